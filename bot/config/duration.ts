@@ -1,0 +1,42 @@
+import { z } from 'zod'
+
+const UNITS: Record<string, number> = {
+  ms: 1, s: 1000, sec: 1000, '秒': 1000,
+  m: 60_000, min: 60_000, '分': 60_000, '分钟': 60_000,
+  h: 3_600_000, hr: 3_600_000, '小时': 3_600_000, '时': 3_600_000,
+  d: 86_400_000, day: 86_400_000, '天': 86_400_000,
+}
+
+/** Parse `30m`, `2h`, `1.5h`, `10 分钟`, `90s`, `1d` into milliseconds; undefined when invalid. */
+export function parseDuration(text: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z\u4e00-\u9fff]+)\s*$/i.exec(text)
+  if (!m) return undefined
+  const unit = UNITS[m[2].toLowerCase()]
+  return unit === undefined ? undefined : Math.round(Number(m[1]) * unit)
+}
+
+/** A zod type for durations in config: a string like `30m` or `2h`, parsed to milliseconds. */
+export const duration = () =>
+  z.union([z.string(), z.number()]).transform((v, ctx) => {
+    if (typeof v === 'number') return v * 1000
+    const ms = parseDuration(v)
+    if (ms === undefined) {
+      ctx.addIssue({ code: 'custom', message: `expected a duration such as "30m", "2h" or "10分钟", got "${v}"` })
+      return z.NEVER
+    }
+    return ms
+  })
+
+/** A zod type for `HH:mm` wall-clock times. */
+export const clockTimeSchema = () =>
+  z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time of day "HH:mm"')
+
+/** Format milliseconds as a short Chinese duration: `1小时5分钟`, `40分钟`, `30秒`. */
+export function formatDuration(ms: number): string {
+  const minutes = Math.round(ms / 60_000)
+  if (ms < 60_000) return `${Math.round(ms / 1000)}秒`
+  const h = Math.floor(minutes / 60)
+  const m = minutes % 60
+  if (h >= 24) return `${Math.floor(h / 24)}天${h % 24 ? `${h % 24}小时` : ''}`
+  return h ? `${h}小时${m ? `${m}分钟` : ''}` : `${m}分钟`
+}

@@ -1,0 +1,99 @@
+/**
+ * The normalised events every plugin sees. The Wechaty adapter and the replay
+ * reader both produce these; plugins never see a Wechaty object.
+ */
+
+/** Kind of a managed group: internal work group, customer exchange group, announcement-only group. */
+export type GroupKind = 'internal' | 'customer' | 'broadcast'
+
+/** Roles bound to contact ids in config (never to names). */
+export type Role = 'admin' | 'leader' | 'trainer' | 'staff' | 'editor' | 'approver'
+
+/** The message types the bot distinguishes. */
+export type MessageKind =
+  | 'text' | 'image' | 'link' | 'file' | 'voice' | 'video' | 'emoticon'
+  | 'miniprogram' | 'contact' | 'redpacket' | 'transfer' | 'recalled' | 'location' | 'other'
+
+/** A person as seen in one chat. */
+export interface Member {
+  /** Stable WeChat contact id: the only thing authorisation may rely on. */
+  id: string
+  /** WeChat display name. */
+  name: string
+  /** Group nickname in this group, when the puppet reports one. */
+  groupAlias?: string
+  /** Roles from config, and `staff` when the roster knows this contact. */
+  roles: Role[]
+  /** True when the member is on the roster (or has a staff role). */
+  isStaff: boolean
+}
+
+/** A managed group as the runtime resolved it from config. */
+export interface GroupRef {
+  id: string
+  topic: string
+  kind: GroupKind
+  /** Name of the matching `groups[]` entry in config. */
+  configName: string
+}
+
+/** Link card, mini-program or file details carried by a message. */
+export interface Attachment {
+  url?: string
+  title?: string
+  description?: string
+  fileName?: string
+  /** For red packets and transfers, when the puppet reports it. */
+  amount?: number
+}
+
+/** A chat message, in a group (`group` set) or private (`group` undefined). */
+export interface MessageEvent {
+  type: 'message'
+  id: string
+  at: number
+  group?: GroupRef
+  sender: Member
+  kind: MessageKind
+  /** Text with mentions left in, as WeChat shows it. */
+  text: string
+  /** Contact ids mentioned with @. */
+  mentions: string[]
+  mentionsAll: boolean
+  /** Quoted message, for replies ("引用"). */
+  quote?: { id?: string; senderName?: string; text: string }
+  attachment?: Attachment
+  /** Set by the runtime when the text is a registered command (name without prefix). */
+  command?: string
+}
+
+/** Members joined a group. */
+export interface JoinEvent {
+  type: 'join'
+  at: number
+  group: GroupRef
+  members: Member[]
+  inviter?: Member
+}
+
+/** Members left (or were removed from) a group. */
+export interface LeaveEvent {
+  type: 'leave'
+  at: number
+  group: GroupRef
+  members: Member[]
+  /** Set when someone removed them; undefined when they left by themselves. */
+  remover?: Member
+}
+
+/** A group changed its topic. */
+export interface TopicEvent {
+  type: 'topic'
+  at: number
+  group: GroupRef
+  oldTopic: string
+  changer?: Member
+}
+
+/** Any event a plugin may receive. */
+export type BotEvent = MessageEvent | JoinEvent | LeaveEvent | TopicEvent

@@ -1,0 +1,101 @@
+import type { z } from 'zod'
+import type { Action } from './actions.js'
+import type { BotEvent, GroupRef, Member, MessageEvent, Role } from './event.js'
+import type { Clock } from '../ports/clock.js'
+import type { Store } from '../ports/store.js'
+import type { Directory } from '../ports/directory.js'
+import type { Roster } from '../roster/roster.js'
+import type { Ledger } from '../runtime/ledger.js'
+import type { AuditLog } from '../runtime/audit.js'
+import type { Logger } from '../runtime/logger.js'
+
+/** What a plugin returns from a decision: actions as data (sync or async). */
+export type Decision = Action[] | Promise<Action[]>
+
+/** A chat command a plugin registers, e.g. `#通知` / `#notice`. */
+export interface CommandSpec {
+  /** Chinese name without the prefix, e.g. `通知`. */
+  name: string
+  /** English aliases, e.g. `notice`. */
+  aliases?: string[]
+  /** Least role needed; `member` means anyone in a managed group or private chat. */
+  role: Role | 'member'
+  /** One usage line shown in `#帮助` and on bad arguments, e.g. `#通知 <内容> [截止 30分钟]`. */
+  usage: string
+  /** One-line description (zh-CN). */
+  description: string
+  /** Where the command may be used (default: anywhere). */
+  where?: 'group' | 'private' | 'any'
+  run(inv: CommandInvocation): Decision
+}
+
+/** A parsed command as handed to `CommandSpec.run`. */
+export interface CommandInvocation {
+  /** Text after the command name, trimmed. */
+  args: string
+  /** `args` split on whitespace. */
+  argv: string[]
+  event: MessageEvent
+  /** Convenience: an action replying to where the command came from. */
+  reply(text: string, rule?: string): Action
+}
+
+/** A cron job owned by a plugin, run by the runtime's scheduler in the configured timezone. */
+export interface JobSpec {
+  name: string
+  /** node-cron expression (5 or 6 fields). */
+  cron: string
+  /** Skip weekends and statutory holidays (make-up workdays run). */
+  workdaysOnly?: boolean
+  run(now: number): Decision
+}
+
+/** What a plugin instance may implement. Every method runs inside an error boundary. */
+export interface PluginInstance {
+  onEvent?(event: BotEvent): Decision
+  /** Called when a timer set with a `schedule` action falls due. */
+  onTimer?(key: string, payload: unknown): Decision
+  commands?: CommandSpec[]
+  jobs?: JobSpec[]
+  /** One status line for `#状态`. */
+  status?(): string
+}
+
+/** Ports and shared services handed to a plugin; no Wechaty object is reachable from here. */
+export interface PluginContext<C> {
+  /** Plugin name (its config key). */
+  name: string
+  clock: Clock
+  timezone: string
+  company: string
+  commandPrefix: string
+  store: Store
+  directory: Directory
+  roster: Roster
+  ledger: Ledger
+  audit: AuditLog
+  log: Logger
+  /** Folder for files the plugin writes (charts, exports). */
+  outputDir: string
+  /** Roles bound to a contact id in config. */
+  rolesOf(contactId: string): Role[]
+  /** The plugin's config for a group (global section merged with that group's override). */
+  configFor(group?: GroupRef): C
+  /** Contact ids of everyone with `role`. */
+  membersWithRole(role: Role): string[]
+  /** Display name for a member: roster name, group nickname or WeChat name. */
+  displayName(member: Member): string
+}
+
+/** A plugin: its config schema (a strict zod object with defaults) and a factory. */
+export interface PluginDefinition<S extends z.ZodObject = z.ZodObject> {
+  name: string
+  description: string
+  configSchema: S
+  create(ctx: PluginContext<z.infer<S>>): PluginInstance | Promise<PluginInstance>
+}
+
+/** Helper that keeps a plugin definition's types tied to its schema. */
+export function definePlugin<S extends z.ZodObject>(def: PluginDefinition<S>): PluginDefinition<S> {
+  return def
+}

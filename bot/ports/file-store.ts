@@ -1,0 +1,105 @@
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs'
+import { join } from 'node:path'
+import { Low } from 'lowdb'
+import { JSONFile } from 'lowdb/node'
+import type { Doc, Store } from './store.js'
+
+/**
+ * lowdb documents under `<dir>/state/*.json` and daily JSONL logs under
+ * `<dir>/logs/<log>/<day>.jsonl`. lowdb rewrites a whole file per write, so
+ * writes are coalesced: `changed()` only marks a document dirty, and `flush()`
+ * (run on an interval and at shutdown) writes each dirty document once.
+ */
+export class FileStore implements Store {
+  readonly warnings: string[] = []
+  private docs = new Map<string, FileDoc<any>>()
+  private pending = new Map<string, string[]>()
+
+  constructor(private dir: string) {
+    mkdirSync(join(dir, 'state'), { recursive: true })
+    mkdirSync(join(dir, 'logs'), { recursive: true })
+  }
+
+  doc<T extends object>(name: string, defaults: () => T): Doc<T> {
+    const existing = this.docs.get(name)
+    if (existing) return existing
+    const file = join(this.dir, 'state', `${name}.json`)
+    const d = new FileDoc<T>(file, this.load(file, defaults))
+    this.docs.set(name, d)
+    return d
+  }
+
+  append(log: string, day: string, record: object): void {
+    const file = join(this.dir, 'logs', log, `${day}.jsonl`)
+    const lines = this.pending.get(file) ?? []
+    this.pending.set(file, lines)
+    lines.push(JSON.stringify(record))
+  }
+
+  readLog<R>(log: string, fromDay: string, toDay: string): R[] {
+    const folder = join(this.dir, 'logs', log)
+    const out: R[] = []
+    const days = existsSync(folder) ? readdirSync(folder).filter(f => f.endsWith('.jsonl')).map(f => f.slice(0, -6)) : []
+    for (const day of days.filter(d => d >= fromDay && d <= toDay).sort()) {
+      const file = join(folder, `${day}.jsonl`)
+      for (const line of readFileSync(file, 'utf8').split('\n')) if (line.trim()) out.push(parseLine<R>(line))
+      for (const line of this.pending.get(file) ?? []) out.push(JSON.parse(line))
+    }
+    return out
+  }
+
+  async flush(): Promise<void> {
+    for (const [file, lines] of this.pending) {
+      if (!lines.length) continue
+      mkdirSync(join(file, '..'), { recursive: true })
+      appendFileSync(file, lines.join('\n') + '\n')
+      this.pending.set(file, [])
+    }
+    await Promise.all([...this.docs.values()].map(d => d.flush()))
+  }
+
+  private load<T>(file: string, defaults: () => T): T {
+    if (!existsSync(file)) return defaults()
+    const text = readFileSync(file, 'utf8')
+    try {
+      return { ...defaults(), ...JSON.parse(text) }
+    } catch {
+      const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`
+      renameSync(file, aside)
+      this.warnings.push(`状态文件损坏，已移至 ${aside}，以空状态启动 (corrupt state file moved aside)`)
+      return defaults()
+    }
+  }
+}
+
+function parseLine<R>(line: string): R {
+  try { return JSON.parse(line) } catch { return { corrupt: line } as R } // a torn last line after a crash
+}
+
+class FileDoc<T> implements Doc<T> {
+  private db: Low<T>
+  private dirty = false
+  private writing: Promise<void> | null = null
+
+  constructor(file: string, data: T) {
+    this.db = new Low<T>(new JSONFile<T>(file), data)
+  }
+
+  get data(): T { return this.db.data }
+  set data(v: T) { this.db.data = v; this.dirty = true }
+
+  changed(): void { this.dirty = true }
+
+  async persist(): Promise<void> {
+    this.dirty = true
+    await this.flush()
+  }
+
+  async flush(): Promise<void> {
+    while (this.writing) await this.writing
+    if (!this.dirty) return
+    this.dirty = false
+    this.writing = this.db.write().finally(() => { this.writing = null })
+    await this.writing
+  }
+}

@@ -1,0 +1,35 @@
+import type { Doc, Store } from './store.js'
+
+/** In-memory twin of the file store, for tests and dry-run replays. */
+export class MemoryStore implements Store {
+  readonly warnings: string[] = []
+  private docs = new Map<string, Doc<any>>()
+  private logs = new Map<string, Map<string, object[]>>()
+  /** Number of `persist()` calls, so tests can assert durability ordering. */
+  persists = 0
+
+  doc<T extends object>(name: string, defaults: () => T): Doc<T> {
+    let d = this.docs.get(name) as Doc<T> | undefined
+    if (!d) {
+      d = { data: defaults(), changed: () => {}, persist: async () => { this.persists++ } }
+      this.docs.set(name, d)
+    }
+    return d
+  }
+
+  append(log: string, day: string, record: object): void {
+    const byDay = this.logs.get(log) ?? new Map<string, object[]>()
+    this.logs.set(log, byDay)
+    const list = byDay.get(day) ?? []
+    byDay.set(day, list)
+    list.push(record)
+  }
+
+  readLog<R>(log: string, fromDay: string, toDay: string): R[] {
+    const byDay = this.logs.get(log)
+    if (!byDay) return []
+    return [...byDay.keys()].filter(d => d >= fromDay && d <= toDay).sort().flatMap(d => byDay.get(d) as R[])
+  }
+
+  async flush(): Promise<void> {}
+}

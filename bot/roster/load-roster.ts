@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs'
+import { parse as parseYaml } from 'yaml'
+import { Roster, type RosterEntry } from './roster.js'
+
+/** A roster file that could not be read, with every problem as `file:line: message`. */
+export class RosterError extends Error {
+  constructor(readonly problems: string[]) { super(problems.join('\n')) }
+}
+
+const HEADERS: Record<string, keyof RosterEntry> = {
+  name: 'name', '姓名': 'name', dept: 'dept', department: 'dept', '部门': 'dept',
+  region: 'region', '地区': 'region', phone: 'phone', '电话': 'phone', '手机': 'phone',
+  contactid: 'contactId', contact_id: 'contactId', wxid: 'contactId', '微信id': 'contactId',
+}
+const PHONE = /^1[3-9]\d{9}$/
+
+/** Load a roster from CSV (header row: name,dept,region,phone,contactId; Chinese headers work) or YAML (a list). */
+export function loadRoster(file: string): Roster {
+  const text = readFileSync(file, 'utf8')
+  const rows = /\.ya?ml$/i.test(file) ? yamlRows(text) : csvRows(text, file)
+  return new Roster(validate(rows, file), file)
+}
+
+function csvRows(text: string, file: string): RosterEntry[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
+  const header = lines[0].split(',').map(h => HEADERS[h.trim().toLowerCase()])
+  if (!header.includes('name')) throw new RosterError([`${file}:1: header must name a "name" (姓名) column`])
+  const rows: RosterEntry[] = []
+  lines.slice(1).forEach((line, i) => {
+    if (!line.trim() || line.startsWith('#')) return
+    const row: RosterEntry = { name: '', line: i + 2 }
+    line.split(',').forEach((cell, c) => { const key = header[c]; if (key && key !== 'line' && cell.trim()) (row as any)[key] = cell.trim() })
+    rows.push(row)
+  })
+  return rows
+}
+
+function yamlRows(text: string): RosterEntry[] {
+  const doc = parseYaml(text) as unknown
+  const list = Array.isArray(doc) ? doc : (doc as { staff?: unknown[] })?.staff ?? []
+  return (list as Record<string, unknown>[]).map((r, i) => ({ ...r, name: String(r.name ?? ''), phone: r.phone === undefined ? undefined : String(r.phone), line: i + 1 }) as RosterEntry)
+}
+
+function validate(rows: RosterEntry[], file: string): RosterEntry[] {
+  const problems: string[] = []
+  const seen = new Map<string, number>()
+  for (const r of rows) {
+    if (!r.name) problems.push(`${file}:${r.line}: name (姓名) is empty`)
+    if (r.phone && !PHONE.test(r.phone.replace(/[\s-]/g, ''))) problems.push(`${file}:${r.line}: phone "${r.phone}" is not an 11-digit mobile number`)
+    if (r.phone) r.phone = r.phone.replace(/[\s-]/g, '')
+    const key = `${r.name}|${r.dept ?? ''}|${r.region ?? ''}`
+    const prev = seen.get(key)
+    if (prev) problems.push(`${file}:${r.line}: duplicate of line ${prev} (${r.name}); give namesakes different departments or regions`)
+    seen.set(key, r.line)
+  }
+  if (problems.length) throw new RosterError(problems)
+  return rows
+}

@@ -1,0 +1,87 @@
+import type { CommandSpec } from '../core/plugin.js'
+import { ConfigError } from '../config/load-config.js'
+import { formatDuration } from '../config/duration.js'
+import { shortDateTime } from '../time/zoned.js'
+import type { BotRuntime } from './runtime.js'
+
+/** The runtime's own commands: help, status, reload, audit, dry-run switch, undo. */
+export function builtinCommands(rt: BotRuntime): CommandSpec[] {
+  const tz = () => rt.loaded.config.timezone
+  const p = rt.loaded.config.commandPrefix
+  return [
+    {
+      name: '帮助', aliases: ['help'], role: 'member', usage: `${p}帮助`, description: '列出你可以使用的命令',
+      run: inv => [inv.reply(rt.router.help(inv.event.sender.roles))],
+    },
+    {
+      name: '状态', aliases: ['status'], role: 'admin', usage: `${p}状态`, description: '运行状态：在线时长、群、发送队列、最近错误',
+      run: inv => [inv.reply(statusText(rt))],
+    },
+    {
+      name: '重载配置', aliases: ['reload'], role: 'admin', usage: `${p}重载配置`, description: '重新读取配置文件（先校验，出错则保留旧配置）',
+      run: async inv => {
+        if (!rt.deps.reloadConfig) return [inv.reply('此运行方式不支持重载配置。')]
+        try {
+          await rt.applyConfig(rt.deps.reloadConfig())
+          return [inv.reply(`✅ 配置已重载：${rt.plugins.length} 个插件。`)]
+        } catch (e) {
+          const problems = e instanceof ConfigError ? e.problems : [(e as Error).message]
+          return [inv.reply(`❌ 新配置有 ${problems.length} 个问题，继续使用旧配置：\n${problems.slice(0, 10).join('\n')}`)]
+        }
+      },
+    },
+    {
+      name: '审计', aliases: ['audit'], role: 'admin', usage: `${p}审计 [@成员] [插件名] [天数]`, description: '查询机器人做过（或观察模式下将做）的操作',
+      run: inv => {
+        const days = Number(inv.argv.find(a => /^\d+$/.test(a)) ?? 7)
+        const plugin = inv.argv.find(a => rt.plugins.some(x => x.name === a))
+        const entries = rt.audit.query({ memberId: inv.event.mentions[0], plugin, days, limit: 15 })
+        if (!entries.length) return [inv.reply(`最近 ${days} 天没有符合条件的记录。`)]
+        return [inv.reply(entries.map(e => `${e.id} ${shortDateTime(e.at, tz())} ${e.plugin}/${e.rule} ${e.type}${e.dryRun ? '（观察）' : ''}${e.reason ? ' ' + e.reason : ''}`).join('\n'))]
+      },
+    },
+    {
+      name: '观察', aliases: ['dryrun'], role: 'admin', usage: `${p}观察 <插件名|全部> 开|关`, description: '观察模式：只记录不执行',
+      run: inv => {
+        const [name, sw] = inv.argv
+        const targets = name === '全部' || name === 'all' ? rt.plugins : rt.plugins.filter(x => x.name === name)
+        if (!targets.length || !['开', '关', 'on', 'off'].includes(sw)) return [inv.reply(`用法：${p}观察 <插件名|全部> 开|关。插件：${rt.plugins.map(x => x.name).join('、')}`)]
+        const on = sw === '开' || sw === 'on'
+        for (const t of targets) rt.setDryRun(t.name, on)
+        return [inv.reply(`${targets.map(t => t.name).join('、')} 观察模式已${on ? '开启' : '关闭'}。`)]
+      },
+    },
+    {
+      name: '撤销', aliases: ['undo'], role: 'admin', usage: `${p}撤销 <审计编号>`, description: '撤销一次处罚：删除对应的违规记录和罚款并通知成员',
+      run: inv => {
+        const entry = inv.argv[0] ? rt.audit.get(inv.argv[0].toUpperCase()) : undefined
+        if (!entry) return [inv.reply(`用法：${p}撤销 <审计编号>，例如 ${p}撤销 A12（编号见 ${p}审计 或违规通知）。`)]
+        const undone = rt.ledger.undoAudit(entry.id, inv.event.sender.id, rt.deps.clock.now())
+        rt.audit.append({ plugin: 'runtime', rule: 'undo', type: 'undo', dryRun: false, memberId: entry.memberId, groupId: entry.groupId, reason: `undo ${entry.id} by ${inv.event.sender.id}` })
+        const note = `已撤销 ${entry.id}：违规记录 ${undone.strikes} 条，罚款 ${undone.fines} 笔。`
+        const tell = entry.memberId && (undone.strikes || undone.fines)
+          ? [{ type: 'say' as const, to: { contact: entry.memberId }, text: `管理员已撤销你的一次违规记录（${entry.id}），相关处罚已取消。`, rule: 'command.undo-notice', memberId: entry.memberId }]
+          : []
+        return [inv.reply(undone.strikes || undone.fines ? note : `${entry.id} 没有可撤销的处罚。`), ...tell]
+      },
+    },
+  ]
+}
+
+/** The `#状态` text: uptime, plugins, groups, outbox depth, health and the last errors. */
+export function statusText(rt: BotRuntime): string {
+  const now = rt.deps.clock.now()
+  const groups = rt.deps.directory.groups()
+  const dry = rt.plugins.filter(x => rt.isDryRun(x)).map(x => x.name)
+  const health = rt.errors.length || rt.outbox.failures.length ? '⚠️ 有错误' : '✅ 正常'
+  return [
+    `健康：${health}`,
+    `在线：${formatDuration(now - rt.startedAt)}（登录账号 ${rt.deps.directory.selfId()}）`,
+    `插件：${rt.plugins.map(x => x.name).join('、') || '无'}${dry.length ? `；观察模式：${dry.join('、')}` : ''}`,
+    `受管理的群：${groups.length} 个${groups.length ? '（' + groups.slice(0, 8).map(g => g.topic).join('、') + (groups.length > 8 ? '…' : '') + '）' : ''}`,
+    `发送队列：${rt.outbox.depth()} 条待发；待触发定时：${rt.timers.pending().length}`,
+    ...rt.plugins.flatMap(x => (x.instance.status ? [`${x.name}：${x.instance.status()}`] : [])),
+    ...(rt.deps.store.warnings.length ? ['存储警告：', ...rt.deps.store.warnings] : []),
+    ...(rt.errors.length || rt.outbox.failures.length ? ['最近错误：', ...[...rt.errors, ...rt.outbox.failures].slice(-5)] : []),
+  ].join('\n')
+}

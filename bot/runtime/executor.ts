@@ -1,0 +1,104 @@
+import { OUTWARD_ACTIONS, type Action } from '../core/actions.js'
+import type { OutboundMessage, RoomAdmin } from '../ports/directory.js'
+import type { Clock } from '../ports/clock.js'
+import type { AuditLog } from './audit.js'
+import type { Ledger } from './ledger.js'
+import type { Outbox } from './outbox.js'
+import type { Timers } from './timers.js'
+import type { Logger } from './logger.js'
+
+/** Where admin notifications go: each admin privately, or one admin group. */
+export type AdminChannel = { mode: 'private'; adminIds: () => string[] } | { mode: 'group'; roomId: () => string | undefined; adminIds: () => string[] }
+
+/** What the executor needs; each is a port or a shared service. */
+export interface ExecutorDeps {
+  clock: Clock
+  outbox: Outbox
+  roomAdmin: RoomAdmin
+  audit: AuditLog
+  ledger: Ledger
+  timers: Timers
+  admins: AdminChannel
+  strikeTtlDefault: number
+  log: Logger
+}
+
+/**
+ * Performs plugins' actions: every one is audited; in dry-run, outward
+ * actions are only recorded. Sends go through the outbox; removals that fail
+ * are reported to the admins once, not retried.
+ */
+export class Executor {
+  constructor(private d: ExecutorDeps) {}
+
+  /** Perform (or, in dry-run, record) the actions a plugin decided. */
+  async run(plugin: string, actions: Action[], dryRun: boolean): Promise<void> {
+    for (const action of actions) {
+      const dry = dryRun && OUTWARD_ACTIONS.has(action.type)
+      const entry = this.d.audit.append({
+        plugin, rule: action.rule, type: action.type, dryRun: dry, groupId: groupOf(action), memberId: memberOf(action),
+        reason: action.reason, evidence: action.evidence, text: 'text' in action ? action.text : undefined,
+      })
+      if (dry) continue
+      try {
+        await this.perform(plugin, action, entry.id)
+      } catch (e) {
+        this.d.log.error(`${plugin}/${action.rule} ${action.type} failed`, e)
+      }
+    }
+  }
+
+  private async perform(plugin: string, a: Action, auditId: string): Promise<void> {
+    const now = this.d.clock.now()
+    switch (a.type) {
+      case 'say': case 'remind': return this.send({ chat: a.to, text: a.text, mentions: a.mentions })
+      case 'warn': return this.send({ chat: { room: a.groupId }, text: a.text, mentions: [a.memberId] })
+      case 'sendFile': return this.send({ chat: a.to, file: a.path })
+      case 'notifyAdmins': return this.notifyAdmins(a.text)
+      case 'remove': return this.remove(plugin, a.groupId, a.memberId, auditId)
+      case 'strike':
+        this.d.ledger.addStrike({ memberId: a.memberId, category: a.category, groupId: a.groupId, at: now, expiresAt: now + (a.ttlMs || this.d.strikeTtlDefault), auditId })
+        return
+      case 'fine':
+        this.d.ledger.addFine({ memberId: a.memberId, violation: a.violation, groupId: a.groupId, at: now, auditId })
+        return
+      case 'schedule': return this.d.timers.set(plugin, a.key, a.at, a.payload)
+      case 'cancel': return this.d.timers.cancel(plugin, a.key)
+      case 'record': return
+    }
+  }
+
+  private send(msg: OutboundMessage): void {
+    this.d.outbox.enqueue(msg)
+  }
+
+  /** Send a note to the admins through the configured channel. */
+  notifyAdmins(text: string): void {
+    const ch = this.d.admins
+    const room = ch.mode === 'group' ? ch.roomId() : undefined
+    if (room) return this.send({ chat: { room }, text })
+    for (const id of ch.adminIds()) this.send({ chat: { contact: id }, text })
+  }
+
+  private async remove(plugin: string, groupId: string, memberId: string, auditId: string): Promise<void> {
+    try {
+      await this.d.roomAdmin.remove(groupId, memberId)
+    } catch (e) {
+      const why = (e as Error).message
+      this.d.audit.append({ plugin, rule: 'remove-failed', type: 'error', dryRun: false, groupId, memberId, reason: why, evidence: { text: auditId } })
+      this.notifyAdmins(`⚠️ 移除成员失败（${auditId}）：机器人可能不是群主或管理员，请手动处理。原因：${why}`)
+    }
+  }
+}
+
+function groupOf(a: Action): string | undefined {
+  if ('groupId' in a && a.groupId) return a.groupId
+  if ('to' in a && 'room' in a.to) return a.to.room
+  return undefined
+}
+
+function memberOf(a: Action): string | undefined {
+  if ('memberId' in a && a.memberId) return a.memberId
+  if ('to' in a && 'contact' in a.to) return a.to.contact
+  return undefined
+}

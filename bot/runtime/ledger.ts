@@ -1,0 +1,91 @@
+import type { Store } from '../ports/store.js'
+import { fineOwed, type FinePolicy } from './fine-policy.js'
+
+/** A strike against a member, expiring at `expiresAt`. */
+export interface Strike {
+  id: string; memberId: string; category: string; groupId?: string
+  at: number; expiresAt: number; auditId?: string
+  revoked?: { at: number; by: string; reason: string }
+}
+
+/** A violation that owes a fine until settled by a red packet or waived. */
+export interface Fine {
+  id: string; memberId: string; violation: string; groupId?: string; at: number; auditId?: string
+  settled?: { at: number; amount: number; messageId?: string }
+  waived?: { at: number; by: string; reason: string }
+}
+
+interface LedgerData { strikes: Strike[]; fines: Fine[]; next: number }
+
+/** Strikes and fines per member, shared by every plugin; persisted in the store. */
+export class Ledger {
+  private doc
+  constructor(store: Store, readonly policy: FinePolicy) {
+    this.doc = store.doc<LedgerData>('ledger', () => ({ strikes: [], fines: [], next: 1 }))
+  }
+
+  /** Record a strike; returns it. */
+  addStrike(s: Omit<Strike, 'id'>): Strike {
+    const strike = { id: `S${this.doc.data.next++}`, ...s }
+    this.doc.data.strikes.push(strike)
+    this.doc.changed()
+    return strike
+  }
+
+  /** Strikes of a member not expired or revoked at `now` (optionally one category). */
+  activeStrikes(memberId: string, now: number, category?: string): Strike[] {
+    return this.doc.data.strikes.filter(s => s.memberId === memberId && !s.revoked && s.expiresAt > now && (!category || s.category === category))
+  }
+
+  /** Record a violation that owes a fine; returns it. */
+  addFine(f: Omit<Fine, 'id'>): Fine {
+    const fine = { id: `F${this.doc.data.next++}`, ...f }
+    this.doc.data.fines.push(fine)
+    this.doc.changed()
+    return fine
+  }
+
+  /** What a fine owes at `now` (0 when settled or waived). */
+  owed(fine: Fine, now: number): number {
+    return fine.settled || fine.waived ? 0 : fineOwed(this.policy, fine.at, now)
+  }
+
+  /** Open fines of a member (or everyone's), oldest first. */
+  openFines(memberId?: string): Fine[] {
+    return this.doc.data.fines.filter(f => !f.settled && !f.waived && (!memberId || f.memberId === memberId))
+  }
+
+  /** All fines of a member, for balances. */
+  finesOf(memberId: string): Fine[] {
+    return this.doc.data.fines.filter(f => f.memberId === memberId)
+  }
+
+  /** Settle the member's oldest open fine with a red packet; returns it and what it owed. */
+  settleOldest(memberId: string, now: number, messageId?: string): { fine: Fine; owed: number } | undefined {
+    const fine = this.openFines(memberId)[0]
+    if (!fine) return undefined
+    const owed = this.owed(fine, now)
+    fine.settled = { at: now, amount: owed, messageId }
+    this.doc.changed()
+    return { fine, owed }
+  }
+
+  /** Waive a fine with a reason; false when unknown or already closed. */
+  waive(fineId: string, by: string, reason: string, now: number): boolean {
+    const fine = this.doc.data.fines.find(f => f.id === fineId)
+    if (!fine || fine.settled || fine.waived) return false
+    fine.waived = { at: now, by, reason }
+    this.doc.changed()
+    return true
+  }
+
+  /** Undo whatever an audit entry caused: revoke its strikes, waive its fines. */
+  undoAudit(auditId: string, by: string, now: number): { strikes: number; fines: number } {
+    let strikes = 0
+    let fines = 0
+    for (const s of this.doc.data.strikes) if (s.auditId === auditId && !s.revoked) { s.revoked = { at: now, by, reason: 'undo' }; strikes++ }
+    for (const f of this.doc.data.fines) if (f.auditId === auditId && !f.waived && !f.settled) { f.waived = { at: now, by, reason: 'undo' }; fines++ }
+    if (strikes || fines) this.doc.changed()
+    return { strikes, fines }
+  }
+}

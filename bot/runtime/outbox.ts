@@ -1,0 +1,132 @@
+import type { Clock } from '../ports/clock.js'
+import type { OutboundMessage, Sender } from '../ports/directory.js'
+import type { Store } from '../ports/store.js'
+import type { Logger } from './logger.js'
+import { mergeTexts } from './merge-texts.js'
+
+/** Limits that protect the WeChat account from "操作过于频繁" restrictions. */
+export interface OutboxLimits {
+  perMinute: number
+  perChatGap: number
+  switchPauseMin: number
+  switchPauseMax: number
+  maxRetries: number
+  mergeMaxChars: number
+}
+
+interface Queued extends OutboundMessage { seq: number; attempts: number; notBefore: number }
+
+/**
+ * The single queue every outbound message goes through: at most `perMinute`
+ * sends in any 60 s, `perChatGap` between two sends to one chat, a random
+ * pause when switching chats, queued texts to one chat merged, retries with
+ * exponential backoff. The queue is persisted so a restart delivers it.
+ */
+export class Outbox {
+  private doc
+  private recentSends: number[] = []
+  private lastByChat = new Map<string, number>()
+  private lastChat?: string
+  private switchReadyAt = 0
+  private busy = false
+  private cancelTimer?: () => void
+  private timerAt = Infinity
+  /** Send failures that gave up, for `#状态`. */
+  readonly failures: string[] = []
+
+  constructor(private clock: Clock, private sender: Sender, private limits: OutboxLimits, store: Store, private log: Logger, private random: () => number = Math.random) {
+    this.doc = store.doc<{ queue: Queued[]; seq: number }>('outbox', () => ({ queue: [], seq: 1 }))
+  }
+
+  /** Queue a message; it is delivered as soon as the limits allow. */
+  enqueue(msg: OutboundMessage): void {
+    this.doc.data.queue.push({ ...msg, seq: this.doc.data.seq++, attempts: 0, notBefore: 0 })
+    this.doc.changed()
+    this.pump()
+  }
+
+  /** Messages waiting to be sent. */
+  depth(): number { return this.doc.data.queue.length }
+
+  /** Start delivering what a previous run left queued. */
+  resume(): void { this.pump() }
+
+  /** Stop the timer (shutdown); the queue stays in the store. */
+  stop(): void { this.cancelTimer?.(); this.cancelTimer = undefined; this.timerAt = Infinity }
+
+  private pump(): void {
+    if (this.busy || !this.doc.data.queue.length) return
+    const now = this.clock.now()
+    const next = this.pickNext(now)
+    if (next.at > now) return this.wakeAt(next.at)
+    void this.dispatch(next.item, now)
+  }
+
+  private pickNext(now: number): { item: Queued; at: number } {
+    this.recentSends = this.recentSends.filter(t => t > now - 60_000)
+    const windowReady = this.recentSends.length >= this.limits.perMinute ? this.recentSends[0] + 60_000 : now
+    let best: { item: Queued; at: number } | undefined
+    for (const item of this.doc.data.queue) {
+      const key = chatKey(item)
+      const chatReady = (this.lastByChat.get(key) ?? -Infinity) + this.limits.perChatGap
+      const switchReady = this.lastChat && key !== this.lastChat ? this.switchReadyAt : now
+      const at = Math.max(now, item.notBefore, chatReady, windowReady, switchReady)
+      if (!best || at < best.at) best = { item, at }
+    }
+    return best!
+  }
+
+  private async dispatch(first: Queued, now: number): Promise<void> {
+    this.busy = true
+    const { message, items } = mergeTexts(first, this.doc.data.queue, this.limits.mergeMaxChars)
+    this.doc.data.queue = this.doc.data.queue.filter(q => !items.includes(q as Queued))
+    this.doc.changed()
+    try {
+      await this.sender.send(message)
+      this.markSent(chatKey(first), this.clock.now())
+    } catch (e) {
+      this.retry(items as Queued[], e as Error, now)
+    } finally {
+      this.busy = false
+      this.pump()
+    }
+  }
+
+  private markSent(key: string, at: number): void {
+    this.recentSends.push(at)
+    this.lastByChat.set(key, at)
+    this.lastChat = key
+    const { switchPauseMin: lo, switchPauseMax: hi } = this.limits
+    this.switchReadyAt = at + lo + this.random() * (hi - lo)
+  }
+
+  private retry(items: Queued[], error: Error, now: number): void {
+    const attempts = items[0].attempts + 1
+    if (attempts > this.limits.maxRetries) {
+      const note = `发送失败已放弃 ${describe(items[0])}: ${error.message}`
+      this.failures.push(note)
+      this.log.error(note)
+      return
+    }
+    this.log.warn(`send failed (attempt ${attempts}), retrying`, error)
+    const backoff = 2 ** attempts * 1000
+    this.doc.data.queue.unshift(...items.map(i => ({ ...i, attempts, notBefore: now + backoff })))
+    this.doc.changed()
+  }
+
+  private wakeAt(at: number): void {
+    if (at >= this.timerAt) return
+    this.cancelTimer?.()
+    this.timerAt = at
+    this.cancelTimer = this.clock.at(at, () => { this.timerAt = Infinity; this.cancelTimer = undefined; this.pump() })
+  }
+}
+
+/** A stable key for the chat a message goes to. */
+export function chatKey(m: OutboundMessage): string {
+  return 'room' in m.chat ? `room:${m.chat.room}` : `contact:${m.chat.contact}`
+}
+
+function describe(m: OutboundMessage): string {
+  return `${chatKey(m)} ${(m.text ?? m.file ?? '').slice(0, 30)}`
+}

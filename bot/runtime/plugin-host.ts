@@ -1,0 +1,75 @@
+import type { Action } from '../core/actions.js'
+import type { BotEvent, GroupRef, Member, Role } from '../core/event.js'
+import type { PluginContext, PluginDefinition, PluginInstance } from '../core/plugin.js'
+import type { LoadedConfig } from '../config/load-config.js'
+import type { Clock } from '../ports/clock.js'
+import type { Store } from '../ports/store.js'
+import type { Directory } from '../ports/directory.js'
+import type { AuditLog } from './audit.js'
+import type { Ledger } from './ledger.js'
+import type { Logger } from './logger.js'
+
+/** A plugin instance with its name and current dry-run flag. */
+export interface HostedPlugin { name: string; def: PluginDefinition; instance: PluginInstance; dryRun: boolean }
+
+/** Shared services every plugin context is built from. */
+export interface HostServices {
+  clock: Clock; store: Store; directory: Directory; audit: AuditLog; ledger: Ledger; log: Logger; outputDir: string
+}
+
+/** Role lookups from config, by contact id only (never by a display name anyone can copy). */
+export function roleResolver(loaded: LoadedConfig): (contactId: string) => Role[] {
+  const byId = new Map<string, Role[]>()
+  for (const [role, ids] of Object.entries(loaded.config.roles) as [Role, string[]][]) {
+    for (const id of ids) byId.set(id, [...(byId.get(id) ?? []), role])
+  }
+  return id => {
+    const roles = byId.get(id) ?? []
+    return loaded.roster.byContact(id) && !roles.includes('staff') ? [...roles, 'staff'] : roles
+  }
+}
+
+/** Create every enabled plugin with its context; a plugin that fails to start is reported, not fatal. */
+export async function createPlugins(defs: PluginDefinition[], loaded: LoadedConfig, s: HostServices, errors: string[]): Promise<HostedPlugin[]> {
+  const rolesOf = roleResolver(loaded)
+  const { config } = loaded
+  const out: HostedPlugin[] = []
+  for (const def of defs) {
+    const section = config.plugins[def.name] as { enabled: boolean; dryRun: boolean }
+    if (!section?.enabled) continue
+    const ctx: PluginContext<any> = {
+      name: def.name, clock: s.clock, timezone: config.timezone, company: config.company, commandPrefix: config.commandPrefix,
+      store: s.store, directory: s.directory, roster: loaded.roster, ledger: s.ledger, audit: s.audit, log: s.log.child(def.name),
+      outputDir: s.outputDir, rolesOf,
+      configFor: (group?: GroupRef) => (group && loaded.groupSections.get(group.configName)?.[def.name]) ?? section,
+      membersWithRole: (role: Role) => config.roles[role as keyof typeof config.roles] ?? [],
+      displayName: (m: Member) => loaded.roster.byContact(m.id)?.name ?? m.groupAlias ?? m.name,
+    }
+    try {
+      out.push({ name: def.name, def, instance: await def.create(ctx), dryRun: section.dryRun || config.dryRun })
+    } catch (e) {
+      errors.push(`${def.name}: 启动失败 ${(e as Error).message}`)
+      s.log.error(`plugin ${def.name} failed to start`, e)
+    }
+  }
+  return out
+}
+
+/** Run one plugin hook inside an error boundary: a failing rule logs and yields no actions. */
+export async function guarded(plugin: string, what: string, fn: () => Action[] | Promise<Action[]> | undefined, onError: (msg: string, e: unknown) => void): Promise<Action[]> {
+  try {
+    return (await fn()) ?? []
+  } catch (e) {
+    onError(`${plugin}.${what}: ${(e as Error)?.message ?? String(e)}`, e)
+    return []
+  }
+}
+
+/** Fill in roles and staff flags for every member an event carries. */
+export function enrichEvent(event: BotEvent, rolesOf: (id: string) => Role[]): void {
+  const fill = (m: Member) => { m.roles = rolesOf(m.id); m.isStaff = m.roles.length > 0 }
+  if (event.type === 'message') fill(event.sender)
+  if (event.type === 'join' || event.type === 'leave') event.members.forEach(fill)
+  if (event.type === 'join' && event.inviter) fill(event.inviter)
+  if (event.type === 'leave' && event.remover) fill(event.remover)
+}

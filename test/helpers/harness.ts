@@ -1,0 +1,42 @@
+import type { GroupRef, Member, MessageEvent } from '../../bot/core/event.js'
+import type { PluginDefinition } from '../../bot/core/plugin.js'
+import { parseConfig } from '../../bot/config/load-config.js'
+import { FakeClock } from '../../bot/ports/clock.js'
+import { MemoryStore } from '../../bot/ports/memory-store.js'
+import { SimulatedWeChat } from '../../bot/ports/simulated.js'
+import { BotRuntime } from '../../bot/runtime/runtime.js'
+import { createLogger } from '../../bot/runtime/logger.js'
+import type { WorkCalendar } from '../../bot/time/workdays.js'
+
+/** Monday 2026-11-30 09:00 in Asia/Shanghai. */
+export const MONDAY_9AM = Date.parse('2026-11-30T01:00:00Z')
+
+/** A runtime on simulated ports with a fake clock, built from YAML config text. */
+export async function makeRuntime(yaml: string, plugins: PluginDefinition[] = [], opts: { start?: number; calendar?: WorkCalendar; file?: string } = {}) {
+  const clock = new FakeClock(opts.start ?? MONDAY_9AM)
+  const store = new MemoryStore()
+  const wechat = new SimulatedWeChat(clock)
+  const loaded = parseConfig(yaml, opts.file ?? 'test.yaml', plugins)
+  const rt = new BotRuntime({
+    loaded, plugins, clock, store, directory: wechat, roomAdmin: wechat, sender: wechat,
+    log: createLogger('silent'), outputDir: '/tmp/bot-test-output', calendar: opts.calendar, random: () => 0.5,
+  })
+  await rt.start()
+  return { rt, clock, store, wechat }
+}
+
+/** A member with no roles (the runtime fills roles from config). */
+export function member(id: string, name = id, groupAlias?: string): Member {
+  return { id, name, groupAlias, roles: [], isStaff: false }
+}
+
+/** A group reference. */
+export function group(id: string, topic: string, kind: GroupRef['kind'] = 'internal', configName = topic): GroupRef {
+  return { id, topic, kind, configName }
+}
+
+let seq = 0
+/** A text message event at `at`. */
+export function text(from: Member, body: string, at: number, g?: GroupRef, extra: Partial<MessageEvent> = {}): MessageEvent {
+  return { type: 'message', id: `m${++seq}`, at, group: g, sender: { ...from, roles: [...from.roles] }, kind: 'text', text: body, mentions: [], mentionsAll: false, ...extra }
+}
