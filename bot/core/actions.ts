@@ -27,6 +27,8 @@ export interface RemindAction extends ActionMeta { type: 'remind'; to: Chat; tex
 export interface NotifyAdminsAction extends ActionMeta { type: 'notifyAdmins'; text: string }
 /** Send an image or file (path on disk) to a chat. */
 export interface SendFileAction extends ActionMeta { type: 'sendFile'; to: Chat; path: string }
+/** Send a link card (title, description, url) to a chat. */
+export interface SendLinkAction extends ActionMeta { type: 'sendLink'; to: Chat; url: string; title: string; description?: string }
 /** Remove a member from a group (needs the bot to be owner/admin). */
 export interface RemoveAction extends ActionMeta { type: 'remove'; groupId: string; memberId: string }
 /** Only record a fact in the audit log. */
@@ -42,8 +44,8 @@ export interface CancelAction extends ActionMeta { type: 'cancel'; key: string }
 
 /** Everything a plugin can decide. */
 export type Action =
-  | SayAction | WarnAction | RemindAction | NotifyAdminsAction | SendFileAction
+  | SayAction | WarnAction | RemindAction | NotifyAdminsAction | SendFileAction | SendLinkAction
   | RemoveAction | RecordAction | StrikeAction | FineAction | ScheduleAction | CancelAction
 
 /** Action types that reach WeChat (and are suppressed in dry-run). */
-export const OUTWARD_ACTIONS: ReadonlySet<Action['type']> = new Set(['say', 'warn', 'remind', 'notifyAdmins', 'sendFile', 'remove'])
+export const OUTWARD_ACTIONS: ReadonlySet<Action['type']> = new Set(['say', 'warn', 'remind', 'notifyAdmins', 'sendFile', 'sendLink', 'remove'])

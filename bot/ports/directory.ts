@@ -29,4 +29,6 @@ export interface OutboundMessage {
   mentions?: string[]
   /** Path of an image or file to send instead of text. */
   file?: string
+  /** A link card to send instead of text. */
+  link?: { url: string; title: string; description?: string }
 }

@@ -54,6 +54,7 @@ export class Executor {
       case 'say': case 'remind': return this.send({ chat: a.to, text: a.text, mentions: a.mentions })
       case 'warn': return this.send({ chat: { room: a.groupId }, text: a.text, mentions: [a.memberId] })
       case 'sendFile': return this.send({ chat: a.to, file: a.path })
+      case 'sendLink': return this.send({ chat: a.to, link: { url: a.url, title: a.title, description: a.description } })
       case 'notifyAdmins': return this.notifyAdmins(a.text)
       case 'remove': return this.remove(plugin, a.groupId, a.memberId, auditId)
       case 'strike':

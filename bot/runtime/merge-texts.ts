@@ -7,13 +7,13 @@ import { chatKey } from './outbox.js'
  * Files are never merged. Returns the message and the queue items it covers.
  */
 export function mergeTexts<T extends OutboundMessage>(first: T, queue: T[], maxChars: number): { message: OutboundMessage; items: T[] } {
-  if (first.file || first.text === undefined) return { message: strip(first), items: [first] }
+  if (first.file || first.link || first.text === undefined) return { message: strip(first), items: [first] }
   const key = chatKey(first)
   const items = [first]
   let text = first.text
   const mentions = new Set(first.mentions ?? [])
   for (const q of queue) {
-    if (q === first || q.file || q.text === undefined || chatKey(q) !== key) continue
+    if (q === first || q.file || q.link || q.text === undefined || chatKey(q) !== key) continue
     if (text.length + 1 + q.text.length > maxChars) break
     text += '\n' + q.text
     for (const m of q.mentions ?? []) mentions.add(m)
@@ -23,5 +23,5 @@ export function mergeTexts<T extends OutboundMessage>(first: T, queue: T[], maxC
 }
 
 function strip(m: OutboundMessage): OutboundMessage {
-  return { chat: m.chat, text: m.text, mentions: m.mentions, file: m.file }
+  return { chat: m.chat, text: m.text, mentions: m.mentions, file: m.file, link: m.link }
 }
