@@ -28,10 +28,11 @@ export class CommandRouter {
 
   /** Register a plugin's command; throws on a name clash (a config/programming error at load). */
   add(plugin: string, spec: CommandSpec): void {
+    const entry = { plugin, spec }
     for (const name of [spec.name, ...(spec.aliases ?? [])].map(n => n.toLowerCase())) {
       const prev = this.byName.get(name)
       if (prev) throw new Error(`command ${this.prefix}${name} registered by both ${prev.plugin} and ${plugin}`)
-      this.byName.set(name, { plugin, spec })
+      this.byName.set(name, entry)
     }
   }
 

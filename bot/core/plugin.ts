@@ -71,7 +71,8 @@ export interface PluginContext<C> {
   commandPrefix: string
   store: Store
   directory: Directory
-  roster: Roster
+  /** The staff list; read it each time (`#花名册 重载` replaces it). */
+  readonly roster: Roster
   ledger: Ledger
   audit: AuditLog
   log: Logger

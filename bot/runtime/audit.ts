@@ -31,6 +31,7 @@ export interface AuditQuery { memberId?: string; plugin?: string; groupId?: stri
 export class AuditLog {
   private recent: AuditEntry[] = []
   private counter: { data: { next: number }; changed(): void }
+  private listeners: ((e: AuditEntry) => void)[] = []
 
   constructor(private store: Store, private clock: Clock, private tz: string, private keep = 5000) {
     this.counter = store.doc('audit-counter', () => ({ next: 1 }))
@@ -43,8 +44,12 @@ export class AuditLog {
     this.store.append('audit', dayKey(full.at, this.tz), full)
     this.recent.push(full)
     if (this.recent.length > this.keep) this.recent.splice(0, this.recent.length - this.keep)
+    for (const l of this.listeners) l(full)
     return full
   }
+
+  /** Call `listener` for every new entry (replay prints them). */
+  subscribe(listener: (e: AuditEntry) => void): void { this.listeners.push(listener) }
 
   /** Find an entry by id (memory first, then the last 30 days on disk). */
   get(id: string): AuditEntry | undefined {

@@ -1,5 +1,7 @@
 import type { CommandSpec } from '../core/plugin.js'
+import { dirname, resolve } from 'node:path'
 import { ConfigError } from '../config/load-config.js'
+import { loadRoster, RosterError } from '../roster/load-roster.js'
 import { formatDuration } from '../config/duration.js'
 import { shortDateTime } from '../time/zoned.js'
 import type { BotRuntime } from './runtime.js'
@@ -27,6 +29,22 @@ export function builtinCommands(rt: BotRuntime): CommandSpec[] {
         } catch (e) {
           const problems = e instanceof ConfigError ? e.problems : [(e as Error).message]
           return [inv.reply(`❌ 新配置有 ${problems.length} 个问题，继续使用旧配置：\n${problems.slice(0, 10).join('\n')}`)]
+        }
+      },
+    },
+    {
+      name: '花名册', aliases: ['roster'], role: 'admin', usage: `${p}花名册 重载`, description: '重新读取花名册文件（先校验，出错则保留旧花名册）',
+      run: inv => {
+        const file = rt.loaded.config.roster
+        if (inv.argv[0] !== '重载' && inv.argv[0] !== 'reload') return [inv.reply(`用法：${p}花名册 重载。当前花名册 ${rt.loaded.roster.entries.length} 人。`)]
+        if (!file) return [inv.reply('配置中没有 roster（花名册）文件。')]
+        try {
+          const roster = loadRoster(resolve(dirname(rt.loaded.file), file))
+          rt.replaceRoster(roster)
+          return [inv.reply(`✅ 花名册已重载：${roster.entries.length} 人。`)]
+        } catch (e) {
+          const problems = e instanceof RosterError ? e.problems : [(e as Error).message]
+          return [inv.reply(`❌ 花名册有 ${problems.length} 个问题，继续使用旧花名册：\n${problems.slice(0, 10).join('\n')}`)]
         }
       },
     },

@@ -37,7 +37,7 @@ export class Executor {
       const dry = dryRun && OUTWARD_ACTIONS.has(action.type)
       const entry = this.d.audit.append({
         plugin, rule: action.rule, type: action.type, dryRun: dry, groupId: groupOf(action), memberId: memberOf(action),
-        reason: action.reason, evidence: action.evidence, text: 'text' in action ? action.text : undefined,
+        reason: action.reason, evidence: action.evidence, text: describe(action),
       })
       if (dry) continue
       try {
@@ -90,6 +90,13 @@ export class Executor {
       this.notifyAdmins(`⚠️ 移除成员失败（${auditId}）：机器人可能不是群主或管理员，请手动处理。原因：${why}`)
     }
   }
+}
+
+function describe(a: Action): string | undefined {
+  if ('text' in a) return a.text
+  if (a.type === 'sendFile') return `[文件] ${a.path}`
+  if (a.type === 'sendLink') return `[链接] ${a.title} ${a.url}`
+  return undefined
 }
 
 function groupOf(a: Action): string | undefined {

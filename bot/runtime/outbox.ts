@@ -29,6 +29,7 @@ export class Outbox {
   private lastChat?: string
   private switchReadyAt = 0
   private busy = false
+  private paused = true
   private cancelTimer?: () => void
   private timerAt = Infinity
   /** Send failures that gave up, for `#状态`. */
@@ -48,14 +49,14 @@ export class Outbox {
   /** Messages waiting to be sent. */
   depth(): number { return this.doc.data.queue.length }
 
-  /** Start delivering what a previous run left queued. */
-  resume(): void { this.pump() }
+  /** Start (or restart after a disconnect) delivering, including what a previous run left queued. */
+  resume(): void { this.paused = false; this.pump() }
 
-  /** Stop the timer (shutdown); the queue stays in the store. */
-  stop(): void { this.cancelTimer?.(); this.cancelTimer = undefined; this.timerAt = Infinity }
+  /** Hold sends (logged out, connection lost, shutdown); the queue stays in the store. */
+  pause(): void { this.paused = true; this.cancelTimer?.(); this.cancelTimer = undefined; this.timerAt = Infinity }
 
   private pump(): void {
-    if (this.busy || !this.doc.data.queue.length) return
+    if (this.paused || this.busy || !this.doc.data.queue.length) return
     const now = this.clock.now()
     const next = this.pickNext(now)
     if (next.at > now) return this.wakeAt(next.at)

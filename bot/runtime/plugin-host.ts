@@ -39,7 +39,7 @@ export async function createPlugins(defs: PluginDefinition[], loaded: LoadedConf
     if (!section?.enabled) continue
     const ctx: PluginContext<any> = {
       name: def.name, clock: s.clock, timezone: config.timezone, company: config.company, commandPrefix: config.commandPrefix,
-      store: s.store, directory: s.directory, roster: loaded.roster, ledger: s.ledger, audit: s.audit, log: s.log.child(def.name),
+      store: s.store, directory: s.directory, get roster() { return loaded.roster }, ledger: s.ledger, audit: s.audit, log: s.log.child(def.name),
       outputDir: s.outputDir, rolesOf,
       configFor: (group?: GroupRef) => (group && loaded.groupSections.get(group.configName)?.[def.name]) ?? section,
       membersWithRole: (role: Role) => config.roles[role as keyof typeof config.roles] ?? [],

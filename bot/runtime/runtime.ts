@@ -1,5 +1,6 @@
 import type { Action } from '../core/actions.js'
-import type { BotEvent, MessageEvent } from '../core/event.js'
+import type { BotEvent, MessageEvent, Role } from '../core/event.js'
+import type { Roster } from '../roster/roster.js'
 import type { PluginDefinition } from '../core/plugin.js'
 import type { LoadedConfig } from '../config/load-config.js'
 import type { Clock } from '../ports/clock.js'
@@ -54,11 +55,13 @@ export class BotRuntime {
   private scheduler!: Scheduler
   private seen: IdCache
   private flags
+  private rolesOf: (contactId: string) => Role[]
 
   constructor(readonly deps: RuntimeDeps) {
     const { clock, store, loaded } = deps
     const cfg = loaded.config
     this.loaded = loaded
+    this.rolesOf = roleResolver(loaded)
     this.startedAt = clock.now()
     this.audit = new AuditLog(store, clock, cfg.timezone)
     this.ledger = new Ledger(store, { base: cfg.penalties.fineBase, windowMs: cfg.penalties.fineWindow, step: cfg.penalties.fineStep, stepMs: cfg.penalties.fineStepEvery, cap: cfg.penalties.fineCap })
@@ -89,7 +92,7 @@ export class BotRuntime {
       if (this.seen.seenBefore(event.id)) return
       if (this.deps.clock.now() - event.at > this.loaded.config.runtime.maxMessageAge) return
     }
-    enrichEvent(event, roleResolver(this.loaded))
+    enrichEvent(event, this.rolesOf)
     if (event.type === 'message') await this.routeCommand(event)
     for (const p of this.plugins) {
       const actions = await guarded(p.name, event.type, () => p.instance.onEvent?.(event), this.onError)
@@ -119,14 +122,21 @@ export class BotRuntime {
   async applyConfig(loaded: LoadedConfig): Promise<void> {
     this.scheduler.stop()
     this.loaded = loaded
+    this.rolesOf = roleResolver(loaded)
     await this.loadPlugins()
+  }
+
+  /** Replace the roster (already validated); role lookups follow it. */
+  replaceRoster(roster: Roster): void {
+    this.loaded.roster = roster
+    this.rolesOf = roleResolver(this.loaded)
   }
 
   /** Stop timers and jobs and flush the store (the outbox queue is persisted). */
   async stop(): Promise<void> {
     this.scheduler?.stop()
     this.timers.stop()
-    this.outbox.stop()
+    this.outbox.pause()
     await this.deps.store.flush()
   }
 

@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+import { ConfigError } from './config/load-config.js'
+import { RosterError } from './roster/load-roster.js'
+import { checkConfigCommand } from './cli/check-config.js'
+import { startCommand } from './cli/start.js'
+import { replayCommand } from './cli/replay.js'
+
+type Command = { run: (argv: string[]) => Promise<number>; help: string }
+
+/** CLI commands: `npm run cli -- <command>` or the `group-guard` bin. */
+const COMMANDS: Record<string, Command> = {
+  start: { run: startCommand, help: 'start the bot (sandbox + console when WECHATY_PUPPET is unset)' },
+  'check-config': { run: checkConfigCommand, help: 'check-config [FILE]   validate a config file, list every problem' },
+  replay: { run: replayCommand, help: 'replay FILE.jsonl [--config F] [--world F] [--out DIR] [--live]   feed a transcript through the sandbox (dry-run)' },
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv
+  const cmd = name ? COMMANDS[name] : undefined
+  if (!cmd) {
+    process.stderr.write(`usage: group-guard <command>\n${Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(14)} ${c.help}`).join('\n')}\n`)
+    return name ? 2 : 0
+  }
+  return cmd.run(rest)
+}
+
+main(process.argv.slice(2)).then(code => { process.exitCode = code }, (e: unknown) => {
+  if (e instanceof ConfigError || e instanceof RosterError) {
+    process.stderr.write(`❌ 配置错误，机器人拒绝启动 (config invalid, refusing to start): ${e.problems.length} problem(s)\n${e.problems.map(p => `  - ${p}`).join('\n')}\n`)
+  } else {
+    process.stderr.write(`❌ ${(e as Error)?.message ?? String(e)}\n`)
+    if (process.env.LOG_LEVEL === 'debug') process.stderr.write(`${(e as Error)?.stack}\n`)
+  }
+  process.exitCode = 1
+})

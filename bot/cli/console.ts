@@ -1,0 +1,93 @@
+import { createInterface } from 'node:readline'
+import type { App } from '../app.js'
+import type { SandboxWorld, SentRecord } from '../sandbox/index.js'
+
+const HELP = `沙盒控制台 Sandbox console
+  <群昵称或名字>> 文字        以该成员身份在群里发言（群昵称决定所在群，否则用当前群）
+                              e.g.  销售部-张三> 大家好   /  刘总> 请问价格？
+  <名字>>> 文字               私聊机器人  e.g.  张三>> #案例 搜索 价格
+  文字 [图片] / [红包] / [文件 a.apk] / [链接 https://x.com 标题]   发送图片、红包、文件、链接卡片
+  /groups                     列出群和成员
+  /use <群名>                 切换当前群
+  /join <群名> <名字> [群昵称]  新成员入群（不在通讯录的名字会被创建）
+  /leave <群名> <名字>        成员退群
+  /rename <群名> <名字> <群昵称> 修改群昵称
+  /quit                       退出`
+
+/** Interactive console over the sandbox: type as a member, see what the bot sends. Resolves on /quit or EOF. */
+export async function startConsole(world: SandboxWorld, app: App, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
+  const rl = createInterface({ input, output, terminal: false })
+  let current = world.rooms()[0]?.id
+  const print = (s: string) => output.write(s + '\n')
+  world.on('sent', (r: SentRecord) => print(`🤖 → ${r.roomId ? world.room(r.roomId).topic : '私聊 ' + name(world, r.toContactId)}: ${describeSent(r)}`))
+  print(HELP)
+  for await (const line of rl) {
+    const text = line.trim()
+    if (!text) continue
+    if (text === '/quit' || text === '/exit') break
+    try {
+      const result = runLine(world, text, current)
+      if (result.current) current = result.current
+      if (result.note) print(result.note)
+    } catch (e) {
+      print(`⚠️ ${(e as Error).message}`)
+    }
+    await app.idle()
+  }
+  rl.close()
+  // Piped input ends at once: let Wechaty deliver the last lines, then the outbox drain (at most a minute).
+  await new Promise(r => setTimeout(r, 500))
+  await app.idle()
+  for (let waited = 0; app.runtime.outbox.depth() > 0 && waited < 60_000; waited += 250) await new Promise(r => setTimeout(r, 250))
+}
+
+function runLine(world: SandboxWorld, text: string, current?: string): { current?: string; note?: string } {
+  if (text === '/help') return { note: HELP }
+  if (text === '/groups') return { note: world.rooms().map(r => `${r.topic}  [${r.memberIdList.map(id => world.groupAlias(r.id, id) ?? name(world, id)).join('、')}]`).join('\n') }
+  const [cmd, ...args] = text.split(/\s+/)
+  const room = (q: string) => world.findRoom(q) ?? world.rooms().find(r => r.topic.includes(q))?.id ?? fail(`没有群 ${q}`)
+  if (cmd === '/use') return { current: room(args[0]), note: `当前群：${world.room(room(args[0])).topic}` }
+  if (cmd === '/join') {
+    const r = room(args[0])
+    const id = world.findContacts(args[1])[0] ?? world.createContact({ name: args[1] })
+    world.join(r, [id])
+    if (args[2]) world.setGroupAlias(r, id, args[2])
+    return {}
+  }
+  if (cmd === '/leave') { const r = room(args[0]); world.leave(r, who(world, args[1], r)); return {} }
+  if (cmd === '/rename') { const r = room(args[0]); world.setGroupAlias(r, who(world, args[1], r), args[2]); return { note: '（微信不会通知改名，机器人会在巡检或该成员发言时看到）' } }
+  const m = /^(.+?)(>>|>)\s*(.*)$/.exec(text)
+  if (!m) fail('格式：<群昵称或名字>> 文字，输入 /help 查看用法')
+  const [, speaker, arrow, body] = m
+  if (arrow === '>>') { world.say(who(world, speaker), {}, body); return {} }
+  const byAlias = world.rooms().find(r => world.findContacts(speaker, r.id).some(id => world.groupAlias(r.id, id) === speaker))
+  const inRoom = byAlias?.id ?? current ?? fail('先用 /use 选择群')
+  send(world, who(world, speaker, inRoom), inRoom, body)
+  return {}
+}
+
+function send(world: SandboxWorld, from: string, roomId: string, body: string): void {
+  const where = { room: roomId }
+  const file = /^\[文件\s+(\S+)\]$/.exec(body)
+  const link = /^\[链接\s+(\S+)\s*(.*)\]$/.exec(body)
+  if (body === '[图片]') world.send(from, where, { kind: 'image' })
+  else if (body === '[红包]') world.send(from, where, { kind: 'redpacket' })
+  else if (file) world.send(from, where, { kind: 'file', name: file[1] })
+  else if (link) world.send(from, where, { kind: 'link', url: link[1], title: link[2] || link[1] })
+  else world.say(from, where, body, { mentions: world.resolveMentions(roomId, body) })
+}
+
+function who(world: SandboxWorld, query: string, roomId?: string): string {
+  return world.findContacts(query, roomId)[0] ?? world.findContacts(query)[0] ?? fail(`没有成员 ${query}`)
+}
+
+function name(world: SandboxWorld, id?: string): string {
+  return world.contacts().find(c => c.id === id)?.name ?? id ?? '?'
+}
+
+function describeSent(r: SentRecord): string {
+  if (r.kind === 'text' || r.kind === 'announce') return r.text ?? ''
+  return `[${r.kind}${r.fileName ? ' ' + r.fileName : ''}${r.title ? ' ' + r.title : ''}]`
+}
+
+function fail(message: string): never { throw new Error(message) }

@@ -1,0 +1,74 @@
+/**
+ * Turning world-level message content into what a puppet serves: message type,
+ * text, file name and attachment. Also the WeChat quote-reply text format.
+ */
+import { FileBox, type FileBoxInterface } from 'file-box'
+import * as PUPPET from 'wechaty-puppet'
+import type { Attachment, Content } from './types.js'
+
+/** The line real puppets put between the quoted message and the reply. */
+export const QUOTE_SEPARATOR = '- - - - - - - - - - - - - - -'
+
+/** WeChat's quote-reply text as real puppets deliver it: `「张三：原文」\n- - - …\n回复内容`. */
+export function formatQuote(senderName: string, quotedText: string, reply: string): string {
+  return `「${senderName}：${quotedText}」\n${QUOTE_SEPARATOR}\n${reply}`
+}
+
+/** What a message of some content looks like to the puppet. */
+export interface Described {
+  type: PUPPET.types.Message
+  /** Text for text messages; for others a WeChat-style placeholder such as `[图片]`. */
+  text: string
+  filename?: string
+  attachment?: Attachment
+}
+
+const MEDIA = {
+  image: { type: PUPPET.types.Message.Image, text: '[图片]', name: 'image.jpg' },
+  voice: { type: PUPPET.types.Message.Audio, text: '[语音]', name: 'voice.silk' },
+  video: { type: PUPPET.types.Message.Video, text: '[视频]', name: 'video.mp4' },
+  emoticon: { type: PUPPET.types.Message.Emoticon, text: '[动画表情]', name: 'emoticon.gif' },
+} as const
+
+/** A tiny stand-in file. */
+function placeholderFile(name: string): FileBoxInterface {
+  return FileBox.fromBuffer(Buffer.from(`sandbox ${name}`), name)
+}
+
+/** Message type, text, file name and attachment for `content`. */
+export function describeContent(content: Content): Described {
+  const T = PUPPET.types.Message
+  switch (content.kind) {
+    case 'text': return { type: T.Text, text: content.text }
+    case 'image': case 'voice': case 'video': case 'emoticon': {
+      const media = MEDIA[content.kind]
+      const file = content.file ?? placeholderFile(media.name)
+      return { type: media.type, text: media.text, filename: file.name, attachment: { file } }
+    }
+    case 'file': {
+      const file = content.file ?? placeholderFile(content.name)
+      return { type: T.Attachment, text: `[文件] ${content.name}`, filename: content.name, attachment: { file } }
+    }
+    case 'link': {
+      const { kind: _, ...url } = content
+      return { type: T.Url, text: `[链接] ${url.title}`, attachment: { url } }
+    }
+    case 'miniprogram': {
+      const { kind: _, ...miniProgram } = content
+      return { type: T.MiniProgram, text: `[小程序] ${miniProgram.title ?? ''}`.trim(), attachment: { miniProgram } }
+    }
+    case 'location': {
+      const { kind: _, ...location } = content
+      return { type: T.Location, text: `[位置] ${location.name}`, attachment: { location } }
+    }
+    case 'contact': return { type: T.Contact, text: '[名片]', attachment: { contactId: content.contactId } }
+    case 'redpacket': return { type: T.RedEnvelope, text: '[红包]' }
+    case 'transfer': return { type: T.Transfer, text: '[转账]' }
+    case 'recalled': return { type: T.Recalled, text: content.messageId }
+  }
+}
+
+/** True when a file the bot sends would show as an image in WeChat. */
+export function isImageFile(file: FileBoxInterface): boolean {
+  return file.mediaType.startsWith('image/') || /\.(jpe?g|png|gif|webp|bmp)$/i.test(file.name)
+}

@@ -1,0 +1,56 @@
+import { types, type Message } from 'wechaty'
+import type { Attachment, GroupRef, MessageEvent, MessageKind } from '../core/event.js'
+import { parseQuote } from './parse-quote.js'
+
+const KIND: Partial<Record<types.Message, MessageKind>> = {
+  [types.Message.Text]: 'text', [types.Message.Image]: 'image', [types.Message.Url]: 'link',
+  [types.Message.Attachment]: 'file', [types.Message.Audio]: 'voice', [types.Message.Video]: 'video',
+  [types.Message.Emoticon]: 'emoticon', [types.Message.MiniProgram]: 'miniprogram', [types.Message.Contact]: 'contact',
+  [types.Message.RedEnvelope]: 'redpacket', [types.Message.Transfer]: 'transfer', [types.Message.Recalled]: 'recalled',
+  [types.Message.Location]: 'location',
+}
+
+/**
+ * Normalise a Wechaty message. `group` is the managed group it came from
+ * (undefined for private chats). Roles are filled in later by the runtime.
+ */
+export async function toMessageEvent(msg: Message, group: GroupRef | undefined): Promise<MessageEvent> {
+  const talker = msg.talker()
+  const room = msg.room()
+  const raw = msg.text() ?? ''
+  const quote = parseQuote(raw)
+  const mentions = room ? (await msg.mentionList().catch(() => [])).map(c => c.id) : []
+  return {
+    type: 'message',
+    id: msg.id,
+    at: msg.date().getTime(),
+    group,
+    sender: { id: talker.id, name: talker.name(), groupAlias: room ? (await room.alias(talker).catch(() => undefined)) || undefined : undefined, roles: [], isStaff: false },
+    kind: KIND[msg.type()] ?? 'other',
+    text: quote ? quote.reply : raw,
+    mentions,
+    mentionsAll: /@(所有人|All)(\s|\u2005|$)/.test(raw),
+    quote: quote && { senderName: quote.senderName, text: quote.quoted },
+    attachment: await attachmentOf(msg),
+  }
+}
+
+async function attachmentOf(msg: Message): Promise<Attachment | undefined> {
+  try {
+    switch (msg.type()) {
+      case types.Message.Url: {
+        const link = await msg.toUrlLink()
+        return { url: link.url(), title: link.title(), description: link.description() }
+      }
+      case types.Message.MiniProgram: {
+        const mp = await msg.toMiniProgram()
+        return { title: mp.title(), description: mp.description(), url: mp.pagePath() }
+      }
+      case types.Message.Attachment: case types.Message.Image: case types.Message.Video:
+        return { fileName: (await msg.toFileBox()).name }
+      default: return undefined
+    }
+  } catch {
+    return undefined // the puppet could not give the payload; the message is still handled
+  }
+}

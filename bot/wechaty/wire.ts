@@ -1,0 +1,77 @@
+import qrcodeTerminal from 'qrcode-terminal'
+import { ScanStatus, type Contact, type Message, type Room, type Wechaty } from 'wechaty'
+import type { BotEvent, Member } from '../core/event.js'
+import type { BotRuntime } from '../runtime/runtime.js'
+import type { Logger } from '../runtime/logger.js'
+import { toMessageEvent } from './to-event.js'
+import type { WechatyPorts } from './wechaty-ports.js'
+
+/** Hooks the runtime onto a Wechaty instance. Returns a promise that settles when queued events are handled. */
+export function wireWechaty(bot: Wechaty, ports: WechatyPorts, rt: BotRuntime, log: Logger, opts: { printQr?: boolean; sweepMs?: number } = {}) {
+  let chain: Promise<void> = Promise.resolve()
+  let logins = 0
+  let markReady: () => void = () => {}
+  const ready = new Promise<void>(r => { markReady = r })
+  // Events are handled one at a time, in arrival order (a notice before its answers).
+  const enqueue = (make: () => Promise<BotEvent | undefined>) => {
+    chain = chain.then(async () => {
+      const ev = await make()
+      if (ev) await rt.handle(ev)
+    }).catch(e => log.error('event handling failed', e))
+  }
+
+  // Wechaty emits `error` for room events with dirty payloads; unhandled it would crash Node.
+  bot.on('error', e => (/dirty|not a contact/i.test(String(e)) ? log.debug : log.warn)('wechaty error', e))
+  bot.on('scan', (qrcode, status) => {
+    if (status !== ScanStatus.Waiting && status !== ScanStatus.Timeout) return
+    log.info('扫码登录 Scan to log in:')
+    if (opts.printQr !== false) qrcodeTerminal.generate(qrcode, { small: true })
+    log.info(`or open https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}`)
+  })
+  bot.on('login', async user => {
+    logins++
+    log.info(`登录成功 logged in as ${user.name()} (${user.id})`)
+    await ports.refresh().catch(e => log.error('room refresh failed', e))
+    if (logins === 1) { await rt.start(); markReady() } else {
+      rt.outbox.resume()
+      rt.executor.notifyAdmins(`ℹ️ 机器人已重新登录（${user.name()}），积压消息 ${rt.outbox.depth()} 条将陆续发出。`)
+    }
+  })
+  bot.on('logout', user => { log.warn(`已登出 logged out: ${user.name()}`); rt.outbox.pause() })
+  bot.on('message', (msg: Message) => enqueue(async () => {
+    if (msg.self()) return undefined
+    const room = msg.room()
+    const group = room ? ports.group(room.id) : undefined
+    if (room && !group) return undefined // not a managed group: ignore everything, commands included
+    return toMessageEvent(msg, group)
+  }))
+  bot.on('room-join', (room: Room, invitees: Contact[], inviter: Contact, date?: Date) => enqueue(async () => {
+    if (invitees.some(c => c.id === ports.selfId())) await ports.track(room)
+    const group = ports.group(room.id)
+    const members = invitees.filter(c => c.id !== ports.selfId())
+    if (!group || !members.length) return undefined
+    return { type: 'join', at: (date ?? new Date()).getTime(), group, members: await toMembers(room, members), inviter: inviter && toMember(inviter) }
+  }))
+  bot.on('room-leave', (room: Room, leavers: Contact[], remover?: Contact, date?: Date) => enqueue(async () => {
+    const group = ports.group(room.id)
+    if (!group) return undefined
+    const voluntary = !remover || leavers.some(l => l.id === remover.id)
+    return { type: 'leave', at: (date ?? new Date()).getTime(), group, members: leavers.map(toMember), remover: voluntary ? undefined : toMember(remover!) }
+  }))
+  bot.on('room-topic', (room: Room, _topic: string, oldTopic: string, changer: Contact, date?: Date) => enqueue(async () => {
+    const group = await ports.track(room)
+    return group && { type: 'topic', at: (date ?? new Date()).getTime(), group, oldTopic, changer: changer && toMember(changer) }
+  }))
+  // No event exists for joins via QR codes or topic edits missed while offline: re-match rooms periodically.
+  const sweep = setInterval(() => void ports.refresh().catch(e => log.warn('room refresh failed', e)), opts.sweepMs ?? 10 * 60_000)
+  sweep.unref()
+  return { idle: () => chain, ready, stop: () => clearInterval(sweep) }
+}
+
+function toMember(c: Contact): Member {
+  return { id: c.id, name: c.name(), roles: [], isStaff: false }
+}
+
+async function toMembers(room: Room, contacts: Contact[]): Promise<Member[]> {
+  return Promise.all(contacts.map(async c => ({ ...toMember(c), groupAlias: (await room.alias(c).catch(() => undefined)) || undefined })))
+}

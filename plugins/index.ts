@@ -1,0 +1,4 @@
+import type { PluginDefinition } from '../bot/core/plugin.js'
+
+/** Every plugin the bot ships, in alphabetical order. Each has a config section of the same name. */
+export const PLUGINS: PluginDefinition[] = []
