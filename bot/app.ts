@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { WechatyBuilder, type Wechaty } from 'wechaty'
 import type * as PUPPET from 'wechaty-puppet'
 import { PLUGINS } from '../plugins/index.js'
+import type { PluginDefinition } from './core/plugin.js'
 import { loadConfig, type LoadedConfig } from './config/load-config.js'
 import { SystemClock, type Clock } from './ports/clock.js'
 import { FileStore } from './ports/file-store.js'
@@ -26,6 +27,8 @@ export interface AppOptions {
   dryRun?: boolean
   flushIntervalMs?: number
   printQr?: boolean
+  /** Plugin set (default: every shipped plugin). */
+  plugins?: PluginDefinition[]
 }
 
 /** A built bot: Wechaty, the runtime and a stop function that flushes state. */
@@ -33,7 +36,7 @@ export interface App {
   bot: Wechaty
   runtime: BotRuntime
   ports: WechatyPorts
-  /** Resolves when every event received so far has been handled. */
+  /** Resolves when every event the puppet delivered so far has been handled. */
   idle(): Promise<void>
   /** Resolves once the first login has started the runtime. */
   ready: Promise<void>
@@ -42,8 +45,9 @@ export interface App {
 
 /** Load config (throws ConfigError), open the store and wire the runtime onto Wechaty. Call `bot.start()` next. */
 export function createApp(opts: AppOptions): App {
+  const plugins = opts.plugins ?? PLUGINS
   const load = (): LoadedConfig => {
-    const loaded = loadConfig(opts.configFile, PLUGINS)
+    const loaded = loadConfig(opts.configFile, plugins)
     if (opts.dryRun) loaded.config.dryRun = true
     return loaded
   }
@@ -56,7 +60,7 @@ export function createApp(opts: AppOptions): App {
   const outputDir = join(opts.dataDir, 'output')
   mkdirSync(outputDir, { recursive: true })
   const runtime = new BotRuntime({
-    loaded, plugins: PLUGINS, clock: opts.clock ?? new SystemClock(), store, directory: ports, roomAdmin: ports, sender: ports,
+    loaded, plugins, clock: opts.clock ?? new SystemClock(), store, directory: ports, roomAdmin: ports, sender: ports,
     log: opts.log, outputDir,
     reloadConfig: () => {
       const next = load()

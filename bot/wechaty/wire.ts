@@ -10,6 +10,12 @@ import type { WechatyPorts } from './wechaty-ports.js'
 export function wireWechaty(bot: Wechaty, ports: WechatyPorts, rt: BotRuntime, log: Logger, opts: { printQr?: boolean; sweepMs?: number } = {}) {
   let chain: Promise<void> = Promise.resolve()
   let logins = 0
+  // Puppet events seen vs handled, so tests and replay can wait until Wechaty has caught up.
+  let arrived = 0
+  let handled = 0
+  bot.on('puppet', puppet => {
+    for (const name of ['message', 'room-join', 'room-leave', 'room-topic'] as const) puppet.on(name, () => { arrived++ })
+  })
   let markReady: () => void = () => {}
   const ready = new Promise<void>(r => { markReady = r })
   // Events are handled one at a time, in arrival order (a notice before its answers).
@@ -17,7 +23,7 @@ export function wireWechaty(bot: Wechaty, ports: WechatyPorts, rt: BotRuntime, l
     chain = chain.then(async () => {
       const ev = await make()
       if (ev) await rt.handle(ev)
-    }).catch(e => log.error('event handling failed', e))
+    }).catch(e => log.error('event handling failed', e)).finally(() => { handled++ })
   }
 
   // Wechaty emits `error` for room events with dirty payloads; unhandled it would crash Node.
@@ -65,7 +71,13 @@ export function wireWechaty(bot: Wechaty, ports: WechatyPorts, rt: BotRuntime, l
   // No event exists for joins via QR codes or topic edits missed while offline: re-match rooms periodically.
   const sweep = setInterval(() => void ports.refresh().catch(e => log.warn('room refresh failed', e)), opts.sweepMs ?? 10 * 60_000)
   sweep.unref()
-  return { idle: () => chain, ready, stop: () => clearInterval(sweep) }
+    /** Resolve once every puppet event so far has been handled (or `timeoutMs` passed: Wechaty drops events it cannot load). */
+  const settled = async (timeoutMs = 3000) => {
+    const until = Date.now() + timeoutMs
+    do { await chain; await new Promise(r => setTimeout(r, handled < arrived ? 5 : 0)) } while (handled < arrived && Date.now() < until)
+    await chain
+  }
+  return { idle: settled, ready, stop: () => clearInterval(sweep) }
 }
 
 function toMember(c: Contact): Member {
