@@ -47,5 +47,5 @@ export type Action =
   | SayAction | WarnAction | RemindAction | NotifyAdminsAction | SendFileAction | SendLinkAction
   | RemoveAction | RecordAction | StrikeAction | FineAction | ScheduleAction | CancelAction
 
-/** Action types that reach WeChat (and are suppressed in dry-run). */
-export const OUTWARD_ACTIONS: ReadonlySet<Action['type']> = new Set(['say', 'warn', 'remind', 'notifyAdmins', 'sendFile', 'sendLink', 'remove'])
+/** Action types that reach WeChat or penalise someone: in dry-run they are only written to the audit log. */
+export const OUTWARD_ACTIONS: ReadonlySet<Action['type']> = new Set(['say', 'warn', 'remind', 'notifyAdmins', 'sendFile', 'sendLink', 'remove', 'strike', 'fine'])

@@ -1,0 +1,62 @@
+import { formatDuration } from '../../bot/config/duration.js'
+import type { Notice } from './notice.js'
+
+/** One member's acknowledgement record over a period. */
+export interface MemberStats {
+  id: string
+  name: string
+  /** Notices they had to answer (accepted excuses excluded). */
+  required: number
+  onTime: number
+  answered: number
+  /** Median time from notice to answer, over answered notices. */
+  medianMs?: number
+}
+
+/** Per-member rate and median response time over notices posted in [from, to) that reached their deadline. */
+export function memberStats(notices: Notice[], from: number, to: number): MemberStats[] {
+  const byId = new Map<string, MemberStats & { times: number[] }>()
+  for (const n of notices) {
+    if (n.state !== 'reported' || n.at < from || n.at >= to) continue
+    for (const [id, name] of Object.entries(n.required)) {
+      if (n.excuses[id]?.acceptedBy) continue
+      const s = byId.get(id) ?? { id, name, required: 0, onTime: 0, answered: 0, times: [] }
+      byId.set(id, s)
+      s.required++
+      const a = n.answers[id]
+      if (!a) continue
+      s.answered++
+      if (a.at <= n.deadline) s.onTime++
+      s.times.push(a.at - n.at)
+    }
+  }
+  return [...byId.values()].map(({ times, ...s }) => ({ ...s, medianMs: median(times) }))
+    .sort((a, b) => a.onTime / a.required - b.onTime / b.required || a.name.localeCompare(b.name, 'zh'))
+}
+
+/** Median of a list (mean of the middle two for even lengths); undefined when empty. */
+export function median(xs: number[]): number | undefined {
+  if (!xs.length) return undefined
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = s.length >> 1
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
+}
+
+/** The statistics as chat text, lowest rate first, at most `max` members listed. */
+export function statsText(stats: MemberStats[], title: string, noticeCount: number, max: number): string {
+  if (!stats.length) return `${title}：没有已截止的通知。`
+  const lines = stats.slice(0, max).map(s => {
+    const rate = Math.round((100 * s.onTime) / s.required)
+    const missed = s.required - s.answered
+    return `${s.name}：按时 ${s.onTime}/${s.required}（${rate}%）${s.medianMs !== undefined ? `，响应中位数 ${formatDuration(s.medianMs)}` : ''}${missed ? `，未回复 ${missed} 次` : ''}`
+  })
+  const rest = stats.length > max ? [`…另有 ${stats.length - max} 人`] : []
+  return [`📊 ${title}（${noticeCount} 条通知，${stats.length} 人）`, ...lines, ...rest].join('\n')
+}
+
+/** The statistics text of `notices` posted in the `days` before `now`, titled with `label` (a group topic). */
+export function periodStats(notices: Notice[], label: string, days: number, now: number, max: number): string {
+  const from = now - days * 86_400_000
+  const counted = notices.filter(n => n.state === 'reported' && n.at >= from && n.at < now).length
+  return statsText(memberStats(notices, from, now), `近 ${days} 天通知回复统计（${label}）`, counted, max)
+}

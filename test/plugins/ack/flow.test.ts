@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { text } from '../../helpers/harness.js'
+import { admin, at, boss, li, sales, salesRuntime, wang, zhang } from './helpers.js'
+
+const NOTICE = '【通知】今天下午3点在三楼会议室开月度复盘会，请各位准备好本月客户跟进表，收到请回复'
+
+describe('ack: notice -> answers -> reminder -> report -> fine -> red packet', () => {
+  it('tracks a leader\'s notice end to end', async () => {
+    const { rt, clock, wechat } = await salesRuntime()
+    const say = async (local: string, who: typeof boss, body: string, extra = {}) => {
+      await clock.advanceTo(at(local))
+      await rt.handle(text(who, body, clock.now(), sales, extra))
+    }
+    await say('08:58', zhang, '收到')
+    await say('09:00', boss, NOTICE)
+    await say('09:01', boss, '收到')
+    await say('09:02', zhang, '收到！！')
+    await say('09:03', zhang, '收到收到')
+    await say('09:10', li, '收到了吗？')
+    await clock.advanceTo(at('09:21'))
+    const [confirm, reminder] = wechat.sent.filter(s => 'room' in s.chat)
+    expect(confirm.text).toBe('📌 已登记通知 N1（销售部-王强发布）：请 3 位同事在 09:30 前回复「收到」，也可以引用通知回复。')
+    expect(reminder).toMatchObject({ mentions: ['u2', 'u3'], text: expect.stringContaining('还有 2 位同事没有回复') })
+
+    await say('09:24', li, '收到收到，刚在路上')
+    await clock.advanceTo(at('09:31'))
+    const report = wechat.textsTo('boss').join('\n')
+    expect(report).toContain('应回复 3 人：按时 1 人，提醒后 1 人，未回复 1 人')
+    expect(report).toContain('按时回复（1）：销售部-张三（2分钟）')
+    expect(report).toContain('提醒后回复（1）：销售部-李四（24分钟）')
+    expect(report).toContain('未回复（1）：销售部-王五')
+    expect(rt.ledger.openFines('u3')).toEqual([expect.objectContaining({ violation: '未按时回复通知 N1', at: at('09:30') })])
+    expect(rt.ledger.openFines('u2')).toEqual([])
+    const fineNote = wechat.sent.find(s => s.text?.startsWith('💰'))
+    expect(fineNote).toMatchObject({ chat: { room: 'r1' }, mentions: ['u3'] })
+
+    await say('10:40', wang, '[红包]', { kind: 'redpacket' })
+    await clock.advance(10_000)
+    expect(rt.ledger.openFines('u3')).toEqual([])
+    expect(rt.ledger.finesOf('u3')[0].settled).toMatchObject({ amount: 5, at: at('10:40') })
+    expect(wechat.textsTo('r1').at(-1)).toContain('罚款 F1（未按时回复通知 N1）5 元已结清')
+    expect(rt.audit.query({ plugin: 'ack' })).toContainEqual(expect.objectContaining({ type: 'record', rule: 'ack.fine-settled', memberId: 'u3' }))
+  })
+
+  it('records a late answer after the report without undoing the fine', async () => {
+    const { rt, clock, wechat } = await salesRuntime()
+    await rt.handle(text(boss, NOTICE, at('08:55'), sales))
+    await clock.advanceTo(at('09:40'))
+    await rt.handle(text(wang, '收到', clock.now(), sales))
+    await rt.handle(text(admin, '#通知 详情 N1', clock.now(), sales))
+    await clock.advance(10_000)
+    expect(rt.ledger.openFines('u3')).toHaveLength(1)
+    expect(wechat.textsTo('r1').at(-1)).toContain('截止后回复（1）：销售部-王五（45分钟）')
+  })
+})
+
+describe('ack: red packets', () => {
+  it('does not settle when the reported amount is short, and ignores red packets when fines are off', async () => {
+    const { rt, clock, wechat } = await salesRuntime()
+    await rt.handle(text(boss, NOTICE, at('08:55'), sales))
+    await clock.advanceTo(at('12:00'))
+    await rt.handle(text(wang, '[红包]', clock.now(), sales, { kind: 'redpacket', attachment: { amount: 5 } }))
+    await clock.advance(10_000)
+    expect(wechat.textsTo('r1').at(-1)).toContain('红包 5 元不足：罚款 F3（未按时回复通知 N1）现应缴 10 元，请补足后再发。')
+    expect(rt.ledger.openFines('u3')).toHaveLength(1)
+
+    const off = await salesRuntime('{}')
+    await off.rt.handle(text(boss, NOTICE, at('08:55'), sales))
+    await off.clock.advanceTo(at('09:30'))
+    await off.rt.handle(text(wang, '[红包]', off.clock.now(), sales, { kind: 'redpacket' }))
+    await off.clock.advance(10_000)
+    expect(off.rt.ledger.openFines()).toEqual([])
+    expect(off.wechat.sent.filter(s => s.text?.startsWith('💰') || s.text?.includes('红包'))).toEqual([])
+    expect(off.wechat.textsTo('boss')[0]).toContain('未回复（3）')
+  })
+})
