@@ -1,7 +1,7 @@
 import type { MessageEvent } from '../../bot/core/event.js'
 import { compileAckMatcher } from './ack-words.js'
 import type { AckConfig } from './config.js'
-import { parseWindows, type WorkWindow } from './working-time.js'
+import { parseWindows, type WorkWindow } from '../../bot/time/working-hours.js'
 
 /** A group's config with its recognisers built once. */
 export interface GroupRules { cfg: AckConfig; isAck(text: string): boolean; windows: WorkWindow[] }

@@ -1,7 +1,7 @@
 import { parseDuration } from '../../bot/config/duration.js'
 import type { WorkCalendar } from '../../bot/time/workdays.js'
 import { dayKey, zonedInstant } from '../../bot/time/zoned.js'
-import { addWorkingTime, type WorkWindow } from './working-time.js'
+import { addWorkingTime, type WorkWindow } from '../../bot/time/working-hours.js'
 
 /** A deadline written in a notice: a duration ("30分钟") or a time of day today ("15:00"). */
 export type DeadlineSpec = { kind: 'after'; ms: number } | { kind: 'at'; time: string }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { chineseCalendar } from '../../../bot/time/workdays.js'
 import { parseDeadline, planDeadline, splitDeadline, type DeadlineRules } from '../../../plugins/ack/deadline.js'
-import { parseWindows } from '../../../plugins/ack/working-time.js'
+import { parseWindows } from '../../../bot/time/working-hours.js'
 
 const at = (local: string) => Date.parse(`${local}:00+08:00`)
 const min = 60_000

@@ -1,5 +1,5 @@
-import type { WorkCalendar } from '../../bot/time/workdays.js'
-import { addDays, dayKey, zonedInstant } from '../../bot/time/zoned.js'
+import type { WorkCalendar } from './workdays.js'
+import { addDays, dayKey, zonedInstant } from './zoned.js'
 
 /** One working window of a day, as `HH:mm` wall-clock times. */
 export interface WorkWindow { from: string; to: string }
@@ -37,4 +37,15 @@ export function addWorkingTime(start: number, ms: number, windows: WorkWindow[],
     }
   }
   throw new Error('no working time within 400 days: check the working windows and calendar')
+}
+
+/** Working milliseconds between `from` and `to` (0 when `to` is not after `from`). */
+export function workingTimeBetween(from: number, to: number, windows: WorkWindow[], tz: string, calendar: WorkCalendar): number {
+  let total = 0
+  let day = dayKey(from, tz)
+  for (let i = 0; i < 400 && zonedInstant(day, '00:00', tz) < to; i++, day = addDays(day, 1)) {
+    if (!calendar.isWorkday(day)) continue
+    for (const w of windows) total += Math.max(0, Math.min(zonedInstant(day, w.to, tz), to) - Math.max(zonedInstant(day, w.from, tz), from))
+  }
+  return total
 }

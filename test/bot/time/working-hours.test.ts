@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { chineseCalendar } from '../../../bot/time/workdays.js'
-import { addWorkingTime, parseWindows } from '../../../plugins/ack/working-time.js'
+import { addWorkingTime, parseWindows, workingTimeBetween } from '../../../bot/time/working-hours.js'
 
 const TZ = 'Asia/Shanghai'
 const windows = parseWindows(['13:30-18:00', '09:00-12:00'])
@@ -39,5 +39,23 @@ describe('parseWindows', () => {
     expect(windows.map(w => w.from)).toEqual(['09:00', '13:30'])
     expect(() => parseWindows(['12:00-09:00'])).toThrow(/ends before it starts/)
     expect(() => parseWindows(['09:00-12:30', '12:00-18:00'])).toThrow(/overlap/)
+  })
+})
+
+describe('workingTimeBetween (09:00-12:00, 13:30-18:00, statutory calendar)', () => {
+  it.each([
+    ['inside one window', '2026-11-30T09:00', '2026-11-30T09:10', 10],
+    ['lunch does not count', '2026-11-30T11:55', '2026-11-30T13:35', 10],
+    ['the evening does not count', '2026-11-30T17:55', '2026-12-01T09:05', 10],
+    ['a weekend does not count', '2026-12-04T17:55', '2026-12-07T09:05', 10],
+    ['National Day does not count', '2026-09-30T17:55', '2026-10-08T09:05', 10],
+    ['the end before the start', '2026-11-30T10:00', '2026-11-30T09:00', 0],
+  ])('%s', (_name, from, to, minutes) => {
+    expect(workingTimeBetween(at(from), at(to), windows, TZ, chineseCalendar)).toBe(minutes * min)
+  })
+
+  it('is the inverse of addWorkingTime', () => {
+    const start = at('2026-11-30T16:40')
+    expect(workingTimeBetween(start, addWorkingTime(start, 95 * min, windows, TZ, chineseCalendar), windows, TZ, chineseCalendar)).toBe(95 * min)
   })
 })
