@@ -94,17 +94,20 @@ export class BotRuntime {
     }
     enrichEvent(event, this.rolesOf)
     if (event.type === 'message') await this.routeCommand(event)
+    const group = 'group' in event ? event.group : undefined
     for (const p of this.plugins) {
+      const section = group && this.loaded.groupSections.get(group.configName)?.[p.name]
+      if (section && section.enabled === false) continue
       const actions = await guarded(p.name, event.type, () => p.instance.onEvent?.(event), this.onError)
-      await this.act(p, actions)
+      await this.act(p, actions, section?.dryRun === true)
     }
   }
 
-  /** Perform a plugin's actions with its dry-run flag (runtime actions are never dry). */
-  async act(p: HostedPlugin | 'runtime', actions: Action[]): Promise<void> {
+  /** Perform a plugin's actions with its dry-run flag, or the group's (runtime actions are never dry). */
+  async act(p: HostedPlugin | 'runtime', actions: Action[], groupDryRun = false): Promise<void> {
     if (!actions.length) return
     if (p === 'runtime') return this.executor.run('runtime', actions, false)
-    return this.executor.run(p.name, actions, this.isDryRun(p))
+    return this.executor.run(p.name, actions, groupDryRun || this.isDryRun(p))
   }
 
   /** Whether a plugin only records (config, global switch, or `#观察`). */

@@ -114,4 +114,22 @@ describe('BotRuntime', () => {
     await clock.advance(5 * 60_000)
     expect(fired).toEqual([t0 + 60_000])
   })
+
+  it('honours per-group overrides: a plugin switched off or to dry-run in one group only', async () => {
+    const yaml = `company: 示例科技
+roles: { admin: [admin1] }
+groups:
+  - { name: 销售群, topic: 销售部工作群, kind: internal }
+  - { name: 北京群, topic: 北京工作群, kind: internal, plugins: { probe: { word: 差 } } }
+  - { name: 静音群, topic: 静音群, kind: internal, plugins: { probe: { enabled: false } } }
+  - { name: 观察群, topic: 观察群, kind: internal, plugins: { probe: { dryRun: true } } }
+`
+    const { rt, clock, wechat } = await makeRuntime(yaml, [probe])
+    for (const [id, topic] of [['r1', '销售部工作群'], ['r2', '北京工作群'], ['r3', '静音群'], ['r4', '观察群']]) {
+      await rt.handle(text(member('u1'), '坏和差', clock.now(), group(id, topic, 'internal', { 销售部工作群: '销售群', 北京工作群: '北京群', 静音群: '静音群', 观察群: '观察群' }[topic])))
+    }
+    await clock.advance(60_000)
+    expect(wechat.sent.map(s => 'room' in s.chat && s.chat.room).sort()).toEqual(['r1', 'r2'])
+    expect(rt.audit.query({ plugin: 'probe' }).map(e => `${e.groupId}:${e.dryRun}`).sort()).toEqual(['r1:false', 'r2:false', 'r4:true'])
+  })
 })

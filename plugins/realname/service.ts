@@ -1,0 +1,182 @@
+import type { Action } from '../../bot/core/actions.js'
+import type { GroupRef, Member } from '../../bot/core/event.js'
+import type { PluginContext } from '../../bot/core/plugin.js'
+import type { Doc } from '../../bot/ports/store.js'
+import { dayKey } from '../../bot/time/zoned.js'
+import type { RealnameConfig } from './config.js'
+import { assessMember, compileFormats, mustComply, renameTarget, type Assessment, type CompiledFormats } from './compliance.js'
+import { scheduleStep, stepActions, stepDueAt, stepTimerKey } from './escalation.js'
+import { identityText, type NicknameNotice } from './messages.js'
+import { IDENTITY_PROBLEMS } from './nickname-check.js'
+import type { CompiledFormat } from './nickname-format.js'
+import { emptyState, memberKey, type Case, type GroupMembers, type MemberRecord, type RealnameState } from './state.js'
+
+type Section = RealnameConfig & { enabled?: boolean }
+
+/** Timer key of a newcomer's grace period. */
+export const graceTimerKey = (groupId: string, memberId: string): string => `grace:${groupId}:${memberId}`
+
+/**
+ * The plugin's state and the decisions shared by every trigger (join, sweep,
+ * speaking, timers): who must comply, checking a member, and opening,
+ * advancing and closing a non-compliance case.
+ */
+export class RealnameService {
+  readonly members: Doc<{ groups: Record<string, GroupMembers> }>
+  readonly state: Doc<RealnameState>
+  private compiled = new WeakMap<object, CompiledFormats>()
+
+  constructor(readonly ctx: PluginContext<RealnameConfig>) {
+    this.members = ctx.store.doc('realname-members', () => ({ groups: {} }))
+    this.state = ctx.store.doc('realname-state', emptyState)
+    this.compiledFor(ctx.configFor())
+  }
+
+  /** Config section for a group (or the global one). */
+  cfg(group?: GroupRef): Section { return this.ctx.configFor(group) as Section }
+
+  /** Whether the plugin is switched on for this group (groups may set `enabled: false`). */
+  managed(group: GroupRef): boolean { return this.cfg(group).enabled !== false }
+
+  /** Compiled formats for the group's kind. */
+  formats(group: GroupRef): CompiledFormat[] { return this.compiledFor(this.cfg(group))[group.kind] }
+
+  /** Whether `member` must use a real-name nickname in `group`. */
+  mustComply(member: Member, group: GroupRef): boolean {
+    const isStaff = this.ctx.rolesOf(member.id).length > 0
+    return mustComply(member, group, this.cfg(group), { selfId: this.ctx.directory.selfId(), exempt: id => !!this.state.data.exempt[id], isStaff })
+  }
+
+  /** Check a member's nickname in a group against the formats and the current roster. */
+  assess(member: Member, group: GroupRef): Assessment {
+    return assessMember(member, this.formats(group), this.ctx.roster, this.cfg(group).maxLength)
+  }
+
+  /** Texts' view of an assessment: who, what is wrong, what to rename to. */
+  notice(group: GroupRef, a: Assessment): NicknameNotice {
+    const roster = this.ctx.roster
+    const known = this.record(group.id, a.member.id)?.name
+    const entry = (a.verdict.ok ? a.verdict.entry : undefined) ?? roster.byContact(a.member.id) ?? (known ? roster.named(known)[0] : undefined)
+    const target = renameTarget(this.formats(group), this.cfg(group), this.ctx.company, entry)
+    return {
+      // The nickname under judgement is shown separately, so name people by roster or WeChat name.
+      group: group.topic, who: roster.byContact(a.member.id)?.name ?? a.member.name, memberId: a.member.id, nickname: a.nickname, aliasUnknown: a.aliasUnknown,
+      detail: a.verdict.ok ? '' : a.verdict.detail, target: target.text, personal: target.personal,
+    }
+  }
+
+  /** The plugin's record of a member in a group. */
+  record(groupId: string, memberId: string): MemberRecord | undefined {
+    return this.members.data.groups[groupId]?.members[memberId]
+  }
+
+  /** Add or update a member's record. */
+  remember(groupId: string, memberId: string, patch: Partial<MemberRecord>): void {
+    const g = (this.members.data.groups[groupId] ??= { baselined: false, members: {} })
+    const before = g.members[memberId]
+    if (before && Object.entries(patch).every(([k, v]) => before[k as keyof MemberRecord] === v)) return
+    g.members[memberId] = { ...(before ?? { since: this.ctx.clock.now() }), ...patch }
+    this.members.changed()
+  }
+
+  /** A member left: drop their record, case, reminders and timers. */
+  forget(groupId: string, memberId: string, why: string): Action[] {
+    delete this.members.data.groups[groupId]?.members[memberId]
+    delete this.state.data.reminded[memberKey(groupId, memberId)]
+    this.members.changed()
+    return [...this.closeCase(groupId, memberId, why), { type: 'cancel', key: graceTimerKey(groupId, memberId), rule: 'realname.left', groupId, memberId }]
+  }
+
+  /** Whether a newcomer is still inside the grace period. */
+  inGrace(group: GroupRef, memberId: string): boolean {
+    const joined = this.record(group.id, memberId)?.joinedAt
+    return joined !== undefined && this.ctx.clock.now() < joined + this.cfg(group).grace
+  }
+
+  /** Check a member now: close the case when compliant, open one when not (identity problems are reported unless `quiet`). */
+  check(group: GroupRef, member: Member, opts: { inviter?: string; quiet?: boolean } = {}): { assessment: Assessment; actions: Action[] } {
+    const assessment = this.assess(member, group)
+    const v = assessment.verdict
+    if (v.ok) {
+      if (v.entry) this.remember(group.id, member.id, { name: v.entry.name })
+      return { assessment, actions: this.closeCase(group.id, member.id, `nickname ok: ${assessment.nickname}`) }
+    }
+    if (this.state.data.cases[memberKey(group.id, member.id)]) return { assessment, actions: [] }
+    return { assessment, actions: this.openCase(group, assessment, opts) }
+  }
+
+  /** Run the escalation step a timer asked for, after re-checking the member. */
+  continueCase(group: GroupRef, member: Member, index: number): Action[] {
+    const c = this.state.data.cases[memberKey(group.id, member.id)]
+    if (!c || c.next !== index) return []
+    const a = this.assess(member, group)
+    if (a.verdict.ok) return this.check(group, member).actions
+    if (IDENTITY_PROBLEMS.has(a.verdict.problem)) {
+      Object.assign(c, { identity: true, problem: a.verdict.problem })
+      this.markReported(c)
+      return [{ type: 'notifyAdmins', text: identityText(this.notice(group, a)), rule: 'realname.identity', groupId: group.id, memberId: member.id, reason: a.verdict.detail }]
+    }
+    return this.advance(group, a, c)
+  }
+
+  /** Close a member's case (renamed, left, exempted); no-op without one. */
+  closeCase(groupId: string, memberId: string, why: string): Action[] {
+    const key = memberKey(groupId, memberId)
+    if (!this.state.data.cases[key]) return []
+    delete this.state.data.cases[key]
+    this.state.changed()
+    return [
+      { type: 'cancel', key: stepTimerKey(groupId, memberId), rule: 'realname.case-closed', groupId, memberId },
+      { type: 'record', text: `case closed: ${why}`, rule: 'realname.case-closed', groupId, memberId },
+    ]
+  }
+
+  /** Note a private reminder (for the speak throttle). */
+  markReminded(groupId: string, memberId: string): void {
+    this.state.data.reminded[memberKey(groupId, memberId)] = this.ctx.clock.now()
+    this.state.changed()
+  }
+
+  /** Note that the admins heard about a case today; true when they had not yet. */
+  markReported(c: Case): boolean {
+    const today = dayKey(this.ctx.clock.now(), this.ctx.timezone)
+    if (c.reportedOn === today) return false
+    c.reportedOn = today
+    this.state.changed()
+    return true
+  }
+
+  private openCase(group: GroupRef, a: Assessment, opts: { inviter?: string; quiet?: boolean }): Action[] {
+    if (a.verdict.ok) return []
+    const identity = IDENTITY_PROBLEMS.has(a.verdict.problem)
+    const c: Case = { groupId: group.id, memberId: a.member.id, startedAt: this.ctx.clock.now(), next: 0, problem: a.verdict.problem, identity }
+    this.state.data.cases[memberKey(group.id, a.member.id)] = c
+    this.state.changed()
+    if (!identity) return this.advance(group, a, c)
+    if (opts.quiet) return []
+    this.markReported(c)
+    return [{ type: 'notifyAdmins', text: identityText(this.notice(group, a), opts.inviter), rule: 'realname.identity', groupId: group.id, memberId: a.member.id, reason: a.verdict.detail }]
+  }
+
+  private advance(group: GroupRef, a: Assessment, c: Case): Action[] {
+    const steps = this.cfg(group).escalation
+    const now = this.ctx.clock.now()
+    const out: Action[] = []
+    const due = stepDueAt(steps, c.startedAt, c.next)
+    if (due !== undefined && due <= now) {
+      const unconfirmed = this.ctx.roster.enabled && !this.ctx.roster.byContact(a.member.id) && !this.record(group.id, a.member.id)?.name
+      out.push(...stepActions(steps, c.next, this.notice(group, a), { groupId: group.id, startedAt: c.startedAt, now, unconfirmed }))
+      if (steps[c.next].action === 'remind') this.markReminded(group.id, a.member.id)
+      if (steps[c.next].action === 'report') this.markReported(c)
+      c.next++
+      this.state.changed()
+    }
+    return [...out, ...scheduleStep(steps, c.startedAt, { groupId: group.id, memberId: a.member.id, index: c.next })]
+  }
+
+  private compiledFor(section: RealnameConfig): CompiledFormats {
+    let c = this.compiled.get(section)
+    if (!c) this.compiled.set(section, (c = compileFormats(section, this.ctx.company)))
+    return c
+  }
+}

@@ -1,0 +1,60 @@
+import type { NicknameProblem } from './nickname-check.js'
+
+/** A member the plugin has seen in a group. */
+export interface MemberRecord {
+  /** When the plugin first saw them (join time for newcomers). */
+  since: number
+  /** Set for newcomers (join event or found by a sweep): the grace period counts from here. */
+  joinedAt?: number
+  /** Roster name confirmed by their last passing check. */
+  name?: string
+  /** How they were shown when first seen (for reports after they left). */
+  label?: string
+}
+
+/** Known members of one group; `baselined` once a sweep has learnt the full list. */
+export interface GroupMembers { baselined: boolean; members: Record<string, MemberRecord> }
+
+/** An open non-compliance case of one member in one group. */
+export interface Case {
+  groupId: string
+  memberId: string
+  /** When the problem was first found: escalation delays count from here. */
+  startedAt: number
+  /** Index of the next escalation step (steps.length when all are done). */
+  next: number
+  problem: NicknameProblem
+  /** Identity problem (not on the roster): reported to admins, no escalation. */
+  identity: boolean
+  /** Day (`YYYY-MM-DD`) the admins were last told, so a sweep does not repeat a same-day report. */
+  reportedOn?: string
+}
+
+/** Newcomers waiting for one merged welcome. */
+export interface PendingWelcome { ids: string[]; names: string[]; mustNames: string[] }
+
+/** Small, bounded state (one entry per open case, exemption or group). */
+export interface RealnameState {
+  cases: Record<string, Case>
+  exempt: Record<string, { by: string; at: number }>
+  /** Last private reminder per `groupId|memberId`, for the speak throttle. */
+  reminded: Record<string, number>
+  welcome: Record<string, PendingWelcome>
+}
+
+/** Default contents of the `realname-state` doc. */
+export const emptyState = (): RealnameState => ({ cases: {}, exempt: {}, reminded: {}, welcome: {} })
+
+/** Key of a member in a group. */
+export const memberKey = (groupId: string, memberId: string): string => `${groupId}|${memberId}`
+
+/** Membership change found by a sweep: who is new, who is gone, or a first look (baseline). */
+export interface Reconciliation { baseline: boolean; newcomers: string[]; leavers: string[] }
+
+/** Compare the known members of a group with who is there now. Pure. */
+export function reconcile(known: GroupMembers | undefined, present: string[]): Reconciliation {
+  const here = new Set(present)
+  const recorded = known?.members ?? {}
+  if (!known?.baselined) return { baseline: true, newcomers: [], leavers: Object.keys(recorded).filter(id => !here.has(id)) }
+  return { baseline: false, newcomers: present.filter(id => !recorded[id]), leavers: Object.keys(recorded).filter(id => !here.has(id)) }
+}
