@@ -21,7 +21,8 @@ export class Timers {
   /** Start firing timers into `fire`, re-arming those a previous run stored. */
   start(fire: (plugin: string, key: string, payload: unknown) => void): void {
     this.fire = fire
-    for (const t of Object.values(this.doc.data.timers)) this.arm(t)
+    // Timers that fell due while the bot was down fire now, in the order they were due.
+    for (const t of Object.values(this.doc.data.timers).sort((a, b) => a.at - b.at)) this.arm(t)
   }
 
   /** Set (or replace) the timer `key` of `plugin`. */

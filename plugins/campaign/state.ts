@@ -1,0 +1,79 @@
+import type { Doc, Store } from '../../bot/ports/store.js'
+import type { Campaign, ParticipationDoc, QueuedPost } from './model.js'
+
+interface CampaignsDoc { seq: number; items: Record<string, Campaign>; lastPublish: Record<string, number> }
+interface PostsDoc { seq: number; items: Record<string, QueuedPost> }
+
+/**
+ * The plugin's store documents: campaigns (`campaign-campaigns`), the post
+ * queue (`campaign-posts`) and one participation document per campaign
+ * (`campaign-part-<id>`), so a busy campaign never rewrites the others.
+ */
+export class CampaignState {
+  private campaignsDoc: Doc<CampaignsDoc>
+  private postsDoc: Doc<PostsDoc>
+
+  constructor(private store: Store) {
+    this.campaignsDoc = store.doc<CampaignsDoc>('campaign-campaigns', () => ({ seq: 1, items: {}, lastPublish: {} }))
+    this.postsDoc = store.doc<PostsDoc>('campaign-posts', () => ({ seq: 1, items: {} }))
+  }
+
+  /** Every campaign, latest deadline first. */
+  campaigns(): Campaign[] { return Object.values(this.campaignsDoc.data.items).sort((a, b) => b.deadline - a.deadline) }
+  /** Campaigns announced in a group and still open (checked on every group message, so no sorting). */
+  openIn(groupId: string): Campaign[] {
+    return Object.values(this.campaignsDoc.data.items).filter(c => c.status === 'announced' && c.announced[groupId])
+  }
+  /** One campaign by id. */
+  campaign(id: string): Campaign | undefined { return this.campaignsDoc.data.items[id] }
+  /** Store a new chat campaign under the next numeric id. */
+  addCampaign(c: Omit<Campaign, 'id'>): Campaign {
+    const id = String(this.campaignsDoc.data.seq++)
+    return (this.campaignsDoc.data.items[id] = { id, ...c })
+  }
+
+  /** Add config campaigns not stored yet and refresh those still waiting for their slot. */
+  syncConfigCampaigns(list: Campaign[]): void {
+    for (const c of list) {
+      const old = this.campaignsDoc.data.items[c.id]
+      if (!old || old.status === 'scheduled') this.campaignsDoc.data.items[c.id] = c
+    }
+    this.campaignsDoc.changed()
+  }
+
+  /** Who reported for a campaign. */
+  participation(id: string): Doc<ParticipationDoc> {
+    return this.store.doc<ParticipationDoc>(`campaign-part-${id}`, () => ({ done: {}, claims: {} }))
+  }
+
+  /** Every queued post, by day. */
+  posts(): QueuedPost[] { return Object.values(this.postsDoc.data.items).sort((a, b) => (a.day + a.time).localeCompare(b.day + b.time)) }
+  /** One post by id. */
+  post(id: string): QueuedPost | undefined { return this.postsDoc.data.items[id.replace(/^#/, '')] }
+  /** Store a new post under the next numeric id. */
+  addPost(p: Omit<QueuedPost, 'id'>): QueuedPost {
+    const id = String(this.postsDoc.data.seq++)
+    return (this.postsDoc.data.items[id] = { id, ...p })
+  }
+
+  /** Remember that the plugin published in these groups at `at` (for the broadcast reminder). */
+  notePublished(groupIds: string[], at: number): void {
+    for (const id of groupIds) this.campaignsDoc.data.lastPublish[id] = at
+  }
+
+  /** When the plugin last published in a group. */
+  lastPublish(groupId: string): number | undefined { return this.campaignsDoc.data.lastPublish[groupId] }
+
+  /** Write campaigns and posts now: publication state must be durable before its sends leave. */
+  async save(): Promise<void> {
+    this.campaignsDoc.changed()
+    this.postsDoc.changed()
+    await Promise.all([this.campaignsDoc.persist(), this.postsDoc.persist()])
+  }
+
+  /** Mark everything dirty for the next periodic flush (changes that are not publications). */
+  touch(): void {
+    this.campaignsDoc.changed()
+    this.postsDoc.changed()
+  }
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest'
+import { text } from '../../helpers/harness.js'
+import { admin, at, boss, config, du, image, ls, nanning, news, sales, start, ww, zs } from './fixtures.js'
+
+const MIN = 60_000
+
+describe('a campaign day on three groups', () => {
+  it('announces the config campaign at 08:30 to the internal groups only, paced by the outbox', async () => {
+    const { clock, wechat } = await start(at('2026-11-30T08:00'))
+    await clock.advanceTo(at('2026-11-30T08:29'))
+    expect(wechat.sent).toEqual([])
+    await clock.advanceTo(at('2026-11-30T08:31'))
+    const rooms = wechat.sent.map(s => 'room' in s.chat && s.chat.room)
+    expect(rooms.sort()).toEqual(['r-nanning', 'r-nanning', 'r-sales', 'r-sales'])
+    expect(wechat.textsTo('r-sales')[0]).toMatch(/【活动】双十二净水器特惠[\s\S]*截止：11-30 18:00[\s\S]*回复「已分享」并发朋友圈截图/)
+    expect(wechat.sent.find(s => s.link)?.link).toEqual({ url: 'https://example.com/double12', title: '双十二净水器特惠', description: undefined })
+    const times = wechat.sent.map(s => s.at)
+    expect(new Set(times).size).toBe(times.length)
+  })
+
+  it('records shares (phrase then screenshot, screenshot then phrase), nudges a phrase without one, reminds at 17:00 and reports at 18:00', async () => {
+    const { rt, clock, wechat } = await start(at('2026-11-30T08:00'))
+    await clock.advanceTo(at('2026-11-30T08:40'))
+    const sent = wechat.sent.length
+    await rt.handle(text(zs, '已分享', clock.now(), sales))
+    await clock.advance(MIN)
+    await rt.handle(image(zs, clock.now(), sales))
+    await rt.handle(image(du, clock.now(), nanning))
+    await clock.advance(MIN)
+    await rt.handle(text(du, '已发朋友圈', clock.now(), nanning))
+    await rt.handle(text(ww, '已转发', clock.now(), sales))
+    await clock.advance(11 * MIN)
+    const replies = wechat.sent.slice(sent).map(s => ({ room: 'room' in s.chat && s.chat.room, text: s.text, mentions: s.mentions }))
+    expect(replies).toEqual(expect.arrayContaining([
+      { room: 'r-sales', text: '✅ 已记录你对「双十二净水器特惠」的分享，谢谢！', mentions: ['zs'] },
+      { room: 'r-nanning', text: '✅ 已记录你对「双十二净水器特惠」的分享，谢谢！', mentions: ['du'] },
+      { room: 'r-sales', text: expect.stringContaining('还没收到你的朋友圈截图'), mentions: ['ww'] },
+    ]))
+    expect(replies).toHaveLength(3)
+
+    await clock.advanceTo(at('2026-11-30T17:01'))
+    const reminders = wechat.sent.filter(s => s.text?.startsWith('【活动提醒】'))
+    expect(reminders.map(r => ['room' in r.chat && r.chat.room, r.mentions?.sort()])).toEqual(expect.arrayContaining([
+      ['r-sales', ['admin', 'boss', 'ls', 'ww']],
+      ['r-nanning', ['admin', 'ls']],
+    ]))
+    expect(reminders).toHaveLength(2)
+
+    await rt.handle(image(ls, clock.now(), nanning))
+    await rt.handle(text(ls, '已分享', clock.now(), nanning))
+    await clock.advanceTo(at('2026-11-30T18:01'))
+    const report = wechat.textsTo('admin').join('\n')
+    expect(report).toContain('【活动报告】#double12「双十二净水器特惠」已截止（11-30 18:00）')
+    expect(report).toContain('总体完成 3/6（50%）')
+    expect(report).toContain('· 销售部工作群 2/5（40%） 未完成：陈管理、王经理、王五')
+    expect(report).toContain('· 南宁区域群 2/3（67%） 未完成：陈管理')
+  })
+
+  it('ignores shares in groups the campaign was not announced to and after the deadline', async () => {
+    const { rt, clock, store } = await start(at('2026-11-30T08:00'))
+    await clock.advanceTo(at('2026-11-30T08:40'))
+    await rt.handle(image(zs, clock.now(), news))
+    await rt.handle(text(zs, '已分享', clock.now(), news))
+    await clock.advanceTo(at('2026-11-30T18:05'))
+    await rt.handle(image(ww, clock.now(), sales))
+    await rt.handle(text(ww, '已分享', clock.now(), sales))
+    expect(store.doc('campaign-part-double12', () => ({ done: {} })).data.done).toEqual({})
+  })
+
+  it('records a fine for everyone missing at the deadline when violations are switched on', async () => {
+    const { rt, clock } = await start(at('2026-11-30T08:00'), config('violation: fine'))
+    await clock.advanceTo(at('2026-11-30T18:01'))
+    expect(rt.ledger.openFines().map(f => f.memberId).sort()).toEqual(['admin', 'boss', 'du', 'ls', 'ww', 'zs'])
+  })
+
+  it('answers #活动 进度 and #活动 列表 for leaders and refuses ordinary members', async () => {
+    const { rt, clock, wechat } = await start(at('2026-11-30T08:00'), config().replace('approver: [boss]', 'approver: [boss], leader: [boss]'))
+    await rt.handle(text(boss, '#活动 进度 double12', clock.now()))
+    await clock.advanceTo(at('2026-11-30T08:45'))
+    await rt.handle(image(zs, clock.now(), sales))
+    await rt.handle(text(zs, '已分享', clock.now(), sales))
+    await rt.handle(text(boss, '#活动 进度', clock.now()))
+    await rt.handle(text(admin, '#活动 列表', clock.now()))
+    await rt.handle(text(ww, '#活动 列表', clock.now(), sales))
+    await clock.advance(MIN)
+    expect(wechat.textsTo('boss')).toEqual([
+      '活动 #double12「双十二净水器特惠」尚未发布：将于 11-30 08:30 发到 销售群、南宁群。',
+      expect.stringMatching(/^【活动进度】#double12「双十二净水器特惠」进行中，截止 11-30 18:00\n总体完成 1\/6（17%）/),
+    ])
+    expect(wechat.textsTo('admin')).toEqual(['#double12「双十二净水器特惠」进行中，截止 11-30 18:00，已反馈 1 人'])
+    expect(wechat.textsTo('r-sales').join('\n')).toContain('没有权限')
+  })
+})
+
+describe('a campaign whose target groups are missing', () => {
+  it('tells the admins once, keeps waiting, and reports it as not announced once the deadline has passed', async () => {
+    const yaml = config().replace("start: '2026-11-30'", "start: '2026-11-30'\n        targets: { groups: [已解散群] }")
+    const { clock, wechat } = await start(at('2026-11-30T08:00'), yaml)
+    await clock.advanceTo(at('2026-12-01T09:00'))
+    expect(wechat.sent.filter(s => 'room' in s.chat)).toEqual([])
+    expect(wechat.textsTo('admin')).toEqual([
+      expect.stringContaining('暂时没有可发布的目标群（已解散群）'),
+      expect.stringContaining('截止 11-30 18:00）未发布：没有可发布的目标群'),
+    ])
+  })
+})
