@@ -34,7 +34,7 @@ export const clockTimeSchema = () =>
 /** Format milliseconds as a short Chinese duration: `1小时5分钟`, `40分钟`, `30秒`. */
 export function formatDuration(ms: number): string {
   const minutes = Math.round(ms / 60_000)
-  if (ms < 60_000) return `${Math.round(ms / 1000)}秒`
+  if (Math.round(ms / 1000) < 60) return `${Math.round(ms / 1000)}秒`
   const h = Math.floor(minutes / 60)
   const m = minutes % 60
   if (h >= 24) return `${Math.floor(h / 24)}天${h % 24 ? `${h % 24}小时` : ''}`

@@ -17,7 +17,8 @@ export function formatIssues(issues: z.core.$ZodIssue[], file: string, doc?: Doc
   })
 }
 
-function where(file: string, doc: Document | undefined, lines: LineCounter | undefined, path: PropertyKey[]): string {
+/** `file:line: ` for the deepest YAML node that exists along `path` (or `file: ` without a document). */
+export function where(file: string, doc: Document | undefined, lines: LineCounter | undefined, path: PropertyKey[]): string {
   if (!doc || !lines) return `${file}: `
   // Walk down as far as the path exists; report the line of the deepest node found.
   let node: Node | null | undefined = doc.contents as Node

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { LineCounter, parseDocument } from 'yaml'
 import type { PluginDefinition } from '../core/plugin.js'
 import { baseConfigShape } from './schema.js'
-import { formatIssues, formatPath } from './format-issues.js'
+import { formatIssues, formatPath, where } from './format-issues.js'
 import { loadRoster, RosterError } from '../roster/load-roster.js'
 import { Roster } from '../roster/roster.js'
 
@@ -51,46 +51,64 @@ export function loadConfig(file: string, plugins: PluginDefinition[]): LoadedCon
 export function parseConfig(text: string, file: string, plugins: PluginDefinition[]): LoadedConfig {
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true })
-  if (doc.errors.length) throw new ConfigError(doc.errors.map(e => `${file}:${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0]}`))
-  const parsed = buildConfigSchema(plugins).safeParse(doc.toJS() ?? {})
+  if (doc.errors.length) throw new ConfigError(doc.errors.map(e => `${file}:${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`))
+  const raw = (doc.toJS() ?? {}) as RawConfig
+  const at = (path: PropertyKey[]) => where(file, doc, lines, path)
+  const parsed = buildConfigSchema(plugins).safeParse(raw)
+  // Every check runs even when the schema fails, so one run lists every problem.
   const problems = parsed.success ? [] : formatIssues(parsed.error.issues, file, doc, lines)
-  if (!parsed.success) throw new ConfigError(problems)
+  checkReferences(raw, at, problems)
+  const overrides = groupOverrides(raw, plugins, at, (issues, prefix) => formatIssues(issues, file, doc, lines, prefix), problems)
+  const roster = typeof raw.roster === 'string' ? readRoster(resolve(dirname(file), raw.roster), problems) : new Roster()
+  if (!parsed.success || problems.length) throw new ConfigError(problems)
   const config = parsed.data as BotConfig
-  const groupSections = resolveGroupSections(config, plugins, file, doc, lines, problems)
-  checkReferences(config, problems, file)
-  const roster = config.roster ? readRoster(resolve(dirname(file), config.roster), problems) : new Roster()
-  if (problems.length) throw new ConfigError(problems)
+  const groupSections = new Map<string, Record<string, Record<string, unknown>>>()
+  config.groups.forEach((g, i) => groupSections.set(g.name, { ...config.plugins, ...overrides[i] }))
   return { file, config, groupSections, roster }
 }
 
-function resolveGroupSections(config: BotConfig, plugins: PluginDefinition[], file: string, doc: any, lines: LineCounter, problems: string[]) {
-  const out = new Map<string, Record<string, Record<string, unknown>>>()
-  const rawGroups = (doc.toJS()?.groups ?? []) as { plugins?: Record<string, unknown> }[]
-  config.groups.forEach((g, i) => {
-    const sections: Record<string, Record<string, unknown>> = { ...config.plugins }
-    for (const [name, override] of Object.entries(g.plugins)) {
+type RawConfig = { roster?: unknown; plugins?: Record<string, unknown>; groups?: unknown; adminChannel?: { mode?: unknown; group?: unknown } }
+type RawGroup = { name?: unknown; topicPattern?: unknown; plugins?: unknown }
+
+/** Per group index: each overridden plugin section merged with the global section and validated. */
+type IssueFormatter = (issues: z.core.$ZodIssue[], prefix: PropertyKey[]) => string[]
+
+function groupOverrides(raw: RawConfig, plugins: PluginDefinition[], at: (p: PropertyKey[]) => string, format: IssueFormatter, problems: string[]) {
+  const groups = Array.isArray(raw.groups) ? (raw.groups as RawGroup[]) : []
+  return groups.map((g, i) => {
+    const sections: Record<string, Record<string, unknown>> = {}
+    if (!isPlain(g?.plugins)) return sections
+    for (const [name, override] of Object.entries(g.plugins as Record<string, unknown>)) {
+      const path = ['groups', i, 'plugins', name]
       const def = plugins.find(p => p.name === name)
-      if (!def) { problems.push(`${file}: ${formatPath(['groups', i, 'plugins', name])}: unknown plugin`); continue }
-      const rawGlobal = (doc.toJS()?.plugins?.[name] ?? {}) as Record<string, unknown>
-      const merged = sectionSchema(def).safeParse(deepMerge(rawGlobal, rawGroups[i]?.plugins?.[name] ?? override))
+      if (!def) { problems.push(`${at(path)}${formatPath(path)}: unknown plugin (known: ${plugins.map(p => p.name).join(', ') || 'none'})`); continue }
+      if (override === null) continue
+      if (!isPlain(override)) { problems.push(`${at(path)}${formatPath(path)}: expected a mapping of ${name} settings, e.g. { enabled: false }`); continue }
+      const merged = sectionSchema(def).safeParse(deepMerge(isPlain(raw.plugins?.[name]) ? (raw.plugins![name] as Record<string, unknown>) : {}, override))
       if (merged.success) sections[name] = merged.data
-      else problems.push(...formatIssues(merged.error.issues, file, doc, lines, ['groups', i, 'plugins', name]))
+      else problems.push(...format(merged.error.issues, path))
     }
-    out.set(g.name, sections)
+    return sections
   })
-  return out
 }
 
-function checkReferences(config: BotConfig, problems: string[], file: string): void {
-  const names = new Set<string>()
-  config.groups.forEach((g, i) => {
-    if (names.has(g.name)) problems.push(`${file}: groups[${i}].name: duplicate group name "${g.name}"`)
-    names.add(g.name)
-    if (g.topicPattern) { try { new RegExp(g.topicPattern) } catch (e) { problems.push(`${file}: groups[${i}].topicPattern: invalid regex (${(e as Error).message})`) } }
+function checkReferences(raw: RawConfig, at: (p: PropertyKey[]) => string, problems: string[]): void {
+  const names = new Set<unknown>()
+  const groups = Array.isArray(raw.groups) ? (raw.groups as RawGroup[]) : []
+  groups.forEach((g, i) => {
+    if (names.has(g?.name)) problems.push(`${at(['groups', i, 'name'])}groups[${i}].name: duplicate group name "${String(g.name)}"`)
+    names.add(g?.name)
+    if (typeof g?.topicPattern === 'string') {
+      try { new RegExp(g.topicPattern) } catch (e) { problems.push(`${at(['groups', i, 'topicPattern'])}groups[${i}].topicPattern: invalid regex (${(e as Error).message})`) }
+    }
   })
-  if (config.adminChannel.mode === 'group' && !names.has(config.adminChannel.group ?? '')) {
-    problems.push(`${file}: adminChannel.group: must name one of groups[].name`)
+  if (raw.adminChannel?.mode === 'group' && !names.has(raw.adminChannel.group)) {
+    problems.push(`${at(['adminChannel', 'group'])}adminChannel.group: must name one of groups[].name`)
   }
+}
+
+function isPlain(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === 'object' && !Array.isArray(v)
 }
 
 function readRoster(path: string, problems: string[]): Roster {

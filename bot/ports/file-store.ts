@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs'
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
@@ -39,10 +39,12 @@ export class FileStore implements Store {
   readLog<R>(log: string, fromDay: string, toDay: string): R[] {
     const folder = join(this.dir, 'logs', log)
     const out: R[] = []
-    const days = existsSync(folder) ? readdirSync(folder).filter(f => f.endsWith('.jsonl')).map(f => f.slice(0, -6)) : []
-    for (const day of days.filter(d => d >= fromDay && d <= toDay).sort()) {
+    const onDisk = existsSync(folder) ? readdirSync(folder).filter(f => f.endsWith('.jsonl')).map(f => f.slice(0, -6)) : []
+    const pending = [...this.pending.keys()].filter(f => f.startsWith(folder + '/')).map(f => f.slice(folder.length + 1, -6))
+    for (const day of [...new Set([...onDisk, ...pending])].filter(d => d >= fromDay && d <= toDay).sort()) {
       const file = join(folder, `${day}.jsonl`)
-      for (const line of readFileSync(file, 'utf8').split('\n')) if (line.trim()) out.push(parseLine<R>(line))
+      const text = existsSync(file) ? readFileSync(file, 'utf8') : ''
+      for (const line of text.split('\n')) if (line.trim()) out.push(parseLine<R>(line))
       for (const line of this.pending.get(file) ?? []) out.push(JSON.parse(line))
     }
     return out
@@ -52,7 +54,7 @@ export class FileStore implements Store {
     for (const [file, lines] of this.pending) {
       if (!lines.length) continue
       mkdirSync(join(file, '..'), { recursive: true })
-      appendFileSync(file, lines.join('\n') + '\n')
+      appendFileSync(file, (endsTorn(file) ? '\n' : '') + lines.join('\n') + '\n')
       this.pending.set(file, [])
     }
     await Promise.all([...this.docs.values()].map(d => d.flush()))
@@ -70,6 +72,19 @@ export class FileStore implements Store {
       return defaults()
     }
   }
+}
+
+/** True when a log file's last line was cut off (a crash mid-write): the next append starts a new line. */
+function endsTorn(file: string): boolean {
+  if (!existsSync(file)) return false
+  const size = statSync(file).size
+  if (!size) return false
+  const fd = openSync(file, 'r')
+  try {
+    const last = Buffer.alloc(1)
+    readSync(fd, last, 0, 1, size - 1)
+    return last[0] !== 0x0a
+  } finally { closeSync(fd) }
 }
 
 function parseLine<R>(line: string): R {

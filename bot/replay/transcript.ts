@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { formatPath } from '../config/format-issues.js'
 
-const time = z.string().refine(s => !Number.isNaN(Date.parse(s)), 'expected an ISO time such as 2026-11-30T09:00:00+08:00')
+const time = z.string().refine(s => /(Z|[+-]\d\d:?\d\d)$/.test(s) && !Number.isNaN(Date.parse(s)), 'expected an ISO time with an offset, such as 2026-11-30T09:00:00+08:00')
 const kinds = ['text', 'image', 'file', 'link', 'miniprogram', 'contact', 'redpacket', 'transfer', 'voice', 'video', 'emoticon', 'recalled'] as const
 
 const line = z.discriminatedUnion('type', [

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { parse as parseYaml } from 'yaml'
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml'
 import { Roster, type RosterEntry } from './roster.js'
 
 /** A roster file that could not be read, with every problem as `file:line: message`. */
@@ -36,9 +36,16 @@ function csvRows(text: string, file: string): RosterEntry[] {
 }
 
 function yamlRows(text: string): RosterEntry[] {
-  const doc = parseYaml(text) as unknown
-  const list = Array.isArray(doc) ? doc : (doc as { staff?: unknown[] })?.staff ?? []
-  return (list as Record<string, unknown>[]).map((r, i) => ({ ...r, name: String(r.name ?? ''), phone: r.phone === undefined ? undefined : String(r.phone), line: i + 1 }) as RosterEntry)
+  const lines = new LineCounter()
+  const doc = parseDocument(text, { lineCounter: lines })
+  const root = doc.contents
+  const seq = isSeq(root) ? root : isMap(root) ? root.get('staff', true) : undefined
+  if (!isSeq(seq)) return []
+  return seq.items.map(item => {
+    const r = ((item as { toJSON?: () => unknown }).toJSON?.() ?? {}) as Record<string, unknown>
+    const line = lines.linePos((item as unknown as { range?: [number] }).range?.[0] ?? 0).line
+    return { ...r, name: String(r.name ?? ''), phone: r.phone === undefined ? undefined : String(r.phone), line } as RosterEntry
+  })
 }
 
 function validate(rows: RosterEntry[], file: string): RosterEntry[] {

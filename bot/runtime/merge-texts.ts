@@ -3,7 +3,8 @@ import { chatKey } from './outbox.js'
 
 /**
  * Merge queued texts for the same chat as `first` into one message (in queue
- * order, up to `maxChars`), so five warnings to one group become one send.
+ * order, up to `maxChars`, stopping at a file or link card so order is kept),
+ * so five warnings to one group become one send. `first` must be the chat's earliest item.
  * Files are never merged. Returns the message and the queue items it covers.
  */
 export function mergeTexts<T extends OutboundMessage>(first: T, queue: T[], maxChars: number): { message: OutboundMessage; items: T[] } {
@@ -13,7 +14,8 @@ export function mergeTexts<T extends OutboundMessage>(first: T, queue: T[], maxC
   let text = first.text
   const mentions = new Set(first.mentions ?? [])
   for (const q of queue) {
-    if (q === first || q.file || q.link || q.text === undefined || chatKey(q) !== key) continue
+    if (q === first || chatKey(q) !== key) continue
+    if (q.file || q.link || q.text === undefined) break // keep order: text queued after a file goes after it
     if (text.length + 1 + q.text.length > maxChars) break
     text += '\n' + q.text
     for (const m of q.mentions ?? []) mentions.add(m)

@@ -67,8 +67,11 @@ export class Outbox {
     this.recentSends = this.recentSends.filter(t => t > now - 60_000)
     const windowReady = this.recentSends.length >= this.limits.perMinute ? this.recentSends[0] + 60_000 : now
     let best: { item: Queued; at: number } | undefined
+    const chats = new Set<string>()
     for (const item of this.doc.data.queue) {
       const key = chatKey(item)
+      if (chats.has(key)) continue // only a chat's earliest message may go next: order per chat is kept
+      chats.add(key)
       const chatReady = (this.lastByChat.get(key) ?? -Infinity) + this.limits.perChatGap
       const switchReady = this.lastChat && key !== this.lastChat ? this.switchReadyAt : now
       const at = Math.max(now, item.notBefore, chatReady, windowReady, switchReady)
@@ -111,7 +114,8 @@ export class Outbox {
     }
     this.log.warn(`send failed (attempt ${attempts}), retrying`, error)
     const backoff = 2 ** attempts * 1000
-    this.doc.data.queue.unshift(...items.map(i => ({ ...i, attempts, notBefore: now + backoff })))
+    this.doc.data.queue.push(...items.map(i => ({ ...i, attempts, notBefore: now + backoff })))
+    this.doc.data.queue.sort((a, b) => a.seq - b.seq)
     this.doc.changed()
   }
 

@@ -14,6 +14,7 @@ export function compileCron(expression: string, tz: string, calendar?: WorkCalen
   const dow = new Set(f.dayOfWeek.map(d => Number(d) % 7))
   const domAll = dom.size >= 31
   const dowAll = dow.size >= 7
+  const seconds = [...f.second].sort((a, b) => a - b)
   const times = f.hour.flatMap(h => f.minute.map(m => `${pad(h)}:${pad(m)}`)).sort()
   const dayMatches = (day: string, weekday: number, date: number, month: number) => {
     if (!f.month.includes(month)) return false
@@ -30,8 +31,10 @@ export function compileCron(expression: string, tz: string, calendar?: WorkCalen
         const p = zonedParts(zonedInstant(day, '12:00', tz), tz)
         if (!dayMatches(day, p.weekday, p.day, p.month)) continue
         for (const t of times) {
-          const at = zonedInstant(day, t, tz) + (f.second[0] ?? 0) * 1000
-          if (at > after) return at
+          for (const sec of seconds) {
+            const at = zonedInstant(day, t, tz) + sec * 1000
+            if (at > after) return at
+          }
         }
       }
       return undefined

@@ -1,4 +1,4 @@
-import chineseDays from 'chinese-days'
+import { createRequire } from 'node:module'
 import { dayKey } from './zoned.js'
 
 /** Chinese statutory calendar: weekends, holidays and make-up workdays (调休). */
@@ -7,9 +7,20 @@ export interface WorkCalendar {
   isWorkday(day: string): boolean
 }
 
-/** The statutory calendar from the chinese-days package. */
+// The dataset the chinese-days package maintains. Its own `isWorkday` parses the day as
+// UTC midnight and reads it back in the machine's timezone, which shifts every date by
+// one west of UTC, so the lookup is done here on the calendar date itself.
+const data = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as { holidays: Record<string, string>; workdays: Record<string, string> }
+
+/** The statutory calendar (chinese-days data): holidays off, make-up workdays on, weekends off. */
 export const chineseCalendar: WorkCalendar = {
-  isWorkday: (day: string) => chineseDays.isWorkday(day),
+  isWorkday(day: string): boolean {
+    if (day in data.workdays) return true
+    if (day in data.holidays) return false
+    const [y, m, d] = day.split('-').map(Number)
+    const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay()
+    return weekday !== 0 && weekday !== 6
+  },
 }
 
 /** True when the instant falls on a working day in `tz`. */

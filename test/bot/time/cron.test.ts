@@ -78,3 +78,9 @@ describe('compileCron expressions', () => {
     expect(() => compileCron(expression, SH)).toThrow(message)
   })
 })
+
+describe('compileCron with a seconds field', () => {
+  it('runs at every listed second', () => {
+    expect(runs('0,30 0 9 * * *', SH, '2026-11-30T00:00:00Z', 3)).toEqual(['2026-11-30T01:00:00.000Z', '2026-11-30T01:00:30.000Z', '2026-12-01T01:00:00.000Z'])
+  })
+})

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import { CommandRouter, replyTo } from '../../../bot/commands/command-router.js'
+import type { Role } from '../../../bot/core/event.js'
+import type { CommandSpec } from '../../../bot/core/plugin.js'
+import { group, member, text } from '../../helpers/harness.js'
+
+const sales = group('r1', '销售部工作群')
+const T = Date.parse('2026-11-30T01:00:00Z')
+
+function spec(name: string, role: CommandSpec['role'], extra: Partial<CommandSpec> = {}): CommandSpec {
+  return { name, role, usage: `#${name}`, description: `${name}说明`, run: () => [], ...extra }
+}
+
+function router() {
+  const r = new CommandRouter('#')
+  r.add('notice', spec('通知', 'leader', { aliases: ['notice'], usage: '#通知 <内容>' }))
+  r.add('cases', spec('案例', 'member', { aliases: ['case'] }))
+  r.add('stats', spec('统计', 'admin', { where: 'group' }))
+  r.add('reports', spec('日报', 'trainer', { where: 'private' }))
+  return r
+}
+
+const inGroup = (body: string) => text(member('u1', '张三'), body, T, sales)
+const inPrivate = (body: string) => text(member('u1', '张三'), body, T)
+
+describe('CommandRouter', () => {
+  it('runs a command with its arguments, by name or by English alias in any case', () => {
+    const r = router()
+    expect(r.route(inGroup('#通知 今天 三点开会'), ['leader'])).toMatchObject({ kind: 'run', command: { plugin: 'notice' }, args: '今天 三点开会', argv: ['今天', '三点开会'] })
+    expect(r.route(inGroup('#NOTICE hi'), ['leader'])).toMatchObject({ kind: 'run', command: { plugin: 'notice' }, args: 'hi' })
+    expect(r.route(inGroup('＃案例 搜索 价格'), [])).toMatchObject({ kind: 'run', command: { plugin: 'cases' }, argv: ['搜索', '价格'] })
+  })
+
+  it('ignores messages that are not commands', () => {
+    expect(router().route(inGroup('收到，谢谢'), [])).toEqual({ kind: 'none' })
+  })
+
+  it('answers an unknown command with a pointer to #帮助', () => {
+    const routed = router().route(inGroup('#不存在'), ['admin'])
+    expect(routed).toEqual({ kind: 'reply', text: expect.stringContaining('未知命令 #不存在') })
+    expect(routed.kind === 'reply' && routed.text).toContain('#帮助')
+  })
+
+  it.each<[string, Role[], string]>([
+    ['#通知 开会', [], '领导'],
+    ['#通知 开会', ['staff', 'trainer'], '领导'],
+    ['#统计', ['leader'], '管理员'],
+  ])('refuses %j for roles %j, naming the role needed (%s)', (body, roles, label) => {
+    const routed = router().route(inGroup(body), roles)
+    expect(routed.kind).toBe('reply')
+    if (routed.kind !== 'reply') return
+    expect(routed.text).toContain('没有权限')
+    expect(routed.text).toContain(`「${label}」`)
+    expect(routed.refused).toBe(body.slice(1).split(' ')[0])
+  })
+
+  it('lets admins use every command and anyone use member commands', () => {
+    const r = router()
+    expect(r.route(inGroup('#通知 开会'), ['admin']).kind).toBe('run')
+    expect(r.route(inGroup('#统计'), ['admin']).kind).toBe('run')
+    expect(r.route(inGroup('#案例'), []).kind).toBe('run')
+  })
+
+  it('tells someone who uses a group-only command privately to use it in the group', () => {
+    expect(router().route(inPrivate('#统计'), ['admin'])).toEqual({ kind: 'reply', text: '#统计 只能在群里使用。' })
+  })
+
+  it('tells someone who uses a private-only command in a group to message the bot', () => {
+    expect(router().route(inGroup('#日报'), ['trainer'])).toEqual({ kind: 'reply', text: '#日报 请私聊机器人使用。' })
+    expect(router().route(inPrivate('#日报'), ['trainer']).kind).toBe('run')
+  })
+
+  it('refuses to register a name or alias twice, naming both plugins', () => {
+    const r = router()
+    expect(() => r.add('other', spec('通知', 'member'))).toThrow('command #通知 registered by both notice and other')
+    expect(() => r.add('other', spec('公告', 'member', { aliases: ['Notice'] }))).toThrow('command #notice registered by both notice and other')
+  })
+
+  it('lists in help only the commands the asker may use', () => {
+    const r = router()
+    const memberHelp = r.help([])
+    expect(memberHelp).toContain('#案例')
+    expect(memberHelp).not.toContain('#通知')
+    expect(memberHelp).not.toContain('#统计')
+    const leaderHelp = r.help(['leader'])
+    expect(leaderHelp).toContain('#通知 <内容>  通知说明')
+    expect(r.help(['admin'])).toMatch(/^可用命令（4）/)
+  })
+})
+
+describe('replyTo', () => {
+  it('answers in the group, mentioning the sender, or privately', () => {
+    expect(replyTo(inGroup('#案例'), '好的', 'cmd')).toMatchObject({ type: 'say', to: { room: 'r1' }, mentions: ['u1'], text: '好的' })
+    expect(replyTo(inPrivate('#案例'), '好的', 'cmd')).toMatchObject({ type: 'say', to: { contact: 'u1' }, text: '好的' })
+  })
+})

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { duration, formatDuration, parseDuration } from '../../../bot/config/duration.js'
+
+const S = 1000
+const M = 60 * S
+const H = 60 * M
+const D = 24 * H
+
+describe('parseDuration', () => {
+  it.each([
+    ['30m', 30 * M], ['2h', 2 * H], ['1.5h', 90 * M], ['90s', 90 * S], ['1d', D], ['500ms', 500],
+    ['10分钟', 10 * M], ['10 分钟', 10 * M], ['5分', 5 * M], ['2小时', 2 * H], ['3秒', 3 * S], ['7天', 7 * D],
+    ['2H', 2 * H], [' 45min ', 45 * M],
+  ])('reads %j as %i ms', (text, ms) => {
+    expect(parseDuration(text)).toBe(ms)
+  })
+
+  it.each(['', 'abc', '10', 'h', '-5m', '1.5.h', '2 hours', '1h30m', '5周'])('rejects %j', text => {
+    expect(parseDuration(text)).toBeUndefined()
+  })
+})
+
+describe('duration() in config', () => {
+  it('reads strings as durations and plain numbers as seconds', () => {
+    expect(duration().parse('2小时')).toBe(2 * H)
+    expect(duration().parse(3)).toBe(3 * S)
+  })
+
+  it('tells the admin what it expected and what it got', () => {
+    const r = z.object({ gap: duration() }).safeParse({ gap: '三秒' })
+    expect(r.success).toBe(false)
+    expect(r.error!.issues[0].message).toBe('expected a duration such as "30m", "2h" or "10分钟", got "三秒"')
+  })
+})
+
+describe('formatDuration', () => {
+  it.each([
+    [30 * S, '30秒'], [40 * M, '40分钟'], [H, '1小时'], [H + 5 * M, '1小时5分钟'], [2 * H, '2小时'],
+    [D, '1天'], [D + H, '1天1小时'], [2 * D, '2天'],
+  ])('formats %i ms as %s', (ms, text) => {
+    expect(formatDuration(ms)).toBe(text)
+  })
+})

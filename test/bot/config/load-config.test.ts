@@ -1,0 +1,254 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { ConfigError, loadConfig, parseConfig } from '../../../bot/config/load-config.js'
+import { definePlugin } from '../../../bot/core/plugin.js'
+
+/** A tiny plugin whose config section has a string, a number and a nested object. */
+const probe = definePlugin({
+  name: 'probe',
+  description: 'test plugin',
+  configSchema: z.object({
+    word: z.string().default('坏'),
+    limit: z.number().int().default(3),
+    quiet: z.object({ from: z.string().default('22:00'), to: z.string().default('08:00') }).strict().prefault({}),
+  }).strict(),
+  create: () => ({}),
+})
+const PLUGINS = [probe]
+
+/** The problems a config text is rejected with (fails the test when it loads). */
+function problemsOf(yaml: string, file = 'bot.yaml', plugins = PLUGINS): string[] {
+  try {
+    parseConfig(yaml, file, plugins)
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems
+    throw e
+  }
+  throw new Error('expected the config to be rejected')
+}
+
+describe('parseConfig: a good config', () => {
+  it('applies the documented defaults and turns durations into milliseconds', () => {
+    const { config } = parseConfig('company: 示例科技\n', 'bot.yaml', PLUGINS)
+    expect(config.timezone).toBe('Asia/Shanghai')
+    expect(config.commandPrefix).toBe('#')
+    expect(config.dryRun).toBe(false)
+    expect(config.outbox).toEqual({ perMinute: 40, perChatGap: 3000, switchPauseMin: 1000, switchPauseMax: 3000, maxRetries: 3, mergeMaxChars: 1500 })
+    expect(config.runtime).toMatchObject({ maxMessageAge: 5 * 60_000, flushInterval: 5000 })
+    expect(config.penalties).toEqual({ fineBase: 5, fineWindow: 2 * 3_600_000, fineStep: 5, fineStepEvery: 3_600_000, fineCap: 50, strikeTtl: 30 * 86_400_000 })
+    expect(config.adminChannel.mode).toBe('private')
+    expect(config.plugins.probe).toEqual({ word: '坏', limit: 3, quiet: { from: '22:00', to: '08:00' }, enabled: true, dryRun: false })
+  })
+
+  it('reads durations written in Chinese or as plain seconds', () => {
+    const { config } = parseConfig('company: x\noutbox: { perChatGap: 5秒 }\npenalties: { fineWindow: 90分钟, strikeTtl: 7天 }\nruntime: { flushInterval: 10 }\n', 'bot.yaml', PLUGINS)
+    expect(config.outbox.perChatGap).toBe(5000)
+    expect(config.penalties.fineWindow).toBe(90 * 60_000)
+    expect(config.penalties.strikeTtl).toBe(7 * 86_400_000)
+    expect(config.runtime.flushInterval).toBe(10_000)
+  })
+
+  it('gives a group its plugin override and every other group the global section', () => {
+    const loaded = parseConfig(`
+company: x
+plugins:
+  probe: { word: 差, quiet: { from: '21:00' } }
+groups:
+  - { name: 销售群, topic: 销售部工作群, kind: internal }
+  - name: 客户群
+    topic: 客户交流群
+    kind: customer
+    plugins: { probe: { limit: 1, dryRun: true, quiet: { to: '09:00' } } }
+`, 'bot.yaml', PLUGINS)
+    expect(loaded.groupSections.get('销售群')!.probe).toEqual({ word: '差', limit: 3, quiet: { from: '21:00', to: '08:00' }, enabled: true, dryRun: false })
+    // The override is merged key by key into the global section, nested objects too.
+    expect(loaded.groupSections.get('客户群')!.probe).toEqual({ word: '差', limit: 1, quiet: { from: '21:00', to: '09:00' }, enabled: true, dryRun: true })
+  })
+
+  it('loads a file from disk and says so when the file is missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-'))
+    const file = join(dir, 'bot.yaml')
+    writeFileSync(file, 'company: 示例科技\ngroups:\n  - { name: 销售群, topic: 销售部工作群, kind: internal }\n')
+    expect(loadConfig(file, PLUGINS).config.groups.map(g => g.name)).toEqual(['销售群'])
+    expect(() => loadConfig(join(dir, 'nope.yaml'), PLUGINS)).toThrow(/nope\.yaml: config file not found/)
+  })
+})
+
+describe('parseConfig: a bad config', () => {
+  it('reports every schema problem at once, each with its line and path', () => {
+    const problems = problemsOf(`company: 示例科技
+outbox:
+  perChatGap: fast
+  perMinute: -1
+groups:
+  - { name: 销售群, topic: 销售部工作群, kind: internal }
+  - name: 客户群
+    topic: 客户交流群
+    kind: vip
+plugins:
+  probe:
+    limit: many
+`)
+    expect(problems).toHaveLength(4)
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^bot\.yaml:3: outbox\.perChatGap: expected a duration .*"fast"/),
+      expect.stringMatching(/^bot\.yaml:4: outbox\.perMinute: /),
+      expect.stringMatching(/^bot\.yaml:9: groups\[1\]\.kind: .*internal/),
+      expect.stringMatching(/^bot\.yaml:12: plugins\.probe\.limit: /),
+    ]))
+  })
+
+  it('reports unknown keys as typos at the top level, in nested sections and in plugin sections', () => {
+    const problems = problemsOf(`company: x
+timezon: Asia/Shanghai
+outbox:
+  perMinut: 30
+groups:
+  - { name: 销售群, topic: 销售部工作群, kind: internal, respnsible: [u1] }
+plugins:
+  probe:
+    wrod: 差
+`)
+    expect(problems.sort()).toEqual([
+      'bot.yaml:2: timezon: unknown key (typo?)',
+      'bot.yaml:4: outbox.perMinut: unknown key (typo?)',
+      'bot.yaml:6: groups[0].respnsible: unknown key (typo?)',
+      'bot.yaml:9: plugins.probe.wrod: unknown key (typo?)',
+    ].sort())
+  })
+
+  it('reports a section for a plugin that does not exist as a typo', () => {
+    expect(problemsOf('company: x\nplugins:\n  prob: { word: 差 }\n')).toEqual(['bot.yaml:3: plugins.prob: unknown key (typo?)'])
+  })
+
+  it('reports a missing required field at the entry that lacks it', () => {
+    const problems = problemsOf('company: x\ngroups:\n  - { name: 销售群, topic: 销售部工作群, kind: internal }\n  - name: 客户群\n    kind: customer\n')
+    expect(problems).toEqual([expect.stringMatching(/^bot\.yaml:4: groups\[1\]: give one of topic, topicPattern or id/)])
+    expect(problemsOf('timezone: Asia/Shanghai\n')).toEqual([expect.stringMatching(/^bot\.yaml:1: company: /)])
+  })
+
+  it('rejects a timezone that is not an IANA name', () => {
+    expect(problemsOf('company: x\ntimezone: Beijing\n')).toEqual([expect.stringMatching(/^bot\.yaml:2: timezone: expected an IANA timezone/)])
+  })
+
+  it('validates per-group plugin overrides and reports them under the group', () => {
+    const problems = problemsOf(`company: x
+groups:
+  - { name: 销售群, topic: 销售部工作群, kind: internal }
+  - name: 客户群
+    topic: 客户交流群
+    kind: customer
+    plugins:
+      probe: { limit: 很多, wrod: 差 }
+      nope: { dryRun: true }
+`)
+    expect(problems).toHaveLength(3)
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^bot\.yaml:8: groups\[1\]\.plugins\.probe\.limit: /),
+      'bot.yaml:8: groups[1].plugins.probe.wrod: unknown key (typo?)',
+      expect.stringMatching(/^bot\.yaml.*groups\[1\]\.plugins\.nope: unknown plugin/),
+    ]))
+  })
+
+  it('names the line of a YAML syntax error', () => {
+    const problems = problemsOf('company: x\noutbox:\n  perMinute: 30\n   bad: indent\nroles: {}\n')
+    expect(problems.length).toBeGreaterThan(0)
+    for (const p of problems) expect(p).toMatch(/^bot\.yaml:3: /)
+    expect(problemsOf('company: x\noutbox:\n  perMinute: 30\n  perMinute: 20\n')).toEqual([expect.stringMatching(/^bot\.yaml:4: .*unique/)])
+  })
+
+  it('rejects two groups with the same name', () => {
+    const problems = problemsOf(`company: x
+groups:
+  - { name: 销售群, topic: 销售部工作群, kind: internal }
+  - { name: 销售群, topic: 销售二部工作群, kind: internal }
+`)
+    expect(problems).toEqual([expect.stringMatching(/groups\[1\]\.name: duplicate group name "销售群"/)])
+  })
+
+  it('rejects a topicPattern that is not a valid regex', () => {
+    const problems = problemsOf('company: x\ngroups:\n  - { name: 客户群, topicPattern: "(交流群", kind: customer }\n')
+    expect(problems).toEqual([expect.stringMatching(/groups\[0\]\.topicPattern: invalid regex/)])
+  })
+
+  it('rejects an admin channel group that is not one of the managed groups', () => {
+    const groups = 'groups:\n  - { name: 管理群, topic: 管理员群, kind: internal }\n'
+    expect(problemsOf(`company: x\n${groups}adminChannel: { mode: group, group: 管里群 }\n`)).toEqual([expect.stringMatching(/adminChannel\.group: must name one of groups\[\]\.name/)])
+    expect(problemsOf(`company: x\n${groups}adminChannel: { mode: group }\n`)).toEqual([expect.stringMatching(/adminChannel\.group: /)])
+    expect(parseConfig(`company: x\n${groups}adminChannel: { mode: group, group: 管理群 }\n`, 'bot.yaml', PLUGINS).config.adminChannel.group).toBe('管理群')
+  })
+
+  it('lists reference problems together (duplicate name, bad regex, admin group)', () => {
+    const problems = problemsOf(`company: x
+groups:
+  - { name: 销售群, topic: 销售部工作群, kind: internal }
+  - { name: 销售群, topicPattern: "[", kind: customer }
+adminChannel: { mode: group, group: 管理群 }
+`)
+    expect(problems).toEqual([
+      expect.stringMatching(/groups\[1\]\.name: duplicate group name "销售群"/),
+      expect.stringMatching(/groups\[1\]\.topicPattern: invalid regex/),
+      expect.stringMatching(/adminChannel\.group: must name one of groups\[\]\.name/),
+    ])
+  })
+})
+
+describe('parseConfig: the roster file', () => {
+  /** A config in a fresh temp dir next to a roster file with `content`. */
+  function withRoster(name: string, content: string): { file: string; yaml: string; roster: string } {
+    const dir = mkdtempSync(join(tmpdir(), 'roster-'))
+    writeFileSync(join(dir, name), content)
+    return { file: join(dir, 'bot.yaml'), yaml: `company: x\nroster: ${name}\n`, roster: join(dir, name) }
+  }
+
+  it('loads the roster relative to the config file', () => {
+    const { file, yaml } = withRoster('staff.csv', '姓名,部门,电话\n张三,销售部,13800138000\n张三,市场部,\n')
+    const { roster } = parseConfig(yaml, file, PLUGINS)
+    // Namesakes in different departments are fine.
+    expect(roster.named('张三').map(e => e.dept)).toEqual(['销售部', '市场部'])
+  })
+
+  it('reports every roster problem with its file and line as config problems', () => {
+    const { file, yaml, roster } = withRoster('staff.csv', '姓名,部门,电话\n张三,销售部,13800138000\n李四,销售部,12345\n张三,销售部,\n')
+    expect(problemsOf(yaml, file)).toEqual([
+      `${roster}:3: phone "12345" is not an 11-digit mobile number`,
+      expect.stringMatching(new RegExp(`^${roster}:4: duplicate of line 2 \\(张三\\)`)),
+    ])
+  })
+
+  it('reports a roster without a name column', () => {
+    const { file, yaml, roster } = withRoster('staff.csv', '部门,电话\n销售部,13800138000\n')
+    expect(problemsOf(yaml, file)).toEqual([`${roster}:1: header must name a "name" (姓名) column`])
+  })
+
+  it('reports a roster file that cannot be read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'roster-'))
+    expect(problemsOf('company: x\nroster: missing.csv\n', join(dir, 'bot.yaml'))).toEqual([expect.stringMatching(/missing\.csv: cannot read roster/)])
+  })
+})
+
+describe('parseConfig: problems found by cross-checks', () => {
+  it('lists schema errors and cross-check errors together, each with its line', () => {
+    const problems = problemsOf(`company: 示例科技
+outbox: { perChatGap: fast }
+groups:
+  - { name: 销售群, topic: A, kind: internal }
+  - { name: 销售群, topic: B, kind: internal }
+`)
+    expect(problems).toEqual([
+      expect.stringMatching(/^bot\.yaml:2: outbox\.perChatGap: expected a duration/),
+      'bot.yaml:5: groups[1].name: duplicate group name "销售群"',
+    ])
+  })
+
+  it('rejects a group override that is not a mapping instead of ignoring it', () => {
+    const problems = problemsOf(`company: 示例科技
+groups:
+  - { name: 销售群, topic: A, kind: internal, plugins: { probe: false } }
+`)
+    expect(problems).toEqual([expect.stringMatching(/^bot\.yaml:3: groups\[0\]\.plugins\.probe: expected a mapping/)])
+  })
+})

@@ -1,0 +1,70 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { readTranscript, TranscriptError } from '../../../bot/replay/transcript.js'
+
+function transcript(lines: (string | object)[]): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'transcript-')), 'day.jsonl')
+  writeFileSync(file, lines.map(l => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n')
+  return file
+}
+
+function problemsOf(file: string): string[] {
+  try {
+    readTranscript(file)
+  } catch (e) {
+    if (e instanceof TranscriptError) return e.problems
+    throw e
+  }
+  throw new Error('expected the transcript to be rejected')
+}
+
+describe('readTranscript', () => {
+  it('reads a good transcript with defaults, times and line numbers, skipping comments and blank lines', () => {
+    const file = transcript([
+      '// 周一上午',
+      { t: '2026-11-30T09:00:00+08:00', type: 'message', group: '销售部工作群', from: '王经理', text: '【通知】下午三点开会' },
+      '',
+      { t: '2026-11-30T09:03:00+08:00', type: 'join', group: '销售部工作群', members: ['小赵'], inviter: '张三' },
+      { t: '2026-11-30T09:03:00+08:00', type: 'rename', group: '销售部工作群', member: '小赵', alias: '销售部-赵六' },
+      { t: '2026-11-30T10:00:00+08:00', type: 'advance' },
+    ])
+    const events = readTranscript(file)
+    expect(events.map(e => [e.type, e.line, e.at])).toEqual([
+      ['message', 2, Date.parse('2026-11-30T01:00:00Z')],
+      ['join', 4, Date.parse('2026-11-30T01:03:00Z')],
+      ['rename', 5, Date.parse('2026-11-30T01:03:00Z')],
+      ['advance', 6, Date.parse('2026-11-30T02:00:00Z')],
+    ])
+    expect(events[0]).toMatchObject({ kind: 'text', mentions: [], mentionAll: false, from: '王经理' })
+  })
+
+  it('reports every bad line at once, each as file:line', () => {
+    const file = transcript([
+      { t: '2026-11-30T09:00:00+08:00', type: 'message', group: 'g', from: '张三', text: '早' },
+      '{"t":"2026-11-30T09:01:00+08:00","type":"message","from":"张三"',
+      { t: '2026-11-30T09:02:00+08:00', type: 'shout', group: 'g' },
+      { t: '2026-11-30T09:03:00+08:00', type: 'join', group: 'g' },
+      { t: '2026-11-30T09:04:00+08:00', type: 'leave', group: 'g', member: 'a', colour: 'red' },
+      { t: '2026-11-30T08:00:00+08:00', type: 'advance' },
+      { t: 'yesterday', type: 'advance' },
+      { t: '2026-11-30T09:05:00+08:00', type: 'message', group: 'g', from: '张三', kind: 'sticker' },
+    ])
+    const problems = problemsOf(file)
+    expect(problems).toEqual([
+      expect.stringMatching(new RegExp(`^${file}:2: not valid JSON`)),
+      expect.stringMatching(new RegExp(`^${file}:3: type: `)),
+      expect.stringMatching(new RegExp(`^${file}:4: members: `)),
+      expect.stringMatching(new RegExp(`^${file}:5: .*colour`)),
+      `${file}:6: t: earlier than line 1 (lines must be in time order)`,
+      `${file}:7: t: expected an ISO time with an offset, such as 2026-11-30T09:00:00+08:00`,
+      expect.stringMatching(new RegExp(`^${file}:8: kind: `)),
+    ])
+  })
+
+  it('puts all problems in the error message too', () => {
+    const file = transcript(['not json', '{"t":"2026-11-30T09:00:00+08:00","type":"nope"}'])
+    expect(() => readTranscript(file)).toThrow(/day\.jsonl:1: not valid JSON[\s\S]*day\.jsonl:2: type: /)
+  })
+})

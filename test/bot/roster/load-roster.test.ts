@@ -1,0 +1,93 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { loadRoster, RosterError } from '../../../bot/roster/load-roster.js'
+
+function rosterFile(name: string, content: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'roster-')), name)
+  writeFileSync(file, content)
+  return file
+}
+
+function problemsOf(file: string): string[] {
+  try {
+    loadRoster(file)
+  } catch (e) {
+    if (e instanceof RosterError) return e.problems
+    throw e
+  }
+  throw new Error('expected the roster to be rejected')
+}
+
+describe('loadRoster from CSV', () => {
+  it('reads Chinese headers, normalises phone numbers and finds people by name and contact id', () => {
+    const file = rosterFile('staff.csv', '\uFEFF姓名,部门,电话,微信ID\n张三,销售部,138-0013-8000,wxid_zs\n# 离职人员已删除\n\n李四,市场部, 139 0013 9000 ,\n')
+    const roster = loadRoster(file)
+    expect(roster.enabled).toBe(true)
+    expect(roster.entries).toEqual([
+      { name: '张三', dept: '销售部', phone: '13800138000', contactId: 'wxid_zs', line: 2 },
+      { name: '李四', dept: '市场部', phone: '13900139000', line: 5 },
+    ])
+    expect(roster.byContact('wxid_zs')?.name).toBe('张三')
+    expect(roster.named('李四')).toHaveLength(1)
+    expect(roster.named('王五')).toEqual([])
+  })
+
+  it('reads English headers in any case and in any column order', () => {
+    const roster = loadRoster(rosterFile('staff.csv', 'Phone,Name,Region,Dept\n13800138000,张三,南宁,销售部\n'))
+    expect(roster.entries).toEqual([{ name: '张三', dept: '销售部', region: '南宁', phone: '13800138000', line: 2 }])
+  })
+
+  it('accepts namesakes in different departments', () => {
+    const roster = loadRoster(rosterFile('staff.csv', '姓名,部门\n张三,销售部\n张三,市场部\n'))
+    expect(roster.named('张三').map(e => e.dept)).toEqual(['销售部', '市场部'])
+  })
+
+  it('reports every problem with its line: bad phone, empty name, duplicate with both lines', () => {
+    const file = rosterFile('staff.csv', '姓名,部门,电话\n张三,销售部,13800138000\n李四,销售部,12345\n,市场部,\n张三,销售部,\n')
+    expect(problemsOf(file)).toEqual([
+      `${file}:3: phone "12345" is not an 11-digit mobile number`,
+      `${file}:4: name (姓名) is empty`,
+      `${file}:5: duplicate of line 2 (张三); give namesakes different departments or regions`,
+    ])
+  })
+
+  it('rejects a file without a name column', () => {
+    const file = rosterFile('staff.csv', '部门,电话\n销售部,13800138000\n')
+    expect(problemsOf(file)).toEqual([`${file}:1: header must name a "name" (姓名) column`])
+  })
+})
+
+describe('loadRoster from YAML', () => {
+  it('reads a plain list', () => {
+    const roster = loadRoster(rosterFile('staff.yaml', '- { name: 张三, dept: 销售部, phone: 13800138000, contactId: wxid_zs }\n- { name: 李四, dept: 市场部 }\n'))
+    expect(roster.entries.map(e => [e.name, e.dept, e.phone])).toEqual([['张三', '销售部', '13800138000'], ['李四', '市场部', undefined]])
+    expect(roster.byContact('wxid_zs')?.name).toBe('张三')
+  })
+
+  it('reads a list under `staff:`', () => {
+    const roster = loadRoster(rosterFile('staff.yml', 'staff:\n  - name: 张三\n    dept: 销售部\n  - name: 张三\n    dept: 市场部\n'))
+    expect(roster.named('张三').map(e => e.dept)).toEqual(['销售部', '市场部'])
+  })
+
+  it('reports problems with the line of the entry', () => {
+    const file = rosterFile('staff.yaml', '- { name: 张三, dept: 销售部 }\n- { name: 张三, dept: 销售部, phone: 110 }\n')
+    expect(problemsOf(file)).toEqual([
+      `${file}:2: phone "110" is not an 11-digit mobile number`,
+      `${file}:2: duplicate of line 1 (张三); give namesakes different departments or regions`,
+    ])
+  })
+})
+
+describe('loadRoster: YAML line numbers', () => {
+  it('names the source lines of multi-line YAML entries', () => {
+    const file = rosterFile('staff.yaml', `staff:
+  - name: 张三
+    dept: 销售部
+  - name: 张三
+    dept: 销售部
+`)
+    expect(problemsOf(file)).toEqual([`${file}:4: duplicate of line 2 (张三); give namesakes different departments or regions`])
+  })
+})
