@@ -1,0 +1,104 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import * as echarts from 'echarts/core'
+import { BarChart, LineChart } from 'echarts/charts'
+import { GridComponent, TitleComponent } from 'echarts/components'
+import { SVGRenderer } from 'echarts/renderers'
+import { Resvg } from '@resvg/resvg-js'
+import { subsetFont } from './font-subset.js'
+
+echarts.use([BarChart, LineChart, GridComponent, TitleComponent, SVGRenderer])
+
+/** The CJK font shipped with the app, so Chinese labels never render as empty boxes. */
+const FONT_FILE = createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf')
+const FONT = 'Noto Sans SC'
+const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('')
+let fontBytes: Buffer | undefined
+
+/** Labels and values of one chart part. */
+export interface Series { title: string; labels: string[]; values: number[] }
+
+/** A report chart: horizontal bars (largest on top) and an optional trend line below. */
+export interface ChartSpec { title: string; bars: Series; trend?: Series; width?: number }
+
+const BAR_ROW = 28
+const TREND_HEIGHT = 200
+
+/** Pixel size a spec renders at (the height follows the number of bars). */
+export function chartSize(spec: ChartSpec): { width: number; height: number } {
+  const barsHeight = Math.max(120, spec.bars.labels.length * BAR_ROW)
+  return { width: spec.width ?? 900, height: 100 + barsHeight + (spec.trend ? TREND_HEIGHT + 60 : 20) }
+}
+
+function option(spec: ChartSpec, height: number): echarts.EChartsCoreOption {
+  const barsHeight = Math.max(120, spec.bars.labels.length * BAR_ROW)
+  const trendTop = 100 + barsHeight + 70
+  const { bars, trend } = spec
+  const text = (t: string, top: number, size: number, left: number | string = 24) => ({ text: t, left, top, textStyle: { fontSize: size, fontFamily: FONT, color: '#1f2937' } })
+  return {
+    animation: false,
+    backgroundColor: '#ffffff',
+    textStyle: { fontFamily: FONT },
+    title: [text(spec.title, 14, 20, 'center'), text(bars.title, 56, 14), ...(trend ? [text(trend.title, trendTop - 44, 14)] : [])],
+    grid: [
+      { left: 24, right: 60, top: 90, height: barsHeight, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+      ...(trend ? [{ left: 60, right: 40, top: trendTop, height: Math.min(TREND_HEIGHT - 60, height - trendTop - 30) }] : []),
+    ],
+    xAxis: [
+      { gridIndex: 0, type: 'value', minInterval: 1, axisLabel: { fontFamily: FONT } },
+      ...(trend ? [{ gridIndex: 1, type: 'category', data: trend.labels, axisLabel: { fontFamily: FONT } }] : []),
+    ],
+    yAxis: [
+      { gridIndex: 0, type: 'category', data: [...bars.labels].reverse(), axisLabel: { fontFamily: FONT, width: 260, overflow: 'truncate' } },
+      ...(trend ? [{ gridIndex: 1, type: 'value', minInterval: 1, axisLabel: { fontFamily: FONT } }] : []),
+    ],
+    series: [
+      { type: 'bar', xAxisIndex: 0, yAxisIndex: 0, data: [...bars.values].reverse(), barMaxWidth: 20, itemStyle: { color: '#3b82f6' }, label: { show: true, position: 'right', fontFamily: FONT } },
+      ...(trend ? [{ type: 'line', xAxisIndex: 1, yAxisIndex: 1, data: trend.values, itemStyle: { color: '#f59e0b' }, label: { show: true, fontFamily: FONT } }] : []),
+    ],
+  }
+}
+
+/** Render a chart to SVG with ECharts' server-side renderer (no browser, no DOM). */
+export function chartSvg(spec: ChartSpec): string {
+  const { width, height } = chartSize(spec)
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height })
+  try {
+    chart.setOption(option(spec, height))
+    return chart.renderToSVGString()
+  } finally {
+    chart.dispose()
+  }
+}
+
+/**
+ * Rasterise SVG to PNG with resvg and the shipped CJK font (system fonts are
+ * not used), cut down to the characters of this SVG in a temporary file.
+ */
+export function svgToPng(svg: string): Buffer {
+  fontBytes ??= readFileSync(FONT_FILE)
+  const dir = mkdtempSync(join(tmpdir(), 'activity-font-'))
+  try {
+    const fontFile = join(dir, 'font.ttf')
+    writeFileSync(fontFile, subsetFont(fontBytes, ASCII + svg))
+    const resvg = new Resvg(svg, { font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: FONT, sansSerifFamily: FONT }, background: '#ffffff' })
+    return resvg.render().asPng()
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** Render a chart spec to PNG bytes. */
+export function renderChart(spec: ChartSpec): Buffer {
+  return svgToPng(chartSvg(spec))
+}
+
+/** Render a chart into `dir/fileName` (folders created) and return the path. */
+export function writeChart(dir: string, fileName: string, spec: ChartSpec): string {
+  mkdirSync(dir, { recursive: true })
+  const path = join(dir, fileName)
+  writeFileSync(path, renderChart(spec))
+  return path
+}

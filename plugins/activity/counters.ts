@@ -1,0 +1,102 @@
+import type { GroupKind, GroupRef, MessageKind } from '../../bot/core/event.js'
+
+/** Doc with the open (not yet closed) days and the customers waiting for an answer. */
+export const CURRENT_DOC = 'activity-current'
+/** Append-only log with one record per group per closed day. */
+export const DAYS_LOG = 'activity-days'
+
+/** One member's counters in one group on one day. */
+export interface MemberDay {
+  name: string
+  staff: boolean
+  messages: number
+  chars: number
+  kinds: Partial<Record<MessageKind, number>>
+  /** First and last message time (ms). */
+  first: number
+  last: number
+}
+
+/** Someone who joined or left, as shown in reports. */
+export interface PersonRef { id: string; name: string }
+
+/** One answered customer message: who answered and how long it took (working time, ms). */
+export type ResponseSample = [staffId: string, ms: number]
+
+/** One group's counters on one day; a closed day goes to the `activity-days` log unchanged. */
+export interface GroupDay {
+  day: string
+  groupId: string
+  topic: string
+  kind: GroupKind
+  members: Record<string, MemberDay>
+  /** Messages per hour of the day (24 slots, configured timezone). */
+  hours: number[]
+  joined: PersonRef[]
+  left: PersonRef[]
+  responses: ResponseSample[]
+  /** Customer messages of this day still unanswered when the day closed. */
+  unanswered: number
+  /** Group size when last looked up (for the share of active members). */
+  size?: number
+}
+
+/** A customer message waiting for a staff answer. */
+export interface PendingMessage { id: string; memberId: string; name: string; at: number; day: string; text: string; reminded?: boolean }
+
+/** Waiting customers of one group and the reminder timer armed for them. */
+export interface GroupWaiting { group: GroupRef; msgs: PendingMessage[]; timerAt?: number }
+
+/** The small "current" doc: open days only, so its size does not grow with history. */
+export interface CurrentDoc {
+  days: Record<string, Record<string, GroupDay>>
+  waiting: Record<string, GroupWaiting>
+  /** Last day written to the log; later events for it are not counted again. */
+  closedThrough?: string
+}
+
+/** A fresh current doc. */
+export function emptyCurrent(): CurrentDoc {
+  return { days: {}, waiting: {} }
+}
+
+/** Which group a counted fact belongs to. */
+export interface GroupKey { day: string; groupId: string; topic: string; kind: GroupKind }
+
+/** The day record of a group, created on first use; the topic follows renames. */
+export function groupDay(doc: CurrentDoc, key: GroupKey): GroupDay {
+  const days = (doc.days[key.day] ??= {})
+  const g = (days[key.groupId] ??= { day: key.day, groupId: key.groupId, topic: key.topic, kind: key.kind, members: {}, hours: new Array(24).fill(0), joined: [], left: [], responses: [], unanswered: 0 })
+  g.topic = key.topic
+  return g
+}
+
+/** One message as the counters need it. */
+export interface MessageFact { memberId: string; name: string; staff: boolean; kind: MessageKind; chars: number; at: number; hour: number }
+
+/** Count one message: O(1), whatever the history. */
+export function countMessage(g: GroupDay, m: MessageFact): void {
+  const md = (g.members[m.memberId] ??= { name: m.name, staff: m.staff, messages: 0, chars: 0, kinds: {}, first: m.at, last: m.at })
+  md.name = m.name
+  md.staff = m.staff
+  md.messages++
+  md.chars += m.chars
+  md.kinds[m.kind] = (md.kinds[m.kind] ?? 0) + 1
+  md.first = Math.min(md.first, m.at)
+  md.last = Math.max(md.last, m.at)
+  g.hours[m.hour]++
+}
+
+/** Remove and return every open day before `beforeDay`, with its unanswered count filled in. */
+export function closeDays(doc: CurrentDoc, beforeDay: string): GroupDay[] {
+  const closed: GroupDay[] = []
+  for (const day of Object.keys(doc.days).filter(d => d < beforeDay).sort()) {
+    for (const g of Object.values(doc.days[day])) {
+      g.unanswered = (doc.waiting[g.groupId]?.msgs ?? []).filter(p => p.day === day).length
+      closed.push(g)
+    }
+    delete doc.days[day]
+    doc.closedThrough = day
+  }
+  return closed
+}

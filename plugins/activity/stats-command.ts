@@ -1,0 +1,81 @@
+import type { Store } from '../../bot/ports/store.js'
+import { clockTime } from '../../bot/time/zoned.js'
+import { CURRENT_DOC, emptyCurrent, type GroupDay } from './counters.js'
+import { loadDays } from './history.js'
+import { responseStats } from './responsiveness.js'
+
+const USAGE = 'usage: stats --from YYYY-MM-DD [--to YYYY-MM-DD] [--format csv|json] [--by member|group]\n'
+const KINDS = ['text', 'image', 'link', 'file', 'voice', 'video', 'emoticon', 'miniprogram', 'redpacket'] as const
+
+type Row = Record<string, string | number | boolean>
+
+const minutes = (ms?: number) => (ms === undefined ? '' : Math.round(ms / 6000) / 10)
+
+/** One row per member per group per day. */
+export function memberRows(days: GroupDay[], tz: string): Row[] {
+  return days.flatMap(g => Object.entries(g.members).map(([id, m]) => {
+    const resp = responseStats(g.responses.filter(([s]) => s === id).map(([, ms]) => ms))
+    return {
+      day: g.day, group_id: g.groupId, group: g.topic, group_kind: g.kind, member_id: id, member: m.name, staff: m.staff,
+      messages: m.messages, chars: m.chars, ...Object.fromEntries(KINDS.map(k => [k, m.kinds[k] ?? 0])),
+      other: m.messages - KINDS.reduce((a, k) => a + (m.kinds[k] ?? 0), 0),
+      first: clockTime(m.first, tz), last: clockTime(m.last, tz),
+      answered: resp?.count ?? 0, response_median_min: minutes(resp?.median), response_p90_min: minutes(resp?.p90),
+    }
+  }))
+}
+
+/** One row per group per day. */
+export function groupRows(days: GroupDay[]): Row[] {
+  return days.map(g => {
+    const members = Object.values(g.members)
+    const resp = responseStats(g.responses.map(([, ms]) => ms))
+    const peak = Math.max(...g.hours)
+    return {
+      day: g.day, group_id: g.groupId, group: g.topic, group_kind: g.kind, size: g.size ?? '', messages: members.reduce((a, m) => a + m.messages, 0),
+      active_members: members.length, active_share: g.size ? Math.round((1000 * members.length) / g.size) / 10 : '',
+      joined: g.joined.length, left: g.left.length, answered: resp?.count ?? 0,
+      response_median_min: minutes(resp?.median), response_p90_min: minutes(resp?.p90), unanswered: g.unanswered, peak_hour: peak > 0 ? g.hours.indexOf(peak) : '',
+    }
+  })
+}
+
+/** CSV with a BOM (so Excel reads the Chinese), quoted fields, and formula-looking text defused. */
+export function toCsv(rows: Row[]): string {
+  const cell = (v: string | number | boolean) => {
+    let s = String(v)
+    if (typeof v === 'string' && /^[=+\-@]/.test(s)) s = `'${s}`
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+  }
+  const head = Object.keys(rows[0] ?? {})
+  return '\uFEFF' + [head.join(','), ...rows.map(r => head.map(k => cell(r[k])).join(','))].join('\n') + '\n'
+}
+
+function parseArgs(argv: string[]): Record<string, string> | string {
+  const opts: Record<string, string> = { format: 'csv', by: 'member' }
+  for (let i = 0; i < argv.length; i++) {
+    const [key, inline] = argv[i].split('=', 2)
+    if (!['--from', '--to', '--format', '--by'].includes(key)) return `unknown argument ${argv[i]}`
+    const value = inline ?? argv[++i]
+    if (!value) return `missing value for ${key}`
+    opts[key.slice(2)] = value
+  }
+  opts.to ??= opts.from
+  const date = /^\d{4}-\d{2}-\d{2}$/
+  if (!opts.from || !date.test(opts.from) || !date.test(opts.to)) return '--from and --to must be dates like 2026-11-30'
+  if (opts.from > opts.to) return '--from must not be after --to'
+  if (!['csv', 'json'].includes(opts.format)) return '--format must be csv or json'
+  if (!['member', 'group'].includes(opts.by)) return '--by must be member or group'
+  return opts
+}
+
+/** `stats --from DATE --to DATE --format csv|json`: the activity numbers for a spreadsheet. Exit code 0, 1 (no data) or 2 (usage). */
+export async function runStats(argv: string[], store: Store, timezone: string, out: NodeJS.WritableStream): Promise<number> {
+  const opts = parseArgs(argv)
+  if (typeof opts === 'string') { out.write(`${opts}\n${USAGE}`); return 2 }
+  const days = loadDays(store, store.doc(CURRENT_DOC, emptyCurrent).data, opts.from, opts.to)
+  if (!days.length) { out.write(`该时间段没有活跃度数据 (no activity data from ${opts.from} to ${opts.to})\n`); return 1 }
+  if (opts.format === 'json') out.write(JSON.stringify({ from: opts.from, to: opts.to, timezone, groups: groupRows(days), members: memberRows(days, timezone) }, null, 2) + '\n')
+  else out.write(toCsv(opts.by === 'group' ? groupRows(days) : memberRows(days, timezone)))
+  return 0
+}

@@ -1,0 +1,59 @@
+import { PassThrough } from 'node:stream'
+import { describe, expect, it } from 'vitest'
+import { MemoryStore } from '../../../bot/ports/memory-store.js'
+import { countMessage, emptyCurrent, groupDay, type CurrentDoc } from '../../../plugins/activity/counters.js'
+import { runStats } from '../../../plugins/activity/stats-command.js'
+
+const at = (s: string) => Date.parse(`${s}+08:00`)
+
+function storeWithData(): MemoryStore {
+  const store = new MemoryStore()
+  const closed = groupDay(emptyCurrent(), { day: '2026-11-29', groupId: 'c1', topic: '示例科技张三交流群', kind: 'customer' })
+  countMessage(closed, { memberId: 'c1', name: '=刘总, "VIP"', staff: false, kind: 'text', chars: 8, at: at('2026-11-29T10:05:00'), hour: 10 })
+  countMessage(closed, { memberId: 'zhang', name: '张三', staff: true, kind: 'image', chars: 0, at: at('2026-11-29T10:08:00'), hour: 10 })
+  closed.responses.push(['zhang', 3 * 60_000])
+  closed.size = 4
+  store.append('activity-days', '2026-11-29', closed)
+  const current = store.doc<CurrentDoc>('activity-current', emptyCurrent).data
+  countMessage(groupDay(current, { day: '2026-11-30', groupId: 'r1', topic: '销售部工作群', kind: 'internal' }), { memberId: 'li', name: '李四', staff: true, kind: 'text', chars: 2, at: at('2026-11-30T09:00:00'), hour: 9 })
+  return store
+}
+
+async function run(argv: string[], store = storeWithData()): Promise<{ code: number; out: string }> {
+  const out = new PassThrough()
+  let text = ''
+  out.on('data', c => { text += c })
+  const code = await runStats(argv, store, 'Asia/Shanghai', out)
+  return { code, out: text }
+}
+
+describe('stats export', () => {
+  it('writes one CSV row per member and day, from closed and open days, safe for Excel', async () => {
+    const { code, out } = await run(['--from', '2026-11-29', '--to', '2026-11-30', '--format', 'csv'])
+    expect(code).toBe(0)
+    const lines = out.split('\n')
+    expect(lines[0]).toMatch(/^\uFEFFday,group_id,group,group_kind,member_id,member,staff,messages,chars,text,image/)
+    expect(lines[1]).toContain(`2026-11-29,c1,示例科技张三交流群,customer,c1,"'=刘总, ""VIP""",false,1,8,1,0`)
+    expect(lines[2]).toMatch(/^2026-11-29,c1,.*,zhang,张三,true,1,0,0,1,.*,10:08,10:08,1,3,3$/)
+    expect(lines[3]).toMatch(/^2026-11-30,r1,销售部工作群,internal,li,李四,true,1,2/)
+  })
+
+  it('writes group rows with share and response times', async () => {
+    const { out } = await run(['--from=2026-11-29', '--by', 'group'])
+    expect(out.split('\n')[1]).toBe('2026-11-29,c1,示例科技张三交流群,customer,4,2,2,50,0,0,1,3,3,0,10')
+  })
+
+  it('writes JSON with both tables', async () => {
+    const { out } = await run(['--from', '2026-11-30', '--format', 'json'])
+    const data = JSON.parse(out)
+    expect(data.groups).toHaveLength(1)
+    expect(data.members[0]).toMatchObject({ member: '李四', messages: 1, first: '09:00' })
+  })
+
+  it('says so when the period has no data, and explains bad arguments', async () => {
+    expect(await run(['--from', '2026-01-01', '--to', '2026-01-31'])).toEqual({ code: 1, out: expect.stringContaining('没有活跃度数据') })
+    expect(await run(['--from', '30/11/2026'])).toEqual({ code: 2, out: expect.stringContaining('usage: stats') })
+    expect((await run(['--from', '2026-11-30', '--format', 'xlsx'])).code).toBe(2)
+    expect((await run(['--from', '2026-11-30', '--to', '2026-11-01'])).code).toBe(2)
+  })
+})
