@@ -23,8 +23,8 @@ export interface SayAction extends ActionMeta { type: 'say'; to: Chat; text: str
 export interface WarnAction extends ActionMeta { type: 'warn'; groupId: string; memberId: string; text: string }
 /** Remind someone privately, or several members in a group with one merged @-message. */
 export interface RemindAction extends ActionMeta { type: 'remind'; to: Chat; text: string; mentions?: string[] }
-/** Tell every admin privately (or the configured admin group). */
-export interface NotifyAdminsAction extends ActionMeta { type: 'notifyAdmins'; text: string }
+/** Tell every admin privately (or the configured admin group), optionally with an image or file (path). */
+export interface NotifyAdminsAction extends ActionMeta { type: 'notifyAdmins'; text: string; file?: string }
 /** Send an image or file (path on disk) to a chat. */
 export interface SendFileAction extends ActionMeta { type: 'sendFile'; to: Chat; path: string }
 /** Send a link card (title, description, url) to a chat. */

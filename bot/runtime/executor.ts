@@ -31,10 +31,10 @@ export interface ExecutorDeps {
 export class Executor {
   constructor(private d: ExecutorDeps) {}
 
-  /** Perform (or, in dry-run, record) the actions a plugin decided. */
-  async run(plugin: string, actions: Action[], dryRun: boolean): Promise<void> {
+  /** Perform (or, where `dryRun` says so, only record) the actions a plugin decided. */
+  async run(plugin: string, actions: Action[], dryRun: boolean | ((a: Action) => boolean)): Promise<void> {
     for (const action of actions) {
-      const dry = dryRun && OUTWARD_ACTIONS.has(action.type)
+      const dry = OUTWARD_ACTIONS.has(action.type) && (typeof dryRun === 'function' ? dryRun(action) : dryRun)
       const entry = this.d.audit.append({
         plugin, rule: action.rule, type: action.type, dryRun: dry, groupId: groupOf(action), memberId: memberOf(action),
         reason: action.reason, evidence: action.evidence, text: describe(action),
@@ -55,7 +55,7 @@ export class Executor {
       case 'warn': return this.send({ chat: { room: a.groupId }, text: a.text, mentions: [a.memberId] })
       case 'sendFile': return this.send({ chat: a.to, file: a.path })
       case 'sendLink': return this.send({ chat: a.to, link: { url: a.url, title: a.title, description: a.description } })
-      case 'notifyAdmins': return this.notifyAdmins(a.text)
+      case 'notifyAdmins': return this.notifyAdmins(a.text, a.file)
       case 'remove': return this.remove(plugin, a.groupId, a.memberId, auditId)
       case 'strike':
         this.d.ledger.addStrike({ memberId: a.memberId, category: a.category, groupId: a.groupId, at: now, expiresAt: now + (a.ttlMs || this.d.strikeTtlDefault), auditId })
@@ -74,11 +74,14 @@ export class Executor {
   }
 
   /** Send a note to the admins through the configured channel. */
-  notifyAdmins(text: string): void {
+  notifyAdmins(text: string, file?: string): void {
     const ch = this.d.admins
     const room = ch.mode === 'group' ? ch.roomId() : undefined
-    if (room) return this.send({ chat: { room }, text })
-    for (const id of ch.adminIds()) this.send({ chat: { contact: id }, text })
+    const chats = room ? [{ room }] : ch.adminIds().map(id => ({ contact: id }))
+    for (const chat of chats) {
+      this.send({ chat, text })
+      if (file) this.send({ chat, file })
+    }
   }
 
   private async remove(plugin: string, groupId: string, memberId: string, auditId: string): Promise<void> {

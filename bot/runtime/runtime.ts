@@ -96,18 +96,28 @@ export class BotRuntime {
     if (event.type === 'message') await this.routeCommand(event)
     const group = 'group' in event ? event.group : undefined
     for (const p of this.plugins) {
-      const section = group && this.loaded.groupSections.get(group.configName)?.[p.name]
-      if (section && section.enabled === false) continue
+      if (group && this.sectionFor(p.name, group.configName)?.enabled === false) continue
       const actions = await guarded(p.name, event.type, () => p.instance.onEvent?.(event), this.onError)
-      await this.act(p, actions, section?.dryRun === true)
+      await this.act(p, actions)
     }
   }
 
-  /** Perform a plugin's actions with its dry-run flag, or the group's (runtime actions are never dry). */
-  async act(p: HostedPlugin | 'runtime', actions: Action[], groupDryRun = false): Promise<void> {
+  /** Perform a plugin's actions: dry when the plugin is, or when the group an action targets is (runtime actions never are). */
+  async act(p: HostedPlugin | 'runtime', actions: Action[]): Promise<void> {
     if (!actions.length) return
     if (p === 'runtime') return this.executor.run('runtime', actions, false)
-    return this.executor.run(p.name, actions, groupDryRun || this.isDryRun(p))
+    const pluginDry = this.isDryRun(p)
+    return this.executor.run(p.name, actions, a => pluginDry || this.groupDryRun(p.name, a))
+  }
+
+  private sectionFor(plugin: string, configName: string): Record<string, unknown> | undefined {
+    return this.loaded.groupSections.get(configName)?.[plugin]
+  }
+
+  private groupDryRun(plugin: string, a: Action): boolean {
+    const groupId = 'groupId' in a && a.groupId ? a.groupId : 'to' in a && 'room' in a.to ? a.to.room : undefined
+    const group = groupId ? this.deps.directory.group(groupId) : undefined
+    return group ? this.sectionFor(plugin, group.configName)?.dryRun === true : false
   }
 
   /** Whether a plugin only records (config, global switch, or `#观察`). */

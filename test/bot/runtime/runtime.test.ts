@@ -125,8 +125,11 @@ groups:
   - { name: 观察群, topic: 观察群, kind: internal, plugins: { probe: { dryRun: true } } }
 `
     const { rt, clock, wechat } = await makeRuntime(yaml, [probe])
+    const names: Record<string, string> = { 销售部工作群: '销售群', 北京工作群: '北京群', 静音群: '静音群', 观察群: '观察群' }
     for (const [id, topic] of [['r1', '销售部工作群'], ['r2', '北京工作群'], ['r3', '静音群'], ['r4', '观察群']]) {
-      await rt.handle(text(member('u1'), '坏和差', clock.now(), group(id, topic, 'internal', { 销售部工作群: '销售群', 北京工作群: '北京群', 静音群: '静音群', 观察群: '观察群' }[topic])))
+      const g = group(id, topic, 'internal', names[topic])
+      wechat.addGroup(g, [])
+      await rt.handle(text(member('u1'), id === 'r2' ? '差' : '坏', clock.now(), g))
     }
     await clock.advance(60_000)
     expect(wechat.sent.map(s => 'room' in s.chat && s.chat.room).sort()).toEqual(['r1', 'r2'])
