@@ -4,6 +4,7 @@ import { RosterError } from './roster/load-roster.js'
 import { checkConfigCommand } from './cli/check-config.js'
 import { startCommand } from './cli/start.js'
 import { replayCommand } from './cli/replay.js'
+import { statsCommand } from './cli/store-commands.js'
 
 type Command = { run: (argv: string[]) => Promise<number>; help: string }
 
@@ -11,6 +12,7 @@ type Command = { run: (argv: string[]) => Promise<number>; help: string }
 const COMMANDS: Record<string, Command> = {
   start: { run: startCommand, help: 'start the bot (sandbox + console when WECHATY_PUPPET is unset)' },
   'check-config': { run: checkConfigCommand, help: 'check-config [FILE]   validate a config file, list every problem' },
+  stats: { run: statsCommand, help: 'stats --from DATE [--to DATE] [--format csv|json] [--by member|group] [--data DIR]   activity figures' },
   replay: { run: replayCommand, help: 'replay FILE.jsonl [--config F] [--world F] [--out DIR] [--live]   feed a transcript through the sandbox (dry-run)' },
 }
 
