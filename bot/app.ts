@@ -9,6 +9,7 @@ import { SystemClock, type Clock } from './ports/clock.js'
 import { FileStore } from './ports/file-store.js'
 import type { Store } from './ports/store.js'
 import { BotRuntime } from './runtime/runtime.js'
+import { Lifecycle, type ExitReason } from './runtime/lifecycle.js'
 import { GroupMatcher } from './runtime/group-matcher.js'
 import type { Logger } from './runtime/logger.js'
 import { WechatyPorts } from './wechaty/wechaty-ports.js'
@@ -40,7 +41,8 @@ export interface App {
   idle(): Promise<void>
   /** Resolves once the first login has started the runtime. */
   ready: Promise<void>
-  stop(): Promise<void>
+  /** Flush state, record why the bot stops (so the next start can tell the admins) and stop Wechaty. */
+  stop(reason?: Exclude<ExitReason, 'running'>): Promise<void>
 }
 
 /** Load config (throws ConfigError), open the store and wire the runtime onto Wechaty. Call `bot.start()` next. */
@@ -69,18 +71,26 @@ export function createApp(opts: AppOptions): App {
       return next
     },
   })
-  const wiring = wireWechaty(bot, ports, runtime, opts.log, { printQr: opts.printQr })
+  const lifecycle = new Lifecycle(store)
+  const wiring = wireWechaty(bot, ports, runtime, opts.log, {
+    printQr: opts.printQr,
+    onFirstLogin: async () => {
+      const note = await lifecycle.begin(runtime.deps.clock.now())
+      if (note) runtime.executor.notifyAdmins(note)
+    },
+  })
   const flush = setInterval(() => void store.flush().catch(e => opts.log.error('store flush failed', e)), opts.flushIntervalMs ?? loaded.config.runtime.flushInterval)
   flush.unref()
   return {
     bot, runtime, ports,
     idle: () => wiring.idle(),
     ready: wiring.ready,
-    stop: async () => {
+    stop: async (reason = 'stopped') => {
       clearInterval(flush)
       wiring.stop()
       await wiring.idle()
       await runtime.stop()
+      await lifecycle.end(reason, runtime.deps.clock.now())
       await bot.stop().catch(e => opts.log.warn('wechaty stop failed', e))
     },
   }

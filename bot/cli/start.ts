@@ -12,10 +12,14 @@ export async function startCommand(argv: string[]): Promise<number> {
   const log = createLogger(env.logLevel)
   if (env.puppet) {
     const app = createApp({ configFile: env.configFile, dataDir: env.dataDir, log })
-    stopOnSignals(app, log)
+    const stop = stopOnSignals(app, log)
+    // wechaty-puppet-service does not reconnect by itself after the service drops the stream:
+    // exit with EX_TEMPFAIL (75) so the supervisor (systemd Restart=on-failure) starts a fresh
+    // process, which resumes the persisted outbox, timers and notices and tells the admins.
+    app.bot.on('error', e => { if (isConnectionLoss(e)) stop('connection lost (连接中断)', 'connection-lost', EXIT_CONNECTION_LOST) })
     log.info(`starting with puppet ${env.puppet}, config ${env.configFile}, data ${env.dataDir}`)
     await app.bot.start()
-    return await new Promise<number>(() => {}) // runs until a signal
+    return await new Promise<number>(() => {}) // runs until a signal or a connection loss
   }
   const worldFile = resolve(argv.find(a => a.endsWith('.yaml')) ?? 'data/demo/world.yaml')
   const spec = readWorld(worldFile)
@@ -40,14 +44,30 @@ export async function startCommand(argv: string[]): Promise<number> {
   return 0
 }
 
-function stopOnSignals(app: App, log: Logger): void {
+/** Exit code when the puppet service connection is lost (EX_TEMPFAIL): the supervisor restarts the bot. */
+export const EXIT_CONNECTION_LOST = 75
+
+/** gRPC UNAVAILABLE (14) or CANCELLED (1) from the puppet service: the event stream is gone. */
+export function isConnectionLoss(e: unknown): boolean {
+  return /^(14 UNAVAILABLE|1 CANCELLED)\b/.test(String((e as Error)?.message ?? e))
+}
+
+type Stop = (why: string, reason?: 'stopped' | 'connection-lost' | 'fatal', code?: number) => void
+
+/** Exit code after an uncaught exception (EX_SOFTWARE). */
+export const EXIT_FATAL = 70
+
+function stopOnSignals(app: App, log: Logger): Stop {
   let stopping = false
-  const stop = (signal: string) => {
+  const stop: Stop = (why, reason = 'stopped', code = 0) => {
     if (stopping) return
     stopping = true
-    log.info(`${signal}: flushing state and stopping`)
-    app.stop().then(() => process.exit(0), e => { log.error('stop failed', e); process.exit(1) })
+    log[code ? 'error' : 'info'](`${why}: flushing state and stopping${code ? ` (exit ${code})` : ''}`)
+    app.stop(reason).then(() => process.exit(code), e => { log.error('stop failed', e); process.exit(1) })
   }
   process.once('SIGINT', () => stop('SIGINT'))
   process.once('SIGTERM', () => stop('SIGTERM'))
+  process.on('uncaughtException', e => stop(`fatal: ${e.message}`, 'fatal', EXIT_FATAL))
+  process.on('unhandledRejection', e => log.error('unhandled rejection', e))
+  return stop
 }

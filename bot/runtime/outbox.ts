@@ -35,7 +35,13 @@ export class Outbox {
   /** Send failures that gave up, for `#状态`. */
   readonly failures: string[] = []
 
-  constructor(private clock: Clock, private sender: Sender, private limits: OutboxLimits, store: Store, private log: Logger, private random: () => number = Math.random) {
+  /**
+   * `beforeSend` runs before each send (the runtime passes `store.flush`): nothing leaves the
+   * bot before the state that caused it, and the queue without it, are on disk. A crash can then
+   * lose at most the message in flight, never send one twice.
+   */
+  constructor(private clock: Clock, private sender: Sender, private limits: OutboxLimits, store: Store, private log: Logger,
+    private random: () => number = Math.random, private beforeSend: () => Promise<void> = async () => {}) {
     this.doc = store.doc<{ queue: Queued[]; seq: number }>('outbox', () => ({ queue: [], seq: 1 }))
   }
 
@@ -86,6 +92,7 @@ export class Outbox {
     this.doc.data.queue = this.doc.data.queue.filter(q => !items.includes(q as Queued))
     this.doc.changed()
     try {
+      await this.beforeSend()
       await this.sender.send(message)
       this.markSent(chatKey(first), this.clock.now())
     } catch (e) {

@@ -7,7 +7,7 @@ import { toMessageEvent } from './to-event.js'
 import type { WechatyPorts } from './wechaty-ports.js'
 
 /** Hooks the runtime onto a Wechaty instance. Returns a promise that settles when queued events are handled. */
-export function wireWechaty(bot: Wechaty, ports: WechatyPorts, rt: BotRuntime, log: Logger, opts: { printQr?: boolean; sweepMs?: number } = {}) {
+export function wireWechaty(bot: Wechaty, ports: WechatyPorts, rt: BotRuntime, log: Logger, opts: { printQr?: boolean; sweepMs?: number; onFirstLogin?: () => Promise<void> } = {}) {
   let chain: Promise<void> = Promise.resolve()
   let logins = 0
   // Puppet events seen vs handled, so tests and replay can wait until Wechaty has caught up.
@@ -38,7 +38,7 @@ export function wireWechaty(bot: Wechaty, ports: WechatyPorts, rt: BotRuntime, l
     logins++
     log.info(`登录成功 logged in as ${user.name()} (${user.id})`)
     await ports.refresh().catch(e => log.error('room refresh failed', e))
-    if (logins === 1) { await rt.start(); markReady() } else {
+    if (logins === 1) { await rt.start(); await opts.onFirstLogin?.(); markReady() } else {
       rt.outbox.resume()
       rt.executor.notifyAdmins(`ℹ️ 机器人已重新登录（${user.name()}），积压消息 ${rt.outbox.depth()} 条将陆续发出。`)
     }

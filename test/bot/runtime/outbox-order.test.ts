@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { FakeClock, flushMicrotasks } from '../../../bot/ports/clock.js'
 import { MemoryStore } from '../../../bot/ports/memory-store.js'
 import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
@@ -34,5 +34,24 @@ describe('Outbox keeps the order of messages to one chat', () => {
     outbox.enqueue({ chat: { room: 'r1' }, text: '第二条' })
     await pass(60_000)
     expect(wechat.sent.map(s => s.text)).toEqual(['第一条\n第二条'])
+  })
+})
+
+describe('Outbox and crashes', () => {
+  it('writes the state (and the queue without the message) to disk before each send, so a restart never resends it', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const { tmpdir } = await import('node:os')
+    const { FileStore } = await import('../../../bot/ports/file-store.js')
+    const dir = mkdtempSync(join(tmpdir(), 'outbox-'))
+    const store = new FileStore(dir)
+    const clock = new FakeClock(Date.parse('2026-11-30T01:00:00Z'))
+    const onDisk: unknown[] = []
+    const sender = { send: async () => { onDisk.push(JSON.parse(readFileSync(join(dir, 'state', 'outbox.json'), 'utf8')).queue.length) } }
+    const outbox = new Outbox(clock, sender, LIMITS, store, createLogger('silent'), () => 0.5, () => store.flush())
+    outbox.resume()
+    outbox.enqueue({ chat: { room: 'r1' }, text: '提醒' })
+    await vi.waitFor(() => expect(onDisk).toHaveLength(1)) // file I/O: wait for the send
+    expect(onDisk).toEqual([0]) // at the moment of sending, the persisted queue no longer holds it
   })
 })
