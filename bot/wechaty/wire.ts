@@ -34,15 +34,23 @@ export function wireWechaty(bot: Wechaty, ports: WechatyPorts, rt: BotRuntime, l
     if (opts.printQr !== false) qrcodeTerminal.generate(qrcode, { small: true })
     log.info(`or open https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}`)
   })
-  bot.on('login', async user => {
+  // Login runs in the same queue as messages: a message that arrives meanwhile waits until
+  // the managed groups are matched and the runtime has started.
+  bot.on('login', user => enqueue(async () => {
     logins++
     log.info(`登录成功 logged in as ${user.name()} (${user.id})`)
     await ports.refresh().catch(e => log.error('room refresh failed', e))
-    if (logins === 1) { await rt.start(); await opts.onFirstLogin?.(); markReady() } else {
+    if (logins === 1) {
+      await rt.start()
+      await opts.onFirstLogin?.()
+      log.info(`就绪 ready: ${ports.groups().length} managed groups, ${rt.plugins.length} plugins`)
+      markReady()
+    } else {
       rt.outbox.resume()
       rt.executor.notifyAdmins(`ℹ️ 机器人已重新登录（${user.name()}），积压消息 ${rt.outbox.depth()} 条将陆续发出。`)
     }
-  })
+    return undefined
+  }))
   bot.on('logout', user => { log.warn(`已登出 logged out: ${user.name()}`); rt.outbox.pause() })
   bot.on('message', (msg: Message) => enqueue(async () => {
     if (msg.self()) return undefined

@@ -1,0 +1,52 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import type { PuppetService } from './puppet-service.js'
+
+/** The bot as a separate process, started with `npm start` as a user would. */
+export interface BotProcess {
+  child: ChildProcess
+  /** Everything it printed (stdout + stderr). */
+  output(): string
+  /** Resolves with the exit code. */
+  exited: Promise<number | null>
+  /** Wait until the output matches (or fail after `ms`). */
+  waitFor(pattern: RegExp, ms?: number): Promise<void>
+  /** Kill the whole process group (npm, tsx and node). */
+  kill(signal: NodeJS.Signals): void
+}
+
+/** Start `npm start` against the puppet service with TLS off, a config file and a data dir. */
+export function startBot(service: PuppetService, configFile: string, dataDir: string): BotProcess {
+  const child = spawn('npm', ['start', '--silent'], {
+    detached: true, // its own process group, so a kill reaches tsx and node too
+    env: {
+      ...process.env,
+      WECHATY_PUPPET: 'wechaty-puppet-service',
+      WECHATY_PUPPET_SERVICE_TOKEN: service.token,
+      WECHATY_PUPPET_SERVICE_ENDPOINT: service.endpoint,
+      WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: 'true',
+      BOT_CONFIG: configFile,
+      BOT_DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let text = ''
+  child.stdout!.on('data', d => { text += d })
+  child.stderr!.on('data', d => { text += d })
+  const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)))
+  return {
+    child, exited,
+    output: () => text,
+    waitFor: (pattern, ms = 60_000) => waitUntil(() => pattern.test(text), ms, `bot output to match ${pattern}:\n${text.slice(-2000)}`),
+    kill: signal => { try { process.kill(-child.pid!, signal) } catch { /* already gone */ } },
+  }
+}
+
+/** Poll `check` every 50 ms until it holds, or throw after `ms` with `what`. */
+export async function waitUntil(check: () => boolean, ms: number, what: string): Promise<void> {
+  const until = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
+    await new Promise(r => setTimeout(r, 50))
+  }
+}
