@@ -5,6 +5,7 @@ import { checkConfigCommand } from './cli/check-config.js'
 import { startCommand } from './cli/start.js'
 import { replayCommand } from './cli/replay.js'
 import { statsCommand } from './cli/store-commands.js'
+import { runCheck } from '../plugins/content/check-command.js'
 
 type Command = { run: (argv: string[]) => Promise<number>; help: string }
 
@@ -12,6 +13,7 @@ type Command = { run: (argv: string[]) => Promise<number>; help: string }
 const COMMANDS: Record<string, Command> = {
   start: { run: startCommand, help: 'start the bot (sandbox + console when WECHATY_PUPPET is unset)' },
   'check-config': { run: checkConfigCommand, help: 'check-config [FILE]   validate a config file, list every problem' },
+  check: { run: argv => runCheck(argv, process.stdout), help: 'check --dictionary FILE [--dictionary F2] --input FILE.jsonl   run the banned-content matcher over {"id","text"} lines' },
   stats: { run: statsCommand, help: 'stats --from DATE [--to DATE] [--format csv|json] [--by member|group] [--data DIR]   activity figures' },
   replay: { run: replayCommand, help: 'replay FILE.jsonl [--config F] [--world F] [--out DIR] [--live]   feed a transcript through the sandbox (dry-run)' },
 }

@@ -2,6 +2,7 @@ import type { PluginDefinition } from '../bot/core/plugin.js'
 import { ackPlugin } from './ack/index.js'
 import { activityPlugin } from './activity/index.js'
 import { campaignPlugin } from './campaign/index.js'
+import { contentPlugin } from './content/index.js'
 import { realnamePlugin } from './realname/index.js'
 
 /** Every plugin the bot ships, in alphabetical order. Each has a config section of the same name. */
@@ -9,5 +10,6 @@ export const PLUGINS: PluginDefinition[] = [
   ackPlugin,
   activityPlugin,
   campaignPlugin,
+  contentPlugin,
   realnamePlugin,
 ]

@@ -59,6 +59,8 @@ export interface PluginInstance {
   jobs?: JobSpec[]
   /** One status line for `#状态`. */
   status?(): string
+  /** Release what the plugin holds (file watchers): called before a config reload replaces it and at shutdown. */
+  stop?(): void
 }
 
 /** Ports and shared services handed to a plugin; no Wechaty object is reachable from here. */

@@ -134,6 +134,7 @@ export class BotRuntime {
   /** Swap in a new, already validated config: plugins are re-created, state is kept. */
   async applyConfig(loaded: LoadedConfig): Promise<void> {
     this.scheduler.stop()
+    this.stopPlugins()
     this.loaded = loaded
     this.rolesOf = roleResolver(loaded)
     await this.loadPlugins()
@@ -148,9 +149,14 @@ export class BotRuntime {
   /** Stop timers and jobs and flush the store (the outbox queue is persisted). */
   async stop(): Promise<void> {
     this.scheduler?.stop()
+    this.stopPlugins()
     this.timers.stop()
     this.outbox.pause()
     await this.deps.store.flush()
+  }
+
+  private stopPlugins(): void {
+    for (const p of this.plugins) { try { p.instance.stop?.() } catch (e) { this.onError(`${p.name}.stop: ${(e as Error).message}`, e) } }
   }
 
   private async loadPlugins(): Promise<void> {

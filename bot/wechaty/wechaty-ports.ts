@@ -49,7 +49,7 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
     const room = await this.bot.Room.find({ id: groupId })
     const contact = await this.bot.Contact.find({ id: memberId })
     if (!room || !contact) throw new Error('group or member not found')
-    await room.del(contact as Parameters<Room["del"]>[0])
+    await room.remove(contact)
   }
 
   async send(msg: OutboundMessage): Promise<void> {

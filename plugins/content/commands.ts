@@ -1,0 +1,118 @@
+import type { Action } from '../../bot/core/actions.js'
+import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
+import type { AuditEntry } from '../../bot/runtime/audit.js'
+import { shortDateTime } from '../../bot/time/zoned.js'
+import { dictionarySummary } from './dictionary-holder.js'
+import { recentIncidents, type Incident } from './incident.js'
+import { describeScan } from './scan-report.js'
+import type { ContentService } from './service.js'
+import { SEVERITY_LABEL, STEP_LABEL } from './texts.js'
+
+/** `#违规` (recent incidents with the audit ids `#撤销` takes) and `#词库` (status, test, reload). `#撤销` is the runtime's. */
+export function contentCommands(s: ContentService): CommandSpec[] {
+  const p = s.ctx.commandPrefix
+  return [
+    {
+      name: '违规', aliases: ['incidents'], role: 'admin', usage: `${p}违规 [@成员|微信ID|名字] [天数]`,
+      description: '最近的违规事件及其审计编号（在群里用时结果私聊发给你）',
+      run: inv => [privately(inv, incidentsText(s, inv))],
+    },
+    {
+      name: '词库', aliases: ['dictionary'], role: 'admin', where: 'private', usage: `${p}词库 [测试 <文本>|重载]`,
+      description: '词库状态；测试一段文字会命中什么、为什么；立即重新加载词库',
+      run: inv => [inv.reply(dictionaryCommand(s, inv))],
+    },
+  ]
+}
+
+/** Command replies about people go to the admin privately, also when asked in a group. */
+function privately(inv: CommandInvocation, text: string): Action {
+  if (!inv.event.group) return inv.reply(text)
+  return { type: 'say', to: { contact: inv.event.sender.id }, text, rule: 'command.违规', memberId: inv.event.sender.id }
+}
+
+function incidentsText(s: ContentService, inv: CommandInvocation): string {
+  const { ctx } = s
+  const now = ctx.clock.now()
+  const days = Number(inv.argv.find(a => /^\d{1,3}$/.test(a)) ?? 7)
+  const who = inv.event.mentions[0] ?? inv.argv.find(a => !/^\d{1,3}$/.test(a))?.replace(/^@/, '')
+  const ids = who ? memberIds(s, who) : undefined
+  if (ids && !ids.size) return `没有找到「${who}」的违规记录。用法：${ctx.commandPrefix}违规 [@成员|微信ID|名字] [天数]`
+  const since = now - days * 86_400_000
+  const groupId = inv.event.group && !who ? inv.event.group.id : undefined
+  const all = recentIncidents(s.incidents.data, { since, groupId }, 1000).filter(i => !ids || ids.has(i.memberId))
+  const list = all.slice(0, 15)
+  if (!list.length) return `最近 ${days} 天没有违规事件${groupId ? '（本群）' : ''}。`
+  const facts = auditFacts(s, since)
+  const lines = list.map(i => {
+    const key = `${i.memberId}|${i.messageId}`
+    const removal = facts.removals.get(key)
+    const failed = removal && facts.failed.has(removal.id) ? '（移出失败，请手动处理）' : ''
+    return `${i.id} ${shortDateTime(i.startedAt, ctx.timezone)} ${i.groupTopic} ${i.memberName}：${i.labels.join('、')}${i.count > 1 ? ` ×${i.count}` : ''} → ${stepsText(i)}${failed}${strikeText(s, i, facts.strikes.get(key), now)}`
+  })
+  const count = all.length > list.length ? `共 ${all.length} 件，列出最新 ${list.length} 件` : `共 ${list.length} 件`
+  return [`最近 ${days} 天的违规事件${groupId ? '（本群）' : ''}，${count}：`, ...lines, `撤销一次记违规：${ctx.commandPrefix}撤销 <审计编号>（删除该次违规记录并私聊告知成员）`].join('\n')
+}
+
+/** Contact ids a `#违规` argument names: an id seen in incidents, or a name from incidents or the roster. */
+function memberIds(s: ContentService, who: string): Set<string> {
+  const incidents = s.incidents.data.incidents
+  if (incidents.some(i => i.memberId === who)) return new Set([who])
+  const ids = new Set(incidents.filter(i => i.memberName === who).map(i => i.memberId))
+  for (const e of s.ctx.roster.named(who)) if (e.contactId) ids.add(e.contactId)
+  return ids
+}
+
+/** This plugin's strike and removal entries in the audit log, by member and message; failed removals by their audit id. */
+interface AuditFacts { strikes: Map<string, AuditEntry>; removals: Map<string, AuditEntry>; failed: Set<string> }
+
+function auditFacts(s: ContentService, since: number): AuditFacts {
+  const days = Math.ceil((s.ctx.clock.now() - since) / 86_400_000) + 1
+  const facts: AuditFacts = { strikes: new Map(), removals: new Map(), failed: new Set() }
+  for (const e of s.ctx.audit.query({ plugin: 'content', days, limit: 5000 })) {
+    const key = `${e.memberId}|${e.evidence?.messageId}`
+    if (e.type === 'strike' || e.rule === 'content.dry-run.strike') facts.strikes.set(key, e)
+    if (e.type === 'remove') facts.removals.set(key, e)
+    if (e.rule === 'remove-failed' && e.evidence?.text) facts.failed.add(e.evidence.text)
+  }
+  return facts
+}
+
+function stepsText(i: Incident): string {
+  const steps = i.steps.map(x => STEP_LABEL[x] ?? x).join('、') || STEP_LABEL.record
+  return i.dryRun ? `（观察）${steps}` : steps
+}
+
+function strikeText(s: ContentService, i: Incident, entry: AuditEntry | undefined, now: number): string {
+  if (!entry) return ''
+  if (entry.dryRun || entry.type !== 'strike') return `；审计 ${entry.id}（观察，未记违规）`
+  const active = s.ctx.ledger.activeStrikes(i.memberId, now).some(x => x.auditId === entry.id)
+  const expired = entry.at + s.ctx.configFor().strikeTtl <= now
+  return `；审计 ${entry.id}（${active ? '违规记录有效' : expired ? '已过期' : '已撤销'}）`
+}
+
+function dictionaryCommand(s: ContentService, inv: CommandInvocation): string {
+  const m = /^(测试|test)\s*([\s\S]*)$/i.exec(inv.args)
+  if (m) return m[2] ? describeScan(s.holder.matcher, m[2], s.ctx.configFor()) : `用法：${s.ctx.commandPrefix}词库 测试 <文本>`
+  if (/^(重载|reload)$/i.test(inv.args)) {
+    const r = s.reload(false)
+    return r.ok ? `✅ 词库已重新加载（版本 ${s.holder.version}）：${dictionarySummary(s.holder.matcher.dictionary)}` : `❌ 词库有 ${r.problems.length} 个问题，继续使用旧词库（版本 ${s.holder.version}）：\n${r.problems.slice(0, 10).join('\n')}`
+  }
+  return statusText(s)
+}
+
+/** `#词库` without arguments: files, version, categories and the last failed reload. */
+export function statusText(s: ContentService): string {
+  const { holder, ctx } = s
+  const d = holder.matcher.dictionary
+  const cats = Object.entries(d.categories).map(([k, c]) => `${c.label}（${k}，${SEVERITY_LABEL[c.severity]}，${c.terms.length} 词）`)
+  return [
+    `词库版本 ${holder.version}，加载于 ${shortDateTime(holder.loadedAt, ctx.timezone)}：${dictionarySummary(d)}`,
+    `文件：${holder.files.join('、')}`,
+    `类别：${cats.join('、')}`,
+    ...(d.links ? [`链接（${d.links.category}）白名单：${d.links.allowDomains.join('、') || '无'}`] : []),
+    ...(holder.warnings.length ? [`提示 ${holder.warnings.length} 条：`, ...holder.warnings.slice(0, 5)] : []),
+    ...(holder.lastFailure ? [`⚠️ ${shortDateTime(holder.lastFailure.at, ctx.timezone)} 重载失败，仍用旧词库：`, ...holder.lastFailure.problems.slice(0, 5)] : []),
+    `用法：${ctx.commandPrefix}词库 测试 <文本>｜${ctx.commandPrefix}词库 重载`,
+  ].join('\n')
+}

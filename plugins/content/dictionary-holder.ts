@@ -1,0 +1,76 @@
+import type { Action } from '../../bot/core/actions.js'
+import { compileMatcher, DictionaryError, loadDictionaryFiles, type Dictionary, type Matcher } from './matcher/index.js'
+
+/** The result of one reload attempt. */
+export interface ReloadOutcome { ok: boolean; problems: string[] }
+
+/** Categories, terms and allowed domains of a dictionary, in one short line. */
+export function dictionarySummary(d: Dictionary): string {
+  const cats = Object.values(d.categories)
+  const terms = cats.reduce((n, c) => n + c.terms.length, 0)
+  const patterns = cats.reduce((n, c) => n + c.patterns.length, 0)
+  return `${cats.length} 类 ${terms} 个词${patterns ? ` ${patterns} 条正则` : ''}${d.links ? `，链接白名单 ${d.links.allowDomains.length} 个域名` : ''}`
+}
+
+function problemsOf(e: unknown): string[] {
+  return e instanceof DictionaryError ? e.problems : [(e as Error)?.message ?? String(e)]
+}
+
+/**
+ * The compiled dictionary in use. Created from the files (throws
+ * DictionaryError at start); `reload()` swaps in a new matcher only when the
+ * files load and compile, otherwise keeps the previous one. Each outcome
+ * queues one admin notice, handed out by `takeNotices()` on the next event or
+ * the minute job (a failure repeated unchanged is not re-announced).
+ */
+export class DictionaryHolder {
+  matcher: Matcher
+  version = 1
+  loadedAt: number
+  warnings: string[]
+  lastFailure?: { at: number; problems: string[] }
+  private pending: Action[] = []
+
+  constructor(readonly files: string[], private now: () => number) {
+    const { dictionary, warnings } = loadDictionaryFiles(files)
+    this.matcher = compileMatcher(dictionary)
+    this.warnings = warnings
+    this.loadedAt = now()
+  }
+
+  /** Re-read and compile the files; on any problem keep the current matcher. `notify: false` queues no admin notice. */
+  reload(notify = true): ReloadOutcome {
+    try {
+      const { dictionary, warnings } = loadDictionaryFiles(this.files)
+      this.matcher = compileMatcher(dictionary)
+      this.warnings = warnings
+      this.version++
+      this.loadedAt = this.now()
+      this.lastFailure = undefined
+      if (notify) this.notify('content.dictionary-reloaded', `✅ 词库已重新加载（版本 ${this.version}）：${dictionarySummary(dictionary)}${warnings.length ? `\n提示：\n${warnings.slice(0, 5).join('\n')}` : ''}`)
+      return { ok: true, problems: [] }
+    } catch (e) {
+      const problems = problemsOf(e)
+      const same = this.lastFailure?.problems.join('\n') === problems.join('\n')
+      this.lastFailure = { at: this.now(), problems }
+      if (notify && !same) {
+        const shown = problems.slice(0, 10).join('\n') + (problems.length > 10 ? `\n…共 ${problems.length} 个问题` : '')
+        this.notify('content.dictionary-rejected', `⚠️ 词库文件有错误，继续使用旧词库（版本 ${this.version}）：\n${shown}`)
+      }
+      return { ok: false, problems }
+    }
+  }
+
+  /** Admin notices queued by reloads since the last call. */
+  takeNotices(): Action[] {
+    if (!this.pending.length) return []
+    const out = this.pending
+    this.pending = []
+    return out
+  }
+
+  private notify(rule: string, text: string): void {
+    this.pending.push({ type: 'notifyAdmins', rule, text })
+    if (this.pending.length > 3) this.pending.shift()
+  }
+}

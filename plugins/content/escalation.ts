@@ -1,0 +1,33 @@
+import type { GroupKind } from '../../bot/core/event.js'
+import type { Strike } from '../../bot/runtime/ledger.js'
+import type { ContentConfig } from './config.js'
+
+/** Ledger category of this plugin's strikes: `content.<category>`. */
+export const strikeCategory = (category: string): string => `content.${category}`
+
+/** How many of a member's active strikes came from this plugin. */
+export function contentStrikeCount(active: Strike[]): number {
+  let n = 0
+  for (const s of active) if (s.category.startsWith('content.')) n++
+  return n
+}
+
+/** What a new strike means: the member's count after it, the limit, and the escalation when the limit is reached. */
+export interface StrikePlan {
+  count: number
+  limit: number
+  /** `remove`: remove the member and report; `ask`: ask the admins to handle it (removal not allowed here). */
+  escalate?: 'remove' | 'ask'
+  /** Whether reaching the limit removes this member in this group (for the warning's wording). */
+  removable: boolean
+}
+
+/** Plan a strike given the member's active content strikes before it. */
+export function planStrike(activeBefore: number, cfg: ContentConfig, kind: GroupKind, isStaff: boolean): StrikePlan {
+  const count = activeBefore + 1
+  const limit = cfg.escalation.strikes
+  const who = cfg.escalation.remove[kind]
+  const removable = who === 'everyone' || (who === 'nonStaff' && !isStaff)
+  if (count < limit) return { count, limit, removable }
+  return { count, limit, removable, escalate: removable ? 'remove' : 'ask' }
+}

@@ -1,0 +1,38 @@
+import { definePlugin } from '../../bot/core/plugin.js'
+import { contentCommands } from './commands.js'
+import { contentConfigSchema } from './config.js'
+import { dictionarySummary } from './dictionary-holder.js'
+import { watchDictionaries } from './dictionary-watch.js'
+import { ContentService } from './service.js'
+
+/**
+ * Banned content: matches messages (text, link cards, mini programs, file
+ * names) against the dictionaries, checks message types, flood and off-topic
+ * posts, and acts by severity and group kind — record, warn, report, strike,
+ * and remove after repeated strikes. Dictionaries are hot-reloaded.
+ */
+export const contentPlugin = definePlugin({
+  name: 'content',
+  description: '违规内容：词库匹配（防变体规避）、链接/名片/小程序/文件、刷屏、处罚升级 Banned content, links, cards, files, flood, escalation',
+  configSchema: contentConfigSchema,
+  create: ctx => {
+    const s = new ContentService(ctx)
+    const global = ctx.configFor()
+    const unwatch = global.watch ? watchDictionaries(global.dictionaries, () => void s.reload()) : undefined
+    return {
+      stop: () => unwatch?.(),
+      onEvent: ev => {
+        const notices = s.holder.takeNotices()
+        if (ev.type !== 'message') return notices
+        const actions = s.onMessage(ev)
+        return notices.length ? [...notices, ...actions] : actions
+      },
+      commands: contentCommands(s),
+      status: () => {
+        const h = s.holder
+        const failed = h.lastFailure ? `；⚠️ 词库重载失败（${h.lastFailure.problems[0]}${h.lastFailure.problems.length > 1 ? ` 等 ${h.lastFailure.problems.length} 个问题` : ''}），仍用版本 ${h.version}` : ''
+        return `词库版本 ${h.version}：${dictionarySummary(h.matcher.dictionary)}；近 7 天违规 ${s.incidents.data.incidents.filter(i => i.startedAt > ctx.clock.now() - 7 * 86_400_000).length} 件${failed}`
+      },
+    }
+  },
+})

@@ -1,0 +1,39 @@
+import type { GroupKind, MessageEvent } from '../../bot/core/event.js'
+import type { ContentConfig, KindCategory } from './config.js'
+import type { Finding } from './findings.js'
+
+/** True when the rule for `category` checks this sender in this kind of group (see `scope`). */
+export function inScope(cfg: ContentConfig, category: string, kind: GroupKind, isStaff: boolean): boolean {
+  const scope = cfg.scope[category]?.[kind] ?? 'everyone'
+  return scope === 'everyone' || (scope === 'nonStaff' && !isStaff)
+}
+
+/** The extension of a file name, lower case, ignoring trailing dots, spaces and invisible characters. */
+export function fileExtension(name: string): string {
+  const clean = name.replace(/[\s.\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+$/u, '')
+  const dot = clean.lastIndexOf('.')
+  return dot < 0 ? '' : clean.slice(dot + 1).toLowerCase()
+}
+
+/** A finding for a plugin-defined category with one policy note. */
+export function kindFinding(cfg: ContentConfig, category: KindCategory, note: string): Finding {
+  const rule = cfg.kinds[category]
+  return { category, label: rule.label, severity: rule.severity, evidence: [{ source: 'policy', note }] }
+}
+
+/**
+ * Findings from the message type alone: contact cards, mini programs, files
+ * with a dangerous extension, and any message in a broadcast group (off-topic
+ * unless the scope exempts the sender). Scope is applied by the caller.
+ */
+export function messageTypeFindings(ev: MessageEvent, kind: GroupKind, cfg: ContentConfig): Finding[] {
+  const out: Finding[] = []
+  if (ev.kind === 'contact') out.push(kindFinding(cfg, 'card', '推送了名片'))
+  if (ev.kind === 'miniprogram') out.push(kindFinding(cfg, 'miniprogram', `推送了小程序${ev.attachment?.title ? `「${ev.attachment.title.slice(0, 40)}」` : ''}`))
+  if (ev.kind === 'file') {
+    const ext = fileExtension(ev.attachment?.fileName ?? '')
+    if (ext && cfg.kinds.file.extensions.includes(ext)) out.push(kindFinding(cfg, 'file', `发送了 .${ext} 文件`))
+  }
+  if (kind === 'broadcast') out.push(kindFinding(cfg, 'offtopic', '在公告群发言'))
+  return out
+}

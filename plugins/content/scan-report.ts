@@ -1,0 +1,39 @@
+import type { ContentConfig } from './config.js'
+import { excerpt } from './excerpt.js'
+import type { Match, Matcher, Severity } from './matcher/index.js'
+import { normalizeText } from './matcher/normalize.js'
+import { KIND_LABEL, SEVERITY_LABEL, STEP_LABEL } from './texts.js'
+
+const RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 }
+
+/** Why one match fired: the original span, its normalised form and the dictionary term, pattern or host. */
+function why(matcher: Matcher, m: Match): string {
+  const d = matcher.dictionary
+  const quoted = `原文「${excerpt(m.matched, 40)}」位置 ${m.start}–${m.end}`
+  if (d.links?.category === m.category && !d.categories[m.category]?.terms.includes(m.term)) return `${quoted}，域名 ${m.term} 不在白名单`
+  const normal = excerpt(normalizeText(m.matched).text, 40)
+  const isPattern = d.categories[m.category]?.patterns.includes(m.term)
+  return `${quoted}，规范化为「${normal}」，命中${isPattern ? `正则 /${excerpt(m.term, 40)}/` : `词条「${excerpt(m.term, 30)}」`}`
+}
+
+/**
+ * `#词库 测试` for admins: every match with its category, severity, the
+ * normalised text and the term it hit, then what the current settings would
+ * do for the most serious severity in each kind of group.
+ */
+export function describeScan(matcher: Matcher, text: string, cfg: ContentConfig): string {
+  const matches = matcher.scan(text)
+  if (!matches.length) return `「${excerpt(text, 40)}」没有命中任何类别（允许短语中的词不算命中）。`
+  const d = matcher.dictionary
+  let top: Severity = 'low'
+  const lines = matches.slice(0, 20).map(m => {
+    const rule = d.categories[m.category] ?? d.links
+    const sev = rule?.severity ?? 'medium'
+    if (RANK[sev] > RANK[top]) top = sev
+    const watched = cfg.dryRunCategories.includes(m.category) ? '，观察中' : ''
+    return `· ${rule?.label ?? m.category}（${m.category}，${SEVERITY_LABEL[sev]}${watched}）：${why(matcher, m)}`
+  })
+  const more = matches.length > 20 ? [`· …另 ${matches.length - 20} 处`] : []
+  const policy = (['internal', 'customer', 'broadcast'] as const).map(k => `${KIND_LABEL[k]} ${cfg.actions[top][k].map(s => STEP_LABEL[s]).join('、')}`)
+  return [`命中 ${matches.length} 处：`, ...lines, ...more, `按最重的「${SEVERITY_LABEL[top]}」处理：${policy.join('；')}`].join('\n')
+}

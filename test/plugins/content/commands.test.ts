@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import { admin, cust, MIN, sales, spammer, start, wangwu, zhangsan } from './setup.js'
+
+describe('#违规', () => {
+  it('lists recent incidents with the strike\'s audit id that #撤销 takes, and shows it revoked afterwards', async () => {
+    const h = await start()
+    await h.post(spammer, cust, '兼 职 刷 单，加 v')
+    await h.post(spammer, cust, '日赚 500', {}, 2 * MIN)
+    await h.post(wangwu, sales, '内部价格表别外传')
+    const strikes = h.audit().filter(a => a.type === 'strike').map(a => a.id)
+    await h.post(admin, undefined, '#违规')
+    await h.drain()
+    const [list] = h.wechat.textsTo('wxid_admin').filter(t => t.startsWith('最近'))
+    expect(list).toContain('共 2 件')
+    expect(list).toMatch(new RegExp(`V2 11-30 09:0\\d 示例科技销售部工作群 王五：泄露机密 → 群内警告、报告管理员、记违规；审计 ${strikes[1]}（违规记录有效）`))
+    expect(list).toMatch(new RegExp(`V1 .* 优惠多多：无关商业广告、私加联系方式 ×2 → 群内警告、报告管理员、记违规；审计 ${strikes[0]}（违规记录有效）`))
+    expect(list).toContain('#撤销 <审计编号>')
+    await h.post(admin, undefined, `#撤销 ${strikes[1]}`)
+    await h.post(admin, undefined, '#违规 王五')
+    await h.drain()
+    const after = h.wechat.textsTo('wxid_admin').filter(t => t.startsWith('最近')).at(-1)
+    expect(after).toContain(`审计 ${strikes[1]}（已撤销）`)
+    expect(after).not.toContain('优惠多多')
+  })
+
+  it('filters by @member in a group and answers the admin privately, not in the group', async () => {
+    const h = await start()
+    await h.post(spammer, cust, '兼职刷单')
+    await h.post(wangwu, sales, '成本价多少')
+    await h.post(admin, cust, '@优惠多多 #违规', { mentions: ['wxid_c3'] })
+    await h.drain()
+    const groupTexts = h.wechat.textsTo(cust.id)
+    expect(groupTexts.some(t => t.includes('违规事件'))).toBe(false)
+    const list = h.wechat.textsTo('wxid_admin').find(t => t.startsWith('最近'))
+    expect(list).toContain('优惠多多')
+    expect(list).not.toContain('王五')
+  })
+
+  it('refuses members who are not admins', async () => {
+    const h = await start()
+    await h.post(zhangsan, undefined, '#违规')
+    await h.drain()
+    expect(h.wechat.textsTo('wxid_zhangsan')).toEqual(['⛔ 没有权限：#违规 需要「管理员」角色。'])
+  })
+
+  it('says so when nobody matches', async () => {
+    const h = await start()
+    await h.post(admin, undefined, '#违规 不存在的人')
+    await h.post(admin, undefined, '#违规 3')
+    await h.drain()
+    expect(h.wechat.textsTo('wxid_admin')).toEqual(['没有找到「不存在的人」的违规记录。用法：#违规 [@成员|微信ID|名字] [天数]', '最近 3 天没有违规事件。'])
+  })
+})
+
+describe('#词库', () => {
+  it('shows admins what a text matches and why: category, severity, original span, normalised form, term', async () => {
+    const h = await start()
+    await h.post(admin, undefined, '#词库 测试 兼 职 刷 单，加 V 详聊 www.evil.top 加VIP 每日赚取')
+    await h.drain()
+    const [reply] = h.wechat.textsTo('wxid_admin')
+    expect(reply.split('\n')).toEqual([
+      '命中 3 处：',
+      '· 无关商业广告（ad，中）：原文「兼 职 刷 单」位置 0–7，规范化为「兼职刷单」，命中词条「兼职刷单」',
+      '· 私加联系方式（contact，中）：原文「加 V」位置 8–11，规范化为「加v」，命中词条「加v」',
+      '· 未经许可的链接（link，中）：原文「www.evil.top」位置 15–27，域名 www.evil.top 不在白名单',
+      '按最重的「中」处理：内部群 群内警告、记违规；客户群 群内警告、报告管理员、记违规；公告群 群内警告、报告管理员、记违规',
+    ])
+    expect(h.audit()).toEqual([])
+  })
+
+  it('marks categories under observation and reports no match', async () => {
+    const h = await start('dryRunCategories: [contact]')
+    await h.post(admin, undefined, '#词库 测试 加我微信')
+    await h.post(admin, undefined, '#词库 测试 以下是今天的拜访计划')
+    await h.drain()
+    const [hit, none] = h.wechat.textsTo('wxid_admin')
+    expect(hit).toContain('私加联系方式（contact，中，观察中）')
+    expect(none).toBe('「以下是今天的拜访计划」没有命中任何类别（允许短语中的词不算命中）。')
+  })
+
+  it('shows the dictionary status and only works in private for admins', async () => {
+    const h = await start()
+    await h.post(admin, undefined, '#词库')
+    await h.post(admin, sales, '#词库 测试 成本价')
+    await h.post(zhangsan, undefined, '#词库 测试 成本价')
+    await h.drain()
+    const [status] = h.wechat.textsTo('wxid_admin')
+    expect(status).toMatch(/^词库版本 1，加载于 11-30 09:00：5 类 10 个词，链接白名单 2 个域名/)
+    expect(status).toContain('泄露机密（confidential，重，2 词）')
+    expect(h.wechat.textsTo(sales.id)).toEqual(['#词库 请私聊机器人使用。'])
+    expect(h.wechat.textsTo('wxid_zhangsan')).toEqual(['⛔ 没有权限：#词库 需要「管理员」角色。'])
+  })
+})

@@ -1,0 +1,70 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it, vi } from 'vitest'
+import { statusText } from '../../../bot/runtime/builtin-commands.js'
+import { admin, cust, customer, DICTIONARY, start } from './setup.js'
+
+/** The file watcher is infrastructure: capture the callback it would call, and call it directly. */
+const watchers: { files: string[]; onChange: () => void }[] = []
+vi.mock('../../../plugins/content/dictionary-watch.js', () => ({
+  watchDictionaries: (files: string[], onChange: () => void) => {
+    watchers.push({ files, onChange })
+    return () => {}
+  },
+}))
+
+function tempDictionary(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'content-dict-')), 'dictionary.yaml')
+  copyFileSync(DICTIONARY, file)
+  return file
+}
+
+describe('hot reload of the dictionary', () => {
+  it('picks up a changed file, keeps the previous dictionary when the new one is broken, and tells the admins why', async () => {
+    const file = tempDictionary()
+    const h = await start('watch: true', [file])
+    const watcher = watchers.at(-1)!
+    expect(watcher.files).toEqual([file])
+    const original = readFileSync(file, 'utf8')
+
+    writeFileSync(file, original.replace('terms: [斗地主]', 'terms: [斗地主, 代购茅台]').replace('label: 闲聊\n    severity: low', 'label: 闲聊\n    severity: medium'))
+    watcher.onChange()
+    await h.post(customer, cust, '代购茅台，要的私聊')
+    await h.drain()
+    expect(h.wechat.textsTo('wxid_admin')[0]).toBe('✅ 词库已重新加载（版本 2）：5 类 11 个词，链接白名单 2 个域名')
+    expect(h.audit().find(a => a.type === 'warn')?.text).toContain('涉及「闲聊」')
+
+    const broken = original.replace('    terms: [内部价格表, 成本价]', '    termz: [内部价格表, 成本价]')
+    writeFileSync(file, broken)
+    const line = broken.split('\n').findIndex(l => l.includes('termz')) + 1
+    watcher.onChange()
+    watcher.onChange()
+    await h.post(customer, cust, '代购茅台便宜出', {}, 20 * 60_000)
+    await h.drain()
+    const notices = h.wechat.textsTo('wxid_admin').filter(t => t.includes('词库文件有错误'))
+    expect(notices).toHaveLength(1)
+    expect(notices[0]).toContain('继续使用旧词库（版本 2）')
+    expect(notices[0]).toContain(`${file}:${line}: categories.confidential.termz: unknown key "termz"`)
+    expect(h.audit().filter(a => a.type === 'warn')).toHaveLength(2)
+    expect(statusText(h.rt)).toContain('⚠️ 词库重载失败')
+
+    writeFileSync(file, original)
+    await h.post(admin, undefined, '#词库 重载')
+    await h.post(customer, cust, '代购茅台', {}, 20 * 60_000)
+    await h.drain()
+    expect(h.wechat.textsTo('wxid_admin').at(-1)).toBe('✅ 词库已重新加载（版本 3）：5 类 10 个词，链接白名单 2 个域名')
+    expect(h.audit().filter(a => a.type === 'warn')).toHaveLength(2)
+    expect(statusText(h.rt)).not.toContain('重载失败')
+  })
+
+  it('answers #词库 重载 with the problems when the file is broken', async () => {
+    const file = tempDictionary()
+    const h = await start('', [file])
+    writeFileSync(file, 'categories:\n  ad:\n    label: 广告\n    severity: urgent\n    terms: [日赚]\n')
+    await h.post(admin, undefined, '#词库 重载')
+    await h.drain()
+    const [reply] = h.wechat.textsTo('wxid_admin')
+    expect(reply).toMatch(/^❌ 词库有 1 个问题，继续使用旧词库（版本 1）：\n.*dictionary\.yaml:4: categories\.ad\.severity: /)
+  })
+})

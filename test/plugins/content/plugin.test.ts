@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest'
+import { admin, boss, cust, cust2, customer, DAY, MIN, news, sales, SEC, spammer, start, wangwu, zhangsan } from './setup.js'
+
+const AD = '兼 职 刷 单，日 赚 500，加 v 详聊'
+
+describe('content plugin on the runtime', () => {
+  it('warns an evasive ad in the group (@ the member, no offending words) and reports it to the admins', async () => {
+    const h = await start()
+    await h.post(spammer, cust, AD)
+    await h.drain()
+    const [warn] = h.wechat.sent.filter(s => 'room' in s.chat && s.chat.room === cust.id)
+    expect(warn.mentions).toEqual(['wxid_c3'])
+    expect(warn.text).toContain('无关商业广告、私加联系方式')
+    expect(warn.text).not.toMatch(/兼|刷单|日 赚|加 v/)
+    expect(h.wechat.textsTo('wxid_admin')[0]).toContain('「兼 职 刷 单」位置 0–7')
+    expect(h.rt.ledger.activeStrikes('wxid_c3', h.clock.now()).map(s => s.category)).toEqual(['content.ad'])
+  })
+
+  it('merges a repeated offence within the window into one incident: one warning, one strike, the rest recorded', async () => {
+    const h = await start()
+    await h.post(spammer, cust, AD)
+    await h.post(spammer, cust, '日赚 500，加v', {}, 2 * MIN)
+    await h.post(spammer, cust2, '日赚 800', {}, 2 * MIN)
+    await h.drain()
+    expect(h.audit().map(a => a.rule)).toEqual(['content.warn', 'content.strike', 'content.report', 'content.repeat', 'content.repeat'])
+    expect(h.audit().at(-1)?.text).toBe('重复违规，已并入 V1（第 3 条）')
+    expect(h.wechat.textsTo(cust.id)).toHaveLength(1)
+    expect(h.rt.ledger.activeStrikes('wxid_c3', h.clock.now())).toHaveLength(1)
+  })
+
+  it('escalates on the third active strike: removal where the bot is admin, and an admin report either way', async () => {
+    const h = await start()
+    h.wechat.adminIn.add(cust2.id)
+    await h.post(spammer, cust, AD)
+    await h.post(spammer, cust, '扫码进群领红包', {}, 30 * MIN)
+    await h.post(spammer, cust2, '加我微信，日赚 500', {}, 30 * MIN)
+    await h.drain()
+    expect(h.wechat.removed).toEqual([{ groupId: cust2.id, memberId: 'wxid_c3' }])
+    expect(h.wechat.textsTo('wxid_admin').at(-1)).toContain('已达违规上限：已尝试将其移出本群')
+    expect(h.wechat.textsTo(cust2.id).at(-1)).toContain('已累计 3 次违规，将被移出本群')
+  })
+
+  it('lets the executor report a removal that fails because the bot is not group owner', async () => {
+    const h = await start()
+    for (const body of [AD, '扫码进群领红包', '加我微信，日赚 500']) await h.post(spammer, cust, body, {}, 30 * MIN)
+    await h.drain()
+    expect(h.wechat.removed).toEqual([])
+    expect(h.wechat.textsTo('wxid_admin').some(t => t.includes('移除成员失败'))).toBe(true)
+  })
+
+  it('counts only strikes that have not expired (fake clock)', async () => {
+    const h = await start('strikeTtl: 7d')
+    await h.post(spammer, cust, AD)
+    await h.post(spammer, cust, '扫码进群领红包', {}, 3 * DAY)
+    await h.post(spammer, cust, '加我微信，日赚 500', {}, 5 * DAY)
+    await h.drain()
+    expect(h.audit().filter(a => a.type === 'remove')).toEqual([])
+    expect(h.wechat.textsTo(cust.id).at(-1)).toContain('这是你7天内第 2 次违规')
+  })
+
+  it('asks the admins instead of removing a staff member in an internal group', async () => {
+    const h = await start()
+    for (const body of ['成本价多少', '内部价格表发你', '你个傻逼']) await h.post(wangwu, sales, body, {}, 30 * MIN)
+    await h.drain()
+    expect(h.audit().filter(a => a.type === 'remove')).toEqual([])
+    expect(h.wechat.textsTo('wxid_admin').at(-1)).toContain('本群不自动移出，请管理员处理')
+  })
+
+  it('does not moderate exempt roles, commands or private chats', async () => {
+    const h = await start()
+    await h.post(admin, cust, '不要发兼职刷单的广告')
+    await h.post(boss, sales, '成本价我来定')
+    await h.post(spammer, undefined, '兼职刷单')
+    await h.post(zhangsan, cust, '#帮助 兼职刷单')
+    await h.drain()
+    expect(h.audit()).toEqual([])
+  })
+
+  it('checks staff links in customer groups but not in internal groups, and allows company domains', async () => {
+    const h = await start()
+    await h.post(zhangsan, sales, '行业新闻 https://news.qq.com/a/1')
+    await h.post(zhangsan, cust, '官网 https://www.example.com/p')
+    await h.post(zhangsan, cust, '看看这个 https://shop.evil.top/x', {}, 20 * MIN)
+    await h.drain()
+    expect(h.audit().filter(a => a.type === 'warn').map(a => a.groupId)).toEqual([cust.id])
+  })
+
+  it('treats link cards, contact cards from customers and dangerous files by policy', async () => {
+    const h = await start()
+    await h.post(spammer, cust, '[链接] 福利', { kind: 'link', attachment: { title: '新人福利', description: '点击领取', url: 'http://hb.lucky-888.top/get' } })
+    await h.post(customer, cust, '[名片]', { kind: 'contact' }, 20 * MIN)
+    await h.post(zhangsan, cust, '[名片]', { kind: 'contact' })
+    await h.post(zhangsan, sales, '[文件] 报价单.pdf.exe', { kind: 'file', attachment: { fileName: '报价单.pdf.exe' } })
+    await h.drain()
+    const warned = h.audit().filter(a => a.type === 'warn').map(a => [a.memberId, a.text?.match(/涉及「(.+?)」/)?.[1]])
+    expect(warned).toEqual([['wxid_c3', '未经许可的链接'], ['wxid_c1', '推送名片'], ['wxid_zhangsan', '危险文件']])
+    expect(h.wechat.textsTo('wxid_admin')[0]).toContain('链接中「http://hb.lucky-888.top/get」位置 0–27 → 域名 hb.lucky-888.top 不在白名单')
+  })
+
+  it('flags a flood of messages as spam once, and the same text across groups', async () => {
+    const h = await start('flood: { maxMessages: 5, within: 30s }')
+    for (let i = 0; i < 8; i++) await h.post(customer, cust, `第${i}条`, {}, 2 * SEC)
+    await h.post(spammer, cust, '大家好，今天特价活动开始啦', {}, MIN)
+    await h.post(spammer, cust2, '大家好，今天特价活动开始啦', {}, MIN)
+    await h.post(spammer, news, '大家好，今天特价活动开始啦', {}, MIN)
+    await h.drain()
+    const floods = h.audit().filter(a => a.reason?.includes('flood'))
+    expect(floods.map(a => [a.rule, a.memberId])).toEqual([
+      ['content.warn', 'wxid_c1'], ['content.strike', 'wxid_c1'], ['content.report', 'wxid_c1'], ['content.repeat', 'wxid_c1'], ['content.repeat', 'wxid_c1'],
+      ['content.warn', 'wxid_c3'], ['content.strike', 'wxid_c3'], ['content.report', 'wxid_c3'],
+    ])
+    expect(h.wechat.textsTo('wxid_admin').at(-1)).toContain('刷屏：10分钟内把同一段文字发到了 3 个群')
+  })
+
+  it('records customers\' messages in the broadcast group as off-topic, and not staff messages', async () => {
+    const h = await start()
+    await h.post(customer, news, '请问周末营业吗')
+    await h.post(zhangsan, news, '营业的')
+    await h.drain()
+    expect(h.audit().map(a => [a.rule, a.memberId, a.text])).toEqual([['content.record', 'wxid_c1', 'V1 公告群无关发言']])
+    expect(h.wechat.sent).toEqual([])
+  })
+
+  it('in per-category dry-run, records what it would do for those categories and acts on the others', async () => {
+    const h = await start('dryRunCategories: [contact]')
+    await h.post(spammer, cust, '加我微信')
+    await h.post(spammer, cust2, '兼职刷单，加我微信', {}, 5 * MIN)
+    await h.drain()
+    expect(h.audit().map(a => [a.rule, a.type])).toEqual([
+      ['content.dry-run.warn', 'record'], ['content.dry-run.strike', 'record'], ['content.dry-run.report', 'record'],
+      ['content.warn', 'warn'], ['content.strike', 'strike'], ['content.report', 'notifyAdmins'],
+      ['content.repeat', 'record'],
+    ])
+    expect(h.wechat.textsTo(cust.id)).toEqual([])
+    expect(h.wechat.textsTo(cust2.id)[0]).toContain('涉及「无关商业广告」')
+    expect(h.rt.ledger.activeStrikes('wxid_c3', h.clock.now()).map(s => s.category)).toEqual(['content.ad'])
+  })
+
+  it('undoes a strike with the runtime\'s #撤销, tells the member, and the count drops', async () => {
+    const h = await start()
+    await h.post(spammer, cust, AD)
+    await h.post(spammer, cust, '扫码进群领红包', {}, 30 * MIN)
+    const strikeId = h.audit().find(a => a.type === 'strike')!.id
+    await h.post(admin, undefined, `#撤销 ${strikeId}`)
+    await h.post(spammer, cust, '加我微信，日赚 500', {}, 30 * MIN)
+    await h.drain()
+    expect(h.wechat.textsTo('wxid_admin')).toContain(`已撤销 ${strikeId}：违规记录 1 条，罚款 0 笔。`)
+    expect(h.wechat.textsTo('wxid_c3')).toEqual([`管理员已撤销你的一次违规记录（${strikeId}），相关处罚已取消。`])
+    expect(h.audit().filter(a => a.type === 'remove')).toEqual([])
+    expect(h.wechat.textsTo(cust.id).at(-1)).toContain('第 2 次违规')
+  })
+
+  it('survives a 100 KB message, control characters, lone surrogates and empty text', async () => {
+    const h = await start()
+    const huge = '正常的聊天内容，'.repeat(12_800) + '兼职刷单'
+    await h.post(customer, cust, huge)
+    await h.post(spammer, cust2, '\u0000\u0007内\u200b部\ud800价\u202e格表\u0001', {}, 20 * MIN)
+    await h.post(customer, cust, '')
+    await h.post(customer, cust, '\ud800\udfff\udc00')
+    await h.drain()
+    expect(h.rt.errors).toEqual([])
+    expect(h.audit().filter(a => a.type === 'warn').map(a => a.memberId)).toEqual(['wxid_c1', 'wxid_c3'])
+    const report = h.wechat.textsTo('wxid_admin').find(t => t.includes('wxid_c3'))!
+    expect(report).toContain('「内·部\ufffd价·格表」')
+    expect(h.wechat.textsTo('wxid_admin')[0].length).toBeLessThan(1000)
+  })
+})

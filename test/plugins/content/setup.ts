@@ -1,0 +1,63 @@
+import type { GroupRef, Member, MessageEvent } from '../../../bot/core/event.js'
+import { contentPlugin } from '../../../plugins/content/index.js'
+import { group, makeRuntime, member, text } from '../../helpers/harness.js'
+
+/** Seconds, minutes and days in ms. */
+export const SEC = 1000
+export const MIN = 60 * SEC
+export const DAY = 24 * 60 * MIN
+
+/** The test dictionary (relative to the repository root, where vitest runs). */
+export const DICTIONARY = 'test/plugins/content/fixtures/test-dictionary.yaml'
+
+/** One group of each kind, as the runtime resolves them. */
+export const sales = group('r-sales', '示例科技销售部工作群', 'internal', '销售部工作群')
+export const cust = group('r-cust', '示例科技张三交流群', 'customer', '客户交流群')
+export const cust2 = group('r-cust2', '示例科技李四交流群', 'customer', '客户交流群')
+export const news = group('r-news', '示例科技公告群', 'broadcast', '公告群')
+
+/** People: an admin, a leader, two staff members and two customers. */
+export const admin = member('wxid_admin', '陈管理')
+export const boss = member('wxid_boss', '王经理')
+export const zhangsan = member('wxid_zhangsan', '张三')
+export const wangwu = member('wxid_wangwu', '王五')
+export const spammer = member('wxid_c3', '优惠多多')
+export const customer = member('wxid_c1', '刘总')
+
+/** Config text; `extra` is YAML indented under `plugins.content` (file watching is off unless `extra` sets `watch`). */
+export function config(extra = '', dictionaries = [DICTIONARY]): string {
+  return `
+company: 示例科技
+roles: { admin: [wxid_admin], leader: [wxid_boss], staff: [wxid_zhangsan, wxid_wangwu] }
+groups:
+  - { name: 销售部工作群, topic: 示例科技销售部工作群, kind: internal }
+  - { name: 客户交流群, topicPattern: "^示例科技.+交流群$", kind: customer }
+  - { name: 公告群, topic: 示例科技公告群, kind: broadcast }
+plugins:
+  content:
+    dictionaries: ${JSON.stringify(dictionaries)}
+${/^watch:/m.test(extra) ? '' : '    watch: false'}
+${extra.split('\n').map(l => `    ${l}`).join('\n')}
+`
+}
+
+/** A runtime with only the content plugin and the four groups populated. */
+export async function start(extra = '', dictionaries?: string[]) {
+  const h = await makeRuntime(config(extra, dictionaries), [contentPlugin])
+  h.wechat.addGroup(sales, [admin, boss, zhangsan, wangwu])
+  h.wechat.addGroup(cust, [zhangsan, customer, spammer])
+  h.wechat.addGroup(cust2, [zhangsan, spammer])
+  h.wechat.addGroup(news, [admin, zhangsan, customer])
+  /** Post a message now (moves the clock by `gap` first so the outbox keeps up). */
+  const post = async (from: Member, g: GroupRef | undefined, body: string, extra: Partial<MessageEvent> = {}, gap = 10 * SEC) => {
+    await h.clock.advance(gap)
+    const ev = text(from, body, h.clock.now(), g, extra)
+    await h.rt.handle(ev)
+    return ev
+  }
+  /** Let the outbox send what is queued. */
+  const drain = () => h.clock.advance(MIN)
+  /** Audit entries of this plugin, oldest first. */
+  const audit = () => h.rt.audit.query({ plugin: 'content', days: 60, limit: 1000 }).reverse()
+  return { ...h, post, drain, audit }
+}
