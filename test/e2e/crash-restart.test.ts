@@ -1,0 +1,72 @@
+import { execFileSync } from 'node:child_process'
+import { afterAll, describe, expect, it } from 'vitest'
+import { startBot, waitUntil, type BotProcess } from './bot-process.js'
+import { e2eConfig } from './e2e-config.js'
+import { startPuppetService, type PuppetService } from './puppet-service.js'
+
+const SALES = 'r-sales@chatroom'
+const NANNING = 'r-nanning@chatroom'
+let service: PuppetService | undefined
+let bot: BotProcess | undefined
+
+afterAll(async () => {
+  bot?.kill('SIGTERM')
+  await bot?.exited
+  await service?.stop()
+})
+
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
+const sent = (chat: string, pattern: RegExp) => service!.world.sent.filter(s => (s.roomId ?? s.toContactId) === chat && pattern.test(s.text ?? ''))
+
+/** Messages the activity plugin counted today in one group, read with the stats export from the bot's data dir. */
+function counted(dataDir: string, configFile: string, groupId: string): number {
+  const json = execFileSync('npx', ['tsx', 'bot/cli.ts', 'stats', '--from', '2000-01-01', '--to', '2100-01-01', '--format', 'json', '--data', dataDir], { env: { ...process.env, BOT_CONFIG: configFile }, encoding: 'utf8' })
+  return (JSON.parse(json).groups as { group_id: string; messages: number }[]).filter(g => g.group_id === groupId).reduce((a, g) => a + g.messages, 0)
+}
+
+describe('SIGKILL in the middle of a burst, then a restart', () => {
+  it('keeps open notices and their timers, loses at most a flush interval of counting, and sends nothing twice', async () => {
+    service = await startPuppetService()
+    const { configFile, dataDir } = e2eConfig(cfg => { cfg.plugins.ack.deadline = '40s'; cfg.plugins.ack.remindBefore = '15s' })
+    bot = startBot(service, configFile, dataDir)
+    await bot.waitFor(/就绪 ready/)
+
+    service.world.say('wxid_boss', { room: SALES }, '【通知】周五前提交月报，收到请回复')
+    await waitUntil(() => sent(SALES, /已登记通知 N1/).length > 0, 30_000, 'the notice to be tracked')
+    service.world.say('wxid_zhangsan', { room: SALES }, '收到')
+
+    // A burst in another group; kill -9 half way through.
+    const sentAt: number[] = []
+    for (let i = 0; i < 200; i++) {
+      service.world.say(i % 2 ? 'wxid_du' : 'wxid_lisi', { room: NANNING }, `第${i}条：今天拜访了两家客户`)
+      sentAt.push(Date.now())
+      if (i === 100) bot.kill('SIGKILL')
+      await sleep(15)
+    }
+    const killedAt = sentAt[100]
+    expect(await bot.exited).not.toBe(0)
+
+    bot = startBot(service, configFile, dataDir)
+    await bot.waitFor(/就绪 ready/)
+    await waitUntil(() => sent('wxid_admin', /异常退出/).length > 0, 30_000, 'the admins to hear about the crash')
+
+    // The notice survived: it is still listed, and its reminder and report each come exactly once.
+    service.world.say('wxid_boss', { room: SALES }, '#通知 列表')
+    await waitUntil(() => sent(SALES, /N1/).some(s => /列表|进行中|1\/4|回复/.test(s.text ?? '') && !/已登记/.test(s.text ?? '')), 30_000, 'the notice list')
+    await waitUntil(() => sent('wxid_boss', /截止报告/).length > 0, 60_000, 'the deadline report')
+    await sleep(5000)
+    expect(sent('wxid_boss', /截止报告/)).toHaveLength(1)
+    expect(sent(SALES, /将于 .* 截止/).length).toBeLessThanOrEqual(1)
+    expect(sent(SALES, /已登记通知 N1/)).toHaveLength(1)
+
+    // Counting: everything that arrived before the last flush (1 s) before the kill is kept.
+    bot.kill('SIGTERM') // npm itself dies of the signal; the bot flushes and exits
+    await bot.exited
+    expect(bot.output()).toMatch(/SIGTERM: flushing state and stopping/)
+    bot = undefined
+    const n = counted(dataDir, configFile, NANNING)
+    const surelyFlushed = sentAt.filter(t => t < killedAt - 3000).length // 1 s flush interval + delivery slack
+    expect(n).toBeGreaterThanOrEqual(surelyFlushed)
+    expect(n).toBeLessThanOrEqual(101 + 99) // never more than was sent
+  })
+})
