@@ -97,7 +97,7 @@ export function statusText(rt: BotRuntime): string {
     `在线：${formatDuration(now - rt.startedAt)}（登录账号 ${rt.deps.directory.selfId()}）`,
     `插件：${rt.plugins.map(x => x.name).join('、') || '无'}${dry.length ? `；观察模式：${dry.join('、')}` : ''}`,
     `受管理的群：${groups.length} 个${groups.length ? '（' + groups.slice(0, 8).map(g => g.topic).join('、') + (groups.length > 8 ? '…' : '') + '）' : ''}`,
-    `发送队列：${rt.outbox.depth()} 条待发；待触发定时：${rt.timers.pending().length}`,
+    `发送队列：${rt.outbox.depth()} 条待发；待触发定时：${rt.timers.pending().length}；内存 ${Math.round(process.memoryUsage().rss / 1048576)} MB`,
     ...rt.plugins.flatMap(x => (x.instance.status ? [`${x.name}：${x.instance.status()}`] : [])),
     ...(rt.deps.store.warnings.length ? ['存储警告：', ...rt.deps.store.warnings] : []),
     ...(rt.errors.length || rt.outbox.failures.length ? ['最近错误：', ...[...rt.errors, ...rt.outbox.failures].slice(-5)] : []),
