@@ -4,7 +4,7 @@ import { RosterError } from './roster/load-roster.js'
 import { checkConfigCommand } from './cli/check-config.js'
 import { startCommand } from './cli/start.js'
 import { replayCommand } from './cli/replay.js'
-import { statsCommand } from './cli/store-commands.js'
+import { casesCommand, statsCommand } from './cli/store-commands.js'
 import { runCheck } from '../plugins/content/check-command.js'
 
 type Command = { run: (argv: string[]) => Promise<number>; help: string }
@@ -14,6 +14,7 @@ const COMMANDS: Record<string, Command> = {
   start: { run: startCommand, help: 'start the bot (sandbox + console when WECHATY_PUPPET is unset)' },
   'check-config': { run: checkConfigCommand, help: 'check-config [FILE]   validate a config file, list every problem' },
   check: { run: argv => runCheck(argv, process.stdout), help: 'check --dictionary FILE [--dictionary F2] --input FILE.jsonl   run the banned-content matcher over {"id","text"} lines' },
+  cases: { run: casesCommand, help: 'cases export --from DATE --to DATE --format md|json|csv [--data DIR]   export shared sales cases' },
   stats: { run: statsCommand, help: 'stats --from DATE [--to DATE] [--format csv|json] [--by member|group] [--data DIR]   activity figures' },
   replay: { run: replayCommand, help: 'replay FILE.jsonl [--config F] [--world F] [--out DIR] [--live]   feed a transcript through the sandbox (dry-run)' },
 }

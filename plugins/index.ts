@@ -2,6 +2,7 @@ import type { PluginDefinition } from '../bot/core/plugin.js'
 import { ackPlugin } from './ack/index.js'
 import { activityPlugin } from './activity/index.js'
 import { campaignPlugin } from './campaign/index.js'
+import { casesPlugin } from './cases/index.js'
 import { contentPlugin } from './content/index.js'
 import { realnamePlugin } from './realname/index.js'
 
@@ -10,6 +11,7 @@ export const PLUGINS: PluginDefinition[] = [
   ackPlugin,
   activityPlugin,
   campaignPlugin,
+  casesPlugin,
   contentPlugin,
   realnamePlugin,
 ]

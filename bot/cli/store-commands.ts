@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { runStats } from '../../plugins/activity/stats-command.js'
+import { runCasesExport } from '../../plugins/cases/export-command.js'
 import { PLUGINS } from '../../plugins/index.js'
 import { loadConfig } from '../config/load-config.js'
 import { readEnv } from '../env.js'
@@ -23,3 +24,6 @@ function overState(run: StoreCommand): (argv: string[]) => Promise<number> {
 
 /** `stats --from DATE --to DATE --format csv|json [--by member|group] [--data DIR]`: activity figures for a spreadsheet. */
 export const statsCommand = overState(runStats)
+
+/** `cases export --from DATE --to DATE --format md|json|csv [--data DIR]`: the case store for trainers, offline. */
+export const casesCommand = overState(runCasesExport)

@@ -1,7 +1,7 @@
 import type { Action } from '../core/actions.js'
 import type { MessageEvent, Role } from '../core/event.js'
 import type { CommandSpec } from '../core/plugin.js'
-import { parseCommand } from './parse-command.js'
+import { parseCommand, type ParsedCommand } from './parse-command.js'
 
 /** Chinese labels of roles, for replies. */
 export const ROLE_LABEL: Record<Role | 'member', string> = {
@@ -46,7 +46,7 @@ export class CommandRouter {
   route(event: MessageEvent, roles: Role[]): Routed {
     const parsed = parseCommand(event.text, this.prefix)
     if (!parsed) return { kind: 'none' }
-    const cmd = this.byName.get(parsed.name)
+    const { cmd, args, argv } = this.resolve(parsed)
     if (!cmd) return { kind: 'reply', text: `未知命令 ${this.prefix}${parsed.name}。发送 ${this.prefix}帮助 查看你可以使用的命令。` }
     const where = cmd.spec.where ?? 'any'
     if (where === 'group' && !event.group) return { kind: 'reply', text: `${this.prefix}${cmd.spec.name} 只能在群里使用。` }
@@ -54,7 +54,17 @@ export class CommandRouter {
     if (!allowed(cmd.spec.role, roles)) {
       return { kind: 'reply', text: `⛔ 没有权限：${this.prefix}${cmd.spec.name} 需要「${ROLE_LABEL[cmd.spec.role]}」角色。`, refused: cmd.spec.name }
     }
-    return { kind: 'run', command: cmd, args: parsed.args, argv: parsed.argv }
+    return { kind: 'run', command: cmd, args, argv }
+  }
+
+  /** Exact name first; else the longest Chinese name the word starts with (`#成交客户刘总…` is `#成交 客户刘总…`). */
+  private resolve(p: ParsedCommand): { cmd?: RegisteredCommand; args: string; argv: string[] } {
+    const exact = this.byName.get(p.name)
+    if (exact) return { cmd: exact, args: p.args, argv: p.argv }
+    const name = [...this.byName.keys()].filter(n => /^[\u4e00-\u9fff]/.test(n) && p.name.startsWith(n)).sort((a, b) => b.length - a.length)[0]
+    if (!name) return { args: p.args, argv: p.argv }
+    const args = `${p.name.slice(name.length)} ${p.args}`.trim()
+    return { cmd: this.byName.get(name), args, argv: args ? args.split(/\s+/) : [] }
   }
 
   /** Help text listing only what someone with `roles` may use. */

@@ -169,7 +169,11 @@ export class BotRuntime {
     for (const p of this.plugins) {
       for (const spec of p.instance.commands ?? []) this.router.add(p.name, spec)
       for (const job of p.instance.jobs ?? []) {
-        this.scheduler.add(`${p.name}:${job.name}`, job.cron, job.workdaysOnly ?? false, at => void this.runGuarded(p, `job ${job.name}`, () => job.run(at)))
+        try {
+          this.scheduler.add(`${p.name}:${job.name}`, job.cron, job.workdaysOnly ?? false, at => void this.runGuarded(p, `job ${job.name}`, () => job.run(at)))
+        } catch (e) {
+          this.onError(`${p.name}: job ${job.name} not scheduled (${(e as Error).message})`, e)
+        }
       }
     }
     this.scheduler.start()

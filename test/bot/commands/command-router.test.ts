@@ -31,6 +31,12 @@ describe('CommandRouter', () => {
     expect(r.route(inGroup('＃案例 搜索 价格'), [])).toMatchObject({ kind: 'run', command: { plugin: 'cases' }, argv: ['搜索', '价格'] })
   })
 
+  it('reads a Chinese command written without a space before its text', () => {
+    const r = router()
+    expect(r.route(inGroup('#案例客户刘总，成交5万'), [])).toMatchObject({ kind: 'run', command: { plugin: 'cases' }, args: '客户刘总，成交5万' })
+    expect(r.route(inGroup('#案例搜索 价格'), [])).toMatchObject({ kind: 'run', argv: ['搜索', '价格'] })
+  })
+
   it('ignores messages that are not commands', () => {
     expect(router().route(inGroup('收到，谢谢'), [])).toEqual({ kind: 'none' })
   })
