@@ -1,0 +1,73 @@
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Writable } from 'node:stream'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { runReplay } from '../../bot/replay/run-replay.js'
+import type { AuditEntry } from '../../bot/runtime/audit.js'
+
+let actions: AuditEntry[] = []
+let printed = ''
+let outDir = ''
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'demo-'))
+  const out = new Writable({ write(chunk, _enc, done) { printed += chunk; done() } })
+  const result = await runReplay({
+    transcript: 'data/demo/workday.jsonl', configFile: 'data/bot.config.example.yaml', worldFile: 'data/demo/world.yaml',
+    outDir, live: true, out, logLevel: 'silent',
+  })
+  actions = result.actions
+}, 120_000)
+
+const did = (plugin: string, rule: RegExp, text?: RegExp) => actions.filter(a => a.plugin === plugin && rule.test(a.rule) && (!text || text.test(a.text ?? '')))
+
+describe('npm run demo: the shipped working day', () => {
+  it('replays every line without a transcript error', () => {
+    expect(printed).not.toMatch(/⚠️ .*workday\.jsonl:\d+/)
+    expect(printed).toMatch(/■ 完成 done: \d+ events/)
+  })
+
+  it('realname: the newcomer who never renames is reminded, @-ed and reported; the family member is reported', () => {
+    expect(did('realname', /remind/).some(a => a.memberId === 'wxid_sunqi')).toBe(true)
+    expect(did('realname', /mention/).some(a => a.memberId === 'wxid_sunqi')).toBe(true)
+    expect(did('realname', /identity/).some(a => a.memberId === 'wxid_family')).toBe(true)
+    expect(did('realname', /remind|mention/).some(a => a.memberId === 'wxid_zhaoliu')).toBe(false)
+  })
+
+  it('content: a warning, an admin report, an escalation and an undo', () => {
+    expect(did('content', /^content\.warn$/)).not.toHaveLength(0)
+    expect(did('content', /^content\.report$/)).not.toHaveLength(0)
+    expect(did('content', /escalate|remove/)).not.toHaveLength(0)
+    expect(did('runtime', /undo/)).not.toHaveLength(0)
+    expect(printed).toMatch(/已撤销 A\d+：违规记录 1 条/)
+  })
+
+  it('ack: the reminder, the deadline report, a fine and the red packet that settles it', () => {
+    expect(did('ack', /reminder/)).not.toHaveLength(0)
+    expect(did('ack', /report/)).not.toHaveLength(0)
+    expect(did('ack', /missed-deadline/).map(a => a.type)).toContain('fine')
+    expect(did('ack', /fine-settled/)).not.toHaveLength(0)
+  })
+
+  it('campaign: the announcement, the shares, the reminder and the completion report', () => {
+    expect(did('campaign', /announce/)).not.toHaveLength(0)
+    expect(did('campaign', /^campaign\.share$/).length).toBeGreaterThanOrEqual(3)
+    expect(did('campaign', /^campaign\.remind$/)).not.toHaveLength(0)
+    expect(did('campaign', /^campaign\.report$/, /完成/)).not.toHaveLength(0)
+  })
+
+  it('cases: shared cases captured, a trainer search answered, the weekly digest sent as a file', () => {
+    expect(did('cases', /captured/).length).toBeGreaterThanOrEqual(3)
+    expect(printed).toMatch(/「价格异议」找到 \d+ 条/)
+    expect(printed).toMatch(/案例周报.*\.md/)
+  })
+
+  it('activity: the day ends with the daily report and its chart written to the output folder', () => {
+    const report = did('activity', /daily-report/)
+    expect(report.map(a => a.type)).toEqual(expect.arrayContaining(['notifyAdmins', 'sendFile']))
+    const png = /\[文件\] (\S+\.png)/.exec(report.find(a => a.type === 'sendFile')!.text!)![1]
+    expect(png.startsWith(outDir)).toBe(true)
+    expect(existsSync(png)).toBe(true)
+  })
+})
