@@ -34,6 +34,8 @@ describe('SIGKILL in the middle of a burst, then a restart', () => {
     service.world.say('wxid_boss', { room: SALES }, '【通知】周五前提交月报，收到请回复')
     await waitUntil(() => sent(SALES, /已登记通知 N1/).length > 0, 30_000, 'the notice to be tracked')
     service.world.say('wxid_zhangsan', { room: SALES }, '收到')
+    service.world.say('wxid_du', { room: NANNING }, '#经验 客户说太贵时，先问预算再推荐套餐，比直接降价成交率高')
+    await waitUntil(() => sent(NANNING, /C1/).length > 0, 30_000, 'the case confirmation')
 
     // A burst in another group; kill -9 half way through.
     const sentAt: number[] = []
@@ -49,6 +51,10 @@ describe('SIGKILL in the middle of a burst, then a restart', () => {
     bot = startBot(service, configFile, dataDir)
     await bot.waitFor(/就绪 ready/)
     await waitUntil(() => sent('wxid_admin', /异常退出/).length > 0, 30_000, 'the admins to hear about the crash')
+
+    // The confirmed case survived.
+    service.world.say('wxid_du', { room: NANNING }, '#案例 查看 C1')
+    await waitUntil(() => sent(NANNING, /先问预算再推荐套餐/).length > 0, 30_000, 'the case to be shown after the restart')
 
     // The notice survived: it is still listed, and its reminder and report each come exactly once.
     service.world.say('wxid_boss', { room: SALES }, '#通知 列表')

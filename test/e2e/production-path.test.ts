@@ -29,6 +29,18 @@ describe('npm start over a real wechaty-puppet-service connection', () => {
     await waitSent(SALES, /健康：✅ 正常[\s\S]*受管理的群：5 个/)
   })
 
+  it('warns a member who posts an evasive ad in a customer group and reports it to the admins', async () => {
+    service.world.say('wxid_c3', { room: 'r-cust-zhangsan@chatroom' }, '兼 职 刷 单，日 赚 五百，加 v 详聊')
+    await waitSent('r-cust-zhangsan@chatroom', /违反群规/)
+    expect(sentTo('r-cust-zhangsan@chatroom', /违反群规/)[0].text).not.toMatch(/刷单|刷 单/) // never repeats the offending words
+    await waitSent('wxid_admin', /违规内容/)
+  })
+
+  it('stores a shared case and confirms it with its id', async () => {
+    service.world.say('wxid_zhangsan', { room: SALES }, '#成交\n客户：刘总\n产品：净水器\n难点：价格异议\n做法：算了五年的滤芯账\n结果：签约')
+    await waitSent(SALES, /C\d+/)
+  })
+
   it('refuses #状态 from a member who copied the admin nickname', async () => {
     service.world.setGroupAlias(SALES, 'wxid_wangwu', '行政部-陈静')
     service.world.say('wxid_wangwu', { room: SALES }, '#状态')
