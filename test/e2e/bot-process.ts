@@ -50,3 +50,10 @@ export async function waitUntil(check: () => boolean, ms: number, what: string):
     await new Promise(r => setTimeout(r, 50))
   }
 }
+
+/** Stop the bot (if it still runs) and the puppet service: every e2e file's teardown. */
+export async function teardown(bot: BotProcess | undefined, service: PuppetService | undefined): Promise<void> {
+  bot?.kill('SIGTERM')
+  await bot?.exited
+  await service?.stop()
+}

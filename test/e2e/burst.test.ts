@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
 import { afterAll, describe, expect, it } from 'vitest'
-import { startBot, waitUntil, type BotProcess } from './bot-process.js'
+import { startBot, teardown, waitUntil, type BotProcess } from './bot-process.js'
 import { e2eConfig } from './e2e-config.js'
 import { startPuppetService, type PuppetService } from './puppet-service.js'
 
@@ -12,11 +12,7 @@ const MESSAGES = 2000
 let service: PuppetService | undefined
 let bot: BotProcess | undefined
 
-afterAll(async () => {
-  bot?.kill('SIGTERM')
-  await bot?.exited
-  await service?.stop()
-})
+afterAll(() => teardown(bot, service))
 
 /** 20 customer groups of 10 customers each (200 members); the admin is in the first. */
 function burstWorld(dir: string): string {

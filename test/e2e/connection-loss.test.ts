@@ -1,16 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { startBot, waitUntil, type BotProcess } from './bot-process.js'
+import { startBot, teardown, waitUntil, type BotProcess } from './bot-process.js'
 import { e2eConfig } from './e2e-config.js'
 import { startPuppetService, type PuppetService } from './puppet-service.js'
 
 let service: PuppetService | undefined
 let bot: BotProcess | undefined
 
-afterAll(async () => {
-  bot?.kill('SIGTERM')
-  await bot?.exited
-  await service?.stop()
-})
+afterAll(() => teardown(bot, service))
 
 const GROUPS = ['r-sales@chatroom', 'r-nanning@chatroom', 'r-cust-zhangsan@chatroom']
 const ASKERS = ['wxid_zhangsan', 'wxid_du', 'wxid_zhangsan']

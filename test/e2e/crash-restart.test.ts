@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { afterAll, describe, expect, it } from 'vitest'
-import { startBot, waitUntil, type BotProcess } from './bot-process.js'
+import { startBot, teardown, waitUntil, type BotProcess } from './bot-process.js'
 import { e2eConfig } from './e2e-config.js'
 import { startPuppetService, type PuppetService } from './puppet-service.js'
 
@@ -9,11 +9,7 @@ const NANNING = 'r-nanning@chatroom'
 let service: PuppetService | undefined
 let bot: BotProcess | undefined
 
-afterAll(async () => {
-  bot?.kill('SIGTERM')
-  await bot?.exited
-  await service?.stop()
-})
+afterAll(() => teardown(bot, service))
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
 const sent = (chat: string, pattern: RegExp) => service!.world.sent.filter(s => (s.roomId ?? s.toContactId) === chat && pattern.test(s.text ?? ''))

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startBot, waitUntil, type BotProcess } from './bot-process.js'
+import { startBot, teardown, waitUntil, type BotProcess } from './bot-process.js'
 import { e2eConfig } from './e2e-config.js'
 import { startPuppetService, type PuppetService } from './puppet-service.js'
 
@@ -17,11 +17,7 @@ beforeAll(async () => {
   await bot.waitFor(/就绪 ready/)
 })
 
-afterAll(async () => {
-  bot?.kill('SIGTERM')
-  await bot?.exited
-  await service?.stop()
-})
+afterAll(() => teardown(bot, service))
 
 describe('npm start over a real wechaty-puppet-service connection', () => {
   it('answers #状态 from an admin with a health line', async () => {
