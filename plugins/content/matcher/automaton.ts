@@ -2,7 +2,8 @@ import { CellAllocator } from './cell-allocator.js';
 
 /**
  * A double-array Aho–Corasick automaton over alphabet codes 1..alphabetSize. A state is a cell index;
- * the root is cell 0. Cell s is stored as the pair cells[2s] = base << 1 | (1 if a key ends in s or on
+ * the root is cell 0, its base is 0 and it has a child on every code, so the root's child on code a
+ * is always cell a. Cell s is stored as the pair cells[2s] = base << 1 | (1 if a key ends in s or on
  * its failure chain), cells[2s + 1] = check (the parent state, -1 if free). The transition from s on
  * code a is t = base(s) + a when check(t) === s. Base and check of a state share a cache line.
  */
@@ -13,8 +14,6 @@ export interface Automaton {
   out: Int32Array;
   /** Nearest state (+1) on the failure chain, the state itself included, that ends a key; 0 if none. */
   report: Int32Array;
-  /** Number of states. */
-  stateCount: number;
 }
 
 /** Sequence-of-codes comparison for sorting keys. */
@@ -57,14 +56,13 @@ export function buildAutomaton(keys: Int32Array[], alphabetSize: number): Automa
   const arrays = new Arrays();
   arrays.ensure(cells.capacity);
   cells.take(0);
-  const queue = new Int32Array((totalLength + 1) * 4);
+  const queue = new Int32Array((totalLength + alphabetSize + 1) * 4);
   let head = 0;
   let tail = 4;
-  queue[2] = sorted.length;
+  queue[2] = sorted.length; // the root: cell 0, keys [0, n), depth 0
   const codes: number[] = [];
   const ranges: number[] = [];
   let maxBase = 0;
-  let stateCount = 1;
   while (head < tail) {
     const node = queue[head], lo = queue[head + 1], hi = queue[head + 2], depth = queue[head + 3];
     head += 4;
@@ -79,8 +77,9 @@ export function buildAutomaton(keys: Int32Array[], alphabetSize: number): Automa
       ranges.push(i, j);
       i = j;
     }
+    if (node === 0) giveRootEveryCode(codes, ranges, alphabetSize);
     if (codes.length === 0) continue;
-    const b = placeChildren(cells, codes);
+    const b = node === 0 ? 0 : placeChildren(cells, codes);
     arrays.ensure(Math.max(cells.capacity, b + alphabetSize + 1));
     arrays.base[node] = b;
     maxBase = Math.max(maxBase, b);
@@ -90,16 +89,30 @@ export function buildAutomaton(keys: Int32Array[], alphabetSize: number): Automa
       arrays.ensure(cells.capacity);
       arrays.check[child] = node;
       const first = ranges[2 * k];
-      if (sorted[first].length === depth + 1) arrays.out[child] = order[first] + 1;
+      if (first < ranges[2 * k + 1] && sorted[first].length === depth + 1) arrays.out[child] = order[first] + 1;
       linkFailure(arrays, node, child, codes[k]);
       queue[tail++] = child;
       queue[tail++] = first;
       queue[tail++] = ranges[2 * k + 1];
       queue[tail++] = depth + 1;
-      stateCount++;
     }
   }
-  return finish(arrays, maxBase + alphabetSize + 1, stateCount);
+  return finish(arrays, maxBase + alphabetSize + 1);
+}
+
+/**
+ * Makes the root have a child on every code (an empty key range for codes that start no key), so
+ * the state after any letter that extends no longer prefix is simply the cell of its code.
+ */
+function giveRootEveryCode(codes: number[], ranges: number[], alphabetSize: number): void {
+  const rangeOf = new Map(codes.map((code, k) => [code, [ranges[2 * k], ranges[2 * k + 1]]]));
+  codes.length = 0;
+  ranges.length = 0;
+  for (let code = 1; code <= alphabetSize; code++) {
+    const [lo, hi] = rangeOf.get(code) ?? [0, 0];
+    codes.push(code);
+    ranges.push(lo, hi);
+  }
 }
 
 /** Finds a base so that base + code is free for every (ascending) child code. */
@@ -129,7 +142,7 @@ function linkFailure(arrays: Arrays, parent: number, child: number, code: number
 }
 
 /** Packs and trims the arrays; keeps base(s) + code in bounds for every state and code. */
-function finish(arrays: Arrays, minLength: number, stateCount: number): Automaton {
+function finish(arrays: Arrays, minLength: number): Automaton {
   let used = arrays.check.length;
   while (used > 1 && arrays.check[used - 1] === -1) used--;
   const length = Math.max(used, minLength);
@@ -144,6 +157,5 @@ function finish(arrays: Arrays, minLength: number, stateCount: number): Automato
     fail: arrays.fail.slice(0, length),
     out: arrays.out.slice(0, length),
     report: arrays.report.slice(0, length),
-    stateCount,
   };
 }

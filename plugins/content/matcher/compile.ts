@@ -1,14 +1,14 @@
 import { buildAlphabet, type Alphabet } from './alphabet.js';
 import { dropAllowed, type Candidate } from './allow-filter.js';
-import { buildAutomaton, type Automaton } from './automaton.js';
+import { buildAutomaton } from './automaton.js';
 import { dictionaryProblems, normalizeDomain } from './dictionary-checks.js';
 import { DictionaryError } from './dictionary-error.js';
 import { spanOfHit } from './hit-span.js';
 import { findUrls, hostOf, isAllowedHost } from './links.js';
 import { normalizeText } from './normalize.js';
 import { compilePattern, findPatternMatches, type CompiledPattern } from './patterns.js';
-import { buildScanTable, type ScanTable } from './scan-table.js';
-import { scanKeys } from './scanner.js';
+import { buildScanArena } from './scan-table.js';
+import { scanKeys, type HitLinks } from './scanner.js';
 import { indexTerms, keyAt, type TermIndex } from './term-index.js';
 import type { Dictionary, Match, Matcher } from './types.js';
 
@@ -28,8 +28,8 @@ class CompiledMatcher implements Matcher {
   readonly dictionary: Dictionary;
   private readonly index: TermIndex;
   private readonly alphabet: Alphabet;
-  private readonly automaton: Automaton;
-  private readonly table: ScanTable;
+  private readonly arena: Int32Array;
+  private readonly links: HitLinks;
   private readonly patterns: CompiledPattern[];
   private readonly allowDomains: string[];
 
@@ -39,8 +39,9 @@ class CompiledMatcher implements Matcher {
     this.alphabet = buildAlphabet(this.index.keyCodePoints);
     const keys: Int32Array[] = [];
     for (let k = 0; k < this.index.keyCount; k++) keys.push(keyAt(this.index, k).map(this.alphabet.codeOf));
-    this.automaton = buildAutomaton(keys, this.alphabet.size);
-    this.table = buildScanTable(this.alphabet, this.automaton, keys);
+    const automaton = buildAutomaton(keys, this.alphabet.size);
+    this.arena = buildScanArena(this.alphabet, automaton, keys);
+    this.links = { out: automaton.out, report: automaton.report };
     this.patterns = Object.entries(dictionary.categories).flatMap(([category, rule]) =>
       rule.patterns.map((source) => compilePattern(category, source)),
     );
@@ -89,7 +90,7 @@ class CompiledMatcher implements Matcher {
    * are matched generously, however their letters are split, so that they cancel more, never less.
    */
   private termCandidates(text: string): Candidate[] {
-    const hits = scanKeys(text, this.automaton, this.alphabet, this.table);
+    const hits = scanKeys(text, this.arena, this.links, this.alphabet);
     const candidates: Candidate[] = [];
     const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase } = this.index;
     for (let h = 0; h < hits.length; h += 3) {
