@@ -1,0 +1,29 @@
+/** Small measuring helpers shared by the workloads. */
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+
+setFlagsFromString('--expose-gc')
+const gc = runInNewContext('gc') as () => void
+
+/** Run a full garbage collection (so one run's garbage is not billed to the next). */
+export function collectGarbage(): void {
+  gc()
+}
+
+/** Median of a non-empty list. */
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b)
+  const mid = s.length >> 1
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
+}
+
+/** Resident set size in MB. */
+export function rssMb(): number {
+  return process.memoryUsage.rss() / 2 ** 20
+}
+
+/** CPU time this process has used so far (all threads, user + system), in ms. */
+export function cpuMs(): number {
+  const u = process.cpuUsage()
+  return (u.user + u.system) / 1000
+}

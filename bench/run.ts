@@ -1,0 +1,133 @@
+/**
+ * `npm run bench [-- --quick] [-- --only pipeline,store,...]`: every workload of
+ * the benchmark issue, one after the other, a summary table on stdout and
+ * the same figures in `bench/results.json`. Misses are reported and the exit
+ * code stays 0; a workload that crashes is reported as ERROR and makes it 1.
+ *
+ * Workloads: pipeline (1), matcher (2, bench/matcher.ts), store (3),
+ * cases (4, bench/cases.ts), memory (5), startup (6). Memory and start-up load
+ * the data dir the store workload seeded, so they need it in the same run.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { runCasesBench, type CasesBenchResult } from './cases.js'
+import { writeBenchConfig } from './bench-config.js'
+import { describeMemory, runMemoryBench, type MemoryResult } from './memory.js'
+import { describePipeline, runPipelineBench, type PipelineResult } from './pipeline.js'
+import { describeStartup, runStartupBench, type StartupResult } from './startup.js'
+import { describeStoreGrowth, runStoreGrowthBench, type StoreGrowthResult } from './store-growth.js'
+import { syntheticWorld } from './synthetic-world.js'
+import { machineInfo, printTable, writeResults, type Row, type Status } from './table.js'
+
+const ALL = ['pipeline', 'matcher', 'store', 'cases', 'memory', 'startup'] as const
+type Workload = (typeof ALL)[number]
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } })
+const quick = values.quick
+const only = new Set((values.only?.split(',') ?? ALL) as Workload[])
+const rows: Row[] = []
+const results: Record<string, unknown> = {}
+let crashed = false
+const status = (ok: boolean): Status => (ok ? 'PASS' : 'MISS')
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+
+/** Run one workload, print its details, add its summary row; a crash becomes an ERROR row. */
+async function workload<T>(name: Workload, title: string, run: () => Promise<T>, summarize: (r: T) => Omit<Row, 'workload'> & { details: string[] }): Promise<T | undefined> {
+  if (!only.has(name)) return undefined
+  console.log(`\n▶ ${title}`)
+  const t = performance.now()
+  try {
+    const r = await run()
+    const { details, ...row } = summarize(r)
+    for (const line of details) console.log(`  ${line}`)
+    console.log(`  → ${row.figure}  [target ${row.target}]  ${row.status}  (${secs(performance.now() - t)})`)
+    rows.push({ workload: title, ...row })
+    results[name] = { status: row.status, seconds: (performance.now() - t) / 1000, ...r }
+    return r
+  } catch (e) {
+    crashed = true
+    console.log(`  ERROR ${(e as Error).stack ?? e}`)
+    rows.push({ workload: title, figure: (e as Error).message.slice(0, 60), target: '', status: 'ERROR' })
+    results[name] = { status: 'ERROR', error: String(e) }
+    return undefined
+  }
+}
+
+const started = performance.now()
+const machine = machineInfo()
+console.log(`bench ${quick ? '--quick' : '(full)'} on ${machine.cpus}× ${machine.model}, Node ${machine.node}, load average ${machine.loadavg.join(' ')} (shared machine: absolute figures vary, ratios within a run hold better)`)
+
+await workload('pipeline', '1 pipeline overhead', () => runPipelineBench({ quick }), (r: PipelineResult) => ({
+  figure: `full ${Math.round(r.full.msgsPerCpuSec)} vs bare ${Math.round(r.bare.msgsPerCpuSec)} msg/CPU-s = ${r.ratio.toFixed(2)}× CPU/msg`,
+  target: `≤ ${r.target}× bare`, status: status(r.pass), details: describePipeline(r),
+}))
+
+if (only.has('matcher')) {
+  const matcher = await import('./matcher.js').catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'ERR_MODULE_NOT_FOUND') throw e
+    return undefined
+  })
+  if (!matcher) {
+    console.log('\n▶ 2 matcher\n  not available: bench/matcher.ts is not in this checkout')
+    rows.push({ workload: '2 matcher', figure: 'not available (bench/matcher.ts missing)', target: '', status: 'N/A' })
+  } else {
+    await workload('matcher', '2 matcher', () => matcher.runMatcherBench({ quick }), r => ({
+      figure: `${r.matcherMBps.toFixed(0)} MB/s = ${r.ratioToBare.toFixed(2)}× bare loop, ${r.ratioToMint.toFixed(0)}× mint-filter`,
+      target: '≥ 0.30× bare, ≥ 35× mint',
+      status: status(Object.values(r.pass).every(ok => ok !== false)),
+      details: matcher.formatMatcherBench(r).split('\n'),
+    }))
+  }
+}
+
+const needsData = only.has('store') || only.has('memory') || only.has('startup')
+const dir = mkdtempSync(join(tmpdir(), 'bench-run-'))
+try {
+  const world = needsData ? syntheticWorld({ groups: 100, membersPerGroup: 500 }) : undefined
+  const configFile = world ? writeBenchConfig(world, join(dir, 'config')) : ''
+  const dataDir = join(dir, 'data')
+  let seeded: StoreGrowthResult | undefined
+  if (world && (only.has('memory') || only.has('startup')) && !only.has('store')) only.add('store') // they load its data
+  if (world) {
+    seeded = await workload('store', '3 store growth', () => runStoreGrowthBench({ quick, world, configFile, dataDir }), (r: StoreGrowthResult) => ({
+      figure: `${r.small.usPerMsg.toFixed(0)} → ${r.large.usPerMsg.toFixed(0)} µs CPU/msg (1k → ${(r.large.after / 1000).toLocaleString('en')}k) = ${r.ratio.toFixed(2)}×`,
+      target: `≤ ${r.target}×`, status: status(r.pass), details: describeStoreGrowth(r),
+    }))
+  }
+
+  await workload('cases', '4 case search', () => runCasesBench({ quick }), (r: CasesBenchResult) => ({
+    figure: `p95 ${r.searchCpu.p95.toFixed(2)} ms CPU over ${r.cases.toLocaleString('en')} cases (build ${secs(r.build.cpuMs)} CPU)`,
+    target: 'p95 < 10 ms, build < 3 s', status: status(r.targets.p95Ok && r.targets.buildOk),
+    details: [
+      `search CPU p50 ${r.searchCpu.p50.toFixed(2)} / p95 ${r.searchCpu.p95.toFixed(2)} / p99 ${r.searchCpu.p99.toFixed(2)} ms; wall p95 ${r.search.p95.toFixed(2)} ms (n=${r.search.samples}); build wall ${secs(r.build.wallMs)}`,
+      ...(r.baseline ? [`MiniSearch on the same tokens: CPU p95 ${r.baseline.searchCpu.p95.toFixed(2)} ms, build ${secs(r.baseline.build.cpuMs)} CPU`] : []),
+    ],
+  }))
+
+  if (seeded) {
+    const data = { quick, configFile, dataDir, endAt: seeded.endAt }
+    await workload('memory', '5 memory', () => runMemoryBench(data), (r: MemoryResult) => ({
+      figure: `RSS ${r.full.live.toFixed(0)} MB (bare Wechaty ${r.bare.live.toFixed(0)} MB)`,
+      target: `< ${r.target} MB`, status: status(r.pass), details: describeMemory(r),
+    }))
+    await workload('startup', '6 start-up', () => runStartupBench(data), (r: StartupResult) => ({
+      figure: `${secs(r.spawnToReadyMs)} spawn → ready (app ${secs(r.appMs)})`,
+      target: `< ${secs(r.target)}`, status: status(r.pass), details: describeStartup(r),
+    }))
+  } else if (only.has('memory') || only.has('startup')) {
+    rows.push({ workload: '5/6 memory, start-up', figure: 'skipped: the store workload did not seed data', target: '', status: 'ERROR' })
+    crashed = true
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}
+
+const totalSeconds = (performance.now() - started) / 1000
+console.log(`\nSummary (${quick ? 'quick' : 'full'} run, ${totalSeconds.toFixed(0)} s; load average now ${machineInfo().loadavg.join(' ')})`)
+printTable(rows)
+const out = resolve(import.meta.dirname, 'results.json')
+writeResults(out, { generatedAt: new Date().toISOString(), quick, machine, loadavgAtEnd: machineInfo().loadavg, totalSeconds, summary: rows, workloads: results })
+console.log(`\nfigures written to ${out}`)
+process.exit(crashed ? 1 : 0)
