@@ -17,24 +17,46 @@ export interface Fine {
 
 interface LedgerData { strikes: Strike[]; fines: Fine[]; next: number }
 
+/** Strikes that expired this long ago are dropped from the ledger (the audit log keeps them). */
+const KEEP_EXPIRED_MS = 90 * 86_400_000
+
 /** Strikes and fines per member, shared by every plugin; persisted in the store. */
 export class Ledger {
   private doc
+  private byMember = new Map<string, Strike[]>()
+
   constructor(store: Store, readonly policy: FinePolicy) {
     this.doc = store.doc<LedgerData>('ledger', () => ({ strikes: [], fines: [], next: 1 }))
+    for (const s of this.doc.data.strikes) this.index(s)
   }
 
-  /** Record a strike; returns it. */
+  /** Record a strike (and drop strikes long expired); returns it. */
   addStrike(s: Omit<Strike, 'id'>): Strike {
     const strike = { id: `S${this.doc.data.next++}`, ...s }
     this.doc.data.strikes.push(strike)
+    this.index(strike)
+    this.prune(s.at)
     this.doc.changed()
     return strike
   }
 
-  /** Strikes of a member not expired or revoked at `now` (optionally one category). */
+  /** Strikes of a member not expired or revoked at `now` (optionally one category). Costs what that member has, not the history. */
   activeStrikes(memberId: string, now: number, category?: string): Strike[] {
-    return this.doc.data.strikes.filter(s => s.memberId === memberId && !s.revoked && s.expiresAt > now && (!category || s.category === category))
+    return (this.byMember.get(memberId) ?? []).filter(s => !s.revoked && s.expiresAt > now && (!category || s.category === category))
+  }
+
+  private index(s: Strike): void {
+    const list = this.byMember.get(s.memberId)
+    if (list) list.push(s)
+    else this.byMember.set(s.memberId, [s])
+  }
+
+  private prune(now: number): void {
+    const oldest = this.doc.data.strikes[0]
+    if (!oldest || oldest.expiresAt > now - KEEP_EXPIRED_MS) return
+    this.doc.data.strikes = this.doc.data.strikes.filter(s => s.expiresAt > now - KEEP_EXPIRED_MS)
+    this.byMember.clear()
+    for (const s of this.doc.data.strikes) this.index(s)
   }
 
   /** Record a violation that owes a fine; returns it. */

@@ -30,6 +30,7 @@ export class Outbox {
   private switchReadyAt = 0
   private busy = false
   private paused = true
+  private byChat = new Map<string, Queued[]>()
   private cancelTimer?: () => void
   private timerAt = Infinity
   /** Send failures that gave up, for `#状态`. */
@@ -43,11 +44,14 @@ export class Outbox {
   constructor(private clock: Clock, private sender: Sender, private limits: OutboxLimits, store: Store, private log: Logger,
     private random: () => number = Math.random, private beforeSend: () => Promise<void> = async () => {}) {
     this.doc = store.doc<{ queue: Queued[]; seq: number }>('outbox', () => ({ queue: [], seq: 1 }))
+    this.reindex()
   }
 
   /** Queue a message; it is delivered as soon as the limits allow. */
   enqueue(msg: OutboundMessage): void {
-    this.doc.data.queue.push({ ...msg, seq: this.doc.data.seq++, attempts: 0, notBefore: 0 })
+    const item = { ...msg, seq: this.doc.data.seq++, attempts: 0, notBefore: 0 }
+    this.doc.data.queue.push(item)
+    this.chatQueue(chatKey(item)).push(item)
     this.doc.changed()
     this.pump()
   }
@@ -73,11 +77,9 @@ export class Outbox {
     this.recentSends = this.recentSends.filter(t => t > now - 60_000)
     const windowReady = this.recentSends.length >= this.limits.perMinute ? this.recentSends[0] + 60_000 : now
     let best: { item: Queued; at: number } | undefined
-    const chats = new Set<string>()
-    for (const item of this.doc.data.queue) {
-      const key = chatKey(item)
-      if (chats.has(key)) continue // only a chat's earliest message may go next: order per chat is kept
-      chats.add(key)
+    // Only a chat's earliest message may go next, so order per chat is kept; cost grows with chats, not messages.
+    for (const [key, list] of this.byChat) {
+      const item = list[0]
       const chatReady = (this.lastByChat.get(key) ?? -Infinity) + this.limits.perChatGap
       const switchReady = this.lastChat && key !== this.lastChat ? this.switchReadyAt : now
       const at = Math.max(now, item.notBefore, chatReady, windowReady, switchReady)
@@ -88,13 +90,18 @@ export class Outbox {
 
   private async dispatch(first: Queued, now: number): Promise<void> {
     this.busy = true
-    const { message, items } = mergeTexts(first, this.doc.data.queue, this.limits.mergeMaxChars)
-    this.doc.data.queue = this.doc.data.queue.filter(q => !items.includes(q as Queued))
+    const key = chatKey(first)
+    const chat = this.chatQueue(key)
+    const { message, items } = mergeTexts(first, chat, this.limits.mergeMaxChars)
+    const sent = new Set(items)
+    this.doc.data.queue = this.doc.data.queue.filter(q => !sent.has(q))
+    chat.splice(0, items.length)
+    if (!chat.length) this.byChat.delete(key)
     this.doc.changed()
     try {
       await this.beforeSend()
       await this.sender.send(message)
-      this.markSent(chatKey(first), this.clock.now())
+      this.markSent(key, this.clock.now())
     } catch (e) {
       this.retry(items as Queued[], e as Error, now)
     } finally {
@@ -123,7 +130,20 @@ export class Outbox {
     const backoff = 2 ** attempts * 1000
     this.doc.data.queue.push(...items.map(i => ({ ...i, attempts, notBefore: now + backoff })))
     this.doc.data.queue.sort((a, b) => a.seq - b.seq)
+    this.reindex()
     this.doc.changed()
+  }
+
+  private chatQueue(key: string): Queued[] {
+    let list = this.byChat.get(key)
+    if (!list) this.byChat.set(key, (list = []))
+    return list
+  }
+
+  /** Rebuild the per-chat view of the persisted queue (at load and after a retry reorders it). */
+  private reindex(): void {
+    this.byChat.clear()
+    for (const item of this.doc.data.queue) this.chatQueue(chatKey(item)).push(item)
   }
 
   private wakeAt(at: number): void {

@@ -6,7 +6,7 @@ function formatter(tz: string): Intl.DateTimeFormat {
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', {
       timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', second: '2-digit', weekday: 'short',
+      hour: '2-digit', minute: '2-digit', second: '2-digit',
     })
     formatters.set(tz, f)
   }
@@ -16,13 +16,32 @@ function formatter(tz: string): Intl.DateTimeFormat {
 /** Wall-clock fields of an instant in a timezone. */
 export interface ZonedParts { year: number; month: number; day: number; hour: number; minute: number; second: number; weekday: number }
 
-const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 }
 
 /** Split an instant into wall-clock fields in `tz` (weekday 0 = Sunday). */
 export function zonedParts(ms: number, tz: string): ZonedParts {
-  const p: Record<string, string> = {}
-  for (const part of formatter(tz).formatToParts(new Date(ms))) p[part.type] = part.value
-  return { year: +p.year, month: +p.month, day: +p.day, hour: +p.hour, minute: +p.minute, second: +p.second, weekday: WEEKDAYS[p.weekday] ?? 0 }
+  const d = new Date(ms + offsetMs(ms, tz))
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), weekday: d.getUTCDay() }
+}
+
+// Intl.formatToParts costs microseconds; a zone's offset only changes on (half-)hour
+// boundaries, so it is looked up once per zone and UTC half-hour and cached.
+const offsets = new Map<string, Map<number, number>>()
+
+/** The zone's offset from UTC (ms) at an instant. */
+function offsetMs(ms: number, tz: string): number {
+  let byBucket = offsets.get(tz)
+  if (!byBucket) offsets.set(tz, (byBucket = new Map()))
+  const bucket = Math.floor(ms / 1_800_000)
+  let off = byBucket.get(bucket)
+  if (off === undefined) {
+    if (byBucket.size > 50_000) byBucket.clear()
+    const p: Record<string, string> = {}
+    const at = bucket * 1_800_000
+    for (const part of formatter(tz).formatToParts(new Date(at))) p[part.type] = part.value
+    off = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - at
+    byBucket.set(bucket, off)
+  }
+  return off
 }
 
 /** `YYYY-MM-DD` of an instant in `tz`. */
@@ -66,9 +85,5 @@ export function addDays(day: string, n: number): string {
   return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`
 }
 
-function offsetMs(ms: number, tz: string): number {
-  const p = zonedParts(ms, tz)
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000
-}
 
 function pad(n: number): string { return String(n).padStart(2, '0') }

@@ -2,17 +2,28 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import * as echarts from 'echarts/core'
-import { BarChart, LineChart } from 'echarts/charts'
-import { GridComponent, TitleComponent } from 'echarts/components'
-import { SVGRenderer } from 'echarts/renderers'
-import { Resvg } from '@resvg/resvg-js'
+import type * as Echarts from 'echarts/core'
+import type { Resvg as ResvgClass } from '@resvg/resvg-js'
 import { subsetFont } from './font-subset.js'
 
-echarts.use([BarChart, LineChart, GridComponent, TitleComponent, SVGRenderer])
+const require = createRequire(import.meta.url)
+let engines: { echarts: typeof Echarts; Resvg: typeof ResvgClass } | undefined
+
+/** ECharts and resvg are loaded on the first chart, not at start-up (they cost ~85 MB and ~1 s to load). */
+function chartEngines(): NonNullable<typeof engines> {
+  if (!engines) {
+    const echarts = require('echarts/core') as typeof Echarts
+    const { BarChart, LineChart } = require('echarts/charts')
+    const { GridComponent, TitleComponent } = require('echarts/components')
+    const { SVGRenderer } = require('echarts/renderers')
+    echarts.use([BarChart, LineChart, GridComponent, TitleComponent, SVGRenderer])
+    engines = { echarts, Resvg: (require('@resvg/resvg-js') as { Resvg: typeof ResvgClass }).Resvg }
+  }
+  return engines
+}
 
 /** The CJK font shipped with the app, so Chinese labels never render as empty boxes. */
-const FONT_FILE = createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf')
+const FONT_FILE = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf')
 const FONT = 'Noto Sans SC'
 const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('')
 let fontBytes: Buffer | undefined
@@ -32,7 +43,7 @@ export function chartSize(spec: ChartSpec): { width: number; height: number } {
   return { width: spec.width ?? 900, height: 100 + barsHeight + (spec.trend ? TREND_HEIGHT + 60 : 20) }
 }
 
-function option(spec: ChartSpec, height: number): echarts.EChartsCoreOption {
+function option(spec: ChartSpec, height: number): Echarts.EChartsCoreOption {
   const barsHeight = Math.max(120, spec.bars.labels.length * BAR_ROW)
   const trendTop = 100 + barsHeight + 70
   const { bars, trend } = spec
@@ -64,7 +75,7 @@ function option(spec: ChartSpec, height: number): echarts.EChartsCoreOption {
 /** Render a chart to SVG with ECharts' server-side renderer (no browser, no DOM). */
 export function chartSvg(spec: ChartSpec): string {
   const { width, height } = chartSize(spec)
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height })
+  const chart = chartEngines().echarts.init(null, null, { renderer: 'svg', ssr: true, width, height })
   try {
     chart.setOption(option(spec, height))
     return chart.renderToSVGString()
@@ -83,7 +94,7 @@ export function svgToPng(svg: string): Buffer {
   try {
     const fontFile = join(dir, 'font.ttf')
     writeFileSync(fontFile, subsetFont(fontBytes, ASCII + svg))
-    const resvg = new Resvg(svg, { font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: FONT, sansSerifFamily: FONT }, background: '#ffffff' })
+    const resvg = new (chartEngines().Resvg)(svg, { font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: FONT, sansSerifFamily: FONT }, background: '#ffffff' })
     return resvg.render().asPng()
   } finally {
     rmSync(dir, { recursive: true, force: true })
