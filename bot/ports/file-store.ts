@@ -20,11 +20,11 @@ export class FileStore implements Store {
     mkdirSync(join(dir, 'logs'), { recursive: true })
   }
 
-  doc<T extends object>(name: string, defaults: () => T): Doc<T> {
+  doc<T extends object>(name: string, defaults: () => T, opts: { volatile?: boolean } = {}): Doc<T> {
     const existing = this.docs.get(name)
     if (existing) return existing
     const file = join(this.dir, 'state', `${name}.json`)
-    const d = new FileDoc<T>(file, this.load(file, defaults))
+    const d = new FileDoc<T>(file, this.load(file, defaults), opts.volatile ?? false)
     this.docs.set(name, d)
     return d
   }
@@ -50,14 +50,14 @@ export class FileStore implements Store {
     return out
   }
 
-  async flush(): Promise<void> {
+  async flush(durableOnly = false): Promise<void> {
     for (const [file, lines] of this.pending) {
       if (!lines.length) continue
       mkdirSync(join(file, '..'), { recursive: true })
       appendFileSync(file, (endsTorn(file) ? '\n' : '') + lines.join('\n') + '\n')
       this.pending.set(file, [])
     }
-    await Promise.all([...this.docs.values()].map(d => d.flush()))
+    await Promise.all([...this.docs.values()].filter(d => !(durableOnly && d.volatile)).map(d => d.flush()))
   }
 
   private load<T>(file: string, defaults: () => T): T {
@@ -96,7 +96,7 @@ class FileDoc<T> implements Doc<T> {
   private dirty = false
   private writing: Promise<void> | null = null
 
-  constructor(file: string, data: T) {
+  constructor(file: string, data: T, readonly volatile: boolean) {
     this.db = new Low<T>(new JSONFile<T>(file), data)
   }
 
@@ -110,7 +110,7 @@ class FileDoc<T> implements Doc<T> {
     await this.flush()
   }
 
-  async flush(): Promise<void> {
+  async flush(durableOnly = false): Promise<void> {
     while (this.writing) await this.writing
     if (!this.dirty) return
     this.dirty = false

@@ -31,5 +31,5 @@ export class MemoryStore implements Store {
     return [...byDay.keys()].filter(d => d >= fromDay && d <= toDay).sort().flatMap(d => byDay.get(d) as R[])
   }
 
-  async flush(): Promise<void> {}
+  async flush(_durableOnly?: boolean): Promise<void> {}
 }

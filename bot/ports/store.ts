@@ -11,14 +11,18 @@ export interface Doc<T> {
 
 /** The store port. `FileStore` keeps it on disk, `MemoryStore` in memory. */
 export interface Store {
-  /** Open (or create with `defaults`) the document `name`. */
-  doc<T extends object>(name: string, defaults: () => T): Doc<T>
+  /**
+   * Open (or create with `defaults`) the document `name`. A `volatile` document (counters,
+   * last-seen times) is written only by the periodic flush, not before every send, so a
+   * crash may lose one flush interval of it.
+   */
+  doc<T extends object>(name: string, defaults: () => T, opts?: { volatile?: boolean }): Doc<T>
   /** Append one record to the daily JSONL log `log` for the day `day` (`YYYY-MM-DD`). */
   append(log: string, day: string, record: object): void
   /** Read records of `log` for days in [fromDay, toDay] inclusive. */
   readLog<R = unknown>(log: string, fromDay: string, toDay: string): R[]
-  /** Write every dirty document and buffered log line. */
-  flush(): Promise<void>
+  /** Write every dirty document and buffered log line (`durableOnly`: skip volatile documents). */
+  flush(durableOnly?: boolean): Promise<void>
   /** Problems met while loading (corrupt files moved aside), for `#状态`. */
   readonly warnings: string[]
 }

@@ -37,9 +37,9 @@ export class Outbox {
   readonly failures: string[] = []
 
   /**
-   * `beforeSend` runs before each send (the runtime passes `store.flush`): nothing leaves the
-   * bot before the state that caused it, and the queue without it, are on disk. A crash can then
-   * lose at most the message in flight, never send one twice.
+   * `beforeSend` runs before each send (the runtime passes a flush of the durable documents):
+   * nothing leaves the bot before the state that caused it, and the queue without it, are on
+   * disk. A crash can then lose at most the message in flight, never send one twice.
    */
   constructor(private clock: Clock, private sender: Sender, private limits: OutboxLimits, store: Store, private log: Logger,
     private random: () => number = Math.random, private beforeSend: () => Promise<void> = async () => {}) {

@@ -65,7 +65,7 @@ export class BotRuntime {
     this.startedAt = clock.now()
     this.audit = new AuditLog(store, clock, cfg.timezone)
     this.ledger = new Ledger(store, { base: cfg.penalties.fineBase, windowMs: cfg.penalties.fineWindow, step: cfg.penalties.fineStep, stepMs: cfg.penalties.fineStepEvery, cap: cfg.penalties.fineCap })
-    this.outbox = new Outbox(clock, deps.sender, cfg.outbox, store, deps.log.child('outbox'), deps.random, () => store.flush())
+    this.outbox = new Outbox(clock, deps.sender, cfg.outbox, store, deps.log.child('outbox'), deps.random, () => store.flush(true))
     this.timers = new Timers(clock, store)
     this.seen = new IdCache(cfg.runtime.dedupeWindow)
     this.flags = store.doc<{ dryRun: Record<string, boolean> }>('runtime-flags', () => ({ dryRun: {} }))

@@ -38,8 +38,8 @@ export class ActivityTracker {
   private nextCloseCheck = 0
 
   constructor(private ctx: PluginContext<ActivityConfig>) {
-    this.current = ctx.store.doc(CURRENT_DOC, emptyCurrent)
-    this.seen = ctx.store.doc<SeenDoc>(SEEN_DOC, () => ({ groups: {} }))
+    this.current = ctx.store.doc(CURRENT_DOC, emptyCurrent, { volatile: true })
+    this.seen = ctx.store.doc<SeenDoc>(SEEN_DOC, () => ({ groups: {} }), { volatile: true })
     this.ignorePattern(ctx.configFor())
     this.workClock(ctx.configFor())
   }

@@ -27,7 +27,7 @@ export class RealnameService {
   private compiled = new WeakMap<object, CompiledFormats>()
 
   constructor(readonly ctx: PluginContext<RealnameConfig>) {
-    this.members = ctx.store.doc('realname-members', () => ({ groups: {} }))
+    this.members = ctx.store.doc('realname-members', () => ({ groups: {} }), { volatile: true })
     this.state = ctx.store.doc('realname-state', emptyState)
     this.compiledFor(ctx.configFor())
   }

@@ -149,3 +149,19 @@ describe('FileStore logs before and after a flush', () => {
     expect(second.readLog('events', '2026-11-30', '2026-11-30')).toEqual([{ n: 1 }, { corrupt: '{"n":2' }, { n: 3 }])
   })
 })
+
+describe('FileStore volatile documents', () => {
+  it('leaves volatile documents to the periodic flush when only durable state must be written (before a send)', async () => {
+    const dir = tempDir()
+    const store = new FileStore(dir)
+    const counters = store.doc('counters', fresh, { volatile: true })
+    const decisions = store.doc('decisions', fresh)
+    counters.data.count = 1; counters.changed()
+    decisions.data.count = 1; decisions.changed()
+    await store.flush(true)
+    expect(existsSync(stateFile(dir, 'counters'))).toBe(false)
+    expect(onDisk(dir, 'decisions')).toMatchObject({ count: 1 })
+    await store.flush()
+    expect(onDisk(dir, 'counters')).toMatchObject({ count: 1 })
+  })
+})
