@@ -23,8 +23,9 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
   const cmd = name ? COMMANDS[name] : undefined
   if (!cmd) {
-    process.stderr.write(`usage: group-guard <command>\n${Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(14)} ${c.help}`).join('\n')}\n`)
-    return name ? 2 : 0
+    const help = !name || name === '--help' || name === '-h' || name === 'help'
+    ;(help ? process.stdout : process.stderr).write(`usage: group-guard <command>\n${Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(14)} ${c.help}`).join('\n')}\n`)
+    return help ? 0 : 2
   }
   return cmd.run(rest)
 }

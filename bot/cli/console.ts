@@ -6,6 +6,7 @@ const HELP = `沙盒控制台 Sandbox console
   <群昵称或名字>> 文字        以该成员身份在群里发言（群昵称决定所在群，否则用当前群）
                               e.g.  销售部-张三> 大家好   /  刘总> 请问价格？
   <名字>>> 文字               私聊机器人  e.g.  张三>> #案例 搜索 价格
+  文字里写 \\n 表示换行        e.g.  张三> #成交\\n客户：刘总\\n产品：净水器
   文字 [图片] / [红包] / [文件 a.apk] / [链接 https://x.com 标题]   发送图片、红包、文件、链接卡片
   /groups                     列出群和成员
   /use <群名>                 切换当前群
@@ -59,11 +60,13 @@ function runLine(world: SandboxWorld, text: string, current?: string): { current
   const m = /^(.+?)(>>|>)\s*(.*)$/.exec(text)
   if (!m) fail('格式：<群昵称或名字>> 文字，输入 /help 查看用法')
   const [, speaker, arrow, body] = m
-  if (arrow === '>>') { world.say(who(world, speaker), {}, body); return {} }
+  if (arrow === '>>') { world.say(who(world, speaker), {}, body.replace(/\\n/g, '\n')); return {} }
   const byAlias = world.rooms().find(r => world.findContacts(speaker, r.id).some(id => world.groupAlias(r.id, id) === speaker))
-  const inRoom = byAlias?.id ?? current ?? fail('先用 /use 选择群')
-  send(world, who(world, speaker, inRoom), inRoom, body)
-  return {}
+  const speakerId = who(world, speaker)
+  const inCurrent = current && world.room(current).memberIdList.includes(speakerId) ? current : undefined
+  const inRoom = byAlias?.id ?? inCurrent ?? world.rooms().find(r => r.memberIdList.includes(speakerId))?.id ?? fail(`${speaker} 不在任何群里，先用 /join 把他加进群`)
+  send(world, who(world, speaker, inRoom), inRoom, body.replace(/\\n/g, '\n'))
+  return inRoom !== current ? { note: `（${speaker} 在「${world.room(inRoom).topic}」发言）` } : {}
 }
 
 function send(world: SandboxWorld, from: string, roomId: string, body: string): void {

@@ -11,13 +11,13 @@ export async function replayCommand(argv: string[]): Promise<number> {
   const env = readEnv()
   const outDir = resolve(flag('--out') ?? join(env.dataDir, 'replay'))
   try {
-    await runReplay({
+    const { skipped } = await runReplay({
       transcript: resolve(transcript),
       configFile: resolve(flag('--config') ?? (process.env.BOT_CONFIG ? env.configFile : EXAMPLE_CONFIG)),
       worldFile: resolve(flag('--world') ?? 'data/demo/world.yaml'),
       outDir, live: argv.includes('--live'), out: process.stdout, logLevel: env.logLevel === 'info' ? 'warn' : env.logLevel,
     })
-    return 0
+    return skipped ? 1 : 0
   } catch (e) {
     if (e instanceof TranscriptError) { process.stderr.write(`❌ transcript invalid:\n${e.problems.map(p => `  - ${p}`).join('\n')}\n`); return 1 }
     throw e

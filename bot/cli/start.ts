@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createApp, type App } from '../app.js'
 import { readEnv } from '../env.js'
@@ -25,13 +26,16 @@ export async function startCommand(argv: string[]): Promise<number> {
   const spec = readWorld(worldFile)
   const sandbox = createSandbox()
   populateWorld(sandbox.world, spec)
-  const app = createApp({ configFile: env.configFile, dataDir: join(env.dataDir, 'sandbox'), log, puppet: sandbox.puppet })
+  // The sandbox world is rebuilt at every start, so its state starts fresh too (a playground, not production).
+  const dataDir = join(env.dataDir, 'sandbox')
+  rmSync(dataDir, { recursive: true, force: true })
+  const app = createApp({ configFile: env.configFile, dataDir, log, puppet: sandbox.puppet })
   process.stdout.write([
     '════════════════════════════════════════════════════════════',
     ' 沙盒模式 SANDBOX MODE — 未配置 WECHATY_PUPPET，未连接真实微信',
     ' No WECHATY_PUPPET set: running on the built-in sandbox WeChat.',
     ` 配置 config: ${env.configFile}${env.usingExampleConfig ? '（示例配置 example）' : ''}`,
-    ` 演示群 world: ${worldFile}`,
+    ` 演示群 world: ${worldFile}；状态 state: ${dataDir}（每次启动清空 reset at every start）`,
     ' 输入 /help 查看用法；例如  销售部-张三> 大家好',
     '════════════════════════════════════════════════════════════',
   ].join('\n') + '\n')

@@ -23,7 +23,7 @@ export interface ReplayOptions {
 }
 
 /** Feed a transcript through the sandbox with a clock that follows its timestamps; print every action. */
-export async function runReplay(o: ReplayOptions): Promise<{ events: number; actions: AuditEntry[] }> {
+export async function runReplay(o: ReplayOptions): Promise<{ events: number; actions: AuditEntry[]; skipped: number }> {
   const events = readTranscript(o.transcript)
   const spec = readWorld(o.worldFile)
   const clock = new FakeClock((events[0]?.at ?? Date.now()) - 60_000)
@@ -41,12 +41,14 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
   await app.bot.start()
   sandbox.world.login(spec.bot.id)
   await app.ready
+  let skipped = 0
   for (const ev of events) {
     await clock.advanceTo(ev.at)
     try {
       applyEvent(sandbox.world, ev)
     } catch (e) {
-      o.out.write(`⚠️ ${o.transcript}:${ev.line}: ${(e as Error).message}\n`)
+      skipped++
+      o.out.write(`⚠️ ${o.transcript}:${ev.line}: skipped: ${(e as Error).message} (people and groups must be in the world file)\n`)
     }
     await settle(app.idle)
   }
@@ -54,9 +56,9 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
   await settle(app.idle)
   await app.stop()
   const files = readdirSync(o.outDir, { recursive: true }).map(String).filter(f => /\.(png|md|csv|json)$/.test(f) && f.includes('output'))
-  o.out.write(`■ 完成 done: ${events.length} events, ${actions.length} actions (${actions.filter(a => a.dryRun).length} dry-run).\n`)
+  o.out.write(`■ 完成 done: ${events.length} events${skipped ? ` (${skipped} skipped)` : ''}, ${actions.length} actions (${actions.filter(a => a.dryRun).length} dry-run).\n`)
   if (files.length) o.out.write(`  文件 files in ${o.outDir}:\n${files.map(f => `    ${f}`).join('\n')}\n`)
-  return { events: events.length, actions }
+  return { events: events.length, actions, skipped }
 }
 
 /** Wait until Wechaty has delivered the puppet's events and the runtime has handled them. */

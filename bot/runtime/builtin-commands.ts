@@ -16,6 +16,10 @@ export function builtinCommands(rt: BotRuntime): CommandSpec[] {
       run: inv => [inv.reply(rt.router.help(inv.event.sender.roles))],
     },
     {
+      name: '我的ID', aliases: ['whoami'], role: 'member', usage: `${p}我的ID`, description: '私聊告诉你自己的微信 ID（管理员据此在配置里绑定角色）',
+      run: inv => [{ type: 'say', to: { contact: inv.event.sender.id }, text: `你的微信 ID：${inv.event.sender.id}\n（管理员把它写进配置 roles 或花名册 contactId 即可绑定角色；按 ID 认人，改昵称无效。）`, rule: 'command.whoami', memberId: inv.event.sender.id }],
+    },
+    {
       name: '状态', aliases: ['status'], role: 'admin', usage: `${p}状态`, description: '运行状态：在线时长、群、发送队列、最近错误',
       run: inv => [inv.reply(statusText(rt))],
     },
@@ -55,7 +59,7 @@ export function builtinCommands(rt: BotRuntime): CommandSpec[] {
         const plugin = inv.argv.find(a => rt.plugins.some(x => x.name === a))
         const entries = rt.audit.query({ memberId: inv.event.mentions[0], plugin, days, limit: 15 })
         if (!entries.length) return [inv.reply(`最近 ${days} 天没有符合条件的记录。`)]
-        return [inv.reply(entries.map(e => `${e.id} ${shortDateTime(e.at, tz())} ${e.plugin}/${e.rule} ${e.type}${e.dryRun ? '（观察）' : ''}${e.reason ? ' ' + e.reason : ''}`).join('\n'))]
+        return [inv.reply(entries.map(e => `${e.id} ${shortDateTime(e.at, tz())} ${e.plugin}/${e.rule} ${e.type}${e.dryRun ? '（观察）' : ''}${e.memberId ? ` [${e.memberId}]` : ''}${e.reason ? ' ' + e.reason : ''}`).join('\n'))]
       },
     },
     {
@@ -72,8 +76,9 @@ export function builtinCommands(rt: BotRuntime): CommandSpec[] {
     {
       name: '撤销', aliases: ['undo'], role: 'admin', usage: `${p}撤销 <审计编号>`, description: '撤销一次处罚：删除对应的违规记录和罚款并通知成员',
       run: inv => {
-        const entry = inv.argv[0] ? rt.audit.get(inv.argv[0].toUpperCase()) : undefined
-        if (!entry) return [inv.reply(`用法：${p}撤销 <审计编号>，例如 ${p}撤销 A12（编号见 ${p}审计 或违规通知）。`)]
+        if (!inv.argv[0]) return [inv.reply(`用法：${p}撤销 <审计编号>，例如 ${p}撤销 A12（编号见 ${p}审计 或 ${p}违规）。`)]
+        const entry = rt.audit.get(inv.argv[0].toUpperCase())
+        if (!entry) return [inv.reply(`找不到审计编号 ${inv.argv[0].slice(0, 20)}（只查最近 30 天）。编号见 ${p}审计 或 ${p}违规。`)]
         const undone = rt.ledger.undoAudit(entry.id, inv.event.sender.id, rt.deps.clock.now())
         rt.audit.append({ plugin: 'runtime', rule: 'undo', type: 'undo', dryRun: false, memberId: entry.memberId, groupId: entry.groupId, reason: `undo ${entry.id} by ${inv.event.sender.id}` })
         const note = `已撤销 ${entry.id}：违规记录 ${undone.strikes} 条，罚款 ${undone.fines} 笔。`

@@ -5,7 +5,7 @@ import { formatSample } from './compliance.js'
 import type { StepPayload } from './escalation.js'
 import { quitAdminText, quitMemberText, reminderText } from './messages.js'
 import { graceTimerKey, type RealnameService } from './service.js'
-import { memberKey } from './state.js'
+import { memberKey, type PendingWelcome } from './state.js'
 import { welcomeText, welcomeTimerKey } from './welcome.js'
 
 interface GracePayload { groupId: string; memberId: string; inviter?: string }
@@ -31,6 +31,7 @@ export function onJoin(s: RealnameService, ev: JoinEvent): Action[] {
   if (!cfg.welcome.enabled || !joiners.length) return out
   const pending = (s.state.data.welcome[ev.group.id] ??= { ids: [], names: [], mustNames: [] })
   for (const m of joiners) {
+    if (pending.ids.includes(m.id)) continue // left and re-joined within the batch window: welcome once
     pending.ids.push(m.id)
     pending.names.push(s.ctx.displayName(m))
     if (s.mustComply(m, ev.group)) pending.mustNames.push(s.ctx.displayName(m))
@@ -40,11 +41,24 @@ export function onJoin(s: RealnameService, ev: JoinEvent): Action[] {
   return out
 }
 
+/** Remove a member from a pending welcome; true when they were in it. */
+function dropFromWelcome(pending: PendingWelcome, id: string): boolean {
+  const i = pending.ids.indexOf(id)
+  if (i < 0) return false
+  const [name] = pending.names.splice(i, 1)
+  pending.ids.splice(i, 1)
+  const j = pending.mustNames.indexOf(name)
+  if (j >= 0) pending.mustNames.splice(j, 1)
+  return true
+}
+
 /** Members left or were removed: record it; staff quitting an internal group get a warning. */
 export function onLeave(s: RealnameService, ev: LeaveEvent): Action[] {
   if (!s.managed(ev.group)) return []
   const cfg = s.cfg(ev.group)
+  const pending = s.state.data.welcome[ev.group.id]
   return ev.members.flatMap(m => {
+    if (pending && dropFromWelcome(pending, m.id)) s.state.changed() // never welcome someone who already left
     const known = s.record(ev.group.id, m.id)?.name
     const who = known ?? s.ctx.displayName(m)
     const meta = { groupId: ev.group.id, memberId: m.id }
@@ -100,7 +114,7 @@ function welcome(s: RealnameService, groupId: string): Action[] {
   delete s.state.data.welcome[groupId]
   s.state.changed()
   const group = s.ctx.directory.group(groupId)
-  if (!pending || !group || !s.managed(group)) return []
+  if (!pending?.ids.length || !group || !s.managed(group)) return []
   const cfg = s.cfg(group)
   const { label, example } = formatSample(s.formats(group), cfg, s.ctx.company)
   const text = welcomeText(cfg.welcome, pending, { group: group.topic, company: s.ctx.company, grace: formatDuration(cfg.grace), format: label, example })

@@ -24,6 +24,18 @@ describe('realname: join, grace period and escalation', () => {
     expect(wechat.textsTo(sales.id)).toHaveLength(1)
   })
 
+  it('welcomes nobody who left again, and names a re-joiner once', async () => {
+    const { rt, clock, wechat, join } = await start()
+    await join(sales, [zhao, sun], zhang)
+    await rt.handle({ type: 'leave', at: clock.now(), group: sales, members: [sun] })
+    await join(sales, [zhao], zhang)
+    await clock.advance(2 * MIN)
+    const welcomes = wechat.textsTo(sales.id).filter(t => t.includes('欢迎加入'))
+    expect(welcomes).toHaveLength(1)
+    expect(welcomes[0]).toContain('请小赵在10分钟内')
+    expect(welcomes[0]).not.toContain('孙七七')
+  })
+
   it('merges newcomers of one batch window into one welcome', async () => {
     const { clock, wechat, join } = await start()
     await join(sales, [zhao], zhang)
