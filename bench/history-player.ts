@@ -46,9 +46,9 @@ export function workdaysEndingAt(lastDay: string, count: number): string[] {
 
 /** A FileStore whose `flush()` (the outbox calls it before each send) waits for the player's next timed flush. */
 export class SeedStore extends FileStore {
-  override async flush(): Promise<void> {}
-  /** Write every dirty document and buffered log line now. */
-  flushNow(): Promise<void> { return super.flush() }
+  override async flush(_durableOnly?: boolean): Promise<void> {}
+  /** Write every dirty document and buffered log line now (`durableOnly`: what the outbox writes before a send). */
+  flushNow(durableOnly = false): Promise<void> { return super.flush(durableOnly) }
 }
 
 /** A runtime fed with a day-by-day message schedule; `play(n)` continues where the last call stopped. */
@@ -124,10 +124,10 @@ export class HistoryPlayer {
     return { wallMs: performance.now() - start, cpuMs: cpuMs() - cpu }
   }
 
-  /** Write everything dirty now; returns the time it took (ms). */
-  async flush(): Promise<number> {
+  /** Write everything dirty now (`durableOnly`: skip volatile counters, as before a send); returns the time it took (ms). */
+  async flush(durableOnly = false): Promise<number> {
     const t = performance.now()
-    await (this.store instanceof SeedStore ? this.store.flushNow() : this.store.flush())
+    await (this.store instanceof SeedStore ? this.store.flushNow(durableOnly) : this.store.flush(durableOnly))
     const ms = performance.now() - t
     this.flushMs += ms
     this.lastFlush = performance.now()
