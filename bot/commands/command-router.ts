@@ -74,9 +74,9 @@ export class CommandRouter {
   }
 }
 
-/** True when `roles` satisfy `needed`; admins may do everything. */
+/** True when `roles` satisfy `needed`; admins may do everything, and every role counts as staff. */
 export function allowed(needed: Role | 'member', roles: Role[]): boolean {
-  return needed === 'member' || roles.includes('admin') || roles.includes(needed)
+  return needed === 'member' || roles.includes('admin') || roles.includes(needed) || (needed === 'staff' && roles.length > 0)
 }
 
 /** Build a reply action to where a message came from. */

@@ -22,8 +22,9 @@ const RULE = 'command.案例'
 export function casesCommands(d: CasesDeps): CommandSpec[] {
   const p = d.ctx.commandPrefix
   const h = handlers(d)
+  const role = d.ctx.configFor().staffOnly ? 'staff' : 'member' // so #帮助 shows them only to those who may use them
   const main: CommandSpec = {
-    name: '案例', aliases: ['case'], role: 'member',
+    name: '案例', aliases: ['case'], role,
     usage: `${p}案例 <内容> ｜ ${p}案例 搜索 关键词 [标签:成交] [作者:张三] [产品:净水器] [本周/本月/2026-11-01~2026-11-30] ｜ 查看/修改/撤回/删除 编号 ｜ 周报`,
     description: '分享销售案例；搜索、查看案例库；培训师看周报',
     run: inv => {
@@ -35,7 +36,7 @@ export function casesCommands(d: CasesDeps): CommandSpec[] {
     },
   }
   const tags = d.ctx.configFor().tags.filter(t => t !== '案例').map((tag): CommandSpec => ({
-    name: tag, role: 'member', usage: `${p}${tag} <内容>`, description: `分享一个「${tag}」案例，存入案例库`, run: inv => capture(d, inv, tag),
+    name: tag, role, usage: `${p}${tag} <内容>`, description: `分享一个「${tag}」案例，存入案例库`, run: inv => capture(d, inv, tag),
   }))
   return [main, ...tags]
 }

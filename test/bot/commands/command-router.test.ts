@@ -37,6 +37,15 @@ describe('CommandRouter', () => {
     expect(r.route(inGroup('#案例搜索 价格'), [])).toMatchObject({ kind: 'run', argv: ['搜索', '价格'] })
   })
 
+  it('counts every role as staff for staff-only commands, and shows them in #帮助 only to staff', () => {
+    const r = router()
+    r.add('kb', spec('经验', 'staff'))
+    expect(r.route(inGroup('#经验 先问预算'), ['trainer'])).toMatchObject({ kind: 'run' })
+    expect(r.route(inGroup('#经验 先问预算'), [])).toMatchObject({ kind: 'reply', refused: '经验' })
+    expect(r.help(['trainer'])).toContain('#经验')
+    expect(r.help([])).not.toContain('#经验')
+  })
+
   it('ignores messages that are not commands', () => {
     expect(router().route(inGroup('收到，谢谢'), [])).toEqual({ kind: 'none' })
   })

@@ -89,7 +89,7 @@ describe('cases plugin: capture', () => {
     expect(to('r-cust')).toBe('')
     expect(to('zhang')).toContain('请在内部工作群或私聊机器人分享')
     await say(customer, '#经验 我也来分享', undefined)
-    expect(to('c1')).toContain('仅供公司员工使用')
+    expect(to('c1')).toContain('需要「员工」角色') // refused by the router, like every role-restricted command
   })
 
   it('keeps an enormous post whole but truncates it in chat replies', async () => {
