@@ -74,11 +74,14 @@ export function builtinCommands(rt: BotRuntime): CommandSpec[] {
       },
     },
     {
-      name: '撤销', aliases: ['undo'], role: 'admin', usage: `${p}撤销 <审计编号>`, description: '撤销一次处罚：删除对应的违规记录和罚款并通知成员',
+      name: '撤销', aliases: ['undo'], role: 'admin', usage: `${p}撤销 <审计编号>｜@成员`, description: '撤销一次处罚（指定编号，或 @成员 的最近一次）：删除对应的违规记录和罚款并通知成员',
       run: inv => {
-        if (!inv.argv[0]) return [inv.reply(`用法：${p}撤销 <审计编号>，例如 ${p}撤销 A12（编号见 ${p}审计 或 ${p}违规）。`)]
-        const entry = rt.audit.get(inv.argv[0].toUpperCase())
-        if (!entry) return [inv.reply(`找不到审计编号 ${inv.argv[0].slice(0, 20)}（只查最近 30 天）。编号见 ${p}审计 或 ${p}违规。`)]
+        const target = inv.event.mentions[0]
+        if (!inv.argv[0] && !target) return [inv.reply(`用法：${p}撤销 <审计编号> 或 ${p}撤销 @成员（撤销其最近一次处罚）；编号见 ${p}审计 或 ${p}违规。`)]
+        const entry = target
+          ? rt.audit.query({ memberId: target, days: 30, limit: 10_000 }).find(e => (e.type === 'strike' || e.type === 'fine') && !e.dryRun && rt.ledger.hasEffect(e.id))
+          : rt.audit.get(inv.argv[0].toUpperCase())
+        if (!entry) return [inv.reply(target ? '此成员最近 30 天没有可撤销的处罚。' : `找不到审计编号 ${inv.argv[0].slice(0, 20)}（只查最近 30 天）。编号见 ${p}审计 或 ${p}违规。`)]
         const undone = rt.ledger.undoAudit(entry.id, inv.event.sender.id, rt.deps.clock.now())
         rt.audit.append({ plugin: 'runtime', rule: 'undo', type: 'undo', dryRun: false, memberId: entry.memberId, groupId: entry.groupId, reason: `undo ${entry.id} by ${inv.event.sender.id}` })
         const note = `已撤销 ${entry.id}：违规记录 ${undone.strikes} 条，罚款 ${undone.fines} 笔。`

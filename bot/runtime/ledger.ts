@@ -101,6 +101,11 @@ export class Ledger {
     return true
   }
 
+  /** True when an audit entry still has a strike or an open fine that `undoAudit` would remove. */
+  hasEffect(auditId: string): boolean {
+    return this.doc.data.strikes.some(s => s.auditId === auditId && !s.revoked) || this.doc.data.fines.some(f => f.auditId === auditId && !f.waived && !f.settled)
+  }
+
   /** Undo whatever an audit entry caused: revoke its strikes, waive its fines. */
   undoAudit(auditId: string, by: string, now: number): { strikes: number; fines: number } {
     let strikes = 0

@@ -40,7 +40,7 @@ describe('npm run demo: the shipped working day', () => {
     expect(did('content', /^content\.report$/)).not.toHaveLength(0)
     expect(did('content', /escalate|remove/)).not.toHaveLength(0)
     expect(did('runtime', /undo/)).not.toHaveLength(0)
-    expect(printed).toMatch(/已撤销 A\d+：违规记录 1 条/)
+    expect(printed).toMatch(/已撤销 A\d+：违规记录 1 条/) // #撤销 @王五: the latest penalty of that member
   })
 
   it('ack: the reminder, the deadline report, a fine and the red packet that settles it', () => {

@@ -97,6 +97,20 @@ describe('BotRuntime', () => {
     expect(wechat.textsTo('u1')[0]).toContain('已撤销')
   })
 
+  it('undoes the latest penalty of an @-mentioned member without an audit id', async () => {
+    const striker = definePlugin({ ...probe, name: 'striker', create: () => ({ onEvent: ev => (ev.type === 'message' && ev.group && ev.text === '坏' ? [{ type: 'strike', memberId: ev.sender.id, category: 'x', ttlMs: 86_400_000, rule: 'strike' }] : []) }) })
+    const { rt, clock, wechat } = await makeRuntime(CONFIG, [striker])
+    await rt.handle(text(member('u1'), '坏', clock.now(), sales))
+    await rt.handle(text(member('u1'), '坏', clock.now(), sales))
+    await rt.handle(text(member('admin1'), '#撤销 @u1', clock.now(), sales, { mentions: ['u1'] }))
+    expect(rt.ledger.activeStrikes('u1', clock.now())).toHaveLength(1)
+    await rt.handle(text(member('admin1'), '#撤销 @u1', clock.now(), sales, { mentions: ['u1'] }))
+    await rt.handle(text(member('admin1'), '#撤销 @u1', clock.now(), sales, { mentions: ['u1'] }))
+    await clock.advance(60_000)
+    expect(rt.ledger.activeStrikes('u1', clock.now())).toHaveLength(0)
+    expect(wechat.textsTo('r1').join('\n')).toContain('此成员最近 30 天没有可撤销的处罚')
+  })
+
   it('fires a scheduled timer once, at its time, into the plugin', async () => {
     const fired: number[] = []
     const timed = definePlugin({
