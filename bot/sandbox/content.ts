@@ -1,18 +1,11 @@
 /**
  * Turning world-level message content into what a puppet serves: message type,
- * text, file name and attachment. Also the WeChat quote-reply text format.
+ * text, file name and attachment. The quote-reply format lives in `bot/wechaty/parse-quote.ts`.
  */
 import { FileBox, type FileBoxInterface } from 'file-box'
 import * as PUPPET from 'wechaty-puppet'
 import type { Attachment, Content } from './types.js'
 
-/** The line real puppets put between the quoted message and the reply. */
-export const QUOTE_SEPARATOR = '- - - - - - - - - - - - - - -'
-
-/** WeChat's quote-reply text as real puppets deliver it: `「张三：原文」\n- - - …\n回复内容`. */
-export function formatQuote(senderName: string, quotedText: string, reply: string): string {
-  return `「${senderName}：${quotedText}」\n${QUOTE_SEPARATOR}\n${reply}`
-}
 
 /** What a message of some content looks like to the puppet. */
 export interface Described {

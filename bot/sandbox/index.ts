@@ -39,5 +39,5 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
 export { SandboxPuppet } from './sandbox-puppet.js'
 export { SandboxWorld, type SentListener } from './world.js'
-export { formatQuote, QUOTE_SEPARATOR } from './content.js'
+export { formatQuote, QUOTE_SEPARATOR } from '../wechaty/parse-quote.js'
 export type * from './types.js'

@@ -4,7 +4,8 @@
  * result through Wechaty (the puppet's payloads and events).
  */
 import * as PUPPET from 'wechaty-puppet'
-import { describeContent, formatQuote } from './content.js'
+import { describeContent } from './content.js'
+import { formatQuote } from '../wechaty/parse-quote.js'
 import type { SandboxPuppet } from './sandbox-puppet.js'
 import type { SandboxStore } from './store.js'
 import type { Content, ContactSpec, Conversation, MessageOptions, QuoteSpec, RoomSpec, SentRecord } from './types.js'

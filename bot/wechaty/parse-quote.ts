@@ -10,7 +10,10 @@ export function parseQuote(text: string): ParsedQuote | undefined {
   return m ? { senderName: m[1], quoted: m[2], reply: m[3] } : undefined
 }
 
-/** Build the quote-reply text format (used by the sandbox). */
+/** The line real puppets put between the quoted message and the reply. */
+export const QUOTE_SEPARATOR = '- - - - - - - - - - - - - - -'
+
+/** Build WeChat's quote-reply text (what the sandbox delivers; `parseQuote` reads it back). */
 export function formatQuote(senderName: string, quoted: string, reply: string): string {
-  return `「${senderName}：${quoted}」\n- - - - - - - - - - - - - - -\n${reply}`
+  return `「${senderName}：${quoted}」\n${QUOTE_SEPARATOR}\n${reply}`
 }
