@@ -24,10 +24,14 @@ import { syntheticWorld } from './synthetic-world.js'
 const sinceStart = () => performance.now()
 
 /** Figures a child reports for one phase. */
-export interface ChildReport { phase: 'ready' | 'memory'; ms: Record<string, number>; mb: Record<string, number> }
+export interface ChildReport {
+  phase: 'ready' | 'memory'
+  ms: Record<string, number>
+  mb: Record<string, number>
+}
 
 function report(phase: ChildReport['phase'], ms: Record<string, number>, mb: Record<string, number>): void {
-  process.stdout.write(JSON.stringify({ phase, ms, mb } satisfies ChildReport) + '\n')
+  process.stdout.write(`${JSON.stringify({ phase, ms, mb } satisfies ChildReport)}\n`)
 }
 
 /**
@@ -35,15 +39,38 @@ function report(phase: ChildReport['phase'], ms: Record<string, number>, mb: Rec
  * started). Also returns the RSS (MB) and time since start (ms) right after the imports.
  */
 async function buildApp(configFile: string, dataDir: string, sandbox: Sandbox, clock: BenchClock) {
-  const [{ createApp }, { createLogger }] = await Promise.all([import('../bot/app.js'), import('../bot/runtime/logger.js')])
+  const [{ createApp }, { createLogger }] = await Promise.all([
+    import('../bot/app.js'),
+    import('../bot/runtime/logger.js'),
+  ])
   const modules = { rss: rssMb(), ms: sinceStart() }
-  return { app: createApp({ configFile, dataDir, log: createLogger('silent'), puppet: sandbox.puppet, clock, flushIntervalMs: 3_600_000 }), modules }
+  return {
+    app: createApp({
+      configFile,
+      dataDir,
+      log: createLogger('silent'),
+      puppet: sandbox.puppet,
+      clock,
+      flushIntervalMs: 3_600_000,
+    }),
+    modules,
+  }
 }
 
 async function main(): Promise<void> {
   const importsMs = sinceStart()
   const importsRss = rssMb()
-  const { values } = parseArgs({ options: { config: { type: 'string' }, data: { type: 'string' }, at: { type: 'string' }, messages: { type: 'string', default: '0' }, bare: { type: 'boolean', default: false }, groups: { type: 'string', default: '100' }, members: { type: 'string', default: '500' } } })
+  const { values } = parseArgs({
+    options: {
+      config: { type: 'string' },
+      data: { type: 'string' },
+      at: { type: 'string' },
+      messages: { type: 'string', default: '0' },
+      bare: { type: 'boolean', default: false },
+      groups: { type: 'string', default: '100' },
+      members: { type: 'string', default: '500' },
+    },
+  })
   const clock = new BenchClock(Number(values.at))
   const world = syntheticWorld({ groups: Number(values.groups), membersPerGroup: Number(values.members) })
   const sandbox = createSandbox({ now: () => clock.now() })
@@ -56,14 +83,30 @@ async function main(): Promise<void> {
   const bot = app?.bot ?? WechatyBuilder.build({ puppet: sandbox.puppet })
   let seen = 0
   const handled = app ? countHandled(app) : () => seen
-  if (!app) { bot.on('error', () => {}); bot.on('message', () => { seen++ }) }
+  if (!app) {
+    bot.on('error', () => {})
+    bot.on('message', () => {
+      seen++
+    })
+  }
   const loggedIn = new Promise(r => bot.once('login', r))
   await bot.start()
   const startedMs = sinceStart()
   sandbox.world.login(world.botId)
   await loggedIn
   await app?.ready
-  report('ready', { imports: importsMs, world: worldMs, appModules: built?.modules.ms ?? worldMs, created: createdMs, started: startedMs, ready: sinceStart() }, { imports: importsRss, world: worldRss, appModules: built?.modules.rss ?? worldRss, ready: rssMb() })
+  report(
+    'ready',
+    {
+      imports: importsMs,
+      world: worldMs,
+      appModules: built?.modules.ms ?? worldMs,
+      created: createdMs,
+      started: startedMs,
+      ready: sinceStart(),
+    },
+    { imports: importsRss, world: worldRss, appModules: built?.modules.rss ?? worldRss, ready: rssMb() },
+  )
 
   const n = Number(values.messages)
   if (!n) process.exit(0)
@@ -72,11 +115,24 @@ async function main(): Promise<void> {
   const live = rssMb()
   const heap = process.memoryUsage()
   collectGarbage()
-  report('memory', { deliver: delivered.wallMs, skipped: delivered.skipped }, {
-    imports: importsRss, world: worldRss, appModules: built?.modules.rss ?? worldRss, live, afterGc: rssMb(), peak: process.resourceUsage().maxRSS / 1024,
-    heapUsed: heap.heapUsed / 2 ** 20, external: (heap.external + heap.arrayBuffers) / 2 ** 20,
-  })
+  report(
+    'memory',
+    { deliver: delivered.wallMs, skipped: delivered.skipped },
+    {
+      imports: importsRss,
+      world: worldRss,
+      appModules: built?.modules.rss ?? worldRss,
+      live,
+      afterGc: rssMb(),
+      peak: process.resourceUsage().maxRSS / 1024,
+      heapUsed: heap.heapUsed / 2 ** 20,
+      external: (heap.external + heap.arrayBuffers) / 2 ** 20,
+    },
+  )
   process.exit(0)
 }
 
-main().catch(e => { console.error(e); process.exit(1) })
+main().catch(e => {
+  console.error(e)
+  process.exit(1)
+})

@@ -7,7 +7,12 @@
  */
 import type { Clock } from '../bot/ports/clock.js'
 
-interface Timer { at: number; seq: number; fn: () => void; cancelled: boolean }
+interface Timer {
+  at: number
+  seq: number
+  fn: () => void
+  cancelled: boolean
+}
 
 /** A clock that only moves when told to. */
 export class BenchClock implements Clock {
@@ -16,12 +21,16 @@ export class BenchClock implements Clock {
 
   constructor(private t: number) {}
 
-  now(): number { return this.t }
+  now(): number {
+    return this.t
+  }
 
   at(at: number, fn: () => void): () => void {
     const timer: Timer = { at, seq: this.seq++, fn, cancelled: false }
     this.push(timer)
-    return () => { timer.cancelled = true }
+    return () => {
+      timer.cancelled = true
+    }
   }
 
   /** Move to `target`, firing due timers in order and letting their handlers run. */
@@ -36,12 +45,14 @@ export class BenchClock implements Clock {
     this.t = Math.max(this.t, target)
   }
 
-  private less(a: Timer, b: Timer): boolean { return a.at < b.at || (a.at === b.at && a.seq < b.seq) }
+  private less(a: Timer, b: Timer): boolean {
+    return a.at < b.at || (a.at === b.at && a.seq < b.seq)
+  }
 
   private push(timer: Timer): void {
     const h = this.heap
     h.push(timer)
-    for (let i = h.length - 1; i > 0;) {
+    for (let i = h.length - 1; i > 0; ) {
       const parent = (i - 1) >> 1
       if (!this.less(h[i], h[parent])) break
       ;[h[i], h[parent]] = [h[parent], h[i]]
@@ -54,7 +65,7 @@ export class BenchClock implements Clock {
     const last = h.pop()!
     if (!h.length) return
     h[0] = last
-    for (let i = 0; ;) {
+    for (let i = 0; ; ) {
       const l = 2 * i + 1
       const r = l + 1
       let m = i

@@ -24,7 +24,8 @@ const GROUPS = [
 export function writeBenchConfig(world: BenchWorld, dir: string): string {
   mkdirSync(dir, { recursive: true })
   for (const entry of readdirSync(DATA_DIR, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name !== 'state' && !existsSync(join(dir, entry.name))) symlinkSync(join(DATA_DIR, entry.name), join(dir, entry.name))
+    if (entry.isDirectory() && entry.name !== 'state' && !existsSync(join(dir, entry.name)))
+      symlinkSync(join(DATA_DIR, entry.name), join(dir, entry.name))
   }
   writeFileSync(join(dir, 'bench-roster.csv'), rosterCsv(world))
   const doc = parseDocument(readFileSync(EXAMPLE, 'utf8'))

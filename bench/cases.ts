@@ -22,7 +22,13 @@ const TZ = 'Asia/Shanghai'
 const RANK_FIELDS = ['难点', '产品']
 
 /** Latency percentiles in milliseconds. */
-export interface Latency { p50: number; p95: number; p99: number; max: number; samples: number }
+export interface Latency {
+  p50: number
+  p95: number
+  p99: number
+  max: number
+  samples: number
+}
 
 /** What `runCasesBench` measured. */
 export interface CasesBenchResult {
@@ -40,13 +46,19 @@ export interface CasesBenchResult {
 }
 
 /** Run the benchmark; `quick` uses 10,000 cases and fewer repetitions. */
-export async function runCasesBench({ quick = false, baseline = true }: { quick?: boolean; baseline?: boolean } = {}): Promise<CasesBenchResult> {
+export async function runCasesBench({
+  quick = false,
+  baseline = true,
+}: {
+  quick?: boolean
+  baseline?: boolean
+} = {}): Promise<CasesBenchResult> {
   const n = quick ? 10_000 : 100_000
   const reps = quick ? 8 : 40
   const end = Date.parse('2026-11-30T10:00:00Z')
   const cases = syntheticCases(n, end)
 
-  let t = performance.now()
+  const t = performance.now()
   const terms = cases.map(c => caseTerms(c, RANK_FIELDS))
   const tokenizeAllMs = performance.now() - t
 
@@ -67,11 +79,19 @@ export async function runCasesBench({ quick = false, baseline = true }: { quick?
 
   const searchCpu = percentiles(cpu)
   const result: CasesBenchResult = {
-    cases: n, tokenizeUsPerCase: (tokenizeAllMs * 1000) / n, tokenizeAllMs,
-    build: { wallMs: build.wallMs, cpuMs: build.cpuMs }, search: percentiles(wall), searchCpu,
+    cases: n,
+    tokenizeUsPerCase: (tokenizeAllMs * 1000) / n,
+    tokenizeAllMs,
+    build: { wallMs: build.wallMs, cpuMs: build.cpuMs },
+    search: percentiles(wall),
+    searchCpu,
     targets: { buildMs: 3000, p95Ms: 10, buildOk: build.cpuMs < 3000, p95Ok: searchCpu.p95 < 10 },
   }
-  if (baseline) result.baseline = miniSearchBaseline(cases.map((c, i) => ({ id: c.id, terms: terms[i] })), reps)
+  if (baseline)
+    result.baseline = miniSearchBaseline(
+      cases.map((c, i) => ({ id: c.id, terms: terms[i] })),
+      reps,
+    )
   return result
 }
 
@@ -79,10 +99,15 @@ export async function runCasesBench({ quick = false, baseline = true }: { quick?
 function miniSearchBaseline(docs: { id: string; terms: string }[], reps: number) {
   const options = {
     fields: ['strong', 'weak'],
-    extractField: (d: { terms: string; id: string }, f: string) => (f === 'id' ? d.id : d.terms.split('|')[f === 'strong' ? 0 : 1]),
+    extractField: (d: { terms: string; id: string }, f: string) =>
+      f === 'id' ? d.id : d.terms.split('|')[f === 'strong' ? 0 : 1],
     tokenize: (s: string) => s.split(' '),
     processTerm: (s: string) => s,
-    searchOptions: { boost: { strong: STRONG_WEIGHT }, combineWith: 'AND' as const, prefix: (term: string) => term.length >= 2 },
+    searchOptions: {
+      boost: { strong: STRONG_WEIGHT },
+      combineWith: 'AND' as const,
+      prefix: (term: string) => term.length >= 2,
+    },
   }
   const build = measure(() => {
     const ms = new MiniSearch(options)
@@ -92,7 +117,8 @@ function miniSearchBaseline(docs: { id: string; terms: string }[], reps: number)
   const texts = BENCH_QUERIES.map(q => uniqueTokens(parseSearchArgs(q, 0, TZ).text).join(' ')).filter(Boolean)
   const cpu: number[] = []
   for (let r = 0; r < reps; r++) {
-    for (const q of texts) cpu.push(measure(() => build.value.search(q, { tokenize: s => s.split(' ') }).slice(0, 5)).cpuMs)
+    for (const q of texts)
+      cpu.push(measure(() => build.value.search(q, { tokenize: s => s.split(' ') }).slice(0, 5)).cpuMs)
   }
   return { build: { wallMs: build.wallMs, cpuMs: build.cpuMs }, searchCpu: percentiles(cpu) }
 }
@@ -116,14 +142,38 @@ function printTable(r: CasesBenchResult): void {
   const f = (x: number) => x.toFixed(x < 10 ? 2 : 0)
   const rows: [string, string, string][] = [
     ['cases', String(r.cases), ''],
-    ['tokenize at capture (µs/case)', f(r.tokenizeUsPerCase), `all ${f(r.tokenizeAllMs)} ms; start-up reads cached terms instead`],
-    ['index build wall / cpu (ms)', `${f(r.build.wallMs)} / ${f(r.build.cpuMs)}`, `cpu < 3000 ${r.targets.buildOk ? 'ok' : 'MISSED'}`],
-    ['search cpu p50 / p95 / p99 (ms)', `${f(r.searchCpu.p50)} / ${f(r.searchCpu.p95)} / ${f(r.searchCpu.p99)}`, `p95 < 10 ${r.targets.p95Ok ? 'ok' : 'MISSED'} (max ${f(r.searchCpu.max)}, n=${r.searchCpu.samples})`],
-    ['search wall p50 / p95 / p99 (ms)', `${f(r.search.p50)} / ${f(r.search.p95)} / ${f(r.search.p99)}`, `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`],
+    [
+      'tokenize at capture (µs/case)',
+      f(r.tokenizeUsPerCase),
+      `all ${f(r.tokenizeAllMs)} ms; start-up reads cached terms instead`,
+    ],
+    [
+      'index build wall / cpu (ms)',
+      `${f(r.build.wallMs)} / ${f(r.build.cpuMs)}`,
+      `cpu < 3000 ${r.targets.buildOk ? 'ok' : 'MISSED'}`,
+    ],
+    [
+      'search cpu p50 / p95 / p99 (ms)',
+      `${f(r.searchCpu.p50)} / ${f(r.searchCpu.p95)} / ${f(r.searchCpu.p99)}`,
+      `p95 < 10 ${r.targets.p95Ok ? 'ok' : 'MISSED'} (max ${f(r.searchCpu.max)}, n=${r.searchCpu.samples})`,
+    ],
+    [
+      'search wall p50 / p95 / p99 (ms)',
+      `${f(r.search.p50)} / ${f(r.search.p95)} / ${f(r.search.p99)}`,
+      `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`,
+    ],
   ]
   if (r.baseline) {
-    rows.push(['MiniSearch build wall / cpu (ms)', `${f(r.baseline.build.wallMs)} / ${f(r.baseline.build.cpuMs)}`, 'same tokens, baseline'])
-    rows.push(['MiniSearch cpu p50 / p95 / p99 (ms)', `${f(r.baseline.searchCpu.p50)} / ${f(r.baseline.searchCpu.p95)} / ${f(r.baseline.searchCpu.p99)}`, 'text queries, no filters'])
+    rows.push([
+      'MiniSearch build wall / cpu (ms)',
+      `${f(r.baseline.build.wallMs)} / ${f(r.baseline.build.cpuMs)}`,
+      'same tokens, baseline',
+    ])
+    rows.push([
+      'MiniSearch cpu p50 / p95 / p99 (ms)',
+      `${f(r.baseline.searchCpu.p50)} / ${f(r.baseline.searchCpu.p95)} / ${f(r.baseline.searchCpu.p99)}`,
+      'text queries, no filters',
+    ])
   }
   const w = Math.max(...rows.map(x => x[0].length))
   for (const [k, v, note] of rows) console.log(`${k.padEnd(w)}  ${v.padEnd(24)}  ${note}`)

@@ -48,7 +48,9 @@ export function workdaysEndingAt(lastDay: string, count: number): string[] {
 export class SeedStore extends FileStore {
   override async flush(_durableOnly?: boolean): Promise<void> {}
   /** Write every dirty document and buffered log line now (`durableOnly`: what the outbox writes before a send). */
-  flushNow(durableOnly = false): Promise<void> { return super.flush(durableOnly) }
+  flushNow(durableOnly = false): Promise<void> {
+    return super.flush(durableOnly)
+  }
 }
 
 /** A runtime fed with a day-by-day message schedule; `play(n)` continues where the last call stopped. */
@@ -65,14 +67,27 @@ export class HistoryPlayer {
   private seq = 0
 
   private constructor(
-    readonly rt: BotRuntime, readonly store: SeedStore | Store, readonly clock: BenchClock,
-    private days: string[], private perDay: number, private refs: Map<string, GroupRef>, private people: Map<string, Map<string, Member>>, world: BenchWorld,
+    readonly rt: BotRuntime,
+    readonly store: SeedStore | Store,
+    readonly clock: BenchClock,
+    private days: string[],
+    private perDay: number,
+    private refs: Map<string, GroupRef>,
+    private people: Map<string, Map<string, Member>>,
+    world: BenchWorld,
   ) {
     this.next = messageStream(world, HISTORY_SEED)
   }
 
   /** Build and start a runtime over `store` for `days` (workdays, `YYYY-MM-DD`) with `perDay` messages each. */
-  static async open(opts: { world: BenchWorld; configFile: string; store: SeedStore | Store; outputDir: string; days: string[]; perDay: number }): Promise<HistoryPlayer> {
+  static async open(opts: {
+    world: BenchWorld
+    configFile: string
+    store: SeedStore | Store
+    outputDir: string
+    days: string[]
+    perDay: number
+  }): Promise<HistoryPlayer> {
     const loaded = loadConfig(opts.configFile, PLUGINS)
     const matcher = new GroupMatcher(loaded.config.groups)
     const clock = new BenchClock(zonedInstant(opts.days[0], '08:00', TZ))
@@ -83,7 +98,12 @@ export class HistoryPlayer {
     for (const g of opts.world.groups) {
       const ref = matcher.match(g.id, g.topic)
       if (!ref) throw new Error(`bench config does not manage ${g.topic}`)
-      const members = new Map(Object.entries(g.members).map(([id, alias]): [string, Member] => [id, { id, name: names.get(id) ?? id, groupAlias: alias ?? undefined, roles: [], isStaff: false }]))
+      const members = new Map(
+        Object.entries(g.members).map(([id, alias]): [string, Member] => [
+          id,
+          { id, name: names.get(id) ?? id, groupAlias: alias ?? undefined, roles: [], isStaff: false },
+        ]),
+      )
       wechat.addGroup(ref, [...members.values()])
       wechat.adminIn.add(g.id)
       refs.set(g.id, ref)
@@ -91,8 +111,16 @@ export class HistoryPlayer {
     }
     mkdirSync(opts.outputDir, { recursive: true })
     const rt = new BotRuntime({
-      loaded, plugins: PLUGINS, clock, store: opts.store, directory: wechat, roomAdmin: wechat, sender: wechat,
-      log: createLogger('silent'), outputDir: opts.outputDir, random: () => 0.5,
+      loaded,
+      plugins: PLUGINS,
+      clock,
+      store: opts.store,
+      directory: wechat,
+      roomAdmin: wechat,
+      sender: wechat,
+      log: createLogger('silent'),
+      outputDir: opts.outputDir,
+      random: () => 0.5,
     })
     await rt.start()
     return new HistoryPlayer(rt, opts.store, clock, opts.days, opts.perDay, refs, people, opts.world)
@@ -136,7 +164,8 @@ export class HistoryPlayer {
 
   /** The timestamp of the next message; with `advance`, moves the clock (and flushes) at minute boundaries. */
   private async slot(advance: boolean): Promise<number> {
-    const quota = (m: number) => Math.floor(((m + 1) * this.perDay) / MINUTES_PER_DAY) - Math.floor((m * this.perDay) / MINUTES_PER_DAY)
+    const quota = (m: number) =>
+      Math.floor(((m + 1) * this.perDay) / MINUTES_PER_DAY) - Math.floor((m * this.perDay) / MINUTES_PER_DAY)
     while (this.inMinute >= quota(this.minute)) {
       this.inMinute = 0
       if (++this.minute === MINUTES_PER_DAY) {
@@ -157,15 +186,35 @@ export class HistoryPlayer {
   private event(m: StreamMessage, at: number): MessageEvent {
     const sender = this.people.get(m.room)!.get(m.from)!
     const c = m.content
-    const base = { type: 'message' as const, id: `h${this.seq++}`, at, group: this.refs.get(m.room), sender: { ...sender, roles: [] }, mentions: m.mentions, mentionsAll: false }
+    const base = {
+      type: 'message' as const,
+      id: `h${this.seq++}`,
+      at,
+      group: this.refs.get(m.room),
+      sender: { ...sender, roles: [] },
+      mentions: m.mentions,
+      mentionsAll: false,
+    }
     switch (c.kind) {
-      case 'text': return { ...base, kind: 'text', text: c.text }
-      case 'link': return { ...base, kind: 'link', text: `[链接] ${c.title}`, attachment: { url: c.url, title: c.title, description: c.description } }
-      case 'file': return { ...base, kind: 'file', text: `[文件] ${c.name}`, attachment: { fileName: c.name } }
-      case 'image': return { ...base, kind: 'image', text: '[图片]', attachment: { fileName: 'image.jpg' } }
-      case 'video': return { ...base, kind: 'video', text: '[视频]', attachment: { fileName: 'video.mp4' } }
-      case 'voice': return { ...base, kind: 'voice', text: '[语音]' }
-      default: return { ...base, kind: 'emoticon', text: '[动画表情]' }
+      case 'text':
+        return { ...base, kind: 'text', text: c.text }
+      case 'link':
+        return {
+          ...base,
+          kind: 'link',
+          text: `[链接] ${c.title}`,
+          attachment: { url: c.url, title: c.title, description: c.description },
+        }
+      case 'file':
+        return { ...base, kind: 'file', text: `[文件] ${c.name}`, attachment: { fileName: c.name } }
+      case 'image':
+        return { ...base, kind: 'image', text: '[图片]', attachment: { fileName: 'image.jpg' } }
+      case 'video':
+        return { ...base, kind: 'video', text: '[视频]', attachment: { fileName: 'video.mp4' } }
+      case 'voice':
+        return { ...base, kind: 'voice', text: '[语音]' }
+      default:
+        return { ...base, kind: 'emoticon', text: '[动画表情]' }
     }
   }
 

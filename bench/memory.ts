@@ -26,13 +26,35 @@ export interface MemoryResult {
 }
 
 /** Run one full and one bare child with the same live traffic. */
-export async function runMemoryBench(opts: { quick?: boolean; configFile: string; dataDir: string; endAt: number }): Promise<MemoryResult> {
+export async function runMemoryBench(opts: {
+  quick?: boolean
+  configFile: string
+  dataDir: string
+  endAt: number
+}): Promise<MemoryResult> {
   const messages = opts.quick ? 5_000 : 20_000
-  const args = ['--config', opts.configFile, '--data', opts.dataDir, '--at', String(opts.endAt), '--messages', String(messages)]
-  const mb = async (extra: string[]) => (await runChild([...args, ...extra])).reports.find(r => r.phase === 'memory')!.mb
+  const args = [
+    '--config',
+    opts.configFile,
+    '--data',
+    opts.dataDir,
+    '--at',
+    String(opts.endAt),
+    '--messages',
+    String(messages),
+  ]
+  const mb = async (extra: string[]) =>
+    (await runChild([...args, ...extra])).reports.find(r => r.phase === 'memory')!.mb
   const full = await mb([])
   const bare = await mb(['--bare'])
-  return { messages, full, bare, appMb: full.live - bare.live, target: MEMORY_TARGET_MB, pass: full.live < MEMORY_TARGET_MB }
+  return {
+    messages,
+    full,
+    bare,
+    appMb: full.live - bare.live,
+    target: MEMORY_TARGET_MB,
+    pass: full.live < MEMORY_TARGET_MB,
+  }
 }
 
 /** Print one result as lines. */

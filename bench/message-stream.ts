@@ -11,29 +11,73 @@ import { createRng, type Rng } from './prng.js'
 import type { BenchGroup, BenchWorld } from './synthetic-world.js'
 
 /** One message a member sends into a group. */
-export interface StreamMessage { from: string; room: string; content: Content; mentions: string[] }
+export interface StreamMessage {
+  from: string
+  room: string
+  content: Content
+  mentions: string[]
+}
 
 const PHRASES = [
-  '今天的客户拜访记录已经上传', '这个报价需要再确认一下', '张总那边说下周签合同', '净水器的安装时间约在周三下午',
-  '大家注意一下月底的回款', '样品已经寄出，单号稍后发', '客户问有没有分期付款', '活动海报我改好了请看看',
-  '明天上午九点开晨会', '这单折扣申请能批吗', '售后电话打不通，客户有点着急', '库存还剩二十台',
-  '新品培训资料在群文件里', '老客户转介绍了一个新客户', '发票抬头需要改成公司全称', '合同模板用最新版的',
-  '客户对滤芯价格有疑问', '周报请在周五前提交', '这个区域的竞品降价了', '请把客户需求整理成表格',
-  '好的，我马上处理', '已经联系客户了', '谢谢大家的配合', '辛苦了', '没问题', '下午三点前回复',
-  '请问这个型号还有货吗', '价格能再优惠一点吗', '什么时候可以上门安装', '水质检测报告发我一份',
+  '今天的客户拜访记录已经上传',
+  '这个报价需要再确认一下',
+  '张总那边说下周签合同',
+  '净水器的安装时间约在周三下午',
+  '大家注意一下月底的回款',
+  '样品已经寄出，单号稍后发',
+  '客户问有没有分期付款',
+  '活动海报我改好了请看看',
+  '明天上午九点开晨会',
+  '这单折扣申请能批吗',
+  '售后电话打不通，客户有点着急',
+  '库存还剩二十台',
+  '新品培训资料在群文件里',
+  '老客户转介绍了一个新客户',
+  '发票抬头需要改成公司全称',
+  '合同模板用最新版的',
+  '客户对滤芯价格有疑问',
+  '周报请在周五前提交',
+  '这个区域的竞品降价了',
+  '请把客户需求整理成表格',
+  '好的，我马上处理',
+  '已经联系客户了',
+  '谢谢大家的配合',
+  '辛苦了',
+  '没问题',
+  '下午三点前回复',
+  '请问这个型号还有货吗',
+  '价格能再优惠一点吗',
+  '什么时候可以上门安装',
+  '水质检测报告发我一份',
 ]
-const BANNED = ['加我微信领红包', '兼职刷单日赚五百', '代开发票找我', '私下转账更便宜', '无抵押贷款秒批', '网赌下注稳赚不赔', '全网最低价绝对有效']
+const BANNED = [
+  '加我微信领红包',
+  '兼职刷单日赚五百',
+  '代开发票找我',
+  '私下转账更便宜',
+  '无抵押贷款秒批',
+  '网赌下注稳赚不赔',
+  '全网最低价绝对有效',
+]
 const COMMANDS = ['#帮助', '#帮助', '#help', '#排期']
 const ACKS = ['收到', '收到，马上处理', '收到！', '已分享']
 const LINKS = [
-  { url: 'https://example.com/promo/double12', title: '双十二净水器特惠｜直降600元', description: '前50名下单加赠滤芯一套' },
+  {
+    url: 'https://example.com/promo/double12',
+    title: '双十二净水器特惠｜直降600元',
+    description: '前50名下单加赠滤芯一套',
+  },
   { url: 'https://mp.weixin.qq.com/s/abc123', title: '家庭饮水安全的十个误区', description: '专家解读' },
   { url: 'https://example.com/case/2026', title: '客户案例：南宁某小区整体净水方案', description: '' },
   { url: 'https://shop.deal-now.cn/item/88', title: '限时秒杀，点击领取', description: '外部商城' },
 ]
 
 /** Per-group speaker lists (built once), so each message costs O(1). */
-interface GroupPool { group: BenchGroup; ids: string[]; aliases: (string | null)[] }
+interface GroupPool {
+  group: BenchGroup
+  ids: string[]
+  aliases: (string | null)[]
+}
 
 /** A generator of `StreamMessage`s over the world's groups (bigger groups are not busier: groups are picked uniformly). */
 export function messageStream(world: BenchWorld, seed = 7): () => StreamMessage {
@@ -59,7 +103,7 @@ export function messageList(world: BenchWorld, n: number, seed = 7): StreamMessa
 
 function contentFor(rng: Rng, pool: GroupPool): { content: Content; mentions: string[] } {
   const r = rng.next()
-  if (r < 0.70) return text(rng, pool)
+  if (r < 0.7) return text(rng, pool)
   if (r < 0.73) return { content: { kind: 'text', text: withBanned(rng) }, mentions: [] }
   if (r < 0.75) return { content: { kind: 'text', text: rng.pick(COMMANDS) }, mentions: [] }
   if (r < 0.77) return { content: { kind: 'text', text: rng.pick(ACKS) }, mentions: [] }
@@ -67,7 +111,8 @@ function contentFor(rng: Rng, pool: GroupPool): { content: Content; mentions: st
   if (r < 0.91) return { content: { kind: 'link', ...rng.pick(LINKS) }, mentions: [] }
   if (r < 0.95) return { content: { kind: 'emoticon' }, mentions: [] }
   if (r < 0.97) return { content: { kind: 'voice' }, mentions: [] }
-  if (r < 0.99) return { content: { kind: 'file', name: rng.pick(['报价单.xlsx', '合同.pdf', '培训资料.pptx']) }, mentions: [] }
+  if (r < 0.99)
+    return { content: { kind: 'file', name: rng.pick(['报价单.xlsx', '合同.pdf', '培训资料.pptx']) }, mentions: [] }
   return { content: { kind: 'video' }, mentions: [] }
 }
 

@@ -98,10 +98,19 @@ export async function runPipelineBench({ quick = false }: { quick?: boolean } = 
     const sandboxOnly = fig(runs.sandboxOnly)
     const ratio = full.cpuUsPerMsg / bare.cpuUsPerMsg
     return {
-      messages: n, groups: world.groups.length, membersPerGroup: 100, bare, full, sandboxOnly, ratio,
+      messages: n,
+      groups: world.groups.length,
+      membersPerGroup: 100,
+      bare,
+      full,
+      sandboxOnly,
+      ratio,
       wallRatio: full.wallUsPerMsg / bare.wallUsPerMsg,
       netRatio: (full.cpuUsPerMsg - sandboxOnly.cpuUsPerMsg) / (bare.cpuUsPerMsg - sandboxOnly.cpuUsPerMsg),
-      target: PIPELINE_TARGET, pass: ratio <= PIPELINE_TARGET, outboxDepth, runtimeErrors,
+      target: PIPELINE_TARGET,
+      pass: ratio <= PIPELINE_TARGET,
+      outboxDepth,
+      runtimeErrors,
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -121,7 +130,9 @@ async function runSandboxOnly(world: BenchWorld, messages: StreamMessage[]): Pro
   await puppet.start()
   sandbox.login(world.botId)
   let delivered = 0
-  puppet.on('message', () => { delivered++ })
+  puppet.on('message', () => {
+    delivered++
+  })
   collectGarbage()
   const timing = await deliver(sandbox, messages, () => delivered)
   await puppet.stop()
@@ -134,7 +145,9 @@ async function runBare(world: BenchWorld, messages: StreamMessage[]): Promise<De
   const bot = WechatyBuilder.build({ puppet })
   bot.on('error', () => {})
   let seen = 0
-  bot.on('message', () => { seen++ })
+  bot.on('message', () => {
+    seen++
+  })
   await bot.start()
   sandbox.login(world.botId)
   await quiet(bot)
@@ -148,7 +161,15 @@ async function runBare(world: BenchWorld, messages: StreamMessage[]): Promise<De
 async function runFull(world: BenchWorld, messages: StreamMessage[], configFile: string, dataDir: string) {
   const clock = new BenchClock(BENCH_START)
   const { puppet, world: sandbox } = sandboxFor(world, clock)
-  const app = createApp({ configFile, dataDir, log: createLogger('silent'), puppet, clock, store: new MemoryStore(), flushIntervalMs: 3_600_000 })
+  const app = createApp({
+    configFile,
+    dataDir,
+    log: createLogger('silent'),
+    puppet,
+    clock,
+    store: new MemoryStore(),
+    flushIntervalMs: 3_600_000,
+  })
   const rt = app.runtime
   const handled = countHandled(app)
   await app.bot.start()
@@ -165,15 +186,24 @@ async function runFull(world: BenchWorld, messages: StreamMessage[], configFile:
 
 /** Print one result as lines. */
 export function describePipeline(r: PipelineResult): string[] {
-  const f = (v: VariantFigures) => `${Math.round(v.msgsPerCpuSec).toLocaleString('en').padStart(7)} msg/CPU-s (${v.cpuUsPerMsg.toFixed(0)} µs CPU/msg), wall ${Math.round(v.msgsPerSec).toLocaleString('en')} msg/s; runs ${v.runs.map(x => (x.wallMs / 1000).toFixed(2)).join(', ')} s`
+  const f = (v: VariantFigures) =>
+    `${Math.round(v.msgsPerCpuSec).toLocaleString('en').padStart(7)} msg/CPU-s (${v.cpuUsPerMsg.toFixed(0)} µs CPU/msg), wall ${Math.round(v.msgsPerSec).toLocaleString('en')} msg/s; runs ${v.runs.map(x => (x.wallMs / 1000).toFixed(2)).join(', ')} s`
   return [
     `${r.messages.toLocaleString('en')} messages in ${r.groups} groups of ${r.membersPerGroup}`,
     `bare Wechaty   ${f(r.bare)}`,
     `full bot       ${f(r.full)}`,
     `sandbox alone  ${f(r.sandboxOnly)}`,
-    ...(r.full.runs.some(x => x.skipped) ? [`the full bot removed members (content escalation); their later messages were skipped: ${r.full.runs.map(x => x.skipped).join(', ')}`] : []),
+    ...(r.full.runs.some(x => x.skipped)
+      ? [
+          `the full bot removed members (content escalation); their later messages were skipped: ${r.full.runs.map(x => x.skipped).join(', ')}`,
+        ]
+      : []),
     `full/bare per message: CPU ${r.ratio.toFixed(2)}×, wall ${r.wallRatio.toFixed(2)}×, CPU without the sandbox's share ${r.netRatio.toFixed(2)}×; ${r.outboxDepth} replies left queued (frozen clock)`,
-    ...(r.messages < 20_000 ? ['smoke size: a short stream is dominated by Wechaty loading each member on first sight, which flatters the ratio; judge on the full run'] : []),
+    ...(r.messages < 20_000
+      ? [
+          'smoke size: a short stream is dominated by Wechaty loading each member on first sight, which flatters the ratio; judge on the full run',
+        ]
+      : []),
     ...r.runtimeErrors.slice(0, 5).map(e => `runtime error: ${e}`),
   ]
 }

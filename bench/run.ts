@@ -34,7 +34,12 @@ const status = (ok: boolean): Status => (ok ? 'PASS' : 'MISS')
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
 /** Run one workload, print its details, add its summary row; a crash becomes an ERROR row. */
-async function workload<T>(name: Workload, title: string, run: () => Promise<T>, summarize: (r: T) => Omit<Row, 'workload'> & { details: string[] }): Promise<T | undefined> {
+async function workload<T>(
+  name: Workload,
+  title: string,
+  run: () => Promise<T>,
+  summarize: (r: T) => Omit<Row, 'workload'> & { details: string[] },
+): Promise<T | undefined> {
   if (!only.has(name)) return undefined
   console.log(`\n▶ ${title}`)
   const t = performance.now()
@@ -57,12 +62,21 @@ async function workload<T>(name: Workload, title: string, run: () => Promise<T>,
 
 const started = performance.now()
 const machine = machineInfo()
-console.log(`bench ${quick ? '--quick' : '(full)'} on ${machine.cpus}× ${machine.model}, Node ${machine.node}, load average ${machine.loadavg.join(' ')} (shared machine: absolute figures vary, ratios within a run hold better)`)
+console.log(
+  `bench ${quick ? '--quick' : '(full)'} on ${machine.cpus}× ${machine.model}, Node ${machine.node}, load average ${machine.loadavg.join(' ')} (shared machine: absolute figures vary, ratios within a run hold better)`,
+)
 
-await workload('pipeline', '1 pipeline overhead', () => runPipelineBench({ quick }), (r: PipelineResult) => ({
-  figure: `full ${Math.round(r.full.msgsPerCpuSec)} vs bare ${Math.round(r.bare.msgsPerCpuSec)} msg/CPU-s = ${r.ratio.toFixed(2)}× CPU/msg`,
-  target: `≤ ${r.target}× bare`, status: status(r.pass), details: describePipeline(r),
-}))
+await workload(
+  'pipeline',
+  '1 pipeline overhead',
+  () => runPipelineBench({ quick }),
+  (r: PipelineResult) => ({
+    figure: `full ${Math.round(r.full.msgsPerCpuSec)} vs bare ${Math.round(r.bare.msgsPerCpuSec)} msg/CPU-s = ${r.ratio.toFixed(2)}× CPU/msg`,
+    target: `≤ ${r.target}× bare`,
+    status: status(r.pass),
+    details: describePipeline(r),
+  }),
+)
 
 if (only.has('matcher')) {
   const matcher = await import('./matcher.js').catch((e: NodeJS.ErrnoException) => {
@@ -73,12 +87,17 @@ if (only.has('matcher')) {
     console.log('\n▶ 2 matcher\n  not available: bench/matcher.ts is not in this checkout')
     rows.push({ workload: '2 matcher', figure: 'not available (bench/matcher.ts missing)', target: '', status: 'N/A' })
   } else {
-    await workload('matcher', '2 matcher', () => matcher.runMatcherBench({ quick }), r => ({
-      figure: `${r.matcherMBps.toFixed(0)} MB/s = ${r.ratioToBare.toFixed(2)}× bare loop, ${r.ratioToMint.toFixed(0)}× mint-filter`,
-      target: '≥ 0.30× bare, ≥ 35× mint',
-      status: status(Object.values(r.pass).every(ok => ok !== false)),
-      details: matcher.formatMatcherBench(r).split('\n'),
-    }))
+    await workload(
+      'matcher',
+      '2 matcher',
+      () => matcher.runMatcherBench({ quick }),
+      r => ({
+        figure: `${r.matcherMBps.toFixed(0)} MB/s = ${r.ratioToBare.toFixed(2)}× bare loop, ${r.ratioToMint.toFixed(0)}× mint-filter`,
+        target: '≥ 0.30× bare, ≥ 35× mint',
+        status: status(Object.values(r.pass).every(ok => ok !== false)),
+        details: matcher.formatMatcherBench(r).split('\n'),
+      }),
+    )
   }
 }
 
@@ -91,33 +110,69 @@ try {
   let seeded: StoreGrowthResult | undefined
   if (world && (only.has('memory') || only.has('startup')) && !only.has('store')) only.add('store') // they load its data
   if (world) {
-    seeded = await workload('store', '3 store growth', () => runStoreGrowthBench({ quick, world, configFile, dataDir }), (r: StoreGrowthResult) => ({
-      figure: `${r.small.usPerMsg.toFixed(0)} → ${r.large.usPerMsg.toFixed(0)} µs CPU/msg (1k → ${(r.large.after / 1000).toLocaleString('en')}k) = ${r.ratio.toFixed(2)}×`,
-      target: `≤ ${r.target}×`, status: status(r.pass), details: describeStoreGrowth(r),
-    }))
+    seeded = await workload(
+      'store',
+      '3 store growth',
+      () => runStoreGrowthBench({ quick, world, configFile, dataDir }),
+      (r: StoreGrowthResult) => ({
+        figure: `${r.small.usPerMsg.toFixed(0)} → ${r.large.usPerMsg.toFixed(0)} µs CPU/msg (1k → ${(r.large.after / 1000).toLocaleString('en')}k) = ${r.ratio.toFixed(2)}×`,
+        target: `≤ ${r.target}×`,
+        status: status(r.pass),
+        details: describeStoreGrowth(r),
+      }),
+    )
   }
 
-  await workload('cases', '4 case search', () => runCasesBench({ quick }), (r: CasesBenchResult) => ({
-    figure: `p95 ${r.searchCpu.p95.toFixed(2)} ms CPU over ${r.cases.toLocaleString('en')} cases (build ${secs(r.build.cpuMs)} CPU)`,
-    target: 'p95 < 10 ms, build < 3 s', status: status(r.targets.p95Ok && r.targets.buildOk),
-    details: [
-      `search CPU p50 ${r.searchCpu.p50.toFixed(2)} / p95 ${r.searchCpu.p95.toFixed(2)} / p99 ${r.searchCpu.p99.toFixed(2)} ms; wall p95 ${r.search.p95.toFixed(2)} ms (n=${r.search.samples}); build wall ${secs(r.build.wallMs)}`,
-      ...(r.baseline ? [`MiniSearch on the same tokens: CPU p95 ${r.baseline.searchCpu.p95.toFixed(2)} ms, build ${secs(r.baseline.build.cpuMs)} CPU`] : []),
-    ],
-  }))
+  await workload(
+    'cases',
+    '4 case search',
+    () => runCasesBench({ quick }),
+    (r: CasesBenchResult) => ({
+      figure: `p95 ${r.searchCpu.p95.toFixed(2)} ms CPU over ${r.cases.toLocaleString('en')} cases (build ${secs(r.build.cpuMs)} CPU)`,
+      target: 'p95 < 10 ms, build < 3 s',
+      status: status(r.targets.p95Ok && r.targets.buildOk),
+      details: [
+        `search CPU p50 ${r.searchCpu.p50.toFixed(2)} / p95 ${r.searchCpu.p95.toFixed(2)} / p99 ${r.searchCpu.p99.toFixed(2)} ms; wall p95 ${r.search.p95.toFixed(2)} ms (n=${r.search.samples}); build wall ${secs(r.build.wallMs)}`,
+        ...(r.baseline
+          ? [
+              `MiniSearch on the same tokens: CPU p95 ${r.baseline.searchCpu.p95.toFixed(2)} ms, build ${secs(r.baseline.build.cpuMs)} CPU`,
+            ]
+          : []),
+      ],
+    }),
+  )
 
   if (seeded) {
     const data = { quick, configFile, dataDir, endAt: seeded.endAt }
-    await workload('memory', '5 memory', () => runMemoryBench(data), (r: MemoryResult) => ({
-      figure: `RSS ${r.full.live.toFixed(0)} MB (bare Wechaty ${r.bare.live.toFixed(0)} MB)`,
-      target: `< ${r.target} MB`, status: status(r.pass), details: describeMemory(r),
-    }))
-    await workload('startup', '6 start-up', () => runStartupBench(data), (r: StartupResult) => ({
-      figure: `${secs(r.spawnToReadyMs)} spawn → ready (app ${secs(r.appMs)})`,
-      target: `< ${secs(r.target)}`, status: status(r.pass), details: describeStartup(r),
-    }))
+    await workload(
+      'memory',
+      '5 memory',
+      () => runMemoryBench(data),
+      (r: MemoryResult) => ({
+        figure: `RSS ${r.full.live.toFixed(0)} MB (bare Wechaty ${r.bare.live.toFixed(0)} MB)`,
+        target: `< ${r.target} MB`,
+        status: status(r.pass),
+        details: describeMemory(r),
+      }),
+    )
+    await workload(
+      'startup',
+      '6 start-up',
+      () => runStartupBench(data),
+      (r: StartupResult) => ({
+        figure: `${secs(r.spawnToReadyMs)} spawn → ready (app ${secs(r.appMs)})`,
+        target: `< ${secs(r.target)}`,
+        status: status(r.pass),
+        details: describeStartup(r),
+      }),
+    )
   } else if (only.has('memory') || only.has('startup')) {
-    rows.push({ workload: '5/6 memory, start-up', figure: 'skipped: the store workload did not seed data', target: '', status: 'ERROR' })
+    rows.push({
+      workload: '5/6 memory, start-up',
+      figure: 'skipped: the store workload did not seed data',
+      target: '',
+      status: 'ERROR',
+    })
     crashed = true
   }
 } finally {
@@ -125,9 +180,19 @@ try {
 }
 
 const totalSeconds = (performance.now() - started) / 1000
-console.log(`\nSummary (${quick ? 'quick' : 'full'} run, ${totalSeconds.toFixed(0)} s; load average now ${machineInfo().loadavg.join(' ')})`)
+console.log(
+  `\nSummary (${quick ? 'quick' : 'full'} run, ${totalSeconds.toFixed(0)} s; load average now ${machineInfo().loadavg.join(' ')})`,
+)
 printTable(rows)
 const out = resolve(import.meta.dirname, 'results.json')
-writeResults(out, { generatedAt: new Date().toISOString(), quick, machine, loadavgAtEnd: machineInfo().loadavg, totalSeconds, summary: rows, workloads: results })
+writeResults(out, {
+  generatedAt: new Date().toISOString(),
+  quick,
+  machine,
+  loadavgAtEnd: machineInfo().loadavg,
+  totalSeconds,
+  summary: rows,
+  workloads: results,
+})
 console.log(`\nfigures written to ${out}`)
 process.exit(crashed ? 1 : 0)

@@ -20,7 +20,13 @@ export function populate(sandbox: Sandbox, world: BenchWorld): void {
   sandbox.world.createContact(spec.bot)
   for (const c of spec.contacts) sandbox.world.createContact(c)
   for (const g of spec.groups) {
-    sandbox.world.createRoom({ id: g.id, topic: g.topic, memberIds: [spec.bot.id, ...Object.keys(g.members)], ownerId: g.owner, adminIds: g.admins })
+    sandbox.world.createRoom({
+      id: g.id,
+      topic: g.topic,
+      memberIds: [spec.bot.id, ...Object.keys(g.members)],
+      ownerId: g.owner,
+      adminIds: g.admins,
+    })
     for (const [id, alias] of Object.entries(g.members)) if (alias) sandbox.puppet.store.setMeta(g.id, id, { alias })
   }
 }
@@ -31,9 +37,11 @@ export function populate(sandbox: Sandbox, world: BenchWorld): void {
  */
 export async function quiet(bot: Wechaty): Promise<void> {
   let errors = 0
-  const count = () => { errors++ }
+  const count = () => {
+    errors++
+  }
   bot.on('error', count)
-  for (let last = -1; last !== errors;) {
+  for (let last = -1; last !== errors; ) {
     last = errors
     await new Promise(r => setTimeout(r, 100))
   }
@@ -41,14 +49,22 @@ export async function quiet(bot: Wechaty): Promise<void> {
 }
 
 /** What a delivery took (ms) and how many messages could not be sent because the bot had removed their sender. */
-export interface Delivery { wallMs: number; cpuMs: number; skipped: number }
+export interface Delivery {
+  wallMs: number
+  cpuMs: number
+  skipped: number
+}
 
 /**
  * Deliver in batches, waiting after each until `handled()` caught up. A member
  * the bot removed (content escalation) cannot speak any more: the sandbox
  * refuses, and the message is skipped.
  */
-export async function deliver(world: SandboxWorld, messages: StreamMessage[], handled: () => number): Promise<Delivery> {
+export async function deliver(
+  world: SandboxWorld,
+  messages: StreamMessage[],
+  handled: () => number,
+): Promise<Delivery> {
   const cpu = cpuMs()
   const start = performance.now()
   let skipped = 0
@@ -73,6 +89,12 @@ export function countHandled(app: App): () => number {
   const rt = app.runtime
   const handle = rt.handle.bind(rt)
   let handled = 0
-  rt.handle = async ev => { try { await handle(ev) } finally { handled++ } }
+  rt.handle = async ev => {
+    try {
+      await handle(ev)
+    } finally {
+      handled++
+    }
+  }
   return () => handled
 }

@@ -7,18 +7,27 @@ const ROOT = resolve(import.meta.dirname, '..')
 const CHILD = join(ROOT, 'bench', 'app-child.ts')
 
 /** What one child run produced: its reports and the parent-side wall time from spawn to "ready". */
-export interface ChildRun { reports: ChildReport[]; spawnToReadyMs: number }
+export interface ChildRun {
+  reports: ChildReport[]
+  spawnToReadyMs: number
+}
 
 /** Start a child with `args`; resolves when it exits, rejects on a non-zero exit or timeout. */
 export function runChild(args: string[], timeoutMs = 300_000): Promise<ChildRun> {
   return new Promise((resolvePromise, reject) => {
     const start = performance.now()
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     const reports: ChildReport[] = []
     let spawnToReadyMs = NaN
     let buffered = ''
     let stderr = ''
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`app-child timed out after ${timeoutMs} ms`)) }, timeoutMs)
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`app-child timed out after ${timeoutMs} ms`))
+    }, timeoutMs)
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       buffered += chunk
       for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
@@ -30,7 +39,9 @@ export function runChild(args: string[], timeoutMs = 300_000): Promise<ChildRun>
         reports.push(r)
       }
     })
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr = (stderr + chunk).slice(-4000) })
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(-4000)
+    })
     child.on('exit', code => {
       clearTimeout(timer)
       if (code === 0) resolvePromise({ reports, spawnToReadyMs })

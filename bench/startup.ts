@@ -26,7 +26,12 @@ export interface StartupResult {
 }
 
 /** Spawn the child `quick ? 1 : 3` times on `dataDir`, plus one bare run. */
-export async function runStartupBench(opts: { quick?: boolean; configFile: string; dataDir: string; endAt: number }): Promise<StartupResult> {
+export async function runStartupBench(opts: {
+  quick?: boolean
+  configFile: string
+  dataDir: string
+  endAt: number
+}): Promise<StartupResult> {
   const args = ['--config', opts.configFile, '--data', opts.dataDir, '--at', String(opts.endAt)]
   const bare = await runChild([...args, '--bare']) // also warms tsx's transform cache
   const runs: ChildRun[] = []
@@ -36,11 +41,19 @@ export async function runStartupBench(opts: { quick?: boolean; configFile: strin
   const spawnToReadyMs = med(r => r.spawnToReadyMs)
   const ready = med(r => phase(r, 'ready'))
   return {
-    runs: runs.length, spawnToReadyMs,
-    phases: { imports: med(r => phase(r, 'imports')), world: med(r => phase(r, 'world')), appModules: med(r => phase(r, 'appModules')), created: med(r => phase(r, 'created')), ready },
+    runs: runs.length,
+    spawnToReadyMs,
+    phases: {
+      imports: med(r => phase(r, 'imports')),
+      world: med(r => phase(r, 'world')),
+      appModules: med(r => phase(r, 'appModules')),
+      created: med(r => phase(r, 'created')),
+      ready,
+    },
     bare: { spawnToReadyMs: bare.spawnToReadyMs, ready: phase(bare, 'ready') },
     appMs: ready - phase(bare, 'ready'),
-    target: STARTUP_TARGET_MS, pass: spawnToReadyMs < STARTUP_TARGET_MS,
+    target: STARTUP_TARGET_MS,
+    pass: spawnToReadyMs < STARTUP_TARGET_MS,
   }
 }
 

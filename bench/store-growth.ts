@@ -32,7 +32,14 @@ const SUB_WINDOWS = 7
 const SUB_WINDOW = 1_000
 
 /** Per-message figures at one point of the history (µs per message: CPU, and wall beside it). */
-export interface GrowthPoint { after: number; usPerMsg: number; wallUsPerMsg: number; flushMs: number; durableFlushMs: number; stateMb: number }
+export interface GrowthPoint {
+  after: number
+  usPerMsg: number
+  wallUsPerMsg: number
+  flushMs: number
+  durableFlushMs: number
+  stateMb: number
+}
 
 /** What `runStoreGrowthBench` measured. */
 export interface StoreGrowthResult {
@@ -61,14 +68,26 @@ export interface StoreGrowthResult {
  * a day), because the cost per message depends on it: after working hours
  * the customer-response arithmetic looks ahead to the next workday.
  */
-export async function runStoreGrowthBench(opts: { quick?: boolean; world: BenchWorld; configFile: string; dataDir: string }): Promise<StoreGrowthResult> {
+export async function runStoreGrowthBench(opts: {
+  quick?: boolean
+  world: BenchWorld
+  configFile: string
+  dataDir: string
+}): Promise<StoreGrowthResult> {
   const total = opts.quick ? 50_000 : 1_000_000
   const fullDays = Math.max(1, Math.round((total - MORNING) / MESSAGES_PER_DAY))
   const perDay = Math.ceil((total - MORNING) / fullDays)
 
   await warmUp(opts.world, opts.configFile, opts.quick ? 5_000 : 20_000)
   const t0 = performance.now()
-  const player = await HistoryPlayer.open({ world: opts.world, configFile: opts.configFile, store: new SeedStore(opts.dataDir), outputDir: outputDirOf(opts.dataDir), days: workdaysEndingAt(LAST_DAY, fullDays + 1), perDay })
+  const player = await HistoryPlayer.open({
+    world: opts.world,
+    configFile: opts.configFile,
+    store: new SeedStore(opts.dataDir),
+    outputDir: outputDirOf(opts.dataDir),
+    days: workdaysEndingAt(LAST_DAY, fullDays + 1),
+    perDay,
+  })
   await player.play(MORNING)
   const small = await measurePoint(player, opts.dataDir)
   let middle: GrowthPoint | undefined
@@ -84,7 +103,20 @@ export async function runStoreGrowthBench(opts: { quick?: boolean; world: BenchW
   await player.stop()
   const seedSeconds = (performance.now() - t0) / 1000
   const ratio = large.usPerMsg / small.usPerMsg
-  return { small, middle, large, ratio, steadyRatio: middle && large.usPerMsg / middle.usPerMsg, target: STORE_GROWTH_TARGET, pass: ratio <= STORE_GROWTH_TARGET, days: fullDays + 1, perDay, seedSeconds, endAt, naive: await naiveLowdb() }
+  return {
+    small,
+    middle,
+    large,
+    ratio,
+    steadyRatio: middle && large.usPerMsg / middle.usPerMsg,
+    target: STORE_GROWTH_TARGET,
+    pass: ratio <= STORE_GROWTH_TARGET,
+    days: fullDays + 1,
+    perDay,
+    seedSeconds,
+    endAt,
+    naive: await naiveLowdb(),
+  }
 }
 
 /** Median per-message time over a few sub-windows, then one timed flush and the size of the state docs. */
@@ -100,7 +132,7 @@ async function measurePoint(player: HistoryPlayer, dataDir: string): Promise<Gro
     wall.push((t.wallMs * 1000) / SUB_WINDOW)
   }
   const durableFlushMs = await player.flush(true)
-  const flushMs = durableFlushMs + await player.flush()
+  const flushMs = durableFlushMs + (await player.flush())
   const stateDir = join(dataDir, 'state')
   const stateMb = readdirSync(stateDir).reduce((sum, f) => sum + statSync(join(stateDir, f)).size, 0) / 2 ** 20
   return { after, usPerMsg: median(cpu), wallUsPerMsg: median(wall), flushMs, durableFlushMs, stateMb }
@@ -110,7 +142,14 @@ async function measurePoint(player: HistoryPlayer, dataDir: string): Promise<Gro
 async function warmUp(world: BenchWorld, configFile: string, messages: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-warm-'))
   try {
-    const player = await HistoryPlayer.open({ world, configFile, store: new MemoryStore(), outputDir: dir, days: workdaysEndingAt('2026-10-30', 2), perDay: messages })
+    const player = await HistoryPlayer.open({
+      world,
+      configFile,
+      store: new MemoryStore(),
+      outputDir: dir,
+      days: workdaysEndingAt('2026-10-30', 2),
+      perDay: messages,
+    })
     await player.play(messages)
     await player.stop()
   } finally {
@@ -122,9 +161,18 @@ async function warmUp(world: BenchWorld, configFile: string, messages: number): 
 async function naiveLowdb(): Promise<StoreGrowthResult['naive']> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-naive-'))
   const writeMs = async (records: number) => {
-    const row = (i: number) => ({ id: `m${i}`, at: 1_796_000_000_000 + i * 1000, groupId: `bench-int-${i % 100}@chatroom`, memberId: `wxid_s${i % 9000}`, kind: 'text', chars: 20 + (i % 60) })
+    const row = (i: number) => ({
+      id: `m${i}`,
+      at: 1_796_000_000_000 + i * 1000,
+      groupId: `bench-int-${i % 100}@chatroom`,
+      memberId: `wxid_s${i % 9000}`,
+      kind: 'text',
+      chars: 20 + (i % 60),
+    })
     type Row = ReturnType<typeof row>
-    const db = new Low<{ messages: Row[] }>(new JSONFile(join(dir, `naive-${records}.json`)), { messages: Array.from({ length: records }, (_, i) => row(i)) })
+    const db = new Low<{ messages: Row[] }>(new JSONFile(join(dir, `naive-${records}.json`)), {
+      messages: Array.from({ length: records }, (_, i) => row(i)),
+    })
     await db.write()
     const times: number[] = []
     for (let i = 0; i < 3; i++) {
@@ -146,11 +194,14 @@ async function naiveLowdb(): Promise<StoreGrowthResult['naive']> {
 
 /** Print one result as lines. */
 export function describeStoreGrowth(r: StoreGrowthResult): string[] {
-  const p = (g: GrowthPoint) => `after ${g.after.toLocaleString('en').padStart(9)}: ${g.usPerMsg.toFixed(1)} µs/msg CPU (${g.wallUsPerMsg.toFixed(1)} wall); one flush ${g.flushMs.toFixed(0)} ms for ${g.stateMb.toFixed(1)} MB of state docs`
+  const p = (g: GrowthPoint) =>
+    `after ${g.after.toLocaleString('en').padStart(9)}: ${g.usPerMsg.toFixed(1)} µs/msg CPU (${g.wallUsPerMsg.toFixed(1)} wall); one flush ${g.flushMs.toFixed(0)} ms for ${g.stateMb.toFixed(1)} MB of state docs`
   return [
-    p(r.small), ...(r.middle ? [p(r.middle)] : []), p(r.large),
+    p(r.small),
+    ...(r.middle ? [p(r.middle)] : []),
+    p(r.large),
     `ratio ${r.ratio.toFixed(2)}${r.steadyRatio ? ` (after one day → end: ${r.steadyRatio.toFixed(2)})` : ''}; history played over ${r.days} workdays (${r.perDay.toLocaleString('en')} msgs a day, 08:30-18:30) in ${r.seedSeconds.toFixed(0)} s`,
-    `before every send the outbox writes the durable documents (counters are volatile, left to the periodic flush): ${r.large.durableFlushMs.toFixed(0)} ms, at its 40 sends/min ${(r.large.durableFlushMs * 40 / 600).toFixed(1)}% of a core, at the ${r.large.after.toLocaleString('en')}-message state`,
+    `before every send the outbox writes the durable documents (counters are volatile, left to the periodic flush): ${r.large.durableFlushMs.toFixed(0)} ms, at its 40 sends/min ${((r.large.durableFlushMs * 40) / 600).toFixed(1)}% of a core, at the ${r.large.after.toLocaleString('en')}-message state`,
     `naive lowdb write per message: ${r.naive.small.writeMs.toFixed(2)} ms at 1,000 records, ${r.naive.large.writeMs.toFixed(1)} ms at 100,000 (×${r.naive.ratio.toFixed(0)})`,
   ]
 }

@@ -6,13 +6,22 @@ import { cpus, loadavg } from 'node:os'
 export type Status = 'PASS' | 'MISS' | 'N/A' | 'ERROR'
 
 /** One line of the summary. */
-export interface Row { workload: string; figure: string; target: string; status: Status }
+export interface Row {
+  workload: string
+  figure: string
+  target: string
+  status: Status
+}
 
 /** Print the rows as an aligned table. */
 export function printTable(rows: Row[]): void {
   const cols: (keyof Row)[] = ['workload', 'figure', 'target', 'status']
   const width = cols.map(c => Math.max(c.length, ...rows.map(r => displayWidth(r[c]))))
-  const line = (cells: string[]) => cells.map((s, i) => s + ' '.repeat(width[i] - displayWidth(s))).join('  ').trimEnd()
+  const line = (cells: string[]) =>
+    cells
+      .map((s, i) => s + ' '.repeat(width[i] - displayWidth(s)))
+      .join('  ')
+      .trimEnd()
   console.log(line(cols.map(c => c.toUpperCase())))
   console.log(line(width.map(w => '-'.repeat(w))))
   for (const r of rows) console.log(line(cols.map(c => r[c])))
@@ -21,17 +30,25 @@ export function printTable(rows: Row[]): void {
 /** Where and when the figures were taken (the machine is shared: load average included). */
 export function machineInfo(): { cpus: number; model: string; node: string; loadavg: number[] } {
   const list = cpus()
-  return { cpus: list.length, model: list[0]?.model ?? 'unknown', node: process.version, loadavg: loadavg().map(x => Math.round(x * 100) / 100) }
+  return {
+    cpus: list.length,
+    model: list[0]?.model ?? 'unknown',
+    node: process.version,
+    loadavg: loadavg().map(x => Math.round(x * 100) / 100),
+  }
 }
 
 /** Write the results JSON (pretty-printed). */
 export function writeResults(file: string, data: object): void {
-  writeFileSync(file, JSON.stringify(data, null, 2) + '\n')
+  writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`)
 }
 
 /** Terminal columns of a string: CJK and full-width characters take two. */
 function displayWidth(s: string): number {
   let w = 0
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1
   return w
 }

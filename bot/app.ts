@@ -62,8 +62,15 @@ export function createApp(opts: AppOptions): App {
   const outputDir = join(opts.dataDir, 'output')
   mkdirSync(outputDir, { recursive: true })
   const runtime = new BotRuntime({
-    loaded, plugins, clock: opts.clock ?? new SystemClock(), store, directory: ports, roomAdmin: ports, sender: ports,
-    log: opts.log, outputDir,
+    loaded,
+    plugins,
+    clock: opts.clock ?? new SystemClock(),
+    store,
+    directory: ports,
+    roomAdmin: ports,
+    sender: ports,
+    log: opts.log,
+    outputDir,
     reloadConfig: () => {
       const next = load()
       matcher = new GroupMatcher(next.config.groups)
@@ -79,10 +86,15 @@ export function createApp(opts: AppOptions): App {
       if (note) runtime.executor.notifyAdmins(note)
     },
   })
-  const flush = setInterval(() => void store.flush().catch(e => opts.log.error('store flush failed', e)), opts.flushIntervalMs ?? loaded.config.runtime.flushInterval)
+  const flush = setInterval(
+    () => void store.flush().catch(e => opts.log.error('store flush failed', e)),
+    opts.flushIntervalMs ?? loaded.config.runtime.flushInterval,
+  )
   flush.unref()
   return {
-    bot, runtime, ports,
+    bot,
+    runtime,
+    ports,
     idle: () => wiring.idle(),
     ready: wiring.ready,
     stop: async (reason = 'stopped') => {

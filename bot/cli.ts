@@ -13,10 +13,22 @@ type Command = { run: (argv: string[]) => Promise<number>; help: string }
 const COMMANDS: Record<string, Command> = {
   start: { run: startCommand, help: 'start the bot (sandbox + console when WECHATY_PUPPET is unset)' },
   'check-config': { run: checkConfigCommand, help: 'check-config [FILE]   validate a config file, list every problem' },
-  check: { run: argv => runCheck(argv, process.stdout), help: 'check --dictionary FILE [--dictionary F2] --input FILE.jsonl   run the banned-content matcher over {"id","text"} lines' },
-  cases: { run: casesCommand, help: 'cases export --from DATE --to DATE --format md|json|csv [--data DIR]   export shared sales cases' },
-  stats: { run: statsCommand, help: 'stats --from DATE [--to DATE] [--format csv|json] [--by member|group] [--data DIR]   activity figures' },
-  replay: { run: replayCommand, help: 'replay FILE.jsonl [--config F] [--world F] [--out DIR] [--live]   feed a transcript through the sandbox (dry-run)' },
+  check: {
+    run: argv => runCheck(argv, process.stdout),
+    help: 'check --dictionary FILE [--dictionary F2] --input FILE.jsonl   run the banned-content matcher over {"id","text"} lines',
+  },
+  cases: {
+    run: casesCommand,
+    help: 'cases export --from DATE --to DATE --format md|json|csv [--data DIR]   export shared sales cases',
+  },
+  stats: {
+    run: statsCommand,
+    help: 'stats --from DATE [--to DATE] [--format csv|json] [--by member|group] [--data DIR]   activity figures',
+  },
+  replay: {
+    run: replayCommand,
+    help: 'replay FILE.jsonl [--config F] [--world F] [--out DIR] [--live]   feed a transcript through the sandbox (dry-run)',
+  },
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -24,18 +36,29 @@ async function main(argv: string[]): Promise<number> {
   const cmd = name ? COMMANDS[name] : undefined
   if (!cmd) {
     const help = !name || name === '--help' || name === '-h' || name === 'help'
-    ;(help ? process.stdout : process.stderr).write(`usage: group-guard <command>\n${Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(14)} ${c.help}`).join('\n')}\n`)
+    ;(help ? process.stdout : process.stderr).write(
+      `usage: group-guard <command>\n${Object.entries(COMMANDS)
+        .map(([n, c]) => `  ${n.padEnd(14)} ${c.help}`)
+        .join('\n')}\n`,
+    )
     return help ? 0 : 2
   }
   return cmd.run(rest)
 }
 
-main(process.argv.slice(2)).then(code => { process.exitCode = code }, (e: unknown) => {
-  if (e instanceof ConfigError || e instanceof RosterError) {
-    process.stderr.write(`❌ 配置错误，机器人拒绝启动 (config invalid, refusing to start): ${e.problems.length} problem(s)\n${e.problems.map(p => `  - ${p}`).join('\n')}\n`)
-  } else {
-    process.stderr.write(`❌ ${(e as Error)?.message ?? String(e)}\n`)
-    if (process.env.LOG_LEVEL === 'debug') process.stderr.write(`${(e as Error)?.stack}\n`)
-  }
-  process.exitCode = 1
-})
+main(process.argv.slice(2)).then(
+  code => {
+    process.exitCode = code
+  },
+  (e: unknown) => {
+    if (e instanceof ConfigError || e instanceof RosterError) {
+      process.stderr.write(
+        `❌ 配置错误，机器人拒绝启动 (config invalid, refusing to start): ${e.problems.length} problem(s)\n${e.problems.map(p => `  - ${p}`).join('\n')}\n`,
+      )
+    } else {
+      process.stderr.write(`❌ ${(e as Error)?.message ?? String(e)}\n`)
+      if (process.env.LOG_LEVEL === 'debug') process.stderr.write(`${(e as Error)?.stack}\n`)
+    }
+    process.exitCode = 1
+  },
+)

@@ -16,11 +16,18 @@ const HELP = `沙盒控制台 Sandbox console
   /quit                       退出`
 
 /** Interactive console over the sandbox: type as a member, see what the bot sends. Resolves on /quit or EOF. */
-export async function startConsole(world: SandboxWorld, app: App, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
+export async function startConsole(
+  world: SandboxWorld,
+  app: App,
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+): Promise<void> {
   const rl = createInterface({ input, output, terminal: false })
   let current = world.rooms()[0]?.id
-  const print = (s: string) => output.write(s + '\n')
-  world.on('sent', (r: SentRecord) => print(`🤖 → ${r.roomId ? world.room(r.roomId).topic : '私聊 ' + name(world, r.toContactId)}: ${describeSent(r)}`))
+  const print = (s: string) => output.write(`${s}\n`)
+  world.on('sent', (r: SentRecord) =>
+    print(`🤖 → ${r.roomId ? world.room(r.roomId).topic : `私聊 ${name(world, r.toContactId)}`}: ${describeSent(r)}`),
+  )
   print(HELP)
   for await (const line of rl) {
     const text = line.trim()
@@ -39,14 +46,22 @@ export async function startConsole(world: SandboxWorld, app: App, input: NodeJS.
   // Piped input ends at once: let Wechaty deliver the last lines, then the outbox drain (at most a minute).
   await new Promise(r => setTimeout(r, 500))
   await app.idle()
-  for (let waited = 0; app.runtime.outbox.depth() > 0 && waited < 60_000; waited += 250) await new Promise(r => setTimeout(r, 250))
+  for (let waited = 0; app.runtime.outbox.depth() > 0 && waited < 60_000; waited += 250)
+    await new Promise(r => setTimeout(r, 250))
 }
 
 function runLine(world: SandboxWorld, text: string, current?: string): { current?: string; note?: string } {
   if (text === '/help') return { note: HELP }
-  if (text === '/groups') return { note: world.rooms().map(r => `${r.topic}  [${r.memberIdList.map(id => world.groupAlias(r.id, id) ?? name(world, id)).join('、')}]`).join('\n') }
+  if (text === '/groups')
+    return {
+      note: world
+        .rooms()
+        .map(r => `${r.topic}  [${r.memberIdList.map(id => world.groupAlias(r.id, id) ?? name(world, id)).join('、')}]`)
+        .join('\n'),
+    }
   const [cmd, ...args] = text.split(/\s+/)
-  const room = (q: string) => world.findRoom(q) ?? world.rooms().find(r => r.topic.includes(q))?.id ?? fail(`没有群 ${q}`)
+  const room = (q: string) =>
+    world.findRoom(q) ?? world.rooms().find(r => r.topic.includes(q))?.id ?? fail(`没有群 ${q}`)
   if (cmd === '/use') return { current: room(args[0]), note: `当前群：${world.room(room(args[0])).topic}` }
   if (cmd === '/join') {
     const r = room(args[0])
@@ -55,16 +70,33 @@ function runLine(world: SandboxWorld, text: string, current?: string): { current
     if (args[2]) world.setGroupAlias(r, id, args[2])
     return {}
   }
-  if (cmd === '/leave') { const r = room(args[0]); world.leave(r, who(world, args[1], r)); return {} }
-  if (cmd === '/rename') { const r = room(args[0]); world.setGroupAlias(r, who(world, args[1], r), args[2]); return { note: '（微信不会通知改名，机器人会在巡检或该成员发言时看到）' } }
+  if (cmd === '/leave') {
+    const r = room(args[0])
+    world.leave(r, who(world, args[1], r))
+    return {}
+  }
+  if (cmd === '/rename') {
+    const r = room(args[0])
+    world.setGroupAlias(r, who(world, args[1], r), args[2])
+    return { note: '（微信不会通知改名，机器人会在巡检或该成员发言时看到）' }
+  }
   const m = /^(.+?)(>>|>)\s*(.*)$/.exec(text)
   if (!m) fail('格式：<群昵称或名字>> 文字，输入 /help 查看用法')
   const [, speaker, arrow, body] = m
-  if (arrow === '>>') { world.say(who(world, speaker), {}, body.replace(/\\n/g, '\n')); return {} }
-  const byAlias = world.rooms().find(r => world.findContacts(speaker, r.id).some(id => world.groupAlias(r.id, id) === speaker))
+  if (arrow === '>>') {
+    world.say(who(world, speaker), {}, body.replace(/\\n/g, '\n'))
+    return {}
+  }
+  const byAlias = world
+    .rooms()
+    .find(r => world.findContacts(speaker, r.id).some(id => world.groupAlias(r.id, id) === speaker))
   const speakerId = who(world, speaker)
   const inCurrent = current && world.room(current).memberIdList.includes(speakerId) ? current : undefined
-  const inRoom = byAlias?.id ?? inCurrent ?? world.rooms().find(r => r.memberIdList.includes(speakerId))?.id ?? fail(`${speaker} 不在任何群里，先用 /join 把他加进群`)
+  const inRoom =
+    byAlias?.id ??
+    inCurrent ??
+    world.rooms().find(r => r.memberIdList.includes(speakerId))?.id ??
+    fail(`${speaker} 不在任何群里，先用 /join 把他加进群`)
   send(world, who(world, speaker, inRoom), inRoom, body.replace(/\\n/g, '\n'))
   return inRoom !== current ? { note: `（${speaker} 在「${world.room(inRoom).topic}」发言）` } : {}
 }
@@ -90,7 +122,9 @@ function name(world: SandboxWorld, id?: string): string {
 
 function describeSent(r: SentRecord): string {
   if (r.kind === 'text' || r.kind === 'announce') return r.text ?? ''
-  return `[${r.kind}${r.fileName ? ' ' + r.fileName : ''}${r.title ? ' ' + r.title : ''}]`
+  return `[${r.kind}${r.fileName ? ` ${r.fileName}` : ''}${r.title ? ` ${r.title}` : ''}]`
 }
 
-function fail(message: string): never { throw new Error(message) }
+function fail(message: string): never {
+  throw new Error(message)
+}

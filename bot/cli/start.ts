@@ -17,7 +17,9 @@ export async function startCommand(argv: string[]): Promise<number> {
     // wechaty-puppet-service does not reconnect by itself after the service drops the stream:
     // exit with EX_TEMPFAIL (75) so the supervisor (systemd Restart=on-failure) starts a fresh
     // process, which resumes the persisted outbox, timers and notices and tells the admins.
-    app.bot.on('error', e => { if (isConnectionLoss(e)) stop('connection lost (连接中断)', 'connection-lost', EXIT_CONNECTION_LOST) })
+    app.bot.on('error', e => {
+      if (isConnectionLoss(e)) stop('connection lost (连接中断)', 'connection-lost', EXIT_CONNECTION_LOST)
+    })
     log.info(`starting with puppet ${env.puppet}, config ${env.configFile}, data ${env.dataDir}`)
     await app.bot.start()
     return await new Promise<number>(() => {}) // runs until a signal or a connection loss
@@ -30,15 +32,17 @@ export async function startCommand(argv: string[]): Promise<number> {
   const dataDir = join(env.dataDir, 'sandbox')
   rmSync(dataDir, { recursive: true, force: true })
   const app = createApp({ configFile: env.configFile, dataDir, log, puppet: sandbox.puppet })
-  process.stdout.write([
-    '════════════════════════════════════════════════════════════',
-    ' 沙盒模式 SANDBOX MODE — 未配置 WECHATY_PUPPET，未连接真实微信',
-    ' No WECHATY_PUPPET set: running on the built-in sandbox WeChat.',
-    ` 配置 config: ${env.configFile}${env.usingExampleConfig ? '（示例配置 example）' : ''}`,
-    ` 演示群 world: ${worldFile}；状态 state: ${dataDir}（每次启动清空 reset at every start）`,
-    ' 输入 /help 查看用法；例如  销售部-张三> 大家好',
-    '════════════════════════════════════════════════════════════',
-  ].join('\n') + '\n')
+  process.stdout.write(
+    `${[
+      '════════════════════════════════════════════════════════════',
+      ' 沙盒模式 SANDBOX MODE — 未配置 WECHATY_PUPPET，未连接真实微信',
+      ' No WECHATY_PUPPET set: running on the built-in sandbox WeChat.',
+      ` 配置 config: ${env.configFile}${env.usingExampleConfig ? '（示例配置 example）' : ''}`,
+      ` 演示群 world: ${worldFile}；状态 state: ${dataDir}（每次启动清空 reset at every start）`,
+      ' 输入 /help 查看用法；例如  销售部-张三> 大家好',
+      '════════════════════════════════════════════════════════════',
+    ].join('\n')}\n`,
+  )
   stopOnSignals(app, log)
   await app.bot.start()
   sandbox.world.login(spec.bot.id)
@@ -67,7 +71,13 @@ function stopOnSignals(app: App, log: Logger): Stop {
     if (stopping) return
     stopping = true
     log[code ? 'error' : 'info'](`${why}: flushing state and stopping${code ? ` (exit ${code})` : ''}`)
-    app.stop(reason).then(() => process.exit(code), e => { log.error('stop failed', e); process.exit(1) })
+    app.stop(reason).then(
+      () => process.exit(code),
+      e => {
+        log.error('stop failed', e)
+        process.exit(1)
+      },
+    )
   }
   process.once('SIGINT', () => stop('SIGINT'))
   process.once('SIGTERM', () => stop('SIGTERM'))

@@ -15,7 +15,10 @@ function overState(run: StoreCommand): (argv: string[]) => Promise<number> {
     const env = readEnv()
     const i = argv.indexOf('--data')
     const dir = i >= 0 ? argv[i + 1] : env.dataDir
-    if (!dir || !existsSync(dir)) { process.stderr.write(`no bot state at ${dir} (set BOT_DATA_DIR or --data DIR)\n`); return 1 }
+    if (!dir || !existsSync(dir)) {
+      process.stderr.write(`no bot state at ${dir} (set BOT_DATA_DIR or --data DIR)\n`)
+      return 1
+    }
     const rest = i >= 0 ? [...argv.slice(0, i), ...argv.slice(i + 2)] : argv
     const timezone = existsSync(env.configFile) ? loadConfig(env.configFile, PLUGINS).config.timezone : 'Asia/Shanghai'
     return run(rest, new FileStore(dir), timezone, process.stdout)

@@ -1,12 +1,19 @@
 /** A command line split into its name and arguments. */
-export interface ParsedCommand { name: string; args: string; argv: string[] }
+export interface ParsedCommand {
+  name: string
+  args: string
+  argv: string[]
+}
 
 /**
  * Parse `#名字 参数…` (full-width `＃` too, leading @-mentions ignored).
  * Returns undefined when the text is not a command.
  */
 export function parseCommand(text: string, prefix: string): ParsedCommand | undefined {
-  const body = text.replace(/^(\s*@\S+[\s\u2005]+)+/, '').trimStart().replace(/^＃/, '#')
+  const body = text
+    .replace(/^(\s*@\S+[\s\u2005]+)+/, '')
+    .trimStart()
+    .replace(/^＃/, '#')
   if (!body.startsWith(prefix)) return undefined
   const rest = body.slice(prefix.length)
   const m = /^([^\s:：]+)[\s:：]*([\s\S]*)$/.exec(rest)

@@ -1,10 +1,21 @@
 import { z } from 'zod'
 
 const UNITS: Record<string, number> = {
-  ms: 1, s: 1000, sec: 1000, '秒': 1000,
-  m: 60_000, min: 60_000, '分': 60_000, '分钟': 60_000,
-  h: 3_600_000, hr: 3_600_000, '小时': 3_600_000, '时': 3_600_000,
-  d: 86_400_000, day: 86_400_000, '天': 86_400_000,
+  ms: 1,
+  s: 1000,
+  sec: 1000,
+  秒: 1000,
+  m: 60_000,
+  min: 60_000,
+  分: 60_000,
+  分钟: 60_000,
+  h: 3_600_000,
+  hr: 3_600_000,
+  小时: 3_600_000,
+  时: 3_600_000,
+  d: 86_400_000,
+  day: 86_400_000,
+  天: 86_400_000,
 }
 
 /** Parse `30m`, `2h`, `1.5h`, `10 分钟`, `90s`, `1d` into milliseconds; undefined when invalid. */
@@ -28,8 +39,7 @@ export const duration = () =>
   })
 
 /** A zod type for `HH:mm` wall-clock times. */
-export const clockTimeSchema = () =>
-  z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time of day "HH:mm"')
+export const clockTimeSchema = () => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time of day "HH:mm"')
 
 /** Format milliseconds as a short Chinese duration: `1小时5分钟`, `40分钟`, `30秒`. */
 export function formatDuration(ms: number): string {

@@ -1,24 +1,42 @@
 import type { z } from 'zod'
-import { isMap, isSeq, LineCounter, type Document, type Node } from 'yaml'
+import { isMap, isSeq, type LineCounter, type Document, type Node } from 'yaml'
 
 /** Turn a zod issue path into `plugins.content.actions[2].after`. */
 export function formatPath(path: PropertyKey[]): string {
-  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '') || '(root)'
+  return (
+    path.reduce<string>(
+      (acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)),
+      '',
+    ) || '(root)'
+  )
 }
 
 /** One readable line per zod issue: `file:line path: message`, unknown keys spelled out. */
-export function formatIssues(issues: z.core.$ZodIssue[], file: string, doc?: Document, lines?: LineCounter, prefix: PropertyKey[] = []): string[] {
+export function formatIssues(
+  issues: z.core.$ZodIssue[],
+  file: string,
+  doc?: Document,
+  lines?: LineCounter,
+  prefix: PropertyKey[] = [],
+): string[] {
   return issues.flatMap(issue => {
     const path = [...prefix, ...issue.path]
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map(k => `${where(file, doc, lines, [...path, k])}${formatPath([...path, k])}: unknown key (typo?)`)
+      return issue.keys.map(
+        k => `${where(file, doc, lines, [...path, k])}${formatPath([...path, k])}: unknown key (typo?)`,
+      )
     }
     return [`${where(file, doc, lines, path)}${formatPath(path)}: ${issue.message}`]
   })
 }
 
 /** `file:line: ` for the deepest YAML node that exists along `path` (or `file: ` without a document). */
-export function where(file: string, doc: Document | undefined, lines: LineCounter | undefined, path: PropertyKey[]): string {
+export function where(
+  file: string,
+  doc: Document | undefined,
+  lines: LineCounter | undefined,
+  path: PropertyKey[],
+): string {
   if (!doc || !lines) return `${file}: `
   // Walk down as far as the path exists; report the line of the deepest node found.
   let node: Node | null | undefined = doc.contents as Node
@@ -27,7 +45,10 @@ export function where(file: string, doc: Document | undefined, lines: LineCounte
     if (isMap(node)) {
       const pair = node.items.find(p => (p.key as { value?: unknown })?.value === key)
       node = (pair?.value ?? pair?.key) as Node | undefined
-      if (pair && !pair.value) { found = pair.key as Node; break }
+      if (pair && !pair.value) {
+        found = pair.key as Node
+        break
+      }
     } else if (isSeq(node) && typeof key === 'number') node = node.items[key] as Node | undefined
     else node = undefined
     if (!node) break

@@ -10,7 +10,9 @@ import { Roster } from '../roster/roster.js'
 
 /** A config that failed to load, with every problem on its own line. */
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) { super(problems.join('\n')) }
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'))
+  }
 }
 
 const pluginSwitches = {
@@ -30,7 +32,9 @@ export function buildConfigSchema(plugins: PluginDefinition[]) {
 }
 
 /** The validated config of the runtime and its plugins. */
-export type BotConfig = z.infer<ReturnType<typeof buildConfigSchema>> & { plugins: Record<string, Record<string, unknown>> }
+export type BotConfig = z.infer<ReturnType<typeof buildConfigSchema>> & {
+  plugins: Record<string, Record<string, unknown>>
+}
 
 /** A loaded config: validated values, per-group plugin sections and the roster. */
 export interface LoadedConfig {
@@ -51,29 +55,53 @@ export function loadConfig(file: string, plugins: PluginDefinition[]): LoadedCon
 export function parseConfig(text: string, file: string, plugins: PluginDefinition[]): LoadedConfig {
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true })
-  if (doc.errors.length) throw new ConfigError(doc.errors.map(e => `${file}:${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`))
+  if (doc.errors.length)
+    throw new ConfigError(
+      doc.errors.map(
+        e =>
+          `${file}:${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+      ),
+    )
   const raw = (doc.toJS() ?? {}) as RawConfig
   const at = (path: PropertyKey[]) => where(file, doc, lines, path)
   const parsed = buildConfigSchema(plugins).safeParse(raw)
   // Every check runs even when the schema fails, so one run lists every problem.
   const problems = parsed.success ? [] : formatIssues(parsed.error.issues, file, doc, lines)
   checkReferences(raw, at, problems)
-  const overrides = groupOverrides(raw, plugins, at, (issues, prefix) => formatIssues(issues, file, doc, lines, prefix), problems)
-  const roster = typeof raw.roster === 'string' ? readRoster(resolve(dirname(file), raw.roster), problems) : new Roster()
+  const overrides = groupOverrides(
+    raw,
+    plugins,
+    at,
+    (issues, prefix) => formatIssues(issues, file, doc, lines, prefix),
+    problems,
+  )
+  const roster =
+    typeof raw.roster === 'string' ? readRoster(resolve(dirname(file), raw.roster), problems) : new Roster()
   if (!parsed.success || problems.length) throw new ConfigError(problems)
   const config = parsed.data as BotConfig
   const groupSections = new Map<string, Record<string, Record<string, unknown>>>()
-  config.groups.forEach((g, i) => groupSections.set(g.name, { ...config.plugins, ...overrides[i] }))
+  for (const [i, g] of config.groups.entries()) groupSections.set(g.name, { ...config.plugins, ...overrides[i] })
   return { file, config, groupSections, roster }
 }
 
-type RawConfig = { roster?: unknown; plugins?: Record<string, unknown>; groups?: unknown; adminChannel?: { mode?: unknown; group?: unknown } }
+type RawConfig = {
+  roster?: unknown
+  plugins?: Record<string, unknown>
+  groups?: unknown
+  adminChannel?: { mode?: unknown; group?: unknown }
+}
 type RawGroup = { name?: unknown; topicPattern?: unknown; plugins?: unknown }
 
 /** Per group index: each overridden plugin section merged with the global section and validated. */
 type IssueFormatter = (issues: z.core.$ZodIssue[], prefix: PropertyKey[]) => string[]
 
-function groupOverrides(raw: RawConfig, plugins: PluginDefinition[], at: (p: PropertyKey[]) => string, format: IssueFormatter, problems: string[]) {
+function groupOverrides(
+  raw: RawConfig,
+  plugins: PluginDefinition[],
+  at: (p: PropertyKey[]) => string,
+  format: IssueFormatter,
+  problems: string[],
+) {
   const groups = Array.isArray(raw.groups) ? (raw.groups as RawGroup[]) : []
   return groups.map((g, i) => {
     const sections: Record<string, Record<string, unknown>> = {}
@@ -81,10 +109,20 @@ function groupOverrides(raw: RawConfig, plugins: PluginDefinition[], at: (p: Pro
     for (const [name, override] of Object.entries(g.plugins as Record<string, unknown>)) {
       const path = ['groups', i, 'plugins', name]
       const def = plugins.find(p => p.name === name)
-      if (!def) { problems.push(`${at(path)}${formatPath(path)}: unknown plugin (known: ${plugins.map(p => p.name).join(', ') || 'none'})`); continue }
+      if (!def) {
+        problems.push(
+          `${at(path)}${formatPath(path)}: unknown plugin (known: ${plugins.map(p => p.name).join(', ') || 'none'})`,
+        )
+        continue
+      }
       if (override === null) continue
-      if (!isPlain(override)) { problems.push(`${at(path)}${formatPath(path)}: expected a mapping of ${name} settings, e.g. { enabled: false }`); continue }
-      const merged = sectionSchema(def).safeParse(deepMerge(isPlain(raw.plugins?.[name]) ? (raw.plugins![name] as Record<string, unknown>) : {}, override))
+      if (!isPlain(override)) {
+        problems.push(`${at(path)}${formatPath(path)}: expected a mapping of ${name} settings, e.g. { enabled: false }`)
+        continue
+      }
+      const merged = sectionSchema(def).safeParse(
+        deepMerge(isPlain(raw.plugins?.[name]) ? (raw.plugins![name] as Record<string, unknown>) : {}, override),
+      )
       if (merged.success) sections[name] = merged.data
       else problems.push(...format(merged.error.issues, path))
     }
@@ -96,10 +134,17 @@ function checkReferences(raw: RawConfig, at: (p: PropertyKey[]) => string, probl
   const names = new Set<unknown>()
   const groups = Array.isArray(raw.groups) ? (raw.groups as RawGroup[]) : []
   groups.forEach((g, i) => {
-    if (names.has(g?.name)) problems.push(`${at(['groups', i, 'name'])}groups[${i}].name: duplicate group name "${String(g.name)}"`)
+    if (names.has(g?.name))
+      problems.push(`${at(['groups', i, 'name'])}groups[${i}].name: duplicate group name "${String(g.name)}"`)
     names.add(g?.name)
     if (typeof g?.topicPattern === 'string') {
-      try { new RegExp(g.topicPattern) } catch (e) { problems.push(`${at(['groups', i, 'topicPattern'])}groups[${i}].topicPattern: invalid regex (${(e as Error).message})`) }
+      try {
+        new RegExp(g.topicPattern)
+      } catch (e) {
+        problems.push(
+          `${at(['groups', i, 'topicPattern'])}groups[${i}].topicPattern: invalid regex (${(e as Error).message})`,
+        )
+      }
     }
   })
   if (raw.adminChannel?.mode === 'group' && !names.has(raw.adminChannel.group)) {
@@ -112,7 +157,9 @@ function isPlain(v: unknown): v is Record<string, unknown> {
 }
 
 function readRoster(path: string, problems: string[]): Roster {
-  try { return loadRoster(path) } catch (e) {
+  try {
+    return loadRoster(path)
+  } catch (e) {
     if (e instanceof RosterError) problems.push(...e.problems)
     else problems.push(`${path}: cannot read roster (${(e as Error).message})`)
     return new Roster()
@@ -125,7 +172,10 @@ export function deepMerge(a: Record<string, unknown>, b: unknown): Record<string
   const out: Record<string, unknown> = { ...a }
   for (const [k, v] of Object.entries(b)) {
     const cur = out[k]
-    out[k] = cur && typeof cur === 'object' && !Array.isArray(cur) && v && typeof v === 'object' && !Array.isArray(v) ? deepMerge(cur as Record<string, unknown>, v) : v
+    out[k] =
+      cur && typeof cur === 'object' && !Array.isArray(cur) && v && typeof v === 'object' && !Array.isArray(v)
+        ? deepMerge(cur as Record<string, unknown>, v)
+        : v
   }
   return out
 }

@@ -4,56 +4,101 @@ import { duration } from './duration.js'
 const ids = () => z.array(z.string().min(1)).default([])
 
 /** How a config entry names a managed group: exact topic, topic regex, or room id. */
-export const groupSchema = z.object({
-  name: z.string().min(1).describe('本群在配置中的名字 Name used in reports and commands'),
-  topic: z.string().optional().describe('群名称完全一致 Exact group topic'),
-  topicPattern: z.string().optional().describe('群名称正则 Regex on the group topic, e.g. "交流群$"'),
-  id: z.string().optional().describe('群 ID Room id (xxx@chatroom)'),
-  kind: z.enum(['internal', 'customer', 'broadcast']).describe('internal 内部工作群 / customer 客户交流群 / broadcast 公告群'),
-  responsible: ids().describe('负责本群的员工 Contact ids of the staff responsible for a customer group'),
-  plugins: z.record(z.string(), z.unknown()).default({}).describe('本群覆盖的插件设置 Per-group overrides of plugin sections'),
-}).strict().refine(g => g.topic || g.topicPattern || g.id, { message: 'give one of topic, topicPattern or id' })
+export const groupSchema = z
+  .object({
+    name: z.string().min(1).describe('本群在配置中的名字 Name used in reports and commands'),
+    topic: z.string().optional().describe('群名称完全一致 Exact group topic'),
+    topicPattern: z.string().optional().describe('群名称正则 Regex on the group topic, e.g. "交流群$"'),
+    id: z.string().optional().describe('群 ID Room id (xxx@chatroom)'),
+    kind: z
+      .enum(['internal', 'customer', 'broadcast'])
+      .describe('internal 内部工作群 / customer 客户交流群 / broadcast 公告群'),
+    responsible: ids().describe('负责本群的员工 Contact ids of the staff responsible for a customer group'),
+    plugins: z
+      .record(z.string(), z.unknown())
+      .default({})
+      .describe('本群覆盖的插件设置 Per-group overrides of plugin sections'),
+  })
+  .strict()
+  .refine(g => g.topic || g.topicPattern || g.id, { message: 'give one of topic, topicPattern or id' })
 
 /** Runtime-owned top-level config; `plugins` is filled from the registry by `buildConfigSchema`. */
 export const baseConfigShape = {
   company: z.string().min(1).describe('公司名 Company name (templates, nickname formats)'),
-  timezone: z.string().default('Asia/Shanghai').refine(isTimezone, 'expected an IANA timezone such as Asia/Shanghai').describe('时区 Timezone for days, reports and schedules'),
+  timezone: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine(isTimezone, 'expected an IANA timezone such as Asia/Shanghai')
+    .describe('时区 Timezone for days, reports and schedules'),
   commandPrefix: z.string().min(1).max(3).default('#').describe('命令前缀 Command prefix'),
   dryRun: z.boolean().default(false).describe('观察模式：只记录不执行 Global dry-run: record actions, send nothing'),
-  roles: z.object({
-    admin: ids().describe('管理员 contact ids'), leader: ids().describe('领导 contact ids'),
-    trainer: ids().describe('培训师 contact ids'), staff: ids().describe('员工 contact ids (besides the roster)'),
-    editor: ids().describe('排期编辑 contact ids'), approver: ids().describe('排期审核 contact ids'),
-  }).strict().prefault({}).describe('角色只按微信 ID 绑定，从不按昵称 Roles bind contact ids, never names'),
+  roles: z
+    .object({
+      admin: ids().describe('管理员 contact ids'),
+      leader: ids().describe('领导 contact ids'),
+      trainer: ids().describe('培训师 contact ids'),
+      staff: ids().describe('员工 contact ids (besides the roster)'),
+      editor: ids().describe('排期编辑 contact ids'),
+      approver: ids().describe('排期审核 contact ids'),
+    })
+    .strict()
+    .prefault({})
+    .describe('角色只按微信 ID 绑定，从不按昵称 Roles bind contact ids, never names'),
   roster: z.string().optional().describe('花名册文件 CSV or YAML, path relative to this config file'),
   groups: z.array(groupSchema).default([]).describe('受管理的群 Managed groups'),
-  adminChannel: z.object({
-    mode: z.enum(['private', 'group']).default('private').describe('private: 私聊每位管理员; group: 发到管理群'),
-    group: z.string().optional().describe('管理群在 groups 中的 name (mode: group)'),
-  }).strict().prefault({}),
-  runtime: z.object({
-    maxMessageAge: duration().prefault('5m').describe('登录后忽略早于此时长的旧消息 Ignore replayed messages older than this'),
-    flushInterval: duration().prefault('5s').describe('状态写盘间隔（崩溃最多丢失这么久的计数） Store flush interval'),
-    dedupeWindow: z.number().int().positive().default(10_000).describe('记住的消息 ID 数 Message ids remembered for dedupe'),
-  }).strict().prefault({}),
-  outbox: z.object({
-    perMinute: z.number().int().positive().default(40).describe('每分钟最多发送条数 Max sends per minute'),
-    perChatGap: duration().prefault('3s').describe('同一会话两条之间最短间隔 Min gap per chat'),
-    switchPauseMin: duration().prefault('1s').describe('切换会话随机停顿下限'),
-    switchPauseMax: duration().prefault('3s').describe('切换会话随机停顿上限'),
-    maxRetries: z.number().int().min(0).default(3).describe('发送失败重试次数'),
-    mergeMaxChars: z.number().int().positive().default(1500).describe('合并消息的最大长度'),
-  }).strict().prefault({}),
-  penalties: z.object({
-    fineBase: z.number().nonnegative().default(5).describe('按时缴纳的罚款（元）'),
-    fineWindow: duration().prefault('2h').describe('按时缴纳的期限'),
-    fineStep: z.number().nonnegative().default(5).describe('每超时一个周期加罚（元）'),
-    fineStepEvery: duration().prefault('1h').describe('加罚周期（不足一个周期按一个算）'),
-    fineCap: z.number().nonnegative().default(50).describe('罚款上限（元）'),
-    strikeTtl: duration().prefault('30d').describe('违规记录有效期'),
-  }).strict().prefault({}),
+  adminChannel: z
+    .object({
+      mode: z.enum(['private', 'group']).default('private').describe('private: 私聊每位管理员; group: 发到管理群'),
+      group: z.string().optional().describe('管理群在 groups 中的 name (mode: group)'),
+    })
+    .strict()
+    .prefault({}),
+  runtime: z
+    .object({
+      maxMessageAge: duration()
+        .prefault('5m')
+        .describe('登录后忽略早于此时长的旧消息 Ignore replayed messages older than this'),
+      flushInterval: duration()
+        .prefault('5s')
+        .describe('状态写盘间隔（崩溃最多丢失这么久的计数） Store flush interval'),
+      dedupeWindow: z
+        .number()
+        .int()
+        .positive()
+        .default(10_000)
+        .describe('记住的消息 ID 数 Message ids remembered for dedupe'),
+    })
+    .strict()
+    .prefault({}),
+  outbox: z
+    .object({
+      perMinute: z.number().int().positive().default(40).describe('每分钟最多发送条数 Max sends per minute'),
+      perChatGap: duration().prefault('3s').describe('同一会话两条之间最短间隔 Min gap per chat'),
+      switchPauseMin: duration().prefault('1s').describe('切换会话随机停顿下限'),
+      switchPauseMax: duration().prefault('3s').describe('切换会话随机停顿上限'),
+      maxRetries: z.number().int().min(0).default(3).describe('发送失败重试次数'),
+      mergeMaxChars: z.number().int().positive().default(1500).describe('合并消息的最大长度'),
+    })
+    .strict()
+    .prefault({}),
+  penalties: z
+    .object({
+      fineBase: z.number().nonnegative().default(5).describe('按时缴纳的罚款（元）'),
+      fineWindow: duration().prefault('2h').describe('按时缴纳的期限'),
+      fineStep: z.number().nonnegative().default(5).describe('每超时一个周期加罚（元）'),
+      fineStepEvery: duration().prefault('1h').describe('加罚周期（不足一个周期按一个算）'),
+      fineCap: z.number().nonnegative().default(50).describe('罚款上限（元）'),
+      strikeTtl: duration().prefault('30d').describe('违规记录有效期'),
+    })
+    .strict()
+    .prefault({}),
 }
 
 function isTimezone(tz: string): boolean {
-  try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true } catch { return false }
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
 }

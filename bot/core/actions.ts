@@ -18,34 +18,107 @@ export interface ActionMeta {
 }
 
 /** Send text to a chat; in a group, `mentions` are @-ed (merged with other texts). */
-export interface SayAction extends ActionMeta { type: 'say'; to: Chat; text: string; mentions?: string[] }
+export interface SayAction extends ActionMeta {
+  type: 'say'
+  to: Chat
+  text: string
+  mentions?: string[]
+}
 /** Warn a member in a group with an @-mention. */
-export interface WarnAction extends ActionMeta { type: 'warn'; groupId: string; memberId: string; text: string }
+export interface WarnAction extends ActionMeta {
+  type: 'warn'
+  groupId: string
+  memberId: string
+  text: string
+}
 /** Remind someone privately, or several members in a group with one merged @-message. */
-export interface RemindAction extends ActionMeta { type: 'remind'; to: Chat; text: string; mentions?: string[] }
+export interface RemindAction extends ActionMeta {
+  type: 'remind'
+  to: Chat
+  text: string
+  mentions?: string[]
+}
 /** Tell every admin privately (or the configured admin group), optionally with an image or file (path). */
-export interface NotifyAdminsAction extends ActionMeta { type: 'notifyAdmins'; text: string; file?: string }
+export interface NotifyAdminsAction extends ActionMeta {
+  type: 'notifyAdmins'
+  text: string
+  file?: string
+}
 /** Send an image or file (path on disk) to a chat. */
-export interface SendFileAction extends ActionMeta { type: 'sendFile'; to: Chat; path: string }
+export interface SendFileAction extends ActionMeta {
+  type: 'sendFile'
+  to: Chat
+  path: string
+}
 /** Send a link card (title, description, url) to a chat. */
-export interface SendLinkAction extends ActionMeta { type: 'sendLink'; to: Chat; url: string; title: string; description?: string }
+export interface SendLinkAction extends ActionMeta {
+  type: 'sendLink'
+  to: Chat
+  url: string
+  title: string
+  description?: string
+}
 /** Remove a member from a group (needs the bot to be owner/admin). */
-export interface RemoveAction extends ActionMeta { type: 'remove'; groupId: string; memberId: string }
+export interface RemoveAction extends ActionMeta {
+  type: 'remove'
+  groupId: string
+  memberId: string
+}
 /** Only record a fact in the audit log. */
-export interface RecordAction extends ActionMeta { type: 'record'; text: string }
+export interface RecordAction extends ActionMeta {
+  type: 'record'
+  text: string
+}
 /** Add a strike to a member, expiring after `ttlMs`. */
-export interface StrikeAction extends ActionMeta { type: 'strike'; memberId: string; category: string; ttlMs: number }
+export interface StrikeAction extends ActionMeta {
+  type: 'strike'
+  memberId: string
+  category: string
+  ttlMs: number
+}
 /** Record a violation that owes a fine under the ledger's policy. */
-export interface FineAction extends ActionMeta { type: 'fine'; memberId: string; violation: string }
+export interface FineAction extends ActionMeta {
+  type: 'fine'
+  memberId: string
+  violation: string
+}
 /** Ask the runtime to call the plugin's `onTimer(key, payload)` at `at` (persisted). */
-export interface ScheduleAction extends ActionMeta { type: 'schedule'; key: string; at: number; payload?: unknown }
+export interface ScheduleAction extends ActionMeta {
+  type: 'schedule'
+  key: string
+  at: number
+  payload?: unknown
+}
 /** Cancel a timer set with `schedule`. */
-export interface CancelAction extends ActionMeta { type: 'cancel'; key: string }
+export interface CancelAction extends ActionMeta {
+  type: 'cancel'
+  key: string
+}
 
 /** Everything a plugin can decide. */
 export type Action =
-  | SayAction | WarnAction | RemindAction | NotifyAdminsAction | SendFileAction | SendLinkAction
-  | RemoveAction | RecordAction | StrikeAction | FineAction | ScheduleAction | CancelAction
+  | SayAction
+  | WarnAction
+  | RemindAction
+  | NotifyAdminsAction
+  | SendFileAction
+  | SendLinkAction
+  | RemoveAction
+  | RecordAction
+  | StrikeAction
+  | FineAction
+  | ScheduleAction
+  | CancelAction
 
 /** Action types that reach WeChat or penalise someone: in dry-run they are only written to the audit log. */
-export const OUTWARD_ACTIONS: ReadonlySet<Action['type']> = new Set(['say', 'warn', 'remind', 'notifyAdmins', 'sendFile', 'sendLink', 'remove', 'strike', 'fine'])
+export const OUTWARD_ACTIONS: ReadonlySet<Action['type']> = new Set([
+  'say',
+  'warn',
+  'remind',
+  'notifyAdmins',
+  'sendFile',
+  'sendLink',
+  'remove',
+  'strike',
+  'fine',
+])

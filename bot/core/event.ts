@@ -11,8 +11,20 @@ export type Role = 'admin' | 'leader' | 'trainer' | 'staff' | 'editor' | 'approv
 
 /** The message types the bot distinguishes. */
 export type MessageKind =
-  | 'text' | 'image' | 'link' | 'file' | 'voice' | 'video' | 'emoticon'
-  | 'miniprogram' | 'contact' | 'redpacket' | 'transfer' | 'recalled' | 'location' | 'other'
+  | 'text'
+  | 'image'
+  | 'link'
+  | 'file'
+  | 'voice'
+  | 'video'
+  | 'emoticon'
+  | 'miniprogram'
+  | 'contact'
+  | 'redpacket'
+  | 'transfer'
+  | 'recalled'
+  | 'location'
+  | 'other'
 
 /** A person as seen in one chat. */
 export interface Member {

@@ -8,7 +8,9 @@ export interface Clock {
 
 /** The real clock, backed by `Date.now` and `setTimeout`. */
 export class SystemClock implements Clock {
-  now(): number { return Date.now() }
+  now(): number {
+    return Date.now()
+  }
   at(at: number, fn: () => void): () => void {
     // setTimeout caps at ~24.8 days; re-arm for longer waits.
     const MAX = 2 ** 31 - 1
@@ -28,11 +30,15 @@ export class FakeClock implements Clock {
   private timers: { at: number; seq: number; fn: () => void }[] = []
   private seq = 0
   constructor(private t: number) {}
-  now(): number { return this.t }
+  now(): number {
+    return this.t
+  }
   at(at: number, fn: () => void): () => void {
     const timer = { at, seq: this.seq++, fn }
     this.timers.push(timer)
-    return () => { this.timers = this.timers.filter(x => x !== timer) }
+    return () => {
+      this.timers = this.timers.filter(x => x !== timer)
+    }
   }
   /** Move to `target`, firing every due timer in order (timers may add timers). */
   async advanceTo(target: number): Promise<void> {
@@ -48,11 +54,17 @@ export class FakeClock implements Clock {
     await flushMicrotasks()
   }
   /** Move forward by `ms`. */
-  advance(ms: number): Promise<void> { return this.advanceTo(this.t + ms) }
+  advance(ms: number): Promise<void> {
+    return this.advanceTo(this.t + ms)
+  }
   /** Number of pending timers (for tests and replay's end-of-day drain). */
-  pending(): number { return this.timers.length }
+  pending(): number {
+    return this.timers.length
+  }
   /** Time of the earliest pending timer, if any. */
-  nextAt(): number | undefined { return this.timers.reduce<number | undefined>((m, x) => (m === undefined || x.at < m ? x.at : m), undefined) }
+  nextAt(): number | undefined {
+    return this.timers.reduce<number | undefined>((m, x) => (m === undefined || x.at < m ? x.at : m), undefined)
+  }
 }
 
 /** Let queued promise callbacks run (several turns, for chained awaits). */

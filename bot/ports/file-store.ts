@@ -1,4 +1,15 @@
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync } from 'node:fs'
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
@@ -39,8 +50,14 @@ export class FileStore implements Store {
   readLog<R>(log: string, fromDay: string, toDay: string): R[] {
     const folder = join(this.dir, 'logs', log)
     const out: R[] = []
-    const onDisk = existsSync(folder) ? readdirSync(folder).filter(f => f.endsWith('.jsonl')).map(f => f.slice(0, -6)) : []
-    const pending = [...this.pending.keys()].filter(f => f.startsWith(folder + '/')).map(f => f.slice(folder.length + 1, -6))
+    const onDisk = existsSync(folder)
+      ? readdirSync(folder)
+          .filter(f => f.endsWith('.jsonl'))
+          .map(f => f.slice(0, -6))
+      : []
+    const pending = [...this.pending.keys()]
+      .filter(f => f.startsWith(`${folder}/`))
+      .map(f => f.slice(folder.length + 1, -6))
     for (const day of [...new Set([...onDisk, ...pending])].filter(d => d >= fromDay && d <= toDay).sort()) {
       const file = join(folder, `${day}.jsonl`)
       const text = existsSync(file) ? readFileSync(file, 'utf8') : ''
@@ -54,7 +71,7 @@ export class FileStore implements Store {
     for (const [file, lines] of this.pending) {
       if (!lines.length) continue
       mkdirSync(join(file, '..'), { recursive: true })
-      appendFileSync(file, (endsTorn(file) ? '\n' : '') + lines.join('\n') + '\n')
+      appendFileSync(file, `${(endsTorn(file) ? '\n' : '') + lines.join('\n')}\n`)
       this.pending.set(file, [])
     }
     await Promise.all([...this.docs.values()].filter(d => !(durableOnly && d.volatile)).map(d => d.flush()))
@@ -84,11 +101,17 @@ function endsTorn(file: string): boolean {
     const last = Buffer.alloc(1)
     readSync(fd, last, 0, 1, size - 1)
     return last[0] !== 0x0a
-  } finally { closeSync(fd) }
+  } finally {
+    closeSync(fd)
+  }
 }
 
 function parseLine<R>(line: string): R {
-  try { return JSON.parse(line) } catch { return { corrupt: line } as R } // a torn last line after a crash
+  try {
+    return JSON.parse(line)
+  } catch {
+    return { corrupt: line } as R
+  } // a torn last line after a crash
 }
 
 class FileDoc<T> implements Doc<T> {
@@ -96,25 +119,38 @@ class FileDoc<T> implements Doc<T> {
   private dirty = false
   private writing: Promise<void> | null = null
 
-  constructor(file: string, data: T, readonly volatile: boolean) {
+  constructor(
+    file: string,
+    data: T,
+    readonly volatile: boolean,
+  ) {
     this.db = new Low<T>(new JSONFile<T>(file), data)
   }
 
-  get data(): T { return this.db.data }
-  set data(v: T) { this.db.data = v; this.dirty = true }
+  get data(): T {
+    return this.db.data
+  }
+  set data(v: T) {
+    this.db.data = v
+    this.dirty = true
+  }
 
-  changed(): void { this.dirty = true }
+  changed(): void {
+    this.dirty = true
+  }
 
   async persist(): Promise<void> {
     this.dirty = true
     await this.flush()
   }
 
-  async flush(durableOnly = false): Promise<void> {
+  async flush(_durableOnly = false): Promise<void> {
     while (this.writing) await this.writing
     if (!this.dirty) return
     this.dirty = false
-    this.writing = this.db.write().finally(() => { this.writing = null })
+    this.writing = this.db.write().finally(() => {
+      this.writing = null
+    })
     await this.writing
   }
 }

@@ -11,7 +11,13 @@ export class MemoryStore implements Store {
   doc<T extends object>(name: string, defaults: () => T): Doc<T> {
     let d = this.docs.get(name) as Doc<T> | undefined
     if (!d) {
-      d = { data: defaults(), changed: () => {}, persist: async () => { this.persists++ } }
+      d = {
+        data: defaults(),
+        changed: () => {},
+        persist: async () => {
+          this.persists++
+        },
+      }
       this.docs.set(name, d)
     }
     return d
@@ -28,7 +34,10 @@ export class MemoryStore implements Store {
   readLog<R>(log: string, fromDay: string, toDay: string): R[] {
     const byDay = this.logs.get(log)
     if (!byDay) return []
-    return [...byDay.keys()].filter(d => d >= fromDay && d <= toDay).sort().flatMap(d => byDay.get(d) as R[])
+    return [...byDay.keys()]
+      .filter(d => d >= fromDay && d <= toDay)
+      .sort()
+      .flatMap(d => byDay.get(d) as R[])
   }
 
   async flush(_durableOnly?: boolean): Promise<void> {}

@@ -3,7 +3,9 @@ import type { Clock } from './clock.js'
 import type { Directory, OutboundMessage, RoomAdmin, Sender } from './directory.js'
 
 /** A sent message with the time it left the outbox. */
-export interface SentRecord extends OutboundMessage { at: number }
+export interface SentRecord extends OutboundMessage {
+  at: number
+}
 
 /** Simulated twin of the WeChat side: groups, members, sends and removals in memory. */
 export class SimulatedWeChat implements Directory, RoomAdmin, Sender {
@@ -15,10 +17,15 @@ export class SimulatedWeChat implements Directory, RoomAdmin, Sender {
   failNextSends = 0
   private rooms = new Map<string, { ref: GroupRef; members: Member[] }>()
 
-  constructor(private clock: Clock, private self = 'bot') {}
+  constructor(
+    private clock: Clock,
+    private self = 'bot',
+  ) {}
 
   /** Add or replace a group with its members. */
-  addGroup(ref: GroupRef, members: Member[]): void { this.rooms.set(ref.id, { ref, members }) }
+  addGroup(ref: GroupRef, members: Member[]): void {
+    this.rooms.set(ref.id, { ref, members })
+  }
 
   /** Change a member's group nickname. */
   rename(groupId: string, memberId: string, alias: string): void {
@@ -27,12 +34,22 @@ export class SimulatedWeChat implements Directory, RoomAdmin, Sender {
   }
 
   /** Add members to a group (as a join would). */
-  addMembers(groupId: string, members: Member[]): void { this.rooms.get(groupId)?.members.push(...members) }
+  addMembers(groupId: string, members: Member[]): void {
+    this.rooms.get(groupId)?.members.push(...members)
+  }
 
-  selfId(): string { return this.self }
-  groups(): GroupRef[] { return [...this.rooms.values()].map(r => r.ref) }
-  group(id: string): GroupRef | undefined { return this.rooms.get(id)?.ref }
-  async members(groupId: string): Promise<Member[]> { return (this.rooms.get(groupId)?.members ?? []).map(m => ({ ...m })) }
+  selfId(): string {
+    return this.self
+  }
+  groups(): GroupRef[] {
+    return [...this.rooms.values()].map(r => r.ref)
+  }
+  group(id: string): GroupRef | undefined {
+    return this.rooms.get(id)?.ref
+  }
+  async members(groupId: string): Promise<Member[]> {
+    return (this.rooms.get(groupId)?.members ?? []).map(m => ({ ...m }))
+  }
 
   async remove(groupId: string, memberId: string): Promise<void> {
     if (!this.adminIn.has(groupId)) throw new Error('bot is not owner or admin of this group')
@@ -42,12 +59,17 @@ export class SimulatedWeChat implements Directory, RoomAdmin, Sender {
   }
 
   async send(msg: OutboundMessage): Promise<void> {
-    if (this.failNextSends > 0) { this.failNextSends--; throw new Error('simulated send failure') }
+    if (this.failNextSends > 0) {
+      this.failNextSends--
+      throw new Error('simulated send failure')
+    }
     this.sent.push({ ...msg, at: this.clock.now() })
   }
 
   /** Texts sent to a room or contact, in order. */
   textsTo(chat: string): string[] {
-    return this.sent.filter(s => ('room' in s.chat ? s.chat.room : s.chat.contact) === chat).map(s => s.text ?? `[file ${s.file}]`)
+    return this.sent
+      .filter(s => ('room' in s.chat ? s.chat.room : s.chat.contact) === chat)
+      .map(s => s.text ?? `[file ${s.file}]`)
   }
 }

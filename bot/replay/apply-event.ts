@@ -5,18 +5,25 @@ import type { TranscriptEvent } from './transcript.js'
 /** Make one transcript event happen in the sandbox world at its time. */
 export function applyEvent(world: SandboxWorld, ev: TranscriptEvent): void {
   const room = (q: string) => world.findRoom(q) ?? fail(`unknown group "${q}"`)
-  const person = (q: string, roomId?: string) => (roomId && world.findContacts(q, roomId)[0]) || world.findContacts(q)[0] || fail(`unknown person "${q}"`)
+  const person = (q: string, roomId?: string) =>
+    (roomId && world.findContacts(q, roomId)[0]) || world.findContacts(q)[0] || fail(`unknown person "${q}"`)
   switch (ev.type) {
     case 'message': {
       const roomId = ev.group ? room(ev.group) : undefined
       const from = person(ev.from, roomId)
       const options = {
-        id: ev.id ?? `line-${ev.line}`, timestamp: ev.at,
+        id: ev.id ?? `line-${ev.line}`,
+        timestamp: ev.at,
         mentions: ev.mentions.map(m => person(m, roomId)),
         quote: ev.quote && { messageId: ev.quote.id, text: ev.quote.text },
       }
       const text = ev.mentionAll && !ev.text.includes('@所有人') ? `@所有人 ${ev.text}` : ev.text
-      world.send(from, roomId ? { room: roomId } : {}, content(ev, text, roomId, person), ev.kind === 'text' ? options : { id: options.id, timestamp: ev.at })
+      world.send(
+        from,
+        roomId ? { room: roomId } : {},
+        content(ev, text, roomId, person),
+        ev.kind === 'text' ? options : { id: options.id, timestamp: ev.at },
+      )
       return
     }
     case 'join': {
@@ -31,25 +38,50 @@ export function applyEvent(world: SandboxWorld, ev: TranscriptEvent): void {
       else world.leave(roomId, person(ev.member, roomId))
       return
     }
-    case 'rename': { const roomId = room(ev.group); world.setGroupAlias(roomId, person(ev.member, roomId), ev.alias); return }
-    case 'topic': { const roomId = room(ev.group); world.setTopic(roomId, ev.topic, ev.by ? person(ev.by, roomId) : world.botId!); return }
-    case 'advance': return
+    case 'rename': {
+      const roomId = room(ev.group)
+      world.setGroupAlias(roomId, person(ev.member, roomId), ev.alias)
+      return
+    }
+    case 'topic': {
+      const roomId = room(ev.group)
+      world.setTopic(roomId, ev.topic, ev.by ? person(ev.by, roomId) : world.botId!)
+      return
+    }
+    case 'advance':
+      return
   }
 }
 
 type MessageLine = Extract<TranscriptEvent, { type: 'message' }>
 
-function content(ev: MessageLine, text: string, roomId: string | undefined, person: (q: string, r?: string) => string): Content {
+function content(
+  ev: MessageLine,
+  text: string,
+  roomId: string | undefined,
+  person: (q: string, r?: string) => string,
+): Content {
   switch (ev.kind) {
-    case 'text': return { kind: 'text', text }
-    case 'file': return { kind: 'file', name: ev.fileName ?? 'file.bin' }
-    case 'link': return { kind: 'link', url: ev.url ?? '', title: ev.title ?? ev.url ?? '', description: ev.description }
-    case 'miniprogram': return { kind: 'miniprogram', title: ev.title, description: ev.description, pagePath: ev.url }
-    case 'contact': return { kind: 'contact', contactId: person(ev.card ?? ev.text, roomId) }
-    case 'recalled': return { kind: 'recalled', messageId: ev.quote?.id ?? ev.text }
-    case 'redpacket': case 'transfer': return { kind: ev.kind }
-    default: return { kind: ev.kind }
+    case 'text':
+      return { kind: 'text', text }
+    case 'file':
+      return { kind: 'file', name: ev.fileName ?? 'file.bin' }
+    case 'link':
+      return { kind: 'link', url: ev.url ?? '', title: ev.title ?? ev.url ?? '', description: ev.description }
+    case 'miniprogram':
+      return { kind: 'miniprogram', title: ev.title, description: ev.description, pagePath: ev.url }
+    case 'contact':
+      return { kind: 'contact', contactId: person(ev.card ?? ev.text, roomId) }
+    case 'recalled':
+      return { kind: 'recalled', messageId: ev.quote?.id ?? ev.text }
+    case 'redpacket':
+    case 'transfer':
+      return { kind: ev.kind }
+    default:
+      return { kind: ev.kind }
   }
 }
 
-function fail(message: string): never { throw new Error(message) }
+function fail(message: string): never {
+  throw new Error(message)
+}

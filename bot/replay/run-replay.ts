@@ -31,12 +31,21 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
   populateWorld(sandbox.world, spec)
   mkdirSync(o.outDir, { recursive: true })
   const app = createApp({
-    configFile: o.configFile, dataDir: o.outDir, log: createLogger(o.logLevel ?? 'warn'), puppet: sandbox.puppet,
-    clock, store: new MemoryStore(), dryRun: !o.live, printQr: false,
+    configFile: o.configFile,
+    dataDir: o.outDir,
+    log: createLogger(o.logLevel ?? 'warn'),
+    puppet: sandbox.puppet,
+    clock,
+    store: new MemoryStore(),
+    dryRun: !o.live,
+    printQr: false,
   })
   const tz = app.runtime.loaded.config.timezone
   const actions: AuditEntry[] = []
-  app.runtime.audit.subscribe(e => { actions.push(e); o.out.write(formatEntry(e, tz, sandbox.world) + '\n') })
+  app.runtime.audit.subscribe(e => {
+    actions.push(e)
+    o.out.write(`${formatEntry(e, tz, sandbox.world)}\n`)
+  })
   o.out.write(`▶ 回放 replay ${o.transcript} (${events.length} events, ${o.live ? 'live' : '观察模式 dry-run'})\n`)
   await app.bot.start()
   sandbox.world.login(spec.bot.id)
@@ -48,15 +57,21 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
       applyEvent(sandbox.world, ev)
     } catch (e) {
       skipped++
-      o.out.write(`⚠️ ${o.transcript}:${ev.line}: skipped: ${(e as Error).message} (people and groups must be in the world file)\n`)
+      o.out.write(
+        `⚠️ ${o.transcript}:${ev.line}: skipped: ${(e as Error).message} (people and groups must be in the world file)\n`,
+      )
     }
     await settle(app.idle)
   }
   await clock.advanceTo(clock.now() + 60_000) // let the outbox drain what the last minute queued
   await settle(app.idle)
   await app.stop()
-  const files = readdirSync(o.outDir, { recursive: true }).map(String).filter(f => /\.(png|md|csv|json)$/.test(f) && f.includes('output'))
-  o.out.write(`■ 完成 done: ${events.length} events${skipped ? ` (${skipped} skipped)` : ''}, ${actions.length} actions (${actions.filter(a => a.dryRun).length} dry-run).\n`)
+  const files = readdirSync(o.outDir, { recursive: true })
+    .map(String)
+    .filter(f => /\.(png|md|csv|json)$/.test(f) && f.includes('output'))
+  o.out.write(
+    `■ 完成 done: ${events.length} events${skipped ? ` (${skipped} skipped)` : ''}, ${actions.length} actions (${actions.filter(a => a.dryRun).length} dry-run).\n`,
+  )
   if (files.length) o.out.write(`  文件 files in ${o.outDir}:\n${files.map(f => `    ${f}`).join('\n')}\n`)
   return { events: events.length, actions, skipped }
 }
@@ -74,7 +89,13 @@ function formatEntry(e: AuditEntry, tz: string, world: SandboxWorld): string {
   const member = e.memberId ? world.contacts().find(c => c.id === e.memberId)?.name : undefined
   const where = [group && `群「${group}」`, member && `@${member}`].filter(Boolean).join(' ')
   const text = e.text ? `：${e.text.replace(/\n/g, ' ⏎ ').slice(0, 160)}` : e.reason ? `（${e.reason}）` : ''
-  return `${clockTime(e.at, tz)} ${e.dryRun ? '[观察]' : '      '} ${e.plugin}/${e.rule} ${e.type}${where ? ' ' + where : ''}${text}`
+  return `${clockTime(e.at, tz)} ${e.dryRun ? '[观察]' : '      '} ${e.plugin}/${e.rule} ${e.type}${where ? ` ${where}` : ''}${text}`
 }
 
-function safe<T>(fn: () => T): T | undefined { try { return fn() } catch { return undefined } }
+function safe<T>(fn: () => T): T | undefined {
+  try {
+    return fn()
+  } catch {
+    return undefined
+  }
+}

@@ -2,21 +2,64 @@ import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { formatPath } from '../config/format-issues.js'
 
-const time = z.string().refine(s => /(Z|[+-]\d\d:?\d\d)$/.test(s) && !Number.isNaN(Date.parse(s)), 'expected an ISO time with an offset, such as 2026-11-30T09:00:00+08:00')
-const kinds = ['text', 'image', 'file', 'link', 'miniprogram', 'contact', 'redpacket', 'transfer', 'voice', 'video', 'emoticon', 'recalled'] as const
+const time = z
+  .string()
+  .refine(
+    s => /(Z|[+-]\d\d:?\d\d)$/.test(s) && !Number.isNaN(Date.parse(s)),
+    'expected an ISO time with an offset, such as 2026-11-30T09:00:00+08:00',
+  )
+const kinds = [
+  'text',
+  'image',
+  'file',
+  'link',
+  'miniprogram',
+  'contact',
+  'redpacket',
+  'transfer',
+  'voice',
+  'video',
+  'emoticon',
+  'recalled',
+] as const
 
 const line = z.discriminatedUnion('type', [
-  z.object({
-    t: time, type: z.literal('message'), from: z.string(), group: z.string().optional(), text: z.string().default(''),
-    kind: z.enum(kinds).default('text'), mentions: z.array(z.string()).default([]), mentionAll: z.boolean().default(false),
-    quote: z.object({ id: z.string().optional(), text: z.string().optional() }).strict().optional(),
-    url: z.string().optional(), title: z.string().optional(), description: z.string().optional(),
-    fileName: z.string().optional(), amount: z.number().optional(), id: z.string().optional(), card: z.string().optional(),
-  }).strict(),
-  z.object({ t: time, type: z.literal('join'), group: z.string(), members: z.array(z.string()).min(1), inviter: z.string().optional() }).strict(),
-  z.object({ t: time, type: z.literal('leave'), group: z.string(), member: z.string(), by: z.string().optional() }).strict(),
+  z
+    .object({
+      t: time,
+      type: z.literal('message'),
+      from: z.string(),
+      group: z.string().optional(),
+      text: z.string().default(''),
+      kind: z.enum(kinds).default('text'),
+      mentions: z.array(z.string()).default([]),
+      mentionAll: z.boolean().default(false),
+      quote: z.object({ id: z.string().optional(), text: z.string().optional() }).strict().optional(),
+      url: z.string().optional(),
+      title: z.string().optional(),
+      description: z.string().optional(),
+      fileName: z.string().optional(),
+      amount: z.number().optional(),
+      id: z.string().optional(),
+      card: z.string().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      t: time,
+      type: z.literal('join'),
+      group: z.string(),
+      members: z.array(z.string()).min(1),
+      inviter: z.string().optional(),
+    })
+    .strict(),
+  z
+    .object({ t: time, type: z.literal('leave'), group: z.string(), member: z.string(), by: z.string().optional() })
+    .strict(),
   z.object({ t: time, type: z.literal('rename'), group: z.string(), member: z.string(), alias: z.string() }).strict(),
-  z.object({ t: time, type: z.literal('topic'), group: z.string(), topic: z.string(), by: z.string().optional() }).strict(),
+  z
+    .object({ t: time, type: z.literal('topic'), group: z.string(), topic: z.string(), by: z.string().optional() })
+    .strict(),
   z.object({ t: time, type: z.literal('advance') }).strict(),
 ])
 
@@ -25,25 +68,38 @@ export type TranscriptEvent = z.infer<typeof line> & { at: number; line: number 
 
 /** A transcript that could not be read: every bad line as `file:line: field: message`. */
 export class TranscriptError extends Error {
-  constructor(readonly problems: string[]) { super(problems.join('\n')) }
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'))
+  }
 }
 
 /** Read a JSONL transcript (see docs/replay-format.md); lines must be in time order. */
 export function readTranscript(file: string): TranscriptEvent[] {
   const problems: string[] = []
   const events: TranscriptEvent[] = []
-  readFileSync(file, 'utf8').split('\n').forEach((text, i) => {
-    const n = i + 1
-    if (!text.trim() || text.trimStart().startsWith('//')) return
-    let json: unknown
-    try { json = JSON.parse(text) } catch (e) { problems.push(`${file}:${n}: not valid JSON (${(e as Error).message})`); return }
-    const parsed = line.safeParse(json)
-    if (!parsed.success) { problems.push(...parsed.error.issues.map(is => `${file}:${n}: ${formatPath(is.path)}: ${is.message}`)); return }
-    const at = Date.parse(parsed.data.t)
-    const prev = events[events.length - 1]
-    if (prev && at < prev.at) problems.push(`${file}:${n}: t: earlier than line ${prev.line} (lines must be in time order)`)
-    events.push({ ...parsed.data, at, line: n })
-  })
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((text, i) => {
+      const n = i + 1
+      if (!text.trim() || text.trimStart().startsWith('//')) return
+      let json: unknown
+      try {
+        json = JSON.parse(text)
+      } catch (e) {
+        problems.push(`${file}:${n}: not valid JSON (${(e as Error).message})`)
+        return
+      }
+      const parsed = line.safeParse(json)
+      if (!parsed.success) {
+        problems.push(...parsed.error.issues.map(is => `${file}:${n}: ${formatPath(is.path)}: ${is.message}`))
+        return
+      }
+      const at = Date.parse(parsed.data.t)
+      const prev = events[events.length - 1]
+      if (prev && at < prev.at)
+        problems.push(`${file}:${n}: t: earlier than line ${prev.line} (lines must be in time order)`)
+      events.push({ ...parsed.data, at, line: n })
+    })
   if (problems.length) throw new TranscriptError(problems)
   return events
 }

@@ -4,13 +4,26 @@ import { Roster, type RosterEntry } from './roster.js'
 
 /** A roster file that could not be read, with every problem as `file:line: message`. */
 export class RosterError extends Error {
-  constructor(readonly problems: string[]) { super(problems.join('\n')) }
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'))
+  }
 }
 
 const HEADERS: Record<string, keyof RosterEntry> = {
-  name: 'name', '姓名': 'name', dept: 'dept', department: 'dept', '部门': 'dept',
-  region: 'region', '地区': 'region', phone: 'phone', '电话': 'phone', '手机': 'phone',
-  contactid: 'contactId', contact_id: 'contactId', wxid: 'contactId', '微信id': 'contactId',
+  name: 'name',
+  姓名: 'name',
+  dept: 'dept',
+  department: 'dept',
+  部门: 'dept',
+  region: 'region',
+  地区: 'region',
+  phone: 'phone',
+  电话: 'phone',
+  手机: 'phone',
+  contactid: 'contactId',
+  contact_id: 'contactId',
+  wxid: 'contactId',
+  微信id: 'contactId',
 }
 const PHONE = /^1[3-9]\d{9}$/
 
@@ -29,7 +42,10 @@ function csvRows(text: string, file: string): RosterEntry[] {
   lines.slice(1).forEach((line, i) => {
     if (!line.trim() || line.startsWith('#')) return
     const row: RosterEntry = { name: '', line: i + 2 }
-    line.split(',').forEach((cell, c) => { const key = header[c]; if (key && key !== 'line' && cell.trim()) (row as any)[key] = cell.trim() })
+    line.split(',').forEach((cell, c) => {
+      const key = header[c]
+      if (key && key !== 'line' && cell.trim()) (row as any)[key] = cell.trim()
+    })
     rows.push(row)
   })
   return rows
@@ -44,7 +60,12 @@ function yamlRows(text: string): RosterEntry[] {
   return seq.items.map(item => {
     const r = ((item as { toJSON?: () => unknown }).toJSON?.() ?? {}) as Record<string, unknown>
     const line = lines.linePos((item as unknown as { range?: [number] }).range?.[0] ?? 0).line
-    return { ...r, name: String(r.name ?? ''), phone: r.phone === undefined ? undefined : String(r.phone), line } as RosterEntry
+    return {
+      ...r,
+      name: String(r.name ?? ''),
+      phone: r.phone === undefined ? undefined : String(r.phone),
+      line,
+    } as RosterEntry
   })
 }
 
@@ -53,11 +74,15 @@ function validate(rows: RosterEntry[], file: string): RosterEntry[] {
   const seen = new Map<string, number>()
   for (const r of rows) {
     if (!r.name) problems.push(`${file}:${r.line}: name (姓名) is empty`)
-    if (r.phone && !PHONE.test(r.phone.replace(/[\s-]/g, ''))) problems.push(`${file}:${r.line}: phone "${r.phone}" is not an 11-digit mobile number`)
+    if (r.phone && !PHONE.test(r.phone.replace(/[\s-]/g, '')))
+      problems.push(`${file}:${r.line}: phone "${r.phone}" is not an 11-digit mobile number`)
     if (r.phone) r.phone = r.phone.replace(/[\s-]/g, '')
     const key = `${r.name}|${r.dept ?? ''}|${r.region ?? ''}`
     const prev = seen.get(key)
-    if (prev) problems.push(`${file}:${r.line}: duplicate of line ${prev} (${r.name}); give namesakes different departments or regions`)
+    if (prev)
+      problems.push(
+        `${file}:${r.line}: duplicate of line ${prev} (${r.name}); give namesakes different departments or regions`,
+      )
     seen.set(key, r.line)
   }
   if (problems.length) throw new RosterError(problems)

@@ -22,7 +22,13 @@ export interface AuditEntry {
 }
 
 /** Filters for `query`. */
-export interface AuditQuery { memberId?: string; plugin?: string; groupId?: string; days?: number; limit?: number }
+export interface AuditQuery {
+  memberId?: string
+  plugin?: string
+  groupId?: string
+  days?: number
+  limit?: number
+}
 
 /**
  * Append-only audit log in daily JSONL segments, with ids `A1`, `A2`… that
@@ -33,7 +39,12 @@ export class AuditLog {
   private counter: { data: { next: number }; changed(): void }
   private listeners: ((e: AuditEntry) => void)[] = []
 
-  constructor(private store: Store, private clock: Clock, private tz: string, private keep = 5000) {
+  constructor(
+    private store: Store,
+    private clock: Clock,
+    private tz: string,
+    private keep = 5000,
+  ) {
     this.counter = store.doc('audit-counter', () => ({ next: 1 }))
   }
 
@@ -49,7 +60,9 @@ export class AuditLog {
   }
 
   /** Call `listener` for every new entry (replay prints them). */
-  subscribe(listener: (e: AuditEntry) => void): void { this.listeners.push(listener) }
+  subscribe(listener: (e: AuditEntry) => void): void {
+    this.listeners.push(listener)
+  }
 
   /** Find an entry by id (memory first, then the last 30 days on disk). */
   get(id: string): AuditEntry | undefined {
@@ -61,7 +74,13 @@ export class AuditLog {
     const since = this.clock.now() - (q.days ?? 7) * 86_400_000
     const pool = this.recent.length && this.recent[0].at <= since ? this.recent : this.fromDisk(q.days ?? 7)
     return pool
-      .filter(e => e.at >= since && (!q.memberId || e.memberId === q.memberId) && (!q.plugin || e.plugin === q.plugin) && (!q.groupId || e.groupId === q.groupId))
+      .filter(
+        e =>
+          e.at >= since &&
+          (!q.memberId || e.memberId === q.memberId) &&
+          (!q.plugin || e.plugin === q.plugin) &&
+          (!q.groupId || e.groupId === q.groupId),
+      )
       .reverse()
       .slice(0, q.limit ?? 20)
   }
@@ -69,7 +88,8 @@ export class AuditLog {
   private fromDisk(days: number): AuditEntry[] {
     const today = dayKey(this.clock.now(), this.tz)
     const seen = new Set<string>()
-    return [...this.store.readLog<AuditEntry>('audit', addDays(today, -days), today), ...this.recent]
-      .filter(e => !seen.has(e.id) && seen.add(e.id))
+    return [...this.store.readLog<AuditEntry>('audit', addDays(today, -days), today), ...this.recent].filter(
+      e => !seen.has(e.id) && seen.add(e.id),
+    )
   }
 }

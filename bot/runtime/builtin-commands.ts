@@ -12,19 +12,43 @@ export function builtinCommands(rt: BotRuntime): CommandSpec[] {
   const p = rt.loaded.config.commandPrefix
   return [
     {
-      name: '帮助', aliases: ['help'], role: 'member', usage: `${p}帮助`, description: '列出你可以使用的命令',
+      name: '帮助',
+      aliases: ['help'],
+      role: 'member',
+      usage: `${p}帮助`,
+      description: '列出你可以使用的命令',
       run: inv => [inv.reply(rt.router.help(inv.event.sender.roles))],
     },
     {
-      name: '我的ID', aliases: ['whoami'], role: 'member', usage: `${p}我的ID`, description: '私聊告诉你自己的微信 ID（管理员据此在配置里绑定角色）',
-      run: inv => [{ type: 'say', to: { contact: inv.event.sender.id }, text: `你的微信 ID：${inv.event.sender.id}\n（管理员把它写进配置 roles 或花名册 contactId 即可绑定角色；按 ID 认人，改昵称无效。）`, rule: 'command.whoami', memberId: inv.event.sender.id }],
+      name: '我的ID',
+      aliases: ['whoami'],
+      role: 'member',
+      usage: `${p}我的ID`,
+      description: '私聊告诉你自己的微信 ID（管理员据此在配置里绑定角色）',
+      run: inv => [
+        {
+          type: 'say',
+          to: { contact: inv.event.sender.id },
+          text: `你的微信 ID：${inv.event.sender.id}\n（管理员把它写进配置 roles 或花名册 contactId 即可绑定角色；按 ID 认人，改昵称无效。）`,
+          rule: 'command.whoami',
+          memberId: inv.event.sender.id,
+        },
+      ],
     },
     {
-      name: '状态', aliases: ['status'], role: 'admin', usage: `${p}状态`, description: '运行状态：在线时长、群、发送队列、最近错误',
+      name: '状态',
+      aliases: ['status'],
+      role: 'admin',
+      usage: `${p}状态`,
+      description: '运行状态：在线时长、群、发送队列、最近错误',
       run: inv => [inv.reply(statusText(rt))],
     },
     {
-      name: '重载配置', aliases: ['reload'], role: 'admin', usage: `${p}重载配置`, description: '重新读取配置文件（先校验，出错则保留旧配置）',
+      name: '重载配置',
+      aliases: ['reload'],
+      role: 'admin',
+      usage: `${p}重载配置`,
+      description: '重新读取配置文件（先校验，出错则保留旧配置）',
       run: async inv => {
         if (!rt.deps.reloadConfig) return [inv.reply('此运行方式不支持重载配置。')]
         try {
@@ -32,15 +56,22 @@ export function builtinCommands(rt: BotRuntime): CommandSpec[] {
           return [inv.reply(`✅ 配置已重载：${rt.plugins.length} 个插件。`)]
         } catch (e) {
           const problems = e instanceof ConfigError ? e.problems : [(e as Error).message]
-          return [inv.reply(`❌ 新配置有 ${problems.length} 个问题，继续使用旧配置：\n${problems.slice(0, 10).join('\n')}`)]
+          return [
+            inv.reply(`❌ 新配置有 ${problems.length} 个问题，继续使用旧配置：\n${problems.slice(0, 10).join('\n')}`),
+          ]
         }
       },
     },
     {
-      name: '花名册', aliases: ['roster'], role: 'admin', usage: `${p}花名册 重载`, description: '重新读取花名册文件（先校验，出错则保留旧花名册）',
+      name: '花名册',
+      aliases: ['roster'],
+      role: 'admin',
+      usage: `${p}花名册 重载`,
+      description: '重新读取花名册文件（先校验，出错则保留旧花名册）',
       run: inv => {
         const file = rt.loaded.config.roster
-        if (inv.argv[0] !== '重载' && inv.argv[0] !== 'reload') return [inv.reply(`用法：${p}花名册 重载。当前花名册 ${rt.loaded.roster.entries.length} 人。`)]
+        if (inv.argv[0] !== '重载' && inv.argv[0] !== 'reload')
+          return [inv.reply(`用法：${p}花名册 重载。当前花名册 ${rt.loaded.roster.entries.length} 人。`)]
         if (!file) return [inv.reply('配置中没有 roster（花名册）文件。')]
         try {
           const roster = loadRoster(resolve(dirname(rt.loaded.file), file))
@@ -48,46 +79,101 @@ export function builtinCommands(rt: BotRuntime): CommandSpec[] {
           return [inv.reply(`✅ 花名册已重载：${roster.entries.length} 人。`)]
         } catch (e) {
           const problems = e instanceof RosterError ? e.problems : [(e as Error).message]
-          return [inv.reply(`❌ 花名册有 ${problems.length} 个问题，继续使用旧花名册：\n${problems.slice(0, 10).join('\n')}`)]
+          return [
+            inv.reply(`❌ 花名册有 ${problems.length} 个问题，继续使用旧花名册：\n${problems.slice(0, 10).join('\n')}`),
+          ]
         }
       },
     },
     {
-      name: '审计', aliases: ['audit'], role: 'admin', usage: `${p}审计 [@成员] [插件名] [天数]`, description: '查询机器人做过（或观察模式下将做）的操作',
+      name: '审计',
+      aliases: ['audit'],
+      role: 'admin',
+      usage: `${p}审计 [@成员] [插件名] [天数]`,
+      description: '查询机器人做过（或观察模式下将做）的操作',
       run: inv => {
         const days = Number(inv.argv.find(a => /^\d+$/.test(a)) ?? 7)
         const plugin = inv.argv.find(a => rt.plugins.some(x => x.name === a))
         const entries = rt.audit.query({ memberId: inv.event.mentions[0], plugin, days, limit: 15 })
         if (!entries.length) return [inv.reply(`最近 ${days} 天没有符合条件的记录。`)]
-        return [inv.reply(entries.map(e => `${e.id} ${shortDateTime(e.at, tz())} ${e.plugin}/${e.rule} ${e.type}${e.dryRun ? '（观察）' : ''}${e.memberId ? ` [${e.memberId}]` : ''}${e.reason ? ' ' + e.reason : ''}`).join('\n'))]
+        return [
+          inv.reply(
+            entries
+              .map(
+                e =>
+                  `${e.id} ${shortDateTime(e.at, tz())} ${e.plugin}/${e.rule} ${e.type}${e.dryRun ? '（观察）' : ''}${e.memberId ? ` [${e.memberId}]` : ''}${e.reason ? ` ${e.reason}` : ''}`,
+              )
+              .join('\n'),
+          ),
+        ]
       },
     },
     {
-      name: '观察', aliases: ['dryrun'], role: 'admin', usage: `${p}观察 <插件名|全部> 开|关`, description: '观察模式：只记录不执行',
+      name: '观察',
+      aliases: ['dryrun'],
+      role: 'admin',
+      usage: `${p}观察 <插件名|全部> 开|关`,
+      description: '观察模式：只记录不执行',
       run: inv => {
         const [name, sw] = inv.argv
         const targets = name === '全部' || name === 'all' ? rt.plugins : rt.plugins.filter(x => x.name === name)
-        if (!targets.length || !['开', '关', 'on', 'off'].includes(sw)) return [inv.reply(`用法：${p}观察 <插件名|全部> 开|关。插件：${rt.plugins.map(x => x.name).join('、')}`)]
+        if (!targets.length || !['开', '关', 'on', 'off'].includes(sw))
+          return [inv.reply(`用法：${p}观察 <插件名|全部> 开|关。插件：${rt.plugins.map(x => x.name).join('、')}`)]
         const on = sw === '开' || sw === 'on'
         for (const t of targets) rt.setDryRun(t.name, on)
         return [inv.reply(`${targets.map(t => t.name).join('、')} 观察模式已${on ? '开启' : '关闭'}。`)]
       },
     },
     {
-      name: '撤销', aliases: ['undo'], role: 'admin', usage: `${p}撤销 <审计编号>｜@成员`, description: '撤销一次处罚（指定编号，或 @成员 的最近一次）：删除对应的违规记录和罚款并通知成员',
+      name: '撤销',
+      aliases: ['undo'],
+      role: 'admin',
+      usage: `${p}撤销 <审计编号>｜@成员`,
+      description: '撤销一次处罚（指定编号，或 @成员 的最近一次）：删除对应的违规记录和罚款并通知成员',
       run: inv => {
         const target = inv.event.mentions[0]
-        if (!inv.argv[0] && !target) return [inv.reply(`用法：${p}撤销 <审计编号> 或 ${p}撤销 @成员（撤销其最近一次处罚）；编号见 ${p}审计 或 ${p}违规。`)]
+        if (!inv.argv[0] && !target)
+          return [
+            inv.reply(
+              `用法：${p}撤销 <审计编号> 或 ${p}撤销 @成员（撤销其最近一次处罚）；编号见 ${p}审计 或 ${p}违规。`,
+            ),
+          ]
         const entry = target
-          ? rt.audit.query({ memberId: target, days: 30, limit: 10_000 }).find(e => (e.type === 'strike' || e.type === 'fine') && !e.dryRun && rt.ledger.hasEffect(e.id))
+          ? rt.audit
+              .query({ memberId: target, days: 30, limit: 10_000 })
+              .find(e => (e.type === 'strike' || e.type === 'fine') && !e.dryRun && rt.ledger.hasEffect(e.id))
           : rt.audit.get(inv.argv[0].toUpperCase())
-        if (!entry) return [inv.reply(target ? '此成员最近 30 天没有可撤销的处罚。' : `找不到审计编号 ${inv.argv[0].slice(0, 20)}（只查最近 30 天）。编号见 ${p}审计 或 ${p}违规。`)]
+        if (!entry)
+          return [
+            inv.reply(
+              target
+                ? '此成员最近 30 天没有可撤销的处罚。'
+                : `找不到审计编号 ${inv.argv[0].slice(0, 20)}（只查最近 30 天）。编号见 ${p}审计 或 ${p}违规。`,
+            ),
+          ]
         const undone = rt.ledger.undoAudit(entry.id, inv.event.sender.id, rt.deps.clock.now())
-        rt.audit.append({ plugin: 'runtime', rule: 'undo', type: 'undo', dryRun: false, memberId: entry.memberId, groupId: entry.groupId, reason: `undo ${entry.id} by ${inv.event.sender.id}` })
+        rt.audit.append({
+          plugin: 'runtime',
+          rule: 'undo',
+          type: 'undo',
+          dryRun: false,
+          memberId: entry.memberId,
+          groupId: entry.groupId,
+          reason: `undo ${entry.id} by ${inv.event.sender.id}`,
+        })
         const note = `已撤销 ${entry.id}：违规记录 ${undone.strikes} 条，罚款 ${undone.fines} 笔。`
-        const tell = entry.memberId && (undone.strikes || undone.fines)
-          ? [{ type: 'say' as const, to: { contact: entry.memberId }, text: `管理员已撤销你的一次违规记录（${entry.id}），相关处罚已取消。`, rule: 'command.undo-notice', memberId: entry.memberId }]
-          : []
+        const tell =
+          entry.memberId && (undone.strikes || undone.fines)
+            ? [
+                {
+                  type: 'say' as const,
+                  to: { contact: entry.memberId },
+                  text: `管理员已撤销你的一次违规记录（${entry.id}），相关处罚已取消。`,
+                  rule: 'command.undo-notice',
+                  memberId: entry.memberId,
+                },
+              ]
+            : []
         return [inv.reply(undone.strikes || undone.fines ? note : `${entry.id} 没有可撤销的处罚。`), ...tell]
       },
     },
@@ -104,10 +190,22 @@ export function statusText(rt: BotRuntime): string {
     `健康：${health}`,
     `在线：${formatDuration(now - rt.startedAt)}（登录账号 ${rt.deps.directory.selfId()}）`,
     `插件：${rt.plugins.map(x => x.name).join('、') || '无'}${dry.length ? `；观察模式：${dry.join('、')}` : ''}`,
-    `受管理的群：${groups.length} 个${groups.length ? '（' + groups.slice(0, 8).map(g => g.topic).join('、') + (groups.length > 8 ? '…' : '') + '）' : ''}`,
+    `受管理的群：${groups.length} 个${
+      groups.length
+        ? '（' +
+          groups
+            .slice(0, 8)
+            .map(g => g.topic)
+            .join('、') +
+          (groups.length > 8 ? '…' : '') +
+          '）'
+        : ''
+    }`,
     `发送队列：${rt.outbox.depth()} 条待发；待触发定时：${rt.timers.pending().length}；内存 ${Math.round(process.memoryUsage().rss / 1048576)} MB`,
     ...rt.plugins.flatMap(x => (x.instance.status ? [`${x.name}：${x.instance.status()}`] : [])),
     ...(rt.deps.store.warnings.length ? ['存储警告：', ...rt.deps.store.warnings] : []),
-    ...(rt.errors.length || rt.outbox.failures.length ? ['最近错误：', ...[...rt.errors, ...rt.outbox.failures].slice(-5)] : []),
+    ...(rt.errors.length || rt.outbox.failures.length
+      ? ['最近错误：', ...[...rt.errors, ...rt.outbox.failures].slice(-5)]
+      : []),
   ].join('\n')
 }

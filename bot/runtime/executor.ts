@@ -8,7 +8,9 @@ import type { Timers } from './timers.js'
 import type { Logger } from './logger.js'
 
 /** Where admin notifications go: each admin privately, or one admin group. */
-export type AdminChannel = { mode: 'private'; adminIds: () => string[] } | { mode: 'group'; roomId: () => string | undefined; adminIds: () => string[] }
+export type AdminChannel =
+  | { mode: 'private'; adminIds: () => string[] }
+  | { mode: 'group'; roomId: () => string | undefined; adminIds: () => string[] }
 
 /** What the executor needs; each is a port or a shared service. */
 export interface ExecutorDeps {
@@ -36,8 +38,15 @@ export class Executor {
     for (const action of actions) {
       const dry = OUTWARD_ACTIONS.has(action.type) && (typeof dryRun === 'function' ? dryRun(action) : dryRun)
       const entry = this.d.audit.append({
-        plugin, rule: action.rule, type: action.type, dryRun: dry, groupId: groupOf(action), memberId: memberOf(action),
-        reason: action.reason, evidence: action.evidence, text: describe(action),
+        plugin,
+        rule: action.rule,
+        type: action.type,
+        dryRun: dry,
+        groupId: groupOf(action),
+        memberId: memberOf(action),
+        reason: action.reason,
+        evidence: action.evidence,
+        text: describe(action),
       })
       if (dry) continue
       try {
@@ -51,21 +60,38 @@ export class Executor {
   private async perform(plugin: string, a: Action, auditId: string): Promise<void> {
     const now = this.d.clock.now()
     switch (a.type) {
-      case 'say': case 'remind': return this.send({ chat: a.to, text: a.text, mentions: a.mentions })
-      case 'warn': return this.send({ chat: { room: a.groupId }, text: a.text, mentions: [a.memberId] })
-      case 'sendFile': return this.send({ chat: a.to, file: a.path })
-      case 'sendLink': return this.send({ chat: a.to, link: { url: a.url, title: a.title, description: a.description } })
-      case 'notifyAdmins': return this.notifyAdmins(a.text, a.file)
-      case 'remove': return this.remove(plugin, a.groupId, a.memberId, auditId)
+      case 'say':
+      case 'remind':
+        return this.send({ chat: a.to, text: a.text, mentions: a.mentions })
+      case 'warn':
+        return this.send({ chat: { room: a.groupId }, text: a.text, mentions: [a.memberId] })
+      case 'sendFile':
+        return this.send({ chat: a.to, file: a.path })
+      case 'sendLink':
+        return this.send({ chat: a.to, link: { url: a.url, title: a.title, description: a.description } })
+      case 'notifyAdmins':
+        return this.notifyAdmins(a.text, a.file)
+      case 'remove':
+        return this.remove(plugin, a.groupId, a.memberId, auditId)
       case 'strike':
-        this.d.ledger.addStrike({ memberId: a.memberId, category: a.category, groupId: a.groupId, at: now, expiresAt: now + (a.ttlMs || this.d.strikeTtlDefault), auditId })
+        this.d.ledger.addStrike({
+          memberId: a.memberId,
+          category: a.category,
+          groupId: a.groupId,
+          at: now,
+          expiresAt: now + (a.ttlMs || this.d.strikeTtlDefault),
+          auditId,
+        })
         return
       case 'fine':
         this.d.ledger.addFine({ memberId: a.memberId, violation: a.violation, groupId: a.groupId, at: now, auditId })
         return
-      case 'schedule': return this.d.timers.set(plugin, a.key, a.at, a.payload)
-      case 'cancel': return this.d.timers.cancel(plugin, a.key)
-      case 'record': return
+      case 'schedule':
+        return this.d.timers.set(plugin, a.key, a.at, a.payload)
+      case 'cancel':
+        return this.d.timers.cancel(plugin, a.key)
+      case 'record':
+        return
     }
   }
 
@@ -89,7 +115,16 @@ export class Executor {
       await this.d.roomAdmin.remove(groupId, memberId)
     } catch (e) {
       const why = (e as Error).message
-      this.d.audit.append({ plugin, rule: 'remove-failed', type: 'error', dryRun: false, groupId, memberId, reason: why, evidence: { text: auditId } })
+      this.d.audit.append({
+        plugin,
+        rule: 'remove-failed',
+        type: 'error',
+        dryRun: false,
+        groupId,
+        memberId,
+        reason: why,
+        evidence: { text: auditId },
+      })
       this.notifyAdmins(`⚠️ 移除成员失败（${auditId}）：机器人可能不是群主或管理员，请手动处理。原因：${why}`)
     }
   }

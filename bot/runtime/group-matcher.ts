@@ -8,14 +8,18 @@ export class GroupMatcher {
   private compiled: { entry: GroupEntry; re?: RegExp }[]
 
   constructor(entries: GroupEntry[]) {
-    this.compiled = entries.map(entry => ({ entry, re: entry.topicPattern ? new RegExp(entry.topicPattern) : undefined }))
+    this.compiled = entries.map(entry => ({
+      entry,
+      re: entry.topicPattern ? new RegExp(entry.topicPattern) : undefined,
+    }))
   }
 
   /** The managed group for a room, or undefined when the room is not managed. */
   match(id: string, topic: string): GroupRef | undefined {
-    const hit = this.compiled.find(c => c.entry.id === id)
-      ?? this.compiled.find(c => c.entry.topic !== undefined && c.entry.topic === topic)
-      ?? this.compiled.find(c => c.re?.test(topic))
+    const hit =
+      this.compiled.find(c => c.entry.id === id) ??
+      this.compiled.find(c => c.entry.topic !== undefined && c.entry.topic === topic) ??
+      this.compiled.find(c => c.re?.test(topic))
     return hit && { id, topic, kind: hit.entry.kind, configName: hit.entry.name }
   }
 

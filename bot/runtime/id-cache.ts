@@ -4,7 +4,9 @@ export class IdCache {
   private ring: string[]
   private next = 0
 
-  constructor(size: number) { this.ring = new Array<string>(size) }
+  constructor(size: number) {
+    this.ring = new Array<string>(size)
+  }
 
   /** True when `id` was seen before; otherwise remembers it (forgetting the oldest). */
   seenBefore(id: string): boolean {

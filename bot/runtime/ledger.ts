@@ -3,19 +3,33 @@ import { fineOwed, type FinePolicy } from './fine-policy.js'
 
 /** A strike against a member, expiring at `expiresAt`. */
 export interface Strike {
-  id: string; memberId: string; category: string; groupId?: string
-  at: number; expiresAt: number; auditId?: string
+  id: string
+  memberId: string
+  category: string
+  groupId?: string
+  at: number
+  expiresAt: number
+  auditId?: string
   revoked?: { at: number; by: string; reason: string }
 }
 
 /** A violation that owes a fine until settled by a red packet or waived. */
 export interface Fine {
-  id: string; memberId: string; violation: string; groupId?: string; at: number; auditId?: string
+  id: string
+  memberId: string
+  violation: string
+  groupId?: string
+  at: number
+  auditId?: string
   settled?: { at: number; amount: number; messageId?: string }
   waived?: { at: number; by: string; reason: string }
 }
 
-interface LedgerData { strikes: Strike[]; fines: Fine[]; next: number }
+interface LedgerData {
+  strikes: Strike[]
+  fines: Fine[]
+  next: number
+}
 
 /** Strikes that expired this long ago are dropped from the ledger (the audit log keeps them). */
 const KEEP_EXPIRED_MS = 90 * 86_400_000
@@ -25,7 +39,10 @@ export class Ledger {
   private doc
   private byMember = new Map<string, Strike[]>()
 
-  constructor(store: Store, readonly policy: FinePolicy) {
+  constructor(
+    store: Store,
+    readonly policy: FinePolicy,
+  ) {
     this.doc = store.doc<LedgerData>('ledger', () => ({ strikes: [], fines: [], next: 1 }))
     for (const s of this.doc.data.strikes) this.index(s)
   }
@@ -42,7 +59,9 @@ export class Ledger {
 
   /** Strikes of a member not expired or revoked at `now` (optionally one category). Costs what that member has, not the history. */
   activeStrikes(memberId: string, now: number, category?: string): Strike[] {
-    return (this.byMember.get(memberId) ?? []).filter(s => !s.revoked && s.expiresAt > now && (!category || s.category === category))
+    return (this.byMember.get(memberId) ?? []).filter(
+      s => !s.revoked && s.expiresAt > now && (!category || s.category === category),
+    )
   }
 
   private index(s: Strike): void {
@@ -103,15 +122,26 @@ export class Ledger {
 
   /** True when an audit entry still has a strike or an open fine that `undoAudit` would remove. */
   hasEffect(auditId: string): boolean {
-    return this.doc.data.strikes.some(s => s.auditId === auditId && !s.revoked) || this.doc.data.fines.some(f => f.auditId === auditId && !f.waived && !f.settled)
+    return (
+      this.doc.data.strikes.some(s => s.auditId === auditId && !s.revoked) ||
+      this.doc.data.fines.some(f => f.auditId === auditId && !f.waived && !f.settled)
+    )
   }
 
   /** Undo whatever an audit entry caused: revoke its strikes, waive its fines. */
   undoAudit(auditId: string, by: string, now: number): { strikes: number; fines: number } {
     let strikes = 0
     let fines = 0
-    for (const s of this.doc.data.strikes) if (s.auditId === auditId && !s.revoked) { s.revoked = { at: now, by, reason: 'undo' }; strikes++ }
-    for (const f of this.doc.data.fines) if (f.auditId === auditId && !f.waived && !f.settled) { f.waived = { at: now, by, reason: 'undo' }; fines++ }
+    for (const s of this.doc.data.strikes)
+      if (s.auditId === auditId && !s.revoked) {
+        s.revoked = { at: now, by, reason: 'undo' }
+        strikes++
+      }
+    for (const f of this.doc.data.fines)
+      if (f.auditId === auditId && !f.waived && !f.settled) {
+        f.waived = { at: now, by, reason: 'undo' }
+        fines++
+      }
     if (strikes || fines) this.doc.changed()
     return { strikes, fines }
   }

@@ -3,7 +3,11 @@ import type { Store } from '../ports/store.js'
 /** How the previous run ended, as written at exit (a crash leaves `running`). */
 export type ExitReason = 'running' | 'stopped' | 'connection-lost' | 'fatal'
 
-interface LifecycleData { state: ExitReason | 'new'; at: number; starts: number }
+interface LifecycleData {
+  state: ExitReason | 'new'
+  at: number
+  starts: number
+}
 
 const NOTES: Record<ExitReason, string | undefined> = {
   running: '⚠️ 机器人上次异常退出（进程被终止或崩溃），已自动重启；未完成的提醒、通知和排期已恢复。',

@@ -12,15 +12,22 @@ export interface Logger {
 }
 
 /** A logger writing `time level [tag] message` lines to stderr, filtered by `level`. */
-export function createLogger(level: LogLevel = 'info', tag = 'bot', write: (line: string) => void = l => process.stderr.write(l + '\n')): Logger {
+export function createLogger(
+  level: LogLevel = 'info',
+  tag = 'bot',
+  write: (line: string) => void = l => process.stderr.write(`${l}\n`),
+): Logger {
   const min = ORDER.indexOf(level)
   const emit = (lv: LogLevel) => (msg: string, extra?: unknown) => {
     if (ORDER.indexOf(lv) < min) return
-    const detail = extra === undefined ? '' : ' ' + (extra instanceof Error ? extra.message : JSON.stringify(extra))
+    const detail = extra === undefined ? '' : ` ${extra instanceof Error ? extra.message : JSON.stringify(extra)}`
     write(`${new Date().toISOString()} ${lv.toUpperCase()} [${tag}] ${msg}${detail}`)
   }
   return {
-    debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error'),
+    debug: emit('debug'),
+    info: emit('info'),
+    warn: emit('warn'),
+    error: emit('error'),
     child: (t: string) => createLogger(level, `${tag}:${t}`, write),
   }
 }

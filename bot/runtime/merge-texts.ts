@@ -7,7 +7,11 @@ import { chatKey } from './outbox.js'
  * so five warnings to one group become one send. `first` must be the chat's earliest item.
  * Files are never merged. Returns the message and the queue items it covers.
  */
-export function mergeTexts<T extends OutboundMessage>(first: T, queue: T[], maxChars: number): { message: OutboundMessage; items: T[] } {
+export function mergeTexts<T extends OutboundMessage>(
+  first: T,
+  queue: T[],
+  maxChars: number,
+): { message: OutboundMessage; items: T[] } {
   if (first.file || first.link || first.text === undefined) return { message: strip(first), items: [first] }
   const key = chatKey(first)
   const items = [first]
@@ -17,7 +21,7 @@ export function mergeTexts<T extends OutboundMessage>(first: T, queue: T[], maxC
     if (q === first || chatKey(q) !== key) continue
     if (q.file || q.link || q.text === undefined) break // keep order: text queued after a file goes after it
     if (text.length + 1 + q.text.length > maxChars) break
-    text += '\n' + q.text
+    text += `\n${q.text}`
     for (const m of q.mentions ?? []) mentions.add(m)
     items.push(q)
   }

@@ -14,7 +14,11 @@ export interface OutboxLimits {
   mergeMaxChars: number
 }
 
-interface Queued extends OutboundMessage { seq: number; attempts: number; notBefore: number }
+interface Queued extends OutboundMessage {
+  seq: number
+  attempts: number
+  notBefore: number
+}
 
 /**
  * The single queue every outbound message goes through: at most `perMinute`
@@ -41,8 +45,15 @@ export class Outbox {
    * nothing leaves the bot before the state that caused it, and the queue without it, are on
    * disk. A crash can then lose at most the message in flight, never send one twice.
    */
-  constructor(private clock: Clock, private sender: Sender, private limits: OutboxLimits, store: Store, private log: Logger,
-    private random: () => number = Math.random, private beforeSend: () => Promise<void> = async () => {}) {
+  constructor(
+    private clock: Clock,
+    private sender: Sender,
+    private limits: OutboxLimits,
+    store: Store,
+    private log: Logger,
+    private random: () => number = Math.random,
+    private beforeSend: () => Promise<void> = async () => {},
+  ) {
     this.doc = store.doc<{ queue: Queued[]; seq: number }>('outbox', () => ({ queue: [], seq: 1 }))
     this.reindex()
   }
@@ -57,13 +68,23 @@ export class Outbox {
   }
 
   /** Messages waiting to be sent. */
-  depth(): number { return this.doc.data.queue.length }
+  depth(): number {
+    return this.doc.data.queue.length
+  }
 
   /** Start (or restart after a disconnect) delivering, including what a previous run left queued. */
-  resume(): void { this.paused = false; this.pump() }
+  resume(): void {
+    this.paused = false
+    this.pump()
+  }
 
   /** Hold sends (logged out, connection lost, shutdown); the queue stays in the store. */
-  pause(): void { this.paused = true; this.cancelTimer?.(); this.cancelTimer = undefined; this.timerAt = Infinity }
+  pause(): void {
+    this.paused = true
+    this.cancelTimer?.()
+    this.cancelTimer = undefined
+    this.timerAt = Infinity
+  }
 
   private pump(): void {
     if (this.paused || this.busy || !this.doc.data.queue.length) return
@@ -150,7 +171,11 @@ export class Outbox {
     if (at >= this.timerAt) return
     this.cancelTimer?.()
     this.timerAt = at
-    this.cancelTimer = this.clock.at(at, () => { this.timerAt = Infinity; this.cancelTimer = undefined; this.pump() })
+    this.cancelTimer = this.clock.at(at, () => {
+      this.timerAt = Infinity
+      this.cancelTimer = undefined
+      this.pump()
+    })
   }
 }
 

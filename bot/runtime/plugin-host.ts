@@ -10,11 +10,22 @@ import type { Ledger } from './ledger.js'
 import type { Logger } from './logger.js'
 
 /** A plugin instance with its name and current dry-run flag. */
-export interface HostedPlugin { name: string; def: PluginDefinition; instance: PluginInstance; dryRun: boolean }
+export interface HostedPlugin {
+  name: string
+  def: PluginDefinition
+  instance: PluginInstance
+  dryRun: boolean
+}
 
 /** Shared services every plugin context is built from. */
 export interface HostServices {
-  clock: Clock; store: Store; directory: Directory; audit: AuditLog; ledger: Ledger; log: Logger; outputDir: string
+  clock: Clock
+  store: Store
+  directory: Directory
+  audit: AuditLog
+  ledger: Ledger
+  log: Logger
+  outputDir: string
 }
 
 /** Role lookups from config, by contact id only (never by a display name anyone can copy). */
@@ -30,7 +41,12 @@ export function roleResolver(loaded: LoadedConfig): (contactId: string) => Role[
 }
 
 /** Create every enabled plugin with its context; a plugin that fails to start is reported, not fatal. */
-export async function createPlugins(defs: PluginDefinition[], loaded: LoadedConfig, s: HostServices, errors: string[]): Promise<HostedPlugin[]> {
+export async function createPlugins(
+  defs: PluginDefinition[],
+  loaded: LoadedConfig,
+  s: HostServices,
+  errors: string[],
+): Promise<HostedPlugin[]> {
   const rolesOf = roleResolver(loaded)
   const { config } = loaded
   const out: HostedPlugin[] = []
@@ -38,9 +54,21 @@ export async function createPlugins(defs: PluginDefinition[], loaded: LoadedConf
     const section = config.plugins[def.name] as { enabled: boolean; dryRun: boolean }
     if (!section?.enabled) continue
     const ctx: PluginContext<any> = {
-      name: def.name, clock: s.clock, timezone: config.timezone, company: config.company, commandPrefix: config.commandPrefix,
-      store: s.store, directory: s.directory, get roster() { return loaded.roster }, ledger: s.ledger, audit: s.audit, log: s.log.child(def.name),
-      outputDir: s.outputDir, rolesOf,
+      name: def.name,
+      clock: s.clock,
+      timezone: config.timezone,
+      company: config.company,
+      commandPrefix: config.commandPrefix,
+      store: s.store,
+      directory: s.directory,
+      get roster() {
+        return loaded.roster
+      },
+      ledger: s.ledger,
+      audit: s.audit,
+      log: s.log.child(def.name),
+      outputDir: s.outputDir,
+      rolesOf,
       configFor: (group?: GroupRef) => (group && loaded.groupSections.get(group.configName)?.[def.name]) ?? section,
       membersWithRole: (role: Role) => config.roles[role as keyof typeof config.roles] ?? [],
       displayName: (m: Member) => loaded.roster.byContact(m.id)?.name ?? m.groupAlias ?? m.name,
@@ -56,7 +84,12 @@ export async function createPlugins(defs: PluginDefinition[], loaded: LoadedConf
 }
 
 /** Run one plugin hook inside an error boundary: a failing rule logs and yields no actions. */
-export async function guarded(plugin: string, what: string, fn: () => Action[] | Promise<Action[]> | undefined, onError: (msg: string, e: unknown) => void): Promise<Action[]> {
+export async function guarded(
+  plugin: string,
+  what: string,
+  fn: () => Action[] | Promise<Action[]> | undefined,
+  onError: (msg: string, e: unknown) => void,
+): Promise<Action[]> {
   try {
     return (await fn()) ?? []
   } catch (e) {
@@ -67,7 +100,10 @@ export async function guarded(plugin: string, what: string, fn: () => Action[] |
 
 /** Fill in roles and staff flags for every member an event carries. */
 export function enrichEvent(event: BotEvent, rolesOf: (id: string) => Role[]): void {
-  const fill = (m: Member) => { m.roles = rolesOf(m.id); m.isStaff = m.roles.length > 0 }
+  const fill = (m: Member) => {
+    m.roles = rolesOf(m.id)
+    m.isStaff = m.roles.length > 0
+  }
   if (event.type === 'message') fill(event.sender)
   if (event.type === 'join' || event.type === 'leave') event.members.forEach(fill)
   if (event.type === 'join' && event.inviter) fill(event.inviter)

@@ -64,17 +64,32 @@ export class BotRuntime {
     this.rolesOf = roleResolver(loaded)
     this.startedAt = clock.now()
     this.audit = new AuditLog(store, clock, cfg.timezone)
-    this.ledger = new Ledger(store, { base: cfg.penalties.fineBase, windowMs: cfg.penalties.fineWindow, step: cfg.penalties.fineStep, stepMs: cfg.penalties.fineStepEvery, cap: cfg.penalties.fineCap })
-    this.outbox = new Outbox(clock, deps.sender, cfg.outbox, store, deps.log.child('outbox'), deps.random, () => store.flush(true))
+    this.ledger = new Ledger(store, {
+      base: cfg.penalties.fineBase,
+      windowMs: cfg.penalties.fineWindow,
+      step: cfg.penalties.fineStep,
+      stepMs: cfg.penalties.fineStepEvery,
+      cap: cfg.penalties.fineCap,
+    })
+    this.outbox = new Outbox(clock, deps.sender, cfg.outbox, store, deps.log.child('outbox'), deps.random, () =>
+      store.flush(true),
+    )
     this.timers = new Timers(clock, store)
     this.seen = new IdCache(cfg.runtime.dedupeWindow)
     this.flags = store.doc<{ dryRun: Record<string, boolean> }>('runtime-flags', () => ({ dryRun: {} }))
     this.executor = new Executor({
-      clock, outbox: this.outbox, roomAdmin: deps.roomAdmin, audit: this.audit, ledger: this.ledger, timers: this.timers,
-      strikeTtlDefault: cfg.penalties.strikeTtl, log: deps.log.child('executor'),
-      admins: cfg.adminChannel.mode === 'group'
-        ? { mode: 'group', adminIds: () => this.loaded.config.roles.admin, roomId: () => this.adminRoomId() }
-        : { mode: 'private', adminIds: () => this.loaded.config.roles.admin },
+      clock,
+      outbox: this.outbox,
+      roomAdmin: deps.roomAdmin,
+      audit: this.audit,
+      ledger: this.ledger,
+      timers: this.timers,
+      strikeTtlDefault: cfg.penalties.strikeTtl,
+      log: deps.log.child('executor'),
+      admins:
+        cfg.adminChannel.mode === 'group'
+          ? { mode: 'group', adminIds: () => this.loaded.config.roles.admin, roomId: () => this.adminRoomId() }
+          : { mode: 'private', adminIds: () => this.loaded.config.roles.admin },
     })
   }
 
@@ -156,7 +171,13 @@ export class BotRuntime {
   }
 
   private stopPlugins(): void {
-    for (const p of this.plugins) { try { p.instance.stop?.() } catch (e) { this.onError(`${p.name}.stop: ${(e as Error).message}`, e) } }
+    for (const p of this.plugins) {
+      try {
+        p.instance.stop?.()
+      } catch (e) {
+        this.onError(`${p.name}.stop: ${(e as Error).message}`, e)
+      }
+    }
   }
 
   private async loadPlugins(): Promise<void> {
@@ -165,12 +186,22 @@ export class BotRuntime {
     this.router = new CommandRouter(loaded.config.commandPrefix)
     this.scheduler = new Scheduler(deps.clock, tz, deps.calendar ?? chineseCalendar, deps.store)
     for (const spec of builtinCommands(this)) this.router.add('runtime', spec)
-    this.plugins = await createPlugins(deps.plugins, loaded, { ...deps, audit: this.audit, ledger: this.ledger }, this.errors)
+    this.plugins = await createPlugins(
+      deps.plugins,
+      loaded,
+      { ...deps, audit: this.audit, ledger: this.ledger },
+      this.errors,
+    )
     for (const p of this.plugins) {
       for (const spec of p.instance.commands ?? []) this.router.add(p.name, spec)
       for (const job of p.instance.jobs ?? []) {
         try {
-          this.scheduler.add(`${p.name}:${job.name}`, job.cron, job.workdaysOnly ?? false, at => void this.runGuarded(p, `job ${job.name}`, () => job.run(at)))
+          this.scheduler.add(
+            `${p.name}:${job.name}`,
+            job.cron,
+            job.workdaysOnly ?? false,
+            at => void this.runGuarded(p, `job ${job.name}`, () => job.run(at)),
+          )
         } catch (e) {
           this.onError(`${p.name}: job ${job.name} not scheduled (${(e as Error).message})`, e)
         }
@@ -183,16 +214,42 @@ export class BotRuntime {
     const routed = this.router.route(event, event.sender.roles)
     if (routed.kind === 'none') return
     if (routed.kind === 'reply') {
-      if (routed.refused) this.audit.append({ plugin: 'runtime', rule: 'command-refused', type: 'refused', dryRun: false, groupId: event.group?.id, memberId: event.sender.id, reason: `${routed.refused} by ${event.sender.name}`, evidence: { messageId: event.id, text: event.text.slice(0, 200) } })
+      if (routed.refused)
+        this.audit.append({
+          plugin: 'runtime',
+          rule: 'command-refused',
+          type: 'refused',
+          dryRun: false,
+          groupId: event.group?.id,
+          memberId: event.sender.id,
+          reason: `${routed.refused} by ${event.sender.name}`,
+          evidence: { messageId: event.id, text: event.text.slice(0, 200) },
+        })
       return this.act('runtime', [replyTo(event, routed.text, 'command-reply')])
     }
     event.command = routed.command.spec.name
     const host = this.plugins.find(p => p.name === routed.command.plugin) ?? 'runtime'
-    const inv = { args: routed.args, argv: routed.argv, event, reply: (text: string, rule = `command.${routed.command.spec.name}`) => replyTo(event, text, rule) }
-    const actions = await guarded(routed.command.plugin, `command ${routed.command.spec.name}`, () => routed.command.spec.run(inv), this.onError)
+    const inv = {
+      args: routed.args,
+      argv: routed.argv,
+      event,
+      reply: (text: string, rule = `command.${routed.command.spec.name}`) => replyTo(event, text, rule),
+    }
+    const actions = await guarded(
+      routed.command.plugin,
+      `command ${routed.command.spec.name}`,
+      () => routed.command.spec.run(inv),
+      this.onError,
+    )
     // Command replies are answers to a person: send them even when the plugin's rules are in dry-run.
-    await this.act('runtime', actions.filter(a => a.rule.startsWith('command')))
-    await this.act(host, actions.filter(a => !a.rule.startsWith('command')))
+    await this.act(
+      'runtime',
+      actions.filter(a => a.rule.startsWith('command')),
+    )
+    await this.act(
+      host,
+      actions.filter(a => !a.rule.startsWith('command')),
+    )
   }
 
   private async onTimer(plugin: string, key: string, payload: unknown): Promise<void> {

@@ -3,7 +3,12 @@ import type { Store } from '../ports/store.js'
 import { compileCron, type CompiledCron } from '../time/cron.js'
 import type { WorkCalendar } from '../time/workdays.js'
 
-interface Job { id: string; cron: CompiledCron; run: (at: number) => void; cancel?: () => void }
+interface Job {
+  id: string
+  cron: CompiledCron
+  run: (at: number) => void
+  cancel?: () => void
+}
 
 /**
  * Runs plugins' cron jobs in the configured timezone, on the injected clock
@@ -14,7 +19,12 @@ export class Scheduler {
   private jobs: Job[] = []
   private doc
 
-  constructor(private clock: Clock, private tz: string, private calendar: WorkCalendar, store: Store) {
+  constructor(
+    private clock: Clock,
+    private tz: string,
+    private calendar: WorkCalendar,
+    store: Store,
+  ) {
     this.doc = store.doc<{ lastRun: Record<string, number> }>('scheduler', () => ({ lastRun: {} }))
   }
 
@@ -25,10 +35,14 @@ export class Scheduler {
   }
 
   /** Arm every job for its next slot. */
-  start(): void { for (const j of this.jobs) this.arm(j) }
+  start(): void {
+    for (const j of this.jobs) this.arm(j)
+  }
 
   /** Disarm all jobs. */
-  stop(): void { for (const j of this.jobs) j.cancel?.() }
+  stop(): void {
+    for (const j of this.jobs) j.cancel?.()
+  }
 
   /** The next run of each job, for `#状态`. */
   upcoming(): { id: string; at?: number }[] {

@@ -1,7 +1,12 @@
 import type { Clock } from '../ports/clock.js'
 import type { Store } from '../ports/store.js'
 
-interface TimerRecord { plugin: string; key: string; at: number; payload?: unknown }
+interface TimerRecord {
+  plugin: string
+  key: string
+  at: number
+  payload?: unknown
+}
 
 /**
  * Persistent one-shot timers that plugins set with `schedule` actions. They
@@ -14,7 +19,10 @@ export class Timers {
   private cancels = new Map<string, () => void>()
   private fire?: (plugin: string, key: string, payload: unknown) => void
 
-  constructor(private clock: Clock, store: Store) {
+  constructor(
+    private clock: Clock,
+    store: Store,
+  ) {
     this.doc = store.doc<{ timers: Record<string, TimerRecord> }>('timers', () => ({ timers: {} }))
   }
 
@@ -39,7 +47,10 @@ export class Timers {
     const k = id(plugin, key)
     this.cancels.get(k)?.()
     this.cancels.delete(k)
-    if (this.doc.data.timers[k]) { delete this.doc.data.timers[k]; this.doc.changed() }
+    if (this.doc.data.timers[k]) {
+      delete this.doc.data.timers[k]
+      this.doc.changed()
+    }
   }
 
   /** Pending timers (for `#状态` and tests). */
@@ -56,14 +67,19 @@ export class Timers {
 
   private arm(t: TimerRecord): void {
     const k = id(t.plugin, t.key)
-    this.cancels.set(k, this.clock.at(Math.max(t.at, this.clock.now()), () => {
-      this.cancels.delete(k)
-      if (!this.doc.data.timers[k]) return
-      delete this.doc.data.timers[k]
-      this.doc.changed()
-      this.fire?.(t.plugin, t.key, t.payload)
-    }))
+    this.cancels.set(
+      k,
+      this.clock.at(Math.max(t.at, this.clock.now()), () => {
+        this.cancels.delete(k)
+        if (!this.doc.data.timers[k]) return
+        delete this.doc.data.timers[k]
+        this.doc.changed()
+        this.fire?.(t.plugin, t.key, t.payload)
+      }),
+    )
   }
 }
 
-function id(plugin: string, key: string): string { return `${plugin}:${key}` }
+function id(plugin: string, key: string): string {
+  return `${plugin}:${key}`
+}

@@ -6,7 +6,6 @@ import { FileBox, type FileBoxInterface } from 'file-box'
 import * as PUPPET from 'wechaty-puppet'
 import type { Attachment, Content } from './types.js'
 
-
 /** What a message of some content looks like to the puppet. */
 export interface Described {
   type: PUPPET.types.Message
@@ -32,8 +31,12 @@ function placeholderFile(name: string): FileBoxInterface {
 export function describeContent(content: Content): Described {
   const T = PUPPET.types.Message
   switch (content.kind) {
-    case 'text': return { type: T.Text, text: content.text }
-    case 'image': case 'voice': case 'video': case 'emoticon': {
+    case 'text':
+      return { type: T.Text, text: content.text }
+    case 'image':
+    case 'voice':
+    case 'video':
+    case 'emoticon': {
       const media = MEDIA[content.kind]
       const file = content.file ?? placeholderFile(media.name)
       return { type: media.type, text: media.text, filename: file.name, attachment: { file } }
@@ -54,10 +57,14 @@ export function describeContent(content: Content): Described {
       const { kind: _, ...location } = content
       return { type: T.Location, text: `[位置] ${location.name}`, attachment: { location } }
     }
-    case 'contact': return { type: T.Contact, text: '[名片]', attachment: { contactId: content.contactId } }
-    case 'redpacket': return { type: T.RedEnvelope, text: '[红包]' }
-    case 'transfer': return { type: T.Transfer, text: '[转账]' }
-    case 'recalled': return { type: T.Recalled, text: content.messageId }
+    case 'contact':
+      return { type: T.Contact, text: '[名片]', attachment: { contactId: content.contactId } }
+    case 'redpacket':
+      return { type: T.RedEnvelope, text: '[红包]' }
+    case 'transfer':
+      return { type: T.Transfer, text: '[转账]' }
+    case 'recalled':
+      return { type: T.Recalled, text: content.messageId }
   }
 }
 

@@ -167,12 +167,24 @@ export class SandboxPuppet extends PuppetMock {
     return this.store.message(id)
   }
 
-  override async messageFile(id: string): Promise<FileBoxInterface> { return this.part(id, 'file') }
-  override async messageImage(id: string): Promise<FileBoxInterface> { return this.part(id, 'file') }
-  override async messageUrl(id: string): Promise<PUPPET.payloads.UrlLink> { return this.part(id, 'url') }
-  override async messageMiniProgram(id: string): Promise<PUPPET.payloads.MiniProgram> { return this.part(id, 'miniProgram') }
-  override async messageLocation(id: string): Promise<PUPPET.payloads.Location> { return this.part(id, 'location') }
-  override async messageContact(id: string): Promise<string> { return this.part(id, 'contactId') }
+  override async messageFile(id: string): Promise<FileBoxInterface> {
+    return this.part(id, 'file')
+  }
+  override async messageImage(id: string): Promise<FileBoxInterface> {
+    return this.part(id, 'file')
+  }
+  override async messageUrl(id: string): Promise<PUPPET.payloads.UrlLink> {
+    return this.part(id, 'url')
+  }
+  override async messageMiniProgram(id: string): Promise<PUPPET.payloads.MiniProgram> {
+    return this.part(id, 'miniProgram')
+  }
+  override async messageLocation(id: string): Promise<PUPPET.payloads.Location> {
+    return this.part(id, 'location')
+  }
+  override async messageContact(id: string): Promise<string> {
+    return this.part(id, 'contactId')
+  }
 
   private part<K extends keyof Attachment>(id: string, key: K): NonNullable<Attachment[K]> {
     const value = this.store.attachment(id)[key]
@@ -183,13 +195,19 @@ export class SandboxPuppet extends PuppetMock {
   /* ---------- puppet API: the bot sends ---------- */
 
   override async messageSendText(conversationId: string, text: string, mentionIdList: string[] = []): Promise<void> {
-    return sentId(this.record(conversationId, { kind: 'text', text, mentionIds: mentionIdList }, PUPPET.types.Message.Text))
+    return sentId(
+      this.record(conversationId, { kind: 'text', text, mentionIds: mentionIdList }, PUPPET.types.Message.Text),
+    )
   }
 
   override async messageSendFile(conversationId: string, file: FileBoxInterface): Promise<void> {
     const image = isImageFile(file)
     const type = image ? PUPPET.types.Message.Image : PUPPET.types.Message.Attachment
-    return sentId(this.record(conversationId, { kind: image ? 'image' : 'file', fileName: file.name, mentionIds: [] }, type, { file }))
+    return sentId(
+      this.record(conversationId, { kind: image ? 'image' : 'file', fileName: file.name, mentionIds: [] }, type, {
+        file,
+      }),
+    )
   }
 
   override async messageSendUrl(conversationId: string, url: PUPPET.payloads.UrlLink): Promise<void> {
@@ -197,7 +215,10 @@ export class SandboxPuppet extends PuppetMock {
     return sentId(this.record(conversationId, sent, PUPPET.types.Message.Url, { url }))
   }
 
-  override async messageSendMiniProgram(conversationId: string, miniProgram: PUPPET.payloads.MiniProgram): Promise<void> {
+  override async messageSendMiniProgram(
+    conversationId: string,
+    miniProgram: PUPPET.payloads.MiniProgram,
+  ): Promise<void> {
     const sent: Outgoing = { kind: 'miniprogram', title: miniProgram.title, mentionIds: [] }
     return sentId(this.record(conversationId, sent, PUPPET.types.Message.MiniProgram, { miniProgram }))
   }
@@ -219,10 +240,18 @@ export class SandboxPuppet extends PuppetMock {
     const id = this.store.nextId('sent')
     const at = this.store.now()
     const base = { id, talkerId: this.currentUserId, timestamp: at, type, text: sent.text, filename: sent.fileName }
-    this.store.putMessage(inRoom
-      ? { ...base, roomId: conversationId, mentionIdList: sent.mentionIds }
-      : { ...base, listenerId: conversationId }, attachment)
-    this.store.recordSent({ id, at, ...(inRoom ? { roomId: conversationId } : { toContactId: conversationId }), ...sent })
+    this.store.putMessage(
+      inRoom
+        ? { ...base, roomId: conversationId, mentionIdList: sent.mentionIds }
+        : { ...base, listenerId: conversationId },
+      attachment,
+    )
+    this.store.recordSent({
+      id,
+      at,
+      ...(inRoom ? { roomId: conversationId } : { toContactId: conversationId }),
+      ...sent,
+    })
     return id
   }
 }

@@ -92,7 +92,13 @@ export class SandboxStore extends EventEmitter<StoreEvents> {
     }
     const contact = this.contact(contactId)
     const meta = this.meta.get(roomId)?.get(contactId) ?? {}
-    return { id: contactId, name: contact.name, avatar: contact.avatar, roomAlias: meta.alias, inviterId: meta.inviterId }
+    return {
+      id: contactId,
+      name: contact.name,
+      avatar: contact.avatar,
+      roomAlias: meta.alias,
+      inviterId: meta.inviterId,
+    }
   }
 
   /** Update a member's group nickname / inviter. */

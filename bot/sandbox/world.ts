@@ -20,7 +20,10 @@ function toMilliseconds(timestamp: number): number {
 
 /** Setup and member-side actions of the sandbox WeChat. */
 export class SandboxWorld {
-  constructor(readonly puppet: SandboxPuppet, private readonly store: SandboxStore) {}
+  constructor(
+    readonly puppet: SandboxPuppet,
+    private readonly store: SandboxStore,
+  ) {}
 
   /* ---------- setup ---------- */
 
@@ -28,14 +31,25 @@ export class SandboxWorld {
   createContact({ id = this.store.nextId('contact'), name }: ContactSpec): string {
     if (this.store.hasContact(id)) throw new Error(`sandbox: contact ${id} exists`)
     this.store.putContact({
-      id, name, avatar: '', phone: [], friend: true,
-      gender: PUPPET.types.ContactGender.Unknown, type: PUPPET.types.Contact.Individual,
+      id,
+      name,
+      avatar: '',
+      phone: [],
+      friend: true,
+      gender: PUPPET.types.ContactGender.Unknown,
+      type: PUPPET.types.Contact.Individual,
     })
     return id
   }
 
   /** Create a group of existing contacts; returns its id. */
-  createRoom({ id = this.store.nextId('room', '@chatroom'), topic, memberIds, ownerId, adminIds = [] }: RoomSpec): string {
+  createRoom({
+    id = this.store.nextId('room', '@chatroom'),
+    topic,
+    memberIds,
+    ownerId,
+    adminIds = [],
+  }: RoomSpec): string {
     if (this.store.isRoom(id)) throw new Error(`sandbox: room ${id} exists`)
     for (const member of memberIds) this.store.contact(member)
     this.store.putRoom({ id, topic, memberIdList: [...memberIds], ownerId, adminIdList: [...adminIds] })
@@ -63,13 +77,19 @@ export class SandboxWorld {
   }
 
   /** All contacts. */
-  contacts(): PUPPET.payloads.Contact[] { return this.store.contacts() }
+  contacts(): PUPPET.payloads.Contact[] {
+    return this.store.contacts()
+  }
 
   /** All groups. */
-  rooms(): PUPPET.payloads.Room[] { return this.store.rooms() }
+  rooms(): PUPPET.payloads.Room[] {
+    return this.store.rooms()
+  }
 
   /** Current payload of one group (members, owner, admins, topic). */
-  room(roomId: string): PUPPET.payloads.Room { return this.store.room(roomId) }
+  room(roomId: string): PUPPET.payloads.Room {
+    return this.store.room(roomId)
+  }
 
   /** Group nickname of a member, if set. */
   groupAlias(roomId: string, contactId: string): string | undefined {
@@ -81,8 +101,13 @@ export class SandboxWorld {
     const rooms = roomId ? [this.store.room(roomId)] : this.store.rooms()
     const inScope = (id: string) => !roomId || rooms[0].memberIdList.includes(id)
     const byId = this.store.hasContact(query) && inScope(query) ? [query] : []
-    const byAlias = rooms.flatMap(room => room.memberIdList.filter(id => this.store.member(room.id, id).roomAlias === query))
-    const byName = this.store.contacts().filter(c => c.name === query && inScope(c.id)).map(c => c.id)
+    const byAlias = rooms.flatMap(room =>
+      room.memberIdList.filter(id => this.store.member(room.id, id).roomAlias === query),
+    )
+    const byName = this.store
+      .contacts()
+      .filter(c => c.name === query && inScope(c.id))
+      .map(c => c.id)
     return [...new Set([...byId, ...byAlias, ...byName])]
   }
 
@@ -93,8 +118,11 @@ export class SandboxWorld {
 
   /** Member ids @-mentioned in `text` (longest group alias or name after each `@`), for console input. */
   resolveMentions(roomId: string, text: string): string[] {
-    const names = this.store.room(roomId).memberIdList
-      .flatMap(id => [this.store.member(roomId, id).roomAlias, this.store.contact(id).name].map(name => ({ id, name })))
+    const names = this.store
+      .room(roomId)
+      .memberIdList.flatMap(id =>
+        [this.store.member(roomId, id).roomAlias, this.store.contact(id).name].map(name => ({ id, name })),
+      )
       .filter((n): n is { id: string; name: string } => !!n.name)
       .sort((a, b) => b.name.length - a.name.length)
     const ids: string[] = []
@@ -177,7 +205,12 @@ export class SandboxWorld {
     return this.send(original.talkerId, where, { kind: 'recalled', messageId }, options)
   }
 
-  private address(base: PUPPET.payloads.MessageBase, fromId: string, where: Conversation, mentions: string[]): PUPPET.payloads.Message {
+  private address(
+    base: PUPPET.payloads.MessageBase,
+    fromId: string,
+    where: Conversation,
+    mentions: string[],
+  ): PUPPET.payloads.Message {
     this.store.contact(fromId)
     for (const id of mentions) this.store.contact(id)
     if (where.room) {
@@ -203,7 +236,9 @@ export class SandboxWorld {
   /* ---------- what the bot sent ---------- */
 
   /** Everything the bot sent, oldest first. */
-  get sent(): readonly SentRecord[] { return this.store.sent }
+  get sent(): readonly SentRecord[] {
+    return this.store.sent
+  }
 
   /** Listen for things the bot sends (for the console). */
   on(event: 'sent', listener: SentListener): this {

@@ -3,7 +3,10 @@ import { addDays, dayKey, zonedInstant, zonedParts } from './zoned.js'
 import type { WorkCalendar } from './workdays.js'
 
 /** A cron expression compiled once (node-cron's parser) for next-run arithmetic in a timezone. */
-export interface CompiledCron { expression: string; next(after: number): number | undefined }
+export interface CompiledCron {
+  expression: string
+  next(after: number): number | undefined
+}
 
 /** Validate and compile a cron expression; throws with node-cron's field messages when invalid. */
 export function compileCron(expression: string, tz: string, calendar?: WorkCalendar): CompiledCron {
@@ -42,4 +45,6 @@ export function compileCron(expression: string, tz: string, calendar?: WorkCalen
   }
 }
 
-function pad(n: number): string { return String(n).padStart(2, '0') }
+function pad(n: number): string {
+  return String(n).padStart(2, '0')
+}

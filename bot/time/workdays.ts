@@ -10,7 +10,10 @@ export interface WorkCalendar {
 // The dataset the chinese-days package maintains. Its own `isWorkday` parses the day as
 // UTC midnight and reads it back in the machine's timezone, which shifts every date by
 // one west of UTC, so the lookup is done here on the calendar date itself.
-const data = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as { holidays: Record<string, string>; workdays: Record<string, string> }
+const data = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as {
+  holidays: Record<string, string>
+  workdays: Record<string, string>
+}
 
 /** The statutory calendar (chinese-days data): holidays off, make-up workdays on, weekends off. */
 export const chineseCalendar: WorkCalendar = {

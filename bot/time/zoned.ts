@@ -5,8 +5,14 @@ function formatter(tz: string): Intl.DateTimeFormat {
   let f = formatters.get(tz)
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', {
-      timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     })
     formatters.set(tz, f)
   }
@@ -14,13 +20,28 @@ function formatter(tz: string): Intl.DateTimeFormat {
 }
 
 /** Wall-clock fields of an instant in a timezone. */
-export interface ZonedParts { year: number; month: number; day: number; hour: number; minute: number; second: number; weekday: number }
-
+export interface ZonedParts {
+  year: number
+  month: number
+  day: number
+  hour: number
+  minute: number
+  second: number
+  weekday: number
+}
 
 /** Split an instant into wall-clock fields in `tz` (weekday 0 = Sunday). */
 export function zonedParts(ms: number, tz: string): ZonedParts {
   const d = new Date(ms + offsetMs(ms, tz))
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), weekday: d.getUTCDay() }
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    weekday: d.getUTCDay(),
+  }
 }
 
 // Intl.formatToParts costs microseconds; a zone's offset only changes on (half-)hour
@@ -85,5 +106,6 @@ export function addDays(day: string, n: number): string {
   return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`
 }
 
-
-function pad(n: number): string { return String(n).padStart(2, '0') }
+function pad(n: number): string {
+  return String(n).padStart(2, '0')
+}

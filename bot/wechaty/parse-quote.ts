@@ -1,5 +1,9 @@
 /** A reply split into the quoted part and the new text. */
-export interface ParsedQuote { senderName?: string; quoted: string; reply: string }
+export interface ParsedQuote {
+  senderName?: string
+  quoted: string
+  reply: string
+}
 
 // WeChat puppets deliver a quote-reply as `「张三：原文」\n- - - - - - -\n回复`.
 const QUOTE = /^「([^：:」]{1,40})[：:]([\s\S]*?)」\s*\n\s*(?:- ?){3,}\s*\n([\s\S]*)$/

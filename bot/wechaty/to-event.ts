@@ -3,10 +3,18 @@ import type { Attachment, GroupRef, MessageEvent, MessageKind } from '../core/ev
 import { parseQuote } from './parse-quote.js'
 
 const KIND: Partial<Record<types.Message, MessageKind>> = {
-  [types.Message.Text]: 'text', [types.Message.Image]: 'image', [types.Message.Url]: 'link',
-  [types.Message.Attachment]: 'file', [types.Message.Audio]: 'voice', [types.Message.Video]: 'video',
-  [types.Message.Emoticon]: 'emoticon', [types.Message.MiniProgram]: 'miniprogram', [types.Message.Contact]: 'contact',
-  [types.Message.RedEnvelope]: 'redpacket', [types.Message.Transfer]: 'transfer', [types.Message.Recalled]: 'recalled',
+  [types.Message.Text]: 'text',
+  [types.Message.Image]: 'image',
+  [types.Message.Url]: 'link',
+  [types.Message.Attachment]: 'file',
+  [types.Message.Audio]: 'voice',
+  [types.Message.Video]: 'video',
+  [types.Message.Emoticon]: 'emoticon',
+  [types.Message.MiniProgram]: 'miniprogram',
+  [types.Message.Contact]: 'contact',
+  [types.Message.RedEnvelope]: 'redpacket',
+  [types.Message.Transfer]: 'transfer',
+  [types.Message.Recalled]: 'recalled',
   [types.Message.Location]: 'location',
 }
 
@@ -25,7 +33,13 @@ export async function toMessageEvent(msg: Message, group: GroupRef | undefined):
     id: msg.id,
     at: msg.date().getTime(),
     group,
-    sender: { id: talker.id, name: talker.name(), groupAlias: room ? (await room.alias(talker).catch(() => undefined)) || undefined : undefined, roles: [], isStaff: false },
+    sender: {
+      id: talker.id,
+      name: talker.name(),
+      groupAlias: room ? (await room.alias(talker).catch(() => undefined)) || undefined : undefined,
+      roles: [],
+      isStaff: false,
+    },
     kind: KIND[msg.type()] ?? 'other',
     text: quote ? quote.reply : raw,
     mentions,
@@ -46,9 +60,12 @@ async function attachmentOf(msg: Message): Promise<Attachment | undefined> {
         const mp = await msg.toMiniProgram()
         return { title: mp.title(), description: mp.description(), url: mp.pagePath() }
       }
-      case types.Message.Attachment: case types.Message.Image: case types.Message.Video:
+      case types.Message.Attachment:
+      case types.Message.Image:
+      case types.Message.Video:
         return { fileName: (await msg.toFileBox()).name }
-      default: return undefined
+      default:
+        return undefined
     }
   } catch {
     return undefined // the puppet could not give the payload; the message is still handled

@@ -12,11 +12,20 @@ import type { GroupMatcher } from '../runtime/group-matcher.js'
 export class WechatyPorts implements Directory, RoomAdmin, Sender {
   private managed = new Map<string, GroupRef>()
 
-  constructor(private bot: Wechaty, private matcher: () => GroupMatcher) {}
+  constructor(
+    private bot: Wechaty,
+    private matcher: () => GroupMatcher,
+  ) {}
 
-  selfId(): string { return this.bot.isLoggedIn ? this.bot.currentUser.id : '' }
-  groups(): GroupRef[] { return [...this.managed.values()] }
-  group(id: string): GroupRef | undefined { return this.managed.get(id) }
+  selfId(): string {
+    return this.bot.isLoggedIn ? this.bot.currentUser.id : ''
+  }
+  groups(): GroupRef[] {
+    return [...this.managed.values()]
+  }
+  group(id: string): GroupRef | undefined {
+    return this.managed.get(id)
+  }
 
   /** Re-match every room the bot is in against the config. */
   async refresh(): Promise<void> {
@@ -40,7 +49,13 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
     const out: Member[] = []
     for (const c of await room.memberAll()) {
       if (c.id === self) continue
-      out.push({ id: c.id, name: c.name(), groupAlias: (await room.alias(c).catch(() => undefined)) || undefined, roles: [], isStaff: false })
+      out.push({
+        id: c.id,
+        name: c.name(),
+        groupAlias: (await room.alias(c).catch(() => undefined)) || undefined,
+        roles: [],
+        isStaff: false,
+      })
     }
     return out
   }
@@ -53,12 +68,21 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
   }
 
   async send(msg: OutboundMessage): Promise<void> {
-    const target: Room | Contact | undefined = 'room' in msg.chat
-      ? await this.bot.Room.find({ id: msg.chat.room })
-      : await this.bot.Contact.find({ id: msg.chat.contact })
+    const target: Room | Contact | undefined =
+      'room' in msg.chat
+        ? await this.bot.Room.find({ id: msg.chat.room })
+        : await this.bot.Contact.find({ id: msg.chat.contact })
     if (!target) throw new Error(`chat not found: ${JSON.stringify(msg.chat)}`)
     if (msg.file) return void (await target.say(FileBox.fromFile(msg.file)))
-    if (msg.link) return void (await target.say(new this.bot.UrlLink({ url: msg.link.url, title: msg.link.title, description: msg.link.description ?? '', thumbnailUrl: '' })))
+    if (msg.link)
+      return void (await target.say(
+        new this.bot.UrlLink({
+          url: msg.link.url,
+          title: msg.link.title,
+          description: msg.link.description ?? '',
+          thumbnailUrl: '',
+        }),
+      ))
     const mentions = 'room' in msg.chat ? await this.contacts(msg.mentions ?? []) : []
     if (mentions.length) await (target as Room).say(msg.text ?? '', ...mentions)
     else await target.say(msg.text ?? '')

@@ -7,23 +7,39 @@ import { toMessageEvent } from './to-event.js'
 import type { WechatyPorts } from './wechaty-ports.js'
 
 /** Hooks the runtime onto a Wechaty instance. Returns a promise that settles when queued events are handled. */
-export function wireWechaty(bot: Wechaty, ports: WechatyPorts, rt: BotRuntime, log: Logger, opts: { printQr?: boolean; sweepMs?: number; onFirstLogin?: () => Promise<void> } = {}) {
+export function wireWechaty(
+  bot: Wechaty,
+  ports: WechatyPorts,
+  rt: BotRuntime,
+  log: Logger,
+  opts: { printQr?: boolean; sweepMs?: number; onFirstLogin?: () => Promise<void> } = {},
+) {
   let chain: Promise<void> = Promise.resolve()
   let logins = 0
   // Puppet events seen vs handled, so tests and replay can wait until Wechaty has caught up.
   let arrived = 0
   let handled = 0
   bot.on('puppet', puppet => {
-    for (const name of ['message', 'room-join', 'room-leave', 'room-topic'] as const) puppet.on(name, () => { arrived++ })
+    for (const name of ['message', 'room-join', 'room-leave', 'room-topic'] as const)
+      puppet.on(name, () => {
+        arrived++
+      })
   })
   let markReady: () => void = () => {}
-  const ready = new Promise<void>(r => { markReady = r })
+  const ready = new Promise<void>(r => {
+    markReady = r
+  })
   // Events are handled one at a time, in arrival order (a notice before its answers).
   const enqueue = (make: () => Promise<BotEvent | undefined>) => {
-    chain = chain.then(async () => {
-      const ev = await make()
-      if (ev) await rt.handle(ev)
-    }).catch(e => log.error('event handling failed', e)).finally(() => { handled++ })
+    chain = chain
+      .then(async () => {
+        const ev = await make()
+        if (ev) await rt.handle(ev)
+      })
+      .catch(e => log.error('event handling failed', e))
+      .finally(() => {
+        handled++
+      })
   }
 
   // Wechaty emits `error` for room events with dirty payloads; unhandled it would crash Node.
@@ -36,53 +52,92 @@ export function wireWechaty(bot: Wechaty, ports: WechatyPorts, rt: BotRuntime, l
   })
   // Login runs in the same queue as messages: a message that arrives meanwhile waits until
   // the managed groups are matched and the runtime has started.
-  bot.on('login', user => enqueue(async () => {
-    logins++
-    log.info(`登录成功 logged in as ${user.name()} (${user.id})`)
-    await ports.refresh().catch(e => log.error('room refresh failed', e))
-    if (logins === 1) {
-      await rt.start()
-      await opts.onFirstLogin?.()
-      log.info(`就绪 ready: ${ports.groups().length} managed groups, ${rt.plugins.length} plugins`)
-      markReady()
-    } else {
-      rt.outbox.resume()
-      rt.executor.notifyAdmins(`ℹ️ 机器人已重新登录（${user.name()}），积压消息 ${rt.outbox.depth()} 条将陆续发出。`)
-    }
-    return undefined
-  }))
-  bot.on('logout', user => { log.warn(`已登出 logged out: ${user.name()}`); rt.outbox.pause() })
-  bot.on('message', (msg: Message) => enqueue(async () => {
-    if (msg.self()) return undefined
-    const room = msg.room()
-    const group = room ? ports.group(room.id) : undefined
-    if (room && !group) return undefined // not a managed group: ignore everything, commands included
-    return toMessageEvent(msg, group)
-  }))
-  bot.on('room-join', (room: Room, invitees: Contact[], inviter: Contact, date?: Date) => enqueue(async () => {
-    if (invitees.some(c => c.id === ports.selfId())) await ports.track(room)
-    const group = ports.group(room.id)
-    const members = invitees.filter(c => c.id !== ports.selfId())
-    if (!group || !members.length) return undefined
-    return { type: 'join', at: (date ?? new Date()).getTime(), group, members: await toMembers(room, members), inviter: inviter && toMember(inviter) }
-  }))
-  bot.on('room-leave', (room: Room, leavers: Contact[], remover?: Contact, date?: Date) => enqueue(async () => {
-    const group = ports.group(room.id)
-    if (!group) return undefined
-    const voluntary = !remover || leavers.some(l => l.id === remover.id)
-    return { type: 'leave', at: (date ?? new Date()).getTime(), group, members: leavers.map(toMember), remover: voluntary ? undefined : toMember(remover!) }
-  }))
-  bot.on('room-topic', (room: Room, _topic: string, oldTopic: string, changer: Contact, date?: Date) => enqueue(async () => {
-    const group = await ports.track(room)
-    return group && { type: 'topic', at: (date ?? new Date()).getTime(), group, oldTopic, changer: changer && toMember(changer) }
-  }))
+  bot.on('login', user =>
+    enqueue(async () => {
+      logins++
+      log.info(`登录成功 logged in as ${user.name()} (${user.id})`)
+      await ports.refresh().catch(e => log.error('room refresh failed', e))
+      if (logins === 1) {
+        await rt.start()
+        await opts.onFirstLogin?.()
+        log.info(`就绪 ready: ${ports.groups().length} managed groups, ${rt.plugins.length} plugins`)
+        markReady()
+      } else {
+        rt.outbox.resume()
+        rt.executor.notifyAdmins(`ℹ️ 机器人已重新登录（${user.name()}），积压消息 ${rt.outbox.depth()} 条将陆续发出。`)
+      }
+      return undefined
+    }),
+  )
+  bot.on('logout', user => {
+    log.warn(`已登出 logged out: ${user.name()}`)
+    rt.outbox.pause()
+  })
+  bot.on('message', (msg: Message) =>
+    enqueue(async () => {
+      if (msg.self()) return undefined
+      const room = msg.room()
+      const group = room ? ports.group(room.id) : undefined
+      if (room && !group) return undefined // not a managed group: ignore everything, commands included
+      return toMessageEvent(msg, group)
+    }),
+  )
+  bot.on('room-join', (room: Room, invitees: Contact[], inviter: Contact, date?: Date) =>
+    enqueue(async () => {
+      if (invitees.some(c => c.id === ports.selfId())) await ports.track(room)
+      const group = ports.group(room.id)
+      const members = invitees.filter(c => c.id !== ports.selfId())
+      if (!group || !members.length) return undefined
+      return {
+        type: 'join',
+        at: (date ?? new Date()).getTime(),
+        group,
+        members: await toMembers(room, members),
+        inviter: inviter && toMember(inviter),
+      }
+    }),
+  )
+  bot.on('room-leave', (room: Room, leavers: Contact[], remover?: Contact, date?: Date) =>
+    enqueue(async () => {
+      const group = ports.group(room.id)
+      if (!group) return undefined
+      const voluntary = !remover || leavers.some(l => l.id === remover.id)
+      return {
+        type: 'leave',
+        at: (date ?? new Date()).getTime(),
+        group,
+        members: leavers.map(toMember),
+        remover: voluntary ? undefined : toMember(remover!),
+      }
+    }),
+  )
+  bot.on('room-topic', (room: Room, _topic: string, oldTopic: string, changer: Contact, date?: Date) =>
+    enqueue(async () => {
+      const group = await ports.track(room)
+      return (
+        group && {
+          type: 'topic',
+          at: (date ?? new Date()).getTime(),
+          group,
+          oldTopic,
+          changer: changer && toMember(changer),
+        }
+      )
+    }),
+  )
   // No event exists for joins via QR codes or topic edits missed while offline: re-match rooms periodically.
-  const sweep = setInterval(() => void ports.refresh().catch(e => log.warn('room refresh failed', e)), opts.sweepMs ?? 10 * 60_000)
+  const sweep = setInterval(
+    () => void ports.refresh().catch(e => log.warn('room refresh failed', e)),
+    opts.sweepMs ?? 10 * 60_000,
+  )
   sweep.unref()
-    /** Resolve once every puppet event so far has been handled (or `timeoutMs` passed: Wechaty drops events it cannot load). */
+  /** Resolve once every puppet event so far has been handled (or `timeoutMs` passed: Wechaty drops events it cannot load). */
   const settled = async (timeoutMs = 3000) => {
     const until = Date.now() + timeoutMs
-    do { await chain; await new Promise(r => setTimeout(r, handled < arrived ? 5 : 0)) } while (handled < arrived && Date.now() < until)
+    do {
+      await chain
+      await new Promise(r => setTimeout(r, handled < arrived ? 5 : 0))
+    } while (handled < arrived && Date.now() < until)
     await chain
   }
   return { idle: settled, ready, stop: () => clearInterval(sweep) }
@@ -93,5 +148,10 @@ function toMember(c: Contact): Member {
 }
 
 async function toMembers(room: Room, contacts: Contact[]): Promise<Member[]> {
-  return Promise.all(contacts.map(async c => ({ ...toMember(c), groupAlias: (await room.alias(c).catch(() => undefined)) || undefined })))
+  return Promise.all(
+    contacts.map(async c => ({
+      ...toMember(c),
+      groupAlias: (await room.alias(c).catch(() => undefined)) || undefined,
+    })),
+  )
 }

@@ -4,15 +4,25 @@ import { z } from 'zod'
 import type { SandboxWorld } from '../sandbox/index.js'
 import { formatIssues } from '../config/format-issues.js'
 
-const worldSchema = z.object({
-  bot: z.object({ id: z.string(), name: z.string() }).strict(),
-  contacts: z.array(z.object({ id: z.string(), name: z.string() }).strict()).default([]),
-  groups: z.array(z.object({
-    id: z.string(), topic: z.string(), owner: z.string().optional(),
-    admins: z.array(z.string()).default([]),
-    members: z.record(z.string(), z.string().nullable()),
-  }).strict()).default([]),
-}).strict()
+const worldSchema = z
+  .object({
+    bot: z.object({ id: z.string(), name: z.string() }).strict(),
+    contacts: z.array(z.object({ id: z.string(), name: z.string() }).strict()).default([]),
+    groups: z
+      .array(
+        z
+          .object({
+            id: z.string(),
+            topic: z.string(),
+            owner: z.string().optional(),
+            admins: z.array(z.string()).default([]),
+            members: z.record(z.string(), z.string().nullable()),
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict()
 
 /** A demo world: the bot, contacts and groups with members' group nicknames. */
 export type WorldSpec = z.infer<typeof worldSchema>

@@ -1,5 +1,9 @@
 /** Vocabulary an acknowledgement is made of (see config: ackWords, fillerWords, addressWords). */
-export interface AckVocabulary { ackWords: string[]; fillerWords: string[]; addressWords: string[] }
+export interface AckVocabulary {
+  ackWords: string[]
+  fillerWords: string[]
+  addressWords: string[]
+}
 
 /** Separators that end the first phrase of a reply. */
 const SEPARATORS = '\\s,，。.!！、~～;；:：…'
@@ -20,8 +24,13 @@ const ADDRESS_PREFIX = '(?:(?![不没未别吗么])[\\u4e00-\\u9fff]){0,2}'
  */
 export function compileAckMatcher(v: AckVocabulary): (text: string) => boolean {
   const ack = alternation(v.ackWords)
-  const filler = [alternation(v.fillerWords), DECORATION, v.addressWords.length ? `${ADDRESS_PREFIX}(?:${alternation(v.addressWords)})` : '']
-    .filter(Boolean).join('|')
+  const filler = [
+    alternation(v.fillerWords),
+    DECORATION,
+    v.addressWords.length ? `${ADDRESS_PREFIX}(?:${alternation(v.addressWords)})` : '',
+  ]
+    .filter(Boolean)
+    .join('|')
   const phrase = new RegExp(`^(?:${filler})*(?:${ack})(?:${ack}|${filler})*$`, 'u')
   return text => {
     const body = text.replace(MENTION, ' ').trim().toLowerCase()

@@ -30,6 +30,9 @@ export function mustAnswer(members: Member[], r: AudienceRules): Member[] {
 
 /** True when a name part of the group nickname or WeChat name ("销售部-张三" -> 张三, digits dropped) is on the roster. */
 export function nameOnRoster(m: Member, roster: Roster): boolean {
-  const parts = [m.groupAlias ?? '', m.name].flatMap(s => s.split(/[-_—–·|｜/\s()（）]+/)).map(s => s.replace(/\d+/g, '')).filter(Boolean)
+  const parts = [m.groupAlias ?? '', m.name]
+    .flatMap(s => s.split(/[-_—–·|｜/\s()（）]+/))
+    .map(s => s.replace(/\d+/g, ''))
+    .filter(Boolean)
   return parts.some(p => roster.named(p).length > 0)
 }

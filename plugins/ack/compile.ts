@@ -4,7 +4,11 @@ import type { AckConfig } from './config.js'
 import { parseWindows, type WorkWindow } from '../../bot/time/working-hours.js'
 
 /** A group's config with its recognisers built once. */
-export interface GroupRules { cfg: AckConfig; isAck(text: string): boolean; windows: WorkWindow[] }
+export interface GroupRules {
+  cfg: AckConfig
+  isAck(text: string): boolean
+  windows: WorkWindow[]
+}
 
 /** Build the recognisers of one config section; throws with the config key when a value is unusable. */
 export function compileRules(cfg: AckConfig): GroupRules {

@@ -7,9 +7,14 @@ import { addWorkingTime, type WorkWindow } from '../../bot/time/working-hours.js
 export type DeadlineSpec = { kind: 'after'; ms: number } | { kind: 'at'; time: string }
 
 /** A notice text with its trailing deadline split off; `bad` holds an unparseable deadline. */
-export interface SplitNotice { content: string; spec?: DeadlineSpec; bad?: string }
+export interface SplitNotice {
+  content: string
+  spec?: DeadlineSpec
+  bad?: string
+}
 
-const TRAILING = /(?:^|[\s，,。；;]+|[\s，,。；;]*[（(【[]\s*)截止(?:时间)?\s*[:：]?\s*([^（）()【】[\]]*?)\s*[）)】\]]?\s*$/
+const TRAILING =
+  /(?:^|[\s，,。；;]+|[\s，,。；;]*[（(【[]\s*)截止(?:时间)?\s*[:：]?\s*([^（）()【】[\]]*?)\s*[）)】\]]?\s*$/
 const CLOCK = /^(\d{1,2})(?:[:：](\d{2})|点(?:(\d{1,2})分?|(半))?)$/
 
 /** Split "请更新CRM 截止 30分钟" into the content and the deadline ("（截止15:00前）", "截止：2小时内" too). */
@@ -45,19 +50,28 @@ export interface DeadlineRules {
 }
 
 /** When a notice posted at `start` is due, and when to remind; a Chinese error when the time is already past. */
-export function planDeadline(start: number, spec: DeadlineSpec | undefined, r: DeadlineRules): { deadline: number; remindAt?: number } | string {
+export function planDeadline(
+  start: number,
+  spec: DeadlineSpec | undefined,
+  r: DeadlineRules,
+): { deadline: number; remindAt?: number } | string {
   if (spec?.kind === 'at') {
     const deadline = zonedInstant(dayKey(start, r.tz), spec.time, r.tz)
     if (deadline <= start) return `截止时间 ${spec.time} 已经过了`
-    const remindAt = r.remindBeforeMs ? Math.max(deadline - r.remindBeforeMs, start + (deadline - start) / 2) : undefined
+    const remindAt = r.remindBeforeMs
+      ? Math.max(deadline - r.remindBeforeMs, start + (deadline - start) / 2)
+      : undefined
     return { deadline, remindAt }
   }
   const ms = spec?.ms ?? r.defaultMs
-  const after = (offset: number) => (r.windows ? addWorkingTime(start, offset, r.windows, r.tz, r.calendar) : start + offset)
+  const after = (offset: number) =>
+    r.windows ? addWorkingTime(start, offset, r.windows, r.tz, r.calendar) : start + offset
   return {
     deadline: after(ms),
     remindAt: r.remindBeforeMs ? after(Math.max(ms - r.remindBeforeMs, Math.round(ms / 2))) : undefined,
   }
 }
 
-function pad(n: number): string { return String(n).padStart(2, '0') }
+function pad(n: number): string {
+  return String(n).padStart(2, '0')
+}

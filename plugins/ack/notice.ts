@@ -4,10 +4,17 @@ import { dayKey } from '../../bot/time/zoned.js'
 export type AnswerVia = 'ack' | 'quote' | 'private'
 
 /** A member's first answer to a notice. */
-export interface Answer { at: number; via: AnswerVia }
+export interface Answer {
+  at: number
+  via: AnswerVia
+}
 
 /** An excuse ("说明：…"); counts as answered only once an admin or the author accepts it. */
-export interface Excuse { at: number; text: string; acceptedBy?: string }
+export interface Excuse {
+  at: number
+  text: string
+  acceptedBy?: string
+}
 
 /** open: before the deadline; reported: deadline passed (late answers still recorded); closed/recalled: not tracked. */
 export type NoticeState = 'open' | 'reported' | 'closed' | 'recalled'
@@ -36,7 +43,10 @@ export interface Notice {
 }
 
 /** The persisted state of the plugin. */
-export interface AckState { next: number; notices: Record<string, Notice> }
+export interface AckState {
+  next: number
+  notices: Record<string, Notice>
+}
 
 /** Record a member's answer once; false when not required, already answered, untracked or before the notice. */
 export function recordAnswer(n: Notice, memberId: string, at: number, via: AnswerVia): boolean {
@@ -71,10 +81,18 @@ export function noticeForQuote(notices: Notice[], quote: { id?: string; text: st
 }
 
 /** The notice a bare acknowledgement in a group binds to: the latest open one the member must answer, else today's latest reported one still unanswered. */
-export function noticeForAck(notices: Notice[], groupId: string, memberId: string, at: number, tz: string): Notice | undefined {
+export function noticeForAck(
+  notices: Notice[],
+  groupId: string,
+  memberId: string,
+  at: number,
+  tz: string,
+): Notice | undefined {
   const mine = notices.filter(n => n.groupId === groupId && memberId in n.required && n.at <= at)
-  return latest(mine.filter(n => n.state === 'open'))
-    ?? latest(mine.filter(n => n.state === 'reported' && !n.answers[memberId] && dayKey(n.at, tz) === dayKey(at, tz)))
+  return (
+    latest(mine.filter(n => n.state === 'open')) ??
+    latest(mine.filter(n => n.state === 'reported' && !n.answers[memberId] && dayKey(n.at, tz) === dayKey(at, tz)))
+  )
 }
 
 /** Letters and digits only, lower-cased: quotes arrive truncated ("…") and re-punctuated. */

@@ -5,7 +5,10 @@ import type { GroupRules } from './compile.js'
 import { noticeForAck, noticeForQuote, recordAnswer, type AnswerVia, type Notice } from './notice.js'
 
 /** What a message did to the tracked notices. */
-export interface Outcome { actions: Action[]; changed: boolean }
+export interface Outcome {
+  actions: Action[]
+  changed: boolean
+}
 
 const NOTHING: Outcome = { actions: [], changed: false }
 const NOTICE_ID = /\bN\d+\b/i
@@ -40,7 +43,18 @@ export function onPrivateReply(e: MessageEvent, notices: Notice[], rules: GroupR
   const excuse = excuseText(e.text.replace(/\s*\bN\d+\b\s*/i, ''), rules.cfg.excusePrefixes)
   if (excuse) return registerExcuse(notice, e, excuse)
   if (!recordAnswer(notice, e.sender.id, e.at, 'private')) return NOTHING
-  return { changed: true, actions: [{ type: 'say', to: { contact: e.sender.id }, text: `已记录你对通知 ${notice.id} 的回复。`, rule: 'ack.private-answer', memberId: e.sender.id }] }
+  return {
+    changed: true,
+    actions: [
+      {
+        type: 'say',
+        to: { contact: e.sender.id },
+        text: `已记录你对通知 ${notice.id} 的回复。`,
+        rule: 'ack.private-answer',
+        memberId: e.sender.id,
+      },
+    ],
+  }
 }
 
 /**
@@ -60,7 +74,13 @@ export function onRecall(e: MessageEvent, notices: Notice[]): Outcome {
     changed: true,
     actions: [
       ...stopTimers(n),
-      { type: 'say', to: { room: n.groupId }, text: `通知 ${n.id} 已撤回，不再统计回复。`, rule: 'ack.recalled', ...meta },
+      {
+        type: 'say',
+        to: { room: n.groupId },
+        text: `通知 ${n.id} 已撤回，不再统计回复。`,
+        rule: 'ack.recalled',
+        ...meta,
+      },
     ],
   }
 }
@@ -70,7 +90,11 @@ export function onLeave(groupId: string, memberIds: string[], notices: Notice[])
   let changed = false
   for (const n of notices) {
     if (n.groupId !== groupId || n.state !== 'open') continue
-    for (const id of memberIds) if (id in n.required && !n.answers[id]) { delete n.required[id]; changed = true }
+    for (const id of memberIds)
+      if (id in n.required && !n.answers[id]) {
+        delete n.required[id]
+        changed = true
+      }
   }
   return changed
 }
@@ -90,6 +114,17 @@ function registerExcuse(n: Notice, e: MessageEvent, text: string): Outcome {
   const to = e.group ? { room: e.group.id } : { contact: e.sender.id }
   return {
     changed: true,
-    actions: [{ type: 'say', to, text: reply, mentions: e.group ? [e.sender.id] : undefined, rule: 'ack.excuse', groupId: n.groupId, memberId: e.sender.id, evidence: { messageId: e.id, text: text.slice(0, 200) } }],
+    actions: [
+      {
+        type: 'say',
+        to,
+        text: reply,
+        mentions: e.group ? [e.sender.id] : undefined,
+        rule: 'ack.excuse',
+        groupId: n.groupId,
+        memberId: e.sender.id,
+        evidence: { messageId: e.id, text: text.slice(0, 200) },
+      },
+    ],
   }
 }

@@ -30,7 +30,8 @@ export function memberStats(notices: Notice[], from: number, to: number): Member
       s.times.push(a.at - n.at)
     }
   }
-  return [...byId.values()].map(({ times, ...s }) => ({ ...s, medianMs: median(times) }))
+  return [...byId.values()]
+    .map(({ times, ...s }) => ({ ...s, medianMs: median(times) }))
     .sort((a, b) => a.onTime / a.required - b.onTime / b.required || a.name.localeCompare(b.name, 'zh'))
 }
 

@@ -20,8 +20,17 @@ export function snippet(text: string, max = 30): string {
 }
 
 /** Required members sorted into what they did, with display lines. */
-export function breakdown(n: Notice): Record<'prompt' | 'reminded' | 'late' | 'excused' | 'pending' | 'silent', string[]> {
-  const out = { prompt: [] as string[], reminded: [] as string[], late: [] as string[], excused: [] as string[], pending: [] as string[], silent: [] as string[] }
+export function breakdown(
+  n: Notice,
+): Record<'prompt' | 'reminded' | 'late' | 'excused' | 'pending' | 'silent', string[]> {
+  const out = {
+    prompt: [] as string[],
+    reminded: [] as string[],
+    late: [] as string[],
+    excused: [] as string[],
+    pending: [] as string[],
+    silent: [] as string[],
+  }
   const answered = Object.entries(n.answers).sort((a, b) => a[1].at - b[1].at)
   for (const [id, a] of answered) out[answerTiming(n, a)].push(`${n.required[id]}（${formatDuration(a.at - n.at)}）`)
   for (const [id, name] of Object.entries(n.required)) {

@@ -4,18 +4,30 @@ import { daysBetween } from './periods.js'
 
 /** A member's totals over a period (in one group, or across groups). */
 export interface MemberTotal {
-  id: string; name: string; staff: boolean; messages: number; chars: number
-  kinds: Partial<Record<MessageKind, number>>; activeDays: number; first: number; last: number
+  id: string
+  name: string
+  staff: boolean
+  messages: number
+  chars: number
+  kinds: Partial<Record<MessageKind, number>>
+  activeDays: number
+  first: number
+  last: number
 }
 
 /** A group's totals over a period. */
 export interface GroupTotal {
-  groupId: string; topic: string; kind: GroupKind; messages: number
+  groupId: string
+  topic: string
+  kind: GroupKind
+  messages: number
   /** Members who posted, most messages first. */
   members: MemberTotal[]
   /** Latest known group size. */
   size?: number
-  hours: number[]; joined: PersonRef[]; left: PersonRef[]
+  hours: number[]
+  joined: PersonRef[]
+  left: PersonRef[]
   /** Response times (working ms) of answered customer messages. */
   responses: number[]
   /** Customer messages not answered on the day they were sent. */
@@ -25,11 +37,17 @@ export interface GroupTotal {
 }
 
 /** Response times of one staff member. */
-export interface StaffTotal { id: string; name: string; samples: number[] }
+export interface StaffTotal {
+  id: string
+  name: string
+  samples: number[]
+}
 
 /** Everything reports need about a period. */
 export interface PeriodSummary {
-  from: string; to: string; days: string[]
+  from: string
+  to: string
+  days: string[]
   /** Messages per day, aligned with `days`. */
   perDay: number[]
   messages: number
@@ -39,13 +57,26 @@ export interface PeriodSummary {
 }
 
 function addMember(into: Map<string, MemberTotal & { lastDay?: string }>, id: string, m: MemberDay, day: string): void {
-  const t = into.get(id) ?? { id, name: m.name, staff: m.staff, messages: 0, chars: 0, kinds: {}, activeDays: 0, first: m.first, last: m.last }
+  const t = into.get(id) ?? {
+    id,
+    name: m.name,
+    staff: m.staff,
+    messages: 0,
+    chars: 0,
+    kinds: {},
+    activeDays: 0,
+    first: m.first,
+    last: m.last,
+  }
   into.set(id, t)
   Object.assign(t, { name: m.name, staff: m.staff, first: Math.min(t.first, m.first), last: Math.max(t.last, m.last) })
   t.messages += m.messages
   t.chars += m.chars
   for (const [k, n] of Object.entries(m.kinds) as [MessageKind, number][]) t.kinds[k] = (t.kinds[k] ?? 0) + n
-  if (t.lastDay !== day) { t.activeDays++; t.lastDay = day }
+  if (t.lastDay !== day) {
+    t.activeDays++
+    t.lastDay = day
+  }
 }
 
 const byMessages = <T extends { messages: number }>(list: T[]) => list.sort((a, b) => b.messages - a.messages)
@@ -56,11 +87,26 @@ export function summarize(records: GroupDay[], from: string, to: string): Period
   const days = daysBetween(from, to)
   const dayIndex = new Map(days.map((d, i) => [d, i]))
   const perDay = new Array<number>(days.length).fill(0)
-  const groups = new Map<string, { total: GroupTotal; members: Map<string, MemberTotal & { lastDay?: string }>; activeSum: number; dayCount: number }>()
+  const groups = new Map<
+    string,
+    { total: GroupTotal; members: Map<string, MemberTotal & { lastDay?: string }>; activeSum: number; dayCount: number }
+  >()
   const everyone = new Map<string, MemberTotal & { lastDay?: string }>()
   const samples = new Map<string, number[]>()
   for (const r of records) {
-    const fresh: GroupTotal = { groupId: r.groupId, topic: r.topic, kind: r.kind, messages: 0, members: [], hours: new Array<number>(24).fill(0), joined: [], left: [], responses: [], unanswered: 0, dailyActive: 0 }
+    const fresh: GroupTotal = {
+      groupId: r.groupId,
+      topic: r.topic,
+      kind: r.kind,
+      messages: 0,
+      members: [],
+      hours: new Array<number>(24).fill(0),
+      joined: [],
+      left: [],
+      responses: [],
+      unanswered: 0,
+      dailyActive: 0,
+    }
     const g = groups.get(r.groupId) ?? { total: fresh, members: new Map(), activeSum: 0, dayCount: 0 }
     groups.set(r.groupId, g)
     const t = g.total
@@ -75,7 +121,9 @@ export function summarize(records: GroupDay[], from: string, to: string): Period
     t.messages += n
     const i = dayIndex.get(r.day)
     if (i !== undefined) perDay[i] += n
-    r.hours.forEach((h, hour) => { t.hours[hour] += h })
+    r.hours.forEach((h, hour) => {
+      t.hours[hour] += h
+    })
     t.joined.push(...r.joined)
     t.left.push(...r.left)
     t.unanswered += r.unanswered
@@ -91,8 +139,18 @@ export function summarize(records: GroupDay[], from: string, to: string): Period
   const members = byMessages(strip(everyone))
   const names = new Map(members.map(m => [m.id, m.name]))
   return {
-    from, to, days, perDay, messages: perDay.reduce((a, b) => a + b, 0),
-    groups: byMessages([...groups.values()].map(g => ({ ...g.total, members: byMessages(strip(g.members)), dailyActive: g.dayCount ? g.activeSum / g.dayCount : 0 }))),
+    from,
+    to,
+    days,
+    perDay,
+    messages: perDay.reduce((a, b) => a + b, 0),
+    groups: byMessages(
+      [...groups.values()].map(g => ({
+        ...g.total,
+        members: byMessages(strip(g.members)),
+        dailyActive: g.dayCount ? g.activeSum / g.dayCount : 0,
+      })),
+    ),
     members,
     staff: [...samples].map(([id, s]) => ({ id, name: names.get(id) ?? id, samples: s })),
   }
@@ -102,5 +160,13 @@ export function summarize(records: GroupDay[], from: string, to: string): Period
 export function onlyMember(records: GroupDay[], memberId: string): GroupDay[] {
   return records
     .filter(r => r.members[memberId] || r.responses.some(([s]) => s === memberId))
-    .map(r => ({ ...r, members: r.members[memberId] ? { [memberId]: r.members[memberId] } : {}, hours: r.hours.map(() => 0), responses: r.responses.filter(([s]) => s === memberId), joined: [], left: [], unanswered: 0 }))
+    .map(r => ({
+      ...r,
+      members: r.members[memberId] ? { [memberId]: r.members[memberId] } : {},
+      hours: r.hours.map(() => 0),
+      responses: r.responses.filter(([s]) => s === memberId),
+      joined: [],
+      left: [],
+      unanswered: 0,
+    }))
 }

@@ -29,10 +29,19 @@ const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).
 let fontBytes: Buffer | undefined
 
 /** Labels and values of one chart part. */
-export interface Series { title: string; labels: string[]; values: number[] }
+export interface Series {
+  title: string
+  labels: string[]
+  values: number[]
+}
 
 /** A report chart: horizontal bars (largest on top) and an optional trend line below. */
-export interface ChartSpec { title: string; bars: Series; trend?: Series; width?: number }
+export interface ChartSpec {
+  title: string
+  bars: Series
+  trend?: Series
+  width?: number
+}
 
 const BAR_ROW = 28
 const TREND_HEIGHT = 200
@@ -47,27 +56,62 @@ function option(spec: ChartSpec, height: number): Echarts.EChartsCoreOption {
   const barsHeight = Math.max(120, spec.bars.labels.length * BAR_ROW)
   const trendTop = 100 + barsHeight + 70
   const { bars, trend } = spec
-  const text = (t: string, top: number, size: number, left: number | string = 24) => ({ text: t, left, top, textStyle: { fontSize: size, fontFamily: FONT, color: '#1f2937' } })
+  const text = (t: string, top: number, size: number, left: number | string = 24) => ({
+    text: t,
+    left,
+    top,
+    textStyle: { fontSize: size, fontFamily: FONT, color: '#1f2937' },
+  })
   return {
     animation: false,
     backgroundColor: '#ffffff',
     textStyle: { fontFamily: FONT },
-    title: [text(spec.title, 14, 20, 'center'), text(bars.title, 56, 14), ...(trend ? [text(trend.title, trendTop - 44, 14)] : [])],
+    title: [
+      text(spec.title, 14, 20, 'center'),
+      text(bars.title, 56, 14),
+      ...(trend ? [text(trend.title, trendTop - 44, 14)] : []),
+    ],
     grid: [
       { left: 24, right: 60, top: 90, height: barsHeight, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-      ...(trend ? [{ left: 60, right: 40, top: trendTop, height: Math.min(TREND_HEIGHT - 60, height - trendTop - 30) }] : []),
+      ...(trend
+        ? [{ left: 60, right: 40, top: trendTop, height: Math.min(TREND_HEIGHT - 60, height - trendTop - 30) }]
+        : []),
     ],
     xAxis: [
       { gridIndex: 0, type: 'value', minInterval: 1, axisLabel: { fontFamily: FONT } },
       ...(trend ? [{ gridIndex: 1, type: 'category', data: trend.labels, axisLabel: { fontFamily: FONT } }] : []),
     ],
     yAxis: [
-      { gridIndex: 0, type: 'category', data: [...bars.labels].reverse(), axisLabel: { fontFamily: FONT, width: 260, overflow: 'truncate' } },
+      {
+        gridIndex: 0,
+        type: 'category',
+        data: [...bars.labels].reverse(),
+        axisLabel: { fontFamily: FONT, width: 260, overflow: 'truncate' },
+      },
       ...(trend ? [{ gridIndex: 1, type: 'value', minInterval: 1, axisLabel: { fontFamily: FONT } }] : []),
     ],
     series: [
-      { type: 'bar', xAxisIndex: 0, yAxisIndex: 0, data: [...bars.values].reverse(), barMaxWidth: 20, itemStyle: { color: '#3b82f6' }, label: { show: true, position: 'right', fontFamily: FONT } },
-      ...(trend ? [{ type: 'line', xAxisIndex: 1, yAxisIndex: 1, data: trend.values, itemStyle: { color: '#f59e0b' }, label: { show: true, fontFamily: FONT } }] : []),
+      {
+        type: 'bar',
+        xAxisIndex: 0,
+        yAxisIndex: 0,
+        data: [...bars.values].reverse(),
+        barMaxWidth: 20,
+        itemStyle: { color: '#3b82f6' },
+        label: { show: true, position: 'right', fontFamily: FONT },
+      },
+      ...(trend
+        ? [
+            {
+              type: 'line',
+              xAxisIndex: 1,
+              yAxisIndex: 1,
+              data: trend.values,
+              itemStyle: { color: '#f59e0b' },
+              label: { show: true, fontFamily: FONT },
+            },
+          ]
+        : []),
     ],
   }
 }
@@ -94,7 +138,10 @@ export function svgToPng(svg: string): Buffer {
   try {
     const fontFile = join(dir, 'font.ttf')
     writeFileSync(fontFile, subsetFont(fontBytes, ASCII + svg))
-    const resvg = new (chartEngines().Resvg)(svg, { font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: FONT, sansSerifFamily: FONT }, background: '#ffffff' })
+    const resvg = new (chartEngines().Resvg)(svg, {
+      font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: FONT, sansSerifFamily: FONT },
+      background: '#ffffff',
+    })
     return resvg.render().asPng()
   } finally {
     rmSync(dir, { recursive: true, force: true })

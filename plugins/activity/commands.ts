@@ -17,7 +17,10 @@ function chatOf(event: MessageEvent): Chat {
 /** Reply text plus the chart, both as command replies (sent even in dry-run). */
 function answer(inv: CommandInvocation, report: Report): Action[] {
   const rule = `command.${inv.event.command ?? 'activity'}`
-  return [inv.reply(report.text, rule), ...(report.chart ? [{ type: 'sendFile' as const, to: chatOf(inv.event), path: report.chart, rule }] : [])]
+  return [
+    inv.reply(report.text, rule),
+    ...(report.chart ? [{ type: 'sendFile' as const, to: chatOf(inv.event), path: report.chart, rule }] : []),
+  ]
 }
 
 /** In a customer group a command only ever shows that group (customers read the reply). */
@@ -32,27 +35,53 @@ function periodAndRest(argv: string[], now: number, tz: string): { period: Perio
 }
 
 /** The `#活跃度`, `#沉默成员`, `#响应` and `#日报` commands. */
-export function activityCommands(ctx: PluginContext<ActivityConfig>, tracker: ActivityTracker, reports: ActivityReports): CommandSpec[] {
+export function activityCommands(
+  ctx: PluginContext<ActivityConfig>,
+  tracker: ActivityTracker,
+  reports: ActivityReports,
+): CommandSpec[] {
   const p = ctx.commandPrefix
   const usage = `${p}活跃度 [今日|本周|本月] [群名|@成员]`
 
   const knownGroups = (allowed?: Set<string>): GroupRef[] => {
     const live = new Map(ctx.directory.groups().map(g => [g.id, g]))
-    for (const [id, g] of Object.entries(tracker.seen.data.groups)) if (!live.has(id)) live.set(id, { id, topic: g.topic, kind: g.kind, configName: g.topic })
+    for (const [id, g] of Object.entries(tracker.seen.data.groups))
+      if (!live.has(id)) live.set(id, { id, topic: g.topic, kind: g.kind, configName: g.topic })
     return [...live.values()].filter(g => !allowed || allowed.has(g.id))
   }
-  const membersNamed = (name: string, allowed?: Set<string>): string[] => [...new Set(Object.entries(tracker.seen.data.groups)
-    .filter(([id]) => !allowed || allowed.has(id)).flatMap(([, g]) => Object.entries(g.members).filter(([, m]) => m.name === name).map(([id]) => id)))]
-  const nameOf = (id: string): string => Object.values(tracker.seen.data.groups).map(g => g.members[id]?.name).find(Boolean) ?? id
+  const membersNamed = (name: string, allowed?: Set<string>): string[] => [
+    ...new Set(
+      Object.entries(tracker.seen.data.groups)
+        .filter(([id]) => !allowed || allowed.has(id))
+        .flatMap(([, g]) =>
+          Object.entries(g.members)
+            .filter(([, m]) => m.name === name)
+            .map(([id]) => id),
+        ),
+    ),
+  ]
+  const nameOf = (id: string): string =>
+    Object.values(tracker.seen.data.groups)
+      .map(g => g.members[id]?.name)
+      .find(Boolean) ?? id
 
   const memberReport = (inv: CommandInvocation, id: string, period: Period, allowed?: Set<string>): Action[] => {
-    const records = loadDays(ctx.store, tracker.current.data, period.from, period.to).filter(r => !allowed || allowed.has(r.groupId))
+    const records = loadDays(ctx.store, tracker.current.data, period.from, period.to).filter(
+      r => !allowed || allowed.has(r.groupId),
+    )
     const s = summarize(onlyMember(records, id), period.from, period.to)
     const text = memberText(s, nameOf(id), period.label, ctx.timezone)
     if (!s.messages) return answer(inv, { text })
-    const bars = topBars(`${nameOf(id)} 各群发言条数`, s.groups.map(g => ({ label: g.topic, value: g.messages })), ctx.configFor().chartTopN)
+    const bars = topBars(
+      `${nameOf(id)} 各群发言条数`,
+      s.groups.map(g => ({ label: g.topic, value: g.messages })),
+      ctx.configFor().chartTopN,
+    )
     const trend = s.days.length > 1 ? trendSeries(s) : undefined
-    return answer(inv, { text, chart: reports.chart('member', { title: `${nameOf(id)} · ${period.label}`, bars, trend }) })
+    return answer(inv, {
+      text,
+      chart: reports.chart('member', { title: `${nameOf(id)} · ${period.label}`, bars, trend }),
+    })
   }
 
   const activity = async (inv: CommandInvocation): Promise<Action[]> => {
@@ -66,11 +95,15 @@ export function activityCommands(ctx: PluginContext<ActivityConfig>, tracker: Ac
     if (target) {
       const name = target.replace(/^@/, '')
       const exact = knownGroups(allowed).filter(g => g.topic === target || g.configName === target)
-      const groups = exact.length || target.startsWith('@') ? exact : knownGroups(allowed).filter(g => g.topic.includes(target))
+      const groups =
+        exact.length || target.startsWith('@') ? exact : knownGroups(allowed).filter(g => g.topic.includes(target))
       if (!groups.length) {
         const people = membersNamed(name, allowed)
         if (people.length === 1) return memberReport(inv, people[0], period, allowed)
-        const why = people.length > 1 ? `有 ${people.length} 位成员叫「${name}」，请在群里 @ 对方。` : `没有找到「${target}」对应的群或成员。`
+        const why =
+          people.length > 1
+            ? `有 ${people.length} 位成员叫「${name}」，请在群里 @ 对方。`
+            : `没有找到「${target}」对应的群或成员。`
         return [inv.reply(`${why}\n用法：${usage}`)]
       }
       ids = new Set(groups.map(g => g.id))
@@ -80,34 +113,72 @@ export function activityCommands(ctx: PluginContext<ActivityConfig>, tracker: Ac
     if (!s.messages) return answer(inv, { text })
     const single = s.groups.length === 1
     const bars = single
-      ? topBars(`${s.groups[0].topic} 成员发言条数`, s.groups[0].members.map(m => ({ label: m.name, value: m.messages })), ctx.configFor().chartTopN)
-      : topBars('各群消息数', s.groups.map(g => ({ label: g.topic, value: g.messages })), ctx.configFor().chartTopN)
-    return answer(inv, { text, chart: reports.chart('activity', { title: `活跃度 · ${period.label}`, bars, trend: trendSeries(s) }) })
+      ? topBars(
+          `${s.groups[0].topic} 成员发言条数`,
+          s.groups[0].members.map(m => ({ label: m.name, value: m.messages })),
+          ctx.configFor().chartTopN,
+        )
+      : topBars(
+          '各群消息数',
+          s.groups.map(g => ({ label: g.topic, value: g.messages })),
+          ctx.configFor().chartTopN,
+        )
+    return answer(inv, {
+      text,
+      chart: reports.chart('activity', { title: `活跃度 · ${period.label}`, bars, trend: trendSeries(s) }),
+    })
   }
 
   return [
-    { name: '活跃度', aliases: ['activity'], role: 'leader', usage, description: '查看各群或某位成员的发言统计（附图表）', run: activity },
     {
-      name: '沉默成员', aliases: ['silent'], role: 'leader', usage: `${p}沉默成员 [天数]`, description: '列出多天未发言的成员',
+      name: '活跃度',
+      aliases: ['activity'],
+      role: 'leader',
+      usage,
+      description: '查看各群或某位成员的发言统计（附图表）',
+      run: activity,
+    },
+    {
+      name: '沉默成员',
+      aliases: ['silent'],
+      role: 'leader',
+      usage: `${p}沉默成员 [天数]`,
+      description: '列出多天未发言的成员',
       run: async inv => {
         const days = inv.argv[0] ? Number(inv.argv[0]) : ctx.configFor(inv.event.group).silentDays
-        if (!Number.isInteger(days) || days < 1 || days > 365) return [inv.reply(`天数应为 1 到 365 的整数。\n用法：${p}沉默成员 [天数]`)]
+        if (!Number.isInteger(days) || days < 1 || days > 365)
+          return [inv.reply(`天数应为 1 到 365 的整数。\n用法：${p}沉默成员 [天数]`)]
         const allowed = scope(inv.event) ?? (inv.event.group ? new Set([inv.event.group.id]) : undefined)
         return [inv.reply(silentText(await reports.silent(days, allowed), days, ctx.timezone))]
       },
     },
     {
-      name: '响应', aliases: ['response'], role: 'leader', usage: `${p}响应 [今日|本周|本月]`, description: '客户群响应时间（中位数、P90）与未回复客户',
+      name: '响应',
+      aliases: ['response'],
+      role: 'leader',
+      usage: `${p}响应 [今日|本周|本月]`,
+      description: '客户群响应时间（中位数、P90）与未回复客户',
       run: async inv => {
         const allowed = scope(inv.event)
         const { period, rest } = periodAndRest(inv.argv, ctx.clock.now(), ctx.timezone)
         if (rest.length) return [inv.reply(`用法：${p}响应 [今日|本周|本月]`)]
-        return [inv.reply(responseText(reports.summary(period.from, period.to, allowed), period.label, await reports.facts(allowed)))]
+        return [
+          inv.reply(
+            responseText(reports.summary(period.from, period.to, allowed), period.label, await reports.facts(allowed)),
+          ),
+        ]
       },
     },
     {
-      name: '日报', aliases: ['daily'], role: 'leader', usage: `${p}日报`, description: '立即生成今天的活跃度日报（附图表）',
-      run: async inv => inv.event.group?.kind === 'customer' ? [inv.reply('日报包含所有群的数据，请私聊机器人或在内部群使用。')] : answer(inv, await reports.daily(ctx.clock.now())),
+      name: '日报',
+      aliases: ['daily'],
+      role: 'leader',
+      usage: `${p}日报`,
+      description: '立即生成今天的活跃度日报（附图表）',
+      run: async inv =>
+        inv.event.group?.kind === 'customer'
+          ? [inv.reply('日报包含所有群的数据，请私聊机器人或在内部群使用。')]
+          : answer(inv, await reports.daily(ctx.clock.now())),
     },
   ]
 }

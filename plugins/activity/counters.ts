@@ -18,7 +18,10 @@ export interface MemberDay {
 }
 
 /** Someone who joined or left, as shown in reports. */
-export interface PersonRef { id: string; name: string }
+export interface PersonRef {
+  id: string
+  name: string
+}
 
 /** One answered customer message: who answered and how long it took (working time, ms). */
 export type ResponseSample = [staffId: string, ms: number]
@@ -42,10 +45,22 @@ export interface GroupDay {
 }
 
 /** A customer message waiting for a staff answer. */
-export interface PendingMessage { id: string; memberId: string; name: string; at: number; day: string; text: string; reminded?: boolean }
+export interface PendingMessage {
+  id: string
+  memberId: string
+  name: string
+  at: number
+  day: string
+  text: string
+  reminded?: boolean
+}
 
 /** Waiting customers of one group and the reminder timer armed for them. */
-export interface GroupWaiting { group: GroupRef; msgs: PendingMessage[]; timerAt?: number }
+export interface GroupWaiting {
+  group: GroupRef
+  msgs: PendingMessage[]
+  timerAt?: number
+}
 
 /** The small "current" doc: open days only, so its size does not grow with history. */
 export interface CurrentDoc {
@@ -61,22 +76,54 @@ export function emptyCurrent(): CurrentDoc {
 }
 
 /** Which group a counted fact belongs to. */
-export interface GroupKey { day: string; groupId: string; topic: string; kind: GroupKind }
+export interface GroupKey {
+  day: string
+  groupId: string
+  topic: string
+  kind: GroupKind
+}
 
 /** The day record of a group, created on first use; the topic follows renames. */
 export function groupDay(doc: CurrentDoc, key: GroupKey): GroupDay {
   const days = (doc.days[key.day] ??= {})
-  const g = (days[key.groupId] ??= { day: key.day, groupId: key.groupId, topic: key.topic, kind: key.kind, members: {}, hours: new Array(24).fill(0), joined: [], left: [], responses: [], unanswered: 0 })
+  const g = (days[key.groupId] ??= {
+    day: key.day,
+    groupId: key.groupId,
+    topic: key.topic,
+    kind: key.kind,
+    members: {},
+    hours: new Array(24).fill(0),
+    joined: [],
+    left: [],
+    responses: [],
+    unanswered: 0,
+  })
   g.topic = key.topic
   return g
 }
 
 /** One message as the counters need it. */
-export interface MessageFact { memberId: string; name: string; staff: boolean; kind: MessageKind; chars: number; at: number; hour: number }
+export interface MessageFact {
+  memberId: string
+  name: string
+  staff: boolean
+  kind: MessageKind
+  chars: number
+  at: number
+  hour: number
+}
 
 /** Count one message: O(1), whatever the history. */
 export function countMessage(g: GroupDay, m: MessageFact): void {
-  const md = (g.members[m.memberId] ??= { name: m.name, staff: m.staff, messages: 0, chars: 0, kinds: {}, first: m.at, last: m.at })
+  const md = (g.members[m.memberId] ??= {
+    name: m.name,
+    staff: m.staff,
+    messages: 0,
+    chars: 0,
+    kinds: {},
+    first: m.at,
+    last: m.at,
+  })
   md.name = m.name
   md.staff = m.staff
   md.messages++
@@ -90,7 +137,9 @@ export function countMessage(g: GroupDay, m: MessageFact): void {
 /** Remove and return every open day before `beforeDay`, with its unanswered count filled in. */
 export function closeDays(doc: CurrentDoc, beforeDay: string): GroupDay[] {
   const closed: GroupDay[] = []
-  for (const day of Object.keys(doc.days).filter(d => d < beforeDay).sort()) {
+  for (const day of Object.keys(doc.days)
+    .filter(d => d < beforeDay)
+    .sort()) {
     for (const g of Object.values(doc.days[day])) {
       g.unanswered = (doc.waiting[g.groupId]?.msgs ?? []).filter(p => p.day === day).length
       closed.push(g)

@@ -13,13 +13,17 @@ export function tables(font: Buffer): Map<string, Buffer> {
 
 /** Code point -> glyph id from the font's format 12 Unicode cmap (what Noto CJK fonts carry). */
 export function cmapLookup(cmap: Buffer): (cp: number) => number {
-  const at = Array.from({ length: cmap.readUInt16BE(2) }, (_, i) => cmap.readUInt32BE(8 + 8 * i)).find(o => cmap.readUInt16BE(o) === 12)
+  const at = Array.from({ length: cmap.readUInt16BE(2) }, (_, i) => cmap.readUInt32BE(8 + 8 * i)).find(
+    o => cmap.readUInt16BE(o) === 12,
+  )
   if (at === undefined) throw new Error('font has no format 12 Unicode cmap')
   const groups = cmap.readUInt32BE(at + 12)
   return cp => {
-    let lo = 0, hi = groups - 1
+    let lo = 0,
+      hi = groups - 1
     while (lo <= hi) {
-      const mid = (lo + hi) >> 1, g = at + 16 + 12 * mid
+      const mid = (lo + hi) >> 1,
+        g = at + 16 + 12 * mid
       if (cp < cmap.readUInt32BE(g)) hi = mid - 1
       else if (cp > cmap.readUInt32BE(g + 4)) lo = mid + 1
       else return cmap.readUInt32BE(g + 8) + cp - cmap.readUInt32BE(g)

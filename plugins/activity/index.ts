@@ -13,10 +13,18 @@ function deliver(ctx: PluginContext<ActivityConfig>, report: Report, rule: strin
   const name = ctx.configFor().reportTo
   const room = name ? ctx.directory.groups().find(g => g.configName === name || g.topic === name) : undefined
   if (name && !room) ctx.log.warn(`reportTo "${name}" matches no group the bot is in; sending to admins`)
-  if (room) return [{ type: 'say', to: { room: room.id }, text: report.text, rule }, ...(report.chart ? [{ type: 'sendFile' as const, to: { room: room.id }, path: report.chart, rule }] : [])]
+  if (room)
+    return [
+      { type: 'say', to: { room: room.id }, text: report.text, rule },
+      ...(report.chart ? [{ type: 'sendFile' as const, to: { room: room.id }, path: report.chart, rule }] : []),
+    ]
   return [
     { type: 'notifyAdmins', text: report.text, rule },
-    ...(report.chart ? ctx.membersWithRole('admin').map((id): Action => ({ type: 'sendFile', to: { contact: id }, path: report.chart!, rule, memberId: id })) : []),
+    ...(report.chart
+      ? ctx
+          .membersWithRole('admin')
+          .map((id): Action => ({ type: 'sendFile', to: { contact: id }, path: report.chart!, rule, memberId: id }))
+      : []),
   ]
 }
 
@@ -52,13 +60,40 @@ export const activityPlugin = definePlugin({
       onTimer: (key: string) => (key.startsWith('wait:') ? remindWaiting(ctx, tracker, key.slice(5)) : []),
       commands: activityCommands(ctx, tracker, reports),
       jobs: [
-        { name: 'close-day', cron: '15 0 * * *', run: async now => { await tracker.closeYesterday(now); return [] } },
-        ...(cfg.dailyReport.enabled ? [{ name: 'daily-report', cron: cronAt(cfg.dailyReport.time), workdaysOnly: true, run: async (now: number) => deliver(ctx, await reports.daily(now), 'activity.daily-report') }] : []),
-        ...(cfg.weeklyReport.enabled ? [{ name: 'weekly-report', cron: cronAt(cfg.weeklyReport.time, String(cfg.weeklyReport.weekday)), run: async (now: number) => deliver(ctx, await reports.weekly(now), 'activity.weekly-report') }] : []),
+        {
+          name: 'close-day',
+          cron: '15 0 * * *',
+          run: async now => {
+            await tracker.closeYesterday(now)
+            return []
+          },
+        },
+        ...(cfg.dailyReport.enabled
+          ? [
+              {
+                name: 'daily-report',
+                cron: cronAt(cfg.dailyReport.time),
+                workdaysOnly: true,
+                run: async (now: number) => deliver(ctx, await reports.daily(now), 'activity.daily-report'),
+              },
+            ]
+          : []),
+        ...(cfg.weeklyReport.enabled
+          ? [
+              {
+                name: 'weekly-report',
+                cron: cronAt(cfg.weeklyReport.time, String(cfg.weeklyReport.weekday)),
+                run: async (now: number) => deliver(ctx, await reports.weekly(now), 'activity.weekly-report'),
+              },
+            ]
+          : []),
       ],
       status() {
         const today = tracker.current.data.days[dayKey(ctx.clock.now(), ctx.timezone)] ?? {}
-        const messages = Object.values(today).reduce((a, g) => a + Object.values(g.members).reduce((b, m) => b + m.messages, 0), 0)
+        const messages = Object.values(today).reduce(
+          (a, g) => a + Object.values(g.members).reduce((b, m) => b + m.messages, 0),
+          0,
+        )
         const waiting = Object.values(tracker.current.data.waiting).reduce((a, w) => a + w.msgs.length, 0)
         return `今日 ${Object.keys(today).length} 个群 ${messages} 条消息；等待回复的客户消息 ${waiting} 条`
       },

@@ -1,13 +1,25 @@
 import { addDays, dayKey, zonedInstant, zonedParts } from '../../bot/time/zoned.js'
 
 /** A reporting period: inclusive day keys and a Chinese label. */
-export interface Period { from: string; to: string; label: string }
+export interface Period {
+  from: string
+  to: string
+  label: string
+}
 
 /** Names of the periods commands accept. */
 export type PeriodName = 'today' | 'week' | 'month'
 
 const WORDS: Record<string, PeriodName> = {
-  今日: 'today', 今天: 'today', today: 'today', 本周: 'week', 这周: 'week', week: 'week', 本月: 'month', 这个月: 'month', month: 'month',
+  今日: 'today',
+  今天: 'today',
+  today: 'today',
+  本周: 'week',
+  这周: 'week',
+  week: 'week',
+  本月: 'month',
+  这个月: 'month',
+  month: 'month',
 }
 
 /** The period a command word names, if any. */

@@ -10,11 +10,19 @@ import type { ActivityTracker } from './tracker.js'
 /** The private reminder to the staff responsible for a customer group. */
 export function reminderText(topic: string, due: { name: string; text: string; waitedMs: number }[]): string {
   const lines = due.map(d => `· ${d.name} 已等待 ${formatDuration(d.waitedMs)}：「${d.text}」`)
-  return [`⏰ 客户等待提醒：「${topic}」有 ${due.length} 条客户消息还没有人回复（按工作时间计）：`, ...lines, '请尽快回复客户。'].join('\n')
+  return [
+    `⏰ 客户等待提醒：「${topic}」有 ${due.length} 条客户消息还没有人回复（按工作时间计）：`,
+    ...lines,
+    '请尽快回复客户。',
+  ].join('\n')
 }
 
 /** Contact ids responsible for a customer group: from config, else the staff members in it. */
-export async function responsibleFor(ctx: PluginContext<ActivityConfig>, group: GroupRef, cfg: ActivityConfig): Promise<string[]> {
+export async function responsibleFor(
+  ctx: PluginContext<ActivityConfig>,
+  group: GroupRef,
+  cfg: ActivityConfig,
+): Promise<string[]> {
   const configured = cfg.responsible[group.topic] ?? cfg.responsible[group.configName]
   if (configured?.length) return configured
   const members = await ctx.directory.members(group.id).catch(() => [])
@@ -22,7 +30,11 @@ export async function responsibleFor(ctx: PluginContext<ActivityConfig>, group: 
 }
 
 /** The `wait:<groupId>` timer: remind about overdue customers, then arm the next reminder. */
-export async function remindWaiting(ctx: PluginContext<ActivityConfig>, tracker: ActivityTracker, groupId: string): Promise<Action[]> {
+export async function remindWaiting(
+  ctx: PluginContext<ActivityConfig>,
+  tracker: ActivityTracker,
+  groupId: string,
+): Promise<Action[]> {
   const w = tracker.current.data.waiting[groupId]
   if (!w) return []
   w.timerAt = undefined
@@ -32,22 +44,49 @@ export async function remindWaiting(ctx: PluginContext<ActivityConfig>, tracker:
   const { deadline, elapsed } = tracker.workClock(cfg)
   if (!cfg.remindResponsible || !enabledIn(cfg)) return []
   // A message the moderation plugin acted on (an ad, spam) is not a customer waiting for an answer.
-  const moderated = new Set(ctx.audit.query({ plugin: 'content', groupId, days: 1, limit: 10_000 }).map(e => e.evidence?.messageId))
+  const moderated = new Set(
+    ctx.audit.query({ plugin: 'content', groupId, days: 1, limit: 10_000 }).map(e => e.evidence?.messageId),
+  )
   w.msgs = w.msgs.filter(m => !moderated.has(m.id))
   const due: PendingMessage[] = dueForReminder(w, now, deadline)
   const actions: Action[] = []
   if (due.length) {
-    const text = reminderText(w.group.topic, due.map(d => ({ name: d.name, text: d.text, waitedMs: elapsed(d.at, now) })))
-    const meta = { rule: 'activity.customer-waiting', groupId, reason: `${due.length} 条客户消息超过 ${formatDuration(cfg.responseThreshold)} 未回复` }
+    const text = reminderText(
+      w.group.topic,
+      due.map(d => ({ name: d.name, text: d.text, waitedMs: elapsed(d.at, now) })),
+    )
+    const meta = {
+      rule: 'activity.customer-waiting',
+      groupId,
+      reason: `${due.length} 条客户消息超过 ${formatDuration(cfg.responseThreshold)} 未回复`,
+    }
     const staff = await responsibleFor(ctx, w.group, cfg)
-    if (dryRunIn(cfg)) actions.push({ type: 'record', text: `（观察模式，未发送）提醒 ${staff.join('、') || '管理员'}：${text}`, ...meta })
-    else if (staff.length) actions.push(...staff.map((id): Action => ({ type: 'remind', to: { contact: id }, text, memberId: id, ...meta })))
-    else actions.push({ type: 'notifyAdmins', text: `${text}\n（本群没有找到负责员工，请在 activity.responsible 中配置）`, ...meta })
+    if (dryRunIn(cfg))
+      actions.push({
+        type: 'record',
+        text: `（观察模式，未发送）提醒 ${staff.join('、') || '管理员'}：${text}`,
+        ...meta,
+      })
+    else if (staff.length)
+      actions.push(...staff.map((id): Action => ({ type: 'remind', to: { contact: id }, text, memberId: id, ...meta })))
+    else
+      actions.push({
+        type: 'notifyAdmins',
+        text: `${text}\n（本群没有找到负责员工，请在 activity.responsible 中配置）`,
+        ...meta,
+      })
   }
   const next = nextReminderAt(w, deadline)
   if (next !== undefined) {
     w.timerAt = next
-    actions.push({ type: 'schedule', key: `wait:${groupId}`, at: next, payload: { groupId }, rule: 'activity.customer-waiting', groupId })
+    actions.push({
+      type: 'schedule',
+      key: `wait:${groupId}`,
+      at: next,
+      payload: { groupId },
+      rule: 'activity.customer-waiting',
+      groupId,
+    })
   }
   return actions
 }

@@ -16,12 +16,19 @@ import type { ActivityTracker } from './tracker.js'
 const CHART_KEEP_MS = 30 * 86_400_000
 
 /** A report: chat text and, when there is data, the path of its chart PNG. */
-export interface Report { text: string; chart?: string }
+export interface Report {
+  text: string
+  chart?: string
+}
 
 /** Bars of the `n` largest values, largest first. */
 export function topBars(title: string, items: { label: string; value: number }[], n: number): Series {
   const top = [...items].sort((a, b) => b.value - a.value).slice(0, n)
-  return { title: items.length > n ? `${title}（前 ${n}）` : title, labels: top.map(i => i.label), values: top.map(i => i.value) }
+  return {
+    title: items.length > n ? `${title}（前 ${n}）` : title,
+    labels: top.map(i => i.label),
+    values: top.map(i => i.value),
+  }
 }
 
 /** The trend under a chart: per hour for one day, per day otherwise. */
@@ -37,7 +44,10 @@ export function trendSeries(s: PeriodSummary): Series {
 export class ActivityReports {
   private charts = 0
 
-  constructor(private ctx: PluginContext<ActivityConfig>, private tracker: ActivityTracker) {}
+  constructor(
+    private ctx: PluginContext<ActivityConfig>,
+    private tracker: ActivityTracker,
+  ) {}
 
   /** Counters of [from, to], optionally only some groups. */
   summary(from: string, to: string, groupIds?: Set<string>): PeriodSummary {
@@ -47,7 +57,9 @@ export class ActivityReports {
 
   /** Managed groups the plugin counts in (per-group `enabled`). */
   groups(groupIds?: Set<string>): GroupRef[] {
-    return this.ctx.directory.groups().filter(g => enabledIn(this.ctx.configFor(g)) && (!groupIds || groupIds.has(g.id)))
+    return this.ctx.directory
+      .groups()
+      .filter(g => enabledIn(this.ctx.configFor(g)) && (!groupIds || groupIds.has(g.id)))
   }
 
   /** Silent members of the current groups. */
@@ -55,8 +67,14 @@ export class ActivityReports {
     const now = this.ctx.clock.now()
     const out: GroupSilent[] = []
     for (const g of this.groups(groupIds)) {
-      const members = (await this.ctx.directory.members(g.id).catch(() => [])).filter(m => m.id !== this.ctx.directory.selfId())
-      const current = members.map(m => ({ id: m.id, name: this.ctx.displayName(m), staff: this.ctx.rolesOf(m.id).length > 0 }))
+      const members = (await this.ctx.directory.members(g.id).catch(() => [])).filter(
+        m => m.id !== this.ctx.directory.selfId(),
+      )
+      const current = members.map(m => ({
+        id: m.id,
+        name: this.ctx.displayName(m),
+        staff: this.ctx.rolesOf(m.id).length > 0,
+      }))
       out.push({ topic: g.topic, members: silentMembers(this.tracker.seen.data.groups[g.id], current, now, days) })
     }
     return out
@@ -66,8 +84,17 @@ export class ActivityReports {
   async facts(groupIds?: Set<string>): Promise<ReportFacts> {
     const cfg = this.ctx.configFor()
     const days = cfg.silentDays
-    const waiting = Object.entries(this.tracker.current.data.waiting).filter(([id, w]) => w.msgs.length && (!groupIds || groupIds.has(id))).map(([, w]) => w)
-    return { tz: this.ctx.timezone, now: this.ctx.clock.now(), topMembers: cfg.topMembers, silentDays: days, silent: await this.silent(days, groupIds), waiting }
+    const waiting = Object.entries(this.tracker.current.data.waiting)
+      .filter(([id, w]) => w.msgs.length && (!groupIds || groupIds.has(id)))
+      .map(([, w]) => w)
+    return {
+      tz: this.ctx.timezone,
+      now: this.ctx.clock.now(),
+      topMembers: cfg.topMembers,
+      silentDays: days,
+      silent: await this.silent(days, groupIds),
+      waiting,
+    }
   }
 
   /** Write a chart into the plugin's output folder as `<kind>-<n>-<ms>.png`, dropping charts older than 30 days. */
@@ -93,8 +120,15 @@ export class ActivityReports {
     const text = dailyReportText(s, title, await this.facts())
     if (!s.messages) return { text }
     const week = this.summary(addDays(today, -6), today)
-    const bars = topBars('各群今日消息数', s.groups.map(g => ({ label: g.topic, value: g.messages })), this.ctx.configFor().chartTopN)
-    return { text, chart: this.chart(`daily-${today}`, { title, bars, trend: { ...trendSeries(week), title: '近 7 天每日消息数' } }) }
+    const bars = topBars(
+      '各群今日消息数',
+      s.groups.map(g => ({ label: g.topic, value: g.messages })),
+      this.ctx.configFor().chartTopN,
+    )
+    return {
+      text,
+      chart: this.chart(`daily-${today}`, { title, bars, trend: { ...trendSeries(week), title: '近 7 天每日消息数' } }),
+    }
   }
 
   /** This week's leaderboard with a chart of messages per member and per day. */
@@ -105,7 +139,11 @@ export class ActivityReports {
     const title = `本周活跃榜 · ${p.from.slice(5)} 至 ${p.to.slice(5)}`
     const text = weeklyText(s, title, await this.facts())
     if (!s.messages) return { text }
-    const bars = topBars('本周发言条数', s.members.map(m => ({ label: m.name, value: m.messages })), this.ctx.configFor().chartTopN)
+    const bars = topBars(
+      '本周发言条数',
+      s.members.map(m => ({ label: m.name, value: m.messages })),
+      this.ctx.configFor().chartTopN,
+    )
     return { text, chart: this.chart(`weekly-${p.to}`, { title, bars, trend: trendSeries(s) }) }
   }
 }

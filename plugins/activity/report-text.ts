@@ -6,17 +6,39 @@ import { responseStats } from './responsiveness.js'
 import type { SilentMember } from './seen.js'
 
 /** Silent members of one group. */
-export interface GroupSilent { topic: string; members: SilentMember[] }
+export interface GroupSilent {
+  topic: string
+  members: SilentMember[]
+}
 
 /** Live facts a report adds to the period's counters. */
-export interface ReportFacts { tz: string; now: number; topMembers: number; silentDays: number; silent: GroupSilent[]; waiting: GroupWaiting[] }
+export interface ReportFacts {
+  tz: string
+  now: number
+  topMembers: number
+  silentDays: number
+  silent: GroupSilent[]
+  waiting: GroupWaiting[]
+}
 
 const MAX_GROUP_LINES = 10
 const MAX_NAMES = 5
 
 const KIND_LABEL: Record<string, string> = {
-  text: '文字', image: '图片', link: '链接', file: '文件', voice: '语音', video: '视频', emoticon: '表情', miniprogram: '小程序',
-  contact: '名片', redpacket: '红包', transfer: '转账', recalled: '撤回', location: '位置', other: '其他',
+  text: '文字',
+  image: '图片',
+  link: '链接',
+  file: '文件',
+  voice: '语音',
+  video: '视频',
+  emoticon: '表情',
+  miniprogram: '小程序',
+  contact: '名片',
+  redpacket: '红包',
+  transfer: '转账',
+  recalled: '撤回',
+  location: '位置',
+  other: '其他',
 }
 
 /** `中位 3分钟 / P90 25分钟（5 次）`, or undefined without answers. */
@@ -45,44 +67,80 @@ export function groupLines(groups: GroupTotal[], singleDay: boolean): string[] {
   const active = groups.filter(g => g.messages > 0)
   const quiet = groups.filter(g => g.messages === 0)
   const lines = active.slice(0, MAX_GROUP_LINES).map(g => {
-    const people = singleDay ? shareText(g.members.length, g.size) : `${g.members.length} 人发言，日均 ${g.dailyActive.toFixed(1)} 人`
+    const people = singleDay
+      ? shareText(g.members.length, g.size)
+      : `${g.members.length} 人发言，日均 ${g.dailyActive.toFixed(1)} 人`
     const resp = g.kind === 'customer' ? responseLine(g.responses) : undefined
     return `· ${g.topic}${g.kind === 'customer' ? '（客户群）' : ''}：${g.messages} 条，${[people, peakHour(g.hours), resp && `响应${resp}`].filter(Boolean).join('，')}`
   })
   const rest = active.slice(MAX_GROUP_LINES)
   if (rest.length) lines.push(`· 另有 ${rest.length} 个群共 ${rest.reduce((a, g) => a + g.messages, 0)} 条`)
-  if (quiet.length) lines.push(`· 无消息：${quiet.length > MAX_GROUP_LINES ? `${quiet.slice(0, MAX_GROUP_LINES).map(g => g.topic).join('、')} 等 ${quiet.length} 个群` : quiet.map(g => g.topic).join('、')}`)
+  if (quiet.length)
+    lines.push(
+      `· 无消息：${
+        quiet.length > MAX_GROUP_LINES
+          ? `${quiet
+              .slice(0, MAX_GROUP_LINES)
+              .map(g => g.topic)
+              .join('、')} 等 ${quiet.length} 个群`
+          : quiet.map(g => g.topic).join('、')
+      }`,
+    )
   return lines
 }
 
 /** `张三 20 条、李四 12 条`. */
 export function topMembersText(members: MemberTotal[], n: number): string {
-  return members.slice(0, n).map(m => `${m.name} ${m.messages} 条`).join('、')
+  return members
+    .slice(0, n)
+    .map(m => `${m.name} ${m.messages} 条`)
+    .join('、')
 }
 
 /** Customers waiting right now, per group. */
 export function waitingLines(waiting: GroupWaiting[], now: number, tz: string): string[] {
-  return waiting.filter(w => w.msgs.length).map(w => {
-    const who = w.msgs.slice(0, MAX_NAMES).map(m => `${m.name}（${dayKey(m.at, tz) === dayKey(now, tz) ? shortDateTime(m.at, tz).slice(6) : shortDateTime(m.at, tz)} 起，已等 ${formatDuration(now - m.at)}）`)
-    return `· ${w.group.topic}：${who.join('、')}${w.msgs.length > MAX_NAMES ? ` 等 ${w.msgs.length} 条` : ''}`
-  })
+  return waiting
+    .filter(w => w.msgs.length)
+    .map(w => {
+      const who = w.msgs
+        .slice(0, MAX_NAMES)
+        .map(
+          m =>
+            `${m.name}（${dayKey(m.at, tz) === dayKey(now, tz) ? shortDateTime(m.at, tz).slice(6) : shortDateTime(m.at, tz)} 起，已等 ${formatDuration(now - m.at)}）`,
+        )
+      return `· ${w.group.topic}：${who.join('、')}${w.msgs.length > MAX_NAMES ? ` 等 ${w.msgs.length} 条` : ''}`
+    })
 }
 
 /** Silent members per group, with when they last spoke. */
 export function silentLines(silent: GroupSilent[], tz: string, max = MAX_NAMES): string[] {
-  return silent.filter(g => g.members.length).map(g => {
-    const who = g.members.slice(0, max).map(m => `${m.name}（${m.last ? `最后发言 ${shortDateTime(m.last, tz).slice(0, 5)}` : `自 ${shortDateTime(m.since, tz).slice(0, 5)} 起未发言`}）`)
-    return `· ${g.topic}：${who.join('、')}${g.members.length > max ? ` 等 ${g.members.length} 人` : ''}`
-  })
+  return silent
+    .filter(g => g.members.length)
+    .map(g => {
+      const who = g.members
+        .slice(0, max)
+        .map(
+          m =>
+            `${m.name}（${m.last ? `最后发言 ${shortDateTime(m.last, tz).slice(0, 5)}` : `自 ${shortDateTime(m.since, tz).slice(0, 5)} 起未发言`}）`,
+        )
+      return `· ${g.topic}：${who.join('、')}${g.members.length > max ? ` 等 ${g.members.length} 人` : ''}`
+    })
 }
 
 function memberChanges(groups: GroupTotal[]): string[] {
-  return groups.filter(g => g.joined.length || g.left.length).map(g =>
-    `· ${g.topic}：${[g.joined.length && `新进 ${names(g.joined.map(p => p.name))}`, g.left.length && `退出 ${names(g.left.map(p => p.name))}`].filter(Boolean).join('；')}`)
+  return groups
+    .filter(g => g.joined.length || g.left.length)
+    .map(
+      g =>
+        `· ${g.topic}：${[g.joined.length && `新进 ${names(g.joined.map(p => p.name))}`, g.left.length && `退出 ${names(g.left.map(p => p.name))}`].filter(Boolean).join('；')}`,
+    )
 }
 
 function staffLines(s: PeriodSummary, n: number): string[] {
-  return s.staff.map(st => ({ st, stats: responseStats(st.samples)! })).sort((a, b) => a.stats.median - b.stats.median).slice(0, n)
+  return s.staff
+    .map(st => ({ st, stats: responseStats(st.samples)! }))
+    .sort((a, b) => a.stats.median - b.stats.median)
+    .slice(0, n)
     .map(({ st }) => `· ${st.name}：${responseLine(st.samples)}`)
 }
 
@@ -92,7 +150,8 @@ function section(title: string, lines: string[]): string[] {
 
 /** The daily report text. */
 export function dailyReportText(s: PeriodSummary, title: string, f: ReportFacts): string {
-  if (!s.messages && !s.groups.some(g => g.joined.length || g.left.length)) return `📊 ${title}\n今天还没有任何群消息记录。${waitingLines(f.waiting, f.now, f.tz).length ? '\n' + ['⏳ 等待回复：', ...waitingLines(f.waiting, f.now, f.tz)].join('\n') : ''}`
+  if (!s.messages && !s.groups.some(g => g.joined.length || g.left.length))
+    return `📊 ${title}\n今天还没有任何群消息记录。${waitingLines(f.waiting, f.now, f.tz).length ? `\n${['⏳ 等待回复：', ...waitingLines(f.waiting, f.now, f.tz)].join('\n')}` : ''}`
   const customer = s.groups.filter(g => g.kind === 'customer')
   const allResp = customer.flatMap(g => g.responses)
   return [
@@ -100,7 +159,14 @@ export function dailyReportText(s: PeriodSummary, title: string, f: ReportFacts)
     `${s.groups.length} 个群共 ${s.messages} 条消息，${s.members.length} 人发言。`,
     ...section('【各群】', groupLines(s.groups, true)),
     ...section('【发言最多】', s.members.length ? [topMembersText(s.members, f.topMembers)] : []),
-    ...section('【客户响应】', allResp.length ? [`全部客户群：${responseLine(allResp)}`, ...staffLines(s, f.topMembers)] : customer.length ? ['今天没有需要回复的客户消息。'] : []),
+    ...section(
+      '【客户响应】',
+      allResp.length
+        ? [`全部客户群：${responseLine(allResp)}`, ...staffLines(s, f.topMembers)]
+        : customer.length
+          ? ['今天没有需要回复的客户消息。']
+          : [],
+    ),
     ...section('【等待回复】', waitingLines(f.waiting, f.now, f.tz)),
     ...section(`【沉默成员 · ${f.silentDays} 天未发言】`, silentLines(f.silent, f.tz)),
     ...section('【成员变动】', memberChanges(s.groups)),
@@ -115,10 +181,22 @@ export function weeklyText(s: PeriodSummary, title: string, f: ReportFacts): str
   return [
     `🏆 ${title}`,
     `共 ${s.messages} 条消息，有消息的日子日均 ${Math.round(s.messages / active)} 条，${s.members.length} 人发言。`,
-    ...section('【发言榜】', rank(s.members.slice(0, f.topMembers), m => `${m.name} ${m.messages} 条（${m.activeDays} 天）`)),
-    ...section('【群活跃榜】', rank(s.groups.filter(g => g.messages).slice(0, f.topMembers), g => `${g.topic} ${g.messages} 条`)),
+    ...section(
+      '【发言榜】',
+      rank(s.members.slice(0, f.topMembers), m => `${m.name} ${m.messages} 条（${m.activeDays} 天）`),
+    ),
+    ...section(
+      '【群活跃榜】',
+      rank(s.groups.filter(g => g.messages).slice(0, f.topMembers), g => `${g.topic} ${g.messages} 条`),
+    ),
     ...section('【响应最快】', staffLines(s, f.topMembers)),
-    ...section('【最安静的群】', [...s.groups].reverse().slice(0, Math.min(3, s.groups.length)).map(g => `· ${g.topic} ${g.messages} 条`)),
+    ...section(
+      '【最安静的群】',
+      [...s.groups]
+        .reverse()
+        .slice(0, Math.min(3, s.groups.length))
+        .map(g => `· ${g.topic} ${g.messages} 条`),
+    ),
     ...section(`【沉默成员 · ${f.silentDays} 天未发言】`, silentLines(f.silent, f.tz, 3)),
   ].join('\n')
 }
@@ -127,9 +205,21 @@ export function weeklyText(s: PeriodSummary, title: string, f: ReportFacts): str
 export function activityText(s: PeriodSummary, label: string, f: Pick<ReportFacts, 'topMembers'>): string {
   if (!s.messages) return `📈 活跃度 · ${label}\n这段时间没有消息记录。`
   const single = s.days.length === 1
-  const lines = [`📈 活跃度 · ${label}`, `${s.groups.filter(g => g.messages).length} 个群共 ${s.messages} 条消息，${s.members.length} 人发言。`, ...groupLines(s.groups, single)]
+  const lines = [
+    `📈 活跃度 · ${label}`,
+    `${s.groups.filter(g => g.messages).length} 个群共 ${s.messages} 条消息，${s.members.length} 人发言。`,
+    ...groupLines(s.groups, single),
+  ]
   const [only] = s.groups
-  if (s.groups.length === 1) lines.push(...section('【成员】', [only.members.slice(0, 10).map(m => `${m.name} ${m.messages} 条`).join('、')]))
+  if (s.groups.length === 1)
+    lines.push(
+      ...section('【成员】', [
+        only.members
+          .slice(0, 10)
+          .map(m => `${m.name} ${m.messages} 条`)
+          .join('、'),
+      ]),
+    )
   else lines.push(...section('【发言最多】', [topMembersText(s.members, f.topMembers)]))
   return [...lines, ...section('【成员变动】', memberChanges(s.groups))].join('\n')
 }
@@ -138,7 +228,10 @@ export function activityText(s: PeriodSummary, label: string, f: Pick<ReportFact
 export function memberText(s: PeriodSummary, name: string, label: string, tz: string): string {
   const m = s.members[0]
   if (!m) return `📈 ${name} · ${label}\n这段时间没有发言记录。`
-  const kinds = Object.entries(m.kinds).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${KIND_LABEL[k] ?? k} ${n}`).join('、')
+  const kinds = Object.entries(m.kinds)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${KIND_LABEL[k] ?? k} ${n}`)
+    .join('、')
   const resp = responseLine(s.staff.find(x => x.id === m.id)?.samples ?? [])
   return [
     `📈 ${m.name} · ${label}`,
@@ -153,12 +246,23 @@ export function responseText(s: PeriodSummary, label: string, f: ReportFacts): s
   const customer = s.groups.filter(g => g.kind === 'customer')
   const all = customer.flatMap(g => g.responses)
   const waiting = waitingLines(f.waiting, f.now, f.tz)
-  if (!all.length && !waiting.length && !customer.some(g => g.unanswered)) return `⏱ 客户响应 · ${label}\n这段时间没有客户消息需要回复。`
+  if (!all.length && !waiting.length && !customer.some(g => g.unanswered))
+    return `⏱ 客户响应 · ${label}\n这段时间没有客户消息需要回复。`
   const unanswered = customer.reduce((a, g) => a + g.unanswered, 0)
   return [
     `⏱ 客户响应 · ${label}`,
-    all.length ? `共回复 ${all.length} 次：${responseLine(all)}${unanswered ? `；当天未回复 ${unanswered} 条` : ''}` : `没有已回复的客户消息${unanswered ? `；当天未回复 ${unanswered} 条` : ''}`,
-    ...section('【按群】', customer.filter(g => g.responses.length || g.unanswered).map(g => `· ${g.topic}：${responseLine(g.responses) ?? '无回复'}${g.unanswered ? `，当天未回复 ${g.unanswered} 条` : ''}`)),
+    all.length
+      ? `共回复 ${all.length} 次：${responseLine(all)}${unanswered ? `；当天未回复 ${unanswered} 条` : ''}`
+      : `没有已回复的客户消息${unanswered ? `；当天未回复 ${unanswered} 条` : ''}`,
+    ...section(
+      '【按群】',
+      customer
+        .filter(g => g.responses.length || g.unanswered)
+        .map(
+          g =>
+            `· ${g.topic}：${responseLine(g.responses) ?? '无回复'}${g.unanswered ? `，当天未回复 ${g.unanswered} 条` : ''}`,
+        ),
+    ),
     ...section('【按员工】', staffLines(s, 20)),
     ...section('【正在等待】', waiting),
   ].join('\n')
@@ -167,5 +271,7 @@ export function responseText(s: PeriodSummary, label: string, f: ReportFacts): s
 /** `#沉默成员`. */
 export function silentText(silent: GroupSilent[], days: number, tz: string): string {
   const lines = silentLines(silent, tz, 20)
-  return lines.length ? [`🔕 沉默成员（${days} 天以上未发言）`, ...lines].join('\n') : `✅ 没有连续 ${days} 天未发言的成员。`
+  return lines.length
+    ? [`🔕 沉默成员（${days} 天以上未发言）`, ...lines].join('\n')
+    : `✅ 没有连续 ${days} 天未发言的成员。`
 }

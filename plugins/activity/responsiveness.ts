@@ -12,14 +12,23 @@ export function customerAsked(w: GroupWaiting, msg: PendingMessage): void {
  * A staff message answers every waiting customer message of the group:
  * one sample per message (time measured by `elapsed`), and the list empties.
  */
-export function staffAnswered(w: GroupWaiting, staffId: string, at: number, elapsed: (from: number, to: number) => number): ResponseSample[] {
+export function staffAnswered(
+  w: GroupWaiting,
+  staffId: string,
+  at: number,
+  elapsed: (from: number, to: number) => number,
+): ResponseSample[] {
   const samples = w.msgs.filter(m => m.at <= at).map((m): ResponseSample => [staffId, elapsed(m.at, at)])
   w.msgs = w.msgs.filter(m => m.at > at)
   return samples
 }
 
 /** Waiting messages whose deadline has passed and that were not reminded yet; marks them reminded. */
-export function dueForReminder(w: GroupWaiting, now: number, deadline: (at: number) => number | undefined): PendingMessage[] {
+export function dueForReminder(
+  w: GroupWaiting,
+  now: number,
+  deadline: (at: number) => number | undefined,
+): PendingMessage[] {
   const due = w.msgs.filter(m => !m.reminded && (deadline(m.at) ?? Infinity) <= now)
   for (const m of due) m.reminded = true
   return due
@@ -39,7 +48,11 @@ export function percentile(values: number[], p: number): number | undefined {
 }
 
 /** Count, median and 90th percentile of response times. */
-export interface ResponseStats { count: number; median: number; p90: number }
+export interface ResponseStats {
+  count: number
+  median: number
+  p90: number
+}
 
 /** Summary of response times; undefined when there are none. */
 export function responseStats(values: number[]): ResponseStats | undefined {

@@ -4,13 +4,26 @@ import type { GroupKind } from '../../bot/core/event.js'
 export const SEEN_DOC = 'activity-members'
 
 /** What the plugin remembers about one member of one group. */
-export interface MemberSeen { name: string; staff: boolean; last?: number; joined?: number; left?: number }
+export interface MemberSeen {
+  name: string
+  staff: boolean
+  last?: number
+  joined?: number
+  left?: number
+}
 
 /** What the plugin remembers about one group. */
-export interface GroupSeen { topic: string; kind: GroupKind; since: number; members: Record<string, MemberSeen> }
+export interface GroupSeen {
+  topic: string
+  kind: GroupKind
+  since: number
+  members: Record<string, MemberSeen>
+}
 
 /** The last-seen doc. */
-export interface SeenDoc { groups: Record<string, GroupSeen> }
+export interface SeenDoc {
+  groups: Record<string, GroupSeen>
+}
 
 /** The group entry, created on first sight (tracking starts then). */
 export function seenGroup(doc: SeenDoc, groupId: string, topic: string, kind: GroupKind, now: number): GroupSeen {
@@ -28,13 +41,24 @@ export function seenMember(g: GroupSeen, id: string, name: string, staff: boolea
 }
 
 /** A member silent for too long, with when they last spoke (undefined: never, since `since`). */
-export interface SilentMember { id: string; name: string; staff: boolean; last?: number; since: number }
+export interface SilentMember {
+  id: string
+  name: string
+  staff: boolean
+  last?: number
+  since: number
+}
 
 /**
  * Current members with no message for `days` days. The clock also restarts when
  * they (re)joined or tracking began, so a new group or member is not silent at once.
  */
-export function silentMembers(g: GroupSeen | undefined, current: { id: string; name: string; staff: boolean }[], now: number, days: number): SilentMember[] {
+export function silentMembers(
+  g: GroupSeen | undefined,
+  current: { id: string; name: string; staff: boolean }[],
+  now: number,
+  days: number,
+): SilentMember[] {
   const cutoff = now - days * 86_400_000
   const out: SilentMember[] = []
   for (const c of current) {

@@ -13,16 +13,29 @@ const minutes = (ms?: number) => (ms === undefined ? '' : Math.round(ms / 6000) 
 
 /** One row per member per group per day. */
 export function memberRows(days: GroupDay[], tz: string): Row[] {
-  return days.flatMap(g => Object.entries(g.members).map(([id, m]) => {
-    const resp = responseStats(g.responses.filter(([s]) => s === id).map(([, ms]) => ms))
-    return {
-      day: g.day, group_id: g.groupId, group: g.topic, group_kind: g.kind, member_id: id, member: m.name, staff: m.staff,
-      messages: m.messages, chars: m.chars, ...Object.fromEntries(KINDS.map(k => [k, m.kinds[k] ?? 0])),
-      other: m.messages - KINDS.reduce((a, k) => a + (m.kinds[k] ?? 0), 0),
-      first: clockTime(m.first, tz), last: clockTime(m.last, tz),
-      answered: resp?.count ?? 0, response_median_min: minutes(resp?.median), response_p90_min: minutes(resp?.p90),
-    }
-  }))
+  return days.flatMap(g =>
+    Object.entries(g.members).map(([id, m]) => {
+      const resp = responseStats(g.responses.filter(([s]) => s === id).map(([, ms]) => ms))
+      return {
+        day: g.day,
+        group_id: g.groupId,
+        group: g.topic,
+        group_kind: g.kind,
+        member_id: id,
+        member: m.name,
+        staff: m.staff,
+        messages: m.messages,
+        chars: m.chars,
+        ...Object.fromEntries(KINDS.map(k => [k, m.kinds[k] ?? 0])),
+        other: m.messages - KINDS.reduce((a, k) => a + (m.kinds[k] ?? 0), 0),
+        first: clockTime(m.first, tz),
+        last: clockTime(m.last, tz),
+        answered: resp?.count ?? 0,
+        response_median_min: minutes(resp?.median),
+        response_p90_min: minutes(resp?.p90),
+      }
+    }),
+  )
 }
 
 /** One row per group per day. */
@@ -32,10 +45,21 @@ export function groupRows(days: GroupDay[]): Row[] {
     const resp = responseStats(g.responses.map(([, ms]) => ms))
     const peak = Math.max(...g.hours)
     return {
-      day: g.day, group_id: g.groupId, group: g.topic, group_kind: g.kind, size: g.size ?? '', messages: members.reduce((a, m) => a + m.messages, 0),
-      active_members: members.length, active_share: g.size ? Math.round((1000 * members.length) / g.size) / 10 : '',
-      joined: g.joined.length, left: g.left.length, answered: resp?.count ?? 0,
-      response_median_min: minutes(resp?.median), response_p90_min: minutes(resp?.p90), unanswered: g.unanswered, peak_hour: peak > 0 ? g.hours.indexOf(peak) : '',
+      day: g.day,
+      group_id: g.groupId,
+      group: g.topic,
+      group_kind: g.kind,
+      size: g.size ?? '',
+      messages: members.reduce((a, m) => a + m.messages, 0),
+      active_members: members.length,
+      active_share: g.size ? Math.round((1000 * members.length) / g.size) / 10 : '',
+      joined: g.joined.length,
+      left: g.left.length,
+      answered: resp?.count ?? 0,
+      response_median_min: minutes(resp?.median),
+      response_p90_min: minutes(resp?.p90),
+      unanswered: g.unanswered,
+      peak_hour: peak > 0 ? g.hours.indexOf(peak) : '',
     }
   })
 }
@@ -48,7 +72,7 @@ export function toCsv(rows: Row[]): string {
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
   }
   const head = Object.keys(rows[0] ?? {})
-  return '\uFEFF' + [head.join(','), ...rows.map(r => head.map(k => cell(r[k])).join(','))].join('\n') + '\n'
+  return `\uFEFF${[head.join(','), ...rows.map(r => head.map(k => cell(r[k])).join(','))].join('\n')}\n`
 }
 
 function parseArgs(argv: string[]): Record<string, string> | string {
@@ -70,12 +94,30 @@ function parseArgs(argv: string[]): Record<string, string> | string {
 }
 
 /** `stats --from DATE --to DATE --format csv|json`: the activity numbers for a spreadsheet. Exit code 0, 1 (no data) or 2 (usage). */
-export async function runStats(argv: string[], store: Store, timezone: string, out: NodeJS.WritableStream): Promise<number> {
+export async function runStats(
+  argv: string[],
+  store: Store,
+  timezone: string,
+  out: NodeJS.WritableStream,
+): Promise<number> {
   const opts = parseArgs(argv)
-  if (typeof opts === 'string') { out.write(`${opts}\n${USAGE}`); return 2 }
+  if (typeof opts === 'string') {
+    out.write(`${opts}\n${USAGE}`)
+    return 2
+  }
   const days = loadDays(store, store.doc(CURRENT_DOC, emptyCurrent).data, opts.from, opts.to)
-  if (!days.length) { out.write(`该时间段没有活跃度数据 (no activity data from ${opts.from} to ${opts.to})\n`); return 1 }
-  if (opts.format === 'json') out.write(JSON.stringify({ from: opts.from, to: opts.to, timezone, groups: groupRows(days), members: memberRows(days, timezone) }, null, 2) + '\n')
+  if (!days.length) {
+    out.write(`该时间段没有活跃度数据 (no activity data from ${opts.from} to ${opts.to})\n`)
+    return 1
+  }
+  if (opts.format === 'json')
+    out.write(
+      `${JSON.stringify(
+        { from: opts.from, to: opts.to, timezone, groups: groupRows(days), members: memberRows(days, timezone) },
+        null,
+        2,
+      )}\n`,
+    )
   else out.write(toCsv(opts.by === 'group' ? groupRows(days) : memberRows(days, timezone)))
   return 0
 }

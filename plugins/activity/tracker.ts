@@ -5,7 +5,16 @@ import type { Doc } from '../../bot/ports/store.js'
 import { chineseCalendar } from '../../bot/time/workdays.js'
 import { addDays, dayKey, zonedInstant, zonedParts } from '../../bot/time/zoned.js'
 import { enabledIn, type ActivityConfig } from './config.js'
-import { closeDays, countMessage, CURRENT_DOC, DAYS_LOG, emptyCurrent, groupDay, type CurrentDoc, type GroupDay } from './counters.js'
+import {
+  closeDays,
+  countMessage,
+  CURRENT_DOC,
+  DAYS_LOG,
+  emptyCurrent,
+  groupDay,
+  type CurrentDoc,
+  type GroupDay,
+} from './counters.js'
 import { addWorkingTime, parseWindows, workingTimeBetween, type WorkWindow } from '../../bot/time/working-hours.js'
 import { customerAsked, staffAnswered } from './responsiveness.js'
 import { SEEN_DOC, seenGroup, seenMember, type SeenDoc } from './seen.js'
@@ -48,7 +57,11 @@ export class ActivityTracker {
   ignorePattern(cfg: ActivityConfig): RegExp {
     let re = this.patterns.get(cfg.ignoreCustomerText)
     if (!re) {
-      try { re = new RegExp(cfg.ignoreCustomerText, 'iu') } catch (e) { throw new Error(`activity.ignoreCustomerText: invalid regex (${(e as Error).message})`) }
+      try {
+        re = new RegExp(cfg.ignoreCustomerText, 'iu')
+      } catch (e) {
+        throw new Error(`activity.ignoreCustomerText: invalid regex (${(e as Error).message})`)
+      }
       this.patterns.set(cfg.ignoreCustomerText, re)
     }
     return re
@@ -56,14 +69,24 @@ export class ActivityTracker {
 
   /** The working-time clock of a config: when a customer has waited too long, and how long a wait was. */
   workClock(cfg: ActivityConfig): WorkClock {
-    const key = cfg.workingHours.join(',') + '|' + cfg.responseThreshold
+    const key = `${cfg.workingHours.join(',')}|${cfg.responseThreshold}`
     let c = this.clocks.get(key)
     if (!c) {
       let windows: WorkWindow[]
-      try { windows = parseWindows(cfg.workingHours) } catch (e) { throw new Error(`activity.workingHours: ${(e as Error).message}`) }
+      try {
+        windows = parseWindows(cfg.workingHours)
+      } catch (e) {
+        throw new Error(`activity.workingHours: ${(e as Error).message}`)
+      }
       const tz = this.ctx.timezone
       c = {
-        deadline: at => { try { return addWorkingTime(at, cfg.responseThreshold, windows, tz, chineseCalendar) } catch { return undefined } },
+        deadline: at => {
+          try {
+            return addWorkingTime(at, cfg.responseThreshold, windows, tz, chineseCalendar)
+          } catch {
+            return undefined
+          }
+        },
         elapsed: (from, to) => workingTimeBetween(from, to, windows, tz, chineseCalendar),
       }
       this.clocks.set(key, c)
@@ -97,7 +120,15 @@ export class ActivityTracker {
     const name = this.ctx.displayName(ev.sender)
     if (target) {
       const chars = ev.kind === 'text' ? [...ev.text].length : 0
-      countMessage(target.g, { memberId: ev.sender.id, name, staff: ev.sender.isStaff, kind: ev.kind, chars, at: now, hour: target.hour })
+      countMessage(target.g, {
+        memberId: ev.sender.id,
+        name,
+        staff: ev.sender.isStaff,
+        kind: ev.kind,
+        chars,
+        at: now,
+        hour: target.hour,
+      })
     }
     const seen = this.member(ev.group, ev.sender, now)
     seen.last = Math.max(seen.last ?? 0, now)
@@ -121,12 +152,29 @@ export class ActivityTracker {
     if (NO_CLOCK.has(ev.kind) || (ev.kind === 'text' && this.ignorePattern(cfg).test(ev.text.trim()))) return []
     const waiting = (doc.waiting[ev.group.id] ??= { group: ev.group, msgs: [] })
     waiting.group = ev.group
-    customerAsked(waiting, { id: ev.id, memberId: ev.sender.id, name, at: ev.at, day: g?.day ?? dayKey(ev.at, this.ctx.timezone), text: ev.text.slice(0, 60) })
+    customerAsked(waiting, {
+      id: ev.id,
+      memberId: ev.sender.id,
+      name,
+      at: ev.at,
+      day: g?.day ?? dayKey(ev.at, this.ctx.timezone),
+      text: ev.text.slice(0, 60),
+    })
     if (!cfg.remindResponsible || waiting.timerAt !== undefined) return []
     const at = this.workClock(cfg).deadline(ev.at)
     if (at === undefined) return []
     waiting.timerAt = at
-    return [{ type: 'schedule', key, at, payload: { groupId: ev.group.id }, rule: 'activity.customer-waiting', groupId: ev.group.id, memberId: ev.sender.id }]
+    return [
+      {
+        type: 'schedule',
+        key,
+        at,
+        payload: { groupId: ev.group.id },
+        rule: 'activity.customer-waiting',
+        groupId: ev.group.id,
+        memberId: ev.sender.id,
+      },
+    ]
   }
 
   /** Record joins (they also restart the silent clock of a returning member). */

@@ -12,7 +12,12 @@ import type { CampaignState } from './state.js'
 import { groupNames, parseTargetWords, resolveTargets } from './targets.js'
 import { parseDeadline } from './time-args.js'
 
-const STATUS_LABEL: Record<CampaignStatus, string> = { scheduled: '待发布', announced: '进行中', ended: '已结束', missed: '未发布' }
+const STATUS_LABEL: Record<CampaignStatus, string> = {
+  scheduled: '待发布',
+  announced: '进行中',
+  ended: '已结束',
+  missed: '未发布',
+}
 
 /** What the `#活动` command works with. */
 export interface CampaignCommandDeps {
@@ -28,7 +33,11 @@ export function campaignCommand(d: CampaignCommandDeps): CommandSpec {
   const p = d.ctx.commandPrefix
   const usage = `${p}活动 新建 <标题> | <内容或链接> | 截止 <时间> [| 群 <内部群/客户群/公告群/群名>] [| 图片 <路径>]；${p}活动 列表；${p}活动 进度 <编号>；${p}活动 结束 <编号>`
   return {
-    name: '活动', aliases: ['campaign'], role: 'leader', usage, description: '分享活动：新建、列表、进度、提前结束',
+    name: '活动',
+    aliases: ['campaign'],
+    role: 'leader',
+    usage,
+    description: '分享活动：新建、列表、进度、提前结束',
     run: inv => {
       const sub = inv.argv[0] ?? ''
       const rest = inv.args.slice(sub.length).trim()
@@ -46,7 +55,9 @@ export function campaignCommand(d: CampaignCommandDeps): CommandSpec {
 function create(d: CampaignCommandDeps, inv: CommandInvocation, args: string): Action[] {
   const { ctx, state, sched } = d
   const cfg = ctx.configFor()
-  const fail = (why: string) => [inv.reply(`❌ ${why}\n用法：${ctx.commandPrefix}活动 新建 <标题> | <内容或链接> | 截止 <时间>`)]
+  const fail = (why: string) => [
+    inv.reply(`❌ ${why}\n用法：${ctx.commandPrefix}活动 新建 <标题> | <内容或链接> | 截止 <时间>`),
+  ]
   const parsed = parseNewCampaign(args)
   if (!parsed.ok) return fail(parsed.error)
   const { title, body, deadline, targets: targetText, image } = parsed.value
@@ -55,28 +66,45 @@ function create(d: CampaignCommandDeps, inv: CommandInvocation, args: string): A
   if (!when.ok) return fail(when.error)
   const groups = ctx.directory.groups()
   const chosen = targetText ? parseTargetWords(targetText, groups) : { targets: cfg.defaultTargets, unknown: [] }
-  if (chosen.unknown.length) return fail(`不认识的群或群类型：${chosen.unknown.join('、')}（可用：内部群、客户群、公告群，或配置中的群名）。`)
+  if (chosen.unknown.length)
+    return fail(`不认识的群或群类型：${chosen.unknown.join('、')}（可用：内部群、客户群、公告群，或配置中的群名）。`)
   const resolved = resolveTargets(chosen.targets, groups)
   if (!resolved.groups.length) return fail('没有匹配的目标群：活动至少要发到一个群。')
   if (image && !d.fileExists(image)) return fail(`找不到图片文件 ${image}。`)
   const slot = nextPostingSlot(now, dayKey(now, ctx.timezone), sched)
-  if (when.at <= slot) return fail(`截止时间 ${shortDateTime(when.at, ctx.timezone)} 早于下一个发布时段 ${shortDateTime(slot, ctx.timezone)}（工作日 ${sched.window.postAt}–${sched.window.end}）。`)
+  if (when.at <= slot)
+    return fail(
+      `截止时间 ${shortDateTime(when.at, ctx.timezone)} 早于下一个发布时段 ${shortDateTime(slot, ctx.timezone)}（工作日 ${sched.window.postAt}–${sched.window.end}）。`,
+    )
   const c = state.addCampaign({
-    title, content: contentFromChat(body, title, image), targets: chosen.targets, startDay: dayKey(now, ctx.timezone),
-    deadline: when.at, source: 'chat', createdBy: inv.event.sender.id, status: 'scheduled', announced: {},
+    title,
+    content: contentFromChat(body, title, image),
+    targets: chosen.targets,
+    startDay: dayKey(now, ctx.timezone),
+    deadline: when.at,
+    source: 'chat',
+    createdBy: inv.event.sender.id,
+    status: 'scheduled',
+    announced: {},
   })
   state.touch()
   const at = slot === now ? '即将' : `将于 ${shortDateTime(slot, ctx.timezone)} `
-  return [inv.reply(`✅ 已创建活动 #${c.id}「${title}」：${at}发到 ${groupNames(resolved.groups)}（${resolved.groups.length} 个群），截止 ${shortDateTime(when.at, ctx.timezone)}。`)]
+  return [
+    inv.reply(
+      `✅ 已创建活动 #${c.id}「${title}」：${at}发到 ${groupNames(resolved.groups)}（${resolved.groups.length} 个群），截止 ${shortDateTime(when.at, ctx.timezone)}。`,
+    ),
+  ]
 }
 
 function list(d: CampaignCommandDeps): string {
   const items = d.state.campaigns().slice(0, 10)
   if (!items.length) return '还没有活动。'
-  return items.map(c => {
-    const done = Object.keys(d.state.participation(c.id).data.done).length
-    return `#${c.id}「${c.title}」${STATUS_LABEL[c.status]}，截止 ${shortDateTime(c.deadline, d.ctx.timezone)}，已反馈 ${done} 人`
-  }).join('\n')
+  return items
+    .map(c => {
+      const done = Object.keys(d.state.participation(c.id).data.done).length
+      return `#${c.id}「${c.title}」${STATUS_LABEL[c.status]}，截止 ${shortDateTime(c.deadline, d.ctx.timezone)}，已反馈 ${done} 人`
+    })
+    .join('\n')
 }
 
 function pick(d: CampaignCommandDeps, id: string | undefined): Campaign | undefined {
@@ -88,8 +116,18 @@ function pick(d: CampaignCommandDeps, id: string | undefined): Campaign | undefi
 async function progress(d: CampaignCommandDeps, inv: CommandInvocation, id: string | undefined): Promise<Action[]> {
   const c = pick(d, id)
   const tz = d.ctx.timezone
-  if (!c) return [inv.reply(`请给出活动编号，例如 ${d.ctx.commandPrefix}活动 进度 3（${d.ctx.commandPrefix}活动 列表 可查看编号）。`)]
-  if (c.status === 'scheduled') return [inv.reply(`活动 #${c.id}「${c.title}」尚未发布：将于 ${shortDateTime(nextPostingSlot(d.ctx.clock.now(), c.startDay, d.sched), tz)} 发到 ${d.service.where(c)}。`)]
+  if (!c)
+    return [
+      inv.reply(
+        `请给出活动编号，例如 ${d.ctx.commandPrefix}活动 进度 3（${d.ctx.commandPrefix}活动 列表 可查看编号）。`,
+      ),
+    ]
+  if (c.status === 'scheduled')
+    return [
+      inv.reply(
+        `活动 #${c.id}「${c.title}」尚未发布：将于 ${shortDateTime(nextPostingSlot(d.ctx.clock.now(), c.startDay, d.sched), tz)} 发到 ${d.service.where(c)}。`,
+      ),
+    ]
   if (c.status === 'missed') return [inv.reply(`活动 #${c.id}「${c.title}」未发布：${c.note ?? ''}`)]
   const heading = `【活动进度】#${c.id}「${c.title}」${STATUS_LABEL[c.status]}，截止 ${shortDateTime(c.deadline, tz)}`
   return [inv.reply(progressReport(heading, await d.service.progress(c), d.state.participation(c.id).data.done))]

@@ -30,6 +30,7 @@ export function progressReport(heading: string, groups: GroupProgress[], done: R
     lines.push(`· ${g.name} ${rate(g.expected.length - missing.length, g.expected.length)}${tail}`)
   }
   const outside = Object.values(done).filter(p => !everyone.has(p.memberId))
-  if (outside.length) lines.push(`另有 ${outside.length} 人已反馈（不在统计名单中）：${outside.map(p => p.name).join('、')}`)
+  if (outside.length)
+    lines.push(`另有 ${outside.length} 人已反馈（不在统计名单中）：${outside.map(p => p.name).join('、')}`)
   return lines.join('\n')
 }

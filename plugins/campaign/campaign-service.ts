@@ -4,10 +4,23 @@ import type { PluginContext } from '../../bot/core/plugin.js'
 import { formatDuration } from '../../bot/config/duration.js'
 import { dayKey, shortDateTime } from '../../bot/time/zoned.js'
 import type { CampaignConfig } from './config.js'
-import { announce, announcementText, campaignTimer, dueCampaigns, reminderActions, violationActions } from './campaign-rules.js'
+import {
+  announce,
+  announcementText,
+  campaignTimer,
+  dueCampaigns,
+  reminderActions,
+  violationActions,
+} from './campaign-rules.js'
 import { progressReport, type GroupProgress } from './campaign-report.js'
 import type { Campaign } from './model.js'
-import { campaignForReport, compileShareMatcher, imageCompletesClaim, judgePhrase, RecentImages } from './participation.js'
+import {
+  campaignForReport,
+  compileShareMatcher,
+  imageCompletesClaim,
+  judgePhrase,
+  RecentImages,
+} from './participation.js'
 import type { ScheduleContext } from './posting-window.js'
 import { broadcastReminderDue } from './broadcast-guard.js'
 import { groupNames, resolveTargets } from './targets.js'
@@ -23,7 +36,11 @@ export class CampaignService {
   private matchers = new Map<string, (text: string) => boolean>()
   private remindedGroups = new Map<string, number>()
 
-  constructor(private ctx: PluginContext<CampaignConfig>, private state: CampaignState, private sched: ScheduleContext) {
+  constructor(
+    private ctx: PluginContext<CampaignConfig>,
+    private state: CampaignState,
+    private sched: ScheduleContext,
+  ) {
     this.images = new RecentImages(ctx.configFor().participation.screenshotWindow)
   }
 
@@ -37,14 +54,34 @@ export class CampaignService {
       const { groups, missingNames } = resolveTargets(c.targets, this.ctx.directory.groups())
       if (!groups.length) {
         // Keep waiting (the bot may be re-added before the deadline); tell the admins once.
-        if (!c.note) out.push(this.tellAdmins(`⚠️ 活动「${c.title}」（#${c.id}）暂时没有可发布的目标群（${missingNames.join('、') || '没有匹配的群'}），将在之后的发布时段重试。`, 'campaign.no-target'))
+        if (!c.note)
+          out.push(
+            this.tellAdmins(
+              `⚠️ 活动「${c.title}」（#${c.id}）暂时没有可发布的目标群（${missingNames.join('、') || '没有匹配的群'}），将在之后的发布时段重试。`,
+              'campaign.no-target',
+            ),
+          )
         c.note = '没有可发布的目标群'
         continue
       }
-      if (missingNames.length) out.push(this.tellAdmins(`⚠️ 活动「${c.title}」：找不到群 ${missingNames.join('、')}（机器人可能已被移出），这些群不发布。`, 'campaign.target-missing'))
-      const text = announcementText(c, cfg.participation.phrases[0], cfg.participation.requireScreenshot, this.ctx.timezone)
+      if (missingNames.length)
+        out.push(
+          this.tellAdmins(
+            `⚠️ 活动「${c.title}」：找不到群 ${missingNames.join('、')}（机器人可能已被移出），这些群不发布。`,
+            'campaign.target-missing',
+          ),
+        )
+      const text = announcementText(
+        c,
+        cfg.participation.phrases[0],
+        cfg.participation.requireScreenshot,
+        this.ctx.timezone,
+      )
       out.push(...announce(c, groups, text, now, cfg.remindBefore))
-      this.state.notePublished(groups.map(g => g.id), now)
+      this.state.notePublished(
+        groups.map(g => g.id),
+        now,
+      )
     }
     if (out.length) await this.state.save()
     return out
@@ -53,27 +90,37 @@ export class CampaignService {
   /** Who is expected in each group the campaign was announced to (current members). */
   async progress(c: Campaign): Promise<GroupProgress[]> {
     const who = this.ctx.configFor().participation.who
-    return Promise.all(Object.entries(c.announced).map(async ([groupId, { name }]) => {
-      const present = this.ctx.directory.group(groupId)
-      const members = present ? await this.ctx.directory.members(groupId) : []
-      const expected = members.filter(m => who === 'all' || this.ctx.rolesOf(m.id).length > 0).map(m => ({ id: m.id, name: this.ctx.displayName(m) }))
-      return { groupId, name: present ? name : `${name}（机器人已不在群内）`, expected }
-    }))
+    return Promise.all(
+      Object.entries(c.announced).map(async ([groupId, { name }]) => {
+        const present = this.ctx.directory.group(groupId)
+        const members = present ? await this.ctx.directory.members(groupId) : []
+        const expected = members
+          .filter(m => who === 'all' || this.ctx.rolesOf(m.id).length > 0)
+          .map(m => ({ id: m.id, name: this.ctx.displayName(m) }))
+        return { groupId, name: present ? name : `${name}（机器人已不在群内）`, expected }
+      }),
+    )
   }
 
   /** Reminder timer: one merged @-message per group to those who have not reported. */
   async remind(id: string): Promise<Action[]> {
     const c = this.state.campaign(id)
     // After a restart the reminder may fire late; past the deadline only the report is due.
-    if (!c || c.status !== 'announced' || this.ctx.clock.now() >= c.deadline) return []
+    if (c?.status !== 'announced' || this.ctx.clock.now() >= c.deadline) return []
     const done = this.state.participation(id).data.done
-    return reminderActions(c, await this.progress(c), done, this.ctx.configFor().participation.phrases[0], this.ctx.timezone)
+    return reminderActions(
+      c,
+      await this.progress(c),
+      done,
+      this.ctx.configFor().participation.phrases[0],
+      this.ctx.timezone,
+    )
   }
 
   /** Deadline timer or `#活动 结束` (`early`): close the campaign, report to the admins, record violations. */
   async finish(id: string, early: boolean): Promise<Action[]> {
     const c = this.state.campaign(id)
-    if (!c || c.status !== 'announced') return []
+    if (c?.status !== 'announced') return []
     const heading = `【活动报告】#${c.id}「${c.title}」${early ? '已提前结束' : `已截止（${shortDateTime(c.deadline, this.ctx.timezone)}）`}`
     const groups = await this.progress(c)
     const done = this.state.participation(id).data.done
@@ -98,7 +145,17 @@ export class CampaignService {
     if (c.status !== 'announced') return []
     const phrase = this.ctx.configFor().participation.phrases[0]
     const text = `还没收到你的朋友圈截图，「${c.title}」暂未计入。请发截图后再回复一次「${phrase}」。`
-    return [{ type: 'say', to: { room: claim.groupId }, text, mentions: [memberId], rule: 'campaign.proof-missing', groupId: claim.groupId, memberId }]
+    return [
+      {
+        type: 'say',
+        to: { room: claim.groupId },
+        text,
+        mentions: [memberId],
+        rule: 'campaign.proof-missing',
+        groupId: claim.groupId,
+        memberId,
+      },
+    ]
   }
 
   /** Group messages: share phrases and screenshots, and the broadcast-group reminder. */
@@ -113,12 +170,18 @@ export class CampaignService {
       this.images.add(group.id, ev.sender.id, ev.at)
       for (const c of active) {
         const claim = this.state.participation(c.id).data.claims[ev.sender.id]
-        if (claim?.groupId === group.id && imageCompletesClaim(ev.at, claim.at, cfg.screenshotWindow)) out.push(...this.recordShare(c, ev, true))
+        if (claim?.groupId === group.id && imageCompletesClaim(ev.at, claim.at, cfg.screenshotWindow))
+          out.push(...this.recordShare(c, ev, true))
       }
     }
     const target = isReport ? campaignForReport(active, group.id, ev.quote?.text) : undefined
     if (target && !this.state.participation(target.id).data.done[ev.sender.id]) {
-      const decision = judgePhrase(ev.at, this.images.last(group.id, ev.sender.id), cfg.requireScreenshot, cfg.screenshotWindow)
+      const decision = judgePhrase(
+        ev.at,
+        this.images.last(group.id, ev.sender.id),
+        cfg.requireScreenshot,
+        cfg.screenshotWindow,
+      )
       if (decision.kind === 'done') out.push(...this.recordShare(target, ev, decision.screenshot))
       else out.push(...this.claim(target, ev, cfg.screenshotWindow))
     }
@@ -130,22 +193,52 @@ export class CampaignService {
     const part = this.state.participation(c.id)
     part.data.claims[ev.sender.id] = { groupId: ev.group!.id, at: ev.at }
     part.changed()
-    return [{ type: 'schedule', key: campaignTimer.proof(c.id, ev.sender.id), at: ev.at + windowMs, rule: 'campaign.await-screenshot', memberId: ev.sender.id }]
+    return [
+      {
+        type: 'schedule',
+        key: campaignTimer.proof(c.id, ev.sender.id),
+        at: ev.at + windowMs,
+        rule: 'campaign.await-screenshot',
+        memberId: ev.sender.id,
+      },
+    ]
   }
 
   private recordShare(c: Campaign, ev: MessageEvent, screenshot: boolean): Action[] {
     const part = this.state.participation(c.id)
     const groupId = ev.group!.id
     const hadClaim = !!part.data.claims[ev.sender.id]
-    part.data.done[ev.sender.id] = { memberId: ev.sender.id, name: this.ctx.displayName(ev.sender), groupId, at: ev.at, screenshot }
+    part.data.done[ev.sender.id] = {
+      memberId: ev.sender.id,
+      name: this.ctx.displayName(ev.sender),
+      groupId,
+      at: ev.at,
+      screenshot,
+    }
     delete part.data.claims[ev.sender.id]
     part.changed()
-    this.ctx.store.append('campaign-shares', dayKey(ev.at, this.ctx.timezone), { campaign: c.id, memberId: ev.sender.id, groupId, at: ev.at, screenshot, messageId: ev.id })
+    this.ctx.store.append('campaign-shares', dayKey(ev.at, this.ctx.timezone), {
+      campaign: c.id,
+      memberId: ev.sender.id,
+      groupId,
+      at: ev.at,
+      screenshot,
+      messageId: ev.id,
+    })
     const meta = { groupId, memberId: ev.sender.id, evidence: { messageId: ev.id } }
-    const out: Action[] = [{ type: 'record', text: `活动 ${c.id} 已分享${screenshot ? '（有截图）' : ''}`, rule: 'campaign.share', ...meta }]
+    const out: Action[] = [
+      { type: 'record', text: `活动 ${c.id} 已分享${screenshot ? '（有截图）' : ''}`, rule: 'campaign.share', ...meta },
+    ]
     if (hadClaim) out.push({ type: 'cancel', key: campaignTimer.proof(c.id, ev.sender.id), rule: 'campaign.share' })
     if (this.ctx.configFor(ev.group).participation.acknowledge) {
-      out.push({ type: 'say', to: { room: groupId }, text: `✅ 已记录你对「${c.title}」的分享，谢谢！`, mentions: [ev.sender.id], rule: 'campaign.share-ack', ...meta })
+      out.push({
+        type: 'say',
+        to: { room: groupId },
+        text: `✅ 已记录你对「${c.title}」的分享，谢谢！`,
+        mentions: [ev.sender.id],
+        rule: 'campaign.share-ack',
+        ...meta,
+      })
     }
     return out
   }
@@ -154,18 +247,43 @@ export class CampaignService {
     const group = ev.group!
     const cfg = this.ctx.configFor(group).broadcast
     const published = this.state.lastPublish(group.id)
-    const publishedTodayAt = published !== undefined && dayKey(published, this.ctx.timezone) === dayKey(ev.at, this.ctx.timezone) ? published : undefined
-    const due = cfg.remind && broadcastReminderDue({
-      senderRoles: ev.sender.roles, isShareReport: isReport, at: ev.at, publishedTodayAt, lastRemindedAt: this.remindedGroups.get(group.id), throttleMs: cfg.throttle,
-    })
+    const publishedTodayAt =
+      published !== undefined && dayKey(published, this.ctx.timezone) === dayKey(ev.at, this.ctx.timezone)
+        ? published
+        : undefined
+    const due =
+      cfg.remind &&
+      broadcastReminderDue({
+        senderRoles: ev.sender.roles,
+        isShareReport: isReport,
+        at: ev.at,
+        publishedTodayAt,
+        lastRemindedAt: this.remindedGroups.get(group.id),
+        throttleMs: cfg.throttle,
+      })
     if (!due) return []
     this.remindedGroups.set(group.id, ev.at)
-    return [{ type: 'say', to: { room: group.id }, text: cfg.text, mentions: [ev.sender.id], rule: 'campaign.broadcast-only', groupId: group.id, memberId: ev.sender.id }]
+    return [
+      {
+        type: 'say',
+        to: { room: group.id },
+        text: cfg.text,
+        mentions: [ev.sender.id],
+        rule: 'campaign.broadcast-only',
+        groupId: group.id,
+        memberId: ev.sender.id,
+      },
+    ]
   }
 
   private miss(c: Campaign, why: string): Action[] {
     Object.assign(c, { status: 'missed', note: why })
-    return [this.tellAdmins(`⚠️ 活动「${c.title}」（#${c.id}，截止 ${shortDateTime(c.deadline, this.ctx.timezone)}）未发布：${why}。`, 'campaign.missed')]
+    return [
+      this.tellAdmins(
+        `⚠️ 活动「${c.title}」（#${c.id}，截止 ${shortDateTime(c.deadline, this.ctx.timezone)}）未发布：${why}。`,
+        'campaign.missed',
+      ),
+    ]
   }
 
   private tellAdmins(text: string, rule: string): Action {

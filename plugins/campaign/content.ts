@@ -5,11 +5,25 @@ import type { PostContent } from './model.js'
 const URL_ONLY = /^https?:\/\/\S+$/i
 
 /** The sends for one group: the text, then the link card and the image when present. */
-export function publishActions(group: GroupRef, text: string, content: PostContent, rule: string, reason: string): Action[] {
+export function publishActions(
+  group: GroupRef,
+  text: string,
+  content: PostContent,
+  rule: string,
+  reason: string,
+): Action[] {
   const to = { room: group.id }
   const meta = { rule, reason, groupId: group.id }
   const out: Action[] = [{ type: 'say', to, text, ...meta }]
-  if (content.link) out.push({ type: 'sendLink', to, url: content.link.url, title: content.link.title, description: content.link.description, ...meta })
+  if (content.link)
+    out.push({
+      type: 'sendLink',
+      to,
+      url: content.link.url,
+      title: content.link.title,
+      description: content.link.description,
+      ...meta,
+    })
   if (content.image) out.push({ type: 'sendFile', to, path: content.image, ...meta })
   return out
 }

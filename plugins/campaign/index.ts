@@ -19,11 +19,22 @@ export function configCampaigns(cfg: CampaignConfig, tz: string, fileExists: (pa
     seen.add(c.id)
     const [day, time] = c.deadline.split(' ')
     const deadline = zonedInstant(day, time, tz)
-    if (deadline <= zonedInstant(c.start, cfg.window.postAt, tz)) throw new Error(`campaign.campaigns "${c.id}": deadline ${c.deadline} is not after its first posting time (${c.start} ${cfg.window.postAt})`)
-    if (c.image && !fileExists(c.image)) throw new Error(`campaign.campaigns "${c.id}": image file not found: ${c.image}`)
+    if (deadline <= zonedInstant(c.start, cfg.window.postAt, tz))
+      throw new Error(
+        `campaign.campaigns "${c.id}": deadline ${c.deadline} is not after its first posting time (${c.start} ${cfg.window.postAt})`,
+      )
+    if (c.image && !fileExists(c.image))
+      throw new Error(`campaign.campaigns "${c.id}": image file not found: ${c.image}`)
     return {
-      id: c.id, title: c.title, content: { text: c.text, link: c.link, image: c.image }, targets: c.targets ?? cfg.defaultTargets,
-      startDay: c.start, deadline, source: 'config', status: 'scheduled', announced: {},
+      id: c.id,
+      title: c.title,
+      content: { text: c.text, link: c.link, image: c.image },
+      targets: c.targets ?? cfg.defaultTargets,
+      startDay: c.start,
+      deadline,
+      source: 'config',
+      status: 'scheduled',
+      announced: {},
     }
   })
 }
@@ -50,12 +61,18 @@ export const campaignPlugin = definePlugin({
       onTimer: key => {
         const [kind, id, ...member] = key.split(':')
         switch (kind) {
-          case 'remind': return campaigns.remind(id)
-          case 'deadline': return campaigns.finish(id, false)
-          case 'proof': return campaigns.proofExpired(id, member.join(':'))
-          case 'post': return queue.publish(id)
-          case 'post-notice': return queue.notice(id)
-          default: return []
+          case 'remind':
+            return campaigns.remind(id)
+          case 'deadline':
+            return campaigns.finish(id, false)
+          case 'proof':
+            return campaigns.proofExpired(id, member.join(':'))
+          case 'post':
+            return queue.publish(id)
+          case 'post-notice':
+            return queue.notice(id)
+          default:
+            return []
         }
       },
       commands: [

@@ -22,7 +22,12 @@ export function campaignForReport(active: Campaign[], groupId: string, quoteText
 }
 
 /** A phrase at `now`: done when a screenshot came within the window before it (or none is required), else a claim. */
-export function judgePhrase(now: number, lastImageAt: number | undefined, requireScreenshot: boolean, windowMs: number): PhraseDecision {
+export function judgePhrase(
+  now: number,
+  lastImageAt: number | undefined,
+  requireScreenshot: boolean,
+  windowMs: number,
+): PhraseDecision {
   const screenshot = lastImageAt !== undefined && now - lastImageAt <= windowMs
   return screenshot || !requireScreenshot ? { kind: 'done', screenshot } : { kind: 'claim' }
 }

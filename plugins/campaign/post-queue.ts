@@ -11,17 +11,32 @@ export const postTimer = {
 
 /** zh-CN labels of post states. */
 export const POST_STATUS_LABEL: Record<PostStatus, string> = {
-  pending: '待审核', approved: '已通过', rejected: '已驳回', published: '已发布', missed: '错过未发', unapproved: '未审核未发',
+  pending: '待审核',
+  approved: '已通过',
+  rejected: '已驳回',
+  published: '已发布',
+  missed: '错过未发',
+  unapproved: '未审核未发',
 }
 
 /** Word that lets a post go out on a weekend or statutory holiday. */
 export const ANY_DAY_WORD = '节假日照发'
 
 /** Parsed `#排期 添加` arguments. */
-export interface PostRequest { day: string; time?: string; anyDay: boolean; body: string; image?: string }
+export interface PostRequest {
+  day: string
+  time?: string
+  anyDay: boolean
+  body: string
+  image?: string
+}
 
 /** Read `<日期> [HH:mm] [节假日照发] <内容> [| 图片 <路径>]`. */
-export function parsePostArgs(args: string, now: number, tz: string): { ok: true; req: PostRequest } | { ok: false; error: string } {
+export function parsePostArgs(
+  args: string,
+  now: number,
+  tz: string,
+): { ok: true; req: PostRequest } | { ok: false; error: string } {
   const [main, ...extras] = args.split(/\s*[|｜]\s*/)
   const words = main.trim().split(/\s+/)
   const day = parseDay(words[0] ?? '', now, tz)
@@ -38,7 +53,14 @@ export function parsePostArgs(args: string, now: number, tz: string): { ok: true
 }
 
 /** Check a new post: not in the past, a workday unless asked, inside the window, one post per day. */
-export function validateNewPost(day: string, time: string, anyDay: boolean, posts: QueuedPost[], now: number, s: ScheduleContext): string | undefined {
+export function validateNewPost(
+  day: string,
+  time: string,
+  anyDay: boolean,
+  posts: QueuedPost[],
+  now: number,
+  s: ScheduleContext,
+): string | undefined {
   if (day < dayKey(now, s.tz)) return `${day} 已经过去。`
   if (!anyDay && !s.calendar.isWorkday(day)) {
     const what = weekdayOf(day, s.tz) % 6 === 0 ? '周末' : '法定节假日'
@@ -52,7 +74,8 @@ export function validateNewPost(day: string, time: string, anyDay: boolean, post
 
 /** Approve a pending post; returns why not otherwise. Mutates the post. */
 export function approvePost(post: QueuedPost, by: string, now: number): string | undefined {
-  if (post.status !== 'pending') return `排期 #${post.id} 当前状态为「${POST_STATUS_LABEL[post.status]}」，不能再审核通过。`
+  if (post.status !== 'pending')
+    return `排期 #${post.id} 当前状态为「${POST_STATUS_LABEL[post.status]}」，不能再审核通过。`
   if (post.editor === by) return `不能审核自己提交的排期 #${post.id}，请由另一位审核人处理。`
   Object.assign(post, { status: 'approved', decidedBy: by, decidedAt: now })
   return undefined
@@ -60,14 +83,19 @@ export function approvePost(post: QueuedPost, by: string, now: number): string |
 
 /** Reject a pending or approved (not yet published) post with a reason. Mutates the post. */
 export function rejectPost(post: QueuedPost, by: string, reason: string, now: number): string | undefined {
-  if (post.status !== 'pending' && post.status !== 'approved') return `排期 #${post.id} 当前状态为「${POST_STATUS_LABEL[post.status]}」，不能驳回。`
+  if (post.status !== 'pending' && post.status !== 'approved')
+    return `排期 #${post.id} 当前状态为「${POST_STATUS_LABEL[post.status]}」，不能驳回。`
   if (!reason.trim()) return '请写明驳回原因。'
   Object.assign(post, { status: 'rejected', decidedBy: by, decidedAt: now, reason: reason.trim() })
   return undefined
 }
 
 /** What happens when a post's time comes (or, after a restart, when its timer fires late). */
-export function postDueOutcome(post: QueuedPost, now: number, s: ScheduleContext): 'publish' | 'missed' | 'unapproved' | 'none' {
+export function postDueOutcome(
+  post: QueuedPost,
+  now: number,
+  s: ScheduleContext,
+): 'publish' | 'missed' | 'unapproved' | 'none' {
   if (post.status === 'pending') return 'unapproved'
   if (post.status !== 'approved') return 'none'
   return windowOpenOn(post.day, now, s) ? 'publish' : 'missed'

@@ -3,7 +3,11 @@ import { addDays, clockTime, dayKey, zonedInstant } from '../../bot/time/zoned.j
 import type { PostingWindow } from './config.js'
 
 /** Calendar and timezone every schedule computation needs. */
-export interface ScheduleContext { window: PostingWindow; tz: string; calendar: WorkCalendar }
+export interface ScheduleContext {
+  window: PostingWindow
+  tz: string
+  calendar: WorkCalendar
+}
 
 /** True when announcements may go out at `now`: a workday, at or after `postAt`, before the window ends. */
 export function announceOpen(now: number, s: ScheduleContext): boolean {

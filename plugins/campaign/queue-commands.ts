@@ -5,7 +5,16 @@ import { zonedInstant } from '../../bot/time/zoned.js'
 import type { CampaignConfig } from './config.js'
 import { preview } from './content.js'
 import type { QueuedPost } from './model.js'
-import { approvePost, noticeInstant, parsePostArgs, POST_STATUS_LABEL, postTimer, rejectPost, validateNewPost, weekRange } from './post-queue.js'
+import {
+  approvePost,
+  noticeInstant,
+  parsePostArgs,
+  POST_STATUS_LABEL,
+  postTimer,
+  rejectPost,
+  validateNewPost,
+  weekRange,
+} from './post-queue.js'
 import type { ScheduleContext } from './posting-window.js'
 import type { QueueService } from './queue-service.js'
 import type { CampaignState } from './state.js'
@@ -33,7 +42,11 @@ export function queueCommand(d: QueueCommandDeps): CommandSpec {
   const p = d.ctx.commandPrefix
   const usage = `${p}排期 添加 <日期> [时间] [节假日照发] <内容> [| 图片 <路径>]；${p}排期 列表 [下周]；${p}排期 审核；${p}排期 通过 <编号>；${p}排期 驳回 <编号> <原因>`
   return {
-    name: '排期', aliases: ['queue'], role: 'member', usage, description: '每日发布排期：编辑添加，审核人通过或驳回',
+    name: '排期',
+    aliases: ['queue'],
+    role: 'member',
+    usage,
+    description: '每日发布排期：编辑添加，审核人通过或驳回',
     run: inv => {
       const sub = inv.argv[0] ?? ''
       const need = NEEDS[sub]
@@ -41,7 +54,13 @@ export function queueCommand(d: QueueCommandDeps): CommandSpec {
       if (!need.roles.some(r => inv.event.sender.roles.includes(r))) {
         return [
           inv.reply(`⛔ 没有权限：${p}排期 ${sub} 需要「${need.label}」角色。`),
-          { type: 'record', text: `refused 排期 ${sub}`, rule: 'queue.refused', memberId: inv.event.sender.id, groupId: inv.event.group?.id },
+          {
+            type: 'record',
+            text: `refused 排期 ${sub}`,
+            rule: 'queue.refused',
+            memberId: inv.event.sender.id,
+            groupId: inv.event.group?.id,
+          },
         ]
       }
       const rest = inv.args.slice(sub.length).trim()
@@ -56,7 +75,9 @@ export function queueCommand(d: QueueCommandDeps): CommandSpec {
 function add(d: QueueCommandDeps, inv: CommandInvocation, args: string): Action[] {
   const { ctx, state, sched } = d
   const now = ctx.clock.now()
-  const fail = (why: string) => [inv.reply(`❌ ${why}\n用法：${ctx.commandPrefix}排期 添加 <日期> [时间] [节假日照发] <内容>`)]
+  const fail = (why: string) => [
+    inv.reply(`❌ ${why}\n用法：${ctx.commandPrefix}排期 添加 <日期> [时间] [节假日照发] <内容>`),
+  ]
   const parsed = parsePostArgs(args, now, ctx.timezone)
   if (!parsed.ok) return fail(parsed.error)
   const { day, anyDay, body, image } = parsed.req
@@ -67,11 +88,25 @@ function add(d: QueueCommandDeps, inv: CommandInvocation, args: string): Action[
   if (!where) return fail('没有可发布的目标群（配置 queue.targets）。')
   if (image && !d.fileExists(image)) return fail(`找不到图片文件 ${image}。`)
   const post = state.addPost({
-    day, time, content: { text: body, image }, anyDay, editor: inv.event.sender.id, editorName: ctx.displayName(inv.event.sender), createdAt: now, status: 'pending',
+    day,
+    time,
+    content: { text: body, image },
+    anyDay,
+    editor: inv.event.sender.id,
+    editorName: ctx.displayName(inv.event.sender),
+    createdAt: now,
+    status: 'pending',
   })
   state.touch()
-  const timers = d.service.timersFor(post, noticeInstant(day, ctx.configFor().queue.noticeAt, now, sched), zonedInstant(day, time, ctx.timezone))
-  return [inv.reply(`✅ 已加入排期 #${post.id}：${dayLabel(day, ctx.timezone)} ${time} 发到 ${where}，等待审核。`), ...timers]
+  const timers = d.service.timersFor(
+    post,
+    noticeInstant(day, ctx.configFor().queue.noticeAt, now, sched),
+    zonedInstant(day, time, ctx.timezone),
+  )
+  return [
+    inv.reply(`✅ 已加入排期 #${post.id}：${dayLabel(day, ctx.timezone)} ${time} 发到 ${where}，等待审核。`),
+    ...timers,
+  ]
 }
 
 function line(post: QueuedPost, tz: string): string {
@@ -89,13 +124,22 @@ function pendingList(d: QueueCommandDeps): string {
   const pending = d.state.posts().filter(x => x.status === 'pending')
   if (!pending.length) return '没有待审核的排期。'
   const p = d.ctx.commandPrefix
-  return [`待审核 ${pending.length} 条：`, ...pending.map(x => `${line(x, d.ctx.timezone)}（${x.editorName}）`), `发送 ${p}排期 通过 <编号> 或 ${p}排期 驳回 <编号> <原因>。`].join('\n')
+  return [
+    `待审核 ${pending.length} 条：`,
+    ...pending.map(x => `${line(x, d.ctx.timezone)}（${x.editorName}）`),
+    `发送 ${p}排期 通过 <编号> 或 ${p}排期 驳回 <编号> <原因>。`,
+  ].join('\n')
 }
 
 function decide(d: QueueCommandDeps, inv: CommandInvocation, approve: boolean, id: string, reason: string): Action[] {
   const { ctx, state } = d
   const post = id ? state.post(id) : undefined
-  if (!post) return [inv.reply(id ? `没有排期 #${id}。` : `请给出排期编号，例如 ${ctx.commandPrefix}排期 ${approve ? '通过' : '驳回'} 3。`)]
+  if (!post)
+    return [
+      inv.reply(
+        id ? `没有排期 #${id}。` : `请给出排期编号，例如 ${ctx.commandPrefix}排期 ${approve ? '通过' : '驳回'} 3。`,
+      ),
+    ]
   const by = inv.event.sender.id
   const now = ctx.clock.now()
   const error = approve ? approvePost(post, by, now) : rejectPost(post, by, reason, now)
@@ -103,11 +147,27 @@ function decide(d: QueueCommandDeps, inv: CommandInvocation, approve: boolean, i
   state.touch()
   const who = ctx.displayName(inv.event.sender)
   const when = `${dayLabel(post.day, ctx.timezone)} ${post.time}`
-  const editorText = approve ? `你的排期 #${post.id}（${when}）已由 ${who} 审核通过。` : `你的排期 #${post.id}（${when}）被 ${who} 驳回：${post.reason}`
+  const editorText = approve
+    ? `你的排期 #${post.id}（${when}）已由 ${who} 审核通过。`
+    : `你的排期 #${post.id}（${when}）被 ${who} 驳回：${post.reason}`
   const out: Action[] = [
-    inv.reply(approve ? `✅ 已通过排期 #${post.id}：${when} 发到 ${d.service.where()}。` : `已驳回排期 #${post.id}，已通知 ${post.editorName}。`),
-    { type: 'say', to: { contact: post.editor }, text: editorText, rule: approve ? 'queue.approved' : 'queue.rejected', memberId: post.editor },
+    inv.reply(
+      approve
+        ? `✅ 已通过排期 #${post.id}：${when} 发到 ${d.service.where()}。`
+        : `已驳回排期 #${post.id}，已通知 ${post.editorName}。`,
+    ),
+    {
+      type: 'say',
+      to: { contact: post.editor },
+      text: editorText,
+      rule: approve ? 'queue.approved' : 'queue.rejected',
+      memberId: post.editor,
+    },
   ]
-  if (!approve) out.push({ type: 'cancel', key: postTimer.publish(post.id), rule: 'queue.rejected' }, { type: 'cancel', key: postTimer.notice(post.id), rule: 'queue.rejected' })
+  if (!approve)
+    out.push(
+      { type: 'cancel', key: postTimer.publish(post.id), rule: 'queue.rejected' },
+      { type: 'cancel', key: postTimer.notice(post.id), rule: 'queue.rejected' },
+    )
   return out
 }

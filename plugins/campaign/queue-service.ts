@@ -16,7 +16,11 @@ import { groupNames, resolveTargets } from './targets.js'
  * nobody has approved.
  */
 export class QueueService {
-  constructor(private ctx: PluginContext<CampaignConfig>, private state: CampaignState, private sched: ScheduleContext) {}
+  constructor(
+    private ctx: PluginContext<CampaignConfig>,
+    private state: CampaignState,
+    private sched: ScheduleContext,
+  ) {}
 
   /** Publication timer of a post. State is saved before the sends are returned, so nothing goes out twice. */
   async publish(id: string): Promise<Action[]> {
@@ -28,16 +32,32 @@ export class QueueService {
     if (outcome === 'unapproved') {
       post.status = 'unapproved'
       await this.state.save()
-      return [this.tell(post.editor, `排期 #${post.id}（${post.day} ${post.time}）到发布时间仍未审核，未发布。`, 'queue.unapproved')]
+      return [
+        this.tell(
+          post.editor,
+          `排期 #${post.id}（${post.day} ${post.time}）到发布时间仍未审核，未发布。`,
+          'queue.unapproved',
+        ),
+      ]
     }
     if (outcome === 'missed') return this.missed(post, '机器人离线，发布时段已过')
     const { groups, missingNames } = resolveTargets(this.ctx.configFor().queue.targets, this.ctx.directory.groups())
     if (!groups.length) return this.missed(post, '没有可发布的目标群（机器人可能已被移出）')
     Object.assign(post, { status: 'published', publishedAt: now })
-    this.state.notePublished(groups.map(g => g.id), now)
+    this.state.notePublished(
+      groups.map(g => g.id),
+      now,
+    )
     await this.state.save()
-    const out = groups.flatMap(g => publishActions(g, post.content.text, post.content, 'queue.publish', `排期 #${post.id}`))
-    if (missingNames.length) out.push({ type: 'notifyAdmins', text: `⚠️ 排期 #${post.id}：找不到群 ${missingNames.join('、')}（机器人可能已被移出），这些群未发布。`, rule: 'queue.target-missing' })
+    const out = groups.flatMap(g =>
+      publishActions(g, post.content.text, post.content, 'queue.publish', `排期 #${post.id}`),
+    )
+    if (missingNames.length)
+      out.push({
+        type: 'notifyAdmins',
+        text: `⚠️ 排期 #${post.id}：找不到群 ${missingNames.join('、')}（机器人可能已被移出），这些群未发布。`,
+        rule: 'queue.target-missing',
+      })
     return out
   }
 
@@ -45,13 +65,17 @@ export class QueueService {
   notice(id: string): Action[] {
     const post = this.state.post(id)
     // A notice firing late (after a restart) past the post's time is superseded by the publication timer.
-    if (!post || post.status !== 'pending' || this.ctx.clock.now() >= zonedInstant(post.day, post.time, this.ctx.timezone)) return []
+    if (post?.status !== 'pending' || this.ctx.clock.now() >= zonedInstant(post.day, post.time, this.ctx.timezone))
+      return []
     const p = this.ctx.commandPrefix
     const editorText = `排期 #${post.id}（${post.day} ${post.time}）还没有审核。未审核的排期不会发布，请联系审核人。`
     const approverText = `有排期待审核：#${post.id}（${post.day} ${post.time}，${post.editorName} 提交）。发送 ${p}排期 审核 查看，${p}排期 通过 ${post.id} 通过。`
     return [
       this.tell(post.editor, editorText, 'queue.pending-notice'),
-      ...this.ctx.membersWithRole('approver').filter(a => a !== post.editor).map(a => this.tell(a, approverText, 'queue.pending-notice')),
+      ...this.ctx
+        .membersWithRole('approver')
+        .filter(a => a !== post.editor)
+        .map(a => this.tell(a, approverText, 'queue.pending-notice')),
     ]
   }
 
@@ -62,8 +86,11 @@ export class QueueService {
 
   /** Timers a new post needs: publication, and the notice while unapproved. */
   timersFor(post: QueuedPost, noticeAt: number | undefined, publishAt: number): Action[] {
-    const out: Action[] = [{ type: 'schedule', key: postTimer.publish(post.id), at: publishAt, rule: 'queue.publish-timer' }]
-    if (noticeAt !== undefined) out.push({ type: 'schedule', key: postTimer.notice(post.id), at: noticeAt, rule: 'queue.notice-timer' })
+    const out: Action[] = [
+      { type: 'schedule', key: postTimer.publish(post.id), at: publishAt, rule: 'queue.publish-timer' },
+    ]
+    if (noticeAt !== undefined)
+      out.push({ type: 'schedule', key: postTimer.notice(post.id), at: noticeAt, rule: 'queue.notice-timer' })
     return out
   }
 
@@ -72,7 +99,10 @@ export class QueueService {
     await this.state.save()
     const text = `⚠️ 排期 #${post.id}（${post.day} ${post.time}）未发布：${why}。`
     const editorIsAdmin = this.ctx.membersWithRole('admin').includes(post.editor)
-    return [{ type: 'notifyAdmins', text, rule: 'queue.missed' }, ...(editorIsAdmin ? [] : [this.tell(post.editor, text, 'queue.missed')])]
+    return [
+      { type: 'notifyAdmins', text, rule: 'queue.missed' },
+      ...(editorIsAdmin ? [] : [this.tell(post.editor, text, 'queue.missed')]),
+    ]
   }
 
   private tell(contact: string, text: string, rule: string): Action {

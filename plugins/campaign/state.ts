@@ -1,8 +1,15 @@
 import type { Doc, Store } from '../../bot/ports/store.js'
 import type { Campaign, ParticipationDoc, QueuedPost } from './model.js'
 
-interface CampaignsDoc { seq: number; items: Record<string, Campaign>; lastPublish: Record<string, number> }
-interface PostsDoc { seq: number; items: Record<string, QueuedPost> }
+interface CampaignsDoc {
+  seq: number
+  items: Record<string, Campaign>
+  lastPublish: Record<string, number>
+}
+interface PostsDoc {
+  seq: number
+  items: Record<string, QueuedPost>
+}
 
 /**
  * The plugin's store documents: campaigns (`campaign-campaigns`), the post
@@ -19,13 +26,17 @@ export class CampaignState {
   }
 
   /** Every campaign, latest deadline first. */
-  campaigns(): Campaign[] { return Object.values(this.campaignsDoc.data.items).sort((a, b) => b.deadline - a.deadline) }
+  campaigns(): Campaign[] {
+    return Object.values(this.campaignsDoc.data.items).sort((a, b) => b.deadline - a.deadline)
+  }
   /** Campaigns announced in a group and still open (checked on every group message, so no sorting). */
   openIn(groupId: string): Campaign[] {
     return Object.values(this.campaignsDoc.data.items).filter(c => c.status === 'announced' && c.announced[groupId])
   }
   /** One campaign by id. */
-  campaign(id: string): Campaign | undefined { return this.campaignsDoc.data.items[id] }
+  campaign(id: string): Campaign | undefined {
+    return this.campaignsDoc.data.items[id]
+  }
   /** Store a new chat campaign under the next numeric id. */
   addCampaign(c: Omit<Campaign, 'id'>): Campaign {
     const id = String(this.campaignsDoc.data.seq++)
@@ -47,9 +58,13 @@ export class CampaignState {
   }
 
   /** Every queued post, by day. */
-  posts(): QueuedPost[] { return Object.values(this.postsDoc.data.items).sort((a, b) => (a.day + a.time).localeCompare(b.day + b.time)) }
+  posts(): QueuedPost[] {
+    return Object.values(this.postsDoc.data.items).sort((a, b) => (a.day + a.time).localeCompare(b.day + b.time))
+  }
   /** One post by id. */
-  post(id: string): QueuedPost | undefined { return this.postsDoc.data.items[id.replace(/^#/, '')] }
+  post(id: string): QueuedPost | undefined {
+    return this.postsDoc.data.items[id.replace(/^#/, '')]
+  }
   /** Store a new post under the next numeric id. */
   addPost(p: Omit<QueuedPost, 'id'>): QueuedPost {
     const id = String(this.postsDoc.data.seq++)
@@ -62,7 +77,9 @@ export class CampaignState {
   }
 
   /** When the plugin last published in a group. */
-  lastPublish(groupId: string): number | undefined { return this.campaignsDoc.data.lastPublish[groupId] }
+  lastPublish(groupId: string): number | undefined {
+    return this.campaignsDoc.data.lastPublish[groupId]
+  }
 
   /** Write campaigns and posts now: publication state must be durable before its sends leave. */
   async save(): Promise<void> {

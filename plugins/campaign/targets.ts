@@ -2,12 +2,21 @@ import type { GroupKind, GroupRef } from '../../bot/core/event.js'
 import type { Targets } from './config.js'
 
 const KIND_WORDS: Record<string, GroupKind[]> = {
-  内部群: ['internal'], internal: ['internal'], 客户群: ['customer'], customer: ['customer'],
-  公告群: ['broadcast'], broadcast: ['broadcast'], 全部: ['internal', 'customer', 'broadcast'], all: ['internal', 'customer', 'broadcast'],
+  内部群: ['internal'],
+  internal: ['internal'],
+  客户群: ['customer'],
+  customer: ['customer'],
+  公告群: ['broadcast'],
+  broadcast: ['broadcast'],
+  全部: ['internal', 'customer', 'broadcast'],
+  all: ['internal', 'customer', 'broadcast'],
 }
 
 /** The managed groups a target selects, and the named groups the bot is not (or no longer) in. */
-export interface ResolvedTargets { groups: GroupRef[]; missingNames: string[] }
+export interface ResolvedTargets {
+  groups: GroupRef[]
+  missingNames: string[]
+}
 
 /** Select the bot's current groups by kind or config name (a name may match several rooms). */
 export function resolveTargets(targets: Targets, groups: GroupRef[]): ResolvedTargets {
@@ -26,7 +35,8 @@ export function parseTargetWords(text: string, groups: GroupRef[]): { targets: T
   const unknown: string[] = []
   for (const word of text.split(/[\s,，、]+/).filter(Boolean)) {
     if (groups.some(g => g.configName === word)) targets.groups.push(word)
-    else if (KIND_WORDS[word.toLowerCase()]) targets.kinds.push(...KIND_WORDS[word.toLowerCase()].filter(k => !targets.kinds.includes(k)))
+    else if (KIND_WORDS[word.toLowerCase()])
+      targets.kinds.push(...KIND_WORDS[word.toLowerCase()].filter(k => !targets.kinds.includes(k)))
     else unknown.push(word)
   }
   return { targets, unknown }

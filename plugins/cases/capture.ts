@@ -3,6 +3,7 @@ import type { MessageEvent } from '../../bot/core/event.js'
 import type { CommandInvocation } from '../../bot/core/plugin.js'
 import { formatDuration } from '../../bot/config/duration.js'
 import { chatOf } from './case-store.js'
+import type { CaseRecord } from './types.js'
 import type { CasesConfig } from './config.js'
 import { refusal, type CasesDeps } from './deps.js'
 import { confirmation } from './format.js'
@@ -37,13 +38,26 @@ export async function capture(d: CasesDeps, inv: CommandInvocation, tag: string)
   const text = inv.args.trim()
   if (!text) return [inv.reply(captureUsage(d, tag, cfg))]
   const dup = d.cases.duplicateOf(text)
-  if (dup) return [inv.reply(`这条案例已经记录过了：${dup.id}（${dup.author}），不再重复保存。查看：${d.ctx.commandPrefix}案例 查看 ${dup.id}`)]
+  if (dup)
+    return [
+      inv.reply(
+        `这条案例已经记录过了：${dup.id}（${dup.author}），不再重复保存。查看：${d.ctx.commandPrefix}案例 查看 ${dup.id}`,
+      ),
+    ]
   const parsed = d.template.parse(text)
-  let saved
+  let saved: CaseRecord
   try {
     saved = await d.cases.add({
-      tag, authorId: ev.sender.id, author: d.ctx.displayName(ev.sender), groupId: ev.group?.id, groupTopic: ev.group?.topic,
-      at: ev.at, text, fields: parsed.fields, title: parsed.title || tag, images: [],
+      tag,
+      authorId: ev.sender.id,
+      author: d.ctx.displayName(ev.sender),
+      groupId: ev.group?.id,
+      groupTopic: ev.group?.topic,
+      at: ev.at,
+      text,
+      fields: parsed.fields,
+      title: parsed.title || tag,
+      images: [],
     })
   } catch (e) {
     d.ctx.log.error('case write failed', e)
@@ -52,7 +66,14 @@ export async function capture(d: CasesDeps, inv: CommandInvocation, tag: string)
   d.search.upsert(saved, d.terms.refresh(saved))
   return [
     inv.reply(confirmation(saved, d.maskerFor(cfg), formatDuration(cfg.imageWindow), d.ctx.commandPrefix)),
-    { type: 'record', text: `case ${saved.id} captured`, rule: 'cases.captured', groupId: ev.group?.id, memberId: ev.sender.id, evidence: { messageId: ev.id } },
+    {
+      type: 'record',
+      text: `case ${saved.id} captured`,
+      rule: 'cases.captured',
+      groupId: ev.group?.id,
+      memberId: ev.sender.id,
+      evidence: { messageId: ev.id },
+    },
   ]
 }
 
@@ -60,8 +81,21 @@ export async function capture(d: CasesDeps, inv: CommandInvocation, tag: string)
 export function attachImage(d: CasesDeps, ev: MessageEvent): Action[] {
   if (ev.kind !== 'image') return []
   const cfg = d.ctx.configFor(ev.group)
-  const c = d.cases.latestBy(ev.sender.id, chatOf({ groupId: ev.group?.id, authorId: ev.sender.id }), ev.at - cfg.imageWindow)
+  const c = d.cases.latestBy(
+    ev.sender.id,
+    chatOf({ groupId: ev.group?.id, authorId: ev.sender.id }),
+    ev.at - cfg.imageWindow,
+  )
   if (!c || c.at > ev.at || c.images.length >= MAX_IMAGES) return []
   d.cases.attachImage(c, { messageId: ev.id, fileName: ev.attachment?.fileName, at: ev.at })
-  return [{ type: 'record', text: `image ${ev.id} attached to ${c.id}`, rule: 'cases.image-attached', groupId: ev.group?.id, memberId: ev.sender.id, evidence: { messageId: ev.id } }]
+  return [
+    {
+      type: 'record',
+      text: `image ${ev.id} attached to ${c.id}`,
+      rule: 'cases.image-attached',
+      groupId: ev.group?.id,
+      memberId: ev.sender.id,
+      evidence: { messageId: ev.id },
+    },
+  ]
 }

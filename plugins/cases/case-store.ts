@@ -5,8 +5,13 @@ import type { CaseImage, CaseRecord } from './types.js'
 /** A case before it has an id. */
 export type NewCase = Omit<CaseRecord, 'id' | 'seq'>
 
-interface Meta { seq: number; months: string[] }
-interface Shard { cases: CaseRecord[] }
+interface Meta {
+  seq: number
+  months: string[]
+}
+interface Shard {
+  cases: CaseRecord[]
+}
 
 /**
  * The durable case store: `cases-meta` (sequence and the list of months) plus
@@ -21,7 +26,10 @@ export class CaseStore {
   private byId = new Map<string, CaseRecord>()
   private byText = new Map<string, CaseRecord>()
 
-  constructor(private store: Store, private tz: string) {
+  constructor(
+    private store: Store,
+    private tz: string,
+  ) {
     this.meta = store.doc<Meta>('cases-meta', () => ({ seq: 0, months: [] }))
     for (const month of [...this.meta.data.months].sort()) {
       for (const c of this.shard(month).data.cases) this.remember(c)
@@ -29,19 +37,29 @@ export class CaseStore {
   }
 
   /** Every case, tombstones included, in capture order. */
-  all(): readonly CaseRecord[] { return this.ordered }
+  all(): readonly CaseRecord[] {
+    return this.ordered
+  }
 
   /** Live cases in capture order. */
-  live(): CaseRecord[] { return this.ordered.filter(c => !c.status) }
+  live(): CaseRecord[] {
+    return this.ordered.filter(c => !c.status)
+  }
 
   /** A case by id (`C12`). */
-  get(id: string): CaseRecord | undefined { return this.byId.get(id) }
+  get(id: string): CaseRecord | undefined {
+    return this.byId.get(id)
+  }
 
   /** The live case with the same text (ignoring whitespace and letter case), if any. */
-  duplicateOf(text: string): CaseRecord | undefined { return this.byText.get(textKey(text)) }
+  duplicateOf(text: string): CaseRecord | undefined {
+    return this.byText.get(textKey(text))
+  }
 
   /** Month document a case lives in (`2026-11`). */
-  monthOf(c: Pick<CaseRecord, 'at'>): string { return dayKey(c.at, this.tz).slice(0, 7) }
+  monthOf(c: Pick<CaseRecord, 'at'>): string {
+    return dayKey(c.at, this.tz).slice(0, 7)
+  }
 
   /** Store a new case and resolve once it is durable; on a failed write nothing is kept. */
   async add(draft: NewCase): Promise<CaseRecord> {

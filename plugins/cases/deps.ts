@@ -23,7 +23,10 @@ export function maskerCache(): (cfg: CasesConfig) => Masker {
   const cache = new WeakMap<CasesConfig, Masker>()
   return cfg => {
     let m = cache.get(cfg)
-    if (!m) { m = compileMasker(cfg.privacy); cache.set(cfg, m) }
+    if (!m) {
+      m = compileMasker(cfg.privacy)
+      cache.set(cfg, m)
+    }
     return m
   }
 }
@@ -31,7 +34,8 @@ export function maskerCache(): (cfg: CasesConfig) => Masker {
 /** Why `event`'s sender may not share or search here, or undefined when they may. */
 export function refusal(event: MessageEvent, cfg: CasesConfig): string | undefined {
   if (cfg.staffOnly && !event.sender.isStaff) return '案例库仅供公司员工使用。'
-  if (event.group && !cfg.groupKinds.includes(event.group.kind)) return '为保护客户信息，案例请在内部工作群或私聊机器人分享和搜索，本条未处理。'
+  if (event.group && !cfg.groupKinds.includes(event.group.kind))
+    return '为保护客户信息，案例请在内部工作群或私聊机器人分享和搜索，本条未处理。'
   return undefined
 }
 
@@ -42,5 +46,5 @@ export function seesRaw(event: MessageEvent, cfg: CasesConfig): boolean {
 
 /** The masker to use for a reply to `event`. */
 export function replyMasker(d: CasesDeps, event: MessageEvent, cfg: CasesConfig): Masker {
-  return seesRaw(event, cfg) ? (s => s) : d.maskerFor(cfg)
+  return seesRaw(event, cfg) ? s => s : d.maskerFor(cfg)
 }

@@ -8,7 +8,11 @@ import type { Masker } from './privacy.js'
 import type { CaseRecord } from './types.js'
 
 /** A digest ready to send: chat text and, when there are cases, the Markdown file on disk. */
-export interface BuiltDigest { text: string; path?: string; cases: CaseRecord[] }
+export interface BuiltDigest {
+  text: string
+  path?: string
+  cases: CaseRecord[]
+}
 
 /** Live cases captured within `range`. */
 export function casesIn(d: CasesDeps, range: DayRange): CaseRecord[] {
@@ -37,11 +41,23 @@ export function weeklyDigestActions(d: CasesDeps, now: number): Action[] {
   const recipients = [...new Set([...d.ctx.membersWithRole('trainer'), ...cfg.digest.extraRecipients])]
   if (!recipients.length) {
     d.ctx.log.warn('cases: weekly digest has no recipients (no trainer in roles)')
-    return [{ type: 'record', text: 'weekly digest skipped: no trainers configured', rule: 'cases.digest-no-recipients' }]
+    return [
+      { type: 'record', text: 'weekly digest skipped: no trainers configured', rule: 'cases.digest-no-recipients' },
+    ]
   }
   const digest = buildDigest(d, lastDays(cfg.digest.days, now, d.ctx.timezone), d.maskerFor(cfg), cfg.maxReplyChars)
   return recipients.flatMap((contact): Action[] => [
     { type: 'say', to: { contact }, text: digest.text, rule: 'cases.weekly-digest', memberId: contact },
-    ...(digest.path ? [{ type: 'sendFile' as const, to: { contact }, path: digest.path, rule: 'cases.weekly-digest-file', memberId: contact }] : []),
+    ...(digest.path
+      ? [
+          {
+            type: 'sendFile' as const,
+            to: { contact },
+            path: digest.path,
+            rule: 'cases.weekly-digest-file',
+            memberId: contact,
+          },
+        ]
+      : []),
   ])
 }

@@ -16,7 +16,12 @@ const DEFAULT_FIELDS = casesConfigSchema.parse({}).fields
  * with BOM for Excel). `--mask` hides phone numbers and WeChat ids. Returns
  * the exit code: 0 on success, 2 on bad arguments.
  */
-export async function runCasesExport(argv: string[], store: Store, timezone: string, out: NodeJS.WritableStream): Promise<number> {
+export async function runCasesExport(
+  argv: string[],
+  store: Store,
+  timezone: string,
+  out: NodeJS.WritableStream,
+): Promise<number> {
   const opts = parseArgs(argv[0] === 'export' ? argv.slice(1) : argv)
   if (typeof opts === 'string') {
     process.stderr.write(`${opts}\n${USAGE}\n`)
@@ -25,24 +30,47 @@ export async function runCasesExport(argv: string[], store: Store, timezone: str
   const all = new CaseStore(store, timezone).live()
   const from = opts.from ?? (all.length ? dayKey(all[0].at, timezone) : '—')
   const to = opts.to ?? (all.length ? dayKey(all[all.length - 1].at, timezone) : '—')
-  const bounds = opts.from || opts.to ? rangeInstants({ from: opts.from ?? '1970-01-01', to: opts.to ?? '9999-12-31' }, timezone) : undefined
+  const bounds =
+    opts.from || opts.to
+      ? rangeInstants({ from: opts.from ?? '1970-01-01', to: opts.to ?? '9999-12-31' }, timezone)
+      : undefined
   const cases = bounds ? all.filter(c => c.at >= bounds.from && c.at < bounds.to) : all
   const mask = opts.mask ? compileMasker(casesConfigSchema.parse({}).privacy) : (s: string) => s
-  const masked = cases.map(c => ({ ...c, text: mask(c.text), title: mask(c.title), fields: Object.fromEntries(Object.entries(c.fields).map(([k, v]) => [k, mask(v)])) }))
-  const text = opts.format === 'json' ? JSON.stringify(masked, null, 2) + '\n'
-    : opts.format === 'csv' ? toCsv(masked, timezone)
-      : digestMarkdown(masked, { range: { from, to }, mask: s => s, tz: timezone, fieldNames: DEFAULT_FIELDS }, '案例导出')
+  const masked = cases.map(c => ({
+    ...c,
+    text: mask(c.text),
+    title: mask(c.title),
+    fields: Object.fromEntries(Object.entries(c.fields).map(([k, v]) => [k, mask(v)])),
+  }))
+  const text =
+    opts.format === 'json'
+      ? `${JSON.stringify(masked, null, 2)}\n`
+      : opts.format === 'csv'
+        ? toCsv(masked, timezone)
+        : digestMarkdown(
+            masked,
+            { range: { from, to }, mask: s => s, tz: timezone, fieldNames: DEFAULT_FIELDS },
+            '案例导出',
+          )
   await new Promise<void>((resolve, reject) => out.write(text, e => (e ? reject(e) : resolve())))
   return 0
 }
 
-interface ExportArgs { from?: string; to?: string; format: 'md' | 'json' | 'csv'; mask: boolean }
+interface ExportArgs {
+  from?: string
+  to?: string
+  format: 'md' | 'json' | 'csv'
+  mask: boolean
+}
 
 function parseArgs(argv: string[]): ExportArgs | string {
   const a: ExportArgs = { format: 'md', mask: false }
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2)
-    if (flag === '--mask') { a.mask = true; continue }
+    if (flag === '--mask') {
+      a.mask = true
+      continue
+    }
     const value = inline ?? argv[++i]
     if (value === undefined) return `missing value for ${flag}`
     if (flag === '--from' || flag === '--to') {
@@ -50,7 +78,8 @@ function parseArgs(argv: string[]): ExportArgs | string {
       if (!day) return `${flag}: expected a date YYYY-MM-DD, got "${value}"`
       a[flag === '--from' ? 'from' : 'to'] = day
     } else if (flag === '--format') {
-      if (value !== 'md' && value !== 'json' && value !== 'csv') return `--format: expected md, json or csv, got "${value}"`
+      if (value !== 'md' && value !== 'json' && value !== 'csv')
+        return `--format: expected md, json or csv, got "${value}"`
       a.format = value
     } else return `unknown option ${flag}`
   }
@@ -63,10 +92,18 @@ export function toCsv(cases: CaseRecord[], tz: string): string {
   const fields = [...new Set([...DEFAULT_FIELDS, ...cases.flatMap(c => Object.keys(c.fields))])]
   const header = ['编号', '标签', '作者', '作者ID', '来源', '时间', '标题', ...fields, '附图', '全文']
   const rows = cases.map(c => [
-    c.id, c.tag, c.author, c.authorId, c.groupTopic ?? '私聊', `${dayKey(c.at, tz)} ${clockTime(c.at, tz)}`, c.title,
-    ...fields.map(f => c.fields[f] ?? ''), String(c.images.length), c.text,
+    c.id,
+    c.tag,
+    c.author,
+    c.authorId,
+    c.groupTopic ?? '私聊',
+    `${dayKey(c.at, tz)} ${clockTime(c.at, tz)}`,
+    c.title,
+    ...fields.map(f => c.fields[f] ?? ''),
+    String(c.images.length),
+    c.text,
   ])
-  return '\uFEFF' + [header, ...rows].map(r => r.map(csvCell).join(',')).join('\r\n') + '\r\n'
+  return `\uFEFF${[header, ...rows].map(r => r.map(csvCell).join(',')).join('\r\n')}\r\n`
 }
 
 /** Quote a CSV cell when needed; a leading = + - @ is defused so spreadsheets do not run it as a formula. */

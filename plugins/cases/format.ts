@@ -8,7 +8,12 @@ import { clip } from './template.js'
 import type { CaseRecord } from './types.js'
 
 /** Shared formatting inputs. */
-export interface FormatOptions { mask: Masker; tz: string; prefix: string; maxChars: number }
+export interface FormatOptions {
+  mask: Masker
+  tz: string
+  prefix: string
+  maxChars: number
+}
 
 /** The confirmation after a case is durably stored. */
 export function confirmation(c: CaseRecord, mask: Masker, imageWindowText: string, prefix: string): string {
@@ -21,7 +26,12 @@ export function confirmation(c: CaseRecord, mask: Masker, imageWindowText: strin
 
 /** The filters of a query in words, e.g. `标签:成交 · 2026-11-01~2026-11-30`. */
 export function describeFilters(q: SearchQuery): string {
-  const parts = [q.tag && `标签:${q.tag}`, q.author && `作者:${q.author}`, q.product && `产品:${q.product}`, q.range && (q.range.from === q.range.to ? q.range.from : `${q.range.from}~${q.range.to}`)]
+  const parts = [
+    q.tag && `标签:${q.tag}`,
+    q.author && `作者:${q.author}`,
+    q.product && `产品:${q.product}`,
+    q.range && (q.range.from === q.range.to ? q.range.from : `${q.range.from}~${q.range.to}`),
+  ]
   return parts.filter(Boolean).join(' · ')
 }
 
@@ -30,11 +40,12 @@ export function searchReply(q: SearchQuery, out: SearchOutcome, o: FormatOptions
   const filters = describeFilters(q)
   const what = [q.text && `「${q.text}」`, filters && `（${filters}）`].filter(Boolean).join('')
   const shown = out.hits.length
-  const head = out.mode === 'browse'
-    ? `📂 ${filters} 共 ${out.total} 条${out.total > shown ? `，最新 ${shown} 条` : ''}：`
-    : out.mode === 'partial'
-      ? `🔍 没有同时包含全部关键词的案例，${what}部分匹配 ${out.total} 条${out.total > shown ? `，最相关 ${shown} 条` : ''}：`
-      : `🔍 ${what}找到 ${out.total} 条${out.total > shown ? `，最相关 ${shown} 条` : ''}：`
+  const head =
+    out.mode === 'browse'
+      ? `📂 ${filters} 共 ${out.total} 条${out.total > shown ? `，最新 ${shown} 条` : ''}：`
+      : out.mode === 'partial'
+        ? `🔍 没有同时包含全部关键词的案例，${what}部分匹配 ${out.total} 条${out.total > shown ? `，最相关 ${shown} 条` : ''}：`
+        : `🔍 ${what}找到 ${out.total} 条${out.total > shown ? `，最相关 ${shown} 条` : ''}：`
   const needles = [normalize(q.text).replace(/\s+/g, ''), ...[...out.terms].sort((a, b) => b.length - a.length)]
   const items = out.hits.map((c, i) => {
     const text = o.mask(c.text)
@@ -52,14 +63,21 @@ export function noHitsReply(q: SearchQuery, counts: { term: string; count: numbe
     filters ? `· 去掉筛选条件（${filters}）再试` : '· 换个说法或同义词再试',
     `· 发 ${prefix}案例 搜索 标签:问题 看最新的问题案例`,
   ]
-  return [`🔍 没有找到${q.text ? `与「${q.text}」` : ''}${filters ? `（${filters}）` : ''}相关的案例。试试：`, ...tips].join('\n')
+  return [
+    `🔍 没有找到${q.text ? `与「${q.text}」` : ''}${filters ? `（${filters}）` : ''}相关的案例。试试：`,
+    ...tips,
+  ].join('\n')
 }
 
 /** `#案例 查看`: one case whole (masked as needed), cut to the reply limit. */
 export function viewReply(c: CaseRecord, o: FormatOptions): string {
   const where = c.groupTopic ?? '私聊'
   const images = c.images.length ? ` · 附图 ${c.images.length} 张` : ''
-  const head = [`📄 ${c.id}【${c.tag}】${o.mask(c.title)}`, `${c.author} · ${where} · ${shortDateTime(c.at, o.tz)}${c.editedAt ? '（已修改）' : ''}${images}`, '————'].join('\n')
+  const head = [
+    `📄 ${c.id}【${c.tag}】${o.mask(c.title)}`,
+    `${c.author} · ${where} · ${shortDateTime(c.at, o.tz)}${c.editedAt ? '（已修改）' : ''}${images}`,
+    '————',
+  ].join('\n')
   const text = o.mask(c.text)
   const room = o.maxChars - head.length - 40
   if (text.length <= room) return `${head}\n${text}`

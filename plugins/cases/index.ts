@@ -28,14 +28,29 @@ export const casesPlugin = definePlugin({
     const maskerFor = maskerCache()
     maskerFor(cfg)
     const cases = new CaseStore(ctx.store, ctx.timezone)
-    const terms = new TermsCache(ctx.store, `${TERMS_VERSION}:${cfg.rankFields.join(',')}`, c => cases.monthOf(c), c => caseTerms(c, cfg.rankFields))
+    const terms = new TermsCache(
+      ctx.store,
+      `${TERMS_VERSION}:${cfg.rankFields.join(',')}`,
+      c => cases.monthOf(c),
+      c => caseTerms(c, cfg.rankFields),
+    )
     const search = buildCaseSearch(cases.live(), { rankFields: cfg.rankFields, termsOf: c => terms.get(c) })
     const d: CasesDeps = { ctx, cases, search, terms, template: compileTemplate(cfg.fields), maskerFor }
     return {
       commands: casesCommands(d),
       onEvent: ev => (ev.type === 'message' && !ev.command ? attachImage(d, ev) : []),
-      jobs: cfg.digest.enabled ? [{ name: 'weekly-digest', cron: cfg.digest.cron, workdaysOnly: cfg.digest.workdaysOnly, run: now => weeklyDigestActions(d, now) }] : [],
-      status: () => `案例库 ${search.size} 条，最近 7 天新增 ${casesIn(d, lastDays(7, ctx.clock.now(), ctx.timezone)).length} 条`,
+      jobs: cfg.digest.enabled
+        ? [
+            {
+              name: 'weekly-digest',
+              cron: cfg.digest.cron,
+              workdaysOnly: cfg.digest.workdaysOnly,
+              run: now => weeklyDigestActions(d, now),
+            },
+          ]
+        : [],
+      status: () =>
+        `案例库 ${search.size} 条，最近 7 天新增 ${casesIn(d, lastDays(7, ctx.clock.now(), ctx.timezone)).length} 条`,
     }
   },
 })

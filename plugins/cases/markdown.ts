@@ -6,9 +6,20 @@ import type { CaseRecord } from './types.js'
 export function caseMarkdown(c: CaseRecord, mask: Masker, tz: string): string {
   const where = c.groupTopic ?? '私聊机器人'
   const when = `${dayKey(c.at, tz)} ${clockTime(c.at, tz)}${c.editedAt ? '（已修改）' : ''}`
-  const images = c.images.length ? [`- 附图：${c.images.length} 张（${c.images.map(i => i.fileName ?? i.messageId).join('、')}）`] : []
-  const body = mask(c.text).split(/\r?\n/).map(l => escapeLine(l.trimEnd()))
-  return [`### ${c.id}【${c.tag}】${escapeInline(mask(c.title))}`, `- 作者：${c.author} ｜ 来源：${where} ｜ 时间：${when}`, ...images, '', joinLines(body), ''].join('\n')
+  const images = c.images.length
+    ? [`- 附图：${c.images.length} 张（${c.images.map(i => i.fileName ?? i.messageId).join('、')}）`]
+    : []
+  const body = mask(c.text)
+    .split(/\r?\n/)
+    .map(l => escapeLine(l.trimEnd()))
+  return [
+    `### ${c.id}【${c.tag}】${escapeInline(mask(c.title))}`,
+    `- 作者：${c.author} ｜ 来源：${where} ｜ 时间：${when}`,
+    ...images,
+    '',
+    joinLines(body),
+    '',
+  ].join('\n')
 }
 
 /** Hard line breaks between non-empty lines; blank lines stay paragraph breaks. */

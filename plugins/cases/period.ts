@@ -1,7 +1,10 @@
 import { addDays, dayKey, zonedInstant, zonedParts } from '../../bot/time/zoned.js'
 
 /** An inclusive range of calendar days (`YYYY-MM-DD`) in the configured timezone. */
-export interface DayRange { from: string; to: string }
+export interface DayRange {
+  from: string
+  to: string
+}
 
 const RANGE = /^(\d{4}-\d{1,2}-\d{1,2})\s*(?:~|～|至|到|--)\s*(\d{4}-\d{1,2}-\d{1,2})$/
 const RECENT = /^(?:最近|近)(\d{1,3})天$/
@@ -15,14 +18,22 @@ export function periodFromWord(word: string, now: number, tz: string): DayRange 
   const today = dayKey(now, tz)
   const p = zonedParts(now, tz)
   const monday = addDays(today, -((p.weekday + 6) % 7))
-  const monthStart = today.slice(0, 8) + '01'
+  const monthStart = `${today.slice(0, 8)}01`
   switch (word) {
-    case '今天': return { from: today, to: today }
-    case '昨天': return { from: addDays(today, -1), to: addDays(today, -1) }
-    case '本周': return { from: monday, to: today }
-    case '上周': return { from: addDays(monday, -7), to: addDays(monday, -1) }
-    case '本月': return { from: monthStart, to: today }
-    case '上月': { const end = addDays(monthStart, -1); return { from: end.slice(0, 8) + '01', to: end } }
+    case '今天':
+      return { from: today, to: today }
+    case '昨天':
+      return { from: addDays(today, -1), to: addDays(today, -1) }
+    case '本周':
+      return { from: monday, to: today }
+    case '上周':
+      return { from: addDays(monday, -7), to: addDays(monday, -1) }
+    case '本月':
+      return { from: monthStart, to: today }
+    case '上月': {
+      const end = addDays(monthStart, -1)
+      return { from: `${end.slice(0, 8)}01`, to: end }
+    }
   }
   const recent = RECENT.exec(word)
   if (recent && Number(recent[1]) > 0) return { from: addDays(today, 1 - Number(recent[1])), to: today }

@@ -6,7 +6,8 @@ export type Masker = (text: string) => string
 const MOBILE = /(?<!\d)(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?!\d)/g
 const LANDLINE = /(?<!\d)(0\d{2,3})[\s-](\d{7,8})(?!\d)/g
 const WXID = /wxid_[A-Za-z0-9_-]+/gi
-const LABELLED_WECHAT = /((?<![A-Za-z])(?:微信号?|[Vv][Xx]|[Ww][Xx]|[Vv]信|薇信|威信|weixin|wechat)\s*(?:号)?\s*[:：]?\s*)([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])/g
+const LABELLED_WECHAT =
+  /((?<![A-Za-z])(?:微信号?|[Vv][Xx]|[Ww][Xx]|[Vv]信|薇信|威信|weixin|wechat)\s*(?:号)?\s*[:：]?\s*)([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])/g
 
 /**
  * Build the masker for a privacy config: mobiles keep their first three and
@@ -15,8 +16,12 @@ const LABELLED_WECHAT = /((?<![A-Za-z])(?:微信号?|[Vv][Xx]|[Ww][Xx]|[Vv]信|�
  */
 export function compileMasker(cfg: PrivacyConfig): Masker {
   const extra = cfg.extraPatterns.map((p, i) => {
-    try { return new RegExp(p, 'gu') } catch (e) {
-      throw new Error(`cases.privacy.extraPatterns[${i}] 不是有效的正则 (invalid regex "${p}"): ${(e as Error).message}`)
+    try {
+      return new RegExp(p, 'gu')
+    } catch (e) {
+      throw new Error(
+        `cases.privacy.extraPatterns[${i}] 不是有效的正则 (invalid regex "${p}"): ${(e as Error).message}`,
+      )
     }
   })
   return text => {

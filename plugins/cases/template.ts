@@ -1,5 +1,9 @@
 /** What the loose case template yields: fields, the free text outside fields, and a title line. */
-export interface ParsedCase { fields: Record<string, string>; free: string; title: string }
+export interface ParsedCase {
+  fields: Record<string, string>
+  free: string
+  title: string
+}
 
 /** Parses case text against the configured field names; built once per plugin instance. */
 export interface TemplateParser {
@@ -8,7 +12,10 @@ export interface TemplateParser {
   amend(old: string, amendment: string): string
 }
 
-interface Block { field?: string; lines: string[] }
+interface Block {
+  field?: string
+  lines: string[]
+}
 
 const TITLE_MAX = 40
 /** A title is built from the first four configured fields (客户/行业/产品/金额 by default). */
@@ -17,7 +24,9 @@ const TITLE_FIELDS = 4
 /** Compile the template parser for `fieldNames` (e.g. 客户, 产品, 难点…). */
 export function compileTemplate(fieldNames: string[]): TemplateParser {
   const alt = fieldNames.map(escapeRegex).join('|')
-  const line = new RegExp(`^\\s*(?:[-*•·]\\s*|\\d+\\s*[.、)）]\\s*)?(?:【(${alt})】|\\[(${alt})\\]|(${alt})\\s*[:：])\\s*(.*)$`)
+  const line = new RegExp(
+    `^\\s*(?:[-*•·]\\s*|\\d+\\s*[.、)）]\\s*)?(?:【(${alt})】|\\[(${alt})\\]|(${alt})\\s*[:：])\\s*(.*)$`,
+  )
   const matchField = (l: string) => {
     const m = fieldNames.length ? line.exec(l) : null
     return m ? { field: m[1] ?? m[2] ?? m[3], value: m[4].trim() } : undefined
@@ -40,12 +49,19 @@ export function compileTemplate(fieldNames: string[]): TemplateParser {
     const fields: Record<string, string> = {}
     const free: string[] = []
     for (const b of blocks(text)) {
-      if (!b.field) { free.push(...b.lines); continue }
+      if (!b.field) {
+        free.push(...b.lines)
+        continue
+      }
       const first = matchField(b.lines[0])?.value ?? ''
       const value = [first, ...b.lines.slice(1).map(l => l.trim())].filter(Boolean).join('\n')
       if (value && !fields[b.field]) fields[b.field] = value
     }
-    const firstLine = text.split(/\r?\n/).map(l => l.trim()).find(Boolean) ?? ''
+    const firstLine =
+      text
+        .split(/\r?\n/)
+        .map(l => l.trim())
+        .find(Boolean) ?? ''
     const heading = matchField(firstLine) ? undefined : firstLine
     return { fields, free: free.join('\n').trim(), title: titleOf(heading, fields, fieldNames) }
   }
@@ -59,7 +75,10 @@ export function compileTemplate(fieldNames: string[]): TemplateParser {
       if (at >= 0) current[at] = b
       else current.push(b)
     }
-    return current.flatMap(b => b.lines).join('\n').trim()
+    return current
+      .flatMap(b => b.lines)
+      .join('\n')
+      .trim()
   }
 
   return { parse, amend }
@@ -67,7 +86,9 @@ export function compileTemplate(fieldNames: string[]): TemplateParser {
 
 function titleOf(heading: string | undefined, fields: Record<string, string>, order: string[]): string {
   const named = order.slice(0, TITLE_FIELDS).filter(f => fields[f])
-  const composed = (named.length ? named : order.filter(f => fields[f]).slice(0, 1)).map(f => clip(fields[f].split('\n')[0], 14)).join(' · ')
+  const composed = (named.length ? named : order.filter(f => fields[f]).slice(0, 1))
+    .map(f => clip(fields[f].split('\n')[0], 14))
+    .join(' · ')
   return clip(heading ?? composed, TITLE_MAX)
 }
 

@@ -4,7 +4,11 @@ export const DEAL_TAG = '成交'
 export const PROBLEM_TAG = '问题'
 
 /** An image attached to a case: the message that carried it (the bot does not download media). */
-export interface CaseImage { messageId: string; fileName?: string; at: number }
+export interface CaseImage {
+  messageId: string
+  fileName?: string
+  at: number
+}
 
 /** One shared case as stored. Withdrawn and deleted cases keep only a tombstone (content erased). */
 export interface CaseRecord {

@@ -18,7 +18,12 @@ export function isExempt(sender: Member, cfg: ContentConfig): boolean {
  * groups; each category only when its `scope` covers this sender here.
  * Feeds the flood windows as a side effect (every message counts).
  */
-export function assessMessage(ev: MessageEvent & { group: GroupRef }, matcher: Matcher, cfg: ContentConfig, flood: FloodTracker): Finding[] {
+export function assessMessage(
+  ev: MessageEvent & { group: GroupRef },
+  matcher: Matcher,
+  cfg: ContentConfig,
+  flood: FloodTracker,
+): Finding[] {
   const kind = ev.group.kind
   const staff = ev.sender.isStaff
   const evidence = scanMessage(ev, matcher)

@@ -1,14 +1,14 @@
-import { createReadStream } from 'node:fs';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
-import { DictionaryError, compileMatcher, loadDictionaryFiles, type Matcher } from './matcher/index.js';
+import { createReadStream } from 'node:fs'
+import { once } from 'node:events'
+import { createInterface } from 'node:readline'
+import { parseArgs } from 'node:util'
+import { DictionaryError, compileMatcher, loadDictionaryFiles, type Matcher } from './matcher/index.js'
 
-const USAGE = 'usage: check --dictionary FILE [--dictionary FILE2 ...] --input FILE.jsonl';
+const USAGE = 'usage: check --dictionary FILE [--dictionary FILE2 ...] --input FILE.jsonl'
 /** Exit code when the command cannot run (bad arguments, bad dictionary, unreadable input). */
-const EXIT_FAILURE = 1;
+const EXIT_FAILURE = 1
 /** Exit code when some input lines were malformed (the others were still checked). */
-const EXIT_BAD_LINES = 2;
+const EXIT_BAD_LINES = 2
 
 /**
  * `check --dictionary FILE [--dictionary FILE2] --input FILE.jsonl`: checks every {"id","text"} line
@@ -20,34 +20,34 @@ export async function runCheck(
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
-  let dictionaries: string[];
-  let input: string | undefined;
+  let dictionaries: string[]
+  let input: string | undefined
   try {
     const { values } = parseArgs({
       args: argv,
       options: { dictionary: { type: 'string', multiple: true }, input: { type: 'string' } },
-    });
-    dictionaries = values.dictionary ?? [];
-    input = values.input;
+    })
+    dictionaries = values.dictionary ?? []
+    input = values.input
   } catch (error) {
-    err.write(`${(error as Error).message}\n${USAGE}\n`);
-    return EXIT_FAILURE;
+    err.write(`${(error as Error).message}\n${USAGE}\n`)
+    return EXIT_FAILURE
   }
   if (dictionaries.length === 0 || !input) {
-    err.write(`${USAGE}\n`);
-    return EXIT_FAILURE;
+    err.write(`${USAGE}\n`)
+    return EXIT_FAILURE
   }
-  let matcher: Matcher;
+  let matcher: Matcher
   try {
-    const { dictionary, warnings } = loadDictionaryFiles(dictionaries);
-    for (const warning of warnings) err.write(`warning: ${warning}\n`);
-    matcher = compileMatcher(dictionary);
+    const { dictionary, warnings } = loadDictionaryFiles(dictionaries)
+    for (const warning of warnings) err.write(`warning: ${warning}\n`)
+    matcher = compileMatcher(dictionary)
   } catch (error) {
-    if (!(error instanceof DictionaryError)) throw error;
-    err.write(`${error.message}\n`);
-    return EXIT_FAILURE;
+    if (!(error instanceof DictionaryError)) throw error
+    err.write(`${error.message}\n`)
+    return EXIT_FAILURE
   }
-  return checkLines(input, matcher, out, err);
+  return checkLines(input, matcher, out, err)
 }
 
 /** Checks the JSONL input line by line; malformed lines are reported as "file:line: problem". */
@@ -57,42 +57,42 @@ async function checkLines(
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
 ): Promise<number> {
-  const lines = createInterface({ input: createReadStream(input, 'utf8'), crlfDelay: Infinity });
-  let lineNumber = 0;
-  let badLines = 0;
+  const lines = createInterface({ input: createReadStream(input, 'utf8'), crlfDelay: Infinity })
+  let lineNumber = 0
+  let badLines = 0
   try {
     for await (const line of lines) {
-      lineNumber++;
-      if (line.trim() === '') continue;
-      const message = parseMessage(line);
+      lineNumber++
+      if (line.trim() === '') continue
+      const message = parseMessage(line)
       if (typeof message === 'string') {
-        err.write(`${input}:${lineNumber}: ${message}\n`);
-        badLines++;
-        continue;
+        err.write(`${input}:${lineNumber}: ${message}\n`)
+        badLines++
+        continue
       }
-      const matches = matcher.scan(message.text);
-      const categories = [...new Set(matches.map((m) => m.category))].sort();
-      const result = { id: message.id, categories, matches };
-      if (!out.write(`${JSON.stringify(result)}\n`)) await once(out, 'drain');
+      const matches = matcher.scan(message.text)
+      const categories = [...new Set(matches.map(m => m.category))].sort()
+      const result = { id: message.id, categories, matches }
+      if (!out.write(`${JSON.stringify(result)}\n`)) await once(out, 'drain')
     }
   } catch (error) {
-    err.write(`${input}: cannot read input: ${(error as Error).message}\n`);
-    return EXIT_FAILURE;
+    err.write(`${input}: cannot read input: ${(error as Error).message}\n`)
+    return EXIT_FAILURE
   }
-  return badLines > 0 ? EXIT_BAD_LINES : 0;
+  return badLines > 0 ? EXIT_BAD_LINES : 0
 }
 
 /** The {id, text} of a JSONL line, or what is wrong with it. */
 function parseMessage(line: string): { id: string | number; text: string } | string {
-  let value: unknown;
+  let value: unknown
   try {
-    value = JSON.parse(line);
+    value = JSON.parse(line)
   } catch (error) {
-    return `invalid JSON: ${(error as Error).message}`;
+    return `invalid JSON: ${(error as Error).message}`
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected an object {"id", "text"}';
-  const { id, text } = value as { id?: unknown; text?: unknown };
-  if (typeof id !== 'string' && typeof id !== 'number') return 'expected "id" to be a string or a number';
-  if (typeof text !== 'string') return 'expected "text" to be a string';
-  return { id, text };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected an object {"id", "text"}'
+  const { id, text } = value as { id?: unknown; text?: unknown }
+  if (typeof id !== 'string' && typeof id !== 'number') return 'expected "id" to be a string or a number'
+  if (typeof text !== 'string') return 'expected "text" to be a string'
+  return { id, text }
 }

@@ -13,12 +13,19 @@ export function contentCommands(s: ContentService): CommandSpec[] {
   const p = s.ctx.commandPrefix
   return [
     {
-      name: '违规', aliases: ['incidents'], role: 'admin', usage: `${p}违规 [@成员|微信ID|名字] [天数]`,
+      name: '违规',
+      aliases: ['incidents'],
+      role: 'admin',
+      usage: `${p}违规 [@成员|微信ID|名字] [天数]`,
       description: '最近的违规事件及其审计编号（在群里用时结果私聊发给你）',
       run: inv => [privately(inv, incidentsText(s, inv))],
     },
     {
-      name: '词库', aliases: ['dictionary'], role: 'admin', where: 'private', usage: `${p}词库 [测试 <文本>|重载]`,
+      name: '词库',
+      aliases: ['dictionary'],
+      role: 'admin',
+      where: 'private',
+      usage: `${p}词库 [测试 <文本>|重载]`,
       description: '词库状态；测试一段文字会命中什么、为什么；立即重新加载词库',
       run: inv => [inv.reply(dictionaryCommand(s, inv))],
     },
@@ -28,7 +35,13 @@ export function contentCommands(s: ContentService): CommandSpec[] {
 /** Command replies about people go to the admin privately, also when asked in a group. */
 function privately(inv: CommandInvocation, text: string): Action {
   if (!inv.event.group) return inv.reply(text)
-  return { type: 'say', to: { contact: inv.event.sender.id }, text, rule: 'command.违规', memberId: inv.event.sender.id }
+  return {
+    type: 'say',
+    to: { contact: inv.event.sender.id },
+    text,
+    rule: 'command.违规',
+    memberId: inv.event.sender.id,
+  }
 }
 
 function incidentsText(s: ContentService, inv: CommandInvocation): string {
@@ -51,7 +64,11 @@ function incidentsText(s: ContentService, inv: CommandInvocation): string {
     return `${i.id} ${shortDateTime(i.startedAt, ctx.timezone)} ${i.groupTopic} ${i.memberName}：${i.labels.join('、')}${i.count > 1 ? ` ×${i.count}` : ''} → ${stepsText(i)}${failed}${strikeText(s, i, facts.strikes.get(key), now)}`
   })
   const count = all.length > list.length ? `共 ${all.length} 件，列出最新 ${list.length} 件` : `共 ${list.length} 件`
-  return [`最近 ${days} 天的违规事件${groupId ? '（本群）' : ''}，${count}：`, ...lines, `撤销一次记违规：${ctx.commandPrefix}撤销 <审计编号>（删除该次违规记录并私聊告知成员）`].join('\n')
+  return [
+    `最近 ${days} 天的违规事件${groupId ? '（本群）' : ''}，${count}：`,
+    ...lines,
+    `撤销一次记违规：${ctx.commandPrefix}撤销 <审计编号>（删除该次违规记录并私聊告知成员）`,
+  ].join('\n')
 }
 
 /** Contact ids a `#违规` argument names: an id seen in incidents, or a name from incidents or the roster. */
@@ -64,7 +81,11 @@ function memberIds(s: ContentService, who: string): Set<string> {
 }
 
 /** This plugin's strike and removal entries in the audit log, by member and message; failed removals by their audit id. */
-interface AuditFacts { strikes: Map<string, AuditEntry>; removals: Map<string, AuditEntry>; failed: Set<string> }
+interface AuditFacts {
+  strikes: Map<string, AuditEntry>
+  removals: Map<string, AuditEntry>
+  failed: Set<string>
+}
 
 function auditFacts(s: ContentService, since: number): AuditFacts {
   const days = Math.ceil((s.ctx.clock.now() - since) / 86_400_000) + 1
@@ -93,10 +114,15 @@ function strikeText(s: ContentService, i: Incident, entry: AuditEntry | undefine
 
 function dictionaryCommand(s: ContentService, inv: CommandInvocation): string {
   const m = /^(测试|test)\s*([\s\S]*)$/i.exec(inv.args)
-  if (m) return m[2] ? describeScan(s.holder.matcher, m[2], s.ctx.configFor()) : `用法：${s.ctx.commandPrefix}词库 测试 <文本>`
+  if (m)
+    return m[2]
+      ? describeScan(s.holder.matcher, m[2], s.ctx.configFor())
+      : `用法：${s.ctx.commandPrefix}词库 测试 <文本>`
   if (/^(重载|reload)$/i.test(inv.args)) {
     const r = s.reload(false)
-    return r.ok ? `✅ 词库已重新加载（版本 ${s.holder.version}）：${dictionarySummary(s.holder.matcher.dictionary)}` : `❌ 词库有 ${r.problems.length} 个问题，继续使用旧词库（版本 ${s.holder.version}）：\n${r.problems.slice(0, 10).join('\n')}`
+    return r.ok
+      ? `✅ 词库已重新加载（版本 ${s.holder.version}）：${dictionarySummary(s.holder.matcher.dictionary)}`
+      : `❌ 词库有 ${r.problems.length} 个问题，继续使用旧词库（版本 ${s.holder.version}）：\n${r.problems.slice(0, 10).join('\n')}`
   }
   return statusText(s)
 }
@@ -105,14 +131,21 @@ function dictionaryCommand(s: ContentService, inv: CommandInvocation): string {
 export function statusText(s: ContentService): string {
   const { holder, ctx } = s
   const d = holder.matcher.dictionary
-  const cats = Object.entries(d.categories).map(([k, c]) => `${c.label}（${k}，${SEVERITY_LABEL[c.severity]}，${c.terms.length} 词）`)
+  const cats = Object.entries(d.categories).map(
+    ([k, c]) => `${c.label}（${k}，${SEVERITY_LABEL[c.severity]}，${c.terms.length} 词）`,
+  )
   return [
     `词库版本 ${holder.version}，加载于 ${shortDateTime(holder.loadedAt, ctx.timezone)}：${dictionarySummary(d)}`,
     `文件：${holder.files.join('、')}`,
     `类别：${cats.join('、')}`,
     ...(d.links ? [`链接（${d.links.category}）白名单：${d.links.allowDomains.join('、') || '无'}`] : []),
     ...(holder.warnings.length ? [`提示 ${holder.warnings.length} 条：`, ...holder.warnings.slice(0, 5)] : []),
-    ...(holder.lastFailure ? [`⚠️ ${shortDateTime(holder.lastFailure.at, ctx.timezone)} 重载失败，仍用旧词库：`, ...holder.lastFailure.problems.slice(0, 5)] : []),
+    ...(holder.lastFailure
+      ? [
+          `⚠️ ${shortDateTime(holder.lastFailure.at, ctx.timezone)} 重载失败，仍用旧词库：`,
+          ...holder.lastFailure.problems.slice(0, 5),
+        ]
+      : []),
     `用法：${ctx.commandPrefix}词库 测试 <文本>｜${ctx.commandPrefix}词库 重载`,
   ].join('\n')
 }

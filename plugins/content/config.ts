@@ -12,93 +12,206 @@ export const scopeSchema = z.enum(['everyone', 'nonStaff', 'nobody'])
 /** Whose messages a rule checks: everyone, only non-staff (customers, strangers), or nobody. */
 export type Scope = z.infer<typeof scopeSchema>
 
-const byKind = <T extends z.ZodType>(value: T, d: { internal: z.input<T>; customer: z.input<T>; broadcast: z.input<T> }) => z.object({
-  internal: value.prefault(d.internal),
-  customer: value.prefault(d.customer),
-  broadcast: value.prefault(d.broadcast),
-}).strict().prefault({})
+const byKind = <T extends z.ZodType>(
+  value: T,
+  d: { internal: z.input<T>; customer: z.input<T>; broadcast: z.input<T> },
+) =>
+  z
+    .object({
+      internal: value.prefault(d.internal),
+      customer: value.prefault(d.customer),
+      broadcast: value.prefault(d.broadcast),
+    })
+    .strict()
+    .prefault({})
 
 /** Plugin-defined categories (not from the dictionary): message types, flood and off-topic. */
 export const KIND_CATEGORIES = ['card', 'miniprogram', 'file', 'flood', 'offtopic'] as const
 /** One plugin-defined category. */
-export type KindCategory = typeof KIND_CATEGORIES[number]
+export type KindCategory = (typeof KIND_CATEGORIES)[number]
 
 const kindShape = (label: string, sev: z.infer<typeof severity>) => ({
-  label: z.string().min(1).default(label).describe('类别名称（出现在警告和报告中） Label shown in warnings and reports'),
+  label: z
+    .string()
+    .min(1)
+    .default(label)
+    .describe('类别名称（出现在警告和报告中） Label shown in warnings and reports'),
   severity: severity.default(sev).describe('严重程度 low / medium / high'),
 })
 const kindRule = (label: string, sev: z.infer<typeof severity>) => z.object(kindShape(label, sev)).strict().prefault({})
 
-const DEFAULT_EXTENSIONS = ['apk', 'exe', 'bat', 'cmd', 'com', 'scr', 'msi', 'vbs', 'js', 'jar', 'ps1', 'sh', 'pif', 'hta', 'dll', 'ipa']
+const DEFAULT_EXTENSIONS = [
+  'apk',
+  'exe',
+  'bat',
+  'cmd',
+  'com',
+  'scr',
+  'msi',
+  'vbs',
+  'js',
+  'jar',
+  'ps1',
+  'sh',
+  'pif',
+  'hta',
+  'dll',
+  'ipa',
+]
 
 /** Dictionary files must load: a broken dictionary is a config error (file:line listed), so the bot refuses to start. */
-const dictionaryFiles = z.array(z.string().min(1)).min(1).superRefine((paths, ctx) => {
-  try {
-    loadDictionaryFiles(paths)
-  } catch (e) {
-    const problems = e instanceof DictionaryError ? e.problems : [(e as Error).message]
-    for (const p of problems) ctx.addIssue({ code: 'custom', message: p })
-  }
-})
+const dictionaryFiles = z
+  .array(z.string().min(1))
+  .min(1)
+  .superRefine((paths, ctx) => {
+    try {
+      loadDictionaryFiles(paths)
+    } catch (e) {
+      const problems = e instanceof DictionaryError ? e.problems : [(e as Error).message]
+      for (const p of problems) ctx.addIssue({ code: 'custom', message: p })
+    }
+  })
 
-const template = (allowed: string[], fallback: string) => z.string().min(1).superRefine((t, ctx) => {
-  const bad = [...t.matchAll(/\{([^{}]*)\}/g)].map(m => m[1]).filter(k => !allowed.includes(k))
-  if (bad.length) ctx.addIssue({ code: 'custom', message: `unknown placeholder {${bad.join('}, {')}}; allowed: {${allowed.join('} {')}}` })
-}).default(fallback)
+const template = (allowed: string[], fallback: string) =>
+  z
+    .string()
+    .min(1)
+    .superRefine((t, ctx) => {
+      const bad = [...t.matchAll(/\{([^{}]*)\}/g)].map(m => m[1]).filter(k => !allowed.includes(k))
+      if (bad.length)
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown placeholder {${bad.join('}, {')}}; allowed: {${allowed.join('} {')}}`,
+        })
+    })
+    .default(fallback)
 
 /** Config of the `content` plugin (global section; groups may override it, except `dictionaries`, `watch` and `flood` windows). */
-export const contentConfigSchema = z.object({
-  dictionaries: dictionaryFiles.prefault(['data/dictionaries/default.yaml'])
-    .describe('词库文件（相对于机器人进程的工作目录，按顺序合并；改动后自动重载） Dictionary YAML files, relative to the working directory, merged in order, hot-reloaded'),
-  watch: z.boolean().default(true).describe('监视词库文件，改动后自动重载 Reload dictionaries when a file changes'),
-  exemptRoles: z.array(z.enum(ROLES)).default(['admin', 'leader']).describe('不受检查的角色 Roles whose messages are not moderated'),
-  exempt: z.array(z.string().min(1)).default([]).describe('不受检查的微信 ID Contact ids that are not moderated'),
-  scope: z.object({
-    link: byKind(scopeSchema, { internal: 'nonStaff', customer: 'everyone', broadcast: 'everyone' }),
-    card: byKind(scopeSchema, { internal: 'nobody', customer: 'nonStaff', broadcast: 'nonStaff' }),
-    miniprogram: byKind(scopeSchema, { internal: 'nobody', customer: 'nonStaff', broadcast: 'nonStaff' }),
-    file: byKind(scopeSchema, { internal: 'everyone', customer: 'everyone', broadcast: 'everyone' }),
-    flood: byKind(scopeSchema, { internal: 'nonStaff', customer: 'nonStaff', broadcast: 'nonStaff' }),
-    offtopic: byKind(scopeSchema, { internal: 'nobody', customer: 'nobody', broadcast: 'nonStaff' }),
-  }).catchall(byKind(scopeSchema, { internal: 'everyone', customer: 'everyone', broadcast: 'everyone' })).prefault({})
-    .describe('每个类别在各类群里检查谁的消息：everyone / nonStaff（非员工）/ nobody；未列出的词库类别检查所有人 Per category and group kind, whose messages are checked'),
-  actions: z.object({
-    low: byKind(steps, { internal: ['record'], customer: ['record'], broadcast: ['record'] }),
-    medium: byKind(steps, { internal: ['warn', 'strike'], customer: ['warn', 'report', 'strike'], broadcast: ['warn', 'report', 'strike'] }),
-    high: byKind(steps, { internal: ['warn', 'report', 'strike'], customer: ['warn', 'report', 'strike'], broadcast: ['warn', 'report', 'strike'] }),
-  }).strict().prefault({})
-    .describe('按严重程度和群类型的处理：record 只记录 / warn 群内@警告 / report 私聊报告管理员 / strike 记违规 Steps per severity and group kind'),
-  strikeTtl: duration().prefault('30d').describe('违规记录有效期（也是累计违规的统计期） How long a strike counts'),
-  escalation: z.object({
-    strikes: z.number().int().min(1).default(3).describe('有效违规达到几次时升级 Active strikes that trigger escalation'),
-    remove: byKind(scopeSchema, { internal: 'nobody', customer: 'nonStaff', broadcast: 'nonStaff' })
-      .describe('升级时自动移出谁（需机器人是群主或管理员）；其余情况报告管理员处理 Who is removed automatically; otherwise admins are asked'),
-  }).strict().prefault({}),
-  incidentWindow: duration().prefault('10m').describe('同一成员在此时间内的同类违规合并为一次事件 Repeated offences within this window are one incident'),
-  dryRunCategories: z.array(z.string().min(1)).default([]).describe('只观察不处理的类别（动作只记入审计） Categories that only record what would happen'),
-  kinds: z.object({
-    card: kindRule('推送名片', 'medium'),
-    miniprogram: kindRule('推送小程序', 'medium'),
-    file: z.object({
-      ...kindShape('危险文件', 'high'),
-      extensions: z.array(z.string().min(1).transform(e => e.replace(/^\./, '').toLowerCase())).default(DEFAULT_EXTENSIONS)
-        .describe('视为危险的文件扩展名 File extensions treated as dangerous'),
-    }).strict().prefault({}),
-    flood: kindRule('刷屏', 'medium'),
-    offtopic: kindRule('公告群无关发言', 'low'),
-  }).strict().prefault({}).describe('插件自带的类别：名片、小程序、文件、刷屏、公告群无关发言 Plugin-defined categories'),
-  flood: z.object({
-    maxMessages: z.number().int().min(2).default(10).describe('时间窗内最多几条消息 Messages allowed per window'),
-    within: duration().prefault('1m').describe('刷屏时间窗 Window for the message count'),
-    repeatGroups: z.number().int().min(2).default(3).describe('同一段文字发到几个群算刷屏 Distinct groups for the same text'),
-    repeatWithin: duration().prefault('10m').describe('跨群重复的时间窗 Window for repeated text'),
-    minLength: z.number().int().min(1).default(8).describe('参与跨群重复判断的最短文字长度 Shortest text compared'),
-    maxTracked: z.number().int().min(100).default(10_000).describe('内存中最多跟踪的成员数 Members tracked in memory'),
-  }).strict().prefault({}).describe('刷屏检测（全局设置） Flood control (global section only)'),
-  rules: z.record(z.string(), z.string().min(1)).default({}).describe('各类别在警告中引用的群规（覆盖默认） Group rule quoted in warnings, per category'),
-  warnText: template(['name', 'labels', 'rule', 'consequence'], '你的消息涉及「{labels}」，违反群规：{rule}。{consequence}')
-    .describe('群内警告（不会复述违规词） Warning template: {name} {labels} {rule} {consequence}'),
-}).strict()
+export const contentConfigSchema = z
+  .object({
+    dictionaries: dictionaryFiles
+      .prefault(['data/dictionaries/default.yaml'])
+      .describe(
+        '词库文件（相对于机器人进程的工作目录，按顺序合并；改动后自动重载） Dictionary YAML files, relative to the working directory, merged in order, hot-reloaded',
+      ),
+    watch: z.boolean().default(true).describe('监视词库文件，改动后自动重载 Reload dictionaries when a file changes'),
+    exemptRoles: z
+      .array(z.enum(ROLES))
+      .default(['admin', 'leader'])
+      .describe('不受检查的角色 Roles whose messages are not moderated'),
+    exempt: z.array(z.string().min(1)).default([]).describe('不受检查的微信 ID Contact ids that are not moderated'),
+    scope: z
+      .object({
+        link: byKind(scopeSchema, { internal: 'nonStaff', customer: 'everyone', broadcast: 'everyone' }),
+        card: byKind(scopeSchema, { internal: 'nobody', customer: 'nonStaff', broadcast: 'nonStaff' }),
+        miniprogram: byKind(scopeSchema, { internal: 'nobody', customer: 'nonStaff', broadcast: 'nonStaff' }),
+        file: byKind(scopeSchema, { internal: 'everyone', customer: 'everyone', broadcast: 'everyone' }),
+        flood: byKind(scopeSchema, { internal: 'nonStaff', customer: 'nonStaff', broadcast: 'nonStaff' }),
+        offtopic: byKind(scopeSchema, { internal: 'nobody', customer: 'nobody', broadcast: 'nonStaff' }),
+      })
+      .catchall(byKind(scopeSchema, { internal: 'everyone', customer: 'everyone', broadcast: 'everyone' }))
+      .prefault({})
+      .describe(
+        '每个类别在各类群里检查谁的消息：everyone / nonStaff（非员工）/ nobody；未列出的词库类别检查所有人 Per category and group kind, whose messages are checked',
+      ),
+    actions: z
+      .object({
+        low: byKind(steps, { internal: ['record'], customer: ['record'], broadcast: ['record'] }),
+        medium: byKind(steps, {
+          internal: ['warn', 'strike'],
+          customer: ['warn', 'report', 'strike'],
+          broadcast: ['warn', 'report', 'strike'],
+        }),
+        high: byKind(steps, {
+          internal: ['warn', 'report', 'strike'],
+          customer: ['warn', 'report', 'strike'],
+          broadcast: ['warn', 'report', 'strike'],
+        }),
+      })
+      .strict()
+      .prefault({})
+      .describe(
+        '按严重程度和群类型的处理：record 只记录 / warn 群内@警告 / report 私聊报告管理员 / strike 记违规 Steps per severity and group kind',
+      ),
+    strikeTtl: duration().prefault('30d').describe('违规记录有效期（也是累计违规的统计期） How long a strike counts'),
+    escalation: z
+      .object({
+        strikes: z
+          .number()
+          .int()
+          .min(1)
+          .default(3)
+          .describe('有效违规达到几次时升级 Active strikes that trigger escalation'),
+        remove: byKind(scopeSchema, { internal: 'nobody', customer: 'nonStaff', broadcast: 'nonStaff' }).describe(
+          '升级时自动移出谁（需机器人是群主或管理员）；其余情况报告管理员处理 Who is removed automatically; otherwise admins are asked',
+        ),
+      })
+      .strict()
+      .prefault({}),
+    incidentWindow: duration()
+      .prefault('10m')
+      .describe('同一成员在此时间内的同类违规合并为一次事件 Repeated offences within this window are one incident'),
+    dryRunCategories: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('只观察不处理的类别（动作只记入审计） Categories that only record what would happen'),
+    kinds: z
+      .object({
+        card: kindRule('推送名片', 'medium'),
+        miniprogram: kindRule('推送小程序', 'medium'),
+        file: z
+          .object({
+            ...kindShape('危险文件', 'high'),
+            extensions: z
+              .array(
+                z
+                  .string()
+                  .min(1)
+                  .transform(e => e.replace(/^\./, '').toLowerCase()),
+              )
+              .default(DEFAULT_EXTENSIONS)
+              .describe('视为危险的文件扩展名 File extensions treated as dangerous'),
+          })
+          .strict()
+          .prefault({}),
+        flood: kindRule('刷屏', 'medium'),
+        offtopic: kindRule('公告群无关发言', 'low'),
+      })
+      .strict()
+      .prefault({})
+      .describe('插件自带的类别：名片、小程序、文件、刷屏、公告群无关发言 Plugin-defined categories'),
+    flood: z
+      .object({
+        maxMessages: z.number().int().min(2).default(10).describe('时间窗内最多几条消息 Messages allowed per window'),
+        within: duration().prefault('1m').describe('刷屏时间窗 Window for the message count'),
+        repeatGroups: z
+          .number()
+          .int()
+          .min(2)
+          .default(3)
+          .describe('同一段文字发到几个群算刷屏 Distinct groups for the same text'),
+        repeatWithin: duration().prefault('10m').describe('跨群重复的时间窗 Window for repeated text'),
+        minLength: z.number().int().min(1).default(8).describe('参与跨群重复判断的最短文字长度 Shortest text compared'),
+        maxTracked: z
+          .number()
+          .int()
+          .min(100)
+          .default(10_000)
+          .describe('内存中最多跟踪的成员数 Members tracked in memory'),
+      })
+      .strict()
+      .prefault({})
+      .describe('刷屏检测（全局设置） Flood control (global section only)'),
+    rules: z
+      .record(z.string(), z.string().min(1))
+      .default({})
+      .describe('各类别在警告中引用的群规（覆盖默认） Group rule quoted in warnings, per category'),
+    warnText: template(
+      ['name', 'labels', 'rule', 'consequence'],
+      '你的消息涉及「{labels}」，违反群规：{rule}。{consequence}',
+    ).describe('群内警告（不会复述违规词） Warning template: {name} {labels} {rule} {consequence}'),
+  })
+  .strict()
 
 /** The validated `content` config. */
 export type ContentConfig = z.infer<typeof contentConfigSchema>

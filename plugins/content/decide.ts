@@ -25,17 +25,31 @@ export interface IncidentInput {
 export function originalOf(ev: MessageEvent): string {
   const a = ev.attachment
   switch (ev.kind) {
-    case 'text': return ev.text
-    case 'link': return `[链接] ${a?.title ?? ''} ${a?.url ?? ''}`.trim()
-    case 'miniprogram': return `[小程序] ${a?.title ?? ''}`.trim()
-    case 'file': return `[文件] ${a?.fileName ?? ''}`.trim()
-    default: return ev.text
+    case 'text':
+      return ev.text
+    case 'link':
+      return `[链接] ${a?.title ?? ''} ${a?.url ?? ''}`.trim()
+    case 'miniprogram':
+      return `[小程序] ${a?.title ?? ''}`.trim()
+    case 'file':
+      return `[文件] ${a?.fileName ?? ''}`.trim()
+    default:
+      return ev.text
   }
 }
 
 /** Matched spans of the findings, short, for the audit log's evidence. */
 function evidenceText(findings: Finding[]): string {
-  return findings.flatMap(f => f.evidence.map(e => e.source === 'policy' ? `${f.category}: ${e.note}` : `${f.category}: ${excerpt(e.match.matched, 30)} [${e.match.start},${e.match.end})`)).slice(0, 8).join('; ')
+  return findings
+    .flatMap(f =>
+      f.evidence.map(e =>
+        e.source === 'policy'
+          ? `${f.category}: ${e.note}`
+          : `${f.category}: ${excerpt(e.match.matched, 30)} [${e.match.start},${e.match.end})`,
+      ),
+    )
+    .slice(0, 8)
+    .join('; ')
 }
 
 /**
@@ -48,38 +62,84 @@ export function decideIncident(incident: Incident, x: IncidentInput): Action[] {
   const { cfg, ev, findings } = x
   const kind = ev.group.kind
   const steps = cfg.actions[incident.severity][kind]
-  const plan: StrikePlan | undefined = steps.includes('strike') ? planStrike(x.activeStrikes, cfg, kind, ev.sender.isStaff) : undefined
+  const plan: StrikePlan | undefined = steps.includes('strike')
+    ? planStrike(x.activeStrikes, cfg, kind, ev.sender.isStaff)
+    : undefined
   const meta: ActionMeta = {
-    rule: 'content', groupId: ev.group.id, memberId: ev.sender.id,
-    reason: `${incident.id} ${findings.map(f => f.category).join(',')}`, evidence: { messageId: ev.id, text: evidenceText(findings) },
+    rule: 'content',
+    groupId: ev.group.id,
+    memberId: ev.sender.id,
+    reason: `${incident.id} ${findings.map(f => f.category).join(',')}`,
+    evidence: { messageId: ev.id, text: evidenceText(findings) },
   }
   const out: Action[] = []
-  if (steps.includes('warn')) out.push({ ...meta, type: 'warn', rule: 'content.warn', groupId: ev.group.id, memberId: ev.sender.id, text: warnText(cfg, x.memberName, findings, plan) })
-  if (plan) out.push({ ...meta, type: 'strike', rule: 'content.strike', memberId: ev.sender.id, category: strikeCategory(findings[0].category), ttlMs: cfg.strikeTtl })
+  if (steps.includes('warn'))
+    out.push({
+      ...meta,
+      type: 'warn',
+      rule: 'content.warn',
+      groupId: ev.group.id,
+      memberId: ev.sender.id,
+      text: warnText(cfg, x.memberName, findings, plan),
+    })
+  if (plan)
+    out.push({
+      ...meta,
+      type: 'strike',
+      rule: 'content.strike',
+      memberId: ev.sender.id,
+      category: strikeCategory(findings[0].category),
+      ttlMs: cfg.strikeTtl,
+    })
   incident.steps = [...steps.filter(s => s !== 'record'), ...(plan?.escalate ? [plan.escalate] : [])]
   if (steps.includes('report') || plan?.escalate) {
     out.push({
-      ...meta, type: 'notifyAdmins', rule: plan?.escalate ? 'content.escalate' : 'content.report',
+      ...meta,
+      type: 'notifyAdmins',
+      rule: plan?.escalate ? 'content.escalate' : 'content.report',
       text: reportText({
-        incidentId: incident.id, group: ev.group.topic, kind, member: x.memberName, memberId: ev.sender.id,
-        when: shortDateTime(ev.at, x.timezone), messageId: ev.id, original: originalOf(ev), findings,
-        steps: incident.steps, plan, ttlMs: cfg.strikeTtl, prefix: x.prefix,
+        incidentId: incident.id,
+        group: ev.group.topic,
+        kind,
+        member: x.memberName,
+        memberId: ev.sender.id,
+        when: shortDateTime(ev.at, x.timezone),
+        messageId: ev.id,
+        original: originalOf(ev),
+        findings,
+        steps: incident.steps,
+        plan,
+        ttlMs: cfg.strikeTtl,
+        prefix: x.prefix,
       }),
     })
   }
   // Last, so the report reaches the admins before the executor's note on a failed removal.
-  if (plan?.escalate === 'remove') out.push({ ...meta, type: 'remove', rule: 'content.remove', groupId: ev.group.id, memberId: ev.sender.id })
-  if (!out.length || steps.includes('record')) out.unshift({ ...meta, type: 'record', rule: 'content.record', text: `${incident.id} ${findings.map(f => f.label).join('、')}` })
+  if (plan?.escalate === 'remove')
+    out.push({ ...meta, type: 'remove', rule: 'content.remove', groupId: ev.group.id, memberId: ev.sender.id })
+  if (!out.length || steps.includes('record'))
+    out.unshift({
+      ...meta,
+      type: 'record',
+      rule: 'content.record',
+      text: `${incident.id} ${findings.map(f => f.label).join('、')}`,
+    })
   return out
 }
 
 /** A repeat merged into an open incident: only recorded, so a member who repeats gets no warning storm. */
 export function decideRepeat(incident: Incident, ev: MessageEvent, findings: Finding[]): Action[] {
-  return [{
-    type: 'record', rule: 'content.repeat', groupId: ev.group?.id, memberId: ev.sender.id,
-    reason: `${incident.id} ${findings.map(f => f.category).join(',')}`, evidence: { messageId: ev.id, text: evidenceText(findings) },
-    text: `重复违规，已并入 ${incident.id}（第 ${incident.count} 条）`,
-  }]
+  return [
+    {
+      type: 'record',
+      rule: 'content.repeat',
+      groupId: ev.group?.id,
+      memberId: ev.sender.id,
+      reason: `${incident.id} ${findings.map(f => f.category).join(',')}`,
+      evidence: { messageId: ev.id, text: evidenceText(findings) },
+      text: `重复违规，已并入 ${incident.id}（第 ${incident.count} 条）`,
+    },
+  ]
 }
 
 /** Dry-run for some categories: every outward action becomes a `record` tagged `content.dry-run.*`. */
@@ -88,6 +148,14 @@ export function asDryRun(actions: Action[]): Action[] {
     if (!OUTWARD_ACTIONS.has(a.type)) return a
     const what = STEP_LABEL[a.rule.replace(/^content\./, '')] ?? a.type
     const body = 'text' in a ? `：${a.text}` : a.type === 'strike' ? `：${a.category}` : ''
-    return { type: 'record', rule: a.rule.replace(/^content\./, 'content.dry-run.'), groupId: a.groupId, memberId: a.memberId, reason: a.reason, evidence: a.evidence, text: `【观察】将${what}${body}` }
+    return {
+      type: 'record',
+      rule: a.rule.replace(/^content\./, 'content.dry-run.'),
+      groupId: a.groupId,
+      memberId: a.memberId,
+      reason: a.reason,
+      evidence: a.evidence,
+      text: `【观察】将${what}${body}`,
+    }
   })
 }

@@ -2,7 +2,10 @@ import type { Action } from '../../bot/core/actions.js'
 import { compileMatcher, DictionaryError, loadDictionaryFiles, type Dictionary, type Matcher } from './matcher/index.js'
 
 /** The result of one reload attempt. */
-export interface ReloadOutcome { ok: boolean; problems: string[] }
+export interface ReloadOutcome {
+  ok: boolean
+  problems: string[]
+}
 
 /** Categories, terms and allowed domains of a dictionary, in one short line. */
 export function dictionarySummary(d: Dictionary): string {
@@ -31,7 +34,10 @@ export class DictionaryHolder {
   lastFailure?: { at: number; problems: string[] }
   private pending: Action[] = []
 
-  constructor(readonly files: string[], private now: () => number) {
+  constructor(
+    readonly files: string[],
+    private now: () => number,
+  ) {
     const { dictionary, warnings } = loadDictionaryFiles(files)
     this.matcher = compileMatcher(dictionary)
     this.warnings = warnings
@@ -47,7 +53,11 @@ export class DictionaryHolder {
       this.version++
       this.loadedAt = this.now()
       this.lastFailure = undefined
-      if (notify) this.notify('content.dictionary-reloaded', `✅ 词库已重新加载（版本 ${this.version}）：${dictionarySummary(dictionary)}${warnings.length ? `\n提示：\n${warnings.slice(0, 5).join('\n')}` : ''}`)
+      if (notify)
+        this.notify(
+          'content.dictionary-reloaded',
+          `✅ 词库已重新加载（版本 ${this.version}）：${dictionarySummary(dictionary)}${warnings.length ? `\n提示：\n${warnings.slice(0, 5).join('\n')}` : ''}`,
+        )
       return { ok: true, problems: [] }
     } catch (e) {
       const problems = problemsOf(e)
@@ -55,7 +65,10 @@ export class DictionaryHolder {
       this.lastFailure = { at: this.now(), problems }
       if (notify && !same) {
         const shown = problems.slice(0, 10).join('\n') + (problems.length > 10 ? `\n…共 ${problems.length} 个问题` : '')
-        this.notify('content.dictionary-rejected', `⚠️ 词库文件有错误，继续使用旧词库（版本 ${this.version}）：\n${shown}`)
+        this.notify(
+          'content.dictionary-rejected',
+          `⚠️ 词库文件有错误，继续使用旧词库（版本 ${this.version}）：\n${shown}`,
+        )
       }
       return { ok: false, problems }
     }

@@ -11,5 +11,7 @@ export function watchDictionaries(files: string[], onChange: () => void, interva
     if (cur.mtimeMs !== prev.mtimeMs || cur.size !== prev.size) onChange()
   }
   for (const f of files) watchFile(f, { persistent: false, interval: intervalMs }, listener)
-  return () => { for (const f of files) unwatchFile(f, listener) }
+  return () => {
+    for (const f of files) unwatchFile(f, listener)
+  }
 }

@@ -8,7 +8,12 @@ export type TextSource = 'text' | 'title' | 'description' | 'url' | 'fileName'
 export type Evidence = { source: TextSource; match: Match } | { source: 'policy'; note: string }
 
 /** One category found in a message, with its evidence. */
-export interface Finding { category: string; label: string; severity: Severity; evidence: Evidence[] }
+export interface Finding {
+  category: string
+  label: string
+  severity: Severity
+  evidence: Evidence[]
+}
 
 /** Shared empty result (never mutated) so the common no-match path allocates nothing here. */
 const NONE: readonly Evidence[] = []
@@ -27,15 +32,22 @@ export function maxSeverity(a: Severity, b: Severity): Severity {
 export function scanMessage(ev: MessageEvent, matcher: Matcher): readonly Evidence[] {
   const a = ev.attachment
   switch (ev.kind) {
-    case 'text': return tag('text', matcher.scan(ev.text))
+    case 'text':
+      return tag('text', matcher.scan(ev.text))
     case 'link': {
-      const found = [...tag('title', matcher.scan(a?.title ?? '')), ...tag('description', matcher.scan(a?.description ?? ''))]
+      const found = [
+        ...tag('title', matcher.scan(a?.title ?? '')),
+        ...tag('description', matcher.scan(a?.description ?? '')),
+      ]
       const url = a?.url ? matcher.checkUrl(a.url) : null
       return url ? [...found, { source: 'url', match: url }] : found
     }
-    case 'miniprogram': return [...tag('title', matcher.scan(a?.title ?? '')), ...tag('description', matcher.scan(a?.description ?? ''))]
-    case 'file': return tag('fileName', matcher.scan(a?.fileName ?? ''))
-    default: return NONE
+    case 'miniprogram':
+      return [...tag('title', matcher.scan(a?.title ?? '')), ...tag('description', matcher.scan(a?.description ?? ''))]
+    case 'file':
+      return tag('fileName', matcher.scan(a?.fileName ?? ''))
+    default:
+      return NONE
   }
 }
 
@@ -67,9 +79,19 @@ function outermost(evidence: Evidence[]): Evidence[] {
   const span = (e: Evidence) => (e.source === 'policy' ? undefined : e.match)
   return evidence.filter((e, i) => {
     const m = span(e)
-    return !m || !evidence.some((o, j) => {
-      const n = span(o)
-      return j !== i && !!n && o.source === e.source && n.start <= m.start && n.end >= m.end && (n.end - n.start > m.end - m.start || j < i)
-    })
+    return (
+      !m ||
+      !evidence.some((o, j) => {
+        const n = span(o)
+        return (
+          j !== i &&
+          !!n &&
+          o.source === e.source &&
+          n.start <= m.start &&
+          n.end >= m.end &&
+          (n.end - n.start > m.end - m.start || j < i)
+        )
+      })
+    )
   })
 }

@@ -4,8 +4,16 @@ import type { ContentConfig } from './config.js'
 /** Flood settings (the `flood` config section). */
 export type FloodConfig = ContentConfig['flood']
 
-interface Posted { at: number; groupId: string; hash: number; length: number }
-interface MemberWindow { times: number[]; posted: Posted[] }
+interface Posted {
+  at: number
+  groupId: string
+  hash: number
+  length: number
+}
+interface MemberWindow {
+  times: number[]
+  posted: Posted[]
+}
 
 const MAX_POSTED = 50
 
@@ -23,7 +31,8 @@ function distinctGroups(posted: Posted[], hash: number, length: number): number 
     const p = posted[i]
     if (p.hash !== hash || p.length !== length) continue
     let seen = false
-    for (let j = 0; j < i && !seen; j++) seen = posted[j].hash === hash && posted[j].length === length && posted[j].groupId === p.groupId
+    for (let j = 0; j < i && !seen; j++)
+      seen = posted[j].hash === hash && posted[j].length === length && posted[j].groupId === p.groupId
     if (!seen) n++
   }
   return n
@@ -49,7 +58,9 @@ export class FloodTracker {
   }
 
   /** Number of members currently tracked. */
-  get size(): number { return this.members.size }
+  get size(): number {
+    return this.members.size
+  }
 
   private repeated(w: MemberWindow, groupId: string, text: string, at: number, cfg: FloodConfig): string | undefined {
     const posted = w.posted
@@ -59,7 +70,9 @@ export class FloodTracker {
     posted.push({ at, groupId, hash, length: text.length })
     if (posted.length > MAX_POSTED) posted.shift()
     const groups = distinctGroups(posted, hash, text.length)
-    return groups >= cfg.repeatGroups ? `${formatDuration(cfg.repeatWithin)}内把同一段文字发到了 ${groups} 个群` : undefined
+    return groups >= cfg.repeatGroups
+      ? `${formatDuration(cfg.repeatWithin)}内把同一段文字发到了 ${groups} 个群`
+      : undefined
   }
 
   private window(memberId: string, maxTracked: number): MemberWindow {

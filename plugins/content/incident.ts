@@ -26,18 +26,29 @@ export interface Incident {
 }
 
 /** The persisted incident list (`content-incidents` store doc). */
-export interface IncidentLog { next: number; incidents: Incident[] }
+export interface IncidentLog {
+  next: number
+  incidents: Incident[]
+}
 
 /** Incidents kept at most, and for how long. */
 export const INCIDENT_LIMIT = 1000
 export const INCIDENT_KEEP_MS = 30 * 86_400_000
 
 /** The member's open incident that already covers `categories` (started within `windowMs`), if any. */
-export function openIncidentFor(log: IncidentLog, memberId: string, categories: string[], dryRun: boolean, now: number, windowMs: number): Incident | undefined {
+export function openIncidentFor(
+  log: IncidentLog,
+  memberId: string,
+  categories: string[],
+  dryRun: boolean,
+  now: number,
+  windowMs: number,
+): Incident | undefined {
   for (let i = log.incidents.length - 1; i >= 0; i--) {
     const inc = log.incidents[i]
     if (inc.startedAt <= now - windowMs) break
-    if (inc.memberId === memberId && inc.dryRun === dryRun && categories.every(c => inc.categories.includes(c))) return inc
+    if (inc.memberId === memberId && inc.dryRun === dryRun && categories.every(c => inc.categories.includes(c)))
+      return inc
   }
   return undefined
 }
@@ -48,7 +59,11 @@ export function addIncident(log: IncidentLog, fields: Omit<Incident, 'id' | 'cou
   log.incidents.push(incident)
   const cutoff = fields.startedAt - INCIDENT_KEEP_MS
   let drop = 0
-  while (drop < log.incidents.length && (log.incidents.length - drop > INCIDENT_LIMIT || log.incidents[drop].startedAt < cutoff)) drop++
+  while (
+    drop < log.incidents.length &&
+    (log.incidents.length - drop > INCIDENT_LIMIT || log.incidents[drop].startedAt < cutoff)
+  )
+    drop++
   if (drop) log.incidents.splice(0, drop)
   return incident
 }
@@ -60,7 +75,11 @@ export function mergeRepeat(incident: Incident, at: number): void {
 }
 
 /** Newest-first incidents since `since`, optionally of one member or one group. */
-export function recentIncidents(log: IncidentLog, q: { since: number; memberId?: string; groupId?: string }, limit: number): Incident[] {
+export function recentIncidents(
+  log: IncidentLog,
+  q: { since: number; memberId?: string; groupId?: string },
+  limit: number,
+): Incident[] {
   const out: Incident[] = []
   for (let i = log.incidents.length - 1; i >= 0 && out.length < limit; i--) {
     const inc = log.incidents[i]

@@ -13,7 +13,8 @@ import { ContentService } from './service.js'
  */
 export const contentPlugin = definePlugin({
   name: 'content',
-  description: '违规内容：词库匹配（防变体规避）、链接/名片/小程序/文件、刷屏、处罚升级 Banned content, links, cards, files, flood, escalation',
+  description:
+    '违规内容：词库匹配（防变体规避）、链接/名片/小程序/文件、刷屏、处罚升级 Banned content, links, cards, files, flood, escalation',
   configSchema: contentConfigSchema,
   create: ctx => {
     const s = new ContentService(ctx)
@@ -30,7 +31,9 @@ export const contentPlugin = definePlugin({
       commands: contentCommands(s),
       status: () => {
         const h = s.holder
-        const failed = h.lastFailure ? `；⚠️ 词库重载失败（${h.lastFailure.problems[0]}${h.lastFailure.problems.length > 1 ? ` 等 ${h.lastFailure.problems.length} 个问题` : ''}），仍用版本 ${h.version}` : ''
+        const failed = h.lastFailure
+          ? `；⚠️ 词库重载失败（${h.lastFailure.problems[0]}${h.lastFailure.problems.length > 1 ? ` 等 ${h.lastFailure.problems.length} 个问题` : ''}），仍用版本 ${h.version}`
+          : ''
         return `词库版本 ${h.version}：${dictionarySummary(h.matcher.dictionary)}；近 7 天违规 ${s.incidents.data.incidents.filter(i => i.startedAt > ctx.clock.now() - 7 * 86_400_000).length} 件${failed}`
       },
     }

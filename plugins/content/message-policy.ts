@@ -29,7 +29,14 @@ export function kindFinding(cfg: ContentConfig, category: KindCategory, note: st
 export function messageTypeFindings(ev: MessageEvent, kind: GroupKind, cfg: ContentConfig): Finding[] {
   const out: Finding[] = []
   if (ev.kind === 'contact') out.push(kindFinding(cfg, 'card', '推送了名片'))
-  if (ev.kind === 'miniprogram') out.push(kindFinding(cfg, 'miniprogram', `推送了小程序${ev.attachment?.title ? `「${ev.attachment.title.slice(0, 40)}」` : ''}`))
+  if (ev.kind === 'miniprogram')
+    out.push(
+      kindFinding(
+        cfg,
+        'miniprogram',
+        `推送了小程序${ev.attachment?.title ? `「${ev.attachment.title.slice(0, 40)}」` : ''}`,
+      ),
+    )
   if (ev.kind === 'file') {
     const ext = fileExtension(ev.attachment?.fileName ?? '')
     if (ext && cfg.kinds.file.extensions.includes(ext)) out.push(kindFinding(cfg, 'file', `发送了 .${ext} 文件`))

@@ -10,7 +10,8 @@ const RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 }
 function why(matcher: Matcher, m: Match): string {
   const d = matcher.dictionary
   const quoted = `原文「${excerpt(m.matched, 40)}」位置 ${m.start}–${m.end}`
-  if (d.links?.category === m.category && !d.categories[m.category]?.terms.includes(m.term)) return `${quoted}，域名 ${m.term} 不在白名单`
+  if (d.links?.category === m.category && !d.categories[m.category]?.terms.includes(m.term))
+    return `${quoted}，域名 ${m.term} 不在白名单`
   const normal = excerpt(normalizeText(m.matched).text, 40)
   const isPattern = d.categories[m.category]?.patterns.includes(m.term)
   return `${quoted}，规范化为「${normal}」，命中${isPattern ? `正则 /${excerpt(m.term, 40)}/` : `词条「${excerpt(m.term, 30)}」`}`
@@ -34,6 +35,13 @@ export function describeScan(matcher: Matcher, text: string, cfg: ContentConfig)
     return `· ${rule?.label ?? m.category}（${m.category}，${SEVERITY_LABEL[sev]}${watched}）：${why(matcher, m)}`
   })
   const more = matches.length > 20 ? [`· …另 ${matches.length - 20} 处`] : []
-  const policy = (['internal', 'customer', 'broadcast'] as const).map(k => `${KIND_LABEL[k]} ${cfg.actions[top][k].map(s => STEP_LABEL[s]).join('、')}`)
-  return [`命中 ${matches.length} 处：`, ...lines, ...more, `按最重的「${SEVERITY_LABEL[top]}」处理：${policy.join('；')}`].join('\n')
+  const policy = (['internal', 'customer', 'broadcast'] as const).map(
+    k => `${KIND_LABEL[k]} ${cfg.actions[top][k].map(s => STEP_LABEL[s]).join('、')}`,
+  )
+  return [
+    `命中 ${matches.length} 处：`,
+    ...lines,
+    ...more,
+    `按最重的「${SEVERITY_LABEL[top]}」处理：${policy.join('；')}`,
+  ].join('\n')
 }

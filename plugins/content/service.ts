@@ -29,7 +29,10 @@ export class ContentService {
   reload(notify = true): ReturnType<DictionaryHolder['reload']> {
     const outcome = this.holder.reload(notify)
     if (outcome.ok) this.ctx.log.info(`dictionary reloaded (version ${this.holder.version})`)
-    else this.ctx.log.warn(`dictionary reload failed, keeping version ${this.holder.version}: ${outcome.problems.join('; ')}`)
+    else
+      this.ctx.log.warn(
+        `dictionary reload failed, keeping version ${this.holder.version}: ${outcome.problems.join('; ')}`,
+      )
     return outcome
   }
 
@@ -45,7 +48,12 @@ export class ContentService {
     return [...this.offence(inGroup, live, cfg, false), ...this.offence(inGroup, dry, cfg, true)]
   }
 
-  private offence(ev: MessageEvent & { group: GroupRef }, findings: Finding[], cfg: ContentConfig, dryRun: boolean): Action[] {
+  private offence(
+    ev: MessageEvent & { group: GroupRef },
+    findings: Finding[],
+    cfg: ContentConfig,
+    dryRun: boolean,
+  ): Action[] {
     if (!findings.length) return []
     const log = this.incidents.data
     const categories = findings.map(f => f.category)
@@ -57,11 +65,29 @@ export class ContentService {
     } else {
       const memberName = this.ctx.displayName(ev.sender)
       const incident = addIncident(log, {
-        memberId: ev.sender.id, memberName, groupId: ev.group.id, groupTopic: ev.group.topic, groupKind: ev.group.kind,
-        categories, labels: findings.map(f => f.label), severity: severityOf(findings), startedAt: ev.at, messageId: ev.id, steps: [], dryRun,
+        memberId: ev.sender.id,
+        memberName,
+        groupId: ev.group.id,
+        groupTopic: ev.group.topic,
+        groupKind: ev.group.kind,
+        categories,
+        labels: findings.map(f => f.label),
+        severity: severityOf(findings),
+        startedAt: ev.at,
+        messageId: ev.id,
+        steps: [],
+        dryRun,
       })
       const activeStrikes = contentStrikeCount(this.ctx.ledger.activeStrikes(ev.sender.id, this.ctx.clock.now()))
-      actions = decideIncident(incident, { cfg, ev, findings, memberName, activeStrikes, timezone: this.ctx.timezone, prefix: this.ctx.commandPrefix })
+      actions = decideIncident(incident, {
+        cfg,
+        ev,
+        findings,
+        memberName,
+        activeStrikes,
+        timezone: this.ctx.timezone,
+        prefix: this.ctx.commandPrefix,
+      })
     }
     this.incidents.changed()
     return dryRun ? asDryRun(actions) : actions

@@ -7,26 +7,46 @@ import type { Evidence, Finding } from './findings.js'
 
 /** Group rule quoted in warnings, per category key (overridable with `rules`). */
 export const DEFAULT_RULES: Record<string, string> = {
-  porn: '禁止发布色情低俗内容', gambling: '禁止发布赌博相关内容', ad: '禁止发布与工作无关的商业广告',
-  contact: '禁止私下引流、索要或发布联系方式', insult: '禁止辱骂、人身攻击', defamation: '禁止诋毁公司和同事',
-  confidential: '禁止泄露公司机密（价格、客户名单等）', false_ad: '禁止虚假宣传和绝对化用语',
-  private_deal: '禁止绕过公司私下交易', politics_religion: '禁止讨论政治和宗教话题',
-  malware: '禁止发布病毒、木马、外挂和钓鱼链接', link: '禁止发布未经许可的外部链接', card: '禁止在群内推送名片',
-  miniprogram: '禁止推送与工作无关的小程序', file: '禁止发送安装包和可执行文件', flood: '禁止刷屏和跨群重复发送',
+  porn: '禁止发布色情低俗内容',
+  gambling: '禁止发布赌博相关内容',
+  ad: '禁止发布与工作无关的商业广告',
+  contact: '禁止私下引流、索要或发布联系方式',
+  insult: '禁止辱骂、人身攻击',
+  defamation: '禁止诋毁公司和同事',
+  confidential: '禁止泄露公司机密（价格、客户名单等）',
+  false_ad: '禁止虚假宣传和绝对化用语',
+  private_deal: '禁止绕过公司私下交易',
+  politics_religion: '禁止讨论政治和宗教话题',
+  malware: '禁止发布病毒、木马、外挂和钓鱼链接',
+  link: '禁止发布未经许可的外部链接',
+  card: '禁止在群内推送名片',
+  miniprogram: '禁止推送与工作无关的小程序',
+  file: '禁止发送安装包和可执行文件',
+  flood: '禁止刷屏和跨群重复发送',
   offtopic: '公告群只用于发布通知，请勿在群内发言',
 }
 
 /** Chinese names of group kinds. */
 export const KIND_LABEL: Record<GroupKind, string> = { internal: '内部群', customer: '客户群', broadcast: '公告群' }
 /** Chinese names of the decided steps. */
-export const STEP_LABEL: Record<string, string> = { record: '仅记录', warn: '群内警告', report: '报告管理员', strike: '记违规', remove: '移出群', ask: '请管理员处理', escalate: '报告管理员（已达违规上限）' }
+export const STEP_LABEL: Record<string, string> = {
+  record: '仅记录',
+  warn: '群内警告',
+  report: '报告管理员',
+  strike: '记违规',
+  remove: '移出群',
+  ask: '请管理员处理',
+  escalate: '报告管理员（已达违规上限）',
+}
 const SOURCE_LABEL = { text: '', title: '卡片标题', description: '卡片描述', url: '链接', fileName: '文件名' } as const
 /** Chinese names of severities. */
 export const SEVERITY_LABEL = { low: '轻', medium: '中', high: '重' } as const
 
 /** The rules quoted for these findings, most serious first, without repeats. */
 export function ruleText(cfg: ContentConfig, findings: Finding[]): string {
-  const rules = findings.map(f => cfg.rules[f.category] ?? DEFAULT_RULES[f.category] ?? `禁止发布「${f.label}」相关内容`)
+  const rules = findings.map(
+    f => cfg.rules[f.category] ?? DEFAULT_RULES[f.category] ?? `禁止发布「${f.label}」相关内容`,
+  )
   return [...new Set(rules)].join('；')
 }
 
@@ -42,7 +62,10 @@ export function consequenceText(plan: StrikePlan | undefined, ttlMs: number): st
 /** The group warning: labels and rules only, never the matched text. */
 export function warnText(cfg: ContentConfig, name: string, findings: Finding[], plan: StrikePlan | undefined): string {
   const values: Record<string, string> = {
-    name, labels: findings.map(f => f.label).join('、'), rule: ruleText(cfg, findings), consequence: consequenceText(plan, cfg.strikeTtl),
+    name,
+    labels: findings.map(f => f.label).join('、'),
+    rule: ruleText(cfg, findings),
+    consequence: consequenceText(plan, cfg.strikeTtl),
   }
   return cfg.warnText.replace(/\{([^{}]*)\}/g, (all, key: string) => values[key] ?? all)
 }
@@ -84,7 +107,8 @@ export function reportText(f: ReportFacts): string {
     `群：${f.group}（${KIND_LABEL[f.kind]}）`,
     `成员：${f.member}（${f.memberId}）`,
     `时间：${f.when}　消息：${f.messageId}`,
-    '证据：', ...shown,
+    '证据：',
+    ...shown,
     ...(f.original ? [`原文：${excerpt(f.original, 80)}`] : []),
     `处理：${done.length ? done.join('、') : '仅报告'}${f.plan ? `（${formatDuration(f.ttlMs)}内第 ${f.plan.count}/${f.plan.limit} 次）` : ''}`,
     ...escalationLines(f.plan),
@@ -93,7 +117,8 @@ export function reportText(f: ReportFacts): string {
 }
 
 function escalationLines(plan: StrikePlan | undefined): string[] {
-  if (plan?.escalate === 'remove') return ['⚠️ 已达违规上限：已尝试将其移出本群（机器人不是群主或管理员时会失败，届时另行通知）。']
+  if (plan?.escalate === 'remove')
+    return ['⚠️ 已达违规上限：已尝试将其移出本群（机器人不是群主或管理员时会失败，届时另行通知）。']
   if (plan?.escalate === 'ask') return ['⚠️ 已达违规上限：本群不自动移出，请管理员处理。']
   return []
 }

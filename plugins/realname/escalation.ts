@@ -13,28 +13,64 @@ export function stepDueAt(steps: EscalationStep[], startedAt: number, index: num
 export const stepTimerKey = (groupId: string, memberId: string): string => `step:${groupId}:${memberId}`
 
 /** The payload of an escalation timer. */
-export interface StepPayload { groupId: string; memberId: string; index: number }
+export interface StepPayload {
+  groupId: string
+  memberId: string
+  index: number
+}
 
 /** Schedule step `index` (nothing when the steps are done). */
 export function scheduleStep(steps: EscalationStep[], startedAt: number, p: StepPayload): Action[] {
   const at = stepDueAt(steps, startedAt, p.index)
   if (at === undefined) return []
-  return [{ type: 'schedule', key: stepTimerKey(p.groupId, p.memberId), at, payload: p, rule: 'realname.escalate', groupId: p.groupId, memberId: p.memberId, reason: `step ${p.index + 1}: ${steps[p.index].action}` }]
+  return [
+    {
+      type: 'schedule',
+      key: stepTimerKey(p.groupId, p.memberId),
+      at,
+      payload: p,
+      rule: 'realname.escalate',
+      groupId: p.groupId,
+      memberId: p.memberId,
+      reason: `step ${p.index + 1}: ${steps[p.index].action}`,
+    },
+  ]
 }
 
 /** What the step does; `done` lists the earlier steps for the admin report. */
-export function stepActions(steps: EscalationStep[], index: number, n: NicknameNotice, ctx: { groupId: string; startedAt: number; now: number; unconfirmed: boolean }): Action[] {
+export function stepActions(
+  steps: EscalationStep[],
+  index: number,
+  n: NicknameNotice,
+  ctx: { groupId: string; startedAt: number; now: number; unconfirmed: boolean },
+): Action[] {
   const step = steps[index]
   const meta = { groupId: ctx.groupId, memberId: n.memberId, reason: `${n.nickname}: ${n.detail}` }
   switch (step.action) {
     case 'remind':
       return [{ type: 'remind', to: { contact: n.memberId }, text: reminderText(n), rule: 'realname.remind', ...meta }]
     case 'mention':
-      return [{ type: 'warn', text: mentionText(n), rule: 'realname.mention', ...meta, groupId: ctx.groupId, memberId: n.memberId }]
+      return [
+        {
+          type: 'warn',
+          text: mentionText(n),
+          rule: 'realname.mention',
+          ...meta,
+          groupId: ctx.groupId,
+          memberId: n.memberId,
+        },
+      ]
     case 'report': {
       const done = steps.slice(0, index).map(s => STEP_LABELS[s.action])
       const since = done.length && ctx.now > ctx.startedAt ? `首次提醒后${formatDuration(ctx.now - ctx.startedAt)}` : ''
-      return [{ type: 'notifyAdmins', text: reportText(n, { since, done, unconfirmed: ctx.unconfirmed }), rule: 'realname.report', ...meta }]
+      return [
+        {
+          type: 'notifyAdmins',
+          text: reportText(n, { since, done, unconfirmed: ctx.unconfirmed }),
+          rule: 'realname.report',
+          ...meta,
+        },
+      ]
     }
     case 'remove':
       return [{ type: 'remove', rule: 'realname.remove', ...meta, groupId: ctx.groupId, memberId: n.memberId }]

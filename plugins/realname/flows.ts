@@ -8,7 +8,11 @@ import { graceTimerKey, type RealnameService } from './service.js'
 import { memberKey, type PendingWelcome } from './state.js'
 import { welcomeText, welcomeTimerKey } from './welcome.js'
 
-interface GracePayload { groupId: string; memberId: string; inviter?: string }
+interface GracePayload {
+  groupId: string
+  memberId: string
+  inviter?: string
+}
 
 /** A newcomer (join event or found by a sweep): record them and start the grace period if they must comply. */
 export function admit(s: RealnameService, group: GroupRef, member: Member, inviter?: string): Action[] {
@@ -17,7 +21,18 @@ export function admit(s: RealnameService, group: GroupRef, member: Member, invit
   s.remember(group.id, member.id, { since: now, joinedAt: now, label: s.ctx.displayName(member) })
   if (!s.mustComply(member, group)) return stale
   const payload: GracePayload = { groupId: group.id, memberId: member.id, inviter }
-  return [...stale, { type: 'schedule', key: graceTimerKey(group.id, member.id), at: now + s.cfg(group).grace, payload, rule: 'realname.grace', groupId: group.id, memberId: member.id }]
+  return [
+    ...stale,
+    {
+      type: 'schedule',
+      key: graceTimerKey(group.id, member.id),
+      at: now + s.cfg(group).grace,
+      payload,
+      rule: 'realname.grace',
+      groupId: group.id,
+      memberId: member.id,
+    },
+  ]
 }
 
 /** Members joined: grace timers, and one merged welcome after the batch window. */
@@ -37,7 +52,14 @@ export function onJoin(s: RealnameService, ev: JoinEvent): Action[] {
     if (s.mustComply(m, ev.group)) pending.mustNames.push(s.ctx.displayName(m))
   }
   s.state.changed()
-  out.push({ type: 'schedule', key: welcomeTimerKey(ev.group.id), at: s.ctx.clock.now() + cfg.welcome.batchWindow, payload: { groupId: ev.group.id }, rule: 'realname.welcome', groupId: ev.group.id })
+  out.push({
+    type: 'schedule',
+    key: welcomeTimerKey(ev.group.id),
+    at: s.ctx.clock.now() + cfg.welcome.batchWindow,
+    payload: { groupId: ev.group.id },
+    rule: 'realname.welcome',
+    groupId: ev.group.id,
+  })
   return out
 }
 
@@ -62,17 +84,43 @@ export function onLeave(s: RealnameService, ev: LeaveEvent): Action[] {
     const known = s.record(ev.group.id, m.id)?.name
     const who = known ?? s.ctx.displayName(m)
     const meta = { groupId: ev.group.id, memberId: m.id }
-    const out: Action[] = [...s.forget(ev.group.id, m.id, 'left the group'), {
-      type: 'record', rule: ev.remover ? 'realname.removed' : 'realname.left', ...meta,
-      text: ev.remover ? `${who} 被 ${s.ctx.displayName(ev.remover)} 移出「${ev.group.topic}」` : `${who} 退出了「${ev.group.topic}」`,
-    }]
+    const out: Action[] = [
+      ...s.forget(ev.group.id, m.id, 'left the group'),
+      {
+        type: 'record',
+        rule: ev.remover ? 'realname.removed' : 'realname.left',
+        ...meta,
+        text: ev.remover
+          ? `${who} 被 ${s.ctx.displayName(ev.remover)} 移出「${ev.group.topic}」`
+          : `${who} 退出了「${ev.group.topic}」`,
+      },
+    ]
     const staff = s.ctx.rolesOf(m.id).length > 0 || known !== undefined
     if (ev.remover || ev.group.kind !== 'internal' || !staff || !cfg.leave.warnVoluntary) return out
     out.push(
-      { type: 'strike', category: 'realname.quit', ttlMs: cfg.leave.strikeTtl, rule: 'realname.quit', reason: `quit ${ev.group.topic}`, ...meta },
-      { type: 'notifyAdmins', text: quitAdminText(who, m.id, ev.group.topic, formatDuration(cfg.leave.strikeTtl)), rule: 'realname.quit', ...meta },
+      {
+        type: 'strike',
+        category: 'realname.quit',
+        ttlMs: cfg.leave.strikeTtl,
+        rule: 'realname.quit',
+        reason: `quit ${ev.group.topic}`,
+        ...meta,
+      },
+      {
+        type: 'notifyAdmins',
+        text: quitAdminText(who, m.id, ev.group.topic, formatDuration(cfg.leave.strikeTtl)),
+        rule: 'realname.quit',
+        ...meta,
+      },
     )
-    if (cfg.leave.tellMember) out.push({ type: 'say', to: { contact: m.id }, text: quitMemberText(ev.group.topic), rule: 'realname.quit', ...meta })
+    if (cfg.leave.tellMember)
+      out.push({
+        type: 'say',
+        to: { contact: m.id },
+        text: quitMemberText(ev.group.topic),
+        rule: 'realname.quit',
+        ...meta,
+      })
     return out
   })
 }
@@ -82,7 +130,8 @@ export function onMessage(s: RealnameService, ev: MessageEvent): Action[] {
   const group = ev.group
   if (!group || !s.managed(group)) return []
   const sender = ev.sender
-  if (!s.record(group.id, sender.id) && s.members.data.groups[group.id]?.baselined) s.remember(group.id, sender.id, { label: s.ctx.displayName(sender) })
+  if (!s.record(group.id, sender.id) && s.members.data.groups[group.id]?.baselined)
+    s.remember(group.id, sender.id, { label: s.ctx.displayName(sender) })
   if (!s.mustComply(sender, group) || s.inGrace(group, sender.id)) return []
   const key = memberKey(group.id, sender.id)
   const open = s.state.data.cases[key]
@@ -93,7 +142,18 @@ export function onMessage(s: RealnameService, ev: MessageEvent): Action[] {
   if (s.ctx.clock.now() - last < s.cfg(group).speakReminderEvery) return []
   s.markReminded(group.id, sender.id)
   const n = s.notice(group, assessment)
-  return [{ type: 'remind', to: { contact: sender.id }, text: reminderText(n), rule: 'realname.speak-remind', groupId: group.id, memberId: sender.id, reason: `${n.nickname}: ${n.detail}`, evidence: { messageId: ev.id } }]
+  return [
+    {
+      type: 'remind',
+      to: { contact: sender.id },
+      text: reminderText(n),
+      rule: 'realname.speak-remind',
+      groupId: group.id,
+      memberId: sender.id,
+      reason: `${n.nickname}: ${n.detail}`,
+      evidence: { messageId: ev.id },
+    },
+  ]
 }
 
 /** Grace expiry, escalation steps and merged welcomes. */
@@ -117,6 +177,12 @@ function welcome(s: RealnameService, groupId: string): Action[] {
   if (!pending?.ids.length || !group || !s.managed(group)) return []
   const cfg = s.cfg(group)
   const { label, example } = formatSample(s.formats(group), cfg, s.ctx.company)
-  const text = welcomeText(cfg.welcome, pending, { group: group.topic, company: s.ctx.company, grace: formatDuration(cfg.grace), format: label, example })
+  const text = welcomeText(cfg.welcome, pending, {
+    group: group.topic,
+    company: s.ctx.company,
+    grace: formatDuration(cfg.grace),
+    format: label,
+    example,
+  })
   return [{ type: 'say', to: { room: groupId }, text, mentions: pending.ids, rule: 'realname.welcome', groupId }]
 }

@@ -21,15 +21,21 @@ export const realnamePlugin = definePlugin({
     return {
       onEvent: ev => {
         switch (ev.type) {
-          case 'join': return onJoin(s, ev)
-          case 'leave': return onLeave(s, ev)
-          case 'message': return onMessage(s, ev)
-          default: return []
+          case 'join':
+            return onJoin(s, ev)
+          case 'leave':
+            return onLeave(s, ev)
+          case 'message':
+            return onMessage(s, ev)
+          default:
+            return []
         }
       },
       onTimer: (key, payload) => onTimer(s, key, payload),
       commands: realnameCommands(s),
-      jobs: [{ name: 'sweep', cron: `${mm} ${hh} * * *`, workdaysOnly: sweepCfg.workdaysOnly, run: now => sweep(s, now) }],
+      jobs: [
+        { name: 'sweep', cron: `${mm} ${hh} * * *`, workdaysOnly: sweepCfg.workdaysOnly, run: now => sweep(s, now) },
+      ],
       status: () => {
         const cases = Object.values(s.state.data.cases)
         return `实名待整改 ${cases.filter(c => !c.identity).length} 人，花名册外 ${cases.filter(c => c.identity).length} 人，豁免 ${Object.keys(s.state.data.exempt).length} 人；每日 ${sweepCfg.at} 巡检`

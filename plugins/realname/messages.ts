@@ -43,7 +43,9 @@ export function reportText(n: NicknameNotice, opts: { since: string; done: strin
     `【实名提醒】「${n.group}」的 ${n.who}（${n.memberId}）${opts.since}仍未改为实名群昵称（${shownAs(n)}）：${n.detail}。`,
     opts.done.length ? `已${opts.done.join('、')}。` : '',
     opts.unconfirmed ? '花名册中无法确认此人身份，请核实是否为本公司员工。' : '',
-  ].filter(Boolean).join('\n')
+  ]
+    .filter(Boolean)
+    .join('\n')
 }
 
 /** Report of someone in an internal group who is not (or not this) roster entry. */
@@ -52,7 +54,9 @@ export function identityText(n: NicknameNotice, inviter?: string): string {
     `⚠️【花名册】「${n.group}」中有花名册上没有的成员：${n.who}（${n.memberId}，${shownAs(n)}）：${n.detail}。`,
     inviter ? `邀请人：${inviter}。` : '',
     '公司规定家属及非本公司人员不得加入内部群，请核实后处理（如确为员工，请补充花名册后发送 #花名册 重载）。',
-  ].filter(Boolean).join('\n')
+  ]
+    .filter(Boolean)
+    .join('\n')
 }
 
 /** Private note to a staff member who quit an internal group by themselves. */
@@ -67,5 +71,8 @@ export function quitAdminText(who: string, memberId: string, group: string, ttl:
 
 /** Labels of escalation actions, for "已私聊提醒、群内@提醒". */
 export const STEP_LABELS: Record<'remind' | 'mention' | 'report' | 'remove', string> = {
-  remind: '私聊提醒', mention: '群内@提醒', report: '报告管理员', remove: '移出群聊',
+  remind: '私聊提醒',
+  mention: '群内@提醒',
+  report: '报告管理员',
+  remove: '移出群聊',
 }

@@ -3,8 +3,18 @@ import { splitNickname, type CompiledFormat, type NicknameParts } from './nickna
 
 /** Why a nickname fails. `not-on-roster` and `taken` are identity problems renaming cannot fix. */
 export type NicknameProblem =
-  | 'empty' | 'invisible' | 'emoji' | 'fullwidth' | 'decoration' | 'too-long' | 'format'
-  | 'not-on-roster' | 'taken' | 'name-mismatch' | 'unit-mismatch' | 'phone-mismatch'
+  | 'empty'
+  | 'invisible'
+  | 'emoji'
+  | 'fullwidth'
+  | 'decoration'
+  | 'too-long'
+  | 'format'
+  | 'not-on-roster'
+  | 'taken'
+  | 'name-mismatch'
+  | 'unit-mismatch'
+  | 'phone-mismatch'
 
 /** The outcome of checking one nickname. */
 export type NicknameVerdict =
@@ -19,15 +29,31 @@ export interface RosterView {
 }
 
 /** What a check needs besides the nickname. */
-export interface CheckOptions { roster?: RosterView; contactId?: string; maxLength: number }
+export interface CheckOptions {
+  roster?: RosterView
+  contactId?: string
+  maxLength: number
+}
 
 /** Problems renaming cannot fix: the person is not (or not this) roster entry. */
 export const IDENTITY_PROBLEMS: ReadonlySet<NicknameProblem> = new Set(['not-on-roster', 'taken'])
 
 const CHAR_RULES: { problem: NicknameProblem; re: RegExp; detail: (c: string) => string }[] = [
-  { problem: 'invisible', re: /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u, detail: () => '含有不可见字符（零宽字符等）' },
-  { problem: 'emoji', re: /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\uFE0F\u20E3]/u, detail: c => `含有表情符号「${c}」` },
-  { problem: 'fullwidth', re: /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/u, detail: c => `含有全角字母或数字「${c}」，请改用半角` },
+  {
+    problem: 'invisible',
+    re: /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u,
+    detail: () => '含有不可见字符（零宽字符等）',
+  },
+  {
+    problem: 'emoji',
+    re: /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\uFE0F\u20E3]/u,
+    detail: c => `含有表情符号「${c}」`,
+  },
+  {
+    problem: 'fullwidth',
+    re: /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/u,
+    detail: c => `含有全角字母或数字「${c}」，请改用半角`,
+  },
 ]
 /** Characters no template produces; named in the failure when no format matched (a regex format may allow them). */
 const DECORATION = /[^\p{Script=Han}A-Za-z0-9\-－—–_·\s\u3000]/u
@@ -45,7 +71,8 @@ export function checkNickname(raw: string, formats: CompiledFormat[], opts: Chec
   const nickname = raw.trim()
   if (!nickname) return { ok: false, problem: 'empty', detail: '群昵称为空' }
   const length = [...nickname].length
-  if (length > opts.maxLength) return { ok: false, problem: 'too-long', detail: `过长（${length} 个字，最多 ${opts.maxLength} 个）` }
+  if (length > opts.maxLength)
+    return { ok: false, problem: 'too-long', detail: `过长（${length} 个字，最多 ${opts.maxLength} 个）` }
   let firstFailure: NicknameVerdict | undefined
   for (const format of formats) {
     const parts = splitNickname(nickname, format)
@@ -65,7 +92,8 @@ type RosterResult = { ok: true; entry?: RosterEntry } | { ok: false; problem: Ni
 function rosterVerdict(parts: NicknameParts, { roster, contactId }: CheckOptions): RosterResult {
   if (!roster?.enabled || !parts.name) return { ok: true, entry: contactId ? roster?.byContact(contactId) : undefined }
   const bound = contactId ? roster.byContact(contactId) : undefined
-  if (bound && bound.name !== parts.name) return { ok: false, problem: 'name-mismatch', detail: `花名册登记的姓名是「${bound.name}」` }
+  if (bound && bound.name !== parts.name)
+    return { ok: false, problem: 'name-mismatch', detail: `花名册登记的姓名是「${bound.name}」` }
   let candidates = bound ? [bound] : roster.named(parts.name)
   if (!candidates.length) return { ok: false, problem: 'not-on-roster', detail: `姓名「${parts.name}」不在花名册上` }
   candidates = candidates.filter(e => !e.contactId || e.contactId === contactId)
@@ -73,7 +101,8 @@ function rosterVerdict(parts: NicknameParts, { roster, contactId }: CheckOptions
   for (const unit of [parts.dept, parts.region]) {
     if (!unit) continue
     const fit = candidates.filter(e => (!e.dept && !e.region) || e.dept === unit || e.region === unit)
-    if (!fit.length) return { ok: false, problem: 'unit-mismatch', detail: `「${unit}」与花名册登记的${unitOf(candidates[0])}不符` }
+    if (!fit.length)
+      return { ok: false, problem: 'unit-mismatch', detail: `「${unit}」与花名册登记的${unitOf(candidates[0])}不符` }
     candidates = fit
   }
   if (parts.phone) {

@@ -4,7 +4,14 @@ import type { PluginContext } from '../../bot/core/plugin.js'
 import type { Doc } from '../../bot/ports/store.js'
 import { dayKey } from '../../bot/time/zoned.js'
 import type { RealnameConfig } from './config.js'
-import { assessMember, compileFormats, mustComply, renameTarget, type Assessment, type CompiledFormats } from './compliance.js'
+import {
+  assessMember,
+  compileFormats,
+  mustComply,
+  renameTarget,
+  type Assessment,
+  type CompiledFormats,
+} from './compliance.js'
 import { scheduleStep, stepActions, stepDueAt, stepTimerKey } from './escalation.js'
 import { identityText, type NicknameNotice } from './messages.js'
 import { IDENTITY_PROBLEMS } from './nickname-check.js'
@@ -33,18 +40,28 @@ export class RealnameService {
   }
 
   /** Config section for a group (or the global one). */
-  cfg(group?: GroupRef): Section { return this.ctx.configFor(group) as Section }
+  cfg(group?: GroupRef): Section {
+    return this.ctx.configFor(group) as Section
+  }
 
   /** Whether the plugin is switched on for this group (groups may set `enabled: false`). */
-  managed(group: GroupRef): boolean { return this.cfg(group).enabled !== false }
+  managed(group: GroupRef): boolean {
+    return this.cfg(group).enabled !== false
+  }
 
   /** Compiled formats for the group's kind. */
-  formats(group: GroupRef): CompiledFormat[] { return this.compiledFor(this.cfg(group))[group.kind] }
+  formats(group: GroupRef): CompiledFormat[] {
+    return this.compiledFor(this.cfg(group))[group.kind]
+  }
 
   /** Whether `member` must use a real-name nickname in `group`. */
   mustComply(member: Member, group: GroupRef): boolean {
     const isStaff = this.ctx.rolesOf(member.id).length > 0
-    return mustComply(member, group, this.cfg(group), { selfId: this.ctx.directory.selfId(), exempt: id => !!this.state.data.exempt[id], isStaff })
+    return mustComply(member, group, this.cfg(group), {
+      selfId: this.ctx.directory.selfId(),
+      exempt: id => !!this.state.data.exempt[id],
+      isStaff,
+    })
   }
 
   /** Check a member's nickname in a group against the formats and the current roster. */
@@ -56,12 +73,21 @@ export class RealnameService {
   notice(group: GroupRef, a: Assessment): NicknameNotice {
     const roster = this.ctx.roster
     const known = this.record(group.id, a.member.id)?.name
-    const entry = (a.verdict.ok ? a.verdict.entry : undefined) ?? roster.byContact(a.member.id) ?? (known ? roster.named(known)[0] : undefined)
+    const entry =
+      (a.verdict.ok ? a.verdict.entry : undefined) ??
+      roster.byContact(a.member.id) ??
+      (known ? roster.named(known)[0] : undefined)
     const target = renameTarget(this.formats(group), this.cfg(group), this.ctx.company, entry)
     return {
       // The nickname under judgement is shown separately, so name people by roster or WeChat name.
-      group: group.topic, who: roster.byContact(a.member.id)?.name ?? a.member.name, memberId: a.member.id, nickname: a.nickname, aliasUnknown: a.aliasUnknown,
-      detail: a.verdict.ok ? '' : a.verdict.detail, target: target.text, personal: target.personal,
+      group: group.topic,
+      who: roster.byContact(a.member.id)?.name ?? a.member.name,
+      memberId: a.member.id,
+      nickname: a.nickname,
+      aliasUnknown: a.aliasUnknown,
+      detail: a.verdict.ok ? '' : a.verdict.detail,
+      target: target.text,
+      personal: target.personal,
     }
   }
 
@@ -84,7 +110,10 @@ export class RealnameService {
     delete this.members.data.groups[groupId]?.members[memberId]
     delete this.state.data.reminded[memberKey(groupId, memberId)]
     this.members.changed()
-    return [...this.closeCase(groupId, memberId, why), { type: 'cancel', key: graceTimerKey(groupId, memberId), rule: 'realname.left', groupId, memberId }]
+    return [
+      ...this.closeCase(groupId, memberId, why),
+      { type: 'cancel', key: graceTimerKey(groupId, memberId), rule: 'realname.left', groupId, memberId },
+    ]
   }
 
   /** Whether a newcomer is still inside the grace period. */
@@ -94,7 +123,11 @@ export class RealnameService {
   }
 
   /** Check a member now: close the case when compliant, open one when not (identity problems are reported unless `quiet`). */
-  check(group: GroupRef, member: Member, opts: { inviter?: string; quiet?: boolean } = {}): { assessment: Assessment; actions: Action[] } {
+  check(
+    group: GroupRef,
+    member: Member,
+    opts: { inviter?: string; quiet?: boolean } = {},
+  ): { assessment: Assessment; actions: Action[] } {
     const assessment = this.assess(member, group)
     const v = assessment.verdict
     if (v.ok) {
@@ -114,7 +147,16 @@ export class RealnameService {
     if (IDENTITY_PROBLEMS.has(a.verdict.problem)) {
       Object.assign(c, { identity: true, problem: a.verdict.problem })
       this.markReported(c)
-      return [{ type: 'notifyAdmins', text: identityText(this.notice(group, a)), rule: 'realname.identity', groupId: group.id, memberId: member.id, reason: a.verdict.detail }]
+      return [
+        {
+          type: 'notifyAdmins',
+          text: identityText(this.notice(group, a)),
+          rule: 'realname.identity',
+          groupId: group.id,
+          memberId: member.id,
+          reason: a.verdict.detail,
+        },
+      ]
     }
     return this.advance(group, a, c)
   }
@@ -149,13 +191,29 @@ export class RealnameService {
   private openCase(group: GroupRef, a: Assessment, opts: { inviter?: string; quiet?: boolean }): Action[] {
     if (a.verdict.ok) return []
     const identity = IDENTITY_PROBLEMS.has(a.verdict.problem)
-    const c: Case = { groupId: group.id, memberId: a.member.id, startedAt: this.ctx.clock.now(), next: 0, problem: a.verdict.problem, identity }
+    const c: Case = {
+      groupId: group.id,
+      memberId: a.member.id,
+      startedAt: this.ctx.clock.now(),
+      next: 0,
+      problem: a.verdict.problem,
+      identity,
+    }
     this.state.data.cases[memberKey(group.id, a.member.id)] = c
     this.state.changed()
     if (!identity) return this.advance(group, a, c)
     if (opts.quiet) return []
     this.markReported(c)
-    return [{ type: 'notifyAdmins', text: identityText(this.notice(group, a), opts.inviter), rule: 'realname.identity', groupId: group.id, memberId: a.member.id, reason: a.verdict.detail }]
+    return [
+      {
+        type: 'notifyAdmins',
+        text: identityText(this.notice(group, a), opts.inviter),
+        rule: 'realname.identity',
+        groupId: group.id,
+        memberId: a.member.id,
+        reason: a.verdict.detail,
+      },
+    ]
   }
 
   private advance(group: GroupRef, a: Assessment, c: Case): Action[] {
@@ -164,8 +222,16 @@ export class RealnameService {
     const out: Action[] = []
     const due = stepDueAt(steps, c.startedAt, c.next)
     if (due !== undefined && due <= now) {
-      const unconfirmed = this.ctx.roster.enabled && !this.ctx.roster.byContact(a.member.id) && !this.record(group.id, a.member.id)?.name
-      out.push(...stepActions(steps, c.next, this.notice(group, a), { groupId: group.id, startedAt: c.startedAt, now, unconfirmed }))
+      const unconfirmed =
+        this.ctx.roster.enabled && !this.ctx.roster.byContact(a.member.id) && !this.record(group.id, a.member.id)?.name
+      out.push(
+        ...stepActions(steps, c.next, this.notice(group, a), {
+          groupId: group.id,
+          startedAt: c.startedAt,
+          now,
+          unconfirmed,
+        }),
+      )
       if (steps[c.next].action === 'remind') this.markReminded(group.id, a.member.id)
       if (steps[c.next].action === 'report') this.markReported(c)
       c.next++

@@ -13,7 +13,10 @@ export interface MemberRecord {
 }
 
 /** Known members of one group; `baselined` once a sweep has learnt the full list. */
-export interface GroupMembers { baselined: boolean; members: Record<string, MemberRecord> }
+export interface GroupMembers {
+  baselined: boolean
+  members: Record<string, MemberRecord>
+}
 
 /** An open non-compliance case of one member in one group. */
 export interface Case {
@@ -31,7 +34,11 @@ export interface Case {
 }
 
 /** Newcomers waiting for one merged welcome. */
-export interface PendingWelcome { ids: string[]; names: string[]; mustNames: string[] }
+export interface PendingWelcome {
+  ids: string[]
+  names: string[]
+  mustNames: string[]
+}
 
 /** Small, bounded state (one entry per open case, exemption or group). */
 export interface RealnameState {
@@ -49,12 +56,21 @@ export const emptyState = (): RealnameState => ({ cases: {}, exempt: {}, reminde
 export const memberKey = (groupId: string, memberId: string): string => `${groupId}|${memberId}`
 
 /** Membership change found by a sweep: who is new, who is gone, or a first look (baseline). */
-export interface Reconciliation { baseline: boolean; newcomers: string[]; leavers: string[] }
+export interface Reconciliation {
+  baseline: boolean
+  newcomers: string[]
+  leavers: string[]
+}
 
 /** Compare the known members of a group with who is there now. Pure. */
 export function reconcile(known: GroupMembers | undefined, present: string[]): Reconciliation {
   const here = new Set(present)
   const recorded = known?.members ?? {}
-  if (!known?.baselined) return { baseline: true, newcomers: [], leavers: Object.keys(recorded).filter(id => !here.has(id)) }
-  return { baseline: false, newcomers: present.filter(id => !recorded[id]), leavers: Object.keys(recorded).filter(id => !here.has(id)) }
+  if (!known?.baselined)
+    return { baseline: true, newcomers: [], leavers: Object.keys(recorded).filter(id => !here.has(id)) }
+  return {
+    baseline: false,
+    newcomers: present.filter(id => !recorded[id]),
+    leavers: Object.keys(recorded).filter(id => !here.has(id)),
+  }
 }

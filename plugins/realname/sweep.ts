@@ -18,14 +18,24 @@ export async function sweep(s: RealnameService, now: number): Promise<Action[]> 
     if (!s.managed(group)) continue
     const present = await s.ctx.directory.members(group.id)
     const known = s.members.data.groups[group.id]
-    const r = reconcile(known, present.map(m => m.id))
+    const r = reconcile(
+      known,
+      present.map(m => m.id),
+    )
     for (const id of r.leavers) {
       const rec = known?.members[id]
       f.leavers.push(`${rec?.name ?? rec?.label ?? id}（${group.topic}）`)
-      out.push(...s.forget(group.id, id, 'gone at sweep'), { type: 'record', text: `${rec?.label ?? id} 已不在「${group.topic}」`, rule: 'realname.gone', groupId: group.id, memberId: id })
+      out.push(...s.forget(group.id, id, 'gone at sweep'), {
+        type: 'record',
+        text: `${rec?.label ?? id} 已不在「${group.topic}」`,
+        rule: 'realname.gone',
+        groupId: group.id,
+        memberId: id,
+      })
     }
     if (r.baseline) {
-      for (const m of present) if (!s.record(group.id, m.id)) s.remember(group.id, m.id, { label: s.ctx.displayName(m) })
+      for (const m of present)
+        if (!s.record(group.id, m.id)) s.remember(group.id, m.id, { label: s.ctx.displayName(m) })
       const g = (s.members.data.groups[group.id] ??= { baselined: false, members: {} })
       g.baselined = true
       s.members.changed()
@@ -37,7 +47,10 @@ export async function sweep(s: RealnameService, now: number): Promise<Action[]> 
         f.newcomers.push(`${s.ctx.displayName(m)}（${group.topic}）`)
         continue
       }
-      if (!s.mustComply(m, group)) { out.push(...s.closeCase(group.id, m.id, 'not required')); continue }
+      if (!s.mustComply(m, group)) {
+        out.push(...s.closeCase(group.id, m.id, 'not required'))
+        continue
+      }
       if (s.inGrace(group, m.id)) continue
       const { assessment, actions } = s.check(group, m, { quiet: true })
       out.push(...actions)

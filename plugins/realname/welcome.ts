@@ -6,7 +6,13 @@ import { renderTemplate } from './template.js'
 export const welcomeTimerKey = (groupId: string): string => `welcome:${groupId}`
 
 /** Values the welcome templates are filled with. */
-export interface WelcomeValues { group: string; company: string; grace: string; format: string; example: string }
+export interface WelcomeValues {
+  group: string
+  company: string
+  grace: string
+  format: string
+  example: string
+}
 
 /**
  * One welcome for everyone who joined within the batch window: the welcome
@@ -17,7 +23,14 @@ export function welcomeText(cfg: RealnameConfig['welcome'], pending: PendingWelc
   const lines = [renderTemplate(cfg.text, { names: pending.names.join('、'), group: v.group, company: v.company })]
   if (cfg.rules.length) lines.push('群规：', ...cfg.rules.map((r, i) => `${i + 1}. ${r}`))
   if (pending.mustNames.length) {
-    lines.push(renderTemplate(cfg.formatHint, { names: pending.mustNames.join('、'), grace: v.grace, format: v.format, example: v.example }))
+    lines.push(
+      renderTemplate(cfg.formatHint, {
+        names: pending.mustNames.join('、'),
+        grace: v.grace,
+        format: v.format,
+        example: v.example,
+      }),
+    )
   }
   return lines.join('\n')
 }

@@ -40,7 +40,10 @@ describe('BenchClock', () => {
   it('fires a timer that a handler sets while the clock advances', async () => {
     const clock = new BenchClock(0)
     const fired: number[] = []
-    clock.at(10, () => { fired.push(clock.now()); clock.at(20, () => fired.push(clock.now())) })
+    clock.at(10, () => {
+      fired.push(clock.now())
+      clock.at(20, () => fired.push(clock.now()))
+    })
     await clock.advanceTo(100)
     expect(fired).toEqual([10, 20])
   })
@@ -49,7 +52,18 @@ describe('BenchClock', () => {
 describe('synthetic world and bench config', () => {
   it('is the same world for the same seed, with every group at the requested size', () => {
     expect(syntheticWorld({ groups: 10, membersPerGroup: 30 })).toEqual(world)
-    expect(world.groups.map(g => g.kind).sort()).toEqual(['broadcast', 'customer', 'customer', 'customer', 'customer', 'internal', 'internal', 'internal', 'internal', 'internal'])
+    expect(world.groups.map(g => g.kind).sort()).toEqual([
+      'broadcast',
+      'customer',
+      'customer',
+      'customer',
+      'customer',
+      'internal',
+      'internal',
+      'internal',
+      'internal',
+      'internal',
+    ])
     for (const g of world.groups) expect(Object.keys(g.members)).toHaveLength(30)
   })
 
@@ -80,13 +94,25 @@ describe('history player', () => {
   it('gets every message that is not a command counted by the activity plugin', async () => {
     const store = new MemoryStore()
     const configFile = writeBenchConfig(world, join(dir, 'player-config'))
-    const player = await HistoryPlayer.open({ world, configFile, store, outputDir: join(dir, 'out'), days: workdaysEndingAt('2026-11-30', 1), perDay: 600 })
+    const player = await HistoryPlayer.open({
+      world,
+      configFile,
+      store,
+      outputDir: join(dir, 'out'),
+      days: workdaysEndingAt('2026-11-30', 1),
+      perDay: 600,
+    })
     await player.play(300)
     await player.stop()
     const played = messageList(world, 300, HISTORY_SEED)
     const commands = played.filter(m => m.content.kind === 'text' && m.content.text.startsWith('#')).length
-    const days = store.doc<{ days: Record<string, Record<string, { members: Record<string, { messages: number }> }>> }>('activity-current', () => ({ days: {} })).data.days
-    const counted = Object.values(days['2026-11-30']).flatMap(g => Object.values(g.members)).reduce((n, m) => n + m.messages, 0)
+    const days = store.doc<{ days: Record<string, Record<string, { members: Record<string, { messages: number }> }>> }>(
+      'activity-current',
+      () => ({ days: {} }),
+    ).data.days
+    const counted = Object.values(days['2026-11-30'])
+      .flatMap(g => Object.values(g.members))
+      .reduce((n, m) => n + m.messages, 0)
     expect(commands).toBeGreaterThan(0)
     expect(counted).toBe(300 - commands)
   })

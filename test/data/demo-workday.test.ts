@@ -12,15 +12,26 @@ let outDir = ''
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'demo-'))
-  const out = new Writable({ write(chunk, _enc, done) { printed += chunk; done() } })
+  const out = new Writable({
+    write(chunk, _enc, done) {
+      printed += chunk
+      done()
+    },
+  })
   const result = await runReplay({
-    transcript: 'data/demo/workday.jsonl', configFile: 'data/bot.config.example.yaml', worldFile: 'data/demo/world.yaml',
-    outDir, live: true, out, logLevel: 'silent',
+    transcript: 'data/demo/workday.jsonl',
+    configFile: 'data/bot.config.example.yaml',
+    worldFile: 'data/demo/world.yaml',
+    outDir,
+    live: true,
+    out,
+    logLevel: 'silent',
   })
   actions = result.actions
 }, 120_000)
 
-const did = (plugin: string, rule: RegExp, text?: RegExp) => actions.filter(a => a.plugin === plugin && rule.test(a.rule) && (!text || text.test(a.text ?? '')))
+const did = (plugin: string, rule: RegExp, text?: RegExp) =>
+  actions.filter(a => a.plugin === plugin && rule.test(a.rule) && (!text || text.test(a.text ?? '')))
 
 describe('npm run demo: the shipped working day', () => {
   it('replays every line without a transcript error', () => {

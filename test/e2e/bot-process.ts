@@ -31,14 +31,26 @@ export function startBot(service: PuppetService, configFile: string, dataDir: st
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let text = ''
-  child.stdout!.on('data', d => { text += d })
-  child.stderr!.on('data', d => { text += d })
+  child.stdout!.on('data', d => {
+    text += d
+  })
+  child.stderr!.on('data', d => {
+    text += d
+  })
   const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)))
   return {
-    child, exited,
+    child,
+    exited,
     output: () => text,
-    waitFor: (pattern, ms = 60_000) => waitUntil(() => pattern.test(text), ms, `bot output to match ${pattern}:\n${text.slice(-2000)}`),
-    kill: signal => { try { process.kill(-child.pid!, signal) } catch { /* already gone */ } },
+    waitFor: (pattern, ms = 60_000) =>
+      waitUntil(() => pattern.test(text), ms, `bot output to match ${pattern}:\n${text.slice(-2000)}`),
+    kill: signal => {
+      try {
+        process.kill(-child.pid!, signal)
+      } catch {
+        /* already gone */
+      }
+    },
   }
 }
 

@@ -43,7 +43,11 @@ describe('a burst of 2,000 messages from 200 members in 20 groups within a minut
       const g = i % GROUPS
       const from = `cust_${g}_${Math.floor(i / GROUPS) % PER_GROUP}`
       const isBanned = i % 100 === 7
-      const id = service.world.say(from, { room: `burst-${g}@chatroom` }, isBanned ? `兼 职 刷 单，日 赚 五百，第${i}条` : `第${i}条：请问这款净水器的滤芯多久换一次？`)
+      const id = service.world.say(
+        from,
+        { room: `burst-${g}@chatroom` },
+        isBanned ? `兼 职 刷 单，日 赚 五百，第${i}条` : `第${i}条：请问这款净水器的滤芯多久换一次？`,
+      )
       if (isBanned) banned.push(id)
       if (i === MESSAGES / 2) service.world.say('wxid_admin', { room: 'burst-0@chatroom' }, '#状态')
       await new Promise(r => setTimeout(r, 20))
@@ -65,19 +69,46 @@ describe('a burst of 2,000 messages from 200 members in 20 groups within a minut
     const times = service.world.sent.map(s => s.at).sort((a, b) => a - b)
     for (let i = 40; i < times.length; i++) expect(times[i] - times[i - 40]).toBeGreaterThanOrEqual(60_000 - 50)
     const byChat = new Map<string, number[]>()
-    for (const s of service.world.sent) byChat.set(s.roomId ?? s.toContactId!, [...(byChat.get(s.roomId ?? s.toContactId!) ?? []), s.at])
-    for (const ts of byChat.values()) for (let i = 1; i < ts.length; i++) expect(ts[i] - ts[i - 1]).toBeGreaterThanOrEqual(3000 - 50)
+    for (const s of service.world.sent)
+      byChat.set(s.roomId ?? s.toContactId!, [...(byChat.get(s.roomId ?? s.toContactId!) ?? []), s.at])
+    for (const ts of byChat.values())
+      for (let i = 1; i < ts.length; i++) expect(ts[i] - ts[i - 1]).toBeGreaterThanOrEqual(3000 - 50)
 
     // Every banned message is in the audit log as evidence of a content decision.
     const auditDir = join(dataDir, 'logs', 'audit')
-    const audit = readdirSync(auditDir).flatMap(f => readFileSync(join(auditDir, f), 'utf8').split('\n').filter(Boolean).map(l => JSON.parse(l)))
+    const audit = readdirSync(auditDir).flatMap(f =>
+      readFileSync(join(auditDir, f), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map(l => JSON.parse(l)),
+    )
     const evidenced = new Set(audit.filter(e => e.plugin === 'content').map(e => e.evidence?.messageId))
     expect(banned.filter(id => !evidenced.has(id))).toEqual([])
 
     // Every message was counted by the activity plugin.
     const { execFileSync } = await import('node:child_process')
-    const stats = JSON.parse(execFileSync('npx', ['tsx', 'bot/cli.ts', 'stats', '--from', '2000-01-01', '--to', '2100-01-01', '--format', 'json', '--data', dataDir], { env: { ...process.env, BOT_CONFIG: configFile }, encoding: 'utf8' }))
-    const counted = (stats.groups as { group_id: string; messages: number }[]).filter(g => g.group_id.startsWith('burst-')).reduce((a, g) => a + g.messages, 0)
+    const stats = JSON.parse(
+      execFileSync(
+        'npx',
+        [
+          'tsx',
+          'bot/cli.ts',
+          'stats',
+          '--from',
+          '2000-01-01',
+          '--to',
+          '2100-01-01',
+          '--format',
+          'json',
+          '--data',
+          dataDir,
+        ],
+        { env: { ...process.env, BOT_CONFIG: configFile }, encoding: 'utf8' },
+      ),
+    )
+    const counted = (stats.groups as { group_id: string; messages: number }[])
+      .filter(g => g.group_id.startsWith('burst-'))
+      .reduce((a, g) => a + g.messages, 0)
     expect(counted).toBe(MESSAGES) // commands such as #状态 are not counted as chat
   })
 })

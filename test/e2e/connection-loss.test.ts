@@ -19,7 +19,7 @@ describe('the puppet service goes away while the bot runs', () => {
     await bot.waitFor(/就绪 ready/)
 
     // Queue replies in three chats, then cut the connection before the outbox (3 s per chat, 1-3 s between chats) can send them all.
-    GROUPS.forEach((g, i) => service!.world.say(ASKERS[i], { room: g }, '#帮助'))
+    for (const [i, g] of GROUPS.entries()) service!.world.say(ASKERS[i], { room: g }, '#帮助')
     await waitUntil(() => service!.world.sent.length >= 1, 20_000, 'the first reply')
     await service.stop()
     expect(await bot.exited).toBe(75)
@@ -29,9 +29,18 @@ describe('the puppet service goes away while the bot runs', () => {
     await service.restart()
     bot = startBot(service, configFile, dataDir)
     await bot.waitFor(/就绪 ready/)
-    await waitUntil(() => GROUPS.every(g => service!.world.sent.some(s => s.roomId === g && /可用命令/.test(s.text ?? ''))), 60_000, 'every queued reply')
-    await waitUntil(() => service!.world.sent.some(s => s.toContactId === 'wxid_admin' && /连接中断/.test(s.text ?? '')), 30_000, 'the note to the admins')
+    await waitUntil(
+      () => GROUPS.every(g => service!.world.sent.some(s => s.roomId === g && /可用命令/.test(s.text ?? ''))),
+      60_000,
+      'every queued reply',
+    )
+    await waitUntil(
+      () => service!.world.sent.some(s => s.toContactId === 'wxid_admin' && /连接中断/.test(s.text ?? '')),
+      30_000,
+      'the note to the admins',
+    )
     await new Promise(r => setTimeout(r, 5000))
-    for (const g of GROUPS) expect(service.world.sent.filter(s => s.roomId === g && /可用命令/.test(s.text ?? ''))).toHaveLength(1)
+    for (const g of GROUPS)
+      expect(service.world.sent.filter(s => s.roomId === g && /可用命令/.test(s.text ?? ''))).toHaveLength(1)
   })
 })

@@ -12,18 +12,28 @@ let bot: BotProcess | undefined
 afterAll(() => teardown(bot, service))
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
-const sent = (chat: string, pattern: RegExp) => service!.world.sent.filter(s => (s.roomId ?? s.toContactId) === chat && pattern.test(s.text ?? ''))
+const sent = (chat: string, pattern: RegExp) =>
+  service!.world.sent.filter(s => (s.roomId ?? s.toContactId) === chat && pattern.test(s.text ?? ''))
 
 /** Messages the activity plugin counted today in one group, read with the stats export from the bot's data dir. */
 function counted(dataDir: string, configFile: string, groupId: string): number {
-  const json = execFileSync('npx', ['tsx', 'bot/cli.ts', 'stats', '--from', '2000-01-01', '--to', '2100-01-01', '--format', 'json', '--data', dataDir], { env: { ...process.env, BOT_CONFIG: configFile }, encoding: 'utf8' })
-  return (JSON.parse(json).groups as { group_id: string; messages: number }[]).filter(g => g.group_id === groupId).reduce((a, g) => a + g.messages, 0)
+  const json = execFileSync(
+    'npx',
+    ['tsx', 'bot/cli.ts', 'stats', '--from', '2000-01-01', '--to', '2100-01-01', '--format', 'json', '--data', dataDir],
+    { env: { ...process.env, BOT_CONFIG: configFile }, encoding: 'utf8' },
+  )
+  return (JSON.parse(json).groups as { group_id: string; messages: number }[])
+    .filter(g => g.group_id === groupId)
+    .reduce((a, g) => a + g.messages, 0)
 }
 
 describe('SIGKILL in the middle of a burst, then a restart', () => {
   it('keeps open notices and their timers, loses at most a flush interval of counting, and sends nothing twice', async () => {
     service = await startPuppetService()
-    const { configFile, dataDir } = e2eConfig(cfg => { cfg.plugins.ack.deadline = '40s'; cfg.plugins.ack.remindBefore = '15s' })
+    const { configFile, dataDir } = e2eConfig(cfg => {
+      cfg.plugins.ack.deadline = '40s'
+      cfg.plugins.ack.remindBefore = '15s'
+    })
     bot = startBot(service, configFile, dataDir)
     await bot.waitFor(/就绪 ready/)
 
@@ -50,11 +60,19 @@ describe('SIGKILL in the middle of a burst, then a restart', () => {
 
     // The confirmed case survived.
     service.world.say('wxid_du', { room: NANNING }, '#案例 查看 C1')
-    await waitUntil(() => sent(NANNING, /先问预算再推荐套餐/).length > 0, 30_000, 'the case to be shown after the restart')
+    await waitUntil(
+      () => sent(NANNING, /先问预算再推荐套餐/).length > 0,
+      30_000,
+      'the case to be shown after the restart',
+    )
 
     // The notice survived: it is still listed, and its reminder and report each come exactly once.
     service.world.say('wxid_boss', { room: SALES }, '#通知 列表')
-    await waitUntil(() => sent(SALES, /N1/).some(s => /列表|进行中|1\/4|回复/.test(s.text ?? '') && !/已登记/.test(s.text ?? '')), 30_000, 'the notice list')
+    await waitUntil(
+      () => sent(SALES, /N1/).some(s => /列表|进行中|1\/4|回复/.test(s.text ?? '') && !/已登记/.test(s.text ?? '')),
+      30_000,
+      'the notice list',
+    )
     await waitUntil(() => sent('wxid_boss', /截止报告/).length > 0, 60_000, 'the deadline report')
     await sleep(5000)
     expect(sent('wxid_boss', /截止报告/)).toHaveLength(1)

@@ -7,8 +7,19 @@ const SALES = 'r-sales@chatroom'
 let service: PuppetService
 let bot: BotProcess
 
-const sentTo = (chat: string, pattern: RegExp) => service.world.sent.filter(s => (s.roomId ?? s.toContactId) === chat && pattern.test(s.text ?? ''))
-const waitSent = (chat: string, pattern: RegExp, ms = 45_000) => waitUntil(() => sentTo(chat, pattern).length > 0, ms, `a message to ${chat} matching ${pattern}; sent: ${JSON.stringify(service.world.sent.map(s => s.text?.slice(0, 40)))}\nbot output:\n${bot.output().split('\n').filter(l => !/not a contact|dirty/.test(l)).slice(-30).join('\n')}`)
+const sentTo = (chat: string, pattern: RegExp) =>
+  service.world.sent.filter(s => (s.roomId ?? s.toContactId) === chat && pattern.test(s.text ?? ''))
+const waitSent = (chat: string, pattern: RegExp, ms = 45_000) =>
+  waitUntil(
+    () => sentTo(chat, pattern).length > 0,
+    ms,
+    `a message to ${chat} matching ${pattern}; sent: ${JSON.stringify(service.world.sent.map(s => s.text?.slice(0, 40)))}\nbot output:\n${bot
+      .output()
+      .split('\n')
+      .filter(l => !/not a contact|dirty/.test(l))
+      .slice(-30)
+      .join('\n')}`,
+  )
 
 beforeAll(async () => {
   service = await startPuppetService()
@@ -33,7 +44,11 @@ describe('npm start over a real wechaty-puppet-service connection', () => {
   })
 
   it('stores a shared case and confirms it with its id', async () => {
-    service.world.say('wxid_zhangsan', { room: SALES }, '#成交\n客户：刘总\n产品：净水器\n难点：价格异议\n做法：算了五年的滤芯账\n结果：签约')
+    service.world.say(
+      'wxid_zhangsan',
+      { room: SALES },
+      '#成交\n客户：刘总\n产品：净水器\n难点：价格异议\n做法：算了五年的滤芯账\n结果：签约',
+    )
     await waitSent(SALES, /C\d+/)
   })
 

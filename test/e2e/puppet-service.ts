@@ -6,10 +6,12 @@ import { populateWorld, readWorld } from '../../bot/world/load-world.js'
 /** A free TCP port on loopback. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    }).on('error', reject)
+    const srv = createServer()
+      .listen(0, '127.0.0.1', () => {
+        const { port } = srv.address() as { port: number }
+        srv.close(() => resolve(port))
+      })
+      .on('error', reject)
   })
 }
 
@@ -38,8 +40,13 @@ export async function startPuppetService(worldFile = 'data/demo/world.yaml'): Pr
   await server.start()
   sandbox.world.login(spec.bot.id)
   return {
-    world: sandbox.world, endpoint, token,
+    world: sandbox.world,
+    endpoint,
+    token,
     stop: () => server.stop(),
-    restart: async () => { server = make(); await server.start() },
+    restart: async () => {
+      server = make()
+      await server.start()
+    },
   }
 }

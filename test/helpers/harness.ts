@@ -12,14 +12,27 @@ import type { WorkCalendar } from '../../bot/time/workdays.js'
 export const MONDAY_9AM = Date.parse('2026-11-30T01:00:00Z')
 
 /** A runtime on simulated ports with a fake clock, built from YAML config text. */
-export async function makeRuntime(yaml: string, plugins: PluginDefinition[] = [], opts: { start?: number; calendar?: WorkCalendar; file?: string } = {}) {
+export async function makeRuntime(
+  yaml: string,
+  plugins: PluginDefinition[] = [],
+  opts: { start?: number; calendar?: WorkCalendar; file?: string } = {},
+) {
   const clock = new FakeClock(opts.start ?? MONDAY_9AM)
   const store = new MemoryStore()
   const wechat = new SimulatedWeChat(clock)
   const loaded = parseConfig(yaml, opts.file ?? 'test.yaml', plugins)
   const rt = new BotRuntime({
-    loaded, plugins, clock, store, directory: wechat, roomAdmin: wechat, sender: wechat,
-    log: createLogger('silent'), outputDir: '/tmp/bot-test-output', calendar: opts.calendar, random: () => 0.5,
+    loaded,
+    plugins,
+    clock,
+    store,
+    directory: wechat,
+    roomAdmin: wechat,
+    sender: wechat,
+    log: createLogger('silent'),
+    outputDir: '/tmp/bot-test-output',
+    calendar: opts.calendar,
+    random: () => 0.5,
   })
   await rt.start()
   return { rt, clock, store, wechat }
@@ -37,6 +50,23 @@ export function group(id: string, topic: string, kind: GroupRef['kind'] = 'inter
 
 let seq = 0
 /** A text message event at `at`. */
-export function text(from: Member, body: string, at: number, g?: GroupRef, extra: Partial<MessageEvent> = {}): MessageEvent {
-  return { type: 'message', id: `m${++seq}`, at, group: g, sender: { ...from, roles: [...from.roles] }, kind: 'text', text: body, mentions: [], mentionsAll: false, ...extra }
+export function text(
+  from: Member,
+  body: string,
+  at: number,
+  g?: GroupRef,
+  extra: Partial<MessageEvent> = {},
+): MessageEvent {
+  return {
+    type: 'message',
+    id: `m${++seq}`,
+    at,
+    group: g,
+    sender: { ...from, roles: [...from.roles] },
+    kind: 'text',
+    text: body,
+    mentions: [],
+    mentionsAll: false,
+    ...extra,
+  }
 }

@@ -11,7 +11,11 @@ import { populateWorld, readWorld } from '../../bot/world/load-world.js'
 import { MONDAY_9AM } from './harness.js'
 
 /** The full bot (real Wechaty + sandbox puppet + runtime) on the demo world, with a fake clock. */
-export async function startSandboxApp(configYaml: string, plugins: PluginDefinition[] = [], opts: { start?: number } = {}) {
+export async function startSandboxApp(
+  configYaml: string,
+  plugins: PluginDefinition[] = [],
+  opts: { start?: number } = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), 'bot-sandbox-'))
   const configFile = join(dir, 'bot.config.yaml')
   writeFileSync(configFile, configYaml)
@@ -20,14 +24,32 @@ export async function startSandboxApp(configYaml: string, plugins: PluginDefinit
   const spec = readWorld('data/demo/world.yaml')
   populateWorld(sandbox.world, spec)
   const store = new MemoryStore()
-  const app = createApp({ configFile, dataDir: dir, log: createLogger('silent'), puppet: sandbox.puppet, clock, store, plugins, printQr: false })
+  const app = createApp({
+    configFile,
+    dataDir: dir,
+    log: createLogger('silent'),
+    puppet: sandbox.puppet,
+    clock,
+    store,
+    plugins,
+    printQr: false,
+  })
   await app.bot.start()
   sandbox.world.login(spec.bot.id)
   await app.ready
   /** Let Wechaty deliver pending puppet events and the runtime handle them. */
-  const settle = async () => { for (let i = 0; i < 3; i++) { await flushMicrotasks(); await app.idle() } }
+  const settle = async () => {
+    for (let i = 0; i < 3; i++) {
+      await flushMicrotasks()
+      await app.idle()
+    }
+  }
   /** Move the fake clock (timers, cron jobs and the outbox run), settling before and after. */
-  const advance = async (ms: number) => { await settle(); await clock.advance(ms); await settle() }
+  const advance = async (ms: number) => {
+    await settle()
+    await clock.advance(ms)
+    await settle()
+  }
   return { app, world: sandbox.world, clock, store, settle, advance, dir, stop: () => app.stop() }
 }
 

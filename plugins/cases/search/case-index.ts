@@ -10,13 +10,27 @@
  */
 
 /** One ranked document. `matched` counts the query terms it contains. */
-export interface IndexHit<T> { id: string; doc: T; score: number; matched: number }
+export interface IndexHit<T> {
+  id: string
+  doc: T
+  score: number
+  matched: number
+}
 
 /** A query: `all` needs every term, `any` ranks by terms matched, then score. */
-export interface IndexQuery<T> { terms: string[]; mode: 'all' | 'any'; limit: number; accept?: (doc: T) => boolean }
+export interface IndexQuery<T> {
+  terms: string[]
+  mode: 'all' | 'any'
+  limit: number
+  accept?: (doc: T) => boolean
+}
 
 /** Documents matching the terms (`candidates`), of those passing `accept` (`total`), and the best `limit`. */
-export interface IndexResult<T> { candidates: number; total: number; hits: IndexHit<T>[] }
+export interface IndexResult<T> {
+  candidates: number
+  total: number
+  hits: IndexHit<T>[]
+}
 
 /** Weight of a term in the strong zone relative to the weak zone. */
 export const STRONG_WEIGHT = 3
@@ -45,7 +59,9 @@ export class CaseIndex<T> {
   private masks = new Int32Array(0)
 
   /** Number of live documents. */
-  get size(): number { return this.liveCount }
+  get size(): number {
+    return this.liveCount
+  }
 
   /** Add (or replace) document `id` with payload `doc` from its serialized terms. */
   add(id: string, terms: string, doc: T): void {
@@ -96,7 +112,8 @@ export class CaseIndex<T> {
     const terms = q.terms.slice(0, MAX_TERMS)
     if (!terms.length || !this.liveCount) return { candidates: 0, total: 0, hits: [] }
     this.ensureCapacity()
-    const expansions = terms.map(t => this.expand(t, terms.length === 1))
+    const expansions = terms
+      .map(t => this.expand(t, terms.length === 1))
       .map(e => ({ e, cost: e.reduce((n, x) => n + this.postSlots[x.tid].length, 0) }))
       .sort((a, b) => a.cost - b.cost)
     const { scores, masks, docs, lengths } = this
@@ -117,13 +134,16 @@ export class CaseIndex<T> {
           if (first ? docs[s] === undefined : (m & required) !== required) continue
           if (m === 0) touched.push(s)
           masks[s] = m | bit
-          scores[s] += idf * weights[k] * (K1 + 1) / (1 + K1 * (1 - B + B * lengths[s] / avg))
+          scores[s] += (idf * weights[k] * (K1 + 1)) / (1 + K1 * (1 - B + (B * lengths[s]) / avg))
         }
       }
       required |= bit
     })
     const result = this.collect(touched, required, q)
-    for (const s of touched) { scores[s] = 0; masks[s] = 0 }
+    for (const s of touched) {
+      scores[s] = 0
+      masks[s] = 0
+    }
     return result
   }
 
@@ -162,8 +182,12 @@ export class CaseIndex<T> {
     const exact = this.termIds.get(term)
     if (exact !== undefined) out.push({ tid: exact, factor: 1 })
     if (term.length < 2 && !(alone && CJK.test(term))) return out
-    const sorted = this.sorted ??= [...this.termIds.keys()].sort()
-    for (let i = lowerBound(sorted, term); i < sorted.length && out.length <= MAX_EXPANSIONS && sorted[i].startsWith(term); i++) {
+    const sorted = (this.sorted ??= [...this.termIds.keys()].sort())
+    for (
+      let i = lowerBound(sorted, term);
+      i < sorted.length && out.length <= MAX_EXPANSIONS && sorted[i].startsWith(term);
+      i++
+    ) {
       if (sorted[i] !== term) out.push({ tid: this.termIds.get(sorted[i])!, factor: PREFIX_FACTOR })
     }
     return out
@@ -190,7 +214,12 @@ export class CaseIndex<T> {
 }
 
 /** More terms matched first, then higher score, then the newer document (higher slot). */
-function better(matched: number, score: number, slot: number, than: { matched: number; score: number; slot: number }): boolean {
+function better(
+  matched: number,
+  score: number,
+  slot: number,
+  than: { matched: number; score: number; slot: number },
+): boolean {
   if (matched !== than.matched) return matched > than.matched
   return score !== than.score ? score > than.score : slot > than.slot
 }

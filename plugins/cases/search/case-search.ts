@@ -8,7 +8,12 @@ import { normalize, uniqueTokens } from './tokenize.js'
 export type SearchMode = 'all' | 'partial' | 'browse'
 
 /** What a search found. */
-export interface SearchOutcome { mode: SearchMode; total: number; hits: CaseRecord[]; terms: string[] }
+export interface SearchOutcome {
+  mode: SearchMode
+  total: number
+  hits: CaseRecord[]
+  terms: string[]
+}
 
 /** Options of `buildCaseSearch`. */
 export interface CaseSearchOptions {
@@ -18,9 +23,16 @@ export interface CaseSearchOptions {
 }
 
 /** What the filters read, in one fixed object shape so testing many candidates stays fast. `product` is the 产品 field or ''. */
-export interface FilterView { tag: string; at: number; author: string; product: string }
+export interface FilterView {
+  tag: string
+  at: number
+  author: string
+  product: string
+}
 
-interface Entry extends FilterView { rec: CaseRecord }
+interface Entry extends FilterView {
+  rec: CaseRecord
+}
 
 /** Full-text search over live cases with tag/author/product/date filters. */
 export class CaseSearch {
@@ -30,11 +42,13 @@ export class CaseSearch {
   constructor(private rankFields: string[]) {}
 
   /** Number of searchable cases. */
-  get size(): number { return this.index.size }
+  get size(): number {
+    return this.index.size
+  }
 
   /** Index (or re-index) a live case. */
   upsert(c: CaseRecord, terms = caseTerms(c, this.rankFields)): void {
-    const entry: Entry = { rec: c, tag: c.tag, at: c.at, author: c.author, product: c.fields['产品'] ?? '' }
+    const entry: Entry = { rec: c, tag: c.tag, at: c.at, author: c.author, product: c.fields.产品 ?? '' }
     this.records.set(c.id, entry)
     this.index.add(c.id, terms, entry)
   }
@@ -52,7 +66,8 @@ export class CaseSearch {
     const terms = uniqueTokens(q.text)
     const all = this.index.search({ terms, mode: 'all', limit, accept })
     // Fall back to partial matches only when the words never occur together, not when filters rule them out.
-    if (all.total || all.candidates || terms.length < 2) return { mode: 'all', total: all.total, hits: all.hits.map(h => h.doc.rec), terms }
+    if (all.total || all.candidates || terms.length < 2)
+      return { mode: 'all', total: all.total, hits: all.hits.map(h => h.doc.rec), terms }
     const any = this.index.search({ terms, mode: 'any', limit, accept })
     return { mode: 'partial', total: any.total, hits: any.hits.map(h => h.doc.rec), terms }
   }
@@ -65,7 +80,15 @@ export class CaseSearch {
   private browse(accept: (c: FilterView) => boolean, limit: number): SearchOutcome {
     // Records keep capture order (an amendment keeps its place), so the newest are last.
     const matching = [...this.records.values()].filter(accept)
-    return { mode: 'browse', total: matching.length, hits: matching.slice(-limit).reverse().map(e => e.rec), terms: [] }
+    return {
+      mode: 'browse',
+      total: matching.length,
+      hits: matching
+        .slice(-limit)
+        .reverse()
+        .map(e => e.rec),
+      terms: [],
+    }
   }
 }
 

@@ -22,7 +22,11 @@ export function caseTerms(c: CaseRecord, rankFields: string[]): string {
 }
 
 function headingOf(c: CaseRecord): string {
-  const first = c.text.split('\n').map(l => l.trim()).find(Boolean) ?? ''
+  const first =
+    c.text
+      .split('\n')
+      .map(l => l.trim())
+      .find(Boolean) ?? ''
   if (!first.startsWith(c.title.replace(/…$/, ''))) return c.title
   return first.length <= HEADING_MAX || c.tag === PROBLEM_TAG ? first : ''
 }

@@ -14,7 +14,14 @@ export interface SearchQuery {
 }
 
 const FILTER = /^(标签|tag|作者|author|产品|product)[:：](.+)$/i
-const KEY: Record<string, 'tag' | 'author' | 'product'> = { 标签: 'tag', tag: 'tag', 作者: 'author', author: 'author', 产品: 'product', product: 'product' }
+const KEY: Record<string, 'tag' | 'author' | 'product'> = {
+  标签: 'tag',
+  tag: 'tag',
+  作者: 'author',
+  author: 'author',
+  产品: 'product',
+  product: 'product',
+}
 
 /**
  * Split search arguments into text and filters: `标签:成交`, `作者:张三`,

@@ -1,7 +1,10 @@
 import type { Doc, Store } from '../../../bot/ports/store.js'
 import type { CaseRecord } from '../types.js'
 
-interface TermsDoc { v: string; terms: Record<string, [stamp: number, terms: string]> }
+interface TermsDoc {
+  v: string
+  terms: Record<string, [stamp: number, terms: string]>
+}
 
 /**
  * Derived data beside the cases: each case's index terms, one document per
@@ -13,7 +16,12 @@ interface TermsDoc { v: string; terms: Record<string, [stamp: number, terms: str
 export class TermsCache {
   private docs = new Map<string, Doc<TermsDoc>>()
 
-  constructor(private store: Store, private version: string, private shardOf: (c: CaseRecord) => string, private compute: (c: CaseRecord) => string) {}
+  constructor(
+    private store: Store,
+    private version: string,
+    private shardOf: (c: CaseRecord) => string,
+    private compute: (c: CaseRecord) => string,
+  ) {}
 
   /** Cached terms of `c`, computing and caching them when needed. */
   get(c: CaseRecord): string {
@@ -44,7 +52,10 @@ export class TermsCache {
     let d = this.docs.get(month)
     if (!d) {
       d = this.store.doc<TermsDoc>(`cases-terms-${month}`, () => ({ v: this.version, terms: {} }))
-      if (d.data.v !== this.version) { d.data = { v: this.version, terms: {} }; d.changed() }
+      if (d.data.v !== this.version) {
+        d.data = { v: this.version, terms: {} }
+        d.changed()
+      }
       this.docs.set(month, d)
     }
     return d

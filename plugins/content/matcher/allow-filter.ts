@@ -1,17 +1,17 @@
 /** A match candidate before allowed phrases are applied. */
 export interface Candidate {
-  category: string;
-  term: string;
-  start: number;
-  end: number;
+  category: string
+  term: string
+  start: number
+  end: number
   /** True for a match of an allowed phrase. */
-  allowPhrase: boolean;
+  allowPhrase: boolean
 }
 
 /** Allowed-phrase spans of one category, sorted by start, with the running maximum of their ends. */
 interface AllowedSpans {
-  starts: number[];
-  maxEnds: number[];
+  starts: number[]
+  maxEnds: number[]
 }
 
 /**
@@ -19,38 +19,38 @@ interface AllowedSpans {
  * (`以下注意` cancels `下注` only for gambling), and the allowed-phrase matches themselves.
  */
 export function dropAllowed(candidates: Candidate[]): Candidate[] {
-  const byCategory = new Map<string, Candidate[]>();
+  const byCategory = new Map<string, Candidate[]>()
   for (const c of candidates) {
-    if (!c.allowPhrase) continue;
-    const list = byCategory.get(c.category) ?? [];
-    list.push(c);
-    byCategory.set(c.category, list);
+    if (!c.allowPhrase) continue
+    const list = byCategory.get(c.category) ?? []
+    list.push(c)
+    byCategory.set(c.category, list)
   }
-  if (byCategory.size === 0) return candidates;
-  const spans = new Map<string, AllowedSpans>();
+  if (byCategory.size === 0) return candidates
+  const spans = new Map<string, AllowedSpans>()
   for (const [category, list] of byCategory) {
-    list.sort((x, y) => x.start - y.start);
-    let maxEnd = -1;
+    list.sort((x, y) => x.start - y.start)
+    let maxEnd = -1
     spans.set(category, {
-      starts: list.map((c) => c.start),
-      maxEnds: list.map((c) => (maxEnd = Math.max(maxEnd, c.end))),
-    });
+      starts: list.map(c => c.start),
+      maxEnds: list.map(c => (maxEnd = Math.max(maxEnd, c.end))),
+    })
   }
-  return candidates.filter((c) => !c.allowPhrase && !isInside(c, spans.get(c.category)));
+  return candidates.filter(c => !c.allowPhrase && !isInside(c, spans.get(c.category)))
 }
 
 /** True if some allowed span starts at or before the candidate and ends at or after it. */
 function isInside(c: Candidate, allowed: AllowedSpans | undefined): boolean {
-  if (!allowed) return false;
-  let lo = 0;
-  let hi = allowed.starts.length - 1;
-  let found = -1;
+  if (!allowed) return false
+  let lo = 0
+  let hi = allowed.starts.length - 1
+  let found = -1
   while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
+    const mid = (lo + hi) >> 1
     if (allowed.starts[mid] <= c.start) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
+      found = mid
+      lo = mid + 1
+    } else hi = mid - 1
   }
-  return found >= 0 && allowed.maxEnds[found] >= c.end;
+  return found >= 0 && allowed.maxEnds[found] >= c.end
 }

@@ -1,28 +1,28 @@
 /** Dense codes 1..size for the folded code points used by a dictionary's keys, most frequent first. */
 export interface Alphabet {
-  size: number;
+  size: number
   /** Folded code point -> code, or 0 when no key uses it. */
-  codeOf(folded: number): number;
+  codeOf(folded: number): number
 }
 
 /** Builds the alphabet of folded keys (code points stored back to back). */
 export function buildAlphabet(keyCodePoints: Int32Array): Alphabet {
-  const frequency = new Map<number, number>();
-  for (const cp of keyCodePoints) frequency.set(cp, (frequency.get(cp) ?? 0) + 1);
-  const byFrequency = [...frequency.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-  const sorted = byFrequency.map(([cp], i) => [cp, i + 1]).sort((x, y) => x[0] - y[0]);
-  const codePoints = Int32Array.from(sorted, ([cp]) => cp);
-  const codes = Int32Array.from(sorted, ([, code]) => code);
+  const frequency = new Map<number, number>()
+  for (const cp of keyCodePoints) frequency.set(cp, (frequency.get(cp) ?? 0) + 1)
+  const byFrequency = [...frequency.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0])
+  const sorted = byFrequency.map(([cp], i) => [cp, i + 1]).sort((x, y) => x[0] - y[0])
+  const codePoints = Int32Array.from(sorted, ([cp]) => cp)
+  const codes = Int32Array.from(sorted, ([, code]) => code)
   const codeOf = (folded: number): number => {
-    let lo = 0;
-    let hi = codePoints.length - 1;
+    let lo = 0
+    let hi = codePoints.length - 1
     while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (codePoints[mid] === folded) return codes[mid];
-      if (codePoints[mid] < folded) lo = mid + 1;
-      else hi = mid - 1;
+      const mid = (lo + hi) >> 1
+      if (codePoints[mid] === folded) return codes[mid]
+      if (codePoints[mid] < folded) lo = mid + 1
+      else hi = mid - 1
     }
-    return 0;
-  };
-  return { size: codePoints.length, codeOf };
+    return 0
+  }
+  return { size: codePoints.length, codeOf }
 }

@@ -1,4 +1,4 @@
-import { CellAllocator } from './cell-allocator.js';
+import { CellAllocator } from './cell-allocator.js'
 
 /**
  * A double-array Aho–Corasick automaton over alphabet codes 1..alphabetSize. A state is a cell index;
@@ -8,96 +8,102 @@ import { CellAllocator } from './cell-allocator.js';
  * code a is t = base(s) + a when check(t) === s. Base and check of a state share a cache line.
  */
 export interface Automaton {
-  cells: Int32Array;
-  fail: Int32Array;
+  cells: Int32Array
+  fail: Int32Array
   /** Key index + 1 for a state that ends a key, else 0. */
-  out: Int32Array;
+  out: Int32Array
   /** Nearest state (+1) on the failure chain, the state itself included, that ends a key; 0 if none. */
-  report: Int32Array;
+  report: Int32Array
 }
 
 /** Sequence-of-codes comparison for sorting keys. */
 function compareKeys(a: Int32Array, b: Int32Array): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
-  return a.length - b.length;
+  const n = Math.min(a.length, b.length)
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i]
+  return a.length - b.length
 }
 
 /** Growable typed arrays of the automaton under construction. */
 class Arrays {
-  base: Int32Array = new Int32Array(0);
-  check: Int32Array = new Int32Array(0);
-  fail: Int32Array = new Int32Array(0);
-  out: Int32Array = new Int32Array(0);
-  report: Int32Array = new Int32Array(0);
+  base: Int32Array = new Int32Array(0)
+  check: Int32Array = new Int32Array(0)
+  fail: Int32Array = new Int32Array(0)
+  out: Int32Array = new Int32Array(0)
+  report: Int32Array = new Int32Array(0)
 
   ensure(size: number): void {
-    if (size <= this.base.length) return;
-    const capacity = Math.max(size, this.base.length * 2, 1024);
+    if (size <= this.base.length) return
+    const capacity = Math.max(size, this.base.length * 2, 1024)
     const grow = (old: Int32Array, fill: number): Int32Array => {
-      const grown = new Int32Array(capacity).fill(fill);
-      grown.set(old);
-      return grown;
-    };
-    this.base = grow(this.base, 0);
-    this.check = grow(this.check, -1);
-    this.fail = grow(this.fail, 0);
-    this.out = grow(this.out, 0);
-    this.report = grow(this.report, 0);
+      const grown = new Int32Array(capacity).fill(fill)
+      grown.set(old)
+      return grown
+    }
+    this.base = grow(this.base, 0)
+    this.check = grow(this.check, -1)
+    this.fail = grow(this.fail, 0)
+    this.out = grow(this.out, 0)
+    this.report = grow(this.report, 0)
   }
 }
 
 /** Builds the automaton for distinct, non-empty keys of codes in 1..alphabetSize. */
 export function buildAutomaton(keys: Int32Array[], alphabetSize: number): Automaton {
-  const order = keys.map((_, i) => i).sort((x, y) => compareKeys(keys[x], keys[y]));
-  const sorted = order.map((i) => keys[i]);
-  const totalLength = sorted.reduce((sum, key) => sum + key.length, 0);
-  const cells = new CellAllocator(totalLength + alphabetSize + 2);
-  const arrays = new Arrays();
-  arrays.ensure(cells.capacity);
-  cells.take(0);
-  const queue = new Int32Array((totalLength + alphabetSize + 1) * 4);
-  let head = 0;
-  let tail = 4;
-  queue[2] = sorted.length; // the root: cell 0, keys [0, n), depth 0
-  const codes: number[] = [];
-  const ranges: number[] = [];
-  let maxBase = 0;
+  const order = keys.map((_, i) => i).sort((x, y) => compareKeys(keys[x], keys[y]))
+  const sorted = order.map(i => keys[i])
+  const totalLength = sorted.reduce((sum, key) => sum + key.length, 0)
+  const cells = new CellAllocator(totalLength + alphabetSize + 2)
+  const arrays = new Arrays()
+  arrays.ensure(cells.capacity)
+  cells.take(0)
+  const queue = new Int32Array((totalLength + alphabetSize + 1) * 4)
+  let head = 0
+  let tail = 4
+  queue[2] = sorted.length // the root: cell 0, keys [0, n), depth 0
+  const codes: number[] = []
+  const ranges: number[] = []
+  let maxBase = 0
   while (head < tail) {
-    const node = queue[head], lo = queue[head + 1], hi = queue[head + 2], depth = queue[head + 3];
-    head += 4;
-    codes.length = 0;
-    ranges.length = 0;
+    const node = queue[head],
+      lo = queue[head + 1],
+      hi = queue[head + 2],
+      depth = queue[head + 3]
+    head += 4
+    codes.length = 0
+    ranges.length = 0
     for (let i = lo; i < hi; ) {
-      if (sorted[i].length === depth) { i++; continue; }
-      const code = sorted[i][depth];
-      let j = i + 1;
-      while (j < hi && sorted[j][depth] === code) j++;
-      codes.push(code);
-      ranges.push(i, j);
-      i = j;
+      if (sorted[i].length === depth) {
+        i++
+        continue
+      }
+      const code = sorted[i][depth]
+      let j = i + 1
+      while (j < hi && sorted[j][depth] === code) j++
+      codes.push(code)
+      ranges.push(i, j)
+      i = j
     }
-    if (node === 0) giveRootEveryCode(codes, ranges, alphabetSize);
-    if (codes.length === 0) continue;
-    const b = node === 0 ? 0 : placeChildren(cells, codes);
-    arrays.ensure(Math.max(cells.capacity, b + alphabetSize + 1));
-    arrays.base[node] = b;
-    maxBase = Math.max(maxBase, b);
+    if (node === 0) giveRootEveryCode(codes, ranges, alphabetSize)
+    if (codes.length === 0) continue
+    const b = node === 0 ? 0 : placeChildren(cells, codes)
+    arrays.ensure(Math.max(cells.capacity, b + alphabetSize + 1))
+    arrays.base[node] = b
+    maxBase = Math.max(maxBase, b)
     for (let k = 0; k < codes.length; k++) {
-      const child = b + codes[k];
-      cells.take(child);
-      arrays.ensure(cells.capacity);
-      arrays.check[child] = node;
-      const first = ranges[2 * k];
-      if (first < ranges[2 * k + 1] && sorted[first].length === depth + 1) arrays.out[child] = order[first] + 1;
-      linkFailure(arrays, node, child, codes[k]);
-      queue[tail++] = child;
-      queue[tail++] = first;
-      queue[tail++] = ranges[2 * k + 1];
-      queue[tail++] = depth + 1;
+      const child = b + codes[k]
+      cells.take(child)
+      arrays.ensure(cells.capacity)
+      arrays.check[child] = node
+      const first = ranges[2 * k]
+      if (first < ranges[2 * k + 1] && sorted[first].length === depth + 1) arrays.out[child] = order[first] + 1
+      linkFailure(arrays, node, child, codes[k])
+      queue[tail++] = child
+      queue[tail++] = first
+      queue[tail++] = ranges[2 * k + 1]
+      queue[tail++] = depth + 1
     }
   }
-  return finish(arrays, maxBase + alphabetSize + 1);
+  return finish(arrays, maxBase + alphabetSize + 1)
 }
 
 /**
@@ -105,57 +111,60 @@ export function buildAutomaton(keys: Int32Array[], alphabetSize: number): Automa
  * the state after any letter that extends no longer prefix is simply the cell of its code.
  */
 function giveRootEveryCode(codes: number[], ranges: number[], alphabetSize: number): void {
-  const rangeOf = new Map(codes.map((code, k) => [code, [ranges[2 * k], ranges[2 * k + 1]]]));
-  codes.length = 0;
-  ranges.length = 0;
+  const rangeOf = new Map(codes.map((code, k) => [code, [ranges[2 * k], ranges[2 * k + 1]]]))
+  codes.length = 0
+  ranges.length = 0
   for (let code = 1; code <= alphabetSize; code++) {
-    const [lo, hi] = rangeOf.get(code) ?? [0, 0];
-    codes.push(code);
-    ranges.push(lo, hi);
+    const [lo, hi] = rangeOf.get(code) ?? [0, 0]
+    codes.push(code)
+    ranges.push(lo, hi)
   }
 }
 
 /** Finds a base so that base + code is free for every (ascending) child code. */
 function placeChildren(cells: CellAllocator, codes: number[]): number {
-  const first = codes[0];
+  const first = codes[0]
   for (let p = cells.findFree(first + 1); ; p = cells.findFree(p + 1)) {
-    const b = p - first;
-    let fits = true;
-    for (let k = 1; k < codes.length && fits; k++) fits = cells.isFree(b + codes[k]);
-    if (fits) return b;
+    const b = p - first
+    let fits = true
+    for (let k = 1; k < codes.length && fits; k++) fits = cells.isFree(b + codes[k])
+    if (fits) return b
   }
 }
 
 /** Sets the failure link and report link of a freshly placed child (parents are processed breadth-first). */
 function linkFailure(arrays: Arrays, parent: number, child: number, code: number): void {
-  const { base, check, fail, out, report } = arrays;
-  let target = 0;
+  const { base, check, fail, out, report } = arrays
+  let target = 0
   if (parent !== 0) {
     for (let f = fail[parent]; ; f = fail[f]) {
-      const t = base[f] + code;
-      if (t < check.length && check[t] === f) { target = t; break; }
-      if (f === 0) break;
+      const t = base[f] + code
+      if (t < check.length && check[t] === f) {
+        target = t
+        break
+      }
+      if (f === 0) break
     }
   }
-  fail[child] = target;
-  report[child] = out[child] !== 0 ? child + 1 : report[target];
+  fail[child] = target
+  report[child] = out[child] !== 0 ? child + 1 : report[target]
 }
 
 /** Packs and trims the arrays; keeps base(s) + code in bounds for every state and code. */
 function finish(arrays: Arrays, minLength: number): Automaton {
-  let used = arrays.check.length;
-  while (used > 1 && arrays.check[used - 1] === -1) used--;
-  const length = Math.max(used, minLength);
-  arrays.ensure(length);
-  const cells = new Int32Array(2 * length);
+  let used = arrays.check.length
+  while (used > 1 && arrays.check[used - 1] === -1) used--
+  const length = Math.max(used, minLength)
+  arrays.ensure(length)
+  const cells = new Int32Array(2 * length)
   for (let s = 0; s < length; s++) {
-    cells[2 * s] = (arrays.base[s] << 1) | (arrays.report[s] !== 0 ? 1 : 0);
-    cells[2 * s + 1] = arrays.check[s];
+    cells[2 * s] = (arrays.base[s] << 1) | (arrays.report[s] !== 0 ? 1 : 0)
+    cells[2 * s + 1] = arrays.check[s]
   }
   return {
     cells,
     fail: arrays.fail.slice(0, length),
     out: arrays.out.slice(0, length),
     report: arrays.report.slice(0, length),
-  };
+  }
 }

@@ -1,88 +1,88 @@
-import { buildAlphabet, type Alphabet } from './alphabet.js';
-import { dropAllowed, type Candidate } from './allow-filter.js';
-import { buildAutomaton } from './automaton.js';
-import { dictionaryProblems, normalizeDomain } from './dictionary-checks.js';
-import { DictionaryError } from './dictionary-error.js';
-import { spanOfHit } from './hit-span.js';
-import { findUrls, hostOf, isAllowedHost } from './links.js';
-import { normalizeText } from './normalize.js';
-import { compilePattern, findPatternMatches, type CompiledPattern } from './patterns.js';
-import { buildScanArena } from './scan-table.js';
-import { scanKeys, type HitLinks } from './scanner.js';
-import { indexTerms, keyAt, type TermIndex } from './term-index.js';
-import type { Dictionary, Match, Matcher } from './types.js';
+import { buildAlphabet, type Alphabet } from './alphabet.js'
+import { dropAllowed, type Candidate } from './allow-filter.js'
+import { buildAutomaton } from './automaton.js'
+import { dictionaryProblems, normalizeDomain } from './dictionary-checks.js'
+import { DictionaryError } from './dictionary-error.js'
+import { spanOfHit } from './hit-span.js'
+import { findUrls, hostOf, isAllowedHost } from './links.js'
+import { normalizeText } from './normalize.js'
+import { compilePattern, findPatternMatches, type CompiledPattern } from './patterns.js'
+import { buildScanArena } from './scan-table.js'
+import { scanKeys, type HitLinks } from './scanner.js'
+import { indexTerms, keyAt, type TermIndex } from './term-index.js'
+import type { Dictionary, Match, Matcher } from './types.js'
 
 /** Compiles a dictionary into a matcher; throws DictionaryError if a term, pattern or domain is unusable. */
 export function compileMatcher(dictionary: Dictionary): Matcher {
-  const problems = dictionaryProblems(dictionary);
-  if (problems.length > 0) throw new DictionaryError(problems);
-  return new CompiledMatcher(dictionary);
+  const problems = dictionaryProblems(dictionary)
+  if (problems.length > 0) throw new DictionaryError(problems)
+  return new CompiledMatcher(dictionary)
 }
 
 /** Orders matches by start, then end, then category. */
 function byPosition(x: Match, y: Match): number {
-  return x.start - y.start || x.end - y.end || (x.category < y.category ? -1 : x.category > y.category ? 1 : 0);
+  return x.start - y.start || x.end - y.end || (x.category < y.category ? -1 : x.category > y.category ? 1 : 0)
 }
 
 class CompiledMatcher implements Matcher {
-  readonly dictionary: Dictionary;
-  private readonly index: TermIndex;
-  private readonly alphabet: Alphabet;
-  private readonly arena: Int32Array;
-  private readonly links: HitLinks;
-  private readonly patterns: CompiledPattern[];
-  private readonly allowDomains: string[];
+  readonly dictionary: Dictionary
+  private readonly index: TermIndex
+  private readonly alphabet: Alphabet
+  private readonly arena: Int32Array
+  private readonly links: HitLinks
+  private readonly patterns: CompiledPattern[]
+  private readonly allowDomains: string[]
 
   constructor(dictionary: Dictionary) {
-    this.dictionary = dictionary;
-    this.index = indexTerms(dictionary);
-    this.alphabet = buildAlphabet(this.index.keyCodePoints);
-    const keys: Int32Array[] = [];
-    for (let k = 0; k < this.index.keyCount; k++) keys.push(keyAt(this.index, k).map(this.alphabet.codeOf));
-    const automaton = buildAutomaton(keys, this.alphabet.size);
-    this.arena = buildScanArena(this.alphabet, automaton, keys);
-    this.links = { out: automaton.out, report: automaton.report };
+    this.dictionary = dictionary
+    this.index = indexTerms(dictionary)
+    this.alphabet = buildAlphabet(this.index.keyCodePoints)
+    const keys: Int32Array[] = []
+    for (let k = 0; k < this.index.keyCount; k++) keys.push(keyAt(this.index, k).map(this.alphabet.codeOf))
+    const automaton = buildAutomaton(keys, this.alphabet.size)
+    this.arena = buildScanArena(this.alphabet, automaton, keys)
+    this.links = { out: automaton.out, report: automaton.report }
     this.patterns = Object.entries(dictionary.categories).flatMap(([category, rule]) =>
-      rule.patterns.map((source) => compilePattern(category, source)),
-    );
-    this.allowDomains = (dictionary.links?.allowDomains ?? []).map(normalizeDomain);
+      rule.patterns.map(source => compilePattern(category, source)),
+    )
+    this.allowDomains = (dictionary.links?.allowDomains ?? []).map(normalizeDomain)
   }
 
   scan(text: string): Match[] {
-    if (typeof text !== 'string' || text.length === 0) return [];
-    const candidates = this.termCandidates(text);
-    if (this.patterns.length > 0) candidates.push(...findPatternMatches(normalizeText(text), this.patterns));
-    const matches: Match[] = dropAllowed(candidates).map((c) => ({
+    if (typeof text !== 'string' || text.length === 0) return []
+    const candidates = this.termCandidates(text)
+    if (this.patterns.length > 0) candidates.push(...findPatternMatches(normalizeText(text), this.patterns))
+    const matches: Match[] = dropAllowed(candidates).map(c => ({
       category: c.category,
       term: c.term,
       start: c.start,
       end: c.end,
       matched: text.slice(c.start, c.end),
-    }));
+    }))
     if (this.dictionary.links) {
       for (const url of findUrls(text)) {
-        const match = this.linkMatch(url.host, url.start, url.end, text);
-        if (match) matches.push(match);
+        const match = this.linkMatch(url.host, url.start, url.end, text)
+        if (match) matches.push(match)
       }
     }
-    return matches.length > 1 ? matches.sort(byPosition) : matches;
+    return matches.length > 1 ? matches.sort(byPosition) : matches
   }
 
   categoriesOf(text: string): string[] {
-    return [...new Set(this.scan(text).map((m) => m.category))].sort();
+    return [...new Set(this.scan(text).map(m => m.category))].sort()
   }
 
   checkUrl(url: string): Match | null {
-    if (typeof url !== 'string') return null;
-    const host = hostOf(url.trim());
-    return host ? this.linkMatch(host, 0, url.length, url) : null;
+    if (typeof url !== 'string') return null
+    const host = hostOf(url.trim())
+    return host ? this.linkMatch(host, 0, url.length, url) : null
   }
 
   /** A links match unless the host is allowed or there is no links rule. */
   private linkMatch(host: string, start: number, end: number, text: string): Match | null {
-    const links = this.dictionary.links;
-    if (!links || isAllowedHost(host, this.allowDomains)) return null;
-    return { category: links.category, term: host, start, end, matched: text.slice(start, end) };
+    const links = this.dictionary.links
+    if (!links || isAllowedHost(host, this.allowDomains)) return null
+    return { category: links.category, term: host, start, end, matched: text.slice(start, end) }
   }
 
   /**
@@ -90,19 +90,19 @@ class CompiledMatcher implements Matcher {
    * are matched generously, however their letters are split, so that they cancel more, never less.
    */
   private termCandidates(text: string): Candidate[] {
-    const hits = scanKeys(text, this.arena, this.links, this.alphabet);
-    const candidates: Candidate[] = [];
-    const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase } = this.index;
+    const hits = scanKeys(text, this.arena, this.links, this.alphabet)
+    const candidates: Candidate[] = []
+    const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase } = this.index
     for (let h = 0; h < hits.length; h += 3) {
-      const k = hits[h];
-      const end = hits[h + 1];
-      const span = spanOfHit(text, end, hits[h + 2], keyAt(this.index, k));
+      const k = hits[h]
+      const end = hits[h + 1]
+      const span = spanOfHit(text, end, hits[h + 2], keyAt(this.index, k))
       for (let o = ownerOffsets[k]; o < ownerOffsets[k + 1]; o++) {
-        const allowPhrase = ownerIsAllowPhrase[o] === 1;
-        if (!allowPhrase && !span.oneWord) continue;
-        candidates.push({ category: ownerCategory[o], term: ownerText[o], start: span.start, end, allowPhrase });
+        const allowPhrase = ownerIsAllowPhrase[o] === 1
+        if (!allowPhrase && !span.oneWord) continue
+        candidates.push({ category: ownerCategory[o], term: ownerText[o], start: span.start, end, allowPhrase })
       }
     }
-    return candidates;
+    return candidates
   }
 }

@@ -1,47 +1,47 @@
-import { domainProblem, normalizeDomain, patternProblem, termProblem } from './dictionary-checks.js';
-import { foldString } from './normalize.js';
-import type { CategoryRule, Dictionary, Severity } from './types.js';
+import { domainProblem, normalizeDomain, patternProblem, termProblem } from './dictionary-checks.js'
+import { foldString } from './normalize.js'
+import type { CategoryRule, Dictionary, Severity } from './types.js'
 
 /** A string from a dictionary file with its "file:line". */
 export interface Located {
-  value: string;
-  at: string;
+  value: string
+  at: string
 }
 
 /** A category merged from one or more files, before validation. */
 export interface CategoryDraft {
-  at: string;
-  label?: string;
-  severity?: Severity;
-  terms: Located[];
-  allow: Located[];
-  patterns: Located[];
+  at: string
+  label?: string
+  severity?: Severity
+  terms: Located[]
+  allow: Located[]
+  patterns: Located[]
 }
 
 /** The links section merged from one or more files, before validation. */
 export interface LinksDraft {
-  at: string;
-  category?: string;
-  label?: string;
-  severity?: Severity;
-  allowDomains: Located[];
+  at: string
+  category?: string
+  label?: string
+  severity?: Severity
+  allowDomains: Located[]
 }
 
 /** Everything read from the dictionary files, in file order. */
 export interface DictionaryDraft {
-  categories: Map<string, CategoryDraft>;
-  links: LinksDraft | null;
+  categories: Map<string, CategoryDraft>
+  links: LinksDraft | null
   /** Category keys (and "links") with a part that could not be read: their completeness is unknown. */
-  unreadable: Set<string>;
+  unreadable: Set<string>
   /** True when a whole file could not be read. */
-  fileUnreadable: boolean;
+  fileUnreadable: boolean
 }
 
 /** The validated dictionary (null if there are problems), the problems and the warnings. */
 export interface DraftResult {
-  dictionary: Dictionary | null;
-  problems: string[];
-  warnings: string[];
+  dictionary: Dictionary | null
+  problems: string[]
+  warnings: string[]
 }
 
 /**
@@ -49,63 +49,70 @@ export interface DraftResult {
  * skipped for parts that could not be read: those already have their own problem.
  */
 export function finishDraft(draft: DictionaryDraft): DraftResult {
-  const problems: string[] = [];
-  const warnings: string[] = [];
-  const firstTerm = new Map<string, { category: string; term: Located }>();
-  const categories: Record<string, CategoryRule> = {};
-  const isComplete = (key: string): boolean => !draft.fileUnreadable && !draft.unreadable.has(key);
+  const problems: string[] = []
+  const warnings: string[] = []
+  const firstTerm = new Map<string, { category: string; term: Located }>()
+  const categories: Record<string, CategoryRule> = {}
+  const isComplete = (key: string): boolean => !draft.fileUnreadable && !draft.unreadable.has(key)
   for (const [key, d] of draft.categories) {
-    const complete = isComplete(key);
-    if (complete && d.label === undefined) problems.push(`${d.at}: category "${key}" has no label`);
-    if (complete && d.severity === undefined) problems.push(`${d.at}: category "${key}" has no severity`);
-    const termIds = new Map<string, Located>();
+    const complete = isComplete(key)
+    if (complete && d.label === undefined) problems.push(`${d.at}: category "${key}" has no label`)
+    if (complete && d.severity === undefined) problems.push(`${d.at}: category "${key}" has no severity`)
+    const termIds = new Map<string, Located>()
     for (const term of d.terms) {
-      const problem = termProblem(term.value);
-      if (problem) problems.push(`${term.at}: categories.${key}.terms: ${JSON.stringify(term.value)} ${problem}`);
-      const id = String.fromCodePoint(...foldString(term.value));
-      if (problem || termIds.has(id)) continue;
-      termIds.set(id, term);
-      const earlier = firstTerm.get(id);
-      if (!earlier) firstTerm.set(id, { category: key, term });
-      else warnings.push(`${term.at}: term ${JSON.stringify(term.value)} is in both ${earlier.category} (${earlier.term.at}) and ${key} (${term.at})`);
+      const problem = termProblem(term.value)
+      if (problem) problems.push(`${term.at}: categories.${key}.terms: ${JSON.stringify(term.value)} ${problem}`)
+      const id = String.fromCodePoint(...foldString(term.value))
+      if (problem || termIds.has(id)) continue
+      termIds.set(id, term)
+      const earlier = firstTerm.get(id)
+      if (!earlier) firstTerm.set(id, { category: key, term })
+      else
+        warnings.push(
+          `${term.at}: term ${JSON.stringify(term.value)} is in both ${earlier.category} (${earlier.term.at}) and ${key} (${term.at})`,
+        )
     }
     for (const phrase of d.allow) {
-      const problem = termProblem(phrase.value);
-      if (problem) problems.push(`${phrase.at}: categories.${key}.allow: ${JSON.stringify(phrase.value)} ${problem}`);
-      const same = problem ? undefined : termIds.get(String.fromCodePoint(...foldString(phrase.value)));
-      if (same) warnings.push(`${phrase.at}: allowed phrase ${JSON.stringify(phrase.value)} equals term ${JSON.stringify(same.value)} (${same.at}) of ${key}: that term never matches`);
+      const problem = termProblem(phrase.value)
+      if (problem) problems.push(`${phrase.at}: categories.${key}.allow: ${JSON.stringify(phrase.value)} ${problem}`)
+      const same = problem ? undefined : termIds.get(String.fromCodePoint(...foldString(phrase.value)))
+      if (same)
+        warnings.push(
+          `${phrase.at}: allowed phrase ${JSON.stringify(phrase.value)} equals term ${JSON.stringify(same.value)} (${same.at}) of ${key}: that term never matches`,
+        )
     }
     for (const pattern of d.patterns) {
-      const problem = patternProblem(pattern.value);
-      if (problem) problems.push(`${pattern.at}: categories.${key}.patterns: ${JSON.stringify(pattern.value)}: ${problem}`);
+      const problem = patternProblem(pattern.value)
+      if (problem)
+        problems.push(`${pattern.at}: categories.${key}.patterns: ${JSON.stringify(pattern.value)}: ${problem}`)
     }
     categories[key] = {
       label: d.label ?? key,
       severity: d.severity ?? 'medium',
-      terms: d.terms.map((t) => t.value),
-      allow: d.allow.map((a) => a.value),
-      patterns: d.patterns.map((p) => p.value),
-    };
+      terms: d.terms.map(t => t.value),
+      allow: d.allow.map(a => a.value),
+      patterns: d.patterns.map(p => p.value),
+    }
   }
-  const links = draft.links;
+  const links = draft.links
   if (links) {
     for (const field of ['category', 'label', 'severity'] as const) {
-      if (isComplete('links') && links[field] === undefined) problems.push(`${links.at}: links has no ${field}`);
+      if (isComplete('links') && links[field] === undefined) problems.push(`${links.at}: links has no ${field}`)
     }
     for (const domain of links.allowDomains) {
-      const problem = domainProblem(domain.value);
-      if (problem) problems.push(`${domain.at}: links.allow_domains: ${JSON.stringify(domain.value)} ${problem}`);
+      const problem = domainProblem(domain.value)
+      if (problem) problems.push(`${domain.at}: links.allow_domains: ${JSON.stringify(domain.value)} ${problem}`)
     }
   }
-  if (problems.length > 0) return { dictionary: null, problems, warnings };
+  if (problems.length > 0) return { dictionary: null, problems, warnings }
   const dictionary: Dictionary = {
     categories,
     links: links && {
       category: links.category ?? 'link',
       label: links.label ?? 'link',
       severity: links.severity ?? 'medium',
-      allowDomains: [...new Set(links.allowDomains.map((d) => normalizeDomain(d.value)))],
+      allowDomains: [...new Set(links.allowDomains.map(d => normalizeDomain(d.value)))],
     },
-  };
-  return { dictionary, problems, warnings };
+  }
+  return { dictionary, problems, warnings }
 }

@@ -1,10 +1,10 @@
 /** Thrown when dictionary files cannot be loaded; lists every problem as "file:line: message". */
 export class DictionaryError extends Error {
-  readonly problems: string[];
+  readonly problems: string[]
 
   constructor(problems: string[]) {
-    super(`invalid dictionary:\n${problems.map((p) => `  ${p}`).join('\n')}`);
-    this.name = 'DictionaryError';
-    this.problems = problems;
+    super(`invalid dictionary:\n${problems.map(p => `  ${p}`).join('\n')}`)
+    this.name = 'DictionaryError'
+    this.problems = problems
   }
 }

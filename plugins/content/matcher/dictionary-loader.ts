@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
-import { DictionaryError } from './dictionary-error.js';
-import { finishDraft, type DictionaryDraft, type Located } from './dictionary-draft.js';
+import { readFileSync } from 'node:fs'
+import { LineCounter, parseDocument } from 'yaml'
+import type { z } from 'zod'
+import { DictionaryError } from './dictionary-error.js'
+import { finishDraft, type DictionaryDraft, type Located } from './dictionary-draft.js'
 import {
   categorySchema,
   dictionaryFileSchema,
@@ -10,15 +10,15 @@ import {
   strictDictionaryFileSchema,
   type CategoryEntry,
   type LinksEntry,
-} from './dictionary-schema.js';
-import type { Dictionary } from './types.js';
-import { YamlLocator, formatPath, type YamlPath } from './yaml-locator.js';
+} from './dictionary-schema.js'
+import type { Dictionary } from './types.js'
+import { YamlLocator, formatPath, type YamlPath } from './yaml-locator.js'
 
 /** A loaded dictionary and the non-fatal warnings found while loading it. */
 export interface LoadedDictionary {
-  dictionary: Dictionary;
+  dictionary: Dictionary
   /** "file:line: message" notes, e.g. a term listed in two categories. */
-  warnings: string[];
+  warnings: string[]
 }
 
 /**
@@ -27,106 +27,106 @@ export interface LoadedDictionary {
  * Throws DictionaryError listing every problem as "file:line: message".
  */
 export function loadDictionaryFiles(paths: string[]): LoadedDictionary {
-  const problems: string[] = [];
-  const warnings: string[] = [];
-  const draft: DictionaryDraft = { categories: new Map(), links: null, unreadable: new Set(), fileUnreadable: false };
-  if (paths.length === 0) problems.push('no dictionary file given');
-  for (const path of paths) readDictionaryFile(path, draft, problems, warnings);
-  const result = finishDraft(draft);
-  problems.push(...result.problems);
-  warnings.push(...result.warnings);
-  if (problems.length > 0 || !result.dictionary) throw new DictionaryError(problems);
-  return { dictionary: result.dictionary, warnings };
+  const problems: string[] = []
+  const warnings: string[] = []
+  const draft: DictionaryDraft = { categories: new Map(), links: null, unreadable: new Set(), fileUnreadable: false }
+  if (paths.length === 0) problems.push('no dictionary file given')
+  for (const path of paths) readDictionaryFile(path, draft, problems, warnings)
+  const result = finishDraft(draft)
+  problems.push(...result.problems)
+  warnings.push(...result.warnings)
+  if (problems.length > 0 || !result.dictionary) throw new DictionaryError(problems)
+  return { dictionary: result.dictionary, warnings }
 }
 
 /** Parses one file and merges it into the draft, recording problems with file and line. */
 function readDictionaryFile(path: string, draft: DictionaryDraft, problems: string[], warnings: string[]): void {
-  let source: string;
+  let source: string
   try {
-    source = readFileSync(path, 'utf8');
+    source = readFileSync(path, 'utf8')
   } catch (error) {
-    problems.push(`${path}: cannot read file: ${(error as Error).message}`);
-    draft.fileUnreadable = true;
-    return;
+    problems.push(`${path}: cannot read file: ${(error as Error).message}`)
+    draft.fileUnreadable = true
+    return
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const lineAt = (offset: number): number => lineCounter.linePos(offset).line;
-  for (const warning of doc.warnings) warnings.push(`${path}:${lineAt(warning.pos[0])}: ${warning.message}`);
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true })
+  const lineAt = (offset: number): number => lineCounter.linePos(offset).line
+  for (const warning of doc.warnings) warnings.push(`${path}:${lineAt(warning.pos[0])}: ${warning.message}`)
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) problems.push(`${path}:${lineAt(error.pos[0])}: ${error.message}`);
-    draft.fileUnreadable = true;
-    return;
+    for (const error of doc.errors) problems.push(`${path}:${lineAt(error.pos[0])}: ${error.message}`)
+    draft.fileUnreadable = true
+    return
   }
-  const locator = new YamlLocator(path, doc, lineCounter);
+  const locator = new YamlLocator(path, doc, lineCounter)
   const report = (issues: z.core.$ZodIssue[], prefix: YamlPath): void => {
-    for (const issue of issues) problems.push(describeIssue(locator, { ...issue, path: [...prefix, ...issue.path] }));
-  };
-  const raw: unknown = doc.toJS();
-  const strict = strictDictionaryFileSchema.safeParse(raw);
-  if (!strict.success) report(strict.error.issues, []);
-  const file = strict.success ? strict : dictionaryFileSchema.safeParse(raw);
+    for (const issue of issues) problems.push(describeIssue(locator, { ...issue, path: [...prefix, ...issue.path] }))
+  }
+  const raw: unknown = doc.toJS()
+  const strict = strictDictionaryFileSchema.safeParse(raw)
+  if (!strict.success) report(strict.error.issues, [])
+  const file = strict.success ? strict : dictionaryFileSchema.safeParse(raw)
   if (!file.success) {
-    draft.fileUnreadable = true;
-    return;
+    draft.fileUnreadable = true
+    return
   }
   for (const [key, value] of Object.entries(file.data.categories ?? {})) {
-    const category = categorySchema.safeParse(value);
-    if (category.success) mergeCategory(key, category.data, locator, draft);
+    const category = categorySchema.safeParse(value)
+    if (category.success) mergeCategory(key, category.data, locator, draft)
     else {
-      report(category.error.issues, ['categories', key]);
-      draft.unreadable.add(key);
+      report(category.error.issues, ['categories', key])
+      draft.unreadable.add(key)
     }
   }
-  if (file.data.links === undefined) return;
-  const links = linksSchema.safeParse(file.data.links);
-  if (links.success) mergeLinks(links.data, locator, draft);
+  if (file.data.links === undefined) return
+  const links = linksSchema.safeParse(file.data.links)
+  if (links.success) mergeLinks(links.data, locator, draft)
   else {
-    report(links.error.issues, ['links']);
-    draft.unreadable.add('links');
+    report(links.error.issues, ['links'])
+    draft.unreadable.add('links')
   }
 }
 
 /** "file:line: path: message" for a schema issue; unknown keys point at the key itself. */
 function describeIssue(locator: YamlLocator, issue: z.core.$ZodIssue): string {
-  const path: YamlPath = issue.path;
+  const path: YamlPath = issue.path
   if (issue.code === 'unrecognized_keys') {
     return issue.keys
-      .map((key) => {
-        const line = locator.keyLine(path, key) ?? locator.lineOf(path);
-        return `${locator.file}:${line}: ${formatPath([...path, key])}: unknown key "${key}"`;
+      .map(key => {
+        const line = locator.keyLine(path, key) ?? locator.lineOf(path)
+        return `${locator.file}:${line}: ${formatPath([...path, key])}: unknown key "${key}"`
       })
-      .join('\n');
+      .join('\n')
   }
-  const where = path.length > 0 ? `${formatPath(path)}: ` : '';
-  return `${locator.at(path)}: ${where}${issue.message}`;
+  const where = path.length > 0 ? `${formatPath(path)}: ` : ''
+  return `${locator.at(path)}: ${where}${issue.message}`
 }
 
 /** The strings of a YAML list with their "file:line". */
 function located(locator: YamlLocator, values: string[] | null | undefined, path: YamlPath): Located[] {
-  return (values ?? []).map((value, i) => ({ value, at: locator.at([...path, i]) }));
+  return (values ?? []).map((value, i) => ({ value, at: locator.at([...path, i]) }))
 }
 
 /** Merges one category of a file into the draft. */
 function mergeCategory(key: string, category: CategoryEntry, locator: YamlLocator, draft: DictionaryDraft): void {
-  const path = ['categories', key];
-  let d = draft.categories.get(key);
+  const path = ['categories', key]
+  let d = draft.categories.get(key)
   if (!d) {
-    d = { at: locator.at(path), terms: [], allow: [], patterns: [] };
-    draft.categories.set(key, d);
+    d = { at: locator.at(path), terms: [], allow: [], patterns: [] }
+    draft.categories.set(key, d)
   }
-  if (category.label !== undefined) d.label = category.label;
-  if (category.severity !== undefined) d.severity = category.severity;
-  d.terms.push(...located(locator, category.terms, [...path, 'terms']));
-  d.allow.push(...located(locator, category.allow, [...path, 'allow']));
-  d.patterns.push(...located(locator, category.patterns, [...path, 'patterns']));
+  if (category.label !== undefined) d.label = category.label
+  if (category.severity !== undefined) d.severity = category.severity
+  d.terms.push(...located(locator, category.terms, [...path, 'terms']))
+  d.allow.push(...located(locator, category.allow, [...path, 'allow']))
+  d.patterns.push(...located(locator, category.patterns, [...path, 'patterns']))
 }
 
 /** Merges the links section of a file into the draft. */
 function mergeLinks(entry: LinksEntry, locator: YamlLocator, draft: DictionaryDraft): void {
-  const links = (draft.links ??= { at: locator.at(['links']), allowDomains: [] });
-  if (entry.category !== undefined) links.category = entry.category;
-  if (entry.label !== undefined) links.label = entry.label;
-  if (entry.severity !== undefined) links.severity = entry.severity;
-  links.allowDomains.push(...located(locator, entry.allow_domains, ['links', 'allow_domains']));
+  const links = (draft.links ??= { at: locator.at(['links']), allowDomains: [] })
+  if (entry.category !== undefined) links.category = entry.category
+  if (entry.label !== undefined) links.label = entry.label
+  if (entry.severity !== undefined) links.severity = entry.severity
+  links.allowDomains.push(...located(locator, entry.allow_domains, ['links', 'allow_domains']))
 }

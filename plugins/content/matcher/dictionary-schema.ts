@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import { z } from 'zod'
 
 /** Category keys appear in reports and logs: keep them simple. */
-const CATEGORY_KEY = /^[A-Za-z0-9_-]+$/;
-const categoryKey = z.string().regex(CATEGORY_KEY, 'use only letters, digits, "_" and "-"');
-const severity = z.enum(['low', 'medium', 'high']);
+const CATEGORY_KEY = /^[A-Za-z0-9_-]+$/
+const categoryKey = z.string().regex(CATEGORY_KEY, 'use only letters, digits, "_" and "-"')
+const severity = z.enum(['low', 'medium', 'high'])
 /** A list that may also be left empty in YAML (`allow:`). */
-const stringList = z.array(z.string()).nullish();
+const stringList = z.array(z.string()).nullish()
 
 /** One category in a dictionary file; label and severity may come from another file. */
 export const categorySchema = z.strictObject({
@@ -14,7 +14,7 @@ export const categorySchema = z.strictObject({
   terms: stringList,
   allow: stringList,
   patterns: stringList,
-});
+})
 
 /** The links section of a dictionary file. */
 export const linksSchema = z.strictObject({
@@ -22,7 +22,7 @@ export const linksSchema = z.strictObject({
   label: z.string().min(1).optional(),
   severity: severity.optional(),
   allow_domains: stringList,
-});
+})
 
 /**
  * The top level of a dictionary file, ignoring unknown keys. Categories and links are checked one by
@@ -32,12 +32,12 @@ export const dictionaryFileSchema = z.object({
   version: z.literal(1).optional(),
   categories: z.record(categoryKey, z.unknown()).nullish(),
   links: z.unknown().optional(),
-});
+})
 
 /** The top level of a dictionary file, where unknown keys are errors. */
-export const strictDictionaryFileSchema = dictionaryFileSchema.strict();
+export const strictDictionaryFileSchema = dictionaryFileSchema.strict()
 
 /** One category of a dictionary file. */
-export type CategoryEntry = z.infer<typeof categorySchema>;
+export type CategoryEntry = z.infer<typeof categorySchema>
 /** The links section of a dictionary file. */
-export type LinksEntry = z.infer<typeof linksSchema>;
+export type LinksEntry = z.infer<typeof linksSchema>

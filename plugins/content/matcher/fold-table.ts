@@ -1,140 +1,180 @@
-import { buildTradToSimpMap } from './trad-to-simp.js';
+import { buildTradToSimpMap } from './trad-to-simp.js'
 
 /** Fold result for a character that is skipped: separators, punctuation, symbols, emoji, invisible characters. */
-export const SKIP = -1;
+export const SKIP = -1
 /** BMP-table value for a surrogate code unit: the caller reads the pair (foldCodePoint skips lone ones). */
-export const SURROGATE = -2;
+export const SURROGATE = -2
 /** Fold results at or below this value index a multi-code-point expansion (e.g. ⑩ -> "10"). */
-const EXPANSION_BASE = -3;
+const EXPANSION_BASE = -3
 
 /** Folding tables shared by every matcher, built once per process on first use. */
 interface FoldTables {
-  bmp: Int32Array;
-  smp: Int32Array;
-  cjkCompatSupplement: Int32Array;
-  expansions: Int32Array[];
+  bmp: Int32Array
+  smp: Int32Array
+  cjkCompatSupplement: Int32Array
+  expansions: Int32Array[]
 }
 
-const CJK_COMPAT_SUPPLEMENT_START = 0x2f800;
-const CJK_COMPAT_SUPPLEMENT_END = 0x2fa1f;
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const CJK_COMPAT_SUPPLEMENT_START = 0x2f800
+const CJK_COMPAT_SUPPLEMENT_END = 0x2fa1f
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u
 /** Letters that render like blanks although Unicode calls them letters (Hangul fillers). */
-const INVISIBLE_LETTERS = new Set([0x115f, 0x1160, 0x3164, 0xffa0]);
+const INVISIBLE_LETTERS = new Set([0x115f, 0x1160, 0x3164, 0xffa0])
 /** Cyrillic and Greek lower-case letters that look like Latin ones: each entry is "look-alike" + "latin". */
 const CONFUSABLE_PAIRS = [
-  'аa', 'вb', 'еe', 'кk', 'мm', 'нh', 'оo', 'рp', 'сc', 'тt', 'уy', 'хx', 'ѕs', 'іi', 'јj', 'ԁd',
-  'ӏl', 'ԛq', 'ԝw', 'һh', 'үy', 'αa', 'οo', 'ρp', 'νv', 'ιi', 'κk', 'τt', 'υu', 'χx',
-];
+  'аa',
+  'вb',
+  'еe',
+  'кk',
+  'мm',
+  'нh',
+  'оo',
+  'рp',
+  'сc',
+  'тt',
+  'уy',
+  'хx',
+  'ѕs',
+  'іi',
+  'јj',
+  'ԁd',
+  'ӏl',
+  'ԛq',
+  'ԝw',
+  'һh',
+  'үy',
+  'αa',
+  'οo',
+  'ρp',
+  'νv',
+  'ιi',
+  'κk',
+  'τt',
+  'υu',
+  'χx',
+]
 /** Enclosed-letter ranges NFKC leaves alone: negative circled and negative squared letters. */
-const ENCLOSED_LETTER_STARTS = [0x1f150, 0x1f170];
+const ENCLOSED_LETTER_STARTS = [0x1f150, 0x1f170]
 
-let tables: FoldTables | undefined;
+let tables: FoldTables | undefined
 
 function foldTables(): FoldTables {
-  tables ??= buildFoldTables();
-  return tables;
+  tables ??= buildFoldTables()
+  return tables
 }
 
 /** Folds one code point: a letter/digit code point, SKIP, or an expansion code (see expansionOf). */
 export function foldCodePoint(cp: number): number {
-  const t = foldTables();
-  if (cp < 0x10000) return t.bmp[cp] === SURROGATE ? SKIP : t.bmp[cp];
-  if (cp < 0x20000) return t.smp[cp - 0x10000];
+  const t = foldTables()
+  if (cp < 0x10000) return t.bmp[cp] === SURROGATE ? SKIP : t.bmp[cp]
+  if (cp < 0x20000) return t.smp[cp - 0x10000]
   if (cp >= CJK_COMPAT_SUPPLEMENT_START && cp <= CJK_COMPAT_SUPPLEMENT_END) {
-    return t.cjkCompatSupplement[cp - CJK_COMPAT_SUPPLEMENT_START];
+    return t.cjkCompatSupplement[cp - CJK_COMPAT_SUPPLEMENT_START]
   }
-  return cp < 0x40000 ? cp : SKIP;
+  return cp < 0x40000 ? cp : SKIP
 }
 
 /** The BMP fold table (index = UTF-16 code unit), for building per-matcher lookup tables. */
 export function bmpFoldTable(): Int32Array {
-  return foldTables().bmp;
+  return foldTables().bmp
 }
 
 /** The fold table of plane 1 (index = code point - 0x10000): emoji, styled letters, enclosed letters. */
 export function smpFoldTable(): Int32Array {
-  return foldTables().smp;
+  return foldTables().smp
 }
 
 /** True if a fold result stands for several code points. */
 export function isExpansion(folded: number): boolean {
-  return folded <= EXPANSION_BASE;
+  return folded <= EXPANSION_BASE
 }
 
 /** The code points of an expansion fold result. */
 export function expansionOf(folded: number): Int32Array {
-  return foldTables().expansions[EXPANSION_BASE - folded];
+  return foldTables().expansions[EXPANSION_BASE - folded]
 }
 
 /** breakKind of a character that does not end a sentence. */
-export const NO_BREAK = 0;
+export const NO_BREAK = 0
 /** breakKind of a line break. */
-export const LINE_BREAK = 1;
+export const LINE_BREAK = 1
 /** breakKind of sentence punctuation such as ，。！？、 */
-export const PUNCTUATION_BREAK = 2;
+export const PUNCTUATION_BREAK = 2
 
 /** Whether a skipped character separates sentences: letters split by it may be two words. */
 export function breakKind(cp: number): number {
   switch (cp) {
-    case 0x0a: case 0x0b: case 0x0c: case 0x0d: case 0x85: case 0x2028: case 0x2029:
-      return LINE_BREAK;
-    case 0x21: case 0x2c: case 0x3b: case 0x3f: // ! , ; ?
-    case 0x3001: case 0x3002: case 0xff01: case 0xff0c: case 0xff1a: case 0xff1b: case 0xff1f:
-    case 0xff61: case 0xff64:
-      return PUNCTUATION_BREAK;
+    case 0x0a:
+    case 0x0b:
+    case 0x0c:
+    case 0x0d:
+    case 0x85:
+    case 0x2028:
+    case 0x2029:
+      return LINE_BREAK
+    case 0x21:
+    case 0x2c:
+    case 0x3b:
+    case 0x3f: // ! , ; ?
+    case 0x3001:
+    case 0x3002:
+    case 0xff01:
+    case 0xff0c:
+    case 0xff1a:
+    case 0xff1b:
+    case 0xff1f:
+    case 0xff61:
+    case 0xff64:
+      return PUNCTUATION_BREAK
     default:
-      return NO_BREAK;
+      return NO_BREAK
   }
 }
 
 function buildFoldTables(): FoldTables {
-  const tradToSimp = buildTradToSimpMap();
-  const confusables = new Map<number, number>();
-  for (const pair of CONFUSABLE_PAIRS) confusables.set(pair.charCodeAt(0), pair.charCodeAt(1));
-  const expansions: Int32Array[] = [];
-  const expansionIds = new Map<string, number>();
+  const tradToSimp = buildTradToSimpMap()
+  const confusables = new Map<number, number>()
+  for (const pair of CONFUSABLE_PAIRS) confusables.set(pair.charCodeAt(0), pair.charCodeAt(1))
+  const expansions: Int32Array[] = []
+  const expansionIds = new Map<string, number>()
   const encode = (cps: number[]): number => {
-    if (cps.length === 0) return SKIP;
-    if (cps.length === 1) return cps[0];
-    const key = cps.join(',');
-    let id = expansionIds.get(key);
+    if (cps.length === 0) return SKIP
+    if (cps.length === 1) return cps[0]
+    const key = cps.join(',')
+    let id = expansionIds.get(key)
     if (id === undefined) {
-      id = expansions.length;
-      expansions.push(Int32Array.from(cps));
-      expansionIds.set(key, id);
+      id = expansions.length
+      expansions.push(Int32Array.from(cps))
+      expansionIds.set(key, id)
     }
-    return EXPANSION_BASE - id;
-  };
-  const foldOne = (cp: number): number => encode(foldedCodePoints(cp, tradToSimp, confusables));
-  const bmp = new Int32Array(0x10000);
-  for (let cp = 0; cp < 0x10000; cp++) {
-    bmp[cp] = cp >= 0xd800 && cp <= 0xdfff ? SURROGATE : foldOne(cp);
+    return EXPANSION_BASE - id
   }
-  const smp = new Int32Array(0x10000);
-  for (let cp = 0; cp < 0x10000; cp++) smp[cp] = foldOne(cp + 0x10000);
-  const supplementSize = CJK_COMPAT_SUPPLEMENT_END - CJK_COMPAT_SUPPLEMENT_START + 1;
-  const cjkCompatSupplement = new Int32Array(supplementSize);
-  for (let i = 0; i < supplementSize; i++) cjkCompatSupplement[i] = foldOne(CJK_COMPAT_SUPPLEMENT_START + i);
-  return { bmp, smp, cjkCompatSupplement, expansions };
+  const foldOne = (cp: number): number => encode(foldedCodePoints(cp, tradToSimp, confusables))
+  const bmp = new Int32Array(0x10000)
+  for (let cp = 0; cp < 0x10000; cp++) {
+    bmp[cp] = cp >= 0xd800 && cp <= 0xdfff ? SURROGATE : foldOne(cp)
+  }
+  const smp = new Int32Array(0x10000)
+  for (let cp = 0; cp < 0x10000; cp++) smp[cp] = foldOne(cp + 0x10000)
+  const supplementSize = CJK_COMPAT_SUPPLEMENT_END - CJK_COMPAT_SUPPLEMENT_START + 1
+  const cjkCompatSupplement = new Int32Array(supplementSize)
+  for (let i = 0; i < supplementSize; i++) cjkCompatSupplement[i] = foldOne(CJK_COMPAT_SUPPLEMENT_START + i)
+  return { bmp, smp, cjkCompatSupplement, expansions }
 }
 
 /** NFKC, lower case, look-alike letters, traditional -> simplified; keeps only letters and digits. */
-function foldedCodePoints(
-  cp: number,
-  tradToSimp: Map<number, number>,
-  confusables: Map<number, number>,
-): number[] {
-  if (INVISIBLE_LETTERS.has(cp)) return [];
+function foldedCodePoints(cp: number, tradToSimp: Map<number, number>, confusables: Map<number, number>): number[] {
+  if (INVISIBLE_LETTERS.has(cp)) return []
   for (const start of ENCLOSED_LETTER_STARTS) {
-    if (cp >= start && cp < start + 26) return [0x61 + cp - start];
+    if (cp >= start && cp < start + 26) return [0x61 + cp - start]
   }
-  const folded: number[] = [];
+  const folded: number[] = []
   for (const ch of String.fromCodePoint(cp).normalize('NFKC').toLowerCase()) {
-    if (!LETTER_OR_DIGIT.test(ch)) continue;
-    const c = ch.codePointAt(0)!;
-    if (INVISIBLE_LETTERS.has(c)) continue;
-    const latin = confusables.get(c) ?? c;
-    folded.push(tradToSimp.get(latin) ?? latin);
+    if (!LETTER_OR_DIGIT.test(ch)) continue
+    const c = ch.codePointAt(0)!
+    if (INVISIBLE_LETTERS.has(c)) continue
+    const latin = confusables.get(c) ?? c
+    folded.push(tradToSimp.get(latin) ?? latin)
   }
-  return folded;
+  return folded
 }

@@ -1,18 +1,11 @@
-import {
-  PUNCTUATION_BREAK,
-  SKIP,
-  breakKind,
-  expansionOf,
-  foldCodePoint,
-  isExpansion,
-} from './fold-table.js';
+import { PUNCTUATION_BREAK, SKIP, breakKind, expansionOf, foldCodePoint, isExpansion } from './fold-table.js'
 
 /** Folded code points below this belong to scripts that separate words with spaces (Latin, Cyrillic...). */
-const SPACED_SCRIPT_END = 0x2e80;
+const SPACED_SCRIPT_END = 0x2e80
 
 /** Where a hit starts, and whether it reads as one word in the original text. */
 export interface HitSpan {
-  start: number;
+  start: number
   /**
    * False when the rules that keep normal text clean reject the hit:
    * - a key edge that is a Latin (or other spaced-script) letter or digit must not touch another one
@@ -21,29 +14,29 @@ export interface HitSpan {
    *   letters in the match is split (`私\n聊\n我` is a hit, `成本，价格` is no hit for 成本价), and
    *   sentence punctuation needs at least two such splits (`楼下。注意` is no hit for 下注).
    */
-  oneWord: boolean;
+  oneWord: boolean
 }
 
 /** The code point that ends at `end` (exclusive) in text, lone surrogates included. */
 function codePointBefore(text: string, end: number): number {
-  const low = text.charCodeAt(end - 1);
+  const low = text.charCodeAt(end - 1)
   if (low >= 0xdc00 && low <= 0xdfff && end >= 2) {
-    const high = text.charCodeAt(end - 2);
-    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+    const high = text.charCodeAt(end - 2)
+    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000
   }
-  return low;
+  return low
 }
 
 /** The folded code points of one code point (empty when skipped). */
 function foldedOf(cp: number): ArrayLike<number> {
-  const f = foldCodePoint(cp);
-  if (f === SKIP) return [];
-  return isExpansion(f) ? expansionOf(f) : [f];
+  const f = foldCodePoint(cp)
+  if (f === SKIP) return []
+  return isExpansion(f) ? expansionOf(f) : [f]
 }
 
 /** True for a folded letter or digit of a spaced script. */
 function isWordLetter(folded: number | undefined): boolean {
-  return folded !== undefined && folded < SPACED_SCRIPT_END;
+  return folded !== undefined && folded < SPACED_SCRIPT_END
 }
 
 /**
@@ -51,52 +44,52 @@ function isWordLetter(folded: number | undefined): boolean {
  * the end of its last character, by walking back over the original text.
  */
 export function spanOfHit(text: string, end: number, tail: number, key: ArrayLike<number>): HitSpan {
-  let need = key.length + tail;
-  let j = end;
-  let start = end;
-  let startFolded: ArrayLike<number> = [];
-  let gapUnits = 0;
-  let gapBreak = 0;
-  let gaps = 0;
-  let cleanGaps = 0;
-  let breaks = 0;
+  let need = key.length + tail
+  let j = end
+  let start = end
+  let startFolded: ArrayLike<number> = []
+  let gapUnits = 0
+  let gapBreak = 0
+  let gaps = 0
+  let cleanGaps = 0
+  let breaks = 0
   for (let first = true; need > 0 && j > 0; ) {
-    const cp = codePointBefore(text, j);
-    const folded = foldedOf(cp);
-    j -= cp > 0xffff ? 2 : 1;
+    const cp = codePointBefore(text, j)
+    const folded = foldedOf(cp)
+    j -= cp > 0xffff ? 2 : 1
     if (folded.length === 0) {
-      gapUnits++;
-      gapBreak |= breakKind(cp);
-      continue;
+      gapUnits++
+      gapBreak |= breakKind(cp)
+      continue
     }
     if (!first) {
-      gaps++;
-      if (gapUnits === 0) cleanGaps++;
-      breaks |= gapBreak;
+      gaps++
+      if (gapUnits === 0) cleanGaps++
+      breaks |= gapBreak
     }
-    first = false;
-    gapUnits = 0;
-    gapBreak = 0;
-    need -= folded.length;
-    start = j;
-    startFolded = folded;
+    first = false
+    gapUnits = 0
+    gapBreak = 0
+    need -= folded.length
+    start = j
+    startFolded = folded
   }
-  const splitByBreaks = breaks !== 0 && (cleanGaps > 0 || ((breaks & PUNCTUATION_BREAK) !== 0 && gaps < 2));
-  const before = need < 0 ? startFolded[-need - 1] : start > 0 ? lastFoldedBefore(text, start) : undefined;
-  const endFolded = foldedOf(codePointBefore(text, end));
-  const after = tail > 0 ? endFolded[endFolded.length - tail] : firstFoldedAt(text, end);
+  const splitByBreaks = breaks !== 0 && (cleanGaps > 0 || ((breaks & PUNCTUATION_BREAK) !== 0 && gaps < 2))
+  const before = need < 0 ? startFolded[-need - 1] : start > 0 ? lastFoldedBefore(text, start) : undefined
+  const endFolded = foldedOf(codePointBefore(text, end))
+  const after = tail > 0 ? endFolded[endFolded.length - tail] : firstFoldedAt(text, end)
   const touchesWord =
-    (isWordLetter(key[0]) && isWordLetter(before)) || (isWordLetter(key[key.length - 1]) && isWordLetter(after));
-  return { start, oneWord: !splitByBreaks && !touchesWord };
+    (isWordLetter(key[0]) && isWordLetter(before)) || (isWordLetter(key[key.length - 1]) && isWordLetter(after))
+  return { start, oneWord: !splitByBreaks && !touchesWord }
 }
 
 /** The last folded code point of the character just before `offset` (undefined if it is skipped). */
 function lastFoldedBefore(text: string, offset: number): number | undefined {
-  const folded = foldedOf(codePointBefore(text, offset));
-  return folded.length > 0 ? folded[folded.length - 1] : undefined;
+  const folded = foldedOf(codePointBefore(text, offset))
+  return folded.length > 0 ? folded[folded.length - 1] : undefined
 }
 
 /** The first folded code point of the character at `offset` (undefined if skipped or at the end). */
 function firstFoldedAt(text: string, offset: number): number | undefined {
-  return offset < text.length ? foldedOf(text.codePointAt(offset)!)[0] : undefined;
+  return offset < text.length ? foldedOf(text.codePointAt(offset)!)[0] : undefined
 }

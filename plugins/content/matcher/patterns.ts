@@ -1,36 +1,36 @@
-import type { Candidate } from './allow-filter.js';
-import type { NormalizedText } from './normalize.js';
-import { slowRegexReason } from './safe-regex.js';
+import type { Candidate } from './allow-filter.js'
+import type { NormalizedText } from './normalize.js'
+import { slowRegexReason } from './safe-regex.js'
 
 /** Patterns run on windows of this many normalised UTF-16 units... */
-const WINDOW = 1000;
+const WINDOW = 1000
 /** ...overlapping by this many, so a match shorter than the overlap is never cut in two. */
-const OVERLAP = 100;
+const OVERLAP = 100
 
 /** A category regex ready to run. */
 export interface CompiledPattern {
-  category: string;
-  source: string;
-  regex: RegExp;
+  category: string
+  source: string
+  regex: RegExp
 }
 
 /** Why a pattern source is rejected (invalid, possibly slow, matches empty text), or null. */
 export function patternProblem(source: string): string | null {
-  let regex: RegExp;
+  let regex: RegExp
   try {
-    regex = new RegExp(source, 'iu');
+    regex = new RegExp(source, 'iu')
   } catch (error) {
-    return `invalid regular expression: ${(error as Error).message}`;
+    return `invalid regular expression: ${(error as Error).message}`
   }
-  const slow = slowRegexReason(source);
-  if (slow) return `regular expression could be catastrophically slow: ${slow}`;
-  if (regex.test('')) return 'regular expression matches empty text';
-  return null;
+  const slow = slowRegexReason(source)
+  if (slow) return `regular expression could be catastrophically slow: ${slow}`
+  if (regex.test('')) return 'regular expression matches empty text'
+  return null
 }
 
 /** Compiles a pattern already accepted by patternProblem. */
 export function compilePattern(category: string, source: string): CompiledPattern {
-  return { category, source, regex: new RegExp(source, 'giu') };
+  return { category, source, regex: new RegExp(source, 'giu') }
 }
 
 /**
@@ -38,29 +38,29 @@ export function compilePattern(category: string, source: string): CompiledPatter
  * offsets. Bounded windows keep the cost of any accepted regex linear in the text length.
  */
 export function findPatternMatches(normalized: NormalizedText, patterns: CompiledPattern[]): Candidate[] {
-  const found: Candidate[] = [];
-  const seen = new Set<string>();
-  const length = normalized.text.length;
+  const found: Candidate[] = []
+  const seen = new Set<string>()
+  const length = normalized.text.length
   for (let from = 0; from < length; from += WINDOW - OVERLAP) {
-    const window = normalized.text.slice(from, from + WINDOW);
+    const window = normalized.text.slice(from, from + WINDOW)
     for (const pattern of patterns) {
       for (const m of window.matchAll(pattern.regex)) {
-        if (m[0].length === 0) continue;
-        const first = from + m.index;
-        const last = first + m[0].length - 1;
-        const key = `${pattern.source}\u0000${first}\u0000${last}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (m[0].length === 0) continue
+        const first = from + m.index
+        const last = first + m[0].length - 1
+        const key = `${pattern.source}\u0000${first}\u0000${last}`
+        if (seen.has(key)) continue
+        seen.add(key)
         found.push({
           category: pattern.category,
           term: pattern.source,
           start: normalized.starts[first],
           end: normalized.ends[last],
           allowPhrase: false,
-        });
+        })
       }
     }
-    if (from + WINDOW >= length) break;
+    if (from + WINDOW >= length) break
   }
-  return found;
+  return found
 }

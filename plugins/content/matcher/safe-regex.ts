@@ -1,14 +1,14 @@
 /** Longest accepted pattern source. */
-const MAX_SOURCE_LENGTH = 500;
+const MAX_SOURCE_LENGTH = 500
 /** Largest accepted repetition bound, e.g. {0,100}. */
-const MAX_REPEAT_BOUND = 100;
+const MAX_REPEAT_BOUND = 100
 /** A repetition above this many times counts as heavy (alternation inside it may backtrack). */
-const HEAVY_REPEAT = 10;
+const HEAVY_REPEAT = 10
 
 /** What a quantifier applies to: nothing, a plain atom, or a group that just closed. */
 interface Group {
-  repeats: boolean;
-  alternates: boolean;
+  repeats: boolean
+  alternates: boolean
 }
 
 /**
@@ -18,57 +18,57 @@ interface Group {
  * Returns the reason, or null when the pattern looks safe. Expects a syntactically valid source.
  */
 export function slowRegexReason(source: string): string | null {
-  if (source.length > MAX_SOURCE_LENGTH) return `longer than ${MAX_SOURCE_LENGTH} characters`;
-  const stack: Group[] = [{ repeats: false, alternates: false }];
-  let quantified: Group | 'atom' | null = null;
-  let unbounded = 0;
+  if (source.length > MAX_SOURCE_LENGTH) return `longer than ${MAX_SOURCE_LENGTH} characters`
+  const stack: Group[] = [{ repeats: false, alternates: false }]
+  let quantified: Group | 'atom' | null = null
+  let unbounded = 0
   for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
+    const ch = source[i]
     if (ch === '\\') {
-      const next = source[i + 1] ?? '';
-      if (/[1-9k]/.test(next)) return 'uses a backreference';
-      i = source[i + 2] === '{' && /[pPu]/.test(next) ? source.indexOf('}', i) : i + 1;
-      quantified = 'atom';
+      const next = source[i + 1] ?? ''
+      if (/[1-9k]/.test(next)) return 'uses a backreference'
+      i = source[i + 2] === '{' && /[pPu]/.test(next) ? source.indexOf('}', i) : i + 1
+      quantified = 'atom'
     } else if (ch === '[') {
-      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
-      quantified = 'atom';
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++
+      quantified = 'atom'
     } else if (ch === '(') {
-      stack.push({ repeats: false, alternates: false });
-      quantified = null;
+      stack.push({ repeats: false, alternates: false })
+      quantified = null
     } else if (ch === ')') {
-      const group = stack.pop()!;
-      stack[stack.length - 1].repeats ||= group.repeats;
-      quantified = group;
+      const group = stack.pop()!
+      stack[stack.length - 1].repeats ||= group.repeats
+      quantified = group
     } else if (ch === '|') {
-      stack[stack.length - 1].alternates = true;
-      quantified = null;
+      stack[stack.length - 1].alternates = true
+      quantified = null
     } else if ('*+?{'.includes(ch)) {
-      const { max, length } = readQuantifier(source, i);
-      i += length - 1;
-      if (source[i + 1] === '?') i++;
-      if (max === Infinity) unbounded++;
-      else if (max > MAX_REPEAT_BOUND) return `repetition bound ${max} is above ${MAX_REPEAT_BOUND}`;
+      const { max, length } = readQuantifier(source, i)
+      i += length - 1
+      if (source[i + 1] === '?') i++
+      if (max === Infinity) unbounded++
+      else if (max > MAX_REPEAT_BOUND) return `repetition bound ${max} is above ${MAX_REPEAT_BOUND}`
       if (max > 1 && quantified !== null && quantified !== 'atom') {
-        if (quantified.repeats) return 'nested quantifier: a repeated group contains a repetition';
-        if (quantified.alternates && max > HEAVY_REPEAT) return 'alternation inside a repeated group';
+        if (quantified.repeats) return 'nested quantifier: a repeated group contains a repetition'
+        if (quantified.alternates && max > HEAVY_REPEAT) return 'alternation inside a repeated group'
       }
-      if (max > 1) stack[stack.length - 1].repeats = true;
-      quantified = null;
+      if (max > 1) stack[stack.length - 1].repeats = true
+      quantified = null
     } else {
-      quantified = 'atom';
+      quantified = 'atom'
     }
   }
-  if (unbounded > 1) return 'more than one unbounded quantifier (*, +, {n,}); use bounds like {0,20}';
-  return null;
+  if (unbounded > 1) return 'more than one unbounded quantifier (*, +, {n,}); use bounds like {0,20}'
+  return null
 }
 
 /** Reads the quantifier at i: its maximum repetition and its length in characters. */
 function readQuantifier(source: string, i: number): { max: number; length: number } {
-  const ch = source[i];
-  if (ch === '*' || ch === '+') return { max: Infinity, length: 1 };
-  if (ch === '?') return { max: 1, length: 1 };
-  const close = source.indexOf('}', i);
-  const [min, max] = source.slice(i + 1, close).split(',');
-  const upper = max === undefined ? Number(min) : max.trim() === '' ? Infinity : Number(max);
-  return { max: upper, length: close - i + 1 };
+  const ch = source[i]
+  if (ch === '*' || ch === '+') return { max: Infinity, length: 1 }
+  if (ch === '?') return { max: 1, length: 1 }
+  const close = source.indexOf('}', i)
+  const [min, max] = source.slice(i + 1, close).split(',')
+  const upper = max === undefined ? Number(min) : max.trim() === '' ? Infinity : Number(max)
+  return { max: upper, length: close - i + 1 }
 }

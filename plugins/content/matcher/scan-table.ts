@@ -1,19 +1,19 @@
-import type { Alphabet } from './alphabet.js';
-import type { Automaton } from './automaton.js';
-import { SKIP, SURROGATE, bmpFoldTable, isExpansion, smpFoldTable } from './fold-table.js';
+import type { Alphabet } from './alphabet.js'
+import type { Automaton } from './automaton.js'
+import { SKIP, SURROGATE, bmpFoldTable, isExpansion, smpFoldTable } from './fold-table.js'
 
 /** Unit value of a UTF-16 unit that is skipped. */
-export const UNIT_SKIP = -1;
+export const UNIT_SKIP = -1
 /** Unit value of a UTF-16 unit that needs the slow path (surrogate pair, multi-letter expansion). */
-export const UNIT_SLOW = -2;
+export const UNIT_SLOW = -2
 /** Arena slot holding the offset of the automaton cells. */
-export const CELLS_SLOT = 0x20000;
+export const CELLS_SLOT = 0x20000
 /** Arena slot holding the offset of the failure links. */
-export const FAIL_SLOT = 0x20001;
+export const FAIL_SLOT = 0x20001
 /** Arena offset of a bit set of the plane-1 code points (index cp - 0x10000) that fold to nothing. */
-export const SKIPPED_PLANE1_START = 0x20002;
+export const SKIPPED_PLANE1_START = 0x20002
 /** Arena offset of the automaton cells. */
-const CELLS_START = SKIPPED_PLANE1_START + 0x800;
+const CELLS_START = SKIPPED_PLANE1_START + 0x800
 
 /**
  * Everything the scanner reads, in ONE typed array: the engine keeps a single base pointer in a
@@ -33,47 +33,47 @@ const CELLS_START = SKIPPED_PLANE1_START + 0x800;
  * - the automaton cells (pairs base << 1 | reports, check) and failure links.
  */
 export function buildScanArena(alphabet: Alphabet, ac: Automaton, keys: Int32Array[]): Int32Array {
-  const failStart = CELLS_START + ac.cells.length;
-  const arena = new Int32Array(failStart + ac.fail.length);
-  const signatures = new Int32Array(alphabet.size + 1);
+  const failStart = CELLS_START + ac.cells.length
+  const arena = new Int32Array(failStart + ac.fail.length)
+  const signatures = new Int32Array(alphabet.size + 1)
   for (const key of keys) {
-    for (let i = 1; i < key.length; i++) signatures[key[i]] |= 1 << (key[i - 1] & 31);
+    for (let i = 1; i < key.length; i++) signatures[key[i]] |= 1 << (key[i - 1] & 31)
   }
-  fillUnits(arena, alphabet, ac, signatures);
-  const smp = smpFoldTable();
+  fillUnits(arena, alphabet, ac, signatures)
+  const smp = smpFoldTable()
   for (let offset = 0; offset < 0x10000; offset++) {
-    if (smp[offset] === SKIP) arena[SKIPPED_PLANE1_START + (offset >>> 5)] |= 1 << (offset & 31);
+    if (smp[offset] === SKIP) arena[SKIPPED_PLANE1_START + (offset >>> 5)] |= 1 << (offset & 31)
   }
-  arena[CELLS_SLOT] = CELLS_START;
-  arena[FAIL_SLOT] = failStart;
-  arena.set(ac.cells, CELLS_START);
-  arena.set(ac.fail, failStart);
-  return arena;
+  arena[CELLS_SLOT] = CELLS_START
+  arena[FAIL_SLOT] = failStart
+  arena.set(ac.cells, CELLS_START)
+  arena.set(ac.fail, failStart)
+  return arena
 }
 
 /** Fills the unit values and predecessor signatures (see buildScanArena). */
 function fillUnits(arena: Int32Array, alphabet: Alphabet, ac: Automaton, signatures: Int32Array): void {
-  const fold = bmpFoldTable();
+  const fold = bmpFoldTable()
   for (let unit = 0; unit < 0x10000; unit++) {
-    const f = fold[unit];
-    if (f === SKIP || (unit >= 0xdc00 && unit <= 0xdfff) || isSkippedBlock(unit)) arena[2 * unit] = UNIT_SKIP;
+    const f = fold[unit]
+    if (f === SKIP || (unit >= 0xdc00 && unit <= 0xdfff) || isSkippedBlock(unit)) arena[2 * unit] = UNIT_SKIP
     else if (f === SURROGATE || isExpansion(f)) {
-      arena[2 * unit] = UNIT_SLOW;
-      arena[2 * unit + 1] = -1;
+      arena[2 * unit] = UNIT_SLOW
+      arena[2 * unit + 1] = -1
     } else {
-      const a = alphabet.codeOf(f);
-      const reports = a !== 0 && (ac.cells[2 * a] & 1) !== 0;
-      arena[2 * unit] = (a << 1) | (reports ? 1 : 0);
-      arena[2 * unit + 1] = signatures[a];
+      const a = alphabet.codeOf(f)
+      const reports = a !== 0 && (ac.cells[2 * a] & 1) !== 0
+      arena[2 * unit] = (a << 1) | (reports ? 1 : 0)
+      arena[2 * unit + 1] = signatures[a]
     }
   }
 }
 
 /** True for a plane-1 high surrogate whose every code point folds to nothing. */
 function isSkippedBlock(high: number): boolean {
-  if (high < 0xd800 || high >= 0xd840) return false;
-  const smp = smpFoldTable();
-  const first = (high - 0xd800) << 10;
-  for (let low = 0; low < 0x400; low++) if (smp[first + low] !== SKIP) return false;
-  return true;
+  if (high < 0xd800 || high >= 0xd840) return false
+  const smp = smpFoldTable()
+  const first = (high - 0xd800) << 10
+  for (let low = 0; low < 0x400; low++) if (smp[first + low] !== SKIP) return false
+  return true
 }

@@ -1,20 +1,20 @@
-import type { Alphabet } from './alphabet.js';
-import { SKIP, expansionOf, foldCodePoint, isExpansion } from './fold-table.js';
-import { CELLS_SLOT, FAIL_SLOT, SKIPPED_PLANE1_START, UNIT_SLOW } from './scan-table.js';
+import type { Alphabet } from './alphabet.js'
+import { SKIP, expansionOf, foldCodePoint, isExpansion } from './fold-table.js'
+import { CELLS_SLOT, FAIL_SLOT, SKIPPED_PLANE1_START, UNIT_SLOW } from './scan-table.js'
 
 /** What a hit needs from the automaton besides the arena: key ends per state (see Automaton). */
 export interface HitLinks {
-  out: Int32Array;
-  report: Int32Array;
+  out: Int32Array
+  report: Int32Array
 }
 
 /** Scanner registers shared by the loops: automaton state, previous code, why the fast loop stopped. */
-const registers = new Int32Array(3);
-const STATE = 0;
-const PREVIOUS = 1;
-const EVENT = 2;
-const EVENT_HIT = 1;
-const EVENT_SLOW = 2;
+const registers = new Int32Array(3)
+const STATE = 0
+const PREVIOUS = 1
+const EVENT = 2
+const EVENT_HIT = 1
+const EVENT_SLOW = 2
 
 /**
  * Walks the text once, folding each character by table lookup and feeding the automaton.
@@ -22,17 +22,17 @@ const EVENT_SLOW = 2;
  * folded code points of the last character that lie after the key (non-zero only inside expansions).
  */
 export function scanKeys(text: string, arena: Int32Array, links: HitLinks, alphabet: Alphabet): number[] {
-  const hits: number[] = [];
-  const n = text.length;
-  registers[STATE] = 0;
-  registers[PREVIOUS] = 0;
+  const hits: number[] = []
+  const n = text.length
+  registers[STATE] = 0
+  registers[PREVIOUS] = 0
   for (let i = 0; i < n; i++) {
-    i = runFast(text, i, arena);
-    if (i >= n) break;
-    if (registers[EVENT] === EVENT_HIT) collectHits(arena, links, registers[STATE], i + 1, 0, hits);
-    else i = feedCharacter(text, i, arena, links, alphabet, hits);
+    i = runFast(text, i, arena)
+    if (i >= n) break
+    if (registers[EVENT] === EVENT_HIT) collectHits(arena, links, registers[STATE], i + 1, 0, hits)
+    else i = feedCharacter(text, i, arena, links, alphabet, hits)
   }
-  return hits;
+  return hits
 }
 
 /**
@@ -41,74 +41,74 @@ export function scanKeys(text: string, arena: Int32Array, links: HitLinks, alpha
  * (EVENT_SLOW) or the text ends (returns its length). Skipped plane-1 characters (emoji) stay here.
  */
 function runFast(text: string, from: number, arena: Int32Array): number {
-  let s = registers[STATE];
-  let prev = registers[PREVIOUS];
-  const n = text.length;
-  let i = from;
-  let event = 0;
+  let s = registers[STATE]
+  let prev = registers[PREVIOUS]
+  const n = text.length
+  let i = from
+  let event = 0
   for (; i < n; i++) {
-    const unit = text.charCodeAt(i);
-    const v = arena[unit << 1];
+    const unit = text.charCodeAt(i)
+    const v = arena[unit << 1]
     // Skipped units (v = -1, letter = -1) leave prev and s alone, without a hard-to-predict branch.
     // Slow units have an all-ones signature, so they always take the rarely used path below.
-    const letter = ~(v >> 31);
-    const a = v >> 1;
+    const letter = ~(v >> 31)
+    const a = v >> 1
     if ((arena[(unit << 1) | 1] & (1 << prev)) === 0) {
-      prev = (a & letter) | (prev & ~letter);
-      s = (a & letter) | (s & ~letter);
-      if ((v & letter & 1) === 0) continue;
-      event = EVENT_HIT;
-      break;
+      prev = (a & letter) | (prev & ~letter)
+      s = (a & letter) | (s & ~letter)
+      if ((v & letter & 1) === 0) continue
+      event = EVENT_HIT
+      break
     }
     if (v === UNIT_SLOW) {
-      const low = text.charCodeAt(i + 1) - 0xdc00;
+      const low = text.charCodeAt(i + 1) - 0xdc00
       if (unit < 0xd840 && unit >= 0xd800 && low >= 0 && low < 0x400) {
-        const offset = ((unit - 0xd800) << 10) | low;
+        const offset = ((unit - 0xd800) << 10) | low
         if ((arena[SKIPPED_PLANE1_START + (offset >>> 5)] & (1 << (offset & 31))) !== 0) {
-          i++;
-          continue;
+          i++
+          continue
         }
       }
-      event = EVENT_SLOW;
-      break;
+      event = EVENT_SLOW
+      break
     }
-    prev = a;
+    prev = a
     // transition(arena, s, a), written out: a call here costs the whole loop its registers.
-    const cells = arena[CELLS_SLOT];
-    const fail = arena[FAIL_SLOT];
-    let t = (arena[cells + (s << 1)] >> 1) + a;
+    const cells = arena[CELLS_SLOT]
+    const fail = arena[FAIL_SLOT]
+    let t = (arena[cells + (s << 1)] >> 1) + a
     while (arena[cells + (t << 1) + 1] !== s) {
       if (s === 0) {
-        t = 0;
-        break;
+        t = 0
+        break
       }
-      s = arena[fail + s];
-      t = (arena[cells + (s << 1)] >> 1) + a;
+      s = arena[fail + s]
+      t = (arena[cells + (s << 1)] >> 1) + a
     }
-    s = t;
+    s = t
     if ((arena[cells + (s << 1)] & 1) !== 0) {
-      event = EVENT_HIT;
-      break;
+      event = EVENT_HIT
+      break
     }
   }
-  registers[STATE] = s;
-  registers[PREVIOUS] = prev;
-  registers[EVENT] = event;
-  return i;
+  registers[STATE] = s
+  registers[PREVIOUS] = prev
+  registers[EVENT] = event
+  return i
 }
 
 /** The exact automaton transition from state s on code a (a >= 1), following failure links. */
 function transition(arena: Int32Array, state: number, a: number): number {
-  const cells = arena[CELLS_SLOT];
-  const fail = arena[FAIL_SLOT];
-  let s = state;
-  let t = (arena[cells + (s << 1)] >> 1) + a;
+  const cells = arena[CELLS_SLOT]
+  const fail = arena[FAIL_SLOT]
+  let s = state
+  let t = (arena[cells + (s << 1)] >> 1) + a
   while (arena[cells + (t << 1) + 1] !== s) {
-    if (s === 0) return 0;
-    s = arena[fail + s];
-    t = (arena[cells + (s << 1)] >> 1) + a;
+    if (s === 0) return 0
+    s = arena[fail + s]
+    t = (arena[cells + (s << 1)] >> 1) + a
   }
-  return t;
+  return t
 }
 
 /**
@@ -123,25 +123,26 @@ function feedCharacter(
   alphabet: Alphabet,
   hits: number[],
 ): number {
-  const cp = text.codePointAt(i)!;
-  const end = cp > 0xffff ? i + 2 : i + 1;
-  const folded = foldCodePoint(cp);
-  if (folded === SKIP) return end - 1;
-  const sequence = isExpansion(folded) ? expansionOf(folded) : [folded];
+  const cp = text.codePointAt(i)!
+  const end = cp > 0xffff ? i + 2 : i + 1
+  const folded = foldCodePoint(cp)
+  if (folded === SKIP) return end - 1
+  const sequence = isExpansion(folded) ? expansionOf(folded) : [folded]
   for (let k = 0; k < sequence.length; k++) {
-    const a = alphabet.codeOf(sequence[k]);
-    const s = a === 0 ? 0 : transition(arena, registers[STATE], a);
-    registers[STATE] = s;
-    registers[PREVIOUS] = a;
-    if ((arena[arena[CELLS_SLOT] + (s << 1)] & 1) !== 0) collectHits(arena, links, s, end, sequence.length - 1 - k, hits);
+    const a = alphabet.codeOf(sequence[k])
+    const s = a === 0 ? 0 : transition(arena, registers[STATE], a)
+    registers[STATE] = s
+    registers[PREVIOUS] = a
+    if ((arena[arena[CELLS_SLOT] + (s << 1)] & 1) !== 0)
+      collectHits(arena, links, s, end, sequence.length - 1 - k, hits)
   }
-  return end - 1;
+  return end - 1
 }
 
 /** Pushes every key ending in state s (the state itself and its failure chain). */
 function collectHits(arena: Int32Array, links: HitLinks, s: number, end: number, tail: number, hits: number[]): void {
-  const fail = arena[FAIL_SLOT];
+  const fail = arena[FAIL_SLOT]
   for (let st = links.report[s] - 1; st >= 0; st = links.report[arena[fail + st]] - 1) {
-    hits.push(links.out[st] - 1, end, tail);
+    hits.push(links.out[st] - 1, end, tail)
   }
 }

@@ -1,10 +1,10 @@
-import { Converter } from 'opencc-js/t2cn';
+import { Converter } from 'opencc-js/t2cn'
 
 /** Ranges of BMP ideographs that may have a traditional form (CJK Extension A and the Unified block). */
 const IDEOGRAPH_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x3400, 0x4dbf],
   [0x4e00, 0x9fff],
-];
+]
 
 /**
  * Builds a per-character traditional -> simplified map (code point -> code point) with OpenCC.
@@ -13,21 +13,21 @@ const IDEOGRAPH_RANGES: ReadonlyArray<readonly [number, number]> = [
  * Taiwan variants are tried first, then Hong Kong variants for characters the Taiwan table leaves alone.
  */
 export function buildTradToSimpMap(): Map<number, number> {
-  const chars: string[] = [];
+  const chars: string[] = []
   for (const [from, to] of IDEOGRAPH_RANGES) {
-    for (let cp = from; cp <= to; cp++) chars.push(String.fromCodePoint(cp));
+    for (let cp = from; cp <= to; cp++) chars.push(String.fromCodePoint(cp))
   }
-  const joined = chars.join('\n');
-  const fromTaiwan = Converter({ from: 'tw', to: 'cn' })(joined).split('\n');
-  const fromHongKong = Converter({ from: 'hk', to: 'cn' })(joined).split('\n');
-  const map = new Map<number, number>();
-  if (fromTaiwan.length !== chars.length || fromHongKong.length !== chars.length) return map;
+  const joined = chars.join('\n')
+  const fromTaiwan = Converter({ from: 'tw', to: 'cn' })(joined).split('\n')
+  const fromHongKong = Converter({ from: 'hk', to: 'cn' })(joined).split('\n')
+  const map = new Map<number, number>()
+  if (fromTaiwan.length !== chars.length || fromHongKong.length !== chars.length) return map
   for (let i = 0; i < chars.length; i++) {
-    const original = chars[i];
-    const simplified = fromTaiwan[i] !== original ? fromTaiwan[i] : fromHongKong[i];
-    if (simplified === original) continue;
-    const cp = simplified.codePointAt(0)!;
-    if (simplified.length === String.fromCodePoint(cp).length) map.set(original.codePointAt(0)!, cp);
+    const original = chars[i]
+    const simplified = fromTaiwan[i] !== original ? fromTaiwan[i] : fromHongKong[i]
+    if (simplified === original) continue
+    const cp = simplified.codePointAt(0)!
+    if (simplified.length === String.fromCodePoint(cp).length) map.set(original.codePointAt(0)!, cp)
   }
-  return map;
+  return map
 }

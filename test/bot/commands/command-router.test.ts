@@ -26,14 +26,31 @@ const inPrivate = (body: string) => text(member('u1', '张三'), body, T)
 describe('CommandRouter', () => {
   it('runs a command with its arguments, by name or by English alias in any case', () => {
     const r = router()
-    expect(r.route(inGroup('#通知 今天 三点开会'), ['leader'])).toMatchObject({ kind: 'run', command: { plugin: 'notice' }, args: '今天 三点开会', argv: ['今天', '三点开会'] })
-    expect(r.route(inGroup('#NOTICE hi'), ['leader'])).toMatchObject({ kind: 'run', command: { plugin: 'notice' }, args: 'hi' })
-    expect(r.route(inGroup('＃案例 搜索 价格'), [])).toMatchObject({ kind: 'run', command: { plugin: 'cases' }, argv: ['搜索', '价格'] })
+    expect(r.route(inGroup('#通知 今天 三点开会'), ['leader'])).toMatchObject({
+      kind: 'run',
+      command: { plugin: 'notice' },
+      args: '今天 三点开会',
+      argv: ['今天', '三点开会'],
+    })
+    expect(r.route(inGroup('#NOTICE hi'), ['leader'])).toMatchObject({
+      kind: 'run',
+      command: { plugin: 'notice' },
+      args: 'hi',
+    })
+    expect(r.route(inGroup('＃案例 搜索 价格'), [])).toMatchObject({
+      kind: 'run',
+      command: { plugin: 'cases' },
+      argv: ['搜索', '价格'],
+    })
   })
 
   it('reads a Chinese command written without a space before its text', () => {
     const r = router()
-    expect(r.route(inGroup('#案例客户刘总，成交5万'), [])).toMatchObject({ kind: 'run', command: { plugin: 'cases' }, args: '客户刘总，成交5万' })
+    expect(r.route(inGroup('#案例客户刘总，成交5万'), [])).toMatchObject({
+      kind: 'run',
+      command: { plugin: 'cases' },
+      args: '客户刘总，成交5万',
+    })
     expect(r.route(inGroup('#案例搜索 价格'), [])).toMatchObject({ kind: 'run', argv: ['搜索', '价格'] })
   })
 
@@ -88,7 +105,9 @@ describe('CommandRouter', () => {
   it('refuses to register a name or alias twice, naming both plugins', () => {
     const r = router()
     expect(() => r.add('other', spec('通知', 'member'))).toThrow('command #通知 registered by both notice and other')
-    expect(() => r.add('other', spec('公告', 'member', { aliases: ['Notice'] }))).toThrow('command #notice registered by both notice and other')
+    expect(() => r.add('other', spec('公告', 'member', { aliases: ['Notice'] }))).toThrow(
+      'command #notice registered by both notice and other',
+    )
   })
 
   it('lists in help only the commands the asker may use', () => {
@@ -105,7 +124,16 @@ describe('CommandRouter', () => {
 
 describe('replyTo', () => {
   it('answers in the group, mentioning the sender, or privately', () => {
-    expect(replyTo(inGroup('#案例'), '好的', 'cmd')).toMatchObject({ type: 'say', to: { room: 'r1' }, mentions: ['u1'], text: '好的' })
-    expect(replyTo(inPrivate('#案例'), '好的', 'cmd')).toMatchObject({ type: 'say', to: { contact: 'u1' }, text: '好的' })
+    expect(replyTo(inGroup('#案例'), '好的', 'cmd')).toMatchObject({
+      type: 'say',
+      to: { room: 'r1' },
+      mentions: ['u1'],
+      text: '好的',
+    })
+    expect(replyTo(inPrivate('#案例'), '好的', 'cmd')).toMatchObject({
+      type: 'say',
+      to: { contact: 'u1' },
+      text: '好的',
+    })
   })
 })

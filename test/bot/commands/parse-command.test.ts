@@ -18,12 +18,20 @@ describe('parseCommand', () => {
   })
 
   it('keeps the argument text as written, after the name and separator', () => {
-    expect(parseCommand('#通知：今天 15:00 开会，收到请回复', '#')).toEqual({ name: '通知', args: '今天 15:00 开会，收到请回复', argv: ['今天', '15:00', '开会，收到请回复'] })
+    expect(parseCommand('#通知：今天 15:00 开会，收到请回复', '#')).toEqual({
+      name: '通知',
+      args: '今天 15:00 开会，收到请回复',
+      argv: ['今天', '15:00', '开会，收到请回复'],
+    })
   })
 
   it('lower-cases English names so aliases work in any case', () => {
     expect(parseCommand('#HELP', '#')!.name).toBe('help')
-    expect(parseCommand('#Notice Hello World', '#')).toEqual({ name: 'notice', args: 'Hello World', argv: ['Hello', 'World'] })
+    expect(parseCommand('#Notice Hello World', '#')).toEqual({
+      name: 'notice',
+      args: 'Hello World',
+      argv: ['Hello', 'World'],
+    })
   })
 
   it.each(['收到', '今天#帮助', '#', '# 帮助', '@小助手', '!帮助', ''])('does not treat %j as a command', text => {

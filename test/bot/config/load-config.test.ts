@@ -10,11 +10,16 @@ import { definePlugin } from '../../../bot/core/plugin.js'
 const probe = definePlugin({
   name: 'probe',
   description: 'test plugin',
-  configSchema: z.object({
-    word: z.string().default('坏'),
-    limit: z.number().int().default(3),
-    quiet: z.object({ from: z.string().default('22:00'), to: z.string().default('08:00') }).strict().prefault({}),
-  }).strict(),
+  configSchema: z
+    .object({
+      word: z.string().default('坏'),
+      limit: z.number().int().default(3),
+      quiet: z
+        .object({ from: z.string().default('22:00'), to: z.string().default('08:00') })
+        .strict()
+        .prefault({}),
+    })
+    .strict(),
   create: () => ({}),
 })
 const PLUGINS = [probe]
@@ -36,15 +41,39 @@ describe('parseConfig: a good config', () => {
     expect(config.timezone).toBe('Asia/Shanghai')
     expect(config.commandPrefix).toBe('#')
     expect(config.dryRun).toBe(false)
-    expect(config.outbox).toEqual({ perMinute: 40, perChatGap: 3000, switchPauseMin: 1000, switchPauseMax: 3000, maxRetries: 3, mergeMaxChars: 1500 })
+    expect(config.outbox).toEqual({
+      perMinute: 40,
+      perChatGap: 3000,
+      switchPauseMin: 1000,
+      switchPauseMax: 3000,
+      maxRetries: 3,
+      mergeMaxChars: 1500,
+    })
     expect(config.runtime).toMatchObject({ maxMessageAge: 5 * 60_000, flushInterval: 5000 })
-    expect(config.penalties).toEqual({ fineBase: 5, fineWindow: 2 * 3_600_000, fineStep: 5, fineStepEvery: 3_600_000, fineCap: 50, strikeTtl: 30 * 86_400_000 })
+    expect(config.penalties).toEqual({
+      fineBase: 5,
+      fineWindow: 2 * 3_600_000,
+      fineStep: 5,
+      fineStepEvery: 3_600_000,
+      fineCap: 50,
+      strikeTtl: 30 * 86_400_000,
+    })
     expect(config.adminChannel.mode).toBe('private')
-    expect(config.plugins.probe).toEqual({ word: '坏', limit: 3, quiet: { from: '22:00', to: '08:00' }, enabled: true, dryRun: false })
+    expect(config.plugins.probe).toEqual({
+      word: '坏',
+      limit: 3,
+      quiet: { from: '22:00', to: '08:00' },
+      enabled: true,
+      dryRun: false,
+    })
   })
 
   it('reads durations written in Chinese or as plain seconds', () => {
-    const { config } = parseConfig('company: x\noutbox: { perChatGap: 5秒 }\npenalties: { fineWindow: 90分钟, strikeTtl: 7天 }\nruntime: { flushInterval: 10 }\n', 'bot.yaml', PLUGINS)
+    const { config } = parseConfig(
+      'company: x\noutbox: { perChatGap: 5秒 }\npenalties: { fineWindow: 90分钟, strikeTtl: 7天 }\nruntime: { flushInterval: 10 }\n',
+      'bot.yaml',
+      PLUGINS,
+    )
     expect(config.outbox.perChatGap).toBe(5000)
     expect(config.penalties.fineWindow).toBe(90 * 60_000)
     expect(config.penalties.strikeTtl).toBe(7 * 86_400_000)
@@ -52,7 +81,8 @@ describe('parseConfig: a good config', () => {
   })
 
   it('gives a group its plugin override and every other group the global section', () => {
-    const loaded = parseConfig(`
+    const loaded = parseConfig(
+      `
 company: x
 plugins:
   probe: { word: 差, quiet: { from: '21:00' } }
@@ -62,10 +92,25 @@ groups:
     topic: 客户交流群
     kind: customer
     plugins: { probe: { limit: 1, dryRun: true, quiet: { to: '09:00' } } }
-`, 'bot.yaml', PLUGINS)
-    expect(loaded.groupSections.get('销售群')!.probe).toEqual({ word: '差', limit: 3, quiet: { from: '21:00', to: '08:00' }, enabled: true, dryRun: false })
+`,
+      'bot.yaml',
+      PLUGINS,
+    )
+    expect(loaded.groupSections.get('销售群')!.probe).toEqual({
+      word: '差',
+      limit: 3,
+      quiet: { from: '21:00', to: '08:00' },
+      enabled: true,
+      dryRun: false,
+    })
     // The override is merged key by key into the global section, nested objects too.
-    expect(loaded.groupSections.get('客户群')!.probe).toEqual({ word: '差', limit: 1, quiet: { from: '21:00', to: '09:00' }, enabled: true, dryRun: true })
+    expect(loaded.groupSections.get('客户群')!.probe).toEqual({
+      word: '差',
+      limit: 1,
+      quiet: { from: '21:00', to: '09:00' },
+      enabled: true,
+      dryRun: true,
+    })
   })
 
   it('loads a file from disk and says so when the file is missing', () => {
@@ -93,12 +138,14 @@ plugins:
     limit: many
 `)
     expect(problems).toHaveLength(4)
-    expect(problems).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^bot\.yaml:3: outbox\.perChatGap: expected a duration .*"fast"/),
-      expect.stringMatching(/^bot\.yaml:4: outbox\.perMinute: /),
-      expect.stringMatching(/^bot\.yaml:9: groups\[1\]\.kind: .*internal/),
-      expect.stringMatching(/^bot\.yaml:12: plugins\.probe\.limit: /),
-    ]))
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^bot\.yaml:3: outbox\.perChatGap: expected a duration .*"fast"/),
+        expect.stringMatching(/^bot\.yaml:4: outbox\.perMinute: /),
+        expect.stringMatching(/^bot\.yaml:9: groups\[1\]\.kind: .*internal/),
+        expect.stringMatching(/^bot\.yaml:12: plugins\.probe\.limit: /),
+      ]),
+    )
   })
 
   it('reports unknown keys as typos at the top level, in nested sections and in plugin sections', () => {
@@ -112,26 +159,36 @@ plugins:
   probe:
     wrod: 差
 `)
-    expect(problems.sort()).toEqual([
-      'bot.yaml:2: timezon: unknown key (typo?)',
-      'bot.yaml:4: outbox.perMinut: unknown key (typo?)',
-      'bot.yaml:6: groups[0].respnsible: unknown key (typo?)',
-      'bot.yaml:9: plugins.probe.wrod: unknown key (typo?)',
-    ].sort())
+    expect(problems.sort()).toEqual(
+      [
+        'bot.yaml:2: timezon: unknown key (typo?)',
+        'bot.yaml:4: outbox.perMinut: unknown key (typo?)',
+        'bot.yaml:6: groups[0].respnsible: unknown key (typo?)',
+        'bot.yaml:9: plugins.probe.wrod: unknown key (typo?)',
+      ].sort(),
+    )
   })
 
   it('reports a section for a plugin that does not exist as a typo', () => {
-    expect(problemsOf('company: x\nplugins:\n  prob: { word: 差 }\n')).toEqual(['bot.yaml:3: plugins.prob: unknown key (typo?)'])
+    expect(problemsOf('company: x\nplugins:\n  prob: { word: 差 }\n')).toEqual([
+      'bot.yaml:3: plugins.prob: unknown key (typo?)',
+    ])
   })
 
   it('reports a missing required field at the entry that lacks it', () => {
-    const problems = problemsOf('company: x\ngroups:\n  - { name: 销售群, topic: 销售部工作群, kind: internal }\n  - name: 客户群\n    kind: customer\n')
-    expect(problems).toEqual([expect.stringMatching(/^bot\.yaml:4: groups\[1\]: give one of topic, topicPattern or id/)])
+    const problems = problemsOf(
+      'company: x\ngroups:\n  - { name: 销售群, topic: 销售部工作群, kind: internal }\n  - name: 客户群\n    kind: customer\n',
+    )
+    expect(problems).toEqual([
+      expect.stringMatching(/^bot\.yaml:4: groups\[1\]: give one of topic, topicPattern or id/),
+    ])
     expect(problemsOf('timezone: Asia/Shanghai\n')).toEqual([expect.stringMatching(/^bot\.yaml:1: company: /)])
   })
 
   it('rejects a timezone that is not an IANA name', () => {
-    expect(problemsOf('company: x\ntimezone: Beijing\n')).toEqual([expect.stringMatching(/^bot\.yaml:2: timezone: expected an IANA timezone/)])
+    expect(problemsOf('company: x\ntimezone: Beijing\n')).toEqual([
+      expect.stringMatching(/^bot\.yaml:2: timezone: expected an IANA timezone/),
+    ])
   })
 
   it('validates per-group plugin overrides and reports them under the group', () => {
@@ -146,18 +203,22 @@ groups:
       nope: { dryRun: true }
 `)
     expect(problems).toHaveLength(3)
-    expect(problems).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^bot\.yaml:8: groups\[1\]\.plugins\.probe\.limit: /),
-      'bot.yaml:8: groups[1].plugins.probe.wrod: unknown key (typo?)',
-      expect.stringMatching(/^bot\.yaml.*groups\[1\]\.plugins\.nope: unknown plugin/),
-    ]))
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^bot\.yaml:8: groups\[1\]\.plugins\.probe\.limit: /),
+        'bot.yaml:8: groups[1].plugins.probe.wrod: unknown key (typo?)',
+        expect.stringMatching(/^bot\.yaml.*groups\[1\]\.plugins\.nope: unknown plugin/),
+      ]),
+    )
   })
 
   it('names the line of a YAML syntax error', () => {
     const problems = problemsOf('company: x\noutbox:\n  perMinute: 30\n   bad: indent\nroles: {}\n')
     expect(problems.length).toBeGreaterThan(0)
     for (const p of problems) expect(p).toMatch(/^bot\.yaml:3: /)
-    expect(problemsOf('company: x\noutbox:\n  perMinute: 30\n  perMinute: 20\n')).toEqual([expect.stringMatching(/^bot\.yaml:4: .*unique/)])
+    expect(problemsOf('company: x\noutbox:\n  perMinute: 30\n  perMinute: 20\n')).toEqual([
+      expect.stringMatching(/^bot\.yaml:4: .*unique/),
+    ])
   })
 
   it('rejects two groups with the same name', () => {
@@ -176,9 +237,16 @@ groups:
 
   it('rejects an admin channel group that is not one of the managed groups', () => {
     const groups = 'groups:\n  - { name: 管理群, topic: 管理员群, kind: internal }\n'
-    expect(problemsOf(`company: x\n${groups}adminChannel: { mode: group, group: 管里群 }\n`)).toEqual([expect.stringMatching(/adminChannel\.group: must name one of groups\[\]\.name/)])
-    expect(problemsOf(`company: x\n${groups}adminChannel: { mode: group }\n`)).toEqual([expect.stringMatching(/adminChannel\.group: /)])
-    expect(parseConfig(`company: x\n${groups}adminChannel: { mode: group, group: 管理群 }\n`, 'bot.yaml', PLUGINS).config.adminChannel.group).toBe('管理群')
+    expect(problemsOf(`company: x\n${groups}adminChannel: { mode: group, group: 管里群 }\n`)).toEqual([
+      expect.stringMatching(/adminChannel\.group: must name one of groups\[\]\.name/),
+    ])
+    expect(problemsOf(`company: x\n${groups}adminChannel: { mode: group }\n`)).toEqual([
+      expect.stringMatching(/adminChannel\.group: /),
+    ])
+    expect(
+      parseConfig(`company: x\n${groups}adminChannel: { mode: group, group: 管理群 }\n`, 'bot.yaml', PLUGINS).config
+        .adminChannel.group,
+    ).toBe('管理群')
   })
 
   it('lists reference problems together (duplicate name, bad regex, admin group)', () => {
@@ -212,7 +280,10 @@ describe('parseConfig: the roster file', () => {
   })
 
   it('reports every roster problem with its file and line as config problems', () => {
-    const { file, yaml, roster } = withRoster('staff.csv', '姓名,部门,电话\n张三,销售部,13800138000\n李四,销售部,12345\n张三,销售部,\n')
+    const { file, yaml, roster } = withRoster(
+      'staff.csv',
+      '姓名,部门,电话\n张三,销售部,13800138000\n李四,销售部,12345\n张三,销售部,\n',
+    )
     expect(problemsOf(yaml, file)).toEqual([
       `${roster}:3: phone "12345" is not an 11-digit mobile number`,
       expect.stringMatching(new RegExp(`^${roster}:4: duplicate of line 2 \\(张三\\)`)),
@@ -226,7 +297,9 @@ describe('parseConfig: the roster file', () => {
 
   it('reports a roster file that cannot be read', () => {
     const dir = mkdtempSync(join(tmpdir(), 'roster-'))
-    expect(problemsOf('company: x\nroster: missing.csv\n', join(dir, 'bot.yaml'))).toEqual([expect.stringMatching(/missing\.csv: cannot read roster/)])
+    expect(problemsOf('company: x\nroster: missing.csv\n', join(dir, 'bot.yaml'))).toEqual([
+      expect.stringMatching(/missing\.csv: cannot read roster/),
+    ])
   })
 })
 

@@ -5,7 +5,10 @@ import { Low } from 'lowdb'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { FileStore } from '../../../bot/ports/file-store.js'
 
-interface Counts { count: number; names: string[] }
+interface Counts {
+  count: number
+  names: string[]
+}
 const fresh = (): Counts => ({ count: 0, names: [] })
 
 function tempDir(): string {
@@ -14,7 +17,9 @@ function tempDir(): string {
 const stateFile = (dir: string, name: string) => join(dir, 'state', `${name}.json`)
 const onDisk = (dir: string, name: string): unknown => JSON.parse(readFileSync(stateFile(dir, name), 'utf8'))
 
-afterEach(() => { vi.restoreAllMocks() })
+afterEach(() => {
+  vi.restoreAllMocks()
+})
 
 describe('FileStore documents', () => {
   it('keeps documents for a new store over the same folder (a restart)', async () => {
@@ -59,7 +64,10 @@ describe('FileStore documents', () => {
     const store = new FileStore(dir)
     const doc = store.doc('counts', fresh)
     const writes = vi.spyOn(Low.prototype, 'write')
-    for (let i = 1; i <= 100; i++) { doc.data.count = i; doc.changed() }
+    for (let i = 1; i <= 100; i++) {
+      doc.data.count = i
+      doc.changed()
+    }
     await store.flush()
     expect(writes).toHaveBeenCalledTimes(1)
     expect(onDisk(dir, 'counts')).toEqual({ count: 100, names: [] })
@@ -107,7 +115,12 @@ describe('FileStore logs', () => {
     expect(store.readLog('other', '2026-11-01', '2026-12-31')).toEqual([])
 
     await store.flush()
-    expect(new FileStore(dir).readLog('audit', '2026-11-01', '2026-12-31')).toEqual([{ id: 'A1' }, { id: 'A2' }, { id: 'A3' }, { id: 'A4' }])
+    expect(new FileStore(dir).readLog('audit', '2026-11-01', '2026-12-31')).toEqual([
+      { id: 'A1' },
+      { id: 'A2' },
+      { id: 'A3' },
+      { id: 'A4' },
+    ])
   })
 
   it('writes each log line once, however often it flushes', async () => {
@@ -156,8 +169,10 @@ describe('FileStore volatile documents', () => {
     const store = new FileStore(dir)
     const counters = store.doc('counters', fresh, { volatile: true })
     const decisions = store.doc('decisions', fresh)
-    counters.data.count = 1; counters.changed()
-    decisions.data.count = 1; decisions.changed()
+    counters.data.count = 1
+    counters.changed()
+    decisions.data.count = 1
+    decisions.changed()
     await store.flush(true)
     expect(existsSync(stateFile(dir, 'counters'))).toBe(false)
     expect(onDisk(dir, 'decisions')).toMatchObject({ count: 1 })

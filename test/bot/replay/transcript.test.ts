@@ -6,7 +6,7 @@ import { readTranscript, TranscriptError } from '../../../bot/replay/transcript.
 
 function transcript(lines: (string | object)[]): string {
   const file = join(mkdtempSync(join(tmpdir(), 'transcript-')), 'day.jsonl')
-  writeFileSync(file, lines.map(l => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n')
+  writeFileSync(file, `${lines.map(l => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n')}\n`)
   return file
 }
 
@@ -24,7 +24,13 @@ describe('readTranscript', () => {
   it('reads a good transcript with defaults, times and line numbers, skipping comments and blank lines', () => {
     const file = transcript([
       '// 周一上午',
-      { t: '2026-11-30T09:00:00+08:00', type: 'message', group: '销售部工作群', from: '王经理', text: '【通知】下午三点开会' },
+      {
+        t: '2026-11-30T09:00:00+08:00',
+        type: 'message',
+        group: '销售部工作群',
+        from: '王经理',
+        text: '【通知】下午三点开会',
+      },
       '',
       { t: '2026-11-30T09:03:00+08:00', type: 'join', group: '销售部工作群', members: ['小赵'], inviter: '张三' },
       { t: '2026-11-30T09:03:00+08:00', type: 'rename', group: '销售部工作群', member: '小赵', alias: '销售部-赵六' },

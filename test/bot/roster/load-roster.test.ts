@@ -22,7 +22,10 @@ function problemsOf(file: string): string[] {
 
 describe('loadRoster from CSV', () => {
   it('reads Chinese headers, normalises phone numbers and finds people by name and contact id', () => {
-    const file = rosterFile('staff.csv', '\uFEFF姓名,部门,电话,微信ID\n张三,销售部,138-0013-8000,wxid_zs\n# 离职人员已删除\n\n李四,市场部, 139 0013 9000 ,\n')
+    const file = rosterFile(
+      'staff.csv',
+      '\uFEFF姓名,部门,电话,微信ID\n张三,销售部,138-0013-8000,wxid_zs\n# 离职人员已删除\n\n李四,市场部, 139 0013 9000 ,\n',
+    )
     const roster = loadRoster(file)
     expect(roster.enabled).toBe(true)
     expect(roster.entries).toEqual([
@@ -45,7 +48,10 @@ describe('loadRoster from CSV', () => {
   })
 
   it('reports every problem with its line: bad phone, empty name, duplicate with both lines', () => {
-    const file = rosterFile('staff.csv', '姓名,部门,电话\n张三,销售部,13800138000\n李四,销售部,12345\n,市场部,\n张三,销售部,\n')
+    const file = rosterFile(
+      'staff.csv',
+      '姓名,部门,电话\n张三,销售部,13800138000\n李四,销售部,12345\n,市场部,\n张三,销售部,\n',
+    )
     expect(problemsOf(file)).toEqual([
       `${file}:3: phone "12345" is not an 11-digit mobile number`,
       `${file}:4: name (姓名) is empty`,
@@ -61,18 +67,31 @@ describe('loadRoster from CSV', () => {
 
 describe('loadRoster from YAML', () => {
   it('reads a plain list', () => {
-    const roster = loadRoster(rosterFile('staff.yaml', '- { name: 张三, dept: 销售部, phone: 13800138000, contactId: wxid_zs }\n- { name: 李四, dept: 市场部 }\n'))
-    expect(roster.entries.map(e => [e.name, e.dept, e.phone])).toEqual([['张三', '销售部', '13800138000'], ['李四', '市场部', undefined]])
+    const roster = loadRoster(
+      rosterFile(
+        'staff.yaml',
+        '- { name: 张三, dept: 销售部, phone: 13800138000, contactId: wxid_zs }\n- { name: 李四, dept: 市场部 }\n',
+      ),
+    )
+    expect(roster.entries.map(e => [e.name, e.dept, e.phone])).toEqual([
+      ['张三', '销售部', '13800138000'],
+      ['李四', '市场部', undefined],
+    ])
     expect(roster.byContact('wxid_zs')?.name).toBe('张三')
   })
 
   it('reads a list under `staff:`', () => {
-    const roster = loadRoster(rosterFile('staff.yml', 'staff:\n  - name: 张三\n    dept: 销售部\n  - name: 张三\n    dept: 市场部\n'))
+    const roster = loadRoster(
+      rosterFile('staff.yml', 'staff:\n  - name: 张三\n    dept: 销售部\n  - name: 张三\n    dept: 市场部\n'),
+    )
     expect(roster.named('张三').map(e => e.dept)).toEqual(['销售部', '市场部'])
   })
 
   it('reports problems with the line of the entry', () => {
-    const file = rosterFile('staff.yaml', '- { name: 张三, dept: 销售部 }\n- { name: 张三, dept: 销售部, phone: 110 }\n')
+    const file = rosterFile(
+      'staff.yaml',
+      '- { name: 张三, dept: 销售部 }\n- { name: 张三, dept: 销售部, phone: 110 }\n',
+    )
     expect(problemsOf(file)).toEqual([
       `${file}:2: phone "110" is not an 11-digit mobile number`,
       `${file}:2: duplicate of line 1 (张三); give namesakes different departments or regions`,
@@ -82,12 +101,17 @@ describe('loadRoster from YAML', () => {
 
 describe('loadRoster: YAML line numbers', () => {
   it('names the source lines of multi-line YAML entries', () => {
-    const file = rosterFile('staff.yaml', `staff:
+    const file = rosterFile(
+      'staff.yaml',
+      `staff:
   - name: 张三
     dept: 销售部
   - name: 张三
     dept: 销售部
-`)
-    expect(problemsOf(file)).toEqual([`${file}:4: duplicate of line 2 (张三); give namesakes different departments or regions`])
+`,
+    )
+    expect(problemsOf(file)).toEqual([
+      `${file}:4: duplicate of line 2 (张三); give namesakes different departments or regions`,
+    ])
   })
 })

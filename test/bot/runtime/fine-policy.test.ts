@@ -27,7 +27,13 @@ describe('fineOwed with a custom policy', () => {
   const policy: FinePolicy = { base: 10, windowMs: 30 * M, step: 2, stepMs: 15 * M, cap: 20 }
 
   it.each([
-    [30 * M, 10], [30 * M + 1, 12], [45 * M, 12], [45 * M + 1, 14], [90 * M, 18], [90 * M + 1, 20], [5 * H, 20],
+    [30 * M, 10],
+    [30 * M + 1, 12],
+    [45 * M, 12],
+    [45 * M + 1, 14],
+    [90 * M, 18],
+    [90 * M + 1, 20],
+    [5 * H, 20],
   ])('after %i ms owes %i yuan', (after, yuan) => {
     expect(fineOwed(policy, since, since + after)).toBe(yuan)
   })

@@ -15,28 +15,92 @@ function prng(seed: number): () => number {
 }
 
 const HOSTILE = [
-  '', ' ', '\u0000\u0001\u0007\u001b[31m', '\ud800', 'a\udfffb', '\u200b\u200d\ufeff', 'x'.repeat(100_000), '收'.repeat(50_000),
-  '@不存在的人 你好', '#', '＃', '# ', '#' + '很'.repeat(300), '#通知 截止 -5分钟', '#通知 截止 99999999小时', '#审计 99999999999',
-  '#撤销 A-1', '#撤销 ' + 'A'.repeat(1000), '#案例 搜索 .*(a+)+$', "#案例 搜索 ' OR 1=1; --", '#活动 新建 | | 截止 昨天', '#排期 添加 2026-02-30 内容',
-  '#观察 全部 也许', '#花名册 删除', '#沉默成员 -3', '#活跃度 明年 @nobody', '「张三：原文」\n- - - - -\n收到', '<msg><appmsg>xml</appmsg></msg>',
+  '',
+  ' ',
+  '\u0000\u0001\u0007\u001b[31m',
+  '\ud800',
+  'a\udfffb',
+  '\u200b\u200d\ufeff',
+  'x'.repeat(100_000),
+  '收'.repeat(50_000),
+  '@不存在的人 你好',
+  '#',
+  '＃',
+  '# ',
+  `#${'很'.repeat(300)}`,
+  '#通知 截止 -5分钟',
+  '#通知 截止 99999999小时',
+  '#审计 99999999999',
+  '#撤销 A-1',
+  `#撤销 ${'A'.repeat(1000)}`,
+  '#案例 搜索 .*(a+)+$',
+  "#案例 搜索 ' OR 1=1; --",
+  '#活动 新建 | | 截止 昨天',
+  '#排期 添加 2026-02-30 内容',
+  '#观察 全部 也许',
+  '#花名册 删除',
+  '#沉默成员 -3',
+  '#活跃度 明年 @nobody',
+  '「张三：原文」\n- - - - -\n收到',
+  '<msg><appmsg>xml</appmsg></msg>',
 ]
-const KINDS: MessageKind[] = ['text', 'image', 'link', 'file', 'voice', 'video', 'emoticon', 'miniprogram', 'contact', 'redpacket', 'transfer', 'recalled', 'location', 'other']
+const KINDS: MessageKind[] = [
+  'text',
+  'image',
+  'link',
+  'file',
+  'voice',
+  'video',
+  'emoticon',
+  'miniprogram',
+  'contact',
+  'redpacket',
+  'transfer',
+  'recalled',
+  'location',
+  'other',
+]
 
 describe('fuzz: hostile and random input through every plugin', () => {
   it('never crashes a plugin, never rejects, and answers every command with something', async () => {
-    const yaml = readFileSync('data/bot.config.example.yaml', 'utf8').replace('roster: demo/roster.csv', `roster: ${process.cwd()}/data/demo/roster.csv`)
+    const yaml = readFileSync('data/bot.config.example.yaml', 'utf8').replace(
+      'roster: demo/roster.csv',
+      `roster: ${process.cwd()}/data/demo/roster.csv`,
+    )
     const { rt, clock, wechat } = await makeRuntime(yaml, PLUGINS, { file: 'data/bot.config.example.yaml' })
-    const groups = [group('r-sales@chatroom', '示例科技销售部工作群', 'internal', '销售部工作群'), group('r-cust@chatroom', '示例科技张三交流群', 'customer', '客户交流群'), group('r-news@chatroom', '示例科技公告群', 'broadcast', '公告群')]
-    for (const g of groups) wechat.addGroup(g, [member('wxid_zhangsan', '张三', '销售部-张三'), member('wxid_c1', '刘总')])
-    const people = [member('wxid_admin', '陈管理', '行政部-陈静'), member('wxid_boss', '王经理'), member('wxid_zhangsan', '张三'), member('wxid_c1', '刘总'), member('stranger', '')]
+    const groups = [
+      group('r-sales@chatroom', '示例科技销售部工作群', 'internal', '销售部工作群'),
+      group('r-cust@chatroom', '示例科技张三交流群', 'customer', '客户交流群'),
+      group('r-news@chatroom', '示例科技公告群', 'broadcast', '公告群'),
+    ]
+    for (const g of groups)
+      wechat.addGroup(g, [member('wxid_zhangsan', '张三', '销售部-张三'), member('wxid_c1', '刘总')])
+    const people = [
+      member('wxid_admin', '陈管理', '行政部-陈静'),
+      member('wxid_boss', '王经理'),
+      member('wxid_zhangsan', '张三'),
+      member('wxid_c1', '刘总'),
+      member('stranger', ''),
+    ]
     const random = prng(20261130)
     const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]
     const commands = rt.router.all().map(c => `${rt.loaded.config.commandPrefix}${c.spec.name}`)
     const unanswered: string[] = []
     const replies = () => rt.audit.query({ days: 3, limit: 1_000_000 }).filter(e => /^command/.test(e.rule)).length
     for (let i = 0; i < 600; i++) {
-      const body = i % 3 === 0 ? `${pick(commands)} ${pick(HOSTILE)}` : i % 3 === 1 ? pick(HOSTILE) : Array.from({ length: Math.floor(random() * 40) }, () => String.fromCharCode(Math.floor(random() * 0xffff))).join('')
-      const ev = text(pick(people), body, clock.now(), random() < 0.2 ? undefined : pick(groups), { kind: pick(KINDS), mentions: random() < 0.1 ? ['nobody'] : [], mentionsAll: random() < 0.05 })
+      const body =
+        i % 3 === 0
+          ? `${pick(commands)} ${pick(HOSTILE)}`
+          : i % 3 === 1
+            ? pick(HOSTILE)
+            : Array.from({ length: Math.floor(random() * 40) }, () =>
+                String.fromCharCode(Math.floor(random() * 0xffff)),
+              ).join('')
+      const ev = text(pick(people), body, clock.now(), random() < 0.2 ? undefined : pick(groups), {
+        kind: pick(KINDS),
+        mentions: random() < 0.1 ? ['nobody'] : [],
+        mentionsAll: random() < 0.05,
+      })
       const before = replies()
       await expect(rt.handle(ev)).resolves.toBeUndefined()
       if (/^[#＃]\S/.test(body) && ev.kind === 'text' && replies() === before) unanswered.push(body.slice(0, 60))

@@ -47,7 +47,10 @@ describe('Ledger fines', () => {
     l.addFine({ memberId: 'u2', violation: '发广告', at: T0 - DAY })
 
     // 3h30m after the first fine: 1h30m late, two hours started → 15 yuan.
-    expect(l.settleOldest('u1', T0 + 3.5 * H, 'msg-1')).toEqual({ fine: expect.objectContaining({ id: old.id }), owed: 15 })
+    expect(l.settleOldest('u1', T0 + 3.5 * H, 'msg-1')).toEqual({
+      fine: expect.objectContaining({ id: old.id }),
+      owed: 15,
+    })
     expect(l.openFines('u1').map(f => f.id)).toEqual([recent.id])
     expect(l.owed(old, T0 + 10 * H)).toBe(0)
     // The next red packet settles the other one, still within its own 2 hours.

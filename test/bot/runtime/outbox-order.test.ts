@@ -5,14 +5,24 @@ import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
 import { createLogger } from '../../../bot/runtime/logger.js'
 import { Outbox } from '../../../bot/runtime/outbox.js'
 
-const LIMITS = { perMinute: 40, perChatGap: 3000, switchPauseMin: 1000, switchPauseMax: 3000, maxRetries: 3, mergeMaxChars: 1500 }
+const LIMITS = {
+  perMinute: 40,
+  perChatGap: 3000,
+  switchPauseMin: 1000,
+  switchPauseMax: 3000,
+  maxRetries: 3,
+  mergeMaxChars: 1500,
+}
 
 function setup() {
   const clock = new FakeClock(Date.parse('2026-11-30T01:00:00Z'))
   const wechat = new SimulatedWeChat(clock)
   const outbox = new Outbox(clock, wechat, LIMITS, new MemoryStore(), createLogger('silent'), () => 0.5)
   outbox.resume()
-  const pass = async (ms: number) => { await flushMicrotasks(); await clock.advance(ms) }
+  const pass = async (ms: number) => {
+    await flushMicrotasks()
+    await clock.advance(ms)
+  }
   return { clock, wechat, outbox, pass }
 }
 
@@ -47,8 +57,20 @@ describe('Outbox and crashes', () => {
     const store = new FileStore(dir)
     const clock = new FakeClock(Date.parse('2026-11-30T01:00:00Z'))
     const onDisk: unknown[] = []
-    const sender = { send: async () => { onDisk.push(JSON.parse(readFileSync(join(dir, 'state', 'outbox.json'), 'utf8')).queue.length) } }
-    const outbox = new Outbox(clock, sender, LIMITS, store, createLogger('silent'), () => 0.5, () => store.flush())
+    const sender = {
+      send: async () => {
+        onDisk.push(JSON.parse(readFileSync(join(dir, 'state', 'outbox.json'), 'utf8')).queue.length)
+      },
+    }
+    const outbox = new Outbox(
+      clock,
+      sender,
+      LIMITS,
+      store,
+      createLogger('silent'),
+      () => 0.5,
+      () => store.flush(),
+    )
     outbox.resume()
     outbox.enqueue({ chat: { room: 'r1' }, text: '提醒' })
     await vi.waitFor(() => expect(onDisk).toHaveLength(1)) // file I/O: wait for the send

@@ -13,13 +13,36 @@ import { Outbox, type OutboxLimits } from '../../../bot/runtime/outbox.js'
 
 const T0 = Date.parse('2026-11-30T01:00:00Z')
 /** The config defaults: 40 per minute, 3 s per chat, 1–3 s when switching chats, 3 retries. */
-const DEFAULTS: OutboxLimits = { perMinute: 40, perChatGap: 3000, switchPauseMin: 1000, switchPauseMax: 3000, maxRetries: 3, mergeMaxChars: 1500 }
+const DEFAULTS: OutboxLimits = {
+  perMinute: 40,
+  perChatGap: 3000,
+  switchPauseMin: 1000,
+  switchPauseMax: 3000,
+  maxRetries: 3,
+  mergeMaxChars: 1500,
+}
 
-function setup(opts: { limits?: Partial<OutboxLimits>; random?: () => number; store?: Store; clock?: FakeClock; wechat?: SimulatedWeChat; sender?: Sender } = {}) {
+function setup(
+  opts: {
+    limits?: Partial<OutboxLimits>
+    random?: () => number
+    store?: Store
+    clock?: FakeClock
+    wechat?: SimulatedWeChat
+    sender?: Sender
+  } = {},
+) {
   const clock = opts.clock ?? new FakeClock(T0)
   const store = opts.store ?? new MemoryStore()
   const wechat = opts.wechat ?? new SimulatedWeChat(clock)
-  const outbox = new Outbox(clock, opts.sender ?? wechat, { ...DEFAULTS, ...opts.limits }, store, createLogger('silent'), opts.random ?? (() => 0.5))
+  const outbox = new Outbox(
+    clock,
+    opts.sender ?? wechat,
+    { ...DEFAULTS, ...opts.limits },
+    store,
+    createLogger('silent'),
+    opts.random ?? (() => 0.5),
+  )
   outbox.resume()
   return { clock, store, wechat, outbox }
 }
@@ -30,7 +53,11 @@ async function pass(clock: FakeClock, ms: number): Promise<void> {
   await clock.advance(ms)
 }
 
-const room = (id: string, text: string, mentions?: string[]): OutboundMessage => ({ chat: { room: id }, text, mentions })
+const room = (id: string, text: string, mentions?: string[]): OutboundMessage => ({
+  chat: { room: id },
+  text,
+  mentions,
+})
 const image = (id: string, file: string): OutboundMessage => ({ chat: { room: id }, file })
 const chatOf = (m: OutboundMessage) => ('room' in m.chat ? m.chat.room : m.chat.contact)
 
@@ -50,19 +77,31 @@ describe('Outbox rate limits', () => {
     // The limit really did hold the burst back: the 41st send waited for the first minute to pass.
     expect(times[40] - times[0]).toBeGreaterThanOrEqual(60_000)
 
-    const gaps = (chat: string) => sent.filter(s => chatOf(s) === chat).map(s => s.at).map((t, i, at) => t - at[i - 1]).slice(1)
+    const gaps = (chat: string) =>
+      sent
+        .filter(s => chatOf(s) === chat)
+        .map(s => s.at)
+        .map((t, i, at) => t - at[i - 1])
+        .slice(1)
     for (let c = 0; c < 20; c++) for (const gap of gaps(`r${c}`)) expect(gap).toBeGreaterThanOrEqual(3000)
     // The gap really did hold the busy chat back: its tail went out exactly 3 s apart.
     expect(Math.min(...gaps('r0'))).toBe(3000)
     expect(outbox.depth()).toBe(0)
   })
 
-  it.each([[0, 1000], [0.5, 2000], [0.75, 2500]])('pauses 1–3 s when switching chats (random %d → %i ms)', async (r, pause) => {
+  it.each([
+    [0, 1000],
+    [0.5, 2000],
+    [0.75, 2500],
+  ])('pauses 1–3 s when switching chats (random %d → %i ms)', async (r, pause) => {
     const { clock, wechat, outbox } = setup({ random: () => r })
     outbox.enqueue(room('r1', '第一条'))
     outbox.enqueue(room('r2', '第二条'))
     await pass(clock, 10_000)
-    expect(wechat.sent.map(s => [chatOf(s), s.at - T0])).toEqual([['r1', 0], ['r2', pause]])
+    expect(wechat.sent.map(s => [chatOf(s), s.at - T0])).toEqual([
+      ['r1', 0],
+      ['r2', pause],
+    ])
   })
 
   it('waits the per-chat gap, not the switch pause, between two sends to the same chat', async () => {
@@ -107,7 +146,10 @@ describe('Outbox merging', () => {
     outbox.resume()
     await pass(clock, 60_000)
     expect(wechat.sent).toHaveLength(4)
-    expect(wechat.sent.filter(s => s.file).map(s => [s.file, s.text])).toEqual([['/tmp/chart.png', undefined], ['/tmp/chart2.png', undefined]])
+    expect(wechat.sent.filter(s => s.file).map(s => [s.file, s.text])).toEqual([
+      ['/tmp/chart.png', undefined],
+      ['/tmp/chart2.png', undefined],
+    ])
     expect(wechat.sent.filter(s => s.link).map(s => [s.link, s.text])).toEqual([[link, undefined]])
     expect(wechat.textsTo('r1')).toContain('请查收')
   })
@@ -118,7 +160,12 @@ describe('Outbox failures', () => {
   function counting(clock: FakeClock) {
     const wechat = new SimulatedWeChat(clock)
     const attempts: number[] = []
-    const sender: Sender = { send: m => { attempts.push(clock.now() - T0); return wechat.send(m) } }
+    const sender: Sender = {
+      send: m => {
+        attempts.push(clock.now() - T0)
+        return wechat.send(m)
+      },
+    }
     return { wechat, attempts, sender }
   }
 
@@ -157,7 +204,10 @@ describe('Outbox failures', () => {
     outbox.enqueue(room('r1', '失败一次'))
     outbox.enqueue(room('r2', '正常'))
     await pass(clock, 60_000)
-    expect(wechat.sent.map(s => [s.text, s.at - T0])).toEqual([['正常', 0], ['失败一次', 2000]])
+    expect(wechat.sent.map(s => [s.text, s.at - T0])).toEqual([
+      ['正常', 0],
+      ['失败一次', 2000],
+    ])
   })
 })
 

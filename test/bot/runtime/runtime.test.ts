@@ -21,9 +21,20 @@ const probe = definePlugin({
       if (ev.type !== 'message' || !ev.group) return []
       if (ev.text.includes('炸')) throw new Error('boom')
       const cfg = ctx.configFor(ev.group)
-      return ev.text.includes(cfg.word) ? [{ type: 'warn', groupId: ev.group.id, memberId: ev.sender.id, text: '请注意用语', rule: 'word' }] : []
+      return ev.text.includes(cfg.word)
+        ? [{ type: 'warn', groupId: ev.group.id, memberId: ev.sender.id, text: '请注意用语', rule: 'word' }]
+        : []
     },
-    commands: [{ name: '回声', aliases: ['echo'], role: 'leader', usage: '#回声 <文字>', description: '复述', run: inv => [inv.reply(inv.args || '（空）')] }],
+    commands: [
+      {
+        name: '回声',
+        aliases: ['echo'],
+        role: 'leader',
+        usage: '#回声 <文字>',
+        description: '复述',
+        run: inv => [inv.reply(inv.args || '（空）')],
+      },
+    ],
   }),
 })
 
@@ -32,12 +43,17 @@ describe('BotRuntime', () => {
     const { rt, clock, wechat } = await makeRuntime(CONFIG, [probe])
     await rt.handle(text(member('u1', '张三'), '这个不坏吧', clock.now(), sales))
     await clock.advance(1)
-    expect(wechat.sent).toEqual([expect.objectContaining({ chat: { room: 'r1' }, text: '请注意用语', mentions: ['u1'] })])
+    expect(wechat.sent).toEqual([
+      expect.objectContaining({ chat: { room: 'r1' }, text: '请注意用语', mentions: ['u1'] }),
+    ])
     expect(rt.audit.query({ plugin: 'probe' })[0]).toMatchObject({ type: 'warn', memberId: 'u1', dryRun: false })
   })
 
   it('records but does not send in dry-run, and says so in the audit log', async () => {
-    const { rt, clock, wechat } = await makeRuntime(CONFIG.replace('company', 'plugins: { probe: { dryRun: true } }\ncompany'), [probe])
+    const { rt, clock, wechat } = await makeRuntime(
+      CONFIG.replace('company', 'plugins: { probe: { dryRun: true } }\ncompany'),
+      [probe],
+    )
     await rt.handle(text(member('u1'), '坏', clock.now(), sales))
     await clock.advance(10_000)
     expect(wechat.sent).toHaveLength(0)
@@ -45,7 +61,13 @@ describe('BotRuntime', () => {
   })
 
   it('keeps other plugins running when one throws, and lists the error in #状态', async () => {
-    const other = definePlugin({ ...probe, name: 'other', create: () => ({ onEvent: ev => (ev.type === 'message' && ev.group ? [{ type: 'record', text: 'seen', rule: 'seen' }] : []) }) })
+    const other = definePlugin({
+      ...probe,
+      name: 'other',
+      create: () => ({
+        onEvent: ev => (ev.type === 'message' && ev.group ? [{ type: 'record', text: 'seen', rule: 'seen' }] : []),
+      }),
+    })
     const { rt, clock, wechat } = await makeRuntime(CONFIG, [probe, other])
     await rt.handle(text(member('u1'), '炸', clock.now(), sales))
     expect(rt.audit.query({ plugin: 'other' })).toHaveLength(1)
@@ -86,7 +108,16 @@ describe('BotRuntime', () => {
   })
 
   it('undoes a strike by audit id and tells the member', async () => {
-    const striker = definePlugin({ ...probe, name: 'striker', create: () => ({ onEvent: ev => (ev.type === 'message' && ev.group ? [{ type: 'strike', memberId: ev.sender.id, category: 'x', ttlMs: 86_400_000, rule: 'strike' }] : []) }) })
+    const striker = definePlugin({
+      ...probe,
+      name: 'striker',
+      create: () => ({
+        onEvent: ev =>
+          ev.type === 'message' && ev.group
+            ? [{ type: 'strike', memberId: ev.sender.id, category: 'x', ttlMs: 86_400_000, rule: 'strike' }]
+            : [],
+      }),
+    })
     const { rt, clock, wechat } = await makeRuntime(CONFIG, [striker])
     await rt.handle(text(member('u1'), 'hi', clock.now(), sales))
     expect(rt.ledger.activeStrikes('u1', clock.now())).toHaveLength(1)
@@ -98,7 +129,16 @@ describe('BotRuntime', () => {
   })
 
   it('undoes the latest penalty of an @-mentioned member without an audit id', async () => {
-    const striker = definePlugin({ ...probe, name: 'striker', create: () => ({ onEvent: ev => (ev.type === 'message' && ev.group && ev.text === '坏' ? [{ type: 'strike', memberId: ev.sender.id, category: 'x', ttlMs: 86_400_000, rule: 'strike' }] : []) }) })
+    const striker = definePlugin({
+      ...probe,
+      name: 'striker',
+      create: () => ({
+        onEvent: ev =>
+          ev.type === 'message' && ev.group && ev.text === '坏'
+            ? [{ type: 'strike', memberId: ev.sender.id, category: 'x', ttlMs: 86_400_000, rule: 'strike' }]
+            : [],
+      }),
+    })
     const { rt, clock, wechat } = await makeRuntime(CONFIG, [striker])
     await rt.handle(text(member('u1'), '坏', clock.now(), sales))
     await rt.handle(text(member('u1'), '坏', clock.now(), sales))
@@ -114,10 +154,15 @@ describe('BotRuntime', () => {
   it('fires a scheduled timer once, at its time, into the plugin', async () => {
     const fired: number[] = []
     const timed = definePlugin({
-      ...probe, name: 'timed',
+      ...probe,
+      name: 'timed',
       create: ctx => ({
-        onEvent: ev => (ev.type === 'message' ? [{ type: 'schedule', key: 'k', at: ctx.clock.now() + 60_000, rule: 'later' }] : []),
-        onTimer: () => { fired.push(ctx.clock.now()); return [] },
+        onEvent: ev =>
+          ev.type === 'message' ? [{ type: 'schedule', key: 'k', at: ctx.clock.now() + 60_000, rule: 'later' }] : [],
+        onTimer: () => {
+          fired.push(ctx.clock.now())
+          return []
+        },
       }),
     })
     const { rt, clock } = await makeRuntime(CONFIG, [timed])
@@ -139,14 +184,29 @@ groups:
   - { name: 观察群, topic: 观察群, kind: internal, plugins: { probe: { dryRun: true } } }
 `
     const { rt, clock, wechat } = await makeRuntime(yaml, [probe])
-    const names: Record<string, string> = { 销售部工作群: '销售群', 北京工作群: '北京群', 静音群: '静音群', 观察群: '观察群' }
-    for (const [id, topic] of [['r1', '销售部工作群'], ['r2', '北京工作群'], ['r3', '静音群'], ['r4', '观察群']]) {
+    const names: Record<string, string> = {
+      销售部工作群: '销售群',
+      北京工作群: '北京群',
+      静音群: '静音群',
+      观察群: '观察群',
+    }
+    for (const [id, topic] of [
+      ['r1', '销售部工作群'],
+      ['r2', '北京工作群'],
+      ['r3', '静音群'],
+      ['r4', '观察群'],
+    ]) {
       const g = group(id, topic, 'internal', names[topic])
       wechat.addGroup(g, [])
       await rt.handle(text(member('u1'), id === 'r2' ? '差' : '坏', clock.now(), g))
     }
     await clock.advance(60_000)
     expect(wechat.sent.map(s => 'room' in s.chat && s.chat.room).sort()).toEqual(['r1', 'r2'])
-    expect(rt.audit.query({ plugin: 'probe' }).map(e => `${e.groupId}:${e.dryRun}`).sort()).toEqual(['r1:false', 'r2:false', 'r4:true'])
+    expect(
+      rt.audit
+        .query({ plugin: 'probe' })
+        .map(e => `${e.groupId}:${e.dryRun}`)
+        .sort(),
+    ).toEqual(['r1:false', 'r2:false', 'r4:true'])
   })
 })

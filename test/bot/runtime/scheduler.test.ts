@@ -71,7 +71,10 @@ describe('Scheduler', () => {
     const s = schedulerAt('2026-10-01T00:00:00Z') // a holiday
     s.scheduler.add('a', '0 9 * * *', true, () => {})
     s.scheduler.add('b', '0 9 * * *', false, () => {})
-    expect(s.scheduler.upcoming()).toEqual([{ id: 'a', at: at('2026-10-08T01:00:00Z') }, { id: 'b', at: at('2026-10-01T01:00:00Z') }])
+    expect(s.scheduler.upcoming()).toEqual([
+      { id: 'a', at: at('2026-10-08T01:00:00Z') },
+      { id: 'b', at: at('2026-10-01T01:00:00Z') },
+    ])
   })
 
   it('refuses an invalid cron expression when the job is added', () => {

@@ -3,7 +3,12 @@
  * small cast, logged in, plus a polling helper.
  */
 import { WechatyBuilder, type Contact, type Room, type Wechaty } from 'wechaty'
-import { createSandbox, type SandboxOptions, type SandboxPuppet, type SandboxWorld } from '../../../bot/sandbox/index.js'
+import {
+  createSandbox,
+  type SandboxOptions,
+  type SandboxPuppet,
+  type SandboxWorld,
+} from '../../../bot/sandbox/index.js'
 
 /** Contact and room ids of the standard cast. */
 export const IDS = {
@@ -33,7 +38,9 @@ export async function startSandbox(options?: SandboxOptions): Promise<Harness> {
   const { puppet, world } = createSandbox(options)
   const bot = WechatyBuilder.build({ puppet })
   const errors: unknown[] = []
-  bot.on('error', e => { errors.push(e) })
+  bot.on('error', e => {
+    errors.push(e)
+  })
   world.createContact({ id: IDS.bot, name: '群管家' })
   world.createContact({ id: IDS.zhang, name: '张三' })
   world.createContact({ id: IDS.li, name: '李四' })

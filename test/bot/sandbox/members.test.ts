@@ -2,22 +2,37 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Contact, Room } from 'wechaty'
 import { IDS, startSandbox, until, type Harness } from './harness.js'
 
-interface Change { room: Room; who: string[]; by?: string; at?: number }
+interface Change {
+  room: Room
+  who: string[]
+  by?: string
+  at?: number
+}
 
 let h: Harness
 const joins: Change[] = []
 const leaves: Change[] = []
-const toChange = (room: Room, who: Contact[], by?: Contact, date?: Date): Change =>
-  ({ room, who: who.map(c => c.id), by: by?.id, at: date?.getTime() })
+const toChange = (room: Room, who: Contact[], by?: Contact, date?: Date): Change => ({
+  room,
+  who: who.map(c => c.id),
+  by: by?.id,
+  at: date?.getTime(),
+})
 
 beforeEach(async () => {
   h = await startSandbox({ now: () => 1_760_000_000_000 })
   joins.length = 0
   leaves.length = 0
-  h.bot.on('room-join', (room, invitees, inviter, date) => { joins.push(toChange(room, invitees, inviter, date)) })
-  h.bot.on('room-leave', (room, leavers, remover, date) => { leaves.push(toChange(room, leavers, remover, date)) })
+  h.bot.on('room-join', (room, invitees, inviter, date) => {
+    joins.push(toChange(room, invitees, inviter, date))
+  })
+  h.bot.on('room-leave', (room, leavers, remover, date) => {
+    leaves.push(toChange(room, leavers, remover, date))
+  })
 })
-afterEach(async () => { await h.bot.stop() })
+afterEach(async () => {
+  await h.bot.stop()
+})
 
 const memberIds = async (room: Room) => (await room.memberAll()).map(c => c.id).sort()
 
@@ -91,7 +106,9 @@ describe('membership', () => {
 
   it('topic change by a member: room-topic event and new room.topic()', async () => {
     const topics: string[][] = []
-    h.bot.on('room-topic', (room, topic, old, changer) => { topics.push([topic, old, changer.id]) })
+    h.bot.on('room-topic', (_room, topic, old, changer) => {
+      topics.push([topic, old, changer.id])
+    })
     h.world.setTopic(IDS.room, '销售一部', IDS.zhang)
     expect(await until(() => topics[0])).toEqual(['销售一部', '销售部', IDS.zhang])
     expect(await h.room.topic()).toBe('销售一部')

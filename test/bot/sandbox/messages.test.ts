@@ -10,9 +10,13 @@ let inbox: Message[]
 beforeEach(async () => {
   h = await startSandbox()
   inbox = []
-  h.bot.on('message', m => { inbox.push(m) })
+  h.bot.on('message', m => {
+    inbox.push(m)
+  })
 })
-afterEach(async () => { await h.bot.stop() })
+afterEach(async () => {
+  await h.bot.stop()
+})
 
 /** Wait for the n-th (1-based) delivered message. */
 const nth = (n: number) => until(() => inbox[n - 1])
@@ -22,7 +26,12 @@ describe('member messages', () => {
   it('text in a group: talker, room, text', async () => {
     h.world.say(IDS.zhang, inRoom, '大家好')
     const m = await nth(1)
-    expect([m.talker().id, m.room()?.id, m.text(), m.type()]).toEqual([IDS.zhang, IDS.room, '大家好', types.Message.Text])
+    expect([m.talker().id, m.room()?.id, m.text(), m.type()]).toEqual([
+      IDS.zhang,
+      IDS.room,
+      '大家好',
+      types.Message.Text,
+    ])
     expect(m.self()).toBe(false)
   })
 
@@ -44,7 +53,7 @@ describe('member messages', () => {
     expect(h.world.resolveMentions(IDS.room, '@销售部-张三 和 @李四，开会')).toEqual([IDS.zhang, IDS.li])
   })
 
-  it('quote: WeChat quote text with the quoted sender\'s group alias', async () => {
+  it("quote: WeChat quote text with the quoted sender's group alias", async () => {
     const original = h.world.say(IDS.zhang, inRoom, '明天几点开会？')
     h.world.say(IDS.li, inRoom, '十点', { quote: { messageId: original } })
     const m = await nth(2)
@@ -111,7 +120,14 @@ describe('typed member messages', () => {
   it('red packet, transfer, voice, emoticon, video, location: types', async () => {
     const kinds = ['redpacket', 'transfer', 'voice', 'emoticon', 'video'] as const
     for (const kind of kinds) h.world.send(IDS.zhang, inRoom, { kind })
-    h.world.send(IDS.zhang, inRoom, { kind: 'location', name: '公司', address: '上海', latitude: 31.2, longitude: 121.5, accuracy: 15 })
+    h.world.send(IDS.zhang, inRoom, {
+      kind: 'location',
+      name: '公司',
+      address: '上海',
+      latitude: 31.2,
+      longitude: 121.5,
+      accuracy: 15,
+    })
     await nth(6)
     const T = types.Message
     expect(inbox.map(m => m.type())).toEqual([T.RedEnvelope, T.Transfer, T.Audio, T.Emoticon, T.Video, T.Location])
@@ -124,7 +140,11 @@ describe('typed member messages', () => {
     const original = h.world.say(IDS.zhang, inRoom, '发错了')
     h.world.recall(original)
     const notice = await nth(2)
-    expect([notice.type(), notice.talker().id, notice.room()?.id]).toEqual([types.Message.Recalled, IDS.zhang, IDS.room])
+    expect([notice.type(), notice.talker().id, notice.room()?.id]).toEqual([
+      types.Message.Recalled,
+      IDS.zhang,
+      IDS.room,
+    ])
     expect((await notice.toRecalled())?.text()).toBe('发错了')
   })
 

@@ -6,13 +6,19 @@ import { IDS, startSandbox, type Harness } from './harness.js'
 let h: Harness
 const NOW = 1_760_000_000_000
 
-beforeEach(async () => { h = await startSandbox({ now: () => NOW }) })
-afterEach(async () => { await h.bot.stop() })
+beforeEach(async () => {
+  h = await startSandbox({ now: () => NOW })
+})
+afterEach(async () => {
+  await h.bot.stop()
+})
 
 describe('what the bot sends', () => {
   it('room.say(text, contact): recorded with mention ids and the @alias prefix; `sent` event fires', async () => {
     const heard: SentRecord[] = []
-    h.world.on('sent', r => { heard.push(r) })
+    h.world.on('sent', r => {
+      heard.push(r)
+    })
     const msg = await h.room.say('请改群昵称', await h.contact(IDS.zhang), await h.contact(IDS.li))
     const record = h.world.sent[0]
     expect(record).toMatchObject({ at: NOW, roomId: IDS.room, kind: 'text', mentionIds: [IDS.zhang, IDS.li] })
@@ -32,7 +38,10 @@ describe('what the bot sends', () => {
   it('say(FileBox): image vs file by type, with file name', async () => {
     await h.room.say(FileBox.fromBuffer(Buffer.from('x'), 'chart.png'))
     await h.room.say(FileBox.fromBuffer(Buffer.from('x'), '周报.xlsx'))
-    expect(h.world.sent.map(r => [r.kind, r.fileName])).toEqual([['image', 'chart.png'], ['file', '周报.xlsx']])
+    expect(h.world.sent.map(r => [r.kind, r.fileName])).toEqual([
+      ['image', 'chart.png'],
+      ['file', '周报.xlsx'],
+    ])
   })
 
   it('say(UrlLink), say(MiniProgram), say(contact card)', async () => {

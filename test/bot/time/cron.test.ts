@@ -35,7 +35,10 @@ describe('compileCron on the Chinese work calendar', () => {
 
 describe('compileCron timezones', () => {
   const savedTz = process.env.TZ
-  afterEach(() => { if (savedTz === undefined) delete process.env.TZ; else process.env.TZ = savedTz })
+  afterEach(() => {
+    if (savedTz === undefined) delete process.env.TZ
+    else process.env.TZ = savedTz
+  })
 
   it('reads times in the configured zone, whatever the machine timezone is', () => {
     process.env.TZ = 'America/Los_Angeles'
@@ -81,6 +84,10 @@ describe('compileCron expressions', () => {
 
 describe('compileCron with a seconds field', () => {
   it('runs at every listed second', () => {
-    expect(runs('0,30 0 9 * * *', SH, '2026-11-30T00:00:00Z', 3)).toEqual(['2026-11-30T01:00:00.000Z', '2026-11-30T01:00:30.000Z', '2026-12-01T01:00:00.000Z'])
+    expect(runs('0,30 0 9 * * *', SH, '2026-11-30T00:00:00Z', 3)).toEqual([
+      '2026-11-30T01:00:00.000Z',
+      '2026-11-30T01:00:30.000Z',
+      '2026-12-01T01:00:00.000Z',
+    ])
   })
 })

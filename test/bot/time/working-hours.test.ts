@@ -56,6 +56,14 @@ describe('workingTimeBetween (09:00-12:00, 13:30-18:00, statutory calendar)', ()
 
   it('is the inverse of addWorkingTime', () => {
     const start = at('2026-11-30T16:40')
-    expect(workingTimeBetween(start, addWorkingTime(start, 95 * min, windows, TZ, chineseCalendar), windows, TZ, chineseCalendar)).toBe(95 * min)
+    expect(
+      workingTimeBetween(
+        start,
+        addWorkingTime(start, 95 * min, windows, TZ, chineseCalendar),
+        windows,
+        TZ,
+        chineseCalendar,
+      ),
+    ).toBe(95 * min)
   })
 })

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, clockTime, dayKey, shortDateTime, startOfDay, zonedInstant, zonedParts } from '../../../bot/time/zoned.js'
+import {
+  addDays,
+  clockTime,
+  dayKey,
+  shortDateTime,
+  startOfDay,
+  zonedInstant,
+  zonedParts,
+} from '../../../bot/time/zoned.js'
 
 const SH = 'Asia/Shanghai'
 const NY = 'America/New_York'
@@ -24,8 +32,11 @@ describe('zonedInstant', () => {
   })
 
   it.each([
-    ['2026-11-30', '09:00', SH], ['2026-01-01', '00:00', SH], ['2026-12-31', '23:59', SH],
-    ['2026-07-01', '09:30', NY], ['2026-12-01', '09:30', NY],
+    ['2026-11-30', '09:00', SH],
+    ['2026-01-01', '00:00', SH],
+    ['2026-12-31', '23:59', SH],
+    ['2026-07-01', '09:30', NY],
+    ['2026-12-01', '09:30', NY],
   ])('round-trips %s %s in %s', (day, time, tz) => {
     const t = zonedInstant(day, time, tz)
     expect(dayKey(t, tz)).toBe(day)
@@ -40,8 +51,13 @@ describe('zonedInstant', () => {
 
 describe('calendar helpers', () => {
   it.each([
-    ['2026-11-30', 1, '2026-12-01'], ['2026-12-31', 1, '2027-01-01'], ['2027-01-01', -1, '2026-12-31'],
-    ['2026-02-28', 1, '2026-03-01'], ['2028-02-28', 1, '2028-02-29'], ['2026-10-01', 7, '2026-10-08'], ['2026-03-01', -1, '2026-02-28'],
+    ['2026-11-30', 1, '2026-12-01'],
+    ['2026-12-31', 1, '2027-01-01'],
+    ['2027-01-01', -1, '2026-12-31'],
+    ['2026-02-28', 1, '2026-03-01'],
+    ['2028-02-28', 1, '2028-02-29'],
+    ['2026-10-01', 7, '2026-10-08'],
+    ['2026-03-01', -1, '2026-02-28'],
   ])('addDays(%s, %i) is %s', (day, n, expected) => {
     expect(addDays(day, n)).toBe(expected)
   })

@@ -5,7 +5,11 @@ const SEP = '- - - - - - - - - - - - - - -'
 
 describe('parseQuote', () => {
   it('splits a WeChat quote-reply into who was quoted, what they said and the reply', () => {
-    expect(parseQuote(`「张三：今天下午三点开会」\n${SEP}\n收到`)).toEqual({ senderName: '张三', quoted: '今天下午三点开会', reply: '收到' })
+    expect(parseQuote(`「张三：今天下午三点开会」\n${SEP}\n收到`)).toEqual({
+      senderName: '张三',
+      quoted: '今天下午三点开会',
+      reply: '收到',
+    })
   })
 
   it.each([
@@ -13,15 +17,27 @@ describe('parseQuote', () => {
     ['a short spaced line', '- - -'],
     ['spaces around the line', ` ${SEP} `],
   ])('accepts a separator written as %s', (_label, sep) => {
-    expect(parseQuote(`「张三：今天下午三点开会」\n${sep}\n收到`)).toEqual({ senderName: '张三', quoted: '今天下午三点开会', reply: '收到' })
+    expect(parseQuote(`「张三：今天下午三点开会」\n${sep}\n收到`)).toEqual({
+      senderName: '张三',
+      quoted: '今天下午三点开会',
+      reply: '收到',
+    })
   })
 
   it('accepts an ASCII colon after the name and Windows line ends', () => {
-    expect(parseQuote(`「张三:今天开会」\r\n${SEP}\r\n收到`)).toEqual({ senderName: '张三', quoted: '今天开会', reply: '收到' })
+    expect(parseQuote(`「张三:今天开会」\r\n${SEP}\r\n收到`)).toEqual({
+      senderName: '张三',
+      quoted: '今天开会',
+      reply: '收到',
+    })
   })
 
   it('keeps multi-line quotes and replies, and colons inside the quoted text', () => {
-    expect(parseQuote(`「销售部-张三：时间：15:00\n地点：三楼」\n${SEP}\n收到\n准时到`)).toEqual({ senderName: '销售部-张三', quoted: '时间：15:00\n地点：三楼', reply: '收到\n准时到' })
+    expect(parseQuote(`「销售部-张三：时间：15:00\n地点：三楼」\n${SEP}\n收到\n准时到`)).toEqual({
+      senderName: '销售部-张三',
+      quoted: '时间：15:00\n地点：三楼',
+      reply: '收到\n准时到',
+    })
   })
 
   it.each([
@@ -35,6 +51,10 @@ describe('parseQuote', () => {
   })
 
   it('reads back what formatQuote writes (the sandbox format)', () => {
-    expect(parseQuote(formatQuote('李四', '价格太高了', '我来跟进'))).toEqual({ senderName: '李四', quoted: '价格太高了', reply: '我来跟进' })
+    expect(parseQuote(formatQuote('李四', '价格太高了', '我来跟进'))).toEqual({
+      senderName: '李四',
+      quoted: '价格太高了',
+      reply: '我来跟进',
+    })
   })
 })

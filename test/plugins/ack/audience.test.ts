@@ -5,10 +5,23 @@ import { mustAnswer, type AudienceRules } from '../../../plugins/ack/audience.js
 import { member } from '../../helpers/harness.js'
 
 const roles: Record<string, Role[]> = { admin1: ['admin'], boss: ['leader'], boss2: ['leader'], trainer: ['trainer'] }
-const base: AudienceRules = { selfId: 'bot', authorId: 'boss', rolesOf: id => roles[id] ?? [], exemptRoles: ['admin', 'leader'], exempt: [], roster: new Roster() }
+const base: AudienceRules = {
+  selfId: 'bot',
+  authorId: 'boss',
+  rolesOf: id => roles[id] ?? [],
+  exemptRoles: ['admin', 'leader'],
+  exempt: [],
+  roster: new Roster(),
+}
 const people = [
-  member('bot', '小助手'), member('boss', '王经理', '销售部-王强'), member('boss2', '李总'), member('admin1', '陈管理'),
-  member('trainer', '刘老师', '培训部-刘芳'), member('u1', '张三', '销售部-张三'), member('u2', '李四'), member('c1', '刘总'),
+  member('bot', '小助手'),
+  member('boss', '王经理', '销售部-王强'),
+  member('boss2', '李总'),
+  member('admin1', '陈管理'),
+  member('trainer', '刘老师', '培训部-刘芳'),
+  member('u1', '张三', '销售部-张三'),
+  member('u2', '李四'),
+  member('c1', '刘总'),
 ]
 const ids = (rules: AudienceRules) => mustAnswer(people, rules).map(m => m.id)
 
@@ -22,7 +35,10 @@ describe('mustAnswer', () => {
   })
 
   it('with a roster counts staff only: bound contacts, role holders, or the name part of the group nickname', () => {
-    const roster = new Roster([{ name: '张三', line: 2 }, { name: '李四', contactId: 'u2', line: 3 }])
+    const roster = new Roster([
+      { name: '张三', line: 2 },
+      { name: '李四', contactId: 'u2', line: 3 },
+    ])
     expect(ids({ ...base, roster })).toEqual(['trainer', 'u1', 'u2'])
   })
 

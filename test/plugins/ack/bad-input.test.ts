@@ -9,9 +9,15 @@ describe('ack: quotes, recalls and other bad input', () => {
     await clock.advanceTo(at('08:57'))
     await rt.handle(text(boss, '【通知】今天下午3点开月度复盘会，收到请回复', clock.now(), sales))
     await clock.advanceTo(at('08:59'))
-    await rt.handle(text(zhang, '好的', clock.now(), sales, { quote: { senderName: '销售部-王强', text: '【通知】周五前提交季度总结' } }))
+    await rt.handle(
+      text(zhang, '好的', clock.now(), sales, {
+        quote: { senderName: '销售部-王强', text: '【通知】周五前提交季度总结' },
+      }),
+    )
     await rt.handle(text(li, '收到', clock.now(), sales))
-    await rt.handle(text(wang, '好的', clock.now(), sales, { quote: { senderName: '销售部-张三', text: '中午一起吃饭吗' } }))
+    await rt.handle(
+      text(wang, '好的', clock.now(), sales, { quote: { senderName: '销售部-张三', text: '中午一起吃饭吗' } }),
+    )
     await rt.handle(text(admin, '#通知 列表', clock.now(), sales))
     await clock.advance(20_000)
     const list = wechat.textsTo('r1').at(-1)!

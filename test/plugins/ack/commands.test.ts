@@ -8,7 +8,9 @@ describe('ack commands', () => {
     await rt.handle(text(boss, '#通知 今天下班前更新CRM客户跟进记录 截止 1小时', at('08:55'), sales))
     await clock.advance(5_000)
     const post = wechat.textsTo('r1')[0]
-    expect(post).toBe('【通知】今天下班前更新CRM客户跟进记录\n（销售部-王强发布，编号 N1；请 3 位同事在 09:55 前回复「收到」）')
+    expect(post).toBe(
+      '【通知】今天下班前更新CRM客户跟进记录\n（销售部-王强发布，编号 N1；请 3 位同事在 09:55 前回复「收到」）',
+    )
     await rt.handle(text(zhang, '好的，马上更新', clock.now(), sales, { quote: { senderName: '小助手', text: post } }))
     await rt.handle(text(li, '收到', clock.now(), sales))
     await rt.handle(text(boss, '#通知 关闭 N1', clock.now(), sales))
@@ -46,7 +48,7 @@ describe('ack commands', () => {
     expect(rt.ledger.openFines('u3')).toEqual([])
   })
 
-  it('#罚款 shows one\'s own balance; 全部 and 免除 are for admins', async () => {
+  it("#罚款 shows one's own balance; 全部 and 免除 are for admins", async () => {
     const { rt, clock, wechat } = await salesRuntime()
     await rt.handle(text(boss, '【通知】今天下午开会', at('08:55'), sales))
     await clock.advanceTo(at('11:30'))
@@ -69,7 +71,7 @@ describe('ack commands', () => {
     expect(rt.ledger.openFines('u3')).toEqual([])
   })
 
-  it('#撤销 on the fine\'s audit id undoes it', async () => {
+  it("#撤销 on the fine's audit id undoes it", async () => {
     const { rt, clock } = await salesRuntime()
     await rt.handle(text(boss, '【通知】今天下午开会', at('08:55'), sales))
     await clock.advanceTo(at('09:30'))
@@ -78,7 +80,7 @@ describe('ack commands', () => {
     expect(rt.ledger.openFines('u3')).toEqual([])
   })
 
-  it('#通知 统计 gives each member\'s rate and median response time', async () => {
+  it("#通知 统计 gives each member's rate and median response time", async () => {
     const { rt, clock, wechat } = await salesRuntime('{ statsReport: { cron: "0 18 * * *", days: 7 } }')
     await rt.handle(text(boss, '【通知】今天下午开会', at('08:55'), sales))
     await rt.handle(text(zhang, '收到', at('08:57'), sales))
@@ -106,7 +108,12 @@ describe('ack config', () => {
     await rt.handle(text(boss, '【通知】明早例会改到9点半', clock.now(), sales))
     await clock.advance(10_000)
     expect(wechat.textsTo('r1')[0]).toContain('在 12-01 09:20 前回复')
-    expect(rt.timers.pending('ack').map(t => t.at).sort()).toEqual([at('09:10', '2026-12-01'), at('09:20', '2026-12-01')])
+    expect(
+      rt.timers
+        .pending('ack')
+        .map(t => t.at)
+        .sort(),
+    ).toEqual([at('09:10', '2026-12-01'), at('09:20', '2026-12-01')])
   })
 
   it('fails at creation with the key when working windows overlap', async () => {

@@ -5,7 +5,12 @@ import { parseWindows } from '../../../bot/time/working-hours.js'
 
 const at = (local: string) => Date.parse(`${local}:00+08:00`)
 const min = 60_000
-const wall: DeadlineRules = { defaultMs: 30 * min, remindBeforeMs: 10 * min, tz: 'Asia/Shanghai', calendar: chineseCalendar }
+const wall: DeadlineRules = {
+  defaultMs: 30 * min,
+  remindBeforeMs: 10 * min,
+  tz: 'Asia/Shanghai',
+  calendar: chineseCalendar,
+}
 const working: DeadlineRules = { ...wall, windows: parseWindows(['09:00-12:00', '13:30-18:00']) }
 
 describe('splitDeadline / parseDeadline', () => {
@@ -33,23 +38,38 @@ describe('splitDeadline / parseDeadline', () => {
 
 describe('planDeadline', () => {
   it('uses the default in wall time and reminds 10 minutes before', () => {
-    expect(planDeadline(at('2026-11-30T09:00'), undefined, wall)).toEqual({ deadline: at('2026-11-30T09:30'), remindAt: at('2026-11-30T09:20') })
+    expect(planDeadline(at('2026-11-30T09:00'), undefined, wall)).toEqual({
+      deadline: at('2026-11-30T09:30'),
+      remindAt: at('2026-11-30T09:20'),
+    })
   })
 
   it('counts working time for both the deadline and the reminder', () => {
-    expect(planDeadline(at('2026-11-30T17:50'), undefined, working)).toEqual({ deadline: at('2026-12-01T09:20'), remindAt: at('2026-12-01T09:10') })
+    expect(planDeadline(at('2026-11-30T17:50'), undefined, working)).toEqual({
+      deadline: at('2026-12-01T09:20'),
+      remindAt: at('2026-12-01T09:10'),
+    })
   })
 
   it('reminds halfway when the deadline is shorter than the reminder lead', () => {
-    expect(planDeadline(at('2026-11-30T09:00'), { kind: 'after', ms: 10 * min }, wall)).toEqual({ deadline: at('2026-11-30T09:10'), remindAt: at('2026-11-30T09:05') })
+    expect(planDeadline(at('2026-11-30T09:00'), { kind: 'after', ms: 10 * min }, wall)).toEqual({
+      deadline: at('2026-11-30T09:10'),
+      remindAt: at('2026-11-30T09:05'),
+    })
   })
 
   it('sends no reminder when remindBefore is 0', () => {
-    expect(planDeadline(at('2026-11-30T09:00'), undefined, { ...wall, remindBeforeMs: 0 })).toEqual({ deadline: at('2026-11-30T09:30'), remindAt: undefined })
+    expect(planDeadline(at('2026-11-30T09:00'), undefined, { ...wall, remindBeforeMs: 0 })).toEqual({
+      deadline: at('2026-11-30T09:30'),
+      remindAt: undefined,
+    })
   })
 
   it('takes a time of day as today, and refuses one already past', () => {
-    expect(planDeadline(at('2026-11-30T09:00'), { kind: 'at', time: '15:00' }, wall)).toEqual({ deadline: at('2026-11-30T15:00'), remindAt: at('2026-11-30T14:50') })
+    expect(planDeadline(at('2026-11-30T09:00'), { kind: 'at', time: '15:00' }, wall)).toEqual({
+      deadline: at('2026-11-30T15:00'),
+      remindAt: at('2026-11-30T14:50'),
+    })
     expect(planDeadline(at('2026-11-30T16:00'), { kind: 'at', time: '15:00' }, wall)).toMatch(/已经过了/)
   })
 })

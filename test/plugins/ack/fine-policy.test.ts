@@ -10,6 +10,8 @@ describe('the fine rule as members read it', () => {
   })
 
   it('follows a company that changed the policy', () => {
-    expect(fineRuleText({ base: 10, windowMs: 30 * 60_000, step: 10, stepMs: 3_600_000, cap: 100 })).toBe('30分钟内 10 元，超时每 1小时加 10 元，最多 100 元')
+    expect(fineRuleText({ base: 10, windowMs: 30 * 60_000, step: 10, stepMs: 3_600_000, cap: 100 })).toBe(
+      '30分钟内 10 元，超时每 1小时加 10 元，最多 100 元',
+    )
   })
 })

@@ -5,7 +5,7 @@ import { admin, at, boss, li, sales, salesRuntime, wang, zhang } from './helpers
 const NOTICE = '【通知】今天下午3点在三楼会议室开月度复盘会，请各位准备好本月客户跟进表，收到请回复'
 
 describe('ack: notice -> answers -> reminder -> report -> fine -> red packet', () => {
-  it('tracks a leader\'s notice end to end', async () => {
+  it("tracks a leader's notice end to end", async () => {
     const { rt, clock, wechat } = await salesRuntime()
     const say = async (local: string, who: typeof boss, body: string, extra = {}) => {
       await clock.advanceTo(at(local))
@@ -19,7 +19,9 @@ describe('ack: notice -> answers -> reminder -> report -> fine -> red packet', (
     await say('09:10', li, '收到了吗？')
     await clock.advanceTo(at('09:21'))
     const [confirm, reminder] = wechat.sent.filter(s => 'room' in s.chat)
-    expect(confirm.text).toBe('📌 已登记通知 N1（销售部-王强发布）：请 3 位同事在 09:30 前回复「收到」，也可以引用通知回复。')
+    expect(confirm.text).toBe(
+      '📌 已登记通知 N1（销售部-王强发布）：请 3 位同事在 09:30 前回复「收到」，也可以引用通知回复。',
+    )
     expect(reminder).toMatchObject({ mentions: ['u2', 'u3'], text: expect.stringContaining('还有 2 位同事没有回复') })
 
     await say('09:24', li, '收到收到，刚在路上')
@@ -29,7 +31,9 @@ describe('ack: notice -> answers -> reminder -> report -> fine -> red packet', (
     expect(report).toContain('按时回复（1）：销售部-张三（2分钟）')
     expect(report).toContain('提醒后回复（1）：销售部-李四（24分钟）')
     expect(report).toContain('未回复（1）：销售部-王五')
-    expect(rt.ledger.openFines('u3')).toEqual([expect.objectContaining({ violation: '未按时回复通知 N1', at: at('09:30') })])
+    expect(rt.ledger.openFines('u3')).toEqual([
+      expect.objectContaining({ violation: '未按时回复通知 N1', at: at('09:30') }),
+    ])
     expect(rt.ledger.openFines('u2')).toEqual([])
     const fineNote = wechat.sent.find(s => s.text?.startsWith('💰'))
     expect(fineNote).toMatchObject({ chat: { room: 'r1' }, mentions: ['u3'] })
@@ -39,7 +43,9 @@ describe('ack: notice -> answers -> reminder -> report -> fine -> red packet', (
     expect(rt.ledger.openFines('u3')).toEqual([])
     expect(rt.ledger.finesOf('u3')[0].settled).toMatchObject({ amount: 5, at: at('10:40') })
     expect(wechat.textsTo('r1').at(-1)).toContain('罚款 F1（未按时回复通知 N1）5 元已结清')
-    expect(rt.audit.query({ plugin: 'ack' })).toContainEqual(expect.objectContaining({ type: 'record', rule: 'ack.fine-settled', memberId: 'u3' }))
+    expect(rt.audit.query({ plugin: 'ack' })).toContainEqual(
+      expect.objectContaining({ type: 'record', rule: 'ack.fine-settled', memberId: 'u3' }),
+    )
   })
 
   it('records a late answer after the report without undoing the fine', async () => {
@@ -61,7 +67,9 @@ describe('ack: red packets', () => {
     await clock.advanceTo(at('12:00'))
     await rt.handle(text(wang, '[红包]', clock.now(), sales, { kind: 'redpacket', attachment: { amount: 5 } }))
     await clock.advance(10_000)
-    expect(wechat.textsTo('r1').at(-1)).toContain('红包 5 元不足：罚款 F3（未按时回复通知 N1）现应缴 10 元，请补足后再发。')
+    expect(wechat.textsTo('r1').at(-1)).toContain(
+      '红包 5 元不足：罚款 F3（未按时回复通知 N1）现应缴 10 元，请补足后再发。',
+    )
     expect(rt.ledger.openFines('u3')).toHaveLength(1)
 
     const off = await salesRuntime('{}')

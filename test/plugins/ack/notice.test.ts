@@ -1,14 +1,32 @@
 import { describe, expect, it } from 'vitest'
-import { answerTiming, noticeForAck, noticeForQuote, recordAnswer, silentMembers, type Notice } from '../../../plugins/ack/notice.js'
+import {
+  answerTiming,
+  noticeForAck,
+  noticeForQuote,
+  recordAnswer,
+  silentMembers,
+  type Notice,
+} from '../../../plugins/ack/notice.js'
 
 const TZ = 'Asia/Shanghai'
 const at = (local: string) => Date.parse(`${local}:00+08:00`)
 
 function notice(id: string, over: Partial<Notice> = {}): Notice {
   return {
-    id, groupId: 'g1', groupTopic: '销售部工作群', messageId: `msg-${id}`, text: '【通知】今天下午3点在三楼会议室开月度复盘会，请各位准备好本月客户跟进表',
-    authorId: 'boss', authorName: '王强', at: at('2026-11-30T09:00'), deadline: at('2026-11-30T09:30'),
-    required: { u1: '张三', u2: '李四', u3: '王五' }, answers: {}, excuses: {}, state: 'open', ...over,
+    id,
+    groupId: 'g1',
+    groupTopic: '销售部工作群',
+    messageId: `msg-${id}`,
+    text: '【通知】今天下午3点在三楼会议室开月度复盘会，请各位准备好本月客户跟进表',
+    authorId: 'boss',
+    authorName: '王强',
+    at: at('2026-11-30T09:00'),
+    deadline: at('2026-11-30T09:30'),
+    required: { u1: '张三', u2: '李四', u3: '王五' },
+    answers: {},
+    excuses: {},
+    state: 'open',
+    ...over,
   }
 }
 
@@ -35,7 +53,9 @@ describe('recordAnswer', () => {
   })
 
   it('an accepted excuse takes the member off the silent list', () => {
-    const n = notice('N1', { excuses: { u3: { at: 0, text: '出差', acceptedBy: 'admin' }, u2: { at: 0, text: '在路上' } } })
+    const n = notice('N1', {
+      excuses: { u3: { at: 0, text: '出差', acceptedBy: 'admin' }, u2: { at: 0, text: '在路上' } },
+    })
     expect(silentMembers(n)).toEqual(['u1', 'u2'])
   })
 })
@@ -63,14 +83,18 @@ describe('noticeForQuote', () => {
     expect(noticeForQuote(all, { text: '通知 周五前提交季度总结' })).toBe(older)
   })
 
-  it('binds a quote of the bot\'s confirmation by the notice id it names', () => {
-    expect(noticeForQuote(all, { text: '📌 已登记通知 N1（王强发布）：请 3 位同事在 09:30 前回复「收到」' })).toBe(older)
+  it("binds a quote of the bot's confirmation by the notice id it names", () => {
+    expect(noticeForQuote(all, { text: '📌 已登记通知 N1（王强发布）：请 3 位同事在 09:30 前回复「收到」' })).toBe(
+      older,
+    )
   })
 
   it('does not bind short or unrelated quotes, nor recalled notices', () => {
     expect(noticeForQuote(all, { text: '收到' })).toBeUndefined()
     expect(noticeForQuote(all, { text: '中午吃什么' })).toBeUndefined()
-    expect(noticeForQuote([{ ...older, state: 'recalled' }], { id: 'a', text: '【通知】周五前提交季度总结' })).toBeUndefined()
+    expect(
+      noticeForQuote([{ ...older, state: 'recalled' }], { id: 'a', text: '【通知】周五前提交季度总结' }),
+    ).toBeUndefined()
   })
 })
 
@@ -83,7 +107,7 @@ describe('noticeForAck', () => {
     expect(noticeForAck([a, b, c], 'g2', 'u1', at('2026-11-30T09:20'), TZ)).toBeUndefined()
   })
 
-  it('falls back to today\'s reported notice still unanswered, never to an older day', () => {
+  it("falls back to today's reported notice still unanswered, never to an older day", () => {
     const today = notice('N1', { state: 'reported' })
     const yesterday = notice('N0', { state: 'reported', at: at('2026-11-27T09:00') })
     expect(noticeForAck([yesterday, today], 'g1', 'u3', at('2026-11-30T10:00'), TZ)).toBe(today)

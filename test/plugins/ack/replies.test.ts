@@ -11,9 +11,20 @@ const TZ = 'Asia/Shanghai'
 
 function notice(over: Partial<Notice> = {}): Notice {
   return {
-    id: 'N1', groupId: 'r1', groupTopic: '销售部工作群', messageId: '7281930045', text: '【通知】周五前提交季度总结',
-    authorId: 'boss', authorName: '王强', at: at('09:00'), deadline: at('09:30'),
-    required: { u1: '张三', u2: '李四', u3: '王五' }, answers: {}, excuses: {}, state: 'open', ...over,
+    id: 'N1',
+    groupId: 'r1',
+    groupTopic: '销售部工作群',
+    messageId: '7281930045',
+    text: '【通知】周五前提交季度总结',
+    authorId: 'boss',
+    authorName: '王强',
+    at: at('09:00'),
+    deadline: at('09:30'),
+    required: { u1: '张三', u2: '李四', u3: '王五' },
+    answers: {},
+    excuses: {},
+    state: 'open',
+    ...over,
   }
 }
 
@@ -28,10 +39,19 @@ describe('onGroupReply', () => {
 
   it('registers an excuse on the quoted notice and tells the member it awaits approval', () => {
     const n = notice()
-    const out = onGroupReply(text(wang, '说明：周五在南宁出差，周一补交', at('09:05'), sales, { quote: { text: '【通知】周五前提交季度总结' } }), [n], rules, TZ)
+    const out = onGroupReply(
+      text(wang, '说明：周五在南宁出差，周一补交', at('09:05'), sales, {
+        quote: { text: '【通知】周五前提交季度总结' },
+      }),
+      [n],
+      rules,
+      TZ,
+    )
     expect(n.excuses.u3).toMatchObject({ text: '周五在南宁出差，周一补交' })
     expect(n.answers.u3).toBeUndefined()
-    expect(out.actions).toEqual([expect.objectContaining({ type: 'say', mentions: ['u3'], text: expect.stringContaining('待管理员确认') })])
+    expect(out.actions).toEqual([
+      expect.objectContaining({ type: 'say', mentions: ['u3'], text: expect.stringContaining('待管理员确认') }),
+    ])
   })
 })
 
@@ -46,12 +66,13 @@ describe('onPrivateReply', () => {
 })
 
 describe('onRecall', () => {
-  it('finds the recalled notice by the bare id or inside the puppet\'s revoke XML', () => {
+  it("finds the recalled notice by the bare id or inside the puppet's revoke XML", () => {
     const bare = notice()
     expect(onRecall(text(boss, '7281930045', at('09:01'), sales, { kind: 'recalled' }), [bare]).changed).toBe(true)
     expect(bare.state).toBe('recalled')
     const xml = notice()
-    const revoke = '<sysmsg type="revokemsg"><revokemsg><msgid>1</msgid><newmsgid>7281930045</newmsgid><replacemsg><![CDATA["王经理" 撤回了一条消息]]></replacemsg></revokemsg></sysmsg>'
+    const revoke =
+      '<sysmsg type="revokemsg"><revokemsg><msgid>1</msgid><newmsgid>7281930045</newmsgid><replacemsg><![CDATA["王经理" 撤回了一条消息]]></replacemsg></revokemsg></sysmsg>'
     const out = onRecall(text(boss, revoke, at('09:01'), sales, { kind: 'recalled' }), [xml])
     expect(xml.state).toBe('recalled')
     expect(out.actions.map(a => a.type)).toEqual(['cancel', 'cancel', 'say'])

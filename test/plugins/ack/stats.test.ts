@@ -8,9 +8,22 @@ const t = (h: number) => Date.parse('2026-11-30T00:00:00+08:00') + h * 3_600_000
 function reported(id: string, atH: number, answers: Record<string, number>, extra: Partial<Notice> = {}): Notice {
   const at = t(atH)
   return {
-    id, groupId: 'g1', groupTopic: '销售部工作群', messageId: id, text: id, authorId: 'boss', authorName: '王强', at, deadline: at + 30 * min,
-    required: { u1: '张三', u2: '李四', u3: '王五' }, state: 'reported', excuses: {},
-    answers: Object.fromEntries(Object.entries(answers).map(([m, after]) => [m, { at: at + after * min, via: 'ack' as const }])), ...extra,
+    id,
+    groupId: 'g1',
+    groupTopic: '销售部工作群',
+    messageId: id,
+    text: id,
+    authorId: 'boss',
+    authorName: '王强',
+    at,
+    deadline: at + 30 * min,
+    required: { u1: '张三', u2: '李四', u3: '王五' },
+    state: 'reported',
+    excuses: {},
+    answers: Object.fromEntries(
+      Object.entries(answers).map(([m, after]) => [m, { at: at + after * min, via: 'ack' as const }]),
+    ),
+    ...extra,
   }
 }
 

@@ -10,8 +10,16 @@ import { decodePng, distinctColours } from './png.js'
 
 const spec = (name: string): ChartSpec => ({
   title: '活跃度日报 · 11月30日 周一',
-  bars: { title: '各群今日消息数', labels: ['示例科技销售部工作群', `示例科技${name}交流群`, '示例科技南宁区域群'], values: [42, 17, 9] },
-  trend: { title: '近 7 天每日消息数', labels: ['11-24', '11-25', '11-26', '11-27', '11-28', '11-29', '11-30'], values: [30, 45, 38, 50, 3, 0, 68] },
+  bars: {
+    title: '各群今日消息数',
+    labels: ['示例科技销售部工作群', `示例科技${name}交流群`, '示例科技南宁区域群'],
+    values: [42, 17, 9],
+  },
+  trend: {
+    title: '近 7 天每日消息数',
+    labels: ['11-24', '11-25', '11-26', '11-27', '11-28', '11-29', '11-30'],
+    values: [30, 45, 38, 50, 3, 0, 68],
+  },
 })
 
 describe('chart', () => {
@@ -30,15 +38,27 @@ describe('chart', () => {
   })
 
   it('grows with the number of bars', () => {
-    const many: ChartSpec = { title: 't', bars: { title: 'b', labels: Array.from({ length: 30 }, (_, i) => `群${i}`), values: Array.from({ length: 30 }, (_, i) => i) } }
-    expect(decodePng(renderChart(many)).height).toBeGreaterThan(decodePng(renderChart({ ...many, bars: { ...many.bars, labels: ['群'], values: [1] } })).height)
+    const many: ChartSpec = {
+      title: 't',
+      bars: {
+        title: 'b',
+        labels: Array.from({ length: 30 }, (_, i) => `群${i}`),
+        values: Array.from({ length: 30 }, (_, i) => i),
+      },
+    }
+    expect(decodePng(renderChart(many)).height).toBeGreaterThan(
+      decodePng(renderChart({ ...many, bars: { ...many.bars, labels: ['群'], values: [1] } })).height,
+    )
   })
 })
 
 describe('subsetFont', () => {
-  const fontFile = createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf')
+  const fontFile = createRequire(import.meta.url).resolve(
+    '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+  )
   const full = readFileSync(fontFile)
-  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="220" height="40"><text x="4" y="28" font-size="22" font-family="Noto Sans SC">张三回复了 Abc 1…</text></svg>'
+  const svg =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="220" height="40"><text x="4" y="28" font-size="22" font-family="Noto Sans SC">张三回复了 Abc 1…</text></svg>'
 
   it('keeps only the glyphs asked for, so the file is small', () => {
     expect(subsetFont(full, '张三回复了 Abc 1…').length).toBeLessThan(20_000)
@@ -48,7 +68,11 @@ describe('subsetFont', () => {
     const dir = mkdtempSync(join(tmpdir(), 'subset-test-'))
     const file = join(dir, 'sub.ttf')
     writeFileSync(file, subsetFont(full, svg))
-    const render = (font: string) => new Resvg(svg, { font: { fontFiles: [font], loadSystemFonts: false, defaultFontFamily: 'Noto Sans SC' }, background: '#fff' }).render().pixels
+    const render = (font: string) =>
+      new Resvg(svg, {
+        font: { fontFiles: [font], loadSystemFonts: false, defaultFontFamily: 'Noto Sans SC' },
+        background: '#fff',
+      }).render().pixels
     const sub = render(file)
     rmSync(dir, { recursive: true, force: true })
     expect(sub.equals(render(fontFile))).toBe(true)

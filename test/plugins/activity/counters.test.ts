@@ -6,7 +6,16 @@ import { MemoryStore } from '../../../bot/ports/memory-store.js'
 import { group, makeRuntime, member, text } from '../../helpers/harness.js'
 
 const key = { day: '2026-11-30', groupId: 'g1', topic: '销售群', kind: 'internal' as const }
-const fact = (at: number, extra = {}) => ({ memberId: 'u1', name: '张三', staff: true, kind: 'text' as const, chars: 4, at, hour: 9, ...extra })
+const fact = (at: number, extra = {}) => ({
+  memberId: 'u1',
+  name: '张三',
+  staff: true,
+  kind: 'text' as const,
+  chars: 4,
+  at,
+  hour: 9,
+  ...extra,
+})
 
 describe('countMessage', () => {
   it('adds messages, characters, kinds, first/last time and the hour slot', () => {
@@ -27,7 +36,10 @@ describe('closeDays', () => {
     const doc: CurrentDoc = emptyCurrent()
     groupDay(doc, { ...key, day: '2026-11-29' })
     groupDay(doc, key)
-    doc.waiting.g1 = { group: { id: 'g1', topic: '销售群', kind: 'customer', configName: 'x' }, msgs: [{ id: 'm', memberId: 'c', name: '刘总', at: 1, day: '2026-11-29', text: '在吗' }] }
+    doc.waiting.g1 = {
+      group: { id: 'g1', topic: '销售群', kind: 'customer', configName: 'x' },
+      msgs: [{ id: 'm', memberId: 'c', name: '刘总', at: 1, day: '2026-11-29', text: '在吗' }],
+    }
     const closed = closeDays(doc, '2026-11-30')
     expect(closed.map(g => [g.day, g.unanswered])).toEqual([['2026-11-29', 1]])
     expect(Object.keys(doc.days)).toEqual(['2026-11-30'])
@@ -65,7 +77,10 @@ describe('day boundaries on the runtime', () => {
     await rt.handle(text(member('u1', '张三'), '早', clock.now(), sales))
     await rt.handle(text(member('bot', '小助手'), '机器人自己的消息', clock.now(), sales))
     const days = loadDays(store, store.doc('activity-current', emptyCurrent).data, '2026-11-01', '2026-12-31')
-    expect(days.map(d => [d.day, d.members.u1?.messages])).toEqual([['2026-11-30', 1], ['2026-12-01', 1]])
+    expect(days.map(d => [d.day, d.members.u1?.messages])).toEqual([
+      ['2026-11-30', 1],
+      ['2026-12-01', 1],
+    ])
     expect(days[1].members.bot).toBeUndefined()
   })
 
@@ -83,7 +98,9 @@ describe('day boundaries on the runtime', () => {
     await clock.advanceTo(Date.parse('2026-11-30T16:20:00Z')) // 00:20, after the 00:15 close job
     const doc = store.doc('activity-current', emptyCurrent).data
     expect(Object.keys(doc.days)).toEqual([])
-    expect(store.readLog<{ day: string }>('activity-days', '2026-11-30', '2026-11-30').map(r => r.day)).toEqual(['2026-11-30'])
+    expect(store.readLog<{ day: string }>('activity-days', '2026-11-30', '2026-11-30').map(r => r.day)).toEqual([
+      '2026-11-30',
+    ])
     await rt.handle(text(member('u1'), '二', clock.now(), sales))
     expect(Object.keys(doc.days)).toEqual(['2026-12-01'])
   })

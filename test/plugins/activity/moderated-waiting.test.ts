@@ -17,7 +17,10 @@ const zhangsan = { ...member('wxid_zhangsan', '张三'), roles: ['staff' as cons
 
 describe('activity with moderation', () => {
   it('reminds the salesperson about a waiting customer, but not about an ad the moderation acted on', async () => {
-    const { rt, clock, wechat } = await makeRuntime(CONFIG.replace('roles: { admin: [wxid_admin] }', 'roles: { admin: [wxid_admin], staff: [wxid_zhangsan] }'), [activityPlugin, contentPlugin])
+    const { rt, clock, wechat } = await makeRuntime(
+      CONFIG.replace('roles: { admin: [wxid_admin] }', 'roles: { admin: [wxid_admin], staff: [wxid_zhangsan] }'),
+      [activityPlugin, contentPlugin],
+    )
     wechat.addGroup(cust, [zhangsan, member('wxid_c1', '刘总'), member('wxid_c3', '优惠多多')])
     await rt.handle(text(member('wxid_c3', '优惠多多'), '兼 职 刷 单，日 赚 五百', clock.now(), cust))
     await clock.advance(30 * 60_000)

@@ -40,7 +40,10 @@ async function setup(config = CONFIG, start?: number) {
 }
 
 /** All text and files sent to a chat, files as `[file]`. */
-const sentTo = (wechat: SimulatedWeChat, chat: string) => wechat.sent.filter(s => ('room' in s.chat ? s.chat.room : s.chat.contact) === chat).map(s => s.text ?? `[file] ${s.file}`)
+const sentTo = (wechat: SimulatedWeChat, chat: string) =>
+  wechat.sent
+    .filter(s => ('room' in s.chat ? s.chat.room : s.chat.contact) === chat)
+    .map(s => s.text ?? `[file] ${s.file}`)
 
 describe('customer responsiveness', () => {
   it('reminds the responsible staff privately when a customer waits past the threshold', async () => {
@@ -49,7 +52,9 @@ describe('customer responsiveness', () => {
     await clock.advance(9 * MIN)
     expect(wechat.textsTo('zhang')).toEqual([])
     await clock.advance(2 * MIN)
-    expect(wechat.textsTo('zhang')).toEqual([expect.stringMatching(/示例科技张三交流群[\s\S]*刘总 已等待 10分钟[\s\S]*套餐怎么收费/)])
+    expect(wechat.textsTo('zhang')).toEqual([
+      expect.stringMatching(/示例科技张三交流群[\s\S]*刘总 已等待 10分钟[\s\S]*套餐怎么收费/),
+    ])
   })
 
   it('cancels the reminder when staff answers in time, and reports the response time', async () => {
@@ -89,7 +94,9 @@ describe('customer responsiveness', () => {
     await rt.handle(text(liuzong, '在吗？', clock.now(), cust))
     await clock.advance(15 * MIN)
     expect(wechat.textsTo('zhang')).toEqual([])
-    expect(rt.audit.query({ plugin: 'activity' }).find(e => e.type === 'record')?.text).toMatch(/观察模式，未发送.*刘总 已等待 10分钟/s)
+    expect(rt.audit.query({ plugin: 'activity' }).find(e => e.type === 'record')?.text).toMatch(
+      /观察模式，未发送.*刘总 已等待 10分钟/s,
+    )
   })
 
   it('lists customers still waiting in #响应', async () => {
@@ -113,7 +120,10 @@ describe('reports', () => {
     await rt.handle(text(zhang, '好的刘总，我马上安排', clock.now(), cust))
     await clock.advanceTo(MONDAY_9AM + 9 * HOUR + 5 * MIN)
     const toAdmin = sentTo(wechat, 'admin1')
-    expect(toAdmin).toEqual([expect.stringContaining('活跃度日报 · 11月30日 周一'), expect.stringMatching(/^\[file\] .*activity\/daily-2026-11-30-\d+-\d+\.png$/)])
+    expect(toAdmin).toEqual([
+      expect.stringContaining('活跃度日报 · 11月30日 周一'),
+      expect.stringMatching(/^\[file\] .*activity\/daily-2026-11-30-\d+-\d+\.png$/),
+    ])
     expect(toAdmin[0]).toMatch(/2 个群共 4 条消息，3 人发言/)
     expect(toAdmin[0]).toMatch(/销售部工作群：2 条，2\/5 人发言（40%）/)
   })
@@ -133,7 +143,10 @@ describe('reports', () => {
   })
 
   it('sends reports to the configured internal group instead, and not at all on a weekend', async () => {
-    const config = CONFIG.replace('{ dailyReport: { time: "18:00" } }', '{ dailyReport: { time: "18:00" }, reportTo: 销售群 }')
+    const config = CONFIG.replace(
+      '{ dailyReport: { time: "18:00" } }',
+      '{ dailyReport: { time: "18:00" }, reportTo: 销售群 }',
+    )
     const { rt, clock, wechat } = await setup(config, Date.parse('2026-12-05T09:00:00+08:00')) // Saturday
     await rt.handle(text(zhang, '周六加班', clock.now(), sales))
     await clock.advanceTo(Date.parse('2026-12-05T18:10:00+08:00'))
@@ -141,7 +154,10 @@ describe('reports', () => {
     await clock.advanceTo(Date.parse('2026-12-07T10:00:00+08:00')) // Monday
     await rt.handle(text(li, '周一例会纪要已发', clock.now(), sales))
     await clock.advanceTo(Date.parse('2026-12-07T18:05:00+08:00'))
-    expect(sentTo(wechat, 'r1')).toEqual([expect.stringContaining('活跃度日报 · 12月7日 周一'), expect.stringMatching(/^\[file\]/)])
+    expect(sentTo(wechat, 'r1')).toEqual([
+      expect.stringContaining('活跃度日报 · 12月7日 周一'),
+      expect.stringMatching(/^\[file\]/),
+    ])
     expect(sentTo(wechat, 'admin1')).toEqual([])
   })
 
@@ -154,9 +170,15 @@ describe('reports', () => {
     await rt.handle(text(boss, '#日报', clock.now(), cust))
     await clock.advance(MIN)
     expect(wechat.textsTo('zhang')).toEqual([])
-    expect(sentTo(wechat, 'r1')).toEqual([expect.stringContaining('2 个群共 2 条消息'), expect.stringMatching(/^\[file\]/)])
+    expect(sentTo(wechat, 'r1')).toEqual([
+      expect.stringContaining('2 个群共 2 条消息'),
+      expect.stringMatching(/^\[file\]/),
+    ])
     expect(sentTo(wechat, 'c1')).toEqual([expect.stringContaining('请私聊机器人或在内部群使用')])
-    expect(rt.audit.query({ plugin: 'activity' }).find(e => e.rule === 'activity.customer-waiting' && e.type !== 'schedule')?.text).toMatch(/观察模式，未发送.*刘总 已等待 10分钟/s)
+    expect(
+      rt.audit.query({ plugin: 'activity' }).find(e => e.rule === 'activity.customer-waiting' && e.type !== 'schedule')
+        ?.text,
+    ).toMatch(/观察模式，未发送.*刘总 已等待 10分钟/s)
   })
 })
 
@@ -192,7 +214,9 @@ describe('#活跃度 and #沉默成员', () => {
     await rt.handle(text(boss, '#活跃度 财务部', clock.now(), sales))
     await rt.handle(text(boss, '#活跃度 销售部', clock.now(), cust))
     await clock.advance(MIN)
-    expect(wechat.textsTo('r1')[0]).toBe('没有找到「财务部」对应的群或成员。\n用法：#活跃度 [今日|本周|本月] [群名|@成员]')
+    expect(wechat.textsTo('r1')[0]).toBe(
+      '没有找到「财务部」对应的群或成员。\n用法：#活跃度 [今日|本周|本月] [群名|@成员]',
+    )
     expect(wechat.textsTo('c1')[0]).toContain('没有找到「销售部」')
   })
 
@@ -203,16 +227,28 @@ describe('#活跃度 and #沉默成员', () => {
     await rt.handle(text(zhang, '本周总结已提交', clock.now(), sales))
     await rt.handle(text(boss, '#沉默成员 3', clock.now(), sales))
     await clock.advance(MIN)
-    expect(wechat.textsTo('r1').at(-1)).toBe('🔕 沉默成员（3 天以上未发言）\n· 销售部工作群：李四（自 11-30 起未发言）、王经理（自 11-30 起未发言）、陈管理（自 11-30 起未发言）、王五（最后发言 11-30）')
+    expect(wechat.textsTo('r1').at(-1)).toBe(
+      '🔕 沉默成员（3 天以上未发言）\n· 销售部工作群：李四（自 11-30 起未发言）、王经理（自 11-30 起未发言）、陈管理（自 11-30 起未发言）、王五（最后发言 11-30）',
+    )
   })
 })
 
 describe('config', () => {
   it('refuses to start with an invalid pattern or overlapping working hours, saying which key', async () => {
-    const bad = await makeRuntime(CONFIG.replace('{ dailyReport: { time: "18:00" } }', '{ ignoreCustomerText: "(好的" }'), [activityPlugin])
-    expect(bad.rt.errors).toEqual([expect.stringMatching(/^activity: 启动失败 activity\.ignoreCustomerText: invalid regex/)])
-    const overlap = await makeRuntime(CONFIG.replace('{ dailyReport: { time: "18:00" } }', '{ workingHours: ["09:00-12:30", "12:00-18:00"] }'), [activityPlugin])
-    expect(overlap.rt.errors).toEqual([expect.stringContaining('activity.workingHours: working windows "09:00-12:30" and "12:00-18:00" overlap')])
+    const bad = await makeRuntime(
+      CONFIG.replace('{ dailyReport: { time: "18:00" } }', '{ ignoreCustomerText: "(好的" }'),
+      [activityPlugin],
+    )
+    expect(bad.rt.errors).toEqual([
+      expect.stringMatching(/^activity: 启动失败 activity\.ignoreCustomerText: invalid regex/),
+    ])
+    const overlap = await makeRuntime(
+      CONFIG.replace('{ dailyReport: { time: "18:00" } }', '{ workingHours: ["09:00-12:30", "12:00-18:00"] }'),
+      [activityPlugin],
+    )
+    expect(overlap.rt.errors).toEqual([
+      expect.stringContaining('activity.workingHours: working windows "09:00-12:30" and "12:00-18:00" overlap'),
+    ])
   })
 })
 
@@ -223,7 +259,18 @@ describe('restarts', () => {
     const wechat = new SimulatedWeChat(clock)
     populate(wechat)
     const boot = async () => {
-      const rt = new BotRuntime({ loaded: parseConfig(CONFIG, 't.yaml', [activityPlugin]), plugins: [activityPlugin], clock, store, directory: wechat, roomAdmin: wechat, sender: wechat, log: createLogger('silent'), outputDir: '/tmp/bot-test-output', random: () => 0.5 })
+      const rt = new BotRuntime({
+        loaded: parseConfig(CONFIG, 't.yaml', [activityPlugin]),
+        plugins: [activityPlugin],
+        clock,
+        store,
+        directory: wechat,
+        roomAdmin: wechat,
+        sender: wechat,
+        log: createLogger('silent'),
+        outputDir: '/tmp/bot-test-output',
+        random: () => 0.5,
+      })
       await rt.start()
       return rt
     }
@@ -239,4 +286,3 @@ describe('restarts', () => {
     expect(wechat.textsTo('r1')[0]).toContain('2 个群共 2 条消息')
   })
 })
-

@@ -1,17 +1,26 @@
 import { inflateSync } from 'node:zlib'
 
 /** A decoded 8-bit RGBA PNG. */
-export interface DecodedPng { width: number; height: number; pixels: Buffer }
+export interface DecodedPng {
+  width: number
+  height: number
+  pixels: Buffer
+}
 
 /** Decode an 8-bit RGBA, non-interlaced PNG (what resvg writes); throws on anything else. */
 export function decodePng(png: Buffer): DecodedPng {
   if (png.readUInt32BE(0) !== 0x89504e47) throw new Error('not a PNG')
-  let p = 8, width = 0, height = 0
+  let p = 8,
+    width = 0,
+    height = 0
   const idat: Buffer[] = []
   while (p < png.length) {
-    const len = png.readUInt32BE(p), type = png.toString('latin1', p + 4, p + 8), data = png.subarray(p + 8, p + 8 + len)
+    const len = png.readUInt32BE(p),
+      type = png.toString('latin1', p + 4, p + 8),
+      data = png.subarray(p + 8, p + 8 + len)
     if (type === 'IHDR') {
-      width = data.readUInt32BE(0); height = data.readUInt32BE(4)
+      width = data.readUInt32BE(0)
+      height = data.readUInt32BE(4)
       if (data[8] !== 8 || data[9] !== 6 || data[12] !== 0) throw new Error('expected 8-bit RGBA, not interlaced')
     }
     if (type === 'IDAT') idat.push(data)
@@ -35,7 +44,10 @@ export function decodePng(png: Buffer): DecodedPng {
 }
 
 function paeth(a: number, b: number, c: number): number {
-  const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c)
+  const p = a + b - c,
+    pa = Math.abs(p - a),
+    pb = Math.abs(p - b),
+    pc = Math.abs(p - c)
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c
 }
 

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { summarize } from '../../../plugins/activity/aggregate.js'
 import { countMessage, emptyCurrent, groupDay, type GroupDay } from '../../../plugins/activity/counters.js'
-import { activityText, dailyReportText, groupLines, memberText, responseText, silentText, type ReportFacts } from '../../../plugins/activity/report-text.js'
+import {
+  activityText,
+  dailyReportText,
+  groupLines,
+  memberText,
+  responseText,
+  silentText,
+  type ReportFacts,
+} from '../../../plugins/activity/report-text.js'
 import { silentMembers, type GroupSeen } from '../../../plugins/activity/seen.js'
 
 const TZ = 'Asia/Shanghai'
@@ -9,29 +17,76 @@ const DAY = 86_400_000
 const NOW = Date.parse('2026-11-30T18:00:00+08:00')
 const facts: ReportFacts = { tz: TZ, now: NOW, topMembers: 3, silentDays: 7, silent: [], waiting: [] }
 
-function day(d: string, groupId: string, topic: string, counts: Record<string, number>, extra: Partial<GroupDay> = {}): GroupDay {
+function day(
+  d: string,
+  groupId: string,
+  topic: string,
+  counts: Record<string, number>,
+  extra: Partial<GroupDay> = {},
+): GroupDay {
   const g = groupDay(emptyCurrent(), { day: d, groupId, topic, kind: extra.kind ?? 'internal' })
   for (const [name, n] of Object.entries(counts)) {
-    for (let i = 0; i < n; i++) countMessage(g, { memberId: name, name, staff: true, kind: 'text', chars: 2, at: Date.parse(`${d}T10:00:00+08:00`), hour: 10 })
+    for (let i = 0; i < n; i++)
+      countMessage(g, {
+        memberId: name,
+        name,
+        staff: true,
+        kind: 'text',
+        chars: 2,
+        at: Date.parse(`${d}T10:00:00+08:00`),
+        hour: 10,
+      })
   }
   return Object.assign(g, extra)
 }
 
 describe('period summary and report text', () => {
   it('a member who left still appears in the figures of the days they spoke', () => {
-    const s = summarize([day('2026-11-29', 'g1', '销售部工作群', { 张三: 2, 李四: 1 }), day('2026-11-30', 'g1', '销售部工作群', { 张三: 1 }, { left: [{ id: '李四', name: '李四' }] })], '2026-11-29', '2026-11-30')
-    expect(s.members.map(m => [m.name, m.messages, m.activeDays])).toEqual([['张三', 3, 2], ['李四', 1, 1]])
+    const s = summarize(
+      [
+        day('2026-11-29', 'g1', '销售部工作群', { 张三: 2, 李四: 1 }),
+        day('2026-11-30', 'g1', '销售部工作群', { 张三: 1 }, { left: [{ id: '李四', name: '李四' }] }),
+      ],
+      '2026-11-29',
+      '2026-11-30',
+    )
+    expect(s.members.map(m => [m.name, m.messages, m.activeDays])).toEqual([
+      ['张三', 3, 2],
+      ['李四', 1, 1],
+    ])
     expect(s.perDay).toEqual([3, 1])
     expect(activityText(s, '本周', facts)).toContain('李四 1 条')
   })
 
   it('the daily report names groups with share, the top members, response times and waiting customers', () => {
-    const s = summarize([
-      day('2026-11-30', 'g1', '销售部工作群', { 张三: 3, 李四: 1 }, { size: 5 }),
-      day('2026-11-30', 'c1', '示例科技张三交流群', { 刘总: 1, 张三: 1 }, { kind: 'customer', size: 4, responses: [['张三', 3 * 60_000], ['张三', 28 * 60_000]] }),
-      day('2026-11-30', 'b1', '示例科技公告群', {}),
-    ], '2026-11-30', '2026-11-30')
-    const waiting = [{ group: { id: 'c2', topic: '示例科技李四交流群', kind: 'customer' as const, configName: 'x' }, msgs: [{ id: 'm', memberId: 'c2', name: '周姐', at: NOW - 35 * 60_000, day: '2026-11-30', text: '发票呢' }] }]
+    const s = summarize(
+      [
+        day('2026-11-30', 'g1', '销售部工作群', { 张三: 3, 李四: 1 }, { size: 5 }),
+        day(
+          '2026-11-30',
+          'c1',
+          '示例科技张三交流群',
+          { 刘总: 1, 张三: 1 },
+          {
+            kind: 'customer',
+            size: 4,
+            responses: [
+              ['张三', 3 * 60_000],
+              ['张三', 28 * 60_000],
+            ],
+          },
+        ),
+        day('2026-11-30', 'b1', '示例科技公告群', {}),
+      ],
+      '2026-11-30',
+      '2026-11-30',
+    )
+    const waiting = [
+      {
+        group: { id: 'c2', topic: '示例科技李四交流群', kind: 'customer' as const, configName: 'x' },
+        msgs: [{ id: 'm', memberId: 'c2', name: '周姐', at: NOW - 35 * 60_000, day: '2026-11-30', text: '发票呢' }],
+      },
+    ]
     const text = dailyReportText(s, '活跃度日报 · 11月30日 周一', { ...facts, waiting })
     expect(text).toContain('3 个群共 6 条消息，3 人发言。')
     expect(text).toContain('· 销售部工作群：4 条，2/5 人发言（40%），高峰 10 点')
@@ -60,19 +115,29 @@ describe('period summary and report text', () => {
 
 describe('silent members', () => {
   const g: GroupSeen = {
-    topic: '销售部工作群', kind: 'internal', since: NOW - 30 * DAY,
+    topic: '销售部工作群',
+    kind: 'internal',
+    since: NOW - 30 * DAY,
     members: {
       old: { name: '王五', staff: true, last: NOW - 10 * DAY },
       recent: { name: '张三', staff: true, last: NOW - DAY },
       back: { name: '李四', staff: true, last: NOW - 20 * DAY, joined: NOW - 2 * DAY },
     },
   }
-  const current = ['old', 'recent', 'back', 'never'].map(id => ({ id, name: id === 'never' ? '孙七七' : id, staff: true }))
+  const current = ['old', 'recent', 'back', 'never'].map(id => ({
+    id,
+    name: id === 'never' ? '孙七七' : id,
+    staff: true,
+  }))
 
   it('lists members quiet for N days with their last message, and those never heard from since tracking began', () => {
-    expect(silentMembers(g, current, NOW, 7).map(m => [m.name, m.last])).toEqual([['孙七七', undefined], ['王五', NOW - 10 * DAY]])
-    expect(silentText([{ topic: g.topic, members: silentMembers(g, current, NOW, 7) }], 7, TZ))
-      .toBe('🔕 沉默成员（7 天以上未发言）\n· 销售部工作群：孙七七（自 10-31 起未发言）、王五（最后发言 11-20）')
+    expect(silentMembers(g, current, NOW, 7).map(m => [m.name, m.last])).toEqual([
+      ['孙七七', undefined],
+      ['王五', NOW - 10 * DAY],
+    ])
+    expect(silentText([{ topic: g.topic, members: silentMembers(g, current, NOW, 7) }], 7, TZ)).toBe(
+      '🔕 沉默成员（7 天以上未发言）\n· 销售部工作群：孙七七（自 10-31 起未发言）、王五（最后发言 11-20）',
+    )
   })
 
   it('does not call a brand-new group silent', () => {

@@ -1,10 +1,27 @@
 import { describe, expect, it } from 'vitest'
 import type { GroupWaiting, PendingMessage } from '../../../plugins/activity/counters.js'
-import { customerAsked, dueForReminder, nextReminderAt, percentile, responseStats, staffAnswered } from '../../../plugins/activity/responsiveness.js'
+import {
+  customerAsked,
+  dueForReminder,
+  nextReminderAt,
+  percentile,
+  responseStats,
+  staffAnswered,
+} from '../../../plugins/activity/responsiveness.js'
 
 const MIN = 60_000
-const waiting = (): GroupWaiting => ({ group: { id: 'c1', topic: '示例科技张三交流群', kind: 'customer', configName: '客户群' }, msgs: [] })
-const ask = (memberId: string, at: number): PendingMessage => ({ id: `${memberId}-${at}`, memberId, name: memberId, at, day: '2026-11-30', text: '在吗' })
+const waiting = (): GroupWaiting => ({
+  group: { id: 'c1', topic: '示例科技张三交流群', kind: 'customer', configName: '客户群' },
+  msgs: [],
+})
+const ask = (memberId: string, at: number): PendingMessage => ({
+  id: `${memberId}-${at}`,
+  memberId,
+  name: memberId,
+  at,
+  day: '2026-11-30',
+  text: '在吗',
+})
 const wallClock = (a: number, b: number) => b - a
 
 describe('response pairing', () => {
@@ -12,7 +29,10 @@ describe('response pairing', () => {
     const w = waiting()
     customerAsked(w, ask('刘总', 0))
     customerAsked(w, ask('周姐', 2 * MIN)) // asks before the first is answered
-    expect(staffAnswered(w, 'zhang', 5 * MIN, wallClock)).toEqual([['zhang', 5 * MIN], ['zhang', 3 * MIN]])
+    expect(staffAnswered(w, 'zhang', 5 * MIN, wallClock)).toEqual([
+      ['zhang', 5 * MIN],
+      ['zhang', 3 * MIN],
+    ])
     expect(staffAnswered(w, 'li', 6 * MIN, wallClock)).toEqual([])
     expect(w.msgs).toEqual([])
   })

@@ -8,21 +8,52 @@ const at = (s: string) => Date.parse(`${s}+08:00`)
 
 function storeWithData(): MemoryStore {
   const store = new MemoryStore()
-  const closed = groupDay(emptyCurrent(), { day: '2026-11-29', groupId: 'c1', topic: '示例科技张三交流群', kind: 'customer' })
-  countMessage(closed, { memberId: 'c1', name: '=刘总, "VIP"', staff: false, kind: 'text', chars: 8, at: at('2026-11-29T10:05:00'), hour: 10 })
-  countMessage(closed, { memberId: 'zhang', name: '张三', staff: true, kind: 'image', chars: 0, at: at('2026-11-29T10:08:00'), hour: 10 })
+  const closed = groupDay(emptyCurrent(), {
+    day: '2026-11-29',
+    groupId: 'c1',
+    topic: '示例科技张三交流群',
+    kind: 'customer',
+  })
+  countMessage(closed, {
+    memberId: 'c1',
+    name: '=刘总, "VIP"',
+    staff: false,
+    kind: 'text',
+    chars: 8,
+    at: at('2026-11-29T10:05:00'),
+    hour: 10,
+  })
+  countMessage(closed, {
+    memberId: 'zhang',
+    name: '张三',
+    staff: true,
+    kind: 'image',
+    chars: 0,
+    at: at('2026-11-29T10:08:00'),
+    hour: 10,
+  })
   closed.responses.push(['zhang', 3 * 60_000])
   closed.size = 4
   store.append('activity-days', '2026-11-29', closed)
   const current = store.doc<CurrentDoc>('activity-current', emptyCurrent).data
-  countMessage(groupDay(current, { day: '2026-11-30', groupId: 'r1', topic: '销售部工作群', kind: 'internal' }), { memberId: 'li', name: '李四', staff: true, kind: 'text', chars: 2, at: at('2026-11-30T09:00:00'), hour: 9 })
+  countMessage(groupDay(current, { day: '2026-11-30', groupId: 'r1', topic: '销售部工作群', kind: 'internal' }), {
+    memberId: 'li',
+    name: '李四',
+    staff: true,
+    kind: 'text',
+    chars: 2,
+    at: at('2026-11-30T09:00:00'),
+    hour: 9,
+  })
   return store
 }
 
 async function run(argv: string[], store = storeWithData()): Promise<{ code: number; out: string }> {
   const out = new PassThrough()
   let text = ''
-  out.on('data', c => { text += c })
+  out.on('data', c => {
+    text += c
+  })
   const code = await runStats(argv, store, 'Asia/Shanghai', out)
   return { code, out: text }
 }
@@ -51,7 +82,10 @@ describe('stats export', () => {
   })
 
   it('says so when the period has no data, and explains bad arguments', async () => {
-    expect(await run(['--from', '2026-01-01', '--to', '2026-01-31'])).toEqual({ code: 1, out: expect.stringContaining('没有活跃度数据') })
+    expect(await run(['--from', '2026-01-01', '--to', '2026-01-31'])).toEqual({
+      code: 1,
+      out: expect.stringContaining('没有活跃度数据'),
+    })
     expect(await run(['--from', '30/11/2026'])).toEqual({ code: 2, out: expect.stringContaining('usage: stats') })
     expect((await run(['--from', '2026-11-30', '--format', 'xlsx'])).code).toBe(2)
     expect((await run(['--from', '2026-11-30', '--to', '2026-11-01'])).code).toBe(2)

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { broadcastReminderDue, type BroadcastReply } from '../../../plugins/campaign/broadcast-guard.js'
 
-const base: BroadcastReply = { senderRoles: ['staff'], isShareReport: false, at: 1000, publishedTodayAt: 500, throttleMs: 600 }
+const base: BroadcastReply = {
+  senderRoles: ['staff'],
+  isShareReport: false,
+  at: 1000,
+  publishedTodayAt: 500,
+  throttleMs: 600,
+}
 
 describe('announcement-only reminder in broadcast groups', () => {
   it('reminds an ordinary member who answers after today’s post', () => {

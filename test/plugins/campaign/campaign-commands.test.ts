@@ -4,7 +4,10 @@ import { admin, at, boss, QUEUE_CONFIG, start, zs } from './fixtures.js'
 
 async function adminSays(startAt: number, ...commands: string[]) {
   const r = await start(startAt, QUEUE_CONFIG)
-  for (const c of commands) { await r.rt.handle(text(admin, c, r.clock.now())); await r.clock.advance(10_000) }
+  for (const c of commands) {
+    await r.rt.handle(text(admin, c, r.clock.now()))
+    await r.clock.advance(10_000)
+  }
   return r
 }
 
@@ -23,12 +26,22 @@ describe('#活动 新建', () => {
   })
 
   it('creates a campaign after the window and announces it at the next workday slot to the chosen groups', async () => {
-    const { clock, wechat } = await adminSays(at('2026-12-04T10:00'), '#活动 新建 年终大促 | https://example.com/sale | 截止 下周二 18:00 | 群 公告群 南宁群')
-    expect(wechat.textsTo('admin')).toEqual(['✅ 已创建活动 #1「年终大促」：将于 12-07 07:30 发到 南宁群、公告群（2 个群），截止 12-08 18:00。'])
+    const { clock, wechat } = await adminSays(
+      at('2026-12-04T10:00'),
+      '#活动 新建 年终大促 | https://example.com/sale | 截止 下周二 18:00 | 群 公告群 南宁群',
+    )
+    expect(wechat.textsTo('admin')).toEqual([
+      '✅ 已创建活动 #1「年终大促」：将于 12-07 07:30 发到 南宁群、公告群（2 个群），截止 12-08 18:00。',
+    ])
     await clock.advanceTo(at('2026-12-07T07:29'))
     expect(wechat.sent.filter(s => 'room' in s.chat)).toEqual([])
     await clock.advanceTo(at('2026-12-07T07:32'))
-    expect(wechat.sent.filter(s => s.link).map(s => 'room' in s.chat && s.chat.room).sort()).toEqual(['r-nanning', 'r-news'])
+    expect(
+      wechat.sent
+        .filter(s => s.link)
+        .map(s => 'room' in s.chat && s.chat.room)
+        .sort(),
+    ).toEqual(['r-nanning', 'r-news'])
     expect(wechat.textsTo('r-sales')).toEqual([])
   })
 

@@ -7,17 +7,45 @@ import type { Campaign, Participation } from '../../../plugins/campaign/model.js
 import type { ScheduleContext } from '../../../plugins/campaign/posting-window.js'
 
 const at = (iso: string) => Date.parse(`${iso}+08:00`)
-const s: ScheduleContext = { window: { start: '06:30', end: '09:00', postAt: '08:30' }, tz: 'Asia/Shanghai', calendar: chineseCalendar }
+const s: ScheduleContext = {
+  window: { start: '06:30', end: '09:00', postAt: '08:30' },
+  tz: 'Asia/Shanghai',
+  calendar: chineseCalendar,
+}
 
 function campaign(extra: Partial<Campaign> = {}): Campaign {
   return {
-    id: 'double12', title: '双十二净水器特惠', content: { text: '全场8折', link: { url: 'https://example.com/a', title: '净水器' } },
-    targets: { kinds: ['internal'], groups: [] }, startDay: '2026-11-30', deadline: at('2026-11-30T18:00:00'), source: 'config', status: 'scheduled', announced: {}, ...extra,
+    id: 'double12',
+    title: '双十二净水器特惠',
+    content: { text: '全场8折', link: { url: 'https://example.com/a', title: '净水器' } },
+    targets: { kinds: ['internal'], groups: [] },
+    startDay: '2026-11-30',
+    deadline: at('2026-11-30T18:00:00'),
+    source: 'config',
+    status: 'scheduled',
+    announced: {},
+    ...extra,
   }
 }
-const sales: GroupProgress = { groupId: 'g1', name: '销售部工作群', expected: [{ id: 'zs', name: '张三' }, { id: 'ls', name: '李四' }, { id: 'ww', name: '王五' }] }
-const nanning: GroupProgress = { groupId: 'g2', name: '南宁区域群', expected: [{ id: 'du', name: '杜艳霞' }, { id: 'ls', name: '李四' }] }
-const done = (...ids: string[]): Record<string, Participation> => Object.fromEntries(ids.map(id => [id, { memberId: id, name: id, groupId: 'g1', at: 0, screenshot: true }]))
+const sales: GroupProgress = {
+  groupId: 'g1',
+  name: '销售部工作群',
+  expected: [
+    { id: 'zs', name: '张三' },
+    { id: 'ls', name: '李四' },
+    { id: 'ww', name: '王五' },
+  ],
+}
+const nanning: GroupProgress = {
+  groupId: 'g2',
+  name: '南宁区域群',
+  expected: [
+    { id: 'du', name: '杜艳霞' },
+    { id: 'ls', name: '李四' },
+  ],
+}
+const done = (...ids: string[]): Record<string, Participation> =>
+  Object.fromEntries(ids.map(id => [id, { memberId: id, name: id, groupId: 'g1', at: 0, screenshot: true }]))
 
 describe('when campaigns go out', () => {
   it('announces on a workday from postAt until the window closes, not before its start day', () => {
@@ -39,7 +67,10 @@ describe('when campaigns go out', () => {
     expect(c.status).toBe('announced')
     expect(c.announced.g1).toEqual({ name: '销售部工作群', at: at('2026-11-30T08:30:00') })
     expect(actions.map(a => a.type)).toEqual(['say', 'sendLink', 'schedule', 'schedule'])
-    expect(actions.filter(a => a.type === 'schedule').map(a => a.type === 'schedule' && a.at)).toEqual([at('2026-11-30T17:00:00'), at('2026-11-30T18:00:00')])
+    expect(actions.filter(a => a.type === 'schedule').map(a => a.type === 'schedule' && a.at)).toEqual([
+      at('2026-11-30T17:00:00'),
+      at('2026-11-30T18:00:00'),
+    ])
   })
 })
 
@@ -64,6 +95,9 @@ describe('reminders, report and violations', () => {
     expect(violationActions(campaign(), [sales, nanning], done('zs'), 'off')).toEqual([])
     const fines = violationActions(campaign(), [sales, nanning], done('zs'), 'fine')
     expect(fines.map(a => a.type === 'fine' && a.memberId)).toEqual(['ls', 'ww', 'du'])
-    expect(violationActions(campaign(), [sales], done(), 'strike')[0]).toMatchObject({ type: 'strike', category: 'campaign' })
+    expect(violationActions(campaign(), [sales], done(), 'strike')[0]).toMatchObject({
+      type: 'strike',
+      category: 'campaign',
+    })
   })
 })

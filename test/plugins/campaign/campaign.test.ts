@@ -12,8 +12,14 @@ describe('a campaign day on three groups', () => {
     await clock.advanceTo(at('2026-11-30T08:31'))
     const rooms = wechat.sent.map(s => 'room' in s.chat && s.chat.room)
     expect(rooms.sort()).toEqual(['r-nanning', 'r-nanning', 'r-sales', 'r-sales'])
-    expect(wechat.textsTo('r-sales')[0]).toMatch(/【活动】双十二净水器特惠[\s\S]*截止：11-30 18:00[\s\S]*回复「已分享」并发朋友圈截图/)
-    expect(wechat.sent.find(s => s.link)?.link).toEqual({ url: 'https://example.com/double12', title: '双十二净水器特惠', description: undefined })
+    expect(wechat.textsTo('r-sales')[0]).toMatch(
+      /【活动】双十二净水器特惠[\s\S]*截止：11-30 18:00[\s\S]*回复「已分享」并发朋友圈截图/,
+    )
+    expect(wechat.sent.find(s => s.link)?.link).toEqual({
+      url: 'https://example.com/double12',
+      title: '双十二净水器特惠',
+      description: undefined,
+    })
     const times = wechat.sent.map(s => s.at)
     expect(new Set(times).size).toBe(times.length)
   })
@@ -30,20 +36,26 @@ describe('a campaign day on three groups', () => {
     await rt.handle(text(du, '已发朋友圈', clock.now(), nanning))
     await rt.handle(text(ww, '已转发', clock.now(), sales))
     await clock.advance(11 * MIN)
-    const replies = wechat.sent.slice(sent).map(s => ({ room: 'room' in s.chat && s.chat.room, text: s.text, mentions: s.mentions }))
-    expect(replies).toEqual(expect.arrayContaining([
-      { room: 'r-sales', text: '✅ 已记录你对「双十二净水器特惠」的分享，谢谢！', mentions: ['zs'] },
-      { room: 'r-nanning', text: '✅ 已记录你对「双十二净水器特惠」的分享，谢谢！', mentions: ['du'] },
-      { room: 'r-sales', text: expect.stringContaining('还没收到你的朋友圈截图'), mentions: ['ww'] },
-    ]))
+    const replies = wechat.sent
+      .slice(sent)
+      .map(s => ({ room: 'room' in s.chat && s.chat.room, text: s.text, mentions: s.mentions }))
+    expect(replies).toEqual(
+      expect.arrayContaining([
+        { room: 'r-sales', text: '✅ 已记录你对「双十二净水器特惠」的分享，谢谢！', mentions: ['zs'] },
+        { room: 'r-nanning', text: '✅ 已记录你对「双十二净水器特惠」的分享，谢谢！', mentions: ['du'] },
+        { room: 'r-sales', text: expect.stringContaining('还没收到你的朋友圈截图'), mentions: ['ww'] },
+      ]),
+    )
     expect(replies).toHaveLength(3)
 
     await clock.advanceTo(at('2026-11-30T17:01'))
     const reminders = wechat.sent.filter(s => s.text?.startsWith('【活动提醒】'))
-    expect(reminders.map(r => ['room' in r.chat && r.chat.room, r.mentions?.sort()])).toEqual(expect.arrayContaining([
-      ['r-sales', ['admin', 'boss', 'ls', 'ww']],
-      ['r-nanning', ['admin', 'ls']],
-    ]))
+    expect(reminders.map(r => ['room' in r.chat && r.chat.room, r.mentions?.sort()])).toEqual(
+      expect.arrayContaining([
+        ['r-sales', ['admin', 'boss', 'ls', 'ww']],
+        ['r-nanning', ['admin', 'ls']],
+      ]),
+    )
     expect(reminders).toHaveLength(2)
 
     await rt.handle(image(ls, clock.now(), nanning))
@@ -70,11 +82,19 @@ describe('a campaign day on three groups', () => {
   it('records a fine for everyone missing at the deadline when violations are switched on', async () => {
     const { rt, clock } = await start(at('2026-11-30T08:00'), config('violation: fine'))
     await clock.advanceTo(at('2026-11-30T18:01'))
-    expect(rt.ledger.openFines().map(f => f.memberId).sort()).toEqual(['admin', 'boss', 'du', 'ls', 'ww', 'zs'])
+    expect(
+      rt.ledger
+        .openFines()
+        .map(f => f.memberId)
+        .sort(),
+    ).toEqual(['admin', 'boss', 'du', 'ls', 'ww', 'zs'])
   })
 
   it('answers #活动 进度 and #活动 列表 for leaders and refuses ordinary members', async () => {
-    const { rt, clock, wechat } = await start(at('2026-11-30T08:00'), config().replace('approver: [boss]', 'approver: [boss], leader: [boss]'))
+    const { rt, clock, wechat } = await start(
+      at('2026-11-30T08:00'),
+      config().replace('approver: [boss]', 'approver: [boss], leader: [boss]'),
+    )
     await rt.handle(text(boss, '#活动 进度 double12', clock.now()))
     await clock.advanceTo(at('2026-11-30T08:45'))
     await rt.handle(image(zs, clock.now(), sales))

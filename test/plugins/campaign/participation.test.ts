@@ -1,21 +1,40 @@
 import { describe, expect, it } from 'vitest'
 import type { Campaign } from '../../../plugins/campaign/model.js'
-import { campaignForReport, compileShareMatcher, imageCompletesClaim, judgePhrase, RecentImages } from '../../../plugins/campaign/participation.js'
+import {
+  campaignForReport,
+  compileShareMatcher,
+  imageCompletesClaim,
+  judgePhrase,
+  RecentImages,
+} from '../../../plugins/campaign/participation.js'
 
 const MIN = 60_000
 const matches = compileShareMatcher(['已分享', '已转发', '已发朋友圈'], 30)
 
 function campaign(id: string, title: string, announced: Record<string, number>): Campaign {
   return {
-    id, title, content: { text: title }, targets: { kinds: ['internal'], groups: [] }, startDay: '2026-11-30', deadline: 0, source: 'chat', status: 'announced',
+    id,
+    title,
+    content: { text: title },
+    targets: { kinds: ['internal'], groups: [] },
+    startDay: '2026-11-30',
+    deadline: 0,
+    source: 'chat',
+    status: 'announced',
     announced: Object.fromEntries(Object.entries(announced).map(([g, at]) => [g, { name: g, at }])),
   }
 }
 
 describe('share phrases', () => {
   it.each([
-    ['已分享', true], ['已分享 ✅', true], ['@小助手 已转发了', true], ['刚刚已发朋友圈', true],
-    ['还没分享', false], ['分享了', false], ['我已分享但是这条消息很长很长很长很长很长很长很长很长很长很长很长', false], ['', false],
+    ['已分享', true],
+    ['已分享 ✅', true],
+    ['@小助手 已转发了', true],
+    ['刚刚已发朋友圈', true],
+    ['还没分享', false],
+    ['分享了', false],
+    ['我已分享但是这条消息很长很长很长很长很长很长很长很长很长很长很长', false],
+    ['', false],
   ])('%s -> %s', (text, expected) => {
     expect(matches(text)).toBe(expected)
   })

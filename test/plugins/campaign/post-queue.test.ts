@@ -1,16 +1,39 @@
 import { describe, expect, it } from 'vitest'
 import { chineseCalendar } from '../../../bot/time/workdays.js'
 import type { QueuedPost } from '../../../plugins/campaign/model.js'
-import { approvePost, noticeInstant, parsePostArgs, postDueOutcome, rejectPost, validateNewPost, weekRange } from '../../../plugins/campaign/post-queue.js'
+import {
+  approvePost,
+  noticeInstant,
+  parsePostArgs,
+  postDueOutcome,
+  rejectPost,
+  validateNewPost,
+  weekRange,
+} from '../../../plugins/campaign/post-queue.js'
 import type { ScheduleContext } from '../../../plugins/campaign/posting-window.js'
 
 const at = (iso: string) => Date.parse(`${iso}+08:00`)
 const TZ = 'Asia/Shanghai'
-const s: ScheduleContext = { window: { start: '06:30', end: '09:00', postAt: '07:30' }, tz: TZ, calendar: chineseCalendar }
+const s: ScheduleContext = {
+  window: { start: '06:30', end: '09:00', postAt: '07:30' },
+  tz: TZ,
+  calendar: chineseCalendar,
+}
 const FRI = at('2026-09-25T15:00:00')
 
 function post(extra: Partial<QueuedPost> = {}): QueuedPost {
-  return { id: '1', day: '2026-10-09', time: '07:30', content: { text: '早报' }, anyDay: false, editor: 'ed', editorName: '陈静', createdAt: FRI, status: 'pending', ...extra }
+  return {
+    id: '1',
+    day: '2026-10-09',
+    time: '07:30',
+    content: { text: '早报' },
+    anyDay: false,
+    editor: 'ed',
+    editorName: '陈静',
+    createdAt: FRI,
+    status: 'pending',
+    ...extra,
+  }
 }
 
 describe('approval state machine', () => {
@@ -62,10 +85,17 @@ describe('new posts', () => {
 
   it('parses day, optional time, the holiday word and an image', () => {
     expect(parsePostArgs('10-03 08:00 节假日照发 国庆快乐 | 图片 /tmp/a.png', FRI, TZ)).toEqual({
-      ok: true, req: { day: '2026-10-03', time: '08:00', anyDay: true, body: '国庆快乐', image: '/tmp/a.png' },
+      ok: true,
+      req: { day: '2026-10-03', time: '08:00', anyDay: true, body: '国庆快乐', image: '/tmp/a.png' },
     })
-    expect(parsePostArgs('下周一 早报内容', FRI, TZ)).toMatchObject({ ok: true, req: { day: '2026-09-28', time: undefined, anyDay: false } })
-    expect(parsePostArgs('某天 内容', FRI, TZ)).toMatchObject({ ok: false, error: expect.stringContaining('无法识别的日期') })
+    expect(parsePostArgs('下周一 早报内容', FRI, TZ)).toMatchObject({
+      ok: true,
+      req: { day: '2026-09-28', time: undefined, anyDay: false },
+    })
+    expect(parsePostArgs('某天 内容', FRI, TZ)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('无法识别的日期'),
+    })
     expect(parsePostArgs('10-09', FRI, TZ)).toMatchObject({ ok: false, error: '缺少排期内容。' })
   })
 

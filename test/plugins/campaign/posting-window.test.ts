@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import { chineseCalendar } from '../../../bot/time/workdays.js'
-import { announceCron, announceOpen, firstWorkdayFrom, nextPostingSlot, previousWorkday, windowOpenOn, type ScheduleContext } from '../../../plugins/campaign/posting-window.js'
+import {
+  announceCron,
+  announceOpen,
+  firstWorkdayFrom,
+  nextPostingSlot,
+  previousWorkday,
+  windowOpenOn,
+  type ScheduleContext,
+} from '../../../plugins/campaign/posting-window.js'
 
 const at = (iso: string) => Date.parse(`${iso}+08:00`)
-const s: ScheduleContext = { window: { start: '06:30', end: '09:00', postAt: '07:30' }, tz: 'Asia/Shanghai', calendar: chineseCalendar }
+const s: ScheduleContext = {
+  window: { start: '06:30', end: '09:00', postAt: '07:30' },
+  tz: 'Asia/Shanghai',
+  calendar: chineseCalendar,
+}
 
 describe('posting window across National Day 2026 (Oct 1–7 off, Sat Oct 10 a make-up workday)', () => {
   it('skips the holiday week and lands on the next workday', () => {

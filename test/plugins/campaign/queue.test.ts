@@ -5,7 +5,10 @@ import { admin, at, boss, customer, editor, news, QUEUE_CONFIG, start, ww, zs } 
 const MIN = 60_000
 async function queueDay(startAt: number) {
   const r = await start(startAt, QUEUE_CONFIG)
-  const cmd = async (who: typeof editor, body: string) => { await r.rt.handle(text(who, body, r.clock.now())); await r.clock.advance(10_000) }
+  const cmd = async (who: typeof editor, body: string) => {
+    await r.rt.handle(text(who, body, r.clock.now()))
+    await r.clock.advance(10_000)
+  }
   return { ...r, cmd }
 }
 
@@ -33,7 +36,9 @@ describe('the post queue across National Day 2026', () => {
       ['2026-10-04T23:30:00.000Z', '【早报】国庆假期特别版'],
       ['2026-10-09T23:30:00.000Z', '【早报】调休上班日'],
     ])
-    const toEditor = wechat.sent.filter(s => 'contact' in s.chat && s.chat.contact === 'editor' && s.at > at('2026-09-29T11:00'))
+    const toEditor = wechat.sent.filter(
+      s => 'contact' in s.chat && s.chat.contact === 'editor' && s.at > at('2026-09-29T11:00'),
+    )
     expect(toEditor.map(s => [new Date(s.at).toISOString(), s.text])).toEqual([
       ['2026-09-30T09:00:00.000Z', expect.stringContaining('排期 #3（2026-10-08 07:30）还没有审核')],
       ['2026-10-07T23:30:00.000Z', expect.stringContaining('到发布时间仍未审核，未发布')],
@@ -92,8 +97,10 @@ describe('the post queue across National Day 2026', () => {
   })
 
   it('publishes to the groups still there and tells the admins about a target group the bot is no longer in', async () => {
-    const yaml = QUEUE_CONFIG.replace('campaign: {}', 'campaign: { queue: { targets: { groups: [公告群, 旧公告群] } } }')
-      .replace('groups:\n', 'groups:\n  - { name: 旧公告群, topic: 示例科技旧公告群, kind: broadcast }\n')
+    const yaml = QUEUE_CONFIG.replace(
+      'campaign: {}',
+      'campaign: { queue: { targets: { groups: [公告群, 旧公告群] } } }',
+    ).replace('groups:\n', 'groups:\n  - { name: 旧公告群, topic: 示例科技旧公告群, kind: broadcast }\n')
     const r = await start(at('2026-11-30T10:00'), yaml)
     await r.rt.handle(text(editor, '#排期 添加 明天 【早报】12月1日', r.clock.now()))
     await r.rt.handle(text(boss, '#排期 通过 1', r.clock.now()))

@@ -32,7 +32,10 @@ describe('restarts never publish twice', () => {
     const persistsBefore = store.persists
     const persistsAtSend: number[] = []
     const send = second.wechat.send.bind(second.wechat)
-    second.wechat.send = async msg => { persistsAtSend.push(store.persists); return send(msg) }
+    second.wechat.send = async msg => {
+      persistsAtSend.push(store.persists)
+      return send(msg)
+    }
     await second.clock.advanceTo(at('2026-12-01T07:31'))
     expect(persistsAtSend).toHaveLength(1)
     expect(persistsAtSend[0]).toBeGreaterThan(persistsBefore)
@@ -59,9 +62,9 @@ describe('restarts never publish twice', () => {
     await first.rt.stop()
     const second = await start(at('2026-11-30T08:45'), config(), store)
     await second.clock.advanceTo(at('2026-11-30T08:47'))
-    expect(second.wechat.sent.filter(s => s.text?.startsWith('【活动】')).map(s => new Date(s.at).toISOString())).toEqual([
-      '2026-11-30T00:46:00.000Z', '2026-11-30T00:46:02.000Z',
-    ])
+    expect(
+      second.wechat.sent.filter(s => s.text?.startsWith('【活动】')).map(s => new Date(s.at).toISOString()),
+    ).toEqual(['2026-11-30T00:46:00.000Z', '2026-11-30T00:46:02.000Z'])
     await second.rt.stop()
     const third = await start(at('2026-11-30T08:50'), config(), store)
     await third.clock.advanceTo(at('2026-11-30T18:01'))

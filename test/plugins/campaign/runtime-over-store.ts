@@ -12,13 +12,27 @@ import { createLogger } from '../../../bot/runtime/logger.js'
  * WeChat, as a restarted bot process would have. `groups` are added to the
  * directory before the runtime starts (a real bot sees its rooms at login).
  */
-export async function runtimeOverStore(yaml: string, plugins: PluginDefinition[], store: MemoryStore, start: number, groups: [GroupRef, Member[]][] = []) {
+export async function runtimeOverStore(
+  yaml: string,
+  plugins: PluginDefinition[],
+  store: MemoryStore,
+  start: number,
+  groups: [GroupRef, Member[]][] = [],
+) {
   const clock = new FakeClock(start)
   const wechat = new SimulatedWeChat(clock)
   for (const [ref, members] of groups) wechat.addGroup(ref, members)
   const rt = new BotRuntime({
-    loaded: parseConfig(yaml, 'test.yaml', plugins), plugins, clock, store, directory: wechat, roomAdmin: wechat, sender: wechat,
-    log: createLogger('silent'), outputDir: '/tmp/bot-test-output', random: () => 0.5,
+    loaded: parseConfig(yaml, 'test.yaml', plugins),
+    plugins,
+    clock,
+    store,
+    directory: wechat,
+    roomAdmin: wechat,
+    sender: wechat,
+    log: createLogger('silent'),
+    outputDir: '/tmp/bot-test-output',
+    random: () => 0.5,
   })
   await rt.start()
   return { rt, clock, wechat }

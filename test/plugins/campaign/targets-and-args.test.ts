@@ -14,21 +14,32 @@ const groups: GroupRef[] = [
 describe('target groups', () => {
   it('selects by kind or by config name (a name may match several rooms) and lists names not found', () => {
     expect(resolveTargets({ kinds: ['internal'], groups: ['客户交流群', '已解散群'] }, groups)).toEqual({
-      groups: [groups[0], groups[1], groups[2]], missingNames: ['已解散群'],
+      groups: [groups[0], groups[1], groups[2]],
+      missingNames: ['已解散群'],
     })
   })
 
   it('reads chat words: config names first, then kind words, and reports unknown words', () => {
     expect(parseTargetWords('内部群、公告群 客户交流群 火星群', groups)).toEqual({
-      targets: { kinds: ['internal'], groups: ['公告群', '客户交流群'] }, unknown: ['火星群'],
+      targets: { kinds: ['internal'], groups: ['公告群', '客户交流群'] },
+      unknown: ['火星群'],
     })
   })
 })
 
 describe('#活动 新建 arguments', () => {
   it('splits title, content and the optional parts', () => {
-    expect(parseNewCampaign('年终大促 | https://example.com/x | 截止 周五 18:00 | 群 内部群 | 图片 /tmp/p.png')).toEqual({
-      ok: true, value: { title: '年终大促', body: 'https://example.com/x', deadline: '周五 18:00', targets: '内部群', image: '/tmp/p.png' },
+    expect(
+      parseNewCampaign('年终大促 | https://example.com/x | 截止 周五 18:00 | 群 内部群 | 图片 /tmp/p.png'),
+    ).toEqual({
+      ok: true,
+      value: {
+        title: '年终大促',
+        body: 'https://example.com/x',
+        deadline: '周五 18:00',
+        targets: '内部群',
+        image: '/tmp/p.png',
+      },
     })
   })
 
@@ -41,7 +52,14 @@ describe('#活动 新建 arguments', () => {
   })
 
   it('turns a bare link into a link card titled like the campaign', () => {
-    expect(contentFromChat('https://example.com/x', '年终大促')).toEqual({ text: '年终大促', link: { url: 'https://example.com/x', title: '年终大促' }, image: undefined })
-    expect(contentFromChat('全场8折 https://example.com/x', '年终大促')).toEqual({ text: '全场8折 https://example.com/x', image: undefined })
+    expect(contentFromChat('https://example.com/x', '年终大促')).toEqual({
+      text: '年终大促',
+      link: { url: 'https://example.com/x', title: '年终大促' },
+      image: undefined,
+    })
+    expect(contentFromChat('全场8折 https://example.com/x', '年终大促')).toEqual({
+      text: '全场8折 https://example.com/x',
+      image: undefined,
+    })
   })
 })

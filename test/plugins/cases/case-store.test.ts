@@ -4,7 +4,16 @@ import { CaseStore, parseCaseId, type NewCase } from '../../../plugins/cases/cas
 
 const TZ = 'Asia/Shanghai'
 const draft = (text: string, at: number, over: Partial<NewCase> = {}): NewCase => ({
-  tag: '成交', authorId: 'zhang', author: '张三', groupId: 'r1', at, text, fields: {}, title: text, images: [], ...over,
+  tag: '成交',
+  authorId: 'zhang',
+  author: '张三',
+  groupId: 'r1',
+  at,
+  text,
+  fields: {},
+  title: text,
+  images: [],
+  ...over,
 })
 const NOV = Date.parse('2026-11-30T02:00:00Z')
 const DEC = Date.parse('2026-12-01T02:00:00Z')
@@ -27,7 +36,9 @@ describe('CaseStore', () => {
     const cases = new CaseStore(new MemoryStore(), TZ)
     const a = await cases.add(draft('客户：刘总\n金额：8万 RO', NOV))
     expect(cases.duplicateOf('客户：刘总  金额：8万 ro')).toBe(a)
-    await cases.update(a, c => { c.status = 'withdrawn' })
+    await cases.update(a, c => {
+      c.status = 'withdrawn'
+    })
     expect(cases.duplicateOf('客户：刘总\n金额：8万 RO')).toBeUndefined()
   })
 
@@ -36,11 +47,18 @@ describe('CaseStore', () => {
     const cases = new CaseStore(store, TZ)
     const ok = await cases.add(draft('第一条', NOV))
     const shard = store.doc('cases-2026-11', () => ({ cases: [] }))
-    shard.persist = async () => { throw new Error('disk full') }
+    shard.persist = async () => {
+      throw new Error('disk full')
+    }
     await expect(cases.add(draft('第二条', NOV))).rejects.toThrow('disk full')
     expect(cases.live().map(c => c.text)).toEqual(['第一条'])
     expect(cases.duplicateOf('第二条')).toBeUndefined()
-    await expect(cases.update(ok, c => { c.text = '改过了'; c.editedAt = NOV })).rejects.toThrow()
+    await expect(
+      cases.update(ok, c => {
+        c.text = '改过了'
+        c.editedAt = NOV
+      }),
+    ).rejects.toThrow()
     expect(ok.text).toBe('第一条')
     expect(ok.editedAt).toBeUndefined()
     expect(cases.duplicateOf('第一条')).toBe(ok)
@@ -58,7 +76,16 @@ describe('CaseStore', () => {
 })
 
 describe('parseCaseId', () => {
-  it.each([['C12', 'C12'], ['c12', 'C12'], ['Ｃ１２', 'C12'], ['12', 'C12'], ['C012', 'C12'], ['X12', undefined], ['', undefined], [undefined, undefined]])('%s → %s', (input, id) => {
+  it.each([
+    ['C12', 'C12'],
+    ['c12', 'C12'],
+    ['Ｃ１２', 'C12'],
+    ['12', 'C12'],
+    ['C012', 'C12'],
+    ['X12', undefined],
+    ['', undefined],
+    [undefined, undefined],
+  ])('%s → %s', (input, id) => {
     expect(parseCaseId(input)).toBe(id)
   })
 })

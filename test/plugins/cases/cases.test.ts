@@ -44,7 +44,8 @@ async function setup(config = CONFIG) {
     await h.rt.handle(text(from, body, h.clock.now(), g, extra))
     await h.clock.advance(10_000)
   }
-  const image = (from: typeof zhang, g?: typeof sales, fileName = '截图.jpg') => say(from, '[图片]', g, { kind: 'image', attachment: { fileName } })
+  const image = (from: typeof zhang, g?: typeof sales, fileName = '截图.jpg') =>
+    say(from, '[图片]', g, { kind: 'image', attachment: { fileName } })
   const to = (chat: string) => h.wechat.textsTo(chat).join('\n')
   return { ...h, say, image, to }
 }
@@ -53,7 +54,9 @@ describe('cases plugin: capture', () => {
   it('captures a templated deal and confirms with the id and recognised fields', async () => {
     const { say, to } = await setup()
     await say(zhang, DEAL, sales)
-    expect(to('r-sales')).toMatch(/已记录成交案例 C1「刘总（连锁餐饮） · 餐饮 · 商用净水器 · 8\.6万」，识别到 客户\/行业\/产品\/金额\/难点\/做法\/结果\/心得/)
+    expect(to('r-sales')).toMatch(
+      /已记录成交案例 C1「刘总（连锁餐饮） · 餐饮 · 商用净水器 · 8\.6万」，识别到 客户\/行业\/产品\/金额\/难点\/做法\/结果\/心得/,
+    )
     await say(zhang, '#案例 查看 C1', sales)
     expect(to('r-sales')).toContain('做法：先做免费水质检测')
   })
@@ -139,20 +142,28 @@ describe('cases plugin: amend, withdraw, delete', () => {
     await say(li, '#案例 撤回 C1', sales)
     await say(admin, '#案例 撤回 C1', sales)
     await say(zhang, '#案例 删除 C2', sales)
-    expect(to('r-sales')).toMatch(/只能撤回自己分享的案例。[\s\S]*管理员请用 #案例 删除 C1[\s\S]*只有管理员可以删除案例/)
+    expect(to('r-sales')).toMatch(
+      /只能撤回自己分享的案例。[\s\S]*管理员请用 #案例 删除 C1[\s\S]*只有管理员可以删除案例/,
+    )
     await say(zhang, '#案例 撤回 C1', sales)
     await say(admin, '#案例 删除 C2 含客户隐私', sales)
     await say(zhang, '#案例 查看 C1', sales)
     await say(zhang, '#案例 搜索 价格', sales)
     const out = to('r-sales')
-    expect(out).toMatch(/已撤回案例 C1[\s\S]*已删除案例 C2[\s\S]*案例 C1 已被作者撤回[\s\S]*没有找到与「价格」相关的案例/)
+    expect(out).toMatch(
+      /已撤回案例 C1[\s\S]*已删除案例 C2[\s\S]*案例 C1 已被作者撤回[\s\S]*没有找到与「价格」相关的案例/,
+    )
   })
 })
 
 describe('cases plugin: search', () => {
   it('ranks a case with the term in its problem line above a passing mention, with snippets', async () => {
     const { say, to, wechat } = await setup()
-    await say(li, '#经验 今天拜访了三家客户，聊了新品、安装排期、售后政策，顺带提到价格异议的应对，整体反馈不错。', nanning)
+    await say(
+      li,
+      '#经验 今天拜访了三家客户，聊了新品、安装排期、售后政策，顺带提到价格异议的应对，整体反馈不错。',
+      nanning,
+    )
     await say(zhang, DEAL, sales)
     await say(trainer, '#案例 搜索 价格异议', sales)
     const reply = wechat.textsTo('r-sales').at(-1)!
@@ -223,7 +234,9 @@ describe('cases plugin: digests', () => {
     expect(to('r-sales')).toContain('案例周报仅限培训师和管理员查看')
     await say(trainer, '#案例 周报')
     const digest = to('trainer1')
-    expect(digest).toMatch(/📚 案例周报 2026-11-24 至 2026-11-30\n共 2 条新案例\n按标签：成交 1 · 问题 1\n按作者：张三 1 · 李四 1\n按产品：商用净水器 1/)
+    expect(digest).toMatch(
+      /📚 案例周报 2026-11-24 至 2026-11-30\n共 2 条新案例\n按标签：成交 1 · 问题 1\n按作者：张三 1 · 李四 1\n按产品：商用净水器 1/,
+    )
     expect(digest).toContain('做法：先做免费水质检测，再算三年滤芯成本')
     expect(digest).toMatch(/反复出现的问题：价格（2） · 异议（2）/)
     const file = wechat.sent.find(s => s.file)?.file
@@ -252,7 +265,10 @@ describe('cases plugin: durability', () => {
     const meta = store.doc('cases-meta', () => ({}))
     let release!: () => void
     const original = meta.persist
-    meta.persist = () => new Promise<void>(r => { release = r })
+    meta.persist = () =>
+      new Promise<void>(r => {
+        release = r
+      })
     const pending = rt.handle(text(zhang, DEAL, clock.now(), sales))
     await clock.advance(10_000)
     expect(to('r-sales')).toBe('')
@@ -260,7 +276,9 @@ describe('cases plugin: durability', () => {
     await pending
     await clock.advance(10_000)
     expect(to('r-sales')).toContain('已记录成交案例 C1')
-    meta.persist = async () => { throw new Error('disk full') }
+    meta.persist = async () => {
+      throw new Error('disk full')
+    }
     await say(li, '#问题 价格异议怎么办', sales)
     expect(to('r-sales')).toContain('案例保存失败')
     meta.persist = original
@@ -272,7 +290,10 @@ describe('cases plugin: durability', () => {
     const { store, wechat, say } = await setup()
     const persistsAtSend: number[] = []
     const send = wechat.send.bind(wechat)
-    wechat.send = async m => { persistsAtSend.push(store.persists); return send(m) }
+    wechat.send = async m => {
+      persistsAtSend.push(store.persists)
+      return send(m)
+    }
     await say(zhang, DEAL, sales)
     expect(wechat.textsTo('r-sales')[0]).toContain('已记录成交案例 C1')
     expect(persistsAtSend[0]).toBe(2)
@@ -285,7 +306,18 @@ describe('cases plugin: restart', () => {
     const clock = new FakeClock(start)
     const wechat = new SimulatedWeChat(clock)
     const loaded = parseConfig(CONFIG, 'test.yaml', [casesPlugin])
-    const rt = new BotRuntime({ loaded, plugins: [casesPlugin], clock, store, directory: wechat, roomAdmin: wechat, sender: wechat, log: createLogger('silent'), outputDir: '/tmp/bot-test-output', random: () => 0.5 })
+    const rt = new BotRuntime({
+      loaded,
+      plugins: [casesPlugin],
+      clock,
+      store,
+      directory: wechat,
+      roomAdmin: wechat,
+      sender: wechat,
+      log: createLogger('silent'),
+      outputDir: '/tmp/bot-test-output',
+      random: () => 0.5,
+    })
     await rt.start()
     return { rt, clock, wechat }
   }

@@ -13,19 +13,38 @@ async function storeWithCases() {
   const cases = new CaseStore(store, TZ)
   const add = (text: string, at: string, tag = '成交') => {
     const p = template.parse(text)
-    return cases.add({ tag, authorId: 'zhang', author: '张三', groupId: 'r1', groupTopic: '销售部工作群', at: Date.parse(at), text, fields: p.fields, title: p.title, images: [] })
+    return cases.add({
+      tag,
+      authorId: 'zhang',
+      author: '张三',
+      groupId: 'r1',
+      groupTopic: '销售部工作群',
+      at: Date.parse(at),
+      text,
+      fields: p.fields,
+      title: p.title,
+      images: [],
+    })
   }
   await add('客户：刘总\n金额：8.6万\n难点：价格异议, "太贵"\n做法：=先检测', '2026-11-30T02:00:00Z')
   await add('十月的旧案例 电话 13912345678', '2026-10-15T02:00:00Z', '经验')
   const gone = await add('已撤回的', '2026-11-20T02:00:00Z')
-  await cases.update(gone, c => { c.status = 'withdrawn'; c.text = '' })
+  await cases.update(gone, c => {
+    c.status = 'withdrawn'
+    c.text = ''
+  })
   return store
 }
 
 async function run(argv: string[]) {
   const store = await storeWithCases()
   let text = ''
-  const out = new Writable({ write(chunk, _enc, done) { text += chunk.toString(); done() } })
+  const out = new Writable({
+    write(chunk, _enc, done) {
+      text += chunk.toString()
+      done()
+    },
+  })
   const code = await runCasesExport(argv, store, TZ, out)
   return { code, text }
 }
@@ -52,11 +71,19 @@ describe('runCasesExport', () => {
     const [header, row] = text.replace(/^\uFEFF/, '').split('\r\n')
     expect(text.startsWith('\uFEFF')).toBe(true)
     expect(header).toBe('编号,标签,作者,作者ID,来源,时间,标题,客户,行业,产品,金额,难点,做法,结果,心得,附图,全文')
-    expect(row).toMatch(/^C1,成交,张三,zhang,销售部工作群,2026-11-30 10:00,刘总 · 8\.6万,刘总,,,8\.6万,"价格异议, ""太贵""",'=先检测,,,0,"客户：刘总/)
+    expect(row).toMatch(
+      /^C1,成交,张三,zhang,销售部工作群,2026-11-30 10:00,刘总 · 8\.6万,刘总,,,8\.6万,"价格异议, ""太贵""",'=先检测,,,0,"客户：刘总/,
+    )
   })
 
   it('refuses bad arguments with exit code 2', async () => {
-    for (const argv of [['--format', 'xml'], ['--from', '2026-13-01'], ['--from', '2026-11-30', '--to', '2026-11-01'], ['--bogus', '1'], ['--to']]) {
+    for (const argv of [
+      ['--format', 'xml'],
+      ['--from', '2026-13-01'],
+      ['--from', '2026-11-30', '--to', '2026-11-01'],
+      ['--bogus', '1'],
+      ['--to'],
+    ]) {
       expect((await run(argv)).code).toBe(2)
     }
   })

@@ -9,7 +9,18 @@ export function makeCase(text: string, over: Partial<CaseRecord> = {}): CaseReco
   const p = template.parse(text)
   seq++
   return {
-    id: `C${seq}`, seq, tag: '案例', authorId: 'zhang', author: '张三', groupId: 'r1', groupTopic: '销售部工作群',
-    at: Date.parse('2026-11-30T02:00:00Z'), text, fields: p.fields, title: p.title, images: [], ...over,
+    id: `C${seq}`,
+    seq,
+    tag: '案例',
+    authorId: 'zhang',
+    author: '张三',
+    groupId: 'r1',
+    groupTopic: '销售部工作群',
+    at: Date.parse('2026-11-30T02:00:00Z'),
+    text,
+    fields: p.fields,
+    title: p.title,
+    images: [],
+    ...over,
   }
 }

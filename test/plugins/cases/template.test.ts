@@ -6,15 +6,22 @@ const t = compileTemplate(['客户', '行业', '产品', '金额', '难点', '�
 describe('compileTemplate().parse', () => {
   it('reads one field per line in the usual spellings', () => {
     const p = t.parse('客户：刘总\n行业:餐饮\n1. 产品：净水器\n- 金额 ： 8.6万\n【难点】价格异议\n[结果] 签约')
-    expect(p.fields).toEqual({ 客户: '刘总', 行业: '餐饮', 产品: '净水器', 金额: '8.6万', 难点: '价格异议', 结果: '签约' })
+    expect(p.fields).toEqual({
+      客户: '刘总',
+      行业: '餐饮',
+      产品: '净水器',
+      金额: '8.6万',
+      难点: '价格异议',
+      结果: '签约',
+    })
     expect(p.free).toBe('')
     expect(p.title).toBe('刘总 · 餐饮 · 净水器 · 8.6万')
   })
 
   it('keeps the lines after a field line in that field until a blank line', () => {
     const p = t.parse('上周的一单\n做法：\n先做水质检测\n再算滤芯成本\n心得：别急着降价\n1. 先讲价值\n\n后来又聊了别的')
-    expect(p.fields['做法']).toBe('先做水质检测\n再算滤芯成本')
-    expect(p.fields['心得']).toBe('别急着降价\n1. 先讲价值')
+    expect(p.fields.做法).toBe('先做水质检测\n再算滤芯成本')
+    expect(p.fields.心得).toBe('别急着降价\n1. 先讲价值')
     expect(p.free).toBe('上周的一单\n\n后来又聊了别的')
     expect(p.title).toBe('上周的一单')
   })
@@ -22,7 +29,9 @@ describe('compileTemplate().parse', () => {
   it('titles free text by its first line (clipped) and finds no fields in prose', () => {
     const p = t.parse('客户嫌贵，说网上便宜三百块，怎么回应比较好？这个问题我已经遇到好几次了，每次都很被动\n第二行')
     expect(p.fields).toEqual({})
-    expect(p.title).toBe(clip('客户嫌贵，说网上便宜三百块，怎么回应比较好？这个问题我已经遇到好几次了，每次都很被动', 40))
+    expect(p.title).toBe(
+      clip('客户嫌贵，说网上便宜三百块，怎么回应比较好？这个问题我已经遇到好几次了，每次都很被动', 40),
+    )
     expect(p.title).toHaveLength(40)
   })
 
@@ -34,7 +43,9 @@ describe('compileTemplate().parse', () => {
 describe('compileTemplate().amend', () => {
   const old = '客户：刘总\n金额：8.6万\n做法：\n先检测\n再报价\n\n补充说明'
   it('replaces only the fields named when the amendment is all field lines', () => {
-    expect(t.amend(old, '金额：9万\n结果：签约')).toBe('客户：刘总\n金额：9万\n做法：\n先检测\n再报价\n\n补充说明\n结果：签约')
+    expect(t.amend(old, '金额：9万\n结果：签约')).toBe(
+      '客户：刘总\n金额：9万\n做法：\n先检测\n再报价\n\n补充说明\n结果：签约',
+    )
   })
   it('replaces a multi-line field whole', () => {
     expect(t.amend(old, '做法：现场演示')).toBe('客户：刘总\n金额：8.6万\n做法：现场演示\n\n补充说明')

@@ -2,23 +2,37 @@ import { describe, expect, it } from 'vitest'
 import { admin, cust, MIN, sales, spammer, start, wangwu, zhangsan } from './setup.js'
 
 describe('#违规', () => {
-  it('lists recent incidents with the strike\'s audit id that #撤销 takes, and shows it revoked afterwards', async () => {
+  it("lists recent incidents with the strike's audit id that #撤销 takes, and shows it revoked afterwards", async () => {
     const h = await start()
     await h.post(spammer, cust, '兼 职 刷 单，加 v')
     await h.post(spammer, cust, '日赚 500', {}, 2 * MIN)
     await h.post(wangwu, sales, '内部价格表别外传')
-    const strikes = h.audit().filter(a => a.type === 'strike').map(a => a.id)
+    const strikes = h
+      .audit()
+      .filter(a => a.type === 'strike')
+      .map(a => a.id)
     await h.post(admin, undefined, '#违规')
     await h.drain()
     const [list] = h.wechat.textsTo('wxid_admin').filter(t => t.startsWith('最近'))
     expect(list).toContain('共 2 件')
-    expect(list).toMatch(new RegExp(`V2 11-30 09:0\\d 示例科技销售部工作群 王五：泄露机密 → 群内警告、报告管理员、记违规；审计 ${strikes[1]}（违规记录有效）`))
-    expect(list).toMatch(new RegExp(`V1 .* 优惠多多：无关商业广告、私加联系方式 ×2 → 群内警告、报告管理员、记违规；审计 ${strikes[0]}（违规记录有效）`))
+    expect(list).toMatch(
+      new RegExp(
+        `V2 11-30 09:0\\d 示例科技销售部工作群 王五：泄露机密 → 群内警告、报告管理员、记违规；审计 ${strikes[1]}（违规记录有效）`,
+      ),
+    )
+    expect(list).toMatch(
+      new RegExp(
+        `V1 .* 优惠多多：无关商业广告、私加联系方式 ×2 → 群内警告、报告管理员、记违规；审计 ${strikes[0]}（违规记录有效）`,
+      ),
+    )
     expect(list).toContain('#撤销 <审计编号>')
     await h.post(admin, undefined, `#撤销 ${strikes[1]}`)
     await h.post(admin, undefined, '#违规 王五')
     await h.drain()
-    const after = h.wechat.textsTo('wxid_admin').filter(t => t.startsWith('最近')).at(-1)
+    const after = h.wechat
+      .textsTo('wxid_admin')
+      .filter(t => t.startsWith('最近'))
+      .at(-1)
     expect(after).toContain(`审计 ${strikes[1]}（已撤销）`)
     expect(after).not.toContain('优惠多多')
   })
@@ -48,7 +62,10 @@ describe('#违规', () => {
     await h.post(admin, undefined, '#违规 不存在的人')
     await h.post(admin, undefined, '#违规 3')
     await h.drain()
-    expect(h.wechat.textsTo('wxid_admin')).toEqual(['没有找到「不存在的人」的违规记录。用法：#违规 [@成员|微信ID|名字] [天数]', '最近 3 天没有违规事件。'])
+    expect(h.wechat.textsTo('wxid_admin')).toEqual([
+      '没有找到「不存在的人」的违规记录。用法：#违规 [@成员|微信ID|名字] [天数]',
+      '最近 3 天没有违规事件。',
+    ])
   })
 })
 

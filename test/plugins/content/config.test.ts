@@ -20,27 +20,44 @@ describe('content config', () => {
   it('defaults to the shipped dictionary, which loads', () => {
     const cfg = contentConfigSchema.parse({})
     expect(cfg.dictionaries).toEqual(['data/dictionaries/default.yaml'])
-    expect(cfg.actions.medium).toEqual({ internal: ['warn', 'strike'], customer: ['warn', 'report', 'strike'], broadcast: ['warn', 'report', 'strike'] })
-    expect(cfg.escalation).toEqual({ strikes: 3, remove: { internal: 'nobody', customer: 'nonStaff', broadcast: 'nonStaff' } })
+    expect(cfg.actions.medium).toEqual({
+      internal: ['warn', 'strike'],
+      customer: ['warn', 'report', 'strike'],
+      broadcast: ['warn', 'report', 'strike'],
+    })
+    expect(cfg.escalation).toEqual({
+      strikes: 3,
+      remove: { internal: 'nobody', customer: 'nonStaff', broadcast: 'nonStaff' },
+    })
     expect(cfg.exemptRoles).toEqual(['admin', 'leader'])
   })
 
   it('refuses to start with a broken dictionary, listing file:line problems', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'content-cfg-')), 'bad.yaml')
-    writeFileSync(file, 'categories:\n  ad:\n    label: 广告\n    severity: medium\n    terms: [日赚, "  "]\n    patterns: ["(a"]\n')
+    writeFileSync(
+      file,
+      'categories:\n  ad:\n    label: 广告\n    severity: medium\n    terms: [日赚, "  "]\n    patterns: ["(a"]\n',
+    )
     const problems = problemsOf(config('', [file]))
     expect(problems.some(p => p.includes(`${file}:5:`) && p.includes('empty after normalisation'))).toBe(true)
     expect(problems.some(p => p.includes(`${file}:6:`) && p.includes('patterns'))).toBe(true)
-    expect(problemsOf(config('', ['does/not/exist.yaml'])).join('\n')).toContain('does/not/exist.yaml: cannot read file')
+    expect(problemsOf(config('', ['does/not/exist.yaml'])).join('\n')).toContain(
+      'does/not/exist.yaml: cannot read file',
+    )
   })
 
   it('rejects unknown placeholders in the warning and unknown steps in the matrix', () => {
     expect(problemsOf(config('warnText: "{labels} {word}"')).join('\n')).toContain('unknown placeholder {word}')
-    expect(problemsOf(config('actions: { high: { customer: [warn, ban] } }')).join('\n')).toContain('plugins.content.actions.high.customer')
+    expect(problemsOf(config('actions: { high: { customer: [warn, ban] } }')).join('\n')).toContain(
+      'plugins.content.actions.high.customer',
+    )
   })
 
   it('lets a group override the matrix while keeping the other defaults', () => {
-    const yaml = config().replace('kind: customer }', 'kind: customer, plugins: { content: { actions: { medium: { customer: [record] } } } } }')
+    const yaml = config().replace(
+      'kind: customer }',
+      'kind: customer, plugins: { content: { actions: { medium: { customer: [record] } } } } }',
+    )
     const loaded = parseConfig(yaml, 'bot.yaml', [contentPlugin])
     const section = loaded.groupSections.get('客户交流群')?.content as ReturnType<typeof contentConfigSchema.parse>
     expect(section.actions.medium.customer).toEqual(['record'])

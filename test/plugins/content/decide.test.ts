@@ -17,21 +17,45 @@ function decide(body: string, g = cust, activeStrikes = 0, from = spammer, c = c
   const ev = { ...text(from, body, MONDAY_9AM, g, { id: 'msg-42' }), group: g }
   ev.sender.isStaff = from === wangwu
   const findings = dictionaryFindings(scanMessage(ev, matcher), matcher.dictionary)
-  const incident = addIncident({ next: 7, incidents: [] }, {
-    memberId: from.id, memberName: from.name, groupId: g.id, groupTopic: g.topic, groupKind: g.kind, categories: findings.map(f => f.category),
-    labels: findings.map(f => f.label), severity: findings[0].severity, startedAt: ev.at, messageId: ev.id, steps: [], dryRun: false,
-  })
-  const input: IncidentInput = { cfg: c, ev, findings, memberName: from.name, activeStrikes, timezone: 'Asia/Shanghai', prefix: '#' }
+  const incident = addIncident(
+    { next: 7, incidents: [] },
+    {
+      memberId: from.id,
+      memberName: from.name,
+      groupId: g.id,
+      groupTopic: g.topic,
+      groupKind: g.kind,
+      categories: findings.map(f => f.category),
+      labels: findings.map(f => f.label),
+      severity: findings[0].severity,
+      startedAt: ev.at,
+      messageId: ev.id,
+      steps: [],
+      dryRun: false,
+    },
+  )
+  const input: IncidentInput = {
+    cfg: c,
+    ev,
+    findings,
+    memberName: from.name,
+    activeStrikes,
+    timezone: 'Asia/Shanghai',
+    prefix: '#',
+  }
   return decideIncident(incident, input)
 }
-const textOf = (actions: Action[], type: Action['type']) => actions.flatMap(a => (a.type === type && 'text' in a ? [a.text] : []))
+const textOf = (actions: Action[], type: Action['type']) =>
+  actions.flatMap(a => (a.type === type && 'text' in a ? [a.text] : []))
 
 describe('deciding an incident', () => {
   const evasive = '兼 职 刷 单，日 赚 500，加 v 详聊'
 
   it('warns in the group naming the categories and rules, never the offending words', () => {
     const [warn] = textOf(decide(evasive), 'warn')
-    expect(warn).toBe('你的消息涉及「无关商业广告、私加联系方式」，违反群规：禁止发布与工作无关的商业广告；禁止私下引流、索要或发布联系方式。这是你30天内第 1 次违规，累计 3 次将被移出本群。')
+    expect(warn).toBe(
+      '你的消息涉及「无关商业广告、私加联系方式」，违反群规：禁止发布与工作无关的商业广告；禁止私下引流、索要或发布联系方式。这是你30天内第 1 次违规，累计 3 次将被移出本群。',
+    )
     for (const word of ['兼职', '刷单', '日赚', '加v', '加 v', '兼 职']) expect(warn).not.toContain(word)
   })
 
@@ -53,7 +77,12 @@ describe('deciding an incident', () => {
 
   it('strikes under content.<category> with the configured expiry, carrying the message as evidence', () => {
     const strike = decide('你个傻逼').find(a => a.type === 'strike')
-    expect(strike).toMatchObject({ memberId: 'wxid_c3', category: 'content.insult', ttlMs: 30 * 86_400_000, evidence: { messageId: 'msg-42' } })
+    expect(strike).toMatchObject({
+      memberId: 'wxid_c3',
+      category: 'content.insult',
+      ttlMs: 30 * 86_400_000,
+      evidence: { messageId: 'msg-42' },
+    })
   })
 
   it('escalates at the strike limit: removal plus a report for a customer, a request to the admins for staff', () => {
@@ -66,7 +95,7 @@ describe('deciding an incident', () => {
     expect(textOf(internal, 'notifyAdmins')[0]).toContain('本群不自动移出，请管理员处理')
   })
 
-  it('plans strikes from the member\'s active count and the removal scope', () => {
+  it("plans strikes from the member's active count and the removal scope", () => {
     expect(planStrike(0, cfg, 'customer', false)).toEqual({ count: 1, limit: 3, removable: true })
     expect(planStrike(5, cfg, 'customer', true)).toEqual({ count: 6, limit: 3, removable: false, escalate: 'ask' })
     expect(planStrike(2, cfg, 'broadcast', false).escalate).toBe('remove')
@@ -75,7 +104,12 @@ describe('deciding an incident', () => {
   it('in dry-run keeps only records, tagged with the action they stand for', () => {
     const dry = asDryRun(decide('日赚 500', cust, 2))
     expect(dry.every(a => a.type === 'record')).toBe(true)
-    expect(dry.map(a => a.rule)).toEqual(['content.dry-run.warn', 'content.dry-run.strike', 'content.dry-run.escalate', 'content.dry-run.remove'])
+    expect(dry.map(a => a.rule)).toEqual([
+      'content.dry-run.warn',
+      'content.dry-run.strike',
+      'content.dry-run.escalate',
+      'content.dry-run.remove',
+    ])
     expect(textOf(dry, 'record')[0]).toMatch(/^【观察】将群内警告：你的消息涉及/)
   })
 })

@@ -3,7 +3,10 @@ import { contentConfigSchema } from '../../../plugins/content/config.js'
 import { FloodTracker } from '../../../plugins/content/flood.js'
 import { DICTIONARY, SEC } from './setup.js'
 
-const flood = contentConfigSchema.parse({ dictionaries: [DICTIONARY], flood: { maxMessages: 5, within: '30s', repeatGroups: 3, repeatWithin: '10m', minLength: 6, maxTracked: 100 } }).flood
+const flood = contentConfigSchema.parse({
+  dictionaries: [DICTIONARY],
+  flood: { maxMessages: 5, within: '30s', repeatGroups: 3, repeatWithin: '10m', minLength: 6, maxTracked: 100 },
+}).flood
 const T0 = 1_000_000
 
 describe('flood control', () => {
@@ -13,7 +16,11 @@ describe('flood control', () => {
     expect(notes.slice(0, 5)).toEqual([undefined, undefined, undefined, undefined, undefined])
     expect(notes[5]).toBe('30秒内发了 5 条以上消息')
     const slow = new FloodTracker()
-    expect(Array.from({ length: 12 }, (_, i) => slow.observe('u1', 'g1', `消息${i}`, T0 + i * 7 * SEC, flood)).filter(Boolean)).toEqual([])
+    expect(
+      Array.from({ length: 12 }, (_, i) => slow.observe('u1', 'g1', `消息${i}`, T0 + i * 7 * SEC, flood)).filter(
+        Boolean,
+      ),
+    ).toEqual([])
   })
 
   it('counts each member separately', () => {
@@ -37,7 +44,9 @@ describe('flood control', () => {
 
   it('ignores short texts such as 收到 across groups', () => {
     const t = new FloodTracker()
-    expect(['g1', 'g2', 'g3', 'g4'].map((g, i) => t.observe('u1', g, '收到', T0 + i * 10 * SEC, flood)).filter(Boolean)).toEqual([])
+    expect(
+      ['g1', 'g2', 'g3', 'g4'].map((g, i) => t.observe('u1', g, '收到', T0 + i * 10 * SEC, flood)).filter(Boolean),
+    ).toEqual([])
   })
 
   it('keeps at most maxTracked members in memory', () => {

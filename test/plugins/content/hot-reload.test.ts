@@ -28,7 +28,12 @@ describe('hot reload of the dictionary', () => {
     expect(watcher.files).toEqual([file])
     const original = readFileSync(file, 'utf8')
 
-    writeFileSync(file, original.replace('terms: [斗地主]', 'terms: [斗地主, 代购茅台]').replace('label: 闲聊\n    severity: low', 'label: 闲聊\n    severity: medium'))
+    writeFileSync(
+      file,
+      original
+        .replace('terms: [斗地主]', 'terms: [斗地主, 代购茅台]')
+        .replace('label: 闲聊\n    severity: low', 'label: 闲聊\n    severity: medium'),
+    )
     watcher.onChange()
     await h.post(customer, cust, '代购茅台，要的私聊')
     await h.drain()
@@ -65,6 +70,8 @@ describe('hot reload of the dictionary', () => {
     await h.post(admin, undefined, '#词库 重载')
     await h.drain()
     const [reply] = h.wechat.textsTo('wxid_admin')
-    expect(reply).toMatch(/^❌ 词库有 1 个问题，继续使用旧词库（版本 1）：\n.*dictionary\.yaml:4: categories\.ad\.severity: /)
+    expect(reply).toMatch(
+      /^❌ 词库有 1 个问题，继续使用旧词库（版本 1）：\n.*dictionary\.yaml:4: categories\.ad\.severity: /,
+    )
   })
 })

@@ -1,9 +1,27 @@
 import { describe, expect, it } from 'vitest'
-import { addIncident, INCIDENT_KEEP_MS, INCIDENT_LIMIT, mergeRepeat, openIncidentFor, recentIncidents, type IncidentLog } from '../../../plugins/content/incident.js'
+import {
+  addIncident,
+  INCIDENT_KEEP_MS,
+  INCIDENT_LIMIT,
+  mergeRepeat,
+  openIncidentFor,
+  recentIncidents,
+  type IncidentLog,
+} from '../../../plugins/content/incident.js'
 import { MIN } from './setup.js'
 
 const T0 = 1_800_000_000_000
-const base = { memberName: '优惠多多', groupId: 'g1', groupTopic: '交流群', groupKind: 'customer' as const, labels: ['广告'], severity: 'medium' as const, messageId: 'm1', steps: [], dryRun: false }
+const base = {
+  memberName: '优惠多多',
+  groupId: 'g1',
+  groupTopic: '交流群',
+  groupKind: 'customer' as const,
+  labels: ['广告'],
+  severity: 'medium' as const,
+  messageId: 'm1',
+  steps: [],
+  dryRun: false,
+}
 const add = (log: IncidentLog, memberId: string, categories: string[], at: number, dryRun = false) =>
   addIncident(log, { ...base, memberId, categories, startedAt: at, dryRun })
 

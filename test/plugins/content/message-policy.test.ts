@@ -13,8 +13,14 @@ const msg = (extra: Partial<MessageEvent>) => text(spammer, '', 0, undefined, ex
 
 describe('file extensions', () => {
   it.each([
-    ['报价单.pdf', 'pdf'], ['安装包.APK', 'apk'], ['报价单.pdf.exe', 'exe'], ['setup.exe.', 'exe'], ['setup.exe ', 'exe'],
-    ['run.bat\u200b', 'bat'], ['README', ''], ['', ''],
+    ['报价单.pdf', 'pdf'],
+    ['安装包.APK', 'apk'],
+    ['报价单.pdf.exe', 'exe'],
+    ['setup.exe.', 'exe'],
+    ['setup.exe ', 'exe'],
+    ['run.bat\u200b', 'bat'],
+    ['README', ''],
+    ['', ''],
   ])('%j has extension %j', (name, ext) => {
     expect(fileExtension(name)).toBe(ext)
   })
@@ -35,7 +41,10 @@ describe('scope: whose messages each category checks', () => {
 
   it('checks dictionary categories that are not listed for everyone, and follows a per-category override', () => {
     expect(inScope(cfg, 'ad', 'internal', true)).toBe(true)
-    const custom = contentConfigSchema.parse({ dictionaries: [DICTIONARY], scope: { confidential: { internal: 'nobody' } } })
+    const custom = contentConfigSchema.parse({
+      dictionaries: [DICTIONARY],
+      scope: { confidential: { internal: 'nobody' } },
+    })
     expect(inScope(custom, 'confidential', 'internal', true)).toBe(false)
     expect(inScope(custom, 'confidential', 'customer', true)).toBe(true)
     expect(inScope(custom, 'card', 'customer', false)).toBe(true)
@@ -43,7 +52,8 @@ describe('scope: whose messages each category checks', () => {
 })
 
 describe('message types', () => {
-  const categories = (ev: MessageEvent, kind: 'internal' | 'customer' | 'broadcast' = 'customer') => messageTypeFindings(ev, kind, cfg).map(f => f.category)
+  const categories = (ev: MessageEvent, kind: 'internal' | 'customer' | 'broadcast' = 'customer') =>
+    messageTypeFindings(ev, kind, cfg).map(f => f.category)
 
   it('flags contact cards, mini programs and dangerous files, not ordinary files', () => {
     expect(categories(msg({ kind: 'contact', text: '[名片]' }))).toEqual(['card'])
@@ -58,25 +68,44 @@ describe('message types', () => {
   })
 
   it('uses the configured labels and extensions', () => {
-    const custom = contentConfigSchema.parse({ dictionaries: [DICTIONARY], kinds: { file: { extensions: ['.ZIP'], label: '压缩包' } } })
+    const custom = contentConfigSchema.parse({
+      dictionaries: [DICTIONARY],
+      kinds: { file: { extensions: ['.ZIP'], label: '压缩包' } },
+    })
     const [f] = messageTypeFindings(msg({ kind: 'file', attachment: { fileName: 'a.zip' } }), 'customer', custom)
     expect(f).toMatchObject({ category: 'file', label: '压缩包', severity: 'high' })
-    expect(messageTypeFindings(msg({ kind: 'file', attachment: { fileName: 'a.exe' } }), 'customer', custom)).toEqual([])
+    expect(messageTypeFindings(msg({ kind: 'file', attachment: { fileName: 'a.exe' } }), 'customer', custom)).toEqual(
+      [],
+    )
   })
 })
 
 describe('text inside messages', () => {
-  const found = (ev: MessageEvent) => scanMessage(ev, matcher).map(e => (e.source === 'policy' ? e.note : `${e.source}:${e.match.category}`))
+  const found = (ev: MessageEvent) =>
+    scanMessage(ev, matcher).map(e => (e.source === 'policy' ? e.note : `${e.source}:${e.match.category}`))
 
   it('matches link-card titles and descriptions like text, and checks the card URL against the allowed domains', () => {
-    expect(found(msg({ kind: 'link', text: '[链接] x', attachment: { title: '兼职刷单 日结', description: '加我微信', url: 'https://pay.evil.io/a' } })))
-      .toEqual(['title:ad', 'description:contact', 'url:link'])
-    expect(found(msg({ kind: 'link', attachment: { title: '公司新品发布', url: 'https://www.example.com/new' } }))).toEqual([])
-    expect(found(msg({ kind: 'link', attachment: { title: '活动', url: 'https://example.com.evil.io/' } }))).toEqual(['url:link'])
+    expect(
+      found(
+        msg({
+          kind: 'link',
+          text: '[链接] x',
+          attachment: { title: '兼职刷单 日结', description: '加我微信', url: 'https://pay.evil.io/a' },
+        }),
+      ),
+    ).toEqual(['title:ad', 'description:contact', 'url:link'])
+    expect(
+      found(msg({ kind: 'link', attachment: { title: '公司新品发布', url: 'https://www.example.com/new' } })),
+    ).toEqual([])
+    expect(found(msg({ kind: 'link', attachment: { title: '活动', url: 'https://example.com.evil.io/' } }))).toEqual([
+      'url:link',
+    ])
   })
 
   it('matches file names and mini-program titles, but not the placeholder text of non-text messages', () => {
-    expect(found(msg({ kind: 'file', text: '[文件] 内部价格表.xlsx', attachment: { fileName: '内部价格表.xlsx' } }))).toEqual(['fileName:confidential'])
+    expect(
+      found(msg({ kind: 'file', text: '[文件] 内部价格表.xlsx', attachment: { fileName: '内部价格表.xlsx' } })),
+    ).toEqual(['fileName:confidential'])
     expect(found(msg({ kind: 'miniprogram', attachment: { title: '扫码进群领红包' } }))).toEqual(['title:ad'])
     expect(found(msg({ kind: 'image', text: '[图片] 兼职刷单' }))).toEqual([])
   })
@@ -86,15 +115,24 @@ describe('text inside messages', () => {
   })
 
   it('quotes each span once: a term inside a longer match of the same category is dropped from the evidence', () => {
-    const nested = compileMatcher({ categories: { ad: { label: '广告', severity: 'medium', terms: ['兼职刷单', '刷单', '日赚'], allow: [], patterns: [] } }, links: null })
+    const nested = compileMatcher({
+      categories: {
+        ad: { label: '广告', severity: 'medium', terms: ['兼职刷单', '刷单', '日赚'], allow: [], patterns: [] },
+      },
+      links: null,
+    })
     const [ad] = dictionaryFindings(scanMessage(msg({ text: '兼 职 刷 单，日 赚' }), nested), nested.dictionary)
     expect(ad.evidence.map(e => (e.source === 'policy' ? '' : e.match.matched))).toEqual(['兼 职 刷 单', '日 赚'])
   })
 
   it('groups matches by category with the dictionary label and severity', () => {
-    const findings = dictionaryFindings(scanMessage(msg({ text: '兼 职 刷 单，日 赚 500，加 v' }), matcher), matcher.dictionary)
+    const findings = dictionaryFindings(
+      scanMessage(msg({ text: '兼 职 刷 单，日 赚 500，加 v' }), matcher),
+      matcher.dictionary,
+    )
     expect(findings.map(f => [f.category, f.label, f.severity, f.evidence.length])).toEqual([
-      ['ad', '无关商业广告', 'medium', 2], ['contact', '私加联系方式', 'medium', 1],
+      ['ad', '无关商业广告', 'medium', 2],
+      ['contact', '私加联系方式', 'medium', 1],
     ])
   })
 })

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest'
-import { admin, boss, cust, cust2, customer, DAY, MIN, news, sales, SEC, spammer, start, wangwu, zhangsan } from './setup.js'
+import {
+  admin,
+  boss,
+  cust,
+  cust2,
+  customer,
+  DAY,
+  MIN,
+  news,
+  sales,
+  SEC,
+  spammer,
+  start,
+  wangwu,
+  zhangsan,
+} from './setup.js'
 
 const AD = '兼 职 刷 单，日 赚 500，加 v 详聊'
 
@@ -22,7 +37,13 @@ describe('content plugin on the runtime', () => {
     await h.post(spammer, cust, '日赚 500，加v', {}, 2 * MIN)
     await h.post(spammer, cust2, '日赚 800', {}, 2 * MIN)
     await h.drain()
-    expect(h.audit().map(a => a.rule)).toEqual(['content.warn', 'content.strike', 'content.report', 'content.repeat', 'content.repeat'])
+    expect(h.audit().map(a => a.rule)).toEqual([
+      'content.warn',
+      'content.strike',
+      'content.report',
+      'content.repeat',
+      'content.repeat',
+    ])
     expect(h.audit().at(-1)?.text).toBe('重复违规，已并入 V1（第 3 条）')
     expect(h.wechat.textsTo(cust.id)).toHaveLength(1)
     expect(h.rt.ledger.activeStrikes('wxid_c3', h.clock.now())).toHaveLength(1)
@@ -82,19 +103,36 @@ describe('content plugin on the runtime', () => {
     await h.post(zhangsan, cust, '官网 https://www.example.com/p')
     await h.post(zhangsan, cust, '看看这个 https://shop.evil.top/x', {}, 20 * MIN)
     await h.drain()
-    expect(h.audit().filter(a => a.type === 'warn').map(a => a.groupId)).toEqual([cust.id])
+    expect(
+      h
+        .audit()
+        .filter(a => a.type === 'warn')
+        .map(a => a.groupId),
+    ).toEqual([cust.id])
   })
 
   it('treats link cards, contact cards from customers and dangerous files by policy', async () => {
     const h = await start()
-    await h.post(spammer, cust, '[链接] 福利', { kind: 'link', attachment: { title: '新人福利', description: '点击领取', url: 'http://hb.lucky-888.top/get' } })
+    await h.post(spammer, cust, '[链接] 福利', {
+      kind: 'link',
+      attachment: { title: '新人福利', description: '点击领取', url: 'http://hb.lucky-888.top/get' },
+    })
     await h.post(customer, cust, '[名片]', { kind: 'contact' }, 20 * MIN)
     await h.post(zhangsan, cust, '[名片]', { kind: 'contact' })
     await h.post(zhangsan, sales, '[文件] 报价单.pdf.exe', { kind: 'file', attachment: { fileName: '报价单.pdf.exe' } })
     await h.drain()
-    const warned = h.audit().filter(a => a.type === 'warn').map(a => [a.memberId, a.text?.match(/涉及「(.+?)」/)?.[1]])
-    expect(warned).toEqual([['wxid_c3', '未经许可的链接'], ['wxid_c1', '推送名片'], ['wxid_zhangsan', '危险文件']])
-    expect(h.wechat.textsTo('wxid_admin')[0]).toContain('链接中「http://hb.lucky-888.top/get」位置 0–27 → 域名 hb.lucky-888.top 不在白名单')
+    const warned = h
+      .audit()
+      .filter(a => a.type === 'warn')
+      .map(a => [a.memberId, a.text?.match(/涉及「(.+?)」/)?.[1]])
+    expect(warned).toEqual([
+      ['wxid_c3', '未经许可的链接'],
+      ['wxid_c1', '推送名片'],
+      ['wxid_zhangsan', '危险文件'],
+    ])
+    expect(h.wechat.textsTo('wxid_admin')[0]).toContain(
+      '链接中「http://hb.lucky-888.top/get」位置 0–27 → 域名 hb.lucky-888.top 不在白名单',
+    )
   })
 
   it('flags a flood of messages as spam once, and the same text across groups', async () => {
@@ -106,18 +144,26 @@ describe('content plugin on the runtime', () => {
     await h.drain()
     const floods = h.audit().filter(a => a.reason?.includes('flood'))
     expect(floods.map(a => [a.rule, a.memberId])).toEqual([
-      ['content.warn', 'wxid_c1'], ['content.strike', 'wxid_c1'], ['content.report', 'wxid_c1'], ['content.repeat', 'wxid_c1'], ['content.repeat', 'wxid_c1'],
-      ['content.warn', 'wxid_c3'], ['content.strike', 'wxid_c3'], ['content.report', 'wxid_c3'],
+      ['content.warn', 'wxid_c1'],
+      ['content.strike', 'wxid_c1'],
+      ['content.report', 'wxid_c1'],
+      ['content.repeat', 'wxid_c1'],
+      ['content.repeat', 'wxid_c1'],
+      ['content.warn', 'wxid_c3'],
+      ['content.strike', 'wxid_c3'],
+      ['content.report', 'wxid_c3'],
     ])
     expect(h.wechat.textsTo('wxid_admin').at(-1)).toContain('刷屏：10分钟内把同一段文字发到了 3 个群')
   })
 
-  it('records customers\' messages in the broadcast group as off-topic, and not staff messages', async () => {
+  it("records customers' messages in the broadcast group as off-topic, and not staff messages", async () => {
     const h = await start()
     await h.post(customer, news, '请问周末营业吗')
     await h.post(zhangsan, news, '营业的')
     await h.drain()
-    expect(h.audit().map(a => [a.rule, a.memberId, a.text])).toEqual([['content.record', 'wxid_c1', 'V1 公告群无关发言']])
+    expect(h.audit().map(a => [a.rule, a.memberId, a.text])).toEqual([
+      ['content.record', 'wxid_c1', 'V1 公告群无关发言'],
+    ])
     expect(h.wechat.sent).toEqual([])
   })
 
@@ -127,8 +173,12 @@ describe('content plugin on the runtime', () => {
     await h.post(spammer, cust2, '兼职刷单，加我微信', {}, 5 * MIN)
     await h.drain()
     expect(h.audit().map(a => [a.rule, a.type])).toEqual([
-      ['content.dry-run.warn', 'record'], ['content.dry-run.strike', 'record'], ['content.dry-run.report', 'record'],
-      ['content.warn', 'warn'], ['content.strike', 'strike'], ['content.report', 'notifyAdmins'],
+      ['content.dry-run.warn', 'record'],
+      ['content.dry-run.strike', 'record'],
+      ['content.dry-run.report', 'record'],
+      ['content.warn', 'warn'],
+      ['content.strike', 'strike'],
+      ['content.report', 'notifyAdmins'],
       ['content.repeat', 'record'],
     ])
     expect(h.wechat.textsTo(cust.id)).toEqual([])
@@ -136,7 +186,7 @@ describe('content plugin on the runtime', () => {
     expect(h.rt.ledger.activeStrikes('wxid_c3', h.clock.now()).map(s => s.category)).toEqual(['content.ad'])
   })
 
-  it('undoes a strike with the runtime\'s #撤销, tells the member, and the count drops', async () => {
+  it("undoes a strike with the runtime's #撤销, tells the member, and the count drops", async () => {
     const h = await start()
     await h.post(spammer, cust, AD)
     await h.post(spammer, cust, '扫码进群领红包', {}, 30 * MIN)
@@ -152,14 +202,19 @@ describe('content plugin on the runtime', () => {
 
   it('survives a 100 KB message, control characters, lone surrogates and empty text', async () => {
     const h = await start()
-    const huge = '正常的聊天内容，'.repeat(12_800) + '兼职刷单'
+    const huge = `${'正常的聊天内容，'.repeat(12_800)}兼职刷单`
     await h.post(customer, cust, huge)
     await h.post(spammer, cust2, '\u0000\u0007内\u200b部\ud800价\u202e格表\u0001', {}, 20 * MIN)
     await h.post(customer, cust, '')
     await h.post(customer, cust, '\ud800\udfff\udc00')
     await h.drain()
     expect(h.rt.errors).toEqual([])
-    expect(h.audit().filter(a => a.type === 'warn').map(a => a.memberId)).toEqual(['wxid_c1', 'wxid_c3'])
+    expect(
+      h
+        .audit()
+        .filter(a => a.type === 'warn')
+        .map(a => a.memberId),
+    ).toEqual(['wxid_c1', 'wxid_c3'])
     const report = h.wechat.textsTo('wxid_admin').find(t => t.includes('wxid_c3'))!
     expect(report).toContain('「内·部\ufffd价·格表」')
     expect(h.wechat.textsTo('wxid_admin')[0].length).toBeLessThan(1000)

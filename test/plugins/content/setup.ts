@@ -37,7 +37,10 @@ plugins:
   content:
     dictionaries: ${JSON.stringify(dictionaries)}
 ${/^watch:/m.test(extra) ? '' : '    watch: false'}
-${extra.split('\n').map(l => `    ${l}`).join('\n')}
+${extra
+  .split('\n')
+  .map(l => `    ${l}`)
+  .join('\n')}
 `
 }
 
@@ -49,7 +52,13 @@ export async function start(extra = '', dictionaries?: string[]) {
   h.wechat.addGroup(cust2, [zhangsan, spammer])
   h.wechat.addGroup(news, [admin, zhangsan, customer])
   /** Post a message now (moves the clock by `gap` first so the outbox keeps up). */
-  const post = async (from: Member, g: GroupRef | undefined, body: string, extra: Partial<MessageEvent> = {}, gap = 10 * SEC) => {
+  const post = async (
+    from: Member,
+    g: GroupRef | undefined,
+    body: string,
+    extra: Partial<MessageEvent> = {},
+    gap = 10 * SEC,
+  ) => {
     await h.clock.advance(gap)
     const ev = text(from, body, h.clock.now(), g, extra)
     await h.rt.handle(ev)

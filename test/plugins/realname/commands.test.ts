@@ -13,14 +13,16 @@ describe('realname commands', () => {
     wechat.rename(cust.id, 'wxid_zhangsan', '示例科技张三13900000000')
     await rt.handle(text(admin, '#实名检查', clock.now()))
     await clock.advance(MIN)
-    expect(wechat.textsTo('wxid_admin')).toEqual([[
-      '「示例科技销售部工作群」：5 人需实名，2 人有问题',
-      '- 孙七七（未设置群昵称或未能读取，按微信名「孙七七」判断）：格式不符，应为 部门-姓名 或 地区-姓名',
-      '- 张三家属（群昵称「销售部-张三家属」）：姓名「张三家属」不在花名册上',
-      '「示例科技张三交流群」：1 人需实名，1 人有问题',
-      '- 张三（群昵称「示例科技张三13900000000」）：手机号与花名册登记的不一致',
-      '注：未设置群昵称（或机器人未能读取）的成员按微信名判断。',
-    ].join('\n')])
+    expect(wechat.textsTo('wxid_admin')).toEqual([
+      [
+        '「示例科技销售部工作群」：5 人需实名，2 人有问题',
+        '- 孙七七（未设置群昵称或未能读取，按微信名「孙七七」判断）：格式不符，应为 部门-姓名 或 地区-姓名',
+        '- 张三家属（群昵称「销售部-张三家属」）：姓名「张三家属」不在花名册上',
+        '「示例科技张三交流群」：1 人需实名，1 人有问题',
+        '- 张三（群昵称「示例科技张三13900000000」）：手机号与花名册登记的不一致',
+        '注：未设置群昵称（或机器人未能读取）的成员按微信名判断。',
+      ].join('\n'),
+    ])
   })
 
   it('follows a reloaded roster without a restart', async () => {
@@ -66,7 +68,10 @@ describe('realname commands', () => {
     await rt.handle(text(admin, '#实名豁免 取消 wxid_sunqi', clock.now()))
     await rt.handle(text(sun, '好的', clock.now(), sales))
     await clock.advance(MIN)
-    expect(wechat.textsTo('wxid_admin')).toEqual(['实名豁免名单：孙七七', '已取消 孙七七 的实名豁免，下次检查起恢复要求。'])
+    expect(wechat.textsTo('wxid_admin')).toEqual([
+      '实名豁免名单：孙七七',
+      '已取消 孙七七 的实名豁免，下次检查起恢复要求。',
+    ])
     expect(wechat.textsTo('wxid_sunqi')).toHaveLength(2)
   })
 })

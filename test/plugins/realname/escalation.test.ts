@@ -7,8 +7,14 @@ const H = 3_600_000
 const T0 = Date.parse('2026-11-30T01:10:00Z')
 const steps = realnameConfigSchema.parse({}).escalation
 const notice: NicknameNotice = {
-  group: '示例科技销售部工作群', who: '孙七七', memberId: 'wxid_sunqi', nickname: '孙七七', aliasUnknown: true,
-  detail: '格式不符，应为 部门-姓名 或 地区-姓名', target: '部门-姓名（例如 销售部-张三）', personal: false,
+  group: '示例科技销售部工作群',
+  who: '孙七七',
+  memberId: 'wxid_sunqi',
+  nickname: '孙七七',
+  aliasUnknown: true,
+  detail: '格式不符，应为 部门-姓名 或 地区-姓名',
+  target: '部门-姓名（例如 销售部-张三）',
+  personal: false,
 }
 const ctx = (now: number) => ({ groupId: 'r1', startedAt: T0, now, unconfirmed: true })
 
@@ -20,7 +26,12 @@ describe('escalation schedule', () => {
 
   it('schedules the next step as a persisted timer and nothing after the last', () => {
     expect(scheduleStep(steps, T0, { groupId: 'r1', memberId: 'u1', index: 1 })).toEqual([
-      expect.objectContaining({ type: 'schedule', key: 'step:r1:u1', at: T0 + 2 * H, payload: { groupId: 'r1', memberId: 'u1', index: 1 } }),
+      expect.objectContaining({
+        type: 'schedule',
+        key: 'step:r1:u1',
+        at: T0 + 2 * H,
+        payload: { groupId: 'r1', memberId: 'u1', index: 1 },
+      }),
     ])
     expect(scheduleStep(steps, T0, { groupId: 'r1', memberId: 'u1', index: 3 })).toEqual([])
   })
@@ -29,7 +40,11 @@ describe('escalation schedule', () => {
     const [remind] = stepActions(steps, 0, notice, ctx(T0))
     expect(remind).toMatchObject({ type: 'remind', to: { contact: 'wxid_sunqi' } })
     expect(remind.type === 'remind' && remind.text).toContain('我在本群的昵称')
-    expect(stepActions(steps, 1, notice, ctx(T0 + 2 * H))[0]).toMatchObject({ type: 'warn', groupId: 'r1', memberId: 'wxid_sunqi' })
+    expect(stepActions(steps, 1, notice, ctx(T0 + 2 * H))[0]).toMatchObject({
+      type: 'warn',
+      groupId: 'r1',
+      memberId: 'wxid_sunqi',
+    })
     const [report] = stepActions(steps, 2, notice, ctx(T0 + 4 * H))
     expect(report.type).toBe('notifyAdmins')
     const text = report.type === 'notifyAdmins' ? report.text : ''
@@ -40,13 +55,25 @@ describe('escalation schedule', () => {
   })
 
   it('can end with a removal when configured', () => {
-    const withRemove = realnameConfigSchema.parse({ escalation: [{ action: 'remind', after: '0m' }, { action: 'remove', after: '3d' }] }).escalation
+    const withRemove = realnameConfigSchema.parse({
+      escalation: [
+        { action: 'remind', after: '0m' },
+        { action: 'remove', after: '3d' },
+      ],
+    }).escalation
     expect(stepDueAt(withRemove, T0, 1)).toBe(T0 + 72 * H)
-    expect(stepActions(withRemove, 1, notice, ctx(T0 + 72 * H))).toEqual([expect.objectContaining({ type: 'remove', groupId: 'r1', memberId: 'wxid_sunqi' })])
+    expect(stepActions(withRemove, 1, notice, ctx(T0 + 72 * H))).toEqual([
+      expect.objectContaining({ type: 'remove', groupId: 'r1', memberId: 'wxid_sunqi' }),
+    ])
   })
 
   it('rejects steps out of time order and a removal that is not last', () => {
-    const bad = realnameConfigSchema.safeParse({ escalation: [{ action: 'remove', after: '1d' }, { action: 'remind', after: '1h' }] })
+    const bad = realnameConfigSchema.safeParse({
+      escalation: [
+        { action: 'remove', after: '1d' },
+        { action: 'remind', after: '1h' },
+      ],
+    })
     expect(bad.success).toBe(false)
     const messages = bad.error?.issues.map(i => i.message) ?? []
     expect(messages).toEqual(expect.arrayContaining(['steps must be in time order', 'remove must be the last step']))
@@ -55,7 +82,10 @@ describe('escalation schedule', () => {
 
 describe('realname config', () => {
   it('rejects a bad nickname format or welcome placeholder at load time', () => {
-    const r = realnameConfigSchema.safeParse({ formats: { internal: ['{dept}-{xingming}'] }, welcome: { text: '欢迎{who}' } })
+    const r = realnameConfigSchema.safeParse({
+      formats: { internal: ['{dept}-{xingming}'] },
+      welcome: { text: '欢迎{who}' },
+    })
     expect(r.success).toBe(false)
     const text = r.error?.issues.map(i => i.message).join('\n')
     expect(text).toContain('unknown placeholder {xingming}')

@@ -16,7 +16,9 @@ describe('realname: join, grace period and escalation', () => {
     expect(welcome?.mentions).toEqual(['wxid_zhaoliu'])
     expect(welcome?.text).toContain('欢迎加入「示例科技销售部工作群」！')
     expect(welcome?.text).toContain('1. 工作时间请勿刷屏')
-    expect(welcome?.text).toContain('请小赵在10分钟内把群昵称改为实名，格式：部门-姓名 或 地区-姓名（例如「销售部-张三」）')
+    expect(welcome?.text).toContain(
+      '请小赵在10分钟内把群昵称改为实名，格式：部门-姓名 或 地区-姓名（例如「销售部-张三」）',
+    )
     wechat.rename(sales.id, 'wxid_zhaoliu', '销售部-赵六')
     await clock.advance(8 * H)
     expect(wechat.textsTo('wxid_zhaoliu')).toEqual([])
@@ -59,7 +61,9 @@ describe('realname: join, grace period and escalation', () => {
     expect(reminder).toContain('你在群里显示的名字「孙七七」不符合要求')
     expect(reminder).toContain('点击群聊右上角「…」→「我在本群的昵称」')
     await clock.advance(2 * H)
-    const mention = wechat.sent.find(s => s.mentions?.includes('wxid_sunqi') && s.text?.includes('请尽快把群昵称改为实名'))
+    const mention = wechat.sent.find(
+      s => s.mentions?.includes('wxid_sunqi') && s.text?.includes('请尽快把群昵称改为实名'),
+    )
     expect(mention?.at).toBeGreaterThanOrEqual(t0 + 10 * MIN + 2 * H)
     expect(wechat.textsTo('wxid_admin')).toEqual([])
     await clock.advance(2 * H)
@@ -70,7 +74,9 @@ describe('realname: join, grace period and escalation', () => {
     expect(wechat.textsTo('wxid_sunqi')).toHaveLength(1)
     expect(wechat.sent.filter(s => s.mentions?.includes('wxid_sunqi'))).toHaveLength(2) // welcome + one @
     const [, digest] = wechat.textsTo('wxid_admin')
-    expect(digest).toMatch(/^【实名巡检 2026-12-01】\n提醒步骤已用尽、群昵称仍不合规：\n- 孙七七（示例科技销售部工作群，未设置群昵称或未能读取/)
+    expect(digest).toMatch(
+      /^【实名巡检 2026-12-01】\n提醒步骤已用尽、群昵称仍不合规：\n- 孙七七（示例科技销售部工作群，未设置群昵称或未能读取/,
+    )
     expect(wechat.textsTo('wxid_admin')).toHaveLength(2)
   })
 
@@ -121,7 +127,10 @@ describe('realname: join, grace period and escalation', () => {
     await join(sales, [sun], zhang)
     await clock.advance(5 * H)
     expect(wechat.sent).toEqual([])
-    const types = rt.audit.query({ plugin: 'realname' }).filter(e => e.dryRun).map(e => e.type)
+    const types = rt.audit
+      .query({ plugin: 'realname' })
+      .filter(e => e.dryRun)
+      .map(e => e.type)
     expect(types).toEqual(expect.arrayContaining(['say', 'remind', 'warn', 'notifyAdmins']))
   })
 

@@ -26,16 +26,20 @@ describe('realname: customers, unknown people, leavers and the daily sweep', () 
     wechat.rename(sales.id, 'wxid_family', '销售部-张三家属')
     await clock.advance(6 * MIN)
     const [report] = wechat.textsTo('wxid_admin')
-    expect(report).toContain('「示例科技销售部工作群」中有花名册上没有的成员：张三家属（wxid_family，群昵称「销售部-张三家属」）：姓名「张三家属」不在花名册上')
+    expect(report).toContain(
+      '「示例科技销售部工作群」中有花名册上没有的成员：张三家属（wxid_family，群昵称「销售部-张三家属」）：姓名「张三家属」不在花名册上',
+    )
     expect(report).toContain('邀请人：张三')
     await clock.advance(6 * H)
     expect(wechat.textsTo('wxid_family')).toEqual([])
     expect(wechat.textsTo('wxid_admin')).toHaveLength(1) // the same-day sweep does not repeat it
     await clock.advance(19 * H) // Tuesday 10:11: that day's sweep does
-    expect(wechat.textsTo('wxid_admin')[1]).toContain('花名册上没有的成员（家属及非本公司人员不得加入内部群）：\n- 张三家属（示例科技销售部工作群，群昵称「销售部-张三家属」）')
+    expect(wechat.textsTo('wxid_admin')[1]).toContain(
+      '花名册上没有的成员（家属及非本公司人员不得加入内部群）：\n- 张三家属（示例科技销售部工作群，群昵称「销售部-张三家属」）',
+    )
   })
 
-  it('catches someone who copies a bound colleague\'s name', async () => {
+  it("catches someone who copies a bound colleague's name", async () => {
     const { clock, wechat, join } = await start()
     await join(sales, [member('wxid_fake', '张三', '销售部-张三')], zhang)
     await clock.advance(11 * MIN)
@@ -47,25 +51,39 @@ describe('realname: customers, unknown people, leavers and the daily sweep', () 
     await rt.handle({ type: 'leave', at: clock.now(), group: sales, members: [member('wxid_zhangsan', '张三')] })
     await clock.advance(MIN)
     expect(rt.ledger.activeStrikes('wxid_zhangsan', clock.now(), 'realname.quit')).toHaveLength(1)
-    expect(wechat.textsTo('wxid_admin')).toEqual(['【退群】张三（wxid_zhangsan）主动退出了内部群「示例科技销售部工作群」，已记录一次警告（30天内有效）。'])
+    expect(wechat.textsTo('wxid_admin')).toEqual([
+      '【退群】张三（wxid_zhangsan）主动退出了内部群「示例科技销售部工作群」，已记录一次警告（30天内有效）。',
+    ])
     expect(wechat.textsTo('wxid_zhangsan')[0]).toContain('已记录一次警告')
   })
 
   it('only records members who were removed, and customers who leave a customer group', async () => {
     const { rt, clock, wechat } = await start()
-    await rt.handle({ type: 'leave', at: clock.now(), group: sales, members: [member('wxid_wangwu', '王五')], remover: member('wxid_admin', '陈管理') })
+    await rt.handle({
+      type: 'leave',
+      at: clock.now(),
+      group: sales,
+      members: [member('wxid_wangwu', '王五')],
+      remover: member('wxid_admin', '陈管理'),
+    })
     await rt.handle({ type: 'leave', at: clock.now(), group: cust, members: [member('wxid_c1', '刘总')] })
     await clock.advance(MIN)
     expect(wechat.sent).toEqual([])
     expect(rt.ledger.activeStrikes('wxid_wangwu', clock.now())).toEqual([])
-    expect(rt.audit.query({ plugin: 'realname' }).map(e => e.text)).toEqual(expect.arrayContaining(['王五 被 陈静 移出「示例科技销售部工作群」', '刘总 退出了「示例科技张三交流群」']))
+    expect(rt.audit.query({ plugin: 'realname' }).map(e => e.text)).toEqual(
+      expect.arrayContaining(['王五 被 陈静 移出「示例科技销售部工作群」', '刘总 退出了「示例科技张三交流群」']),
+    )
   })
 
   it('sweeps daily: learns the members first, then finds QR-code newcomers, silent leavers and renamed nicknames', async () => {
     const { rt, clock, wechat } = await start()
     await clock.advance(31 * MIN) // Monday 09:31: first sweep only learns who is there
     expect(wechat.sent).toEqual([])
-    wechat.addGroup(sales, [member('wxid_admin', '陈管理', '行政部-陈静'), member('wxid_wangwu', '王五', '王五🌟'), member('wxid_qr', '小钱')])
+    wechat.addGroup(sales, [
+      member('wxid_admin', '陈管理', '行政部-陈静'),
+      member('wxid_wangwu', '王五', '王五🌟'),
+      member('wxid_qr', '小钱'),
+    ])
     await clock.advance(24 * H) // Tuesday 09:31
     const [digest] = wechat.textsTo('wxid_admin')
     expect(digest).toContain('未收到入群通知的新成员（扫码等方式入群，宽限期后核对）：小钱（示例科技销售部工作群）')

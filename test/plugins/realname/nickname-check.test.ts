@@ -6,7 +6,14 @@ import { compileFormat } from '../../../plugins/realname/nickname-format.js'
 const vocab = { company: '示例科技', departments: ['销售部', '行政部', '培训部'], regions: ['南宁', '柳州'] }
 const internal = ['{dept}-{name}', '{region}-{name}'].map(f => compileFormat(f, vocab))
 const customer = ['{company}{name}{phone}'].map(f => compileFormat(f, vocab))
-const entry = (name: string, dept?: string, region?: string, phone?: string, contactId?: string): RosterEntry => ({ name, dept, region, phone, contactId, line: 0 })
+const entry = (name: string, dept?: string, region?: string, phone?: string, contactId?: string): RosterEntry => ({
+  name,
+  dept,
+  region,
+  phone,
+  contactId,
+  line: 0,
+})
 const roster = new Roster([
   entry('张三', '销售部', undefined, '13800138001', 'wxid_zhangsan'),
   entry('李四', '销售部', '南宁', '13800138002', 'wxid_lisi'),
@@ -62,7 +69,7 @@ const rows: Row[] = [
   ['销售部~张三', 'internal', ZS, 'decoration'],
   ['销售部/张三', 'internal', ZS, 'decoration'],
   ['销售部-张三（请假）', 'internal', ZS, 'decoration'],
-  ['销售部-' + '张'.repeat(30), 'internal', ZS, 'too-long'],
+  [`销售部-${'张'.repeat(30)}`, 'internal', ZS, 'too-long'],
   // wrong shape
   ['张三', 'internal', ZS, 'format'],
   ['销售部张三', 'internal', ZS, 'format'],
@@ -93,7 +100,10 @@ describe('checkNickname', () => {
   })
 
   it('says what is wrong in Chinese, naming the offending character or the expected format', () => {
-    const detail = (n: string) => { const v = checkNickname(n, internal, { roster, contactId: ZS, maxLength: 30 }); return v.ok ? '' : v.detail }
+    const detail = (n: string) => {
+      const v = checkNickname(n, internal, { roster, contactId: ZS, maxLength: 30 })
+      return v.ok ? '' : v.detail
+    }
     expect(detail('销售部-张三😀')).toContain('😀')
     expect(detail('张三')).toBe('格式不符，应为 部门-姓名 或 地区-姓名')
     expect(detail('销售部-王五')).toContain('张三')
@@ -106,7 +116,9 @@ describe('checkNickname', () => {
   })
 
   it('checks only the format when no roster is configured', () => {
-    expect(checkNickname('销售部-刘备', internal, { roster: new Roster(), contactId: 'x', maxLength: 30 }).ok).toBe(true)
+    expect(checkNickname('销售部-刘备', internal, { roster: new Roster(), contactId: 'x', maxLength: 30 }).ok).toBe(
+      true,
+    )
   })
 
   it('accepts a regex format and reads its named groups', () => {

@@ -24,18 +24,31 @@ plugins:
     departments: [销售部, 行政部, 培训部]
     regions: [南宁]
     welcome: { rules: [工作时间请勿刷屏] }
-${extra.split('\n').map(l => `    ${l}`).join('\n')}
+${extra
+  .split('\n')
+  .map(l => `    ${l}`)
+  .join('\n')}
 `
 }
 
 /** A runtime with the realname plugin and both groups populated. */
 export async function start(extra = '', opts: { start?: number } = {}) {
-  const h = await makeRuntime(config(extra), [realnamePlugin], { file: 'test/plugins/realname/fixtures/test.yaml', ...opts })
-  h.wechat.addGroup(sales, [member('wxid_admin', '陈管理', '行政部-陈静'), member('wxid_zhangsan', '张三', '销售部-张三'), member('wxid_wangwu', '王五', '销售部-王五')])
+  const h = await makeRuntime(config(extra), [realnamePlugin], {
+    file: 'test/plugins/realname/fixtures/test.yaml',
+    ...opts,
+  })
+  h.wechat.addGroup(sales, [
+    member('wxid_admin', '陈管理', '行政部-陈静'),
+    member('wxid_zhangsan', '张三', '销售部-张三'),
+    member('wxid_wangwu', '王五', '销售部-王五'),
+  ])
   h.wechat.addGroup(cust, [member('wxid_zhangsan', '张三', '示例科技张三13800138001'), member('wxid_c1', '刘总')])
   /** Members join (added to the directory and announced by a join event). */
   const join = async (g: GroupRef, members: Member[], inviter?: Member) => {
-    h.wechat.addMembers(g.id, members.map(m => ({ ...m })))
+    h.wechat.addMembers(
+      g.id,
+      members.map(m => ({ ...m })),
+    )
     await h.rt.handle({ type: 'join', at: h.clock.now(), group: g, members: members.map(m => ({ ...m })), inviter })
   }
   return { ...h, join }

@@ -27,13 +27,19 @@ describe('CaseIndex', () => {
   })
 
   it('expands a prefix (净水 → 净水器) but scores it lower than an exact hit', () => {
-    const ix2 = index([['X', '|净水器'], ['Y', '|净水']])
+    const ix2 = index([
+      ['X', '|净水器'],
+      ['Y', '|净水'],
+    ])
     const r = ix2.search({ terms: ['净水'], mode: 'all', limit: 5 })
     expect(ids(r)).toEqual(['Y', 'X'])
   })
 
   it('expands a single character only when it is the whole query', () => {
-    const ix2 = index([['X', '|贵了 客户'], ['Y', '|贵 价格']])
+    const ix2 = index([
+      ['X', '|贵了 客户'],
+      ['Y', '|贵 价格'],
+    ])
     expect(ix2.search({ terms: ['贵'], mode: 'all', limit: 5 }).total).toBe(2)
     expect(ids(ix2.search({ terms: ['贵', '客户'], mode: 'all', limit: 5 }))).toEqual([])
   })
@@ -45,7 +51,10 @@ describe('CaseIndex', () => {
   })
 
   it('forgets removed documents and replaces re-added ones', () => {
-    const ix2 = index([['A', '价格|'], ['B', '|价格']])
+    const ix2 = index([
+      ['A', '价格|'],
+      ['B', '|价格'],
+    ])
     ix2.remove('A')
     expect(ids(ix2.search({ terms: ['价格'], mode: 'all', limit: 5 }))).toEqual(['B'])
     ix2.add('B', '|异议', 'B')
@@ -55,7 +64,10 @@ describe('CaseIndex', () => {
   })
 
   it('prefers the newer document on equal scores', () => {
-    const ix2 = index([['old', '|价格'], ['new', '|价格']])
+    const ix2 = index([
+      ['old', '|价格'],
+      ['new', '|价格'],
+    ])
     expect(ids(ix2.search({ terms: ['价格'], mode: 'all', limit: 1 }))).toEqual(['new'])
   })
 })

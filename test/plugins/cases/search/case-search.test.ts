@@ -8,9 +8,24 @@ import { makeCase } from '../fixtures.js'
 const TZ = 'Asia/Shanghai'
 const RANK = ['难点', '产品']
 const DAY = 86_400_000
-const deal = makeCase('客户：刘总\n产品：商用净水器\n难点：价格异议很大\n做法：先做水质检测', { id: 'D', tag: '成交', at: MONDAY_9AM - 10 * DAY })
-const passing = makeCase('今天拜访了三家客户，聊了新品、安装排期、售后政策，顺带提到价格异议的应对，整体反馈不错。', { id: 'P', tag: '经验', author: '李四', authorId: 'li' })
-const problem = makeCase('软水机客户说太贵\n想要分期', { id: 'Q', tag: '问题', author: '李四', authorId: 'li', at: MONDAY_9AM - DAY })
+const deal = makeCase('客户：刘总\n产品：商用净水器\n难点：价格异议很大\n做法：先做水质检测', {
+  id: 'D',
+  tag: '成交',
+  at: MONDAY_9AM - 10 * DAY,
+})
+const passing = makeCase('今天拜访了三家客户，聊了新品、安装排期、售后政策，顺带提到价格异议的应对，整体反馈不错。', {
+  id: 'P',
+  tag: '经验',
+  author: '李四',
+  authorId: 'li',
+})
+const problem = makeCase('软水机客户说太贵\n想要分期', {
+  id: 'Q',
+  tag: '问题',
+  author: '李四',
+  authorId: 'li',
+  at: MONDAY_9AM - DAY,
+})
 const gone = makeCase('价格异议 已撤回', { id: 'W', status: 'withdrawn' })
 const search = buildCaseSearch([deal, passing, problem, gone], { rankFields: RANK })
 const find = (args: string) => search.search(parseSearchArgs(args, MONDAY_9AM, TZ), 5)
@@ -49,7 +64,10 @@ describe('CaseSearch', () => {
   })
 
   it('counts each term for suggestions', () => {
-    expect(search.termCounts(['价格', '火星'])).toEqual([{ term: '价格', count: 2 }, { term: '火星', count: 0 }])
+    expect(search.termCounts(['价格', '火星'])).toEqual([
+      { term: '价格', count: 2 },
+      { term: '火星', count: 0 },
+    ])
   })
 })
 

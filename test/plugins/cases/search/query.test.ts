@@ -6,7 +6,12 @@ const TZ = 'Asia/Shanghai'
 
 describe('parseSearchArgs', () => {
   it('separates text from tag, author and product filters (half- and full-width colons)', () => {
-    expect(parseSearchArgs('价格异议 标签:#成交 作者：张三 产品:净水器', MONDAY_9AM, TZ)).toEqual({ text: '价格异议', tag: '成交', author: '张三', product: '净水器' })
+    expect(parseSearchArgs('价格异议 标签:#成交 作者：张三 产品:净水器', MONDAY_9AM, TZ)).toEqual({
+      text: '价格异议',
+      tag: '成交',
+      author: '张三',
+      product: '净水器',
+    })
   })
 
   it('turns a date word into a day range and instants', () => {
@@ -14,10 +19,15 @@ describe('parseSearchArgs', () => {
     expect(q.range).toEqual({ from: '2026-11-30', to: '2026-11-30' })
     expect(q.from).toBe(Date.parse('2026-11-29T16:00:00Z'))
     expect(q.to).toBe(Date.parse('2026-11-30T16:00:00Z'))
-    expect(parseSearchArgs('2026-11-01~2026-11-15', MONDAY_9AM, TZ)).toMatchObject({ text: '', range: { from: '2026-11-01', to: '2026-11-15' } })
+    expect(parseSearchArgs('2026-11-01~2026-11-15', MONDAY_9AM, TZ)).toMatchObject({
+      text: '',
+      range: { from: '2026-11-01', to: '2026-11-15' },
+    })
   })
 
   it('keeps anything else literally, including regex and SQL characters', () => {
-    expect(parseSearchArgs("a.*b (x) ' OR 1=1 2026-02-30", MONDAY_9AM, TZ)).toEqual({ text: "a.*b (x) ' OR 1=1 2026-02-30" })
+    expect(parseSearchArgs("a.*b (x) ' OR 1=1 2026-02-30", MONDAY_9AM, TZ)).toEqual({
+      text: "a.*b (x) ' OR 1=1 2026-02-30",
+    })
   })
 })

@@ -7,7 +7,15 @@ describe('TermsCache', () => {
   const c = makeCase('价格异议')
   const setup = (store: MemoryStore, version = 'v1') => {
     let computed = 0
-    const cache = new TermsCache(store, version, () => '2026-11', () => { computed++; return `t${computed}|` })
+    const cache = new TermsCache(
+      store,
+      version,
+      () => '2026-11',
+      () => {
+        computed++
+        return `t${computed}|`
+      },
+    )
     return { cache, computed: () => computed }
   }
 

@@ -3,7 +3,9 @@ import { tokenize, uniqueTokens } from '../../../../plugins/cases/search/tokeniz
 
 describe('tokenize', () => {
   it('segments Chinese into words with the built-in ICU segmenter and drops function words', () => {
-    expect(tokenize('客户觉得价格比竞品高，价格异议很大')).toEqual(expect.arrayContaining(['客户', '觉得', '价格', '异议']))
+    expect(tokenize('客户觉得价格比竞品高，价格异议很大')).toEqual(
+      expect.arrayContaining(['客户', '觉得', '价格', '异议']),
+    )
     expect(tokenize('我们的产品了')).not.toContain('的')
   })
 
@@ -16,7 +18,7 @@ describe('tokenize', () => {
   })
 
   it('tokenizes a very long unpunctuated post completely (chunked)', () => {
-    const long = '售后服务'.repeat(3000) + '结尾'
+    const long = `${'售后服务'.repeat(3000)}结尾`
     const tokens = tokenize(long)
     expect(tokens.at(-1)).toBe('结尾')
     expect(tokens.length).toBeGreaterThan(3000)

@@ -1,52 +1,58 @@
-import { describe, expect, it } from 'vitest';
-import { matcherOf } from './helpers.js';
+import { describe, expect, it } from 'vitest'
+import { matcherOf } from './helpers.js'
 
 /** Mulberry32 with a fixed seed, so failures are reproducible. */
 function prng(seed: number): () => number {
-  let a = seed;
+  let a = seed
   return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
 }
 
 /** Every (term, start, end) occurrence found by brute force. */
 function bruteForce(terms: string[], text: string): string[] {
-  const found: string[] = [];
+  const found: string[] = []
   for (const term of terms) {
     for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) {
-      found.push(`${term}@${i}-${i + term.length}`);
+      found.push(`${term}@${i}-${i + term.length}`)
     }
   }
-  return found.sort();
+  return found.sort()
 }
 
 describe('automaton against brute force', () => {
   it('finds exactly the occurrences of random dictionaries in random text', () => {
-    const random = prng(42);
-    const letters = [...'赌博彩下注色情网站'];
-    const pick = (): string => letters[Math.floor(random() * letters.length)];
+    const random = prng(42)
+    const letters = [...'赌博彩下注色情网站']
+    const pick = (): string => letters[Math.floor(random() * letters.length)]
     for (let round = 0; round < 300; round++) {
-      const terms = new Set<string>();
-      const count = 1 + Math.floor(random() * 20);
+      const terms = new Set<string>()
+      const count = 1 + Math.floor(random() * 20)
       while (terms.size < count) {
-        terms.add(Array.from({ length: 1 + Math.floor(random() * 5) }, pick).join(''));
+        terms.add(Array.from({ length: 1 + Math.floor(random() * 5) }, pick).join(''))
       }
-      const text = Array.from({ length: Math.floor(random() * 80) }, pick).join('');
-      const list = [...terms];
-      const matcher = matcherOf(Object.fromEntries(list.map((term, i) => [`c${i}`, [term]])));
-      const found = matcher.scan(text).map((m) => `${m.term}@${m.start}-${m.end}`).sort();
-      expect(found, `terms ${list.join(',')} text ${text}`).toEqual(bruteForce(list, text));
+      const text = Array.from({ length: Math.floor(random() * 80) }, pick).join('')
+      const list = [...terms]
+      const matcher = matcherOf(Object.fromEntries(list.map((term, i) => [`c${i}`, [term]])))
+      const found = matcher
+        .scan(text)
+        .map(m => `${m.term}@${m.start}-${m.end}`)
+        .sort()
+      expect(found, `terms ${list.join(',')} text ${text}`).toEqual(bruteForce(list, text))
     }
-  });
+  })
 
   it('handles thousands of terms sharing prefixes and suffixes', () => {
-    const terms = Array.from({ length: 3000 }, (_, i) => `词${String.fromCharCode(0x4e00 + (i % 97))}${String.fromCharCode(0x4e00 + (i % 89))}`);
-    const unique = [...new Set(terms)];
-    const matcher = matcherOf({ many: unique });
-    const text = unique.slice(0, 50).join('，');
-    expect(matcher.scan(text).length).toBe(50);
-  });
-});
+    const terms = Array.from(
+      { length: 3000 },
+      (_, i) => `词${String.fromCharCode(0x4e00 + (i % 97))}${String.fromCharCode(0x4e00 + (i % 89))}`,
+    )
+    const unique = [...new Set(terms)]
+    const matcher = matcherOf({ many: unique })
+    const text = unique.slice(0, 50).join('，')
+    expect(matcher.scan(text).length).toBe(50)
+  })
+})

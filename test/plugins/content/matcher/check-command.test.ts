@@ -1,32 +1,32 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCheck } from '../../../../plugins/content/check-command.js';
-import { repoRoot } from './helpers.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { PassThrough } from 'node:stream'
+import { afterAll, describe, expect, it } from 'vitest'
+import { runCheck } from '../../../../plugins/content/check-command.js'
+import { repoRoot } from './helpers.js'
 
-const dir = mkdtempSync(path.join(tmpdir(), 'check-command-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const DEFAULT = path.join(repoRoot, 'data/dictionaries/default.yaml');
+const dir = mkdtempSync(path.join(tmpdir(), 'check-command-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const DEFAULT = path.join(repoRoot, 'data/dictionaries/default.yaml')
 
 /** Runs the command, collecting stdout lines and stderr text. */
 async function run(argv: string[]): Promise<{ code: number; lines: string[]; errors: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks: string[] = [];
-  const errors: string[] = [];
-  out.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
-  err.on('data', (chunk: Buffer) => errors.push(chunk.toString()));
-  const code = await runCheck(argv, out, err);
-  return { code, lines: chunks.join('').split('\n').filter(Boolean), errors: errors.join('') };
+  const out = new PassThrough()
+  const err = new PassThrough()
+  const chunks: string[] = []
+  const errors: string[] = []
+  out.on('data', (chunk: Buffer) => chunks.push(chunk.toString()))
+  err.on('data', (chunk: Buffer) => errors.push(chunk.toString()))
+  const code = await runCheck(argv, out, err)
+  return { code, lines: chunks.join('').split('\n').filter(Boolean), errors: errors.join('') }
 }
 
 /** Writes a JSONL input file. */
 function input(name: string, lines: string[]): string {
-  const file = path.join(dir, name);
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
+  const file = path.join(dir, name)
+  writeFileSync(file, `${lines.join('\n')}\n`)
+  return file
 }
 
 describe('check command', () => {
@@ -34,11 +34,11 @@ describe('check command', () => {
     const file = input('ok.jsonl', [
       JSON.stringify({ id: 'a', text: '今晚下注，加我Ｖ信' }),
       JSON.stringify({ id: 2, text: '请看以下注意事项' }),
-    ]);
-    const { code, lines, errors } = await run(['--dictionary', DEFAULT, '--input', file]);
-    expect(errors).toBe('');
-    expect(code).toBe(0);
-    expect(lines.map((line) => JSON.parse(line))).toEqual([
+    ])
+    const { code, lines, errors } = await run(['--dictionary', DEFAULT, '--input', file])
+    expect(errors).toBe('')
+    expect(code).toBe(0)
+    expect(lines.map(line => JSON.parse(line))).toEqual([
       {
         id: 'a',
         categories: ['contact', 'gambling'],
@@ -49,36 +49,42 @@ describe('check command', () => {
         ],
       },
       { id: 2, categories: [], matches: [] },
-    ]);
-  });
+    ])
+  })
 
   it('reports malformed lines as file:line, keeps going and exits with 2', async () => {
-    const file = input('bad.jsonl', ['{"id":"1","text":"成人视频"}', '{not json', '', '{"id":"3"}', '{"id":"4","text":"好的"}']);
-    const { code, lines, errors } = await run(['--dictionary', DEFAULT, '--input', file]);
-    expect(code).toBe(2);
-    expect(lines.map((line) => JSON.parse(line).id)).toEqual(['1', '4']);
-    expect(errors).toMatch(new RegExp(`${file.replace(/[.\\]/g, '\\$&')}:2: invalid JSON`));
-    expect(errors).toContain(`${file}:4: expected "text" to be a string`);
-  });
+    const file = input('bad.jsonl', [
+      '{"id":"1","text":"成人视频"}',
+      '{not json',
+      '',
+      '{"id":"3"}',
+      '{"id":"4","text":"好的"}',
+    ])
+    const { code, lines, errors } = await run(['--dictionary', DEFAULT, '--input', file])
+    expect(code).toBe(2)
+    expect(lines.map(line => JSON.parse(line).id)).toEqual(['1', '4'])
+    expect(errors).toMatch(new RegExp(`${file.replace(/[.\\]/g, '\\$&')}:2: invalid JSON`))
+    expect(errors).toContain(`${file}:4: expected "text" to be a string`)
+  })
 
   it('merges several dictionaries', async () => {
-    const file = input('merge.jsonl', [JSON.stringify({ id: 'x', text: '蓝鲸计划的进度' })]);
-    const custom = path.join(repoRoot, 'data/dictionaries/company-custom.example.yaml');
-    const { code, lines } = await run(['--dictionary', DEFAULT, '--dictionary', custom, '--input', file]);
-    expect(code).toBe(0);
-    expect(JSON.parse(lines[0]).categories).toEqual(['confidential']);
-  });
+    const file = input('merge.jsonl', [JSON.stringify({ id: 'x', text: '蓝鲸计划的进度' })])
+    const custom = path.join(repoRoot, 'data/dictionaries/company-custom.example.yaml')
+    const { code, lines } = await run(['--dictionary', DEFAULT, '--dictionary', custom, '--input', file])
+    expect(code).toBe(0)
+    expect(JSON.parse(lines[0]).categories).toEqual(['confidential'])
+  })
 
   it('fails with 1 and explains when arguments, dictionary or input are wrong', async () => {
-    const file = input('any.jsonl', ['{"id":1,"text":"x"}']);
-    const missing = await run(['--input', file]);
-    expect(missing.code).toBe(1);
-    expect(missing.errors).toContain('usage: check --dictionary FILE');
-    const badDictionary = await run(['--dictionary', path.join(dir, 'none.yaml'), '--input', file]);
-    expect(badDictionary.code).toBe(1);
-    expect(badDictionary.errors).toContain('none.yaml: cannot read file');
-    const badInput = await run(['--dictionary', DEFAULT, '--input', path.join(dir, 'none.jsonl')]);
-    expect(badInput.code).toBe(1);
-    expect(badInput.errors).toContain('none.jsonl: cannot read input');
-  });
-});
+    const file = input('any.jsonl', ['{"id":1,"text":"x"}'])
+    const missing = await run(['--input', file])
+    expect(missing.code).toBe(1)
+    expect(missing.errors).toContain('usage: check --dictionary FILE')
+    const badDictionary = await run(['--dictionary', path.join(dir, 'none.yaml'), '--input', file])
+    expect(badDictionary.code).toBe(1)
+    expect(badDictionary.errors).toContain('none.yaml: cannot read file')
+    const badInput = await run(['--dictionary', DEFAULT, '--input', path.join(dir, 'none.jsonl')])
+    expect(badInput.code).toBe(1)
+    expect(badInput.errors).toContain('none.jsonl: cannot read input')
+  })
+})

@@ -1,33 +1,43 @@
-import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js';
-import { hasEvalFile, scoreEval } from './eval-helpers.js';
-import { repoRoot } from './helpers.js';
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js'
+import { hasEvalFile, scoreEval } from './eval-helpers.js'
+import { repoRoot } from './helpers.js'
 
-const DEFAULT = path.join(repoRoot, 'data/dictionaries/default.yaml');
-const CUSTOM = path.join(repoRoot, 'data/dictionaries/company-custom.example.yaml');
+const DEFAULT = path.join(repoRoot, 'data/dictionaries/default.yaml')
+const CUSTOM = path.join(repoRoot, 'data/dictionaries/company-custom.example.yaml')
 
 describe('shipped default dictionary', () => {
-  const loaded = loadDictionaryFiles([DEFAULT]);
-  const withCustom = loadDictionaryFiles([DEFAULT, CUSTOM]);
-  const matcher = compileMatcher(withCustom.dictionary);
+  const loaded = loadDictionaryFiles([DEFAULT])
+  const withCustom = loadDictionaryFiles([DEFAULT, CUSTOM])
+  const matcher = compileMatcher(withCustom.dictionary)
 
   it('loads without warnings, alone and with the company example', () => {
-    expect(loaded.warnings).toEqual([]);
-    expect(withCustom.warnings).toEqual([]);
-  });
+    expect(loaded.warnings).toEqual([])
+    expect(withCustom.warnings).toEqual([])
+  })
 
   it('covers every category of the company rules with 20-60 terms each', () => {
-    const categories = loaded.dictionary.categories;
-    expect(Object.keys(categories).sort()).toEqual(
-      ['ad', 'confidential', 'contact', 'defamation', 'false_ad', 'gambling', 'insult', 'malware', 'politics_religion', 'porn', 'private_deal'],
-    );
+    const categories = loaded.dictionary.categories
+    expect(Object.keys(categories).sort()).toEqual([
+      'ad',
+      'confidential',
+      'contact',
+      'defamation',
+      'false_ad',
+      'gambling',
+      'insult',
+      'malware',
+      'politics_religion',
+      'porn',
+      'private_deal',
+    ])
     for (const [key, rule] of Object.entries(categories)) {
-      expect(rule.terms.length, key).toBeGreaterThanOrEqual(20);
-      expect(rule.terms.length, key).toBeLessThanOrEqual(60);
+      expect(rule.terms.length, key).toBeGreaterThanOrEqual(20)
+      expect(rule.terms.length, key).toBeLessThanOrEqual(60)
     }
-    expect(loaded.dictionary.links?.allowDomains).toEqual(['example.com', 'mp.weixin.qq.com']);
-  });
+    expect(loaded.dictionary.links?.allowDomains).toEqual(['example.com', 'mp.weixin.qq.com'])
+  })
 
   it.each([
     ['有没有人要成 人 视 频', 'porn'],
@@ -46,8 +56,8 @@ describe('shipped default dictionary', () => {
     ['清泉净水更便宜', 'competitor'],
     ['电话 139-0013-9000', 'contact'],
   ])('flags %s as %s', (text, category) => {
-    expect(matcher.categoriesOf(text)).toContain(category);
-  });
+    expect(matcher.categoriesOf(text)).toContain(category)
+  })
 
   it.each([
     '请看以下注意事项：安装前先关总阀',
@@ -69,14 +79,14 @@ describe('shipped default dictionary', () => {
     '公司官网 https://www.example-water.com/news',
     '公众号文章 https://mp.weixin.qq.com/s/abc123',
     '售后热线 400-888-0000',
-  ])('leaves normal business chat alone: %s', (text) => {
-    expect(matcher.scan(text)).toEqual([]);
-  });
+  ])('leaves normal business chat alone: %s', text => {
+    expect(matcher.scan(text)).toEqual([])
+  })
 
   it.skipIf(!hasEvalFile)('keeps precision and recall on the shared sample (with the company example file)', () => {
-    const score = scoreEval(matcher);
-    const misses = [...score.falsePositives, ...score.falseNegatives].join('\n');
-    expect(score.precision, misses).toBeGreaterThanOrEqual(0.99);
-    expect(score.recall, misses).toBeGreaterThanOrEqual(0.98);
-  });
-});
+    const score = scoreEval(matcher)
+    const misses = [...score.falsePositives, ...score.falseNegatives].join('\n')
+    expect(score.precision, misses).toBeGreaterThanOrEqual(0.99)
+    expect(score.recall, misses).toBeGreaterThanOrEqual(0.98)
+  })
+})

@@ -1,28 +1,28 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { DictionaryError, compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { DictionaryError, compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js'
 
-const dir = mkdtempSync(path.join(tmpdir(), 'dictionary-load-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = mkdtempSync(path.join(tmpdir(), 'dictionary-load-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 /** Writes a dictionary file (lines joined with newlines) and returns its path. */
 function write(name: string, lines: string[]): string {
-  const file = path.join(dir, name);
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
+  const file = path.join(dir, name)
+  writeFileSync(file, `${lines.join('\n')}\n`)
+  return file
 }
 
 /** The problems of a failing load. */
 function problemsOf(paths: string[]): string[] {
   try {
-    loadDictionaryFiles(paths);
+    loadDictionaryFiles(paths)
   } catch (error) {
-    expect(error).toBeInstanceOf(DictionaryError);
-    return (error as DictionaryError).problems;
+    expect(error).toBeInstanceOf(DictionaryError)
+    return (error as DictionaryError).problems
   }
-  throw new Error('expected the load to fail');
+  throw new Error('expected the load to fail')
 }
 
 const base = write('base.yaml', [
@@ -38,7 +38,7 @@ const base = write('base.yaml', [
   '  label: 链接',
   '  severity: medium',
   '  allow_domains: [example.com]',
-]);
+])
 
 describe('loading dictionary files', () => {
   it('merges several files in order', () => {
@@ -53,44 +53,57 @@ describe('loading dictionary files', () => {
       '    terms: [清泉净水]',
       'links:',
       '  allow_domains: ["*.Example-Water.com"]',
-    ]);
-    const { dictionary, warnings } = loadDictionaryFiles([base, extra]);
-    expect(warnings).toEqual([]);
+    ])
+    const { dictionary, warnings } = loadDictionaryFiles([base, extra])
+    expect(warnings).toEqual([])
     expect(dictionary.categories.gambling).toEqual({
       label: '赌博',
       severity: 'medium',
       terms: ['下注', '赌博', '百家乐'],
       allow: ['以下注意'],
       patterns: [],
-    });
-    expect(dictionary.links?.allowDomains).toEqual(['example.com', 'example-water.com']);
-    const matcher = compileMatcher(dictionary);
-    expect(matcher.categoriesOf('清泉净水的百家乐 https://evil.io')).toEqual(['competitor', 'gambling', 'link']);
-  });
+    })
+    expect(dictionary.links?.allowDomains).toEqual(['example.com', 'example-water.com'])
+    const matcher = compileMatcher(dictionary)
+    expect(matcher.categoriesOf('清泉净水的百家乐 https://evil.io')).toEqual(['competitor', 'gambling', 'link'])
+  })
 
   it('reports unknown keys at any depth with the file and the line of the key', () => {
-    const file = write('unknown.yaml', ['categories:', '  porn:', '    label: 色情', '    severity: high', '    colour: red', 'extras: 1']);
+    const file = write('unknown.yaml', [
+      'categories:',
+      '  porn:',
+      '    label: 色情',
+      '    severity: high',
+      '    colour: red',
+      'extras: 1',
+    ])
     expect(problemsOf([file])).toEqual([
       `${file}:6: extras: unknown key "extras"`,
       `${file}:5: categories.porn.colour: unknown key "colour"`,
-    ]);
-  });
+    ])
+  })
 
   it('reports invalid values with their line', () => {
-    const file = write('severity.yaml', ['categories:', '  porn:', '    label: 色情', '    severity: extreme', '    terms: [色情, 42]']);
-    const problems = problemsOf([file]);
-    expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(new RegExp(`^${escape(file)}:4: categories\\.porn\\.severity: `));
-    expect(problems[1]).toMatch(new RegExp(`^${escape(file)}:5: categories\\.porn\\.terms\\[1\\]: `));
-  });
+    const file = write('severity.yaml', [
+      'categories:',
+      '  porn:',
+      '    label: 色情',
+      '    severity: extreme',
+      '    terms: [色情, 42]',
+    ])
+    const problems = problemsOf([file])
+    expect(problems).toHaveLength(2)
+    expect(problems[0]).toMatch(new RegExp(`^${escapeRegExp(file)}:4: categories\\.porn\\.severity: `))
+    expect(problems[1]).toMatch(new RegExp(`^${escapeRegExp(file)}:5: categories\\.porn\\.terms\\[1\\]: `))
+  })
 
   it('reports YAML syntax errors and duplicate keys with their line', () => {
-    const broken = write('broken.yaml', ['categories:', '  porn:', '    terms: [unclosed', '  gambling: {}']);
-    const duplicate = write('duplicate.yaml', ['categories:', '  porn:', '    label: a', '    label: b']);
-    const [brokenProblem, duplicateProblem] = problemsOf([broken, duplicate]);
-    expect(brokenProblem).toMatch(new RegExp(`^${escape(broken)}:\\d+: `));
-    expect(duplicateProblem).toBe(`${duplicate}:4: Map keys must be unique`);
-  });
+    const broken = write('broken.yaml', ['categories:', '  porn:', '    terms: [unclosed', '  gambling: {}'])
+    const duplicate = write('duplicate.yaml', ['categories:', '  porn:', '    label: a', '    label: b'])
+    const [brokenProblem, duplicateProblem] = problemsOf([broken, duplicate])
+    expect(brokenProblem).toMatch(new RegExp(`^${escapeRegExp(broken)}:\\d+: `))
+    expect(duplicateProblem).toBe(`${duplicate}:4: Map keys must be unique`)
+  })
 
   it('rejects a term that is only separators, naming file and line', () => {
     const file = write('empty-term.yaml', [
@@ -102,12 +115,12 @@ describe('loading dictionary files', () => {
       '      - 色情',
       '      - " - "',
       '      - "😀\u200b"',
-    ]);
+    ])
     expect(problemsOf([file])).toEqual([
       `${file}:7: categories.porn.terms: " - " is empty after normalisation (only separators, punctuation, symbols or emoji)`,
       `${file}:8: categories.porn.terms: "😀\u200b" is empty after normalisation (only separators, punctuation, symbols or emoji)`,
-    ]);
-  });
+    ])
+  })
 
   it('rejects invalid and catastrophically slow regexes with their line', () => {
     const file = write('patterns.yaml', [
@@ -119,45 +132,68 @@ describe('loading dictionary files', () => {
       "      - '1[3-9]\\d{9}'",
       "      - '(a+)+b'",
       "      - '[unclosed'",
-    ]);
-    const problems = problemsOf([file]);
-    expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(new RegExp(`^${escape(file)}:7: .*catastrophically slow: nested quantifier`));
-    expect(problems[1]).toMatch(new RegExp(`^${escape(file)}:8: .*invalid regular expression`));
-  });
+    ])
+    const problems = problemsOf([file])
+    expect(problems).toHaveLength(2)
+    expect(problems[0]).toMatch(new RegExp(`^${escapeRegExp(file)}:7: .*catastrophically slow: nested quantifier`))
+    expect(problems[1]).toMatch(new RegExp(`^${escapeRegExp(file)}:8: .*invalid regular expression`))
+  })
 
   it('requires a label and severity for a category defined nowhere else', () => {
-    const file = write('no-label.yaml', ['categories:', '  other:', '    terms: [东西]']);
+    const file = write('no-label.yaml', ['categories:', '  other:', '    terms: [东西]'])
     expect(problemsOf([base, file])).toEqual([
       `${file}:2: category "other" has no label`,
       `${file}:2: category "other" has no severity`,
-    ]);
-  });
+    ])
+  })
 
   it('lists the problems of every file, unreadable ones included', () => {
-    const bad = write('bad-domain.yaml', ['links:', '  category: link', '  label: 链接', '  severity: low', '  allow_domains: ["https://example.com/x"]']);
-    const missing = path.join(dir, 'missing.yaml');
-    const problems = problemsOf([bad, missing]);
-    expect(problems[0]).toBe(`${missing}: cannot read file: ENOENT: no such file or directory, open '${missing}'`);
-    expect(problems[1]).toMatch(new RegExp(`^${escape(bad)}:5: links\\.allow_domains: "https://example\\.com/x" is not a host name`));
-  });
+    const bad = write('bad-domain.yaml', [
+      'links:',
+      '  category: link',
+      '  label: 链接',
+      '  severity: low',
+      '  allow_domains: ["https://example.com/x"]',
+    ])
+    const missing = path.join(dir, 'missing.yaml')
+    const problems = problemsOf([bad, missing])
+    expect(problems[0]).toBe(`${missing}: cannot read file: ENOENT: no such file or directory, open '${missing}'`)
+    expect(problems[1]).toMatch(
+      new RegExp(`^${escapeRegExp(bad)}:5: links\\.allow_domains: "https://example\\.com/x" is not a host name`),
+    )
+  })
 
   it('warns about a term listed in two categories, naming both', () => {
-    const other = write('other.yaml', ['categories:', '  betting:', '    label: 投注', '    severity: low', '    terms: [押注, 下 注]']);
-    const { warnings } = loadDictionaryFiles([base, other]);
-    expect(warnings).toEqual([`${other}:5: term "下 注" is in both gambling (${base}:6) and betting (${other}:5)`]);
-  });
+    const other = write('other.yaml', [
+      'categories:',
+      '  betting:',
+      '    label: 投注',
+      '    severity: low',
+      '    terms: [押注, 下 注]',
+    ])
+    const { warnings } = loadDictionaryFiles([base, other])
+    expect(warnings).toEqual([`${other}:5: term "下 注" is in both gambling (${base}:6) and betting (${other}:5)`])
+  })
 
   it('warns about an allowed phrase that equals a term of its category', () => {
-    const file = write('same.yaml', ['categories:', '  contact:', '    label: 联系', '    severity: low', '    terms: [加V]', '    allow: [加 v]']);
-    const { warnings } = loadDictionaryFiles([file]);
-    expect(warnings).toEqual([`${file}:6: allowed phrase "加 v" equals term "加V" (${file}:5) of contact: that term never matches`]);
-  });
+    const file = write('same.yaml', [
+      'categories:',
+      '  contact:',
+      '    label: 联系',
+      '    severity: low',
+      '    terms: [加V]',
+      '    allow: [加 v]',
+    ])
+    const { warnings } = loadDictionaryFiles([file])
+    expect(warnings).toEqual([
+      `${file}:6: allowed phrase "加 v" equals term "加V" (${file}:5) of contact: that term never matches`,
+    ])
+  })
 
   it('refuses to load nothing', () => {
-    expect(problemsOf([])).toEqual(['no dictionary file given']);
-  });
-});
+    expect(problemsOf([])).toEqual(['no dictionary file given'])
+  })
+})
 
 describe('compiling a dictionary built in code', () => {
   it('throws DictionaryError for unusable terms and patterns', () => {
@@ -165,13 +201,13 @@ describe('compiling a dictionary built in code', () => {
       compileMatcher({
         categories: { a: { label: 'a', severity: 'low', terms: ['...'], allow: [], patterns: ['(x*)*'] } },
         links: null,
-      });
-    expect(build).toThrow(DictionaryError);
-    expect(build).toThrow(/a: term "\.\.\." is empty after normalisation/);
-  });
-});
+      })
+    expect(build).toThrow(DictionaryError)
+    expect(build).toThrow(/a: term "\.\.\." is empty after normalisation/)
+  })
+})
 
 /** A string escaped for use inside a RegExp. */
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

@@ -1,55 +1,55 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Matcher } from '../../../../plugins/content/matcher/index.js';
-import { repoRoot } from './helpers.js';
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Matcher } from '../../../../plugins/content/matcher/index.js'
+import { repoRoot } from './helpers.js'
 
 /** The shared labelled sample: one message per line with the categories it should get. */
-export const EVAL_FILE = path.resolve(repoRoot, '../shared/moderation/eval.jsonl');
+export const EVAL_FILE = path.resolve(repoRoot, '../shared/moderation/eval.jsonl')
 /** The dictionary the shared sample was labelled with. */
-export const SHARED_DICTIONARY = path.resolve(repoRoot, '../shared/moderation/dictionary.yaml');
+export const SHARED_DICTIONARY = path.resolve(repoRoot, '../shared/moderation/dictionary.yaml')
 /** True when the shared sample is present on this machine. */
-export const hasEvalFile = existsSync(EVAL_FILE) && existsSync(SHARED_DICTIONARY);
+export const hasEvalFile = existsSync(EVAL_FILE) && existsSync(SHARED_DICTIONARY)
 
 /** One labelled message. */
 interface EvalCase {
-  id: string;
-  text: string;
-  expect: string[];
-  kind: string;
+  id: string
+  text: string
+  expect: string[]
+  kind: string
 }
 
 /** Precision and recall over (id, category) pairs, with the pairs that went wrong. */
 export interface EvalScore {
-  precision: number;
-  recall: number;
-  falsePositives: string[];
-  falseNegatives: string[];
+  precision: number
+  recall: number
+  falsePositives: string[]
+  falseNegatives: string[]
 }
 
 /** Runs the matcher over the labelled sample. */
 export function scoreEval(matcher: Matcher): EvalScore {
   const cases = readFileSync(EVAL_FILE, 'utf8')
     .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as EvalCase);
-  let truePositives = 0;
-  const falsePositives: string[] = [];
-  const falseNegatives: string[] = [];
+    .filter(line => line.trim() !== '')
+    .map(line => JSON.parse(line) as EvalCase)
+  let truePositives = 0
+  const falsePositives: string[] = []
+  const falseNegatives: string[] = []
   for (const c of cases) {
-    const found = matcher.categoriesOf(c.text);
+    const found = matcher.categoriesOf(c.text)
     for (const category of found) {
-      if (c.expect.includes(category)) truePositives++;
-      else falsePositives.push(`${c.id} [${c.kind}] unexpected ${category}: ${c.text}`);
+      if (c.expect.includes(category)) truePositives++
+      else falsePositives.push(`${c.id} [${c.kind}] unexpected ${category}: ${c.text}`)
     }
     for (const category of c.expect) {
-      if (!found.includes(category)) falseNegatives.push(`${c.id} [${c.kind}] missed ${category}: ${c.text}`);
+      if (!found.includes(category)) falseNegatives.push(`${c.id} [${c.kind}] missed ${category}: ${c.text}`)
     }
   }
-  const ratio = (part: number, whole: number): number => (whole === 0 ? 1 : part / whole);
+  const ratio = (part: number, whole: number): number => (whole === 0 ? 1 : part / whole)
   return {
     precision: ratio(truePositives, truePositives + falsePositives.length),
     recall: ratio(truePositives, truePositives + falseNegatives.length),
     falsePositives,
     falseNegatives,
-  };
+  }
 }

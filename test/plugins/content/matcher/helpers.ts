@@ -1,32 +1,32 @@
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
-import { compileMatcher, type Dictionary, type Matcher } from '../../../../plugins/content/matcher/index.js';
+import { fileURLToPath } from 'node:url'
+import path from 'node:path'
+import { compileMatcher, type Dictionary, type Matcher } from '../../../../plugins/content/matcher/index.js'
 
 /** The repository root (four levels above this folder). */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..')
 
 /** A category given as its terms, or as terms and allowed phrases / patterns. */
-type CategorySpec = string[] | { terms?: string[]; allow?: string[]; patterns?: string[] };
+type CategorySpec = string[] | { terms?: string[]; allow?: string[]; patterns?: string[] }
 
 /** A dictionary built in code: one entry per category key. */
 export function dictionaryOf(categories: Record<string, CategorySpec>, allowDomains?: string[]): Dictionary {
   const entries = Object.entries(categories).map(([key, spec]) => {
-    const { terms = [], allow = [], patterns = [] } = Array.isArray(spec) ? { terms: spec } : spec;
-    return [key, { label: key, severity: 'medium' as const, terms, allow, patterns }];
-  });
-  const links = allowDomains && { category: 'link', label: 'link', severity: 'medium' as const, allowDomains };
-  return { categories: Object.fromEntries(entries), links: links ?? null };
+    const { terms = [], allow = [], patterns = [] } = Array.isArray(spec) ? { terms: spec } : spec
+    return [key, { label: key, severity: 'medium' as const, terms, allow, patterns }]
+  })
+  const links = allowDomains && { category: 'link', label: 'link', severity: 'medium' as const, allowDomains }
+  return { categories: Object.fromEntries(entries), links: links ?? null }
 }
 
 /** A matcher for a dictionary built in code. */
 export function matcherOf(categories: Record<string, CategorySpec>, allowDomains?: string[]): Matcher {
-  return compileMatcher(dictionaryOf(categories, allowDomains));
+  return compileMatcher(dictionaryOf(categories, allowDomains))
 }
 
 /** The matched substrings of one category, in order. */
 export function quotes(matcher: Matcher, text: string, category: string): string[] {
   return matcher
     .scan(text)
-    .filter((m) => m.category === category)
-    .map((m) => m.matched);
+    .filter(m => m.category === category)
+    .map(m => m.matched)
 }

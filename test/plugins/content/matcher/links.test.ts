@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { findUrls } from '../../../../plugins/content/matcher/index.js';
-import { matcherOf } from './helpers.js';
+import { describe, expect, it } from 'vitest'
+import { findUrls } from '../../../../plugins/content/matcher/index.js'
+import { matcherOf } from './helpers.js'
 
 describe('findUrls', () => {
   it.each([
@@ -15,35 +15,39 @@ describe('findUrls', () => {
     ['见 (http://a.com/x).', 'http://a.com/x', 'a.com'],
     ['FTP ftp://files.example.net/a.zip', 'ftp://files.example.net/a.zip', 'files.example.net'],
   ])('finds the URL in %s', (text, url, host) => {
-    const [found] = findUrls(text);
-    expect(found).toMatchObject({ url, host });
-    expect(text.slice(found.start, found.end)).toBe(url);
-  });
+    const [found] = findUrls(text)
+    expect(found).toMatchObject({ url, host })
+    expect(text.slice(found.start, found.end)).toBe(url)
+  })
 
   it.each([
     ['full-width letters, colon and slashes', 'ｈｔｔｐｓ：／／ｅｖｉｌ．ｃｏｍ／ｘ', 'evil.com'],
     ['an ideographic full stop', '打开evil。com领取', 'evil.com'],
     ['a full-width full stop', '打开evil．top领取', 'evil.top'],
   ])('finds a URL written with %s and quotes the original', (_name, text, host) => {
-    const [found] = findUrls(text);
-    expect(found.host).toBe(host);
-    expect(text.slice(found.start, found.end)).not.toBe('');
-  });
+    const [found] = findUrls(text)
+    expect(found.host).toBe(host)
+    expect(text.slice(found.start, found.end)).not.toBe('')
+  })
 
-  it.each([['邮箱 abc@qq.com'], ['附件 report.docx 和 app.apk'], ['版本 v1.2.3.4'], ['今天。明天'], ['价格 3.50 元'], ['']])(
-    'finds no URL in %j',
-    (text) => {
-      expect(findUrls(text)).toEqual([]);
-    },
-  );
+  it.each([
+    ['邮箱 abc@qq.com'],
+    ['附件 report.docx 和 app.apk'],
+    ['版本 v1.2.3.4'],
+    ['今天。明天'],
+    ['价格 3.50 元'],
+    [''],
+  ])('finds no URL in %j', text => {
+    expect(findUrls(text)).toEqual([])
+  })
 
   it('finds several URLs in one message', () => {
-    expect(findUrls('a.com 和 https://b.cn/x 以及 www.c.io').map((u) => u.host)).toEqual(['a.com', 'b.cn', 'www.c.io']);
-  });
-});
+    expect(findUrls('a.com 和 https://b.cn/x 以及 www.c.io').map(u => u.host)).toEqual(['a.com', 'b.cn', 'www.c.io'])
+  })
+})
 
 describe('links rule', () => {
-  const matcher = matcherOf({}, ['example.com', 'mp.weixin.qq.com']);
+  const matcher = matcherOf({}, ['example.com', 'mp.weixin.qq.com'])
 
   it.each([
     ['https://example.com/a', null],
@@ -58,25 +62,25 @@ describe('links rule', () => {
     ['http://45.77.12.9/app.apk', '45.77.12.9'],
     ['ｈｔｔｐｓ：／／ｅｖｉｌ．ｃｏｍ', 'evil.com'],
   ])('checkUrl(%s) reports host %s', (url, host) => {
-    const match = matcher.checkUrl(url);
-    if (host === null) expect(match).toBeNull();
-    else expect(match).toMatchObject({ category: 'link', term: host, start: 0, end: url.length, matched: url });
-  });
+    const match = matcher.checkUrl(url)
+    if (host === null) expect(match).toBeNull()
+    else expect(match).toMatchObject({ category: 'link', term: host, start: 0, end: url.length, matched: url })
+  })
 
   it('checkUrl ignores text that is not a URL', () => {
-    expect(matcher.checkUrl('not a url at all')).toBeNull();
-    expect(matcher.checkUrl('http://')).toBeNull();
-  });
+    expect(matcher.checkUrl('not a url at all')).toBeNull()
+    expect(matcher.checkUrl('http://')).toBeNull()
+  })
 
   it('reports disallowed links found in messages, with offsets', () => {
-    const text = '公司官网 https://www.example.com/news 和 https://coupon.top/get 看看';
-    const start = text.indexOf('https://coupon');
+    const text = '公司官网 https://www.example.com/news 和 https://coupon.top/get 看看'
+    const start = text.indexOf('https://coupon')
     expect(matcher.scan(text)).toEqual([
       { category: 'link', term: 'coupon.top', start, end: start + 22, matched: 'https://coupon.top/get' },
-    ]);
-  });
+    ])
+  })
 
   it('reports no links when the dictionary has no links rule', () => {
-    expect(matcherOf({ porn: ['色情'] }).scan('https://evil.io')).toEqual([]);
-  });
-});
+    expect(matcherOf({ porn: ['色情'] }).scan('https://evil.io')).toEqual([])
+  })
+})

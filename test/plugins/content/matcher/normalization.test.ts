@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { matcherOf, quotes } from './helpers.js';
+import { describe, expect, it } from 'vitest'
+import { matcherOf, quotes } from './helpers.js'
 
 const matcher = matcherOf({
   porn: ['裸聊', '成人视频'],
@@ -7,11 +7,11 @@ const matcher = matcherOf({
   false_ad: ['100%有效', '第一品牌'],
   insult: ['sb', '傻逼'],
   gambling: ['赌场', '下注'],
-});
+})
 
 /** Inserts `separator` between every character of a term. */
 function spread(term: string, separator: string): string {
-  return [...term].join(separator);
+  return [...term].join(separator)
 }
 
 /** Terms (with their category) that every evasion is tried on. */
@@ -21,7 +21,7 @@ const TERMS: [string, string][] = [
   ['加我微信', 'contact'],
   ['第一品牌', 'false_ad'],
   ['赌场', 'gambling'],
-];
+]
 
 /** Separators an evader puts between the letters of a term. */
 const SEPARATORS: [string, string][] = [
@@ -54,16 +54,16 @@ const SEPARATORS: [string, string][] = [
   ['CRLF', '\r\n'],
   ['line separator', '\u2028'],
   ['tab', '\t'],
-];
+]
 
 describe('separators inserted between the letters of a term', () => {
   for (const [name, separator] of SEPARATORS) {
     it.each(TERMS)(`finds %s split by ${name}`, (term, category) => {
-      const evaded = spread(term, separator);
-      expect(quotes(matcher, `前面的话${evaded}后面的话`, category)).toEqual([evaded]);
-    });
+      const evaded = spread(term, separator)
+      expect(quotes(matcher, `前面的话${evaded}后面的话`, category)).toEqual([evaded])
+    })
   }
-});
+})
 
 describe('look-alike letters and digits', () => {
   it.each([
@@ -84,9 +84,9 @@ describe('look-alike letters and digits', () => {
     ['Greek look-alike letters', 'νχ号', 'contact', 'νχ号'],
     ['Kangxi radical for 一', '第⼀品牌', 'false_ad', '第⼀品牌'],
   ])('finds a term written with %s', (_name, text, category, expected) => {
-    expect(quotes(matcher, text, category)).toEqual([expected]);
-  });
-});
+    expect(quotes(matcher, text, category)).toEqual([expected])
+  })
+})
 
 describe('traditional Chinese', () => {
   it.each([
@@ -96,9 +96,9 @@ describe('traditional Chinese', () => {
     ['加我微信詳聊', 'contact', '加我微信'],
     ['第一品牌', 'false_ad', '第一品牌'],
   ])('finds the simplified term in %s', (text, category, expected) => {
-    expect(quotes(matcher, text, category)).toEqual([expected]);
-  });
-});
+    expect(quotes(matcher, text, category)).toEqual([expected])
+  })
+})
 
 describe('combined evasions', () => {
   it.each([
@@ -108,9 +108,9 @@ describe('combined evasions', () => {
     ['circled digits + emoji + full-width percent', '①💰⓪👍⓪％有😀效', 'false_ad'],
     ['traditional + zero-width + combining mark', '賭\u200d\u0301場', 'gambling'],
   ])('%s', (_name, evaded, category) => {
-    expect(quotes(matcher, `看看${evaded}吧`, category)).toEqual([evaded]);
-  });
-});
+    expect(quotes(matcher, `看看${evaded}吧`, category)).toEqual([evaded])
+  })
+})
 
 describe('normal text stays clean', () => {
   it.each([
@@ -122,15 +122,15 @@ describe('normal text stays clean', () => {
     ['a two-letter term split by a full stop', '我在楼下。注意安全', 'gambling'],
     ['a term split by a line break in one place only', '第一\n品牌推广方案', 'false_ad'],
   ])('no match for %s', (_name, text, category) => {
-    expect(quotes(matcher, text, category)).toEqual([]);
-  });
+    expect(quotes(matcher, text, category)).toEqual([])
+  })
 
-  it.each(['、', '，', '。', '!'])('finds a longer term split by %s between every pair of letters', (mark) => {
-    const evaded = spread('成人视频', mark);
-    expect(quotes(matcher, `有${evaded}吗`, 'porn')).toEqual([evaded]);
-  });
+  it.each(['、', '，', '。', '!'])('finds a longer term split by %s between every pair of letters', mark => {
+    const evaded = spread('成人视频', mark)
+    expect(quotes(matcher, `有${evaded}吗`, 'porn')).toEqual([evaded])
+  })
 
   it('does not read two letters split by sentence punctuation as one word', () => {
-    expect(quotes(matcher, '去赌，场', 'gambling')).toEqual([]);
-  });
-});
+    expect(quotes(matcher, '去赌，场', 'gambling')).toEqual([])
+  })
+})
