@@ -6,6 +6,8 @@ import { startCommand } from './cli/start.js'
 import { replayCommand } from './cli/replay.js'
 import { casesCommand, statsCommand } from './cli/store-commands.js'
 import { runCheck } from '../plugins/content/check-command.js'
+import { PLUGINS } from '../plugins/index.js'
+import { configJsonSchema, configReference } from './config/config-reference.js'
 
 type Command = { run: (argv: string[]) => Promise<number>; help: string }
 
@@ -24,6 +26,15 @@ const COMMANDS: Record<string, Command> = {
   stats: {
     run: statsCommand,
     help: 'stats --from DATE [--to DATE] [--format csv|json] [--by member|group] [--data DIR]   activity figures',
+  },
+  'config-reference': {
+    run: async argv => {
+      process.stdout.write(
+        argv.includes('--json') ? `${JSON.stringify(configJsonSchema(PLUGINS), null, 2)}\n` : configReference(PLUGINS),
+      )
+      return 0
+    },
+    help: 'config-reference [--json]   every config key with its default (Markdown), or the JSON Schema',
   },
   replay: {
     run: replayCommand,
