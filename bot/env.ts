@@ -1,3 +1,4 @@
+import { shipped } from './package-root.js'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { logLevelFromEnv, type LogLevel } from './runtime/logger.js'
@@ -14,7 +15,7 @@ export interface BotEnv {
 }
 
 /** The shipped, commented example config (also what the sandbox and demo run on). */
-export const EXAMPLE_CONFIG = resolve('data/bot.config.example.yaml')
+export const EXAMPLE_CONFIG = shipped('data/bot.config.example.yaml')
 
 /** Read the environment. In sandbox mode a missing `bot.config.yaml` falls back to the example config. */
 export function readEnv(env: NodeJS.ProcessEnv = process.env): BotEnv {

@@ -1,3 +1,4 @@
+import { shipped } from '../package-root.js'
 import { join, resolve } from 'node:path'
 import { EXAMPLE_CONFIG, readEnv } from '../env.js'
 import { runReplay } from '../replay/run-replay.js'
@@ -20,7 +21,7 @@ export async function replayCommand(argv: string[]): Promise<number> {
     const { skipped } = await runReplay({
       transcript: resolve(transcript),
       configFile: resolve(flag('--config') ?? (process.env.BOT_CONFIG ? env.configFile : EXAMPLE_CONFIG)),
-      worldFile: resolve(flag('--world') ?? 'data/demo/world.yaml'),
+      worldFile: flag('--world') ? resolve(flag('--world') as string) : shipped('data/demo/world.yaml'),
       outDir,
       live: argv.includes('--live'),
       out: process.stdout,

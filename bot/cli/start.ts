@@ -1,3 +1,4 @@
+import { shipped } from '../package-root.js'
 import { rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createApp, type App } from '../app.js'
@@ -24,7 +25,8 @@ export async function startCommand(argv: string[]): Promise<number> {
     await app.bot.start()
     return await new Promise<number>(() => {}) // runs until a signal or a connection loss
   }
-  const worldFile = resolve(argv.find(a => a.endsWith('.yaml')) ?? 'data/demo/world.yaml')
+  const worldArg = argv.find(a => a.endsWith('.yaml'))
+  const worldFile = worldArg ? resolve(worldArg) : shipped('data/demo/world.yaml')
   const spec = readWorld(worldFile)
   const sandbox = createSandbox()
   populateWorld(sandbox.world, spec)
