@@ -5,7 +5,7 @@
  * code stays 0; a workload that crashes is reported as ERROR and makes it 1.
  *
  * Workloads: pipeline (1), matcher (2, bench/matcher.ts), store (3),
- * cases (4, bench/cases.ts), memory (5), startup (6). Memory and start-up load
+ * cases (4, bench/cases.ts), memory (5), startup (6), members (7, bench/members.ts). Memory and start-up load
  * the data dir the store workload seeded, so they need it in the same run.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { runCasesBench, type CasesBenchResult } from './cases.js'
 import { writeBenchConfig } from './bench-config.js'
+import { describeMembers, runMembersBench, type MembersResult } from './members.js'
 import { describeMemory, runMemoryBench, type MemoryResult } from './memory.js'
 import { describePipeline, runPipelineBench, type PipelineResult } from './pipeline.js'
 import { describeStartup, runStartupBench, type StartupResult } from './startup.js'
@@ -21,7 +22,7 @@ import { describeStoreGrowth, runStoreGrowthBench, type StoreGrowthResult } from
 import { syntheticWorld } from './synthetic-world.js'
 import { machineInfo, printTable, writeResults, type Row, type Status } from './table.js'
 
-const ALL = ['pipeline', 'matcher', 'store', 'cases', 'memory', 'startup'] as const
+const ALL = ['pipeline', 'matcher', 'store', 'cases', 'members', 'memory', 'startup'] as const
 type Workload = (typeof ALL)[number]
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } })
@@ -139,6 +140,18 @@ try {
             ]
           : []),
       ],
+    }),
+  )
+
+  await workload(
+    'members',
+    '7 member look-ups over gRPC',
+    () => runMembersBench({ membersPerGroup: quick ? 200 : 500 }),
+    (r: MembersResult) => ({
+      figure: `${r.members} members: warm ${r.fixedWarmMs.toFixed(0)} ms (as shipped ${r.shippedWarmMs.toFixed(0)} ms), cold ${secs(r.coldMs)}`,
+      target: 'warm < 100 ms',
+      status: status(r.fixedWarmMs < 100),
+      details: [describeMembers(r)],
     }),
   )
 

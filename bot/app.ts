@@ -14,6 +14,7 @@ import { GroupMatcher } from './runtime/group-matcher.js'
 import type { Logger } from './runtime/logger.js'
 import { WechatyPorts } from './wechaty/wechaty-ports.js'
 import { wireWechaty } from './wechaty/wire.js'
+import { fixRoomMemberCache } from './wechaty/room-member-cache.js'
 
 /** How to build the bot: config, where state lives, and optionally a puppet instance (sandbox) and clock. */
 export interface AppOptions {
@@ -58,6 +59,7 @@ export function createApp(opts: AppOptions): App {
   mkdirSync(opts.dataDir, { recursive: true })
   const store = opts.store ?? new FileStore(opts.dataDir)
   const bot = WechatyBuilder.build(opts.puppet ? { puppet: opts.puppet } : {})
+  bot.on('puppet', puppet => void fixRoomMemberCache(puppet))
   const ports = new WechatyPorts(bot, () => matcher)
   const outputDir = join(opts.dataDir, 'output')
   mkdirSync(outputDir, { recursive: true })

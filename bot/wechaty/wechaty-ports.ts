@@ -46,18 +46,16 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
     const room = await this.bot.Room.find({ id: groupId })
     if (!room) return []
     const self = this.selfId()
-    const out: Member[] = []
-    for (const c of await room.memberAll()) {
-      if (c.id === self) continue
-      out.push({
-        id: c.id,
-        name: c.name(),
-        groupAlias: (await room.alias(c).catch(() => undefined)) || undefined,
-        roles: [],
-        isStaff: false,
-      })
-    }
-    return out
+    const contacts = (await room.memberAll()).filter(c => c.id !== self)
+    // Look-ups go out together: over puppet-service each is a round trip.
+    const aliases = await Promise.all(contacts.map(c => room.alias(c).catch(() => undefined)))
+    return contacts.map((c, i) => ({
+      id: c.id,
+      name: c.name(),
+      groupAlias: aliases[i] || undefined,
+      roles: [],
+      isStaff: false,
+    }))
   }
 
   async remove(groupId: string, memberId: string): Promise<void> {

@@ -1,0 +1,36 @@
+import type * as PUPPET from 'wechaty-puppet'
+
+type MemberPayload = PUPPET.payloads.RoomMember
+type RoomMemberCache = { get(roomId: string): Record<string, MemberPayload> | undefined; set(roomId: string, v: Record<string, MemberPayload>): void }
+type Patchable = {
+  cache: { roomMember: RoomMemberCache }
+  roomMemberRawPayload(roomId: string, memberId: string): Promise<unknown>
+  roomMemberRawPayloadParser(raw: unknown): Promise<MemberPayload>
+  roomMemberPayload(roomId: string, memberId: string): Promise<MemberPayload>
+}
+
+/**
+ * wechaty-puppet caches a room member under the literal key `memberId` instead of the
+ * member's id, so every group-nickname lookup misses and goes back to the puppet (over
+ * puppet-service: a gRPC call and a decode of the room's whole member list, 0.6–1.1 s per
+ * 500 members). This replaces the instance's `roomMemberPayload` with the same logic,
+ * keyed correctly. Invalidation is unchanged: a dirty room-member event deletes the room's
+ * entry, as before. Returns false when the puppet does not have the expected shape.
+ */
+export function fixRoomMemberCache(puppet: unknown): boolean {
+  const p = puppet as Partial<Patchable>
+  if (!p?.cache?.roomMember || typeof p.roomMemberRawPayload !== 'function') return false
+  const target = p as Patchable
+  target.roomMemberPayload = async (roomId, memberId) => {
+    if (!roomId || !memberId) throw new Error('no id')
+    const cached = target.cache.roomMember.get(roomId)
+    const hit = cached?.[memberId]
+    if (hit) return hit
+    const raw = await target.roomMemberRawPayload(roomId, memberId)
+    if (!raw) throw new Error(`contact(${memberId}) is not in the Room(${roomId})`)
+    const payload = await target.roomMemberRawPayloadParser(raw)
+    target.cache.roomMember.set(roomId, { ...target.cache.roomMember.get(roomId), [memberId]: payload })
+    return payload
+  }
+  return true
+}
