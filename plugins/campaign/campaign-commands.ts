@@ -6,6 +6,7 @@ import { progressReport } from './campaign-report.js'
 import type { CampaignService } from './campaign-service.js'
 import type { CampaignConfig } from './config.js'
 import { contentFromChat } from './content.js'
+import { imageUnavailable, MediaLibrary } from './media.js'
 import type { Campaign, CampaignStatus } from './model.js'
 import { nextPostingSlot, type ScheduleContext } from './posting-window.js'
 import type { CampaignState } from './state.js'
@@ -25,13 +26,13 @@ export interface CampaignCommandDeps {
   state: CampaignState
   service: CampaignService
   sched: ScheduleContext
-  fileExists(path: string): boolean
+  media: MediaLibrary
 }
 
 /** `#活动 新建|列表|进度|结束`: leaders may look, admins may create and end. */
 export function campaignCommand(d: CampaignCommandDeps): CommandSpec {
   const p = d.ctx.commandPrefix
-  const usage = `${p}活动 新建 <标题> | <内容或链接> | 截止 <时间> [| 群 <内部群/客户群/公告群/群名>] [| 图片 <路径>]；${p}活动 列表；${p}活动 进度 <编号>；${p}活动 结束 <编号>`
+  const usage = `${p}活动 新建 <标题> | <内容或链接> | 截止 <时间> [| 群 <内部群/客户群/公告群/群名>] [| 图片 [素材名]]；${p}活动 列表；${p}活动 进度 <编号>；${p}活动 结束 <编号>`
   return {
     name: '活动',
     aliases: ['campaign'],
@@ -70,7 +71,9 @@ function create(d: CampaignCommandDeps, inv: CommandInvocation, args: string): A
     return fail(`不认识的群或群类型：${chosen.unknown.join('、')}（可用：内部群、客户群、公告群，或配置中的群名）。`)
   const resolved = resolveTargets(chosen.targets, groups)
   if (!resolved.groups.length) return fail('没有匹配的目标群：活动至少要发到一个群。')
-  if (image && !d.fileExists(image)) return fail(`找不到图片文件 ${image}。`)
+  const picked =
+    image !== undefined || MediaLibrary.quotesImage(inv.event) ? d.media.pick(image ?? '', inv.event) : undefined
+  if (picked && !picked.ok) return fail(imageUnavailable(ctx.commandPrefix))
   const slot = nextPostingSlot(now, dayKey(now, ctx.timezone), sched)
   if (when.at <= slot)
     return fail(
@@ -78,7 +81,7 @@ function create(d: CampaignCommandDeps, inv: CommandInvocation, args: string): A
     )
   const c = state.addCampaign({
     title,
-    content: contentFromChat(body, title, image),
+    content: contentFromChat(body, title, picked?.path),
     targets: chosen.targets,
     startDay: dayKey(now, ctx.timezone),
     deadline: when.at,
