@@ -2,7 +2,7 @@ import type { Action } from '../../bot/core/actions.js'
 import type { CommandInvocation, CommandSpec, PluginContext } from '../../bot/core/plugin.js'
 import { dayKey, shortDateTime } from '../../bot/time/zoned.js'
 import { parseNewCampaign } from './campaign-args.js'
-import { progressReport } from './campaign-report.js'
+import { countLine, countShares, progressReport } from './campaign-report.js'
 import type { CampaignService } from './campaign-service.js'
 import type { CampaignConfig } from './config.js'
 import { contentFromChat } from './content.js'
@@ -45,7 +45,7 @@ export function campaignCommand(d: CampaignCommandDeps): CommandSpec {
       const adminOnly = (sub === '新建' || sub === '结束') && !inv.event.sender.roles.includes('admin')
       if (adminOnly) return [inv.reply(`⛔ ${p}活动 ${sub} 需要「管理员」角色。`)]
       if (sub === '新建') return create(d, inv, rest)
-      if (sub === '列表') return [inv.reply(list(d))]
+      if (sub === '列表') return list(d).then(text => [inv.reply(text)])
       if (sub === '进度') return progress(d, inv, inv.argv[1])
       if (sub === '结束') return end(d, inv, inv.argv[1])
       return [inv.reply(`用法：${usage}`)]
@@ -99,15 +99,19 @@ function create(d: CampaignCommandDeps, inv: CommandInvocation, args: string): A
   ]
 }
 
-function list(d: CampaignCommandDeps): string {
+/** Ten latest campaigns; announced and ended ones counted exactly as `#活动 进度` counts them. */
+async function list(d: CampaignCommandDeps): Promise<string> {
   const items = d.state.campaigns().slice(0, 10)
   if (!items.length) return '还没有活动。'
-  return items
-    .map(c => {
-      const done = Object.keys(d.state.participation(c.id).data.done).length
-      return `#${c.id}「${c.title}」${STATUS_LABEL[c.status]}，截止 ${shortDateTime(c.deadline, d.ctx.timezone)}，已反馈 ${done} 人`
-    })
-    .join('\n')
+  const lines = await Promise.all(
+    items.map(async c => {
+      const head = `#${c.id}「${c.title}」${STATUS_LABEL[c.status]}，截止 ${shortDateTime(c.deadline, d.ctx.timezone)}`
+      if (c.status !== 'announced' && c.status !== 'ended') return head
+      const count = countShares(await d.service.progress(c), d.state.participation(c.id).data.done)
+      return `${head}，${countLine(count)}`
+    }),
+  )
+  return lines.join('\n')
 }
 
 function pick(d: CampaignCommandDeps, id: string | undefined): Campaign | undefined {
