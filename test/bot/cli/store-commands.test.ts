@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, existsSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { npmBannerInStdout, overState } from '../../../bot/cli/store-commands.js'
 import { runStats } from '../../../plugins/activity/stats-command.js'
@@ -64,10 +63,13 @@ describe('exports from the command line', () => {
 
   it('gives a clean CSV through `npm run --silent cli --` (as documented)', async () => {
     const data = mkdtempSync(join(tmpdir(), 'cli-state-'))
-    const { stdout } = await promisify(execFile)(
-      'npm',
-      ['run', '--silent', 'cli', '--', 'cases', 'export', '--format', 'csv', '--data', data],
-      { encoding: 'buffer', env: { ...process.env, BOT_CONFIG: '' } },
+    const stdout = await new Promise<Buffer>((resolve, reject) =>
+      execFile(
+        'npm',
+        ['run', '--silent', 'cli', '--', 'cases', 'export', '--format', 'csv', '--data', data],
+        { encoding: 'buffer', env: { ...process.env, BOT_CONFIG: '' } },
+        (error, out) => (error ? reject(error) : resolve(out)),
+      ),
     )
     expect([...stdout.subarray(0, 3)]).toEqual(BOM)
   }, 30_000)
