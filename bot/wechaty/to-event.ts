@@ -69,8 +69,13 @@ async function attachmentOf(msg: Message, mediaDir?: string): Promise<Attachment
       }
       case types.Message.Image: {
         const file = await msg.toFileBox()
-        const media = mediaDir ? await saveReceivedImage(mediaDir, msg.id, file).catch(() => undefined) : undefined
-        return { fileName: file.name, media }
+        if (!mediaDir) return { fileName: file.name }
+        // The full-size image where the puppet offers one: this is what approvers and groups will see.
+        const hd = await msg
+          .toImage()
+          .hd()
+          .catch(() => file)
+        return { fileName: file.name, media: await saveReceivedImage(mediaDir, msg.id, hd).catch(() => undefined) }
       }
       case types.Message.Attachment:
       case types.Message.Video:
