@@ -3,11 +3,12 @@ import { MemoryStore } from '../../../bot/ports/memory-store.js'
 import { adminRoom, GroupBindings } from '../../../bot/runtime/group-bindings.js'
 import { GroupMatcher } from '../../../bot/runtime/group-matcher.js'
 
+const entry = { responsible: [], plugins: {} }
 const matcher = new GroupMatcher([
-  { name: '管理群', topic: '管理员群', kind: 'internal' },
-  { name: '销售群', topic: '销售部工作群', kind: 'internal' },
-  { name: '客户群', topicPattern: '交流群$', kind: 'customer' },
-  { name: '公告群', id: 'r-news', topic: '公告群', kind: 'broadcast' },
+  { ...entry, name: '管理群', topic: '管理员群', kind: 'internal' },
+  { ...entry, name: '销售群', topic: '销售部工作群', kind: 'internal' },
+  { ...entry, name: '客户群', topicPattern: '交流群$', kind: 'customer' },
+  { ...entry, name: '公告群', id: 'r-news', topic: '公告群', kind: 'broadcast' },
 ])
 
 function bindings(store = new MemoryStore()) {
