@@ -96,7 +96,7 @@ export class MediaLibrary {
   private confined(root: string, name: string): ImagePick {
     const base = safeRealpath(root)
     const real = safeRealpath(join(root, name))
-    if (!base || !real || !real.startsWith(base + sep) || !isFile(real)) return { ok: false }
+    if (!base || !real?.startsWith(base + sep) || !isFile(real)) return { ok: false }
     return { ok: true, path: real }
   }
 }
