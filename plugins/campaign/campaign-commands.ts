@@ -92,11 +92,13 @@ function create(d: CampaignCommandDeps, inv: CommandInvocation, args: string): A
   })
   state.touch()
   const at = slot === now ? '即将' : `将于 ${shortDateTime(slot, ctx.timezone)} `
-  return [
-    inv.reply(
-      `✅ 已创建活动 #${c.id}「${title}」：${at}发到 ${groupNames(resolved.groups)}（${resolved.groups.length} 个群），截止 ${shortDateTime(when.at, ctx.timezone)}。`,
-    ),
-  ]
+  const confirm = inv.reply(
+    `✅ 已创建活动 #${c.id}「${title}」：${at}发到 ${groupNames(resolved.groups)}（${resolved.groups.length} 个群），截止 ${shortDateTime(when.at, ctx.timezone)}。${picked ? '将随公告发出的图片见下。' : ''}`,
+  )
+  if (!picked?.ok) return [confirm]
+  // The creator sees the very image the groups will get.
+  const to = inv.event.group ? { room: inv.event.group.id } : { contact: inv.event.sender.id }
+  return [confirm, { type: 'sendFile', to, path: picked.path, rule: 'command.活动', memberId: inv.event.sender.id }]
 }
 
 /** Ten latest campaigns; announced and ended ones counted exactly as `#活动 进度` counts them. */

@@ -92,6 +92,23 @@ describe('no path from chat to the file system', () => {
     expect(s.toNews().map(x => x.text ?? x.file)).toEqual(['【早报】新品上市', join(s.media, '海报.jpg')])
   })
 
+  it('creates a campaign with a media-folder image, shows it to the admin and announces it with the image', async () => {
+    const s = await start()
+    await s.say(admin, '#活动 新建 年终大促 | 转发海报 | 截止 周五 18:00 | 群 公告群 | 图片 海报.jpg')
+    await s.clock.advance(MIN)
+    expect(s.wechat.textsTo('admin')[0]).toContain('将随公告发出的图片见下')
+    expect(s.wechat.sent.filter(x => x.file).map(x => [x.chat, x.file])).toEqual([
+      [{ contact: 'admin' }, join(s.media, '海报.jpg')],
+    ])
+    await s.clock.advanceTo(at('2026-12-01T09:00'))
+    expect(
+      s
+        .toNews()
+        .filter(x => x.file)
+        .map(x => x.file),
+    ).toEqual([join(s.media, '海报.jpg')])
+  })
+
   it('takes the image the editor just sent to the bot, or the quoted one', async () => {
     const s = await start()
     const sent = { kind: 'image' as const, attachment: { fileName: 'x.jpg', media: 'a1b2c3d4e5f60718.jpg' } }
