@@ -10,7 +10,9 @@ import { FileStore } from './ports/file-store.js'
 import type { Store } from './ports/store.js'
 import { BotRuntime } from './runtime/runtime.js'
 import { Lifecycle, type ExitReason } from './runtime/lifecycle.js'
+import { GroupBindings } from './runtime/group-bindings.js'
 import { GroupMatcher } from './runtime/group-matcher.js'
+import { receivedMediaDir } from './ports/media.js'
 import type { Logger } from './runtime/logger.js'
 import { WechatyPorts } from './wechaty/wechaty-ports.js'
 import { wireWechaty } from './wechaty/wire.js'
@@ -60,9 +62,17 @@ export function createApp(opts: AppOptions): App {
   const store = opts.store ?? new FileStore(opts.dataDir)
   const bot = WechatyBuilder.build(opts.puppet ? { puppet: opts.puppet } : {})
   bot.on('puppet', puppet => void fixRoomMemberCache(puppet))
-  const ports = new WechatyPorts(bot, () => matcher)
   const outputDir = join(opts.dataDir, 'output')
   mkdirSync(outputDir, { recursive: true })
+  // The admin channel follows #重载配置 (runtime.loaded); it is only read once the runtime exists.
+  const adminGroup = (): string | undefined => {
+    const channel: LoadedConfig['config']['adminChannel'] = runtime.loaded.config.adminChannel
+    return channel.mode === 'group' ? channel.group : undefined
+  }
+  const ports = new WechatyPorts(bot, () => matcher, {
+    bindings: new GroupBindings(store, adminGroup),
+    mediaDir: receivedMediaDir(outputDir),
+  })
   const runtime = new BotRuntime({
     loaded,
     plugins,
@@ -80,6 +90,7 @@ export function createApp(opts: AppOptions): App {
       return next
     },
   })
+  ports.onRefused = text => runtime.executor.notifyAdmins(text)
   const lifecycle = new Lifecycle(store)
   const wiring = wireWechaty(bot, ports, runtime, opts.log, {
     printQr: opts.printQr,

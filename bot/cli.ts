@@ -21,11 +21,11 @@ const COMMANDS: Record<string, Command> = {
   },
   cases: {
     run: casesCommand,
-    help: 'cases export --from DATE --to DATE --format md|json|csv [--data DIR]   export shared sales cases',
+    help: 'cases export --from DATE --to DATE --format md|json|csv [--data DIR] [--out FILE]   export shared sales cases',
   },
   stats: {
     run: statsCommand,
-    help: 'stats --from DATE [--to DATE] [--format csv|json] [--by member|group] [--data DIR]   activity figures',
+    help: 'stats --from DATE [--to DATE] [--format csv|json] [--by member|group] [--data DIR] [--out FILE]   activity figures',
   },
   'config-reference': {
     run: async argv => {

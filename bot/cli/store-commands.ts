@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
+import { Writable } from 'node:stream'
 import { runStats } from '../../plugins/activity/stats-command.js'
 import { runCasesExport } from '../../plugins/cases/export-command.js'
 import { PLUGINS } from '../../plugins/index.js'
@@ -7,26 +8,84 @@ import { readEnv } from '../env.js'
 import { FileStore } from '../ports/file-store.js'
 import type { Store } from '../ports/store.js'
 
-type StoreCommand = (argv: string[], store: Store, timezone: string, out: NodeJS.WritableStream) => Promise<number>
+type StoreCommand = (
+  argv: string[],
+  store: Store,
+  timezone: string,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+) => Promise<number>
 
-/** Run an export over the bot's state (`BOT_DATA_DIR`, or `--data DIR`) in the config's timezone. */
-function overState(run: StoreCommand): (argv: string[]) => Promise<number> {
+/** Where an export goes and what it may complain to. */
+export interface ExportIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean }
+  stderr: NodeJS.WritableStream
+  env: NodeJS.ProcessEnv
+}
+
+/** True when `npm run` (not `--silent`) has already printed its `> pkg script` banner into a redirected stdout. */
+export function npmBannerInStdout(io: ExportIo): boolean {
+  return !io.stdout.isTTY && io.env.npm_lifecycle_event !== undefined && io.env.npm_config_loglevel !== 'silent'
+}
+
+/** `argv` without `--name VALUE` / `--name=VALUE`, and that value. */
+function takeOption(argv: string[], name: string): { value?: string; rest: string[] } {
+  const i = argv.findIndex(a => a === name || a.startsWith(`${name}=`))
+  if (i < 0) return { rest: argv }
+  const inline = argv[i].startsWith(`${name}=`) ? argv[i].slice(name.length + 1) : undefined
+  const value = inline ?? argv[i + 1]
+  return { value, rest: [...argv.slice(0, i), ...argv.slice(i + (inline === undefined ? 2 : 1))] }
+}
+
+/**
+ * Run an export over the bot's state (`BOT_DATA_DIR`, or `--data DIR`) in the config's timezone.
+ * `--out FILE` writes the file itself (only on success, mode 0600), so nothing else can land before
+ * the CSV's BOM; without it the data goes to stdout and every message to stderr.
+ */
+export function overState(
+  run: StoreCommand,
+  io: ExportIo = { stdout: process.stdout, stderr: process.stderr, env: process.env },
+): (argv: string[]) => Promise<number> {
   return async argv => {
     const env = readEnv()
-    const i = argv.indexOf('--data')
-    const dir = i >= 0 ? argv[i + 1] : env.dataDir
+    const data = takeOption(argv, '--data')
+    const target = takeOption(data.rest, '--out')
+    const dir = data.value ?? env.dataDir
     if (!dir || !existsSync(dir)) {
-      process.stderr.write(`no bot state at ${dir} (set BOT_DATA_DIR or --data DIR)\n`)
+      io.stderr.write(`no bot state at ${dir} (set BOT_DATA_DIR or --data DIR)\n`)
       return 1
     }
-    const rest = i >= 0 ? [...argv.slice(0, i), ...argv.slice(i + 2)] : argv
+    if (target.rest.length !== data.rest.length && !target.value) {
+      io.stderr.write('--out needs a file name\n')
+      return 2
+    }
     const timezone = existsSync(env.configFile) ? loadConfig(env.configFile, PLUGINS).config.timezone : 'Asia/Shanghai'
-    return run(rest, new FileStore(dir), timezone, process.stdout)
+    const store = new FileStore(dir)
+    if (!target.value) {
+      if (npmBannerInStdout(io))
+        io.stderr.write(
+          'warning: npm printed its "> script" banner into the redirected output; use `npm run --silent cli -- …`, `npx group-guard …` or `--out FILE`\n',
+        )
+      return run(target.rest, store, timezone, io.stdout, io.stderr)
+    }
+    const chunks: Buffer[] = []
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        chunks.push(Buffer.from(chunk))
+        done()
+      },
+    })
+    const code = await run(target.rest, store, timezone, sink, io.stderr)
+    if (code !== 0) return code
+    const bytes = Buffer.concat(chunks)
+    writeFileSync(target.value, bytes, { mode: 0o600 })
+    io.stderr.write(`wrote ${bytes.length} bytes to ${target.value}\n`)
+    return 0
   }
 }
 
-/** `stats --from DATE --to DATE --format csv|json [--by member|group] [--data DIR]`: activity figures for a spreadsheet. */
+/** `stats --from DATE --to DATE --format csv|json [--by member|group] [--data DIR] [--out FILE]`: activity figures for a spreadsheet. */
 export const statsCommand = overState(runStats)
 
-/** `cases export --from DATE --to DATE --format md|json|csv [--data DIR]`: the case store for trainers, offline. */
+/** `cases export --from DATE --to DATE --format md|json|csv [--data DIR] [--out FILE]`: the case store for trainers, offline. */
 export const casesCommand = overState(runCasesExport)

@@ -57,6 +57,8 @@ export interface Attachment {
   fileName?: string
   /** For red packets and transfers, when the puppet reports it. */
   amount?: number
+  /** An image sent privately to the bot: its generated file name in the received-media folder (bot/ports/media.ts). */
+  media?: string
 }
 
 /** A chat message, in a group (`group` set) or private (`group` undefined). */

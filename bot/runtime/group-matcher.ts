@@ -3,7 +3,11 @@ import type { GroupRef } from '../core/event.js'
 
 type GroupEntry = BotConfig['groups'][number]
 
-/** Resolves a room (id + topic) to its managed-group entry: id first, then exact topic, then topic regex. */
+/**
+ * Resolves a room (id + topic) to its managed-group entry: id first, then exact topic, then topic regex.
+ * An entry given by `id` matches only that room, never by topic. Bindings of topic entries to the room
+ * first confirmed are kept by GroupBindings (group-bindings.ts).
+ */
 export class GroupMatcher {
   private compiled: { entry: GroupEntry; re?: RegExp }[]
 
@@ -18,8 +22,8 @@ export class GroupMatcher {
   match(id: string, topic: string): GroupRef | undefined {
     const hit =
       this.compiled.find(c => c.entry.id === id) ??
-      this.compiled.find(c => c.entry.topic !== undefined && c.entry.topic === topic) ??
-      this.compiled.find(c => c.re?.test(topic))
+      this.compiled.find(c => c.entry.id === undefined && c.entry.topic !== undefined && c.entry.topic === topic) ??
+      this.compiled.find(c => c.entry.id === undefined && c.re?.test(topic))
     return hit && { id, topic, kind: hit.entry.kind, configName: hit.entry.name }
   }
 

@@ -18,6 +18,7 @@ import { IdCache } from './id-cache.js'
 import type { Logger } from './logger.js'
 import { createPlugins, enrichEvent, guarded, roleResolver, type HostedPlugin } from './plugin-host.js'
 import { builtinCommands } from './builtin-commands.js'
+import { adminRoom } from './group-bindings.js'
 
 /** Everything the runtime is built from: config, plugin definitions and ports. */
 export interface RuntimeDeps {
@@ -267,8 +268,8 @@ export class BotRuntime {
     this.deps.log.error(msg, e)
   }
 
+  /** The admin group's room: bound by id in the directory; when ambiguous, admins are told privately instead. */
   private adminRoomId(): string | undefined {
-    const name = this.loaded.config.adminChannel.group
-    return this.deps.directory.groups().find(g => g.configName === name)?.id
+    return adminRoom(this.deps.directory.groups(), this.loaded.config.adminChannel.group)
   }
 }

@@ -1,7 +1,10 @@
 import type * as PUPPET from 'wechaty-puppet'
 
 type MemberPayload = PUPPET.payloads.RoomMember
-type RoomMemberCache = { get(roomId: string): Record<string, MemberPayload> | undefined; set(roomId: string, v: Record<string, MemberPayload>): void }
+type RoomMemberCache = {
+  get(roomId: string): Record<string, MemberPayload> | undefined
+  set(roomId: string, v: Record<string, MemberPayload>): void
+}
 type Patchable = {
   cache: { roomMember: RoomMemberCache }
   roomMemberRawPayload(roomId: string, memberId: string): Promise<unknown>

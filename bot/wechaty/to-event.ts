@@ -1,5 +1,6 @@
 import { types, type Message } from 'wechaty'
 import type { Attachment, GroupRef, MessageEvent, MessageKind } from '../core/event.js'
+import { saveReceivedImage } from './media-store.js'
 import { parseQuote } from './parse-quote.js'
 
 const KIND: Partial<Record<types.Message, MessageKind>> = {
@@ -21,8 +22,14 @@ const KIND: Partial<Record<types.Message, MessageKind>> = {
 /**
  * Normalise a Wechaty message. `group` is the managed group it came from
  * (undefined for private chats). Roles are filled in later by the runtime.
+ * With `mediaDir`, an image sent privately to the bot is saved there and the
+ * event names the saved file (`attachment.media`), never a path from chat.
  */
-export async function toMessageEvent(msg: Message, group: GroupRef | undefined): Promise<MessageEvent> {
+export async function toMessageEvent(
+  msg: Message,
+  group: GroupRef | undefined,
+  mediaDir?: string,
+): Promise<MessageEvent> {
   const talker = msg.talker()
   const room = msg.room()
   const raw = msg.text() ?? ''
@@ -45,11 +52,11 @@ export async function toMessageEvent(msg: Message, group: GroupRef | undefined):
     mentions,
     mentionsAll: /@(所有人|All)(\s|\u2005|$)/.test(raw),
     quote: quote && { senderName: quote.senderName, text: quote.quoted },
-    attachment: await attachmentOf(msg),
+    attachment: await attachmentOf(msg, room || !mediaDir ? undefined : mediaDir),
   }
 }
 
-async function attachmentOf(msg: Message): Promise<Attachment | undefined> {
+async function attachmentOf(msg: Message, mediaDir?: string): Promise<Attachment | undefined> {
   try {
     switch (msg.type()) {
       case types.Message.Url: {
@@ -60,8 +67,17 @@ async function attachmentOf(msg: Message): Promise<Attachment | undefined> {
         const mp = await msg.toMiniProgram()
         return { title: mp.title(), description: mp.description(), url: mp.pagePath() }
       }
+      case types.Message.Image: {
+        const file = await msg.toFileBox()
+        if (!mediaDir) return { fileName: file.name }
+        // The full-size image where the puppet offers one: this is what approvers and groups will see.
+        const hd = await msg
+          .toImage()
+          .hd()
+          .catch(() => file)
+        return { fileName: file.name, media: await saveReceivedImage(mediaDir, msg.id, hd).catch(() => undefined) }
+      }
       case types.Message.Attachment:
-      case types.Message.Image:
       case types.Message.Video:
         return { fileName: (await msg.toFileBox()).name }
       default:

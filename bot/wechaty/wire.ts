@@ -79,7 +79,7 @@ export function wireWechaty(
       const room = msg.room()
       const group = room ? ports.group(room.id) : undefined
       if (room && !group) return undefined // not a managed group: ignore everything, commands included
-      return toMessageEvent(msg, group)
+      return toMessageEvent(msg, group, ports.mediaDir)
     }),
   )
   bot.on('room-join', (room: Room, invitees: Contact[], inviter: Contact, date?: Date) =>

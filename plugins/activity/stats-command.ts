@@ -93,21 +93,25 @@ function parseArgs(argv: string[]): Record<string, string> | string {
   return opts
 }
 
-/** `stats --from DATE --to DATE --format csv|json`: the activity numbers for a spreadsheet. Exit code 0, 1 (no data) or 2 (usage). */
+/**
+ * `stats --from DATE --to DATE --format csv|json`: the activity numbers for a spreadsheet. Exit code 0, 1 (no data)
+ * or 2 (usage). Only the data goes to `out` (the CSV starts with its BOM at byte 0); messages go to `err`.
+ */
 export async function runStats(
   argv: string[],
   store: Store,
   timezone: string,
   out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
   const opts = parseArgs(argv)
   if (typeof opts === 'string') {
-    out.write(`${opts}\n${USAGE}`)
+    err.write(`${opts}\n${USAGE}`)
     return 2
   }
   const days = loadDays(store, store.doc(CURRENT_DOC, emptyCurrent).data, opts.from, opts.to)
   if (!days.length) {
-    out.write(`该时间段没有活跃度数据 (no activity data from ${opts.from} to ${opts.to})\n`)
+    err.write(`该时间段没有活跃度数据 (no activity data from ${opts.from} to ${opts.to})\n`)
     return 1
   }
   if (opts.format === 'json')

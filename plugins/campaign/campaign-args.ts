@@ -4,6 +4,7 @@ export interface NewCampaignArgs {
   body: string
   deadline: string
   targets?: string
+  /** `| 图片 [名称]`: '' asks for the image just sent to the bot, a name for a media-folder file. */
   image?: string
 }
 
@@ -14,7 +15,7 @@ const SEGMENTS: [keyof NewCampaignArgs, RegExp][] = [
 ]
 
 /**
- * Split `<标题> | <内容或链接> | 截止 <时间> [| 群 <类型或群名>] [| 图片 <路径>]`
+ * Split `<标题> | <内容或链接> | 截止 <时间> [| 群 <类型或群名>] [| 图片 [素材名]]`
  * on `|` (full-width too). Returns what is missing or unknown otherwise.
  */
 export function parseNewCampaign(args: string): { ok: true; value: NewCampaignArgs } | { ok: false; error: string } {

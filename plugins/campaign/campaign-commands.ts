@@ -2,10 +2,11 @@ import type { Action } from '../../bot/core/actions.js'
 import type { CommandInvocation, CommandSpec, PluginContext } from '../../bot/core/plugin.js'
 import { dayKey, shortDateTime } from '../../bot/time/zoned.js'
 import { parseNewCampaign } from './campaign-args.js'
-import { progressReport } from './campaign-report.js'
+import { countLine, countShares, progressReport } from './campaign-report.js'
 import type { CampaignService } from './campaign-service.js'
 import type { CampaignConfig } from './config.js'
 import { contentFromChat } from './content.js'
+import { imageUnavailable, MediaLibrary } from './media.js'
 import type { Campaign, CampaignStatus } from './model.js'
 import { nextPostingSlot, type ScheduleContext } from './posting-window.js'
 import type { CampaignState } from './state.js'
@@ -25,13 +26,13 @@ export interface CampaignCommandDeps {
   state: CampaignState
   service: CampaignService
   sched: ScheduleContext
-  fileExists(path: string): boolean
+  media: MediaLibrary
 }
 
 /** `#活动 新建|列表|进度|结束`: leaders may look, admins may create and end. */
 export function campaignCommand(d: CampaignCommandDeps): CommandSpec {
   const p = d.ctx.commandPrefix
-  const usage = `${p}活动 新建 <标题> | <内容或链接> | 截止 <时间> [| 群 <内部群/客户群/公告群/群名>] [| 图片 <路径>]；${p}活动 列表；${p}活动 进度 <编号>；${p}活动 结束 <编号>`
+  const usage = `${p}活动 新建 <标题> | <内容或链接> | 截止 <时间> [| 群 <内部群/客户群/公告群/群名>] [| 图片 [素材名]]；${p}活动 列表；${p}活动 进度 <编号>；${p}活动 结束 <编号>`
   return {
     name: '活动',
     aliases: ['campaign'],
@@ -44,7 +45,7 @@ export function campaignCommand(d: CampaignCommandDeps): CommandSpec {
       const adminOnly = (sub === '新建' || sub === '结束') && !inv.event.sender.roles.includes('admin')
       if (adminOnly) return [inv.reply(`⛔ ${p}活动 ${sub} 需要「管理员」角色。`)]
       if (sub === '新建') return create(d, inv, rest)
-      if (sub === '列表') return [inv.reply(list(d))]
+      if (sub === '列表') return list(d).then(text => [inv.reply(text)])
       if (sub === '进度') return progress(d, inv, inv.argv[1])
       if (sub === '结束') return end(d, inv, inv.argv[1])
       return [inv.reply(`用法：${usage}`)]
@@ -70,7 +71,9 @@ function create(d: CampaignCommandDeps, inv: CommandInvocation, args: string): A
     return fail(`不认识的群或群类型：${chosen.unknown.join('、')}（可用：内部群、客户群、公告群，或配置中的群名）。`)
   const resolved = resolveTargets(chosen.targets, groups)
   if (!resolved.groups.length) return fail('没有匹配的目标群：活动至少要发到一个群。')
-  if (image && !d.fileExists(image)) return fail(`找不到图片文件 ${image}。`)
+  const picked =
+    image !== undefined || MediaLibrary.quotesImage(inv.event) ? d.media.pick(image ?? '', inv.event) : undefined
+  if (picked && !picked.ok) return fail(imageUnavailable(ctx.commandPrefix))
   const slot = nextPostingSlot(now, dayKey(now, ctx.timezone), sched)
   if (when.at <= slot)
     return fail(
@@ -78,7 +81,7 @@ function create(d: CampaignCommandDeps, inv: CommandInvocation, args: string): A
     )
   const c = state.addCampaign({
     title,
-    content: contentFromChat(body, title, image),
+    content: contentFromChat(body, title, picked?.path),
     targets: chosen.targets,
     startDay: dayKey(now, ctx.timezone),
     deadline: when.at,
@@ -89,22 +92,28 @@ function create(d: CampaignCommandDeps, inv: CommandInvocation, args: string): A
   })
   state.touch()
   const at = slot === now ? '即将' : `将于 ${shortDateTime(slot, ctx.timezone)} `
-  return [
-    inv.reply(
-      `✅ 已创建活动 #${c.id}「${title}」：${at}发到 ${groupNames(resolved.groups)}（${resolved.groups.length} 个群），截止 ${shortDateTime(when.at, ctx.timezone)}。`,
-    ),
-  ]
+  const confirm = inv.reply(
+    `✅ 已创建活动 #${c.id}「${title}」：${at}发到 ${groupNames(resolved.groups)}（${resolved.groups.length} 个群），截止 ${shortDateTime(when.at, ctx.timezone)}。${picked ? '将随公告发出的图片见下。' : ''}`,
+  )
+  if (!picked?.ok) return [confirm]
+  // The creator sees the very image the groups will get.
+  const to = inv.event.group ? { room: inv.event.group.id } : { contact: inv.event.sender.id }
+  return [confirm, { type: 'sendFile', to, path: picked.path, rule: 'command.活动', memberId: inv.event.sender.id }]
 }
 
-function list(d: CampaignCommandDeps): string {
+/** Ten latest campaigns; announced and ended ones counted exactly as `#活动 进度` counts them. */
+async function list(d: CampaignCommandDeps): Promise<string> {
   const items = d.state.campaigns().slice(0, 10)
   if (!items.length) return '还没有活动。'
-  return items
-    .map(c => {
-      const done = Object.keys(d.state.participation(c.id).data.done).length
-      return `#${c.id}「${c.title}」${STATUS_LABEL[c.status]}，截止 ${shortDateTime(c.deadline, d.ctx.timezone)}，已反馈 ${done} 人`
-    })
-    .join('\n')
+  const lines = await Promise.all(
+    items.map(async c => {
+      const head = `#${c.id}「${c.title}」${STATUS_LABEL[c.status]}，截止 ${shortDateTime(c.deadline, d.ctx.timezone)}`
+      if (c.status !== 'announced' && c.status !== 'ended') return head
+      const count = countShares(await d.service.progress(c), d.state.participation(c.id).data.done)
+      return `${head}，${countLine(count)}`
+    }),
+  )
+  return lines.join('\n')
 }
 
 function pick(d: CampaignCommandDeps, id: string | undefined): Campaign | undefined {

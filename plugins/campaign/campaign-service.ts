@@ -13,6 +13,7 @@ import {
   violationActions,
 } from './campaign-rules.js'
 import { progressReport, type GroupProgress } from './campaign-report.js'
+import type { MediaLibrary } from './media.js'
 import type { Campaign } from './model.js'
 import {
   campaignForReport,
@@ -40,6 +41,7 @@ export class CampaignService {
     private ctx: PluginContext<CampaignConfig>,
     private state: CampaignState,
     private sched: ScheduleContext,
+    private media: MediaLibrary,
   ) {
     this.images = new RecentImages(ctx.configFor().participation.screenshotWindow)
   }
@@ -51,6 +53,11 @@ export class CampaignService {
     const out: Action[] = []
     for (const c of missed) out.push(...this.miss(c, c.note ?? '截止前没有可用的发布时段（工作日发布时段内）'))
     for (const c of due) {
+      // Chat campaigns stored before images were confined may name any path: never send one from outside the media.
+      if (c.source === 'chat' && c.content.image && !this.media.allowed(c.content.image)) {
+        out.push(...this.miss(c, '图片不在素材库或收到的图片中'))
+        continue
+      }
       const { groups, missingNames } = resolveTargets(c.targets, this.ctx.directory.groups())
       if (!groups.length) {
         // Keep waiting (the bot may be re-added before the deadline); tell the admins once.

@@ -105,6 +105,17 @@ export const campaignConfigSchema = z
       })
       .strict()
       .prefault({}),
+    media: z
+      .object({
+        folder: z
+          .string()
+          .optional()
+          .describe(
+            '素材库文件夹（相对于机器人进程的工作目录）：命令里按文件名引用其中的图片 Media folder; chat names files in it by name only',
+          ),
+      })
+      .strict()
+      .prefault({}),
     broadcast: z
       .object({
         remind: z

@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { definePlugin } from '../../bot/core/plugin.js'
 import { chineseCalendar } from '../../bot/time/workdays.js'
 import { zonedInstant } from '../../bot/time/zoned.js'
 import { campaignCommand } from './campaign-commands.js'
 import { CampaignService } from './campaign-service.js'
 import { campaignConfigSchema, type CampaignConfig } from './config.js'
+import { MediaLibrary } from './media.js'
 import type { Campaign } from './model.js'
 import { announceCron, type ScheduleContext } from './posting-window.js'
 import { queueCommand } from './queue-commands.js'
@@ -53,10 +54,15 @@ export const campaignPlugin = definePlugin({
     const sched: ScheduleContext = { window: cfg.window, tz: ctx.timezone, calendar: chineseCalendar }
     const state = new CampaignState(ctx.store)
     state.syncConfigCampaigns(configCampaigns(cfg, ctx.timezone, existsSync))
-    const campaigns = new CampaignService(ctx, state, sched)
-    const queue = new QueueService(ctx, state, sched)
+    const media = new MediaLibrary(ctx.outputDir, cfg.media.folder)
+    const campaigns = new CampaignService(ctx, state, sched, media)
+    const queue = new QueueService(ctx, state, sched, media)
     return {
-      onEvent: ev => (ev.type === 'message' ? campaigns.onMessage(ev) : []),
+      onEvent: ev => {
+        if (ev.type !== 'message') return []
+        media.noteImage(ev)
+        return campaigns.onMessage(ev)
+      },
       // Keys come from campaignTimer / postTimer: `<kind>:<id>[:<member>]`.
       onTimer: key => {
         const [kind, id, ...member] = key.split(':')
@@ -76,8 +82,8 @@ export const campaignPlugin = definePlugin({
         }
       },
       commands: [
-        campaignCommand({ ctx, state, service: campaigns, sched, fileExists: existsSync }),
-        queueCommand({ ctx, state, service: queue, sched, fileExists: existsSync }),
+        campaignCommand({ ctx, state, service: campaigns, sched, media }),
+        queueCommand({ ctx, state, service: queue, sched, media, listDir: dir => readdirSync(dir) }),
       ],
       jobs: [{ name: 'announce', cron: announceCron(cfg.window), workdaysOnly: true, run: now => campaigns.tick(now) }],
       status: () => {

@@ -28,10 +28,11 @@ export interface PostRequest {
   time?: string
   anyDay: boolean
   body: string
+  /** `| 图片 [名称]`: '' asks for the image just sent to the bot, a name for a media-folder file. */
   image?: string
 }
 
-/** Read `<日期> [HH:mm] [节假日照发] <内容> [| 图片 <路径>]`. */
+/** Read `<日期> [HH:mm] [节假日照发] <内容> [| 图片 [名称]]`. */
 export function parsePostArgs(
   args: string,
   now: number,
@@ -48,7 +49,7 @@ export function parsePostArgs(
   if (anyDay) i++
   const body = words.slice(i).join(' ').trim()
   if (!body) return { ok: false, error: '缺少排期内容。' }
-  const imageExtra = extras.map(e => /^图片\s+(.+)$/.exec(e.trim())).find(Boolean)
+  const imageExtra = extras.map(e => /^图片[:：]?\s*(.*)$/.exec(e.trim())).find(Boolean)
   return { ok: true, req: { day, time, anyDay, body, image: imageExtra?.[1].trim() } }
 }
 

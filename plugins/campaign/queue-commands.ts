@@ -15,6 +15,7 @@ import {
   validateNewPost,
   weekRange,
 } from './post-queue.js'
+import { imageUnavailable, MediaLibrary } from './media.js'
 import type { ScheduleContext } from './posting-window.js'
 import type { QueueService } from './queue-service.js'
 import type { CampaignState } from './state.js'
@@ -26,13 +27,16 @@ export interface QueueCommandDeps {
   state: CampaignState
   service: QueueService
   sched: ScheduleContext
-  fileExists(path: string): boolean
+  media: MediaLibrary
+  /** File names in a folder (the media folder listing for `#排期 素材`). */
+  listDir(dir: string): string[]
 }
 
 const NEEDS: Record<string, { roles: Role[]; label: string }> = {
   添加: { roles: ['editor', 'admin'], label: '排期编辑' },
   列表: { roles: ['editor', 'approver', 'admin'], label: '排期编辑或排期审核' },
   审核: { roles: ['approver'], label: '排期审核' },
+  素材: { roles: ['editor', 'approver', 'admin'], label: '排期编辑或排期审核' },
   通过: { roles: ['approver'], label: '排期审核' },
   驳回: { roles: ['approver'], label: '排期审核' },
 }
@@ -40,7 +44,7 @@ const NEEDS: Record<string, { roles: Role[]; label: string }> = {
 /** `#排期 添加|列表|审核|通过|驳回`: editors queue, approvers (by contact id, admins included only if listed) decide. */
 export function queueCommand(d: QueueCommandDeps): CommandSpec {
   const p = d.ctx.commandPrefix
-  const usage = `${p}排期 添加 <日期> [时间] [节假日照发] <内容> [| 图片 <路径>]；${p}排期 列表 [下周]；${p}排期 审核；${p}排期 通过 <编号>；${p}排期 驳回 <编号> <原因>`
+  const usage = `${p}排期 添加 <日期> [时间] [节假日照发] <内容> [| 图片 [素材名]]；${p}排期 列表 [下周]；${p}排期 素材；${p}排期 审核；${p}排期 通过 <编号>；${p}排期 驳回 <编号> <原因>`
   return {
     name: '排期',
     aliases: ['queue'],
@@ -66,7 +70,8 @@ export function queueCommand(d: QueueCommandDeps): CommandSpec {
       const rest = inv.args.slice(sub.length).trim()
       if (sub === '添加') return add(d, inv, rest)
       if (sub === '列表') return [inv.reply(listWeek(d, inv.argv[1] === '下周'))]
-      if (sub === '审核') return [inv.reply(pendingList(d))]
+      if (sub === '审核') return pendingList(d, inv)
+      if (sub === '素材') return [inv.reply(mediaList(d))]
       return decide(d, inv, sub === '通过', inv.argv[1] ?? '', rest.slice((inv.argv[1] ?? '').length).trim())
     },
   }
@@ -86,11 +91,13 @@ function add(d: QueueCommandDeps, inv: CommandInvocation, args: string): Action[
   if (invalid) return fail(invalid)
   const where = d.service.where()
   if (!where) return fail('没有可发布的目标群（配置 queue.targets）。')
-  if (image && !d.fileExists(image)) return fail(`找不到图片文件 ${image}。`)
+  const picked =
+    image !== undefined || MediaLibrary.quotesImage(inv.event) ? d.media.pick(image ?? '', inv.event) : undefined
+  if (picked && !picked.ok) return fail(imageUnavailable(ctx.commandPrefix))
   const post = state.addPost({
     day,
     time,
-    content: { text: body, image },
+    content: { text: body, image: picked?.path },
     anyDay,
     editor: inv.event.sender.id,
     editorName: ctx.displayName(inv.event.sender),
@@ -120,15 +127,43 @@ function listWeek(d: QueueCommandDeps, next: boolean): string {
   return posts.length ? [title, ...posts.map(x => line(x, d.ctx.timezone))].join('\n') : `${title}：暂无。`
 }
 
-function pendingList(d: QueueCommandDeps): string {
+/** The pending posts, and each post's image itself right after the list: approvers see exactly what will go out. */
+function pendingList(d: QueueCommandDeps, inv: CommandInvocation): Action[] {
   const pending = d.state.posts().filter(x => x.status === 'pending')
-  if (!pending.length) return '没有待审核的排期。'
+  if (!pending.length) return [inv.reply('没有待审核的排期。')]
   const p = d.ctx.commandPrefix
-  return [
-    `待审核 ${pending.length} 条：`,
-    ...pending.map(x => `${line(x, d.ctx.timezone)}（${x.editorName}）`),
-    `发送 ${p}排期 通过 <编号> 或 ${p}排期 驳回 <编号> <原因>。`,
-  ].join('\n')
+  const list = inv.reply(
+    [
+      `待审核 ${pending.length} 条：`,
+      ...pending.map(x => `${line(x, d.ctx.timezone)}（${x.editorName}）${x.content.image ? '，图片见下' : ''}`),
+      `发送 ${p}排期 通过 <编号> 或 ${p}排期 驳回 <编号> <原因>。`,
+    ].join('\n'),
+  )
+  const to = inv.event.group ? { room: inv.event.group.id } : { contact: inv.event.sender.id }
+  const images: Action[] = []
+  for (const post of pending) {
+    if (!post.content.image) continue
+    if (!d.media.allowed(post.content.image)) {
+      images.push(inv.reply(`⚠️ 排期 #${post.id} 的图片不在素材库或收到的图片中，不会发布；请驳回后重新添加。`))
+      continue
+    }
+    images.push(inv.reply(`排期 #${post.id} 的图片：`), {
+      type: 'sendFile',
+      to,
+      path: post.content.image,
+      rule: 'command.排期',
+      memberId: inv.event.sender.id,
+    })
+  }
+  return [list, ...images]
+}
+
+function mediaList(d: QueueCommandDeps): string {
+  const names = d.media.names(d.listDir)
+  if (!names.length)
+    return '素材库为空（或未配置 plugins.campaign.media.folder）。可以先把图片私聊发给我，再发命令并写「| 图片」。'
+  const shown = names.slice(0, 50)
+  return [`素材库图片 ${names.length} 个：`, ...shown, ...(names.length > shown.length ? ['…'] : [])].join('\n')
 }
 
 function decide(d: QueueCommandDeps, inv: CommandInvocation, approve: boolean, id: string, reason: string): Action[] {

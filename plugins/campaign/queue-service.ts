@@ -3,6 +3,7 @@ import type { PluginContext } from '../../bot/core/plugin.js'
 import { zonedInstant } from '../../bot/time/zoned.js'
 import type { CampaignConfig } from './config.js'
 import { publishActions } from './content.js'
+import type { MediaLibrary } from './media.js'
 import type { QueuedPost } from './model.js'
 import { postDueOutcome, postTimer } from './post-queue.js'
 import type { ScheduleContext } from './posting-window.js'
@@ -20,6 +21,7 @@ export class QueueService {
     private ctx: PluginContext<CampaignConfig>,
     private state: CampaignState,
     private sched: ScheduleContext,
+    private media: MediaLibrary,
   ) {}
 
   /** Publication timer of a post. State is saved before the sends are returned, so nothing goes out twice. */
@@ -41,6 +43,9 @@ export class QueueService {
       ]
     }
     if (outcome === 'missed') return this.missed(post, '机器人离线，发布时段已过')
+    // Posts stored before images were confined may name any path: never send one from outside the media.
+    if (post.content.image && !this.media.allowed(post.content.image))
+      return this.missed(post, '图片不在素材库或收到的图片中')
     const { groups, missingNames } = resolveTargets(this.ctx.configFor().queue.targets, this.ctx.directory.groups())
     if (!groups.length) return this.missed(post, '没有可发布的目标群（机器人可能已被移出）')
     Object.assign(post, { status: 'published', publishedAt: now })

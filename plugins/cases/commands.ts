@@ -27,6 +27,8 @@ const SUBCOMMANDS: Record<string, Sub> = {
   digest: 'digest',
 }
 const RULE = 'command.案例'
+/** Longest `#案例 搜索` arguments (characters) worth segmenting. */
+export const MAX_QUERY = 100
 
 /** `#案例` (with its subcommands) and one capture command per configured tag. */
 export function casesCommands(d: CasesDeps): CommandSpec[] {
@@ -123,10 +125,12 @@ function handlers(d: CasesDeps): Record<Sub, Handler> {
             `用法：${p}案例 搜索 关键词 [标签:成交] [作者:张三] [产品:净水器] [今天/本周/上周/本月/2026-11-01~2026-11-30]`,
           ),
         ]
+      // Capped before any parsing: a 1 MB query would cost seconds and hundreds of MB to segment.
+      if (rest.length > MAX_QUERY) return [inv.reply(`关键词太长（最多 ${MAX_QUERY} 个字），请换几个关键词再搜。`)]
       const cfg = d.ctx.configFor(inv.event.group)
       const q = parseSearchArgs(rest, d.ctx.clock.now(), tz)
       const out = d.search.search(q, cfg.searchResults)
-      if (!out.total) return [inv.reply(noHitsReply(q, d.search.termCounts(out.terms), p))]
+      if (!out.total) return [inv.reply(noHitsReply(q, d.search.termCounts(out.terms), p, d.search.size))]
       return [inv.reply(searchReply(q, out, options(inv)))]
     },
     view: (inv, rest) => {

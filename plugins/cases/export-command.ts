@@ -21,10 +21,11 @@ export async function runCasesExport(
   store: Store,
   timezone: string,
   out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
   const opts = parseArgs(argv[0] === 'export' ? argv.slice(1) : argv)
   if (typeof opts === 'string') {
-    process.stderr.write(`${opts}\n${USAGE}\n`)
+    err.write(`${opts}\n${USAGE}\n`)
     return 2
   }
   const all = new CaseStore(store, timezone).live()

@@ -54,19 +54,33 @@ export function searchReply(q: SearchQuery, out: SearchOutcome, o: FormatOptions
   return clip([head, ...items, `看全文：${o.prefix}案例 查看 ${out.hits[0].id}`].join('\n'), o.maxChars)
 }
 
-/** The reply when a search finds nothing: broader terms that do have cases, and other hints. */
-export function noHitsReply(q: SearchQuery, counts: { term: string; count: number }[], prefix: string): string {
+const COMMON_WORDS = ['价格', '复购', '竞品', '售后', '安装']
+
+/**
+ * The reply when a search finds nothing: broader words of the query that do have cases, and other hints;
+ * never the word just searched. An empty store says so and how to add the first case.
+ */
+export function noHitsReply(
+  q: SearchQuery,
+  counts: { term: string; count: number }[],
+  prefix: string,
+  storeSize: number,
+): string {
   const filters = describeFilters(q)
-  const broader = counts.filter(c => c.count > 0 && counts.length > 1).map(c => `「${c.term}」${c.count} 条`)
+  const head = `🔍 没有找到${q.text ? `与「${q.text}」` : ''}${filters ? `（${filters}）` : ''}相关的案例`
+  if (!storeSize) return `${head}：案例库里还没有可搜索的案例。分享第一条：${prefix}案例 <内容>`
+  const searched = normalize(q.text).replace(/\s+/g, '')
+  const broader = counts.filter(c => c.count > 0 && c.term !== searched).map(c => `「${c.term}」${c.count} 条`)
+  const common = COMMON_WORDS.filter(w => !searched.includes(w))
+    .slice(0, 3)
+    .map(w => `「${w}」`)
+    .join('')
   const tips = [
-    broader.length ? `· 单独搜其中的词：${broader.join('、')}` : '· 换更短、更常用的词，比如「价格」「复购」「竞品」',
+    broader.length ? `· 单独搜其中的词：${broader.join('、')}` : `· 换更短、更常用的词，比如${common}`,
     filters ? `· 去掉筛选条件（${filters}）再试` : '· 换个说法或同义词再试',
     `· 发 ${prefix}案例 搜索 标签:问题 看最新的问题案例`,
   ]
-  return [
-    `🔍 没有找到${q.text ? `与「${q.text}」` : ''}${filters ? `（${filters}）` : ''}相关的案例。试试：`,
-    ...tips,
-  ].join('\n')
+  return [`${head}。试试：`, ...tips].join('\n')
 }
 
 /** `#案例 查看`: one case whole (masked as needed), cut to the reply limit. */

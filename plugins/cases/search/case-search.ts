@@ -68,13 +68,15 @@ export class CaseSearch {
     // Fall back to partial matches only when the words never occur together, not when filters rule them out.
     if (all.total || all.candidates || terms.length < 2)
       return { mode: 'all', total: all.total, hits: all.hits.map(h => h.doc.rec), terms }
-    const any = this.index.search({ terms, mode: 'any', limit, accept })
-    return { mode: 'partial', total: any.total, hits: any.hits.map(h => h.doc.rec), terms }
+    // A lone character split off a longer word (机 of 火箭发动机) matches unrelated cases: only words count.
+    const words = meaningfulTerms(terms)
+    const any = this.index.search({ terms: words, mode: 'any', limit, accept })
+    return { mode: 'partial', total: any.total, hits: any.hits.map(h => h.doc.rec), terms: words }
   }
 
-  /** How many cases contain each term (for "try a broader word" suggestions). */
+  /** How many cases contain each word of a query (for "try a broader word" suggestions; no lone characters). */
   termCounts(terms: string[]): { term: string; count: number }[] {
-    return terms.map(term => ({ term, count: this.index.docFreq(term) }))
+    return meaningfulTerms(terms).map(term => ({ term, count: this.index.docFreq(term) }))
   }
 
   private browse(accept: (c: FilterView) => boolean, limit: number): SearchOutcome {
@@ -118,6 +120,12 @@ export function compileFilter(q: SearchQuery): ((c: FilterView) => boolean) | un
 function contains(needle: string): (haystack: string) => boolean {
   const n = normalize(needle)
   return /[a-z]/.test(n) ? h => h.toLowerCase().includes(n) : h => h.includes(n)
+}
+
+/** The words of a query worth matching alone: single characters only when the query has no longer word. */
+export function meaningfulTerms(terms: string[]): string[] {
+  const words = terms.filter(t => [...t].length > 1)
+  return words.length ? words : terms
 }
 
 /** Build a search over `cases` (live ones only), as at start-up. */

@@ -48,14 +48,18 @@ function storeWithData(): MemoryStore {
   return store
 }
 
-async function run(argv: string[], store = storeWithData()): Promise<{ code: number; out: string }> {
+async function run(argv: string[], store = storeWithData()): Promise<{ code: number; out: string; err: string }> {
   const out = new PassThrough()
-  let text = ''
+  const err = new PassThrough()
+  const text = { out: '', err: '' }
   out.on('data', c => {
-    text += c
+    text.out += c
   })
-  const code = await runStats(argv, store, 'Asia/Shanghai', out)
-  return { code, out: text }
+  err.on('data', c => {
+    text.err += c
+  })
+  const code = await runStats(argv, store, 'Asia/Shanghai', out, err)
+  return { code, ...text }
 }
 
 describe('stats export', () => {
@@ -81,12 +85,17 @@ describe('stats export', () => {
     expect(data.members[0]).toMatchObject({ member: '李四', messages: 1, first: '09:00' })
   })
 
-  it('says so when the period has no data, and explains bad arguments', async () => {
+  it('says so on stderr when the period has no data, and explains bad arguments there (stdout stays data only)', async () => {
     expect(await run(['--from', '2026-01-01', '--to', '2026-01-31'])).toEqual({
       code: 1,
-      out: expect.stringContaining('没有活跃度数据'),
+      out: '',
+      err: expect.stringContaining('没有活跃度数据'),
     })
-    expect(await run(['--from', '30/11/2026'])).toEqual({ code: 2, out: expect.stringContaining('usage: stats') })
+    expect(await run(['--from', '30/11/2026'])).toEqual({
+      code: 2,
+      out: '',
+      err: expect.stringContaining('usage: stats'),
+    })
     expect((await run(['--from', '2026-11-30', '--format', 'xlsx'])).code).toBe(2)
     expect((await run(['--from', '2026-11-30', '--to', '2026-11-01'])).code).toBe(2)
   })

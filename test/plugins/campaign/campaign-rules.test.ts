@@ -84,11 +84,11 @@ describe('reminders, report and violations', () => {
     expect(reminderActions(campaign(), [nanning], done('du', 'ls'), '已分享', 'Asia/Shanghai')).toEqual([])
   })
 
-  it('reports the overall rate once per person and the missing names per group', () => {
+  it('reports the overall rate once per person, and per group who shared and who has not', () => {
     const text = progressReport('【活动报告】', [sales, nanning], done('zs', 'ls'))
     expect(text).toContain('总体完成 2/4（50%）')
-    expect(text).toContain('· 销售部工作群 2/3（67%） 未完成：王五')
-    expect(text).toContain('· 南宁区域群 1/2（50%） 未完成：杜艳霞')
+    expect(text).toContain('· 销售部工作群 2/3（67%） 已完成：张三、李四；未完成：王五')
+    expect(text).toContain('· 南宁区域群 1/2（50%） 已完成：李四；未完成：杜艳霞')
   })
 
   it('records one violation per missing person, or none when switched off', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { text } from '../../helpers/harness.js'
+import { member, text } from '../../helpers/harness.js'
 import { admin, at, boss, config, du, image, ls, nanning, news, sales, start, ww, zs } from './fixtures.js'
 
 const MIN = 60_000
@@ -64,8 +64,8 @@ describe('a campaign day on three groups', () => {
     const report = wechat.textsTo('admin').join('\n')
     expect(report).toContain('【活动报告】#double12「双十二净水器特惠」已截止（11-30 18:00）')
     expect(report).toContain('总体完成 3/6（50%）')
-    expect(report).toContain('· 销售部工作群 2/5（40%） 未完成：陈管理、王经理、王五')
-    expect(report).toContain('· 南宁区域群 2/3（67%） 未完成：陈管理')
+    expect(report).toContain('· 销售部工作群 2/5（40%） 已完成：张三、李四；未完成：陈管理、王经理、王五')
+    expect(report).toContain('· 南宁区域群 2/3（67%） 已完成：杜艳霞、李四；未完成：陈管理')
   })
 
   it('ignores shares in groups the campaign was not announced to and after the deadline', async () => {
@@ -107,8 +107,33 @@ describe('a campaign day on three groups', () => {
       '活动 #double12「双十二净水器特惠」尚未发布：将于 11-30 08:30 发到 销售群、南宁群。',
       expect.stringMatching(/^【活动进度】#double12「双十二净水器特惠」进行中，截止 11-30 18:00\n总体完成 1\/6（17%）/),
     ])
-    expect(wechat.textsTo('admin')).toEqual(['#double12「双十二净水器特惠」进行中，截止 11-30 18:00，已反馈 1 人'])
+    expect(wechat.textsTo('admin')).toEqual([
+      '#double12「双十二净水器特惠」进行中，截止 11-30 18:00，已完成 1/6（17%）',
+    ])
     expect(wechat.textsTo('r-sales').join('\n')).toContain('没有权限')
+  })
+})
+
+describe('one count for #活动 列表 and #活动 进度', () => {
+  it('counts a non-staff relative who shared the same way in both, apart from the rate', async () => {
+    const { rt, clock, wechat } = await start(at('2026-11-30T08:00'))
+    const relative = member('fam', '张三家属')
+    await clock.advanceTo(at('2026-11-30T08:45'))
+    for (const who of [zs, relative]) {
+      await rt.handle(image(who, clock.now(), sales))
+      await rt.handle(text(who, '已分享', clock.now(), sales))
+    }
+    await rt.handle(text(admin, '#活动 列表', clock.now()))
+    await clock.advance(MIN)
+    await rt.handle(text(admin, '#活动 进度', clock.now()))
+    await clock.advance(MIN)
+    const [list, progress] = wechat.textsTo('admin').slice(-2)
+    expect(list).toBe(
+      '#double12「双十二净水器特惠」进行中，截止 11-30 18:00，已完成 1/6（17%），另有 1 人反馈（不在统计名单中）',
+    )
+    expect(progress).toContain('总体完成 1/6（17%）')
+    expect(progress).toContain('已完成：张三；未完成：')
+    expect(progress).toContain('另有 1 人已反馈（不在统计名单中）：张三家属')
   })
 })
 

@@ -18,6 +18,7 @@ export async function runtimeOverStore(
   store: MemoryStore,
   start: number,
   groups: [GroupRef, Member[]][] = [],
+  outputDir = '/tmp/bot-test-output',
 ) {
   const clock = new FakeClock(start)
   const wechat = new SimulatedWeChat(clock)
@@ -31,7 +32,7 @@ export async function runtimeOverStore(
     roomAdmin: wechat,
     sender: wechat,
     log: createLogger('silent'),
-    outputDir: '/tmp/bot-test-output',
+    outputDir,
     random: () => 0.5,
   })
   await rt.start()

@@ -203,6 +203,36 @@ describe('cases plugin: search', () => {
   })
 })
 
+describe('cases plugin: search replies people can use', () => {
+  it('finds nothing for 火箭发动机 and suggests neither 机 nor the word just searched', async () => {
+    const { say, wechat } = await setup()
+    await say(zhang, '#问题 软水机客户说太贵，想要分期', sales)
+    await say(zhang, '#案例 搜索 火箭发动机', sales)
+    const reply = wechat.textsTo('r-sales').at(-1)!
+    expect(reply).toContain('没有找到与「火箭发动机」相关的案例')
+    expect(reply).not.toContain('C1')
+    expect(reply).not.toContain('「机」')
+    await say(zhang, '#案例 搜索 价格', sales)
+    expect(wechat.textsTo('r-sales').at(-1)).not.toMatch(/比如.*「价格」/)
+  })
+
+  it('says an empty store is empty instead of suggesting the word just searched', async () => {
+    const { say, wechat } = await setup()
+    await say(zhang, '#案例 搜索 价格', sales)
+    const reply = wechat.textsTo('r-sales').at(-1)!
+    expect(reply).toBe('🔍 没有找到与「价格」相关的案例：案例库里还没有可搜索的案例。分享第一条：#案例 <内容>')
+  })
+
+  it('refuses a 1 MB query at once, without segmenting it', async () => {
+    const { say, wechat } = await setup()
+    await say(zhang, DEAL, sales)
+    const started = performance.now()
+    await say(zhang, `#案例 搜索 ${'价格异议'.repeat(250_000)}`, sales)
+    expect(performance.now() - started).toBeLessThan(500)
+    expect(wechat.textsTo('r-sales').at(-1)).toContain('关键词太长（最多 100 个字）')
+  })
+})
+
 describe('cases plugin: privacy', () => {
   const PHONE_CASE = '#问题 价格异议：客户刘总 13912345678（微信号：liuzong88）嫌贵'
 

@@ -46,6 +46,12 @@ describe('CaseSearch', () => {
     expect(find('净水器 分期')).toMatchObject({ mode: 'partial', total: 2 })
   })
 
+  it('never matches an unrelated case through a lone character of a longer word (机 of 火箭发动机)', () => {
+    expect(find('软水机')).toMatchObject({ total: 1, hits: [{ id: 'Q' }] })
+    expect(find('火箭发动机')).toMatchObject({ total: 0, hits: [] })
+    expect(find('火箭发动机').terms).not.toContain('机')
+  })
+
   it('does not fall back when only the filters rule the matches out', () => {
     expect(find('价格异议 作者:王五')).toMatchObject({ mode: 'all', total: 0 })
   })
@@ -63,10 +69,14 @@ describe('CaseSearch', () => {
     expect(s.size).toBe(0)
   })
 
-  it('counts each term for suggestions', () => {
+  it('counts each term for suggestions, without lone characters of a longer query', () => {
     expect(search.termCounts(['价格', '火星'])).toEqual([
       { term: '价格', count: 2 },
       { term: '火星', count: 0 },
+    ])
+    expect(search.termCounts(['火箭', '发动', '机'])).toEqual([
+      { term: '火箭', count: 0 },
+      { term: '发动', count: 0 },
     ])
   })
 })

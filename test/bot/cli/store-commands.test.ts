@@ -1,0 +1,76 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, existsSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PassThrough } from 'node:stream'
+import { describe, expect, it } from 'vitest'
+import { npmBannerInStdout, overState } from '../../../bot/cli/store-commands.js'
+import { runStats } from '../../../plugins/activity/stats-command.js'
+import { runCasesExport } from '../../../plugins/cases/export-command.js'
+
+const BOM = [0xef, 0xbb, 0xbf]
+
+/** Captured stdout/stderr, as a redirected shell would see them. */
+function io(env: NodeJS.ProcessEnv = {}) {
+  const stdout = new PassThrough()
+  const stderr = new PassThrough()
+  const text = { out: '', err: '' }
+  stdout.on('data', c => {
+    text.out += c
+  })
+  stderr.on('data', c => {
+    text.err += c
+  })
+  return { io: { stdout, stderr, env }, text }
+}
+
+describe('exports from the command line', () => {
+  it('writes --out FILE with the BOM at byte 0 and only data in it', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'cli-state-'))
+    const file = join(data, 'cases.csv')
+    const { io: streams, text } = io({ npm_lifecycle_event: 'cli' })
+    const code = await overState(runCasesExport, streams)(['export', '--format', 'csv', '--data', data, '--out', file])
+    expect(code).toBe(0)
+    expect([...readFileSync(file).subarray(0, 3)]).toEqual(BOM)
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    expect(text.out).toBe('')
+    expect(text.err).toBe(`wrote ${readFileSync(file).length} bytes to ${file}\n`)
+  })
+
+  it('writes no file and keeps messages on stderr when there is nothing to export', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'cli-state-'))
+    const file = join(data, 'stats.csv')
+    const { io: streams, text } = io()
+    const code = await overState(runStats, streams)(['--from', '2026-11-30', `--out=${file}`, '--data', data])
+    expect(code).toBe(1)
+    expect(existsSync(file)).toBe(false)
+    expect(text.out).toBe('')
+    expect(text.err).toContain('没有活跃度数据')
+  })
+
+  it('warns on stderr when npm has already printed its banner into redirected output', async () => {
+    expect(npmBannerInStdout({ ...io().io, env: { npm_lifecycle_event: 'cli' } })).toBe(true)
+    expect(npmBannerInStdout({ ...io().io, env: { npm_lifecycle_event: 'cli', npm_config_loglevel: 'silent' } })).toBe(
+      false,
+    )
+    expect(npmBannerInStdout({ ...io().io, env: {} })).toBe(false)
+    const data = mkdtempSync(join(tmpdir(), 'cli-state-'))
+    const { io: streams, text } = io({ npm_lifecycle_event: 'cli' })
+    await overState(runCasesExport, streams)(['export', '--format', 'csv', '--data', data])
+    expect([...Buffer.from(text.out).subarray(0, 3)]).toEqual(BOM)
+    expect(text.err).toContain('npm run --silent cli --')
+  })
+
+  it('gives a clean CSV through `npm run --silent cli --` (as documented)', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'cli-state-'))
+    const stdout = await new Promise<Buffer>((resolve, reject) =>
+      execFile(
+        'npm',
+        ['run', '--silent', 'cli', '--', 'cases', 'export', '--format', 'csv', '--data', data],
+        { encoding: 'buffer', env: { ...process.env, BOT_CONFIG: '' } },
+        (error, out) => (error ? reject(error) : resolve(out)),
+      ),
+    )
+    expect([...stdout.subarray(0, 3)]).toEqual(BOM)
+  }, 30_000)
+})
