@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { clockTimeSchema, duration } from '../../bot/config/duration.js'
+import { globalOnly, timeWindow } from '../../bot/config/fields.js'
 
 /** Config of the `activity` plugin (global section; groups may override it). */
 export const activityConfigSchema = z
@@ -10,7 +11,7 @@ export const activityConfigSchema = z
       .positive()
       .default(7)
       .describe('沉默成员：连续多少天未发言 Days without a message before a member counts as silent'),
-    responseThreshold: duration()
+    responseThreshold: duration({ positive: true })
       .prefault('10m')
       .describe(
         '客户等待多久（工作时间内）提醒负责员工 Working time a customer may wait before the responsible staff is reminded',
@@ -32,15 +33,11 @@ export const activityConfigSchema = z
         '客户群负责员工：群名称 -> 微信 ID 列表；未配置时取群内的员工 Group topic -> contact ids; default: staff members of the group',
       ),
     workingHours: z
-      .array(
-        z
-          .string()
-          .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'expected "HH:mm-HH:mm", e.g. "09:00-12:00"'),
-      )
+      .array(timeWindow())
       .min(1)
       .default(['09:00-12:00', '13:30-18:00'])
       .describe('工作时段（仅法定工作日，跳过午休） Working windows of a statutory workday'),
-    dailyReport: z
+    dailyReport: globalOnly(z
       .object({
         enabled: z.boolean().default(true).describe('发送日报 Send the daily report'),
         time: clockTimeSchema()
@@ -48,30 +45,30 @@ export const activityConfigSchema = z
           .describe('日报时间（仅工作日） Time of the daily report, workdays only'),
       })
       .strict()
-      .prefault({}),
-    weeklyReport: z
+      .prefault({})),
+    weeklyReport: globalOnly(z
       .object({
         enabled: z.boolean().default(true).describe('发送周榜 Send the weekly leaderboard'),
         weekday: z.number().int().min(0).max(6).default(5).describe('周几发送（0=周日，5=周五） Weekday, 0 = Sunday'),
         time: clockTimeSchema().default('17:30').describe('周榜时间 Time of the weekly leaderboard'),
       })
       .strict()
-      .prefault({}),
-    reportTo: z
+      .prefault({})),
+    reportTo: globalOnly(z
       .string()
       .min(1)
       .optional()
       .describe(
         '报告发到哪个内部群（groups[].name 或群名称）；不填则私聊每位管理员 Internal group for reports; default: each admin privately',
-      ),
-    topMembers: z
+      )),
+    topMembers: globalOnly(z
       .number()
       .int()
       .min(1)
       .max(20)
       .default(5)
-      .describe('报告中列出的发言最多人数 How many top members a report lists'),
-    chartTopN: z.number().int().min(3).max(40).default(15).describe('图表最多显示的柱数 Most bars a chart shows'),
+      .describe('报告中列出的发言最多人数 How many top members a report lists')),
+    chartTopN: globalOnly(z.number().int().min(3).max(40).default(15).describe('图表最多显示的柱数 Most bars a chart shows')),
   })
   .strict()
 

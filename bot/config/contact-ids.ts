@@ -1,0 +1,36 @@
+import type { Roster } from '../roster/roster.js'
+import { formatPath } from './format-issues.js'
+import type { RawConfig, RawGroup } from './load-config.js'
+
+/** A WeChat contact id never contains spaces or Chinese characters (`wxid_…`, a WeChat number, a puppet's id). */
+const ID = /^[\x21-\x7e]+$/
+
+/**
+ * Roles and responsible staff bind contact ids, never names: report an entry that is a roster name
+ * or cannot be an id, with how to find the real id (`#我的ID`).
+ */
+export function checkContactIds(
+  raw: RawConfig & { commandPrefix?: unknown },
+  roster: Roster,
+  at: (path: PropertyKey[]) => string,
+  problems: string[],
+): void {
+  const prefix = typeof raw.commandPrefix === 'string' ? raw.commandPrefix : '#'
+  const check = (path: PropertyKey[], value: unknown) => {
+    if (typeof value !== 'string' || !value) return
+    const named = roster.named(value)
+    if (!named.length && ID.test(value)) return
+    const why = named.length ? 'is a name on the roster' : 'looks like a name'
+    const known = named.find(e => e.contactId)?.contactId
+    problems.push(
+      `${at(path)}${formatPath(path)}: "${value}" ${why}, not a WeChat contact id${known ? ` (the roster binds ${value} to ${known})` : ''}; ask the person to send ${prefix}我的ID to the bot privately and write that id here (角色按微信 ID 绑定，请让本人私聊机器人发送 ${prefix}我的ID 获取)`,
+    )
+  }
+  const roles = raw.roles && typeof raw.roles === 'object' ? (raw.roles as Record<string, unknown>) : {}
+  for (const [role, ids] of Object.entries(roles))
+    if (Array.isArray(ids)) ids.forEach((id, i) => check(['roles', role, i], id))
+  const groups = Array.isArray(raw.groups) ? (raw.groups as (RawGroup & { responsible?: unknown })[]) : []
+  groups.forEach((g, gi) => {
+    if (Array.isArray(g?.responsible)) g.responsible.forEach((id, i) => check(['groups', gi, 'responsible', i], id))
+  })
+}
