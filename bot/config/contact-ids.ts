@@ -27,10 +27,12 @@ export function checkContactIds(
     )
   }
   const roles = raw.roles && typeof raw.roles === 'object' ? (raw.roles as Record<string, unknown>) : {}
-  for (const [role, ids] of Object.entries(roles))
-    if (Array.isArray(ids)) ids.forEach((id, i) => check(['roles', role, i], id))
+  for (const [role, ids] of Object.entries(roles)) {
+    if (Array.isArray(ids)) for (const [i, id] of ids.entries()) check(['roles', role, i], id)
+  }
   const groups = Array.isArray(raw.groups) ? (raw.groups as (RawGroup & { responsible?: unknown })[]) : []
-  groups.forEach((g, gi) => {
-    if (Array.isArray(g?.responsible)) g.responsible.forEach((id, i) => check(['groups', gi, 'responsible', i], id))
-  })
+  for (const [gi, g] of groups.entries()) {
+    if (Array.isArray(g?.responsible))
+      for (const [i, id] of g.responsible.entries()) check(['groups', gi, 'responsible', i], id)
+  }
 }

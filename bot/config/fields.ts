@@ -44,9 +44,13 @@ const WINDOW = /^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$/
 /** A working window `HH:mm-HH:mm` within one day, start before end (`24:00` may end it). */
 export const timeWindow = () =>
   z.string().superRefine((w, ctx) => {
-    if (!WINDOW.test(w)) ctx.addIssue({ code: 'custom', message: `expected "HH:mm-HH:mm", e.g. "09:00-12:00", got "${w}"` })
+    if (!WINDOW.test(w))
+      ctx.addIssue({ code: 'custom', message: `expected "HH:mm-HH:mm", e.g. "09:00-12:00", got "${w}"` })
     else if (w.slice(0, 5) >= w.slice(6))
-      ctx.addIssue({ code: 'custom', message: `window "${w}" must start before it ends (one day, no overnight windows)` })
+      ctx.addIssue({
+        code: 'custom',
+        message: `window "${w}" must start before it ends (one day, no overnight windows)`,
+      })
   })
 
 const globalOnlyKeys = new WeakSet<z.ZodType>()

@@ -47,7 +47,9 @@ export const baseConfigShape = {
   roster: z
     .union([z.string().min(1), z.array(z.record(z.string(), z.unknown()))])
     .optional()
-    .describe('花名册：CSV/YAML 文件路径（相对于本配置文件所在目录），或直接写名单 Roster file (relative to this file) or an inline list'),
+    .describe(
+      '花名册：CSV/YAML 文件路径（相对于本配置文件所在目录），或直接写名单 Roster file (relative to this file) or an inline list',
+    ),
   groups: z.array(groupSchema).default([]).describe('受管理的群 Managed groups'),
   adminChannel: z
     .object({

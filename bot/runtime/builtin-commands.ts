@@ -71,8 +71,7 @@ export function builtinCommands(rt: BotRuntime): CommandSpec[] {
         const file = rosterPath(rt.loaded)
         if (inv.argv[0] !== '重载' && inv.argv[0] !== 'reload')
           return [inv.reply(`用法：${p}花名册 重载。当前花名册 ${rt.loaded.roster.entries.length} 人。`)]
-        if (!file)
-          return [inv.reply(`配置中没有 roster（花名册）文件（写在配置里的名单请用 ${p}重载配置）。`)]
+        if (!file) return [inv.reply(`配置中没有 roster（花名册）文件（写在配置里的名单请用 ${p}重载配置）。`)]
         try {
           const roster = loadRoster(file)
           rt.replaceRoster(roster)

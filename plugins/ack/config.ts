@@ -75,7 +75,9 @@ export const ackConfigSchema = z
       .boolean()
       .default(true)
       .describe("领导/管理员 @所有人 的消息视为通知 A leader's @所有人 message is a notice"),
-    deadline: duration({ positive: true }).prefault('30m').describe('默认回复期限 Default time to acknowledge (e.g. "30m", "2h")'),
+    deadline: duration({ positive: true })
+      .prefault('30m')
+      .describe('默认回复期限 Default time to acknowledge (e.g. "30m", "2h")'),
     remindBefore: duration()
       .prefault('10m')
       .describe(
@@ -123,12 +125,14 @@ export const ackConfigSchema = z
       .enum(['leader', 'group', 'admins'])
       .default('leader')
       .describe('截止报告发给谁：leader 发布人私聊 / group 本群 / admins 管理员 Where the deadline report goes'),
-    maxListed: globalOnly(z
-      .number()
-      .int()
-      .min(5)
-      .default(30)
-      .describe('报告中每个名单最多列出的人数 Names listed per list before "…等 N 人"')),
+    maxListed: globalOnly(
+      z
+        .number()
+        .int()
+        .min(5)
+        .default(30)
+        .describe('报告中每个名单最多列出的人数 Names listed per list before "…等 N 人"'),
+    ),
     maxMentions: z
       .number()
       .int()
@@ -136,12 +140,9 @@ export const ackConfigSchema = z
       .max(100)
       .default(40)
       .describe('一条提醒最多 @ 的人数 Members @-ed by one reminder'),
-    keepDays: globalOnly(z
-      .number()
-      .int()
-      .min(1)
-      .default(35)
-      .describe('通知记录保留天数（统计用） Days a notice is kept for statistics')),
+    keepDays: globalOnly(
+      z.number().int().min(1).default(35).describe('通知记录保留天数（统计用） Days a notice is kept for statistics'),
+    ),
     fines: z
       .object({
         enabled: z
@@ -155,17 +156,19 @@ export const ackConfigSchema = z
       })
       .strict()
       .prefault({}),
-    statsReport: globalOnly(z
-      .object({
-        cron: cronExpression({ allowEmpty: true })
-          .default('')
-          .describe(
-            '定时发送回复统计给发布人（cron，空 = 不发） Cron for the acknowledgement statistics (empty = off)',
-          ),
-        days: z.number().int().min(1).default(7).describe('统计最近多少天 Period in days'),
-      })
-      .strict()
-      .prefault({})),
+    statsReport: globalOnly(
+      z
+        .object({
+          cron: cronExpression({ allowEmpty: true })
+            .default('')
+            .describe(
+              '定时发送回复统计给发布人（cron，空 = 不发） Cron for the acknowledgement statistics (empty = off)',
+            ),
+          days: z.number().int().min(1).default(7).describe('统计最近多少天 Period in days'),
+        })
+        .strict()
+        .prefault({}),
+    ),
   })
   .strict()
 

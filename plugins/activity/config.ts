@@ -37,38 +37,48 @@ export const activityConfigSchema = z
       .min(1)
       .default(['09:00-12:00', '13:30-18:00'])
       .describe('工作时段（仅法定工作日，跳过午休） Working windows of a statutory workday'),
-    dailyReport: globalOnly(z
-      .object({
-        enabled: z.boolean().default(true).describe('发送日报 Send the daily report'),
-        time: clockTimeSchema()
-          .default('18:00')
-          .describe('日报时间（仅工作日） Time of the daily report, workdays only'),
-      })
-      .strict()
-      .prefault({})),
-    weeklyReport: globalOnly(z
-      .object({
-        enabled: z.boolean().default(true).describe('发送周榜 Send the weekly leaderboard'),
-        weekday: z.number().int().min(0).max(6).default(5).describe('周几发送（0=周日，5=周五） Weekday, 0 = Sunday'),
-        time: clockTimeSchema().default('17:30').describe('周榜时间 Time of the weekly leaderboard'),
-      })
-      .strict()
-      .prefault({})),
-    reportTo: globalOnly(z
-      .string()
-      .min(1)
-      .optional()
-      .describe(
-        '报告发到哪个内部群（groups[].name 或群名称）；不填则私聊每位管理员 Internal group for reports; default: each admin privately',
-      )),
-    topMembers: globalOnly(z
-      .number()
-      .int()
-      .min(1)
-      .max(20)
-      .default(5)
-      .describe('报告中列出的发言最多人数 How many top members a report lists')),
-    chartTopN: globalOnly(z.number().int().min(3).max(40).default(15).describe('图表最多显示的柱数 Most bars a chart shows')),
+    dailyReport: globalOnly(
+      z
+        .object({
+          enabled: z.boolean().default(true).describe('发送日报 Send the daily report'),
+          time: clockTimeSchema()
+            .default('18:00')
+            .describe('日报时间（仅工作日） Time of the daily report, workdays only'),
+        })
+        .strict()
+        .prefault({}),
+    ),
+    weeklyReport: globalOnly(
+      z
+        .object({
+          enabled: z.boolean().default(true).describe('发送周榜 Send the weekly leaderboard'),
+          weekday: z.number().int().min(0).max(6).default(5).describe('周几发送（0=周日，5=周五） Weekday, 0 = Sunday'),
+          time: clockTimeSchema().default('17:30').describe('周榜时间 Time of the weekly leaderboard'),
+        })
+        .strict()
+        .prefault({}),
+    ),
+    reportTo: globalOnly(
+      z
+        .string()
+        .min(1)
+        .optional()
+        .describe(
+          '报告发到哪个内部群（groups[].name 或群名称）；不填则私聊每位管理员 Internal group for reports; default: each admin privately',
+        ),
+    ),
+    topMembers: globalOnly(
+      z
+        .number()
+        .int()
+        .min(1)
+        .max(20)
+        .default(5)
+        .describe('报告中列出的发言最多人数 How many top members a report lists'),
+    ),
+    chartTopN: globalOnly(
+      z.number().int().min(3).max(40).default(15).describe('图表最多显示的柱数 Most bars a chart shows'),
+    ),
   })
   .strict()
 

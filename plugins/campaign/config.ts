@@ -61,17 +61,24 @@ export const windowSchema = z
 /** Config of the `campaign` plugin. */
 export const campaignConfigSchema = z
   .object({
-    window: globalOnly(windowSchema.prefault({}).describe('发布时段（仅工作日，含调休上班日） Posting window on workdays')),
-    campaigns: globalOnly(z.array(configCampaignSchema).default([]).describe('配置中预设的活动 Campaigns declared in config')),
-    defaultTargets: globalOnly(targetsSchema.prefault({ kinds: ['internal'] }).describe('活动默认目标群 Default campaign targets')),
-    defaultDeadlineTime: globalOnly(clockTimeSchema()
-      .default('18:00')
-      .describe('只给日期时的截止钟点 Deadline time when only a day is given')),
-    remindBefore: globalOnly(duration().prefault('1h').describe('截止前多久提醒未完成者（0 不提醒） Reminder lead time; 0 = none')),
-    violation: globalOnly(z
-      .enum(['off', 'strike', 'fine'])
-      .default('off')
-      .describe('截止未分享：off 不记录 / strike 记违规 / fine 记罚款')),
+    window: globalOnly(
+      windowSchema.prefault({}).describe('发布时段（仅工作日，含调休上班日） Posting window on workdays'),
+    ),
+    campaigns: globalOnly(
+      z.array(configCampaignSchema).default([]).describe('配置中预设的活动 Campaigns declared in config'),
+    ),
+    defaultTargets: globalOnly(
+      targetsSchema.prefault({ kinds: ['internal'] }).describe('活动默认目标群 Default campaign targets'),
+    ),
+    defaultDeadlineTime: globalOnly(
+      clockTimeSchema().default('18:00').describe('只给日期时的截止钟点 Deadline time when only a day is given'),
+    ),
+    remindBefore: globalOnly(
+      duration().prefault('1h').describe('截止前多久提醒未完成者（0 不提醒） Reminder lead time; 0 = none'),
+    ),
+    violation: globalOnly(
+      z.enum(['off', 'strike', 'fine']).default('off').describe('截止未分享：off 不记录 / strike 记违规 / fine 记罚款'),
+    ),
     participation: z
       .object({
         phrases: z
@@ -97,17 +104,19 @@ export const campaignConfigSchema = z
       })
       .strict()
       .prefault({}),
-    queue: globalOnly(z
-      .object({
-        targets: targetsSchema
-          .prefault({ kinds: ['broadcast'] })
-          .describe('每日排期发往的群 Groups the daily post goes to'),
-        noticeAt: clockTimeSchema()
-          .default('17:00')
-          .describe('前一工作日几点提醒未审核的排期 When editors hear about unapproved posts'),
-      })
-      .strict()
-      .prefault({})),
+    queue: globalOnly(
+      z
+        .object({
+          targets: targetsSchema
+            .prefault({ kinds: ['broadcast'] })
+            .describe('每日排期发往的群 Groups the daily post goes to'),
+          noticeAt: clockTimeSchema()
+            .default('17:00')
+            .describe('前一工作日几点提醒未审核的排期 When editors hear about unapproved posts'),
+        })
+        .strict()
+        .prefault({}),
+    ),
     broadcast: z
       .object({
         remind: z

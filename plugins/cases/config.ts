@@ -47,20 +47,26 @@ const digestSchema = z
 /** Config of the `cases` plugin (one section, optionally overridden per group). */
 export const casesConfigSchema = z
   .object({
-    tags: globalOnly(z
-      .array(z.string().min(1))
-      .default(['成交', '问题', '经验'])
-      .describe(
-        '除 #案例 外，哪些标签命令也记录为案例 Capture tags besides #案例 (each becomes a command; change needs a restart/reload)',
-      )),
-    fields: globalOnly(z
-      .array(z.string().min(1))
-      .default(['客户', '行业', '产品', '金额', '难点', '做法', '结果', '心得'])
-      .describe('识别的模板字段，每行一个「字段：内容」 Template fields recognised one per line as "字段：内容"')),
-    rankFields: globalOnly(z
-      .array(z.string().min(1))
-      .default(['难点', '产品'])
-      .describe('搜索时与标题同样加权的字段 Fields weighted like the title line when ranking')),
+    tags: globalOnly(
+      z
+        .array(z.string().min(1))
+        .default(['成交', '问题', '经验'])
+        .describe(
+          '除 #案例 外，哪些标签命令也记录为案例 Capture tags besides #案例 (each becomes a command; change needs a restart/reload)',
+        ),
+    ),
+    fields: globalOnly(
+      z
+        .array(z.string().min(1))
+        .default(['客户', '行业', '产品', '金额', '难点', '做法', '结果', '心得'])
+        .describe('识别的模板字段，每行一个「字段：内容」 Template fields recognised one per line as "字段：内容"'),
+    ),
+    rankFields: globalOnly(
+      z
+        .array(z.string().min(1))
+        .default(['难点', '产品'])
+        .describe('搜索时与标题同样加权的字段 Fields weighted like the title line when ranking'),
+    ),
     groupKinds: z
       .array(z.enum(['internal', 'customer', 'broadcast']))
       .default(['internal'])

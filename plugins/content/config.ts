@@ -94,12 +94,16 @@ const template = (allowed: string[], fallback: string) =>
 /** Config of the `content` plugin (global section; groups may override it, except `dictionaries`, `watch` and `flood` windows). */
 export const contentConfigSchema = z
   .object({
-    dictionaries: globalOnly(dictionaryFiles
-      .prefault([DEFAULT_DICTIONARY])
-      .describe(
-        '词库文件（相对于配置文件所在目录，按顺序合并；改动后自动重载；默认为自带词库） Dictionary YAML files, relative to the config file, merged in order, hot-reloaded; default: the shipped dictionary',
-      )),
-    watch: globalOnly(z.boolean().default(true).describe('监视词库文件，改动后自动重载 Reload dictionaries when a file changes')),
+    dictionaries: globalOnly(
+      dictionaryFiles
+        .prefault([DEFAULT_DICTIONARY])
+        .describe(
+          '词库文件（相对于配置文件所在目录，按顺序合并；改动后自动重载；默认为自带词库） Dictionary YAML files, relative to the config file, merged in order, hot-reloaded; default: the shipped dictionary',
+        ),
+    ),
+    watch: globalOnly(
+      z.boolean().default(true).describe('监视词库文件，改动后自动重载 Reload dictionaries when a file changes'),
+    ),
     exemptRoles: z
       .array(z.enum(ROLES))
       .default(['admin', 'leader'])
@@ -138,7 +142,9 @@ export const contentConfigSchema = z
       .describe(
         '按严重程度和群类型的处理：record 只记录 / warn 群内@警告 / report 私聊报告管理员 / strike 记违规 Steps per severity and group kind',
       ),
-    strikeTtl: duration({ positive: true }).prefault('30d').describe('违规记录有效期（也是累计违规的统计期） How long a strike counts'),
+    strikeTtl: duration({ positive: true })
+      .prefault('30d')
+      .describe('违规记录有效期（也是累计违规的统计期） How long a strike counts'),
     escalation: z
       .object({
         strikes: z
@@ -185,28 +191,37 @@ export const contentConfigSchema = z
       .strict()
       .prefault({})
       .describe('插件自带的类别：名片、小程序、文件、刷屏、公告群无关发言 Plugin-defined categories'),
-    flood: globalOnly(z
-      .object({
-        maxMessages: z.number().int().min(2).default(10).describe('时间窗内最多几条消息 Messages allowed per window'),
-        within: duration({ positive: true }).prefault('1m').describe('刷屏时间窗 Window for the message count'),
-        repeatGroups: z
-          .number()
-          .int()
-          .min(2)
-          .default(3)
-          .describe('同一段文字发到几个群算刷屏 Distinct groups for the same text'),
-        repeatWithin: duration({ positive: true }).prefault('10m').describe('跨群重复的时间窗 Window for repeated text'),
-        minLength: z.number().int().min(1).default(8).describe('参与跨群重复判断的最短文字长度 Shortest text compared'),
-        maxTracked: z
-          .number()
-          .int()
-          .min(100)
-          .default(10_000)
-          .describe('内存中最多跟踪的成员数 Members tracked in memory'),
-      })
-      .strict()
-      .prefault({})
-      .describe('刷屏检测（全局设置） Flood control (global section only)')),
+    flood: globalOnly(
+      z
+        .object({
+          maxMessages: z.number().int().min(2).default(10).describe('时间窗内最多几条消息 Messages allowed per window'),
+          within: duration({ positive: true }).prefault('1m').describe('刷屏时间窗 Window for the message count'),
+          repeatGroups: z
+            .number()
+            .int()
+            .min(2)
+            .default(3)
+            .describe('同一段文字发到几个群算刷屏 Distinct groups for the same text'),
+          repeatWithin: duration({ positive: true })
+            .prefault('10m')
+            .describe('跨群重复的时间窗 Window for repeated text'),
+          minLength: z
+            .number()
+            .int()
+            .min(1)
+            .default(8)
+            .describe('参与跨群重复判断的最短文字长度 Shortest text compared'),
+          maxTracked: z
+            .number()
+            .int()
+            .min(100)
+            .default(10_000)
+            .describe('内存中最多跟踪的成员数 Members tracked in memory'),
+        })
+        .strict()
+        .prefault({})
+        .describe('刷屏检测（全局设置） Flood control (global section only)'),
+    ),
     rules: z
       .record(z.string(), z.string().min(1))
       .default({})
