@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
 import { compileCron } from '../time/cron.js'
+import { parseWindows } from '../time/working-hours.js'
 
 let configDir: string | undefined
 
@@ -51,6 +52,30 @@ export const timeWindow = () =>
         code: 'custom',
         message: `window "${w}" must start before it ends (one day, no overnight windows)`,
       })
+  })
+
+/** A list of working windows of one day that do not overlap, e.g. `["09:00-12:00", "13:30-18:00"]`. */
+export const timeWindows = () =>
+  z
+    .array(timeWindow())
+    .min(1)
+    .superRefine((list, ctx) => {
+      if (!list.every(w => WINDOW.test(w) && w.slice(0, 5) < w.slice(6))) return // each already reported
+      try {
+        parseWindows(list)
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message })
+      }
+    })
+
+/** A regular expression (compiled with `flags`, as the plugin will). */
+export const regexSource = (flags = '') =>
+  z.string().superRefine((source, ctx) => {
+    try {
+      new RegExp(source, flags)
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: `invalid regex (${(e as Error).message})` })
+    }
   })
 
 const globalOnlyKeys = new WeakSet<z.ZodType>()

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { duration } from '../../bot/config/duration.js'
-import { cronExpression, globalOnly, timeWindow } from '../../bot/config/fields.js'
+import { cronExpression, globalOnly, timeWindows } from '../../bot/config/fields.js'
 
 /** Default acknowledgement words (a reply made only of these, fillers and forms of address counts as "收到"). */
 export const DEFAULT_ACK_WORDS = [
@@ -91,9 +91,7 @@ export const ackConfigSchema = z
           .describe(
             '期限只按工作时间计算（跳过午休、下班、周末和法定节假日） Count the deadline in working hours only',
           ),
-        windows: z
-          .array(timeWindow())
-          .min(1)
+        windows: timeWindows()
           .default(['09:00-12:00', '13:30-18:00'])
           .describe('每个工作日的工作时段 Working windows of a workday'),
       })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { clockTimeSchema, duration } from '../../bot/config/duration.js'
-import { globalOnly, timeWindow } from '../../bot/config/fields.js'
+import { globalOnly, regexSource, timeWindows } from '../../bot/config/fields.js'
 
 /** Config of the `activity` plugin (global section; groups may override it). */
 export const activityConfigSchema = z
@@ -16,8 +16,7 @@ export const activityConfigSchema = z
       .describe(
         '客户等待多久（工作时间内）提醒负责员工 Working time a customer may wait before the responsible staff is reminded',
       ),
-    ignoreCustomerText: z
-      .string()
+    ignoreCustomerText: regexSource('iu')
       .default('^((好的?|好滴|好嘞|嗯|哦|ok|okay|谢谢(你|您|啦)?|多谢|收到了?|知道了|👌|👍|🙏)[,，!！。.~～\\s]*)+$')
       .describe(
         '客户消息匹配此正则（不区分大小写）时不开始计时，如“好的”“谢谢” Customer texts matching this regex start no clock',
@@ -32,9 +31,7 @@ export const activityConfigSchema = z
       .describe(
         '客户群负责员工：群名称 -> 微信 ID 列表；未配置时取群内的员工 Group topic -> contact ids; default: staff members of the group',
       ),
-    workingHours: z
-      .array(timeWindow())
-      .min(1)
+    workingHours: timeWindows()
       .default(['09:00-12:00', '13:30-18:00'])
       .describe('工作时段（仅法定工作日，跳过午休） Working windows of a statutory workday'),
     dailyReport: globalOnly(

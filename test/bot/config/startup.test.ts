@@ -78,7 +78,8 @@ describe('a plugin that cannot start is a start-up error', () => {
   })
 })
 
-describe('the CLI (exit codes and messages)', () => {
+// Each case spawns the CLI (a few seconds each on a busy machine).
+describe('the CLI (exit codes and messages)', { timeout: 90_000 }, () => {
   it('check-config passes on a copy of the example config, from the repo root and from another folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cfg-copy-'))
     copyFileSync(EXAMPLE, join(dir, 'bot.config.yaml'))

@@ -118,7 +118,7 @@ describe('ack config', () => {
 
   it('fails at creation with the key when working windows overlap', async () => {
     await expect(salesRuntime('{ workingHours: { windows: ["09:00-12:30", "12:00-18:00"] } }')).rejects.toThrow(
-      /plugins\.ack: 插件无法启动 cannot start: ack: working windows .* overlap/,
+      /plugins\.ack\.workingHours\.windows: working windows "09:00-12:30" and "12:00-18:00" overlap/,
     )
   })
 })
