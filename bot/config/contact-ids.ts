@@ -6,7 +6,7 @@ import type { RawConfig, RawGroup } from './load-config.js'
 const ID = /^[\x21-\x7e]+$/
 
 /**
- * Roles and responsible staff bind contact ids, never names: report an entry that is a roster name
+ * Roles, responsible staff, exemptions and extra recipients bind contact ids, never names: report an entry that is a roster name
  * or cannot be an id, with how to find the real id (`#我的ID`).
  */
 export function checkContactIds(
@@ -30,9 +30,27 @@ export function checkContactIds(
   for (const [role, ids] of Object.entries(roles)) {
     if (Array.isArray(ids)) for (const [i, id] of ids.entries()) check(['roles', role, i], id)
   }
+  const plugins = isMap(raw.plugins) ? raw.plugins : {}
+  for (const name of ['ack', 'content', 'realname']) {
+    const exempt = isMap(plugins[name]) ? plugins[name].exempt : undefined
+    if (Array.isArray(exempt)) for (const [i, id] of exempt.entries()) check(['plugins', name, 'exempt', i], id)
+  }
+  const cases = isMap(plugins.cases) && isMap(plugins.cases.digest) ? plugins.cases.digest : {}
+  if (Array.isArray(cases.extraRecipients))
+    for (const [i, id] of cases.extraRecipients.entries())
+      check(['plugins', 'cases', 'digest', 'extraRecipients', i], id)
+  const responsible = isMap(plugins.activity) && isMap(plugins.activity.responsible) ? plugins.activity.responsible : {}
+  for (const [topic, ids] of Object.entries(responsible)) {
+    if (Array.isArray(ids))
+      for (const [i, id] of ids.entries()) check(['plugins', 'activity', 'responsible', topic, i], id)
+  }
   const groups = Array.isArray(raw.groups) ? (raw.groups as (RawGroup & { responsible?: unknown })[]) : []
   for (const [gi, g] of groups.entries()) {
     if (Array.isArray(g?.responsible))
       for (const [i, id] of g.responsible.entries()) check(['groups', gi, 'responsible', i], id)
   }
+}
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === 'object' && !Array.isArray(v)
 }

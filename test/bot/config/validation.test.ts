@@ -156,6 +156,19 @@ groups:
       expect.stringMatching(/^bot\.yaml:10: groups\[0\]\.responsible\[0\]: "张三" is a name on the roster/),
     ])
   })
+
+  it('checks contact ids in plugin sections too: exemptions, responsible staff, digest recipients', () => {
+    const problems = problemsOf(`${HEAD}plugins:
+  ack: { exempt: [wxid_ok, 王经理] }
+  activity: { responsible: { 示例科技张三交流群: [张三] } }
+  cases: { digest: { extraRecipients: [培训 部] } }
+`)
+    expect(problems.map(p => p.split(': "')[0])).toEqual([
+      'bot.yaml:3: plugins.ack.exempt[1]',
+      'bot.yaml:5: plugins.cases.digest.extraRecipients[0]',
+      'bot.yaml:4: plugins.activity.responsible.示例科技张三交流群[0]',
+    ])
+  })
 })
 
 describe('global-only keys in group overrides', () => {
