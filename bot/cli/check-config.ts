@@ -1,12 +1,15 @@
 import { resolve } from 'node:path'
 import { PLUGINS } from '../../plugins/index.js'
-import { loadConfig } from '../config/load-config.js'
+import { verifyConfig } from '../config/verify-config.js'
 import { readEnv } from '../env.js'
 
-/** `check-config [FILE]`: validate a config (default `BOT_CONFIG`) and print every problem; exit 1 when invalid. */
+/**
+ * `check-config [FILE]`: run the start-up checks on a config (default `BOT_CONFIG`) without connecting:
+ * schema, paths, roster and every plugin's start. Prints every problem; exit 1 when the bot would refuse to start.
+ */
 export async function checkConfigCommand(argv: string[]): Promise<number> {
   const file = argv[0] ? resolve(argv[0]) : readEnv().configFile
-  const loaded = loadConfig(file, PLUGINS) // ConfigError is printed by the CLI entry
+  const loaded = await verifyConfig(file, PLUGINS) // ConfigError is printed by the CLI entry (exit 1)
   const enabled = PLUGINS.filter(p => (loaded.config.plugins[p.name] as { enabled: boolean }).enabled).map(p => p.name)
   process.stdout.write(
     `${[

@@ -1,7 +1,9 @@
 import { shipped } from '../package-root.js'
 import { rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { PLUGINS } from '../../plugins/index.js'
 import { createApp, type App } from '../app.js'
+import { verifyConfig } from '../config/verify-config.js'
 import { readEnv } from '../env.js'
 import { createLogger, type Logger } from '../runtime/logger.js'
 import { createSandbox } from '../sandbox/index.js'
@@ -12,6 +14,8 @@ import { startConsole } from './console.js'
 export async function startCommand(argv: string[]): Promise<number> {
   const env = readEnv()
   const log = createLogger(env.logLevel)
+  // Every config and plugin problem, before connecting: ConfigError → exit 1 with the list (never half-configured).
+  await verifyConfig(env.configFile, PLUGINS)
   if (env.puppet) {
     const app = createApp({ configFile: env.configFile, dataDir: env.dataDir, log })
     const stop = stopOnSignals(app, log)

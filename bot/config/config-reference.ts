@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { PluginDefinition } from '../core/plugin.js'
+import { PACKAGE_ROOT } from '../package-root.js'
 import { buildConfigSchema } from './load-config.js'
 
 type JsonSchema = {
@@ -73,7 +74,9 @@ function typeOf(s: JsonSchema): string {
 function defaultOf(s: JsonSchema, hasChildren: boolean): string {
   if (s.default === undefined) return '—'
   if (hasChildren && typeof s.default === 'object' && !Array.isArray(s.default)) return '(see below)'
-  return cell(`\`${JSON.stringify(s.default)}\``)
+  // Shipped files are shown relative to the package, not as this machine's absolute path.
+  const shown = JSON.stringify(s.default).replaceAll(JSON.stringify(PACKAGE_ROOT).slice(1, -1), '<package>')
+  return cell(`\`${shown}\``)
 }
 
 function cell(text: string): string {

@@ -26,13 +26,19 @@ export function parseDuration(text: string): number | undefined {
   return unit === undefined ? undefined : Math.round(Number(m[1]) * unit)
 }
 
-/** A zod type for durations in config: a string like `30m` or `2h`, parsed to milliseconds. */
-export const duration = () =>
+/**
+ * A zod type for durations in config: a string like `30m` or `2h` (or a number of seconds), parsed to milliseconds.
+ * Never negative; `{ positive: true }` also rejects zero where zero makes no sense (a flush interval, a deadline).
+ */
+export const duration = (opts: { positive?: boolean } = {}) =>
   z.union([z.string(), z.number()]).transform((v, ctx) => {
-    if (typeof v === 'number') return v * 1000
-    const ms = parseDuration(v)
-    if (ms === undefined) {
+    const ms = typeof v === 'number' ? v * 1000 : parseDuration(v)
+    if (ms === undefined || ms < 0 || Number.isNaN(ms)) {
       ctx.addIssue({ code: 'custom', message: `expected a duration such as "30m", "2h" or "10分钟", got "${v}"` })
+      return z.NEVER
+    }
+    if (opts.positive && ms === 0) {
+      ctx.addIssue({ code: 'custom', message: `must be longer than 0 (e.g. "5s", "10m"), got "${v}"` })
       return z.NEVER
     }
     return ms

@@ -37,7 +37,17 @@ export function where(
   lines: LineCounter | undefined,
   path: PropertyKey[],
 ): string {
-  if (!doc || !lines) return `${file}: `
+  const line = lineOf(doc, lines, path)
+  return line === undefined ? `${file}: ` : `${file}:${line}: `
+}
+
+/** The line of the deepest YAML node that exists along `path`. */
+export function lineOf(
+  doc: Document | undefined,
+  lines: LineCounter | undefined,
+  path: PropertyKey[],
+): number | undefined {
+  if (!doc || !lines) return undefined
   // Walk down as far as the path exists; report the line of the deepest node found.
   let node: Node | null | undefined = doc.contents as Node
   let found = node
@@ -55,5 +65,5 @@ export function where(
     found = node
   }
   const offset = found?.range?.[0]
-  return offset === undefined ? `${file}: ` : `${file}:${lines.linePos(offset).line}: `
+  return offset === undefined ? undefined : lines.linePos(offset).line
 }

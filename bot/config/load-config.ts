@@ -4,8 +4,10 @@ import { z } from 'zod'
 import { LineCounter, parseDocument } from 'yaml'
 import type { PluginDefinition } from '../core/plugin.js'
 import { baseConfigShape } from './schema.js'
-import { formatIssues, formatPath, where } from './format-issues.js'
-import { loadRoster, RosterError } from '../roster/load-roster.js'
+import { formatIssues, formatPath, lineOf, where } from './format-issues.js'
+import { globalOnlyKeysOf, withConfigDir } from './fields.js'
+import { checkContactIds } from './contact-ids.js'
+import { loadRoster, RosterError, rosterFromList } from '../roster/load-roster.js'
 import { Roster } from '../roster/roster.js'
 
 /** A config that failed to load, with every problem on its own line. */
@@ -51,7 +53,7 @@ export function loadConfig(file: string, plugins: PluginDefinition[]): LoadedCon
   return parseConfig(readFileSync(file, 'utf8'), file, plugins)
 }
 
-/** Validate config text; `file` is used in messages and to resolve relative paths. */
+/** Validate config text; `file` is used in messages, and its folder to resolve relative paths. */
 export function parseConfig(text: string, file: string, plugins: PluginDefinition[]): LoadedConfig {
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true })
@@ -64,33 +66,50 @@ export function parseConfig(text: string, file: string, plugins: PluginDefinitio
     )
   const raw = (doc.toJS() ?? {}) as RawConfig
   const at = (path: PropertyKey[]) => where(file, doc, lines, path)
-  const parsed = buildConfigSchema(plugins).safeParse(raw)
-  // Every check runs even when the schema fails, so one run lists every problem.
-  const problems = parsed.success ? [] : formatIssues(parsed.error.issues, file, doc, lines)
-  checkReferences(raw, at, problems)
-  const overrides = groupOverrides(
-    raw,
-    plugins,
-    at,
-    (issues, prefix) => formatIssues(issues, file, doc, lines, prefix),
-    problems,
-  )
-  const roster =
-    typeof raw.roster === 'string' ? readRoster(resolve(dirname(file), raw.roster), problems) : new Roster()
-  if (!parsed.success || problems.length) throw new ConfigError(problems)
-  const config = parsed.data as BotConfig
-  const groupSections = new Map<string, Record<string, Record<string, unknown>>>()
-  for (const [i, g] of config.groups.entries()) groupSections.set(g.name, { ...config.plugins, ...overrides[i] })
-  return { file, config, groupSections, roster }
+  const dir = configDir(file)
+  return withConfigDir(dir, () => {
+    const parsed = buildConfigSchema(plugins).safeParse(raw)
+    // Every check runs even when the schema fails, so one run lists every problem.
+    const problems = parsed.success ? [] : formatIssues(parsed.error.issues, file, doc, lines)
+    checkReferences(raw, at, problems)
+    const overrides = groupOverrides(
+      raw,
+      plugins,
+      at,
+      (issues, prefix) => formatIssues(issues, file, doc, lines, prefix),
+      problems,
+    )
+    const roster = readRoster(raw.roster, dir, file, i => lineOf(doc, lines, ['roster', i]) ?? 0, problems)
+    checkContactIds(raw, roster, at, problems)
+    if (!parsed.success || problems.length) throw new ConfigError(problems)
+    const config = parsed.data as BotConfig
+    const groupSections = new Map<string, Record<string, Record<string, unknown>>>()
+    for (const [i, g] of config.groups.entries()) groupSections.set(g.name, { ...config.plugins, ...overrides[i] })
+    return { file, config, groupSections, roster }
+  })
 }
 
-type RawConfig = {
+/** The folder relative paths in a config file resolve against. */
+export function configDir(file: string): string {
+  return dirname(resolve(file))
+}
+
+/** A roster path from config resolved like every other config path (against the config file's folder). */
+export function rosterPath(loaded: LoadedConfig): string | undefined {
+  const r = loaded.config.roster
+  return typeof r === 'string' ? resolve(configDir(loaded.file), r) : undefined
+}
+
+/** The config as written (before validation), for cross-checks that still run when the schema fails. */
+export type RawConfig = {
   roster?: unknown
   plugins?: Record<string, unknown>
   groups?: unknown
   adminChannel?: { mode?: unknown; group?: unknown }
+  roles?: unknown
 }
-type RawGroup = { name?: unknown; topicPattern?: unknown; plugins?: unknown }
+/** A `groups[]` entry as written. */
+export type RawGroup = { name?: unknown; topic?: unknown; id?: unknown; topicPattern?: unknown; plugins?: unknown }
 
 /** Per group index: each overridden plugin section merged with the global section and validated. */
 type IssueFormatter = (issues: z.core.$ZodIssue[], prefix: PropertyKey[]) => string[]
@@ -120,6 +139,10 @@ function groupOverrides(
         problems.push(`${at(path)}${formatPath(path)}: expected a mapping of ${name} settings, e.g. { enabled: false }`)
         continue
       }
+      for (const key of globalOnlyKeysOf(def.configSchema).filter(k => k in override))
+        problems.push(
+          `${at([...path, key])}${formatPath([...path, key])}: ${name}.${key} is read only from the global section (plugins.${name}.${key}); it cannot be set per group`,
+        )
       const merged = sectionSchema(def).safeParse(
         deepMerge(isPlain(raw.plugins?.[name]) ? (raw.plugins![name] as Record<string, unknown>) : {}, override),
       )
@@ -137,6 +160,15 @@ function checkReferences(raw: RawConfig, at: (p: PropertyKey[]) => string, probl
     if (names.has(g?.name))
       problems.push(`${at(['groups', i, 'name'])}groups[${i}].name: duplicate group name "${String(g.name)}"`)
     names.add(g?.name)
+    for (const key of ['topic', 'id'] as const) {
+      const value = g?.[key]
+      if (typeof value !== 'string') continue
+      const first = groups.findIndex(o => o?.[key] === value)
+      if (first < i)
+        problems.push(
+          `${at(['groups', i, key])}groups[${i}].${key}: duplicate ${key} "${value}" (also groups[${first}]); one group, one entry`,
+        )
+    }
     if (typeof g?.topicPattern === 'string') {
       try {
         new RegExp(g.topicPattern)
@@ -156,9 +188,17 @@ function isPlain(v: unknown): v is Record<string, unknown> {
   return !!v && typeof v === 'object' && !Array.isArray(v)
 }
 
-function readRoster(path: string, problems: string[]): Roster {
+function readRoster(
+  value: unknown,
+  dir: string,
+  file: string,
+  lineOfEntry: (i: number) => number,
+  problems: string[],
+): Roster {
+  if (typeof value !== 'string' && !Array.isArray(value)) return new Roster()
+  const path = typeof value === 'string' ? resolve(dir, value) : file
   try {
-    return loadRoster(path)
+    return typeof value === 'string' ? loadRoster(path) : rosterFromList(value, file, lineOfEntry)
   } catch (e) {
     if (e instanceof RosterError) problems.push(...e.problems)
     else problems.push(`${path}: cannot read roster (${(e as Error).message})`)

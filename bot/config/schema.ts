@@ -44,7 +44,12 @@ export const baseConfigShape = {
     .strict()
     .prefault({})
     .describe('角色只按微信 ID 绑定，从不按昵称 Roles bind contact ids, never names'),
-  roster: z.string().optional().describe('花名册文件 CSV or YAML, path relative to this config file'),
+  roster: z
+    .union([z.string().min(1), z.array(z.record(z.string(), z.unknown()))])
+    .optional()
+    .describe(
+      '花名册：CSV/YAML 文件路径（相对于本配置文件所在目录），或直接写名单 Roster file (relative to this file) or an inline list',
+    ),
   groups: z.array(groupSchema).default([]).describe('受管理的群 Managed groups'),
   adminChannel: z
     .object({
@@ -55,10 +60,10 @@ export const baseConfigShape = {
     .prefault({}),
   runtime: z
     .object({
-      maxMessageAge: duration()
+      maxMessageAge: duration({ positive: true })
         .prefault('5m')
         .describe('登录后忽略早于此时长的旧消息 Ignore replayed messages older than this'),
-      flushInterval: duration()
+      flushInterval: duration({ positive: true })
         .prefault('5s')
         .describe('状态写盘间隔（崩溃最多丢失这么久的计数） Store flush interval'),
       dedupeWindow: z
@@ -80,15 +85,19 @@ export const baseConfigShape = {
       mergeMaxChars: z.number().int().positive().default(1500).describe('合并消息的最大长度'),
     })
     .strict()
+    .refine(o => o.switchPauseMin <= o.switchPauseMax, {
+      path: ['switchPauseMin'],
+      message: 'switchPauseMin must not be longer than switchPauseMax',
+    })
     .prefault({}),
   penalties: z
     .object({
       fineBase: z.number().nonnegative().default(5).describe('按时缴纳的罚款（元）'),
-      fineWindow: duration().prefault('2h').describe('按时缴纳的期限'),
+      fineWindow: duration({ positive: true }).prefault('2h').describe('按时缴纳的期限'),
       fineStep: z.number().nonnegative().default(5).describe('每超时一个周期加罚（元）'),
-      fineStepEvery: duration().prefault('1h').describe('加罚周期（不足一个周期按一个算）'),
+      fineStepEvery: duration({ positive: true }).prefault('1h').describe('加罚周期（不足一个周期按一个算）'),
       fineCap: z.number().nonnegative().default(50).describe('罚款上限（元）'),
-      strikeTtl: duration().prefault('30d').describe('违规记录有效期'),
+      strikeTtl: duration({ positive: true }).prefault('30d').describe('违规记录有效期'),
     })
     .strict()
     .prefault({}),

@@ -34,6 +34,30 @@ export function loadRoster(file: string): Roster {
   return new Roster(validate(rows, file), file)
 }
 
+/**
+ * A roster written inline in the config (`roster:` as a list of `{ name, dept, region, phone, contactId }`);
+ * `lineOf(i)` gives the config line of entry `i` for messages. Throws RosterError listing every problem.
+ */
+export function rosterFromList(list: Record<string, unknown>[], file: string, lineOf: (i: number) => number): Roster {
+  const problems: string[] = []
+  const rows = list.map((item, i) => {
+    const row: RosterEntry = { name: '', line: lineOf(i) }
+    for (const [k, v] of Object.entries(item ?? {})) {
+      const key = HEADERS[k.toLowerCase()]
+      if (!key || key === 'line') problems.push(`${file}:${row.line}: roster[${i}].${k}: unknown key (typo?)`)
+      else if (v !== null && v !== undefined && String(v).trim()) row[key] = String(v).trim()
+    }
+    return row
+  })
+  try {
+    validate(rows, file)
+  } catch (e) {
+    problems.push(...(e as RosterError).problems)
+  }
+  if (problems.length) throw new RosterError(problems)
+  return new Roster(rows, file)
+}
+
 function csvRows(text: string, file: string): RosterEntry[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
   const header = lines[0].split(',').map(h => HEADERS[h.trim().toLowerCase()])

@@ -1,6 +1,5 @@
 import type { CommandSpec } from '../core/plugin.js'
-import { dirname, resolve } from 'node:path'
-import { ConfigError } from '../config/load-config.js'
+import { ConfigError, rosterPath } from '../config/load-config.js'
 import { loadRoster, RosterError } from '../roster/load-roster.js'
 import { formatDuration } from '../config/duration.js'
 import { shortDateTime } from '../time/zoned.js'
@@ -69,12 +68,12 @@ export function builtinCommands(rt: BotRuntime): CommandSpec[] {
       usage: `${p}花名册 重载`,
       description: '重新读取花名册文件（先校验，出错则保留旧花名册）',
       run: inv => {
-        const file = rt.loaded.config.roster
+        const file = rosterPath(rt.loaded)
         if (inv.argv[0] !== '重载' && inv.argv[0] !== 'reload')
           return [inv.reply(`用法：${p}花名册 重载。当前花名册 ${rt.loaded.roster.entries.length} 人。`)]
-        if (!file) return [inv.reply('配置中没有 roster（花名册）文件。')]
+        if (!file) return [inv.reply(`配置中没有 roster（花名册）文件（写在配置里的名单请用 ${p}重载配置）。`)]
         try {
-          const roster = loadRoster(resolve(dirname(rt.loaded.file), file))
+          const roster = loadRoster(file)
           rt.replaceRoster(roster)
           return [inv.reply(`✅ 花名册已重载：${roster.entries.length} 人。`)]
         } catch (e) {

@@ -40,12 +40,15 @@ export function roleResolver(loaded: LoadedConfig): (contactId: string) => Role[
   }
 }
 
-/** Create every enabled plugin with its context; a plugin that fails to start is reported, not fatal. */
+/**
+ * Create every enabled plugin with its context. A plugin whose `create()` throws is not created: its
+ * problem goes to `problems` (the caller refuses to start, listing every problem).
+ */
 export async function createPlugins(
   defs: PluginDefinition[],
   loaded: LoadedConfig,
   s: HostServices,
-  errors: string[],
+  problems: string[],
 ): Promise<HostedPlugin[]> {
   const rolesOf = roleResolver(loaded)
   const { config } = loaded
@@ -76,8 +79,7 @@ export async function createPlugins(
     try {
       out.push({ name: def.name, def, instance: await def.create(ctx), dryRun: section.dryRun || config.dryRun })
     } catch (e) {
-      errors.push(`${def.name}: 启动失败 ${(e as Error).message}`)
-      s.log.error(`plugin ${def.name} failed to start`, e)
+      problems.push(`plugins.${def.name}: 插件无法启动 cannot start: ${(e as Error)?.message ?? String(e)}`)
     }
   }
   return out

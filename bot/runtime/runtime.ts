@@ -2,7 +2,7 @@ import type { Action } from '../core/actions.js'
 import type { BotEvent, MessageEvent, Role } from '../core/event.js'
 import type { Roster } from '../roster/roster.js'
 import type { PluginDefinition } from '../core/plugin.js'
-import type { LoadedConfig } from '../config/load-config.js'
+import { ConfigError, type LoadedConfig } from '../config/load-config.js'
 import type { Clock } from '../ports/clock.js'
 import type { Store } from '../ports/store.js'
 import type { Directory, RoomAdmin, Sender } from '../ports/directory.js'
@@ -149,11 +149,20 @@ export class BotRuntime {
 
   /** Swap in a new, already validated config: plugins are re-created, state is kept. */
   async applyConfig(loaded: LoadedConfig): Promise<void> {
+    const previous = this.loaded
     this.scheduler.stop()
     this.stopPlugins()
     this.loaded = loaded
     this.rolesOf = roleResolver(loaded)
-    await this.loadPlugins()
+    try {
+      await this.loadPlugins()
+    } catch (e) {
+      // The new config's plugins cannot start: keep running on the old config.
+      this.loaded = previous
+      this.rolesOf = roleResolver(previous)
+      await this.loadPlugins()
+      throw e
+    }
   }
 
   /** Replace the roster (already validated); role lookups follow it. */
@@ -187,11 +196,13 @@ export class BotRuntime {
     this.router = new CommandRouter(loaded.config.commandPrefix)
     this.scheduler = new Scheduler(deps.clock, tz, deps.calendar ?? chineseCalendar, deps.store)
     for (const spec of builtinCommands(this)) this.router.add('runtime', spec)
+    // A plugin that cannot start, or a job that cannot be scheduled, is a start-up error: never run without it.
+    const problems: string[] = []
     this.plugins = await createPlugins(
       deps.plugins,
       loaded,
       { ...deps, audit: this.audit, ledger: this.ledger },
-      this.errors,
+      problems,
     )
     for (const p of this.plugins) {
       for (const spec of p.instance.commands ?? []) this.router.add(p.name, spec)
@@ -204,9 +215,16 @@ export class BotRuntime {
             at => void this.runGuarded(p, `job ${job.name}`, () => job.run(at)),
           )
         } catch (e) {
-          this.onError(`${p.name}: job ${job.name} not scheduled (${(e as Error).message})`, e)
+          problems.push(
+            `plugins.${p.name}: 定时任务 ${job.name} 无法安排 job cannot be scheduled: ${(e as Error).message}`,
+          )
         }
       }
+    }
+    if (problems.length) {
+      this.stopPlugins()
+      this.plugins = []
+      throw new ConfigError(problems.map(p => `${loaded.file}: ${p}`))
     }
     this.scheduler.start()
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { duration } from '../../bot/config/duration.js'
+import { cronExpression, globalOnly, timeWindows } from '../../bot/config/fields.js'
 
 /** Default acknowledgement words (a reply made only of these, fillers and forms of address counts as "收到"). */
 export const DEFAULT_ACK_WORDS = [
@@ -61,8 +62,6 @@ export const DEFAULT_FILLER_WORDS = [
 ]
 
 const ROLES = ['admin', 'leader', 'trainer', 'staff', 'editor', 'approver'] as const
-const window = () =>
-  z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'expected "HH:mm-HH:mm", e.g. "09:00-12:00"')
 
 /** The `ack` plugin's config section (per group overridable). */
 export const ackConfigSchema = z
@@ -76,7 +75,9 @@ export const ackConfigSchema = z
       .boolean()
       .default(true)
       .describe("领导/管理员 @所有人 的消息视为通知 A leader's @所有人 message is a notice"),
-    deadline: duration().prefault('30m').describe('默认回复期限 Default time to acknowledge (e.g. "30m", "2h")'),
+    deadline: duration({ positive: true })
+      .prefault('30m')
+      .describe('默认回复期限 Default time to acknowledge (e.g. "30m", "2h")'),
     remindBefore: duration()
       .prefault('10m')
       .describe(
@@ -90,9 +91,7 @@ export const ackConfigSchema = z
           .describe(
             '期限只按工作时间计算（跳过午休、下班、周末和法定节假日） Count the deadline in working hours only',
           ),
-        windows: z
-          .array(window())
-          .min(1)
+        windows: timeWindows()
           .default(['09:00-12:00', '13:30-18:00'])
           .describe('每个工作日的工作时段 Working windows of a workday'),
       })
@@ -124,12 +123,14 @@ export const ackConfigSchema = z
       .enum(['leader', 'group', 'admins'])
       .default('leader')
       .describe('截止报告发给谁：leader 发布人私聊 / group 本群 / admins 管理员 Where the deadline report goes'),
-    maxListed: z
-      .number()
-      .int()
-      .min(5)
-      .default(30)
-      .describe('报告中每个名单最多列出的人数 Names listed per list before "…等 N 人"'),
+    maxListed: globalOnly(
+      z
+        .number()
+        .int()
+        .min(5)
+        .default(30)
+        .describe('报告中每个名单最多列出的人数 Names listed per list before "…等 N 人"'),
+    ),
     maxMentions: z
       .number()
       .int()
@@ -137,12 +138,9 @@ export const ackConfigSchema = z
       .max(100)
       .default(40)
       .describe('一条提醒最多 @ 的人数 Members @-ed by one reminder'),
-    keepDays: z
-      .number()
-      .int()
-      .min(1)
-      .default(35)
-      .describe('通知记录保留天数（统计用） Days a notice is kept for statistics'),
+    keepDays: globalOnly(
+      z.number().int().min(1).default(35).describe('通知记录保留天数（统计用） Days a notice is kept for statistics'),
+    ),
     fines: z
       .object({
         enabled: z
@@ -156,18 +154,19 @@ export const ackConfigSchema = z
       })
       .strict()
       .prefault({}),
-    statsReport: z
-      .object({
-        cron: z
-          .string()
-          .default('')
-          .describe(
-            '定时发送回复统计给发布人（cron，空 = 不发） Cron for the acknowledgement statistics (empty = off)',
-          ),
-        days: z.number().int().min(1).default(7).describe('统计最近多少天 Period in days'),
-      })
-      .strict()
-      .prefault({}),
+    statsReport: globalOnly(
+      z
+        .object({
+          cron: cronExpression({ allowEmpty: true })
+            .default('')
+            .describe(
+              '定时发送回复统计给发布人（cron，空 = 不发） Cron for the acknowledgement statistics (empty = off)',
+            ),
+          days: z.number().int().min(1).default(7).describe('统计最近多少天 Period in days'),
+        })
+        .strict()
+        .prefault({}),
+    ),
   })
   .strict()
 

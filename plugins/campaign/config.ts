@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { clockTimeSchema, duration } from '../../bot/config/duration.js'
+import { configPath, globalOnly } from '../../bot/config/fields.js'
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 const DAY_TIME = /^\d{4}-\d{2}-\d{2} ([01]\d|2[0-3]):[0-5]\d$/
@@ -34,7 +35,9 @@ export const configCampaignSchema = z
     title: z.string().min(1).describe('活动标题 Title'),
     text: z.string().min(1).describe('公告正文 Announcement text'),
     link: linkSchema.optional().describe('链接卡片 Optional link card'),
-    image: z.string().optional().describe('海报图片路径 Optional image file on the bot machine'),
+    image: configPath()
+      .optional()
+      .describe('海报图片路径（相对于配置文件所在目录） Optional image file, relative to the config file'),
     start: z.string().regex(DAY, 'expected YYYY-MM-DD').describe('开始日期（当天或之后第一个工作日发布） Start day'),
     deadline: z
       .string()
@@ -58,17 +61,24 @@ export const windowSchema = z
 /** Config of the `campaign` plugin. */
 export const campaignConfigSchema = z
   .object({
-    window: windowSchema.prefault({}).describe('发布时段（仅工作日，含调休上班日） Posting window on workdays'),
-    campaigns: z.array(configCampaignSchema).default([]).describe('配置中预设的活动 Campaigns declared in config'),
-    defaultTargets: targetsSchema.prefault({ kinds: ['internal'] }).describe('活动默认目标群 Default campaign targets'),
-    defaultDeadlineTime: clockTimeSchema()
-      .default('18:00')
-      .describe('只给日期时的截止钟点 Deadline time when only a day is given'),
-    remindBefore: duration().prefault('1h').describe('截止前多久提醒未完成者（0 不提醒） Reminder lead time; 0 = none'),
-    violation: z
-      .enum(['off', 'strike', 'fine'])
-      .default('off')
-      .describe('截止未分享：off 不记录 / strike 记违规 / fine 记罚款'),
+    window: globalOnly(
+      windowSchema.prefault({}).describe('发布时段（仅工作日，含调休上班日） Posting window on workdays'),
+    ),
+    campaigns: globalOnly(
+      z.array(configCampaignSchema).default([]).describe('配置中预设的活动 Campaigns declared in config'),
+    ),
+    defaultTargets: globalOnly(
+      targetsSchema.prefault({ kinds: ['internal'] }).describe('活动默认目标群 Default campaign targets'),
+    ),
+    defaultDeadlineTime: globalOnly(
+      clockTimeSchema().default('18:00').describe('只给日期时的截止钟点 Deadline time when only a day is given'),
+    ),
+    remindBefore: globalOnly(
+      duration().prefault('1h').describe('截止前多久提醒未完成者（0 不提醒） Reminder lead time; 0 = none'),
+    ),
+    violation: globalOnly(
+      z.enum(['off', 'strike', 'fine']).default('off').describe('截止未分享：off 不记录 / strike 记违规 / fine 记罚款'),
+    ),
     participation: z
       .object({
         phrases: z
@@ -83,7 +93,7 @@ export const campaignConfigSchema = z
           .default(30)
           .describe('超过此长度的消息不算回复 Longer messages are not reports'),
         requireScreenshot: z.boolean().default(true).describe('是否必须附截图 Require a screenshot with the phrase'),
-        screenshotWindow: duration()
+        screenshotWindow: duration({ positive: true })
           .prefault('10m')
           .describe('回复与截图的最大间隔 Max gap between phrase and screenshot'),
         who: z
@@ -94,28 +104,31 @@ export const campaignConfigSchema = z
       })
       .strict()
       .prefault({}),
-    queue: z
-      .object({
-        targets: targetsSchema
-          .prefault({ kinds: ['broadcast'] })
-          .describe('每日排期发往的群 Groups the daily post goes to'),
-        noticeAt: clockTimeSchema()
-          .default('17:00')
-          .describe('前一工作日几点提醒未审核的排期 When editors hear about unapproved posts'),
-      })
-      .strict()
-      .prefault({}),
-    media: z
-      .object({
-        folder: z
-          .string()
-          .optional()
-          .describe(
-            '素材库文件夹（相对于机器人进程的工作目录）：命令里按文件名引用其中的图片 Media folder; chat names files in it by name only',
-          ),
-      })
-      .strict()
-      .prefault({}),
+    queue: globalOnly(
+      z
+        .object({
+          targets: targetsSchema
+            .prefault({ kinds: ['broadcast'] })
+            .describe('每日排期发往的群 Groups the daily post goes to'),
+          noticeAt: clockTimeSchema()
+            .default('17:00')
+            .describe('前一工作日几点提醒未审核的排期 When editors hear about unapproved posts'),
+        })
+        .strict()
+        .prefault({}),
+    ),
+    media: globalOnly(
+      z
+        .object({
+          folder: configPath()
+            .optional()
+            .describe(
+              '素材库文件夹（相对于配置文件所在目录）：命令里按文件名引用其中的图片 Media folder, relative to the config file; chat names files in it by name only',
+            ),
+        })
+        .strict()
+        .prefault({}),
+    ),
     broadcast: z
       .object({
         remind: z

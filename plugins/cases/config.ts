@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { duration } from '../../bot/config/duration.js'
+import { cronExpression, globalOnly } from '../../bot/config/fields.js'
 
 const privacySchema = z
   .object({
@@ -22,8 +23,7 @@ const privacySchema = z
 const digestSchema = z
   .object({
     enabled: z.boolean().default(true).describe('每周给培训师发案例周报 Send the weekly digest to trainers'),
-    cron: z
-      .string()
+    cron: cronExpression()
       .default('0 17 * * 5')
       .describe('发送时间（cron，按配置时区），默认周五 17:00 When to send (cron in the configured timezone)'),
     workdaysOnly: z
@@ -47,20 +47,26 @@ const digestSchema = z
 /** Config of the `cases` plugin (one section, optionally overridden per group). */
 export const casesConfigSchema = z
   .object({
-    tags: z
-      .array(z.string().min(1))
-      .default(['成交', '问题', '经验'])
-      .describe(
-        '除 #案例 外，哪些标签命令也记录为案例 Capture tags besides #案例 (each becomes a command; change needs a restart/reload)',
-      ),
-    fields: z
-      .array(z.string().min(1))
-      .default(['客户', '行业', '产品', '金额', '难点', '做法', '结果', '心得'])
-      .describe('识别的模板字段，每行一个「字段：内容」 Template fields recognised one per line as "字段：内容"'),
-    rankFields: z
-      .array(z.string().min(1))
-      .default(['难点', '产品'])
-      .describe('搜索时与标题同样加权的字段 Fields weighted like the title line when ranking'),
+    tags: globalOnly(
+      z
+        .array(z.string().min(1))
+        .default(['成交', '问题', '经验'])
+        .describe(
+          '除 #案例 外，哪些标签命令也记录为案例 Capture tags besides #案例 (each becomes a command; change needs a restart/reload)',
+        ),
+    ),
+    fields: globalOnly(
+      z
+        .array(z.string().min(1))
+        .default(['客户', '行业', '产品', '金额', '难点', '做法', '结果', '心得'])
+        .describe('识别的模板字段，每行一个「字段：内容」 Template fields recognised one per line as "字段：内容"'),
+    ),
+    rankFields: globalOnly(
+      z
+        .array(z.string().min(1))
+        .default(['难点', '产品'])
+        .describe('搜索时与标题同样加权的字段 Fields weighted like the title line when ranking'),
+    ),
     groupKinds: z
       .array(z.enum(['internal', 'customer', 'broadcast']))
       .default(['internal'])
@@ -80,7 +86,7 @@ export const casesConfigSchema = z
       .default(1500)
       .describe('聊天回复最长字数，超出截断（全文见文件/导出） Max characters of a chat reply'),
     privacy: privacySchema.prefault({}).describe('隐私保护 Privacy masking'),
-    digest: digestSchema.prefault({}).describe('每周案例周报 Weekly digest'),
+    digest: globalOnly(digestSchema.prefault({}).describe('每周案例周报 Weekly digest')),
   })
   .strict()
 

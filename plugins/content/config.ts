@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import { shipped } from '../../bot/package-root.js'
 import { duration } from '../../bot/config/duration.js'
+import { configPath, globalOnly } from '../../bot/config/fields.js'
 import { DictionaryError, loadDictionaryFiles } from './matcher/index.js'
 
 const ROLES = ['admin', 'leader', 'trainer', 'staff', 'editor', 'approver'] as const
@@ -59,9 +61,12 @@ const DEFAULT_EXTENSIONS = [
   'ipa',
 ]
 
+/** The shipped default dictionary (an absolute path, wherever the bot is started from). */
+export const DEFAULT_DICTIONARY = shipped('data/dictionaries/default.yaml')
+
 /** Dictionary files must load: a broken dictionary is a config error (file:line listed), so the bot refuses to start. */
 const dictionaryFiles = z
-  .array(z.string().min(1))
+  .array(configPath())
   .min(1)
   .superRefine((paths, ctx) => {
     try {
@@ -89,12 +94,16 @@ const template = (allowed: string[], fallback: string) =>
 /** Config of the `content` plugin (global section; groups may override it, except `dictionaries`, `watch` and `flood` windows). */
 export const contentConfigSchema = z
   .object({
-    dictionaries: dictionaryFiles
-      .prefault(['data/dictionaries/default.yaml'])
-      .describe(
-        '词库文件（相对于机器人进程的工作目录，按顺序合并；改动后自动重载） Dictionary YAML files, relative to the working directory, merged in order, hot-reloaded',
-      ),
-    watch: z.boolean().default(true).describe('监视词库文件，改动后自动重载 Reload dictionaries when a file changes'),
+    dictionaries: globalOnly(
+      dictionaryFiles
+        .prefault([DEFAULT_DICTIONARY])
+        .describe(
+          '词库文件（相对于配置文件所在目录，按顺序合并；改动后自动重载；默认为自带词库） Dictionary YAML files, relative to the config file, merged in order, hot-reloaded; default: the shipped dictionary',
+        ),
+    ),
+    watch: globalOnly(
+      z.boolean().default(true).describe('监视词库文件，改动后自动重载 Reload dictionaries when a file changes'),
+    ),
     exemptRoles: z
       .array(z.enum(ROLES))
       .default(['admin', 'leader'])
@@ -133,7 +142,9 @@ export const contentConfigSchema = z
       .describe(
         '按严重程度和群类型的处理：record 只记录 / warn 群内@警告 / report 私聊报告管理员 / strike 记违规 Steps per severity and group kind',
       ),
-    strikeTtl: duration().prefault('30d').describe('违规记录有效期（也是累计违规的统计期） How long a strike counts'),
+    strikeTtl: duration({ positive: true })
+      .prefault('30d')
+      .describe('违规记录有效期（也是累计违规的统计期） How long a strike counts'),
     escalation: z
       .object({
         strikes: z
@@ -148,7 +159,7 @@ export const contentConfigSchema = z
       })
       .strict()
       .prefault({}),
-    incidentWindow: duration()
+    incidentWindow: duration({ positive: true })
       .prefault('10m')
       .describe('同一成员在此时间内的同类违规合并为一次事件 Repeated offences within this window are one incident'),
     dryRunCategories: z
@@ -180,28 +191,37 @@ export const contentConfigSchema = z
       .strict()
       .prefault({})
       .describe('插件自带的类别：名片、小程序、文件、刷屏、公告群无关发言 Plugin-defined categories'),
-    flood: z
-      .object({
-        maxMessages: z.number().int().min(2).default(10).describe('时间窗内最多几条消息 Messages allowed per window'),
-        within: duration().prefault('1m').describe('刷屏时间窗 Window for the message count'),
-        repeatGroups: z
-          .number()
-          .int()
-          .min(2)
-          .default(3)
-          .describe('同一段文字发到几个群算刷屏 Distinct groups for the same text'),
-        repeatWithin: duration().prefault('10m').describe('跨群重复的时间窗 Window for repeated text'),
-        minLength: z.number().int().min(1).default(8).describe('参与跨群重复判断的最短文字长度 Shortest text compared'),
-        maxTracked: z
-          .number()
-          .int()
-          .min(100)
-          .default(10_000)
-          .describe('内存中最多跟踪的成员数 Members tracked in memory'),
-      })
-      .strict()
-      .prefault({})
-      .describe('刷屏检测（全局设置） Flood control (global section only)'),
+    flood: globalOnly(
+      z
+        .object({
+          maxMessages: z.number().int().min(2).default(10).describe('时间窗内最多几条消息 Messages allowed per window'),
+          within: duration({ positive: true }).prefault('1m').describe('刷屏时间窗 Window for the message count'),
+          repeatGroups: z
+            .number()
+            .int()
+            .min(2)
+            .default(3)
+            .describe('同一段文字发到几个群算刷屏 Distinct groups for the same text'),
+          repeatWithin: duration({ positive: true })
+            .prefault('10m')
+            .describe('跨群重复的时间窗 Window for repeated text'),
+          minLength: z
+            .number()
+            .int()
+            .min(1)
+            .default(8)
+            .describe('参与跨群重复判断的最短文字长度 Shortest text compared'),
+          maxTracked: z
+            .number()
+            .int()
+            .min(100)
+            .default(10_000)
+            .describe('内存中最多跟踪的成员数 Members tracked in memory'),
+        })
+        .strict()
+        .prefault({})
+        .describe('刷屏检测（全局设置） Flood control (global section only)'),
+    ),
     rules: z
       .record(z.string(), z.string().min(1))
       .default({})

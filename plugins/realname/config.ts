@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { clockTimeSchema, duration } from '../../bot/config/duration.js'
+import { globalOnly } from '../../bot/config/fields.js'
 import { compileFormat } from './nickname-format.js'
 import { unknownPlaceholders } from './template.js'
 
@@ -99,17 +100,19 @@ export const realnameConfigSchema = z
         { action: 'report', after: '4h' },
       ])
       .describe('升级步骤（默认不移出） Escalation steps; removal is off unless added'),
-    speakReminderEvery: duration()
+    speakReminderEvery: duration({ positive: true })
       .prefault('1d')
       .describe('不合规成员发言时最多多久私聊提醒一次 Throttle for reminders when a non-compliant member speaks'),
-    sweep: z
-      .object({
-        at: clockTimeSchema().default('09:30').describe('每日巡检时间 Daily sweep time'),
-        workdaysOnly: z.boolean().default(true).describe('仅工作日巡检 Sweep on workdays only'),
-      })
-      .strict()
-      .prefault({})
-      .describe('每日巡检：核对群昵称和成员变动（全局设置） Daily sweep (global section only)'),
+    sweep: globalOnly(
+      z
+        .object({
+          at: clockTimeSchema().default('09:30').describe('每日巡检时间 Daily sweep time'),
+          workdaysOnly: z.boolean().default(true).describe('仅工作日巡检 Sweep on workdays only'),
+        })
+        .strict()
+        .prefault({})
+        .describe('每日巡检：核对群昵称和成员变动（全局设置） Daily sweep (global section only)'),
+    ),
     welcome: z
       .object({
         enabled: z.boolean().default(true).describe('新人入群欢迎 Welcome newcomers'),
@@ -135,7 +138,9 @@ export const realnameConfigSchema = z
           .boolean()
           .default(true)
           .describe('员工主动退出内部群时记一次警告并通知管理员 Warn staff who quit an internal group'),
-        strikeTtl: duration().prefault('30d').describe('退群警告的有效期 How long the warning counts'),
+        strikeTtl: duration({ positive: true })
+          .prefault('30d')
+          .describe('退群警告的有效期 How long the warning counts'),
         tellMember: z.boolean().default(true).describe('私聊告知退群的员工 Tell the leaver privately'),
       })
       .strict()

@@ -30,10 +30,8 @@ describe('campaign config', () => {
   })
 
   it('does not start with a config campaign whose deadline is before its first posting time', async () => {
-    const { rt } = await start(
-      at('2026-11-30T08:00'),
-      config().replace("deadline: '2026-11-30 18:00'", "deadline: '2026-11-30 08:00'"),
-    )
-    expect(rt.errors.join('\n')).toMatch(/campaign: 启动失败 .*double12.*not after its first posting time/)
+    await expect(
+      start(at('2026-11-30T08:00'), config().replace("deadline: '2026-11-30 18:00'", "deadline: '2026-11-30 08:00'")),
+    ).rejects.toThrow(/plugins\.campaign: 插件无法启动 cannot start: .*double12.*not after its first posting time/)
   })
 })

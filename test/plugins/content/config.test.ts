@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, parseConfig } from '../../../bot/config/load-config.js'
 import { contentConfigSchema } from '../../../plugins/content/config.js'
@@ -19,7 +19,8 @@ function problemsOf(yaml: string): string[] {
 describe('content config', () => {
   it('defaults to the shipped dictionary, which loads', () => {
     const cfg = contentConfigSchema.parse({})
-    expect(cfg.dictionaries).toEqual(['data/dictionaries/default.yaml'])
+    // An absolute path into the package, so the default works from any working directory.
+    expect(cfg.dictionaries).toEqual([resolve('data/dictionaries/default.yaml')])
     expect(cfg.actions.medium).toEqual({
       internal: ['warn', 'strike'],
       customer: ['warn', 'report', 'strike'],

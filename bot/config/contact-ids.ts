@@ -1,0 +1,56 @@
+import type { Roster } from '../roster/roster.js'
+import { formatPath } from './format-issues.js'
+import type { RawConfig, RawGroup } from './load-config.js'
+
+/** A WeChat contact id never contains spaces or Chinese characters (`wxid_…`, a WeChat number, a puppet's id). */
+const ID = /^[\x21-\x7e]+$/
+
+/**
+ * Roles, responsible staff, exemptions and extra recipients bind contact ids, never names: report an entry that is a roster name
+ * or cannot be an id, with how to find the real id (`#我的ID`).
+ */
+export function checkContactIds(
+  raw: RawConfig & { commandPrefix?: unknown },
+  roster: Roster,
+  at: (path: PropertyKey[]) => string,
+  problems: string[],
+): void {
+  const prefix = typeof raw.commandPrefix === 'string' ? raw.commandPrefix : '#'
+  const check = (path: PropertyKey[], value: unknown) => {
+    if (typeof value !== 'string' || !value) return
+    const named = roster.named(value)
+    if (!named.length && ID.test(value)) return
+    const why = named.length ? 'is a name on the roster' : 'looks like a name'
+    const known = named.find(e => e.contactId)?.contactId
+    problems.push(
+      `${at(path)}${formatPath(path)}: "${value}" ${why}, not a WeChat contact id${known ? ` (the roster binds ${value} to ${known})` : ''}; ask the person to send ${prefix}我的ID to the bot privately and write that id here (角色按微信 ID 绑定，请让本人私聊机器人发送 ${prefix}我的ID 获取)`,
+    )
+  }
+  const roles = raw.roles && typeof raw.roles === 'object' ? (raw.roles as Record<string, unknown>) : {}
+  for (const [role, ids] of Object.entries(roles)) {
+    if (Array.isArray(ids)) for (const [i, id] of ids.entries()) check(['roles', role, i], id)
+  }
+  const plugins = isMap(raw.plugins) ? raw.plugins : {}
+  for (const name of ['ack', 'content', 'realname']) {
+    const exempt = isMap(plugins[name]) ? plugins[name].exempt : undefined
+    if (Array.isArray(exempt)) for (const [i, id] of exempt.entries()) check(['plugins', name, 'exempt', i], id)
+  }
+  const cases = isMap(plugins.cases) && isMap(plugins.cases.digest) ? plugins.cases.digest : {}
+  if (Array.isArray(cases.extraRecipients))
+    for (const [i, id] of cases.extraRecipients.entries())
+      check(['plugins', 'cases', 'digest', 'extraRecipients', i], id)
+  const responsible = isMap(plugins.activity) && isMap(plugins.activity.responsible) ? plugins.activity.responsible : {}
+  for (const [topic, ids] of Object.entries(responsible)) {
+    if (Array.isArray(ids))
+      for (const [i, id] of ids.entries()) check(['plugins', 'activity', 'responsible', topic, i], id)
+  }
+  const groups = Array.isArray(raw.groups) ? (raw.groups as (RawGroup & { responsible?: unknown })[]) : []
+  for (const [gi, g] of groups.entries()) {
+    if (Array.isArray(g?.responsible))
+      for (const [i, id] of g.responsible.entries()) check(['groups', gi, 'responsible', i], id)
+  }
+}
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === 'object' && !Array.isArray(v)
+}

@@ -1,0 +1,94 @@
+import { resolve } from 'node:path'
+import { z } from 'zod'
+import { compileCron } from '../time/cron.js'
+import { parseWindows } from '../time/working-hours.js'
+
+let configDir: string | undefined
+
+/** Validate with relative paths resolved against `dir` (the config file's folder); `configPath()` fields read it. */
+export function withConfigDir<T>(dir: string, fn: () => T): T {
+  const previous = configDir
+  configDir = dir
+  try {
+    return fn()
+  } finally {
+    configDir = previous
+  }
+}
+
+/**
+ * A file or folder path in config: a relative path resolves against the config file's folder
+ * (never the working directory); the parsed value is absolute.
+ */
+export const configPath = () =>
+  z
+    .string()
+    .min(1)
+    .transform(p => resolve(configDir ?? process.cwd(), p))
+
+/** A cron expression (5 or 6 fields, node-cron syntax), checked with the scheduler's own parser; `''` = off when allowed. */
+export const cronExpression = (opts: { allowEmpty?: boolean } = {}) =>
+  z.string().superRefine((expression, ctx) => {
+    if (opts.allowEmpty && expression === '') return
+    try {
+      compileCron(expression, 'UTC')
+    } catch (e) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${(e as Error).message} (expected 5 fields "minute hour day month weekday", e.g. "0 18 * * 1-5")`,
+      })
+    }
+  })
+
+const WINDOW = /^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$/
+
+/** A working window `HH:mm-HH:mm` within one day, start before end (`24:00` may end it). */
+export const timeWindow = () =>
+  z.string().superRefine((w, ctx) => {
+    if (!WINDOW.test(w))
+      ctx.addIssue({ code: 'custom', message: `expected "HH:mm-HH:mm", e.g. "09:00-12:00", got "${w}"` })
+    else if (w.slice(0, 5) >= w.slice(6))
+      ctx.addIssue({
+        code: 'custom',
+        message: `window "${w}" must start before it ends (one day, no overnight windows)`,
+      })
+  })
+
+/** A list of working windows of one day that do not overlap, e.g. `["09:00-12:00", "13:30-18:00"]`. */
+export const timeWindows = () =>
+  z
+    .array(timeWindow())
+    .min(1)
+    .superRefine((list, ctx) => {
+      if (!list.every(w => WINDOW.test(w) && w.slice(0, 5) < w.slice(6))) return // each already reported
+      try {
+        parseWindows(list)
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message })
+      }
+    })
+
+/** A regular expression (compiled with `flags`, as the plugin will). */
+export const regexSource = (flags = '') =>
+  z.string().superRefine((source, ctx) => {
+    try {
+      new RegExp(source, flags)
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: `invalid regex (${(e as Error).message})` })
+    }
+  })
+
+const globalOnlyKeys = new WeakSet<z.ZodType>()
+
+/** Mark a plugin section key as read only from the global section: groups[].plugins may not override it. */
+export function globalOnly<T extends z.ZodType>(schema: T): T {
+  globalOnlyKeys.add(schema)
+  return schema
+}
+
+/** The keys of a plugin section schema marked `globalOnly`. */
+export function globalOnlyKeysOf(schema: z.ZodObject): string[] {
+  return Object.entries(schema.shape)
+    .filter(([, s]) => globalOnlyKeys.has(s as z.ZodType))
+    .map(([k]) => k)
+}

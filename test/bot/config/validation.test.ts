@@ -1,0 +1,202 @@
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig, parseConfig } from '../../../bot/config/load-config.js'
+import { PLUGINS } from '../../../plugins/index.js'
+
+/** The problems a config text is rejected with (fails the test when it loads). */
+function problemsOf(yaml: string): string[] {
+  try {
+    parseConfig(yaml, 'bot.yaml', PLUGINS)
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems
+    throw e
+  }
+  throw new Error('expected the config to be rejected')
+}
+
+const HEAD = 'company: 示例科技\n'
+
+describe('paths resolve against the config file, not the working directory', () => {
+  it('loads a roster, a dictionary and a campaign image next to a config in another folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-paths-'))
+    mkdirSync(join(dir, 'lists'))
+    writeFileSync(join(dir, 'lists', 'staff.csv'), 'name,dept,contactId\n张三,销售部,wxid_zhangsan\n')
+    copyFileSync('test/plugins/content/fixtures/test-dictionary.yaml', join(dir, 'words.yaml'))
+    writeFileSync(join(dir, 'poster.png'), 'png')
+    writeFileSync(
+      join(dir, 'bot.config.yaml'),
+      `${HEAD}roster: lists/staff.csv
+plugins:
+  content: { dictionaries: [words.yaml] }
+  campaign:
+    campaigns:
+      - { id: d12, title: 双十二, text: 请转发, image: poster.png, start: '2026-11-30', deadline: '2026-11-30 18:00' }
+`,
+    )
+    expect(process.cwd()).not.toBe(dir)
+    const loaded = loadConfig(join(dir, 'bot.config.yaml'), PLUGINS)
+    expect(loaded.roster.byContact('wxid_zhangsan')?.name).toBe('张三')
+    expect(loaded.config.plugins.content.dictionaries).toEqual([join(dir, 'words.yaml')])
+    expect((loaded.config.plugins.campaign.campaigns as { image: string }[])[0].image).toBe(join(dir, 'poster.png'))
+  })
+
+  it('names the resolved path when a relative roster is missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-paths-'))
+    writeFileSync(join(dir, 'bot.config.yaml'), `${HEAD}roster: staff.csv\n`)
+    expect(() => loadConfig(join(dir, 'bot.config.yaml'), PLUGINS)).toThrow(
+      `${join(dir, 'staff.csv')}: cannot read roster (ENOENT`,
+    )
+  })
+
+  it('takes the roster as a list in the config, checked like a file', () => {
+    const { roster } = parseConfig(
+      `${HEAD}roster:\n  - { name: 张三, dept: 销售部, contactId: wxid_z }\n`,
+      'b.yaml',
+      [],
+    )
+    expect(roster.byContact('wxid_z')?.dept).toBe('销售部')
+    expect(problemsOf(`${HEAD}roster:\n  - { name: 张三 }\n  - { name: 李四, phone: "123", 微博: x }\n`)).toEqual([
+      'bot.yaml:4: roster[1].微博: unknown key (typo?)',
+      'bot.yaml:4: phone "123" is not an 11-digit mobile number',
+    ])
+  })
+})
+
+describe('schedules, windows and durations are validated with their path and line', () => {
+  it.each([
+    ['61 18 * * *', '61 is a invalid expression for minute'],
+    ['0 25 * * *', '25 is a invalid expression for hour'],
+    ['every day at 6', 'expected 5 or 6 fields'],
+    ['0 18 * * MON-FRII', 'MON-FRII is a invalid expression for week day'],
+  ])('rejects the cron "%s" in ack and cases', (cron, why) => {
+    const problems = problemsOf(
+      `${HEAD}plugins:\n  ack:\n    statsReport: { cron: "${cron}" }\n  cases:\n    digest:\n      cron: "${cron}"\n`,
+    )
+    expect(problems).toEqual([
+      expect.stringMatching(new RegExp(`^bot\\.yaml:4: plugins\\.ack\\.statsReport\\.cron: invalid cron .*${why}`)),
+      expect.stringMatching(new RegExp(`^bot\\.yaml:7: plugins\\.cases\\.digest\\.cron: invalid cron .*${why}`)),
+    ])
+  })
+
+  it('accepts weekday names, ranges and an empty (off) statistics cron', () => {
+    expect(() =>
+      parseConfig(
+        `${HEAD}plugins:\n  ack: { statsReport: { cron: "" } }\n  cases: { digest: { cron: "0 18 * * MON-FRI" } }\n`,
+        'bot.yaml',
+        PLUGINS,
+      ),
+    ).not.toThrow()
+  })
+
+  it('rejects working windows that are malformed or end before they start', () => {
+    expect(
+      problemsOf(
+        `${HEAD}plugins:\n  ack:\n    workingHours: { windows: ["18:00-09:00"] }\n  activity:\n    workingHours: ["9:00-12:00", "13:30-18:00"]\n`,
+      ),
+    ).toEqual([
+      'bot.yaml:4: plugins.ack.workingHours.windows[0]: window "18:00-09:00" must start before it ends (one day, no overnight windows)',
+      'bot.yaml:6: plugins.activity.workingHours[0]: expected "HH:mm-HH:mm", e.g. "09:00-12:00", got "9:00-12:00"',
+    ])
+  })
+
+  it('rejects a zero flush interval and a pause range upside down', () => {
+    expect(
+      problemsOf(`${HEAD}runtime:\n  flushInterval: 0s\noutbox:\n  switchPauseMin: 5s\n  switchPauseMax: 1s\n`),
+    ).toEqual([
+      'bot.yaml:3: runtime.flushInterval: must be longer than 0 (e.g. "5s", "10m"), got "0s"',
+      'bot.yaml:5: outbox.switchPauseMin: switchPauseMin must not be longer than switchPauseMax',
+    ])
+  })
+
+  it('rejects a negative duration and a zero deadline, allows 0 where it means "off"', () => {
+    expect(problemsOf(`${HEAD}plugins:\n  ack: { deadline: 0m, remindBefore: -5 }\n`)).toEqual([
+      'bot.yaml:3: plugins.ack.deadline: must be longer than 0 (e.g. "5s", "10m"), got "0m"',
+      'bot.yaml:3: plugins.ack.remindBefore: expected a duration such as "30m", "2h" or "10分钟", got "-5"',
+    ])
+    expect(() => parseConfig(`${HEAD}plugins:\n  ack: { remindBefore: 0m }\n`, 'bot.yaml', PLUGINS)).not.toThrow()
+  })
+})
+
+describe('groups and roles', () => {
+  it('rejects two entries for the same group topic or room id', () => {
+    expect(
+      problemsOf(`${HEAD}groups:
+  - { name: 销售群, topic: 示例科技销售群, kind: internal }
+  - { name: 销售群2, topic: 示例科技销售群, kind: internal }
+  - { name: 客户A, id: "1@chatroom", kind: customer }
+  - { name: 客户B, id: "1@chatroom", kind: customer }
+`),
+    ).toEqual([
+      'bot.yaml:4: groups[1].topic: duplicate topic "示例科技销售群" (also groups[0]); one group, one entry',
+      'bot.yaml:6: groups[3].id: duplicate id "1@chatroom" (also groups[2]); one group, one entry',
+    ])
+  })
+
+  it('rejects roles given as names, pointing to #我的ID', () => {
+    const problems = problemsOf(`${HEAD}roster:
+  - { name: 张三, dept: 销售部, contactId: wxid_zhangsan }
+  - { name: 李四, dept: 销售部 }
+roles:
+  admin: [wxid_admin, 张三]
+  leader: [李四]
+  trainer: [王 老师]
+groups:
+  - { name: 客户群, topic: 客户群, kind: customer, responsible: [张三] }
+`)
+    expect(problems).toEqual([
+      'bot.yaml:6: roles.admin[1]: "张三" is a name on the roster, not a WeChat contact id (the roster binds 张三 to wxid_zhangsan); ask the person to send #我的ID to the bot privately and write that id here (角色按微信 ID 绑定，请让本人私聊机器人发送 #我的ID 获取)',
+      expect.stringMatching(
+        /^bot\.yaml:7: roles\.leader\[0\]: "李四" is a name on the roster, not a WeChat contact id; ask/,
+      ),
+      expect.stringMatching(
+        /^bot\.yaml:8: roles\.trainer\[0\]: "王 老师" looks like a name, not a WeChat contact id; ask/,
+      ),
+      expect.stringMatching(/^bot\.yaml:10: groups\[0\]\.responsible\[0\]: "张三" is a name on the roster/),
+    ])
+  })
+
+  it('checks contact ids in plugin sections too: exemptions, responsible staff, digest recipients', () => {
+    const problems = problemsOf(`${HEAD}plugins:
+  ack: { exempt: [wxid_ok, 王经理] }
+  activity: { responsible: { 示例科技张三交流群: [张三] } }
+  cases: { digest: { extraRecipients: [培训 部] } }
+`)
+    expect(problems.map(p => p.split(': "')[0])).toEqual([
+      'bot.yaml:3: plugins.ack.exempt[1]',
+      'bot.yaml:5: plugins.cases.digest.extraRecipients[0]',
+      'bot.yaml:4: plugins.activity.responsible.示例科技张三交流群[0]',
+    ])
+  })
+})
+
+describe('global-only keys in group overrides', () => {
+  it('rejects realname.sweep and content.dictionaries inside groups[].plugins, naming the key', () => {
+    expect(
+      problemsOf(`${HEAD}groups:
+  - name: 客户群
+    topic: 客户群
+    kind: customer
+    plugins:
+      realname: { sweep: { at: "10:00" } }
+      content:
+        dictionaries: [x.yaml]
+        strikeTtl: 7d
+`),
+    ).toEqual([
+      'bot.yaml:7: groups[0].plugins.realname.sweep: realname.sweep is read only from the global section (plugins.realname.sweep); it cannot be set per group',
+      'bot.yaml:9: groups[0].plugins.content.dictionaries: content.dictionaries is read only from the global section (plugins.content.dictionaries); it cannot be set per group',
+      expect.stringMatching(/^bot\.yaml:9: groups\[0\]\.plugins\.content\.dictionaries: .*x\.yaml/),
+    ])
+  })
+
+  it('still lets a group override the keys that are read per group', () => {
+    const loaded = parseConfig(
+      `${HEAD}groups:\n  - { name: 客户群, topic: 客户群, kind: customer, plugins: { content: { strikeTtl: 7d }, realname: { grace: 1h } } }\n`,
+      'bot.yaml',
+      PLUGINS,
+    )
+    expect(loaded.groupSections.get('客户群')?.content.strikeTtl).toBe(7 * 86_400_000)
+  })
+})
