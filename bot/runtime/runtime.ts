@@ -15,6 +15,7 @@ import { Timers } from './timers.js'
 import { Scheduler } from './scheduler.js'
 import { Executor } from './executor.js'
 import { IdCache } from './id-cache.js'
+import { SerialQueue } from './serial-queue.js'
 import type { Logger } from './logger.js'
 import { createPlugins, enrichEvent, guarded, roleResolver, type HostedPlugin } from './plugin-host.js'
 import { builtinCommands } from './builtin-commands.js'
@@ -47,6 +48,8 @@ export class BotRuntime {
   readonly outbox: Outbox
   readonly timers: Timers
   readonly executor: Executor
+  /** The one serial queue: events (pushed by the Wechaty wiring), timers and cron jobs, one at a time. */
+  readonly queue: SerialQueue
   readonly errors: string[] = []
   readonly startedAt: number
   loaded: LoadedConfig
@@ -63,6 +66,7 @@ export class BotRuntime {
     this.loaded = loaded
     this.rolesOf = roleResolver(loaded)
     this.startedAt = clock.now()
+    this.queue = new SerialQueue(e => deps.log.error('queued task failed', e))
     this.audit = new AuditLog(store, clock, cfg.timezone)
     this.ledger = new Ledger(store, {
       base: cfg.penalties.fineBase,
@@ -96,11 +100,16 @@ export class BotRuntime {
   /** Create plugins, register their commands and jobs, re-arm stored timers, resume the outbox. */
   async start(): Promise<void> {
     await this.loadPlugins()
-    this.timers.start((plugin, key, payload) => void this.onTimer(plugin, key, payload))
+    this.timers.start((plugin, key, payload) => void this.queue.push(() => this.onTimer(plugin, key, payload)))
     this.outbox.resume()
   }
 
-  /** Handle one event end to end (dedupe, age filter, commands, plugins, actions). */
+  /** Queue an event behind everything already queued (events, due timers and jobs); resolves when handled. */
+  enqueue(event: BotEvent): Promise<void> {
+    return this.queue.push(() => this.handle(event))
+  }
+
+  /** Handle one event end to end (dedupe, age filter, commands, plugins, actions). Callers outside tests use `enqueue`. */
   async handle(event: BotEvent): Promise<void> {
     if (event.type === 'message') {
       if (event.sender.id === this.deps.directory.selfId()) return
@@ -200,7 +209,7 @@ export class BotRuntime {
             `${p.name}:${job.name}`,
             job.cron,
             job.workdaysOnly ?? false,
-            at => void this.runGuarded(p, `job ${job.name}`, () => job.run(at)),
+            at => void this.queue.push(() => this.runGuarded(p, `job ${job.name}`, () => job.run(at))),
           )
         } catch (e) {
           this.onError(`${p.name}: job ${job.name} not scheduled (${(e as Error).message})`, e)
