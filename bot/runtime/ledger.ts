@@ -1,4 +1,5 @@
-import type { Store } from '../ports/store.js'
+import { z } from 'zod'
+import { docSpec, type Store } from '../ports/store.js'
 import { fineOwed, type FinePolicy } from './fine-policy.js'
 
 /** A strike against a member, expiring at `expiresAt`. */
@@ -31,6 +32,29 @@ interface LedgerData {
   next: number
 }
 
+const strikeSchema = z.looseObject({
+  id: z.string(),
+  memberId: z.string(),
+  category: z.string(),
+  at: z.number(),
+  expiresAt: z.number(),
+  auditId: z.string().optional(),
+})
+const fineSchema = z.looseObject({
+  id: z.string(),
+  memberId: z.string(),
+  at: z.number(),
+  auditId: z.string().optional(),
+})
+
+/** The `ledger` document (durable): strikes, fines and the next id, stored with them. */
+export const LEDGER_DOC = docSpec<LedgerData>({
+  version: 1,
+  schema: z.object({ strikes: z.array(strikeSchema), fines: z.array(fineSchema), next: z.number().int().positive() }),
+  defaults: () => ({ strikes: [], fines: [], next: 1 }),
+  durable: true,
+})
+
 /** Strikes that expired this long ago are dropped from the ledger (the audit log keeps them). */
 const KEEP_EXPIRED_MS = 90 * 86_400_000
 
@@ -43,7 +67,10 @@ export class Ledger {
     store: Store,
     readonly policy: FinePolicy,
   ) {
-    this.doc = store.doc<LedgerData>('ledger', () => ({ strikes: [], fines: [], next: 1 }))
+    this.doc = store.doc('ledger', LEDGER_DOC)
+    // Ids continue after the highest one stored, whatever `next` says (ids never repeat).
+    const ids = [...this.doc.data.strikes, ...this.doc.data.fines].map(r => Number(r.id.slice(1)) || 0)
+    this.doc.data.next = Math.max(this.doc.data.next, ...ids.map(n => n + 1))
     for (const s of this.doc.data.strikes) this.index(s)
   }
 

@@ -4,14 +4,15 @@ import type { Roster } from '../roster/roster.js'
 import type { PluginDefinition } from '../core/plugin.js'
 import type { LoadedConfig } from '../config/load-config.js'
 import type { Clock } from '../ports/clock.js'
-import type { Store } from '../ports/store.js'
+import { z } from 'zod'
+import { docSpec, type Store } from '../ports/store.js'
 import type { Directory, RoomAdmin, Sender } from '../ports/directory.js'
 import { chineseCalendar, type WorkCalendar } from '../time/workdays.js'
 import { CommandRouter, replyTo } from '../commands/command-router.js'
 import { AuditLog } from './audit.js'
 import { Ledger } from './ledger.js'
 import { Outbox } from './outbox.js'
-import { Timers } from './timers.js'
+import { Timers, timerKind, type TimerRecord } from './timers.js'
 import { Scheduler } from './scheduler.js'
 import { Executor } from './executor.js'
 import { IdCache } from './id-cache.js'
@@ -19,6 +20,12 @@ import { SerialQueue } from './serial-queue.js'
 import type { Logger } from './logger.js'
 import { createPlugins, enrichEvent, guarded, roleResolver, type HostedPlugin } from './plugin-host.js'
 import { builtinCommands } from './builtin-commands.js'
+
+const FLAGS_DOC = docSpec<{ dryRun: Record<string, boolean> }>({
+  version: 1,
+  schema: z.object({ dryRun: z.record(z.string(), z.boolean()) }),
+  defaults: () => ({ dryRun: {} }),
+})
 
 /** Everything the runtime is built from: config, plugin definitions and ports. */
 export interface RuntimeDeps {
@@ -80,7 +87,7 @@ export class BotRuntime {
     )
     this.timers = new Timers(clock, store)
     this.seen = new IdCache(cfg.runtime.dedupeWindow)
-    this.flags = store.doc<{ dryRun: Record<string, boolean> }>('runtime-flags', () => ({ dryRun: {} }))
+    this.flags = store.doc('runtime-flags', FLAGS_DOC)
     this.executor = new Executor({
       clock,
       outbox: this.outbox,
@@ -100,6 +107,11 @@ export class BotRuntime {
   /** Create plugins, register their commands and jobs, re-arm stored timers, resume the outbox. */
   async start(): Promise<void> {
     await this.loadPlugins()
+    for (const t of this.timers.pending()) {
+      const p = this.plugins.find(x => x.name === t.plugin)
+      const problem = p && timerProblem(p, t)
+      if (problem) this.onError(problem, undefined)
+    }
     this.timers.start((plugin, key, payload) => void this.queue.push(() => this.onTimer(plugin, key, payload)))
     this.outbox.resume()
   }
@@ -263,7 +275,10 @@ export class BotRuntime {
 
   private async onTimer(plugin: string, key: string, payload: unknown): Promise<void> {
     const p = this.plugins.find(x => x.name === plugin)
-    if (p) await this.runGuarded(p, `timer ${key}`, () => p.instance.onTimer?.(key, payload) ?? [])
+    if (!p) return
+    const problem = timerProblem(p, { plugin, key, at: 0, payload })
+    if (problem) return this.onError(problem, undefined)
+    await this.runGuarded(p, `timer ${key}`, () => p.instance.onTimer?.(key, payload) ?? [])
   }
 
   private async runGuarded(p: HostedPlugin, what: string, fn: () => Action[] | Promise<Action[]>): Promise<void> {
@@ -280,4 +295,17 @@ export class BotRuntime {
     const name = this.loaded.config.adminChannel.group
     return this.deps.directory.groups().find(g => g.configName === name)?.id
   }
+}
+
+/** Why a stored timer cannot be delivered to its plugin (unknown kind, wrong payload shape), in one line; undefined when it can. */
+function timerProblem(p: HostedPlugin, t: TimerRecord): string | undefined {
+  const schemas = p.instance.timerPayloads
+  if (!schemas) return undefined
+  const kind = timerKind(t.key)
+  const schema = schemas[kind]
+  if (!schema) return `state/timers.json: timer ${t.plugin}:${t.key} has unknown kind "${kind}", not delivered`
+  const checked = schema.safeParse(t.payload)
+  if (checked.success) return undefined
+  const issue = checked.error.issues[0]
+  return `state/timers.json: timer ${t.plugin}:${t.key} payload wrong shape (${issue.path.join('.') || 'payload'}: ${issue.message}), not delivered`
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MemoryStore } from '../../../bot/ports/memory-store.js'
-import { CaseStore, parseCaseId, type NewCase } from '../../../plugins/cases/case-store.js'
+import { CASES_SHARD_DOC, CaseStore, parseCaseId, type NewCase } from '../../../plugins/cases/case-store.js'
 
 const TZ = 'Asia/Shanghai'
 const draft = (text: string, at: number, over: Partial<NewCase> = {}): NewCase => ({
@@ -26,7 +26,7 @@ describe('CaseStore', () => {
     const b = await cases.add(draft('十二月的案例', DEC))
     expect([a.id, b.id]).toEqual(['C1', 'C2'])
     expect(store.persists).toBe(4)
-    expect(store.doc('cases-2026-11', () => ({ cases: [] })).data.cases).toHaveLength(1)
+    expect(store.doc('cases-2026-11', CASES_SHARD_DOC).data.cases).toHaveLength(1)
     const reopened = new CaseStore(store, TZ)
     expect(reopened.live().map(c => c.id)).toEqual(['C1', 'C2'])
     expect((await reopened.add(draft('又一个', DEC))).id).toBe('C3')
@@ -46,7 +46,7 @@ describe('CaseStore', () => {
     const store = new MemoryStore()
     const cases = new CaseStore(store, TZ)
     const ok = await cases.add(draft('第一条', NOV))
-    const shard = store.doc('cases-2026-11', () => ({ cases: [] }))
+    const shard = store.doc('cases-2026-11', CASES_SHARD_DOC)
     shard.persist = async () => {
       throw new Error('disk full')
     }
