@@ -43,6 +43,7 @@ const TMP = '.tmp-'
  */
 export class FileStore implements Store {
   readonly warnings: string[] = []
+  readonly refused: string[] = []
   private docs = new Map<string, FileDoc<any>>()
   private pending = new Map<string, string[]>()
   private fs: StoreFs
@@ -173,7 +174,10 @@ export class FileStore implements Store {
     } catch (e) {
       if (!(e instanceof DocDamage)) throw e
       const problem = `${this.shown(file)}: ${e.reason}`
-      if ((spec.durable || e.newer) && !this.acceptLoss) throw new StateDamageError([problem])
+      if ((spec.durable || e.newer) && !this.acceptLoss) {
+        this.refused.push(problem)
+        throw new StateDamageError([problem])
+      }
       const aside = this.moveAside(file)
       this.warnings.push(`⚠️ ${problem}；已移至 ${this.shown(aside)}，以空状态继续 (moved aside, continuing empty)`)
       return spec.defaults()

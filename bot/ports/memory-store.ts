@@ -3,6 +3,7 @@ import type { Doc, DocSpec, Store } from './store.js'
 /** In-memory twin of the file store, for tests and dry-run replays. */
 export class MemoryStore implements Store {
   readonly warnings: string[] = []
+  readonly refused: string[] = []
   private docs = new Map<string, Doc<any>>()
   private logs = new Map<string, Map<string, object[]>>()
   /** Number of `persist()` calls, so tests can assert durability ordering. */

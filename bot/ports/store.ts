@@ -58,6 +58,8 @@ export interface Store {
   flush(durableOnly?: boolean): Promise<void>
   /** Problems met while loading (damaged files moved aside), for `#状态`. */
   readonly warnings: string[]
+  /** Damaged durable documents refused so far (each also thrown as `StateDamageError`): the bot must not start. */
+  readonly refused: string[]
 }
 
 /** How to restore, appended to every refusal. */

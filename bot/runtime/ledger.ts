@@ -55,6 +55,17 @@ export const LEDGER_DOC = docSpec<LedgerData>({
   durable: true,
 })
 
+/** The audit entry an undo names: its id, time and member. */
+export interface AuditRef {
+  id: string
+  at: number
+  memberId?: string
+}
+
+function causedBy(r: { auditId?: string; memberId: string; at: number }, e: AuditRef): boolean {
+  return r.auditId === e.id && (!e.memberId || r.memberId === e.memberId) && r.at >= e.at
+}
+
 /** Strikes that expired this long ago are dropped from the ledger (the audit log keeps them). */
 const KEEP_EXPIRED_MS = 90 * 86_400_000
 
@@ -148,24 +159,28 @@ export class Ledger {
   }
 
   /** True when an audit entry still has a strike or an open fine that `undoAudit` would remove. */
-  hasEffect(auditId: string): boolean {
+  hasEffect(entry: AuditRef): boolean {
     return (
-      this.doc.data.strikes.some(s => s.auditId === auditId && !s.revoked) ||
-      this.doc.data.fines.some(f => f.auditId === auditId && !f.waived && !f.settled)
+      this.doc.data.strikes.some(s => causedBy(s, entry) && !s.revoked) ||
+      this.doc.data.fines.some(f => causedBy(f, entry) && !f.waived && !f.settled)
     )
   }
 
-  /** Undo whatever an audit entry caused: revoke its strikes, waive its fines. */
-  undoAudit(auditId: string, by: string, now: number): { strikes: number; fines: number } {
+  /**
+   * Undo whatever an audit entry caused: revoke its strikes, waive its fines. A record counts only
+   * when it carries the entry's id, belongs to the entry's member and is not older than the entry,
+   * so an id that (in an older data folder) was used twice never revokes someone else's record.
+   */
+  undoAudit(entry: AuditRef, by: string, now: number): { strikes: number; fines: number } {
     let strikes = 0
     let fines = 0
     for (const s of this.doc.data.strikes)
-      if (s.auditId === auditId && !s.revoked) {
+      if (causedBy(s, entry) && !s.revoked) {
         s.revoked = { at: now, by, reason: 'undo' }
         strikes++
       }
     for (const f of this.doc.data.fines)
-      if (f.auditId === auditId && !f.waived && !f.settled) {
+      if (causedBy(f, entry) && !f.waived && !f.settled) {
         f.waived = { at: now, by, reason: 'undo' }
         fines++
       }

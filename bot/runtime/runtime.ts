@@ -5,7 +5,7 @@ import type { PluginDefinition } from '../core/plugin.js'
 import type { LoadedConfig } from '../config/load-config.js'
 import type { Clock } from '../ports/clock.js'
 import { z } from 'zod'
-import { docSpec, type Store } from '../ports/store.js'
+import { docSpec, StateDamageError, type Store } from '../ports/store.js'
 import type { Directory, RoomAdmin, Sender } from '../ports/directory.js'
 import { chineseCalendar, type WorkCalendar } from '../time/workdays.js'
 import { CommandRouter, replyTo } from '../commands/command-router.js'
@@ -107,6 +107,8 @@ export class BotRuntime {
   /** Create plugins, register their commands and jobs, re-arm stored timers, resume the outbox. */
   async start(): Promise<void> {
     await this.loadPlugins()
+    // A plugin whose durable records are damaged must not run on empty ones: refuse to start.
+    if (this.deps.store.refused.length) throw new StateDamageError(this.deps.store.refused)
     for (const t of this.timers.pending()) {
       const p = this.plugins.find(x => x.name === t.plugin)
       const problem = p && timerProblem(p, t)
