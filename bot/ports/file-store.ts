@@ -50,6 +50,7 @@ export class FileStore implements Store {
   private acceptLoss: boolean
   private stateDir: string
   private manifest: { durable: string[] }
+  private failureListeners: ((e: StoreWriteError) => void)[] = []
 
   constructor(
     private dir: string,
@@ -73,6 +74,10 @@ export class FileStore implements Store {
     if (spec.durable && this.fs.existsSync(file)) this.track(name)
     this.docs.set(name, d)
     return d
+  }
+
+  onWriteFailure(listener: (e: StoreWriteError) => void): void {
+    this.failureListeners.push(listener)
   }
 
   names(prefix: string): string[] {
@@ -153,7 +158,7 @@ export class FileStore implements Store {
       if (durable) this.syncDir(this.stateDir)
     } catch (e) {
       this.removeQuietly(tmp)
-      throw new StoreWriteError(file, e)
+      throw this.failed(new StoreWriteError(file, e))
     }
   }
 
@@ -241,8 +246,13 @@ export class FileStore implements Store {
         this.fs.closeSync(fd)
       }
     } catch (e) {
-      throw new StoreWriteError(file, e)
+      throw this.failed(new StoreWriteError(file, e))
     }
+  }
+
+  private failed(e: StoreWriteError): StoreWriteError {
+    for (const l of this.failureListeners) l(e)
+    return e
   }
 
   private syncDir(d: string): void {

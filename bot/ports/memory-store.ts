@@ -24,6 +24,8 @@ export class MemoryStore implements Store {
     return d
   }
 
+  onWriteFailure(): void {} // memory never fails to write
+
   names(prefix: string): string[] {
     return [...this.docs.keys()].filter(n => n.startsWith(prefix)).sort()
   }

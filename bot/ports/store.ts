@@ -58,6 +58,8 @@ export interface Store {
   flush(durableOnly?: boolean): Promise<void>
   /** Problems met while loading (damaged files moved aside), for `#状态`. */
   readonly warnings: string[]
+  /** Call `listener` when a write fails (read-only or full disk): records can no longer be kept. */
+  onWriteFailure(listener: (e: StoreWriteError) => void): void
   /** Damaged durable documents refused so far (each also thrown as `StateDamageError`): the bot must not start. */
   readonly refused: string[]
 }
@@ -81,7 +83,10 @@ export class StoreWriteError extends Error {
     readonly cause: unknown,
   ) {
     const code = (cause as NodeJS.ErrnoException)?.code
-    super(`无法写入状态文件 (cannot write state) ${file}: ${code ?? ''} ${(cause as Error)?.message ?? cause}`.trim())
+    const message = String((cause as Error)?.message ?? cause)
+    super(
+      `无法写入状态文件 (cannot write state) ${file}: ${code && !message.startsWith(code) ? `${code} ` : ''}${message}`,
+    )
     this.name = 'StoreWriteError'
   }
 }

@@ -5,7 +5,7 @@ import type { PluginDefinition } from '../core/plugin.js'
 import type { LoadedConfig } from '../config/load-config.js'
 import type { Clock } from '../ports/clock.js'
 import { z } from 'zod'
-import { docSpec, StateDamageError, type Store } from '../ports/store.js'
+import { docSpec, StateDamageError, type Store, type StoreWriteError } from '../ports/store.js'
 import type { Directory, RoomAdmin, Sender } from '../ports/directory.js'
 import { chineseCalendar, type WorkCalendar } from '../time/workdays.js'
 import { CommandRouter, replyTo } from '../commands/command-router.js'
@@ -40,6 +40,11 @@ export interface RuntimeDeps {
   outputDir: string
   calendar?: WorkCalendar
   random?: () => number
+  /**
+   * The bot cannot go on (state cannot be written): the app flushes what it can and exits non-zero.
+   * Default: rethrow as an uncaught exception, which the CLI turns into a fatal exit.
+   */
+  onFatal?: (e: Error) => void
   /** Re-read and validate the config file (for `#重载配置`); throws ConfigError. */
   reloadConfig?: () => LoadedConfig
 }
@@ -63,6 +68,7 @@ export class BotRuntime {
   router!: CommandRouter
   plugins: HostedPlugin[] = []
   private scheduler!: Scheduler
+  private storeFailure?: StoreWriteError
   private seen: IdCache
   private flags
   private rolesOf: (contactId: string) => Role[]
@@ -86,6 +92,7 @@ export class BotRuntime {
       store.flush(true),
     )
     this.timers = new Timers(clock, store)
+    store.onWriteFailure(e => this.storeFailed(e))
     this.seen = new IdCache(cfg.runtime.dedupeWindow)
     this.flags = store.doc('runtime-flags', FLAGS_DOC)
     this.executor = new Executor({
@@ -291,6 +298,28 @@ export class BotRuntime {
     this.errors.push(`${new Date(this.deps.clock.now()).toISOString()} ${msg}`)
     if (this.errors.length > 20) this.errors.shift()
     this.deps.log.error(msg, e)
+  }
+
+  /**
+   * A write failed (read-only or full disk): stop sending (nothing may leave the bot that its records
+   * do not hold), tell the admins directly, then stop the process: never a zombie that drops replies.
+   */
+  private storeFailed(e: StoreWriteError): void {
+    if (this.storeFailure) return
+    this.storeFailure = e
+    this.outbox.pause()
+    this.deps.log.error(`${e.message}: records can no longer be kept, stopping`)
+    const text = `⚠️ 机器人无法写入状态文件（磁盘只读或已满？）：${e.file}。为免丢失记录，机器人已停止，请处理后重启。`
+    const cfg = this.loaded.config.adminChannel
+    const room = cfg.mode === 'group' ? this.adminRoomId() : undefined
+    const chats = room ? [{ room }] : this.loaded.config.roles.admin.map(id => ({ contact: id }))
+    const fatal =
+      this.deps.onFatal ??
+      ((err: Error) =>
+        setImmediate(() => {
+          throw err
+        }))
+    void Promise.allSettled(chats.map(chat => this.deps.sender.send({ chat, text }))).then(() => fatal(e))
   }
 
   private adminRoomId(): string | undefined {

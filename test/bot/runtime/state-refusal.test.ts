@@ -6,7 +6,8 @@ import { z } from 'zod'
 import { parseConfig } from '../../../bot/config/load-config.js'
 import { definePlugin, type PluginDefinition } from '../../../bot/core/plugin.js'
 import { FakeClock } from '../../../bot/ports/clock.js'
-import { FileStore } from '../../../bot/ports/file-store.js'
+import { FileStore, type StoreFs } from '../../../bot/ports/file-store.js'
+import { recordingFs } from '../ports/recording-fs.js'
 import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
 import { createLogger } from '../../../bot/runtime/logger.js'
 import { BotRuntime } from '../../../bot/runtime/runtime.js'
@@ -32,10 +33,15 @@ const keeper = definePlugin({
   },
 })
 
-function runtimeOn(dir: string, plugins: PluginDefinition[], acceptStateLoss = false) {
+function runtimeOn(
+  dir: string,
+  plugins: PluginDefinition[],
+  acceptStateLoss = false,
+  extra: { fs?: StoreFs; onFatal?: (e: Error) => void } = {},
+) {
   const clock = new FakeClock(MONDAY_9AM)
   const wechat = new SimulatedWeChat(clock)
-  const store = new FileStore(dir, { acceptStateLoss })
+  const store = new FileStore(dir, { acceptStateLoss, fs: extra.fs })
   const rt = new BotRuntime({
     loaded: parseConfig(CONFIG, 'test.yaml', plugins),
     plugins,
@@ -47,6 +53,7 @@ function runtimeOn(dir: string, plugins: PluginDefinition[], acceptStateLoss = f
     log: createLogger('silent'),
     outputDir: join(dir, 'output'),
     random: () => 0.5,
+    onFatal: extra.onFatal,
   })
   return { rt, clock, wechat }
 }
@@ -81,5 +88,25 @@ describe('damaged durable state stops the start', () => {
     const reply = wechat.textsTo('r1').join('\n')
     expect(reply).toContain('健康：⚠️ 存储警告')
     expect(reply).toContain('state/ack-notices.json: corrupt: not valid JSON')
+  })
+})
+
+describe('a disk that stops taking writes', () => {
+  it('tells the admins directly, sends nothing it could not record, and stops the bot (no silent zombie)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'disk-full-'))
+    let full = false
+    const noSpace = Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
+    const { recorded } = recordingFs(op => (full && op === 'write' ? noSpace : undefined))
+    const fatal: Error[] = []
+    const { rt, clock, wechat } = runtimeOn(dir, [], false, { fs: recorded, onFatal: e => fatal.push(e) })
+    await rt.start()
+    full = true
+    await rt.handle(text(member('admin1'), '#状态', clock.now(), sales))
+    await clock.advance(1000)
+    expect(wechat.textsTo('admin1').join('\n')).toContain('⚠️ 机器人无法写入状态文件（磁盘只读或已满？）')
+    expect(wechat.textsTo('r1')).toEqual([])
+    expect(fatal.map(e => e.message)).toEqual([
+      expect.stringMatching(/^无法写入状态文件 \(cannot write state\) .*: ENOSPC: no space left on device$/),
+    ])
   })
 })
