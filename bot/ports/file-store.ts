@@ -223,10 +223,12 @@ export class FileStore implements Store {
     this.removeQuietly(join(this.stateDir, `.probe-${process.pid}`))
   }
 
-  /** Temp files a crash left behind. */
+  /** Temp files a crashed process left behind (not those of a live one, e.g. the bot beside a CLI export). */
   private removeTemps(): void {
-    for (const f of this.fs.readdirSync(this.stateDir))
-      if (f.includes(TMP) || f.startsWith('.probe-')) this.removeQuietly(join(this.stateDir, f))
+    for (const f of this.fs.readdirSync(this.stateDir)) {
+      const pid = /(?:\.tmp-|^\.probe-)(\d+)$/.exec(f)?.[1]
+      if (pid && !alive(Number(pid))) this.removeQuietly(join(this.stateDir, f))
+    }
   }
 
   private ensureDir(d: string): void {
@@ -287,6 +289,16 @@ export class FileStore implements Store {
 
   private shown(file: string): string {
     return relative(this.dir, file) || file
+  }
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return false
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 

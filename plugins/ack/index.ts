@@ -1,3 +1,4 @@
+import { timerKind } from '../../bot/runtime/timers.js'
 import type { Action } from '../../bot/core/actions.js'
 import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
 import { definePlugin, type JobSpec } from '../../bot/core/plugin.js'
@@ -176,11 +177,13 @@ export const ackPlugin = definePlugin({
         if (!n) return []
         const { cfg } = rulesFor(groupOf(n.groupId))
         const now = ctx.clock.now()
-        const actions = key.startsWith('remind:')
-          ? reminderActions(n, cfg, ctx.timezone, now)
-          : key.startsWith('deadline:')
-            ? deadlineActions(n, cfg, ctx.timezone, ctx.ledger.policy)
-            : []
+        const kind = timerKind(key)
+        const actions =
+          kind === 'remind'
+            ? reminderActions(n, cfg, ctx.timezone, now)
+            : kind === 'deadline'
+              ? deadlineActions(n, cfg, ctx.timezone, ctx.ledger.policy)
+              : []
         doc.changed()
         return actions
       },

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { existsSync } from 'node:fs'
 import { definePlugin } from '../../bot/core/plugin.js'
 import { chineseCalendar } from '../../bot/time/workdays.js'
@@ -58,6 +59,10 @@ export const campaignPlugin = definePlugin({
     return {
       onEvent: ev => (ev.type === 'message' ? campaigns.onMessage(ev) : []),
       // Keys come from campaignTimer / postTimer: `<kind>:<id>[:<member>]`.
+      // Campaign and post timers carry no payload: the id is in the key.
+      timerPayloads: Object.fromEntries(
+        ['remind', 'deadline', 'proof', 'post', 'post-notice'].map(k => [k, z.undefined()]),
+      ),
       onTimer: key => {
         const [kind, id, ...member] = key.split(':')
         switch (kind) {

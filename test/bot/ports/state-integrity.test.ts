@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -213,11 +214,16 @@ describe('durability, file modes, temp files', () => {
     expect(JSON.parse(readFileSync(stateFile(dir, 'ledger'), 'utf8')).next).toBe(1)
   })
 
-  it('removes temp files a crash left behind', () => {
+  it('removes temp files a crashed process left behind, not those of a live one (the bot beside a CLI export)', () => {
     const dir = tempDir()
     seed(dir, 'ledger', JSON.stringify({ strikes: [], fines: [], next: 1 }))
-    writeFileSync(`${stateFile(dir, 'ledger')}.tmp-999`, 'x'.repeat(1000))
+    const dead = spawnSync('true').pid
+    const crashed = `${stateFile(dir, 'ledger')}.tmp-${dead}`
+    const running = `${stateFile(dir, 'outbox')}.tmp-${process.ppid}`
+    writeFileSync(crashed, 'x'.repeat(1000))
+    writeFileSync(running, 'y')
     new FileStore(dir)
-    expect(existsSync(`${stateFile(dir, 'ledger')}.tmp-999`)).toBe(false)
+    expect(existsSync(crashed)).toBe(false)
+    expect(existsSync(running)).toBe(true)
   })
 })
