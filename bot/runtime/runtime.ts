@@ -115,7 +115,11 @@ export class BotRuntime {
   async start(): Promise<void> {
     await this.loadPlugins()
     // A plugin whose durable records are damaged must not run on empty ones: refuse to start.
-    if (this.deps.store.refused.length) throw new StateDamageError(this.deps.store.refused)
+    if (this.deps.store.refused.length) {
+      const refusal = new StateDamageError(this.deps.store.refused)
+      this.fatal(refusal)
+      throw refusal
+    }
     for (const t of this.timers.pending()) {
       const p = this.plugins.find(x => x.name === t.plugin)
       const problem = p && timerProblem(p, t)
@@ -313,13 +317,15 @@ export class BotRuntime {
     const cfg = this.loaded.config.adminChannel
     const room = cfg.mode === 'group' ? this.adminRoomId() : undefined
     const chats = room ? [{ room }] : this.loaded.config.roles.admin.map(id => ({ contact: id }))
-    const fatal =
-      this.deps.onFatal ??
-      ((err: Error) =>
-        setImmediate(() => {
-          throw err
-        }))
-    void Promise.allSettled(chats.map(chat => this.deps.sender.send({ chat, text }))).then(() => fatal(e))
+    void Promise.allSettled(chats.map(chat => this.deps.sender.send({ chat, text }))).then(() => this.fatal(e))
+  }
+
+  /** Stop the bot: `deps.onFatal`, else an uncaught exception (the CLI's fatal exit). */
+  private fatal(e: Error): void {
+    if (this.deps.onFatal) return this.deps.onFatal(e)
+    setImmediate(() => {
+      throw e
+    })
   }
 
   private adminRoomId(): string | undefined {

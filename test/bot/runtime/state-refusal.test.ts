@@ -67,10 +67,12 @@ describe('damaged durable state stops the start', () => {
   it("refuses to start when a plugin's durable document is wrong-shaped, naming the file and how to restore", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'refusal-'))
     seed(dir, 'ack-notices', JSON.stringify({ next: 1, notices: [] }))
-    const { rt } = runtimeOn(dir, [keeper])
+    const fatal: Error[] = []
+    const { rt } = runtimeOn(dir, [keeper], false, { onFatal: e => fatal.push(e) })
     await expect(rt.start()).rejects.toThrow(
       /拒绝启动.*state\/ack-notices\.json: wrong shape: notices.*--accept-state-loss/,
     )
+    expect(fatal).toHaveLength(1) // the app stops the process (it does not wait for a login that never comes)
   })
 
   it('refuses to build the runtime when the ledger is wrong-shaped (no longer "strikes is not iterable")', () => {
