@@ -13,6 +13,7 @@ import { startConsole } from './console.js'
 /** `start`: run the bot on the configured puppet, or on the sandbox with a console when none is configured. */
 export async function startCommand(argv: string[]): Promise<number> {
   const env = readEnv()
+  if (argv.includes('--accept-state-loss')) process.env.BOT_ACCEPT_STATE_LOSS = '1' // read by the FileStore
   const log = createLogger(env.logLevel)
   // Every config and plugin problem, before connecting: ConfigError → exit 1 with the list (never half-configured).
   await verifyConfig(env.configFile, PLUGINS)

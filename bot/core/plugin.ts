@@ -55,6 +55,12 @@ export interface PluginInstance {
   onEvent?(event: BotEvent): Decision
   /** Called when a timer set with a `schedule` action falls due. */
   onTimer?(key: string, payload: unknown): Decision
+  /**
+   * The payload schema of each timer kind this plugin sets (kind = the key up to its first `:`).
+   * When given, a stored timer of an unknown kind or with a payload of the wrong shape is reported
+   * by name and not delivered, instead of reaching `onTimer` as something it does not expect.
+   */
+  timerPayloads?: Record<string, z.ZodType>
   commands?: CommandSpec[]
   jobs?: JobSpec[]
   /** One status line for `#状态`. */

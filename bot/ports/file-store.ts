@@ -1,43 +1,91 @@
-import {
-  appendFileSync,
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  statSync,
-} from 'node:fs'
-import { join } from 'node:path'
-import { Low } from 'lowdb'
-import { JSONFile } from 'lowdb/node'
-import type { Doc, Store } from './store.js'
+import * as nodeFs from 'node:fs'
+import { join, relative } from 'node:path'
+import { DocDamage, decodeDoc, encodeDoc } from './doc-codec.js'
+import { type Doc, type DocSpec, StateDamageError, type Store, StoreWriteError } from './store.js'
+
+/** The file system calls the store makes, injectable so tests can count fsyncs or fail writes. */
+export type StoreFs = Pick<
+  typeof nodeFs,
+  | 'closeSync'
+  | 'chmodSync'
+  | 'existsSync'
+  | 'fsyncSync'
+  | 'mkdirSync'
+  | 'openSync'
+  | 'readdirSync'
+  | 'readFileSync'
+  | 'readSync'
+  | 'renameSync'
+  | 'statSync'
+  | 'unlinkSync'
+  | 'writeSync'
+>
+
+/** Options of a file store. */
+export interface FileStoreOptions {
+  /** Open damaged or missing durable documents empty (after moving them aside) instead of refusing. */
+  acceptStateLoss?: boolean
+  fs?: StoreFs
+}
+
+const DIR_MODE = 0o700
+const FILE_MODE = 0o600
+const MANIFEST = '_manifest.json'
+const TMP = '.tmp-'
 
 /**
- * lowdb documents under `<dir>/state/*.json` and daily JSONL logs under
- * `<dir>/logs/<log>/<day>.jsonl`. lowdb rewrites a whole file per write, so
- * writes are coalesced: `changed()` only marks a document dirty, and `flush()`
- * (run on an interval and at shutdown) writes each dirty document once.
+ * JSON documents under `<dir>/state/<name>.json` and daily JSONL logs under
+ * `<dir>/logs/<log>/<day>.jsonl`. Writes are coalesced: `changed()` only marks a
+ * document dirty, and `flush()` (run on an interval and at shutdown) writes each
+ * dirty document once, atomically (temp file, fsync, rename). Durable documents
+ * are listed in `state/_manifest.json`, so one that disappears is noticed.
+ * Folders are 0700, files 0600.
  */
 export class FileStore implements Store {
   readonly warnings: string[] = []
+  readonly refused: string[] = []
   private docs = new Map<string, FileDoc<any>>()
   private pending = new Map<string, string[]>()
+  private fs: StoreFs
+  private acceptLoss: boolean
+  private stateDir: string
+  private manifest: { durable: string[] }
+  private failureListeners: ((e: StoreWriteError) => void)[] = []
 
-  constructor(private dir: string) {
-    mkdirSync(join(dir, 'state'), { recursive: true })
-    mkdirSync(join(dir, 'logs'), { recursive: true })
+  constructor(
+    private dir: string,
+    opts: FileStoreOptions = {},
+  ) {
+    this.fs = opts.fs ?? nodeFs
+    this.acceptLoss = opts.acceptStateLoss ?? process.env.BOT_ACCEPT_STATE_LOSS === '1'
+    this.stateDir = join(dir, 'state')
+    for (const d of [dir, this.stateDir, join(dir, 'logs')]) this.ensureDir(d)
+    this.removeTemps()
+    this.probeWritable()
+    this.manifest = this.readManifest()
+    this.checkMissing()
   }
 
-  doc<T extends object>(name: string, defaults: () => T, opts: { volatile?: boolean } = {}): Doc<T> {
+  doc<T extends object>(name: string, spec: DocSpec<T>): Doc<T> {
     const existing = this.docs.get(name)
     if (existing) return existing
-    const file = join(this.dir, 'state', `${name}.json`)
-    const d = new FileDoc<T>(file, this.load(file, defaults), opts.volatile ?? false)
+    const file = this.file(name)
+    const d = new FileDoc<T>(this, name, spec, this.load(file, spec))
+    if (spec.durable && this.fs.existsSync(file)) this.track(name)
     this.docs.set(name, d)
     return d
+  }
+
+  onWriteFailure(listener: (e: StoreWriteError) => void): void {
+    this.failureListeners.push(listener)
+  }
+
+  names(prefix: string): string[] {
+    const onDisk = this.fs
+      .readdirSync(this.stateDir)
+      .filter(f => f.endsWith('.json') && f !== MANIFEST)
+      .map(f => f.slice(0, -5))
+    return [...new Set([...onDisk, ...this.docs.keys()])].filter(n => n.startsWith(prefix)).sort()
   }
 
   append(log: string, day: string, record: object): void {
@@ -50,59 +98,207 @@ export class FileStore implements Store {
   readLog<R>(log: string, fromDay: string, toDay: string): R[] {
     const folder = join(this.dir, 'logs', log)
     const out: R[] = []
-    const onDisk = existsSync(folder)
-      ? readdirSync(folder)
-          .filter(f => f.endsWith('.jsonl'))
-          .map(f => f.slice(0, -6))
-      : []
-    const pending = [...this.pending.keys()]
-      .filter(f => f.startsWith(`${folder}/`))
-      .map(f => f.slice(folder.length + 1, -6))
-    for (const day of [...new Set([...onDisk, ...pending])].filter(d => d >= fromDay && d <= toDay).sort()) {
+    for (const day of this.logDays(log).filter(d => d >= fromDay && d <= toDay)) {
       const file = join(folder, `${day}.jsonl`)
-      const text = existsSync(file) ? readFileSync(file, 'utf8') : ''
+      const text = this.fs.existsSync(file) ? this.fs.readFileSync(file, 'utf8') : ''
       for (const line of text.split('\n')) if (line.trim()) out.push(parseLine<R>(line))
       for (const line of this.pending.get(file) ?? []) out.push(JSON.parse(line))
     }
     return out
   }
 
+  logDays(log: string): string[] {
+    const folder = join(this.dir, 'logs', log)
+    const onDisk = this.fs.existsSync(folder)
+      ? this.fs
+          .readdirSync(folder)
+          .filter(f => f.endsWith('.jsonl'))
+          .map(f => f.slice(0, -6))
+      : []
+    const pending = [...this.pending.entries()]
+      .filter(([f, lines]) => f.startsWith(`${folder}/`) && lines.length)
+      .map(([f]) => f.slice(folder.length + 1, -6))
+    return [...new Set([...onDisk, ...pending])].sort()
+  }
+
   async flush(durableOnly = false): Promise<void> {
     for (const [file, lines] of this.pending) {
       if (!lines.length) continue
-      mkdirSync(join(file, '..'), { recursive: true })
-      appendFileSync(file, `${(endsTorn(file) ? '\n' : '') + lines.join('\n')}\n`)
+      this.ensureDir(join(file, '..'))
+      this.appendDurably(file, `${(this.endsTorn(file) ? '\n' : '') + lines.join('\n')}\n`)
       this.pending.set(file, [])
     }
-    await Promise.all([...this.docs.values()].filter(d => !(durableOnly && d.volatile)).map(d => d.flush()))
+    await Promise.all([...this.docs.values()].filter(d => !(durableOnly && d.spec.volatile)).map(d => d.flush()))
   }
 
-  private load<T>(file: string, defaults: () => T): T {
-    if (!existsSync(file)) return defaults()
-    const text = readFileSync(file, 'utf8')
+  /** Write document `name` (atomically; fsynced unless volatile) and list a durable one in the manifest. */
+  writeDoc(name: string, text: string, spec: DocSpec<unknown>): void {
+    this.writeAtomically(this.file(name), text, !spec.volatile)
+    if (spec.durable) this.track(name)
+  }
+
+  private track(name: string): void {
+    if (this.manifest.durable.includes(name)) return
+    this.manifest.durable = [...this.manifest.durable, name].sort()
+    this.writeAtomically(join(this.stateDir, MANIFEST), JSON.stringify(this.manifest), true)
+  }
+
+  /** Write `text` to `file` atomically: a temp file (0600), fsync, rename, fsync the folder. */
+  private writeAtomically(file: string, text: string, durable: boolean): void {
+    const tmp = `${file}${TMP}${process.pid}`
     try {
-      return { ...defaults(), ...JSON.parse(text) }
-    } catch {
-      const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`
-      renameSync(file, aside)
-      this.warnings.push(`状态文件损坏，已移至 ${aside}，以空状态启动 (corrupt state file moved aside)`)
-      return defaults()
+      const fd = this.fs.openSync(tmp, 'w', FILE_MODE)
+      try {
+        this.fs.writeSync(fd, text)
+        if (durable) this.fs.fsyncSync(fd)
+      } finally {
+        this.fs.closeSync(fd)
+      }
+      this.fs.renameSync(tmp, file)
+      if (durable) this.syncDir(this.stateDir)
+    } catch (e) {
+      this.removeQuietly(tmp)
+      throw this.failed(new StoreWriteError(file, e))
     }
+  }
+
+  private file(name: string): string {
+    return join(this.stateDir, `${name}.json`)
+  }
+
+  private load<T extends object>(file: string, spec: DocSpec<T>): T {
+    if (!this.fs.existsSync(file)) return spec.defaults()
+    try {
+      let raw: unknown
+      try {
+        raw = JSON.parse(this.fs.readFileSync(file, 'utf8'))
+      } catch {
+        throw new DocDamage('corrupt: not valid JSON')
+      }
+      return decodeDoc(raw, spec)
+    } catch (e) {
+      if (!(e instanceof DocDamage)) throw e
+      const problem = `${this.shown(file)}: ${e.reason}`
+      if ((spec.durable || e.newer) && !this.acceptLoss) {
+        this.refused.push(problem)
+        throw new StateDamageError([problem])
+      }
+      const aside = this.moveAside(file)
+      this.warnings.push(`⚠️ ${problem}；已移至 ${this.shown(aside)}，以空状态继续 (moved aside, continuing empty)`)
+      return spec.defaults()
+    }
+  }
+
+  private moveAside(file: string): string {
+    const aside = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`
+    this.fs.renameSync(file, aside)
+    return aside
+  }
+
+  /** Durable documents the manifest lists must exist: a deleted ledger is not an empty ledger. */
+  private checkMissing(): void {
+    const missing = this.manifest.durable.filter(n => !this.fs.existsSync(this.file(n)))
+    if (!missing.length) return
+    const problems = missing.map(n => `${this.shown(this.file(n))}: missing, although ${MANIFEST} records it`)
+    if (!this.acceptLoss) throw new StateDamageError(problems)
+    for (const p of problems) this.warnings.push(`⚠️ ${p}；以空状态继续 (continuing without it)`)
+    this.manifest.durable = this.manifest.durable.filter(n => !missing.includes(n))
+  }
+
+  private readManifest(): { durable: string[] } {
+    const file = join(this.stateDir, MANIFEST)
+    // Missing: a new folder, or one from a release before the manifest (rebuilt as documents are opened).
+    if (!this.fs.existsSync(file)) return { durable: [] }
+    try {
+      const raw = JSON.parse(this.fs.readFileSync(file, 'utf8'))
+      if (Array.isArray(raw?.durable) && raw.durable.every((n: unknown) => typeof n === 'string')) return raw
+    } catch {}
+    this.warnings.push(`⚠️ ${this.shown(file)}: corrupt, rebuilt`)
+    return { durable: [] }
+  }
+
+  /** Fail at start, with the folder named, when state cannot be written (read-only or full disk). */
+  private probeWritable(): void {
+    this.writeAtomically(join(this.stateDir, `.probe-${process.pid}`), 'ok', true)
+    this.removeQuietly(join(this.stateDir, `.probe-${process.pid}`))
+  }
+
+  /** Temp files a crashed process left behind (not those of a live one, e.g. the bot beside a CLI export). */
+  private removeTemps(): void {
+    for (const f of this.fs.readdirSync(this.stateDir)) {
+      const pid = /(?:\.tmp-|^\.probe-)(\d+)$/.exec(f)?.[1]
+      if (pid && !alive(Number(pid))) this.removeQuietly(join(this.stateDir, f))
+    }
+  }
+
+  private ensureDir(d: string): void {
+    this.fs.mkdirSync(d, { recursive: true, mode: DIR_MODE })
+    try {
+      if ((this.fs.statSync(d).mode & 0o777) !== DIR_MODE) this.fs.chmodSync(d, DIR_MODE)
+    } catch {} // not ours to change (e.g. a shared parent): the files inside are still 0600
+  }
+
+  private appendDurably(file: string, text: string): void {
+    try {
+      const fd = this.fs.openSync(file, 'a', FILE_MODE)
+      try {
+        this.fs.writeSync(fd, text)
+        this.fs.fsyncSync(fd)
+      } finally {
+        this.fs.closeSync(fd)
+      }
+    } catch (e) {
+      throw this.failed(new StoreWriteError(file, e))
+    }
+  }
+
+  private failed(e: StoreWriteError): StoreWriteError {
+    for (const l of this.failureListeners) l(e)
+    return e
+  }
+
+  private syncDir(d: string): void {
+    const fd = this.fs.openSync(d, 'r')
+    try {
+      this.fs.fsyncSync(fd)
+    } finally {
+      this.fs.closeSync(fd)
+    }
+  }
+
+  private removeQuietly(file: string): void {
+    try {
+      this.fs.unlinkSync(file)
+    } catch {}
+  }
+
+  /** True when a log file's last line was cut off (a crash mid-write): the next append starts a new line. */
+  private endsTorn(file: string): boolean {
+    if (!this.fs.existsSync(file)) return false
+    const size = this.fs.statSync(file).size
+    if (!size) return false
+    const fd = this.fs.openSync(file, 'r')
+    try {
+      const last = Buffer.alloc(1)
+      this.fs.readSync(fd, last, 0, 1, size - 1)
+      return last[0] !== 0x0a
+    } finally {
+      this.fs.closeSync(fd)
+    }
+  }
+
+  private shown(file: string): string {
+    return relative(this.dir, file) || file
   }
 }
 
-/** True when a log file's last line was cut off (a crash mid-write): the next append starts a new line. */
-function endsTorn(file: string): boolean {
-  if (!existsSync(file)) return false
-  const size = statSync(file).size
-  if (!size) return false
-  const fd = openSync(file, 'r')
+function alive(pid: number): boolean {
+  if (pid === process.pid) return false
   try {
-    const last = Buffer.alloc(1)
-    readSync(fd, last, 0, 1, size - 1)
-    return last[0] !== 0x0a
-  } finally {
-    closeSync(fd)
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 
@@ -115,23 +311,20 @@ function parseLine<R>(line: string): R {
 }
 
 class FileDoc<T> implements Doc<T> {
-  private db: Low<T>
   private dirty = false
-  private writing: Promise<void> | null = null
 
   constructor(
-    file: string,
-    data: T,
-    readonly volatile: boolean,
-  ) {
-    this.db = new Low<T>(new JSONFile<T>(file), data)
-  }
+    private store: FileStore,
+    private name: string,
+    readonly spec: DocSpec<T>,
+    private value: T,
+  ) {}
 
   get data(): T {
-    return this.db.data
+    return this.value
   }
   set data(v: T) {
-    this.db.data = v
+    this.value = v
     this.dirty = true
   }
 
@@ -144,13 +337,14 @@ class FileDoc<T> implements Doc<T> {
     await this.flush()
   }
 
-  async flush(_durableOnly = false): Promise<void> {
-    while (this.writing) await this.writing
+  async flush(): Promise<void> {
     if (!this.dirty) return
     this.dirty = false
-    this.writing = this.db.write().finally(() => {
-      this.writing = null
-    })
-    await this.writing
+    try {
+      this.store.writeDoc(this.name, encodeDoc(this.value, this.spec), this.spec as DocSpec<unknown>)
+    } catch (e) {
+      this.dirty = true
+      throw e
+    }
   }
 }

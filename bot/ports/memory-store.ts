@@ -1,18 +1,19 @@
-import type { Doc, Store } from './store.js'
+import type { Doc, DocSpec, Store } from './store.js'
 
 /** In-memory twin of the file store, for tests and dry-run replays. */
 export class MemoryStore implements Store {
   readonly warnings: string[] = []
+  readonly refused: string[] = []
   private docs = new Map<string, Doc<any>>()
   private logs = new Map<string, Map<string, object[]>>()
   /** Number of `persist()` calls, so tests can assert durability ordering. */
   persists = 0
 
-  doc<T extends object>(name: string, defaults: () => T): Doc<T> {
+  doc<T extends object>(name: string, spec: DocSpec<T>): Doc<T> {
     let d = this.docs.get(name) as Doc<T> | undefined
     if (!d) {
       d = {
-        data: defaults(),
+        data: spec.defaults(),
         changed: () => {},
         persist: async () => {
           this.persists++
@@ -21,6 +22,12 @@ export class MemoryStore implements Store {
       this.docs.set(name, d)
     }
     return d
+  }
+
+  onWriteFailure(): void {} // memory never fails to write
+
+  names(prefix: string): string[] {
+    return [...this.docs.keys()].filter(n => n.startsWith(prefix)).sort()
   }
 
   append(log: string, day: string, record: object): void {
@@ -38,6 +45,10 @@ export class MemoryStore implements Store {
       .filter(d => d >= fromDay && d <= toDay)
       .sort()
       .flatMap(d => byDay.get(d) as R[])
+  }
+
+  logDays(log: string): string[] {
+    return [...(this.logs.get(log)?.keys() ?? [])].sort()
   }
 
   async flush(_durableOnly?: boolean): Promise<void> {}

@@ -1,3 +1,5 @@
+import type { z } from 'zod'
+
 /** Structured state and append-only logs, behind one interface with a memory twin. */
 
 /** A named JSON document. Mutate `data`, then call `changed()`; writes are coalesced. */
@@ -9,20 +11,82 @@ export interface Doc<T> {
   persist(): Promise<void>
 }
 
+/**
+ * What a stored document is: its current `version`, the zod `schema` a loaded document of that
+ * version must pass, and how to create it. A file written by an older release is migrated step by
+ * step (`migrations[n]` turns version n into n + 1); files written before versions existed are
+ * version 0, and unless `migrations[0]` says otherwise they become version 1 by filling missing
+ * top-level fields from `defaults`. A newer or unknown version is refused.
+ */
+export interface DocSpec<T> {
+  version: number
+  schema: z.ZodType
+  defaults: () => T
+  // biome-ignore lint/suspicious/noExplicitAny: a migration reads what an older release wrote, typed by the step itself
+  migrations?: Record<number, (old: any) => unknown>
+  /**
+   * Written only by the periodic flush, not before every send (counters, last-seen times): a crash
+   * may lose one flush interval of it.
+   */
+  volatile?: boolean
+  /**
+   * Records people rely on (cases, strikes, fines, notices, the outbox): fsynced when written, and
+   * never replaced by an empty document when damaged or missing: the store refuses to open it
+   * unless started with `--accept-state-loss`.
+   */
+  durable?: boolean
+}
+
+/** Declare a document spec (typed by its defaults). */
+export function docSpec<T extends object>(spec: DocSpec<T>): DocSpec<T> {
+  return spec
+}
+
 /** The store port. `FileStore` keeps it on disk, `MemoryStore` in memory. */
 export interface Store {
-  /**
-   * Open (or create with `defaults`) the document `name`. A `volatile` document (counters,
-   * last-seen times) is written only by the periodic flush, not before every send, so a
-   * crash may lose one flush interval of it.
-   */
-  doc<T extends object>(name: string, defaults: () => T, opts?: { volatile?: boolean }): Doc<T>
+  /** Open (or create from `spec.defaults`) the document `name`; throws `StateDamageError` for damaged durable state. */
+  doc<T extends object>(name: string, spec: DocSpec<T>): Doc<T>
+  /** Names of stored documents starting with `prefix` (on disk or opened), sorted. */
+  names(prefix: string): string[]
   /** Append one record to the daily JSONL log `log` for the day `day` (`YYYY-MM-DD`). */
   append(log: string, day: string, record: object): void
   /** Read records of `log` for days in [fromDay, toDay] inclusive. */
   readLog<R = unknown>(log: string, fromDay: string, toDay: string): R[]
+  /** Days (`YYYY-MM-DD`) that have records in `log`, sorted. */
+  logDays(log: string): string[]
   /** Write every dirty document and buffered log line (`durableOnly`: skip volatile documents). */
   flush(durableOnly?: boolean): Promise<void>
-  /** Problems met while loading (corrupt files moved aside), for `#状态`. */
+  /** Problems met while loading (damaged files moved aside), for `#状态`. */
   readonly warnings: string[]
+  /** Call `listener` when a write fails (read-only or full disk): records can no longer be kept. */
+  onWriteFailure(listener: (e: StoreWriteError) => void): void
+  /** Damaged durable documents refused so far (each also thrown as `StateDamageError`): the bot must not start. */
+  readonly refused: string[]
+}
+
+/** How to restore, appended to every refusal. */
+export const RESTORE_HINT =
+  'Restore the file from a backup (or from the `.damaged-*` copy beside it) and start again, or start with --accept-state-loss (BOT_ACCEPT_STATE_LOSS=1) to move it aside and continue without it. See docs/state.md.'
+
+/** Durable state is damaged or missing: the bot refuses to start rather than replace it with an empty one. */
+export class StateDamageError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`状态文件损坏，机器人拒绝启动 (state damaged, refusing to start): ${problems.join('; ')}. ${RESTORE_HINT}`)
+    this.name = 'StateDamageError'
+  }
+}
+
+/** The store cannot write (read-only or full disk, permissions): records can no longer be kept. */
+export class StoreWriteError extends Error {
+  constructor(
+    readonly file: string,
+    readonly cause: unknown,
+  ) {
+    const code = (cause as NodeJS.ErrnoException)?.code
+    const message = String((cause as Error)?.message ?? cause)
+    super(
+      `无法写入状态文件 (cannot write state) ${file}: ${code && !message.startsWith(code) ? `${code} ` : ''}${message}`,
+    )
+    this.name = 'StoreWriteError'
+  }
 }

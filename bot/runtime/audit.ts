@@ -1,6 +1,7 @@
 import type { Action } from '../core/actions.js'
 import type { Clock } from '../ports/clock.js'
-import type { Store } from '../ports/store.js'
+import { z } from 'zod'
+import { docSpec, type Doc, type Store } from '../ports/store.js'
 import { addDays, dayKey } from '../time/zoned.js'
 
 /** One line of the audit log: an action the bot took, or would have taken in dry-run. */
@@ -30,13 +31,20 @@ export interface AuditQuery {
   limit?: number
 }
 
+/** The `audit-counter` document: the next id (also derived from the log, so losing it repeats nothing). */
+export const AUDIT_COUNTER_DOC = docSpec<{ next: number }>({
+  version: 1,
+  schema: z.object({ next: z.number().int().positive() }),
+  defaults: () => ({ next: 1 }),
+})
+
 /**
  * Append-only audit log in daily JSONL segments, with ids `A1`, `A2`… that
  * admins quote in `#撤销`. Recent entries stay in memory for fast queries.
  */
 export class AuditLog {
   private recent: AuditEntry[] = []
-  private counter: { data: { next: number }; changed(): void }
+  private counter: Doc<{ next: number }>
   private listeners: ((e: AuditEntry) => void)[] = []
 
   constructor(
@@ -45,7 +53,15 @@ export class AuditLog {
     private tz: string,
     private keep = 5000,
   ) {
-    this.counter = store.doc('audit-counter', () => ({ next: 1 }))
+    this.counter = store.doc('audit-counter', AUDIT_COUNTER_DOC)
+    // The newest day of the log holds the highest id: continue after it even if the counter was lost or is behind.
+    const last = store.logDays('audit').at(-1)
+    const logged = last ? store.readLog<{ id?: unknown }>('audit', last, last) : []
+    const highest = Math.max(0, ...logged.map(e => (typeof e.id === 'string' ? Number(e.id.slice(1)) || 0 : 0)))
+    if (highest >= this.counter.data.next) {
+      this.counter.data.next = highest + 1
+      this.counter.changed()
+    }
   }
 
   /** Append an entry, assigning its id. */

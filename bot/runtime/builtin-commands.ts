@@ -140,7 +140,7 @@ export function builtinCommands(rt: BotRuntime): CommandSpec[] {
         const entry = target
           ? rt.audit
               .query({ memberId: target, days: 30, limit: 10_000 })
-              .find(e => (e.type === 'strike' || e.type === 'fine') && !e.dryRun && rt.ledger.hasEffect(e.id))
+              .find(e => (e.type === 'strike' || e.type === 'fine') && !e.dryRun && rt.ledger.hasEffect(e))
           : rt.audit.get(inv.argv[0].toUpperCase())
         if (!entry)
           return [
@@ -150,7 +150,7 @@ export function builtinCommands(rt: BotRuntime): CommandSpec[] {
                 : `找不到审计编号 ${inv.argv[0].slice(0, 20)}（只查最近 30 天）。编号见 ${p}审计 或 ${p}违规。`,
             ),
           ]
-        const undone = rt.ledger.undoAudit(entry.id, inv.event.sender.id, rt.deps.clock.now())
+        const undone = rt.ledger.undoAudit(entry, inv.event.sender.id, rt.deps.clock.now())
         rt.audit.append({
           plugin: 'runtime',
           rule: 'undo',
@@ -184,7 +184,12 @@ export function statusText(rt: BotRuntime): string {
   const now = rt.deps.clock.now()
   const groups = rt.deps.directory.groups()
   const dry = rt.plugins.filter(x => rt.isDryRun(x)).map(x => x.name)
-  const health = rt.errors.length || rt.outbox.failures.length ? '⚠️ 有错误' : '✅ 正常'
+  const health =
+    rt.errors.length || rt.outbox.failures.length
+      ? '⚠️ 有错误'
+      : rt.deps.store.warnings.length
+        ? '⚠️ 存储警告'
+        : '✅ 正常'
   return [
     `健康：${health}`,
     `在线：${formatDuration(now - rt.startedAt)}（登录账号 ${rt.deps.directory.selfId()}）`,

@@ -1,12 +1,19 @@
 import type { GroupRef } from '../core/event.js'
-import type { Store } from '../ports/store.js'
+import { z } from 'zod'
+import { docSpec, type Store } from '../ports/store.js'
 import type { GroupMatcher } from './group-matcher.js'
 
 interface BindingsDoc {
-  version: 1
   /** Config group name -> the room id it was first confirmed in. */
   rooms: Record<string, string>
 }
+
+/** The `group-bindings` document: once a room is confirmed for a group, only that room is that group. */
+export const BINDINGS_DOC = docSpec<BindingsDoc>({
+  version: 1,
+  schema: z.object({ rooms: z.record(z.string(), z.string()) }),
+  defaults: () => ({ rooms: {} }),
+})
 
 /** How a room resolved: managed as `ref`, or refused because its entry is bound to another room. */
 export interface Resolution {
@@ -31,7 +38,7 @@ export class GroupBindings {
     /** The admin channel's group name, when the admin channel is a group. */
     private adminGroup: () => string | undefined,
   ) {
-    this.doc = store.doc<BindingsDoc>('group-bindings', () => ({ version: 1, rooms: {} }))
+    this.doc = store.doc('group-bindings', BINDINGS_DOC)
   }
 
   /**

@@ -1,4 +1,5 @@
-import type { Store } from '../ports/store.js'
+import { z } from 'zod'
+import { docSpec, type Store } from '../ports/store.js'
 import { fineOwed, type FinePolicy } from './fine-policy.js'
 
 /** A strike against a member, expiring at `expiresAt`. */
@@ -31,6 +32,40 @@ interface LedgerData {
   next: number
 }
 
+const strikeSchema = z.looseObject({
+  id: z.string(),
+  memberId: z.string(),
+  category: z.string(),
+  at: z.number(),
+  expiresAt: z.number(),
+  auditId: z.string().optional(),
+})
+const fineSchema = z.looseObject({
+  id: z.string(),
+  memberId: z.string(),
+  at: z.number(),
+  auditId: z.string().optional(),
+})
+
+/** The `ledger` document (durable): strikes, fines and the next id, stored with them. */
+export const LEDGER_DOC = docSpec<LedgerData>({
+  version: 1,
+  schema: z.object({ strikes: z.array(strikeSchema), fines: z.array(fineSchema), next: z.number().int().positive() }),
+  defaults: () => ({ strikes: [], fines: [], next: 1 }),
+  durable: true,
+})
+
+/** The audit entry an undo names: its id, time and member. */
+export interface AuditRef {
+  id: string
+  at: number
+  memberId?: string
+}
+
+function causedBy(r: { auditId?: string; memberId: string; at: number }, e: AuditRef): boolean {
+  return r.auditId === e.id && (!e.memberId || r.memberId === e.memberId) && r.at >= e.at
+}
+
 /** Strikes that expired this long ago are dropped from the ledger (the audit log keeps them). */
 const KEEP_EXPIRED_MS = 90 * 86_400_000
 
@@ -43,7 +78,10 @@ export class Ledger {
     store: Store,
     readonly policy: FinePolicy,
   ) {
-    this.doc = store.doc<LedgerData>('ledger', () => ({ strikes: [], fines: [], next: 1 }))
+    this.doc = store.doc('ledger', LEDGER_DOC)
+    // Ids continue after the highest one stored, whatever `next` says (ids never repeat).
+    const ids = [...this.doc.data.strikes, ...this.doc.data.fines].map(r => Number(r.id.slice(1)) || 0)
+    this.doc.data.next = Math.max(this.doc.data.next, ...ids.map(n => n + 1))
     for (const s of this.doc.data.strikes) this.index(s)
   }
 
@@ -121,24 +159,28 @@ export class Ledger {
   }
 
   /** True when an audit entry still has a strike or an open fine that `undoAudit` would remove. */
-  hasEffect(auditId: string): boolean {
+  hasEffect(entry: AuditRef): boolean {
     return (
-      this.doc.data.strikes.some(s => s.auditId === auditId && !s.revoked) ||
-      this.doc.data.fines.some(f => f.auditId === auditId && !f.waived && !f.settled)
+      this.doc.data.strikes.some(s => causedBy(s, entry) && !s.revoked) ||
+      this.doc.data.fines.some(f => causedBy(f, entry) && !f.waived && !f.settled)
     )
   }
 
-  /** Undo whatever an audit entry caused: revoke its strikes, waive its fines. */
-  undoAudit(auditId: string, by: string, now: number): { strikes: number; fines: number } {
+  /**
+   * Undo whatever an audit entry caused: revoke its strikes, waive its fines. A record counts only
+   * when it carries the entry's id, belongs to the entry's member and is not older than the entry,
+   * so an id that (in an older data folder) was used twice never revokes someone else's record.
+   */
+  undoAudit(entry: AuditRef, by: string, now: number): { strikes: number; fines: number } {
     let strikes = 0
     let fines = 0
     for (const s of this.doc.data.strikes)
-      if (s.auditId === auditId && !s.revoked) {
+      if (causedBy(s, entry) && !s.revoked) {
         s.revoked = { at: now, by, reason: 'undo' }
         strikes++
       }
     for (const f of this.doc.data.fines)
-      if (f.auditId === auditId && !f.waived && !f.settled) {
+      if (causedBy(f, entry) && !f.waived && !f.settled) {
         f.waived = { at: now, by, reason: 'undo' }
         fines++
       }

@@ -1,4 +1,5 @@
-import type { Store } from '../ports/store.js'
+import { z } from 'zod'
+import { docSpec, type Store } from '../ports/store.js'
 
 /** How the previous run ended, as written at exit (a crash leaves `running`). */
 export type ExitReason = 'running' | 'stopped' | 'connection-lost' | 'fatal'
@@ -16,12 +17,22 @@ const NOTES: Record<ExitReason, string | undefined> = {
   stopped: undefined,
 }
 
+const LIFECYCLE_DOC = docSpec<LifecycleData>({
+  version: 1,
+  schema: z.object({
+    state: z.enum(['new', 'running', 'stopped', 'connection-lost', 'fatal']),
+    at: z.number(),
+    starts: z.number(),
+  }),
+  defaults: () => ({ state: 'new', at: 0, starts: 0 }),
+})
+
 /** Remembers whether the last run stopped cleanly, so admins hear about crashes and reconnects. */
 export class Lifecycle {
   private doc
 
   constructor(store: Store) {
-    this.doc = store.doc<LifecycleData>('lifecycle', () => ({ state: 'new', at: 0, starts: 0 }))
+    this.doc = store.doc('lifecycle', LIFECYCLE_DOC)
   }
 
   /** Mark this run as started; returns a note for the admins when the previous run did not stop cleanly. */

@@ -1,6 +1,7 @@
 import type { Clock } from '../ports/clock.js'
 import type { OutboundMessage, Sender } from '../ports/directory.js'
-import type { Store } from '../ports/store.js'
+import { z } from 'zod'
+import { docSpec, type Store } from '../ports/store.js'
 import type { Logger } from './logger.js'
 import { mergeTexts } from './merge-texts.js'
 
@@ -19,6 +20,27 @@ interface Queued extends OutboundMessage {
   attempts: number
   notBefore: number
 }
+
+interface OutboxDoc {
+  queue: Queued[]
+  seq: number
+  /** Recent sends (time and chat), so the rate limits hold across a restart. */
+  sent: { at: number; chat: string }[]
+}
+
+/** The `outbox` document (durable): the queue and the recent send history. */
+export const OUTBOX_DOC = docSpec<OutboxDoc>({
+  version: 1,
+  schema: z.object({
+    queue: z.array(
+      z.looseObject({ chat: z.object({}).loose(), seq: z.number(), attempts: z.number(), notBefore: z.number() }),
+    ),
+    seq: z.number().int().positive(),
+    sent: z.array(z.object({ at: z.number(), chat: z.string() })),
+  }),
+  defaults: () => ({ queue: [], seq: 1, sent: [] }),
+  durable: true,
+})
 
 /**
  * The single queue every outbound message goes through: at most `perMinute`
@@ -54,8 +76,9 @@ export class Outbox {
     private random: () => number = Math.random,
     private beforeSend: () => Promise<void> = async () => {},
   ) {
-    this.doc = store.doc<{ queue: Queued[]; seq: number }>('outbox', () => ({ queue: [], seq: 1 }))
+    this.doc = store.doc('outbox', OUTBOX_DOC)
     this.reindex()
+    this.restoreHistory()
   }
 
   /** Queue a message; it is delivered as soon as the limits allow. */
@@ -118,12 +141,15 @@ export class Outbox {
     this.doc.data.queue = this.doc.data.queue.filter(q => !sent.has(q))
     chat.splice(0, items.length)
     if (!chat.length) this.byChat.delete(key)
+    // The send is recorded before it happens (and written by `beforeSend`), so a kill right after it
+    // cannot let a restarted bot exceed the limits.
+    const unmark = this.markSent(key, now)
     this.doc.changed()
     try {
       await this.beforeSend()
       await this.sender.send(message)
-      this.markSent(key, this.clock.now())
     } catch (e) {
+      unmark() // a send that failed does not count against the limits
       this.retry(items as Queued[], e as Error, now)
     } finally {
       this.busy = false
@@ -131,12 +157,44 @@ export class Outbox {
     }
   }
 
-  private markSent(key: string, at: number): void {
-    this.recentSends.push(at)
+  /** Count a send against the limits (and in the stored history); returns how to take it back. */
+  private markSent(key: string, at: number): () => void {
+    const before = {
+      recent: this.recentSends,
+      chat: this.lastByChat.get(key),
+      lastChat: this.lastChat,
+      switchReadyAt: this.switchReadyAt,
+      sent: this.doc.data.sent,
+    }
+    this.recentSends = [...this.recentSends, at]
     this.lastByChat.set(key, at)
     this.lastChat = key
     const { switchPauseMin: lo, switchPauseMax: hi } = this.limits
     this.switchReadyAt = at + lo + this.random() * (hi - lo)
+    const keep = at - Math.max(60_000, this.limits.perChatGap, hi)
+    this.doc.data.sent = [...this.doc.data.sent.filter(s => s.at > keep), { at, chat: key }]
+    return () => {
+      this.recentSends = before.recent
+      if (before.chat === undefined) this.lastByChat.delete(key)
+      else this.lastByChat.set(key, before.chat)
+      this.lastChat = before.lastChat
+      this.switchReadyAt = before.switchReadyAt
+      this.doc.data.sent = before.sent
+    }
+  }
+
+  /** Rebuild the rate-limit view from the stored send history (a restart must not reset the limits). */
+  private restoreHistory(): void {
+    const now = this.clock.now()
+    for (const s of this.doc.data.sent) {
+      if (s.at > now - 60_000) this.recentSends.push(s.at)
+      this.lastByChat.set(s.chat, Math.max(s.at, this.lastByChat.get(s.chat) ?? -Infinity))
+    }
+    const last = this.doc.data.sent.at(-1)
+    if (last) {
+      this.lastChat = last.chat
+      this.switchReadyAt = last.at + this.limits.switchPauseMax
+    }
   }
 
   private retry(items: Queued[], error: Error, now: number): void {

@@ -4,21 +4,29 @@ import type { Roster } from '../roster/roster.js'
 import type { PluginDefinition } from '../core/plugin.js'
 import { ConfigError, type LoadedConfig } from '../config/load-config.js'
 import type { Clock } from '../ports/clock.js'
-import type { Store } from '../ports/store.js'
+import { z } from 'zod'
+import { docSpec, StateDamageError, type Store, type StoreWriteError } from '../ports/store.js'
 import type { Directory, RoomAdmin, Sender } from '../ports/directory.js'
 import { chineseCalendar, type WorkCalendar } from '../time/workdays.js'
 import { CommandRouter, replyTo } from '../commands/command-router.js'
 import { AuditLog } from './audit.js'
 import { Ledger } from './ledger.js'
 import { Outbox } from './outbox.js'
-import { Timers } from './timers.js'
+import { Timers, timerKind, type TimerRecord } from './timers.js'
 import { Scheduler } from './scheduler.js'
 import { Executor } from './executor.js'
 import { IdCache } from './id-cache.js'
+import { SerialQueue } from './serial-queue.js'
 import type { Logger } from './logger.js'
 import { createPlugins, enrichEvent, guarded, roleResolver, type HostedPlugin } from './plugin-host.js'
 import { builtinCommands } from './builtin-commands.js'
 import { adminRoom } from './group-bindings.js'
+
+const FLAGS_DOC = docSpec<{ dryRun: Record<string, boolean> }>({
+  version: 1,
+  schema: z.object({ dryRun: z.record(z.string(), z.boolean()) }),
+  defaults: () => ({ dryRun: {} }),
+})
 
 /** Everything the runtime is built from: config, plugin definitions and ports. */
 export interface RuntimeDeps {
@@ -33,6 +41,11 @@ export interface RuntimeDeps {
   outputDir: string
   calendar?: WorkCalendar
   random?: () => number
+  /**
+   * The bot cannot go on (state cannot be written): the app flushes what it can and exits non-zero.
+   * Default: rethrow as an uncaught exception, which the CLI turns into a fatal exit.
+   */
+  onFatal?: (e: Error) => void
   /** Re-read and validate the config file (for `#重载配置`); throws ConfigError. */
   reloadConfig?: () => LoadedConfig
 }
@@ -48,12 +61,15 @@ export class BotRuntime {
   readonly outbox: Outbox
   readonly timers: Timers
   readonly executor: Executor
+  /** The one serial queue: events (pushed by the Wechaty wiring), timers and cron jobs, one at a time. */
+  readonly queue: SerialQueue
   readonly errors: string[] = []
   readonly startedAt: number
   loaded: LoadedConfig
   router!: CommandRouter
   plugins: HostedPlugin[] = []
   private scheduler!: Scheduler
+  private storeFailure?: StoreWriteError
   private seen: IdCache
   private flags
   private rolesOf: (contactId: string) => Role[]
@@ -64,6 +80,7 @@ export class BotRuntime {
     this.loaded = loaded
     this.rolesOf = roleResolver(loaded)
     this.startedAt = clock.now()
+    this.queue = new SerialQueue(e => deps.log.error('queued task failed', e))
     this.audit = new AuditLog(store, clock, cfg.timezone)
     this.ledger = new Ledger(store, {
       base: cfg.penalties.fineBase,
@@ -76,8 +93,9 @@ export class BotRuntime {
       store.flush(true),
     )
     this.timers = new Timers(clock, store)
+    store.onWriteFailure(e => this.storeFailed(e))
     this.seen = new IdCache(cfg.runtime.dedupeWindow)
-    this.flags = store.doc<{ dryRun: Record<string, boolean> }>('runtime-flags', () => ({ dryRun: {} }))
+    this.flags = store.doc('runtime-flags', FLAGS_DOC)
     this.executor = new Executor({
       clock,
       outbox: this.outbox,
@@ -96,12 +114,32 @@ export class BotRuntime {
 
   /** Create plugins, register their commands and jobs, re-arm stored timers, resume the outbox. */
   async start(): Promise<void> {
-    await this.loadPlugins()
-    this.timers.start((plugin, key, payload) => void this.onTimer(plugin, key, payload))
+    try {
+      await this.loadPlugins()
+      if (this.deps.store.refused.length) throw new StateDamageError(this.deps.store.refused)
+    } catch (e) {
+      // A plugin whose durable records are damaged must not run on empty ones (that is also why it
+      // could not start), and a plugin that cannot start is a start-up error: stop, saying why.
+      const refused = this.deps.store.refused
+      const reason = refused.length ? new StateDamageError(refused) : (e as Error)
+      this.fatal(reason)
+      throw reason
+    }
+    for (const t of this.timers.pending()) {
+      const p = this.plugins.find(x => x.name === t.plugin)
+      const problem = p && timerProblem(p, t)
+      if (problem) this.onError(problem, undefined)
+    }
+    this.timers.start((plugin, key, payload) => void this.queue.push(() => this.onTimer(plugin, key, payload)))
     this.outbox.resume()
   }
 
-  /** Handle one event end to end (dedupe, age filter, commands, plugins, actions). */
+  /** Queue an event behind everything already queued (events, due timers and jobs); resolves when handled. */
+  enqueue(event: BotEvent): Promise<void> {
+    return this.queue.push(() => this.handle(event))
+  }
+
+  /** Handle one event end to end (dedupe, age filter, commands, plugins, actions). Callers outside tests use `enqueue`. */
   async handle(event: BotEvent): Promise<void> {
     if (event.type === 'message') {
       if (event.sender.id === this.deps.directory.selfId()) return
@@ -212,7 +250,7 @@ export class BotRuntime {
             `${p.name}:${job.name}`,
             job.cron,
             job.workdaysOnly ?? false,
-            at => void this.runGuarded(p, `job ${job.name}`, () => job.run(at)),
+            at => void this.queue.push(() => this.runGuarded(p, `job ${job.name}`, () => job.run(at))),
           )
         } catch (e) {
           problems.push(
@@ -273,7 +311,10 @@ export class BotRuntime {
 
   private async onTimer(plugin: string, key: string, payload: unknown): Promise<void> {
     const p = this.plugins.find(x => x.name === plugin)
-    if (p) await this.runGuarded(p, `timer ${key}`, () => p.instance.onTimer?.(key, payload) ?? [])
+    if (!p) return
+    const problem = timerProblem(p, { plugin, key, at: 0, payload })
+    if (problem) return this.onError(problem, undefined)
+    await this.runGuarded(p, `timer ${key}`, () => p.instance.onTimer?.(key, payload) ?? [])
   }
 
   private async runGuarded(p: HostedPlugin, what: string, fn: () => Action[] | Promise<Action[]>): Promise<void> {
@@ -286,8 +327,45 @@ export class BotRuntime {
     this.deps.log.error(msg, e)
   }
 
+  /**
+   * A write failed (read-only or full disk): stop sending (nothing may leave the bot that its records
+   * do not hold), tell the admins directly, then stop the process: never a zombie that drops replies.
+   */
+  private storeFailed(e: StoreWriteError): void {
+    if (this.storeFailure) return
+    this.storeFailure = e
+    this.outbox.pause()
+    this.deps.log.error(`${e.message}: records can no longer be kept, stopping`)
+    const text = `⚠️ 机器人无法写入状态文件（磁盘只读或已满？）：${e.file}。为免丢失记录，机器人已停止，请处理后重启。`
+    const cfg = this.loaded.config.adminChannel
+    const room = cfg.mode === 'group' ? this.adminRoomId() : undefined
+    const chats = room ? [{ room }] : this.loaded.config.roles.admin.map(id => ({ contact: id }))
+    void Promise.allSettled(chats.map(chat => this.deps.sender.send({ chat, text }))).then(() => this.fatal(e))
+  }
+
+  /** Stop the bot: `deps.onFatal`, else an uncaught exception (the CLI's fatal exit). */
+  private fatal(e: Error): void {
+    if (this.deps.onFatal) return this.deps.onFatal(e)
+    setImmediate(() => {
+      throw e
+    })
+  }
+
   /** The admin group's room: bound by id in the directory; when ambiguous, admins are told privately instead. */
   private adminRoomId(): string | undefined {
     return adminRoom(this.deps.directory.groups(), this.loaded.config.adminChannel.group)
   }
+}
+
+/** Why a stored timer cannot be delivered to its plugin (unknown kind, wrong payload shape), in one line; undefined when it can. */
+function timerProblem(p: HostedPlugin, t: TimerRecord): string | undefined {
+  const schemas = p.instance.timerPayloads
+  if (!schemas) return undefined
+  const kind = timerKind(t.key)
+  const schema = schemas[kind]
+  if (!schema) return `state/timers.json: timer ${t.plugin}:${t.key} has unknown kind "${kind}", not delivered`
+  const checked = schema.safeParse(t.payload)
+  if (checked.success) return undefined
+  const issue = checked.error.issues[0]
+  return `state/timers.json: timer ${t.plugin}:${t.key} payload wrong shape (${issue.path.join('.') || 'payload'}: ${issue.message}), not delivered`
 }

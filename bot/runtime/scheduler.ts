@@ -1,5 +1,6 @@
 import type { Clock } from '../ports/clock.js'
-import type { Store } from '../ports/store.js'
+import { z } from 'zod'
+import { docSpec, type Store } from '../ports/store.js'
 import { compileCron, type CompiledCron } from '../time/cron.js'
 import type { WorkCalendar } from '../time/workdays.js'
 
@@ -9,6 +10,13 @@ interface Job {
   run: (at: number) => void
   cancel?: () => void
 }
+
+/** The `scheduler` document: the last run of each job. */
+export const SCHEDULER_DOC = docSpec<{ lastRun: Record<string, number> }>({
+  version: 1,
+  schema: z.object({ lastRun: z.record(z.string(), z.number()) }),
+  defaults: () => ({ lastRun: {} }),
+})
 
 /**
  * Runs plugins' cron jobs in the configured timezone, on the injected clock
@@ -25,7 +33,7 @@ export class Scheduler {
     private calendar: WorkCalendar,
     store: Store,
   ) {
-    this.doc = store.doc<{ lastRun: Record<string, number> }>('scheduler', () => ({ lastRun: {} }))
+    this.doc = store.doc('scheduler', SCHEDULER_DOC)
   }
 
   /** Register a job; throws at load when the expression is invalid. */

@@ -1,11 +1,31 @@
 import type { Clock } from '../ports/clock.js'
-import type { Store } from '../ports/store.js'
+import { z } from 'zod'
+import { docSpec, type Store } from '../ports/store.js'
 
-interface TimerRecord {
+/** A stored timer; `payload` is checked against the plugin's schema for the timer's kind when it fires. */
+export interface TimerRecord {
   plugin: string
   key: string
   at: number
   payload?: unknown
+}
+
+/** The `timers` document (durable: a lost timer is a reminder or deadline that never comes). */
+export const TIMERS_DOC = docSpec<{ timers: Record<string, TimerRecord> }>({
+  version: 1,
+  schema: z.object({
+    timers: z.record(
+      z.string(),
+      z.object({ plugin: z.string(), key: z.string(), at: z.number(), payload: z.unknown() }),
+    ),
+  }),
+  defaults: () => ({ timers: {} }),
+  durable: true,
+})
+
+/** A timer's kind: its key up to the first `:` (`remind:N12` → `remind`), what payload schemas are declared by. */
+export function timerKind(key: string): string {
+  return key.split(':', 1)[0]
 }
 
 /**
@@ -23,7 +43,7 @@ export class Timers {
     private clock: Clock,
     store: Store,
   ) {
-    this.doc = store.doc<{ timers: Record<string, TimerRecord> }>('timers', () => ({ timers: {} }))
+    this.doc = store.doc('timers', TIMERS_DOC)
   }
 
   /** Start firing timers into `fire`, re-arming those a previous run stored. */

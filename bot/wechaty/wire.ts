@@ -29,10 +29,11 @@ export function wireWechaty(
   const ready = new Promise<void>(r => {
     markReady = r
   })
-  // Events are handled one at a time, in arrival order (a notice before its answers).
+  // Events are handled one at a time, in arrival order (a notice before its answers), in the
+  // runtime's queue that timers and cron jobs share.
   const enqueue = (make: () => Promise<BotEvent | undefined>) => {
-    chain = chain
-      .then(async () => {
+    chain = rt.queue
+      .push(async () => {
         const ev = await make()
         if (ev) await rt.handle(ev)
       })

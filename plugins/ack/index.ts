@@ -1,3 +1,4 @@
+import { timerKind } from '../../bot/runtime/timers.js'
 import type { Action } from '../../bot/core/actions.js'
 import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
 import { definePlugin, type JobSpec } from '../../bot/core/plugin.js'
@@ -10,7 +11,7 @@ import { ackConfigSchema } from './config.js'
 import { planDeadline, splitDeadline, type DeadlineSpec } from './deadline.js'
 import { deadlineActions, reminderActions, trackingActions } from './deadline-rules.js'
 import { fineCommand, settleByRedPacket, type FineDeps } from './fines.js'
-import type { AckState, Notice } from './notice.js'
+import { ACK_TIMER_PAYLOADS, NOTICES_DOC, type Notice } from './notice.js'
 import { onGroupReply, onLeave, onPrivateReply, onRecall, type Outcome } from './replies.js'
 import { periodStats } from './stats.js'
 
@@ -35,7 +36,7 @@ export const ackPlugin = definePlugin({
         throw new Error(`ack.statsReport.cron: ${(e as Error).message}`)
       }
     }
-    const doc = ctx.store.doc<AckState>('ack-notices', () => ({ next: 1, notices: {} }))
+    const doc = ctx.store.doc('ack-notices', NOTICES_DOC)
     const notices = () => Object.values(doc.data.notices)
     const groupOf = (id: string) => ctx.directory.group(id)
     const apply = (o: Outcome): Action[] => {
@@ -170,16 +171,19 @@ export const ackPlugin = definePlugin({
         }
         return ev.type === 'message' && !ev.command ? onMessage(ev) : []
       },
+      timerPayloads: ACK_TIMER_PAYLOADS,
       onTimer: (key, payload) => {
         const n = doc.data.notices[(payload as { id?: string } | undefined)?.id ?? '']
         if (!n) return []
         const { cfg } = rulesFor(groupOf(n.groupId))
         const now = ctx.clock.now()
-        const actions = key.startsWith('remind:')
-          ? reminderActions(n, cfg, ctx.timezone, now)
-          : key.startsWith('deadline:')
-            ? deadlineActions(n, cfg, ctx.timezone, ctx.ledger.policy)
-            : []
+        const kind = timerKind(key)
+        const actions =
+          kind === 'remind'
+            ? reminderActions(n, cfg, ctx.timezone, now)
+            : kind === 'deadline'
+              ? deadlineActions(n, cfg, ctx.timezone, ctx.ledger.policy)
+              : []
         doc.changed()
         return actions
       },

@@ -1,3 +1,5 @@
+import { z } from 'zod'
+import { docSpec } from '../../bot/ports/store.js'
 import { dayKey } from '../../bot/time/zoned.js'
 
 /** How an answer reached the bot. */
@@ -47,6 +49,32 @@ export interface AckState {
   next: number
   notices: Record<string, Notice>
 }
+
+/** The `ack-notices` document (durable): every tracked notice and its answers. */
+export const NOTICES_DOC = docSpec<AckState>({
+  version: 1,
+  schema: z.object({
+    next: z.number().int().positive(),
+    notices: z.record(
+      z.string(),
+      z.looseObject({
+        id: z.string(),
+        groupId: z.string(),
+        at: z.number(),
+        deadline: z.number(),
+        required: z.record(z.string(), z.string()),
+        answers: z.record(z.string(), z.looseObject({})),
+        excuses: z.record(z.string(), z.looseObject({})),
+        state: z.string(),
+      }),
+    ),
+  }),
+  defaults: () => ({ next: 1, notices: {} }),
+  durable: true,
+})
+
+/** Payloads of the ack timers (`remind:<id>`, `deadline:<id>`): the notice id. */
+export const ACK_TIMER_PAYLOADS = { remind: z.object({ id: z.string() }), deadline: z.object({ id: z.string() }) }
 
 /** Record a member's answer once; false when not required, already answered, untracked or before the notice. */
 export function recordAnswer(n: Notice, memberId: string, at: number, via: AnswerVia): boolean {

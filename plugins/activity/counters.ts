@@ -1,3 +1,5 @@
+import { z } from 'zod'
+import { docSpec } from '../../bot/ports/store.js'
 import type { GroupKind, GroupRef, MessageKind } from '../../bot/core/event.js'
 
 /** Doc with the open (not yet closed) days and the customers waiting for an answer. */
@@ -74,6 +76,18 @@ export interface CurrentDoc {
 export function emptyCurrent(): CurrentDoc {
   return { days: {}, waiting: {} }
 }
+
+/** The open-day document (volatile: counters, at most one flush interval lost at a kill). */
+export const CURRENT_SPEC = docSpec<CurrentDoc>({
+  version: 1,
+  schema: z.object({
+    days: z.record(z.string(), z.record(z.string(), z.looseObject({}))),
+    waiting: z.record(z.string(), z.looseObject({})),
+    closedThrough: z.string().optional(),
+  }),
+  defaults: emptyCurrent,
+  volatile: true,
+})
 
 /** Which group a counted fact belongs to. */
 export interface GroupKey {

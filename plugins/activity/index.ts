@@ -1,3 +1,5 @@
+import { z } from 'zod'
+import { timerKind } from '../../bot/runtime/timers.js'
 import type { Action } from '../../bot/core/actions.js'
 import type { BotEvent } from '../../bot/core/event.js'
 import { definePlugin, type PluginContext } from '../../bot/core/plugin.js'
@@ -57,7 +59,8 @@ export const activityPlugin = definePlugin({
         if (ev.type === 'topic') tracker.onTopic(ev.group, ev.at)
         return []
       },
-      onTimer: (key: string) => (key.startsWith('wait:') ? remindWaiting(ctx, tracker, key.slice(5)) : []),
+      timerPayloads: { wait: z.object({ groupId: z.string() }) },
+      onTimer: (key: string) => (timerKind(key) === 'wait' ? remindWaiting(ctx, tracker, key.slice(5)) : []),
       commands: activityCommands(ctx, tracker, reports),
       jobs: [
         {

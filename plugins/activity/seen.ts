@@ -1,3 +1,5 @@
+import { z } from 'zod'
+import { docSpec } from '../../bot/ports/store.js'
 import type { GroupKind } from '../../bot/core/event.js'
 
 /** Doc with the last message time of every member per group (grows with members, not history). */
@@ -24,6 +26,14 @@ export interface GroupSeen {
 export interface SeenDoc {
   groups: Record<string, GroupSeen>
 }
+
+/** The last-seen document (volatile). */
+export const SEEN_SPEC = docSpec<SeenDoc>({
+  version: 1,
+  schema: z.object({ groups: z.record(z.string(), z.looseObject({})) }),
+  defaults: () => ({ groups: {} }),
+  volatile: true,
+})
 
 /** The group entry, created on first sight (tracking starts then). */
 export function seenGroup(doc: SeenDoc, groupId: string, topic: string, kind: GroupKind, now: number): GroupSeen {

@@ -1,6 +1,6 @@
 import type { Store } from '../../bot/ports/store.js'
 import { clockTime } from '../../bot/time/zoned.js'
-import { CURRENT_DOC, emptyCurrent, type GroupDay } from './counters.js'
+import { CURRENT_DOC, CURRENT_SPEC, type GroupDay } from './counters.js'
 import { loadDays } from './history.js'
 import { responseStats } from './responsiveness.js'
 
@@ -109,7 +109,7 @@ export async function runStats(
     err.write(`${opts}\n${USAGE}`)
     return 2
   }
-  const days = loadDays(store, store.doc(CURRENT_DOC, emptyCurrent).data, opts.from, opts.to)
+  const days = loadDays(store, store.doc(CURRENT_DOC, CURRENT_SPEC).data, opts.from, opts.to)
   if (!days.length) {
     err.write(`该时间段没有活跃度数据 (no activity data from ${opts.from} to ${opts.to})\n`)
     return 1

@@ -9,15 +9,15 @@ import {
   closeDays,
   countMessage,
   CURRENT_DOC,
+  CURRENT_SPEC,
   DAYS_LOG,
-  emptyCurrent,
   groupDay,
   type CurrentDoc,
   type GroupDay,
 } from './counters.js'
 import { addWorkingTime, parseWindows, workingTimeBetween, type WorkWindow } from '../../bot/time/working-hours.js'
 import { customerAsked, staffAnswered } from './responsiveness.js'
-import { SEEN_DOC, seenGroup, seenMember, type SeenDoc } from './seen.js'
+import { SEEN_DOC, SEEN_SPEC, seenGroup, seenMember, type SeenDoc } from './seen.js'
 
 /** A day closes this long after its midnight, so late-delivered messages still land in it. */
 export const CLOSE_GRACE_MS = 10 * 60_000
@@ -47,8 +47,8 @@ export class ActivityTracker {
   private nextCloseCheck = 0
 
   constructor(private ctx: PluginContext<ActivityConfig>) {
-    this.current = ctx.store.doc(CURRENT_DOC, emptyCurrent, { volatile: true })
-    this.seen = ctx.store.doc<SeenDoc>(SEEN_DOC, () => ({ groups: {} }), { volatile: true })
+    this.current = ctx.store.doc(CURRENT_DOC, CURRENT_SPEC)
+    this.seen = ctx.store.doc(SEEN_DOC, SEEN_SPEC)
     this.ignorePattern(ctx.configFor())
     this.workClock(ctx.configFor())
   }

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs'
+import { z } from 'zod'
 import { definePlugin } from '../../bot/core/plugin.js'
 import { chineseCalendar } from '../../bot/time/workdays.js'
 import { zonedInstant } from '../../bot/time/zoned.js'
@@ -64,6 +65,10 @@ export const campaignPlugin = definePlugin({
         return campaigns.onMessage(ev)
       },
       // Keys come from campaignTimer / postTimer: `<kind>:<id>[:<member>]`.
+      // Campaign and post timers carry no payload: the id is in the key.
+      timerPayloads: Object.fromEntries(
+        ['remind', 'deadline', 'proof', 'post', 'post-notice'].map(k => [k, z.undefined()]),
+      ),
       onTimer: key => {
         const [kind, id, ...member] = key.split(':')
         switch (kind) {

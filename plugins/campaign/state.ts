@@ -1,4 +1,5 @@
-import type { Doc, Store } from '../../bot/ports/store.js'
+import { z } from 'zod'
+import { type Doc, docSpec, type Store } from '../../bot/ports/store.js'
 import type { Campaign, ParticipationDoc, QueuedPost } from './model.js'
 
 interface CampaignsDoc {
@@ -11,6 +12,29 @@ interface PostsDoc {
   items: Record<string, QueuedPost>
 }
 
+const CAMPAIGNS_DOC = docSpec<CampaignsDoc>({
+  version: 1,
+  schema: z.object({
+    seq: z.number(),
+    items: z.record(z.string(), z.looseObject({})),
+    lastPublish: z.record(z.string(), z.number()),
+  }),
+  defaults: () => ({ seq: 1, items: {}, lastPublish: {} }),
+  durable: true,
+})
+export const POSTS_DOC = docSpec<PostsDoc>({
+  version: 1,
+  schema: z.object({ seq: z.number(), items: z.record(z.string(), z.looseObject({})) }),
+  defaults: () => ({ seq: 1, items: {} }),
+  durable: true,
+})
+/** A `campaign-part-<id>` document: who took part and the pending claims. */
+export const PARTICIPATION_DOC = docSpec<ParticipationDoc>({
+  version: 1,
+  schema: z.object({ done: z.record(z.string(), z.looseObject({})), claims: z.record(z.string(), z.looseObject({})) }),
+  defaults: () => ({ done: {}, claims: {} }),
+})
+
 /**
  * The plugin's store documents: campaigns (`campaign-campaigns`), the post
  * queue (`campaign-posts`) and one participation document per campaign
@@ -21,8 +45,8 @@ export class CampaignState {
   private postsDoc: Doc<PostsDoc>
 
   constructor(private store: Store) {
-    this.campaignsDoc = store.doc<CampaignsDoc>('campaign-campaigns', () => ({ seq: 1, items: {}, lastPublish: {} }))
-    this.postsDoc = store.doc<PostsDoc>('campaign-posts', () => ({ seq: 1, items: {} }))
+    this.campaignsDoc = store.doc('campaign-campaigns', CAMPAIGNS_DOC)
+    this.postsDoc = store.doc('campaign-posts', POSTS_DOC)
   }
 
   /** Every campaign, latest deadline first. */
@@ -54,7 +78,7 @@ export class CampaignState {
 
   /** Who reported for a campaign. */
   participation(id: string): Doc<ParticipationDoc> {
-    return this.store.doc<ParticipationDoc>(`campaign-part-${id}`, () => ({ done: {}, claims: {} }))
+    return this.store.doc(`campaign-part-${id}`, PARTICIPATION_DOC)
   }
 
   /** Every queued post, by day. */

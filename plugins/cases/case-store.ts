@@ -1,4 +1,5 @@
-import type { Doc, Store } from '../../bot/ports/store.js'
+import { z } from 'zod'
+import { type Doc, docSpec, type Store } from '../../bot/ports/store.js'
 import { dayKey } from '../../bot/time/zoned.js'
 import type { CaseImage, CaseRecord } from './types.js'
 
@@ -13,10 +14,43 @@ interface Shard {
   cases: CaseRecord[]
 }
 
+/** `cases-meta`: the last sequence number and the months. Derived data: the shards are the truth. */
+export const CASES_META_DOC = docSpec<Meta>({
+  version: 1,
+  schema: z.object({ seq: z.number().int().nonnegative(), months: z.array(z.string()) }),
+  defaults: () => ({ seq: 0, months: [] }),
+})
+
+/** `cases-YYYY-MM` (durable): the cases captured in one month. */
+export const CASES_SHARD_DOC = docSpec<Shard>({
+  version: 1,
+  schema: z.object({
+    cases: z.array(
+      z.looseObject({
+        id: z.string(),
+        seq: z.number().int().positive(),
+        tag: z.string(),
+        authorId: z.string(),
+        at: z.number(),
+        text: z.string(),
+        fields: z.record(z.string(), z.string()),
+        title: z.string(),
+        images: z.array(z.looseObject({})),
+      }),
+    ),
+  }),
+  defaults: () => ({ cases: [] }),
+  durable: true,
+})
+
+const SHARD = /^cases-(\d{4}-\d{2})$/
+
 /**
- * The durable case store: `cases-meta` (sequence and the list of months) plus
- * one document per month `cases-YYYY-MM`, so a write rewrites one month, not
- * the whole history. Writes that confirm something to a person are persisted
+ * The durable case store: one document per month `cases-YYYY-MM`, so a write
+ * rewrites one month, not the whole history, plus `cases-meta` (sequence and
+ * months). The months and the next id are derived from the month documents
+ * themselves, so a lost or truncated `cases-meta` never hides a case or
+ * reuses an id. Writes that confirm something to a person are persisted
  * (awaited) before the confirmation; image attachments are only marked dirty.
  */
 export class CaseStore {
@@ -30,9 +64,16 @@ export class CaseStore {
     private store: Store,
     private tz: string,
   ) {
-    this.meta = store.doc<Meta>('cases-meta', () => ({ seq: 0, months: [] }))
-    for (const month of [...this.meta.data.months].sort()) {
+    this.meta = store.doc('cases-meta', CASES_META_DOC)
+    const onDisk = store.names('cases-').flatMap(n => SHARD.exec(n)?.[1] ?? [])
+    const months = [...new Set([...this.meta.data.months, ...onDisk])].sort()
+    for (const month of months) {
       for (const c of this.shard(month).data.cases) this.remember(c)
+    }
+    const seq = Math.max(this.meta.data.seq, ...this.ordered.map(c => c.seq))
+    if (seq !== this.meta.data.seq || months.length !== this.meta.data.months.length) {
+      this.meta.data = { seq, months }
+      this.meta.changed()
     }
   }
 
@@ -117,7 +158,7 @@ export class CaseStore {
   private shard(month: string): Doc<Shard> {
     let d = this.shards.get(month)
     if (!d) {
-      d = this.store.doc<Shard>(`cases-${month}`, () => ({ cases: [] }))
+      d = this.store.doc(`cases-${month}`, CASES_SHARD_DOC)
       this.shards.set(month, d)
     }
     return d

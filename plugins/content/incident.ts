@@ -1,3 +1,5 @@
+import { z } from 'zod'
+import { docSpec } from '../../bot/ports/store.js'
 import type { GroupKind } from '../../bot/core/event.js'
 import type { Severity } from './matcher/index.js'
 
@@ -30,6 +32,28 @@ export interface IncidentLog {
   next: number
   incidents: Incident[]
 }
+
+/** The `content-incidents` document (durable: the incidents `#违规` lists). */
+export const INCIDENTS_DOC = docSpec<IncidentLog>({
+  version: 1,
+  schema: z.object({
+    next: z.number().int().positive(),
+    incidents: z.array(
+      z.looseObject({
+        id: z.string(),
+        memberId: z.string(),
+        groupId: z.string(),
+        categories: z.array(z.string()),
+        labels: z.array(z.string()),
+        startedAt: z.number(),
+        lastAt: z.number(),
+        count: z.number(),
+      }),
+    ),
+  }),
+  defaults: () => ({ next: 1, incidents: [] }),
+  durable: true,
+})
 
 /** Incidents kept at most, and for how long. */
 export const INCIDENT_LIMIT = 1000

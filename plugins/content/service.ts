@@ -9,7 +9,7 @@ import { DictionaryHolder } from './dictionary-holder.js'
 import { contentStrikeCount } from './escalation.js'
 import type { Finding } from './findings.js'
 import { FloodTracker } from './flood.js'
-import { addIncident, mergeRepeat, openIncidentFor, type IncidentLog } from './incident.js'
+import { addIncident, INCIDENTS_DOC, mergeRepeat, openIncidentFor, type IncidentLog } from './incident.js'
 
 /**
  * The plugin's state and per-message flow: the compiled dictionary, flood
@@ -22,7 +22,7 @@ export class ContentService {
 
   constructor(readonly ctx: PluginContext<ContentConfig>) {
     this.holder = new DictionaryHolder(ctx.configFor().dictionaries, () => ctx.clock.now())
-    this.incidents = ctx.store.doc<IncidentLog>('content-incidents', () => ({ next: 1, incidents: [] }))
+    this.incidents = ctx.store.doc('content-incidents', INCIDENTS_DOC)
   }
 
   /** Reload the dictionaries (file watcher, `#词库 重载`); logs the outcome. */

@@ -1,3 +1,4 @@
+import { timerKind } from '../../bot/runtime/timers.js'
 import type { Action } from '../../bot/core/actions.js'
 import type { GroupRef, JoinEvent, LeaveEvent, Member, MessageEvent } from '../../bot/core/event.js'
 import { formatDuration } from '../../bot/config/duration.js'
@@ -158,14 +159,15 @@ export function onMessage(s: RealnameService, ev: MessageEvent): Action[] {
 
 /** Grace expiry, escalation steps and merged welcomes. */
 export async function onTimer(s: RealnameService, key: string, payload: unknown): Promise<Action[]> {
-  if (key.startsWith('welcome:')) return welcome(s, (payload as { groupId: string }).groupId)
+  const kind = timerKind(key)
+  if (kind === 'welcome') return welcome(s, (payload as { groupId: string }).groupId)
   const p = payload as GracePayload & Partial<StepPayload>
   const group = s.ctx.directory.group(p.groupId)
   if (!group || !s.managed(group)) return []
   const member = (await s.ctx.directory.members(group.id)).find(m => m.id === p.memberId)
   if (!member) return s.forget(group.id, p.memberId, 'gone before the check')
   if (!s.mustComply(member, group)) return s.closeCase(group.id, member.id, 'no longer required')
-  if (key.startsWith('grace:')) return s.check(group, member, { inviter: p.inviter }).actions
+  if (kind === 'grace') return s.check(group, member, { inviter: p.inviter }).actions
   return s.continueCase(group, member, p.index ?? -1)
 }
 

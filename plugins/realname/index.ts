@@ -2,6 +2,7 @@ import { definePlugin } from '../../bot/core/plugin.js'
 import { realnameCommands } from './commands.js'
 import { realnameConfigSchema } from './config.js'
 import { onJoin, onLeave, onMessage, onTimer } from './flows.js'
+import { REALNAME_TIMER_PAYLOADS } from './state.js'
 import { RealnameService } from './service.js'
 import { sweep } from './sweep.js'
 
@@ -31,6 +32,7 @@ export const realnamePlugin = definePlugin({
             return []
         }
       },
+      timerPayloads: REALNAME_TIMER_PAYLOADS,
       onTimer: (key, payload) => onTimer(s, key, payload),
       commands: realnameCommands(s),
       jobs: [

@@ -16,7 +16,15 @@ import { scheduleStep, stepActions, stepDueAt, stepTimerKey } from './escalation
 import { identityText, type NicknameNotice } from './messages.js'
 import { IDENTITY_PROBLEMS } from './nickname-check.js'
 import type { CompiledFormat } from './nickname-format.js'
-import { emptyState, memberKey, type Case, type GroupMembers, type MemberRecord, type RealnameState } from './state.js'
+import {
+  MEMBERS_DOC,
+  memberKey,
+  STATE_DOC,
+  type Case,
+  type GroupMembers,
+  type MemberRecord,
+  type RealnameState,
+} from './state.js'
 
 type Section = RealnameConfig & { enabled?: boolean }
 
@@ -34,8 +42,8 @@ export class RealnameService {
   private compiled = new WeakMap<object, CompiledFormats>()
 
   constructor(readonly ctx: PluginContext<RealnameConfig>) {
-    this.members = ctx.store.doc('realname-members', () => ({ groups: {} }), { volatile: true })
-    this.state = ctx.store.doc('realname-state', emptyState)
+    this.members = ctx.store.doc('realname-members', MEMBERS_DOC)
+    this.state = ctx.store.doc('realname-state', STATE_DOC)
     this.compiledFor(ctx.configFor())
   }
 

@@ -1,3 +1,5 @@
+import { z } from 'zod'
+import { docSpec } from '../../bot/ports/store.js'
 import type { NicknameProblem } from './nickname-check.js'
 
 /** A member the plugin has seen in a group. */
@@ -51,6 +53,33 @@ export interface RealnameState {
 
 /** Default contents of the `realname-state` doc. */
 export const emptyState = (): RealnameState => ({ cases: {}, exempt: {}, reminded: {}, welcome: {} })
+
+const anyRecord = z.record(z.string(), z.looseObject({}))
+/** The `realname-state` document: open cases, exemptions, reminders, pending welcomes. */
+export const STATE_DOC = docSpec<RealnameState>({
+  version: 1,
+  schema: z.object({
+    cases: anyRecord,
+    exempt: anyRecord,
+    reminded: z.record(z.string(), z.number()),
+    welcome: anyRecord,
+  }),
+  defaults: emptyState,
+})
+/** The `realname-members` document (volatile: rebuilt from the room lists). */
+export const MEMBERS_DOC = docSpec<{ groups: Record<string, GroupMembers> }>({
+  version: 1,
+  schema: z.object({ groups: anyRecord }),
+  defaults: () => ({ groups: {} }),
+  volatile: true,
+})
+const ids = { groupId: z.string(), memberId: z.string() }
+/** Payloads of the realname timers, by kind. */
+export const REALNAME_TIMER_PAYLOADS = {
+  welcome: z.object({ groupId: z.string() }),
+  grace: z.object({ ...ids, inviter: z.string().optional() }),
+  step: z.object({ ...ids, index: z.number().int() }),
+}
 
 /** Key of a member in a group. */
 export const memberKey = (groupId: string, memberId: string): string => `${groupId}|${memberId}`

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { CURRENT_SPEC } from '../../plugins/activity/counters.js'
 import { loadConfig } from '../../bot/config/load-config.js'
 import { MemoryStore } from '../../bot/ports/memory-store.js'
 import { GroupMatcher } from '../../bot/runtime/group-matcher.js'
@@ -106,10 +107,10 @@ describe('history player', () => {
     await player.stop()
     const played = messageList(world, 300, HISTORY_SEED)
     const commands = played.filter(m => m.content.kind === 'text' && m.content.text.startsWith('#')).length
-    const days = store.doc<{ days: Record<string, Record<string, { members: Record<string, { messages: number }> }>> }>(
-      'activity-current',
-      () => ({ days: {} }),
-    ).data.days
+    const days = store.doc('activity-current', CURRENT_SPEC).data.days as unknown as Record<
+      string,
+      Record<string, { members: Record<string, { messages: number }> }>
+    >
     const counted = Object.values(days['2026-11-30'])
       .flatMap(g => Object.values(g.members))
       .reduce((n, m) => n + m.messages, 0)

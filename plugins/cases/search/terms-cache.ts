@@ -1,10 +1,18 @@
-import type { Doc, Store } from '../../../bot/ports/store.js'
+import { z } from 'zod'
+import { type Doc, docSpec, type Store } from '../../../bot/ports/store.js'
 import type { CaseRecord } from '../types.js'
 
 interface TermsDoc {
   v: string
   terms: Record<string, [stamp: number, terms: string]>
 }
+
+/** A `cases-terms-YYYY-MM` document (derived: a damaged one is moved aside and recomputed). */
+const TERMS_DOC = docSpec<TermsDoc>({
+  version: 1,
+  schema: z.object({ v: z.string(), terms: z.record(z.string(), z.tuple([z.number(), z.string()])) }),
+  defaults: () => ({ v: '', terms: {} }),
+})
 
 /**
  * Derived data beside the cases: each case's index terms, one document per
@@ -51,7 +59,7 @@ export class TermsCache {
   private doc(month: string): Doc<TermsDoc> {
     let d = this.docs.get(month)
     if (!d) {
-      d = this.store.doc<TermsDoc>(`cases-terms-${month}`, () => ({ v: this.version, terms: {} }))
+      d = this.store.doc(`cases-terms-${month}`, { ...TERMS_DOC, defaults: () => ({ v: this.version, terms: {} }) })
       if (d.data.v !== this.version) {
         d.data = { v: this.version, terms: {} }
         d.changed()

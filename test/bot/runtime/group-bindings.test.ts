@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MemoryStore } from '../../../bot/ports/memory-store.js'
-import { adminRoom, GroupBindings } from '../../../bot/runtime/group-bindings.js'
+import { adminRoom, BINDINGS_DOC, GroupBindings } from '../../../bot/runtime/group-bindings.js'
 import { GroupMatcher } from '../../../bot/runtime/group-matcher.js'
 
 const entry = { responsible: [], plugins: {} }
@@ -20,7 +20,7 @@ describe('GroupBindings', () => {
     const { b, store } = bindings()
     expect(b.resolve(matcher, 'r-admin', '管理员群').ref?.configName).toBe('管理群')
     expect(b.resolve(matcher, 'r-admin', '改了名的群').ref).toMatchObject({ configName: '管理群', topic: '改了名的群' })
-    expect(store.doc('group-bindings', () => ({})).data).toEqual({ version: 1, rooms: { 管理群: 'r-admin' } })
+    expect(store.doc('group-bindings', BINDINGS_DOC).data).toEqual({ rooms: { 管理群: 'r-admin' } })
   })
 
   it('refuses another room that takes the topic, also after a restart on the same state', () => {

@@ -28,14 +28,28 @@ describe('Ledger strikes', () => {
     expect(l.activeStrikes('u1', T0, 'ad').map(s => s.category)).toEqual(['ad'])
   })
 
+  it('undo revokes only a record of the member and time the named entry has (a reused id revokes nothing else)', () => {
+    const l = ledger()
+    // An old strike of u2 that once had audit id A10 (before a lost counter restarted the ids).
+    const old = l.addStrike({ memberId: 'u2', category: 'ad', at: T0 - DAY, expiresAt: T0 + DAY, auditId: 'A10' })
+    const mine = l.addStrike({ memberId: 'u1', category: 'ad', at: T0, expiresAt: T0 + DAY, auditId: 'A10' })
+    expect(l.undoAudit({ id: 'A10', at: T0, memberId: 'u1' }, 'admin1', T0 + H)).toEqual({ strikes: 1, fines: 0 })
+    expect(l.activeStrikes('u2', T0 + H).map(s => s.id)).toEqual([old.id])
+    expect(l.activeStrikes('u1', T0 + H).map(s => s.id)).not.toContain(mine.id)
+    // The same id for the same member, but a strike older than the entry: not the one named.
+    const older = l.addStrike({ memberId: 'u1', category: 'ad', at: T0 - DAY, expiresAt: T0 + DAY, auditId: 'A11' })
+    expect(l.hasEffect({ id: 'A11', at: T0, memberId: 'u1' })).toBe(false)
+    expect(l.activeStrikes('u1', T0 + H).map(s => s.id)).toEqual([older.id])
+  })
+
   it('revokes only the strikes of the undone audit entry', () => {
     const l = ledger()
     l.addStrike({ memberId: 'u1', category: 'ad', at: T0, expiresAt: T0 + DAY, auditId: 'A1' })
     const kept = l.addStrike({ memberId: 'u1', category: 'ad', at: T0, expiresAt: T0 + DAY, auditId: 'A2' })
-    expect(l.undoAudit('A1', 'admin1', T0 + H)).toEqual({ strikes: 1, fines: 0 })
+    expect(l.undoAudit({ id: 'A1', at: T0 }, 'admin1', T0 + H)).toEqual({ strikes: 1, fines: 0 })
     expect(l.activeStrikes('u1', T0 + H).map(s => s.id)).toEqual([kept.id])
     // Undoing twice changes nothing more.
-    expect(l.undoAudit('A1', 'admin1', T0 + H)).toEqual({ strikes: 0, fines: 0 })
+    expect(l.undoAudit({ id: 'A1', at: T0 }, 'admin1', T0 + H)).toEqual({ strikes: 0, fines: 0 })
   })
 })
 
@@ -84,7 +98,7 @@ describe('Ledger fines', () => {
     const paid = l.addFine({ memberId: 'u2', violation: 'x', at: T0, auditId: 'A1' })
     const other = l.addFine({ memberId: 'u1', violation: 'x', at: T0, auditId: 'A2' })
     l.settleOldest('u2', T0 + H)
-    expect(l.undoAudit('A1', 'admin1', T0 + H)).toEqual({ strikes: 0, fines: 1 })
+    expect(l.undoAudit({ id: 'A1', at: T0 }, 'admin1', T0 + H)).toEqual({ strikes: 0, fines: 1 })
     expect(l.finesOf('u1').find(f => f.id === a.id)!.waived).toMatchObject({ by: 'admin1' })
     expect(l.openFines('u1').map(f => f.id)).toEqual([other.id])
     expect(l.finesOf('u2').find(f => f.id === paid.id)).toMatchObject({ settled: { amount: 5 } })

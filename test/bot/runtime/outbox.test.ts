@@ -253,3 +253,60 @@ describe('Outbox pause, resume and restart', () => {
     expect(second.wechat.textsTo('r1')).toEqual(['重启前排队的通知'])
   })
 })
+
+describe('Outbox limits across a kill and restart', () => {
+  /** A bot killed at `killAt` (no shutdown flush), restarted on the same data folder. */
+  function killAndRestart(dir: string, clock: FakeClock, wechat: SimulatedWeChat, limits: Partial<OutboxLimits>) {
+    const store = new FileStore(dir)
+    const outbox = new Outbox(
+      clock,
+      wechat,
+      { ...DEFAULTS, ...limits },
+      store,
+      createLogger('silent'),
+      () => 0.5,
+      () => store.flush(true),
+    )
+    outbox.resume()
+    return outbox
+  }
+
+  it('never sends more than 40 in any 60 s window, although the process was killed after its first 40', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'outbox-kill-'))
+    const clock = new FakeClock(T0)
+    const wechat = new SimulatedWeChat(clock)
+    const limits = { switchPauseMin: 0, switchPauseMax: 0 }
+    const first = killAndRestart(dir, clock, wechat, limits)
+    for (let i = 0; i < 80; i++) first.enqueue(room(`r${i}`, `通知 ${i}`))
+    await pass(clock, 5_000)
+    expect(wechat.sent).toHaveLength(40)
+    first.pause() // SIGKILL: nothing more is written
+
+    await clock.advance(5_000)
+    killAndRestart(dir, clock, wechat, limits)
+    await pass(clock, 120_000)
+    expect(wechat.sent).toHaveLength(80)
+    const times = wechat.sent.map(s => s.at)
+    const busiest = Math.max(...times.map(t => times.filter(u => u >= t && u < t + 60_000).length))
+    expect(busiest).toBe(40)
+    expect(times[40] - T0).toBeGreaterThanOrEqual(60_000)
+  })
+
+  it('keeps 3 s between two sends to one chat across a kill and restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'outbox-kill-'))
+    const clock = new FakeClock(T0)
+    const wechat = new SimulatedWeChat(clock)
+    const first = killAndRestart(dir, clock, wechat, {})
+    first.enqueue(room('r1', '第一条'))
+    await pass(clock, 100)
+    first.pause()
+    await clock.advance(900)
+    const second = killAndRestart(dir, clock, wechat, {})
+    second.enqueue(room('r1', '第二条'))
+    await pass(clock, 10_000)
+    expect(wechat.sent.map(s => [s.text, s.at - T0])).toEqual([
+      ['第一条', 0],
+      ['第二条', 3000],
+    ])
+  })
+})

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { FileBox } from 'file-box'
 import { afterEach, describe, expect, it } from 'vitest'
+import { BINDINGS_DOC } from '../../../bot/runtime/group-bindings.js'
 import { campaignPlugin } from '../../../plugins/campaign/index.js'
 import { demoConfig, startSandboxApp } from '../../helpers/sandbox-app.js'
 
@@ -49,7 +50,7 @@ describe('the admin channel and managed groups are bound to room ids', () => {
     await s.app.ports.refresh()
     expect(s.app.ports.group(SALES)).toMatchObject({ configName: '销售部工作群', topic: '销售部（改名）' })
     expect(s.app.ports.group(NANNING)).toBeUndefined()
-    expect(s.store.doc('group-bindings', () => ({})).data).toMatchObject({ rooms: { 销售部工作群: SALES } })
+    expect(s.store.doc('group-bindings', BINDINGS_DOC).data).toMatchObject({ rooms: { 销售部工作群: SALES } })
   })
 })
 
@@ -94,7 +95,7 @@ describe('a group first seen under a topic two rooms share', () => {
     const s = await startSandboxApp(demoConfig('adminChannel: { mode: group, group: 销售部工作群 }'))
     stop = s.stop
     // State from before bindings existed: forget the binding the login made, as an upgrade would find it.
-    const doc = s.store.doc<{ rooms: Record<string, string> }>('group-bindings', () => ({ rooms: {} }))
+    const doc = s.store.doc('group-bindings', BINDINGS_DOC)
     doc.data.rooms = {}
     s.world.setTopic(NANNING, ADMIN_TOPIC, 'wxid_du')
     await s.advance(10_000)

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { closeDays, countMessage, emptyCurrent, groupDay, type CurrentDoc } from '../../../plugins/activity/counters.js'
+import {
+  closeDays,
+  countMessage,
+  CURRENT_SPEC,
+  emptyCurrent,
+  groupDay,
+  type CurrentDoc,
+} from '../../../plugins/activity/counters.js'
 import { loadDays } from '../../../plugins/activity/history.js'
 import { activityPlugin } from '../../../plugins/activity/index.js'
 import { MemoryStore } from '../../../bot/ports/memory-store.js'
@@ -76,7 +83,7 @@ describe('day boundaries on the runtime', () => {
     await clock.advance(20 * 60_000) // 00:10 on 12-01 in Shanghai, still 11-30 in UTC
     await rt.handle(text(member('u1', '张三'), '早', clock.now(), sales))
     await rt.handle(text(member('bot', '小助手'), '机器人自己的消息', clock.now(), sales))
-    const days = loadDays(store, store.doc('activity-current', emptyCurrent).data, '2026-11-01', '2026-12-31')
+    const days = loadDays(store, store.doc('activity-current', CURRENT_SPEC).data, '2026-11-01', '2026-12-31')
     expect(days.map(d => [d.day, d.members.u1?.messages])).toEqual([
       ['2026-11-30', 1],
       ['2026-12-01', 1],
@@ -88,7 +95,7 @@ describe('day boundaries on the runtime', () => {
     const start = Date.parse('2026-12-01T03:00:00Z') // 22:00 on 11-30 in New York
     const { rt, clock, store } = await makeRuntime(CONFIG('America/New_York'), [activityPlugin], { start })
     await rt.handle(text(member('u1'), 'hi', clock.now(), sales))
-    expect(Object.keys(store.doc('activity-current', emptyCurrent).data.days)).toEqual(['2026-11-30'])
+    expect(Object.keys(store.doc('activity-current', CURRENT_SPEC).data.days)).toEqual(['2026-11-30'])
   })
 
   it('writes a finished day to the log once after midnight and keeps only open days in the doc', async () => {
@@ -96,7 +103,7 @@ describe('day boundaries on the runtime', () => {
     const { rt, clock, store } = await makeRuntime(CONFIG('Asia/Shanghai'), [activityPlugin], { start })
     await rt.handle(text(member('u1'), '一', clock.now(), sales))
     await clock.advanceTo(Date.parse('2026-11-30T16:20:00Z')) // 00:20, after the 00:15 close job
-    const doc = store.doc('activity-current', emptyCurrent).data
+    const doc = store.doc('activity-current', CURRENT_SPEC).data
     expect(Object.keys(doc.days)).toEqual([])
     expect(store.readLog<{ day: string }>('activity-days', '2026-11-30', '2026-11-30').map(r => r.day)).toEqual([
       '2026-11-30',

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { MemoryStore } from '../../../bot/ports/memory-store.js'
-import { countMessage, emptyCurrent, groupDay, type CurrentDoc } from '../../../plugins/activity/counters.js'
+import { countMessage, CURRENT_SPEC, emptyCurrent, groupDay } from '../../../plugins/activity/counters.js'
 import { runStats } from '../../../plugins/activity/stats-command.js'
 
 const at = (s: string) => Date.parse(`${s}+08:00`)
@@ -35,7 +35,7 @@ function storeWithData(): MemoryStore {
   closed.responses.push(['zhang', 3 * 60_000])
   closed.size = 4
   store.append('activity-days', '2026-11-29', closed)
-  const current = store.doc<CurrentDoc>('activity-current', emptyCurrent).data
+  const current = store.doc('activity-current', CURRENT_SPEC).data
   countMessage(groupDay(current, { day: '2026-11-30', groupId: 'r1', topic: '销售部工作群', kind: 'internal' }), {
     memberId: 'li',
     name: '李四',

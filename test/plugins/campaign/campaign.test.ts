@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { PARTICIPATION_DOC } from '../../../plugins/campaign/state.js'
 import { member, text } from '../../helpers/harness.js'
 import { admin, at, boss, config, du, image, ls, nanning, news, sales, start, ww, zs } from './fixtures.js'
 
@@ -76,7 +77,7 @@ describe('a campaign day on three groups', () => {
     await clock.advanceTo(at('2026-11-30T18:05'))
     await rt.handle(image(ww, clock.now(), sales))
     await rt.handle(text(ww, '已分享', clock.now(), sales))
-    expect(store.doc('campaign-part-double12', () => ({ done: {} })).data.done).toEqual({})
+    expect((store.doc('campaign-part-double12', PARTICIPATION_DOC).data as { done: object }).done).toEqual({})
   })
 
   it('records a fine for everyone missing at the deadline when violations are switched on', async () => {

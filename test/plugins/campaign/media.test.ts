@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { MemoryStore } from '../../../bot/ports/memory-store.js'
 import { campaignPlugin } from '../../../plugins/campaign/index.js'
+import { POSTS_DOC } from '../../../plugins/campaign/state.js'
 import { text } from '../../helpers/harness.js'
 import { admin, at, boss, editor, MEMBERS } from './fixtures.js'
 import { runtimeOverStore } from './runtime-over-store.js'
@@ -136,9 +137,7 @@ describe('no path from chat to the file system', () => {
     const s = await start()
     await s.say(editor, '#排期 添加 明天 07:30 早报 | 图片 海报.jpg')
     await s.say(boss, '#排期 通过 1')
-    const posts = s.store.doc<{ items: Record<string, { content: { image?: string } }> }>('campaign-posts', () => ({
-      items: {},
-    }))
+    const posts = s.store.doc('campaign-posts', POSTS_DOC)
     posts.data.items['1'].content.image = '/etc/passwd'
     await s.clock.advanceTo(at('2026-12-01T08:00'))
     expect(s.toNews()).toEqual([])

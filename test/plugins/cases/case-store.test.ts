@@ -1,6 +1,10 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { FileStore } from '../../../bot/ports/file-store.js'
 import { MemoryStore } from '../../../bot/ports/memory-store.js'
-import { CaseStore, parseCaseId, type NewCase } from '../../../plugins/cases/case-store.js'
+import { CASES_SHARD_DOC, CaseStore, parseCaseId, type NewCase } from '../../../plugins/cases/case-store.js'
 
 const TZ = 'Asia/Shanghai'
 const draft = (text: string, at: number, over: Partial<NewCase> = {}): NewCase => ({
@@ -26,7 +30,7 @@ describe('CaseStore', () => {
     const b = await cases.add(draft('十二月的案例', DEC))
     expect([a.id, b.id]).toEqual(['C1', 'C2'])
     expect(store.persists).toBe(4)
-    expect(store.doc('cases-2026-11', () => ({ cases: [] })).data.cases).toHaveLength(1)
+    expect(store.doc('cases-2026-11', CASES_SHARD_DOC).data.cases).toHaveLength(1)
     const reopened = new CaseStore(store, TZ)
     expect(reopened.live().map(c => c.id)).toEqual(['C1', 'C2'])
     expect((await reopened.add(draft('又一个', DEC))).id).toBe('C3')
@@ -46,7 +50,7 @@ describe('CaseStore', () => {
     const store = new MemoryStore()
     const cases = new CaseStore(store, TZ)
     const ok = await cases.add(draft('第一条', NOV))
-    const shard = store.doc('cases-2026-11', () => ({ cases: [] }))
+    const shard = store.doc('cases-2026-11', CASES_SHARD_DOC)
     shard.persist = async () => {
       throw new Error('disk full')
     }
@@ -87,5 +91,42 @@ describe('parseCaseId', () => {
     [undefined, undefined],
   ])('%s → %s', (input, id) => {
     expect(parseCaseId(input)).toBe(id)
+  })
+})
+
+describe('CaseStore ids never repeat', () => {
+  async function twoMonths(): Promise<string> {
+    const dir = mkdtempSync(join(tmpdir(), 'case-ids-'))
+    const cases = new CaseStore(new FileStore(dir), TZ)
+    await cases.add(draft('十一月的案例', NOV))
+    await cases.add(draft('十二月的案例', DEC))
+    return dir
+  }
+
+  it('keeps every case and continues the ids when cases-meta.json is deleted', async () => {
+    const dir = await twoMonths()
+    rmSync(join(dir, 'state', 'cases-meta.json'))
+    const cases = new CaseStore(new FileStore(dir), TZ)
+    expect(cases.live().map(c => c.id)).toEqual(['C1', 'C2'])
+    expect((await cases.add(draft('又一个', DEC))).id).toBe('C3')
+  })
+
+  it('keeps every case and continues the ids when cases-meta.json is truncated, and says so', async () => {
+    const dir = await twoMonths()
+    writeFileSync(join(dir, 'state', 'cases-meta.json'), '')
+    const store = new FileStore(dir)
+    const cases = new CaseStore(store, TZ)
+    expect(cases.get('C1')?.text).toBe('十一月的案例')
+    expect((await cases.add(draft('又一个', DEC))).id).toBe('C3')
+    expect(store.warnings.join('\n')).toContain('state/cases-meta.json: corrupt')
+  })
+
+  it('refuses to start when a month of cases is deleted or wrong-shaped, naming the file', async () => {
+    const dir = await twoMonths()
+    rmSync(join(dir, 'state', 'cases-2026-11.json'))
+    expect(() => new CaseStore(new FileStore(dir), TZ)).toThrow(/state\/cases-2026-11\.json: missing/)
+    writeFileSync(join(dir, 'state', 'cases-2026-11.json'), JSON.stringify({ cases: { C1: {} } }))
+    expect(() => new CaseStore(new FileStore(dir), TZ)).toThrow(/state\/cases-2026-11\.json: wrong shape: cases/)
+    expect(readdirSync(join(dir, 'state'))).toContain('cases-2026-11.json')
   })
 })

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { CASES_META_DOC } from '../../../plugins/cases/case-store.js'
 import type { MessageEvent } from '../../../bot/core/event.js'
 import { parseConfig } from '../../../bot/config/load-config.js'
 import { FakeClock } from '../../../bot/ports/clock.js'
@@ -292,7 +293,7 @@ describe('cases plugin: digests', () => {
 describe('cases plugin: durability', () => {
   it('confirms only after the case is written, and reports a failed write without keeping the case', async () => {
     const { rt, clock, store, say, to } = await setup()
-    const meta = store.doc('cases-meta', () => ({}))
+    const meta = store.doc('cases-meta', CASES_META_DOC)
     let release!: () => void
     const original = meta.persist
     meta.persist = () =>

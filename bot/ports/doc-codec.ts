@@ -1,0 +1,48 @@
+import type { DocSpec } from './store.js'
+
+/** The field that carries a stored document's version (absent in files written before versions: version 0). */
+export const VERSION_KEY = '$version'
+
+/** A stored document that cannot be used as it is; `reason` is one line. */
+export class DocDamage extends Error {
+  constructor(
+    readonly reason: string,
+    /** True for a version this release does not know (written by a newer one): always refused. */
+    readonly newer = false,
+  ) {
+    super(reason)
+  }
+}
+
+/** Turn parsed file contents into current-version data: migrate, validate; throws `DocDamage`. */
+export function decodeDoc<T>(raw: unknown, spec: DocSpec<T>): T {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new DocDamage('wrong shape: not a JSON object')
+  const { [VERSION_KEY]: stored, ...rest } = raw as Record<string, unknown>
+  const version = stored === undefined ? 0 : stored
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0)
+    throw new DocDamage(`unknown version ${JSON.stringify(version)}`, true)
+  if (version > spec.version)
+    throw new DocDamage(`version ${version} is newer than this release knows (${spec.version})`, true)
+  let data: unknown = rest
+  for (let v = version; v < spec.version; v++) {
+    const step = spec.migrations?.[v] ?? (v === 0 ? fillDefaults(spec) : undefined)
+    if (!step) throw new DocDamage(`no migration from version ${v}`, true)
+    data = step(data)
+  }
+  const checked = spec.schema.safeParse(data)
+  if (!checked.success) {
+    const issue = checked.error.issues[0]
+    throw new DocDamage(`wrong shape: ${issue.path.join('.') || '(root)'}: ${issue.message}`)
+  }
+  // The schema only checks; the data is kept as stored, so fields a schema does not list are never dropped.
+  return data as T
+}
+
+/** The document as it is written: its data with the current version. */
+export function encodeDoc<T>(data: T, spec: DocSpec<T>): string {
+  return JSON.stringify({ [VERSION_KEY]: spec.version, ...(data as object) })
+}
+
+function fillDefaults<T>(spec: DocSpec<T>): (old: unknown) => unknown {
+  return old => ({ ...spec.defaults(), ...(old as object) })
+}
