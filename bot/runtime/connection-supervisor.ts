@@ -68,7 +68,7 @@ export class ConnectionSupervisor {
   }
 
   /** The transport failed (gRPC UNAVAILABLE, stream cancelled): exit 75 now, saying whether it ever connected. */
-  lost(now: number, detail: string): SupervisorAction[] {
+  lost(detail: string): SupervisorAction[] {
     if (this.phase.kind === 'exited') return []
     const reason =
       this.phase.kind === 'starting'

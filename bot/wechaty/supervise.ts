@@ -1,9 +1,5 @@
 import type { Wechaty } from 'wechaty'
-import {
-  type ConnectionBounds,
-  ConnectionSupervisor,
-  type SupervisorAction,
-} from '../runtime/connection-supervisor.js'
+import { type ConnectionBounds, ConnectionSupervisor, type SupervisorAction } from '../runtime/connection-supervisor.js'
 import type { Logger } from '../runtime/logger.js'
 import type { BotRuntime } from '../runtime/runtime.js'
 
@@ -64,18 +60,20 @@ export function superviseConnection(bot: Wechaty, rt: BotRuntime, log: Logger, o
       }
     }
   }
-  bot.on('puppet', puppet => {
+  const watch = (puppet: Wechaty['puppet']) => {
     for (const name of LIFE) puppet.on(name as 'heartbeat', () => act(sup.activity(now())))
-  })
+  }
+  bot.on('puppet', watch)
   bot.on('login', () => {
     if (bot.isLoggedIn) act(sup.login(now()))
   })
   bot.on('logout', () => act(sup.logout(now(), 'logged out (已登出)')))
   bot.on('error', e => {
     if (isTokenRejected(e)) act(sup.refused(errorText(e)))
-    else if (isConnectionLoss(e)) act(sup.lost(now(), errorText(e)))
+    else if (isConnectionLoss(e)) act(sup.lost(errorText(e)))
     else if (isDiscoveryFailure(e)) act(sup.undiscoverable(errorText(e)))
-    else if (/WatchdogAgent reset/.test(errorText(e))) act(sup.logout(now(), 'watchdog reset: no heartbeat from the puppet'))
+    else if (/WatchdogAgent reset/.test(errorText(e)))
+      act(sup.logout(now(), 'watchdog reset: no heartbeat from the puppet'))
   })
   const b = opts.bounds
   const tickMs = opts.tickMs ?? Math.max(50, Math.min(1000, b.startupMs / 4, b.reloginMs / 4, b.stallMs / 4))

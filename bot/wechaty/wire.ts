@@ -46,7 +46,8 @@ export function wireWechaty(
   // Wechaty emits `error` for room events with dirty payloads; unhandled it would crash Node.
   // Connection errors are decided (and logged once) by the connection supervisor.
   bot.on('error', e => {
-    const quiet = /dirty|not a contact/i.test(String(e)) || isConnectionLoss(e) || isTokenRejected(e) || isDiscoveryFailure(e)
+    const quiet =
+      /dirty|not a contact/i.test(String(e)) || isConnectionLoss(e) || isTokenRejected(e) || isDiscoveryFailure(e)
     ;(quiet ? log.debug : log.warn)('wechaty error', e)
   })
   bot.on('scan', (qrcode, status) => {

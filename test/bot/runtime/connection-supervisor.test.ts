@@ -20,7 +20,7 @@ describe('connection supervisor', () => {
 
   it('an endpoint that fails before the first login: exit 75 "never logged in"', () => {
     const s = new ConnectionSupervisor(BOUNDS, 0)
-    const [exit] = s.lost(1000, '14 UNAVAILABLE: No connection established')
+    const [exit] = s.lost('14 UNAVAILABLE: No connection established')
     expect(exit).toMatchObject({
       type: 'exit',
       code: 75,
@@ -31,7 +31,7 @@ describe('connection supervisor', () => {
   it('a stream lost after login: exit 75 "connection lost"', () => {
     const s = new ConnectionSupervisor(BOUNDS, 0)
     s.login(1000)
-    expect(s.lost(5000, '14 UNAVAILABLE')).toEqual([
+    expect(s.lost('14 UNAVAILABLE')).toEqual([
       { type: 'exit', code: 75, reason: expect.stringMatching(/^connection lost/) },
     ])
   })
@@ -85,7 +85,7 @@ describe('connection supervisor', () => {
     expect(a.refused('16 UNAUTHENTICATED')).toEqual([
       { type: 'exit', code: 1, reason: expect.stringMatching(/refused the token/) },
     ])
-    expect(a.lost(1, 'x')).toEqual([])
+    expect(a.lost('x')).toEqual([])
     const b = new ConnectionSupervisor(BOUNDS, 0)
     expect(b.undiscoverable('no endpoint for the token')).toEqual([
       { type: 'exit', code: 75, reason: expect.stringMatching(/discovery failed/) },
