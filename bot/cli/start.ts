@@ -24,6 +24,8 @@ export const STOP_GRACE_MS = 15_000
 /** `start`: run the bot on the configured puppet, or on the sandbox with a console when none is configured. */
 export async function startCommand(argv: string[]): Promise<number> {
   const env = readEnv()
+  // Like the unit's UMask=0077: state, caches and charts this process creates are private to its user.
+  process.umask(0o077)
   const verboseWechaty = /^(verbose|silly)$/i.test(process.env.WECHATY_LOG?.trim() ?? '')
   const log = createLogger(verboseWechaty ? 'debug' : env.logLevel, 'bot', undefined, {
     format: env.logFormat,
