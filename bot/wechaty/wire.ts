@@ -53,7 +53,8 @@ export function wireWechaty(
   bot.on('scan', (qrcode, status) => {
     if (status !== ScanStatus.Waiting && status !== ScanStatus.Timeout) return
     log.info('扫码登录 Scan to log in:')
-    if (opts.printQr !== false) qrcodeTerminal.generate(qrcode, { small: true })
+    // Straight to the terminal: console.* is routed into the log at debug level.
+    if (opts.printQr !== false) qrcodeTerminal.generate(qrcode, { small: true }, qr => process.stderr.write(`${qr}\n`))
     log.info(`or open https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}`)
   })
   // Login runs in the same queue as messages: a message that arrives meanwhile waits until
