@@ -50,7 +50,8 @@ async function startPuppet(env: BotEnv, log: Logger): Promise<number> {
   const stop = stopOnSignals(app, log)
   const supervision = superviseConnection(app.bot, app.runtime, log, {
     bounds: env.bounds,
-    onExit: (code, reason) => stop(reason, code === EXIT_TEMPFAIL ? 'connection-lost' : 'fatal', code),
+    // A refused token (exit 1) is a configuration problem, not a crash: the next start needs no note to the admins.
+    onExit: (code, reason) => stop(reason, code === EXIT_TEMPFAIL ? 'connection-lost' : 'stopped', code),
   })
   process.on('unhandledRejection', e => {
     if (isDiscoveryFailure(e)) supervision.discoveryFailed('no puppet service endpoint found for the token')
@@ -65,7 +66,7 @@ async function startPuppet(env: BotEnv, log: Logger): Promise<number> {
     await app.bot.start()
   } catch (e) {
     // The supervisor already decided on errors Wechaty emitted; these are the ones start() throws itself.
-    if (isTokenRejected(e)) stop(`the puppet service refused the token: ${(e as Error).message}`, 'fatal', 1)
+    if (isTokenRejected(e)) stop(`the puppet service refused the token: ${(e as Error).message}`, 'stopped', 1)
     else if (isConnectionLoss(e) || isDiscoveryFailure(e))
       stop(`could not connect to the puppet service, never logged in (${(e as Error).message})`, 'connection-lost')
     else throw e
