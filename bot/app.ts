@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { WechatyBuilder, type Wechaty } from 'wechaty'
 import type * as PUPPET from 'wechaty-puppet'
@@ -9,6 +8,7 @@ import { SystemClock, type Clock } from './ports/clock.js'
 import { FileStore } from './ports/file-store.js'
 import type { Store } from './ports/store.js'
 import { BotRuntime } from './runtime/runtime.js'
+import { ensurePrivateDir } from './runtime/data-lock.js'
 import { Lifecycle, type ExitReason } from './runtime/lifecycle.js'
 import { GroupBindings } from './runtime/group-bindings.js'
 import { GroupMatcher } from './runtime/group-matcher.js'
@@ -48,6 +48,11 @@ export interface App {
   stop(reason?: Exclude<ExitReason, 'running'>): Promise<void>
 }
 
+/** Longest wait at stop for the event being handled before state is flushed anyway. */
+const IDLE_ON_STOP_MS = 5000
+/** Longest wait for Wechaty to stop, after state was flushed. */
+const WECHATY_STOP_MS = 3000
+
 /** Load config (throws ConfigError), open the store and wire the runtime onto Wechaty. Call `bot.start()` next. */
 export function createApp(opts: AppOptions): App {
   const plugins = opts.plugins ?? PLUGINS
@@ -58,12 +63,12 @@ export function createApp(opts: AppOptions): App {
   }
   const loaded = load()
   let matcher = new GroupMatcher(loaded.config.groups)
-  mkdirSync(opts.dataDir, { recursive: true })
+  ensurePrivateDir(opts.dataDir)
   const store = opts.store ?? new FileStore(opts.dataDir)
   const bot = WechatyBuilder.build(opts.puppet ? { puppet: opts.puppet } : {})
   bot.on('puppet', puppet => void fixRoomMemberCache(puppet))
   const outputDir = join(opts.dataDir, 'output')
-  mkdirSync(outputDir, { recursive: true })
+  ensurePrivateDir(outputDir)
   // The admin channel follows #重载配置 (runtime.loaded); it is only read once the runtime exists.
   const adminGroup = (): string | undefined => {
     const channel: LoadedConfig['config']['adminChannel'] = runtime.loaded.config.adminChannel
@@ -113,10 +118,13 @@ export function createApp(opts: AppOptions): App {
     stop: async (reason = 'stopped') => {
       clearInterval(flush)
       wiring.stop()
-      await wiring.idle()
+      // An event stuck on a hung puppet call must not keep the state from being flushed.
+      await Promise.race([wiring.idle(), new Promise(r => setTimeout(r, IDLE_ON_STOP_MS).unref())])
       await runtime.stop()
       await lifecycle.end(reason, runtime.deps.clock.now())
-      await bot.stop().catch(e => opts.log.warn('wechaty stop failed', e))
+      // State is safe by now; a puppet that cannot stop (never connected, hung service) is not waited for long.
+      const stopped = bot.stop().catch(e => opts.log.warn('wechaty stop failed', e))
+      await Promise.race([stopped, new Promise(r => setTimeout(r, WECHATY_STOP_MS).unref())])
     },
   }
 }

@@ -1,32 +1,76 @@
 import { shipped } from './package-root.js'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { logLevelFromEnv, type LogLevel } from './runtime/logger.js'
+import { parseDuration } from './config/duration.js'
+import { type ConnectionBounds, DEFAULT_BOUNDS } from './runtime/connection-supervisor.js'
+import { type LogFormat, type LogLevel, logFormatFromEnv, logLevelFromEnv } from './runtime/logger.js'
 
 /** Settings that come only from the environment (secrets and the puppet never live in the config file). */
 export interface BotEnv {
   /** `undefined` means the built-in sandbox. */
   puppet?: string
   configFile: string
-  /** True when no config file was given or found and the shipped example is used. */
+  /** True when the sandbox runs on the shipped example config (no `BOT_CONFIG`). */
   usingExampleConfig: boolean
   dataDir: string
   logLevel: LogLevel
+  logFormat: LogFormat
+  /** Values never to be printed (tokens, passwords), for the logger's redaction. */
+  secrets: string[]
+  /** How long to wait for the puppet before exit 75. */
+  bounds: ConnectionBounds
 }
 
 /** The shipped, commented example config (also what the sandbox and demo run on). */
 export const EXAMPLE_CONFIG = shipped('data/bot.config.example.yaml')
 
-/** Read the environment. In sandbox mode a missing `bot.config.yaml` falls back to the example config. */
-export function readEnv(env: NodeJS.ProcessEnv = process.env): BotEnv {
+/** Environment variables whose values are secrets. */
+const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY/i
+
+/** Environment variables holding the connection bounds (a duration such as `90s`, `5m`, or seconds). */
+export const BOUND_VARS: Record<keyof ConnectionBounds, string> = {
+  startupMs: 'BOT_STARTUP_TIMEOUT',
+  reloginMs: 'BOT_RELOGIN_TIMEOUT',
+  stallMs: 'BOT_STALL_TIMEOUT',
+}
+
+/** Load `./.env` into `process.env` when it exists; variables already set are never overridden. */
+export function loadDotEnv(file = '.env'): NodeJS.ProcessEnv {
+  if (existsSync(file)) process.loadEnvFile(file)
+  return process.env
+}
+
+/**
+ * Read the environment (after loading `.env`). The sandbox (no `WECHATY_PUPPET`) runs on `BOT_CONFIG` when set,
+ * else on the shipped example config; a real puppet runs on `BOT_CONFIG`, else `./bot.config.yaml`.
+ * Throws on an invalid bound.
+ */
+export function readEnv(env: NodeJS.ProcessEnv = loadDotEnv()): BotEnv {
   const puppet = env.WECHATY_PUPPET?.trim() || undefined
   const explicit = env.BOT_CONFIG?.trim()
-  const fallback = !explicit && !puppet && !existsSync('bot.config.yaml')
+  const example = !explicit && !puppet
   return {
     puppet,
-    configFile: resolve(explicit || (fallback ? EXAMPLE_CONFIG : 'bot.config.yaml')),
-    usingExampleConfig: fallback,
+    configFile: explicit ? resolve(explicit) : example ? EXAMPLE_CONFIG : resolve('bot.config.yaml'),
+    usingExampleConfig: example,
     dataDir: resolve(env.BOT_DATA_DIR?.trim() || 'data/state'),
     logLevel: logLevelFromEnv(env.LOG_LEVEL),
+    logFormat: logFormatFromEnv(env.LOG_FORMAT),
+    secrets: Object.entries(env)
+      .filter(([k, v]) => SECRET_NAME.test(k) && v && v.trim().length >= 4)
+      .map(([, v]) => v!.trim()),
+    bounds: readBounds(env),
   }
+}
+
+function readBounds(env: NodeJS.ProcessEnv): ConnectionBounds {
+  const out = { ...DEFAULT_BOUNDS }
+  for (const [key, name] of Object.entries(BOUND_VARS) as [keyof ConnectionBounds, string][]) {
+    const text = env[name]?.trim()
+    if (!text) continue
+    const ms = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : parseDuration(text)
+    if (ms === undefined || ms <= 0) throw new Error(`${name}="${text}": expected a duration such as "90s" or "5m"`)
+    out[key] = ms
+  }
+  return out
 }

@@ -1,43 +1,95 @@
-import { shipped } from '../package-root.js'
-import { rmSync } from 'node:fs'
+import { readdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { type App, createApp } from '../app.js'
+import { type BotEnv, readEnv } from '../env.js'
+import { EXIT_TEMPFAIL } from '../runtime/connection-supervisor.js'
+import { acquireDataLock, DataLockError, LOCK_FILE, securePuppetCache } from '../runtime/data-lock.js'
+import type { ExitReason } from '../runtime/lifecycle.js'
 import { PLUGINS } from '../../plugins/index.js'
-import { createApp, type App } from '../app.js'
+import { ConfigError } from '../config/load-config.js'
 import { verifyConfig } from '../config/verify-config.js'
-import { readEnv } from '../env.js'
+import { StateDamageError, StoreWriteError } from '../ports/store.js'
+import { shipped } from '../package-root.js'
 import { createLogger, type Logger } from '../runtime/logger.js'
 import { createSandbox } from '../sandbox/index.js'
+import { isConnectionLoss, isDiscoveryFailure, isTokenRejected, superviseConnection } from '../wechaty/supervise.js'
+import { routeConsole, routeWechatyLogs } from '../wechaty/wechaty-logs.js'
 import { populateWorld, readWorld } from '../world/load-world.js'
 import { startConsole } from './console.js'
+
+/** Exit code after an uncaught exception (EX_SOFTWARE). */
+export const EXIT_FATAL = 70
+
+/** Exit code when the puppet connection is lost or never made (EX_TEMPFAIL): the supervisor restarts the bot. */
+export const EXIT_CONNECTION_LOST = EXIT_TEMPFAIL
+
+/** Longest time flushing state and stopping Wechaty may take before the process exits anyway. */
+export const STOP_GRACE_MS = 15_000
 
 /** `start`: run the bot on the configured puppet, or on the sandbox with a console when none is configured. */
 export async function startCommand(argv: string[]): Promise<number> {
   const env = readEnv()
+  // Like the unit's UMask=0077: state, caches and charts this process creates are private to its user.
+  process.umask(0o077)
+  const verboseWechaty = /^(verbose|silly)$/i.test(process.env.WECHATY_LOG?.trim() ?? '')
+  const log = createLogger(verboseWechaty ? 'debug' : env.logLevel, 'bot', undefined, {
+    format: env.logFormat,
+    secrets: env.secrets,
+  })
+  routeWechatyLogs(log)
   if (argv.includes('--accept-state-loss')) process.env.BOT_ACCEPT_STATE_LOSS = '1' // read by the FileStore
-  const log = createLogger(env.logLevel)
   // Every config and plugin problem, before connecting: ConfigError → exit 1 with the list (never half-configured).
   await verifyConfig(env.configFile, PLUGINS)
-  if (env.puppet) {
-    const app = createApp({ configFile: env.configFile, dataDir: env.dataDir, log })
-    const stop = stopOnSignals(app, log)
-    // wechaty-puppet-service does not reconnect by itself after the service drops the stream:
-    // exit with EX_TEMPFAIL (75) so the supervisor (systemd Restart=on-failure) starts a fresh
-    // process, which resumes the persisted outbox, timers and notices and tells the admins.
-    app.bot.on('error', e => {
-      if (isConnectionLoss(e)) stop('connection lost (连接中断)', 'connection-lost', EXIT_CONNECTION_LOST)
-    })
-    log.info(`starting with puppet ${env.puppet}, config ${env.configFile}, data ${env.dataDir}`)
-    await app.bot.start()
-    return await new Promise<number>(() => {}) // runs until a signal or a connection loss
+  const dataDir = env.puppet ? env.dataDir : join(env.dataDir, 'sandbox')
+  try {
+    acquireDataLock(dataDir)
+  } catch (e) {
+    if (!(e instanceof DataLockError)) throw e
+    log.error(`❌ ${e.message}`)
+    return EXIT_TEMPFAIL
   }
+  return env.puppet ? startPuppet(env, log) : startSandbox(env, dataDir, log, argv)
+}
+
+async function startPuppet(env: BotEnv, log: Logger): Promise<number> {
+  routeConsole(log)
+  if (env.puppet === 'wechaty-puppet-service') securePuppetCache()
+  const app = createApp({ configFile: env.configFile, dataDir: env.dataDir, log })
+  const stop = stopOnSignals(app, log)
+  const supervision = superviseConnection(app.bot, app.runtime, log, {
+    bounds: env.bounds,
+    // A refused token (exit 1) is a configuration problem, not a crash: the next start needs no note to the admins.
+    onExit: (code, reason) => stop(reason, code === EXIT_TEMPFAIL ? 'connection-lost' : 'stopped', code),
+  })
+  process.on('unhandledRejection', e => {
+    if (isDiscoveryFailure(e)) supervision.discoveryFailed('no puppet service endpoint found for the token')
+    else log.error('unhandled rejection', e)
+  })
+  const b = env.bounds
+  log.info(
+    `starting with puppet ${env.puppet}, config ${env.configFile}, data ${env.dataDir}; ` +
+      `bounds: login ${b.startupMs / 1000}s, re-login ${b.reloginMs / 1000}s, stall ${b.stallMs / 1000}s`,
+  )
+  try {
+    await app.bot.start()
+  } catch (e) {
+    // The supervisor already decided on errors Wechaty emitted; these are the ones start() throws itself.
+    if (isTokenRejected(e)) stop(`the puppet service refused the token: ${(e as Error).message}`, 'stopped', 1)
+    else if (isConnectionLoss(e) || isDiscoveryFailure(e))
+      stop(`could not connect to the puppet service, never logged in (${(e as Error).message})`, 'connection-lost')
+    else throw e
+  }
+  return await new Promise<number>(() => {}) // runs until a signal or the supervisor stops it
+}
+
+async function startSandbox(env: BotEnv, dataDir: string, log: Logger, argv: string[]): Promise<number> {
   const worldArg = argv.find(a => a.endsWith('.yaml'))
   const worldFile = worldArg ? resolve(worldArg) : shipped('data/demo/world.yaml')
   const spec = readWorld(worldFile)
   const sandbox = createSandbox()
   populateWorld(sandbox.world, spec)
   // The sandbox world is rebuilt at every start, so its state starts fresh too (a playground, not production).
-  const dataDir = join(env.dataDir, 'sandbox')
-  rmSync(dataDir, { recursive: true, force: true })
+  for (const f of readdirSync(dataDir)) if (f !== LOCK_FILE) rmSync(join(dataDir, f), { recursive: true, force: true })
   const app = createApp({ configFile: env.configFile, dataDir, log, puppet: sandbox.puppet })
   process.stdout.write(
     `${[
@@ -51,6 +103,7 @@ export async function startCommand(argv: string[]): Promise<number> {
     ].join('\n')}\n`,
   )
   stopOnSignals(app, log)
+  process.on('unhandledRejection', e => log.error('unhandled rejection', e))
   await app.bot.start()
   sandbox.world.login(spec.bot.id)
   await app.ready
@@ -59,36 +112,37 @@ export async function startCommand(argv: string[]): Promise<number> {
   return 0
 }
 
-/** Exit code when the puppet service connection is lost (EX_TEMPFAIL): the supervisor restarts the bot. */
-export const EXIT_CONNECTION_LOST = 75
+type Stop = (why: string, reason?: Exclude<ExitReason, 'running'>, code?: number) => void
 
-/** gRPC UNAVAILABLE (14) or CANCELLED (1) from the puppet service: the event stream is gone. */
-export function isConnectionLoss(e: unknown): boolean {
-  return /^(14 UNAVAILABLE|1 CANCELLED)\b/.test(String((e as Error)?.message ?? e))
-}
-
-type Stop = (why: string, reason?: 'stopped' | 'connection-lost' | 'fatal', code?: number) => void
-
-/** Exit code after an uncaught exception (EX_SOFTWARE). */
-export const EXIT_FATAL = 70
-
+/** A stop function (flush state, record why, exit with `code`) bound to SIGINT, SIGTERM and uncaught exceptions. */
 function stopOnSignals(app: App, log: Logger): Stop {
   let stopping = false
-  const stop: Stop = (why, reason = 'stopped', code = 0) => {
+  const stop: Stop = (why, reason = 'stopped', code = reason === 'connection-lost' ? EXIT_TEMPFAIL : 0) => {
     if (stopping) return
     stopping = true
     log[code ? 'error' : 'info'](`${why}: flushing state and stopping${code ? ` (exit ${code})` : ''}`)
+    // A hung puppet must not keep the process alive: state is flushed before Wechaty is stopped.
+    setTimeout(() => {
+      log.error(`stopping took longer than ${STOP_GRACE_MS / 1000}s, exiting anyway (exit ${code})`)
+      process.exit(code)
+    }, STOP_GRACE_MS).unref()
     app.stop(reason).then(
       () => process.exit(code),
       e => {
         log.error('stop failed', e)
-        process.exit(1)
+        process.exit(code || 1)
       },
     )
   }
   process.once('SIGINT', () => stop('SIGINT'))
   process.once('SIGTERM', () => stop('SIGTERM'))
-  process.on('uncaughtException', e => stop(`fatal: ${e.message}`, 'fatal', EXIT_FATAL))
-  process.on('unhandledRejection', e => log.error('unhandled rejection', e))
+  process.on('uncaughtException', e => {
+    // Damaged state, a config a plugin cannot start with, or a disk that cannot keep records need a
+    // person: exit 1 (the unit does not restart it). Anything else is a crash: 70, restarted.
+    const needsOperator = e instanceof StateDamageError || e instanceof ConfigError || e instanceof StoreWriteError
+    if (needsOperator) log.error(`❌ ${e.message}`)
+    else log.error('uncaught exception', e)
+    stop(`fatal: ${e.message.split('\n')[0]}`, 'fatal', needsOperator ? 1 : EXIT_FATAL)
+  })
   return stop
 }

@@ -1,6 +1,11 @@
+import pino from 'pino'
+
 /** Log levels, lowest first. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
 const ORDER: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent']
+
+/** `text`: one human-readable line per entry (default); `json`: one JSON object per line, for log collectors. */
+export type LogFormat = 'text' | 'json'
 
 /** A small leveled logger; plugins get a child tagged with their name. */
 export interface Logger {
@@ -11,28 +16,93 @@ export interface Logger {
   child(tag: string): Logger
 }
 
-/** A logger writing `time level [tag] message` lines to stderr, filtered by `level`. */
+/** Output options: the format and the secret values that must never appear in a line. */
+export interface LogOptions {
+  format?: LogFormat
+  /** Values replaced by `[redacted]` wherever they appear (message, error, stack, extra). */
+  secrets?: readonly string[]
+}
+
+/** What a secret is replaced with in every log line. */
+export const REDACTED = '[redacted]'
+
+/**
+ * A pino logger writing one line per entry through `write` (stderr by default), filtered by `level`.
+ * Errors keep their stack (and cause), circular objects are safe, timestamps carry the local UTC offset,
+ * and every secret is redacted from the finished line.
+ */
 export function createLogger(
   level: LogLevel = 'info',
   tag = 'bot',
   write: (line: string) => void = l => process.stderr.write(`${l}\n`),
+  opts: LogOptions = {},
 ): Logger {
-  const min = ORDER.indexOf(level)
-  const emit = (lv: LogLevel) => (msg: string, extra?: unknown) => {
-    if (ORDER.indexOf(lv) < min) return
-    const detail = extra === undefined ? '' : ` ${extra instanceof Error ? extra.message : JSON.stringify(extra)}`
-    write(`${new Date().toISOString()} ${lv.toUpperCase()} [${tag}] ${msg}${detail}`)
+  const redact = redactor(opts.secrets ?? [])
+  const json = opts.format === 'json'
+  const root = pino(
+    {
+      level,
+      base: undefined,
+      timestamp: () => `,"time":"${isoWithOffset(new Date())}"`,
+      formatters: { level: label => ({ level: label }) },
+      serializers: { err: pino.stdSerializers.err },
+    },
+    { write: (chunk: string) => write(redact(json ? chunk.trimEnd() : humanLine(chunk))) },
+  )
+  const wrap = (t: string): Logger => {
+    const p = root.child({ tag: t })
+    const emit = (lv: Exclude<LogLevel, 'silent'>) => (msg: string, extra?: unknown) => {
+      if (!p.isLevelEnabled(lv)) return
+      if (extra === undefined) p[lv](msg)
+      else if (extra instanceof Error) p[lv]({ err: extra }, msg)
+      else p[lv]({ extra }, msg)
+    }
+    return {
+      debug: emit('debug'),
+      info: emit('info'),
+      warn: emit('warn'),
+      error: emit('error'),
+      child: (c: string) => wrap(`${t}:${c}`),
+    }
   }
-  return {
-    debug: emit('debug'),
-    info: emit('info'),
-    warn: emit('warn'),
-    error: emit('error'),
-    child: (t: string) => createLogger(level, `${tag}:${t}`, write),
-  }
+  return wrap(tag)
+}
+
+/** `2026-12-03T11:49:18.123+08:00`: ISO 8601 in local time with its offset. */
+export function isoWithOffset(d: Date): string {
+  const off = -d.getTimezoneOffset()
+  const local = new Date(d.getTime() + off * 60_000).toISOString().slice(0, -1)
+  const abs = Math.abs(off)
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0')
+  const mm = String(abs % 60).padStart(2, '0')
+  return `${local}${off < 0 ? '-' : '+'}${hh}:${mm}`
+}
+
+/** A function replacing every secret (and its JSON-escaped form) by `[redacted]`. Values shorter than 4 are ignored. */
+export function redactor(secrets: readonly string[]): (s: string) => string {
+  const forms = [...new Set(secrets.filter(s => s.length >= 4).flatMap(s => [s, JSON.stringify(s).slice(1, -1)]))]
+  forms.sort((a, b) => b.length - a.length)
+  if (!forms.length) return s => s
+  return s => forms.reduce((out, f) => out.split(f).join(REDACTED), s)
+}
+
+/** Turn one pino JSON line into `time LEVEL [tag] message extra`, with an error's stack on the following lines. */
+function humanLine(chunk: string): string {
+  const { time, level, tag, msg, err, extra } = JSON.parse(chunk)
+  const detail = err
+    ? ` ${err.stack ?? err.message}${err.cause ? `\ncaused by: ${err.cause.stack ?? err.cause.message}` : ''}`
+    : extra === undefined
+      ? ''
+      : ` ${typeof extra === 'string' ? extra : JSON.stringify(extra)}`
+  return `${time} ${String(level).toUpperCase()} [${tag}] ${msg}${detail}`
 }
 
 /** Parse `LOG_LEVEL`, defaulting to `info`. */
 export function logLevelFromEnv(value: string | undefined): LogLevel {
   return ORDER.includes(value as LogLevel) ? (value as LogLevel) : 'info'
+}
+
+/** Parse `LOG_FORMAT`: `json` for log collectors, anything else is human-readable text. */
+export function logFormatFromEnv(value: string | undefined): LogFormat {
+  return value?.trim().toLowerCase() === 'json' ? 'json' : 'text'
 }

@@ -3,6 +3,7 @@ import { ScanStatus, type Contact, type Message, type Room, type Wechaty } from 
 import type { BotEvent, Member } from '../core/event.js'
 import type { BotRuntime } from '../runtime/runtime.js'
 import type { Logger } from '../runtime/logger.js'
+import { isConnectionLoss, isDiscoveryFailure, isTokenRejected } from './supervise.js'
 import { toMessageEvent } from './to-event.js'
 import type { WechatyPorts } from './wechaty-ports.js'
 
@@ -44,11 +45,17 @@ export function wireWechaty(
   }
 
   // Wechaty emits `error` for room events with dirty payloads; unhandled it would crash Node.
-  bot.on('error', e => (/dirty|not a contact/i.test(String(e)) ? log.debug : log.warn)('wechaty error', e))
+  // Connection errors are decided (and logged once) by the connection supervisor.
+  bot.on('error', e => {
+    const quiet =
+      /dirty|not a contact/i.test(String(e)) || isConnectionLoss(e) || isTokenRejected(e) || isDiscoveryFailure(e)
+    ;(quiet ? log.debug : log.warn)('wechaty error', e)
+  })
   bot.on('scan', (qrcode, status) => {
     if (status !== ScanStatus.Waiting && status !== ScanStatus.Timeout) return
     log.info('扫码登录 Scan to log in:')
-    if (opts.printQr !== false) qrcodeTerminal.generate(qrcode, { small: true })
+    // Straight to the terminal: console.* is routed into the log at debug level.
+    if (opts.printQr !== false) qrcodeTerminal.generate(qrcode, { small: true }, qr => process.stderr.write(`${qr}\n`))
     log.info(`or open https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}`)
   })
   // Login runs in the same queue as messages: a message that arrives meanwhile waits until

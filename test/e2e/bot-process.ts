@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { join } from 'node:path'
 import type { PuppetService } from './puppet-service.js'
 
 /** The bot as a separate process, started with `npm start` as a user would. */
@@ -14,20 +15,32 @@ export interface BotProcess {
   kill(signal: NodeJS.Signals): void
 }
 
-/** Start `npm start` against the puppet service with TLS off, a config file and a data dir. */
-export function startBot(service: PuppetService, configFile: string, dataDir: string): BotProcess {
+/**
+ * Start `npm start` against the puppet service with TLS off, a config file and a data dir; `env` adds or
+ * overrides variables (an `undefined` value removes one). HOME is a temp dir, so caches stay out of the user's.
+ */
+export function startBot(
+  service: Pick<PuppetService, 'token' | 'endpoint'>,
+  configFile: string,
+  dataDir: string,
+  env: Record<string, string | undefined> = {},
+): BotProcess {
+  const vars: Record<string, string | undefined> = {
+    ...process.env,
+    HOME: join(dataDir, '..', 'home'),
+    WECHATY_PUPPET: 'wechaty-puppet-service',
+    WECHATY_PUPPET_SERVICE_TOKEN: service.token,
+    WECHATY_PUPPET_SERVICE_ENDPOINT: service.endpoint,
+    WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: 'true',
+    BOT_CONFIG: configFile,
+    BOT_DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    ...env,
+  }
+  for (const [k, v] of Object.entries(vars)) if (v === undefined) delete vars[k]
   const child = spawn('npm', ['start', '--silent'], {
     detached: true, // its own process group, so a kill reaches tsx and node too
-    env: {
-      ...process.env,
-      WECHATY_PUPPET: 'wechaty-puppet-service',
-      WECHATY_PUPPET_SERVICE_TOKEN: service.token,
-      WECHATY_PUPPET_SERVICE_ENDPOINT: service.endpoint,
-      WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: 'true',
-      BOT_CONFIG: configFile,
-      BOT_DATA_DIR: dataDir,
-      LOG_LEVEL: 'info',
-    },
+    env: vars,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let text = ''

@@ -24,6 +24,8 @@ export interface PuppetService {
   stop(): Promise<void>
   /** Serve again on the same port. */
   restart(): Promise<void>
+  /** Stop sending heartbeats (sent every second until then), as a stalled service would. */
+  silence(): void
 }
 
 /** Start the demo world on a free loopback port, with the bot logged in. */
@@ -39,14 +41,21 @@ export async function startPuppetService(worldFile = 'data/demo/world.yaml'): Pr
   await sandbox.puppet.start()
   await server.start()
   sandbox.world.login(spec.bot.id)
+  const beat = () => setInterval(() => sandbox.puppet.emit('heartbeat', { data: 'e2e service alive' }), 1000).unref()
+  let heartbeat = beat()
   return {
     world: sandbox.world,
     endpoint,
     token,
-    stop: () => server.stop(),
+    stop: () => {
+      clearInterval(heartbeat)
+      return server.stop()
+    },
+    silence: () => clearInterval(heartbeat),
     restart: async () => {
       server = make()
       await server.start()
+      heartbeat = beat()
     },
   }
 }
