@@ -137,7 +137,8 @@ function describe(a: Action): string | undefined {
   return undefined
 }
 
-function groupOf(a: Action): string | undefined {
+/** The group an action concerns: its `groupId`, or the room it is sent to. */
+export function groupOf(a: Action): string | undefined {
   if ('groupId' in a && a.groupId) return a.groupId
   if ('to' in a && 'room' in a.to) return a.to.room
   return undefined

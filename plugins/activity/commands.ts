@@ -1,4 +1,4 @@
-import type { Action, Chat } from '../../bot/core/actions.js'
+import type { Action } from '../../bot/core/actions.js'
 import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
 import type { CommandInvocation, CommandSpec, PluginContext } from '../../bot/core/plugin.js'
 import { onlyMember, summarize } from './aggregate.js'
@@ -9,18 +9,9 @@ import { topBars, trendSeries, type ActivityReports, type Report } from './repor
 import { activityText, memberText, responseText, silentText } from './report-text.js'
 import type { ActivityTracker } from './tracker.js'
 
-/** Where a command's answer goes. */
-function chatOf(event: MessageEvent): Chat {
-  return event.group ? { room: event.group.id } : { contact: event.sender.id }
-}
-
-/** Reply text plus the chart, both as command replies (sent even in dry-run). */
+/** Reply text plus the chart, both answers to the asker (sent even in observe mode). */
 function answer(inv: CommandInvocation, report: Report): Action[] {
-  const rule = `command.${inv.event.command ?? 'activity'}`
-  return [
-    inv.reply(report.text, rule),
-    ...(report.chart ? [{ type: 'sendFile' as const, to: chatOf(inv.event), path: report.chart, rule }] : []),
-  ]
+  return [inv.reply(report.text), ...(report.chart ? [inv.replyFile(report.chart)] : [])]
 }
 
 /** In a customer group a command only ever shows that group (customers read the reply). */

@@ -1,6 +1,6 @@
 import type { Action } from '../../bot/core/actions.js'
 import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
-import { capture, privateReply } from './capture.js'
+import { capture } from './capture.js'
 import { parseCaseId } from './case-store.js'
 import { refusal, replyMasker, seesRaw, type CasesDeps } from './deps.js'
 import { buildDigest } from './digest-job.js'
@@ -43,7 +43,7 @@ export function casesCommands(d: CasesDeps): CommandSpec[] {
       const sub = SUBCOMMANDS[inv.argv[0]?.toLowerCase() ?? '']
       if (!sub) return capture(d, inv, '案例')
       const why = refusal(inv.event, d.ctx.configFor(inv.event.group))
-      if (why) return [inv.event.group ? privateReply(inv.event, why, RULE) : inv.reply(why)]
+      if (why) return [inv.whisper(why, RULE)]
       return h[sub](inv, inv.args.replace(/^\S+\s*/, ''))
     },
   }
@@ -183,11 +183,7 @@ function handlers(d: CasesDeps): Record<Sub, Handler> {
           inv.reply(`用法：${p}案例 周报 [本周/上周/本月/2026-11-01~2026-11-30]，默认最近 ${cfg.digest.days} 天。`),
         ]
       const digest = buildDigest(d, range, replyMasker(d, inv.event, cfg), cfg.maxReplyChars, seesRaw(inv.event, cfg))
-      const to = inv.event.group ? { room: inv.event.group.id } : { contact: inv.event.sender.id }
-      return [
-        inv.reply(digest.text),
-        ...(digest.path ? [{ type: 'sendFile' as const, to, path: digest.path, rule: `${RULE}.周报文件` }] : []),
-      ]
+      return [inv.reply(digest.text), ...(digest.path ? [inv.replyFile(digest.path, `${RULE}.周报文件`)] : [])]
     },
   }
 }
