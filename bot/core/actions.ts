@@ -120,6 +120,38 @@ export type Action =
   | ScheduleAction
   | CancelAction
 
+/**
+ * The outward actions of a rehearsal (a case opened in observe mode, which stays one after going live)
+ * turned into records of what would have happened: `【观察】将发送：…` in the audit log, nothing sent.
+ */
+export function asRehearsal(actions: Action[]): Action[] {
+  return actions.map((a): Action => {
+    if (!OUTWARD_ACTIONS.has(a.type)) return a
+    const body = 'text' in a ? `：${a.text}` : a.type === 'fine' ? `：${a.violation}` : ''
+    return {
+      type: 'record',
+      rule: a.rule,
+      groupId: a.groupId,
+      memberId: a.memberId,
+      reason: a.reason,
+      evidence: a.evidence,
+      text: `【观察】将${REHEARSAL_LABEL[a.type]}${body}`,
+    }
+  })
+}
+
+const REHEARSAL_LABEL: Partial<Record<Action['type'], string>> = {
+  say: '发送',
+  warn: '警告',
+  remind: '提醒',
+  notifyAdmins: '报告管理员',
+  sendFile: '发送文件',
+  sendLink: '发送链接',
+  remove: '移出',
+  strike: '记违规',
+  fine: '罚款',
+}
+
 /** Action types that reach WeChat or penalise someone: in observe mode they are only written to the audit log. */
 export const OUTWARD_ACTIONS: ReadonlySet<Action['type']> = new Set([
   'say',

@@ -69,16 +69,14 @@ async function publish(d: NoticeDeps, inv: CommandInvocation, help: (why: string
   const n = await d.track(inv.event, split.content, split.spec)
   if (typeof n === 'string') return [inv.reply(help(`${n}。`))]
   const post = `【通知】${split.content}\n（${n.authorName}发布，编号 ${n.id}；请 ${Object.keys(n.required).length} 位同事在 ${when(n.deadline, n.at, d.tz)} 前回复「收到」）`
+  // A post to the group, not an answer to the asker: in observe mode it is only recorded, and the asker is told.
+  const observed = n.observed
+    ? [inv.whisper(`观察模式：通知 ${n.id} 没有发到群里，只记录了将要做的事（${d.prefix}审计 ack 查看）。`)]
+    : []
   return [
-    {
-      type: 'say',
-      to: { room: g.id },
-      text: post,
-      rule: 'command.notice',
-      groupId: g.id,
-      memberId: inv.event.sender.id,
-    },
+    { type: 'say', to: { room: g.id }, text: post, rule: 'ack.notice', groupId: g.id, memberId: inv.event.sender.id },
     ...trackingActions(n, d.tz, false),
+    ...observed,
   ]
 }
 

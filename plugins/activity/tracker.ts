@@ -111,9 +111,9 @@ export class ActivityTracker {
     return seenMember(g, m.id, this.ctx.displayName(m), m.isStaff)
   }
 
-  /** Count a group message (commands to the bot are not activity); returns schedule/cancel actions for the customer-wait reminder. */
+  /** Count a group message (commands to the bot, even unknown or refused ones, are not activity); returns schedule/cancel actions for the customer-wait reminder. */
   onMessage(ev: MessageEvent & { group: GroupRef }): Action[] {
-    if (ev.command) return []
+    if (ev.isCommand) return []
     const now = ev.at
     this.closeDue(this.ctx.clock.now())
     const target = this.dayOf(ev.group, now)

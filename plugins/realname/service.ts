@@ -16,7 +16,7 @@ import { scheduleStep, stepActions, stepDueAt, stepTimerKey } from './escalation
 import { identityText, type NicknameNotice } from './messages.js'
 import { IDENTITY_PROBLEMS } from './nickname-check.js'
 import type { CompiledFormat } from './nickname-format.js'
-import { emptyState, memberKey, type Case, type GroupMembers, type MemberRecord, type RealnameState } from './state.js'
+import { caseKey, emptyState, type Case, type GroupMembers, type MemberRecord, type RealnameState } from './state.js'
 
 type Section = RealnameConfig & { enabled?: boolean }
 
@@ -105,10 +105,15 @@ export class RealnameService {
     this.members.changed()
   }
 
-  /** A member left: drop their record, case, reminders and timers. */
+  /** The member's open case in the group, in the group's current mode (observe-mode cases are kept apart). */
+  caseOf(group: GroupRef, memberId: string): Case | undefined {
+    return this.state.data.cases[caseKey(group.id, memberId, this.ctx.observing(group))]
+  }
+
+  /** A member left: drop their record, cases, reminders and timers. */
   forget(groupId: string, memberId: string, why: string): Action[] {
     delete this.members.data.groups[groupId]?.members[memberId]
-    delete this.state.data.reminded[memberKey(groupId, memberId)]
+    for (const observed of [false, true]) delete this.state.data.reminded[caseKey(groupId, memberId, observed)]
     this.members.changed()
     return [
       ...this.closeCase(groupId, memberId, why),
@@ -134,13 +139,14 @@ export class RealnameService {
       if (v.entry) this.remember(group.id, member.id, { name: v.entry.name })
       return { assessment, actions: this.closeCase(group.id, member.id, `nickname ok: ${assessment.nickname}`) }
     }
-    if (this.state.data.cases[memberKey(group.id, member.id)]) return { assessment, actions: [] }
+    if (this.caseOf(group, member.id)) return { assessment, actions: [] }
     return { assessment, actions: this.openCase(group, assessment, opts) }
   }
 
-  /** Run the escalation step a timer asked for, after re-checking the member. */
-  continueCase(group: GroupRef, member: Member, index: number): Action[] {
-    const c = this.state.data.cases[memberKey(group.id, member.id)]
+  /** Run the escalation step a timer asked for, after re-checking the member (a timer of the other mode is stale). */
+  continueCase(group: GroupRef, member: Member, index: number, observed: boolean): Action[] {
+    if (observed !== this.ctx.observing(group)) return []
+    const c = this.caseOf(group, member.id)
     if (!c || c.next !== index) return []
     const a = this.assess(member, group)
     if (a.verdict.ok) return this.check(group, member).actions
@@ -161,21 +167,29 @@ export class RealnameService {
     return this.advance(group, a, c)
   }
 
-  /** Close a member's case (renamed, left, exempted); no-op without one. */
+  /** Close a member's cases, real and observed (renamed, left, exempted); no-op without one. */
   closeCase(groupId: string, memberId: string, why: string): Action[] {
-    const key = memberKey(groupId, memberId)
-    if (!this.state.data.cases[key]) return []
-    delete this.state.data.cases[key]
-    this.state.changed()
-    return [
-      { type: 'cancel', key: stepTimerKey(groupId, memberId), rule: 'realname.case-closed', groupId, memberId },
-      { type: 'record', text: `case closed: ${why}`, rule: 'realname.case-closed', groupId, memberId },
-    ]
+    return [false, true].flatMap((observed): Action[] => {
+      const key = caseKey(groupId, memberId, observed)
+      if (!this.state.data.cases[key]) return []
+      delete this.state.data.cases[key]
+      this.state.changed()
+      const meta = { rule: 'realname.case-closed', groupId, memberId }
+      return [
+        { type: 'cancel', key: stepTimerKey(groupId, memberId, observed), ...meta },
+        { type: 'record', text: `${observed ? '（观察）' : ''}case closed: ${why}`, ...meta },
+      ]
+    })
+  }
+
+  /** Last private reminder of the member in the group, in the group's current mode (for the speak throttle). */
+  lastReminded(group: GroupRef, memberId: string): number {
+    return this.state.data.reminded[caseKey(group.id, memberId, this.ctx.observing(group))] ?? 0
   }
 
   /** Note a private reminder (for the speak throttle). */
-  markReminded(groupId: string, memberId: string): void {
-    this.state.data.reminded[memberKey(groupId, memberId)] = this.ctx.clock.now()
+  markReminded(group: GroupRef, memberId: string): void {
+    this.state.data.reminded[caseKey(group.id, memberId, this.ctx.observing(group))] = this.ctx.clock.now()
     this.state.changed()
   }
 
@@ -191,6 +205,7 @@ export class RealnameService {
   private openCase(group: GroupRef, a: Assessment, opts: { inviter?: string; quiet?: boolean }): Action[] {
     if (a.verdict.ok) return []
     const identity = IDENTITY_PROBLEMS.has(a.verdict.problem)
+    const observed = this.ctx.observing(group)
     const c: Case = {
       groupId: group.id,
       memberId: a.member.id,
@@ -198,8 +213,9 @@ export class RealnameService {
       next: 0,
       problem: a.verdict.problem,
       identity,
+      ...(observed ? { observed } : {}),
     }
-    this.state.data.cases[memberKey(group.id, a.member.id)] = c
+    this.state.data.cases[caseKey(group.id, a.member.id, observed)] = c
     this.state.changed()
     if (!identity) return this.advance(group, a, c)
     if (opts.quiet) return []
@@ -230,14 +246,16 @@ export class RealnameService {
           startedAt: c.startedAt,
           now,
           unconfirmed,
+          staffBeforeCustomers: group.kind !== 'internal' && this.ctx.rolesOf(a.member.id).length > 0,
         }),
       )
-      if (steps[c.next].action === 'remind') this.markReminded(group.id, a.member.id)
+      if (steps[c.next].action === 'remind') this.markReminded(group, a.member.id)
       if (steps[c.next].action === 'report') this.markReported(c)
       c.next++
       this.state.changed()
     }
-    return [...out, ...scheduleStep(steps, c.startedAt, { groupId: group.id, memberId: a.member.id, index: c.next })]
+    const next = { groupId: group.id, memberId: a.member.id, index: c.next, observed: c.observed }
+    return [...out, ...scheduleStep(steps, c.startedAt, next)]
   }
 
   private compiledFor(section: RealnameConfig): CompiledFormats {
