@@ -82,10 +82,14 @@ export class CommandRouter {
     const where = cmd.spec.where ?? 'any'
     if (where === 'group' && !event.group) return { kind: 'reply', text: `${name} 只能在群里使用。`, privately }
     if (where === 'private' && event.group) return { kind: 'reply', text: `${name} 请私聊机器人使用。`, privately }
-    if (!allowed(cmd.spec.role, roles)) {
+    const sub = argv[0] ?? ''
+    const subRoles = cmd.spec.subcommandRoles ?? {}
+    const needed = Object.hasOwn(subRoles, sub) ? subRoles[sub] : cmd.spec.role
+    if (!allowed(cmd.spec.role, roles) || !allowed(needed, roles)) {
+      const what = needed === cmd.spec.role ? name : `${name} ${sub}`
       return {
         kind: 'reply',
-        text: `⛔ 没有权限：${name} 需要「${ROLE_LABEL[cmd.spec.role]}」角色。`,
+        text: `⛔ 没有权限：${what} 需要「${ROLE_LABEL[needed]}」角色。`,
         refused: cmd.spec.name,
         privately,
       }

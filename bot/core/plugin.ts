@@ -20,6 +20,8 @@ export interface CommandSpec {
   aliases?: string[]
   /** Least role needed; `member` means anyone in a managed group or private chat. */
   role: Role | 'member'
+  /** Subcommands (first argument) that need another role, e.g. `{ 新建: 'admin' }`: refusals name that role. */
+  subcommandRoles?: Record<string, Role>
   /** One usage line shown in `#帮助` and on bad arguments, e.g. `#通知 <内容> [截止 30分钟]`. */
   usage: string
   /** One-line description (zh-CN). */

@@ -88,6 +88,10 @@ export class BotRuntime {
       timers: this.timers,
       strikeTtlDefault: cfg.penalties.strikeTtl,
       log: deps.log.child('executor'),
+      nameOf: async (id, groupId) => {
+        const m = (await deps.directory.members(groupId)).find(x => x.id === id)
+        return this.loaded.roster.byContact(id)?.name ?? m?.groupAlias ?? m?.name ?? id
+      },
       admins:
         cfg.adminChannel.mode === 'group'
           ? { mode: 'group', adminIds: () => this.loaded.config.roles.admin, roomId: () => this.adminRoomId() }
