@@ -40,7 +40,8 @@ export function casesCommands(d: CasesDeps): CommandSpec[] {
     usage: `${p}案例 <内容> ｜ ${p}案例 搜索 关键词 [标签:成交] [作者:张三] [产品:净水器] [本周/本月/2026-11-01~2026-11-30] ｜ 查看/修改/撤回/删除 编号 ｜ 周报`,
     description: '分享销售案例；搜索、查看案例库；培训师看周报',
     run: inv => {
-      const sub = SUBCOMMANDS[inv.argv[0]?.toLowerCase() ?? '']
+      const word = inv.argv[0]?.toLowerCase() ?? ''
+      const sub = Object.hasOwn(SUBCOMMANDS, word) ? SUBCOMMANDS[word] : undefined
       if (!sub) return capture(d, inv, '案例')
       const why = refusal(inv.event, d.ctx.configFor(inv.event.group))
       if (why) return [inv.whisper(why, RULE)]

@@ -126,3 +126,22 @@ describe('what customers read in their group', () => {
     expect(wechat.textsTo('wxid_admin').join('\n')).not.toContain('找不到审计编号 wxid')
   })
 })
+
+describe('prototype keys from chat', () => {
+  it('__proto__, constructor and toString are ordinary words to every command and subcommand', async () => {
+    const { rt, clock, wechat } = await start()
+    const p = rt.loaded.config.commandPrefix
+    const words = ['__proto__', 'constructor', 'toString', 'hasOwnProperty']
+    for (const c of rt.router.all()) {
+      for (const w of words) {
+        for (const body of [`${p}${c.spec.name} ${w}`, `${p}${c.spec.name} 进度 ${w}`, `${p}${c.spec.name} 查看 ${w}`]) {
+          await rt.handle(text(admin, body, clock.now()))
+          await rt.handle(text(admin, body, clock.now(), sales))
+        }
+      }
+    }
+    await clock.advance(30 * 60_000)
+    expect(rt.errors).toEqual([])
+    expect(wechat.textsTo('wxid_admin').join('\n')).not.toMatch(/undefined|\[object Object\]|function /)
+  }, 60_000)
+})
