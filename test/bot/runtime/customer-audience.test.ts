@@ -134,7 +134,11 @@ describe('prototype keys from chat', () => {
     const words = ['__proto__', 'constructor', 'toString', 'hasOwnProperty']
     for (const c of rt.router.all()) {
       for (const w of words) {
-        for (const body of [`${p}${c.spec.name} ${w}`, `${p}${c.spec.name} 进度 ${w}`, `${p}${c.spec.name} 查看 ${w}`]) {
+        for (const body of [
+          `${p}${c.spec.name} ${w}`,
+          `${p}${c.spec.name} 进度 ${w}`,
+          `${p}${c.spec.name} 查看 ${w}`,
+        ]) {
           await rt.handle(text(admin, body, clock.now()))
           await rt.handle(text(admin, body, clock.now(), sales))
         }

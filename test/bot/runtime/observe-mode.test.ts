@@ -5,6 +5,7 @@ import { decideMode } from '../../../bot/runtime/observe-mode.js'
 import { ackPlugin } from '../../../plugins/ack/index.js'
 import { group, makeRuntime, member, text } from '../../helpers/harness.js'
 import { H, MIN, sales as rnSales, start as startRealname } from '../../plugins/realname/setup.js'
+import { cust, spammer, start as startContent } from '../../plugins/content/setup.js'
 
 const sales = group('r1', '销售部工作群', 'internal', '销售群')
 const south = group('r2', '南宁区域群', 'internal', '南宁群')
@@ -135,5 +136,19 @@ describe('observe mode precedence', () => {
     expect(wechat.textsTo('wxid_admin')).toEqual([expect.stringContaining('realname 观察模式已关闭')])
     await clock.advance(2 * H + MIN) // then the real case goes on: step 2, the @ in the group
     expect(wechat.textsTo(rnSales.id)).toEqual([expect.stringContaining('请尽快把群昵称改为实名')])
+  })
+
+  it('content: offences in observe mode record strikes without counting them, so live starts at the first strike', async () => {
+    const h = await startContent('dryRun: true')
+    for (let i = 0; i < 3; i++) await h.post(spammer, cust, `兼 职 刷 单，日 赚 500，加 v 详聊 ${i}`, {}, 20 * MIN)
+    await h.drain()
+    expect(h.wechat.sent).toEqual([])
+    expect(h.rt.ledger.activeStrikes('wxid_c3', h.clock.now())).toEqual([])
+    await h.post(member('wxid_admin', '陈管理'), undefined, '#观察 content 关')
+    await h.post(spammer, cust, '兼 职 刷 单，日 赚 500，加 v 详聊', {}, 20 * MIN)
+    await h.drain()
+    const [warn] = h.wechat.textsTo(cust.id)
+    expect(warn).toContain('第 1 次违规')
+    expect(h.rt.ledger.activeStrikes('wxid_c3', h.clock.now())).toHaveLength(1)
   })
 })
