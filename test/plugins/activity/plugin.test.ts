@@ -57,6 +57,26 @@ describe('customer responsiveness', () => {
     ])
   })
 
+  it('in observe mode only records the reminder; after going live the waiting customer is still reminded', async () => {
+    const { rt, clock, wechat } = await setup(CONFIG.replace('activity: {', 'activity: { dryRun: true,'))
+    await rt.handle(text(liuzong, '请问这个套餐怎么收费？', clock.now(), cust))
+    await clock.advance(11 * MIN)
+    expect(wechat.textsTo('zhang')).toEqual([])
+    await rt.handle(text(member('admin1', '陈管理'), '#观察 activity 关', clock.now()))
+    await rt.handle(text(zhoujie, '我也想问', clock.now(), cust))
+    await clock.advance(MIN)
+    expect(wechat.textsTo('zhang')).toEqual([expect.stringContaining('刘总 已等待')])
+  })
+
+  it('an unknown command from staff in a customer group does not count as answering the customer', async () => {
+    const { rt, clock, wechat } = await setup()
+    await rt.handle(text(liuzong, '请问这个套餐怎么收费？', clock.now(), cust))
+    await clock.advance(3 * MIN)
+    await rt.handle(text(zhang, '#不存在的命令', clock.now(), cust))
+    await clock.advance(8 * MIN)
+    expect(wechat.textsTo('zhang').join('\n')).toContain('刘总 已等待 10分钟')
+  })
+
   it('cancels the reminder when staff answers in time, and reports the response time', async () => {
     const { rt, clock, wechat } = await setup()
     await rt.handle(text(liuzong, '在吗？想问下发票', clock.now(), cust))
