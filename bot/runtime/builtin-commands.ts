@@ -5,6 +5,7 @@ import { loadRoster, RosterError } from '../roster/load-roster.js'
 import { formatDuration } from '../config/duration.js'
 import { shortDateTime } from '../time/zoned.js'
 import type { BotRuntime } from './runtime.js'
+import { firstLine } from './executor.js'
 import { undoCommand } from './undo-command.js'
 
 /** The runtime's own commands: help, status, reload, audit, dry-run switch, undo. */
@@ -59,7 +60,7 @@ export function builtinCommands(rt: BotRuntime): CommandSpec[] {
           await rt.applyConfig(rt.deps.reloadConfig())
           return [inv.reply(`✅ 配置已重载：${rt.plugins.length} 个插件。`)]
         } catch (e) {
-          const problems = e instanceof ConfigError ? e.problems : [(e as Error).message]
+          const problems = e instanceof ConfigError ? e.problems : [firstLine(e)]
           return [
             inv.reply(`❌ 新配置有 ${problems.length} 个问题，继续使用旧配置：\n${problems.slice(0, 10).join('\n')}`),
           ]
@@ -82,7 +83,7 @@ export function builtinCommands(rt: BotRuntime): CommandSpec[] {
           rt.replaceRoster(roster)
           return [inv.reply(`✅ 花名册已重载：${roster.entries.length} 人。`)]
         } catch (e) {
-          const problems = e instanceof RosterError ? e.problems : [(e as Error).message]
+          const problems = e instanceof RosterError ? e.problems : [firstLine(e)]
           return [
             inv.reply(`❌ 花名册有 ${problems.length} 个问题，继续使用旧花名册：\n${problems.slice(0, 10).join('\n')}`),
           ]
@@ -168,7 +169,7 @@ export function statusText(rt: BotRuntime): string {
     ...rt.plugins.flatMap(x => (x.instance.status ? [`${x.name}：${x.instance.status()}`] : [])),
     ...(rt.deps.store.warnings.length ? ['存储警告：', ...rt.deps.store.warnings] : []),
     ...(rt.errors.length || rt.outbox.failures.length
-      ? ['最近错误：', ...[...rt.errors, ...rt.outbox.failures].slice(-5)]
+      ? ['最近错误（详情见日志）：', ...[...rt.errors, ...rt.outbox.failures].slice(-5).map(firstLine)]
       : []),
   ].join('\n')
 }

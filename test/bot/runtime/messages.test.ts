@@ -27,6 +27,8 @@ const probe = definePlugin({
         return [{ type: 'warn', text: '你的消息涉及违规内容，第 1 次违规。', rule: 'warn', ...meta }]
       if (ev.text === '罚') return [{ type: 'fine', violation: '未按时回复', rule: 'fine', ...meta }]
       if (ev.text === '踢') return [{ type: 'remove', rule: 'remove', ...meta }]
+      if (ev.text === '炸')
+        throw new Error("ENOENT: no such file or directory, open '/srv/bot/data/x.json'\n    at open (node:fs:1)")
       return []
     },
   }),
@@ -95,5 +97,16 @@ describe('messages people read', () => {
     await clock.advance(10_000)
     expect(wechat.textsTo('admin1').join('\n')).toMatch(/^已撤销 A\d+：罚款 1 笔。\n已撤销 A\d+：罚款 1 笔。$/)
     expect(rt.ledger.openFines()).toEqual([])
+  })
+
+  it('#状态 shows recent errors as one line without paths or stacks', async () => {
+    const { rt, clock, wechat } = await start()
+    await rt.handle(text(member('u1', '刘总'), '炸', clock.now(), cust))
+    await rt.handle(text(member('admin1', '陈管理'), '#状态', clock.now()))
+    await clock.advance(10_000)
+    const status = wechat.textsTo('admin1').join('\n')
+    expect(status).toMatch(/最近错误（详情见日志）：\n.*probe\.message: ENOENT: no such file or directory, open '…'$/)
+    expect(status).not.toContain('/srv')
+    expect(status).not.toContain('node:fs')
   })
 })
