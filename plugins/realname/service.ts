@@ -20,6 +20,9 @@ import { caseKey, emptyState, type Case, type GroupMembers, type MemberRecord, t
 
 type Section = RealnameConfig & { enabled?: boolean }
 
+/** How often a real case paused by observe mode checks whether the group is live again. */
+const PAUSE_RECHECK = 3_600_000
+
 /** Timer key of a newcomer's grace period. */
 export const graceTimerKey = (groupId: string, memberId: string): string => `grace:${groupId}:${memberId}`
 
@@ -145,7 +148,7 @@ export class RealnameService {
 
   /** Run the escalation step a timer asked for, after re-checking the member (a timer of the other mode is stale). */
   continueCase(group: GroupRef, member: Member, index: number, observed: boolean): Action[] {
-    if (observed !== this.ctx.observing(group)) return []
+    if (observed !== this.ctx.observing(group)) return observed ? [] : this.pause(group, member.id, index)
     const c = this.caseOf(group, member.id)
     if (!c || c.next !== index) return []
     const a = this.assess(member, group)
@@ -256,6 +259,14 @@ export class RealnameService {
     }
     const next = { groupId: group.id, memberId: a.member.id, index: c.next, observed: c.observed }
     return [...out, ...scheduleStep(steps, c.startedAt, next)]
+  }
+
+  /** A real case's step fell due in observe mode: it waits (checked again hourly) instead of advancing. */
+  private pause(group: GroupRef, memberId: string, index: number): Action[] {
+    const payload = { groupId: group.id, memberId, index }
+    const at = this.ctx.clock.now() + PAUSE_RECHECK
+    const meta = { rule: 'realname.escalate', groupId: group.id, memberId, reason: 'paused: observe mode' }
+    return [{ type: 'schedule', key: stepTimerKey(group.id, memberId), at, payload, ...meta }]
   }
 
   private compiledFor(section: RealnameConfig): CompiledFormats {

@@ -151,4 +151,18 @@ describe('observe mode precedence', () => {
     expect(warn).toContain('第 1 次违规')
     expect(h.rt.ledger.activeStrikes('wxid_c3', h.clock.now())).toHaveLength(1)
   })
+
+  it('realname: a real case does not advance while the plugin observes, and goes on where it was after', async () => {
+    const { rt, clock, wechat, join } = await startRealname()
+    const sun = member('wxid_sunqi', '孙七七')
+    await join(rnSales, [sun], member('wxid_zhangsan', '张三', '销售部-张三'))
+    await clock.advance(11 * MIN) // step 1: the private reminder
+    expect(wechat.textsTo('wxid_sunqi')).toHaveLength(1)
+    await rt.handle(text(member('wxid_admin', '陈管理'), '#观察 realname 开', clock.now()))
+    await clock.advance(6 * H) // step 2 falls due: only paused, not recorded as done
+    expect(wechat.sent.filter(s => s.text?.includes('请尽快把群昵称改为实名'))).toEqual([])
+    await rt.handle(text(member('wxid_admin', '陈管理'), '#观察 realname 关', clock.now()))
+    await clock.advance(H + MIN)
+    expect(wechat.textsTo(rnSales.id).filter(t => t.includes('请尽快把群昵称改为实名'))).toHaveLength(1) // step 2, live
+  })
 })
