@@ -1,3 +1,4 @@
+import { quoted } from '../commands/quote.js'
 import type { AuditEntry } from './audit.js'
 import type { Action } from '../core/actions.js'
 import type { CommandInvocation, CommandSpec } from '../core/plugin.js'
@@ -26,16 +27,17 @@ export function undoCommand(rt: BotRuntime): CommandSpec {
       if (!mentioned && AUDIT_ID.test(word)) {
         const entry = rt.audit.get(word.toUpperCase())
         if (!entry)
-          return [inv.reply(`找不到审计编号 ${word.toUpperCase()}（只查最近 30 天）。编号见 ${p}审计 或 ${p}违规。`)]
+          return [
+            inv.reply(`找不到审计编号 ${quoted(word.toUpperCase())}（只查最近 30 天）。编号见 ${p}审计 或 ${p}违规。`),
+          ]
         return undo(rt, inv, entry)
       }
       const ids = mentioned ? [mentioned] : await membersNamed(rt, word)
-      if (!ids.length)
-        return [inv.reply(`找不到成员「${word.slice(0, 20)}」。可用审计编号、@成员、花名册姓名或微信 ID。`)]
+      if (!ids.length) return [inv.reply(`找不到成员「${quoted(word)}」。可用审计编号、@成员、花名册姓名或微信 ID。`)]
       if (ids.length > 1)
         return [
           inv.reply(
-            `「${word.slice(0, 20)}」对应 ${ids.length} 个人（${ids.slice(0, 5).join('、')}），请用微信 ID 或审计编号。`,
+            `「${quoted(word)}」对应 ${ids.length} 个人（${ids.slice(0, 5).join('、')}），请用微信 ID 或审计编号。`,
           ),
         ]
       const entry = latestPenalty(rt, ids[0])

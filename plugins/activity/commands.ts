@@ -8,6 +8,7 @@ import { parsePeriodWord, periodRange, type Period } from './periods.js'
 import { topBars, trendSeries, type ActivityReports, type Report } from './report-builder.js'
 import { activityText, memberText, responseText, silentText } from './report-text.js'
 import type { ActivityTracker } from './tracker.js'
+import { quoted } from '../../bot/commands/quote.js'
 
 /** Reply text plus the chart, both answers to the asker (sent even in observe mode). */
 function answer(inv: CommandInvocation, report: Report): Action[] {
@@ -93,8 +94,8 @@ export function activityCommands(
         if (people.length === 1) return memberReport(inv, people[0], period, allowed)
         const why =
           people.length > 1
-            ? `有 ${people.length} 位成员叫「${name}」，请在群里 @ 对方。`
-            : `没有找到「${target}」对应的群或成员。`
+            ? `有 ${people.length} 位成员叫「${quoted(name)}」，请在群里 @ 对方。`
+            : `没有找到「${quoted(target)}」对应的群或成员。`
         return [inv.reply(`${why}\n用法：${usage}`)]
       }
       ids = new Set(groups.map(g => g.id))

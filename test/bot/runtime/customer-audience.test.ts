@@ -148,4 +148,16 @@ describe('prototype keys from chat', () => {
     expect(rt.errors).toEqual([])
     expect(wechat.textsTo('wxid_admin').join('\n')).not.toMatch(/undefined|\[object Object\]|function /)
   }, 60_000)
+
+  it('repeats at most 20 characters of what someone typed, also to staff', async () => {
+    const { rt, clock, wechat } = await start()
+    const long = '很'.repeat(5000)
+    await rt.handle(text(member('wxid_boss', '王经理'), `#活跃度 ${long}`, clock.now(), sales))
+    await rt.handle(text(member('wxid_boss', '王经理'), `#通知 详情 ${long}`, clock.now(), sales))
+    await rt.handle(text(admin, `#撤销 ${long}`, clock.now()))
+    await rt.handle(text(zhangsan, `#罚款 免除 ${long}`, clock.now()))
+    await clock.advance(10 * 60_000)
+    for (const t of wechat.sent.map(s => s.text ?? '')) expect(t).not.toContain('很'.repeat(21))
+    expect(wechat.textsTo(sales.id).join('\n')).toContain(`「${'很'.repeat(20)}…」`)
+  })
 })
