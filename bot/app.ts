@@ -58,7 +58,11 @@ export function createApp(opts: AppOptions): App {
   const plugins = opts.plugins ?? PLUGINS
   const load = (): LoadedConfig => {
     const loaded = loadConfig(opts.configFile, plugins)
-    if (opts.dryRun) loaded.config.dryRun = true
+    // --dry-run: every plugin observes whatever the file says (only a `#观察` switch at run time overrides it).
+    if (opts.dryRun) {
+      loaded.config.dryRun = true
+      loaded.dryRunSettings = undefined
+    }
     return loaded
   }
   const loaded = load()

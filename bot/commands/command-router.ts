@@ -1,7 +1,12 @@
-import type { Action } from '../core/actions.js'
+import type { SayAction } from '../core/actions.js'
 import type { MessageEvent, Role } from '../core/event.js'
 import type { CommandSpec } from '../core/plugin.js'
+import { answerPrivately, openHere } from './audience.js'
 import { parseCommand, type ParsedCommand } from './parse-command.js'
+
+/** Longest command name looked up (a longer word is unknown) and longest arguments a command is given. */
+export const MAX_NAME_CHARS = 32
+export const MAX_ARGS_CHARS = 10_000
 
 /** Chinese labels of roles, for replies. */
 export const ROLE_LABEL: Record<Role | 'member', string> = {
@@ -24,7 +29,7 @@ export interface RegisteredCommand {
 export type Routed =
   | { kind: 'none' }
   | { kind: 'run'; command: RegisteredCommand; args: string; argv: string[] }
-  | { kind: 'reply'; text: string; refused?: string }
+  | { kind: 'reply'; text: string; refused?: string; privately: boolean }
 
 /**
  * Finds the command a message names and checks the sender's roles (by
@@ -55,28 +60,42 @@ export class CommandRouter {
     return this.byName.get(name.toLowerCase())
   }
 
-  /** Decide what to do with a message. */
+  /**
+   * Decide what to do with a message. Replies never repeat the sender's text (an unknown command may be
+   * spam or banned words) and follow the audience rules (`audience.ts`).
+   */
   route(event: MessageEvent, roles: Role[]): Routed {
     const parsed = parseCommand(event.text, this.prefix)
     if (!parsed) return { kind: 'none' }
-    const { cmd, args, argv } = this.resolve(parsed)
+    const { cmd, args, argv } = parsed.name.length > MAX_NAME_CHARS ? { args: '', argv: [] } : this.resolve(parsed)
+    const p = this.prefix
     if (!cmd)
       return {
         kind: 'reply',
-        text: `未知命令 ${this.prefix}${parsed.name}。发送 ${this.prefix}帮助 查看你可以使用的命令。`,
+        text: `未知命令。发送 ${p}帮助 查看你可以使用的命令。`,
+        privately: answerPrivately(event),
       }
+    const name = `${p}${cmd.spec.name}`
+    const privately = answerPrivately(event, cmd.spec)
+    if (!openHere(event, cmd.spec))
+      return { kind: 'reply', text: `⛔ ${name} 只供员工使用。`, refused: cmd.spec.name, privately }
     const where = cmd.spec.where ?? 'any'
-    if (where === 'group' && !event.group)
-      return { kind: 'reply', text: `${this.prefix}${cmd.spec.name} 只能在群里使用。` }
-    if (where === 'private' && event.group)
-      return { kind: 'reply', text: `${this.prefix}${cmd.spec.name} 请私聊机器人使用。` }
-    if (!allowed(cmd.spec.role, roles)) {
+    if (where === 'group' && !event.group) return { kind: 'reply', text: `${name} 只能在群里使用。`, privately }
+    if (where === 'private' && event.group) return { kind: 'reply', text: `${name} 请私聊机器人使用。`, privately }
+    const sub = argv[0] ?? ''
+    const subRoles = cmd.spec.subcommandRoles ?? {}
+    const needed = Object.hasOwn(subRoles, sub) ? subRoles[sub] : cmd.spec.role
+    if (!allowed(cmd.spec.role, roles) || !allowed(needed, roles)) {
+      const what = needed === cmd.spec.role ? name : `${name} ${sub}`
       return {
         kind: 'reply',
-        text: `⛔ 没有权限：${this.prefix}${cmd.spec.name} 需要「${ROLE_LABEL[cmd.spec.role]}」角色。`,
+        text: `⛔ 没有权限：${what} 需要「${ROLE_LABEL[needed]}」角色。`,
         refused: cmd.spec.name,
+        privately,
       }
     }
+    if (args.length > MAX_ARGS_CHARS)
+      return { kind: 'reply', text: `${name} 的内容太长（最多 ${MAX_ARGS_CHARS} 字），请缩短后再发。`, privately }
     return { kind: 'run', command: cmd, args, argv }
   }
 
@@ -92,10 +111,12 @@ export class CommandRouter {
     return { cmd: this.byName.get(name), args, argv: args ? args.split(/\s+/) : [] }
   }
 
-  /** Help text listing only what someone with `roles` may use. */
-  help(roles: Role[]): string {
+  /** Help text listing only what the asker of `event` may run where they asked. */
+  help(event: MessageEvent): string {
+    const here = event.group ? 'group' : 'private'
     const lines = this.all()
-      .filter(c => allowed(c.spec.role, roles))
+      .filter(c => allowed(c.spec.role, event.sender.roles) && openHere(event, c.spec))
+      .filter(c => (c.spec.where ?? 'any') === 'any' || c.spec.where === here)
       .map(c => `${c.spec.usage}  ${c.spec.description}`)
     return [`可用命令（${lines.length}）：`, ...lines].join('\n')
   }
@@ -108,17 +129,10 @@ export function allowed(needed: Role | 'member', roles: Role[]): boolean {
   )
 }
 
-/** Build a reply action to where a message came from. */
-export function replyTo(event: MessageEvent, text: string, rule: string): Action {
-  return event.group
-    ? {
-        type: 'say',
-        to: { room: event.group.id },
-        text,
-        mentions: [event.sender.id],
-        rule,
-        groupId: event.group.id,
-        memberId: event.sender.id,
-      }
-    : { type: 'say', to: { contact: event.sender.id }, text, rule, memberId: event.sender.id }
+/** Build the answer to the asker of `event` (audience `asker`): into its group @-ing them, or `privately`. */
+export function replyTo(event: MessageEvent, text: string, rule: string, privately = false): SayAction {
+  const meta = { rule, memberId: event.sender.id, audience: 'asker' as const }
+  return event.group && !privately
+    ? { type: 'say', to: { room: event.group.id }, text, mentions: [event.sender.id], groupId: event.group.id, ...meta }
+    : { type: 'say', to: { contact: event.sender.id }, text, groupId: event.group?.id, ...meta }
 }

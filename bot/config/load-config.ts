@@ -44,7 +44,15 @@ export interface LoadedConfig {
   config: BotConfig
   /** Per group name, per plugin: the global section merged with the group's override. */
   groupSections: Map<string, Record<string, Record<string, unknown>>>
+  /** `dryRun` exactly as written (unset keys absent): per plugin section, and per group name and plugin. */
+  dryRunSettings?: DryRunSettings
   roster: Roster
+}
+
+/** Where `dryRun` was written in the config file (defaults are not settings). */
+export interface DryRunSettings {
+  plugins: Record<string, boolean>
+  groups: Record<string, Record<string, boolean>>
 }
 
 /** Load, validate and resolve a config file; throws ConfigError listing every problem. */
@@ -85,8 +93,22 @@ export function parseConfig(text: string, file: string, plugins: PluginDefinitio
     const config = parsed.data as BotConfig
     const groupSections = new Map<string, Record<string, Record<string, unknown>>>()
     for (const [i, g] of config.groups.entries()) groupSections.set(g.name, { ...config.plugins, ...overrides[i] })
-    return { file, config, groupSections, roster }
+    return { file, config, groupSections, dryRunSettings: writtenDryRun(raw), roster }
   })
+}
+
+function writtenDryRun(raw: RawConfig): DryRunSettings {
+  const pick = (sections: unknown): Record<string, boolean> =>
+    Object.fromEntries(
+      Object.entries(isPlain(sections) ? sections : {}).flatMap(([name, s]) =>
+        isPlain(s) && typeof s.dryRun === 'boolean' ? [[name, s.dryRun]] : [],
+      ),
+    )
+  const groups = Array.isArray(raw.groups) ? (raw.groups as RawGroup[]) : []
+  return {
+    plugins: pick(raw.plugins),
+    groups: Object.fromEntries(groups.map(g => [String(g?.name), pick(g?.plugins)])),
+  }
 }
 
 /** The folder relative paths in a config file resolve against. */

@@ -6,6 +6,14 @@
 /** Where a message goes: a group (optionally with @-mentions) or one person privately. */
 export type Chat = { room: string } | { contact: string }
 
+/**
+ * Who reads an outward action. `asker`: the answer to the person who typed a
+ * command (built by `inv.reply`/`inv.whisper`); it is the only outward action
+ * sent while the plugin is in observe mode. Anything else a plugin decides
+ * (group posts, warnings, reminders, admin reports) is only recorded then.
+ */
+export type Audience = 'asker'
+
 /** Why an action was taken: shown in the audit log. */
 export interface ActionMeta {
   /** Rule inside the plugin, e.g. `nickname.grace-expired`. */
@@ -15,6 +23,8 @@ export interface ActionMeta {
   groupId?: string
   memberId?: string
   evidence?: { messageId?: string; text?: string }
+  /** Set only on answers to the person who typed a command (see {@link Audience}). */
+  audience?: Audience
 }
 
 /** Send text to a chat; in a group, `mentions` are @-ed (merged with other texts). */
@@ -110,7 +120,39 @@ export type Action =
   | ScheduleAction
   | CancelAction
 
-/** Action types that reach WeChat or penalise someone: in dry-run they are only written to the audit log. */
+/**
+ * The outward actions of a rehearsal (a case opened in observe mode, which stays one after going live)
+ * turned into records of what would have happened: `【观察】将发送：…` in the audit log, nothing sent.
+ */
+export function asRehearsal(actions: Action[]): Action[] {
+  return actions.map((a): Action => {
+    if (!OUTWARD_ACTIONS.has(a.type)) return a
+    const body = 'text' in a ? `：${a.text}` : a.type === 'fine' ? `：${a.violation}` : ''
+    return {
+      type: 'record',
+      rule: a.rule,
+      groupId: a.groupId,
+      memberId: a.memberId,
+      reason: a.reason,
+      evidence: a.evidence,
+      text: `【观察】将${REHEARSAL_LABEL[a.type]}${body}`,
+    }
+  })
+}
+
+const REHEARSAL_LABEL: Partial<Record<Action['type'], string>> = {
+  say: '发送',
+  warn: '警告',
+  remind: '提醒',
+  notifyAdmins: '报告管理员',
+  sendFile: '发送文件',
+  sendLink: '发送链接',
+  remove: '移出',
+  strike: '记违规',
+  fine: '罚款',
+}
+
+/** Action types that reach WeChat or penalise someone: in observe mode they are only written to the audit log. */
 export const OUTWARD_ACTIONS: ReadonlySet<Action['type']> = new Set([
   'say',
   'warn',

@@ -77,8 +77,13 @@ export interface MessageEvent {
   /** Quoted message, for replies ("引用"). */
   quote?: { id?: string; senderName?: string; text: string }
   attachment?: Attachment
-  /** Set by the runtime when the text is a registered command (name without prefix). */
+  /** Set by the runtime when the text is a registered command it runs (name without prefix). */
   command?: string
+  /**
+   * Set by the runtime when the text is addressed to the bot as a command (known, unknown or refused):
+   * not conversation, so it never counts as speaking in a group. Moderation still reads it.
+   */
+  isCommand?: boolean
 }
 
 /** Members joined a group. */

@@ -20,12 +20,19 @@ export interface CommandSpec {
   aliases?: string[]
   /** Least role needed; `member` means anyone in a managed group or private chat. */
   role: Role | 'member'
+  /** Subcommands (first argument) that need another role, e.g. `{ 新建: 'admin' }`: refusals name that role. */
+  subcommandRoles?: Record<string, Role>
   /** One usage line shown in `#帮助` and on bad arguments, e.g. `#通知 <内容> [截止 30分钟]`. */
   usage: string
   /** One-line description (zh-CN). */
   description: string
   /** Where the command may be used (default: anywhere). */
   where?: 'group' | 'private' | 'any'
+  /**
+   * Customers may use it in the groups they read (listed in their `#帮助`, answered in the group).
+   * Default false: there only people with a role may use it, and every answer goes to them privately.
+   */
+  customerFacing?: boolean
   run(inv: CommandInvocation): Decision
 }
 
@@ -36,8 +43,15 @@ export interface CommandInvocation {
   /** `args` split on whitespace. */
   argv: string[]
   event: MessageEvent
-  /** Convenience: an action replying to where the command came from. */
+  /**
+   * The answer to the asker (audience `asker`, sent even in observe mode): in the chat the command came
+   * from, or privately where the audience rules say customers must not read it (`bot/commands/audience.ts`).
+   */
   reply(text: string, rule?: string): Action
+  /** The answer to the asker, always privately (for what is about people or staff-only). */
+  whisper(text: string, rule?: string): Action
+  /** A file (chart, export) for the asker, sent wherever `reply` goes. */
+  replyFile(path: string, rule?: string): Action
 }
 
 /** A cron job owned by a plugin, run by the runtime's scheduler in the configured timezone. */
@@ -94,6 +108,12 @@ export interface PluginContext<C> {
   membersWithRole(role: Role): string[]
   /** Display name for a member: roster name, group nickname or WeChat name. */
   displayName(member: Member): string
+  /**
+   * Whether the plugin is in observe mode for `group` (none: outside groups). Decisions are then only
+   * recorded, so a plugin keeps what it opens in observe mode (cases, reminders, escalation steps) apart
+   * from its real cases: switching to live starts each case at its first step.
+   */
+  observing(group?: GroupRef): boolean
 }
 
 /** A plugin: its config schema (a strict zod object with defaults) and a factory. */

@@ -4,6 +4,8 @@ import { loadRoster, RosterError } from '../roster/load-roster.js'
 import { formatDuration } from '../config/duration.js'
 import { shortDateTime } from '../time/zoned.js'
 import type { BotRuntime } from './runtime.js'
+import { firstLine } from './executor.js'
+import { undoCommand } from './undo-command.js'
 
 /** The runtime's own commands: help, status, reload, audit, dry-run switch, undo. */
 export function builtinCommands(rt: BotRuntime): CommandSpec[] {
@@ -14,14 +16,16 @@ export function builtinCommands(rt: BotRuntime): CommandSpec[] {
       name: '帮助',
       aliases: ['help'],
       role: 'member',
+      customerFacing: true,
       usage: `${p}帮助`,
       description: '列出你可以使用的命令',
-      run: inv => [inv.reply(rt.router.help(inv.event.sender.roles))],
+      run: inv => [inv.reply(rt.router.help(inv.event))],
     },
     {
       name: '我的ID',
       aliases: ['whoami'],
       role: 'member',
+      customerFacing: true,
       usage: `${p}我的ID`,
       description: '私聊告诉你自己的微信 ID（管理员据此在配置里绑定角色）',
       run: inv => [
@@ -31,6 +35,7 @@ export function builtinCommands(rt: BotRuntime): CommandSpec[] {
           text: `你的微信 ID：${inv.event.sender.id}\n（管理员把它写进配置 roles 或花名册 contactId 即可绑定角色；按 ID 认人，改昵称无效。）`,
           rule: 'command.whoami',
           memberId: inv.event.sender.id,
+          audience: 'asker',
         },
       ],
     },
@@ -54,7 +59,7 @@ export function builtinCommands(rt: BotRuntime): CommandSpec[] {
           await rt.applyConfig(rt.deps.reloadConfig())
           return [inv.reply(`✅ 配置已重载：${rt.plugins.length} 个插件。`)]
         } catch (e) {
-          const problems = e instanceof ConfigError ? e.problems : [(e as Error).message]
+          const problems = e instanceof ConfigError ? e.problems : [firstLine(e)]
           return [
             inv.reply(`❌ 新配置有 ${problems.length} 个问题，继续使用旧配置：\n${problems.slice(0, 10).join('\n')}`),
           ]
@@ -77,7 +82,7 @@ export function builtinCommands(rt: BotRuntime): CommandSpec[] {
           rt.replaceRoster(roster)
           return [inv.reply(`✅ 花名册已重载：${roster.entries.length} 人。`)]
         } catch (e) {
-          const problems = e instanceof RosterError ? e.problems : [(e as Error).message]
+          const problems = e instanceof RosterError ? e.problems : [firstLine(e)]
           return [
             inv.reply(`❌ 花名册有 ${problems.length} 个问题，继续使用旧花名册：\n${problems.slice(0, 10).join('\n')}`),
           ]
@@ -111,71 +116,30 @@ export function builtinCommands(rt: BotRuntime): CommandSpec[] {
       name: '观察',
       aliases: ['dryrun'],
       role: 'admin',
-      usage: `${p}观察 <插件名|全部> 开|关`,
-      description: '观察模式：只记录不执行',
+      usage: `${p}观察 [<插件名|全部> 开|关]`,
+      description: '观察模式：只记录不执行；不带参数时列出每个插件在各群的模式',
       run: inv => {
         const [name, sw] = inv.argv
-        const targets = name === '全部' || name === 'all' ? rt.plugins : rt.plugins.filter(x => x.name === name)
+        const all = rt.plugins.map(x => x.name)
+        if (!name)
+          return [
+            inv.reply(['观察模式（开关 > 群设置 > 插件设置 > 全局设置）：', ...rt.modes.describe(all)].join('\n')),
+          ]
+        const targets = name === '全部' || name === 'all' ? all : all.filter(x => x === name)
         if (!targets.length || !['开', '关', 'on', 'off'].includes(sw))
-          return [inv.reply(`用法：${p}观察 <插件名|全部> 开|关。插件：${rt.plugins.map(x => x.name).join('、')}`)]
+          return [inv.reply(`用法：${p}观察 <插件名|全部> 开|关。插件：${all.join('、')}`)]
         const on = sw === '开' || sw === 'on'
-        for (const t of targets) rt.setDryRun(t.name, on)
-        return [inv.reply(`${targets.map(t => t.name).join('、')} 观察模式已${on ? '开启' : '关闭'}。`)]
+        for (const t of targets) rt.modes.set(t, on)
+        return [
+          inv.reply(
+            [`${targets.join('、')} 观察模式已${on ? '开启' : '关闭'}（所有群）。`, ...rt.modes.describe(targets)].join(
+              '\n',
+            ),
+          ),
+        ]
       },
     },
-    {
-      name: '撤销',
-      aliases: ['undo'],
-      role: 'admin',
-      usage: `${p}撤销 <审计编号>｜@成员`,
-      description: '撤销一次处罚（指定编号，或 @成员 的最近一次）：删除对应的违规记录和罚款并通知成员',
-      run: inv => {
-        const target = inv.event.mentions[0]
-        if (!inv.argv[0] && !target)
-          return [
-            inv.reply(
-              `用法：${p}撤销 <审计编号> 或 ${p}撤销 @成员（撤销其最近一次处罚）；编号见 ${p}审计 或 ${p}违规。`,
-            ),
-          ]
-        const entry = target
-          ? rt.audit
-              .query({ memberId: target, days: 30, limit: 10_000 })
-              .find(e => (e.type === 'strike' || e.type === 'fine') && !e.dryRun && rt.ledger.hasEffect(e))
-          : rt.audit.get(inv.argv[0].toUpperCase())
-        if (!entry)
-          return [
-            inv.reply(
-              target
-                ? '此成员最近 30 天没有可撤销的处罚。'
-                : `找不到审计编号 ${inv.argv[0].slice(0, 20)}（只查最近 30 天）。编号见 ${p}审计 或 ${p}违规。`,
-            ),
-          ]
-        const undone = rt.ledger.undoAudit(entry, inv.event.sender.id, rt.deps.clock.now())
-        rt.audit.append({
-          plugin: 'runtime',
-          rule: 'undo',
-          type: 'undo',
-          dryRun: false,
-          memberId: entry.memberId,
-          groupId: entry.groupId,
-          reason: `undo ${entry.id} by ${inv.event.sender.id}`,
-        })
-        const note = `已撤销 ${entry.id}：违规记录 ${undone.strikes} 条，罚款 ${undone.fines} 笔。`
-        const tell =
-          entry.memberId && (undone.strikes || undone.fines)
-            ? [
-                {
-                  type: 'say' as const,
-                  to: { contact: entry.memberId },
-                  text: `管理员已撤销你的一次违规记录（${entry.id}），相关处罚已取消。`,
-                  rule: 'command.undo-notice',
-                  memberId: entry.memberId,
-                },
-              ]
-            : []
-        return [inv.reply(undone.strikes || undone.fines ? note : `${entry.id} 没有可撤销的处罚。`), ...tell]
-      },
-    },
+    undoCommand(rt),
   ]
 }
 
@@ -183,7 +147,6 @@ export function builtinCommands(rt: BotRuntime): CommandSpec[] {
 export function statusText(rt: BotRuntime): string {
   const now = rt.deps.clock.now()
   const groups = rt.deps.directory.groups()
-  const dry = rt.plugins.filter(x => rt.isDryRun(x)).map(x => x.name)
   const health =
     rt.errors.length || rt.outbox.failures.length
       ? '⚠️ 有错误'
@@ -193,7 +156,8 @@ export function statusText(rt: BotRuntime): string {
   return [
     `健康：${health}`,
     `在线：${formatDuration(now - rt.startedAt)}（登录账号 ${rt.deps.directory.selfId()}）`,
-    `插件：${rt.plugins.map(x => x.name).join('、') || '无'}${dry.length ? `；观察模式：${dry.join('、')}` : ''}`,
+    `插件：${rt.plugins.map(x => x.name).join('、') || '无'}`,
+    ...rt.modes.describe(rt.plugins.map(x => x.name)).map(line => `· ${line}`),
     `受管理的群：${groups.length} 个${
       groups.length
         ? '（' +
@@ -209,7 +173,7 @@ export function statusText(rt: BotRuntime): string {
     ...rt.plugins.flatMap(x => (x.instance.status ? [`${x.name}：${x.instance.status()}`] : [])),
     ...(rt.deps.store.warnings.length ? ['存储警告：', ...rt.deps.store.warnings] : []),
     ...(rt.errors.length || rt.outbox.failures.length
-      ? ['最近错误：', ...[...rt.errors, ...rt.outbox.failures].slice(-5)]
+      ? ['最近错误（详情见日志）：', ...[...rt.errors, ...rt.outbox.failures].slice(-5).map(firstLine)]
       : []),
   ].join('\n')
 }

@@ -1,4 +1,4 @@
-import { OUTWARD_ACTIONS, type Action } from '../core/actions.js'
+import { OUTWARD_ACTIONS, type Action, type Chat } from '../core/actions.js'
 import type { OutboundMessage, RoomAdmin } from '../ports/directory.js'
 import type { Clock } from '../ports/clock.js'
 import type { AuditLog } from './audit.js'
@@ -23,6 +23,8 @@ export interface ExecutorDeps {
   admins: AdminChannel
   strikeTtlDefault: number
   log: Logger
+  /** How a member is named in a group (roster name, group nickname, WeChat name), for merged texts. */
+  nameOf?(memberId: string, groupId: string): Promise<string>
 }
 
 /**
@@ -62,9 +64,11 @@ export class Executor {
     switch (a.type) {
       case 'say':
       case 'remind':
-        return this.send({ chat: a.to, text: a.text, mentions: a.mentions })
-      case 'warn':
-        return this.send({ chat: { room: a.groupId }, text: a.text, mentions: [a.memberId] })
+        return this.send({ chat: a.to, text: a.text, mentions: a.mentions, label: await this.label(a.to, a.mentions) })
+      case 'warn': {
+        const to = { room: a.groupId }
+        return this.send({ chat: to, text: a.text, mentions: [a.memberId], label: await this.label(to, [a.memberId]) })
+      }
       case 'sendFile':
         return this.send({ chat: a.to, file: a.path })
       case 'sendLink':
@@ -99,6 +103,13 @@ export class Executor {
     this.d.outbox.enqueue(msg)
   }
 
+  /** Names of the people a group message mentions (shown on their line when texts are merged). */
+  private async label(to: Chat, mentions: string[] | undefined): Promise<string | undefined> {
+    if (!('room' in to) || !mentions?.length || !this.d.nameOf) return undefined
+    const names = await Promise.all(mentions.map(id => this.d.nameOf!(id, to.room).catch(() => id)))
+    return names.join('、')
+  }
+
   /** Send a note to the admins through the configured channel. */
   notifyAdmins(text: string, file?: string): void {
     const ch = this.d.admins
@@ -114,20 +125,32 @@ export class Executor {
     try {
       await this.d.roomAdmin.remove(groupId, memberId)
     } catch (e) {
-      const why = (e as Error).message
-      this.d.audit.append({
+      // The detail (error class, stack, paths) stays in the log; WeChat gets one line and the audit id.
+      this.d.log.error(`${plugin}: remove ${memberId} from ${groupId} failed (${auditId})`, e)
+      const failed = this.d.audit.append({
         plugin,
         rule: 'remove-failed',
         type: 'error',
         dryRun: false,
         groupId,
         memberId,
-        reason: why,
+        reason: firstLine(e),
         evidence: { text: auditId },
       })
-      this.notifyAdmins(`⚠️ 移除成员失败（${auditId}）：机器人可能不是群主或管理员，请手动处理。原因：${why}`)
+      this.notifyAdmins(
+        `⚠️ 移除成员失败（${auditId}）：机器人可能不是群主或群管理员，请手动处理。详情见日志，审计编号 ${failed.id}。`,
+      )
     }
   }
+}
+
+/** The first line of an error message, without stack, class name or file paths, at most 120 characters. */
+export function firstLine(e: unknown): string {
+  const line = (e instanceof Error ? e.message : String(e)).split('\n')[0]
+  return line
+    .replace(/(?:[A-Za-z]:)?(?:\/[\w.@-]+){2,}(?::\d+)*/g, '…')
+    .replace(/^\w*Error:\s*/, '')
+    .slice(0, 120)
 }
 
 function describe(a: Action): string | undefined {
@@ -137,7 +160,8 @@ function describe(a: Action): string | undefined {
   return undefined
 }
 
-function groupOf(a: Action): string | undefined {
+/** The group an action concerns: its `groupId`, or the room it is sent to. */
+export function groupOf(a: Action): string | undefined {
   if ('groupId' in a && a.groupId) return a.groupId
   if ('to' in a && 'room' in a.to) return a.to.room
   return undefined

@@ -9,12 +9,11 @@ import type { AuditLog } from './audit.js'
 import type { Ledger } from './ledger.js'
 import type { Logger } from './logger.js'
 
-/** A plugin instance with its name and current dry-run flag. */
+/** A plugin instance with its name. */
 export interface HostedPlugin {
   name: string
   def: PluginDefinition
   instance: PluginInstance
-  dryRun: boolean
 }
 
 /** Shared services every plugin context is built from. */
@@ -26,6 +25,8 @@ export interface HostServices {
   ledger: Ledger
   log: Logger
   outputDir: string
+  /** The effective observe mode of a plugin in a group (`observe-mode.ts`). */
+  observing(plugin: string, group?: GroupRef): boolean
 }
 
 /** Role lookups from config, by contact id only (never by a display name anyone can copy). */
@@ -54,7 +55,7 @@ export async function createPlugins(
   const { config } = loaded
   const out: HostedPlugin[] = []
   for (const def of defs) {
-    const section = config.plugins[def.name] as { enabled: boolean; dryRun: boolean }
+    const section = config.plugins[def.name] as { enabled: boolean }
     if (!section?.enabled) continue
     const ctx: PluginContext<any> = {
       name: def.name,
@@ -75,9 +76,10 @@ export async function createPlugins(
       configFor: (group?: GroupRef) => (group && loaded.groupSections.get(group.configName)?.[def.name]) ?? section,
       membersWithRole: (role: Role) => config.roles[role as keyof typeof config.roles] ?? [],
       displayName: (m: Member) => loaded.roster.byContact(m.id)?.name ?? m.groupAlias ?? m.name,
+      observing: (group?: GroupRef) => s.observing(def.name, group),
     }
     try {
-      out.push({ name: def.name, def, instance: await def.create(ctx), dryRun: section.dryRun || config.dryRun })
+      out.push({ name: def.name, def, instance: await def.create(ctx) })
     } catch (e) {
       problems.push(`plugins.${def.name}: 插件无法启动 cannot start: ${(e as Error)?.message ?? String(e)}`)
     }

@@ -9,24 +9,20 @@ import { docSpec, StateDamageError, type Store, type StoreWriteError } from '../
 import type { Directory, RoomAdmin, Sender } from '../ports/directory.js'
 import { chineseCalendar, type WorkCalendar } from '../time/workdays.js'
 import { CommandRouter, replyTo } from '../commands/command-router.js'
+import { answerPrivately } from '../commands/audience.js'
 import { AuditLog } from './audit.js'
 import { Ledger } from './ledger.js'
 import { Outbox } from './outbox.js'
 import { Timers, timerKind, type TimerRecord } from './timers.js'
 import { Scheduler } from './scheduler.js'
-import { Executor } from './executor.js'
+import { Executor, groupOf } from './executor.js'
 import { IdCache } from './id-cache.js'
 import { SerialQueue } from './serial-queue.js'
 import type { Logger } from './logger.js'
 import { createPlugins, enrichEvent, guarded, roleResolver, type HostedPlugin } from './plugin-host.js'
 import { builtinCommands } from './builtin-commands.js'
 import { adminRoom } from './group-bindings.js'
-
-const FLAGS_DOC = docSpec<{ dryRun: Record<string, boolean> }>({
-  version: 1,
-  schema: z.object({ dryRun: z.record(z.string(), z.boolean()) }),
-  defaults: () => ({ dryRun: {} }),
-})
+import { ObserveMode } from './observe-mode.js'
 
 /** Everything the runtime is built from: config, plugin definitions and ports. */
 export interface RuntimeDeps {
@@ -70,8 +66,8 @@ export class BotRuntime {
   plugins: HostedPlugin[] = []
   private scheduler!: Scheduler
   private storeFailure?: StoreWriteError
+  readonly modes: ObserveMode
   private seen: IdCache
-  private flags
   private rolesOf: (contactId: string) => Role[]
 
   constructor(readonly deps: RuntimeDeps) {
@@ -95,7 +91,7 @@ export class BotRuntime {
     this.timers = new Timers(clock, store)
     store.onWriteFailure(e => this.storeFailed(e))
     this.seen = new IdCache(cfg.runtime.dedupeWindow)
-    this.flags = store.doc('runtime-flags', FLAGS_DOC)
+    this.modes = new ObserveMode(store, () => this.loaded)
     this.executor = new Executor({
       clock,
       outbox: this.outbox,
@@ -105,6 +101,10 @@ export class BotRuntime {
       timers: this.timers,
       strikeTtlDefault: cfg.penalties.strikeTtl,
       log: deps.log.child('executor'),
+      nameOf: async (id, groupId) => {
+        const m = (await deps.directory.members(groupId)).find(x => x.id === id)
+        return this.loaded.roster.byContact(id)?.name ?? m?.groupAlias ?? m?.name ?? id
+      },
       admins:
         cfg.adminChannel.mode === 'group'
           ? { mode: 'group', adminIds: () => this.loaded.config.roles.admin, roomId: () => this.adminRoomId() }
@@ -156,33 +156,24 @@ export class BotRuntime {
     }
   }
 
-  /** Perform a plugin's actions: dry when the plugin is, or when the group an action targets is (runtime actions never are). */
+  /**
+   * Perform a plugin's actions. In observe mode (decided per plugin and the group an action concerns, see
+   * `observe-mode.ts`) outward actions are only recorded, except answers to the person who typed a command.
+   */
   async act(p: HostedPlugin | 'runtime', actions: Action[]): Promise<void> {
     if (!actions.length) return
     if (p === 'runtime') return this.executor.run('runtime', actions, false)
-    const pluginDry = this.isDryRun(p)
-    return this.executor.run(p.name, actions, a => pluginDry || this.groupDryRun(p.name, a))
+    return this.executor.run(p.name, actions, a => a.audience !== 'asker' && this.observing(p.name, groupOf(a)))
   }
 
   private sectionFor(plugin: string, configName: string): Record<string, unknown> | undefined {
     return this.loaded.groupSections.get(configName)?.[plugin]
   }
 
-  private groupDryRun(plugin: string, a: Action): boolean {
-    const groupId = 'groupId' in a && a.groupId ? a.groupId : 'to' in a && 'room' in a.to ? a.to.room : undefined
+  /** Whether `plugin` is in observe mode for the group `groupId` (none: outside groups). */
+  observing(plugin: string, groupId?: string): boolean {
     const group = groupId ? this.deps.directory.group(groupId) : undefined
-    return group ? this.sectionFor(plugin, group.configName)?.dryRun === true : false
-  }
-
-  /** Whether a plugin only records (config, global switch, or `#观察`). */
-  isDryRun(p: HostedPlugin): boolean {
-    return this.flags.data.dryRun[p.name] ?? p.dryRun
-  }
-
-  /** Switch dry-run for one plugin at run time (persisted). */
-  setDryRun(plugin: string, on: boolean): void {
-    this.flags.data.dryRun[plugin] = on
-    this.flags.changed()
+    return this.modes.of(plugin, group?.configName).observing
   }
 
   /** Swap in a new, already validated config: plugins are re-created, state is kept. */
@@ -239,7 +230,7 @@ export class BotRuntime {
     this.plugins = await createPlugins(
       deps.plugins,
       loaded,
-      { ...deps, audit: this.audit, ledger: this.ledger },
+      { ...deps, audit: this.audit, ledger: this.ledger, observing: (plugin, g) => this.observing(plugin, g?.id) },
       problems,
     )
     for (const p of this.plugins) {
@@ -270,6 +261,7 @@ export class BotRuntime {
   private async routeCommand(event: MessageEvent): Promise<void> {
     const routed = this.router.route(event, event.sender.roles)
     if (routed.kind === 'none') return
+    event.isCommand = true
     if (routed.kind === 'reply') {
       if (routed.refused)
         this.audit.append({
@@ -282,31 +274,25 @@ export class BotRuntime {
           reason: `${routed.refused} by ${event.sender.name}`,
           evidence: { messageId: event.id, text: event.text.slice(0, 200) },
         })
-      return this.act('runtime', [replyTo(event, routed.text, 'command-reply')])
+      return this.act('runtime', [replyTo(event, routed.text, 'command-reply', routed.privately)])
     }
-    event.command = routed.command.spec.name
-    const host = this.plugins.find(p => p.name === routed.command.plugin) ?? 'runtime'
+    const { spec, plugin } = routed.command
+    event.command = spec.name
+    const host = this.plugins.find(p => p.name === plugin) ?? 'runtime'
+    const rule = `command.${spec.name}`
     const inv = {
       args: routed.args,
       argv: routed.argv,
       event,
-      reply: (text: string, rule = `command.${routed.command.spec.name}`) => replyTo(event, text, rule),
+      reply: (text: string, r = rule) => replyTo(event, text, r, answerPrivately(event, spec)),
+      whisper: (text: string, r = rule) => replyTo(event, text, r, true),
+      replyFile: (path: string, r = rule): Action => {
+        const { to, groupId, memberId, audience } = replyTo(event, '', r, answerPrivately(event, spec))
+        return { type: 'sendFile', to, path, rule: r, groupId, memberId, audience }
+      },
     }
-    const actions = await guarded(
-      routed.command.plugin,
-      `command ${routed.command.spec.name}`,
-      () => routed.command.spec.run(inv),
-      this.onError,
-    )
-    // Command replies are answers to a person: send them even when the plugin's rules are in dry-run.
-    await this.act(
-      'runtime',
-      actions.filter(a => a.rule.startsWith('command')),
-    )
-    await this.act(
-      host,
-      actions.filter(a => !a.rule.startsWith('command')),
-    )
+    // Answers to the asker carry audience `asker`; everything else the command decides obeys observe mode.
+    await this.act(host, await guarded(plugin, `command ${spec.name}`, () => spec.run(inv), this.onError))
   }
 
   private async onTimer(plugin: string, key: string, payload: unknown): Promise<void> {

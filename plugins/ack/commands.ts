@@ -9,6 +9,7 @@ import type { Notice } from './notice.js'
 import { stopTimers } from './replies.js'
 import { periodStats } from './stats.js'
 import { detailText, listLine, when } from './texts.js'
+import { quoted } from '../../bot/commands/quote.js'
 
 /** What `#通知` needs from the plugin adapter. */
 export interface NoticeDeps {
@@ -64,21 +65,19 @@ async function publish(d: NoticeDeps, inv: CommandInvocation, help: (why: string
   const g = inv.event.group
   if (g?.kind !== 'internal') return [inv.reply('请在内部工作群里发送通知。')]
   const split = splitDeadline(inv.args)
-  if (split.bad) return [inv.reply(help(`无法识别截止时间「${split.bad}」。`))]
+  if (split.bad) return [inv.reply(help(`无法识别截止时间「${quoted(split.bad)}」。`))]
   if (!split.content) return [inv.reply(help('请写上通知内容。'))]
   const n = await d.track(inv.event, split.content, split.spec)
   if (typeof n === 'string') return [inv.reply(help(`${n}。`))]
   const post = `【通知】${split.content}\n（${n.authorName}发布，编号 ${n.id}；请 ${Object.keys(n.required).length} 位同事在 ${when(n.deadline, n.at, d.tz)} 前回复「收到」）`
+  // A post to the group, not an answer to the asker: in observe mode it is only recorded, and the asker is told.
+  const observed = n.observed
+    ? [inv.whisper(`观察模式：通知 ${n.id} 没有发到群里，只记录了将要做的事（${d.prefix}审计 ack 查看）。`)]
+    : []
   return [
-    {
-      type: 'say',
-      to: { room: g.id },
-      text: post,
-      rule: 'command.notice',
-      groupId: g.id,
-      memberId: inv.event.sender.id,
-    },
+    { type: 'say', to: { room: g.id }, text: post, rule: 'ack.notice', groupId: g.id, memberId: inv.event.sender.id },
     ...trackingActions(n, d.tz, false),
+    ...observed,
   ]
 }
 
@@ -89,7 +88,7 @@ function withNotice(
   fn: (n: Notice) => Action[],
 ): Action[] {
   const n = arg ? d.notices().find(x => x.id === arg.toUpperCase()) : undefined
-  if (!n) return [inv.reply(`找不到通知「${arg ?? ''}」。发送 ${d.prefix}通知 列表 查看编号。`)]
+  if (!n) return [inv.reply(`找不到通知「${quoted(arg ?? '')}」。发送 ${d.prefix}通知 列表 查看编号。`)]
   return fn(n)
 }
 

@@ -5,6 +5,7 @@ import { allowed } from '../../bot/commands/command-router.js'
 import type { Ledger } from '../../bot/runtime/ledger.js'
 import { shortDateTime } from '../../bot/time/zoned.js'
 import { fineRuleText } from './texts.js'
+import { quoted } from '../../bot/commands/quote.js'
 
 /** What the fine command and the red-packet rule need. */
 export interface FineDeps {
@@ -82,7 +83,7 @@ export function fineCommand(d: FineDeps): CommandSpec {
           return [inv.reply(`用法：${p}罚款 免除 <罚款编号> <原因>，例如 ${p}罚款 免除 F3 客户现场无信号`)]
         const fine = d.ledger.openFines().find(f => f.id === id.toUpperCase())
         if (!fine || !d.ledger.waive(fine.id, inv.event.sender.id, reason, d.now()))
-          return [inv.reply(`找不到未缴的罚款 ${id}。`)]
+          return [inv.reply(`找不到未缴的罚款 ${quoted(id)}。`)]
         return [
           inv.reply(`已免除 ${d.nameOf(fine.memberId)} 的罚款 ${fine.id}（${fine.violation}），原因：${reason}`),
           {

@@ -1,5 +1,5 @@
 import { timerKind } from '../../bot/runtime/timers.js'
-import type { Action } from '../../bot/core/actions.js'
+import { asRehearsal, type Action } from '../../bot/core/actions.js'
 import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
 import { definePlugin, type JobSpec } from '../../bot/core/plugin.js'
 import { compileCron } from '../../bot/time/cron.js'
@@ -98,6 +98,7 @@ export const ackPlugin = definePlugin({
         answers: {},
         excuses: {},
         state: 'open',
+        ...(ctx.observing(group) ? { observed: true } : {}),
       }
       doc.data.notices[id] = n
       doc.changed()
@@ -185,7 +186,7 @@ export const ackPlugin = definePlugin({
               ? deadlineActions(n, cfg, ctx.timezone, ctx.ledger.policy)
               : []
         doc.changed()
-        return actions
+        return n.observed ? asRehearsal(actions) : actions
       },
       commands: [
         noticeCommand({

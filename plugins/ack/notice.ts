@@ -42,6 +42,8 @@ export interface Notice {
   state: NoticeState
   /** Contact ids fined at the deadline. */
   fined?: string[]
+  /** Tracked in observe mode: a rehearsal whose reminders, report and fines are only recorded, even after going live. */
+  observed?: boolean
 }
 
 /** The persisted state of the plugin. */

@@ -1,4 +1,4 @@
-import type { Action, Chat } from '../../bot/core/actions.js'
+import type { Action } from '../../bot/core/actions.js'
 import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
 import type { CommandInvocation, CommandSpec, PluginContext } from '../../bot/core/plugin.js'
 import { onlyMember, summarize } from './aggregate.js'
@@ -8,19 +8,11 @@ import { parsePeriodWord, periodRange, type Period } from './periods.js'
 import { topBars, trendSeries, type ActivityReports, type Report } from './report-builder.js'
 import { activityText, memberText, responseText, silentText } from './report-text.js'
 import type { ActivityTracker } from './tracker.js'
+import { quoted } from '../../bot/commands/quote.js'
 
-/** Where a command's answer goes. */
-function chatOf(event: MessageEvent): Chat {
-  return event.group ? { room: event.group.id } : { contact: event.sender.id }
-}
-
-/** Reply text plus the chart, both as command replies (sent even in dry-run). */
+/** Reply text plus the chart, both answers to the asker (sent even in observe mode). */
 function answer(inv: CommandInvocation, report: Report): Action[] {
-  const rule = `command.${inv.event.command ?? 'activity'}`
-  return [
-    inv.reply(report.text, rule),
-    ...(report.chart ? [{ type: 'sendFile' as const, to: chatOf(inv.event), path: report.chart, rule }] : []),
-  ]
+  return [inv.reply(report.text), ...(report.chart ? [inv.replyFile(report.chart)] : [])]
 }
 
 /** In a customer group a command only ever shows that group (customers read the reply). */
@@ -102,8 +94,8 @@ export function activityCommands(
         if (people.length === 1) return memberReport(inv, people[0], period, allowed)
         const why =
           people.length > 1
-            ? `有 ${people.length} 位成员叫「${name}」，请在群里 @ 对方。`
-            : `没有找到「${target}」对应的群或成员。`
+            ? `有 ${people.length} 位成员叫「${quoted(name)}」，请在群里 @ 对方。`
+            : `没有找到「${quoted(target)}」对应的群或成员。`
         return [inv.reply(`${why}\n用法：${usage}`)]
       }
       ids = new Set(groups.map(g => g.id))

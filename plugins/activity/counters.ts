@@ -55,6 +55,8 @@ export interface PendingMessage {
   day: string
   text: string
   reminded?: boolean
+  /** Its reminder was only recorded (observe mode): going live still reminds it once. */
+  rehearsed?: boolean
 }
 
 /** Waiting customers of one group and the reminder timer armed for them. */

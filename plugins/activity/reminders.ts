@@ -2,7 +2,7 @@ import type { Action } from '../../bot/core/actions.js'
 import type { GroupRef } from '../../bot/core/event.js'
 import type { PluginContext } from '../../bot/core/plugin.js'
 import { formatDuration } from '../../bot/config/duration.js'
-import { dryRunIn, enabledIn, type ActivityConfig } from './config.js'
+import { enabledIn, type ActivityConfig } from './config.js'
 import type { PendingMessage } from './counters.js'
 import { dueForReminder, nextReminderAt } from './responsiveness.js'
 import type { ActivityTracker } from './tracker.js'
@@ -48,7 +48,8 @@ export async function remindWaiting(
     ctx.audit.query({ plugin: 'content', groupId, days: 1, limit: 10_000 }).map(e => e.evidence?.messageId),
   )
   w.msgs = w.msgs.filter(m => !moderated.has(m.id))
-  const due: PendingMessage[] = dueForReminder(w, now, deadline)
+  const observing = ctx.observing(w.group)
+  const due: PendingMessage[] = dueForReminder(w, now, deadline, observing)
   const actions: Action[] = []
   if (due.length) {
     const text = reminderText(
@@ -61,7 +62,7 @@ export async function remindWaiting(
       reason: `${due.length} 条客户消息超过 ${formatDuration(cfg.responseThreshold)} 未回复`,
     }
     const staff = await responsibleFor(ctx, w.group, cfg)
-    if (dryRunIn(cfg))
+    if (observing)
       actions.push({
         type: 'record',
         text: `（观察模式，未发送）提醒 ${staff.join('、') || '管理员'}：${text}`,
@@ -76,7 +77,7 @@ export async function remindWaiting(
         ...meta,
       })
   }
-  const next = nextReminderAt(w, deadline)
+  const next = nextReminderAt(w, deadline, observing)
   if (next !== undefined) {
     w.timerAt = next
     actions.push({

@@ -23,20 +23,30 @@ export function staffAnswered(
   return samples
 }
 
-/** Waiting messages whose deadline has passed and that were not reminded yet; marks them reminded. */
+/** The flag a reminder sets: `rehearsed` in observe mode, so the real reminder is still due after going live. */
+const flagOf = (observing: boolean) => (observing ? 'rehearsed' : 'reminded')
+
+/** Waiting messages whose deadline has passed and that were not reminded yet (in this mode); marks them. */
 export function dueForReminder(
   w: GroupWaiting,
   now: number,
   deadline: (at: number) => number | undefined,
+  observing = false,
 ): PendingMessage[] {
-  const due = w.msgs.filter(m => !m.reminded && (deadline(m.at) ?? Infinity) <= now)
-  for (const m of due) m.reminded = true
+  const flag = flagOf(observing)
+  const due = w.msgs.filter(m => !m.reminded && !m[flag] && (deadline(m.at) ?? Infinity) <= now)
+  for (const m of due) m[flag] = true
   return due
 }
 
-/** When the next reminder is due: the earliest deadline among messages not reminded yet. */
-export function nextReminderAt(w: GroupWaiting, deadline: (at: number) => number | undefined): number | undefined {
-  const first = w.msgs.find(m => !m.reminded)
+/** When the next reminder is due: the earliest deadline among messages not reminded yet (in this mode). */
+export function nextReminderAt(
+  w: GroupWaiting,
+  deadline: (at: number) => number | undefined,
+  observing = false,
+): number | undefined {
+  const flag = flagOf(observing)
+  const first = w.msgs.find(m => !m.reminded && !m[flag])
   return first ? deadline(first.at) : undefined
 }
 

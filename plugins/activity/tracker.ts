@@ -16,7 +16,7 @@ import {
   type GroupDay,
 } from './counters.js'
 import { addWorkingTime, parseWindows, workingTimeBetween, type WorkWindow } from '../../bot/time/working-hours.js'
-import { customerAsked, staffAnswered } from './responsiveness.js'
+import { customerAsked, nextReminderAt, staffAnswered } from './responsiveness.js'
 import { SEEN_DOC, SEEN_SPEC, seenGroup, seenMember, type SeenDoc } from './seen.js'
 
 /** A day closes this long after its midnight, so late-delivered messages still land in it. */
@@ -111,9 +111,9 @@ export class ActivityTracker {
     return seenMember(g, m.id, this.ctx.displayName(m), m.isStaff)
   }
 
-  /** Count a group message (commands to the bot are not activity); returns schedule/cancel actions for the customer-wait reminder. */
+  /** Count a group message (commands to the bot, even unknown or refused ones, are not activity); returns schedule/cancel actions for the customer-wait reminder. */
   onMessage(ev: MessageEvent & { group: GroupRef }): Action[] {
-    if (ev.command) return []
+    if (ev.isCommand) return []
     const now = ev.at
     this.closeDue(this.ctx.clock.now())
     const target = this.dayOf(ev.group, now)
@@ -161,7 +161,8 @@ export class ActivityTracker {
       text: ev.text.slice(0, 60),
     })
     if (!cfg.remindResponsible || waiting.timerAt !== undefined) return []
-    const at = this.workClock(cfg).deadline(ev.at)
+    // The earliest message not yet reminded decides (after going live, one only rehearsed in observe mode).
+    const at = nextReminderAt(waiting, this.workClock(cfg).deadline, this.ctx.observing(ev.group))
     if (at === undefined) return []
     waiting.timerAt = at
     return [

@@ -37,13 +37,12 @@ export function campaignCommand(d: CampaignCommandDeps): CommandSpec {
     name: '活动',
     aliases: ['campaign'],
     role: 'leader',
+    subcommandRoles: { 新建: 'admin', 结束: 'admin' },
     usage,
     description: '分享活动：新建、列表、进度、提前结束',
     run: inv => {
       const sub = inv.argv[0] ?? ''
       const rest = inv.args.slice(sub.length).trim()
-      const adminOnly = (sub === '新建' || sub === '结束') && !inv.event.sender.roles.includes('admin')
-      if (adminOnly) return [inv.reply(`⛔ ${p}活动 ${sub} 需要「管理员」角色。`)]
       if (sub === '新建') return create(d, inv, rest)
       if (sub === '列表') return list(d).then(text => [inv.reply(text)])
       if (sub === '进度') return progress(d, inv, inv.argv[1])

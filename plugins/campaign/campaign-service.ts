@@ -1,4 +1,4 @@
-import type { Action } from '../../bot/core/actions.js'
+import { asRehearsal, type Action } from '../../bot/core/actions.js'
 import type { MessageEvent } from '../../bot/core/event.js'
 import type { PluginContext } from '../../bot/core/plugin.js'
 import { formatDuration } from '../../bot/config/duration.js'
@@ -84,6 +84,7 @@ export class CampaignService {
         cfg.participation.requireScreenshot,
         this.ctx.timezone,
       )
+      if (groups.every(g => this.ctx.observing(g))) c.observed = true
       out.push(...announce(c, groups, text, now, cfg.remindBefore))
       this.state.notePublished(
         groups.map(g => g.id),
@@ -115,13 +116,14 @@ export class CampaignService {
     // After a restart the reminder may fire late; past the deadline only the report is due.
     if (c?.status !== 'announced' || this.ctx.clock.now() >= c.deadline) return []
     const done = this.state.participation(id).data.done
-    return reminderActions(
+    const actions = reminderActions(
       c,
       await this.progress(c),
       done,
       this.ctx.configFor().participation.phrases[0],
       this.ctx.timezone,
     )
+    return c.observed ? asRehearsal(actions) : actions
   }
 
   /** Deadline timer or `#活动 结束` (`early`): close the campaign, report to the admins, record violations. */
@@ -133,12 +135,13 @@ export class CampaignService {
     const done = this.state.participation(id).data.done
     Object.assign(c, { status: 'ended', endedAt: this.ctx.clock.now() })
     await this.state.save()
-    return [
+    const actions: Action[] = [
       this.tellAdmins(progressReport(heading, groups, done), 'campaign.report'),
       ...violationActions(c, groups, done, this.ctx.configFor().violation),
       { type: 'cancel', key: campaignTimer.remind(id), rule: 'campaign.closed' },
       { type: 'cancel', key: campaignTimer.deadline(id), rule: 'campaign.closed' },
     ]
+    return c.observed ? asRehearsal(actions) : actions
   }
 
   /** Proof timer: a phrase got no screenshot in time; ask for one. */
@@ -152,17 +155,16 @@ export class CampaignService {
     if (c.status !== 'announced') return []
     const phrase = this.ctx.configFor().participation.phrases[0]
     const text = `还没收到你的朋友圈截图，「${c.title}」暂未计入。请发截图后再回复一次「${phrase}」。`
-    return [
-      {
-        type: 'say',
-        to: { room: claim.groupId },
-        text,
-        mentions: [memberId],
-        rule: 'campaign.proof-missing',
-        groupId: claim.groupId,
-        memberId,
-      },
-    ]
+    const ask: Action = {
+      type: 'say',
+      to: { room: claim.groupId },
+      text,
+      mentions: [memberId],
+      rule: 'campaign.proof-missing',
+      groupId: claim.groupId,
+      memberId,
+    }
+    return c.observed ? asRehearsal([ask]) : [ask]
   }
 
   /** Group messages: share phrases and screenshots, and the broadcast-group reminder. */

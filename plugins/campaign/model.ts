@@ -28,6 +28,8 @@ export interface Campaign {
   endedAt?: number
   /** Why it was never announced (status `missed`). */
   note?: string
+  /** Announced while every target group was in observe mode: a rehearsal whose reminders, report and penalties are only recorded. */
+  observed?: boolean
 }
 
 /** One member's reported share of a campaign. */

@@ -53,7 +53,7 @@ export function queueCommand(d: QueueCommandDeps): CommandSpec {
     description: '每日发布排期：编辑添加，审核人通过或驳回',
     run: inv => {
       const sub = inv.argv[0] ?? ''
-      const need = NEEDS[sub]
+      const need = Object.hasOwn(NEEDS, sub) ? NEEDS[sub] : undefined
       if (!need) return [inv.reply(`用法：${usage}`)]
       if (!need.roles.some(r => inv.event.sender.roles.includes(r))) {
         return [

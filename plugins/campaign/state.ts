@@ -59,7 +59,8 @@ export class CampaignState {
   }
   /** One campaign by id. */
   campaign(id: string): Campaign | undefined {
-    return this.campaignsDoc.data.items[id]
+    const items = this.campaignsDoc.data.items
+    return Object.hasOwn(items, id) ? items[id] : undefined // ids come from chat: `__proto__` is just unknown
   }
   /** Store a new chat campaign under the next numeric id. */
   addCampaign(c: Omit<Campaign, 'id'>): Campaign {
@@ -87,7 +88,9 @@ export class CampaignState {
   }
   /** One post by id. */
   post(id: string): QueuedPost | undefined {
-    return this.postsDoc.data.items[id.replace(/^#/, '')]
+    const items = this.postsDoc.data.items
+    const key = id.replace(/^#/, '')
+    return Object.hasOwn(items, key) ? items[key] : undefined
   }
   /** Store a new post under the next numeric id. */
   addPost(p: Omit<QueuedPost, 'id'>): QueuedPost {

@@ -21,11 +21,6 @@ export function captureUsage(d: CasesDeps, tag: string, cfg: CasesConfig): strin
   ].join('\n')
 }
 
-/** A reply that goes privately to the sender (used when a group is the wrong place to answer). */
-export function privateReply(event: MessageEvent, text: string, rule: string): Action {
-  return { type: 'say', to: { contact: event.sender.id }, text, rule, memberId: event.sender.id }
-}
-
 /**
  * Capture `inv.args` as a case tagged `tag`. The confirmation is returned
  * only after the case is durably written; a failed write says so instead.
@@ -34,7 +29,7 @@ export async function capture(d: CasesDeps, inv: CommandInvocation, tag: string)
   const ev = inv.event
   const cfg = d.ctx.configFor(ev.group)
   const refused = refusal(ev, cfg)
-  if (refused) return [ev.group ? privateReply(ev, refused, `command.${tag}`) : inv.reply(refused)]
+  if (refused) return [inv.whisper(refused)]
   const text = inv.args.trim()
   if (!text) return [inv.reply(captureUsage(d, tag, cfg))]
   const dup = d.cases.duplicateOf(text)

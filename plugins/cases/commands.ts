@@ -1,6 +1,6 @@
 import type { Action } from '../../bot/core/actions.js'
 import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
-import { capture, privateReply } from './capture.js'
+import { capture } from './capture.js'
 import { parseCaseId } from './case-store.js'
 import { refusal, replyMasker, seesRaw, type CasesDeps } from './deps.js'
 import { buildDigest } from './digest-job.js'
@@ -42,10 +42,11 @@ export function casesCommands(d: CasesDeps): CommandSpec[] {
     usage: `${p}案例 <内容> ｜ ${p}案例 搜索 关键词 [标签:成交] [作者:张三] [产品:净水器] [本周/本月/2026-11-01~2026-11-30] ｜ 查看/修改/撤回/删除 编号 ｜ 周报`,
     description: '分享销售案例；搜索、查看案例库；培训师看周报',
     run: inv => {
-      const sub = SUBCOMMANDS[inv.argv[0]?.toLowerCase() ?? '']
+      const word = inv.argv[0]?.toLowerCase() ?? ''
+      const sub = Object.hasOwn(SUBCOMMANDS, word) ? SUBCOMMANDS[word] : undefined
       if (!sub) return capture(d, inv, '案例')
       const why = refusal(inv.event, d.ctx.configFor(inv.event.group))
-      if (why) return [inv.event.group ? privateReply(inv.event, why, RULE) : inv.reply(why)]
+      if (why) return [inv.whisper(why, RULE)]
       return h[sub](inv, inv.args.replace(/^\S+\s*/, ''))
     },
   }
@@ -187,11 +188,7 @@ function handlers(d: CasesDeps): Record<Sub, Handler> {
           inv.reply(`用法：${p}案例 周报 [本周/上周/本月/2026-11-01~2026-11-30]，默认最近 ${cfg.digest.days} 天。`),
         ]
       const digest = buildDigest(d, range, replyMasker(d, inv.event, cfg), cfg.maxReplyChars, seesRaw(inv.event, cfg))
-      const to = inv.event.group ? { room: inv.event.group.id } : { contact: inv.event.sender.id }
-      return [
-        inv.reply(digest.text),
-        ...(digest.path ? [{ type: 'sendFile' as const, to, path: digest.path, rule: `${RULE}.周报文件` }] : []),
-      ]
+      return [inv.reply(digest.text), ...(digest.path ? [inv.replyFile(digest.path, `${RULE}.周报文件`)] : [])]
     },
   }
 }

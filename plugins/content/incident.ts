@@ -23,7 +23,7 @@ export interface Incident {
   messageId: string
   /** What was decided: warn, report, strike, remove, ask (asked admins to handle). */
   steps: string[]
-  /** Only recorded because its categories are in `dryRunCategories`. */
+  /** Only recorded: its categories are in `dryRunCategories`, or the plugin observed the group. */
   dryRun: boolean
 }
 

@@ -44,6 +44,8 @@ export class ContentService {
     const inGroup = ev as MessageEvent & { group: GroupRef }
     const findings = assessMessage(inGroup, this.holder.matcher, cfg, this.flood)
     if (!findings.length) return []
+    // In observe mode every finding is a rehearsal: its incident is kept apart from real ones and its steps are records.
+    if (this.ctx.observing(ev.group)) return this.offence(inGroup, findings, cfg, true)
     const { live, dry } = splitDryRun(findings, cfg)
     return [...this.offence(inGroup, live, cfg, false), ...this.offence(inGroup, dry, cfg, true)]
   }

@@ -9,14 +9,17 @@ export function stepDueAt(steps: EscalationStep[], startedAt: number, index: num
   return step && startedAt + step.after
 }
 
-/** Timer key of a member's escalation in a group. */
-export const stepTimerKey = (groupId: string, memberId: string): string => `step:${groupId}:${memberId}`
+/** Timer key of a member's escalation in a group (an observe-mode case has its own). */
+export const stepTimerKey = (groupId: string, memberId: string, observed = false): string =>
+  `step:${groupId}:${memberId}${observed ? ':observed' : ''}`
 
 /** The payload of an escalation timer. */
 export interface StepPayload {
   groupId: string
   memberId: string
   index: number
+  /** Set for a case opened in observe mode: its timer never advances the real case. */
+  observed?: boolean
 }
 
 /** Schedule step `index` (nothing when the steps are done). */
@@ -26,7 +29,7 @@ export function scheduleStep(steps: EscalationStep[], startedAt: number, p: Step
   return [
     {
       type: 'schedule',
-      key: stepTimerKey(p.groupId, p.memberId),
+      key: stepTimerKey(p.groupId, p.memberId, p.observed),
       at,
       payload: p,
       rule: 'realname.escalate',
@@ -37,12 +40,15 @@ export function scheduleStep(steps: EscalationStep[], startedAt: number, p: Step
   ]
 }
 
-/** What the step does; `done` lists the earlier steps for the admin report. */
+/**
+ * What the step does; `done` lists the earlier steps for the admin report. Staff are never @-ed in front of
+ * customers (`staffBeforeCustomers`): their `mention` step is a private reminder instead.
+ */
 export function stepActions(
   steps: EscalationStep[],
   index: number,
   n: NicknameNotice,
-  ctx: { groupId: string; startedAt: number; now: number; unconfirmed: boolean },
+  ctx: { groupId: string; startedAt: number; now: number; unconfirmed: boolean; staffBeforeCustomers?: boolean },
 ): Action[] {
   const step = steps[index]
   const meta = { groupId: ctx.groupId, memberId: n.memberId, reason: `${n.nickname}: ${n.detail}` }
@@ -50,6 +56,10 @@ export function stepActions(
     case 'remind':
       return [{ type: 'remind', to: { contact: n.memberId }, text: reminderText(n), rule: 'realname.remind', ...meta }]
     case 'mention':
+      if (ctx.staffBeforeCustomers)
+        return [
+          { type: 'remind', to: { contact: n.memberId }, text: reminderText(n), rule: 'realname.mention', ...meta },
+        ]
       return [
         {
           type: 'warn',

@@ -6,7 +6,7 @@ import { formatSample } from './compliance.js'
 import type { StepPayload } from './escalation.js'
 import { quitAdminText, quitMemberText, reminderText } from './messages.js'
 import { graceTimerKey, type RealnameService } from './service.js'
-import { memberKey, type PendingWelcome } from './state.js'
+import type { PendingWelcome } from './state.js'
 import { welcomeText, welcomeTimerKey } from './welcome.js'
 
 interface GracePayload {
@@ -126,22 +126,20 @@ export function onLeave(s: RealnameService, ev: LeaveEvent): Action[] {
   })
 }
 
-/** A member spoke: a non-compliant nickname opens a case, or gets a throttled private reminder. */
+/** A member spoke: a non-compliant nickname opens a case, or gets a throttled private reminder (commands to the bot are not speaking). */
 export function onMessage(s: RealnameService, ev: MessageEvent): Action[] {
   const group = ev.group
-  if (!group || !s.managed(group)) return []
+  if (!group || ev.isCommand || !s.managed(group)) return []
   const sender = ev.sender
   if (!s.record(group.id, sender.id) && s.members.data.groups[group.id]?.baselined)
     s.remember(group.id, sender.id, { label: s.ctx.displayName(sender) })
   if (!s.mustComply(sender, group) || s.inGrace(group, sender.id)) return []
-  const key = memberKey(group.id, sender.id)
-  const open = s.state.data.cases[key]
+  const open = s.caseOf(group, sender.id)
   if (!open) return s.check(group, sender).actions
   const { assessment, actions } = s.check(group, sender)
   if (assessment.verdict.ok || open.identity) return actions
-  const last = s.state.data.reminded[key] ?? 0
-  if (s.ctx.clock.now() - last < s.cfg(group).speakReminderEvery) return []
-  s.markReminded(group.id, sender.id)
+  if (s.ctx.clock.now() - s.lastReminded(group, sender.id) < s.cfg(group).speakReminderEvery) return []
+  s.markReminded(group, sender.id)
   const n = s.notice(group, assessment)
   return [
     {
@@ -168,7 +166,7 @@ export async function onTimer(s: RealnameService, key: string, payload: unknown)
   if (!member) return s.forget(group.id, p.memberId, 'gone before the check')
   if (!s.mustComply(member, group)) return s.closeCase(group.id, member.id, 'no longer required')
   if (kind === 'grace') return s.check(group, member, { inviter: p.inviter }).actions
-  return s.continueCase(group, member, p.index ?? -1)
+  return s.continueCase(group, member, p.index ?? -1, p.observed === true)
 }
 
 function welcome(s: RealnameService, groupId: string): Action[] {

@@ -39,7 +39,7 @@ export const realnamePlugin = definePlugin({
         { name: 'sweep', cron: `${mm} ${hh} * * *`, workdaysOnly: sweepCfg.workdaysOnly, run: now => sweep(s, now) },
       ],
       status: () => {
-        const cases = Object.values(s.state.data.cases)
+        const cases = Object.values(s.state.data.cases).filter(c => !c.observed)
         return `实名待整改 ${cases.filter(c => !c.identity).length} 人，花名册外 ${cases.filter(c => c.identity).length} 人，豁免 ${Object.keys(s.state.data.exempt).length} 人；每日 ${sweepCfg.at} 巡检`
       },
     }

@@ -17,6 +17,7 @@ import { identityText, type NicknameNotice } from './messages.js'
 import { IDENTITY_PROBLEMS } from './nickname-check.js'
 import type { CompiledFormat } from './nickname-format.js'
 import {
+  caseKey,
   MEMBERS_DOC,
   memberKey,
   STATE_DOC,
@@ -27,6 +28,9 @@ import {
 } from './state.js'
 
 type Section = RealnameConfig & { enabled?: boolean }
+
+/** How often a real case paused by observe mode checks whether the group is live again. */
+const PAUSE_RECHECK = 3_600_000
 
 /** Timer key of a newcomer's grace period. */
 export const graceTimerKey = (groupId: string, memberId: string): string => `grace:${groupId}:${memberId}`
@@ -113,10 +117,15 @@ export class RealnameService {
     this.members.changed()
   }
 
-  /** A member left: drop their record, case, reminders and timers. */
+  /** The member's open case in the group, in the group's current mode (observe-mode cases are kept apart). */
+  caseOf(group: GroupRef, memberId: string): Case | undefined {
+    return this.state.data.cases[caseKey(group.id, memberId, this.ctx.observing(group))]
+  }
+
+  /** A member left: drop their record, cases, reminders and timers. */
   forget(groupId: string, memberId: string, why: string): Action[] {
     delete this.members.data.groups[groupId]?.members[memberId]
-    delete this.state.data.reminded[memberKey(groupId, memberId)]
+    for (const observed of [false, true]) delete this.state.data.reminded[caseKey(groupId, memberId, observed)]
     this.members.changed()
     return [
       ...this.closeCase(groupId, memberId, why),
@@ -142,13 +151,14 @@ export class RealnameService {
       if (v.entry) this.remember(group.id, member.id, { name: v.entry.name })
       return { assessment, actions: this.closeCase(group.id, member.id, `nickname ok: ${assessment.nickname}`) }
     }
-    if (this.state.data.cases[memberKey(group.id, member.id)]) return { assessment, actions: [] }
+    if (this.caseOf(group, member.id)) return { assessment, actions: [] }
     return { assessment, actions: this.openCase(group, assessment, opts) }
   }
 
-  /** Run the escalation step a timer asked for, after re-checking the member. */
-  continueCase(group: GroupRef, member: Member, index: number): Action[] {
-    const c = this.state.data.cases[memberKey(group.id, member.id)]
+  /** Run the escalation step a timer asked for, after re-checking the member (a timer of the other mode is stale). */
+  continueCase(group: GroupRef, member: Member, index: number, observed: boolean): Action[] {
+    if (observed !== this.ctx.observing(group)) return observed ? [] : this.pause(group, member.id, index)
+    const c = this.caseOf(group, member.id)
     if (!c || c.next !== index) return []
     const a = this.assess(member, group)
     if (a.verdict.ok) return this.check(group, member).actions
@@ -169,21 +179,29 @@ export class RealnameService {
     return this.advance(group, a, c)
   }
 
-  /** Close a member's case (renamed, left, exempted); no-op without one. */
+  /** Close a member's cases, real and observed (renamed, left, exempted); no-op without one. */
   closeCase(groupId: string, memberId: string, why: string): Action[] {
-    const key = memberKey(groupId, memberId)
-    if (!this.state.data.cases[key]) return []
-    delete this.state.data.cases[key]
-    this.state.changed()
-    return [
-      { type: 'cancel', key: stepTimerKey(groupId, memberId), rule: 'realname.case-closed', groupId, memberId },
-      { type: 'record', text: `case closed: ${why}`, rule: 'realname.case-closed', groupId, memberId },
-    ]
+    return [false, true].flatMap((observed): Action[] => {
+      const key = caseKey(groupId, memberId, observed)
+      if (!this.state.data.cases[key]) return []
+      delete this.state.data.cases[key]
+      this.state.changed()
+      const meta = { rule: 'realname.case-closed', groupId, memberId }
+      return [
+        { type: 'cancel', key: stepTimerKey(groupId, memberId, observed), ...meta },
+        { type: 'record', text: `${observed ? '（观察）' : ''}case closed: ${why}`, ...meta },
+      ]
+    })
+  }
+
+  /** Last private reminder of the member in the group, in the group's current mode (for the speak throttle). */
+  lastReminded(group: GroupRef, memberId: string): number {
+    return this.state.data.reminded[caseKey(group.id, memberId, this.ctx.observing(group))] ?? 0
   }
 
   /** Note a private reminder (for the speak throttle). */
-  markReminded(groupId: string, memberId: string): void {
-    this.state.data.reminded[memberKey(groupId, memberId)] = this.ctx.clock.now()
+  markReminded(group: GroupRef, memberId: string): void {
+    this.state.data.reminded[caseKey(group.id, memberId, this.ctx.observing(group))] = this.ctx.clock.now()
     this.state.changed()
   }
 
@@ -199,6 +217,7 @@ export class RealnameService {
   private openCase(group: GroupRef, a: Assessment, opts: { inviter?: string; quiet?: boolean }): Action[] {
     if (a.verdict.ok) return []
     const identity = IDENTITY_PROBLEMS.has(a.verdict.problem)
+    const observed = this.ctx.observing(group)
     const c: Case = {
       groupId: group.id,
       memberId: a.member.id,
@@ -206,8 +225,9 @@ export class RealnameService {
       next: 0,
       problem: a.verdict.problem,
       identity,
+      ...(observed ? { observed } : {}),
     }
-    this.state.data.cases[memberKey(group.id, a.member.id)] = c
+    this.state.data.cases[caseKey(group.id, a.member.id, observed)] = c
     this.state.changed()
     if (!identity) return this.advance(group, a, c)
     if (opts.quiet) return []
@@ -238,14 +258,24 @@ export class RealnameService {
           startedAt: c.startedAt,
           now,
           unconfirmed,
+          staffBeforeCustomers: group.kind !== 'internal' && this.ctx.rolesOf(a.member.id).length > 0,
         }),
       )
-      if (steps[c.next].action === 'remind') this.markReminded(group.id, a.member.id)
+      if (steps[c.next].action === 'remind') this.markReminded(group, a.member.id)
       if (steps[c.next].action === 'report') this.markReported(c)
       c.next++
       this.state.changed()
     }
-    return [...out, ...scheduleStep(steps, c.startedAt, { groupId: group.id, memberId: a.member.id, index: c.next })]
+    const next = { groupId: group.id, memberId: a.member.id, index: c.next, observed: c.observed }
+    return [...out, ...scheduleStep(steps, c.startedAt, next)]
+  }
+
+  /** A real case's step fell due in observe mode: it waits (checked again hourly) instead of advancing. */
+  private pause(group: GroupRef, memberId: string, index: number): Action[] {
+    const payload = { groupId: group.id, memberId, index }
+    const at = this.ctx.clock.now() + PAUSE_RECHECK
+    const meta = { rule: 'realname.escalate', groupId: group.id, memberId, reason: 'paused: observe mode' }
+    return [{ type: 'schedule', key: stepTimerKey(group.id, memberId), at, payload, ...meta }]
   }
 
   private compiledFor(section: RealnameConfig): CompiledFormats {

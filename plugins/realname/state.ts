@@ -33,6 +33,8 @@ export interface Case {
   identity: boolean
   /** Day (`YYYY-MM-DD`) the admins were last told, so a sweep does not repeat a same-day report. */
   reportedOn?: string
+  /** Opened in observe mode: a rehearsal kept apart from the real case (see `caseKey`). */
+  observed?: boolean
 }
 
 /** Newcomers waiting for one merged welcome. */
@@ -78,11 +80,19 @@ const ids = { groupId: z.string(), memberId: z.string() }
 export const REALNAME_TIMER_PAYLOADS = {
   welcome: z.object({ groupId: z.string() }),
   grace: z.object({ ...ids, inviter: z.string().optional() }),
-  step: z.object({ ...ids, index: z.number().int() }),
+  step: z.object({ ...ids, index: z.number().int(), observed: z.boolean().optional() }),
 }
 
 /** Key of a member in a group. */
 export const memberKey = (groupId: string, memberId: string): string => `${groupId}|${memberId}`
+
+/**
+ * Key of a member's case (and speak-reminder throttle) in a group. Cases opened in observe mode live
+ * under their own key, so they record every step without advancing the real case: switching to live
+ * starts the real case at its first step.
+ */
+export const caseKey = (groupId: string, memberId: string, observed: boolean): string =>
+  `${observed ? 'observed|' : ''}${memberKey(groupId, memberId)}`
 
 /** Membership change found by a sweep: who is new, who is gone, or a first look (baseline). */
 export interface Reconciliation {

@@ -3,7 +3,7 @@ import { dayKey } from '../../bot/time/zoned.js'
 import { admit } from './flows.js'
 import { digestText, type SweepFindings } from './report.js'
 import type { RealnameService } from './service.js'
-import { memberKey, reconcile } from './state.js'
+import { reconcile } from './state.js'
 
 /**
  * The daily sweep: WeChat sends no event for nickname changes and misses
@@ -54,8 +54,8 @@ export async function sweep(s: RealnameService, now: number): Promise<Action[]> 
       if (s.inGrace(group, m.id)) continue
       const { assessment, actions } = s.check(group, m, { quiet: true })
       out.push(...actions)
-      const c = s.state.data.cases[memberKey(group.id, m.id)]
-      if (!c || (!c.identity && c.next < s.cfg(group).escalation.length) || !s.markReported(c)) continue
+      const c = s.caseOf(group, m.id)
+      if (!c || c.observed || (!c.identity && c.next < s.cfg(group).escalation.length) || !s.markReported(c)) continue
       const item = { notice: s.notice(group, assessment), identity: c.identity }
       if (c.identity) f.identity.push(item)
       else f.open.push(item)

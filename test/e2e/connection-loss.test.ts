@@ -9,7 +9,7 @@ let bot: BotProcess | undefined
 afterAll(() => teardown(bot, service))
 
 const GROUPS = ['r-sales@chatroom', 'r-nanning@chatroom', 'r-cust-zhangsan@chatroom']
-const ASKERS = ['wxid_zhangsan', 'wxid_du', 'wxid_zhangsan']
+const ASKERS = ['wxid_zhangsan', 'wxid_du', 'wxid_c1'] // in the customer group a customer asks: staff are answered privately there
 
 describe('the puppet service goes away while the bot runs', () => {
   it('exits with 75 for the supervisor, and after the restart delivers what was queued exactly once and tells the admins', async () => {

@@ -22,6 +22,11 @@ function router() {
 
 const inGroup = (body: string) => text(member('u1', '张三'), body, T, sales)
 const inPrivate = (body: string) => text(member('u1', '张三'), body, T)
+/** A `#帮助` from someone holding `roles`, in the internal group (or privately). */
+const helpFrom = (roles: Role[], g = true) => {
+  const ev = g ? inGroup('#帮助') : inPrivate('#帮助')
+  return { ...ev, sender: { ...ev.sender, roles, isStaff: roles.length > 0 } }
+}
 
 describe('CommandRouter', () => {
   it('runs a command with its arguments, by name or by English alias in any case', () => {
@@ -59,18 +64,38 @@ describe('CommandRouter', () => {
     r.add('kb', spec('经验', 'staff'))
     expect(r.route(inGroup('#经验 先问预算'), ['trainer'])).toMatchObject({ kind: 'run' })
     expect(r.route(inGroup('#经验 先问预算'), [])).toMatchObject({ kind: 'reply', refused: '经验' })
-    expect(r.help(['trainer'])).toContain('#经验')
-    expect(r.help([])).not.toContain('#经验')
+    expect(r.help(helpFrom(['trainer']))).toContain('#经验')
+    expect(r.help(helpFrom([]))).not.toContain('#经验')
   })
 
   it('ignores messages that are not commands', () => {
     expect(router().route(inGroup('收到，谢谢'), [])).toEqual({ kind: 'none' })
   })
 
-  it('answers an unknown command with a pointer to #帮助', () => {
-    const routed = router().route(inGroup('#不存在'), ['admin'])
-    expect(routed).toEqual({ kind: 'reply', text: expect.stringContaining('未知命令 #不存在') })
-    expect(routed.kind === 'reply' && routed.text).toContain('#帮助')
+  it('answers an unknown command with a pointer to #帮助, never repeating what was typed', () => {
+    const routed = router().route(inGroup('#兼职刷单日赚五百加v详聊'), ['admin'])
+    expect(routed).toEqual({ kind: 'reply', text: '未知命令。发送 #帮助 查看你可以使用的命令。', privately: false })
+    const long = router().route(inGroup(`#${'长'.repeat(350_000)}`), [])
+    expect(long.kind === 'reply' && long.text.length).toBeLessThan(40)
+  })
+
+  it('caps the arguments a command is given', () => {
+    const routed = router().route(inGroup(`#案例 ${'字'.repeat(10_001)}`), [])
+    expect(routed).toMatchObject({ kind: 'reply', text: '#案例 的内容太长（最多 10000 字），请缩短后再发。' })
+    expect(router().route(inGroup(`#案例 ${'字'.repeat(10_000)}`), []).kind).toBe('run')
+  })
+
+  it('treats __proto__ and constructor as ordinary words', () => {
+    const r = router()
+    expect(r.route(inGroup('#__proto__'), ['admin'])).toMatchObject({
+      kind: 'reply',
+      text: expect.stringContaining('未知命令'),
+    })
+    expect(r.route(inGroup('#constructor x'), ['admin'])).toMatchObject({ kind: 'reply' })
+    expect(r.route(inGroup('#案例 __proto__ constructor'), [])).toMatchObject({
+      kind: 'run',
+      argv: ['__proto__', 'constructor'],
+    })
   })
 
   it.each<[string, Role[], string]>([
@@ -94,11 +119,19 @@ describe('CommandRouter', () => {
   })
 
   it('tells someone who uses a group-only command privately to use it in the group', () => {
-    expect(router().route(inPrivate('#统计'), ['admin'])).toEqual({ kind: 'reply', text: '#统计 只能在群里使用。' })
+    expect(router().route(inPrivate('#统计'), ['admin'])).toEqual({
+      kind: 'reply',
+      text: '#统计 只能在群里使用。',
+      privately: false,
+    })
   })
 
   it('tells someone who uses a private-only command in a group to message the bot', () => {
-    expect(router().route(inGroup('#日报'), ['trainer'])).toEqual({ kind: 'reply', text: '#日报 请私聊机器人使用。' })
+    expect(router().route(inGroup('#日报'), ['trainer'])).toEqual({
+      kind: 'reply',
+      text: '#日报 请私聊机器人使用。',
+      privately: false,
+    })
     expect(router().route(inPrivate('#日报'), ['trainer']).kind).toBe('run')
   })
 
@@ -112,13 +145,14 @@ describe('CommandRouter', () => {
 
   it('lists in help only the commands the asker may use', () => {
     const r = router()
-    const memberHelp = r.help([])
+    const memberHelp = r.help(helpFrom([]))
     expect(memberHelp).toContain('#案例')
     expect(memberHelp).not.toContain('#通知')
     expect(memberHelp).not.toContain('#统计')
-    const leaderHelp = r.help(['leader'])
+    const leaderHelp = r.help(helpFrom(['leader']))
     expect(leaderHelp).toContain('#通知 <内容>  通知说明')
-    expect(r.help(['admin'])).toMatch(/^可用命令（4）/)
+    expect(r.help(helpFrom(['admin']))).toMatch(/^可用命令（3）/) // #日报 is for private chat
+    expect(r.help(helpFrom(['admin'], false))).toMatch(/^可用命令（3）/) // #统计 is for groups
   })
 })
 

@@ -57,6 +57,26 @@ describe('customer responsiveness', () => {
     ])
   })
 
+  it('in observe mode only records the reminder; after going live the waiting customer is still reminded', async () => {
+    const { rt, clock, wechat } = await setup(CONFIG.replace('activity: {', 'activity: { dryRun: true,'))
+    await rt.handle(text(liuzong, '请问这个套餐怎么收费？', clock.now(), cust))
+    await clock.advance(11 * MIN)
+    expect(wechat.textsTo('zhang')).toEqual([])
+    await rt.handle(text(member('admin1', '陈管理'), '#观察 activity 关', clock.now()))
+    await rt.handle(text(zhoujie, '我也想问', clock.now(), cust))
+    await clock.advance(MIN)
+    expect(wechat.textsTo('zhang')).toEqual([expect.stringContaining('刘总 已等待')])
+  })
+
+  it('an unknown command from staff in a customer group does not count as answering the customer', async () => {
+    const { rt, clock, wechat } = await setup()
+    await rt.handle(text(liuzong, '请问这个套餐怎么收费？', clock.now(), cust))
+    await clock.advance(3 * MIN)
+    await rt.handle(text(zhang, '#不存在的命令', clock.now(), cust))
+    await clock.advance(8 * MIN)
+    expect(wechat.textsTo('zhang').join('\n')).toContain('刘总 已等待 10分钟')
+  })
+
   it('cancels the reminder when staff answers in time, and reports the response time', async () => {
     const { rt, clock, wechat } = await setup()
     await rt.handle(text(liuzong, '在吗？想问下发票', clock.now(), cust))
@@ -174,7 +194,8 @@ describe('reports', () => {
       expect.stringContaining('2 个群共 2 条消息'),
       expect.stringMatching(/^\[file\]/),
     ])
-    expect(sentTo(wechat, 'c1')).toEqual([expect.stringContaining('请私聊机器人或在内部群使用')])
+    expect(sentTo(wechat, 'c1')).toEqual([]) // customers read c1: the leader is answered privately
+    expect(sentTo(wechat, 'boss')).toEqual([expect.stringContaining('请私聊机器人或在内部群使用')])
     expect(
       rt.audit.query({ plugin: 'activity' }).find(e => e.rule === 'activity.customer-waiting' && e.type !== 'schedule')
         ?.text,
@@ -208,7 +229,7 @@ describe('#活跃度 and #沉默成员', () => {
     expect(texts.find(t => t.startsWith('📈 活跃度'))).toMatch(/退出 王五/)
   })
 
-  it('answers a name that matches nothing with the usage, and keeps customer groups to themselves', async () => {
+  it('answers a name that matches nothing with the usage, and answers privately in customer groups', async () => {
     const { rt, clock, wechat } = await setup()
     await rt.handle(text(zhang, '大家早', clock.now(), sales))
     await rt.handle(text(boss, '#活跃度 财务部', clock.now(), sales))
@@ -217,7 +238,8 @@ describe('#活跃度 and #沉默成员', () => {
     expect(wechat.textsTo('r1')[0]).toBe(
       '没有找到「财务部」对应的群或成员。\n用法：#活跃度 [今日|本周|本月] [群名|@成员]',
     )
-    expect(wechat.textsTo('c1')[0]).toContain('没有找到「销售部」')
+    expect(wechat.textsTo('c1')).toEqual([])
+    expect(wechat.textsTo('boss')[0]).toContain('没有找到「销售部」')
   })
 
   it('#沉默成员 lists members quiet for the given days with their last message', async () => {

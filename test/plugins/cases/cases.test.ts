@@ -230,6 +230,14 @@ describe('cases plugin: search replies people can use', () => {
     const started = performance.now()
     await say(zhang, `#案例 搜索 ${'价格异议'.repeat(250_000)}`, sales)
     expect(performance.now() - started).toBeLessThan(500)
+    // The command router refuses it before the plugin sees it (arguments over 10,000 characters).
+    expect(wechat.textsTo('r-sales').at(-1)).toContain('内容太长')
+  })
+
+  it('refuses a query over 100 characters without searching', async () => {
+    const { say, wechat } = await setup()
+    await say(zhang, DEAL, sales)
+    await say(zhang, `#案例 搜索 ${'价格异议'.repeat(30)}`, sales)
     expect(wechat.textsTo('r-sales').at(-1)).toContain('关键词太长（最多 100 个字）')
   })
 })

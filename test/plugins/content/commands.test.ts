@@ -82,7 +82,7 @@ describe('#词库', () => {
       '· 未经许可的链接（link，中）：原文「www.evil.top」位置 15–27，域名 www.evil.top 不在白名单',
       '按最重的「中」处理：内部群 群内警告、记违规；客户群 群内警告、报告管理员、记违规；公告群 群内警告、报告管理员、记违规',
     ])
-    expect(h.audit()).toEqual([])
+    expect(h.audit().map(e => `${e.type} ${e.rule}`)).toEqual(['say command.词库']) // the answer only, no penalty
   })
 
   it('marks categories under observation and reports no match', async () => {

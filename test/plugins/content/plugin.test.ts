@@ -194,7 +194,7 @@ describe('content plugin on the runtime', () => {
     await h.post(admin, undefined, `#撤销 ${strikeId}`)
     await h.post(spammer, cust, '加我微信，日赚 500', {}, 30 * MIN)
     await h.drain()
-    expect(h.wechat.textsTo('wxid_admin')).toContain(`已撤销 ${strikeId}：违规记录 1 条，罚款 0 笔。`)
+    expect(h.wechat.textsTo('wxid_admin')).toContain(`已撤销 ${strikeId}：违规记录 1 条。`)
     expect(h.wechat.textsTo('wxid_c3')).toEqual([`管理员已撤销你的一次违规记录（${strikeId}），相关处罚已取消。`])
     expect(h.audit().filter(a => a.type === 'remove')).toEqual([])
     expect(h.wechat.textsTo(cust.id).at(-1)).toContain('第 2 次违规')

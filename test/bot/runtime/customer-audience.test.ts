@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { PLUGINS } from '../../../plugins/index.js'
+import { group, makeRuntime, member, text } from '../../helpers/harness.js'
+
+const sales = group('r-sales@chatroom', '示例科技销售部工作群', 'internal', '销售部工作群')
+const cust = group('r-cust@chatroom', '示例科技张三交流群', 'customer', '客户交流群')
+const customer = member('wxid_c1', '刘总')
+const admin = member('wxid_admin', '陈管理', '行政部-陈静')
+const zhangsan = member('wxid_zhangsan', '张三', '销售部-张三')
+
+/** The example config with every plugin, the demo roster and a customer group with a customer and staff in it. */
+async function start() {
+  const yaml = readFileSync('data/bot.config.example.yaml', 'utf8').replace(
+    'roster: demo/roster.csv',
+    `roster: ${process.cwd()}/data/demo/roster.csv`,
+  )
+  const h = await makeRuntime(yaml, PLUGINS, { file: 'data/bot.config.example.yaml' })
+  h.wechat.addGroup(sales, [admin, zhangsan])
+  h.wechat.addGroup(cust, [{ ...zhangsan, groupAlias: '销售部-张三' }, customer, { ...admin, groupAlias: '陈管理' }])
+  return h
+}
+
+describe('what customers read in their group', () => {
+  it('a customer typing every command, with and without arguments, sees nothing staff-only in the group', async () => {
+    const { rt, clock, wechat } = await start()
+    const p = rt.loaded.config.commandPrefix
+    const names = rt.router.all().flatMap(c => [c.spec.name, ...(c.spec.aliases ?? [])])
+    const args = [
+      '',
+      '全部',
+      '列表',
+      '搜索 价格',
+      '新建 标题 | 内容 | 截止 明天',
+      '免除 F1 原因',
+      '__proto__',
+      'constructor',
+    ]
+    for (const name of names) {
+      for (const a of args) {
+        await rt.handle(text(customer, `${p}${name} ${a}`.trim(), clock.now(), cust))
+        await clock.advance(3_000)
+      }
+    }
+    await rt.handle(text(customer, '#兼职刷单日赚五百加v详聊', clock.now(), cust))
+    await rt.handle(text(customer, `#${'长'.repeat(350_000)}`, clock.now(), cust))
+    await clock.advance(10 * 60_000)
+    const inGroup = wechat.textsTo(cust.id).join('\n')
+    const staffOnly = rt.router.all().filter(c => !c.spec.customerFacing)
+    for (const c of staffOnly) expect(inGroup).not.toContain(`${p}${c.spec.name}`)
+    for (const word of ['没有权限', '罚款', '员工', '未知命令', '兼职', '刷单', '长长长', 'Error']) {
+      expect(inGroup).not.toContain(word)
+    }
+    expect(inGroup.length).toBeLessThan(2000)
+    expect(rt.errors).toEqual([])
+  }, 60_000)
+
+  it("a customer's #帮助 in the group lists only customer commands; staff asking there are answered privately", async () => {
+    const { rt, clock, wechat } = await start()
+    await rt.handle(text(customer, '#帮助', clock.now(), cust))
+    await clock.advance(10_000)
+    expect(wechat.textsTo(cust.id)).toEqual([
+      '可用命令（2）：\n#帮助  列出你可以使用的命令\n#我的ID  私聊告诉你自己的微信 ID（管理员据此在配置里绑定角色）',
+    ])
+    await rt.handle(text(admin, '#帮助', clock.now(), cust))
+    await rt.handle(text(admin, '#状态', clock.now(), cust))
+    await rt.handle(text(zhangsan, '#罚款', clock.now(), cust))
+    await rt.handle(text(zhangsan, '#案例 搜索 价格', clock.now(), cust))
+    await clock.advance(10_000)
+    expect(wechat.textsTo(cust.id)).toHaveLength(1)
+    expect(wechat.textsTo('wxid_admin').join('\n')).toMatch(/#状态[\s\S]*健康：/)
+    expect(wechat.textsTo('wxid_zhangsan').join('\n')).toContain('你没有未缴的罚款')
+  })
+
+  it('refuses a customer privately and answers nothing about fines in the group', async () => {
+    const { rt, clock, wechat } = await start()
+    await rt.handle(text(customer, '#罚款', clock.now(), cust))
+    await rt.handle(text(customer, '#案例 搜索 价格', clock.now(), cust))
+    await clock.advance(10_000)
+    expect(wechat.textsTo(cust.id)).toEqual([])
+    expect(wechat.textsTo('wxid_c1').join('\n')).toBe('⛔ #罚款 只供员工使用。\n⛔ #案例 只供员工使用。')
+    expect(rt.audit.query({ memberId: 'wxid_c1' }).filter(e => e.type === 'refused')).toHaveLength(2)
+  })
+
+  it("an admin's commands in a customer group never count as speaking there: no public real-name reminder", async () => {
+    const { rt, clock, wechat } = await start()
+    const odd = { ...admin, groupAlias: '陈管理🌟' }
+    wechat.rename(cust.id, admin.id, '陈管理🌟')
+    for (let i = 0; i < 5; i++) {
+      await rt.handle(text(odd, i % 2 ? '#状态' : '#不存在的命令', clock.now(), cust))
+      await clock.advance(60_000)
+    }
+    await clock.advance(10 * 60_000) // a remark in the group would have opened a case with a reminder by now
+    expect(wechat.sent.filter(s => 'room' in s.chat && s.chat.room === cust.id)).toEqual([])
+    expect(wechat.textsTo('wxid_admin').join('\n')).not.toContain('不符合要求')
+  })
+
+  it('staff with a wrong nickname who speak in a customer group are reminded privately, never @-ed there', async () => {
+    const { rt, clock, wechat } = await start()
+    wechat.rename(cust.id, zhangsan.id, '张三🌟')
+    await rt.handle(text({ ...zhangsan, groupAlias: '张三🌟' }, '刘总您好', clock.now(), cust))
+    await clock.advance(5 * 3_600_000)
+    expect(wechat.sent.filter(s => 'room' in s.chat && s.chat.room === cust.id)).toEqual([])
+    expect(wechat.textsTo('wxid_zhangsan').join('\n')).toContain('不符合要求')
+  })
+
+  it('in private, #撤销 takes a member name or WeChat id as well as an audit id', async () => {
+    const { rt, clock, wechat } = await start()
+    rt.ledger.addStrike({
+      memberId: 'wxid_zhangsan',
+      category: 'ad',
+      at: clock.now(),
+      expiresAt: clock.now() + 86_400_000,
+      auditId: 'A999',
+    })
+    rt.audit.append({
+      plugin: 'content',
+      rule: 'content.strike',
+      type: 'strike',
+      dryRun: false,
+      memberId: 'wxid_zhangsan',
+    })
+    await rt.handle(text(admin, '#撤销 wxid_wangwu', clock.now()))
+    await clock.advance(10_000)
+    expect(wechat.textsTo('wxid_admin').at(-1)).toContain('找不到成员「wxid_wangwu」')
+    expect(wechat.textsTo('wxid_admin').join('\n')).not.toContain('找不到审计编号 wxid')
+  })
+})
+
+describe('prototype keys from chat', () => {
+  it('__proto__, constructor and toString are ordinary words to every command and subcommand', async () => {
+    const { rt, clock, wechat } = await start()
+    const p = rt.loaded.config.commandPrefix
+    const words = ['__proto__', 'constructor', 'toString', 'hasOwnProperty']
+    for (const c of rt.router.all()) {
+      for (const w of words) {
+        for (const body of [
+          `${p}${c.spec.name} ${w}`,
+          `${p}${c.spec.name} 进度 ${w}`,
+          `${p}${c.spec.name} 查看 ${w}`,
+        ]) {
+          await rt.handle(text(admin, body, clock.now()))
+          await rt.handle(text(admin, body, clock.now(), sales))
+        }
+      }
+    }
+    await clock.advance(30 * 60_000)
+    expect(rt.errors).toEqual([])
+    expect(wechat.textsTo('wxid_admin').join('\n')).not.toMatch(/undefined|\[object Object\]|function /)
+  }, 60_000)
+
+  it('repeats at most 20 characters of what someone typed, also to staff', async () => {
+    const { rt, clock, wechat } = await start()
+    const long = '很'.repeat(5000)
+    await rt.handle(text(member('wxid_boss', '王经理'), `#活跃度 ${long}`, clock.now(), sales))
+    await rt.handle(text(member('wxid_boss', '王经理'), `#通知 详情 ${long}`, clock.now(), sales))
+    await rt.handle(text(admin, `#撤销 ${long}`, clock.now()))
+    await rt.handle(text(zhangsan, `#罚款 免除 ${long}`, clock.now()))
+    await clock.advance(10 * 60_000)
+    for (const t of wechat.sent.map(s => s.text ?? '')) expect(t).not.toContain('很'.repeat(21))
+    expect(wechat.textsTo(sales.id).join('\n')).toContain(`「${'很'.repeat(20)}…」`)
+  })
+})
