@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { duration } from '../../bot/config/duration.js'
 import { DictionaryError, loadDictionaryFiles } from './matcher/index.js'
 
-const ROLES = ['admin', 'leader', 'trainer', 'staff', 'editor', 'approver'] as const
+const ROLES = ['admin', 'leader', 'trainer', 'staff', 'editor', 'approver', 'auditor'] as const
 const severity = z.enum(['low', 'medium', 'high'])
 const step = z.enum(['record', 'warn', 'report', 'strike'])
 const steps = z.array(step).min(1)
