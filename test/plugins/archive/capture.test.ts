@@ -9,7 +9,11 @@ import { customer, customers, li, sales, setup, zhang } from './setup.js'
 const TYPES: [string, Partial<MessageEvent>, string][] = [
   ['[图片]', { kind: 'image', attachment: { fileName: 'a.jpg' } }, 'image'],
   ['[文件]', { kind: 'file', attachment: { fileName: '报价单.xlsx' } }, 'file'],
-  ['[链接]', { kind: 'link', attachment: { url: 'https://example.com/a', title: '新品发布', description: '详情' } }, 'link'],
+  [
+    '[链接]',
+    { kind: 'link', attachment: { url: 'https://example.com/a', title: '新品发布', description: '详情' } },
+    'link',
+  ],
   ['[小程序]', { kind: 'miniprogram', attachment: { title: '商城', url: 'pages/index' } }, 'miniprogram'],
   ['[红包]', { kind: 'redpacket', attachment: { amount: 8.88 } }, 'redpacket'],
   ['[转账]', { kind: 'transfer', attachment: { amount: 100 } }, 'transfer'],
