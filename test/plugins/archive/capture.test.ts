@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest'
 import type { MessageEvent } from '../../../bot/core/event.js'
 import { FileArchive } from '../../../plugins/archive/file-backend.js'
 import { MemoryArchive } from '../../../plugins/archive/memory-backend.js'
-import { customer, customers, li, sales, setup, zhang } from './setup.js'
+import { createArchivePlugin } from '../../../plugins/archive/index.js'
+import { makeRuntime, text } from '../../helpers/harness.js'
+import { CONFIG, customer, customers, li, sales, setup, tempArchiveDir, zhang } from './setup.js'
 
 const TYPES: [string, Partial<MessageEvent>, string][] = [
   ['[图片]', { kind: 'image', attachment: { fileName: 'a.jpg' } }, 'image'],
@@ -149,6 +151,25 @@ describe('archive: capture', () => {
     full = false
     await h.say(zhang, '第三条', sales)
     expect((await h.records('r-sales')).map(r => r.text)).toEqual(['第一条', '第二条', '第三条'])
+  })
+
+  it('keeps attachment bytes up to the size cap when the config asks and a media source is wired', async () => {
+    const dir = tempArchiveDir()
+    const backend = new FileArchive(dir)
+    const bytes: Record<string, Uint8Array> = { 'a.jpg': new Uint8Array([1, 2, 3]), 'big.mp4': new Uint8Array(11) }
+    const plugin = createArchivePlugin({
+      backend: () => backend,
+      media: { fetch: async ev => bytes[ev.attachment?.fileName ?? ''] },
+    })
+    const h = await makeRuntime(`${CONFIG}plugins: { archive: { media: { keepBytes: true, maxBytes: 10 } } }\n`, [
+      plugin,
+    ])
+    for (const fileName of ['a.jpg', 'big.mp4'])
+      await h.rt.handle(text(zhang, '[图片]', h.clock.now(), sales, { kind: 'image', attachment: { fileName } }))
+    const [small, big] = await backend.tail('r-sales', 2)
+    expect(small.attachment).toEqual({ fileName: 'a.jpg', stored: expect.stringMatching(/^media\//), bytes: 3 })
+    expect([...readFileSync(join(dir, small.attachment?.stored ?? ''))]).toEqual([1, 2, 3])
+    expect(big.attachment).toEqual({ fileName: 'big.mp4' })
   })
 
   it('does not archive private chats when privateChats is off', async () => {
