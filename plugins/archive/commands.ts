@@ -54,7 +54,7 @@ async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): P
     } else q.words?.push(word)
   }
   if (!q.words?.length && !q.member)
-    return [inv.reply(`请给出要搜索的词或成员。用法：${p(d)}记录 搜索 <词> [群] [日期]`)]
+    return [inv.reply(`请给出要搜索的词或成员。用法：${ctx.commandPrefix}记录 搜索 <词> [群] [日期]`)]
   const { hits, total } = await searchArchive(d.backend, q, cfg.search.limit)
   const detail = describeQuery(q, scope)
   await logAccess(d, { who: inv.event.sender.id, action: 'search', detail, count: total })
@@ -90,7 +90,7 @@ async function hold(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): Pro
     ...(await d.backend.chats()),
     ...d.ctx.directory.groups().map(g => ({ chat: g.id, kind: g.kind, title: g.topic, configName: g.configName })),
   ]
-  const found = chatsNamed(known, name).filter((c, i, all) => c.kind !== 'private' && all.indexOf(c) === i)
+  const found = chatsNamed(known, name).filter(c => c.kind !== 'private')
   const targets = [...new Map(found.map(c => [c.chat, c])).values()]
   if (!targets.length) return [inv.reply(`找不到群「${name}」。`)]
   for (const c of targets) {
@@ -102,10 +102,6 @@ async function hold(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): Pro
   const text = on ? `已对「${titles}」设置法律保全：到期记录暂停清理。` : `已解除「${titles}」的法律保全。`
   await logAccess(d, { who: who.id, action: 'hold', detail: text })
   return [inv.reply(text), { type: 'record', rule: on ? 'archive.hold' : 'archive.release', memberId: who.id, text }]
-}
-
-function p(d: ArchiveDeps): string {
-  return d.ctx.commandPrefix
 }
 
 /** The query in words, for the reply and the audit log. */

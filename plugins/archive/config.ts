@@ -9,7 +9,9 @@ export const archiveConfigSchema = z
     dir: z
       .string()
       .default('')
-      .describe('归档目录，空 = 数据目录下的 archive/ Archive folder (empty: <BOT_DATA_DIR>/archive)'),
+      .describe(
+        '归档目录，空 = 数据目录下的 archive/ Archive folder, relative to the working directory (empty: <BOT_DATA_DIR>/archive)',
+      ),
     privateChats: z.boolean().default(true).describe('也记录发给机器人的私聊 Archive private messages to the bot'),
     retentionDays: z
       .object({
