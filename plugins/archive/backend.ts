@@ -1,3 +1,4 @@
+import type { ArchiveQuery, SearchResult } from './query.js'
 import type { ArchiveRecord, ChatInfo } from './record.js'
 
 /** One chat's records of one day, in arrival order. */
@@ -38,7 +39,7 @@ export interface AccessEntry {
  * (append-only JSONL segments per chat and day); `MemoryArchive` is its twin
  * for tests. A PostgreSQL back end (fleet mode) implements the same methods:
  * `append` is an INSERT keyed by (chat, id), `scan` a range query ordered by
- * (chat, day, seq), `purgeBefore` a DELETE by (chat, day).
+ * (chat, day, seq), `search` a query on a character n-gram index, `purgeBefore` a DELETE by (chat, day).
  */
 export interface ArchiveBackend {
   /** Append one record to its chat's segment for `day`; rejects when it could not be written. */
@@ -51,6 +52,8 @@ export interface ArchiveBackend {
   saveChat(info: ChatInfo): Promise<void>
   /** Segments in range, chat by chat, days ascending; one segment in memory at a time. */
   scan(range: ScanRange): AsyncIterable<Segment>
+  /** The newest `limit` records matching `q` with their neighbours, and the number of matches. */
+  search(q: ArchiveQuery, limit: number): Promise<SearchResult>
   /** Delete a chat's segments of days before `day`. */
   purgeBefore(chat: string, day: string): Promise<PurgeResult>
   /** Append to the access log (kept apart from the records, never purged). */

@@ -4,7 +4,7 @@ import { addDays, dayKey, shortDateTime } from '../../bot/time/zoned.js'
 import { periodFromWord } from '../cases/period.js'
 import { type ArchiveDeps, logAccess } from './deps.js'
 import { chatTitle, describeRecord } from './export.js'
-import { type ArchiveQuery, chatsNamed, type Hit, searchArchive } from './query.js'
+import { type ArchiveQuery, chatsNamed, type Hit } from './query.js'
 import { type ArchiveRecord, type ArchiveType, type ChatInfo, TYPE_LABEL } from './record.js'
 
 const TYPE_BY_LABEL = new Map(Object.entries(TYPE_LABEL).map(([t, l]) => [l, t as ArchiveType]))
@@ -55,7 +55,7 @@ async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): P
   }
   if (!q.words?.length && !q.member)
     return [inv.reply(`请给出要搜索的词或成员。用法：${ctx.commandPrefix}记录 搜索 <词> [群] [日期]`)]
-  const { hits, total } = await searchArchive(d.backend, q, cfg.search.limit)
+  const { hits, total } = await d.backend.search(q, cfg.search.limit)
   const detail = describeQuery(q, scope)
   await logAccess(d, { who: inv.event.sender.id, action: 'search', detail, count: total })
   const info = new Map(chats.map(c => [c.chat, c]))

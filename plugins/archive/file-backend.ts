@@ -14,6 +14,7 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import type { AccessEntry, ArchiveBackend, PurgeResult, ScanRange, Segment } from './backend.js'
+import { type ArchiveQuery, HitCollector, matches, type SearchResult } from './query.js'
 import { type ArchiveRecord, type ChatInfo, RECORD_VERSION } from './record.js'
 
 const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.jsonl$/
@@ -68,6 +69,36 @@ export class FileArchive implements ArchiveBackend {
       for (const day of this.days(chat).filter(d => d >= range.from && d <= range.to))
         yield { chat, day, records: this.readSegment(chat, day) }
     }
+  }
+
+  /**
+   * Search segment by segment. A line is parsed only when its raw JSON holds every word, the
+   * member and one of the types (JSON keeps Chinese as is; words are escaped the same way),
+   * so most lines of a day cost a substring test, not a parse.
+   */
+  async search(q: ArchiveQuery, limit: number): Promise<SearchResult> {
+    const found = new HitCollector(limit)
+    const raw = (s: string) => JSON.stringify(s).slice(1, -1)
+    const words = (q.words ?? []).map(w => raw(w.toLowerCase()))
+    const fold = words.some(w => w !== w.toUpperCase())
+    const member = q.member ? raw(q.member) : undefined
+    const types = q.types?.map(t => `"type":"${t}"`)
+    for (const chat of q.chats ?? Object.keys(this.manifest).sort()) {
+      for (const day of this.days(chat).filter(d => d >= q.from && d <= q.to)) {
+        const lines = readFileSync(join(this.chatDir(chat), `${day}.jsonl`), 'utf8').split('\n')
+        const at = (i: number) => parseRecord(lines[i])
+        lines.forEach((line, i) => {
+          const recall = line.includes('"type":"recall"') ? at(i) : undefined
+          if (recall) found.recall(recall)
+          const hay = fold ? line.toLowerCase() : line
+          if (!words.every(w => hay.includes(w)) || (member && !line.includes(member))) return
+          if (types && !types.some(t => line.includes(t))) return
+          const r = at(i)
+          if (r && matches(r, q)) found.hit(r, at(i - 1), at(i + 1))
+        })
+      }
+    }
+    return found.result()
   }
 
   async purgeBefore(chat: string, day: string): Promise<PurgeResult> {
@@ -154,6 +185,16 @@ function parseLines<T>(text: string): T[] {
     }
   }
   return out
+}
+
+function parseRecord(line: string | undefined): ArchiveRecord | undefined {
+  if (!line?.trim()) return undefined
+  try {
+    const r = JSON.parse(line)
+    return r && typeof r === 'object' && 'seq' in r ? r : undefined
+  } catch {
+    return undefined
+  }
 }
 
 function countLines(text: string): number {

@@ -1,4 +1,5 @@
 import type { AccessEntry, ArchiveBackend, PurgeResult, ScanRange, Segment } from './backend.js'
+import { type ArchiveQuery, type SearchResult, scanSearch } from './query.js'
 import type { ArchiveRecord, ChatInfo } from './record.js'
 
 /** The archive in memory: for tests and in-memory runs (sandbox stores, replays without a data folder). */
@@ -40,6 +41,10 @@ export class MemoryArchive implements ArchiveBackend {
       for (const day of [...days.keys()].filter(d => d >= range.from && d <= range.to).sort())
         yield { chat, day, records: structuredClone(days.get(day) ?? []) }
     }
+  }
+
+  search(q: ArchiveQuery, limit: number): Promise<SearchResult> {
+    return scanSearch(this, q, limit)
   }
 
   async purgeBefore(chat: string, day: string): Promise<PurgeResult> {

@@ -34,35 +34,57 @@ export function matches(r: ArchiveRecord, q: ArchiveQuery): boolean {
   return q.words.every(w => hay.includes(w.toLowerCase()))
 }
 
-/**
- * Search the archive: the newest `limit` matches (each with the message before
- * and after it in its chat) and how many matched in all. Segments are read one
- * at a time, so memory stays bounded by the largest day of one chat.
- */
-export async function searchArchive(
-  backend: ArchiveBackend,
-  q: ArchiveQuery,
-  limit: number,
-): Promise<{ hits: Hit[]; total: number }> {
-  let hits: Hit[] = []
-  let total = 0
-  const recalled = new Set<string>()
-  for await (const seg of backend.scan({ chats: q.chats, from: q.from, to: q.to })) {
-    seg.records.forEach((r, i) => {
-      if (r.type === 'recall' && r.recalls) recalled.add(`${r.chat}\n${r.recalls}`)
-      if (!matches(r, q)) return
-      total++
-      hits.push({ record: r, before: seg.records[i - 1], after: seg.records[i + 1], recalled: false })
-      if (hits.length > limit * 4) hits = newest(hits, limit)
-    })
-  }
-  hits = newest(hits, limit)
-  for (const h of hits) h.recalled = recalled.has(`${h.record.chat}\n${h.record.id}`)
-  return { hits, total }
+/** What a search returns: the newest hits and how many records matched in all. */
+export interface SearchResult {
+  hits: Hit[]
+  total: number
 }
 
-function newest(hits: Hit[], limit: number): Hit[] {
-  return hits.sort((a, b) => b.record.at - a.record.at || b.record.seq - a.record.seq).slice(0, limit)
+/**
+ * Collects a search's hits while segments are read: keeps the newest `limit`
+ * (memory stays bounded), counts all, and marks the hits whose message was recalled.
+ */
+export class HitCollector {
+  private hits: Hit[] = []
+  private total = 0
+  private recalled = new Set<string>()
+
+  constructor(private limit: number) {}
+
+  /** Note a recall record (its original is marked 已撤回 if it is a hit). */
+  recall(r: ArchiveRecord): void {
+    if (r.type === 'recall' && r.recalls) this.recalled.add(`${r.chat}\n${r.recalls}`)
+  }
+
+  /** Add a matching record with its neighbours in the chat. */
+  hit(record: ArchiveRecord, before?: ArchiveRecord, after?: ArchiveRecord): void {
+    this.total++
+    this.hits.push({ record, before, after, recalled: false })
+    if (this.hits.length > this.limit * 4) this.hits = this.newest()
+  }
+
+  /** The newest `limit` hits, newest first, and the total. */
+  result(): SearchResult {
+    const hits = this.newest()
+    for (const h of hits) h.recalled = this.recalled.has(`${h.record.chat}\n${h.record.id}`)
+    return { hits, total: this.total }
+  }
+
+  private newest(): Hit[] {
+    return this.hits.sort((a, b) => b.record.at - a.record.at || b.record.seq - a.record.seq).slice(0, this.limit)
+  }
+}
+
+/** Search by reading every segment in range (what `MemoryArchive` uses; `FileArchive` skips parsing lines that cannot match). */
+export async function scanSearch(backend: ArchiveBackend, q: ArchiveQuery, limit: number): Promise<SearchResult> {
+  const found = new HitCollector(limit)
+  for await (const seg of backend.scan({ chats: q.chats, from: q.from, to: q.to })) {
+    seg.records.forEach((r, i) => {
+      if (r.type === 'recall') found.recall(r)
+      if (matches(r, q)) found.hit(r, seg.records[i - 1], seg.records[i + 1])
+    })
+  }
+  return found.result()
 }
 
 /** Chats whose config name, title or id is `word` (exact first, else the titles containing it). */

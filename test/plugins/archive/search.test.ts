@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { admin, auditor, customer, customers, li, sales, setup, zhang } from './setup.js'
+import { Archiver } from '../../../plugins/archive/archiver.js'
+import { archiveConfigSchema } from '../../../plugins/archive/config.js'
+import { FileArchive } from '../../../plugins/archive/file-backend.js'
+import { MemoryArchive } from '../../../plugins/archive/memory-backend.js'
+import type { ArchiveQuery, SearchResult } from '../../../plugins/archive/query.js'
+import { MONDAY_9AM, text } from '../../helpers/harness.js'
+import { admin, auditor, customer, customers, li, sales, setup, tempArchiveDir, zhang } from './setup.js'
+
+const cfg = archiveConfigSchema.parse({})
 
 const DAY = 86_400_000
 
@@ -80,5 +88,38 @@ describe('archive: search in chat', () => {
     expect(h.to('aud1')).toContain('请给出要搜索的词或成员。')
     await h.say(auditor, '#记录')
     expect(h.to('aud1')).toContain('用法：#记录 搜索 <词> [群] [日期] [人:成员] [类型:图片]')
+  })
+})
+
+describe('archive: search in the file back end', () => {
+  it('finds what a full scan finds, also for quotes, backslashes, case and mixed scripts', async () => {
+    const file = new FileArchive(tempArchiveDir())
+    const memory = new MemoryArchive()
+    const texts = ['说 "OK" 了', 'C:\\报价\\v2', 'iPhone 退款', 'iphone退款 2台', '退', '新品 PRO 版', '普通消息']
+    const events = texts.map((t, i) => text(i % 2 ? zhang : li, t, MONDAY_9AM + i * 60_000, sales))
+    events.push(text(li, events[0].id, MONDAY_9AM + 9 * 60_000, sales, { kind: 'recalled' }))
+    for (const backend of [file, memory]) {
+      const archiver = new Archiver(backend, 'Asia/Shanghai')
+      for (const ev of events) await archiver.capture(ev, ev.sender.name, cfg)
+    }
+    const queries = (
+      [
+        { words: ['"ok"'] },
+        { words: ['\\报价\\'] },
+        { words: ['IPHONE', '退款'] },
+        { words: ['退'] },
+        { words: ['pro'], member: 'zhang' },
+        { member: '李四', types: ['text'] },
+        { words: ['退款'], types: ['image'] },
+      ] as Omit<ArchiveQuery, 'from' | 'to'>[]
+    ).map(q => ({ from: '2026-11-30', to: '2026-11-30', ...q }))
+    const ids = (r: SearchResult) => r.hits.map(h => `${h.record.text}${h.recalled ? '（已撤回）' : ''}`)
+    for (const q of queries)
+      expect(ids(await file.search(q, 10)), JSON.stringify(q)).toEqual(ids(await memory.search(q, 10)))
+    expect(ids(await file.search(queries[2], 10))).toEqual(['iphone退款 2台', 'iPhone 退款'])
+    expect((await file.search(queries[3], 10)).total).toBe(3)
+    expect(ids(await file.search({ from: '2026-11-30', to: '2026-11-30', words: ['"OK"'] }, 10))).toEqual([
+      '说 "OK" 了（已撤回）',
+    ])
   })
 })
