@@ -24,13 +24,11 @@ const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.jsonl$/
  * (one JSON record a line, only ever appended), `<dir>/chats.json` naming
  * each chat folder (rewritten only when a chat appears or is renamed),
  * `<dir>/access/<day>.jsonl` for the access log and `<dir>/media/` for kept
- * attachment bytes. Purging deletes whole day segments; nothing is rewritten.
+ * attachment bytes. Purging deletes whole day segments (and that day's media); nothing is rewritten.
  */
 export class FileArchive implements ArchiveBackend {
   private manifest: Record<string, ChatInfo>
   private checked = new Set<string>()
-  /** Lines that could not be parsed (a torn write), seen by scans: for `#状态`. */
-  corruptLines = 0
 
   constructor(readonly dir: string) {
     mkdirSync(join(dir, 'chats'), { recursive: true })
@@ -107,6 +105,7 @@ export class FileArchive implements ArchiveBackend {
       const file = join(this.chatDir(chat), `${d}.jsonl`)
       out.records += countLines(readFileSync(file, 'utf8'))
       rmSync(file)
+      rmSync(join(this.dir, 'media', folderName(chat), d), { recursive: true, force: true })
       out.segments++
     }
     return out
@@ -140,10 +139,8 @@ export class FileArchive implements ArchiveBackend {
   private readSegment(chat: string, day: string): ArchiveRecord[] {
     const file = join(this.chatDir(chat), `${day}.jsonl`)
     if (!existsSync(file)) return []
-    const records = parseLines<ArchiveRecord>(readFileSync(file, 'utf8'))
-    const good = records.filter(r => r && typeof r === 'object' && 'seq' in r)
-    this.corruptLines += records.length - good.length
-    return good
+    // A line torn by a crash mid-write is skipped; its neighbours are whole.
+    return parseLines<ArchiveRecord>(readFileSync(file, 'utf8')).filter(r => r && typeof r === 'object' && 'seq' in r)
   }
 
   private chatDir(chat: string): string {

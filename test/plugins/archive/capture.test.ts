@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs'
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { MessageEvent } from '../../../bot/core/event.js'
@@ -72,6 +72,15 @@ describe('archive: capture', () => {
       title: '张三交流群',
       configName: '客户群',
     })
+  })
+
+  it('survives a line torn by a crash: the next write starts a new line, both neighbours stay whole', async () => {
+    const h = await setup()
+    await h.say(zhang, '崩溃前', sales)
+    appendFileSync(join(h.dir, 'chats', 'c_r-sales', '2026-11-30.jsonl'), '{"v":1,"seq":2,"id":"torn","te')
+    const again = await setup({ dir: h.dir })
+    await again.say(zhang, '重启后', sales)
+    expect((await again.records('r-sales')).map(r => r.text)).toEqual(['崩溃前', '重启后'])
   })
 
   it('keeps private messages to the bot in a chat of their own', async () => {

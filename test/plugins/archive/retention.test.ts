@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { FileArchive } from '../../../plugins/archive/file-backend.js'
 import { archiveConfigSchema } from '../../../plugins/archive/config.js'
-import { admin, auditor, CONFIG, customer, customers, sales, setup, zhang } from './setup.js'
+import { admin, auditor, CONFIG, customer, customers, sales, setup, tempArchiveDir, zhang } from './setup.js'
 
 const DAY = 86_400_000
 
@@ -88,5 +91,32 @@ describe('archive: retention', () => {
     await h.say(auditor, '#记录 保全 销售群')
     expect(h.to('aud1')).toContain('⛔ 没有权限：法律保全需要「管理员」角色。')
     expect(h.rt.audit.query({ plugin: 'archive' }).map(e => e.rule)).toContain('archive.hold-refused')
+  })
+})
+
+describe('archive: file back end purge', () => {
+  it('deletes whole day files and the media kept for those days, nothing newer', async () => {
+    const backend = new FileArchive(tempArchiveDir())
+    const rec = (id: string, day: string) => ({
+      v: 1 as const,
+      seq: Number(id.slice(1)),
+      id,
+      at: Date.parse(`${day}T01:00:00Z`),
+      chat: 'r-sales',
+      sender: { id: 'zhang', name: '张三' },
+      type: 'image' as const,
+      text: '[图片]',
+      mentions: [],
+      attachment: { fileName: 'a.jpg' },
+    })
+    await backend.append(rec('m1', '2025-01-01'), '2025-01-01')
+    await backend.append(rec('m2', '2025-01-01'), '2025-01-01')
+    await backend.append(rec('m3', '2025-01-02'), '2025-01-02')
+    const oldMedia = await backend.storeMedia(rec('m1', '2025-01-01'), '2025-01-01', new Uint8Array([1]))
+    const newMedia = await backend.storeMedia(rec('m3', '2025-01-02'), '2025-01-02', new Uint8Array([2]))
+    expect(await backend.purgeBefore('r-sales', '2025-01-02')).toEqual({ segments: 1, records: 2 })
+    expect(existsSync(join(backend.dir, oldMedia))).toBe(false)
+    expect(existsSync(join(backend.dir, newMedia))).toBe(true)
+    expect((await backend.tail('r-sales', 10)).map(r => r.id)).toEqual(['m3'])
   })
 })
