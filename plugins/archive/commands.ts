@@ -1,9 +1,11 @@
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Action } from '../../bot/core/actions.js'
 import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
 import { addDays, dayKey, shortDateTime } from '../../bot/time/zoned.js'
 import { periodFromWord } from '../cases/period.js'
 import { type ArchiveDeps, logAccess } from './deps.js'
-import { chatTitle, describeRecord } from './export.js'
+import { chatTitle, describeRecord, type ExportFormat, exportArchive } from './export.js'
 import { type ArchiveQuery, chatsNamed, type Hit } from './query.js'
 import { type ArchiveRecord, type ArchiveType, type ChatInfo, TYPE_LABEL } from './record.js'
 
@@ -12,7 +14,7 @@ const TYPE_BY_LABEL = new Map(Object.entries(TYPE_LABEL).map(([t, l]) => [l, t a
 /** `#记录`: search the archive (auditors, admins) and place legal holds (admins), in private chat only. */
 export function archiveCommands(d: ArchiveDeps): CommandSpec[] {
   const p = d.ctx.commandPrefix
-  const usage = `${p}记录 搜索 <词> [群] [日期] [人:成员] [类型:图片]；${p}记录 保全 [群 开|关]`
+  const usage = `${p}记录 搜索 <词> [群] [日期] [人:成员] [类型:图片]；${p}记录 导出 [群] [日期] [人:成员] [格式:csv|md|jsonl]；${p}记录 保全 [群 开|关]`
   return [
     {
       name: '记录',
@@ -20,10 +22,11 @@ export function archiveCommands(d: ArchiveDeps): CommandSpec[] {
       role: 'auditor',
       where: 'private',
       usage,
-      description: '信息记录：搜索聊天记录、法律保全（仅私聊，审计员/管理员）',
+      description: '信息记录：搜索、导出聊天记录，法律保全（仅私聊，审计员/管理员）',
       run: inv => {
         const [sub, ...rest] = inv.argv
         if (sub === '搜索' || sub === 'search') return search(d, inv, rest)
+        if (sub === '导出' || sub === 'export') return exportFile(d, inv, rest)
         if (sub === '保全' || sub === 'hold') return hold(d, inv, rest)
         return [inv.reply(`用法：${usage}`)]
       },
@@ -31,34 +34,50 @@ export function archiveCommands(d: ArchiveDeps): CommandSpec[] {
   ]
 }
 
-async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): Promise<Action[]> {
+/** A search or export request parsed from chat words: the query, the group words used, a format word. */
+interface ParsedRequest {
+  q: ArchiveQuery
+  scope: string[]
+  format?: ExportFormat
+}
+
+/** Words: `人:成员`/`@成员`, `类型:图片`, `格式:csv`, a date word, a group name; anything else is a search word. */
+async function parseRequest(d: ArchiveDeps, argv: string[], defaultDays: number): Promise<ParsedRequest> {
   const { ctx } = d
-  const cfg = ctx.configFor()
   const now = ctx.clock.now()
   const today = dayKey(now, ctx.timezone)
   const chats = await d.backend.chats()
-  const q: ArchiveQuery = { from: addDays(today, 1 - cfg.search.defaultDays), to: today, words: [] }
-  const scope: string[] = []
+  const r: ParsedRequest = { q: { from: addDays(today, 1 - defaultDays), to: today, words: [] }, scope: [] }
+  const q = r.q
   for (const word of argv) {
     const member = /^(?:人|成员|member)[:：](.+)$/.exec(word) ?? /^@(.+)$/.exec(word)
     const type = /^(?:类型|type)[:：](.+)$/.exec(word)
+    const format = /^(?:格式|format)[:：](csv|md|jsonl)$/i.exec(word)
     const period = periodFromWord(word, now, ctx.timezone)
     const named = chats.filter(c => c.kind !== 'private' && (c.configName === word || c.title === word))
     if (member) q.member = member[1]
     else if (type && (TYPE_BY_LABEL.has(type[1]) || type[1] in TYPE_LABEL))
       q.types = [...(q.types ?? []), TYPE_BY_LABEL.get(type[1]) ?? (type[1] as ArchiveType)]
+    else if (format) r.format = format[1].toLowerCase() as ExportFormat
     else if (period) Object.assign(q, period)
     else if (named.length) {
       q.chats = [...(q.chats ?? []), ...named.map(c => c.chat)]
-      scope.push(word)
+      r.scope.push(word)
     } else q.words?.push(word)
   }
+  return r
+}
+
+async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): Promise<Action[]> {
+  const { ctx } = d
+  const cfg = ctx.configFor()
+  const { q, scope } = await parseRequest(d, argv, cfg.search.defaultDays)
   if (!q.words?.length && !q.member)
     return [inv.reply(`请给出要搜索的词或成员。用法：${ctx.commandPrefix}记录 搜索 <词> [群] [日期]`)]
   const { hits, total } = await d.backend.search(q, cfg.search.limit)
   const detail = describeQuery(q, scope)
   await logAccess(d, { who: inv.event.sender.id, action: 'search', detail, count: total })
-  const info = new Map(chats.map(c => [c.chat, c]))
+  const info = new Map((await d.backend.chats()).map(c => [c.chat, c]))
   const head = `🔎 记录搜索 ${detail}：共 ${total} 条${total > hits.length ? `，显示最新 ${hits.length} 条` : ''}`
   return [
     inv.reply([head, ...hits.map((h, i) => hitText(h, i + 1, info, ctx.timezone))].join('\n')),
@@ -68,6 +87,31 @@ async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): P
       memberId: inv.event.sender.id,
       reason: `${inv.event.sender.name} 搜索信息记录`,
       text: `搜索 ${detail}，命中 ${total} 条`,
+    },
+  ]
+}
+
+/** `#记录 导出 [群] [日期] [人:成员] [格式:csv|md|jsonl]`: a file of the records, sent privately to the asker. */
+async function exportFile(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): Promise<Action[]> {
+  const { ctx } = d
+  const { q, scope, format = 'csv' } = await parseRequest(d, argv, 1)
+  const detail = `${describeQuery(q, scope)} · ${format}`
+  await logAccess(d, { who: inv.event.sender.id, action: 'export', detail })
+  const stamp = new Date(ctx.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)
+  const file = join(ctx.outputDir, `信息记录-${q.from}-${q.to}-${stamp}.${format}`)
+  mkdirSync(ctx.outputDir, { recursive: true })
+  writeFileSync(file, '')
+  const count = await exportArchive(d.backend, q, format, ctx.timezone, async c => appendFileSync(file, c))
+  const who = inv.event.sender
+  return [
+    inv.reply(`📦 已导出 ${detail}：共 ${count} 条，文件随后私聊发送。`),
+    { type: 'sendFile', to: { contact: who.id }, path: file, rule: 'command.记录', memberId: who.id },
+    {
+      type: 'record',
+      rule: 'archive.export',
+      memberId: who.id,
+      reason: `${who.name} 导出信息记录`,
+      text: `导出 ${detail}，共 ${count} 条`,
     },
   ]
 }

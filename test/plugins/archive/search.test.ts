@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { Archiver } from '../../../plugins/archive/archiver.js'
 import { archiveConfigSchema } from '../../../plugins/archive/config.js'
@@ -121,5 +122,34 @@ describe('archive: search in the file back end', () => {
     expect(ids(await file.search({ from: '2026-11-30', to: '2026-11-30', words: ['"OK"'] }, 10))).toEqual([
       '说 "OK" 了（已撤回）',
     ])
+  })
+})
+
+describe('archive: export in chat', () => {
+  it('sends the auditor a CSV file privately, and audits the export', async () => {
+    const h = await history()
+    await h.say(auditor, '#记录 导出 客户群 2026-11-30')
+    expect(h.to('aud1')).toContain('📦 已导出 2026-11-30 至 2026-11-30 · 客户群 · csv：共 4 条，文件随后私聊发送。')
+    const sent = h.wechat.sent.find(s => s.file)
+    expect(sent?.chat).toEqual({ contact: 'aud1' })
+    const csv = readFileSync(sent?.file ?? '', 'utf8')
+    expect(csv.charCodeAt(0)).toBe(0xfeff)
+    expect(csv.trim().split('\r\n')).toHaveLength(5)
+    expect(csv).toContain('退款流程是怎样的？')
+    expect(h.rt.audit.query({ plugin: 'archive' }).find(e => e.rule === 'archive.export')).toMatchObject({
+      memberId: 'aud1',
+      text: '导出 2026-11-30 至 2026-11-30 · 客户群 · csv，共 4 条',
+    })
+  })
+
+  it('exports a Markdown transcript of one member when asked, and refuses staff', async () => {
+    const h = await history()
+    await h.say(admin, '#记录 导出 人:刘总 最近7天 格式:md')
+    const md = readFileSync(h.wechat.sent.find(s => s.file)?.file ?? '', 'utf8')
+    expect(md).toContain('## 张三交流群（客户群）')
+    expect(md).toContain('**刘总**：退款流程是怎样的？')
+    expect(md).not.toContain('**张三**')
+    await h.say(zhang, '#记录 导出 客户群')
+    expect(h.to('zhang')).toBe('⛔ 没有权限：#记录 需要「审计员」角色。')
   })
 })
