@@ -92,6 +92,12 @@ export function createApp(opts: AppOptions): App {
     sender: ports,
     log: opts.log,
     outputDir,
+    // Damaged state, a plugin that cannot start, a disk that cannot keep records: an uncaught
+    // exception, which the CLI turns into a flushed stop with the right exit code.
+    onFatal: e =>
+      setImmediate(() => {
+        throw e
+      }),
     reloadConfig: () => {
       const next = load()
       matcher = new GroupMatcher(next.config.groups)

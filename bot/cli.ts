@@ -5,6 +5,7 @@ import { checkConfigCommand } from './cli/check-config.js'
 import { startCommand } from './cli/start.js'
 import { replayCommand } from './cli/replay.js'
 import { casesCommand, statsCommand } from './cli/store-commands.js'
+import { archiveCommand } from './cli/archive.js'
 import { runCheck } from '../plugins/content/check-command.js'
 import { PLUGINS } from '../plugins/index.js'
 import { configJsonSchema, configReference } from './config/config-reference.js'
@@ -22,6 +23,10 @@ const COMMANDS: Record<string, Command> = {
   cases: {
     run: casesCommand,
     help: 'cases export --from DATE --to DATE --format md|json|csv [--data DIR] [--out FILE]   export shared sales cases',
+  },
+  archive: {
+    run: archiveCommand,
+    help: 'archive export --from DATE --to DATE [--group G] [--member M] --format jsonl|csv|md [--data DIR]   message archive',
   },
   stats: {
     run: statsCommand,

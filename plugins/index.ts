@@ -1,6 +1,7 @@
 import type { PluginDefinition } from '../bot/core/plugin.js'
 import { ackPlugin } from './ack/index.js'
 import { activityPlugin } from './activity/index.js'
+import { archivePlugin } from './archive/index.js'
 import { campaignPlugin } from './campaign/index.js'
 import { casesPlugin } from './cases/index.js'
 import { contentPlugin } from './content/index.js'
@@ -10,6 +11,7 @@ import { realnamePlugin } from './realname/index.js'
 export const PLUGINS: PluginDefinition[] = [
   ackPlugin,
   activityPlugin,
+  archivePlugin,
   campaignPlugin,
   casesPlugin,
   contentPlugin,

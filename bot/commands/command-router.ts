@@ -16,6 +16,7 @@ export const ROLE_LABEL: Record<Role | 'member', string> = {
   staff: '员工',
   editor: '排期编辑',
   approver: '排期审核',
+  auditor: '审计员',
   member: '成员',
 }
 

@@ -40,6 +40,7 @@ export const baseConfigShape = {
       staff: ids().describe('员工 contact ids (besides the roster)'),
       editor: ids().describe('排期编辑 contact ids'),
       approver: ids().describe('排期审核 contact ids'),
+      auditor: ids().describe('审计员 contact ids: search and export the message archive'),
     })
     .strict()
     .prefault({})

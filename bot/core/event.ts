@@ -7,7 +7,7 @@
 export type GroupKind = 'internal' | 'customer' | 'broadcast'
 
 /** Roles bound to contact ids in config (never to names). */
-export type Role = 'admin' | 'leader' | 'trainer' | 'staff' | 'editor' | 'approver'
+export type Role = 'admin' | 'leader' | 'trainer' | 'staff' | 'editor' | 'approver' | 'auditor'
 
 /** The message types the bot distinguishes. */
 export type MessageKind =

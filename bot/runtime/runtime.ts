@@ -329,12 +329,10 @@ export class BotRuntime {
     void Promise.allSettled(chats.map(chat => this.deps.sender.send({ chat, text }))).then(() => this.fatal(e))
   }
 
-  /** Stop the bot: `deps.onFatal`, else an uncaught exception (the CLI's fatal exit). */
+  /** Stop the bot through `deps.onFatal` (the app turns it into the CLI's fatal exit); without one, only log it. */
   private fatal(e: Error): void {
     if (this.deps.onFatal) return this.deps.onFatal(e)
-    setImmediate(() => {
-      throw e
-    })
+    this.deps.log.error('fatal (no onFatal handler)', e)
   }
 
   /** The admin group's room: bound by id in the directory; when ambiguous, admins are told privately instead. */

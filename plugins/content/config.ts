@@ -4,7 +4,7 @@ import { duration } from '../../bot/config/duration.js'
 import { configPath, globalOnly } from '../../bot/config/fields.js'
 import { DictionaryError, loadDictionaryFiles } from './matcher/index.js'
 
-const ROLES = ['admin', 'leader', 'trainer', 'staff', 'editor', 'approver'] as const
+const ROLES = ['admin', 'leader', 'trainer', 'staff', 'editor', 'approver', 'auditor'] as const
 const severity = z.enum(['low', 'medium', 'high'])
 const step = z.enum(['record', 'warn', 'report', 'strike'])
 const steps = z.array(step).min(1)

@@ -92,7 +92,7 @@ describe('the CLI (exit codes and messages)', { timeout: 90_000 }, () => {
     expect(fromRoot.out).toContain('花名册 roster: 9 人')
     const elsewhere = cli(['check-config', 'bot.config.yaml'], dir)
     expect(elsewhere.code).toBe(0)
-    expect(elsewhere.out).toContain('插件 plugins: ack, activity, campaign, cases, content, realname')
+    expect(elsewhere.out).toContain('插件 plugins: ack, activity, archive, campaign, cases, content, realname')
   })
 
   it('check-config exits 1 listing every schema problem with its line', () => {

@@ -1,0 +1,178 @@
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Action } from '../../bot/core/actions.js'
+import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
+import { addDays, dayKey, shortDateTime } from '../../bot/time/zoned.js'
+import { periodFromWord } from '../cases/period.js'
+import { type ArchiveDeps, logAccess } from './deps.js'
+import { chatTitle, describeRecord, type ExportFormat, exportArchive } from './export.js'
+import { type ArchiveQuery, chatsNamed, type Hit } from './query.js'
+import { type ArchiveRecord, type ArchiveType, type ChatInfo, TYPE_LABEL } from './record.js'
+
+const TYPE_BY_LABEL = new Map(Object.entries(TYPE_LABEL).map(([t, l]) => [l, t as ArchiveType]))
+
+/** `#记录`: search the archive (auditors, admins) and place legal holds (admins), in private chat only. */
+export function archiveCommands(d: ArchiveDeps): CommandSpec[] {
+  const p = d.ctx.commandPrefix
+  const usage = `${p}记录 搜索 <词> [群] [日期] [人:成员] [类型:图片]；${p}记录 导出 [群] [日期] [人:成员] [格式:csv|md|jsonl]；${p}记录 保全 [群 开|关]`
+  return [
+    {
+      name: '记录',
+      aliases: ['archive'],
+      role: 'auditor',
+      where: 'private',
+      usage,
+      description: '信息记录：搜索、导出聊天记录，法律保全（仅私聊，审计员/管理员）',
+      run: inv => {
+        const [sub, ...rest] = inv.argv
+        if (sub === '搜索' || sub === 'search') return search(d, inv, rest)
+        if (sub === '导出' || sub === 'export') return exportFile(d, inv, rest)
+        if (sub === '保全' || sub === 'hold') return hold(d, inv, rest)
+        return [inv.reply(`用法：${usage}`)]
+      },
+    },
+  ]
+}
+
+/** A search or export request parsed from chat words: the query, the group words used, a format word. */
+interface ParsedRequest {
+  q: ArchiveQuery
+  scope: string[]
+  format?: ExportFormat
+}
+
+/** Words: `人:成员`/`@成员`, `类型:图片`, `格式:csv`, a date word, a group name; anything else is a search word. */
+async function parseRequest(d: ArchiveDeps, argv: string[], defaultDays: number): Promise<ParsedRequest> {
+  const { ctx } = d
+  const now = ctx.clock.now()
+  const today = dayKey(now, ctx.timezone)
+  const chats = await d.backend.chats()
+  const r: ParsedRequest = { q: { from: addDays(today, 1 - defaultDays), to: today, words: [] }, scope: [] }
+  const q = r.q
+  for (const word of argv) {
+    const member = /^(?:人|成员|member)[:：](.+)$/.exec(word) ?? /^@(.+)$/.exec(word)
+    const type = /^(?:类型|type)[:：](.+)$/.exec(word)
+    const format = /^(?:格式|format)[:：](csv|md|jsonl)$/i.exec(word)
+    const period = periodFromWord(word, now, ctx.timezone)
+    const named = chats.filter(c => c.kind !== 'private' && (c.configName === word || c.title === word))
+    if (member) q.member = member[1]
+    else if (type && (TYPE_BY_LABEL.has(type[1]) || type[1] in TYPE_LABEL))
+      q.types = [...(q.types ?? []), TYPE_BY_LABEL.get(type[1]) ?? (type[1] as ArchiveType)]
+    else if (format) r.format = format[1].toLowerCase() as ExportFormat
+    else if (period) Object.assign(q, period)
+    else if (named.length) {
+      q.chats = [...(q.chats ?? []), ...named.map(c => c.chat)]
+      r.scope.push(word)
+    } else q.words?.push(word)
+  }
+  return r
+}
+
+async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): Promise<Action[]> {
+  const { ctx } = d
+  const cfg = ctx.configFor()
+  const { q, scope } = await parseRequest(d, argv, cfg.search.defaultDays)
+  if (!q.words?.length && !q.member)
+    return [inv.reply(`请给出要搜索的词或成员。用法：${ctx.commandPrefix}记录 搜索 <词> [群] [日期]`)]
+  const { hits, total } = await d.backend.search(q, cfg.search.limit)
+  const detail = describeQuery(q, scope)
+  await logAccess(d, { who: inv.event.sender.id, action: 'search', detail, count: total })
+  const info = new Map((await d.backend.chats()).map(c => [c.chat, c]))
+  const head = `🔎 记录搜索 ${detail}：共 ${total} 条${total > hits.length ? `，显示最新 ${hits.length} 条` : ''}`
+  return [
+    inv.reply([head, ...hits.map((h, i) => hitText(h, i + 1, info, ctx.timezone))].join('\n')),
+    {
+      type: 'record',
+      rule: 'archive.search',
+      memberId: inv.event.sender.id,
+      reason: `${inv.event.sender.name} 搜索信息记录`,
+      text: `搜索 ${detail}，命中 ${total} 条`,
+    },
+  ]
+}
+
+/** `#记录 导出 [群] [日期] [人:成员] [格式:csv|md|jsonl]`: a file of the records, sent privately to the asker. */
+async function exportFile(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): Promise<Action[]> {
+  const { ctx } = d
+  const { q, scope, format = 'csv' } = await parseRequest(d, argv, 1)
+  const detail = `${describeQuery(q, scope)} · ${format}`
+  await logAccess(d, { who: inv.event.sender.id, action: 'export', detail })
+  const stamp = new Date(ctx.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)
+  const file = join(ctx.outputDir, `信息记录-${q.from}-${q.to}-${stamp}.${format}`)
+  mkdirSync(ctx.outputDir, { recursive: true })
+  writeFileSync(file, '')
+  const count = await exportArchive(d.backend, q, format, ctx.timezone, async c => appendFileSync(file, c))
+  const who = inv.event.sender
+  return [
+    inv.reply(`📦 已导出 ${detail}：共 ${count} 条，文件随后私聊发送。`),
+    { type: 'sendFile', to: { contact: who.id }, path: file, rule: 'command.记录', memberId: who.id },
+    {
+      type: 'record',
+      rule: 'archive.export',
+      memberId: who.id,
+      reason: `${who.name} 导出信息记录`,
+      text: `导出 ${detail}，共 ${count} 条`,
+    },
+  ]
+}
+
+async function hold(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): Promise<Action[]> {
+  const who = inv.event.sender
+  if (!who.roles.includes('admin'))
+    return [
+      inv.reply('⛔ 没有权限：法律保全需要「管理员」角色。'),
+      { type: 'record', rule: 'archive.hold-refused', memberId: who.id, text: `${who.name} 尝试设置法律保全` },
+    ]
+  const holds = d.holds.data.holds
+  if (!argv.length) {
+    const list = Object.values(holds).map(h => `· ${h.title}（${shortDateTime(h.at, d.ctx.timezone)} 起）`)
+    return [inv.reply(list.length ? `法律保全中的群：\n${list.join('\n')}` : '当前没有通过命令设置的法律保全。')]
+  }
+  const on = argv.at(-1) !== '关'
+  const name = (argv.at(-1) === '开' || argv.at(-1) === '关' ? argv.slice(0, -1) : argv).join(' ')
+  const known: ChatInfo[] = [
+    ...(await d.backend.chats()),
+    ...d.ctx.directory.groups().map(g => ({ chat: g.id, kind: g.kind, title: g.topic, configName: g.configName })),
+  ]
+  const found = chatsNamed(known, name).filter(c => c.kind !== 'private')
+  const targets = [...new Map(found.map(c => [c.chat, c])).values()]
+  if (!targets.length) return [inv.reply(`找不到群「${name}」。`)]
+  for (const c of targets) {
+    if (on) holds[c.chat] = { title: c.title, by: who.id, at: d.ctx.clock.now() }
+    else delete holds[c.chat]
+  }
+  await d.holds.persist()
+  const titles = targets.map(c => c.title).join('、')
+  const text = on ? `已对「${titles}」设置法律保全：到期记录暂停清理。` : `已解除「${titles}」的法律保全。`
+  await logAccess(d, { who: who.id, action: 'hold', detail: text })
+  return [inv.reply(text), { type: 'record', rule: on ? 'archive.hold' : 'archive.release', memberId: who.id, text }]
+}
+
+/** The query in words, for the reply and the audit log. */
+function describeQuery(q: ArchiveQuery, scope: string[]): string {
+  return [
+    q.words?.length ? `「${q.words.join(' ')}」` : '',
+    q.member ? `成员 ${q.member}` : '',
+    q.types?.length ? `类型 ${q.types.map(t => TYPE_LABEL[t]).join('/')}` : '',
+    `${q.from} 至 ${q.to}`,
+    scope.length ? scope.join('、') : '全部会话',
+  ]
+    .filter(Boolean)
+    .join(' · ')
+}
+
+function hitText(h: Hit, n: number, info: Map<string, ChatInfo>, tz: string): string {
+  const line = (r: ArchiveRecord) => `${shortDateTime(r.at, tz)} ${r.sender.name}：${clip(describeRecord(r))}`
+  return [
+    `${n}. [${chatTitle(info.get(h.record.chat), h.record.chat)}] ${line(h.record)}${h.recalled ? '（已撤回）' : ''}`,
+    h.before ? `   ↑ ${line(h.before)}` : '',
+    h.after ? `   ↓ ${line(h.after)}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n')
+}
+
+function clip(s: string, max = 60): string {
+  const one = s.replace(/\s+/g, ' ')
+  return one.length > max ? `${one.slice(0, max)}…` : one
+}

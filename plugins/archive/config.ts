@@ -1,0 +1,63 @@
+import { z } from 'zod'
+
+const days = (d: number, what: string) =>
+  z.number().int().min(1).max(36_500).default(d).describe(`${what}记录保留天数 Days kept`)
+
+/** Config of the `archive` plugin (message archive 信息记录); `legalHold` and `retentionDays` may be set per group. */
+export const archiveConfigSchema = z
+  .object({
+    dir: z
+      .string()
+      .default('')
+      .describe(
+        '归档目录，空 = 数据目录下的 archive/ Archive folder, relative to the working directory (empty: <BOT_DATA_DIR>/archive)',
+      ),
+    privateChats: z.boolean().default(true).describe('也记录发给机器人的私聊 Archive private messages to the bot'),
+    retentionDays: z
+      .object({
+        customer: days(1095, '客户群'),
+        internal: days(365, '内部群'),
+        broadcast: days(365, '公告群'),
+        private: days(365, '私聊'),
+      })
+      .strict()
+      .prefault({})
+      .describe('按群类型的保留期（天），到期由每日清理删除 Retention per chat kind, in days'),
+    legalHold: z
+      .boolean()
+      .default(false)
+      .describe('法律保全：本群记录暂停清理（在群的覆盖设置中打开） Legal hold: never purge this group'),
+    purgeCron: z.string().default('30 3 * * *').describe('每日清理时间（cron，按配置时区） When the daily purge runs'),
+    search: z
+      .object({
+        limit: z.number().int().min(1).max(20).default(5).describe('每次搜索最多显示条数 Hits shown per search'),
+        defaultDays: z
+          .number()
+          .int()
+          .min(1)
+          .max(3650)
+          .default(30)
+          .describe('未给日期时搜索最近几天 Days searched when no date is given'),
+      })
+      .strict()
+      .prefault({}),
+    media: z
+      .object({
+        keepBytes: z
+          .boolean()
+          .default(false)
+          .describe('保存图片/文件原件（需要媒体端口） Keep attachment bytes (needs a media source)'),
+        maxBytes: z
+          .number()
+          .int()
+          .positive()
+          .default(10 * 1024 * 1024)
+          .describe('单个附件最大字节数 Largest attachment kept'),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict()
+
+/** The archive plugin's config. */
+export type ArchiveConfig = z.infer<typeof archiveConfigSchema>

@@ -1,0 +1,197 @@
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { MessageEvent } from '../../../bot/core/event.js'
+import { FileArchive } from '../../../plugins/archive/file-backend.js'
+import { MemoryArchive } from '../../../plugins/archive/memory-backend.js'
+import { createArchivePlugin } from '../../../plugins/archive/index.js'
+import { makeRuntime, text } from '../../helpers/harness.js'
+import { CONFIG, customer, customers, li, sales, setup, tempArchiveDir, zhang } from './setup.js'
+
+const TYPES: [string, Partial<MessageEvent>, string][] = [
+  ['[图片]', { kind: 'image', attachment: { fileName: 'a.jpg' } }, 'image'],
+  ['[文件]', { kind: 'file', attachment: { fileName: '报价单.xlsx' } }, 'file'],
+  [
+    '[链接]',
+    { kind: 'link', attachment: { url: 'https://example.com/a', title: '新品发布', description: '详情' } },
+    'link',
+  ],
+  ['[小程序]', { kind: 'miniprogram', attachment: { title: '商城', url: 'pages/index' } }, 'miniprogram'],
+  ['[红包]', { kind: 'redpacket', attachment: { amount: 8.88 } }, 'redpacket'],
+  ['[转账]', { kind: 'transfer', attachment: { amount: 100 } }, 'transfer'],
+  ['[语音]', { kind: 'voice' }, 'voice'],
+  ['[视频]', { kind: 'video', attachment: { fileName: 'v.mp4' } }, 'video'],
+  ['[表情]', { kind: 'emoticon' }, 'emoticon'],
+  ['[名片]', { kind: 'contact' }, 'contact'],
+  ['[位置]', { kind: 'location' }, 'location'],
+  ['[未知]', { kind: 'other' }, 'other'],
+]
+
+describe('archive: capture', () => {
+  it('keeps every kind of message with sender, display name, mentions and attachment metadata', async () => {
+    const h = await setup()
+    await h.say(zhang, '@李四 明天九点开会', sales, { mentions: ['li'] })
+    for (const [body, extra] of TYPES) await h.say(li, body, sales, extra)
+    await h.say(li, '收到', sales, { quote: { senderName: '张三', text: '明天九点开会' } })
+    const recs = await h.records('r-sales')
+    expect(recs.map(r => r.type)).toEqual(['text', ...TYPES.map(t => t[2]), 'quote'])
+    expect(recs[0]).toMatchObject({
+      v: 1,
+      seq: 1,
+      chat: 'r-sales',
+      topic: '销售部工作群',
+      sender: { id: 'zhang', name: '张三' },
+      text: '@李四 明天九点开会',
+      mentions: ['li'],
+    })
+    // The group nickname shown in the chat at that time is kept as the sender's name.
+    expect(recs[1].sender).toEqual({ id: 'li', name: '李四-南宁' })
+    expect(recs.find(r => r.type === 'link')?.attachment).toEqual({
+      url: 'https://example.com/a',
+      title: '新品发布',
+      description: '详情',
+    })
+    expect(recs.find(r => r.type === 'redpacket')?.attachment?.amount).toBe(8.88)
+    expect(recs.at(-1)?.quote).toEqual({ senderName: '张三', text: '明天九点开会' })
+  })
+
+  it('writes append-only JSONL day segments per chat, with the schema version on each line', async () => {
+    const h = await setup()
+    await h.say(customer, '你好，想了解一下净水器', customers)
+    await h.say(zhang, '您好刘总', customers)
+    const folder = join(h.dir, 'chats', 'c_r-cust')
+    expect(readdirSync(folder)).toEqual(['2026-11-30.jsonl'])
+    const lines = readFileSync(join(folder, '2026-11-30.jsonl'), 'utf8').trim().split('\n')
+    expect(lines.map(l => JSON.parse(l)).map(r => [r.v, r.seq, r.text])).toEqual([
+      [1, 1, '你好，想了解一下净水器'],
+      [1, 2, '您好刘总'],
+    ])
+    expect(JSON.parse(readFileSync(join(h.dir, 'chats.json'), 'utf8')).chats['r-cust']).toEqual({
+      chat: 'r-cust',
+      kind: 'customer',
+      title: '张三交流群',
+      configName: '客户群',
+    })
+  })
+
+  it('survives a line torn by a crash: the next write starts a new line, both neighbours stay whole', async () => {
+    const h = await setup()
+    await h.say(zhang, '崩溃前', sales)
+    appendFileSync(join(h.dir, 'chats', 'c_r-sales', '2026-11-30.jsonl'), '{"v":1,"seq":2,"id":"torn","te')
+    const again = await setup({ dir: h.dir })
+    await again.say(zhang, '重启后', sales)
+    expect((await again.records('r-sales')).map(r => r.text)).toEqual(['崩溃前', '重启后'])
+  })
+
+  it('keeps private messages to the bot in a chat of their own', async () => {
+    const h = await setup()
+    await h.say(customer, '私聊问一下价格')
+    expect((await h.records('private:c1')).map(r => [r.sender.name, r.text])).toEqual([['刘总', '私聊问一下价格']])
+  })
+
+  it('archives a duplicate delivery once, also after a restart', async () => {
+    const h = await setup()
+    const ev = await h.say(zhang, '只发了一次', sales)
+    await h.say(zhang, '只发了一次', sales, { id: ev.id })
+    // A new bot process over the same folder, receiving the same message again.
+    const again = await setup({ dir: h.dir })
+    await again.say(zhang, '只发了一次', sales, { id: ev.id })
+    await again.say(zhang, '新消息', sales)
+    expect((await again.records('r-sales')).map(r => [r.seq, r.text])).toEqual([
+      [1, '只发了一次'],
+      [2, '新消息'],
+    ])
+  })
+
+  it('records a recall as its own record pointing at the original, which stays', async () => {
+    const h = await setup()
+    const original = await h.say(customer, '我的电话是 13912345678', customers)
+    await h.say(customer, original.id, customers, { kind: 'recalled' })
+    const recs = await h.records('r-cust')
+    expect(recs.map(r => [r.type, r.text])).toEqual([
+      ['text', '我的电话是 13912345678'],
+      ['recall', original.id],
+    ])
+    expect(recs[1].recalls).toBe(original.id)
+  })
+
+  it('keeps arrival order per chat when chats interleave', async () => {
+    const h = await setup()
+    for (let i = 1; i <= 4; i++) {
+      await h.say(zhang, `销售 ${i}`, sales)
+      await h.say(customer, `客户 ${i}`, customers)
+    }
+    expect((await h.records('r-sales')).map(r => `${r.seq}:${r.text}`)).toEqual([
+      '1:销售 1',
+      '2:销售 2',
+      '3:销售 3',
+      '4:销售 4',
+    ])
+    expect((await h.records('r-cust')).map(r => r.seq)).toEqual([1, 2, 3, 4])
+  })
+
+  it('archives a 1 MB text and binary-looking text without harming the neighbours', async () => {
+    const h = await setup()
+    const big = '长'.repeat(1_000_000)
+    await h.say(zhang, '之前', sales)
+    await h.say(zhang, big, sales)
+    const binary = '\u0000\u0007\uFFFD\uD800 二进制'
+    await h.say(zhang, binary, sales)
+    await h.say(zhang, '之后', sales)
+    const recs = await new FileArchive(h.dir).tail('r-sales', 10)
+    expect(recs.map(r => r.text.length)).toEqual([2, 1_000_000, binary.length, 2])
+    expect(recs[2].text).toBe(binary)
+    expect(recs[3].text).toBe('之后')
+  })
+
+  it('tells the admins once when the disk refuses writes, keeps going, and writes the backlog later', async () => {
+    const backend = new MemoryArchive()
+    const append = backend.append.bind(backend)
+    let full = true
+    backend.append = async (r, day) => {
+      if (full) throw new Error('ENOSPC: no space left on device')
+      return append(r, day)
+    }
+    const h = await setup({ backend })
+    await h.say(zhang, '第一条', sales)
+    await h.say(zhang, '第二条', sales)
+    expect(h.to('admin1').match(/信息记录写入失败/g)).toHaveLength(1)
+    expect(h.to('admin1')).toContain('ENOSPC')
+    full = false
+    await h.say(zhang, '第三条', sales)
+    expect((await h.records('r-sales')).map(r => r.text)).toEqual(['第一条', '第二条', '第三条'])
+  })
+
+  it('keeps attachment bytes up to the size cap when the config asks and a media source is wired', async () => {
+    const dir = tempArchiveDir()
+    const backend = new FileArchive(dir)
+    const bytes: Record<string, Uint8Array> = { 'a.jpg': new Uint8Array([1, 2, 3]), 'big.mp4': new Uint8Array(11) }
+    const plugin = createArchivePlugin({
+      backend: () => backend,
+      media: { fetch: async ev => bytes[ev.attachment?.fileName ?? ''] },
+    })
+    const h = await makeRuntime(`${CONFIG}plugins: { archive: { media: { keepBytes: true, maxBytes: 10 } } }\n`, [
+      plugin,
+    ])
+    for (const fileName of ['a.jpg', 'big.mp4'])
+      await h.rt.handle(text(zhang, '[图片]', h.clock.now(), sales, { kind: 'image', attachment: { fileName } }))
+    const [small, big] = await backend.tail('r-sales', 2)
+    expect(small.attachment).toEqual({ fileName: 'a.jpg', stored: expect.stringMatching(/^media\//), bytes: 3 })
+    expect([...readFileSync(join(dir, small.attachment?.stored ?? ''))]).toEqual([1, 2, 3])
+    expect(big.attachment).toEqual({ fileName: 'big.mp4' })
+  })
+
+  it('does not archive private chats when privateChats is off', async () => {
+    const h = await setup({
+      config: `
+company: 示例科技
+groups: [{ name: 销售群, topic: 销售部工作群, kind: internal }]
+plugins: { archive: { privateChats: false } }
+`,
+    })
+    await h.say(customer, '私聊')
+    await h.say(zhang, '群聊', sales)
+    expect(await h.records('private:c1')).toEqual([])
+    expect(await h.records('r-sales')).toHaveLength(1)
+  })
+})

@@ -1,0 +1,177 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs'
+import { join } from 'node:path'
+import { Writable } from 'node:stream'
+import { describe, expect, it } from 'vitest'
+import { FileArchive } from '../../../plugins/archive/file-backend.js'
+import { runArchiveCli } from '../../../plugins/archive/export-command.js'
+import { customer, customers, li, sales, setup, zhang } from './setup.js'
+
+/** An archive folder holding a short customer conversation (with a quote, a file and a recall) and one internal message. */
+async function archived() {
+  const h = await setup()
+  await h.say(customer, '你好，想了解净水器', customers)
+  await h.say(zhang, '=SUM(A1) 报价见附件, "含税"', customers, {
+    quote: { senderName: '刘总', text: '你好，想了解净水器' },
+  })
+  await h.say(zhang, '[文件]', customers, { kind: 'file', attachment: { fileName: '报价单.xlsx' } })
+  const oops = await h.say(customer, '我的电话 13912345678', customers)
+  await h.say(customer, oops.id, customers, { kind: 'recalled' })
+  await h.say(li, '内部讨论', sales)
+  return h.dir
+}
+
+async function run(dir: string, argv: string[]) {
+  let out = ''
+  let err = ''
+  const sink = (add: (s: string) => void) =>
+    new Writable({
+      write(chunk, _enc, done) {
+        add(String(chunk))
+        done()
+      },
+    })
+  const backend = new FileArchive(dir)
+  const audited: string[] = []
+  const code = await runArchiveCli(argv, {
+    backend,
+    timezone: 'Asia/Shanghai',
+    out: sink(s => {
+      out += s
+    }),
+    err: sink(s => {
+      err += s
+    }),
+    who: 'cli:tester',
+    now: Date.parse('2026-12-01T02:00:00Z'),
+    audit: async text => {
+      audited.push(text)
+    },
+  })
+  return { code, out, err, audited, access: await backend.readAccess('2026-12-01', '2026-12-01') }
+}
+
+describe('archive export (CLI)', () => {
+  it('writes JSONL: the stored records of the range, chat by chat in arrival order', async () => {
+    const r = await run(await archived(), ['export', '--from', '2026-11-30', '--to', '2026-11-30', '--format', 'jsonl'])
+    expect(r.code).toBe(0)
+    const recs = r.out
+      .trim()
+      .split('\n')
+      .map(l => JSON.parse(l))
+    expect(recs.map(x => `${x.chat}#${x.seq} ${x.type}`)).toEqual([
+      'r-cust#1 text',
+      'r-cust#2 quote',
+      'r-cust#3 file',
+      'r-cust#4 text',
+      'r-cust#5 recall',
+      'r-sales#1 text',
+    ])
+    expect(r.err).toBe('exported 6 record(s)\n')
+  })
+
+  it('writes CSV for Excel: BOM at byte 0, CRLF rows, formulas defused, recalls marked', async () => {
+    const r = await run(await archived(), [
+      'export',
+      '--from=2026-11-30',
+      '--to=2026-11-30',
+      '--group',
+      '客户群',
+      '--format',
+      'csv',
+    ])
+    const bytes = Buffer.from(r.out)
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const rows = r.out.slice(1).split('\r\n')
+    expect(rows[0]).toBe('时间,会话,会话ID,发送人,发送人ID,类型,内容,引用,附件,提及,消息ID,撤回')
+    expect(rows[2]).toMatch(
+      /^2026-11-30 09:00,张三交流群,r-cust,张三,zhang,引用,"'=SUM\(A1\) 报价见附件, ""含税""",刘总：你好，想了解净水器,,,m\d+,$/,
+    )
+    expect(rows[3]).toContain(',文件,[文件],,报价单.xlsx,')
+    expect(rows[4]).toMatch(/刘总,c1,文字,我的电话 13912345678,,,,m\d+,已撤回$/)
+    expect(rows.filter(Boolean)).toHaveLength(6)
+    expect(r.out).not.toContain('内部讨论')
+  })
+
+  it('writes a readable Markdown transcript with names, times, quotes and attachments', async () => {
+    const r = await run(await archived(), ['export', '--from', '2026-11-01', '--to', '2026-11-30', '--format', 'md'])
+    expect(r.out).toContain('# 信息记录导出 2026-11-01 至 2026-11-30\n\n## 张三交流群（客户群）\n\n### 2026-11-30\n\n')
+    expect(r.out).toContain('- 09:00 **张三**：=SUM(A1) 报价见附件, "含税"\n  > 引用 刘总：你好，想了解净水器\n')
+    expect(r.out).toContain('- 09:00 **张三**：[文件 报价单.xlsx]\n')
+    expect(r.out).toContain('**刘总**：我的电话 13912345678（已撤回）\n')
+    expect(r.out).toMatch(/\*\*刘总\*\*：撤回了一条消息（m\d+）/)
+    expect(r.out).toContain('## 销售部工作群（内部群）')
+  })
+
+  it('filters by member, and says so when the range is empty', async () => {
+    const dir = await archived()
+    const r = await run(dir, ['export', '--from', '2026-11-30', '--to', '2026-11-30', '--member', '张三'])
+    expect(r.out.trim().split('\n')).toHaveLength(2)
+    const empty = await run(dir, ['export', '--from', '2026-10-01', '--to', '2026-10-31', '--format', 'md'])
+    expect(empty.out).toContain('（该范围内没有记录）')
+  })
+
+  it('writes each export to the access log and the audit log before the data', async () => {
+    const r = await run(await archived(), ['export', '--from', '2026-11-30', '--to', '2026-11-30', '--group', '客户群'])
+    expect(r.access).toEqual([
+      {
+        v: 1,
+        at: Date.parse('2026-12-01T02:00:00Z'),
+        who: 'cli:tester',
+        action: 'export',
+        detail: 'export jsonl 2026-11-30..2026-11-30 groups 客户群',
+      },
+    ])
+    expect(r.audited).toEqual(['cli:tester 导出信息记录：export jsonl 2026-11-30..2026-11-30 groups 客户群'])
+  })
+
+  it('refuses bad arguments with exit code 2 and the usage', async () => {
+    const dir = await archived()
+    for (const argv of [
+      ['export', '--from', '2026-11-30'],
+      ['export', '--from', '2026-13-01', '--to', '2026-11-30'],
+      ['export', '--from', '2026-11-30', '--to', '2026-11-30', '--format', 'xml'],
+      ['export', '--from', '2026-11-30', '--to', '2026-11-30', '--group', '不存在的群'],
+      ['delete'],
+    ]) {
+      const r = await run(dir, argv)
+      expect(r.code, argv.join(' ')).toBe(2)
+      expect(r.err).toContain('usage: archive export')
+      expect(r.out).toBe('')
+    }
+    expect(
+      (await run(dir, ['export', '--from', '2026-11-30', '--to', '2026-11-30', '--group', '不存在的群'])).access,
+    ).toEqual([])
+  })
+
+  it('runs as `group-guard archive export`: CSV on stdout starts with the BOM, the export lands in the audit log', async () => {
+    const dir = await archived()
+    const data = join(dir, '..', `${dir.split('/').at(-1)}-data`)
+    mkdirSync(data)
+    renameSync(dir, join(data, 'archive'))
+    const res = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'bot/cli.ts',
+        'archive',
+        'export',
+        '--from',
+        '2026-11-30',
+        '--to',
+        '2026-11-30',
+        '--format',
+        'csv',
+      ],
+      { env: { ...process.env, BOT_DATA_DIR: data, BOT_CONFIG: 'data/bot.config.example.yaml' } },
+    )
+    expect(res.stderr.toString()).toBe('exported 6 record(s)\n')
+    expect(res.status).toBe(0)
+    expect([...res.stdout.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const auditDir = join(data, 'logs', 'audit')
+    expect(existsSync(auditDir)).toBe(true)
+    const lines = readdirSync(auditDir).flatMap(f => readFileSync(join(auditDir, f), 'utf8').trim().split('\n'))
+    expect(JSON.parse(lines[0])).toMatchObject({ plugin: 'archive', rule: 'archive.export', type: 'record' })
+  }, 60_000)
+})

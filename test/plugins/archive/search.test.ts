@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { Archiver } from '../../../plugins/archive/archiver.js'
+import { archiveConfigSchema } from '../../../plugins/archive/config.js'
+import { FileArchive } from '../../../plugins/archive/file-backend.js'
+import { MemoryArchive } from '../../../plugins/archive/memory-backend.js'
+import type { ArchiveQuery, SearchResult } from '../../../plugins/archive/query.js'
+import { MONDAY_9AM, text } from '../../helpers/harness.js'
+import { admin, auditor, customer, customers, li, sales, setup, tempArchiveDir, zhang } from './setup.js'
+
+const cfg = archiveConfigSchema.parse({})
+
+const DAY = 86_400_000
+
+/** A conversation over two days in both groups. */
+async function history() {
+  const h = await setup()
+  await h.say(customer, '你好，想了解净水器', customers)
+  await h.say(zhang, '刘总您好，我们有三款', customers)
+  await h.say(customer, '退款流程是怎样的？', customers)
+  await h.say(zhang, '七天无理由退款', customers)
+  await h.say(li, '今天的退款申请汇总一下', sales)
+  await h.say(li, '[图片]', sales, { kind: 'image', attachment: { fileName: '退款截图.jpg' } })
+  await h.clock.advance(DAY)
+  const late = await h.say(customer, '我再考虑退款的事', customers)
+  await h.say(customer, late.id, customers, { kind: 'recalled' })
+  return h
+}
+
+describe('archive: search in chat', () => {
+  it('finds a word in every chat, newest first, with the messages before and after', async () => {
+    const h = await history()
+    await h.say(auditor, '#记录 搜索 退款')
+    const reply = h.to('aud1')
+    expect(reply).toContain('🔎 记录搜索 「退款」 · 2026-11-02 至 2026-12-01 · 全部会话：共 5 条')
+    expect(reply).toContain('1. [张三交流群（客户群）] 12-01 09:01 刘总：我再考虑退款的事（已撤回）')
+    expect(reply).toContain('[销售部工作群（内部群）] 11-30 09:00 李四-南宁：[图片 退款截图.jpg]')
+    expect(reply).toMatch(
+      /刘总：退款流程是怎样的？\n {3}↑ 11-30 09:00 张三：刘总您好，我们有三款\n {3}↓ 11-30 09:00 张三：七天无理由退款/,
+    )
+  })
+
+  it('narrows by group, date, member and type', async () => {
+    const h = await history()
+    await h.say(auditor, '#记录 搜索 退款 客户群 2026-11-30')
+    expect(h.to('aud1')).toContain('「退款」 · 2026-11-30 至 2026-11-30 · 客户群：共 2 条')
+    await h.say(auditor, '#记录 搜索 退款 人:张三')
+    expect(h.to('aud1')).toContain('「退款」 · 成员 张三 · 2026-11-02 至 2026-12-01 · 全部会话：共 1 条')
+    await h.say(auditor, '#记录 搜索 人:li 类型:图片')
+    expect(h.to('aud1')).toContain('成员 li · 类型 图片 · 2026-11-02 至 2026-12-01 · 全部会话：共 1 条')
+    await h.say(auditor, '#记录 搜索 退款 销售群 2026-12-01')
+    expect(h.to('aud1')).toContain('「退款」 · 2026-12-01 至 2026-12-01 · 销售群：共 0 条')
+  })
+
+  it('writes every search to the audit log and the access log, with who and what', async () => {
+    const h = await history()
+    await h.say(admin, '#记录 搜索 退款 客户群')
+    const entry = h.rt.audit.query({ plugin: 'archive' }).find(e => e.rule === 'archive.search')
+    expect(entry).toMatchObject({
+      memberId: 'admin1',
+      text: '搜索 「退款」 · 2026-11-02 至 2026-12-01 · 客户群，命中 3 条',
+    })
+    const searches = (await h.backend.readAccess('2026-12-01', '2026-12-01')).filter(e => e.action === 'search')
+    expect(searches).toEqual([
+      {
+        v: 1,
+        at: h.clock.now() - 10_000,
+        who: 'admin1',
+        action: 'search',
+        detail: '「退款」 · 2026-11-02 至 2026-12-01 · 客户群',
+        count: 3,
+      },
+    ])
+  })
+
+  it('refuses staff, and refuses the command inside a group (the archive is never sent into a group)', async () => {
+    const h = await history()
+    await h.say(zhang, '#记录 搜索 退款')
+    expect(h.to('zhang')).toBe('⛔ 没有权限：#记录 需要「审计员」角色。')
+    expect(h.rt.audit.query({ plugin: 'runtime' }).find(e => e.type === 'refused')).toMatchObject({ memberId: 'zhang' })
+    await h.say(auditor, '#记录 搜索 退款', sales)
+    expect(h.to('r-sales')).toContain('#记录 请私聊机器人使用。')
+    expect(h.to('r-sales')).not.toContain('退款流程')
+  })
+
+  it('answers with the usage when no word or member is given', async () => {
+    const h = await history()
+    await h.say(auditor, '#记录 搜索 客户群')
+    expect(h.to('aud1')).toContain('请给出要搜索的词或成员。')
+    await h.say(auditor, '#记录')
+    expect(h.to('aud1')).toContain('用法：#记录 搜索 <词> [群] [日期] [人:成员] [类型:图片]')
+  })
+})
+
+describe('archive: search in the file back end', () => {
+  it('finds what a full scan finds, also for quotes, backslashes, case and mixed scripts', async () => {
+    const file = new FileArchive(tempArchiveDir())
+    const memory = new MemoryArchive()
+    const texts = ['说 "OK" 了', 'C:\\报价\\v2', 'iPhone 退款', 'iphone退款 2台', '退', '新品 PRO 版', '普通消息']
+    const events = texts.map((t, i) => text(i % 2 ? zhang : li, t, MONDAY_9AM + i * 60_000, sales))
+    events.push(text(li, events[0].id, MONDAY_9AM + 9 * 60_000, sales, { kind: 'recalled' }))
+    for (const backend of [file, memory]) {
+      const archiver = new Archiver(backend, 'Asia/Shanghai')
+      for (const ev of events) await archiver.capture(ev, ev.sender.name, cfg)
+    }
+    const queries = (
+      [
+        { words: ['"ok"'] },
+        { words: ['\\报价\\'] },
+        { words: ['IPHONE', '退款'] },
+        { words: ['退'] },
+        { words: ['pro'], member: 'zhang' },
+        { member: '李四', types: ['text'] },
+        { words: ['退款'], types: ['image'] },
+      ] as Omit<ArchiveQuery, 'from' | 'to'>[]
+    ).map(q => ({ from: '2026-11-30', to: '2026-11-30', ...q }))
+    const ids = (r: SearchResult) => r.hits.map(h => `${h.record.text}${h.recalled ? '（已撤回）' : ''}`)
+    for (const q of queries)
+      expect(ids(await file.search(q, 10)), JSON.stringify(q)).toEqual(ids(await memory.search(q, 10)))
+    expect(ids(await file.search(queries[2], 10))).toEqual(['iphone退款 2台', 'iPhone 退款'])
+    expect((await file.search(queries[3], 10)).total).toBe(3)
+    expect(ids(await file.search({ from: '2026-11-30', to: '2026-11-30', words: ['"OK"'] }, 10))).toEqual([
+      '说 "OK" 了（已撤回）',
+    ])
+  })
+})
+
+describe('archive: export in chat', () => {
+  it('sends the auditor a CSV file privately, and audits the export', async () => {
+    const h = await history()
+    await h.say(auditor, '#记录 导出 客户群 2026-11-30')
+    expect(h.to('aud1')).toContain('📦 已导出 2026-11-30 至 2026-11-30 · 客户群 · csv：共 4 条，文件随后私聊发送。')
+    const sent = h.wechat.sent.find(s => s.file)
+    expect(sent?.chat).toEqual({ contact: 'aud1' })
+    const csv = readFileSync(sent?.file ?? '', 'utf8')
+    expect(csv.charCodeAt(0)).toBe(0xfeff)
+    expect(csv.trim().split('\r\n')).toHaveLength(5)
+    expect(csv).toContain('退款流程是怎样的？')
+    expect(h.rt.audit.query({ plugin: 'archive' }).find(e => e.rule === 'archive.export')).toMatchObject({
+      memberId: 'aud1',
+      text: '导出 2026-11-30 至 2026-11-30 · 客户群 · csv，共 4 条',
+    })
+  })
+
+  it('exports a Markdown transcript of one member when asked, and refuses staff', async () => {
+    const h = await history()
+    await h.say(admin, '#记录 导出 人:刘总 最近7天 格式:md')
+    const md = readFileSync(h.wechat.sent.find(s => s.file)?.file ?? '', 'utf8')
+    expect(md).toContain('## 张三交流群（客户群）')
+    expect(md).toContain('**刘总**：退款流程是怎样的？')
+    expect(md).not.toContain('**张三**')
+    await h.say(zhang, '#记录 导出 客户群')
+    expect(h.to('zhang')).toBe('⛔ 没有权限：#记录 需要「审计员」角色。')
+  })
+})
