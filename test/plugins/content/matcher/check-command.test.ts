@@ -43,9 +43,9 @@ describe('check command', () => {
         id: 'a',
         categories: ['contact', 'gambling'],
         matches: [
-          { category: 'gambling', term: '下注', start: 2, end: 4, matched: '下注' },
-          { category: 'contact', term: '加我v', start: 5, end: 8, matched: '加我Ｖ' },
-          { category: 'contact', term: 'v信', start: 7, end: 9, matched: 'Ｖ信' },
+          { category: 'gambling', term: '下注', start: 2, end: 4, matched: '下注', kind: 'exact' },
+          { category: 'contact', term: '加我v', start: 5, end: 8, matched: '加我Ｖ', kind: 'normalised' },
+          { category: 'contact', term: 'v信', start: 7, end: 9, matched: 'Ｖ信', kind: 'normalised' },
         ],
       },
       { id: 2, categories: [], matches: [] },
