@@ -51,7 +51,8 @@ class CompiledMatcher implements Matcher {
 
   scan(text: string): Match[] {
     if (typeof text !== 'string' || text.length === 0) return []
-    const urls = findUrls(text)
+    let found: FoundUrl[] | undefined
+    const urls = (): FoundUrl[] => (found ??= findUrls(text))
     const candidates = this.termCandidates(text, urls)
     if (this.patterns.length > 0) candidates.push(...findPatternMatches(normalizeText(text), this.patterns))
     const matches: Match[] = dropAllowed(candidates).map(c => ({
@@ -64,7 +65,7 @@ class CompiledMatcher implements Matcher {
       ...(c.form !== undefined && { form: c.form }),
     }))
     if (this.dictionary.links) {
-      for (const url of urls) {
+      for (const url of urls()) {
         const match = this.linkMatch(url.host, url.start, url.end, text)
         if (match) matches.push(match)
       }
@@ -94,7 +95,7 @@ class CompiledMatcher implements Matcher {
    * are matched generously, however their letters are split, so that they cancel more, never less.
    * An expansion is no match inside a URL or an e-mail address (`jiawei@example.com` is not 加薇).
    */
-  private termCandidates(text: string, urls: FoundUrl[]): Candidate[] {
+  private termCandidates(text: string, urls: () => FoundUrl[]): Candidate[] {
     const hits = scanKeys(text, this.arena, this.links, this.alphabet)
     const candidates: Candidate[] = []
     const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerKind, ownerForm } = this.index
@@ -113,7 +114,7 @@ class CompiledMatcher implements Matcher {
           candidates.push({ category: ownerCategory[o], term, start, end, allowPhrase, kind })
           continue
         }
-        addresses ??= addressSpans(text, urls)
+        addresses ??= addressSpans(text, urls())
         if (!allowPhrase && addresses.some(([s, e]) => start < e && end > s)) continue
         const kind = OWNER_KINDS[ownerKind[o] - 1]
         candidates.push({ category: ownerCategory[o], term, start, end, allowPhrase, kind, form: ownerForm[o] })

@@ -1,4 +1,11 @@
-import { expansionTables, splitsOf, tonedReadings, tonelessReadings, type ExpansionTables } from './expansion-data.js'
+import {
+  COMMON_RANK,
+  expansionTables,
+  splitsOf,
+  tonedReadings,
+  tonelessReadings,
+  type ExpansionTables,
+} from './expansion-data.js'
 import { foldString } from './normalize.js'
 
 /** How a term can be written besides itself; each dictionary category chooses which it expands into. */
@@ -24,8 +31,12 @@ const HOMOPHONES_PER_CHARACTER = 8
  */
 const SHORT_TERM = 3
 const EVERYDAY_RANK = 1000
-/** Homophones, split and variant characters replace at most this many characters of a term. */
-const MAX_SUBSTITUTIONS = 2
+/**
+ * Homophones, split and variant characters replace one character of a term with any of its
+ * alternatives, or two characters with their PAIRED_ALTERNATIVES first ones (the automaton's build
+ * time grows quickly with many rare characters in many forms).
+ */
+const PAIRED_ALTERNATIVES = 3
 /** Pinyin and initials mix with characters in every combination up to this many ideographs. */
 const MAX_MIXED_IDEOGRAPHS = 6
 /** Chinese numerals spammers write as digits (一夜情 -> 1夜情), a homophone in effect. */
@@ -138,11 +149,10 @@ function substitute(
   for (const i of positions) {
     for (const a of alternatives[i]) if (!emit(replaced(chars, [[i, a]]))) return
   }
-  if (MAX_SUBSTITUTIONS < 2) return
   for (let x = 0; x < positions.length; x++) {
     for (let y = x + 1; y < positions.length; y++) {
-      for (const a of alternatives[positions[x]]) {
-        for (const b of alternatives[positions[y]]) {
+      for (const a of alternatives[positions[x]].slice(0, PAIRED_ALTERNATIVES)) {
+        for (const b of alternatives[positions[y]].slice(0, PAIRED_ALTERNATIVES)) {
           if (
             !emit(
               replaced(chars, [
@@ -164,11 +174,15 @@ function replaced(chars: string[], swaps: [number, string][]): string {
   return out.join('')
 }
 
-/** Common characters with the same toned reading in context (赌 du3 -> 堵, 睹...), and digits for numerals. */
+/**
+ * For a common character, common characters with the same toned reading in context (赌 du3 -> 堵, 睹...);
+ * digits for numerals. Rare characters get none: spammers swap the characters of everyday words.
+ */
 function homophoneAlternatives(term: string, chars: string[], tables: ExpansionTables): string[][] {
   const toned = tonedReadings(term)
   return chars.map((c, i) => {
-    const same = toned.length === chars.length ? (tables.homophones.get(toned[i]) ?? []) : []
+    const common = (tables.rank.get(c) ?? Infinity) <= COMMON_RANK
+    const same = common && toned.length === chars.length ? (tables.homophones.get(toned[i]) ?? []) : []
     const everyday = (h: string): boolean =>
       chars.length <= SHORT_TERM && (tables.rank.get(h) ?? Infinity) <= EVERYDAY_RANK
     const alternatives = same.filter(h => h !== c && !everyday(h)).slice(0, HOMOPHONES_PER_CHARACTER)
