@@ -87,4 +87,13 @@ describe('check command', () => {
     expect(badInput.code).toBe(1)
     expect(badInput.errors).toContain('none.jsonl: cannot read input')
   })
+
+  it('says which expansion of a term matched (kind and form)', async () => {
+    const file = input('expanded.jsonl', [JSON.stringify({ id: 'p', text: '想玩dubo的来' })])
+    const { code, lines } = await run(['--dictionary', DEFAULT, '--input', file])
+    expect(code).toBe(0)
+    expect(JSON.parse(lines[0]).matches).toEqual([
+      { category: 'gambling', term: '赌博', start: 2, end: 6, matched: 'dubo', kind: 'pinyin', form: 'dubo' },
+    ])
+  })
 })
