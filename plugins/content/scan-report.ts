@@ -1,6 +1,6 @@
 import type { ContentConfig } from './config.js'
 import { excerpt } from './excerpt.js'
-import type { Match, Matcher, Severity } from './matcher/index.js'
+import { describeMatchKind, type Match, type Matcher, type Severity } from './matcher/index.js'
 import { normalizeText } from './matcher/normalize.js'
 import { KIND_LABEL, SEVERITY_LABEL, STEP_LABEL } from './texts.js'
 
@@ -14,6 +14,7 @@ function why(matcher: Matcher, m: Match): string {
     return `${quoted}，域名 ${m.term} 不在白名单`
   const normal = excerpt(normalizeText(m.matched).text, 40)
   const isPattern = d.categories[m.category]?.patterns.includes(m.term)
+  if (m.form !== undefined) return `${quoted}，命中${describeMatchKind(m)}`
   return `${quoted}，规范化为「${normal}」，命中${isPattern ? `正则 /${excerpt(m.term, 40)}/` : `词条「${excerpt(m.term, 30)}」`}`
 }
 

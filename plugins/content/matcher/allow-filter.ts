@@ -1,3 +1,5 @@
+import type { MatchKind } from './types.js'
+
 /** A match candidate before allowed phrases are applied. */
 export interface Candidate {
   category: string
@@ -6,6 +8,9 @@ export interface Candidate {
   end: number
   /** True for a match of an allowed phrase. */
   allowPhrase: boolean
+  kind: MatchKind
+  /** The expansion that matched, for expansion kinds. */
+  form?: string
 }
 
 /** Allowed-phrase spans of one category, sorted by start, with the running maximum of their ends. */

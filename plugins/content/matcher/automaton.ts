@@ -63,6 +63,7 @@ export function buildAutomaton(keys: Int32Array[], alphabetSize: number): Automa
   const codes: number[] = []
   const ranges: number[] = []
   let maxBase = 0
+  const cursor = { wide: 0 }
   while (head < tail) {
     const node = queue[head],
       lo = queue[head + 1],
@@ -85,7 +86,7 @@ export function buildAutomaton(keys: Int32Array[], alphabetSize: number): Automa
     }
     if (node === 0) giveRootEveryCode(codes, ranges, alphabetSize)
     if (codes.length === 0) continue
-    const b = node === 0 ? 0 : placeChildren(cells, codes)
+    const b = node === 0 ? 0 : placeChildren(cells, codes, cursor)
     arrays.ensure(Math.max(cells.capacity, b + alphabetSize + 1))
     arrays.base[node] = b
     maxBase = Math.max(maxBase, b)
@@ -121,14 +122,27 @@ function giveRootEveryCode(codes: number[], ranges: number[], alphabetSize: numb
   }
 }
 
-/** Finds a base so that base + code is free for every (ascending) child code. */
-function placeChildren(cells: CellAllocator, codes: number[]): number {
+/** Nodes with more children than this are placed from their own cursor (see placeChildren). */
+const WIDE_NODE = 8
+
+/**
+ * Finds a base so that base + code is free for every (ascending) child code. Wide nodes (many
+ * children with far-apart codes, e.g. a pinyin syllable followed by many characters in mixed forms)
+ * rarely fit in the dense start of the array: they search from where the previous wide node went,
+ * so that the build stays near-linear instead of rescanning the array for each of them.
+ */
+function placeChildren(cells: CellAllocator, codes: number[], cursor: { wide: number }): number {
   const first = codes[0]
-  for (let p = cells.findFree(first + 1); ; p = cells.findFree(p + 1)) {
+  const wide = codes.length > WIDE_NODE
+  const from = wide ? Math.max(first + 1, cursor.wide) : first + 1
+  for (let p = cells.findFree(from); ; p = cells.findFree(p + 1)) {
     const b = p - first
     let fits = true
     for (let k = 1; k < codes.length && fits; k++) fits = cells.isFree(b + codes[k])
-    if (fits) return b
+    if (fits) {
+      if (wide) cursor.wide = p
+      return b
+    }
   }
 }
 

@@ -4,13 +4,14 @@ import { buildAutomaton } from './automaton.js'
 import { dictionaryProblems, normalizeDomain } from './dictionary-checks.js'
 import { DictionaryError } from './dictionary-error.js'
 import { spanOfHit } from './hit-span.js'
-import { findUrls, hostOf, isAllowedHost } from './links.js'
+import { findUrls, hostOf, isAllowedHost, type FoundUrl } from './links.js'
 import { normalizeText } from './normalize.js'
 import { compilePattern, findPatternMatches, type CompiledPattern } from './patterns.js'
 import { buildScanArena } from './scan-table.js'
 import { scanKeys, type HitLinks } from './scanner.js'
-import { indexTerms, keyAt, type TermIndex } from './term-index.js'
-import type { Dictionary, Match, Matcher } from './types.js'
+import { OWNER_KINDS, indexTerms, keyAt, type TermIndex } from './term-index.js'
+import { isLookalikeLetter } from './fold-table.js'
+import type { Dictionary, Match, MatchKind, Matcher } from './types.js'
 
 /** Compiles a dictionary into a matcher; throws DictionaryError if a term, pattern or domain is unusable. */
 export function compileMatcher(dictionary: Dictionary): Matcher {
@@ -50,7 +51,9 @@ class CompiledMatcher implements Matcher {
 
   scan(text: string): Match[] {
     if (typeof text !== 'string' || text.length === 0) return []
-    const candidates = this.termCandidates(text)
+    let found: FoundUrl[] | undefined
+    const urls = (): FoundUrl[] => (found ??= findUrls(text))
+    const candidates = this.termCandidates(text, urls)
     if (this.patterns.length > 0) candidates.push(...findPatternMatches(normalizeText(text), this.patterns))
     const matches: Match[] = dropAllowed(candidates).map(c => ({
       category: c.category,
@@ -58,9 +61,11 @@ class CompiledMatcher implements Matcher {
       start: c.start,
       end: c.end,
       matched: text.slice(c.start, c.end),
+      kind: c.kind,
+      ...(c.form !== undefined && { form: c.form }),
     }))
     if (this.dictionary.links) {
-      for (const url of findUrls(text)) {
+      for (const url of urls()) {
         const match = this.linkMatch(url.host, url.start, url.end, text)
         if (match) matches.push(match)
       }
@@ -82,17 +87,19 @@ class CompiledMatcher implements Matcher {
   private linkMatch(host: string, start: number, end: number, text: string): Match | null {
     const links = this.dictionary.links
     if (!links || isAllowedHost(host, this.allowDomains)) return null
-    return { category: links.category, term: host, start, end, matched: text.slice(start, end) }
+    return { category: links.category, term: host, start, end, matched: text.slice(start, end), kind: 'link' }
   }
 
   /**
    * Term matches that read as one word (see HitSpan), and allowed-phrase matches. Allowed phrases
    * are matched generously, however their letters are split, so that they cancel more, never less.
+   * An expansion is no match inside a URL or an e-mail address (`jiawei@example.com` is not 加薇).
    */
-  private termCandidates(text: string): Candidate[] {
+  private termCandidates(text: string, urls: () => FoundUrl[]): Candidate[] {
     const hits = scanKeys(text, this.arena, this.links, this.alphabet)
     const candidates: Candidate[] = []
-    const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase } = this.index
+    const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerKind, ownerForm } = this.index
+    let addresses: Array<[number, number]> | undefined
     for (let h = 0; h < hits.length; h += 3) {
       const k = hits[h]
       const end = hits[h + 1]
@@ -100,9 +107,35 @@ class CompiledMatcher implements Matcher {
       for (let o = ownerOffsets[k]; o < ownerOffsets[k + 1]; o++) {
         const allowPhrase = ownerIsAllowPhrase[o] === 1
         if (!allowPhrase && !span.oneWord) continue
-        candidates.push({ category: ownerCategory[o], term: ownerText[o], start: span.start, end, allowPhrase })
+        const term = ownerText[o]
+        const start = span.start
+        if (ownerKind[o] === 0) {
+          const kind = exactKind(text.slice(start, end), term)
+          candidates.push({ category: ownerCategory[o], term, start, end, allowPhrase, kind })
+          continue
+        }
+        addresses ??= addressSpans(text, urls())
+        if (!allowPhrase && addresses.some(([s, e]) => start < e && end > s)) continue
+        const kind = OWNER_KINDS[ownerKind[o] - 1]
+        candidates.push({ category: ownerCategory[o], term, start, end, allowPhrase, kind, form: ownerForm[o] })
       }
     }
     return candidates
   }
+}
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu
+
+/** Spans of the URLs and e-mail addresses in text. */
+function addressSpans(text: string, urls: FoundUrl[]): Array<[number, number]> {
+  const spans: Array<[number, number]> = urls.map(u => [u.start, u.end])
+  if (text.includes('@')) for (const m of text.matchAll(EMAIL)) spans.push([m.index, m.index + m[0].length])
+  return spans
+}
+
+/** `exact` when the text is the term as written, `lookalike` if it uses look-alike letters, else `normalised`. */
+function exactKind(matched: string, term: string): MatchKind {
+  if (matched === term) return 'exact'
+  for (const ch of matched) if (isLookalikeLetter(ch.codePointAt(0)!)) return 'lookalike'
+  return 'normalised'
 }

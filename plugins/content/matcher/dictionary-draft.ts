@@ -1,5 +1,6 @@
 import { domainProblem, normalizeDomain, patternProblem, termProblem } from './dictionary-checks.js'
 import { foldString } from './normalize.js'
+import { DEFAULT_EXPANSIONS, type ExpansionKind } from './expand.js'
 import type { CategoryRule, Dictionary, Severity } from './types.js'
 
 /** A string from a dictionary file with its "file:line". */
@@ -16,6 +17,8 @@ export interface CategoryDraft {
   terms: Located[]
   allow: Located[]
   patterns: Located[]
+  /** The expansions the last file that set them asked for. */
+  expand?: ExpansionKind[]
 }
 
 /** The links section merged from one or more files, before validation. */
@@ -92,6 +95,7 @@ export function finishDraft(draft: DictionaryDraft): DraftResult {
       terms: d.terms.map(t => t.value),
       allow: d.allow.map(a => a.value),
       patterns: d.patterns.map(p => p.value),
+      expand: d.expand ?? [...DEFAULT_EXPANSIONS],
     }
   }
   const links = draft.links

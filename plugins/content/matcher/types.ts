@@ -1,3 +1,5 @@
+import type { ExpansionKind } from './expand.js'
+
 /** How serious a category of banned content is. */
 export type Severity = 'low' | 'medium' | 'high'
 
@@ -10,6 +12,11 @@ export interface CategoryRule {
   allow: string[]
   /** Regular expressions run on the normalised text (lower case, separators removed). */
   patterns: string[]
+  /**
+   * Ways of writing the terms that also match (see expand.ts). None when absent; dictionary files get
+   * DEFAULT_EXPANSIONS unless a category sets `expand`.
+   */
+  expand?: ExpansionKind[]
 }
 
 /** Links rule: a URL whose host is not an allowed domain (or a subdomain of one) is a match. */
@@ -26,6 +33,12 @@ export interface Dictionary {
   links: LinkRule | null
 }
 
+/**
+ * How a match was found: the term as written, after normalisation (case, width, separators, traditional
+ * characters), or through one of the term's expansions; `pattern` and `link` for regexes and links.
+ */
+export type MatchKind = 'exact' | 'normalised' | ExpansionKind | 'pattern' | 'link'
+
 /** One finding: offsets are UTF-16 indices into the original text; `matched` is text.slice(start, end). */
 export interface Match {
   category: string
@@ -34,6 +47,9 @@ export interface Match {
   start: number
   end: number
   matched: string
+  kind: MatchKind
+  /** The expansion of the term that matched ("shabi" for 傻逼), for expansion kinds only. */
+  form?: string
 }
 
 /** A compiled dictionary. Methods never throw on any string input. */

@@ -62,6 +62,7 @@ describe('loading dictionary files', () => {
       terms: ['下注', '赌博', '百家乐'],
       allow: ['以下注意'],
       patterns: [],
+      expand: ['pinyin', 'homophone', 'split', 'lookalike'],
     })
     expect(dictionary.links?.allowDomains).toEqual(['example.com', 'example-water.com'])
     const matcher = compileMatcher(dictionary)

@@ -26,12 +26,30 @@ export interface EvalScore {
   falseNegatives: string[]
 }
 
-/** Runs the matcher over the labelled sample. */
-export function scoreEval(matcher: Matcher): EvalScore {
-  const cases = readFileSync(EVAL_FILE, 'utf8')
+/** The labelled messages of a JSONL file. */
+function readCases(file: string): EvalCase[] {
+  return readFileSync(file, 'utf8')
     .split('\n')
     .filter(line => line.trim() !== '')
     .map(line => JSON.parse(line) as EvalCase)
+}
+
+/** Runs the matcher over a labelled sample (by default the first one), keeping the kinds asked for. */
+export function scoreEval(matcher: Matcher, file = EVAL_FILE, keep: (kind: string) => boolean = () => true): EvalScore {
+  return score(
+    matcher,
+    readCases(file).filter(c => keep(c.kind)),
+  )
+}
+
+/** Precision and recall per kind of message (clean kinds have recall 1 and count only false positives). */
+export function scoreByKind(matcher: Matcher, file: string): Record<string, EvalScore> {
+  const byKind = new Map<string, EvalCase[]>()
+  for (const c of readCases(file)) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c])
+  return Object.fromEntries([...byKind].map(([kind, cases]) => [kind, score(matcher, cases)]))
+}
+
+function score(matcher: Matcher, cases: EvalCase[]): EvalScore {
   let truePositives = 0
   const falsePositives: string[] = []
   const falseNegatives: string[] = []

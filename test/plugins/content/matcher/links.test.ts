@@ -76,7 +76,14 @@ describe('links rule', () => {
     const text = '公司官网 https://www.example.com/news 和 https://coupon.top/get 看看'
     const start = text.indexOf('https://coupon')
     expect(matcher.scan(text)).toEqual([
-      { category: 'link', term: 'coupon.top', start, end: start + 22, matched: 'https://coupon.top/get' },
+      {
+        category: 'link',
+        term: 'coupon.top',
+        start,
+        end: start + 22,
+        matched: 'https://coupon.top/get',
+        kind: 'link',
+      },
     ])
   })
 

@@ -1,0 +1,200 @@
+import {
+  COMMON_RANK,
+  expansionTables,
+  splitsOf,
+  tonedReadings,
+  tonelessReadings,
+  type ExpansionTables,
+} from './expansion-data.js'
+import { foldString } from './normalize.js'
+
+/** How a term can be written besides itself; each dictionary category chooses which it expands into. */
+export type ExpansionKind = 'pinyin' | 'initials' | 'homophone' | 'split' | 'lookalike'
+/** Every expansion kind, in the order reports prefer when one form could come from several. */
+export const EXPANSION_KINDS: readonly ExpansionKind[] = ['pinyin', 'lookalike', 'split', 'homophone', 'initials']
+/** Expansions a category gets unless it says otherwise: initials are opt-in (`bjl`, `sb` collide easily). */
+export const DEFAULT_EXPANSIONS: readonly ExpansionKind[] = ['pinyin', 'homophone', 'split', 'lookalike']
+
+/** One way of writing a term, e.g. { form: 'shabi', kind: 'pinyin' } for 傻逼. */
+export interface Expansion {
+  form: string
+  kind: ExpansionKind
+}
+
+/** At most this many forms of one kind per term (the longest terms would otherwise grow exponentially). */
+const MAX_FORMS_PER_KIND = 128
+/** Homophone substitutes per character: the most frequent characters with the same toned reading. */
+const HOMOPHONES_PER_CHARACTER = 8
+/**
+ * In terms of up to SHORT_TERM characters, homophone substitutes must rank below EVERYDAY_RANK: the most
+ * frequent characters form everyday words with their neighbours (时时彩 -> 实时采集, 日赚 -> 每日转发, 薇信 -> 微信).
+ */
+const SHORT_TERM = 3
+const EVERYDAY_RANK = 1000
+/**
+ * Homophones, split and variant characters replace one character of a term with any of its
+ * alternatives, or two characters with their PAIRED_ALTERNATIVES first ones (the automaton's build
+ * time grows quickly with many rare characters in many forms).
+ */
+const PAIRED_ALTERNATIVES = 3
+/** Pinyin and initials mix with characters in every combination up to this many ideographs. */
+const MAX_MIXED_IDEOGRAPHS = 6
+/** Chinese numerals spammers write as digits (一夜情 -> 1夜情), a homophone in effect. */
+const NUMERAL_DIGITS: Record<string, string> = {
+  零: '0',
+  〇: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+}
+const IDEOGRAPH = /^\p{Script=Han}$/u
+const SYLLABLE = /^[a-z]+$/
+
+/**
+ * The forms a term expands into for the given kinds, without the term itself and without duplicates
+ * (a form that folds like the term or like an earlier form is dropped). Built from maintained tables,
+ * see expansion-data.ts; the same term always gives the same forms in the same order.
+ */
+export function expandTerm(term: string, kinds: ReadonlySet<ExpansionKind>): Expansion[] {
+  const chars = [...term]
+  const ideographs = chars.flatMap((c, i) => (IDEOGRAPH.test(c) ? [i] : []))
+  if (ideographs.length === 0 || kinds.size === 0) return []
+  const tables = expansionTables()
+  const seen = new Set([foldString(term).join(',')])
+  const forms: Expansion[] = []
+  const add = (form: string, kind: ExpansionKind): void => {
+    const key = foldString(form).join(',')
+    if (key === '' || seen.has(key)) return
+    seen.add(key)
+    forms.push({ form, kind })
+  }
+  const toneless = tonelessReadings(term)
+  const readable = toneless.length === chars.length && ideographs.every(i => SYLLABLE.test(toneless[i]))
+  for (const kind of EXPANSION_KINDS) {
+    if (!kinds.has(kind)) continue
+    if (kind === 'pinyin' && readable) mixed(chars, ideographs, i => toneless[i], kind, add)
+    if (kind === 'initials' && readable) mixed(chars, ideographs, i => toneless[i][0], kind, add)
+    if (kind === 'homophone') substitute(chars, ideographs, homophoneAlternatives(term, chars, tables), kind, add)
+    if (kind === 'split')
+      substitute(
+        chars,
+        ideographs,
+        chars.map(c => splitsOf(tables, c)),
+        kind,
+        add,
+      )
+    if (kind === 'lookalike') substitute(chars, ideographs, lookalikeAlternatives(chars, tables), kind, add)
+  }
+  return forms
+}
+
+/**
+ * Every mix of ideographs and their replacement (pinyin or initial), all replaced included:
+ * 百家乐 -> baijiale, bai家乐, 百jia乐, ... Long terms get only the fully replaced form and single swaps.
+ */
+function mixed(
+  chars: string[],
+  ideographs: number[],
+  replacement: (i: number) => string,
+  kind: ExpansionKind,
+  add: (form: string, kind: ExpansionKind) => void,
+): void {
+  const n = ideographs.length
+  const write = (replaced: (k: number) => boolean): string => {
+    const out = [...chars]
+    ideographs.forEach((i, k) => {
+      if (replaced(k)) out[i] = replacement(i)
+    })
+    return out.join('')
+  }
+  add(
+    write(() => true),
+    kind,
+  )
+  if (n > MAX_MIXED_IDEOGRAPHS) {
+    for (let k = 0; k < n; k++)
+      add(
+        write(j => j === k),
+        kind,
+      )
+    return
+  }
+  for (let mask = 1; mask < (1 << n) - 1; mask++)
+    add(
+      write(k => (mask & (1 << k)) !== 0),
+      kind,
+    )
+}
+
+/** Replaces one or two characters by their alternatives, in every combination, up to the cap. */
+function substitute(
+  chars: string[],
+  ideographs: number[],
+  alternatives: string[][],
+  kind: ExpansionKind,
+  add: (form: string, kind: ExpansionKind) => void,
+): void {
+  const positions = ideographs.filter(i => alternatives[i].length > 0)
+  let count = 0
+  const emit = (form: string): boolean => {
+    add(form, kind)
+    return ++count < MAX_FORMS_PER_KIND
+  }
+  for (const i of positions) {
+    for (const a of alternatives[i]) if (!emit(replaced(chars, [[i, a]]))) return
+  }
+  for (let x = 0; x < positions.length; x++) {
+    for (let y = x + 1; y < positions.length; y++) {
+      for (const a of alternatives[positions[x]].slice(0, PAIRED_ALTERNATIVES)) {
+        for (const b of alternatives[positions[y]].slice(0, PAIRED_ALTERNATIVES)) {
+          if (
+            !emit(
+              replaced(chars, [
+                [positions[x], a],
+                [positions[y], b],
+              ]),
+            )
+          )
+            return
+        }
+      }
+    }
+  }
+}
+
+function replaced(chars: string[], swaps: [number, string][]): string {
+  const out = [...chars]
+  for (const [i, s] of swaps) out[i] = s
+  return out.join('')
+}
+
+/**
+ * For a common character, common characters with the same toned reading in context (赌 du3 -> 堵, 睹...);
+ * digits for numerals. Rare characters get none: spammers swap the characters of everyday words.
+ */
+function homophoneAlternatives(term: string, chars: string[], tables: ExpansionTables): string[][] {
+  const toned = tonedReadings(term)
+  return chars.map((c, i) => {
+    const common = (tables.rank.get(c) ?? Infinity) <= COMMON_RANK
+    const same = common && toned.length === chars.length ? (tables.homophones.get(toned[i]) ?? []) : []
+    const everyday = (h: string): boolean =>
+      chars.length <= SHORT_TERM && (tables.rank.get(h) ?? Infinity) <= EVERYDAY_RANK
+    const alternatives = same.filter(h => h !== c && !everyday(h)).slice(0, HOMOPHONES_PER_CHARACTER)
+    const digit = NUMERAL_DIGITS[c]
+    return digit === undefined ? alternatives : [digit, ...alternatives]
+  })
+}
+
+/** Variant characters dictionaries list for a character (博 -> 愽), unless normalisation already folds them. */
+function lookalikeAlternatives(chars: string[], tables: ExpansionTables): string[][] {
+  return chars.map(c => {
+    const folded = foldString(c).join(',')
+    return (tables.variants.get(c) ?? []).filter(v => foldString(v).join(',') !== folded)
+  })
+}

@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js'
+import { EVAL_FILE, SHARED_DICTIONARY, hasEvalFile, scoreEval, scoreByKind } from './eval-helpers.js'
+import { repoRoot } from './helpers.js'
+
+/** The shared sample of evasions normalisation cannot undo (pinyin, homophones, split characters...). */
+const EVAL_V2_FILE = path.resolve(repoRoot, '../shared/moderation/eval-v2.jsonl')
+/** Expansion options over the shared dictionary: initials opted in where they do not collide. */
+const OPTIONS = path.resolve(repoRoot, 'test/plugins/content/matcher/fixtures/eval-v2-options.yaml')
+const hasEvalV2 = hasEvalFile && existsSync(EVAL_V2_FILE)
+
+if (!hasEvalV2) console.warn(`skipping the second evaluation: ${EVAL_V2_FILE} or ${SHARED_DICTIONARY} is absent`)
+
+describe.skipIf(!hasEvalV2)('evaluation on the shared sample of evasions (eval-v2)', () => {
+  const { dictionary } = loadDictionaryFiles([SHARED_DICTIONARY, OPTIONS])
+  const matcher = compileMatcher(dictionary)
+
+  it('keeps every clean sentence clean and finds most evasions (stretch rows scored apart)', () => {
+    const byKind = scoreByKind(matcher, EVAL_V2_FILE)
+    for (const [kind, s] of Object.entries(byKind)) {
+      console.info(`eval-v2 ${kind}: precision ${s.precision.toFixed(3)} recall ${s.recall.toFixed(3)}`)
+    }
+    const core = scoreEval(matcher, EVAL_V2_FILE, kind => kind !== 'stretch')
+    const misses = [...core.falsePositives, ...core.falseNegatives].join('\n')
+    console.info(`eval-v2 without stretch: precision ${core.precision.toFixed(3)} recall ${core.recall.toFixed(3)}`)
+    expect(core.falsePositives, misses).toEqual([])
+    expect(core.recall, misses).toBeGreaterThanOrEqual(0.82)
+    for (const kind of ['pinyin', 'mixed', 'split']) expect(byKind[kind].recall, kind).toBe(1)
+    expect(byKind.initials.recall).toBeGreaterThanOrEqual(0.84)
+  })
+
+  it('keeps the first sample at precision and recall 1.000 with the expansions on', () => {
+    const score = scoreEval(matcher, EVAL_FILE)
+    expect([...score.falsePositives, ...score.falseNegatives]).toEqual([])
+  })
+})

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest'
+import {
+  compileMatcher,
+  describeMatchKind,
+  type ExpansionKind,
+  type Match,
+} from '../../../../plugins/content/matcher/index.js'
+import { expandTerm } from '../../../../plugins/content/matcher/expand.js'
+import { dictionaryOf } from './helpers.js'
+
+const ALL: ExpansionKind[] = ['pinyin', 'initials', 'homophone', 'split', 'lookalike']
+
+/** A matcher whose categories expand into the given kinds. */
+function expanding(categories: Record<string, string[]>, expand: ExpansionKind[] = ALL, allow: string[] = []) {
+  const dictionary = dictionaryOf(
+    Object.fromEntries(Object.entries(categories).map(([k, terms]) => [k, { terms, allow }])),
+  )
+  for (const rule of Object.values(dictionary.categories)) rule.expand = expand
+  return compileMatcher(dictionary)
+}
+
+/** What the dictionary author reads for each match: "拼音 shabi → 傻逼". */
+function how(matches: Match[]): string[] {
+  return matches.map(m => `${m.matched}: ${describeMatchKind(m)}`)
+}
+
+describe('expansions of dictionary terms, matched in the same pass', () => {
+  const m = expanding({ insult: ['傻逼'], gambling: ['赌博', '百家乐', '时时彩'], porn: ['裸聊', '一夜情'] })
+
+  it.each([
+    ['full pinyin, any case and spacing', '你是不是shabi啊', ['shabi: 拼音 shabi → 傻逼']],
+    ['pinyin with spaces', '想玩 Bai Jia Le 的来', ['Bai Jia Le: 拼音 baijiale → 百家乐']],
+    ['mixed hanzi and pinyin', '百jia乐真人', ['百jia乐: 拼音 百jia乐 → 百家乐']],
+    ['initials (opt-in)', '真是个SB', ['SB: 首字母 sb → 傻逼']],
+    ['mixed hanzi and initials', '傻B一个', ['傻B: 首字母 傻b → 傻逼']],
+    ['homophone with the same tone', '今晚堵博吗', ['堵博: 谐音 堵博 → 赌博']],
+    ['a digit for a numeral', '出差寂寞？1夜情', ['1夜情: 谐音 1夜情 → 一夜情']],
+    ['split characters', '网上贝者十尃', ['贝者十尃: 拆字 贝者十尃 → 赌博']],
+    ['a split character next to a whole one', '衤果聊一对一', ['衤果聊: 拆字 衤果聊 → 裸聊']],
+    ['a dictionary variant character', '赌愽网站', ['赌愽: 形近字 赌愽 → 赌博']],
+    ['the term as written', '赌博', ['赌博: 原词 赌博']],
+    ['the term after normalisation', '賭 博', ['賭 博: 规范化 赌博']],
+  ])('finds %s', (_name, text, expected) => {
+    expect(how(m.scan(text))).toEqual(expected)
+  })
+
+  it('reports look-alike letters as lookalike', () => {
+    const contact = expanding({ contact: ['vx号'] })
+    expect(contact.scan('vх号发你了').map(x => x.kind)).toEqual(['lookalike'])
+  })
+
+  it('expands only the kinds a category asks for: initials are opt-in', () => {
+    const noInitials = expanding({ insult: ['傻逼'] }, ['pinyin'])
+    expect(noInitials.categoriesOf('真是个SB')).toEqual([])
+    expect(noInitials.categoriesOf('shabi')).toEqual(['insult'])
+    expect(expanding({ insult: ['傻逼'] }, []).categoriesOf('shabi')).toEqual([])
+  })
+
+  it('matches Latin expansions only as whole words, never inside English words', () => {
+    const g = expanding({ gambling: ['赌博'] })
+    expect(g.categoriesOf('Mr Dubois is here')).toEqual([])
+    expect(g.categoriesOf('dubo')).toEqual(['gambling'])
+    expect(g.categoriesOf('机房的 DB 数据库')).toEqual(['gambling'])
+    expect(expanding({ gambling: ['赌博'] }, ['pinyin']).categoriesOf('机房的 DB 数据库')).toEqual([])
+  })
+
+  it('does not match an expansion inside an e-mail address or a URL', () => {
+    const c = expanding({ contact: ['加薇'] }, ['pinyin'])
+    expect(c.categoriesOf('jiawei 详聊')).toEqual(['contact'])
+    expect(c.categoriesOf('发邮件给 jiawei@example-water.com')).toEqual([])
+    expect(c.categoriesOf('见 https://example.com/jiawei')).toEqual([])
+  })
+
+  it('does not take everyday characters as homophones in short terms', () => {
+    const s = expanding({ gambling: ['时时彩'], ad: ['日赚'] }, ['homophone'])
+    expect(s.categoriesOf('能实时采集水质数据')).toEqual([])
+    expect(s.categoriesOf('请大家每日转发海报')).toEqual([])
+  })
+
+  it('keeps homophones to the same tone', () => {
+    const s = expanding({ gambling: ['赌场'] }, ['homophone'])
+    expect(s.categoriesOf('小王报了独唱节目')).toEqual([])
+  })
+
+  it('cancels expansion matches with allowed phrases of the category, however written', () => {
+    const g = expanding({ gambling: ['赌博'] }, ['pinyin'], ['禁止赌博'])
+    expect(g.categoriesOf('群里禁止dubo')).toEqual([])
+    expect(g.categoriesOf('群里 dubo')).toEqual(['gambling'])
+  })
+})
+
+describe('expandTerm', () => {
+  it('gives each form once, without the term itself, within a per-kind cap', () => {
+    const forms = expandTerm('老板是骗子', new Set(ALL))
+    const keys = forms.map(f => f.form)
+    expect(new Set(keys).size).toBe(keys.length)
+    expect(keys).not.toContain('老板是骗子')
+    expect(keys).toContain('laobanshipianzi')
+    expect(keys).toContain('lb是骗子')
+    expect(keys).toContain('老板是马扁子')
+    for (const kind of ALL) expect(forms.filter(f => f.kind === kind).length).toBeLessThanOrEqual(128)
+  })
+
+  it('leaves terms without Chinese characters alone', () => {
+    expect(expandTerm('vip', new Set(ALL))).toEqual([])
+  })
+})
