@@ -8,6 +8,7 @@ import { loadConfig, type LoadedConfig } from './config/load-config.js'
 import { SystemClock, type Clock } from './ports/clock.js'
 import { FileStore } from './ports/file-store.js'
 import type { Store } from './ports/store.js'
+import { WebConsole, runtimeSource, type ConsoleSettings } from './console/index.js'
 import { BotRuntime } from './runtime/runtime.js'
 import { Lifecycle, type ExitReason } from './runtime/lifecycle.js'
 import { GroupMatcher } from './runtime/group-matcher.js'
@@ -30,6 +31,8 @@ export interface AppOptions {
   printQr?: boolean
   /** Plugin set (default: every shipped plugin). */
   plugins?: PluginDefinition[]
+  /** Serve the admin web console (`readConsoleSettings()`); call `app.web.listen()` after creating. */
+  console?: ConsoleSettings
 }
 
 /** A built bot: Wechaty, the runtime and a stop function that flushes state. */
@@ -37,6 +40,8 @@ export interface App {
   bot: Wechaty
   runtime: BotRuntime
   ports: WechatyPorts
+  /** The web console, when configured. */
+  web?: WebConsole
   /** Resolves when every event the puppet delivered so far has been handled. */
   idle(): Promise<void>
   /** Resolves once the first login has started the runtime. */
@@ -61,10 +66,13 @@ export function createApp(opts: AppOptions): App {
   const ports = new WechatyPorts(bot, () => matcher)
   const outputDir = join(opts.dataDir, 'output')
   mkdirSync(outputDir, { recursive: true })
+  const clock = opts.clock ?? new SystemClock()
+  const web = opts.console ? new WebConsole(opts.console, opts.log.child('console'), () => clock.now()) : undefined
   const runtime = new BotRuntime({
     loaded,
     plugins,
-    clock: opts.clock ?? new SystemClock(),
+    clock,
+    commands: web?.commands,
     store,
     directory: ports,
     roomAdmin: ports,
@@ -78,6 +86,7 @@ export function createApp(opts: AppOptions): App {
       return next
     },
   })
+  web?.attach(runtimeSource(runtime))
   const lifecycle = new Lifecycle(store)
   const wiring = wireWechaty(bot, ports, runtime, opts.log, {
     printQr: opts.printQr,
@@ -95,10 +104,12 @@ export function createApp(opts: AppOptions): App {
     bot,
     runtime,
     ports,
+    web,
     idle: () => wiring.idle(),
     ready: wiring.ready,
     stop: async (reason = 'stopped') => {
       clearInterval(flush)
+      await web?.close()
       wiring.stop()
       await wiring.idle()
       await runtime.stop()

@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createApp, type App } from '../app.js'
 import { readEnv } from '../env.js'
+import { readConsoleSettings } from '../console/index.js'
 import { createLogger, type Logger } from '../runtime/logger.js'
 import { createSandbox } from '../sandbox/index.js'
 import { populateWorld, readWorld } from '../world/load-world.js'
@@ -12,8 +13,10 @@ import { startConsole } from './console.js'
 export async function startCommand(argv: string[]): Promise<number> {
   const env = readEnv()
   const log = createLogger(env.logLevel)
+  const web = readConsoleSettings()
   if (env.puppet) {
-    const app = createApp({ configFile: env.configFile, dataDir: env.dataDir, log })
+    const app = createApp({ configFile: env.configFile, dataDir: env.dataDir, log, console: web })
+    await app.web?.listen()
     const stop = stopOnSignals(app, log)
     // wechaty-puppet-service does not reconnect by itself after the service drops the stream:
     // exit with EX_TEMPFAIL (75) so the supervisor (systemd Restart=on-failure) starts a fresh
@@ -33,7 +36,8 @@ export async function startCommand(argv: string[]): Promise<number> {
   // The sandbox world is rebuilt at every start, so its state starts fresh too (a playground, not production).
   const dataDir = join(env.dataDir, 'sandbox')
   rmSync(dataDir, { recursive: true, force: true })
-  const app = createApp({ configFile: env.configFile, dataDir, log, puppet: sandbox.puppet })
+  const app = createApp({ configFile: env.configFile, dataDir, log, puppet: sandbox.puppet, console: web })
+  await app.web?.listen()
   process.stdout.write(
     `${[
       '════════════════════════════════════════════════════════════',

@@ -1,4 +1,6 @@
+import type { Action } from '../core/actions.js'
 import type { CommandSpec } from '../core/plugin.js'
+import type { AuditEntry } from './audit.js'
 import { dirname, resolve } from 'node:path'
 import { ConfigError } from '../config/load-config.js'
 import { loadRoster, RosterError } from '../roster/load-roster.js'
@@ -151,33 +153,50 @@ export function builtinCommands(rt: BotRuntime): CommandSpec[] {
                 : `找不到审计编号 ${inv.argv[0].slice(0, 20)}（只查最近 30 天）。编号见 ${p}审计 或 ${p}违规。`,
             ),
           ]
-        const undone = rt.ledger.undoAudit(entry.id, inv.event.sender.id, rt.deps.clock.now())
-        rt.audit.append({
-          plugin: 'runtime',
-          rule: 'undo',
-          type: 'undo',
-          dryRun: false,
-          memberId: entry.memberId,
-          groupId: entry.groupId,
-          reason: `undo ${entry.id} by ${inv.event.sender.id}`,
-        })
-        const note = `已撤销 ${entry.id}：违规记录 ${undone.strikes} 条，罚款 ${undone.fines} 笔。`
-        const tell =
-          entry.memberId && (undone.strikes || undone.fines)
-            ? [
-                {
-                  type: 'say' as const,
-                  to: { contact: entry.memberId },
-                  text: `管理员已撤销你的一次违规记录（${entry.id}），相关处罚已取消。`,
-                  rule: 'command.undo-notice',
-                  memberId: entry.memberId,
-                },
-              ]
-            : []
-        return [inv.reply(undone.strikes || undone.fines ? note : `${entry.id} 没有可撤销的处罚。`), ...tell]
+        const { note, tell } = undoPenalty(rt, entry, inv.event.sender.id)
+        return [inv.reply(note), ...tell]
       },
     },
   ]
+}
+
+/**
+ * Undo one penalty (`#撤销` and the web console): remove its strikes and fines, audit the undo and
+ * return the note for the admin plus the message telling the member. `reason` is appended to the audit entry.
+ */
+export function undoPenalty(
+  rt: BotRuntime,
+  entry: AuditEntry,
+  by: string,
+  reason?: string,
+): { note: string; undone: boolean; tell: Action[] } {
+  const undone = rt.ledger.undoAudit(entry.id, by, rt.deps.clock.now())
+  rt.audit.append({
+    plugin: 'runtime',
+    rule: 'undo',
+    type: 'undo',
+    dryRun: false,
+    memberId: entry.memberId,
+    groupId: entry.groupId,
+    reason: `undo ${entry.id} by ${by}${reason ? `: ${reason}` : ''}`,
+  })
+  const effect = undone.strikes > 0 || undone.fines > 0
+  const note = effect
+    ? `已撤销 ${entry.id}：违规记录 ${undone.strikes} 条，罚款 ${undone.fines} 笔。`
+    : `${entry.id} 没有可撤销的处罚。`
+  const tell: Action[] =
+    entry.memberId && effect
+      ? [
+          {
+            type: 'say',
+            to: { contact: entry.memberId },
+            text: `管理员已撤销你的一次违规记录（${entry.id}），相关处罚已取消。`,
+            rule: 'command.undo-notice',
+            memberId: entry.memberId,
+          },
+        ]
+      : []
+  return { note, undone: effect, tell }
 }
 
 /** The `#状态` text: uptime, plugins, groups, outbox depth, health and the last errors. */

@@ -1,7 +1,7 @@
 import type { Action } from '../core/actions.js'
 import type { BotEvent, MessageEvent, Role } from '../core/event.js'
 import type { Roster } from '../roster/roster.js'
-import type { PluginDefinition } from '../core/plugin.js'
+import type { CommandSpec, PluginDefinition } from '../core/plugin.js'
 import type { LoadedConfig } from '../config/load-config.js'
 import type { Clock } from '../ports/clock.js'
 import type { Store } from '../ports/store.js'
@@ -34,6 +34,8 @@ export interface RuntimeDeps {
   random?: () => number
   /** Re-read and validate the config file (for `#重载配置`); throws ConfigError. */
   reloadConfig?: () => LoadedConfig
+  /** Extra runtime commands registered next to the built-in ones (e.g. the web console's `#控制台`). */
+  commands?: CommandSpec[]
 }
 
 /**
@@ -185,7 +187,7 @@ export class BotRuntime {
     const tz = loaded.config.timezone
     this.router = new CommandRouter(loaded.config.commandPrefix)
     this.scheduler = new Scheduler(deps.clock, tz, deps.calendar ?? chineseCalendar, deps.store)
-    for (const spec of builtinCommands(this)) this.router.add('runtime', spec)
+    for (const spec of [...builtinCommands(this), ...(deps.commands ?? [])]) this.router.add('runtime', spec)
     this.plugins = await createPlugins(
       deps.plugins,
       loaded,
