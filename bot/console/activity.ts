@@ -1,5 +1,5 @@
 import { summarize, type PeriodSummary } from '../../plugins/activity/aggregate.js'
-import { chartSvg } from '../../plugins/activity/chart.js'
+import { renderChart } from '../../plugins/activity/chart.js'
 import { CURRENT_DOC, emptyCurrent } from '../../plugins/activity/counters.js'
 import { loadDays } from '../../plugins/activity/history.js'
 import { topBars, trendSeries } from '../../plugins/activity/report-builder.js'
@@ -19,10 +19,13 @@ export function activitySummary(source: ConsoleSource, days: number): PeriodSumm
   return summarize(loadDays(source.store, current, from, to), from, to)
 }
 
-/** The groups chart as SVG, drawn by the same ECharts engine as the chat reports. */
-export function groupsChartSvg(source: ConsoleSource, days: number): string {
+/**
+ * The groups chart as PNG, drawn exactly like the chat reports (ECharts SSR, rasterised with the
+ * shipped CJK font, so labels read the same on a browser without Chinese fonts).
+ */
+export function groupsChartPng(source: ConsoleSource, days: number): Buffer {
   const s = activitySummary(source, days)
-  return chartSvg({
+  return renderChart({
     title: `各群消息数（${s.from} 至 ${s.to}）`,
     bars: topBars(
       '消息数',
@@ -53,7 +56,7 @@ ${s.groups.map(
 )}
 </tbody></table>
 <h2>图表</h2>
-<div class="chart"><img src="/groups/chart.svg?days=${days}" alt="各群消息数与趋势"></div>`
+<div class="chart"><img src="/groups/chart.png?days=${days}" alt="各群消息数与趋势"></div>`
     : h`<p class="muted">这段时间没有活跃度数据（需要启用 activity 插件）。</p>`
 }`
 }

@@ -82,8 +82,9 @@ ${body}
 
 /** The console's only stylesheet (served from `/console.css` so the CSP needs no inline styles). */
 export const CSS = `
+@font-face{font-family:"Console CJK";src:url(/font.ttf) format("truetype");font-display:swap}
 *{box-sizing:border-box}
-body{margin:0;font:15px/1.6 system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:#1f2937;background:#f3f4f6}
+body{margin:0;font:15px/1.6 system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei","Console CJK",sans-serif;color:#1f2937;background:#f3f4f6}
 nav{display:flex;gap:1rem;align-items:center;padding:.6rem 1.5rem;background:#1e3a5f;color:#fff;flex-wrap:wrap}
 nav a{color:#dbeafe;text-decoration:none}
 nav a[aria-current]{color:#fff;font-weight:600;border-bottom:2px solid #fbbf24}

@@ -1,7 +1,7 @@
 import { shortDateTime } from '../time/zoned.js'
 import type { AuditEntry } from '../runtime/audit.js'
 import { csrfField, h, type Html } from './html.js'
-import type { GroupMode, PluginMode, StatusFacts, ViolationRow } from './source.js'
+import type { GroupMode, GroupPluginMode, PluginMode, StatusFacts, ViolationRow } from './source.js'
 
 const KIND: Record<string, string> = { internal: '内部群', customer: '客户群' }
 const TYPE: Record<string, string> = {
@@ -25,7 +25,7 @@ export function overviewPage(f: StatusFacts): Html {
   const card = (k: string, v: unknown, cls = '') =>
     h`<div class="card"><div class="k">${k}</div><div class="v ${cls}">${v}</div></div>`
   return h`<section class="cards">
-  ${card('健康', f.healthy ? '✅ 正常' : '⚠️ 有错误', f.healthy ? 'ok' : 'bad')}
+  ${card('健康', f.healthy ? '正常' : '有错误', f.healthy ? 'ok' : 'bad')}
   ${card('微信登录', f.loggedIn ? `已登录 ${f.selfId}` : '未登录', f.loggedIn ? 'ok' : 'bad')}
   ${card('在线时长', f.uptime)}
   ${card('受管理的群', `${f.groups.length} 个`)}
@@ -77,9 +77,14 @@ function violationRow({ entry: e, undoable }: ViolationRow, tz: string, csrf: st
 </tr>`
 }
 
-/** Settings: observe mode per plugin (with a switch) and per-group overrides from the config. */
+const GROUP_MODE: Record<GroupPluginMode, Html> = {
+  off: h`<span class="tag">停用</span>`,
+  observe: h`<span class="tag on">观察</span>`,
+  act: h`<span class="tag off">执行</span>`,
+}
+
+/** Settings: observe mode per plugin (with a switch) and the effective mode per plugin and group. */
 export function settingsPage(plugins: PluginMode[], groups: GroupMode[], csrf: string): Html {
-  const overrides = groups.flatMap(g => g.overrides.map(o => ({ g, o })))
   return h`<h2>插件观察模式</h2>
 <p class="muted">观察模式下插件只记录不执行（不发言、不处罚）。切换立即生效、重启后保留，并写入审计日志。</p>
 <table><thead><tr><th>插件</th><th>配置文件</th><th>当前</th><th>切换</th></tr></thead><tbody>
@@ -90,17 +95,14 @@ ${plugins.map(
 <button aria-label="${p.effective ? '关闭' : '开启'} ${p.name} 观察模式">${p.effective ? '关闭观察模式' : '开启观察模式'}</button></form></td></tr>`,
 )}
 </tbody></table>
-<h2>按群设置</h2>
+<h2>各群实际生效的模式</h2>
 ${
-  overrides.length
-    ? h`<p class="muted">配置文件里按群覆盖的插件设置（修改配置文件后 <code>#重载配置</code>）。</p>
-<table><thead><tr><th>群</th><th>插件</th><th>启用</th><th>模式</th></tr></thead><tbody>
-${overrides.map(
-  ({ g, o }) =>
-    h`<tr><td>${g.topic}</td><td>${o.plugin}</td><td>${o.enabled ? '是' : '否'}</td><td>${mode(o.dryRun)}</td></tr>`,
-)}
+  groups.length
+    ? h`<p class="muted">由插件模式和配置文件里按群的 enabled / dryRun 共同决定；按群设置请改配置文件后发送 #重载配置。</p>
+<table><thead><tr><th>群</th>${plugins.map(p => h`<th>${p.name}</th>`)}</tr></thead><tbody>
+${groups.map(g => h`<tr><td>${g.topic}</td>${plugins.map(p => h`<td>${GROUP_MODE[g.plugins[p.name] ?? 'act']}</td>`)}</tr>`)}
 </tbody></table>`
-    : h`<p class="muted">没有按群覆盖的设置：每个群都按上面的插件模式运行。</p>`
+    : h`<p class="muted">还没有受管理的群。</p>`
 }`
 }
 

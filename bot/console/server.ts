@@ -1,10 +1,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import type { IncomingMessage } from 'node:http'
+import { createRequire } from 'node:module'
 import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Logger } from '../runtime/logger.js'
-import { groupsChartSvg, groupsPage } from './activity.js'
+import { groupsChartPng, groupsPage } from './activity.js'
 import type { ConsoleAuth, Session } from './auth.js'
 import { casesPage } from './cases.js'
 import { CSS, h, layout, type Html } from './html.js'
@@ -14,6 +16,10 @@ import type { ConsoleSource } from './source.js'
 /** Cookie of a signed-in session. */
 export const SESSION_COOKIE = 'gg_console'
 const PRE_COOKIE = 'gg_console_pre'
+const FONT_FILE = createRequire(import.meta.url).resolve(
+  '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+)
+let fontBytes: Buffer | undefined
 
 /** What the console app is built from. */
 export interface ConsoleAppOptions {
@@ -43,6 +49,7 @@ export function createConsoleApp(opts: ConsoleAppOptions): Hono<Env> {
         defaultSrc: ["'none'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'"],
+        fontSrc: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
         baseUri: ["'none'"],
@@ -53,13 +60,25 @@ export function createConsoleApp(opts: ConsoleAppOptions): Hono<Env> {
   )
   app.use('*', async (c, next) => {
     await next()
-    c.header('Cache-Control', 'no-store')
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store')
   })
 
   app.get('/console.css', c => c.body(CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }))
 
+  app.get('/favicon.ico', c => c.body(null, 204))
+  // The shipped CJK font, last in the CSS font stack: browsers with a Chinese system font never fetch it.
+  app.get('/font.ttf', c => {
+    fontBytes ??= readFileSync(FONT_FILE)
+    return c.body(new Uint8Array(fontBytes), 200, {
+      'Content-Type': 'font/ttf',
+      'Cache-Control': 'private, max-age=604800, immutable',
+    })
+  })
+
   app.get('/login', c => {
-    const pre = randomBytes(16).toString('base64url')
+    // Keep an existing pre-login token: a second tab or a background request must not void the first form.
+    const current = getCookie(c, PRE_COOKIE)
+    const pre = current && /^[\w-]{22}$/.test(current) ? current : randomBytes(16).toString('base64url')
     setCookie(c, PRE_COOKIE, pre, { ...cookie, maxAge: 900 })
     const code = c.req.query('code')?.slice(0, 40)
     return c.html(page('登录', loginPage({ code, pre, tokenEnabled: auth.hasToken })))
@@ -159,9 +178,9 @@ ${auditTable(recent, source.timezone())}`
     const days = clampDays(c.req.query('days'), 7)
     return view(c, '/groups', '群活跃', groupsPage(source, days))
   })
-  app.get('/groups/chart.svg', c =>
-    c.body(groupsChartSvg(source, clampDays(c.req.query('days'), 7)), 200, {
-      'Content-Type': 'image/svg+xml; charset=utf-8',
+  app.get('/groups/chart.png', c =>
+    c.body(new Uint8Array(groupsChartPng(source, clampDays(c.req.query('days'), 7))), 200, {
+      'Content-Type': 'image/png',
     }),
   )
 

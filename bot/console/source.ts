@@ -31,12 +31,14 @@ export interface PluginMode {
   effective: boolean
 }
 
-/** Per-group plugin sections that change observe mode or turn a plugin off in one group. */
+/** What a plugin does in one group: turned off there, only observing, or acting. */
+export type GroupPluginMode = 'off' | 'observe' | 'act'
+
+/** Effective mode of every plugin in one managed group (global switch, config and per-group sections). */
 export interface GroupMode {
   id: string
   topic: string
-  configName: string
-  overrides: { plugin: string; enabled: boolean; dryRun: boolean }[]
+  plugins: Record<string, GroupPluginMode>
 }
 
 /** A penalty-bearing audit entry and whether it can still be undone. */
@@ -97,16 +99,13 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
     groupModes: () =>
       rt.deps.directory.groups().map(g => {
         const sections = rt.loaded.groupSections.get(g.configName) ?? {}
-        return {
-          id: g.id,
-          topic: g.topic,
-          configName: g.configName,
-          overrides: Object.entries(sections).map(([plugin, s]) => ({
-            plugin,
-            enabled: (s as { enabled?: boolean }).enabled !== false,
-            dryRun: (s as { dryRun?: boolean }).dryRun === true,
-          })),
+        const plugins: Record<string, GroupPluginMode> = {}
+        for (const p of rt.plugins) {
+          const section = sections[p.name] as { enabled?: boolean; dryRun?: boolean } | undefined
+          plugins[p.name] =
+            section?.enabled === false ? 'off' : rt.isDryRun(p) || section?.dryRun === true ? 'observe' : 'act'
         }
+        return { id: g.id, topic: g.topic, plugins }
       }),
     setDryRun: (plugin, on, by) => {
       if (!rt.plugins.some(p => p.name === plugin)) throw new Error(`unknown plugin ${plugin}`)
