@@ -4,6 +4,7 @@ import { parseConfig } from '../../../bot/config/load-config.js'
 import { ConsoleSettingsError, readConsoleSettings, runtimeSource, WebConsole } from '../../../bot/console/index.js'
 import { createConsoleApp } from '../../../bot/console/server.js'
 import { definePlugin } from '../../../bot/core/plugin.js'
+import { CaseStore } from '../../../plugins/cases/case-store.js'
 import { FakeClock } from '../../../bot/ports/clock.js'
 import { MemoryStore } from '../../../bot/ports/memory-store.js'
 import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
@@ -218,6 +219,31 @@ describe('web console pages and changes', () => {
     const html = await (await get('/violations')).text()
     expect(html).not.toContain('<script>alert(1)')
     expect(html).toContain('&lt;script&gt;')
+  })
+})
+
+describe('web console read-only pages', () => {
+  it('searches cases by words and shows no activity without the activity plugin', async () => {
+    const { signedIn, rt, clock } = await setup()
+    const cases = new CaseStore(rt.deps.store, 'Asia/Shanghai')
+    const base = { authorId: 'u1', author: '张三', at: clock.now(), fields: {}, images: [] }
+    await cases.add({ ...base, tag: '成交', text: '客户：刘总\n产品：净水器', title: '刘总 净水器' })
+    await cases.add({ ...base, tag: '问题', text: '客户嫌价格高', title: '价格异议' })
+    const { get } = await signedIn()
+    const found = await (await get('/cases?q=净水器')).text()
+    expect(found).toContain('找到 1 个案例')
+    expect(found).toContain('刘总 净水器')
+    expect(found).not.toContain('价格异议')
+    expect(await (await get('/groups')).text()).toContain('这段时间没有活跃度数据')
+  })
+
+  it('signs out: the session cookie no longer opens pages', async () => {
+    const { signedIn } = await setup()
+    const { get, post, csrf } = await signedIn()
+    expect((await post('/logout', { csrf })).status).toBe(303)
+    const after = await get('/')
+    expect(after.status).toBe(303)
+    expect(after.headers.get('location')).toBe('/login')
   })
 })
 
