@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
-import type { Actor } from './source.js'
+import { TOKEN_ACTOR, type Actor } from './source.js'
 
 /** A signed-in browser: who, its CSRF token and when it expires. */
 export interface Session {
@@ -70,7 +70,7 @@ export class ConsoleAuth {
     const expected = this.opts.token
     if (!expected || !timingSafeEqual(createHash('sha256').update(token).digest(), hashBytes(expected)))
       return this.fail(client)
-    return this.open({ id: 'token', name: '令牌登录' })
+    return this.open(TOKEN_ACTOR)
   }
 
   /** The live session with this id, if any. */

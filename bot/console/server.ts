@@ -108,7 +108,11 @@ export function createConsoleApp(opts: ConsoleAppOptions): Hono<Env> {
 
   // Everything below needs a session; POSTs also need its CSRF token.
   app.use('*', async (c, next) => {
-    const session = auth.session(getCookie(c, SESSION_COOKIE))
+    let session = auth.session(getCookie(c, SESSION_COOKIE))
+    if (session && !source.mayUse(session.actor)) {
+      auth.logout(session.id)
+      session = undefined
+    }
     if (!session) {
       if (c.req.method === 'GET') return c.redirect('/login', 303)
       return c.text('需要登录', 401)

@@ -55,6 +55,8 @@ export interface ConsoleSource {
   now(): number
   timezone(): string
   status(): StatusFacts
+  /** Whether a signed-in person may still use the console (an admin now, after config reloads; or the token). */
+  mayUse(actor: Actor): boolean
   plugins(): PluginMode[]
   groupModes(): GroupMode[]
   /** Switch observe mode of one plugin through the runtime (persisted) and audit it. */
@@ -68,6 +70,9 @@ export interface ConsoleSource {
   /** The store, for plugin data the console shows (activity counters, cases). */
   readonly store: BotRuntime['deps']['store']
 }
+
+/** The actor of token sign-ins. */
+export const TOKEN_ACTOR: Actor = { id: 'token', name: '令牌登录' }
 
 const PENALTIES = new Set<AuditEntry['type']>(['strike', 'fine', 'warn', 'remove'])
 
@@ -95,6 +100,7 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
         errors,
       }
     },
+    mayUse: actor => actor.id === TOKEN_ACTOR.id || rt.loaded.config.roles.admin.includes(actor.id),
     plugins: () => rt.plugins.map(p => ({ name: p.name, configDryRun: p.dryRun, effective: rt.isDryRun(p) })),
     groupModes: () =>
       rt.deps.directory.groups().map(g => {

@@ -222,6 +222,41 @@ describe('web console pages and changes', () => {
   })
 })
 
+describe('web console roles', () => {
+  it('ends the session of someone who is no longer an admin', async () => {
+    const { signedIn, rt } = await setup()
+    const { get } = await signedIn()
+    expect((await get('/')).status).toBe(200)
+    rt.loaded.config.roles.admin = []
+    expect((await get('/')).status).toBe(303)
+  })
+
+  it('signs in with the environment token and records changes as token', async () => {
+    const { rt, clock } = await setup()
+    const web = new WebConsole(
+      { host: '127.0.0.1', port: 0, publicUrl: 'http://x', token: 'a-long-enough-secret-token-123' },
+      createLogger('silent'),
+      () => clock.now(),
+    )
+    const app = createConsoleApp({ source: runtimeSource(rt), auth: web.auth, log: createLogger('silent') })
+    const page = await app.request('/login')
+    const pre = cookie(page, 'gg_console_pre')
+    expect(await page.text()).toContain('使用访问令牌登录')
+    const res = await app.request('/login', {
+      method: 'POST',
+      body: new URLSearchParams({ pre, token: 'a-long-enough-secret-token-123' }),
+      headers: { Cookie: `gg_console_pre=${pre}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+    })
+    expect(res.status).toBe(303)
+    const wrong = await app.request('/login', {
+      method: 'POST',
+      body: new URLSearchParams({ pre, token: 'a-long-enough-secret-token-124' }),
+      headers: { Cookie: `gg_console_pre=${pre}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+    })
+    expect(wrong.status).toBe(401)
+  })
+})
+
 describe('web console read-only pages', () => {
   it('searches cases by words and shows no activity without the activity plugin', async () => {
     const { signedIn, rt, clock } = await setup()
