@@ -101,13 +101,16 @@ h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
 .ok{color:#047857}.bad{color:#b91c1c}
 table{width:100%;border-collapse:collapse;background:#fff;border-radius:8px;overflow:hidden;box-shadow:0 1px 2px rgba(0,0,0,.06)}
 th,td{text-align:left;padding:.45rem .7rem;border-bottom:1px solid #e5e7eb;vertical-align:top}
-th{background:#f9fafb;font-weight:600;font-size:.9rem}
+th{background:#f9fafb;font-weight:600;font-size:.9rem;white-space:nowrap}
+td.nw,button{white-space:nowrap}
+form.inline input[type=text]{width:9em}
 .tag{display:inline-block;padding:0 .45rem;border-radius:4px;font-size:.8rem;background:#e5e7eb}
 .tag.on{background:#fef3c7;color:#92400e}.tag.off{background:#d1fae5;color:#065f46}
 .notice{background:#eff6ff;border-left:4px solid #3b82f6;padding:.5rem .8rem}
 .error{background:#fef2f2;border-left:4px solid #dc2626;padding:.5rem .8rem}
 .muted{color:#6b7280}
-.evidence{font-family:ui-monospace,monospace;font-size:.85rem;white-space:pre-wrap;word-break:break-all}
+code{font-family:ui-monospace,monospace,"Console CJK"}
+.evidence{font-family:ui-monospace,monospace,"Console CJK";font-size:.85rem;white-space:pre-wrap;word-break:break-all}
 form.inline{display:flex;gap:.4rem;margin:0}
 input[type=text],input[type=search],input[type=password]{padding:.35rem .5rem;border:1px solid #d1d5db;border-radius:4px;font:inherit}
 button{padding:.35rem .8rem;border:0;border-radius:4px;background:#2563eb;color:#fff;font:inherit;cursor:pointer}

@@ -54,17 +54,18 @@ ${f.errors.length ? h`<ul class="evidence">${f.errors.map(e => h`<li>${e}</li>`)
 export function violationsPage(rows: ViolationRow[], days: number, tz: string, csrf: string): Html {
   if (!rows.length) return h`<p class="muted">最近 ${days} 天没有违规记录。</p>`
   return h`<p class="muted">最近 ${days} 天内容审核插件的记录，最新在前。撤销会删除违规记录和罚款、私聊通知成员，并写入审计日志。</p>
-<table><thead><tr><th>编号</th><th>时间</th><th>处理</th><th>成员</th><th>原因与证据</th><th>撤销</th></tr></thead><tbody>
+<table><thead><tr><th>编号</th><th>时间</th><th>处理</th><th>成员</th><th>群</th><th>原因与证据</th><th>撤销</th></tr></thead><tbody>
 ${rows.map(r => violationRow(r, tz, csrf))}
 </tbody></table>`
 }
 
-function violationRow({ entry: e, undoable }: ViolationRow, tz: string, csrf: string): Html {
+function violationRow({ entry: e, member, group, undoable }: ViolationRow, tz: string, csrf: string): Html {
   return h`<tr>
-<td>${e.id}</td>
-<td>${shortDateTime(e.at, tz)}</td>
-<td>${TYPE[e.type] ?? e.type}${e.dryRun ? h` <span class="tag on">观察</span>` : ''}</td>
-<td>${e.memberId ?? ''}</td>
+<td class="nw">${e.id}</td>
+<td class="nw">${shortDateTime(e.at, tz)}</td>
+<td class="nw">${TYPE[e.type] ?? e.type}${e.dryRun ? h` <span class="tag on">观察</span>` : ''}</td>
+<td class="nw">${member ?? ''}</td>
+<td>${group ?? ''}</td>
 <td>${e.reason ?? ''}${e.evidence?.text ? h`<div class="evidence">${e.evidence.text}</div>` : ''}</td>
 <td>${
     undoable

@@ -41,9 +41,11 @@ export interface GroupMode {
   plugins: Record<string, GroupPluginMode>
 }
 
-/** A penalty-bearing audit entry and whether it can still be undone. */
+/** A penalty-bearing audit entry, who and where in words, and whether it can still be undone. */
 export interface ViolationRow {
   entry: AuditEntry
+  member?: string
+  group?: string
   undoable: boolean
 }
 
@@ -132,6 +134,8 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
         .filter(e => PENALTIES.has(e.type) || e.evidence)
         .map(entry => ({
           entry,
+          member: entry.memberId && (rt.loaded.roster.byContact(entry.memberId)?.name ?? entry.memberId),
+          group: entry.groupId && (rt.deps.directory.group(entry.groupId)?.topic ?? entry.groupId),
           undoable:
             (entry.type === 'strike' || entry.type === 'fine') && !entry.dryRun && rt.ledger.hasEffect(entry.id),
         })),

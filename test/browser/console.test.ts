@@ -76,7 +76,7 @@ async function settle(ms = 10_000): Promise<void> {
 }
 
 describe('admin web console in Chromium', () => {
-  it('signs in with the code the bot sends, shows the overview, and audits an observe-mode switch', async () => {
+  it('signs in with the code the bot sends, shows the overview, undoes a violation and audits an observe-mode switch', async () => {
     world.say('wxid_admin', { to: 'wxid_bot' }, '#控制台')
     await settle()
     const message = world.sent.find(r => r.toContactId === 'wxid_admin' && r.text?.includes('登录码'))
@@ -93,6 +93,24 @@ describe('admin web console in Chromium', () => {
     expect(overview).toContain('示例科技销售部工作群')
     await page.evaluate('document.fonts.ready')
     await page.screenshot({ path: join(OUTPUT, 'overview.png'), fullPage: true })
+
+    world.say(
+      'wxid_wangwu',
+      { room: 'r-sales@chatroom' },
+      '刘总那边要的内部·价格·表我晚点私发给他，大家有需要也可以找我要',
+    )
+    await settle()
+    await page.getByRole('link', { name: '违规记录' }).click()
+    await expect.poll(() => page.locator('main').textContent()).toContain('内部·价格·表')
+    await page.screenshot({ path: join(OUTPUT, 'violations.png'), fullPage: true })
+    await page
+      .getByRole('textbox', { name: /撤销 A\d+ 的原因/ })
+      .first()
+      .fill('经理特批，误判')
+    await page.getByRole('button', { name: '撤销' }).first().click()
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/已撤销 A\d+/)
+    await settle()
+    expect(world.sent.some(r => r.toContactId === 'wxid_wangwu' && r.text?.includes('管理员已撤销'))).toBe(true)
 
     await page.getByRole('link', { name: '设置' }).click()
     await page.getByRole('button', { name: '开启 content 观察模式' }).click()
