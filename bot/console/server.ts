@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import type { IncomingMessage } from 'node:http'
 import { createRequire } from 'node:module'
 import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Logger } from '../runtime/logger.js'
@@ -58,6 +59,7 @@ export function createConsoleApp(opts: ConsoleAppOptions): Hono<Env> {
       referrerPolicy: 'no-referrer',
     }),
   )
+  app.use('*', bodyLimit({ maxSize: 16 * 1024, onError: c => c.text('请求过大', 413) }))
   app.use('*', async (c, next) => {
     await next()
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store')

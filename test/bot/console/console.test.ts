@@ -153,12 +153,14 @@ describe('web console sign-in', () => {
     expect(await locked.text()).toContain('尝试次数过多')
   })
 
-  it('sends security headers that forbid framing and foreign content', async () => {
+  it('sends security headers that forbid framing and foreign content, and refuses oversized requests', async () => {
     const { app } = await setup()
     const res = await app.request('/login')
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'")
     expect(res.headers.get('x-frame-options')).toBe('DENY')
+    const huge = await app.request('/login', { method: 'POST', body: 'x'.repeat(100_000) })
+    expect(huge.status).toBe(413)
   })
 })
 
