@@ -295,6 +295,21 @@ describe('console settings from the environment', () => {
     })
   })
 
+  it('fails at start when the address is already taken', async () => {
+    const { rt } = await setup()
+    const log = createLogger('silent')
+    const settings = { host: '127.0.0.1', port: 0, publicUrl: 'http://127.0.0.1' }
+    const first = new WebConsole(settings, log, () => 0)
+    first.attach(runtimeSource(rt))
+    const { port } = await first.listen()
+    const second = new WebConsole({ ...settings, port }, log, () => 0)
+    second.attach(runtimeSource(rt))
+    await expect(second.listen()).rejects.toThrow(/EADDRINUSE/)
+    const res = await fetch(`http://127.0.0.1:${port}/`, { redirect: 'manual' })
+    expect(res.status).toBe(303)
+    await first.close()
+  })
+
   it('refuses a malformed address or a short token at start', () => {
     expect(() => readConsoleSettings({ BOT_CONSOLE_LISTEN: 'localhost' })).toThrow(ConsoleSettingsError)
     expect(() => readConsoleSettings({ BOT_CONSOLE_LISTEN: '8080', BOT_CONSOLE_TOKEN: 'short' })).toThrow(
