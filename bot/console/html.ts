@@ -1,6 +1,7 @@
 /** HTML that is already safe (built by `h` or trusted markup). */
 export class Html {
   constructor(readonly value: string) {}
+  /** The markup, so `layout` can place fragments in a plain template string. */
   toString(): string {
     return this.value
   }

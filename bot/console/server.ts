@@ -83,7 +83,7 @@ export function createConsoleApp(opts: ConsoleAppOptions): Hono<Env> {
     const pre = current && /^[\w-]{22}$/.test(current) ? current : randomBytes(16).toString('base64url')
     setCookie(c, PRE_COOKIE, pre, { ...cookie, maxAge: 900 })
     const code = c.req.query('code')?.slice(0, 40)
-    return c.html(page('登录', loginPage({ code, pre, tokenEnabled: auth.hasToken })))
+    return c.html(layout('登录', loginPage({ code, pre, tokenEnabled: auth.hasToken })))
   })
 
   app.post('/login', async c => {
@@ -92,7 +92,7 @@ export function createConsoleApp(opts: ConsoleAppOptions): Hono<Env> {
     const again = (error: string, status: 401 | 403 | 429) => {
       const next = randomBytes(16).toString('base64url')
       setCookie(c, PRE_COOKIE, next, { ...cookie, maxAge: 900 })
-      return c.html(page('登录', loginPage({ pre: next, error, tokenEnabled: auth.hasToken })), status)
+      return c.html(layout('登录', loginPage({ pre: next, error, tokenEnabled: auth.hasToken })), status)
     }
     if (!pre || !same(pre, String(form.pre ?? ''))) return again('登录页面已过期，请重新输入。', 403)
     const client = c.env?.incoming?.socket?.remoteAddress ?? 'local'
@@ -133,7 +133,7 @@ export function createConsoleApp(opts: ConsoleAppOptions): Hono<Env> {
     const s = c.get('session')
     const notice = s.flash
     s.flash = undefined
-    return c.html(page(title, body, { path, user: s.actor.name, csrf: s.csrf, notice }))
+    return c.html(layout(title, body, { path, user: s.actor.name, csrf: s.csrf, notice }))
   }
 
   app.get('/', c => view(c, '/', '概览', overviewPage(source.status())))
@@ -206,10 +206,6 @@ ${auditTable(recent, source.timezone())}`
     return c.text('出错了，详情见机器人日志', 500)
   })
   return app
-}
-
-function page(title: string, body: Html, opts: Parameters<typeof layout>[2] = {}): string {
-  return layout(title, body, opts)
 }
 
 function same(a: string, b: string): boolean {
