@@ -69,6 +69,8 @@ export interface ConsoleSource {
   violations(days: number): ViolationRow[]
   /** Undo a penalty the way `#撤销` does (member told through the outbox); returns the note shown. */
   undo(auditId: string, by: Actor, reason: string): Promise<string>
+  /** A plugin's validated global config section (e.g. the cases plugin's privacy masking), if it is configured. */
+  pluginConfig(name: string): Record<string, unknown> | undefined
   /** The store, for plugin data the console shows (activity counters, cases). */
   readonly store: BotRuntime['deps']['store']
 }
@@ -102,6 +104,7 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
         errors,
       }
     },
+    pluginConfig: name => rt.loaded.config.plugins[name],
     mayUse: actor => actor.id === TOKEN_ACTOR.id || rt.loaded.config.roles.admin.includes(actor.id),
     plugins: () => rt.plugins.map(p => ({ name: p.name, configDryRun: p.dryRun, effective: rt.isDryRun(p) })),
     groupModes: () =>

@@ -264,13 +264,15 @@ describe('web console read-only pages', () => {
     const { signedIn, rt, clock } = await setup()
     const cases = new CaseStore(rt.deps.store, 'Asia/Shanghai')
     const base = { authorId: 'u1', author: '张三', at: clock.now(), fields: {}, images: [] }
-    await cases.add({ ...base, tag: '成交', text: '客户：刘总\n产品：净水器', title: '刘总 净水器' })
+    await cases.add({ ...base, tag: '成交', text: '客户：刘总 13812348001\n产品：净水器', title: '刘总 净水器' })
     await cases.add({ ...base, tag: '问题', text: '客户嫌价格高', title: '价格异议' })
     const { get } = await signedIn()
     const found = await (await get('/cases?q=净水器')).text()
     expect(found).toContain('找到 1 个案例')
     expect(found).toContain('刘总 净水器')
     expect(found).not.toContain('价格异议')
+    expect(found).toContain('138****8001')
+    expect(found).not.toContain('13812348001')
     expect(await (await get('/groups')).text()).toContain('这段时间没有活跃度数据')
   })
 
