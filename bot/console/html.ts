@@ -34,11 +34,11 @@ export function h(strings: TemplateStringsArray, ...values: unknown[]): Html {
 
 /** Navigation entries; the archive page belongs to the archive feature and is linked once it exists. */
 export const NAV = [
-  { path: '/', label: '概览' },
-  { path: '/violations', label: '违规记录' },
-  { path: '/settings', label: '设置' },
-  { path: '/groups', label: '群活跃' },
-  { path: '/cases', label: '案例' },
+  { path: '/', label: '概览', admin: true },
+  { path: '/violations', label: '违规记录', admin: true },
+  { path: '/settings', label: '设置', admin: true },
+  { path: '/groups', label: '群活跃', admin: true },
+  { path: '/cases', label: '案例', admin: false },
 ] as const
 
 /** A hidden CSRF field for forms of a signed-in session. */
@@ -46,16 +46,16 @@ export function csrfField(csrf: string): Html {
   return h`<input type="hidden" name="csrf" value="${csrf}">`
 }
 
-/** The page frame: title, navigation (when signed in), an optional notice and the body. */
+/** The page frame: title, navigation (when signed in; admin pages only for admins), an optional notice and the body. */
 export function layout(
   title: string,
   body: Html,
-  opts: { path?: string; user?: string; csrf?: string; notice?: string } = {},
+  opts: { path?: string; user?: string; csrf?: string; notice?: string; admin?: boolean } = {},
 ): string {
   const nav = opts.user
     ? h`<nav>
   <strong class="brand">群管家控制台</strong>
-  ${NAV.map(n => h`<a href="${n.path}"${raw(n.path === opts.path ? ' aria-current="page"' : '')}>${n.label}</a>`)}
+  ${NAV.filter(n => opts.admin || !n.admin).map(n => h`<a href="${n.path}"${raw(n.path === opts.path ? ' aria-current="page"' : '')}>${n.label}</a>`)}
   <span class="spacer"></span>
   <span class="who">${opts.user}</span>
   <form method="post" action="/logout">${csrfField(opts.csrf ?? '')}<button class="link">退出</button></form>

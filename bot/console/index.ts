@@ -58,13 +58,13 @@ export class WebConsole {
     this.auth = new ConsoleAuth({ now, token: settings.token })
   }
 
-  /** `#控制台` (private, admins): a single-use sign-in code and link, valid for 10 minutes. */
+  /** `#控制台` (private; admins, and trainers for the cases page): a single-use sign-in code and link, valid 10 minutes. */
   get commands(): CommandSpec[] {
     return [
       {
         name: '控制台',
         aliases: ['console'],
-        role: 'admin',
+        role: 'trainer',
         where: 'private',
         usage: '#控制台',
         description: '获取网页控制台的一次性登录码（10 分钟内有效）',

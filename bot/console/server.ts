@@ -12,7 +12,7 @@ import type { ConsoleAuth, Session } from './auth.js'
 import { casesPage } from './cases.js'
 import { CSS, h, layout, type Html } from './html.js'
 import { auditTable, loginPage, overviewPage, settingsPage, violationsPage } from './pages.js'
-import type { ConsoleSource } from './source.js'
+import type { Access, ConsoleSource } from './source.js'
 
 /** Cookie of a signed-in session. */
 export const SESSION_COOKIE = 'gg_console'
@@ -31,7 +31,7 @@ export interface ConsoleAppOptions {
   secureCookies?: boolean
 }
 
-type Env = { Variables: { session: Session }; Bindings: { incoming?: IncomingMessage } }
+type Env = { Variables: { session: Session; access: Access }; Bindings: { incoming?: IncomingMessage } }
 
 /**
  * The console's HTTP app: sign-in, then server-rendered pages. Every request
@@ -111,7 +111,8 @@ export function createConsoleApp(opts: ConsoleAppOptions): Hono<Env> {
   // Everything below needs a session; POSTs also need its CSRF token.
   app.use('*', async (c, next) => {
     let session = auth.session(getCookie(c, SESSION_COOKIE))
-    if (session && !source.mayUse(session.actor)) {
+    const access = session && source.access(session.actor)
+    if (session && !access) {
       auth.logout(session.id)
       session = undefined
     }
@@ -126,14 +127,26 @@ export function createConsoleApp(opts: ConsoleAppOptions): Hono<Env> {
       return c.text('不支持的请求', 405)
     }
     c.set('session', session)
+    c.set('access', access as Access)
     await next()
   })
+
+  // Trainers see the cases only, as in chat; every other page is for admins.
+  for (const path of ['/', '/violations', '/violations/*', '/settings', '/settings/*', '/groups', '/groups/*']) {
+    app.use(path, async (c, next) => {
+      if (c.get('access') === 'admin') return next()
+      if (c.req.path === '/' && c.req.method === 'GET') return c.redirect('/cases', 303)
+      return c.text('没有权限：此页面需要管理员角色', 403)
+    })
+  }
 
   const view = (c: Context<Env>, path: string, title: string, body: Html) => {
     const s = c.get('session')
     const notice = s.flash
     s.flash = undefined
-    return c.html(layout(title, body, { path, user: s.actor.name, csrf: s.csrf, notice }))
+    return c.html(
+      layout(title, body, { path, user: s.actor.name, csrf: s.csrf, notice, admin: c.get('access') === 'admin' }),
+    )
   }
 
   app.get('/', c => view(c, '/', '概览', overviewPage(source.status())))

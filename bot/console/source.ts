@@ -9,6 +9,9 @@ export interface Actor {
   name: string
 }
 
+/** Console access: admins see every page, trainers only the cases (as in chat). */
+export type Access = 'admin' | 'trainer'
+
 /** The same facts as `#状态`, as data. */
 export interface StatusFacts {
   healthy: boolean
@@ -57,8 +60,8 @@ export interface ConsoleSource {
   now(): number
   timezone(): string
   status(): StatusFacts
-  /** Whether a signed-in person may still use the console (an admin now, after config reloads; or the token). */
-  mayUse(actor: Actor): boolean
+  /** What a signed-in person may see now (roles as in chat, after config reloads): everything, cases only, or nothing. */
+  access(actor: Actor): Access | undefined
   plugins(): PluginMode[]
   groupModes(): GroupMode[]
   /** Switch observe mode of one plugin through the runtime (persisted) and audit it. */
@@ -105,7 +108,11 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
       }
     },
     pluginConfig: name => rt.loaded.config.plugins[name],
-    mayUse: actor => actor.id === TOKEN_ACTOR.id || rt.loaded.config.roles.admin.includes(actor.id),
+    access: actor => {
+      const { roles } = rt.loaded.config
+      if (actor.id === TOKEN_ACTOR.id || roles.admin.includes(actor.id)) return 'admin'
+      return roles.trainer.includes(actor.id) ? 'trainer' : undefined
+    },
     plugins: () => rt.plugins.map(p => ({ name: p.name, configDryRun: p.dryRun, effective: rt.isDryRun(p) })),
     groupModes: () =>
       rt.deps.directory.groups().map(g => {

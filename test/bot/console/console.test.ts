@@ -14,7 +14,7 @@ import { group, MONDAY_9AM, member, text } from '../../helpers/harness.js'
 
 const CONFIG = `
 company: 示例科技
-roles: { admin: [admin1] }
+roles: { admin: [admin1], trainer: [trainer1] }
 groups:
   - { name: 销售群, topic: 销售部工作群, kind: internal }
 `
@@ -81,8 +81,8 @@ async function setup() {
       headers: { Cookie: `gg_console_pre=${pre}`, 'Content-Type': 'application/x-www-form-urlencoded' },
     })
   }
-  const signedIn = async () => {
-    const res = await login((await askCode()) as string)
+  const signedIn = async (who = 'admin1') => {
+    const res = await login((await askCode(who)) as string)
     const sid = cookie(res, 'gg_console')
     const get = (path: string) => app.request(path, { headers: { Cookie: `gg_console=${sid}` } })
     const post = (path: string, form: Record<string, string>) =>
@@ -91,7 +91,7 @@ async function setup() {
         body: new URLSearchParams(form),
         headers: { Cookie: `gg_console=${sid}`, 'Content-Type': 'application/x-www-form-urlencoded' },
       })
-    const csrf = /name="csrf" value="([^"]+)"/.exec(await (await get('/')).text())?.[1] as string
+    const csrf = /name="csrf" value="([^"]+)"/.exec(await (await get('/cases')).text())?.[1] as string
     return { get, post, csrf }
   }
   return { rt, clock, wechat, app, askCode, login, signedIn }
@@ -231,6 +231,22 @@ describe('web console roles', () => {
     expect((await get('/')).status).toBe(200)
     rt.loaded.config.roles.admin = []
     expect((await get('/')).status).toBe(303)
+  })
+
+  it('gives a trainer the cases page only, as in chat', async () => {
+    const { signedIn } = await setup()
+    const { get, post, csrf } = await signedIn('trainer1')
+    const home = await get('/')
+    expect(home.status).toBe(303)
+    expect(home.headers.get('location')).toBe('/cases')
+    const cases = await (await get('/cases')).text()
+    expect(cases).not.toContain('违规记录')
+    for (const path of ['/violations', '/settings', '/groups', '/groups/chart.png']) {
+      const res = await get(path)
+      expect(res.status).toBe(403)
+      expect(await res.text()).toContain('没有权限')
+    }
+    expect((await post('/settings/dry-run', { plugin: 'content', on: '1', csrf })).status).toBe(403)
   })
 
   it('signs in with the environment token and records changes as token', async () => {
