@@ -7,6 +7,7 @@ import { loadConfig, type LoadedConfig } from './config/load-config.js'
 import { SystemClock, type Clock } from './ports/clock.js'
 import { FileStore } from './ports/file-store.js'
 import type { Store } from './ports/store.js'
+import { WebConsole, runtimeSource, type ConsoleSettings } from './console/index.js'
 import { BotRuntime } from './runtime/runtime.js'
 import { ensurePrivateDir } from './runtime/data-lock.js'
 import { Lifecycle, type ExitReason } from './runtime/lifecycle.js'
@@ -33,6 +34,8 @@ export interface AppOptions {
   printQr?: boolean
   /** Plugin set (default: every shipped plugin). */
   plugins?: PluginDefinition[]
+  /** Serve the admin web console (`readConsoleSettings()`); call `app.web.listen()` after creating. */
+  console?: ConsoleSettings
 }
 
 /** A built bot: Wechaty, the runtime and a stop function that flushes state. */
@@ -40,6 +43,8 @@ export interface App {
   bot: Wechaty
   runtime: BotRuntime
   ports: WechatyPorts
+  /** The web console, when configured. */
+  web?: WebConsole
   /** Resolves when every event the puppet delivered so far has been handled. */
   idle(): Promise<void>
   /** Resolves once the first login has started the runtime. */
@@ -73,6 +78,8 @@ export function createApp(opts: AppOptions): App {
   bot.on('puppet', puppet => void fixRoomMemberCache(puppet))
   const outputDir = join(opts.dataDir, 'output')
   ensurePrivateDir(outputDir)
+  const clock = opts.clock ?? new SystemClock()
+  const web = opts.console ? new WebConsole(opts.console, opts.log.child('console'), () => clock.now()) : undefined
   // The admin channel follows #重载配置 (runtime.loaded); it is only read once the runtime exists.
   const adminGroup = (): string | undefined => {
     const channel: LoadedConfig['config']['adminChannel'] = runtime.loaded.config.adminChannel
@@ -85,7 +92,8 @@ export function createApp(opts: AppOptions): App {
   const runtime = new BotRuntime({
     loaded,
     plugins,
-    clock: opts.clock ?? new SystemClock(),
+    clock,
+    commands: web?.commands,
     store,
     directory: ports,
     roomAdmin: ports,
@@ -106,6 +114,7 @@ export function createApp(opts: AppOptions): App {
     },
   })
   ports.onRefused = text => runtime.executor.notifyAdmins(text)
+  web?.attach(runtimeSource(runtime))
   const lifecycle = new Lifecycle(store)
   const wiring = wireWechaty(bot, ports, runtime, opts.log, {
     printQr: opts.printQr,
@@ -123,10 +132,12 @@ export function createApp(opts: AppOptions): App {
     bot,
     runtime,
     ports,
+    web,
     idle: () => wiring.idle(),
     ready: wiring.ready,
     stop: async (reason = 'stopped') => {
       clearInterval(flush)
+      await web?.close()
       wiring.stop()
       // An event stuck on a hung puppet call must not keep the state from being flushed.
       await Promise.race([wiring.idle(), new Promise(r => setTimeout(r, IDLE_ON_STOP_MS).unref())])

@@ -10,6 +10,7 @@ import { ConfigError } from '../config/load-config.js'
 import { verifyConfig } from '../config/verify-config.js'
 import { StateDamageError, StoreWriteError } from '../ports/store.js'
 import { shipped } from '../package-root.js'
+import { readConsoleSettings } from '../console/index.js'
 import { createLogger, type Logger } from '../runtime/logger.js'
 import { createSandbox } from '../sandbox/index.js'
 import { isConnectionLoss, isDiscoveryFailure, isTokenRejected, superviseConnection } from '../wechaty/supervise.js'
@@ -54,7 +55,8 @@ export async function startCommand(argv: string[]): Promise<number> {
 async function startPuppet(env: BotEnv, log: Logger): Promise<number> {
   routeConsole(log)
   if (env.puppet === 'wechaty-puppet-service') securePuppetCache()
-  const app = createApp({ configFile: env.configFile, dataDir: env.dataDir, log })
+  const app = createApp({ configFile: env.configFile, dataDir: env.dataDir, log, console: readConsoleSettings() })
+  await app.web?.listen()
   const stop = stopOnSignals(app, log)
   const supervision = superviseConnection(app.bot, app.runtime, log, {
     bounds: env.bounds,
@@ -90,7 +92,14 @@ async function startSandbox(env: BotEnv, dataDir: string, log: Logger, argv: str
   populateWorld(sandbox.world, spec)
   // The sandbox world is rebuilt at every start, so its state starts fresh too (a playground, not production).
   for (const f of readdirSync(dataDir)) if (f !== LOCK_FILE) rmSync(join(dataDir, f), { recursive: true, force: true })
-  const app = createApp({ configFile: env.configFile, dataDir, log, puppet: sandbox.puppet })
+  const app = createApp({
+    configFile: env.configFile,
+    dataDir,
+    log,
+    puppet: sandbox.puppet,
+    console: readConsoleSettings(),
+  })
+  await app.web?.listen()
   process.stdout.write(
     `${[
       '════════════════════════════════════════════════════════════',

@@ -1,3 +1,4 @@
+import type { Action } from '../core/actions.js'
 import type { CommandSpec } from '../core/plugin.js'
 import { ConfigError, rosterPath } from '../config/load-config.js'
 import { loadRoster, RosterError } from '../roster/load-roster.js'

@@ -1,7 +1,7 @@
 import type { Action } from '../core/actions.js'
 import type { BotEvent, MessageEvent, Role } from '../core/event.js'
 import type { Roster } from '../roster/roster.js'
-import type { PluginDefinition } from '../core/plugin.js'
+import type { CommandSpec, PluginDefinition } from '../core/plugin.js'
 import { ConfigError, type LoadedConfig } from '../config/load-config.js'
 import type { Clock } from '../ports/clock.js'
 import { z } from 'zod'
@@ -44,6 +44,8 @@ export interface RuntimeDeps {
   onFatal?: (e: Error) => void
   /** Re-read and validate the config file (for `#重载配置`); throws ConfigError. */
   reloadConfig?: () => LoadedConfig
+  /** Extra runtime commands registered next to the built-in ones (e.g. the web console's `#控制台`). */
+  commands?: CommandSpec[]
 }
 
 /**
@@ -224,7 +226,7 @@ export class BotRuntime {
     const tz = loaded.config.timezone
     this.router = new CommandRouter(loaded.config.commandPrefix)
     this.scheduler = new Scheduler(deps.clock, tz, deps.calendar ?? chineseCalendar, deps.store)
-    for (const spec of builtinCommands(this)) this.router.add('runtime', spec)
+    for (const spec of [...builtinCommands(this), ...(deps.commands ?? [])]) this.router.add('runtime', spec)
     // A plugin that cannot start, or a job that cannot be scheduled, is a start-up error: never run without it.
     const problems: string[] = []
     this.plugins = await createPlugins(

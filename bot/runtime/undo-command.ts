@@ -67,8 +67,22 @@ async function membersNamed(rt: BotRuntime, word: string): Promise<string[]> {
 }
 
 function undo(rt: BotRuntime, inv: CommandInvocation, entry: AuditEntry): Action[] {
-  const undone = rt.ledger.undoAudit(entry, inv.event.sender.id, rt.deps.clock.now())
-  if (!undone.strikes && !undone.fines) return [inv.reply(`${entry.id} 没有可撤销的处罚。`)]
+  const { note, tell } = undoPenalty(rt, entry, inv.event.sender.id)
+  return [inv.reply(note), ...tell]
+}
+
+/**
+ * Undo the penalty an audit entry recorded (its strikes and fines, nothing else), audit who did it and
+ * why, and tell the member in words that match what was undone. Chat (`#撤销`) and the console share it.
+ */
+export function undoPenalty(
+  rt: BotRuntime,
+  entry: AuditEntry,
+  by: string,
+  reason?: string,
+): { note: string; undone: boolean; tell: Action[] } {
+  const undone = rt.ledger.undoAudit(entry, by, rt.deps.clock.now())
+  if (!undone.strikes && !undone.fines) return { note: `${entry.id} 没有可撤销的处罚。`, undone: false, tell: [] }
   rt.audit.append({
     plugin: 'runtime',
     rule: 'undo',
@@ -76,7 +90,7 @@ function undo(rt: BotRuntime, inv: CommandInvocation, entry: AuditEntry): Action
     dryRun: false,
     memberId: entry.memberId,
     groupId: entry.groupId,
-    reason: `undo ${entry.id} by ${inv.event.sender.id}`,
+    reason: `undo ${entry.id} by ${by}${reason ? `: ${reason}` : ''}`,
   })
   const what = [undone.strikes ? `违规记录 ${undone.strikes} 条` : '', undone.fines ? `罚款 ${undone.fines} 笔` : '']
     .filter(Boolean)
@@ -94,5 +108,5 @@ function undo(rt: BotRuntime, inv: CommandInvocation, entry: AuditEntry): Action
         },
       ]
     : []
-  return [inv.reply(`已撤销 ${entry.id}：${what}。`), ...tell]
+  return { note: `已撤销 ${entry.id}：${what}。`, undone: true, tell }
 }

@@ -1,0 +1,176 @@
+import type { AuditEntry } from '../runtime/audit.js'
+import { formatDuration } from '../config/duration.js'
+import { undoPenalty } from '../runtime/undo-command.js'
+import type { BotRuntime } from '../runtime/runtime.js'
+
+/** Who made a change in the console: a WeChat admin (contact id) or the environment token. */
+export interface Actor {
+  id: string
+  name: string
+}
+
+/** Console access: admins see every page, trainers only the cases (as in chat). */
+export type Access = 'admin' | 'trainer'
+
+/** The same facts as `#状态`, as data. */
+export interface StatusFacts {
+  healthy: boolean
+  uptime: string
+  selfId: string
+  loggedIn: boolean
+  plugins: { name: string; dryRun: boolean; status?: string }[]
+  groups: { id: string; topic: string; kind: string }[]
+  outboxDepth: number
+  pendingTimers: number
+  memoryMb: number
+  storeWarnings: string[]
+  errors: string[]
+}
+
+/** Observe mode of one plugin: from config, and in effect (after `#观察` or a console switch). */
+export interface PluginMode {
+  name: string
+  configDryRun: boolean
+  effective: boolean
+}
+
+/** What a plugin does in one group: turned off there, only observing, or acting. */
+export type GroupPluginMode = 'off' | 'observe' | 'act'
+
+/** Effective mode of every plugin in one managed group (global switch, config and per-group sections). */
+export interface GroupMode {
+  id: string
+  topic: string
+  plugins: Record<string, GroupPluginMode>
+}
+
+/** A penalty-bearing audit entry, who and where in words, and whether it can still be undone. */
+export interface ViolationRow {
+  entry: AuditEntry
+  member?: string
+  group?: string
+  undoable: boolean
+}
+
+/**
+ * Everything the console reads and changes, behind one small interface so the
+ * pages do not depend on runtime internals. Every change records who made it.
+ */
+export interface ConsoleSource {
+  now(): number
+  timezone(): string
+  status(): StatusFacts
+  /** What a signed-in person may see now (roles as in chat, after config reloads): everything, cases only, or nothing. */
+  access(actor: Actor): Access | undefined
+  plugins(): PluginMode[]
+  groupModes(): GroupMode[]
+  /** Switch observe mode of one plugin through the runtime (persisted) and audit it. */
+  setDryRun(plugin: string, on: boolean, by: Actor): void
+  /** Audit entries, newest first. */
+  audit(q: { plugin?: string; days?: number; limit?: number }): AuditEntry[]
+  /** Recent content-plugin entries with evidence, newest first. */
+  violations(days: number): ViolationRow[]
+  /** Undo a penalty the way `#撤销` does (member told through the outbox); returns the note shown. */
+  undo(auditId: string, by: Actor, reason: string): Promise<string>
+  /** A plugin's validated global config section (e.g. the cases plugin's privacy masking), if it is configured. */
+  pluginConfig(name: string): Record<string, unknown> | undefined
+  /** The store, for plugin data the console shows (activity counters, cases). */
+  readonly store: BotRuntime['deps']['store']
+}
+
+/** The actor of token sign-ins. */
+export const TOKEN_ACTOR: Actor = { id: 'token', name: '令牌登录' }
+
+const PENALTIES = new Set<AuditEntry['type']>(['strike', 'fine', 'warn', 'remove'])
+
+/** A `ConsoleSource` over a running `BotRuntime`. */
+export function runtimeSource(rt: BotRuntime): ConsoleSource {
+  const clock = rt.deps.clock
+  return {
+    store: rt.deps.store,
+    now: () => clock.now(),
+    timezone: () => rt.loaded.config.timezone,
+    status: () => {
+      const errors = [...rt.errors, ...rt.outbox.failures].slice(-5)
+      const selfId = safe(() => rt.deps.directory.selfId(), '')
+      return {
+        healthy: errors.length === 0,
+        uptime: formatDuration(clock.now() - rt.startedAt),
+        selfId,
+        loggedIn: selfId !== '',
+        plugins: rt.plugins.map(p => ({
+          name: p.name,
+          dryRun: rt.modes.of(p.name).observing,
+          status: p.instance.status?.(),
+        })),
+        groups: rt.deps.directory.groups().map(g => ({ id: g.id, topic: g.topic, kind: g.kind })),
+        outboxDepth: rt.outbox.depth(),
+        pendingTimers: rt.timers.pending().length,
+        memoryMb: Math.round(process.memoryUsage().rss / 1048576),
+        storeWarnings: [...rt.deps.store.warnings],
+        errors,
+      }
+    },
+    pluginConfig: name => rt.loaded.config.plugins[name],
+    access: actor => {
+      const { roles } = rt.loaded.config
+      if (actor.id === TOKEN_ACTOR.id || roles.admin.includes(actor.id)) return 'admin'
+      return roles.trainer.includes(actor.id) ? 'trainer' : undefined
+    },
+    plugins: () =>
+      rt.plugins.map(p => ({
+        name: p.name,
+        configDryRun: rt.loaded.dryRunSettings?.plugins[p.name] ?? rt.loaded.config.dryRun,
+        effective: rt.modes.of(p.name).observing,
+      })),
+    groupModes: () =>
+      rt.deps.directory.groups().map(g => {
+        const sections = rt.loaded.groupSections.get(g.configName) ?? {}
+        const plugins: Record<string, GroupPluginMode> = {}
+        for (const p of rt.plugins) {
+          const section = sections[p.name] as { enabled?: boolean } | undefined
+          plugins[p.name] =
+            section?.enabled === false ? 'off' : rt.modes.of(p.name, g.configName).observing ? 'observe' : 'act'
+        }
+        return { id: g.id, topic: g.topic, plugins }
+      }),
+    setDryRun: (plugin, on, by) => {
+      if (!rt.plugins.some(p => p.name === plugin)) throw new Error(`unknown plugin ${plugin}`)
+      rt.modes.set(plugin, on)
+      rt.audit.append({
+        plugin: 'runtime',
+        rule: 'console.dry-run',
+        type: 'record',
+        dryRun: false,
+        reason: `observe mode ${on ? 'on' : 'off'} for ${plugin} by ${by.id} (console)`,
+        text: `${by.name} 在控制台${on ? '开启' : '关闭'}了 ${plugin} 的观察模式`,
+      })
+    },
+    audit: q => rt.audit.query(q),
+    violations: days =>
+      rt.audit
+        .query({ plugin: 'content', days, limit: 200 })
+        .filter(e => PENALTIES.has(e.type) || e.evidence)
+        .map(entry => ({
+          entry,
+          member: entry.memberId && (rt.loaded.roster.byContact(entry.memberId)?.name ?? entry.memberId),
+          group: entry.groupId && (rt.deps.directory.group(entry.groupId)?.topic ?? entry.groupId),
+          undoable: (entry.type === 'strike' || entry.type === 'fine') && !entry.dryRun && rt.ledger.hasEffect(entry),
+        })),
+    undo: async (auditId, by, reason) => {
+      const entry = rt.audit.get(auditId)
+      if (!entry) return `找不到审计编号 ${auditId.slice(0, 20)}。`
+      const { note, tell } = undoPenalty(rt, entry, by.id, `${reason} (console, ${by.name})`)
+      await rt.act('runtime', tell)
+      return note
+    },
+  }
+}
+
+function safe<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn()
+  } catch {
+    return fallback
+  }
+}

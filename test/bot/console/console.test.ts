@@ -1,0 +1,337 @@
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { parseConfig } from '../../../bot/config/load-config.js'
+import { ConsoleSettingsError, readConsoleSettings, runtimeSource, WebConsole } from '../../../bot/console/index.js'
+import { createConsoleApp } from '../../../bot/console/server.js'
+import { definePlugin } from '../../../bot/core/plugin.js'
+import { CaseStore } from '../../../plugins/cases/case-store.js'
+import { FakeClock } from '../../../bot/ports/clock.js'
+import { MemoryStore } from '../../../bot/ports/memory-store.js'
+import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
+import { createLogger } from '../../../bot/runtime/logger.js'
+import { BotRuntime } from '../../../bot/runtime/runtime.js'
+import { group, MONDAY_9AM, member, text } from '../../helpers/harness.js'
+
+const CONFIG = `
+company: 示例科技
+roles: { admin: [admin1], trainer: [trainer1] }
+groups:
+  - { name: 销售群, topic: 销售部工作群, kind: internal }
+`
+const sales = group('r1', '销售部工作群', 'internal', '销售群')
+
+/** Stands in for the content plugin: a strike with evidence for every 广告 message. */
+const content = definePlugin({
+  name: 'content',
+  description: 'test content plugin',
+  configSchema: z.object({}).strict(),
+  create: () => ({
+    onEvent: ev =>
+      ev.type === 'message' && ev.group && ev.text.includes('广告')
+        ? [
+            {
+              type: 'strike',
+              memberId: ev.sender.id,
+              groupId: ev.group.id,
+              category: 'ad',
+              ttlMs: 86_400_000,
+              rule: 'ad',
+              reason: '发广告',
+              evidence: { messageId: ev.id, text: ev.text },
+            },
+          ]
+        : [],
+  }),
+})
+
+async function setup() {
+  const clock = new FakeClock(MONDAY_9AM)
+  const wechat = new SimulatedWeChat(clock)
+  const log = createLogger('silent')
+  const web = new WebConsole({ host: '127.0.0.1', port: 0, publicUrl: 'http://127.0.0.1:8080' }, log, () => clock.now())
+  const rt = new BotRuntime({
+    loaded: parseConfig(CONFIG, 'test.yaml', [content]),
+    plugins: [content],
+    clock,
+    store: new MemoryStore(),
+    directory: wechat,
+    roomAdmin: wechat,
+    sender: wechat,
+    log,
+    outputDir: '/tmp/bot-test-output',
+    random: () => 0.5,
+    commands: web.commands,
+  })
+  await rt.start()
+  const app = createConsoleApp({ source: runtimeSource(rt), auth: web.auth, log })
+  /** An admin asks for a code in a private chat; returns the code the bot sent. */
+  const askCode = async (who = 'admin1') => {
+    await rt.handle(text(member(who), '#控制台', clock.now()))
+    await clock.advance(10_000)
+    const reply = wechat.textsTo(who).at(-1) ?? ''
+    return /登录码：([A-Z0-9]+)/.exec(reply)?.[1]
+  }
+  /** GET /login for the pre-login cookie, then POST the code; returns the response. */
+  const login = async (code: string) => {
+    const page = await app.request('/login')
+    const pre = cookie(page, 'gg_console_pre')
+    return app.request('/login', {
+      method: 'POST',
+      body: new URLSearchParams({ pre, code }),
+      headers: { Cookie: `gg_console_pre=${pre}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+    })
+  }
+  const signedIn = async (who = 'admin1') => {
+    const res = await login((await askCode(who)) as string)
+    const sid = cookie(res, 'gg_console')
+    const get = (path: string) => app.request(path, { headers: { Cookie: `gg_console=${sid}` } })
+    const post = (path: string, form: Record<string, string>) =>
+      app.request(path, {
+        method: 'POST',
+        body: new URLSearchParams(form),
+        headers: { Cookie: `gg_console=${sid}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+      })
+    const csrf = /name="csrf" value="([^"]+)"/.exec(await (await get('/cases')).text())?.[1] as string
+    return { get, post, csrf }
+  }
+  return { rt, clock, wechat, app, askCode, login, signedIn }
+}
+
+function cookie(res: Response, name: string): string {
+  const line = res.headers.getSetCookie().find(c => c.startsWith(`${name}=`)) ?? ''
+  return line.slice(name.length + 1).split(';')[0]
+}
+
+describe('web console sign-in', () => {
+  it('refuses every page and change without a session', async () => {
+    const { app } = await setup()
+    for (const path of ['/', '/violations', '/settings', '/groups', '/cases', '/groups/chart.png', '/nope']) {
+      const res = await app.request(path)
+      expect(res.status).toBe(303)
+      expect(res.headers.get('location')).toBe('/login')
+    }
+    const post = await app.request('/settings/dry-run', {
+      method: 'POST',
+      body: new URLSearchParams({ plugin: 'content', on: '1' }),
+    })
+    expect(post.status).toBe(401)
+    const forged = await app.request('/', { headers: { Cookie: 'gg_console=forged' } })
+    expect(forged.status).toBe(303)
+  })
+
+  it('sends an admin a code privately that signs in exactly once', async () => {
+    const { askCode, login, wechat } = await setup()
+    const code = await askCode()
+    expect(code).toMatch(/^[A-Z0-9]{10}$/)
+    expect(wechat.textsTo('admin1').at(-1)).toContain(`http://127.0.0.1:8080/login?code=${code}`)
+    const first = await login(code as string)
+    expect(first.status).toBe(303)
+    const set = first.headers.getSetCookie().find(c => c.startsWith('gg_console='))
+    expect(set).toMatch(/HttpOnly/)
+    expect(set).toMatch(/SameSite=Strict/)
+    expect(set).toMatch(/Max-Age=\d+/)
+    const again = await login(code as string)
+    expect(again.status).toBe(401)
+    expect(await again.text()).toContain('登录码无效、已使用或已过期')
+  })
+
+  it('refuses an expired code and gives members no code', async () => {
+    const { askCode, login, clock, wechat, rt } = await setup()
+    const code = await askCode()
+    await clock.advance(11 * 60_000)
+    expect((await login(code as string)).status).toBe(401)
+    await rt.handle(text(member('u1'), '#控制台', clock.now()))
+    await clock.advance(10_000)
+    expect(wechat.textsTo('u1').join('\n')).not.toContain('登录码')
+  })
+
+  it('locks sign-in after 10 wrong codes', async () => {
+    const { login, askCode } = await setup()
+    for (let i = 0; i < 10; i++) expect((await login('WRONGCODE1')).status).toBe(401)
+    const locked = await login((await askCode()) as string)
+    expect(locked.status).toBe(429)
+    expect(await locked.text()).toContain('尝试次数过多')
+  })
+
+  it('sends security headers that forbid framing and foreign content, and refuses oversized requests', async () => {
+    const { app } = await setup()
+    const res = await app.request('/login')
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'")
+    expect(res.headers.get('x-frame-options')).toBe('DENY')
+    const huge = await app.request('/login', { method: 'POST', body: 'x'.repeat(100_000) })
+    expect(huge.status).toBe(413)
+  })
+})
+
+describe('web console pages and changes', () => {
+  it('shows the overview with the facts of #状态', async () => {
+    const { signedIn } = await setup()
+    const { get } = await signedIn()
+    const html = await (await get('/')).text()
+    expect(html).toContain('健康')
+    expect(html).toContain('content')
+    expect(html).toContain('发送队列')
+    expect((await get('/nope')).status).toBe(404)
+  })
+
+  it('rejects a change without the CSRF token and leaves the mode as it was', async () => {
+    const { signedIn, rt } = await setup()
+    const { post } = await signedIn()
+    const res = await post('/settings/dry-run', { plugin: 'content', on: '1', csrf: 'wrong' })
+    expect(res.status).toBe(403)
+    expect(rt.modes.of(rt.plugins[0].name).observing).toBe(false)
+    expect(rt.audit.query({ plugin: 'runtime' }).some(e => e.rule === 'console.dry-run')).toBe(false)
+  })
+
+  it('switches observe mode through the runtime and audits who did it', async () => {
+    const { signedIn, rt } = await setup()
+    const { post, get, csrf } = await signedIn()
+    const res = await post('/settings/dry-run', { plugin: 'content', on: '1', csrf })
+    expect(res.status).toBe(303)
+    expect(rt.modes.of(rt.plugins[0].name).observing).toBe(true)
+    const entry = rt.audit.query({ plugin: 'runtime' }).find(e => e.rule === 'console.dry-run')
+    expect(entry?.reason).toContain('by admin1')
+    const page = await (await get('/settings')).text()
+    expect(page).toContain('content 观察模式已开启（已写入审计日志）')
+    expect(page).toContain('admin1 在控制台开启了 content 的观察模式')
+  })
+
+  it('lists violations with evidence and undoes one with a reason, telling the member', async () => {
+    const { signedIn, rt, clock, wechat } = await setup()
+    await rt.handle(text(member('u1'), '加我微信买广告位', clock.now(), sales))
+    const { get, post, csrf } = await signedIn()
+    const list = await (await get('/violations')).text()
+    expect(list).toContain('加我微信买广告位')
+    const id = rt.audit.query({ plugin: 'content' })[0].id
+    const res = await post('/violations/undo', { id, reason: '误判', csrf })
+    expect(res.status).toBe(303)
+    await clock.advance(10_000)
+    expect(rt.ledger.activeStrikes('u1', clock.now())).toHaveLength(0)
+    expect(wechat.textsTo('u1').join('\n')).toContain('管理员已撤销你的一次违规记录')
+    const undo = rt.audit.query({ plugin: 'runtime' }).find(e => e.type === 'undo')
+    expect(undo?.reason).toContain(`undo ${id} by admin1: 误判`)
+    expect(await (await get('/violations')).text()).toContain(`已撤销 ${id}`)
+  })
+
+  it('escapes message text so a message cannot inject markup', async () => {
+    const { signedIn, rt, clock } = await setup()
+    await rt.handle(text(member('u1'), '广告<script>alert(1)</script>', clock.now(), sales))
+    const { get } = await signedIn()
+    const html = await (await get('/violations')).text()
+    expect(html).not.toContain('<script>alert(1)')
+    expect(html).toContain('&lt;script&gt;')
+  })
+})
+
+describe('web console roles', () => {
+  it('ends the session of someone who is no longer an admin', async () => {
+    const { signedIn, rt } = await setup()
+    const { get } = await signedIn()
+    expect((await get('/')).status).toBe(200)
+    rt.loaded.config.roles.admin = []
+    expect((await get('/')).status).toBe(303)
+  })
+
+  it('gives a trainer the cases page only, as in chat', async () => {
+    const { signedIn } = await setup()
+    const { get, post, csrf } = await signedIn('trainer1')
+    const home = await get('/')
+    expect(home.status).toBe(303)
+    expect(home.headers.get('location')).toBe('/cases')
+    const cases = await (await get('/cases')).text()
+    expect(cases).not.toContain('违规记录')
+    for (const path of ['/violations', '/settings', '/groups', '/groups/chart.png']) {
+      const res = await get(path)
+      expect(res.status).toBe(403)
+      expect(await res.text()).toContain('没有权限')
+    }
+    expect((await post('/settings/dry-run', { plugin: 'content', on: '1', csrf })).status).toBe(403)
+  })
+
+  it('signs in with the environment token and records changes as token', async () => {
+    const { rt, clock } = await setup()
+    const web = new WebConsole(
+      { host: '127.0.0.1', port: 0, publicUrl: 'http://x', token: 'a-long-enough-secret-token-123' },
+      createLogger('silent'),
+      () => clock.now(),
+    )
+    const app = createConsoleApp({ source: runtimeSource(rt), auth: web.auth, log: createLogger('silent') })
+    const page = await app.request('/login')
+    const pre = cookie(page, 'gg_console_pre')
+    expect(await page.text()).toContain('使用访问令牌登录')
+    const res = await app.request('/login', {
+      method: 'POST',
+      body: new URLSearchParams({ pre, token: 'a-long-enough-secret-token-123' }),
+      headers: { Cookie: `gg_console_pre=${pre}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+    })
+    expect(res.status).toBe(303)
+    const wrong = await app.request('/login', {
+      method: 'POST',
+      body: new URLSearchParams({ pre, token: 'a-long-enough-secret-token-124' }),
+      headers: { Cookie: `gg_console_pre=${pre}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+    })
+    expect(wrong.status).toBe(401)
+  })
+})
+
+describe('web console read-only pages', () => {
+  it('searches cases by words and shows no activity without the activity plugin', async () => {
+    const { signedIn, rt, clock } = await setup()
+    const cases = new CaseStore(rt.deps.store, 'Asia/Shanghai')
+    const base = { authorId: 'u1', author: '张三', at: clock.now(), fields: {}, images: [] }
+    await cases.add({ ...base, tag: '成交', text: '客户：刘总 13812348001\n产品：净水器', title: '刘总 净水器' })
+    await cases.add({ ...base, tag: '问题', text: '客户嫌价格高', title: '价格异议' })
+    const { get } = await signedIn()
+    const found = await (await get('/cases?q=净水器')).text()
+    expect(found).toContain('找到 1 个案例')
+    expect(found).toContain('刘总 净水器')
+    expect(found).not.toContain('价格异议')
+    expect(found).toContain('138****8001')
+    expect(found).not.toContain('13812348001')
+    expect(await (await get('/groups')).text()).toContain('这段时间没有活跃度数据')
+  })
+
+  it('signs out: the session cookie no longer opens pages', async () => {
+    const { signedIn } = await setup()
+    const { get, post, csrf } = await signedIn()
+    expect((await post('/logout', { csrf })).status).toBe(303)
+    const after = await get('/')
+    expect(after.status).toBe(303)
+    expect(after.headers.get('location')).toBe('/login')
+  })
+})
+
+describe('console settings from the environment', () => {
+  it('is off without BOT_CONSOLE_LISTEN and binds 127.0.0.1 for a bare port', () => {
+    expect(readConsoleSettings({})).toBeUndefined()
+    expect(readConsoleSettings({ BOT_CONSOLE_LISTEN: '8080' })).toEqual({
+      host: '127.0.0.1',
+      port: 8080,
+      publicUrl: 'http://127.0.0.1:8080',
+      token: undefined,
+    })
+  })
+
+  it('fails at start when the address is already taken', async () => {
+    const { rt } = await setup()
+    const log = createLogger('silent')
+    const settings = { host: '127.0.0.1', port: 0, publicUrl: 'http://127.0.0.1' }
+    const first = new WebConsole(settings, log, () => 0)
+    first.attach(runtimeSource(rt))
+    const { port } = await first.listen()
+    const second = new WebConsole({ ...settings, port }, log, () => 0)
+    second.attach(runtimeSource(rt))
+    await expect(second.listen()).rejects.toThrow(/EADDRINUSE/)
+    const res = await fetch(`http://127.0.0.1:${port}/`, { redirect: 'manual' })
+    expect(res.status).toBe(303)
+    await first.close()
+  })
+
+  it('refuses a malformed address or a short token at start', () => {
+    expect(() => readConsoleSettings({ BOT_CONSOLE_LISTEN: 'localhost' })).toThrow(ConsoleSettingsError)
+    expect(() => readConsoleSettings({ BOT_CONSOLE_LISTEN: '8080', BOT_CONSOLE_TOKEN: 'short' })).toThrow(
+      ConsoleSettingsError,
+    )
+  })
+})
