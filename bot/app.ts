@@ -26,6 +26,8 @@ export interface AppOptions {
   log: Logger
   /** A puppet instance (the sandbox); otherwise `WECHATY_PUPPET` from the environment. */
   puppet?: PUPPET.impls.PuppetInterface
+  /** An existing Wechaty to run on (the `GroupGuard` plugin); its owner starts and stops it. */
+  bot?: Wechaty
   clock?: Clock
   store?: Store
   /** Dry-run everything (replay). */
@@ -74,8 +76,9 @@ export function createApp(opts: AppOptions): App {
   let matcher = new GroupMatcher(loaded.config.groups)
   ensurePrivateDir(opts.dataDir)
   const store = opts.store ?? new FileStore(opts.dataDir)
-  const bot = WechatyBuilder.build(opts.puppet ? { puppet: opts.puppet } : {})
+  const bot = opts.bot ?? WechatyBuilder.build(opts.puppet ? { puppet: opts.puppet } : {})
   bot.on('puppet', puppet => void fixRoomMemberCache(puppet))
+  if (opts.bot) fixRoomMemberCache(currentPuppet(opts.bot)) // already started: no 'puppet' event will come
   const outputDir = join(opts.dataDir, 'output')
   ensurePrivateDir(outputDir)
   const clock = opts.clock ?? new SystemClock()
@@ -143,9 +146,19 @@ export function createApp(opts: AppOptions): App {
       await Promise.race([wiring.idle(), new Promise(r => setTimeout(r, IDLE_ON_STOP_MS).unref())])
       await runtime.stop()
       await lifecycle.end(reason, runtime.deps.clock.now())
+      if (opts.bot) return // the embedding bot's owner stops its Wechaty
       // State is safe by now; a puppet that cannot stop (never connected, hung service) is not waited for long.
       const stopped = bot.stop().catch(e => opts.log.warn('wechaty stop failed', e))
       await Promise.race([stopped, new Promise(r => setTimeout(r, WECHATY_STOP_MS).unref())])
     },
+  }
+}
+
+/** The puppet of a Wechaty that may not have one yet (Wechaty's getter throws before start). */
+function currentPuppet(bot: Wechaty): unknown {
+  try {
+    return bot.puppet
+  } catch {
+    return undefined
   }
 }

@@ -1,0 +1,44 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { WechatyBuilder } from 'wechaty'
+import { describe, expect, it } from 'vitest'
+import type { App } from '../../bot/app.js'
+import { ConfigError } from '../../bot/config/load-config.js'
+import { createLogger } from '../../bot/runtime/logger.js'
+import { createSandbox } from '../../bot/sandbox/index.js'
+import { GroupGuard } from '../../bot/wechaty-plugin.js'
+import { populateWorld, readWorld } from '../../bot/world/load-world.js'
+import { demoConfig } from '../helpers/sandbox-app.js'
+
+function files(yaml: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'guard-plugin-'))
+  const configFile = join(dir, 'bot.config.yaml')
+  writeFileSync(configFile, yaml)
+  return { configFile, dataDir: join(dir, 'state') }
+}
+
+describe('GroupGuard as a Wechaty plugin', () => {
+  it('runs the rules on an existing bot: a member asking #我的ID privately gets an answer', async () => {
+    const sandbox = createSandbox()
+    const spec = readWorld('data/demo/world.yaml')
+    populateWorld(sandbox.world, spec)
+    const bot = WechatyBuilder.build({ puppet: sandbox.puppet })
+    let app: App | undefined
+    bot.use(GroupGuard({ ...files(demoConfig()), log: createLogger('silent'), onApp: a => (app = a) }))
+    await bot.start()
+    sandbox.world.login(spec.bot.id)
+    await app?.ready
+    sandbox.world.say('wxid_zhangsan', { to: spec.bot.id }, '#我的ID')
+    await expect
+      .poll(() => sandbox.world.sent.find(r => r.toContactId === 'wxid_zhangsan')?.text, { timeout: 8000 })
+      .toContain('wxid_zhangsan')
+    await bot.stop()
+    expect(bot.isLoggedIn).toBe(false)
+  }, 15_000)
+
+  it('refuses a bad config when installed, listing the problem (never half-configured)', () => {
+    const bot = WechatyBuilder.build({ puppet: createSandbox().puppet })
+    expect(() => bot.use(GroupGuard({ ...files('company: 示例科技\ntimezone: Mars/Base\n') }))).toThrow(ConfigError)
+  })
+})
