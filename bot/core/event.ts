@@ -26,6 +26,24 @@ export type MessageKind =
   | 'location'
   | 'other'
 
+/** Chinese names of message kinds, for reports, searches and exports. */
+export const MESSAGE_KIND_LABEL: Record<MessageKind, string> = {
+  text: '文字',
+  image: '图片',
+  link: '链接',
+  file: '文件',
+  voice: '语音',
+  video: '视频',
+  emoticon: '表情',
+  miniprogram: '小程序',
+  contact: '名片',
+  redpacket: '红包',
+  transfer: '转账',
+  recalled: '撤回',
+  location: '位置',
+  other: '其他',
+}
+
 /** A person as seen in one chat. */
 export interface Member {
   /** Stable WeChat contact id: the only thing authorisation may rely on. */

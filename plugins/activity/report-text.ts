@@ -1,3 +1,4 @@
+import { MESSAGE_KIND_LABEL, type MessageKind } from '../../bot/core/event.js'
 import { formatDuration } from '../../bot/config/duration.js'
 import { dayKey, shortDateTime } from '../../bot/time/zoned.js'
 import type { GroupTotal, MemberTotal, PeriodSummary } from './aggregate.js'
@@ -23,23 +24,6 @@ export interface ReportFacts {
 
 const MAX_GROUP_LINES = 10
 const MAX_NAMES = 5
-
-const KIND_LABEL: Record<string, string> = {
-  text: '文字',
-  image: '图片',
-  link: '链接',
-  file: '文件',
-  voice: '语音',
-  video: '视频',
-  emoticon: '表情',
-  miniprogram: '小程序',
-  contact: '名片',
-  redpacket: '红包',
-  transfer: '转账',
-  recalled: '撤回',
-  location: '位置',
-  other: '其他',
-}
 
 /** `中位 3分钟 / P90 25分钟（5 次）`, or undefined without answers. */
 export function responseLine(values: number[]): string | undefined {
@@ -230,7 +214,7 @@ export function memberText(s: PeriodSummary, name: string, label: string, tz: st
   if (!m) return `📈 ${name} · ${label}\n这段时间没有发言记录。`
   const kinds = Object.entries(m.kinds)
     .sort((a, b) => b[1] - a[1])
-    .map(([k, n]) => `${KIND_LABEL[k] ?? k} ${n}`)
+    .map(([k, n]) => `${MESSAGE_KIND_LABEL[k as MessageKind] ?? k} ${n}`)
     .join('、')
   const resp = responseLine(s.staff.find(x => x.id === m.id)?.samples ?? [])
   return [

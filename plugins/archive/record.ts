@@ -1,43 +1,22 @@
-import type { Attachment, GroupKind, MessageEvent } from '../../bot/core/event.js'
+import {
+  type Attachment,
+  type GroupKind,
+  MESSAGE_KIND_LABEL,
+  type MessageEvent,
+  type MessageKind,
+} from '../../bot/core/event.js'
 
 /** Schema version written on every archived record; readers refuse nothing, they check `v`. */
 export const RECORD_VERSION = 1
 
-/** What a record is, as auditors read it: the message kinds plus `quote` (a reply) and `recall` (撤回). */
-export type ArchiveType =
-  | 'text'
-  | 'quote'
-  | 'image'
-  | 'link'
-  | 'file'
-  | 'voice'
-  | 'video'
-  | 'emoticon'
-  | 'miniprogram'
-  | 'contact'
-  | 'redpacket'
-  | 'transfer'
-  | 'location'
-  | 'recall'
-  | 'other'
+/** What a record is, as auditors read it: the message kinds, with `quote` (a reply) and `recall` (撤回). */
+export type ArchiveType = Exclude<MessageKind, 'recalled'> | 'quote' | 'recall'
 
 /** Chinese labels of record types, for search results and exports. */
 export const TYPE_LABEL: Record<ArchiveType, string> = {
-  text: '文字',
+  ...(({ recalled, ...kinds }) => kinds)(MESSAGE_KIND_LABEL),
   quote: '引用',
-  image: '图片',
-  link: '链接',
-  file: '文件',
-  voice: '语音',
-  video: '视频',
-  emoticon: '表情',
-  miniprogram: '小程序',
-  contact: '名片',
-  redpacket: '红包',
-  transfer: '转账',
-  location: '位置',
-  recall: '撤回',
-  other: '其他',
+  recall: MESSAGE_KIND_LABEL.recalled,
 }
 
 /** Kind of a chat for retention: a managed group's kind, or a private chat with the bot. */
