@@ -14,6 +14,22 @@ export interface PgStoreOptions {
   schema?: string
   /** Open damaged durable documents empty instead of refusing (like the file store's --accept-state-loss). */
   acceptStateLoss?: boolean
+  /**
+   * Hold a PostgreSQL advisory lock on the account while the store is open (default true), so a
+   * second process for the same account refuses to start instead of overwriting the first one's rows.
+   */
+  lock?: boolean
+}
+
+/** Another process holds this account's rows. */
+export class AccountLockedError extends Error {
+  constructor(readonly account: string) {
+    super(
+      `账号 ${account} 的数据已被另一个机器人进程占用，拒绝启动 (another bot process holds account ${JSON.stringify(account)} ` +
+        'in this database): stop it first, or give this process its own BOT_ACCOUNT.',
+    )
+    this.name = 'AccountLockedError'
+  }
 }
 
 interface StoredDoc {
@@ -51,31 +67,42 @@ export class PgStore implements Store {
     account: string,
     private stored: Map<string, StoredDoc>,
     private acceptLoss: boolean,
+    private lockClient: pg.Client | undefined,
   ) {
     this.account = account
   }
 
   /** Connect, migrate the schema (refusing one newer than this release) and preload the account's rows. */
   static async open(opts: PgStoreOptions): Promise<PgStore> {
-    const pool = new pg.Pool({
+    const connection = {
       connectionString: opts.url,
-      max: 4,
-      allowExitOnIdle: true,
       ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
-    })
+    }
+    const pool = new pg.Pool({ ...connection, max: 4, allowExitOnIdle: true })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    const account = opts.account ?? 'default'
+    let lockClient: pg.Client | undefined
     try {
+      if (opts.lock ?? true) {
+        lockClient = new pg.Client(connection)
+        await lockClient.connect()
+        const got = await lockClient.query('select pg_try_advisory_lock(hashtext($1)) as ok', [
+          `bot_account:${account}`,
+        ])
+        if (!got.rows[0]?.ok) throw new AccountLockedError(account)
+      }
       if (opts.schema) await sql`create schema if not exists ${sql.id(opts.schema)}`.execute(db)
       await migrate(db)
-      const account = opts.account ?? 'default'
       const rows = await db
         .selectFrom('bot_documents')
         .select(['name', 'version', 'data'])
         .where('account', '=', account)
         .execute()
       const stored = new Map(rows.map(r => [r.name, { version: r.version, data: r.data }]))
-      const store = new PgStore(db, account, stored, opts.acceptStateLoss ?? process.env.BOT_ACCEPT_STATE_LOSS === '1')
+      const acceptLoss = opts.acceptStateLoss ?? process.env.BOT_ACCEPT_STATE_LOSS === '1'
+      const store = new PgStore(db, account, stored, acceptLoss, lockClient)
       pool.on('error', e => store.failed(new StoreWriteError('postgres', e)))
+      lockClient?.on('error', e => store.failed(new StoreWriteError('postgres (account lock)', e)))
       const records = await db
         .selectFrom('bot_logs')
         .select(['log', 'day', 'record'])
@@ -86,6 +113,7 @@ export class PgStore implements Store {
       return store
     } catch (e) {
       await db.destroy()
+      await lockClient?.end().catch(() => {})
       throw e
     }
   }
@@ -128,12 +156,13 @@ export class PgStore implements Store {
     return this.write([...this.docs.values()].filter(d => !(durableOnly && d.spec.volatile)))
   }
 
-  /** Flush everything, then close the connections. */
+  /** Flush everything, then close the connections (releasing the account). */
   async close(): Promise<void> {
     try {
       await this.flush()
     } finally {
       await this.db.destroy()
+      await this.lockClient?.end()
     }
   }
 

@@ -2,7 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { PgStore } from '../../../bot/ports/postgres/pg-store.js'
+import { AccountLockedError, PgStore } from '../../../bot/ports/postgres/pg-store.js'
 import { type Database, migrate, SCHEMA_VERSION, SchemaTooNewError } from '../../../bot/ports/postgres/schema.js'
 import { openStore } from '../../../bot/ports/postgres/open-store.js'
 import { docSpec, StoreWriteError } from '../../../bot/ports/store.js'
@@ -34,7 +34,7 @@ function schemaDb(schema: string): Kysely<Database> {
 }
 
 async function open(schema: string, account: string): Promise<PgStore> {
-  const store = await PgStore.open({ url: url as string, schema, account })
+  const store = await PgStore.open({ url: url as string, schema, account, lock: false })
   closers.push(() => store.db.destroy())
   return store
 }
@@ -59,7 +59,7 @@ describe.skipIf(!url)('PgStore on PostgreSQL', () => {
       .insertInto('bot_schema_migrations')
       .values({ version: SCHEMA_VERSION + 1, name: 'from the future' })
       .execute()
-    const refused = PgStore.open({ url: url as string, schema, account: 'a' })
+    const refused = PgStore.open({ url: url as string, schema, account: 'a', lock: false })
     await expect(refused).rejects.toThrow(SchemaTooNewError)
     await expect(refused).rejects.toThrow(/数据库结构版本过新.*newer than this release knows/)
   })
@@ -101,7 +101,7 @@ describe.skipIf(!url)('PgStore on PostgreSQL', () => {
   it('reports a failed write (database gone) and keeps the data dirty for the next flush', async () => {
     const schema = freshSchema()
     schemas.push(schema)
-    const store = await PgStore.open({ url: url as string, schema, account: 'a' })
+    const store = await PgStore.open({ url: url as string, schema, account: 'a', lock: false })
     const failures: StoreWriteError[] = []
     store.onWriteFailure(e => failures.push(e))
     await store.db.destroy()
@@ -112,9 +112,26 @@ describe.skipIf(!url)('PgStore on PostgreSQL', () => {
 
   it('is selected by BOT_DATABASE_URL; without it the file store is used', async () => {
     const pgStore = await openStore('/nonexistent', { BOT_DATABASE_URL: url, BOT_ACCOUNT: 'env-test' })
-    closers.push(() => (pgStore as PgStore).db.destroy())
+    closers.push(() => (pgStore as PgStore).close())
     expect(pgStore).toBeInstanceOf(PgStore)
     expect((pgStore as PgStore).account).toBe('env-test')
     await expect(openStore('/tmp', { BOT_DATABASE_URL: 'mysql://x@y/z' })).rejects.toThrow(/postgres:\/\//)
+  })
+
+  it('lets one process at a time hold an account: a second refuses to start until the first closes', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const first = await PgStore.open({ url: url as string, schema, account: '客服号' })
+    first.doc('cases', CASES).data.confirmed.push('C-1')
+    first.doc('cases', CASES).changed()
+    const other = await PgStore.open({ url: url as string, schema, account: '销售号' })
+    await expect(PgStore.open({ url: url as string, schema, account: '客服号' })).rejects.toThrow(AccountLockedError)
+    await expect(PgStore.open({ url: url as string, schema, account: '客服号' })).rejects.toThrow(
+      /已被另一个机器人进程占用/,
+    )
+    await first.close()
+    const next = await PgStore.open({ url: url as string, schema, account: '客服号' })
+    expect(next.doc('cases', CASES).data.confirmed).toEqual(['C-1'])
+    await Promise.all([next.close(), other.close()])
   })
 })
