@@ -101,7 +101,12 @@ export class PgStore implements Store {
       const stored = new Map(rows.map(r => [r.name, { version: r.version, data: r.data }]))
       const acceptLoss = opts.acceptStateLoss ?? process.env.BOT_ACCEPT_STATE_LOSS === '1'
       const store = new PgStore(db, account, stored, acceptLoss, lockClient)
-      pool.on('error', e => store.failed(new StoreWriteError('postgres', e)))
+      // An idle pooled connection dropped (a database restart): the pool opens a new one for the next
+      // write, and a write that fails is reported then. Losing the lock connection loses the account.
+      pool.on('error', e => {
+        const warning = `⚠️ postgres: idle connection lost (${e.message})`
+        if (!store.warnings.includes(warning)) store.warnings.push(warning)
+      })
       lockClient?.on('error', e => store.failed(new StoreWriteError('postgres (account lock)', e)))
       const records = await db
         .selectFrom('bot_logs')
