@@ -9,6 +9,7 @@ import { PLUGINS } from '../../plugins/index.js'
 import { ConfigError } from '../config/load-config.js'
 import { verifyConfig } from '../config/verify-config.js'
 import { StateDamageError, StoreWriteError } from '../ports/store.js'
+import { openStore } from '../ports/postgres/open-store.js'
 import { shipped } from '../package-root.js'
 import { readConsoleSettings } from '../console/index.js'
 import { createLogger, type Logger } from '../runtime/logger.js'
@@ -55,7 +56,15 @@ export async function startCommand(argv: string[]): Promise<number> {
 async function startPuppet(env: BotEnv, log: Logger): Promise<number> {
   routeConsole(log)
   if (env.puppet === 'wechaty-puppet-service') securePuppetCache()
-  const app = createApp({ configFile: env.configFile, dataDir: env.dataDir, log, console: readConsoleSettings() })
+  // BOT_DATABASE_URL=postgres://… selects PostgreSQL; the file store in the data folder is the default.
+  const store = await openStore(env.dataDir)
+  const app = createApp({
+    configFile: env.configFile,
+    dataDir: env.dataDir,
+    log,
+    store,
+    console: readConsoleSettings(),
+  })
   await app.web?.listen()
   const stop = stopOnSignals(app, log)
   const supervision = superviseConnection(app.bot, app.runtime, log, {

@@ -1,0 +1,293 @@
+import { Kysely, PostgresDialect, sql } from 'kysely'
+import pg from 'pg'
+import { DocDamage, VERSION_KEY, decodeDoc } from '../doc-codec.js'
+import { type Doc, type DocSpec, StateDamageError, type Store, StoreWriteError } from '../store.js'
+import { type Database, migrate } from './schema.js'
+
+/** How to reach the database and whose rows these are. */
+export interface PgStoreOptions {
+  /** `postgres://user@host:port/database` (BOT_DATABASE_URL). */
+  url: string
+  /** The namespace of this bot's rows (BOT_ACCOUNT): bots with different accounts never see each other's. */
+  account?: string
+  /** A PostgreSQL schema to use instead of `public` (tests give each run its own). */
+  schema?: string
+  /** Open damaged durable documents empty instead of refusing (like the file store's --accept-state-loss). */
+  acceptStateLoss?: boolean
+  /**
+   * Hold a PostgreSQL advisory lock on the account while the store is open (default true), so a
+   * second process for the same account refuses to start instead of overwriting the first one's rows.
+   */
+  lock?: boolean
+}
+
+/** Another process holds this account's rows. */
+export class AccountLockedError extends Error {
+  constructor(readonly account: string) {
+    super(
+      `账号 ${account} 的数据已被另一个机器人进程占用，拒绝启动 (another bot process holds account ${JSON.stringify(account)} ` +
+        'in this database): stop it first, or give this process its own BOT_ACCOUNT.',
+    )
+    this.name = 'AccountLockedError'
+  }
+}
+
+interface StoredDoc {
+  version: number
+  data: unknown
+}
+
+interface LogLine {
+  log: string
+  day: string
+  record: string
+}
+
+/**
+ * The `Store` on PostgreSQL (tables `bot_documents` and `bot_logs`, every row keyed by `account`).
+ * The port is synchronous, so `PgStore.open()` runs the schema migrations and then preloads the
+ * account's documents and logs; reads are served from memory and writes go to the database:
+ * `changed()` marks a document dirty and `flush()` (interval and shutdown) writes every dirty
+ * document and buffered log record in one transaction, one flush at a time. `persist()` resolves
+ * once its document is committed (synchronous commit); volatile documents are written with
+ * `synchronous_commit = off` (a database crash may lose the last of them, like an unfsynced file).
+ */
+export class PgStore implements Store {
+  readonly warnings: string[] = []
+  readonly refused: string[] = []
+  readonly account: string
+  private docs = new Map<string, PgDoc<unknown>>()
+  private pending: LogLine[] = []
+  private logs = new Map<string, Map<string, unknown[]>>()
+  private writing: Promise<void> = Promise.resolve()
+  private failureListeners: ((e: StoreWriteError) => void)[] = []
+
+  private constructor(
+    readonly db: Kysely<Database>,
+    account: string,
+    private stored: Map<string, StoredDoc>,
+    private acceptLoss: boolean,
+    private lockClient: pg.Client | undefined,
+  ) {
+    this.account = account
+  }
+
+  /** Connect, migrate the schema (refusing one newer than this release) and preload the account's rows. */
+  static async open(opts: PgStoreOptions): Promise<PgStore> {
+    const connection = {
+      connectionString: opts.url,
+      ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+    }
+    const pool = new pg.Pool({ ...connection, max: 4, allowExitOnIdle: true })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    const account = opts.account ?? 'default'
+    let lockClient: pg.Client | undefined
+    try {
+      if (opts.lock ?? true) {
+        lockClient = new pg.Client(connection)
+        await lockClient.connect()
+        const got = await lockClient.query('select pg_try_advisory_lock(hashtext($1)) as ok', [
+          `bot_account:${account}`,
+        ])
+        if (!got.rows[0]?.ok) throw new AccountLockedError(account)
+      }
+      if (opts.schema) await sql`create schema if not exists ${sql.id(opts.schema)}`.execute(db)
+      await migrate(db)
+      const rows = await db
+        .selectFrom('bot_documents')
+        .select(['name', 'version', 'data'])
+        .where('account', '=', account)
+        .execute()
+      const stored = new Map(rows.map(r => [r.name, { version: r.version, data: r.data }]))
+      const acceptLoss = opts.acceptStateLoss ?? process.env.BOT_ACCEPT_STATE_LOSS === '1'
+      const store = new PgStore(db, account, stored, acceptLoss, lockClient)
+      // An idle pooled connection dropped (a database restart): the pool opens a new one for the next
+      // write, and a write that fails is reported then. Losing the lock connection loses the account.
+      pool.on('error', e => {
+        const warning = `⚠️ postgres: idle connection lost (${e.message})`
+        if (!store.warnings.includes(warning)) store.warnings.push(warning)
+      })
+      lockClient?.on('error', e => store.failed(new StoreWriteError('postgres (account lock)', e)))
+      const records = await db
+        .selectFrom('bot_logs')
+        .select(['log', 'day', 'record'])
+        .where('account', '=', account)
+        .orderBy('seq')
+        .execute()
+      for (const r of records) store.remember(r.log, r.day, r.record)
+      return store
+    } catch (e) {
+      await db.destroy()
+      await lockClient?.end().catch(() => {})
+      throw e
+    }
+  }
+
+  doc<T extends object>(name: string, spec: DocSpec<T>): Doc<T> {
+    const existing = this.docs.get(name)
+    if (existing) return existing as PgDoc<T>
+    const d = new PgDoc<T>(this, name, spec, this.load(name, spec))
+    this.docs.set(name, d as PgDoc<unknown>)
+    return d
+  }
+
+  onWriteFailure(listener: (e: StoreWriteError) => void): void {
+    this.failureListeners.push(listener)
+  }
+
+  names(prefix: string): string[] {
+    return [...new Set([...this.stored.keys(), ...this.docs.keys()])].filter(n => n.startsWith(prefix)).sort()
+  }
+
+  append(log: string, day: string, record: object): void {
+    const text = JSON.stringify(record)
+    this.pending.push({ log, day, record: text })
+    this.remember(log, day, JSON.parse(text))
+  }
+
+  readLog<R>(log: string, fromDay: string, toDay: string): R[] {
+    const byDay = this.logs.get(log)
+    if (!byDay) return []
+    return this.logDays(log)
+      .filter(d => d >= fromDay && d <= toDay)
+      .flatMap(d => byDay.get(d) as R[])
+  }
+
+  logDays(log: string): string[] {
+    return [...(this.logs.get(log)?.keys() ?? [])].sort()
+  }
+
+  flush(durableOnly = false): Promise<void> {
+    return this.write([...this.docs.values()].filter(d => !(durableOnly && d.spec.volatile)))
+  }
+
+  /** Flush everything, then close the connections (releasing the account). */
+  async close(): Promise<void> {
+    try {
+      await this.flush()
+    } finally {
+      await this.db.destroy()
+      await this.lockClient?.end()
+    }
+  }
+
+  /** Write the dirty ones of `docs` and every buffered log record; writes run one after another. */
+  write(docs: PgDoc<unknown>[]): Promise<void> {
+    const run = this.writing.then(() => this.writeNow(docs))
+    this.writing = run.catch(() => {})
+    return run
+  }
+
+  private async writeNow(docs: PgDoc<unknown>[]): Promise<void> {
+    const dirty = docs.filter(d => d.dirty)
+    const lines = this.pending
+    this.pending = []
+    const rows = dirty.map(d => d.take())
+    const durable = rows.filter(r => !r.volatile)
+    const volatile = rows.filter(r => r.volatile)
+    try {
+      if (durable.length || lines.length)
+        await this.db.transaction().execute(async tx => {
+          if (durable.length) await this.upsert(tx, durable)
+          if (lines.length)
+            await tx
+              .insertInto('bot_logs')
+              .values(lines.map(l => ({ account: this.account, log: l.log, day: l.day, record: l.record })))
+              .execute()
+        })
+      if (volatile.length)
+        await this.db.transaction().execute(async tx => {
+          await sql`set local synchronous_commit = off`.execute(tx)
+          await this.upsert(tx, volatile)
+        })
+    } catch (e) {
+      for (const d of dirty) d.dirty = true
+      this.pending = [...lines, ...this.pending]
+      const what = [...dirty.map(d => d.name), ...new Set(lines.map(l => `${l.log}/${l.day}`))].join(', ')
+      throw this.failed(new StoreWriteError(`postgres: ${what}`, e))
+    }
+  }
+
+  private async upsert(tx: Kysely<Database>, rows: { name: string; version: number; data: string }[]) {
+    await tx
+      .insertInto('bot_documents')
+      .values(rows.map(r => ({ account: this.account, name: r.name, version: r.version, data: r.data })))
+      .onConflict(oc =>
+        oc.columns(['account', 'name']).doUpdateSet(eb => ({
+          version: eb.ref('excluded.version'),
+          data: eb.ref('excluded.data'),
+          updated_at: sql<Date>`now()`,
+        })),
+      )
+      .execute()
+  }
+
+  private remember(log: string, day: string, record: unknown): void {
+    const byDay = this.logs.get(log) ?? new Map<string, unknown[]>()
+    this.logs.set(log, byDay)
+    const list = byDay.get(day) ?? []
+    byDay.set(day, list)
+    list.push(record)
+  }
+
+  private load<T extends object>(name: string, spec: DocSpec<T>): T {
+    const row = this.stored.get(name)
+    if (!row) return spec.defaults()
+    try {
+      return decodeDoc({ ...(row.data as object), [VERSION_KEY]: row.version }, spec)
+    } catch (e) {
+      if (!(e instanceof DocDamage)) throw e
+      const problem = `postgres ${this.account}/${name}: ${e.reason}`
+      if ((spec.durable || e.newer) && !this.acceptLoss) {
+        this.refused.push(problem)
+        throw new StateDamageError([problem])
+      }
+      this.warnings.push(`⚠️ ${problem}；以空状态继续 (continuing empty; the row is replaced at the next write)`)
+      return spec.defaults()
+    }
+  }
+
+  private failed(e: StoreWriteError): StoreWriteError {
+    for (const l of this.failureListeners) l(e)
+    return e
+  }
+}
+
+class PgDoc<T> implements Doc<T> {
+  dirty = false
+
+  constructor(
+    private store: PgStore,
+    readonly name: string,
+    readonly spec: DocSpec<T>,
+    private value: T,
+  ) {}
+
+  get data(): T {
+    return this.value
+  }
+  set data(v: T) {
+    this.value = v
+    this.dirty = true
+  }
+
+  changed(): void {
+    this.dirty = true
+  }
+
+  async persist(): Promise<void> {
+    this.dirty = true
+    await this.store.write([this])
+  }
+
+  /** The row to write now (clears the dirty mark; a failed write sets it again). */
+  take(): { name: string; version: number; data: string; volatile: boolean } {
+    this.dirty = false
+    return {
+      name: this.name,
+      version: this.spec.version,
+      data: JSON.stringify(this.value),
+      volatile: !!this.spec.volatile,
+    }
+  }
+}

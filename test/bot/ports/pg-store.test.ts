@@ -1,0 +1,137 @@
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { AccountLockedError, PgStore } from '../../../bot/ports/postgres/pg-store.js'
+import { type Database, migrate, SCHEMA_VERSION, SchemaTooNewError } from '../../../bot/ports/postgres/schema.js'
+import { openStore } from '../../../bot/ports/postgres/open-store.js'
+import { docSpec, StoreWriteError } from '../../../bot/ports/store.js'
+import { dropSchemas, freshSchema, pgAvailable } from '../../helpers/pg-test.js'
+
+const CASES = docSpec({
+  version: 1,
+  schema: z.object({ confirmed: z.array(z.string()) }),
+  defaults: () => ({ confirmed: [] as string[] }),
+  durable: true,
+})
+
+const url = await pgAvailable()
+const schemas: string[] = []
+const closers: (() => Promise<void>)[] = []
+
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map(c => c()))
+})
+afterAll(async () => {
+  if (url) await dropSchemas(url, schemas)
+})
+
+function schemaDb(schema: string): Kysely<Database> {
+  const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}` })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  closers.push(() => db.destroy())
+  return db
+}
+
+async function open(schema: string, account: string): Promise<PgStore> {
+  const store = await PgStore.open({ url: url as string, schema, account, lock: false })
+  closers.push(() => store.db.destroy())
+  return store
+}
+
+describe.skipIf(!url)('PgStore on PostgreSQL', () => {
+  it('runs the schema migrations once: a second start applies nothing and records each version once', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    await open(schema, 'a')
+    await open(schema, 'b')
+    const db = schemaDb(schema)
+    expect(await migrate(db)).toEqual([])
+    const rows = await db.selectFrom('bot_schema_migrations').select('version').execute()
+    expect(rows.map(r => r.version)).toEqual([SCHEMA_VERSION])
+  })
+
+  it('refuses a database migrated by a newer release, with a clear message', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    await open(schema, 'a')
+    await schemaDb(schema)
+      .insertInto('bot_schema_migrations')
+      .values({ version: SCHEMA_VERSION + 1, name: 'from the future' })
+      .execute()
+    const refused = PgStore.open({ url: url as string, schema, account: 'a', lock: false })
+    await expect(refused).rejects.toThrow(SchemaTooNewError)
+    await expect(refused).rejects.toThrow(/数据库结构版本过新.*newer than this release knows/)
+  })
+
+  it('keeps two accounts apart in one database', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const a = await open(schema, '销售一号')
+    const b = await open(schema, '销售二号')
+    for (const [store, id] of [
+      [a, 'A-1'],
+      [b, 'B-1'],
+    ] as const) {
+      store.doc('cases', CASES).data.confirmed.push(id)
+      store.doc('cases', CASES).changed()
+    }
+    a.append('audit', '2026-12-01', { by: 'a' })
+    b.append('audit', '2026-12-01', { by: 'b' })
+    await Promise.all([a.flush(), b.flush()])
+    const a2 = await open(schema, '销售一号')
+    const b2 = await open(schema, '销售二号')
+    expect(a2.doc('cases', CASES).data.confirmed).toEqual(['A-1'])
+    expect(b2.doc('cases', CASES).data.confirmed).toEqual(['B-1'])
+    expect(a2.readLog('audit', '2026-12-01', '2026-12-01')).toEqual([{ by: 'a' }])
+    expect((await open(schema, 'third')).names('')).toEqual([])
+  })
+
+  it('has a durable document committed when persist() resolves, without a flush', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const store = await open(schema, 'a')
+    const cases = store.doc('cases', CASES)
+    cases.data.confirmed.push('C-9')
+    await cases.persist()
+    const row = await schemaDb(schema).selectFrom('bot_documents').select(['version', 'data']).executeTakeFirst()
+    expect(row).toEqual({ version: 1, data: { confirmed: ['C-9'] } })
+  })
+
+  it('reports a failed write (database gone) and keeps the data dirty for the next flush', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const store = await PgStore.open({ url: url as string, schema, account: 'a', lock: false })
+    const failures: StoreWriteError[] = []
+    store.onWriteFailure(e => failures.push(e))
+    await store.db.destroy()
+    store.doc('cases', CASES).data.confirmed.push('C-1')
+    await expect(store.doc('cases', CASES).persist()).rejects.toThrow(StoreWriteError)
+    expect(failures[0].message).toMatch(/无法写入状态文件.*postgres: cases/)
+  })
+
+  it('is selected by BOT_DATABASE_URL; without it the file store is used', async () => {
+    const pgStore = await openStore('/nonexistent', { BOT_DATABASE_URL: url, BOT_ACCOUNT: 'env-test' })
+    closers.push(() => (pgStore as PgStore).close())
+    expect(pgStore).toBeInstanceOf(PgStore)
+    expect((pgStore as PgStore).account).toBe('env-test')
+    await expect(openStore('/tmp', { BOT_DATABASE_URL: 'mysql://x@y/z' })).rejects.toThrow(/postgres:\/\//)
+  })
+
+  it('lets one process at a time hold an account: a second refuses to start until the first closes', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const first = await PgStore.open({ url: url as string, schema, account: '客服号' })
+    first.doc('cases', CASES).data.confirmed.push('C-1')
+    first.doc('cases', CASES).changed()
+    const other = await PgStore.open({ url: url as string, schema, account: '销售号' })
+    await expect(PgStore.open({ url: url as string, schema, account: '客服号' })).rejects.toThrow(AccountLockedError)
+    await expect(PgStore.open({ url: url as string, schema, account: '客服号' })).rejects.toThrow(
+      /已被另一个机器人进程占用/,
+    )
+    await first.close()
+    const next = await PgStore.open({ url: url as string, schema, account: '客服号' })
+    expect(next.doc('cases', CASES).data.confirmed).toEqual(['C-1'])
+    await Promise.all([next.close(), other.close()])
+  })
+})
