@@ -86,7 +86,9 @@ export class Outbox {
     const item = { ...msg, seq: this.doc.data.seq++, attempts: 0, notBefore: 0 }
     this.doc.data.queue.push(item)
     this.chatQueue(chatKey(item)).push(item)
-    this.doc.changed()
+    // A queued reply is written at once, like the record that caused it (a confirmed case, a strike):
+    // a kill before the next flush must not leave a stored case without its confirmation.
+    this.doc.persist().catch(e => this.log.error('outbox queue not written', e))
     this.pump()
   }
 

@@ -15,6 +15,29 @@ const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
 const sent = (chat: string, pattern: RegExp) =>
   service!.world.sent.filter(s => (s.roomId ?? s.toContactId) === chat && pattern.test(s.text ?? ''))
 
+/** Ids of the cases in the bot's store, read with the cases export from its data dir. */
+function storedCases(dataDir: string, configFile: string): string[] {
+  const json = execFileSync(
+    'npx',
+    [
+      'tsx',
+      'bot/cli.ts',
+      'cases',
+      'export',
+      '--from',
+      '2000-01-01',
+      '--to',
+      '2100-01-01',
+      '--format',
+      'json',
+      '--data',
+      dataDir,
+    ],
+    { env: { ...process.env, BOT_CONFIG: configFile }, encoding: 'utf8' },
+  )
+  return (JSON.parse(json) as { id: string }[]).map(c => c.id)
+}
+
 /** Messages the activity plugin counted today in one group, read with the stats export from the bot's data dir. */
 function counted(dataDir: string, configFile: string, groupId: string): number {
   const json = execFileSync(
@@ -47,6 +70,8 @@ describe('SIGKILL in the middle of a burst, then a restart', () => {
     const sentAt: number[] = []
     for (let i = 0; i < 200; i++) {
       service.world.say(i % 2 ? 'wxid_du' : 'wxid_lisi', { room: NANNING }, `第${i}条：今天拜访了两家客户`)
+      // Cases shared during the burst, some around the kill.
+      if (i % 20 === 10) service.world.say('wxid_lisi', { room: NANNING }, `#经验 第${i}条经验：先听客户说完再报价`)
       sentAt.push(Date.now())
       if (i === 100) bot.kill('SIGKILL')
       await sleep(15)
@@ -84,6 +109,15 @@ describe('SIGKILL in the middle of a burst, then a restart', () => {
     await bot.exited
     expect(bot.output()).toMatch(/SIGTERM: flushing state and stopping/)
     bot = undefined
+    // Every case stored got exactly one confirmation, and every confirmed case is stored.
+    const stored = storedCases(dataDir, configFile)
+    // Confirmations queued together are merged into one message: every line counts.
+    const confirmed = sent(NANNING, /已记录经验案例 C\d+/).flatMap(s =>
+      [...(s.text ?? '').matchAll(/已记录经验案例 (C\d+)/g)].map(m => m[1]),
+    )
+    expect(new Set(confirmed).size).toBe(confirmed.length)
+    expect([...confirmed].sort()).toEqual([...stored].sort())
+    expect(stored.length).toBeGreaterThan(5) // C1 and the burst's cases before the kill
     const n = counted(dataDir, configFile, NANNING)
     const surelyFlushed = sentAt.filter(t => t < killedAt - 3000).length // 1 s flush interval + delivery slack
     expect(n).toBeGreaterThanOrEqual(surelyFlushed)
