@@ -38,7 +38,7 @@ describe('hot reload of the dictionary', () => {
     await h.post(customer, cust, '代购茅台，要的私聊')
     await h.drain()
     expect(h.wechat.textsTo('wxid_admin')[0]).toBe('✅ 词库已重新加载（版本 2）：5 类 11 个词，链接白名单 2 个域名')
-    expect(h.audit().find(a => a.type === 'warn')?.text).toContain('涉及「闲聊」')
+    expect(h.audit().find(a => a.type === 'warn')?.text).toContain('违反群规：禁止发布违规内容')
 
     const broken = original.replace('    terms: [内部价格表, 成本价]', '    termz: [内部价格表, 成本价]')
     writeFileSync(file, broken)
