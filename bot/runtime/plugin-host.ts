@@ -43,9 +43,13 @@ export function roleResolver(loaded: LoadedConfig): (contactId: string) => Role[
 
 /** Whether a contact id is another bot account of the fleet (`fleet.peers`), by contact id only. */
 export function peerResolver(loaded: LoadedConfig): (contactId: string) => boolean {
-  const peers = new Set(loaded.config.fleet.peers)
+  let peers = peerSets.get(loaded)
+  if (!peers) peerSets.set(loaded, (peers = new Set(loaded.config.fleet.peers)))
   return id => peers.has(id)
 }
+
+/** One set of peer ids per loaded config (the runtime asks for every event). */
+const peerSets = new WeakMap<LoadedConfig, Set<string>>()
 
 /** The directory as plugins see it: member lists leave out fleet peers (never silent, audience or participants). */
 export function withoutPeerMembers(directory: Directory, isPeer: (id: string) => boolean): Directory {
