@@ -30,6 +30,10 @@ export function checkContactIds(
   for (const [role, ids] of Object.entries(roles)) {
     if (Array.isArray(ids)) for (const [i, id] of ids.entries()) check(['roles', role, i], id)
   }
+  const fleet = isMap((raw as Record<string, unknown>).fleet)
+    ? ((raw as Record<string, unknown>).fleet as Record<string, unknown>)
+    : {}
+  if (Array.isArray(fleet.peers)) for (const [i, id] of fleet.peers.entries()) check(['fleet', 'peers', i], id)
   const plugins = isMap(raw.plugins) ? raw.plugins : {}
   for (const name of ['ack', 'content', 'realname']) {
     const exempt = isMap(plugins[name]) ? plugins[name].exempt : undefined

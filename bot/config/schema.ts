@@ -45,6 +45,13 @@ export const baseConfigShape = {
     .strict()
     .prefault({})
     .describe('角色只按微信 ID 绑定，从不按昵称 Roles bind contact ids, never names'),
+  fleet: z
+    .object({
+      peers: ids().describe("本公司其他机器人账号的微信 ID Contact ids of the company's other bot accounts"),
+    })
+    .strict()
+    .prefault({})
+    .describe('机器人账号组：彼此不警告、不统计、不等待 Fleet: other bot accounts are never moderated or counted'),
   roster: z
     .union([z.string().min(1), z.array(z.record(z.string(), z.unknown()))])
     .optional()

@@ -56,6 +56,8 @@ export interface Member {
   roles: Role[]
   /** True when the member is on the roster (or has a staff role). */
   isStaff: boolean
+  /** Set by the runtime when this is another bot account of the company's fleet (`fleet.peers`). */
+  isPeer?: boolean
 }
 
 /** A managed group as the runtime resolved it from config. */

@@ -102,6 +102,8 @@ export interface PluginContext<C> {
   outputDir: string
   /** Roles bound to a contact id in config. */
   rolesOf(contactId: string): Role[]
+  /** Whether a contact id is another bot account of the fleet (`fleet.peers`); `directory.members` already omits them. */
+  isPeer(contactId: string): boolean
   /** The plugin's config for a group (global section merged with that group's override). */
   configFor(group?: GroupRef): C
   /** Contact ids of everyone with `role`. */
@@ -121,6 +123,8 @@ export interface PluginDefinition<S extends z.ZodObject = z.ZodObject> {
   name: string
   description: string
   configSchema: S
+  /** Receive fleet peers' messages and joins too (the archive keeps every message); others never see them. */
+  seesPeers?: boolean
   create(ctx: PluginContext<z.infer<S>>): PluginInstance | Promise<PluginInstance>
 }
 

@@ -41,6 +41,38 @@ export function roleResolver(loaded: LoadedConfig): (contactId: string) => Role[
   }
 }
 
+/** Whether a contact id is another bot account of the fleet (`fleet.peers`), by contact id only. */
+export function peerResolver(loaded: LoadedConfig): (contactId: string) => boolean {
+  let peers = peerSets.get(loaded)
+  if (!peers) peerSets.set(loaded, (peers = new Set(loaded.config.fleet.peers)))
+  return id => peers.has(id)
+}
+
+/** One set of peer ids per loaded config (the runtime asks for every event). */
+const peerSets = new WeakMap<LoadedConfig, Set<string>>()
+
+/** The directory as plugins see it: member lists leave out fleet peers (never silent, audience or participants). */
+export function withoutPeerMembers(directory: Directory, isPeer: (id: string) => boolean): Directory {
+  return {
+    selfId: () => directory.selfId(),
+    groups: () => directory.groups(),
+    group: id => directory.group(id),
+    members: async groupId => (await directory.members(groupId)).filter(m => !isPeer(m.id)),
+  }
+}
+
+/**
+ * The event as a plugin that does not see peers receives it: a fleet peer's message is withheld (never moderated,
+ * counted or waited on) and peers are left out of joins and leaves; undefined when nothing is left.
+ */
+export function withoutPeers(event: BotEvent): BotEvent | undefined {
+  if (event.type === 'message') return event.sender.isPeer ? undefined : event
+  if (event.type !== 'join' && event.type !== 'leave') return event
+  const members = event.members.filter(m => !m.isPeer)
+  if (!members.length) return undefined
+  return members.length === event.members.length ? event : { ...event, members }
+}
+
 /**
  * Create every enabled plugin with its context. A plugin whose `create()` throws is not created: its
  * problem goes to `problems` (the caller refuses to start, listing every problem).
@@ -52,6 +84,8 @@ export async function createPlugins(
   problems: string[],
 ): Promise<HostedPlugin[]> {
   const rolesOf = roleResolver(loaded)
+  const isPeer = peerResolver(loaded)
+  const directory = withoutPeerMembers(s.directory, isPeer)
   const { config } = loaded
   const out: HostedPlugin[] = []
   for (const def of defs) {
@@ -64,7 +98,7 @@ export async function createPlugins(
       company: config.company,
       commandPrefix: config.commandPrefix,
       store: s.store,
-      directory: s.directory,
+      directory,
       get roster() {
         return loaded.roster
       },
@@ -73,6 +107,7 @@ export async function createPlugins(
       log: s.log.child(def.name),
       outputDir: s.outputDir,
       rolesOf,
+      isPeer,
       configFor: (group?: GroupRef) => (group && loaded.groupSections.get(group.configName)?.[def.name]) ?? section,
       membersWithRole: (role: Role) => config.roles[role as keyof typeof config.roles] ?? [],
       displayName: (m: Member) => loaded.roster.byContact(m.id)?.name ?? m.groupAlias ?? m.name,
@@ -102,11 +137,17 @@ export async function guarded(
   }
 }
 
-/** Fill in roles and staff flags for every member an event carries. */
-export function enrichEvent(event: BotEvent, rolesOf: (id: string) => Role[]): void {
+/** Fill in roles, staff and fleet-peer flags for every member an event carries. */
+export function enrichEvent(
+  event: BotEvent,
+  rolesOf: (id: string) => Role[],
+  isPeer: (id: string) => boolean = () => false,
+): void {
   const fill = (m: Member) => {
     m.roles = rolesOf(m.id)
     m.isStaff = m.roles.length > 0
+    if (isPeer(m.id)) m.isPeer = true
+    else delete m.isPeer
   }
   if (event.type === 'message') fill(event.sender)
   if (event.type === 'join' || event.type === 'leave') event.members.forEach(fill)

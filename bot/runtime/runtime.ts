@@ -19,7 +19,15 @@ import { Executor, groupOf } from './executor.js'
 import { IdCache } from './id-cache.js'
 import { SerialQueue } from './serial-queue.js'
 import type { Logger } from './logger.js'
-import { createPlugins, enrichEvent, guarded, roleResolver, type HostedPlugin } from './plugin-host.js'
+import {
+  createPlugins,
+  enrichEvent,
+  guarded,
+  peerResolver,
+  roleResolver,
+  withoutPeers,
+  type HostedPlugin,
+} from './plugin-host.js'
 import { builtinCommands } from './builtin-commands.js'
 import { adminRoom } from './group-bindings.js'
 import { ObserveMode } from './observe-mode.js'
@@ -148,12 +156,16 @@ export class BotRuntime {
       if (this.seen.seenBefore(event.id)) return
       if (this.deps.clock.now() - event.at > this.loaded.config.runtime.maxMessageAge) return
     }
-    enrichEvent(event, this.rolesOf)
-    if (event.type === 'message') await this.routeCommand(event)
+    enrichEvent(event, this.rolesOf, peerResolver(this.loaded))
+    // A fleet peer's commands count only when it also holds a role; otherwise bots never answer each other.
+    if (event.type === 'message' && (!event.sender.isPeer || event.sender.roles.length)) await this.routeCommand(event)
     const group = 'group' in event ? event.group : undefined
+    const visible = withoutPeers(event)
     for (const p of this.plugins) {
       if (group && this.sectionFor(p.name, group.configName)?.enabled === false) continue
-      const actions = await guarded(p.name, event.type, () => p.instance.onEvent?.(event), this.onError)
+      const seen = p.def.seesPeers ? event : visible
+      if (!seen) continue
+      const actions = await guarded(p.name, event.type, () => p.instance.onEvent?.(seen), this.onError)
       await this.act(p, actions)
     }
   }

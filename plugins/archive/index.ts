@@ -27,6 +27,7 @@ export function createArchivePlugin(opts: ArchiveOptions = {}) {
     name: 'archive',
     description: '信息记录：每条群聊/私聊消息存档，可搜索、导出，按期清理 Message archive',
     configSchema: archiveConfigSchema,
+    seesPeers: true,
     create: ctx => {
       const cfg = ctx.configFor()
       compileCron(cfg.purgeCron, ctx.timezone)

@@ -226,10 +226,9 @@ export const contentConfigSchema = z
       .record(z.string(), z.string().min(1))
       .default({})
       .describe('各类别在警告中引用的群规（覆盖默认） Group rule quoted in warnings, per category'),
-    warnText: template(
-      ['name', 'labels', 'rule', 'consequence'],
-      '你的消息涉及「{labels}」，违反群规：{rule}。{consequence}',
-    ).describe('群内警告（不会复述违规词） Warning template: {name} {labels} {rule} {consequence}'),
+    warnText: template(['name', 'labels', 'rule', 'consequence'], '你的消息违反群规：{rule}。{consequence}').describe(
+      '群内警告（不会复述违规词，也不引用类别名：会被另一个机器人的词库命中） Warning template: {name} {labels} {rule} {consequence}',
+    ),
   })
   .strict()
 

@@ -34,9 +34,14 @@ export class DictionaryHolder {
   lastFailure?: { at: number; problems: string[] }
   private pending: Action[] = []
 
+  /**
+   * `check` names what is wrong with a compiled dictionary beyond its files (the warning self-check): a reload
+   * it objects to is refused like a broken file.
+   */
   constructor(
     readonly files: string[],
     private now: () => number,
+    private check: (m: Matcher) => string[] = () => [],
   ) {
     const { dictionary, warnings } = loadDictionaryFiles(files)
     this.matcher = compileMatcher(dictionary)
@@ -48,7 +53,10 @@ export class DictionaryHolder {
   reload(notify = true): ReloadOutcome {
     try {
       const { dictionary, warnings } = loadDictionaryFiles(this.files)
-      this.matcher = compileMatcher(dictionary)
+      const matcher = compileMatcher(dictionary)
+      const objections = this.check(matcher)
+      if (objections.length) throw new DictionaryError(objections)
+      this.matcher = matcher
       this.warnings = warnings
       this.version++
       this.loadedAt = this.now()

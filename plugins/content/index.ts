@@ -3,6 +3,7 @@ import { contentCommands } from './commands.js'
 import { contentConfigSchema } from './config.js'
 import { dictionarySummary } from './dictionary-holder.js'
 import { watchDictionaries } from './dictionary-watch.js'
+import { selfCheckProblems } from './self-check.js'
 import { ContentService } from './service.js'
 
 /**
@@ -19,6 +20,10 @@ export const contentPlugin = definePlugin({
   create: ctx => {
     const s = new ContentService(ctx)
     const global = ctx.configFor()
+    // The bot's own warnings must not match its own dictionary, or two bots of one fleet warn each other.
+    const problems = selfCheckProblems(global, s.holder.matcher)
+    if (problems.length)
+      throw new Error(`警告模板会被词库命中 warning templates match the dictionary:\n${problems.join('\n')}`)
     const unwatch = global.watch ? watchDictionaries(global.dictionaries, () => void s.reload()) : undefined
     return {
       stop: () => unwatch?.(),

@@ -6,6 +6,7 @@ import { assessMessage, isExempt, severityOf, splitDryRun } from './assess.js'
 import type { ContentConfig } from './config.js'
 import { asDryRun, decideIncident, decideRepeat } from './decide.js'
 import { DictionaryHolder } from './dictionary-holder.js'
+import { selfCheckProblems } from './self-check.js'
 import { contentStrikeCount } from './escalation.js'
 import type { Finding } from './findings.js'
 import { FloodTracker } from './flood.js'
@@ -21,7 +22,12 @@ export class ContentService {
   readonly incidents: Doc<IncidentLog>
 
   constructor(readonly ctx: PluginContext<ContentConfig>) {
-    this.holder = new DictionaryHolder(ctx.configFor().dictionaries, () => ctx.clock.now())
+    // A reloaded dictionary that would flag the bot's own warnings is refused like a broken file.
+    this.holder = new DictionaryHolder(
+      ctx.configFor().dictionaries,
+      () => ctx.clock.now(),
+      m => selfCheckProblems(ctx.configFor(), m),
+    )
     this.incidents = ctx.store.doc('content-incidents', INCIDENTS_DOC)
   }
 

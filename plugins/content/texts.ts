@@ -5,19 +5,22 @@ import type { StrikePlan } from './escalation.js'
 import { excerpt } from './excerpt.js'
 import type { Evidence, Finding } from './findings.js'
 
-/** Group rule quoted in warnings, per category key (overridable with `rules`). */
+/**
+ * Group rule quoted in warnings, per category key (overridable with `rules`). Never a dictionary word: the
+ * start-up self-check (`self-check.ts`) refuses a warning that its own dictionary would flag.
+ */
 export const DEFAULT_RULES: Record<string, string> = {
-  porn: '禁止发布色情低俗内容',
-  gambling: '禁止发布赌博相关内容',
+  porn: '禁止发布低俗不雅内容',
+  gambling: '禁止发布涉赌内容',
   ad: '禁止发布与工作无关的商业广告',
   contact: '禁止私下引流、索要或发布联系方式',
   insult: '禁止辱骂、人身攻击',
   defamation: '禁止诋毁公司和同事',
-  confidential: '禁止泄露公司机密（价格、客户名单等）',
+  confidential: '禁止泄露公司机密（价格、客户资料等）',
   false_ad: '禁止虚假宣传和绝对化用语',
-  private_deal: '禁止绕过公司私下交易',
+  private_deal: '所有交易须走公司流程，禁止私自收款',
   politics_religion: '禁止讨论政治和宗教话题',
-  malware: '禁止发布病毒、木马、外挂和钓鱼链接',
+  malware: '禁止发布病毒、恶意软件和可疑链接',
   link: '禁止发布未经许可的外部链接',
   card: '禁止在群内推送名片',
   miniprogram: '禁止推送与工作无关的小程序',
@@ -44,9 +47,7 @@ export const SEVERITY_LABEL = { low: '轻', medium: '中', high: '重' } as cons
 
 /** The rules quoted for these findings, most serious first, without repeats. */
 export function ruleText(cfg: ContentConfig, findings: Finding[]): string {
-  const rules = findings.map(
-    f => cfg.rules[f.category] ?? DEFAULT_RULES[f.category] ?? `禁止发布「${f.label}」相关内容`,
-  )
+  const rules = findings.map(f => cfg.rules[f.category] ?? DEFAULT_RULES[f.category] ?? '禁止发布违规内容')
   return [...new Set(rules)].join('；')
 }
 

@@ -38,7 +38,7 @@ describe('hot reload of the dictionary', () => {
     await h.post(customer, cust, '代购茅台，要的私聊')
     await h.drain()
     expect(h.wechat.textsTo('wxid_admin')[0]).toBe('✅ 词库已重新加载（版本 2）：5 类 11 个词，链接白名单 2 个域名')
-    expect(h.audit().find(a => a.type === 'warn')?.text).toContain('涉及「闲聊」')
+    expect(h.audit().find(a => a.type === 'warn')?.text).toContain('违反群规：禁止发布违规内容')
 
     const broken = original.replace('    terms: [内部价格表, 成本价]', '    termz: [内部价格表, 成本价]')
     writeFileSync(file, broken)
@@ -73,5 +73,26 @@ describe('hot reload of the dictionary', () => {
     expect(reply).toMatch(
       /^❌ 词库有 1 个问题，继续使用旧词库（版本 1）：\n.*dictionary\.yaml:4: categories\.ad\.severity: /,
     )
+  })
+
+  it("refuses a reloaded dictionary that would flag the bot's own warnings, and keeps the previous one", async () => {
+    const file = tempDictionary()
+    const h = await start('watch: true', [file])
+    const watcher = watchers.at(-1)!
+    // 商业广告 is quoted by the ad rule 「禁止发布与工作无关的商业广告」: another bot would flag that warning.
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        'terms: [兼职刷单, 日赚, 扫码进群]',
+        'terms: [兼职刷单, 日赚, 扫码进群, 商业广告]',
+      ),
+    )
+    watcher.onChange()
+    await h.post(customer, cust, '兼职刷单日赚三百')
+    await h.drain()
+    const [notice] = h.wechat.textsTo('wxid_admin').filter(t => t.includes('词库文件有错误'))
+    expect(notice).toContain('继续使用旧词库（版本 1）')
+    expect(notice).toContain('warnText for category ad「无关商业广告」 matches the dictionary: 「商业广告」(ad)')
+    expect(h.audit().filter(a => a.type === 'warn')).toHaveLength(1)
   })
 })

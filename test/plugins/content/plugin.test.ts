@@ -25,7 +25,7 @@ describe('content plugin on the runtime', () => {
     await h.drain()
     const [warn] = h.wechat.sent.filter(s => 'room' in s.chat && s.chat.room === cust.id)
     expect(warn.mentions).toEqual(['wxid_c3'])
-    expect(warn.text).toContain('无关商业广告、私加联系方式')
+    expect(warn.text).toContain('禁止发布与工作无关的商业广告；禁止私下引流、索要或发布联系方式')
     expect(warn.text).not.toMatch(/兼|刷单|日 赚|加 v/)
     expect(h.wechat.textsTo('wxid_admin')[0]).toContain('「兼 职 刷 单」位置 0–7')
     expect(h.rt.ledger.activeStrikes('wxid_c3', h.clock.now()).map(s => s.category)).toEqual(['content.ad'])
@@ -124,11 +124,11 @@ describe('content plugin on the runtime', () => {
     const warned = h
       .audit()
       .filter(a => a.type === 'warn')
-      .map(a => [a.memberId, a.text?.match(/涉及「(.+?)」/)?.[1]])
+      .map(a => [a.memberId, a.text?.match(/违反群规：(.+?)。/)?.[1]])
     expect(warned).toEqual([
-      ['wxid_c3', '未经许可的链接'],
-      ['wxid_c1', '推送名片'],
-      ['wxid_zhangsan', '危险文件'],
+      ['wxid_c3', '禁止发布未经许可的外部链接'],
+      ['wxid_c1', '禁止在群内推送名片'],
+      ['wxid_zhangsan', '禁止发送安装包和可执行文件'],
     ])
     expect(h.wechat.textsTo('wxid_admin')[0]).toContain(
       '链接中「http://hb.lucky-888.top/get」位置 0–27 → 域名 hb.lucky-888.top 不在白名单',
@@ -182,7 +182,7 @@ describe('content plugin on the runtime', () => {
       ['content.repeat', 'record'],
     ])
     expect(h.wechat.textsTo(cust.id)).toEqual([])
-    expect(h.wechat.textsTo(cust2.id)[0]).toContain('涉及「无关商业广告」')
+    expect(h.wechat.textsTo(cust2.id)[0]).toContain('违反群规：禁止发布与工作无关的商业广告')
     expect(h.rt.ledger.activeStrikes('wxid_c3', h.clock.now()).map(s => s.category)).toEqual(['content.ad'])
   })
 

@@ -31,9 +31,12 @@ ${extra
 `
 }
 
-/** A runtime with the realname plugin and both groups populated. */
-export async function start(extra = '', opts: { start?: number } = {}) {
-  const h = await makeRuntime(config(extra), [realnamePlugin], {
+/** A runtime with the realname plugin and both groups populated (`fleet`: wxid_bot2 is a fleet peer). */
+export async function start(extra = '', opts: { start?: number; fleet?: boolean } = {}) {
+  const yaml = opts.fleet
+    ? config(extra).replace('company: 示例科技', 'company: 示例科技\nfleet: { peers: [wxid_bot2] }')
+    : config(extra)
+  const h = await makeRuntime(yaml, [realnamePlugin], {
     file: 'test/plugins/realname/fixtures/test.yaml',
     ...opts,
   })
