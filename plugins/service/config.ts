@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { duration } from '../../bot/config/duration.js'
+import { clockTimeSchema, duration } from '../../bot/config/duration.js'
 import { cronExpression, globalOnly, timeWindows } from '../../bot/config/fields.js'
 
 /** Default complaint phrases: a customer's message containing one opens a ticket. */
@@ -70,6 +70,9 @@ export const serviceConfigSchema = z
       })
       .strict()
       .prefault({}),
+    followUpTime: clockTimeSchema()
+      .default('10:00')
+      .describe('回访提醒在到期工作日的几点发出 Time of day a follow-up reminder is sent on its working day'),
     weeklyReport: globalOnly(
       z
         .object({

@@ -9,6 +9,7 @@ import { complaintCommand } from './commands.js'
 import { serviceConfigSchema, type ServiceConfig } from './config.js'
 import { deadlineActions, openActions, remindActions, resolveActions, type DecideDeps } from './decide.js'
 import { detector } from './detect.js'
+import { afterWorkdays, FOLLOWUPS_DOC, followUpCommand, followUpReminder, type FollowUp } from './followups.js'
 import { weeklyReport } from './report.js'
 import { nextTicketId, SERVICE_TIMER_PAYLOADS, TICKETS_DOC, type Ticket } from './state.js'
 
@@ -42,6 +43,11 @@ export const servicePlugin = definePlugin({
       if (!d) detectors.set(cfg, (d = detector(cfg)))
       return d
     }
+    const followDoc = ctx.store.doc('service-followups', FOLLOWUPS_DOC)
+    const followUps = () =>
+      Object.values(followDoc.data.items).sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)))
+    const responsibleOf = (group: GroupRef, cfg: ServiceConfig) =>
+      cfg.responsible[group.topic] ?? cfg.responsible[group.configName] ?? []
     const recent = new Map<string, { id: string; name: string }>()
     const nameOf = (id: string) => ctx.roster.byContact(id)?.name ?? id
     const deps: DecideDeps = {
@@ -69,7 +75,7 @@ export const servicePlugin = definePlugin({
         customerId: src.customerId,
         customerName: src.customerName,
         ...(src.taggedBy ? { taggedBy: src.taggedBy } : {}),
-        responsible: cfg.responsible[group.topic] ?? cfg.responsible[group.configName] ?? [],
+        responsible: responsibleOf(group, cfg),
         at,
         deadline: after(cfg.deadline),
         remindAt: cfg.remindBefore
@@ -159,6 +165,10 @@ export const servicePlugin = definePlugin({
       onEvent: ev => (ev.type === 'message' && !ev.command && !ev.isCommand ? onMessage(ev) : []),
       timerPayloads: SERVICE_TIMER_PAYLOADS,
       onTimer: (key, payload) => {
+        if (timerKind(key) === 'followup') {
+          const f = followDoc.data.items[(payload as { id: string }).id]
+          return f ? followUpReminder(f, ctx.commandPrefix) : []
+        }
         const t = doc.data.tickets[(payload as { id: string }).id]
         if (!t) return []
         const now = ctx.clock.now()
@@ -178,11 +188,54 @@ export const servicePlugin = definePlugin({
           tag,
           resolve,
         }),
+        followUpCommand({
+          tz: ctx.timezone,
+          prefix: ctx.commandPrefix,
+          now: () => ctx.clock.now(),
+          items: followUps,
+          names: deps.names,
+          create: async (inv, days, note) => {
+            const g = inv.event.group
+            if (g?.kind !== 'customer') return `请在客户群里发送 ${ctx.commandPrefix}回访 @客户 7天。`
+            const members = await ctx.directory.members(g.id).catch(() => [])
+            const customerId = inv.event.mentions.find(id => id !== ctx.directory.selfId())
+            const m = members.find(x => x.id === customerId)
+            const now = ctx.clock.now()
+            const cfg = ctx.configFor(g)
+            const used = Object.keys(followDoc.data.items).map(k => Number(k.slice(1)) + 1)
+            const n = Math.max(followDoc.data.next, ...used)
+            followDoc.data.next = n + 1
+            const f: FollowUp = {
+              id: `R${n}`,
+              groupId: g.id,
+              groupTopic: g.topic,
+              customerId,
+              customerName: m ? ctx.displayName(m) : (inv.argv.find(a => a.startsWith('@'))?.slice(1) ?? '客户'),
+              ...(note ? { note: note.slice(0, 200) } : {}),
+              setBy: inv.event.sender.id,
+              responsible: responsibleOf(g, cfg),
+              at: now,
+              due: afterWorkdays(now, days, cfg.followUpTime, ctx.timezone, chineseCalendar),
+              state: 'open',
+              ...(ctx.observing(g) ? { observed: true } : {}),
+            }
+            followDoc.data.items[f.id] = f
+            followDoc.changed()
+            return f
+          },
+          done: (f, result) => {
+            f.state = 'done'
+            f.doneAt = ctx.clock.now()
+            f.result = result.slice(0, 500)
+            followDoc.changed()
+          },
+        }),
       ],
       jobs,
       status: () => {
         const open = tickets().filter(t => t.state === 'open')
-        return `待处理投诉 ${open.length} 条（超时 ${open.filter(t => t.overdueAt).length} 条），已记录 ${tickets().length} 条`
+        const visits = followUps().filter(f => f.state === 'open').length
+        return `待处理投诉 ${open.length} 条（超时 ${open.filter(t => t.overdueAt).length} 条），已记录 ${tickets().length} 条；待回访 ${visits} 位`
       },
     }
   },

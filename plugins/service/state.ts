@@ -65,8 +65,9 @@ export function nextTicketId(s: ServiceState): string {
   return `T${n}`
 }
 
-/** Payloads of the service timers (`remind:<id>`, `deadline:<id>`): the ticket id. */
+/** Payloads of the service timers (`remind:<id>`, `deadline:<id>`, `followup:<id>`): the ticket or follow-up id. */
 export const SERVICE_TIMER_PAYLOADS = {
   remind: z.object({ id: z.string() }),
   deadline: z.object({ id: z.string() }),
+  followup: z.object({ id: z.string() }),
 }

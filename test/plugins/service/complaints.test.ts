@@ -174,3 +174,10 @@ describe('service: complaints', () => {
     expect(report).toContain('· 张三：登记 2，已处理 1，未处理 1，超时 1，平均处理用时 1小时')
   })
 })
+
+describe('service: config', () => {
+  it('refuses a bad weekly report cron or pattern at start', async () => {
+    await expect(serviceRuntime("{ weeklyReport: { cron: '0 99 * * *' } }")).rejects.toThrow(/weeklyReport/)
+    await expect(serviceRuntime("{ patterns: ['(未闭合'] }")).rejects.toThrow(/expected a valid regular expression/)
+  })
+})
