@@ -9,6 +9,7 @@ import { complaintCommand } from './commands.js'
 import { serviceConfigSchema, type ServiceConfig } from './config.js'
 import { deadlineActions, openActions, remindActions, resolveActions, type DecideDeps } from './decide.js'
 import { detector } from './detect.js'
+import { leaverActions, STAFF_DOC, working } from './leavers.js'
 import { afterWorkdays, FOLLOWUPS_DOC, followUpCommand, followUpReminder, type FollowUp } from './followups.js'
 import { weeklyReport } from './report.js'
 import { nextTicketId, SERVICE_TIMER_PAYLOADS, TICKETS_DOC, type Ticket } from './state.js'
@@ -46,8 +47,47 @@ export const servicePlugin = definePlugin({
     const followDoc = ctx.store.doc('service-followups', FOLLOWUPS_DOC)
     const followUps = () =>
       Object.values(followDoc.data.items).sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)))
-    const responsibleOf = (group: GroupRef, cfg: ServiceConfig) =>
+    const staffDoc = ctx.store.doc('service-staff', STAFF_DOC)
+    const configured = (group: GroupRef, cfg: ServiceConfig) =>
       cfg.responsible[group.topic] ?? cfg.responsible[group.configName] ?? []
+    const responsibleOf = (group: GroupRef, cfg: ServiceConfig) =>
+      configured(group, cfg).filter(id => !(id in staffDoc.data.left))
+    let rosterSeen: unknown
+
+    /** After a roster reload: tell the admins what each person who left still holds; their work goes to the admins. */
+    async function checkRoster(): Promise<Action[]> {
+      const roster = ctx.roster
+      if (roster === rosterSeen || !roster.enabled) return []
+      rosterSeen = roster
+      const now = working(roster)
+      const first = !Object.keys(staffDoc.data.known).length
+      const gone = first ? [] : Object.entries(staffDoc.data.known).filter(([id]) => !(id in now))
+      staffDoc.data.known = now
+      for (const id of Object.keys(now)) delete staffDoc.data.left[id]
+      staffDoc.changed()
+      const out: Action[] = []
+      for (const [id, name] of gone) {
+        staffDoc.data.left[id] = { name, at: ctx.clock.now() }
+        const groups: GroupRef[] = []
+        for (const g of ctx.directory.groups()) {
+          const members = await ctx.directory.members(g.id).catch(() => [])
+          if (members.some(m => m.id === id)) groups.push(g)
+        }
+        const responsibleFor = ctx.directory
+          .groups()
+          .filter(g => g.kind === 'customer' && configured(g, ctx.configFor(g)).includes(id))
+        const work: string[] = []
+        for (const item of [...tickets(), ...followUps()]) {
+          if (item.state !== 'open' || !item.responsible.includes(id)) continue
+          item.responsible = item.responsible.filter(r => r !== id)
+          work.push(item.id)
+        }
+        doc.changed()
+        followDoc.changed()
+        out.push(...leaverActions(id, { name, groups, responsibleFor, work }, ctx.commandPrefix))
+      }
+      return out
+    }
     const recent = new Map<string, { id: string; name: string }>()
     const nameOf = (id: string) => ctx.roster.byContact(id)?.name ?? id
     const deps: DecideDeps = {
@@ -162,7 +202,10 @@ export const servicePlugin = definePlugin({
       : []
 
     return {
-      onEvent: ev => (ev.type === 'message' && !ev.command && !ev.isCommand ? onMessage(ev) : []),
+      onEvent: async ev => [
+        ...(await checkRoster()),
+        ...(ev.type === 'message' && !ev.command && !ev.isCommand ? onMessage(ev) : []),
+      ],
       timerPayloads: SERVICE_TIMER_PAYLOADS,
       onTimer: (key, payload) => {
         if (timerKind(key) === 'followup') {
