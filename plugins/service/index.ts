@@ -89,7 +89,7 @@ export const servicePlugin = definePlugin({
       return out
     }
     const recent = new Map<string, { id: string; name: string }>()
-    const nameOf = (id: string) => ctx.roster.byContact(id)?.name ?? id
+    const nameOf = (id: string) => ctx.roster.byContact(id)?.name ?? staffDoc.data.left[id]?.name ?? id
     const deps: DecideDeps = {
       tz: ctx.timezone,
       prefix: ctx.commandPrefix,
