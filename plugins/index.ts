@@ -6,6 +6,7 @@ import { campaignPlugin } from './campaign/index.js'
 import { casesPlugin } from './cases/index.js'
 import { contentPlugin } from './content/index.js'
 import { realnamePlugin } from './realname/index.js'
+import { servicePlugin } from './service/index.js'
 
 /** Every plugin the bot ships, in alphabetical order. Each has a config section of the same name. */
 export const PLUGINS: PluginDefinition[] = [
@@ -16,4 +17,5 @@ export const PLUGINS: PluginDefinition[] = [
   casesPlugin,
   contentPlugin,
   realnamePlugin,
+  servicePlugin,
 ]

@@ -1,0 +1,95 @@
+import { z } from 'zod'
+import { clockTimeSchema, duration } from '../../bot/config/duration.js'
+import { cronExpression, globalOnly, timeWindows } from '../../bot/config/fields.js'
+
+/** Default complaint phrases: a customer's message containing one opens a ticket. */
+export const DEFAULT_COMPLAINT_PHRASES = [
+  '投诉',
+  '退款',
+  '退货',
+  '质量问题',
+  '太差了',
+  '要求赔偿',
+  '赔偿',
+  '欺骗',
+  '骗人',
+  '不满意',
+  '差评',
+  '12315',
+]
+
+/** The `service` plugin's config section (per group overridable). */
+export const serviceConfigSchema = z
+  .object({
+    phrases: z
+      .array(z.string().min(1))
+      .default(DEFAULT_COMPLAINT_PHRASES)
+      .describe('客户消息含这些词即登记投诉 Phrases that make a customer message a complaint'),
+    patterns: z
+      .array(
+        z.string().refine(p => {
+          try {
+            new RegExp(p, 'u')
+            return true
+          } catch {
+            return false
+          }
+        }, 'expected a valid regular expression'),
+      )
+      .default(['(东西|产品|质量|服务).{0,6}(太差|很差|垃圾)', '(还|退)(我|给我)?钱'])
+      .describe('投诉正则 Regular expressions that make a customer message a complaint'),
+    allow: z
+      .array(z.string().min(1))
+      .default(['投诉电话', '不用退款', '不是投诉', '开玩笑', '哈哈'])
+      .describe('含这些词的消息不算投诉（玩笑、咨询） Phrases that keep a message from being a complaint'),
+    deadline: duration({ positive: true })
+      .prefault('2h')
+      .describe('投诉处理期限（按工作时间） Working time to resolve a complaint'),
+    remindBefore: duration()
+      .prefault('30m')
+      .describe('截止前多久提醒负责人（0 = 不提醒） Remind the responsible person this long before (0 = never)'),
+    workingHours: timeWindows()
+      .default(['09:00-12:00', '13:30-18:00'])
+      .describe('工作时段（期限跳过午休、下班、周末和节假日） Working windows the deadline counts'),
+    responsible: z
+      .record(z.string(), z.array(z.string().min(1)))
+      .default({})
+      .describe('客户群名称或配置名 → 负责员工 contact ids Customer group topic or name -> responsible staff'),
+    texts: z
+      .object({
+        received: z
+          .string()
+          .min(1)
+          .default('您好，您反馈的问题我们已经记录，负责同事会尽快与您联系处理，请您稍候。')
+          .describe('告诉客户投诉已受理 Told to the customer in the group when a complaint is recorded'),
+        resolved: z
+          .string()
+          .min(1)
+          .default('您好，您反馈的问题已经处理，感谢您的耐心。如还有不满意的地方，请随时告诉我们。')
+          .describe('告诉客户投诉已处理 Told to the customer in the group when it is resolved'),
+      })
+      .strict()
+      .prefault({}),
+    followUpTime: clockTimeSchema()
+      .default('10:00')
+      .describe('回访提醒在到期工作日的几点发出 Time of day a follow-up reminder is sent on its working day'),
+    weeklyReport: globalOnly(
+      z
+        .object({
+          cron: cronExpression({ allowEmpty: true })
+            .default('0 17 * * 5')
+            .describe(
+              '投诉周报发给管理员（cron，空 = 不发） Cron of the weekly complaint report to admins (empty = off)',
+            ),
+        })
+        .strict()
+        .prefault({}),
+    ),
+    keepDays: globalOnly(
+      z.number().int().min(7).default(90).describe('已处理投诉保留天数 Days a resolved ticket is kept'),
+    ),
+  })
+  .strict()
+
+/** The validated `service` config. */
+export type ServiceConfig = z.infer<typeof serviceConfigSchema>

@@ -1,0 +1,118 @@
+import { asRehearsal, type Action } from '../../bot/core/actions.js'
+import type { ServiceConfig } from './config.js'
+import type { Ticket } from './state.js'
+import { openedText, overdueText, reminderText, unassignedText } from './texts.js'
+
+/** What the ticket rules need besides the ticket. */
+export interface DecideDeps {
+  tz: string
+  prefix: string
+  /** Display names of contact ids, joined with 、. */
+  names(ids: string[]): string
+}
+
+const meta = (t: Ticket) => ({ groupId: t.groupId, evidence: { messageId: t.messageId, text: t.text.slice(0, 200) } })
+
+/** Outward actions of an observed ticket are only recorded. */
+const guard = (t: Ticket, actions: Action[]) => (t.observed ? asRehearsal(actions) : actions)
+
+/** A new ticket: tell the responsible people privately (or the admins), the customer in the group, arm the timers. */
+export function openActions(t: Ticket, cfg: ServiceConfig, d: DecideDeps): Action[] {
+  const m = meta(t)
+  const out: Action[] = [
+    {
+      type: 'record',
+      rule: 'service.ticket-opened',
+      text: `投诉 ${t.id} 登记${t.observed ? '（观察模式）' : ''}：${t.customerName}「${t.text.slice(0, 100)}」`,
+      memberId: t.customerId,
+      ...m,
+    },
+  ]
+  if (t.responsible.length)
+    for (const id of t.responsible)
+      out.push({
+        type: 'say',
+        to: { contact: id },
+        text: openedText(t, d.tz, d.prefix),
+        rule: 'service.ticket-notice',
+        ...m,
+        memberId: id,
+      })
+  else out.push({ type: 'notifyAdmins', text: unassignedText(t, d.tz), rule: 'service.ticket-unassigned', ...m })
+  out.push({
+    type: 'say',
+    to: { room: t.groupId },
+    text: cfg.texts.received,
+    mentions: t.customerId ? [t.customerId] : undefined,
+    rule: 'service.ticket-received',
+    ...m,
+  })
+  if (t.remindAt !== undefined && t.remindAt < t.deadline)
+    out.push({
+      type: 'schedule',
+      key: `remind:${t.id}`,
+      at: t.remindAt,
+      payload: { id: t.id },
+      rule: 'service.schedule',
+      ...m,
+    })
+  out.push({
+    type: 'schedule',
+    key: `deadline:${t.id}`,
+    at: t.deadline,
+    payload: { id: t.id },
+    rule: 'service.schedule',
+    ...m,
+  })
+  return guard(t, out)
+}
+
+/** The reminder timer: remind the responsible people privately while the ticket is open. */
+export function remindActions(t: Ticket, d: DecideDeps, now: number): Action[] {
+  if (t.state !== 'open') return []
+  const text = reminderText(t, d.tz, d.prefix, now)
+  return guard(
+    t,
+    t.responsible.map(id => ({
+      type: 'remind',
+      to: { contact: id },
+      text,
+      rule: 'service.ticket-reminder',
+      ...meta(t),
+      memberId: id,
+    })),
+  )
+}
+
+/** The deadline timer: an unresolved ticket is marked overdue and escalated to the admins. */
+export function deadlineActions(t: Ticket, d: DecideDeps, now: number): Action[] {
+  if (t.state !== 'open' || t.overdueAt !== undefined) return []
+  t.overdueAt = now
+  return guard(t, [
+    {
+      type: 'notifyAdmins',
+      text: overdueText(t, d.names(t.responsible), d.tz),
+      rule: 'service.ticket-overdue',
+      ...meta(t),
+    },
+  ])
+}
+
+/** Resolving: the customer is told in the group (configured words), the timers are cancelled. */
+export function resolveActions(t: Ticket, cfg: ServiceConfig): Action[] {
+  const m = meta(t)
+  return [
+    { type: 'cancel', key: `remind:${t.id}`, rule: 'service.schedule', ...m },
+    { type: 'cancel', key: `deadline:${t.id}`, rule: 'service.schedule', ...m },
+    ...guard(t, [
+      {
+        type: 'say',
+        to: { room: t.groupId },
+        text: cfg.texts.resolved,
+        mentions: t.customerId ? [t.customerId] : undefined,
+        rule: 'service.ticket-resolved',
+        ...m,
+      },
+    ]),
+  ]
+}

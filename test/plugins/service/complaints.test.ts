@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest'
+import { text } from '../../helpers/harness.js'
+import { at, customers, li, liu, restart, sales, serviceRuntime, zhang } from './helpers.js'
+
+const COMPLAINT = '你们的净水器刚装三天就漏水，质量问题太严重了，我要投诉'
+const RECEIVED = '您好，您反馈的问题我们已经记录，负责同事会尽快与您联系处理，请您稍候。'
+const RESOLVED = '您好，您反馈的问题已经处理，感谢您的耐心。如还有不满意的地方，请随时告诉我们。'
+
+describe('service: complaints', () => {
+  it('opens T1 for a customer complaint: the responsible salesperson is told privately, the customer in the group', async () => {
+    const { clock, wechat, say } = await serviceRuntime()
+    await clock.advanceTo(at('09:05'))
+    await say(liu, COMPLAINT)
+    expect(wechat.textsTo('u1')).toEqual([
+      `📣 新投诉 T1：「张三交流群」客户 刘总：「${COMPLAINT}」\n请在 11:05 前处理，处理后发送 #投诉 处理 T1 <处理说明>。`,
+    ])
+    const inGroup = wechat.sent.filter(s => 'room' in s.chat)
+    expect(inGroup).toEqual([expect.objectContaining({ chat: { room: 'r2' }, text: RECEIVED, mentions: ['c1'] })])
+  })
+
+  it('ignores allow-listed jokes, staff messages, quoted text and other kinds of groups', async () => {
+    const { rt, wechat, say } = await serviceRuntime()
+    await say(liu, '哈哈开玩笑的，东西很好，不用退款')
+    await say(zhang, '客户说要投诉，我来跟进')
+    await say(liu, '好的谢谢', customers, { quote: { text: '如果要退款请联系我' } })
+    await say(li, '这个客户要投诉', sales)
+    expect(wechat.sent).toEqual([])
+    expect(rt.audit.query({ plugin: 'service' })).toEqual([])
+  })
+
+  it('detects configured patterns and custom words', async () => {
+    const { wechat, say } = await serviceRuntime(
+      "{ responsible: { 张三交流群: [u1] }, phrases: [不靠谱], texts: { received: '收到您的反馈，我们马上处理。' } }",
+    )
+    await say(liu, '你们这个服务也太差劲了吧，还我钱')
+    await say(liu, '售后真不靠谱')
+    expect(wechat.textsTo('u1').map(t => t.split('：')[0])).toEqual(['📣 新投诉 T1', '📣 新投诉 T2'])
+    expect(wechat.textsTo('r2')).toEqual(['收到您的反馈，我们马上处理。', '收到您的反馈，我们马上处理。'])
+  })
+
+  it('opens a ticket when staff quote a customer message with #投诉', async () => {
+    const { wechat, say } = await serviceRuntime()
+    const msg = await say(liu, '下单一周了东西还没到，到底怎么回事')
+    expect(wechat.sent).toEqual([])
+    await say(zhang, '#投诉', customers, { quote: { id: msg.id, senderName: '刘总', text: msg.text } })
+    expect(wechat.textsTo('u1')[0]).toContain('📣 新投诉 T1：「张三交流群」客户 刘总：「下单一周了东西还没到')
+    expect(wechat.sent.filter(s => 'room' in s.chat)).toEqual([
+      expect.objectContaining({ text: RECEIVED, mentions: ['c1'] }),
+    ])
+    await say(zhang, '#投诉', customers, { quote: { id: msg.id, senderName: '刘总', text: msg.text } })
+    expect(wechat.textsTo('u1').at(-1)).toBe('这条消息已登记为投诉 T1。')
+  })
+
+  it('reminds before the deadline and escalates to the admins when it passes, counting working hours only', async () => {
+    const { clock, wechat, say } = await serviceRuntime(undefined, at('10:55'))
+    await clock.advanceTo(at('11:00'))
+    await say(liu, COMPLAINT)
+    // 11:00-12:00 and 13:30-14:30: two working hours over lunch.
+    expect(wechat.textsTo('u1')[0]).toContain('请在 14:30 前处理')
+    await clock.advanceTo(at('13:59'))
+    expect(wechat.textsTo('u1')).toHaveLength(1)
+    await clock.advanceTo(at('14:01'))
+    expect(wechat.textsTo('u1')[1]).toBe(
+      `⏰ 投诉 T1 将在 14:30 到期，还没有处理：「张三交流群」客户 刘总：「${COMPLAINT}」\n处理后发送 #投诉 处理 T1 <处理说明>。`,
+    )
+    expect(wechat.textsTo('admin1')).toEqual([])
+    await clock.advanceTo(at('14:31'))
+    expect(wechat.textsTo('admin1')).toEqual([
+      `🚨 投诉 T1 已超过处理期限（14:30）仍未处理：「张三交流群」客户 刘总：「${COMPLAINT}」\n负责人：张三，请督促处理。`,
+    ])
+    expect(wechat.textsTo('r2')).toEqual([RECEIVED])
+  })
+
+  it('carries the deadline over the weekend', async () => {
+    const { clock, wechat, say } = await serviceRuntime(undefined, at('16:55', '2026-12-04'))
+    await clock.advanceTo(at('17:00', '2026-12-04'))
+    await say(liu, COMPLAINT)
+    expect(wechat.textsTo('u1')[0]).toContain('请在 12-07 10:00 前处理')
+    await clock.advanceTo(at('09:20', '2026-12-07'))
+    expect(wechat.textsTo('u1')).toHaveLength(1)
+    await clock.advanceTo(at('10:01', '2026-12-07'))
+    expect(wechat.textsTo('u1')[1]).toContain('⏰ 投诉 T1 将在 10:00 到期')
+    expect(wechat.textsTo('admin1').find(t => t.startsWith('🚨'))).toContain('已超过处理期限（12-07 10:00）')
+  })
+
+  it('resolves with #投诉 处理: the customer is told in the group, no reminder or escalation follows', async () => {
+    const { clock, rt, wechat, say } = await serviceRuntime()
+    await say(liu, COMPLAINT)
+    await say(zhang, '#投诉 处理 T1 已上门更换滤芯并测试不漏水', sales)
+    expect(wechat.textsTo('r1')).toEqual(['✅ 投诉 T1 已标记为处理，已告知客户。'])
+    expect(wechat.textsTo('r2')).toEqual([RECEIVED, RESOLVED])
+    await clock.advanceTo(at('18:00'))
+    expect(wechat.textsTo('u1')).toHaveLength(1)
+    expect(wechat.textsTo('admin1')).toEqual([])
+    await say(zhang, '#投诉 处理 T1 再次处理', sales)
+    expect(wechat.textsTo('u1').at(-1)).toBe('投诉 T1 已经处理过了。')
+    await say(zhang, '#投诉 T1', sales)
+    expect(wechat.textsTo('r1').at(-1)).toContain('已处理：11-30 08:55（张三，用时 5秒）：已上门更换滤芯并测试不漏水')
+    expect(rt.audit.query({ plugin: 'service' }).map(e => e.rule)).toContain('service.ticket-closed')
+  })
+
+  it('answers usage for missing arguments and unknown ids', async () => {
+    const { wechat, say } = await serviceRuntime()
+    await say(zhang, '#投诉 处理 T9 已处理', sales)
+    await say(zhang, '#投诉 处理', sales)
+    await say(zhang, '#投诉 T7', sales)
+    await say(zhang, '#投诉', sales)
+    const [unknown, missing, noTicket, usage] = wechat.textsTo('u1')
+    expect(unknown).toContain('没有投诉 T9。用法：#投诉 列表')
+    expect(missing).toBe('用法：#投诉 处理 T3 <处理说明>')
+    expect(noTicket).toBe('没有投诉 T7。')
+    expect(usage).toContain('用法：#投诉 列表 | #投诉 T3')
+  })
+
+  it('lists and shows tickets to staff privately in the customer group; customers are refused privately', async () => {
+    const { wechat, say } = await serviceRuntime()
+    await say(liu, COMPLAINT)
+    await say(zhang, '#投诉 列表')
+    await say(zhang, '#投诉 T1')
+    await say(liu, '#投诉 列表')
+    await say(liu, '#投诉 处理 T1 好了')
+    expect(wechat.textsTo('r2')).toEqual([RECEIVED])
+    const [, list, detail] = wechat.textsTo('u1')
+    expect(list).toContain('投诉：待处理 1 条')
+    expect(list).toContain('T1 11-30 08:55 「张三交流群」刘总：你们的净水器刚装三天就漏水')
+    expect(detail).toContain('客户：刘总')
+    expect(detail).toContain('状态：待处理')
+    expect(wechat.textsTo('c1')).toEqual(['⛔ #投诉 只供员工使用。', '⛔ #投诉 只供员工使用。'])
+  })
+
+  it('tells the admins when the group has nobody responsible', async () => {
+    const { wechat, say } = await serviceRuntime('{}')
+    await say(liu, COMPLAINT)
+    expect(wechat.textsTo('admin1')[0]).toContain('本群没有配置负责员工（service.responsible）')
+    expect(wechat.textsTo('r2')).toEqual([RECEIVED])
+  })
+
+  it('in observe mode records the ticket and sends nothing, even after its deadline', async () => {
+    const { clock, rt, wechat, say } = await serviceRuntime('{ responsible: { 张三交流群: [u1] }, dryRun: true }')
+    await say(liu, COMPLAINT)
+    await clock.advanceTo(at('18:00'))
+    expect(wechat.sent).toEqual([])
+    const rules = rt.audit.query({ plugin: 'service' }).map(e => e.rule)
+    expect(rules).toEqual(
+      expect.arrayContaining(['service.ticket-opened', 'service.ticket-notice', 'service.ticket-overdue']),
+    )
+    await say(zhang, '#投诉 T1', sales)
+    expect(wechat.textsTo('r1')[0]).toContain('投诉 T1（观察模式记录）')
+  })
+
+  it('continues ticket ids after a restart', async () => {
+    const env = await serviceRuntime()
+    await env.say(liu, COMPLAINT)
+    await env.say(liu, '我要退款')
+    await env.rt.stop()
+    const again = await restart(env)
+    await again.rt.handle(text(liu, '太差了', env.clock.now(), customers))
+    await env.clock.advance(5_000)
+    expect(again.wechat.textsTo('u1')[0]).toContain('📣 新投诉 T3')
+  })
+
+  it('sends the weekly report to the admins: opened, resolved, overdue and time to resolve per salesperson', async () => {
+    const { clock, wechat, say } = await serviceRuntime()
+    await clock.advanceTo(at('09:00'))
+    await say(liu, COMPLAINT)
+    await clock.advanceTo(at('10:00'))
+    await say(zhang, '#投诉 处理 T1 已换新', sales)
+    await clock.advanceTo(at('15:00', '2026-12-02'))
+    await say(liu, '我要投诉，客服不回消息')
+    await clock.advanceTo(at('17:01', '2026-12-04'))
+    const report = wechat.textsTo('admin1').at(-1)
+    expect(report).toContain('📊 投诉周报（2026-11-27 至 2026-12-04）')
+    expect(report).toContain('合计：登记 2，已处理 1，未处理 1，超时 1，平均处理用时 1小时')
+    expect(report).toContain('· 张三：登记 2，已处理 1，未处理 1，超时 1，平均处理用时 1小时')
+  })
+})
+
+describe('service: config', () => {
+  it('refuses a bad weekly report cron or pattern at start', async () => {
+    await expect(serviceRuntime("{ weeklyReport: { cron: '0 99 * * *' } }")).rejects.toThrow(/weeklyReport/)
+    await expect(serviceRuntime("{ patterns: ['(未闭合'] }")).rejects.toThrow(/expected a valid regular expression/)
+  })
+})

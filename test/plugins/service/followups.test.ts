@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { at, customers, li, liu, sales, serviceRuntime, zhang } from './helpers.js'
+
+describe('service: follow-ups (回访)', () => {
+  it('reminds the responsible salesperson on the 7th working day and completes with #回访 完成', async () => {
+    const { clock, wechat, say } = await serviceRuntime()
+    await clock.advanceTo(at('15:00'))
+    await say(zhang, '#回访 @刘总 7天 询问滤芯使用情况', customers, { mentions: ['c1'] })
+    expect(wechat.textsTo('r2')).toEqual([])
+    expect(wechat.textsTo('u1')).toEqual(['📅 已安排回访 R1：12-09 10:00 提醒 张三 回访 刘总。'])
+    await clock.advanceTo(at('09:59', '2026-12-09'))
+    expect(wechat.textsTo('u1')).toHaveLength(1)
+    await clock.advanceTo(at('10:01', '2026-12-09'))
+    expect(wechat.textsTo('u1')[1]).toBe(
+      '📞 回访提醒 R1：今天请回访「张三交流群」的客户 刘总（询问滤芯使用情况）。完成后发送 #回访 完成 R1 <回访结果>。',
+    )
+    await say(zhang, '#回访 列表', sales)
+    expect(wechat.textsTo('r1')[0]).toContain('R1 12-09 10:00（已逾期） 「张三交流群」刘总，负责人 张三')
+    await say(zhang, '#回访 完成 R1 客户反馈出水正常', sales)
+    expect(wechat.textsTo('r1')[1]).toBe('✅ 回访 R1（刘总）已完成。')
+    await say(zhang, '#回访 列表', sales)
+    expect(wechat.textsTo('r1')[2]).toBe('目前没有待回访的客户。')
+  })
+
+  it('skips the National Day holidays', async () => {
+    const { clock, wechat, say } = await serviceRuntime(undefined, at('09:00', '2026-09-30'))
+    await say(zhang, '#回访 @刘总 1天', customers, { mentions: ['c1'] })
+    expect(wechat.textsTo('u1')[0]).toContain('10-08 10:00')
+    await clock.advanceTo(at('10:01', '2026-10-08'))
+    expect(wechat.textsTo('u1')[1]).toContain('📞 回访提醒 R1')
+  })
+
+  it('answers usage without a customer or days, outside customer groups, and for unknown ids', async () => {
+    const { wechat, say } = await serviceRuntime()
+    await say(zhang, '#回访 7天', customers)
+    await say(li, '#回访 @刘总 3天', sales, { mentions: ['c1'] })
+    await say(li, '#回访 完成 R5 好了', sales)
+    await say(liu, '#回访 列表', customers)
+    expect(wechat.textsTo('u1')[0]).toContain('用法：#回访 @客户 7天 [备注]')
+    expect(wechat.textsTo('u2')[0]).toBe('请在客户群里发送 #回访 @客户 7天。')
+    expect(wechat.textsTo('u2')[1]).toContain('没有回访 R5。')
+    expect(wechat.textsTo('c1')).toEqual(['⛔ #回访 只供员工使用。'])
+    expect(wechat.textsTo('r2')).toEqual([])
+  })
+})
