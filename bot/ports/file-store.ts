@@ -131,7 +131,22 @@ export class FileStore implements Store {
       this.appendDurably(file, `${(this.endsTorn(file) ? '\n' : '') + lines.join('\n')}\n`)
       this.pending.set(file, [])
     }
-    await Promise.all([...this.docs.values()].filter(d => !(durableOnly && d.spec.volatile)).map(d => d.flush()))
+    const dirty = [...this.docs.values()].filter(d => d.dirty && !(durableOnly && d.spec.volatile))
+    if (durableOnly) {
+      await Promise.all(dirty.map(d => d.flush()))
+      return
+    }
+    // The periodic flush writes one document per turn of the event loop: an event waits for one document's
+    // write at most, not for all of them (about 20 MB with a big history). Before a send the durable flush
+    // still writes everything it needs before returning.
+    let failure: unknown
+    for (const d of dirty) {
+      await d.flush().catch(e => {
+        failure ??= e
+      })
+      await new Promise(resolve => setImmediate(resolve))
+    }
+    if (failure) throw failure
   }
 
   /** Write document `name` (atomically; fsynced unless volatile) and list a durable one in the manifest. */
