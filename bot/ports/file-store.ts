@@ -45,8 +45,8 @@ const TMP = '.tmp-'
 export class FileStore implements Store {
   readonly warnings: string[] = []
   readonly refused: string[] = []
-  /** Per document: characters of its last write and the time spent encoding and writing it (ms), for the bench. */
-  readonly writeStats = new Map<string, { chars: number; ms: number; writes: number }>()
+  /** Per document, for the bench: characters of its last write, time spent encoding and writing it (last, longest; ms), writes. */
+  readonly writeStats = new Map<string, { chars: number; ms: number; maxMs: number; writes: number }>()
   private docs = new Map<string, FileDoc<any>>()
   private pending = new Map<string, string[]>()
   private fs: StoreFs
@@ -154,8 +154,9 @@ export class FileStore implements Store {
     const t = performance.now()
     this.writeAtomically(this.file(name), text, !spec.volatile)
     if (spec.durable) this.track(name)
-    const s = this.writeStats.get(name) ?? { chars: 0, ms: 0, writes: 0 }
-    this.writeStats.set(name, { chars: text.length, ms: encodeMs + performance.now() - t, writes: s.writes + 1 })
+    const ms = encodeMs + performance.now() - t
+    const s = this.writeStats.get(name) ?? { chars: 0, ms: 0, maxMs: 0, writes: 0 }
+    this.writeStats.set(name, { chars: text.length, ms, maxMs: Math.max(s.maxMs, ms), writes: s.writes + 1 })
   }
 
   private track(name: string): void {
