@@ -5,7 +5,8 @@
  * code stays 0; a workload that crashes is reported as ERROR and makes it 1.
  *
  * Workloads: pipeline (1), matcher (2, bench/matcher.ts), store (3),
- * cases (4, bench/cases.ts), memory (5), startup (6), members (7, bench/members.ts). Memory and start-up load
+ * cases (4, bench/cases.ts), memory (5), startup (6), members (7, bench/members.ts),
+ * flush (8, bench/flush.ts: event-loop stalls from state writes). Memory, start-up and flush load
  * the data dir the store workload seeded, so they need it in the same run.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -14,6 +15,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { runCasesBench, type CasesBenchResult } from './cases.js'
 import { writeBenchConfig } from './bench-config.js'
+import { describeFlush, type FlushResult, runFlushBench, STALL_MAX_TARGET_MS, STALL_P99_TARGET_MS } from './flush.js'
 import { describeMembers, runMembersBench, type MembersResult } from './members.js'
 import { describeMemory, runMemoryBench, type MemoryResult } from './memory.js'
 import { describePipeline, runPipelineBench, type PipelineResult } from './pipeline.js'
@@ -22,7 +24,7 @@ import { describeStoreGrowth, runStoreGrowthBench, type StoreGrowthResult } from
 import { syntheticWorld } from './synthetic-world.js'
 import { machineInfo, printTable, writeResults, type Row, type Status } from './table.js'
 
-const ALL = ['pipeline', 'matcher', 'store', 'cases', 'members', 'memory', 'startup'] as const
+const ALL = ['pipeline', 'matcher', 'store', 'cases', 'members', 'memory', 'startup', 'flush'] as const
 type Workload = (typeof ALL)[number]
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } })
@@ -102,14 +104,14 @@ if (only.has('matcher')) {
   }
 }
 
-const needsData = only.has('store') || only.has('memory') || only.has('startup')
+const needsData = only.has('store') || only.has('memory') || only.has('startup') || only.has('flush')
 const dir = mkdtempSync(join(tmpdir(), 'bench-run-'))
 try {
   const world = needsData ? syntheticWorld({ groups: 100, membersPerGroup: 500 }) : undefined
   const configFile = world ? writeBenchConfig(world, join(dir, 'config')) : ''
   const dataDir = join(dir, 'data')
   let seeded: StoreGrowthResult | undefined
-  if (world && (only.has('memory') || only.has('startup')) && !only.has('store')) only.add('store') // they load its data
+  if (world && (only.has('memory') || only.has('startup') || only.has('flush')) && !only.has('store')) only.add('store') // they load its data
   if (world) {
     seeded = await workload(
       'store',
@@ -179,7 +181,18 @@ try {
         details: describeStartup(r),
       }),
     )
-  } else if (only.has('memory') || only.has('startup')) {
+    await workload(
+      'flush',
+      '8 state writes (event-loop stalls)',
+      () => runFlushBench({ world: world!, configFile, dataDir, messages: quick ? 5_000 : 20_000 }),
+      (r: FlushResult) => ({
+        figure: `longest block ${r.stallMaxMs.toFixed(0)} ms, p99 ${r.stallP99Ms.toFixed(0)} ms; per send ${r.preSend.medianMs.toFixed(1)} ms`,
+        target: `max < ${STALL_MAX_TARGET_MS} ms, p99 < ${STALL_P99_TARGET_MS} ms`,
+        status: status(r.pass),
+        details: describeFlush(r),
+      }),
+    )
+  } else if (only.has('memory') || only.has('startup') || only.has('flush')) {
     rows.push({
       workload: '5/6 memory, start-up',
       figure: 'skipped: the store workload did not seed data',

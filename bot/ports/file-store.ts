@@ -37,13 +37,16 @@ const TMP = '.tmp-'
  * JSON documents under `<dir>/state/<name>.json` and daily JSONL logs under
  * `<dir>/logs/<log>/<day>.jsonl`. Writes are coalesced: `changed()` only marks a
  * document dirty, and `flush()` (run on an interval and at shutdown) writes each
- * dirty document once, atomically (temp file, fsync, rename). Durable documents
+ * dirty document once, atomically (temp file, fsync, rename); the periodic flush writes one document
+ * per event-loop turn, so events are not held up behind all of them. Durable documents
  * are listed in `state/_manifest.json`, so one that disappears is noticed.
  * Folders are 0700, files 0600.
  */
 export class FileStore implements Store {
   readonly warnings: string[] = []
   readonly refused: string[] = []
+  /** Per document, for the bench: characters of its last write, time spent encoding and writing it (last, longest; ms), writes. */
+  readonly writeStats = new Map<string, { chars: number; ms: number; maxMs: number; writes: number }>()
   private docs = new Map<string, FileDoc<any>>()
   private pending = new Map<string, string[]>()
   private fs: StoreFs
@@ -128,13 +131,32 @@ export class FileStore implements Store {
       this.appendDurably(file, `${(this.endsTorn(file) ? '\n' : '') + lines.join('\n')}\n`)
       this.pending.set(file, [])
     }
-    await Promise.all([...this.docs.values()].filter(d => !(durableOnly && d.spec.volatile)).map(d => d.flush()))
+    const dirty = [...this.docs.values()].filter(d => d.dirty && !(durableOnly && d.spec.volatile))
+    if (durableOnly) {
+      await Promise.all(dirty.map(d => d.flush()))
+      return
+    }
+    // The periodic flush writes one document per turn of the event loop: an event waits for one document's
+    // write at most, not for all of them (about 20 MB with a big history). Before a send the durable flush
+    // still writes everything it needs before returning.
+    let failure: unknown
+    for (const d of dirty) {
+      await d.flush().catch(e => {
+        failure ??= e
+      })
+      await new Promise(resolve => setImmediate(resolve))
+    }
+    if (failure) throw failure
   }
 
   /** Write document `name` (atomically; fsynced unless volatile) and list a durable one in the manifest. */
-  writeDoc(name: string, text: string, spec: DocSpec<unknown>): void {
+  writeDoc(name: string, text: string, spec: DocSpec<unknown>, encodeMs = 0): void {
+    const t = performance.now()
     this.writeAtomically(this.file(name), text, !spec.volatile)
     if (spec.durable) this.track(name)
+    const ms = encodeMs + performance.now() - t
+    const s = this.writeStats.get(name) ?? { chars: 0, ms: 0, maxMs: 0, writes: 0 }
+    this.writeStats.set(name, { chars: text.length, ms, maxMs: Math.max(s.maxMs, ms), writes: s.writes + 1 })
   }
 
   private track(name: string): void {
@@ -311,7 +333,8 @@ function parseLine<R>(line: string): R {
 }
 
 class FileDoc<T> implements Doc<T> {
-  private dirty = false
+  /** Changed since its last write. */
+  dirty = false
 
   constructor(
     private store: FileStore,
@@ -341,7 +364,9 @@ class FileDoc<T> implements Doc<T> {
     if (!this.dirty) return
     this.dirty = false
     try {
-      this.store.writeDoc(this.name, encodeDoc(this.value, this.spec), this.spec as DocSpec<unknown>)
+      const t = performance.now()
+      const text = encodeDoc(this.value, this.spec)
+      this.store.writeDoc(this.name, text, this.spec as DocSpec<unknown>, performance.now() - t)
     } catch (e) {
       this.dirty = true
       throw e

@@ -16,7 +16,7 @@ export const TIMERS_DOC = docSpec<{ timers: Record<string, TimerRecord> }>({
   schema: z.object({
     timers: z.record(
       z.string(),
-      z.object({ plugin: z.string(), key: z.string(), at: z.number(), payload: z.unknown() }),
+      z.object({ plugin: z.string(), key: z.string(), at: z.number(), payload: z.unknown().optional() }),
     ),
   }),
   defaults: () => ({ timers: {} }),

@@ -178,3 +178,37 @@ describe('FileStore volatile documents', () => {
     expect(onDisk(dir, 'counters')).toMatchObject({ count: 1 })
   })
 })
+
+describe('FileStore periodic flush', () => {
+  it('lets a waiting event run between two documents instead of after all of them', async () => {
+    const dir = tempDir()
+    const store = new FileStore(dir)
+    for (const name of ['members', 'counters']) {
+      const d = store.doc(name, VOLATILE)
+      d.data.count = 1
+      d.changed()
+    }
+    const seenByEvent: boolean[] = []
+    const flushed = store.flush()
+    setImmediate(() => seenByEvent.push(existsSync(stateFile(dir, 'members')), existsSync(stateFile(dir, 'counters'))))
+    await flushed
+    expect(seenByEvent).toEqual([true, false])
+    expect(onDisk(dir, 'counters')).toMatchObject({ count: 1 })
+  })
+
+  it('still writes every durable document before the flush before a send returns', async () => {
+    const dir = tempDir()
+    const store = new FileStore(dir)
+    for (const name of ['cases-a', 'cases-b']) {
+      const d = store.doc(name, CASES)
+      d.data.confirmed.push('c1')
+      d.changed()
+    }
+    const seenByEvent: boolean[] = []
+    const flushed = store.flush(true)
+    setImmediate(() => seenByEvent.push(existsSync(stateFile(dir, 'cases-b'))))
+    await flushed
+    expect(seenByEvent).toEqual([])
+    expect(onDisk(dir, 'cases-b')).toMatchObject({ confirmed: ['c1'] })
+  })
+})

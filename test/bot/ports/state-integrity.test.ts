@@ -8,6 +8,7 @@ import { FileStore } from '../../../bot/ports/file-store.js'
 import { docSpec, StateDamageError, StoreWriteError } from '../../../bot/ports/store.js'
 import { LEDGER_DOC } from '../../../bot/runtime/ledger.js'
 import { OUTBOX_DOC } from '../../../bot/runtime/outbox.js'
+import { TIMERS_DOC } from '../../../bot/runtime/timers.js'
 import { INCIDENTS_DOC } from '../../../plugins/content/incident.js'
 import { recordingFs } from './recording-fs.js'
 
@@ -225,5 +226,23 @@ describe('durability, file modes, temp files', () => {
     new FileStore(dir)
     expect(existsSync(crashed)).toBe(false)
     expect(existsSync(running)).toBe(true)
+  })
+})
+
+describe('Timers without a payload across a restart', () => {
+  it('reopens a timers document holding a timer that has no payload (a campaign reminder) instead of refusing', async () => {
+    const dir = tempDir()
+    const first = new FileStore(dir)
+    const doc = first.doc('timers', TIMERS_DOC)
+    doc.data.timers['campaign:remind:double12'] = {
+      plugin: 'campaign',
+      key: 'remind:double12',
+      at: 1,
+      payload: undefined,
+    }
+    await doc.persist()
+    expect(new FileStore(dir).doc('timers', TIMERS_DOC).data.timers['campaign:remind:double12']).toMatchObject({
+      key: 'remind:double12',
+    })
   })
 })
