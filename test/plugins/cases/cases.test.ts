@@ -335,7 +335,7 @@ describe('cases plugin: durability', () => {
     }
     await say(zhang, DEAL, sales)
     expect(wechat.textsTo('r-sales')[0]).toContain('已记录成交案例 C1')
-    expect(persistsAtSend[0]).toBe(2)
+    expect(persistsAtSend[0]).toBe(3) // the sequence, the month document, then the queue holding the confirmation
   })
 })
 
