@@ -94,6 +94,7 @@ export function createApp(opts: AppOptions): App {
   })
   const runtime = new BotRuntime({
     loaded,
+    embedded: !!opts.bot,
     plugins,
     clock,
     commands: web?.commands,

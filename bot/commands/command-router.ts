@@ -39,7 +39,11 @@ export type Routed =
 export class CommandRouter {
   private byName = new Map<string, RegisteredCommand>()
 
-  constructor(readonly prefix: string) {}
+  constructor(
+    readonly prefix: string,
+    /** Answer unknown commands (off when embedded in a host bot whose own commands share the prefix). */
+    private answerUnknown = true,
+  ) {}
 
   /** Register a plugin's command; throws on a name clash (a config/programming error at load). */
   add(plugin: string, spec: CommandSpec): void {
@@ -70,6 +74,7 @@ export class CommandRouter {
     if (!parsed) return { kind: 'none' }
     const { cmd, args, argv } = parsed.name.length > MAX_NAME_CHARS ? { args: '', argv: [] } : this.resolve(parsed)
     const p = this.prefix
+    if (!cmd && !this.answerUnknown) return { kind: 'none' }
     if (!cmd)
       return {
         kind: 'reply',

@@ -35,6 +35,8 @@ import { ObserveMode } from './observe-mode.js'
 /** Everything the runtime is built from: config, plugin definitions and ports. */
 export interface RuntimeDeps {
   loaded: LoadedConfig
+  /** Running inside a host bot (the `GroupGuard` plugin): commands it does not know are the host's, not answered. */
+  embedded?: boolean
   plugins: PluginDefinition[]
   clock: Clock
   store: Store
@@ -236,7 +238,7 @@ export class BotRuntime {
   private async loadPlugins(): Promise<void> {
     const { deps, loaded } = this
     const tz = loaded.config.timezone
-    this.router = new CommandRouter(loaded.config.commandPrefix)
+    this.router = new CommandRouter(loaded.config.commandPrefix, !deps.embedded)
     this.scheduler = new Scheduler(deps.clock, tz, deps.calendar ?? chineseCalendar, deps.store)
     for (const spec of [...builtinCommands(this), ...(deps.commands ?? [])]) this.router.add('runtime', spec)
     // A plugin that cannot start, or a job that cannot be scheduled, is a start-up error: never run without it.

@@ -60,7 +60,7 @@ export function wireWechaty(
   })
   // Login runs in the same queue as messages: a message that arrives meanwhile waits until
   // the managed groups are matched and the runtime has started.
-  bot.on('login', user =>
+  const onLogin = (user: Contact) =>
     enqueue(async () => {
       logins++
       log.info(`登录成功 logged in as ${user.name()} (${user.id})`)
@@ -75,8 +75,10 @@ export function wireWechaty(
         rt.executor.notifyAdmins(`ℹ️ 机器人已重新登录（${user.name()}），积压消息 ${rt.outbox.depth()} 条将陆续发出。`)
       }
       return undefined
-    }),
-  )
+    })
+  bot.on('login', onLogin)
+  // Installed on a bot that is logged in already (the `GroupGuard` plugin after login): start now.
+  if (bot.isLoggedIn) onLogin(bot.currentUser)
   bot.on('logout', user => {
     log.warn(`已登出 logged out: ${user.name()}`)
     rt.outbox.pause()

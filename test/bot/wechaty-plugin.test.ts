@@ -37,6 +37,31 @@ describe('GroupGuard as a Wechaty plugin', () => {
     expect(bot.isLoggedIn).toBe(false)
   }, 15_000)
 
+  it('installed after login it starts at once, and leaves the host its own commands (no 未知命令 for them)', async () => {
+    const sandbox = createSandbox()
+    const spec = readWorld('data/demo/world.yaml')
+    populateWorld(sandbox.world, spec)
+    const bot = WechatyBuilder.build({ puppet: sandbox.puppet })
+    const hostAnswers: string[] = []
+    bot.on('message', async msg => {
+      if (msg.text() === '#天气') hostAnswers.push(msg.text()) // the host bot's own command
+    })
+    await bot.start()
+    sandbox.world.login(spec.bot.id)
+    await expect.poll(() => bot.isLoggedIn).toBe(true)
+    let app: App | undefined
+    bot.use(GroupGuard({ ...files(demoConfig()), log: createLogger('silent'), onApp: a => (app = a) }))
+    await app?.ready
+    sandbox.world.say('wxid_lisi', { to: spec.bot.id }, '#天气')
+    sandbox.world.say('wxid_zhangsan', { to: spec.bot.id }, '#我的ID')
+    await expect
+      .poll(() => sandbox.world.sent.find(r => r.toContactId === 'wxid_zhangsan')?.text, { timeout: 8000 })
+      .toContain('wxid_zhangsan')
+    expect(hostAnswers).toEqual(['#天气'])
+    expect(sandbox.world.sent.filter(r => r.toContactId === 'wxid_lisi')).toEqual([])
+    await bot.stop()
+  }, 15_000)
+
   it('refuses a bad config when installed, listing the problem (never half-configured)', () => {
     const bot = WechatyBuilder.build({ puppet: createSandbox().puppet })
     expect(() => bot.use(GroupGuard({ ...files('company: 示例科技\ntimezone: Mars/Base\n') }))).toThrow(ConfigError)
