@@ -7,7 +7,9 @@
 export type GroupKind = 'internal' | 'customer' | 'broadcast'
 
 /** Roles bound to contact ids in config (never to names). */
-export type Role = 'admin' | 'leader' | 'trainer' | 'staff' | 'editor' | 'approver' | 'auditor'
+/** Every role, in one place: config keys (`roles.<role>`), command checks and role lists in plugin configs. */
+export const ROLES = ['admin', 'leader', 'trainer', 'staff', 'editor', 'approver', 'auditor'] as const
+export type Role = (typeof ROLES)[number]
 
 /** The message types the bot distinguishes. */
 export type MessageKind =

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ROLES } from '../../bot/core/event.js'
 import { duration } from '../../bot/config/duration.js'
 import { cronExpression, globalOnly, timeWindows } from '../../bot/config/fields.js'
 
@@ -60,8 +61,6 @@ export const DEFAULT_FILLER_WORDS = [
   '会',
   '谢谢',
 ]
-
-const ROLES = ['admin', 'leader', 'trainer', 'staff', 'editor', 'approver'] as const
 
 /** The `ack` plugin's config section (per group overridable). */
 export const ackConfigSchema = z

@@ -1,10 +1,10 @@
 import { z } from 'zod'
+import { ROLES } from '../../bot/core/event.js'
 import { shipped } from '../../bot/package-root.js'
 import { duration } from '../../bot/config/duration.js'
 import { configPath, globalOnly } from '../../bot/config/fields.js'
 import { DictionaryError, loadDictionaryFiles } from './matcher/index.js'
 
-const ROLES = ['admin', 'leader', 'trainer', 'staff', 'editor', 'approver', 'auditor'] as const
 const severity = z.enum(['low', 'medium', 'high'])
 const step = z.enum(['record', 'warn', 'report', 'strike'])
 const steps = z.array(step).min(1)
