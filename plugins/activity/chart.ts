@@ -43,7 +43,11 @@ export interface ChartSpec {
   width?: number
 }
 
-const BAR_ROW = 28
+const BAR_ROW = 30
+/** Axis and value labels: 15 px on a 900 px layout stays legible when a phone shrinks the image to its width. */
+const LABEL = 15
+/** The PNG is rendered at twice the layout size, so it stays sharp when zoomed on a phone. */
+export const PNG_SCALE = 2
 const TREND_HEIGHT = 200
 
 /** Pixel size a spec renders at (the height follows the number of bars). */
@@ -67,9 +71,9 @@ function option(spec: ChartSpec, height: number): Echarts.EChartsCoreOption {
     backgroundColor: '#ffffff',
     textStyle: { fontFamily: FONT },
     title: [
-      text(spec.title, 14, 20, 'center'),
-      text(bars.title, 56, 14),
-      ...(trend ? [text(trend.title, trendTop - 44, 14)] : []),
+      text(spec.title, 14, 22, 'center'),
+      text(bars.title, 56, 16),
+      ...(trend ? [text(trend.title, trendTop - 44, 16)] : []),
     ],
     grid: [
       { left: 24, right: 60, top: 90, height: barsHeight, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
@@ -78,17 +82,21 @@ function option(spec: ChartSpec, height: number): Echarts.EChartsCoreOption {
         : []),
     ],
     xAxis: [
-      { gridIndex: 0, type: 'value', minInterval: 1, axisLabel: { fontFamily: FONT } },
-      ...(trend ? [{ gridIndex: 1, type: 'category', data: trend.labels, axisLabel: { fontFamily: FONT } }] : []),
+      { gridIndex: 0, type: 'value', minInterval: 1, axisLabel: { fontFamily: FONT, fontSize: LABEL } },
+      ...(trend
+        ? [{ gridIndex: 1, type: 'category', data: trend.labels, axisLabel: { fontFamily: FONT, fontSize: LABEL } }]
+        : []),
     ],
     yAxis: [
       {
         gridIndex: 0,
         type: 'category',
         data: [...bars.labels].reverse(),
-        axisLabel: { fontFamily: FONT, width: 260, overflow: 'truncate' },
+        axisLabel: { fontFamily: FONT, fontSize: LABEL, width: 260, overflow: 'truncate' },
       },
-      ...(trend ? [{ gridIndex: 1, type: 'value', minInterval: 1, axisLabel: { fontFamily: FONT } }] : []),
+      ...(trend
+        ? [{ gridIndex: 1, type: 'value', minInterval: 1, axisLabel: { fontFamily: FONT, fontSize: LABEL } }]
+        : []),
     ],
     series: [
       {
@@ -98,7 +106,7 @@ function option(spec: ChartSpec, height: number): Echarts.EChartsCoreOption {
         data: [...bars.values].reverse(),
         barMaxWidth: 20,
         itemStyle: { color: '#3b82f6' },
-        label: { show: true, position: 'right', fontFamily: FONT },
+        label: { show: true, position: 'right', fontFamily: FONT, fontSize: LABEL },
       },
       ...(trend
         ? [
@@ -108,7 +116,7 @@ function option(spec: ChartSpec, height: number): Echarts.EChartsCoreOption {
               yAxisIndex: 1,
               data: trend.values,
               itemStyle: { color: '#f59e0b' },
-              label: { show: true, fontFamily: FONT },
+              label: { show: true, fontFamily: FONT, fontSize: LABEL },
             },
           ]
         : []),
@@ -141,6 +149,7 @@ export function svgToPng(svg: string): Buffer {
     const resvg = new (chartEngines().Resvg)(svg, {
       font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: FONT, sansSerifFamily: FONT },
       background: '#ffffff',
+      fitTo: { mode: 'zoom', value: PNG_SCALE },
     })
     return resvg.render().asPng()
   } finally {

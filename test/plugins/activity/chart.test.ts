@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Resvg } from '@resvg/resvg-js'
 import { describe, expect, it } from 'vitest'
-import { chartSize, renderChart, type ChartSpec } from '../../../plugins/activity/chart.js'
+import { chartSize, PNG_SCALE, renderChart, type ChartSpec } from '../../../plugins/activity/chart.js'
 import { subsetFont } from '../../../plugins/activity/font-subset.js'
 import { decodePng, distinctColours } from './png.js'
 
@@ -25,8 +25,12 @@ const spec = (name: string): ChartSpec => ({
 describe('chart', () => {
   it('renders a PNG that decodes to the expected size and is not blank', () => {
     const png = decodePng(renderChart(spec('张三')))
-    expect({ width: png.width, height: png.height }).toEqual(chartSize(spec('张三')))
-    expect(png.width).toBe(900)
+    const layout = chartSize(spec('张三'))
+    expect({ width: png.width, height: png.height }).toEqual({
+      width: layout.width * PNG_SCALE,
+      height: layout.height * PNG_SCALE,
+    })
+    expect(png.width).toBe(1800) // 900 px layout at 2×: sharp when a phone zooms in
     expect(distinctColours(png.pixels)).toBeGreaterThan(20)
   })
 
