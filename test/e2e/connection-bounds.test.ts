@@ -98,7 +98,8 @@ describe('a puppet service that stops sending while the bot runs', () => {
     service.silence()
     const t0 = Date.now()
     await bot.waitFor(/connection down, sending paused: no event or heartbeat from the puppet for \d+s/, 15_000)
-    expect(Date.now() - t0).toBeLessThan(4_000 + 3_000)
+    // The stall bound (4 s) plus the 1 s check interval, with slack for verbose logging on a loaded 2-core machine.
+    expect(Date.now() - t0).toBeLessThan(4_000 + 6_000)
     // Within the re-login bound (plus the time to stop) it either logged in again or exited 75.
     await waitUntil(
       () => /connection restored/.test(bot!.output()) || bot!.child.exitCode !== null,
