@@ -1,7 +1,7 @@
 import * as nodeFs from 'node:fs'
 import { join, relative } from 'node:path'
 import { DocDamage, decodeDoc, encodeDoc } from './doc-codec.js'
-import { type Doc, type DocSpec, StateDamageError, type Store, StoreWriteError } from './store.js'
+import { type Doc, type DocSpec, HeldDoc, StateDamageError, type Store, StoreWriteError } from './store.js'
 
 /** The file system calls the store makes, injectable so tests can count fsyncs or fail writes. */
 export type StoreFs = Pick<
@@ -332,27 +332,14 @@ function parseLine<R>(line: string): R {
   } // a torn last line after a crash
 }
 
-class FileDoc<T> implements Doc<T> {
-  /** Changed since its last write. */
-  dirty = false
-
+class FileDoc<T> extends HeldDoc<T> {
   constructor(
     private store: FileStore,
-    private name: string,
-    readonly spec: DocSpec<T>,
-    private value: T,
-  ) {}
-
-  get data(): T {
-    return this.value
-  }
-  set data(v: T) {
-    this.value = v
-    this.dirty = true
-  }
-
-  changed(): void {
-    this.dirty = true
+    name: string,
+    spec: DocSpec<T>,
+    value: T,
+  ) {
+    super(name, spec, value)
   }
 
   async persist(): Promise<void> {

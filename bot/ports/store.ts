@@ -42,6 +42,35 @@ export function docSpec<T extends object>(spec: DocSpec<T>): DocSpec<T> {
   return spec
 }
 
+/**
+ * A document held in memory with a dirty mark: what every back end's document shares. The store
+ * writes it (coalesced at its flush, or now with `persist()`).
+ */
+export abstract class HeldDoc<T> implements Doc<T> {
+  /** Changed since its last write. */
+  dirty = false
+
+  constructor(
+    readonly name: string,
+    readonly spec: DocSpec<T>,
+    protected value: T,
+  ) {}
+
+  get data(): T {
+    return this.value
+  }
+  set data(v: T) {
+    this.value = v
+    this.dirty = true
+  }
+
+  changed(): void {
+    this.dirty = true
+  }
+
+  abstract persist(): Promise<void>
+}
+
 /** The store port. `FileStore` keeps it on disk, `MemoryStore` in memory. */
 export interface Store {
   /** Open (or create from `spec.defaults`) the document `name`; throws `StateDamageError` for damaged durable state. */

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import type { PuppetService } from './puppet-service.js'
 
@@ -81,4 +81,17 @@ export async function teardown(bot: BotProcess | undefined, service: PuppetServi
   bot?.kill('SIGTERM')
   await bot?.exited
   await service?.stop()
+}
+
+/**
+ * Run a read-only CLI command (`stats`, `cases export`…) over the bot's data dir for all time and
+ * parse its JSON output: what an admin would export after the run.
+ */
+export function exportJson<T>(command: string[], dataDir: string, configFile: string): T {
+  const args = [...command, '--from', '2000-01-01', '--to', '2100-01-01', '--format', 'json', '--data', dataDir]
+  const json = execFileSync('npx', ['tsx', 'bot/cli.ts', ...args], {
+    env: { ...process.env, BOT_CONFIG: configFile },
+    encoding: 'utf8',
+  })
+  return JSON.parse(json) as T
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
 import { afterAll, describe, expect, it } from 'vitest'
-import { startBot, teardown, waitUntil, type BotProcess } from './bot-process.js'
+import { exportJson, startBot, teardown, waitUntil, type BotProcess } from './bot-process.js'
 import { e2eConfig } from './e2e-config.js'
 import { startPuppetService, type PuppetService } from './puppet-service.js'
 
@@ -86,29 +86,8 @@ describe('a burst of 2,000 messages from 200 members in 20 groups within a minut
     expect(banned.filter(id => !evidenced.has(id))).toEqual([])
 
     // Every message was counted by the activity plugin.
-    const { execFileSync } = await import('node:child_process')
-    const stats = JSON.parse(
-      execFileSync(
-        'npx',
-        [
-          'tsx',
-          'bot/cli.ts',
-          'stats',
-          '--from',
-          '2000-01-01',
-          '--to',
-          '2100-01-01',
-          '--format',
-          'json',
-          '--data',
-          dataDir,
-        ],
-        { env: { ...process.env, BOT_CONFIG: configFile }, encoding: 'utf8' },
-      ),
-    )
-    const counted = (stats.groups as { group_id: string; messages: number }[])
-      .filter(g => g.group_id.startsWith('burst-'))
-      .reduce((a, g) => a + g.messages, 0)
+    const stats = exportJson<{ groups: { group_id: string; messages: number }[] }>(['stats'], dataDir, configFile)
+    const counted = stats.groups.filter(g => g.group_id.startsWith('burst-')).reduce((a, g) => a + g.messages, 0)
     expect(counted).toBe(MESSAGES) // commands such as #状态 are not counted as chat
   })
 })

@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process'
 import { afterAll, describe, expect, it } from 'vitest'
-import { startBot, teardown, waitUntil, type BotProcess } from './bot-process.js'
+import { exportJson, startBot, teardown, waitUntil, type BotProcess } from './bot-process.js'
 import { e2eConfig } from './e2e-config.js'
 import { startPuppetService, type PuppetService } from './puppet-service.js'
 
@@ -16,39 +15,14 @@ const sent = (chat: string, pattern: RegExp) =>
   service!.world.sent.filter(s => (s.roomId ?? s.toContactId) === chat && pattern.test(s.text ?? ''))
 
 /** Ids of the cases in the bot's store, read with the cases export from its data dir. */
-function storedCases(dataDir: string, configFile: string): string[] {
-  const json = execFileSync(
-    'npx',
-    [
-      'tsx',
-      'bot/cli.ts',
-      'cases',
-      'export',
-      '--from',
-      '2000-01-01',
-      '--to',
-      '2100-01-01',
-      '--format',
-      'json',
-      '--data',
-      dataDir,
-    ],
-    { env: { ...process.env, BOT_CONFIG: configFile }, encoding: 'utf8' },
-  )
-  return (JSON.parse(json) as { id: string }[]).map(c => c.id)
-}
+const storedCases = (dataDir: string, configFile: string): string[] =>
+  exportJson<{ id: string }[]>(['cases', 'export'], dataDir, configFile).map(c => c.id)
 
-/** Messages the activity plugin counted today in one group, read with the stats export from the bot's data dir. */
-function counted(dataDir: string, configFile: string, groupId: string): number {
-  const json = execFileSync(
-    'npx',
-    ['tsx', 'bot/cli.ts', 'stats', '--from', '2000-01-01', '--to', '2100-01-01', '--format', 'json', '--data', dataDir],
-    { env: { ...process.env, BOT_CONFIG: configFile }, encoding: 'utf8' },
-  )
-  return (JSON.parse(json).groups as { group_id: string; messages: number }[])
-    .filter(g => g.group_id === groupId)
+/** Messages the activity plugin counted in one group, read with the stats export from the bot's data dir. */
+const counted = (dataDir: string, configFile: string, groupId: string): number =>
+  exportJson<{ groups: { group_id: string; messages: number }[] }>(['stats'], dataDir, configFile)
+    .groups.filter(g => g.group_id === groupId)
     .reduce((a, g) => a + g.messages, 0)
-}
 
 describe('SIGKILL in the middle of a burst, then a restart', () => {
   it('keeps open notices and their timers, loses at most a flush interval of counting, and sends nothing twice', async () => {

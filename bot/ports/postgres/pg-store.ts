@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { DocDamage, VERSION_KEY, decodeDoc } from '../doc-codec.js'
-import { type Doc, type DocSpec, StateDamageError, type Store, StoreWriteError } from '../store.js'
+import { type Doc, type DocSpec, HeldDoc, StateDamageError, type Store, StoreWriteError } from '../store.js'
 import { type Database, migrate } from './schema.js'
 
 /** How to reach the database and whose rows these are. */
@@ -253,26 +253,14 @@ export class PgStore implements Store {
   }
 }
 
-class PgDoc<T> implements Doc<T> {
-  dirty = false
-
+class PgDoc<T> extends HeldDoc<T> {
   constructor(
     private store: PgStore,
-    readonly name: string,
-    readonly spec: DocSpec<T>,
-    private value: T,
-  ) {}
-
-  get data(): T {
-    return this.value
-  }
-  set data(v: T) {
-    this.value = v
-    this.dirty = true
-  }
-
-  changed(): void {
-    this.dirty = true
+    name: string,
+    spec: DocSpec<T>,
+    value: T,
+  ) {
+    super(name, spec, value)
   }
 
   async persist(): Promise<void> {
