@@ -1,3 +1,5 @@
+import type { Fact, FactName, Facts } from './facts.js'
+
 /**
  * Actions are decisions as data. Plugins return them; the executor performs
  * them (or only records them in dry-run). Nothing else sends to WeChat.
@@ -105,6 +107,17 @@ export interface CancelAction extends ActionMeta {
   key: string
 }
 
+/** Tell the other plugins a typed fact (see `bot/core/facts.ts`); nothing is sent. */
+export interface EmitAction extends ActionMeta {
+  type: 'emit'
+  fact: Fact
+}
+
+/** An `emit` action for a declared fact. */
+export function emit<K extends FactName>(name: K, data: Facts[K], meta: ActionMeta): EmitAction {
+  return { type: 'emit', fact: { name, data } as Fact, ...meta }
+}
+
 /** Everything a plugin can decide. */
 export type Action =
   | SayAction
@@ -119,6 +132,7 @@ export type Action =
   | FineAction
   | ScheduleAction
   | CancelAction
+  | EmitAction
 
 /**
  * The outward actions of a rehearsal (a case opened in observe mode, which stays one after going live)

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { Action } from './actions.js'
+import type { Fact } from './facts.js'
 import type { BotEvent, GroupRef, Member, MessageEvent, Role } from './event.js'
 import type { Clock } from '../ports/clock.js'
 import type { Store } from '../ports/store.js'
@@ -69,6 +70,8 @@ export interface PluginInstance {
   onEvent?(event: BotEvent): Decision
   /** Called when a timer set with a `schedule` action falls due. */
   onTimer?(key: string, payload: unknown): Decision
+  /** A typed fact another plugin emitted (see `bot/core/facts.ts`). */
+  onFact?(fact: Fact): Decision
   /**
    * The payload schema of each timer kind this plugin sets (kind = the key up to its first `:`).
    * When given, a stored timer of an unknown kind or with a payload of the wrong shape is reported

@@ -1,6 +1,7 @@
 import { OUTWARD_ACTIONS, type Action, type Chat } from '../core/actions.js'
 import type { OutboundMessage, RoomAdmin } from '../ports/directory.js'
 import type { Clock } from '../ports/clock.js'
+import type { Fact } from '../core/facts.js'
 import type { AuditLog } from './audit.js'
 import type { Ledger } from './ledger.js'
 import type { Outbox } from './outbox.js'
@@ -25,6 +26,8 @@ export interface ExecutorDeps {
   log: Logger
   /** How a member is named in a group (roster name, group nickname, WeChat name), for merged texts. */
   nameOf?(memberId: string, groupId: string): Promise<string>
+  /** Hand a fact a plugin emitted to the other plugins (the runtime's fact dispatch). */
+  onFact?(plugin: string, fact: Fact): Promise<void>
 }
 
 /**
@@ -38,6 +41,11 @@ export class Executor {
   /** Perform (or, where `dryRun` says so, only record) the actions a plugin decided. */
   async run(plugin: string, actions: Action[], dryRun: boolean | ((a: Action) => boolean)): Promise<void> {
     for (const action of actions) {
+      // A fact is a message between plugins, not a decision about anyone: it is not audited.
+      if (action.type === 'emit') {
+        await this.d.onFact?.(plugin, action.fact)
+        continue
+      }
       const dry = OUTWARD_ACTIONS.has(action.type) && (typeof dryRun === 'function' ? dryRun(action) : dryRun)
       const entry = this.d.audit.append({
         plugin,
@@ -95,6 +103,8 @@ export class Executor {
       case 'cancel':
         return this.d.timers.cancel(plugin, a.key)
       case 'record':
+        return
+      case 'emit':
         return
     }
   }

@@ -1,4 +1,5 @@
 import type { Action } from '../core/actions.js'
+import type { Fact } from '../core/facts.js'
 import type { BotEvent, MessageEvent, Role } from '../core/event.js'
 import type { Roster } from '../roster/roster.js'
 import type { CommandSpec, PluginDefinition } from '../core/plugin.js'
@@ -80,6 +81,7 @@ export class BotRuntime {
   private storeFailure?: StoreWriteError
   readonly modes: ObserveMode
   private seen: IdCache
+  private factDepth = 0
   private rolesOf: (contactId: string) => Role[]
 
   constructor(readonly deps: RuntimeDeps) {
@@ -113,6 +115,7 @@ export class BotRuntime {
       timers: this.timers,
       strikeTtlDefault: cfg.penalties.strikeTtl,
       log: deps.log.child('executor'),
+      onFact: (from, fact) => this.deliverFact(from, fact),
       nameOf: async (id, groupId) => {
         const m = (await deps.directory.members(groupId)).find(x => x.id === id)
         return this.loaded.roster.byContact(id)?.name ?? m?.groupAlias ?? m?.name ?? id
@@ -309,6 +312,21 @@ export class BotRuntime {
     }
     // Answers to the asker carry audience `asker`; everything else the command decides obeys observe mode.
     await this.act(host, await guarded(plugin, `command ${spec.name}`, () => spec.run(inv), this.onError))
+  }
+
+  /** Hand a fact to every plugin but the one that emitted it; facts emitted in answer are bounded in depth. */
+  private async deliverFact(from: string, fact: Fact): Promise<void> {
+    if (this.factDepth >= 4)
+      return this.onError(`fact ${fact.name} from ${from} dropped: facts nested too deep`, undefined)
+    this.factDepth++
+    try {
+      for (const p of this.plugins) {
+        if (p.name === from || !p.instance.onFact) continue
+        await this.runGuarded(p, `fact ${fact.name}`, () => p.instance.onFact?.(fact) ?? [])
+      }
+    } finally {
+      this.factDepth--
+    }
   }
 
   private async onTimer(plugin: string, key: string, payload: unknown): Promise<void> {

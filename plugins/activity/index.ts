@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { timerKind } from '../../bot/runtime/timers.js'
 import type { Action } from '../../bot/core/actions.js'
+import type { Fact } from '../../bot/core/facts.js'
 import type { BotEvent } from '../../bot/core/event.js'
 import { definePlugin, type PluginContext } from '../../bot/core/plugin.js'
 import { dayKey } from '../../bot/time/zoned.js'
@@ -57,6 +58,11 @@ export const activityPlugin = definePlugin({
         if (ev.type === 'join') tracker.onJoin(ev)
         if (ev.type === 'leave') tracker.onLeave(ev)
         if (ev.type === 'topic') tracker.onTopic(ev.group, ev.at)
+        return []
+      },
+      // A message the moderation plugin acted on (an ad, spam) is not a customer waiting for an answer.
+      onFact(fact: Fact): Action[] {
+        if (fact.name === 'message.moderated') tracker.forgetMessage(fact.data.groupId, fact.data.messageId)
         return []
       },
       timerPayloads: { wait: z.object({ groupId: z.string() }) },

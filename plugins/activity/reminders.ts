@@ -43,11 +43,6 @@ export async function remindWaiting(
   const cfg = ctx.configFor(w.group)
   const { deadline, elapsed } = tracker.workClock(cfg)
   if (!cfg.remindResponsible || !enabledIn(cfg)) return []
-  // A message the moderation plugin acted on (an ad, spam) is not a customer waiting for an answer.
-  const moderated = new Set(
-    ctx.audit.query({ plugin: 'content', groupId, days: 1, limit: 10_000 }).map(e => e.evidence?.messageId),
-  )
-  w.msgs = w.msgs.filter(m => !moderated.has(m.id))
   const observing = ctx.observing(w.group)
   const due: PendingMessage[] = dueForReminder(w, now, deadline, observing)
   const actions: Action[] = []

@@ -205,6 +205,14 @@ export class ActivityTracker {
     this.seen.changed()
   }
 
+  /** Drop one message from a group's waiting list (another plugin dealt with it). */
+  forgetMessage(groupId: string, messageId: string): void {
+    const w = this.current.data.waiting[groupId]
+    if (!w?.msgs.some(m => m.id === messageId)) return
+    w.msgs = w.msgs.filter(m => m.id !== messageId)
+    this.current.changed()
+  }
+
   /** Follow a group rename. */
   onTopic(group: GroupRef, at: number): void {
     this.dayOf(group, at)

@@ -1,4 +1,4 @@
-import type { Action } from '../../bot/core/actions.js'
+import { emit, type Action } from '../../bot/core/actions.js'
 import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
 import type { PluginContext } from '../../bot/core/plugin.js'
 import type { Doc } from '../../bot/ports/store.js'
@@ -8,6 +8,7 @@ import { asDryRun, decideIncident, decideRepeat } from './decide.js'
 import { DictionaryHolder } from './dictionary-holder.js'
 import { selfCheckProblems } from './self-check.js'
 import { contentStrikeCount } from './escalation.js'
+import './facts.js'
 import type { Finding } from './findings.js'
 import { FloodTracker } from './flood.js'
 import { addIncident, INCIDENTS_DOC, mergeRepeat, openIncidentFor, type IncidentLog } from './incident.js'
@@ -51,9 +52,14 @@ export class ContentService {
     const findings = assessMessage(inGroup, this.holder.matcher, cfg, this.flood)
     if (!findings.length) return []
     // In observe mode every finding is a rehearsal: its incident is kept apart from real ones and its steps are records.
-    if (this.ctx.observing(ev.group)) return this.offence(inGroup, findings, cfg, true)
+    if (this.ctx.observing(ev.group))
+      return [...this.offence(inGroup, findings, cfg, true), moderated(inGroup, findings)]
     const { live, dry } = splitDryRun(findings, cfg)
-    return [...this.offence(inGroup, live, cfg, false), ...this.offence(inGroup, dry, cfg, true)]
+    return [
+      ...this.offence(inGroup, live, cfg, false),
+      ...this.offence(inGroup, dry, cfg, true),
+      moderated(inGroup, findings),
+    ]
   }
 
   private offence(
@@ -100,4 +106,14 @@ export class ContentService {
     this.incidents.changed()
     return dryRun ? asDryRun(actions) : actions
   }
+}
+
+/** Tell the other plugins this message was moderated (activity then does not wait for an answer to it). */
+function moderated(ev: MessageEvent & { group: GroupRef }, findings: Finding[]): Action {
+  const categories = [...new Set(findings.map(f => f.category))]
+  return emit(
+    'message.moderated',
+    { groupId: ev.group.id, messageId: ev.id, memberId: ev.sender.id, categories },
+    { rule: 'content.moderated', groupId: ev.group.id, memberId: ev.sender.id },
+  )
 }
