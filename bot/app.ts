@@ -18,6 +18,7 @@ import type { Logger } from './runtime/logger.js'
 import { WechatyPorts } from './wechaty/wechaty-ports.js'
 import { wireWechaty } from './wechaty/wire.js'
 import { fixRoomMemberCache } from './wechaty/room-member-cache.js'
+import type { FleetGate } from './fleet/gate.js'
 
 /** How to build the bot: config, where state lives, and optionally a puppet instance (sandbox) and clock. */
 export interface AppOptions {
@@ -38,6 +39,8 @@ export interface AppOptions {
   plugins?: PluginDefinition[]
   /** Serve the admin web console (`readConsoleSettings()`); call `app.web.listen()` after creating. */
   console?: ConsoleSettings
+  /** The fleet this process belongs to (bot/fleet); default: one process acting everywhere. */
+  fleet?: FleetGate
 }
 
 /** A built bot: Wechaty, the runtime and a stop function that flushes state. */
@@ -98,6 +101,7 @@ export function createApp(opts: AppOptions): App {
     plugins,
     clock,
     commands: web?.commands,
+    fleet: opts.fleet,
     store,
     directory: ports,
     roomAdmin: ports,

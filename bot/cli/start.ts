@@ -10,6 +10,8 @@ import { ConfigError } from '../config/load-config.js'
 import { verifyConfig } from '../config/verify-config.js'
 import { StateDamageError, StoreWriteError } from '../ports/store.js'
 import { openStore } from '../ports/postgres/open-store.js'
+import { PgStore } from '../ports/postgres/pg-store.js'
+import { joinFleet } from '../fleet/join.js'
 import { shipped } from '../package-root.js'
 import { readConsoleSettings } from '../console/index.js'
 import { createLogger, type Logger } from '../runtime/logger.js'
@@ -58,12 +60,15 @@ async function startPuppet(env: BotEnv, log: Logger): Promise<number> {
   if (env.puppet === 'wechaty-puppet-service') securePuppetCache()
   // BOT_DATABASE_URL=postgres://… selects PostgreSQL; the file store in the data folder is the default.
   const store = await openStore(env.dataDir)
-  const app = createApp({
+  // On PostgreSQL the process is one account of a fleet (group leases, runs once, shared records).
+  const fleet = store instanceof PgStore ? joinFleet(store, () => app, log.child('fleet')) : undefined
+  const app: App = createApp({
     configFile: env.configFile,
     dataDir: env.dataDir,
     log,
     store,
     console: readConsoleSettings(),
+    fleet,
   })
   await app.web?.listen()
   const stop = stopOnSignals(app, log)

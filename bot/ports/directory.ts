@@ -33,4 +33,6 @@ export interface OutboundMessage {
   file?: string
   /** A link card to send instead of text. */
   link?: { url: string; title: string; description?: string }
+  /** What caused it and what it says (fleet mode): the same key is never sent twice by the fleet. */
+  key?: string
 }

@@ -26,6 +26,8 @@ export interface ExecutorDeps {
   log: Logger
   /** How a member is named in a group (roster name, group nickname, WeChat name), for merged texts. */
   nameOf?(memberId: string, groupId: string): Promise<string>
+  /** The fleet's key of a message (what caused it and what it says), so the fleet never sends it twice. */
+  keyOf?(msg: OutboundMessage): string | undefined
   /** Hand a fact a plugin emitted to the other plugins (the runtime's fact dispatch). */
   onFact?(plugin: string, fact: Fact): Promise<void>
 }
@@ -110,7 +112,8 @@ export class Executor {
   }
 
   private send(msg: OutboundMessage): void {
-    this.d.outbox.enqueue(msg)
+    const key = this.d.keyOf?.(msg)
+    this.d.outbox.enqueue(key ? { ...msg, key } : msg)
   }
 
   /** Names of the people a group message mentions (shown on their line when texts are merged). */

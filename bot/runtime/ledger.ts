@@ -73,6 +73,9 @@ const KEEP_EXPIRED_MS = 90 * 86_400_000
 export class Ledger {
   private doc
   private byMember = new Map<string, Strike[]>()
+  /** Other fleet accounts' strikes by member (read-only here; each account writes its own ledger). */
+  private foreign = new Map<string, Map<string, Strike[]>>()
+  private foreignFines = new Map<string, Fine[]>()
 
   constructor(
     store: Store,
@@ -95,11 +98,33 @@ export class Ledger {
     return strike
   }
 
-  /** Strikes of a member not expired or revoked at `now` (optionally one category). Costs what that member has, not the history. */
+  /**
+   * Strikes of a member not expired or revoked at `now` (optionally one category), fleet-wide (other
+   * accounts' strikes included). Costs what that member has, not the history.
+   */
   activeStrikes(memberId: string, now: number, category?: string): Strike[] {
-    return (this.byMember.get(memberId) ?? []).filter(
-      s => !s.revoked && s.expiresAt > now && (!category || s.category === category),
-    )
+    const own = this.byMember.get(memberId) ?? []
+    const others = [...this.foreign.values()].flatMap(byMember => byMember.get(memberId) ?? [])
+    return [...own, ...others].filter(s => !s.revoked && s.expiresAt > now && (!category || s.category === category))
+  }
+
+  /**
+   * Another fleet account's ledger as it stands (fleet mode): its strikes count here, its fines show in
+   * balances. Ids and audit ids are prefixed with the account, so an undo here never touches them.
+   */
+  setForeign(account: string, data: unknown): void {
+    const parsed = LEDGER_DOC.schema.safeParse(data)
+    if (!parsed.success) return
+    const { strikes, fines } = parsed.data as LedgerData
+    const tag = <R extends { id: string; auditId?: string }>(r: R): R => ({
+      ...r,
+      id: `${account}/${r.id}`,
+      auditId: r.auditId && `${account}/${r.auditId}`,
+    })
+    const byMember = new Map<string, Strike[]>()
+    for (const s of strikes.map(tag)) byMember.set(s.memberId, [...(byMember.get(s.memberId) ?? []), s])
+    this.foreign.set(account, byMember)
+    this.foreignFines.set(account, fines.map(tag))
   }
 
   private index(s: Strike): void {
@@ -134,9 +159,9 @@ export class Ledger {
     return this.doc.data.fines.filter(f => !f.settled && !f.waived && (!memberId || f.memberId === memberId))
   }
 
-  /** All fines of a member, for balances. */
+  /** All fines of a member, for balances (fleet-wide). */
   finesOf(memberId: string): Fine[] {
-    return this.doc.data.fines.filter(f => f.memberId === memberId)
+    return [...this.doc.data.fines, ...[...this.foreignFines.values()].flat()].filter(f => f.memberId === memberId)
   }
 
   /** Settle the member's oldest open fine with a red packet; returns it and what it owed. */

@@ -75,6 +75,7 @@ export class Outbox {
     private log: Logger,
     private random: () => number = Math.random,
     private beforeSend: () => Promise<void> = async () => {},
+    private mayDeliver: MayDeliver = async () => true,
   ) {
     this.doc = store.doc('outbox', OUTBOX_DOC)
     this.reindex()
@@ -149,6 +150,11 @@ export class Outbox {
     this.doc.changed()
     try {
       await this.beforeSend()
+      if (!(await this.mayDeliver(message, items as Queued[]))) {
+        unmark() // not sent: another bot of the fleet sent it, or this one no longer acts in that group
+        this.log.info(`not sent (fleet): ${describe(first)}`)
+        return
+      }
       await this.sender.send(message)
     } catch (e) {
       unmark() // a send that failed does not count against the limits
@@ -238,6 +244,12 @@ export class Outbox {
     })
   }
 }
+
+/**
+ * Asked right before a send (after the durable flush): false drops the message unsent. The fleet's
+ * check (bot/fleet): the group is still held and the message is not in the fleet's sent-log.
+ */
+export type MayDeliver = (message: OutboundMessage, items: { seq: number; key?: string }[]) => Promise<boolean>
 
 /** A stable key for the chat a message goes to. */
 export function chatKey(m: OutboundMessage): string {

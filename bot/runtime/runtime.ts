@@ -7,7 +7,7 @@ import { ConfigError, type LoadedConfig } from '../config/load-config.js'
 import type { Clock } from '../ports/clock.js'
 import { z } from 'zod'
 import { docSpec, StateDamageError, type Store, type StoreWriteError } from '../ports/store.js'
-import type { Directory, RoomAdmin, Sender } from '../ports/directory.js'
+import type { Directory, OutboundMessage, RoomAdmin, Sender } from '../ports/directory.js'
 import { chineseCalendar, type WorkCalendar } from '../time/workdays.js'
 import { CommandRouter, replyTo } from '../commands/command-router.js'
 import { answerPrivately } from '../commands/audience.js'
@@ -32,6 +32,9 @@ import {
 import { builtinCommands } from './builtin-commands.js'
 import { adminRoom } from './group-bindings.js'
 import { ObserveMode } from './observe-mode.js'
+import { type FleetGate, SOLO } from '../fleet/gate.js'
+import { sendKey } from '../fleet/keys.js'
+import { OUTWARD_ACTIONS } from '../core/actions.js'
 
 /** Everything the runtime is built from: config, plugin definitions and ports. */
 export interface RuntimeDeps {
@@ -57,6 +60,8 @@ export interface RuntimeDeps {
   reloadConfig?: () => LoadedConfig
   /** Extra runtime commands registered next to the built-in ones (e.g. the web console's `#控制台`). */
   commands?: CommandSpec[]
+  /** The fleet (several accounts on one database, bot/fleet); default: one process that acts everywhere. */
+  fleet?: FleetGate
 }
 
 /**
@@ -83,12 +88,17 @@ export class BotRuntime {
   private seen: IdCache
   private factDepth = 0
   private rolesOf: (contactId: string) => Role[]
+  /** The fleet's answers to "may I act here / run this / send this" (always yes for one process). */
+  readonly fleet: FleetGate
+  /** What the task running now is (an event, a timer, a cron slot): the cause in the fleet's send keys. */
+  private task?: { cause: string; once?: string; claimed?: Promise<boolean> }
 
   constructor(readonly deps: RuntimeDeps) {
     const { clock, store, loaded } = deps
     const cfg = loaded.config
     this.loaded = loaded
     this.rolesOf = roleResolver(loaded)
+    this.fleet = deps.fleet ?? SOLO
     this.startedAt = clock.now()
     this.queue = new SerialQueue(e => deps.log.error('queued task failed', e))
     this.audit = new AuditLog(store, clock, cfg.timezone)
@@ -99,8 +109,15 @@ export class BotRuntime {
       stepMs: cfg.penalties.fineStepEvery,
       cap: cfg.penalties.fineCap,
     })
-    this.outbox = new Outbox(clock, deps.sender, cfg.outbox, store, deps.log.child('outbox'), deps.random, () =>
-      store.flush(true),
+    this.outbox = new Outbox(
+      clock,
+      deps.sender,
+      cfg.outbox,
+      store,
+      deps.log.child('outbox'),
+      deps.random,
+      () => store.flush(true),
+      (msg, items) => this.mayDeliver(msg, items),
     )
     this.timers = new Timers(clock, store)
     store.onWriteFailure(e => this.storeFailed(e))
@@ -116,6 +133,7 @@ export class BotRuntime {
       strikeTtlDefault: cfg.penalties.strikeTtl,
       log: deps.log.child('executor'),
       onFact: (from, fact) => this.deliverFact(from, fact),
+      keyOf: msg => (this.task && this.fleet !== SOLO ? sendKey(this.task.cause, msg) : undefined),
       nameOf: async (id, groupId) => {
         const m = (await deps.directory.members(groupId)).find(x => x.id === id)
         return this.loaded.roster.byContact(id)?.name ?? m?.groupAlias ?? m?.name ?? id
@@ -145,13 +163,59 @@ export class BotRuntime {
       const problem = p && timerProblem(p, t)
       if (problem) this.onError(problem, undefined)
     }
-    this.timers.start((plugin, key, payload) => void this.queue.push(() => this.onTimer(plugin, key, payload)))
+    await this.fleet.start()
+    this.timers.start(
+      (plugin, key, payload, at) =>
+        void this.queue.push(() =>
+          this.inTask({ cause: `timer:${plugin}:${key}@${at}` }, async () => {
+            // Fired once fleet-wide, even when two processes race for it (a restart, a takeover).
+            if (await this.fleet.claimRun(`timer:${this.fleet.account}:${plugin}:${key}@${at}`))
+              await this.onTimer(plugin, key, payload)
+          }),
+        ),
+    )
     this.outbox.resume()
   }
 
   /** Queue an event behind everything already queued (events, due timers and jobs); resolves when handled. */
   enqueue(event: BotEvent): Promise<void> {
-    return this.queue.push(() => this.handle(event))
+    return this.queue.push(() =>
+      this.inTask({ cause: `event:${event.type}:${eventKey(event)}` }, () => this.handle(event)),
+    )
+  }
+
+  /** Run one queued task with its cause known (for send keys), after reading what the fleet changed. */
+  private async inTask(task: { cause: string; once?: string }, run: () => Promise<void>): Promise<void> {
+    this.task = task
+    try {
+      await this.fleet.sync().catch(e => this.deps.log.error('fleet: sync failed', e))
+      await run()
+    } finally {
+      this.task = undefined
+    }
+  }
+
+  /**
+   * Whether an outward action may go out (fleet): not in a group another bot acts in (a lost lease stops
+   * acting at once), and a message for everyone (admins, no group) from a cron slot only from the process
+   * that claimed the slot fleet-wide.
+   */
+  private async mayAct(a: Action): Promise<boolean> {
+    if (!OUTWARD_ACTIONS.has(a.type)) return true
+    const group = groupOf(a)
+    if (group && group !== this.adminRoomId()) return this.fleet.holds(group)
+    const task = this.task
+    if (!task?.once) return true
+    task.claimed ??= this.fleet.claimRun(task.once)
+    return task.claimed
+  }
+
+  /** Right before a send: the group is still held and no bot of the fleet sent this message before. */
+  private async mayDeliver(msg: OutboundMessage, items: { seq: number; key?: string }[]): Promise<boolean> {
+    if (this.fleet === SOLO) return true
+    if ('room' in msg.chat && msg.chat.room !== this.adminRoomId() && !this.fleet.holds(msg.chat.room)) return false
+    const keys = items.map(i => i.key ?? `outbox:${this.fleet.account}:${i.seq}`)
+    return (await this.fleet.claimSends(keys)).length > 0
   }
 
   /** Handle one event end to end (dedupe, age filter, commands, plugins, actions). Callers outside tests use `enqueue`. */
@@ -162,12 +226,16 @@ export class BotRuntime {
       if (this.deps.clock.now() - event.at > this.loaded.config.runtime.maxMessageAge) return
     }
     enrichEvent(event, this.rolesOf, peerResolver(this.loaded))
-    // A fleet peer's commands count only when it also holds a role; otherwise bots never answer each other.
-    if (event.type === 'message' && (!event.sender.isPeer || event.sender.roles.length)) await this.routeCommand(event)
     const group = 'group' in event ? event.group : undefined
+    // Fleet: in a group another bot acts in, only the plugins that see everything (the archive) see the event.
+    const acting = !group || this.fleet.holds(group.id)
+    // A fleet peer's commands count only when it also holds a role; otherwise bots never answer each other.
+    if (acting && event.type === 'message' && (!event.sender.isPeer || event.sender.roles.length))
+      await this.routeCommand(event)
     const visible = withoutPeers(event)
     for (const p of this.plugins) {
       if (group && this.sectionFor(p.name, group.configName)?.enabled === false) continue
+      if (!acting && !p.def.seesPeers) continue
       const seen = p.def.seesPeers ? event : visible
       if (!seen) continue
       const actions = await guarded(p.name, event.type, () => p.instance.onEvent?.(seen), this.onError)
@@ -179,10 +247,24 @@ export class BotRuntime {
    * Perform a plugin's actions. In observe mode (decided per plugin and the group an action concerns, see
    * `observe-mode.ts`) outward actions are only recorded, except answers to the person who typed a command.
    */
-  async act(p: HostedPlugin | 'runtime', actions: Action[]): Promise<void> {
+  async act(p: HostedPlugin | 'runtime', all: Action[]): Promise<void> {
+    const actions = this.fleet === SOLO ? all : await this.allowed(p === 'runtime' ? p : p.name, all)
     if (!actions.length) return
     if (p === 'runtime') return this.executor.run('runtime', actions, false)
     return this.executor.run(p.name, actions, a => a.audience !== 'asker' && this.observing(p.name, groupOf(a)))
+  }
+
+  /** The actions this process may perform (fleet); the others are logged and dropped, not audited as done. */
+  private async allowed(plugin: string, actions: Action[]): Promise<Action[]> {
+    const keep: Action[] = []
+    for (const a of actions) {
+      if (await this.mayAct(a)) keep.push(a)
+      else
+        this.deps.log.info(
+          `fleet: ${plugin}/${a.rule} ${a.type} left to the bot acting in ${groupOf(a) ?? 'the fleet'}`,
+        )
+    }
+    return keep
   }
 
   private sectionFor(plugin: string, configName: string): Record<string, unknown> | undefined {
@@ -226,6 +308,7 @@ export class BotRuntime {
     this.timers.stop()
     this.outbox.pause()
     await this.deps.store.flush()
+    await this.fleet.stop().catch(e => this.deps.log.error('fleet: leases not given back (they run out)', e))
   }
 
   private stopPlugins(): void {
@@ -260,7 +343,12 @@ export class BotRuntime {
             `${p.name}:${job.name}`,
             job.cron,
             job.workdaysOnly ?? false,
-            at => void this.queue.push(() => this.runGuarded(p, `job ${job.name}`, () => job.run(at))),
+            at =>
+              void this.queue.push(() =>
+                this.inTask({ cause: `job:${p.name}:${job.name}@${at}`, once: `job:${p.name}:${job.name}@${at}` }, () =>
+                  this.runGuarded(p, `job ${job.name}`, () => job.run(at)),
+                ),
+              ),
           )
         } catch (e) {
           problems.push(
@@ -386,4 +474,11 @@ function timerProblem(p: HostedPlugin, t: TimerRecord): string | undefined {
   if (checked.success) return undefined
   const issue = checked.error.issues[0]
   return `state/timers.json: timer ${t.plugin}:${t.key} payload wrong shape (${issue.path.join('.') || 'payload'}: ${issue.message}), not delivered`
+}
+
+/** A stable id of an event within this account (message id, or what changed in which group). */
+function eventKey(e: BotEvent): string {
+  if (e.type === 'message') return e.id
+  const g = 'group' in e && e.group ? e.group.id : ''
+  return `${g}@${e.at}`
 }

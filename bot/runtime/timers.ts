@@ -37,7 +37,7 @@ export function timerKind(key: string): string {
 export class Timers {
   private doc
   private cancels = new Map<string, () => void>()
-  private fire?: (plugin: string, key: string, payload: unknown) => void
+  private fire?: (plugin: string, key: string, payload: unknown, at: number) => void
 
   constructor(
     private clock: Clock,
@@ -47,7 +47,7 @@ export class Timers {
   }
 
   /** Start firing timers into `fire`, re-arming those a previous run stored. */
-  start(fire: (plugin: string, key: string, payload: unknown) => void): void {
+  start(fire: (plugin: string, key: string, payload: unknown, at: number) => void): void {
     this.fire = fire
     // Timers that fell due while the bot was down fire now, in the order they were due.
     for (const t of Object.values(this.doc.data.timers).sort((a, b) => a.at - b.at)) this.arm(t)
@@ -94,7 +94,7 @@ export class Timers {
         if (!this.doc.data.timers[k]) return
         delete this.doc.data.timers[k]
         this.doc.changed()
-        this.fire?.(t.plugin, t.key, t.payload)
+        this.fire?.(t.plugin, t.key, t.payload, t.at)
       }),
     )
   }

@@ -6,6 +6,7 @@ import { MemoryStore } from '../../bot/ports/memory-store.js'
 import { SimulatedWeChat } from '../../bot/ports/simulated.js'
 import { BotRuntime } from '../../bot/runtime/runtime.js'
 import { createLogger } from '../../bot/runtime/logger.js'
+import type { FleetGate } from '../../bot/fleet/gate.js'
 import type { WorkCalendar } from '../../bot/time/workdays.js'
 
 /** Monday 2026-11-30 09:00 in Asia/Shanghai. */
@@ -15,10 +16,10 @@ export const MONDAY_9AM = Date.parse('2026-11-30T01:00:00Z')
 export async function makeRuntime(
   yaml: string,
   plugins: PluginDefinition[] = [],
-  opts: { start?: number; calendar?: WorkCalendar; file?: string } = {},
+  opts: { start?: number; calendar?: WorkCalendar; file?: string; gate?: FleetGate; store?: MemoryStore } = {},
 ) {
   const clock = new FakeClock(opts.start ?? MONDAY_9AM)
-  const store = new MemoryStore()
+  const store = opts.store ?? new MemoryStore()
   const wechat = new SimulatedWeChat(clock)
   const loaded = parseConfig(yaml, opts.file ?? 'test.yaml', plugins)
   const rt = new BotRuntime({
@@ -33,6 +34,7 @@ export async function makeRuntime(
     outputDir: '/tmp/bot-test-output',
     calendar: opts.calendar,
     random: () => 0.5,
+    fleet: opts.gate,
   })
   await rt.start()
   return { rt, clock, store, wechat }

@@ -4,12 +4,17 @@ import { PgStore } from './pg-store.js'
 
 /**
  * The store the bot runs on: PostgreSQL when `BOT_DATABASE_URL` is a `postgres://` URL (rows under
- * the namespace `BOT_ACCOUNT`, default `default`), else the embedded file store in `dataDir`.
+ * the namespace `BOT_ACCOUNT`, default `default`; tables in the PostgreSQL schema `BOT_DATABASE_SCHEMA`,
+ * default `public`), else the embedded file store in `dataDir`.
  */
 export async function openStore(dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<Store> {
   const url = env.BOT_DATABASE_URL?.trim()
   if (!url) return new FileStore(dataDir)
   if (!/^postgres(ql)?:\/\//.test(url))
     throw new Error(`BOT_DATABASE_URL must be a postgres:// URL, got ${JSON.stringify(url.split('@').pop())}`)
-  return PgStore.open({ url, account: env.BOT_ACCOUNT?.trim() || undefined })
+  return PgStore.open({
+    url,
+    account: env.BOT_ACCOUNT?.trim() || undefined,
+    schema: env.BOT_DATABASE_SCHEMA?.trim() || undefined,
+  })
 }

@@ -6,6 +6,21 @@ export interface Database {
   /** `data` is read as parsed JSON and written as JSON text. */
   bot_documents: { account: string; name: string; version: number; data: Json; updated_at: Generated<Date> }
   bot_logs: { account: string; log: string; day: string; seq: GeneratedAlways<string>; record: Json }
+  /** Fleet accounts: who is alive (`seen_at`), its WeChat contact id and outbox depth. */
+  fleet_accounts: {
+    account: string
+    contact_id: string
+    seen_at: Date
+    started_at: Date
+    queue_depth: number
+    groups: Json
+  }
+  /** Who acts in a group: one holder until `expires_at`, renewed while its process lives. */
+  fleet_leases: { group_id: string; account: string; expires_at: Date; acquired_at: Date }
+  /** Cron slots and timers run once fleet-wide: the first insert of `key` wins. */
+  fleet_runs: { key: string; account: string; at: Generated<Date> }
+  /** Messages sent: the first insert of `key` may send, any later one is a duplicate. */
+  fleet_sent: { key: string; account: string; at: Generated<Date> }
 }
 
 /** A jsonb column: parsed on select, JSON text on insert. */
@@ -43,6 +58,37 @@ export const MIGRATIONS: SchemaMigration[] = [
         record jsonb not null,
         primary key (account, log, day, seq)
       )`.execute(db)
+    },
+  },
+  {
+    version: 2,
+    name: 'fleet: accounts, group leases, runs once, sent log',
+    up: async db => {
+      await sql`create table fleet_accounts (
+        account text primary key,
+        contact_id text not null,
+        seen_at timestamptz not null,
+        started_at timestamptz not null,
+        queue_depth integer not null default 0,
+        groups jsonb not null default '[]'
+      )`.execute(db)
+      await sql`create table fleet_leases (
+        group_id text primary key,
+        account text not null,
+        expires_at timestamptz not null,
+        acquired_at timestamptz not null
+      )`.execute(db)
+      await sql`create table fleet_runs (
+        key text primary key,
+        account text not null,
+        at timestamptz not null default now()
+      )`.execute(db)
+      await sql`create table fleet_sent (
+        key text primary key,
+        account text not null,
+        at timestamptz not null default now()
+      )`.execute(db)
+      await sql`create index bot_documents_name on bot_documents (name, updated_at)`.execute(db)
     },
   },
 ]

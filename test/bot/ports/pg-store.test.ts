@@ -3,7 +3,13 @@ import pg from 'pg'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { AccountLockedError, PgStore } from '../../../bot/ports/postgres/pg-store.js'
-import { type Database, migrate, SCHEMA_VERSION, SchemaTooNewError } from '../../../bot/ports/postgres/schema.js'
+import {
+  type Database,
+  MIGRATIONS,
+  migrate,
+  SCHEMA_VERSION,
+  SchemaTooNewError,
+} from '../../../bot/ports/postgres/schema.js'
 import { openStore } from '../../../bot/ports/postgres/open-store.js'
 import { docSpec, StoreWriteError } from '../../../bot/ports/store.js'
 import { dropSchemas, freshSchema, pgAvailable } from '../../helpers/pg-test.js'
@@ -47,8 +53,9 @@ describe.skipIf(!url)('PgStore on PostgreSQL', () => {
     await open(schema, 'b')
     const db = schemaDb(schema)
     expect(await migrate(db)).toEqual([])
-    const rows = await db.selectFrom('bot_schema_migrations').select('version').execute()
-    expect(rows.map(r => r.version)).toEqual([SCHEMA_VERSION])
+    const rows = await db.selectFrom('bot_schema_migrations').select('version').orderBy('version').execute()
+    expect(rows.map(r => r.version)).toEqual(MIGRATIONS.map(m => m.version))
+    expect(rows.at(-1)?.version).toBe(SCHEMA_VERSION)
   })
 
   it('refuses a database migrated by a newer release, with a clear message', async () => {

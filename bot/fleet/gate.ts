@@ -1,0 +1,35 @@
+/**
+ * What the runtime asks before it acts, so several bot processes (one per WeChat account) on one
+ * database behave as one fleet. A single process (the embedded default) has the `SOLO` twin, which
+ * always says yes.
+ */
+export interface FleetGate {
+  /** This process's account (its namespace in the database). */
+  readonly account: string
+  /** May this process act in the group now: it holds the group's lease (never stale: a lost lease says no at once). */
+  holds(groupId: string): boolean
+  /**
+   * Claim a run that must happen once fleet-wide (`job:<id>@<slot>`, `timer:<plugin>:<key>@<at>`): true
+   * for the first claimant only, so two bots racing for the same cron slot or timer run it once.
+   */
+  claimRun(key: string): Promise<boolean>
+  /** Claim the keys of messages about to be sent: returns the keys nobody sent before (a sent-log, checked before each send). */
+  claimSends(keys: string[]): Promise<string[]>
+  /** Take this process's place in the fleet (its groups' leases) before anything is sent. */
+  start(): Promise<void>
+  /** Leave the fleet (give the leases back) at a clean stop. */
+  stop(): Promise<void>
+  /** Read what other accounts changed in fleet-wide records (strikes, fines, cases) before a task runs. */
+  sync(): Promise<void>
+}
+
+/** One process, no fleet: it holds every group, every run and send is its own. */
+export const SOLO: FleetGate = {
+  account: 'solo',
+  holds: () => true,
+  claimRun: async () => true,
+  claimSends: async keys => keys,
+  sync: async () => {},
+  start: async () => {},
+  stop: async () => {},
+}

@@ -1,0 +1,38 @@
+import type { App } from '../app.js'
+import type { PgStore } from '../ports/postgres/pg-store.js'
+import type { Logger } from '../runtime/logger.js'
+import { PgFleet } from './pg-fleet.js'
+
+/**
+ * This process's place in the fleet on the store's database: leases for the groups its account is in,
+ * runs and sends claimed once, and the fleet-wide records it reads from the other accounts (strikes and
+ * fines through the ledger). `app` is read lazily: the fleet is built before the app it serves.
+ */
+export function joinFleet(store: PgStore, app: () => App | undefined, log: Logger): PgFleet {
+  const fleet = new PgFleet({
+    db: store.db,
+    account: store.account,
+    contactId: () => {
+      try {
+        return app()?.ports.selfId() ?? ''
+      } catch {
+        return '' // not logged in yet
+      }
+    },
+    groups: () =>
+      app()
+        ?.ports.groups()
+        .map(g => g.id) ?? [],
+    queueDepth: () => app()?.runtime.outbox.depth() ?? 0,
+    log,
+    leaseMs: numberFrom(process.env.BOT_FLEET_LEASE_MS),
+    renewMs: numberFrom(process.env.BOT_FLEET_RENEW_MS),
+  })
+  fleet.follow('ledger', (account, data) => app()?.runtime.ledger.setForeign(account, data))
+  return fleet
+}
+
+function numberFrom(v: string | undefined): number | undefined {
+  const n = Number(v)
+  return v && Number.isFinite(n) && n > 0 ? n : undefined
+}

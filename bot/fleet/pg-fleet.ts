@@ -1,0 +1,217 @@
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely'
+import type { Database } from '../ports/postgres/schema.js'
+import type { Logger } from '../runtime/logger.js'
+import type { FleetGate } from './gate.js'
+
+/** How long a lease lasts without renewal, and how often it is renewed (a dead holder is replaced within lease + renew). */
+export const LEASE_MS = 20_000
+export const RENEW_MS = 5_000
+
+/** What the fleet needs to know about this process. */
+export interface PgFleetOptions {
+  db: Kysely<Database>
+  /** The store namespace (BOT_ACCOUNT). */
+  account: string
+  /** This account's WeChat contact id (empty until logged in). */
+  contactId: () => string
+  /** Ids of the managed groups this account is in right now. */
+  groups: () => string[]
+  /** Messages waiting in this account's outbox. */
+  queueDepth: () => number
+  log: Logger
+  leaseMs?: number
+  renewMs?: number
+}
+
+/** Called with another account's copy of a followed document whenever that copy changes. */
+type Follower = (account: string, data: unknown) => void
+
+/**
+ * The fleet on PostgreSQL. Every `renewMs` the process records itself in `fleet_accounts` and takes
+ * or renews the lease of each group it is in (`fleet_leases`: a lease is taken over only once it
+ * expired). It acts in a group only while its own lease, counted from the start of the renewal that
+ * took it, has not run out, so a process that can no longer renew (database gone, process frozen)
+ * stops acting before anyone else can take over. Runs and sends are claimed by inserting a unique
+ * key (`fleet_runs`, `fleet_sent`): the first insert wins.
+ */
+export class PgFleet implements FleetGate {
+  private held = new Map<string, number>()
+  private timer?: ReturnType<typeof setInterval>
+  private renewing?: Promise<void>
+  private followers: { name: string; fn: Follower }[] = []
+  private seen = new Map<string, string>()
+  private since = new Date(0)
+  readonly leaseMs: number
+  readonly renewMs: number
+
+  constructor(private o: PgFleetOptions) {
+    this.leaseMs = o.leaseMs ?? LEASE_MS
+    this.renewMs = o.renewMs ?? RENEW_MS
+  }
+
+  get account(): string {
+    return this.o.account
+  }
+
+  /** Take the leases now, then keep renewing them. */
+  async start(): Promise<void> {
+    await this.renew()
+    this.timer = setInterval(() => void this.renew(), this.renewMs)
+    this.timer.unref()
+  }
+
+  /** Stop renewing and give the leases back (a clean stop hands the groups over at once). */
+  async stop(): Promise<void> {
+    clearInterval(this.timer)
+    await this.renewing?.catch(() => {})
+    this.held.clear()
+    await this.o.db.deleteFrom('fleet_leases').where('account', '=', this.o.account).execute()
+    await this.o.db
+      .updateTable('fleet_accounts')
+      .set({ seen_at: new Date(0) })
+      .where('account', '=', this.o.account)
+      .execute()
+  }
+
+  holds(groupId: string): boolean {
+    return (this.held.get(groupId) ?? 0) > Date.now()
+  }
+
+  /** Groups this process acts in now. */
+  heldGroups(): string[] {
+    return [...this.held.keys()].filter(g => this.holds(g)).sort()
+  }
+
+  /** Renew this account's row and its leases (one renewal at a time). */
+  renew(): Promise<void> {
+    this.renewing ??= this.renewNow().finally(() => {
+      this.renewing = undefined
+    })
+    return this.renewing
+  }
+
+  private async renewNow(): Promise<void> {
+    const started = Date.now()
+    const groups = this.o.groups()
+    const { db, account } = this.o
+    try {
+      const held = await db.transaction().execute(async tx => {
+        await tx
+          .insertInto('fleet_accounts')
+          .values({
+            account,
+            contact_id: this.o.contactId(),
+            seen_at: sql<Date>`now()`,
+            started_at: sql<Date>`now()`,
+            queue_depth: this.o.queueDepth(),
+            groups: JSON.stringify(groups),
+          })
+          .onConflict(oc =>
+            oc.column('account').doUpdateSet(eb => ({
+              contact_id: eb.ref('excluded.contact_id'),
+              seen_at: eb.ref('excluded.seen_at'),
+              queue_depth: eb.ref('excluded.queue_depth'),
+              groups: eb.ref('excluded.groups'),
+            })),
+          )
+          .execute()
+        // Groups this account left are handed over at once.
+        await tx
+          .deleteFrom('fleet_leases')
+          .where('account', '=', account)
+          .$if(groups.length > 0, qb => qb.where('group_id', 'not in', groups))
+          .execute()
+        if (!groups.length) return []
+        const rows = await sql<{ group_id: string; previous: string | null }>`
+          insert into fleet_leases as l (group_id, account, expires_at, acquired_at)
+          select g, ${account}, now() + ${`${this.leaseMs} milliseconds`}::interval, now()
+          from unnest(${groups}::text[]) as g
+          on conflict (group_id) do update set
+            account = excluded.account,
+            expires_at = excluded.expires_at,
+            acquired_at = case when l.account = excluded.account then l.acquired_at else excluded.acquired_at end
+          where l.account = excluded.account or l.expires_at < now()
+          returning group_id`.execute(tx)
+        return rows.rows.map(r => r.group_id)
+      })
+      const until = started + this.leaseMs
+      const taken = held.filter(g => !this.holds(g))
+      const lost = this.heldGroups().filter(g => !held.includes(g))
+      this.held = new Map(held.map(g => [g, until]))
+      if (taken.length) this.o.log.info(`fleet: acting in ${taken.length} group(s) now: ${taken.join(', ')}`)
+      if (lost.length) this.o.log.warn(`fleet: lease lost for ${lost.join(', ')}: not acting there any more`)
+    } catch (e) {
+      // Leases run out on their own (holds() compares with the local expiry): nothing acts on a stale lease.
+      this.o.log.error('fleet: lease renewal failed', e)
+    }
+  }
+
+  async claimRun(key: string): Promise<boolean> {
+    const rows = await this.o.db
+      .insertInto('fleet_runs')
+      .values({ key, account: this.o.account })
+      .onConflict(oc => oc.column('key').doNothing())
+      .returning('key')
+      .execute()
+    return rows.length > 0
+  }
+
+  async claimSends(keys: string[]): Promise<string[]> {
+    if (!keys.length) return []
+    const rows = await this.o.db
+      .insertInto('fleet_sent')
+      .values(keys.map(key => ({ key, account: this.o.account })))
+      .onConflict(oc => oc.column('key').doNothing())
+      .returning('key')
+      .execute()
+    return rows.map(r => r.key)
+  }
+
+  /**
+   * Receive other accounts' copies of the document `name` (or every document starting with `name` when it
+   * ends with `*`), now and whenever one changes (see `sync`).
+   */
+  follow(name: string, fn: Follower): void {
+    this.followers.push({ name, fn })
+    this.seen.clear()
+    this.since = new Date(0)
+  }
+
+  /** Read the followed documents other accounts wrote since the last sync and hand each changed copy to its follower. */
+  async sync(): Promise<void> {
+    if (!this.followers.length) return
+    const { db, account } = this.o
+    // A transaction stamps its rows when it starts but they show when it commits: look a little back.
+    const from = new Date(this.since.getTime() - SYNC_LOOKBACK_MS)
+    const stamps = await db
+      .selectFrom('bot_documents')
+      .select(['account', 'name', 'updated_at'])
+      .where('account', '<>', account)
+      .where('updated_at', '>=', from)
+      .where(eb => eb.or(this.followers.map(f => nameMatches(eb, f.name))))
+      .execute()
+    const changed = stamps.filter(r => this.seen.get(`${r.account}/${r.name}`) !== r.updated_at.toISOString())
+    if (!changed.length) return
+    const rows = await db
+      .selectFrom('bot_documents')
+      .select(['account', 'name', 'data', 'updated_at'])
+      .where(eb => eb.or(changed.map(c => eb.and([eb('account', '=', c.account), eb('name', '=', c.name)]))))
+      .execute()
+    for (const r of rows) {
+      this.seen.set(`${r.account}/${r.name}`, r.updated_at.toISOString())
+      if (r.updated_at > this.since) this.since = r.updated_at
+      for (const f of this.followers) if (matches(f.name, r.name)) f.fn(r.account, r.data)
+    }
+  }
+}
+
+/** How far back each sync looks for rows committed late by a transaction that started earlier. */
+const SYNC_LOOKBACK_MS = 10_000
+
+function matches(pattern: string, name: string): boolean {
+  return pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern
+}
+
+function nameMatches(eb: ExpressionBuilder<Database, 'bot_documents'>, pattern: string) {
+  return pattern.endsWith('*') ? eb('name', 'like', `${pattern.slice(0, -1)}%`) : eb('name', '=', pattern)
+}

@@ -1,0 +1,132 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { PgFleet } from '../../../bot/fleet/pg-fleet.js'
+import { PgStore } from '../../../bot/ports/postgres/pg-store.js'
+import { docSpec } from '../../../bot/ports/store.js'
+import { createLogger } from '../../../bot/runtime/logger.js'
+import { dropSchemas, freshSchema, pgAvailable } from '../../helpers/pg-test.js'
+
+const url = await pgAvailable()
+const schemas: string[] = []
+const closers: (() => Promise<void>)[] = []
+
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map(c => c()))
+})
+afterAll(async () => {
+  if (url) await dropSchemas(url, schemas)
+})
+
+async function member(schema: string, account: string, groups: string[], leaseMs = 400) {
+  const store = await PgStore.open({ url: url as string, schema, account, lock: false })
+  const fleet = new PgFleet({
+    db: store.db,
+    account,
+    contactId: () => `wxid_${account}`,
+    groups: () => groups,
+    queueDepth: () => 0,
+    log: createLogger('silent'),
+    leaseMs,
+    renewMs: leaseMs / 4,
+  })
+  closers.push(async () => {
+    await fleet.stop().catch(() => {})
+    await store.db.destroy()
+  })
+  return { store, fleet }
+}
+
+function fresh(): string {
+  const s = freshSchema()
+  schemas.push(s)
+  return s
+}
+
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
+
+describe.skipIf(!url)('fleet on PostgreSQL', () => {
+  it('gives a shared group to one account; the other takes over once the holder stops renewing', async () => {
+    const schema = fresh()
+    const a = await member(schema, 'a', ['g-shared', 'g-a'])
+    const b = await member(schema, 'b', ['g-shared', 'g-b'])
+    await a.fleet.renew()
+    await b.fleet.renew()
+    expect(a.fleet.heldGroups()).toEqual(['g-a', 'g-shared'])
+    expect(b.fleet.heldGroups()).toEqual(['g-b'])
+    expect(b.fleet.holds('g-shared')).toBe(false)
+
+    // The holder dies (no more renewals): it stops acting when its lease runs out, and the other takes over.
+    await sleep(450)
+    expect(a.fleet.holds('g-shared')).toBe(false)
+    await b.fleet.renew()
+    expect(b.fleet.holds('g-shared')).toBe(true)
+    // The old holder comes back: the group stays with the new one.
+    await a.fleet.renew()
+    expect(a.fleet.heldGroups()).toEqual(['g-a'])
+  })
+
+  it('hands the groups over at once on a clean stop', async () => {
+    const schema = fresh()
+    const a = await member(schema, 'a', ['g1'], 60_000)
+    const b = await member(schema, 'b', ['g1'], 60_000)
+    await a.fleet.renew()
+    await b.fleet.renew()
+    expect(b.fleet.holds('g1')).toBe(false)
+    await a.fleet.stop()
+    await b.fleet.renew()
+    expect(b.fleet.holds('g1')).toBe(true)
+  })
+
+  it('stops acting at once when renewals fail (database gone)', async () => {
+    const schema = fresh()
+    const a = await member(schema, 'a', ['g1'])
+    await a.fleet.renew()
+    expect(a.fleet.holds('g1')).toBe(true)
+    await a.store.db.destroy()
+    await a.fleet.renew() // fails, logged
+    await sleep(450)
+    expect(a.fleet.holds('g1')).toBe(false)
+  })
+
+  it('runs a cron slot or a timer once when two bots race for it', async () => {
+    const schema = fresh()
+    const a = await member(schema, 'a', [])
+    const b = await member(schema, 'b', [])
+    const results = await Promise.all([
+      a.fleet.claimRun('job:activity:daily@1'),
+      b.fleet.claimRun('job:activity:daily@1'),
+      a.fleet.claimRun('job:activity:daily@1'),
+    ])
+    expect(results.filter(Boolean)).toHaveLength(1)
+    expect(await b.fleet.claimRun('job:activity:daily@2')).toBe(true)
+  })
+
+  it('lets a message key through the sent-log once', async () => {
+    const schema = fresh()
+    const a = await member(schema, 'a', [])
+    const b = await member(schema, 'b', [])
+    expect(await a.fleet.claimSends(['k1', 'k2'])).toEqual(['k1', 'k2'])
+    expect(await b.fleet.claimSends(['k2', 'k3'])).toEqual(['k3'])
+  })
+
+  it('hands other accounts’ copies of a followed document to the follower, once per change', async () => {
+    const schema = fresh()
+    const spec = docSpec({ version: 1, schema: z.object({ n: z.number() }), defaults: () => ({ n: 0 }) })
+    const a = await member(schema, 'a', [])
+    const b = await member(schema, 'b', [])
+    const seen: [string, unknown][] = []
+    b.fleet.follow('ledger', (account, data) => seen.push([account, data]))
+    const doc = a.store.doc('ledger', spec)
+    doc.data.n = 1
+    await doc.persist()
+    a.store.doc('other', spec).persist()
+    await b.store.doc('ledger', spec).persist() // its own copy is not handed over
+    await b.fleet.sync()
+    await b.fleet.sync()
+    expect(seen).toEqual([['a', { n: 1 }]])
+    doc.data.n = 2
+    await doc.persist()
+    await b.fleet.sync()
+    expect(seen.at(-1)).toEqual(['a', { n: 2 }])
+  })
+})
