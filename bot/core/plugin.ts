@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { FleetRecords } from '../fleet/gate.js'
 import type { Action } from './actions.js'
 import type { Fact } from './facts.js'
 import type { BotEvent, GroupRef, Member, MessageEvent, Role } from './event.js'
@@ -119,6 +120,12 @@ export interface PluginContext<C> {
    * from its real cases: switching to live starts each case at its first step.
    */
   observing(group?: GroupRef): boolean
+  /**
+   * The other bot accounts of a fleet (PostgreSQL, bot/fleet): `follow('cases-*', fn)` hands the plugin
+   * the other accounts' copies of its documents as they change, for records that are fleet-wide. Does
+   * nothing for a single process.
+   */
+  fleet: FleetRecords
 }
 
 /** A plugin: its config schema (a strict zod object with defaults) and a factory. */

@@ -19,8 +19,22 @@ export interface FleetGate {
   start(): Promise<void>
   /** Leave the fleet (give the leases back) at a clean stop. */
   stop(): Promise<void>
+  /**
+   * Receive the other accounts' copies of a document (`doc`, or every document starting with it when it ends
+   * with `*`) whenever one changes, read at `sync`: how fleet-wide records are shared (each account writes only
+   * its own rows). `owner` replaces what the same owner followed before (a plugin re-created by a reload).
+   */
+  follow(doc: string, fn: Follower, owner?: string): void
   /** Read what other accounts changed in fleet-wide records (strikes, fines, cases) before a task runs. */
   sync(): Promise<void>
+}
+
+/** Called with another account's copy of a followed document: its account, data and document name. */
+export type Follower = (account: string, data: unknown, doc: string) => void
+
+/** What a plugin sees of the fleet: the other accounts' copies of its documents (none for one process). */
+export interface FleetRecords {
+  follow(doc: string, fn: Follower): void
 }
 
 /** One process, no fleet: it holds every group, every run and send is its own. */
@@ -30,6 +44,7 @@ export const SOLO: FleetGate = {
   claimRun: async () => true,
   claimSends: async keys => keys,
   sync: async () => {},
+  follow: () => {},
   start: async () => {},
   stop: async () => {},
 }

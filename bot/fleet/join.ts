@@ -5,8 +5,7 @@ import { PgFleet } from './pg-fleet.js'
 
 /**
  * This process's place in the fleet on the store's database: leases for the groups its account is in,
- * runs and sends claimed once, and the fleet-wide records it reads from the other accounts (strikes and
- * fines through the ledger). `app` is read lazily: the fleet is built before the app it serves.
+ * runs and sends claimed once, and the other accounts' copies of fleet-wide records. `app` is read lazily: the fleet is built before the app it serves.
  */
 export function joinFleet(store: PgStore, app: () => App | undefined, log: Logger): PgFleet {
   const fleet = new PgFleet({
@@ -28,7 +27,6 @@ export function joinFleet(store: PgStore, app: () => App | undefined, log: Logge
     leaseMs: numberFrom(process.env.BOT_FLEET_LEASE_MS),
     renewMs: numberFrom(process.env.BOT_FLEET_RENEW_MS),
   })
-  fleet.follow('ledger', (account, data) => app()?.runtime.ledger.setForeign(account, data))
   return fleet
 }
 

@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely'
 import type { Database } from '../ports/postgres/schema.js'
 import type { Logger } from '../runtime/logger.js'
-import type { FleetGate } from './gate.js'
+import type { FleetGate, Follower } from './gate.js'
 
 /** How long a lease lasts without renewal, and how often it is renewed (a dead holder is replaced within lease + renew). */
 export const LEASE_MS = 20_000
@@ -23,9 +23,6 @@ export interface PgFleetOptions {
   renewMs?: number
 }
 
-/** Called with another account's copy of a followed document whenever that copy changes. */
-type Follower = (account: string, data: unknown) => void
-
 /**
  * The fleet on PostgreSQL. Every `renewMs` the process records itself in `fleet_accounts` and takes
  * or renews the lease of each group it is in (`fleet_leases`: a lease is taken over only once it
@@ -38,7 +35,7 @@ export class PgFleet implements FleetGate {
   private held = new Map<string, number>()
   private timer?: ReturnType<typeof setInterval>
   private renewing?: Promise<void>
-  private followers: { name: string; fn: Follower }[] = []
+  private followers: { name: string; fn: Follower; owner: string }[] = []
   private seen = new Map<string, string>()
   private since = new Date(0)
   readonly leaseMs: number
@@ -167,12 +164,8 @@ export class PgFleet implements FleetGate {
     return rows.map(r => r.key)
   }
 
-  /**
-   * Receive other accounts' copies of the document `name` (or every document starting with `name` when it
-   * ends with `*`), now and whenever one changes (see `sync`).
-   */
-  follow(name: string, fn: Follower): void {
-    this.followers.push({ name, fn })
+  follow(name: string, fn: Follower, owner = name): void {
+    this.followers = [...this.followers.filter(f => f.owner !== owner), { name, fn, owner }]
     this.seen.clear()
     this.since = new Date(0)
   }
@@ -200,7 +193,7 @@ export class PgFleet implements FleetGate {
     for (const r of rows) {
       this.seen.set(`${r.account}/${r.name}`, r.updated_at.toISOString())
       if (r.updated_at > this.since) this.since = r.updated_at
-      for (const f of this.followers) if (matches(f.name, r.name)) f.fn(r.account, r.data)
+      for (const f of this.followers) if (matches(f.name, r.name)) f.fn(r.account, r.data, r.name)
     }
   }
 }

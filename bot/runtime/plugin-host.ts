@@ -8,6 +8,7 @@ import type { Directory } from '../ports/directory.js'
 import type { AuditLog } from './audit.js'
 import type { Ledger } from './ledger.js'
 import type { Logger } from './logger.js'
+import type { FleetGate } from '../fleet/gate.js'
 
 /** A plugin instance with its name. */
 export interface HostedPlugin {
@@ -25,6 +26,8 @@ export interface HostServices {
   ledger: Ledger
   log: Logger
   outputDir: string
+  /** The fleet (bot/fleet): plugins follow the other accounts' copies of their records through it. */
+  fleet: FleetGate
   /** The effective observe mode of a plugin in a group (`observe-mode.ts`). */
   observing(plugin: string, group?: GroupRef): boolean
 }
@@ -112,6 +115,7 @@ export async function createPlugins(
       membersWithRole: (role: Role) => config.roles[role as keyof typeof config.roles] ?? [],
       displayName: (m: Member) => loaded.roster.byContact(m.id)?.name ?? m.groupAlias ?? m.name,
       observing: (group?: GroupRef) => s.observing(def.name, group),
+      fleet: { follow: (doc, fn) => s.fleet.follow(doc, fn, `plugin:${def.name}:${doc}`) },
     }
     try {
       out.push({ name: def.name, def, instance: await def.create(ctx) })

@@ -121,6 +121,8 @@ export class BotRuntime {
     )
     this.timers = new Timers(clock, store)
     store.onWriteFailure(e => this.storeFailed(e))
+    // Fleet-wide strikes and fines: the other accounts' ledgers count here (each account writes its own).
+    this.fleet.follow('ledger', (account, data) => this.ledger.setForeign(account, data), 'runtime:ledger')
     this.seen = new IdCache(cfg.runtime.dedupeWindow)
     this.modes = new ObserveMode(store, () => this.loaded)
     this.executor = new Executor({
@@ -332,7 +334,13 @@ export class BotRuntime {
     this.plugins = await createPlugins(
       deps.plugins,
       loaded,
-      { ...deps, audit: this.audit, ledger: this.ledger, observing: (plugin, g) => this.observing(plugin, g?.id) },
+      {
+        ...deps,
+        audit: this.audit,
+        ledger: this.ledger,
+        fleet: this.fleet,
+        observing: (plugin, g) => this.observing(plugin, g?.id),
+      },
       problems,
     )
     for (const p of this.plugins) {

@@ -70,7 +70,11 @@ function handlers(d: CasesDeps): Record<Sub, Handler> {
   const tz = d.ctx.timezone
   /** The case named by the first word of `rest`, or a reply explaining why there is none. */
   const target = (inv: CommandInvocation, rest: string, verb: string): CaseRecord | Action[] => {
-    const id = parseCaseId(rest.split(/\s+/)[0])
+    const word = rest.split(/\s+/)[0]
+    const other = d.foreign.get(word)
+    if (other && !other.status)
+      return verb === '查看' ? other : [inv.reply(`案例 ${other.id} 由机器人账号组的另一个账号记录，请在那里${verb}。`)]
+    const id = parseCaseId(word)
     if (!id) return [inv.reply(`用法：${p}案例 ${verb} 编号（例如 C12）`)]
     const c = d.cases.get(id)
     if (!c) return [inv.reply(`没有找到案例 ${id}。`)]

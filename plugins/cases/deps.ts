@@ -6,12 +6,15 @@ import { compileMasker, type Masker } from './privacy.js'
 import type { CaseSearch } from './search/case-search.js'
 import type { TermsCache } from './search/terms-cache.js'
 import type { TemplateParser } from './template.js'
+import type { ForeignCases } from './fleet/foreign-cases.js'
 
 /** What the command and event handlers share: the context, the store, the search and compiled helpers. */
 export interface CasesDeps {
   ctx: PluginContext<CasesConfig>
   cases: CaseStore
   search: CaseSearch
+  /** Cases the fleet's other accounts captured (searchable and viewable here). */
+  foreign: ForeignCases
   terms: TermsCache
   template: TemplateParser
   /** Masker for a config section (compiled once per section object). */

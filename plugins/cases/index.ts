@@ -11,6 +11,7 @@ import { buildCaseSearch } from './search/case-search.js'
 import { caseTerms, TERMS_VERSION } from './search/case-terms.js'
 import { TermsCache } from './search/terms-cache.js'
 import { compileTemplate } from './template.js'
+import { ForeignCases } from './fleet/foreign-cases.js'
 
 /**
  * Sales case knowledge store: `#成交` / `#问题` / `#经验` / `#案例` posts
@@ -35,7 +36,12 @@ export const casesPlugin = definePlugin({
       c => caseTerms(c, cfg.rankFields),
     )
     const search = buildCaseSearch(cases.live(), { rankFields: cfg.rankFields, termsOf: c => terms.get(c) })
-    const d: CasesDeps = { ctx, cases, search, terms, template: compileTemplate(cfg.fields), maskerFor }
+    const foreign = new ForeignCases(search)
+    // Fleet: cases captured through another account are found here too (each account writes its own months).
+    ctx.fleet.follow('cases-*', (account, data, doc) => {
+      if (/^cases-\d{4}-\d{2}$/.test(doc)) foreign.update(account, doc, data)
+    })
+    const d: CasesDeps = { ctx, cases, search, foreign, terms, template: compileTemplate(cfg.fields), maskerFor }
     return {
       commands: casesCommands(d),
       onEvent: ev => (ev.type === 'message' && !ev.command ? attachImage(d, ev) : []),

@@ -7,19 +7,20 @@ import { SimulatedWeChat } from '../../bot/ports/simulated.js'
 import { BotRuntime } from '../../bot/runtime/runtime.js'
 import { createLogger } from '../../bot/runtime/logger.js'
 import type { FleetGate } from '../../bot/fleet/gate.js'
+import type { Store } from '../../bot/ports/store.js'
 import type { WorkCalendar } from '../../bot/time/workdays.js'
 
 /** Monday 2026-11-30 09:00 in Asia/Shanghai. */
 export const MONDAY_9AM = Date.parse('2026-11-30T01:00:00Z')
 
 /** A runtime on simulated ports with a fake clock, built from YAML config text. */
-export async function makeRuntime(
+export async function makeRuntime<S extends Store = MemoryStore>(
   yaml: string,
   plugins: PluginDefinition[] = [],
-  opts: { start?: number; calendar?: WorkCalendar; file?: string; gate?: FleetGate; store?: MemoryStore } = {},
+  opts: { start?: number; calendar?: WorkCalendar; file?: string; gate?: FleetGate; store?: S } = {},
 ) {
   const clock = new FakeClock(opts.start ?? MONDAY_9AM)
-  const store = opts.store ?? new MemoryStore()
+  const store = (opts.store ?? new MemoryStore()) as S
   const wechat = new SimulatedWeChat(clock)
   const loaded = parseConfig(yaml, opts.file ?? 'test.yaml', plugins)
   const rt = new BotRuntime({

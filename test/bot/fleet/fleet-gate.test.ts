@@ -41,6 +41,7 @@ function fakeFleet() {
     claimRun: async key => !runs.has(key) && !!runs.add(key),
     claimSends: async keys => keys.filter(k => !sent.has(k) && !!sent.add(k)),
     sync: async () => {},
+    follow: () => {},
     start: async () => {},
     stop: async () => {},
   })

@@ -1,0 +1,91 @@
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
+import { z } from 'zod'
+import { definePlugin } from '../../../bot/core/plugin.js'
+import { PgFleet } from '../../../bot/fleet/pg-fleet.js'
+import { PgStore } from '../../../bot/ports/postgres/pg-store.js'
+import { createLogger } from '../../../bot/runtime/logger.js'
+import { casesPlugin } from '../../../plugins/cases/index.js'
+import { group, makeRuntime, member, text } from '../../helpers/harness.js'
+import { dropSchemas, freshSchema, pgAvailable } from '../../helpers/pg-test.js'
+
+const url = await pgAvailable()
+const schemas: string[] = []
+const closers: (() => Promise<void>)[] = []
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map(c => c()))
+})
+afterAll(async () => {
+  if (url) await dropSchemas(url, schemas)
+})
+
+const CONFIG = `
+company: 示例科技
+roles: { admin: [admin1], trainer: [trainer1], staff: [zhang] }
+groups:
+  - { name: 销售一群, topic: 销售一群, kind: internal }
+  - { name: 销售二群, topic: 销售二群, kind: internal }
+`
+const one = group('r1', '销售一群', 'internal', '销售一群')
+const two = group('r2', '销售二群', 'internal', '销售二群')
+
+/** Strikes a member who says 广告 and answers 「第 N 次」 with the fleet-wide count. */
+const strikes = definePlugin({
+  name: 'strikes',
+  description: 'test plugin',
+  configSchema: z.object({}).strict(),
+  create: ctx => ({
+    onEvent: ev => {
+      if (ev.type !== 'message' || !ev.group || !ev.text.includes('广告')) return []
+      const n = ctx.ledger.activeStrikes(ev.sender.id, ev.at).length + 1
+      return [
+        { type: 'strike', memberId: ev.sender.id, category: 'ad', groupId: ev.group.id, ttlMs: 0, rule: 'ad' },
+        { type: 'warn', groupId: ev.group.id, memberId: ev.sender.id, text: `第 ${n} 次`, rule: 'ad' },
+      ]
+    },
+  }),
+})
+
+/** One bot account on the shared database, holding `groups`. */
+async function bot(schema: string, account: string, groups: string[]) {
+  const store = await PgStore.open({ url: url as string, schema, account })
+  const fleet = new PgFleet({
+    db: store.db,
+    account,
+    contactId: () => `wxid_${account}`,
+    groups: () => groups,
+    queueDepth: () => 0,
+    log: createLogger('silent'),
+  })
+  const h = await makeRuntime(CONFIG, [strikes, casesPlugin], { store, gate: fleet })
+  closers.push(async () => {
+    await h.rt.stop()
+    await store.close()
+  })
+  return h
+}
+
+describe.skipIf(!url)('fleet-wide records on PostgreSQL', () => {
+  it('counts a spammer’s strikes from another account’s group, and finds a case captured through another account', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const a = await bot(schema, 'sales1', ['r1'])
+    const b = await bot(schema, 'sales2', ['r2'])
+
+    await a.rt.enqueue(text(member('spammer'), '加我发广告', a.clock.now(), one))
+    await vi.waitFor(() => expect(a.wechat.textsTo('r1')).toEqual(['第 1 次']))
+    await b.rt.enqueue(text(member('spammer'), '广告又来了', b.clock.now(), two))
+    await vi.waitFor(() => expect(b.wechat.textsTo('r2')).toEqual(['第 2 次']))
+
+    await a.rt.enqueue(
+      text(member('zhang', '张三'), '#成交\n客户：刘总\n产品：商用净水器\n结果：签约', a.clock.now(), one),
+    )
+    await a.clock.advance(5_000) // the 3 s gap between two sends to one chat
+    await vi.waitFor(() => expect(a.wechat.textsTo('r1').join('\n')).toMatch(/已记录成交案例 C1/))
+    await b.rt.enqueue(text(member('trainer1', '刘老师'), '#案例 搜索 净水器', b.clock.now(), two))
+    await b.clock.advance(5_000)
+    await vi.waitFor(() => expect(b.wechat.textsTo('r2').join('\n')).toMatch(/C1@sales1【成交】/))
+    await b.rt.enqueue(text(member('trainer1', '刘老师'), '#案例 查看 C1@sales1', b.clock.now(), two))
+    await b.clock.advance(5_000)
+    await vi.waitFor(() => expect(b.wechat.textsTo('r2').join('\n')).toMatch(/📄 C1@sales1【成交】/))
+  })
+})
