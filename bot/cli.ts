@@ -6,6 +6,7 @@ import { startCommand } from './cli/start.js'
 import { replayCommand } from './cli/replay.js'
 import { casesCommand, statsCommand } from './cli/store-commands.js'
 import { archiveCommand } from './cli/archive.js'
+import { fleetCommand } from './fleet/cli.js'
 import { runCheck } from '../plugins/content/check-command.js'
 import { PLUGINS } from '../plugins/index.js'
 import { configJsonSchema, configReference } from './config/config-reference.js'
@@ -31,6 +32,10 @@ const COMMANDS: Record<string, Command> = {
   stats: {
     run: statsCommand,
     help: 'stats --from DATE [--to DATE] [--format csv|json] [--by member|group] [--data DIR] [--out FILE]   activity figures',
+  },
+  fleet: {
+    run: fleetCommand,
+    help: 'fleet status [--json]   accounts, their groups, leases and queue depths (BOT_DATABASE_URL)',
   },
   'config-reference': {
     run: async argv => {

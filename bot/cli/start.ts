@@ -10,7 +10,7 @@ import { ConfigError } from '../config/load-config.js'
 import { verifyConfig } from '../config/verify-config.js'
 import { StateDamageError, StoreWriteError } from '../ports/store.js'
 import { openStore } from '../ports/postgres/open-store.js'
-import { PgStore } from '../ports/postgres/pg-store.js'
+import { DatabaseUnavailableError, PgStore } from '../ports/postgres/pg-store.js'
 import { joinFleet } from '../fleet/join.js'
 import { shipped } from '../package-root.js'
 import { readConsoleSettings } from '../console/index.js'
@@ -162,6 +162,11 @@ function stopOnSignals(app: App, log: Logger): Stop {
   process.on('uncaughtException', e => {
     // Damaged state, a config a plugin cannot start with, or a disk that cannot keep records need a
     // person: exit 1 (the unit does not restart it). Anything else is a crash: 70, restarted.
+    // The database went away (restart, network): like a lost puppet connection, exit 75 and be restarted.
+    if (e instanceof DatabaseUnavailableError) {
+      log.error(`❌ ${e.message}`)
+      return stop(`database connection lost: ${e.message.split('\n')[0]}`, 'connection-lost', EXIT_TEMPFAIL)
+    }
     const needsOperator = e instanceof StateDamageError || e instanceof ConfigError || e instanceof StoreWriteError
     if (needsOperator) log.error(`❌ ${e.message}`)
     else log.error('uncaught exception', e)

@@ -25,6 +25,10 @@ export interface FleetGate {
    * its own rows). `owner` replaces what the same owner followed before (a plugin re-created by a reload).
    */
   follow(doc: string, fn: Follower, owner?: string): void
+  /** Whether a contact id is another account of the fleet (never warned, counted or waited on, like `fleet.peers`). */
+  isPeer(contactId: string): boolean
+  /** `#状态` lines about the fleet (accounts, their groups, leases, queue depths); none for one process. */
+  status(topicOf: (groupId: string) => string): Promise<string[]>
   /** Read what other accounts changed in fleet-wide records (strikes, fines, cases) before a task runs. */
   sync(): Promise<void>
 }
@@ -45,6 +49,8 @@ export const SOLO: FleetGate = {
   claimSends: async keys => keys,
   sync: async () => {},
   follow: () => {},
+  isPeer: () => false,
+  status: async () => [],
   start: async () => {},
   stop: async () => {},
 }

@@ -2,6 +2,7 @@ import { type ExpressionBuilder, type Kysely, sql } from 'kysely'
 import type { Database } from '../ports/postgres/schema.js'
 import type { Logger } from '../runtime/logger.js'
 import type { FleetGate, Follower } from './gate.js'
+import { fleetChatLines, fleetSnapshot } from './status.js'
 
 /** How long a lease lasts without renewal, and how often it is renewed (a dead holder is replaced within lease + renew). */
 export const LEASE_MS = 20_000
@@ -35,6 +36,7 @@ export class PgFleet implements FleetGate {
   private held = new Map<string, number>()
   private timer?: ReturnType<typeof setInterval>
   private renewing?: Promise<void>
+  private peers = new Set<string>()
   private followers: { name: string; fn: Follower; owner: string }[] = []
   private seen = new Map<string, string>()
   private since = new Date(0)
@@ -132,6 +134,9 @@ export class PgFleet implements FleetGate {
         return rows.rows.map(r => r.group_id)
       })
       const until = started + this.leaseMs
+      const accounts = await db.selectFrom('fleet_accounts').select(['contact_id']).execute()
+      const me = this.o.contactId()
+      this.peers = new Set(accounts.map(a => a.contact_id).filter(id => id && id !== me))
       const taken = held.filter(g => !this.holds(g))
       const lost = this.heldGroups().filter(g => !held.includes(g))
       this.held = new Map(held.map(g => [g, until]))
@@ -141,6 +146,14 @@ export class PgFleet implements FleetGate {
       // Leases run out on their own (holds() compares with the local expiry): nothing acts on a stale lease.
       this.o.log.error('fleet: lease renewal failed', e)
     }
+  }
+
+  isPeer(contactId: string): boolean {
+    return this.peers.has(contactId)
+  }
+
+  async status(topicOf: (groupId: string) => string): Promise<string[]> {
+    return fleetChatLines(await fleetSnapshot(this.o.db, this.leaseMs), this.o.account, topicOf)
   }
 
   async claimRun(key: string): Promise<boolean> {

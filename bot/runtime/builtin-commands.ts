@@ -46,7 +46,7 @@ export function builtinCommands(rt: BotRuntime): CommandSpec[] {
       role: 'admin',
       usage: `${p}状态`,
       description: '运行状态：在线时长、群、发送队列、最近错误',
-      run: async inv => [inv.reply(statusText(rt, await fleetLines(rt)))],
+      run: async inv => [inv.reply(statusText(rt, [...(await fleetLines(rt)), ...(await databaseFleet(rt))]))],
     },
     {
       name: '重载配置',
@@ -167,6 +167,12 @@ export async function fleetLines(rt: BotRuntime): Promise<string[]> {
       return `· ${id}：${where}`
     }),
   ]
+}
+
+/** `#状态` lines about the fleet in the database (accounts, leases, queues); a failed read is one line, not an error. */
+async function databaseFleet(rt: BotRuntime): Promise<string[]> {
+  const topic = (id: string) => rt.deps.directory.group(id)?.topic ?? id
+  return rt.fleet.status(topic).catch(e => [`机器人账号组：数据库读取失败（${firstLine(e)}）`])
 }
 
 /** The `#状态` text: uptime, plugins, groups, the fleet, outbox depth, health and the last errors. */

@@ -87,7 +87,8 @@ export async function createPlugins(
   problems: string[],
 ): Promise<HostedPlugin[]> {
   const rolesOf = roleResolver(loaded)
-  const isPeer = peerResolver(loaded)
+  const configPeer = peerResolver(loaded)
+  const isPeer = (id: string) => configPeer(id) || s.fleet.isPeer(id)
   const directory = withoutPeerMembers(s.directory, isPeer)
   const { config } = loaded
   const out: HostedPlugin[] = []

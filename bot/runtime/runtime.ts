@@ -227,7 +227,8 @@ export class BotRuntime {
       if (this.seen.seenBefore(event.id)) return
       if (this.deps.clock.now() - event.at > this.loaded.config.runtime.maxMessageAge) return
     }
-    enrichEvent(event, this.rolesOf, peerResolver(this.loaded))
+    const configPeer = peerResolver(this.loaded)
+    enrichEvent(event, this.rolesOf, id => configPeer(id) || this.fleet.isPeer(id))
     const group = 'group' in event ? event.group : undefined
     // Fleet: in a group another bot acts in, only the plugins that see everything (the archive) see the event.
     const acting = !group || this.fleet.holds(group.id)
@@ -452,6 +453,8 @@ export class BotRuntime {
     this.storeFailure = e
     this.outbox.pause()
     this.deps.log.error(`${e.message}: records can no longer be kept, stopping`)
+    // A lost database connection is a restart (exit 75), like a lost puppet connection: the next start tells the admins.
+    if (e.name === 'DatabaseUnavailableError') return this.fatal(e)
     const text = `⚠️ 机器人无法写入状态文件（磁盘只读或已满？）：${e.file}。为免丢失记录，机器人已停止，请处理后重启。`
     const cfg = this.loaded.config.adminChannel
     const room = cfg.mode === 'group' ? this.adminRoomId() : undefined

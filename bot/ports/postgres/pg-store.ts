@@ -32,6 +32,28 @@ export class AccountLockedError extends Error {
   }
 }
 
+/**
+ * The database cannot be reached (restarted, network gone, connection killed): like a lost puppet
+ * connection, the bot flushes what it can and exits 75 so its supervisor starts it again.
+ */
+export class DatabaseUnavailableError extends StoreWriteError {
+  constructor(file: string, cause: unknown) {
+    super(file, cause)
+    this.name = 'DatabaseUnavailableError'
+  }
+}
+
+/** Whether a pg error means the connection is gone (not a refused write such as a constraint or a full disk). */
+export function isConnectionLoss(e: unknown): boolean {
+  const code = String((e as { code?: string })?.code ?? '')
+  const message = String((e as Error)?.message ?? '')
+  return (
+    /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH)$/.test(code) ||
+    /^(08|57P)/.test(code) || // connection exception, operator intervention (shutdown, terminated)
+    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message)
+  )
+}
+
 interface StoredDoc {
   version: number
   data: unknown
@@ -76,6 +98,7 @@ export class PgStore implements Store {
   static async open(opts: PgStoreOptions): Promise<PgStore> {
     const connection = {
       connectionString: opts.url,
+      application_name: `group-guard:${opts.account ?? 'default'}`,
       ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
     }
     const pool = new pg.Pool({ ...connection, max: 4, allowExitOnIdle: true })
@@ -107,7 +130,7 @@ export class PgStore implements Store {
         const warning = `⚠️ postgres: idle connection lost (${e.message})`
         if (!store.warnings.includes(warning)) store.warnings.push(warning)
       })
-      lockClient?.on('error', e => store.failed(new StoreWriteError('postgres (account lock)', e)))
+      lockClient?.on('error', e => store.failed(new DatabaseUnavailableError('postgres (account lock)', e)))
       const records = await db
         .selectFrom('bot_logs')
         .select(['log', 'day', 'record'])
@@ -204,7 +227,8 @@ export class PgStore implements Store {
       for (const d of dirty) d.dirty = true
       this.pending = [...lines, ...this.pending]
       const what = [...dirty.map(d => d.name), ...new Set(lines.map(l => `${l.log}/${l.day}`))].join(', ')
-      throw this.failed(new StoreWriteError(`postgres: ${what}`, e))
+      const Failure = isConnectionLoss(e) ? DatabaseUnavailableError : StoreWriteError
+      throw this.failed(new Failure(`postgres: ${what}`, e))
     }
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { definePlugin } from '../../../bot/core/plugin.js'
-import type { FleetGate } from '../../../bot/fleet/gate.js'
+import { type FleetGate, SOLO } from '../../../bot/fleet/gate.js'
 import { group, makeRuntime, member, text } from '../../helpers/harness.js'
 
 const CONFIG = `
@@ -36,14 +36,11 @@ function fakeFleet() {
   const runs = new Set<string>()
   const sent = new Set<string>()
   const gate = (account: string): FleetGate => ({
+    ...SOLO,
     account,
     holds: g => leases.get(g) === account,
     claimRun: async key => !runs.has(key) && !!runs.add(key),
     claimSends: async keys => keys.filter(k => !sent.has(k) && !!sent.add(k)),
-    sync: async () => {},
-    follow: () => {},
-    start: async () => {},
-    stop: async () => {},
   })
   return { leases, gate }
 }

@@ -1,7 +1,8 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { PgFleet } from '../../../bot/fleet/pg-fleet.js'
-import { PgStore } from '../../../bot/ports/postgres/pg-store.js'
+import { DatabaseUnavailableError, PgStore } from '../../../bot/ports/postgres/pg-store.js'
 import { docSpec } from '../../../bot/ports/store.js'
 import { createLogger } from '../../../bot/runtime/logger.js'
 import { dropSchemas, freshSchema, pgAvailable } from '../../helpers/pg-test.js'
@@ -128,5 +129,23 @@ describe.skipIf(!url)('fleet on PostgreSQL', () => {
     await doc.persist()
     await b.fleet.sync()
     expect(seen.at(-1)).toEqual(['a', { n: 2 }])
+  })
+})
+
+describe.skipIf(!url)('a lost database connection', () => {
+  it('is reported as DatabaseUnavailableError (exit 75), not as a full disk', async () => {
+    const schema = fresh()
+    const store = await PgStore.open({ url: url as string, schema, account: 'lost-db' })
+    closers.push(() => store.db.destroy())
+    const failures: Error[] = []
+    store.onWriteFailure(e => failures.push(e))
+    const watcher = await PgStore.open({ url: url as string, schema, account: 'watcher', lock: false })
+    closers.push(() => watcher.db.destroy())
+    // What a database restart does to every connection of the bot.
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'group-guard:lost-db'`.execute(
+      watcher.db,
+    )
+    await vi.waitFor(() => expect(failures.map(f => f.name)).toContain('DatabaseUnavailableError'))
+    expect(failures[0]).toBeInstanceOf(DatabaseUnavailableError)
   })
 })

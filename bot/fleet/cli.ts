@@ -1,0 +1,68 @@
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import type { Database } from '../ports/postgres/schema.js'
+import { LEASE_MS } from './pg-fleet.js'
+import { fleetSnapshot, type FleetSnapshot } from './status.js'
+
+/**
+ * `fleet status [--json]`: the fleet in the database BOT_DATABASE_URL (schema BOT_DATABASE_SCHEMA):
+ * accounts (alive or not, contact id, outbox depth, groups), who holds which group, groups nobody holds.
+ * Read-only: it takes no lock and migrates nothing, so it is safe beside running bots.
+ */
+export async function fleetCommand(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  if (argv[0] !== 'status') {
+    process.stderr.write('usage: fleet status [--json]\n')
+    return 2
+  }
+  const url = env.BOT_DATABASE_URL?.trim()
+  if (!url) {
+    process.stderr.write('fleet status needs BOT_DATABASE_URL=postgres://… (the fleet lives in PostgreSQL)\n')
+    return 2
+  }
+  const schema = env.BOT_DATABASE_SCHEMA?.trim()
+  const pool = new pg.Pool({ connectionString: url, ...(schema ? { options: `-c search_path=${schema}` } : {}) })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  try {
+    const leaseMs = Number(env.BOT_FLEET_LEASE_MS) || LEASE_MS
+    const snapshot = await fleetSnapshot(db, leaseMs)
+    process.stdout.write(argv.includes('--json') ? `${JSON.stringify(snapshot, null, 2)}\n` : formatStatus(snapshot))
+    return 0
+  } catch (e) {
+    if ((e as { code?: string }).code === '42P01') {
+      process.stderr.write('no fleet in this database yet (no bot has started on it)\n')
+      return 1
+    }
+    throw e
+  } finally {
+    await db.destroy()
+  }
+}
+
+/** The status as a plain table. */
+export function formatStatus(s: FleetSnapshot): string {
+  const alive = s.accounts.filter(a => a.alive)
+  const rows = s.accounts.map(a => [
+    a.account,
+    a.contactId || '-',
+    a.alive ? 'alive' : 'DOWN',
+    `${Math.round(a.seenAgoMs / 1000)}s`,
+    String(a.queueDepth),
+    String(a.groups.length),
+    String(a.holds.length),
+  ])
+  const table = [['account', 'contact', 'state', 'seen', 'queue', 'groups', 'holds'], ...rows]
+  const widths = table[0].map((_, i) => Math.max(...table.map(r => r[i].length)))
+  const lines = [
+    `fleet: ${s.accounts.length} account(s), ${alive.length} alive; ${s.leases.filter(l => l.expiresInMs > 0).length} group(s) held, ${s.unheld.length} waiting for a holder`,
+    '',
+    ...table.map(r => r.map((c, i) => c.padEnd(widths[i])).join('  ')),
+    '',
+    'leases:',
+    ...s.leases.map(
+      l =>
+        `  ${l.groupId}  ${l.account}  ${l.expiresInMs > 0 ? `expires in ${Math.ceil(l.expiresInMs / 1000)}s` : 'EXPIRED'}`,
+    ),
+    ...(s.unheld.length ? ['', `not held: ${s.unheld.join(', ')}`] : []),
+  ]
+  return `${lines.join('\n')}\n`
+}
