@@ -181,9 +181,7 @@ export class BotRuntime {
 
   /** Queue an event behind everything already queued (events, due timers and jobs); resolves when handled. */
   enqueue(event: BotEvent): Promise<void> {
-    return this.queue.push(() =>
-      this.inTask({ cause: `event:${event.type}:${eventKey(event)}` }, () => this.handle(event)),
-    )
+    return this.queue.push(() => this.handle(event))
   }
 
   /** Run one queued task with its cause known (for send keys), after reading what the fleet changed. */
@@ -221,7 +219,11 @@ export class BotRuntime {
   }
 
   /** Handle one event end to end (dedupe, age filter, commands, plugins, actions). Callers outside tests use `enqueue`. */
-  async handle(event: BotEvent): Promise<void> {
+  handle(event: BotEvent): Promise<void> {
+    return this.inTask({ cause: `event:${event.type}:${eventKey(event)}` }, () => this.handleEvent(event))
+  }
+
+  private async handleEvent(event: BotEvent): Promise<void> {
     if (event.type === 'message') {
       if (event.sender.id === this.deps.directory.selfId()) return
       if (this.seen.seenBefore(event.id)) return

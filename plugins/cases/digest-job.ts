@@ -17,7 +17,8 @@ export interface BuiltDigest {
 /** Live cases captured within `range`. */
 export function casesIn(d: CasesDeps, range: DayRange): CaseRecord[] {
   const { from, to } = rangeInstants(range, d.ctx.timezone)
-  return d.cases.live().filter(c => c.at >= from && c.at < to)
+  // Fleet-wide: cases captured through the other accounts are in the digest too.
+  return [...d.cases.live(), ...d.foreign.live()].filter(c => c.at >= from && c.at < to)
 }
 
 /** Build the digest for `range`: bounded chat text plus the full Markdown file under `outputDir/cases/`. */

@@ -1,0 +1,194 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { dropSchemas, freshSchema, pgAvailable } from '../helpers/pg-test.js'
+import { type BotProcess, startBot, waitUntil } from './bot-process.js'
+import { e2eConfig } from './e2e-config.js'
+import { ACCOUNTS, BOT_IDS, SALES, SHARED, accountsIn, groupId, sayInGroup, writeFleetWorlds } from './fleet-world.js'
+import { type PuppetService, startPuppetService } from './puppet-service.js'
+
+const url = await pgAvailable()
+const schema = freshSchema()
+const SPAM = '兼 职 刷 单，日 赚 五百，加 v 详聊'
+let services: PuppetService[] = []
+let bots: (BotProcess | undefined)[] = []
+let db: pg.Client
+
+/** What every account sent, with the account that sent it. */
+const allSent = () => services.flatMap((s, a) => s.world.sent.map(m => ({ ...m, account: a })))
+const sentIn = (room: string, pattern: RegExp) => allSent().filter(m => m.roomId === room && pattern.test(m.text ?? ''))
+const query = async <R>(text: string, values: unknown[] = []): Promise<R[]> =>
+  (await db.query(text, values)).rows as R[]
+/** Groups held now, by account. */
+const holders = async () =>
+  new Map(
+    (
+      await query<{ group_id: string; account: string }>(
+        'select group_id, account from fleet_leases where expires_at > now()',
+      )
+    ).map(r => [r.group_id, r.account]),
+  )
+
+beforeAll(async () => {
+  if (!url) return
+  db = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` })
+  await db.connect()
+  const dir = mkdtempSync(join(tmpdir(), 'bot-fleet-'))
+  const worlds = writeFleetWorlds(dir)
+  services = await Promise.all(worlds.map(w => startPuppetService(w)))
+  const configs = ACCOUNTS.map(() =>
+    e2eConfig(cfg => {
+      cfg.plugins.content = { ...cfg.plugins.content, incidentWindow: '1s', escalation: { strikes: 20 } }
+      // The digest every 20 seconds: each slot must reach the trainer once, from one bot of the fleet.
+      cfg.plugins.cases = { ...cfg.plugins.cases, digest: { cron: '*/20 * * * * *', workdaysOnly: false } }
+    }),
+  )
+  bots = configs.map((c, a) =>
+    startBot(services[a], c.configFile, c.dataDir, {
+      BOT_DATABASE_URL: url,
+      BOT_DATABASE_SCHEMA: schema,
+      BOT_ACCOUNT: ACCOUNTS[a],
+    }),
+  )
+  await Promise.all(bots.map(b => b!.waitFor(/就绪 ready/, 90_000)))
+  // Every group has a holder and every account knows the others' contact ids (one more renewal).
+  const until = Date.now() + 30_000
+  while (
+    (await holders()).size < 31 ||
+    (await query("select 1 from fleet_accounts where contact_id <> ''")).length < 3
+  ) {
+    if (Date.now() > until) throw new Error('the fleet did not take every group within 30 s')
+    await new Promise(r => setTimeout(r, 250))
+  }
+  await new Promise(r => setTimeout(r, 5_500))
+}, 150_000)
+
+afterAll(async () => {
+  if (process.env.FLEET_E2E_LOGS)
+    for (const [a, b] of bots.entries()) writeFileSync(`${process.env.FLEET_E2E_LOGS}-${a + 1}.log`, b?.output() ?? '')
+  for (const b of bots) b?.kill('SIGTERM')
+  await Promise.all(bots.map(b => b?.exited))
+  await Promise.all(services.map(s => s.stop()))
+  await db?.end()
+  if (url) await dropSchemas(url, [schema])
+})
+
+describe.skipIf(!url)('three bot accounts on one PostgreSQL over real gRPC', () => {
+  it('gives each of the 31 groups one acting bot, and `fleet status` shows the fleet', async () => {
+    const held = await holders()
+    for (let n = 1; n <= 30; n++) expect(accountsIn(n).map(a => ACCOUNTS[a])).toContain(held.get(groupId(n)))
+    const status = JSON.parse(
+      execFileSync('npx', ['tsx', 'bot/cli.ts', 'fleet', 'status', '--json'], {
+        env: { ...process.env, BOT_DATABASE_URL: url, BOT_DATABASE_SCHEMA: schema },
+        encoding: 'utf8',
+      }),
+    ) as { accounts: { account: string; alive: boolean; holds: string[] }[]; unheld: string[] }
+    expect(status.accounts.map(a => [a.account, a.alive])).toEqual(ACCOUNTS.map(a => [a, true]))
+    expect(status.accounts.reduce((n, a) => n + a.holds.length, 0)).toBe(31)
+    expect(status.unheld).toEqual([])
+    services[1].world.say('wxid_admin', { to: BOT_IDS[1] }, '#状态')
+    await waitUntil(
+      () => services[1].world.sent.some(m => /机器人账号组（数据库）：3 个账号，3 个在线/.test(m.text ?? '')),
+      20_000,
+      'the fleet in #状态',
+    )
+  })
+
+  it('warns a banned message in a group with two bot accounts once, and neither bot warns or reports the other', async () => {
+    sayInGroup(services, 1, 'wxid_c1', SPAM)
+    await waitUntil(() => sentIn(groupId(1), /违反群规/).length > 0, 20_000, 'the warning in the shared group')
+    await new Promise(r => setTimeout(r, 3_000)) // time for a second bot to warn, if it would
+    expect(sentIn(groupId(1), /违反群规/)).toHaveLength(1)
+    const aboutBots = allSent().filter(m => BOT_IDS.some(id => m.mentionIds.includes(id) || m.toContactId === id))
+    expect(aboutBots).toEqual([])
+    expect(allSent().filter(m => /群管家\d号/.test(m.text ?? ''))).toEqual([])
+  })
+
+  it('counts a spammer’s strikes fleet-wide: groups of three accounts say 第 1, 2, 3 次', async () => {
+    for (const [i, n] of [7, 8, 9].entries()) {
+      sayInGroup(services, n, 'wxid_c3', SPAM)
+      await waitUntil(() => sentIn(groupId(n), /违反群规/).length > 0, 20_000, `the warning in group ${n}`)
+      expect(sentIn(groupId(n), /违反群规/)[0].text).toMatch(new RegExp(`第 ${i + 1} 次违规`))
+      await new Promise(r => setTimeout(r, 1_100)) // past the incident window
+    }
+  })
+
+  it('finds a case captured through one account when a trainer asks another', async () => {
+    sayInGroup(services, 'sales', 'wxid_zhangsan', '#成交\n客户：刘总\n产品：商用净水器\n难点：价格异议\n结果：签约')
+    await waitUntil(() => sentIn(SALES, /C1/).length > 0, 20_000, 'the case confirmation')
+    services[2].world.say('wxid_trainer', { to: BOT_IDS[2] }, '#案例 搜索 净水器')
+    await waitUntil(
+      () => services[2].world.sent.some(m => m.toContactId === 'wxid_trainer' && /C1@acct1/.test(m.text ?? '')),
+      20_000,
+      `the case in acct3's search; acct3 sent: ${JSON.stringify(services[2].world.sent.slice(-3).map(m => m.text))}`,
+    )
+  })
+
+  it('sends each digest slot once fleet-wide, with the cases of every account', async () => {
+    const isDigest = (m: { toContactId?: string; text?: string }) =>
+      m.toContactId === 'wxid_trainer' && /案例周报/.test(m.text ?? '')
+    const captured = sentIn(SALES, /C1/)[0].at
+    await waitUntil(
+      () => allSent().some(m => isDigest(m) && m.at > captured + 1_000),
+      45_000,
+      'a digest after the case was captured',
+    )
+    await new Promise(r => setTimeout(r, 2_000)) // a second bot's copy of that slot, if one were sent
+    const digests = allSent().filter(isDigest)
+    const slots = digests.map(m => Math.floor(m.at / 20_000))
+    expect(new Set(slots).size).toBe(slots.length) // one per slot, whichever bot claimed it
+    expect(digests.filter(m => m.at > captured + 1_000)[0].text).toMatch(/C1/)
+    const runs = await query("select key from fleet_runs where key like 'job:cases:weekly-digest@%'")
+    expect(runs.length).toBeGreaterThanOrEqual(digests.length)
+  })
+
+  it('after SIGKILL of one bot, its shared groups are taken over within 30 s: no lost strike or case, no duplicate send', async () => {
+    const before = await holders()
+    const victim = before.get(groupId(1)) as string
+    const v = ACCOUNTS.indexOf(victim as (typeof ACCOUNTS)[number])
+    const sharedOfVictim = SHARED.filter(g => before.get(g) === victim)
+    const killedAt = Date.now()
+    bots[v]!.kill('SIGKILL')
+    await bots[v]!.exited
+    while (true) {
+      const now = await holders()
+      if (sharedOfVictim.every(g => now.has(g) && now.get(g) !== victim)) break
+      if (Date.now() - killedAt > 30_000) throw new Error(`not taken over within 30 s: ${sharedOfVictim.join(', ')}`)
+      await new Promise(r => setTimeout(r, 250))
+    }
+    const tookMs = Date.now() - killedAt
+    expect(tookMs).toBeLessThan(30_000)
+    process.stdout.write(
+      `fleet e2e: ${sharedOfVictim.length} shared group(s) of ${victim} taken over ${tookMs} ms after SIGKILL\n`,
+    )
+
+    // The spammer again, in group 1 (now held by a survivor): the victim's strikes still count (第 5 次 after 4).
+    const warnedBefore = sentIn(groupId(1), /违反群规/).length
+    sayInGroup(services, 1, 'wxid_c3', SPAM)
+    await waitUntil(() => sentIn(groupId(1), /违反群规/).length > warnedBefore, 20_000, 'the warning after takeover')
+    await new Promise(r => setTimeout(r, 3_000))
+    const after = sentIn(groupId(1), /违反群规/).slice(warnedBefore)
+    expect(after).toHaveLength(1)
+    expect(after[0].text).toMatch(/第 4 次违规/)
+    expect(ACCOUNTS[after[0].account]).not.toBe(victim)
+
+    // The case is still found (asked through a survivor).
+    const asker = [0, 1, 2].find(a => a !== v && a !== 0) ?? 1
+    services[asker].world.say('wxid_trainer', { to: BOT_IDS[asker] }, '#案例 搜索 净水器')
+    await waitUntil(
+      () =>
+        services[asker].world.sent.filter(m => m.toContactId === 'wxid_trainer' && /C1@acct1/.test(m.text ?? ''))
+          .length > 0,
+      20_000,
+      'the case after the kill',
+    )
+
+    // No message went out twice: every (chat, text) pair of the warnings and digests is unique per slot.
+    const warnings = allSent().filter(m => /违反群规/.test(m.text ?? ''))
+    const keys = warnings.map(m => `${m.roomId}|${m.text}`)
+    expect(new Set(keys).size).toBe(keys.length)
+  })
+})
