@@ -1,6 +1,6 @@
 import type { App } from '../app.js'
 import type { PgStore } from '../ports/postgres/pg-store.js'
-import type { Logger } from '../runtime/logger.js'
+import type { Logger } from '../process/logger.js'
 import { PgFleet } from './pg-fleet.js'
 
 /**

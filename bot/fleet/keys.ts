@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { OutboundMessage } from '../ports/directory.js'
+import type { OutboundMessage } from '../ports/outbound-message.js'
 
 /**
  * The fleet-wide key of a message: what caused it (a cron slot, a timer, an event) and what it says to

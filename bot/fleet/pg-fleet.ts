@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely'
 import type { Database } from '../ports/postgres/schema.js'
-import type { Logger } from '../runtime/logger.js'
+import type { Logger } from '../process/logger.js'
 import type { FleetGate, Follower } from './gate.js'
 import { fleetChatLines, fleetSnapshot } from './status.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MemoryStore } from '../../../bot/ports/memory-store.js'
-import { Ledger } from '../../../bot/runtime/ledger.js'
+import { Ledger } from '../../../bot/runtime/records/ledger.js'
 
 const POLICY = { base: 10, windowMs: 86_400_000, step: 0, stepMs: 86_400_000, cap: 100 }
 const DAY = 86_400_000

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { PgFleet } from '../../../bot/fleet/pg-fleet.js'
 import { DatabaseUnavailableError, PgStore } from '../../../bot/ports/postgres/pg-store.js'
 import { docSpec } from '../../../bot/ports/store.js'
-import { createLogger } from '../../../bot/runtime/logger.js'
+import { createLogger } from '../../../bot/process/logger.js'
 import { dropSchemas, freshSchema, pgAvailable } from '../../helpers/pg-test.js'
 
 const url = await pgAvailable()
