@@ -37,6 +37,8 @@ export class PgFleet implements FleetGate {
   private timer?: ReturnType<typeof setInterval>
   private renewing?: Promise<void>
   private peers = new Set<string>()
+  /** This account's home groups another account still holds (handed back at that one's next renewal). */
+  private awaitedHome: string[] = []
   private followers: { name: string; fn: Follower; owner: string }[] = []
   private seen = new Map<string, string>()
   private since = new Date(0)
@@ -52,9 +54,18 @@ export class PgFleet implements FleetGate {
     return this.o.account
   }
 
-  /** Take the leases now, then keep renewing them. */
+  /**
+   * Take the leases now, then keep renewing them. A restarted account waits (at most two renewal periods)
+   * for its home groups to be handed back, so what its records hold for them (notices, timers, campaigns)
+   * resumes in those groups instead of being left to a bot that does not have them.
+   */
   async start(): Promise<void> {
     await this.renew()
+    const until = Date.now() + 2 * this.renewMs + 1_000
+    while (this.awaitedHome.length && Date.now() < until) {
+      await new Promise(r => setTimeout(r, Math.min(1_000, this.renewMs)))
+      await this.renew()
+    }
     this.timer = setInterval(() => void this.renew(), this.renewMs)
     this.timer.unref()
   }
@@ -94,7 +105,7 @@ export class PgFleet implements FleetGate {
     const groups = this.o.groups()
     const { db, account } = this.o
     try {
-      const held = await db.transaction().execute(async tx => {
+      const renewed = await db.transaction().execute(async tx => {
         await tx
           .insertInto('fleet_accounts')
           .values({
@@ -120,19 +131,43 @@ export class PgFleet implements FleetGate {
           .where('account', '=', account)
           .$if(groups.length > 0, qb => qb.where('group_id', 'not in', groups))
           .execute()
-        if (!groups.length) return []
-        const rows = await sql<{ group_id: string; previous: string | null }>`
+        if (!groups.length) return { held: [], awaited: [] }
+        // A group's home is the first account seen in it: while the home account lives and is in the group,
+        // it acts there (its open notices, timers and campaigns are in its own records), so another holder
+        // hands the group back at its next renewal, and takes it only while the home account is down.
+        await sql`insert into fleet_homes (group_id, account)
+          select g, ${account} from unnest(${groups}::text[]) as g on conflict (group_id) do nothing`.execute(tx)
+        const homes = await sql<{ group_id: string; home: string; home_alive: boolean; holder: string | null }>`
+          select h.group_id, h.account as home, l.account as holder,
+            coalesce(a.seen_at > now() - ${`${this.leaseMs} milliseconds`}::interval and a.groups ? h.group_id, false) as home_alive
+          from fleet_homes h
+          left join fleet_accounts a on a.account = h.account
+          left join fleet_leases l on l.group_id = h.group_id and l.expires_at > now()
+          where h.group_id = any(${groups}::text[])`.execute(tx)
+        const elsewhere = homes.rows.filter(h => h.home !== account && h.home_alive).map(h => h.group_id)
+        if (elsewhere.length)
+          await tx
+            .deleteFrom('fleet_leases')
+            .where('account', '=', account)
+            .where('group_id', 'in', elsewhere)
+            .execute()
+        const wanted = groups.filter(g => !elsewhere.includes(g))
+        const awaited = homes.rows.filter(h => h.home === account && h.holder && h.holder !== account)
+        if (!wanted.length) return { held: [], awaited: [] }
+        const rows = await sql<{ group_id: string }>`
           insert into fleet_leases as l (group_id, account, expires_at, acquired_at)
           select g, ${account}, now() + ${`${this.leaseMs} milliseconds`}::interval, now()
-          from unnest(${groups}::text[]) as g
+          from unnest(${wanted}::text[]) as g
           on conflict (group_id) do update set
             account = excluded.account,
             expires_at = excluded.expires_at,
             acquired_at = case when l.account = excluded.account then l.acquired_at else excluded.acquired_at end
           where l.account = excluded.account or l.expires_at < now()
           returning group_id`.execute(tx)
-        return rows.rows.map(r => r.group_id)
+        return { held: rows.rows.map(r => r.group_id), awaited: awaited.map(h => h.group_id) }
       })
+      const held = renewed.held
+      this.awaitedHome = renewed.awaited.filter(g => !held.includes(g))
       const until = started + this.leaseMs
       const accounts = await db.selectFrom('fleet_accounts').select(['contact_id']).execute()
       const me = this.o.contactId()

@@ -17,6 +17,8 @@ export interface Database {
   }
   /** Who acts in a group: one holder until `expires_at`, renewed while its process lives. */
   fleet_leases: { group_id: string; account: string; expires_at: Date; acquired_at: Date }
+  /** The account a group belongs to (the first one seen in it): it acts there whenever it is alive. */
+  fleet_homes: { group_id: string; account: string }
   /** Cron slots and timers run once fleet-wide: the first insert of `key` wins. */
   fleet_runs: { key: string; account: string; at: Generated<Date> }
   /** Messages sent: the first insert of `key` may send, any later one is a duplicate. */
@@ -62,7 +64,7 @@ export const MIGRATIONS: SchemaMigration[] = [
   },
   {
     version: 2,
-    name: 'fleet: accounts, group leases, runs once, sent log',
+    name: 'fleet: accounts, group leases and homes, runs once, sent log',
     up: async db => {
       await sql`create table fleet_accounts (
         account text primary key,
@@ -87,6 +89,10 @@ export const MIGRATIONS: SchemaMigration[] = [
         key text primary key,
         account text not null,
         at timestamptz not null default now()
+      )`.execute(db)
+      await sql`create table fleet_homes (
+        group_id text primary key,
+        account text not null
       )`.execute(db)
       await sql`create index bot_documents_name on bot_documents (name, updated_at)`.execute(db)
     },

@@ -61,9 +61,26 @@ describe.skipIf(!url)('fleet on PostgreSQL', () => {
     expect(a.fleet.holds('g-shared')).toBe(false)
     await b.fleet.renew()
     expect(b.fleet.holds('g-shared')).toBe(true)
-    // The old holder comes back: the group stays with the new one.
+    // The old holder comes back: the group is its home (its records are there), so it is handed back.
     await a.fleet.renew()
     expect(a.fleet.heldGroups()).toEqual(['g-a'])
+    await b.fleet.renew()
+    expect(b.fleet.heldGroups()).toEqual(['g-b'])
+    await a.fleet.renew()
+    expect(a.fleet.heldGroups()).toEqual(['g-a', 'g-shared'])
+  })
+
+  it('waits at start for its home groups to be handed back', async () => {
+    const schema = fresh()
+    const a = await member(schema, 'a', ['g1'], 2_000)
+    const b = await member(schema, 'b', ['g1'], 2_000)
+    await a.fleet.renew()
+    await sleep(2_100) // a died
+    await b.fleet.start() // b takes over and renews every 500 ms
+    expect(b.fleet.holds('g1')).toBe(true)
+    await a.fleet.start() // a restarts
+    expect(a.fleet.holds('g1')).toBe(true)
+    expect(b.fleet.holds('g1')).toBe(false)
   })
 
   it('hands the groups over at once on a clean stop', async () => {
