@@ -9,13 +9,19 @@ export const BOT_IDS = ['wxid_fleet1', 'wxid_fleet2', 'wxid_fleet3']
 export const SALES = 'r-sales@chatroom'
 /** Customer group `n` (1…30). */
 export const groupId = (n: number) => `r-fleet-${String(n).padStart(2, '0')}@chatroom`
-/** The accounts (indexes) in customer group `n`: its home account, and the next one too for groups 1…6. */
+/** The topic of group `n`: groups 1…6 (two bot accounts each) are internal work groups, the others customer groups. */
+export const topicOf = (n: number) =>
+  n <= 6 ? `示例科技共享${String(n).padStart(2, '0')}工作群` : `示例科技客户${String(n).padStart(2, '0')}交流群`
+/** The config entry that manages the shared work groups (the example config already matches the customer groups). */
+export const SHARED_GROUPS_CONFIG = { name: '共享工作群', topicPattern: '^示例科技共享\\d+工作群$', kind: 'internal' }
+/** The accounts (indexes) in group `n`: its home account, and the next one too for groups 1…6. */
 export const accountsIn = (n: number) => (n <= 6 ? [(n - 1) % 3, n % 3] : [(n - 1) % 3])
 export const SHARED = [1, 2, 3, 4, 5, 6].map(groupId)
 
 const PEOPLE = [
   { id: 'wxid_admin', name: '陈管理' },
   { id: 'wxid_trainer', name: '刘老师' },
+  { id: 'wxid_boss', name: '王经理' },
   { id: 'wxid_zhangsan', name: '张三' },
   { id: 'wxid_c1', name: '刘总' },
   { id: 'wxid_c3', name: '优惠多多' },
@@ -28,11 +34,10 @@ export function writeFleetWorlds(dir: string): string[] {
     for (let n = 1; n <= 30; n++) {
       const inside = accountsIn(n)
       if (!inside.includes(a)) continue
-      const members: Record<string, string | null> = {
-        wxid_zhangsan: '示例科技张三13800138001',
-        wxid_c1: null,
-        wxid_c3: null,
-      }
+      const members: Record<string, string | null> =
+        n <= 6
+          ? { wxid_boss: '销售部-王强', wxid_zhangsan: '销售部-张三', wxid_c1: null, wxid_c3: null }
+          : { wxid_zhangsan: '示例科技张三13800138001', wxid_c1: null, wxid_c3: null }
       for (const other of inside) if (other !== a) members[BOT_IDS[other]] = null
       groups.push({
         id: groupId(n),
