@@ -55,7 +55,12 @@ export function formatStatus(s: FleetSnapshot): string {
   const lines = [
     `fleet: ${s.accounts.length} account(s), ${alive.length} alive; ${s.leases.filter(l => l.expiresInMs > 0).length} group(s) held, ${s.unheld.length} waiting for a holder`,
     '',
-    ...table.map(r => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()),
+    ...table.map(r =>
+      r
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd(),
+    ),
     '',
     'leases:',
     ...s.leases.map(
