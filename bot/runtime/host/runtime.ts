@@ -15,15 +15,8 @@ import { Scheduler } from '../schedule/scheduler.js'
 import { Executor, groupOf } from '../delivery/executor.js'
 import { IdCache } from '../records/id-cache.js'
 import { SerialQueue } from './serial-queue.js'
-import {
-  createPlugins,
-  enrichEvent,
-  guarded,
-  peerResolver,
-  roleResolver,
-  withoutPeers,
-  type HostedPlugin,
-} from './plugin-host.js'
+import { createPlugins, decide, guarded, type HostedPlugin } from './plugin-host.js'
+import { enrichEvent, peerResolver, roleResolver } from './identity.js'
 import { builtinCommands } from '../../commands/builtin/builtin-commands.js'
 import type { RuntimeDeps } from './runtime-deps.js'
 import { adminRoom } from './group-bindings.js'
@@ -135,14 +128,9 @@ export class BotRuntime {
     // A fleet peer's commands count only when it also holds a role; otherwise bots never answer each other.
     if (event.type === 'message' && (!event.sender.isPeer || event.sender.roles.length)) await this.routeCommand(event)
     const group = 'group' in event ? event.group : undefined
-    const visible = withoutPeers(event)
-    for (const p of this.plugins) {
-      if (group && this.sectionFor(p.name, group.configName)?.enabled === false) continue
-      const seen = p.def.seesPeers ? event : visible
-      if (!seen) continue
-      const actions = await guarded(p.name, event.type, () => p.instance.onEvent?.(seen), this.onError)
-      await this.act(p, actions)
-    }
+    const enabled = (plugin: string) => !group || this.sectionFor(plugin, group.configName)?.enabled !== false
+    for await (const { plugin, actions } of decide(this.plugins, event, enabled, this.onError))
+      await this.act(plugin, actions)
   }
 
   /**
