@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { EXAMPLE_CONFIG, readEnv } from '../env.js'
 import { runReplay } from '../replay/run-replay.js'
 import { TranscriptError } from '../replay/transcript.js'
+import { OutputFolderError } from '../replay/output-folder.js'
 import { defineCli, UsageError } from './args.js'
 
 const CLI = defineCli({
@@ -36,6 +37,10 @@ export async function replayCommand(argv: string[]): Promise<number> {
     })
     return skipped ? 1 : 0
   } catch (e) {
+    if (e instanceof OutputFolderError) {
+      process.stderr.write(`❌ ${e.message}\n`)
+      return 1
+    }
     if (e instanceof TranscriptError) {
       process.stderr.write(`❌ transcript invalid:\n${e.problems.map(p => `  - ${p}`).join('\n')}\n`)
       return 1
