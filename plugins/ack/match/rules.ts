@@ -1,7 +1,6 @@
-import type { MessageEvent } from '../../bot/core/event.js'
 import { compileAckMatcher } from './ack-words.js'
-import type { AckConfig } from './config.js'
-import { parseWindows, type WorkWindow } from '../../bot/time/working-hours.js'
+import type { AckConfig } from '../config.js'
+import { parseWindows, type WorkWindow } from '../../../bot/time/working-hours.js'
 
 /** A group's config with its recognisers built once. */
 export interface GroupRules {
@@ -27,12 +26,4 @@ export function rulesCache(): (cfg: AckConfig) => GroupRules {
     if (!rules) cache.set(cfg, (rules = compileRules(cfg)))
     return rules
   }
-}
-
-/** True when a leader's or admin's message in an internal group is a notice (marker at the start, or @所有人). */
-export function isNoticeMessage(e: MessageEvent, cfg: AckConfig): boolean {
-  if (e.group?.kind !== 'internal' || e.kind !== 'text' || e.command) return false
-  if (!e.sender.roles.includes('leader') && !e.sender.roles.includes('admin')) return false
-  const body = e.text.trimStart()
-  return cfg.markers.some(m => body.startsWith(m)) || (cfg.mentionAllIsNotice && e.mentionsAll)
 }

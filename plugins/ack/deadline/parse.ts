@@ -1,7 +1,4 @@
-import { parseDuration } from '../../bot/config/duration.js'
-import type { WorkCalendar } from '../../bot/time/workdays.js'
-import { dayKey, zonedInstant } from '../../bot/time/zoned.js'
-import { addWorkingTime, type WorkWindow } from '../../bot/time/working-hours.js'
+import { parseDuration } from '../../../bot/config/duration.js'
 
 /** A deadline written in a notice: a duration ("30分钟") or a time of day today ("15:00"). */
 export type DeadlineSpec = { kind: 'after'; ms: number } | { kind: 'at'; time: string }
@@ -37,39 +34,6 @@ export function parseDeadline(arg: string): DeadlineSpec | undefined {
   const h = Number(c[1])
   const min = c[4] ? 30 : Number(c[2] ?? c[3] ?? 0)
   return h < 24 && min < 60 ? { kind: 'at', time: `${pad(h)}:${pad(min)}` } : undefined
-}
-
-/** How deadlines are computed for one group. */
-export interface DeadlineRules {
-  defaultMs: number
-  remindBeforeMs: number
-  /** Working windows when the deadline counts working hours only. */
-  windows?: WorkWindow[]
-  tz: string
-  calendar: WorkCalendar
-}
-
-/** When a notice posted at `start` is due, and when to remind; a Chinese error when the time is already past. */
-export function planDeadline(
-  start: number,
-  spec: DeadlineSpec | undefined,
-  r: DeadlineRules,
-): { deadline: number; remindAt?: number } | string {
-  if (spec?.kind === 'at') {
-    const deadline = zonedInstant(dayKey(start, r.tz), spec.time, r.tz)
-    if (deadline <= start) return `截止时间 ${spec.time} 已经过了`
-    const remindAt = r.remindBeforeMs
-      ? Math.max(deadline - r.remindBeforeMs, start + (deadline - start) / 2)
-      : undefined
-    return { deadline, remindAt }
-  }
-  const ms = spec?.ms ?? r.defaultMs
-  const after = (offset: number) =>
-    r.windows ? addWorkingTime(start, offset, r.windows, r.tz, r.calendar) : start + offset
-  return {
-    deadline: after(ms),
-    remindAt: r.remindBeforeMs ? after(Math.max(ms - r.remindBeforeMs, Math.round(ms / 2))) : undefined,
-  }
 }
 
 function pad(n: number): string {

@@ -1,8 +1,10 @@
 import type { Action } from '../../bot/core/actions.js'
 import type { MessageEvent } from '../../bot/core/event.js'
-import { excuseText } from './ack-words.js'
-import type { GroupRules } from './compile.js'
-import { noticeForAck, noticeForQuote, recordAnswer, type AnswerVia, type Notice } from './notice.js'
+import { dayKey } from '../../bot/time/zoned.js'
+import { excuseText } from './match/ack-words.js'
+import type { GroupRules } from './match/rules.js'
+import { recordAnswer, type AnswerVia, type Notice } from './state.js'
+import { T } from './texts.js'
 
 /** What a message did to the tracked notices. */
 export interface Outcome {
@@ -49,7 +51,7 @@ export function onPrivateReply(e: MessageEvent, notices: Notice[], rules: GroupR
       {
         type: 'say',
         to: { contact: e.sender.id },
-        text: `已记录你对通知 ${notice.id} 的回复。`,
+        text: T.privateAnswerRecorded(notice.id),
         rule: 'ack.private-answer',
         memberId: e.sender.id,
       },
@@ -77,7 +79,7 @@ export function onRecall(e: MessageEvent, notices: Notice[]): Outcome {
       {
         type: 'say',
         to: { room: n.groupId },
-        text: `通知 ${n.id} 已撤回，不再统计回复。`,
+        text: T.recalled(n.id),
         rule: 'ack.recalled',
         ...meta,
       },
@@ -110,7 +112,6 @@ export function stopTimers(n: Notice): Action[] {
 function registerExcuse(n: Notice, e: MessageEvent, text: string): Outcome {
   if (n.answers[e.sender.id] || (n.state !== 'open' && n.state !== 'reported')) return NOTHING
   n.excuses[e.sender.id] = { at: e.at, text: text.slice(0, 200) }
-  const reply = `已登记你对通知 ${n.id} 的说明，待管理员确认；确认前仍按未回复统计。`
   const to = e.group ? { room: e.group.id } : { contact: e.sender.id }
   return {
     changed: true,
@@ -118,7 +119,7 @@ function registerExcuse(n: Notice, e: MessageEvent, text: string): Outcome {
       {
         type: 'say',
         to,
-        text: reply,
+        text: T.excuseRegistered(n.id),
         mentions: e.group ? [e.sender.id] : undefined,
         rule: 'ack.excuse',
         groupId: n.groupId,
@@ -127,4 +128,47 @@ function registerExcuse(n: Notice, e: MessageEvent, text: string): Outcome {
       },
     ],
   }
+}
+
+/** The notice a quote refers to: by message id, by "通知 N3" in the quoted text, else by the quoted text itself. */
+export function noticeForQuote(notices: Notice[], quote: { id?: string; text: string }): Notice | undefined {
+  const live = notices.filter(n => n.state === 'open' || n.state === 'reported')
+  if (quote.id) {
+    const byId = live.find(n => n.messageId === quote.id)
+    if (byId) return byId
+  }
+  const named = /(?:通知|编号)\s*(N\d+)/i.exec(quote.text)?.[1].toUpperCase()
+  if (named) return live.find(n => n.id === named)
+  const q = comparable(quote.text)
+  return latest(live.filter(n => textsMatch(comparable(n.text), q)))
+}
+
+/** The notice a bare acknowledgement in a group binds to: the latest open one the member must answer, else today's latest reported one still unanswered. */
+export function noticeForAck(
+  notices: Notice[],
+  groupId: string,
+  memberId: string,
+  at: number,
+  tz: string,
+): Notice | undefined {
+  const mine = notices.filter(n => n.groupId === groupId && memberId in n.required && n.at <= at)
+  return (
+    latest(mine.filter(n => n.state === 'open')) ??
+    latest(mine.filter(n => n.state === 'reported' && !n.answers[memberId] && dayKey(n.at, tz) === dayKey(at, tz)))
+  )
+}
+
+/** Letters and digits only, lower-cased: quotes arrive truncated ("…") and re-punctuated. */
+export function comparable(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
+}
+
+/** One text contains the other, and the shorter is long enough not to match by chance. */
+function textsMatch(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a]
+  return short.length > 0 && short.length >= Math.min(6, long.length) && long.includes(short)
+}
+
+function latest(list: Notice[]): Notice | undefined {
+  return list.reduce<Notice | undefined>((best, n) => (!best || n.at >= best.at ? n : best), undefined)
 }

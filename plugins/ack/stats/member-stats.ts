@@ -1,5 +1,5 @@
-import { formatDuration } from '../../bot/config/duration.js'
-import type { Notice } from './notice.js'
+import { statsText, T } from '../texts.js'
+import type { Notice } from '../state.js'
 
 /** One member's acknowledgement record over a period. */
 export interface MemberStats {
@@ -43,21 +43,9 @@ export function median(xs: number[]): number | undefined {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
 }
 
-/** The statistics as chat text, lowest rate first, at most `max` members listed. */
-export function statsText(stats: MemberStats[], title: string, noticeCount: number, max: number): string {
-  if (!stats.length) return `${title}：没有已截止的通知。`
-  const lines = stats.slice(0, max).map(s => {
-    const rate = Math.round((100 * s.onTime) / s.required)
-    const missed = s.required - s.answered
-    return `${s.name}：按时 ${s.onTime}/${s.required}（${rate}%）${s.medianMs !== undefined ? `，响应中位数 ${formatDuration(s.medianMs)}` : ''}${missed ? `，未回复 ${missed} 次` : ''}`
-  })
-  const rest = stats.length > max ? [`…另有 ${stats.length - max} 人`] : []
-  return [`📊 ${title}（${noticeCount} 条通知，${stats.length} 人）`, ...lines, ...rest].join('\n')
-}
-
 /** The statistics text of `notices` posted in the `days` before `now`, titled with `label` (a group topic). */
 export function periodStats(notices: Notice[], label: string, days: number, now: number, max: number): string {
   const from = now - days * 86_400_000
   const counted = notices.filter(n => n.state === 'reported' && n.at >= from && n.at < now).length
-  return statsText(memberStats(notices, from, now), `近 ${days} 天通知回复统计（${label}）`, counted, max)
+  return statsText(memberStats(notices, from, now), T.statsTitle(days, label), counted, max)
 }

@@ -1,38 +1,14 @@
-import type { Action } from '../../bot/core/actions.js'
+import { asRehearsal, type Action } from '../../bot/core/actions.js'
 import type { FinePolicy } from '../../bot/runtime/fine-policy.js'
+import { timerKind } from '../../bot/runtime/timers.js'
 import type { AckConfig } from './config.js'
-import { silentMembers, type Notice } from './notice.js'
-import { confirmText, fineNoticeText, reminderText, reportText } from './texts.js'
+import { periodStats } from './stats/member-stats.js'
+import { silentMembers, type AckState, type Notice } from './state.js'
+import { fineNoticeText, reminderText, reportText, T } from './texts.js'
 
 /** The ledger violation recorded for a missed notice (also how its fines are found again). */
 export function violationFor(noticeId: string): string {
-  return `未按时回复通知 ${noticeId}`
-}
-
-/** The reminder and deadline timers of a newly tracked notice, after a confirmation in the group when `confirm`. */
-export function trackingActions(n: Notice, tz: string, confirm: boolean): Action[] {
-  const meta = { groupId: n.groupId, evidence: { messageId: n.messageId } }
-  const actions: Action[] = confirm
-    ? [{ type: 'say', to: { room: n.groupId }, text: confirmText(n, tz), rule: 'ack.tracking', ...meta }]
-    : []
-  if (n.remindAt !== undefined && n.remindAt < n.deadline)
-    actions.push({
-      type: 'schedule',
-      key: `remind:${n.id}`,
-      at: n.remindAt,
-      payload: { id: n.id },
-      rule: 'ack.schedule',
-      ...meta,
-    })
-  actions.push({
-    type: 'schedule',
-    key: `deadline:${n.id}`,
-    at: n.deadline,
-    payload: { id: n.id },
-    rule: 'ack.schedule',
-    ...meta,
-  })
-  return actions
+  return T.violation(noticeId)
 }
 
 /** Before the deadline: one merged @-message to the silent members (at most `maxMentions` @-ed). */
@@ -97,4 +73,43 @@ export function deadlineActions(n: Notice, cfg: AckConfig, tz: string, policy: F
     })
   }
   return actions
+}
+
+/**
+ * A notice's timer fell due (`remind:<id>` or `deadline:<id>`): the reminder or the deadline report.
+ * A notice tracked in observe mode stays a rehearsal: its actions are only recorded.
+ */
+export function decideTimer(
+  key: string,
+  n: Notice,
+  cfg: AckConfig,
+  tz: string,
+  policy: FinePolicy,
+  now: number,
+): Action[] {
+  const kind = timerKind(key)
+  const actions =
+    kind === 'remind'
+      ? reminderActions(n, cfg, tz, now)
+      : kind === 'deadline'
+        ? deadlineActions(n, cfg, tz, policy)
+        : []
+  return n.observed ? asRehearsal(actions) : actions
+}
+
+/** The statistics job: each author of a notice in the last `days` gets the statistics of that group privately. */
+export function statsReportActions(state: AckState, cfg: AckConfig, now: number): Action[] {
+  const { days } = cfg.statsReport
+  const since = now - days * 86_400_000
+  const notices = Object.values(state.notices)
+  const groups = new Set(notices.filter(n => n.state === 'reported' && n.at >= since).map(n => n.groupId))
+  const out: Action[] = []
+  for (const groupId of groups) {
+    const pool = notices.filter(n => n.groupId === groupId)
+    const text = periodStats(pool, pool[0].groupTopic, days, now, cfg.maxListed)
+    for (const author of new Set(pool.filter(n => n.at >= since).map(n => n.authorId))) {
+      out.push({ type: 'say', to: { contact: author }, text, rule: 'ack.stats', groupId, memberId: author })
+    }
+  }
+  return out
 }

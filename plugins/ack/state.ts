@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { docSpec } from '../../bot/ports/store.js'
-import { dayKey } from '../../bot/time/zoned.js'
 
 /** How an answer reached the bot. */
 export type AnswerVia = 'ack' | 'quote' | 'private'
@@ -97,45 +96,13 @@ export function answerTiming(n: Notice, a: Answer): 'prompt' | 'reminded' | 'lat
   return n.remindedAt !== undefined && a.at > n.remindedAt ? 'reminded' : 'prompt'
 }
 
-/** The notice a quote refers to: by message id, by "通知 N3" in the quoted text, else by the quoted text itself. */
-export function noticeForQuote(notices: Notice[], quote: { id?: string; text: string }): Notice | undefined {
-  const live = notices.filter(n => n.state === 'open' || n.state === 'reported')
-  if (quote.id) {
-    const byId = live.find(n => n.messageId === quote.id)
-    if (byId) return byId
-  }
-  const named = /(?:通知|编号)\s*(N\d+)/i.exec(quote.text)?.[1].toUpperCase()
-  if (named) return live.find(n => n.id === named)
-  const q = comparable(quote.text)
-  return latest(live.filter(n => textsMatch(comparable(n.text), q)))
+/** Every tracked notice. */
+export function allNotices(state: AckState): Notice[] {
+  return Object.values(state.notices)
 }
 
-/** The notice a bare acknowledgement in a group binds to: the latest open one the member must answer, else today's latest reported one still unanswered. */
-export function noticeForAck(
-  notices: Notice[],
-  groupId: string,
-  memberId: string,
-  at: number,
-  tz: string,
-): Notice | undefined {
-  const mine = notices.filter(n => n.groupId === groupId && memberId in n.required && n.at <= at)
-  return (
-    latest(mine.filter(n => n.state === 'open')) ??
-    latest(mine.filter(n => n.state === 'reported' && !n.answers[memberId] && dayKey(n.at, tz) === dayKey(at, tz)))
-  )
-}
-
-/** Letters and digits only, lower-cased: quotes arrive truncated ("…") and re-punctuated. */
-export function comparable(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
-}
-
-/** One text contains the other, and the shorter is long enough not to match by chance. */
-function textsMatch(a: string, b: string): boolean {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a]
-  return short.length > 0 && short.length >= Math.min(6, long.length) && long.includes(short)
-}
-
-function latest(list: Notice[]): Notice | undefined {
-  return list.reduce<Notice | undefined>((best, n) => (!best || n.at >= best.at ? n : best), undefined)
+/** Forget finished notices posted more than `keepDays` before `now`. */
+export function pruneNotices(state: AckState, now: number, keepDays: number): void {
+  const before = now - keepDays * 86_400_000
+  for (const n of allNotices(state)) if (n.state !== 'open' && n.at < before) delete state.notices[n.id]
 }
