@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { docSpec } from '../../bot/ports/store.js'
+import { docSpec, type Doc, type Store } from '../../bot/ports/store.js'
 import type { GroupKind, GroupRef, MessageKind } from '../../bot/core/event.js'
 
 /** Doc with the open (not yet closed) days and the customers waiting for an answer. */
@@ -164,4 +164,63 @@ export function closeDays(doc: CurrentDoc, beforeDay: string): GroupDay[] {
     doc.closedThrough = day
   }
   return closed
+}
+
+/** Doc with the last message time of every member per group (grows with members, not history). */
+export const SEEN_DOC = 'activity-members'
+
+/** What the plugin remembers about one member of one group. */
+export interface MemberSeen {
+  name: string
+  staff: boolean
+  last?: number
+  joined?: number
+  left?: number
+}
+
+/** What the plugin remembers about one group. */
+export interface GroupSeen {
+  topic: string
+  kind: GroupKind
+  since: number
+  members: Record<string, MemberSeen>
+}
+
+/** The last-seen doc. */
+export interface SeenDoc {
+  groups: Record<string, GroupSeen>
+}
+
+/** The last-seen document (volatile). */
+export const SEEN_SPEC = docSpec<SeenDoc>({
+  version: 1,
+  schema: z.object({ groups: z.record(z.string(), z.looseObject({})) }),
+  defaults: () => ({ groups: {} }),
+  volatile: true,
+})
+
+/** The group entry, created on first sight (tracking starts then). */
+export function seenGroup(doc: SeenDoc, groupId: string, topic: string, kind: GroupKind, now: number): GroupSeen {
+  const g = (doc.groups[groupId] ??= { topic, kind, since: now, members: {} })
+  g.topic = topic
+  return g
+}
+
+/** The member entry of a group, created on first sight. */
+export function seenMember(g: GroupSeen, id: string, name: string, staff: boolean): MemberSeen {
+  const m = (g.members[id] ??= { name, staff })
+  m.name = name
+  m.staff = staff
+  return m
+}
+
+/** The plugin's two documents, opened once. */
+export interface ActivityDocs {
+  current: Doc<CurrentDoc>
+  seen: Doc<SeenDoc>
+}
+
+/** Open the open-day and last-seen documents. */
+export function openDocs(store: Store): ActivityDocs {
+  return { current: store.doc(CURRENT_DOC, CURRENT_SPEC), seen: store.doc(SEEN_DOC, SEEN_SPEC) }
 }

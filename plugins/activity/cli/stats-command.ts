@@ -1,8 +1,8 @@
-import type { Store } from '../../bot/ports/store.js'
-import { clockTime } from '../../bot/time/zoned.js'
-import { CURRENT_DOC, CURRENT_SPEC, type GroupDay } from './counters.js'
-import { loadDays } from './history.js'
-import { responseStats } from './responsiveness.js'
+import type { Store } from '../../../bot/ports/store.js'
+import { clockTime } from '../../../bot/time/zoned.js'
+import { CURRENT_DOC, CURRENT_SPEC, type GroupDay } from '../state.js'
+import { loadDays } from '../days/history.js'
+import { responseStats } from '../report/response-stats.js'
 
 const USAGE = 'usage: stats --from YYYY-MM-DD [--to YYYY-MM-DD] [--format csv|json] [--by member|group]\n'
 const KINDS = ['text', 'image', 'link', 'file', 'voice', 'video', 'emoticon', 'miniprogram', 'redpacket'] as const

@@ -1,5 +1,5 @@
-import type { GroupKind, MessageKind } from '../../bot/core/event.js'
-import type { GroupDay, MemberDay, PersonRef } from './counters.js'
+import type { GroupKind, MessageKind } from '../../../bot/core/event.js'
+import type { GroupDay, MemberDay, PersonRef } from '../state.js'
 import { daysBetween } from './periods.js'
 
 /** A member's totals over a period (in one group, or across groups). */

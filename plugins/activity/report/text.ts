@@ -1,10 +1,10 @@
-import { MESSAGE_KIND_LABEL, type MessageKind } from '../../bot/core/event.js'
-import { formatDuration } from '../../bot/config/duration.js'
-import { dayKey, shortDateTime } from '../../bot/time/zoned.js'
+import { MESSAGE_KIND_LABEL, type MessageKind } from '../../../bot/core/event.js'
+import { formatDuration } from '../../../bot/config/duration.js'
+import { dayKey, shortDateTime } from '../../../bot/time/zoned.js'
 import type { GroupTotal, MemberTotal, PeriodSummary } from './aggregate.js'
-import type { GroupWaiting } from './counters.js'
-import { responseStats } from './responsiveness.js'
-import type { SilentMember } from './seen.js'
+import type { GroupWaiting } from '../state.js'
+import { responseStats } from './response-stats.js'
+import type { SilentMember } from './silent.js'
 
 /** Silent members of one group. */
 export interface GroupSilent {

@@ -1,5 +1,5 @@
-import type { Store } from '../../bot/ports/store.js'
-import { DAYS_LOG, type CurrentDoc, type GroupDay } from './counters.js'
+import type { Store } from '../../../bot/ports/store.js'
+import { DAYS_LOG, type CurrentDoc, type GroupDay } from '../state.js'
 
 /**
  * Every group-day in [from, to]: closed days from the `activity-days` log and

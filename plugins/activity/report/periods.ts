@@ -1,4 +1,4 @@
-import { addDays, dayKey, zonedInstant, zonedParts } from '../../bot/time/zoned.js'
+import { addDays, dayKey, zonedInstant, zonedParts } from '../../../bot/time/zoned.js'
 
 /** A reporting period: inclusive day keys and a Chinese label. */
 export interface Period {

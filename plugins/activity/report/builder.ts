@@ -1,16 +1,17 @@
 import { readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import type { GroupRef } from '../../bot/core/event.js'
-import type { PluginContext } from '../../bot/core/plugin.js'
-import { addDays, dayKey } from '../../bot/time/zoned.js'
+import type { GroupRef } from '../../../bot/core/event.js'
+import type { PluginContext } from '../../../bot/core/plugin.js'
+import { addDays, dayKey } from '../../../bot/time/zoned.js'
+import { writeChart, type ChartSpec, type Series } from '../chart/chart.js'
+import { enabledIn, type ActivityConfig } from '../config.js'
+import type { DayCloser } from '../days/closing.js'
+import { loadDays } from '../days/history.js'
+import type { ActivityDocs } from '../state.js'
 import { summarize, type PeriodSummary } from './aggregate.js'
-import { writeChart, type ChartSpec, type Series } from './chart.js'
-import { enabledIn, type ActivityConfig } from './config.js'
-import { loadDays } from './history.js'
 import { dayLabel, periodRange } from './periods.js'
-import { dailyReportText, weeklyText, type GroupSilent, type ReportFacts } from './report-text.js'
-import { silentMembers } from './seen.js'
-import type { ActivityTracker } from './tracker.js'
+import { silentMembers } from './silent.js'
+import { dailyReportText, weeklyText, type GroupSilent, type ReportFacts } from './text.js'
 
 /** Charts are sent within minutes; older files are removed so the folder does not grow forever. */
 const CHART_KEEP_MS = 30 * 86_400_000
@@ -46,12 +47,13 @@ export class ActivityReports {
 
   constructor(
     private ctx: PluginContext<ActivityConfig>,
-    private tracker: ActivityTracker,
+    private docs: ActivityDocs,
+    private closer: DayCloser,
   ) {}
 
   /** Counters of [from, to], optionally only some groups. */
   summary(from: string, to: string, groupIds?: Set<string>): PeriodSummary {
-    const records = loadDays(this.ctx.store, this.tracker.current.data, from, to)
+    const records = loadDays(this.ctx.store, this.docs.current.data, from, to)
     return summarize(groupIds ? records.filter(r => groupIds.has(r.groupId)) : records, from, to)
   }
 
@@ -75,7 +77,7 @@ export class ActivityReports {
         name: this.ctx.displayName(m),
         staff: this.ctx.rolesOf(m.id).length > 0,
       }))
-      out.push({ topic: g.topic, members: silentMembers(this.tracker.seen.data.groups[g.id], current, now, days) })
+      out.push({ topic: g.topic, members: silentMembers(this.docs.seen.data.groups[g.id], current, now, days) })
     }
     return out
   }
@@ -84,7 +86,7 @@ export class ActivityReports {
   async facts(groupIds?: Set<string>): Promise<ReportFacts> {
     const cfg = this.ctx.configFor()
     const days = cfg.silentDays
-    const waiting = Object.entries(this.tracker.current.data.waiting)
+    const waiting = Object.entries(this.docs.current.data.waiting)
       .filter(([id, w]) => w.msgs.length && (!groupIds || groupIds.has(id)))
       .map(([, w]) => w)
     return {
@@ -114,7 +116,7 @@ export class ActivityReports {
   async daily(now: number): Promise<Report> {
     const tz = this.ctx.timezone
     const today = dayKey(now, tz)
-    await this.tracker.refreshGroups(today)
+    await this.closer.refreshGroups(today)
     const s = this.summary(today, today)
     const title = `活跃度日报 · ${dayLabel(today, tz)}`
     const text = dailyReportText(s, title, await this.facts())
@@ -134,7 +136,7 @@ export class ActivityReports {
   /** This week's leaderboard with a chart of messages per member and per day. */
   async weekly(now: number): Promise<Report> {
     const p = periodRange('week', now, this.ctx.timezone)
-    await this.tracker.refreshGroups(p.to)
+    await this.closer.refreshGroups(p.to)
     const s = this.summary(p.from, p.to)
     const title = `本周活跃榜 · ${p.from.slice(5)} 至 ${p.to.slice(5)}`
     const text = weeklyText(s, title, await this.facts())
