@@ -78,7 +78,14 @@ export const activityPlugin = definePlugin({
 function jobs(ctx: ActivityContext, closer: DayCloser, reports: ActivityReports): JobSpec[] {
   const cfg = ctx.configFor()
   const out: JobSpec[] = [
-    { name: 'close-day', cron: '15 0 * * *', run: async now => (await closer.closeYesterday(now), []) },
+    {
+      name: 'close-day',
+      cron: '15 0 * * *',
+      run: async now => {
+        await closer.closeYesterday(now)
+        return []
+      },
+    },
   ]
   if (cfg.dailyReport.enabled)
     out.push({
