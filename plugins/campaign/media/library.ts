@@ -1,7 +1,7 @@
 import { realpathSync, statSync } from 'node:fs'
 import { isAbsolute, join, sep } from 'node:path'
-import type { MessageEvent } from '../../bot/core/event.js'
-import { RECEIVED_NAME, receivedMediaDir } from '../../bot/ports/media.js'
+import type { MessageEvent } from '../../../bot/core/event.js'
+import { RECEIVED_NAME, receivedMediaDir } from '../../../bot/ports/media.js'
 
 /** How long an image sent to the bot stays "the image you just sent". */
 export const RECENT_IMAGE_MS = 30 * 60_000

@@ -1,5 +1,5 @@
-import type { GroupKind, GroupRef } from '../../bot/core/event.js'
-import type { Targets } from './config.js'
+import type { GroupKind, GroupRef } from '../../../bot/core/event.js'
+import type { Targets } from '../config.js'
 
 const KIND_WORDS: Record<string, GroupKind[]> = {
   内部群: ['internal'],

@@ -1,6 +1,6 @@
-import type { WorkCalendar } from '../../bot/time/workdays.js'
-import { addDays, clockTime, dayKey, zonedInstant } from '../../bot/time/zoned.js'
-import type { PostingWindow } from './config.js'
+import type { WorkCalendar } from '../../../bot/time/workdays.js'
+import { addDays, clockTime, dayKey, zonedInstant } from '../../../bot/time/zoned.js'
+import type { PostingWindow } from '../config.js'
 
 /** Calendar and timezone every schedule computation needs. */
 export interface ScheduleContext {

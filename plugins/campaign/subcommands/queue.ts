@@ -1,83 +1,18 @@
-import type { Action } from '../../bot/core/actions.js'
-import type { Role } from '../../bot/core/event.js'
-import type { CommandInvocation, CommandSpec, PluginContext } from '../../bot/core/plugin.js'
-import { zonedInstant } from '../../bot/time/zoned.js'
-import type { CampaignConfig } from './config.js'
-import { preview } from './content.js'
-import type { QueuedPost } from './model.js'
-import {
-  approvePost,
-  noticeInstant,
-  parsePostArgs,
-  POST_STATUS_LABEL,
-  postTimer,
-  rejectPost,
-  validateNewPost,
-  weekRange,
-} from './post-queue.js'
-import { imageUnavailable, MediaLibrary } from './media.js'
-import type { ScheduleContext } from './posting-window.js'
-import type { QueueService } from './queue-service.js'
-import type { CampaignState } from './state.js'
-import { dayLabel } from './time-args.js'
+import type { Action } from '../../../bot/core/actions.js'
+import type { CommandInvocation } from '../../../bot/core/plugin.js'
+import { zonedInstant } from '../../../bot/time/zoned.js'
+import type { CampaignCommandDeps } from '../commands.js'
+import { approvePost, noticeInstant, postTimer, postTimers, rejectPost, validateNewPost } from '../decide-post.js'
+import { groupNames, resolveTargets } from '../groups/targets.js'
+import { preview } from '../media/content.js'
+import { imageUnavailable, MediaLibrary } from '../media/library.js'
+import { parsePostArgs, weekRange } from '../parse/post-args.js'
+import { dayLabel } from '../parse/time-args.js'
+import type { QueuedPost } from '../state.js'
+import { POST_STATUS_LABEL } from '../texts.js'
 
-/** What the `#排期` command works with. */
-export interface QueueCommandDeps {
-  ctx: PluginContext<CampaignConfig>
-  state: CampaignState
-  service: QueueService
-  sched: ScheduleContext
-  media: MediaLibrary
-  /** File names in a folder (the media folder listing for `#排期 素材`). */
-  listDir(dir: string): string[]
-}
-
-const NEEDS: Record<string, { roles: Role[]; label: string }> = {
-  添加: { roles: ['editor', 'admin'], label: '排期编辑' },
-  列表: { roles: ['editor', 'approver', 'admin'], label: '排期编辑或排期审核' },
-  审核: { roles: ['approver'], label: '排期审核' },
-  素材: { roles: ['editor', 'approver', 'admin'], label: '排期编辑或排期审核' },
-  通过: { roles: ['approver'], label: '排期审核' },
-  驳回: { roles: ['approver'], label: '排期审核' },
-}
-
-/** `#排期 添加|列表|审核|通过|驳回`: editors queue, approvers (by contact id, admins included only if listed) decide. */
-export function queueCommand(d: QueueCommandDeps): CommandSpec {
-  const p = d.ctx.commandPrefix
-  const usage = `${p}排期 添加 <日期> [时间] [节假日照发] <内容> [| 图片 [素材名]]；${p}排期 列表 [下周]；${p}排期 素材；${p}排期 审核；${p}排期 通过 <编号>；${p}排期 驳回 <编号> <原因>`
-  return {
-    name: '排期',
-    aliases: ['queue'],
-    role: 'member',
-    usage,
-    description: '每日发布排期：编辑添加，审核人通过或驳回',
-    run: inv => {
-      const sub = inv.argv[0] ?? ''
-      const need = Object.hasOwn(NEEDS, sub) ? NEEDS[sub] : undefined
-      if (!need) return [inv.reply(`用法：${usage}`)]
-      if (!need.roles.some(r => inv.event.sender.roles.includes(r))) {
-        return [
-          inv.reply(`⛔ 没有权限：${p}排期 ${sub} 需要「${need.label}」角色。`),
-          {
-            type: 'record',
-            text: `refused 排期 ${sub}`,
-            rule: 'queue.refused',
-            memberId: inv.event.sender.id,
-            groupId: inv.event.group?.id,
-          },
-        ]
-      }
-      const rest = inv.args.slice(sub.length).trim()
-      if (sub === '添加') return add(d, inv, rest)
-      if (sub === '列表') return [inv.reply(listWeek(d, inv.argv[1] === '下周'))]
-      if (sub === '审核') return pendingList(d, inv)
-      if (sub === '素材') return [inv.reply(mediaList(d))]
-      return decide(d, inv, sub === '通过', inv.argv[1] ?? '', rest.slice((inv.argv[1] ?? '').length).trim())
-    },
-  }
-}
-
-function add(d: QueueCommandDeps, inv: CommandInvocation, args: string): Action[] {
+/** `#排期 添加`. */
+export function addPost(d: CampaignCommandDeps, inv: CommandInvocation, args: string): Action[] {
   const { ctx, state, sched } = d
   const now = ctx.clock.now()
   const fail = (why: string) => [
@@ -89,7 +24,7 @@ function add(d: QueueCommandDeps, inv: CommandInvocation, args: string): Action[
   const time = parsed.req.time ?? sched.window.postAt
   const invalid = validateNewPost(day, time, anyDay, state.posts(), now, sched)
   if (invalid) return fail(invalid)
-  const where = d.service.where()
+  const where = queueWhere(d)
   if (!where) return fail('没有可发布的目标群（配置 queue.targets）。')
   const picked =
     image !== undefined || MediaLibrary.quotesImage(inv.event) ? d.media.pick(image ?? '', inv.event) : undefined
@@ -105,7 +40,7 @@ function add(d: QueueCommandDeps, inv: CommandInvocation, args: string): Action[
     status: 'pending',
   })
   state.touch()
-  const timers = d.service.timersFor(
+  const timers = postTimers(
     post,
     noticeInstant(day, ctx.configFor().queue.noticeAt, now, sched),
     zonedInstant(day, time, ctx.timezone),
@@ -120,7 +55,8 @@ function line(post: QueuedPost, tz: string): string {
   return `#${post.id} ${dayLabel(post.day, tz)} ${post.time} ${POST_STATUS_LABEL[post.status]} ${preview(post.content)}`
 }
 
-function listWeek(d: QueueCommandDeps, next: boolean): string {
+/** `#排期 列表 [下周]`. */
+export function listWeek(d: CampaignCommandDeps, next: boolean): string {
   const [from, to] = weekRange(d.ctx.clock.now(), d.ctx.timezone, next)
   const posts = d.state.posts().filter(x => x.day >= from && x.day <= to)
   const title = `${next ? '下周' : '本周'}排期（${from.slice(5)}–${to.slice(5)}）`
@@ -128,7 +64,7 @@ function listWeek(d: QueueCommandDeps, next: boolean): string {
 }
 
 /** The pending posts, and each post's image itself right after the list: approvers see exactly what will go out. */
-function pendingList(d: QueueCommandDeps, inv: CommandInvocation): Action[] {
+export function pendingList(d: CampaignCommandDeps, inv: CommandInvocation): Action[] {
   const pending = d.state.posts().filter(x => x.status === 'pending')
   if (!pending.length) return [inv.reply('没有待审核的排期。')]
   const p = d.ctx.commandPrefix
@@ -158,7 +94,8 @@ function pendingList(d: QueueCommandDeps, inv: CommandInvocation): Action[] {
   return [list, ...images]
 }
 
-function mediaList(d: QueueCommandDeps): string {
+/** `#排期 素材`. */
+export function mediaList(d: CampaignCommandDeps): string {
   const names = d.media.names(d.listDir)
   if (!names.length)
     return '素材库为空（或未配置 plugins.campaign.media.folder）。可以先把图片私聊发给我，再发命令并写「| 图片」。'
@@ -166,7 +103,14 @@ function mediaList(d: QueueCommandDeps): string {
   return [`素材库图片 ${names.length} 个：`, ...shown, ...(names.length > shown.length ? ['…'] : [])].join('\n')
 }
 
-function decide(d: QueueCommandDeps, inv: CommandInvocation, approve: boolean, id: string, reason: string): Action[] {
+/** `#排期 通过|驳回 <编号>`. */
+export function decidePost(
+  d: CampaignCommandDeps,
+  inv: CommandInvocation,
+  approve: boolean,
+  id: string,
+  reason: string,
+): Action[] {
   const { ctx, state } = d
   const post = id ? state.post(id) : undefined
   if (!post)
@@ -188,7 +132,7 @@ function decide(d: QueueCommandDeps, inv: CommandInvocation, approve: boolean, i
   const out: Action[] = [
     inv.reply(
       approve
-        ? `✅ 已通过排期 #${post.id}：${when} 发到 ${d.service.where()}。`
+        ? `✅ 已通过排期 #${post.id}：${when} 发到 ${queueWhere(d)}。`
         : `已驳回排期 #${post.id}，已通知 ${post.editorName}。`,
     ),
     {
@@ -205,4 +149,9 @@ function decide(d: QueueCommandDeps, inv: CommandInvocation, approve: boolean, i
       { type: 'cancel', key: postTimer.notice(post.id), rule: 'queue.rejected' },
     )
   return out
+}
+
+/** Where the daily post goes now, for replies. */
+function queueWhere(d: CampaignCommandDeps): string {
+  return groupNames(resolveTargets(d.ctx.configFor().queue.targets, d.ctx.directory.groups()).groups)
 }

@@ -1,58 +1,19 @@
-import type { Action } from '../../bot/core/actions.js'
-import type { CommandInvocation, CommandSpec, PluginContext } from '../../bot/core/plugin.js'
-import { dayKey, shortDateTime } from '../../bot/time/zoned.js'
-import { parseNewCampaign } from './campaign-args.js'
-import { countLine, countShares, progressReport } from './campaign-report.js'
-import type { CampaignService } from './campaign-service.js'
-import type { CampaignConfig } from './config.js'
-import { contentFromChat } from './content.js'
-import { imageUnavailable, MediaLibrary } from './media.js'
-import type { Campaign, CampaignStatus } from './model.js'
-import { nextPostingSlot, type ScheduleContext } from './posting-window.js'
-import type { CampaignState } from './state.js'
-import { groupNames, parseTargetWords, resolveTargets } from './targets.js'
-import { parseDeadline } from './time-args.js'
+import type { Action } from '../../../bot/core/actions.js'
+import type { CommandInvocation } from '../../../bot/core/plugin.js'
+import { dayKey, shortDateTime } from '../../../bot/time/zoned.js'
+import type { CampaignCommandDeps } from '../commands.js'
+import { groupNames, parseTargetWords, resolveTargets } from '../groups/targets.js'
+import { contentFromChat } from '../media/content.js'
+import { imageUnavailable, MediaLibrary } from '../media/library.js'
+import { parseNewCampaign } from '../parse/campaign-args.js'
+import { parseDeadline } from '../parse/time-args.js'
+import { countShares } from '../report/share-count.js'
+import { nextPostingSlot } from '../schedule/posting-window.js'
+import type { Campaign } from '../state.js'
+import { countLine, progressReport, STATUS_LABEL, T } from '../texts.js'
 
-const STATUS_LABEL: Record<CampaignStatus, string> = {
-  scheduled: '待发布',
-  announced: '进行中',
-  ended: '已结束',
-  missed: '未发布',
-}
-
-/** What the `#活动` command works with. */
-export interface CampaignCommandDeps {
-  ctx: PluginContext<CampaignConfig>
-  state: CampaignState
-  service: CampaignService
-  sched: ScheduleContext
-  media: MediaLibrary
-}
-
-/** `#活动 新建|列表|进度|结束`: leaders may look, admins may create and end. */
-export function campaignCommand(d: CampaignCommandDeps): CommandSpec {
-  const p = d.ctx.commandPrefix
-  const usage = `${p}活动 新建 <标题> | <内容或链接> | 截止 <时间> [| 群 <内部群/客户群/公告群/群名>] [| 图片 [素材名]]；${p}活动 列表；${p}活动 进度 <编号>；${p}活动 结束 <编号>`
-  return {
-    name: '活动',
-    aliases: ['campaign'],
-    role: 'leader',
-    subcommandRoles: { 新建: 'admin', 结束: 'admin' },
-    usage,
-    description: '分享活动：新建、列表、进度、提前结束',
-    run: inv => {
-      const sub = inv.argv[0] ?? ''
-      const rest = inv.args.slice(sub.length).trim()
-      if (sub === '新建') return create(d, inv, rest)
-      if (sub === '列表') return list(d).then(text => [inv.reply(text)])
-      if (sub === '进度') return progress(d, inv, inv.argv[1])
-      if (sub === '结束') return end(d, inv, inv.argv[1])
-      return [inv.reply(`用法：${usage}`)]
-    },
-  }
-}
-
-function create(d: CampaignCommandDeps, inv: CommandInvocation, args: string): Action[] {
+/** `#活动 新建`. */
+export function createCampaign(d: CampaignCommandDeps, inv: CommandInvocation, args: string): Action[] {
   const { ctx, state, sched } = d
   const cfg = ctx.configFor()
   const fail = (why: string) => [
@@ -101,14 +62,14 @@ function create(d: CampaignCommandDeps, inv: CommandInvocation, args: string): A
 }
 
 /** Ten latest campaigns; announced and ended ones counted exactly as `#活动 进度` counts them. */
-async function list(d: CampaignCommandDeps): Promise<string> {
+export async function listCampaigns(d: CampaignCommandDeps): Promise<string> {
   const items = d.state.campaigns().slice(0, 10)
   if (!items.length) return '还没有活动。'
   const lines = await Promise.all(
     items.map(async c => {
       const head = `#${c.id}「${c.title}」${STATUS_LABEL[c.status]}，截止 ${shortDateTime(c.deadline, d.ctx.timezone)}`
       if (c.status !== 'announced' && c.status !== 'ended') return head
-      const count = countShares(await d.service.progress(c), d.state.participation(c.id).data.done)
+      const count = countShares(await d.progress(c), d.state.participation(c.id).data.done)
       return `${head}，${countLine(count)}`
     }),
   )
@@ -121,7 +82,12 @@ function pick(d: CampaignCommandDeps, id: string | undefined): Campaign | undefi
   return active.length === 1 ? active[0] : undefined
 }
 
-async function progress(d: CampaignCommandDeps, inv: CommandInvocation, id: string | undefined): Promise<Action[]> {
+/** `#活动 进度`. */
+export async function progressCampaign(
+  d: CampaignCommandDeps,
+  inv: CommandInvocation,
+  id: string | undefined,
+): Promise<Action[]> {
   const c = pick(d, id)
   const tz = d.ctx.timezone
   if (!c)
@@ -133,15 +99,20 @@ async function progress(d: CampaignCommandDeps, inv: CommandInvocation, id: stri
   if (c.status === 'scheduled')
     return [
       inv.reply(
-        `活动 #${c.id}「${c.title}」尚未发布：将于 ${shortDateTime(nextPostingSlot(d.ctx.clock.now(), c.startDay, d.sched), tz)} 发到 ${d.service.where(c)}。`,
+        `活动 #${c.id}「${c.title}」尚未发布：将于 ${shortDateTime(nextPostingSlot(d.ctx.clock.now(), c.startDay, d.sched), tz)} 发到 ${groupNames(resolveTargets(c.targets, d.ctx.directory.groups()).groups) || T.noGroupsYet}。`,
       ),
     ]
   if (c.status === 'missed') return [inv.reply(`活动 #${c.id}「${c.title}」未发布：${c.note ?? ''}`)]
   const heading = `【活动进度】#${c.id}「${c.title}」${STATUS_LABEL[c.status]}，截止 ${shortDateTime(c.deadline, tz)}`
-  return [inv.reply(progressReport(heading, await d.service.progress(c), d.state.participation(c.id).data.done))]
+  return [inv.reply(progressReport(heading, await d.progress(c), d.state.participation(c.id).data.done))]
 }
 
-async function end(d: CampaignCommandDeps, inv: CommandInvocation, id: string | undefined): Promise<Action[]> {
+/** `#活动 结束`. */
+export async function endCampaign(
+  d: CampaignCommandDeps,
+  inv: CommandInvocation,
+  id: string | undefined,
+): Promise<Action[]> {
   const c = id ? d.state.campaign(id.replace(/^#/, '')) : undefined
   if (!c) return [inv.reply(`请给出活动编号，例如 ${d.ctx.commandPrefix}活动 结束 3。`)]
   if (c.status === 'scheduled') {
@@ -150,6 +121,6 @@ async function end(d: CampaignCommandDeps, inv: CommandInvocation, id: string | 
     return [inv.reply(`活动 #${c.id}「${c.title}」尚未发布，已取消。`)]
   }
   if (c.status !== 'announced') return [inv.reply(`活动 #${c.id} 当前状态为「${STATUS_LABEL[c.status]}」，无需结束。`)]
-  const report = await d.service.finish(c.id, true)
+  const report = await d.finish(c.id, true)
   return [inv.reply(`活动 #${c.id}「${c.title}」已结束，完成情况已发给管理员。`), ...report]
 }

@@ -1,6 +1,6 @@
-import type { Action } from '../../bot/core/actions.js'
-import type { GroupRef } from '../../bot/core/event.js'
-import type { PostContent } from './model.js'
+import type { Action } from '../../../bot/core/actions.js'
+import type { GroupRef } from '../../../bot/core/event.js'
+import type { PostContent } from '../state.js'
 
 const URL_ONLY = /^https?:\/\/\S+$/i
 
