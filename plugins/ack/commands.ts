@@ -8,9 +8,17 @@ import { violationFor } from './decide-deadline.js'
 import { trackingActions } from './decide-notice.js'
 import { stopTimers } from './decide-reply.js'
 import type { GroupRules } from './match/rules.js'
-import { periodStats } from './stats/member-stats.js'
 import type { Notice } from './state.js'
-import { allFinesText, detailText, listText, noticePost, ownFinesText, T, type MemberFines } from './texts.js'
+import {
+  allFinesText,
+  detailText,
+  listText,
+  noticePost,
+  ownFinesText,
+  periodStats,
+  T,
+  type MemberFines,
+} from './texts.js'
 
 /** What the commands need from the plugin's wiring. */
 export interface AckCommandDeps {

@@ -2,9 +2,8 @@ import { asRehearsal, type Action } from '../../bot/core/actions.js'
 import type { FinePolicy } from '../../bot/runtime/fine-policy.js'
 import { timerKind } from '../../bot/runtime/timers.js'
 import type { AckConfig } from './config.js'
-import { periodStats } from './stats/member-stats.js'
 import { silentMembers, type AckState, type Notice } from './state.js'
-import { fineNoticeText, reminderText, reportText, T } from './texts.js'
+import { fineNoticeText, periodStats, reminderText, reportText, T } from './texts.js'
 
 /** The ledger violation recorded for a missed notice (also how its fines are found again). */
 export function violationFor(noticeId: string): string {

@@ -3,7 +3,7 @@ import { formatDuration } from '../../bot/config/duration.js'
 import type { FinePolicy } from '../../bot/runtime/fine-policy.js'
 import type { Fine } from '../../bot/runtime/ledger.js'
 import { clockTime, dayKey, shortDateTime } from '../../bot/time/zoned.js'
-import type { MemberStats } from './stats/member-stats.js'
+import { memberStats, type MemberStats } from './stats/member-stats.js'
 import { answerTiming, type Notice } from './state.js'
 
 /** Every fixed sentence of the plugin (zh-CN), and the short ones built from a few values. */
@@ -230,4 +230,11 @@ export function allFinesText(members: MemberFines[], max: number): string {
     )
   const rest = rows.length > max ? [`…另有 ${rows.length - max} 人`] : []
   return [`未缴罚款 ${rows.length} 人，共 ${total} 元：`, ...lines, ...rest].join('\n')
+}
+
+/** The statistics text of `notices` posted in the `days` before `now`, titled with `label` (a group topic). */
+export function periodStats(notices: Notice[], label: string, days: number, now: number, max: number): string {
+  const from = now - days * 86_400_000
+  const counted = notices.filter(n => n.state === 'reported' && n.at >= from && n.at < now).length
+  return statsText(memberStats(notices, from, now), T.statsTitle(days, label), counted, max)
 }

@@ -1,8 +1,6 @@
 import { z } from 'zod'
 import { clockTimeSchema, duration } from '../../bot/config/duration.js'
 import { configPath, globalOnly } from '../../bot/config/fields.js'
-import { zonedInstant } from '../../bot/time/zoned.js'
-import type { Campaign } from './state.js'
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 const DAY_TIME = /^\d{4}-\d{2}-\d{2} ([01]\d|2[0-3]):[0-5]\d$/
@@ -157,31 +155,3 @@ export type CampaignConfig = z.infer<typeof campaignConfigSchema>
 export type Targets = z.infer<typeof targetsSchema>
 /** The posting window as parsed. */
 export type PostingWindow = z.infer<typeof windowSchema>
-
-/** Campaigns declared in config, checked once at creation (throws with the offending id). */
-export function configCampaigns(cfg: CampaignConfig, tz: string, fileExists: (path: string) => boolean): Campaign[] {
-  const seen = new Set<string>()
-  return cfg.campaigns.map(c => {
-    if (seen.has(c.id)) throw new Error(`campaign.campaigns: duplicate id "${c.id}"`)
-    seen.add(c.id)
-    const [day, time] = c.deadline.split(' ')
-    const deadline = zonedInstant(day, time, tz)
-    if (deadline <= zonedInstant(c.start, cfg.window.postAt, tz))
-      throw new Error(
-        `campaign.campaigns "${c.id}": deadline ${c.deadline} is not after its first posting time (${c.start} ${cfg.window.postAt})`,
-      )
-    if (c.image && !fileExists(c.image))
-      throw new Error(`campaign.campaigns "${c.id}": image file not found: ${c.image}`)
-    return {
-      id: c.id,
-      title: c.title,
-      content: { text: c.text, link: c.link, image: c.image },
-      targets: c.targets ?? cfg.defaultTargets,
-      startDay: c.start,
-      deadline,
-      source: 'config',
-      status: 'scheduled',
-      announced: {},
-    }
-  })
-}

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { type Doc, docSpec, type Store } from '../../bot/ports/store.js'
-import type { Targets } from './config.js'
+import { zonedInstant } from '../../bot/time/zoned.js'
+import type { CampaignConfig, Targets } from './config.js'
 
 /** What goes out to a group: text, optionally a link card and an image file. */
 export interface PostContent {
@@ -193,4 +194,32 @@ export class CampaignState {
     this.campaignsDoc.changed()
     this.postsDoc.changed()
   }
+}
+
+/** Campaigns declared in config, checked once at creation (throws with the offending id). */
+export function configCampaigns(cfg: CampaignConfig, tz: string, fileExists: (path: string) => boolean): Campaign[] {
+  const seen = new Set<string>()
+  return cfg.campaigns.map(c => {
+    if (seen.has(c.id)) throw new Error(`campaign.campaigns: duplicate id "${c.id}"`)
+    seen.add(c.id)
+    const [day, time] = c.deadline.split(' ')
+    const deadline = zonedInstant(day, time, tz)
+    if (deadline <= zonedInstant(c.start, cfg.window.postAt, tz))
+      throw new Error(
+        `campaign.campaigns "${c.id}": deadline ${c.deadline} is not after its first posting time (${c.start} ${cfg.window.postAt})`,
+      )
+    if (c.image && !fileExists(c.image))
+      throw new Error(`campaign.campaigns "${c.id}": image file not found: ${c.image}`)
+    return {
+      id: c.id,
+      title: c.title,
+      content: { text: c.text, link: c.link, image: c.image },
+      targets: c.targets ?? cfg.defaultTargets,
+      startDay: c.start,
+      deadline,
+      source: 'config',
+      status: 'scheduled',
+      announced: {},
+    }
+  })
 }

@@ -1,4 +1,3 @@
-import { statsText, T } from '../texts.js'
 import type { Notice } from '../state.js'
 
 /** One member's acknowledgement record over a period. */
@@ -41,11 +40,4 @@ export function median(xs: number[]): number | undefined {
   const s = [...xs].sort((a, b) => a - b)
   const mid = s.length >> 1
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
-}
-
-/** The statistics text of `notices` posted in the `days` before `now`, titled with `label` (a group topic). */
-export function periodStats(notices: Notice[], label: string, days: number, now: number, max: number): string {
-  const from = now - days * 86_400_000
-  const counted = notices.filter(n => n.state === 'reported' && n.at >= from && n.at < now).length
-  return statsText(memberStats(notices, from, now), T.statsTitle(days, label), counted, max)
 }

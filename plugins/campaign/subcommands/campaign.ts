@@ -1,7 +1,7 @@
 import type { Action } from '../../../bot/core/actions.js'
 import type { CommandInvocation } from '../../../bot/core/plugin.js'
 import { dayKey, shortDateTime } from '../../../bot/time/zoned.js'
-import type { CampaignCommandDeps } from '../commands.js'
+import type { CampaignCommandDeps } from './deps.js'
 import { groupNames, parseTargetWords, resolveTargets } from '../groups/targets.js'
 import { contentFromChat } from '../media/content.js'
 import { imageUnavailable, MediaLibrary } from '../media/library.js'

@@ -1,7 +1,7 @@
 import type { Action } from '../../../bot/core/actions.js'
 import type { CommandInvocation } from '../../../bot/core/plugin.js'
 import { zonedInstant } from '../../../bot/time/zoned.js'
-import type { CampaignCommandDeps } from '../commands.js'
+import type { CampaignCommandDeps } from './deps.js'
 import { approvePost, noticeInstant, postTimer, postTimers, rejectPost, validateNewPost } from '../decide-post.js'
 import { groupNames, resolveTargets } from '../groups/targets.js'
 import { preview } from '../media/content.js'
