@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs'
 import { Writable } from 'node:stream'
 import { runStats } from '../../plugins/activity/cli/stats-command.js'
-import { runCasesExport } from '../../plugins/cases/export-command.js'
+import { runCasesExport } from '../../plugins/cases/cli/export-command.js'
 import { PLUGINS } from '../../plugins/index.js'
 import { loadConfig } from '../config/load-config.js'
 import { readEnv } from '../env.js'

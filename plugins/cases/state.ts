@@ -1,3 +1,6 @@
+import { z } from 'zod'
+import { docSpec } from '../../bot/ports/store.js'
+
 /** The deal tag: these cases feed the digest's "what worked". */
 export const DEAL_TAG = '成交'
 /** The problem tag: these cases feed the digest's recurring terms, and their first line ranks as a heading. */
@@ -36,3 +39,45 @@ export interface CaseRecord {
   removedAt?: number
   removedBy?: string
 }
+
+/** A case before it has an id. */
+export type NewCase = Omit<CaseRecord, 'id' | 'seq'>
+
+/** The `cases-meta` document's data. */
+export interface CasesMeta {
+  seq: number
+  months: string[]
+}
+/** A `cases-YYYY-MM` document's data. */
+export interface CasesShard {
+  cases: CaseRecord[]
+}
+
+/** `cases-meta`: the last sequence number and the months. Derived data: the shards are the truth. */
+export const CASES_META_DOC = docSpec<CasesMeta>({
+  version: 1,
+  schema: z.object({ seq: z.number().int().nonnegative(), months: z.array(z.string()) }),
+  defaults: () => ({ seq: 0, months: [] }),
+})
+
+/** `cases-YYYY-MM` (durable): the cases captured in one month. */
+export const CASES_SHARD_DOC = docSpec<CasesShard>({
+  version: 1,
+  schema: z.object({
+    cases: z.array(
+      z.looseObject({
+        id: z.string(),
+        seq: z.number().int().positive(),
+        tag: z.string(),
+        authorId: z.string(),
+        at: z.number(),
+        text: z.string(),
+        fields: z.record(z.string(), z.string()),
+        title: z.string(),
+        images: z.array(z.looseObject({})),
+      }),
+    ),
+  }),
+  defaults: () => ({ cases: [] }),
+  durable: true,
+})

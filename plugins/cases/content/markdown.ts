@@ -1,6 +1,6 @@
-import { clockTime, dayKey } from '../../bot/time/zoned.js'
+import { clockTime, dayKey } from '../../../bot/time/zoned.js'
 import type { Masker } from './privacy.js'
-import type { CaseRecord } from './types.js'
+import type { CaseRecord } from '../state.js'
 
 /** One case in full as Markdown: heading, who/where/when, images, then the text line by line. */
 export function caseMarkdown(c: CaseRecord, mask: Masker, tz: string): string {

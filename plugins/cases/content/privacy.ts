@@ -1,4 +1,4 @@
-import type { PrivacyConfig } from './config.js'
+import type { CasesConfig, PrivacyConfig } from '../config.js'
 
 /** Replaces contact details in text; the identity function when masking is off. */
 export type Masker = (text: string) => string
@@ -30,5 +30,18 @@ export function compileMasker(cfg: PrivacyConfig): Masker {
     if (cfg.maskPhones) out = out.replace(MOBILE, '$1****$3').replace(LANDLINE, '$1-****')
     for (const re of extra) out = out.replace(re, '***')
     return out
+  }
+}
+
+/** A masker cache keyed by config section object (compiled once per section). */
+export function maskerCache(): (cfg: CasesConfig) => Masker {
+  const cache = new WeakMap<CasesConfig, Masker>()
+  return cfg => {
+    let m = cache.get(cfg)
+    if (!m) {
+      m = compileMasker(cfg.privacy)
+      cache.set(cfg, m)
+    }
+    return m
   }
 }

@@ -1,11 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Action } from '../../bot/core/actions.js'
-import type { CasesDeps } from './deps.js'
+import type { Masker } from '../content/privacy.js'
+import type { CaseRecord } from '../state.js'
 import { digestMarkdown, digestText } from './digest.js'
-import { lastDays, rangeInstants, type DayRange } from './period.js'
-import type { Masker } from './privacy.js'
-import type { CaseRecord } from './types.js'
+import { rangeInstants, type DayRange } from './period.js'
 
 /** A digest ready to send: chat text and, when there are cases, the Markdown file on disk. */
 export interface BuiltDigest {
@@ -14,50 +12,38 @@ export interface BuiltDigest {
   cases: CaseRecord[]
 }
 
+/** What building a digest reads. */
+export interface DigestSource {
+  /** Live cases. */
+  live(): CaseRecord[]
+  tz: string
+  prefix: string
+  fieldNames: string[]
+  /** Folder the Markdown file goes to (`outputDir/cases`). */
+  dir: string
+}
+
 /** Live cases captured within `range`. */
-export function casesIn(d: CasesDeps, range: DayRange): CaseRecord[] {
-  const { from, to } = rangeInstants(range, d.ctx.timezone)
-  return d.cases.live().filter(c => c.at >= from && c.at < to)
+export function casesIn(s: Pick<DigestSource, 'live' | 'tz'>, range: DayRange): CaseRecord[] {
+  const { from, to } = rangeInstants(range, s.tz)
+  return s.live().filter(c => c.at >= from && c.at < to)
 }
 
 /** Build the digest for `range`: bounded chat text plus the full Markdown file under `outputDir/cases/`. */
-export function buildDigest(d: CasesDeps, range: DayRange, mask: Masker, maxChars: number, raw = false): BuiltDigest {
-  const cfg = d.ctx.configFor()
-  const cases = casesIn(d, range)
+export function buildDigest(
+  s: DigestSource,
+  range: DayRange,
+  mask: Masker,
+  maxChars: number,
+  raw = false,
+): BuiltDigest {
+  const cases = casesIn(s, range)
   const fileName = `案例周报_${range.from}_${range.to}${raw ? '_原文' : ''}.md`
-  const common = { range, mask, tz: d.ctx.timezone, fieldNames: cfg.fields }
-  const text = digestText(cases, { ...common, maxChars, fileName, viewHint: `${d.ctx.commandPrefix}案例 查看 编号` })
+  const common = { range, mask, tz: s.tz, fieldNames: s.fieldNames }
+  const text = digestText(cases, { ...common, maxChars, fileName, viewHint: `${s.prefix}案例 查看 编号` })
   if (!cases.length) return { text, cases }
-  const dir = join(d.ctx.outputDir, 'cases')
-  mkdirSync(dir, { recursive: true })
-  const path = join(dir, fileName)
+  mkdirSync(s.dir, { recursive: true })
+  const path = join(s.dir, fileName)
   writeFileSync(path, digestMarkdown(cases, common))
   return { text, path, cases }
-}
-
-/** The scheduled weekly digest: chat text and the file to every trainer (and extra recipients), privately. */
-export function weeklyDigestActions(d: CasesDeps, now: number): Action[] {
-  const cfg = d.ctx.configFor()
-  const recipients = [...new Set([...d.ctx.membersWithRole('trainer'), ...cfg.digest.extraRecipients])]
-  if (!recipients.length) {
-    d.ctx.log.warn('cases: weekly digest has no recipients (no trainer in roles)')
-    return [
-      { type: 'record', text: 'weekly digest skipped: no trainers configured', rule: 'cases.digest-no-recipients' },
-    ]
-  }
-  const digest = buildDigest(d, lastDays(cfg.digest.days, now, d.ctx.timezone), d.maskerFor(cfg), cfg.maxReplyChars)
-  return recipients.flatMap((contact): Action[] => [
-    { type: 'say', to: { contact }, text: digest.text, rule: 'cases.weekly-digest', memberId: contact },
-    ...(digest.path
-      ? [
-          {
-            type: 'sendFile' as const,
-            to: { contact },
-            path: digest.path,
-            rule: 'cases.weekly-digest-file',
-            memberId: contact,
-          },
-        ]
-      : []),
-  ])
 }

@@ -1,9 +1,9 @@
 import type { DayRange } from './period.js'
-import type { Masker } from './privacy.js'
-import { caseMarkdown } from './markdown.js'
-import { tokenize } from './search/tokenize.js'
-import { clip } from './template.js'
-import { DEAL_TAG, PROBLEM_TAG, type CaseRecord } from './types.js'
+import type { Masker } from '../content/privacy.js'
+import { caseMarkdown } from '../content/markdown.js'
+import { tokenize } from '../search/tokenize.js'
+import { clip } from '../content/template.js'
+import { DEAL_TAG, PROBLEM_TAG, type CaseRecord } from '../state.js'
 
 /** Words too generic to call a recurring problem. */
 const GENERIC = new Set([

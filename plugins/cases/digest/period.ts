@@ -1,4 +1,4 @@
-import { addDays, dayKey, zonedInstant, zonedParts } from '../../bot/time/zoned.js'
+import { addDays, dayKey, zonedInstant, zonedParts } from '../../../bot/time/zoned.js'
 
 /** An inclusive range of calendar days (`YYYY-MM-DD`) in the configured timezone. */
 export interface DayRange {

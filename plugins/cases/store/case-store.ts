@@ -1,47 +1,14 @@
-import { z } from 'zod'
-import { type Doc, docSpec, type Store } from '../../bot/ports/store.js'
-import { dayKey } from '../../bot/time/zoned.js'
-import type { CaseImage, CaseRecord } from './types.js'
-
-/** A case before it has an id. */
-export type NewCase = Omit<CaseRecord, 'id' | 'seq'>
-
-interface Meta {
-  seq: number
-  months: string[]
-}
-interface Shard {
-  cases: CaseRecord[]
-}
-
-/** `cases-meta`: the last sequence number and the months. Derived data: the shards are the truth. */
-export const CASES_META_DOC = docSpec<Meta>({
-  version: 1,
-  schema: z.object({ seq: z.number().int().nonnegative(), months: z.array(z.string()) }),
-  defaults: () => ({ seq: 0, months: [] }),
-})
-
-/** `cases-YYYY-MM` (durable): the cases captured in one month. */
-export const CASES_SHARD_DOC = docSpec<Shard>({
-  version: 1,
-  schema: z.object({
-    cases: z.array(
-      z.looseObject({
-        id: z.string(),
-        seq: z.number().int().positive(),
-        tag: z.string(),
-        authorId: z.string(),
-        at: z.number(),
-        text: z.string(),
-        fields: z.record(z.string(), z.string()),
-        title: z.string(),
-        images: z.array(z.looseObject({})),
-      }),
-    ),
-  }),
-  defaults: () => ({ cases: [] }),
-  durable: true,
-})
+import type { Doc, Store } from '../../../bot/ports/store.js'
+import { dayKey } from '../../../bot/time/zoned.js'
+import {
+  CASES_META_DOC,
+  CASES_SHARD_DOC,
+  type CaseImage,
+  type CaseRecord,
+  type CasesMeta,
+  type CasesShard,
+  type NewCase,
+} from '../state.js'
 
 const SHARD = /^cases-(\d{4}-\d{2})$/
 
@@ -54,8 +21,8 @@ const SHARD = /^cases-(\d{4}-\d{2})$/
  * (awaited) before the confirmation; image attachments are only marked dirty.
  */
 export class CaseStore {
-  private meta: Doc<Meta>
-  private shards = new Map<string, Doc<Shard>>()
+  private meta: Doc<CasesMeta>
+  private shards = new Map<string, Doc<CasesShard>>()
   private ordered: CaseRecord[] = []
   private byId = new Map<string, CaseRecord>()
   private byText = new Map<string, CaseRecord>()
@@ -155,7 +122,7 @@ export class CaseStore {
     return undefined
   }
 
-  private shard(month: string): Doc<Shard> {
+  private shard(month: string): Doc<CasesShard> {
     let d = this.shards.get(month)
     if (!d) {
       d = this.store.doc(`cases-${month}`, CASES_SHARD_DOC)
