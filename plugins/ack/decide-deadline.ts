@@ -1,6 +1,6 @@
 import { asRehearsal, type Action } from '../../bot/core/actions.js'
-import type { FinePolicy } from '../../bot/runtime/fine-policy.js'
-import { timerKind } from '../../bot/runtime/timers.js'
+import type { FinePolicy } from '../../bot/runtime/records/fine-policy.js'
+import { timerKind } from '../../bot/runtime/schedule/timers.js'
 import type { AckConfig } from './config.js'
 import { silentMembers, type AckState, type Notice } from './state.js'
 import { fineNoticeText, periodStats, reminderText, reportText, T } from './texts.js'

@@ -1,6 +1,6 @@
 import type { Action } from '../../bot/core/actions.js'
 import type { MessageEvent } from '../../bot/core/event.js'
-import type { Ledger } from '../../bot/runtime/ledger.js'
+import type { Ledger } from '../../bot/runtime/records/ledger.js'
 import { T } from './texts.js'
 
 /**

@@ -1,5 +1,5 @@
 import type { MessageEvent } from '../../bot/core/event.js'
-import type { Ledger } from '../../bot/runtime/ledger.js'
+import type { Ledger } from '../../bot/runtime/records/ledger.js'
 import { splitDeadline } from './deadline/parse.js'
 import { settleByRedPacket } from './decide-fine.js'
 import { isNoticeMessage, openNotice, trackingActions, type NoticeInputs } from './decide-notice.js'
