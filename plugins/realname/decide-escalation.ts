@@ -1,7 +1,7 @@
 import type { Action } from '../../bot/core/actions.js'
 import { formatDuration } from '../../bot/config/duration.js'
 import type { EscalationStep } from './config.js'
-import { mentionText, reminderText, reportText, STEP_LABELS, type NicknameNotice } from './messages.js'
+import { mentionText, reminderText, reportText, STEP_LABELS, type NicknameNotice } from './texts.js'
 
 /** When step `index` of a case started at `startedAt` is due; undefined past the last step. */
 export function stepDueAt(steps: EscalationStep[], startedAt: number, index: number): number | undefined {

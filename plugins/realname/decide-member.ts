@@ -1,25 +1,27 @@
-import { timerKind } from '../../bot/runtime/schedule/timers.js'
 import type { Action } from '../../bot/core/actions.js'
 import type { GroupRef, JoinEvent, LeaveEvent, Member, MessageEvent } from '../../bot/core/event.js'
 import { formatDuration } from '../../bot/config/duration.js'
-import { formatSample } from './compliance.js'
-import type { StepPayload } from './escalation.js'
-import { quitAdminText, quitMemberText, reminderText } from './messages.js'
-import { graceTimerKey, type RealnameService } from './service.js'
+import { graceTimerKey, type Realname } from './decide-case.js'
+import type { StepPayload } from './decide-escalation.js'
+import { formatSample } from './nickname/compliance.js'
 import type { PendingWelcome } from './state.js'
-import { welcomeText, welcomeTimerKey } from './welcome.js'
+import { quitAdminText, quitMemberText, reminderText, T, welcomeText } from './texts.js'
 
-interface GracePayload {
+/** Timer key of a group's merged welcome. */
+export const welcomeTimerKey = (groupId: string): string => `welcome:${groupId}`
+
+/** The payload of a grace timer (an escalation step's adds the step). */
+export interface GracePayload {
   groupId: string
   memberId: string
   inviter?: string
 }
 
 /** A newcomer (join event or found by a sweep): record them and start the grace period if they must comply. */
-export function admit(s: RealnameService, group: GroupRef, member: Member, inviter?: string): Action[] {
-  const now = s.ctx.clock.now()
+export function admit(s: Realname, group: GroupRef, member: Member, inviter?: string): Action[] {
+  const now = s.v.now
   const stale = s.closeCase(group.id, member.id, 'rejoined')
-  s.remember(group.id, member.id, { since: now, joinedAt: now, label: s.ctx.displayName(member) })
+  s.remember(group.id, member.id, { since: now, joinedAt: now, label: s.v.displayName(member) })
   if (!s.mustComply(member, group)) return stale
   const payload: GracePayload = { groupId: group.id, memberId: member.id, inviter }
   return [
@@ -37,26 +39,26 @@ export function admit(s: RealnameService, group: GroupRef, member: Member, invit
 }
 
 /** Members joined: grace timers, and one merged welcome after the batch window. */
-export function onJoin(s: RealnameService, ev: JoinEvent): Action[] {
+export function onJoin(s: Realname, ev: JoinEvent): Action[] {
   if (!s.managed(ev.group)) return []
   const cfg = s.cfg(ev.group)
-  const self = s.ctx.directory.selfId()
+  const self = s.v.selfId
   const joiners = ev.members.filter(m => m.id !== self)
-  const inviter = ev.inviter && !joiners.some(m => m.id === ev.inviter?.id) ? s.ctx.displayName(ev.inviter) : undefined
+  const inviter = ev.inviter && !joiners.some(m => m.id === ev.inviter?.id) ? s.v.displayName(ev.inviter) : undefined
   const out = joiners.flatMap(m => admit(s, ev.group, m, inviter))
   if (!cfg.welcome.enabled || !joiners.length) return out
-  const pending = (s.state.data.welcome[ev.group.id] ??= { ids: [], names: [], mustNames: [] })
+  const pending = (s.d.state.welcome[ev.group.id] ??= { ids: [], names: [], mustNames: [] })
   for (const m of joiners) {
     if (pending.ids.includes(m.id)) continue // left and re-joined within the batch window: welcome once
     pending.ids.push(m.id)
-    pending.names.push(s.ctx.displayName(m))
-    if (s.mustComply(m, ev.group)) pending.mustNames.push(s.ctx.displayName(m))
+    pending.names.push(s.v.displayName(m))
+    if (s.mustComply(m, ev.group)) pending.mustNames.push(s.v.displayName(m))
   }
-  s.state.changed()
+  s.d.dirty.state = true
   out.push({
     type: 'schedule',
     key: welcomeTimerKey(ev.group.id),
-    at: s.ctx.clock.now() + cfg.welcome.batchWindow,
+    at: s.v.now + cfg.welcome.batchWindow,
     payload: { groupId: ev.group.id },
     rule: 'realname.welcome',
     groupId: ev.group.id,
@@ -76,14 +78,14 @@ function dropFromWelcome(pending: PendingWelcome, id: string): boolean {
 }
 
 /** Members left or were removed: record it; staff quitting an internal group get a warning. */
-export function onLeave(s: RealnameService, ev: LeaveEvent): Action[] {
+export function onLeave(s: Realname, ev: LeaveEvent): Action[] {
   if (!s.managed(ev.group)) return []
   const cfg = s.cfg(ev.group)
-  const pending = s.state.data.welcome[ev.group.id]
+  const pending = s.d.state.welcome[ev.group.id]
   return ev.members.flatMap(m => {
-    if (pending && dropFromWelcome(pending, m.id)) s.state.changed() // never welcome someone who already left
+    if (pending && dropFromWelcome(pending, m.id)) s.d.dirty.state = true // never welcome someone who already left
     const known = s.record(ev.group.id, m.id)?.name
-    const who = known ?? s.ctx.displayName(m)
+    const who = known ?? s.v.displayName(m)
     const meta = { groupId: ev.group.id, memberId: m.id }
     const out: Action[] = [
       ...s.forget(ev.group.id, m.id, 'left the group'),
@@ -91,12 +93,10 @@ export function onLeave(s: RealnameService, ev: LeaveEvent): Action[] {
         type: 'record',
         rule: ev.remover ? 'realname.removed' : 'realname.left',
         ...meta,
-        text: ev.remover
-          ? `${who} 被 ${s.ctx.displayName(ev.remover)} 移出「${ev.group.topic}」`
-          : `${who} 退出了「${ev.group.topic}」`,
+        text: ev.remover ? T.removedBy(who, s.v.displayName(ev.remover), ev.group.topic) : T.left(who, ev.group.topic),
       },
     ]
-    const staff = s.ctx.rolesOf(m.id).length > 0 || known !== undefined
+    const staff = s.v.rolesOf(m.id).length > 0 || known !== undefined
     if (ev.remover || ev.group.kind !== 'internal' || !staff || !cfg.leave.warnVoluntary) return out
     out.push(
       {
@@ -127,18 +127,18 @@ export function onLeave(s: RealnameService, ev: LeaveEvent): Action[] {
 }
 
 /** A member spoke: a non-compliant nickname opens a case, or gets a throttled private reminder (commands to the bot are not speaking). */
-export function onMessage(s: RealnameService, ev: MessageEvent): Action[] {
+export function onMessage(s: Realname, ev: MessageEvent): Action[] {
   const group = ev.group
   if (!group || ev.isCommand || !s.managed(group)) return []
   const sender = ev.sender
-  if (!s.record(group.id, sender.id) && s.members.data.groups[group.id]?.baselined)
-    s.remember(group.id, sender.id, { label: s.ctx.displayName(sender) })
+  if (!s.record(group.id, sender.id) && s.d.members.groups[group.id]?.baselined)
+    s.remember(group.id, sender.id, { label: s.v.displayName(sender) })
   if (!s.mustComply(sender, group) || s.inGrace(group, sender.id)) return []
   const open = s.caseOf(group, sender.id)
   if (!open) return s.check(group, sender).actions
   const { assessment, actions } = s.check(group, sender)
   if (assessment.verdict.ok || open.identity) return actions
-  if (s.ctx.clock.now() - s.lastReminded(group, sender.id) < s.cfg(group).speakReminderEvery) return []
+  if (s.v.now - s.lastReminded(group, sender.id) < s.cfg(group).speakReminderEvery) return []
   s.markReminded(group, sender.id)
   const n = s.notice(group, assessment)
   return [
@@ -155,31 +155,34 @@ export function onMessage(s: RealnameService, ev: MessageEvent): Action[] {
   ]
 }
 
-/** Grace expiry, escalation steps and merged welcomes. */
-export async function onTimer(s: RealnameService, key: string, payload: unknown): Promise<Action[]> {
-  const kind = timerKind(key)
-  if (kind === 'welcome') return welcome(s, (payload as { groupId: string }).groupId)
-  const p = payload as GracePayload & Partial<StepPayload>
-  const group = s.ctx.directory.group(p.groupId)
-  if (!group || !s.managed(group)) return []
-  const member = (await s.ctx.directory.members(group.id)).find(m => m.id === p.memberId)
+/**
+ * A newcomer's grace period ended, or an escalation step fell due: `member` is who is in the group now
+ * (looked up by the caller; undefined when they are gone).
+ */
+export function decideMemberTimer(
+  s: Realname,
+  kind: 'grace' | 'step',
+  p: GracePayload & Partial<StepPayload>,
+  group: GroupRef,
+  member: Member | undefined,
+): Action[] {
   if (!member) return s.forget(group.id, p.memberId, 'gone before the check')
   if (!s.mustComply(member, group)) return s.closeCase(group.id, member.id, 'no longer required')
   if (kind === 'grace') return s.check(group, member, { inviter: p.inviter }).actions
   return s.continueCase(group, member, p.index ?? -1, p.observed === true)
 }
 
-function welcome(s: RealnameService, groupId: string): Action[] {
-  const pending = s.state.data.welcome[groupId]
-  delete s.state.data.welcome[groupId]
-  s.state.changed()
-  const group = s.ctx.directory.group(groupId)
+/** The batch window of a group's welcome ended: one merged welcome to everyone who joined in it. */
+export function decideWelcome(s: Realname, groupId: string, group: GroupRef | undefined): Action[] {
+  const pending = s.d.state.welcome[groupId]
+  delete s.d.state.welcome[groupId]
+  s.d.dirty.state = true
   if (!pending?.ids.length || !group || !s.managed(group)) return []
   const cfg = s.cfg(group)
-  const { label, example } = formatSample(s.formats(group), cfg, s.ctx.company)
+  const { label, example } = formatSample(s.formats(group), cfg, s.v.company)
   const text = welcomeText(cfg.welcome, pending, {
     group: group.topic,
-    company: s.ctx.company,
+    company: s.v.company,
     grace: formatDuration(cfg.grace),
     format: label,
     example,

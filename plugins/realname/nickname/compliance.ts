@@ -1,8 +1,8 @@
-import type { GroupKind, GroupRef, Member } from '../../bot/core/event.js'
-import type { RosterEntry } from '../../bot/roster/roster.js'
-import type { RealnameConfig } from './config.js'
-import { checkNickname, type NicknameVerdict, type RosterView } from './nickname-check.js'
-import { compileFormat, missingValues, renderExample, type CompiledFormat } from './nickname-format.js'
+import type { GroupKind, GroupRef, Member } from '../../../bot/core/event.js'
+import type { RosterEntry } from '../../../bot/roster/roster.js'
+import type { RealnameConfig } from '../config.js'
+import { checkNickname, type NicknameVerdict, type RosterView } from './check.js'
+import { compileFormat, missingValues, renderExample, type CompiledFormat } from './format.js'
 
 /** A member's nickname checked in one group. */
 export interface Assessment {

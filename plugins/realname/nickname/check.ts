@@ -1,5 +1,5 @@
-import type { RosterEntry } from '../../bot/roster/roster.js'
-import { splitNickname, type CompiledFormat, type NicknameParts } from './nickname-format.js'
+import type { RosterEntry } from '../../../bot/roster/roster.js'
+import { splitNickname, type CompiledFormat, type NicknameParts } from './format.js'
 
 /** Why a nickname fails. `not-on-roster` and `taken` are identity problems renaming cannot fix. */
 export type NicknameProblem =
