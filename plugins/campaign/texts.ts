@@ -1,6 +1,7 @@
 import { formatDuration } from '../../bot/config/duration.js'
 import { shortDateTime } from '../../bot/time/zoned.js'
 import { countShares, missingIn, sharedIn, type GroupProgress, type ShareCount } from './report/share-count.js'
+import type { PostingWindow } from './config.js'
 import type { Campaign, CampaignStatus, Participation, PostStatus, QueuedPost } from './state.js'
 
 /** zh-CN labels of campaign states. */
@@ -71,6 +72,58 @@ export const T = {
   pendingApprover: (p: QueuedPost, prefix: string) =>
     `有排期待审核：#${p.id}（${p.day} ${p.time}，${p.editorName} 提交）。发送 ${prefix}排期 审核 查看，${prefix}排期 通过 ${p.id} 通过。`,
   postMissed: (p: QueuedPost, why: string) => `⚠️ 排期 #${p.id}（${p.day} ${p.time}）未发布：${why}。`,
+  // commands
+  usage: (usage: string) => `用法：${usage}`,
+  campaignUsage: (p: string) =>
+    `${p}活动 新建 <标题> | <内容或链接> | 截止 <时间> [| 群 <内部群/客户群/公告群/群名>] [| 图片 [素材名]]；${p}活动 列表；${p}活动 进度 <编号>；${p}活动 结束 <编号>`,
+  campaignDescription: '分享活动：新建、列表、进度、提前结束',
+  queueUsage: (p: string) =>
+    `${p}排期 添加 <日期> [时间] [节假日照发] <内容> [| 图片 [素材名]]；${p}排期 列表 [下周]；${p}排期 素材；${p}排期 审核；${p}排期 通过 <编号>；${p}排期 驳回 <编号> <原因>`,
+  queueDescription: '每日发布排期：编辑添加，审核人通过或驳回',
+  queueRefused: (p: string, sub: string, label: string) => `⛔ 没有权限：${p}排期 ${sub} 需要「${label}」角色。`,
+  createFailed: (why: string, p: string) => `❌ ${why}\n用法：${p}活动 新建 <标题> | <内容或链接> | 截止 <时间>`,
+  unknownTargets: (unknown: string[]) =>
+    `不认识的群或群类型：${unknown.join('、')}（可用：内部群、客户群、公告群，或配置中的群名）。`,
+  noMatchingTarget: '没有匹配的目标群：活动至少要发到一个群。',
+  deadlineBeforeSlot: (deadline: number, slot: number, w: PostingWindow, tz: string) =>
+    `截止时间 ${shortDateTime(deadline, tz)} 早于下一个发布时段 ${shortDateTime(slot, tz)}（工作日 ${w.postAt}–${w.end}）。`,
+  campaignCreated: (c: Campaign, slot: number | undefined, where: string, groups: number, image: boolean, tz: string) =>
+    `✅ 已创建活动 #${c.id}「${c.title}」：${slot === undefined ? '即将' : `将于 ${shortDateTime(slot, tz)} `}发到 ${where}（${groups} 个群），截止 ${shortDateTime(c.deadline, tz)}。${image ? '将随公告发出的图片见下。' : ''}`,
+  noCampaigns: '还没有活动。',
+  campaignLine: (c: Campaign, tz: string) =>
+    `#${c.id}「${c.title}」${STATUS_LABEL[c.status]}，截止 ${shortDateTime(c.deadline, tz)}`,
+  progressIdMissing: (p: string) => `请给出活动编号，例如 ${p}活动 进度 3（${p}活动 列表 可查看编号）。`,
+  notYetAnnounced: (c: Campaign, slot: number, where: string, tz: string) =>
+    `活动 #${c.id}「${c.title}」尚未发布：将于 ${shortDateTime(slot, tz)} 发到 ${where || T.noGroupsYet}。`,
+  neverAnnounced: (c: Campaign) => `活动 #${c.id}「${c.title}」未发布：${c.note ?? ''}`,
+  progressHeading: (c: Campaign, tz: string) =>
+    `【活动进度】#${c.id}「${c.title}」${STATUS_LABEL[c.status]}，截止 ${shortDateTime(c.deadline, tz)}`,
+  endIdMissing: (p: string) => `请给出活动编号，例如 ${p}活动 结束 3。`,
+  cancelledNote: '发布前取消',
+  cancelled: (c: Campaign) => `活动 #${c.id}「${c.title}」尚未发布，已取消。`,
+  nothingToEnd: (c: Campaign) => `活动 #${c.id} 当前状态为「${STATUS_LABEL[c.status]}」，无需结束。`,
+  ended: (c: Campaign) => `活动 #${c.id}「${c.title}」已结束，完成情况已发给管理员。`,
+  addFailed: (why: string, p: string) => `❌ ${why}\n用法：${p}排期 添加 <日期> [时间] [节假日照发] <内容>`,
+  noQueueTargetConfigured: '没有可发布的目标群（配置 queue.targets）。',
+  postAdded: (id: string, when: string, where: string) => `✅ 已加入排期 #${id}：${when} 发到 ${where}，等待审核。`,
+  weekTitle: (next: boolean, from: string, to: string) =>
+    `${next ? '下周' : '本周'}排期（${from.slice(5)}–${to.slice(5)}）`,
+  weekEmpty: (title: string) => `${title}：暂无。`,
+  nothingPending: '没有待审核的排期。',
+  pendingHead: (count: number) => `待审核 ${count} 条：`,
+  pendingLine: (line: string, p: QueuedPost) => `${line}（${p.editorName}）${p.content.image ? '，图片见下' : ''}`,
+  pendingHint: (p: string) => `发送 ${p}排期 通过 <编号> 或 ${p}排期 驳回 <编号> <原因>。`,
+  pendingImageRefused: (id: string) => `⚠️ 排期 #${id} 的图片不在素材库或收到的图片中，不会发布；请驳回后重新添加。`,
+  pendingImage: (id: string) => `排期 #${id} 的图片：`,
+  mediaEmpty: '素材库为空（或未配置 plugins.campaign.media.folder）。可以先把图片私聊发给我，再发命令并写「| 图片」。',
+  mediaHead: (count: number) => `素材库图片 ${count} 个：`,
+  noSuchPost: (id: string) => `没有排期 #${id}。`,
+  postIdMissing: (p: string, approve: boolean) => `请给出排期编号，例如 ${p}排期 ${approve ? '通过' : '驳回'} 3。`,
+  editorApproved: (id: string, when: string, who: string) => `你的排期 #${id}（${when}）已由 ${who} 审核通过。`,
+  editorRejected: (id: string, when: string, who: string, reason: string) =>
+    `你的排期 #${id}（${when}）被 ${who} 驳回：${reason}`,
+  approved: (id: string, when: string, where: string) => `✅ 已通过排期 #${id}：${when} 发到 ${where}。`,
+  rejected: (id: string, editor: string) => `已驳回排期 #${id}，已通知 ${editor}。`,
 }
 
 /** The announcement posted in each target group. */
