@@ -1,4 +1,4 @@
-import type { Action } from '../../bot/core/actions.js'
+import { type Action, emit } from '../../bot/core/actions.js'
 import type { MessageEvent } from '../../bot/core/event.js'
 import type { CommandInvocation } from '../../bot/core/plugin.js'
 import { formatDuration } from '../../bot/config/duration.js'
@@ -7,6 +7,7 @@ import type { CaseRecord } from './types.js'
 import type { CasesConfig } from './config.js'
 import { refusal, type CasesDeps } from './deps.js'
 import { confirmation } from './format.js'
+import './facts.js'
 
 const MAX_IMAGES = 9
 
@@ -69,6 +70,21 @@ export async function capture(d: CasesDeps, inv: CommandInvocation, tag: string)
       memberId: ev.sender.id,
       evidence: { messageId: ev.id },
     },
+    emit(
+      'case.captured',
+      {
+        caseId: saved.id,
+        tag: saved.tag,
+        authorId: saved.authorId,
+        author: saved.author,
+        groupId: saved.groupId,
+        groupTopic: saved.groupTopic,
+        customer: saved.fields.客户,
+        title: saved.title,
+        at: saved.at,
+      },
+      { rule: 'cases.captured', groupId: ev.group?.id, memberId: ev.sender.id },
+    ),
   ]
 }
 

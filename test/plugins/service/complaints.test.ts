@@ -108,7 +108,7 @@ describe('service: complaints', () => {
     const [unknown, missing, noTicket, usage] = wechat.textsTo('u1')
     expect(unknown).toContain('没有投诉 T9。用法：#投诉 列表')
     expect(missing).toBe('用法：#投诉 处理 T3 <处理说明>')
-    expect(noTicket).toBe('没有投诉 T7。')
+    expect(noTicket).toContain('没有投诉 T7。用法：#投诉 列表')
     expect(usage).toContain('用法：#投诉 列表 | #投诉 T3')
   })
 
@@ -131,7 +131,9 @@ describe('service: complaints', () => {
   it('tells the admins when the group has nobody responsible', async () => {
     const { wechat, say } = await serviceRuntime('{}')
     await say(liu, COMPLAINT)
-    expect(wechat.textsTo('admin1')[0]).toContain('本群没有配置负责员工（service.responsible）')
+    expect(wechat.textsTo('admin1')[0]).toContain(
+      '本群没有负责员工（groups[].responsible 或 service.responsible 未配置，或已离职）',
+    )
     expect(wechat.textsTo('r2')).toEqual([RECEIVED])
   })
 

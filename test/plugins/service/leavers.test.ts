@@ -1,10 +1,34 @@
 import { describe, expect, it } from 'vitest'
+import type { Fact } from '../../../bot/core/facts.js'
+import { definePlugin } from '../../../bot/core/plugin.js'
 import { Roster } from '../../../bot/roster/roster.js'
-import { customers, liu, sales, serviceRuntime, zhang } from './helpers.js'
+import { z } from 'zod'
+import { at, customers, liu, serviceRuntime, zhang } from './helpers.js'
+
+const BOTH = `  - { name: 张三, dept: 销售部, contactId: u1 }
+  - { name: 李四, dept: 销售部, contactId: u2 }`
+
+/** A plugin that keeps the facts it hears, as campaign or activity would. */
+function listener() {
+  const heard: Fact[] = []
+  const plugin = definePlugin({
+    name: 'listener',
+    description: 'test',
+    configSchema: z.object({}).strict(),
+    create: () => ({
+      onFact: f => {
+        heard.push(f)
+        return []
+      },
+    }),
+  })
+  return { heard, plugin }
+}
 
 describe('service: staff who leave (离职)', () => {
-  it('tells the admins what a leaver still holds, hands their open work to the admins, and asks for the account', async () => {
-    const { rt, wechat, say } = await serviceRuntime()
+  it('gone from the roster with no successor: removed from the internal group, their work goes to the admins', async () => {
+    const { rt, wechat, clock, say } = await serviceRuntime()
+    wechat.adminIn.add('r1')
     await say(liu, '质量太差了，我要投诉')
     await say(zhang, '#回访 @刘总 3天', customers, { mentions: ['c1'] })
     rt.replaceRoster(new Roster([{ name: '李四', dept: '销售部', contactId: 'u2', line: 1 }]))
@@ -12,26 +36,90 @@ describe('service: staff who leave (离职)', () => {
     expect(wechat.textsTo('admin1')).toEqual([
       [
         '👋 员工离职：张三 已不在花名册（或已标记离职）。',
-        '仍在的受管理群：销售部工作群、张三交流群（请将其移出）',
-        '负责的客户群：张三交流群（没有指定接替的人，请在 service.responsible 中指定）',
+        '正在移出内部群：销售部工作群（机器人不是群主或管理员的群会另行提示“移除成员失败”，请在那里手动移出）',
+        '仍在的受管理群：张三交流群（请接管后将其移出）',
+        '负责的客户群：张三交流群（花名册没有指定接替人，请在花名册“接替人”一栏填写后 #花名册 重载，或在配置中改负责人）',
         '未处理的投诉/回访：T1、R1，已转由管理员跟进（#投诉 列表、#回访 列表）。',
         '请及时收回其工作微信号。',
       ].join('\n'),
     ])
-    expect(rt.audit.query({ plugin: 'service' }).map(e => e.rule)).toContain('service.staff-left')
+    expect(wechat.removed).toEqual([{ groupId: 'r1', memberId: 'u1' }])
+    expect(rt.audit.query({ plugin: 'service' }).map(e => e.rule)).toEqual(
+      expect.arrayContaining(['service.staff-left', 'service.staff-left-removed']),
+    )
     await say(liu, '我要退款')
     expect(wechat.textsTo('admin1')[1]).toContain('📣 新投诉 T2')
-    expect(wechat.textsTo('admin1')[1]).toContain('本群没有配置负责员工')
-    await say(liu, '还是退款吧', sales)
-    expect(wechat.textsTo('admin1')).toHaveLength(2)
+    await clock.advanceTo(at('10:01', '2026-12-03'))
+    expect(wechat.textsTo('admin1').find(t => t.startsWith('📞 回访提醒 R1'))).toContain('负责人已离职且没有接替的人')
+    expect(wechat.textsTo('u1').filter(t => t.startsWith('📞'))).toEqual([])
   })
 
-  it('treats a roster entry marked 离职 as gone, once', async () => {
-    const { rt, wechat, say } = await serviceRuntime()
-    await say(liu, '你好')
-    rt.replaceRoster(new Roster([{ name: '张三', dept: '离职', contactId: 'u1', line: 1 }]))
+  it('marked 离职 with a successor: the customer group, open tickets and follow-ups move to them, a fact tells the others', async () => {
+    const probe = listener()
+    const { rt, wechat, clock, say } = await serviceRuntime('{}', at('08:55'), {
+      roster: BOTH,
+      customerGroup: '{ name: 客户群, topic: 张三交流群, kind: customer, responsible: [u1] }',
+      plugins: [probe.plugin],
+    })
+    await clock.advanceTo(at('11:00'))
+    await say(liu, '质量太差了，我要投诉')
+    await say(zhang, '#回访 @刘总 3天 问问滤芯', customers, { mentions: ['c1'] })
+    rt.replaceRoster(
+      new Roster([
+        { name: '张三', dept: '销售部', status: '离职', successor: '李四', contactId: 'u1', line: 1 },
+        { name: '李四', dept: '销售部', contactId: 'u2', line: 2 },
+      ]),
+    )
     await say(liu, '在吗')
-    await say(liu, '在吗？')
+    const notice = wechat.textsTo('admin1')
+    expect(notice[0]).toContain('负责的客户群已交给 李四：张三交流群')
+    expect(notice[0]).toContain('未处理的投诉/回访：T1、R1，已转给 李四。')
+    expect(notice[1]).toMatch(/^⚠️ 移除成员失败/) // the bot is not owner or admin of the sales group
+    expect(wechat.textsTo('u2')).toEqual([
+      '👋 张三 已离职，由你接替：\n负责的客户群：张三交流群\n未处理的投诉/回访：T1、R1（#投诉 列表、#回访 列表）',
+    ])
+    expect(probe.heard).toContainEqual({
+      name: 'group.responsibility-moved',
+      data: { groupId: 'r2', groupTopic: '张三交流群', from: 'u1', to: 'u2', at: expect.any(Number) },
+    })
+    await clock.advanceTo(at('14:01'))
+    expect(wechat.textsTo('u2')[1]).toMatch(/^⏰ 投诉 T1 将在 14:30 到期/)
+    await say(liu, '我要退款')
+    expect(wechat.textsTo('u2')[2]).toMatch(/^📣 新投诉 T2/)
+    await clock.advanceTo(at('10:01', '2026-12-03'))
+    expect(wechat.textsTo('u2').find(t => t.startsWith('📞'))).toMatch(
+      /^📞 回访提醒 R1：今天请回访「张三交流群」的客户 刘总/,
+    )
+    expect(wechat.textsTo('u1').filter(t => /^(⏰|📣|📞)/.test(t))).toHaveLength(1) // only T1's notice, before
+  })
+
+  it('acts once, and on the day a leftOn date is reached (the 09:00 check), not before', async () => {
+    const { wechat, clock, say } = await serviceRuntime('{}', at('08:55'), {
+      roster: `  - { name: 张三, dept: 销售部, contactId: u1, leftOn: "2026-12-02", successor: 李四 }
+  - { name: 李四, dept: 销售部, contactId: u2 }`,
+      customerGroup: '{ name: 客户群, topic: 张三交流群, kind: customer, responsible: [u1] }',
+    })
+    await say(liu, '你好')
+    await clock.advanceTo(at('18:00', '2026-12-01'))
+    expect(wechat.textsTo('admin1')).toEqual([])
+    await clock.advanceTo(at('09:01', '2026-12-02'))
+    expect(wechat.textsTo('admin1')[0]).toContain('👋 员工离职：张三')
+    await say(liu, '在吗')
+    await clock.advanceTo(at('09:01', '2026-12-03'))
     expect(wechat.textsTo('admin1').filter(t => t.startsWith('👋'))).toHaveLength(1)
+  })
+
+  it('records someone who left holding nothing without telling anyone', async () => {
+    const { rt, wechat, say } = await serviceRuntime('{}', at('08:55'), {
+      roster: `${BOTH}\n  - { name: 王五, dept: 销售部, contactId: u3 }`,
+    })
+    await say(liu, '你好')
+    rt.replaceRoster(new Roster([{ name: '张三', dept: '销售部', contactId: 'u1', line: 1 }]))
+    await say(liu, '在吗')
+    const notices = wechat.textsTo('admin1').filter(t => t.startsWith('👋'))
+    expect(notices).toEqual([expect.stringContaining('员工离职：李四')]) // 李四 is still in the sales group
+    expect(rt.audit.query({ plugin: 'service' }).map(e => e.text)).toContainEqual(
+      expect.stringMatching(/^员工离职 王五/),
+    )
   })
 })

@@ -1,4 +1,4 @@
-import type { ServiceConfig } from './config.js'
+import type { ServiceConfig } from '../config.js'
 
 /** Compiled complaint detection of one config. */
 export interface Detector {

@@ -1,6 +1,6 @@
-import { formatDuration } from '../../bot/config/duration.js'
-import { dayKey } from '../../bot/time/zoned.js'
-import type { Ticket } from './state.js'
+import { formatDuration } from '../../../bot/config/duration.js'
+import { dayKey } from '../../../bot/time/zoned.js'
+import type { Ticket } from '../state.js'
 
 const WEEK = 7 * 86_400_000
 
