@@ -5,7 +5,7 @@ import { MemoryStore } from '../ports/memory-store.js'
 import { createLogger, type LogLevel } from '../runtime/logger.js'
 import type { AuditEntry } from '../runtime/audit.js'
 import { createSandbox, type SandboxWorld } from '../sandbox/index.js'
-import { clockTime } from '../time/zoned.js'
+import { clockTime, dayKey } from '../time/zoned.js'
 import { populateWorld, readWorld } from '../world/load-world.js'
 import { applyEvent } from './apply-event.js'
 import { readTranscript } from './transcript.js'
@@ -42,8 +42,10 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
   })
   const tz = app.runtime.loaded.config.timezone
   const actions: AuditEntry[] = []
+  let day = dayKey(events[0]?.at ?? clock.now(), tz)
   app.runtime.audit.subscribe(e => {
     actions.push(e)
+    if (dayKey(e.at, tz) !== day) o.out.write(`── ${(day = dayKey(e.at, tz))} ──\n`) // a transcript of several days
     o.out.write(`${formatEntry(e, tz, sandbox.world)}\n`)
   })
   o.out.write(`▶ 回放 replay ${o.transcript} (${events.length} events, ${o.live ? 'live' : '观察模式 dry-run'})\n`)
@@ -88,7 +90,15 @@ function formatEntry(e: AuditEntry, tz: string, world: SandboxWorld): string {
   const group = e.groupId ? safe(() => world.room(e.groupId!).topic) : undefined
   const member = e.memberId ? world.contacts().find(c => c.id === e.memberId)?.name : undefined
   const where = [group && `群「${group}」`, member && `@${member}`].filter(Boolean).join(' ')
-  const text = e.text ? `：${e.text.replace(/\n/g, ' ⏎ ').slice(0, 160)}` : e.reason ? `（${e.reason}）` : ''
+  // Reports and notices to the admins are printed whole, one line each; other texts on one shortened line.
+  const whole = e.type === 'notifyAdmins' && e.text
+  const text = whole
+    ? `：${e.text?.replace(/\n/g, '\n        ')}`
+    : e.text
+      ? `：${e.text.replace(/\n/g, ' ⏎ ').slice(0, 160)}`
+      : e.reason
+        ? `（${e.reason}）`
+        : ''
   return `${clockTime(e.at, tz)} ${e.dryRun ? '[观察]' : '      '} ${e.plugin}/${e.rule} ${e.type}${where ? ` ${where}` : ''}${text}`
 }
 

@@ -71,7 +71,6 @@ export class FollowUpDesk {
     const f = this.add({
       ...(customerGroup ? { groupId: customerGroup.id, groupTopic: customerGroup.topic } : {}),
       customerName: dealCustomer(c.customer, c.title),
-      note: c.title.slice(0, 60),
       caseId: c.caseId,
       setBy: c.authorId,
       responsible: inGroup.length ? inGroup : this.who.handOver([c.authorId]),
