@@ -26,7 +26,8 @@ export class Roster {
     readonly source?: string,
   ) {
     for (const e of entries) {
-      if (e.contactId) this.byId.set(e.contactId, e)
+      // Someone marked 离职 is no longer staff: their contact id no longer finds them (their name still does).
+      if (e.contactId && !hasLeft(e, '')) this.byId.set(e.contactId, e)
       this.byName.set(e.name, [...(this.byName.get(e.name) ?? []), e])
     }
   }
@@ -36,7 +37,7 @@ export class Roster {
     return this.entries.length > 0
   }
 
-  /** Entry bound to a contact id. */
+  /** Entry bound to a contact id (none for someone marked 离职). */
   byContact(contactId: string): RosterEntry | undefined {
     return this.byId.get(contactId)
   }

@@ -53,7 +53,7 @@ export class StaffWatch {
     this.doc.changed()
     const out: Action[] = []
     for (const [id, name] of leavers) {
-      const entry = roster.byContact(id)
+      const entry = roster.entries.find(e => e.contactId === id)
       const next = entry && roster.successorOf(entry)
       const successor = next?.contactId && !hasLeft(next, day) ? next.contactId : undefined
       const before = ctx.directory.groups().filter(g => g.kind === 'customer' && this.who.current(g).includes(id))

@@ -3,7 +3,7 @@ import type { Fact } from '../../../bot/core/facts.js'
 import { definePlugin } from '../../../bot/core/plugin.js'
 import { Roster } from '../../../bot/roster/roster.js'
 import { z } from 'zod'
-import { at, customers, liu, serviceRuntime, zhang } from './helpers.js'
+import { at, customers, liu, sales, serviceRuntime, zhang } from './helpers.js'
 
 const BOTH = `  - { name: 张三, dept: 销售部, contactId: u1 }
   - { name: 李四, dept: 销售部, contactId: u2 }`
@@ -121,5 +121,24 @@ describe('service: staff who leave (离职)', () => {
     expect(rt.audit.query({ plugin: 'service' }).map(e => e.text)).toContainEqual(
       expect.stringMatching(/^员工离职 王五/),
     )
+  })
+})
+
+describe('service: a leaver is no longer staff', () => {
+  it('someone marked 离职 loses the staff role the roster gave them: #投诉 is refused', async () => {
+    const { rt, wechat, say } = await serviceRuntime('{}', at('08:55'), {
+      roster: `  - { name: 张三, dept: 销售部, contactId: u1 }\n  - { name: 王五, dept: 销售部, contactId: u3 }`,
+    })
+    const wang = { ...zhang, id: 'u3', name: '王五' }
+    await say(wang, '#投诉 列表', sales)
+    expect(wechat.textsTo('r1')).toEqual(['目前没有投诉记录。'])
+    rt.replaceRoster(
+      new Roster([
+        { name: '张三', dept: '销售部', contactId: 'u1', line: 1 },
+        { name: '王五', dept: '销售部', status: '离职', contactId: 'u3', line: 2 },
+      ]),
+    )
+    await say(wang, '#投诉 列表', sales)
+    expect(wechat.textsTo('r1').at(-1)).toBe('⛔ 没有权限：#投诉 需要「员工」角色。')
   })
 })
