@@ -3,7 +3,16 @@ import { followUpTimer } from './decide-followup.js'
 import type { FollowUpDesk } from './desk/followups.js'
 import type { Responsibility } from './desk/responsible.js'
 import type { TicketDesk } from './desk/tickets.js'
-import { detailText, followUpLine, followUpSetText, followUpUsage, listLine } from './texts.js'
+import {
+  complaintUsage,
+  detailText,
+  followUpLine,
+  followUpSetText,
+  followUpUsage,
+  listLine,
+  recordText,
+  say,
+} from './texts.js'
 
 /** What the commands need from the plugin. */
 export interface CommandDeps {
@@ -21,7 +30,7 @@ const DAYS = /^(\d{1,3})\s*(?:天|个?工作日|d)$/
 /** `#投诉`: tag a quoted customer message, list, show and resolve complaint tickets (staff only). */
 export function complaintCommand(d: CommandDeps): CommandSpec {
   const p = d.prefix
-  const usage = `${p}投诉 列表 | ${p}投诉 T3 | ${p}投诉 处理 T3 <处理说明>（在客户群引用客户消息发送 ${p}投诉 即登记）`
+  const usage = complaintUsage(p)
   const find = (id: string | undefined) => d.tickets.all().find(t => t.id === id?.toUpperCase())
   return {
     name: '投诉',
@@ -32,7 +41,7 @@ export function complaintCommand(d: CommandDeps): CommandSpec {
     run(inv: CommandInvocation) {
       const [sub, id, ...rest] = inv.argv
       if (!sub) {
-        if (!inv.event.quote) return [inv.whisper(`用法：${usage}`)]
+        if (!inv.event.quote) return [inv.whisper(say.usage(usage))]
         const r = d.tickets.tag(inv.event)
         return typeof r === 'string' ? [inv.whisper(r)] : r
       }
@@ -41,25 +50,22 @@ export function complaintCommand(d: CommandDeps): CommandSpec {
         const all = d.tickets.all()
         const open = all.filter(t => t.state === 'open')
         const recent = all.filter(t => t.state === 'resolved').slice(-5)
-        if (!all.length) return [inv.reply('目前没有投诉记录。')]
+        if (!all.length) return [inv.reply(say.noTickets)]
         const lines = [...open, ...recent]
           .slice(0, MAX_LISTED)
           .map(t => listLine(t, d.tz, now, d.who.names(t.responsible)))
-        return [inv.reply([`投诉：待处理 ${open.length} 条（最近已处理 ${recent.length} 条）`, ...lines].join('\n'))]
+        return [inv.reply([say.ticketsHead(open.length, recent.length), ...lines].join('\n'))]
       }
       if (sub === '处理') {
         const t = find(id)
         const note = rest.join(' ').trim()
-        if (!id || !note) return [inv.whisper(`用法：${p}投诉 处理 T3 <处理说明>`)]
-        if (!t) return [inv.whisper(`没有投诉 ${id}。用法：${usage}`)]
-        if (t.state === 'resolved') return [inv.whisper(`投诉 ${t.id} 已经处理过了。`)]
-        return [
-          ...d.tickets.resolve(t, inv.event.sender.id, note),
-          inv.reply(`✅ 投诉 ${t.id} 已标记为处理，已告知客户。`),
-        ]
+        if (!id || !note) return [inv.whisper(say.resolveUsage(p))]
+        if (!t) return [inv.whisper(say.noTicket(id, usage))]
+        if (t.state === 'resolved') return [inv.whisper(say.alreadyResolved(t.id))]
+        return [...d.tickets.resolve(t, inv.event.sender.id, note), inv.reply(say.resolved(t.id))]
       }
       const t = find(sub)
-      if (!t) return [inv.whisper(/^T\d+$/i.test(sub) ? `没有投诉 ${sub}。用法：${usage}` : `用法：${usage}`)]
+      if (!t) return [inv.whisper(/^T\d+$/i.test(sub) ? say.noTicket(sub, usage) : say.usage(usage))]
       const resolver = t.resolvedBy ? d.who.names([t.resolvedBy]) : undefined
       return [inv.reply(detailText(t, d.tz, d.who.names(t.responsible), resolver))]
     },
@@ -81,25 +87,25 @@ export function followUpCommand(d: CommandDeps): CommandSpec {
       if (sub === '列表') {
         const now = d.now()
         const open = d.followUps.all().filter(f => f.state === 'open')
-        if (!open.length) return [inv.reply('目前没有待回访的客户。')]
+        if (!open.length) return [inv.reply(say.noFollowUps)]
         const lines = open.slice(0, MAX_LISTED).map(f => followUpLine(f, d.tz, now, d.who.names(f.responsible)))
-        return [inv.reply([`待回访 ${open.length} 位客户：`, ...lines].join('\n'))]
+        return [inv.reply([say.followUpsHead(open.length), ...lines].join('\n'))]
       }
       if (sub === '完成') {
         const f = d.followUps.all().find(x => x.id === id?.toUpperCase())
         const result = rest.join(' ').trim()
-        if (!id || !result) return [inv.whisper(`用法：${p}回访 完成 R2 <回访结果>`)]
-        if (!f) return [inv.whisper(`没有回访 ${id}。用法：${usage}`)]
-        if (f.state === 'done') return [inv.whisper(`回访 ${f.id} 已经完成了。`)]
+        if (!id || !result) return [inv.whisper(say.doneUsage(p))]
+        if (!f) return [inv.whisper(say.noFollowUp(id, usage))]
+        if (f.state === 'done') return [inv.whisper(say.alreadyDone(f.id))]
         d.followUps.done(f, result)
         return [
           { type: 'cancel', key: `followup:${f.id}`, rule: 'service.schedule', groupId: f.groupId },
-          { type: 'record', rule: 'service.followup-done', text: `回访 ${f.id} 完成：${result}`, groupId: f.groupId },
-          inv.reply(`✅ 回访 ${f.id}（${f.customerName}）已完成。`),
+          { type: 'record', rule: 'service.followup-done', text: recordText.done(f, result), groupId: f.groupId },
+          inv.reply(say.done(f)),
         ]
       }
       const m = DAYS.exec(inv.argv.find(a => DAYS.test(a)) ?? '')
-      if (!m || !inv.event.mentions.length) return [inv.whisper(`用法：${usage}`)]
+      if (!m || !inv.event.mentions.length) return [inv.whisper(say.usage(usage))]
       const note = inv.argv.filter(a => !a.startsWith('@') && !DAYS.test(a)).join(' ')
       const f = await d.followUps.create(inv, Number(m[1]), note)
       if (typeof f === 'string') return [inv.whisper(f)]

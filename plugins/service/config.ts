@@ -117,7 +117,8 @@ export const serviceConfigSchema = z
             ),
         })
         .strict()
-        .prefault({}),
+        .prefault({})
+        .describe('离职员工（花名册标注离职、离职日期或被删除） Staff who leave the roster'),
     ),
     weeklyReport: globalOnly(
       z

@@ -1,7 +1,7 @@
 import { type Action, emit } from '../../bot/core/actions.js'
 import type { GroupRef } from '../../bot/core/event.js'
 import './facts.js'
-import { leaverText, successorText } from './texts.js'
+import { leaverRecordText, leaverRemovedReason, leaverText, successorText } from './texts.js'
 
 /** What a leaver still holds, as the plugin found it. */
 export interface Holdings {
@@ -37,7 +37,7 @@ export function leaverActions(h: Holdings, now: number, prefix: string): Action[
     type: 'record',
     rule: 'service.staff-left',
     memberId: h.id,
-    text: `员工离职 ${h.name}：移出 ${notice.removing.join('、') || '无'}；仍在 ${notice.staying.join('、') || '无'}；客户群 ${notice.responsibleFor.join('、') || '无'} 交给 ${h.successor?.name ?? '管理员'}；转交 ${h.work.join('、') || '无'}`,
+    text: leaverRecordText(notice, h.successor?.name),
   }
   if (!h.removing.length && !h.staying.length && !h.responsibleFor.length && !h.work.length) return [record]
   const out: Action[] = []
@@ -64,7 +64,7 @@ export function leaverActions(h: Holdings, now: number, prefix: string): Action[
       groupId: g.id,
       memberId: h.id,
       rule: 'service.staff-left-removed',
-      reason: `${h.name} 已离职`,
+      reason: leaverRemovedReason(h.name),
     })
   out.push(record)
   return out

@@ -13,6 +13,7 @@ import { TicketDesk } from './desk/tickets.js'
 import { dailyReportActions } from './report/daily.js'
 import { weeklyReport } from './report/weekly.js'
 import { SERVICE_TIMER_PAYLOADS, STAFF_DOC } from './state.js'
+import { statusText } from './texts.js'
 
 /**
  * Customer service (客服): complaints in customer groups become tickets T<n> with a deadline in working
@@ -87,7 +88,7 @@ export const servicePlugin = definePlugin({
       status: () => {
         const open = tickets.all().filter(t => t.state === 'open')
         const visits = followUps.all().filter(f => f.state === 'open').length
-        return `待处理投诉 ${open.length} 条（超时 ${open.filter(t => t.overdueAt).length} 条），已记录 ${tickets.all().length} 条；待回访 ${visits} 位`
+        return statusText(open.length, open.filter(t => t.overdueAt).length, tickets.all().length, visits)
       },
     }
   },

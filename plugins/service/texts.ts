@@ -183,3 +183,66 @@ export const alreadyTaggedText = (id: string) => `这条消息已登记为投诉
 
 /** `#回访 @客户 7天` outside a customer group. */
 export const followUpWhereText = (prefix: string) => `请在客户群里发送 ${prefix}回访 @客户 7天。`
+
+// ── Command answers ──
+
+/** Usage of `#投诉`. */
+export const complaintUsage = (p: string) =>
+  `${p}投诉 列表 | ${p}投诉 T3 | ${p}投诉 处理 T3 <处理说明>（在客户群引用客户消息发送 ${p}投诉 即登记）`
+
+/** Short answers of `#投诉` and `#回访`. */
+export const say = {
+  usage: (usage: string) => `用法：${usage}`,
+  resolveUsage: (p: string) => `用法：${p}投诉 处理 T3 <处理说明>`,
+  doneUsage: (p: string) => `用法：${p}回访 完成 R2 <回访结果>`,
+  noTicket: (id: string, usage: string) => `没有投诉 ${id}。用法：${usage}`,
+  noFollowUp: (id: string, usage: string) => `没有回访 ${id}。用法：${usage}`,
+  noTickets: '目前没有投诉记录。',
+  noFollowUps: '目前没有待回访的客户。',
+  ticketsHead: (open: number, recent: number) => `投诉：待处理 ${open} 条（最近已处理 ${recent} 条）`,
+  followUpsHead: (open: number) => `待回访 ${open} 位客户：`,
+  alreadyResolved: (id: string) => `投诉 ${id} 已经处理过了。`,
+  alreadyDone: (id: string) => `回访 ${id} 已经完成了。`,
+  resolved: (id: string) => `✅ 投诉 ${id} 已标记为处理，已告知客户。`,
+  done: (f: FollowUp) => `✅ 回访 ${f.id}（${f.customerName}）已完成。`,
+} as const
+
+/** Audit log lines (read by admins with `#审计 service`). */
+export const recordText = {
+  opened: (t: Ticket) =>
+    `投诉 ${t.id} 登记${t.observed ? '（观察模式）' : ''}：${t.customerName}「${t.text.slice(0, 100)}」`,
+  closed: (t: Ticket) => `投诉 ${t.id} 已处理：${t.resolution}`,
+  done: (f: FollowUp, result: string) => `回访 ${f.id} 完成：${result}`,
+} as const
+
+/** The audit record of one leaver, and the reason of their removal. */
+export const leaverRecordText = (n: LeaverNotice, successor: string | undefined) =>
+  `员工离职 ${n.name}：移出 ${n.removing.join('、') || '无'}；仍在 ${n.staying.join('、') || '无'}；客户群 ${n.responsibleFor.join('、') || '无'} 交给 ${successor ?? '管理员'}；转交 ${n.work.join('、') || '无'}`
+export const leaverRemovedReason = (name: string) => `${name} 已离职`
+
+/** The `#状态` line. */
+export const statusText = (open: number, overdue: number, all: number, visits: number) =>
+  `待处理投诉 ${open} 条（超时 ${overdue} 条），已记录 ${all} 条；待回访 ${visits} 位`
+
+// ── Weekly report ──
+
+/** Figures of one line of the weekly report. */
+export interface WeekFigures {
+  opened: number
+  resolved: number
+  open: number
+  overdue: number
+  /** Average time to resolve, formatted; undefined when none was resolved. */
+  avg?: string
+}
+
+/** Sentences of the weekly complaint report. */
+export const weeklyText = {
+  head: (from: string, to: string) => `📊 投诉周报（${from} 至 ${to}）`,
+  none: '本周没有登记投诉。',
+  total: '合计',
+  byPerson: '按负责人：',
+  nobody: '未配置负责人',
+  line: (label: string, f: WeekFigures) =>
+    `${label}：登记 ${f.opened}，已处理 ${f.resolved}，未处理 ${f.open}，超时 ${f.overdue}，平均处理用时 ${f.avg ?? '—'}`,
+} as const

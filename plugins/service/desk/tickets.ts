@@ -7,7 +7,7 @@ import type { ServiceConfig } from '../config.js'
 import { type DecideDeps, deadlineActions, openActions, remindActions, resolveActions } from '../decide.js'
 import { type Detector, detector } from '../matcher/detect.js'
 import { nextId, TICKETS_DOC, type Ticket } from '../state.js'
-import { alreadyTaggedText, tagWhereText } from '../texts.js'
+import { alreadyTaggedText, recordText, tagWhereText } from '../texts.js'
 import type { Responsibility } from './responsible.js'
 
 /** Recent customer messages remembered to find who wrote a message staff tag with `#投诉`. */
@@ -84,7 +84,7 @@ export class TicketDesk {
       {
         type: 'record',
         rule: 'service.ticket-closed',
-        text: `投诉 ${t.id} 已处理：${t.resolution}`,
+        text: recordText.closed(t),
         groupId: t.groupId,
         memberId: by,
       },
