@@ -1,7 +1,7 @@
 import type { Action } from '../../bot/core/actions.js'
 import type { Fact } from '../../bot/core/facts.js'
 import { definePlugin, type JobSpec } from '../../bot/core/plugin.js'
-import { timerKind } from '../../bot/runtime/timers.js'
+import { timerKind } from '../../bot/runtime/schedule/timers.js'
 import { compileCron } from '../../bot/time/cron.js'
 import '../cases/facts.js'
 import { complaintCommand, followUpCommand, type CommandDeps } from './commands.js'
