@@ -76,7 +76,8 @@ export const servicePlugin = definePlugin({
         ...(await staff.check()),
         ...(ev.type === 'message' && !ev.command && !ev.isCommand ? tickets.onMessage(ev) : []),
       ],
-      onFact: (fact: Fact): Action[] => (fact.name === 'case.captured' ? followUps.fromDeal(fact.data) : []),
+      onFact: async (fact: Fact): Promise<Action[]> =>
+        fact.name === 'case.captured' ? followUps.fromDeal(fact.data) : [],
       timerPayloads: SERVICE_TIMER_PAYLOADS,
       onTimer: (key, payload) => {
         const { id } = payload as { id: string }

@@ -62,10 +62,10 @@ export function detailText(t: Ticket, tz: string, names: string, resolverName?: 
 
 // ── Follow-ups (回访) ──
 
-/** Where a follow-up's customer is: `「张三交流群」的客户 刘总` or `成交客户 刘总（案例 C3）`. */
+/** Where a follow-up's customer is: `「张三交流群」的客户 刘总`, `成交客户 刘总`, with `（成交案例 C3）` for a deal. */
 export function followUpWho(f: FollowUp): string {
-  if (f.groupTopic) return `「${f.groupTopic}」的客户 ${f.customerName}`
-  return `成交客户 ${f.customerName}${f.caseId ? `（案例 ${f.caseId}）` : ''}`
+  const deal = f.caseId ? `（成交案例 ${f.caseId}）` : ''
+  return f.groupTopic ? `「${f.groupTopic}」的客户 ${f.customerName}${deal}` : `成交客户 ${f.customerName}${deal}`
 }
 
 /** The private reminder on the day a follow-up falls due. */

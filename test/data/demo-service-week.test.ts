@@ -80,7 +80,7 @@ describe('npm run demo:service: a customer-service week', () => {
     const reports = service('service.daily-report')
     expect(reports.map(day)).toEqual(['2026-12-01', '2026-12-02', '2026-12-03'])
     expect(reports[2].text).toContain('· T3 「示例科技张三交流群」刘总，12-01 14:35 到期，负责人 李四')
-    expect(reports[2].text).toContain('· R1 刘总，应于 12-02 10:00 回访，负责人 李四')
+    expect(reports[2].text).toContain('· R1 「示例科技张三交流群」刘总，应于 12-02 10:00 回访，负责人 李四')
   })
 
   it('a leaver: 张三 (离职日期 12-03) is removed from the sales group, his group and open work go to 李四', () => {

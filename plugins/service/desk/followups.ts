@@ -1,4 +1,5 @@
 import type { Action } from '../../../bot/core/actions.js'
+import type { GroupRef } from '../../../bot/core/event.js'
 import type { Fact } from '../../../bot/core/facts.js'
 import type { CommandInvocation, PluginContext } from '../../../bot/core/plugin.js'
 import { chineseCalendar } from '../../../bot/time/workdays.js'
@@ -57,26 +58,30 @@ export class FollowUpDesk {
   }
 
   /**
-   * A closed deal the cases plugin stored: a follow-up on the `dealFollowUp.days`th working day, for the
-   * responsible people of the customer group it was posted in, else for its author; the author is told privately.
+   * A closed deal the cases plugin stored: a follow-up on the `dealFollowUp.days`th working day, in the customer
+   * group it was posted in or else the one customer group of its author where a member bears the customer's name
+   * (its responsible people are reminded), else for its author alone; the author is told privately.
    */
-  fromDeal(c: CaseCaptured): Action[] {
+  async fromDeal(c: CaseCaptured): Promise<Action[]> {
     const ctx = this.ctx
-    const group = c.groupId ? ctx.directory.group(c.groupId) : undefined
-    const cfg = ctx.configFor(group)
+    const posted = c.groupId ? ctx.directory.group(c.groupId) : undefined
+    const cfg = ctx.configFor(posted)
     if (!cfg.dealFollowUp.days || !cfg.dealFollowUp.tags.includes(c.tag)) return []
     if (this.all().some(f => f.caseId === c.caseId)) return []
-    const customerGroup = group?.kind === 'customer' ? group : undefined
-    const inGroup = customerGroup ? this.who.current(customerGroup) : []
+    const customerName = dealCustomer(c.customer, c.title)
+    const found: { group: GroupRef; customerId?: string } | undefined =
+      posted?.kind === 'customer' ? { group: posted } : await this.customerGroupOf(c.authorId, customerName)
+    const inGroup = found ? this.who.current(found.group) : []
     const f = this.add({
-      ...(customerGroup ? { groupId: customerGroup.id, groupTopic: customerGroup.topic } : {}),
-      customerName: dealCustomer(c.customer, c.title),
+      ...(found ? { groupId: found.group.id, groupTopic: found.group.topic } : {}),
+      ...(found?.customerId ? { customerId: found.customerId } : {}),
+      customerName,
       caseId: c.caseId,
       setBy: c.authorId,
       responsible: inGroup.length ? inGroup : this.who.handOver([c.authorId]),
       at: c.at,
       due: afterWorkdays(c.at, cfg.dealFollowUp.days, cfg.followUpTime, ctx.timezone, chineseCalendar),
-      ...(ctx.observing(group) ? { observed: true } : {}),
+      ...(ctx.observing(found?.group ?? posted) ? { observed: true } : {}),
     })
     const note: Action = {
       type: 'say',
@@ -87,6 +92,21 @@ export class FollowUpDesk {
       groupId: f.groupId,
     }
     return [followUpTimer(f), note]
+  }
+
+  /** The one customer group `authorId` is responsible for with a member named `name` (display, WeChat or group name). */
+  private async customerGroupOf(
+    authorId: string,
+    name: string,
+  ): Promise<{ group: GroupRef; customerId: string } | undefined> {
+    const hits: { group: GroupRef; customerId: string }[] = []
+    for (const group of this.ctx.directory.groups()) {
+      if (group.kind !== 'customer' || !this.who.current(group).includes(authorId)) continue
+      const members = await this.ctx.directory.members(group.id).catch(() => [])
+      const m = members.find(x => [this.ctx.displayName(x), x.name, x.groupAlias].includes(name))
+      if (m) hits.push({ group, customerId: m.id })
+    }
+    return hits.length === 1 ? hits[0] : undefined
   }
 
   /** Mark one done. */

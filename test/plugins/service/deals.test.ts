@@ -13,8 +13,9 @@ describe('service: follow-ups from closed deals', () => {
       '📅 成交案例 C1 已安排回访 R1：12-09 10:00 提醒你回访 刘总。提前回访完成可发送 #回访 完成 R1 <回访结果>。',
     ])
     await clock.advanceTo(at('10:01', '2026-12-09'))
+    // 刘总 is a member of 张三's customer group: the follow-up belongs to that group (and moves with it).
     expect(wechat.textsTo('u1')[1]).toBe(
-      '📞 回访提醒 R1：今天请回访成交客户 刘总（案例 C1）。完成后发送 #回访 完成 R1 <回访结果>。',
+      '📞 回访提醒 R1：今天请回访「张三交流群」的客户 刘总（成交案例 C1）。完成后发送 #回访 完成 R1 <回访结果>。',
     )
     await say(zhang, '#回访 完成 R1 客户很满意，又介绍了一家门店', sales)
     expect(wechat.textsTo('r1').at(-1)).toBe('✅ 回访 R1（刘总）已完成。')
@@ -32,6 +33,10 @@ describe('service: follow-ups from closed deals', () => {
     })
     await two.say(zhang, DEAL, sales)
     expect(two.wechat.textsTo('u1')[0]).toContain('R1：12-08 10:00') // Friday + 2 working days
+    const other = await serviceRuntime(undefined, at('10:00'), { plugins: [casesPlugin] })
+    await other.say(zhang, DEAL.replace('刘总', '王总'), sales)
+    await other.clock.advanceTo(at('10:01', '2026-12-09'))
+    expect(other.wechat.textsTo('u1')[1]).toMatch(/^📞 回访提醒 R1：今天请回访成交客户 王总（成交案例 C1）。/)
   })
 })
 
@@ -51,7 +56,7 @@ describe('service: the daily report', () => {
         '超时未处理的投诉 1 条：',
         '· T1 「张三交流群」刘总，12-09 17:00 到期，负责人 张三',
         '逾期未完成的回访 1 个：',
-        '· R1 刘总，应于 12-09 10:00 回访，负责人 张三',
+        '· R1 「张三交流群」刘总，应于 12-09 10:00 回访，负责人 张三',
       ].join('\n'),
     ])
     await say(zhang, '#回访 完成 R1 已回访', sales)
