@@ -67,11 +67,11 @@ function addGroups(wechat: SimulatedWeChat): void {
 }
 
 /** A second runtime over the same store, as after a restart. */
-export async function restart(env: { store: MemoryStore; clock: FakeClock }, service?: string) {
+export async function restart(env: { store: MemoryStore; clock: FakeClock }, service?: string, o: Options = {}) {
   const wechat = new SimulatedWeChat(env.clock)
   addGroups(wechat)
   const rt = new BotRuntime({
-    loaded: parseConfig(config(service), 'test.yaml', [servicePlugin]),
+    loaded: parseConfig(config(service, o), 'test.yaml', [servicePlugin]),
     plugins: [servicePlugin],
     clock: env.clock,
     store: env.store,

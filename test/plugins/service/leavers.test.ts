@@ -1,9 +1,13 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Fact } from '../../../bot/core/facts.js'
 import { definePlugin } from '../../../bot/core/plugin.js'
 import { Roster } from '../../../bot/roster/roster.js'
 import { z } from 'zod'
-import { at, customers, liu, sales, serviceRuntime, zhang } from './helpers.js'
+import { text } from '../../helpers/harness.js'
+import { at, customers, liu, restart, sales, serviceRuntime, zhang } from './helpers.js'
 
 const BOTH = `  - { name: 张三, dept: 销售部, contactId: u1 }
   - { name: 李四, dept: 销售部, contactId: u2 }`
@@ -140,5 +144,64 @@ describe('service: a leaver is no longer staff', () => {
     )
     await say(wang, '#投诉 列表', sales)
     expect(wechat.textsTo('r1').at(-1)).toBe('⛔ 没有权限：#投诉 需要「员工」角色。')
+  })
+})
+
+describe('service: #花名册 重载', () => {
+  it('acts on the reload itself: the admin who reloads hears about the leaver in the same turn', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'roster-')), 'staff.csv')
+    writeFileSync(file, '姓名,部门,微信ID\n张三,销售部,u1\n李四,销售部,u2\n')
+    const { wechat, rt, clock } = await serviceRuntime('{}', at('08:55'), {
+      roster: `  ${file}`,
+      customerGroup: '{ name: 客户群, topic: 张三交流群, kind: customer, responsible: [u1] }',
+    })
+    const admin = { id: 'admin1', name: '陈管理', roles: [], isStaff: false }
+    await rt.handle(text(admin, '#状态', clock.now()))
+    writeFileSync(file, '姓名,部门,微信ID,状态,接替人\n张三,销售部,u1,离职,李四\n李四,销售部,u2,,\n')
+    await rt.handle(text(admin, '#花名册 重载', clock.now()))
+    await clock.advance(10_000)
+    const said = wechat.textsTo('admin1').join('\n') // the outbox merges texts to one chat
+    expect(said).toMatch(/✅ 花名册已重载：2 人。\n👋 员工离职：张三[\s\S]*负责的客户群已交给 李四：张三交流群/)
+  })
+})
+
+describe('service: leavers in observe mode and after a restart', () => {
+  const opts = {
+    roster: BOTH,
+    customerGroup: '{ name: 客户群, topic: 张三交流群, kind: customer, responsible: [u1] }',
+  }
+  const left = new Roster([
+    { name: '张三', dept: '销售部', status: '离职', successor: '李四', contactId: 'u1', line: 1 },
+    { name: '李四', dept: '销售部', contactId: 'u2', line: 2 },
+  ])
+
+  it('in observe mode removes nobody and tells nobody: the audit log shows what it would do', async () => {
+    const { rt, wechat, say } = await serviceRuntime('{ dryRun: true }', at('08:55'), opts)
+    wechat.adminIn.add('r1')
+    await say(liu, '你好')
+    rt.replaceRoster(left)
+    await say(liu, '在吗')
+    expect(wechat.removed).toEqual([])
+    expect(wechat.sent).toEqual([])
+    const entries = rt.audit.query({ plugin: 'service' })
+    expect(entries.filter(e => e.dryRun).map(e => e.rule)).toEqual(
+      expect.arrayContaining(['service.staff-left', 'service.staff-left-removed', 'service.staff-left-handover']),
+    )
+  })
+
+  it('keeps the handover over a restart, and does not announce the leaver again', async () => {
+    const env = await serviceRuntime('{}', at('08:55'), opts)
+    await env.say(liu, '你好')
+    env.rt.replaceRoster(left)
+    await env.say(liu, '在吗')
+    await env.rt.stop()
+    const again = await restart(env, '{}', {
+      ...opts,
+      roster: `${BOTH.replace('contactId: u1 }', 'contactId: u1, status: 离职, successor: 李四 }')}`,
+    })
+    await again.rt.handle(text(liu, '我要投诉', env.clock.now(), customers))
+    await env.clock.advance(5_000)
+    expect(again.wechat.textsTo('u2')[0]).toMatch(/^📣 新投诉 T1/)
+    expect(again.wechat.textsTo('admin1').filter(t => t.startsWith('👋'))).toEqual([])
   })
 })
