@@ -24,6 +24,8 @@ describe('service: complaints', () => {
     await say(zhang, '客户说要投诉，我来跟进')
     await say(liu, '好的谢谢', customers, { quote: { text: '如果要退款请联系我' } })
     await say(li, '这个客户要投诉', sales)
+    await say(liu, '我朋友说“你们质量问题很多”，我用着还行')
+    await say(liu, '群里有人问「怎么退款」，我也想知道流程')
     expect(wechat.sent).toEqual([])
     expect(rt.audit.query({ plugin: 'service' })).toEqual([])
   })
