@@ -84,10 +84,9 @@ export function remindActions(t: Ticket, d: DecideDeps, now: number): Action[] {
   )
 }
 
-/** The deadline timer: an unresolved ticket is marked overdue and escalated to the admins. */
-export function deadlineActions(t: Ticket, d: DecideDeps, now: number): Action[] {
+/** The deadline timer: an unresolved ticket, not yet overdue, is escalated to the admins (the caller marks it overdue). */
+export function deadlineActions(t: Ticket, d: DecideDeps): Action[] {
   if (t.state !== 'open' || t.overdueAt !== undefined) return []
-  t.overdueAt = now
   return guard(t, [
     {
       type: 'notifyAdmins',

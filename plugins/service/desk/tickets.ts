@@ -96,13 +96,13 @@ export class TicketDesk {
     const t = this.doc.data.tickets[id]
     if (!t) return []
     const now = this.ctx.clock.now()
-    const actions =
-      kind === 'remind'
-        ? remindActions(t, this.deps, now)
-        : kind === 'deadline'
-          ? deadlineActions(t, this.deps, now)
-          : []
-    this.doc.changed()
+    if (kind === 'remind') return remindActions(t, this.deps, now)
+    if (kind !== 'deadline') return []
+    const actions = deadlineActions(t, this.deps)
+    if (actions.length) {
+      t.overdueAt = now
+      this.doc.changed()
+    }
     return actions
   }
 
