@@ -205,3 +205,16 @@ describe('service: leavers in observe mode and after a restart', () => {
     expect(again.wechat.textsTo('admin1').filter(t => t.startsWith('👋'))).toEqual([])
   })
 })
+
+describe('service: leavers.removeFromInternal: false', () => {
+  it('removes nobody and lists every group for the admins', async () => {
+    const { rt, wechat, say } = await serviceRuntime('{ leavers: { removeFromInternal: false } }')
+    wechat.adminIn.add('r1')
+    await say(liu, '你好')
+    rt.replaceRoster(new Roster([{ name: '李四', dept: '销售部', contactId: 'u2', line: 1 }]))
+    await say(liu, '在吗')
+    expect(wechat.removed).toEqual([])
+    expect(wechat.textsTo('admin1')[0]).toContain('仍在的受管理群：销售部工作群、张三交流群（请接管后将其移出）')
+    expect(wechat.textsTo('admin1')[0]).not.toContain('正在移出')
+  })
+})
