@@ -49,23 +49,20 @@ class CompiledMatcher implements Matcher {
     this.allowDomains = (dictionary.links?.allowDomains ?? []).map(normalizeDomain)
   }
 
+  /**
+   * One pass over the text. A message without any key hit, pattern or links rule returns at once,
+   * without allocating anything but the result (this is the common case, so the path has no closures).
+   */
   scan(text: string): Match[] {
     if (typeof text !== 'string' || text.length === 0) return []
-    let found: FoundUrl[] | undefined
-    const urls = (): FoundUrl[] => (found ??= findUrls(text))
-    const candidates = this.termCandidates(text, urls)
+    const hits = scanKeys(text, this.arena, this.links, this.alphabet)
+    if (hits.length === 0 && this.patterns.length === 0 && !this.dictionary.links) return []
+    const lazy: LazyUrls = { text, found: undefined }
+    const candidates = hits.length > 0 ? this.termCandidates(text, hits, lazy) : []
     if (this.patterns.length > 0) candidates.push(...findPatternMatches(normalizeText(text), this.patterns))
-    const matches: Match[] = dropAllowed(candidates).map(c => ({
-      category: c.category,
-      term: c.term,
-      start: c.start,
-      end: c.end,
-      matched: text.slice(c.start, c.end),
-      kind: c.kind,
-      ...(c.form !== undefined && { form: c.form }),
-    }))
+    const matches: Match[] = dropAllowed(candidates).map(toMatch, text)
     if (this.dictionary.links) {
-      for (const url of urls()) {
+      for (const url of urlsOf(lazy)) {
         const match = this.linkMatch(url.host, url.start, url.end, text)
         if (match) matches.push(match)
       }
@@ -95,8 +92,7 @@ class CompiledMatcher implements Matcher {
    * are matched generously, however their letters are split, so that they cancel more, never less.
    * An expansion is no match inside a URL or an e-mail address (`jiawei@example.com` is not 加薇).
    */
-  private termCandidates(text: string, urls: () => FoundUrl[]): Candidate[] {
-    const hits = scanKeys(text, this.arena, this.links, this.alphabet)
+  private termCandidates(text: string, hits: number[], lazy: LazyUrls): Candidate[] {
     const candidates: Candidate[] = []
     const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerKind, ownerForm } = this.index
     let addresses: Array<[number, number]> | undefined
@@ -114,7 +110,7 @@ class CompiledMatcher implements Matcher {
           candidates.push({ category: ownerCategory[o], term, start, end, allowPhrase, kind })
           continue
         }
-        addresses ??= addressSpans(text, urls())
+        addresses ??= addressSpans(text, urlsOf(lazy))
         if (!allowPhrase && addresses.some(([s, e]) => start < e && end > s)) continue
         const kind = OWNER_KINDS[ownerKind[o] - 1]
         candidates.push({ category: ownerCategory[o], term, start, end, allowPhrase, kind, form: ownerForm[o] })
@@ -122,6 +118,31 @@ class CompiledMatcher implements Matcher {
     }
     return candidates
   }
+}
+
+/** The URLs of a text, found on first use. */
+interface LazyUrls {
+  text: string
+  found: FoundUrl[] | undefined
+}
+
+function urlsOf(lazy: LazyUrls): FoundUrl[] {
+  lazy.found ??= findUrls(lazy.text)
+  return lazy.found
+}
+
+/** A candidate as a match of `this` text (Array.map's thisArg keeps the call free of closures). */
+function toMatch(this: string, c: Candidate): Match {
+  const match: Match = {
+    category: c.category,
+    term: c.term,
+    start: c.start,
+    end: c.end,
+    matched: this.slice(c.start, c.end),
+    kind: c.kind,
+  }
+  if (c.form !== undefined) match.form = c.form
+  return match
 }
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu

@@ -140,3 +140,12 @@ export function tonedReadings(term: string): string[] {
 export function tonelessReadings(term: string): string[] {
   return pinyin(term, { toneType: 'none', type: 'array', v: true })
 }
+
+/** The `count` most frequent characters of Jun Da's list, most frequent first. */
+export function mostFrequentCharacters(count: number): string[] {
+  const { rank } = expansionTables()
+  return [...rank.entries()]
+    .filter(([, r]) => r <= count)
+    .sort((x, y) => x[1] - y[1])
+    .map(([c]) => c)
+}
