@@ -182,7 +182,7 @@ function homophoneAlternatives(term: string, chars: string[], tables: ExpansionT
   const toned = tonedReadings(term)
   return chars.map((c, i) => {
     const common = (tables.rank.get(c) ?? Infinity) <= COMMON_RANK
-    const same = common && toned.length === chars.length ? (tables.homophones.get(toned[i]) ?? []) : []
+    const same = common && toned.length === chars.length ? [...(tables.homophones.get(toned[i]) ?? '')] : []
     const everyday = (h: string): boolean =>
       chars.length <= SHORT_TERM && (tables.rank.get(h) ?? Infinity) <= EVERYDAY_RANK
     const alternatives = same.filter(h => h !== c && !everyday(h)).slice(0, HOMOPHONES_PER_CHARACTER)
@@ -195,6 +195,6 @@ function homophoneAlternatives(term: string, chars: string[], tables: ExpansionT
 function lookalikeAlternatives(chars: string[], tables: ExpansionTables): string[][] {
   return chars.map(c => {
     const folded = foldString(c).join(',')
-    return (tables.variants.get(c) ?? []).filter(v => foldString(v).join(',') !== folded)
+    return [...(tables.variants.get(c) ?? '')].filter(v => foldString(v).join(',') !== folded)
   })
 }
