@@ -17,6 +17,10 @@ export interface ExpansionTables {
   splits: Map<string, string>
   /** Character -> variant characters that dictionaries list as variants of it (博 -> 愽). */
   variants: Map<string, string>
+  /** Two-character words (CC-CEDICT) of common characters, sorted and back to back: see isWord. */
+  words: string
+  /** Characters that are surnames (CC-CEDICT). */
+  surnames: Set<string>
 }
 
 /** Substitutes for homophones are taken only from this many most frequent characters. */
@@ -34,7 +38,14 @@ export function expansionTables(): ExpansionTables {
 
 /** Parses the table file: `[section]` headers, then one tab-separated line per entry. */
 function readTables(text: string): ExpansionTables {
-  const result: ExpansionTables = { homophones: new Map(), rank: new Map(), splits: new Map(), variants: new Map() }
+  const result: ExpansionTables = {
+    homophones: new Map(),
+    rank: new Map(),
+    splits: new Map(),
+    variants: new Map(),
+    words: '',
+    surnames: new Set(),
+  }
   let section = ''
   for (const line of text.split('\n')) {
     if (line === '' || line.startsWith('#')) continue
@@ -49,6 +60,8 @@ function readTables(text: string): ExpansionTables {
     } else if (section === 'homophones') result.homophones.set(line.slice(0, tab), line.slice(tab + 1))
     else if (section === 'splits') result.splits.set(line.slice(0, tab), line.slice(tab + 1))
     else if (section === 'variants') result.variants.set(line.slice(0, tab), line.slice(tab + 1))
+    else if (section === 'words') result.words = line
+    else if (section === 'surnames') result.surnames = new Set(line)
   }
   return result
 }
@@ -56,6 +69,22 @@ function readTables(text: string): ExpansionTables {
 /** The ways a character is written as its components (赌 -> [贝者]), none if it does not split. */
 export function splitsOf(tables: ExpansionTables, char: string): string[] {
   return tables.splits.get(char)?.split('\t') ?? []
+}
+
+/** True if the two characters make a word (实时, 转发): binary search in the sorted word list. */
+export function isWord(tables: ExpansionTables, first: string, second: string): boolean {
+  const word = first + second
+  if (word.length !== 2) return false
+  let lo = 0
+  let hi = tables.words.length / 2 - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const at = tables.words.slice(2 * mid, 2 * mid + 2)
+    if (at === word) return true
+    if (at < word) lo = mid + 1
+    else hi = mid - 1
+  }
+  return false
 }
 
 /** The `count` most frequent characters of Jun Da's list, most frequent first. */
