@@ -12,6 +12,8 @@ import './facts.js'
 import type { Finding } from './findings.js'
 import { FloodTracker } from './flood.js'
 import { addIncident, INCIDENTS_DOC, mergeRepeat, openIncidentFor, type IncidentLog } from './incident.js'
+import { decideIgnore, decideReview, splitReview } from './decide-review.js'
+import { addReview, REVIEWS_DOC, type Review, type ReviewLog } from './state.js'
 
 /**
  * The plugin's state and per-message flow: the compiled dictionary, flood
@@ -21,6 +23,7 @@ export class ContentService {
   readonly holder: DictionaryHolder
   readonly flood = new FloodTracker()
   readonly incidents: Doc<IncidentLog>
+  readonly reviews: Doc<ReviewLog>
 
   constructor(readonly ctx: PluginContext<ContentConfig>) {
     // A reloaded dictionary that would flag the bot's own warnings is refused like a broken file.
@@ -30,6 +33,7 @@ export class ContentService {
       m => selfCheckProblems(ctx.configFor(), m),
     )
     this.incidents = ctx.store.doc('content-incidents', INCIDENTS_DOC)
+    this.reviews = ctx.store.doc('content-reviews', REVIEWS_DOC)
   }
 
   /** Reload the dictionaries (file watcher, `#词库 重载`); logs the outcome. */
@@ -49,17 +53,74 @@ export class ContentService {
     const cfg = this.ctx.configFor(ev.group)
     if (isExempt(ev.sender, cfg)) return []
     const inGroup = ev as MessageEvent & { group: GroupRef }
-    const findings = assessMessage(inGroup, this.holder.matcher, cfg, this.flood)
-    if (!findings.length) return []
+    const all = assessMessage(inGroup, this.holder.matcher, cfg, this.flood)
+    if (!all.length) return []
+    // Hits of kinds their category does not let act (fuzzy ones by default) only go to the admins.
+    const { acting: findings, review } = splitReview(all)
+    const asked = review.length ? this.askAdmins(inGroup, review) : []
+    if (!findings.length) return asked
     // In observe mode every finding is a rehearsal: its incident is kept apart from real ones and its steps are records.
     if (this.ctx.observing(ev.group))
-      return [...this.offence(inGroup, findings, cfg, true), moderated(inGroup, findings)]
+      return [...this.offence(inGroup, findings, cfg, true), ...asked, moderated(inGroup, findings)]
     const { live, dry } = splitDryRun(findings, cfg)
     return [
       ...this.offence(inGroup, live, cfg, false),
       ...this.offence(inGroup, dry, cfg, true),
+      ...asked,
       moderated(inGroup, findings),
     ]
+  }
+
+  /** Holds review-only findings for the admins (`#确认` / `#忽略`); observe mode only records them. */
+  private askAdmins(ev: MessageEvent & { group: GroupRef }, findings: Finding[]): Action[] {
+    const review = addReview(this.reviews.data, {
+      memberId: ev.sender.id,
+      memberName: this.ctx.displayName(ev.sender),
+      groupId: ev.group.id,
+      groupTopic: ev.group.topic,
+      groupKind: ev.group.kind,
+      groupConfigName: ev.group.configName,
+      isStaff: ev.sender.isStaff,
+      messageId: ev.id,
+      text: ev.text,
+      at: ev.at,
+      findings,
+    })
+    this.reviews.changed()
+    const actions = decideReview(review, this.ctx.timezone, this.ctx.commandPrefix)
+    return this.ctx.observing(ev.group) ? asDryRun(actions) : actions
+  }
+
+  /**
+   * An admin's answer to a review: `ignore` records it; `confirm` handles the message as an offence
+   * now (the action matrix, strikes and escalation as for any hit), with the review's evidence.
+   */
+  answerReview(review: Review, answer: 'confirm' | 'ignore', adminId: string): Action[] {
+    review.status = answer === 'confirm' ? 'confirmed' : 'ignored'
+    review.decidedBy = adminId
+    review.decidedAt = this.ctx.clock.now()
+    this.reviews.changed()
+    if (answer === 'ignore') return decideIgnore(review, adminId)
+    const group: GroupRef = {
+      id: review.groupId,
+      topic: review.groupTopic,
+      kind: review.groupKind,
+      configName: review.groupConfigName,
+    }
+    const ev: MessageEvent & { group: GroupRef } = {
+      type: 'message',
+      id: review.messageId,
+      at: review.at,
+      group,
+      sender: { id: review.memberId, name: review.memberName, roles: [], isStaff: review.isStaff },
+      kind: 'text',
+      text: review.text,
+      mentions: [],
+      mentionsAll: false,
+    }
+    const cfg = this.ctx.configFor(group)
+    const { live, dry } = splitDryRun(review.findings, cfg)
+    return [...this.offence(ev, live, cfg, false), ...this.offence(ev, dry, cfg, true)]
   }
 
   private offence(
