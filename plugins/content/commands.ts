@@ -53,7 +53,7 @@ function reviewCommand(
     run: inv => {
       const id = inv.argv[0]
       const review = id ? findReview(s.reviews.data, id) : undefined
-      if (!review || review.status !== 'open') return [inv.reply(reviewUsageText(p, id, review?.status))]
+      if (review?.status !== 'open') return [inv.reply(reviewUsageText(p, id, review?.status))]
       const actions = s.answerReview(review, answer, inv.event.sender.id)
       return [...actions, inv.reply(reviewAnswerText(review, answer === 'confirm' ? 'confirmed' : 'ignored'))]
     },
