@@ -5,7 +5,7 @@ import { MemoryStore } from '../ports/memory-store.js'
 import { createLogger, type LogLevel } from '../process/logger.js'
 import { AUDIT_TYPE_NAMES, type AuditEntry } from '../runtime/records/audit.js'
 import { createSandbox, type SandboxWorld } from '../sandbox/index.js'
-import { clockTime } from '../time/zoned.js'
+import { clockTime, dayKey } from '../time/zoned.js'
 import { populateWorld, readWorld } from '../sandbox/load-world.js'
 import { applyEvent } from './apply-event.js'
 import { outputFiles, prepareOutputFolder } from './output-folder.js'
@@ -44,8 +44,10 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
   })
   const tz = app.runtime.loaded.config.timezone
   const actions: AuditEntry[] = []
+  let day = dayKey(events[0]?.at ?? clock.now(), tz)
   app.runtime.audit.subscribe(e => {
     actions.push(e)
+    if (dayKey(e.at, tz) !== day) o.out.write(`── ${(day = dayKey(e.at, tz))} ──\n`) // a transcript of several days
     o.out.write(`${formatEntry(e, tz, sandbox.world)}\n`)
   })
   const mode = o.live ? '实际执行 live' : '观察模式 dry-run：只记录，不发送、不处罚'

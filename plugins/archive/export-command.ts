@@ -1,6 +1,6 @@
 import { defineCli, UsageError } from '../../bot/cli/args.js'
 import { dayKey } from '../../bot/time/zoned.js'
-import { validDay } from '../cases/period.js'
+import { validDay } from '../cases/digest/period.js'
 import type { ArchiveBackend } from './backend.js'
 import { type ExportFormat, exportArchive } from './export.js'
 import { type ArchiveQuery, chatsNamed } from './query.js'

@@ -44,6 +44,7 @@ export async function createPlugins(
   const isPeer = peerResolver(loaded)
   const directory = withoutPeerMembers(s.directory, isPeer)
   const { config } = loaded
+  const responsible = new Map(config.groups.map(g => [g.name, g.responsible]))
   const out: HostedPlugin[] = []
   for (const def of defs) {
     const section = config.plugins[def.name] as { enabled: boolean }
@@ -66,6 +67,7 @@ export async function createPlugins(
       rolesOf,
       isPeer,
       configFor: (group?: GroupRef) => (group && loaded.groupSections.get(group.configName)?.[def.name]) ?? section,
+      responsibleFor: (group: GroupRef) => responsible.get(group.configName) ?? [],
       membersWithRole: (role: Role) => config.roles[role as keyof typeof config.roles] ?? [],
       displayName: (m: Member) => loaded.roster.byContact(m.id)?.name ?? m.groupAlias ?? m.name,
       observing: (group?: GroupRef) => s.observing(def.name, group),
