@@ -1,4 +1,5 @@
-import type { Action } from '../../bot/core/actions.js'
+import { emit, type Action } from '../../bot/core/actions.js'
+import './facts.js'
 import type { MessageEvent } from '../../bot/core/event.js'
 import type { CasesConfig } from './config.js'
 import type { TemplateParser } from './content/template.js'
@@ -47,16 +48,33 @@ export function decideCapture(ev: MessageEvent, text: string, tag: string, x: Ca
   }
 }
 
-/** The audit record of a stored case. */
-export function capturedRecord(saved: CaseRecord, ev: MessageEvent): Action {
-  return {
-    type: 'record',
-    text: `case ${saved.id} captured`,
-    rule: 'cases.captured',
-    groupId: ev.group?.id,
-    memberId: ev.sender.id,
-    evidence: { messageId: ev.id },
-  }
+/** The audit record of a stored case, and the `case.captured` fact for the other plugins (service: follow-ups). */
+export function capturedRecord(saved: CaseRecord, ev: MessageEvent): Action[] {
+  return [
+    {
+      type: 'record',
+      text: `case ${saved.id} captured`,
+      rule: 'cases.captured',
+      groupId: ev.group?.id,
+      memberId: ev.sender.id,
+      evidence: { messageId: ev.id },
+    },
+    emit(
+      'case.captured',
+      {
+        caseId: saved.id,
+        tag: saved.tag,
+        authorId: saved.authorId,
+        author: saved.author,
+        groupId: saved.groupId,
+        groupTopic: saved.groupTopic,
+        customer: saved.fields.客户,
+        title: saved.title,
+        at: saved.at,
+      },
+      { rule: 'cases.captured', groupId: ev.group?.id, memberId: ev.sender.id },
+    ),
+  ]
 }
 
 /**

@@ -1,10 +1,21 @@
+import { defineCli, UsageError } from '../../../bot/cli/args.js'
 import type { Store } from '../../../bot/ports/store.js'
 import { clockTime } from '../../../bot/time/zoned.js'
 import { CURRENT_DOC, CURRENT_SPEC, type GroupDay } from '../state.js'
 import { loadDays } from '../days/history.js'
 import { responseStats } from '../report/response-stats.js'
 
-const USAGE = 'usage: stats --from YYYY-MM-DD [--to YYYY-MM-DD] [--format csv|json] [--by member|group]\n'
+/** The `stats` usage line (the CLI adds `--data` and `--out`). */
+export const STATS_USAGE = 'usage: stats --from YYYY-MM-DD [--to YYYY-MM-DD] [--format csv|json] [--by member|group]'
+const CLI = defineCli({
+  usage: STATS_USAGE,
+  options: {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    format: { type: 'string', default: 'csv' },
+    by: { type: 'string', default: 'member' },
+  },
+})
 const KINDS = ['text', 'image', 'link', 'file', 'voice', 'video', 'emoticon', 'miniprogram', 'redpacket'] as const
 
 type Row = Record<string, string | number | boolean>
@@ -75,22 +86,24 @@ export function toCsv(rows: Row[]): string {
   return `\uFEFF${[head.join(','), ...rows.map(r => head.map(k => cell(r[k])).join(','))].join('\n')}\n`
 }
 
-function parseArgs(argv: string[]): Record<string, string> | string {
-  const opts: Record<string, string> = { format: 'csv', by: 'member' }
-  for (let i = 0; i < argv.length; i++) {
-    const [key, inline] = argv[i].split('=', 2)
-    if (!['--from', '--to', '--format', '--by'].includes(key)) return `unknown argument ${argv[i]}`
-    const value = inline ?? argv[++i]
-    if (!value) return `missing value for ${key}`
-    opts[key.slice(2)] = value
-  }
-  opts.to ??= opts.from
+interface StatsArgs {
+  from: string
+  to: string
+  format: 'csv' | 'json'
+  by: 'member' | 'group'
+}
+
+function statsArgs(argv: string[]): StatsArgs | UsageError {
+  const parsed = CLI.parse(argv)
+  if (parsed instanceof UsageError) return parsed
+  const { from, to = from, format, by } = parsed.values
   const date = /^\d{4}-\d{2}-\d{2}$/
-  if (!opts.from || !date.test(opts.from) || !date.test(opts.to)) return '--from and --to must be dates like 2026-11-30'
-  if (opts.from > opts.to) return '--from must not be after --to'
-  if (!['csv', 'json'].includes(opts.format)) return '--format must be csv or json'
-  if (!['member', 'group'].includes(opts.by)) return '--by must be member or group'
-  return opts
+  if (!from || !to || !date.test(from) || !date.test(to))
+    return CLI.error('--from and --to must be dates like 2026-11-30')
+  if (from > to) return CLI.error('--from must not be after --to')
+  if (format !== 'csv' && format !== 'json') return CLI.error('--format must be csv or json')
+  if (by !== 'member' && by !== 'group') return CLI.error('--by must be member or group')
+  return { from, to, format, by }
 }
 
 /**
@@ -104,11 +117,8 @@ export async function runStats(
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
-  const opts = parseArgs(argv)
-  if (typeof opts === 'string') {
-    err.write(`${opts}\n${USAGE}`)
-    return 2
-  }
+  const opts = statsArgs(argv)
+  if (opts instanceof UsageError) return opts.report(err)
   const days = loadDays(store, store.doc(CURRENT_DOC, CURRENT_SPEC).data, opts.from, opts.to)
   if (!days.length) {
     err.write(`该时间段没有活跃度数据 (no activity data from ${opts.from} to ${opts.to})\n`)

@@ -1,3 +1,4 @@
+import { defineCli, UsageError } from '../../../bot/cli/args.js'
 import type { Store } from '../../../bot/ports/store.js'
 import { clockTime, dayKey } from '../../../bot/time/zoned.js'
 import { CaseStore } from '../store/case-store.js'
@@ -7,7 +8,18 @@ import { rangeInstants, validDay } from '../digest/period.js'
 import { compileMasker } from '../content/privacy.js'
 import type { CaseRecord } from '../state.js'
 
-const USAGE = 'usage: cases export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format md|json|csv] [--mask]'
+/** The `cases export` usage line (the CLI adds `--data` and `--out`). */
+export const CASES_USAGE = 'usage: cases export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format md|json|csv] [--mask]'
+const CLI = defineCli({
+  usage: CASES_USAGE,
+  options: {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    format: { type: 'string', default: 'md' },
+    mask: { type: 'boolean', default: false },
+  },
+  positionals: { max: 1 },
+})
 const DEFAULT_FIELDS = casesConfigSchema.parse({}).fields
 
 /**
@@ -23,11 +35,8 @@ export async function runCasesExport(
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
-  const opts = parseArgs(argv[0] === 'export' ? argv.slice(1) : argv)
-  if (typeof opts === 'string') {
-    err.write(`${opts}\n${USAGE}\n`)
-    return 2
-  }
+  const opts = exportArgs(argv)
+  if (opts instanceof UsageError) return opts.report(err)
   const all = new CaseStore(store, timezone).live()
   const from = opts.from ?? (all.length ? dayKey(all[0].at, timezone) : '—')
   const to = opts.to ?? (all.length ? dayKey(all[all.length - 1].at, timezone) : '—')
@@ -64,28 +73,22 @@ interface ExportArgs {
   mask: boolean
 }
 
-function parseArgs(argv: string[]): ExportArgs | string {
-  const a: ExportArgs = { format: 'md', mask: false }
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split(/=(.*)/s, 2)
-    if (flag === '--mask') {
-      a.mask = true
-      continue
-    }
-    const value = inline ?? argv[++i]
-    if (value === undefined) return `missing value for ${flag}`
-    if (flag === '--from' || flag === '--to') {
-      const day = validDay(value)
-      if (!day) return `${flag}: expected a date YYYY-MM-DD, got "${value}"`
-      a[flag === '--from' ? 'from' : 'to'] = day
-    } else if (flag === '--format') {
-      if (value !== 'md' && value !== 'json' && value !== 'csv')
-        return `--format: expected md, json or csv, got "${value}"`
-      a.format = value
-    } else return `unknown option ${flag}`
-  }
-  if (a.from && a.to && a.from > a.to) return `--from ${a.from} is after --to ${a.to}`
-  return a
+/** `[export] [--from DAY] [--to DAY] [--format md|json|csv] [--mask]` (the word `export` may be left out). */
+function exportArgs(argv: string[]): ExportArgs | UsageError {
+  const parsed = CLI.parse(argv)
+  if (parsed instanceof UsageError) return parsed
+  const [command] = parsed.positionals
+  if (command !== undefined && command !== 'export') return CLI.error(`unknown cases command ${command}`)
+  const { values } = parsed
+  const from = values.from === undefined ? undefined : validDay(values.from)
+  if (values.from !== undefined && !from) return CLI.error(`--from: expected a date YYYY-MM-DD, got "${values.from}"`)
+  const to = values.to === undefined ? undefined : validDay(values.to)
+  if (values.to !== undefined && !to) return CLI.error(`--to: expected a date YYYY-MM-DD, got "${values.to}"`)
+  if (from && to && from > to) return CLI.error(`--from ${from} is after --to ${to}`)
+  const format = values.format
+  if (format !== 'md' && format !== 'json' && format !== 'csv')
+    return CLI.error(`--format: expected md, json or csv, got "${format}"`)
+  return { from, to, format, mask: values.mask }
 }
 
 /** Cases as CSV: one row per case, template fields as columns, the whole text last. */

@@ -31,5 +31,5 @@ export async function capture(d: CasesDeps, inv: CommandInvocation, tag: string)
   }
   d.search.upsert(saved, d.terms.refresh(saved))
   const text = confirmation(saved, d.maskerFor(cfg), formatDuration(cfg.imageWindow), d.ctx.commandPrefix)
-  return [inv.reply(text), capturedRecord(saved, ev)]
+  return [inv.reply(text), ...capturedRecord(saved, ev)]
 }
