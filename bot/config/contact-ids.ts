@@ -1,6 +1,6 @@
 import type { Roster } from '../roster/roster.js'
 import { formatPath } from './format-issues.js'
-import type { RawConfig, RawGroup } from './load-config.js'
+import type { RawConfig, RawGroup } from './schema.js'
 
 /** A WeChat contact id never contains spaces or Chinese characters (`wxid_…`, a WeChat number, a puppet's id). */
 const ID = /^[\x21-\x7e]+$/
