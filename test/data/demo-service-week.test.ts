@@ -44,7 +44,7 @@ describe('npm run demo:service: a customer-service week', () => {
     expect(texts('service.ticket-opened').join('\n')).not.toMatch(/开玩笑|马上安排师傅|张经理真负责/)
     expect(actions.some(a => a.rule === 'command-refused' && a.reason?.includes('投诉 by 刘总'))).toBe(true)
     expect(printed).toMatch(/没有投诉 T9。用法：/)
-    expect(printed).toMatch(/张三：用法：#投诉 处理 T3 <处理说明>/)
+    expect(printed).toMatch(/@张三 · service\/command\.投诉\n {6}用法：#投诉 处理 T3 <处理说明>\n/)
   })
 
   it('complaints: the salesperson is told and reminded privately, a missed deadline reaches the admins, the customer hears only the configured words', () => {
@@ -100,11 +100,11 @@ describe('npm run demo:service: a customer-service week', () => {
   it('the weekly complaint report is printed whole in the demo output', () => {
     expect(printed).toContain(
       [
-        '📊 投诉周报（2026-11-27 至 2026-12-04）',
-        '        合计：登记 4，已处理 4，未处理 0，超时 2，平均处理用时 19小时22分钟',
-        '        按负责人：',
-        '        · 李四：登记 3，已处理 3，未处理 0，超时 2，平均处理用时 1天1小时',
-        '        · 张三：登记 1，已处理 1，未处理 0，超时 0，平均处理用时 1小时40分钟',
+        '      📊 投诉周报（2026-11-27 至 2026-12-04）',
+        '      合计：登记 4，已处理 4，未处理 0，超时 2，平均处理用时 19小时22分钟',
+        '      按负责人：',
+        '      · 李四：登记 3，已处理 3，未处理 0，超时 2，平均处理用时 1天1小时',
+        '      · 张三：登记 1，已处理 1，未处理 0，超时 0，平均处理用时 1小时40分钟',
       ].join('\n'),
     )
   })
