@@ -62,7 +62,8 @@ async function checkLines(
         badLines++
         continue
       }
-      const matches = matcher.scan(message.text)
+      // Every match says how it was found (kind) and whether it only goes to the admins for review.
+      const matches = matcher.scan(message.text).map(m => ({ ...m, reviewOnly: m.reviewOnly === true }))
       const categories = [...new Set(matches.map(m => m.category))].sort()
       const result = { id: message.id, categories, matches }
       if (!out.write(`${JSON.stringify(result)}\n`)) await once(out, 'drain')

@@ -44,7 +44,7 @@ describe('npm run demo:service: a customer-service week', () => {
     expect(texts('service.ticket-opened').join('\n')).not.toMatch(/开玩笑|马上安排师傅|张经理真负责/)
     expect(actions.some(a => a.rule === 'command-refused' && a.reason?.includes('投诉 by 刘总'))).toBe(true)
     expect(printed).toMatch(/没有投诉 T9。用法：/)
-    expect(printed).toMatch(/@张三 · service\/command\.投诉\n {6}用法：#投诉 处理 T3 <处理说明>\n/)
+    expect(printed).toMatch(/@张三 · service\/command\.投诉\n {6}用法：#投诉 处理 T3 <处理说明>/)
   })
 
   it('complaints: the salesperson is told and reminded privately, a missed deadline reaches the admins, the customer hears only the configured words', () => {
