@@ -4,10 +4,10 @@ import type { Action } from '../../bot/core/actions.js'
 import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
 import { addDays, dayKey, shortDateTime } from '../../bot/time/zoned.js'
 import { periodFromWord } from '../cases/period.js'
-import { type ArchiveDeps, logAccess } from './deps.js'
-import { chatTitle, describeRecord, type ExportFormat, exportArchive } from './export.js'
-import { type ArchiveQuery, chatsNamed, type Hit } from './query.js'
-import { type ArchiveRecord, type ArchiveType, type ChatInfo, TYPE_LABEL } from './record.js'
+import { type ArchiveDeps, logAccess } from './access/deps.js'
+import { chatTitle, describeRecord, type ExportFormat, exportArchive } from './export/export.js'
+import { type ArchiveQuery, chatsNamed, type Hit } from './search/query.js'
+import { type ArchiveRecord, type ArchiveType, type ChatInfo, TYPE_LABEL } from './capture/record.js'
 
 const TYPE_BY_LABEL = new Map(Object.entries(TYPE_LABEL).map(([t, l]) => [l, t as ArchiveType]))
 

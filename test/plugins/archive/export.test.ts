@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'no
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { FileArchive } from '../../../plugins/archive/file-backend.js'
-import { runArchiveCli } from '../../../plugins/archive/export-command.js'
+import { FileArchive } from '../../../plugins/archive/store/file-backend.js'
+import { runArchiveCli } from '../../../plugins/archive/cli/export-command.js'
 import { customer, customers, li, sales, setup, zhang } from './setup.js'
 
 /** An archive folder holding a short customer conversation (with a quote, a file and a recall) and one internal message. */

@@ -2,10 +2,10 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { MessageEvent } from '../../../bot/core/event.js'
-import type { ArchiveBackend } from '../../../plugins/archive/backend.js'
-import { FileArchive } from '../../../plugins/archive/file-backend.js'
+import type { ArchiveBackend } from '../../../plugins/archive/store/backend.js'
+import { FileArchive } from '../../../plugins/archive/store/file-backend.js'
 import { createArchivePlugin } from '../../../plugins/archive/index.js'
-import type { ArchiveRecord } from '../../../plugins/archive/record.js'
+import type { ArchiveRecord } from '../../../plugins/archive/capture/record.js'
 import { group, makeRuntime, member, text } from '../../helpers/harness.js'
 
 /** Config with one internal and one customer group, an admin and an auditor. */

@@ -14,8 +14,8 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import type { AccessEntry, ArchiveBackend, PurgeResult, ScanRange, Segment } from './backend.js'
-import { type ArchiveQuery, HitCollector, matches, type SearchResult } from './query.js'
-import { type ArchiveRecord, type ChatInfo, RECORD_VERSION } from './record.js'
+import { type ArchiveQuery, HitCollector, matches, type SearchResult } from '../search/query.js'
+import { type ArchiveRecord, type ChatInfo, RECORD_VERSION } from '../capture/record.js'
 
 const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.jsonl$/
 

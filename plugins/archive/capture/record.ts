@@ -4,7 +4,7 @@ import {
   MESSAGE_KIND_LABEL,
   type MessageEvent,
   type MessageKind,
-} from '../../bot/core/event.js'
+} from '../../../bot/core/event.js'
 
 /** Schema version written on every archived record; readers refuse nothing, they check `v`. */
 export const RECORD_VERSION = 1

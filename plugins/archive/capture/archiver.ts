@@ -1,7 +1,7 @@
-import type { MessageEvent } from '../../bot/core/event.js'
-import { dayKey } from '../../bot/time/zoned.js'
-import type { ArchiveBackend } from './backend.js'
-import type { ArchiveConfig } from './config.js'
+import type { MessageEvent } from '../../../bot/core/event.js'
+import { dayKey } from '../../../bot/time/zoned.js'
+import type { ArchiveBackend } from '../store/backend.js'
+import type { ArchiveConfig } from '../config.js'
 import { type ArchiveRecord, chatInfoOf, chatOf, recordOf } from './record.js'
 
 /**

@@ -1,7 +1,7 @@
-import { clockTime, dayKey } from '../../bot/time/zoned.js'
-import type { ArchiveBackend } from './backend.js'
-import { type ArchiveQuery, matches } from './query.js'
-import { type ArchiveRecord, type ChatInfo, type ChatKind, TYPE_LABEL } from './record.js'
+import { clockTime, dayKey } from '../../../bot/time/zoned.js'
+import type { ArchiveBackend } from '../store/backend.js'
+import { type ArchiveQuery, matches } from '../search/query.js'
+import { type ArchiveRecord, type ChatInfo, type ChatKind, TYPE_LABEL } from '../capture/record.js'
 
 /** Export formats: JSONL (the records as stored), CSV (UTF-8 with BOM, for Excel), Markdown transcript. */
 export type ExportFormat = 'jsonl' | 'csv' | 'md'

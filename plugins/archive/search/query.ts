@@ -1,5 +1,5 @@
-import type { ArchiveBackend } from './backend.js'
-import type { ArchiveRecord, ArchiveType, ChatInfo } from './record.js'
+import type { ArchiveBackend } from '../store/backend.js'
+import type { ArchiveRecord, ArchiveType, ChatInfo } from '../capture/record.js'
 
 /** What an auditor asks for: days (inclusive, `YYYY-MM-DD`), optionally some chats, one member, words and types. */
 export interface ArchiveQuery {

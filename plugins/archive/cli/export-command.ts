@@ -1,9 +1,9 @@
-import { dayKey } from '../../bot/time/zoned.js'
-import { validDay } from '../cases/period.js'
-import type { ArchiveBackend } from './backend.js'
-import { type ExportFormat, exportArchive } from './export.js'
-import { type ArchiveQuery, chatsNamed } from './query.js'
-import { type ArchiveType, TYPE_LABEL } from './record.js'
+import { dayKey } from '../../../bot/time/zoned.js'
+import { validDay } from '../../cases/period.js'
+import type { ArchiveBackend } from '../store/backend.js'
+import { type ExportFormat, exportArchive } from '../export/export.js'
+import { type ArchiveQuery, chatsNamed } from '../search/query.js'
+import { type ArchiveType, TYPE_LABEL } from '../capture/record.js'
 
 const USAGE =
   'usage: archive export --from YYYY-MM-DD --to YYYY-MM-DD [--group NAME|ID]... [--member ID|NAME] [--type 图片] [--format jsonl|csv|md] [--data DIR]'

@@ -1,5 +1,5 @@
-import type { ArchiveQuery, SearchResult } from './query.js'
-import type { ArchiveRecord, ChatInfo } from './record.js'
+import type { ArchiveQuery, SearchResult } from '../search/query.js'
+import type { ArchiveRecord, ChatInfo } from '../capture/record.js'
 
 /** One chat's records of one day, in arrival order. */
 export interface Segment {

@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import type { PluginContext } from '../../bot/core/plugin.js'
-import { type Doc, docSpec } from '../../bot/ports/store.js'
-import { dayKey } from '../../bot/time/zoned.js'
-import type { Archiver } from './archiver.js'
-import type { AccessEntry, ArchiveBackend } from './backend.js'
-import type { ArchiveConfig } from './config.js'
+import type { PluginContext } from '../../../bot/core/plugin.js'
+import { type Doc, docSpec } from '../../../bot/ports/store.js'
+import { dayKey } from '../../../bot/time/zoned.js'
+import type { Archiver } from '../capture/archiver.js'
+import type { AccessEntry, ArchiveBackend } from '../store/backend.js'
+import type { ArchiveConfig } from '../config.js'
 
 /** Legal holds placed by admins in chat (config holds are `legalHold: true` in a group's override). */
 export interface HoldsDoc {
