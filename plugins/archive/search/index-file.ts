@@ -61,7 +61,9 @@ export class IndexFile {
     })
     offsets[keys.length] = total
     const all = new Uint32Array(total)
-    keys.forEach((k, i) => all.set(postings.get(k) ?? [], offsets[i]))
+    keys.forEach((k, i) => {
+      all.set(postings.get(k) ?? [], offsets[i])
+    })
     const header = Buffer.alloc(HEADER)
     header.writeUInt32LE(MAGIC, 0)
     header.writeUInt32LE(1, 4)

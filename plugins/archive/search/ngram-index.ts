@@ -65,8 +65,8 @@ export class NgramIndex {
     this.meta = existsSync(file)
       ? JSON.parse(readFileSync(file, 'utf8'))
       : { v: 1, chats: [], types: [], segments: [], purged: {} }
-    this.meta.chats.forEach((c, i) => this.chatNo.set(c, i))
-    this.meta.types.forEach((t, i) => this.typeNo.set(t, i))
+    for (const [i, c] of this.meta.chats.entries()) this.chatNo.set(c, i)
+    for (const [i, t] of this.meta.types.entries()) this.typeNo.set(t, i)
     for (const [chat, day] of Object.entries(this.meta.purged)) this.horizon.set(this.chat(chat), dayNumber(day))
     this.docs = new DocTable(join(dir, 'docs.bin'))
     for (const s of this.meta.segments) this.files.push(IndexFile.open(join(dir, s.file)))
