@@ -59,15 +59,20 @@ export interface KeyQuery {
   exact: boolean
 }
 
-/** Keys of a word: its unigram (1 character), else its bigrams; exact for 1 or 2 characters. */
+/** Keys of a word: its unigram (1 character), else its bigrams; exact for 1 or 2 characters without a space. */
 export function wordKeys(word: string, ns = 0): KeyQuery {
-  const chars = [...(ns ? word : word.toLowerCase())]
-  const c0 = chars[0]?.codePointAt(0) ?? 32
-  if (chars.length === 1) return { keys: isSpace(c0) ? [] : [ns + c0], exact: true }
-  const set = new Set<number>()
-  addGrams(chars.join(''), set, ns)
-  const keys = [...set].filter(k => k - ns >= CP)
-  return { keys, exact: chars.length === 2 && keys.length === 1 }
+  const pieces = (ns ? word : word.toLowerCase()).split(/\s+/).filter(Boolean)
+  const keys = new Set<number>()
+  for (const piece of pieces) {
+    const chars = [...piece]
+    if (chars.length === 1) keys.add(ns + (chars[0].codePointAt(0) as number))
+    else {
+      const grams = new Set<number>()
+      addGrams(piece, grams, ns)
+      for (const k of grams) if (k - ns >= CP) keys.add(k)
+    }
+  }
+  return { keys: [...keys], exact: pieces.length === 1 && [...pieces[0]].length <= 2 }
 }
 
 /** Keys of a member filter: the contact id's key, or the grams of a part of the name. */

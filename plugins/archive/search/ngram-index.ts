@@ -36,7 +36,8 @@ type Component = (get: Source) => ArrayLike<number>
 /**
  * The archive's character n-gram index (embedded default, `<archive>/index/`):
  * a doc table (`docs.bin`) and immutable posting segments written every
- * 8,192 messages, never rewritten. Adding a message costs its grams' pushes in
+ * 8,192 messages, never rewritten (the messages since the last one are
+ * re-read from the doc table at start). Adding a message costs its grams' pushes in
  * memory and one 16-byte write; a search reads, per segment in its date range,
  * the postings of its words' grams, intersects them, filters by date, group and
  * type in memory, and reads only the records it shows (plus, for words of 3 or
@@ -94,7 +95,7 @@ export class NgramIndex {
     if (this.docs.count - this.liveFrom >= SEGMENT_DOCS && !this.writing) void this.flush()
   }
 
-  /** Write the postings held in memory as a segment (at the threshold, and at stop). */
+  /** Write the postings held in memory as a segment (every 8,192 messages). */
   async flush(): Promise<void> {
     await this.writing
     if (this.docs.count === this.liveFrom) return
@@ -183,9 +184,9 @@ export class NgramIndex {
     return { hits, total, approximate }
   }
 
-  /** Stop: write what is in memory, release the files. */
+  /** Stop: wait for a segment being written, release the files (the docs since it are re-read at the next start). */
   async close(): Promise<void> {
-    await this.flush()
+    await this.writing
     for (const f of this.files) f.close()
     this.docs.close()
   }
