@@ -1,25 +1,10 @@
-import { z } from 'zod'
 import type { PluginContext } from '../../../bot/core/plugin.js'
-import { type Doc, docSpec } from '../../../bot/ports/store.js'
+import type { Doc } from '../../../bot/ports/store.js'
 import { dayKey } from '../../../bot/time/zoned.js'
 import type { Archiver } from '../capture/archiver.js'
-import type { AccessEntry, ArchiveBackend } from '../store/backend.js'
 import type { ArchiveConfig } from '../config.js'
-
-/** Legal holds placed by admins in chat (config holds are `legalHold: true` in a group's override). */
-export interface HoldsDoc {
-  holds: Record<string, { title: string; by: string; at: number }>
-}
-
-/** `archive-holds`: durable, since a lost hold would let the daily purge delete what must be kept. */
-export const HOLDS_DOC = docSpec<HoldsDoc>({
-  version: 1,
-  schema: z.object({
-    holds: z.record(z.string(), z.object({ title: z.string(), by: z.string(), at: z.number() })),
-  }),
-  defaults: () => ({ holds: {} }),
-  durable: true,
-})
+import type { HoldsDoc } from '../state.js'
+import type { AccessEntry, ArchiveBackend } from '../store/backend.js'
 
 /** What the archive plugin's parts share. */
 export interface ArchiveDeps {

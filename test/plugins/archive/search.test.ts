@@ -102,6 +102,7 @@ describe('archive: search in the file back end', () => {
     for (const backend of [file, memory]) {
       const archiver = new Archiver(backend, 'Asia/Shanghai')
       for (const ev of events) await archiver.capture(ev, ev.sender.name, cfg)
+      await archiver.idle()
     }
     const queries = (
       [

@@ -38,7 +38,7 @@ export async function setup(opts: { config?: string; dir?: string; backend?: Arc
   /** Deliver a message now (as `from`, in `g` or privately) and let the outbox send replies. */
   const say = async (from: typeof zhang, body: string, g?: typeof sales, extra: Partial<MessageEvent> = {}) => {
     const ev = text(from, body, h.clock.now(), g, extra)
-    await h.rt.handle(ev)
+    await h.rt.enqueue(ev) // through the event queue, as the Wechaty wiring delivers it
     await h.clock.advance(10_000)
     return ev
   }
