@@ -26,7 +26,7 @@ const COMMANDS: Record<string, Command> = {
   },
   archive: {
     run: archiveCommand,
-    help: 'archive export --from DATE --to DATE [--group G] [--member M] --format jsonl|csv|md [--data DIR]   message archive',
+    help: 'archive export --from DATE --to DATE [--group G] [--member M] --format jsonl|csv|md|html [--data DIR]   message archive',
   },
   stats: {
     run: statsCommand,

@@ -10,7 +10,7 @@ import { FileStore } from '../ports/file-store.js'
 import { dayKey } from '../time/zoned.js'
 
 /**
- * `archive export --from --to [--group] [--format jsonl|csv|md] [--data DIR]`: the message
+ * `archive export --from --to [--group] [--format jsonl|csv|md|html] [--data DIR]`: the message
  * archive of the bot's state folder (`BOT_DATA_DIR`, or `--data DIR`) on stdout. The export is
  * written to the archive's access log and to the bot's audit log, with the OS user who ran it.
  */

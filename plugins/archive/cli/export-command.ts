@@ -1,12 +1,12 @@
 import { dayKey } from '../../../bot/time/zoned.js'
 import { validDay } from '../../cases/period.js'
 import type { ArchiveBackend } from '../store/backend.js'
-import { type ExportFormat, exportArchive } from '../export/export.js'
+import { EXPORT_FORMATS, type ExportFormat, exportArchive } from '../export/export.js'
 import { type ArchiveQuery, chatsNamed } from '../search/query.js'
 import { type ArchiveType, TYPE_LABEL } from '../capture/record.js'
 
 const USAGE =
-  'usage: archive export --from YYYY-MM-DD --to YYYY-MM-DD [--group NAME|ID]... [--member ID|NAME] [--type 图片] [--format jsonl|csv|md] [--data DIR]'
+  'usage: archive export --from YYYY-MM-DD --to YYYY-MM-DD [--group NAME|ID]... [--member ID|NAME] [--type 图片] [--format jsonl|csv|md|html] [--data DIR]'
 
 /** What the `archive` CLI runs over. */
 export interface ArchiveCliEnv {
@@ -75,9 +75,9 @@ function parseArgs(argv: string[]): ExportArgs | string {
       if (!day) return `${flag}: expected a date YYYY-MM-DD, got "${value}"`
       a[flag === '--from' ? 'from' : 'to'] = day
     } else if (flag === '--format') {
-      if (value !== 'jsonl' && value !== 'csv' && value !== 'md')
-        return `--format: expected jsonl, csv or md, got "${value}"`
-      a.format = value
+      const format = EXPORT_FORMATS.find(f => f === value)
+      if (!format) return `--format: expected ${EXPORT_FORMATS.join(', ')}, got "${value}"`
+      a.format = format
     } else if (flag === '--group') a.groups.push(value)
     else if (flag === '--member') a.member = value
     else if (flag === '--type') {

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { join, resolve, sep } from 'node:path'
 import { type ArchiveRecord, type ChatInfo, RECORD_VERSION } from '../capture/record.js'
 import { NgramIndex } from '../search/ngram-index.js'
 import { type ArchiveQuery, HitCollector, matches, type SearchResult } from '../search/query.js'
@@ -17,21 +18,29 @@ import { folderName, LineFiles, listDays, parseLines } from './segment-files.js'
 export class FileArchive implements ArchiveBackend {
   private manifest: Record<string, ChatInfo>
   private files = new LineFiles()
-  private index: NgramIndex
+  private opened?: NgramIndex
 
   constructor(readonly dir: string) {
     mkdirSync(join(dir, 'chats'), { recursive: true })
     const file = join(dir, 'chats.json')
     this.manifest = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')).chats ?? {}) : {}
-    this.index = new NgramIndex(join(dir, 'index'), (chat, day, offset, length) =>
-      parseRecord(this.files.read(this.segmentFile(chat, day), offset, length)),
-    )
-    if (this.index.empty) this.indexExisting()
+  }
+
+  /** The n-gram index, opened at the first append or search (an export from the command line never opens it). */
+  private get index(): NgramIndex {
+    if (!this.opened) {
+      this.opened = new NgramIndex(join(this.dir, 'index'), (chat, day, offset, length) =>
+        parseRecord(this.files.read(this.segmentFile(chat, day), offset, length)),
+      )
+      if (this.opened.empty) this.indexExisting(this.opened)
+    }
+    return this.opened
   }
 
   async append(record: ArchiveRecord, day: string): Promise<void> {
+    const index = this.index // opened (and an older archive indexed) before the line is written
     const at = this.files.append(this.segmentFile(record.chat, day), JSON.stringify(record))
-    this.index.add(record, day, at.offset, at.length)
+    index.add(record, day, at.offset, at.length)
   }
 
   async tail(chat: string, n: number): Promise<ArchiveRecord[]> {
@@ -86,7 +95,7 @@ export class FileArchive implements ArchiveBackend {
       rmSync(join(this.dir, 'media', folderName(chat), d), { recursive: true, force: true })
       out.segments++
     }
-    this.index.purge(chat, day)
+    if (out.segments) this.index.purge(chat, day)
     return out
   }
 
@@ -102,6 +111,12 @@ export class FileArchive implements ArchiveBackend {
       .filter((e): e is AccessEntry => !!e)
   }
 
+  async readMedia(path: string): Promise<Uint8Array | undefined> {
+    const file = resolve(this.dir, path)
+    if (!file.startsWith(join(resolve(this.dir), 'media') + sep) || !existsSync(file)) return undefined
+    return new Uint8Array(await readFile(file))
+  }
+
   async storeMedia(record: ArchiveRecord, day: string, bytes: Uint8Array): Promise<string> {
     const name = (record.attachment?.fileName ?? 'file').replace(/[^\p{L}\p{N}._-]/gu, '_').slice(-80)
     const rel = join('media', folderName(record.chat), day, `${folderName(record.id)}-${name}`)
@@ -112,7 +127,7 @@ export class FileArchive implements ArchiveBackend {
 
   /** Write the index's postings held in memory and close the files (at stop). */
   async close(): Promise<void> {
-    await this.index.close()
+    await this.opened?.close()
     this.files.closeAll()
   }
 
@@ -122,7 +137,7 @@ export class FileArchive implements ArchiveBackend {
   }
 
   /** An archive written before the index existed: index its segments once, oldest first. */
-  private indexExisting(): void {
+  private indexExisting(index: NgramIndex): void {
     const lines: { r: ArchiveRecord; day: string; offset: number; length: number }[] = []
     for (const chat of Object.keys(this.manifest))
       for (const day of this.days(chat)) {
@@ -137,7 +152,7 @@ export class FileArchive implements ArchiveBackend {
         }
       }
     lines.sort((a, b) => a.r.at - b.r.at || a.r.seq - b.r.seq)
-    for (const l of lines) this.index.add(l.r, l.day, l.offset, l.length)
+    for (const l of lines) index.add(l.r, l.day, l.offset, l.length)
   }
 
   /** Days with a segment for `chat`, ascending. */

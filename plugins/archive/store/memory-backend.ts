@@ -66,6 +66,10 @@ export class MemoryArchive implements ArchiveBackend {
     return this.access.filter(a => a.day >= from && a.day <= to).map(a => a.entry)
   }
 
+  async readMedia(path: string): Promise<Uint8Array | undefined> {
+    return this.media.get(path)
+  }
+
   async storeMedia(record: ArchiveRecord, day: string, bytes: Uint8Array): Promise<string> {
     const path = `media/${record.chat}/${day}/${record.id}`
     this.media.set(path, bytes)

@@ -143,6 +143,18 @@ describe('archive: export in chat', () => {
     })
   })
 
+  it('exports an HTML transcript with `html`, sent privately', async () => {
+    const h = await history()
+    await h.say(auditor, '#记录 导出 客户群 2026-11-30 html')
+    expect(h.to('aud1')).toContain('📦 已导出 2026-11-30 至 2026-11-30 · 客户群 · html：共 4 条，文件随后私聊发送。')
+    const sent = h.wechat.sent.find(s => s.file)
+    expect(sent?.chat).toEqual({ contact: 'aud1' })
+    expect(sent?.file).toMatch(/\.html$/)
+    const html = readFileSync(sent?.file ?? '', 'utf8')
+    expect(html).toContain('<h2>张三交流群（客户群）</h2>')
+    expect(html).toContain('退款流程是怎样的？')
+  })
+
   it('exports a Markdown transcript of one member when asked, and refuses staff', async () => {
     const h = await history()
     await h.say(admin, '#记录 导出 人:刘总 最近7天 格式:md')
