@@ -54,6 +54,10 @@ export class NgramIndex {
   private typeNo = new Map<string, number>()
   private horizon = new Map<number, number>()
   private writing?: Promise<void>
+  /** Each chat's newest doc. */
+  private lastDoc = new Map<number, number>()
+  private chatFloor = 0
+  private typeFloor = 0
   /** The last error writing a segment (the postings stay in memory and are written with the next one). */
   failing?: string
 
@@ -70,6 +74,12 @@ export class NgramIndex {
     for (const [i, t] of this.meta.types.entries()) this.typeNo.set(t, i)
     for (const [chat, day] of Object.entries(this.meta.purged)) this.horizon.set(this.chat(chat), dayNumber(day))
     this.docs = new DocTable(join(dir, 'docs.bin'))
+    // Numbers a copied doc table may use beyond what meta.json lists (a backup copies meta.json first) stay taken.
+    for (let doc = 0; doc < this.docs.count; doc++) {
+      this.lastDoc.set(this.docs.chat[doc], doc)
+      this.typeFloor = Math.max(this.typeFloor, this.docs.type[doc] + 1)
+    }
+    this.chatFloor = this.lastDoc.size ? Math.max(...this.lastDoc.keys()) + 1 : 0
     for (const s of this.meta.segments) this.files.push(IndexFile.open(join(dir, s.file)))
     this.liveFrom = this.meta.segments.at(-1)?.to ?? 0
     for (let doc = this.liveFrom; doc < this.docs.count; doc++) {
@@ -90,7 +100,9 @@ export class NgramIndex {
 
   /** Index one record stored at `offset` (`length` bytes) of its chat's `day` segment. */
   add(r: ArchiveRecord, day: string, offset: number, length: number): void {
-    const doc = this.docs.add({ chat: this.chat(r.chat), day: dayNumber(day), type: this.type(r.type), offset, length })
+    const chat = this.chat(r.chat)
+    const doc = this.docs.add({ chat, day: dayNumber(day), type: this.type(r.type), offset, length })
+    this.lastDoc.set(chat, doc)
     this.addKeys(doc, r)
     if (this.docs.count - this.liveFrom >= SEGMENT_DOCS && !this.writing) void this.flush()
   }
@@ -125,6 +137,15 @@ export class NgramIndex {
       }
     })()
     await this.writing
+  }
+
+  /** Where the newest indexed record of `chat` ends: its day and the byte after its line. */
+  indexedUpTo(chat: string): { day: string; end: number } | undefined {
+    const n = this.chatNo.get(chat)
+    const doc = n === undefined ? undefined : this.lastDoc.get(n)
+    if (doc === undefined) return undefined
+    const { offset, length } = this.docs.location(doc)
+    return { day: dayString(this.docs.day[doc]), end: offset + length }
   }
 
   /** Records of `chat` on days before `day` were deleted: they stop matching. */
@@ -257,6 +278,7 @@ export class NgramIndex {
   private chat(chat: string): number {
     let n = this.chatNo.get(chat)
     if (n === undefined) {
+      while (this.meta.chats.length < this.chatFloor) this.meta.chats.push('')
       n = this.meta.chats.push(chat) - 1
       this.chatNo.set(chat, n)
       this.saveMeta()
@@ -267,6 +289,7 @@ export class NgramIndex {
   private type(t: string): number {
     let n = this.typeNo.get(t)
     if (n === undefined) {
+      while (this.meta.types.length < this.typeFloor) this.meta.types.push('')
       n = this.meta.types.push(t) - 1
       this.typeNo.set(t, n)
       this.saveMeta()

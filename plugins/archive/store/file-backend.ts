@@ -32,7 +32,7 @@ export class FileArchive implements ArchiveBackend {
       this.opened = new NgramIndex(join(this.dir, 'index'), (chat, day, offset, length) =>
         parseRecord(this.files.read(this.segmentFile(chat, day), offset, length)),
       )
-      if (this.opened.empty) this.indexExisting(this.opened)
+      this.catchUp(this.opened)
     }
     return this.opened
   }
@@ -136,23 +136,36 @@ export class FileArchive implements ArchiveBackend {
     return this.index.size
   }
 
-  /** An archive written before the index existed: index its segments once, oldest first. */
-  private indexExisting(index: NgramIndex): void {
-    const lines: { r: ArchiveRecord; day: string; offset: number; length: number }[] = []
-    for (const chat of Object.keys(this.manifest))
-      for (const day of this.days(chat)) {
-        const text = readFileSync(this.segmentFile(chat, day))
-        let offset = 0
-        while (offset < text.length) {
+  /**
+   * Index the lines the index does not have: after a crash between a line and its index entry, in a
+   * restored backup (segments are copied after the index), or in an archive written before the index
+   * existed (then everything, day by day across chats, so doc order follows time). Each chat resumes
+   * after its newest indexed line.
+   */
+  private catchUp(index: NgramIndex): void {
+    const chats = Object.keys(this.manifest)
+    const from = new Map(chats.map(c => [c, index.indexedUpTo(c)]))
+    const days = [...new Set(chats.flatMap(c => this.days(c)))].sort()
+    for (const day of days) {
+      const lines: { r: ArchiveRecord; offset: number; length: number }[] = []
+      for (const chat of chats) {
+        const done = from.get(chat)
+        if (done && day < done.day) continue
+        const start = done && day === done.day ? done.end : 0
+        const file = this.segmentFile(chat, day)
+        if (!existsSync(file)) continue
+        const text = readFileSync(file)
+        for (let offset = start; offset < text.length; ) {
           const end = text.indexOf(0x0a, offset)
           const stop = end < 0 ? text.length : end + 1
           const r = parseRecord(text.subarray(offset, stop).toString('utf8'))
-          if (r) lines.push({ r, day, offset, length: stop - offset })
+          if (r) lines.push({ r, offset, length: stop - offset })
           offset = stop
         }
       }
-    lines.sort((a, b) => a.r.at - b.r.at || a.r.seq - b.r.seq)
-    for (const l of lines) index.add(l.r, l.day, l.offset, l.length)
+      lines.sort((a, b) => a.r.at - b.r.at || a.r.seq - b.r.seq)
+      for (const l of lines) index.add(l.r, day, l.offset, l.length)
+    }
   }
 
   /** Days with a segment for `chat`, ascending. */

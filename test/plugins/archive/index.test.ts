@@ -1,4 +1,4 @@
-import { readdirSync, rmSync, statSync } from 'node:fs'
+import { appendFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { type ArchiveRecord, RECORD_VERSION } from '../../../plugins/archive/capture/record.js'
@@ -97,6 +97,20 @@ describe('archive search index (character n-grams)', () => {
     await b.close()
     const after = statSync(join(dir, 'index', segs[0]))
     expect([after.ino, after.mtimeMs, after.size]).toEqual([before.ino, before.mtimeMs, before.size])
+  })
+
+  it('indexes lines it missed (a crash between a line and its index entry, a restored backup) when reopened', async () => {
+    const dir = tempArchiveDir()
+    const a = new FileArchive(dir)
+    await a.saveChat({ chat: 'g1', kind: 'internal', title: '销售群' })
+    await a.append(rec('g1', '先到的退款'), DAY)
+    await a.close()
+    const missed = rec('g1', '后到的退款')
+    appendFileSync(join(dir, 'chats', 'c_g1', `${DAY}.jsonl`), `${JSON.stringify(missed)}\n`)
+    const b = new FileArchive(dir)
+    expect(await texts(b, q(['退款']))).toEqual(['后到的退款', '先到的退款'])
+    await b.close()
+    expect(await texts(new FileArchive(dir), q(['退款']))).toEqual(['后到的退款', '先到的退款'])
   })
 
   it('forgets purged days, and indexes an archive written before the index existed', async () => {
