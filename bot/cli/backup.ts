@@ -17,7 +17,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { once } from 'node:events'
 import { createGunzip, createGzip } from 'node:zlib'
 import { readEnv } from '../env.js'
-import { LOCK_FILE, ensurePrivateDir } from '../runtime/data-lock.js'
+import { LOCK_FILE, ensurePrivateDir } from '../process/data-lock.js'
 
 /** First line of every backup file (inside the gzip stream). */
 const MAGIC = 'group-guard-backup 1'

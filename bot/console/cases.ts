@@ -1,6 +1,6 @@
-import { CaseStore } from '../../plugins/cases/case-store.js'
+import { CaseStore } from '../../plugins/cases/store/case-store.js'
 import { casesConfigSchema, type PrivacyConfig } from '../../plugins/cases/config.js'
-import { compileMasker } from '../../plugins/cases/privacy.js'
+import { compileMasker } from '../../plugins/cases/content/privacy.js'
 import { shortDateTime } from '../time/zoned.js'
 import { h, type Html } from './html.js'
 import type { ConsoleSource } from './source.js'

@@ -6,9 +6,9 @@ import type { Clock } from '../ports/clock.js'
 import type { Store } from '../ports/store.js'
 import type { Directory } from '../ports/directory.js'
 import type { Roster } from '../roster/roster.js'
-import type { Ledger } from '../runtime/ledger.js'
-import type { AuditLog } from '../runtime/audit.js'
-import type { Logger } from '../runtime/logger.js'
+import type { Ledger } from '../runtime/records/ledger.js'
+import type { AuditLog } from '../runtime/records/audit.js'
+import type { Logger } from '../process/logger.js'
 
 /** What a plugin returns from a decision: actions as data (sync or async). */
 export type Decision = Action[] | Promise<Action[]>
@@ -109,6 +109,8 @@ export interface PluginContext<C> {
   isPeer(contactId: string): boolean
   /** The plugin's config for a group (global section merged with that group's override). */
   configFor(group?: GroupRef): C
+  /** Contact ids of the staff responsible for a group: `groups[].responsible` of its config entry (empty when none). */
+  responsibleFor(group: GroupRef): string[]
   /** Contact ids of everyone with `role`. */
   membersWithRole(role: Role): string[]
   /** Display name for a member: roster name, group nickname or WeChat name. */

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { runReplay } from '../../bot/replay/run-replay.js'
-import type { AuditEntry } from '../../bot/runtime/audit.js'
+import type { AuditEntry } from '../../bot/runtime/records/audit.js'
 
 let actions: AuditEntry[] = []
 let printed = ''
@@ -72,6 +72,12 @@ describe('npm run demo: the shipped working day', () => {
     expect(did('cases', /captured/).length).toBeGreaterThanOrEqual(3)
     expect(printed).toMatch(/「价格异议」找到 \d+ 条/)
     expect(printed).toMatch(/案例周报.*\.md/)
+  })
+
+  it('service: the closed deal 张三 shared (#成交) schedules his follow-up visit (回访)', () => {
+    expect(
+      did('service', /followup-from-deal/, /^📅 成交案例 C\d+ 已安排回访 R1：12-09 10:00 提醒你回访 刘总/),
+    ).toHaveLength(1)
   })
 
   it('activity: the day ends with the daily report and its chart written to the output folder', () => {

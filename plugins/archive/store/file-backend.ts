@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { join, resolve, sep } from 'node:path'
 import { type ArchiveRecord, type ChatInfo, RECORD_VERSION } from '../capture/record.js'
 import { NgramIndex } from '../search/ngram-index.js'
-import { type ArchiveQuery, HitCollector, matches, type SearchResult } from '../search/query.js'
+import { type ArchiveQuery, type SearchResult, scanSearch } from '../search/query.js'
 import type { AccessEntry, ArchiveBackend, PurgeResult, ScanRange, Segment } from './backend.js'
 import { folderName, LineFiles, listDays, parseLines } from './segment-files.js'
 
@@ -76,13 +76,7 @@ export class FileArchive implements ArchiveBackend {
   async search(q: ArchiveQuery, limit: number): Promise<SearchResult> {
     const found = this.index.search(q, limit)
     if (found) return found
-    const scan = new HitCollector(limit)
-    for await (const seg of this.scan({ chats: q.chats, from: q.from, to: q.to }))
-      seg.records.forEach((r, i) => {
-        scan.recall(r)
-        if (matches(r, q)) scan.hit(r, seg.records[i - 1], seg.records[i + 1])
-      })
-    return scan.result()
+    return scanSearch(this.scan({ chats: q.chats, from: q.from, to: q.to }), q, limit)
   }
 
   async purgeBefore(chat: string, day: string): Promise<PurgeResult> {

@@ -1,0 +1,117 @@
+import type { Action } from '../../core/actions.js'
+import type { BotEvent, GroupRef, Member, Role } from '../../core/event.js'
+import { peerResolver, roleResolver, withoutPeerMembers, withoutPeers } from './identity.js'
+import type { PluginContext, PluginDefinition, PluginInstance } from '../../core/plugin.js'
+import type { LoadedConfig } from '../../config/load-config.js'
+import type { Clock } from '../../ports/clock.js'
+import type { Store } from '../../ports/store.js'
+import type { Directory } from '../../ports/directory.js'
+import type { AuditLog } from '../records/audit.js'
+import type { Ledger } from '../records/ledger.js'
+import type { Logger } from '../../process/logger.js'
+
+/** A plugin instance with its name. */
+export interface HostedPlugin {
+  name: string
+  def: PluginDefinition
+  instance: PluginInstance
+}
+
+/** Shared services every plugin context is built from. */
+export interface HostServices {
+  clock: Clock
+  store: Store
+  directory: Directory
+  audit: AuditLog
+  ledger: Ledger
+  log: Logger
+  outputDir: string
+  /** The effective observe mode of a plugin in a group (`observe-mode.ts`). */
+  observing(plugin: string, group?: GroupRef): boolean
+}
+
+/**
+ * Create every enabled plugin with its context. A plugin whose `create()` throws is not created: its
+ * problem goes to `problems` (the caller refuses to start, listing every problem).
+ */
+export async function createPlugins(
+  defs: PluginDefinition[],
+  loaded: LoadedConfig,
+  s: HostServices,
+  problems: string[],
+): Promise<HostedPlugin[]> {
+  const rolesOf = roleResolver(loaded)
+  const isPeer = peerResolver(loaded)
+  const directory = withoutPeerMembers(s.directory, isPeer)
+  const { config } = loaded
+  const responsible = new Map(config.groups.map(g => [g.name, g.responsible]))
+  const out: HostedPlugin[] = []
+  for (const def of defs) {
+    const section = config.plugins[def.name] as { enabled: boolean }
+    if (!section?.enabled) continue
+    const ctx: PluginContext<any> = {
+      name: def.name,
+      clock: s.clock,
+      timezone: config.timezone,
+      company: config.company,
+      commandPrefix: config.commandPrefix,
+      store: s.store,
+      directory,
+      get roster() {
+        return loaded.roster
+      },
+      ledger: s.ledger,
+      audit: s.audit,
+      log: s.log.child(def.name),
+      outputDir: s.outputDir,
+      rolesOf,
+      isPeer,
+      configFor: (group?: GroupRef) => (group && loaded.groupSections.get(group.configName)?.[def.name]) ?? section,
+      responsibleFor: (group: GroupRef) => responsible.get(group.configName) ?? [],
+      membersWithRole: (role: Role) => config.roles[role as keyof typeof config.roles] ?? [],
+      displayName: (m: Member) => loaded.roster.byContact(m.id)?.name ?? m.groupAlias ?? m.name,
+      observing: (group?: GroupRef) => s.observing(def.name, group),
+    }
+    try {
+      out.push({ name: def.name, def, instance: await def.create(ctx) })
+    } catch (e) {
+      problems.push(`plugins.${def.name}: 插件无法启动 cannot start: ${(e as Error)?.message ?? String(e)}`)
+    }
+  }
+  return out
+}
+
+/** Run one plugin hook inside an error boundary: a failing rule logs and yields no actions. */
+export async function guarded(
+  plugin: string,
+  what: string,
+  fn: () => Action[] | Promise<Action[]> | undefined,
+  onError: (msg: string, e: unknown) => void,
+): Promise<Action[]> {
+  try {
+    return (await fn()) ?? []
+  } catch (e) {
+    onError(`${plugin}.${what}: ${(e as Error)?.message ?? String(e)}`, e)
+    return []
+  }
+}
+
+/**
+ * Let every plugin decide on one event, in order, each inside its error boundary. Yields each plugin's actions
+ * before the next plugin decides, so the caller acts on them first (decide, then act: the host never acts).
+ * Plugins switched off for the event's group are skipped; a fleet peer's message reaches only plugins that see peers.
+ */
+export async function* decide(
+  plugins: readonly HostedPlugin[],
+  event: BotEvent,
+  enabled: (plugin: string) => boolean,
+  onError: (msg: string, e: unknown) => void,
+): AsyncGenerator<{ plugin: HostedPlugin; actions: Action[] }> {
+  const visible = withoutPeers(event)
+  for (const plugin of plugins) {
+    if (!enabled(plugin.name)) continue
+    const seen = plugin.def.seesPeers ? event : visible
+    if (!seen) continue
+    yield { plugin, actions: await guarded(plugin.name, event.type, () => plugin.instance.onEvent?.(seen), onError) }
+  }
+}
