@@ -6,7 +6,7 @@ import { FileArchive } from '../../../plugins/archive/store/file-backend.js'
 import { MemoryArchive } from '../../../plugins/archive/store/memory-backend.js'
 import { createArchivePlugin } from '../../../plugins/archive/index.js'
 import { makeRuntime, text } from '../../helpers/harness.js'
-import { auditor, CONFIG, customer, customers, li, sales, setup, tempArchiveDir, zhang } from './setup.js'
+import { admin, auditor, CONFIG, customer, customers, li, sales, setup, tempArchiveDir, zhang } from './setup.js'
 
 const TYPES: [string, Partial<MessageEvent>, string][] = [
   ['[图片]', { kind: 'image', attachment: { fileName: 'a.jpg' } }, 'image'],
@@ -142,6 +142,17 @@ describe('archive: capture', () => {
     expect(recs.map(r => r.text.length)).toEqual([2, 1_000_000, binary.length, 2])
     expect(recs[2].text).toBe(binary)
     expect(recs[3].text).toBe('之后')
+    const found = await h.backend.search({ from: '2026-11-30', to: '2026-11-30', words: ['二进制'] }, 5)
+    expect(found.hits.map(x => [x.before?.text.length, x.record.text, x.after?.text])).toEqual([
+      [1_000_000, binary, '之后'],
+    ])
+    expect((await h.backend.search({ from: '2026-11-30', to: '2026-11-30', words: ['长长'] }, 5)).total).toBe(1)
+  })
+
+  it('archives a message kind it does not know as 其他, keeping the kind', async () => {
+    const h = await setup()
+    await h.say(zhang, '[未知消息]', sales, { kind: 'hologram' as MessageEvent['kind'] })
+    expect((await h.records('r-sales')).map(r => [r.type, r.rawKind])).toEqual([['other', 'hologram']])
   })
 
   it('tells the admins once when the disk refuses writes, keeps going, and writes the backlog later', async () => {
@@ -157,9 +168,24 @@ describe('archive: capture', () => {
     await h.say(zhang, '第二条', sales)
     expect(h.to('admin1').match(/信息记录写入失败/g)).toHaveLength(1)
     expect(h.to('admin1')).toContain('ENOSPC')
+    // The bot keeps working meanwhile: commands are answered, the status tells the backlog.
+    await h.say(admin, '#状态')
+    expect(h.to('admin1')).toContain('⚠️ 写入失败待重试 3 条') // the two messages and the #状态 itself
     full = false
+    await h.clock.advance(60_000) // the retry timer writes the backlog without waiting for a new message
+    expect((await h.records('r-sales')).map(r => r.text)).toEqual(['第一条', '第二条'])
+    expect(h.to('admin1')).toContain('✅ 信息记录恢复写入，积压的记录已补写。')
     await h.say(zhang, '第三条', sales)
     expect((await h.records('r-sales')).map(r => r.text)).toEqual(['第一条', '第二条', '第三条'])
+  })
+
+  it('a write that never returns (a stuck disk) does not hold the event queue', async () => {
+    const backend = new MemoryArchive()
+    backend.append = () => new Promise<void>(() => {})
+    const h = await setup({ backend })
+    await h.say(zhang, '卡住的写入', sales)
+    await h.say(admin, '#状态')
+    expect(h.to('admin1')).toContain('信息记录：')
   })
 
   it('keeps attachment bytes up to the size cap when the config asks and a media source is wired', async () => {
