@@ -122,7 +122,7 @@ ${entries.map(
 export function loginPage(opts: { code?: string; pre: string; error?: string; tokenEnabled: boolean }): Html {
   return h`<div class="login">
 ${opts.error ? h`<p class="error" role="alert">${opts.error}</p>` : ''}
-<p>在微信里私聊机器人发送 <strong>#控制台</strong>，会收到一个 10 分钟内有效、只能使用一次的登录码。</p>
+<p>在微信里私聊机器人发送 <strong>#后台</strong>，会收到一个 10 分钟内有效、只能使用一次的登录链接；也可以把链接里的登录码填在下面。</p>
 <form method="post" action="/login">
 <input type="hidden" name="pre" value="${opts.pre}">
 <label>登录码 <input type="text" name="code" value="${opts.code ?? ''}" autocomplete="one-time-code" required></label>

@@ -101,7 +101,7 @@ export function createConsoleApp(opts: ConsoleAppOptions): Hono<Env> {
         ? auth.tokenLogin(form.token, client)
         : auth.redeem(String(form.code ?? ''), client)
     if (result === 'locked') return again('尝试次数过多，请 10 分钟后再试。', 429)
-    if (result === 'invalid') return again('登录码无效、已使用或已过期。请在微信里重新发送 #控制台。', 401)
+    if (result === 'invalid') return again('登录码无效、已使用或已过期。请在微信里重新发送 #后台。', 401)
     deleteCookie(c, PRE_COOKIE, { path: '/' })
     setCookie(c, SESSION_COOKIE, result.id, { ...cookie, maxAge: auth.sessionSeconds })
     log.info(`console: ${result.actor.name} (${result.actor.id}) signed in`)

@@ -77,10 +77,10 @@ async function settle(ms = 10_000): Promise<void> {
 
 describe('admin web console in Chromium', () => {
   it('signs in with the code the bot sends, shows the overview, undoes a violation and audits an observe-mode switch', async () => {
-    world.say('wxid_admin', { to: 'wxid_bot' }, '#控制台')
+    world.say('wxid_admin', { to: 'wxid_bot' }, '#后台')
     await settle()
     const message = world.sent.find(r => r.toContactId === 'wxid_admin' && r.text?.includes('登录码'))
-    const code = /登录码：([A-Z0-9]+)/.exec(message?.text ?? '')?.[1]
+    const code = /login\?code=([A-Z0-9]+)/.exec(message?.text ?? '')?.[1]
     expect(code).toBeDefined()
 
     const page = await browser.newPage()

@@ -66,10 +66,10 @@ async function setup() {
   const app = createConsoleApp({ source: runtimeSource(rt), auth: web.auth, log })
   /** An admin asks for a code in a private chat; returns the code the bot sent. */
   const askCode = async (who = 'admin1') => {
-    await rt.handle(text(member(who), '#控制台', clock.now()))
+    await rt.handle(text(member(who), '#后台', clock.now()))
     await clock.advance(10_000)
     const reply = wechat.textsTo(who).at(-1) ?? ''
-    return /登录码：([A-Z0-9]+)/.exec(reply)?.[1]
+    return /login\?code=([A-Z0-9]+)/.exec(reply)?.[1]
   }
   /** GET /login for the pre-login cookie, then POST the code; returns the response. */
   const login = async (code: string) => {
@@ -119,11 +119,14 @@ describe('web console sign-in', () => {
     expect(forged.status).toBe(303)
   })
 
-  it('sends an admin a code privately that signs in exactly once', async () => {
-    const { askCode, login, wechat } = await setup()
+  it('sends an admin a link privately that signs in exactly once, and keeps the link out of the audit log', async () => {
+    const { askCode, login, wechat, rt } = await setup()
     const code = await askCode()
-    expect(code).toMatch(/^[A-Z0-9]{10}$/)
+    expect(code).toMatch(/^[A-Z0-9]{16}$/)
     expect(wechat.textsTo('admin1').at(-1)).toContain(`http://127.0.0.1:8080/login?code=${code}`)
+    const logged = JSON.stringify(rt.audit.query({ days: 1, limit: 100 }))
+    expect(logged).toContain('[敏感内容，未记录]')
+    expect(logged).not.toContain(code)
     const first = await login(code as string)
     expect(first.status).toBe(303)
     const set = first.headers.getSetCookie().find(c => c.startsWith('gg_console='))
@@ -142,7 +145,7 @@ describe('web console sign-in', () => {
     expect((await login(code as string)).status).toBe(401)
     await rt.handle(text(member('u1'), '#控制台', clock.now()))
     await clock.advance(10_000)
-    expect(wechat.textsTo('u1').join('\n')).not.toContain('登录码')
+    expect(wechat.textsTo('u1').join('\n')).not.toContain('login?code=')
   })
 
   it('locks sign-in after 10 wrong codes', async () => {
