@@ -14,6 +14,7 @@ import { fineCommand, settleByRedPacket, type FineDeps } from './fines.js'
 import { ACK_TIMER_PAYLOADS, NOTICES_DOC, type Notice } from './notice.js'
 import { onGroupReply, onLeave, onPrivateReply, onRecall, type Outcome } from './replies.js'
 import { periodStats } from './stats.js'
+import { ackViews } from './views.js'
 
 /**
  * Notices and acknowledgements: tracks leaders' notices in internal groups,
@@ -202,6 +203,7 @@ export const ackPlugin = definePlugin({
         fineCommand(fineDeps),
       ],
       jobs,
+      views: ackViews({ notices, ledger: ctx.ledger, now: () => ctx.clock.now(), nameOf }),
       status: () => {
         const open = notices().filter(n => n.state === 'open').length
         return `进行中通知 ${open} 条，已记录 ${notices().length} 条`

@@ -12,6 +12,7 @@ import { type ArchiveDeps, HOLDS_DOC } from './deps.js'
 import { FileArchive } from './file-backend.js'
 import { MemoryArchive } from './memory-backend.js'
 import { purgeExpired } from './purge.js'
+import { archiveViews } from './views.js'
 
 /** Ways to build the archive plugin with other parts (a media port, another back end). */
 export interface ArchiveOptions {
@@ -52,6 +53,7 @@ export function createArchivePlugin(opts: ArchiveOptions = {}) {
           return [diskWarning(archiver.failing)]
         },
         commands: archiveCommands(d),
+        views: archiveViews(d),
         jobs: [{ name: 'purge', cron: cfg.purgeCron, run: now => purgeExpired(d, now) }],
         status: () =>
           `信息记录：本次启动已存档 ${archiver.written} 条${archiver.failing ? `，⚠️ 写入失败待重试 ${archiver.backlog} 条` : ''}${archiver.lost ? `，丢失 ${archiver.lost} 条` : ''}`,

@@ -12,6 +12,7 @@ import { announceCron, type ScheduleContext } from './posting-window.js'
 import { queueCommand } from './queue-commands.js'
 import { QueueService } from './queue-service.js'
 import { CampaignState } from './state.js'
+import { campaignViews } from './views.js'
 
 /** Campaigns declared in config, checked once at creation (throws with the offending id). */
 export function configCampaigns(cfg: CampaignConfig, tz: string, fileExists: (path: string) => boolean): Campaign[] {
@@ -90,6 +91,7 @@ export const campaignPlugin = definePlugin({
         campaignCommand({ ctx, state, service: campaigns, sched, media }),
         queueCommand({ ctx, state, service: queue, sched, media, listDir: dir => readdirSync(dir) }),
       ],
+      views: campaignViews(state),
       jobs: [{ name: 'announce', cron: announceCron(cfg.window), workdaysOnly: true, run: now => campaigns.tick(now) }],
       status: () => {
         const pending = state.posts().filter(p => p.status === 'pending').length
