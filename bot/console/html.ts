@@ -109,6 +109,7 @@ th,td{text-align:left;padding:.45rem .7rem;border-bottom:1px solid #e5e7eb;verti
 th{background:#f9fafb;font-weight:600;font-size:.9rem;white-space:nowrap}
 td.nw,button{white-space:nowrap}
 form.inline input[type=text]{width:9em}
+form.inline input.wide{width:22em}
 .tag{display:inline-block;padding:0 .45rem;border-radius:4px;font-size:.8rem;background:#e5e7eb}
 .tag.on{background:#fef3c7;color:#92400e}.tag.off{background:#d1fae5;color:#065f46}
 .notice{background:#eff6ff;border-left:4px solid #3b82f6;padding:.5rem .8rem;white-space:pre-wrap}

@@ -148,8 +148,9 @@ export function createConsoleApp(opts: ConsoleAppOptions): Hono<Env> {
   /** Run a chat command as the signed-in admin and show the bot's answers on the next page. */
   const runCommand = async (c: Context<Env>, command: string, back: string) => {
     const s = c.get('session')
-    const answers = await source.command(s.actor, `${source.prefix()}${command}`)
-    s.flash = answers.join('\n') || '机器人没有回答（插件没有启用？）'
+    const typed = `${source.prefix()}${command}`
+    const answers = await source.command(s.actor, typed)
+    s.flash = `› ${typed}\n${answers.join('\n') || '机器人没有回答（插件没有启用？）'}`
     return c.redirect(back, 303)
   }
 
