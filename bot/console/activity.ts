@@ -29,9 +29,8 @@ export function dateRange(source: ConsoleSource, get: (k: string) => string | un
   const from = get('from') ?? ''
   const to = get('to') ?? ''
   if (DAY.test(from) && DAY.test(to) && from <= to) {
-    const end = to > today ? today : to
-    const earliest = addDays(end, 1 - MAX_RANGE_DAYS)
-    return { from: from < earliest ? earliest : from > end ? end : from, to: end }
+    const end = [to, today].sort()[0]
+    return { from: [[from, end].sort()[0], addDays(end, 1 - MAX_RANGE_DAYS)].sort()[1], to: end }
   }
   const n = Number(get('days'))
   const days = Number.isInteger(n) && n >= 1 && n <= MAX_RANGE_DAYS ? n : 7

@@ -86,8 +86,6 @@ export interface ConsoleSource {
   views<K extends ViewsName>(plugin: K): Views[K] | undefined
   /** Record in the audit log something done in the console that is not a change (an archive search or export). */
   record(by: Actor, rule: string, text: string): void
-  /** A plugin's validated global config section (e.g. the cases plugin's privacy masking), if it is configured. */
-  pluginConfig(name: string): Record<string, unknown> | undefined
   /** The store, for plugin data the console shows (activity counters, cases). */
   readonly store: BotRuntime['deps']['store']
 }
@@ -132,7 +130,6 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
         errors,
       }
     },
-    pluginConfig: name => rt.loaded.config.plugins[name],
     access: actor => {
       const { roles } = rt.loaded.config
       if (actor.id === TOKEN_ACTOR.id || roles.admin.includes(actor.id)) return 'admin'

@@ -11,6 +11,7 @@ import { buildCaseSearch } from './search/case-search.js'
 import { caseTerms, TERMS_VERSION } from './search/case-terms.js'
 import { TermsCache } from './search/terms-cache.js'
 import { compileTemplate } from './template.js'
+import { casesViews } from './views.js'
 
 /**
  * Sales case knowledge store: `#成交` / `#问题` / `#经验` / `#案例` posts
@@ -38,6 +39,7 @@ export const casesPlugin = definePlugin({
     const d: CasesDeps = { ctx, cases, search, terms, template: compileTemplate(cfg.fields), maskerFor }
     return {
       commands: casesCommands(d),
+      views: casesViews(d),
       onEvent: ev => (ev.type === 'message' && !ev.command ? attachImage(d, ev) : []),
       jobs: cfg.digest.enabled
         ? [

@@ -3,8 +3,9 @@ import { z } from 'zod'
 import { parseConfig } from '../../../bot/config/load-config.js'
 import { ConsoleSettingsError, readConsoleSettings, runtimeSource, WebConsole } from '../../../bot/console/index.js'
 import { createConsoleApp } from '../../../bot/console/server.js'
-import { definePlugin } from '../../../bot/core/plugin.js'
+import { definePlugin, type PluginDefinition } from '../../../bot/core/plugin.js'
 import { CaseStore } from '../../../plugins/cases/case-store.js'
+import { casesPlugin } from '../../../plugins/cases/index.js'
 import { FakeClock } from '../../../bot/ports/clock.js'
 import { MemoryStore } from '../../../bot/ports/memory-store.js'
 import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
@@ -44,14 +45,14 @@ const content = definePlugin({
   }),
 })
 
-async function setup() {
+async function setup(plugins: PluginDefinition[] = [content]) {
   const clock = new FakeClock(MONDAY_9AM)
   const wechat = new SimulatedWeChat(clock)
   const log = createLogger('silent')
   const web = new WebConsole({ host: '127.0.0.1', port: 0, publicUrl: 'http://127.0.0.1:8080' }, log, () => clock.now())
   const rt = new BotRuntime({
-    loaded: parseConfig(CONFIG, 'test.yaml', [content]),
-    plugins: [content],
+    loaded: parseConfig(CONFIG, 'test.yaml', plugins),
+    plugins,
     clock,
     store: new MemoryStore(),
     directory: wechat,
@@ -279,12 +280,13 @@ describe('web console roles', () => {
 })
 
 describe('web console read-only pages', () => {
-  it('searches cases by words and shows no activity without the activity plugin', async () => {
-    const { signedIn, rt, clock } = await setup()
+  it('searches cases by words on the cases plugin index and shows no activity without the activity plugin', async () => {
+    const { signedIn, rt, clock } = await setup([content, casesPlugin])
     const cases = new CaseStore(rt.deps.store, 'Asia/Shanghai')
     const base = { authorId: 'u1', author: '张三', at: clock.now(), fields: {}, images: [] }
     await cases.add({ ...base, tag: '成交', text: '客户：刘总 13812348001\n产品：净水器', title: '刘总 净水器' })
     await cases.add({ ...base, tag: '问题', text: '客户嫌价格高', title: '价格异议' })
+    await rt.applyConfig(rt.loaded) // the plugin indexes the stored cases when it starts
     const { get } = await signedIn()
     const found = await (await get('/cases?q=净水器')).text()
     expect(found).toContain('找到 1 个案例')

@@ -1,0 +1,49 @@
+import type { CasesDeps } from './deps.js'
+import { parseSearchArgs } from './search/query.js'
+
+/** One case as the console lists it, masked with the plugin's privacy settings (as in chat). */
+export interface CaseView {
+  id: string
+  at: number
+  tag: string
+  author: string
+  groupTopic?: string
+  title: string
+  text: string
+}
+
+/** What the cases plugin shows in the web console. */
+export interface CasesViews {
+  /**
+   * Search like `#案例 搜索` (words, `标签:`, `作者:`, `产品:`, date words) on the plugin's index; empty
+   * text lists the newest. Returns the best `limit`, how many matched and how many cases there are.
+   */
+  search(query: string, limit: number): { hits: CaseView[]; total: number; size: number }
+}
+
+declare module '../../bot/core/views.js' {
+  interface Views {
+    cases: CasesViews
+  }
+}
+
+/** The cases views over the plugin's search index (never a scan of every case). */
+export function casesViews(d: CasesDeps): CasesViews {
+  return {
+    search: (query, limit) => {
+      const cfg = d.ctx.configFor()
+      const mask = d.maskerFor(cfg)
+      const out = d.search.search(parseSearchArgs(query, d.ctx.clock.now(), d.ctx.timezone), limit)
+      const hits = out.hits.map(c => ({
+        id: c.id,
+        at: c.at,
+        tag: c.tag,
+        author: c.author,
+        groupTopic: c.groupTopic,
+        title: mask(c.title),
+        text: mask(c.text),
+      }))
+      return { hits, total: out.total, size: d.search.size }
+    },
+  }
+}
