@@ -53,13 +53,23 @@ export function todayFacts(source: ConsoleSource): { messages: number; openNotic
   }
 }
 
+const CHART_TTL_MS = 60_000
+const charts = new WeakMap<ConsoleSource, Map<string, { at: number; png: Buffer }>>()
+
 /**
  * The groups chart as PNG, drawn exactly like the chat reports (ECharts SSR, rasterised with the
- * shipped CJK font, so labels read the same on a browser without Chinese fonts).
+ * shipped CJK font, so labels read the same on a browser without Chinese fonts). Drawing costs a few
+ * hundred milliseconds, so a chart is kept for a minute per range (at most a minute old).
  */
 export function groupsChartPng(source: ConsoleSource, range: DayRange): Buffer {
+  const key = `${range.from}|${range.to}`
+  const now = source.now()
+  let kept = charts.get(source)
+  if (!kept) charts.set(source, (kept = new Map()))
+  const hit = kept.get(key)
+  if (hit && now - hit.at < CHART_TTL_MS) return hit.png
   const s = activitySummary(source, range)
-  return renderChart({
+  const png = renderChart({
     title: `各群消息数（${s.from} 至 ${s.to}）`,
     bars: topBars(
       '消息数',
@@ -68,6 +78,9 @@ export function groupsChartPng(source: ConsoleSource, range: DayRange): Buffer {
     ),
     trend: trendSeries(s),
   })
+  for (const [k, v] of kept) if (now - v.at >= CHART_TTL_MS) kept.delete(k)
+  kept.set(key, { at: now, png })
+  return png
 }
 
 /** Groups page: per-group activity figures over a date range (presets or any dates) and the chart. */

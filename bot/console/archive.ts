@@ -1,6 +1,7 @@
 import { addDays, shortDateTime } from '../time/zoned.js'
 import { chatTitle, describeRecord } from '../../plugins/archive/export.js'
-import type { ArchiveQuery, SearchResult } from '../../plugins/archive/query.js'
+import type { ArchiveQuery } from '../../plugins/archive/query.js'
+import type { ArchiveSearch } from '../../plugins/archive/views.js'
 import type { ArchiveRecord, ChatInfo } from '../../plugins/archive/record.js'
 import { csrfField, h, type Html } from './html.js'
 
@@ -45,7 +46,7 @@ export function archiveQuery(
 export function archivePage(opts: {
   chats: ChatInfo[]
   form: ArchiveForm
-  result?: SearchResult
+  result?: ArchiveSearch
   note?: string
   tz: string
   csrf: string
@@ -69,10 +70,13 @@ export function archivePage(opts: {
 ${result ? resultTable(result, info, tz) : h`<p class="muted">输入关键词或成员后搜索。</p>`}`
 }
 
-function resultTable(r: SearchResult, info: Map<string, ChatInfo>, tz: string): Html {
+function resultTable(r: ArchiveSearch, info: Map<string, ChatInfo>, tz: string): Html {
   if (!r.hits.length) return h`<p class="muted">没有找到记录。</p>`
+  const found = r.complete
+    ? `共 ${r.total} 条`
+    : `${r.searchedFrom} 以来已有 ${r.total} 条（更早的日期未再搜索，可缩小日期范围）`
   const line = (x: ArchiveRecord) => h`${shortDateTime(x.at, tz)} ${x.sender.name}：${describeRecord(x)}`
-  return h`<p>共 ${r.total} 条${r.total > r.hits.length ? `，显示最新 ${r.hits.length} 条` : ''}。</p>
+  return h`<p>${found}${r.total > r.hits.length ? `，显示最新 ${r.hits.length} 条` : ''}。</p>
 <table><thead><tr><th>时间</th><th>会话</th><th>发送人</th><th>内容（上一条 / 下一条）</th></tr></thead><tbody>
 ${r.hits.map(
   x => h`<tr><td class="nw">${shortDateTime(x.record.at, tz)}</td><td>${chatTitle(info.get(x.record.chat), x.record.chat)}</td>

@@ -8,7 +8,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Logger } from '../runtime/logger.js'
 import type { ExportFormat } from '../../plugins/archive/export.js'
-import type { SearchResult } from '../../plugins/archive/query.js'
+import type { ArchiveSearch } from '../../plugins/archive/views.js'
 import { dayKey } from '../time/zoned.js'
 import { dateRange, groupsChartPng, groupsPage, todayFacts } from './activity.js'
 import { type ArchiveForm, archivePage, archiveQuery } from './archive.js'
@@ -286,7 +286,7 @@ ${auditTable(recent, source.timezone())}`
     const today = dayKey(source.now(), source.timezone())
     const { form, query, note } = archiveQuery(q => c.req.query(q), today, views.maxDays())
     const s = c.get('session')
-    let result: SearchResult | undefined
+    let result: ArchiveSearch | undefined
     if (query.words || query.member) {
       result = await views.search(query, s.actor.id)
       source.record(

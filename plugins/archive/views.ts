@@ -1,18 +1,33 @@
+import { addDays } from '../../bot/time/zoned.js'
 import { type ArchiveDeps, logAccess } from './deps.js'
 import { type ExportFormat, exportArchive } from './export.js'
-import type { ArchiveQuery, SearchResult } from './query.js'
+import type { ArchiveQuery, Hit } from './query.js'
 import type { ChatInfo } from './record.js'
 
 /** What the archive shows in the web console. Searches and exports are written to the archive's access log. */
 export interface ArchiveViews {
   /** Every chat the archive holds. */
   chats(): Promise<ChatInfo[]>
-  /** The newest hits of `q` (at most the configured search limit); logged as a search by `who`. */
-  search(q: ArchiveQuery, who: string): Promise<SearchResult>
+  /**
+   * The newest hits of `q` (at most the configured search limit), read day by day from `q.to` backwards and
+   * stopping once the limit is reached, so a common word costs a day or two, not the whole range. Logged as
+   * a search by `who`.
+   */
+  search(q: ArchiveQuery, who: string): Promise<ArchiveSearch>
   /** Stream the records of `q` to `write` as `format`; logged as an export by `who`. Returns the count. */
   exportTo(q: ArchiveQuery, format: ExportFormat, who: string, write: (chunk: string) => Promise<void>): Promise<number>
   /** The longest range (days) one console request may read. */
   maxDays(): number
+}
+
+/** What a console search found: the newest hits, how many matched in the days read, and which days were read. */
+export interface ArchiveSearch {
+  hits: Hit[]
+  /** Matches in the days read (`searchedFrom` to `q.to`). */
+  total: number
+  /** The earliest day read; before `q.from` was reached the search stopped because it had enough hits. */
+  searchedFrom: string
+  complete: boolean
 }
 
 declare module '../../bot/core/views.js' {
@@ -30,8 +45,19 @@ export function archiveViews(d: ArchiveDeps): ArchiveViews {
   return {
     chats: () => d.backend.chats(),
     search: async (q, who) => {
-      const result = await d.backend.search(q, d.ctx.configFor().search.limit)
-      await logAccess(d, { who, action: 'search', detail: `${detail(q)}（网页后台）`, count: result.total })
+      const limit = d.ctx.configFor().search.limit
+      const hits: Hit[] = []
+      let total = 0
+      let day = q.to
+      for (;;) {
+        const found = await d.backend.search({ ...q, from: day, to: day }, limit)
+        hits.push(...found.hits)
+        total += found.total
+        if (day <= q.from || hits.length >= limit) break
+        day = addDays(day, -1)
+      }
+      const result = { hits: hits.slice(0, limit), total, searchedFrom: day, complete: day <= q.from }
+      await logAccess(d, { who, action: 'search', detail: `${detail({ ...q, from: day })}（网页后台）`, count: total })
       return result
     },
     exportTo: async (q, format, who, write) => {
