@@ -41,7 +41,7 @@ function report(phase: ChildReport['phase'], ms: Record<string, number>, mb: Rec
 async function buildApp(configFile: string, dataDir: string, sandbox: Sandbox, clock: BenchClock) {
   const [{ createApp }, { createLogger }] = await Promise.all([
     import('../bot/app.js'),
-    import('../bot/runtime/logger.js'),
+    import('../bot/process/logger.js'),
   ])
   const modules = { rss: rssMb(), ms: sinceStart() }
   return {

@@ -1,4 +1,4 @@
-import type { Fine, Ledger } from '../../bot/runtime/ledger.js'
+import type { Fine, Ledger } from '../../bot/runtime/records/ledger.js'
 import { answerTiming, type AnswerVia, type Notice, type NoticeState, silentMembers } from './notice.js'
 
 /** One tracked notice as the console shows it: who answered (and when, how), who has not, excuses. */
