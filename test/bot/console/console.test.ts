@@ -106,7 +106,8 @@ function cookie(res: Response, name: string): string {
 describe('web console sign-in', () => {
   it('refuses every page and change without a session', async () => {
     const { app } = await setup()
-    for (const path of ['/', '/violations', '/settings', '/groups', '/cases', '/groups/chart.png', '/nope']) {
+    const pages = ['/', '/violations', '/notices', '/campaigns', '/dictionary', '/archive', '/settings', '/groups']
+    for (const path of [...pages, '/cases', '/groups/chart.png', '/nope']) {
       const res = await app.request(path)
       expect(res.status).toBe(303)
       expect(res.headers.get('location')).toBe('/login')
@@ -116,6 +117,8 @@ describe('web console sign-in', () => {
       body: new URLSearchParams({ plugin: 'content', on: '1' }),
     })
     expect(post.status).toBe(401)
+    for (const path of ['/campaigns/decide', '/notices/waive', '/dictionary', '/archive/export', '/violations/undo'])
+      expect((await app.request(path, { method: 'POST', body: new URLSearchParams({ id: '1' }) })).status).toBe(401)
     const forged = await app.request('/', { headers: { Cookie: 'gg_console=forged' } })
     expect(forged.status).toBe(303)
   })
