@@ -23,9 +23,22 @@ ${
     ? h`<table><thead><tr><th>编号</th><th>时间</th><th>标签</th><th>作者</th><th>内容</th></tr></thead><tbody>
 ${hits.map(
   c => h`<tr><td>${c.id}</td><td class="nw">${shortDateTime(c.at, tz)}</td><td>#${c.tag}</td><td class="nw">${c.author}</td>
-<td><strong>${c.title}</strong><div class="evidence">${c.text}</div></td></tr>`,
+<td><a href="/cases/${c.id}"><strong>${c.title}</strong></a><div class="evidence">${c.text}</div></td></tr>`,
 )}
 </tbody></table>`
     : ''
 }`
+}
+
+/** One case: title, text, template fields, author, group and time (masked as in chat). */
+export function casePage(source: ConsoleSource, id: string): Html | undefined {
+  const c = source.views('cases')?.get(id)
+  if (!c) return undefined
+  const tz = source.timezone()
+  const fields = Object.entries(c.fields)
+  return h`<p><a href="/cases">← 返回案例列表</a></p>
+<p class="muted">${c.id} · #${c.tag} · ${c.author}${c.groupTopic ? ` · ${c.groupTopic}` : ''} · ${shortDateTime(c.at, tz)}${c.images ? ` · 截图 ${c.images} 张` : ''}</p>
+<h2>${c.title}</h2>
+${fields.length ? h`<table><tbody>${fields.map(([k, v]) => h`<tr><th>${k}</th><td>${v}</td></tr>`)}</tbody></table>` : ''}
+<div class="answer">${c.text}</div>`
 }

@@ -16,7 +16,7 @@ import { campaignsPage } from './campaigns.js'
 import { dictionaryPage } from './dictionary.js'
 import { noticesPage } from './notices.js'
 import type { ConsoleAuth, Session } from './auth.js'
-import { casesPage } from './cases.js'
+import { casePage, casesPage } from './cases.js'
 import { CSS, h, layout, type Html } from './html.js'
 import { auditTable, loginPage, overviewPage, settingsPage, violationsPage } from './pages.js'
 import type { Access, ConsoleSource } from './source.js'
@@ -140,7 +140,8 @@ export function createConsoleApp(opts: ConsoleAppOptions): Hono<Env> {
 
   // Trainers see the cases only, as in chat; every other page is for admins.
   app.use('*', async (c, next) => {
-    if (c.get('access') === 'admin' || TRAINER_PATHS.has(c.req.path)) return next()
+    if (c.get('access') === 'admin' || TRAINER_PATHS.has(c.req.path) || /^\/cases\/C\d+$/i.test(c.req.path))
+      return next()
     if (c.req.path === '/' && c.req.method === 'GET') return c.redirect('/cases', 303)
     return c.text('没有权限：此页面需要管理员角色', 403)
   })
@@ -234,6 +235,10 @@ ${auditTable(recent, source.timezone())}`
   )
 
   app.get('/cases', c => view(c, '/cases', '案例', casesPage(source, c.req.query('q') ?? '')))
+  app.get('/cases/:id{[Cc][0-9]+}', c => {
+    const body = casePage(source, c.req.param('id'))
+    return body ? view(c, '/cases', '案例', body) : c.text('页面不存在', 404)
+  })
 
   app.get('/notices', c =>
     view(c, '/notices', '通知与罚款', noticesPage(source.views('ack'), source.timezone(), c.get('session').csrf)),

@@ -297,6 +297,11 @@ describe('web console read-only pages', () => {
     expect(found).not.toContain('价格异议')
     expect(found).toContain('138****8001')
     expect(found).not.toContain('13812348001')
+    const id = /href="\/cases\/(C\d+)"><strong>刘总 净水器/.exec(found)?.[1]
+    const one = await (await get(`/cases/${id}`)).text()
+    expect(one).toContain('产品')
+    expect(one).toContain('138****8001')
+    expect((await get('/cases/C999')).status).toBe(404)
     expect(await (await get('/groups')).text()).toContain('这段时间没有活跃度数据')
   })
 
