@@ -234,7 +234,12 @@ ${auditTable(recent, source.timezone())}`
     ),
   )
 
-  app.get('/cases', c => view(c, '/cases', '案例', casesPage(source, c.req.query('q') ?? '')))
+  app.get('/cases', c => view(c, '/cases', '案例', casesPage(source, c.req.query('q') ?? '', c.get('session').csrf)))
+  app.post('/cases/digest', async c => {
+    const form = await c.req.parseBody()
+    const period = field(form.period, 30)
+    return runCommand(c, `案例 周报${period ? ` ${period}` : ''}`, '/cases')
+  })
   app.get('/cases/:id{[Cc][0-9]+}', c => {
     const body = casePage(source, c.req.param('id'))
     return body ? view(c, '/cases', '案例', body) : c.text('页面不存在', 404)
@@ -366,7 +371,7 @@ function same(a: string, b: string): boolean {
 }
 
 /** Paths a trainer may open (as in chat, trainers see the cases). */
-const TRAINER_PATHS = new Set(['/cases', '/logout'])
+const TRAINER_PATHS = new Set(['/cases', '/cases/digest', '/logout'])
 
 const EXPORT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',

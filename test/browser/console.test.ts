@@ -239,12 +239,15 @@ describe('admin web console in Chromium', () => {
     await shot(admin, 'settings')
   })
 
-  it('gives a trainer the cases and refuses the violations page', async () => {
+  it('gives a trainer the cases and their weekly digest, and refuses the violations page', async () => {
     const trainer = await browser.newPage({ viewport: { width: 1280, height: 800 } })
     await signIn(trainer, await linkFor('wxid_trainer'))
     await trainer.waitForURL(`${base}/cases`, { timeout: 5000 })
     expect(await trainer.locator('main').textContent()).toContain('滤芯五年成本')
     expect(await trainer.getByRole('navigation').textContent()).not.toContain('违规记录')
+    await trainer.getByRole('button', { name: '生成案例周报' }).click()
+    await expect.poll(() => trainer.getByRole('status').textContent()).toContain('› #案例 周报')
+    expect(await trainer.getByRole('status').textContent()).toContain('滤芯五年成本')
     await shot(trainer, 'cases')
     const refused = await trainer.goto(`${base}/violations`)
     expect(refused?.status()).toBe(403)
