@@ -83,9 +83,18 @@ export function groupsChartPng(source: ConsoleSource, range: DayRange): Buffer {
   return png
 }
 
-/** Groups page: per-group activity figures over a date range (presets or any dates) and the chart. */
-export function groupsPage(source: ConsoleSource, range: DayRange): Html {
+/** Groups page: per-group activity figures over a date range (presets or any dates), silent members and the chart. */
+export async function groupsPage(source: ConsoleSource, range: DayRange): Promise<Html> {
   const s = activitySummary(source, range)
+  const silent = new Map<string, string[]>()
+  for (const g of s.groups) {
+    const spoke = new Set(g.members.map(m => m.id))
+    const members = await source.groupMembers(g.groupId).catch(() => [])
+    silent.set(
+      g.groupId,
+      members.filter(m => !spoke.has(m.id)).map(m => m.name),
+    )
+  }
   const today = dayKey(source.now(), source.timezone())
   const ranges = RANGES.map(d => {
     const on = range.to === today && range.from === addDays(today, 1 - d)
@@ -101,16 +110,22 @@ export function groupsPage(source: ConsoleSource, range: DayRange): Html {
 <p class="muted">${s.from} 至 ${s.to}，共 ${s.messages} 条消息（最长 ${MAX_RANGE_DAYS} 天）。</p>
 ${
   s.groups.length
-    ? h`<table><thead><tr><th>群</th><th>消息</th><th>发言人数</th><th>日均活跃</th><th>群人数</th><th>入群/退群</th><th>回复中位数</th><th>未回复</th></tr></thead><tbody>
+    ? h`<table><thead><tr><th>群</th><th>消息</th><th>发言人数</th><th>日均活跃</th><th>群人数</th><th>入群/退群</th><th>回复中位数</th><th>未回复</th><th>没有发言</th></tr></thead><tbody>
 ${s.groups.map(
   g => h`<tr><td>${g.topic}</td><td>${g.messages}</td><td>${g.members.length}</td><td>${g.dailyActive.toFixed(1)}</td>
-<td>${g.size ?? '—'}</td><td>${g.joined.length}/${g.left.length}</td><td>${median(g.responses)}</td><td>${g.unanswered}</td></tr>`,
+<td>${g.size ?? '—'}</td><td>${g.joined.length}/${g.left.length}</td><td>${median(g.responses)}</td><td>${g.unanswered}</td>
+<td>${silentCell(silent.get(g.groupId) ?? [])}</td></tr>`,
 )}
 </tbody></table>
 <h2>图表</h2>
 <div class="chart"><img src="/groups/chart.png?from=${s.from}&amp;to=${s.to}" alt="各群消息数与趋势"></div>`
     : h`<p class="muted">这段时间没有活跃度数据（需要启用 activity 插件）。</p>`
 }`
+}
+
+function silentCell(names: string[]): Html {
+  if (!names.length) return h`0`
+  return h`<details><summary>${names.length} 人</summary>${names.slice(0, 50).join('、')}${names.length > 50 ? ` 等 ${names.length} 人` : ''}</details>`
 }
 
 function label(days: number): string {

@@ -208,12 +208,12 @@ ${auditTable(recent, source.timezone())}`
     return c.redirect('/settings', 303)
   })
 
-  app.get('/groups', c =>
+  app.get('/groups', async c =>
     view(
       c,
       '/groups',
       '群活跃',
-      groupsPage(
+      await groupsPage(
         source,
         dateRange(source, q => c.req.query(q)),
       ),

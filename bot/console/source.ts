@@ -84,6 +84,8 @@ export interface ConsoleSource {
   command(by: Actor, text: string): Promise<string[]>
   /** The read-only views a running plugin offers (see `bot/core/views.ts`); undefined when it is not running. */
   views<K extends ViewsName>(plugin: K): Views[K] | undefined
+  /** Everyone in a managed group now (the bot excluded), for the silent members of the groups page. */
+  groupMembers(groupId: string): Promise<{ id: string; name: string }[]>
   /** Record in the audit log something done in the console that is not a change (an archive search or export). */
   record(by: Actor, rule: string, text: string): void
   /** The store, for plugin data the console shows (activity counters, cases). */
@@ -198,6 +200,12 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
       return mine.texts
     },
     views: plugin => rt.plugins.find(p => p.name === plugin)?.instance.views as Views[typeof plugin] | undefined,
+    groupMembers: async groupId => {
+      const self = safe(() => rt.deps.directory.selfId(), '')
+      return (await rt.deps.directory.members(groupId))
+        .filter(m => m.id !== self)
+        .map(m => ({ id: m.id, name: rt.loaded.roster.byContact(m.id)?.name ?? m.groupAlias ?? m.name }))
+    },
     record: (by, rule, text) =>
       void rt.act('runtime', [{ type: 'record', rule, memberId: by.id, reason: `${by.name} (console)`, text }]),
     undo: async (auditId, by, reason) => {

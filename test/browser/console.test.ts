@@ -220,9 +220,11 @@ describe('admin web console in Chromium', () => {
     expect(csv).not.toContain('收到，我准备一下')
   })
 
-  it('shows group activity over a date range with the chat reports chart', async () => {
+  it('shows group activity over a date range, who has not spoken, and the chat reports chart', async () => {
     await open('群活跃')
     await expect.poll(() => admin.locator('table').first().textContent()).toContain('示例科技销售部工作群')
+    await admin.locator('details summary').first().click()
+    expect(await admin.locator('details').first().textContent()).toContain('陈静')
     const src = await admin.locator('.chart img').getAttribute('src')
     const chart = await admin.request.get(`${base}${src}`)
     expect(chart.headers()['content-type']).toBe('image/png')
