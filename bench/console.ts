@@ -20,7 +20,7 @@ import { BotRuntime } from '../bot/runtime/host/runtime.js'
 import { addDays, dayKey } from '../bot/time/zoned.js'
 import { FileArchive, folderName } from '../plugins/archive/file-backend.js'
 import { RECORD_VERSION, type ArchiveRecord } from '../plugins/archive/record.js'
-import { CaseStore } from '../plugins/cases/case-store.js'
+import { CaseStore } from '../plugins/cases/store/case-store.js'
 import { PLUGINS } from '../plugins/index.js'
 import { seeded, syntheticCases } from './cases-data.js'
 

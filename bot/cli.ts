@@ -9,6 +9,12 @@ import { archiveCommand } from './cli/archive.js'
 import { runCheck } from '../plugins/content/check-command.js'
 import { PLUGINS } from '../plugins/index.js'
 import { configJsonSchema, configReference } from './config/config-reference.js'
+import { defineCli, UsageError } from './cli/args.js'
+
+const REFERENCE_CLI = defineCli({
+  usage: 'usage: config-reference [--json]',
+  options: { json: { type: 'boolean', default: false } },
+})
 
 type Command = { run: (argv: string[]) => Promise<number>; help: string }
 
@@ -34,8 +40,10 @@ const COMMANDS: Record<string, Command> = {
   },
   'config-reference': {
     run: async argv => {
+      const args = REFERENCE_CLI.parse(argv)
+      if (args instanceof UsageError) return args.report(process.stderr)
       process.stdout.write(
-        argv.includes('--json') ? `${JSON.stringify(configJsonSchema(PLUGINS), null, 2)}\n` : configReference(PLUGINS),
+        args.values.json ? `${JSON.stringify(configJsonSchema(PLUGINS), null, 2)}\n` : configReference(PLUGINS),
       )
       return 0
     },

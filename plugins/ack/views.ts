@@ -1,5 +1,5 @@
 import type { Fine, Ledger } from '../../bot/runtime/records/ledger.js'
-import { answerTiming, type AnswerVia, type Notice, type NoticeState, silentMembers } from './notice.js'
+import { answerTiming, type AnswerVia, type Notice, type NoticeState, silentMembers } from './state.js'
 
 /** One tracked notice as the console shows it: who answered (and when, how), who has not, excuses. */
 export interface NoticeView {

@@ -1,12 +1,26 @@
+import { defineCli, UsageError } from '../../bot/cli/args.js'
 import { dayKey } from '../../bot/time/zoned.js'
-import { validDay } from '../cases/period.js'
+import { validDay } from '../cases/digest/period.js'
 import type { ArchiveBackend } from './backend.js'
 import { type ExportFormat, exportArchive } from './export.js'
 import { type ArchiveQuery, chatsNamed } from './query.js'
 import { type ArchiveType, TYPE_LABEL } from './record.js'
 
-const USAGE =
+/** The `archive export` usage line. */
+export const ARCHIVE_USAGE =
   'usage: archive export --from YYYY-MM-DD --to YYYY-MM-DD [--group NAME|ID]... [--member ID|NAME] [--type 图片] [--format jsonl|csv|md] [--data DIR]'
+const CLI = defineCli({
+  usage: ARCHIVE_USAGE,
+  options: {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    group: { type: 'string', multiple: true },
+    member: { type: 'string' },
+    type: { type: 'string', multiple: true },
+    format: { type: 'string', default: 'jsonl' },
+  },
+  positionals: { min: 1, max: 1 },
+})
 
 /** What the `archive` CLI runs over. */
 export interface ArchiveCliEnv {
@@ -28,13 +42,9 @@ export interface ArchiveCliEnv {
  * done, 2 bad arguments or an unknown group.
  */
 export async function runArchiveCli(argv: string[], env: ArchiveCliEnv): Promise<number> {
-  const fail = (msg: string) => {
-    env.err.write(`${msg}\n${USAGE}\n`)
-    return 2
-  }
-  if (argv[0] !== 'export') return fail(argv[0] ? `unknown archive command ${argv[0]}` : 'missing archive command')
-  const a = parseArgs(argv.slice(1))
-  if (typeof a === 'string') return fail(a)
+  const fail = (msg: string) => CLI.error(msg).report(env.err)
+  const a = exportArgs(argv)
+  if (a instanceof UsageError) return a.report(env.err)
   const chats = await env.backend.chats()
   const q: ArchiveQuery = { from: a.from, to: a.to, member: a.member, types: a.types.length ? a.types : undefined }
   if (a.groups.length) {
@@ -64,29 +74,25 @@ interface ExportArgs {
   format: ExportFormat
 }
 
-function parseArgs(argv: string[]): ExportArgs | string {
-  const a: Partial<ExportArgs> & { groups: string[]; types: ArchiveType[] } = { groups: [], types: [], format: 'jsonl' }
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split(/=(.*)/s, 2)
-    const value = inline ?? argv[++i]
-    if (value === undefined) return `missing value for ${flag}`
-    if (flag === '--from' || flag === '--to') {
-      const day = validDay(value)
-      if (!day) return `${flag}: expected a date YYYY-MM-DD, got "${value}"`
-      a[flag === '--from' ? 'from' : 'to'] = day
-    } else if (flag === '--format') {
-      if (value !== 'jsonl' && value !== 'csv' && value !== 'md')
-        return `--format: expected jsonl, csv or md, got "${value}"`
-      a.format = value
-    } else if (flag === '--group') a.groups.push(value)
-    else if (flag === '--member') a.member = value
-    else if (flag === '--type') {
-      const t = (Object.entries(TYPE_LABEL).find(([k, l]) => l === value || k === value)?.[0] ?? '') as ArchiveType
-      if (!t) return `--type: unknown type "${value}" (${Object.values(TYPE_LABEL).join(', ')})`
-      a.types.push(t)
-    } else return `unknown option ${flag}`
+function exportArgs(argv: string[]): ExportArgs | UsageError {
+  if (argv[0] !== 'export') return CLI.error(argv[0] ? `unknown archive command ${argv[0]}` : 'missing archive command')
+  const parsed = CLI.parse(argv)
+  if (parsed instanceof UsageError) return parsed
+  const { values } = parsed
+  if (values.from === undefined || values.to === undefined) return CLI.error('--from and --to are required')
+  const from = validDay(values.from)
+  if (!from) return CLI.error(`--from: expected a date YYYY-MM-DD, got "${values.from}"`)
+  const to = validDay(values.to)
+  if (!to) return CLI.error(`--to: expected a date YYYY-MM-DD, got "${values.to}"`)
+  if (from > to) return CLI.error(`--from ${from} is after --to ${to}`)
+  const format = values.format
+  if (format !== 'jsonl' && format !== 'csv' && format !== 'md')
+    return CLI.error(`--format: expected jsonl, csv or md, got "${format}"`)
+  const types: ArchiveType[] = []
+  for (const value of values.type ?? []) {
+    const t = (Object.entries(TYPE_LABEL).find(([k, l]) => l === value || k === value)?.[0] ?? '') as ArchiveType
+    if (!t) return CLI.error(`--type: unknown type "${value}" (${Object.values(TYPE_LABEL).join(', ')})`)
+    types.push(t)
   }
-  if (!a.from || !a.to) return '--from and --to are required'
-  if (a.from > a.to) return `--from ${a.from} is after --to ${a.to}`
-  return a as ExportArgs
+  return { from, to, groups: values.group ?? [], member: values.member, types, format }
 }

@@ -44,7 +44,7 @@ export class MemoryArchive implements ArchiveBackend {
   }
 
   search(q: ArchiveQuery, limit: number): Promise<SearchResult> {
-    return scanSearch(this, q, limit)
+    return scanSearch(this.scan({ chats: q.chats, from: q.from, to: q.to }), q, limit)
   }
 
   async purgeBefore(chat: string, day: string): Promise<PurgeResult> {

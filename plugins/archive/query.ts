@@ -1,4 +1,3 @@
-import type { ArchiveBackend } from './backend.js'
 import type { ArchiveRecord, ArchiveType, ChatInfo } from './record.js'
 
 /** What an auditor asks for: days (inclusive, `YYYY-MM-DD`), optionally some chats, one member, words and types. */
@@ -75,10 +74,17 @@ export class HitCollector {
   }
 }
 
-/** Search by reading every segment in range (what `MemoryArchive` uses; `FileArchive` skips parsing lines that cannot match). */
-export async function scanSearch(backend: ArchiveBackend, q: ArchiveQuery, limit: number): Promise<SearchResult> {
+/**
+ * Search by reading every segment `q` covers (`segments` is the back end's `scan` of `q`'s chats and days: what
+ * `MemoryArchive` uses; `FileArchive` skips parsing lines that cannot match).
+ */
+export async function scanSearch(
+  segments: AsyncIterable<{ records: ArchiveRecord[] }>,
+  q: ArchiveQuery,
+  limit: number,
+): Promise<SearchResult> {
   const found = new HitCollector(limit)
-  for await (const seg of backend.scan({ chats: q.chats, from: q.from, to: q.to })) {
+  for await (const seg of segments) {
     seg.records.forEach((r, i) => {
       if (r.type === 'recall') found.recall(r)
       if (matches(r, q)) found.hit(r, seg.records[i - 1], seg.records[i + 1])

@@ -1,6 +1,5 @@
-import type { CampaignStatus, PostStatus } from './model.js'
-import { POST_STATUS_LABEL } from './post-queue.js'
-import type { CampaignState } from './state.js'
+import type { CampaignState, CampaignStatus, PostStatus } from './state.js'
+import { POST_STATUS_LABEL } from './texts.js'
 
 /** One campaign as the console shows it: where it was announced and how many reported a share. */
 export interface CampaignView {

@@ -1,6 +1,6 @@
-import type { CasesDeps } from './deps.js'
-import type { Masker } from './privacy.js'
-import type { CaseRecord } from './types.js'
+import type { CasesDeps } from './subcommands/deps.js'
+import type { Masker } from './content/privacy.js'
+import type { CaseRecord } from './state.js'
 import { parseSearchArgs } from './search/query.js'
 
 /** One case as the console lists it, masked with the plugin's privacy settings (as in chat). */

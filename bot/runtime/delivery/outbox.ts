@@ -1,5 +1,5 @@
 import type { Clock } from '../../ports/clock.js'
-import type { OutboundMessage } from '../../ports/outbound-message.js'
+import { chatKey, type OutboundMessage } from '../../ports/outbound-message.js'
 import type { Sender } from '../../ports/sender.js'
 import { z } from 'zod'
 import { docSpec, type Store } from '../../ports/store.js'
@@ -238,11 +238,6 @@ export class Outbox {
       this.pump()
     })
   }
-}
-
-/** A stable key for the chat a message goes to. */
-export function chatKey(m: OutboundMessage): string {
-  return 'room' in m.chat ? `room:${m.chat.room}` : `contact:${m.chat.contact}`
 }
 
 function describe(m: OutboundMessage): string {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { CASES_META_DOC } from '../../../plugins/cases/case-store.js'
+import { CASES_META_DOC } from '../../../plugins/cases/state.js'
 import type { MessageEvent } from '../../../bot/core/event.js'
 import { parseConfig } from '../../../bot/config/load-config.js'
 import { FakeClock } from '../../../bot/ports/clock.js'
