@@ -134,6 +134,17 @@ describe('web console pages over the plugins views', () => {
     expect(page).toContain('命中')
   })
 
+  it('adds a term by running #词库 添加 as the admin and shows whatever the bot answered', async () => {
+    const { as, rt } = await setup()
+    const admin = await as('admin1')
+    expect((await admin.post('/dictionary', { op: 'add', term: '内部底价单' })).status).toBe(303)
+    const page = await (await admin.get('/dictionary')).text()
+    expect(page).toContain('› #词库 添加 内部底价单')
+    expect(page).toMatch(/› #词库 添加 内部底价单\n\S/)
+    const asked = rt.audit.query({ days: 1, limit: 50 }).filter(e => e.rule.startsWith('command.词库'))
+    expect(asked.some(e => e.memberId === 'admin1')).toBe(true)
+  })
+
   it('searches and exports the archive, each written to the audit log', async () => {
     const { say, as, rt } = await setup()
     await say('u1', '报价单今天发给刘总')
