@@ -12,3 +12,8 @@ export interface OutboundMessage {
   /** What caused it and what it says (fleet mode): the same key is never sent twice by the fleet. */
   key?: string
 }
+
+/** A stable key for the chat a message goes to. */
+export function chatKey(m: OutboundMessage): string {
+  return 'room' in m.chat ? `room:${m.chat.room}` : `contact:${m.chat.contact}`
+}

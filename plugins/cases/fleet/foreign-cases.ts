@@ -1,6 +1,5 @@
-import { CASES_SHARD_DOC } from '../case-store.js'
+import { CASES_SHARD_DOC, type CaseRecord } from '../state.js'
 import type { CaseSearch } from '../search/case-search.js'
-import type { CaseRecord } from '../types.js'
 
 /**
  * Cases other bot accounts of the fleet captured (read from their `cases-YYYY-MM` documents, which each
