@@ -6,6 +6,7 @@ import { startCommand } from './cli/start.js'
 import { replayCommand } from './cli/replay.js'
 import { casesCommand, statsCommand } from './cli/store-commands.js'
 import { archiveCommand } from './cli/archive.js'
+import { backupCommand, restoreCommand } from './cli/backup.js'
 import { runCheck } from '../plugins/content/check-command.js'
 import { PLUGINS } from '../plugins/index.js'
 import { configJsonSchema, configReference } from './config/config-reference.js'
@@ -32,7 +33,15 @@ const COMMANDS: Record<string, Command> = {
   },
   archive: {
     run: archiveCommand,
-    help: 'archive export --from DATE --to DATE [--group G] [--member M] --format jsonl|csv|md [--data DIR]   message archive',
+    help: 'archive export --from DATE --to DATE [--group G] [--member M] --format jsonl|csv|md|html [--data DIR]   message archive',
+  },
+  backup: {
+    run: backupCommand,
+    help: 'backup FILE [--data DIR]   the whole data folder (state, logs, message archive) into one file, also while the bot runs',
+  },
+  restore: {
+    run: restoreCommand,
+    help: 'restore FILE --into DIR   a backup into a new folder; then start with BOT_DATA_DIR=DIR',
   },
   stats: {
     run: statsCommand,

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { join, resolve } from 'node:path'
-import { FileArchive } from '../../plugins/archive/file-backend.js'
-import { ARCHIVE_USAGE, runArchiveCli } from '../../plugins/archive/export-command.js'
+import { FileArchive } from '../../plugins/archive/store/file-backend.js'
+import { ARCHIVE_USAGE, runArchiveCli } from '../../plugins/archive/cli/export-command.js'
 import { PLUGINS } from '../../plugins/index.js'
 import { loadConfig } from '../config/load-config.js'
 import { readEnv } from '../env.js'
@@ -11,7 +11,7 @@ import { dayKey } from '../time/zoned.js'
 import { takeOptions, UsageError } from './args.js'
 
 /**
- * `archive export --from --to [--group] [--format jsonl|csv|md] [--data DIR]`: the message
+ * `archive export --from --to [--group] [--format jsonl|csv|md|html] [--data DIR]`: the message
  * archive of the bot's state folder (`BOT_DATA_DIR`, or `--data DIR`) on stdout. The export is
  * written to the archive's access log and to the bot's audit log, with the OS user who ran it.
  */

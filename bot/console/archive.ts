@@ -1,8 +1,8 @@
 import { addDays, shortDateTime } from '../time/zoned.js'
-import { chatTitle, describeRecord } from '../../plugins/archive/export.js'
-import type { ArchiveQuery } from '../../plugins/archive/query.js'
+import { chatTitle, describeRecord } from '../../plugins/archive/export/export.js'
+import type { ArchiveQuery } from '../../plugins/archive/search/query.js'
 import type { ArchiveSearch } from '../../plugins/archive/views.js'
-import type { ArchiveRecord, ChatInfo } from '../../plugins/archive/record.js'
+import type { ArchiveRecord, ChatInfo } from '../../plugins/archive/capture/record.js'
 import { csrfField, h, type Html } from './html.js'
 
 /** The archive search form's fields, as typed (kept to refill the form). */
@@ -65,7 +65,7 @@ export function archivePage(opts: {
 <input type="hidden" name="q" value="${form.q}"><input type="hidden" name="chat" value="${form.chat}">
 <input type="hidden" name="member" value="${form.member}"><input type="hidden" name="from" value="${form.from}"><input type="hidden" name="to" value="${form.to}">
 <span class="muted">导出当前条件（${form.from} 至 ${form.to}）：</span>
-<button name="format" value="csv">CSV（Excel）</button><button name="format" value="md">Markdown</button><button name="format" value="jsonl">JSONL</button></form>
+<button name="format" value="csv">CSV（Excel）</button><button name="format" value="md">Markdown</button><button name="format" value="jsonl">JSONL</button><button name="format" value="html">HTML</button></form>
 <p class="muted">每次搜索和导出都记入信息记录的访问日志和审计日志。${opts.note ?? ''}</p>
 ${result ? resultTable(result, info, tz) : h`<p class="muted">输入关键词或成员后搜索。</p>`}`
 }

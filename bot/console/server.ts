@@ -7,7 +7,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Logger } from '../process/logger.js'
-import type { ExportFormat } from '../../plugins/archive/export.js'
+import type { ExportFormat } from '../../plugins/archive/export/export.js'
 import type { ArchiveSearch } from '../../plugins/archive/views.js'
 import { dayKey } from '../time/zoned.js'
 import { dateRange, groupsChartPng, groupsPage, todayFacts } from './activity.js'
@@ -382,6 +382,7 @@ const EXPORT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   md: 'text/markdown; charset=utf-8',
   jsonl: 'application/x-ndjson; charset=utf-8',
+  html: 'text/html; charset=utf-8',
 }
 
 /** A trimmed, bounded form field. */

@@ -1,8 +1,8 @@
 import { addDays } from '../../bot/time/zoned.js'
-import { type ArchiveDeps, logAccess } from './deps.js'
-import { type ExportFormat, exportArchive } from './export.js'
-import type { ArchiveQuery, Hit } from './query.js'
-import type { ChatInfo } from './record.js'
+import { type ArchiveDeps, logAccess } from './access/deps.js'
+import { type ExportFormat, exportArchive } from './export/export.js'
+import type { ArchiveQuery, Hit } from './search/query.js'
+import type { ChatInfo } from './capture/record.js'
 
 /** What the archive shows in the web console. Searches and exports are written to the archive's access log. */
 export interface ArchiveViews {

@@ -65,6 +65,10 @@ export class BotRuntime {
     this.outbox = new Outbox(clock, deps.sender, cfg.outbox, store, deps.log.child('outbox'), deps.random, () =>
       store.flush(true),
     )
+    this.outbox.onSent = (message, seq, at) =>
+      void this.queue.push(() =>
+        this.deliverFact('runtime', { name: 'message.sent', data: { id: `out:${seq}`, at, message } }),
+      )
     this.timers = new Timers(clock, store)
     store.onWriteFailure(e => this.storeFailed(e))
     this.seen = new IdCache(cfg.runtime.dedupeWindow)

@@ -1,7 +1,7 @@
-import type { Action } from '../../bot/core/actions.js'
-import { addDays, dayKey } from '../../bot/time/zoned.js'
-import { type ArchiveDeps, logAccess } from './deps.js'
-import type { ChatInfo } from './record.js'
+import type { Action } from '../../../bot/core/actions.js'
+import { addDays, dayKey } from '../../../bot/time/zoned.js'
+import { type ArchiveDeps, logAccess } from '../access/deps.js'
+import type { ChatInfo } from '../capture/record.js'
 
 /** True when a group's records may not be purged: a hold from config (`legalHold`) or from `#记录 保全`. */
 export function onHold(d: ArchiveDeps, c: ChatInfo): boolean {

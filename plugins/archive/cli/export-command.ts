@@ -1,14 +1,14 @@
-import { defineCli, UsageError } from '../../bot/cli/args.js'
-import { dayKey } from '../../bot/time/zoned.js'
-import { validDay } from '../cases/digest/period.js'
-import type { ArchiveBackend } from './backend.js'
-import { type ExportFormat, exportArchive } from './export.js'
-import { type ArchiveQuery, chatsNamed } from './query.js'
-import { type ArchiveType, TYPE_LABEL } from './record.js'
+import { defineCli, UsageError } from '../../../bot/cli/args.js'
+import { dayKey } from '../../../bot/time/zoned.js'
+import { validDay } from '../../cases/digest/period.js'
+import type { ArchiveBackend } from '../store/backend.js'
+import { EXPORT_FORMATS, type ExportFormat, exportArchive } from '../export/export.js'
+import { type ArchiveQuery, chatsNamed } from '../search/query.js'
+import { type ArchiveType, TYPE_LABEL } from '../capture/record.js'
 
 /** The `archive export` usage line. */
 export const ARCHIVE_USAGE =
-  'usage: archive export --from YYYY-MM-DD --to YYYY-MM-DD [--group NAME|ID]... [--member ID|NAME] [--type 图片] [--format jsonl|csv|md] [--data DIR]'
+  'usage: archive export --from YYYY-MM-DD --to YYYY-MM-DD [--group NAME|ID]... [--member ID|NAME] [--type 图片] [--format jsonl|csv|md|html] [--data DIR]'
 const CLI = defineCli({
   usage: ARCHIVE_USAGE,
   options: {
@@ -85,9 +85,8 @@ function exportArgs(argv: string[]): ExportArgs | UsageError {
   const to = validDay(values.to)
   if (!to) return CLI.error(`--to: expected a date YYYY-MM-DD, got "${values.to}"`)
   if (from > to) return CLI.error(`--from ${from} is after --to ${to}`)
-  const format = values.format
-  if (format !== 'jsonl' && format !== 'csv' && format !== 'md')
-    return CLI.error(`--format: expected jsonl, csv or md, got "${format}"`)
+  const format = EXPORT_FORMATS.find(f => f === values.format)
+  if (!format) return CLI.error(`--format: expected ${EXPORT_FORMATS.join(', ')}, got "${values.format}"`)
   const types: ArchiveType[] = []
   for (const value of values.type ?? []) {
     const t = (Object.entries(TYPE_LABEL).find(([k, l]) => l === value || k === value)?.[0] ?? '') as ArchiveType

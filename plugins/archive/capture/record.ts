@@ -4,7 +4,7 @@ import {
   MESSAGE_KIND_LABEL,
   type MessageEvent,
   type MessageKind,
-} from '../../bot/core/event.js'
+} from '../../../bot/core/event.js'
 
 /** Schema version written on every archived record; readers refuse nothing, they check `v`. */
 export const RECORD_VERSION = 1
@@ -39,6 +39,8 @@ export interface ArchivedAttachment extends Attachment {
   stored?: string
   /** Size of the stored bytes. */
   bytes?: number
+  /** Why the bytes were not kept though the config asks (too large, the puppet could not give them). */
+  skipped?: string
 }
 
 /** One archived message: append-only, never edited (a recall is a record of its own). */
@@ -63,6 +65,8 @@ export interface ArchiveRecord {
   recalls?: string
   /** The event's kind when the archive has no type for it (kept for later readers). */
   rawKind?: string
+  /** The bot's own message (sent through the outbox); `sender` is the bot's account. */
+  fromBot?: true
 }
 
 /** The chat key of an event: the group id, or `private:<sender id>`. */

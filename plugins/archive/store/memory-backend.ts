@@ -1,6 +1,6 @@
 import type { AccessEntry, ArchiveBackend, PurgeResult, ScanRange, Segment } from './backend.js'
-import { type ArchiveQuery, type SearchResult, scanSearch } from './query.js'
-import type { ArchiveRecord, ChatInfo } from './record.js'
+import { type ArchiveQuery, type SearchResult, scanSearch } from '../search/query.js'
+import type { ArchiveRecord, ChatInfo } from '../capture/record.js'
 
 /** The archive in memory: for tests and in-memory runs (sandbox stores, replays without a data folder). */
 export class MemoryArchive implements ArchiveBackend {
@@ -64,6 +64,10 @@ export class MemoryArchive implements ArchiveBackend {
 
   async readAccess(from: string, to: string): Promise<AccessEntry[]> {
     return this.access.filter(a => a.day >= from && a.day <= to).map(a => a.entry)
+  }
+
+  async readMedia(path: string): Promise<Uint8Array | undefined> {
+    return this.media.get(path)
   }
 
   async storeMedia(record: ArchiveRecord, day: string, bytes: Uint8Array): Promise<string> {

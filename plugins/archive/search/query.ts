@@ -1,4 +1,5 @@
-import type { ArchiveRecord, ArchiveType, ChatInfo } from './record.js'
+import type { ArchiveRecord, ArchiveType, ChatInfo } from '../capture/record.js'
+import { haystack } from './grams.js'
 
 /** What an auditor asks for: days (inclusive, `YYYY-MM-DD`), optionally some chats, one member, words and types. */
 export interface ArchiveQuery {
@@ -26,10 +27,7 @@ export function matches(r: ArchiveRecord, q: ArchiveQuery): boolean {
   if (q.types?.length && !q.types.includes(r.type)) return false
   if (q.member && r.sender.id !== q.member && !r.sender.name.includes(q.member)) return false
   if (!q.words?.length) return true
-  const hay = [r.text, r.quote?.text, r.attachment?.title, r.attachment?.fileName, r.attachment?.description]
-    .filter(Boolean)
-    .join('\n')
-    .toLowerCase()
+  const hay = haystack(r)
   return q.words.every(w => hay.includes(w.toLowerCase()))
 }
 
@@ -37,6 +35,8 @@ export function matches(r: ArchiveRecord, q: ArchiveQuery): boolean {
 export interface SearchResult {
   hits: Hit[]
   total: number
+  /** `total` counts candidates the index could not check one by one (an upper bound). */
+  approximate?: boolean
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { ArchiveQuery, SearchResult } from './query.js'
-import type { ArchiveRecord, ChatInfo } from './record.js'
+import type { ArchiveQuery, SearchResult } from '../search/query.js'
+import type { ArchiveRecord, ChatInfo } from '../capture/record.js'
 
 /** One chat's records of one day, in arrival order. */
 export interface Segment {
@@ -60,6 +60,8 @@ export interface ArchiveBackend {
   logAccess(entry: AccessEntry, day: string): Promise<void>
   /** Access log entries of days in [from, to]. */
   readAccess(from: string, to: string): Promise<AccessEntry[]>
+  /** The bytes stored under `path` (as `storeMedia` returned it), or undefined. */
+  readMedia(path: string): Promise<Uint8Array | undefined>
   /** Store an attachment's bytes; returns the path relative to the archive. */
   storeMedia(record: ArchiveRecord, day: string, bytes: Uint8Array): Promise<string>
 }

@@ -1,10 +1,14 @@
-import { clockTime, dayKey } from '../../bot/time/zoned.js'
-import type { ArchiveBackend } from './backend.js'
-import { type ArchiveQuery, matches } from './query.js'
-import { type ArchiveRecord, type ChatInfo, type ChatKind, TYPE_LABEL } from './record.js'
+import { clockTime, dayKey } from '../../../bot/time/zoned.js'
+import type { ArchiveBackend } from '../store/backend.js'
+import { HTML_INLINE_BUDGET, htmlChat, htmlDay, htmlFoot, htmlHead, htmlMessage } from './html.js'
+import { type ArchiveQuery, matches } from '../search/query.js'
+import { type ArchiveRecord, type ChatInfo, type ChatKind, TYPE_LABEL } from '../capture/record.js'
 
-/** Export formats: JSONL (the records as stored), CSV (UTF-8 with BOM, for Excel), Markdown transcript. */
-export type ExportFormat = 'jsonl' | 'csv' | 'md'
+/** Export formats: JSONL (the records as stored), CSV (UTF-8 with BOM, for Excel), Markdown and HTML transcripts. */
+export type ExportFormat = 'jsonl' | 'csv' | 'md' | 'html'
+
+/** Every export format, for argument checks. */
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'jsonl', 'md', 'html']
 
 const KIND_LABEL: Record<ChatKind, string> = {
   internal: '内部群',
@@ -46,6 +50,8 @@ export async function exportArchive(
   const isRecalled = (r: ArchiveRecord) => recalled.has(`${r.chat}\n${r.id}`)
   if (format === 'csv') await write(`\uFEFF${CSV_HEADER.join(',')}\r\n`)
   if (format === 'md') await write(`# 信息记录导出 ${q.from} 至 ${q.to}\n`)
+  if (format === 'html') await write(htmlHead(`信息记录导出 ${q.from} 至 ${q.to}`))
+  let inlineBudget = HTML_INLINE_BUDGET
   let count = 0
   let lastChat = ''
   let lastDay = ''
@@ -56,7 +62,21 @@ export async function exportArchive(
     if (format === 'jsonl') await write(rows.map(r => `${JSON.stringify(r)}\n`).join(''))
     else if (format === 'csv')
       await write(rows.map(r => `${csvRow(r, info.get(r.chat), tz, isRecalled(r))}\r\n`).join(''))
-    else {
+    else if (format === 'html') {
+      let head = ''
+      if (seg.chat !== lastChat) head += htmlChat(chatTitle(info.get(seg.chat), seg.chat))
+      if (seg.chat !== lastChat || seg.day !== lastDay) head += htmlDay(seg.day)
+      ;[lastChat, lastDay] = [seg.chat, seg.day]
+      let body = head
+      for (const r of rows) {
+        const stored = r.type === 'image' ? r.attachment?.stored : undefined
+        const bytes = stored && inlineBudget > 0 ? await backend.readMedia(stored).catch(() => undefined) : undefined
+        if (bytes) inlineBudget -= bytes.byteLength
+        const image = bytes && stored ? { bytes, name: stored } : undefined
+        body += htmlMessage(r, tz, describeRecord(r), isRecalled(r), image)
+      }
+      await write(body)
+    } else {
       let head = ''
       if (seg.chat !== lastChat) head += `\n## ${chatTitle(info.get(seg.chat), seg.chat)}\n`
       if (seg.chat !== lastChat || seg.day !== lastDay) head += `\n### ${seg.day}\n\n`
@@ -65,6 +85,7 @@ export async function exportArchive(
     }
   }
   if (format === 'md' && !count) await write('\n（该范围内没有记录）\n')
+  if (format === 'html') await write(htmlFoot(count))
   return count
 }
 
