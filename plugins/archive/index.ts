@@ -67,13 +67,13 @@ export function createArchivePlugin(opts: ArchiveOptions = {}) {
           return []
         },
         commands: archiveCommands(d),
-        views: archiveViews(d),
         onTimer: async key => {
           if (key !== RETRY_TIMER) return []
           alarm.retrying = false
           await archiver.retry()
           return alarmNow()
         },
+        views: archiveViews(d),
         jobs: [{ name: 'purge', cron: cfg.purgeCron, run: now => purgeExpired(d, now) }],
         status: () => statusLine(archiver.written, archiver.backlog, !!archiver.failing, archiver.lost),
       }
