@@ -1,16 +1,16 @@
 import type { GroupKind } from '../../bot/core/event.js'
 import { formatDuration } from '../../bot/config/duration.js'
 import type { ContentConfig } from './config.js'
-import type { StrikePlan } from './escalation.js'
-import { excerpt } from './excerpt.js'
-import type { Evidence, Finding } from './findings.js'
+import type { StrikePlan } from './decide-escalation.js'
+import { excerpt } from './assess/excerpt.js'
+import type { Evidence, Finding } from './assess/findings.js'
 import { describeMatchKind } from './matcher/index.js'
 import type { Review } from './state.js'
 import type { DictionaryEdit } from './matcher/dictionary-edit.js'
 
 /**
  * Group rule quoted in warnings, per category key (overridable with `rules`). Never a dictionary word: the
- * start-up self-check (`self-check.ts`) refuses a warning that its own dictionary would flag.
+ * start-up self-check (`dictionary/self-check.ts`) refuses a warning that its own dictionary would flag.
  */
 export const DEFAULT_RULES: Record<string, string> = {
   porn: '禁止发布低俗不雅内容',
