@@ -6,10 +6,17 @@ import { startCommand } from './cli/start.js'
 import { replayCommand } from './cli/replay.js'
 import { casesCommand, statsCommand } from './cli/store-commands.js'
 import { archiveCommand } from './cli/archive.js'
+import { backupCommand, restoreCommand } from './cli/backup.js'
 import { runCheck } from '../plugins/content/check-command.js'
 import { runDictionaryEdit } from '../plugins/content/cli/dictionary-command.js'
 import { PLUGINS } from '../plugins/index.js'
 import { configJsonSchema, configReference } from './config/config-reference.js'
+import { defineCli, UsageError } from './cli/args.js'
+
+const REFERENCE_CLI = defineCli({
+  usage: 'usage: config-reference [--json]',
+  options: { json: { type: 'boolean', default: false } },
+})
 
 type Command = { run: (argv: string[]) => Promise<number>; help: string }
 
@@ -31,7 +38,15 @@ const COMMANDS: Record<string, Command> = {
   },
   archive: {
     run: archiveCommand,
-    help: 'archive export --from DATE --to DATE [--group G] [--member M] --format jsonl|csv|md [--data DIR]   message archive',
+    help: 'archive export --from DATE --to DATE [--group G] [--member M] --format jsonl|csv|md|html [--data DIR]   message archive',
+  },
+  backup: {
+    run: backupCommand,
+    help: 'backup FILE [--data DIR]   the whole data folder (state, logs, message archive) into one file, also while the bot runs',
+  },
+  restore: {
+    run: restoreCommand,
+    help: 'restore FILE --into DIR   a backup into a new folder; then start with BOT_DATA_DIR=DIR',
   },
   stats: {
     run: statsCommand,
@@ -39,8 +54,10 @@ const COMMANDS: Record<string, Command> = {
   },
   'config-reference': {
     run: async argv => {
+      const args = REFERENCE_CLI.parse(argv)
+      if (args instanceof UsageError) return args.report(process.stderr)
       process.stdout.write(
-        argv.includes('--json') ? `${JSON.stringify(configJsonSchema(PLUGINS), null, 2)}\n` : configReference(PLUGINS),
+        args.values.json ? `${JSON.stringify(configJsonSchema(PLUGINS), null, 2)}\n` : configReference(PLUGINS),
       )
       return 0
     },

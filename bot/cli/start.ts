@@ -18,6 +18,14 @@ import { isConnectionLoss, isDiscoveryFailure, isTokenRejected, superviseConnect
 import { routeConsole, routeWechatyLogs } from '../wechaty/wechaty-logs.js'
 import { populateWorld, readWorld } from '../sandbox/load-world.js'
 import { startConsole } from './console.js'
+import { defineCli, UsageError } from './args.js'
+
+const CLI = defineCli({
+  usage:
+    'usage: start [WORLD.yaml] [--accept-state-loss]   (WORLD.yaml: the sandbox world, when no puppet is configured)',
+  options: { 'accept-state-loss': { type: 'boolean', default: false } },
+  positionals: { max: 1 },
+})
 
 /** Exit code after an uncaught exception (EX_SOFTWARE). */
 export const EXIT_FATAL = 70
@@ -30,6 +38,8 @@ export const STOP_GRACE_MS = 15_000
 
 /** `start`: run the bot on the configured puppet, or on the sandbox with a console when none is configured. */
 export async function startCommand(argv: string[]): Promise<number> {
+  const args = CLI.parse(argv)
+  if (args instanceof UsageError) return args.report(process.stderr)
   const env = readEnv()
   // Like the unit's UMask=0077: state, caches and charts this process creates are private to its user.
   process.umask(0o077)
@@ -39,7 +49,7 @@ export async function startCommand(argv: string[]): Promise<number> {
     secrets: env.secrets,
   })
   routeWechatyLogs(log)
-  if (argv.includes('--accept-state-loss')) process.env.BOT_ACCEPT_STATE_LOSS = '1' // read by the FileStore
+  if (args.values['accept-state-loss']) process.env.BOT_ACCEPT_STATE_LOSS = '1' // read by the FileStore
   // Every config and plugin problem, before connecting: ConfigError → exit 1 with the list (never half-configured).
   await verifyConfig(env.configFile, PLUGINS)
   const dataDir = env.puppet ? env.dataDir : join(env.dataDir, 'sandbox')
@@ -50,7 +60,7 @@ export async function startCommand(argv: string[]): Promise<number> {
     log.error(`❌ ${e.message}`)
     return EXIT_TEMPFAIL
   }
-  return env.puppet ? startPuppet(env, log) : startSandbox(env, dataDir, log, argv)
+  return env.puppet ? startPuppet(env, log) : startSandbox(env, dataDir, log, args.positionals[0])
 }
 
 async function startPuppet(env: BotEnv, log: Logger): Promise<number> {
@@ -93,8 +103,7 @@ async function startPuppet(env: BotEnv, log: Logger): Promise<number> {
   return await new Promise<number>(() => {}) // runs until a signal or the supervisor stops it
 }
 
-async function startSandbox(env: BotEnv, dataDir: string, log: Logger, argv: string[]): Promise<number> {
-  const worldArg = argv.find(a => a.endsWith('.yaml'))
+async function startSandbox(env: BotEnv, dataDir: string, log: Logger, worldArg?: string): Promise<number> {
   const worldFile = worldArg ? resolve(worldArg) : shipped('data/demo/world.yaml')
   const spec = readWorld(worldFile)
   const sandbox = createSandbox()
