@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util'
+import { defineCli, UsageError } from '../../../bot/cli/args.js'
 import {
   type DictionaryEditOp,
   editDictionaryFile,
@@ -8,9 +8,13 @@ import {
 } from '../matcher/dictionary-edit.js'
 import { DictionaryError, compileMatcher, loadDictionaryFiles } from '../matcher/index.js'
 
-const USAGE =
-  'usage: dictionary add|remove|allow --dictionary FILE [--dictionary FILE2 ...] <category> <word>\n' +
-  '  add and allow write into the last FILE; remove takes the word out of every FILE that lists it'
+const CLI = defineCli({
+  usage:
+    'usage: dictionary add|remove|allow --dictionary FILE [--dictionary FILE2 ...] <category> <word>\n' +
+    '  add and allow write into the last FILE; remove takes the word out of every FILE that lists it',
+  options: { dictionary: { type: 'string', multiple: true } },
+  positionals: { min: 3, max: 100, name: 'add|remove|allow' },
+})
 const OPS: Record<string, DictionaryEditOp> = { add: 'add', remove: 'remove', allow: 'allow' }
 
 /**
@@ -23,14 +27,14 @@ export async function runDictionaryEdit(
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
-  let parsed: ReturnType<typeof parse>
-  try {
-    parsed = parse(argv)
-  } catch (error) {
-    err.write(`${(error as Error).message}\n${USAGE}\n`)
-    return 1
-  }
-  const { op, files, category, word } = parsed
+  const parsed = CLI.parse(argv)
+  if (parsed instanceof UsageError) return parsed.report(err)
+  const [opName, category, ...words] = parsed.positionals
+  const op = OPS[opName]
+  const files = parsed.values.dictionary ?? []
+  if (!op) return CLI.error(`unknown edit ${opName}`).report(err)
+  if (files.length === 0) return CLI.error('--dictionary is required').report(err)
+  const word = words.join(' ')
   const problem = editProblem({ op, category, word })
   if (problem) {
     err.write(`${problem}\n`)
@@ -54,17 +58,4 @@ export async function runDictionaryEdit(
   const changed = edits.filter(e => e.changed).map(e => e.file)
   out.write(changed.length ? `${op} ${category} ${word}: written to ${changed.join(', ')}\n` : 'nothing to change\n')
   return 0
-}
-
-function parse(argv: string[]): { op: DictionaryEditOp; files: string[]; category: string; word: string } {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { dictionary: { type: 'string', multiple: true } },
-    allowPositionals: true,
-  })
-  const [opName, category, ...words] = positionals
-  const op = OPS[opName ?? '']
-  const files = values.dictionary ?? []
-  if (!op || !category || words.length === 0 || files.length === 0) throw new Error('missing arguments')
-  return { op, files, category, word: words.join(' ') }
 }
