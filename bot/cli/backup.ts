@@ -18,6 +18,18 @@ import { once } from 'node:events'
 import { createGunzip, createGzip } from 'node:zlib'
 import { readEnv } from '../env.js'
 import { LOCK_FILE, ensurePrivateDir } from '../process/data-lock.js'
+import { defineCli, UsageError } from './args.js'
+
+const BACKUP_CLI = defineCli({
+  usage: 'usage: backup FILE [--data DIR]',
+  options: { data: { type: 'string' } },
+  positionals: { min: 1, max: 1, name: 'FILE' },
+})
+const RESTORE_CLI = defineCli({
+  usage: 'usage: restore FILE --into DIR',
+  options: { into: { type: 'string' } },
+  positionals: { min: 1, max: 1, name: 'FILE' },
+})
 
 /** First line of every backup file (inside the gzip stream). */
 const MAGIC = 'group-guard-backup 1'
@@ -187,10 +199,10 @@ export async function restoreBackup(file: string, into: string): Promise<BackupS
 
 /** `backup <file> [--data DIR]`: the whole data folder (default `BOT_DATA_DIR`) into one file; works while the bot runs. */
 export async function backupCommand(argv: string[]): Promise<number> {
-  const i = argv.indexOf('--data')
-  const dataDir = i >= 0 && argv[i + 1] ? resolve(argv[i + 1]) : readEnv().dataDir
-  const file = (i >= 0 ? [...argv.slice(0, i), ...argv.slice(i + 2)] : argv)[0]
-  if (!file) return usage('backup FILE [--data DIR]')
+  const args = BACKUP_CLI.parse(argv)
+  if (args instanceof UsageError) return args.report(process.stderr)
+  const [file] = args.positionals
+  const dataDir = args.values.data ? resolve(args.values.data) : readEnv().dataDir
   if (!existsSync(dataDir)) {
     process.stderr.write(`no data folder at ${dataDir} (set BOT_DATA_DIR or --data DIR)\n`)
     return 1
@@ -206,10 +218,11 @@ export async function backupCommand(argv: string[]): Promise<number> {
 
 /** `restore <file> --into DIR`: a backup into a new folder; start the bot with `BOT_DATA_DIR=DIR`. */
 export async function restoreCommand(argv: string[]): Promise<number> {
-  const i = argv.indexOf('--into')
-  const into = i >= 0 ? argv[i + 1] : undefined
-  const file = (i >= 0 ? [...argv.slice(0, i), ...argv.slice(i + 2)] : argv)[0]
-  if (!file || !into) return usage('restore FILE --into DIR')
+  const args = RESTORE_CLI.parse(argv)
+  if (args instanceof UsageError) return args.report(process.stderr)
+  const [file] = args.positionals
+  const into = args.values.into
+  if (!into) return RESTORE_CLI.error('missing --into DIR').report(process.stderr)
   if (!existsSync(file)) {
     process.stderr.write(`no backup file ${file}\n`)
     return 1
@@ -225,9 +238,4 @@ export async function restoreCommand(argv: string[]): Promise<number> {
     process.stderr.write(`❌ ${e.message}\n`)
     return 1
   }
-}
-
-function usage(line: string): number {
-  process.stderr.write(`usage: ${line}\n`)
-  return 2
 }
