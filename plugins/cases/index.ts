@@ -15,6 +15,7 @@ import { caseTerms, TERMS_VERSION } from './search/case-terms.js'
 import { TermsCache } from './search/terms-cache.js'
 import { chatOf, CaseStore } from './store/case-store.js'
 import { T } from './texts.js'
+import { casesViews } from './views.js'
 
 /**
  * Sales case knowledge store: `#成交` / `#问题` / `#经验` / `#案例` posts
@@ -49,6 +50,7 @@ export const casesPlugin = definePlugin({
     const d: CasesDeps = { ctx, cases, search, terms, template: compileTemplate(cfg.fields), maskerFor, digest }
     return {
       commands: casesCommands(d),
+      views: casesViews(d),
       onEvent: ev => {
         if (ev.type !== 'message' || ev.command || ev.kind !== 'image') return []
         const since = ev.at - ctx.configFor(ev.group).imageWindow
