@@ -166,23 +166,14 @@ export async function restoreBackup(file: string, into: string): Promise<BackupS
           continue
         }
         if (state === 'end') throw new BackupError(`${file} has data after its end`)
-        const h = JSON.parse(line) as { path?: string; size?: number; mode?: number; end?: boolean; files?: number }
+        const h = JSON.parse(line) as EntryHeader
         if (h.end) {
           if (h.files !== summary.files)
             throw new BackupError(`${file} is damaged: ${summary.files} of ${h.files} files`)
           state = 'end'
           continue
         }
-        const target = resolve(root, h.path ?? '')
-        if (
-          !h.path ||
-          isAbsolute(h.path) ||
-          !target.startsWith(root + sep) ||
-          relative(root, target).split(sep).includes('..')
-        )
-          throw new BackupError(`${file} names a path outside the folder: ${h.path}`)
-        mkdirSync(dirname(target), { recursive: true, mode: 0o700 })
-        current = { fd: openSync(target, 'w', (h.mode ?? 0o600) & 0o600), left: h.size ?? 0 }
+        current = openEntry(root, file, h)
         summary.files++
         summary.bytes += h.size ?? 0
         state = 'body'
@@ -195,6 +186,25 @@ export async function restoreBackup(file: string, into: string): Promise<BackupS
     rmSync(root, { recursive: true, force: true })
     throw e instanceof BackupError ? e : new BackupError(`${file} is damaged: ${(e as Error).message}`)
   }
+}
+
+/** One header line of a backup: a file that follows (path, size, mode), or the end with the number of files. */
+interface EntryHeader {
+  path?: string
+  size?: number
+  mode?: number
+  end?: boolean
+  files?: number
+}
+
+/** Create the file a header names under `root` (mode at most 0600); a path that would leave the folder is refused. */
+function openEntry(root: string, file: string, h: EntryHeader): { fd: number; left: number } {
+  const target = resolve(root, h.path ?? '')
+  const outside =
+    !h.path || isAbsolute(h.path) || !target.startsWith(root + sep) || relative(root, target).split(sep).includes('..')
+  if (outside) throw new BackupError(`${file} names a path outside the folder: ${h.path}`)
+  mkdirSync(dirname(target), { recursive: true, mode: 0o700 })
+  return { fd: openSync(target, 'w', (h.mode ?? 0o600) & 0o600), left: h.size ?? 0 }
 }
 
 /** `backup <file> [--data DIR]`: the whole data folder (default `BOT_DATA_DIR`) into one file; works while the bot runs. */
