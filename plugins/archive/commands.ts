@@ -81,11 +81,11 @@ async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): P
   const { q, scope } = await parseRequest(d, argv, cfg.search.defaultDays)
   if (!q.words?.length && !q.member)
     return [inv.reply(`请给出要搜索的词或成员。用法：${ctx.commandPrefix}记录 搜索 <词> [群] [日期]`)]
-  const { hits, total } = await d.backend.search(q, cfg.search.limit)
+  const { hits, total, approximate } = await d.backend.search(q, cfg.search.limit)
   const detail = describeQuery(q, scope)
   await logAccess(d, { who: inv.event.sender.id, action: 'search', detail, count: total })
   const info = new Map((await d.backend.chats()).map(c => [c.chat, c]))
-  const head = `🔎 记录搜索 ${detail}：共 ${total} 条${total > hits.length ? `，显示最新 ${hits.length} 条` : ''}`
+  const head = `🔎 记录搜索 ${detail}：共${approximate ? '约' : ''} ${total} 条${total > hits.length ? `，显示最新 ${hits.length} 条` : ''}`
   return [
     inv.reply([head, ...hits.map((h, i) => hitText(h, i + 1, info, ctx.timezone))].join('\n')),
     {
