@@ -10,8 +10,8 @@ export const EXIT_USAGE = 2
 export interface CliSpec<O extends Options> {
   usage: string
   options: O
-  /** Positional arguments it takes (default none). */
-  positionals?: { min?: number; max?: number }
+  /** Positional arguments it takes (default none), and what the first one is called in "missing …". */
+  positionals?: { min?: number; max?: number; name?: string }
   /** Exit code of a usage error, when the command already gives 2 another meaning (default `EXIT_USAGE`). */
   exitCode?: number
 }
@@ -54,10 +54,10 @@ export function defineCli<const O extends Options>(spec: CliSpec<O>): Cli<O> {
       } catch (e) {
         return error(parseProblem(e as Error & { code?: string }))
       }
-      const { min = 0, max = 0 } = spec.positionals ?? {}
+      const { min = 0, max = 0, name = 'argument' } = spec.positionals ?? {}
       const extra = parsed.positionals[max]
       if (extra !== undefined) return error(`unexpected argument ${extra}`)
-      if (parsed.positionals.length < min) return error('missing argument')
+      if (parsed.positionals.length < min) return error(`missing ${name}`)
       return parsed
     },
   }

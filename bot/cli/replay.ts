@@ -14,7 +14,7 @@ const CLI = defineCli({
     out: { type: 'string' },
     live: { type: 'boolean', default: false },
   },
-  positionals: { min: 1, max: 1 },
+  positionals: { min: 1, max: 1, name: 'FILE.jsonl' },
 })
 
 /** `replay FILE.jsonl [--config F] [--world F] [--out DIR] [--live]`: back-test rules on a transcript. */

@@ -35,7 +35,7 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
   const app = createApp({
     configFile: o.configFile,
     dataDir: o.outDir,
-    log: createLogger(o.logLevel ?? 'warn'),
+    log: createLogger(o.logLevel ?? 'warn', 'bot', replayLogLine(o.logLevel)),
     puppet: sandbox.puppet,
     clock,
     store: new MemoryStore(),
@@ -77,6 +77,11 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
   )
   if (files.length) o.out.write(`  生成的文件 files in ${o.outDir}：\n${files.map(f => `    ${f}`).join('\n')}\n`)
   return { events: events.length, actions, skipped }
+}
+
+/** Log lines beside the replay's output: one line each (the audit entry above says the rest), whole at `debug`. */
+function replayLogLine(level?: LogLevel): (line: string) => void {
+  return line => process.stderr.write(`${level === 'debug' ? line : line.split('\n')[0]}\n`)
 }
 
 /** Wait until Wechaty has delivered the puppet's events and the runtime has handled them. */

@@ -56,7 +56,7 @@ export function deadlineActions(n: Notice, cfg: AckConfig, tz: string, policy: F
       memberId: id,
       violation: violationFor(n.id),
       rule: 'ack.missed-deadline',
-      reason: `${n.required[id]} 未在截止前回复通知 ${n.id}`,
+      reason: T.missedReason(n.required[id], n.id),
       ...meta,
     })
   }

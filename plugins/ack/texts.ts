@@ -35,6 +35,7 @@ export const T = {
   recalled: (id: string) => `通知 ${id} 已撤回，不再统计回复。`,
   excuseRegistered: (id: string) => `已登记你对通知 ${id} 的说明，待管理员确认；确认前仍按未回复统计。`,
   violation: (id: string) => `未按时回复通知 ${id}`,
+  missedReason: (name: string, id: string) => `${name} 未在截止前回复通知 ${id}`,
   status: (open: number, all: number) => `进行中通知 ${open} 条，已记录 ${all} 条`,
   statsTitle: (days: number, label: string) => `近 ${days} 天通知回复统计（${label}）`,
   fineDescription: '查看自己的罚款；管理员查看全部或免除',

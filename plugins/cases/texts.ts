@@ -42,6 +42,8 @@ export const T = {
   digestRoles: '⛔ 案例周报仅限培训师和管理员查看。',
   digestUsage: (p: string, days: number) =>
     `用法：${p}案例 周报 [本周/上周/本月/2026-11-01~2026-11-30]，默认最近 ${days} 天。`,
+  digestFileName: (from: string, to: string, raw: boolean) => `案例周报_${from}_${to}${raw ? '_原文' : ''}.md`,
+  viewHint: (p: string) => `${p}案例 查看 编号`,
   status: (size: number, week: number) => `案例库 ${size} 条，最近 7 天新增 ${week} 条`,
 }
 

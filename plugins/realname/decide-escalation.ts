@@ -1,7 +1,7 @@
 import type { Action } from '../../bot/core/actions.js'
 import { formatDuration } from '../../bot/config/duration.js'
 import type { EscalationStep } from './config.js'
-import { mentionText, reminderText, reportText, STEP_LABELS, type NicknameNotice } from './texts.js'
+import { mentionText, reminderText, reportText, STEP_LABELS, T, type NicknameNotice } from './texts.js'
 
 /** When step `index` of a case started at `startedAt` is due; undefined past the last step. */
 export function stepDueAt(steps: EscalationStep[], startedAt: number, index: number): number | undefined {
@@ -72,7 +72,7 @@ export function stepActions(
       ]
     case 'report': {
       const done = steps.slice(0, index).map(s => STEP_LABELS[s.action])
-      const since = done.length && ctx.now > ctx.startedAt ? `首次提醒后${formatDuration(ctx.now - ctx.startedAt)}` : ''
+      const since = done.length && ctx.now > ctx.startedAt ? T.sinceFirst(formatDuration(ctx.now - ctx.startedAt)) : ''
       return [
         {
           type: 'notifyAdmins',

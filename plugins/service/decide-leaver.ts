@@ -1,7 +1,7 @@
 import { type Action, emit } from '../../bot/core/actions.js'
 import type { GroupRef } from '../../bot/core/event.js'
 import './facts.js'
-import { leaverRecordText, leaverRemovedReason, leaverText, successorText } from './texts.js'
+import { leaverRecordText, leaverRemovedReason, leaverText, stillInText, successorText } from './texts.js'
 
 /** What a leaver still holds, as the plugin found it. */
 export interface Holdings {
@@ -19,6 +19,22 @@ export interface Holdings {
 }
 
 const topics = (gs: GroupRef[]) => gs.map(g => g.topic)
+
+/** How long after the removals the bot looks whether the leaver is really gone from those groups. */
+export const LEFT_CHECK_AFTER = 2 * 60_000
+
+/** The check after the removals: the admins are asked to remove the leaver where the bot could not. */
+export function stillInActions(id: string, name: string, groups: GroupRef[]): Action[] {
+  if (!groups.length) return []
+  return [
+    {
+      type: 'notifyAdmins',
+      text: stillInText(name, topics(groups)),
+      rule: 'service.staff-left-still-in',
+      memberId: id,
+    },
+  ]
+}
 
 /**
  * One leaver: removal from internal groups, the handover of their customer groups (a fact for other plugins),
@@ -57,6 +73,15 @@ export function leaverActions(h: Holdings, now: number, prefix: string): Action[
       text: successorText(notice, prefix),
       rule: 'service.staff-left-handover',
       memberId: h.successor.id,
+    })
+  if (h.removing.length)
+    out.push({
+      type: 'schedule',
+      key: `leftcheck:${h.id}`,
+      at: now + LEFT_CHECK_AFTER,
+      payload: { id: h.id, groupIds: h.removing.map(g => g.id) },
+      rule: 'service.schedule',
+      memberId: h.id,
     })
   for (const g of h.removing)
     out.push({

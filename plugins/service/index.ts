@@ -79,8 +79,9 @@ export const servicePlugin = definePlugin({
         fact.name === 'case.captured' ? followUps.fromDeal(fact.data) : [],
       timerPayloads: SERVICE_TIMER_PAYLOADS,
       onTimer: (key, payload) => {
-        const { id } = payload as { id: string }
+        const { id, groupIds } = payload as { id: string; groupIds?: string[] }
         const kind = timerKind(key)
+        if (kind === 'leftcheck') return staff.stillIn(id, groupIds ?? [])
         return kind === 'followup' ? followUps.onTimer(id) : tickets.onTimer(kind, id)
       },
       commands: [complaintCommand(deps), followUpCommand(deps)],

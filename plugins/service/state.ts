@@ -126,9 +126,13 @@ export function nextId(s: { next: number }, used: string[], prefix: string): str
   return `${prefix}${n}`
 }
 
-/** Payloads of the service timers (`remind:<id>`, `deadline:<id>`, `followup:<id>`): the ticket or follow-up id. */
+/**
+ * Payloads of the service timers: `remind:<id>`, `deadline:<id>`, `followup:<id>` carry the ticket or follow-up id;
+ * `leftcheck:<contact id>` the leaver and the internal groups they were removed from.
+ */
 export const SERVICE_TIMER_PAYLOADS = {
   remind: z.object({ id: z.string() }),
   deadline: z.object({ id: z.string() }),
   followup: z.object({ id: z.string() }),
+  leftcheck: z.object({ id: z.string(), groupIds: z.array(z.string()) }),
 }

@@ -146,10 +146,7 @@ export interface LeaverNotice {
 /** The admins' notice about one leaver. */
 export function leaverText(n: LeaverNotice, prefix: string): string {
   const lines = [`👋 员工离职：${n.name} 已不在花名册（或已标记离职）。`]
-  if (n.removing.length)
-    lines.push(
-      `正在移出内部群：${n.removing.join('、')}（机器人不是群主或管理员的群会另行提示“移除成员失败”，请在那里手动移出）`,
-    )
+  if (n.removing.length) lines.push(`正在移出内部群：${n.removing.join('、')}（移不出的群稍后会单独告诉您）`)
   if (n.staying.length) lines.push(`仍在的受管理群：${n.staying.join('、')}（请接管后将其移出）`)
   if (n.responsibleFor.length)
     lines.push(
@@ -166,6 +163,10 @@ export function leaverText(n: LeaverNotice, prefix: string): string {
   lines.push('请及时收回其工作微信号。')
   return lines.join('\n')
 }
+
+/** To the admins when a leaver is still in internal groups a while after the bot tried to remove them. */
+export const stillInText = (name: string, topics: string[]) =>
+  `⚠️ 离职员工 ${name} 仍在内部群：${topics.join('、')}。机器人不是这些群的群主或管理员，无法移出，请群主或群管理员将其移出。`
 
 /** The successor's private note. */
 export function successorText(n: LeaverNotice, prefix: string): string {

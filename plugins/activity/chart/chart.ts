@@ -98,30 +98,36 @@ function option(spec: ChartSpec, height: number): Echarts.EChartsCoreOption {
         ? [{ gridIndex: 1, type: 'value', minInterval: 1, axisLabel: { fontFamily: FONT, fontSize: LABEL } }]
         : []),
     ],
-    series: [
-      {
-        type: 'bar',
-        xAxisIndex: 0,
-        yAxisIndex: 0,
-        data: [...bars.values].reverse(),
-        barMaxWidth: 20,
-        itemStyle: { color: '#3b82f6' },
-        label: { show: true, position: 'right', fontFamily: FONT, fontSize: LABEL },
-      },
-      ...(trend
-        ? [
-            {
-              type: 'line',
-              xAxisIndex: 1,
-              yAxisIndex: 1,
-              data: trend.values,
-              itemStyle: { color: '#f59e0b' },
-              label: { show: true, fontFamily: FONT, fontSize: LABEL },
-            },
-          ]
-        : []),
-    ],
+    series: series(spec),
   }
+}
+
+/** The bars (largest on top) and, when given, the trend line. */
+function series(spec: ChartSpec): unknown[] {
+  const { bars, trend } = spec
+  return [
+    {
+      type: 'bar',
+      xAxisIndex: 0,
+      yAxisIndex: 0,
+      data: [...bars.values].reverse(),
+      barMaxWidth: 20,
+      itemStyle: { color: '#3b82f6' },
+      label: { show: true, position: 'right', fontFamily: FONT, fontSize: LABEL },
+    },
+    ...(trend
+      ? [
+          {
+            type: 'line',
+            xAxisIndex: 1,
+            yAxisIndex: 1,
+            data: trend.values,
+            itemStyle: { color: '#f59e0b' },
+            label: { show: true, fontFamily: FONT, fontSize: LABEL },
+          },
+        ]
+      : []),
+  ]
 }
 
 /** Render a chart to SVG with ECharts' server-side renderer (no browser, no DOM). */

@@ -43,14 +43,16 @@ function assemble(list: Table[]): Buffer {
   return Buffer.concat([head, ...bodies])
 }
 
+function tableOf(t: Map<string, Buffer>, tag: string): Buffer {
+  const b = t.get(tag)
+  if (!b) throw new Error(`font has no ${tag} table`)
+  return b
+}
+
 /** A copy of a simple-glyph TrueType font with only the glyphs for `text` (and .notdef); layout tables are dropped. */
 export function subsetFont(font: Buffer, text: string): Buffer {
   const t = tables(font)
-  const need = (tag: string) => {
-    const b = t.get(tag)
-    if (!b) throw new Error(`font has no ${tag} table`)
-    return b
-  }
+  const need = (tag: string) => tableOf(t, tag)
   const [head, hhea, maxp, loca, glyf, hmtx] = ['head', 'hhea', 'maxp', 'loca', 'glyf', 'hmtx'].map(need)
   const longLoca = head.readInt16BE(50) === 1
   const glyphAt = (gid: number) =>
@@ -89,19 +91,7 @@ export function subsetFont(font: Buffer, text: string): Buffer {
   newHhea.writeUInt16BE(order.length, 34)
   const newMaxp = Buffer.from(maxp)
   newMaxp.writeUInt16BE(order.length, 4)
-  const cmap = Buffer.alloc(12 + 16 + 12 * mapped.length)
-  cmap.writeUInt16BE(1, 2)
-  cmap.writeUInt16BE(3, 4)
-  cmap.writeUInt16BE(10, 6)
-  cmap.writeUInt32BE(12, 8)
-  cmap.writeUInt16BE(12, 12)
-  cmap.writeUInt32BE(16 + 12 * mapped.length, 16)
-  cmap.writeUInt32BE(mapped.length, 24)
-  mapped.forEach(([cp, gid], i) => {
-    cmap.writeUInt32BE(cp, 28 + 12 * i)
-    cmap.writeUInt32BE(cp, 32 + 12 * i)
-    cmap.writeUInt32BE(newId.get(gid)!, 36 + 12 * i)
-  })
+  const cmap = cmapFormat12(mapped, newId)
   const post = Buffer.alloc(32)
   post.writeUInt32BE(0x00030000, 0)
   const copied = ['OS/2', 'name'].flatMap(tag => (t.get(tag) ? [{ tag, data: t.get(tag)! }] : []))
@@ -116,4 +106,22 @@ export function subsetFont(font: Buffer, text: string): Buffer {
     { tag: 'hmtx', data: newHmtx },
     { tag: 'post', data: post },
   ])
+}
+
+/** A format-12 `cmap` table (platform 3, encoding 10) mapping each code point to its new glyph id. */
+function cmapFormat12(mapped: (readonly [number, number])[], newId: Map<number, number>): Buffer {
+  const cmap = Buffer.alloc(12 + 16 + 12 * mapped.length)
+  cmap.writeUInt16BE(1, 2)
+  cmap.writeUInt16BE(3, 4)
+  cmap.writeUInt16BE(10, 6)
+  cmap.writeUInt32BE(12, 8)
+  cmap.writeUInt16BE(12, 12)
+  cmap.writeUInt32BE(16 + 12 * mapped.length, 16)
+  cmap.writeUInt32BE(mapped.length, 24)
+  mapped.forEach(([cp, gid], i) => {
+    cmap.writeUInt32BE(cp, 28 + 12 * i)
+    cmap.writeUInt32BE(cp, 32 + 12 * i)
+    cmap.writeUInt32BE(newId.get(gid)!, 36 + 12 * i)
+  })
+  return cmap
 }

@@ -82,59 +82,29 @@ function addMember(into: Map<string, MemberTotal & { lastDay?: string }>, id: st
 const byMessages = <T extends { messages: number }>(list: T[]) => list.sort((a, b) => b.messages - a.messages)
 const strip = (m: Map<string, MemberTotal & { lastDay?: string }>) => [...m.values()].map(({ lastDay: _, ...t }) => t)
 
+type MemberSum = MemberTotal & { lastDay?: string }
+/** One group's running sums while records are added. */
+interface GroupSum {
+  total: GroupTotal
+  members: Map<string, MemberSum>
+  activeSum: number
+  dayCount: number
+}
+
 /** Sum group-day records (sorted by day) over [from, to]. */
 export function summarize(records: GroupDay[], from: string, to: string): PeriodSummary {
   const days = daysBetween(from, to)
   const dayIndex = new Map(days.map((d, i) => [d, i]))
   const perDay = new Array<number>(days.length).fill(0)
-  const groups = new Map<
-    string,
-    { total: GroupTotal; members: Map<string, MemberTotal & { lastDay?: string }>; activeSum: number; dayCount: number }
-  >()
-  const everyone = new Map<string, MemberTotal & { lastDay?: string }>()
+  const groups = new Map<string, GroupSum>()
+  const everyone = new Map<string, MemberSum>()
   const samples = new Map<string, number[]>()
   for (const r of records) {
-    const fresh: GroupTotal = {
-      groupId: r.groupId,
-      topic: r.topic,
-      kind: r.kind,
-      messages: 0,
-      members: [],
-      hours: new Array<number>(24).fill(0),
-      joined: [],
-      left: [],
-      responses: [],
-      unanswered: 0,
-      dailyActive: 0,
-    }
-    const g = groups.get(r.groupId) ?? { total: fresh, members: new Map(), activeSum: 0, dayCount: 0 }
+    const g = groups.get(r.groupId) ?? { total: emptyTotal(r), members: new Map(), activeSum: 0, dayCount: 0 }
     groups.set(r.groupId, g)
-    const t = g.total
-    t.topic = r.topic
-    t.size = r.size ?? t.size
-    let n = 0
-    for (const [id, m] of Object.entries(r.members)) {
-      n += m.messages
-      addMember(g.members, id, m, r.day)
-      addMember(everyone, id, m, r.day)
-    }
-    t.messages += n
+    const n = addRecord(g, r, everyone, samples)
     const i = dayIndex.get(r.day)
     if (i !== undefined) perDay[i] += n
-    r.hours.forEach((h, hour) => {
-      t.hours[hour] += h
-    })
-    t.joined.push(...r.joined)
-    t.left.push(...r.left)
-    t.unanswered += r.unanswered
-    g.activeSum += Object.keys(r.members).length
-    g.dayCount++
-    for (const [staffId, ms] of r.responses) {
-      t.responses.push(ms)
-      const list = samples.get(staffId) ?? []
-      samples.set(staffId, list)
-      list.push(ms)
-    }
   }
   const members = byMessages(strip(everyone))
   const names = new Map(members.map(m => [m.id, m.name]))
@@ -154,6 +124,51 @@ export function summarize(records: GroupDay[], from: string, to: string): Period
     members,
     staff: [...samples].map(([id, s]) => ({ id, name: names.get(id) ?? id, samples: s })),
   }
+}
+
+function emptyTotal(r: GroupDay): GroupTotal {
+  return {
+    groupId: r.groupId,
+    topic: r.topic,
+    kind: r.kind,
+    messages: 0,
+    members: [],
+    hours: new Array<number>(24).fill(0),
+    joined: [],
+    left: [],
+    responses: [],
+    unanswered: 0,
+    dailyActive: 0,
+  }
+}
+
+/** Add one group-day to its group's sums, everyone's and the staff's answer samples; returns its messages. */
+function addRecord(g: GroupSum, r: GroupDay, everyone: Map<string, MemberSum>, samples: Map<string, number[]>): number {
+  const t = g.total
+  t.topic = r.topic
+  t.size = r.size ?? t.size
+  let n = 0
+  for (const [id, m] of Object.entries(r.members)) {
+    n += m.messages
+    addMember(g.members, id, m, r.day)
+    addMember(everyone, id, m, r.day)
+  }
+  t.messages += n
+  r.hours.forEach((h, hour) => {
+    t.hours[hour] += h
+  })
+  t.joined.push(...r.joined)
+  t.left.push(...r.left)
+  t.unanswered += r.unanswered
+  g.activeSum += Object.keys(r.members).length
+  g.dayCount++
+  for (const [staffId, ms] of r.responses) {
+    t.responses.push(ms)
+    const list = samples.get(staffId) ?? []
+    samples.set(staffId, list)
+    list.push(ms)
+  }
+  return n
 }
 
 /** Records reduced to one member's messages and answers (for `#活跃度 @成员`). */

@@ -32,18 +32,7 @@ export function compileTemplate(fieldNames: string[]): TemplateParser {
     return m ? { field: m[1] ?? m[2] ?? m[3], value: m[4].trim() } : undefined
   }
 
-  const blocks = (text: string): Block[] => {
-    const out: Block[] = []
-    for (const l of text.split(/\r?\n/)) {
-      const f = matchField(l)
-      const last = out[out.length - 1]
-      if (f) out.push({ field: f.field, lines: [l] })
-      else if (last?.field && l.trim()) last.lines.push(l)
-      else if (last && !last.field) last.lines.push(l)
-      else out.push({ lines: [l] })
-    }
-    return out
-  }
+  const blocks = (text: string) => splitBlocks(text, matchField)
 
   const parse = (text: string): ParsedCase => {
     const fields: Record<string, string> = {}
@@ -82,6 +71,20 @@ export function compileTemplate(fieldNames: string[]): TemplateParser {
   }
 
   return { parse, amend }
+}
+
+/** Split text into blocks: a field line with its continuation lines, or a run of free lines. */
+function splitBlocks(text: string, matchField: (line: string) => { field: string } | undefined): Block[] {
+  const out: Block[] = []
+  for (const l of text.split(/\r?\n/)) {
+    const f = matchField(l)
+    const last = out[out.length - 1]
+    if (f) out.push({ field: f.field, lines: [l] })
+    else if (last?.field && l.trim()) last.lines.push(l)
+    else if (last && !last.field) last.lines.push(l)
+    else out.push({ lines: [l] })
+  }
+  return out
 }
 
 function titleOf(heading: string | undefined, fields: Record<string, string>, order: string[]): string {

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Masker } from '../content/privacy.js'
 import type { CaseRecord } from '../state.js'
+import { T } from '../texts.js'
 import { digestMarkdown, digestText } from './digest.js'
 import { rangeInstants, type DayRange } from './period.js'
 
@@ -38,9 +39,9 @@ export function buildDigest(
   raw = false,
 ): BuiltDigest {
   const cases = casesIn(s, range)
-  const fileName = `案例周报_${range.from}_${range.to}${raw ? '_原文' : ''}.md`
+  const fileName = T.digestFileName(range.from, range.to, raw)
   const common = { range, mask, tz: s.tz, fieldNames: s.fieldNames }
-  const text = digestText(cases, { ...common, maxChars, fileName, viewHint: `${s.prefix}案例 查看 编号` })
+  const text = digestText(cases, { ...common, maxChars, fileName, viewHint: T.viewHint(s.prefix) })
   if (!cases.length) return { text, cases }
   mkdirSync(s.dir, { recursive: true })
   const path = join(s.dir, fileName)

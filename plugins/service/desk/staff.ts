@@ -5,7 +5,7 @@ import type { Doc } from '../../../bot/ports/store.js'
 import { hasLeft, type Roster } from '../../../bot/roster/roster.js'
 import { dayKey } from '../../../bot/time/zoned.js'
 import type { ServiceConfig } from '../config.js'
-import { type Holdings, leaverActions } from '../decide-leaver.js'
+import { type Holdings, leaverActions, stillInActions } from '../decide-leaver.js'
 import type { STAFF_DOC } from '../state.js'
 import type { FollowUpDesk } from './followups.js'
 import type { Responsibility } from './responsible.js'
@@ -64,6 +64,17 @@ export class StaffWatch {
       out.push(...leaverActions(holdings, now, ctx.commandPrefix))
     }
     return out
+  }
+
+  /** The check after the removals: where the leaver is still a member, the admins are asked to remove them. */
+  async stillIn(id: string, groupIds: string[]): Promise<Action[]> {
+    const still: GroupRef[] = []
+    for (const gid of groupIds) {
+      const g = this.ctx.directory.group(gid)
+      const members = g ? await this.ctx.directory.members(gid).catch(() => []) : []
+      if (g && members.some(m => m.id === id)) still.push(g)
+    }
+    return stillInActions(id, this.who.nameOf(id), still)
   }
 
   /** Where a leaver still is and what they held; their open work moves to whoever holds it now. */

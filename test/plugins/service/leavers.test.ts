@@ -40,7 +40,7 @@ describe('service: staff who leave (离职)', () => {
     expect(wechat.textsTo('admin1')).toEqual([
       [
         '👋 员工离职：张三 已不在花名册（或已标记离职）。',
-        '正在移出内部群：销售部工作群（机器人不是群主或管理员的群会另行提示“移除成员失败”，请在那里手动移出）',
+        '正在移出内部群：销售部工作群（移不出的群稍后会单独告诉您）',
         '仍在的受管理群：张三交流群（请接管后将其移出）',
         '负责的客户群：张三交流群（花名册没有指定接替人，请在花名册“接替人”一栏填写后 #花名册 重载，或在配置中改负责人）',
         '未处理的投诉/回访：T1、R1，已转由管理员跟进（#投诉 列表、#回访 列表）。',
@@ -48,6 +48,8 @@ describe('service: staff who leave (离职)', () => {
       ].join('\n'),
     ])
     expect(wechat.removed).toEqual([{ groupId: 'r1', memberId: 'u1' }])
+    await clock.advance(2 * 60_000)
+    expect(wechat.textsTo('admin1')).toHaveLength(1) // removed: nothing more to ask
     expect(rt.audit.query({ plugin: 'service' }).map(e => e.rule)).toEqual(
       expect.arrayContaining(['service.staff-left', 'service.staff-left-removed']),
     )
@@ -79,6 +81,10 @@ describe('service: staff who leave (离职)', () => {
     expect(notice[0]).toContain('负责的客户群已交给 李四：张三交流群')
     expect(notice[0]).toContain('未处理的投诉/回访：T1、R1，已转给 李四。')
     expect(notice[1]).toMatch(/^⚠️ 移除成员失败/) // the bot is not owner or admin of the sales group
+    await clock.advance(2 * 60_000)
+    expect(wechat.textsTo('admin1')[2]).toBe(
+      '⚠️ 离职员工 张三 仍在内部群：销售部工作群。机器人不是这些群的群主或管理员，无法移出，请群主或群管理员将其移出。',
+    )
     expect(wechat.textsTo('u2')).toEqual([
       '👋 张三 已离职，由你接替：\n负责的客户群：张三交流群\n未处理的投诉/回访：T1、R1（#投诉 列表、#回访 列表）',
     ])
