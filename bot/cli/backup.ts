@@ -17,6 +17,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { once } from 'node:events'
 import { createGunzip, createGzip } from 'node:zlib'
 import { readEnv } from '../env.js'
+import { defineCli, UsageError } from './args.js'
 import { LOCK_FILE, ensurePrivateDir } from '../process/data-lock.js'
 
 /** First line of every backup file (inside the gzip stream). */
@@ -185,12 +186,23 @@ export async function restoreBackup(file: string, into: string): Promise<BackupS
   }
 }
 
-/** `backup <file> [--data DIR]`: the whole data folder (default `BOT_DATA_DIR`) into one file; works while the bot runs. */
+const BACKUP_CLI = defineCli({
+  usage: 'usage: backup FILE [--data DIR]',
+  options: { data: { type: 'string' } },
+  positionals: { min: 1, max: 1, name: 'FILE' },
+})
+const RESTORE_CLI = defineCli({
+  usage: 'usage: restore FILE --into DIR',
+  options: { into: { type: 'string' } },
+  positionals: { min: 1, max: 1, name: 'FILE' },
+})
+
+/** `backup FILE [--data DIR]`: the whole data folder (default `BOT_DATA_DIR`) into one file; works while the bot runs. */
 export async function backupCommand(argv: string[]): Promise<number> {
-  const i = argv.indexOf('--data')
-  const dataDir = i >= 0 && argv[i + 1] ? resolve(argv[i + 1]) : readEnv().dataDir
-  const file = (i >= 0 ? [...argv.slice(0, i), ...argv.slice(i + 2)] : argv)[0]
-  if (!file) return usage('backup FILE [--data DIR]')
+  const parsed = BACKUP_CLI.parse(argv)
+  if (parsed instanceof UsageError) return parsed.report(process.stderr)
+  const dataDir = parsed.values.data ? resolve(parsed.values.data) : readEnv().dataDir
+  const file = parsed.positionals[0]
   if (!existsSync(dataDir)) {
     process.stderr.write(`no data folder at ${dataDir} (set BOT_DATA_DIR or --data DIR)\n`)
     return 1
@@ -204,12 +216,13 @@ export async function backupCommand(argv: string[]): Promise<number> {
   return 0
 }
 
-/** `restore <file> --into DIR`: a backup into a new folder; start the bot with `BOT_DATA_DIR=DIR`. */
+/** `restore FILE --into DIR`: a backup into a new folder; start the bot with `BOT_DATA_DIR=DIR`. */
 export async function restoreCommand(argv: string[]): Promise<number> {
-  const i = argv.indexOf('--into')
-  const into = i >= 0 ? argv[i + 1] : undefined
-  const file = (i >= 0 ? [...argv.slice(0, i), ...argv.slice(i + 2)] : argv)[0]
-  if (!file || !into) return usage('restore FILE --into DIR')
+  const parsed = RESTORE_CLI.parse(argv)
+  if (parsed instanceof UsageError) return parsed.report(process.stderr)
+  const into = parsed.values.into
+  if (!into) return RESTORE_CLI.error('--into DIR is required').report(process.stderr)
+  const file = parsed.positionals[0]
   if (!existsSync(file)) {
     process.stderr.write(`no backup file ${file}\n`)
     return 1
@@ -225,9 +238,4 @@ export async function restoreCommand(argv: string[]): Promise<number> {
     process.stderr.write(`❌ ${e.message}\n`)
     return 1
   }
-}
-
-function usage(line: string): number {
-  process.stderr.write(`usage: ${line}\n`)
-  return 2
 }
