@@ -20,8 +20,8 @@ function mode(dry: boolean): Html {
   return dry ? h`<span class="tag on">观察模式</span>` : h`<span class="tag off">执行</span>`
 }
 
-/** Overview: the facts of `#状态`. */
-export function overviewPage(f: StatusFacts): Html {
+/** Overview: the facts of `#状态`, today's messages and the open notices. */
+export function overviewPage(f: StatusFacts, today: { messages: number; openNotices?: number }): Html {
   const card = (k: string, v: unknown, cls = '') =>
     h`<div class="card"><div class="k">${k}</div><div class="v ${cls}">${v}</div></div>`
   return h`<section class="cards">
@@ -29,6 +29,8 @@ export function overviewPage(f: StatusFacts): Html {
   ${card('微信登录', f.loggedIn ? `已登录 ${f.selfId}` : '未登录', f.loggedIn ? 'ok' : 'bad')}
   ${card('在线时长', f.uptime)}
   ${card('受管理的群', `${f.groups.length} 个`)}
+  ${card('今天的群消息', `${today.messages} 条`)}
+  ${today.openNotices === undefined ? '' : card('进行中的通知', `${today.openNotices} 条`)}
   ${card('发送队列', `${f.outboxDepth} 条待发`)}
   ${card('待触发定时', f.pendingTimers)}
   ${card('内存', `${f.memoryMb} MB`)}
@@ -50,10 +52,22 @@ ${f.storeWarnings.length ? h`<h2>存储警告</h2><ul>${f.storeWarnings.map(w =>
 ${f.errors.length ? h`<ul class="evidence">${f.errors.map(e => h`<li>${e}</li>`)}</ul>` : h`<p class="muted">没有错误。</p>`}`
 }
 
-/** Violations: the content plugin's recent entries with evidence; undo with a reason. */
-export function violationsPage(rows: ViolationRow[], days: number, tz: string, csrf: string): Html {
-  if (!rows.length) return h`<p class="muted">最近 ${days} 天没有违规记录。</p>`
+/** Violations: the content plugin's recent entries with evidence, per category (the entry's rule); undo with a reason. */
+export function violationsPage(
+  all: ViolationRow[],
+  opts: { days: number; category?: string; tz: string; csrf: string },
+): Html {
+  const { days, category, tz, csrf } = opts
+  if (!all.length) return h`<p class="muted">最近 ${days} 天没有违规记录。</p>`
+  const counts = new Map<string, number>()
+  for (const r of all) counts.set(r.entry.rule, (counts.get(r.entry.rule) ?? 0) + 1)
+  const rows = category ? all.filter(r => r.entry.rule === category) : all
+  const link = (c: string | undefined, label: string, n: number) =>
+    c === category
+      ? h`<strong>${label}（${n}）</strong>`
+      : h`<a href="/violations?days=${days}${c ? `&category=${encodeURIComponent(c)}` : ''}">${label}（${n}）</a>`
   return h`<p class="muted">最近 ${days} 天内容审核插件的记录，最新在前。撤销会删除违规记录和罚款、私聊通知成员，并写入审计日志。</p>
+<p>类别：${link(undefined, '全部', all.length)}${[...counts].map(([c, n]) => h` · ${link(c, c, n)}`)}</p>
 <table><thead><tr><th>编号</th><th>时间</th><th>处理</th><th>成员</th><th>群</th><th>原因与证据</th><th>撤销</th></tr></thead><tbody>
 ${rows.map(r => violationRow(r, tz, csrf))}
 </tbody></table>`
@@ -122,7 +136,7 @@ ${entries.map(
 export function loginPage(opts: { code?: string; pre: string; error?: string; tokenEnabled: boolean }): Html {
   return h`<div class="login">
 ${opts.error ? h`<p class="error" role="alert">${opts.error}</p>` : ''}
-<p>在微信里私聊机器人发送 <strong>#控制台</strong>，会收到一个 10 分钟内有效、只能使用一次的登录码。</p>
+<p>在微信里私聊机器人发送 <strong>#后台</strong>，会收到一个 10 分钟内有效、只能使用一次的登录链接；也可以把链接里的登录码填在下面。</p>
 <form method="post" action="/login">
 <input type="hidden" name="pre" value="${opts.pre}">
 <label>登录码 <input type="text" name="code" value="${opts.code ?? ''}" autocomplete="one-time-code" required></label>

@@ -82,6 +82,8 @@ export interface PluginInstance {
   jobs?: JobSpec[]
   /** One status line for `#状态`. */
   status?(): string
+  /** Read-only queries for the web console, declared in the plugin's `views.ts` (see `bot/core/views.ts`). */
+  views?: object
   /** Release what the plugin holds (file watchers): called before a config reload replaces it and at shutdown. */
   stop?(): void
 }

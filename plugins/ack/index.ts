@@ -11,6 +11,7 @@ import { onLeave, type Outcome } from './decide-reply.js'
 import { rulesCache } from './match/rules.js'
 import { ACK_TIMER_PAYLOADS, allNotices, NOTICES_DOC } from './state.js'
 import { T } from './texts.js'
+import { ackViews } from './views.js'
 
 /**
  * Notices and acknowledgements: tracks leaders' notices in internal groups,
@@ -56,6 +57,7 @@ export const ackPlugin = definePlugin({
         ? [{ name: 'stats', cron, workdaysOnly: true, run: now => statsReportActions(doc.data, global, now) }]
         : [],
       status: () => T.status(notices().filter(n => n.state === 'open').length, notices().length),
+      views: ackViews({ notices, ledger: ctx.ledger, now: () => ctx.clock.now(), nameOf: w.commandDeps.nameOf }),
     }
   },
 })

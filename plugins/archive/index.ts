@@ -17,6 +17,7 @@ import { FileArchive } from './store/file-backend.js'
 import { MemoryArchive } from './store/memory-backend.js'
 import { BOT_NAME, statusLine } from './texts.js'
 import type { ArchiveDeps } from './access/deps.js'
+import { archiveViews } from './views.js'
 
 /** Ways to build the archive plugin with other parts (another media source, another back end). */
 export interface ArchiveOptions {
@@ -72,6 +73,7 @@ export function createArchivePlugin(opts: ArchiveOptions = {}) {
           await archiver.retry()
           return alarmNow()
         },
+        views: archiveViews(d),
         jobs: [{ name: 'purge', cron: cfg.purgeCron, run: now => purgeExpired(d, now) }],
         status: () => statusLine(archiver.written, archiver.backlog, !!archiver.failing, archiver.lost),
       }

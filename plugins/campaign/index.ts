@@ -13,6 +13,7 @@ import type { CampaignHub } from './hooks/hub.js'
 import { notice, publish } from './hooks/posts.js'
 import { ShareHook } from './hooks/shares.js'
 import { T } from './texts.js'
+import { campaignViews } from './views.js'
 
 /**
  * Share campaigns and the scheduled posting queue: announce campaigns in the
@@ -58,6 +59,7 @@ export const campaignPlugin = definePlugin({
         return []
       },
       commands: [campaignCommand(deps), queueCommand(deps)],
+      views: campaignViews(state),
       jobs: [{ name: 'announce', cron: announceCron(cfg.window), workdaysOnly: true, run: now => announce(hub, now) }],
       status: () => {
         const count = <X extends { status: string }>(list: X[], s: string) => list.filter(x => x.status === s).length

@@ -8,13 +8,14 @@ import { maskerCache } from './content/privacy.js'
 import { compileTemplate } from './content/template.js'
 import { decideAttach } from './decide-capture.js'
 import { digestActions } from './decide-digest.js'
-import { buildDigest, casesIn } from './digest/build.js'
-import { lastDays } from './digest/period.js'
+import { buildDigest } from './digest/build.js'
+import { lastDays, rangeInstants } from './digest/period.js'
 import { buildCaseSearch } from './search/case-search.js'
 import { caseTerms, TERMS_VERSION } from './search/case-terms.js'
 import { TermsCache } from './search/terms-cache.js'
 import { chatOf, CaseStore } from './store/case-store.js'
 import { T } from './texts.js'
+import { casesViews } from './views.js'
 
 /**
  * Sales case knowledge store: `#成交` / `#问题` / `#经验` / `#案例` posts
@@ -49,6 +50,7 @@ export const casesPlugin = definePlugin({
     const d: CasesDeps = { ctx, cases, search, terms, template: compileTemplate(cfg.fields), maskerFor, digest }
     return {
       commands: casesCommands(d),
+      views: casesViews(d),
       onEvent: ev => {
         if (ev.type !== 'message' || ev.command || ev.kind !== 'image') return []
         const since = ev.at - ctx.configFor(ev.group).imageWindow
@@ -75,7 +77,11 @@ export const casesPlugin = definePlugin({
             },
           ]
         : [],
-      status: () => T.status(search.size, casesIn(digest, lastDays(7, ctx.clock.now(), ctx.timezone)).length),
+      status: () =>
+        T.status(
+          search.size,
+          cases.countSince(rangeInstants(lastDays(7, ctx.clock.now(), ctx.timezone), ctx.timezone).from),
+        ),
     }
   },
 })
