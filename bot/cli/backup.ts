@@ -17,8 +17,8 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { once } from 'node:events'
 import { createGunzip, createGzip } from 'node:zlib'
 import { readEnv } from '../env.js'
-import { LOCK_FILE, ensurePrivateDir } from '../process/data-lock.js'
 import { defineCli, UsageError } from './args.js'
+import { LOCK_FILE, ensurePrivateDir } from '../process/data-lock.js'
 
 const BACKUP_CLI = defineCli({
   usage: 'usage: backup FILE [--data DIR]',
@@ -226,7 +226,7 @@ export async function backupCommand(argv: string[]): Promise<number> {
   return 0
 }
 
-/** `restore <file> --into DIR`: a backup into a new folder; start the bot with `BOT_DATA_DIR=DIR`. */
+/** `restore FILE --into DIR`: a backup into a new folder; start the bot with `BOT_DATA_DIR=DIR`. */
 export async function restoreCommand(argv: string[]): Promise<number> {
   const args = RESTORE_CLI.parse(argv)
   if (args instanceof UsageError) return args.report(process.stderr)
