@@ -57,7 +57,7 @@ export async function runFlushBench(opts: {
   dataDir: string
   messages: number
 }): Promise<FlushResult> {
-  const store = new TimedStore(opts.dataDir)
+  const store = new TimedStore(opts.dataDir, { background: true }) // as the running bot writes
   const player = await HistoryPlayer.open({
     world: opts.world,
     configFile: opts.configFile,

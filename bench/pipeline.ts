@@ -13,12 +13,13 @@
  * Not here: the same over a puppet-service gRPC connection (bench/members.ts
  * shows the set-up).
  *
- *   npx tsx bench/pipeline.ts [--quick]
+ *   npx tsx bench/pipeline.ts [--quick] [--profile file.cpuprofile]
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
 import { WechatyBuilder } from 'wechaty'
 import { createApp } from '../bot/app.js'
 import { FileStore } from '../bot/ports/file-store.js'
@@ -72,7 +73,14 @@ export interface PipelineResult {
 }
 
 /** Run the workload: 20,000 messages in 50 groups (4,000 with `quick`), variants interleaved. */
-export async function runPipelineBench({ quick = false }: { quick?: boolean } = {}): Promise<PipelineResult> {
+export async function runPipelineBench({
+  quick = false,
+  profile,
+}: {
+  quick?: boolean
+  /** Write a CPU profile of the full bot's timed passes (only those) to this file. */
+  profile?: string
+} = {}): Promise<PipelineResult> {
   const n = quick ? 4_000 : 20_000
   const reps = quick ? 1 : 3
   const world = syntheticWorld({ groups: 50, membersPerGroup: 100 })
@@ -92,7 +100,7 @@ export async function runPipelineBench({ quick = false }: { quick?: boolean } = 
     for (let r = 0; r < reps; r++) {
       runs.sandboxOnly.push(await sandboxBot.deliver(stream))
       runs.bare.push(await bareBot.deliver(stream))
-      runs.full.push(await fullBot.deliver(stream))
+      runs.full.push(await profiled(profile, () => fullBot.deliver(stream)))
     }
     const outboxDepth = fullBot.app.runtime.outbox.depth()
     const preSend = fullBot.store.preSend
@@ -131,6 +139,23 @@ export async function runPipelineBench({ quick = false }: { quick?: boolean } = 
   }
 }
 
+/** Run `fn`, recording a CPU profile of it into `file` (appended as `file.N` for later passes) when given. */
+async function profiled<T>(file: string | undefined, fn: () => Promise<T>): Promise<T> {
+  if (!file) return fn()
+  const { Session } = await import('node:inspector/promises')
+  const session = new Session()
+  session.connect()
+  await session.post('Profiler.enable')
+  await session.post('Profiler.start')
+  try {
+    return await fn()
+  } finally {
+    const { profile } = await session.post('Profiler.stop')
+    writeFileSync(file, JSON.stringify(profile))
+    session.disconnect()
+  }
+}
+
 /** A populated sandbox whose message timestamps follow the bench clock. */
 function sandboxFor(world: BenchWorld, clock: BenchClock) {
   const sandbox = createSandbox({ now: () => clock.now() })
@@ -140,6 +165,9 @@ function sandboxFor(world: BenchWorld, clock: BenchClock) {
 
 /** A FileStore that counts and times the durable flushes the outbox runs before each send. */
 class CountingStore extends FileStore {
+  constructor(dir: string) {
+    super(dir, { background: true }) // as the running bot writes
+  }
   preSend: number[] = []
   override async flush(durableOnly = false): Promise<void> {
     const t = performance.now()
@@ -157,8 +185,19 @@ interface Variant {
   stop(): Promise<void>
 }
 
-function variant(sandbox: SandboxWorld, clock: BenchClock, handled: () => number, stop: () => Promise<void>): Variant {
-  const tick = () => clock.advanceTo(clock.now() + TICK_MS)
+function variant(
+  sandbox: SandboxWorld,
+  clock: BenchClock,
+  handled: () => number,
+  stop: () => Promise<void>,
+  sending: () => boolean = () => false,
+): Variant {
+  // The writes before a send take real time while the clock is simulated: the sends due at a tick finish
+  // before the clock moves on, as they would live.
+  const tick = async () => {
+    await clock.advanceTo(clock.now() + TICK_MS)
+    while (sending()) await new Promise(r => setImmediate(r))
+  }
   return {
     async deliver(messages) {
       collectGarbage()
@@ -222,7 +261,17 @@ async function startFull(world: BenchWorld, configFile: string, dataDir: string)
   sandbox.login(world.botId)
   await app.ready
   await quiet(app.bot)
-  return { ...variant(sandbox, clock, handled, () => app.stop()), app, store }
+  return {
+    ...variant(
+      sandbox,
+      clock,
+      handled,
+      () => app.stop(),
+      () => app.runtime.outbox.sending(),
+    ),
+    app,
+    store,
+  }
 }
 
 /** Print one result as lines. */
@@ -246,5 +295,6 @@ export function describePipeline(r: PipelineResult): string[] {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runPipelineBench({ quick: process.argv.includes('--quick') }).then(r => console.log(describePipeline(r).join('\n')))
+  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, profile: { type: 'string' } } })
+  runPipelineBench(values).then(r => console.log(describePipeline(r).join('\n')))
 }

@@ -75,7 +75,8 @@ export function createApp(opts: AppOptions): App {
   const loaded = load()
   let matcher = new GroupMatcher(loaded.config.groups)
   ensurePrivateDir(opts.dataDir)
-  const store = opts.store ?? new FileStore(opts.dataDir)
+  // On the real clock writes run off the event loop; on a simulated one (replay) they finish before time moves on.
+  const store = opts.store ?? new FileStore(opts.dataDir, { background: !opts.clock })
   const bot = opts.bot ?? WechatyBuilder.build(opts.puppet ? { puppet: opts.puppet } : {})
   bot.on('puppet', puppet => void fixRoomMemberCache(puppet))
   if (opts.bot) fixRoomMemberCache(currentPuppet(opts.bot)) // already started: no 'puppet' event will come
