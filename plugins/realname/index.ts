@@ -4,7 +4,7 @@ import { realnameConfigSchema } from './config.js'
 import { onJoin, onLeave, onMessage, onTimer } from './flows.js'
 import { REALNAME_TIMER_PAYLOADS } from './state.js'
 import { RealnameService } from './service.js'
-import { sweep } from './sweep.js'
+import { sweepParts } from './sweep.js'
 
 /**
  * Real-name group nicknames: checks nicknames against the formats and the
@@ -36,7 +36,12 @@ export const realnamePlugin = definePlugin({
       onTimer: (key, payload) => onTimer(s, key, payload),
       commands: realnameCommands(s),
       jobs: [
-        { name: 'sweep', cron: `${mm} ${hh} * * *`, workdaysOnly: sweepCfg.workdaysOnly, run: now => sweep(s, now) },
+        {
+          name: 'sweep',
+          cron: `${mm} ${hh} * * *`,
+          workdaysOnly: sweepCfg.workdaysOnly,
+          parts: now => sweepParts(s, now),
+        },
       ],
       status: () => {
         const cases = Object.values(s.state.data.cases).filter(c => !c.observed)
