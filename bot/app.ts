@@ -105,6 +105,7 @@ export function createApp(opts: AppOptions): App {
     sender: ports,
     log: opts.log,
     outputDir,
+    yieldTurn: opts.clock ? undefined : () => new Promise(resolve => setImmediate(resolve)),
     // Damaged state, a plugin that cannot start, a disk that cannot keep records: an uncaught
     // exception, which the CLI turns into a flushed stop with the right exit code.
     onFatal: e =>
