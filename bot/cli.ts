@@ -1,39 +1,42 @@
 #!/usr/bin/env node
 import { ConfigError } from './config/load-config.js'
 import { RosterError } from './roster/load-roster.js'
-import { checkConfigCommand } from './cli/check-config.js'
-import { startCommand } from './cli/start.js'
-import { replayCommand } from './cli/replay.js'
-import { casesCommand, statsCommand } from './cli/store-commands.js'
-import { archiveCommand } from './cli/archive.js'
-import { runCheck } from '../plugins/content/check-command.js'
-import { PLUGINS } from '../plugins/index.js'
-import { configJsonSchema, configReference } from './config/config-reference.js'
 
+// Each command loads its modules when it runs: `start` does not pay for the replay, export and reference code.
 type Command = { run: (argv: string[]) => Promise<number>; help: string }
 
 /** CLI commands: `npm run cli -- <command>` or the `group-guard` bin. */
 const COMMANDS: Record<string, Command> = {
-  start: { run: startCommand, help: 'start the bot (sandbox + console when WECHATY_PUPPET is unset)' },
-  'check-config': { run: checkConfigCommand, help: 'check-config [FILE]   validate a config file, list every problem' },
+  start: {
+    run: async argv => (await import('./cli/start.js')).startCommand(argv),
+    help: 'start the bot (sandbox + console when WECHATY_PUPPET is unset)',
+  },
+  'check-config': {
+    run: async argv => (await import('./cli/check-config.js')).checkConfigCommand(argv),
+    help: 'check-config [FILE]   validate a config file, list every problem',
+  },
   check: {
-    run: argv => runCheck(argv, process.stdout),
+    run: async argv => (await import('../plugins/content/check-command.js')).runCheck(argv, process.stdout),
     help: 'check --dictionary FILE [--dictionary F2] --input FILE.jsonl   run the banned-content matcher over {"id","text"} lines',
   },
   cases: {
-    run: casesCommand,
+    run: async argv => (await import('./cli/store-commands.js')).casesCommand(argv),
     help: 'cases export --from DATE --to DATE --format md|json|csv [--data DIR] [--out FILE]   export shared sales cases',
   },
   archive: {
-    run: archiveCommand,
+    run: async argv => (await import('./cli/archive.js')).archiveCommand(argv),
     help: 'archive export --from DATE --to DATE [--group G] [--member M] --format jsonl|csv|md [--data DIR]   message archive',
   },
   stats: {
-    run: statsCommand,
+    run: async argv => (await import('./cli/store-commands.js')).statsCommand(argv),
     help: 'stats --from DATE [--to DATE] [--format csv|json] [--by member|group] [--data DIR] [--out FILE]   activity figures',
   },
   'config-reference': {
     run: async argv => {
+      const [{ PLUGINS }, { configJsonSchema, configReference }] = await Promise.all([
+        import('../plugins/index.js'),
+        import('./config/config-reference.js'),
+      ])
       process.stdout.write(
         argv.includes('--json') ? `${JSON.stringify(configJsonSchema(PLUGINS), null, 2)}\n` : configReference(PLUGINS),
       )
@@ -42,7 +45,7 @@ const COMMANDS: Record<string, Command> = {
     help: 'config-reference [--json]   every config key with its default (Markdown), or the JSON Schema',
   },
   replay: {
-    run: replayCommand,
+    run: async argv => (await import('./cli/replay.js')).replayCommand(argv),
     help: 'replay FILE.jsonl [--config F] [--world F] [--out DIR] [--live]   feed a transcript through the sandbox (dry-run)',
   },
 }
