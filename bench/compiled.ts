@@ -19,7 +19,10 @@ const ROOT = resolve(import.meta.dirname, '..')
 const CLI = join(ROOT, 'dist', 'bot', 'cli.js')
 const BARE = join(ROOT, 'bench', 'bare-wechaty.mjs')
 
-/** A synthetic world served over gRPC, the bot logged in. One client at a time (the service's one event stream). */
+/**
+ * A synthetic world served over gRPC, the bot logged in. One client per server: a second client after the
+ * first disconnected is not told it is logged in, so each child gets a server of its own.
+ */
 export interface ServedWorld {
   world: SandboxWorld
   env: Record<string, string>
@@ -67,14 +70,35 @@ export interface Started {
 /** What to start: the compiled bot or bare Wechaty, on the sandbox (demo world) or the served world. */
 export interface StartSpec {
   kind: 'bot' | 'bare'
-  /** Puppet-service variables (from `serveWorld`); without them, the sandbox. */
-  service?: Record<string, string>
+  /** Serve this world over gRPC for the child (a server of its own); without it, the sandbox. */
+  world?: BenchWorld
   configFile?: string
   dataDir?: string
 }
 
-/** Spawn the child and resolve once it is ready (the bot's "就绪 ready" log line; bare Wechaty's login). */
-export function startChild(spec: StartSpec, timeoutMs = 180_000): Promise<Started> {
+/**
+ * Spawn the child and resolve once it is ready (the bot's "就绪 ready" log line; bare Wechaty's login);
+ * `world` is served before the spawn (not timed) and stopped with the child.
+ */
+export async function startChild(spec: StartSpec, timeoutMs = 180_000): Promise<Started & { served?: ServedWorld }> {
+  const served = spec.world ? await serveWorld(spec.world) : undefined
+  try {
+    const child = await spawnChild(spec, served?.env, timeoutMs)
+    return {
+      ...child,
+      served,
+      async stop() {
+        await child.stop()
+        await served?.stop()
+      },
+    }
+  } catch (e) {
+    await served?.stop()
+    throw e
+  }
+}
+
+function spawnChild(spec: StartSpec, service: Record<string, string> | undefined, timeoutMs: number): Promise<Started> {
   const home = mkdtempSync(join(tmpdir(), 'bench-home-'))
   const env: Record<string, string | undefined> = {
     ...process.env,
@@ -83,11 +107,11 @@ export function startChild(spec: StartSpec, timeoutMs = 180_000): Promise<Starte
     BOT_CONFIG: spec.configFile ?? join(ROOT, 'data', 'bot.config.example.yaml'),
     BOT_DATA_DIR: spec.dataDir ?? join(home, 'data'),
     WECHATY_PUPPET: undefined,
-    ...spec.service,
+    ...service,
   }
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k]
   if (spec.kind === 'bot' && !existsSync(CLI)) throw new Error(`${CLI} missing: run npm run build first`)
-  const args = spec.kind === 'bot' ? [CLI, 'start'] : [BARE, spec.service ? 'service' : 'sandbox']
+  const args = spec.kind === 'bot' ? [CLI, 'start'] : [BARE, service ? 'service' : 'sandbox']
   const t = performance.now()
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] })
   const ready = spec.kind === 'bot' ? /就绪 ready/ : /"phase":"ready"/

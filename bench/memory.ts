@@ -10,7 +10,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type StartSpec, sendAll, serveWorld, settled, startChild } from './compiled.js'
+import { type StartSpec, sendAll, settled, startChild } from './compiled.js'
 import { messageList } from './message-stream.js'
 import type { BenchWorld } from './synthetic-world.js'
 
@@ -45,14 +45,13 @@ export async function runMemoryBench(opts: {
   const messages = opts.quick ? 5_000 : 20_000
   const copy = mkdtempSync(join(tmpdir(), 'bench-memory-'))
   cpSync(opts.dataDir, copy, { recursive: true })
-  const served = await serveWorld(opts.world)
   try {
     const measure = async (spec: StartSpec): Promise<MemoryFigures> => {
       const child = await startChild(spec)
       try {
         await settled(child)
         const ready = child.rss().now
-        await sendAll(served.world, messageList(opts.world, messages, 23))
+        await sendAll(child.served!.world, messageList(opts.world, messages, 23))
         await settled(child)
         const { now, peak } = child.rss()
         return { ready, live: now, peak }
@@ -60,8 +59,8 @@ export async function runMemoryBench(opts: {
         await child.stop()
       }
     }
-    const full = await measure({ kind: 'bot', service: served.env, configFile: opts.configFile, dataDir: copy })
-    const bare = await measure({ kind: 'bare', service: served.env })
+    const full = await measure({ kind: 'bot', world: opts.world, configFile: opts.configFile, dataDir: copy })
+    const bare = await measure({ kind: 'bare', world: opts.world })
     return {
       messages,
       full,
@@ -71,7 +70,6 @@ export async function runMemoryBench(opts: {
       pass: full.live < MEMORY_TARGET_MB,
     }
   } finally {
-    await served.stop()
     rmSync(copy, { recursive: true, force: true })
   }
 }

@@ -4,7 +4,7 @@
  * the same figures in `bench/results.json`. Misses are reported and the exit
  * code stays 0; a workload that crashes is reported as ERROR and makes it 1.
  *
- * Workloads: pipeline (1), matcher (2, bench/matcher.ts), store (3),
+ * Workloads: pipeline (1, in-process), grpc (1, over a puppet-service connection), matcher (2, bench/matcher.ts), store (3),
  * cases (4, bench/cases.ts), memory (5), startup (6), members (7, bench/members.ts),
  * flush (8, bench/flush.ts: event-loop stalls from state writes). Memory, start-up and flush load
  * the data dir the store workload seeded, so they need it in the same run.
@@ -18,13 +18,19 @@ import { writeBenchConfig } from './bench-config.js'
 import { describeFlush, type FlushResult, runFlushBench, STALL_MAX_TARGET_MS, STALL_P99_TARGET_MS } from './flush.js'
 import { describeMembers, runMembersBench, type MembersResult } from './members.js'
 import { describeMemory, runMemoryBench, type MemoryResult } from './memory.js'
-import { describePipeline, runPipelineBench, type PipelineResult } from './pipeline.js'
+import { describePipeline, PIPELINE_TARGET, runPipelineBench, type PipelineResult } from './pipeline.js'
+import { describeGrpcPipeline, type GrpcPipelineResult, runGrpcPipeline } from './pipeline-grpc.js'
+
 import { describeStartup, runStartupBench, type StartupResult } from './startup.js'
 import { describeStoreGrowth, runStoreGrowthBench, type StoreGrowthResult } from './store-growth.js'
 import { syntheticWorld } from './synthetic-world.js'
 import { machineInfo, printTable, writeResults, type Row, type Status } from './table.js'
 
-const ALL = ['pipeline', 'matcher', 'store', 'cases', 'members', 'memory', 'startup', 'flush'] as const
+/** Goals of issue #18 for the pipeline: over gRPC, and flat from the smallest to the largest group count. */
+const GRPC_TARGET = 1.5
+const GROWTH_TARGET = 1.5
+
+const ALL = ['pipeline', 'grpc', 'matcher', 'store', 'cases', 'members', 'memory', 'startup', 'flush'] as const
 type Workload = (typeof ALL)[number]
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } })
@@ -69,15 +75,38 @@ console.log(
   `bench ${quick ? '--quick' : '(full)'} on ${machine.cpus}× ${machine.model}, Node ${machine.node}, load average ${machine.loadavg.join(' ')} (shared machine: absolute figures vary, ratios within a run hold better)`,
 )
 
+const PIPELINE_SIZES = quick ? [10] : [10, 100, 1000]
+const growth = (xs: number[]) => xs[xs.length - 1] / xs[0]
 await workload(
   'pipeline',
-  '1 pipeline overhead',
-  () => runPipelineBench({ quick }),
-  (r: PipelineResult) => ({
-    figure: `full ${Math.round(r.full.msgsPerCpuSec)} vs bare ${Math.round(r.bare.msgsPerCpuSec)} msg/CPU-s = ${r.ratio.toFixed(2)}× CPU/msg`,
-    target: `≤ ${r.target}× bare`,
-    status: status(r.pass),
-    details: describePipeline(r),
+  '1 pipeline in-process',
+  async () => {
+    const sizes: PipelineResult[] = []
+    for (const groups of PIPELINE_SIZES) sizes.push(await runPipelineBench({ quick, groups }))
+    return { sizes, growth: growth(sizes.map(r => r.full.cpuUsPerMsg)) }
+  },
+  r => ({
+    figure: `${r.sizes.map(x => `${x.groups} groups ${x.ratio.toFixed(2)}×`).join(', ')}; full bot ×${r.growth.toFixed(2)} from ${PIPELINE_SIZES[0]} to ${PIPELINE_SIZES.at(-1)}`,
+    target: `≤ ${PIPELINE_TARGET}× bare, growth ≤ ${GROWTH_TARGET}×`,
+    status: status(r.sizes.every(x => x.pass) && r.growth <= GROWTH_TARGET),
+    details: r.sizes.flatMap(describePipeline),
+  }),
+)
+
+await workload(
+  'grpc',
+  '1 pipeline over gRPC',
+  async () => {
+    const sizes: GrpcPipelineResult[] = []
+    for (const groups of PIPELINE_SIZES)
+      sizes.push(await runGrpcPipeline({ groups, membersPerGroup: 100, messages: quick ? 1_000 : 5_000 }))
+    return { sizes, growth: growth(sizes.map(r => r.full.cpuUsPerMsg)) }
+  },
+  r => ({
+    figure: `${r.sizes.map(x => `${x.groups} groups ${x.ratio.toFixed(2)}×`).join(', ')}; full bot ×${r.growth.toFixed(2)} from ${PIPELINE_SIZES[0]} to ${PIPELINE_SIZES.at(-1)}`,
+    target: `≤ ${GRPC_TARGET}× bare, growth ≤ ${GROWTH_TARGET}×`,
+    status: status(r.sizes.every(x => x.ratio <= GRPC_TARGET) && r.growth <= GROWTH_TARGET),
+    details: r.sizes.map(describeGrpcPipeline),
   }),
 )
 

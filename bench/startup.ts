@@ -12,7 +12,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type StartSpec, serveWorld, startChild } from './compiled.js'
+import { type StartSpec, startChild } from './compiled.js'
 import { median } from './measure.js'
 import type { BenchWorld } from './synthetic-world.js'
 
@@ -45,7 +45,6 @@ export async function runStartupBench(opts: {
   // The bot writes to its data folder: a copy, so the workloads after this one see the seeded state unchanged.
   const copy = mkdtempSync(join(tmpdir(), 'bench-startup-'))
   cpSync(opts.dataDir, copy, { recursive: true })
-  const served = await serveWorld(opts.world)
   try {
     const time = async (spec: StartSpec) => {
       const child = await startChild(spec)
@@ -64,8 +63,8 @@ export async function runStartupBench(opts: {
     }
     const sandbox = await variants({ kind: 'bot' }, { kind: 'bare' })
     const service = await variants(
-      { kind: 'bot', service: served.env, configFile: opts.configFile, dataDir: copy },
-      { kind: 'bare', service: served.env },
+      { kind: 'bot', world: opts.world, configFile: opts.configFile, dataDir: copy },
+      { kind: 'bare', world: opts.world },
     )
     return {
       sandbox,
@@ -78,7 +77,6 @@ export async function runStartupBench(opts: {
       pass: sandbox.bot < STARTUP_TARGET_MS && service.bot < STARTUP_TARGET_MS,
     }
   } finally {
-    await served.stop()
     rmSync(copy, { recursive: true, force: true })
   }
 }
