@@ -17,7 +17,7 @@ let bot
 let login
 if (mode === 'sandbox') {
   const { createSandbox } = await import('../dist/bot/sandbox/index.js')
-  const { populateWorld, readWorld } = await import('../dist/bot/world/load-world.js')
+  const { populateWorld, readWorld } = await import('../dist/bot/sandbox/load-world.js')
   const spec = readWorld('data/demo/world.yaml')
   const sandbox = createSandbox()
   populateWorld(sandbox.world, spec)

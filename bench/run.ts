@@ -20,7 +20,6 @@ import { describeMembers, runMembersBench, type MembersResult } from './members.
 import { describeMemory, runMemoryBench, type MemoryResult } from './memory.js'
 import { describePipeline, PIPELINE_TARGET, runPipelineBench, type PipelineResult } from './pipeline.js'
 import { describeGrpcPipeline, type GrpcPipelineResult, runGrpcPipeline } from './pipeline-grpc.js'
-
 import { describeStartup, runStartupBench, type StartupResult } from './startup.js'
 import { describeStoreGrowth, runStoreGrowthBench, type StoreGrowthResult } from './store-growth.js'
 import { syntheticWorld } from './synthetic-world.js'

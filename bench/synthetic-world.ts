@@ -4,7 +4,7 @@
  * (a few of them not real-name compliant). Deterministic for a given seed.
  */
 import type { GroupKind } from '../bot/core/event.js'
-import type { WorldSpec } from '../bot/world/load-world.js'
+import type { WorldSpec } from '../bot/sandbox/load-world.js'
 import { createRng, type Rng } from './prng.js'
 
 /** One staff member on the roster. */

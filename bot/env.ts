@@ -2,8 +2,8 @@ import { shipped } from './package-root.js'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseDuration } from './config/duration.js'
-import { type ConnectionBounds, DEFAULT_BOUNDS } from './runtime/connection-supervisor.js'
-import { type LogFormat, type LogLevel, logFormatFromEnv, logLevelFromEnv } from './runtime/logger.js'
+import { type ConnectionBounds, DEFAULT_BOUNDS } from './process/connection-supervisor.js'
+import { type LogFormat, type LogLevel, logFormatFromEnv, logLevelFromEnv } from './process/logger.js'
 
 /** Settings that come only from the environment (secrets and the puppet never live in the config file). */
 export interface BotEnv {

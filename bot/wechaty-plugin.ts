@@ -1,7 +1,7 @@
 import type { Wechaty, WechatyPlugin } from 'wechaty'
 import { createApp, type App } from './app.js'
 import type { PluginDefinition } from './core/plugin.js'
-import { createLogger, type Logger, logLevelFromEnv } from './runtime/logger.js'
+import { createLogger, type Logger, logLevelFromEnv } from './process/logger.js'
 
 /** Options of the `GroupGuard` Wechaty plugin. */
 export interface GroupGuardOptions {

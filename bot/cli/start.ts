@@ -2,9 +2,9 @@ import { readdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { type App, createApp } from '../app.js'
 import { type BotEnv, readEnv } from '../env.js'
-import { EXIT_TEMPFAIL } from '../runtime/connection-supervisor.js'
-import { acquireDataLock, DataLockError, LOCK_FILE, securePuppetCache } from '../runtime/data-lock.js'
-import type { ExitReason } from '../runtime/lifecycle.js'
+import { EXIT_TEMPFAIL } from '../process/connection-supervisor.js'
+import { acquireDataLock, DataLockError, LOCK_FILE, securePuppetCache } from '../process/data-lock.js'
+import type { ExitReason } from '../runtime/host/lifecycle.js'
 import { PLUGINS } from '../../plugins/index.js'
 import { ConfigError } from '../config/load-config.js'
 import { verifyConfig } from '../config/verify-config.js'
@@ -12,7 +12,7 @@ import { StateDamageError, StoreWriteError } from '../ports/store.js'
 import { openStore } from '../ports/postgres/open-store.js'
 import { shipped } from '../package-root.js'
 import { readConsoleSettings } from '../console/index.js'
-import { createLogger, type Logger } from '../runtime/logger.js'
+import { createLogger, type Logger } from '../process/logger.js'
 import { isConnectionLoss, isDiscoveryFailure, isTokenRejected, superviseConnection } from '../wechaty/supervise.js'
 import { routeConsole, routeWechatyLogs } from '../wechaty/wechaty-logs.js'
 import { startConsole } from './console.js'
@@ -97,7 +97,7 @@ async function startSandbox(env: BotEnv, dataDir: string, log: Logger, argv: str
   // The simulated WeChat (and the mock puppet's fake-data library) loads only in sandbox mode.
   const [{ createSandbox }, { populateWorld, readWorld }] = await Promise.all([
     import('../sandbox/index.js'),
-    import('../world/load-world.js'),
+    import('../sandbox/load-world.js'),
   ])
   const spec = readWorld(worldFile)
   const sandbox = createSandbox()

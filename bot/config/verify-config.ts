@@ -4,8 +4,8 @@ import type { PluginDefinition } from '../core/plugin.js'
 import { FakeClock } from '../ports/clock.js'
 import { MemoryStore } from '../ports/memory-store.js'
 import { SimulatedWeChat } from '../ports/simulated.js'
-import { createLogger } from '../runtime/logger.js'
-import { BotRuntime } from '../runtime/runtime.js'
+import { createLogger } from '../process/logger.js'
+import { BotRuntime } from '../runtime/host/runtime.js'
 import { loadConfig, type LoadedConfig } from './load-config.js'
 
 /**

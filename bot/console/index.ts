@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
 import type { CommandSpec } from '../core/plugin.js'
-import type { Logger } from '../runtime/logger.js'
+import type { Logger } from '../process/logger.js'
 import { ConsoleAuth } from './auth.js'
 import { createConsoleApp } from './server.js'
 import type { ConsoleSource } from './source.js'

@@ -1,5 +1,5 @@
 import { shortDateTime } from '../time/zoned.js'
-import type { AuditEntry } from '../runtime/audit.js'
+import type { AuditEntry } from '../runtime/records/audit.js'
 import { csrfField, h, type Html } from './html.js'
 import type { GroupMode, GroupPluginMode, PluginMode, StatusFacts, ViolationRow } from './source.js'
 

@@ -1,7 +1,7 @@
-import type { AuditEntry } from '../runtime/audit.js'
+import type { AuditEntry } from '../runtime/records/audit.js'
 import { formatDuration } from '../config/duration.js'
-import { undoPenalty } from '../runtime/undo-command.js'
-import type { BotRuntime } from '../runtime/runtime.js'
+import { undoPenalty } from '../commands/builtin/undo-command.js'
+import type { BotRuntime } from '../runtime/host/runtime.js'
 
 /** Who made a change in the console: a WeChat admin (contact id) or the environment token. */
 export interface Actor {

@@ -6,9 +6,9 @@ import type { Clock } from '../ports/clock.js'
 import type { Store } from '../ports/store.js'
 import type { Directory } from '../ports/directory.js'
 import type { Roster } from '../roster/roster.js'
-import type { Ledger } from '../runtime/ledger.js'
-import type { AuditLog } from '../runtime/audit.js'
-import type { Logger } from '../runtime/logger.js'
+import type { Ledger } from '../runtime/records/ledger.js'
+import type { AuditLog } from '../runtime/records/audit.js'
+import type { Logger } from '../process/logger.js'
 
 /** What a plugin returns from a decision: actions as data (sync or async). */
 export type Decision = Action[] | Promise<Action[]>

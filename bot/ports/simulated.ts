@@ -1,6 +1,9 @@
 import type { GroupRef, Member } from '../core/event.js'
 import type { Clock } from './clock.js'
-import type { Directory, OutboundMessage, RoomAdmin, Sender } from './directory.js'
+import type { Directory } from './directory.js'
+import type { OutboundMessage } from './outbound-message.js'
+import type { RoomAdmin } from './room-admin.js'
+import type { Sender } from './sender.js'
 
 /** A sent message with the time it left the outbox. */
 export interface SentRecord extends OutboundMessage {

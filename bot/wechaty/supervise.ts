@@ -1,7 +1,7 @@
 import type { Wechaty } from 'wechaty'
-import { type ConnectionBounds, ConnectionSupervisor, type SupervisorAction } from '../runtime/connection-supervisor.js'
-import type { Logger } from '../runtime/logger.js'
-import type { BotRuntime } from '../runtime/runtime.js'
+import { type ConnectionBounds, ConnectionSupervisor, type SupervisorAction } from '../process/connection-supervisor.js'
+import type { Logger } from '../process/logger.js'
+import type { BotRuntime } from '../runtime/host/runtime.js'
 
 /** What `superviseConnection` needs besides Wechaty and the runtime. */
 export interface SuperviseOptions {

@@ -1,6 +1,6 @@
 import { format } from 'node:util'
 import { log as wechatyLog } from 'wechaty'
-import type { Logger, LogLevel } from '../runtime/logger.js'
+import type { Logger, LogLevel } from '../process/logger.js'
 
 type Printer = (levelTitle: string, text: string) => void
 interface BrologLike {

@@ -1,9 +1,12 @@
 import { FileBox } from 'file-box'
 import type { Contact, Room, Wechaty } from 'wechaty'
 import type { GroupRef, Member } from '../core/event.js'
-import type { Directory, OutboundMessage, RoomAdmin, Sender } from '../ports/directory.js'
-import type { GroupBindings, Resolution } from '../runtime/group-bindings.js'
-import type { GroupMatcher } from '../runtime/group-matcher.js'
+import type { Directory } from '../ports/directory.js'
+import type { OutboundMessage } from '../ports/outbound-message.js'
+import type { RoomAdmin } from '../ports/room-admin.js'
+import type { Sender } from '../ports/sender.js'
+import type { GroupBindings, Resolution } from '../runtime/host/group-bindings.js'
+import type { GroupMatcher } from '../runtime/host/group-matcher.js'
 
 /** Optional parts of the Wechaty ports. */
 export interface WechatyPortsOptions {

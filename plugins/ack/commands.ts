@@ -1,7 +1,7 @@
 import type { Action } from '../../bot/core/actions.js'
 import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
 import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
-import type { Ledger } from '../../bot/runtime/ledger.js'
+import type { Ledger } from '../../bot/runtime/records/ledger.js'
 import type { GroupRules } from './compile.js'
 import { splitDeadline, type DeadlineSpec } from './deadline.js'
 import { trackingActions, violationFor } from './deadline-rules.js'

@@ -1,5 +1,5 @@
 import type { Action } from '../../bot/core/actions.js'
-import type { FinePolicy } from '../../bot/runtime/fine-policy.js'
+import type { FinePolicy } from '../../bot/runtime/records/fine-policy.js'
 import type { AckConfig } from './config.js'
 import { silentMembers, type Notice } from './notice.js'
 import { confirmText, fineNoticeText, reminderText, reportText } from './texts.js'

@@ -1,4 +1,4 @@
-import { timerKind } from '../../bot/runtime/timers.js'
+import { timerKind } from '../../bot/runtime/schedule/timers.js'
 import { asRehearsal, type Action } from '../../bot/core/actions.js'
 import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
 import { definePlugin, type JobSpec } from '../../bot/core/plugin.js'

@@ -1,5 +1,5 @@
 import { formatDuration } from '../../bot/config/duration.js'
-import type { FinePolicy } from '../../bot/runtime/fine-policy.js'
+import type { FinePolicy } from '../../bot/runtime/records/fine-policy.js'
 import { clockTime, dayKey, shortDateTime } from '../../bot/time/zoned.js'
 import { answerTiming, type Notice } from './notice.js'
 

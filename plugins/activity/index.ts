@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { timerKind } from '../../bot/runtime/timers.js'
+import { timerKind } from '../../bot/runtime/schedule/timers.js'
 import type { Action } from '../../bot/core/actions.js'
 import type { Fact } from '../../bot/core/facts.js'
 import type { BotEvent } from '../../bot/core/event.js'

@@ -1,6 +1,6 @@
 import type { Action } from '../../bot/core/actions.js'
 import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
-import type { AuditEntry } from '../../bot/runtime/audit.js'
+import type { AuditEntry } from '../../bot/runtime/records/audit.js'
 import { shortDateTime } from '../../bot/time/zoned.js'
 import { dictionarySummary } from './dictionary-holder.js'
 import { recentIncidents, type Incident } from './incident.js'

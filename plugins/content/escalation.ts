@@ -1,5 +1,5 @@
 import type { GroupKind } from '../../bot/core/event.js'
-import type { Strike } from '../../bot/runtime/ledger.js'
+import type { Strike } from '../../bot/runtime/records/ledger.js'
 import type { ContentConfig } from './config.js'
 
 /** Ledger category of this plugin's strikes: `content.<category>`. */

@@ -1,4 +1,4 @@
-import { timerKind } from '../../bot/runtime/timers.js'
+import { timerKind } from '../../bot/runtime/schedule/timers.js'
 import type { Action } from '../../bot/core/actions.js'
 import type { GroupRef, JoinEvent, LeaveEvent, Member, MessageEvent } from '../../bot/core/event.js'
 import { formatDuration } from '../../bot/config/duration.js'

@@ -1,7 +1,7 @@
 import type { Action } from '../../bot/core/actions.js'
 import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
 import { definePlugin, type JobSpec } from '../../bot/core/plugin.js'
-import { timerKind } from '../../bot/runtime/timers.js'
+import { timerKind } from '../../bot/runtime/schedule/timers.js'
 import { compileCron } from '../../bot/time/cron.js'
 import { chineseCalendar } from '../../bot/time/workdays.js'
 import { addWorkingTime, parseWindows } from '../../bot/time/working-hours.js'

@@ -5,10 +5,10 @@ import { WechatyBuilder } from 'wechaty'
 import { describe, expect, it } from 'vitest'
 import type { App } from '../../bot/app.js'
 import { ConfigError } from '../../bot/config/load-config.js'
-import { createLogger } from '../../bot/runtime/logger.js'
+import { createLogger } from '../../bot/process/logger.js'
 import { createSandbox } from '../../bot/sandbox/index.js'
 import { GroupGuard } from '../../bot/wechaty-plugin.js'
-import { populateWorld, readWorld } from '../../bot/world/load-world.js'
+import { populateWorld, readWorld } from '../../bot/sandbox/load-world.js'
 import { demoConfig } from '../helpers/sandbox-app.js'
 
 function files(yaml: string) {

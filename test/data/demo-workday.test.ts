@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { runReplay } from '../../bot/replay/run-replay.js'
-import type { AuditEntry } from '../../bot/runtime/audit.js'
+import type { AuditEntry } from '../../bot/runtime/records/audit.js'
 
 let actions: AuditEntry[] = []
 let printed = ''

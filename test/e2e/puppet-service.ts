@@ -1,7 +1,7 @@
 import { createServer } from 'node:net'
 import { PuppetServer } from 'wechaty-puppet-service'
 import { createSandbox, type SandboxWorld } from '../../bot/sandbox/index.js'
-import { populateWorld, readWorld } from '../../bot/world/load-world.js'
+import { populateWorld, readWorld } from '../../bot/sandbox/load-world.js'
 
 /** A free TCP port on loopback. */
 export async function freePort(): Promise<number> {

@@ -4,8 +4,8 @@ import { parseConfig } from '../../bot/config/load-config.js'
 import { FakeClock } from '../../bot/ports/clock.js'
 import { MemoryStore } from '../../bot/ports/memory-store.js'
 import { SimulatedWeChat } from '../../bot/ports/simulated.js'
-import { BotRuntime } from '../../bot/runtime/runtime.js'
-import { createLogger } from '../../bot/runtime/logger.js'
+import { BotRuntime } from '../../bot/runtime/host/runtime.js'
+import { createLogger } from '../../bot/process/logger.js'
 import type { WorkCalendar } from '../../bot/time/workdays.js'
 
 /** Monday 2026-11-30 09:00 in Asia/Shanghai. */

@@ -5,9 +5,9 @@ import { createApp } from '../../bot/app.js'
 import type { PluginDefinition } from '../../bot/core/plugin.js'
 import { FakeClock, flushMicrotasks } from '../../bot/ports/clock.js'
 import { MemoryStore } from '../../bot/ports/memory-store.js'
-import { createLogger } from '../../bot/runtime/logger.js'
+import { createLogger } from '../../bot/process/logger.js'
 import { createSandbox } from '../../bot/sandbox/index.js'
-import { populateWorld, readWorld } from '../../bot/world/load-world.js'
+import { populateWorld, readWorld } from '../../bot/sandbox/load-world.js'
 import { MONDAY_9AM } from './harness.js'
 
 /** The full bot (real Wechaty + sandbox puppet + runtime) on the demo world, with a fake clock. */

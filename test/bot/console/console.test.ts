@@ -8,8 +8,8 @@ import { CaseStore } from '../../../plugins/cases/case-store.js'
 import { FakeClock } from '../../../bot/ports/clock.js'
 import { MemoryStore } from '../../../bot/ports/memory-store.js'
 import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
-import { createLogger } from '../../../bot/runtime/logger.js'
-import { BotRuntime } from '../../../bot/runtime/runtime.js'
+import { createLogger } from '../../../bot/process/logger.js'
+import { BotRuntime } from '../../../bot/runtime/host/runtime.js'
 import { group, MONDAY_9AM, member, text } from '../../helpers/harness.js'
 
 const CONFIG = `

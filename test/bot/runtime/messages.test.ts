@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import type { Action } from '../../../bot/core/actions.js'
 import { definePlugin } from '../../../bot/core/plugin.js'
-import { firstLine } from '../../../bot/runtime/executor.js'
-import { mergeTexts } from '../../../bot/runtime/merge-texts.js'
+import { firstLine } from '../../../bot/runtime/delivery/executor.js'
+import { mergeTexts } from '../../../bot/runtime/delivery/merge-texts.js'
 import { group, makeRuntime, member, text } from '../../helpers/harness.js'
 
 const CONFIG = `

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { FileBox } from 'file-box'
 import { afterEach, describe, expect, it } from 'vitest'
-import { BINDINGS_DOC } from '../../../bot/runtime/group-bindings.js'
+import { BINDINGS_DOC } from '../../../bot/runtime/host/group-bindings.js'
 import { campaignPlugin } from '../../../plugins/campaign/index.js'
 import { demoConfig, startSandboxApp } from '../../helpers/sandbox-app.js'
 

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest'
 import { WechatyBuilder } from 'wechaty'
-import { GroupMatcher } from '../../../bot/runtime/group-matcher.js'
+import { GroupMatcher } from '../../../bot/runtime/host/group-matcher.js'
 import { createSandbox } from '../../../bot/sandbox/index.js'
 import { fixRoomMemberCache } from '../../../bot/wechaty/room-member-cache.js'
 import { WechatyPorts } from '../../../bot/wechaty/wechaty-ports.js'
-import { populateWorld, readWorld } from '../../../bot/world/load-world.js'
+import { populateWorld, readWorld } from '../../../bot/sandbox/load-world.js'
 
 const SALES = 'r-sales@chatroom'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createSandbox } from '../../../bot/sandbox/index.js'
 import { fixRoomMemberCache } from '../../../bot/wechaty/room-member-cache.js'
-import { populateWorld, readWorld } from '../../../bot/world/load-world.js'
+import { populateWorld, readWorld } from '../../../bot/sandbox/load-world.js'
 
 async function puppetOnDemoWorld() {
   const sandbox = createSandbox()

@@ -1,6 +1,6 @@
 import { log as wechatyLog } from 'wechaty'
 import { describe, expect, it, vi } from 'vitest'
-import { createLogger } from '../../../bot/runtime/logger.js'
+import { createLogger } from '../../../bot/process/logger.js'
 import { routeWechatyLogs } from '../../../bot/wechaty/wechaty-logs.js'
 
 describe("Wechaty's own log", () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_FINE_POLICY } from '../../../bot/runtime/fine-policy.js'
+import { DEFAULT_FINE_POLICY } from '../../../bot/runtime/records/fine-policy.js'
 import { fineRuleText } from '../../../plugins/ack/texts.js'
 
 // The policy's arithmetic at each boundary (1h59m, 2h, 2h01m, 11h, 20h) is tested with the
-// shared ledger in test/bot/runtime/fine-policy.test.ts; here only how ack words it in chat.
+// shared ledger in test/bot/runtime/records/fine-policy.test.ts; here only how ack words it in chat.
 describe('the fine rule as members read it', () => {
   it('describes the default policy', () => {
     expect(fineRuleText(DEFAULT_FINE_POLICY)).toBe('2小时内 5 元，超时每 1小时加 5 元，最多 50 元')

@@ -4,8 +4,8 @@ import { parseConfig } from '../../../bot/config/load-config.js'
 import { FakeClock } from '../../../bot/ports/clock.js'
 import type { MemoryStore } from '../../../bot/ports/memory-store.js'
 import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
-import { BotRuntime } from '../../../bot/runtime/runtime.js'
-import { createLogger } from '../../../bot/runtime/logger.js'
+import { BotRuntime } from '../../../bot/runtime/host/runtime.js'
+import { createLogger } from '../../../bot/process/logger.js'
 
 /**
  * A runtime over an existing store, with its own fake clock and simulated

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BotRuntime } from '../../../bot/runtime/runtime.js'
+import { BotRuntime } from '../../../bot/runtime/host/runtime.js'
 import { member, text } from '../../helpers/harness.js'
 import { H, MIN, sales, start } from './setup.js'
 

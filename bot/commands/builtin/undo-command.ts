@@ -1,0 +1,112 @@
+import { quoted } from '../quote.js'
+import type { AuditEntry } from '../../runtime/records/audit.js'
+import type { Action } from '../../core/actions.js'
+import type { CommandInvocation, CommandSpec } from '../../core/plugin.js'
+import type { BotRuntime } from '../../runtime/host/runtime.js'
+
+const AUDIT_ID = /^A\d+$/i
+
+/** `#撤销 <审计编号>｜@成员｜成员名或微信 ID`: undo one penalty (a strike or a fine) and tell the member in matching words. */
+export function undoCommand(rt: BotRuntime): CommandSpec {
+  const p = rt.loaded.config.commandPrefix
+  return {
+    name: '撤销',
+    aliases: ['undo'],
+    role: 'admin',
+    usage: `${p}撤销 <审计编号>｜@成员｜<成员名或微信ID>`,
+    description: '撤销一次处罚（指定编号，或某成员最近一次）：删除对应的违规记录或罚款并通知成员',
+    run: async inv => {
+      const word = inv.argv[0]
+      const mentioned = inv.event.mentions[0]
+      if (!word && !mentioned)
+        return [
+          inv.reply(
+            `用法：${p}撤销 <审计编号>，或 ${p}撤销 @成员 / 成员名 / 微信ID（撤销其最近一次处罚）；编号见 ${p}审计 或 ${p}违规。`,
+          ),
+        ]
+      if (!mentioned && AUDIT_ID.test(word)) {
+        const entry = rt.audit.get(word.toUpperCase())
+        if (!entry)
+          return [
+            inv.reply(`找不到审计编号 ${quoted(word.toUpperCase())}（只查最近 30 天）。编号见 ${p}审计 或 ${p}违规。`),
+          ]
+        return undo(rt, inv, entry)
+      }
+      const ids = mentioned ? [mentioned] : await membersNamed(rt, word)
+      if (!ids.length) return [inv.reply(`找不到成员「${quoted(word)}」。可用审计编号、@成员、花名册姓名或微信 ID。`)]
+      if (ids.length > 1)
+        return [
+          inv.reply(
+            `「${quoted(word)}」对应 ${ids.length} 个人（${ids.slice(0, 5).join('、')}），请用微信 ID 或审计编号。`,
+          ),
+        ]
+      const entry = latestPenalty(rt, ids[0])
+      if (!entry) return [inv.reply('此成员最近 30 天没有可撤销的处罚。')]
+      return undo(rt, inv, entry)
+    },
+  }
+}
+
+function latestPenalty(rt: BotRuntime, memberId: string): AuditEntry | undefined {
+  return rt.audit
+    .query({ memberId, days: 30, limit: 10_000 })
+    .find(e => (e.type === 'strike' || e.type === 'fine') && !e.dryRun && rt.ledger.hasEffect(e))
+}
+
+/** Contact ids a word names: a contact id seen in the audit log or a group, a roster name, or a group nickname. */
+async function membersNamed(rt: BotRuntime, word: string): Promise<string[]> {
+  const ids = new Set<string>()
+  if (rt.audit.query({ memberId: word, days: 30, limit: 1 }).length) ids.add(word)
+  for (const e of rt.loaded.roster.named(word)) if (e.contactId) ids.add(e.contactId)
+  if (ids.size) return [...ids]
+  for (const g of rt.deps.directory.groups()) {
+    const members = await rt.deps.directory.members(g.id).catch(() => [])
+    for (const m of members) if (m.id === word || m.groupAlias === word || m.name === word) ids.add(m.id)
+  }
+  return [...ids]
+}
+
+function undo(rt: BotRuntime, inv: CommandInvocation, entry: AuditEntry): Action[] {
+  const { note, tell } = undoPenalty(rt, entry, inv.event.sender.id)
+  return [inv.reply(note), ...tell]
+}
+
+/**
+ * Undo the penalty an audit entry recorded (its strikes and fines, nothing else), audit who did it and
+ * why, and tell the member in words that match what was undone. Chat (`#撤销`) and the console share it.
+ */
+export function undoPenalty(
+  rt: BotRuntime,
+  entry: AuditEntry,
+  by: string,
+  reason?: string,
+): { note: string; undone: boolean; tell: Action[] } {
+  const undone = rt.ledger.undoAudit(entry, by, rt.deps.clock.now())
+  if (!undone.strikes && !undone.fines) return { note: `${entry.id} 没有可撤销的处罚。`, undone: false, tell: [] }
+  rt.audit.append({
+    plugin: 'runtime',
+    rule: 'undo',
+    type: 'undo',
+    dryRun: false,
+    memberId: entry.memberId,
+    groupId: entry.groupId,
+    reason: `undo ${entry.id} by ${by}${reason ? `: ${reason}` : ''}`,
+  })
+  const what = [undone.strikes ? `违规记录 ${undone.strikes} 条` : '', undone.fines ? `罚款 ${undone.fines} 笔` : '']
+    .filter(Boolean)
+    .join('，')
+  const told =
+    undone.fines && !undone.strikes ? '一笔罚款' : undone.strikes && !undone.fines ? '一次违规记录' : '一次处罚'
+  const tell: Action[] = entry.memberId
+    ? [
+        {
+          type: 'say',
+          to: { contact: entry.memberId },
+          text: `管理员已撤销你的${told}（${entry.id}），相关处罚已取消。`,
+          rule: 'command.undo-notice',
+          memberId: entry.memberId,
+        },
+      ]
+    : []
+  return { note: `已撤销 ${entry.id}：${what}。`, undone: true, tell }
+}

@@ -1,0 +1,12 @@
+/** A message ready for delivery, after merging. */
+export interface OutboundMessage {
+  chat: { room: string } | { contact: string }
+  text?: string
+  mentions?: string[]
+  /** Names of the people mentioned: when texts to several people are merged, each line starts with them. */
+  label?: string
+  /** Path of an image or file to send instead of text. */
+  file?: string
+  /** A link card to send instead of text. */
+  link?: { url: string; title: string; description?: string }
+}

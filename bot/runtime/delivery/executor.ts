@@ -1,0 +1,185 @@
+import { OUTWARD_ACTIONS, type Action, type Chat } from '../../core/actions.js'
+import type { OutboundMessage } from '../../ports/outbound-message.js'
+import type { RoomAdmin } from '../../ports/room-admin.js'
+import type { Clock } from '../../ports/clock.js'
+import type { Fact } from '../../core/facts.js'
+import type { AuditLog } from '../records/audit.js'
+import type { Ledger } from '../records/ledger.js'
+import type { Outbox } from './outbox.js'
+import type { Timers } from '../schedule/timers.js'
+import type { Logger } from '../../process/logger.js'
+
+/** Where admin notifications go: each admin privately, or one admin group. */
+export type AdminChannel =
+  | { mode: 'private'; adminIds: () => string[] }
+  | { mode: 'group'; roomId: () => string | undefined; adminIds: () => string[] }
+
+/** What the executor needs; each is a port or a shared service. */
+export interface ExecutorDeps {
+  clock: Clock
+  outbox: Outbox
+  roomAdmin: RoomAdmin
+  audit: AuditLog
+  ledger: Ledger
+  timers: Timers
+  admins: AdminChannel
+  strikeTtlDefault: number
+  log: Logger
+  /** How a member is named in a group (roster name, group nickname, WeChat name), for merged texts. */
+  nameOf?(memberId: string, groupId: string): Promise<string>
+  /** Hand a fact a plugin emitted to the other plugins (the runtime's fact dispatch). */
+  onFact?(plugin: string, fact: Fact): Promise<void>
+}
+
+/**
+ * Performs plugins' actions: every one is audited; in dry-run, outward
+ * actions are only recorded. Sends go through the outbox; removals that fail
+ * are reported to the admins once, not retried.
+ */
+export class Executor {
+  constructor(private d: ExecutorDeps) {}
+
+  /** Perform (or, where `dryRun` says so, only record) the actions a plugin decided. */
+  async run(plugin: string, actions: Action[], dryRun: boolean | ((a: Action) => boolean)): Promise<void> {
+    for (const action of actions) {
+      // A fact is a message between plugins, not a decision about anyone: it is not audited.
+      if (action.type === 'emit') {
+        await this.d.onFact?.(plugin, action.fact)
+        continue
+      }
+      const dry = OUTWARD_ACTIONS.has(action.type) && (typeof dryRun === 'function' ? dryRun(action) : dryRun)
+      const entry = this.d.audit.append({
+        plugin,
+        rule: action.rule,
+        type: action.type,
+        dryRun: dry,
+        groupId: groupOf(action),
+        memberId: memberOf(action),
+        reason: action.reason,
+        evidence: action.evidence,
+        text: describe(action),
+      })
+      if (dry) continue
+      try {
+        await this.perform(plugin, action, entry.id)
+      } catch (e) {
+        this.d.log.error(`${plugin}/${action.rule} ${action.type} failed`, e)
+      }
+    }
+  }
+
+  private async perform(plugin: string, a: Action, auditId: string): Promise<void> {
+    const now = this.d.clock.now()
+    switch (a.type) {
+      case 'say':
+      case 'remind':
+        return this.send({ chat: a.to, text: a.text, mentions: a.mentions, label: await this.label(a.to, a.mentions) })
+      case 'warn': {
+        const to = { room: a.groupId }
+        return this.send({ chat: to, text: a.text, mentions: [a.memberId], label: await this.label(to, [a.memberId]) })
+      }
+      case 'sendFile':
+        return this.send({ chat: a.to, file: a.path })
+      case 'sendLink':
+        return this.send({ chat: a.to, link: { url: a.url, title: a.title, description: a.description } })
+      case 'notifyAdmins':
+        return this.notifyAdmins(a.text, a.file)
+      case 'remove':
+        return this.remove(plugin, a.groupId, a.memberId, auditId)
+      case 'strike':
+        this.d.ledger.addStrike({
+          memberId: a.memberId,
+          category: a.category,
+          groupId: a.groupId,
+          at: now,
+          expiresAt: now + (a.ttlMs || this.d.strikeTtlDefault),
+          auditId,
+        })
+        return
+      case 'fine':
+        this.d.ledger.addFine({ memberId: a.memberId, violation: a.violation, groupId: a.groupId, at: now, auditId })
+        return
+      case 'schedule':
+        return this.d.timers.set(plugin, a.key, a.at, a.payload)
+      case 'cancel':
+        return this.d.timers.cancel(plugin, a.key)
+      case 'record':
+        return
+      case 'emit':
+        return
+    }
+  }
+
+  private send(msg: OutboundMessage): void {
+    this.d.outbox.enqueue(msg)
+  }
+
+  /** Names of the people a group message mentions (shown on their line when texts are merged). */
+  private async label(to: Chat, mentions: string[] | undefined): Promise<string | undefined> {
+    if (!('room' in to) || !mentions?.length || !this.d.nameOf) return undefined
+    const names = await Promise.all(mentions.map(id => this.d.nameOf!(id, to.room).catch(() => id)))
+    return names.join('、')
+  }
+
+  /** Send a note to the admins through the configured channel. */
+  notifyAdmins(text: string, file?: string): void {
+    const ch = this.d.admins
+    const room = ch.mode === 'group' ? ch.roomId() : undefined
+    const chats = room ? [{ room }] : ch.adminIds().map(id => ({ contact: id }))
+    for (const chat of chats) {
+      this.send({ chat, text })
+      if (file) this.send({ chat, file })
+    }
+  }
+
+  private async remove(plugin: string, groupId: string, memberId: string, auditId: string): Promise<void> {
+    try {
+      await this.d.roomAdmin.remove(groupId, memberId)
+    } catch (e) {
+      // The detail (error class, stack, paths) stays in the log; WeChat gets one line and the audit id.
+      this.d.log.error(`${plugin}: remove ${memberId} from ${groupId} failed (${auditId})`, e)
+      const failed = this.d.audit.append({
+        plugin,
+        rule: 'remove-failed',
+        type: 'error',
+        dryRun: false,
+        groupId,
+        memberId,
+        reason: firstLine(e),
+        evidence: { text: auditId },
+      })
+      this.notifyAdmins(
+        `⚠️ 移除成员失败（${auditId}）：机器人可能不是群主或群管理员，请手动处理。详情见日志，审计编号 ${failed.id}。`,
+      )
+    }
+  }
+}
+
+/** The first line of an error message, without stack, class name or file paths, at most 120 characters. */
+export function firstLine(e: unknown): string {
+  const line = (e instanceof Error ? e.message : String(e)).split('\n')[0]
+  return line
+    .replace(/(?:[A-Za-z]:)?(?:\/[\w.@-]+){2,}(?::\d+)*/g, '…')
+    .replace(/^\w*Error:\s*/, '')
+    .slice(0, 120)
+}
+
+function describe(a: Action): string | undefined {
+  if ('text' in a) return a.text
+  if (a.type === 'sendFile') return `[文件] ${a.path}`
+  if (a.type === 'sendLink') return `[链接] ${a.title} ${a.url}`
+  return undefined
+}
+
+/** The group an action concerns: its `groupId`, or the room it is sent to. */
+export function groupOf(a: Action): string | undefined {
+  if ('groupId' in a && a.groupId) return a.groupId
+  if ('to' in a && 'room' in a.to) return a.to.room
+  return undefined
+}
+
+function memberOf(a: Action): string | undefined {
+  if ('memberId' in a && a.memberId) return a.memberId
+  if ('to' in a && 'contact' in a.to) return a.to.contact
+  return undefined
+}

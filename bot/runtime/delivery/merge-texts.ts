@@ -1,0 +1,42 @@
+import type { OutboundMessage } from '../../ports/outbound-message.js'
+import { chatKey } from './outbox.js'
+
+/**
+ * Merge queued texts for the same chat as `first` into one message (in queue
+ * order, up to `maxChars`, stopping at a file or link card so order is kept),
+ * so five warnings to one group become one send. `first` must be the chat's earliest item.
+ * When the merged texts mention different people, each line starts with the names it is for
+ * (`张三：…`), since WeChat puts every @ at the top. Files are never merged.
+ * Returns the message and the queue items it covers.
+ */
+export function mergeTexts<T extends OutboundMessage>(
+  first: T,
+  queue: T[],
+  maxChars: number,
+): { message: OutboundMessage; items: T[] } {
+  if (first.file || first.link || first.text === undefined) return { message: strip(first), items: [first] }
+  const key = chatKey(first)
+  const items = [first]
+  let length = lineOf(first).length
+  for (const q of queue) {
+    if (q === first || chatKey(q) !== key) continue
+    if (q.file || q.link || q.text === undefined) break // keep order: text queued after a file goes after it
+    if (length + 1 + lineOf(q).length > maxChars) break
+    length += 1 + lineOf(q).length
+    items.push(q)
+  }
+  const whom = new Set(items.map(i => (i.mentions ?? []).join(',')))
+  const named = whom.size > 1
+  const text = items.map(i => (named ? lineOf(i) : (i.text ?? ''))).join('\n')
+  const mentions = [...new Set(items.flatMap(i => i.mentions ?? []))]
+  return { message: { chat: first.chat, text, mentions }, items }
+}
+
+/** An item's line in a merged message, led by the names it is for. */
+function lineOf(m: OutboundMessage): string {
+  return m.label && m.mentions?.length ? `${m.label}：${m.text ?? ''}` : (m.text ?? '')
+}
+
+function strip(m: OutboundMessage): OutboundMessage {
+  return { chat: m.chat, text: m.text, mentions: m.mentions, file: m.file, link: m.link }
+}

@@ -1,0 +1,417 @@
+import type { Action } from '../../core/actions.js'
+import type { Fact } from '../../core/facts.js'
+import type { BotEvent, MessageEvent, Role } from '../../core/event.js'
+import type { Roster } from '../../roster/roster.js'
+import type { CommandSpec, Decision, JobSpec, PluginDefinition } from '../../core/plugin.js'
+import { ConfigError, type LoadedConfig } from '../../config/load-config.js'
+import type { Clock } from '../../ports/clock.js'
+import { z } from 'zod'
+import { docSpec, StateDamageError, type Store, type StoreWriteError } from '../../ports/store.js'
+import type { Directory } from '../../ports/directory.js'
+import type { RoomAdmin } from '../../ports/room-admin.js'
+import type { Sender } from '../../ports/sender.js'
+import { chineseCalendar, type WorkCalendar } from '../../time/workdays.js'
+import { CommandRouter, replyTo } from '../../commands/command-router.js'
+import { answerPrivately } from '../../commands/audience.js'
+import { AuditLog } from '../records/audit.js'
+import { Ledger } from '../records/ledger.js'
+import { Outbox } from '../delivery/outbox.js'
+import { Timers, timerKind, type TimerRecord } from '../schedule/timers.js'
+import { Scheduler } from '../schedule/scheduler.js'
+import { Executor, groupOf } from '../delivery/executor.js'
+import { IdCache } from '../records/id-cache.js'
+import { SerialQueue } from './serial-queue.js'
+import type { Logger } from '../../process/logger.js'
+import {
+  createPlugins,
+  enrichEvent,
+  guarded,
+  peerResolver,
+  roleResolver,
+  withoutPeers,
+  type HostedPlugin,
+} from './plugin-host.js'
+import { builtinCommands } from '../../commands/builtin/builtin-commands.js'
+import { adminRoom } from './group-bindings.js'
+import { ObserveMode } from './observe-mode.js'
+
+/** Everything the runtime is built from: config, plugin definitions and ports. */
+export interface RuntimeDeps {
+  loaded: LoadedConfig
+  /** Running inside a host bot (the `GroupGuard` plugin): commands it does not know are the host's, not answered. */
+  embedded?: boolean
+  plugins: PluginDefinition[]
+  clock: Clock
+  store: Store
+  directory: Directory
+  roomAdmin: RoomAdmin
+  sender: Sender
+  log: Logger
+  outputDir: string
+  calendar?: WorkCalendar
+  random?: () => number
+  /**
+   * The bot cannot go on (state cannot be written): the app flushes what it can and exits non-zero.
+   * Default: rethrow as an uncaught exception, which the CLI turns into a fatal exit.
+   */
+  onFatal?: (e: Error) => void
+  /** Re-read and validate the config file (for `#重载配置`); throws ConfigError. */
+  reloadConfig?: () => LoadedConfig
+  /**
+   * Give way to the event loop between the parts of a job (the app passes a turn of the event loop on the
+   * real clock, so events the connection received meanwhile are queued before the next part). Without it,
+   * as on a simulated clock, the parts follow each other at once (still behind events already queued).
+   */
+  yieldTurn?: () => Promise<void>
+  /** Extra runtime commands registered next to the built-in ones (e.g. the web console's `#控制台`). */
+  commands?: CommandSpec[]
+}
+
+/**
+ * The bot runtime: receives normalised events, routes commands, lets every
+ * plugin decide inside its error boundary, and hands the actions to the
+ * executor. It knows nothing about Wechaty.
+ */
+export class BotRuntime {
+  readonly audit: AuditLog
+  readonly ledger: Ledger
+  readonly outbox: Outbox
+  readonly timers: Timers
+  readonly executor: Executor
+  /** The one serial queue: events (pushed by the Wechaty wiring), timers and cron jobs, one at a time. */
+  readonly queue: SerialQueue
+  readonly errors: string[] = []
+  readonly startedAt: number
+  loaded: LoadedConfig
+  router!: CommandRouter
+  plugins: HostedPlugin[] = []
+  private scheduler!: Scheduler
+  private storeFailure?: StoreWriteError
+  readonly modes: ObserveMode
+  private seen: IdCache
+  private factDepth = 0
+  private rolesOf: (contactId: string) => Role[]
+
+  constructor(readonly deps: RuntimeDeps) {
+    const { clock, store, loaded } = deps
+    const cfg = loaded.config
+    this.loaded = loaded
+    this.rolesOf = roleResolver(loaded)
+    this.startedAt = clock.now()
+    this.queue = new SerialQueue(e => deps.log.error('queued task failed', e))
+    this.audit = new AuditLog(store, clock, cfg.timezone)
+    this.ledger = new Ledger(store, {
+      base: cfg.penalties.fineBase,
+      windowMs: cfg.penalties.fineWindow,
+      step: cfg.penalties.fineStep,
+      stepMs: cfg.penalties.fineStepEvery,
+      cap: cfg.penalties.fineCap,
+    })
+    this.outbox = new Outbox(clock, deps.sender, cfg.outbox, store, deps.log.child('outbox'), deps.random, () =>
+      store.flush(true),
+    )
+    this.timers = new Timers(clock, store)
+    store.onWriteFailure(e => this.storeFailed(e))
+    this.seen = new IdCache(cfg.runtime.dedupeWindow)
+    this.modes = new ObserveMode(store, () => this.loaded)
+    this.executor = new Executor({
+      clock,
+      outbox: this.outbox,
+      roomAdmin: deps.roomAdmin,
+      audit: this.audit,
+      ledger: this.ledger,
+      timers: this.timers,
+      strikeTtlDefault: cfg.penalties.strikeTtl,
+      log: deps.log.child('executor'),
+      onFact: (from, fact) => this.deliverFact(from, fact),
+      nameOf: async (id, groupId) => {
+        const m = (await deps.directory.members(groupId)).find(x => x.id === id)
+        return this.loaded.roster.byContact(id)?.name ?? m?.groupAlias ?? m?.name ?? id
+      },
+      admins:
+        cfg.adminChannel.mode === 'group'
+          ? { mode: 'group', adminIds: () => this.loaded.config.roles.admin, roomId: () => this.adminRoomId() }
+          : { mode: 'private', adminIds: () => this.loaded.config.roles.admin },
+    })
+  }
+
+  /** Create plugins, register their commands and jobs, re-arm stored timers, resume the outbox. */
+  async start(): Promise<void> {
+    try {
+      await this.loadPlugins()
+      if (this.deps.store.refused.length) throw new StateDamageError(this.deps.store.refused)
+    } catch (e) {
+      // A plugin whose durable records are damaged must not run on empty ones (that is also why it
+      // could not start), and a plugin that cannot start is a start-up error: stop, saying why.
+      const refused = this.deps.store.refused
+      const reason = refused.length ? new StateDamageError(refused) : (e as Error)
+      this.fatal(reason)
+      throw reason
+    }
+    for (const t of this.timers.pending()) {
+      const p = this.plugins.find(x => x.name === t.plugin)
+      const problem = p && timerProblem(p, t)
+      if (problem) this.onError(problem, undefined)
+    }
+    this.timers.start((plugin, key, payload) => void this.queue.push(() => this.onTimer(plugin, key, payload)))
+    this.outbox.resume()
+  }
+
+  /** Queue an event behind everything already queued (events, due timers and jobs); resolves when handled. */
+  enqueue(event: BotEvent): Promise<void> {
+    return this.queue.push(() => this.handle(event))
+  }
+
+  /** Handle one event end to end (dedupe, age filter, commands, plugins, actions). Callers outside tests use `enqueue`. */
+  async handle(event: BotEvent): Promise<void> {
+    if (event.type === 'message') {
+      if (event.sender.id === this.deps.directory.selfId()) return
+      if (this.seen.seenBefore(event.id)) return
+      if (this.deps.clock.now() - event.at > this.loaded.config.runtime.maxMessageAge) return
+    }
+    enrichEvent(event, this.rolesOf, peerResolver(this.loaded))
+    // A fleet peer's commands count only when it also holds a role; otherwise bots never answer each other.
+    if (event.type === 'message' && (!event.sender.isPeer || event.sender.roles.length)) await this.routeCommand(event)
+    const group = 'group' in event ? event.group : undefined
+    const visible = withoutPeers(event)
+    for (const p of this.plugins) {
+      if (group && this.sectionFor(p.name, group.configName)?.enabled === false) continue
+      const seen = p.def.seesPeers ? event : visible
+      if (!seen) continue
+      const actions = await guarded(p.name, event.type, () => p.instance.onEvent?.(seen), this.onError)
+      await this.act(p, actions)
+    }
+  }
+
+  /**
+   * Perform a plugin's actions. In observe mode (decided per plugin and the group an action concerns, see
+   * `observe-mode.ts`) outward actions are only recorded, except answers to the person who typed a command.
+   */
+  async act(p: HostedPlugin | 'runtime', actions: Action[]): Promise<void> {
+    if (!actions.length) return
+    if (p === 'runtime') return this.executor.run('runtime', actions, false)
+    return this.executor.run(p.name, actions, a => a.audience !== 'asker' && this.observing(p.name, groupOf(a)))
+  }
+
+  private sectionFor(plugin: string, configName: string): Record<string, unknown> | undefined {
+    return this.loaded.groupSections.get(configName)?.[plugin]
+  }
+
+  /** Whether `plugin` is in observe mode for the group `groupId` (none: outside groups). */
+  observing(plugin: string, groupId?: string): boolean {
+    const group = groupId ? this.deps.directory.group(groupId) : undefined
+    return this.modes.of(plugin, group?.configName).observing
+  }
+
+  /** Swap in a new, already validated config: plugins are re-created, state is kept. */
+  async applyConfig(loaded: LoadedConfig): Promise<void> {
+    const previous = this.loaded
+    this.scheduler.stop()
+    this.stopPlugins()
+    this.loaded = loaded
+    this.rolesOf = roleResolver(loaded)
+    try {
+      await this.loadPlugins()
+    } catch (e) {
+      // The new config's plugins cannot start: keep running on the old config.
+      this.loaded = previous
+      this.rolesOf = roleResolver(previous)
+      await this.loadPlugins()
+      throw e
+    }
+  }
+
+  /** Replace the roster (already validated); role lookups follow it. */
+  replaceRoster(roster: Roster): void {
+    this.loaded.roster = roster
+    this.rolesOf = roleResolver(this.loaded)
+  }
+
+  /** Stop timers and jobs and flush the store (the outbox queue is persisted). */
+  async stop(): Promise<void> {
+    this.scheduler?.stop()
+    this.stopPlugins()
+    this.timers.stop()
+    this.outbox.pause()
+    await this.deps.store.flush()
+  }
+
+  private stopPlugins(): void {
+    for (const p of this.plugins) {
+      try {
+        p.instance.stop?.()
+      } catch (e) {
+        this.onError(`${p.name}.stop: ${(e as Error).message}`, e)
+      }
+    }
+  }
+
+  private async loadPlugins(): Promise<void> {
+    const { deps, loaded } = this
+    const tz = loaded.config.timezone
+    this.router = new CommandRouter(loaded.config.commandPrefix, !deps.embedded)
+    this.scheduler = new Scheduler(deps.clock, tz, deps.calendar ?? chineseCalendar, deps.store)
+    for (const spec of [...builtinCommands(this), ...(deps.commands ?? [])]) this.router.add('runtime', spec)
+    // A plugin that cannot start, or a job that cannot be scheduled, is a start-up error: never run without it.
+    const problems: string[] = []
+    this.plugins = await createPlugins(
+      deps.plugins,
+      loaded,
+      { ...deps, audit: this.audit, ledger: this.ledger, observing: (plugin, g) => this.observing(plugin, g?.id) },
+      problems,
+    )
+    for (const p of this.plugins) {
+      for (const spec of p.instance.commands ?? []) this.router.add(p.name, spec)
+      for (const job of p.instance.jobs ?? []) {
+        try {
+          this.scheduler.add(`${p.name}:${job.name}`, job.cron, job.workdaysOnly ?? false, at =>
+            this.runJob(p, job, at),
+          )
+        } catch (e) {
+          problems.push(
+            `plugins.${p.name}: 定时任务 ${job.name} 无法安排 job cannot be scheduled: ${(e as Error).message}`,
+          )
+        }
+      }
+    }
+    if (problems.length) {
+      this.stopPlugins()
+      this.plugins = []
+      throw new ConfigError(problems.map(p => `${loaded.file}: ${p}`))
+    }
+    this.scheduler.start()
+  }
+
+  private async routeCommand(event: MessageEvent): Promise<void> {
+    const routed = this.router.route(event, event.sender.roles)
+    if (routed.kind === 'none') return
+    event.isCommand = true
+    if (routed.kind === 'reply') {
+      if (routed.refused)
+        this.audit.append({
+          plugin: 'runtime',
+          rule: 'command-refused',
+          type: 'refused',
+          dryRun: false,
+          groupId: event.group?.id,
+          memberId: event.sender.id,
+          reason: `${routed.refused} by ${event.sender.name}`,
+          evidence: { messageId: event.id, text: event.text.slice(0, 200) },
+        })
+      return this.act('runtime', [replyTo(event, routed.text, 'command-reply', routed.privately)])
+    }
+    const { spec, plugin } = routed.command
+    event.command = spec.name
+    const host = this.plugins.find(p => p.name === plugin) ?? 'runtime'
+    const rule = `command.${spec.name}`
+    const inv = {
+      args: routed.args,
+      argv: routed.argv,
+      event,
+      reply: (text: string, r = rule) => replyTo(event, text, r, answerPrivately(event, spec)),
+      whisper: (text: string, r = rule) => replyTo(event, text, r, true),
+      replyFile: (path: string, r = rule): Action => {
+        const { to, groupId, memberId, audience } = replyTo(event, '', r, answerPrivately(event, spec))
+        return { type: 'sendFile', to, path, rule: r, groupId, memberId, audience }
+      },
+    }
+    // Answers to the asker carry audience `asker`; everything else the command decides obeys observe mode.
+    await this.act(host, await guarded(plugin, `command ${spec.name}`, () => spec.run(inv), this.onError))
+  }
+
+  /** Hand a fact to every plugin but the one that emitted it; facts emitted in answer are bounded in depth. */
+  private async deliverFact(from: string, fact: Fact): Promise<void> {
+    if (this.factDepth >= 4)
+      return this.onError(`fact ${fact.name} from ${from} dropped: facts nested too deep`, undefined)
+    this.factDepth++
+    try {
+      for (const p of this.plugins) {
+        if (p.name === from || !p.instance.onFact) continue
+        await this.runGuarded(p, `fact ${fact.name}`, () => p.instance.onFact?.(fact) ?? [])
+      }
+    } finally {
+      this.factDepth--
+    }
+  }
+
+  private async onTimer(plugin: string, key: string, payload: unknown): Promise<void> {
+    const p = this.plugins.find(x => x.name === plugin)
+    if (!p) return
+    const problem = timerProblem(p, { plugin, key, at: 0, payload })
+    if (problem) return this.onError(problem, undefined)
+    await this.runGuarded(p, `timer ${key}`, () => p.instance.onTimer?.(key, payload) ?? [])
+  }
+
+  /** Queue a job that fell due: whole, or part by part (each part queued when the one before it is done). */
+  private runJob(p: HostedPlugin, job: JobSpec, at: number): void {
+    if (!job.parts) {
+      void this.queue.push(() => this.runGuarded(p, `job ${job.name}`, () => job.run(at)))
+      return
+    }
+    const queuePart = (parts: (() => Decision)[], i: number): void => {
+      if (i >= parts.length) return
+      void this.queue.push(async () => {
+        await this.deps.yieldTurn?.()
+        await this.runGuarded(p, `job ${job.name} (${i + 1}/${parts.length})`, parts[i])
+        queuePart(parts, i + 1)
+      })
+    }
+    void this.queue.push(() => {
+      try {
+        queuePart(job.parts(at), 0)
+      } catch (e) {
+        this.onError(`${p.name}: job ${job.name}: ${(e as Error).message}`, e)
+      }
+    })
+  }
+
+  private async runGuarded(p: HostedPlugin, what: string, fn: () => Action[] | Promise<Action[]>): Promise<void> {
+    await this.act(p, await guarded(p.name, what, fn, this.onError))
+  }
+
+  private onError = (msg: string, e: unknown): void => {
+    this.errors.push(`${new Date(this.deps.clock.now()).toISOString()} ${msg}`)
+    if (this.errors.length > 20) this.errors.shift()
+    this.deps.log.error(msg, e)
+  }
+
+  /**
+   * A write failed (read-only or full disk): stop sending (nothing may leave the bot that its records
+   * do not hold), tell the admins directly, then stop the process: never a zombie that drops replies.
+   */
+  private storeFailed(e: StoreWriteError): void {
+    if (this.storeFailure) return
+    this.storeFailure = e
+    this.outbox.pause()
+    this.deps.log.error(`${e.message}: records can no longer be kept, stopping`)
+    const text = `⚠️ 机器人无法写入状态文件（磁盘只读或已满？）：${e.file}。为免丢失记录，机器人已停止，请处理后重启。`
+    const cfg = this.loaded.config.adminChannel
+    const room = cfg.mode === 'group' ? this.adminRoomId() : undefined
+    const chats = room ? [{ room }] : this.loaded.config.roles.admin.map(id => ({ contact: id }))
+    void Promise.allSettled(chats.map(chat => this.deps.sender.send({ chat, text }))).then(() => this.fatal(e))
+  }
+
+  /** Stop the bot through `deps.onFatal` (the app turns it into the CLI's fatal exit); without one, only log it. */
+  private fatal(e: Error): void {
+    if (this.deps.onFatal) return this.deps.onFatal(e)
+    this.deps.log.error('fatal (no onFatal handler)', e)
+  }
+
+  /** The admin group's room: bound by id in the directory; when ambiguous, admins are told privately instead. */
+  private adminRoomId(): string | undefined {
+    return adminRoom(this.deps.directory.groups(), this.loaded.config.adminChannel.group)
+  }
+}
+
+/** Why a stored timer cannot be delivered to its plugin (unknown kind, wrong payload shape), in one line; undefined when it can. */
+function timerProblem(p: HostedPlugin, t: TimerRecord): string | undefined {
+  const schemas = p.instance.timerPayloads
+  if (!schemas) return undefined
+  const kind = timerKind(t.key)
+  const schema = schemas[kind]
+  if (!schema) return `state/timers.json: timer ${t.plugin}:${t.key} has unknown kind "${kind}", not delivered`
+  const checked = schema.safeParse(t.payload)
+  if (checked.success) return undefined
+  const issue = checked.error.issues[0]
+  return `state/timers.json: timer ${t.plugin}:${t.key} payload wrong shape (${issue.path.join('.') || 'payload'}: ${issue.message}), not delivered`
+}

@@ -1,0 +1,111 @@
+import type { Action } from '../../core/actions.js'
+import type { Clock } from '../../ports/clock.js'
+import { z } from 'zod'
+import { docSpec, type Doc, type Store } from '../../ports/store.js'
+import { addDays, dayKey } from '../../time/zoned.js'
+
+/** One line of the audit log: an action the bot took, or would have taken in dry-run. */
+export interface AuditEntry {
+  id: string
+  at: number
+  plugin: string
+  rule: string
+  type: Action['type'] | 'refused' | 'undo' | 'error'
+  dryRun: boolean
+  groupId?: string
+  memberId?: string
+  reason?: string
+  evidence?: { messageId?: string; text?: string }
+  /** What was said, for outward actions. */
+  text?: string
+  /** Set when the action failed (e.g. removal without admin rights). */
+  failed?: string
+}
+
+/** Filters for `query`. */
+export interface AuditQuery {
+  memberId?: string
+  plugin?: string
+  groupId?: string
+  days?: number
+  limit?: number
+}
+
+/** The `audit-counter` document: the next id (also derived from the log, so losing it repeats nothing). */
+export const AUDIT_COUNTER_DOC = docSpec<{ next: number }>({
+  version: 1,
+  schema: z.object({ next: z.number().int().positive() }),
+  defaults: () => ({ next: 1 }),
+})
+
+/**
+ * Append-only audit log in daily JSONL segments, with ids `A1`, `A2`… that
+ * admins quote in `#撤销`. Recent entries stay in memory for fast queries.
+ */
+export class AuditLog {
+  private recent: AuditEntry[] = []
+  private counter: Doc<{ next: number }>
+  private listeners: ((e: AuditEntry) => void)[] = []
+
+  constructor(
+    private store: Store,
+    private clock: Clock,
+    private tz: string,
+    private keep = 5000,
+  ) {
+    this.counter = store.doc('audit-counter', AUDIT_COUNTER_DOC)
+    // The newest day of the log holds the highest id: continue after it even if the counter was lost or is behind.
+    const last = store.logDays('audit').at(-1)
+    const logged = last ? store.readLog<{ id?: unknown }>('audit', last, last) : []
+    const highest = Math.max(0, ...logged.map(e => (typeof e.id === 'string' ? Number(e.id.slice(1)) || 0 : 0)))
+    if (highest >= this.counter.data.next) {
+      this.counter.data.next = highest + 1
+      this.counter.changed()
+    }
+  }
+
+  /** Append an entry, assigning its id. */
+  append(entry: Omit<AuditEntry, 'id' | 'at'>): AuditEntry {
+    const full: AuditEntry = { id: `A${this.counter.data.next++}`, at: this.clock.now(), ...entry }
+    this.counter.changed()
+    this.store.append('audit', dayKey(full.at, this.tz), full)
+    this.recent.push(full)
+    if (this.recent.length > this.keep) this.recent.splice(0, this.recent.length - this.keep)
+    for (const l of this.listeners) l(full)
+    return full
+  }
+
+  /** Call `listener` for every new entry (replay prints them). */
+  subscribe(listener: (e: AuditEntry) => void): void {
+    this.listeners.push(listener)
+  }
+
+  /** Find an entry by id (memory first, then the last 30 days on disk). */
+  get(id: string): AuditEntry | undefined {
+    return this.recent.find(e => e.id === id) ?? this.fromDisk(30).find(e => e.id === id)
+  }
+
+  /** Newest-first entries matching the filters. */
+  query(q: AuditQuery = {}): AuditEntry[] {
+    const since = this.clock.now() - (q.days ?? 7) * 86_400_000
+    const pool = this.recent.length && this.recent[0].at <= since ? this.recent : this.fromDisk(q.days ?? 7)
+    return pool
+      .filter(
+        e =>
+          e.at >= since &&
+          (!q.memberId || e.memberId === q.memberId) &&
+          (!q.plugin || e.plugin === q.plugin) &&
+          (!q.groupId || e.groupId === q.groupId),
+      )
+      .reverse()
+      .slice(0, q.limit ?? 20)
+  }
+
+  private fromDisk(days: number): AuditEntry[] {
+    const today = dayKey(this.clock.now(), this.tz)
+    const seen = new Set<string>()
+    return [...this.store.readLog<AuditEntry>('audit', addDays(today, -days), today), ...this.recent].filter(
+      e => !seen.has(e.id) && seen.add(e.id),
+    )
+  }
+}

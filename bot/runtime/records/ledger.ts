@@ -1,0 +1,190 @@
+import { z } from 'zod'
+import { docSpec, type Store } from '../../ports/store.js'
+import { fineOwed, type FinePolicy } from './fine-policy.js'
+
+/** A strike against a member, expiring at `expiresAt`. */
+export interface Strike {
+  id: string
+  memberId: string
+  category: string
+  groupId?: string
+  at: number
+  expiresAt: number
+  auditId?: string
+  revoked?: { at: number; by: string; reason: string }
+}
+
+/** A violation that owes a fine until settled by a red packet or waived. */
+export interface Fine {
+  id: string
+  memberId: string
+  violation: string
+  groupId?: string
+  at: number
+  auditId?: string
+  settled?: { at: number; amount: number; messageId?: string }
+  waived?: { at: number; by: string; reason: string }
+}
+
+interface LedgerData {
+  strikes: Strike[]
+  fines: Fine[]
+  next: number
+}
+
+const strikeSchema = z.looseObject({
+  id: z.string(),
+  memberId: z.string(),
+  category: z.string(),
+  at: z.number(),
+  expiresAt: z.number(),
+  auditId: z.string().optional(),
+})
+const fineSchema = z.looseObject({
+  id: z.string(),
+  memberId: z.string(),
+  at: z.number(),
+  auditId: z.string().optional(),
+})
+
+/** The `ledger` document (durable): strikes, fines and the next id, stored with them. */
+export const LEDGER_DOC = docSpec<LedgerData>({
+  version: 1,
+  schema: z.object({ strikes: z.array(strikeSchema), fines: z.array(fineSchema), next: z.number().int().positive() }),
+  defaults: () => ({ strikes: [], fines: [], next: 1 }),
+  durable: true,
+})
+
+/** The audit entry an undo names: its id, time and member. */
+export interface AuditRef {
+  id: string
+  at: number
+  memberId?: string
+}
+
+function causedBy(r: { auditId?: string; memberId: string; at: number }, e: AuditRef): boolean {
+  return r.auditId === e.id && (!e.memberId || r.memberId === e.memberId) && r.at >= e.at
+}
+
+/** Strikes that expired this long ago are dropped from the ledger (the audit log keeps them). */
+const KEEP_EXPIRED_MS = 90 * 86_400_000
+
+/** Strikes and fines per member, shared by every plugin; persisted in the store. */
+export class Ledger {
+  private doc
+  private byMember = new Map<string, Strike[]>()
+
+  constructor(
+    store: Store,
+    readonly policy: FinePolicy,
+  ) {
+    this.doc = store.doc('ledger', LEDGER_DOC)
+    // Ids continue after the highest one stored, whatever `next` says (ids never repeat).
+    const ids = [...this.doc.data.strikes, ...this.doc.data.fines].map(r => Number(r.id.slice(1)) || 0)
+    this.doc.data.next = Math.max(this.doc.data.next, ...ids.map(n => n + 1))
+    for (const s of this.doc.data.strikes) this.index(s)
+  }
+
+  /** Record a strike (and drop strikes long expired); returns it. */
+  addStrike(s: Omit<Strike, 'id'>): Strike {
+    const strike = { id: `S${this.doc.data.next++}`, ...s }
+    this.doc.data.strikes.push(strike)
+    this.index(strike)
+    this.prune(s.at)
+    this.doc.changed()
+    return strike
+  }
+
+  /** Strikes of a member not expired or revoked at `now` (optionally one category). Costs what that member has, not the history. */
+  activeStrikes(memberId: string, now: number, category?: string): Strike[] {
+    return (this.byMember.get(memberId) ?? []).filter(
+      s => !s.revoked && s.expiresAt > now && (!category || s.category === category),
+    )
+  }
+
+  private index(s: Strike): void {
+    const list = this.byMember.get(s.memberId)
+    if (list) list.push(s)
+    else this.byMember.set(s.memberId, [s])
+  }
+
+  private prune(now: number): void {
+    const oldest = this.doc.data.strikes[0]
+    if (!oldest || oldest.expiresAt > now - KEEP_EXPIRED_MS) return
+    this.doc.data.strikes = this.doc.data.strikes.filter(s => s.expiresAt > now - KEEP_EXPIRED_MS)
+    this.byMember.clear()
+    for (const s of this.doc.data.strikes) this.index(s)
+  }
+
+  /** Record a violation that owes a fine; returns it. */
+  addFine(f: Omit<Fine, 'id'>): Fine {
+    const fine = { id: `F${this.doc.data.next++}`, ...f }
+    this.doc.data.fines.push(fine)
+    this.doc.changed()
+    return fine
+  }
+
+  /** What a fine owes at `now` (0 when settled or waived). */
+  owed(fine: Fine, now: number): number {
+    return fine.settled || fine.waived ? 0 : fineOwed(this.policy, fine.at, now)
+  }
+
+  /** Open fines of a member (or everyone's), oldest first. */
+  openFines(memberId?: string): Fine[] {
+    return this.doc.data.fines.filter(f => !f.settled && !f.waived && (!memberId || f.memberId === memberId))
+  }
+
+  /** All fines of a member, for balances. */
+  finesOf(memberId: string): Fine[] {
+    return this.doc.data.fines.filter(f => f.memberId === memberId)
+  }
+
+  /** Settle the member's oldest open fine with a red packet; returns it and what it owed. */
+  settleOldest(memberId: string, now: number, messageId?: string): { fine: Fine; owed: number } | undefined {
+    const fine = this.openFines(memberId)[0]
+    if (!fine) return undefined
+    const owed = this.owed(fine, now)
+    fine.settled = { at: now, amount: owed, messageId }
+    this.doc.changed()
+    return { fine, owed }
+  }
+
+  /** Waive a fine with a reason; false when unknown or already closed. */
+  waive(fineId: string, by: string, reason: string, now: number): boolean {
+    const fine = this.doc.data.fines.find(f => f.id === fineId)
+    if (!fine || fine.settled || fine.waived) return false
+    fine.waived = { at: now, by, reason }
+    this.doc.changed()
+    return true
+  }
+
+  /** True when an audit entry still has a strike or an open fine that `undoAudit` would remove. */
+  hasEffect(entry: AuditRef): boolean {
+    return (
+      this.doc.data.strikes.some(s => causedBy(s, entry) && !s.revoked) ||
+      this.doc.data.fines.some(f => causedBy(f, entry) && !f.waived && !f.settled)
+    )
+  }
+
+  /**
+   * Undo whatever an audit entry caused: revoke its strikes, waive its fines. A record counts only
+   * when it carries the entry's id, belongs to the entry's member and is not older than the entry,
+   * so an id that (in an older data folder) was used twice never revokes someone else's record.
+   */
+  undoAudit(entry: AuditRef, by: string, now: number): { strikes: number; fines: number } {
+    let strikes = 0
+    let fines = 0
+    for (const s of this.doc.data.strikes)
+      if (causedBy(s, entry) && !s.revoked) {
+        s.revoked = { at: now, by, reason: 'undo' }
+        strikes++
+      }
+    for (const f of this.doc.data.fines)
+      if (causedBy(f, entry) && !f.waived && !f.settled) {
+        f.waived = { at: now, by, reason: 'undo' }
+        fines++
+      }
+    if (strikes || fines) this.doc.changed()
+    return { strikes, fines }
+  }
+}
