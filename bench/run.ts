@@ -178,9 +178,9 @@ try {
     '7 member look-ups over gRPC',
     () => runMembersBench({ membersPerGroup: quick ? 200 : 500 }),
     (r: MembersResult) => ({
-      figure: `${r.members} members: warm ${r.fixedWarmMs.toFixed(0)} ms (as shipped ${r.shippedWarmMs.toFixed(0)} ms), cold ${secs(r.coldMs)}`,
-      target: 'warm < 100 ms',
-      status: status(r.fixedWarmMs < 100),
+      figure: `${r.members} members: warm ${r.cachedMs.toFixed(2)} ms, re-read ${r.fixedWarmMs.toFixed(0)} ms (as shipped ${r.shippedWarmMs.toFixed(0)} ms), cold ${secs(r.coldMs)}`,
+      target: 'warm < 20 ms',
+      status: status(r.cachedMs < 20),
       details: [describeMembers(r)],
     }),
   )
