@@ -1,5 +1,5 @@
-import { compileTemplate } from '../plugins/cases/template.js'
-import type { CaseRecord } from '../plugins/cases/types.js'
+import { compileTemplate } from '../plugins/cases/content/template.js'
+import type { CaseRecord } from '../plugins/cases/state.js'
 
 /** Synthetic but realistic sales cases for the `cases` benchmark (deterministic for a seed). */
 

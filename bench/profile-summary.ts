@@ -29,7 +29,7 @@ export function summarize(p: Profile): { self: Map<string, number>; inclusive: M
   const parent = new Map<number, number>()
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
   const perNode = new Map<number, number>()
-  p.samples.forEach((id, i) => perNode.set(id, (perNode.get(id) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000))
+  for (const [i, id] of p.samples.entries()) perNode.set(id, (perNode.get(id) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000)
   const key = (n: ProfileNode) =>
     `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(node_modules|dist|bot|plugins|bench)\//, '$1/')}:${n.callFrame.lineNumber + 1}`
   const self = new Map<string, number>()

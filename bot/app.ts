@@ -9,6 +9,7 @@ import { FileStore } from './ports/file-store.js'
 import type { Store } from './ports/store.js'
 import { WebConsole, runtimeSource, type ConsoleSettings } from './console/index.js'
 import { BotRuntime } from './runtime/host/runtime.js'
+import type { RuntimeDeps } from './runtime/host/runtime-deps.js'
 import { ensurePrivateDir } from './process/data-lock.js'
 import { Lifecycle, type ExitReason } from './runtime/host/lifecycle.js'
 import { GroupBindings } from './runtime/host/group-bindings.js'
@@ -63,23 +64,13 @@ const WECHATY_STOP_MS = 3000
 /** Load config (throws ConfigError), open the store and wire the runtime onto Wechaty. Call `bot.start()` next. */
 export function createApp(opts: AppOptions): App {
   const plugins = opts.plugins ?? PLUGINS
-  const load = (): LoadedConfig => {
-    const loaded = loadConfig(opts.configFile, plugins)
-    // --dry-run: every plugin observes whatever the file says (only a `#观察` switch at run time overrides it).
-    if (opts.dryRun) {
-      loaded.config.dryRun = true
-      loaded.dryRunSettings = undefined
-    }
-    return loaded
-  }
+  const load = configLoader(opts.configFile, plugins, opts.dryRun)
   const loaded = load()
   let matcher = new GroupMatcher(loaded.config.groups)
   ensurePrivateDir(opts.dataDir)
   // On the real clock writes run off the event loop; on a simulated one (replay) they finish before time moves on.
   const store = opts.store ?? new FileStore(opts.dataDir, { background: !opts.clock })
-  const bot = opts.bot ?? WechatyBuilder.build(opts.puppet ? { puppet: opts.puppet } : {})
-  bot.on('puppet', puppet => void fixRoomMemberCache(puppet))
-  if (opts.bot) fixRoomMemberCache(currentPuppet(opts.bot)) // already started: no 'puppet' event will come
+  const bot = wechatyFor(opts)
   const outputDir = join(opts.dataDir, 'output')
   ensurePrivateDir(outputDir)
   const clock = opts.clock ?? new SystemClock()
@@ -93,32 +84,13 @@ export function createApp(opts: AppOptions): App {
     bindings: new GroupBindings(store, adminGroup),
     mediaDir: receivedMediaDir(outputDir),
   })
-  const runtime = new BotRuntime({
-    loaded,
-    embedded: !!opts.bot,
-    plugins,
-    clock,
-    commands: web?.commands,
-    store,
-    directory: ports,
-    roomAdmin: ports,
-    sender: ports,
-    log: opts.log,
-    outputDir,
-    yieldTurn: opts.clock ? undefined : () => new Promise(resolve => setImmediate(resolve)),
-    // Damaged state, a plugin that cannot start, a disk that cannot keep records: an uncaught
-    // exception, which the CLI turns into a flushed stop with the right exit code.
-    onFatal: e =>
-      setImmediate(() => {
-        throw e
-      }),
-    reloadConfig: () => {
-      const next = load()
-      matcher = new GroupMatcher(next.config.groups)
-      void ports.refresh()
-      return next
-    },
-  })
+  const reloadConfig = () => {
+    const next = load()
+    matcher = new GroupMatcher(next.config.groups)
+    void ports.refresh()
+    return next
+  }
+  const runtime = runtimeFor(opts, { loaded, plugins, clock, store, ports, outputDir, web, reloadConfig })
   ports.onRefused = text => runtime.executor.notifyAdmins(text)
   web?.attach(runtimeSource(runtime))
   const lifecycle = new Lifecycle(store)
@@ -144,17 +116,83 @@ export function createApp(opts: AppOptions): App {
     stop: async (reason = 'stopped') => {
       clearInterval(flush)
       await web?.close()
-      wiring.stop()
-      // An event stuck on a hung puppet call must not keep the state from being flushed.
-      await Promise.race([wiring.idle(), new Promise(r => setTimeout(r, IDLE_ON_STOP_MS).unref())])
-      await runtime.stop()
-      await lifecycle.end(reason, runtime.deps.clock.now())
-      if (opts.bot) return // the embedding bot's owner stops its Wechaty
-      // State is safe by now; a puppet that cannot stop (never connected, hung service) is not waited for long.
-      const stopped = bot.stop().catch(e => opts.log.warn('wechaty stop failed', e))
-      await Promise.race([stopped, new Promise(r => setTimeout(r, WECHATY_STOP_MS).unref())])
+      await stopApp({ wiring, runtime, lifecycle, reason, bot: opts.bot ? undefined : bot, log: opts.log })
     },
   }
+}
+
+/** The runtime on the app's ports: Wechaty (directory, room admin, sender), the store, the console's commands. */
+function runtimeFor(
+  opts: AppOptions,
+  p: Pick<RuntimeDeps, 'loaded' | 'plugins' | 'clock' | 'store' | 'outputDir' | 'reloadConfig'> & {
+    ports: WechatyPorts
+    web?: WebConsole
+  },
+): BotRuntime {
+  const { ports, web, ...deps } = p
+  return new BotRuntime({
+    ...deps,
+    embedded: !!opts.bot,
+    commands: web?.commands,
+    directory: ports,
+    roomAdmin: ports,
+    sender: ports,
+    log: opts.log,
+    onFatal: crash,
+    // On the real clock a job's parts give way to the event loop between them.
+    yieldTurn: opts.clock ? undefined : () => new Promise(resolve => setImmediate(resolve)),
+  })
+}
+
+/** Reads and validates the config file (throws ConfigError); `dryRun` makes every plugin observe (replay). */
+function configLoader(file: string, plugins: PluginDefinition[], dryRun?: boolean): () => LoadedConfig {
+  return () => {
+    const loaded = loadConfig(file, plugins)
+    // --dry-run: every plugin observes whatever the file says (only a `#观察` switch at run time overrides it).
+    if (dryRun) {
+      loaded.config.dryRun = true
+      loaded.dryRunSettings = undefined
+    }
+    return loaded
+  }
+}
+
+/** The Wechaty to run on (the host's, or a new one on the given or configured puppet), its member cache mended. */
+function wechatyFor(opts: AppOptions): Wechaty {
+  const bot = opts.bot ?? WechatyBuilder.build(opts.puppet ? { puppet: opts.puppet } : {})
+  bot.on('puppet', puppet => void fixRoomMemberCache(puppet))
+  if (opts.bot) fixRoomMemberCache(currentPuppet(opts.bot)) // already started: no 'puppet' event will come
+  return bot
+}
+
+/**
+ * Damaged state, a plugin that cannot start, a disk that cannot keep records: an uncaught exception, which the
+ * CLI turns into a flushed stop with the right exit code.
+ */
+function crash(e: Error): void {
+  setImmediate(() => {
+    throw e
+  })
+}
+
+/** Wait (bounded) for the event in hand, flush state, record why the bot stops, then stop Wechaty (`bot`: ours only). */
+async function stopApp(s: {
+  wiring: ReturnType<typeof wireWechaty>
+  runtime: BotRuntime
+  lifecycle: Lifecycle
+  reason: Exclude<ExitReason, 'running'>
+  bot?: Wechaty
+  log: Logger
+}): Promise<void> {
+  s.wiring.stop()
+  // An event stuck on a hung puppet call must not keep the state from being flushed.
+  await Promise.race([s.wiring.idle(), new Promise(r => setTimeout(r, IDLE_ON_STOP_MS).unref())])
+  await s.runtime.stop()
+  await s.lifecycle.end(s.reason, s.runtime.deps.clock.now())
+  if (!s.bot) return // the embedding bot's owner stops its Wechaty
+  // State is safe by now; a puppet that cannot stop (never connected, hung service) is not waited for long.
+  const stopped = s.bot.stop().catch(e => s.log.warn('wechaty stop failed', e))
+  await Promise.race([stopped, new Promise(r => setTimeout(r, WECHATY_STOP_MS).unref())])
 }
 
 /** The puppet of a Wechaty that may not have one yet (Wechaty's getter throws before start). */

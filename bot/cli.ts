@@ -1,51 +1,65 @@
 #!/usr/bin/env node
 import { ConfigError } from './config/load-config.js'
 import { RosterError } from './roster/load-roster.js'
+import { checkConfigCommand } from './cli/check-config.js'
+import { startCommand } from './cli/start.js'
+import { replayCommand } from './cli/replay.js'
+import { casesCommand, statsCommand } from './cli/store-commands.js'
+import { archiveCommand } from './cli/archive.js'
+import { backupCommand, restoreCommand } from './cli/backup.js'
+import { runCheck } from '../plugins/content/check-command.js'
+import { PLUGINS } from '../plugins/index.js'
+import { configJsonSchema, configReference } from './config/config-reference.js'
+import { defineCli, UsageError } from './cli/args.js'
 
-// Each command loads its modules when it runs: `start` does not pay for the replay, export and reference code.
+const REFERENCE_CLI = defineCli({
+  usage: 'usage: config-reference [--json]',
+  options: { json: { type: 'boolean', default: false } },
+})
+
 type Command = { run: (argv: string[]) => Promise<number>; help: string }
 
 /** CLI commands: `npm run cli -- <command>` or the `group-guard` bin. */
 const COMMANDS: Record<string, Command> = {
-  start: {
-    run: async argv => (await import('./cli/start.js')).startCommand(argv),
-    help: 'start the bot (sandbox + console when WECHATY_PUPPET is unset)',
-  },
-  'check-config': {
-    run: async argv => (await import('./cli/check-config.js')).checkConfigCommand(argv),
-    help: 'check-config [FILE]   validate a config file, list every problem',
-  },
+  start: { run: startCommand, help: 'start the bot (sandbox + console when WECHATY_PUPPET is unset)' },
+  'check-config': { run: checkConfigCommand, help: 'check-config [FILE]   validate a config file, list every problem' },
   check: {
-    run: async argv => (await import('../plugins/content/check-command.js')).runCheck(argv, process.stdout),
+    run: argv => runCheck(argv, process.stdout),
     help: 'check --dictionary FILE [--dictionary F2] --input FILE.jsonl   run the banned-content matcher over {"id","text"} lines',
   },
   cases: {
-    run: async argv => (await import('./cli/store-commands.js')).casesCommand(argv),
+    run: casesCommand,
     help: 'cases export --from DATE --to DATE --format md|json|csv [--data DIR] [--out FILE]   export shared sales cases',
   },
   archive: {
-    run: async argv => (await import('./cli/archive.js')).archiveCommand(argv),
-    help: 'archive export --from DATE --to DATE [--group G] [--member M] --format jsonl|csv|md [--data DIR]   message archive',
+    run: archiveCommand,
+    help: 'archive export --from DATE --to DATE [--group G] [--member M] --format jsonl|csv|md|html [--data DIR]   message archive',
+  },
+  backup: {
+    run: backupCommand,
+    help: 'backup FILE [--data DIR]   the whole data folder (state, logs, message archive) into one file, also while the bot runs',
+  },
+  restore: {
+    run: restoreCommand,
+    help: 'restore FILE --into DIR   a backup into a new folder; then start with BOT_DATA_DIR=DIR',
   },
   stats: {
-    run: async argv => (await import('./cli/store-commands.js')).statsCommand(argv),
+    run: statsCommand,
     help: 'stats --from DATE [--to DATE] [--format csv|json] [--by member|group] [--data DIR] [--out FILE]   activity figures',
   },
   'config-reference': {
     run: async argv => {
-      const [{ PLUGINS }, { configJsonSchema, configReference }] = await Promise.all([
-        import('../plugins/index.js'),
-        import('./config/config-reference.js'),
-      ])
+      const args = REFERENCE_CLI.parse(argv)
+      if (args instanceof UsageError) return args.report(process.stderr)
       process.stdout.write(
-        argv.includes('--json') ? `${JSON.stringify(configJsonSchema(PLUGINS), null, 2)}\n` : configReference(PLUGINS),
+        args.values.json ? `${JSON.stringify(configJsonSchema(PLUGINS), null, 2)}\n` : configReference(PLUGINS),
       )
       return 0
     },
     help: 'config-reference [--json]   every config key with its default (Markdown), or the JSON Schema',
   },
   replay: {
-    run: async argv => (await import('./cli/replay.js')).replayCommand(argv),
+    run: replayCommand,
     help: 'replay FILE.jsonl [--config F] [--world F] [--out DIR] [--live]   feed a transcript through the sandbox (dry-run)',
   },
 }

@@ -16,6 +16,14 @@ import { createLogger, type Logger } from '../process/logger.js'
 import { isConnectionLoss, isDiscoveryFailure, isTokenRejected, superviseConnection } from '../wechaty/supervise.js'
 import { routeConsole, routeWechatyLogs } from '../wechaty/wechaty-logs.js'
 import { startConsole } from './console.js'
+import { defineCli, UsageError } from './args.js'
+
+const CLI = defineCli({
+  usage:
+    'usage: start [WORLD.yaml] [--accept-state-loss]   (WORLD.yaml: the sandbox world, when no puppet is configured)',
+  options: { 'accept-state-loss': { type: 'boolean', default: false } },
+  positionals: { max: 1 },
+})
 
 /** Exit code after an uncaught exception (EX_SOFTWARE). */
 export const EXIT_FATAL = 70
@@ -28,6 +36,8 @@ export const STOP_GRACE_MS = 15_000
 
 /** `start`: run the bot on the configured puppet, or on the sandbox with a console when none is configured. */
 export async function startCommand(argv: string[]): Promise<number> {
+  const args = CLI.parse(argv)
+  if (args instanceof UsageError) return args.report(process.stderr)
   const env = readEnv()
   // Like the unit's UMask=0077: state, caches and charts this process creates are private to its user.
   process.umask(0o077)
@@ -37,7 +47,7 @@ export async function startCommand(argv: string[]): Promise<number> {
     secrets: env.secrets,
   })
   routeWechatyLogs(log)
-  if (argv.includes('--accept-state-loss')) process.env.BOT_ACCEPT_STATE_LOSS = '1' // read by the FileStore
+  if (args.values['accept-state-loss']) process.env.BOT_ACCEPT_STATE_LOSS = '1' // read by the FileStore
   // Every config and plugin problem, before connecting: ConfigError → exit 1 with the list (never half-configured).
   await verifyConfig(env.configFile, PLUGINS)
   const dataDir = env.puppet ? env.dataDir : join(env.dataDir, 'sandbox')
@@ -48,7 +58,7 @@ export async function startCommand(argv: string[]): Promise<number> {
     log.error(`❌ ${e.message}`)
     return EXIT_TEMPFAIL
   }
-  return env.puppet ? startPuppet(env, log) : startSandbox(env, dataDir, log, argv)
+  return env.puppet ? startPuppet(env, log) : startSandbox(env, dataDir, log, args.positionals[0])
 }
 
 async function startPuppet(env: BotEnv, log: Logger): Promise<number> {
@@ -91,8 +101,7 @@ async function startPuppet(env: BotEnv, log: Logger): Promise<number> {
   return await new Promise<number>(() => {}) // runs until a signal or the supervisor stops it
 }
 
-async function startSandbox(env: BotEnv, dataDir: string, log: Logger, argv: string[]): Promise<number> {
-  const worldArg = argv.find(a => a.endsWith('.yaml'))
+async function startSandbox(env: BotEnv, dataDir: string, log: Logger, worldArg?: string): Promise<number> {
   const worldFile = worldArg ? resolve(worldArg) : shipped('data/demo/world.yaml')
   // The simulated WeChat (and the mock puppet's fake-data library) loads only in sandbox mode.
   const [{ createSandbox }, { populateWorld, readWorld }] = await Promise.all([

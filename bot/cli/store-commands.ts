@@ -1,12 +1,13 @@
 import { existsSync, writeFileSync } from 'node:fs'
 import { Writable } from 'node:stream'
-import { runStats } from '../../plugins/activity/stats-command.js'
-import { runCasesExport } from '../../plugins/cases/export-command.js'
+import { runStats, STATS_USAGE } from '../../plugins/activity/cli/stats-command.js'
+import { CASES_USAGE, runCasesExport } from '../../plugins/cases/cli/export-command.js'
 import { PLUGINS } from '../../plugins/index.js'
 import { loadConfig } from '../config/load-config.js'
 import { readEnv } from '../env.js'
 import { FileStore } from '../ports/file-store.js'
 import type { Store } from '../ports/store.js'
+import { takeOptions, UsageError } from './args.js'
 
 type StoreCommand = (
   argv: string[],
@@ -28,15 +29,6 @@ export function npmBannerInStdout(io: ExportIo): boolean {
   return !io.stdout.isTTY && io.env.npm_lifecycle_event !== undefined && io.env.npm_config_loglevel !== 'silent'
 }
 
-/** `argv` without `--name VALUE` / `--name=VALUE`, and that value. */
-function takeOption(argv: string[], name: string): { value?: string; rest: string[] } {
-  const i = argv.findIndex(a => a === name || a.startsWith(`${name}=`))
-  if (i < 0) return { rest: argv }
-  const inline = argv[i].startsWith(`${name}=`) ? argv[i].slice(name.length + 1) : undefined
-  const value = inline ?? argv[i + 1]
-  return { value, rest: [...argv.slice(0, i), ...argv.slice(i + (inline === undefined ? 2 : 1))] }
-}
-
 /**
  * Run an export over the bot's state (`BOT_DATA_DIR`, or `--data DIR`) in the config's timezone.
  * `--out FILE` writes the file itself (only on success, mode 0600), so nothing else can land before
@@ -45,28 +37,26 @@ function takeOption(argv: string[], name: string): { value?: string; rest: strin
 export function overState(
   run: StoreCommand,
   io: ExportIo = { stdout: process.stdout, stderr: process.stderr, env: process.env },
+  usage = 'usage: … [--data DIR] [--out FILE]',
 ): (argv: string[]) => Promise<number> {
   return async argv => {
     const env = readEnv()
-    const data = takeOption(argv, '--data')
-    const target = takeOption(data.rest, '--out')
-    const dir = data.value ?? env.dataDir
+    const taken = takeOptions(argv, ['data', 'out'], usage)
+    if (taken instanceof UsageError) return taken.report(io.stderr)
+    const { values, rest } = taken
+    const dir = values.data ?? env.dataDir
     if (!dir || !existsSync(dir)) {
       io.stderr.write(`no bot state at ${dir} (set BOT_DATA_DIR or --data DIR)\n`)
       return 1
     }
-    if (target.rest.length !== data.rest.length && !target.value) {
-      io.stderr.write('--out needs a file name\n')
-      return 2
-    }
     const timezone = existsSync(env.configFile) ? loadConfig(env.configFile, PLUGINS).config.timezone : 'Asia/Shanghai'
     const store = new FileStore(dir)
-    if (!target.value) {
+    if (!values.out) {
       if (npmBannerInStdout(io))
         io.stderr.write(
           'warning: npm printed its "> script" banner into the redirected output; use `npm run --silent cli -- …`, `npx group-guard …` or `--out FILE`\n',
         )
-      return run(target.rest, store, timezone, io.stdout, io.stderr)
+      return run(rest, store, timezone, io.stdout, io.stderr)
     }
     const chunks: Buffer[] = []
     const sink = new Writable({
@@ -75,17 +65,17 @@ export function overState(
         done()
       },
     })
-    const code = await run(target.rest, store, timezone, sink, io.stderr)
+    const code = await run(rest, store, timezone, sink, io.stderr)
     if (code !== 0) return code
     const bytes = Buffer.concat(chunks)
-    writeFileSync(target.value, bytes, { mode: 0o600 })
-    io.stderr.write(`wrote ${bytes.length} bytes to ${target.value}\n`)
+    writeFileSync(values.out, bytes, { mode: 0o600 })
+    io.stderr.write(`wrote ${bytes.length} bytes to ${values.out}\n`)
     return 0
   }
 }
 
 /** `stats --from DATE --to DATE --format csv|json [--by member|group] [--data DIR] [--out FILE]`: activity figures for a spreadsheet. */
-export const statsCommand = overState(runStats)
+export const statsCommand = overState(runStats, undefined, `${STATS_USAGE} [--data DIR] [--out FILE]`)
 
 /** `cases export --from DATE --to DATE --format md|json|csv [--data DIR] [--out FILE]`: the case store for trainers, offline. */
-export const casesCommand = overState(runCasesExport)
+export const casesCommand = overState(runCasesExport, undefined, `${CASES_USAGE} [--data DIR] [--out FILE]`)

@@ -1,6 +1,6 @@
 import type { Roster } from '../roster/roster.js'
 import { formatPath } from './format-issues.js'
-import type { RawConfig, RawGroup } from './load-config.js'
+import type { RawConfig, RawGroup } from './schema.js'
 
 /** A WeChat contact id never contains spaces or Chinese characters (`wxid_…`, a WeChat number, a puppet's id). */
 const ID = /^[\x21-\x7e]+$/
@@ -43,10 +43,11 @@ export function checkContactIds(
   if (Array.isArray(cases.extraRecipients))
     for (const [i, id] of cases.extraRecipients.entries())
       check(['plugins', 'cases', 'digest', 'extraRecipients', i], id)
-  const responsible = isMap(plugins.activity) && isMap(plugins.activity.responsible) ? plugins.activity.responsible : {}
-  for (const [topic, ids] of Object.entries(responsible)) {
-    if (Array.isArray(ids))
-      for (const [i, id] of ids.entries()) check(['plugins', 'activity', 'responsible', topic, i], id)
+  for (const name of ['activity', 'service']) {
+    const responsible = isMap(plugins[name]) && isMap(plugins[name].responsible) ? plugins[name].responsible : {}
+    for (const [topic, ids] of Object.entries(responsible)) {
+      if (Array.isArray(ids)) for (const [i, id] of ids.entries()) check(['plugins', name, 'responsible', topic, i], id)
+    }
   }
   const groups = Array.isArray(raw.groups) ? (raw.groups as (RawGroup & { responsible?: unknown })[]) : []
   for (const [gi, g] of groups.entries()) {

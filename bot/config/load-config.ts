@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path'
 import { z } from 'zod'
 import { LineCounter, parseDocument } from 'yaml'
 import type { PluginDefinition } from '../core/plugin.js'
-import { baseConfigShape } from './schema.js'
+import { baseConfigShape, type RawConfig, type RawGroup } from './schema.js'
 import { formatIssues, formatPath, lineOf, where } from './format-issues.js'
 import { globalOnlyKeysOf, withConfigDir } from './fields.js'
 import { checkContactIds } from './contact-ids.js'
@@ -121,17 +121,6 @@ export function rosterPath(loaded: LoadedConfig): string | undefined {
   const r = loaded.config.roster
   return typeof r === 'string' ? resolve(configDir(loaded.file), r) : undefined
 }
-
-/** The config as written (before validation), for cross-checks that still run when the schema fails. */
-export type RawConfig = {
-  roster?: unknown
-  plugins?: Record<string, unknown>
-  groups?: unknown
-  adminChannel?: { mode?: unknown; group?: unknown }
-  roles?: unknown
-}
-/** A `groups[]` entry as written. */
-export type RawGroup = { name?: unknown; topic?: unknown; id?: unknown; topicPattern?: unknown; plugins?: unknown }
 
 /** Per group index: each overridden plugin section merged with the global section and validated. */
 type IssueFormatter = (issues: z.core.$ZodIssue[], prefix: PropertyKey[]) => string[]

@@ -119,3 +119,14 @@ function isTimezone(tz: string): boolean {
     return false
   }
 }
+
+/** The config as written (before validation), for cross-checks that still run when the schema fails. */
+export type RawConfig = {
+  roster?: unknown
+  plugins?: Record<string, unknown>
+  groups?: unknown
+  adminChannel?: { mode?: unknown; group?: unknown }
+  roles?: unknown
+}
+/** A `groups[]` entry as written. */
+export type RawGroup = { name?: unknown; topic?: unknown; id?: unknown; topicPattern?: unknown; plugins?: unknown }

@@ -1,31 +1,75 @@
-import { summarize, type PeriodSummary } from '../../plugins/activity/aggregate.js'
-import { renderChart } from '../../plugins/activity/chart.js'
-import { CURRENT_DOC, CURRENT_SPEC } from '../../plugins/activity/counters.js'
-import { loadDays } from '../../plugins/activity/history.js'
-import { topBars, trendSeries } from '../../plugins/activity/report-builder.js'
-import { percentile } from '../../plugins/activity/responsiveness.js'
+import { summarize, type PeriodSummary } from '../../plugins/activity/report/aggregate.js'
+import { renderChart } from '../../plugins/activity/chart/chart.js'
+import { CURRENT_DOC, CURRENT_SPEC } from '../../plugins/activity/state.js'
+import { loadDays } from '../../plugins/activity/days/history.js'
+import { topBars, trendSeries } from '../../plugins/activity/report/builder.js'
+import { percentile } from '../../plugins/activity/report/response-stats.js'
 import { formatDuration } from '../config/duration.js'
 import { addDays, dayKey } from '../time/zoned.js'
 import { h, type Html } from './html.js'
 import type { ConsoleSource } from './source.js'
 
 const RANGES = [1, 7, 30] as const
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+/** The longest range the groups page reads (the daily counters are read day by day). */
+export const MAX_RANGE_DAYS = 92
 
-/** The activity plugin's counters of the last `days` days (today included), read from the store. */
-export function activitySummary(source: ConsoleSource, days: number): PeriodSummary {
-  const to = dayKey(source.now(), source.timezone())
-  const from = addDays(to, -(days - 1))
-  const current = source.store.doc(CURRENT_DOC, CURRENT_SPEC).data
-  return summarize(loadDays(source.store, current, from, to), from, to)
+/** An inclusive range of days (`YYYY-MM-DD`) in the configured timezone. */
+export interface DayRange {
+  from: string
+  to: string
 }
 
 /**
- * The groups chart as PNG, drawn exactly like the chat reports (ECharts SSR, rasterised with the
- * shipped CJK font, so labels read the same on a browser without Chinese fonts).
+ * The range a request asks for: `?days=1|7|30` (ending today), or `?from=&to=` (dates, at most
+ * {@link MAX_RANGE_DAYS} days, not after today). Default: the last 7 days.
  */
-export function groupsChartPng(source: ConsoleSource, days: number): Buffer {
-  const s = activitySummary(source, days)
-  return renderChart({
+export function dateRange(source: ConsoleSource, get: (k: string) => string | undefined): DayRange {
+  const today = dayKey(source.now(), source.timezone())
+  const from = get('from') ?? ''
+  const to = get('to') ?? ''
+  if (DAY.test(from) && DAY.test(to) && from <= to) {
+    const end = [to, today].sort()[0]
+    return { from: [[from, end].sort()[0], addDays(end, 1 - MAX_RANGE_DAYS)].sort()[1], to: end }
+  }
+  const n = Number(get('days'))
+  const days = Number.isInteger(n) && n >= 1 && n <= MAX_RANGE_DAYS ? n : 7
+  return { from: addDays(today, 1 - days), to: today }
+}
+
+/** The activity plugin's counters of the days in `range`, read from the store. */
+export function activitySummary(source: ConsoleSource, range: DayRange): PeriodSummary {
+  const current = source.store.doc(CURRENT_DOC, CURRENT_SPEC).data
+  return summarize(loadDays(source.store, current, range.from, range.to), range.from, range.to)
+}
+
+/** Today's figures for the overview: messages in managed groups (from the activity counters) and open notices. */
+export function todayFacts(source: ConsoleSource): { messages: number; openNotices?: number } {
+  const today = dayKey(source.now(), source.timezone())
+  const ack = source.views('ack')
+  return {
+    messages: activitySummary(source, { from: today, to: today }).messages,
+    openNotices: ack?.notices(200).filter(n => n.state === 'open').length,
+  }
+}
+
+const CHART_TTL_MS = 60_000
+const charts = new WeakMap<ConsoleSource, Map<string, { at: number; png: Buffer }>>()
+
+/**
+ * The groups chart as PNG, drawn exactly like the chat reports (ECharts SSR, rasterised with the
+ * shipped CJK font, so labels read the same on a browser without Chinese fonts). Drawing costs a few
+ * hundred milliseconds, so a chart is kept for a minute per range (at most a minute old).
+ */
+export function groupsChartPng(source: ConsoleSource, range: DayRange): Buffer {
+  const key = `${range.from}|${range.to}`
+  const now = source.now()
+  let kept = charts.get(source)
+  if (!kept) charts.set(source, (kept = new Map()))
+  const hit = kept.get(key)
+  if (hit && now - hit.at < CHART_TTL_MS) return hit.png
+  const s = activitySummary(source, range)
+  const png = renderChart({
     title: `各群消息数（${s.from} 至 ${s.to}）`,
     bars: topBars(
       '消息数',
@@ -34,31 +78,54 @@ export function groupsChartPng(source: ConsoleSource, days: number): Buffer {
     ),
     trend: trendSeries(s),
   })
+  for (const [k, v] of kept) if (now - v.at >= CHART_TTL_MS) kept.delete(k)
+  kept.set(key, { at: now, png })
+  return png
 }
 
-/** Groups page: per-group activity figures over a date range and the chart. */
-export function groupsPage(source: ConsoleSource, days: number): Html {
-  const s = activitySummary(source, days)
-  const ranges = RANGES.map(d =>
-    d === days ? h`<strong>${label(d)}</strong>` : h`<a href="/groups?days=${d}">${label(d)}</a>`,
-  )
+/** Groups page: per-group activity figures over a date range (presets or any dates), silent members and the chart. */
+export async function groupsPage(source: ConsoleSource, range: DayRange): Promise<Html> {
+  const s = activitySummary(source, range)
+  const silent = new Map<string, string[]>()
+  for (const g of s.groups) {
+    const spoke = new Set(g.members.map(m => m.id))
+    const members = await source.groupMembers(g.groupId).catch(() => [])
+    silent.set(
+      g.groupId,
+      members.filter(m => !spoke.has(m.id)).map(m => m.name),
+    )
+  }
+  const today = dayKey(source.now(), source.timezone())
+  const ranges = RANGES.map(d => {
+    const on = range.to === today && range.from === addDays(today, 1 - d)
+    return on ? h`<strong>${label(d)}</strong>` : h`<a href="/groups?days=${d}">${label(d)}</a>`
+  })
   const median = (v: number[]) => {
     const p = percentile(v, 0.5)
     return p === undefined ? '—' : formatDuration(p)
   }
-  return h`<p>范围：${ranges.map((r, i) => h`${i ? ' · ' : ''}${r}`)}（${s.from} 至 ${s.to}，共 ${s.messages} 条消息）</p>
+  return h`<form method="get" action="/groups" class="filters">范围：${ranges.map((r, i) => h`${i ? ' · ' : ''}${r}`)}
+<label>从 <input type="date" name="from" value="${s.from}" max="${today}"></label>
+<label>到 <input type="date" name="to" value="${s.to}" max="${today}"></label><button>查看</button></form>
+<p class="muted">${s.from} 至 ${s.to}，共 ${s.messages} 条消息（最长 ${MAX_RANGE_DAYS} 天）。</p>
 ${
   s.groups.length
-    ? h`<table><thead><tr><th>群</th><th>消息</th><th>发言人数</th><th>日均活跃</th><th>群人数</th><th>入群/退群</th><th>回复中位数</th><th>未回复</th></tr></thead><tbody>
+    ? h`<table><thead><tr><th>群</th><th>消息</th><th>发言人数</th><th>日均活跃</th><th>群人数</th><th>入群/退群</th><th>回复中位数</th><th>未回复</th><th>没有发言</th></tr></thead><tbody>
 ${s.groups.map(
   g => h`<tr><td>${g.topic}</td><td>${g.messages}</td><td>${g.members.length}</td><td>${g.dailyActive.toFixed(1)}</td>
-<td>${g.size ?? '—'}</td><td>${g.joined.length}/${g.left.length}</td><td>${median(g.responses)}</td><td>${g.unanswered}</td></tr>`,
+<td>${g.size ?? '—'}</td><td>${g.joined.length}/${g.left.length}</td><td>${median(g.responses)}</td><td>${g.unanswered}</td>
+<td>${silentCell(silent.get(g.groupId) ?? [])}</td></tr>`,
 )}
 </tbody></table>
 <h2>图表</h2>
-<div class="chart"><img src="/groups/chart.png?days=${days}" alt="各群消息数与趋势"></div>`
+<div class="chart"><img src="/groups/chart.png?from=${s.from}&amp;to=${s.to}" alt="各群消息数与趋势"></div>`
     : h`<p class="muted">这段时间没有活跃度数据（需要启用 activity 插件）。</p>`
 }`
+}
+
+function silentCell(names: string[]): Html {
+  if (!names.length) return h`0`
+  return h`<details><summary>${names.length} 人</summary>${names.slice(0, 50).join('、')}${names.length > 50 ? ` 等 ${names.length} 人` : ''}</details>`
 }
 
 function label(days: number): string {

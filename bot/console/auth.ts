@@ -49,7 +49,7 @@ export class ConsoleAuth {
   /** A new single-use code for `actor` (earlier unused codes of the same person stop working). */
   issueCode(actor: Actor): string {
     for (const [h, c] of this.codes) if (c.actor.id === actor.id) this.codes.delete(h)
-    const code = Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('')
+    const code = Array.from({ length: 16 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('')
     this.codes.set(digest(code), { actor, expires: this.opts.now() + this.codeTtl })
     return code
   }

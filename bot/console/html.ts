@@ -32,13 +32,17 @@ export function h(strings: TemplateStringsArray, ...values: unknown[]): Html {
   return raw(strings.reduce((out, s, i) => out + s + (i < values.length ? part(values[i]) : ''), ''))
 }
 
-/** Navigation entries; the archive page belongs to the archive feature and is linked once it exists. */
+/** Navigation entries; trainers see only those with `admin: false`. */
 export const NAV = [
   { path: '/', label: '概览', admin: true },
   { path: '/violations', label: '违规记录', admin: true },
-  { path: '/settings', label: '设置', admin: true },
+  { path: '/notices', label: '通知与罚款', admin: true },
+  { path: '/campaigns', label: '活动与排期', admin: true },
+  { path: '/dictionary', label: '词库', admin: true },
+  { path: '/archive', label: '信息记录', admin: true },
   { path: '/groups', label: '群活跃', admin: true },
   { path: '/cases', label: '案例', admin: false },
+  { path: '/settings', label: '设置', admin: true },
 ] as const
 
 /** A hidden CSRF field for forms of a signed-in session. */
@@ -105,9 +109,18 @@ th,td{text-align:left;padding:.45rem .7rem;border-bottom:1px solid #e5e7eb;verti
 th{background:#f9fafb;font-weight:600;font-size:.9rem;white-space:nowrap}
 td.nw,button{white-space:nowrap}
 form.inline input[type=text]{width:9em}
+form.inline input.wide{width:22em}
 .tag{display:inline-block;padding:0 .45rem;border-radius:4px;font-size:.8rem;background:#e5e7eb}
 .tag.on{background:#fef3c7;color:#92400e}.tag.off{background:#d1fae5;color:#065f46}
-.notice{background:#eff6ff;border-left:4px solid #3b82f6;padding:.5rem .8rem}
+.notice{background:#eff6ff;border-left:4px solid #3b82f6;padding:.5rem .8rem;white-space:pre-wrap}
+.answer{background:#fff;border-radius:8px;padding:.6rem .9rem;white-space:pre-wrap;box-shadow:0 1px 2px rgba(0,0,0,.06)}
+.notice-card{background:#fff;border-radius:8px;padding:.6rem .9rem;margin:.6rem 0;box-shadow:0 1px 2px rgba(0,0,0,.06)}
+.notice-card .row{margin:.25rem 0}
+.person{display:inline-block;margin:0 .5rem .2rem 0;padding:0 .4rem;background:#f3f4f6;border-radius:4px}
+.person small{color:#6b7280;margin-left:.3rem}
+form.filters{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center;margin:.5rem 0}
+form.stack{display:flex;flex-direction:column;gap:.5rem;max-width:640px}
+textarea,select,input[type=date]{padding:.35rem .5rem;border:1px solid #d1d5db;border-radius:4px;font:inherit}
 .error{background:#fef2f2;border-left:4px solid #dc2626;padding:.5rem .8rem}
 .muted{color:#6b7280}
 code{font-family:ui-monospace,monospace,"Console CJK"}

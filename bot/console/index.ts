@@ -41,7 +41,7 @@ export function readConsoleSettings(env: NodeJS.ProcessEnv = process.env): Conso
 }
 
 /**
- * The admin web console: the `#控制台` command that sends a sign-in code, and
+ * The admin web console: the `#后台` command that sends a sign-in link, and
  * the HTTP server. Build it before the runtime (its command is registered with
  * the runtime's), `attach` the runtime's source, then `listen`.
  */
@@ -58,24 +58,22 @@ export class WebConsole {
     this.auth = new ConsoleAuth({ now, token: settings.token })
   }
 
-  /** `#控制台` (private; admins, and trainers for the cases page): a single-use sign-in code and link, valid 10 minutes. */
+  /**
+   * `#后台` (alias `#控制台`; private; admins, and trainers for the cases page): a single-use sign-in link,
+   * valid 10 minutes. The answer is marked sensitive, so the audit log records it without the link.
+   */
   get commands(): CommandSpec[] {
     return [
       {
-        name: '控制台',
-        aliases: ['console'],
+        name: '后台',
+        aliases: ['控制台', 'console'],
         role: 'trainer',
         where: 'private',
-        usage: '#控制台',
-        description: '获取网页控制台的一次性登录码（10 分钟内有效）',
+        usage: '#后台',
+        description: '获取网页后台的一次性登录链接（10 分钟内有效）',
         run: inv => {
           const code = this.auth.issueCode({ id: inv.event.sender.id, name: inv.event.sender.name })
-          return [
-            inv.reply(
-              `控制台登录码：${code}\n10 分钟内有效，只能使用一次，请勿转发。\n打开 ${this.settings.publicUrl}/login?code=${code} 并点「确认登录」。`,
-              'command.console',
-            ),
-          ]
+          return [{ ...inv.reply(signInText(this.settings.publicUrl, code), 'command.console'), sensitive: true }]
         },
       },
     ]
@@ -117,6 +115,11 @@ export class WebConsole {
     ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
     await closed
   }
+}
+
+/** The private answer to `#后台`: the link first explained, so log lines that show a message's start never show it. */
+export function signInText(publicUrl: string, code: string): string {
+  return `网页后台登录链接（10 分钟内有效，只能使用一次，请勿转发）：\n${publicUrl}/login?code=${code}\n打开后点「确认登录」。`
 }
 
 export { ConsoleAuth } from './auth.js'

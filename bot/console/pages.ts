@@ -20,8 +20,8 @@ function mode(dry: boolean): Html {
   return dry ? h`<span class="tag on">观察模式</span>` : h`<span class="tag off">执行</span>`
 }
 
-/** Overview: the facts of `#状态`. */
-export function overviewPage(f: StatusFacts): Html {
+/** Overview: the facts of `#状态`, today's messages and the open notices. */
+export function overviewPage(f: StatusFacts, today: { messages: number; openNotices?: number }): Html {
   const card = (k: string, v: unknown, cls = '') =>
     h`<div class="card"><div class="k">${k}</div><div class="v ${cls}">${v}</div></div>`
   return h`<section class="cards">
@@ -29,6 +29,8 @@ export function overviewPage(f: StatusFacts): Html {
   ${card('微信登录', f.loggedIn ? `已登录 ${f.selfId}` : '未登录', f.loggedIn ? 'ok' : 'bad')}
   ${card('在线时长', f.uptime)}
   ${card('受管理的群', `${f.groups.length} 个`)}
+  ${card('今天的群消息', `${today.messages} 条`)}
+  ${today.openNotices === undefined ? '' : card('进行中的通知', `${today.openNotices} 条`)}
   ${card('发送队列', `${f.outboxDepth} 条待发`)}
   ${card('待触发定时', f.pendingTimers)}
   ${card('内存', `${f.memoryMb} MB`)}
@@ -122,7 +124,7 @@ ${entries.map(
 export function loginPage(opts: { code?: string; pre: string; error?: string; tokenEnabled: boolean }): Html {
   return h`<div class="login">
 ${opts.error ? h`<p class="error" role="alert">${opts.error}</p>` : ''}
-<p>在微信里私聊机器人发送 <strong>#控制台</strong>，会收到一个 10 分钟内有效、只能使用一次的登录码。</p>
+<p>在微信里私聊机器人发送 <strong>#后台</strong>，会收到一个 10 分钟内有效、只能使用一次的登录链接；也可以把链接里的登录码填在下面。</p>
 <form method="post" action="/login">
 <input type="hidden" name="pre" value="${opts.pre}">
 <label>登录码 <input type="text" name="code" value="${opts.code ?? ''}" autocomplete="one-time-code" required></label>

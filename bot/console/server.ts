@@ -7,9 +7,16 @@ import { bodyLimit } from 'hono/body-limit'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Logger } from '../process/logger.js'
-import { groupsChartPng, groupsPage } from './activity.js'
+import type { ExportFormat } from '../../plugins/archive/export/export.js'
+import type { ArchiveSearch } from '../../plugins/archive/views.js'
+import { dayKey } from '../time/zoned.js'
+import { dateRange, groupsChartPng, groupsPage, todayFacts } from './activity.js'
+import { type ArchiveForm, archivePage, archiveQuery } from './archive.js'
+import { campaignsPage } from './campaigns.js'
+import { dictionaryPage } from './dictionary.js'
+import { noticesPage } from './notices.js'
 import type { ConsoleAuth, Session } from './auth.js'
-import { casesPage } from './cases.js'
+import { casePage, casesPage } from './cases.js'
 import { CSS, h, layout, type Html } from './html.js'
 import { auditTable, loginPage, overviewPage, settingsPage, violationsPage } from './pages.js'
 import type { Access, ConsoleSource } from './source.js'
@@ -101,7 +108,7 @@ export function createConsoleApp(opts: ConsoleAppOptions): Hono<Env> {
         ? auth.tokenLogin(form.token, client)
         : auth.redeem(String(form.code ?? ''), client)
     if (result === 'locked') return again('尝试次数过多，请 10 分钟后再试。', 429)
-    if (result === 'invalid') return again('登录码无效、已使用或已过期。请在微信里重新发送 #控制台。', 401)
+    if (result === 'invalid') return again('登录码无效、已使用或已过期。请在微信里重新发送 #后台。', 401)
     deleteCookie(c, PRE_COOKIE, { path: '/' })
     setCookie(c, SESSION_COOKIE, result.id, { ...cookie, maxAge: auth.sessionSeconds })
     log.info(`console: ${result.actor.name} (${result.actor.id}) signed in`)
@@ -132,12 +139,20 @@ export function createConsoleApp(opts: ConsoleAppOptions): Hono<Env> {
   })
 
   // Trainers see the cases only, as in chat; every other page is for admins.
-  for (const path of ['/', '/violations', '/violations/*', '/settings', '/settings/*', '/groups', '/groups/*']) {
-    app.use(path, async (c, next) => {
-      if (c.get('access') === 'admin') return next()
-      if (c.req.path === '/' && c.req.method === 'GET') return c.redirect('/cases', 303)
-      return c.text('没有权限：此页面需要管理员角色', 403)
-    })
+  app.use('*', async (c, next) => {
+    if (c.get('access') === 'admin' || TRAINER_PATHS.has(c.req.path) || /^\/cases\/C\d+$/i.test(c.req.path))
+      return next()
+    if (c.req.path === '/' && c.req.method === 'GET') return c.redirect('/cases', 303)
+    return c.text('没有权限：此页面需要管理员角色', 403)
+  })
+
+  /** Run a chat command as the signed-in admin and show the bot's answers on the next page. */
+  const runCommand = async (c: Context<Env>, command: string, back: string) => {
+    const s = c.get('session')
+    const typed = `${source.prefix()}${command}`
+    const answers = await source.command(s.actor, typed)
+    s.flash = `› ${typed}\n${answers.join('\n') || '机器人没有回答（插件没有启用？）'}`
+    return c.redirect(back, 303)
   }
 
   const view = (c: Context<Env>, path: string, title: string, body: Html) => {
@@ -149,7 +164,7 @@ export function createConsoleApp(opts: ConsoleAppOptions): Hono<Env> {
     )
   }
 
-  app.get('/', c => view(c, '/', '概览', overviewPage(source.status())))
+  app.get('/', c => view(c, '/', '概览', overviewPage(source.status(), todayFacts(source))))
 
   app.get('/violations', c => {
     const days = clampDays(c.req.query('days'), 7)
@@ -193,19 +208,147 @@ ${auditTable(recent, source.timezone())}`
     return c.redirect('/settings', 303)
   })
 
-  app.get('/groups', c => {
-    const days = clampDays(c.req.query('days'), 7)
-    return view(c, '/groups', '群活跃', groupsPage(source, days))
-  })
+  app.get('/groups', async c =>
+    view(
+      c,
+      '/groups',
+      '群活跃',
+      await groupsPage(
+        source,
+        dateRange(source, q => c.req.query(q)),
+      ),
+    ),
+  )
   app.get('/groups/chart.png', c =>
-    c.body(new Uint8Array(groupsChartPng(source, clampDays(c.req.query('days'), 7))), 200, {
-      'Content-Type': 'image/png',
-    }),
+    c.body(
+      new Uint8Array(
+        groupsChartPng(
+          source,
+          dateRange(source, q => c.req.query(q)),
+        ),
+      ),
+      200,
+      {
+        'Content-Type': 'image/png',
+      },
+    ),
   )
 
-  app.get('/cases', c => view(c, '/cases', '案例', casesPage(source, c.req.query('q') ?? '')))
+  app.get('/cases', c => view(c, '/cases', '案例', casesPage(source, c.req.query('q') ?? '', c.get('session').csrf)))
+  app.post('/cases/digest', async c => {
+    const form = await c.req.parseBody()
+    const period = field(form.period, 30)
+    return runCommand(c, `案例 周报${period ? ` ${period}` : ''}`, '/cases')
+  })
+  app.get('/cases/:id{[Cc][0-9]+}', c => {
+    const body = casePage(source, c.req.param('id'))
+    return body ? view(c, '/cases', '案例', body) : c.text('页面不存在', 404)
+  })
 
-  // The archive feature mounts its search and export pages here (e.g. `app.route('/archive', archiveRoutes)`).
+  app.get('/notices', c =>
+    view(c, '/notices', '通知与罚款', noticesPage(source.views('ack'), source.timezone(), c.get('session').csrf)),
+  )
+  app.post('/notices/waive', async c => {
+    const form = await c.req.parseBody()
+    const id = field(form.id, 20)
+    const reason = field(form.reason, 200)
+    if (!/^F\d+$/i.test(id) || !reason) return c.text('请填写罚款编号和免除原因', 400)
+    return runCommand(c, `罚款 免除 ${id} ${reason}`, '/notices')
+  })
+
+  app.get('/campaigns', c => {
+    const today = dayKey(source.now(), source.timezone())
+    return view(
+      c,
+      '/campaigns',
+      '活动与排期',
+      campaignsPage(source.views('campaign'), today, source.timezone(), c.get('session').csrf),
+    )
+  })
+  app.post('/campaigns/decide', async c => {
+    const form = await c.req.parseBody()
+    const id = field(form.id, 20)
+    const reason = field(form.reason, 200)
+    if (!/^\d+$/.test(id)) return c.text('没有这条排期', 400)
+    if (form.decision === 'approve') return runCommand(c, `排期 通过 ${id}`, '/campaigns')
+    if (form.decision === 'reject' && reason) return runCommand(c, `排期 驳回 ${id} ${reason}`, '/campaigns')
+    return c.text('请选择通过，或填写驳回原因', 400)
+  })
+
+  app.get('/dictionary', c => view(c, '/dictionary', '词库', dictionaryPage(c.get('session').csrf)))
+  app.post('/dictionary', async c => {
+    const form = await c.req.parseBody()
+    const op = String(form.op ?? '')
+    if (op === 'status') return runCommand(c, '词库', '/dictionary')
+    if (op === 'test') {
+      const text = String(form.text ?? '').slice(0, 2000)
+      if (!text.trim()) return c.text('请输入要测试的文字', 400)
+      return runCommand(c, `词库 测试 ${text}`, '/dictionary')
+    }
+    const term = field(form.term, 100)
+    if (!term || (op !== 'add' && op !== 'remove')) return c.text('请填写词条', 400)
+    return runCommand(c, `词库 ${op === 'add' ? '添加' : '删除'} ${term}`, '/dictionary')
+  })
+
+  app.get('/archive', async c => {
+    const views = source.views('archive')
+    if (!views) return view(c, '/archive', '信息记录', h`<p class="muted">信息记录（archive 插件）没有启用。</p>`)
+    const today = dayKey(source.now(), source.timezone())
+    const { form, query, note } = archiveQuery(q => c.req.query(q), today, views.maxDays())
+    const s = c.get('session')
+    let result: ArchiveSearch | undefined
+    if (query.words || query.member) {
+      result = await views.search(query, s.actor.id)
+      source.record(
+        s.actor,
+        'console.archive-search',
+        `网页后台搜索信息记录：${describe(form)}，命中 ${result.total} 条`,
+      )
+    }
+    const chats = await views.chats()
+    return view(
+      c,
+      '/archive',
+      '信息记录',
+      archivePage({ chats, form, result, note, tz: source.timezone(), csrf: s.csrf }),
+    )
+  })
+  app.post('/archive/export', async c => {
+    const views = source.views('archive')
+    if (!views) return c.text('信息记录没有启用', 404)
+    const form = await c.req.parseBody()
+    const format: ExportFormat =
+      String(form.format ?? '') in EXPORT_TYPES ? (String(form.format) as ExportFormat) : 'csv'
+    const today = dayKey(source.now(), source.timezone())
+    const { form: f, query } = archiveQuery(
+      k => (typeof form[k] === 'string' ? form[k] : undefined),
+      today,
+      views.maxDays(),
+    )
+    const s = c.get('session')
+    const encoder = new TextEncoder()
+    const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>()
+    const writer = writable.getWriter()
+    views
+      .exportTo(query, format, s.actor.id, chunk => writer.write(encoder.encode(chunk)))
+      .then(count => {
+        source.record(
+          s.actor,
+          'console.archive-export',
+          `网页后台导出信息记录：${describe(f)} · ${format}，共 ${count} 条`,
+        )
+        return writer.close()
+      })
+      .catch(e => {
+        log.error('console: archive export failed', e)
+        return writer.abort(e)
+      })
+    const name = `信息记录-${query.from}-${query.to}.${format}`
+    return c.body(readable, 200, {
+      'Content-Type': EXPORT_TYPES[format],
+      'Content-Disposition': `attachment; filename="archive-${query.from}-${query.to}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    })
+  })
 
   app.post('/logout', c => {
     auth.logout(c.get('session').id)
@@ -225,6 +368,27 @@ function same(a: string, b: string): boolean {
   const x = Buffer.from(a)
   const y = Buffer.from(b)
   return x.length === y.length && timingSafeEqual(x, y)
+}
+
+/** Paths a trainer may open (as in chat, trainers see the cases). */
+const TRAINER_PATHS = new Set(['/cases', '/cases/digest', '/logout'])
+
+const EXPORT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  jsonl: 'application/x-ndjson; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+}
+
+/** A trimmed, bounded form field. */
+function field(v: unknown, max: number): string {
+  return typeof v === 'string' ? v.trim().replace(/\s+/g, ' ').slice(0, max) : ''
+}
+
+function describe(f: ArchiveForm): string {
+  return [f.q && `「${f.q}」`, f.member && `成员 ${f.member}`, f.chat && `会话 ${f.chat}`, `${f.from} 至 ${f.to}`]
+    .filter(Boolean)
+    .join(' · ')
 }
 
 function clampDays(v: string | undefined, fallback: number): number {

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto'
+import type { MessageEvent } from '../core/event.js'
+import type { Views, ViewsName } from '../core/views.js'
 import type { AuditEntry } from '../runtime/records/audit.js'
 import { formatDuration } from '../config/duration.js'
 import { undoPenalty } from '../commands/builtin/undo-command.js'
@@ -59,6 +62,8 @@ export interface ViolationRow {
 export interface ConsoleSource {
   now(): number
   timezone(): string
+  /** The chat command prefix (`#`). */
+  prefix(): string
   status(): StatusFacts
   /** What a signed-in person may see now (roles as in chat, after config reloads): everything, cases only, or nothing. */
   access(actor: Actor): Access | undefined
@@ -72,8 +77,17 @@ export interface ConsoleSource {
   violations(days: number): ViolationRow[]
   /** Undo a penalty the way `#撤销` does (member told through the outbox); returns the note shown. */
   undo(auditId: string, by: Actor, reason: string): Promise<string>
-  /** A plugin's validated global config section (e.g. the cases plugin's privacy masking), if it is configured. */
-  pluginConfig(name: string): Record<string, unknown> | undefined
+  /**
+   * Run a chat command as `by` typed it privately to the bot (same router, roles, actions, audit log and
+   * outbox: the answer also reaches them in WeChat); resolves with the answers the bot gave them.
+   */
+  command(by: Actor, text: string): Promise<string[]>
+  /** The read-only views a running plugin offers (see `bot/core/views.ts`); undefined when it is not running. */
+  views<K extends ViewsName>(plugin: K): Views[K] | undefined
+  /** Everyone in a managed group now (the bot excluded), for the silent members of the groups page. */
+  groupMembers(groupId: string): Promise<{ id: string; name: string }[]>
+  /** Record in the audit log something done in the console that is not a change (an archive search or export). */
+  record(by: Actor, rule: string, text: string): void
   /** The store, for plugin data the console shows (activity counters, cases). */
   readonly store: BotRuntime['deps']['store']
 }
@@ -86,10 +100,17 @@ const PENALTIES = new Set<AuditEntry['type']>(['strike', 'fine', 'warn', 'remove
 /** A `ConsoleSource` over a running `BotRuntime`. */
 export function runtimeSource(rt: BotRuntime): ConsoleSource {
   const clock = rt.deps.clock
+  // Answers the bot gives while a console command runs (the serial queue runs one thing at a time).
+  let capture: { who: string; texts: string[] } | undefined
+  rt.audit.subscribe(e => {
+    if (capture && e.type === 'say' && e.memberId === capture.who && e.rule.startsWith('command'))
+      capture.texts.push(e.text ?? '')
+  })
   return {
     store: rt.deps.store,
     now: () => clock.now(),
     timezone: () => rt.loaded.config.timezone,
+    prefix: () => rt.loaded.config.commandPrefix,
     status: () => {
       const errors = [...rt.errors, ...rt.outbox.failures].slice(-5)
       const selfId = safe(() => rt.deps.directory.selfId(), '')
@@ -111,7 +132,6 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
         errors,
       }
     },
-    pluginConfig: name => rt.loaded.config.plugins[name],
     access: actor => {
       const { roles } = rt.loaded.config
       if (actor.id === TOKEN_ACTOR.id || roles.admin.includes(actor.id)) return 'admin'
@@ -157,6 +177,37 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
           group: entry.groupId && (rt.deps.directory.group(entry.groupId)?.topic ?? entry.groupId),
           undoable: (entry.type === 'strike' || entry.type === 'fine') && !entry.dryRun && rt.ledger.hasEffect(entry),
         })),
+    command: async (by, text) => {
+      const mine = { who: by.id, texts: [] as string[] }
+      await rt.queue.push(async () => {
+        const event: MessageEvent = {
+          type: 'message',
+          id: `console-${randomUUID()}`,
+          at: clock.now(),
+          sender: { id: by.id, name: by.name, roles: [], isStaff: false },
+          kind: 'text',
+          text,
+          mentions: [],
+          mentionsAll: false,
+        }
+        capture = mine
+        try {
+          await rt.handle(event)
+        } finally {
+          capture = undefined
+        }
+      })
+      return mine.texts
+    },
+    views: plugin => rt.plugins.find(p => p.name === plugin)?.instance.views as Views[typeof plugin] | undefined,
+    groupMembers: async groupId => {
+      const self = safe(() => rt.deps.directory.selfId(), '')
+      return (await rt.deps.directory.members(groupId))
+        .filter(m => m.id !== self)
+        .map(m => ({ id: m.id, name: rt.loaded.roster.byContact(m.id)?.name ?? m.groupAlias ?? m.name }))
+    },
+    record: (by, rule, text) =>
+      void rt.act('runtime', [{ type: 'record', rule, memberId: by.id, reason: `${by.name} (console)`, text }]),
     undo: async (auditId, by, reason) => {
       const entry = rt.audit.get(auditId)
       if (!entry) return `找不到审计编号 ${auditId.slice(0, 20)}。`

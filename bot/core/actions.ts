@@ -27,6 +27,8 @@ export interface ActionMeta {
   evidence?: { messageId?: string; text?: string }
   /** Set only on answers to the person who typed a command (see {@link Audience}). */
   audience?: Audience
+  /** The text is a secret (a sign-in link): the audit log records that it was sent, not what. */
+  sensitive?: boolean
 }
 
 /** Send text to a chat; in a group, `mentions` are @-ed (merged with other texts). */

@@ -96,6 +96,8 @@ export interface PluginInstance {
   jobs?: JobSpec[]
   /** One status line for `#状态`. */
   status?(): string
+  /** Read-only queries for the web console, declared in the plugin's `views.ts` (see `bot/core/views.ts`). */
+  views?: object
   /** Release what the plugin holds (file watchers): called before a config reload replaces it and at shutdown. */
   stop?(): void
 }
@@ -123,6 +125,8 @@ export interface PluginContext<C> {
   isPeer(contactId: string): boolean
   /** The plugin's config for a group (global section merged with that group's override). */
   configFor(group?: GroupRef): C
+  /** Contact ids of the staff responsible for a group: `groups[].responsible` of its config entry (empty when none). */
+  responsibleFor(group: GroupRef): string[]
   /** Contact ids of everyone with `role`. */
   membersWithRole(role: Role): string[]
   /** Display name for a member: roster name, group nickname or WeChat name. */

@@ -10,3 +10,8 @@ export interface OutboundMessage {
   /** A link card to send instead of text. */
   link?: { url: string; title: string; description?: string }
 }
+
+/** A stable key for the chat a message goes to. */
+export function chatKey(m: OutboundMessage): string {
+  return 'room' in m.chat ? `room:${m.chat.room}` : `contact:${m.chat.contact}`
+}

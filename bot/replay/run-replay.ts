@@ -1,13 +1,14 @@
-import { mkdirSync, readdirSync } from 'node:fs'
+import { basename } from 'node:path'
 import { createApp } from '../app.js'
 import { FakeClock, flushMicrotasks } from '../ports/clock.js'
 import { MemoryStore } from '../ports/memory-store.js'
 import { createLogger, type LogLevel } from '../process/logger.js'
-import type { AuditEntry } from '../runtime/records/audit.js'
+import { AUDIT_TYPE_NAMES, type AuditEntry } from '../runtime/records/audit.js'
 import { createSandbox, type SandboxWorld } from '../sandbox/index.js'
-import { clockTime } from '../time/zoned.js'
+import { clockTime, dayKey } from '../time/zoned.js'
 import { populateWorld, readWorld } from '../sandbox/load-world.js'
 import { applyEvent } from './apply-event.js'
+import { outputFiles, prepareOutputFolder } from './output-folder.js'
 import { readTranscript } from './transcript.js'
 
 /** What to replay, against which config and world, and where to write files. */
@@ -15,6 +16,7 @@ export interface ReplayOptions {
   transcript: string
   configFile: string
   worldFile: string
+  /** Emptied first when an earlier replay wrote it; any other non-empty folder is refused (OutputFolderError). */
   outDir: string
   /** Execute actions in the sandbox instead of dry-run. */
   live: boolean
@@ -29,11 +31,11 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
   const clock = new FakeClock((events[0]?.at ?? Date.now()) - 60_000)
   const sandbox = createSandbox({ now: () => clock.now() })
   populateWorld(sandbox.world, spec)
-  mkdirSync(o.outDir, { recursive: true })
+  prepareOutputFolder(o.outDir)
   const app = createApp({
     configFile: o.configFile,
     dataDir: o.outDir,
-    log: createLogger(o.logLevel ?? 'warn'),
+    log: createLogger(o.logLevel ?? 'warn', 'bot', replayLogLine(o.logLevel)),
     puppet: sandbox.puppet,
     clock,
     store: new MemoryStore(),
@@ -42,11 +44,14 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
   })
   const tz = app.runtime.loaded.config.timezone
   const actions: AuditEntry[] = []
+  let day = dayKey(events[0]?.at ?? clock.now(), tz)
   app.runtime.audit.subscribe(e => {
     actions.push(e)
+    if (dayKey(e.at, tz) !== day) o.out.write(`── ${(day = dayKey(e.at, tz))} ──\n`) // a transcript of several days
     o.out.write(`${formatEntry(e, tz, sandbox.world)}\n`)
   })
-  o.out.write(`▶ 回放 replay ${o.transcript} (${events.length} events, ${o.live ? 'live' : '观察模式 dry-run'})\n`)
+  const mode = o.live ? '实际执行 live' : '观察模式 dry-run：只记录，不发送、不处罚'
+  o.out.write(`▶ 回放 replay ${basename(o.transcript)}：${events.length} 条事件，${mode}\n`)
   await app.bot.start()
   sandbox.world.login(spec.bot.id)
   await app.ready
@@ -66,14 +71,17 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
   await clock.advanceTo(clock.now() + 60_000) // let the outbox drain what the last minute queued
   await settle(app.idle)
   await app.stop()
-  const files = readdirSync(o.outDir, { recursive: true })
-    .map(String)
-    .filter(f => /\.(png|md|csv|json)$/.test(f) && f.includes('output'))
+  const files = outputFiles(o.outDir)
   o.out.write(
-    `■ 完成 done: ${events.length} events${skipped ? ` (${skipped} skipped)` : ''}, ${actions.length} actions (${actions.filter(a => a.dryRun).length} dry-run).\n`,
+    `■ 完成 done: ${events.length} events：${events.length} 条事件${skipped ? `（跳过 ${skipped} 条）` : ''}，${actions.length} 个操作（其中观察模式 ${actions.filter(a => a.dryRun).length} 个）。\n`,
   )
-  if (files.length) o.out.write(`  文件 files in ${o.outDir}:\n${files.map(f => `    ${f}`).join('\n')}\n`)
+  if (files.length) o.out.write(`  生成的文件 files in ${o.outDir}：\n${files.map(f => `    ${f}`).join('\n')}\n`)
   return { events: events.length, actions, skipped }
+}
+
+/** Log lines beside the replay's output: one line each (the audit entry above says the rest), whole at `debug`. */
+function replayLogLine(level?: LogLevel): (line: string) => void {
+  return line => process.stderr.write(`${level === 'debug' ? line : line.split('\n')[0]}\n`)
 }
 
 /** Wait until Wechaty has delivered the puppet's events and the runtime has handled them. */
@@ -84,12 +92,20 @@ async function settle(idle: () => Promise<void>): Promise<void> {
   }
 }
 
-function formatEntry(e: AuditEntry, tz: string, world: SandboxWorld): string {
+/** One entry as a manager reads it: time, what (in Chinese), where and who, then the whole text, line by line. */
+export function formatEntry(e: AuditEntry, tz: string, world: SandboxWorld): string {
   const group = e.groupId ? safe(() => world.room(e.groupId!).topic) : undefined
   const member = e.memberId ? world.contacts().find(c => c.id === e.memberId)?.name : undefined
-  const where = [group && `群「${group}」`, member && `@${member}`].filter(Boolean).join(' ')
-  const text = e.text ? `：${e.text.replace(/\n/g, ' ⏎ ').slice(0, 160)}` : e.reason ? `（${e.reason}）` : ''
-  return `${clockTime(e.at, tz)} ${e.dryRun ? '[观察]' : '      '} ${e.plugin}/${e.rule} ${e.type}${where ? ` ${where}` : ''}${text}`
+  const what = [
+    clockTime(e.at, tz),
+    e.dryRun && '[观察]',
+    AUDIT_TYPE_NAMES[e.type] ?? e.type,
+    group && `群「${group}」`,
+  ]
+  if (member) what.push(`@${member}`)
+  const head = `${what.filter(Boolean).join(' ')}${e.reason ? `（${e.reason}）` : ''} · ${e.plugin}/${e.rule}`
+  const body = [...(e.text ? e.text.split('\n') : []), ...(e.failed ? [`⚠️ 未成功：${e.failed}`] : [])]
+  return [head, ...body.map(line => `      ${line}`)].join('\n')
 }
 
 function safe<T>(fn: () => T): T | undefined {

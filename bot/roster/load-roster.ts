@@ -24,6 +24,14 @@ const HEADERS: Record<string, keyof RosterEntry> = {
   contact_id: 'contactId',
   wxid: 'contactId',
   微信id: 'contactId',
+  status: 'status',
+  状态: 'status',
+  lefton: 'leftOn',
+  left_on: 'leftOn',
+  离职日期: 'leftOn',
+  successor: 'successor',
+  接替人: 'successor',
+  交接人: 'successor',
 }
 const PHONE = /^1[3-9]\d{9}$/
 
@@ -101,6 +109,9 @@ function validate(rows: RosterEntry[], file: string): RosterEntry[] {
     if (r.phone && !PHONE.test(r.phone.replace(/[\s-]/g, '')))
       problems.push(`${file}:${r.line}: phone "${r.phone}" is not an 11-digit mobile number`)
     if (r.phone) r.phone = r.phone.replace(/[\s-]/g, '')
+    if (r.leftOn !== undefined) r.leftOn = String(r.leftOn)
+    if (r.leftOn && !isDay(r.leftOn))
+      problems.push(`${file}:${r.line}: leftOn (离职日期) "${r.leftOn}" is not a date like 2026-12-02`)
     const key = `${r.name}|${r.dept ?? ''}|${r.region ?? ''}`
     const prev = seen.get(key)
     if (prev)
@@ -109,6 +120,24 @@ function validate(rows: RosterEntry[], file: string): RosterEntry[] {
       )
     seen.set(key, r.line)
   }
+  const roster = new Roster(rows)
+  for (const r of rows) {
+    if (!r.successor) continue
+    const to = roster.successorOf(r)
+    if (!to)
+      problems.push(
+        `${file}:${r.line}: successor (接替人) "${r.successor}" is not ${roster.named(r.successor).length > 1 ? 'one person (namesakes: give the contact id)' : 'on the roster'}`,
+      )
+    else if (to === r) problems.push(`${file}:${r.line}: successor (接替人) is the person themselves`)
+  }
   if (problems.length) throw new RosterError(problems)
   return rows
+}
+
+/** A real calendar day written `YYYY-MM-DD`. */
+function isDay(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
+  if (!m) return false
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])
 }

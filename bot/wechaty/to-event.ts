@@ -1,6 +1,7 @@
 import { types, type Message } from 'wechaty'
 import type { Attachment, GroupRef, MessageEvent, MessageKind } from '../core/event.js'
 import { saveReceivedImage } from './media-store.js'
+import { recentMedia } from '../ports/media.js'
 import { parseQuote } from './parse-quote.js'
 
 const KIND: Partial<Record<types.Message, MessageKind>> = {
@@ -69,6 +70,7 @@ async function attachmentOf(msg: Message, mediaDir?: string): Promise<Attachment
       }
       case types.Message.Image: {
         const file = await msg.toFileBox()
+        recentMedia.register(msg.id, async () => new Uint8Array(await file.toBuffer()))
         if (!mediaDir) return { fileName: file.name }
         // The full-size image where the puppet offers one: this is what approvers and groups will see.
         const hd = await msg
@@ -78,8 +80,11 @@ async function attachmentOf(msg: Message, mediaDir?: string): Promise<Attachment
         return { fileName: file.name, media: await saveReceivedImage(mediaDir, msg.id, hd).catch(() => undefined) }
       }
       case types.Message.Attachment:
-      case types.Message.Video:
-        return { fileName: (await msg.toFileBox()).name }
+      case types.Message.Video: {
+        const file = await msg.toFileBox()
+        recentMedia.register(msg.id, async () => new Uint8Array(await file.toBuffer()))
+        return { fileName: file.name }
+      }
       default:
         return undefined
     }

@@ -7,6 +7,8 @@ import { isConnectionLoss, isDiscoveryFailure, isTokenRejected } from './supervi
 import { toMessageEvent } from './to-event.js'
 import type { WechatyPorts } from './wechaty-ports.js'
 
+type Enqueue = (make: () => Promise<BotEvent | undefined>) => void
+
 /** Hooks the runtime onto a Wechaty instance. Returns a promise that settles when queued events are handled. */
 export function wireWechaty(
   bot: Wechaty,
@@ -15,9 +17,36 @@ export function wireWechaty(
   log: Logger,
   opts: { printQr?: boolean; sweepMs?: number; onFirstLogin?: () => Promise<void> } = {},
 ) {
+  const feed = eventFeed(bot, rt, log)
+  logConnection(bot, log, opts.printQr !== false)
+  let stopping = false
+  const ready = wireLogin(bot, ports, rt, log, feed.enqueue, opts.onFirstLogin, () => stopping)
+  wireMessages(bot, ports, feed.enqueue)
+  wireRoomEvents(bot, ports, feed.enqueue)
+  // No event exists for joins via QR codes or topic edits missed while offline: re-match rooms periodically.
+  const sweep = setInterval(
+    () => void ports.refresh().catch(e => log.warn('room refresh failed', e)),
+    opts.sweepMs ?? 10 * 60_000,
+  )
+  sweep.unref()
+  const stop = () => {
+    stopping = true
+    clearInterval(sweep)
+  }
+  return { idle: feed.settled, ready, stop }
+}
+
+/**
+ * Events are handled one at a time, in arrival order (a notice before its answers), in the runtime's queue that
+ * timers and cron jobs share. Puppet events seen vs handled are counted, so tests and replay can wait until
+ * Wechaty has caught up (`settled`).
+ */
+function eventFeed(
+  bot: Wechaty,
+  rt: BotRuntime,
+  log: Logger,
+): { enqueue: Enqueue; settled: (ms?: number) => Promise<void> } {
   let chain: Promise<void> = Promise.resolve()
-  let logins = 0
-  // Puppet events seen vs handled, so tests and replay can wait until Wechaty has caught up.
   let arrived = 0
   let handled = 0
   bot.on('puppet', puppet => {
@@ -26,13 +55,7 @@ export function wireWechaty(
         arrived++
       })
   })
-  let markReady: () => void = () => {}
-  const ready = new Promise<void>(r => {
-    markReady = r
-  })
-  // Events are handled one at a time, in arrival order (a notice before its answers), in the
-  // runtime's queue that timers and cron jobs share.
-  const enqueue = (make: () => Promise<BotEvent | undefined>) => {
+  const enqueue: Enqueue = make => {
     chain = rt.queue
       .push(async () => {
         const ev = await make()
@@ -43,7 +66,20 @@ export function wireWechaty(
         handled++
       })
   }
+  /** Resolve once every puppet event so far has been handled (or `timeoutMs` passed: Wechaty drops events it cannot load). */
+  const settled = async (timeoutMs = 3000) => {
+    const until = Date.now() + timeoutMs
+    do {
+      await chain
+      await new Promise(r => setTimeout(r, handled < arrived ? 5 : 0))
+    } while (handled < arrived && Date.now() < until)
+    await chain
+  }
+  return { enqueue, settled }
+}
 
+/** Wechaty's errors (never crashing Node) and the login QR code. */
+function logConnection(bot: Wechaty, log: Logger, printQr: boolean): void {
   // Wechaty emits `error` for room events with dirty payloads; unhandled it would crash Node.
   // Connection errors are decided (and logged once) by the connection supervisor.
   bot.on('error', e => {
@@ -55,11 +91,29 @@ export function wireWechaty(
     if (status !== ScanStatus.Waiting && status !== ScanStatus.Timeout) return
     log.info('扫码登录 Scan to log in:')
     // Straight to the terminal: console.* is routed into the log at debug level.
-    if (opts.printQr !== false) qrcodeTerminal.generate(qrcode, { small: true }, qr => process.stderr.write(`${qr}\n`))
+    if (printQr) qrcodeTerminal.generate(qrcode, { small: true }, qr => process.stderr.write(`${qr}\n`))
     log.info(`or open https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}`)
   })
-  // Login runs in the same queue as messages: a message that arrives meanwhile waits until
-  // the managed groups are matched and the runtime has started.
+}
+
+/**
+ * Login runs in the same queue as messages: a message that arrives meanwhile waits until the managed groups are
+ * matched and the runtime has started. Resolves (the returned promise) once the first login has started the runtime.
+ */
+function wireLogin(
+  bot: Wechaty,
+  ports: WechatyPorts,
+  rt: BotRuntime,
+  log: Logger,
+  enqueue: Enqueue,
+  onFirstLogin?: () => Promise<void>,
+  stopping: () => boolean = () => false,
+): Promise<void> {
+  let logins = 0
+  let markReady: () => void = () => {}
+  const ready = new Promise<void>(r => {
+    markReady = r
+  })
   const onLogin = (user: Contact) =>
     enqueue(async () => {
       logins++
@@ -67,7 +121,7 @@ export function wireWechaty(
       await ports.refresh().catch(e => log.error('room refresh failed', e))
       if (logins === 1) {
         await rt.start()
-        await opts.onFirstLogin?.()
+        await onFirstLogin?.()
         log.info(`就绪 ready: ${ports.groups().length} managed groups, ${rt.plugins.length} plugins`)
         markReady()
       } else {
@@ -78,11 +132,17 @@ export function wireWechaty(
     })
   bot.on('login', onLogin)
   // Installed on a bot that is logged in already (the `GroupGuard` plugin after login): start now.
-  if (bot.isLoggedIn) onLogin(bot.currentUser)
+  if (hasPuppet(bot) && bot.isLoggedIn) onLogin(bot.currentUser)
   bot.on('logout', user => {
-    log.warn(`已登出 logged out: ${user.name()}`)
+    // Logging out because the bot stops is expected; otherwise someone must log in again.
+    ;(stopping() ? log.info : log.warn)(`已登出 logged out: ${user.name()}`)
     rt.outbox.pause()
   })
+  return ready
+}
+
+/** A message becomes a `message` event: the bot's own and those of unmanaged groups (commands too) are ignored. */
+function wireMessages(bot: Wechaty, ports: WechatyPorts, enqueue: Enqueue): void {
   bot.on('message', (msg: Message) =>
     enqueue(async () => {
       if (msg.self()) return undefined
@@ -92,6 +152,10 @@ export function wireWechaty(
       return toMessageEvent(msg, group, ports.mediaDir)
     }),
   )
+}
+
+/** Joins, leaves (voluntary or removed) and topic changes of managed groups become events. */
+function wireRoomEvents(bot: Wechaty, ports: WechatyPorts, enqueue: Enqueue): void {
   bot.on('room-join', (room: Room, invitees: Contact[], inviter: Contact, date?: Date) =>
     enqueue(async () => {
       if (invitees.some(c => c.id === ports.selfId())) await ports.track(room)
@@ -135,22 +199,6 @@ export function wireWechaty(
       )
     }),
   )
-  // No event exists for joins via QR codes or topic edits missed while offline: re-match rooms periodically.
-  const sweep = setInterval(
-    () => void ports.refresh().catch(e => log.warn('room refresh failed', e)),
-    opts.sweepMs ?? 10 * 60_000,
-  )
-  sweep.unref()
-  /** Resolve once every puppet event so far has been handled (or `timeoutMs` passed: Wechaty drops events it cannot load). */
-  const settled = async (timeoutMs = 3000) => {
-    const until = Date.now() + timeoutMs
-    do {
-      await chain
-      await new Promise(r => setTimeout(r, handled < arrived ? 5 : 0))
-    } while (handled < arrived && Date.now() < until)
-    await chain
-  }
-  return { idle: settled, ready, stop: () => clearInterval(sweep) }
 }
 
 function toMember(c: Contact): Member {
@@ -164,4 +212,13 @@ async function toMembers(room: Room, contacts: Contact[]): Promise<Member[]> {
       groupAlias: (await room.alias(c).catch(() => undefined)) || undefined,
     })),
   )
+}
+
+/** Whether Wechaty has a puppet yet (before `start()` asking `isLoggedIn` logs a NOPUPPET error). */
+function hasPuppet(bot: Wechaty): boolean {
+  try {
+    return !!bot.puppet
+  } catch {
+    return false
+  }
 }

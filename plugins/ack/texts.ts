@@ -1,7 +1,57 @@
+import { quoted } from '../../bot/commands/quote.js'
 import { formatDuration } from '../../bot/config/duration.js'
 import type { FinePolicy } from '../../bot/runtime/records/fine-policy.js'
+import type { Fine } from '../../bot/runtime/records/ledger.js'
 import { clockTime, dayKey, shortDateTime } from '../../bot/time/zoned.js'
-import { answerTiming, type Notice } from './notice.js'
+import { memberStats, type MemberStats } from './stats/member-stats.js'
+import { answerTiming, type Notice } from './state.js'
+
+/** Every fixed sentence of the plugin (zh-CN), and the short ones built from a few values. */
+export const T = {
+  noticeDescription: '发布需要回复「收到」的通知，查看回复情况',
+  noticeUsage: (p: string) =>
+    `${p}通知 <内容> [截止 30分钟|15:00] | 列表 | 详情 <编号> | 关闭 <编号> | 接受 <编号> @成员 | 统计 [天数]`,
+  noticeHelp: (why: string, usage: string, p: string) =>
+    `${why}\n用法：${usage}\n例如：${p}通知 今天下班前更新客户跟进记录 截止 2小时`,
+  noContent: '请写上通知内容。',
+  internalGroupsOnly: '请在内部工作群里发送通知。',
+  badDeadline: (bad: string) => `无法识别截止时间「${quoted(bad)}」。`,
+  deadlinePassed: (time: string) => `截止时间 ${time} 已经过了`,
+  nobodyToAnswer: '本群没有需要回复的成员',
+  noticeObserved: (id: string, p: string) =>
+    `观察模式：通知 ${id} 没有发到群里，只记录了将要做的事（${p}审计 ack 查看）。`,
+  noticeNotFound: (arg: string, p: string) => `找不到通知「${quoted(arg)}」。发送 ${p}通知 列表 查看编号。`,
+  notOpen: (id: string) => `通知 ${id} 已不在进行中。`,
+  closed: (n: Notice) =>
+    `已关闭通知 ${n.id}：已回复 ${Object.keys(n.answers).length}/${Object.keys(n.required).length}，不再提醒和统计。`,
+  acceptUsage: (id: string, p: string) => `请 @ 在通知 ${id} 下提交了说明的成员，例如 ${p}通知 接受 ${id} @张三`,
+  excuseAcceptedWaiver: (excuse: string) => `已接受说明：${excuse}`,
+  excusesAccepted: (names: string, id: string, waived: string[]) =>
+    `已接受 ${names} 对通知 ${id} 的说明${waived.length ? `，并免除罚款 ${waived.join('、')}` : ''}。`,
+  excusesAcceptedRecord: (id: string, names: string) => `通知 ${id} 接受说明：${names}`,
+  allGroups: '全部群',
+  noOpenNotices: '目前没有进行中的通知。',
+  privateAnswerRecorded: (id: string) => `已记录你对通知 ${id} 的回复。`,
+  recalled: (id: string) => `通知 ${id} 已撤回，不再统计回复。`,
+  excuseRegistered: (id: string) => `已登记你对通知 ${id} 的说明，待管理员确认；确认前仍按未回复统计。`,
+  violation: (id: string) => `未按时回复通知 ${id}`,
+  missedReason: (name: string, id: string) => `${name} 未在截止前回复通知 ${id}`,
+  status: (open: number, all: number) => `进行中通知 ${open} 条，已记录 ${all} 条`,
+  statsTitle: (days: number, label: string) => `近 ${days} 天通知回复统计（${label}）`,
+  fineDescription: '查看自己的罚款；管理员查看全部或免除',
+  fineUsage: (p: string) => `${p}罚款 [全部 | 免除 <罚款编号> <原因>]`,
+  finesAdminOnly: '⛔ 只有管理员可以查看全部罚款或免除罚款。',
+  waiveUsage: (p: string) => `用法：${p}罚款 免除 <罚款编号> <原因>，例如 ${p}罚款 免除 F3 客户现场无信号`,
+  noOpenFine: (id: string) => `找不到未缴的罚款 ${quoted(id)}。`,
+  fineWaived: (name: string, fine: Fine, reason: string) =>
+    `已免除 ${name} 的罚款 ${fine.id}（${fine.violation}），原因：${reason}`,
+  fineWaivedRecord: (id: string, reason: string) => `罚款 ${id} 已免除：${reason}`,
+  redPacketShort: (amount: number, fine: Fine, owed: number) =>
+    `红包 ${amount} 元不足：罚款 ${fine.id}（${fine.violation}）现应缴 ${owed} 元，请补足后再发。`,
+  fineSettledRecord: (id: string, owed: number) => `罚款 ${id} 已由红包结清 ${owed} 元`,
+  fineSettled: (fine: Fine, owed: number, left: number, p: string) =>
+    `✅ 已收到红包：罚款 ${fine.id}（${fine.violation}）${owed} 元已结清。${left ? `还有 ${left} 笔未缴，发送 ${p}罚款 查看。` : ''}`,
+}
 
 /** Names joined with 、, cut after `max` with the total: "张三、李四…等 120 人". */
 export function boundedList(items: string[], max: number): string {
@@ -108,4 +158,84 @@ export function fineRuleText(p: FinePolicy): string {
 
 function section(title: string, items: string[], max: number): string[] {
   return items.length ? [`${title}（${items.length}）：${boundedList(items, max)}`] : []
+}
+
+/** The statistics as chat text, lowest rate first, at most `max` members listed. */
+export function statsText(stats: MemberStats[], title: string, noticeCount: number, max: number): string {
+  if (!stats.length) return `${title}：没有已截止的通知。`
+  const lines = stats.slice(0, max).map(s => {
+    const rate = Math.round((100 * s.onTime) / s.required)
+    const missed = s.required - s.answered
+    return `${s.name}：按时 ${s.onTime}/${s.required}（${rate}%）${s.medianMs !== undefined ? `，响应中位数 ${formatDuration(s.medianMs)}` : ''}${missed ? `，未回复 ${missed} 次` : ''}`
+  })
+  const rest = stats.length > max ? [`…另有 ${stats.length - max} 人`] : []
+  return [`📊 ${title}（${noticeCount} 条通知，${stats.length} 人）`, ...lines, ...rest].join('\n')
+}
+
+/** The group message that posts a notice given with `#通知`. */
+export function noticePost(content: string, n: Notice, tz: string): string {
+  return `【通知】${content}\n（${n.authorName}发布，编号 ${n.id}；请 ${Object.keys(n.required).length} 位同事在 ${when(n.deadline, n.at, tz)} 前回复「收到」）`
+}
+
+/** `#通知 列表`: the open notices, oldest first, at most `max` listed. */
+export function listText(open: Notice[], tz: string, max: number): string {
+  if (!open.length) return T.noOpenNotices
+  const rest = open.length > max ? [`…另有 ${open.length - max} 条`] : []
+  return [`进行中的通知（${open.length}）：`, ...open.slice(0, max).map(n => listLine(n, tz)), ...rest].join('\n')
+}
+
+/** `#罚款`: a member's open fines (with what each owes now) and what they paid. */
+export function ownFinesText(
+  open: { fine: Fine; owed: number }[],
+  paid: Fine[],
+  policy: FinePolicy,
+  tz: string,
+  max: number,
+): string {
+  const paidText = paid.length
+    ? `已缴 ${paid.length} 笔，共 ${paid.reduce((s, f) => s + (f.settled?.amount ?? 0), 0)} 元。`
+    : ''
+  if (!open.length) return `你没有未缴的罚款。${paidText}`
+  const total = open.reduce((s, f) => s + f.owed, 0)
+  const lines = open
+    .slice(0, max)
+    .map(({ fine, owed }) => `${fine.id} ${fine.violation}（${shortDateTime(fine.at, tz)}），现应缴 ${owed} 元`)
+  return [
+    `你有 ${open.length} 笔未缴罚款，共 ${total} 元：`,
+    ...lines,
+    `在内部工作群发红包即可缴纳，每个红包结清最早的一笔（${fineRuleText(policy)}）。`,
+    paidText,
+  ]
+    .filter(Boolean)
+    .join('\n')
+}
+
+/** One member's open fines in `#罚款 全部`. */
+export interface MemberFines {
+  name: string
+  count: number
+  owed: number
+  ids: string[]
+}
+
+/** `#罚款 全部`: everyone with open fines, most owed first, at most `max` listed. */
+export function allFinesText(members: MemberFines[], max: number): string {
+  if (!members.length) return '目前没有未缴的罚款。'
+  const rows = [...members].sort((a, b) => b.owed - a.owed)
+  const total = rows.reduce((s, m) => s + m.owed, 0)
+  const lines = rows
+    .slice(0, max)
+    .map(
+      m =>
+        `${m.name}：${m.count} 笔，现应缴 ${m.owed} 元（${m.ids.slice(0, 5).join('、')}${m.ids.length > 5 ? '…' : ''}）`,
+    )
+  const rest = rows.length > max ? [`…另有 ${rows.length - max} 人`] : []
+  return [`未缴罚款 ${rows.length} 人，共 ${total} 元：`, ...lines, ...rest].join('\n')
+}
+
+/** The statistics text of `notices` posted in the `days` before `now`, titled with `label` (a group topic). */
+export function periodStats(notices: Notice[], label: string, days: number, now: number, max: number): string {
+  const from = now - days * 86_400_000
+  const counted = notices.filter(n => n.state === 'reported' && n.at >= from && n.at < now).length
+  return statsText(memberStats(notices, from, now), T.statsTitle(days, label), counted, max)
 }

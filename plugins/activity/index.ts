@@ -1,40 +1,20 @@
 import { z } from 'zod'
-import { timerKind } from '../../bot/runtime/schedule/timers.js'
 import type { Action } from '../../bot/core/actions.js'
-import type { Fact } from '../../bot/core/facts.js'
-import type { BotEvent } from '../../bot/core/event.js'
-import { definePlugin, type PluginContext } from '../../bot/core/plugin.js'
+import type { GroupRef } from '../../bot/core/event.js'
+import { definePlugin, type JobSpec, type PluginContext } from '../../bot/core/plugin.js'
+import { timerKind } from '../../bot/runtime/schedule/timers.js'
 import { dayKey } from '../../bot/time/zoned.js'
 import { activityCommands } from './commands.js'
 import { activityConfigSchema, type ActivityConfig } from './config.js'
-import { remindWaiting } from './reminders.js'
-import { ActivityReports, type Report } from './report-builder.js'
-import { ActivityTracker } from './tracker.js'
+import { DayCloser } from './days/closing.js'
+import { countJoin, countLeave, countTopic, decideMessage, type ActivityState } from './decide-count.js'
+import { decideReminder, forgetMessage } from './decide-waiting.js'
+import { ActivityReports, type Report } from './report/builder.js'
+import { rulesCache, type ActivityRules } from './rules/group-rules.js'
+import { openDocs, type ActivityDocs, type GroupDay } from './state.js'
+import { T } from './texts.js'
 
-/** Actions delivering a report: to the configured internal group, else to every admin privately. */
-function deliver(ctx: PluginContext<ActivityConfig>, report: Report, rule: string): Action[] {
-  const name = ctx.configFor().reportTo
-  const room = name ? ctx.directory.groups().find(g => g.configName === name || g.topic === name) : undefined
-  if (name && !room) ctx.log.warn(`reportTo "${name}" matches no group the bot is in; sending to admins`)
-  if (room)
-    return [
-      { type: 'say', to: { room: room.id }, text: report.text, rule },
-      ...(report.chart ? [{ type: 'sendFile' as const, to: { room: room.id }, path: report.chart, rule }] : []),
-    ]
-  return [
-    { type: 'notifyAdmins', text: report.text, rule },
-    ...(report.chart
-      ? ctx
-          .membersWithRole('admin')
-          .map((id): Action => ({ type: 'sendFile', to: { contact: id }, path: report.chart!, rule, memberId: id }))
-      : []),
-  ]
-}
-
-function cronAt(time: string, weekday = '*'): string {
-  const [h, m] = time.split(':').map(Number)
-  return `${m} ${h} * * ${weekday}`
-}
+type ActivityContext = PluginContext<ActivityConfig>
 
 /**
  * Group activity and responsiveness: counts messages per day, group and
@@ -46,66 +26,138 @@ export const activityPlugin = definePlugin({
   description: '群活跃度与客户响应统计：计数、提醒、日报周榜与图表',
   configSchema: activityConfigSchema,
   create(ctx) {
-    const tracker = new ActivityTracker(ctx)
-    const reports = new ActivityReports(ctx, tracker)
-    const cfg = ctx.configFor()
-    tracker.closeDue(ctx.clock.now())
+    const docs = openDocs(ctx.store)
+    const rulesOf = rulesCache(ctx.timezone)
+    rulesOf(ctx.configFor())
+    const closer = new DayCloser(ctx, docs)
+    const reports = new ActivityReports(ctx, docs, closer)
+    closer.closeDue(ctx.clock.now())
+    const state = (): ActivityState => ({ current: docs.current.data, seen: docs.seen.data })
+    const changed = () => {
+      docs.current.changed()
+      docs.seen.changed()
+    }
+    const naming = () => ({ tz: ctx.timezone, selfId: ctx.directory.selfId(), displayName: ctx.displayName })
     return {
-      onEvent(ev: BotEvent): Action[] {
+      onEvent(ev): Action[] {
         // The runtime drops the bot's own messages and skips groups where the plugin is disabled.
-        if (!ev.group) return []
-        if (ev.type === 'message') return tracker.onMessage({ ...ev, group: ev.group })
-        if (ev.type === 'join') tracker.onJoin(ev)
-        if (ev.type === 'leave') tracker.onLeave(ev)
-        if (ev.type === 'topic') tracker.onTopic(ev.group, ev.at)
-        return []
+        if (!ev.group || (ev.type === 'message' && ev.isCommand)) return []
+        const group: GroupRef = ev.group
+        let actions: Action[] = []
+        if (ev.type === 'message') {
+          closer.closeDue(ctx.clock.now())
+          const cfg = ctx.configFor(group)
+          const x = { ...naming(), cfg, rules: rulesOf(cfg), observing: ctx.observing(group) }
+          actions = decideMessage({ ...ev, group }, state(), x)
+        } else if (ev.type === 'join') countJoin(ev, state(), naming())
+        else if (ev.type === 'leave') countLeave(ev, state(), naming())
+        else if (ev.type === 'topic') countTopic(group, ev.at, state(), ctx.timezone)
+        else return []
+        changed()
+        return actions
       },
       // A message the moderation plugin acted on (an ad, spam) is not a customer waiting for an answer.
-      onFact(fact: Fact): Action[] {
-        if (fact.name === 'message.moderated') tracker.forgetMessage(fact.data.groupId, fact.data.messageId)
+      onFact(fact): Action[] {
+        if (
+          fact.name === 'message.moderated' &&
+          forgetMessage(docs.current.data, fact.data.groupId, fact.data.messageId)
+        )
+          docs.current.changed()
         return []
       },
       timerPayloads: { wait: z.object({ groupId: z.string() }) },
-      onTimer: (key: string) => (timerKind(key) === 'wait' ? remindWaiting(ctx, tracker, key.slice(5)) : []),
-      commands: activityCommands(ctx, tracker, reports),
-      jobs: [
-        {
-          name: 'close-day',
-          cron: '15 0 * * *',
-          run: async now => {
-            await tracker.closeYesterday(now)
-            return []
-          },
-        },
-        ...(cfg.dailyReport.enabled
-          ? [
-              {
-                name: 'daily-report',
-                cron: cronAt(cfg.dailyReport.time),
-                workdaysOnly: true,
-                run: async (now: number) => deliver(ctx, await reports.daily(now), 'activity.daily-report'),
-              },
-            ]
-          : []),
-        ...(cfg.weeklyReport.enabled
-          ? [
-              {
-                name: 'weekly-report',
-                cron: cronAt(cfg.weeklyReport.time, String(cfg.weeklyReport.weekday)),
-                run: async (now: number) => deliver(ctx, await reports.weekly(now), 'activity.weekly-report'),
-              },
-            ]
-          : []),
-      ],
-      status() {
-        const today = tracker.current.data.days[dayKey(ctx.clock.now(), ctx.timezone)] ?? {}
-        const messages = Object.values(today).reduce(
-          (a, g) => a + Object.values(g.members).reduce((b, m) => b + m.messages, 0),
-          0,
-        )
-        const waiting = Object.values(tracker.current.data.waiting).reduce((a, w) => a + w.msgs.length, 0)
-        return `今日 ${Object.keys(today).length} 个群 ${messages} 条消息；等待回复的客户消息 ${waiting} 条`
-      },
+      onTimer: key => (timerKind(key) === 'wait' ? remindWaiting(ctx, docs, rulesOf, key.slice(5)) : []),
+      commands: activityCommands({ ctx, docs, reports, closer }),
+      jobs: jobs(ctx, closer, reports),
+      status: () => statusLine(docs, ctx.clock.now(), ctx.timezone),
     }
   },
 })
+
+/** The nightly day closing and the configured daily and weekly reports. */
+function jobs(ctx: ActivityContext, closer: DayCloser, reports: ActivityReports): JobSpec[] {
+  const cfg = ctx.configFor()
+  const out: JobSpec[] = [
+    {
+      name: 'close-day',
+      cron: '15 0 * * *',
+      run: async now => {
+        await closer.closeYesterday(now)
+        return []
+      },
+    },
+  ]
+  if (cfg.dailyReport.enabled)
+    out.push({
+      name: 'daily-report',
+      cron: cronAt(cfg.dailyReport.time),
+      workdaysOnly: true,
+      run: async now => deliver(ctx, await reports.daily(now), 'activity.daily-report'),
+    })
+  if (cfg.weeklyReport.enabled)
+    out.push({
+      name: 'weekly-report',
+      cron: cronAt(cfg.weeklyReport.time, String(cfg.weeklyReport.weekday)),
+      run: async now => deliver(ctx, await reports.weekly(now), 'activity.weekly-report'),
+    })
+  return out
+}
+
+function cronAt(time: string, weekday = '*'): string {
+  const [h, m] = time.split(':').map(Number)
+  return `${m} ${h} * * ${weekday}`
+}
+
+/** Actions delivering a report: to the configured internal group, else to every admin privately. */
+function deliver(ctx: ActivityContext, report: Report, rule: string): Action[] {
+  const name = ctx.configFor().reportTo
+  const room = name ? ctx.directory.groups().find(g => g.configName === name || g.topic === name) : undefined
+  if (name && !room) ctx.log.warn(`reportTo "${name}" matches no group the bot is in; sending to admins`)
+  const file = (to: { room: string } | { contact: string }, memberId?: string): Action[] =>
+    report.chart ? [{ type: 'sendFile', to, path: report.chart, rule, ...(memberId ? { memberId } : {}) }] : []
+  if (room) return [{ type: 'say', to: { room: room.id }, text: report.text, rule }, ...file({ room: room.id })]
+  return [
+    { type: 'notifyAdmins', text: report.text, rule },
+    ...ctx.membersWithRole('admin').flatMap(id => file({ contact: id }, id)),
+  ]
+}
+
+/** Contact ids responsible for a customer group: from config, else the staff members in it. */
+async function responsibleFor(ctx: ActivityContext, group: GroupRef, cfg: ActivityConfig): Promise<string[]> {
+  const configured = cfg.responsible[group.topic] ?? cfg.responsible[group.configName]
+  if (configured?.length) return configured
+  const members = await ctx.directory.members(group.id).catch(() => [])
+  return members.filter(m => m.id !== ctx.directory.selfId() && ctx.rolesOf(m.id).length > 0).map(m => m.id)
+}
+
+/** `#状态`: today's groups and messages, customers waiting. */
+function statusLine(docs: ActivityDocs, now: number, tz: string): string {
+  const today = docs.current.data.days[dayKey(now, tz)] ?? {}
+  const count = (g: GroupDay) => Object.values(g.members).reduce((b, m) => b + m.messages, 0)
+  const messages = Object.values(today).reduce((a, g) => a + count(g), 0)
+  const waiting = Object.values(docs.current.data.waiting).reduce((a, w) => a + w.msgs.length, 0)
+  return T.status(Object.keys(today).length, messages, waiting)
+}
+
+/** The `wait:<groupId>` timer: who is responsible for the group (a directory read), then the decision. */
+async function remindWaiting(
+  ctx: ActivityContext,
+  docs: ActivityDocs,
+  rulesOf: (cfg: ActivityConfig) => ActivityRules,
+  groupId: string,
+): Promise<Action[]> {
+  const w = docs.current.data.waiting[groupId]
+  if (!w) return []
+  const cfg = ctx.configFor(w.group)
+  const now = ctx.clock.now()
+  const staff = await responsibleFor(ctx, w.group, cfg)
+  const actions = decideReminder(w, groupId, {
+    cfg,
+    rules: rulesOf(cfg),
+    now,
+    observing: ctx.observing(w.group),
+    staff,
+  })
+  docs.current.changed()
+  return actions
+}

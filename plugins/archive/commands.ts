@@ -3,18 +3,18 @@ import { join } from 'node:path'
 import type { Action } from '../../bot/core/actions.js'
 import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
 import { addDays, dayKey, shortDateTime } from '../../bot/time/zoned.js'
-import { periodFromWord } from '../cases/period.js'
-import { type ArchiveDeps, logAccess } from './deps.js'
-import { chatTitle, describeRecord, type ExportFormat, exportArchive } from './export.js'
-import { type ArchiveQuery, chatsNamed, type Hit } from './query.js'
-import { type ArchiveRecord, type ArchiveType, type ChatInfo, TYPE_LABEL } from './record.js'
+import { periodFromWord } from '../cases/digest/period.js'
+import { type ArchiveDeps, logAccess } from './access/deps.js'
+import { chatTitle, describeRecord, type ExportFormat, exportArchive } from './export/export.js'
+import { type ArchiveQuery, chatsNamed, type Hit } from './search/query.js'
+import { type ArchiveRecord, type ArchiveType, type ChatInfo, TYPE_LABEL } from './capture/record.js'
 
 const TYPE_BY_LABEL = new Map(Object.entries(TYPE_LABEL).map(([t, l]) => [l, t as ArchiveType]))
 
 /** `#记录`: search the archive (auditors, admins) and place legal holds (admins), in private chat only. */
 export function archiveCommands(d: ArchiveDeps): CommandSpec[] {
   const p = d.ctx.commandPrefix
-  const usage = `${p}记录 搜索 <词> [群] [日期] [人:成员] [类型:图片]；${p}记录 导出 [群] [日期] [人:成员] [格式:csv|md|jsonl]；${p}记录 保全 [群 开|关]`
+  const usage = `${p}记录 搜索 <词> [群] [日期] [人:成员] [类型:图片]；${p}记录 导出 [群] [日期] [人:成员] [csv|html|md|jsonl]；${p}记录 保全 [群 开|关]`
   return [
     {
       name: '记录',
@@ -41,8 +41,13 @@ interface ParsedRequest {
   format?: ExportFormat
 }
 
-/** Words: `人:成员`/`@成员`, `类型:图片`, `格式:csv`, a date word, a group name; anything else is a search word. */
-async function parseRequest(d: ArchiveDeps, argv: string[], defaultDays: number): Promise<ParsedRequest> {
+/** Words: `人:成员`/`@成员`, `类型:图片`, `格式:csv` (in exports also a bare `html`, `csv`…), a date word, a group name; anything else is a search word. */
+async function parseRequest(
+  d: ArchiveDeps,
+  argv: string[],
+  defaultDays: number,
+  forExport = false,
+): Promise<ParsedRequest> {
   const { ctx } = d
   const now = ctx.clock.now()
   const today = dayKey(now, ctx.timezone)
@@ -52,7 +57,9 @@ async function parseRequest(d: ArchiveDeps, argv: string[], defaultDays: number)
   for (const word of argv) {
     const member = /^(?:人|成员|member)[:：](.+)$/.exec(word) ?? /^@(.+)$/.exec(word)
     const type = /^(?:类型|type)[:：](.+)$/.exec(word)
-    const format = /^(?:格式|format)[:：](csv|md|jsonl)$/i.exec(word)
+    const format = (
+      forExport ? /^(?:(?:格式|format)[:：])?(csv|md|jsonl|html)$/i : /^(?:格式|format)[:：](csv|md|jsonl|html)$/i
+    ).exec(word)
     const period = periodFromWord(word, now, ctx.timezone)
     const named = chats.filter(c => c.kind !== 'private' && (c.configName === word || c.title === word))
     if (member) q.member = member[1]
@@ -91,10 +98,10 @@ async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): P
   ]
 }
 
-/** `#记录 导出 [群] [日期] [人:成员] [格式:csv|md|jsonl]`: a file of the records, sent privately to the asker. */
+/** `#记录 导出 [群] [日期] [人:成员] [csv|html|md|jsonl]`: a file of the records, sent privately to the asker. */
 async function exportFile(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): Promise<Action[]> {
   const { ctx } = d
-  const { q, scope, format = 'csv' } = await parseRequest(d, argv, 1)
+  const { q, scope, format = 'csv' } = await parseRequest(d, argv, 1, true)
   const detail = `${describeQuery(q, scope)} · ${format}`
   await logAccess(d, { who: inv.event.sender.id, action: 'export', detail })
   const stamp = new Date(ctx.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)

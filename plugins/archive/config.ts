@@ -44,9 +44,11 @@ export const archiveConfigSchema = z
     media: z
       .object({
         keepBytes: z
-          .boolean()
+          .union([z.boolean(), z.array(z.enum(['customer', 'internal', 'broadcast', 'private']))])
           .default(false)
-          .describe('保存图片/文件原件（需要媒体端口） Keep attachment bytes (needs a media source)'),
+          .describe(
+            '保存图片/文件/视频原件：true = 所有会话，或按群类型列出，如 [customer] Keep attachment bytes: true, or the chat kinds that keep them',
+          ),
         maxBytes: z
           .number()
           .int()

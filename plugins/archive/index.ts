@@ -1,78 +1,105 @@
 import { dirname, join, resolve } from 'node:path'
-import type { Action } from '../../bot/core/actions.js'
 import type { PluginContext } from '../../bot/core/plugin.js'
 import { definePlugin } from '../../bot/core/plugin.js'
+import { recentMedia } from '../../bot/ports/media.js'
 import { MemoryStore } from '../../bot/ports/memory-store.js'
 import { compileCron } from '../../bot/time/cron.js'
-import { Archiver, type MediaSource } from './archiver.js'
-import type { ArchiveBackend } from './backend.js'
+import { Archiver } from './capture/archiver.js'
+import type { MediaSource } from './capture/media.js'
+import { outgoingCapture } from './capture/outgoing.js'
 import { archiveCommands } from './commands.js'
 import { type ArchiveConfig, archiveConfigSchema } from './config.js'
-import { type ArchiveDeps, HOLDS_DOC } from './deps.js'
-import { FileArchive } from './file-backend.js'
-import { MemoryArchive } from './memory-backend.js'
-import { purgeExpired } from './purge.js'
+import { archives, decideWriteAlarm, RETRY_TIMER, type WriteAlarm } from './decide.js'
+import { purgeExpired } from './retention/purge.js'
+import { HOLDS_DOC } from './state.js'
+import type { ArchiveBackend } from './store/backend.js'
+import { FileArchive } from './store/file-backend.js'
+import { MemoryArchive } from './store/memory-backend.js'
+import { BOT_NAME, statusLine } from './texts.js'
+import type { ArchiveDeps } from './access/deps.js'
+import { archiveViews } from './views.js'
 
-/** Ways to build the archive plugin with other parts (a media port, another back end). */
+/** Ways to build the archive plugin with other parts (another media source, another back end). */
 export interface ArchiveOptions {
-  /** Where attachment bytes come from (none yet: metadata only). */
+  /** Where attachment bytes come from (default: the chat adapter's recent media). */
   media?: MediaSource
   /** The back end; default: `FileArchive` in `dir` (or `<data>/archive`), `MemoryArchive` over a memory store. */
   backend?: (ctx: PluginContext<ArchiveConfig>) => ArchiveBackend
 }
 
+/** One back end and archiver per archive folder, kept across config reloads (one writer per index). */
+const open = new Map<string, { backend: ArchiveBackend; archiver: Archiver }>()
+
 /** Build the archive plugin; `archivePlugin` is the default one. */
 export function createArchivePlugin(opts: ArchiveOptions = {}) {
   return definePlugin({
     name: 'archive',
-    description: '信息记录：每条群聊/私聊消息存档，可搜索、导出，按期清理 Message archive',
+    description: '信息记录：每条群聊/私聊消息（含机器人自己发出的）存档，可搜索、导出，按期清理 Message archive',
     configSchema: archiveConfigSchema,
     seesPeers: true,
     create: ctx => {
       const cfg = ctx.configFor()
       compileCron(cfg.purgeCron, ctx.timezone)
-      const backend = opts.backend?.(ctx) ?? defaultBackend(ctx, cfg)
-      const archiver = new Archiver(backend, ctx.timezone, opts.media)
+      const { backend, archiver } = archiveFor(ctx, cfg, opts)
       const holds = ctx.store.doc('archive-holds', HOLDS_DOC)
       const d: ArchiveDeps = { ctx, backend, archiver, holds }
-      if (cfg.media.keepBytes && !opts.media)
-        ctx.log.warn('media.keepBytes is on but no media source is wired: attachments keep metadata only')
-      let warned = false
+      const alarm: WriteAlarm = { warned: false, retrying: false }
+      const alarmNow = () => decideWriteAlarm(alarm, archiver.failing, archiver.lost, ctx.clock.now())
       return {
         onEvent: async ev => {
           if (ev.type !== 'message') return []
           const section = ctx.configFor(ev.group)
-          if (!ev.group && !section.privateChats) return []
+          if (!archives(ev, section)) return []
           await archiver.capture(ev, ev.sender.groupAlias || ev.sender.name, section)
-          if (!archiver.failing || warned) {
-            if (!archiver.failing) warned = false
+          return alarmNow()
+        },
+        onFact: async fact => {
+          if (fact.name !== 'message.sent') return []
+          const m = fact.data.message
+          const group = 'room' in m.chat ? ctx.directory.group(m.chat.room) : undefined
+          const section = ctx.configFor(group)
+          if ('room' in m.chat ? !group || (section as { enabled?: boolean }).enabled === false : !section.privateChats)
             return []
-          }
-          warned = true
-          return [diskWarning(archiver.failing)]
+          await archiver.keep(
+            outgoingCapture(fact.data, { id: ctx.directory.selfId(), name: BOT_NAME }, group),
+            section,
+          )
+          return []
         },
         commands: archiveCommands(d),
+        onTimer: async key => {
+          if (key !== RETRY_TIMER) return []
+          alarm.retrying = false
+          await archiver.retry()
+          return alarmNow()
+        },
+        views: archiveViews(d),
         jobs: [{ name: 'purge', cron: cfg.purgeCron, run: now => purgeExpired(d, now) }],
-        status: () =>
-          `信息记录：本次启动已存档 ${archiver.written} 条${archiver.failing ? `，⚠️ 写入失败待重试 ${archiver.backlog} 条` : ''}${archiver.lost ? `，丢失 ${archiver.lost} 条` : ''}`,
+        status: () => statusLine(archiver.written, archiver.backlog, !!archiver.failing, archiver.lost),
       }
     },
   })
 }
 
-/** The message archive plugin as shipped (metadata only for attachments). */
+/** The message archive plugin as shipped. */
 export const archivePlugin = createArchivePlugin()
 
-function defaultBackend(ctx: PluginContext<ArchiveConfig>, cfg: ArchiveConfig): ArchiveBackend {
-  if (cfg.dir) return new FileArchive(resolve(cfg.dir))
-  if (ctx.store instanceof MemoryStore) return new MemoryArchive()
-  return new FileArchive(join(dirname(ctx.outputDir), 'archive'))
-}
-
-function diskWarning(error: string): Action {
-  return {
-    type: 'notifyAdmins',
-    rule: 'archive.write-failed',
-    text: `⚠️ 信息记录写入失败（${error}），可能磁盘已满。机器人继续管理群，未写入的记录在内存中等待重试，请尽快处理。`,
+function archiveFor(ctx: PluginContext<ArchiveConfig>, cfg: ArchiveConfig, opts: ArchiveOptions) {
+  const media = opts.media ?? recentMedia
+  if (opts.backend) {
+    const backend = opts.backend(ctx)
+    return { backend, archiver: new Archiver(backend, ctx.timezone, media) }
   }
+  if (!cfg.dir && ctx.store instanceof MemoryStore) {
+    const backend = new MemoryArchive()
+    return { backend, archiver: new Archiver(backend, ctx.timezone, media) }
+  }
+  const dir = cfg.dir ? resolve(cfg.dir) : join(dirname(ctx.outputDir), 'archive')
+  let shared = open.get(dir)
+  if (!shared) {
+    const backend = new FileArchive(dir)
+    shared = { backend, archiver: new Archiver(backend, ctx.timezone, media) }
+    open.set(dir, shared)
+  }
+  return shared
 }

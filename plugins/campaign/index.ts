@@ -2,44 +2,18 @@ import { existsSync, readdirSync } from 'node:fs'
 import { z } from 'zod'
 import { definePlugin } from '../../bot/core/plugin.js'
 import { chineseCalendar } from '../../bot/time/workdays.js'
-import { zonedInstant } from '../../bot/time/zoned.js'
-import { campaignCommand } from './campaign-commands.js'
-import { CampaignService } from './campaign-service.js'
-import { campaignConfigSchema, type CampaignConfig } from './config.js'
-import { MediaLibrary } from './media.js'
-import type { Campaign } from './model.js'
-import { announceCron, type ScheduleContext } from './posting-window.js'
-import { queueCommand } from './queue-commands.js'
-import { QueueService } from './queue-service.js'
-import { CampaignState } from './state.js'
-
-/** Campaigns declared in config, checked once at creation (throws with the offending id). */
-export function configCampaigns(cfg: CampaignConfig, tz: string, fileExists: (path: string) => boolean): Campaign[] {
-  const seen = new Set<string>()
-  return cfg.campaigns.map(c => {
-    if (seen.has(c.id)) throw new Error(`campaign.campaigns: duplicate id "${c.id}"`)
-    seen.add(c.id)
-    const [day, time] = c.deadline.split(' ')
-    const deadline = zonedInstant(day, time, tz)
-    if (deadline <= zonedInstant(c.start, cfg.window.postAt, tz))
-      throw new Error(
-        `campaign.campaigns "${c.id}": deadline ${c.deadline} is not after its first posting time (${c.start} ${cfg.window.postAt})`,
-      )
-    if (c.image && !fileExists(c.image))
-      throw new Error(`campaign.campaigns "${c.id}": image file not found: ${c.image}`)
-    return {
-      id: c.id,
-      title: c.title,
-      content: { text: c.text, link: c.link, image: c.image },
-      targets: c.targets ?? cfg.defaultTargets,
-      startDay: c.start,
-      deadline,
-      source: 'config',
-      status: 'scheduled',
-      announced: {},
-    }
-  })
-}
+import { campaignCommand, queueCommand } from './commands.js'
+import type { CampaignCommandDeps } from './subcommands/deps.js'
+import { campaignConfigSchema } from './config.js'
+import { MediaLibrary } from './media/library.js'
+import { announceCron, type ScheduleContext } from './schedule/posting-window.js'
+import { CampaignState, configCampaigns } from './state.js'
+import { announce, finish, progress, proofExpired, remind } from './hooks/campaigns.js'
+import type { CampaignHub } from './hooks/hub.js'
+import { notice, publish } from './hooks/posts.js'
+import { ShareHook } from './hooks/shares.js'
+import { T } from './texts.js'
+import { campaignViews } from './views.js'
 
 /**
  * Share campaigns and the scheduled posting queue: announce campaigns in the
@@ -56,13 +30,19 @@ export const campaignPlugin = definePlugin({
     const state = new CampaignState(ctx.store)
     state.syncConfigCampaigns(configCampaigns(cfg, ctx.timezone, existsSync))
     const media = new MediaLibrary(ctx.outputDir, cfg.media.folder)
-    const campaigns = new CampaignService(ctx, state, sched, media)
-    const queue = new QueueService(ctx, state, sched, media)
+    const hub: CampaignHub = { ctx, state, sched, media }
+    const shares = new ShareHook(hub)
+    const deps: CampaignCommandDeps = {
+      ...hub,
+      progress: c => progress(hub, c),
+      finish: (id, early) => finish(hub, id, early),
+      listDir: dir => readdirSync(dir),
+    }
     return {
       onEvent: ev => {
         if (ev.type !== 'message') return []
         media.noteImage(ev)
-        return campaigns.onMessage(ev)
+        return shares.onMessage(ev)
       },
       // Keys come from campaignTimer / postTimer: `<kind>:<id>[:<member>]`.
       // Campaign and post timers carry no payload: the id is in the key.
@@ -71,30 +51,28 @@ export const campaignPlugin = definePlugin({
       ),
       onTimer: key => {
         const [kind, id, ...member] = key.split(':')
-        switch (kind) {
-          case 'remind':
-            return campaigns.remind(id)
-          case 'deadline':
-            return campaigns.finish(id, false)
-          case 'proof':
-            return campaigns.proofExpired(id, member.join(':'))
-          case 'post':
-            return queue.publish(id)
-          case 'post-notice':
-            return queue.notice(id)
-          default:
-            return []
-        }
+        if (kind === 'remind') return remind(hub, id)
+        if (kind === 'deadline') return finish(hub, id, false)
+        if (kind === 'proof') return proofExpired(hub, id, member.join(':'))
+        if (kind === 'post') return publish(hub, id)
+        if (kind === 'post-notice') return notice(hub, id)
+        return []
       },
-      commands: [
-        campaignCommand({ ctx, state, service: campaigns, sched, media }),
-        queueCommand({ ctx, state, service: queue, sched, media, listDir: dir => readdirSync(dir) }),
-      ],
-      jobs: [{ name: 'announce', cron: announceCron(cfg.window), workdaysOnly: true, run: now => campaigns.tick(now) }],
+      commands: [campaignCommand(deps), queueCommand(deps)],
+      views: campaignViews(state),
+      jobs: [{ name: 'announce', cron: announceCron(cfg.window), workdaysOnly: true, run: now => announce(hub, now) }],
       status: () => {
-        const pending = state.posts().filter(p => p.status === 'pending').length
-        const approved = state.posts().filter(p => p.status === 'approved').length
-        return `${campaigns.summary()}；排期待审核 ${pending} 条、待发布 ${approved} 条`
+        const count = <X extends { status: string }>(list: X[], s: string) => list.filter(x => x.status === s).length
+        const [campaigns, posts] = [state.campaigns(), state.posts()]
+        const window = ctx.configFor().participation.screenshotWindow
+        const pending = count(posts, 'pending')
+        return T.status(
+          count(campaigns, 'announced'),
+          count(campaigns, 'scheduled'),
+          window,
+          pending,
+          count(posts, 'approved'),
+        )
       },
     }
   },

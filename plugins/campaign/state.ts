@@ -1,18 +1,91 @@
 import { z } from 'zod'
 import { type Doc, docSpec, type Store } from '../../bot/ports/store.js'
-import type { Campaign, ParticipationDoc, QueuedPost } from './model.js'
+import { zonedInstant } from '../../bot/time/zoned.js'
+import type { CampaignConfig, Targets } from './config.js'
 
-interface CampaignsDoc {
+/** What goes out to a group: text, optionally a link card and an image file. */
+export interface PostContent {
+  text: string
+  link?: { url: string; title: string; description?: string }
+  /** Path of an image on the bot machine. */
+  image?: string
+}
+
+/** Lifecycle of a campaign: waiting for its slot, announced, finished, or never announced. */
+export type CampaignStatus = 'scheduled' | 'announced' | 'ended' | 'missed'
+
+/** A share campaign and where it has been announced. */
+export interface Campaign {
+  id: string
+  title: string
+  content: PostContent
+  targets: Targets
+  /** First day (`YYYY-MM-DD`) it may be announced. */
+  startDay: string
+  deadline: number
+  source: 'config' | 'chat'
+  createdBy?: string
+  status: CampaignStatus
+  /** Groups it was announced to: group id -> config name and time. Written before the sends are returned. */
+  announced: Record<string, { name: string; at: number }>
+  endedAt?: number
+  /** Why it was never announced (status `missed`). */
+  note?: string
+  /** Announced while every target group was in observe mode: a rehearsal whose reminders, report and penalties are only recorded. */
+  observed?: boolean
+}
+
+/** One member's reported share of a campaign. */
+export interface Participation {
+  memberId: string
+  name: string
+  groupId: string
+  at: number
+  screenshot: boolean
+}
+
+/** Per-campaign participation document: who reported, and phrases still waiting for a screenshot. */
+export interface ParticipationDoc {
+  done: Record<string, Participation>
+  claims: Record<string, { groupId: string; at: number }>
+}
+
+/** Lifecycle of a queued post. `unapproved`: its time came before anyone approved it. */
+export type PostStatus = 'pending' | 'approved' | 'rejected' | 'published' | 'missed' | 'unapproved'
+
+/** A post in the daily queue. */
+export interface QueuedPost {
+  id: string
+  /** Day (`YYYY-MM-DD`) and time (`HH:mm`) it goes out. */
+  day: string
+  time: string
+  content: PostContent
+  /** Set when the editor asked for a weekend or holiday on purpose. */
+  anyDay: boolean
+  editor: string
+  editorName: string
+  createdAt: number
+  status: PostStatus
+  decidedBy?: string
+  decidedAt?: number
+  reason?: string
+  publishedAt?: number
+}
+
+/** The `campaign-campaigns` document: campaigns, the next id, and when the plugin last published per group. */
+export interface CampaignsDoc {
   seq: number
   items: Record<string, Campaign>
   lastPublish: Record<string, number>
 }
-interface PostsDoc {
+/** The `campaign-posts` document: the post queue and the next id. */
+export interface PostsDoc {
   seq: number
   items: Record<string, QueuedPost>
 }
 
-const CAMPAIGNS_DOC = docSpec<CampaignsDoc>({
+/** The `campaign-campaigns` document (durable). */
+export const CAMPAIGNS_DOC = docSpec<CampaignsDoc>({
   version: 1,
   schema: z.object({
     seq: z.number(),
@@ -22,6 +95,7 @@ const CAMPAIGNS_DOC = docSpec<CampaignsDoc>({
   defaults: () => ({ seq: 1, items: {}, lastPublish: {} }),
   durable: true,
 })
+/** The `campaign-posts` document (durable). */
 export const POSTS_DOC = docSpec<PostsDoc>({
   version: 1,
   schema: z.object({ seq: z.number(), items: z.record(z.string(), z.looseObject({})) }),
@@ -120,4 +194,32 @@ export class CampaignState {
     this.campaignsDoc.changed()
     this.postsDoc.changed()
   }
+}
+
+/** Campaigns declared in config, checked once at creation (throws with the offending id). */
+export function configCampaigns(cfg: CampaignConfig, tz: string, fileExists: (path: string) => boolean): Campaign[] {
+  const seen = new Set<string>()
+  return cfg.campaigns.map(c => {
+    if (seen.has(c.id)) throw new Error(`campaign.campaigns: duplicate id "${c.id}"`)
+    seen.add(c.id)
+    const [day, time] = c.deadline.split(' ')
+    const deadline = zonedInstant(day, time, tz)
+    if (deadline <= zonedInstant(c.start, cfg.window.postAt, tz))
+      throw new Error(
+        `campaign.campaigns "${c.id}": deadline ${c.deadline} is not after its first posting time (${c.start} ${cfg.window.postAt})`,
+      )
+    if (c.image && !fileExists(c.image))
+      throw new Error(`campaign.campaigns "${c.id}": image file not found: ${c.image}`)
+    return {
+      id: c.id,
+      title: c.title,
+      content: { text: c.text, link: c.link, image: c.image },
+      targets: c.targets ?? cfg.defaultTargets,
+      startDay: c.start,
+      deadline,
+      source: 'config',
+      status: 'scheduled',
+      announced: {},
+    }
+  })
 }

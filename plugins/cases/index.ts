@@ -1,16 +1,21 @@
+import { join } from 'node:path'
 import { definePlugin } from '../../bot/core/plugin.js'
 import { compileCron } from '../../bot/time/cron.js'
-import { attachImage } from './capture.js'
-import { CaseStore } from './case-store.js'
 import { casesCommands } from './commands.js'
+import type { CasesDeps } from './subcommands/deps.js'
 import { casesConfigSchema } from './config.js'
-import { maskerCache, type CasesDeps } from './deps.js'
-import { casesIn, weeklyDigestActions } from './digest-job.js'
-import { lastDays } from './period.js'
+import { maskerCache } from './content/privacy.js'
+import { compileTemplate } from './content/template.js'
+import { decideAttach } from './decide-capture.js'
+import { digestActions } from './decide-digest.js'
+import { buildDigest, casesIn } from './digest/build.js'
+import { lastDays } from './digest/period.js'
 import { buildCaseSearch } from './search/case-search.js'
 import { caseTerms, TERMS_VERSION } from './search/case-terms.js'
 import { TermsCache } from './search/terms-cache.js'
-import { compileTemplate } from './template.js'
+import { chatOf, CaseStore } from './store/case-store.js'
+import { T } from './texts.js'
+import { casesViews } from './views.js'
 
 /**
  * Sales case knowledge store: `#成交` / `#问题` / `#经验` / `#案例` posts
@@ -35,22 +40,44 @@ export const casesPlugin = definePlugin({
       c => caseTerms(c, cfg.rankFields),
     )
     const search = buildCaseSearch(cases.live(), { rankFields: cfg.rankFields, termsOf: c => terms.get(c) })
-    const d: CasesDeps = { ctx, cases, search, terms, template: compileTemplate(cfg.fields), maskerFor }
+    const digest = {
+      live: () => cases.live(),
+      tz: ctx.timezone,
+      prefix: ctx.commandPrefix,
+      fieldNames: cfg.fields,
+      dir: join(ctx.outputDir, 'cases'),
+    }
+    const d: CasesDeps = { ctx, cases, search, terms, template: compileTemplate(cfg.fields), maskerFor, digest }
     return {
       commands: casesCommands(d),
-      onEvent: ev => (ev.type === 'message' && !ev.command ? attachImage(d, ev) : []),
+      views: casesViews(d),
+      onEvent: ev => {
+        if (ev.type !== 'message' || ev.command || ev.kind !== 'image') return []
+        const since = ev.at - ctx.configFor(ev.group).imageWindow
+        const latest = cases.latestBy(ev.sender.id, chatOf({ groupId: ev.group?.id, authorId: ev.sender.id }), since)
+        const { attach, actions } = decideAttach(ev, latest)
+        if (attach) cases.attachImage(attach.to, attach.image)
+        return actions
+      },
       jobs: cfg.digest.enabled
         ? [
             {
               name: 'weekly-digest',
               cron: cfg.digest.cron,
               workdaysOnly: cfg.digest.workdaysOnly,
-              run: now => weeklyDigestActions(d, now),
+              run: now => {
+                const recipients = [...new Set([...ctx.membersWithRole('trainer'), ...cfg.digest.extraRecipients])]
+                if (!recipients.length) {
+                  ctx.log.warn('cases: weekly digest has no recipients (no trainer in roles)')
+                  return digestActions({ text: '', cases: [] }, [])
+                }
+                const range = lastDays(cfg.digest.days, now, ctx.timezone)
+                return digestActions(buildDigest(digest, range, maskerFor(cfg), cfg.maxReplyChars), recipients)
+              },
             },
           ]
         : [],
-      status: () =>
-        `案例库 ${search.size} 条，最近 7 天新增 ${casesIn(d, lastDays(7, ctx.clock.now(), ctx.timezone)).length} 条`,
+      status: () => T.status(search.size, casesIn(digest, lastDays(7, ctx.clock.now(), ctx.timezone)).length),
     }
   },
 })

@@ -1,12 +1,17 @@
 import { createReadStream } from 'node:fs'
 import { once } from 'node:events'
 import { createInterface } from 'node:readline'
-import { parseArgs } from 'node:util'
+import { defineCli, UsageError } from '../../bot/cli/args.js'
 import { DictionaryError, compileMatcher, loadDictionaryFiles, type Matcher } from './matcher/index.js'
 
-const USAGE = 'usage: check --dictionary FILE [--dictionary FILE2 ...] --input FILE.jsonl'
 /** Exit code when the command cannot run (bad arguments, bad dictionary, unreadable input). */
 const EXIT_FAILURE = 1
+const CLI = defineCli({
+  usage: 'usage: check --dictionary FILE [--dictionary FILE2 ...] --input FILE.jsonl',
+  options: { dictionary: { type: 'string', multiple: true }, input: { type: 'string' } },
+  // 2 already means "some input lines were malformed"
+  exitCode: EXIT_FAILURE,
+})
 /** Exit code when some input lines were malformed (the others were still checked). */
 const EXIT_BAD_LINES = 2
 
@@ -20,23 +25,10 @@ export async function runCheck(
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
-  let dictionaries: string[]
-  let input: string | undefined
-  try {
-    const { values } = parseArgs({
-      args: argv,
-      options: { dictionary: { type: 'string', multiple: true }, input: { type: 'string' } },
-    })
-    dictionaries = values.dictionary ?? []
-    input = values.input
-  } catch (error) {
-    err.write(`${(error as Error).message}\n${USAGE}\n`)
-    return EXIT_FAILURE
-  }
-  if (dictionaries.length === 0 || !input) {
-    err.write(`${USAGE}\n`)
-    return EXIT_FAILURE
-  }
+  const parsed = CLI.parse(argv)
+  if (parsed instanceof UsageError) return parsed.report(err)
+  const { dictionary: dictionaries = [], input } = parsed.values
+  if (dictionaries.length === 0 || !input) return CLI.error('--dictionary and --input are required').report(err)
   let matcher: Matcher
   try {
     const { dictionary, warnings } = loadDictionaryFiles(dictionaries)
@@ -70,7 +62,8 @@ async function checkLines(
         badLines++
         continue
       }
-      const matches = matcher.scan(message.text)
+      // Every match says how it was found (kind) and whether it only goes to the admins for review.
+      const matches = matcher.scan(message.text).map(m => ({ ...m, reviewOnly: m.reviewOnly === true }))
       const categories = [...new Set(matches.map(m => m.category))].sort()
       const result = { id: message.id, categories, matches }
       if (!out.write(`${JSON.stringify(result)}\n`)) await once(out, 'drain')

@@ -6,7 +6,8 @@ import { dictionarySummary } from './dictionary-holder.js'
 import { recentIncidents, type Incident } from './incident.js'
 import { describeScan } from './scan-report.js'
 import type { ContentService } from './service.js'
-import { SEVERITY_LABEL, STEP_LABEL } from './texts.js'
+import { findReview } from './state.js'
+import { reviewAnswerText, reviewUsageText, SEVERITY_LABEL, STEP_LABEL } from './texts.js'
 
 /** `#违规` (recent incidents with the audit ids `#撤销` takes) and `#词库` (status, test, reload). `#撤销` is the runtime's. */
 export function contentCommands(s: ContentService): CommandSpec[] {
@@ -29,7 +30,34 @@ export function contentCommands(s: ContentService): CommandSpec[] {
       description: '词库状态；测试一段文字会命中什么、为什么；立即重新加载词库',
       run: inv => [inv.reply(dictionaryCommand(s, inv))],
     },
+    reviewCommand(s, 'confirm', '确认', 'confirm', '按违规处理一条待确认的变体命中（警告、记违规按处理矩阵）'),
+    reviewCommand(s, 'ignore', '忽略', 'ignore', '忽略一条待确认的变体命中，不做处理'),
   ]
+}
+
+/** `#确认 R3` / `#忽略 R3`: the admins' answer to a review-only hit. */
+function reviewCommand(
+  s: ContentService,
+  answer: 'confirm' | 'ignore',
+  name: string,
+  alias: string,
+  description: string,
+): CommandSpec {
+  const p = s.ctx.commandPrefix
+  return {
+    name,
+    aliases: [alias],
+    role: 'admin',
+    usage: `${p}${name} <编号>`,
+    description,
+    run: inv => {
+      const id = inv.argv[0]
+      const review = id ? findReview(s.reviews.data, id) : undefined
+      if (review?.status !== 'open') return [inv.reply(reviewUsageText(p, id, review?.status))]
+      const actions = s.answerReview(review, answer, inv.event.sender.id)
+      return [...actions, inv.reply(reviewAnswerText(review, answer === 'confirm' ? 'confirmed' : 'ignored'))]
+    },
+  }
 }
 
 /** Command replies about people go to the admin privately, also when asked in a group. */

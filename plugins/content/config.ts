@@ -162,6 +162,12 @@ export const contentConfigSchema = z
     incidentWindow: duration({ positive: true })
       .prefault('10m')
       .describe('同一成员在此时间内的同类违规合并为一次事件 Repeated offences within this window are one incident'),
+    qrCodes: z
+      .boolean()
+      .default(false)
+      .describe(
+        '检查群里图片中的二维码：进群/加好友二维码和客户群里的其他二维码算广告，网址按链接白名单检查 Check group images for QR codes: invites (and, in customer groups, any other code) are ads; URLs are checked against the link allow-list',
+      ),
     dryRunCategories: z
       .array(z.string().min(1))
       .default([])

@@ -4,7 +4,14 @@ import { contentConfigSchema } from './config.js'
 import { dictionarySummary } from './dictionary-holder.js'
 import { watchDictionaries } from './dictionary-watch.js'
 import { selfCheckProblems } from './self-check.js'
-import { ContentService } from './service.js'
+import type { ImageSource } from './qr/image-source.js'
+import { ContentService, QR_TIMER } from './service.js'
+
+/** Ways to build the content plugin with other parts. */
+export interface ContentOptions {
+  /** Where the bytes of group images come from for QR checks; default: the images the adapter saved. */
+  images?: ImageSource
+}
 
 /**
  * Banned content: matches messages (text, link cards, mini programs, file
@@ -12,35 +19,44 @@ import { ContentService } from './service.js'
  * posts, and acts by severity and group kind — record, warn, report, strike,
  * and remove after repeated strikes. Dictionaries are hot-reloaded.
  */
-export const contentPlugin = definePlugin({
-  name: 'content',
-  description:
-    '违规内容：词库匹配（防变体规避）、链接/名片/小程序/文件、刷屏、处罚升级 Banned content, links, cards, files, flood, escalation',
-  configSchema: contentConfigSchema,
-  create: ctx => {
-    const s = new ContentService(ctx)
-    const global = ctx.configFor()
-    // The bot's own warnings must not match its own dictionary, or two bots of one fleet warn each other.
-    const problems = selfCheckProblems(global, s.holder.matcher)
-    if (problems.length)
-      throw new Error(`警告模板会被词库命中 warning templates match the dictionary:\n${problems.join('\n')}`)
-    const unwatch = global.watch ? watchDictionaries(global.dictionaries, () => void s.reload()) : undefined
-    return {
-      stop: () => unwatch?.(),
-      onEvent: ev => {
-        const notices = s.holder.takeNotices()
-        if (ev.type !== 'message') return notices
-        const actions = s.onMessage(ev)
-        return notices.length ? [...notices, ...actions] : actions
-      },
-      commands: contentCommands(s),
-      status: () => {
-        const h = s.holder
-        const failed = h.lastFailure
-          ? `；⚠️ 词库重载失败（${h.lastFailure.problems[0]}${h.lastFailure.problems.length > 1 ? ` 等 ${h.lastFailure.problems.length} 个问题` : ''}），仍用版本 ${h.version}`
-          : ''
-        return `词库版本 ${h.version}：${dictionarySummary(h.matcher.dictionary)}；近 7 天违规 ${s.incidents.data.incidents.filter(i => i.startedAt > ctx.clock.now() - 7 * 86_400_000).length} 件${failed}`
-      },
-    }
-  },
-})
+export function createContentPlugin(options: ContentOptions = {}) {
+  return definePlugin({
+    name: 'content',
+    description:
+      '违规内容：词库匹配（防变体规避）、链接/名片/小程序/文件、刷屏、处罚升级 Banned content, links, cards, files, flood, escalation',
+    configSchema: contentConfigSchema,
+    create: ctx => {
+      const s = new ContentService(ctx, options.images)
+      const global = ctx.configFor()
+      // The bot's own warnings must not match its own dictionary, or two bots of one fleet warn each other.
+      const problems = selfCheckProblems(global, s.holder.matcher)
+      if (problems.length)
+        throw new Error(`警告模板会被词库命中 warning templates match the dictionary:\n${problems.join('\n')}`)
+      const unwatch = global.watch ? watchDictionaries(global.dictionaries, () => void s.reload()) : undefined
+      return {
+        stop: () => {
+          unwatch?.()
+          s.close()
+        },
+        onTimer: key => (key.startsWith(QR_TIMER) ? s.finishQr(key) : []),
+        onEvent: ev => {
+          const notices = s.holder.takeNotices()
+          if (ev.type !== 'message') return notices
+          const actions = s.onMessage(ev)
+          return notices.length ? [...notices, ...actions] : actions
+        },
+        commands: contentCommands(s),
+        status: () => {
+          const h = s.holder
+          const failed = h.lastFailure
+            ? `；⚠️ 词库重载失败（${h.lastFailure.problems[0]}${h.lastFailure.problems.length > 1 ? ` 等 ${h.lastFailure.problems.length} 个问题` : ''}），仍用版本 ${h.version}`
+            : ''
+          return `词库版本 ${h.version}：${dictionarySummary(h.matcher.dictionary)}；近 7 天违规 ${s.incidents.data.incidents.filter(i => i.startedAt > ctx.clock.now() - 7 * 86_400_000).length} 件${failed}`
+        },
+      }
+    },
+  })
+}
+
+/** The content plugin with its default parts. */
+export const contentPlugin = createContentPlugin()

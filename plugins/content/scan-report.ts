@@ -33,9 +33,18 @@ export function describeScan(matcher: Matcher, text: string, cfg: ContentConfig)
     const sev = rule?.severity ?? 'medium'
     if (RANK[sev] > RANK[top]) top = sev
     const watched = cfg.dryRunCategories.includes(m.category) ? '，观察中' : ''
-    return `· ${rule?.label ?? m.category}（${m.category}，${SEVERITY_LABEL[sev]}${watched}）：${why(matcher, m)}`
+    const review = m.reviewOnly ? '，仅待确认：不自动处理' : ''
+    return `· ${rule?.label ?? m.category}（${m.category}，${SEVERITY_LABEL[sev]}${watched}${review}）：${why(matcher, m)}`
   })
   const more = matches.length > 20 ? [`· …另 ${matches.length - 20} 处`] : []
+  const acting = matches.filter(m => !m.reviewOnly)
+  if (!acting.length)
+    return [
+      `命中 ${matches.length} 处（都是变体写法，只发给管理员确认）：`,
+      ...lines,
+      ...more,
+      '处理：私聊管理员「待确认」，管理员用 #确认 或 #忽略 答复',
+    ].join('\n')
   const policy = (['internal', 'customer', 'broadcast'] as const).map(
     k => `${KIND_LABEL[k]} ${cfg.actions[top][k].map(s => STEP_LABEL[s]).join('、')}`,
   )

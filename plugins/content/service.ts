@@ -12,6 +12,18 @@ import './facts.js'
 import type { Finding } from './findings.js'
 import { FloodTracker } from './flood.js'
 import { addIncident, INCIDENTS_DOC, mergeRepeat, openIncidentFor, type IncidentLog } from './incident.js'
+import { decideIgnore, decideReview, splitReview } from './decide-review.js'
+import { addReview, REVIEWS_DOC, type Review, type ReviewLog } from './state.js'
+import { inScope } from './message-policy.js'
+import { type ImageSource, receivedImages } from './qr/image-source.js'
+import { QrImageError } from './qr/find-qr-codes.js'
+import { qrContentFindings } from './qr/qr-policy.js'
+import { QrReader } from './qr/qr-reader.js'
+
+/** Timer keys of QR answers: `qr:<message id>`. */
+export const QR_TIMER = 'qr:'
+/** When the answer of a QR check is collected: the reader's time cap and its grace are over by then. */
+const QR_ANSWER_MS = 5000
 
 /**
  * The plugin's state and per-message flow: the compiled dictionary, flood
@@ -21,8 +33,17 @@ export class ContentService {
   readonly holder: DictionaryHolder
   readonly flood = new FloodTracker()
   readonly incidents: Doc<IncidentLog>
+  readonly reviews: Doc<ReviewLog>
+  private readonly qr = new QrReader()
+  private readonly pendingQr = new Map<
+    string,
+    { ev: MessageEvent & { group: GroupRef }; read: Promise<string[] | QrImageError> }
+  >()
 
-  constructor(readonly ctx: PluginContext<ContentConfig>) {
+  constructor(
+    readonly ctx: PluginContext<ContentConfig>,
+    private readonly images: ImageSource = receivedImages(ctx.outputDir),
+  ) {
     // A reloaded dictionary that would flag the bot's own warnings is refused like a broken file.
     this.holder = new DictionaryHolder(
       ctx.configFor().dictionaries,
@@ -30,6 +51,12 @@ export class ContentService {
       m => selfCheckProblems(ctx.configFor(), m),
     )
     this.incidents = ctx.store.doc('content-incidents', INCIDENTS_DOC)
+    this.reviews = ctx.store.doc('content-reviews', REVIEWS_DOC)
+  }
+
+  /** Stops the QR worker thread. */
+  close(): void {
+    this.qr.close()
   }
 
   /** Reload the dictionaries (file watcher, `#词库 重载`); logs the outcome. */
@@ -49,17 +76,118 @@ export class ContentService {
     const cfg = this.ctx.configFor(ev.group)
     if (isExempt(ev.sender, cfg)) return []
     const inGroup = ev as MessageEvent & { group: GroupRef }
-    const findings = assessMessage(inGroup, this.holder.matcher, cfg, this.flood)
-    if (!findings.length) return []
+    const all = assessMessage(inGroup, this.holder.matcher, cfg, this.flood)
+    const qr = ev.kind === 'image' && cfg.qrCodes ? this.startQr(inGroup) : []
+    if (!all.length) return qr
+    return [...qr, ...this.act(inGroup, all, cfg)]
+  }
+
+  /** What the findings of one message lead to: review questions, incidents (live or dry-run), the fact. */
+  private act(inGroup: MessageEvent & { group: GroupRef }, all: Finding[], cfg: ContentConfig): Action[] {
+    const ev = inGroup
+    // Hits of kinds their category does not let act (fuzzy ones by default) only go to the admins.
+    const { acting: findings, review } = splitReview(all)
+    const asked = review.length ? this.askAdmins(inGroup, review) : []
+    if (!findings.length) return asked
     // In observe mode every finding is a rehearsal: its incident is kept apart from real ones and its steps are records.
     if (this.ctx.observing(ev.group))
-      return [...this.offence(inGroup, findings, cfg, true), moderated(inGroup, findings)]
+      return [...this.offence(inGroup, findings, cfg, true), ...asked, moderated(inGroup, findings)]
     const { live, dry } = splitDryRun(findings, cfg)
     return [
       ...this.offence(inGroup, live, cfg, false),
       ...this.offence(inGroup, dry, cfg, true),
+      ...asked,
       moderated(inGroup, findings),
     ]
+  }
+
+  /**
+   * Starts reading the QR codes of a group image in the worker thread and sets a timer for the
+   * answer: the event queue does not wait for the image.
+   */
+  private startQr(ev: MessageEvent & { group: GroupRef }): Action[] {
+    const read = this.images
+      .fetch(ev)
+      .then(bytes => (bytes ? this.qr.read(bytes) : Promise.reject(new QrImageError('unsupported', 'no image bytes'))))
+      .catch((e: unknown) => (e instanceof QrImageError ? e : new QrImageError('broken', String(e))))
+    this.pendingQr.set(ev.id, { ev, read })
+    const key = `${QR_TIMER}${ev.id}`
+    return [
+      { type: 'schedule', key, at: this.ctx.clock.now() + QR_ANSWER_MS, rule: 'content.qr', groupId: ev.group.id },
+    ]
+  }
+
+  /** The QR codes of an image are read: findings as for a text hit (evidence: the decoded text). */
+  async finishQr(key: string): Promise<Action[]> {
+    const id = key.slice(QR_TIMER.length)
+    const pending = this.pendingQr.get(id)
+    this.pendingQr.delete(id)
+    if (!pending) {
+      this.ctx.log.warn(`QR check of image ${id} lost (restarted before it was read)`)
+      return []
+    }
+    const result = await pending.read
+    if (result instanceof QrImageError) {
+      this.ctx.log.warn(`QR check skipped for image ${id}: ${result.reason} (${result.message})`)
+      return []
+    }
+    const { ev } = pending
+    const cfg = this.ctx.configFor(ev.group)
+    const findings = qrContentFindings(result, this.holder.matcher, ev.group.kind)
+    const kept = findings.filter(f => inScope(cfg, f.category, ev.group.kind, ev.sender.isStaff))
+    return kept.length ? this.act(ev, kept, cfg) : []
+  }
+
+  /** Holds review-only findings for the admins (`#确认` / `#忽略`); observe mode only records them. */
+  private askAdmins(ev: MessageEvent & { group: GroupRef }, findings: Finding[]): Action[] {
+    const review = addReview(this.reviews.data, {
+      memberId: ev.sender.id,
+      memberName: this.ctx.displayName(ev.sender),
+      groupId: ev.group.id,
+      groupTopic: ev.group.topic,
+      groupKind: ev.group.kind,
+      groupConfigName: ev.group.configName,
+      isStaff: ev.sender.isStaff,
+      messageId: ev.id,
+      text: ev.text,
+      at: ev.at,
+      findings,
+    })
+    this.reviews.changed()
+    const actions = decideReview(review, this.ctx.timezone, this.ctx.commandPrefix)
+    return this.ctx.observing(ev.group) ? asDryRun(actions) : actions
+  }
+
+  /**
+   * An admin's answer to a review: `ignore` records it; `confirm` handles the message as an offence
+   * now (the action matrix, strikes and escalation as for any hit), with the review's evidence.
+   */
+  answerReview(review: Review, answer: 'confirm' | 'ignore', adminId: string): Action[] {
+    review.status = answer === 'confirm' ? 'confirmed' : 'ignored'
+    review.decidedBy = adminId
+    review.decidedAt = this.ctx.clock.now()
+    this.reviews.changed()
+    if (answer === 'ignore') return decideIgnore(review, adminId)
+    const group: GroupRef = {
+      id: review.groupId,
+      topic: review.groupTopic,
+      kind: review.groupKind,
+      configName: review.groupConfigName,
+    }
+    const ev: MessageEvent & { group: GroupRef } = {
+      type: 'message',
+      id: review.messageId,
+      at: review.at,
+      group,
+      sender: { id: review.memberId, name: review.memberName, roles: [], isStaff: review.isStaff },
+      kind: 'text',
+      text: review.text,
+      mentions: [],
+      mentionsAll: false,
+    }
+    const cfg = this.ctx.configFor(group)
+    const { live, dry } = splitDryRun(review.findings, cfg)
+    return [...this.offence(ev, live, cfg, false), ...this.offence(ev, dry, cfg, true)]
   }
 
   private offence(

@@ -4,6 +4,8 @@ import type { ContentConfig } from './config.js'
 import type { StrikePlan } from './escalation.js'
 import { excerpt } from './excerpt.js'
 import type { Evidence, Finding } from './findings.js'
+import { describeMatchKind } from './matcher/index.js'
+import type { Review } from './state.js'
 
 /**
  * Group rule quoted in warnings, per category key (overridable with `rules`). Never a dictionary word: the
@@ -122,4 +124,38 @@ function escalationLines(plan: StrikePlan | undefined): string[] {
     return ['⚠️ 已达违规上限：已尝试将其移出本群（机器人不是群主或管理员时会失败，届时另行通知）。']
   if (plan?.escalate === 'ask') return ['⚠️ 已达违规上限：本群不自动移出，请管理员处理。']
   return []
+}
+
+/** The admins' question about a message whose hits are only for review (`#确认` / `#忽略`). */
+export function reviewText(r: Review, when: string, prefix: string): string {
+  const lines = r.findings.flatMap(f =>
+    f.evidence.map(
+      e => `· ${evidenceLine(f.label, e)}${e.source === 'policy' ? '' : `（${describeMatchKind(e.match)}）`}`,
+    ),
+  )
+  return [
+    `🔎 待确认 ${r.id}：疑似${r.findings.map(f => f.label).join('、')}（变体写法，未自动处理）`,
+    `群：${r.groupTopic}（${KIND_LABEL[r.groupKind]}）`,
+    `成员：${r.memberName}（${r.memberId}）`,
+    `时间：${when}　消息：${r.messageId}`,
+    '证据：',
+    ...lines,
+    `原文：${excerpt(r.text, 200)}`,
+    `按违规处理：${prefix}确认 ${r.id}　不处理：${prefix}忽略 ${r.id}`,
+  ].join('\n')
+}
+
+/** The reply to `#确认` / `#忽略`. */
+export function reviewAnswerText(r: Review, answer: 'confirmed' | 'ignored'): string {
+  return answer === 'ignored'
+    ? `已忽略 ${r.id}（${r.memberName}：${r.findings.map(f => f.label).join('、')}），不做处理。`
+    : `已确认 ${r.id}（${r.memberName}：${r.findings.map(f => f.label).join('、')}），按违规处理。`
+}
+
+/** Why `#确认` / `#忽略` cannot answer, with the usage. */
+export function reviewUsageText(prefix: string, id: string | undefined, status?: Review['status']): string {
+  const usage = `用法：${prefix}确认 <编号> 或 ${prefix}忽略 <编号>（编号如 R3，见「待确认」私聊）`
+  if (!id) return usage
+  if (!status) return `没有找到待确认的 ${id}。${usage}`
+  return `${id} 已${status === 'confirmed' ? '确认' : '忽略'}过，不再处理。`
 }

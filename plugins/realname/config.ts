@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { clockTimeSchema, duration } from '../../bot/config/duration.js'
 import { globalOnly } from '../../bot/config/fields.js'
-import { compileFormat } from './nickname-format.js'
-import { unknownPlaceholders } from './template.js'
+import { compileFormat } from './nickname/format.js'
+import { unknownPlaceholders } from './welcome/template.js'
 
 const formatList = (defaults: string[]) =>
   z

@@ -1,10 +1,15 @@
-import { definePlugin } from '../../bot/core/plugin.js'
+import type { Action } from '../../bot/core/actions.js'
+import { definePlugin, type CommandSpec, type Decision, type PluginContext } from '../../bot/core/plugin.js'
+import { timerKind } from '../../bot/runtime/schedule/timers.js'
 import { realnameCommands } from './commands.js'
-import { realnameConfigSchema } from './config.js'
-import { onJoin, onLeave, onMessage, onTimer } from './flows.js'
-import { REALNAME_TIMER_PAYLOADS } from './state.js'
-import { RealnameService } from './service.js'
-import { sweepParts } from './sweep.js'
+import { realnameConfigSchema, type RealnameConfig } from './config.js'
+import { Realname, type RealnameData, type RealnameView, type Section } from './decide-case.js'
+import { decideMemberTimer, decideWelcome, onJoin, onLeave, onMessage, type GracePayload } from './decide-member.js'
+import type { StepPayload } from './decide-escalation.js'
+import { compileFormats, type CompiledFormats } from './nickname/compliance.js'
+import { MEMBERS_DOC, REALNAME_TIMER_PAYLOADS, STATE_DOC } from './state.js'
+import { sweepParts } from './sweep/sweep.js'
+import { T } from './texts.js'
 
 /**
  * Real-name group nicknames: checks nicknames against the formats and the
@@ -16,37 +21,86 @@ export const realnamePlugin = definePlugin({
   description: '实名群昵称、花名册核对、入群欢迎与退群记录 Real-name group nicknames, roster, welcome and leavers',
   configSchema: realnameConfigSchema,
   create: ctx => {
-    const s = new RealnameService(ctx)
+    const { at, settle } = wiring(ctx)
     const { sweep: sweepCfg } = ctx.configFor()
     const [hh, mm] = sweepCfg.at.split(':').map(Number)
+    const commands = realnameCommands(at, ctx.directory, ctx.commandPrefix).map(
+      (c): CommandSpec => ({ ...c, run: inv => settle(c.run(inv)) }),
+    )
     return {
       onEvent: ev => {
-        switch (ev.type) {
-          case 'join':
-            return onJoin(s, ev)
-          case 'leave':
-            return onLeave(s, ev)
-          case 'message':
-            return onMessage(s, ev)
-          default:
-            return []
-        }
+        if (ev.type === 'join') return settle(onJoin(at(), ev))
+        if (ev.type === 'leave') return settle(onLeave(at(), ev))
+        if (ev.type === 'message') return settle(onMessage(at(), ev))
+        return []
       },
       timerPayloads: REALNAME_TIMER_PAYLOADS,
-      onTimer: (key, payload) => onTimer(s, key, payload),
-      commands: realnameCommands(s),
+      onTimer: async (key, payload) => {
+        const kind = timerKind(key)
+        if (kind === 'welcome') {
+          const { groupId } = payload as { groupId: string }
+          return settle(decideWelcome(at(), groupId, ctx.directory.group(groupId)))
+        }
+        const p = payload as GracePayload & Partial<StepPayload>
+        const group = ctx.directory.group(p.groupId)
+        if (!group || !at().managed(group)) return []
+        const member = (await ctx.directory.members(group.id)).find(m => m.id === p.memberId)
+        return settle(decideMemberTimer(at(), kind === 'grace' ? 'grace' : 'step', p, group, member))
+      },
+      commands,
       jobs: [
         {
           name: 'sweep',
           cron: `${mm} ${hh} * * *`,
           workdaysOnly: sweepCfg.workdaysOnly,
-          parts: now => sweepParts(s, now),
+          parts: now => sweepParts(ctx.directory, at, now, ctx.timezone).map(part => () => settle(part())),
         },
       ],
       status: () => {
-        const cases = Object.values(s.state.data.cases).filter(c => !c.observed)
-        return `实名待整改 ${cases.filter(c => !c.identity).length} 人，花名册外 ${cases.filter(c => c.identity).length} 人，豁免 ${Object.keys(s.state.data.exempt).length} 人；每日 ${sweepCfg.at} 巡检`
+        const s = at()
+        const cases = Object.values(s.d.state.cases).filter(c => !c.observed)
+        const identity = cases.filter(c => c.identity).length
+        return T.status(cases.length - identity, identity, Object.keys(s.d.state.exempt).length, sweepCfg.at)
       },
     }
   },
 })
+
+/**
+ * The plugin's documents and compiled formats; `at()` builds the decisions for the current moment over
+ * them, `settle` marks the documents a decision changed once its actions are known.
+ */
+function wiring(ctx: PluginContext<RealnameConfig>) {
+  const membersDoc = ctx.store.doc('realname-members', MEMBERS_DOC)
+  const stateDoc = ctx.store.doc('realname-state', STATE_DOC)
+  const compiled = new WeakMap<object, CompiledFormats>()
+  const compiledFor = (section: RealnameConfig): CompiledFormats => {
+    let c = compiled.get(section)
+    if (!c) compiled.set(section, (c = compileFormats(section, ctx.company)))
+    return c
+  }
+  compiledFor(ctx.configFor())
+  const dirty: RealnameData['dirty'] = { members: false, state: false }
+  const view = (): RealnameView => ({
+    now: ctx.clock.now(),
+    tz: ctx.timezone,
+    company: ctx.company,
+    prefix: ctx.commandPrefix,
+    cfg: g => ctx.configFor(g) as Section,
+    formats: g => compiledFor(ctx.configFor(g))[g.kind],
+    rolesOf: id => ctx.rolesOf(id),
+    selfId: ctx.directory.selfId(),
+    roster: ctx.roster,
+    observing: g => ctx.observing(g),
+    displayName: m => ctx.displayName(m),
+  })
+  const at = () => new Realname(view(), { members: membersDoc.data, state: stateDoc.data, dirty })
+  const mark = (actions: Action[]): Action[] => {
+    if (dirty.members) membersDoc.changed()
+    if (dirty.state) stateDoc.changed()
+    dirty.members = dirty.state = false
+    return actions
+  }
+  const settle = (d: Decision): Decision => (Array.isArray(d) ? mark(d) : d.then(mark))
+  return { at, settle }
+}

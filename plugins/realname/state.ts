@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { docSpec } from '../../bot/ports/store.js'
-import type { NicknameProblem } from './nickname-check.js'
+import type { NicknameProblem } from './nickname/check.js'
 
 /** A member the plugin has seen in a group. */
 export interface MemberRecord {

@@ -54,7 +54,9 @@ export const serviceConfigSchema = z
     responsible: z
       .record(z.string(), z.array(z.string().min(1)))
       .default({})
-      .describe('客户群名称或配置名 → 负责员工 contact ids Customer group topic or name -> responsible staff'),
+      .describe(
+        '客户群名称 → 负责员工 contact ids（优先于 groups[].responsible；按配置名的写法仅作后备） Customer group topic -> responsible staff (wins over groups[].responsible; by config name: fallback)',
+      ),
     texts: z
       .object({
         received: z
@@ -73,6 +75,51 @@ export const serviceConfigSchema = z
     followUpTime: clockTimeSchema()
       .default('10:00')
       .describe('回访提醒在到期工作日的几点发出 Time of day a follow-up reminder is sent on its working day'),
+    dealFollowUp: z
+      .object({
+        tags: z
+          .array(z.string().min(1))
+          .default(['成交'])
+          .describe('这些案例标签算成交 Case tags that are closed deals'),
+        days: z
+          .number()
+          .int()
+          .min(0)
+          .max(365)
+          .default(7)
+          .describe(
+            '成交后第几个工作日提醒回访（0 = 不安排） Working days after a deal its follow-up falls due (0 = none)',
+          ),
+      })
+      .strict()
+      .prefault({})
+      .describe('成交案例自动安排回访 Follow-ups scheduled from closed deals the cases plugin stores'),
+    dailyReport: globalOnly(
+      z
+        .object({
+          cron: cronExpression({ allowEmpty: true })
+            .default('30 9 * * *')
+            .describe(
+              '客服日报（超时投诉、逾期回访）发给管理员，只在工作日、且有内容时发（cron，空 = 不发） Cron of the daily report of overdue complaints and follow-ups (workdays, only when there is any; empty = off)',
+            ),
+        })
+        .strict()
+        .prefault({}),
+    ),
+    leavers: globalOnly(
+      z
+        .object({
+          removeFromInternal: z
+            .boolean()
+            .default(true)
+            .describe(
+              '把离职员工移出内部群（机器人须是群主或管理员，否则提醒管理员） Remove leavers from internal groups (bot must be owner/admin; else admins are asked)',
+            ),
+        })
+        .strict()
+        .prefault({})
+        .describe('离职员工（花名册标注离职、离职日期或被删除） Staff who leave the roster'),
+    ),
     weeklyReport: globalOnly(
       z
         .object({

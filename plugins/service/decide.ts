@@ -1,7 +1,7 @@
 import { asRehearsal, type Action } from '../../bot/core/actions.js'
 import type { ServiceConfig } from './config.js'
 import type { Ticket } from './state.js'
-import { openedText, overdueText, reminderText, unassignedText } from './texts.js'
+import { openedText, overdueText, recordText, reminderText, unassignedText } from './texts.js'
 
 /** What the ticket rules need besides the ticket. */
 export interface DecideDeps {
@@ -23,7 +23,7 @@ export function openActions(t: Ticket, cfg: ServiceConfig, d: DecideDeps): Actio
     {
       type: 'record',
       rule: 'service.ticket-opened',
-      text: `投诉 ${t.id} 登记${t.observed ? '（观察模式）' : ''}：${t.customerName}「${t.text.slice(0, 100)}」`,
+      text: recordText.opened(t),
       memberId: t.customerId,
       ...m,
     },
@@ -84,10 +84,9 @@ export function remindActions(t: Ticket, d: DecideDeps, now: number): Action[] {
   )
 }
 
-/** The deadline timer: an unresolved ticket is marked overdue and escalated to the admins. */
-export function deadlineActions(t: Ticket, d: DecideDeps, now: number): Action[] {
+/** The deadline timer: an unresolved ticket, not yet overdue, is escalated to the admins (the caller marks it overdue). */
+export function deadlineActions(t: Ticket, d: DecideDeps): Action[] {
   if (t.state !== 'open' || t.overdueAt !== undefined) return []
-  t.overdueAt = now
   return guard(t, [
     {
       type: 'notifyAdmins',

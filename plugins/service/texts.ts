@@ -1,6 +1,6 @@
 import { formatDuration } from '../../bot/config/duration.js'
 import { clockTime, dayKey, shortDateTime } from '../../bot/time/zoned.js'
-import type { Ticket } from './state.js'
+import type { FollowUp, Ticket } from './state.js'
 
 /** `HH:mm` when `ms` falls on the same day as `ref`, else `MM-DD HH:mm`. */
 export function when(ms: number, ref: number, tz: string): string {
@@ -21,7 +21,7 @@ export function openedText(t: Ticket, tz: string, prefix: string): string {
 
 /** To the admins when a customer group has nobody responsible. */
 export function unassignedText(t: Ticket, tz: string): string {
-  return `📣 新投诉 ${t.id}：${quoted(t)}\n本群没有配置负责员工（service.responsible），请安排人在 ${when(t.deadline, t.at, tz)} 前处理。`
+  return `📣 新投诉 ${t.id}：${quoted(t)}\n本群没有负责员工（groups[].responsible 或 service.responsible 未配置，或已离职），请安排人在 ${when(t.deadline, t.at, tz)} 前处理。`
 }
 
 /** The private reminder before the deadline. */
@@ -59,3 +59,191 @@ export function detailText(t: Ticket, tz: string, names: string, resolverName?: 
   else lines.push('状态：待处理')
   return lines.join('\n')
 }
+
+// ── Follow-ups (回访) ──
+
+/** Where a follow-up's customer is: `「张三交流群」的客户 刘总`, `成交客户 刘总`, with `（成交案例 C3）` for a deal. */
+export function followUpWho(f: FollowUp): string {
+  const deal = f.caseId ? `（成交案例 ${f.caseId}）` : ''
+  return f.groupTopic ? `「${f.groupTopic}」的客户 ${f.customerName}${deal}` : `成交客户 ${f.customerName}${deal}`
+}
+
+/** The private reminder on the day a follow-up falls due. */
+export function followUpReminderText(f: FollowUp, prefix: string): string {
+  return `📞 回访提醒 ${f.id}：今天请回访${followUpWho(f)}${f.note ? `（${f.note}）` : ''}。完成后发送 ${prefix}回访 完成 ${f.id} <回访结果>。`
+}
+
+/** To the admins when a follow-up falls due and nobody is responsible any more. */
+export function followUpUnassignedText(f: FollowUp, prefix: string): string {
+  return `${followUpReminderText(f, prefix)}\n（负责人已离职且没有接替的人，请安排人回访。）`
+}
+
+/** The answer to `#回访 @客户 7天`, and the private note to a deal's author. */
+export function followUpSetText(f: FollowUp, tz: string, names: string): string {
+  return `📅 已安排回访 ${f.id}：${shortDateTime(f.due, tz)} 提醒 ${names} 回访 ${f.customerName}。`
+}
+
+/** The private note to the author of a closed deal. */
+export function dealFollowUpText(f: FollowUp, tz: string, prefix: string): string {
+  return `📅 成交案例 ${f.caseId} 已安排回访 ${f.id}：${shortDateTime(f.due, tz)} 提醒你回访 ${f.customerName}。提前回访完成可发送 ${prefix}回访 完成 ${f.id} <回访结果>。`
+}
+
+/** One line of `#回访 列表`. */
+export function followUpLine(f: FollowUp, tz: string, now: number, names: string): string {
+  const where = f.groupTopic ? `「${f.groupTopic}」` : f.caseId ? `成交 ${f.caseId} ` : ''
+  return `${f.id}${f.observed ? '（观察）' : ''} ${shortDateTime(f.due, tz)}${f.due < now ? '（已逾期）' : ''} ${where}${f.customerName}，负责人 ${names || '管理员'}`
+}
+
+/** Usage of `#回访`. */
+export const followUpUsage = (p: string) =>
+  `${p}回访 @客户 7天 [备注]（在客户群） | ${p}回访 列表 | ${p}回访 完成 R2 <回访结果>`
+
+// ── Daily report ──
+
+/** The daily admin report: open overdue tickets and overdue follow-ups; undefined when there is none. */
+export function dailyReportText(
+  overdueTickets: Ticket[],
+  overdueFollowUps: FollowUp[],
+  now: number,
+  tz: string,
+  names: (ids: string[]) => string,
+): string | undefined {
+  if (!overdueTickets.length && !overdueFollowUps.length) return undefined
+  const lines = [`📋 客服日报（${dayKey(now, tz)}）`]
+  if (overdueTickets.length) {
+    lines.push(`超时未处理的投诉 ${overdueTickets.length} 条：`)
+    for (const t of overdueTickets)
+      lines.push(
+        `· ${t.id} 「${t.groupTopic}」${t.customerName}，${shortDateTime(t.deadline, tz)} 到期，负责人 ${names(t.responsible) || '管理员'}`,
+      )
+  }
+  if (overdueFollowUps.length) {
+    lines.push(`逾期未完成的回访 ${overdueFollowUps.length} 个：`)
+    for (const f of overdueFollowUps)
+      lines.push(
+        `· ${f.id} ${f.groupTopic ? `「${f.groupTopic}」` : ''}${f.customerName}，应于 ${shortDateTime(f.due, tz)} 回访，负责人 ${names(f.responsible) || '管理员'}`,
+      )
+  }
+  return lines.join('\n')
+}
+
+// ── Staff who leave (离职) ──
+
+/** What the admins are told about one leaver (see `decide-leaver.ts`). */
+export interface LeaverNotice {
+  name: string
+  successorName?: string
+  /** Internal groups the bot removes them from. */
+  removing: string[]
+  /** Other managed groups they are still in (customer and broadcast groups, or internal ones when removal is off). */
+  staying: string[]
+  /** Customer groups they were responsible for. */
+  responsibleFor: string[]
+  /** Open ticket and follow-up ids that moved. */
+  work: string[]
+}
+
+/** The admins' notice about one leaver. */
+export function leaverText(n: LeaverNotice, prefix: string): string {
+  const lines = [`👋 员工离职：${n.name} 已不在花名册（或已标记离职）。`]
+  if (n.removing.length) lines.push(`正在移出内部群：${n.removing.join('、')}（移不出的群稍后会单独告诉您）`)
+  if (n.staying.length) lines.push(`仍在的受管理群：${n.staying.join('、')}（请接管后将其移出）`)
+  if (n.responsibleFor.length)
+    lines.push(
+      n.successorName
+        ? `负责的客户群已交给 ${n.successorName}：${n.responsibleFor.join('、')}`
+        : `负责的客户群：${n.responsibleFor.join('、')}（花名册没有指定接替人，请在花名册“接替人”一栏填写后 ${prefix}花名册 重载，或在配置中改负责人）`,
+    )
+  if (n.work.length)
+    lines.push(
+      n.successorName
+        ? `未处理的投诉/回访：${n.work.join('、')}，已转给 ${n.successorName}。`
+        : `未处理的投诉/回访：${n.work.join('、')}，已转由管理员跟进（${prefix}投诉 列表、${prefix}回访 列表）。`,
+    )
+  lines.push('请及时收回其工作微信号。')
+  return lines.join('\n')
+}
+
+/** To the admins when a leaver is still in internal groups a while after the bot tried to remove them. */
+export const stillInText = (name: string, topics: string[]) =>
+  `⚠️ 离职员工 ${name} 仍在内部群：${topics.join('、')}。机器人不是这些群的群主或管理员，无法移出，请群主或群管理员将其移出。`
+
+/** The successor's private note. */
+export function successorText(n: LeaverNotice, prefix: string): string {
+  const lines = [`👋 ${n.name} 已离职，由你接替：`]
+  if (n.responsibleFor.length) lines.push(`负责的客户群：${n.responsibleFor.join('、')}`)
+  if (n.work.length) lines.push(`未处理的投诉/回访：${n.work.join('、')}（${prefix}投诉 列表、${prefix}回访 列表）`)
+  return lines.join('\n')
+}
+
+/** `#投诉` without a quoted customer message in a customer group. */
+export const tagWhereText = (prefix: string) => `请在客户群里引用客户的消息发送 ${prefix}投诉 登记。`
+
+/** `#投诉` quoting a message already recorded. */
+export const alreadyTaggedText = (id: string) => `这条消息已登记为投诉 ${id}。`
+
+/** `#回访 @客户 7天` outside a customer group. */
+export const followUpWhereText = (prefix: string) => `请在客户群里发送 ${prefix}回访 @客户 7天。`
+
+// ── Command answers ──
+
+/** Usage of `#投诉`. */
+export const complaintUsage = (p: string) =>
+  `${p}投诉 列表 | ${p}投诉 T3 | ${p}投诉 处理 T3 <处理说明>（在客户群引用客户消息发送 ${p}投诉 即登记）`
+
+/** Short answers of `#投诉` and `#回访`. */
+export const say = {
+  usage: (usage: string) => `用法：${usage}`,
+  resolveUsage: (p: string) => `用法：${p}投诉 处理 T3 <处理说明>`,
+  doneUsage: (p: string) => `用法：${p}回访 完成 R2 <回访结果>`,
+  noTicket: (id: string, usage: string) => `没有投诉 ${id}。用法：${usage}`,
+  noFollowUp: (id: string, usage: string) => `没有回访 ${id}。用法：${usage}`,
+  noTickets: '目前没有投诉记录。',
+  noFollowUps: '目前没有待回访的客户。',
+  ticketsHead: (open: number, recent: number) => `投诉：待处理 ${open} 条（最近已处理 ${recent} 条）`,
+  followUpsHead: (open: number) => `待回访 ${open} 位客户：`,
+  alreadyResolved: (id: string) => `投诉 ${id} 已经处理过了。`,
+  alreadyDone: (id: string) => `回访 ${id} 已经完成了。`,
+  resolved: (id: string) => `✅ 投诉 ${id} 已标记为处理，已告知客户。`,
+  done: (f: FollowUp) => `✅ 回访 ${f.id}（${f.customerName}）已完成。`,
+} as const
+
+/** Audit log lines (read by admins with `#审计 service`). */
+export const recordText = {
+  opened: (t: Ticket) =>
+    `投诉 ${t.id} 登记${t.observed ? '（观察模式）' : ''}：${t.customerName}「${t.text.slice(0, 100)}」`,
+  closed: (t: Ticket) => `投诉 ${t.id} 已处理：${t.resolution}`,
+  done: (f: FollowUp, result: string) => `回访 ${f.id} 完成：${result}`,
+} as const
+
+/** The audit record of one leaver, and the reason of their removal. */
+export const leaverRecordText = (n: LeaverNotice, successor: string | undefined) =>
+  `员工离职 ${n.name}：移出 ${n.removing.join('、') || '无'}；仍在 ${n.staying.join('、') || '无'}；客户群 ${n.responsibleFor.join('、') || '无'} 交给 ${successor ?? '管理员'}；转交 ${n.work.join('、') || '无'}`
+export const leaverRemovedReason = (name: string) => `${name} 已离职`
+
+/** The `#状态` line. */
+export const statusText = (open: number, overdue: number, all: number, visits: number) =>
+  `待处理投诉 ${open} 条（超时 ${overdue} 条），已记录 ${all} 条；待回访 ${visits} 位`
+
+// ── Weekly report ──
+
+/** Figures of one line of the weekly report. */
+export interface WeekFigures {
+  opened: number
+  resolved: number
+  open: number
+  overdue: number
+  /** Average time to resolve, formatted; undefined when none was resolved. */
+  avg?: string
+}
+
+/** Sentences of the weekly complaint report. */
+export const weeklyText = {
+  head: (from: string, to: string) => `📊 投诉周报（${from} 至 ${to}）`,
+  none: '本周没有登记投诉。',
+  total: '合计',
+  byPerson: '按负责人：',
+  nobody: '未配置负责人',
+  line: (label: string, f: WeekFigures) =>
+    `${label}：登记 ${f.opened}，已处理 ${f.resolved}，未处理 ${f.open}，超时 ${f.overdue}，平均处理用时 ${f.avg ?? '—'}`,
+} as const

@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp, type App } from '../../bot/app.js'
 import { FakeClock, flushMicrotasks } from '../../bot/ports/clock.js'
@@ -14,7 +13,7 @@ import { PLUGINS } from '../../plugins/index.js'
 import { MONDAY_9AM } from '../helpers/harness.js'
 import { demoConfig } from '../helpers/sandbox-app.js'
 
-/** Screenshots land here for a person to look at. */
+/** Screenshots land here for a person to look at (docs/console/ holds copies of them). */
 const OUTPUT = join(process.cwd(), 'test-output', 'console')
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const FLAGS = [
@@ -25,17 +24,37 @@ const FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ]
+const SALES = 'r-sales@chatroom'
+const CAMPAIGN = `plugins:
+  campaign:
+    queue: { targets: { kinds: [internal] } }
+    campaigns:
+      - id: double12
+        title: 双十二净水器特惠
+        text: RO 反渗透净水器直降 600 元，请把活动链接转发到朋友圈并配一句推荐语。
+        start: '2026-12-01'
+        deadline: '2026-12-04 18:00'
+`
 
 let app: App
 let world: SandboxWorld
 let clock: FakeClock
 let browser: Browser
 let base: string
+/** The admin's signed-in tab, shared by the tests below (they run in order). */
+let admin: Page
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'bot-console-'))
   const configFile = join(dir, 'bot.config.yaml')
-  writeFileSync(configFile, demoConfig())
+  // The demo roles, with the manager queueing daily posts and the admin approving them; one share campaign.
+  writeFileSync(
+    configFile,
+    demoConfig(CAMPAIGN).replace(
+      'trainer: [wxid_trainer] }',
+      'trainer: [wxid_trainer], editor: [wxid_boss], approver: [wxid_admin] }',
+    ),
+  )
   clock = new FakeClock(MONDAY_9AM)
   const sandbox = createSandbox({ now: () => clock.now() })
   const spec = readWorld('data/demo/world.yaml')
@@ -59,6 +78,7 @@ beforeAll(async () => {
   await app.ready
   browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS })
   mkdirSync(OUTPUT, { recursive: true })
+  await demoDay()
 })
 
 afterAll(async () => {
@@ -75,63 +95,175 @@ async function settle(ms = 10_000): Promise<void> {
   await clock.advance(ms)
 }
 
-describe('admin web console in Chromium', () => {
-  it('signs in with the code the bot sends, shows the overview, undoes a violation and audits an observe-mode switch', async () => {
-    world.say('wxid_admin', { to: 'wxid_bot' }, '#控制台')
-    await settle()
-    const message = world.sent.find(r => r.toContactId === 'wxid_admin' && r.text?.includes('登录码'))
-    const code = /登录码：([A-Z0-9]+)/.exec(message?.text ?? '')?.[1]
-    expect(code).toBeDefined()
+/** A morning in the demo world: a notice and answers, a violation, a queued post, a case, ordinary talk. */
+async function demoDay(): Promise<void> {
+  world.say('wxid_boss', { room: SALES }, '#通知 周三下午三点开季度复盘会，请准备好本月客户跟进表')
+  await settle()
+  world.say('wxid_zhangsan', { room: SALES }, '收到')
+  world.say('wxid_lisi', { room: SALES }, '收到，我准备一下')
+  world.say('wxid_zhangsan', { room: SALES }, '大家早上好，今天的报价单发群里了')
+  world.say('wxid_wangwu', { room: SALES }, '刘总那边要的内部·价格·表我晚点私发给他，大家有需要也可以找我要')
+  world.say('wxid_boss', { to: 'wxid_bot' }, '#排期 添加 明天 新品净水器本周到货，欢迎各位咨询下单')
+  world.say('wxid_trainer', { room: SALES }, '#案例 客户嫌净水器贵，先讲滤芯五年成本，再给套餐价，当天成交')
+  await settle()
+}
 
-    const page = await browser.newPage()
-    await page.goto(`${base}/login?code=${code}`)
-    await page.getByRole('button', { name: '确认登录' }).click()
-    await page.waitForURL(`${base}/`, { timeout: 5000 })
-    await expect.poll(() => page.locator('h1').textContent()).toBe('概览')
-    const overview = await page.locator('main').textContent()
+/** Ask the bot for a sign-in link in a private chat, as `who`; returns the link it sent. */
+async function linkFor(who: string): Promise<string> {
+  const before = world.sent.length
+  world.say(who, { to: 'wxid_bot' }, '#后台')
+  await settle()
+  const message = world.sent.slice(before).find(r => r.toContactId === who && r.text?.includes('login?code='))
+  const link = /(http:\/\/\S+\/login\?code=[A-Z0-9]+)/.exec(message?.text ?? '')?.[1]
+  expect(link).toBeDefined()
+  return (link as string).replace('http://127.0.0.1', base)
+}
+
+/** Open a sign-in link and press the confirm button; the link alone signs nobody in. */
+async function signIn(page: Page, link: string): Promise<void> {
+  await page.goto(link)
+  expect(await page.locator('h1').textContent()).toBe('登录')
+  await page.getByRole('button', { name: '确认登录' }).click()
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate('document.fonts.ready')
+  await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true })
+}
+
+async function open(label: string): Promise<string> {
+  await admin.getByRole('navigation').getByRole('link', { name: label, exact: true }).click()
+  await expect.poll(() => admin.locator('h1').textContent()).toBe(label)
+  return (await admin.locator('main').textContent()) ?? ''
+}
+
+describe('admin web console in Chromium', () => {
+  it('signs in with the link the bot sends (confirm page, then a POST) and shows the overview', async () => {
+    const link = await linkFor('wxid_admin')
+    admin = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    await signIn(admin, link)
+    await admin.waitForURL(`${base}/`, { timeout: 5000 })
+    await expect.poll(() => admin.locator('h1').textContent()).toBe('概览')
+    const overview = (await admin.locator('main').textContent()) ?? ''
     expect(overview).toContain('正常')
     expect(overview).toContain('示例科技销售部工作群')
-    await page.evaluate('document.fonts.ready')
-    await page.screenshot({ path: join(OUTPUT, 'overview.png'), fullPage: true })
+    expect(overview).toMatch(/进行中的通知\s*1 条/)
+    await shot(admin, 'overview')
 
-    world.say(
-      'wxid_wangwu',
-      { room: 'r-sales@chatroom' },
-      '刘总那边要的内部·价格·表我晚点私发给他，大家有需要也可以找我要',
-    )
-    await settle()
-    await page.getByRole('link', { name: '违规记录' }).click()
-    await expect.poll(() => page.locator('main').textContent()).toContain('内部·价格·表')
-    await page.screenshot({ path: join(OUTPUT, 'violations.png'), fullPage: true })
-    await page
+    // The link was single-use: opening it again and confirming is refused.
+    const again = await browser.newPage()
+    await signIn(again, link)
+    await expect.poll(() => again.getByRole('alert').textContent()).toContain('登录码无效')
+    await again.close()
+  })
+
+  it('undoes a violation in the browser, and the member is told in the sandbox chat', async () => {
+    expect(await open('违规记录')).toContain('内部·价格·表')
+    await shot(admin, 'violations')
+    await admin
       .getByRole('textbox', { name: /撤销 A\d+ 的原因/ })
       .first()
       .fill('经理特批，误判')
-    await page.getByRole('button', { name: '撤销' }).first().click()
-    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/已撤销 A\d+/)
+    await admin.getByRole('button', { name: '撤销' }).first().click()
+    await expect.poll(() => admin.getByRole('status').textContent()).toMatch(/已撤销 A\d+/)
     await settle()
     expect(world.sent.some(r => r.toContactId === 'wxid_wangwu' && r.text?.includes('管理员已撤销'))).toBe(true)
+  })
 
-    await page.getByRole('link', { name: '设置' }).click()
-    await page.getByRole('button', { name: '开启 content 观察模式' }).click()
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('content 观察模式已开启')
-    expect(await page.locator('main').textContent()).toContain('陈管理 在控制台开启了 content 的观察模式')
-    expect(app.runtime.modes.of('content').observing).toBe(true)
-    await page.screenshot({ path: join(OUTPUT, 'settings.png'), fullPage: true })
+  it('shows who acknowledged a notice and who has not', async () => {
+    const page = await open('通知与罚款')
+    expect(page).toContain('季度复盘会')
+    expect(page).toMatch(/已回复 2\/\d+/)
+    expect(page).toContain('未回复')
+    await shot(admin, 'notices')
+  })
 
-    world.say('wxid_zhangsan', { room: 'r-sales@chatroom' }, '大家早上好，今天的报价单发群里了')
+  it('approves a queued post through the #排期 command path', async () => {
+    const page = await open('活动与排期')
+    expect(page).toContain('新品净水器本周到货')
+    expect(page).toContain('待审核')
+    await shot(admin, 'campaigns')
+    await admin
+      .getByRole('button', { name: /^通过排期 \d+$/ })
+      .first()
+      .click()
+    await expect.poll(() => admin.getByRole('status').textContent()).toContain('通过')
+    expect(await admin.locator('main table').first().textContent()).toContain('已通过')
     await settle()
-    await page.getByRole('link', { name: '群活跃' }).click()
-    await expect.poll(() => page.locator('table').first().textContent()).toContain('示例科技销售部工作群')
-    const chart = await page.request.get(`${base}/groups/chart.png?days=7`)
+    expect(world.sent.some(r => r.toContactId === 'wxid_boss' && r.text?.includes('通过'))).toBe(true)
+    const audit = app.runtime.audit.query({ days: 1, limit: 200 })
+    expect(audit.some(e => e.memberId === 'wxid_admin' && e.rule === 'command.排期')).toBe(true)
+  })
+
+  it('tests a sentence against the dictionary with the #词库 command', async () => {
+    await open('词库')
+    await admin.getByRole('button', { name: /查看词库状态/ }).click()
+    await expect.poll(() => admin.getByRole('status').textContent()).toContain('词库版本')
+    await admin.getByRole('textbox', { name: '要测试的文字' }).fill('加我微信看内部价格表')
+    await admin.getByRole('button', { name: '测试', exact: true }).click()
+    await expect.poll(async () => ((await admin.getByRole('status').textContent()) ?? '').length).toBeGreaterThan(5)
+    await shot(admin, 'dictionary')
+  })
+
+  it('searches the archive and exports the same selection as CSV', async () => {
+    await open('信息记录')
+    await admin.getByRole('searchbox', { name: '关键词' }).fill('报价单')
+    await admin.getByRole('button', { name: '搜索' }).click()
+    await expect.poll(() => admin.locator('main').textContent()).toContain('今天的报价单发群里了')
+    await shot(admin, 'archive')
+    const [download] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin.getByRole('button', { name: 'CSV（Excel）' }).click(),
+    ])
+    const csv = readFileSync((await download.path()) as string, 'utf8')
+    expect(csv).toContain('今天的报价单发群里了')
+    expect(csv).not.toContain('收到，我准备一下')
+  })
+
+  it('shows group activity over a date range, who has not spoken, and the chat reports chart', async () => {
+    await open('群活跃')
+    await expect.poll(() => admin.locator('table').first().textContent()).toContain('示例科技销售部工作群')
+    await admin.locator('details summary').first().click()
+    expect(await admin.locator('details').first().textContent()).toContain('陈静')
+    const src = await admin.locator('.chart img').getAttribute('src')
+    const chart = await admin.request.get(`${base}${src}`)
     expect(chart.headers()['content-type']).toBe('image/png')
     expect((await chart.body()).length).toBeGreaterThan(1000)
-    await page.screenshot({ path: join(OUTPUT, 'groups.png'), fullPage: true })
+    await shot(admin, 'groups')
+  })
 
-    // The code was single-use: the same link no longer signs in.
-    const other = await browser.newPage()
-    await other.goto(`${base}/login?code=${code}`)
-    await other.getByRole('button', { name: '确认登录' }).click()
-    await expect.poll(() => other.getByRole('alert').textContent()).toContain('登录码无效')
+  it('switches observe mode and shows the audit entry', async () => {
+    await open('设置')
+    await admin.getByRole('button', { name: '开启 content 观察模式' }).click()
+    await expect.poll(() => admin.getByRole('status').textContent()).toContain('content 观察模式已开启')
+    expect(await admin.locator('main').textContent()).toContain('陈管理 在控制台开启了 content 的观察模式')
+    expect(app.runtime.modes.of('content').observing).toBe(true)
+    await shot(admin, 'settings')
+  })
+
+  it('gives a trainer the cases and their weekly digest, and refuses the violations page', async () => {
+    const trainer = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    await signIn(trainer, await linkFor('wxid_trainer'))
+    await trainer.waitForURL(`${base}/cases`, { timeout: 5000 })
+    expect(await trainer.locator('main').textContent()).toContain('滤芯五年成本')
+    expect(await trainer.getByRole('navigation').textContent()).not.toContain('违规记录')
+    await trainer.getByRole('button', { name: '生成案例周报' }).click()
+    await expect.poll(() => trainer.getByRole('status').textContent()).toContain('› #案例 周报')
+    expect(await trainer.getByRole('status').textContent()).toContain('滤芯五年成本')
+    await shot(trainer, 'cases')
+    const refused = await trainer.goto(`${base}/violations`)
+    expect(refused?.status()).toBe(403)
+    expect(await trainer.locator('body').textContent()).toContain('没有权限')
+    await trainer.close()
+  })
+
+  it('refuses a link older than 10 minutes', async () => {
+    const link = await linkFor('wxid_admin')
+    await clock.advance(11 * 60_000)
+    const late = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    await signIn(late, link)
+    await expect.poll(() => late.getByRole('alert').textContent()).toContain('登录码无效、已使用或已过期')
+    await shot(late, 'expired-link')
+    await late.close()
   })
 })

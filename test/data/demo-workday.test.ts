@@ -74,6 +74,12 @@ describe('npm run demo: the shipped working day', () => {
     expect(printed).toMatch(/案例周报.*\.md/)
   })
 
+  it('service: the closed deal 张三 shared (#成交) schedules his follow-up visit (回访)', () => {
+    expect(
+      did('service', /followup-from-deal/, /^📅 成交案例 C\d+ 已安排回访 R1：12-09 10:00 提醒你回访 刘总/),
+    ).toHaveLength(1)
+  })
+
   it('activity: the day ends with the daily report and its chart written to the output folder', () => {
     const report = did('activity', /daily-report/)
     expect(report.map(a => a.type)).toEqual(expect.arrayContaining(['notifyAdmins', 'sendFile']))

@@ -11,15 +11,33 @@ import type { WorkCalendar } from '../../bot/time/workdays.js'
 /** Monday 2026-11-30 09:00 in Asia/Shanghai. */
 export const MONDAY_9AM = Date.parse('2026-11-30T01:00:00Z')
 
+/** An instant given as local time in Asia/Shanghai, e.g. `shanghai('2026-11-30T09:00')`. */
+export function shanghai(local: string): number {
+  return Date.parse(`${local}+08:00`)
+}
+
+/** Options of {@link makeRuntime}. */
+export interface RuntimeOptions {
+  /** Start instant of a new fake clock (default {@link MONDAY_9AM}). */
+  start?: number
+  calendar?: WorkCalendar
+  /** Config file name shown in errors and used to resolve relative paths. */
+  file?: string
+  /** Existing ports, as a restarted bot process keeps its data and its WeChat: a second runtime over them. */
+  clock?: FakeClock
+  store?: MemoryStore
+  wechat?: SimulatedWeChat
+  /** Groups added to the directory before the runtime starts (a real bot sees its rooms at login). */
+  groups?: [GroupRef, Member[]][]
+  outputDir?: string
+}
+
 /** A runtime on simulated ports with a fake clock, built from YAML config text. */
-export async function makeRuntime(
-  yaml: string,
-  plugins: PluginDefinition[] = [],
-  opts: { start?: number; calendar?: WorkCalendar; file?: string } = {},
-) {
-  const clock = new FakeClock(opts.start ?? MONDAY_9AM)
-  const store = new MemoryStore()
-  const wechat = new SimulatedWeChat(clock)
+export async function makeRuntime(yaml: string, plugins: PluginDefinition[] = [], opts: RuntimeOptions = {}) {
+  const clock = opts.clock ?? new FakeClock(opts.start ?? MONDAY_9AM)
+  const store = opts.store ?? new MemoryStore()
+  const wechat = opts.wechat ?? new SimulatedWeChat(clock)
+  for (const [ref, members] of opts.groups ?? []) wechat.addGroup(ref, members)
   const loaded = parseConfig(yaml, opts.file ?? 'test.yaml', plugins)
   const rt = new BotRuntime({
     loaded,
@@ -30,7 +48,7 @@ export async function makeRuntime(
     roomAdmin: wechat,
     sender: wechat,
     log: createLogger('silent'),
-    outputDir: '/tmp/bot-test-output',
+    outputDir: opts.outputDir ?? '/tmp/bot-test-output',
     calendar: opts.calendar,
     random: () => 0.5,
   })

@@ -2,12 +2,12 @@ import { quoted } from '../quote.js'
 import type { AuditEntry } from '../../runtime/records/audit.js'
 import type { Action } from '../../core/actions.js'
 import type { CommandInvocation, CommandSpec } from '../../core/plugin.js'
-import type { BotRuntime } from '../../runtime/host/runtime.js'
+import type { RuntimeView } from './runtime-view.js'
 
 const AUDIT_ID = /^A\d+$/i
 
 /** `#撤销 <审计编号>｜@成员｜成员名或微信 ID`: undo one penalty (a strike or a fine) and tell the member in matching words. */
-export function undoCommand(rt: BotRuntime): CommandSpec {
+export function undoCommand(rt: RuntimeView): CommandSpec {
   const p = rt.loaded.config.commandPrefix
   return {
     name: '撤销',
@@ -47,14 +47,14 @@ export function undoCommand(rt: BotRuntime): CommandSpec {
   }
 }
 
-function latestPenalty(rt: BotRuntime, memberId: string): AuditEntry | undefined {
+function latestPenalty(rt: RuntimeView, memberId: string): AuditEntry | undefined {
   return rt.audit
     .query({ memberId, days: 30, limit: 10_000 })
     .find(e => (e.type === 'strike' || e.type === 'fine') && !e.dryRun && rt.ledger.hasEffect(e))
 }
 
 /** Contact ids a word names: a contact id seen in the audit log or a group, a roster name, or a group nickname. */
-async function membersNamed(rt: BotRuntime, word: string): Promise<string[]> {
+async function membersNamed(rt: RuntimeView, word: string): Promise<string[]> {
   const ids = new Set<string>()
   if (rt.audit.query({ memberId: word, days: 30, limit: 1 }).length) ids.add(word)
   for (const e of rt.loaded.roster.named(word)) if (e.contactId) ids.add(e.contactId)
@@ -66,7 +66,7 @@ async function membersNamed(rt: BotRuntime, word: string): Promise<string[]> {
   return [...ids]
 }
 
-function undo(rt: BotRuntime, inv: CommandInvocation, entry: AuditEntry): Action[] {
+function undo(rt: RuntimeView, inv: CommandInvocation, entry: AuditEntry): Action[] {
   const { note, tell } = undoPenalty(rt, entry, inv.event.sender.id)
   return [inv.reply(note), ...tell]
 }
@@ -76,7 +76,7 @@ function undo(rt: BotRuntime, inv: CommandInvocation, entry: AuditEntry): Action
  * why, and tell the member in words that match what was undone. Chat (`#撤销`) and the console share it.
  */
 export function undoPenalty(
-  rt: BotRuntime,
+  rt: RuntimeView,
   entry: AuditEntry,
   by: string,
   reason?: string,

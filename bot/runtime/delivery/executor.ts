@@ -165,6 +165,7 @@ export function firstLine(e: unknown): string {
 }
 
 function describe(a: Action): string | undefined {
+  if ('sensitive' in a && a.sensitive) return '[敏感内容，未记录]'
   if ('text' in a) return a.text
   if (a.type === 'sendFile') return `[文件] ${a.path}`
   if (a.type === 'sendLink') return `[链接] ${a.title} ${a.url}`

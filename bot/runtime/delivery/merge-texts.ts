@@ -1,5 +1,4 @@
-import type { OutboundMessage } from '../../ports/outbound-message.js'
-import { chatKey } from './outbox.js'
+import { chatKey, type OutboundMessage } from '../../ports/outbound-message.js'
 
 /**
  * Merge queued texts for the same chat as `first` into one message (in queue

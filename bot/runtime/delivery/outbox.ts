@@ -1,5 +1,5 @@
 import type { Clock } from '../../ports/clock.js'
-import type { OutboundMessage } from '../../ports/outbound-message.js'
+import { chatKey, type OutboundMessage } from '../../ports/outbound-message.js'
 import type { Sender } from '../../ports/sender.js'
 import { z } from 'zod'
 import { docSpec, type Store } from '../../ports/store.js'
@@ -43,6 +43,13 @@ export const OUTBOX_DOC = docSpec<OutboxDoc>({
   durable: true,
 })
 
+declare module '../../core/facts.js' {
+  interface Facts {
+    /** The runtime tells: the outbox delivered one of the bot's own messages (`id` is `out:<queue seq>`). */
+    'message.sent': { id: string; at: number; message: OutboundMessage }
+  }
+}
+
 /**
  * The single queue every outbound message goes through: at most `perMinute`
  * sends in any 60 s, `perChatGap` between two sends to one chat, a random
@@ -62,6 +69,8 @@ export class Outbox {
   private timerAt = Infinity
   /** Send failures that gave up, for `#状态`. */
   readonly failures: string[] = []
+  /** Told of every message delivered (the runtime passes it on as the `message.sent` fact). */
+  onSent?: (message: OutboundMessage, seq: number, at: number) => void
 
   /**
    * `beforeSend` runs before each send (the runtime passes a flush of the durable documents):
@@ -156,12 +165,22 @@ export class Outbox {
     try {
       await this.beforeSend()
       await this.sender.send(message)
+      this.tellSent(message, first.seq)
     } catch (e) {
       unmark() // a send that failed does not count against the limits
       this.retry(items as Queued[], e as Error, now)
     } finally {
       this.busy = false
       this.pump()
+    }
+  }
+
+  /** Tell `onSent` (a listener's failure is logged: it must not make a delivered message retried). */
+  private tellSent(message: OutboundMessage, seq: number): void {
+    try {
+      this.onSent?.(message, seq, this.clock.now())
+    } catch (e) {
+      this.log.error('onSent failed', e)
     }
   }
 
@@ -243,11 +262,6 @@ export class Outbox {
       this.pump()
     })
   }
-}
-
-/** A stable key for the chat a message goes to. */
-export function chatKey(m: OutboundMessage): string {
-  return 'room' in m.chat ? `room:${m.chat.room}` : `contact:${m.chat.contact}`
 }
 
 function describe(m: OutboundMessage): string {

@@ -1,5 +1,6 @@
 import type { Action } from '../../core/actions.js'
 import type { BotEvent, GroupRef, Member, Role } from '../../core/event.js'
+import { peerResolver, roleResolver, withoutPeerMembers, withoutPeers } from './identity.js'
 import type { PluginContext, PluginDefinition, PluginInstance } from '../../core/plugin.js'
 import type { LoadedConfig } from '../../config/load-config.js'
 import type { Clock } from '../../ports/clock.js'
@@ -29,50 +30,6 @@ export interface HostServices {
   observing(plugin: string, group?: GroupRef): boolean
 }
 
-/** Role lookups from config, by contact id only (never by a display name anyone can copy). */
-export function roleResolver(loaded: LoadedConfig): (contactId: string) => Role[] {
-  const byId = new Map<string, Role[]>()
-  for (const [role, ids] of Object.entries(loaded.config.roles) as [Role, string[]][]) {
-    for (const id of ids) byId.set(id, [...(byId.get(id) ?? []), role])
-  }
-  return id => {
-    const roles = byId.get(id) ?? []
-    return loaded.roster.byContact(id) && !roles.includes('staff') ? [...roles, 'staff'] : roles
-  }
-}
-
-/** Whether a contact id is another bot account of the fleet (`fleet.peers`), by contact id only. */
-export function peerResolver(loaded: LoadedConfig): (contactId: string) => boolean {
-  let peers = peerSets.get(loaded)
-  if (!peers) peerSets.set(loaded, (peers = new Set(loaded.config.fleet.peers)))
-  return id => peers.has(id)
-}
-
-/** One set of peer ids per loaded config (the runtime asks for every event). */
-const peerSets = new WeakMap<LoadedConfig, Set<string>>()
-
-/** The directory as plugins see it: member lists leave out fleet peers (never silent, audience or participants). */
-export function withoutPeerMembers(directory: Directory, isPeer: (id: string) => boolean): Directory {
-  return {
-    selfId: () => directory.selfId(),
-    groups: () => directory.groups(),
-    group: id => directory.group(id),
-    members: async groupId => (await directory.members(groupId)).filter(m => !isPeer(m.id)),
-  }
-}
-
-/**
- * The event as a plugin that does not see peers receives it: a fleet peer's message is withheld (never moderated,
- * counted or waited on) and peers are left out of joins and leaves; undefined when nothing is left.
- */
-export function withoutPeers(event: BotEvent): BotEvent | undefined {
-  if (event.type === 'message') return event.sender.isPeer ? undefined : event
-  if (event.type !== 'join' && event.type !== 'leave') return event
-  const members = event.members.filter(m => !m.isPeer)
-  if (!members.length) return undefined
-  return members.length === event.members.length ? event : { ...event, members }
-}
-
 /**
  * Create every enabled plugin with its context. A plugin whose `create()` throws is not created: its
  * problem goes to `problems` (the caller refuses to start, listing every problem).
@@ -87,6 +44,7 @@ export async function createPlugins(
   const isPeer = peerResolver(loaded)
   const directory = withoutPeerMembers(s.directory, isPeer)
   const { config } = loaded
+  const responsible = new Map(config.groups.map(g => [g.name, g.responsible]))
   const out: HostedPlugin[] = []
   for (const def of defs) {
     const section = config.plugins[def.name] as { enabled: boolean }
@@ -109,6 +67,7 @@ export async function createPlugins(
       rolesOf,
       isPeer,
       configFor: (group?: GroupRef) => (group && loaded.groupSections.get(group.configName)?.[def.name]) ?? section,
+      responsibleFor: (group: GroupRef) => responsible.get(group.configName) ?? [],
       membersWithRole: (role: Role) => config.roles[role as keyof typeof config.roles] ?? [],
       displayName: (m: Member) => loaded.roster.byContact(m.id)?.name ?? m.groupAlias ?? m.name,
       observing: (group?: GroupRef) => s.observing(def.name, group),
@@ -137,20 +96,22 @@ export async function guarded(
   }
 }
 
-/** Fill in roles, staff and fleet-peer flags for every member an event carries. */
-export function enrichEvent(
+/**
+ * Let every plugin decide on one event, in order, each inside its error boundary. Yields each plugin's actions
+ * before the next plugin decides, so the caller acts on them first (decide, then act: the host never acts).
+ * Plugins switched off for the event's group are skipped; a fleet peer's message reaches only plugins that see peers.
+ */
+export async function* decide(
+  plugins: readonly HostedPlugin[],
   event: BotEvent,
-  rolesOf: (id: string) => Role[],
-  isPeer: (id: string) => boolean = () => false,
-): void {
-  const fill = (m: Member) => {
-    m.roles = rolesOf(m.id)
-    m.isStaff = m.roles.length > 0
-    if (isPeer(m.id)) m.isPeer = true
-    else delete m.isPeer
+  enabled: (plugin: string) => boolean,
+  onError: (msg: string, e: unknown) => void,
+): AsyncGenerator<{ plugin: HostedPlugin; actions: Action[] }> {
+  const visible = withoutPeers(event)
+  for (const plugin of plugins) {
+    if (!enabled(plugin.name)) continue
+    const seen = plugin.def.seesPeers ? event : visible
+    if (!seen) continue
+    yield { plugin, actions: await guarded(plugin.name, event.type, () => plugin.instance.onEvent?.(seen), onError) }
   }
-  if (event.type === 'message') fill(event.sender)
-  if (event.type === 'join' || event.type === 'leave') event.members.forEach(fill)
-  if (event.type === 'join' && event.inviter) fill(event.inviter)
-  if (event.type === 'leave' && event.remover) fill(event.remover)
 }

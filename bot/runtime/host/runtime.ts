@@ -2,15 +2,10 @@ import type { Action } from '../../core/actions.js'
 import type { Fact } from '../../core/facts.js'
 import type { BotEvent, MessageEvent, Role } from '../../core/event.js'
 import type { Roster } from '../../roster/roster.js'
-import type { CommandSpec, Decision, JobSpec, PluginDefinition } from '../../core/plugin.js'
+import type { Decision, JobSpec } from '../../core/plugin.js'
 import { ConfigError, type LoadedConfig } from '../../config/load-config.js'
-import type { Clock } from '../../ports/clock.js'
-import { z } from 'zod'
-import { docSpec, StateDamageError, type Store, type StoreWriteError } from '../../ports/store.js'
-import type { Directory } from '../../ports/directory.js'
-import type { RoomAdmin } from '../../ports/room-admin.js'
-import type { Sender } from '../../ports/sender.js'
-import { chineseCalendar, type WorkCalendar } from '../../time/workdays.js'
+import { StateDamageError, type StoreWriteError } from '../../ports/store.js'
+import { chineseCalendar } from '../../time/workdays.js'
 import { CommandRouter, replyTo } from '../../commands/command-router.js'
 import { answerPrivately } from '../../commands/audience.js'
 import { AuditLog } from '../records/audit.js'
@@ -21,51 +16,12 @@ import { Scheduler } from '../schedule/scheduler.js'
 import { Executor, groupOf } from '../delivery/executor.js'
 import { IdCache } from '../records/id-cache.js'
 import { SerialQueue } from './serial-queue.js'
-import type { Logger } from '../../process/logger.js'
-import {
-  createPlugins,
-  enrichEvent,
-  guarded,
-  peerResolver,
-  roleResolver,
-  withoutPeers,
-  type HostedPlugin,
-} from './plugin-host.js'
+import { createPlugins, decide, guarded, type HostedPlugin } from './plugin-host.js'
+import { enrichEvent, peerResolver, roleResolver } from './identity.js'
 import { builtinCommands } from '../../commands/builtin/builtin-commands.js'
+import type { RuntimeDeps } from './runtime-deps.js'
 import { adminRoom } from './group-bindings.js'
 import { ObserveMode } from './observe-mode.js'
-
-/** Everything the runtime is built from: config, plugin definitions and ports. */
-export interface RuntimeDeps {
-  loaded: LoadedConfig
-  /** Running inside a host bot (the `GroupGuard` plugin): commands it does not know are the host's, not answered. */
-  embedded?: boolean
-  plugins: PluginDefinition[]
-  clock: Clock
-  store: Store
-  directory: Directory
-  roomAdmin: RoomAdmin
-  sender: Sender
-  log: Logger
-  outputDir: string
-  calendar?: WorkCalendar
-  random?: () => number
-  /**
-   * The bot cannot go on (state cannot be written): the app flushes what it can and exits non-zero.
-   * Default: rethrow as an uncaught exception, which the CLI turns into a fatal exit.
-   */
-  onFatal?: (e: Error) => void
-  /** Re-read and validate the config file (for `#重载配置`); throws ConfigError. */
-  reloadConfig?: () => LoadedConfig
-  /**
-   * Give way to the event loop between the parts of a job (the app passes a turn of the event loop on the
-   * real clock, so events the connection received meanwhile are queued before the next part). Without it,
-   * as on a simulated clock, the parts follow each other at once (still behind events already queued).
-   */
-  yieldTurn?: () => Promise<void>
-  /** Extra runtime commands registered next to the built-in ones (e.g. the web console's `#控制台`). */
-  commands?: CommandSpec[]
-}
 
 /**
  * The bot runtime: receives normalised events, routes commands, lets every
@@ -110,6 +66,10 @@ export class BotRuntime {
     this.outbox = new Outbox(clock, deps.sender, cfg.outbox, store, deps.log.child('outbox'), deps.random, () =>
       store.flush(true),
     )
+    this.outbox.onSent = (message, seq, at) =>
+      void this.queue.push(() =>
+        this.deliverFact('runtime', { name: 'message.sent', data: { id: `out:${seq}`, at, message } }),
+      )
     this.timers = new Timers(clock, store)
     store.onWriteFailure(e => this.storeFailed(e))
     this.seen = new IdCache(cfg.runtime.dedupeWindow)
@@ -173,14 +133,9 @@ export class BotRuntime {
     // A fleet peer's commands count only when it also holds a role; otherwise bots never answer each other.
     if (event.type === 'message' && (!event.sender.isPeer || event.sender.roles.length)) await this.routeCommand(event)
     const group = 'group' in event ? event.group : undefined
-    const visible = withoutPeers(event)
-    for (const p of this.plugins) {
-      if (group && this.sectionFor(p.name, group.configName)?.enabled === false) continue
-      const seen = p.def.seesPeers ? event : visible
-      if (!seen) continue
-      const actions = await guarded(p.name, event.type, () => p.instance.onEvent?.(seen), this.onError)
-      await this.act(p, actions)
-    }
+    const enabled = (plugin: string) => !group || this.sectionFor(plugin, group.configName)?.enabled !== false
+    for await (const { plugin, actions } of decide(this.plugins, event, enabled, this.onError))
+      await this.act(plugin, actions)
   }
 
   /**

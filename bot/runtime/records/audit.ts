@@ -22,6 +22,26 @@ export interface AuditEntry {
   failed?: string
 }
 
+/** The Chinese name of each kind of audit entry, for people reading what the bot did (replay output, the console). */
+export const AUDIT_TYPE_NAMES: Record<AuditEntry['type'], string> = {
+  say: '发言',
+  warn: '警告',
+  remind: '提醒',
+  notifyAdmins: '通知管理员',
+  sendFile: '发送文件',
+  sendLink: '发送链接',
+  remove: '移出群',
+  record: '记录',
+  strike: '记违规',
+  fine: '罚款',
+  schedule: '定时',
+  cancel: '取消定时',
+  emit: '告知其他插件',
+  refused: '拒绝命令',
+  undo: '撤销处罚',
+  error: '出错',
+}
+
 /** Filters for `query`. */
 export interface AuditQuery {
   memberId?: string

@@ -134,6 +134,11 @@ export class Ledger {
     return this.doc.data.fines.filter(f => !f.settled && !f.waived && (!memberId || f.memberId === memberId))
   }
 
+  /** Every fine, oldest first (read-only: the console's fines table). */
+  fines(): readonly Fine[] {
+    return this.doc.data.fines
+  }
+
   /** All fines of a member, for balances. */
   finesOf(memberId: string): Fine[] {
     return this.doc.data.fines.filter(f => f.memberId === memberId)

@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../types.js'
+import type { CaseRecord } from '../state.js'
 import { CaseIndex } from './case-index.js'
 import { caseTerms } from './case-terms.js'
 import type { SearchQuery } from './query.js'

@@ -1,4 +1,4 @@
-import { PROBLEM_TAG, type CaseRecord } from '../types.js'
+import { PROBLEM_TAG, type CaseRecord } from '../state.js'
 import { uniqueTokens } from './tokenize.js'
 
 /** Bump when tokenization changes, so cached terms are recomputed at start. */

@@ -1,4 +1,4 @@
-import { periodFromWord, rangeInstants, type DayRange } from '../period.js'
+import { periodFromWord, rangeInstants, type DayRange } from '../digest/period.js'
 
 /** A parsed `#案例 搜索` request: free text plus filters. */
 export interface SearchQuery {

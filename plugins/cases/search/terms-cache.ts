@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { type Doc, docSpec, type Store } from '../../../bot/ports/store.js'
-import type { CaseRecord } from '../types.js'
+import type { CaseRecord } from '../state.js'
 
 interface TermsDoc {
   v: string

@@ -8,6 +8,8 @@ export interface Candidate {
   end: number
   /** True for a match of an allowed phrase. */
   allowPhrase: boolean
+  /** True for a match of a context word (see CategoryRule.context): never a match itself. */
+  context?: boolean
   kind: MatchKind
   /** The expansion that matched, for expansion kinds. */
   form?: string

@@ -11,6 +11,7 @@ import { buildScanArena } from './scan-table.js'
 import { scanKeys, type HitLinks } from './scanner.js'
 import { OWNER_KINDS, indexTerms, keyAt, type TermIndex } from './term-index.js'
 import { isLookalikeLetter } from './fold-table.js'
+import { expansionTables, isWord } from './expansion-data.js'
 import type { Dictionary, Match, MatchKind, Matcher } from './types.js'
 
 /** Compiles a dictionary into a matcher; throws DictionaryError if a term, pattern or domain is unusable. */
@@ -49,28 +50,50 @@ class CompiledMatcher implements Matcher {
     this.allowDomains = (dictionary.links?.allowDomains ?? []).map(normalizeDomain)
   }
 
+  /**
+   * One pass over the text. A message without any key hit, pattern or links rule returns at once,
+   * without allocating anything but the result (this is the common case, so the path has no closures).
+   */
   scan(text: string): Match[] {
     if (typeof text !== 'string' || text.length === 0) return []
-    let found: FoundUrl[] | undefined
-    const urls = (): FoundUrl[] => (found ??= findUrls(text))
-    const candidates = this.termCandidates(text, urls)
+    const hits = scanKeys(text, this.arena, this.links, this.alphabet)
+    if (hits.length === 0 && this.patterns.length === 0 && !this.dictionary.links) return []
+    const lazy: LazyUrls = { text, found: undefined }
+    const candidates = hits.length > 0 ? this.termCandidates(text, hits, lazy) : []
     if (this.patterns.length > 0) candidates.push(...findPatternMatches(normalizeText(text), this.patterns))
-    const matches: Match[] = dropAllowed(candidates).map(c => ({
-      category: c.category,
-      term: c.term,
-      start: c.start,
-      end: c.end,
-      matched: text.slice(c.start, c.end),
-      kind: c.kind,
-      ...(c.form !== undefined && { form: c.form }),
-    }))
+    const matches: Match[] = this.confirmed(dropAllowed(candidates)).map(toMatch, text)
+    for (const m of matches) {
+      if (!this.acts(m.category, m.kind)) m.reviewOnly = true
+    }
     if (this.dictionary.links) {
-      for (const url of urls()) {
+      for (const url of urlsOf(lazy)) {
         const match = this.linkMatch(url.host, url.start, url.end, text)
         if (match) matches.push(match)
       }
     }
     return matches.length > 1 ? matches.sort(byPosition) : matches
+  }
+
+  /**
+   * Drops context words, and initials hits of a category with context words when the message has
+   * neither one of them nor another hit of that category (`SSC 共享服务中心` is no gambling).
+   */
+  private confirmed(candidates: Candidate[]): Candidate[] {
+    if (!candidates.some(c => c.context || c.kind === 'initials')) return candidates
+    const confirmedCategories = new Set(candidates.filter(c => c.kind !== 'initials').map(c => c.category))
+    return candidates.filter(
+      c =>
+        !c.context &&
+        (c.kind !== 'initials' ||
+          (this.dictionary.categories[c.category]?.context ?? []).length === 0 ||
+          confirmedCategories.has(c.category)),
+    )
+  }
+
+  /** True if a hit of this kind acts in the category (links always act). */
+  private acts(category: string, kind: MatchKind): boolean {
+    const act = this.dictionary.categories[category]?.act
+    return act === undefined || act.includes(kind)
   }
 
   categoriesOf(text: string): string[] {
@@ -95,10 +118,10 @@ class CompiledMatcher implements Matcher {
    * are matched generously, however their letters are split, so that they cancel more, never less.
    * An expansion is no match inside a URL or an e-mail address (`jiawei@example.com` is not 加薇).
    */
-  private termCandidates(text: string, urls: () => FoundUrl[]): Candidate[] {
-    const hits = scanKeys(text, this.arena, this.links, this.alphabet)
+  private termCandidates(text: string, hits: number[], lazy: LazyUrls): Candidate[] {
     const candidates: Candidate[] = []
-    const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerKind, ownerForm } = this.index
+    const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerIsContext, ownerKind, ownerForm } =
+      this.index
     let addresses: Array<[number, number]> | undefined
     for (let h = 0; h < hits.length; h += 3) {
       const k = hits[h]
@@ -111,17 +134,76 @@ class CompiledMatcher implements Matcher {
         const start = span.start
         if (ownerKind[o] === 0) {
           const kind = exactKind(text.slice(start, end), term)
-          candidates.push({ category: ownerCategory[o], term, start, end, allowPhrase, kind })
+          const context = ownerIsContext[o] === 1
+          candidates.push({ category: ownerCategory[o], term, start, end, allowPhrase, kind, context })
           continue
         }
-        addresses ??= addressSpans(text, urls())
+        addresses ??= addressSpans(text, urlsOf(lazy))
         if (!allowPhrase && addresses.some(([s, e]) => start < e && end > s)) continue
         const kind = OWNER_KINDS[ownerKind[o] - 1]
+        if (!allowPhrase && SUBSTITUTIONS.has(kind) && joinsNeighbour(text, start, end, term, ownerForm[o])) continue
+        if (!allowPhrase && kind === 'pinyin' && readsAsName(text, start, end)) continue
         candidates.push({ category: ownerCategory[o], term, start, end, allowPhrase, kind, form: ownerForm[o] })
       }
     }
     return candidates
   }
+}
+
+/** The URLs of a text, found on first use. */
+interface LazyUrls {
+  text: string
+  found: FoundUrl[] | undefined
+}
+
+function urlsOf(lazy: LazyUrls): FoundUrl[] {
+  lazy.found ??= findUrls(lazy.text)
+  return lazy.found
+}
+
+/** A candidate as a match of `this` text (Array.map's thisArg keeps the call free of closures). */
+function toMatch(this: string, c: Candidate): Match {
+  const match: Match = {
+    category: c.category,
+    term: c.term,
+    start: c.start,
+    end: c.end,
+    matched: this.slice(c.start, c.end),
+    kind: c.kind,
+  }
+  if (c.form !== undefined) match.form = c.form
+  return match
+}
+
+/** Pinyin written as a name: a capitalised surname and given name (`Wei Xin`, `Bai Jiale`; not `Bai Jia Le`). */
+const PERSONAL_NAME = /^[A-Z][a-z]+ [A-Z][a-z]+$/
+/** What may stand around a name: the text's ends, spaces, punctuation. */
+const NAME_EDGE = /^$|^[\s\p{P}]$/u
+
+/** True for pinyin written as a name and set apart by spaces (`新同事 Wei Xin 下周`, not `玩Du Bo的`). */
+function readsAsName(text: string, start: number, end: number): boolean {
+  return (
+    PERSONAL_NAME.test(text.slice(start, end)) &&
+    NAME_EDGE.test(text.slice(Math.max(0, start - 1), start)) &&
+    NAME_EDGE.test(text.slice(end, end + 1))
+  )
+}
+
+/** Expansion kinds that swap characters for others: a swapped edge character may belong to a word outside. */
+const SUBSTITUTIONS = new Set<MatchKind>(['homophone', 'lookalike'])
+
+/**
+ * True when a swapped first or last character makes a word with the character next to the match:
+ * 日赚 -> 日转 in 每日转发 (转发), 约炮 -> 约跑 in 约跑步 (跑步), 六合彩 -> 六合菜 in 六合菜市场 (菜市).
+ */
+function joinsNeighbour(text: string, start: number, end: number, term: string, form: string): boolean {
+  const t = [...term]
+  const f = [...form]
+  if (t.length !== f.length) return false
+  const tables = expansionTables()
+  const last = f.length - 1
+  if (f[0] !== t[0] && start > 0 && isWord(tables, text[start - 1], f[0])) return true
+  return f[last] !== t[last] && end < text.length && isWord(tables, f[last], text[end])
 }
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu

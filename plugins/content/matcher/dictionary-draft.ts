@@ -1,7 +1,7 @@
 import { domainProblem, normalizeDomain, patternProblem, termProblem } from './dictionary-checks.js'
 import { foldString } from './normalize.js'
 import { DEFAULT_EXPANSIONS, type ExpansionKind } from './expand.js'
-import type { CategoryRule, Dictionary, Severity } from './types.js'
+import { DEFAULT_ACT, type CategoryRule, type Dictionary, type MatchKind, type Severity } from './types.js'
 
 /** A string from a dictionary file with its "file:line". */
 export interface Located {
@@ -19,6 +19,9 @@ export interface CategoryDraft {
   patterns: Located[]
   /** The expansions the last file that set them asked for. */
   expand?: ExpansionKind[]
+  /** The kinds that act, as the last file that set them asked for. */
+  act?: MatchKind[]
+  context: Located[]
 }
 
 /** The links section merged from one or more files, before validation. */
@@ -96,6 +99,8 @@ export function finishDraft(draft: DictionaryDraft): DraftResult {
       allow: d.allow.map(a => a.value),
       patterns: d.patterns.map(p => p.value),
       expand: d.expand ?? [...DEFAULT_EXPANSIONS],
+      act: d.act ?? [...DEFAULT_ACT],
+      context: d.context.map(c => c.value),
     }
   }
   const links = draft.links

@@ -6,6 +6,8 @@ const categoryKey = z.string().regex(CATEGORY_KEY, 'use only letters, digits, "_
 const severity = z.enum(['low', 'medium', 'high'])
 /** Ways of writing a term a category can expand into (see expand.ts). */
 const expansionKind = z.enum(['pinyin', 'initials', 'homophone', 'split', 'lookalike'])
+/** How a hit was found, for `act` (see types.ts MatchKind). */
+const matchKind = z.enum(['exact', 'normalised', 'pinyin', 'initials', 'homophone', 'split', 'lookalike', 'pattern'])
 /** A list that may also be left empty in YAML (`allow:`). */
 const stringList = z.array(z.string()).nullish()
 
@@ -18,6 +20,10 @@ export const categorySchema = z.strictObject({
   patterns: stringList,
   /** Expansions of this category's terms; default pinyin, homophone, split, lookalike ([] for none). */
   expand: z.array(expansionKind).nullish(),
+  /** Kinds of hit that act (warn, strike...); other kinds only go to the admins for review. */
+  act: z.array(matchKind).nullish(),
+  /** Words that confirm an initials hit (`SSC 五分钟一期`); without one in the message it is no hit. */
+  context: stringList,
 })
 
 /** The links section of a dictionary file. */

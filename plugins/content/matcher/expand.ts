@@ -1,6 +1,7 @@
 import {
   COMMON_RANK,
   expansionTables,
+  isWord,
   splitsOf,
   tonedReadings,
   tonelessReadings,
@@ -25,12 +26,27 @@ export interface Expansion {
 const MAX_FORMS_PER_KIND = 128
 /** Homophone substitutes per character: the most frequent characters with the same toned reading. */
 const HOMOPHONES_PER_CHARACTER = 8
+/** In long terms, with near sounds: same reading first, then the others by frequency. */
+const NEAR_HOMOPHONES_PER_CHARACTER = 16
 /**
- * In terms of up to SHORT_TERM characters, homophone substitutes must rank below EVERYDAY_RANK: the most
- * frequent characters form everyday words with their neighbours (时时彩 -> 实时采集, 日赚 -> 每日转发, 薇信 -> 微信).
+ * Terms of at least LONG_TERM characters also take near homophones: another tone or a near sound
+ * (z/zh, c/ch, s/sh, in/ing, en/eng), e.g. 垃圾东西 -> 辣鸡东西, 成人视频 -> 成人视屏; shorter terms
+ * keep the tone (赌场 is no 独唱, 约炮 no 约跑).
  */
-const SHORT_TERM = 3
-const EVERYDAY_RANK = 1000
+const LONG_TERM = 4
+/** Near sounds: pairs of initials and finals spammers (and input methods) swap. */
+const NEAR_SOUNDS: Array<[RegExp, string]> = [
+  [/^zh/, 'z'],
+  [/^ch/, 'c'],
+  [/^sh/, 's'],
+  [/^z(?!h)/, 'zh'],
+  [/^c(?!h)/, 'ch'],
+  [/^s(?!h)/, 'sh'],
+  [/ing$/, 'in'],
+  [/in$/, 'ing'],
+  [/eng$/, 'en'],
+  [/en$/, 'eng'],
+]
 /**
  * Homophones, split and variant characters replace one character of a term with any of its
  * alternatives, or two characters with their PAIRED_ALTERNATIVES first ones (the automaton's build
@@ -74,13 +90,17 @@ export function expandTerm(term: string, kinds: ReadonlySet<ExpansionKind>): Exp
     seen.add(key)
     forms.push({ form, kind })
   }
+  const unlessWords = (form: string, kind: ExpansionKind): void => {
+    if (!readsAsWords(term, form)) add(form, kind)
+  }
   const toneless = tonelessReadings(term)
   const readable = toneless.length === chars.length && ideographs.every(i => SYLLABLE.test(toneless[i]))
   for (const kind of EXPANSION_KINDS) {
     if (!kinds.has(kind)) continue
     if (kind === 'pinyin' && readable) mixed(chars, ideographs, i => toneless[i], kind, add)
     if (kind === 'initials' && readable) mixed(chars, ideographs, i => toneless[i][0], kind, add)
-    if (kind === 'homophone') substitute(chars, ideographs, homophoneAlternatives(term, chars, tables), kind, add)
+    if (kind === 'homophone')
+      substitute(chars, ideographs, homophoneAlternatives(term, chars, tables), kind, unlessWords)
     if (kind === 'split')
       substitute(
         chars,
@@ -89,7 +109,7 @@ export function expandTerm(term: string, kinds: ReadonlySet<ExpansionKind>): Exp
         kind,
         add,
       )
-    if (kind === 'lookalike') substitute(chars, ideographs, lookalikeAlternatives(chars, tables), kind, add)
+    if (kind === 'lookalike') substitute(chars, ideographs, lookalikeAlternatives(chars, tables), kind, unlessWords)
   }
   return forms
 }
@@ -175,26 +195,58 @@ function replaced(chars: string[], swaps: [number, string][]): string {
 }
 
 /**
- * For a common character, common characters with the same toned reading in context (赌 du3 -> 堵, 睹...);
- * digits for numerals. Rare characters get none: spammers swap the characters of everyday words.
+ * For a common character, common characters with the same toned reading in context (赌 du3 -> 堵, 睹...),
+ * in long terms also with another tone or a near sound; digits for numerals. Rare characters get none:
+ * spammers swap the characters of everyday words.
  */
 function homophoneAlternatives(term: string, chars: string[], tables: ExpansionTables): string[][] {
   const toned = tonedReadings(term)
+  const long = chars.length >= LONG_TERM
   return chars.map((c, i) => {
     const common = (tables.rank.get(c) ?? Infinity) <= COMMON_RANK
-    const same = common && toned.length === chars.length ? (tables.homophones.get(toned[i]) ?? []) : []
-    const everyday = (h: string): boolean =>
-      chars.length <= SHORT_TERM && (tables.rank.get(h) ?? Infinity) <= EVERYDAY_RANK
-    const alternatives = same.filter(h => h !== c && !everyday(h)).slice(0, HOMOPHONES_PER_CHARACTER)
+    const reading = toned.length === chars.length ? toned[i] : ''
+    const readings = common && reading !== '' ? (long ? nearReadings(reading) : [reading]) : []
+    const same = [...(tables.homophones.get(readings[0]) ?? '')]
+    const near = readings.slice(1).flatMap(r => [...(tables.homophones.get(r) ?? '')])
+    const byRank = (x: string, y: string): number => (tables.rank.get(x) ?? 0) - (tables.rank.get(y) ?? 0)
+    const alternatives = [...new Set([...same, ...near.sort(byRank)])]
+      .filter(h => h !== c)
+      .slice(0, long ? NEAR_HOMOPHONES_PER_CHARACTER : HOMOPHONES_PER_CHARACTER)
     const digit = NUMERAL_DIGITS[c]
     return digit === undefined ? alternatives : [digit, ...alternatives]
   })
+}
+
+/** The reading itself, then its other tones, then its near sounds in every tone ("zi3" -> zi1..., zhi1...); pinyin-pro writes the neutral tone 0. */
+function nearReadings(reading: string): string[] {
+  const syllable = reading.replace(/[0-5]$/, '')
+  const near = NEAR_SOUNDS.filter(([from]) => from.test(syllable)).map(([from, to]) => syllable.replace(from, to))
+  const tones = (s: string): string[] => ['1', '2', '3', '4', '5'].map(t => s + t)
+  return [reading, ...tones(syllable).filter(r => r !== reading), ...near.flatMap(tones)]
+}
+
+/**
+ * True when a substituted form reads as everyday words: a substituted character makes a dictionary word
+ * with its neighbour in the form that the term did not have (时时彩 -> 实时采: 实时), or the form starts
+ * with a substituted surname (百家乐 -> 白佳乐, 赌博 -> 杜博 are names).
+ */
+export function readsAsWords(term: string, form: string): boolean {
+  const tables = expansionTables()
+  const t = [...term]
+  const f = [...form]
+  if (t.length !== f.length) return false
+  if (f[0] !== t[0] && tables.surnames.has(f[0])) return true
+  for (let i = 0; i + 1 < f.length; i++) {
+    const changed = f[i] !== t[i] || f[i + 1] !== t[i + 1]
+    if (changed && isWord(tables, f[i], f[i + 1]) && !isWord(tables, t[i], t[i + 1])) return true
+  }
+  return false
 }
 
 /** Variant characters dictionaries list for a character (博 -> 愽), unless normalisation already folds them. */
 function lookalikeAlternatives(chars: string[], tables: ExpansionTables): string[][] {
   return chars.map(c => {
     const folded = foldString(c).join(',')
-    return (tables.variants.get(c) ?? []).filter(v => foldString(v).join(',') !== folded)
+    return [...(tables.variants.get(c) ?? '')].filter(v => foldString(v).join(',') !== folded)
   })
 }

@@ -10,10 +10,30 @@ export const UNIT_SLOW = -2
 export const CELLS_SLOT = 0x20000
 /** Arena slot holding the offset of the failure links. */
 export const FAIL_SLOT = 0x20001
+/** Arena slot holding the offset of the letter-pair filter (see pairBit). */
+export const PAIRS_SLOT = 0x20002
+/** Arena slot holding the right shift that turns a pair hash into a bit index of the pair filter. */
+export const PAIR_SHIFT_SLOT = 0x20003
 /** Arena offset of a bit set of the plane-1 code points (index cp - 0x10000) that fold to nothing. */
-export const SKIPPED_PLANE1_START = 0x20002
+export const SKIPPED_PLANE1_START = 0x20004
 /** Arena offset of the automaton cells. */
 const CELLS_START = SKIPPED_PLANE1_START + 0x800
+/** Pair-filter bits per distinct letter pair of the keys (about 1% false passes), and its bounds. */
+const PAIR_BITS_PER_PAIR = 16
+const MIN_PAIR_BITS_LOG = 10
+const MAX_PAIR_BITS_LOG = 23
+
+/**
+ * Where the letter pair (previous code, code) lives in a pair filter of 2^(32 - shift) words: a
+ * blocked Bloom filter, two bits in one word, so one memory read tests both. Returns the word index
+ * and the two bit numbers packed as word << 10 | bit2 << 5 | bit1. The scanner computes the same
+ * expressions inline.
+ */
+export function pairSlot(previous: number, code: number, shift: number): number {
+  const h = Math.imul(previous, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)
+  const g = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)
+  return ((h >>> shift) << 10) | ((g >>> 27) << 5) | ((g >>> 22) & 31)
+}
 
 /**
  * Everything the scanner reads, in ONE typed array: the engine keeps a single base pointer in a
@@ -28,17 +48,38 @@ const CELLS_START = SKIPPED_PLANE1_START + 0x800
  *   touching the automaton. This breaks the serial state-to-state dependency that makes
  *   plain automaton walks latency-bound, and it is read from the same cache line as the value.
  *   Skipped units have no bits (nothing follows them); slow units have all bits (always checked).
- * - CELLS_SLOT, FAIL_SLOT: where the automaton arrays start.
+ * - CELLS_SLOT, FAIL_SLOT, PAIRS_SLOT, PAIR_SHIFT_SLOT: where the automaton arrays and the pair filter
+ *   start, and the pair filter's hash shift.
  * - skipped plane-1 bit set: lets the scanner skip emoji of mixed blocks without the slow path.
  * - the automaton cells (pairs base << 1 | reports, check) and failure links.
+ * - the letter-pair filter: a hashed bit set of every (previous code, code) pair inside a key. The
+ *   signature alone saturates when expansions give common characters hundreds of predecessors; both
+ *   must pass before the scanner walks the automaton, so with expansions it still walks it only
+ *   where a key may really continue.
  */
 export function buildScanArena(alphabet: Alphabet, ac: Automaton, keys: Int32Array[]): Int32Array {
   const failStart = CELLS_START + ac.cells.length
-  const arena = new Int32Array(failStart + ac.fail.length)
+  const pairs = new Set<number>()
   const signatures = new Int32Array(alphabet.size + 1)
   for (const key of keys) {
-    for (let i = 1; i < key.length; i++) signatures[key[i]] |= 1 << (key[i - 1] & 31)
+    for (let i = 1; i < key.length; i++) {
+      signatures[key[i]] |= 1 << (key[i - 1] & 31)
+      pairs.add(key[i - 1] * 0x100000 + key[i])
+    }
   }
+  const bitsLog = Math.min(
+    MAX_PAIR_BITS_LOG,
+    Math.max(MIN_PAIR_BITS_LOG, Math.ceil(Math.log2(pairs.size * PAIR_BITS_PER_PAIR + 1))),
+  )
+  const pairStart = failStart + ac.fail.length
+  const arena = new Int32Array(pairStart + (1 << (bitsLog - 5)))
+  const shift = 32 - (bitsLog - 5)
+  for (const pair of pairs) {
+    const slot = pairSlot(Math.floor(pair / 0x100000), pair % 0x100000, shift)
+    arena[pairStart + (slot >>> 10)] |= (1 << (slot & 31)) | (1 << ((slot >>> 5) & 31))
+  }
+  arena[PAIRS_SLOT] = pairStart
+  arena[PAIR_SHIFT_SLOT] = shift
   fillUnits(arena, alphabet, ac, signatures)
   const smp = smpFoldTable()
   for (let offset = 0; offset < 0x10000; offset++) {

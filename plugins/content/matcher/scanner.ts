@@ -1,6 +1,6 @@
 import type { Alphabet } from './alphabet.js'
 import { SKIP, expansionOf, foldCodePoint, isExpansion } from './fold-table.js'
-import { CELLS_SLOT, FAIL_SLOT, SKIPPED_PLANE1_START, UNIT_SLOW } from './scan-table.js'
+import { CELLS_SLOT, FAIL_SLOT, PAIRS_SLOT, PAIR_SHIFT_SLOT, SKIPPED_PLANE1_START, UNIT_SLOW } from './scan-table.js'
 
 /** What a hit needs from the automaton besides the arena: key ends per state (see Automaton). */
 export interface HitLinks {
@@ -44,16 +44,23 @@ function runFast(text: string, from: number, arena: Int32Array): number {
   let s = registers[STATE]
   let prev = registers[PREVIOUS]
   const n = text.length
+  const pairs = arena[PAIRS_SLOT]
+  const shift = arena[PAIR_SHIFT_SLOT]
   let i = from
   let event = 0
   for (; i < n; i++) {
     const unit = text.charCodeAt(i)
     const v = arena[unit << 1]
     // Skipped units (v = -1, letter = -1) leave prev and s alone, without a hard-to-predict branch.
-    // Slow units have an all-ones signature, so they always take the rarely used path below.
+    // Slow units have an all-ones signature and pass the pair test, so they always take the path below.
     const letter = ~(v >> 31)
     const a = v >> 1
-    if ((arena[(unit << 1) | 1] & (1 << prev)) === 0) {
+    // pairSlot(prev, a, shift), written out: both bits of the pair in one word of the filter.
+    const h = Math.imul(prev, 0x9e3779b1) ^ Math.imul(a, 0x85ebca6b)
+    const g = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)
+    const word = arena[pairs + (h >>> shift)]
+    const pair = ((word >>> (g >>> 27)) & (word >>> (g >>> 22))) | ~letter
+    if (((arena[(unit << 1) | 1] >>> (prev & 31)) & pair & 1) === 0) {
       prev = (a & letter) | (prev & ~letter)
       s = (a & letter) | (s & ~letter)
       if ((v & letter & 1) === 0) continue

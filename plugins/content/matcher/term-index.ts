@@ -22,6 +22,8 @@ export interface TermIndex {
   /** The term or allowed phrase as written in the dictionary. */
   ownerText: string[]
   ownerIsAllowPhrase: Uint8Array
+  /** 1 for a context word of the category (see CategoryRule.context). */
+  ownerIsContext: Uint8Array
   /** 0 for the term itself, else 1 + the index of its expansion kind in OWNER_KINDS. */
   ownerKind: Uint8Array
   /** The expansion as written ("shabi"), or the term itself for kind 0. */
@@ -32,6 +34,7 @@ interface Owner {
   category: string
   text: string
   allow: boolean
+  context?: boolean
   kind: number
   form: string
 }
@@ -52,12 +55,16 @@ export function indexTerms(dictionary: Dictionary): TermIndex {
       folded.push(key)
       owners.push([])
     }
-    if (!owners[k].some(o => o.category === owner.category && o.allow === owner.allow)) owners[k].push(owner)
+    const same = (o: Owner): boolean =>
+      o.category === owner.category && o.allow === owner.allow && o.context === owner.context
+    if (!owners[k].some(same)) owners[k].push(owner)
   }
   const categories = Object.entries(dictionary.categories)
   for (const [category, rule] of categories) {
     for (const term of rule.terms) add({ category, text: term, allow: false, kind: 0, form: term })
     for (const phrase of rule.allow) add({ category, text: phrase, allow: true, kind: 0, form: phrase })
+    for (const word of rule.context ?? [])
+      add({ category, text: word, allow: false, context: true, kind: 0, form: word })
   }
   for (const [category, rule] of categories) {
     const kinds = new Set(rule.expand ?? [])
@@ -85,6 +92,7 @@ export function indexTerms(dictionary: Dictionary): TermIndex {
     ownerCategory: flatOwners.map(o => o.category),
     ownerText: flatOwners.map(o => o.text),
     ownerIsAllowPhrase: Uint8Array.from(flatOwners, o => (o.allow ? 1 : 0)),
+    ownerIsContext: Uint8Array.from(flatOwners, o => (o.context ? 1 : 0)),
     ownerKind: Uint8Array.from(flatOwners, o => o.kind),
     ownerForm: flatOwners.map(o => (o.kind === 0 ? o.text : o.form)),
   }

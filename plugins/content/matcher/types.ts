@@ -17,7 +17,17 @@ export interface CategoryRule {
    * DEFAULT_EXPANSIONS unless a category sets `expand`.
    */
   expand?: ExpansionKind[]
+  /**
+   * Kinds of hit that act (warn, strike...); a hit of any other kind is review-only: it goes to the
+   * admins, never to a strike. Dictionary files get DEFAULT_ACT unless a category sets `act`.
+   */
+  act?: MatchKind[]
+  /** Words that confirm an initials hit of this category; when set, an initials hit needs one nearby. */
+  context?: string[]
 }
+
+/** Kinds that act unless a category says otherwise: the term as written or normalised, and regexes. */
+export const DEFAULT_ACT: readonly MatchKind[] = ['exact', 'normalised', 'pattern', 'link']
 
 /** Links rule: a URL whose host is not an allowed domain (or a subdomain of one) is a match. */
 export interface LinkRule {
@@ -50,6 +60,8 @@ export interface Match {
   kind: MatchKind
   /** The expansion of the term that matched ("shabi" for 傻逼), for expansion kinds only. */
   form?: string
+  /** True when the category's `act` does not list the kind: the hit goes to admins for review only. */
+  reviewOnly?: boolean
 }
 
 /** A compiled dictionary. Methods never throw on any string input. */

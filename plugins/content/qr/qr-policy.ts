@@ -1,3 +1,5 @@
+import type { GroupKind } from '../../../bot/core/event.js'
+import type { Finding } from '../findings.js'
 import type { Matcher } from '../matcher/index.js'
 
 /** What a QR code in a group image means for the content policy. */
@@ -64,4 +66,35 @@ function parseUrl(payload: string): URL | null {
   } catch {
     return null
   }
+}
+
+/**
+ * The content findings for the QR codes of one group image: each category once, with every payload as
+ * evidence (`二维码：<payload>`). In customer groups a code that gives no other finding and is not a URL
+ * on the allow-list is an `ad` too: a customer group is no place for anyone's QR code.
+ */
+export function qrContentFindings(payloads: string[], matcher: Matcher, groupKind: GroupKind): Finding[] {
+  const found = qrFindings(payloads, matcher)
+  if (groupKind === 'customer') {
+    for (const payload of payloads) {
+      if (found.some(f => f.payload === payload)) continue
+      const url = parseUrl(payload)
+      const allowed = url !== null && matcher.dictionary.links !== null && matcher.checkUrl(payload) === null
+      if (!allowed) found.push({ category: 'ad', payload, reason: 'invite' })
+    }
+  }
+  const byCategory = new Map<string, Finding>()
+  const d = matcher.dictionary
+  for (const f of found) {
+    const rule = d.categories[f.category] ?? (d.links?.category === f.category ? d.links : undefined)
+    const finding = byCategory.get(f.category) ?? {
+      category: f.category,
+      label: rule?.label ?? f.category,
+      severity: rule?.severity ?? 'medium',
+      evidence: [],
+    }
+    finding.evidence.push({ source: 'policy', note: `图片中的二维码：${f.payload.slice(0, 200)}` })
+    byCategory.set(f.category, finding)
+  }
+  return [...byCategory.values()]
 }

@@ -5,8 +5,8 @@ import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { npmBannerInStdout, overState } from '../../../bot/cli/store-commands.js'
-import { runStats } from '../../../plugins/activity/stats-command.js'
-import { runCasesExport } from '../../../plugins/cases/export-command.js'
+import { runStats } from '../../../plugins/activity/cli/stats-command.js'
+import { runCasesExport } from '../../../plugins/cases/cli/export-command.js'
 
 const BOM = [0xef, 0xbb, 0xbf]
 

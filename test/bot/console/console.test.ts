@@ -3,8 +3,9 @@ import { z } from 'zod'
 import { parseConfig } from '../../../bot/config/load-config.js'
 import { ConsoleSettingsError, readConsoleSettings, runtimeSource, WebConsole } from '../../../bot/console/index.js'
 import { createConsoleApp } from '../../../bot/console/server.js'
-import { definePlugin } from '../../../bot/core/plugin.js'
-import { CaseStore } from '../../../plugins/cases/case-store.js'
+import { definePlugin, type PluginDefinition } from '../../../bot/core/plugin.js'
+import { CaseStore } from '../../../plugins/cases/store/case-store.js'
+import { casesPlugin } from '../../../plugins/cases/index.js'
 import { FakeClock } from '../../../bot/ports/clock.js'
 import { MemoryStore } from '../../../bot/ports/memory-store.js'
 import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
@@ -44,14 +45,14 @@ const content = definePlugin({
   }),
 })
 
-async function setup() {
+async function setup(plugins: PluginDefinition[] = [content]) {
   const clock = new FakeClock(MONDAY_9AM)
   const wechat = new SimulatedWeChat(clock)
   const log = createLogger('silent')
   const web = new WebConsole({ host: '127.0.0.1', port: 0, publicUrl: 'http://127.0.0.1:8080' }, log, () => clock.now())
   const rt = new BotRuntime({
-    loaded: parseConfig(CONFIG, 'test.yaml', [content]),
-    plugins: [content],
+    loaded: parseConfig(CONFIG, 'test.yaml', plugins),
+    plugins,
     clock,
     store: new MemoryStore(),
     directory: wechat,
@@ -66,10 +67,10 @@ async function setup() {
   const app = createConsoleApp({ source: runtimeSource(rt), auth: web.auth, log })
   /** An admin asks for a code in a private chat; returns the code the bot sent. */
   const askCode = async (who = 'admin1') => {
-    await rt.handle(text(member(who), '#控制台', clock.now()))
+    await rt.handle(text(member(who), '#后台', clock.now()))
     await clock.advance(10_000)
     const reply = wechat.textsTo(who).at(-1) ?? ''
-    return /登录码：([A-Z0-9]+)/.exec(reply)?.[1]
+    return /login\?code=([A-Z0-9]+)/.exec(reply)?.[1]
   }
   /** GET /login for the pre-login cookie, then POST the code; returns the response. */
   const login = async (code: string) => {
@@ -105,7 +106,8 @@ function cookie(res: Response, name: string): string {
 describe('web console sign-in', () => {
   it('refuses every page and change without a session', async () => {
     const { app } = await setup()
-    for (const path of ['/', '/violations', '/settings', '/groups', '/cases', '/groups/chart.png', '/nope']) {
+    const pages = ['/', '/violations', '/notices', '/campaigns', '/dictionary', '/archive', '/settings', '/groups']
+    for (const path of [...pages, '/cases', '/groups/chart.png', '/nope']) {
       const res = await app.request(path)
       expect(res.status).toBe(303)
       expect(res.headers.get('location')).toBe('/login')
@@ -115,15 +117,20 @@ describe('web console sign-in', () => {
       body: new URLSearchParams({ plugin: 'content', on: '1' }),
     })
     expect(post.status).toBe(401)
+    for (const path of ['/campaigns/decide', '/notices/waive', '/dictionary', '/archive/export', '/violations/undo'])
+      expect((await app.request(path, { method: 'POST', body: new URLSearchParams({ id: '1' }) })).status).toBe(401)
     const forged = await app.request('/', { headers: { Cookie: 'gg_console=forged' } })
     expect(forged.status).toBe(303)
   })
 
-  it('sends an admin a code privately that signs in exactly once', async () => {
-    const { askCode, login, wechat } = await setup()
+  it('sends an admin a link privately that signs in exactly once, and keeps the link out of the audit log', async () => {
+    const { askCode, login, wechat, rt } = await setup()
     const code = await askCode()
-    expect(code).toMatch(/^[A-Z0-9]{10}$/)
+    expect(code).toMatch(/^[A-Z0-9]{16}$/)
     expect(wechat.textsTo('admin1').at(-1)).toContain(`http://127.0.0.1:8080/login?code=${code}`)
+    const logged = JSON.stringify(rt.audit.query({ days: 1, limit: 100 }))
+    expect(logged).toContain('[敏感内容，未记录]')
+    expect(logged).not.toContain(code)
     const first = await login(code as string)
     expect(first.status).toBe(303)
     const set = first.headers.getSetCookie().find(c => c.startsWith('gg_console='))
@@ -142,7 +149,7 @@ describe('web console sign-in', () => {
     expect((await login(code as string)).status).toBe(401)
     await rt.handle(text(member('u1'), '#控制台', clock.now()))
     await clock.advance(10_000)
-    expect(wechat.textsTo('u1').join('\n')).not.toContain('登录码')
+    expect(wechat.textsTo('u1').join('\n')).not.toContain('login?code=')
   })
 
   it('locks sign-in after 10 wrong codes', async () => {
@@ -276,12 +283,13 @@ describe('web console roles', () => {
 })
 
 describe('web console read-only pages', () => {
-  it('searches cases by words and shows no activity without the activity plugin', async () => {
-    const { signedIn, rt, clock } = await setup()
+  it('searches cases by words on the cases plugin index and shows no activity without the activity plugin', async () => {
+    const { signedIn, rt, clock } = await setup([content, casesPlugin])
     const cases = new CaseStore(rt.deps.store, 'Asia/Shanghai')
     const base = { authorId: 'u1', author: '张三', at: clock.now(), fields: {}, images: [] }
     await cases.add({ ...base, tag: '成交', text: '客户：刘总 13812348001\n产品：净水器', title: '刘总 净水器' })
     await cases.add({ ...base, tag: '问题', text: '客户嫌价格高', title: '价格异议' })
+    await rt.applyConfig(rt.loaded) // the plugin indexes the stored cases when it starts
     const { get } = await signedIn()
     const found = await (await get('/cases?q=净水器')).text()
     expect(found).toContain('找到 1 个案例')
@@ -289,6 +297,11 @@ describe('web console read-only pages', () => {
     expect(found).not.toContain('价格异议')
     expect(found).toContain('138****8001')
     expect(found).not.toContain('13812348001')
+    const id = /href="\/cases\/(C\d+)"><strong>刘总 净水器/.exec(found)?.[1]
+    const one = await (await get(`/cases/${id}`)).text()
+    expect(one).toContain('产品')
+    expect(one).toContain('138****8001')
+    expect((await get('/cases/C999')).status).toBe(404)
     expect(await (await get('/groups')).text()).toContain('这段时间没有活跃度数据')
   })
 

@@ -115,3 +115,32 @@ describe('loadRoster: YAML line numbers', () => {
     ])
   })
 })
+
+describe('roster columns for staff who leave (状态, 离职日期, 接替人)', () => {
+  it('reads the status, the leaving date and the successor, and says who has left on a day', async () => {
+    const { hasLeft } = await import('../../../bot/roster/roster.js')
+    const roster = loadRoster(
+      rosterFile(
+        'staff.csv',
+        '姓名,部门,微信ID,状态,离职日期,接替人\n张三,销售部,u1,离职,,李四\n李四,销售部,u2,在职,,\n王五,销售部,u3,,2026-12-02,u2\n',
+      ),
+    )
+    const [zhang, li, wang] = roster.entries
+    expect(roster.successorOf(zhang)?.name).toBe('李四')
+    expect(roster.successorOf(wang)?.name).toBe('李四')
+    expect([zhang, li, wang].map(e => hasLeft(e, '2026-12-01'))).toEqual([true, false, false])
+    expect(hasLeft(wang, '2026-12-02')).toBe(true)
+  })
+
+  it('refuses a successor who is not one person on the roster, or a date that is not a day', () => {
+    const file = rosterFile(
+      'staff.csv',
+      'name,dept,region,contactId,successor,leftOn\n张三,销售部,,u1,赵六,\n李四,销售部,南宁,u2,王五,2026-13-01\n王五,销售部,,u3,王五,\n',
+    )
+    expect(problemsOf(file)).toEqual([
+      `${file}:3: leftOn (离职日期) "2026-13-01" is not a date like 2026-12-02`,
+      `${file}:2: successor (接替人) "赵六" is not on the roster`,
+      `${file}:4: successor (接替人) is the person themselves`,
+    ])
+  })
+})

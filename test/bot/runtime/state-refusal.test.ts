@@ -11,7 +11,7 @@ import { recordingFs } from '../ports/recording-fs.js'
 import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
 import { createLogger } from '../../../bot/process/logger.js'
 import { BotRuntime } from '../../../bot/runtime/host/runtime.js'
-import { NOTICES_DOC } from '../../../plugins/ack/notice.js'
+import { NOTICES_DOC } from '../../../plugins/ack/state.js'
 import { group, MONDAY_9AM, member, text } from '../../helpers/harness.js'
 
 const CONFIG = `

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compileAckMatcher, excuseText } from '../../../plugins/ack/ack-words.js'
+import { compileAckMatcher, excuseText } from '../../../plugins/ack/match/ack-words.js'
 import { ackConfigSchema } from '../../../plugins/ack/config.js'
 
 const isAck = compileAckMatcher(ackConfigSchema.parse({}))

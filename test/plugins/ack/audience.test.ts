@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Role } from '../../../bot/core/event.js'
 import { Roster } from '../../../bot/roster/roster.js'
-import { mustAnswer, type AudienceRules } from '../../../plugins/ack/audience.js'
+import { mustAnswer, type AudienceRules } from '../../../plugins/ack/decide-notice.js'
 import { member } from '../../helpers/harness.js'
 
 const roles: Record<string, Role[]> = { admin1: ['admin'], boss: ['leader'], boss2: ['leader'], trainer: ['trainer'] }

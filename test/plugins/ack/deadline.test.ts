@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { chineseCalendar } from '../../../bot/time/workdays.js'
-import { parseDeadline, planDeadline, splitDeadline, type DeadlineRules } from '../../../plugins/ack/deadline.js'
+import { parseDeadline, splitDeadline } from '../../../plugins/ack/deadline/parse.js'
+import { planDeadline, type DeadlineRules } from '../../../plugins/ack/deadline/plan.js'
 import { parseWindows } from '../../../bot/time/working-hours.js'
 
 const at = (local: string) => Date.parse(`${local}:00+08:00`)

@@ -1,6 +1,6 @@
 import type { Member } from '../../../bot/core/event.js'
 import { ackPlugin } from '../../../plugins/ack/index.js'
-import { group, makeRuntime, member } from '../../helpers/harness.js'
+import { group, makeRuntime, member, shanghai } from '../../helpers/harness.js'
 
 /** Config of the integration tests: one internal and one customer group; `ack` section appended. */
 export function config(ack = '{ fines: { enabled: true } }'): string {
@@ -25,7 +25,7 @@ export const wang = member('u3', '王五', '销售部-王五')
 
 /** Wall-clock instant on the demo Monday (or another day) in Asia/Shanghai. */
 export function at(local: string, day = '2026-11-30'): number {
-  return Date.parse(`${day}T${local}:00+08:00`)
+  return shanghai(`${day}T${local}`)
 }
 
 /** A runtime with the ack plugin and the sales group (boss, admin, 张三, 李四, 王五). */

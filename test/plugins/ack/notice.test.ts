@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  answerTiming,
-  noticeForAck,
-  noticeForQuote,
-  recordAnswer,
-  silentMembers,
-  type Notice,
-} from '../../../plugins/ack/notice.js'
+import { noticeForAck, noticeForQuote } from '../../../plugins/ack/decide-reply.js'
+import { answerTiming, recordAnswer, silentMembers, type Notice } from '../../../plugins/ack/state.js'
 
 const TZ = 'Asia/Shanghai'
 const at = (local: string) => Date.parse(`${local}:00+08:00`)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { compileRules } from '../../../plugins/ack/compile.js'
+import { compileRules } from '../../../plugins/ack/match/rules.js'
 import { ackConfigSchema } from '../../../plugins/ack/config.js'
-import type { Notice } from '../../../plugins/ack/notice.js'
-import { onGroupReply, onPrivateReply, onRecall } from '../../../plugins/ack/replies.js'
+import type { Notice } from '../../../plugins/ack/state.js'
+import { onGroupReply, onPrivateReply, onRecall } from '../../../plugins/ack/decide-reply.js'
 import { text } from '../../helpers/harness.js'
 import { at, boss, li, sales, wang, zhang } from './helpers.js'
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { median, memberStats, statsText } from '../../../plugins/ack/stats.js'
-import type { Notice } from '../../../plugins/ack/notice.js'
+import { median, memberStats } from '../../../plugins/ack/stats/member-stats.js'
+import { statsText } from '../../../plugins/ack/texts.js'
+import type { Notice } from '../../../plugins/ack/state.js'
 
 const min = 60_000
 const t = (h: number) => Date.parse('2026-11-30T00:00:00+08:00') + h * 3_600_000

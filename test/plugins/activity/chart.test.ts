@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Resvg } from '@resvg/resvg-js'
 import { describe, expect, it } from 'vitest'
-import { chartSize, PNG_SCALE, renderChart, type ChartSpec } from '../../../plugins/activity/chart.js'
-import { subsetFont } from '../../../plugins/activity/font-subset.js'
+import { chartSize, PNG_SCALE, renderChart, type ChartSpec } from '../../../plugins/activity/chart/chart.js'
+import { subsetFont } from '../../../plugins/activity/chart/font-subset.js'
 import { decodePng, distinctColours } from './png.js'
 
 const spec = (name: string): ChartSpec => ({

@@ -6,8 +6,8 @@ import {
   emptyCurrent,
   groupDay,
   type CurrentDoc,
-} from '../../../plugins/activity/counters.js'
-import { loadDays } from '../../../plugins/activity/history.js'
+} from '../../../plugins/activity/state.js'
+import { loadDays } from '../../../plugins/activity/days/history.js'
 import { activityPlugin } from '../../../plugins/activity/index.js'
 import { MemoryStore } from '../../../bot/ports/memory-store.js'
 import { group, makeRuntime, member, text } from '../../helpers/harness.js'

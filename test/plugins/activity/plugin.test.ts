@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { parseConfig } from '../../../bot/config/load-config.js'
 import { FakeClock } from '../../../bot/ports/clock.js'
 import { MemoryStore } from '../../../bot/ports/memory-store.js'
 import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
-import { createLogger } from '../../../bot/process/logger.js'
-import { BotRuntime } from '../../../bot/runtime/host/runtime.js'
 import { activityPlugin } from '../../../plugins/activity/index.js'
 import { group, makeRuntime, member, MONDAY_9AM, text } from '../../helpers/harness.js'
 
@@ -277,22 +274,7 @@ describe('restarts', () => {
     const store = new MemoryStore()
     const wechat = new SimulatedWeChat(clock)
     populate(wechat)
-    const boot = async () => {
-      const rt = new BotRuntime({
-        loaded: parseConfig(CONFIG, 't.yaml', [activityPlugin]),
-        plugins: [activityPlugin],
-        clock,
-        store,
-        directory: wechat,
-        roomAdmin: wechat,
-        sender: wechat,
-        log: createLogger('silent'),
-        outputDir: '/tmp/bot-test-output',
-        random: () => 0.5,
-      })
-      await rt.start()
-      return rt
-    }
+    const boot = async () => (await makeRuntime(CONFIG, [activityPlugin], { clock, store, wechat, file: 't.yaml' })).rt
     const first = await boot()
     await first.handle(text(zhang, '大家早', clock.now(), sales))
     await first.handle(text(liuzong, '在吗？', clock.now(), cust))

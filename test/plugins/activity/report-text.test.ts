@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { summarize } from '../../../plugins/activity/aggregate.js'
-import { countMessage, emptyCurrent, groupDay, type GroupDay } from '../../../plugins/activity/counters.js'
+import { summarize } from '../../../plugins/activity/report/aggregate.js'
+import { countMessage, emptyCurrent, groupDay, type GroupDay } from '../../../plugins/activity/state.js'
 import {
   activityText,
   dailyReportText,
@@ -9,8 +9,9 @@ import {
   responseText,
   silentText,
   type ReportFacts,
-} from '../../../plugins/activity/report-text.js'
-import { silentMembers, type GroupSeen } from '../../../plugins/activity/seen.js'
+} from '../../../plugins/activity/report/text.js'
+import { silentMembers } from '../../../plugins/activity/report/silent.js'
+import type { GroupSeen } from '../../../plugins/activity/state.js'
 
 const TZ = 'Asia/Shanghai'
 const DAY = 86_400_000

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import type { GroupWaiting, PendingMessage } from '../../../plugins/activity/counters.js'
+import type { GroupWaiting, PendingMessage } from '../../../plugins/activity/state.js'
 import {
   customerAsked,
   dueForReminder,
   nextReminderAt,
-  percentile,
-  responseStats,
   staffAnswered,
-} from '../../../plugins/activity/responsiveness.js'
+} from '../../../plugins/activity/decide-waiting.js'
+import { percentile, responseStats } from '../../../plugins/activity/report/response-stats.js'
 
 const MIN = 60_000
 const waiting = (): GroupWaiting => ({

@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { MemoryStore } from '../../../bot/ports/memory-store.js'
-import { countMessage, CURRENT_SPEC, emptyCurrent, groupDay } from '../../../plugins/activity/counters.js'
-import { runStats } from '../../../plugins/activity/stats-command.js'
+import { countMessage, CURRENT_SPEC, emptyCurrent, groupDay } from '../../../plugins/activity/state.js'
+import { runStats } from '../../../plugins/activity/cli/stats-command.js'
 
 const at = (s: string) => Date.parse(`${s}+08:00`)
 

@@ -2,11 +2,11 @@ import { appendFileSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { MessageEvent } from '../../../bot/core/event.js'
-import { FileArchive } from '../../../plugins/archive/file-backend.js'
-import { MemoryArchive } from '../../../plugins/archive/memory-backend.js'
+import { FileArchive } from '../../../plugins/archive/store/file-backend.js'
+import { MemoryArchive } from '../../../plugins/archive/store/memory-backend.js'
 import { createArchivePlugin } from '../../../plugins/archive/index.js'
 import { makeRuntime, text } from '../../helpers/harness.js'
-import { CONFIG, customer, customers, li, sales, setup, tempArchiveDir, zhang } from './setup.js'
+import { admin, auditor, CONFIG, customer, customers, li, sales, setup, tempArchiveDir, zhang } from './setup.js'
 
 const TYPES: [string, Partial<MessageEvent>, string][] = [
   ['[图片]', { kind: 'image', attachment: { fileName: 'a.jpg' } }, 'image'],
@@ -142,6 +142,17 @@ describe('archive: capture', () => {
     expect(recs.map(r => r.text.length)).toEqual([2, 1_000_000, binary.length, 2])
     expect(recs[2].text).toBe(binary)
     expect(recs[3].text).toBe('之后')
+    const found = await h.backend.search({ from: '2026-11-30', to: '2026-11-30', words: ['二进制'] }, 5)
+    expect(found.hits.map(x => [x.before?.text.length, x.record.text, x.after?.text])).toEqual([
+      [1_000_000, binary, '之后'],
+    ])
+    expect((await h.backend.search({ from: '2026-11-30', to: '2026-11-30', words: ['长长'] }, 5)).total).toBe(1)
+  })
+
+  it('archives a message kind it does not know as 其他, keeping the kind', async () => {
+    const h = await setup()
+    await h.say(zhang, '[未知消息]', sales, { kind: 'hologram' as MessageEvent['kind'] })
+    expect((await h.records('r-sales')).map(r => [r.type, r.rawKind])).toEqual([['other', 'hologram']])
   })
 
   it('tells the admins once when the disk refuses writes, keeps going, and writes the backlog later', async () => {
@@ -157,9 +168,24 @@ describe('archive: capture', () => {
     await h.say(zhang, '第二条', sales)
     expect(h.to('admin1').match(/信息记录写入失败/g)).toHaveLength(1)
     expect(h.to('admin1')).toContain('ENOSPC')
+    // The bot keeps working meanwhile: commands are answered, the status tells the backlog.
+    await h.say(admin, '#状态')
+    expect(h.to('admin1')).toContain('⚠️ 写入失败待重试 3 条') // the two messages and the #状态 itself
     full = false
+    await h.clock.advance(60_000) // the retry timer writes the backlog without waiting for a new message
+    expect((await h.records('r-sales')).map(r => r.text)).toEqual(['第一条', '第二条'])
+    expect(h.to('admin1')).toContain('✅ 信息记录恢复写入，积压的记录已补写。')
     await h.say(zhang, '第三条', sales)
     expect((await h.records('r-sales')).map(r => r.text)).toEqual(['第一条', '第二条', '第三条'])
+  })
+
+  it('a write that never returns (a stuck disk) does not hold the event queue', async () => {
+    const backend = new MemoryArchive()
+    backend.append = () => new Promise<void>(() => {})
+    const h = await setup({ backend })
+    await h.say(zhang, '卡住的写入', sales)
+    await h.say(admin, '#状态')
+    expect(h.to('admin1')).toContain('信息记录：')
   })
 
   it('keeps attachment bytes up to the size cap when the config asks and a media source is wired', async () => {
@@ -168,17 +194,20 @@ describe('archive: capture', () => {
     const bytes: Record<string, Uint8Array> = { 'a.jpg': new Uint8Array([1, 2, 3]), 'big.mp4': new Uint8Array(11) }
     const plugin = createArchivePlugin({
       backend: () => backend,
-      media: { fetch: async ev => bytes[ev.attachment?.fileName ?? ''] },
+      media: { fetch: async id => bytes[id] },
     })
     const h = await makeRuntime(`${CONFIG}plugins: { archive: { media: { keepBytes: true, maxBytes: 10 } } }\n`, [
       plugin,
     ])
     for (const fileName of ['a.jpg', 'big.mp4'])
-      await h.rt.handle(text(zhang, '[图片]', h.clock.now(), sales, { kind: 'image', attachment: { fileName } }))
+      await h.rt.handle(
+        text(zhang, '[图片]', h.clock.now(), sales, { id: fileName, kind: 'image', attachment: { fileName } }),
+      )
+    await h.clock.advance(1000)
     const [small, big] = await backend.tail('r-sales', 2)
     expect(small.attachment).toEqual({ fileName: 'a.jpg', stored: expect.stringMatching(/^media\//), bytes: 3 })
     expect([...readFileSync(join(dir, small.attachment?.stored ?? ''))]).toEqual([1, 2, 3])
-    expect(big.attachment).toEqual({ fileName: 'big.mp4' })
+    expect(big.attachment).toEqual({ fileName: 'big.mp4', skipped: 'larger than 10 bytes' })
   })
 
   it('does not archive private chats when privateChats is off', async () => {
@@ -193,5 +222,32 @@ plugins: { archive: { privateChats: false } }
     await h.say(zhang, '群聊', sales)
     expect(await h.records('private:c1')).toEqual([])
     expect(await h.records('r-sales')).toHaveLength(1)
+  })
+})
+
+describe("archive: the bot's own messages", () => {
+  it('archives what the bot sends into a group and privately once, marked as the bot’s, with type and text', async () => {
+    const h = await setup()
+    h.wechat.addGroup(sales, [zhang, li])
+    await h.say(zhang, '今天几点开会', sales)
+    h.rt.outbox.enqueue({ chat: { room: 'r-sales' }, text: '九点开会，请准时' })
+    await h.clock.advance(10_000)
+    await h.say(auditor, '#记录 导出 销售群 格式:jsonl')
+    const group = await h.records('r-sales')
+    expect(group.map(r => [r.seq, r.type, r.text, r.fromBot ?? false])).toEqual([
+      [1, 'text', '今天几点开会', false],
+      [2, 'text', '九点开会，请准时', true],
+    ])
+    expect(group[1].sender).toEqual({ id: h.wechat.selfId(), name: '机器人' })
+    const mine = await h.records('private:aud1')
+    expect(mine.map(r => [r.type, r.fromBot ?? false])).toEqual([
+      ['text', false],
+      ['text', true],
+      ['file', true],
+    ])
+    expect(mine[1].text).toContain('📦 已导出')
+    expect(mine[2].attachment?.fileName).toMatch(/^信息记录-.*\.jsonl$/)
+    // The private chat keeps the auditor's name (the bot's own message does not rename it).
+    expect((await h.backend.chats()).find(c => c.chat === 'private:aud1')?.title).toBe('王审计')
   })
 })

@@ -3,9 +3,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'no
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { FileArchive } from '../../../plugins/archive/file-backend.js'
-import { runArchiveCli } from '../../../plugins/archive/export-command.js'
-import { customer, customers, li, sales, setup, zhang } from './setup.js'
+import { FileArchive } from '../../../plugins/archive/store/file-backend.js'
+import { runArchiveCli } from '../../../plugins/archive/cli/export-command.js'
+import { createArchivePlugin } from '../../../plugins/archive/index.js'
+import { makeRuntime, text } from '../../helpers/harness.js'
+import { CONFIG, customer, customers, li, sales, setup, tempArchiveDir, zhang } from './setup.js'
 
 /** An archive folder holding a short customer conversation (with a quote, a file and a recall) and one internal message. */
 async function archived() {
@@ -101,6 +103,40 @@ describe('archive export (CLI)', () => {
     expect(r.out).toContain('**刘总**：我的电话 13912345678（已撤回）\n')
     expect(r.out).toMatch(/\*\*刘总\*\*：撤回了一条消息（m\d+）/)
     expect(r.out).toContain('## 销售部工作群（内部群）')
+  })
+
+  it('writes one self-contained HTML transcript: names, times, quotes, recalls, escaped text, kept images inline', async () => {
+    const dir = tempArchiveDir()
+    const backend = new FileArchive(dir)
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])
+    const plugin = createArchivePlugin({
+      backend: () => backend,
+      media: { fetch: async id => (id === 'img1' ? png : undefined) },
+    })
+    const h = await makeRuntime(`${CONFIG}plugins: { archive: { media: { keepBytes: [customer] } } }\n`, [plugin])
+    const at = () => h.clock.now()
+    await h.rt.enqueue(text(customer, '<script>alert("x")</script> & 你好', at(), customers))
+    await h.rt.enqueue(text(zhang, '收到', at(), customers, { quote: { senderName: '刘总', text: '<b>你好</b>' } }))
+    await h.rt.enqueue(
+      text(zhang, '[图片]', at(), customers, { id: 'img1', kind: 'image', attachment: { fileName: 'a.png' } }),
+    )
+    const oops = text(customer, '说错了', at(), customers)
+    await h.rt.enqueue(oops)
+    await h.rt.enqueue(text(customer, oops.id, at(), customers, { kind: 'recalled' }))
+    await h.clock.advance(1000)
+    const r = await run(dir, ['export', '--from', '2026-11-30', '--to', '2026-11-30', '--format', 'html'])
+    expect(r.code).toBe(0)
+    expect(r.out.startsWith('<!doctype html>')).toBe(true)
+    expect(r.out).toContain('<h2>张三交流群（客户群）</h2>')
+    expect(r.out).toContain('<span class="t">09:00</span><span class="n">刘总</span>')
+    expect(r.out).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; 你好')
+    expect(r.out).not.toContain('<script')
+    expect(r.out).toContain('<blockquote>刘总：&#60;b&#62;你好&#60;/b&#62;</blockquote>')
+    expect(r.out).toContain(`src="data:image/png;base64,${Buffer.from(png).toString('base64')}"`)
+    expect(r.out).toContain('说错了</div>'.replace('</div>', '')) // the original stays
+    expect(r.out).toMatch(/刘总<\/span><span class="r">（已撤回）<\/span><div class="x">说错了/)
+    expect(r.out).not.toMatch(/(src|href)="https?:/) // nothing is fetched from outside
+    expect(r.out.trim().endsWith('</html>')).toBe(true)
   })
 
   it('filters by member, and says so when the range is empty', async () => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { FileArchive } from '../../../plugins/archive/file-backend.js'
+import { FileArchive } from '../../../plugins/archive/store/file-backend.js'
 import { archiveConfigSchema } from '../../../plugins/archive/config.js'
 import { admin, auditor, CONFIG, customer, customers, sales, setup, tempArchiveDir, zhang } from './setup.js'
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { Archiver } from '../../../plugins/archive/archiver.js'
+import { Archiver } from '../../../plugins/archive/capture/archiver.js'
 import { archiveConfigSchema } from '../../../plugins/archive/config.js'
-import { FileArchive } from '../../../plugins/archive/file-backend.js'
-import { MemoryArchive } from '../../../plugins/archive/memory-backend.js'
-import type { ArchiveQuery, SearchResult } from '../../../plugins/archive/query.js'
+import { FileArchive } from '../../../plugins/archive/store/file-backend.js'
+import { MemoryArchive } from '../../../plugins/archive/store/memory-backend.js'
+import type { ArchiveQuery, SearchResult } from '../../../plugins/archive/search/query.js'
 import { MONDAY_9AM, text } from '../../helpers/harness.js'
 import { admin, auditor, customer, customers, li, sales, setup, tempArchiveDir, zhang } from './setup.js'
 
@@ -102,6 +102,7 @@ describe('archive: search in the file back end', () => {
     for (const backend of [file, memory]) {
       const archiver = new Archiver(backend, 'Asia/Shanghai')
       for (const ev of events) await archiver.capture(ev, ev.sender.name, cfg)
+      await archiver.idle()
     }
     const queries = (
       [
@@ -140,6 +141,18 @@ describe('archive: export in chat', () => {
       memberId: 'aud1',
       text: '导出 2026-11-30 至 2026-11-30 · 客户群 · csv，共 4 条',
     })
+  })
+
+  it('exports an HTML transcript with `html`, sent privately', async () => {
+    const h = await history()
+    await h.say(auditor, '#记录 导出 客户群 2026-11-30 html')
+    expect(h.to('aud1')).toContain('📦 已导出 2026-11-30 至 2026-11-30 · 客户群 · html：共 4 条，文件随后私聊发送。')
+    const sent = h.wechat.sent.find(s => s.file)
+    expect(sent?.chat).toEqual({ contact: 'aud1' })
+    expect(sent?.file).toMatch(/\.html$/)
+    const html = readFileSync(sent?.file ?? '', 'utf8')
+    expect(html).toContain('<h2>张三交流群（客户群）</h2>')
+    expect(html).toContain('退款流程是怎样的？')
   })
 
   it('exports a Markdown transcript of one member when asked, and refuses staff', async () => {

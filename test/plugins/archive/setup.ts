@@ -2,10 +2,10 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { MessageEvent } from '../../../bot/core/event.js'
-import type { ArchiveBackend } from '../../../plugins/archive/backend.js'
-import { FileArchive } from '../../../plugins/archive/file-backend.js'
+import type { ArchiveBackend } from '../../../plugins/archive/store/backend.js'
+import { FileArchive } from '../../../plugins/archive/store/file-backend.js'
 import { createArchivePlugin } from '../../../plugins/archive/index.js'
-import type { ArchiveRecord } from '../../../plugins/archive/record.js'
+import type { ArchiveRecord } from '../../../plugins/archive/capture/record.js'
 import { group, makeRuntime, member, text } from '../../helpers/harness.js'
 
 /** Config with one internal and one customer group, an admin and an auditor. */
@@ -38,7 +38,7 @@ export async function setup(opts: { config?: string; dir?: string; backend?: Arc
   /** Deliver a message now (as `from`, in `g` or privately) and let the outbox send replies. */
   const say = async (from: typeof zhang, body: string, g?: typeof sales, extra: Partial<MessageEvent> = {}) => {
     const ev = text(from, body, h.clock.now(), g, extra)
-    await h.rt.handle(ev)
+    await h.rt.enqueue(ev) // through the event queue, as the Wechaty wiring delivers it
     await h.clock.advance(10_000)
     return ev
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { broadcastReminderDue, type BroadcastReply } from '../../../plugins/campaign/broadcast-guard.js'
+import { broadcastReminderDue, type BroadcastReply } from '../../../plugins/campaign/decide-share.js'
 
 const base: BroadcastReply = {
   senderRoles: ['staff'],

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { chineseCalendar } from '../../../bot/time/workdays.js'
 import type { GroupRef } from '../../../bot/core/event.js'
-import { announce, dueCampaigns, reminderActions, violationActions } from '../../../plugins/campaign/campaign-rules.js'
-import { progressReport, type GroupProgress } from '../../../plugins/campaign/campaign-report.js'
-import type { Campaign, Participation } from '../../../plugins/campaign/model.js'
-import type { ScheduleContext } from '../../../plugins/campaign/posting-window.js'
+import { announce, dueCampaigns, reminderActions, violationActions } from '../../../plugins/campaign/decide-campaign.js'
+import type { GroupProgress } from '../../../plugins/campaign/report/share-count.js'
+import { progressReport } from '../../../plugins/campaign/texts.js'
+import type { Campaign, Participation } from '../../../plugins/campaign/state.js'
+import type { ScheduleContext } from '../../../plugins/campaign/schedule/posting-window.js'
 
 const at = (iso: string) => Date.parse(`${iso}+08:00`)
 const s: ScheduleContext = {

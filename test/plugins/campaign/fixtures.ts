@@ -1,11 +1,10 @@
 import type { Member } from '../../../bot/core/event.js'
 import { MemoryStore } from '../../../bot/ports/memory-store.js'
 import { campaignPlugin } from '../../../plugins/campaign/index.js'
-import { group, member, text } from '../../helpers/harness.js'
-import { runtimeOverStore } from './runtime-over-store.js'
+import { group, makeRuntime, member, shanghai, text } from '../../helpers/harness.js'
 
 /** Wall-clock instant in Shanghai, e.g. `at('2026-11-30T08:30')`. */
-export const at = (iso: string) => Date.parse(`${iso}:00+08:00`)
+export const at = (iso: string) => shanghai(iso)
 
 /** Three groups: two internal work groups and an announcement-only group. */
 export const sales = group('r-sales', '销售部工作群', 'internal', '销售群')
@@ -65,7 +64,7 @@ export const MEMBERS: [typeof sales, Member[]][] = [
 
 /** A campaign runtime over `store` (a fresh one by default) starting at `start`. */
 export function start(startAt: number, yaml = config(), store = new MemoryStore()) {
-  return runtimeOverStore(yaml, [campaignPlugin], store, startAt, MEMBERS).then(r => ({ ...r, store }))
+  return makeRuntime(yaml, [campaignPlugin], { store, start: startAt, groups: MEMBERS })
 }
 
 /** A screenshot image message. */

@@ -5,9 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { MemoryStore } from '../../../bot/ports/memory-store.js'
 import { campaignPlugin } from '../../../plugins/campaign/index.js'
 import { POSTS_DOC } from '../../../plugins/campaign/state.js'
-import { text } from '../../helpers/harness.js'
+import { makeRuntime, text } from '../../helpers/harness.js'
 import { admin, at, boss, editor, MEMBERS } from './fixtures.js'
-import { runtimeOverStore } from './runtime-over-store.js'
 
 const MIN = 60_000
 const UNAVAILABLE = '图片不可用'
@@ -40,7 +39,8 @@ plugins:
 
 async function start(store = new MemoryStore()) {
   const w = world()
-  const r = await runtimeOverStore(yaml(w.media), [campaignPlugin], store, at('2026-11-30T10:00'), MEMBERS, w.output)
+  const start = at('2026-11-30T10:00')
+  const r = await makeRuntime(yaml(w.media), [campaignPlugin], { store, start, groups: MEMBERS, outputDir: w.output })
   const say = async (who: typeof editor, body: string, extra = {}) => {
     await r.rt.handle(text(who, body, r.clock.now(), undefined, extra))
     await r.clock.advance(10_000)

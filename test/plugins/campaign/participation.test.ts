@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import type { Campaign } from '../../../plugins/campaign/model.js'
+import type { Campaign } from '../../../plugins/campaign/state.js'
 import {
   campaignForReport,
   compileShareMatcher,
   imageCompletesClaim,
   judgePhrase,
-  RecentImages,
-} from '../../../plugins/campaign/participation.js'
+} from '../../../plugins/campaign/decide-share.js'
+import { RecentImages } from '../../../plugins/campaign/media/recent-images.js'
 
 const MIN = 60_000
 const matches = compileShareMatcher(['已分享', '已转发', '已发朋友圈'], 30)

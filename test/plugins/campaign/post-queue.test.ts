@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { chineseCalendar } from '../../../bot/time/workdays.js'
-import type { QueuedPost } from '../../../plugins/campaign/model.js'
+import type { QueuedPost } from '../../../plugins/campaign/state.js'
 import {
   approvePost,
   noticeInstant,
-  parsePostArgs,
   postDueOutcome,
   rejectPost,
   validateNewPost,
-  weekRange,
-} from '../../../plugins/campaign/post-queue.js'
-import type { ScheduleContext } from '../../../plugins/campaign/posting-window.js'
+} from '../../../plugins/campaign/decide-post.js'
+import { parsePostArgs, weekRange } from '../../../plugins/campaign/parse/post-args.js'
+import type { ScheduleContext } from '../../../plugins/campaign/schedule/posting-window.js'
 
 const at = (iso: string) => Date.parse(`${iso}+08:00`)
 const TZ = 'Asia/Shanghai'

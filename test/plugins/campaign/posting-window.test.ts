@@ -8,7 +8,7 @@ import {
   previousWorkday,
   windowOpenOn,
   type ScheduleContext,
-} from '../../../plugins/campaign/posting-window.js'
+} from '../../../plugins/campaign/schedule/posting-window.js'
 
 const at = (iso: string) => Date.parse(`${iso}+08:00`)
 const s: ScheduleContext = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { GroupRef } from '../../../bot/core/event.js'
-import { parseNewCampaign } from '../../../plugins/campaign/campaign-args.js'
-import { contentFromChat } from '../../../plugins/campaign/content.js'
-import { parseTargetWords, resolveTargets } from '../../../plugins/campaign/targets.js'
+import { parseNewCampaign } from '../../../plugins/campaign/parse/campaign-args.js'
+import { contentFromChat } from '../../../plugins/campaign/media/content.js'
+import { parseTargetWords, resolveTargets } from '../../../plugins/campaign/groups/targets.js'
 
 const groups: GroupRef[] = [
   { id: 'r1', topic: '销售部工作群', kind: 'internal', configName: '销售群' },

@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FileStore } from '../../../bot/ports/file-store.js'
 import { MemoryStore } from '../../../bot/ports/memory-store.js'
-import { CASES_SHARD_DOC, CaseStore, parseCaseId, type NewCase } from '../../../plugins/cases/case-store.js'
+import { CASES_SHARD_DOC, type NewCase } from '../../../plugins/cases/state.js'
+import { CaseStore, parseCaseId } from '../../../plugins/cases/store/case-store.js'
 
 const TZ = 'Asia/Shanghai'
 const draft = (text: string, at: number, over: Partial<NewCase> = {}): NewCase => ({

@@ -1,13 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CASES_META_DOC } from '../../../plugins/cases/case-store.js'
+import { CASES_META_DOC } from '../../../plugins/cases/state.js'
 import type { MessageEvent } from '../../../bot/core/event.js'
-import { parseConfig } from '../../../bot/config/load-config.js'
-import { FakeClock } from '../../../bot/ports/clock.js'
 import type { MemoryStore } from '../../../bot/ports/memory-store.js'
-import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
-import { createLogger } from '../../../bot/process/logger.js'
-import { BotRuntime } from '../../../bot/runtime/host/runtime.js'
 import { casesPlugin } from '../../../plugins/cases/index.js'
 import { group, makeRuntime, member, text } from '../../helpers/harness.js'
 
@@ -39,7 +36,8 @@ const DEAL = `#成交
 心得：别急着降价，先讲清楚价值`
 
 async function setup(config = CONFIG) {
-  const h = await makeRuntime(config, [casesPlugin])
+  // Its own output folder: digests of the same week from other test files must not overwrite these.
+  const h = await makeRuntime(config, [casesPlugin], { outputDir: mkdtempSync(join(tmpdir(), 'cases-test-')) })
   /** Send as `from` (in group `g`, or privately) and let the outbox deliver. */
   const say = async (from: typeof zhang, body: string, g?: typeof sales, extra: Partial<MessageEvent> = {}) => {
     await h.rt.handle(text(from, body, h.clock.now(), g, extra))
@@ -342,23 +340,7 @@ describe('cases plugin: durability', () => {
 describe('cases plugin: restart', () => {
   /** A second runtime on the first one's store, as after a restart. */
   async function restartOn(store: MemoryStore, start: number) {
-    const clock = new FakeClock(start)
-    const wechat = new SimulatedWeChat(clock)
-    const loaded = parseConfig(CONFIG, 'test.yaml', [casesPlugin])
-    const rt = new BotRuntime({
-      loaded,
-      plugins: [casesPlugin],
-      clock,
-      store,
-      directory: wechat,
-      roomAdmin: wechat,
-      sender: wechat,
-      log: createLogger('silent'),
-      outputDir: '/tmp/bot-test-output',
-      random: () => 0.5,
-    })
-    await rt.start()
-    return { rt, clock, wechat }
+    return makeRuntime(CONFIG, [casesPlugin], { store, start })
   }
 
   it('rebuilds the search from the store: amended and withdrawn cases stay as they were', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { countBy, digestMarkdown, digestText, recurringProblemTerms } from '../../../plugins/cases/digest.js'
+import { countBy, digestMarkdown, digestText, recurringProblemTerms } from '../../../plugins/cases/digest/digest.js'
 import { casesConfigSchema } from '../../../plugins/cases/config.js'
-import { compileMasker } from '../../../plugins/cases/privacy.js'
+import { compileMasker } from '../../../plugins/cases/content/privacy.js'
 import { makeCase } from './fixtures.js'
 
 const cfg = casesConfigSchema.parse({})

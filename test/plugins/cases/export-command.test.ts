@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { MemoryStore } from '../../../bot/ports/memory-store.js'
-import { CaseStore } from '../../../plugins/cases/case-store.js'
-import { runCasesExport } from '../../../plugins/cases/export-command.js'
-import { compileTemplate } from '../../../plugins/cases/template.js'
+import { CaseStore } from '../../../plugins/cases/store/case-store.js'
+import { runCasesExport } from '../../../plugins/cases/cli/export-command.js'
+import { compileTemplate } from '../../../plugins/cases/content/template.js'
 
 const TZ = 'Asia/Shanghai'
 const template = compileTemplate(['客户', '行业', '产品', '金额', '难点', '做法', '结果', '心得'])

@@ -1,5 +1,5 @@
-import { compileTemplate } from '../../../plugins/cases/template.js'
-import type { CaseRecord } from '../../../plugins/cases/types.js'
+import { compileTemplate } from '../../../plugins/cases/content/template.js'
+import type { CaseRecord } from '../../../plugins/cases/state.js'
 
 const template = compileTemplate(['客户', '行业', '产品', '金额', '难点', '做法', '结果', '心得'])
 let seq = 0

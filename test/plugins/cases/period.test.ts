@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { lastDays, periodFromWord, validDay } from '../../../plugins/cases/period.js'
+import { lastDays, periodFromWord, validDay } from '../../../plugins/cases/digest/period.js'
 import { MONDAY_9AM } from '../../helpers/harness.js'
 
 const TZ = 'Asia/Shanghai'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { casesConfigSchema } from '../../../plugins/cases/config.js'
-import { compileMasker } from '../../../plugins/cases/privacy.js'
+import { compileMasker } from '../../../plugins/cases/content/privacy.js'
 
 const defaults = casesConfigSchema.parse({}).privacy
 const mask = compileMasker(defaults)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clip, compileTemplate } from '../../../plugins/cases/template.js'
+import { clip, compileTemplate } from '../../../plugins/cases/content/template.js'
 
 const t = compileTemplate(['客户', '行业', '产品', '金额', '难点', '做法', '结果', '心得'])
 

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import { statusText } from '../../../bot/commands/builtin/builtin-commands.js'
+import { statusText } from '../../../bot/commands/builtin/status-command.js'
 import { admin, cust, customer, DICTIONARY, start } from './setup.js'
 
 /** The file watcher is infrastructure: capture the callback it would call, and call it directly. */

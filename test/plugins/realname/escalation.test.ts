@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { realnameConfigSchema } from '../../../plugins/realname/config.js'
-import { scheduleStep, stepActions, stepDueAt } from '../../../plugins/realname/escalation.js'
-import type { NicknameNotice } from '../../../plugins/realname/messages.js'
+import { scheduleStep, stepActions, stepDueAt } from '../../../plugins/realname/decide-escalation.js'
+import type { NicknameNotice } from '../../../plugins/realname/texts.js'
 
 const H = 3_600_000
 const T0 = Date.parse('2026-11-30T01:10:00Z')

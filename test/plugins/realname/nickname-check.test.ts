@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Roster, type RosterEntry } from '../../../bot/roster/roster.js'
-import { checkNickname, type NicknameProblem } from '../../../plugins/realname/nickname-check.js'
-import { compileFormat } from '../../../plugins/realname/nickname-format.js'
+import { checkNickname, type NicknameProblem } from '../../../plugins/realname/nickname/check.js'
+import { compileFormat } from '../../../plugins/realname/nickname/format.js'
 
 const vocab = { company: '示例科技', departments: ['销售部', '行政部', '培训部'], regions: ['南宁', '柳州'] }
 const internal = ['{dept}-{name}', '{region}-{name}'].map(f => compileFormat(f, vocab))

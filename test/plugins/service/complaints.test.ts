@@ -24,6 +24,8 @@ describe('service: complaints', () => {
     await say(zhang, '客户说要投诉，我来跟进')
     await say(liu, '好的谢谢', customers, { quote: { text: '如果要退款请联系我' } })
     await say(li, '这个客户要投诉', sales)
+    await say(liu, '我朋友说“你们质量问题很多”，我用着还行')
+    await say(liu, '群里有人问「怎么退款」，我也想知道流程')
     expect(wechat.sent).toEqual([])
     expect(rt.audit.query({ plugin: 'service' })).toEqual([])
   })
@@ -108,7 +110,7 @@ describe('service: complaints', () => {
     const [unknown, missing, noTicket, usage] = wechat.textsTo('u1')
     expect(unknown).toContain('没有投诉 T9。用法：#投诉 列表')
     expect(missing).toBe('用法：#投诉 处理 T3 <处理说明>')
-    expect(noTicket).toBe('没有投诉 T7。')
+    expect(noTicket).toContain('没有投诉 T7。用法：#投诉 列表')
     expect(usage).toContain('用法：#投诉 列表 | #投诉 T3')
   })
 
@@ -131,7 +133,9 @@ describe('service: complaints', () => {
   it('tells the admins when the group has nobody responsible', async () => {
     const { wechat, say } = await serviceRuntime('{}')
     await say(liu, COMPLAINT)
-    expect(wechat.textsTo('admin1')[0]).toContain('本群没有配置负责员工（service.responsible）')
+    expect(wechat.textsTo('admin1')[0]).toContain(
+      '本群没有负责员工（groups[].responsible 或 service.responsible 未配置，或已离职）',
+    )
     expect(wechat.textsTo('r2')).toEqual([RECEIVED])
   })
 

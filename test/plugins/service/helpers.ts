@@ -1,4 +1,5 @@
 import type { Member } from '../../../bot/core/event.js'
+import type { PluginDefinition } from '../../../bot/core/plugin.js'
 import { parseConfig } from '../../../bot/config/load-config.js'
 import type { FakeClock } from '../../../bot/ports/clock.js'
 import type { MemoryStore } from '../../../bot/ports/memory-store.js'
@@ -8,18 +9,30 @@ import { BotRuntime } from '../../../bot/runtime/host/runtime.js'
 import { servicePlugin } from '../../../plugins/service/index.js'
 import { group, makeRuntime, member, text } from '../../helpers/harness.js'
 
+/** Options of the service test runtime: more plugins, their YAML, the customer group entry, the roster. */
+export interface Options {
+  plugins?: PluginDefinition[]
+  /** YAML lines under `plugins:` besides `service` (indented two spaces). */
+  more?: string
+  /** The customer group's `groups[]` entry. */
+  customerGroup?: string
+  /** Roster entries (YAML flow maps, one a line, indented two spaces). */
+  roster?: string
+}
+
 /** Config of the service tests: an internal group and one customer group 张三 is responsible for. */
-export function config(service = '{ responsible: { 张三交流群: [u1] } }'): string {
+export function config(service = '{ responsible: { 张三交流群: [u1] } }', o: Options = {}): string {
   return `
 company: 示例科技
 roles: { admin: [admin1], staff: [u1, u2] }
 roster:
-  - { name: 张三, dept: 销售部, phone: "13800138001", contactId: u1 }
+${o.roster ?? '  - { name: 张三, dept: 销售部, phone: "13800138001", contactId: u1 }'}
 groups:
   - { name: 销售群, topic: 销售部工作群, kind: internal }
-  - { name: 客户群, topic: 张三交流群, kind: customer }
+  - ${o.customerGroup ?? '{ name: 客户群, topic: 张三交流群, kind: customer }'}
 plugins:
   service: ${service}
+${o.more ?? ''}
 `
 }
 
@@ -36,8 +49,8 @@ export function at(local: string, day = '2026-11-30'): number {
 }
 
 /** A runtime with the service plugin, the sales group and 张三's customer group (刘总 the customer). */
-export async function serviceRuntime(service?: string, start = at('08:55')) {
-  const env = await makeRuntime(config(service), [servicePlugin], { start })
+export async function serviceRuntime(service?: string, start = at('08:55'), o: Options = {}) {
+  const env = await makeRuntime(config(service, o), [...(o.plugins ?? []), servicePlugin], { start })
   addGroups(env.wechat)
   const say = async (who: Member, body: string, g = customers, extra = {}) => {
     const e = text(who, body, env.clock.now(), g, extra)
@@ -54,11 +67,11 @@ function addGroups(wechat: SimulatedWeChat): void {
 }
 
 /** A second runtime over the same store, as after a restart. */
-export async function restart(env: { store: MemoryStore; clock: FakeClock }, service?: string) {
+export async function restart(env: { store: MemoryStore; clock: FakeClock }, service?: string, o: Options = {}) {
   const wechat = new SimulatedWeChat(env.clock)
   addGroups(wechat)
   const rt = new BotRuntime({
-    loaded: parseConfig(config(service), 'test.yaml', [servicePlugin]),
+    loaded: parseConfig(config(service, o), 'test.yaml', [servicePlugin]),
     plugins: [servicePlugin],
     clock: env.clock,
     store: env.store,

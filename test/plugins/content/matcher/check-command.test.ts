@@ -43,9 +43,25 @@ describe('check command', () => {
         id: 'a',
         categories: ['contact', 'gambling'],
         matches: [
-          { category: 'gambling', term: '下注', start: 2, end: 4, matched: '下注', kind: 'exact' },
-          { category: 'contact', term: '加我v', start: 5, end: 8, matched: '加我Ｖ', kind: 'normalised' },
-          { category: 'contact', term: 'v信', start: 7, end: 9, matched: 'Ｖ信', kind: 'normalised' },
+          { category: 'gambling', term: '下注', start: 2, end: 4, matched: '下注', kind: 'exact', reviewOnly: false },
+          {
+            category: 'contact',
+            term: '加我v',
+            start: 5,
+            end: 8,
+            matched: '加我Ｖ',
+            kind: 'normalised',
+            reviewOnly: false,
+          },
+          {
+            category: 'contact',
+            term: 'v信',
+            start: 7,
+            end: 9,
+            matched: 'Ｖ信',
+            kind: 'normalised',
+            reviewOnly: false,
+          },
         ],
       },
       { id: 2, categories: [], matches: [] },
@@ -88,12 +104,21 @@ describe('check command', () => {
     expect(badInput.errors).toContain('none.jsonl: cannot read input')
   })
 
-  it('says which expansion of a term matched (kind and form)', async () => {
+  it('says which expansion of a term matched (kind and form) and that a fuzzy hit is review-only', async () => {
     const file = input('expanded.jsonl', [JSON.stringify({ id: 'p', text: '想玩dubo的来' })])
     const { code, lines } = await run(['--dictionary', DEFAULT, '--input', file])
     expect(code).toBe(0)
     expect(JSON.parse(lines[0]).matches).toEqual([
-      { category: 'gambling', term: '赌博', start: 2, end: 6, matched: 'dubo', kind: 'pinyin', form: 'dubo' },
+      {
+        category: 'gambling',
+        term: '赌博',
+        start: 2,
+        end: 6,
+        matched: 'dubo',
+        kind: 'pinyin',
+        form: 'dubo',
+        reviewOnly: true,
+      },
     ])
   })
 })

@@ -63,6 +63,8 @@ describe('loading dictionary files', () => {
       allow: ['以下注意'],
       patterns: [],
       expand: ['pinyin', 'homophone', 'split', 'lookalike'],
+      act: ['exact', 'normalised', 'pattern', 'link'],
+      context: [],
     })
     expect(dictionary.links?.allowDomains).toEqual(['example.com', 'example-water.com'])
     const matcher = compileMatcher(dictionary)

@@ -26,9 +26,9 @@ describe.skipIf(!hasEvalV2)('evaluation on the shared sample of evasions (eval-v
     const misses = [...core.falsePositives, ...core.falseNegatives].join('\n')
     console.info(`eval-v2 without stretch: precision ${core.precision.toFixed(3)} recall ${core.recall.toFixed(3)}`)
     expect(core.falsePositives, misses).toEqual([])
-    expect(core.recall, misses).toBeGreaterThanOrEqual(0.82)
-    for (const kind of ['pinyin', 'mixed', 'split']) expect(byKind[kind].recall, kind).toBe(1)
-    expect(byKind.initials.recall).toBeGreaterThanOrEqual(0.84)
+    expect(core.recall, misses).toBeGreaterThanOrEqual(0.9)
+    for (const kind of ['pinyin', 'mixed', 'split', 'initials']) expect(byKind[kind].recall, kind).toBe(1)
+    expect(byKind.lookalike.recall).toBeGreaterThanOrEqual(0.82)
   })
 
   it('keeps the first sample at precision and recall 1.000 with the expansions on', () => {

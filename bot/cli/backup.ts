@@ -1,0 +1,233 @@
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  closeSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs'
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { once } from 'node:events'
+import { createGunzip, createGzip } from 'node:zlib'
+import { readEnv } from '../env.js'
+import { LOCK_FILE, ensurePrivateDir } from '../process/data-lock.js'
+
+/** First line of every backup file (inside the gzip stream). */
+const MAGIC = 'group-guard-backup 1'
+
+/** What a backup or restore moved. */
+export interface BackupSummary {
+  files: number
+  bytes: number
+}
+
+/**
+ * Copy order, so a copy taken while the bot runs restores into a working state: the archive index's
+ * `meta.json`, then its posting segments, then its doc table (each entry's line was written before
+ * the entry), then everything else, with the archive's `chats.json` last (a chat is named before its
+ * first line). Documents are replaced by atomic renames, so each is copied whole; append-only files
+ * are copied up to their size when reached (a torn last line is skipped by their readers; the archive
+ * index catches up on lines it lacks when it opens).
+ */
+function rank(path: string): number {
+  if (/(^|\/)archive\/index\/meta\.json$/.test(path)) return 0
+  if (/(^|\/)archive\/index\/[^/]+\.aix$/.test(path)) return 1
+  if (/(^|\/)archive\/index\/docs\.bin$/.test(path)) return 2
+  if (/(^|\/)archive\/chats\.json$/.test(path)) return 4
+  return 3
+}
+
+/** Regular files under `dir` (relative, `/`-separated), without the lock and temporary files. */
+function listFiles(dir: string, under = ''): string[] {
+  const out: string[] = []
+  for (const e of readdirSync(join(dir, under), { withFileTypes: true })) {
+    const rel = under ? `${under}/${e.name}` : e.name
+    if (e.isDirectory()) out.push(...listFiles(dir, rel))
+    else if (e.isFile() && e.name !== LOCK_FILE && !e.name.endsWith('.tmp')) out.push(rel)
+  }
+  return out
+}
+
+/**
+ * Write a backup of the whole data folder (documents, logs, the message archive with its index and
+ * kept media, output files) to `file`: one gzip stream of a header line, then per file a JSON line
+ * (`path`, `size`, `mode`) and its bytes, then an end line with the count. Written to `<file>.tmp`,
+ * fsynced and renamed, so a backup file is whole or absent. Safe while the bot runs (see {@link rank}).
+ */
+export async function writeBackup(dataDir: string, file: string): Promise<BackupSummary> {
+  const paths = listFiles(dataDir).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
+  const tmp = `${file}.tmp`
+  mkdirSync(dirname(resolve(file)), { recursive: true })
+  const gzip = createGzip()
+  const sink = createWriteStream(tmp, { mode: 0o600 })
+  gzip.pipe(sink)
+  const put = async (chunk: Buffer | string) => {
+    if (!gzip.write(chunk)) await once(gzip, 'drain')
+  }
+  await put(`${MAGIC}\n`)
+  const summary = { files: 0, bytes: 0 }
+  for (const path of paths) {
+    const full = join(dataDir, path)
+    let fd: number
+    try {
+      fd = openSync(full, 'r')
+    } catch {
+      continue // deleted meanwhile (a purge, a temporary document)
+    }
+    try {
+      const st = statSync(full)
+      const size = st.size // an append-only file is copied up to here
+      await put(`${JSON.stringify({ path, size, mode: st.mode & 0o777 })}\n`)
+      const buf = Buffer.alloc(Math.min(size, 1 << 20))
+      for (let done = 0; done < size; ) {
+        const n = readSync(fd, buf, 0, Math.min(buf.length, size - done), done)
+        if (!n) {
+          await put(Buffer.alloc(size - done)) // shrank meanwhile: never happens to append-only files
+          break
+        }
+        await put(Buffer.from(buf.subarray(0, n)))
+        done += n
+      }
+      summary.files++
+      summary.bytes += size
+    } finally {
+      closeSync(fd)
+    }
+  }
+  await put(`${JSON.stringify({ end: true, files: summary.files })}\n`)
+  gzip.end()
+  await once(sink, 'close')
+  const fd = openSync(tmp, 'r')
+  fsyncSync(fd)
+  closeSync(fd)
+  renameSync(tmp, file)
+  return summary
+}
+
+/** A backup that cannot be restored (not a backup, truncated, or naming a path outside the folder). */
+export class BackupError extends Error {}
+
+/**
+ * Restore a backup into `into`, which must not exist or be empty (a restore never mixes with other
+ * state). Refuses paths that would leave the folder. Files get their modes back (at most 0600, the
+ * folder 0700). Throws `BackupError` when the file is damaged; the partial folder is then removed.
+ */
+export async function restoreBackup(file: string, into: string): Promise<BackupSummary> {
+  if (existsSync(into) && readdirSync(into).length)
+    throw new BackupError(`${into} is not empty: restore into a new folder`)
+  ensurePrivateDir(into)
+  const root = resolve(into)
+  const summary = { files: 0, bytes: 0 }
+  let buf: Buffer = Buffer.alloc(0)
+  let state: 'magic' | 'header' | 'body' | 'end' = 'magic'
+  let current: { fd: number; left: number } | undefined
+  try {
+    for await (const chunk of createReadStream(file).pipe(createGunzip())) {
+      buf = buf.length ? Buffer.concat([buf, chunk as Buffer]) : (chunk as Buffer)
+      for (;;) {
+        if (state === 'body' && current) {
+          const n = Math.min(current.left, buf.length)
+          if (n) writeSync(current.fd, buf, 0, n)
+          buf = buf.subarray(n)
+          current.left -= n
+          if (current.left) break
+          fsyncSync(current.fd)
+          closeSync(current.fd)
+          current = undefined
+          state = 'header'
+          continue
+        }
+        const nl = buf.indexOf(0x0a)
+        if (nl < 0) break
+        const line = buf.subarray(0, nl).toString('utf8')
+        buf = buf.subarray(nl + 1)
+        if (state === 'magic') {
+          if (line !== MAGIC) throw new BackupError(`${file} is not a group-guard backup`)
+          state = 'header'
+          continue
+        }
+        if (state === 'end') throw new BackupError(`${file} has data after its end`)
+        const h = JSON.parse(line) as { path?: string; size?: number; mode?: number; end?: boolean; files?: number }
+        if (h.end) {
+          if (h.files !== summary.files)
+            throw new BackupError(`${file} is damaged: ${summary.files} of ${h.files} files`)
+          state = 'end'
+          continue
+        }
+        const target = resolve(root, h.path ?? '')
+        if (
+          !h.path ||
+          isAbsolute(h.path) ||
+          !target.startsWith(root + sep) ||
+          relative(root, target).split(sep).includes('..')
+        )
+          throw new BackupError(`${file} names a path outside the folder: ${h.path}`)
+        mkdirSync(dirname(target), { recursive: true, mode: 0o700 })
+        current = { fd: openSync(target, 'w', (h.mode ?? 0o600) & 0o600), left: h.size ?? 0 }
+        summary.files++
+        summary.bytes += h.size ?? 0
+        state = 'body'
+      }
+    }
+    if (state !== 'end') throw new BackupError(`${file} is truncated (${summary.files} files read)`)
+    return summary
+  } catch (e) {
+    if (current) closeSync(current.fd)
+    rmSync(root, { recursive: true, force: true })
+    throw e instanceof BackupError ? e : new BackupError(`${file} is damaged: ${(e as Error).message}`)
+  }
+}
+
+/** `backup <file> [--data DIR]`: the whole data folder (default `BOT_DATA_DIR`) into one file; works while the bot runs. */
+export async function backupCommand(argv: string[]): Promise<number> {
+  const i = argv.indexOf('--data')
+  const dataDir = i >= 0 && argv[i + 1] ? resolve(argv[i + 1]) : readEnv().dataDir
+  const file = (i >= 0 ? [...argv.slice(0, i), ...argv.slice(i + 2)] : argv)[0]
+  if (!file) return usage('backup FILE [--data DIR]')
+  if (!existsSync(dataDir)) {
+    process.stderr.write(`no data folder at ${dataDir} (set BOT_DATA_DIR or --data DIR)\n`)
+    return 1
+  }
+  if (process.env.BOT_DATABASE_URL)
+    process.stderr.write(
+      'note: BOT_DATABASE_URL is set: documents and logs in PostgreSQL are not in this file (use pg_dump)\n',
+    )
+  const s = await writeBackup(dataDir, file)
+  process.stderr.write(`backed up ${s.files} files (${(s.bytes / 2 ** 20).toFixed(1)} MB) of ${dataDir} to ${file}\n`)
+  return 0
+}
+
+/** `restore <file> --into DIR`: a backup into a new folder; start the bot with `BOT_DATA_DIR=DIR`. */
+export async function restoreCommand(argv: string[]): Promise<number> {
+  const i = argv.indexOf('--into')
+  const into = i >= 0 ? argv[i + 1] : undefined
+  const file = (i >= 0 ? [...argv.slice(0, i), ...argv.slice(i + 2)] : argv)[0]
+  if (!file || !into) return usage('restore FILE --into DIR')
+  if (!existsSync(file)) {
+    process.stderr.write(`no backup file ${file}\n`)
+    return 1
+  }
+  try {
+    const s = await restoreBackup(file, into)
+    process.stderr.write(
+      `restored ${s.files} files (${(s.bytes / 2 ** 20).toFixed(1)} MB) into ${into}: start with BOT_DATA_DIR=${resolve(into)}\n`,
+    )
+    return 0
+  } catch (e) {
+    if (!(e instanceof BackupError)) throw e
+    process.stderr.write(`❌ ${e.message}\n`)
+    return 1
+  }
+}
+
+function usage(line: string): number {
+  process.stderr.write(`usage: ${line}\n`)
+  return 2
+}

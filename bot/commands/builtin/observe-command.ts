@@ -1,0 +1,32 @@
+import type { CommandSpec } from '../../core/plugin.js'
+import type { RuntimeView } from './runtime-view.js'
+
+/** `#观察 [<插件名|全部> 开|关]`: list each plugin's mode per group, or switch observe mode (persisted). */
+export function observeCommand(rt: RuntimeView): CommandSpec {
+  const p = rt.loaded.config.commandPrefix
+  return {
+    name: '观察',
+    aliases: ['dryrun'],
+    role: 'admin',
+    usage: `${p}观察 [<插件名|全部> 开|关]`,
+    description: '观察模式：只记录不执行；不带参数时列出每个插件在各群的模式',
+    run: inv => {
+      const [name, sw] = inv.argv
+      const all = rt.plugins.map(x => x.name)
+      if (!name)
+        return [inv.reply(['观察模式（开关 > 群设置 > 插件设置 > 全局设置）：', ...rt.modes.describe(all)].join('\n'))]
+      const targets = name === '全部' || name === 'all' ? all : all.filter(x => x === name)
+      if (!targets.length || !['开', '关', 'on', 'off'].includes(sw))
+        return [inv.reply(`用法：${p}观察 <插件名|全部> 开|关。插件：${all.join('、')}`)]
+      const on = sw === '开' || sw === 'on'
+      for (const t of targets) rt.modes.set(t, on)
+      return [
+        inv.reply(
+          [`${targets.join('、')} 观察模式已${on ? '开启' : '关闭'}（所有群）。`, ...rt.modes.describe(targets)].join(
+            '\n',
+          ),
+        ),
+      ]
+    },
+  }
+}

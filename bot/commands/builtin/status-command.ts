@@ -1,0 +1,78 @@
+import type { CommandSpec } from '../../core/plugin.js'
+import { formatDuration } from '../../config/duration.js'
+import { firstLine } from '../../runtime/delivery/executor.js'
+import type { RuntimeView } from './runtime-view.js'
+
+/** `#状态`: uptime, plugins, groups, the fleet, outbox depth, health and the last errors. */
+export function statusCommand(rt: RuntimeView): CommandSpec {
+  const p = rt.loaded.config.commandPrefix
+  return {
+    name: '状态',
+    aliases: ['status'],
+    role: 'admin',
+    usage: `${p}状态`,
+    description: '运行状态：在线时长、群、发送队列、最近错误',
+    run: async inv => [inv.reply(statusText(rt, await fleetLines(rt)))],
+  }
+}
+
+/**
+ * `#状态` lines for the fleet (`fleet.peers`): each other bot account by contact id and the managed groups it is in
+ * (peers are never listed as members anywhere else).
+ */
+export async function fleetLines(rt: RuntimeView): Promise<string[]> {
+  const peers = rt.loaded.config.fleet.peers
+  if (!peers.length) return []
+  const { directory } = rt.deps
+  const groups = directory.groups()
+  const members = await Promise.all(groups.map(g => directory.members(g.id).catch(() => [])))
+  return [
+    `机器人账号组：本账号 ${directory.selfId()} 与 ${peers.length} 个同伴账号（彼此不警告、不统计、不等待回复）`,
+    ...peers.map(id => {
+      const seen = groups.filter((_, i) => members[i].some(m => m.id === id))
+      const where = seen.length
+        ? `在 ${seen.length}/${groups.length} 个群（${seen
+            .slice(0, 8)
+            .map(g => g.topic)
+            .join('、')}${seen.length > 8 ? '…' : ''}）`
+        : '不在任何受管理的群'
+      return `· ${id}：${where}`
+    }),
+  ]
+}
+
+/** The `#状态` text: uptime, plugins, groups, the fleet, outbox depth, health and the last errors. */
+export function statusText(rt: RuntimeView, fleet: string[] = []): string {
+  const now = rt.deps.clock.now()
+  const groups = rt.deps.directory.groups()
+  const health =
+    rt.errors.length || rt.outbox.failures.length
+      ? '⚠️ 有错误'
+      : rt.deps.store.warnings.length
+        ? '⚠️ 存储警告'
+        : '✅ 正常'
+  return [
+    `健康：${health}`,
+    `在线：${formatDuration(now - rt.startedAt)}（登录账号 ${rt.deps.directory.selfId()}）`,
+    `插件：${rt.plugins.map(x => x.name).join('、') || '无'}`,
+    ...rt.modes.describe(rt.plugins.map(x => x.name)).map(line => `· ${line}`),
+    `受管理的群：${groups.length} 个${
+      groups.length
+        ? '（' +
+          groups
+            .slice(0, 8)
+            .map(g => g.topic)
+            .join('、') +
+          (groups.length > 8 ? '…' : '') +
+          '）'
+        : ''
+    }`,
+    ...fleet,
+    `发送队列：${rt.outbox.depth()} 条待发；待触发定时：${rt.timers.pending().length}；内存 ${Math.round(process.memoryUsage().rss / 1048576)} MB`,
+    ...rt.plugins.flatMap(x => (x.instance.status ? [`${x.name}：${x.instance.status()}`] : [])),
+    ...(rt.deps.store.warnings.length ? ['存储警告：', ...rt.deps.store.warnings] : []),
+    ...(rt.errors.length || rt.outbox.failures.length
+      ? ['最近错误（详情见日志）：', ...[...rt.errors, ...rt.outbox.failures].slice(-5).map(firstLine)]
+      : []),
+  ].join('\n')
+}

@@ -1,0 +1,67 @@
+import type { BotEvent, Member, Role } from '../../core/event.js'
+import type { LoadedConfig } from '../../config/load-config.js'
+import type { Directory } from '../../ports/directory.js'
+
+// Who is who: roles and staff by contact id (config and roster), and the fleet's other bot accounts.
+
+/** Role lookups from config, by contact id only (never by a display name anyone can copy). */
+export function roleResolver(loaded: LoadedConfig): (contactId: string) => Role[] {
+  const byId = new Map<string, Role[]>()
+  for (const [role, ids] of Object.entries(loaded.config.roles) as [Role, string[]][]) {
+    for (const id of ids) byId.set(id, [...(byId.get(id) ?? []), role])
+  }
+  return id => {
+    const roles = byId.get(id) ?? []
+    return loaded.roster.byContact(id) && !roles.includes('staff') ? [...roles, 'staff'] : roles
+  }
+}
+
+/** Whether a contact id is another bot account of the fleet (`fleet.peers`), by contact id only. */
+export function peerResolver(loaded: LoadedConfig): (contactId: string) => boolean {
+  let peers = peerSets.get(loaded)
+  if (!peers) peerSets.set(loaded, (peers = new Set(loaded.config.fleet.peers)))
+  return id => peers.has(id)
+}
+
+/** One set of peer ids per loaded config (the runtime asks for every event). */
+const peerSets = new WeakMap<LoadedConfig, Set<string>>()
+
+/** The directory as plugins see it: member lists leave out fleet peers (never silent, audience or participants). */
+export function withoutPeerMembers(directory: Directory, isPeer: (id: string) => boolean): Directory {
+  return {
+    selfId: () => directory.selfId(),
+    groups: () => directory.groups(),
+    group: id => directory.group(id),
+    members: async groupId => (await directory.members(groupId)).filter(m => !isPeer(m.id)),
+  }
+}
+
+/**
+ * The event as a plugin that does not see peers receives it: a fleet peer's message is withheld (never moderated,
+ * counted or waited on) and peers are left out of joins and leaves; undefined when nothing is left.
+ */
+export function withoutPeers(event: BotEvent): BotEvent | undefined {
+  if (event.type === 'message') return event.sender.isPeer ? undefined : event
+  if (event.type !== 'join' && event.type !== 'leave') return event
+  const members = event.members.filter(m => !m.isPeer)
+  if (!members.length) return undefined
+  return members.length === event.members.length ? event : { ...event, members }
+}
+
+/** Fill in roles, staff and fleet-peer flags for every member an event carries. */
+export function enrichEvent(
+  event: BotEvent,
+  rolesOf: (id: string) => Role[],
+  isPeer: (id: string) => boolean = () => false,
+): void {
+  const fill = (m: Member) => {
+    m.roles = rolesOf(m.id)
+    m.isStaff = m.roles.length > 0
+    if (isPeer(m.id)) m.isPeer = true
+    else delete m.isPeer
+  }
+  if (event.type === 'message') fill(event.sender)
+  if (event.type === 'join' || event.type === 'leave') event.members.forEach(fill)
+  if (event.type === 'join' && event.inviter) fill(event.inviter)
+  if (event.type === 'leave' && event.remover) fill(event.remover)
+}

@@ -1,0 +1,41 @@
+import { parseDuration } from '../../../bot/config/duration.js'
+
+/** A deadline written in a notice: a duration ("30分钟") or a time of day today ("15:00"). */
+export type DeadlineSpec = { kind: 'after'; ms: number } | { kind: 'at'; time: string }
+
+/** A notice text with its trailing deadline split off; `bad` holds an unparseable deadline. */
+export interface SplitNotice {
+  content: string
+  spec?: DeadlineSpec
+  bad?: string
+}
+
+const TRAILING =
+  /(?:^|[\s，,。；;]+|[\s，,。；;]*[（(【[]\s*)截止(?:时间)?\s*[:：]?\s*([^（）()【】[\]]*?)\s*[）)】\]]?\s*$/
+const CLOCK = /^(\d{1,2})(?:[:：](\d{2})|点(?:(\d{1,2})分?|(半))?)$/
+
+/** Split "请更新CRM 截止 30分钟" into the content and the deadline ("（截止15:00前）", "截止：2小时内" too). */
+export function splitDeadline(text: string): SplitNotice {
+  const m = TRAILING.exec(text)
+  if (!m) return { content: text.trim() }
+  const content = text.slice(0, m.index).trim()
+  const spec = parseDeadline(m[1])
+  return spec ? { content, spec } : { content, bad: m[1] || '（空）' }
+}
+
+/** Parse a deadline argument: "30分钟", "2h", "半小时", "15:00", "15点半"; a trailing 内/前/之前 is ignored. */
+export function parseDeadline(arg: string): DeadlineSpec | undefined {
+  const s = arg.trim().replace(/(之前|以内|内|前)$/, '')
+  if (s === '半小时') return { kind: 'after', ms: 30 * 60_000 }
+  const ms = parseDuration(s)
+  if (ms !== undefined) return ms > 0 ? { kind: 'after', ms } : undefined
+  const c = CLOCK.exec(s)
+  if (!c) return undefined
+  const h = Number(c[1])
+  const min = c[4] ? 30 : Number(c[2] ?? c[3] ?? 0)
+  return h < 24 && min < 60 ? { kind: 'at', time: `${pad(h)}:${pad(min)}` } : undefined
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0')
+}

@@ -1,0 +1,137 @@
+import { defineCli, UsageError } from '../../../bot/cli/args.js'
+import type { Store } from '../../../bot/ports/store.js'
+import { clockTime } from '../../../bot/time/zoned.js'
+import { CURRENT_DOC, CURRENT_SPEC, type GroupDay } from '../state.js'
+import { loadDays } from '../days/history.js'
+import { responseStats } from '../report/response-stats.js'
+
+/** The `stats` usage line (the CLI adds `--data` and `--out`). */
+export const STATS_USAGE = 'usage: stats --from YYYY-MM-DD [--to YYYY-MM-DD] [--format csv|json] [--by member|group]'
+const CLI = defineCli({
+  usage: STATS_USAGE,
+  options: {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    format: { type: 'string', default: 'csv' },
+    by: { type: 'string', default: 'member' },
+  },
+})
+const KINDS = ['text', 'image', 'link', 'file', 'voice', 'video', 'emoticon', 'miniprogram', 'redpacket'] as const
+
+type Row = Record<string, string | number | boolean>
+
+const minutes = (ms?: number) => (ms === undefined ? '' : Math.round(ms / 6000) / 10)
+
+/** One row per member per group per day. */
+export function memberRows(days: GroupDay[], tz: string): Row[] {
+  return days.flatMap(g =>
+    Object.entries(g.members).map(([id, m]) => {
+      const resp = responseStats(g.responses.filter(([s]) => s === id).map(([, ms]) => ms))
+      return {
+        day: g.day,
+        group_id: g.groupId,
+        group: g.topic,
+        group_kind: g.kind,
+        member_id: id,
+        member: m.name,
+        staff: m.staff,
+        messages: m.messages,
+        chars: m.chars,
+        ...Object.fromEntries(KINDS.map(k => [k, m.kinds[k] ?? 0])),
+        other: m.messages - KINDS.reduce((a, k) => a + (m.kinds[k] ?? 0), 0),
+        first: clockTime(m.first, tz),
+        last: clockTime(m.last, tz),
+        answered: resp?.count ?? 0,
+        response_median_min: minutes(resp?.median),
+        response_p90_min: minutes(resp?.p90),
+      }
+    }),
+  )
+}
+
+/** One row per group per day. */
+export function groupRows(days: GroupDay[]): Row[] {
+  return days.map(g => {
+    const members = Object.values(g.members)
+    const resp = responseStats(g.responses.map(([, ms]) => ms))
+    const peak = Math.max(...g.hours)
+    return {
+      day: g.day,
+      group_id: g.groupId,
+      group: g.topic,
+      group_kind: g.kind,
+      size: g.size ?? '',
+      messages: members.reduce((a, m) => a + m.messages, 0),
+      active_members: members.length,
+      active_share: g.size ? Math.round((1000 * members.length) / g.size) / 10 : '',
+      joined: g.joined.length,
+      left: g.left.length,
+      answered: resp?.count ?? 0,
+      response_median_min: minutes(resp?.median),
+      response_p90_min: minutes(resp?.p90),
+      unanswered: g.unanswered,
+      peak_hour: peak > 0 ? g.hours.indexOf(peak) : '',
+    }
+  })
+}
+
+/** CSV with a BOM (so Excel reads the Chinese), quoted fields, and formula-looking text defused. */
+export function toCsv(rows: Row[]): string {
+  const cell = (v: string | number | boolean) => {
+    let s = String(v)
+    if (typeof v === 'string' && /^[=+\-@]/.test(s)) s = `'${s}`
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+  }
+  const head = Object.keys(rows[0] ?? {})
+  return `\uFEFF${[head.join(','), ...rows.map(r => head.map(k => cell(r[k])).join(','))].join('\n')}\n`
+}
+
+interface StatsArgs {
+  from: string
+  to: string
+  format: 'csv' | 'json'
+  by: 'member' | 'group'
+}
+
+function statsArgs(argv: string[]): StatsArgs | UsageError {
+  const parsed = CLI.parse(argv)
+  if (parsed instanceof UsageError) return parsed
+  const { from, to = from, format, by } = parsed.values
+  const date = /^\d{4}-\d{2}-\d{2}$/
+  if (!from || !to || !date.test(from) || !date.test(to))
+    return CLI.error('--from and --to must be dates like 2026-11-30')
+  if (from > to) return CLI.error('--from must not be after --to')
+  if (format !== 'csv' && format !== 'json') return CLI.error('--format must be csv or json')
+  if (by !== 'member' && by !== 'group') return CLI.error('--by must be member or group')
+  return { from, to, format, by }
+}
+
+/**
+ * `stats --from DATE --to DATE --format csv|json`: the activity numbers for a spreadsheet. Exit code 0, 1 (no data)
+ * or 2 (usage). Only the data goes to `out` (the CSV starts with its BOM at byte 0); messages go to `err`.
+ */
+export async function runStats(
+  argv: string[],
+  store: Store,
+  timezone: string,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
+  const opts = statsArgs(argv)
+  if (opts instanceof UsageError) return opts.report(err)
+  const days = loadDays(store, store.doc(CURRENT_DOC, CURRENT_SPEC).data, opts.from, opts.to)
+  if (!days.length) {
+    err.write(`该时间段没有活跃度数据 (no activity data from ${opts.from} to ${opts.to})\n`)
+    return 1
+  }
+  if (opts.format === 'json')
+    out.write(
+      `${JSON.stringify(
+        { from: opts.from, to: opts.to, timezone, groups: groupRows(days), members: memberRows(days, timezone) },
+        null,
+        2,
+      )}\n`,
+    )
+  else out.write(toCsv(opts.by === 'group' ? groupRows(days) : memberRows(days, timezone)))
+  return 0
+}

@@ -1,0 +1,57 @@
+import type { PluginContext } from '../../../bot/core/plugin.js'
+import { addDays, dayKey, zonedInstant } from '../../../bot/time/zoned.js'
+import { enabledIn, type ActivityConfig } from '../config.js'
+import { closeDays, DAYS_LOG, groupDay, seenGroup, type ActivityDocs } from '../state.js'
+
+/** A day closes this long after its midnight, so late-delivered messages still land in it. */
+export const CLOSE_GRACE_MS = 10 * 60_000
+
+/**
+ * Closing days: an open day that ended more than the grace period ago is written once to the
+ * `activity-days` log and leaves the current document; the nightly job first records each group's size.
+ */
+export class DayCloser {
+  /** Nothing can need closing before this instant (saves a timezone lookup per message). */
+  private nextCloseCheck = 0
+
+  constructor(
+    private ctx: PluginContext<ActivityConfig>,
+    private docs: ActivityDocs,
+  ) {}
+
+  /** Close (write to the log once) every open day that ended more than the grace period ago. */
+  closeDue(now: number): number {
+    if (now < this.nextCloseCheck) return 0
+    const tz = this.ctx.timezone
+    const before = dayKey(now - CLOSE_GRACE_MS, tz)
+    this.nextCloseCheck = zonedInstant(addDays(before, 1), '00:00', tz) + CLOSE_GRACE_MS
+    const doc = this.docs.current.data
+    if (!Object.keys(doc.days).some(d => d < before)) return 0
+    const closed = closeDays(doc, before)
+    for (const g of closed) this.ctx.store.append(DAYS_LOG, g.day, g)
+    this.docs.current.changed()
+    return closed.length
+  }
+
+  /** Give every managed group a record for `day` with its current size (quiet groups show as 0). */
+  async refreshGroups(day: string): Promise<void> {
+    const { ctx, docs } = this
+    const doc = docs.current.data
+    if (doc.closedThrough && day <= doc.closedThrough) return
+    for (const group of ctx.directory.groups()) {
+      if (!enabledIn(ctx.configFor(group))) continue
+      const members = await ctx.directory.members(group.id).catch(() => undefined)
+      const g = groupDay(doc, { day, groupId: group.id, topic: group.topic, kind: group.kind })
+      if (members) g.size = members.filter(m => m.id !== ctx.directory.selfId()).length
+      seenGroup(docs.seen.data, group.id, group.topic, group.kind, ctx.clock.now())
+    }
+    docs.current.changed()
+    docs.seen.changed()
+  }
+
+  /** The nightly job: record yesterday's sizes, then close it. */
+  async closeYesterday(now: number): Promise<void> {
+    await this.refreshGroups(addDays(dayKey(now, this.ctx.timezone), -1))
+    this.closeDue(now)
+  }
+}

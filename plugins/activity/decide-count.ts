@@ -1,0 +1,90 @@
+import type { Action } from '../../bot/core/actions.js'
+import type { GroupRef, JoinEvent, LeaveEvent, Member, MessageEvent } from '../../bot/core/event.js'
+import { dayKey, zonedParts } from '../../bot/time/zoned.js'
+import type { ActivityConfig } from './config.js'
+import { decideWaiting } from './decide-waiting.js'
+import type { ActivityRules } from './rules/group-rules.js'
+import { countMessage, groupDay, seenGroup, seenMember, type CurrentDoc, type GroupDay, type SeenDoc } from './state.js'
+
+/** The plugin's state as the decisions see it: the open-day and last-seen documents' data. */
+export interface ActivityState {
+  current: CurrentDoc
+  seen: SeenDoc
+}
+
+/** What counting reads besides the event and the state. */
+export interface CountInputs {
+  tz: string
+  selfId: string
+  displayName(m: Member): string
+}
+
+/** What a message decision reads besides counting's inputs: the group's config and rules, observe mode. */
+export interface MessageInputs extends CountInputs {
+  cfg: ActivityConfig
+  rules: ActivityRules
+  observing: boolean
+}
+
+/**
+ * Count a group message (commands to the bot, even unknown or refused ones, are not activity); in a
+ * customer group also pair customers and staff answers. O(1) per message: it touches one group-day,
+ * one member entry and the group's waiting list. Returns the customer-wait reminder's schedule/cancel.
+ */
+export function decideMessage(ev: MessageEvent & { group: GroupRef }, s: ActivityState, x: MessageInputs): Action[] {
+  if (ev.isCommand) return []
+  const target = dayOf(s.current, ev.group, ev.at, x.tz)
+  const name = x.displayName(ev.sender)
+  if (target) {
+    const chars = ev.kind === 'text' ? [...ev.text].length : 0
+    const fact = { memberId: ev.sender.id, name, staff: ev.sender.isStaff, kind: ev.kind, chars, at: ev.at }
+    countMessage(target.g, { ...fact, hour: target.hour })
+  }
+  const seen = member(s.seen, ev.group, ev.sender, ev.at, x)
+  seen.last = Math.max(seen.last ?? 0, ev.at)
+  if (ev.group.kind !== 'customer' || ev.kind === 'recalled') return []
+  const day = target?.g.day ?? dayKey(ev.at, x.tz)
+  return decideWaiting(ev, s.current, { ...x, name, day, counted: target?.g })
+}
+
+/** Record joins (they also restart the silent clock of a returning member). */
+export function countJoin(ev: JoinEvent, s: ActivityState, x: CountInputs): void {
+  const target = dayOf(s.current, ev.group, ev.at, x.tz)
+  for (const m of ev.members.filter(m => m.id !== x.selfId)) {
+    target?.g.joined.push({ id: m.id, name: x.displayName(m) })
+    const seen = member(s.seen, ev.group, m, ev.at, x)
+    seen.joined = ev.at
+    delete seen.left
+  }
+}
+
+/** Record leaves; a customer who left is no longer waiting for an answer. */
+export function countLeave(ev: LeaveEvent, s: ActivityState, x: CountInputs): void {
+  const target = dayOf(s.current, ev.group, ev.at, x.tz)
+  const ids = new Set(ev.members.map(m => m.id))
+  for (const m of ev.members) {
+    target?.g.left.push({ id: m.id, name: x.displayName(m) })
+    member(s.seen, ev.group, m, ev.at, x).left = ev.at
+  }
+  const w = s.current.waiting[ev.group.id]
+  if (w) w.msgs = w.msgs.filter(p => !ids.has(p.memberId))
+}
+
+/** Follow a group rename. */
+export function countTopic(group: GroupRef, at: number, s: ActivityState, tz: string): void {
+  dayOf(s.current, group, at, tz)
+  seenGroup(s.seen, group.id, group.topic, group.kind, at)
+}
+
+/** The group-day an event at `at` counts into, or undefined when that day is already closed. */
+function dayOf(doc: CurrentDoc, group: GroupRef, at: number, tz: string): { g: GroupDay; hour: number } | undefined {
+  const p = zonedParts(at, tz)
+  const day = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`
+  if (doc.closedThrough && day <= doc.closedThrough) return undefined
+  return { g: groupDay(doc, { day, groupId: group.id, topic: group.topic, kind: group.kind }), hour: p.hour }
+}
+
+function member(seen: SeenDoc, group: GroupRef, m: Member, now: number, x: CountInputs) {
+  const g = seenGroup(seen, group.id, group.topic, group.kind, now)
+  return seenMember(g, m.id, x.displayName(m), m.isStaff)
+}

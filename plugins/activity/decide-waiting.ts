@@ -1,0 +1,146 @@
+import type { Action } from '../../bot/core/actions.js'
+import type { GroupRef, MessageEvent, MessageKind } from '../../bot/core/event.js'
+import { formatDuration } from '../../bot/config/duration.js'
+import { enabledIn, type ActivityConfig } from './config.js'
+import type { ActivityRules } from './rules/group-rules.js'
+import type { CurrentDoc, GroupDay, GroupWaiting, PendingMessage, ResponseSample } from './state.js'
+import { T } from './texts.js'
+
+/** Most waiting messages kept per group (the oldest ones decide the response time). */
+export const MAX_WAITING = 100
+
+/** Start the clock for a customer message. */
+export function customerAsked(w: GroupWaiting, msg: PendingMessage): void {
+  if (w.msgs.length < MAX_WAITING) w.msgs.push(msg)
+}
+
+/**
+ * A staff message answers every waiting customer message of the group:
+ * one sample per message (time measured by `elapsed`), and the list empties.
+ */
+export function staffAnswered(
+  w: GroupWaiting,
+  staffId: string,
+  at: number,
+  elapsed: (from: number, to: number) => number,
+): ResponseSample[] {
+  const samples = w.msgs.filter(m => m.at <= at).map((m): ResponseSample => [staffId, elapsed(m.at, at)])
+  w.msgs = w.msgs.filter(m => m.at > at)
+  return samples
+}
+
+/** The flag a reminder sets: `rehearsed` in observe mode, so the real reminder is still due after going live. */
+const flagOf = (observing: boolean) => (observing ? 'rehearsed' : 'reminded')
+
+/** Waiting messages whose deadline has passed and that were not reminded yet (in this mode); marks them. */
+export function dueForReminder(
+  w: GroupWaiting,
+  now: number,
+  deadline: (at: number) => number | undefined,
+  observing = false,
+): PendingMessage[] {
+  const flag = flagOf(observing)
+  const due = w.msgs.filter(m => !m.reminded && !m[flag] && (deadline(m.at) ?? Infinity) <= now)
+  for (const m of due) m[flag] = true
+  return due
+}
+
+/** When the next reminder is due: the earliest deadline among messages not reminded yet (in this mode). */
+export function nextReminderAt(
+  w: GroupWaiting,
+  deadline: (at: number) => number | undefined,
+  observing = false,
+): number | undefined {
+  const flag = flagOf(observing)
+  const first = w.msgs.find(m => !m.reminded && !m[flag])
+  return first ? deadline(first.at) : undefined
+}
+
+/** Message kinds that never start a customer's clock (stickers, recalls, money). */
+const NO_CLOCK: ReadonlySet<MessageKind> = new Set(['emoticon', 'recalled', 'redpacket', 'transfer'])
+
+/** What the waiting decision reads besides the event and the state. */
+export interface WaitingInputs {
+  cfg: ActivityConfig
+  rules: ActivityRules
+  /** The group is in observe mode (a reminder is only rehearsed). */
+  observing: boolean
+  /** The sender's display name, and the day the message was counted into (undefined: a closed day). */
+  name: string
+  day: string
+  counted?: GroupDay
+}
+
+/**
+ * A message in a customer group: a staff message answers every waiting customer (response samples go
+ * to the day's counters, the reminder timer is cancelled); a customer message starts its clock and arms
+ * the reminder timer for the earliest message not reminded yet.
+ */
+export function decideWaiting(ev: MessageEvent & { group: GroupRef }, current: CurrentDoc, x: WaitingInputs): Action[] {
+  const key = `wait:${ev.group.id}`
+  const w = current.waiting[ev.group.id]
+  if (ev.sender.isStaff) {
+    if (!w?.msgs.length) return []
+    x.counted?.responses.push(...staffAnswered(w, ev.sender.id, ev.at, x.rules.clock.elapsed))
+    if (w.msgs.length) return [] // only messages delivered out of order are left; their timer stays
+    delete current.waiting[ev.group.id]
+    return w.timerAt !== undefined ? [{ type: 'cancel', key, rule: 'activity.answered', groupId: ev.group.id }] : []
+  }
+  if (NO_CLOCK.has(ev.kind) || (ev.kind === 'text' && x.rules.ignore.test(ev.text.trim()))) return []
+  const waiting = (current.waiting[ev.group.id] ??= { group: ev.group, msgs: [] })
+  waiting.group = ev.group
+  const text = ev.text.slice(0, 60)
+  customerAsked(waiting, { id: ev.id, memberId: ev.sender.id, name: x.name, at: ev.at, day: x.day, text })
+  if (!x.cfg.remindResponsible || waiting.timerAt !== undefined) return []
+  // The earliest message not yet reminded decides (after going live, one only rehearsed in observe mode).
+  const at = nextReminderAt(waiting, x.rules.clock.deadline, x.observing)
+  if (at === undefined) return []
+  waiting.timerAt = at
+  const meta = { rule: 'activity.customer-waiting', groupId: ev.group.id, memberId: ev.sender.id }
+  return [{ type: 'schedule', key, at, payload: { groupId: ev.group.id }, ...meta }]
+}
+
+/** Drop one message from a group's waiting list (another plugin dealt with it); true when it was there. */
+export function forgetMessage(current: CurrentDoc, groupId: string, messageId: string): boolean {
+  const w = current.waiting[groupId]
+  if (!w?.msgs.some(m => m.id === messageId)) return false
+  w.msgs = w.msgs.filter(m => m.id !== messageId)
+  return true
+}
+
+/** What the reminder timer reads besides the waiting list. */
+export interface ReminderInputs {
+  cfg: ActivityConfig
+  rules: ActivityRules
+  now: number
+  observing: boolean
+  /** Contact ids responsible for the group (empty: the admins are told). */
+  staff: string[]
+}
+
+/** The `wait:<groupId>` timer: remind about overdue customers (recorded only in observe mode), then arm the next reminder. */
+export function decideReminder(w: GroupWaiting, groupId: string, x: ReminderInputs): Action[] {
+  w.timerAt = undefined
+  const { cfg, now, observing, staff } = x
+  const { deadline, elapsed } = x.rules.clock
+  if (!cfg.remindResponsible || !enabledIn(cfg)) return []
+  const due = dueForReminder(w, now, deadline, observing)
+  const actions: Action[] = []
+  if (due.length) {
+    const lines = due.map(d => ({ name: d.name, text: d.text, waitedMs: elapsed(d.at, now) }))
+    const text = T.waitingReminder(w.group.topic, lines)
+    const reason = T.waitingReason(due.length, formatDuration(cfg.responseThreshold))
+    const meta = { rule: 'activity.customer-waiting', groupId, reason }
+    if (observing) actions.push({ type: 'record', text: T.reminderObserved(staff, text), ...meta })
+    else if (staff.length)
+      actions.push(...staff.map((id): Action => ({ type: 'remind', to: { contact: id }, text, memberId: id, ...meta })))
+    else actions.push({ type: 'notifyAdmins', text: T.nobodyResponsible(text), ...meta })
+  }
+  const next = nextReminderAt(w, deadline, observing)
+  if (next !== undefined) {
+    w.timerAt = next
+    const meta = { rule: 'activity.customer-waiting', groupId }
+    actions.push({ type: 'schedule', key: `wait:${groupId}`, at: next, payload: { groupId }, ...meta })
+  }
+  return actions
+}

@@ -1,0 +1,65 @@
+import { chineseCalendar } from '../../../bot/time/workdays.js'
+import { addWorkingTime, parseWindows, workingTimeBetween, type WorkWindow } from '../../../bot/time/working-hours.js'
+import type { ActivityConfig } from '../config.js'
+
+/** Working-time arithmetic for one config (parsed once). */
+export interface WorkClock {
+  /** When a customer who wrote at `at` has waited too long (undefined: no working time ahead). */
+  deadline(at: number): number | undefined
+  /** Working milliseconds between two instants. */
+  elapsed(from: number, to: number): number
+}
+
+/** A config section's compiled rules: the "no clock" pattern and the working-time clock. */
+export interface ActivityRules {
+  ignore: RegExp
+  clock: WorkClock
+}
+
+/**
+ * Compile each config's rules once (per distinct pattern and per distinct working hours and threshold);
+ * throws with the config key when a value is unusable.
+ */
+export function rulesCache(tz: string): (cfg: ActivityConfig) => ActivityRules {
+  const patterns = new Map<string, RegExp>()
+  const clocks = new Map<string, WorkClock>()
+  const ignore = (cfg: ActivityConfig) => {
+    let re = patterns.get(cfg.ignoreCustomerText)
+    if (!re) patterns.set(cfg.ignoreCustomerText, (re = compilePattern(cfg.ignoreCustomerText)))
+    return re
+  }
+  const clock = (cfg: ActivityConfig) => {
+    const key = `${cfg.workingHours.join(',')}|${cfg.responseThreshold}`
+    let c = clocks.get(key)
+    if (!c) clocks.set(key, (c = workClock(cfg, tz)))
+    return c
+  }
+  return cfg => ({ ignore: ignore(cfg), clock: clock(cfg) })
+}
+
+function compilePattern(source: string): RegExp {
+  try {
+    return new RegExp(source, 'iu')
+  } catch (e) {
+    throw new Error(`activity.ignoreCustomerText: invalid regex (${(e as Error).message})`)
+  }
+}
+
+function workClock(cfg: ActivityConfig, tz: string): WorkClock {
+  let windows: WorkWindow[]
+  try {
+    windows = parseWindows(cfg.workingHours)
+  } catch (e) {
+    throw new Error(`activity.workingHours: ${(e as Error).message}`)
+  }
+  return {
+    deadline: at => {
+      try {
+        return addWorkingTime(at, cfg.responseThreshold, windows, tz, chineseCalendar)
+      } catch {
+        return undefined
+      }
+    },
+    elapsed: (from, to) => workingTimeBetween(from, to, windows, tz, chineseCalendar),
+  }
+}

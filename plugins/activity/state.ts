@@ -1,0 +1,226 @@
+import { z } from 'zod'
+import { docSpec, type Doc, type Store } from '../../bot/ports/store.js'
+import type { GroupKind, GroupRef, MessageKind } from '../../bot/core/event.js'
+
+/** Doc with the open (not yet closed) days and the customers waiting for an answer. */
+export const CURRENT_DOC = 'activity-current'
+/** Append-only log with one record per group per closed day. */
+export const DAYS_LOG = 'activity-days'
+
+/** One member's counters in one group on one day. */
+export interface MemberDay {
+  name: string
+  staff: boolean
+  messages: number
+  chars: number
+  kinds: Partial<Record<MessageKind, number>>
+  /** First and last message time (ms). */
+  first: number
+  last: number
+}
+
+/** Someone who joined or left, as shown in reports. */
+export interface PersonRef {
+  id: string
+  name: string
+}
+
+/** One answered customer message: who answered and how long it took (working time, ms). */
+export type ResponseSample = [staffId: string, ms: number]
+
+/** One group's counters on one day; a closed day goes to the `activity-days` log unchanged. */
+export interface GroupDay {
+  day: string
+  groupId: string
+  topic: string
+  kind: GroupKind
+  members: Record<string, MemberDay>
+  /** Messages per hour of the day (24 slots, configured timezone). */
+  hours: number[]
+  joined: PersonRef[]
+  left: PersonRef[]
+  responses: ResponseSample[]
+  /** Customer messages of this day still unanswered when the day closed. */
+  unanswered: number
+  /** Group size when last looked up (for the share of active members). */
+  size?: number
+}
+
+/** A customer message waiting for a staff answer. */
+export interface PendingMessage {
+  id: string
+  memberId: string
+  name: string
+  at: number
+  day: string
+  text: string
+  reminded?: boolean
+  /** Its reminder was only recorded (observe mode): going live still reminds it once. */
+  rehearsed?: boolean
+}
+
+/** Waiting customers of one group and the reminder timer armed for them. */
+export interface GroupWaiting {
+  group: GroupRef
+  msgs: PendingMessage[]
+  timerAt?: number
+}
+
+/** The small "current" doc: open days only, so its size does not grow with history. */
+export interface CurrentDoc {
+  days: Record<string, Record<string, GroupDay>>
+  waiting: Record<string, GroupWaiting>
+  /** Last day written to the log; later events for it are not counted again. */
+  closedThrough?: string
+}
+
+/** A fresh current doc. */
+export function emptyCurrent(): CurrentDoc {
+  return { days: {}, waiting: {} }
+}
+
+/** The open-day document (volatile: counters, at most one flush interval lost at a kill). */
+export const CURRENT_SPEC = docSpec<CurrentDoc>({
+  version: 1,
+  schema: z.object({
+    days: z.record(z.string(), z.record(z.string(), z.looseObject({}))),
+    waiting: z.record(z.string(), z.looseObject({})),
+    closedThrough: z.string().optional(),
+  }),
+  defaults: emptyCurrent,
+  volatile: true,
+})
+
+/** Which group a counted fact belongs to. */
+export interface GroupKey {
+  day: string
+  groupId: string
+  topic: string
+  kind: GroupKind
+}
+
+/** The day record of a group, created on first use; the topic follows renames. */
+export function groupDay(doc: CurrentDoc, key: GroupKey): GroupDay {
+  const days = (doc.days[key.day] ??= {})
+  const g = (days[key.groupId] ??= {
+    day: key.day,
+    groupId: key.groupId,
+    topic: key.topic,
+    kind: key.kind,
+    members: {},
+    hours: new Array(24).fill(0),
+    joined: [],
+    left: [],
+    responses: [],
+    unanswered: 0,
+  })
+  g.topic = key.topic
+  return g
+}
+
+/** One message as the counters need it. */
+export interface MessageFact {
+  memberId: string
+  name: string
+  staff: boolean
+  kind: MessageKind
+  chars: number
+  at: number
+  hour: number
+}
+
+/** Count one message: O(1), whatever the history. */
+export function countMessage(g: GroupDay, m: MessageFact): void {
+  const md = (g.members[m.memberId] ??= {
+    name: m.name,
+    staff: m.staff,
+    messages: 0,
+    chars: 0,
+    kinds: {},
+    first: m.at,
+    last: m.at,
+  })
+  md.name = m.name
+  md.staff = m.staff
+  md.messages++
+  md.chars += m.chars
+  md.kinds[m.kind] = (md.kinds[m.kind] ?? 0) + 1
+  md.first = Math.min(md.first, m.at)
+  md.last = Math.max(md.last, m.at)
+  g.hours[m.hour]++
+}
+
+/** Remove and return every open day before `beforeDay`, with its unanswered count filled in. */
+export function closeDays(doc: CurrentDoc, beforeDay: string): GroupDay[] {
+  const closed: GroupDay[] = []
+  for (const day of Object.keys(doc.days)
+    .filter(d => d < beforeDay)
+    .sort()) {
+    for (const g of Object.values(doc.days[day])) {
+      g.unanswered = (doc.waiting[g.groupId]?.msgs ?? []).filter(p => p.day === day).length
+      closed.push(g)
+    }
+    delete doc.days[day]
+    doc.closedThrough = day
+  }
+  return closed
+}
+
+/** Doc with the last message time of every member per group (grows with members, not history). */
+export const SEEN_DOC = 'activity-members'
+
+/** What the plugin remembers about one member of one group. */
+export interface MemberSeen {
+  name: string
+  staff: boolean
+  last?: number
+  joined?: number
+  left?: number
+}
+
+/** What the plugin remembers about one group. */
+export interface GroupSeen {
+  topic: string
+  kind: GroupKind
+  since: number
+  members: Record<string, MemberSeen>
+}
+
+/** The last-seen doc. */
+export interface SeenDoc {
+  groups: Record<string, GroupSeen>
+}
+
+/** The last-seen document (volatile). */
+export const SEEN_SPEC = docSpec<SeenDoc>({
+  version: 1,
+  schema: z.object({ groups: z.record(z.string(), z.looseObject({})) }),
+  defaults: () => ({ groups: {} }),
+  volatile: true,
+})
+
+/** The group entry, created on first sight (tracking starts then). */
+export function seenGroup(doc: SeenDoc, groupId: string, topic: string, kind: GroupKind, now: number): GroupSeen {
+  const g = (doc.groups[groupId] ??= { topic, kind, since: now, members: {} })
+  g.topic = topic
+  return g
+}
+
+/** The member entry of a group, created on first sight. */
+export function seenMember(g: GroupSeen, id: string, name: string, staff: boolean): MemberSeen {
+  const m = (g.members[id] ??= { name, staff })
+  m.name = name
+  m.staff = staff
+  return m
+}
+
+/** The plugin's two documents, opened once. */
+export interface ActivityDocs {
+  current: Doc<CurrentDoc>
+  seen: Doc<SeenDoc>
+}
+
+/** Open the open-day and last-seen documents. */
+export function openDocs(store: Store): ActivityDocs {
+  return { current: store.doc(CURRENT_DOC, CURRENT_SPEC), seen: store.doc(SEEN_DOC, SEEN_SPEC) }
+}

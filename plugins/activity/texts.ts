@@ -1,0 +1,40 @@
+import { quoted } from '../../bot/commands/quote.js'
+import { formatDuration } from '../../bot/config/duration.js'
+
+/**
+ * Every sentence of the plugin's chat answers and reminders (zh-CN). The report layouts (daily, weekly,
+ * `#活跃度`, `#响应`, `#沉默成员`) live with their builder in `report/text.ts`.
+ */
+export const T = {
+  activityUsage: (p: string) => `${p}活跃度 [今日|本周|本月] [群名|@成员]`,
+  activityDescription: '查看各群或某位成员的发言统计（附图表）',
+  silentUsage: (p: string) => `${p}沉默成员 [天数]`,
+  silentDescription: '列出多天未发言的成员',
+  responseUsage: (p: string) => `${p}响应 [今日|本周|本月]`,
+  responseDescription: '客户群响应时间（中位数、P90）与未回复客户',
+  dailyUsage: (p: string) => `${p}日报`,
+  dailyDescription: '立即生成今天的活跃度日报（附图表）',
+  withUsage: (why: string, usage: string) => `${why}\n用法：${usage}`,
+  usage: (usage: string) => `用法：${usage}`,
+  sameName: (count: number, name: string) => `有 ${count} 位成员叫「${quoted(name)}」，请在群里 @ 对方。`,
+  notFound: (target: string) => `没有找到「${quoted(target)}」对应的群或成员。`,
+  badDays: '天数应为 1 到 365 的整数。',
+  dailyNotHere: '日报包含所有群的数据，请私聊机器人或在内部群使用。',
+  memberGroupsChart: (name: string) => `${name} 各群发言条数`,
+  groupMembersChart: (topic: string) => `${topic} 成员发言条数`,
+  groupsChart: '各群消息数',
+  activityTitle: (label: string) => `活跃度 · ${label}`,
+  waitingReason: (count: number, threshold: string) => `${count} 条客户消息超过 ${threshold} 未回复`,
+  reminderObserved: (staff: string[], text: string) =>
+    `（观察模式，未发送）提醒 ${staff.join('、') || '管理员'}：${text}`,
+  nobodyResponsible: (text: string) => `${text}\n（本群没有找到负责员工，请在 activity.responsible 中配置）`,
+  status: (groups: number, messages: number, waiting: number) =>
+    `今日 ${groups} 个群 ${messages} 条消息；等待回复的客户消息 ${waiting} 条`,
+  /** The private reminder to the staff responsible for a customer group. */
+  waitingReminder: (topic: string, due: { name: string; text: string; waitedMs: number }[]) =>
+    [
+      `⏰ 客户等待提醒：「${topic}」有 ${due.length} 条客户消息还没有人回复（按工作时间计）：`,
+      ...due.map(d => `· ${d.name} 已等待 ${formatDuration(d.waitedMs)}：「${d.text}」`),
+      '请尽快回复客户。',
+    ].join('\n'),
+}

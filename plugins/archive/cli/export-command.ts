@@ -1,0 +1,97 @@
+import { defineCli, UsageError } from '../../../bot/cli/args.js'
+import { dayKey } from '../../../bot/time/zoned.js'
+import { validDay } from '../../cases/digest/period.js'
+import type { ArchiveBackend } from '../store/backend.js'
+import { EXPORT_FORMATS, type ExportFormat, exportArchive } from '../export/export.js'
+import { type ArchiveQuery, chatsNamed } from '../search/query.js'
+import { type ArchiveType, TYPE_LABEL } from '../capture/record.js'
+
+/** The `archive export` usage line. */
+export const ARCHIVE_USAGE =
+  'usage: archive export --from YYYY-MM-DD --to YYYY-MM-DD [--group NAME|ID]... [--member ID|NAME] [--type 图片] [--format jsonl|csv|md|html] [--data DIR]'
+const CLI = defineCli({
+  usage: ARCHIVE_USAGE,
+  options: {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    group: { type: 'string', multiple: true },
+    member: { type: 'string' },
+    type: { type: 'string', multiple: true },
+    format: { type: 'string', default: 'jsonl' },
+  },
+  positionals: { min: 1, max: 1 },
+})
+
+/** What the `archive` CLI runs over. */
+export interface ArchiveCliEnv {
+  backend: ArchiveBackend
+  timezone: string
+  out: NodeJS.WritableStream
+  err: NodeJS.WritableStream
+  /** Who runs it, for the access log (`cli:<os user>`). */
+  who: string
+  now: number
+  /** Also write the export to the bot's audit log. */
+  audit?: (text: string) => Promise<void>
+}
+
+/**
+ * `archive export`: the records of a date range (optionally some groups, one
+ * member, some types) as JSONL, CSV (BOM at byte 0) or a Markdown transcript
+ * on stdout; the export is written to the access log first. Exit codes: 0
+ * done, 2 bad arguments or an unknown group.
+ */
+export async function runArchiveCli(argv: string[], env: ArchiveCliEnv): Promise<number> {
+  const fail = (msg: string) => CLI.error(msg).report(env.err)
+  const a = exportArgs(argv)
+  if (a instanceof UsageError) return a.report(env.err)
+  const chats = await env.backend.chats()
+  const q: ArchiveQuery = { from: a.from, to: a.to, member: a.member, types: a.types.length ? a.types : undefined }
+  if (a.groups.length) {
+    q.chats = []
+    for (const g of a.groups) {
+      const found = chatsNamed(chats, g)
+      if (!found.length) return fail(`--group: no archived chat named "${g}"`)
+      q.chats.push(...found.map(c => c.chat))
+    }
+  }
+  const detail = `export ${a.format} ${a.from}..${a.to}${a.groups.length ? ` groups ${a.groups.join(',')}` : ''}${a.member ? ` member ${a.member}` : ''}`
+  await env.backend.logAccess({ at: env.now, who: env.who, action: 'export', detail }, dayKey(env.now, env.timezone))
+  await env.audit?.(`${env.who} 导出信息记录：${detail}`)
+  const write = (chunk: string) =>
+    new Promise<void>((resolve, reject) => env.out.write(chunk, e => (e ? reject(e) : resolve())))
+  const count = await exportArchive(env.backend, q, a.format, env.timezone, write)
+  env.err.write(`exported ${count} record(s)\n`)
+  return 0
+}
+
+interface ExportArgs {
+  from: string
+  to: string
+  groups: string[]
+  member?: string
+  types: ArchiveType[]
+  format: ExportFormat
+}
+
+function exportArgs(argv: string[]): ExportArgs | UsageError {
+  if (argv[0] !== 'export') return CLI.error(argv[0] ? `unknown archive command ${argv[0]}` : 'missing archive command')
+  const parsed = CLI.parse(argv)
+  if (parsed instanceof UsageError) return parsed
+  const { values } = parsed
+  if (values.from === undefined || values.to === undefined) return CLI.error('--from and --to are required')
+  const from = validDay(values.from)
+  if (!from) return CLI.error(`--from: expected a date YYYY-MM-DD, got "${values.from}"`)
+  const to = validDay(values.to)
+  if (!to) return CLI.error(`--to: expected a date YYYY-MM-DD, got "${values.to}"`)
+  if (from > to) return CLI.error(`--from ${from} is after --to ${to}`)
+  const format = EXPORT_FORMATS.find(f => f === values.format)
+  if (!format) return CLI.error(`--format: expected ${EXPORT_FORMATS.join(', ')}, got "${values.format}"`)
+  const types: ArchiveType[] = []
+  for (const value of values.type ?? []) {
+    const t = (Object.entries(TYPE_LABEL).find(([k, l]) => l === value || k === value)?.[0] ?? '') as ArchiveType
+    if (!t) return CLI.error(`--type: unknown type "${value}" (${Object.values(TYPE_LABEL).join(', ')})`)
+    types.push(t)
+  }
+  return { from, to, groups: values.group ?? [], member: values.member, types, format }
+}

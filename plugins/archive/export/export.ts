@@ -1,0 +1,140 @@
+import { clockTime, dayKey } from '../../../bot/time/zoned.js'
+import type { ArchiveBackend } from '../store/backend.js'
+import { HTML_INLINE_BUDGET, htmlChat, htmlDay, htmlFoot, htmlHead, htmlMessage } from './html.js'
+import { type ArchiveQuery, matches } from '../search/query.js'
+import { type ArchiveRecord, type ChatInfo, type ChatKind, TYPE_LABEL } from '../capture/record.js'
+
+/** Export formats: JSONL (the records as stored), CSV (UTF-8 with BOM, for Excel), Markdown and HTML transcripts. */
+export type ExportFormat = 'jsonl' | 'csv' | 'md' | 'html'
+
+/** Every export format, for argument checks. */
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'jsonl', 'md', 'html']
+
+const KIND_LABEL: Record<ChatKind, string> = {
+  internal: '内部群',
+  customer: '客户群',
+  broadcast: '公告群',
+  private: '私聊',
+}
+const CSV_HEADER = [
+  '时间',
+  '会话',
+  '会话ID',
+  '发送人',
+  '发送人ID',
+  '类型',
+  '内容',
+  '引用',
+  '附件',
+  '提及',
+  '消息ID',
+  '撤回',
+]
+
+/**
+ * Write the records matching `q` to `write`, chat by chat in arrival order.
+ * Two passes over the segments (the first finds recalls, so originals are
+ * marked 已撤回); one segment in memory at a time. Returns the record count.
+ */
+export async function exportArchive(
+  backend: ArchiveBackend,
+  q: ArchiveQuery,
+  format: ExportFormat,
+  tz: string,
+  write: (chunk: string) => Promise<void>,
+): Promise<number> {
+  const info = new Map((await backend.chats()).map(c => [c.chat, c]))
+  const recalled = new Set<string>()
+  for await (const seg of backend.scan({ chats: q.chats, from: q.from, to: q.to }))
+    for (const r of seg.records) if (r.type === 'recall' && r.recalls) recalled.add(`${r.chat}\n${r.recalls}`)
+  const isRecalled = (r: ArchiveRecord) => recalled.has(`${r.chat}\n${r.id}`)
+  if (format === 'csv') await write(`\uFEFF${CSV_HEADER.join(',')}\r\n`)
+  if (format === 'md') await write(`# 信息记录导出 ${q.from} 至 ${q.to}\n`)
+  if (format === 'html') await write(htmlHead(`信息记录导出 ${q.from} 至 ${q.to}`))
+  let inlineBudget = HTML_INLINE_BUDGET
+  let count = 0
+  let lastChat = ''
+  let lastDay = ''
+  for await (const seg of backend.scan({ chats: q.chats, from: q.from, to: q.to })) {
+    const rows = seg.records.filter(r => matches(r, q))
+    if (!rows.length) continue
+    count += rows.length
+    if (format === 'jsonl') await write(rows.map(r => `${JSON.stringify(r)}\n`).join(''))
+    else if (format === 'csv')
+      await write(rows.map(r => `${csvRow(r, info.get(r.chat), tz, isRecalled(r))}\r\n`).join(''))
+    else if (format === 'html') {
+      let head = ''
+      if (seg.chat !== lastChat) head += htmlChat(chatTitle(info.get(seg.chat), seg.chat))
+      if (seg.chat !== lastChat || seg.day !== lastDay) head += htmlDay(seg.day)
+      ;[lastChat, lastDay] = [seg.chat, seg.day]
+      let body = head
+      for (const r of rows) {
+        const stored = r.type === 'image' ? r.attachment?.stored : undefined
+        const bytes = stored && inlineBudget > 0 ? await backend.readMedia(stored).catch(() => undefined) : undefined
+        if (bytes) inlineBudget -= bytes.byteLength
+        const image = bytes && stored ? { bytes, name: stored } : undefined
+        body += htmlMessage(r, tz, describeRecord(r), isRecalled(r), image)
+      }
+      await write(body)
+    } else {
+      let head = ''
+      if (seg.chat !== lastChat) head += `\n## ${chatTitle(info.get(seg.chat), seg.chat)}\n`
+      if (seg.chat !== lastChat || seg.day !== lastDay) head += `\n### ${seg.day}\n\n`
+      ;[lastChat, lastDay] = [seg.chat, seg.day]
+      await write(head + rows.map(r => `${mdLine(r, tz, isRecalled(r))}\n`).join(''))
+    }
+  }
+  if (format === 'md' && !count) await write('\n（该范围内没有记录）\n')
+  if (format === 'html') await write(htmlFoot(count))
+  return count
+}
+
+/** A chat's title with its kind, e.g. `张三交流群（客户群）`. */
+export function chatTitle(c: ChatInfo | undefined, chat: string): string {
+  return c ? `${c.title}（${KIND_LABEL[c.kind]}）` : chat
+}
+
+/** How a record reads in one line: text, or `[图片 a.jpg]`, `[链接 标题 url]`, `撤回了消息 …`. */
+export function describeRecord(r: ArchiveRecord): string {
+  if (r.type === 'recall') return `撤回了一条消息（${r.recalls ?? '?'}）`
+  const a = r.attachment
+  const meta = a ? [a.title, a.fileName, a.url, a.amount !== undefined ? `${a.amount}元` : ''].filter(Boolean) : []
+  const tag = r.type === 'text' || r.type === 'quote' ? '' : `[${[TYPE_LABEL[r.type], ...meta].join(' ')}]`
+  const text = r.type === 'text' || r.type === 'quote' || !/^\[.*\]$/.test(r.text) ? r.text : ''
+  return [tag, text].filter(Boolean).join(' ')
+}
+
+function mdLine(r: ArchiveRecord, tz: string, recalled: boolean): string {
+  const quote = r.quote ? `\n  > 引用 ${r.quote.senderName ?? ''}：${oneLine(r.quote.text)}` : ''
+  return `- ${clockTime(r.at, tz)} **${r.sender.name}**：${oneLine(describeRecord(r))}${recalled ? '（已撤回）' : ''}${quote}`
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\r?\n/g, ' ⏎ ')
+}
+
+function csvRow(r: ArchiveRecord, c: ChatInfo | undefined, tz: string, recalled: boolean): string {
+  const a = r.attachment
+  return [
+    `${dayKey(r.at, tz)} ${clockTime(r.at, tz)}`,
+    c?.title ?? r.topic ?? r.chat,
+    r.chat,
+    r.sender.name,
+    r.sender.id,
+    TYPE_LABEL[r.type],
+    r.type === 'recall' ? (r.recalls ?? '') : r.text,
+    r.quote ? `${r.quote.senderName ?? ''}：${r.quote.text}` : '',
+    a ? [a.title, a.fileName, a.url].filter(Boolean).join(' ') : '',
+    r.mentions.join(' '),
+    r.id,
+    recalled ? '已撤回' : '',
+  ]
+    .map(csvCell)
+    .join(',')
+}
+
+/** Quote a CSV cell when needed; a leading = + - @ is defused so spreadsheets do not run it as a formula. */
+function csvCell(v: string): string {
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}

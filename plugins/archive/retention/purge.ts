@@ -1,0 +1,40 @@
+import type { Action } from '../../../bot/core/actions.js'
+import { addDays, dayKey } from '../../../bot/time/zoned.js'
+import { type ArchiveDeps, logAccess } from '../access/deps.js'
+import type { ChatInfo } from '../capture/record.js'
+
+/** True when a group's records may not be purged: a hold from config (`legalHold`) or from `#记录 保全`. */
+export function onHold(d: ArchiveDeps, c: ChatInfo): boolean {
+  if (c.kind === 'private') return false
+  return !!d.holds.data.holds[c.chat] || configOf(d, c).legalHold
+}
+
+/**
+ * The daily purge: each chat's day segments older than its retention
+ * (`retentionDays` of its kind, per group overridable) are deleted, except in
+ * groups on legal hold. Returns one audit record saying what went and what was held.
+ */
+export async function purgeExpired(d: ArchiveDeps, now: number): Promise<Action[]> {
+  const today = dayKey(now, d.ctx.timezone)
+  const held: string[] = []
+  let segments = 0
+  let records = 0
+  for (const c of await d.backend.chats()) {
+    if (onHold(d, c)) {
+      held.push(c.title)
+      continue
+    }
+    const r = await d.backend.purgeBefore(c.chat, addDays(today, -configOf(d, c).retentionDays[c.kind]))
+    segments += r.segments
+    records += r.records
+  }
+  const text = `信息记录到期清理：删除 ${segments} 个日记录文件，共 ${records} 条；法律保全未清理：${held.join('、') || '无'}`
+  await logAccess(d, { who: 'job', action: 'purge', detail: text, count: records })
+  return [{ type: 'record', rule: 'archive.purge', text, reason: `retention purge before day ${today}` }]
+}
+
+function configOf(d: ArchiveDeps, c: ChatInfo) {
+  return c.kind === 'private' || !c.configName
+    ? d.ctx.configFor()
+    : d.ctx.configFor({ id: c.chat, topic: c.title, kind: c.kind, configName: c.configName })
+}

@@ -1,0 +1,319 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { ArchiveRecord } from '../capture/record.js'
+import { DocTable, dayNumber, dayString } from './doc-table.js'
+import { memberKeys, recallKey, recordKeys, wordKeys } from './grams.js'
+import { IndexFile } from './index-file.js'
+import type { ArchiveQuery, Hit, SearchResult } from './query.js'
+import { matches } from './query.js'
+import { intersect, union } from './sorted.js'
+
+/** Reads one record back from its day segment (undefined when the line is gone or torn). */
+export type RecordReader = (chat: string, day: string, offset: number, length: number) => ArchiveRecord | undefined
+
+/** `index/meta.json`: chat and type numbering (append-only), the written segments, purge horizons. */
+interface IndexMeta {
+  v: 1
+  chats: string[]
+  types: string[]
+  segments: { file: string; from: number; to: number }[]
+  /** Per chat: records of days before this one were purged. */
+  purged: Record<string, string>
+}
+
+/** Docs per written segment; the ones after the last segment are held in memory (and re-read at start). */
+const SEGMENT_DOCS = 8192
+/** Candidates left after the hits are found that are still checked one by one, for an exact total. */
+const CHECK_BUDGET = 100
+/** Candidates checked at most per search (words of 3+ characters); past it the total is an upper bound. */
+const CHECK_LIMIT = 1000
+/** How far back/forward a hit's neighbour in its chat is looked for. */
+const NEIGHBOUR_REACH = 200_000
+
+type Source = (key: number) => ArrayLike<number>
+type Component = (get: Source) => ArrayLike<number>
+
+/**
+ * The archive's character n-gram index (embedded default, `<archive>/index/`):
+ * a doc table (`docs.bin`) and immutable posting segments written every
+ * 8,192 messages, never rewritten (the messages since the last one are
+ * re-read from the doc table at start). Adding a message costs its grams' pushes in
+ * memory and one 16-byte write; a search reads, per segment in its date range,
+ * the postings of its words' grams, intersects them, filters by date, group and
+ * type in memory, and reads only the records it shows (plus, for words of 3 or
+ * more characters, the candidates it must check).
+ */
+export class NgramIndex {
+  private docs: DocTable
+  private files: IndexFile[] = []
+  private live = new Map<number, number[]>()
+  private liveFrom = 0
+  private frozen?: { from: number; postings: Map<number, number[]> }
+  private meta: IndexMeta
+  private chatNo = new Map<string, number>()
+  private typeNo = new Map<string, number>()
+  private horizon = new Map<number, number>()
+  private writing?: Promise<void>
+  /** Each chat's newest doc. */
+  private lastDoc = new Map<number, number>()
+  private chatFloor = 0
+  private typeFloor = 0
+  /** The last error writing a segment (the postings stay in memory and are written with the next one). */
+  failing?: string
+
+  constructor(
+    private dir: string,
+    private reader: RecordReader,
+  ) {
+    mkdirSync(dir, { recursive: true })
+    const file = join(dir, 'meta.json')
+    this.meta = existsSync(file)
+      ? JSON.parse(readFileSync(file, 'utf8'))
+      : { v: 1, chats: [], types: [], segments: [], purged: {} }
+    for (const [i, c] of this.meta.chats.entries()) this.chatNo.set(c, i)
+    for (const [i, t] of this.meta.types.entries()) this.typeNo.set(t, i)
+    for (const [chat, day] of Object.entries(this.meta.purged)) this.horizon.set(this.chat(chat), dayNumber(day))
+    this.docs = new DocTable(join(dir, 'docs.bin'))
+    // Numbers a copied doc table may use beyond what meta.json lists (a backup copies meta.json first) stay taken.
+    for (let doc = 0; doc < this.docs.count; doc++) {
+      this.lastDoc.set(this.docs.chat[doc], doc)
+      this.typeFloor = Math.max(this.typeFloor, this.docs.type[doc] + 1)
+    }
+    this.chatFloor = this.lastDoc.size ? Math.max(...this.lastDoc.keys()) + 1 : 0
+    for (const s of this.meta.segments) this.files.push(IndexFile.open(join(dir, s.file)))
+    this.liveFrom = this.meta.segments.at(-1)?.to ?? 0
+    for (let doc = this.liveFrom; doc < this.docs.count; doc++) {
+      const r = this.record(doc)
+      if (r) this.addKeys(doc, r)
+    }
+  }
+
+  /** Messages indexed. */
+  get size(): number {
+    return this.docs.count
+  }
+
+  /** True when nothing has been indexed (a new index, or one to build from existing segments). */
+  get empty(): boolean {
+    return this.docs.count === 0
+  }
+
+  /** Index one record stored at `offset` (`length` bytes) of its chat's `day` segment. */
+  add(r: ArchiveRecord, day: string, offset: number, length: number): void {
+    const chat = this.chat(r.chat)
+    const doc = this.docs.add({ chat, day: dayNumber(day), type: this.type(r.type), offset, length })
+    this.lastDoc.set(chat, doc)
+    this.addKeys(doc, r)
+    if (this.docs.count - this.liveFrom >= SEGMENT_DOCS && !this.writing) void this.flush()
+  }
+
+  /** Write the postings held in memory as a segment (every 8,192 messages). */
+  async flush(): Promise<void> {
+    await this.writing
+    if (this.docs.count === this.liveFrom) return
+    const from = this.liveFrom
+    const to = this.docs.count
+    const postings = this.live
+    this.frozen = { from, postings }
+    this.live = new Map()
+    this.liveFrom = to
+    const name = `seg-${String(from).padStart(10, '0')}.aix`
+    this.writing = (async () => {
+      try {
+        await IndexFile.write(join(this.dir, name), from, to, postings)
+        this.files.push(IndexFile.open(join(this.dir, name)))
+        this.meta.segments.push({ file: name, from, to })
+        this.saveMeta()
+        this.failing = undefined
+      } catch (e) {
+        // Not written (a full disk): the postings go back to memory, in doc order, for the next try.
+        for (const [k, list] of this.live) postings.set(k, [...(postings.get(k) ?? []), ...list])
+        this.live = postings
+        this.liveFrom = from
+        this.failing = (e as Error).message
+      } finally {
+        this.frozen = undefined
+        this.writing = undefined
+      }
+    })()
+    await this.writing
+  }
+
+  /** Where the newest indexed record of `chat` ends: its day and the byte after its line. */
+  indexedUpTo(chat: string): { day: string; end: number } | undefined {
+    const n = this.chatNo.get(chat)
+    const doc = n === undefined ? undefined : this.lastDoc.get(n)
+    if (doc === undefined) return undefined
+    const { offset, length } = this.docs.location(doc)
+    return { day: dayString(this.docs.day[doc]), end: offset + length }
+  }
+
+  /** Records of `chat` on days before `day` were deleted: they stop matching. */
+  purge(chat: string, day: string): void {
+    if ((this.meta.purged[chat] ?? '') >= day) return
+    this.meta.purged[chat] = day
+    this.horizon.set(this.chat(chat), dayNumber(day))
+    this.saveMeta()
+  }
+
+  /**
+   * The newest `limit` records matching `q`, with their neighbours, and how many match; undefined
+   * when the query has neither words nor a member (nothing for the index to narrow: scan instead).
+   */
+  search(q: ArchiveQuery, limit: number): SearchResult | undefined {
+    const comps: Component[] = []
+    let exact = true
+    for (const w of q.words ?? []) {
+      const k = wordKeys(w)
+      if (!k.keys.length) {
+        exact = false
+        continue
+      }
+      exact &&= k.exact
+      comps.push(get => intersectAll(k.keys.map(get)))
+    }
+    if (q.member) {
+      const m = memberKeys(q.member)
+      exact &&= m.name.exact
+      comps.push(get => union(get(m.id), m.name.keys.length ? intersectAll(m.name.keys.map(get)) : []))
+    }
+    if (!comps.length) return undefined
+    const lo = this.docs.firstOnOrAfter(dayNumber(q.from))
+    const candidates = this.candidates(comps, lo, this.docs.count, q)
+    const hits: Hit[] = []
+    let total = exact ? candidates.length : 0
+    let checked = 0
+    let i = candidates.length - 1
+    for (; i >= 0; i--) {
+      // Exact keys: read only the records shown. Otherwise check candidates until the hits are found, then the
+      // rest too when few remain (an exact total); past the budget the total counts unchecked candidates.
+      if (hits.length >= limit && (exact || i >= CHECK_BUDGET)) break
+      if (!exact && checked >= CHECK_LIMIT) break
+      const doc = candidates[i]
+      const r = this.record(doc)
+      checked++
+      if (!r) {
+        if (exact) total-- // its line is gone or torn
+        continue
+      }
+      if (!exact && !matches(r, q)) continue
+      if (!exact) total++
+      if (hits.length < limit) hits.push(this.hit(doc, r))
+    }
+    const approximate = !exact && i >= 0
+    if (approximate) total += i + 1
+    return { hits, total, approximate }
+  }
+
+  /** Stop: wait for a segment being written, release the files (the docs since it are re-read at the next start). */
+  async close(): Promise<void> {
+    await this.writing
+    for (const f of this.files) f.close()
+    this.docs.close()
+  }
+
+  private candidates(comps: Component[], lo: number, hi: number, q: ArchiveQuery): number[] {
+    const chats = q.chats ? new Set(q.chats.map(c => this.chatNo.get(c) ?? -1)) : undefined
+    const types = q.types ? new Set(q.types.map(t => this.typeNo.get(t) ?? -1)) : undefined
+    const [from, to] = [dayNumber(q.from), dayNumber(q.to)]
+    const out: number[] = []
+    const { chat, day, type } = this.docs
+    for (const get of this.sources(lo, hi)) {
+      let docs: ArrayLike<number> | undefined
+      for (const c of comps) {
+        const list = c(get)
+        docs = docs ? intersect(docs, list) : list
+        if (!docs.length) break
+      }
+      for (let i = 0; i < (docs?.length ?? 0); i++) {
+        const d = (docs as ArrayLike<number>)[i]
+        if (d < lo || d >= hi || day[d] < from || day[d] > to) continue
+        if ((chats && !chats.has(chat[d])) || (types && !types.has(type[d]))) continue
+        if (day[d] < (this.horizon.get(chat[d]) ?? 0)) continue
+        out.push(d)
+      }
+    }
+    return out
+  }
+
+  /** Posting look-ups of the segments overlapping docs [lo, hi), oldest first. */
+  private sources(lo: number, hi: number): Source[] {
+    const out: Source[] = this.files.filter(f => f.to > lo && f.from < hi).map(f => (k: number) => f.postings(k))
+    const frozen = this.frozen
+    if (frozen) out.push(k => frozen.postings.get(k) ?? [])
+    out.push(k => this.live.get(k) ?? [])
+    return out
+  }
+
+  private hit(doc: number, record: ArchiveRecord): Hit {
+    const all = { from: '2000-01-01', to: '2179-12-31', chats: [record.chat] }
+    const recalled = this.candidates([get => get(recallKey(record.id))], doc + 1, this.docs.count, all).some(
+      d => this.record(d)?.recalls === record.id,
+    )
+    return { record, before: this.neighbour(doc, -1), after: this.neighbour(doc, 1), recalled }
+  }
+
+  /** The record before (-1) or after (1) doc `n` in the same chat. */
+  private neighbour(n: number, step: -1 | 1): ArchiveRecord | undefined {
+    const c = this.docs.chat[n]
+    for (let d = n + step, k = 0; d >= 0 && d < this.docs.count && k < NEIGHBOUR_REACH; d += step, k++)
+      if (this.docs.chat[d] === c) return this.record(d)
+    return undefined
+  }
+
+  private record(doc: number): ArchiveRecord | undefined {
+    const { offset, length } = this.docs.location(doc)
+    const chat = this.meta.chats[this.docs.chat[doc]]
+    return chat === undefined ? undefined : this.reader(chat, dayString(this.docs.day[doc]), offset, length)
+  }
+
+  private addKeys(doc: number, r: ArchiveRecord): void {
+    for (const k of recordKeys(r)) {
+      const list = this.live.get(k)
+      if (list) list.push(doc)
+      else this.live.set(k, [doc])
+    }
+  }
+
+  private chat(chat: string): number {
+    let n = this.chatNo.get(chat)
+    if (n === undefined) {
+      while (this.meta.chats.length < this.chatFloor) this.meta.chats.push('')
+      n = this.meta.chats.push(chat) - 1
+      this.chatNo.set(chat, n)
+      this.saveMeta()
+    }
+    return n
+  }
+
+  private type(t: string): number {
+    let n = this.typeNo.get(t)
+    if (n === undefined) {
+      while (this.meta.types.length < this.typeFloor) this.meta.types.push('')
+      n = this.meta.types.push(t) - 1
+      this.typeNo.set(t, n)
+      this.saveMeta()
+    }
+    return n
+  }
+
+  private saveMeta(): void {
+    const file = join(this.dir, 'meta.json')
+    try {
+      writeFileSync(`${file}.tmp`, `${JSON.stringify(this.meta)}\n`)
+      renameSync(`${file}.tmp`, file)
+    } catch (e) {
+      this.failing = (e as Error).message // written again with the next change
+    }
+  }
+}
+
+function intersectAll(lists: ArrayLike<number>[]): ArrayLike<number> {
+  const sorted = [...lists].sort((a, b) => a.length - b.length)
+  let out = sorted[0] ?? []
+  for (const l of sorted.slice(1)) {
+    if (!out.length) break
+    out = intersect(out, l)
+  }
+  return out
+}

@@ -1,0 +1,67 @@
+import type { ArchiveQuery, SearchResult } from '../search/query.js'
+import type { ArchiveRecord, ChatInfo } from '../capture/record.js'
+
+/** One chat's records of one day, in arrival order. */
+export interface Segment {
+  chat: string
+  /** `YYYY-MM-DD` in the configured timezone. */
+  day: string
+  records: ArchiveRecord[]
+}
+
+/** Which segments a scan reads: some chats (default all) and an inclusive range of days. */
+export interface ScanRange {
+  chats?: string[]
+  from: string
+  to: string
+}
+
+/** What a purge removed. */
+export interface PurgeResult {
+  segments: number
+  records: number
+}
+
+/** One line of the archive's own access log: every search, export, purge and legal-hold change. */
+export interface AccessEntry {
+  at: number
+  /** Contact id of who asked, or `cli:<os user>` for the command line, or `job` for the purge. */
+  who: string
+  action: 'search' | 'export' | 'purge' | 'hold'
+  /** What was asked (query, range, groups) or done. */
+  detail: string
+  /** Records returned or removed. */
+  count?: number
+}
+
+/**
+ * Where the archive keeps its records. The embedded default is `FileArchive`
+ * (append-only JSONL segments per chat and day); `MemoryArchive` is its twin
+ * for tests. A PostgreSQL back end (fleet mode) implements the same methods:
+ * `append` is an INSERT keyed by (chat, id), `scan` a range query ordered by
+ * (chat, day, seq), `search` a query on a character n-gram index, `purgeBefore` a DELETE by (chat, day).
+ */
+export interface ArchiveBackend {
+  /** Append one record to its chat's segment for `day`; rejects when it could not be written. */
+  append(record: ArchiveRecord, day: string): Promise<void>
+  /** The last `n` records of a chat (oldest first), for duplicate checks and `seq` after a restart. */
+  tail(chat: string, n: number): Promise<ArchiveRecord[]>
+  /** Every chat the archive has records of. */
+  chats(): Promise<ChatInfo[]>
+  /** Create or update what is known of a chat (kind, title). */
+  saveChat(info: ChatInfo): Promise<void>
+  /** Segments in range, chat by chat, days ascending; one segment in memory at a time. */
+  scan(range: ScanRange): AsyncIterable<Segment>
+  /** The newest `limit` records matching `q` with their neighbours, and the number of matches. */
+  search(q: ArchiveQuery, limit: number): Promise<SearchResult>
+  /** Delete a chat's segments of days before `day`. */
+  purgeBefore(chat: string, day: string): Promise<PurgeResult>
+  /** Append to the access log (kept apart from the records, never purged). */
+  logAccess(entry: AccessEntry, day: string): Promise<void>
+  /** Access log entries of days in [from, to]. */
+  readAccess(from: string, to: string): Promise<AccessEntry[]>
+  /** The bytes stored under `path` (as `storeMedia` returned it), or undefined. */
+  readMedia(path: string): Promise<Uint8Array | undefined>
+  /** Store an attachment's bytes; returns the path relative to the archive. */
+  storeMedia(record: ArchiveRecord, day: string, bytes: Uint8Array): Promise<string>
+}

@@ -1,0 +1,196 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { join, resolve, sep } from 'node:path'
+import { type ArchiveRecord, type ChatInfo, RECORD_VERSION } from '../capture/record.js'
+import { NgramIndex } from '../search/ngram-index.js'
+import { type ArchiveQuery, type SearchResult, scanSearch } from '../search/query.js'
+import type { AccessEntry, ArchiveBackend, PurgeResult, ScanRange, Segment } from './backend.js'
+import { folderName, LineFiles, listDays, parseLines } from './segment-files.js'
+
+/**
+ * The embedded archive: `<dir>/chats/<chat>/<YYYY-MM-DD>.jsonl` segments
+ * (one JSON record a line, only ever appended), `<dir>/chats.json` naming
+ * each chat folder (rewritten only when a chat appears or is renamed),
+ * `<dir>/index/` the character n-gram index (see `NgramIndex`),
+ * `<dir>/access/<day>.jsonl` for the access log and `<dir>/media/` for kept
+ * attachment bytes. Purging deletes whole day segments (and that day's media); nothing is rewritten.
+ */
+export class FileArchive implements ArchiveBackend {
+  private manifest: Record<string, ChatInfo>
+  private files = new LineFiles()
+  private opened?: NgramIndex
+
+  constructor(readonly dir: string) {
+    mkdirSync(join(dir, 'chats'), { recursive: true })
+    const file = join(dir, 'chats.json')
+    this.manifest = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')).chats ?? {}) : {}
+  }
+
+  /** The n-gram index, opened at the first append or search (an export from the command line never opens it). */
+  private get index(): NgramIndex {
+    if (!this.opened) {
+      this.opened = new NgramIndex(join(this.dir, 'index'), (chat, day, offset, length) =>
+        parseRecord(this.files.read(this.segmentFile(chat, day), offset, length)),
+      )
+      this.catchUp(this.opened)
+    }
+    return this.opened
+  }
+
+  async append(record: ArchiveRecord, day: string): Promise<void> {
+    const index = this.index // opened (and an older archive indexed) before the line is written
+    const at = this.files.append(this.segmentFile(record.chat, day), JSON.stringify(record))
+    index.add(record, day, at.offset, at.length)
+  }
+
+  async tail(chat: string, n: number): Promise<ArchiveRecord[]> {
+    const out: ArchiveRecord[] = []
+    for (const day of this.days(chat).reverse()) {
+      out.unshift(...this.readSegment(chat, day))
+      if (out.length >= n) break
+    }
+    return out.slice(-n)
+  }
+
+  async chats(): Promise<ChatInfo[]> {
+    return Object.values(this.manifest)
+  }
+
+  async saveChat(info: ChatInfo): Promise<void> {
+    const prev = this.manifest[info.chat]
+    if (prev && JSON.stringify(prev) === JSON.stringify(info)) return
+    this.manifest[info.chat] = { ...info }
+    const file = join(this.dir, 'chats.json')
+    writeFileSync(`${file}.tmp`, `${JSON.stringify({ v: RECORD_VERSION, chats: this.manifest }, null, 1)}\n`)
+    renameSync(`${file}.tmp`, file)
+  }
+
+  async *scan(range: ScanRange): AsyncIterable<Segment> {
+    for (const chat of range.chats ?? Object.keys(this.manifest).sort()) {
+      for (const day of this.days(chat).filter(d => d >= range.from && d <= range.to))
+        yield { chat, day, records: this.readSegment(chat, day) }
+    }
+  }
+
+  /** Through the n-gram index; a query without words or member (types only) reads the segments in range. */
+  async search(q: ArchiveQuery, limit: number): Promise<SearchResult> {
+    const found = this.index.search(q, limit)
+    if (found) return found
+    return scanSearch(this.scan({ chats: q.chats, from: q.from, to: q.to }), q, limit)
+  }
+
+  async purgeBefore(chat: string, day: string): Promise<PurgeResult> {
+    const out = { segments: 0, records: 0 }
+    for (const d of this.days(chat).filter(d => d < day)) {
+      const file = this.segmentFile(chat, d)
+      out.records += this.readSegment(chat, d).length
+      this.files.forget(file)
+      rmSync(file)
+      rmSync(join(this.dir, 'media', folderName(chat), d), { recursive: true, force: true })
+      out.segments++
+    }
+    if (out.segments) this.index.purge(chat, day)
+    return out
+  }
+
+  async logAccess(entry: AccessEntry, day: string): Promise<void> {
+    this.files.append(join(this.dir, 'access', `${day}.jsonl`), JSON.stringify({ v: RECORD_VERSION, ...entry }))
+  }
+
+  async readAccess(from: string, to: string): Promise<AccessEntry[]> {
+    const folder = join(this.dir, 'access')
+    return listDays(folder)
+      .filter(d => d >= from && d <= to)
+      .flatMap(d => parseLines<AccessEntry>(readFileSync(join(folder, `${d}.jsonl`), 'utf8')))
+      .filter((e): e is AccessEntry => !!e)
+  }
+
+  async readMedia(path: string): Promise<Uint8Array | undefined> {
+    const file = resolve(this.dir, path)
+    if (!file.startsWith(join(resolve(this.dir), 'media') + sep) || !existsSync(file)) return undefined
+    return new Uint8Array(await readFile(file))
+  }
+
+  async storeMedia(record: ArchiveRecord, day: string, bytes: Uint8Array): Promise<string> {
+    const name = (record.attachment?.fileName ?? 'file').replace(/[^\p{L}\p{N}._-]/gu, '_').slice(-80)
+    const rel = join('media', folderName(record.chat), day, `${folderName(record.id)}-${name}`)
+    mkdirSync(join(this.dir, rel, '..'), { recursive: true })
+    writeFileSync(join(this.dir, rel), bytes)
+    return rel
+  }
+
+  /** Write the index's postings held in memory and close the files (at stop). */
+  async close(): Promise<void> {
+    await this.opened?.close()
+    this.files.closeAll()
+  }
+
+  /** Records in the index (for `#状态` and the bench). */
+  get indexed(): number {
+    return this.index.size
+  }
+
+  /**
+   * Index the lines the index does not have: after a crash between a line and its index entry, in a
+   * restored backup (segments are copied after the index), or in an archive written before the index
+   * existed (then everything, day by day across chats, so doc order follows time). Each chat resumes
+   * after its newest indexed line.
+   */
+  private catchUp(index: NgramIndex): void {
+    const chats = Object.keys(this.manifest)
+    const from = new Map(chats.map(c => [c, index.indexedUpTo(c)]))
+    const days = [...new Set(chats.flatMap(c => this.days(c)))].sort()
+    for (const day of days) {
+      const lines: { r: ArchiveRecord; offset: number; length: number }[] = []
+      for (const chat of chats) {
+        const done = from.get(chat)
+        if (done && day < done.day) continue
+        const start = done && day === done.day ? done.end : 0
+        const file = this.segmentFile(chat, day)
+        if (!existsSync(file)) continue
+        const text = readFileSync(file)
+        for (let offset = start; offset < text.length; ) {
+          const end = text.indexOf(0x0a, offset)
+          const stop = end < 0 ? text.length : end + 1
+          const r = parseRecord(text.subarray(offset, stop).toString('utf8'))
+          if (r) lines.push({ r, offset, length: stop - offset })
+          offset = stop
+        }
+      }
+      lines.sort((a, b) => a.r.at - b.r.at || a.r.seq - b.r.seq)
+      for (const l of lines) index.add(l.r, day, l.offset, l.length)
+    }
+  }
+
+  /** Days with a segment for `chat`, ascending. */
+  private days(chat: string): string[] {
+    return listDays(join(this.dir, 'chats', folderName(chat)))
+  }
+
+  private segmentFile(chat: string, day: string): string {
+    return join(this.dir, 'chats', folderName(chat), `${day}.jsonl`)
+  }
+
+  private readSegment(chat: string, day: string): ArchiveRecord[] {
+    const file = this.segmentFile(chat, day)
+    if (!existsSync(file)) return []
+    // A line torn by a crash mid-write is skipped; its neighbours are whole.
+    return parseLines<ArchiveRecord>(readFileSync(file, 'utf8')).filter(isRecord)
+  }
+}
+
+export { folderName }
+
+function isRecord(r: unknown): r is ArchiveRecord {
+  return !!r && typeof r === 'object' && 'seq' in r
+}
+
+function parseRecord(line: string | undefined): ArchiveRecord | undefined {
+  if (!line?.trim()) return undefined
+  try {
+    const r = JSON.parse(line)
+    return isRecord(r) ? r : undefined
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,70 @@
+import { addDays } from '../../bot/time/zoned.js'
+import { type ArchiveDeps, logAccess } from './access/deps.js'
+import { type ExportFormat, exportArchive } from './export/export.js'
+import type { ArchiveQuery, Hit } from './search/query.js'
+import type { ChatInfo } from './capture/record.js'
+
+/** What the archive shows in the web console. Searches and exports are written to the archive's access log. */
+export interface ArchiveViews {
+  /** Every chat the archive holds. */
+  chats(): Promise<ChatInfo[]>
+  /**
+   * The newest hits of `q` (at most the configured search limit), read day by day from `q.to` backwards and
+   * stopping once the limit is reached, so a common word costs a day or two, not the whole range. Logged as
+   * a search by `who`.
+   */
+  search(q: ArchiveQuery, who: string): Promise<ArchiveSearch>
+  /** Stream the records of `q` to `write` as `format`; logged as an export by `who`. Returns the count. */
+  exportTo(q: ArchiveQuery, format: ExportFormat, who: string, write: (chunk: string) => Promise<void>): Promise<number>
+  /** The longest range (days) one console request may read. */
+  maxDays(): number
+}
+
+/** What a console search found: the newest hits, how many matched in the days read, and which days were read. */
+export interface ArchiveSearch {
+  hits: Hit[]
+  /** Matches in the days read (`searchedFrom` to `q.to`). */
+  total: number
+  /** The earliest day read; before `q.from` was reached the search stopped because it had enough hits. */
+  searchedFrom: string
+  complete: boolean
+}
+
+declare module '../../bot/core/views.js' {
+  interface Views {
+    archive: ArchiveViews
+  }
+}
+
+/** The archive views over the plugin's back end. */
+export function archiveViews(d: ArchiveDeps): ArchiveViews {
+  const detail = (q: ArchiveQuery) =>
+    [q.words?.join(' '), q.member && `成员 ${q.member}`, `${q.from} 至 ${q.to}`, q.chats?.join('、')]
+      .filter(Boolean)
+      .join(' · ')
+  return {
+    chats: () => d.backend.chats(),
+    search: async (q, who) => {
+      const limit = d.ctx.configFor().search.limit
+      const hits: Hit[] = []
+      let total = 0
+      let day = q.to
+      for (;;) {
+        const found = await d.backend.search({ ...q, from: day, to: day }, limit)
+        hits.push(...found.hits)
+        total += found.total
+        if (day <= q.from || hits.length >= limit) break
+        day = addDays(day, -1)
+      }
+      const result = { hits: hits.slice(0, limit), total, searchedFrom: day, complete: day <= q.from }
+      await logAccess(d, { who, action: 'search', detail: `${detail({ ...q, from: day })}（网页后台）`, count: total })
+      return result
+    },
+    exportTo: async (q, format, who, write) => {
+      const count = await exportArchive(d.backend, q, format, d.ctx.timezone, write)
+      await logAccess(d, { who, action: 'export', detail: `${detail(q)} · ${format}（网页后台）`, count })
+      return count
+    },
+    maxDays: () => 31,
+  }
+}

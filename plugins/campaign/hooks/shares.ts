@@ -1,0 +1,57 @@
+import type { Action } from '../../../bot/core/actions.js'
+import type { GroupRef, MessageEvent } from '../../../bot/core/event.js'
+import { dayKey } from '../../../bot/time/zoned.js'
+import { compileShareMatcher, decideShare } from '../decide-share.js'
+import { RecentImages } from '../media/recent-images.js'
+import type { CampaignHub } from './hub.js'
+
+/**
+ * The group-message hook: keeps in memory what matters for minutes only (recent images, when a
+ * broadcast group was last reminded, compiled phrase matchers), decides, marks the participation
+ * documents it changed and appends each share to the `campaign-shares` log.
+ */
+export class ShareHook {
+  private images: RecentImages
+  private matchers = new Map<string, (text: string) => boolean>()
+  private remindedGroups = new Map<string, number>()
+
+  constructor(private h: CampaignHub) {
+    this.images = new RecentImages(h.ctx.configFor().participation.screenshotWindow)
+  }
+
+  /** Group messages: share phrases and screenshots, and the broadcast-group reminder. */
+  onMessage(ev: MessageEvent): Action[] {
+    const { ctx, state } = this.h
+    const group: GroupRef | undefined = ev.group
+    if (!group) return []
+    const cfg = ctx.configFor(group)
+    if (ev.kind === 'image') this.images.add(group.id, ev.sender.id, ev.at)
+    const published = state.lastPublish(group.id)
+    const tz = ctx.timezone
+    const o = decideShare(
+      { ...ev, group },
+      {
+        cfg,
+        isReport: ev.kind === 'text' && this.matcher(cfg.participation.phrases, cfg.participation.maxLength)(ev.text),
+        active: state.openIn(group.id),
+        part: id => state.participation(id).data,
+        lastImageAt: this.images.last(group.id, ev.sender.id),
+        name: ctx.displayName(ev.sender),
+        publishedTodayAt:
+          published !== undefined && dayKey(published, tz) === dayKey(ev.at, tz) ? published : undefined,
+        lastRemindedAt: this.remindedGroups.get(group.id),
+      },
+    )
+    for (const id of new Set(o.touched)) state.participation(id).changed()
+    for (const share of o.shares) ctx.store.append('campaign-shares', dayKey(share.at, tz), share)
+    if (o.reminded) this.remindedGroups.set(group.id, ev.at)
+    return o.actions
+  }
+
+  private matcher(phrases: string[], maxLength: number): (text: string) => boolean {
+    const key = `${maxLength}|${phrases.join('|')}`
+    let m = this.matchers.get(key)
+    if (!m) this.matchers.set(key, (m = compileShareMatcher(phrases, maxLength)))
+    return m
+  }
+}

@@ -1,0 +1,174 @@
+import { formatDuration } from '../../bot/config/duration.js'
+import { shortDateTime } from '../../bot/time/zoned.js'
+import { countShares, missingIn, sharedIn, type GroupProgress, type ShareCount } from './report/share-count.js'
+import type { PostingWindow } from './config.js'
+import type { Campaign, CampaignStatus, Participation, PostStatus, QueuedPost } from './state.js'
+
+/** zh-CN labels of campaign states. */
+export const STATUS_LABEL: Record<CampaignStatus, string> = {
+  scheduled: '待发布',
+  announced: '进行中',
+  ended: '已结束',
+  missed: '未发布',
+}
+
+/** zh-CN labels of post states. */
+export const POST_STATUS_LABEL: Record<PostStatus, string> = {
+  pending: '待审核',
+  approved: '已通过',
+  rejected: '已驳回',
+  published: '已发布',
+  missed: '错过未发',
+  unapproved: '未审核未发',
+}
+
+/** Every fixed sentence of the plugin (zh-CN), and the short ones built from a few values. */
+export const T = {
+  // campaigns
+  announceReason: (id: string) => `活动 ${id} 公告`,
+  campaignReminder: (c: Campaign, phrase: string, tz: string) =>
+    `【活动提醒】「${c.title}」将于 ${shortDateTime(c.deadline, tz)} 截止，被@的同事还未反馈。请分享到朋友圈后在本群回复「${phrase}」并附截图。`,
+  remindReason: (id: string, missing: number) => `活动 ${id} 未完成 ${missing} 人`,
+  notSharedReason: (title: string) => `未分享活动「${title}」`,
+  notSharedViolation: '未分享活动',
+  noSlot: '截止前没有可用的发布时段（工作日发布时段内）',
+  imageNotAllowed: '图片不在素材库或收到的图片中',
+  noTargetYet: (c: Campaign, missing: string[]) =>
+    `⚠️ 活动「${c.title}」（#${c.id}）暂时没有可发布的目标群（${missing.join('、') || '没有匹配的群'}），将在之后的发布时段重试。`,
+  noTargetNote: '没有可发布的目标群',
+  targetsMissing: (c: Campaign, missing: string[]) =>
+    `⚠️ 活动「${c.title}」：找不到群 ${missing.join('、')}（机器人可能已被移出），这些群不发布。`,
+  reportHeading: (c: Campaign, early: boolean, tz: string) =>
+    `【活动报告】#${c.id}「${c.title}」${early ? '已提前结束' : `已截止（${shortDateTime(c.deadline, tz)}）`}`,
+  proofMissing: (title: string, phrase: string) =>
+    `还没收到你的朋友圈截图，「${title}」暂未计入。请发截图后再回复一次「${phrase}」。`,
+  campaignMissed: (c: Campaign, why: string, tz: string) =>
+    `⚠️ 活动「${c.title}」（#${c.id}，截止 ${shortDateTime(c.deadline, tz)}）未发布：${why}。`,
+  botLeftGroup: (name: string) => `${name}（机器人已不在群内）`,
+  noGroupsYet: '（暂无匹配的群）',
+  shareRecorded: (id: string, screenshot: boolean) => `活动 ${id} 已分享${screenshot ? '（有截图）' : ''}`,
+  shareThanks: (title: string) => `✅ 已记录你对「${title}」的分享，谢谢！`,
+  status: (active: number, waiting: number, screenshotWindow: number, pending: number, approved: number) =>
+    `活动进行中 ${active} 个、待发布 ${waiting} 个；截图时限 ${formatDuration(screenshotWindow)}；排期待审核 ${pending} 条、待发布 ${approved} 条`,
+  // the post queue
+  dayPast: (day: string) => `${day} 已经过去。`,
+  notWorkday: (day: string, weekend: boolean, anyDayWord: string) =>
+    `${day} 是${weekend ? '周末' : '法定节假日'}，不发布排期。如确需发布，请在日期后写「${anyDayWord}」。`,
+  outsideWindow: (start: string, end: string) => `发布时间须在 ${start}–${end} 之间。`,
+  timePast: (day: string, time: string) => `${day} ${time} 已经过了，请换一个时间或日期。`,
+  dayTaken: (day: string, id: string, status: string) => `${day} 已有排期 #${id}（${status}），每个群每天最多一条。`,
+  cannotApprove: (id: string, status: string) => `排期 #${id} 当前状态为「${status}」，不能再审核通过。`,
+  ownPost: (id: string) => `不能审核自己提交的排期 #${id}，请由另一位审核人处理。`,
+  cannotReject: (id: string, status: string) => `排期 #${id} 当前状态为「${status}」，不能驳回。`,
+  rejectReasonMissing: '请写明驳回原因。',
+  postUnapproved: (p: QueuedPost) => `排期 #${p.id}（${p.day} ${p.time}）到发布时间仍未审核，未发布。`,
+  botOffline: '机器人离线，发布时段已过',
+  noQueueTarget: '没有可发布的目标群（机器人可能已被移出）',
+  postReason: (id: string) => `排期 #${id}`,
+  queueTargetsMissing: (id: string, missing: string[]) =>
+    `⚠️ 排期 #${id}：找不到群 ${missing.join('、')}（机器人可能已被移出），这些群未发布。`,
+  pendingEditor: (p: QueuedPost) =>
+    `排期 #${p.id}（${p.day} ${p.time}）还没有审核。未审核的排期不会发布，请联系审核人。`,
+  pendingApprover: (p: QueuedPost, prefix: string) =>
+    `有排期待审核：#${p.id}（${p.day} ${p.time}，${p.editorName} 提交）。发送 ${prefix}排期 审核 查看，${prefix}排期 通过 ${p.id} 通过。`,
+  postMissed: (p: QueuedPost, why: string) => `⚠️ 排期 #${p.id}（${p.day} ${p.time}）未发布：${why}。`,
+  // commands
+  usage: (usage: string) => `用法：${usage}`,
+  campaignUsage: (p: string) =>
+    `${p}活动 新建 <标题> | <内容或链接> | 截止 <时间> [| 群 <内部群/客户群/公告群/群名>] [| 图片 [素材名]]；${p}活动 列表；${p}活动 进度 <编号>；${p}活动 结束 <编号>`,
+  campaignDescription: '分享活动：新建、列表、进度、提前结束',
+  queueUsage: (p: string) =>
+    `${p}排期 添加 <日期> [时间] [节假日照发] <内容> [| 图片 [素材名]]；${p}排期 列表 [下周]；${p}排期 素材；${p}排期 审核；${p}排期 通过 <编号>；${p}排期 驳回 <编号> <原因>`,
+  queueDescription: '每日发布排期：编辑添加，审核人通过或驳回',
+  queueRefused: (p: string, sub: string, label: string) => `⛔ 没有权限：${p}排期 ${sub} 需要「${label}」角色。`,
+  createFailed: (why: string, p: string) => `❌ ${why}\n用法：${p}活动 新建 <标题> | <内容或链接> | 截止 <时间>`,
+  unknownTargets: (unknown: string[]) =>
+    `不认识的群或群类型：${unknown.join('、')}（可用：内部群、客户群、公告群，或配置中的群名）。`,
+  noMatchingTarget: '没有匹配的目标群：活动至少要发到一个群。',
+  deadlineBeforeSlot: (deadline: number, slot: number, w: PostingWindow, tz: string) =>
+    `截止时间 ${shortDateTime(deadline, tz)} 早于下一个发布时段 ${shortDateTime(slot, tz)}（工作日 ${w.postAt}–${w.end}）。`,
+  campaignCreated: (c: Campaign, slot: number | undefined, where: string, groups: number, image: boolean, tz: string) =>
+    `✅ 已创建活动 #${c.id}「${c.title}」：${slot === undefined ? '即将' : `将于 ${shortDateTime(slot, tz)} `}发到 ${where}（${groups} 个群），截止 ${shortDateTime(c.deadline, tz)}。${image ? '将随公告发出的图片见下。' : ''}`,
+  noCampaigns: '还没有活动。',
+  campaignLine: (c: Campaign, tz: string) =>
+    `#${c.id}「${c.title}」${STATUS_LABEL[c.status]}，截止 ${shortDateTime(c.deadline, tz)}`,
+  progressIdMissing: (p: string) => `请给出活动编号，例如 ${p}活动 进度 3（${p}活动 列表 可查看编号）。`,
+  notYetAnnounced: (c: Campaign, slot: number, where: string, tz: string) =>
+    `活动 #${c.id}「${c.title}」尚未发布：将于 ${shortDateTime(slot, tz)} 发到 ${where || T.noGroupsYet}。`,
+  neverAnnounced: (c: Campaign) => `活动 #${c.id}「${c.title}」未发布：${c.note ?? ''}`,
+  progressHeading: (c: Campaign, tz: string) =>
+    `【活动进度】#${c.id}「${c.title}」${STATUS_LABEL[c.status]}，截止 ${shortDateTime(c.deadline, tz)}`,
+  endIdMissing: (p: string) => `请给出活动编号，例如 ${p}活动 结束 3。`,
+  cancelledNote: '发布前取消',
+  cancelled: (c: Campaign) => `活动 #${c.id}「${c.title}」尚未发布，已取消。`,
+  nothingToEnd: (c: Campaign) => `活动 #${c.id} 当前状态为「${STATUS_LABEL[c.status]}」，无需结束。`,
+  ended: (c: Campaign) => `活动 #${c.id}「${c.title}」已结束，完成情况已发给管理员。`,
+  addFailed: (why: string, p: string) => `❌ ${why}\n用法：${p}排期 添加 <日期> [时间] [节假日照发] <内容>`,
+  noQueueTargetConfigured: '没有可发布的目标群（配置 queue.targets）。',
+  postAdded: (id: string, when: string, where: string) => `✅ 已加入排期 #${id}：${when} 发到 ${where}，等待审核。`,
+  weekTitle: (next: boolean, from: string, to: string) =>
+    `${next ? '下周' : '本周'}排期（${from.slice(5)}–${to.slice(5)}）`,
+  weekEmpty: (title: string) => `${title}：暂无。`,
+  nothingPending: '没有待审核的排期。',
+  pendingHead: (count: number) => `待审核 ${count} 条：`,
+  pendingLine: (line: string, p: QueuedPost) => `${line}（${p.editorName}）${p.content.image ? '，图片见下' : ''}`,
+  pendingHint: (p: string) => `发送 ${p}排期 通过 <编号> 或 ${p}排期 驳回 <编号> <原因>。`,
+  pendingImageRefused: (id: string) => `⚠️ 排期 #${id} 的图片不在素材库或收到的图片中，不会发布；请驳回后重新添加。`,
+  pendingImage: (id: string) => `排期 #${id} 的图片：`,
+  mediaEmpty: '素材库为空（或未配置 plugins.campaign.media.folder）。可以先把图片私聊发给我，再发命令并写「| 图片」。',
+  mediaHead: (count: number) => `素材库图片 ${count} 个：`,
+  noSuchPost: (id: string) => `没有排期 #${id}。`,
+  postIdMissing: (p: string, approve: boolean) => `请给出排期编号，例如 ${p}排期 ${approve ? '通过' : '驳回'} 3。`,
+  editorApproved: (id: string, when: string, who: string) => `你的排期 #${id}（${when}）已由 ${who} 审核通过。`,
+  editorRejected: (id: string, when: string, who: string, reason: string) =>
+    `你的排期 #${id}（${when}）被 ${who} 驳回：${reason}`,
+  approved: (id: string, when: string, where: string) => `✅ 已通过排期 #${id}：${when} 发到 ${where}。`,
+  rejected: (id: string, editor: string) => `已驳回排期 #${id}，已通知 ${editor}。`,
+}
+
+/** The announcement posted in each target group. */
+export function announcementText(c: Campaign, phrase: string, requireScreenshot: boolean, tz: string): string {
+  const how = requireScreenshot
+    ? `完成后请在本群回复「${phrase}」并发朋友圈截图。`
+    : `完成后请在本群回复「${phrase}」。`
+  return [
+    `【活动】${c.title}`,
+    c.content.text !== c.title ? c.content.text : '',
+    `截止：${shortDateTime(c.deadline, tz)}`,
+    `请每位同事分享到朋友圈，${how}`,
+  ]
+    .filter(Boolean)
+    .join('\n')
+}
+
+/** `已完成 3/6（50%）`, and reporters off the list when there are any. */
+export function countLine(c: ShareCount): string {
+  const outside = c.outside.length ? `，另有 ${c.outside.length} 人反馈（不在统计名单中）` : ''
+  return `已完成 ${rate(c.done, c.expected)}${outside}`
+}
+
+function rate(n: number, of: number): string {
+  return `${n}/${of}（${of ? Math.round((n / of) * 100) : 0}%）`
+}
+
+/**
+ * The completion report: overall rate (each person once), then per group
+ * the rate, who shared and who has not yet. `heading` is the first line.
+ */
+export function progressReport(heading: string, groups: GroupProgress[], done: Record<string, Participation>): string {
+  const count = countShares(groups, done)
+  const lines = [heading, `总体完成 ${rate(count.done, count.expected)}`]
+  for (const g of groups) {
+    const missing = missingIn(g, done)
+    const shared = sharedIn(g, done)
+    const names = (list: { name: string }[]) => list.map(m => m.name).join('、')
+    const tail = [
+      shared.length && `已完成：${names(shared)}`,
+      missing.length ? `未完成：${names(missing)}` : '全部完成',
+    ]
+    lines.push(`· ${g.name} ${rate(shared.length, g.expected.length)} ${tail.filter(Boolean).join('；')}`)
+  }
+  if (count.outside.length)
+    lines.push(`另有 ${count.outside.length} 人已反馈（不在统计名单中）：${count.outside.map(p => p.name).join('、')}`)
+  return lines.join('\n')
+}

@@ -1,0 +1,117 @@
+import { defineCli, UsageError } from '../../../bot/cli/args.js'
+import type { Store } from '../../../bot/ports/store.js'
+import { clockTime, dayKey } from '../../../bot/time/zoned.js'
+import { CaseStore } from '../store/case-store.js'
+import { casesConfigSchema } from '../config.js'
+import { digestMarkdown } from '../digest/digest.js'
+import { rangeInstants, validDay } from '../digest/period.js'
+import { compileMasker } from '../content/privacy.js'
+import type { CaseRecord } from '../state.js'
+
+/** The `cases export` usage line (the CLI adds `--data` and `--out`). */
+export const CASES_USAGE = 'usage: cases export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format md|json|csv] [--mask]'
+const CLI = defineCli({
+  usage: CASES_USAGE,
+  options: {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    format: { type: 'string', default: 'md' },
+    mask: { type: 'boolean', default: false },
+  },
+  positionals: { max: 1 },
+})
+const DEFAULT_FIELDS = casesConfigSchema.parse({}).fields
+
+/**
+ * `cases export`: every live case captured in [--from, --to] (default: all)
+ * written to `out` as Markdown (like the digest file), JSON or CSV (UTF-8
+ * with BOM for Excel). `--mask` hides phone numbers and WeChat ids. Returns
+ * the exit code: 0 on success, 2 on bad arguments.
+ */
+export async function runCasesExport(
+  argv: string[],
+  store: Store,
+  timezone: string,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
+  const opts = exportArgs(argv)
+  if (opts instanceof UsageError) return opts.report(err)
+  const all = new CaseStore(store, timezone).live()
+  const from = opts.from ?? (all.length ? dayKey(all[0].at, timezone) : '—')
+  const to = opts.to ?? (all.length ? dayKey(all[all.length - 1].at, timezone) : '—')
+  const bounds =
+    opts.from || opts.to
+      ? rangeInstants({ from: opts.from ?? '1970-01-01', to: opts.to ?? '9999-12-31' }, timezone)
+      : undefined
+  const cases = bounds ? all.filter(c => c.at >= bounds.from && c.at < bounds.to) : all
+  const mask = opts.mask ? compileMasker(casesConfigSchema.parse({}).privacy) : (s: string) => s
+  const masked = cases.map(c => ({
+    ...c,
+    text: mask(c.text),
+    title: mask(c.title),
+    fields: Object.fromEntries(Object.entries(c.fields).map(([k, v]) => [k, mask(v)])),
+  }))
+  const text =
+    opts.format === 'json'
+      ? `${JSON.stringify(masked, null, 2)}\n`
+      : opts.format === 'csv'
+        ? toCsv(masked, timezone)
+        : digestMarkdown(
+            masked,
+            { range: { from, to }, mask: s => s, tz: timezone, fieldNames: DEFAULT_FIELDS },
+            '案例导出',
+          )
+  await new Promise<void>((resolve, reject) => out.write(text, e => (e ? reject(e) : resolve())))
+  return 0
+}
+
+interface ExportArgs {
+  from?: string
+  to?: string
+  format: 'md' | 'json' | 'csv'
+  mask: boolean
+}
+
+/** `[export] [--from DAY] [--to DAY] [--format md|json|csv] [--mask]` (the word `export` may be left out). */
+function exportArgs(argv: string[]): ExportArgs | UsageError {
+  const parsed = CLI.parse(argv)
+  if (parsed instanceof UsageError) return parsed
+  const [command] = parsed.positionals
+  if (command !== undefined && command !== 'export') return CLI.error(`unknown cases command ${command}`)
+  const { values } = parsed
+  const from = values.from === undefined ? undefined : validDay(values.from)
+  if (values.from !== undefined && !from) return CLI.error(`--from: expected a date YYYY-MM-DD, got "${values.from}"`)
+  const to = values.to === undefined ? undefined : validDay(values.to)
+  if (values.to !== undefined && !to) return CLI.error(`--to: expected a date YYYY-MM-DD, got "${values.to}"`)
+  if (from && to && from > to) return CLI.error(`--from ${from} is after --to ${to}`)
+  const format = values.format
+  if (format !== 'md' && format !== 'json' && format !== 'csv')
+    return CLI.error(`--format: expected md, json or csv, got "${format}"`)
+  return { from, to, format, mask: values.mask }
+}
+
+/** Cases as CSV: one row per case, template fields as columns, the whole text last. */
+export function toCsv(cases: CaseRecord[], tz: string): string {
+  const fields = [...new Set([...DEFAULT_FIELDS, ...cases.flatMap(c => Object.keys(c.fields))])]
+  const header = ['编号', '标签', '作者', '作者ID', '来源', '时间', '标题', ...fields, '附图', '全文']
+  const rows = cases.map(c => [
+    c.id,
+    c.tag,
+    c.author,
+    c.authorId,
+    c.groupTopic ?? '私聊',
+    `${dayKey(c.at, tz)} ${clockTime(c.at, tz)}`,
+    c.title,
+    ...fields.map(f => c.fields[f] ?? ''),
+    String(c.images.length),
+    c.text,
+  ])
+  return `\uFEFF${[header, ...rows].map(r => r.map(csvCell).join(',')).join('\r\n')}\r\n`
+}
+
+/** Quote a CSV cell when needed; a leading = + - @ is defused so spreadsheets do not run it as a formula. */
+function csvCell(v: string): string {
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}

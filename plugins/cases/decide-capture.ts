@@ -1,0 +1,102 @@
+import { emit, type Action } from '../../bot/core/actions.js'
+import './facts.js'
+import type { MessageEvent } from '../../bot/core/event.js'
+import type { CasesConfig } from './config.js'
+import type { TemplateParser } from './content/template.js'
+import { refusal } from './decide-access.js'
+import type { CaseImage, CaseRecord, NewCase } from './state.js'
+import { captureUsage, T } from './texts.js'
+
+const MAX_IMAGES = 9
+
+/** What capturing reads besides the event: the group's config, the template, the stored cases. */
+export interface CaptureInputs {
+  cfg: CasesConfig
+  /** Template field names (global config). */
+  fields: string[]
+  template: TemplateParser
+  duplicateOf(text: string): CaseRecord | undefined
+  prefix: string
+  /** The author's display name. */
+  author: string
+}
+
+/** A capture either answers why nothing is stored (privately when `whisper`) or gives the case to store. */
+export type CaptureDecision = { reply: string; whisper?: boolean } | { draft: NewCase }
+
+/** `#成交 …` and the other capture tags: refuse, explain the template, refuse a duplicate, or draft the case. */
+export function decideCapture(ev: MessageEvent, text: string, tag: string, x: CaptureInputs): CaptureDecision {
+  const refused = refusal(ev, x.cfg)
+  if (refused) return { reply: refused, whisper: true }
+  if (!text) return { reply: captureUsage(tag, x.fields, x.cfg.imageWindow, x.prefix) }
+  const dup = x.duplicateOf(text)
+  if (dup) return { reply: T.duplicate(dup, x.prefix) }
+  const parsed = x.template.parse(text)
+  return {
+    draft: {
+      tag,
+      authorId: ev.sender.id,
+      author: x.author,
+      groupId: ev.group?.id,
+      groupTopic: ev.group?.topic,
+      at: ev.at,
+      text,
+      fields: parsed.fields,
+      title: parsed.title || tag,
+      images: [],
+    },
+  }
+}
+
+/** The audit record of a stored case, and the `case.captured` fact for the other plugins (service: follow-ups). */
+export function capturedRecord(saved: CaseRecord, ev: MessageEvent): Action[] {
+  return [
+    {
+      type: 'record',
+      text: `case ${saved.id} captured`,
+      rule: 'cases.captured',
+      groupId: ev.group?.id,
+      memberId: ev.sender.id,
+      evidence: { messageId: ev.id },
+    },
+    emit(
+      'case.captured',
+      {
+        caseId: saved.id,
+        tag: saved.tag,
+        authorId: saved.authorId,
+        author: saved.author,
+        groupId: saved.groupId,
+        groupTopic: saved.groupTopic,
+        customer: saved.fields.客户,
+        title: saved.title,
+        at: saved.at,
+      },
+      { rule: 'cases.captured', groupId: ev.group?.id, memberId: ev.sender.id },
+    ),
+  ]
+}
+
+/**
+ * An image from the author of `latest` (their latest case in the same chat within the image window,
+ * looked up by the caller) is attached to it, up to nine.
+ */
+export function decideAttach(
+  ev: MessageEvent,
+  latest: CaseRecord | undefined,
+): { attach?: { to: CaseRecord; image: CaseImage }; actions: Action[] } {
+  if (ev.kind !== 'image' || !latest || latest.at > ev.at || latest.images.length >= MAX_IMAGES) return { actions: [] }
+  return {
+    attach: { to: latest, image: { messageId: ev.id, fileName: ev.attachment?.fileName, at: ev.at } },
+    actions: [
+      {
+        type: 'record',
+        text: `image ${ev.id} attached to ${latest.id}`,
+        rule: 'cases.image-attached',
+        groupId: ev.group?.id,
+        memberId: ev.sender.id,
+        evidence: { messageId: ev.id },
+      },
+    ],
+  }
+}

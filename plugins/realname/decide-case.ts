@@ -1,0 +1,283 @@
+import type { Action } from '../../bot/core/actions.js'
+import type { GroupRef, Member, Role } from '../../bot/core/event.js'
+import type { Roster } from '../../bot/roster/roster.js'
+import { dayKey } from '../../bot/time/zoned.js'
+import type { RealnameConfig } from './config.js'
+import { scheduleStep, stepActions, stepDueAt, stepTimerKey } from './decide-escalation.js'
+import { IDENTITY_PROBLEMS } from './nickname/check.js'
+import { assessMember, mustComply, renameTarget, type Assessment } from './nickname/compliance.js'
+import type { CompiledFormat } from './nickname/format.js'
+import { caseKey, type Case, type GroupMembers, type MemberRecord, type RealnameState } from './state.js'
+import { identityText, T, type NicknameNotice } from './texts.js'
+
+/** A config section as the plugin reads it (groups may switch the plugin off). */
+export type Section = RealnameConfig & { enabled?: boolean }
+
+/** What the decisions read besides the plugin's documents: the moment, the config and the people. */
+export interface RealnameView {
+  now: number
+  tz: string
+  company: string
+  prefix: string
+  /** Config section for a group (or the global one). */
+  cfg(group?: GroupRef): Section
+  /** Compiled formats for a group's kind. */
+  formats(group: GroupRef): CompiledFormat[]
+  rolesOf(contactId: string): Role[]
+  selfId: string
+  roster: Roster
+  observing(group: GroupRef): boolean
+  displayName(member: Member): string
+}
+
+/** The plugin's documents' data, and which of them a decision changed (the caller marks those). */
+export interface RealnameData {
+  members: { groups: Record<string, GroupMembers> }
+  state: RealnameState
+  dirty: { members: boolean; state: boolean }
+}
+
+/** How often a real case paused by observe mode checks whether the group is live again. */
+const PAUSE_RECHECK = 3_600_000
+
+/** Timer key of a newcomer's grace period. */
+export const graceTimerKey = (groupId: string, memberId: string): string => `grace:${groupId}:${memberId}`
+
+/**
+ * The decisions shared by every trigger (join, sweep, speaking, timers): who must comply, checking a
+ * member, and opening, advancing and closing a non-compliance case. Built for one moment (`v.now`) over
+ * the documents' data; it reads no port and no clock.
+ */
+export class Realname {
+  constructor(
+    readonly v: RealnameView,
+    readonly d: RealnameData,
+  ) {}
+
+  /** Config section for a group (or the global one). */
+  cfg(group?: GroupRef): Section {
+    return this.v.cfg(group)
+  }
+
+  /** Whether the plugin is switched on for this group (groups may set `enabled: false`). */
+  managed(group: GroupRef): boolean {
+    return this.cfg(group).enabled !== false
+  }
+
+  /** Compiled formats for the group's kind. */
+  formats(group: GroupRef): CompiledFormat[] {
+    return this.v.formats(group)
+  }
+
+  /** Whether `member` must use a real-name nickname in `group`. */
+  mustComply(member: Member, group: GroupRef): boolean {
+    const isStaff = this.v.rolesOf(member.id).length > 0
+    return mustComply(member, group, this.cfg(group), {
+      selfId: this.v.selfId,
+      exempt: id => !!this.d.state.exempt[id],
+      isStaff,
+    })
+  }
+
+  /** Check a member's nickname in a group against the formats and the current roster. */
+  assess(member: Member, group: GroupRef): Assessment {
+    return assessMember(member, this.formats(group), this.v.roster, this.cfg(group).maxLength)
+  }
+
+  /** Texts' view of an assessment: who, what is wrong, what to rename to. */
+  notice(group: GroupRef, a: Assessment): NicknameNotice {
+    const roster = this.v.roster
+    const known = this.record(group.id, a.member.id)?.name
+    const entry =
+      (a.verdict.ok ? a.verdict.entry : undefined) ??
+      roster.byContact(a.member.id) ??
+      (known ? roster.named(known)[0] : undefined)
+    const target = renameTarget(this.formats(group), this.cfg(group), this.v.company, entry)
+    return {
+      // The nickname under judgement is shown separately, so name people by roster or WeChat name.
+      group: group.topic,
+      who: roster.byContact(a.member.id)?.name ?? a.member.name,
+      memberId: a.member.id,
+      nickname: a.nickname,
+      aliasUnknown: a.aliasUnknown,
+      detail: a.verdict.ok ? '' : a.verdict.detail,
+      target: target.text,
+      personal: target.personal,
+    }
+  }
+
+  /** The plugin's record of a member in a group. */
+  record(groupId: string, memberId: string): MemberRecord | undefined {
+    return this.d.members.groups[groupId]?.members[memberId]
+  }
+
+  /** Add or update a member's record. */
+  remember(groupId: string, memberId: string, patch: Partial<MemberRecord>): void {
+    const g = (this.d.members.groups[groupId] ??= { baselined: false, members: {} })
+    const before = g.members[memberId]
+    if (before && Object.entries(patch).every(([k, v]) => before[k as keyof MemberRecord] === v)) return
+    g.members[memberId] = { ...(before ?? { since: this.v.now }), ...patch }
+    this.d.dirty.members = true
+  }
+
+  /** The member's open case in the group, in the group's current mode (observe-mode cases are kept apart). */
+  caseOf(group: GroupRef, memberId: string): Case | undefined {
+    return this.d.state.cases[caseKey(group.id, memberId, this.v.observing(group))]
+  }
+
+  /** A member left: drop their record, cases, reminders and timers. */
+  forget(groupId: string, memberId: string, why: string): Action[] {
+    delete this.d.members.groups[groupId]?.members[memberId]
+    for (const observed of [false, true]) delete this.d.state.reminded[caseKey(groupId, memberId, observed)]
+    this.d.dirty.members = true
+    return [
+      ...this.closeCase(groupId, memberId, why),
+      { type: 'cancel', key: graceTimerKey(groupId, memberId), rule: 'realname.left', groupId, memberId },
+    ]
+  }
+
+  /** Whether a newcomer is still inside the grace period. */
+  inGrace(group: GroupRef, memberId: string): boolean {
+    const joined = this.record(group.id, memberId)?.joinedAt
+    return joined !== undefined && this.v.now < joined + this.cfg(group).grace
+  }
+
+  /** Check a member now: close the case when compliant, open one when not (identity problems are reported unless `quiet`). */
+  check(
+    group: GroupRef,
+    member: Member,
+    opts: { inviter?: string; quiet?: boolean } = {},
+  ): { assessment: Assessment; actions: Action[] } {
+    const assessment = this.assess(member, group)
+    const v = assessment.verdict
+    if (v.ok) {
+      if (v.entry) this.remember(group.id, member.id, { name: v.entry.name })
+      return { assessment, actions: this.closeCase(group.id, member.id, `nickname ok: ${assessment.nickname}`) }
+    }
+    if (this.caseOf(group, member.id)) return { assessment, actions: [] }
+    return { assessment, actions: this.openCase(group, assessment, opts) }
+  }
+
+  /** Run the escalation step a timer asked for, after re-checking the member (a timer of the other mode is stale). */
+  continueCase(group: GroupRef, member: Member, index: number, observed: boolean): Action[] {
+    if (observed !== this.v.observing(group)) return observed ? [] : this.pause(group, member.id, index)
+    const c = this.caseOf(group, member.id)
+    if (!c || c.next !== index) return []
+    const a = this.assess(member, group)
+    if (a.verdict.ok) return this.check(group, member).actions
+    if (IDENTITY_PROBLEMS.has(a.verdict.problem)) {
+      Object.assign(c, { identity: true, problem: a.verdict.problem })
+      this.markReported(c)
+      return [
+        {
+          type: 'notifyAdmins',
+          text: identityText(this.notice(group, a)),
+          rule: 'realname.identity',
+          groupId: group.id,
+          memberId: member.id,
+          reason: a.verdict.detail,
+        },
+      ]
+    }
+    return this.advance(group, a, c)
+  }
+
+  /** Close a member's cases, real and observed (renamed, left, exempted); no-op without one. */
+  closeCase(groupId: string, memberId: string, why: string): Action[] {
+    return [false, true].flatMap((observed): Action[] => {
+      const key = caseKey(groupId, memberId, observed)
+      if (!this.d.state.cases[key]) return []
+      delete this.d.state.cases[key]
+      this.d.dirty.state = true
+      const meta = { rule: 'realname.case-closed', groupId, memberId }
+      return [
+        { type: 'cancel', key: stepTimerKey(groupId, memberId, observed), ...meta },
+        { type: 'record', text: T.caseClosed(observed, why), ...meta },
+      ]
+    })
+  }
+
+  /** Last private reminder of the member in the group, in the group's current mode (for the speak throttle). */
+  lastReminded(group: GroupRef, memberId: string): number {
+    return this.d.state.reminded[caseKey(group.id, memberId, this.v.observing(group))] ?? 0
+  }
+
+  /** Note a private reminder (for the speak throttle). */
+  markReminded(group: GroupRef, memberId: string): void {
+    this.d.state.reminded[caseKey(group.id, memberId, this.v.observing(group))] = this.v.now
+    this.d.dirty.state = true
+  }
+
+  /** Note that the admins heard about a case today; true when they had not yet. */
+  markReported(c: Case): boolean {
+    const today = dayKey(this.v.now, this.v.tz)
+    if (c.reportedOn === today) return false
+    c.reportedOn = today
+    this.d.dirty.state = true
+    return true
+  }
+
+  private openCase(group: GroupRef, a: Assessment, opts: { inviter?: string; quiet?: boolean }): Action[] {
+    if (a.verdict.ok) return []
+    const identity = IDENTITY_PROBLEMS.has(a.verdict.problem)
+    const observed = this.v.observing(group)
+    const c: Case = {
+      groupId: group.id,
+      memberId: a.member.id,
+      startedAt: this.v.now,
+      next: 0,
+      problem: a.verdict.problem,
+      identity,
+      ...(observed ? { observed } : {}),
+    }
+    this.d.state.cases[caseKey(group.id, a.member.id, observed)] = c
+    this.d.dirty.state = true
+    if (!identity) return this.advance(group, a, c)
+    if (opts.quiet) return []
+    this.markReported(c)
+    return [
+      {
+        type: 'notifyAdmins',
+        text: identityText(this.notice(group, a), opts.inviter),
+        rule: 'realname.identity',
+        groupId: group.id,
+        memberId: a.member.id,
+        reason: a.verdict.detail,
+      },
+    ]
+  }
+
+  private advance(group: GroupRef, a: Assessment, c: Case): Action[] {
+    const steps = this.cfg(group).escalation
+    const now = this.v.now
+    const out: Action[] = []
+    const due = stepDueAt(steps, c.startedAt, c.next)
+    if (due !== undefined && due <= now) {
+      const unconfirmed =
+        this.v.roster.enabled && !this.v.roster.byContact(a.member.id) && !this.record(group.id, a.member.id)?.name
+      out.push(
+        ...stepActions(steps, c.next, this.notice(group, a), {
+          groupId: group.id,
+          startedAt: c.startedAt,
+          now,
+          unconfirmed,
+          staffBeforeCustomers: group.kind !== 'internal' && this.v.rolesOf(a.member.id).length > 0,
+        }),
+      )
+      if (steps[c.next].action === 'remind') this.markReminded(group, a.member.id)
+      if (steps[c.next].action === 'report') this.markReported(c)
+      c.next++
+      this.d.dirty.state = true
+    }
+    const next = { groupId: group.id, memberId: a.member.id, index: c.next, observed: c.observed }
+    return [...out, ...scheduleStep(steps, c.startedAt, next)]
+  }
+
+  /** A real case's step fell due in observe mode: it waits (checked again hourly) instead of advancing. */
+  private pause(group: GroupRef, memberId: string, index: number): Action[] {
+    const payload = { groupId: group.id, memberId, index }
+    const at = this.v.now + PAUSE_RECHECK
+    const meta = { rule: 'realname.escalate', groupId: group.id, memberId, reason: 'paused: observe mode' }
+    return [{ type: 'schedule', key: stepTimerKey(group.id, memberId), at, payload, ...meta }]
+  }
+}

@@ -1,0 +1,88 @@
+import type { Action } from '../../bot/core/actions.js'
+import { formatDuration } from '../../bot/config/duration.js'
+import type { EscalationStep } from './config.js'
+import { mentionText, reminderText, reportText, STEP_LABELS, T, type NicknameNotice } from './texts.js'
+
+/** When step `index` of a case started at `startedAt` is due; undefined past the last step. */
+export function stepDueAt(steps: EscalationStep[], startedAt: number, index: number): number | undefined {
+  const step = steps[index]
+  return step && startedAt + step.after
+}
+
+/** Timer key of a member's escalation in a group (an observe-mode case has its own). */
+export const stepTimerKey = (groupId: string, memberId: string, observed = false): string =>
+  `step:${groupId}:${memberId}${observed ? ':observed' : ''}`
+
+/** The payload of an escalation timer. */
+export interface StepPayload {
+  groupId: string
+  memberId: string
+  index: number
+  /** Set for a case opened in observe mode: its timer never advances the real case. */
+  observed?: boolean
+}
+
+/** Schedule step `index` (nothing when the steps are done). */
+export function scheduleStep(steps: EscalationStep[], startedAt: number, p: StepPayload): Action[] {
+  const at = stepDueAt(steps, startedAt, p.index)
+  if (at === undefined) return []
+  return [
+    {
+      type: 'schedule',
+      key: stepTimerKey(p.groupId, p.memberId, p.observed),
+      at,
+      payload: p,
+      rule: 'realname.escalate',
+      groupId: p.groupId,
+      memberId: p.memberId,
+      reason: `step ${p.index + 1}: ${steps[p.index].action}`,
+    },
+  ]
+}
+
+/**
+ * What the step does; `done` lists the earlier steps for the admin report. Staff are never @-ed in front of
+ * customers (`staffBeforeCustomers`): their `mention` step is a private reminder instead.
+ */
+export function stepActions(
+  steps: EscalationStep[],
+  index: number,
+  n: NicknameNotice,
+  ctx: { groupId: string; startedAt: number; now: number; unconfirmed: boolean; staffBeforeCustomers?: boolean },
+): Action[] {
+  const step = steps[index]
+  const meta = { groupId: ctx.groupId, memberId: n.memberId, reason: `${n.nickname}: ${n.detail}` }
+  switch (step.action) {
+    case 'remind':
+      return [{ type: 'remind', to: { contact: n.memberId }, text: reminderText(n), rule: 'realname.remind', ...meta }]
+    case 'mention':
+      if (ctx.staffBeforeCustomers)
+        return [
+          { type: 'remind', to: { contact: n.memberId }, text: reminderText(n), rule: 'realname.mention', ...meta },
+        ]
+      return [
+        {
+          type: 'warn',
+          text: mentionText(n),
+          rule: 'realname.mention',
+          ...meta,
+          groupId: ctx.groupId,
+          memberId: n.memberId,
+        },
+      ]
+    case 'report': {
+      const done = steps.slice(0, index).map(s => STEP_LABELS[s.action])
+      const since = done.length && ctx.now > ctx.startedAt ? T.sinceFirst(formatDuration(ctx.now - ctx.startedAt)) : ''
+      return [
+        {
+          type: 'notifyAdmins',
+          text: reportText(n, { since, done, unconfirmed: ctx.unconfirmed }),
+          rule: 'realname.report',
+          ...meta,
+        },
+      ]
+    }
+    case 'remove':
+      return [{ type: 'remove', rule: 'realname.remove', ...meta, groupId: ctx.groupId, memberId: n.memberId }]
+  }
+}

@@ -1,0 +1,96 @@
+import { type Action, emit } from '../../bot/core/actions.js'
+import type { GroupRef } from '../../bot/core/event.js'
+import './facts.js'
+import { leaverRecordText, leaverRemovedReason, leaverText, stillInText, successorText } from './texts.js'
+
+/** What a leaver still holds, as the plugin found it. */
+export interface Holdings {
+  id: string
+  name: string
+  successor?: { id: string; name: string }
+  /** Internal groups to remove them from. */
+  removing: GroupRef[]
+  /** Other managed groups they are still in. */
+  staying: GroupRef[]
+  /** Customer groups they were responsible for. */
+  responsibleFor: GroupRef[]
+  /** Open ticket and follow-up ids that moved to the successor (or to the admins). */
+  work: string[]
+}
+
+const topics = (gs: GroupRef[]) => gs.map(g => g.topic)
+
+/** How long after the removals the bot looks whether the leaver is really gone from those groups. */
+export const LEFT_CHECK_AFTER = 2 * 60_000
+
+/** The check after the removals: the admins are asked to remove the leaver where the bot could not. */
+export function stillInActions(id: string, name: string, groups: GroupRef[]): Action[] {
+  if (!groups.length) return []
+  return [
+    {
+      type: 'notifyAdmins',
+      text: stillInText(name, topics(groups)),
+      rule: 'service.staff-left-still-in',
+      memberId: id,
+    },
+  ]
+}
+
+/**
+ * One leaver: removal from internal groups, the handover of their customer groups (a fact for other plugins),
+ * the admins' notice, the successor's note and the audit record. Someone who holds nothing is only recorded.
+ */
+export function leaverActions(h: Holdings, now: number, prefix: string): Action[] {
+  const notice = {
+    name: h.name,
+    successorName: h.successor?.name,
+    removing: topics(h.removing),
+    staying: topics(h.staying),
+    responsibleFor: topics(h.responsibleFor),
+    work: h.work,
+  }
+  const record: Action = {
+    type: 'record',
+    rule: 'service.staff-left',
+    memberId: h.id,
+    text: leaverRecordText(notice, h.successor?.name),
+  }
+  if (!h.removing.length && !h.staying.length && !h.responsibleFor.length && !h.work.length) return [record]
+  const out: Action[] = []
+  for (const g of h.responsibleFor)
+    out.push(
+      emit(
+        'group.responsibility-moved',
+        { groupId: g.id, groupTopic: g.topic, from: h.id, to: h.successor?.id, at: now },
+        { rule: 'service.staff-left', groupId: g.id, memberId: h.id },
+      ),
+    )
+  out.push({ type: 'notifyAdmins', text: leaverText(notice, prefix), rule: 'service.staff-left', memberId: h.id })
+  if (h.successor && (h.responsibleFor.length || h.work.length))
+    out.push({
+      type: 'say',
+      to: { contact: h.successor.id },
+      text: successorText(notice, prefix),
+      rule: 'service.staff-left-handover',
+      memberId: h.successor.id,
+    })
+  if (h.removing.length)
+    out.push({
+      type: 'schedule',
+      key: `leftcheck:${h.id}`,
+      at: now + LEFT_CHECK_AFTER,
+      payload: { id: h.id, groupIds: h.removing.map(g => g.id) },
+      rule: 'service.schedule',
+      memberId: h.id,
+    })
+  for (const g of h.removing)
+    out.push({
+      type: 'remove',
+      groupId: g.id,
+      memberId: h.id,
+      rule: 'service.staff-left-removed',
+      reason: leaverRemovedReason(h.name),
+    })
+  out.push(record)
+  return out
+}

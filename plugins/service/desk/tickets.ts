@@ -1,0 +1,153 @@
+import type { Action } from '../../../bot/core/actions.js'
+import type { GroupRef, MessageEvent } from '../../../bot/core/event.js'
+import type { PluginContext } from '../../../bot/core/plugin.js'
+import { chineseCalendar } from '../../../bot/time/workdays.js'
+import { addWorkingTime, parseWindows } from '../../../bot/time/working-hours.js'
+import type { ServiceConfig } from '../config.js'
+import { type DecideDeps, deadlineActions, openActions, remindActions, resolveActions } from '../decide.js'
+import { type Detector, detector } from '../matcher/detect.js'
+import { nextId, TICKETS_DOC, type Ticket } from '../state.js'
+import { alreadyTaggedText, recordText, tagWhereText } from '../texts.js'
+import type { Responsibility } from './responsible.js'
+
+/** Recent customer messages remembered to find who wrote a message staff tag with `#投诉`. */
+const RECENT = 500
+
+/** The complaint tickets: opened from customer messages or staff tags, timed, resolved, pruned. */
+export class TicketDesk {
+  private doc
+  private detectors = new WeakMap<ServiceConfig, Detector>()
+  private recent = new Map<string, { id: string; name: string }>()
+
+  constructor(
+    private ctx: PluginContext<ServiceConfig>,
+    private who: Responsibility,
+    private deps: DecideDeps,
+  ) {
+    this.doc = ctx.store.doc('service-tickets', TICKETS_DOC)
+  }
+
+  /** Every stored ticket, by number. */
+  all(): Ticket[] {
+    return Object.values(this.doc.data.tickets).sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)))
+  }
+
+  /** Mark the document changed (after editing tickets in place). */
+  changed(): void {
+    this.doc.changed()
+  }
+
+  /** A customer's message in a customer group: a complaint opens a ticket. */
+  onMessage(e: MessageEvent): Action[] {
+    const g = e.group
+    const ctx = this.ctx
+    if (g?.kind !== 'customer' || e.kind !== 'text') return []
+    if (e.sender.isStaff || ctx.rolesOf(e.sender.id).length || e.sender.id === ctx.directory.selfId()) return []
+    const customerName = ctx.displayName(e.sender)
+    this.recent.set(e.id, { id: e.sender.id, name: customerName })
+    if (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value as string)
+    if (!this.detect(ctx.configFor(g)).match(e.text)) return []
+    return this.open(g, { messageId: e.id, text: e.text.trim(), customerId: e.sender.id, customerName }, e.at)
+  }
+
+  /** `#投诉` quoting a customer message: open a ticket for it; a Chinese error when it cannot. */
+  tag(e: MessageEvent): Action[] | string {
+    const g = e.group
+    if (g?.kind !== 'customer' || !e.quote) return tagWhereText(this.ctx.commandPrefix)
+    const quote = e.quote
+    const byId = quote.id ? this.all().find(t => t.messageId === quote.id) : undefined
+    if (byId) return alreadyTaggedText(byId.id)
+    const who = quote.id ? this.recent.get(quote.id) : undefined
+    return this.open(
+      g,
+      {
+        messageId: quote.id ?? e.id,
+        text: quote.text.trim(),
+        customerId: who?.id,
+        customerName: who?.name ?? quote.senderName ?? '客户',
+        taggedBy: e.sender.id,
+      },
+      e.at,
+    )
+  }
+
+  /** Resolve an open ticket: the customer is told, the timers cancelled. */
+  resolve(t: Ticket, by: string, note: string): Action[] {
+    t.state = 'resolved'
+    t.resolvedAt = this.ctx.clock.now()
+    t.resolvedBy = by
+    t.resolution = note.slice(0, 500)
+    this.doc.changed()
+    const group = this.ctx.directory.group(t.groupId)
+    return [
+      ...resolveActions(t, this.ctx.configFor(group)),
+      {
+        type: 'record',
+        rule: 'service.ticket-closed',
+        text: recordText.closed(t),
+        groupId: t.groupId,
+        memberId: by,
+      },
+    ]
+  }
+
+  /** The reminder or deadline timer of a ticket. */
+  onTimer(kind: string, id: string): Action[] {
+    const t = this.doc.data.tickets[id]
+    if (!t) return []
+    const now = this.ctx.clock.now()
+    if (kind === 'remind') return remindActions(t, this.deps, now)
+    if (kind !== 'deadline') return []
+    const actions = deadlineActions(t, this.deps)
+    if (actions.length) {
+      t.overdueAt = now
+      this.doc.changed()
+    }
+    return actions
+  }
+
+  private detect(cfg: ServiceConfig): Detector {
+    let d = this.detectors.get(cfg)
+    if (!d) this.detectors.set(cfg, (d = detector(cfg)))
+    return d
+  }
+
+  private open(
+    group: GroupRef,
+    src: { messageId: string; text: string; customerId?: string; customerName: string; taggedBy?: string },
+    at: number,
+  ): Action[] {
+    const cfg = this.ctx.configFor(group)
+    const windows = parseWindows(cfg.workingHours)
+    const after = (ms: number) => addWorkingTime(at, ms, windows, this.ctx.timezone, chineseCalendar)
+    this.prune(at)
+    const s = this.doc.data
+    const t: Ticket = {
+      id: nextId(s, Object.keys(s.tickets), 'T'),
+      groupId: group.id,
+      groupTopic: group.topic,
+      messageId: src.messageId,
+      text: src.text.slice(0, 500),
+      customerId: src.customerId,
+      customerName: src.customerName,
+      ...(src.taggedBy ? { taggedBy: src.taggedBy } : {}),
+      responsible: this.who.current(group),
+      at,
+      deadline: after(cfg.deadline),
+      remindAt: cfg.remindBefore
+        ? after(Math.max(cfg.deadline - cfg.remindBefore, Math.round(cfg.deadline / 2)))
+        : undefined,
+      state: 'open',
+      ...(this.ctx.observing(group) ? { observed: true } : {}),
+    }
+    s.tickets[t.id] = t
+    this.doc.changed()
+    return openActions(t, cfg, this.deps)
+  }
+
+  /** Forget resolved tickets older than `keepDays` (ids are never reused). */
+  private prune(now: number): void {
+    const before = now - this.ctx.configFor().keepDays * 86_400_000
+    for (const t of this.all()) if (t.state === 'resolved' && t.at < before) delete this.doc.data.tickets[t.id]
+  }
+}

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest'
+import { parseConfig } from '../../../bot/config/load-config.js'
+import { runtimeSource, WebConsole } from '../../../bot/console/index.js'
+import { createConsoleApp } from '../../../bot/console/server.js'
+import { FakeClock } from '../../../bot/ports/clock.js'
+import { MemoryStore } from '../../../bot/ports/memory-store.js'
+import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
+import { createLogger } from '../../../bot/process/logger.js'
+import { BotRuntime } from '../../../bot/runtime/host/runtime.js'
+import { PLUGINS } from '../../../plugins/index.js'
+import { group, MONDAY_9AM, member, text } from '../../helpers/harness.js'
+
+const CONFIG = `
+company: 示例科技
+roles: { admin: [admin1], trainer: [trainer1], leader: [boss], editor: [boss], approver: [admin1] }
+groups:
+  - { name: 销售群, topic: 销售部工作群, kind: internal }
+plugins:
+  campaign: { queue: { targets: { kinds: [internal] } } }
+`
+const sales = group('r1', '销售部工作群', 'internal', '销售群')
+
+/** The runtime with every shipped plugin, a sales group of four and a console app; `as(who)` signs someone in. */
+async function setup() {
+  const clock = new FakeClock(MONDAY_9AM)
+  const wechat = new SimulatedWeChat(clock)
+  wechat.addGroup(sales, [
+    member('boss', '王经理'),
+    member('u1', '张三'),
+    member('u2', '李四'),
+    member('admin1', '陈管理'),
+  ])
+  const log = createLogger('silent')
+  const web = new WebConsole({ host: '127.0.0.1', port: 0, publicUrl: 'http://127.0.0.1:8080' }, log, () => clock.now())
+  const rt = new BotRuntime({
+    loaded: parseConfig(CONFIG, 'test.yaml', PLUGINS),
+    plugins: PLUGINS,
+    clock,
+    store: new MemoryStore(),
+    directory: wechat,
+    roomAdmin: wechat,
+    sender: wechat,
+    log,
+    outputDir: '/tmp/bot-test-output',
+    random: () => 0.5,
+    commands: web.commands,
+  })
+  await rt.start()
+  const app = createConsoleApp({ source: runtimeSource(rt), auth: web.auth, log })
+  const say = async (who: string, body: string, inGroup = true) => {
+    await rt.handle(text(member(who), body, clock.now(), inGroup ? sales : undefined))
+    await clock.advance(10_000)
+  }
+  const as = async (who: string) => {
+    const code = web.auth.issueCode({ id: who, name: who })
+    const pre = 'test-pre-token-0000000'
+    const res = await app.request('/login', {
+      method: 'POST',
+      body: new URLSearchParams({ pre, code }),
+      headers: { Cookie: `gg_console_pre=${pre}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+    })
+    const sid = /gg_console=([^;]+)/.exec(res.headers.getSetCookie().join('\n'))?.[1]
+    const headers = { Cookie: `gg_console=${sid}` }
+    const get = (path: string) => app.request(path, { headers })
+    const csrf = /name="csrf" value="([^"]+)"/.exec(await (await get('/cases')).text())?.[1] as string
+    const post = (path: string, form: Record<string, string>, withCsrf = true) =>
+      app.request(path, {
+        method: 'POST',
+        body: new URLSearchParams(withCsrf ? { ...form, csrf } : form),
+        headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+      })
+    return { get, post }
+  }
+  return { rt, clock, wechat, say, as }
+}
+
+describe('web console pages over the plugins views', () => {
+  it('shows who acknowledged a notice and who has not', async () => {
+    const { say, as } = await setup()
+    await say('boss', '#通知 下午三点开会，请回复收到')
+    await say('u1', '收到')
+    const page = await (await (await as('admin1')).get('/notices')).text()
+    expect(page).toContain('下午三点开会')
+    expect(page).toMatch(/已回复 1\/\d/)
+    expect(page).toMatch(/张三<small>/)
+    expect(page).toMatch(/未回复 \d+/)
+    expect(page).toContain('李四')
+  })
+
+  it('approves a queued post by running #排期 通过 as the admin: audited, the editor told, the answer shown', async () => {
+    const { say, as, rt, wechat, clock } = await setup()
+    await say('boss', '#排期 添加 明天 新品到货，欢迎咨询', false)
+    const admin = await as('admin1')
+    expect(await (await admin.get('/campaigns')).text()).toContain('新品到货')
+    const denied = await admin.post('/campaigns/decide', { id: '1', decision: 'approve' }, false)
+    expect(denied.status).toBe(403)
+    expect(await (await admin.get('/campaigns')).text()).toContain('待审核')
+    const res = await admin.post('/campaigns/decide', { id: '1', decision: 'approve' })
+    expect(res.status).toBe(303)
+    await clock.advance(10_000)
+    const after = await (await admin.get('/campaigns')).text()
+    expect(after).toContain('› #排期 通过 1')
+    expect(after).toContain('已通过')
+    expect(
+      rt.audit.query({ days: 1, limit: 100 }).some(e => e.rule === 'command.排期' && e.memberId === 'admin1'),
+    ).toBe(true)
+    expect(wechat.textsTo('admin1').join('\n')).toContain('通过')
+  })
+
+  it('gives no page to someone who is neither admin nor trainer, even with a code', async () => {
+    const { as } = await setup()
+    const editor = await as('boss')
+    const res = await editor.get('/campaigns')
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe('/login')
+  })
+
+  it('keeps trainers out of every admin page and change', async () => {
+    const { as } = await setup()
+    const trainer = await as('trainer1')
+    for (const path of ['/notices', '/campaigns', '/dictionary', '/archive', '/groups', '/settings'])
+      expect((await trainer.get(path)).status).toBe(403)
+    expect((await trainer.post('/dictionary', { op: 'add', term: '测试词' })).status).toBe(403)
+    expect((await trainer.post('/archive/export', { format: 'csv' })).status).toBe(403)
+    expect((await trainer.get('/cases')).status).toBe(200)
+  })
+
+  it('tests a sentence with #词库 测试 and shows the bot answer', async () => {
+    const { as } = await setup()
+    const admin = await as('admin1')
+    await admin.post('/dictionary', { op: 'test', text: '加我微信看内部价格表' })
+    const page = await (await admin.get('/dictionary')).text()
+    expect(page).toContain('› #词库 测试 加我微信看内部价格表')
+    expect(page).toContain('命中')
+  })
+
+  it('adds a term by running #词库 添加 as the admin and shows whatever the bot answered', async () => {
+    const { as, rt } = await setup()
+    const admin = await as('admin1')
+    expect((await admin.post('/dictionary', { op: 'add', term: '内部底价单' })).status).toBe(303)
+    const page = await (await admin.get('/dictionary')).text()
+    expect(page).toContain('› #词库 添加 内部底价单')
+    expect(page).toMatch(/› #词库 添加 内部底价单\n\S/)
+    const asked = rt.audit.query({ days: 1, limit: 50 }).filter(e => e.rule.startsWith('command.词库'))
+    expect(asked.some(e => e.memberId === 'admin1')).toBe(true)
+  })
+
+  it('searches and exports the archive, each written to the audit log', async () => {
+    const { say, as, rt } = await setup()
+    await say('u1', '报价单今天发给刘总')
+    await say('u2', '收到')
+    const admin = await as('admin1')
+    const found = await (await admin.get(`/archive?q=${encodeURIComponent('报价单')}`)).text()
+    expect(found).toContain('报价单今天发给刘总')
+    expect(found).toContain('共 1 条')
+    const csv = await admin.post('/archive/export', { q: '报价单', format: 'csv' })
+    expect(csv.headers.get('content-disposition')).toMatch(/^attachment;/)
+    const body = await csv.text()
+    expect(body).toContain('报价单今天发给刘总')
+    expect(body).not.toContain('收到')
+    const rules = rt.audit.query({ days: 1, limit: 100 }).map(e => e.rule)
+    expect(rules).toContain('console.archive-search')
+    expect(rules).toContain('console.archive-export')
+  })
+
+  it('answers 404 without details for unknown pages after sign-in', async () => {
+    const { as } = await setup()
+    const res = await (await as('admin1')).get('/nope/../../etc/passwd')
+    expect(res.status).toBe(404)
+    expect(await res.text()).toBe('页面不存在')
+  })
+})

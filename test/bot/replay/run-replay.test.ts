@@ -1,0 +1,74 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Writable } from 'node:stream'
+import { describe, expect, it } from 'vitest'
+import { OutputFolderError } from '../../../bot/replay/output-folder.js'
+import { runReplay } from '../../../bot/replay/run-replay.js'
+
+// A short day: a case shared, the admin asks for help (a long answer), the trainer for the weekly digest (a file).
+const DAY = [
+  {
+    t: '2026-11-30T14:25:00+08:00',
+    type: 'message',
+    group: '示例科技南宁区域群',
+    from: '杜艳霞',
+    text: '#经验 老客户复购的小技巧：换芯提醒提前一周发，附上上次的水质检测数据',
+  },
+  { t: '2026-11-30T16:05:00+08:00', type: 'message', group: '示例科技销售部工作群', from: '陈管理', text: '#帮助' },
+  { t: '2026-11-30T16:30:00+08:00', type: 'message', from: '刘老师', text: '#案例 周报' },
+]
+
+async function replay(outDir: string): Promise<{ printed: string; texts: string[] }> {
+  const dir = mkdtempSync(join(tmpdir(), 'replay-'))
+  const transcript = join(dir, 'day.jsonl')
+  writeFileSync(transcript, `${DAY.map(l => JSON.stringify(l)).join('\n')}\n`)
+  let printed = ''
+  const out = new Writable({
+    write(chunk, _enc, done) {
+      printed += chunk
+      done()
+    },
+  })
+  const { actions } = await runReplay({
+    transcript,
+    configFile: 'data/bot.config.example.yaml',
+    worldFile: 'data/demo/world.yaml',
+    outDir,
+    live: true,
+    out,
+    logLevel: 'silent',
+  })
+  return { printed, texts: actions.flatMap(a => (a.text ? [a.text] : [])) }
+}
+
+describe('replay output a manager can read', () => {
+  it('names actions in Chinese and prints every line of every text, none cut', async () => {
+    const { printed, texts } = await replay(mkdtempSync(join(tmpdir(), 'replay-out-')))
+    expect(printed).toMatch(/^16:05 发言 群「示例科技销售部工作群」 @陈管理/m)
+    expect(printed).toMatch(/^16:30 发送文件 @刘老师/m)
+    expect(printed).not.toMatch(/^\d\d:\d\d (say|sendFile|schedule) /m)
+    const help = texts.find(t => t.includes('#帮助')) as string
+    expect(help.length).toBeGreaterThan(160)
+    for (const line of help.split('\n')) expect(printed).toContain(`      ${line}\n`)
+  })
+
+  it('lists only this run’s files: an earlier replay’s output is cleared first', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'replay-out-'))
+    await replay(outDir)
+    const stale = join(outDir, 'output', 'activity', 'daily-2026-11-01.png')
+    mkdirSync(join(outDir, 'output', 'activity'), { recursive: true })
+    writeFileSync(stale, 'old chart')
+    const { printed } = await replay(outDir)
+    expect(existsSync(stale)).toBe(false)
+    expect(printed).not.toContain('daily-2026-11-01')
+    expect(printed).toMatch(/生成的文件 files in .*\n {4}output\/cases\/案例周报_2026-11-24_2026-11-30\.md\n$/)
+  })
+
+  it('leaves a folder it did not write alone', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'replay-out-'))
+    writeFileSync(join(outDir, '报表.xlsx'), 'someone’s work')
+    await expect(replay(outDir)).rejects.toBeInstanceOf(OutputFolderError)
+    expect(readdirSync(outDir)).toEqual(['报表.xlsx'])
+  })
+})

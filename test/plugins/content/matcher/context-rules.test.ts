@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest'
+import { compileMatcher, type ExpansionKind, type MatchKind } from '../../../../plugins/content/matcher/index.js'
+import { dictionaryOf } from './helpers.js'
+
+const ALL: ExpansionKind[] = ['pinyin', 'initials', 'homophone', 'split', 'lookalike']
+
+/** A matcher over one category with the given options. */
+function category(terms: string[], options: { expand?: ExpansionKind[]; act?: MatchKind[]; context?: string[] } = {}) {
+  const dictionary = dictionaryOf({ c: { terms } })
+  Object.assign(dictionary.categories.c, { expand: ALL, ...options })
+  return compileMatcher(dictionary)
+}
+
+describe('homophones: near sounds in long terms, words around them', () => {
+  it('takes another tone or a near sound in terms of four characters or more', () => {
+    expect(
+      category(['成人视频'])
+        .scan('成人视屏高清')
+        .map(m => m.kind),
+    ).toEqual(['homophone'])
+  })
+
+  it('keeps the tone in short terms', () => {
+    const m = category(['赌场'])
+    expect(m.categoriesOf('小王报了独唱节目')).toEqual([])
+  })
+
+  it('takes an everyday character with the same tone unless it makes a word (六和彩, not 实时采集)', () => {
+    expect(category(['六合彩']).categoriesOf('六和彩特码资料')).toEqual(['c'])
+    expect(category(['时时彩']).categoriesOf('新款净水器能实时采集水质数据')).toEqual([])
+  })
+
+  it('drops a swapped edge character that makes a word with its neighbour outside the hit', () => {
+    expect(category(['日赚']).categoriesOf('活动期间请大家每日转发公司海报')).toEqual([])
+    expect(category(['约炮']).categoriesOf('周六早上约跑步的同事')).toEqual([])
+    expect(category(['六合彩']).categoriesOf('六合菜市场旁边的门店')).toEqual([])
+  })
+
+  it('reads a swapped first character that is a surname as a name (白佳乐, 杜博)', () => {
+    expect(category(['百家乐']).categoriesOf('销售二部-白佳乐 已经改好昵称了')).toEqual([])
+    expect(category(['赌博']).categoriesOf('@市场部-杜博 新海报收到了')).toEqual([])
+  })
+})
+
+describe('look-alike characters from their components', () => {
+  it.each([
+    ['a swapped look-alike component (礻 for 衤)', '裸聊', '深夜祼聊'],
+    ['the same components arranged otherwise (曰 for 日)', '日赚', '在家也能曰赚三百'],
+    ['艹 for ⺮', '第一品牌', '全国苐一品牌'],
+  ])('finds %s', (_name, term, text) => {
+    expect(
+      category([term])
+        .scan(text)
+        .map(m => m.kind),
+    ).toEqual(['lookalike'])
+  })
+})
+
+describe('Latin pinyin as names', () => {
+  const m = category(['薇信', '赌博', '百家乐'])
+
+  it('reads a capitalised surname and given name set apart by spaces as a name', () => {
+    expect(m.categoriesOf('新同事 Wei Xin 下周一入职')).toEqual([])
+  })
+
+  it('still finds pinyin glued to Chinese, or written syllable by syllable', () => {
+    expect(m.categoriesOf('想玩Du Bo的来')).toEqual(['c'])
+    expect(m.categoriesOf('想玩 Bai Jia Le 的来')).toEqual(['c'])
+    expect(m.categoriesOf('加 weixin 详聊')).toEqual(['c'])
+  })
+})
+
+describe('context words confirm initials', () => {
+  const m = category(['时时彩', '百家乐'], { context: ['一期', '真人'] })
+
+  it('ignores initials without a context word: SSC the shared-service centre, BJL a contract party', () => {
+    expect(m.categoriesOf('集团 SSC 共享服务中心下周统一处理报销')).toEqual([])
+    expect(m.categoriesOf('合同上的 BJL 是客户公司的缩写')).toEqual([])
+  })
+
+  it('finds initials with a context word in the message, and never reports the context word itself', () => {
+    expect(m.scan('SSC 五分钟一期').map(x => [x.matched, x.kind])).toEqual([['SSC', 'initials']])
+    expect(m.categoriesOf('bjl真人台')).toEqual(['c'])
+  })
+
+  it('leaves initials alone in categories without context words', () => {
+    expect(category(['傻逼']).categoriesOf('真是个SB')).toEqual(['c'])
+  })
+})
+
+describe('review-only kinds', () => {
+  it('marks a hit review-only when the category does not let its kind act', () => {
+    const m = category(['赌博'], { act: ['exact', 'normalised'] })
+    expect(m.scan('赌博').map(x => x.reviewOnly)).toEqual([undefined])
+    expect(m.scan('dubo').map(x => x.reviewOnly)).toEqual([true])
+  })
+
+  it('lets a listed fuzzy kind act', () => {
+    const m = category(['赌博'], { act: ['exact', 'normalised', 'pinyin'] })
+    expect(m.scan('dubo').map(x => x.reviewOnly)).toEqual([undefined])
+  })
+})
