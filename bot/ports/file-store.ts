@@ -196,7 +196,14 @@ export class FileStore implements Store {
    * Write document `name` (atomically; fsynced unless volatile) and list a durable one in the manifest.
    * In background mode the I/O runs off the event loop and the returned promise says when it is done.
    */
-  writeDoc(name: string, text: string, spec: DocSpec<unknown>, encodeMs = 0): Promise<void> | undefined {
+  writeDoc(
+    name: string,
+    text: string,
+    spec: DocSpec<unknown>,
+    encodeMs = 0,
+    /** Write on the event loop even in background mode (`persist()`). */
+    now = false,
+  ): Promise<void> | undefined {
     const t = performance.now()
     const done = () => {
       if (spec.durable) this.track(name)
@@ -210,7 +217,7 @@ export class FileStore implements Store {
         writes: s.writes + 1,
       })
     }
-    if (this.background) return this.writeInBackground(this.file(name), text, !spec.volatile).then(done)
+    if (this.background && !now) return this.writeInBackground(this.file(name), text, !spec.volatile).then(done)
     this.writeAtomically(this.file(name), text, !spec.volatile)
     done()
     return undefined
@@ -450,9 +457,14 @@ class FileDoc<T> extends HeldDoc<T> {
   private started = 0
   private succeeded = 0
 
+  /**
+   * Write now, on the event loop even in background mode (after a write of it in progress): when it
+   * returns the document is durable, so records persisted one after the other (a case, then the queue
+   * holding its confirmation) reach the disk in that order, whenever the process is killed.
+   */
   async persist(): Promise<void> {
     this.dirty = true
-    await this.flush()
+    await this.flush(true)
   }
 
   /**
@@ -460,22 +472,22 @@ class FileDoc<T> extends HeldDoc<T> {
    * since it began, else after a write that starts later. Writes that others start meanwhile do not
    * keep a caller waiting (a document changed all the time is not a reason to wait forever).
    */
-  async flush(): Promise<void> {
+  async flush(now = false): Promise<void> {
     const need = this.dirty ? this.started + 1 : this.writing ? this.started : 0
     while (this.succeeded < need) {
       if (this.writing) await this.writing
-      else if (this.dirty) await this.write()
+      else if (this.dirty) await this.write(now)
       else return
     }
   }
 
-  private async write(): Promise<void> {
+  private async write(now: boolean): Promise<void> {
     this.dirty = false
     const n = ++this.started
     try {
       const t = performance.now()
       const text = encodeDoc(this.value, this.spec)
-      const done = this.store.writeDoc(this.name, text, this.spec as DocSpec<unknown>, performance.now() - t)
+      const done = this.store.writeDoc(this.name, text, this.spec as DocSpec<unknown>, performance.now() - t, now)
       if (done) {
         const settled = done.then(
           () => {},

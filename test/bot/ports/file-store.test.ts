@@ -214,20 +214,34 @@ describe('FileStore periodic flush', () => {
 })
 
 describe('FileStore writing in the background (the running bot)', () => {
-  it('lets events run while a durable document is written, and persist() returns once it is on disk and fsynced', async () => {
+  it('lets events run while a flush writes a durable document, and returns once it is on disk and fsynced', async () => {
     const dir = tempDir()
     const { recorded, calls } = recordingFs()
     const store = new FileStore(dir, { fs: recorded, background: true })
     const doc = store.doc('cases', CASES)
     doc.data.confirmed.push('案例-1')
+    doc.changed()
     let eventRan = false
     setImmediate(() => {
       eventRan = true
     })
-    await doc.persist()
+    await store.flush(true)
     expect(eventRan).toBe(true)
     expect(onDisk(dir, 'cases')).toEqual({ $version: 1, confirmed: ['案例-1'] })
     expect(calls).toContain(`fsync ${stateFile(dir, 'cases')}.tmp-${process.pid}`)
+  })
+
+  it('persist() still writes at once, so records persisted one after the other reach the disk in that order', async () => {
+    const dir = tempDir()
+    const store = new FileStore(dir, { background: true })
+    const cases = store.doc('cases', CASES)
+    const queue = store.doc('queue', CASES)
+    cases.data.confirmed.push('案例-1')
+    const first = cases.persist()
+    expect(onDisk(dir, 'cases')).toEqual({ $version: 1, confirmed: ['案例-1'] }) // before the queue is touched
+    queue.data.confirmed.push('确认 案例-1')
+    await Promise.all([first, queue.persist()])
+    expect(onDisk(dir, 'queue')).toEqual({ $version: 1, confirmed: ['确认 案例-1'] })
   })
 
   it('a flush before a send waits for a write already under way, and writes what changed meanwhile', async () => {
@@ -272,7 +286,8 @@ describe('FileStore writing in the background (the running bot)', () => {
     await doc.persist()
     full = true
     doc.data.confirmed.push('案例-1')
-    await expect(doc.persist()).rejects.toThrow(/cases\.json: ENOSPC/)
+    doc.changed()
+    await expect(store.flush(true)).rejects.toThrow(/cases\.json: ENOSPC/)
     expect(onDisk(dir, 'cases')).toEqual({ $version: 1, confirmed: [] })
     full = false
     await store.flush(true)
