@@ -2,11 +2,12 @@ import type { GroupRef, Member, MessageEvent } from '../../bot/core/event.js'
 import type { PluginDefinition } from '../../bot/core/plugin.js'
 import { parseConfig } from '../../bot/config/load-config.js'
 import { FakeClock } from '../../bot/ports/clock.js'
-import { MemoryStore } from '../../bot/ports/memory-store.js'
 import { SimulatedWeChat } from '../../bot/ports/simulated.js'
+import type { Store } from '../../bot/ports/store.js'
 import { BotRuntime } from '../../bot/runtime/host/runtime.js'
 import { createLogger } from '../../bot/process/logger.js'
 import type { WorkCalendar } from '../../bot/time/workdays.js'
+import { testStore } from './test-store.js'
 
 /** Monday 2026-11-30 09:00 in Asia/Shanghai. */
 export const MONDAY_9AM = Date.parse('2026-11-30T01:00:00Z')
@@ -25,17 +26,17 @@ export interface RuntimeOptions {
   file?: string
   /** Existing ports, as a restarted bot process keeps its data and its WeChat: a second runtime over them. */
   clock?: FakeClock
-  store?: MemoryStore
+  store?: Store
   wechat?: SimulatedWeChat
   /** Groups added to the directory before the runtime starts (a real bot sees its rooms at login). */
   groups?: [GroupRef, Member[]][]
   outputDir?: string
 }
 
-/** A runtime on simulated ports with a fake clock, built from YAML config text. */
+/** A runtime on simulated ports with a fake clock, built from YAML config text (store: {@link testStore}). */
 export async function makeRuntime(yaml: string, plugins: PluginDefinition[] = [], opts: RuntimeOptions = {}) {
   const clock = opts.clock ?? new FakeClock(opts.start ?? MONDAY_9AM)
-  const store = opts.store ?? new MemoryStore()
+  const store = opts.store ?? (await testStore())
   const wechat = opts.wechat ?? new SimulatedWeChat(clock)
   for (const [ref, members] of opts.groups ?? []) wechat.addGroup(ref, members)
   const loaded = parseConfig(yaml, opts.file ?? 'test.yaml', plugins)
