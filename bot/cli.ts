@@ -8,6 +8,7 @@ import { casesCommand, statsCommand } from './cli/store-commands.js'
 import { archiveCommand } from './cli/archive.js'
 import { backupCommand, restoreCommand } from './cli/backup.js'
 import { runCheck } from '../plugins/content/check-command.js'
+import { runDictionaryEdit } from '../plugins/content/cli/dictionary-command.js'
 import { PLUGINS } from '../plugins/index.js'
 import { configJsonSchema, configReference } from './config/config-reference.js'
 import { defineCli, UsageError } from './cli/args.js'
@@ -26,6 +27,10 @@ const COMMANDS: Record<string, Command> = {
   check: {
     run: argv => runCheck(argv, process.stdout),
     help: 'check --dictionary FILE [--dictionary F2] --input FILE.jsonl   run the banned-content matcher over {"id","text"} lines',
+  },
+  dictionary: {
+    run: argv => runDictionaryEdit(argv, process.stdout),
+    help: 'dictionary add|remove|allow --dictionary FILE [--dictionary F2] <category> <word>   edit a dictionary file (comments kept)',
   },
   cases: {
     run: casesCommand,

@@ -172,7 +172,12 @@ export function createConsoleApp(opts: ConsoleAppOptions): Hono<Env> {
       c,
       '/violations',
       '违规记录',
-      violationsPage(source.violations(days), days, source.timezone(), c.get('session').csrf),
+      violationsPage(source.violations(days), {
+        days,
+        category: c.req.query('category')?.slice(0, 60),
+        tz: source.timezone(),
+        csrf: c.get('session').csrf,
+      }),
     )
   })
 

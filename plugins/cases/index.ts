@@ -8,8 +8,8 @@ import { maskerCache } from './content/privacy.js'
 import { compileTemplate } from './content/template.js'
 import { decideAttach } from './decide-capture.js'
 import { digestActions } from './decide-digest.js'
-import { buildDigest, casesIn } from './digest/build.js'
-import { lastDays } from './digest/period.js'
+import { buildDigest } from './digest/build.js'
+import { lastDays, rangeInstants } from './digest/period.js'
 import { buildCaseSearch } from './search/case-search.js'
 import { caseTerms, TERMS_VERSION } from './search/case-terms.js'
 import { TermsCache } from './search/terms-cache.js'
@@ -77,7 +77,11 @@ export const casesPlugin = definePlugin({
             },
           ]
         : [],
-      status: () => T.status(search.size, casesIn(digest, lastDays(7, ctx.clock.now(), ctx.timezone)).length),
+      status: () =>
+        T.status(
+          search.size,
+          cases.countSince(rangeInstants(lastDays(7, ctx.clock.now(), ctx.timezone), ctx.timezone).from),
+        ),
     }
   },
 })

@@ -2,12 +2,13 @@ import type { Action } from '../../bot/core/actions.js'
 import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
 import type { AuditEntry } from '../../bot/runtime/records/audit.js'
 import { shortDateTime } from '../../bot/time/zoned.js'
-import { dictionarySummary } from './dictionary-holder.js'
+import { dictionarySummary } from './dictionary/holder.js'
 import { recentIncidents, type Incident } from './incident.js'
-import { describeScan } from './scan-report.js'
-import type { ContentService } from './service.js'
+import { describeScan } from './dictionary/scan-report.js'
+import type { ContentService } from './service/service.js'
 import { findReview } from './state.js'
-import { reviewAnswerText, reviewUsageText, SEVERITY_LABEL, STEP_LABEL } from './texts.js'
+import { dictionaryEditText, reviewAnswerText, reviewUsageText, SEVERITY_LABEL, STEP_LABEL } from './texts.js'
+import type { DictionaryEditOp } from './matcher/dictionary-edit.js'
 
 /** `#违规` (recent incidents with the audit ids `#撤销` takes) and `#词库` (status, test, reload). `#撤销` is the runtime's. */
 export function contentCommands(s: ContentService): CommandSpec[] {
@@ -26,13 +27,41 @@ export function contentCommands(s: ContentService): CommandSpec[] {
       aliases: ['dictionary'],
       role: 'admin',
       where: 'private',
-      usage: `${p}词库 [测试 <文本>|重载]`,
-      description: '词库状态；测试一段文字会命中什么、为什么；立即重新加载词库',
-      run: inv => [inv.reply(dictionaryCommand(s, inv))],
+      usage: `${p}词库 [测试 <文本>|重载|添加 <类别> <词>|删除 <类别> <词>|允许 <类别> <短语>]`,
+      description:
+        '词库状态；测试一段文字会命中什么、为什么；立即重新加载词库；添加、删除词条和允许短语（写回词库文件）',
+      run: inv => editCommand(s, inv) ?? [inv.reply(dictionaryCommand(s, inv))],
     },
     reviewCommand(s, 'confirm', '确认', 'confirm', '按违规处理一条待确认的变体命中（警告、记违规按处理矩阵）'),
     reviewCommand(s, 'ignore', '忽略', 'ignore', '忽略一条待确认的变体命中，不做处理'),
   ]
+}
+
+const EDIT_OPS: Record<string, DictionaryEditOp> = {
+  添加: 'add',
+  add: 'add',
+  删除: 'remove',
+  remove: 'remove',
+  允许: 'allow',
+  allow: 'allow',
+}
+
+/** `#词库 添加|删除|允许 <类别> <词>`: the edit, its audit record and the reply; undefined for other arguments. */
+function editCommand(s: ContentService, inv: CommandInvocation): Action[] | undefined {
+  const op = EDIT_OPS[inv.argv[0]?.toLowerCase() ?? '']
+  if (!op) return undefined
+  const [, category, ...words] = inv.argv
+  if (!category || words.length === 0) return [inv.reply(dictionaryEditText.usage(s.ctx.commandPrefix))]
+  const edit = { op, category, word: words.join(' ') }
+  const result = s.editDictionary(edit)
+  const record: Action = {
+    type: 'record',
+    rule: result.ok ? 'content.dictionary.edit' : 'content.dictionary.edit-refused',
+    memberId: inv.event.sender.id,
+    reason: `${op} ${category} ${edit.word}`,
+    text: result.text,
+  }
+  return [record, inv.reply(result.text)]
 }
 
 /** `#确认 R3` / `#忽略 R3`: the admins' answer to a review-only hit. */

@@ -1,6 +1,6 @@
 import type { Action } from '../../bot/core/actions.js'
 import { shortDateTime } from '../../bot/time/zoned.js'
-import type { Finding } from './findings.js'
+import type { Finding } from './assess/findings.js'
 import type { Review } from './state.js'
 import { reviewAnswerText, reviewText } from './texts.js'
 

@@ -2,9 +2,9 @@ import { OUTWARD_ACTIONS, type Action, type ActionMeta } from '../../bot/core/ac
 import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
 import { shortDateTime } from '../../bot/time/zoned.js'
 import type { ContentConfig } from './config.js'
-import { planStrike, strikeCategory, type StrikePlan } from './escalation.js'
-import { excerpt } from './excerpt.js'
-import type { Finding } from './findings.js'
+import { planStrike, strikeCategory, type StrikePlan } from './decide-escalation.js'
+import { excerpt } from './assess/excerpt.js'
+import type { Finding } from './assess/findings.js'
 import type { Incident } from './incident.js'
 import { reportText, STEP_LABEL, warnText } from './texts.js'
 

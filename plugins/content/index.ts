@@ -1,11 +1,11 @@
 import { definePlugin } from '../../bot/core/plugin.js'
 import { contentCommands } from './commands.js'
 import { contentConfigSchema } from './config.js'
-import { dictionarySummary } from './dictionary-holder.js'
-import { watchDictionaries } from './dictionary-watch.js'
-import { selfCheckProblems } from './self-check.js'
+import { dictionarySummary } from './dictionary/holder.js'
+import { watchDictionaries } from './dictionary/watch.js'
+import { selfCheckProblems } from './dictionary/self-check.js'
 import type { ImageSource } from './qr/image-source.js'
-import { ContentService, QR_TIMER } from './service.js'
+import { ContentService, QR_TIMER } from './service/service.js'
 
 /** Ways to build the content plugin with other parts. */
 export interface ContentOptions {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { GroupKind } from '../../bot/core/event.js'
 import { docSpec } from '../../bot/ports/store.js'
-import type { Finding } from './findings.js'
+import type { Finding } from './assess/findings.js'
 
 /**
  * A message held for review: its only dictionary hits are of kinds the category does not let act

@@ -1,15 +1,16 @@
 import type { GroupKind } from '../../bot/core/event.js'
 import { formatDuration } from '../../bot/config/duration.js'
 import type { ContentConfig } from './config.js'
-import type { StrikePlan } from './escalation.js'
-import { excerpt } from './excerpt.js'
-import type { Evidence, Finding } from './findings.js'
+import type { StrikePlan } from './decide-escalation.js'
+import { excerpt } from './assess/excerpt.js'
+import type { Evidence, Finding } from './assess/findings.js'
 import { describeMatchKind } from './matcher/index.js'
 import type { Review } from './state.js'
+import type { DictionaryEdit } from './matcher/dictionary-edit.js'
 
 /**
  * Group rule quoted in warnings, per category key (overridable with `rules`). Never a dictionary word: the
- * start-up self-check (`self-check.ts`) refuses a warning that its own dictionary would flag.
+ * start-up self-check (`dictionary/self-check.ts`) refuses a warning that its own dictionary would flag.
  */
 export const DEFAULT_RULES: Record<string, string> = {
   porn: '禁止发布低俗不雅内容',
@@ -158,4 +159,28 @@ export function reviewUsageText(prefix: string, id: string | undefined, status?:
   if (!id) return usage
   if (!status) return `没有找到待确认的 ${id}。${usage}`
   return `${id} 已${status === 'confirmed' ? '确认' : '忽略'}过，不再处理。`
+}
+
+const EDIT_VERB = { add: '添加词条', remove: '删除', allow: '添加允许短语' } as const
+
+/** Replies to `#词库 添加|删除|允许`. */
+export const dictionaryEditText = {
+  usage: (prefix: string): string =>
+    `用法：${prefix}词库 添加 <类别> <词>｜${prefix}词库 删除 <类别> <词>｜${prefix}词库 允许 <类别> <短语>（类别用英文名，如 ad；见 ${prefix}词库）`,
+  unknownCategory: (category: string, known: string[]): string =>
+    `没有「${category}」这个类别。现有类别：${known.join('、')}`,
+  noCompanyFile:
+    '配置里只有自带词库，不能改它：请在 plugins.content.dictionaries 里加一个公司词库文件（参考 data/dictionaries/company-custom.example.yaml）。',
+  notListed: (e: DictionaryEdit): string => `「${e.word}」不在类别 ${e.category} 的词条或允许短语里。`,
+  inShipped: (e: DictionaryEdit): string =>
+    `「${e.word}」在自带词库里，不能删除；可以改用 词库 允许 ${e.category} <包含它的短语>。`,
+  unchanged: (e: DictionaryEdit): string =>
+    e.op === 'remove' ? `「${e.word}」不在类别 ${e.category} 里。` : `「${e.word}」已在类别 ${e.category} 里，未改动。`,
+  refused: (e: DictionaryEdit, problems: string[]): string =>
+    [
+      `未${EDIT_VERB[e.op]}「${e.word}」（${e.category}）：改后的词库不能使用，已恢复原文件：`,
+      ...problems.slice(0, 5),
+    ].join('\n'),
+  done: (e: DictionaryEdit, files: string[], version: number): string =>
+    `✅ 已${EDIT_VERB[e.op]}「${e.word}」（${e.category}），写入 ${files.join('、')}，词库已重新加载（版本 ${version}）。`,
 }

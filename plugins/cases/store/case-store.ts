@@ -54,6 +54,13 @@ export class CaseStore {
     return this.ordered.filter(c => !c.status)
   }
 
+  /** Live cases captured at or after `from`, counted back from the newest (no pass over the whole store). */
+  countSince(from: number): number {
+    let n = 0
+    for (let i = this.ordered.length - 1; i >= 0 && this.ordered[i].at >= from; i--) if (!this.ordered[i].status) n++
+    return n
+  }
+
   /** A case by id (`C12`). */
   get(id: string): CaseRecord | undefined {
     return this.byId.get(id)

@@ -19,9 +19,9 @@ export const SKIPPED_PLANE1_START = 0x20004
 /** Arena offset of the automaton cells. */
 const CELLS_START = SKIPPED_PLANE1_START + 0x800
 /** Pair-filter bits per distinct letter pair of the keys (about 1% false passes), and its bounds. */
-const PAIR_BITS_PER_PAIR = 16
+const PAIR_BITS_PER_PAIR = 12
 const MIN_PAIR_BITS_LOG = 10
-const MAX_PAIR_BITS_LOG = 23
+const MAX_PAIR_BITS_LOG = 22
 
 /**
  * Where the letter pair (previous code, code) lives in a pair filter of 2^(32 - shift) words: a

@@ -1,5 +1,5 @@
 import type { GroupKind } from '../../../bot/core/event.js'
-import type { Finding } from '../findings.js'
+import type { Finding } from '../assess/findings.js'
 import type { Matcher } from '../matcher/index.js'
 
 /** What a QR code in a group image means for the content policy. */

@@ -204,12 +204,15 @@ describe('web console pages and changes', () => {
     expect(page).toContain('admin1 在控制台开启了 content 的观察模式')
   })
 
-  it('lists violations with evidence and undoes one with a reason, telling the member', async () => {
+  it('lists violations with evidence per category and undoes one with a reason, telling the member', async () => {
     const { signedIn, rt, clock, wechat } = await setup()
     await rt.handle(text(member('u1'), '加我微信买广告位', clock.now(), sales))
     const { get, post, csrf } = await signedIn()
     const list = await (await get('/violations')).text()
     expect(list).toContain('加我微信买广告位')
+    expect(list).toContain('ad（1）')
+    expect(await (await get('/violations?category=ad')).text()).toContain('加我微信买广告位')
+    expect(await (await get('/violations?category=flood')).text()).not.toContain('加我微信买广告位')
     const id = rt.audit.query({ plugin: 'content' })[0].id
     const res = await post('/violations/undo', { id, reason: '误判', csrf })
     expect(res.status).toBe(303)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { contentConfigSchema } from '../../../plugins/content/config.js'
-import { FloodTracker } from '../../../plugins/content/flood.js'
+import { FloodTracker } from '../../../plugins/content/assess/flood.js'
 import { DICTIONARY, SEC } from './setup.js'
 
 const flood = contentConfigSchema.parse({

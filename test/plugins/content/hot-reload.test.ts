@@ -7,7 +7,7 @@ import { admin, cust, customer, DICTIONARY, start } from './setup.js'
 
 /** The file watcher is infrastructure: capture the callback it would call, and call it directly. */
 const watchers: { files: string[]; onChange: () => void }[] = []
-vi.mock('../../../plugins/content/dictionary-watch.js', () => ({
+vi.mock('../../../plugins/content/dictionary/watch.js', () => ({
   watchDictionaries: (files: string[], onChange: () => void) => {
     watchers.push({ files, onChange })
     return () => {}

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { MessageEvent } from '../../../bot/core/event.js'
 import { contentConfigSchema } from '../../../plugins/content/config.js'
-import { dictionaryFindings, scanMessage } from '../../../plugins/content/findings.js'
+import { dictionaryFindings, scanMessage } from '../../../plugins/content/assess/findings.js'
 import { compileMatcher, loadDictionaryFiles } from '../../../plugins/content/matcher/index.js'
-import { fileExtension, inScope, messageTypeFindings } from '../../../plugins/content/message-policy.js'
+import { fileExtension, inScope, messageTypeFindings } from '../../../plugins/content/assess/message-policy.js'
 import { text } from '../../helpers/harness.js'
 import { DICTIONARY, spammer } from './setup.js'
 

@@ -1,8 +1,8 @@
-import type { GroupRef, Member, MessageEvent } from '../../bot/core/event.js'
-import type { ContentConfig } from './config.js'
+import type { GroupRef, Member, MessageEvent } from '../../../bot/core/event.js'
+import type { ContentConfig } from '../config.js'
 import { dictionaryFindings, maxSeverity, scanMessage, type Finding } from './findings.js'
 import type { FloodTracker } from './flood.js'
-import type { Matcher } from './matcher/index.js'
+import type { Matcher } from '../matcher/index.js'
 import { inScope, kindFinding, messageTypeFindings } from './message-policy.js'
 
 const RANK = { high: 0, medium: 1, low: 2 } as const

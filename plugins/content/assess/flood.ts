@@ -1,5 +1,5 @@
-import { formatDuration } from '../../bot/config/duration.js'
-import type { ContentConfig } from './config.js'
+import { formatDuration } from '../../../bot/config/duration.js'
+import type { ContentConfig } from '../config.js'
 
 /** Flood settings (the `flood` config section). */
 export type FloodConfig = ContentConfig['flood']

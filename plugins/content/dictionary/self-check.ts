@@ -1,8 +1,8 @@
-import type { ContentConfig } from './config.js'
-import type { StrikePlan } from './escalation.js'
-import type { Finding } from './findings.js'
-import type { Matcher } from './matcher/index.js'
-import { DEFAULT_RULES, warnText } from './texts.js'
+import type { ContentConfig } from '../config.js'
+import type { StrikePlan } from '../decide-escalation.js'
+import type { Finding } from '../assess/findings.js'
+import type { Matcher } from '../matcher/index.js'
+import { DEFAULT_RULES, warnText } from '../texts.js'
 
 /** The strike plans a warning can be rendered with: none, a first strike, removal and asking the admins. */
 const PLANS: (StrikePlan | undefined)[] = [

@@ -1,24 +1,33 @@
-import { emit, type Action } from '../../bot/core/actions.js'
-import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
-import type { PluginContext } from '../../bot/core/plugin.js'
-import type { Doc } from '../../bot/ports/store.js'
-import { assessMessage, isExempt, severityOf, splitDryRun } from './assess.js'
-import type { ContentConfig } from './config.js'
-import { asDryRun, decideIncident, decideRepeat } from './decide.js'
-import { DictionaryHolder } from './dictionary-holder.js'
-import { selfCheckProblems } from './self-check.js'
-import { contentStrikeCount } from './escalation.js'
-import './facts.js'
-import type { Finding } from './findings.js'
-import { FloodTracker } from './flood.js'
-import { addIncident, INCIDENTS_DOC, mergeRepeat, openIncidentFor, type IncidentLog } from './incident.js'
-import { decideIgnore, decideReview, splitReview } from './decide-review.js'
-import { addReview, REVIEWS_DOC, type Review, type ReviewLog } from './state.js'
-import { inScope } from './message-policy.js'
-import { type ImageSource, receivedImages } from './qr/image-source.js'
-import { QrImageError } from './qr/find-qr-codes.js'
-import { qrContentFindings } from './qr/qr-policy.js'
-import { QrReader } from './qr/qr-reader.js'
+import { emit, type Action } from '../../../bot/core/actions.js'
+import type { GroupRef, MessageEvent } from '../../../bot/core/event.js'
+import type { PluginContext } from '../../../bot/core/plugin.js'
+import type { Doc } from '../../../bot/ports/store.js'
+import { assessMessage, isExempt, severityOf, splitDryRun } from '../assess/assess.js'
+import type { ContentConfig } from '../config.js'
+import { asDryRun, decideIncident, decideRepeat } from '../decide.js'
+import { DictionaryHolder } from '../dictionary/holder.js'
+import { selfCheckProblems } from '../dictionary/self-check.js'
+import { contentStrikeCount } from '../decide-escalation.js'
+import '../facts.js'
+import type { Finding } from '../assess/findings.js'
+import { FloodTracker } from '../assess/flood.js'
+import { addIncident, INCIDENTS_DOC, mergeRepeat, openIncidentFor, type IncidentLog } from '../incident.js'
+import { decideIgnore, decideReview, splitReview } from '../decide-review.js'
+import { addReview, REVIEWS_DOC, type Review, type ReviewLog } from '../state.js'
+import { inScope } from '../assess/message-policy.js'
+import { type ImageSource, receivedImages } from '../qr/image-source.js'
+import { QrImageError } from '../qr/find-qr-codes.js'
+import { qrContentFindings } from '../qr/qr-policy.js'
+import { QrReader } from '../qr/qr-reader.js'
+import { DEFAULT_DICTIONARY } from '../config.js'
+import {
+  type DictionaryEdit,
+  editDictionaryFile,
+  editProblem,
+  fileHasWord,
+  undoEdit,
+} from '../matcher/dictionary-edit.js'
+import { dictionaryEditText } from '../texts.js'
 
 /** Timer keys of QR answers: `qr:<message id>`. */
 export const QR_TIMER = 'qr:'
@@ -57,6 +66,40 @@ export class ContentService {
   /** Stops the QR worker thread. */
   close(): void {
     this.qr.close()
+  }
+
+  /**
+   * An admin's dictionary edit (`#词库 添加|删除|允许`): written into the dictionary files (comments kept),
+   * then hot-reloaded; when the edited files do not load (or the warnings would match), every file is put
+   * back and the reason returned. Added words and allowed phrases go to the last file of `dictionaries`;
+   * a removed word leaves every file that lists it. The shipped default dictionary is never written.
+   */
+  editDictionary(edit: DictionaryEdit): { ok: boolean; text: string } {
+    const problem = editProblem(edit)
+    if (problem) return { ok: false, text: problem }
+    const dictionary = this.holder.matcher.dictionary
+    if (!dictionary.categories[edit.category])
+      return { ok: false, text: dictionaryEditText.unknownCategory(edit.category, Object.keys(dictionary.categories)) }
+    const writable = this.holder.files.filter(f => f !== DEFAULT_DICTIONARY)
+    const files =
+      edit.op === 'remove'
+        ? this.holder.files.filter(f => fileHasWord(f, edit.category, edit.word))
+        : writable.slice(-1)
+    if (files.length === 0)
+      return {
+        ok: false,
+        text: edit.op === 'remove' ? dictionaryEditText.notListed(edit) : dictionaryEditText.noCompanyFile,
+      }
+    if (files.includes(DEFAULT_DICTIONARY)) return { ok: false, text: dictionaryEditText.inShipped(edit) }
+    const edits = files.map(f => editDictionaryFile(f, edit))
+    if (!edits.some(e => e.changed)) return { ok: true, text: dictionaryEditText.unchanged(edit) }
+    const outcome = this.reload(false)
+    if (!outcome.ok) {
+      for (const e of edits) undoEdit(e)
+      this.reload(false)
+      return { ok: false, text: dictionaryEditText.refused(edit, outcome.problems) }
+    }
+    return { ok: true, text: dictionaryEditText.done(edit, files, this.holder.version) }
   }
 
   /** Reload the dictionaries (file watcher, `#词库 重载`); logs the outcome. */

@@ -1,5 +1,5 @@
-import type { MessageEvent } from '../../bot/core/event.js'
-import type { Dictionary, Match, Matcher, Severity } from './matcher/index.js'
+import type { MessageEvent } from '../../../bot/core/event.js'
+import type { Dictionary, Match, Matcher, Severity } from '../matcher/index.js'
 
 /** Which part of a message a match was found in. */
 export type TextSource = 'text' | 'title' | 'description' | 'url' | 'fileName'

@@ -1,5 +1,11 @@
-import type { Action } from '../../bot/core/actions.js'
-import { compileMatcher, DictionaryError, loadDictionaryFiles, type Dictionary, type Matcher } from './matcher/index.js'
+import type { Action } from '../../../bot/core/actions.js'
+import {
+  compileMatcher,
+  DictionaryError,
+  loadDictionaryFiles,
+  type Dictionary,
+  type Matcher,
+} from '../matcher/index.js'
 
 /** The result of one reload attempt. */
 export interface ReloadOutcome {

@@ -1,8 +1,8 @@
-import type { ContentConfig } from './config.js'
-import { excerpt } from './excerpt.js'
-import { describeMatchKind, type Match, type Matcher, type Severity } from './matcher/index.js'
-import { normalizeText } from './matcher/normalize.js'
-import { KIND_LABEL, SEVERITY_LABEL, STEP_LABEL } from './texts.js'
+import type { ContentConfig } from '../config.js'
+import { excerpt } from '../assess/excerpt.js'
+import { describeMatchKind, type Match, type Matcher, type Severity } from '../matcher/index.js'
+import { normalizeText } from '../matcher/normalize.js'
+import { KIND_LABEL, SEVERITY_LABEL, STEP_LABEL } from '../texts.js'
 
 const RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 }
 

@@ -1,5 +1,5 @@
-import type { GroupKind, MessageEvent } from '../../bot/core/event.js'
-import type { ContentConfig, KindCategory } from './config.js'
+import type { GroupKind, MessageEvent } from '../../../bot/core/event.js'
+import type { ContentConfig, KindCategory } from '../config.js'
 import type { Finding } from './findings.js'
 
 /** True when the rule for `category` checks this sender in this kind of group (see `scope`). */

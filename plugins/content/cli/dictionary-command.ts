@@ -1,0 +1,61 @@
+import { defineCli, UsageError } from '../../../bot/cli/args.js'
+import {
+  type DictionaryEditOp,
+  editDictionaryFile,
+  editProblem,
+  fileHasWord,
+  undoEdit,
+} from '../matcher/dictionary-edit.js'
+import { DictionaryError, compileMatcher, loadDictionaryFiles } from '../matcher/index.js'
+
+const CLI = defineCli({
+  usage:
+    'usage: dictionary add|remove|allow --dictionary FILE [--dictionary FILE2 ...] <category> <word>\n' +
+    '  add and allow write into the last FILE; remove takes the word out of every FILE that lists it',
+  options: { dictionary: { type: 'string', multiple: true } },
+  positionals: { min: 3, max: 100, name: 'add|remove|allow' },
+})
+const OPS: Record<string, DictionaryEditOp> = { add: 'add', remove: 'remove', allow: 'allow' }
+
+/**
+ * `dictionary add|remove|allow --dictionary F... <category> <word>`: the chat command `#词库 添加|删除|允许`
+ * for the command line. The files keep their comments; when the edited files no longer load, they are
+ * put back and the problems printed. A running bot picks the change up by its file watcher.
+ */
+export async function runDictionaryEdit(
+  argv: string[],
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
+  const parsed = CLI.parse(argv)
+  if (parsed instanceof UsageError) return parsed.report(err)
+  const [opName, category, ...words] = parsed.positionals
+  const op = OPS[opName]
+  const files = parsed.values.dictionary ?? []
+  if (!op) return CLI.error(`unknown edit ${opName}`).report(err)
+  if (files.length === 0) return CLI.error('--dictionary is required').report(err)
+  const word = words.join(' ')
+  const problem = editProblem({ op, category, word })
+  if (problem) {
+    err.write(`${problem}\n`)
+    return 1
+  }
+  const targets = op === 'remove' ? files.filter(f => fileHasWord(f, category, word)) : files.slice(-1)
+  if (targets.length === 0) {
+    err.write(`"${word}" is not listed in category ${category}\n`)
+    return 1
+  }
+  const edits = targets.map(f => editDictionaryFile(f, { op, category, word }))
+  try {
+    const { dictionary } = loadDictionaryFiles(files)
+    if (!dictionary.categories[category]) throw new DictionaryError([`unknown category ${category}`])
+    compileMatcher(dictionary)
+  } catch (error) {
+    for (const e of edits) undoEdit(e)
+    err.write(`not changed, the edited dictionary does not load:\n${(error as Error).message}\n`)
+    return 1
+  }
+  const changed = edits.filter(e => e.changed).map(e => e.file)
+  out.write(changed.length ? `${op} ${category} ${word}: written to ${changed.join(', ')}\n` : 'nothing to change\n')
+  return 0
+}

@@ -1,0 +1,40 @@
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PassThrough } from 'node:stream'
+import { describe, expect, it } from 'vitest'
+import { runDictionaryEdit } from '../../../plugins/content/cli/dictionary-command.js'
+import { DICTIONARY } from './setup.js'
+
+async function run(argv: string[]) {
+  const out = new PassThrough()
+  const err = new PassThrough()
+  const code = await runDictionaryEdit(argv, out, err)
+  return { code, out: String(out.read() ?? ''), err: String(err.read() ?? '') }
+}
+
+describe('dictionary add|remove|allow (CLI)', () => {
+  it('adds and removes a term in the file, keeping its comments', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dict-cli-')), 'd.yaml')
+    copyFileSync(DICTIONARY, file)
+    const before = readFileSync(file, 'utf8')
+    expect((await run(['add', '--dictionary', file, 'ad', '代购'])).code).toBe(0)
+    expect(readFileSync(file, 'utf8')).toContain('terms: [兼职刷单, 日赚, 扫码进群, 代购]')
+    expect((await run(['remove', '--dictionary', file, 'ad', '代购'])).code).toBe(0)
+    expect(readFileSync(file, 'utf8')).toBe(before)
+  })
+
+  it('puts the file back when the edit would not load, and says why', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dict-cli-')), 'd.yaml')
+    copyFileSync(DICTIONARY, file)
+    const before = readFileSync(file, 'utf8')
+    const r = await run(['add', '--dictionary', file, 'nosuch', '代购'])
+    expect(r.code).toBe(1)
+    expect(r.err).toContain('category "nosuch" has no label')
+    expect(readFileSync(file, 'utf8')).toBe(before)
+  })
+
+  it('prints the usage for missing arguments', async () => {
+    expect((await run(['add', 'ad'])).err).toContain('usage: dictionary add|remove|allow')
+  })
+})

@@ -1,0 +1,67 @@
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_DICTIONARY } from '../../../plugins/content/config.js'
+import { admin, cust, DICTIONARY, spammer, start } from './setup.js'
+
+/** A runtime over a writable copy of the test dictionary. */
+async function withCopy() {
+  const file = join(mkdtempSync(join(tmpdir(), 'dict-edit-')), 'company.yaml')
+  copyFileSync(DICTIONARY, file)
+  const h = await start('', [file])
+  const ask = async (text: string) => {
+    await h.post(admin, undefined, text)
+    await h.drain()
+    return h.wechat.textsTo(admin.id).at(-1) ?? ''
+  }
+  return { ...h, file, ask }
+}
+
+describe('#词库 添加 / 删除 / 允许', () => {
+  it('adds a term: written into the file with its comments kept, reloaded, audited', async () => {
+    const h = await withCopy()
+    expect(await h.ask('#词库 添加 ad 代购')).toContain('✅ 已添加词条「代购」（ad）')
+    const text = readFileSync(h.file, 'utf8')
+    expect(text).toContain('# Small dictionary for the content plugin tests.')
+    expect(text).toContain('terms: [兼职刷单, 日赚, 扫码进群, 代购]')
+    await h.post(spammer, cust, '专业代购，价格美丽')
+    await h.drain()
+    expect(h.wechat.textsTo(cust.id)).toHaveLength(1)
+    expect(h.audit().map(a => a.rule)).toContain('content.dictionary.edit')
+  })
+
+  it('allows a phrase and removes a term', async () => {
+    const h = await withCopy()
+    await h.ask('#词库 添加 ad 代购')
+    expect(await h.ask('#词库 允许 ad 禁止代购')).toContain('已添加允许短语「禁止代购」')
+    await h.post(spammer, cust, '群里禁止代购')
+    expect(await h.ask('#词库 删除 ad 代购')).toContain('已删除「代购」')
+    expect(readFileSync(h.file, 'utf8')).not.toMatch(/terms: \[[^\]]*代购/)
+    await h.drain()
+    expect(h.wechat.textsTo(cust.id)).toEqual([])
+  })
+
+  it('refuses an edit that would make the bot flag its own warnings, and restores the file', async () => {
+    const h = await withCopy()
+    const before = readFileSync(h.file, 'utf8')
+    expect(await h.ask('#词库 添加 ad 商业广告')).toContain(
+      '未添加词条「商业广告」（ad）：改后的词库不能使用，已恢复原文件',
+    )
+    expect(readFileSync(h.file, 'utf8')).toBe(before)
+  })
+
+  it('answers unknown categories and missing words with the usage', async () => {
+    const h = await withCopy()
+    expect(await h.ask('#词库 添加 nosuch 代购')).toContain('没有「nosuch」这个类别。现有类别：ad、contact')
+    expect(await h.ask('#词库 添加 ad')).toContain('用法：#词库 添加 <类别> <词>')
+    expect(await h.ask('#词库 删除 ad 不存在的词')).toContain('不在类别 ad 的词条或允许短语里')
+  })
+
+  it('never writes the shipped default dictionary', async () => {
+    const h = await start('', [DEFAULT_DICTIONARY])
+    await h.post(admin, undefined, '#词库 添加 ad 代购')
+    await h.drain()
+    expect(h.wechat.textsTo(admin.id).at(-1)).toContain('配置里只有自带词库，不能改它')
+  })
+})
