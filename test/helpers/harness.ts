@@ -2,13 +2,13 @@ import type { GroupRef, Member, MessageEvent } from '../../bot/core/event.js'
 import type { PluginDefinition } from '../../bot/core/plugin.js'
 import { parseConfig } from '../../bot/config/load-config.js'
 import { FakeClock } from '../../bot/ports/clock.js'
-import { MemoryStore } from '../../bot/ports/memory-store.js'
 import { SimulatedWeChat } from '../../bot/ports/simulated.js'
+import type { Store } from '../../bot/ports/store.js'
 import { BotRuntime } from '../../bot/runtime/host/runtime.js'
 import { createLogger } from '../../bot/process/logger.js'
 import type { FleetGate } from '../../bot/fleet/gate.js'
-import type { Store } from '../../bot/ports/store.js'
 import type { WorkCalendar } from '../../bot/time/workdays.js'
+import { testStore } from './test-store.js'
 
 /** Monday 2026-11-30 09:00 in Asia/Shanghai. */
 export const MONDAY_9AM = Date.parse('2026-11-30T01:00:00Z')
@@ -19,7 +19,7 @@ export function shanghai(local: string): number {
 }
 
 /** Options of {@link makeRuntime}. */
-export interface RuntimeOptions<S extends Store = MemoryStore> {
+export interface RuntimeOptions<S extends Store = Store> {
   /** Start instant of a new fake clock (default {@link MONDAY_9AM}). */
   start?: number
   calendar?: WorkCalendar
@@ -36,14 +36,14 @@ export interface RuntimeOptions<S extends Store = MemoryStore> {
   gate?: FleetGate
 }
 
-/** A runtime on simulated ports with a fake clock, built from YAML config text. */
-export async function makeRuntime<S extends Store = MemoryStore>(
+/** A runtime on simulated ports with a fake clock, built from YAML config text (store: {@link testStore}). */
+export async function makeRuntime<S extends Store = Store>(
   yaml: string,
   plugins: PluginDefinition[] = [],
   opts: RuntimeOptions<S> = {},
 ) {
   const clock = opts.clock ?? new FakeClock(opts.start ?? MONDAY_9AM)
-  const store = (opts.store ?? new MemoryStore()) as S
+  const store = (opts.store ?? (await testStore())) as S
   const wechat = opts.wechat ?? new SimulatedWeChat(clock)
   for (const [ref, members] of opts.groups ?? []) wechat.addGroup(ref, members)
   const loaded = parseConfig(yaml, opts.file ?? 'test.yaml', plugins)

@@ -4,11 +4,11 @@ import { join } from 'node:path'
 import { createApp } from '../../bot/app.js'
 import type { PluginDefinition } from '../../bot/core/plugin.js'
 import { FakeClock, flushMicrotasks } from '../../bot/ports/clock.js'
-import { MemoryStore } from '../../bot/ports/memory-store.js'
 import { createLogger } from '../../bot/process/logger.js'
 import { createSandbox } from '../../bot/sandbox/index.js'
 import { populateWorld, readWorld } from '../../bot/sandbox/load-world.js'
 import { MONDAY_9AM } from './harness.js'
+import { testStore } from './test-store.js'
 
 /** The full bot (real Wechaty + sandbox puppet + runtime) on the demo world, with a fake clock. */
 export async function startSandboxApp(
@@ -23,7 +23,7 @@ export async function startSandboxApp(
   const sandbox = createSandbox({ now: () => clock.now() })
   const spec = readWorld('data/demo/world.yaml')
   populateWorld(sandbox.world, spec)
-  const store = new MemoryStore()
+  const store = await testStore()
   const app = createApp({
     configFile,
     dataDir: dir,

@@ -163,7 +163,7 @@ export class PgStore implements Store {
   }
 
   append(log: string, day: string, record: object): void {
-    const text = JSON.stringify(record)
+    const text = JSON.stringify(record, jsonbSafe)
     this.pending.push({ log, day, record: text })
     this.remember(log, day, JSON.parse(text))
   }
@@ -298,8 +298,14 @@ class PgDoc<T> extends HeldDoc<T> {
     return {
       name: this.name,
       version: this.spec.version,
-      data: JSON.stringify(this.value),
+      data: JSON.stringify(this.value, jsonbSafe),
       volatile: !!this.spec.volatile,
     }
   }
 }
+
+/** jsonb refuses NUL and lone surrogates (hostile chat text): they are stored as U+FFFD. */
+function jsonbSafe(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(UNSAFE, '\uFFFD') : value
+}
+const UNSAFE = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g

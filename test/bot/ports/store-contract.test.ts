@@ -122,6 +122,19 @@ describe.each(backends)('Store contract: %s', (name, make) => {
     expect(second.readLog('audit', '2026-12-01', '2026-12-01')).toEqual([{ action: '警告', user: '张三' }])
   })
 
+  it.skipIf(persistentOnly)('stores hostile text (NUL, a lone surrogate) instead of failing every write', async () => {
+    const b = make()
+    const first = await b.open()
+    const hostile = `a\u0000b\ud800c`
+    first.doc('cases', CASES).data.owner = hostile
+    first.doc('cases', CASES).changed()
+    first.append('audit', '2026-12-01', { text: hostile })
+    await first.flush()
+    const second = await b.open()
+    expect(second.doc('cases', CASES).data.owner).toMatch(/^a.b.c$/)
+    expect(second.readLog<{ text: string }>('audit', '2026-12-01', '2026-12-01')[0]?.text).toMatch(/^a.b.c$/)
+  })
+
   it.skipIf(persistentOnly)('migrates a document an older release wrote, then stores the current version', async () => {
     const b = make()
     await b.seed('cases', { $version: 1, confirmed: ['C-old'] })

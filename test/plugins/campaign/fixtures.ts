@@ -1,5 +1,5 @@
 import type { Member } from '../../../bot/core/event.js'
-import { MemoryStore } from '../../../bot/ports/memory-store.js'
+import type { Store } from '../../../bot/ports/store.js'
 import { campaignPlugin } from '../../../plugins/campaign/index.js'
 import { group, makeRuntime, member, shanghai, text } from '../../helpers/harness.js'
 
@@ -62,8 +62,8 @@ export const MEMBERS: [typeof sales, Member[]][] = [
   [news, [admin, zs, customer]],
 ]
 
-/** A campaign runtime over `store` (a fresh one by default) starting at `start`. */
-export function start(startAt: number, yaml = config(), store = new MemoryStore()) {
+/** A campaign runtime over `store` (a fresh one of the test back end by default) starting at `start`. */
+export function start(startAt: number, yaml = config(), store?: Store) {
   return makeRuntime(yaml, [campaignPlugin], { store, start: startAt, groups: MEMBERS })
 }
 

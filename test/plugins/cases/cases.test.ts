@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CASES_META_DOC } from '../../../plugins/cases/state.js'
 import type { MessageEvent } from '../../../bot/core/event.js'
-import type { MemoryStore } from '../../../bot/ports/memory-store.js'
+import { MemoryStore } from '../../../bot/ports/memory-store.js'
+import type { Store } from '../../../bot/ports/store.js'
 import { casesPlugin } from '../../../plugins/cases/index.js'
 import { group, makeRuntime, member, text } from '../../helpers/harness.js'
 
@@ -35,9 +36,10 @@ const DEAL = `#成交
 结果：签约
 心得：别急着降价，先讲清楚价值`
 
-async function setup(config = CONFIG) {
+async function setup(config = CONFIG, store?: Store) {
   // Its own output folder: digests of the same week from other test files must not overwrite these.
-  const h = await makeRuntime(config, [casesPlugin], { outputDir: mkdtempSync(join(tmpdir(), 'cases-test-')) })
+  const outputDir = mkdtempSync(join(tmpdir(), 'cases-test-'))
+  const h = await makeRuntime(config, [casesPlugin], { outputDir, store })
   /** Send as `from` (in group `g`, or privately) and let the outbox deliver. */
   const say = async (from: typeof zhang, body: string, g?: typeof sales, extra: Partial<MessageEvent> = {}) => {
     await h.rt.handle(text(from, body, h.clock.now(), g, extra))
@@ -324,7 +326,9 @@ describe('cases plugin: durability', () => {
   })
 
   it('has written both the sequence and the month document when the confirmation leaves', async () => {
-    const { store, wechat, say } = await setup()
+    // The in-memory twin counts persists; the order it checks is the runtime's, whatever the back end.
+    const store = new MemoryStore()
+    const { wechat, say } = await setup(CONFIG, store)
     const persistsAtSend: number[] = []
     const send = wechat.send.bind(wechat)
     wechat.send = async m => {
@@ -339,7 +343,7 @@ describe('cases plugin: durability', () => {
 
 describe('cases plugin: restart', () => {
   /** A second runtime on the first one's store, as after a restart. */
-  async function restartOn(store: MemoryStore, start: number) {
+  async function restartOn(store: Store, start: number) {
     return makeRuntime(CONFIG, [casesPlugin], { store, start })
   }
 

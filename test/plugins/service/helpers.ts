@@ -2,8 +2,8 @@ import type { Member } from '../../../bot/core/event.js'
 import type { PluginDefinition } from '../../../bot/core/plugin.js'
 import { parseConfig } from '../../../bot/config/load-config.js'
 import type { FakeClock } from '../../../bot/ports/clock.js'
-import type { MemoryStore } from '../../../bot/ports/memory-store.js'
 import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
+import type { Store } from '../../../bot/ports/store.js'
 import { createLogger } from '../../../bot/process/logger.js'
 import { BotRuntime } from '../../../bot/runtime/host/runtime.js'
 import { servicePlugin } from '../../../plugins/service/index.js'
@@ -67,7 +67,7 @@ function addGroups(wechat: SimulatedWeChat): void {
 }
 
 /** A second runtime over the same store, as after a restart. */
-export async function restart(env: { store: MemoryStore; clock: FakeClock }, service?: string, o: Options = {}) {
+export async function restart(env: { store: Store; clock: FakeClock }, service?: string, o: Options = {}) {
   const wechat = new SimulatedWeChat(env.clock)
   addGroups(wechat)
   const rt = new BotRuntime({
