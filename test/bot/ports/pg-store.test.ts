@@ -118,7 +118,13 @@ describe.skipIf(!url)('PgStore on PostgreSQL', () => {
   })
 
   it('is selected by BOT_DATABASE_URL; without it the file store is used', async () => {
-    const pgStore = await openStore('/nonexistent', { BOT_DATABASE_URL: url, BOT_ACCOUNT: 'env-test' })
+    const schema = freshSchema()
+    schemas.push(schema)
+    const pgStore = await openStore('/nonexistent', {
+      BOT_DATABASE_URL: url,
+      BOT_ACCOUNT: 'env-test',
+      BOT_DATABASE_SCHEMA: schema,
+    })
     closers.push(() => (pgStore as PgStore).close())
     expect(pgStore).toBeInstanceOf(PgStore)
     expect((pgStore as PgStore).account).toBe('env-test')
