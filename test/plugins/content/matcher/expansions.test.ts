@@ -77,8 +77,9 @@ describe('expansions of dictionary terms, matched in the same pass', () => {
     expect(s.categoriesOf('请大家每日转发海报')).toEqual([])
   })
 
-  it('keeps homophones to the same tone', () => {
-    const s = expanding({ gambling: ['赌场'] }, ['homophone'])
+  it('takes another tone of the same syllable in short terms, unless the swapped characters read as a word', () => {
+    const s = expanding({ gambling: ['赌场'], insult: ['傻逼'] }, ['homophone'])
+    expect(s.categoriesOf('这都不会，傻笔一个')).toEqual(['insult'])
     expect(s.categoriesOf('小王报了独唱节目')).toEqual([])
   })
 
