@@ -44,6 +44,14 @@ describe('expansions of dictionary terms, matched in the same pass', () => {
     expect(how(m.scan(text))).toEqual(expected)
   })
 
+  it('reads a plus sign as 加 (+v, ＋ 我微信) but leaves arithmetic and versions alone', () => {
+    const contact = expanding({ contact: ['加v', '加我微信'] }, [])
+    expect(contact.categoriesOf('团购优惠+v咨询')).toEqual(['contact'])
+    expect(contact.categoriesOf('真人，+ v 了解')).toEqual(['contact'])
+    expect(contact.categoriesOf('有事＋我微信')).toEqual(['contact'])
+    expect(contact.categoriesOf('C++ v2 版本，1+1=2')).toEqual([])
+  })
+
   it('reports look-alike letters as lookalike', () => {
     const contact = expanding({ contact: ['vx号'] })
     expect(contact.scan('vх号发你了').map(x => x.kind)).toEqual(['lookalike'])
