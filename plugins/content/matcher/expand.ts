@@ -111,7 +111,10 @@ export function expandTerm(term: string, kinds: ReadonlySet<ExpansionKind>): Exp
         kind,
         add,
       )
-    if (kind === 'lookalike') substitute(chars, ideographs, lookalikeAlternatives(chars, tables), kind, unlessWords)
+    if (kind === 'lookalike') {
+      for (const form of wordVariantForms(chars, tables)) add(form, kind)
+      substitute(chars, ideographs, lookalikeAlternatives(chars, tables), kind, unlessWords)
+    }
   }
   return forms
 }
@@ -198,7 +201,8 @@ function replaced(chars: string[], swaps: [number, string][]): string {
 }
 
 /**
- * For a common character, common characters with the same toned reading in context (赌 du3 -> 堵, 睹...),
+ * For a common character, first the characters slang puns write for it (子 -> 纸), then common characters
+ * with the same toned reading in context (赌 du3 -> 堵, 睹...),
  * in long terms also with another tone or a near sound; digits for numerals. Rare characters get none:
  * spammers swap the characters of everyday words.
  */
@@ -212,7 +216,8 @@ function homophoneAlternatives(term: string, chars: string[], tables: ExpansionT
     const same = [...(tables.homophones.get(readings[0]) ?? '')]
     const near = readings.slice(1).flatMap(r => [...(tables.homophones.get(r) ?? '')])
     const byRank = (x: string, y: string): number => (tables.rank.get(x) ?? 0) - (tables.rank.get(y) ?? 0)
-    const alternatives = [...new Set([...same, ...near.sort(byRank)])]
+    const puns = [...(tables.punCharacters.get(c) ?? '')]
+    const alternatives = [...new Set([...puns, ...same, ...near.sort(byRank)])]
       .filter(h => h !== c)
       .slice(0, long ? NEAR_HOMOPHONES_PER_CHARACTER : HOMOPHONES_PER_CHARACTER)
     const digit = NUMERAL_DIGITS[c]
@@ -238,7 +243,8 @@ function nearReadings(reading: string): string[] {
  * True when a substituted form reads as everyday words: a substituted character makes a dictionary word
  * with its neighbour in the form that the term did not have (时时彩 -> 实时采: 实时), two substituted
  * characters make a word (赌场 -> 独唱, though 赌场 is a word too), or the form starts
- * with a substituted surname (百家乐 -> 白佳乐, 赌博 -> 杜博 are names).
+ * with a substituted surname (百家乐 -> 白佳乐, 赌博 -> 杜博 are names). Characters a slang pun swaps are
+ * trusted (垃圾东西 -> 辣鸡东西 although 辣鸡 and 鸡东 are words).
  */
 export function readsAsWords(term: string, form: string): boolean {
   const tables = expansionTables()
@@ -248,11 +254,24 @@ export function readsAsWords(term: string, form: string): boolean {
   if (f[0] !== t[0] && tables.surnames.has(f[0])) return true
   for (let i = 0; i + 1 < f.length; i++) {
     const changed = f[i] !== t[i] || f[i + 1] !== t[i + 1]
+    if ([i, i + 1].every(k => f[k] === t[k] || tables.punCharacters.get(t[k])?.includes(f[k]))) continue
     const bothChanged = f[i] !== t[i] && f[i + 1] !== t[i + 1]
     const wasWord = isWord(tables, t[i], t[i + 1])
     if (changed && isWord(tables, f[i], f[i + 1]) && (bothChanged || !wasWord)) return true
   }
   return false
+}
+
+/** The term with one of its words written as a variant word CC-CEDICT lists (傻逼 -> 傻屄, 傻屄 -> 傻逼). */
+function wordVariantForms(chars: string[], tables: ExpansionTables): string[] {
+  const forms: string[] = []
+  for (let i = 0; i < chars.length; i++) {
+    for (let n = 2; n <= 4 && i + n <= chars.length; n++) {
+      const variants = tables.wordVariants.get(chars.slice(i, i + n).join(''))
+      for (const v of variants?.split('\t') ?? []) forms.push([...chars.slice(0, i), v, ...chars.slice(i + n)].join(''))
+    }
+  }
+  return forms
 }
 
 /** Variant characters dictionaries list for a character (博 -> 愽), unless normalisation already folds them. */

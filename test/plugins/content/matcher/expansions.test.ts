@@ -52,6 +52,20 @@ describe('expansions of dictionary terms, matched in the same pass', () => {
     expect(contact.categoriesOf('C++ v2 版本，1+1=2')).toEqual([])
   })
 
+  it('takes the variant words a dictionary lists (傻逼 is a variant of 傻屄) as lookalike', () => {
+    const insult = expanding({ insult: ['傻逼'] }, ['lookalike'])
+    expect(insult.scan('傻屄，别在群里瞎说').map(x => `${x.matched}: ${describeMatchKind(x)}`)).toEqual([
+      '傻屄: 形近字 傻屄 → 傻逼',
+    ])
+  })
+
+  it('takes the characters slang puns swap as homophones, even where they make other words', () => {
+    const s = expanding({ defamation: ['老板是骗子'], insult: ['垃圾东西'] }, ['homophone'])
+    expect(s.categoriesOf('老板是骗纸，画的大饼没一个兑现')).toEqual(['defamation'])
+    expect(s.categoriesOf('你这个辣鸡东西')).toEqual(['insult'])
+    expect(s.categoriesOf('晚饭吃辣鸡翅')).toEqual([])
+  })
+
   it('reports look-alike letters as lookalike', () => {
     const contact = expanding({ contact: ['vx号'] })
     expect(contact.scan('vх号发你了').map(x => x.kind)).toEqual(['lookalike'])
