@@ -121,6 +121,7 @@ export class HistoryPlayer {
       log: createLogger('silent'),
       outputDir: opts.outputDir,
       random: () => 0.5,
+      yieldTurn: () => new Promise(resolve => setImmediate(resolve)), // as the running bot gives way between a job's parts
     })
     await rt.start()
     return new HistoryPlayer(rt, opts.store, clock, opts.days, opts.perDay, refs, people, opts.world)

@@ -1,59 +1,76 @@
 /**
- * Workload 5, memory: resident set size of a fresh bot process with 100
- * groups × 500 members on the sandbox, started on the seeded data dir
- * (1,000,000 recorded messages; 50,000 with --quick), after handling 20,000
- * live messages (5,000 with --quick). Target: under 300 MB. The same process
- * with a bare Wechaty instead of the app shows how much of that is Node,
- * tsx, the modules, the in-process sandbox and Wechaty's caches.
+ * Workload 5, memory from compiled code: resident set size of
+ * `node dist/bot/cli.js start` against a puppet service this process serves
+ * over gRPC (100 groups × 500 members), started on the seeded state
+ * (1,000,000 recorded messages; 50,000 with --quick), after 20,000 live
+ * messages (5,000 with --quick) once it has caught up. Beside it, bare Wechaty
+ * on the same connection and traffic: what Node, Wechaty and the gRPC client
+ * cost without the bot. Read from /proc (VmRSS, VmHWM). Needs `npm run build`.
  */
-import { runChild } from './spawn-child.js'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type StartSpec, sendAll, settled, startChild } from './compiled.js'
+import { messageList } from './message-stream.js'
+import type { BenchWorld } from './synthetic-world.js'
 
-/** Target resident memory. */
-export const MEMORY_TARGET_MB = 300
+/** Target resident memory of the bot. */
+export const MEMORY_TARGET_MB = 250
 
-/** Memory figures of one child (MB). */
-export type MemoryFigures = Record<string, number>
+/** RSS of one child (MB): right after ready, after the traffic, and its peak. */
+export interface MemoryFigures {
+  ready: number
+  live: number
+  peak: number
+}
 
 /** What `runMemoryBench` measured. */
 export interface MemoryResult {
   messages: number
   full: MemoryFigures
   bare: MemoryFigures
-  /** RSS the app adds over the bare bot after the same traffic (MB). */
+  /** RSS the bot adds over bare Wechaty after the same traffic (MB). */
   appMb: number
   target: number
   pass: boolean
 }
 
-/** Run one full and one bare child with the same live traffic. */
+/** One bot child and one bare child, each with the same live traffic. */
 export async function runMemoryBench(opts: {
   quick?: boolean
+  world: BenchWorld
   configFile: string
   dataDir: string
-  endAt: number
 }): Promise<MemoryResult> {
   const messages = opts.quick ? 5_000 : 20_000
-  const args = [
-    '--config',
-    opts.configFile,
-    '--data',
-    opts.dataDir,
-    '--at',
-    String(opts.endAt),
-    '--messages',
-    String(messages),
-  ]
-  const mb = async (extra: string[]) =>
-    (await runChild([...args, ...extra])).reports.find(r => r.phase === 'memory')!.mb
-  const full = await mb([])
-  const bare = await mb(['--bare'])
-  return {
-    messages,
-    full,
-    bare,
-    appMb: full.live - bare.live,
-    target: MEMORY_TARGET_MB,
-    pass: full.live < MEMORY_TARGET_MB,
+  const copy = mkdtempSync(join(tmpdir(), 'bench-memory-'))
+  cpSync(opts.dataDir, copy, { recursive: true })
+  try {
+    const measure = async (spec: StartSpec): Promise<MemoryFigures> => {
+      const child = await startChild(spec)
+      try {
+        await settled(child)
+        const ready = child.rss().now
+        await sendAll(child.served!.world, messageList(opts.world, messages, 23))
+        await settled(child)
+        const { now, peak } = child.rss()
+        return { ready, live: now, peak }
+      } finally {
+        await child.stop()
+      }
+    }
+    const full = await measure({ kind: 'bot', world: opts.world, configFile: opts.configFile, dataDir: copy })
+    const bare = await measure({ kind: 'bare', world: opts.world })
+    return {
+      messages,
+      full,
+      bare,
+      appMb: full.live - bare.live,
+      target: MEMORY_TARGET_MB,
+      pass: full.live < MEMORY_TARGET_MB,
+    }
+  } finally {
+    rmSync(copy, { recursive: true, force: true })
   }
 }
 
@@ -61,8 +78,7 @@ export async function runMemoryBench(opts: {
 export function describeMemory(r: MemoryResult): string[] {
   const m = (x: number) => `${x.toFixed(0)} MB`
   return [
-    `full bot after ${r.messages.toLocaleString('en')} live messages: RSS ${m(r.full.live)} (peak ${m(r.full.peak)}, after GC ${m(r.full.afterGc)}, JS heap ${m(r.full.heapUsed)})`,
-    `  RSS along the way: Node + tsx + Wechaty + sandbox modules ${m(r.full.imports)}, sandbox world built ${m(r.full.world)}, app modules imported ${m(r.full.appModules)} (+${m(r.full.appModules - r.full.world)})`,
-    `bare Wechaty, same world and traffic: RSS ${m(r.bare.live)} (peak ${m(r.bare.peak)}) → the app (its modules, state and caches) adds ${m(r.appMb)}`,
+    `compiled bot over gRPC after ${r.messages.toLocaleString('en')} live messages: RSS ${m(r.full.live)} (after ready ${m(r.full.ready)}, peak ${m(r.full.peak)})`,
+    `bare Wechaty, same connection and traffic: RSS ${m(r.bare.live)} (after login ${m(r.bare.ready)}, peak ${m(r.bare.peak)}) → the bot adds ${m(r.appMb)}`,
   ]
 }

@@ -68,7 +68,8 @@ export function createApp(opts: AppOptions): App {
   const loaded = load()
   let matcher = new GroupMatcher(loaded.config.groups)
   ensurePrivateDir(opts.dataDir)
-  const store = opts.store ?? new FileStore(opts.dataDir)
+  // On the real clock writes run off the event loop; on a simulated one (replay) they finish before time moves on.
+  const store = opts.store ?? new FileStore(opts.dataDir, { background: !opts.clock })
   const bot = wechatyFor(opts)
   const outputDir = join(opts.dataDir, 'output')
   ensurePrivateDir(outputDir)
@@ -138,6 +139,8 @@ function runtimeFor(
     sender: ports,
     log: opts.log,
     onFatal: crash,
+    // On the real clock a job's parts give way to the event loop between them.
+    yieldTurn: opts.clock ? undefined : () => new Promise(resolve => setImmediate(resolve)),
   })
 }
 

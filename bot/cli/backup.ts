@@ -17,7 +17,19 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { once } from 'node:events'
 import { createGunzip, createGzip } from 'node:zlib'
 import { readEnv } from '../env.js'
+import { defineCli, UsageError } from './args.js'
 import { LOCK_FILE, ensurePrivateDir } from '../process/data-lock.js'
+
+const BACKUP_CLI = defineCli({
+  usage: 'usage: backup FILE [--data DIR]',
+  options: { data: { type: 'string' } },
+  positionals: { min: 1, max: 1, name: 'FILE' },
+})
+const RESTORE_CLI = defineCli({
+  usage: 'usage: restore FILE --into DIR',
+  options: { into: { type: 'string' } },
+  positionals: { min: 1, max: 1, name: 'FILE' },
+})
 
 /** First line of every backup file (inside the gzip stream). */
 const MAGIC = 'group-guard-backup 1'
@@ -154,23 +166,14 @@ export async function restoreBackup(file: string, into: string): Promise<BackupS
           continue
         }
         if (state === 'end') throw new BackupError(`${file} has data after its end`)
-        const h = JSON.parse(line) as { path?: string; size?: number; mode?: number; end?: boolean; files?: number }
+        const h = JSON.parse(line) as EntryHeader
         if (h.end) {
           if (h.files !== summary.files)
             throw new BackupError(`${file} is damaged: ${summary.files} of ${h.files} files`)
           state = 'end'
           continue
         }
-        const target = resolve(root, h.path ?? '')
-        if (
-          !h.path ||
-          isAbsolute(h.path) ||
-          !target.startsWith(root + sep) ||
-          relative(root, target).split(sep).includes('..')
-        )
-          throw new BackupError(`${file} names a path outside the folder: ${h.path}`)
-        mkdirSync(dirname(target), { recursive: true, mode: 0o700 })
-        current = { fd: openSync(target, 'w', (h.mode ?? 0o600) & 0o600), left: h.size ?? 0 }
+        current = openEntry(root, file, h)
         summary.files++
         summary.bytes += h.size ?? 0
         state = 'body'
@@ -185,12 +188,31 @@ export async function restoreBackup(file: string, into: string): Promise<BackupS
   }
 }
 
+/** One header line of a backup: a file that follows (path, size, mode), or the end with the number of files. */
+interface EntryHeader {
+  path?: string
+  size?: number
+  mode?: number
+  end?: boolean
+  files?: number
+}
+
+/** Create the file a header names under `root` (mode at most 0600); a path that would leave the folder is refused. */
+function openEntry(root: string, file: string, h: EntryHeader): { fd: number; left: number } {
+  const target = resolve(root, h.path ?? '')
+  const outside =
+    !h.path || isAbsolute(h.path) || !target.startsWith(root + sep) || relative(root, target).split(sep).includes('..')
+  if (outside) throw new BackupError(`${file} names a path outside the folder: ${h.path}`)
+  mkdirSync(dirname(target), { recursive: true, mode: 0o700 })
+  return { fd: openSync(target, 'w', (h.mode ?? 0o600) & 0o600), left: h.size ?? 0 }
+}
+
 /** `backup <file> [--data DIR]`: the whole data folder (default `BOT_DATA_DIR`) into one file; works while the bot runs. */
 export async function backupCommand(argv: string[]): Promise<number> {
-  const i = argv.indexOf('--data')
-  const dataDir = i >= 0 && argv[i + 1] ? resolve(argv[i + 1]) : readEnv().dataDir
-  const file = (i >= 0 ? [...argv.slice(0, i), ...argv.slice(i + 2)] : argv)[0]
-  if (!file) return usage('backup FILE [--data DIR]')
+  const args = BACKUP_CLI.parse(argv)
+  if (args instanceof UsageError) return args.report(process.stderr)
+  const [file] = args.positionals
+  const dataDir = args.values.data ? resolve(args.values.data) : readEnv().dataDir
   if (!existsSync(dataDir)) {
     process.stderr.write(`no data folder at ${dataDir} (set BOT_DATA_DIR or --data DIR)\n`)
     return 1
@@ -204,12 +226,13 @@ export async function backupCommand(argv: string[]): Promise<number> {
   return 0
 }
 
-/** `restore <file> --into DIR`: a backup into a new folder; start the bot with `BOT_DATA_DIR=DIR`. */
+/** `restore FILE --into DIR`: a backup into a new folder; start the bot with `BOT_DATA_DIR=DIR`. */
 export async function restoreCommand(argv: string[]): Promise<number> {
-  const i = argv.indexOf('--into')
-  const into = i >= 0 ? argv[i + 1] : undefined
-  const file = (i >= 0 ? [...argv.slice(0, i), ...argv.slice(i + 2)] : argv)[0]
-  if (!file || !into) return usage('restore FILE --into DIR')
+  const args = RESTORE_CLI.parse(argv)
+  if (args instanceof UsageError) return args.report(process.stderr)
+  const [file] = args.positionals
+  const into = args.values.into
+  if (!into) return RESTORE_CLI.error('missing --into DIR').report(process.stderr)
   if (!existsSync(file)) {
     process.stderr.write(`no backup file ${file}\n`)
     return 1
@@ -225,9 +248,4 @@ export async function restoreCommand(argv: string[]): Promise<number> {
     process.stderr.write(`❌ ${e.message}\n`)
     return 1
   }
-}
-
-function usage(line: string): number {
-  process.stderr.write(`usage: ${line}\n`)
-  return 2
 }

@@ -13,10 +13,8 @@ import { openStore } from '../ports/postgres/open-store.js'
 import { shipped } from '../package-root.js'
 import { readConsoleSettings } from '../console/index.js'
 import { createLogger, type Logger } from '../process/logger.js'
-import { createSandbox } from '../sandbox/index.js'
 import { isConnectionLoss, isDiscoveryFailure, isTokenRejected, superviseConnection } from '../wechaty/supervise.js'
 import { routeConsole, routeWechatyLogs } from '../wechaty/wechaty-logs.js'
-import { populateWorld, readWorld } from '../sandbox/load-world.js'
 import { startConsole } from './console.js'
 import { defineCli, UsageError } from './args.js'
 
@@ -105,6 +103,11 @@ async function startPuppet(env: BotEnv, log: Logger): Promise<number> {
 
 async function startSandbox(env: BotEnv, dataDir: string, log: Logger, worldArg?: string): Promise<number> {
   const worldFile = worldArg ? resolve(worldArg) : shipped('data/demo/world.yaml')
+  // The simulated WeChat (and the mock puppet's fake-data library) loads only in sandbox mode.
+  const [{ createSandbox }, { populateWorld, readWorld }] = await Promise.all([
+    import('../sandbox/index.js'),
+    import('../sandbox/load-world.js'),
+  ])
   const spec = readWorld(worldFile)
   const sandbox = createSandbox()
   populateWorld(sandbox.world, spec)

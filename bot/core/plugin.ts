@@ -56,14 +56,28 @@ export interface CommandInvocation {
 }
 
 /** A cron job owned by a plugin, run by the runtime's scheduler in the configured timezone. */
-export interface JobSpec {
+export type JobSpec = {
   name: string
   /** node-cron expression (5 or 6 fields). */
   cron: string
   /** Skip weekends and statutory holidays (make-up workdays run). */
   workdaysOnly?: boolean
-  run(now: number): Decision
-}
+} & (
+  | {
+      /** The whole job, one task on the serial queue. */
+      run(now: number): Decision
+      parts?: never
+    }
+  | {
+      /**
+       * The job in parts (e.g. one per group), for work too long for one task: each part is its own task on
+       * the serial queue, queued when the one before it is done, so events that arrive meanwhile are handled
+       * between parts instead of waiting for the whole job. A part's actions are performed before the next runs.
+       */
+      parts(now: number): (() => Decision)[]
+      run?: never
+    }
+)
 
 /** What a plugin instance may implement. Every method runs inside an error boundary. */
 export interface PluginInstance {

@@ -1,5 +1,6 @@
 import * as nodeFs from 'node:fs'
 import { join, relative } from 'node:path'
+import { promisify } from 'node:util'
 import { DocDamage, decodeDoc, encodeDoc } from './doc-codec.js'
 import { type Doc, type DocSpec, HeldDoc, StateDamageError, type Store, StoreWriteError } from './store.js'
 
@@ -19,6 +20,11 @@ export type StoreFs = Pick<
   | 'statSync'
   | 'unlinkSync'
   | 'writeSync'
+  | 'open'
+  | 'writeFile'
+  | 'fsync'
+  | 'close'
+  | 'rename'
 >
 
 /** Options of a file store. */
@@ -26,6 +32,13 @@ export interface FileStoreOptions {
   /** Open damaged or missing durable documents empty (after moving them aside) instead of refusing. */
   acceptStateLoss?: boolean
   fs?: StoreFs
+  /**
+   * Do the file I/O of writes (write, fsync, rename) on libuv's thread pool, off the event loop: what the
+   * running bot uses, so a write blocks events only while its document is encoded. A caller still waits
+   * until the write is durable (`persist()`, `flush()`). Off by default: tests and replays on a simulated
+   * clock expect every write done when the call returns.
+   */
+  background?: boolean
 }
 
 const DIR_MODE = 0o700
@@ -45,8 +58,14 @@ const TMP = '.tmp-'
 export class FileStore implements Store {
   readonly warnings: string[] = []
   readonly refused: string[] = []
-  /** Per document, for the bench: characters of its last write, time spent encoding and writing it (last, longest; ms), writes. */
-  readonly writeStats = new Map<string, { chars: number; ms: number; maxMs: number; writes: number }>()
+  /**
+   * Per document, for the bench: characters of its last write, time spent encoding and writing it (last,
+   * longest; ms), the longest encode alone (what blocks the event loop in background mode; ms), writes.
+   */
+  readonly writeStats = new Map<
+    string,
+    { chars: number; ms: number; maxMs: number; encodeMaxMs: number; writes: number }
+  >()
   private docs = new Map<string, FileDoc<any>>()
   private pending = new Map<string, string[]>()
   private fs: StoreFs
@@ -54,12 +73,18 @@ export class FileStore implements Store {
   private stateDir: string
   private manifest: { durable: string[] }
   private failureListeners: ((e: StoreWriteError) => void)[] = []
+  private background: boolean
+  /** Log appends in progress (background mode): one after the other, so lines keep their order. */
+  private appending: Promise<void> = Promise.resolve()
+  /** Log files this process appended to: their last line is whole, no need to look. */
+  private whole = new Set<string>()
 
   constructor(
     private dir: string,
     opts: FileStoreOptions = {},
   ) {
     this.fs = opts.fs ?? nodeFs
+    this.background = opts.background ?? false
     this.acceptLoss = opts.acceptStateLoss ?? process.env.BOT_ACCEPT_STATE_LOSS === '1'
     this.stateDir = join(dir, 'state')
     for (const d of [dir, this.stateDir, join(dir, 'logs')]) this.ensureDir(d)
@@ -125,13 +150,9 @@ export class FileStore implements Store {
   }
 
   async flush(durableOnly = false): Promise<void> {
-    for (const [file, lines] of this.pending) {
-      if (!lines.length) continue
-      this.ensureDir(join(file, '..'))
-      this.appendDurably(file, `${(this.endsTorn(file) ? '\n' : '') + lines.join('\n')}\n`)
-      this.pending.set(file, [])
-    }
-    const dirty = [...this.docs.values()].filter(d => d.dirty && !(durableOnly && d.spec.volatile))
+    await this.flushLogs()
+    // A document being written by an earlier flush counts too: the caller waits until that write is durable.
+    const dirty = [...this.docs.values()].filter(d => (d.dirty || d.writing) && !(durableOnly && d.spec.volatile))
     if (durableOnly) {
       await Promise.all(dirty.map(d => d.flush()))
       return
@@ -149,14 +170,102 @@ export class FileStore implements Store {
     if (failure) throw failure
   }
 
-  /** Write document `name` (atomically; fsynced unless volatile) and list a durable one in the manifest. */
-  writeDoc(name: string, text: string, spec: DocSpec<unknown>, encodeMs = 0): void {
+  /** Append the buffered log lines (fsynced); lines stay readable from the buffer until they are on disk. */
+  private flushLogs(): Promise<void> {
+    const run = async () => {
+      for (const [file, lines] of this.pending) {
+        const n = lines.length
+        if (!n) continue
+        this.ensureDir(join(file, '..'))
+        const text = `${(this.endsTorn(file) ? '\n' : '') + lines.slice(0, n).join('\n')}\n`
+        const written = () => void lines.splice(0, n)
+        if (this.background) await this.appendInBackground(file, text, written)
+        else {
+          this.appendDurably(file, text)
+          written()
+        }
+        this.whole.add(file)
+      }
+    }
+    if (!this.background) return run()
+    this.appending = this.appending.then(run, run)
+    return this.appending
+  }
+
+  /**
+   * Write document `name` (atomically; fsynced unless volatile) and list a durable one in the manifest.
+   * In background mode the I/O runs off the event loop and the returned promise says when it is done.
+   */
+  writeDoc(
+    name: string,
+    text: string,
+    spec: DocSpec<unknown>,
+    encodeMs = 0,
+    /** Write on the event loop even in background mode (`persist()`). */
+    now = false,
+  ): Promise<void> | undefined {
     const t = performance.now()
+    const done = () => {
+      if (spec.durable) this.track(name)
+      const ms = encodeMs + performance.now() - t
+      const s = this.writeStats.get(name) ?? { chars: 0, ms: 0, maxMs: 0, encodeMaxMs: 0, writes: 0 }
+      this.writeStats.set(name, {
+        chars: text.length,
+        ms,
+        maxMs: Math.max(s.maxMs, ms),
+        encodeMaxMs: Math.max(s.encodeMaxMs, encodeMs),
+        writes: s.writes + 1,
+      })
+    }
+    if (this.background && !now) return this.writeInBackground(this.file(name), text, !spec.volatile).then(done)
     this.writeAtomically(this.file(name), text, !spec.volatile)
-    if (spec.durable) this.track(name)
-    const ms = encodeMs + performance.now() - t
-    const s = this.writeStats.get(name) ?? { chars: 0, ms: 0, maxMs: 0, writes: 0 }
-    this.writeStats.set(name, { chars: text.length, ms, maxMs: Math.max(s.maxMs, ms), writes: s.writes + 1 })
+    done()
+    return undefined
+  }
+
+  /** `writeAtomically` with the I/O on the thread pool. */
+  private async writeInBackground(file: string, text: string, durable: boolean): Promise<void> {
+    const tmp = `${file}${TMP}${process.pid}`
+    const fs = this.fs
+    try {
+      const fd = await promisify(fs.open)(tmp, 'w', FILE_MODE)
+      try {
+        await promisify(fs.writeFile)(fd, text)
+        if (durable) await promisify(fs.fsync)(fd)
+      } finally {
+        await promisify(fs.close)(fd)
+      }
+      await promisify(fs.rename)(tmp, file)
+      if (durable) await this.syncDirInBackground(this.stateDir)
+    } catch (e) {
+      this.removeQuietly(tmp)
+      throw this.failed(new StoreWriteError(file, e))
+    }
+  }
+
+  private async syncDirInBackground(d: string): Promise<void> {
+    const fd = await promisify(this.fs.open)(d, 'r')
+    try {
+      await promisify(this.fs.fsync)(fd)
+    } finally {
+      await promisify(this.fs.close)(fd)
+    }
+  }
+
+  /** `appendDurably` with the I/O on the thread pool; `written` runs once the text is in the file (before its fsync). */
+  private async appendInBackground(file: string, text: string, written: () => void): Promise<void> {
+    try {
+      const fd = await promisify(this.fs.open)(file, 'a', FILE_MODE)
+      try {
+        await promisify(this.fs.writeFile)(fd, text)
+        written()
+        await promisify(this.fs.fsync)(fd)
+      } finally {
+        await promisify(this.fs.close)(fd)
+      }
+    } catch (e) {
+      throw this.failed(new StoreWriteError(file, e))
+    }
   }
 
   private track(name: string): void {
@@ -296,7 +405,7 @@ export class FileStore implements Store {
 
   /** True when a log file's last line was cut off (a crash mid-write): the next append starts a new line. */
   private endsTorn(file: string): boolean {
-    if (!this.fs.existsSync(file)) return false
+    if (this.whole.has(file) || !this.fs.existsSync(file)) return false
     const size = this.fs.statSync(file).size
     if (!size) return false
     const fd = this.fs.openSync(file, 'r')
@@ -342,18 +451,55 @@ class FileDoc<T> extends HeldDoc<T> {
     super(name, spec, value)
   }
 
+  /** The write in progress (background mode), settled (never rejecting) when it ends. */
+  writing?: Promise<void>
+  /** Writes started, and the number of the latest one that succeeded. */
+  private started = 0
+  private succeeded = 0
+
+  /**
+   * Write now, on the event loop even in background mode (after a write of it in progress): when it
+   * returns the document is durable, so records persisted one after the other (a case, then the queue
+   * holding its confirmation) reach the disk in that order, whenever the process is killed.
+   */
   async persist(): Promise<void> {
     this.dirty = true
-    await this.flush()
+    await this.flush(true)
   }
 
-  async flush(): Promise<void> {
-    if (!this.dirty) return
+  /**
+   * Return once what the document holds now is on disk: after the write in progress when nothing changed
+   * since it began, else after a write that starts later. Writes that others start meanwhile do not
+   * keep a caller waiting (a document changed all the time is not a reason to wait forever).
+   */
+  async flush(now = false): Promise<void> {
+    const need = this.dirty ? this.started + 1 : this.writing ? this.started : 0
+    while (this.succeeded < need) {
+      if (this.writing) await this.writing
+      else if (this.dirty) await this.write(now)
+      else return
+    }
+  }
+
+  private async write(now: boolean): Promise<void> {
     this.dirty = false
+    const n = ++this.started
     try {
       const t = performance.now()
       const text = encodeDoc(this.value, this.spec)
-      this.store.writeDoc(this.name, text, this.spec as DocSpec<unknown>, performance.now() - t)
+      const done = this.store.writeDoc(this.name, text, this.spec as DocSpec<unknown>, performance.now() - t, now)
+      if (done) {
+        const settled = done.then(
+          () => {},
+          () => {},
+        )
+        this.writing = settled
+        void settled.then(() => {
+          if (this.writing === settled) this.writing = undefined
+        })
+        await done
+      }
+      this.succeeded = Math.max(this.succeeded, n)
     } catch (e) {
       this.dirty = true
       throw e

@@ -14,7 +14,20 @@ export interface WechatyPortsOptions {
   bindings?: GroupBindings
   /** Where images sent privately to the bot are saved (bot/ports/media.ts). */
   mediaDir?: string
+  /** Age after which a group's cached members are read again in the background (default 10 minutes). */
+  membersMaxAgeMs?: number
+  /** Wall clock for the member cache's age (default Date.now). */
+  now?: () => number
 }
+
+/** A group's members as last read, and when. */
+interface CachedMembers {
+  members: Member[]
+  at: number
+}
+
+/** Puppet dirty types (wechaty-puppet's DirtyType) that change a room's member list or nicknames. */
+const ROOM_DIRTY = new Set([3, 4])
 
 /**
  * Directory, room admin and sender backed by a running Wechaty. Managed
@@ -30,6 +43,12 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
   onRefused: (text: string) => void = () => {}
   readonly mediaDir?: string
   private bindings?: GroupBindings
+  /** Members per group, read in one batch per group and kept until a join, leave, rename or dirty event there. */
+  private memberCache = new Map<string, CachedMembers>()
+  private reading = new Map<string, Promise<Member[]>>()
+  private generations = new Map<string, number>()
+  private maxAgeMs: number
+  private now: () => number
 
   constructor(
     private bot: Wechaty,
@@ -38,6 +57,27 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
   ) {
     this.mediaDir = opts.mediaDir
     this.bindings = opts.bindings
+    this.maxAgeMs = opts.membersMaxAgeMs ?? 600_000
+    this.now = opts.now ?? Date.now
+    // Registered before the wiring's handlers, so a queued join or leave already reads the new member list.
+    bot.on('room-join', room => this.forgetMembers(room.id))
+    bot.on('room-leave', room => this.forgetMembers(room.id))
+    bot.on('room-topic', room => this.forgetMembers(room.id))
+    // A changed member list or group nickname arrives as a puppet dirty event for the room or its members.
+    const watch = (puppet: Wechaty['puppet']) =>
+      puppet.on('dirty', ({ payloadType, payloadId }) => {
+        if (ROOM_DIRTY.has(payloadType)) this.forgetMembers(payloadId)
+      })
+    bot.on('puppet', watch)
+    const started = currentPuppet(bot) // a host bot already running: no 'puppet' event will come
+    if (started) watch(started)
+  }
+
+  /** Drop a group's cached members: the next `members()` reads them again. */
+  forgetMembers(groupId: string): void {
+    this.memberCache.delete(groupId)
+    this.reading.delete(groupId)
+    this.generations.set(groupId, (this.generations.get(groupId) ?? 0) + 1)
   }
 
   selfId(): string {
@@ -87,7 +127,38 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
     return ref
   }
 
+  /**
+   * A group's members with their group nicknames, from the cache when it has them. An entry older than
+   * `membersMaxAgeMs` is still answered at once while a fresh read runs in the background (the event queue
+   * never waits for a refresh). Each caller gets its own copies.
+   */
   async members(groupId: string): Promise<Member[]> {
+    const cached = this.memberCache.get(groupId)
+    if (cached && this.now() - cached.at > this.maxAgeMs) void this.readMembers(groupId).catch(() => {})
+    const list = cached?.members ?? (await this.readMembers(groupId))
+    return list.map(m => ({ ...m, roles: [...m.roles] }))
+  }
+
+  /** Read a group's members in one batch (one read at a time per group) and cache them unless forgotten meanwhile. */
+  private readMembers(groupId: string): Promise<Member[]> {
+    const inFlight = this.reading.get(groupId)
+    if (inFlight) return inFlight
+    const generation = this.generations.get(groupId) ?? 0
+    const read = this.fetchMembers(groupId).finally(() => {
+      if (this.reading.get(groupId) === read) this.reading.delete(groupId)
+    })
+    this.reading.set(groupId, read)
+    void read.then(
+      members => {
+        if ((this.generations.get(groupId) ?? 0) === generation)
+          this.memberCache.set(groupId, { members, at: this.now() })
+      },
+      () => {},
+    )
+    return read
+  }
+
+  private async fetchMembers(groupId: string): Promise<Member[]> {
     const room = await this.bot.Room.find({ id: groupId })
     if (!room) return []
     const self = this.selfId()
@@ -134,5 +205,13 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
   private async contacts(ids: string[]): Promise<Contact[]> {
     const found = await Promise.all(ids.map(id => this.bot.Contact.find({ id })))
     return found.filter((c): c is Contact => !!c)
+  }
+}
+
+function currentPuppet(bot: Wechaty): Wechaty['puppet'] | undefined {
+  try {
+    return bot.puppet
+  } catch {
+    return undefined
   }
 }

@@ -5,6 +5,7 @@ import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
 import { addDays, dayKey, shortDateTime } from '../../bot/time/zoned.js'
 import { periodFromWord } from '../cases/digest/period.js'
 import { type ArchiveDeps, logAccess } from './access/deps.js'
+import * as T from './texts.js'
 import { chatTitle, describeRecord, type ExportFormat, exportArchive } from './export/export.js'
 import { type ArchiveQuery, chatsNamed, type Hit } from './search/query.js'
 import { type ArchiveRecord, type ArchiveType, type ChatInfo, TYPE_LABEL } from './capture/record.js'
@@ -14,7 +15,7 @@ const TYPE_BY_LABEL = new Map(Object.entries(TYPE_LABEL).map(([t, l]) => [l, t a
 /** `#记录`: search the archive (auditors, admins) and place legal holds (admins), in private chat only. */
 export function archiveCommands(d: ArchiveDeps): CommandSpec[] {
   const p = d.ctx.commandPrefix
-  const usage = `${p}记录 搜索 <词> [群] [日期] [人:成员] [类型:图片]；${p}记录 导出 [群] [日期] [人:成员] [csv|html|md|jsonl]；${p}记录 保全 [群 开|关]`
+  const usage = T.usage(p)
   return [
     {
       name: '记录',
@@ -22,13 +23,13 @@ export function archiveCommands(d: ArchiveDeps): CommandSpec[] {
       role: 'auditor',
       where: 'private',
       usage,
-      description: '信息记录：搜索、导出聊天记录，法律保全（仅私聊，审计员/管理员）',
+      description: T.COMMAND_DESCRIPTION,
       run: inv => {
         const [sub, ...rest] = inv.argv
         if (sub === '搜索' || sub === 'search') return search(d, inv, rest)
         if (sub === '导出' || sub === 'export') return exportFile(d, inv, rest)
         if (sub === '保全' || sub === 'hold') return hold(d, inv, rest)
-        return [inv.reply(`用法：${usage}`)]
+        return [inv.reply(T.usageReply(usage))]
       },
     },
   ]
@@ -79,13 +80,12 @@ async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): P
   const { ctx } = d
   const cfg = ctx.configFor()
   const { q, scope } = await parseRequest(d, argv, cfg.search.defaultDays)
-  if (!q.words?.length && !q.member)
-    return [inv.reply(`请给出要搜索的词或成员。用法：${ctx.commandPrefix}记录 搜索 <词> [群] [日期]`)]
-  const { hits, total } = await d.backend.search(q, cfg.search.limit)
+  if (!q.words?.length && !q.member) return [inv.reply(T.searchNeedsWords(ctx.commandPrefix))]
+  const { hits, total, approximate } = await d.backend.search(q, cfg.search.limit)
   const detail = describeQuery(q, scope)
   await logAccess(d, { who: inv.event.sender.id, action: 'search', detail, count: total })
   const info = new Map((await d.backend.chats()).map(c => [c.chat, c]))
-  const head = `🔎 记录搜索 ${detail}：共 ${total} 条${total > hits.length ? `，显示最新 ${hits.length} 条` : ''}`
+  const head = T.searchHead(detail, total, !!approximate, hits.length)
   return [
     inv.reply([head, ...hits.map((h, i) => hitText(h, i + 1, info, ctx.timezone))].join('\n')),
     {
@@ -111,7 +111,7 @@ async function exportFile(d: ArchiveDeps, inv: CommandInvocation, argv: string[]
   const count = await exportArchive(d.backend, q, format, ctx.timezone, async c => appendFileSync(file, c))
   const who = inv.event.sender
   return [
-    inv.reply(`📦 已导出 ${detail}：共 ${count} 条，文件随后私聊发送。`),
+    inv.reply(T.exported(detail, count)),
     { type: 'sendFile', to: { contact: who.id }, path: file, rule: 'command.记录', memberId: who.id },
     {
       type: 'record',
@@ -127,13 +127,13 @@ async function hold(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): Pro
   const who = inv.event.sender
   if (!who.roles.includes('admin'))
     return [
-      inv.reply('⛔ 没有权限：法律保全需要「管理员」角色。'),
+      inv.reply(T.HOLD_NEEDS_ADMIN),
       { type: 'record', rule: 'archive.hold-refused', memberId: who.id, text: `${who.name} 尝试设置法律保全` },
     ]
   const holds = d.holds.data.holds
   if (!argv.length) {
-    const list = Object.values(holds).map(h => `· ${h.title}（${shortDateTime(h.at, d.ctx.timezone)} 起）`)
-    return [inv.reply(list.length ? `法律保全中的群：\n${list.join('\n')}` : '当前没有通过命令设置的法律保全。')]
+    const list = Object.values(holds).map(h => T.holdLine(h.title, shortDateTime(h.at, d.ctx.timezone)))
+    return [inv.reply(T.holdList(list))]
   }
   const on = argv.at(-1) !== '关'
   const name = (argv.at(-1) === '开' || argv.at(-1) === '关' ? argv.slice(0, -1) : argv).join(' ')
@@ -143,14 +143,14 @@ async function hold(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): Pro
   ]
   const found = chatsNamed(known, name).filter(c => c.kind !== 'private')
   const targets = [...new Map(found.map(c => [c.chat, c])).values()]
-  if (!targets.length) return [inv.reply(`找不到群「${name}」。`)]
+  if (!targets.length) return [inv.reply(T.groupNotFound(name))]
   for (const c of targets) {
     if (on) holds[c.chat] = { title: c.title, by: who.id, at: d.ctx.clock.now() }
     else delete holds[c.chat]
   }
   await d.holds.persist()
   const titles = targets.map(c => c.title).join('、')
-  const text = on ? `已对「${titles}」设置法律保全：到期记录暂停清理。` : `已解除「${titles}」的法律保全。`
+  const text = T.holdChanged(titles, on)
   await logAccess(d, { who: who.id, action: 'hold', detail: text })
   return [inv.reply(text), { type: 'record', rule: on ? 'archive.hold' : 'archive.release', memberId: who.id, text }]
 }
@@ -171,7 +171,7 @@ function describeQuery(q: ArchiveQuery, scope: string[]): string {
 function hitText(h: Hit, n: number, info: Map<string, ChatInfo>, tz: string): string {
   const line = (r: ArchiveRecord) => `${shortDateTime(r.at, tz)} ${r.sender.name}：${clip(describeRecord(r))}`
   return [
-    `${n}. [${chatTitle(info.get(h.record.chat), h.record.chat)}] ${line(h.record)}${h.recalled ? '（已撤回）' : ''}`,
+    `${n}. [${chatTitle(info.get(h.record.chat), h.record.chat)}] ${line(h.record)}${h.recalled ? T.RECALLED : ''}`,
     h.before ? `   ↑ ${line(h.before)}` : '',
     h.after ? `   ↓ ${line(h.after)}` : '',
   ]

@@ -14,3 +14,35 @@ export const writeRecovered = (lost: number) =>
 /** The `#状态` line. */
 export const statusLine = (written: number, backlog: number, failing: boolean, lost: number) =>
   `信息记录：本次启动已存档 ${written} 条${failing ? `，⚠️ 写入失败待重试 ${backlog} 条` : ''}${lost ? `，丢失 ${lost} 条` : ''}`
+
+/** `#记录` usage line. */
+export const usage = (p: string) =>
+  `${p}记录 搜索 <词> [群] [日期] [人:成员] [类型:图片]；${p}记录 导出 [群] [日期] [人:成员] [csv|html|md|jsonl]；${p}记录 保全 [群 开|关]`
+/** `#帮助` description of `#记录`. */
+export const COMMAND_DESCRIPTION = '信息记录：搜索、导出聊天记录，法律保全（仅私聊，审计员/管理员）'
+/** A bad or missing subcommand. */
+export const usageReply = (line: string) => `用法：${line}`
+/** A search without words or member. */
+export const searchNeedsWords = (p: string) => `请给出要搜索的词或成员。用法：${p}记录 搜索 <词> [群] [日期]`
+/** The head line of search results. */
+export const searchHead = (detail: string, total: number, approximate: boolean, shown: number) =>
+  `🔎 记录搜索 ${detail}：共${approximate ? '约' : ''} ${total} 条${total > shown ? `，显示最新 ${shown} 条` : ''}`
+/** Marks a recalled original. */
+export const RECALLED = '（已撤回）'
+/** The asker, once the export file is written. */
+export const exported = (detail: string, count: number) => `📦 已导出 ${detail}：共 ${count} 条，文件随后私聊发送。`
+/** Auditors may not place holds. */
+export const HOLD_NEEDS_ADMIN = '⛔ 没有权限：法律保全需要「管理员」角色。'
+/** The holds placed in chat. */
+export const holdList = (lines: string[]) =>
+  lines.length ? `法律保全中的群：\n${lines.join('\n')}` : '当前没有通过命令设置的法律保全。'
+/** One held group in the list. */
+export const holdLine = (title: string, since: string) => `· ${title}（${since} 起）`
+/** No such group. */
+export const groupNotFound = (name: string) => `找不到群「${name}」。`
+/** A hold placed or lifted. */
+export const holdChanged = (titles: string, on: boolean) =>
+  on ? `已对「${titles}」设置法律保全：到期记录暂停清理。` : `已解除「${titles}」的法律保全。`
+/** The daily purge's audit text. */
+export const purged = (segments: number, records: number, held: string[]) =>
+  `信息记录到期清理：删除 ${segments} 个日记录文件，共 ${records} 条；法律保全未清理：${held.join('、') || '无'}`

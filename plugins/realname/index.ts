@@ -8,7 +8,7 @@ import { decideMemberTimer, decideWelcome, onJoin, onLeave, onMessage, type Grac
 import type { StepPayload } from './decide-escalation.js'
 import { compileFormats, type CompiledFormats } from './nickname/compliance.js'
 import { MEMBERS_DOC, REALNAME_TIMER_PAYLOADS, STATE_DOC } from './state.js'
-import { sweep } from './sweep/sweep.js'
+import { sweepParts } from './sweep/sweep.js'
 import { T } from './texts.js'
 
 /**
@@ -53,7 +53,7 @@ export const realnamePlugin = definePlugin({
           name: 'sweep',
           cron: `${mm} ${hh} * * *`,
           workdaysOnly: sweepCfg.workdaysOnly,
-          run: now => settle(sweep(ctx.directory, at, now, ctx.timezone)),
+          parts: now => sweepParts(ctx.directory, at, now, ctx.timezone).map(part => () => settle(part())),
         },
       ],
       status: () => {

@@ -8,7 +8,7 @@ import { PgStore } from './pg-store.js'
  */
 export async function openStore(dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<Store> {
   const url = env.BOT_DATABASE_URL?.trim()
-  if (!url) return new FileStore(dataDir)
+  if (!url) return new FileStore(dataDir, { background: true })
   if (!/^postgres(ql)?:\/\//.test(url))
     throw new Error(`BOT_DATABASE_URL must be a postgres:// URL, got ${JSON.stringify(url.split('@').pop())}`)
   return PgStore.open({ url, account: env.BOT_ACCOUNT?.trim() || undefined })

@@ -102,6 +102,11 @@ export class Outbox {
     this.pump()
   }
 
+  /** A send (with the durable flush before it) is under way. */
+  sending(): boolean {
+    return this.busy
+  }
+
   /** Messages waiting to be sent. */
   depth(): number {
     return this.doc.data.queue.length

@@ -2,6 +2,7 @@ import type { Action } from '../../core/actions.js'
 import type { Fact } from '../../core/facts.js'
 import type { BotEvent, MessageEvent, Role } from '../../core/event.js'
 import type { Roster } from '../../roster/roster.js'
+import type { Decision, JobSpec } from '../../core/plugin.js'
 import { ConfigError, type LoadedConfig } from '../../config/load-config.js'
 import { StateDamageError, type StoreWriteError } from '../../ports/store.js'
 import { chineseCalendar } from '../../time/workdays.js'
@@ -218,11 +219,8 @@ export class BotRuntime {
       for (const spec of p.instance.commands ?? []) this.router.add(p.name, spec)
       for (const job of p.instance.jobs ?? []) {
         try {
-          this.scheduler.add(
-            `${p.name}:${job.name}`,
-            job.cron,
-            job.workdaysOnly ?? false,
-            at => void this.queue.push(() => this.runGuarded(p, `job ${job.name}`, () => job.run(at))),
+          this.scheduler.add(`${p.name}:${job.name}`, job.cron, job.workdaysOnly ?? false, at =>
+            this.runJob(p, job, at),
           )
         } catch (e) {
           problems.push(
@@ -297,6 +295,29 @@ export class BotRuntime {
     const problem = timerProblem(p, { plugin, key, at: 0, payload })
     if (problem) return this.onError(problem, undefined)
     await this.runGuarded(p, `timer ${key}`, () => p.instance.onTimer?.(key, payload) ?? [])
+  }
+
+  /** Queue a job that fell due: whole, or part by part (each part queued when the one before it is done). */
+  private runJob(p: HostedPlugin, job: JobSpec, at: number): void {
+    if (!job.parts) {
+      void this.queue.push(() => this.runGuarded(p, `job ${job.name}`, () => job.run(at)))
+      return
+    }
+    const queuePart = (parts: (() => Decision)[], i: number): void => {
+      if (i >= parts.length) return
+      void this.queue.push(async () => {
+        await this.deps.yieldTurn?.()
+        await this.runGuarded(p, `job ${job.name} (${i + 1}/${parts.length})`, parts[i])
+        queuePart(parts, i + 1)
+      })
+    }
+    void this.queue.push(() => {
+      try {
+        queuePart(job.parts(at), 0)
+      } catch (e) {
+        this.onError(`${p.name}: job ${job.name}: ${(e as Error).message}`, e)
+      }
+    })
   }
 
   private async runGuarded(p: HostedPlugin, what: string, fn: () => Action[] | Promise<Action[]>): Promise<void> {

@@ -2,6 +2,7 @@ import type { Action } from '../../../bot/core/actions.js'
 import { addDays, dayKey } from '../../../bot/time/zoned.js'
 import { type ArchiveDeps, logAccess } from '../access/deps.js'
 import type { ChatInfo } from '../capture/record.js'
+import { purged } from '../texts.js'
 
 /** True when a group's records may not be purged: a hold from config (`legalHold`) or from `#记录 保全`. */
 export function onHold(d: ArchiveDeps, c: ChatInfo): boolean {
@@ -28,7 +29,7 @@ export async function purgeExpired(d: ArchiveDeps, now: number): Promise<Action[
     segments += r.segments
     records += r.records
   }
-  const text = `信息记录到期清理：删除 ${segments} 个日记录文件，共 ${records} 条；法律保全未清理：${held.join('、') || '无'}`
+  const text = purged(segments, records, held)
   await logAccess(d, { who: 'job', action: 'purge', detail: text, count: records })
   return [{ type: 'record', rule: 'archive.purge', text, reason: `retention purge before day ${today}` }]
 }

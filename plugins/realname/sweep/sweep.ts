@@ -6,16 +6,22 @@ import { sweepDigest, sweepGroup } from '../decide-sweep.js'
 import type { SweepFindings } from '../texts.js'
 
 /**
- * The daily sweep: look at every managed group (its member list read from the directory), decide per
- * group, then send the admins one digest. `at()` gives the decisions for the current moment.
+ * The daily sweep in parts (a job's `parts`, each its own task on the serial queue): one per managed
+ * group (its member list read from the directory, then decided), then the admins' digest. `at()` gives
+ * the decisions for the moment a part runs.
  */
-export async function sweep(directory: Directory, at: () => Realname, now: number, tz: string): Promise<Action[]> {
-  const out: Action[] = []
+export function sweepParts(
+  directory: Directory,
+  at: () => Realname,
+  now: number,
+  tz: string,
+): (() => Promise<Action[]>)[] {
   const f: SweepFindings = { day: dayKey(now, tz), identity: [], open: [], newcomers: [], leavers: [] }
-  for (const group of directory.groups()) {
-    if (!at().managed(group)) continue
-    const present = await directory.members(group.id)
-    out.push(...sweepGroup(at(), group, present, f))
+  const groups = directory.groups().filter(g => at().managed(g))
+  const part = (id: string) => async (): Promise<Action[]> => {
+    const group = directory.group(id)
+    if (!group) return [] // the bot left it since the sweep began
+    return sweepGroup(at(), group, await directory.members(id), f)
   }
-  return [...out, ...sweepDigest(f)]
+  return [...groups.map(g => part(g.id)), async () => sweepDigest(f)]
 }

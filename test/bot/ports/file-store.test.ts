@@ -212,3 +212,85 @@ describe('FileStore periodic flush', () => {
     expect(onDisk(dir, 'cases-b')).toMatchObject({ confirmed: ['c1'] })
   })
 })
+
+describe('FileStore writing in the background (the running bot)', () => {
+  it('lets events run while a flush writes a durable document, and returns once it is on disk and fsynced', async () => {
+    const dir = tempDir()
+    const { recorded, calls } = recordingFs()
+    const store = new FileStore(dir, { fs: recorded, background: true })
+    const doc = store.doc('cases', CASES)
+    doc.data.confirmed.push('案例-1')
+    doc.changed()
+    let eventRan = false
+    setImmediate(() => {
+      eventRan = true
+    })
+    await store.flush(true)
+    expect(eventRan).toBe(true)
+    expect(onDisk(dir, 'cases')).toEqual({ $version: 1, confirmed: ['案例-1'] })
+    expect(calls).toContain(`fsync ${stateFile(dir, 'cases')}.tmp-${process.pid}`)
+  })
+
+  it('persist() still writes at once, so records persisted one after the other reach the disk in that order', async () => {
+    const dir = tempDir()
+    const store = new FileStore(dir, { background: true })
+    const cases = store.doc('cases', CASES)
+    const queue = store.doc('queue', CASES)
+    cases.data.confirmed.push('案例-1')
+    const first = cases.persist()
+    expect(onDisk(dir, 'cases')).toEqual({ $version: 1, confirmed: ['案例-1'] }) // before the queue is touched
+    queue.data.confirmed.push('确认 案例-1')
+    await Promise.all([first, queue.persist()])
+    expect(onDisk(dir, 'queue')).toEqual({ $version: 1, confirmed: ['确认 案例-1'] })
+  })
+
+  it('a flush before a send waits for a write already under way, and writes what changed meanwhile', async () => {
+    const dir = tempDir()
+    const store = new FileStore(dir, { background: true })
+    const doc = store.doc('cases', CASES)
+    doc.data.confirmed.push('案例-1')
+    const first = doc.persist()
+    doc.data.confirmed.push('案例-2')
+    doc.changed()
+    await store.flush(true)
+    expect(onDisk(dir, 'cases')).toEqual({ $version: 1, confirmed: ['案例-1', '案例-2'] })
+    await first
+  })
+
+  it('keeps log lines readable exactly once while they are being appended, in order', async () => {
+    const dir = tempDir()
+    const store = new FileStore(dir, { background: true })
+    store.append('audit', '2026-11-30', { id: 'A1' })
+    const flushed = store.flush()
+    store.append('audit', '2026-11-30', { id: 'A2' })
+    const reads: unknown[] = []
+    const read = () => reads.push(store.readLog('audit', '2026-11-30', '2026-11-30'))
+    read()
+    await new Promise(r => setImmediate(r))
+    read()
+    await Promise.all([flushed, store.flush()])
+    read()
+    for (const r of reads) expect(r).toEqual([{ id: 'A1' }, { id: 'A2' }])
+    expect(readFileSync(join(dir, 'logs', 'audit', '2026-11-30.jsonl'), 'utf8')).toBe('{"id":"A1"}\n{"id":"A2"}\n')
+  })
+
+  it('a failed background write names the file, keeps the document dirty and the old file', async () => {
+    const dir = tempDir()
+    let full = false
+    const noSpace = Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
+    const { recorded } = recordingFs((op, path) =>
+      full && op === 'write' && path.includes('cases') ? noSpace : undefined,
+    )
+    const store = new FileStore(dir, { fs: recorded, background: true })
+    const doc = store.doc('cases', CASES)
+    await doc.persist()
+    full = true
+    doc.data.confirmed.push('案例-1')
+    doc.changed()
+    await expect(store.flush(true)).rejects.toThrow(/cases\.json: ENOSPC/)
+    expect(onDisk(dir, 'cases')).toEqual({ $version: 1, confirmed: [] })
+    full = false
+    await store.flush(true)
+    expect(onDisk(dir, 'cases')).toEqual({ $version: 1, confirmed: ['案例-1'] })
+  })
+})

@@ -117,4 +117,38 @@ describe('one queue for events, timers and jobs', () => {
     await rt.queue.idle()
     expect(order).toEqual(['event start', 'event end', 'job'])
   })
+
+  it('a job in parts lets an event that arrives during one part be handled before the next part', async () => {
+    const order: string[] = []
+    let rtRef: Awaited<ReturnType<typeof makeRuntime>> | undefined
+    const plugin = definePlugin({
+      name: 'parts',
+      description: 'test plugin',
+      configSchema: z.object({}).strict(),
+      create: () => ({
+        onEvent: ev => {
+          if (ev.type === 'message') order.push(`event ${ev.text}`)
+          return []
+        },
+        jobs: [
+          {
+            name: 'per-group',
+            cron: '* * * * *',
+            parts: () =>
+              ['g1', 'g2', 'g3'].map(g => () => {
+                order.push(`part ${g}`)
+                // A message arrives while the first group is being worked on.
+                if (g === 'g1') void rtRef?.rt.enqueue(text(member('u1'), 'hi', rtRef.clock.now(), sales))
+                return g === 'g3' ? [{ type: 'record' as const, text: 'done', rule: 'parts.done' }] : []
+              }),
+          },
+        ],
+      }),
+    })
+    rtRef = await makeRuntime(CONFIG, [plugin])
+    await rtRef.clock.advance(60_000)
+    await rtRef.rt.queue.idle()
+    expect(order).toEqual(['part g1', 'event hi', 'part g2', 'part g3'])
+    expect(rtRef.rt.audit.query({ plugin: 'parts' }).map(e => e.rule)).toEqual(['parts.done'])
+  })
 })

@@ -1,0 +1,69 @@
+/**
+ * Where a CPU profile spent its time: the functions with the most time of
+ * their own (self) and the most time including what they called (inclusive),
+ * in ms, optionally only those whose name or file matches a pattern. For
+ * profiles from `node --cpu-prof dist/bot/cli.js start` (start-up) or
+ * `npx tsx bench/pipeline.ts --quick --profile p.cpuprofile` (the full bot's
+ * timed passes).
+ *
+ *   npx tsx bench/profile-summary.ts FILE.cpuprofile [--match REGEX] [--top 30]
+ */
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+
+interface ProfileNode {
+  id: number
+  callFrame: { functionName: string; url: string; lineNumber: number }
+  children?: number[]
+}
+
+interface Profile {
+  nodes: ProfileNode[]
+  samples: number[]
+  timeDeltas: number[]
+}
+
+/** Self and inclusive ms per function (`name file:line`), and the profile's total ms. */
+export function summarize(p: Profile): { self: Map<string, number>; inclusive: Map<string, number>; totalMs: number } {
+  const byId = new Map(p.nodes.map(n => [n.id, n]))
+  const parent = new Map<number, number>()
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
+  const perNode = new Map<number, number>()
+  for (const [i, id] of p.samples.entries()) perNode.set(id, (perNode.get(id) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000)
+  const key = (n: ProfileNode) =>
+    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(node_modules|dist|bot|plugins|bench)\//, '$1/')}:${n.callFrame.lineNumber + 1}`
+  const self = new Map<string, number>()
+  const inclusive = new Map<string, number>()
+  let totalMs = 0
+  for (const [id, ms] of perNode) {
+    totalMs += ms
+    const k = key(byId.get(id)!)
+    self.set(k, (self.get(k) ?? 0) + ms)
+    const counted = new Set<string>() // recursion counts once
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const ck = key(byId.get(cur)!)
+      if (counted.has(ck)) continue
+      counted.add(ck)
+      inclusive.set(ck, (inclusive.get(ck) ?? 0) + ms)
+    }
+  }
+  return { self, inclusive, totalMs }
+}
+
+function main(): void {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { match: { type: 'string' }, top: { type: 'string', default: '30' } },
+  })
+  const s = summarize(JSON.parse(readFileSync(positionals[0], 'utf8')) as Profile)
+  const match = values.match ? new RegExp(values.match) : undefined
+  const show = (title: string, m: Map<string, number>) => {
+    console.log(`${title} (profile total ${s.totalMs.toFixed(0)} ms)`)
+    const rows = [...m].filter(([k]) => !match || match.test(k)).sort((a, b) => b[1] - a[1])
+    for (const [k, ms] of rows.slice(0, Number(values.top))) console.log(`${ms.toFixed(1).padStart(9)} ms  ${k}`)
+  }
+  show('self', s.self)
+  show('inclusive', s.inclusive)
+}
+
+main()

@@ -1,0 +1,88 @@
+import { describe, expect, it, vi } from 'vitest'
+import { WechatyBuilder } from 'wechaty'
+import { GroupMatcher } from '../../../bot/runtime/host/group-matcher.js'
+import { createSandbox } from '../../../bot/sandbox/index.js'
+import { fixRoomMemberCache } from '../../../bot/wechaty/room-member-cache.js'
+import { WechatyPorts } from '../../../bot/wechaty/wechaty-ports.js'
+import { populateWorld, readWorld } from '../../../bot/sandbox/load-world.js'
+
+const SALES = 'r-sales@chatroom'
+
+/** Wechaty on the demo world, with the ports (and their member cache) the app builds. */
+async function directoryOnDemoWorld(opts: { now?: () => number } = {}) {
+  const sandbox = createSandbox()
+  const spec = readWorld('data/demo/world.yaml')
+  populateWorld(sandbox.world, spec)
+  const bot = WechatyBuilder.build({ puppet: sandbox.puppet })
+  bot.on('puppet', puppet => void fixRoomMemberCache(puppet))
+  bot.on('error', () => {})
+  const ports = new WechatyPorts(bot, () => new GroupMatcher([]), { now: opts.now })
+  await bot.start()
+  sandbox.world.login(spec.bot.id)
+  await new Promise(r => setTimeout(r, 50))
+  const reads = vi.spyOn(sandbox.puppet, 'roomMemberList')
+  /** Let Wechaty and the puppet deliver the events of a change. */
+  const settle = () => new Promise(r => setTimeout(r, 50))
+  return { world: sandbox.world, ports, reads, settle, stop: () => bot.stop() }
+}
+
+const names = (members: { groupAlias?: string; name: string }[]) => members.map(m => m.groupAlias ?? m.name)
+
+describe('the group directory keeps its members current', () => {
+  it('reads a group once, then answers from memory', async () => {
+    const d = await directoryOnDemoWorld()
+    const first = await d.ports.members(SALES)
+    expect(first.length).toBeGreaterThan(2)
+    const readsAfterFirst = d.reads.mock.calls.length
+    expect(await d.ports.members(SALES)).toEqual(first)
+    expect(d.reads.mock.calls.length).toBe(readsAfterFirst)
+    await d.stop()
+  })
+
+  it('sees a newcomer after a join, loses a leaver after a leave, and shows a changed group nickname', async () => {
+    const d = await directoryOnDemoWorld()
+    const before = await d.ports.members(SALES)
+    const newcomer = d.world.createContact({ name: '新来的小周' })
+    d.world.join(SALES, [newcomer])
+    await d.settle()
+    expect((await d.ports.members(SALES)).map(m => m.id)).toContain(newcomer)
+
+    const leaver = before[0].id
+    d.world.leave(SALES, leaver)
+    await d.settle()
+    expect((await d.ports.members(SALES)).map(m => m.id)).not.toContain(leaver)
+
+    const renamed = before[1].id
+    d.world.setGroupAlias(SALES, renamed, '销售部-改名后')
+    await d.settle()
+    const after = await d.ports.members(SALES)
+    expect(after.find(m => m.id === renamed)?.groupAlias).toBe('销售部-改名后')
+    expect(names(after)).toContain('新来的小周')
+    await d.stop()
+  })
+
+  it('answers an old entry at once and reads the group again in the background', async () => {
+    let now = 0
+    const d = await directoryOnDemoWorld({ now: () => now })
+    await d.ports.members(SALES)
+    const reads = d.reads.mock.calls.length
+    now += 11 * 60_000
+    await d.ports.members(SALES)
+    await d.settle()
+    expect(d.reads.mock.calls.length).toBe(reads + 1)
+    await d.ports.members(SALES)
+    expect(d.reads.mock.calls.length).toBe(reads + 1)
+    await d.stop()
+  })
+
+  it('gives each caller its own copies', async () => {
+    const d = await directoryOnDemoWorld()
+    const first = await d.ports.members(SALES)
+    first[0].roles.push('admin')
+    first[0].groupAlias = 'changed by a caller'
+    const again = await d.ports.members(SALES)
+    expect(again[0].roles).toEqual([])
+    expect(again[0].groupAlias).not.toBe('changed by a caller')
+    await d.stop()
+  })
+})
