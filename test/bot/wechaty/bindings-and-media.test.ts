@@ -122,7 +122,11 @@ describe('group images are saved only where the QR check reads them', () => {
     stop = s.stop
     const received = join(s.dir, 'output', 'received')
     const savedFiles = (): string[] => (existsSync(received) ? readdirSync(received) : [])
-    s.world.send('wxid_zhangsan', { room: SALES }, { kind: 'image', file: FileBox.fromBuffer(Buffer.from('a'), 'a.png') })
+    s.world.send(
+      'wxid_zhangsan',
+      { room: SALES },
+      { kind: 'image', file: FileBox.fromBuffer(Buffer.from('a'), 'a.png') },
+    )
     await s.advance(1000)
     expect(savedFiles()).toEqual([])
     const bytes = Buffer.from('\x89PNG customer image')
