@@ -86,6 +86,8 @@ export function createApp(opts: AppOptions): App {
   const ports = new WechatyPorts(bot, () => matcher, {
     bindings: new GroupBindings(store, adminGroup),
     mediaDir: receivedMediaDir(outputDir),
+    // Group images are kept only where the content plugin's QR check reads them (qrCodes: true).
+    savesGroupImages: group => runtime.loaded.groupSections.get(group.configName)?.content?.qrCodes === true,
   })
   const reloadConfig = () => {
     const next = load()

@@ -23,8 +23,9 @@ const KIND: Partial<Record<types.Message, MessageKind>> = {
 /**
  * Normalise a Wechaty message. `group` is the managed group it came from
  * (undefined for private chats). Roles are filled in later by the runtime.
- * With `mediaDir`, an image sent privately to the bot is saved there and the
- * event names the saved file (`attachment.media`), never a path from chat.
+ * With `mediaDir`, an image is saved there and the event names the saved file
+ * (`attachment.media`), never a path from chat: the caller passes it for private
+ * chats and for the groups whose images are checked (wire.ts).
  */
 export async function toMessageEvent(
   msg: Message,
@@ -53,7 +54,7 @@ export async function toMessageEvent(
     mentions,
     mentionsAll: /@(所有人|All)(\s|\u2005|$)/.test(raw),
     quote: quote && { senderName: quote.senderName, text: quote.quoted },
-    attachment: await attachmentOf(msg, room || !mediaDir ? undefined : mediaDir),
+    attachment: await attachmentOf(msg, mediaDir),
   }
 }
 

@@ -14,6 +14,8 @@ export interface WechatyPortsOptions {
   bindings?: GroupBindings
   /** Where images sent privately to the bot are saved (bot/ports/media.ts). */
   mediaDir?: string
+  /** Whether images posted in a managed group are saved there too (groups whose QR check is on); default none. */
+  savesGroupImages?: (group: GroupRef) => boolean
   /** Age after which a group's cached members are read again in the background (default 10 minutes). */
   membersMaxAgeMs?: number
   /** Wall clock for the member cache's age (default Date.now). */
@@ -42,6 +44,8 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
   /** Told (once per room and group) when a room takes the topic of a group bound to another room. */
   onRefused: (text: string) => void = () => {}
   readonly mediaDir?: string
+  /** Whether images posted in this managed group are saved to `mediaDir` (see WechatyPortsOptions). */
+  readonly savesGroupImages: (group: GroupRef) => boolean
   private bindings?: GroupBindings
   /** Members per group, read in one batch per group and kept until a join, leave, rename or dirty event there. */
   private memberCache = new Map<string, CachedMembers>()
@@ -56,6 +60,7 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
     opts: WechatyPortsOptions = {},
   ) {
     this.mediaDir = opts.mediaDir
+    this.savesGroupImages = opts.savesGroupImages ?? (() => false)
     this.bindings = opts.bindings
     this.maxAgeMs = opts.membersMaxAgeMs ?? 600_000
     this.now = opts.now ?? Date.now

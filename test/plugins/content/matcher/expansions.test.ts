@@ -44,6 +44,28 @@ describe('expansions of dictionary terms, matched in the same pass', () => {
     expect(how(m.scan(text))).toEqual(expected)
   })
 
+  it('reads a plus sign as 加 (+v, ＋ 我微信) but leaves arithmetic and versions alone', () => {
+    const contact = expanding({ contact: ['加v', '加我微信'] }, [])
+    expect(contact.categoriesOf('团购优惠+v咨询')).toEqual(['contact'])
+    expect(contact.categoriesOf('真人，+ v 了解')).toEqual(['contact'])
+    expect(contact.categoriesOf('有事＋我微信')).toEqual(['contact'])
+    expect(contact.categoriesOf('C++ v2 版本，1+1=2')).toEqual([])
+  })
+
+  it('takes the variant words a dictionary lists (傻逼 is a variant of 傻屄) as lookalike', () => {
+    const insult = expanding({ insult: ['傻逼'] }, ['lookalike'])
+    expect(insult.scan('傻屄，别在群里瞎说').map(x => `${x.matched}: ${describeMatchKind(x)}`)).toEqual([
+      '傻屄: 形近字 傻屄 → 傻逼',
+    ])
+  })
+
+  it('takes the characters slang puns swap as homophones, even where they make other words', () => {
+    const s = expanding({ defamation: ['老板是骗子'], insult: ['垃圾东西'] }, ['homophone'])
+    expect(s.categoriesOf('老板是骗纸，画的大饼没一个兑现')).toEqual(['defamation'])
+    expect(s.categoriesOf('你这个辣鸡东西')).toEqual(['insult'])
+    expect(s.categoriesOf('晚饭吃辣鸡翅')).toEqual([])
+  })
+
   it('reports look-alike letters as lookalike', () => {
     const contact = expanding({ contact: ['vx号'] })
     expect(contact.scan('vх号发你了').map(x => x.kind)).toEqual(['lookalike'])
@@ -77,8 +99,9 @@ describe('expansions of dictionary terms, matched in the same pass', () => {
     expect(s.categoriesOf('请大家每日转发海报')).toEqual([])
   })
 
-  it('keeps homophones to the same tone', () => {
-    const s = expanding({ gambling: ['赌场'] }, ['homophone'])
+  it('takes another tone of the same syllable in short terms, unless the swapped characters read as a word', () => {
+    const s = expanding({ gambling: ['赌场'], insult: ['傻逼'] }, ['homophone'])
+    expect(s.categoriesOf('这都不会，傻笔一个')).toEqual(['insult'])
     expect(s.categoriesOf('小王报了独唱节目')).toEqual([])
   })
 
