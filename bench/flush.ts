@@ -12,7 +12,7 @@
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import { FileStore } from '../bot/ports/file-store.js'
+import { FileStore } from '../bot/ports/store/file-store.js'
 import { HistoryPlayer, outputDirOf, workdaysEndingAt } from './history-player.js'
 import { collectGarbage, median } from './measure.js'
 import type { BenchWorld } from './synthetic-world.js'

@@ -9,9 +9,9 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
 import { z } from 'zod'
-import { FileStore } from '../bot/ports/file-store.js'
+import { FileStore } from '../bot/ports/store/file-store.js'
 import { PgStore } from '../bot/ports/postgres/pg-store.js'
-import { docSpec, type Store } from '../bot/ports/store.js'
+import { docSpec, type Store } from '../bot/ports/store/store.js'
 
 const N = 300
 const CASES = docSpec({

@@ -6,7 +6,7 @@ import { ARCHIVE_USAGE, runArchiveCli } from '../../plugins/archive/cli/export-c
 import { PLUGINS } from '../../plugins/index.js'
 import { loadConfig } from '../config/load-config.js'
 import { readEnv } from '../env.js'
-import { FileStore } from '../ports/file-store.js'
+import { FileStore } from '../ports/store/file-store.js'
 import { dayKey } from '../time/zoned.js'
 import { takeOptions, UsageError } from './args.js'
 

@@ -5,8 +5,8 @@ import { CASES_USAGE, runCasesExport } from '../../plugins/cases/cli/export-comm
 import { PLUGINS } from '../../plugins/index.js'
 import { loadConfig } from '../config/load-config.js'
 import { readEnv } from '../env.js'
-import { FileStore } from '../ports/file-store.js'
-import type { Store } from '../ports/store.js'
+import { FileStore } from '../ports/store/file-store.js'
+import type { Store } from '../ports/store/store.js'
 import { takeOptions, UsageError } from './args.js'
 
 type StoreCommand = (

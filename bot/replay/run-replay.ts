@@ -1,7 +1,7 @@
 import { basename } from 'node:path'
 import { createApp } from '../app.js'
 import { FakeClock, flushMicrotasks } from '../ports/clock.js'
-import { MemoryStore } from '../ports/memory-store.js'
+import { MemoryStore } from '../ports/store/memory-store.js'
 import { createLogger, type LogLevel } from '../process/logger.js'
 import { AUDIT_TYPE_NAMES, type AuditEntry } from '../runtime/records/audit.js'
 import { createSandbox, type SandboxWorld } from '../sandbox/index.js'

@@ -5,8 +5,8 @@ import type { Directory } from '../ports/directory.js'
 import type { OutboundMessage } from '../ports/outbound-message.js'
 import type { RoomAdmin } from '../ports/room-admin.js'
 import type { Sender } from '../ports/sender.js'
-import type { GroupBindings, Resolution } from '../runtime/host/group-bindings.js'
-import type { GroupMatcher } from '../runtime/host/group-matcher.js'
+import type { GroupBindings, Resolution } from '../runtime/groups/group-bindings.js'
+import type { GroupMatcher } from '../runtime/groups/group-matcher.js'
 
 /** Optional parts of the Wechaty ports. */
 export interface WechatyPortsOptions {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { docSpec } from '../../bot/ports/store.js'
+import { docSpec } from '../../bot/ports/store/store.js'
 
 /** How an answer reached the bot. */
 export type AnswerVia = 'ack' | 'quote' | 'private'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { docSpec, type Doc, type Store } from '../../bot/ports/store.js'
+import { docSpec, type Doc, type Store } from '../../bot/ports/store/store.js'
 import type { GroupKind, GroupRef, MessageKind } from '../../bot/core/event.js'
 
 /** Doc with the open (not yet closed) days and the customers waiting for an answer. */

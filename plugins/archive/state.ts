@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { docSpec } from '../../bot/ports/store.js'
+import { docSpec } from '../../bot/ports/store/store.js'
 
 /** Legal holds placed by admins in chat (config holds are `legalHold: true` in a group's override). */
 export interface HoldsDoc {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { type Doc, docSpec, type Store } from '../../bot/ports/store.js'
+import { type Doc, docSpec, type Store } from '../../bot/ports/store/store.js'
 import { zonedInstant } from '../../bot/time/zoned.js'
 import type { CampaignConfig, Targets } from './config.js'
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { docSpec } from '../../bot/ports/store.js'
+import { docSpec } from '../../bot/ports/store/store.js'
 
 /** The deal tag: these cases feed the digest's "what worked". */
 export const DEAL_TAG = '成交'

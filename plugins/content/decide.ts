@@ -5,7 +5,7 @@ import type { ContentConfig } from './config.js'
 import { planStrike, strikeCategory, type StrikePlan } from './decide-escalation.js'
 import { excerpt } from './assess/excerpt.js'
 import type { Finding } from './assess/findings.js'
-import type { Incident } from './incident.js'
+import type { Incident } from './incidents/incident.js'
 import { reportText, STEP_LABEL, warnText } from './texts.js'
 
 /** What a new incident is decided from. */

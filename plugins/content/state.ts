@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { GroupKind } from '../../bot/core/event.js'
-import { docSpec } from '../../bot/ports/store.js'
+import { docSpec } from '../../bot/ports/store/store.js'
 import type { Finding } from './assess/findings.js'
 
 /**

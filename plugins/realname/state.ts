@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { docSpec } from '../../bot/ports/store.js'
+import { docSpec } from '../../bot/ports/store/store.js'
 import type { NicknameProblem } from './nickname/check.js'
 
 /** A member the plugin has seen in a group. */

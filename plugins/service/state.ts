@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { docSpec } from '../../bot/ports/store.js'
+import { docSpec } from '../../bot/ports/store/store.js'
 
 /** A complaint ticket (`T<n>`): what the customer said, who must handle it, and by when. */
 export interface Ticket {

@@ -1,6 +1,6 @@
-import { MemoryStore } from '../../bot/ports/memory-store.js'
+import { MemoryStore } from '../../bot/ports/store/memory-store.js'
 import { PgStore } from '../../bot/ports/postgres/pg-store.js'
-import type { Store } from '../../bot/ports/store.js'
+import type { Store } from '../../bot/ports/store/store.js'
 import { dropSchemas, freshSchema, TEST_DATABASE_URL } from './pg-test.js'
 
 /**

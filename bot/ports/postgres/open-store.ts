@@ -1,5 +1,5 @@
-import { FileStore } from '../file-store.js'
-import type { Store } from '../store.js'
+import { FileStore } from '../store/file-store.js'
+import type { Store } from '../store/store.js'
 import { PgStore } from './pg-store.js'
 
 /**

@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
-import { DocDamage, VERSION_KEY, decodeDoc } from '../doc-codec.js'
-import { type Doc, type DocSpec, HeldDoc, StateDamageError, type Store, StoreWriteError } from '../store.js'
+import { DocDamage, VERSION_KEY, decodeDoc } from '../store/doc-codec.js'
+import { type Doc, type DocSpec, HeldDoc, StateDamageError, type Store, StoreWriteError } from '../store/store.js'
 import { type Database, migrate } from './schema.js'
 
 /** How to reach the database and whose rows these are. */

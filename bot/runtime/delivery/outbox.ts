@@ -2,7 +2,7 @@ import type { Clock } from '../../ports/clock.js'
 import { chatKey, type OutboundMessage } from '../../ports/outbound-message.js'
 import type { Sender } from '../../ports/sender.js'
 import { z } from 'zod'
-import { docSpec, type Store } from '../../ports/store.js'
+import { docSpec, type Store } from '../../ports/store/store.js'
 import type { Logger } from '../../process/logger.js'
 import { mergeTexts } from './merge-texts.js'
 

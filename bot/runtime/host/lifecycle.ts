@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { docSpec, type Store } from '../../ports/store.js'
+import { docSpec, type Store } from '../../ports/store/store.js'
 
 /** How the previous run ended, as written at exit (a crash leaves `running`). */
 export type ExitReason = 'running' | 'stopped' | 'connection-lost' | 'fatal'

@@ -1,6 +1,6 @@
 import type { LoadedConfig } from '../../config/load-config.js'
 import { z } from 'zod'
-import { type Doc, docSpec, type Store } from '../../ports/store.js'
+import { type Doc, docSpec, type Store } from '../../ports/store/store.js'
 
 /** `runtime-flags`: the `#观察` switches, which beat every config setting until changed. */
 const FLAGS_DOC = docSpec<{ dryRun: Record<string, boolean> }>({

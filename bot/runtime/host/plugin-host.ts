@@ -4,7 +4,7 @@ import { peerResolver, roleResolver, withoutPeerMembers, withoutPeers } from './
 import type { PluginContext, PluginDefinition, PluginInstance } from '../../core/plugin.js'
 import type { LoadedConfig } from '../../config/load-config.js'
 import type { Clock } from '../../ports/clock.js'
-import type { Store } from '../../ports/store.js'
+import type { Store } from '../../ports/store/store.js'
 import type { Directory } from '../../ports/directory.js'
 import type { AuditLog } from '../records/audit.js'
 import type { Ledger } from '../records/ledger.js'

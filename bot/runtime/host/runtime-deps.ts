@@ -1,7 +1,7 @@
 import type { CommandSpec, PluginDefinition } from '../../core/plugin.js'
 import type { LoadedConfig } from '../../config/load-config.js'
 import type { Clock } from '../../ports/clock.js'
-import type { Store } from '../../ports/store.js'
+import type { Store } from '../../ports/store/store.js'
 import type { Directory } from '../../ports/directory.js'
 import type { RoomAdmin } from '../../ports/room-admin.js'
 import type { Sender } from '../../ports/sender.js'

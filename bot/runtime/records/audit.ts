@@ -1,7 +1,7 @@
 import type { Action } from '../../core/actions.js'
 import type { Clock } from '../../ports/clock.js'
 import { z } from 'zod'
-import { docSpec, type Doc, type Store } from '../../ports/store.js'
+import { docSpec, type Doc, type Store } from '../../ports/store/store.js'
 import { addDays, dayKey } from '../../time/zoned.js'
 
 /** One line of the audit log: an action the bot took, or would have taken in dry-run. */

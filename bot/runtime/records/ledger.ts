@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { docSpec, type Store } from '../../ports/store.js'
+import { docSpec, type Store } from '../../ports/store/store.js'
 import { fineOwed, type FinePolicy } from './fine-policy.js'
 
 /** A strike against a member, expiring at `expiresAt`. */

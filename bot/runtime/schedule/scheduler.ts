@@ -1,6 +1,6 @@
 import type { Clock } from '../../ports/clock.js'
 import { z } from 'zod'
-import { docSpec, type Store } from '../../ports/store.js'
+import { docSpec, type Store } from '../../ports/store/store.js'
 import { compileCron, type CompiledCron } from '../../time/cron.js'
 import type { WorkCalendar } from '../../time/workdays.js'
 

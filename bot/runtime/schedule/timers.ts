@@ -1,6 +1,6 @@
 import type { Clock } from '../../ports/clock.js'
 import { z } from 'zod'
-import { docSpec, type Store } from '../../ports/store.js'
+import { docSpec, type Store } from '../../ports/store/store.js'
 
 /** A stored timer; `payload` is checked against the plugin's schema for the timer's kind when it fires. */
 export interface TimerRecord {

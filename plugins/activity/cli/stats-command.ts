@@ -1,5 +1,5 @@
 import { defineCli, UsageError } from '../../../bot/cli/args.js'
-import type { Store } from '../../../bot/ports/store.js'
+import type { Store } from '../../../bot/ports/store/store.js'
 import { clockTime } from '../../../bot/time/zoned.js'
 import { CURRENT_DOC, CURRENT_SPEC, type GroupDay } from '../state.js'
 import { loadDays } from '../days/history.js'

@@ -1,4 +1,4 @@
-import type { Store } from '../../../bot/ports/store.js'
+import type { Store } from '../../../bot/ports/store/store.js'
 import { DAYS_LOG, type CurrentDoc, type GroupDay } from '../state.js'
 
 /**

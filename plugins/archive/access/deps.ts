@@ -1,5 +1,5 @@
 import type { PluginContext } from '../../../bot/core/plugin.js'
-import type { Doc } from '../../../bot/ports/store.js'
+import type { Doc } from '../../../bot/ports/store/store.js'
 import { dayKey } from '../../../bot/time/zoned.js'
 import type { Archiver } from '../capture/archiver.js'
 import type { ArchiveConfig } from '../config.js'

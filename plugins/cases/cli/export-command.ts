@@ -1,5 +1,5 @@
 import { defineCli, UsageError } from '../../../bot/cli/args.js'
-import type { Store } from '../../../bot/ports/store.js'
+import type { Store } from '../../../bot/ports/store/store.js'
 import { clockTime, dayKey } from '../../../bot/time/zoned.js'
 import { CaseStore } from '../store/case-store.js'
 import { casesConfigSchema } from '../config.js'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { type Doc, docSpec, type Store } from '../../../bot/ports/store.js'
+import { type Doc, docSpec, type Store } from '../../../bot/ports/store/store.js'
 import type { CaseRecord } from '../state.js'
 
 interface TermsDoc {

@@ -1,4 +1,4 @@
-import type { Doc, Store } from '../../../bot/ports/store.js'
+import type { Doc, Store } from '../../../bot/ports/store/store.js'
 import { dayKey } from '../../../bot/time/zoned.js'
 import {
   CASES_META_DOC,

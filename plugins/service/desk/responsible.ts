@@ -1,6 +1,6 @@
 import type { GroupRef } from '../../../bot/core/event.js'
 import type { PluginContext } from '../../../bot/core/plugin.js'
-import type { Doc } from '../../../bot/ports/store.js'
+import type { Doc } from '../../../bot/ports/store/store.js'
 import type { ServiceConfig } from '../config.js'
 import type { STAFF_DOC } from '../state.js'
 

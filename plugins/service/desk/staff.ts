@@ -1,7 +1,7 @@
 import type { Action } from '../../../bot/core/actions.js'
 import type { GroupRef } from '../../../bot/core/event.js'
 import type { PluginContext } from '../../../bot/core/plugin.js'
-import type { Doc } from '../../../bot/ports/store.js'
+import type { Doc } from '../../../bot/ports/store/store.js'
 import { hasLeft, type Roster } from '../../../bot/roster/roster.js'
 import { dayKey } from '../../../bot/time/zoned.js'
 import type { ServiceConfig } from '../config.js'

@@ -7,7 +7,7 @@ import { definePlugin, type PluginDefinition } from '../../../bot/core/plugin.js
 import { CaseStore } from '../../../plugins/cases/store/case-store.js'
 import { casesPlugin } from '../../../plugins/cases/index.js'
 import { FakeClock } from '../../../bot/ports/clock.js'
-import { MemoryStore } from '../../../bot/ports/memory-store.js'
+import { MemoryStore } from '../../../bot/ports/store/memory-store.js'
 import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
 import { createLogger } from '../../../bot/process/logger.js'
 import { BotRuntime } from '../../../bot/runtime/host/runtime.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MemoryStore } from '../../../bot/ports/memory-store.js'
+import { MemoryStore } from '../../../bot/ports/store/memory-store.js'
 import { Ledger } from '../../../bot/runtime/records/ledger.js'
 
 const POLICY = { base: 10, windowMs: 86_400_000, step: 0, stepMs: 86_400_000, cap: 100 }

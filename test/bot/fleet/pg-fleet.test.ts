@@ -3,7 +3,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { PgFleet } from '../../../bot/fleet/pg-fleet.js'
 import { DatabaseUnavailableError, PgStore } from '../../../bot/ports/postgres/pg-store.js'
-import { docSpec } from '../../../bot/ports/store.js'
+import { docSpec } from '../../../bot/ports/store/store.js'
 import { createLogger } from '../../../bot/process/logger.js'
 import { dropSchemas, freshSchema, pgAvailable } from '../../helpers/pg-test.js'
 

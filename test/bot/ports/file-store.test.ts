@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
-import { FileStore } from '../../../bot/ports/file-store.js'
+import { FileStore } from '../../../bot/ports/store/file-store.js'
 import { recordingFs } from './recording-fs.js'
-import { docSpec } from '../../../bot/ports/store.js'
+import { docSpec } from '../../../bot/ports/store/store.js'
 
 interface Counts {
   count: number

@@ -11,7 +11,7 @@ import {
   SchemaTooNewError,
 } from '../../../bot/ports/postgres/schema.js'
 import { openStore } from '../../../bot/ports/postgres/open-store.js'
-import { docSpec, StoreWriteError } from '../../../bot/ports/store.js'
+import { docSpec, StoreWriteError } from '../../../bot/ports/store/store.js'
 import { dropSchemas, freshSchema, pgAvailable } from '../../helpers/pg-test.js'
 
 const CASES = docSpec({

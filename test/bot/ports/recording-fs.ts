@@ -1,5 +1,5 @@
 import * as fs from 'node:fs'
-import type { StoreFs } from '../../../bot/ports/file-store.js'
+import type { StoreFs } from '../../../bot/ports/store/file-store.js'
 
 /** The real file system, recording each fsync and rename (`fsync <path>`, `rename <to>`). */
 export function recordingFs(fail?: (op: string, path: string) => NodeJS.ErrnoException | undefined) {

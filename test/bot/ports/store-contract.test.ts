@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { FileStore } from '../../../bot/ports/file-store.js'
-import { MemoryStore } from '../../../bot/ports/memory-store.js'
+import { FileStore } from '../../../bot/ports/store/file-store.js'
+import { MemoryStore } from '../../../bot/ports/store/memory-store.js'
 import { PgStore } from '../../../bot/ports/postgres/pg-store.js'
-import { type DocSpec, docSpec, StateDamageError, type Store } from '../../../bot/ports/store.js'
+import { type DocSpec, docSpec, StateDamageError, type Store } from '../../../bot/ports/store/store.js'
 import { dropSchemas, freshSchema, pgAvailable } from '../../helpers/pg-test.js'
 
 /** The one Store contract, run against every back end: memory (the twin), files (default) and PostgreSQL. */

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { WechatyBuilder } from 'wechaty'
-import { GroupMatcher } from '../../../bot/runtime/host/group-matcher.js'
+import { GroupMatcher } from '../../../bot/runtime/groups/group-matcher.js'
 import { createSandbox } from '../../../bot/sandbox/index.js'
 import { fixRoomMemberCache } from '../../../bot/wechaty/room-member-cache.js'
 import { WechatyPorts } from '../../../bot/wechaty/wechaty-ports.js'

@@ -9,7 +9,7 @@ import {
 } from '../../../plugins/activity/state.js'
 import { loadDays } from '../../../plugins/activity/days/history.js'
 import { activityPlugin } from '../../../plugins/activity/index.js'
-import { MemoryStore } from '../../../bot/ports/memory-store.js'
+import { MemoryStore } from '../../../bot/ports/store/memory-store.js'
 import { group, makeRuntime, member, text } from '../../helpers/harness.js'
 
 const key = { day: '2026-11-30', groupId: 'g1', topic: '销售群', kind: 'internal' as const }

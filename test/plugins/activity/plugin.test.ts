@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { FakeClock } from '../../../bot/ports/clock.js'
-import { MemoryStore } from '../../../bot/ports/memory-store.js'
+import { MemoryStore } from '../../../bot/ports/store/memory-store.js'
 import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
 import { activityPlugin } from '../../../plugins/activity/index.js'
 import { group, makeRuntime, member, MONDAY_9AM, text } from '../../helpers/harness.js'

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { MemoryStore } from '../../../bot/ports/memory-store.js'
+import { MemoryStore } from '../../../bot/ports/store/memory-store.js'
 import { countMessage, CURRENT_SPEC, emptyCurrent, groupDay } from '../../../plugins/activity/state.js'
 import { runStats } from '../../../plugins/activity/cli/stats-command.js'
 

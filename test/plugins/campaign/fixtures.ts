@@ -1,5 +1,5 @@
 import type { Member } from '../../../bot/core/event.js'
-import type { Store } from '../../../bot/ports/store.js'
+import type { Store } from '../../../bot/ports/store/store.js'
 import { campaignPlugin } from '../../../plugins/campaign/index.js'
 import { group, makeRuntime, member, shanghai, text } from '../../helpers/harness.js'
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { MemoryStore } from '../../../bot/ports/memory-store.js'
+import { MemoryStore } from '../../../bot/ports/store/memory-store.js'
 import { campaignPlugin } from '../../../plugins/campaign/index.js'
 import { POSTS_DOC } from '../../../plugins/campaign/state.js'
 import { makeRuntime, text } from '../../helpers/harness.js'

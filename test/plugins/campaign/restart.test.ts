@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MemoryStore } from '../../../bot/ports/memory-store.js'
+import { MemoryStore } from '../../../bot/ports/store/memory-store.js'
 import { text } from '../../helpers/harness.js'
 import { at, boss, config, editor, QUEUE_CONFIG, start } from './fixtures.js'
 

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { MemoryStore } from '../../../bot/ports/memory-store.js'
+import { MemoryStore } from '../../../bot/ports/store/memory-store.js'
 import { CaseStore } from '../../../plugins/cases/store/case-store.js'
 import { runCasesExport } from '../../../plugins/cases/cli/export-command.js'
 import { compileTemplate } from '../../../plugins/cases/content/template.js'

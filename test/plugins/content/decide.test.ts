@@ -5,7 +5,7 @@ import { asDryRun, decideIncident, type IncidentInput } from '../../../plugins/c
 import { planStrike } from '../../../plugins/content/decide-escalation.js'
 import { excerpt } from '../../../plugins/content/assess/excerpt.js'
 import { dictionaryFindings, scanMessage } from '../../../plugins/content/assess/findings.js'
-import { addIncident } from '../../../plugins/content/incident.js'
+import { addIncident } from '../../../plugins/content/incidents/incident.js'
 import { compileMatcher, loadDictionaryFiles } from '../../../plugins/content/matcher/index.js'
 import { MONDAY_9AM, text } from '../../helpers/harness.js'
 import { cust, DICTIONARY, sales, spammer, wangwu } from './setup.js'

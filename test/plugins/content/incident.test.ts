@@ -7,7 +7,7 @@ import {
   openIncidentFor,
   recentIncidents,
   type IncidentLog,
-} from '../../../plugins/content/incident.js'
+} from '../../../plugins/content/incidents/incident.js'
 import { MIN } from './setup.js'
 
 const T0 = 1_800_000_000_000

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { FakeClock, flushMicrotasks } from '../../../../bot/ports/clock.js'
-import { MemoryStore } from '../../../../bot/ports/memory-store.js'
+import { MemoryStore } from '../../../../bot/ports/store/memory-store.js'
 import { SimulatedWeChat } from '../../../../bot/ports/simulated.js'
 import { createLogger } from '../../../../bot/process/logger.js'
 import { Outbox } from '../../../../bot/runtime/delivery/outbox.js'
@@ -52,7 +52,7 @@ describe('Outbox and crashes', () => {
     const { mkdtempSync, readFileSync } = await import('node:fs')
     const { join } = await import('node:path')
     const { tmpdir } = await import('node:os')
-    const { FileStore } = await import('../../../../bot/ports/file-store.js')
+    const { FileStore } = await import('../../../../bot/ports/store/file-store.js')
     const dir = mkdtempSync(join(tmpdir(), 'outbox-'))
     const store = new FileStore(dir)
     const clock = new FakeClock(Date.parse('2026-11-30T01:00:00Z'))

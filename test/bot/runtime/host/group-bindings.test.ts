@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { MemoryStore } from '../../../../bot/ports/memory-store.js'
-import { adminRoom, BINDINGS_DOC, GroupBindings } from '../../../../bot/runtime/host/group-bindings.js'
-import { GroupMatcher } from '../../../../bot/runtime/host/group-matcher.js'
+import { MemoryStore } from '../../../../bot/ports/store/memory-store.js'
+import { adminRoom, BINDINGS_DOC, GroupBindings } from '../../../../bot/runtime/groups/group-bindings.js'
+import { GroupMatcher } from '../../../../bot/runtime/groups/group-matcher.js'
 
 const entry = { responsible: [], plugins: {} }
 const matcher = new GroupMatcher([

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FakeClock } from '../../../../bot/ports/clock.js'
-import { FileStore } from '../../../../bot/ports/file-store.js'
+import { FileStore } from '../../../../bot/ports/store/file-store.js'
 import { AuditLog } from '../../../../bot/runtime/records/audit.js'
 
 const T0 = Date.parse('2026-11-30T01:00:00Z')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MemoryStore } from '../../../../bot/ports/memory-store.js'
+import { MemoryStore } from '../../../../bot/ports/store/memory-store.js'
 import { DEFAULT_FINE_POLICY } from '../../../../bot/runtime/records/fine-policy.js'
 import { Ledger } from '../../../../bot/runtime/records/ledger.js'
 

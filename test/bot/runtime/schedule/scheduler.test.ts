@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { FakeClock } from '../../../../bot/ports/clock.js'
-import { MemoryStore } from '../../../../bot/ports/memory-store.js'
+import { MemoryStore } from '../../../../bot/ports/store/memory-store.js'
 import { Scheduler } from '../../../../bot/runtime/schedule/scheduler.js'
 import { chineseCalendar } from '../../../../bot/time/workdays.js'
 import { dayKey } from '../../../../bot/time/zoned.js'

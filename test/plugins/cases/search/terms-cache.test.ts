@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MemoryStore } from '../../../../bot/ports/memory-store.js'
+import { MemoryStore } from '../../../../bot/ports/store/memory-store.js'
 import { TermsCache } from '../../../../plugins/cases/search/terms-cache.js'
 import { makeCase } from '../fixtures.js'
 

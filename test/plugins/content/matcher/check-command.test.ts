@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { PassThrough } from 'node:stream'
 import { afterAll, describe, expect, it } from 'vitest'
-import { runCheck } from '../../../../plugins/content/check-command.js'
+import { runCheck } from '../../../../plugins/content/cli/check-command.js'
 import { repoRoot } from './helpers.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'check-command-'))

@@ -1,4 +1,4 @@
-import { csrfField, h, type Html } from './html.js'
+import { csrfField, h, type Html } from '../html.js'
 
 /**
  * Dictionary page: the status (`#词库`), a sentence to test and a term to add or remove. Every form runs the

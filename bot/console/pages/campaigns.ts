@@ -1,6 +1,6 @@
-import { shortDateTime } from '../time/zoned.js'
-import type { CampaignView, CampaignViews, PostView } from '../../plugins/campaign/views.js'
-import { csrfField, h, type Html } from './html.js'
+import { shortDateTime } from '../../time/zoned.js'
+import type { CampaignView, CampaignViews, PostView } from '../../../plugins/campaign/views.js'
+import { csrfField, h, type Html } from '../html.js'
 
 const CAMPAIGN_STATUS: Record<CampaignView['status'], string> = {
   scheduled: '待公告',

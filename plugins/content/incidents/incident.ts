@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { docSpec } from '../../bot/ports/store.js'
-import type { GroupKind } from '../../bot/core/event.js'
-import type { Severity } from './matcher/index.js'
+import { docSpec } from '../../../bot/ports/store/store.js'
+import type { GroupKind } from '../../../bot/core/event.js'
+import type { Severity } from '../matcher/index.js'
 
 /** One incident: a member's offence, plus the repeats merged into it within the incident window. */
 export interface Incident {

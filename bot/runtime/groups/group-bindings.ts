@@ -1,6 +1,6 @@
 import type { GroupRef } from '../../core/event.js'
 import { z } from 'zod'
-import { docSpec, type Store } from '../../ports/store.js'
+import { docSpec, type Store } from '../../ports/store/store.js'
 import type { GroupMatcher } from './group-matcher.js'
 
 interface BindingsDoc {

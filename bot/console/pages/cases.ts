@@ -1,6 +1,6 @@
-import { shortDateTime } from '../time/zoned.js'
-import { csrfField, h, type Html } from './html.js'
-import type { ConsoleSource } from './source.js'
+import { shortDateTime } from '../../time/zoned.js'
+import { csrfField, h, type Html } from '../html.js'
+import type { ConsoleSource } from '../source.js'
 
 const LIMIT = 50
 

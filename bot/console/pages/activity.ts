@@ -1,13 +1,13 @@
-import { summarize, type PeriodSummary } from '../../plugins/activity/report/aggregate.js'
-import { renderChart } from '../../plugins/activity/chart/chart.js'
-import { CURRENT_DOC, CURRENT_SPEC } from '../../plugins/activity/state.js'
-import { loadDays } from '../../plugins/activity/days/history.js'
-import { topBars, trendSeries } from '../../plugins/activity/report/builder.js'
-import { percentile } from '../../plugins/activity/report/response-stats.js'
-import { formatDuration } from '../config/duration.js'
-import { addDays, dayKey } from '../time/zoned.js'
-import { h, type Html } from './html.js'
-import type { ConsoleSource } from './source.js'
+import { summarize, type PeriodSummary } from '../../../plugins/activity/report/aggregate.js'
+import { renderChart } from '../../../plugins/activity/chart/chart.js'
+import { CURRENT_DOC, CURRENT_SPEC } from '../../../plugins/activity/state.js'
+import { loadDays } from '../../../plugins/activity/days/history.js'
+import { topBars, trendSeries } from '../../../plugins/activity/report/builder.js'
+import { percentile } from '../../../plugins/activity/report/response-stats.js'
+import { formatDuration } from '../../config/duration.js'
+import { addDays, dayKey } from '../../time/zoned.js'
+import { h, type Html } from '../html.js'
+import type { ConsoleSource } from '../source.js'
 
 const RANGES = [1, 7, 30] as const
 const DAY = /^\d{4}-\d{2}-\d{2}$/

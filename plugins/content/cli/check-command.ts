@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs'
 import { once } from 'node:events'
 import { createInterface } from 'node:readline'
-import { defineCli, UsageError } from '../../bot/cli/args.js'
-import { DictionaryError, compileMatcher, loadDictionaryFiles, type Matcher } from './matcher/index.js'
+import { defineCli, UsageError } from '../../../bot/cli/args.js'
+import { DictionaryError, compileMatcher, loadDictionaryFiles, type Matcher } from '../matcher/index.js'
 
 /** Exit code when the command cannot run (bad arguments, bad dictionary, unreadable input). */
 const EXIT_FAILURE = 1

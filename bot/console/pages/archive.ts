@@ -1,9 +1,9 @@
-import { addDays, shortDateTime } from '../time/zoned.js'
-import { chatTitle, describeRecord } from '../../plugins/archive/export/export.js'
-import type { ArchiveQuery } from '../../plugins/archive/search/query.js'
-import type { ArchiveSearch } from '../../plugins/archive/views.js'
-import type { ArchiveRecord, ChatInfo } from '../../plugins/archive/capture/record.js'
-import { csrfField, h, type Html } from './html.js'
+import { addDays, shortDateTime } from '../../time/zoned.js'
+import { chatTitle, describeRecord } from '../../../plugins/archive/export/export.js'
+import type { ArchiveQuery } from '../../../plugins/archive/search/query.js'
+import type { ArchiveSearch } from '../../../plugins/archive/views.js'
+import type { ArchiveRecord, ChatInfo } from '../../../plugins/archive/capture/record.js'
+import { csrfField, h, type Html } from '../html.js'
 
 /** The archive search form's fields, as typed (kept to refill the form). */
 export interface ArchiveForm {

@@ -1,6 +1,6 @@
-import { shortDateTime } from '../time/zoned.js'
-import type { AckViews, FineView, NoticeView } from '../../plugins/ack/views.js'
-import { csrfField, h, type Html } from './html.js'
+import { shortDateTime } from '../../time/zoned.js'
+import type { AckViews, FineView, NoticeView } from '../../../plugins/ack/views.js'
+import { csrfField, h, type Html } from '../html.js'
 
 const STATE: Record<NoticeView['state'], string> = {
   open: '进行中',
