@@ -74,6 +74,25 @@ describe('a runtime in a fleet', () => {
     expect(wechat.textsTo('r1')).toEqual(['请注意用语'])
   })
 
+  it('after a takeover the new holder warns the new offender once and repeats no warning of the old holder', async () => {
+    const fleet = fakeFleet()
+    fleet.leases.set('r1', 'a')
+    const a = await makeRuntime(CONFIG, [probe], { gate: fleet.gate('a') })
+    const b = await makeRuntime(CONFIG, [probe], { gate: fleet.gate('b'), clock: a.clock, wechat: a.wechat })
+    const both = async (from: string, body: string) => {
+      const ev = text(member(from), body, a.clock.now(), sales)
+      await Promise.all([a.rt.enqueue(ev), b.rt.enqueue(structuredClone(ev))])
+    }
+    await both('u1', '坏')
+    await a.clock.advance(5_000)
+    fleet.leases.set('r1', 'b') // a died; b took the group over
+    await both('u3', '坏了')
+    await a.clock.advance(120_000)
+    await Promise.all([a.rt.queue.idle(), b.rt.queue.idle()])
+    const warnings = a.wechat.sent.filter(m => m.text === '请注意用语').map(m => m.mentions)
+    expect(warnings).toEqual([['u1'], ['u3']])
+  })
+
   it('runs a daily job once fleet-wide: the admins get one report from two bots', async () => {
     const fleet = fakeFleet()
     const a = await makeRuntime(CONFIG, [probe], { gate: fleet.gate('a') })
