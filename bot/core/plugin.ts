@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { FleetRecords } from '../fleet/gate.js'
+import type { AdoptSource, FleetRecords } from '../fleet/gate.js'
 import type { Action } from './actions.js'
 import type { Fact } from './facts.js'
 import type { BotEvent, GroupRef, Member, MessageEvent, Role } from './event.js'
@@ -93,6 +93,12 @@ export interface PluginInstance {
    * by name and not delivered, instead of reaching `onTimer` as something it does not expect.
    */
   timerPayloads?: Record<string, z.ZodType>
+  /**
+   * Fleet takeover (docs/fleet.md): this bot now acts in a group instead of an account that is down. `take`
+   * moves that account's open work for the group (from its documents named in `docs`, a trailing `*` for a
+   * prefix, and its timers) into this plugin's own records, and returns how many records it moved.
+   */
+  adopt?: { docs: string[]; take(groupId: string, from: AdoptSource): number }
   commands?: CommandSpec[]
   jobs?: JobSpec[]
   /** One status line for `#状态`. */

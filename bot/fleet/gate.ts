@@ -1,3 +1,5 @@
+import type { DocSpec } from '../ports/store/store.js'
+
 /**
  * What the runtime asks before it acts, so several bot processes (one per WeChat account) on one
  * database behave as one fleet. A single process (the embedded default) has the `SOLO` twin, which
@@ -31,6 +33,33 @@ export interface FleetGate {
   status(topicOf: (groupId: string) => string): Promise<string[]>
   /** Read what other accounts changed in fleet-wide records (strikes, fines, cases) before a task runs. */
   sync(): Promise<void>
+  /**
+   * Call `fn` (outside any renewal) for each group this process took over from an account that is down,
+   * until `fn` says it moved that account's open work there (asked again at each renewal while it says no).
+   */
+  onTakeover(fn: (groupId: string, from: string) => Promise<boolean>): void
+  /**
+   * Move records of the account `from`, which is down: in one transaction that holds `from`'s account lock (so
+   * no process of it runs, or starts meanwhile), hand its documents `names` (a trailing `*`: a prefix) to `move`,
+   * which changes them and this process's own documents; both are committed together. False (nothing read or
+   * moved) when a process of `from` holds its lock.
+   */
+  adopt(from: string, names: string[], move: (theirs: ForeignRecords) => void): Promise<boolean>
+}
+
+/** Another account's documents inside a takeover (`FleetGate.adopt`): change `data`, call `changed()`, and it is written back. */
+export interface ForeignRecords {
+  readonly account: string
+  /** Its copy of the document `name` (the spec's defaults when it has none). */
+  doc<T extends object>(name: string, spec: DocSpec<T>): { data: T; changed(): void }
+}
+
+/**
+ * What a plugin's `adopt.take` reads a down account's open work in a group from: its documents, and its
+ * timers of this plugin (`timer(key, as)` moves one here, renamed `as.key` with `as.payload` when given).
+ */
+export interface AdoptSource extends ForeignRecords {
+  timer(key: string, as?: { key: string; payload?: unknown }): boolean
 }
 
 /** Called with another account's copy of a followed document: its account, data and document name. */
@@ -53,4 +82,6 @@ export const SOLO: FleetGate = {
   status: async () => [],
   start: async () => {},
   stop: async () => {},
+  onTakeover: () => {},
+  adopt: async () => false,
 }

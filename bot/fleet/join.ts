@@ -5,7 +5,8 @@ import { PgFleet } from './pg-fleet.js'
 
 /**
  * This process's place in the fleet on the store's database: leases for the groups its account is in,
- * runs and sends claimed once, and the other accounts' copies of fleet-wide records. `app` is read lazily: the fleet is built before the app it serves.
+ * runs and sends claimed once, the other accounts' copies of fleet-wide records, and the open work of a down
+ * account moved here when its groups are taken over. `app` is read lazily: the fleet is built before the app it serves.
  */
 export function joinFleet(store: PgStore, app: () => App | undefined, log: Logger): PgFleet {
   const fleet = new PgFleet({
@@ -24,6 +25,7 @@ export function joinFleet(store: PgStore, app: () => App | undefined, log: Logge
         .map(g => g.id) ?? [],
     queueDepth: () => app()?.runtime.outbox.depth() ?? 0,
     log,
+    adopt: (from, names, move) => store.adopt(from, names, move),
     leaseMs: numberFrom(process.env.BOT_FLEET_LEASE_MS),
     renewMs: numberFrom(process.env.BOT_FLEET_RENEW_MS),
   })

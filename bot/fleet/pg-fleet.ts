@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely'
 import type { Database } from '../ports/postgres/schema.js'
 import type { Logger } from '../process/logger.js'
-import type { FleetGate, Follower } from './gate.js'
+import type { FleetGate, Follower, ForeignRecords } from './gate.js'
 import { fleetChatLines, fleetSnapshot } from './status.js'
 
 /** How long a lease lasts without renewal, and how often it is renewed (a dead holder is replaced within lease + renew). */
@@ -20,6 +20,8 @@ export interface PgFleetOptions {
   /** Messages waiting in this account's outbox. */
   queueDepth: () => number
   log: Logger
+  /** Move a down account's records here (the store's `adopt`); none: nothing is ever moved. */
+  adopt?: FleetGate['adopt']
   leaseMs?: number
   renewMs?: number
 }
@@ -37,8 +39,10 @@ export class PgFleet implements FleetGate {
   private timer?: ReturnType<typeof setInterval>
   private renewing?: Promise<void>
   private peers = new Set<string>()
-  /** This account's home groups another account still holds (handed back at that one's next renewal). */
-  private awaitedHome: string[] = []
+  /** Groups taken over from another account whose open work has not been moved here yet: group → that account. */
+  private takeovers = new Map<string, string>()
+  private moving = new Set<string>()
+  private onTaken: (groupId: string, from: string) => Promise<boolean> = async () => true
   private followers: { name: string; fn: Follower; owner: string }[] = []
   private seen = new Map<string, string>()
   private since = new Date(0)
@@ -54,28 +58,26 @@ export class PgFleet implements FleetGate {
     return this.o.account
   }
 
-  /**
-   * Take the leases now, then keep renewing them. A restarted account waits (at most two renewal periods)
-   * for its home groups to be handed back, so what its records hold for them (notices, timers, campaigns)
-   * resumes in those groups instead of being left to a bot that does not have them.
-   */
+  /** Take the leases now, then keep renewing them. */
   async start(): Promise<void> {
     await this.renew()
-    const until = Date.now() + 2 * this.renewMs + 1_000
-    while (this.awaitedHome.length && Date.now() < until) {
-      await new Promise(r => setTimeout(r, Math.min(1_000, this.renewMs)))
-      await this.renew()
-    }
     this.timer = setInterval(() => void this.renew(), this.renewMs)
     this.timer.unref()
   }
 
-  /** Stop renewing and give the leases back (a clean stop hands the groups over at once). */
+  /**
+   * Stop renewing and give the leases back: they expire now, so the groups are handed over at once (the lease
+   * rows stay, naming this account, so the next holder takes its open work there over).
+   */
   async stop(): Promise<void> {
     clearInterval(this.timer)
     await this.renewing?.catch(() => {})
     this.held.clear()
-    await this.o.db.deleteFrom('fleet_leases').where('account', '=', this.o.account).execute()
+    await this.o.db
+      .updateTable('fleet_leases')
+      .set({ expires_at: new Date(0) })
+      .where('account', '=', this.o.account)
+      .execute()
     await this.o.db
       .updateTable('fleet_accounts')
       .set({ seen_at: new Date(0) })
@@ -131,55 +133,83 @@ export class PgFleet implements FleetGate {
           .where('account', '=', account)
           .$if(groups.length > 0, qb => qb.where('group_id', 'not in', groups))
           .execute()
-        if (!groups.length) return { held: [], awaited: [] }
-        // A group's home is the first account seen in it: while the home account lives and is in the group,
-        // it acts there (its open notices, timers and campaigns are in its own records), so another holder
-        // hands the group back at its next renewal, and takes it only while the home account is down.
-        await sql`insert into fleet_homes (group_id, account)
-          select g, ${account} from unnest(${groups}::text[]) as g on conflict (group_id) do nothing`.execute(tx)
-        const homes = await sql<{ group_id: string; home: string; home_alive: boolean; holder: string | null }>`
-          select h.group_id, h.account as home, l.account as holder,
-            coalesce(a.seen_at > now() - ${`${this.leaseMs} milliseconds`}::interval and a.groups ? h.group_id, false) as home_alive
-          from fleet_homes h
-          left join fleet_accounts a on a.account = h.account
-          left join fleet_leases l on l.group_id = h.group_id and l.expires_at > now()
-          where h.group_id = any(${groups}::text[])`.execute(tx)
-        const elsewhere = homes.rows.filter(h => h.home !== account && h.home_alive).map(h => h.group_id)
-        if (elsewhere.length)
-          await tx
-            .deleteFrom('fleet_leases')
-            .where('account', '=', account)
-            .where('group_id', 'in', elsewhere)
-            .execute()
-        const wanted = groups.filter(g => !elsewhere.includes(g))
-        const awaited = homes.rows.filter(h => h.home === account && h.holder && h.holder !== account)
-        if (!wanted.length) return { held: [], awaited: [] }
+        if (!groups.length) return { held: [], from: [] }
+        // Who held each group before: a lease taken from another account (it ran out) brings that account's work along.
+        const before = await tx
+          .selectFrom('fleet_leases')
+          .select(['group_id', 'account'])
+          .where('group_id', 'in', groups)
+          .where('account', '<>', account)
+          .execute()
         const rows = await sql<{ group_id: string }>`
           insert into fleet_leases as l (group_id, account, expires_at, acquired_at)
           select g, ${account}, now() + ${`${this.leaseMs} milliseconds`}::interval, now()
-          from unnest(${wanted}::text[]) as g
+          from unnest(${groups}::text[]) as g
           on conflict (group_id) do update set
             account = excluded.account,
             expires_at = excluded.expires_at,
             acquired_at = case when l.account = excluded.account then l.acquired_at else excluded.acquired_at end
           where l.account = excluded.account or l.expires_at < now()
           returning group_id`.execute(tx)
-        return { held: rows.rows.map(r => r.group_id), awaited: awaited.map(h => h.group_id) }
+        const held = rows.rows.map(r => r.group_id)
+        return { held, from: before.filter(b => held.includes(b.group_id)) }
       })
       const held = renewed.held
-      this.awaitedHome = renewed.awaited.filter(g => !held.includes(g))
       const until = started + this.leaseMs
-      const accounts = await db.selectFrom('fleet_accounts').select(['contact_id']).execute()
+      const accounts = await db
+        .selectFrom('fleet_accounts')
+        .select([
+          'account',
+          'contact_id',
+          sql<boolean>`seen_at > now() - ${`${this.leaseMs} milliseconds`}::interval`.as('alive'),
+        ])
+        .execute()
       const me = this.o.contactId()
       this.peers = new Set(accounts.map(a => a.contact_id).filter(id => id && id !== me))
       const taken = held.filter(g => !this.holds(g))
       const lost = this.heldGroups().filter(g => !held.includes(g))
       this.held = new Map(held.map(g => [g, until]))
+      for (const t of renewed.from) this.takeovers.set(t.group_id, t.account)
+      this.takeOver(held, new Set(accounts.filter(a => a.alive && a.account !== account).map(a => a.account)))
       if (taken.length) this.o.log.info(`fleet: acting in ${taken.length} group(s) now: ${taken.join(', ')}`)
       if (lost.length) this.o.log.warn(`fleet: lease lost for ${lost.join(', ')}: not acting there any more`)
     } catch (e) {
       // Leases run out on their own (holds() compares with the local expiry): nothing acts on a stale lease.
       this.o.log.error('fleet: lease renewal failed', e)
+    }
+  }
+
+  onTakeover(fn: (groupId: string, from: string) => Promise<boolean>): void {
+    this.onTaken = fn
+  }
+
+  adopt(from: string, names: string[], move: (theirs: ForeignRecords) => void): Promise<boolean> {
+    return this.o.adopt ? this.o.adopt(from, names, move) : Promise.resolve(false)
+  }
+
+  /**
+   * Ask for the open work of each group taken over to be moved here (one request per group at a time, not
+   * awaited: it waits for the serial queue, a renewal must not). Given up when this process no longer holds the
+   * group, or when the other account came back first (its process holds its records again).
+   */
+  private takeOver(held: string[], alive: Set<string>): void {
+    for (const [group, from] of this.takeovers) {
+      if (this.moving.has(group)) continue
+      if (!held.includes(group) || alive.has(from)) {
+        this.takeovers.delete(group)
+        if (alive.has(from))
+          this.o.log.warn(`fleet: ${from} is back: its open work in ${group} stays with it (not acting there)`)
+        continue
+      }
+      this.moving.add(group)
+      this.onTaken(group, from)
+        .then(
+          done => {
+            if (done && this.takeovers.get(group) === from) this.takeovers.delete(group)
+          },
+          e => this.o.log.error(`fleet: taking over the open work of ${from} in ${group} failed`, e),
+        )
+        .finally(() => this.moving.delete(group))
     }
   }
 

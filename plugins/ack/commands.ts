@@ -8,7 +8,7 @@ import { violationFor } from './decide-deadline.js'
 import { trackingActions } from './decide-notice.js'
 import { stopTimers } from './decide-reply.js'
 import type { GroupRules } from './match/rules.js'
-import type { Notice } from './state.js'
+import { findNotice, type Notice } from './state.js'
 import {
   allFinesText,
   detailText,
@@ -103,7 +103,7 @@ function withNotice(
   arg: string | undefined,
   fn: (n: Notice) => Action[],
 ): Action[] {
-  const n = arg ? d.notices().find(x => x.id === arg.toUpperCase()) : undefined
+  const n = arg ? findNotice(d.notices(), arg) : undefined
   if (!n) return [inv.reply(T.noticeNotFound(arg ?? '', d.prefix))]
   return fn(n)
 }

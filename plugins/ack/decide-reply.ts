@@ -3,7 +3,7 @@ import type { MessageEvent } from '../../bot/core/event.js'
 import { dayKey } from '../../bot/time/zoned.js'
 import { excuseText } from './match/ack-words.js'
 import type { GroupRules } from './match/rules.js'
-import { recordAnswer, type AnswerVia, type Notice } from './state.js'
+import { findNotice, recordAnswer, type AnswerVia, type Notice } from './state.js'
 import { T } from './texts.js'
 
 /** What a message did to the tracked notices. */
@@ -40,8 +40,10 @@ export function onGroupReply(e: MessageEvent, notices: Notice[], rules: GroupRul
 /** A private message to the bot naming a notice ("N3 收到", "说明 N3：在外地") answers it or registers an excuse. */
 export function onPrivateReply(e: MessageEvent, notices: Notice[], rules: GroupRules): Outcome {
   const id = NOTICE_ID.exec(e.text)?.[0].toUpperCase()
-  const notice = id ? notices.find(n => n.id === id && (n.state === 'open' || n.state === 'reported')) : undefined
-  if (!notice || !(e.sender.id in notice.required)) return NOTHING
+  if (!id) return NOTHING
+  const mine = notices.filter(n => (n.state === 'open' || n.state === 'reported') && e.sender.id in n.required)
+  const notice = findNotice(mine, id)
+  if (!notice) return NOTHING
   const excuse = excuseText(e.text.replace(/\s*\bN\d+\b\s*/i, ''), rules.cfg.excusePrefixes)
   if (excuse) return registerExcuse(notice, e, excuse)
   if (!recordAnswer(notice, e.sender.id, e.at, 'private')) return NOTHING
@@ -138,7 +140,7 @@ export function noticeForQuote(notices: Notice[], quote: { id?: string; text: st
     if (byId) return byId
   }
   const named = /(?:通知|编号)\s*(N\d+)/i.exec(quote.text)?.[1].toUpperCase()
-  if (named) return live.find(n => n.id === named)
+  if (named) return findNotice(live, named)
   const q = comparable(quote.text)
   return latest(live.filter(n => textsMatch(comparable(n.text), q)))
 }

@@ -9,7 +9,7 @@ import { decideMessage } from './decide-message.js'
 import { isNoticeMessage, openNotice, type NoticeInputs } from './decide-notice.js'
 import { onLeave, type Outcome } from './decide-reply.js'
 import { rulesCache } from './match/rules.js'
-import { ACK_TIMER_PAYLOADS, allNotices, NOTICES_DOC } from './state.js'
+import { ACK_TIMER_PAYLOADS, allNotices, NOTICES_DOC, takeNotices } from './state.js'
 import { T } from './texts.js'
 import { ackViews } from './views.js'
 
@@ -45,6 +45,22 @@ export const ackPlugin = definePlugin({
         return apply(decideMessage(ev, doc.data, { rules, tz, now: ctx.clock.now(), prefix, ledger, notice }))
       },
       timerPayloads: ACK_TIMER_PAYLOADS,
+      // Fleet takeover: the group's notices (and their reminder and deadline timers) of a down account move here.
+      adopt: {
+        docs: ['ack-notices'],
+        take: (groupId, from) => {
+          const theirs = from.doc('ack-notices', NOTICES_DOC)
+          const moved = takeNotices(theirs.data, doc.data, groupId, from.account)
+          for (const { was, notice } of moved)
+            for (const kind of ['remind', 'deadline'])
+              from.timer(`${kind}:${was}`, { key: `${kind}:${notice.id}`, payload: { id: notice.id } })
+          if (moved.length) {
+            theirs.changed()
+            doc.changed()
+          }
+          return moved.length
+        },
+      },
       onTimer: (key, payload) => {
         const n = doc.data.notices[(payload as { id?: string } | undefined)?.id ?? '']
         if (!n) return []

@@ -106,3 +106,39 @@ export function pruneNotices(state: AckState, now: number, keepDays: number): vo
   const before = now - keepDays * 86_400_000
   for (const n of allNotices(state)) if (n.state !== 'open' && n.at < before) delete state.notices[n.id]
 }
+
+/**
+ * Whether `typed` (a notice id as people write it: `N3`) names the notice `n`. A notice taken over from another
+ * fleet account keeps its number with that account after it (`N3@acct2`, like a case `C3@acct1`), and is still
+ * found by the number the group saw.
+ */
+export function namesNotice(n: Notice, typed: string): boolean {
+  const id = n.id.toUpperCase()
+  const t = typed.toUpperCase()
+  return id === t || id.startsWith(`${t}@`)
+}
+
+/** The notice `typed` names: the one with exactly that id first, else one taken over from another account. */
+export function findNotice(notices: Notice[], typed: string): Notice | undefined {
+  return notices.find(n => n.id.toUpperCase() === typed.toUpperCase()) ?? notices.find(n => namesNotice(n, typed))
+}
+
+/**
+ * Fleet takeover: move every notice of `groupId` from the document of `account` (down) into `mine`, renamed
+ * `<id>@<account>` unless it already carries an account. Returns each moved notice with the id it had there.
+ */
+export function takeNotices(
+  theirs: AckState,
+  mine: AckState,
+  groupId: string,
+  account: string,
+): { was: string; notice: Notice }[] {
+  const moved = allNotices(theirs)
+    .filter(n => n.groupId === groupId)
+    .map(n => ({ was: n.id, notice: { ...n, id: n.id.includes('@') ? n.id : `${n.id}@${account}` } }))
+  for (const { was, notice } of moved) {
+    delete theirs.notices[was]
+    mine.notices[notice.id] = notice
+  }
+  return moved
+}

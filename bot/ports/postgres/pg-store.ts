@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { DocDamage, VERSION_KEY, decodeDoc } from '../store/doc-codec.js'
+import type { ForeignRecords } from '../../fleet/gate.js'
 import { type Doc, type DocSpec, HeldDoc, StateDamageError, type Store, StoreWriteError } from '../store/store.js'
 import { type Database, migrate } from './schema.js'
 
@@ -109,10 +110,7 @@ export class PgStore implements Store {
       if (opts.lock ?? true) {
         lockClient = new pg.Client(connection)
         await lockClient.connect()
-        const got = await lockClient.query('select pg_try_advisory_lock(hashtext($1)) as ok', [
-          `bot_account:${account}`,
-        ])
-        if (!got.rows[0]?.ok) throw new AccountLockedError(account)
+        if (!(await takeAccountLock(lockClient, account))) throw new AccountLockedError(account)
       }
       if (opts.schema) await sql`create schema if not exists ${sql.id(opts.schema)}`.execute(db)
       await migrate(db)
@@ -194,6 +192,79 @@ export class PgStore implements Store {
     }
   }
 
+  /**
+   * Move records of the account `from` (down) into this one: see `FleetGate.adopt`. Runs in the write line (after
+   * the writes before it), in one transaction holding `from`'s account lock; false when its process holds it.
+   */
+  adopt(from: string, names: string[], move: (theirs: ForeignRecords) => void): Promise<boolean> {
+    const run = this.writing.then(() => this.adoptNow(from, names, move))
+    this.writing = run.then(
+      () => {},
+      () => {},
+    )
+    return run
+  }
+
+  private async adoptNow(from: string, names: string[], move: (theirs: ForeignRecords) => void): Promise<boolean> {
+    let mine: PgDoc<unknown>[] = []
+    try {
+      return await this.db.transaction().execute(async tx => {
+        const got = await sql<{
+          ok: boolean
+        }>`select pg_try_advisory_xact_lock(hashtext(${`bot_account:${from}`})) as ok`.execute(tx)
+        if (!got.rows[0]?.ok) return false
+        const rows = await tx
+          .selectFrom('bot_documents')
+          .select(['name', 'version', 'data'])
+          .where('account', '=', from)
+          .where(eb =>
+            eb.or(names.map(n => (n.endsWith('*') ? eb('name', 'like', `${n.slice(0, -1)}%`) : eb('name', '=', n)))),
+          )
+          .execute()
+        const theirs = new Map<string, { spec: DocSpec<object>; data: object; dirty: boolean }>()
+        move({
+          account: from,
+          doc: <T extends object>(name: string, spec: DocSpec<T>) => {
+            let held = theirs.get(name)
+            if (!held) {
+              const row = rows.find(r => r.name === name)
+              // A damaged copy is not taken over (it throws, the transaction rolls back, the takeover is retried).
+              const data = row
+                ? decodeDoc<T>({ ...(row.data as object), [VERSION_KEY]: row.version }, spec)
+                : spec.defaults()
+              held = { spec: spec as DocSpec<object>, data, dirty: false }
+              theirs.set(name, held)
+            }
+            const h = held
+            return {
+              data: h.data as T,
+              changed: () => {
+                h.dirty = true
+              },
+            }
+          },
+        })
+        const changed = [...theirs].filter(([, h]) => h.dirty)
+        if (changed.length)
+          await this.upsert(
+            tx,
+            changed.map(([name, h]) => ({ name, version: h.spec.version, data: JSON.stringify(h.data, jsonbSafe) })),
+            from,
+          )
+        mine = [...this.docs.values()].filter(d => d.dirty)
+        if (mine.length)
+          await this.upsert(
+            tx,
+            mine.map(d => d.take()),
+          )
+        return true
+      })
+    } catch (e) {
+      for (const d of mine) d.dirty = true
+      throw e
+    }
+  }
+
   /** Write the dirty ones of `docs` and every buffered log record; writes run one after another. */
   write(docs: PgDoc<unknown>[]): Promise<void> {
     const run = this.writing.then(() => this.writeNow(docs))
@@ -232,10 +303,14 @@ export class PgStore implements Store {
     }
   }
 
-  private async upsert(tx: Kysely<Database>, rows: { name: string; version: number; data: string }[]) {
+  private async upsert(
+    tx: Kysely<Database>,
+    rows: { name: string; version: number; data: string }[],
+    account = this.account,
+  ) {
     await tx
       .insertInto('bot_documents')
-      .values(rows.map(r => ({ account: this.account, name: r.name, version: r.version, data: r.data })))
+      .values(rows.map(r => ({ account, name: r.name, version: r.version, data: r.data })))
       .onConflict(oc =>
         oc.columns(['account', 'name']).doUpdateSet(eb => ({
           version: eb.ref('excluded.version'),
@@ -274,6 +349,19 @@ export class PgStore implements Store {
   private failed(e: StoreWriteError): StoreWriteError {
     for (const l of this.failureListeners) l(e)
     return e
+  }
+}
+
+/**
+ * Take the account's session lock, waiting a moment if another account's takeover holds it (a takeover
+ * holds it for one short transaction): false when a process of the account holds it.
+ */
+async function takeAccountLock(client: pg.Client, account: string): Promise<boolean> {
+  for (let attempt = 0; ; attempt++) {
+    const got = await client.query('select pg_try_advisory_lock(hashtext($1)) as ok', [`bot_account:${account}`])
+    if (got.rows[0]?.ok) return true
+    if (attempt >= 10) return false
+    await new Promise(r => setTimeout(r, 200))
   }
 }
 

@@ -17,8 +17,6 @@ export interface Database {
   }
   /** Who acts in a group: one holder until `expires_at`, renewed while its process lives. */
   fleet_leases: { group_id: string; account: string; expires_at: Date; acquired_at: Date }
-  /** The account a group belongs to (the first one seen in it): it acts there whenever it is alive. */
-  fleet_homes: { group_id: string; account: string }
   /** Cron slots and timers run once fleet-wide: the first insert of `key` wins. */
   fleet_runs: { key: string; account: string; at: Generated<Date> }
   /** Messages sent: the first insert of `key` may send, any later one is a duplicate. */
@@ -95,6 +93,13 @@ export const MIGRATIONS: SchemaMigration[] = [
         account text not null
       )`.execute(db)
       await sql`create index bot_documents_name on bot_documents (name, updated_at)`.execute(db)
+    },
+  },
+  {
+    version: 3,
+    name: 'fleet: no group homes (a group stays with its holder, its open work moves along at a takeover)',
+    up: async db => {
+      await sql`drop table if exists fleet_homes`.execute(db)
     },
   },
 ]

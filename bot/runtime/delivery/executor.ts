@@ -102,7 +102,7 @@ export class Executor {
         this.d.ledger.addFine({ memberId: a.memberId, violation: a.violation, groupId: a.groupId, at: now, auditId })
         return
       case 'schedule':
-        return this.d.timers.set(plugin, a.key, a.at, a.payload)
+        return this.d.timers.set(plugin, a.key, a.at, a.payload, a.groupId)
       case 'cancel':
         return this.d.timers.cancel(plugin, a.key)
       case 'record':

@@ -25,6 +25,7 @@ import { adminRoom } from '../groups/group-bindings.js'
 import { ObserveMode } from './observe-mode.js'
 import { type FleetGate, SOLO } from '../../fleet/gate.js'
 import { sendKey } from '../../fleet/keys.js'
+import { takeOverGroup } from '../../fleet/takeover.js'
 import { OUTWARD_ACTIONS } from '../../core/actions.js'
 
 /**
@@ -132,14 +133,28 @@ export class BotRuntime {
       const problem = p && timerProblem(p, t)
       if (problem) this.onError(problem, undefined)
     }
+    // A group taken over from an account that is down brings that account's open work there along.
+    this.fleet.onTakeover((groupId, from) => {
+      let moved = false
+      const { fleet, timers, onError } = this
+      const deps = { fleet, timers, onError, plugins: () => this.plugins, log: this.deps.log.child('fleet') }
+      return this.queue
+        .push(async () => {
+          moved = await takeOverGroup(deps, groupId, from)
+        })
+        .then(() => moved)
+    })
     await this.fleet.start()
     this.timers.start(
-      (plugin, key, payload, at) =>
+      t =>
         void this.queue.push(() =>
-          this.inTask({ cause: `timer:${plugin}:${key}@${at}` }, async () => {
+          this.inTask({ cause: `timer:${t.plugin}:${t.key}@${t.at}` }, async () => {
+            // A group's timer fires only where the group is acted in (its holder took the group's timers along).
+            if (t.group && t.group !== this.adminRoomId() && !this.fleet.holds(t.group))
+              return this.deps.log.info(`fleet: timer ${t.plugin}:${t.key} left to the bot acting in ${t.group}`)
             // Fired once fleet-wide, even when two processes race for it (a restart, a takeover).
-            if (await this.fleet.claimRun(`timer:${this.fleet.account}:${plugin}:${key}@${at}`))
-              await this.onTimer(plugin, key, payload)
+            if (await this.fleet.claimRun(t.run ?? `timer:${this.fleet.account}:${t.plugin}:${t.key}@${t.at}`))
+              await this.onTimer(t.plugin, t.key, t.payload)
           }),
         ),
     )

@@ -8,6 +8,13 @@ export interface TimerRecord {
   key: string
   at: number
   payload?: unknown
+  /** The group it belongs to (the `schedule` action's group): in a fleet only that group's holder fires it. */
+  group?: string
+  /**
+   * The fleet run key it was first set under (`timer:<account>:<plugin>:<key>@<at>`), kept when another
+   * account takes the timer over, so the timer is still claimed once fleet-wide under its first name.
+   */
+  run?: string
 }
 
 /** The `timers` document (durable: a lost timer is a reminder or deadline that never comes). */
@@ -16,7 +23,14 @@ export const TIMERS_DOC = docSpec<{ timers: Record<string, TimerRecord> }>({
   schema: z.object({
     timers: z.record(
       z.string(),
-      z.object({ plugin: z.string(), key: z.string(), at: z.number(), payload: z.unknown().optional() }),
+      z.object({
+        plugin: z.string(),
+        key: z.string(),
+        at: z.number(),
+        payload: z.unknown().optional(),
+        group: z.string().optional(),
+        run: z.string().optional(),
+      }),
     ),
   }),
   defaults: () => ({ timers: {} }),
@@ -37,7 +51,7 @@ export function timerKind(key: string): string {
 export class Timers {
   private doc
   private cancels = new Map<string, () => void>()
-  private fire?: (plugin: string, key: string, payload: unknown, at: number) => void
+  private fire?: (t: TimerRecord) => void
 
   constructor(
     private clock: Clock,
@@ -47,24 +61,28 @@ export class Timers {
   }
 
   /** Start firing timers into `fire`, re-arming those a previous run stored. */
-  start(fire: (plugin: string, key: string, payload: unknown, at: number) => void): void {
+  start(fire: (t: TimerRecord) => void): void {
     this.fire = fire
     // Timers that fell due while the bot was down fire now, in the order they were due.
     for (const t of Object.values(this.doc.data.timers).sort((a, b) => a.at - b.at)) this.arm(t)
   }
 
-  /** Set (or replace) the timer `key` of `plugin`. */
-  set(plugin: string, key: string, at: number, payload?: unknown): void {
-    const record = { plugin, key, at, payload }
-    this.cancel(plugin, key)
-    this.doc.data.timers[id(plugin, key)] = record
+  /** Set (or replace) the timer `key` of `plugin` (of the group `group`, when it concerns one). */
+  set(plugin: string, key: string, at: number, payload?: unknown, group?: string): void {
+    this.put({ plugin, key, at, payload, ...(group ? { group } : {}) })
+  }
+
+  /** Store and arm a whole record (a timer taken over from another fleet account keeps its `run` key). */
+  put(record: TimerRecord): void {
+    this.cancel(record.plugin, record.key)
+    this.doc.data.timers[timerId(record.plugin, record.key)] = record
     this.doc.changed()
     if (this.fire) this.arm(record)
   }
 
   /** Cancel a timer; no-op when unknown. */
   cancel(plugin: string, key: string): void {
-    const k = id(plugin, key)
+    const k = timerId(plugin, key)
     this.cancels.get(k)?.()
     this.cancels.delete(k)
     if (this.doc.data.timers[k]) {
@@ -86,7 +104,7 @@ export class Timers {
   }
 
   private arm(t: TimerRecord): void {
-    const k = id(t.plugin, t.key)
+    const k = timerId(t.plugin, t.key)
     this.cancels.set(
       k,
       this.clock.at(Math.max(t.at, this.clock.now()), () => {
@@ -94,12 +112,13 @@ export class Timers {
         if (!this.doc.data.timers[k]) return
         delete this.doc.data.timers[k]
         this.doc.changed()
-        this.fire?.(t.plugin, t.key, t.payload, t.at)
+        this.fire?.(t)
       }),
     )
   }
 }
 
-function id(plugin: string, key: string): string {
+/** A timer's name in the `timers` document. */
+export function timerId(plugin: string, key: string): string {
   return `${plugin}:${key}`
 }

@@ -1,0 +1,60 @@
+import type { HostedPlugin } from '../runtime/host/plugin-host.js'
+import type { Logger } from '../process/logger.js'
+import { TIMERS_DOC, timerId, type TimerRecord, type Timers } from '../runtime/schedule/timers.js'
+import type { FleetGate } from './gate.js'
+
+/** What a takeover reads and changes in this process. */
+export interface TakeoverDeps {
+  fleet: FleetGate
+  timers: Timers
+  plugins: () => HostedPlugin[]
+  log: Logger
+  onError: (message: string, e: unknown) => void
+}
+
+/**
+ * Move the open work of the account `from` (down) in `groupId` here, in one transaction (`FleetGate.adopt`):
+ * each plugin with `adopt` takes its records for the group from `from`'s documents and names the timers that go
+ * with them; those timers leave `from`'s `timers` document and are armed here under the run key they were first
+ * set with (so they are still claimed once fleet-wide), those already due firing now. Runs inside the serial
+ * queue: no plugin decides meanwhile. False when a process of `from` holds its account (it is not down).
+ */
+export async function takeOverGroup(d: TakeoverDeps, groupId: string, from: string): Promise<boolean> {
+  const adopters = d.plugins().filter(p => p.instance.adopt)
+  const names = ['timers', ...adopters.flatMap(p => p.instance.adopt?.docs ?? [])]
+  const armed: TimerRecord[] = []
+  const moved: string[] = []
+  const done = await d.fleet.adopt(from, names, theirs => {
+    armed.length = moved.length = 0 // a retried transaction starts over
+    const timers = theirs.doc('timers', TIMERS_DOC)
+    for (const p of adopters) {
+      const timer = (key: string, as?: { key: string; payload?: unknown }): boolean => {
+        const t = timers.data.timers[timerId(p.name, key)]
+        if (!t) return false
+        delete timers.data.timers[timerId(p.name, key)]
+        timers.changed()
+        armed.push({
+          ...t,
+          key: as?.key ?? key,
+          payload: as ? as.payload : t.payload,
+          group: t.group ?? groupId,
+          run: t.run ?? `timer:${from}:${p.name}:${key}@${t.at}`,
+        })
+        return true
+      }
+      try {
+        const n = p.instance.adopt?.take(groupId, { ...theirs, timer }) ?? 0
+        if (n) moved.push(`${p.name} ${n}`)
+      } catch (e) {
+        d.onError(`${p.name}.adopt(${groupId}, ${from}): ${(e as Error).message}`, e)
+      }
+    }
+  })
+  if (!done) return false
+  for (const t of armed) d.timers.put(t)
+  if (moved.length || armed.length)
+    d.log.info(
+      `fleet: took over the open work of ${from} in ${groupId}: ${[...moved, `${armed.length} timer(s)`].join(', ')}`,
+    )
+  return true
+}

@@ -1,0 +1,166 @@
+import { sql } from 'kysely'
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
+import { z } from 'zod'
+import { definePlugin } from '../../../bot/core/plugin.js'
+import { PgFleet } from '../../../bot/fleet/pg-fleet.js'
+import { PgStore } from '../../../bot/ports/postgres/pg-store.js'
+import { createLogger } from '../../../bot/process/logger.js'
+import { ackPlugin } from '../../../plugins/ack/index.js'
+import { makeRuntime, text } from '../../helpers/harness.js'
+import { dropSchemas, freshSchema, pgAvailable } from '../../helpers/pg-test.js'
+import { admin, at, boss, config, li, sales, wang, zhang } from '../../plugins/ack/helpers.js'
+
+const url = await pgAvailable()
+const schemas: string[] = []
+const closers: (() => Promise<void>)[] = []
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map(c => c().catch(() => {})))
+})
+afterAll(async () => {
+  if (url) await dropSchemas(url, schemas)
+})
+
+const NOTICE = '【通知】今天下午3点在三楼会议室开月度复盘会，请各位准备好本月客户跟进表，收到请回复'
+const LEASE_MS = 1_200
+
+/** A timer for everyone (no group): sets `ping` at 09:10 on `#ping`, tells the admins when it fires. */
+const pinger = definePlugin({
+  name: 'pinger',
+  description: 'test plugin',
+  configSchema: z.object({}).strict(),
+  create: () => ({
+    onTimer: () => [{ type: 'notifyAdmins', text: '定时提醒', rule: 'ping' }],
+  }),
+})
+
+/** One bot account (its own store, fleet and simulated WeChat) in the sales group, on the shared schema. */
+async function bot(schema: string, account: string) {
+  const store = await PgStore.open({ url: url as string, schema, account })
+  const fleet = new PgFleet({
+    db: store.db,
+    account,
+    contactId: () => `wxid_${account}`,
+    groups: () => [sales.id],
+    queueDepth: () => 0,
+    log: createLogger('silent'),
+    adopt: (from, names, move) => store.adopt(from, names, move),
+    leaseMs: LEASE_MS,
+    renewMs: LEASE_MS / 4,
+  })
+  const h = await makeRuntime(config(), [ackPlugin, pinger], { store, gate: fleet, start: at('08:55') })
+  h.wechat.addGroup(sales, [boss, admin, zhang, li, wang])
+  let dead = false
+  /** SIGKILL, as far as the database can tell: its connections (and account lock) go, nothing is given back. */
+  const kill = async () => {
+    dead = true
+    h.rt.timers.stop()
+    await store.close()
+  }
+  closers.push(async () => {
+    if (dead) return
+    await h.rt.stop()
+    await store.close()
+  })
+  return { ...h, fleet, kill }
+}
+
+/** Move the bots' clocks on until `check` passes (sends wait for the database), then a little more for a second send, if any. */
+async function settle(bots: { clock: { advance(ms: number): Promise<void> } }[], check: () => void) {
+  await vi.waitFor(
+    async () => {
+      for (const x of bots) await x.clock.advance(1_000)
+      check()
+    },
+    { timeout: 5_000, interval: 50 },
+  )
+  for (let i = 0; i < 5; i++) {
+    for (const x of bots) await x.clock.advance(1_000)
+    await new Promise(r => setTimeout(r, 50))
+  }
+  check()
+}
+
+/** What both accounts sent into the group or to a contact, with the sender account. */
+const sentBy = (bots: Awaited<ReturnType<typeof bot>>[], to: string) =>
+  bots.flatMap((b, i) => b.wechat.textsTo(to).map(t => ({ t, bot: i })))
+
+describe.skipIf(!url)('fleet takeover on PostgreSQL', () => {
+  it('resumes a notice of a killed holder: the survivor reminds and reports once, with the answers given before', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const a = await bot(schema, 'sales1')
+    const b = await bot(schema, 'sales2')
+    expect(a.fleet.holds(sales.id)).toBe(true)
+    expect(b.fleet.holds(sales.id)).toBe(false)
+    const say = async (local: string, who: typeof boss, body: string, to = [a, b]) => {
+      for (const x of to) {
+        await x.clock.advanceTo(at(local))
+        await x.rt.handle(text(who, body, x.clock.now(), sales))
+      }
+    }
+    await say('09:00', boss, NOTICE)
+    await say('09:02', zhang, '收到')
+    await settle([a, b], () =>
+      expect(sentBy([a, b], sales.id).map(s => s.t)).toEqual([expect.stringContaining('已登记通知 N1')]),
+    )
+
+    await a.kill()
+    // Within a lease and a renewal the survivor acts in the group, with the notice and its timers.
+    await vi.waitFor(() => expect(b.rt.timers.pending('ack').map(t => t.key)).toHaveLength(2), {
+      timeout: 3 * LEASE_MS,
+      interval: 100,
+    })
+    expect(b.fleet.holds(sales.id)).toBe(true)
+    expect(b.rt.timers.pending('ack').map(t => t.key)).toEqual(['remind:N1@sales1', 'deadline:N1@sales1'])
+
+    await b.clock.advanceTo(at('09:21'))
+    const reminders = () => sentBy([a, b], sales.id).filter(s => s.t.includes('没有回复'))
+    await settle([b], () => expect(reminders()).toHaveLength(1))
+    // 张三 answered the killed account before it died: he is not reminded.
+    expect(b.wechat.sent.find(s => s.text?.includes('没有回复'))?.mentions).toEqual(['u2', 'u3'])
+    await say('09:24', li, '收到收到，刚在路上', [b])
+    await b.clock.advanceTo(at('09:31'))
+    await settle([b], () => expect(sentBy([a, b], 'boss')).toHaveLength(1))
+    const [report] = sentBy([a, b], 'boss')
+    expect(report.bot).toBe(1)
+    expect(report.t).toContain('应回复 3 人：按时 1 人，提醒后 1 人，未回复 1 人')
+    expect(b.rt.ledger.openFines('u3')).toEqual([expect.objectContaining({ violation: '未按时回复通知 N1@sales1' })])
+    expect(reminders()).toHaveLength(1)
+
+    // The killed account's records no longer hold the notice or its timers: back, it would not send them again.
+    const rows = await sql<{ name: string; data: { notices?: object; timers?: object } }>`
+      select name, data from bot_documents where account = 'sales1' and name in ('ack-notices', 'timers')`.execute(
+      b.store.db,
+    )
+    expect(rows.rows.map(r => [r.name, Object.keys(r.data.notices ?? r.data.timers ?? {})]).sort()).toEqual([
+      ['ack-notices', []],
+      ['timers', []],
+    ])
+  })
+
+  it('fires a timer two bots both hold once', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const a = await bot(schema, 'sales1')
+    const b = await bot(schema, 'sales2')
+    // The same timer in both (as a takeover leaves it when the old holder still had it): one run key.
+    for (const x of [a, b])
+      x.rt.timers.put({ plugin: 'pinger', key: 'ping', at: at('09:10'), run: 'timer:sales1:pinger:ping@1' })
+    await Promise.all([a.clock.advanceTo(at('09:11')), b.clock.advanceTo(at('09:11'))])
+    const pings = () => [a, b].flatMap(x => x.wechat.textsTo('admin1'))
+    await settle([a, b], () => expect(pings()).toEqual(['定时提醒']))
+    expect(a.rt.audit.query({ plugin: 'pinger' }).length + b.rt.audit.query({ plugin: 'pinger' }).length).toBe(1)
+  })
+
+  it('leaves a group timer to the bot acting in the group', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const a = await bot(schema, 'sales1')
+    const b = await bot(schema, 'sales2')
+    for (const x of [a, b]) x.rt.timers.put({ plugin: 'pinger', key: 'ping', at: at('09:10'), group: sales.id })
+    await Promise.all([a.clock.advanceTo(at('09:11')), b.clock.advanceTo(at('09:11'))])
+    await settle([a, b], () => expect(a.wechat.textsTo('admin1')).toEqual(['定时提醒']))
+    expect(b.wechat.textsTo('admin1')).toEqual([])
+    expect(b.rt.audit.query({ plugin: 'pinger' })).toEqual([])
+  })
+})
