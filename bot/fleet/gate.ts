@@ -56,10 +56,11 @@ export interface ForeignRecords {
 
 /**
  * What a plugin's `adopt.take` reads a down account's open work in a group from: its documents, and its
- * timers of this plugin (`timer(key, as)` moves one here, renamed `as.key` with `as.payload` when given).
+ * timers of this plugin (`timer(key, as)` moves one here, renamed `as.key` with `as.payload` when given; with
+ * `as.copy` it stays there too, for work that goes on in that account's other groups).
  */
 export interface AdoptSource extends ForeignRecords {
-  timer(key: string, as?: { key: string; payload?: unknown }): boolean
+  timer(key: string, as?: { key: string; payload?: unknown; copy?: boolean }): boolean
 }
 
 /** Called with another account's copy of a followed document: its account, data and document name. */

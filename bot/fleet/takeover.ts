@@ -1,7 +1,7 @@
 import type { HostedPlugin } from '../runtime/host/plugin-host.js'
 import type { Logger } from '../process/logger.js'
 import { TIMERS_DOC, timerId, type TimerRecord, type Timers } from '../runtime/schedule/timers.js'
-import type { FleetGate } from './gate.js'
+import type { AdoptSource, FleetGate } from './gate.js'
 
 /** What a takeover reads and changes in this process. */
 export interface TakeoverDeps {
@@ -28,17 +28,20 @@ export async function takeOverGroup(d: TakeoverDeps, groupId: string, from: stri
     armed.length = moved.length = 0 // a retried transaction starts over
     const timers = theirs.doc('timers', TIMERS_DOC)
     for (const p of adopters) {
-      const timer = (key: string, as?: { key: string; payload?: unknown }): boolean => {
+      const timer: AdoptSource['timer'] = (key, as) => {
         const t = timers.data.timers[timerId(p.name, key)]
         if (!t) return false
-        delete timers.data.timers[timerId(p.name, key)]
-        timers.changed()
+        if (!as?.copy) {
+          delete timers.data.timers[timerId(p.name, key)]
+          timers.changed()
+        }
+        // A copy runs beside the original, in other groups: it is claimed under a run key of its own.
+        const run = t.run ?? `timer:${from}:${p.name}:${key}@${t.at}`
         armed.push({
           ...t,
           key: as?.key ?? key,
-          payload: as ? as.payload : t.payload,
-          group: t.group ?? groupId,
-          run: t.run ?? `timer:${from}:${p.name}:${key}@${t.at}`,
+          payload: as && 'payload' in as ? as.payload : t.payload,
+          run: as?.copy ? `${run}|${groupId}` : run,
         })
         return true
       }

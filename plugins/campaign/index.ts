@@ -12,6 +12,7 @@ import { announce, finish, progress, proofExpired, remind } from './hooks/campai
 import type { CampaignHub } from './hooks/hub.js'
 import { notice, publish } from './hooks/posts.js'
 import { ShareHook } from './hooks/shares.js'
+import { takeCampaigns } from './fleet/takeover.js'
 import { T } from './texts.js'
 import { campaignViews } from './views.js'
 
@@ -57,6 +58,11 @@ export const campaignPlugin = definePlugin({
         if (kind === 'post') return publish(hub, id)
         if (kind === 'post-notice') return notice(hub, id)
         return []
+      },
+      // Fleet takeover: the group's part of a down account's open campaigns continues here.
+      adopt: {
+        docs: ['campaign-campaigns', 'campaign-part-*'],
+        take: (groupId, from) => takeCampaigns(state, groupId, from),
       },
       commands: [campaignCommand(deps), queueCommand(deps)],
       views: campaignViews(state),

@@ -142,6 +142,11 @@ export class CampaignState {
     return (this.campaignsDoc.data.items[id] = { id, ...c })
   }
 
+  /** Store a campaign under its own id (one taken over from another fleet account). */
+  putCampaign(c: Campaign): void {
+    this.campaignsDoc.data.items[c.id] = c
+  }
+
   /** Add config campaigns not stored yet and refresh those still waiting for their slot. */
   syncConfigCampaigns(list: Campaign[]): void {
     for (const c of list) {

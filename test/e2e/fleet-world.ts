@@ -41,7 +41,7 @@ export function writeFleetWorlds(dir: string): string[] {
       for (const other of inside) if (other !== a) members[BOT_IDS[other]] = null
       groups.push({
         id: groupId(n),
-        topic: `示例科技客户${String(n).padStart(2, '0')}交流群`,
+        topic: topicOf(n),
         owner: 'wxid_zhangsan',
         members,
       })

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -23,8 +23,13 @@ import { type PuppetService, startPuppetService } from './puppet-service.js'
 const url = await pgAvailable()
 const schema = freshSchema()
 const SPAM = '兼 职 刷 单，日 赚 五百，加 v 详聊'
+const NOTICE = '【通知】周五前提交本周客户跟进表，收到请回复'
+/** The account killed (`FLEET_E2E_VICTIM`, default acct2): it starts first, so it holds its shared groups. */
+const VICTIM = process.env.FLEET_E2E_VICTIM ?? 'acct2'
+/** The shared group the killed account left an open notice in. */
+let noticeRoom = ''
 let services: PuppetService[] = []
-let bots: (BotProcess | undefined)[] = []
+const bots: (BotProcess | undefined)[] = []
 let db: pg.Client
 let configs: ReturnType<typeof e2eConfig>[] = []
 
@@ -46,6 +51,20 @@ const holders = async () =>
         'select group_id, account from fleet_leases where expires_at > now()',
       )
     ).map(r => [r.group_id, r.account]),
+  )
+
+/**
+ * `fleet status` of the built CLI, run without blocking: the puppet servers live in this process and must keep
+ * answering their bots' heartbeats meanwhile.
+ */
+const fleetStatus = (...args: string[]) =>
+  new Promise<string>((resolve, reject) =>
+    execFile(
+      process.execPath,
+      ['dist/bot/cli.js', 'fleet', 'status', ...args],
+      { env: { ...process.env, BOT_DATABASE_URL: url, BOT_DATABASE_SCHEMA: schema } },
+      (e, out) => (e ? reject(e) : resolve(out)),
+    ),
   )
 
 /** Start account `a`'s bot process (again). */
@@ -72,9 +91,16 @@ beforeAll(async () => {
       cfg.plugins.content = { ...cfg.plugins.content, incidentWindow: '1s', escalation: { strikes: 20 } }
       // The digest every 20 seconds: each slot must reach the trainer once, from one bot of the fleet.
       cfg.plugins.cases = { ...cfg.plugins.cases, digest: { cron: '*/20 * * * * *', workdaysOnly: false } }
+      // A notice opened just before the kill: its reminder (35 s) and deadline (60 s) come after the takeover.
+      cfg.plugins.ack = { ...cfg.plugins.ack, deadline: '60s', remindBefore: '25s' }
     }),
   )
-  bots = configs.map((_, a) => startAccount(a))
+  // The account to be killed starts first, so it holds every shared group it is in (the others then take over).
+  const v = ACCOUNTS.indexOf(VICTIM as (typeof ACCOUNTS)[number])
+  if (v < 0) throw new Error(`FLEET_E2E_VICTIM=${VICTIM}: not one of ${ACCOUNTS.join(', ')}`)
+  bots[v] = startAccount(v)
+  await bots[v]!.waitFor(/就绪 ready/, 90_000)
+  for (const a of [0, 1, 2].filter(a => a !== v)) bots[a] = startAccount(a)
   await Promise.all(bots.map(b => b!.waitFor(/就绪 ready/, 90_000)))
   // Every group has a holder and every account knows the others' contact ids (one more renewal).
   const until = Date.now() + 30_000
@@ -86,7 +112,7 @@ beforeAll(async () => {
     await new Promise(r => setTimeout(r, 250))
   }
   await new Promise(r => setTimeout(r, 5_500))
-}, 150_000)
+}, 240_000)
 
 afterAll(async () => {
   if (process.env.FLEET_E2E_LOGS)
@@ -102,23 +128,14 @@ describe.skipIf(!url)('three bot accounts on one PostgreSQL over real gRPC', () 
   it('gives each of the 31 groups one acting bot, and `fleet status` shows the fleet', async () => {
     const held = await holders()
     for (let n = 1; n <= 30; n++) expect(accountsIn(n).map(a => ACCOUNTS[a])).toContain(held.get(groupId(n)))
-    const status = JSON.parse(
-      execFileSync('npx', ['tsx', 'bot/cli.ts', 'fleet', 'status', '--json'], {
-        env: { ...process.env, BOT_DATABASE_URL: url, BOT_DATABASE_SCHEMA: schema },
-        encoding: 'utf8',
-      }),
-    ) as { accounts: { account: string; alive: boolean; holds: string[] }[]; unheld: string[] }
+    const status = JSON.parse(await fleetStatus('--json')) as {
+      accounts: { account: string; alive: boolean; holds: string[] }[]
+      unheld: string[]
+    }
     expect(status.accounts.map(a => [a.account, a.alive])).toEqual(ACCOUNTS.map(a => [a, true]))
     expect(status.accounts.reduce((n, a) => n + a.holds.length, 0)).toBe(31)
     expect(status.unheld).toEqual([])
-    if (process.env.FLEET_E2E_LOGS)
-      writeFileSync(
-        `${process.env.FLEET_E2E_LOGS}-status.txt`,
-        execFileSync('npx', ['tsx', 'bot/cli.ts', 'fleet', 'status'], {
-          env: { ...process.env, BOT_DATABASE_URL: url, BOT_DATABASE_SCHEMA: schema },
-          encoding: 'utf8',
-        }),
-      )
+    if (process.env.FLEET_E2E_LOGS) writeFileSync(`${process.env.FLEET_E2E_LOGS}-status.txt`, await fleetStatus())
     services[1].world.say('wxid_admin', { to: BOT_IDS[1] }, '#状态')
     await waitUntil(
       () => services[1].world.sent.some(m => /机器人账号组（数据库）：3 个账号，3 个在线/.test(m.text ?? '')),
@@ -184,9 +201,18 @@ describe.skipIf(!url)('three bot accounts on one PostgreSQL over real gRPC', () 
 
   it('after SIGKILL of one bot, its shared groups are taken over within 30 s and its case is still found', async () => {
     const before = await holders()
-    const victim = before.get(groupId(1)) as string
+    const victim = VICTIM
     const v = ACCOUNTS.indexOf(victim as (typeof ACCOUNTS)[number])
     const sharedOfVictim = SHARED.filter(g => before.get(g) === victim)
+    expect(sharedOfVictim).toEqual(SHARED.filter((_, i) => accountsIn(i + 1).includes(v)))
+    process.stdout.write(`fleet e2e: killing ${victim}, holder of ${sharedOfVictim.join(', ') || 'no shared group'}\n`)
+    // A notice in one of its shared groups, answered by one member, is left open when it dies.
+    noticeRoom = sharedOfVictim[0]
+    const n = SHARED.indexOf(noticeRoom) + 1
+    sayInGroup(services, n, 'wxid_boss', NOTICE)
+    await waitUntil(() => sentIn(noticeRoom, /已登记通知 N\d+/).length > 0, 20_000, 'the notice to be tracked')
+    sayInGroup(services, n, 'wxid_zhangsan', '收到')
+    await new Promise(r => setTimeout(r, 2_500)) // the answer flushed (1 s interval)
     const killedAt = Date.now()
     bots[v]!.kill('SIGKILL')
     await bots[v]!.exited
@@ -218,7 +244,6 @@ describe.skipIf(!url)('three bot accounts on one PostgreSQL over real gRPC', () 
     // What was sent after this point, from every account's sent log (not a count: the logs are per account).
     const marks = sentMarks()
     const warningsAfter = () => allSent(marks).filter(m => m.roomId === groupId(1) && /违反群规/.test(m.text ?? ''))
-    const victim = ACCOUNTS.find((_, a) => bots[a]?.child.exitCode !== null || bots[a]?.child.signalCode)
     // The spammer again, in group 1 (now held by a survivor): the strikes of every account still count.
     sayInGroup(services, 1, 'wxid_c3', SPAM)
     await waitUntil(() => warningsAfter().length > 0, 20_000, 'the warning after takeover')
@@ -227,23 +252,40 @@ describe.skipIf(!url)('three bot accounts on one PostgreSQL over real gRPC', () 
     expect(after.map(m => m.text)).toHaveLength(1)
     expect(after[0].text).toMatch(/^@优惠多多 /)
     expect(after[0].text).toMatch(/第 4 次违规/)
-    expect(ACCOUNTS[after[0].account]).not.toBe(victim)
+    expect(ACCOUNTS[after[0].account]).not.toBe(VICTIM)
 
     const warnings = allSent().filter(m => /违反群规/.test(m.text ?? ''))
     const keys = warnings.map(m => `${m.roomId}|${m.text}`)
     expect(new Set(keys).size).toBe(keys.length)
   })
 
-  it('the killed bot, restarted, gets its home groups back before it arms its timers', async () => {
-    const victim = ACCOUNTS.findIndex((_, a) => bots[a]?.child.exitCode !== null || bots[a]?.child.signalCode)
-    expect(victim).toBeGreaterThanOrEqual(0)
+  it('the survivor resumes the killed holder’s notice: one reminder without the member who answered, one deadline report', async () => {
+    const holder = (await holders()).get(noticeRoom)
+    expect(holder).not.toBe(VICTIM)
+    const reminders = () => sentIn(noticeRoom, /还有 \d+ 位同事没有回复/)
+    const reports = () => allSent().filter(m => m.toContactId === 'wxid_boss' && /应回复 \d+ 人/.test(m.text ?? ''))
+    await waitUntil(() => reminders().length > 0, 60_000, 'the reminder of the notice after the takeover')
+    await waitUntil(() => reports().length > 0, 60_000, 'the deadline report after the takeover')
+    await new Promise(r => setTimeout(r, 3_000)) // a second reminder or report (another bot, a repeat), if one were sent
+    expect(reminders()).toHaveLength(1)
+    expect(ACCOUNTS[reminders()[0].account]).toBe(holder)
+    expect(reminders()[0].mentionIds).not.toContain('wxid_zhangsan')
+    expect(reports()).toHaveLength(1)
+    expect(reports()[0].text).toMatch(/按时 1 人/)
+  })
+
+  it('the killed bot, restarted, rejoins: its groups stay with the survivors and nothing of its is sent again', async () => {
+    const v = ACCOUNTS.findIndex((_, a) => bots[a]?.child.exitCode !== null || bots[a]?.child.signalCode)
+    expect(ACCOUNTS[v]).toBe(VICTIM)
+    const before = await holders()
+    const marks = sentMarks()
     const restartedAt = Date.now()
-    bots[victim] = startAccount(victim)
-    await bots[victim]!.waitFor(/就绪 ready/, 90_000)
+    bots[v] = startAccount(v)
+    await bots[v]!.waitFor(/就绪 ready/, 90_000)
+    process.stdout.write(`fleet e2e: restarted ${VICTIM} ready ${Date.now() - restartedAt} ms after start\n`)
+    await new Promise(r => setTimeout(r, 6_000)) // one renewal, and whatever its timers would send
     const held = await holders()
-    expect(held.get(groupId(1))).toBe(ACCOUNTS[victim])
-    process.stdout.write(
-      `fleet e2e: restarted ${ACCOUNTS[victim]} ready and acting in its home groups ${Date.now() - restartedAt} ms after start\n`,
-    )
+    for (const g of SHARED) expect(held.get(g), g).toBe(before.get(g))
+    expect(allSent(marks).filter(m => /通知|违反群规/.test(m.text ?? ''))).toEqual([])
   })
 })

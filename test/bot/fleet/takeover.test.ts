@@ -1,7 +1,8 @@
 import { sql } from 'kysely'
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
-import { definePlugin } from '../../../bot/core/plugin.js'
+import type { GroupRef, Member } from '../../../bot/core/event.js'
+import { definePlugin, type PluginDefinition } from '../../../bot/core/plugin.js'
 import { PgFleet } from '../../../bot/fleet/pg-fleet.js'
 import { PgStore } from '../../../bot/ports/postgres/pg-store.js'
 import { createLogger } from '../../../bot/process/logger.js'
@@ -9,6 +10,8 @@ import { ackPlugin } from '../../../plugins/ack/index.js'
 import { makeRuntime, text } from '../../helpers/harness.js'
 import { dropSchemas, freshSchema, pgAvailable } from '../../helpers/pg-test.js'
 import { admin, at, boss, config, li, sales, wang, zhang } from '../../plugins/ack/helpers.js'
+import * as camp from '../../plugins/campaign/fixtures.js'
+import { campaignPlugin } from '../../../plugins/campaign/index.js'
 
 const url = await pgAvailable()
 const schemas: string[] = []
@@ -33,22 +36,35 @@ const pinger = definePlugin({
   }),
 })
 
+/** What an account is in: its config, plugins, start time and groups with their members. */
+interface World {
+  yaml: string
+  plugins: PluginDefinition[]
+  start: number
+  groups: [GroupRef, Member[]][]
+}
+
 /** One bot account (its own store, fleet and simulated WeChat) in the sales group, on the shared schema. */
-async function bot(schema: string, account: string) {
+async function bot(schema: string, account: string, world?: World) {
+  const w = world ?? {
+    yaml: config(),
+    plugins: [ackPlugin, pinger],
+    start: at('08:55'),
+    groups: [[sales, [boss, admin, zhang, li, wang]]],
+  }
   const store = await PgStore.open({ url: url as string, schema, account })
   const fleet = new PgFleet({
     db: store.db,
     account,
     contactId: () => `wxid_${account}`,
-    groups: () => [sales.id],
+    groups: () => w.groups.map(([g]) => g.id),
     queueDepth: () => 0,
     log: createLogger('silent'),
     adopt: (from, names, move) => store.adopt(from, names, move),
     leaseMs: LEASE_MS,
     renewMs: LEASE_MS / 4,
   })
-  const h = await makeRuntime(config(), [ackPlugin, pinger], { store, gate: fleet, start: at('08:55') })
-  h.wechat.addGroup(sales, [boss, admin, zhang, li, wang])
+  const h = await makeRuntime(w.yaml, w.plugins, { store, gate: fleet, start: w.start, groups: w.groups })
   let dead = false
   /** SIGKILL, as far as the database can tell: its connections (and account lock) go, nothing is given back. */
   const kill = async () => {
@@ -162,5 +178,51 @@ describe.skipIf(!url)('fleet takeover on PostgreSQL', () => {
     await settle([a, b], () => expect(a.wechat.textsTo('admin1')).toEqual(['定时提醒']))
     expect(b.wechat.textsTo('admin1')).toEqual([])
     expect(b.rt.audit.query({ plugin: 'pinger' })).toEqual([])
+  })
+
+  it('continues a campaign in a group taken over: the shares recorded before count, the reminder and report come once', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const members = new Map(camp.MEMBERS)
+    const world = (groups: GroupRef[]): World => ({
+      yaml: camp.config(),
+      plugins: [campaignPlugin],
+      start: camp.at('2026-11-30T08:00'),
+      groups: groups.map(g => [g, members.get(g) ?? []]),
+    })
+    const a = await bot(schema, 'sales1', world([camp.sales]))
+    const b = await bot(schema, 'sales2', world([camp.sales, camp.nanning]))
+    expect(a.fleet.holds(camp.sales.id)).toBe(true)
+    const both = [a, b]
+    const reach = async (iso: string, who = both) => {
+      for (const x of who) await x.clock.advanceTo(camp.at(iso))
+    }
+    await reach('2026-11-30T08:31')
+    await settle(both, () =>
+      expect(sentBy(both, camp.sales.id).filter(s => s.t.startsWith('【活动】'))).toHaveLength(1),
+    )
+    expect(sentBy(both, camp.sales.id).find(s => s.t.startsWith('【活动】'))?.bot).toBe(0)
+    // 张三 shares in the sales group (held by sales1): phrase, then the screenshot.
+    for (const x of both) {
+      await x.rt.handle(text(camp.zs, '已分享', x.clock.now(), camp.sales))
+      await x.rt.handle(camp.image(camp.zs, x.clock.now(), camp.sales))
+    }
+    await settle([a], () => expect(a.wechat.textsTo(camp.sales.id).join('\n')).toContain('✅ 已记录'))
+
+    await a.kill()
+    await vi.waitFor(() => expect(b.fleet.holds(camp.sales.id)).toBe(true), { timeout: 3 * LEASE_MS, interval: 100 })
+    await b.rt.queue.idle()
+    await new Promise(r => setTimeout(r, 300)) // the takeover task, queued at the renewal
+    await b.rt.queue.idle()
+    await reach('2026-11-30T17:01', [b])
+    const reminders = () => sentBy(both, camp.sales.id).filter(s => s.t.startsWith('【活动提醒】'))
+    await settle([b], () => expect(reminders()).toHaveLength(1))
+    expect(reminders()[0].bot).toBe(1)
+    const mentioned = b.wechat.sent.find(
+      s => s.text?.startsWith('【活动提醒】') && 'room' in s.chat && s.chat.room === camp.sales.id,
+    )
+    expect(mentioned?.mentions).not.toContain('zs')
+    await reach('2026-11-30T18:01', [b])
+    await settle([b], () => expect(b.wechat.textsTo('admin').join('\n')).toMatch(/张三/))
   })
 })
