@@ -23,6 +23,7 @@ const PEOPLE = [
   { id: 'wxid_trainer', name: '刘老师' },
   { id: 'wxid_boss', name: '王经理' },
   { id: 'wxid_zhangsan', name: '张三' },
+  { id: 'wxid_wangwu', name: '王五' },
   { id: 'wxid_c1', name: '刘总' },
   { id: 'wxid_c3', name: '优惠多多' },
 ]
@@ -36,7 +37,13 @@ export function writeFleetWorlds(dir: string): string[] {
       if (!inside.includes(a)) continue
       const members: Record<string, string | null> =
         n <= 6
-          ? { wxid_boss: '销售部-王强', wxid_zhangsan: '销售部-张三', wxid_c1: null, wxid_c3: null }
+          ? {
+              wxid_boss: '销售部-王强',
+              wxid_zhangsan: '销售部-张三',
+              wxid_wangwu: '销售部-王五',
+              wxid_c1: null,
+              wxid_c3: null,
+            }
           : { wxid_zhangsan: '示例科技张三13800138001', wxid_c1: null, wxid_c3: null }
       for (const other of inside) if (other !== a) members[BOT_IDS[other]] = null
       groups.push({
