@@ -31,8 +31,9 @@ export interface PgFleetOptions {
  * or renews the lease of each group it is in (`fleet_leases`: a lease is taken over only once it
  * expired). It acts in a group only while its own lease, counted from the start of the renewal that
  * took it, has not run out, so a process that can no longer renew (database gone, process frozen)
- * stops acting before anyone else can take over. Runs and sends are claimed by inserting a unique
- * key (`fleet_runs`, `fleet_sent`): the first insert wins.
+ * stops acting before anyone else can take over. A lease taken from another account asks `onTakeover` to
+ * move that account's open work in the group here. Runs and sends are claimed by inserting a unique key
+ * (`fleet_runs`, `fleet_sent`): the first insert wins.
  */
 export class PgFleet implements FleetGate {
   private held = new Map<string, number>()
