@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module'
+import { EMOJI_READINGS } from './data/emoji-readings.js'
 import { buildTradToSimpMap } from './trad-to-simp.js'
 
 /** Fold result for a character that is skipped: separators, punctuation, symbols, emoji, invisible characters. */
@@ -25,6 +26,14 @@ const INVISIBLE_LETTERS = new Set([0x115f, 0x1160, 0x3164, 0xffa0])
 const ENCLOSED_LETTER_STARTS = [0x1f150, 0x1f170]
 /** A plus sign (+, ＋, ﹢) is read 加 "add": `+v`, `+ 我微信` are 加v, 加我微信. */
 const PLUS_READING = 0x52a0
+
+/** Emoji read as a character (🐎 -> 马, 🖊 -> 笔: 扫🐎 is 扫马, a homophone of 扫码); CLDR's Chinese names. */
+function emojiReadings(): Map<number, number> {
+  const readings = new Map<number, number>()
+  const chars = [...EMOJI_READINGS]
+  for (let i = 0; i + 1 < chars.length; i += 2) readings.set(chars[i].codePointAt(0)!, chars[i + 1].codePointAt(0)!)
+  return readings
+}
 
 let tables: FoldTables | undefined
 let lookalikes: Map<number, number> | undefined
@@ -155,7 +164,8 @@ function buildFoldTables(): FoldTables {
     }
     return EXPANSION_BASE - id
   }
-  const foldOne = (cp: number): number => encode(foldedCodePoints(cp, tradToSimp, confusables))
+  const emoji = emojiReadings()
+  const foldOne = (cp: number): number => emoji.get(cp) ?? encode(foldedCodePoints(cp, tradToSimp, confusables))
   const bmp = new Int32Array(0x10000)
   for (let cp = 0; cp < 0x10000; cp++) {
     bmp[cp] = cp >= 0xd800 && cp <= 0xdfff ? SURROGATE : foldOne(cp)
@@ -168,7 +178,10 @@ function buildFoldTables(): FoldTables {
   return { bmp, smp, cjkCompatSupplement, expansions }
 }
 
-/** NFKC, lower case, look-alike letters, traditional -> simplified, + -> 加; keeps only letters and digits. */
+/**
+ * NFKC, lower case, look-alike letters, traditional -> simplified, + -> 加; keeps only letters and digits.
+ * (Emoji that read as a character are folded to it before this, see emojiReadings.)
+ */
 function foldedCodePoints(cp: number, tradToSimp: Map<number, number>, confusables: Map<number, number>): number[] {
   if (INVISIBLE_LETTERS.has(cp)) return []
   for (const start of ENCLOSED_LETTER_STARTS) {
