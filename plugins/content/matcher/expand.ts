@@ -7,7 +7,7 @@ import {
   wordCount,
   type ExpansionTables,
 } from './expansion-data.js'
-import { foldString } from './normalize.js'
+import { foldedKey } from './normalize.js'
 
 /** How a term can be written besides itself; each dictionary category chooses which it expands into. */
 export type ExpansionKind = 'pinyin' | 'initials' | 'homophone' | 'split' | 'lookalike'
@@ -20,6 +20,8 @@ export const DEFAULT_EXPANSIONS: readonly ExpansionKind[] = ['pinyin', 'homophon
 export interface Expansion {
   form: string
   kind: ExpansionKind
+  /** The form folded as the matcher reads it (see foldedKey). */
+  key: string
 }
 
 /** At most this many forms of one kind per term (the longest terms would otherwise grow exponentially). */
@@ -90,13 +92,13 @@ export function expandTerm(term: string, kinds: ReadonlySet<ExpansionKind>): Exp
   const ideographs = chars.flatMap((c, i) => (IDEOGRAPH.test(c) ? [i] : []))
   if (ideographs.length === 0 || kinds.size === 0) return []
   const tables = expansionTables()
-  const seen = new Set([foldString(term).join(',')])
+  const seen = new Set([foldedKey(term)])
   const forms: Expansion[] = []
   const add = (form: string, kind: ExpansionKind): void => {
-    const key = foldString(form).join(',')
+    const key = foldedKey(form)
     if (key === '' || seen.has(key)) return
     seen.add(key)
-    forms.push({ form, kind })
+    forms.push({ form, kind, key })
   }
   const unlessWords = (form: string, kind: ExpansionKind): void => {
     if (!readsAsWords(term, form)) add(form, kind)
@@ -287,7 +289,7 @@ function wordVariantForms(chars: string[], tables: ExpansionTables): string[] {
 /** Variant characters dictionaries list for a character (博 -> 愽), unless normalisation already folds them. */
 function lookalikeAlternatives(chars: string[], tables: ExpansionTables): string[][] {
   return chars.map(c => {
-    const folded = foldString(c).join(',')
-    return [...(tables.variants.get(c) ?? '')].filter(v => foldString(v).join(',') !== folded)
+    const folded = foldedKey(c)
+    return [...(tables.variants.get(c) ?? '')].filter(v => foldedKey(v) !== folded)
   })
 }
