@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module'
 import { EMOJI_READINGS } from './data/emoji-readings.js'
-import { buildTradToSimpMap } from './trad-to-simp.js'
+import { TRAD_TO_SIMP } from './data/trad-to-simp-pairs.js'
 
 /** Fold result for a character that is skipped: separators, punctuation, symbols, emoji, invisible characters. */
 export const SKIP = -1
@@ -27,12 +27,22 @@ const ENCLOSED_LETTER_STARTS = [0x1f150, 0x1f170]
 /** A plus sign (+, ＋, ﹢) is read 加 "add": `+v`, `+ 我微信` are 加v, 加我微信. */
 const PLUS_READING = 0x52a0
 
+/** Traditional -> simplified characters (OpenCC, precomputed by data/generate.ts). */
+function tradToSimpMap(): Map<number, number> {
+  return pairMap(TRAD_TO_SIMP)
+}
+
+/** A map from the code points of a string of pairs (first character -> second). */
+function pairMap(pairs: string): Map<number, number> {
+  const map = new Map<number, number>()
+  const chars = [...pairs]
+  for (let i = 0; i + 1 < chars.length; i += 2) map.set(chars[i].codePointAt(0)!, chars[i + 1].codePointAt(0)!)
+  return map
+}
+
 /** Emoji read as a character (🐎 -> 马, 🖊 -> 笔: 扫🐎 is 扫马, a homophone of 扫码); CLDR's Chinese names. */
 function emojiReadings(): Map<number, number> {
-  const readings = new Map<number, number>()
-  const chars = [...EMOJI_READINGS]
-  for (let i = 0; i + 1 < chars.length; i += 2) readings.set(chars[i].codePointAt(0)!, chars[i + 1].codePointAt(0)!)
-  return readings
+  return pairMap(EMOJI_READINGS)
 }
 
 let tables: FoldTables | undefined
@@ -147,8 +157,24 @@ export function breakKind(cp: number): number {
   }
 }
 
+/** Unassigned code points: NFKC leaves them alone and they are no letters, so they are skipped. */
+const UNASSIGNED = /^\p{Cn}$/u
+/** Blocks whose characters NFKC and lower-casing leave alone and that are all letters: CJK ideographs, Hangul. */
+const PLAIN_LETTER_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xac00, 0xd7a3],
+  [0x20000, 0x2a6df],
+]
+
+/** True for a code point of PLAIN_LETTER_RANGES: it folds to itself or its simplified form (a fast path). */
+function isPlainLetter(cp: number): boolean {
+  for (const [from, to] of PLAIN_LETTER_RANGES) if (cp >= from && cp <= to) return true
+  return false
+}
+
 function buildFoldTables(): FoldTables {
-  const tradToSimp = buildTradToSimpMap()
+  const tradToSimp = tradToSimpMap()
   const confusables = lookalikeLetters()
   const expansions: Int32Array[] = []
   const expansionIds = new Map<string, number>()
@@ -165,7 +191,11 @@ function buildFoldTables(): FoldTables {
     return EXPANSION_BASE - id
   }
   const emoji = emojiReadings()
-  const foldOne = (cp: number): number => emoji.get(cp) ?? encode(foldedCodePoints(cp, tradToSimp, confusables))
+  const foldOne = (cp: number): number => {
+    if (isPlainLetter(cp)) return tradToSimp.get(cp) ?? cp
+    if (UNASSIGNED.test(String.fromCodePoint(cp))) return SKIP
+    return emoji.get(cp) ?? encode(foldedCodePoints(cp, tradToSimp, confusables))
+  }
   const bmp = new Int32Array(0x10000)
   for (let cp = 0; cp < 0x10000; cp++) {
     bmp[cp] = cp >= 0xd800 && cp <= 0xdfff ? SURROGATE : foldOne(cp)
