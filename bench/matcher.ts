@@ -10,11 +10,13 @@ import { Mint } from 'mint-filter'
 import {
   DEFAULT_EXPANSIONS,
   compileMatcher,
+  loadDictionaryFiles,
   type Dictionary,
   type ExpansionKind,
   type Matcher,
 } from '../plugins/content/matcher/index.js'
 import { expansionTables, mostFrequentCharacters, tonedReadings } from '../plugins/content/matcher/expansion-data.js'
+import { shipped } from '../bot/package-root.js'
 
 const CJK_FIRST = 0x4e00
 const CJK_COUNT = 0x9fa5 - 0x4e00 + 1
@@ -209,6 +211,9 @@ export interface MatcherBenchResult {
   /** Loading the expansion tables and pinyin-pro (first use in a process): CPU ms and retained heap. */
   tablesMs: number
   tablesMB: number | null
+  /** Loading and compiling the shipped default dictionary, tables warm (its share of start-up): CPU ms. */
+  defaultLoadMs: number
+  defaultCompileMs: number
   pass: { ratioToBare: boolean; ratioToMint: boolean; build: boolean | null; retained: boolean | null }
 }
 
@@ -227,6 +232,7 @@ export async function runMatcherBench({
   sizes?: number[]
 } = {}): Promise<MatcherBenchResult> {
   const tables = await measureTables()
+  const defaults = measureDefaultDictionary()
   const random = prng(20260101)
   const allTerms = commonTerms(Math.max(...sizes), random)
   const injected = allTerms.slice(0, Math.min(...sizes))
@@ -303,6 +309,7 @@ export async function runMatcherBench({
     ratioToBare: Math.min(...results.map(r => r.ratioToBare)),
     ratioToMint: Math.min(...results.map(r => r.ratioToMint)),
     ...tables,
+    ...defaults,
     pass: {
       ratioToBare: results.every(r => r.ratioToBare >= TARGET_RATIO_TO_BARE),
       ratioToMint: results.every(r => r.ratioToMint >= TARGET_RATIO_TO_MINT),
@@ -320,6 +327,15 @@ export async function runMatcherBench({
 function buildVerdict(terms: number, withinGoal: boolean): boolean | null {
   if (terms >= BUILD_GOAL_TERMS || !withinGoal) return withinGoal
   return null
+}
+
+/** CPU time of loading and compiling the shipped default dictionary (the fold and expansion tables warm). */
+function measureDefaultDictionary(): { defaultLoadMs: number; defaultCompileMs: number } {
+  const start = cpuMs()
+  const { dictionary } = loadDictionaryFiles([shipped('data/dictionaries/default.yaml')])
+  const loaded = cpuMs()
+  compileMatcher(dictionary)
+  return { defaultLoadMs: loaded - start, defaultCompileMs: cpuMs() - loaded }
 }
 
 /** CPU time and retained memory of the expansion tables and pinyin-pro, loaded on first use. */
@@ -433,6 +449,13 @@ export function formatMatcherBench(r: MatcherBenchResult): string {
       'expansion tables + pinyin-pro, first use',
       `${r.tablesMs.toFixed(0)} ms CPU`,
       r.tablesMB === null ? 'n/a' : `${r.tablesMB.toFixed(1)} MB`,
+      'info',
+      '',
+    ],
+    [
+      'default dictionary: load, compile (CPU)',
+      `${r.defaultLoadMs.toFixed(0)} ms, ${r.defaultCompileMs.toFixed(0)} ms`,
+      '',
       'info',
       '',
     ],
