@@ -102,7 +102,8 @@ export async function runStoreCost({
   const warm = messageList(world, quick ? 300 : 1_000, 99)
   const dir = mkdtempSync(join(tmpdir(), 'bench-fleet-store-'))
   // Each PostgreSQL variant in a schema of its own: the fleet gate would follow the store variant's documents.
-  const schemas = ['store', 'fleet'].map(v => `bench_${v}_${randomBytes(5).toString('hex')}`)
+  const tag = randomBytes(5).toString('hex')
+  const schemas = ['store', 'fleet'].map(v => `bench_${v}_${tag}`)
   const db = new pg.Client({ connectionString: BENCH_DATABASE_URL })
   await db.connect()
   const started = new Map<VariantName, Started>()
@@ -111,10 +112,10 @@ export async function runStoreCost({
     const open: Record<VariantName, () => Promise<{ store: Store; fleet?: boolean }>> = {
       embedded: async () => ({ store: new FileStore(join(dir, 'embedded'), { background: true }) }),
       pgStore: async () => ({
-        store: await PgStore.open({ url: BENCH_DATABASE_URL, schema: schemas[0], account: 'bench-store' }),
+        store: await PgStore.open({ url: BENCH_DATABASE_URL, schema: schemas[0], account: `bench-${tag}-store` }),
       }),
       pgFleet: async () => ({
-        store: await PgStore.open({ url: BENCH_DATABASE_URL, schema: schemas[1], account: 'bench-fleet' }),
+        store: await PgStore.open({ url: BENCH_DATABASE_URL, schema: schemas[1], account: `bench-${tag}-fleet` }),
         fleet: true,
       }),
     }

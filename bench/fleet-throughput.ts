@@ -23,7 +23,7 @@ import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { writeBenchConfig } from './bench-config.js'
-import { FLEET_ACCOUNTS, flushEverySecond, isCommandText, splitWorld, type FleetWorld } from './fleet-world.js'
+import { fleetAccounts, flushEverySecond, isCommandText, splitWorld, type FleetWorld } from './fleet-world.js'
 import { type BotChild, countedInDb, countedOnDisk, serverCpu, serverCpuSince, startBot } from './fleet-procs.js'
 import { median } from './measure.js'
 import { messageList, type StreamMessage } from './message-stream.js'
@@ -87,7 +87,8 @@ export async function runFleetThroughput({ quick = false } = {}): Promise<FleetT
   const reps = quick ? 1 : 3
   const split = splitWorld(syntheticWorld({ groups, membersPerGroup }))
   const dir = mkdtempSync(join(tmpdir(), 'bench-fleet-'))
-  const schema = `bench_fleet_${randomBytes(5).toString('hex')}`
+  const tag = randomBytes(5).toString('hex')
+  const schema = `bench_fleet_${tag}`
   const db = new pg.Client({ connectionString: BENCH_DATABASE_URL, options: `-c search_path=${schema}` })
   await db.connect()
   const started: Variant[] = []
@@ -96,7 +97,7 @@ export async function runFleetThroughput({ quick = false } = {}): Promise<FleetT
     flushEverySecond(configFile)
     const starting = [
       startEmbedded(split, configFile, join(dir, 'embedded')),
-      startFleet(split, configFile, db, schema),
+      startFleet(split, configFile, db, schema, fleetAccounts(tag)),
     ]
     for (const s of await Promise.allSettled(starting)) if (s.status === 'fulfilled') started.push(s.value)
     const failed = (await Promise.allSettled(starting)).find(s => s.status === 'rejected')
@@ -156,12 +157,18 @@ async function startEmbedded(split: FleetWorld, configFile: string, dir: string)
 }
 
 /** Three compiled bots, one per account, on one PostgreSQL schema; ready once every group has a holder. */
-async function startFleet(split: FleetWorld, configFile: string, db: pg.Client, schema: string): Promise<Variant> {
+async function startFleet(
+  split: FleetWorld,
+  configFile: string,
+  db: pg.Client,
+  schema: string,
+  accounts: string[],
+): Promise<Variant> {
   const bots: BotChild[] = []
   const stop = () => Promise.all(bots.map(b => b.stop())).then(() => {})
   try {
     const started = await Promise.allSettled(
-      FLEET_ACCOUNTS.map((account, a) =>
+      accounts.map((account, a) =>
         startBot(split.accounts[a], {
           BOT_CONFIG: configFile,
           BOT_DATABASE_URL: BENCH_DATABASE_URL,
@@ -177,7 +184,7 @@ async function startFleet(split: FleetWorld, configFile: string, db: pg.Client, 
     const until = performance.now() + 60_000
     while (
       (await holders(db)).size < split.whole.groups.length ||
-      (await db.query("select 1 from fleet_accounts where contact_id <> ''")).rowCount! < FLEET_ACCOUNTS.length
+      (await db.query("select 1 from fleet_accounts where contact_id <> ''")).rowCount! < accounts.length
     ) {
       if (performance.now() > until) throw new Error('the fleet did not take every group within 60 s')
       await new Promise(r => setTimeout(r, 250))
@@ -194,13 +201,13 @@ async function startFleet(split: FleetWorld, configFile: string, db: pg.Client, 
       return timedPass(
         messages,
         m => {
-          const holder = FLEET_ACCOUNTS.indexOf(held.get(m.room) as (typeof FLEET_ACCOUNTS)[number])
+          const holder = accounts.indexOf(held.get(m.room) ?? '')
           const order = [...split.inside.get(m.room)!].sort((x, y) => Number(y === holder) - Number(x === holder))
           return order.map(a => () => worlds[a].send(m.from, { room: m.room }, m.content, { mentions: m.mentions }))
         },
         () => countedInDb(db),
         () => bots.reduce((ms, b) => ms + b.cpuMs(), 0),
-        () => serverCpu(db, FLEET_ACCOUNTS),
+        () => serverCpu(db, accounts),
       )
     },
     stop,

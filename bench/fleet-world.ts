@@ -8,8 +8,14 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { parseDocument } from 'yaml'
 import type { BenchWorld } from './synthetic-world.js'
 
-/** The fleet's accounts (BOT_ACCOUNT) and their WeChat ids. */
-export const FLEET_ACCOUNTS = ['acct1', 'acct2', 'acct3'] as const
+/**
+ * The fleet's accounts (BOT_ACCOUNT) for a run tagged `tag`. Unique per run: the store's account lock is
+ * per database, not per schema, and the bench finds the database server's processes by account.
+ */
+export function fleetAccounts(tag: string): string[] {
+  return [1, 2, 3].map(i => `bench-${tag}-${i}`)
+}
+/** The fleet's WeChat ids. */
 export const FLEET_BOT_IDS = ['wxid_fleet1', 'wxid_fleet2', 'wxid_fleet3']
 
 /** The world split over the accounts: what each one sees, and which accounts are in each group. */
