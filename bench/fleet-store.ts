@@ -11,7 +11,7 @@
  * connections (the database server runs on this machine in the bench set-up). Each variant's periodic
  * flush runs on the config's interval (5 s, as shipped), in real time like the pipeline bench's.
  *
- *   npx tsx bench/fleet-store.ts [--quick] [--profile file.cpuprofile]   (PostgreSQL at BOT_TEST_DATABASE_URL)
+ *   npx tsx bench/fleet-store.ts [--quick] [--profile file.cpuprofile] [--what-if]   (PostgreSQL at BOT_TEST_DATABASE_URL)
  */
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -47,7 +47,8 @@ import { type BenchWorld, syntheticWorld } from './synthetic-world.js'
 export const STORE_COST_TARGET = 1.5
 
 const VARIANTS = ['embedded', 'pgStore', 'pgFleet'] as const
-type VariantName = (typeof VARIANTS)[number]
+/** `--what-if` adds the fleet gate with its per-task read of other accounts' records switched off (not shipped). */
+type VariantName = (typeof VARIANTS)[number] | 'pgFleetNoSync'
 
 /** One timed pass. */
 export interface StorePass {
@@ -70,7 +71,7 @@ export interface StoreCostResult {
   messages: number
   groups: number
   membersPerGroup: number
-  variants: Record<VariantName, StoreVariant>
+  variants: Record<(typeof VARIANTS)[number], StoreVariant> & { pgFleetNoSync?: StoreVariant }
   /** PostgreSQL fleet ÷ embedded, CPU (bot + database server) per message: the judged figure. */
   ratio: number
   /** The same on wall time, and for the PostgreSQL store alone. */
@@ -90,10 +91,13 @@ interface Started {
 export async function runStoreCost({
   quick = false,
   profile,
+  whatIf = false,
 }: {
   quick?: boolean
   profile?: string
+  whatIf?: boolean
 } = {}): Promise<StoreCostResult> {
+  const names: VariantName[] = whatIf ? [...VARIANTS, 'pgFleetNoSync'] : [...VARIANTS]
   const n = quick ? 4_000 : 20_000
   const reps = quick ? 1 : 3
   const groups = 10
@@ -103,27 +107,31 @@ export async function runStoreCost({
   const dir = mkdtempSync(join(tmpdir(), 'bench-fleet-store-'))
   // Each PostgreSQL variant in a schema of its own: the fleet gate would follow the store variant's documents.
   const tag = randomBytes(5).toString('hex')
-  const schemas = ['store', 'fleet'].map(v => `bench_${v}_${tag}`)
+  const schemas = ['store', 'fleet', 'nosync'].map(v => `bench_${v}_${tag}`)
   const db = new pg.Client({ connectionString: BENCH_DATABASE_URL })
   await db.connect()
   const started = new Map<VariantName, Started>()
   try {
     const configFile = writeBenchConfig(world, join(dir, 'config'))
-    const open: Record<VariantName, () => Promise<{ store: Store; fleet?: boolean }>> = {
+    const open: Record<VariantName, () => Promise<{ store: Store; fleet?: 'shipped' | 'no-sync' }>> = {
       embedded: async () => ({ store: new FileStore(join(dir, 'embedded'), { background: true }) }),
       pgStore: async () => ({
         store: await PgStore.open({ url: BENCH_DATABASE_URL, schema: schemas[0], account: `bench-${tag}-store` }),
       }),
       pgFleet: async () => ({
         store: await PgStore.open({ url: BENCH_DATABASE_URL, schema: schemas[1], account: `bench-${tag}-fleet` }),
-        fleet: true,
+        fleet: 'shipped',
+      }),
+      pgFleetNoSync: async () => ({
+        store: await PgStore.open({ url: BENCH_DATABASE_URL, schema: schemas[2], account: `bench-${tag}-nosync` }),
+        fleet: 'no-sync',
       }),
     }
-    for (const v of VARIANTS) started.set(v, await startVariant(world, configFile, join(dir, v), await open[v](), db))
-    for (const v of VARIANTS) await started.get(v)!.pass(warm)
-    const passes = Object.fromEntries(VARIANTS.map(v => [v, [] as StorePass[]])) as Record<VariantName, StorePass[]>
+    for (const v of names) started.set(v, await startVariant(world, configFile, join(dir, v), await open[v](), db))
+    for (const v of names) await started.get(v)!.pass(warm)
+    const passes = Object.fromEntries(names.map(v => [v, [] as StorePass[]])) as Record<VariantName, StorePass[]>
     for (let r = 0; r < reps; r++)
-      for (const v of VARIANTS) {
+      for (const v of names) {
         const run = () => started.get(v)!.pass(stream)
         passes[v].push(await (v === 'pgFleet' && profile ? profiled(`${profile}${r ? `.${r}` : ''}`, run) : run()))
       }
@@ -133,7 +141,7 @@ export async function runStoreCost({
       wallUsPerMsg: median(p.map(x => (x.wallMs * 1000) / x.handled)),
       passes: p,
     })
-    const variants = Object.fromEntries(VARIANTS.map(v => [v, fig(passes[v])])) as Record<VariantName, StoreVariant>
+    const variants = Object.fromEntries(names.map(v => [v, fig(passes[v])])) as StoreCostResult['variants']
     const ratio = variants.pgFleet.cpuUsPerMsg / variants.embedded.cpuUsPerMsg
     return {
       messages: n,
@@ -162,7 +170,7 @@ async function startVariant(
   world: BenchWorld,
   configFile: string,
   dataDir: string,
-  { store, fleet }: { store: Store; fleet?: boolean },
+  { store, fleet }: { store: Store; fleet?: 'shipped' | 'no-sync' },
   db: pg.Client,
 ): Promise<Started> {
   const clock = new BenchClock(BENCH_START)
@@ -170,6 +178,7 @@ async function startVariant(
   populate(sandbox, world)
   const log = createLogger('silent')
   const gate = fleet ? joinFleet(store as PgStore, () => app, log) : undefined
+  if (gate && fleet === 'no-sync') gate.sync = async () => {}
   const app = createApp({ configFile, dataDir, log, puppet: sandbox.puppet, clock, store, fleet: gate })
   const handled = countHandled(app)
   await app.bot.start()
@@ -242,14 +251,19 @@ export function describeStoreCost(r: StoreCostResult): string[] {
     `embedded (file store)          ${f(r.variants.embedded)}`,
     `PostgreSQL store alone         ${f(r.variants.pgStore)}`,
     `PostgreSQL store + fleet gate  ${f(r.variants.pgFleet)}`,
+    ...(r.variants.pgFleetNoSync
+      ? [`what-if: gate without the read-through before each task (not shipped)  ${f(r.variants.pgFleetNoSync)}`]
+      : []),
     `PostgreSQL as \`start\` runs it ÷ embedded: CPU ${r.ratio.toFixed(2)}×, wall ${r.wallRatio.toFixed(2)}×; the store alone ${r.storeOnlyRatio.toFixed(2)}× CPU`,
     ...r.runtimeErrors.map(e => `runtime error: ${e}`),
   ]
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, profile: { type: 'string' } } })
-  runStoreCost(values).then(r => {
+  const { values } = parseArgs({
+    options: { quick: { type: 'boolean' }, profile: { type: 'string' }, 'what-if': { type: 'boolean' } },
+  })
+  runStoreCost({ ...values, whatIf: values['what-if'] }).then(r => {
     console.log(describeStoreCost(r).join('\n'))
     process.exit(0)
   })
