@@ -80,7 +80,7 @@ export class FileStore implements Store {
     { chars: number; ms: number; maxMs: number; encodeMaxMs: number; writes: number }
   >()
   private docs = new Map<string, FileDoc<any>>()
-  private journals = new Map<string, FileJournal<any, any>>()
+  private journals = new Map<string, FileJournal<unknown, unknown>>()
   /** `persist()` writes and journal appends, in the order asked for (background mode). */
   private ordered?: OrderedWrites
   private pending = new Map<string, string[]>()
@@ -127,7 +127,7 @@ export class FileStore implements Store {
    */
   journal<S extends object, R>(name: string, spec: JournalSpec<S, R>): Journal<S, R> {
     const existing = this.journals.get(name)
-    if (existing) return existing
+    if (existing) return existing as unknown as Journal<S, R>
     const file = this.journalFile(name)
     const legacy = this.file(name)
     let read = this.fs.existsSync(file) ? this.loadJournal(file, spec) : undefined
@@ -144,7 +144,7 @@ export class FileStore implements Store {
     }
     this.track(name)
     const j = new FileJournal<S, R>(this.journalFiles(), file, spec, read.state, read)
-    this.journals.set(name, j)
+    this.journals.set(name, j as unknown as FileJournal<unknown, unknown>)
     return j
   }
 

@@ -7,7 +7,7 @@ export class MemoryStore implements Store {
   readonly refused: string[] = []
   private docs = new Map<string, Doc<any>>()
   private logs = new Map<string, Map<string, object[]>>()
-  private journals = new Map<string, DocJournal<any, any>>()
+  private journals = new Map<string, DocJournal<unknown, unknown>>()
   /** Number of `persist()` calls (and journal commits), so tests can assert durability ordering. */
   persists = 0
 
@@ -29,8 +29,8 @@ export class MemoryStore implements Store {
   /** A journal held as a document: its records count as one persist when committed (by `flush`, as before a send). */
   journal<S extends object, R>(name: string, spec: JournalSpec<S, R>): Journal<S, R> {
     let j = this.journals.get(name)
-    if (!j) this.journals.set(name, (j = new DocJournal(this.doc(name, spec), spec)))
-    return j
+    if (!j) this.journals.set(name, (j = new DocJournal(this.doc(name, spec), spec) as DocJournal<unknown, unknown>))
+    return j as unknown as Journal<S, R>
   }
 
   onWriteFailure(): void {} // memory never fails to write
