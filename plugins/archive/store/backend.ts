@@ -64,4 +64,6 @@ export interface ArchiveBackend {
   readMedia(path: string): Promise<Uint8Array | undefined>
   /** Store an attachment's bytes; returns the path relative to the archive. */
   storeMedia(record: ArchiveRecord, day: string, bytes: Uint8Array): Promise<string>
+  /** Write what is buffered now (at stop); throws when the disk refuses. Absent: nothing is buffered. */
+  flush?(): void
 }
