@@ -8,6 +8,9 @@ import { SimulatedWeChat } from '../../../../bot/ports/simulated.js'
 import { FileStore } from '../../../../bot/ports/store/file-store.js'
 import { createLogger } from '../../../../bot/process/logger.js'
 import { OUTBOX_JOURNAL, Outbox } from '../../../../bot/runtime/delivery/outbox.js'
+import { docSpec } from '../../../../bot/ports/store/store.js'
+import { z } from 'zod'
+import { recordingFs } from '../../ports/recording-fs.js'
 
 const T0 = Date.parse('2026-11-30T01:00:00Z')
 const LIMITS = {
@@ -97,6 +100,33 @@ describe('Outbox journal file', () => {
     await pass(clock, 10_000)
     expect(wechat.sent).toHaveLength(3)
     expect(lines().map(l => JSON.parse(l).op)).toEqual([undefined, 'queue', 'queue', 'queue', 'take', 'take', 'take'])
+  })
+
+  it('the running bot writes the messages queued in one turn with one fsync, after the case persisted before them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'outbox-journal-'))
+    const { recorded, calls } = recordingFs()
+    const store = new FileStore(dir, { fs: recorded, background: true })
+    const cases = store.doc(
+      'cases',
+      docSpec({
+        version: 1,
+        schema: z.object({ c: z.array(z.string()) }),
+        defaults: () => ({ c: [] as string[] }),
+        durable: true,
+      }),
+    )
+    const clock = new FakeClock(T0)
+    const outbox = outboxOn(store, clock, new SimulatedWeChat(clock))
+    outbox.pause()
+    calls.length = 0
+    cases.data.c.push('C1')
+    const caseWritten = cases.persist()
+    for (let i = 0; i < 50; i++) outbox.enqueue({ chat: { room: `r${i}` }, text: `已记录 C1 (${i})` })
+    await Promise.all([caseWritten, store.flush(true)])
+    const journal = join(dir, 'state', 'outbox.jsonl')
+    expect(calls.filter(c => c === `fsync ${journal}`)).toHaveLength(1)
+    expect(calls.indexOf(`rename ${join(dir, 'state', 'cases.json')}`)).toBeLessThan(calls.indexOf(`fsync ${journal}`))
+    expect(new FileStore(dir).journal('outbox', OUTBOX_JOURNAL).state.queue).toHaveLength(50)
   })
 
   it('tolerates a torn last line (a kill mid-write): the records before it count, the next append starts clean', async () => {
