@@ -166,13 +166,13 @@ export function createConsoleApp(opts: ConsoleAppOptions): Hono<Env> {
 
   app.get('/', c => view(c, '/', '概览', overviewPage(source.status(), todayFacts(source))))
 
-  app.get('/violations', c => {
+  app.get('/violations', async c => {
     const days = clampDays(c.req.query('days'), 7)
     return view(
       c,
       '/violations',
       '违规记录',
-      violationsPage(source.violations(days), {
+      violationsPage(await source.violations(days), {
         days,
         category: c.req.query('category')?.slice(0, 60),
         tz: source.timezone(),
@@ -191,9 +191,8 @@ export function createConsoleApp(opts: ConsoleAppOptions): Hono<Env> {
     return c.redirect('/violations', 303)
   })
 
-  app.get('/settings', c => {
-    const recent = source
-      .audit({ plugin: 'runtime', days: 7, limit: 50 })
+  app.get('/settings', async c => {
+    const recent = (await source.audit({ plugin: 'runtime', days: 7, limit: 50 }))
       .filter(e => !e.rule.startsWith('command'))
       .slice(0, 15)
     const body = h`${settingsPage(source.plugins(), source.groupModes(), c.get('session').csrf)}

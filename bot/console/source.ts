@@ -71,10 +71,10 @@ export interface ConsoleSource {
   groupModes(): GroupMode[]
   /** Switch observe mode of one plugin through the runtime (persisted) and audit it. */
   setDryRun(plugin: string, on: boolean, by: Actor): void
-  /** Audit entries, newest first. */
-  audit(q: { plugin?: string; days?: number; limit?: number }): AuditEntry[]
-  /** Recent content-plugin entries with evidence, newest first. */
-  violations(days: number): ViolationRow[]
+  /** Audit entries of every account of the fleet, newest first. */
+  audit(q: { plugin?: string; days?: number; limit?: number }): Promise<AuditEntry[]>
+  /** Recent content-plugin entries with evidence of every account of the fleet, newest first. */
+  violations(days: number): Promise<ViolationRow[]>
   /** Undo a penalty the way `#撤销` does (member told through the outbox); returns the note shown. */
   undo(auditId: string, by: Actor, reason: string): Promise<string>
   /**
@@ -166,16 +166,19 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
         text: `${by.name} 在控制台${on ? '开启' : '关闭'}了 ${plugin} 的观察模式`,
       })
     },
-    audit: q => rt.audit.query(q),
-    violations: days =>
-      rt.audit
-        .query({ plugin: 'content', days, limit: 200 })
+    audit: q => rt.audit.queryFleet(q),
+    violations: async days =>
+      (await rt.audit.queryFleet({ plugin: 'content', days, limit: 200 }))
         .filter(e => PENALTIES.has(e.type) || e.evidence)
         .map(entry => ({
           entry,
           member: entry.memberId && (rt.loaded.roster.byContact(entry.memberId)?.name ?? entry.memberId),
           group: entry.groupId && (rt.deps.directory.group(entry.groupId)?.topic ?? entry.groupId),
-          undoable: (entry.type === 'strike' || entry.type === 'fine') && !entry.dryRun && rt.ledger.hasEffect(entry),
+          undoable:
+            !entry.account &&
+            (entry.type === 'strike' || entry.type === 'fine') &&
+            !entry.dryRun &&
+            rt.ledger.hasEffect(entry),
         })),
     command: async (by, text) => {
       const mine = { who: by.id, texts: [] as string[] }
