@@ -6,6 +6,7 @@ import { PgStore } from '../../../bot/ports/postgres/pg-store.js'
 import { createLogger } from '../../../bot/process/logger.js'
 import { archivePlugin } from '../../../plugins/archive/index.js'
 import { contentPlugin } from '../../../plugins/content/index.js'
+import { activityPlugin } from '../../../plugins/activity/index.js'
 import { PgArchive } from '../../../plugins/archive/store/pg-backend.js'
 import { group, makeRuntime, member, text } from '../../helpers/harness.js'
 import { dropSchemas, freshSchema, pgAvailable } from '../../helpers/pg-test.js'
@@ -139,5 +140,21 @@ describe.skipIf(!url)('fleet-wide data on PostgreSQL', () => {
     await b.say(member('c1', '刘总'), '兼 职 刷 单，加 v', two)
     await b.say(member('admin1', '陈管理'), '#违规')
     await vi.waitFor(() => expect(b.wechat.textsTo('admin1').at(-1)).toMatch(/共 2 件[\s\S]*V1 [\s\S]*V1@sales1/))
+  })
+
+  it('counts both accounts’ groups in one report: #活跃度 through B shows A’s group too, each message once', async () => {
+    const [a, b] = await fleetOfTwo(CONFIG, [activityPlugin])
+    await a.say(member('zhang', '张三'), '早上好，今天的报价发群里了', one)
+    await a.say(member('c1', '刘总'), '收到，谢谢', one)
+    await b.say(member('zhang', '张三'), '下午三点开会', two)
+    await a.store.flush() // A's open day (its activity-current document)
+    await b.say(member('admin1', '陈管理'), '#活跃度')
+    await vi.waitFor(() => {
+      const answer = b.wechat.textsTo('admin1').join('\n')
+      expect(answer).toContain('2 个群共 3 条消息，2 人发言。')
+      expect(answer).toMatch(/销售一群.*2 条/)
+      expect(answer).toMatch(/销售二群.*1 条/)
+      expect(answer).toMatch(/张三 2 条/)
+    })
   })
 })
