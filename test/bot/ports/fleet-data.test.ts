@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { definePlugin, type PluginDefinition } from '../../../bot/core/plugin.js'
@@ -156,5 +159,19 @@ describe.skipIf(!url)('fleet-wide data on PostgreSQL', () => {
       expect(answer).toMatch(/销售二群.*1 条/)
       expect(answer).toMatch(/张三 2 条/)
     })
+  })
+
+  it('applies a roster reloaded through account A in account B too', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'roster-')), 'roster.csv')
+    writeFileSync(file, '姓名,部门,微信ID\n张三,销售部,zhang\n')
+    const [a, b] = await fleetOfTwo(`${CONFIG}roster: ${file}\n`, [])
+    writeFileSync(file, '姓名,部门,微信ID\n张三,销售部,zhang\n李四,销售部,li\n王五,客服部,wang\n')
+    await a.clock.advance(60_000) // a reload after both accounts started (the newer roster wins)
+    await a.say(member('admin1', '陈管理'), '#花名册 重载')
+    await vi.waitFor(() => expect(a.wechat.textsTo('admin1').join('\n')).toContain('✅ 花名册已重载：3 人。'))
+    await a.store.flush()
+    await b.say(member('admin1', '陈管理'), '#花名册')
+    await vi.waitFor(() => expect(b.wechat.textsTo('admin1').join('\n')).toContain('当前花名册 3 人'))
+    expect(b.rt.loaded.roster.byContact('wang')?.dept).toBe('客服部')
   })
 })
