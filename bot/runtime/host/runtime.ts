@@ -68,7 +68,13 @@ export class BotRuntime {
     this.startedAt = clock.now()
     this.rosterAt = this.startedAt
     this.queue = new SerialQueue(e => deps.log.error('queued task failed', e))
-    this.audit = new AuditLog(store, clock, cfg.timezone)
+    // Fleet-wide audit: the other accounts' entries are read in fleet mode only.
+    this.audit = new AuditLog(
+      store,
+      clock,
+      cfg.timezone,
+      this.fleet === SOLO ? undefined : store.readFleetLog?.bind(store),
+    )
     this.ledger = new Ledger(store, {
       base: cfg.penalties.fineBase,
       windowMs: cfg.penalties.fineWindow,

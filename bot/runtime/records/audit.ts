@@ -73,6 +73,8 @@ export class AuditLog {
     private store: Store,
     private clock: Clock,
     private tz: string,
+    /** The other accounts' audit rows (fleet mode: `Store.readFleetLog`); none for one process. */
+    private fleetLog?: Store['readFleetLog'],
     private keep = 5000,
   ) {
     this.counter = store.doc('audit-counter', AUDIT_COUNTER_DOC)
@@ -123,7 +125,7 @@ export class AuditLog {
    */
   async queryFleet(q: AuditQuery = {}): Promise<AuditEntry[]> {
     const own = this.query({ ...q, limit: Number.POSITIVE_INFINITY })
-    const read = this.store.readFleetLog?.bind(this.store)
+    const read = this.fleetLog
     if (!read) return own.slice(0, q.limit ?? 20)
     const now = this.clock.now()
     const since = now - (q.days ?? 7) * 86_400_000

@@ -6,7 +6,7 @@ import { CURRENT_DOC, CURRENT_SPEC, type CurrentDoc, DAYS_LOG, type GroupDay, ty
  * in, so a group's day is this account's counters plus the other accounts' (their closed days from the
  * `activity-days` log, their open days from their `activity-current` document, followed). A group counted
  * by two accounts on one day (a takeover) is summed: every message was counted by the one account acting
- * then. One process: its own days, unchanged.
+ * then. One process (no fleet): its own days, unchanged, without a query.
  */
 export class FleetDays {
   private open = new Map<string, CurrentDoc>()
@@ -20,7 +20,7 @@ export class FleetDays {
 
   /** This account's `own` group-days of [from, to] with the other accounts' added in. */
   async with(own: GroupDay[], from: string, to: string): Promise<GroupDay[]> {
-    const read = this.ctx.store.readFleetLog?.bind(this.ctx.store)
+    const read = this.ctx.fleet.readLog
     if (!read) return own
     const byAccount = new Map<string, Map<string, GroupDay>>()
     const put = (account: string, g: GroupDay) => {
