@@ -89,7 +89,10 @@ export class PgArchive implements ArchiveBackend {
 
   /** Through the key index; a query without words or member (types only) reads the segments in range. */
   async search(q: ArchiveQuery, limit: number): Promise<SearchResult> {
-    const all = (q.words ?? []).flatMap(w => wordKeys(w).keys).map(String)
+    const perWord = (q.words ?? []).map(w => wordKeys(w))
+    const all = perWord.flatMap(k => k.keys).map(String)
+    // Words of 1 or 2 characters (no member): the rows holding their keys are exactly the matches.
+    const exact = !q.member && perWord.length > 0 && perWord.every(k => k.exact && k.keys.length > 0)
     const member = q.member ? memberKeys(q.member) : undefined
     if (!all.length && !member) return scanSearch(this.scan({ chats: q.chats, from: q.from, to: q.to }), q, limit)
     let query = this.db
@@ -114,11 +117,11 @@ export class PgArchive implements ArchiveBackend {
       .select(['pos', 'record'])
       .orderBy('at', 'desc')
       .orderBy('pos', 'desc')
-      .limit(CHECK_LIMIT)
+      .limit(exact ? limit : CHECK_LIMIT)
       .execute()
-    const found = rows.map(r => ({ pos: r.pos, record: parse(r.record) })).filter(r => matches(r.record, q))
-    const approximate = candidates > rows.length
-    const total = found.length + (candidates - rows.length)
+    const found = rows.map(r => ({ pos: r.pos, record: parse(r.record) })).filter(r => exact || matches(r.record, q))
+    const approximate = !exact && candidates > rows.length
+    const total = exact ? candidates : found.length + (candidates - rows.length)
     return { hits: await this.hits(found.slice(0, limit)), total, ...(approximate ? { approximate } : {}) }
   }
 
