@@ -197,6 +197,20 @@ export class PgStore implements Store {
       .flatMap(d => byDay.get(d) as R[])
   }
 
+  /** The other accounts' records of `log` in [fromDay, toDay], by account, in the order they were written. */
+  async readFleetLog<R>(log: string, fromDay: string, toDay: string): Promise<{ account: string; record: R }[]> {
+    const rows = await this.db
+      .selectFrom('bot_logs')
+      .select(['account', 'record'])
+      .where('log', '=', log)
+      .where('day', '>=', fromDay)
+      .where('day', '<=', toDay)
+      .where('account', '<>', this.account)
+      .orderBy('seq')
+      .execute()
+    return rows.map(r => ({ account: r.account, record: r.record as R }))
+  }
+
   logDays(log: string): string[] {
     return [...(this.logs.get(log)?.keys() ?? [])].sort()
   }

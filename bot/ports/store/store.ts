@@ -123,6 +123,11 @@ export interface Store {
   readLog<R = unknown>(log: string, fromDay: string, toDay: string): R[]
   /** Days (`YYYY-MM-DD`) that have records in `log`, sorted. */
   logDays(log: string): string[]
+  /**
+   * The other accounts' records of `log` for days in [fromDay, toDay] (fleet mode on PostgreSQL: the audit
+   * log and the activity days are fleet-wide this way); absent for a store of one process.
+   */
+  readFleetLog?<R = unknown>(log: string, fromDay: string, toDay: string): Promise<{ account: string; record: R }[]>
   /** Write every dirty document, journal record and buffered log line (`durableOnly`: skip volatile documents). */
   flush(durableOnly?: boolean): Promise<void>
   /** Problems met while loading (damaged files moved aside), for `#状态`. */
