@@ -121,7 +121,7 @@ export class PgStore implements Store {
         lockClient = new pg.Client(connection)
         await lockClient.connect()
         const got = await lockClient.query('select pg_try_advisory_lock(hashtext($1)) as ok', [
-          `bot_account:${account}`,
+          `bot_account:${opts.schema ?? 'public'}:${account}`,
         ])
         if (!got.rows[0]?.ok) throw new AccountLockedError(account)
       }
