@@ -65,6 +65,8 @@ export interface Started {
   rss(): { now: number; peak: number }
   /** CPU time the child used so far (ms), from /proc. */
   cpuMs(): number
+  /** The last 20,000 characters the child wrote (stdout and stderr). */
+  output(): string
   stop(): Promise<void>
 }
 
@@ -141,6 +143,7 @@ function spawnChild(spec: StartSpec, service: Record<string, string> | undefined
         pid: child.pid!,
         rss: () => procStatus(child.pid!),
         cpuMs: () => procCpuMs(child.pid!),
+        output: () => output,
         async stop() {
           child.kill('SIGTERM')
           const killer = setTimeout(() => child.kill('SIGKILL'), 15_000)

@@ -72,13 +72,16 @@ export async function runMemoryBench(opts: {
   }
   try {
     const measure = async (spec: StartSpec): Promise<MemoryFigures> => {
-      const child = await startChild(spec)
+      const child = await startChild(spec, 600_000) // loading 100 × 500 over gRPC takes minutes on a loaded machine
       try {
         await settled(child)
         const ready = child.rss().now
         const steps: number[] = []
         for (let i = 0; i < traffic.length; i += BATCH) {
-          await sendAll(child.served!.world, traffic.slice(i, i + BATCH))
+          await sendAll(child.served!.world, traffic.slice(i, i + BATCH)).catch(e => {
+            const log = child.output().slice(-2000)
+            throw new Error(`${spec.kind}: ${(e as Error).message} after ${i} live messages; the child's log ends:\n${log}`)
+          })
           await settled(child)
           steps.push(child.rss().now)
         }
