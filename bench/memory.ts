@@ -80,7 +80,9 @@ export async function runMemoryBench(opts: {
         for (let i = 0; i < traffic.length; i += BATCH) {
           await sendAll(child.served!.world, traffic.slice(i, i + BATCH)).catch(e => {
             const log = child.output().slice(-2000)
-            throw new Error(`${spec.kind}: ${(e as Error).message} after ${i} live messages; the child's log ends:\n${log}`)
+            throw new Error(
+              `${spec.kind}: ${(e as Error).message} after ${i} live messages; the child's log ends:\n${log}`,
+            )
           })
           await settled(child)
           steps.push(child.rss().now)
