@@ -25,17 +25,17 @@ export const activityPlugin = definePlugin({
   name: 'activity',
   description: '群活跃度与客户响应统计：计数、提醒、日报周榜与图表',
   configSchema: activityConfigSchema,
-  create(ctx) {
-    const docs = openDocs(ctx.store)
+  async create(ctx) {
+    const docs = await openDocs(ctx.store)
     const rulesOf = rulesCache(ctx.timezone)
     rulesOf(ctx.configFor())
     const closer = new DayCloser(ctx, docs)
     const reports = new ActivityReports(ctx, docs, closer)
     closer.closeDue(ctx.clock.now())
     const state = (): ActivityState => ({ current: docs.current.data, seen: docs.seen.data })
-    const changed = () => {
+    const changed = (groupId: string) => {
       docs.current.changed()
-      docs.seen.changed()
+      docs.seen.changed(groupId)
     }
     const naming = () => ({ tz: ctx.timezone, selfId: ctx.directory.selfId(), displayName: ctx.displayName })
     return {
@@ -53,7 +53,7 @@ export const activityPlugin = definePlugin({
         else if (ev.type === 'leave') countLeave(ev, state(), naming())
         else if (ev.type === 'topic') countTopic(group, ev.at, state(), ctx.timezone)
         else return []
-        changed()
+        changed(group.id)
         return actions
       },
       // A message the moderation plugin acted on (an ad, spam) is not a customer waiting for an answer.

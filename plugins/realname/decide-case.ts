@@ -30,11 +30,13 @@ export interface RealnameView {
   displayName(member: Member): string
 }
 
-/** The plugin's documents' data, and which of them a decision changed (the caller marks those). */
+/** The plugin's documents' data, and what a decision changed (the caller marks those documents). */
 export interface RealnameData {
+  /** Known members by group (one document per group). */
   members: { groups: Record<string, GroupMembers> }
   state: RealnameState
-  dirty: { members: boolean; state: boolean }
+  /** `members`: ids of the groups whose members changed; `state`: the small state document changed. */
+  dirty: { members: Set<string>; state: boolean }
 }
 
 /** How often a real case paused by observe mode checks whether the group is live again. */
@@ -117,7 +119,7 @@ export class Realname {
     const before = g.members[memberId]
     if (before && Object.entries(patch).every(([k, v]) => before[k as keyof MemberRecord] === v)) return
     g.members[memberId] = { ...(before ?? { since: this.v.now }), ...patch }
-    this.d.dirty.members = true
+    this.d.dirty.members.add(groupId)
   }
 
   /** The member's open case in the group, in the group's current mode (observe-mode cases are kept apart). */
@@ -129,7 +131,7 @@ export class Realname {
   forget(groupId: string, memberId: string, why: string): Action[] {
     delete this.d.members.groups[groupId]?.members[memberId]
     for (const observed of [false, true]) delete this.d.state.reminded[caseKey(groupId, memberId, observed)]
-    this.d.dirty.members = true
+    this.d.dirty.members.add(groupId)
     return [
       ...this.closeCase(groupId, memberId, why),
       { type: 'cancel', key: graceTimerKey(groupId, memberId), rule: 'realname.left', groupId, memberId },
