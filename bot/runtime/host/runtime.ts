@@ -45,6 +45,8 @@ export class BotRuntime {
   loaded: LoadedConfig
   router!: CommandRouter
   plugins: HostedPlugin[] = []
+  /** Names of the plugins that see every event, also in groups another bot of the fleet acts in. */
+  private seesAll = new Set<string>()
   private scheduler!: Scheduler
   private storeFailure?: StoreWriteError
   readonly modes: ObserveMode
@@ -155,7 +157,7 @@ export class BotRuntime {
   private async inTask(task: { cause: string; once?: string }, run: () => Promise<void>): Promise<void> {
     this.task = task
     try {
-      await this.fleet.sync().catch(e => this.deps.log.error('fleet: sync failed', e))
+      if (this.fleet !== SOLO) await this.fleet.sync().catch(e => this.deps.log.error('fleet: sync failed', e))
       await run()
     } finally {
       this.task = undefined
@@ -204,12 +206,15 @@ export class BotRuntime {
     // A fleet peer's commands count only when it also holds a role; otherwise bots never answer each other.
     if (acting && event.type === 'message' && (!event.sender.isPeer || event.sender.roles.length))
       await this.routeCommand(event)
-    const seesAll = new Set(this.plugins.filter(p => p.def.seesPeers).map(p => p.name))
+    const sections = group && this.loaded.groupSections.get(group.configName)
     const enabled = (plugin: string) =>
-      (acting || seesAll.has(plugin)) && (!group || this.sectionFor(plugin, group.configName)?.enabled !== false)
-    for await (const { plugin, actions } of decide(this.plugins, event, enabled, this.onError))
-      await this.act(plugin, actions)
+      (acting || this.seesAll.has(plugin)) &&
+      (sections?.[plugin] as { enabled?: boolean } | undefined)?.enabled !== false
+    await decide(this.plugins, event, enabled, this.onError, this.actOn)
   }
+
+  /** `act` for one plugin's actions (bound once, not per event). */
+  private actOn = (plugin: HostedPlugin, actions: Action[]): Promise<void> => this.act(plugin, actions)
 
   /**
    * Perform a plugin's actions. In observe mode (decided per plugin and the group an action concerns, see
@@ -233,10 +238,6 @@ export class BotRuntime {
         )
     }
     return keep
-  }
-
-  private sectionFor(plugin: string, configName: string): Record<string, unknown> | undefined {
-    return this.loaded.groupSections.get(configName)?.[plugin]
   }
 
   /** Whether `plugin` is in observe mode for the group `groupId` (none: outside groups). */
@@ -309,6 +310,7 @@ export class BotRuntime {
       },
       problems,
     )
+    this.seesAll = new Set(this.plugins.filter(p => p.def.seesPeers).map(p => p.name))
     for (const p of this.plugins) {
       for (const spec of p.instance.commands ?? []) this.router.add(p.name, spec)
       for (const job of p.instance.jobs ?? []) {
