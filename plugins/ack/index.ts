@@ -28,7 +28,7 @@ export const ackPlugin = definePlugin({
     const notices = () => allNotices(doc.data)
     const cron = global.statsReport.cron
     return {
-      onEvent: async ev => {
+      onEvent: ev => {
         if (ev.type === 'leave')
           return apply({
             actions: [],
@@ -40,9 +40,11 @@ export const ackPlugin = definePlugin({
           })
         if (ev.type !== 'message' || ev.command) return []
         const rules = rulesFor(ev.group)
-        const notice = isNoticeMessage(ev, rules.cfg) ? await w.noticeInputs(ev.group!) : undefined
         const { timezone: tz, commandPrefix: prefix, ledger } = ctx
-        return apply(decideMessage(ev, doc.data, { rules, tz, now: ctx.clock.now(), prefix, ledger, notice }))
+        const decide = (notice?: NoticeInputs) =>
+          apply(decideMessage(ev, doc.data, { rules, tz, now: ctx.clock.now(), prefix, ledger, notice }))
+        // Only a notice needs the group's members (a directory read): every other message is decided at once.
+        return isNoticeMessage(ev, rules.cfg) ? w.noticeInputs(ev.group!).then(decide) : decide()
       },
       timerPayloads: ACK_TIMER_PAYLOADS,
       onTimer: (key, payload) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Action } from '../../bot/core/actions.js'
-import type { GroupRef } from '../../bot/core/event.js'
+import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
 import { definePlugin, type JobSpec, type PluginContext } from '../../bot/core/plugin.js'
 import { timerKind } from '../../bot/runtime/schedule/timers.js'
 import { dayKey } from '../../bot/time/zoned.js'
@@ -47,8 +47,11 @@ export const activityPlugin = definePlugin({
         if (ev.type === 'message') {
           closer.closeDue(ctx.clock.now())
           const cfg = ctx.configFor(group)
-          const x = { ...naming(), cfg, rules: rulesOf(cfg), observing: ctx.observing(group) }
-          actions = decideMessage({ ...ev, group }, state(), x)
+          const { timezone: tz, displayName } = ctx
+          const x = { tz, selfId: ctx.directory.selfId(), displayName, cfg, rules: rulesOf(cfg), observing: false }
+          // Observe mode matters only to a customer waiting for an answer (a reminder is rehearsed).
+          if (group.kind === 'customer') x.observing = ctx.observing(group)
+          actions = decideMessage(ev as MessageEvent & { group: GroupRef }, state(), x)
         } else if (ev.type === 'join') countJoin(ev, state(), naming())
         else if (ev.type === 'leave') countLeave(ev, state(), naming())
         else if (ev.type === 'topic') countTopic(group, ev.at, state(), ctx.timezone)

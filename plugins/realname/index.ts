@@ -9,6 +9,7 @@ import { decideMemberTimer, decideWelcome, onJoin, onLeave, onMessage, type Grac
 import type { StepPayload } from './decide-escalation.js'
 import { compileFormats, type CompiledFormats } from './nickname/compliance.js'
 import { GROUP_MEMBERS_DOC, MEMBERS_PREFIX, REALNAME_TIMER_PAYLOADS, STATE_DOC, WHOLE_MEMBERS_DOC } from './state.js'
+import { verdictMemo } from './nickname/verdict-memo.js'
 import { sweepParts } from './sweep/sweep.js'
 import { T } from './texts.js'
 
@@ -97,6 +98,7 @@ async function wiring(ctx: PluginContext<RealnameConfig>) {
     },
     observing: g => ctx.observing(g),
     displayName: m => ctx.displayName(m),
+    checkNickname: verdictMemo(),
   }
   const view = (): RealnameView =>
     Object.assign(Object.create(fixed) as RealnameView, { now: ctx.clock.now(), selfId: ctx.directory.selfId() })

@@ -71,10 +71,12 @@ export const servicePlugin = definePlugin({
       })
 
     return {
-      onEvent: async ev => [
-        ...(await staff.check()),
-        ...(ev.type === 'message' && !ev.command && !ev.isCommand ? tickets.onMessage(ev) : []),
-      ],
+      onEvent: ev => {
+        const onMessage = () => (ev.type === 'message' && !ev.command && !ev.isCommand ? tickets.onMessage(ev) : [])
+        // Most events come with nothing for the roster watch: then no promise.
+        if (!staff.due()) return onMessage()
+        return staff.check().then(left => [...left, ...onMessage()])
+      },
       onFact: async (fact: Fact): Promise<Action[]> =>
         fact.name === 'case.captured' ? followUps.fromDeal(fact.data) : [],
       timerPayloads: SERVICE_TIMER_PAYLOADS,
