@@ -1,4 +1,5 @@
 import type { Action } from '../../bot/core/actions.js'
+import type { GroupRef, Member } from '../../bot/core/event.js'
 import { GroupDocs } from '../../bot/core/group-docs.js'
 import { definePlugin, type CommandSpec, type Decision, type PluginContext } from '../../bot/core/plugin.js'
 import { timerKind } from '../../bot/runtime/schedule/timers.js'
@@ -85,23 +86,28 @@ async function wiring(ctx: PluginContext<RealnameConfig>) {
   }
   compiledFor(ctx.configFor())
   const dirty: RealnameData['dirty'] = { members: new Set(), state: false }
-  // Everything of the view but the moment is built once, not per event.
-  const fixed: Omit<RealnameView, 'now' | 'selfId'> = {
-    tz: ctx.timezone,
-    company: ctx.company,
-    prefix: ctx.commandPrefix,
-    cfg: g => ctx.configFor(g) as Section,
-    formats: g => compiledFor(ctx.configFor(g))[g.kind],
-    rolesOf: id => ctx.rolesOf(id),
-    get roster() {
-      return ctx.roster
-    },
-    observing: g => ctx.observing(g),
-    displayName: m => ctx.displayName(m),
-    checkNickname: verdictMemo(),
-  }
-  const view = (): RealnameView =>
-    Object.assign(Object.create(fixed) as RealnameView, { now: ctx.clock.now(), selfId: ctx.directory.selfId() })
+  // The view's functions are built once; each event only reads the moment, the bot's id and the roster.
+  const { timezone: tz, company, commandPrefix: prefix } = ctx
+  const cfg = (g?: GroupRef) => ctx.configFor(g) as Section
+  const formats = (g: GroupRef) => compiledFor(ctx.configFor(g))[g.kind]
+  const rolesOf = (id: string) => ctx.rolesOf(id)
+  const observing = (g: GroupRef) => ctx.observing(g)
+  const displayName = (m: Member) => ctx.displayName(m)
+  const checkNickname = verdictMemo()
+  const view = (): RealnameView => ({
+    now: ctx.clock.now(),
+    tz,
+    company,
+    prefix,
+    cfg,
+    formats,
+    rolesOf,
+    selfId: ctx.directory.selfId(),
+    roster: ctx.roster,
+    observing,
+    displayName,
+    checkNickname,
+  })
   const at = () => new Realname(view(), { members: members.data, state: stateDoc.data, dirty })
   const mark = (actions: Action[]): Action[] => {
     for (const groupId of dirty.members) members.changed(groupId)

@@ -127,8 +127,30 @@ export async function decide(
     if (!enabled(plugin.name)) continue
     const seen = plugin.def.seesPeers ? event : visible
     if (!seen || !plugin.instance.onEvent) continue
-    const decided = guarded(plugin.name, event.type, () => plugin.instance.onEvent?.(seen), onError)
+    const decided = decideOne(plugin, seen, onError)
     const actions = Array.isArray(decided) ? decided : await decided
     if (actions.length) await act(plugin, actions)
+  }
+}
+
+/** One plugin's `onEvent` inside its error boundary, like `guarded` but without a closure per plugin and event. */
+function decideOne(
+  plugin: HostedPlugin,
+  event: BotEvent,
+  onError: (msg: string, e: unknown) => void,
+): Action[] | Promise<Action[]> {
+  try {
+    const out = plugin.instance.onEvent?.(event)
+    if (out instanceof Promise) return guarded(plugin.name, event.type, () => out, onError)
+    return out ?? []
+  } catch (e) {
+    return guarded(
+      plugin.name,
+      event.type,
+      () => {
+        throw e
+      },
+      onError,
+    )
   }
 }
