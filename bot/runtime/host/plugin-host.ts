@@ -109,6 +109,15 @@ export function guarded(
   }
 }
 
+/** Which plugins an event reaches, decided once per event. */
+export interface PluginGate {
+  /** This process acts in the event's group (fleet); otherwise only the plugins in `seesAll` see it. */
+  acting: boolean
+  seesAll: ReadonlySet<string>
+  /** The config sections of the event's group, by plugin (a plugin switched off there is skipped). */
+  sections?: Record<string, unknown>
+}
+
 /**
  * Let every plugin decide on one event, in order, each inside its error boundary, and hand each plugin's
  * actions to `act` before the next plugin decides (decide, then act: the host never acts). Plugins
@@ -118,13 +127,14 @@ export function guarded(
 export async function decide(
   plugins: readonly HostedPlugin[],
   event: BotEvent,
-  enabled: (plugin: string) => boolean,
+  where: PluginGate,
   onError: (msg: string, e: unknown) => void,
   act: (plugin: HostedPlugin, actions: Action[]) => Promise<void>,
 ): Promise<void> {
   const visible = withoutPeers(event)
   for (const plugin of plugins) {
-    if (!enabled(plugin.name)) continue
+    if (!where.acting && !where.seesAll.has(plugin.name)) continue
+    if ((where.sections?.[plugin.name] as { enabled?: boolean } | undefined)?.enabled === false) continue
     const seen = plugin.def.seesPeers ? event : visible
     if (!seen || !plugin.instance.onEvent) continue
     const decided = decideOne(plugin, seen, onError)

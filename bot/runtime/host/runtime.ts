@@ -17,7 +17,7 @@ import { Executor, groupOf } from '../delivery/executor.js'
 import { IdCache } from '../records/id-cache.js'
 import { SerialQueue } from './serial-queue.js'
 import { createPlugins, decide, guarded, type HostedPlugin } from './plugin-host.js'
-import { enrichEvent, peerResolver, roleResolver } from './identity.js'
+import { enrichEvent, isConfigPeer, roleResolver } from './identity.js'
 import { builtinCommands } from '../../commands/builtin/builtin-commands.js'
 import type { RuntimeDeps } from './runtime-deps.js'
 import type { OutboundMessage } from '../../ports/outbound-message.js'
@@ -157,11 +157,16 @@ export class BotRuntime {
   private async inTask(task: { cause: string; once?: string }, run: () => Promise<void>): Promise<void> {
     this.task = task
     try {
-      if (this.fleet !== SOLO) await this.fleet.sync().catch(e => this.deps.log.error('fleet: sync failed', e))
+      await this.syncFleet()
       await run()
     } finally {
       this.task = undefined
     }
+  }
+
+  /** Read what the fleet changed (nothing to read for one process). */
+  private async syncFleet(): Promise<void> {
+    if (this.fleet !== SOLO) await this.fleet.sync().catch(e => this.deps.log.error('fleet: sync failed', e))
   }
 
   /**
@@ -188,8 +193,15 @@ export class BotRuntime {
   }
 
   /** Handle one event end to end (dedupe, age filter, commands, plugins, actions). Callers outside tests use `enqueue`. */
-  handle(event: BotEvent): Promise<void> {
-    return this.inTask({ cause: `event:${event.type}:${eventKey(event)}` }, () => this.handleEvent(event))
+  async handle(event: BotEvent): Promise<void> {
+    // `inTask` for events, written out: no closure per event.
+    this.task = { cause: `event:${event.type}:${eventKey(event)}` }
+    try {
+      await this.syncFleet()
+      await this.handleEvent(event)
+    } finally {
+      this.task = undefined
+    }
   }
 
   private async handleEvent(event: BotEvent): Promise<void> {
@@ -198,8 +210,7 @@ export class BotRuntime {
       if (this.seen.seenBefore(event.id)) return
       if (this.deps.clock.now() - event.at > this.loaded.config.runtime.maxMessageAge) return
     }
-    const configPeer = peerResolver(this.loaded)
-    enrichEvent(event, this.rolesOf, id => configPeer(id) || this.fleet.isPeer(id))
+    enrichEvent(event, this.rolesOf, this.isPeer)
     const group = 'group' in event ? event.group : undefined
     // Fleet: in a group another bot acts in, only the plugins that see everything (the archive) see the event.
     const acting = !group || this.fleet.holds(group.id)
@@ -207,11 +218,11 @@ export class BotRuntime {
     if (acting && event.type === 'message' && (!event.sender.isPeer || event.sender.roles.length))
       await this.routeCommand(event)
     const sections = group && this.loaded.groupSections.get(group.configName)
-    const enabled = (plugin: string) =>
-      (acting || this.seesAll.has(plugin)) &&
-      (sections?.[plugin] as { enabled?: boolean } | undefined)?.enabled !== false
-    await decide(this.plugins, event, enabled, this.onError, this.actOn)
+    await decide(this.plugins, event, { acting, seesAll: this.seesAll, sections }, this.onError, this.actOn)
   }
+
+  /** A fleet peer by contact id: listed in the config, or another account of the fleet. */
+  private isPeer = (id: string): boolean => isConfigPeer(this.loaded, id) || this.fleet.isPeer(id)
 
   /** `act` for one plugin's actions (bound once, not per event). */
   private actOn = (plugin: HostedPlugin, actions: Action[]): Promise<void> => this.act(plugin, actions)
