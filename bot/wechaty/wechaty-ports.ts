@@ -86,7 +86,8 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
   }
 
   selfId(): string {
-    return this.bot.isLoggedIn ? this.bot.currentUser.id : ''
+    // Asked several times per message: the puppet's id, not `currentUser` (a contact look-up each time).
+    return this.bot.isLoggedIn ? this.bot.puppet.currentUserId : ''
   }
   groups(): GroupRef[] {
     return [...this.managed.values()]

@@ -18,7 +18,7 @@ import { Executor, groupOf } from '../delivery/executor.js'
 import { IdCache } from '../records/id-cache.js'
 import { SerialQueue } from './serial-queue.js'
 import { createPlugins, decide, guarded, type HostedPlugin } from './plugin-host.js'
-import { enrichEvent, peerResolver, roleResolver } from './identity.js'
+import { enrichEvent, isConfigPeer, roleResolver } from './identity.js'
 import { builtinCommands } from '../../commands/builtin/builtin-commands.js'
 import type { RuntimeDeps } from './runtime-deps.js'
 import type { OutboundMessage } from '../../ports/outbound-message.js'
@@ -46,6 +46,8 @@ export class BotRuntime {
   loaded: LoadedConfig
   router!: CommandRouter
   plugins: HostedPlugin[] = []
+  /** Names of the plugins that see every event, also in groups another bot of the fleet acts in. */
+  private seesAll = new Set<string>()
   private scheduler!: Scheduler
   private storeFailure?: StoreWriteError
   readonly modes: ObserveMode
@@ -167,11 +169,16 @@ export class BotRuntime {
   private async inTask(task: { cause: string; once?: string }, run: () => Promise<void>): Promise<void> {
     this.task = task
     try {
-      await this.fleet.sync().catch(e => this.deps.log.error('fleet: sync failed', e))
+      await this.syncFleet()
       await run()
     } finally {
       this.task = undefined
     }
+  }
+
+  /** Read what the fleet changed (nothing to read for one process). */
+  private async syncFleet(): Promise<void> {
+    if (this.fleet !== SOLO) await this.fleet.sync().catch(e => this.deps.log.error('fleet: sync failed', e))
   }
 
   /**
@@ -198,8 +205,15 @@ export class BotRuntime {
   }
 
   /** Handle one event end to end (dedupe, age filter, commands, plugins, actions). Callers outside tests use `enqueue`. */
-  handle(event: BotEvent): Promise<void> {
-    return this.inTask({ cause: `event:${event.type}:${eventKey(event)}` }, () => this.handleEvent(event))
+  async handle(event: BotEvent): Promise<void> {
+    // `inTask` for events, written out: no closure per event.
+    this.task = { cause: `event:${event.type}:${eventKey(event)}` }
+    try {
+      await this.syncFleet()
+      await this.handleEvent(event)
+    } finally {
+      this.task = undefined
+    }
   }
 
   private async handleEvent(event: BotEvent): Promise<void> {
@@ -208,20 +222,22 @@ export class BotRuntime {
       if (this.seen.seenBefore(event.id)) return
       if (this.deps.clock.now() - event.at > this.loaded.config.runtime.maxMessageAge) return
     }
-    const configPeer = peerResolver(this.loaded)
-    enrichEvent(event, this.rolesOf, id => configPeer(id) || this.fleet.isPeer(id))
+    enrichEvent(event, this.rolesOf, this.isPeer)
     const group = 'group' in event ? event.group : undefined
     // Fleet: in a group another bot acts in, only the plugins that see everything (the archive) see the event.
     const acting = !group || this.fleet.holds(group.id)
     // A fleet peer's commands count only when it also holds a role; otherwise bots never answer each other.
     if (acting && event.type === 'message' && (!event.sender.isPeer || event.sender.roles.length))
       await this.routeCommand(event)
-    const seesAll = new Set(this.plugins.filter(p => p.def.seesPeers).map(p => p.name))
-    const enabled = (plugin: string) =>
-      (acting || seesAll.has(plugin)) && (!group || this.sectionFor(plugin, group.configName)?.enabled !== false)
-    for await (const { plugin, actions } of decide(this.plugins, event, enabled, this.onError))
-      await this.act(plugin, actions)
+    const sections = group && this.loaded.groupSections.get(group.configName)
+    await decide(this.plugins, event, { acting, seesAll: this.seesAll, sections }, this.onError, this.actOn)
   }
+
+  /** A fleet peer by contact id: listed in the config, or another account of the fleet. */
+  private isPeer = (id: string): boolean => isConfigPeer(this.loaded, id) || this.fleet.isPeer(id)
+
+  /** `act` for one plugin's actions (bound once, not per event). */
+  private actOn = (plugin: HostedPlugin, actions: Action[]): Promise<void> => this.act(plugin, actions)
 
   /**
    * Perform a plugin's actions. In observe mode (decided per plugin and the group an action concerns, see
@@ -245,10 +261,6 @@ export class BotRuntime {
         )
     }
     return keep
-  }
-
-  private sectionFor(plugin: string, configName: string): Record<string, unknown> | undefined {
-    return this.loaded.groupSections.get(configName)?.[plugin]
   }
 
   /** Whether `plugin` is in observe mode for the group `groupId` (none: outside groups). */
@@ -335,6 +347,7 @@ export class BotRuntime {
       },
       problems,
     )
+    this.seesAll = new Set(this.plugins.filter(p => p.def.seesPeers).map(p => p.name))
     for (const p of this.plugins) {
       for (const spec of p.instance.commands ?? []) this.router.add(p.name, spec)
       for (const job of p.instance.jobs ?? []) {
