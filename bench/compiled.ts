@@ -74,6 +74,8 @@ export interface StartSpec {
   world?: BenchWorld
   configFile?: string
   dataDir?: string
+  /** Extra Node options for the child (e.g. `--cpu-prof --cpu-prof-dir DIR` for a start-up profile). */
+  nodeArgs?: string[]
 }
 
 /**
@@ -111,7 +113,10 @@ function spawnChild(spec: StartSpec, service: Record<string, string> | undefined
   }
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k]
   if (spec.kind === 'bot' && !existsSync(CLI)) throw new Error(`${CLI} missing: run npm run build first`)
-  const args = spec.kind === 'bot' ? [CLI, 'start'] : [BARE, service ? 'service' : 'sandbox']
+  const args = [
+    ...(spec.nodeArgs ?? []),
+    ...(spec.kind === 'bot' ? [CLI, 'start'] : [BARE, service ? 'service' : 'sandbox']),
+  ]
   const t = performance.now()
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] })
   const ready = spec.kind === 'bot' ? /就绪 ready/ : /"phase":"ready"/

@@ -8,13 +8,21 @@
  * Beside each, bare Wechaty (bench/bare-wechaty.mjs) from spawn to login on the
  * same puppet. Warm: one discarded start of each first (file cache, compiled
  * code cache), then the timed ones, interleaved. Needs `npm run build`.
+ *
+ * Alone, with a CPU profile of each timed bot start written to DIR (sum one with bench/profile-summary.ts):
+ *
+ *   npx tsx bench/startup.ts [--quick] [--profile DIR]
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import { writeBenchConfig } from './bench-config.js'
 import { type StartSpec, startChild } from './compiled.js'
 import { median } from './measure.js'
-import type { BenchWorld } from './synthetic-world.js'
+import { runStoreGrowthBench } from './store-growth.js'
+import { type BenchWorld, syntheticWorld } from './synthetic-world.js'
 
 /** Target: spawn to ready, warm, for the sandbox and for a puppet-service connection. */
 export const STARTUP_TARGET_MS = 2_000
@@ -40,6 +48,8 @@ export async function runStartupBench(opts: {
   world: BenchWorld
   configFile: string
   dataDir: string
+  /** Write a CPU profile of every timed bot start into this folder (`node --cpu-prof`). */
+  profileDir?: string
 }): Promise<StartupResult> {
   const runs = opts.quick ? 1 : 3
   // The bot writes to its data folder: a copy, so the workloads after this one see the seeded state unchanged.
@@ -55,8 +65,9 @@ export async function runStartupBench(opts: {
       await time(bot)
       await time(bare)
       const timed = { bot: [] as number[], bare: [] as number[] }
+      const profiled = opts.profileDir ? { ...bot, nodeArgs: ['--cpu-prof', '--cpu-prof-dir', opts.profileDir] } : bot
       for (let i = 0; i < runs; i++) {
-        timed.bot.push(await time(bot))
+        timed.bot.push(await time(profiled))
         timed.bare.push(await time(bare))
       }
       return { bot: median(timed.bot), bare: median(timed.bare), runs: timed }
@@ -94,4 +105,21 @@ export function describeStartup(r: StartupResult): string[] {
       r.service,
     ),
   ]
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, profile: { type: 'string' } } })
+  const dir = mkdtempSync(join(tmpdir(), 'bench-startup-seed-'))
+  try {
+    const world = syntheticWorld({ groups: 100, membersPerGroup: 500 })
+    const configFile = writeBenchConfig(world, join(dir, 'config'))
+    const dataDir = join(dir, 'data')
+    await runStoreGrowthBench({ quick: values.quick, world, configFile, dataDir })
+    const profileDir = values.profile && resolve(values.profile)
+    const r = await runStartupBench({ quick: values.quick, world, configFile, dataDir, profileDir })
+    console.log(describeStartup(r).join('\n'))
+    if (profileDir) console.log(`profiles of the timed bot starts: ${profileDir}`)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }
