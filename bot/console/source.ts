@@ -100,38 +100,12 @@ const PENALTIES = new Set<AuditEntry['type']>(['strike', 'fine', 'warn', 'remove
 /** A `ConsoleSource` over a running `BotRuntime`. */
 export function runtimeSource(rt: BotRuntime): ConsoleSource {
   const clock = rt.deps.clock
-  // Answers the bot gives while a console command runs (the serial queue runs one thing at a time).
-  let capture: { who: string; texts: string[] } | undefined
-  rt.audit.subscribe(e => {
-    if (capture && e.type === 'say' && e.memberId === capture.who && e.rule.startsWith('command'))
-      capture.texts.push(e.text ?? '')
-  })
   return {
     store: rt.deps.store,
     now: () => clock.now(),
     timezone: () => rt.loaded.config.timezone,
     prefix: () => rt.loaded.config.commandPrefix,
-    status: () => {
-      const errors = [...rt.errors, ...rt.outbox.failures].slice(-5)
-      const selfId = safe(() => rt.deps.directory.selfId(), '')
-      return {
-        healthy: errors.length === 0,
-        uptime: formatDuration(clock.now() - rt.startedAt),
-        selfId,
-        loggedIn: selfId !== '',
-        plugins: rt.plugins.map(p => ({
-          name: p.name,
-          dryRun: rt.modes.of(p.name).observing,
-          status: p.instance.status?.(),
-        })),
-        groups: rt.deps.directory.groups().map(g => ({ id: g.id, topic: g.topic, kind: g.kind })),
-        outboxDepth: rt.outbox.depth(),
-        pendingTimers: rt.timers.pending().length,
-        memoryMb: Math.round(process.memoryUsage().rss / 1048576),
-        storeWarnings: [...rt.deps.store.warnings],
-        errors,
-      }
-    },
+    status: () => statusFacts(rt),
     access: actor => {
       const { roles } = rt.loaded.config
       if (actor.id === TOKEN_ACTOR.id || roles.admin.includes(actor.id)) return 'admin'
@@ -143,17 +117,7 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
         configDryRun: rt.loaded.dryRunSettings?.plugins[p.name] ?? rt.loaded.config.dryRun,
         effective: rt.modes.of(p.name).observing,
       })),
-    groupModes: () =>
-      rt.deps.directory.groups().map(g => {
-        const sections = rt.loaded.groupSections.get(g.configName) ?? {}
-        const plugins: Record<string, GroupPluginMode> = {}
-        for (const p of rt.plugins) {
-          const section = sections[p.name] as { enabled?: boolean } | undefined
-          plugins[p.name] =
-            section?.enabled === false ? 'off' : rt.modes.of(p.name, g.configName).observing ? 'observe' : 'act'
-        }
-        return { id: g.id, topic: g.topic, plugins }
-      }),
+    groupModes: () => groupModes(rt),
     setDryRun: (plugin, on, by) => {
       if (!rt.plugins.some(p => p.name === plugin)) throw new Error(`unknown plugin ${plugin}`)
       rt.modes.set(plugin, on)
@@ -167,38 +131,8 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
       })
     },
     audit: q => rt.audit.query(q),
-    violations: days =>
-      rt.audit
-        .query({ plugin: 'content', days, limit: 200 })
-        .filter(e => PENALTIES.has(e.type) || e.evidence)
-        .map(entry => ({
-          entry,
-          member: entry.memberId && (rt.loaded.roster.byContact(entry.memberId)?.name ?? entry.memberId),
-          group: entry.groupId && (rt.deps.directory.group(entry.groupId)?.topic ?? entry.groupId),
-          undoable: (entry.type === 'strike' || entry.type === 'fine') && !entry.dryRun && rt.ledger.hasEffect(entry),
-        })),
-    command: async (by, text) => {
-      const mine = { who: by.id, texts: [] as string[] }
-      await rt.queue.push(async () => {
-        const event: MessageEvent = {
-          type: 'message',
-          id: `console-${randomUUID()}`,
-          at: clock.now(),
-          sender: { id: by.id, name: by.name, roles: [], isStaff: false },
-          kind: 'text',
-          text,
-          mentions: [],
-          mentionsAll: false,
-        }
-        capture = mine
-        try {
-          await rt.handle(event)
-        } finally {
-          capture = undefined
-        }
-      })
-      return mine.texts
-    },
+    violations: days => violationRows(rt, days),
+    command: commandRunner(rt),
     views: plugin => rt.plugins.find(p => p.name === plugin)?.instance.views as Views[typeof plugin] | undefined,
     groupMembers: async groupId => {
       const self = safe(() => rt.deps.directory.selfId(), '')
@@ -216,6 +150,87 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
       return note
     },
   }
+}
+
+/** Runs console commands as private chat commands and collects the bot's answers to the actor. */
+function commandRunner(rt: BotRuntime): ConsoleSource['command'] {
+  const clock = rt.deps.clock
+  // Answers the bot gives while a console command runs (the serial queue runs one thing at a time).
+  let capture: { who: string; texts: string[] } | undefined
+  rt.audit.subscribe(e => {
+    if (capture && e.type === 'say' && e.memberId === capture.who && e.rule.startsWith('command'))
+      capture.texts.push(e.text ?? '')
+  })
+  return async (by, text) => {
+    const mine = { who: by.id, texts: [] as string[] }
+    await rt.queue.push(async () => {
+      const event: MessageEvent = {
+        type: 'message',
+        id: `console-${randomUUID()}`,
+        at: clock.now(),
+        sender: { id: by.id, name: by.name, roles: [], isStaff: false },
+        kind: 'text',
+        text,
+        mentions: [],
+        mentionsAll: false,
+      }
+      capture = mine
+      try {
+        await rt.handle(event)
+      } finally {
+        capture = undefined
+      }
+    })
+    return mine.texts
+  }
+}
+
+function statusFacts(rt: BotRuntime): StatusFacts {
+  const clock = rt.deps.clock
+  const errors = [...rt.errors, ...rt.outbox.failures].slice(-5)
+  const selfId = safe(() => rt.deps.directory.selfId(), '')
+  return {
+    healthy: errors.length === 0,
+    uptime: formatDuration(clock.now() - rt.startedAt),
+    selfId,
+    loggedIn: selfId !== '',
+    plugins: rt.plugins.map(p => ({
+      name: p.name,
+      dryRun: rt.modes.of(p.name).observing,
+      status: p.instance.status?.(),
+    })),
+    groups: rt.deps.directory.groups().map(g => ({ id: g.id, topic: g.topic, kind: g.kind })),
+    outboxDepth: rt.outbox.depth(),
+    pendingTimers: rt.timers.pending().length,
+    memoryMb: Math.round(process.memoryUsage().rss / 1048576),
+    storeWarnings: [...rt.deps.store.warnings],
+    errors,
+  }
+}
+
+function groupModes(rt: BotRuntime): GroupMode[] {
+  return rt.deps.directory.groups().map(g => {
+    const sections = rt.loaded.groupSections.get(g.configName) ?? {}
+    const plugins: Record<string, GroupPluginMode> = {}
+    for (const p of rt.plugins) {
+      const section = sections[p.name] as { enabled?: boolean } | undefined
+      plugins[p.name] =
+        section?.enabled === false ? 'off' : rt.modes.of(p.name, g.configName).observing ? 'observe' : 'act'
+    }
+    return { id: g.id, topic: g.topic, plugins }
+  })
+}
+
+function violationRows(rt: BotRuntime, days: number): ViolationRow[] {
+  return rt.audit
+    .query({ plugin: 'content', days, limit: 200 })
+    .filter(e => PENALTIES.has(e.type) || e.evidence)
+    .map(entry => ({
+      entry,
+      member: entry.memberId && (rt.loaded.roster.byContact(entry.memberId)?.name ?? entry.memberId),
+      group: entry.groupId && (rt.deps.directory.group(entry.groupId)?.topic ?? entry.groupId),
+      undoable: (entry.type === 'strike' || entry.type === 'fine') && !entry.dryRun && rt.ledger.hasEffect(entry),
+    }))
 }
 
 function safe<T>(fn: () => T, fallback: T): T {

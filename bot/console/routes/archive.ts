@@ -1,0 +1,73 @@
+import type { ExportFormat } from '../../../plugins/archive/export/export.js'
+import type { ArchiveSearch } from '../../../plugins/archive/views.js'
+import { dayKey } from '../../time/zoned.js'
+import { h } from '../html.js'
+import { type ArchiveForm, archivePage, archiveQuery } from '../pages/archive.js'
+import type { ConsoleHono, RouteContext } from './context.js'
+
+const EXPORT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  jsonl: 'application/x-ndjson; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+}
+
+/** The message archive: search (audited) and streamed export (audited when done). */
+export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteContext): void {
+  app.get('/archive', async c => {
+    const views = source.views('archive')
+    if (!views) return view(c, '/archive', '信息记录', h`<p class="muted">信息记录（archive 插件）没有启用。</p>`)
+    const today = dayKey(source.now(), source.timezone())
+    const { form, query, note } = archiveQuery(q => c.req.query(q), today, views.maxDays())
+    const s = c.get('session')
+    let result: ArchiveSearch | undefined
+    if (query.words || query.member) {
+      result = await views.search(query, s.actor.id)
+      const text = `网页后台搜索信息记录：${describe(form)}，命中 ${result.total} 条`
+      source.record(s.actor, 'console.archive-search', text)
+    }
+    const chats = await views.chats()
+    const page = archivePage({ chats, form, result, note, tz: source.timezone(), csrf: s.csrf })
+    return view(c, '/archive', '信息记录', page)
+  })
+
+  app.post('/archive/export', async c => {
+    const views = source.views('archive')
+    if (!views) return c.text('信息记录没有启用', 404)
+    const form = await c.req.parseBody()
+    const format: ExportFormat =
+      String(form.format ?? '') in EXPORT_TYPES ? (String(form.format) as ExportFormat) : 'csv'
+    const today = dayKey(source.now(), source.timezone())
+    const { form: f, query } = archiveQuery(
+      k => (typeof form[k] === 'string' ? form[k] : undefined),
+      today,
+      views.maxDays(),
+    )
+    const s = c.get('session')
+    const encoder = new TextEncoder()
+    const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>()
+    const writer = writable.getWriter()
+    views
+      .exportTo(query, format, s.actor.id, chunk => writer.write(encoder.encode(chunk)))
+      .then(count => {
+        const text = `网页后台导出信息记录：${describe(f)} · ${format}，共 ${count} 条`
+        source.record(s.actor, 'console.archive-export', text)
+        return writer.close()
+      })
+      .catch(e => {
+        log.error('console: archive export failed', e)
+        return writer.abort(e)
+      })
+    const name = `信息记录-${query.from}-${query.to}.${format}`
+    return c.body(readable, 200, {
+      'Content-Type': EXPORT_TYPES[format],
+      'Content-Disposition': `attachment; filename="archive-${query.from}-${query.to}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    })
+  })
+}
+
+function describe(f: ArchiveForm): string {
+  return [f.q && `「${f.q}」`, f.member && `成员 ${f.member}`, f.chat && `会话 ${f.chat}`, `${f.from} 至 ${f.to}`]
+    .filter(Boolean)
+    .join(' · ')
+}
