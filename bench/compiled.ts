@@ -60,6 +60,8 @@ export async function serveWorld(world: BenchWorld): Promise<ServedWorld> {
 /** A started child: spawn → ready (ms, measured here), its memory, and how to stop it. */
 export interface Started {
   readyMs: number
+  /** CPU time the child had used when it was ready (ms, from /proc): steadier than wall time on a busy machine. */
+  readyCpuMs: number
   /** Resident set size now and at its peak (MB), from /proc. */
   rss(): { now: number; peak: number }
   /** CPU time the child used so far (ms), from /proc. */
@@ -133,9 +135,11 @@ function spawnChild(spec: StartSpec, service: Record<string, string> | undefined
       done = true
       clearTimeout(timer)
       const readyMs = performance.now() - t
+      const readyCpuMs = procCpuMs(child.pid!)
       const exited = new Promise<void>(r => child.once('exit', () => r()))
       resolvePromise({
         readyMs,
+        readyCpuMs,
         rss: () => procStatus(child.pid!),
         cpuMs: () => procCpuMs(child.pid!),
         async stop() {

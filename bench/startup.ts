@@ -32,6 +32,8 @@ export interface StartupFigures {
   bot: number
   bare: number
   runs: { bot: number[]; bare: number[] }
+  /** Medians of the CPU time used by spawn → ready (ms). */
+  cpu: { bot: number; bare: number }
 }
 
 /** What `runStartupBench` measured. */
@@ -59,18 +61,28 @@ export async function runStartupBench(opts: {
     const time = async (spec: StartSpec) => {
       const child = await startChild(spec)
       await child.stop()
-      return child.readyMs
+      return child
     }
     const variants = async (bot: StartSpec, bare: StartSpec): Promise<StartupFigures> => {
       await time(bot)
       await time(bare)
       const timed = { bot: [] as number[], bare: [] as number[] }
+      const cpu = { bot: [] as number[], bare: [] as number[] }
       const profiled = opts.profileDir ? { ...bot, nodeArgs: ['--cpu-prof', '--cpu-prof-dir', opts.profileDir] } : bot
       for (let i = 0; i < runs; i++) {
-        timed.bot.push(await time(profiled))
-        timed.bare.push(await time(bare))
+        const b = await time(profiled)
+        const w = await time(bare)
+        timed.bot.push(b.readyMs)
+        timed.bare.push(w.readyMs)
+        cpu.bot.push(b.readyCpuMs)
+        cpu.bare.push(w.readyCpuMs)
       }
-      return { bot: median(timed.bot), bare: median(timed.bare), runs: timed }
+      return {
+        bot: median(timed.bot),
+        bare: median(timed.bare),
+        runs: timed,
+        cpu: { bot: median(cpu.bot), bare: median(cpu.bare) },
+      }
     }
     const sandbox = await variants({ kind: 'bot' }, { kind: 'bare' })
     const service = await variants(
@@ -96,7 +108,7 @@ export async function runStartupBench(opts: {
 export function describeStartup(r: StartupResult): string[] {
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
   const line = (what: string, f: StartupFigures) =>
-    `${what}: bot ${s(f.bot)} (runs ${f.runs.bot.map(s).join(', ')}), bare Wechaty ${s(f.bare)} → ${(f.bot / f.bare).toFixed(2)}× bare, +${s(f.bot - f.bare)}`
+    `${what}: bot ${s(f.bot)} (runs ${f.runs.bot.map(s).join(', ')}), bare Wechaty ${s(f.bare)} → ${(f.bot / f.bare).toFixed(2)}× bare, +${s(f.bot - f.bare)}; CPU to ready: bot ${s(f.cpu.bot)}, bare ${s(f.cpu.bare)} → ${(f.cpu.bot / f.cpu.bare).toFixed(2)}×`
   return [
     'spawn → ready of `node dist/bot/cli.js start` (warm, median); bare Wechaty: spawn → login on the same puppet',
     line('sandbox (demo world, example config)', r.sandbox),
