@@ -7,7 +7,9 @@
  * Workloads: pipeline (1, in-process), grpc (1, over a puppet-service connection), matcher (2, bench/matcher.ts), store (3),
  * cases (4, bench/cases.ts), memory (5), startup (6), members (7, bench/members.ts),
  * flush (8, bench/flush.ts: event-loop stalls from state writes), archive (9, bench/archive.ts:
- * ingest cost per message and search p95 at 1M archived messages). Memory, start-up and flush load
+ * ingest cost per message and search p95 at 1M archived messages), fleet (10, bench/fleet-throughput.ts:
+ * three compiled bots on one PostgreSQL beside one on the embedded store), fleet-store (11,
+ * bench/fleet-store.ts: per-message cost on PostgreSQL vs the embedded store, in-process). Memory, start-up and flush load
  * the data dir the store workload seeded, so they need it in the same run.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -17,6 +19,13 @@ import { parseArgs } from 'node:util'
 import { ARCHIVE_P95_TARGET_MS, type ArchiveBenchResult, describeArchive, runArchiveBench } from './archive.js'
 import { runCasesBench, type CasesBenchResult } from './cases.js'
 import { writeBenchConfig } from './bench-config.js'
+import {
+  describeFleetThroughput,
+  FLEET_RATE_TARGET,
+  FLEET_RATIO_TARGET,
+  runFleetThroughput,
+} from './fleet-throughput.js'
+import { describeStoreCost, runStoreCost, STORE_COST_TARGET } from './fleet-store.js'
 import { describeFlush, type FlushResult, runFlushBench, STALL_MAX_TARGET_MS, STALL_P99_TARGET_MS } from './flush.js'
 import { describeMembers, runMembersBench, type MembersResult } from './members.js'
 import { describeMemory, runMemoryBench, type MemoryResult } from './memory.js'
@@ -42,6 +51,8 @@ const ALL = [
   'startup',
   'flush',
   'archive',
+  'fleet',
+  'fleet-store',
 ] as const
 type Workload = (typeof ALL)[number]
 
@@ -144,6 +155,30 @@ if (only.has('matcher')) {
     )
   }
 }
+
+await workload(
+  'fleet',
+  '10 fleet throughput (compiled, gRPC)',
+  () => runFleetThroughput({ quick }),
+  r => ({
+    figure: `3 bots on PostgreSQL ${r.fleet.msgsPerSec.toFixed(0)} msg/s = ${r.ratio.toFixed(2)}× one embedded bot (${r.embedded.msgsPerSec.toFixed(0)} msg/s)`,
+    target: `≥ ${FLEET_RATIO_TARGET}× embedded, ≥ ${FLEET_RATE_TARGET} msg/s`,
+    status: status(r.pass),
+    details: describeFleetThroughput(r),
+  }),
+)
+
+await workload(
+  'fleet-store',
+  '11 store cost, PostgreSQL vs embedded',
+  () => runStoreCost({ quick }),
+  r => ({
+    figure: `${r.variants.pgFleet.cpuUsPerMsg.toFixed(0)} vs ${r.variants.embedded.cpuUsPerMsg.toFixed(0)} µs CPU/msg = ${r.ratio.toFixed(2)}× (store alone ${r.storeOnlyRatio.toFixed(2)}×)`,
+    target: `≤ ${STORE_COST_TARGET}× embedded`,
+    status: status(r.pass),
+    details: describeStoreCost(r),
+  }),
+)
 
 const needsData = only.has('store') || only.has('memory') || only.has('startup') || only.has('flush')
 const dir = mkdtempSync(join(tmpdir(), 'bench-run-'))

@@ -1,0 +1,285 @@
+/**
+ * Fleet throughput (issue #19): three compiled bots (`node dist/bot/cli.js start`), one per WeChat
+ * account, each on its own puppet service over gRPC, on one PostgreSQL schema; every fourth group has
+ * two of the accounts in it. Beside them in the same run, the baseline: one compiled bot on the embedded
+ * (file) store in every group. The same message stream goes to both: for the fleet, each message reaches
+ * every account in its group (the one holding the group first; a member the bot removed cannot speak).
+ *
+ * "Handled" means counted: a message is handled once the activity counters holding it are committed to
+ * the store (PostgreSQL rows of all three accounts; the embedded bot's state file), the last step of its
+ * handling that anyone else can see. Both flush every second, so the figure includes up to one second
+ * of flush delay per pass. Throughput = messages counted ÷ wall time from the first send until the last
+ * one is committed. CPU per message sums the bot processes and, for the fleet, the PostgreSQL server
+ * processes of their connections (the embedded bot has none). Messages are sent as fast as the services
+ * take them (in batches of 200 with a 5 ms pause), so the bots run at their limit.
+ *
+ *   npx tsx bench/fleet-throughput.ts [--quick]     (needs npm run build and PostgreSQL at BOT_TEST_DATABASE_URL)
+ */
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import pg from 'pg'
+import { writeBenchConfig } from './bench-config.js'
+import { fleetAccounts, flushEverySecond, isCommandText, splitWorld, type FleetWorld } from './fleet-world.js'
+import { type BotChild, countedInDb, countedOnDisk, serverCpu, serverCpuSince, startBot } from './fleet-procs.js'
+import { median } from './measure.js'
+import { messageList, type StreamMessage } from './message-stream.js'
+import { syntheticWorld } from './synthetic-world.js'
+
+/** The database the bench uses (a fresh schema per run, dropped after). */
+export const BENCH_DATABASE_URL = process.env.BOT_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+
+/**
+ * Goals. (1) The fleet handles at least as many messages per second as one bot on the embedded store does
+ * with the same traffic: splitting a company over accounts and one database must not cost throughput.
+ * (2) At least 50 msg/s: a company of 1,000 groups at 300 messages a group a day, 15% of them in the
+ * busiest hour, is 12.5 msg/s over that hour; four times that for bursts inside it.
+ */
+export const FLEET_RATIO_TARGET = 1
+export const FLEET_RATE_TARGET = 50
+
+/** One pass of one variant. */
+export interface FleetPass {
+  messages: number
+  /** Counted beyond the messages sent when the count was reached (a message counted twice would show here). */
+  extra: number
+  wallMs: number
+  /** CPU of the bot processes and (fleet) of their database connections' server processes (ms). */
+  botCpuMs: number
+  dbCpuMs: number
+}
+
+/** Figures of one variant (medians over the passes). */
+export interface FleetVariant {
+  msgsPerSec: number
+  cpuUsPerMsg: number
+  dbCpuUsPerMsg: number
+  passes: FleetPass[]
+}
+
+/** What `runFleetThroughput` measured. */
+export interface FleetThroughputResult {
+  groups: number
+  sharedGroups: number
+  membersPerGroup: number
+  messages: number
+  embedded: FleetVariant
+  fleet: FleetVariant
+  /** Fleet ÷ embedded messages per second (the judged figure, with the absolute rate). */
+  ratio: number
+  pass: boolean
+}
+
+/** A started variant: send a stream and wait until all of it is committed. */
+interface Variant {
+  pass(messages: StreamMessage[]): Promise<FleetPass>
+  stop(): Promise<void>
+}
+
+/** Run the workload: `groups` groups of `membersPerGroup`, `messages` timed messages per pass after a warm-up. */
+export async function runFleetThroughput({ quick = false } = {}): Promise<FleetThroughputResult> {
+  const groups = quick ? 30 : 150
+  const membersPerGroup = quick ? 40 : 100
+  const n = quick ? 2_000 : 12_000
+  const reps = quick ? 1 : 3
+  const split = splitWorld(syntheticWorld({ groups, membersPerGroup }))
+  const dir = mkdtempSync(join(tmpdir(), 'bench-fleet-'))
+  const tag = randomBytes(5).toString('hex')
+  const schema = `bench_fleet_${tag}`
+  const db = new pg.Client({ connectionString: BENCH_DATABASE_URL, options: `-c search_path=${schema}` })
+  await db.connect()
+  const started: Variant[] = []
+  try {
+    const configFile = writeBenchConfig(split.whole, join(dir, 'config'))
+    flushEverySecond(configFile)
+    const starting = [
+      startEmbedded(split, configFile, join(dir, 'embedded')),
+      startFleet(split, configFile, db, schema, fleetAccounts(tag)),
+    ]
+    for (const s of await Promise.allSettled(starting)) if (s.status === 'fulfilled') started.push(s.value)
+    const failed = (await Promise.allSettled(starting)).find(s => s.status === 'rejected')
+    if (failed) throw (failed as PromiseRejectedResult).reason
+    const [embedded, fleet] = started
+    const warm = messageList(split.whole, quick ? 300 : 1_000, 99)
+    await embedded.pass(warm)
+    await fleet.pass(warm)
+    const stream = messageList(split.whole, n)
+    const runs = { embedded: [] as FleetPass[], fleet: [] as FleetPass[] }
+    for (let r = 0; r < reps; r++) {
+      runs.embedded.push(await embedded.pass(stream))
+      runs.fleet.push(await fleet.pass(stream))
+    }
+    const fig = (passes: FleetPass[]): FleetVariant => ({
+      msgsPerSec: median(passes.map(p => (p.messages * 1000) / p.wallMs)),
+      cpuUsPerMsg: median(passes.map(p => ((p.botCpuMs + p.dbCpuMs) * 1000) / p.messages)),
+      dbCpuUsPerMsg: median(passes.map(p => (p.dbCpuMs * 1000) / p.messages)),
+      passes,
+    })
+    const e = fig(runs.embedded)
+    const f = fig(runs.fleet)
+    const ratio = f.msgsPerSec / e.msgsPerSec
+    return {
+      groups: split.whole.groups.length,
+      sharedGroups: [...split.inside.values()].filter(a => a.length > 1).length,
+      membersPerGroup,
+      messages: n,
+      embedded: e,
+      fleet: f,
+      ratio,
+      pass: ratio >= FLEET_RATIO_TARGET && f.msgsPerSec >= FLEET_RATE_TARGET,
+    }
+  } finally {
+    await Promise.all(started.map(v => v.stop()))
+    await db.query(`drop schema if exists "${schema}" cascade`).catch(() => {})
+    await db.end()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** One compiled bot on the embedded store, in every group. */
+async function startEmbedded(split: FleetWorld, configFile: string, dir: string): Promise<Variant> {
+  const dataDir = join(dir, 'data')
+  const bot = await startBot(split.whole, { BOT_CONFIG: configFile, BOT_DATA_DIR: dataDir })
+  return {
+    pass: messages =>
+      timedPass(
+        messages,
+        m => [() => bot.served.world.send(m.from, { room: m.room }, m.content, { mentions: m.mentions })],
+        async () => countedOnDisk(dataDir),
+        () => bot.cpuMs(),
+        async () => new Map(),
+      ),
+    stop: () => bot.stop(),
+  }
+}
+
+/** Three compiled bots, one per account, on one PostgreSQL schema; ready once every group has a holder. */
+async function startFleet(
+  split: FleetWorld,
+  configFile: string,
+  db: pg.Client,
+  schema: string,
+  accounts: string[],
+): Promise<Variant> {
+  const bots: BotChild[] = []
+  const stop = () => Promise.all(bots.map(b => b.stop())).then(() => {})
+  try {
+    const started = await Promise.allSettled(
+      accounts.map((account, a) =>
+        startBot(split.accounts[a], {
+          BOT_CONFIG: configFile,
+          BOT_DATABASE_URL: BENCH_DATABASE_URL,
+          BOT_DATABASE_SCHEMA: schema,
+          BOT_ACCOUNT: account,
+        }),
+      ),
+    )
+    for (const s of started) if (s.status === 'fulfilled') bots.push(s.value)
+    const failed = started.find(s => s.status === 'rejected')
+    if (failed) throw (failed as PromiseRejectedResult).reason
+    // Every group held and every account's contact id known to the others (so no bot counts another).
+    const until = performance.now() + 60_000
+    while (
+      (await holders(db)).size < split.whole.groups.length ||
+      (await db.query("select 1 from fleet_accounts where contact_id <> ''")).rowCount! < accounts.length
+    ) {
+      if (performance.now() > until) throw new Error('the fleet did not take every group within 60 s')
+      await new Promise(r => setTimeout(r, 250))
+    }
+    await new Promise(r => setTimeout(r, 5_500)) // one more renewal: the peers' contact ids reach every bot
+  } catch (e) {
+    await stop()
+    throw e
+  }
+  return {
+    async pass(messages) {
+      const held = await holders(db)
+      const worlds = bots.map(b => b.served.world)
+      return timedPass(
+        messages,
+        m => {
+          const holder = accounts.indexOf(held.get(m.room) ?? '')
+          const order = [...split.inside.get(m.room)!].sort((x, y) => Number(y === holder) - Number(x === holder))
+          return order.map(a => () => worlds[a].send(m.from, { room: m.room }, m.content, { mentions: m.mentions }))
+        },
+        () => countedInDb(db),
+        () => bots.reduce((ms, b) => ms + b.cpuMs(), 0),
+        () => serverCpu(db, accounts),
+      )
+    },
+    stop,
+  }
+}
+
+/** Group id → the account holding its lease now. */
+async function holders(db: pg.Client): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ group_id: string; account: string }>(
+    'select group_id, account from fleet_leases where expires_at > now()',
+  )
+  return new Map(rows.map(r => [r.group_id, r.account]))
+}
+
+/**
+ * Send `messages` (each through the sends `deliveries` gives, in order: the first one refusing skips
+ * the message) and wait until `counted()` grew by the number of non-command messages sent.
+ */
+async function timedPass(
+  messages: StreamMessage[],
+  deliveries: (m: StreamMessage) => (() => void)[],
+  counted: () => Promise<number>,
+  botCpu: () => number,
+  dbCpu: () => Promise<Map<number, number>>,
+): Promise<FleetPass> {
+  const base = await counted()
+  const cpu0 = botCpu()
+  const db0 = await dbCpu()
+  const t0 = performance.now()
+  let expected = 0
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i]
+    try {
+      for (const send of deliveries(m)) send()
+      if (!isCommandText(m.content as { kind: string; text?: string })) expected++
+    } catch (e) {
+      if (!/is not a member/.test((e as Error).message)) throw e
+    }
+    if (i % 200 === 199) await new Promise(r => setTimeout(r, 5))
+  }
+  const deadline = performance.now() + 600_000
+  let seen = base
+  while ((seen = await counted()) - base < expected) {
+    if (performance.now() > deadline) throw new Error(`counted ${seen - base} of ${expected} messages in 10 minutes`)
+    await new Promise(r => setTimeout(r, 100))
+  }
+  const wallMs = performance.now() - t0
+  const dbCpuMs = serverCpuSince(db0, await dbCpu())
+  return { messages: expected, extra: seen - base - expected, wallMs, botCpuMs: botCpu() - cpu0, dbCpuMs }
+}
+
+/** Print the result as lines. */
+export function describeFleetThroughput(r: FleetThroughputResult): string[] {
+  const f = (v: FleetVariant) =>
+    `${v.msgsPerSec.toFixed(0).padStart(5)} msg/s; CPU ${v.cpuUsPerMsg.toFixed(0)} µs/msg` +
+    (v.dbCpuUsPerMsg ? ` (of which PostgreSQL server ${v.dbCpuUsPerMsg.toFixed(0)})` : '') +
+    `; passes ${v.passes.map(p => `${p.messages} in ${(p.wallMs / 1000).toFixed(2)} s`).join(', ')}`
+  return [
+    `${r.messages.toLocaleString('en')} messages per pass in ${r.groups} groups of ${r.membersPerGroup} (${r.sharedGroups} with two bot accounts); handled = counted and committed`,
+    `embedded, one bot in every group   ${f(r.embedded)}`,
+    `fleet, three bots on PostgreSQL    ${f(r.fleet)}`,
+    `fleet ÷ embedded: ${r.ratio.toFixed(2)}× messages per second`,
+    ...[...r.embedded.passes, ...r.fleet.passes]
+      .filter(p => p.extra)
+      .map(p => `⚠️ a pass counted ${p.extra} messages more than were sent: handled is overstated`),
+  ]
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean' } } })
+  runFleetThroughput(values).then(r => {
+    console.log(describeFleetThroughput(r).join('\n'))
+    process.exit(0)
+  })
+}

@@ -1,0 +1,64 @@
+/**
+ * Smoke tests of the fleet benchmarks' set-up (no timings): the figures are only meaningful if the
+ * company is really split over three accounts with some groups shared, and if "counted" reads the
+ * counters the activity plugin commits.
+ */
+import { describe, expect, it } from 'vitest'
+import { countedIn } from '../../bench/fleet-procs.js'
+import { FLEET_BOT_IDS, fleetAccounts, isCommandText, splitWorld } from '../../bench/fleet-world.js'
+import { messageList } from '../../bench/message-stream.js'
+import { syntheticWorld } from '../../bench/synthetic-world.js'
+import { countMessage, emptyCurrent, groupDay } from '../../plugins/activity/state.js'
+
+const world = syntheticWorld({ groups: 12, membersPerGroup: 20 })
+const split = splitWorld(world)
+
+describe('the fleet world', () => {
+  it('puts every group in one or two accounts’ WeChat, every fourth in two, the other bot a member there', () => {
+    const seen = split.accounts.flatMap(a => a.groups.map(g => g.id))
+    expect(new Set(seen)).toEqual(new Set(world.groups.map(g => g.id)))
+    const shared = world.groups.filter(g => split.inside.get(g.id)!.length === 2)
+    expect(shared.map(g => world.groups.indexOf(g))).toEqual([0, 4, 8])
+    for (const g of shared) {
+      const [a, b] = split.inside.get(g.id)!
+      const inA = split.accounts[a].groups.find(x => x.id === g.id)!
+      expect(inA.members).toHaveProperty(FLEET_BOT_IDS[b], null)
+      expect(split.accounts[b].groups.find(x => x.id === g.id)!.members).toHaveProperty(FLEET_BOT_IDS[a], null)
+    }
+    expect(split.accounts.map(a => a.botId)).toEqual(FLEET_BOT_IDS)
+  })
+
+  it('names the accounts per run, so two runs (or a fleet e2e) never share an account lock', () => {
+    expect(fleetAccounts('x1')).toEqual(['bench-x1-1', 'bench-x1-2', 'bench-x1-3'])
+    expect(fleetAccounts('x1')).not.toEqual(fleetAccounts('x2'))
+  })
+})
+
+describe('what the bench counts', () => {
+  it('sums the messages of every member of every open group-day, as the activity plugin counts them', () => {
+    const doc = emptyCurrent()
+    const key = (groupId: string, day: string) => ({ day, groupId, topic: 't', kind: 'internal' as const })
+    const fact = (memberId: string) => ({
+      memberId,
+      name: memberId,
+      staff: true,
+      kind: 'text' as const,
+      chars: 3,
+      at: 0,
+      hour: 9,
+    })
+    for (const m of ['a', 'b', 'a']) countMessage(groupDay(doc, key('g1', '2026-12-03')), fact(m))
+    countMessage(groupDay(doc, key('g2', '2026-12-04')), fact('c'))
+    expect(countedIn(doc)).toBe(4)
+    expect(countedIn(JSON.parse(JSON.stringify({ $version: 1, ...doc })))).toBe(4)
+  })
+
+  it('expects every stream message but the commands (which are not activity)', () => {
+    const stream = messageList(world, 2_000)
+    const commands = stream.filter(m => isCommandText(m.content as { kind: string; text?: string }))
+    expect(commands.length).toBeGreaterThan(0)
+    expect(new Set(commands.map(m => (m.content as { text: string }).text))).toEqual(
+      new Set(['#帮助', '#help', '#排期']),
+    )
+  })
+})
