@@ -1,5 +1,6 @@
-/** Dense codes 1..size for the folded code points used by a dictionary's keys, most frequent first. */
+/** Codes 1..size for the folded code points used by a dictionary's keys, most frequent first (see codeOfRank). */
 export interface Alphabet {
+  /** The largest code. */
   size: number
   /** Folded code point -> code, or 0 when no key uses it. */
   codeOf(folded: number): number
@@ -10,7 +11,7 @@ export function buildAlphabet(keyCodePoints: Int32Array): Alphabet {
   const frequency = new Map<number, number>()
   for (const cp of keyCodePoints) frequency.set(cp, (frequency.get(cp) ?? 0) + 1)
   const byFrequency = [...frequency.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0])
-  const sorted = byFrequency.map(([cp], i) => [cp, i + 1]).sort((x, y) => x[0] - y[0])
+  const sorted = byFrequency.map(([cp], i) => [cp, codeOfRank(i)]).sort((x, y) => x[0] - y[0])
   const codePoints = Int32Array.from(sorted, ([cp]) => cp)
   const codes = Int32Array.from(sorted, ([, code]) => code)
   const codeOf = (folded: number): number => {
@@ -24,5 +25,14 @@ export function buildAlphabet(keyCodePoints: Int32Array): Alphabet {
     }
     return 0
   }
-  return { size: codePoints.length, codeOf }
+  return { size: codePoints.length === 0 ? 0 : codeOfRank(codePoints.length - 1), codeOf }
+}
+
+/**
+ * The code of the r-th most frequent code point: 1..31, 33..63, 65...: no code is a multiple of 32, so
+ * bit 0 of a predecessor signature (bit code & 31, see scan-table.ts) belongs to code 0 alone, the
+ * letters no key uses, and after such a letter the scanner's signature test always fails at once.
+ */
+function codeOfRank(r: number): number {
+  return r + 1 + Math.floor(r / 31)
 }

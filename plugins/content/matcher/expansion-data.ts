@@ -23,6 +23,8 @@ export interface ExpansionTables {
   punCharacters: Map<string, string>
   /** Two-character words (CC-CEDICT) of common characters, sorted and back to back: see isWord. */
   words: string
+  /** How often each word of `words` occurs in the Leiden (Weibo) corpus: see wordCount. */
+  wordCounts: Int32Array
   /** Characters that are surnames (CC-CEDICT). */
   surnames: Set<string>
 }
@@ -50,6 +52,7 @@ function readTables(text: string): ExpansionTables {
     wordVariants: new Map(),
     punCharacters: new Map(),
     words: '',
+    wordCounts: new Int32Array(0),
     surnames: new Set(),
   }
   let section = ''
@@ -69,6 +72,7 @@ function readTables(text: string): ExpansionTables {
     else if (section === 'word-variants') result.wordVariants.set(line.slice(0, tab), line.slice(tab + 1))
     else if (section === 'pun-characters') result.punCharacters.set(line.slice(0, tab), line.slice(tab + 1))
     else if (section === 'words') result.words = line
+    else if (section === 'word-counts') result.wordCounts = Int32Array.from(line.split(','), Number)
     else if (section === 'surnames') result.surnames = new Set(line)
   }
   return result
@@ -79,20 +83,34 @@ export function splitsOf(tables: ExpansionTables, char: string): string[] {
   return tables.splits.get(char)?.split('\t') ?? []
 }
 
-/** True if the two characters make a word (实时, 转发): binary search in the sorted word list. */
+/** True if the two characters make a word (实时, 转发). */
 export function isWord(tables: ExpansionTables, first: string, second: string): boolean {
-  const word = first + second
-  if (word.length !== 2) return false
+  return wordIndex(tables, first, second) >= 0
+}
+
+/** How often the word of the two characters occurs in the Leiden corpus; -1 if it is no word. */
+export function wordCount(tables: ExpansionTables, first: string, second: string): number {
+  const at = wordIndex(tables, first, second)
+  return at < 0 ? -1 : tables.wordCounts[at]
+}
+
+/** Index of the word in the sorted word list (binary search on UTF-16 units, no slicing), or -1. */
+function wordIndex(tables: ExpansionTables, first: string, second: string): number {
+  if (first.length !== 1 || second.length !== 1) return -1
+  const a = first.charCodeAt(0)
+  const b = second.charCodeAt(0)
+  const words = tables.words
   let lo = 0
-  let hi = tables.words.length / 2 - 1
+  let hi = words.length / 2 - 1
   while (lo <= hi) {
     const mid = (lo + hi) >> 1
-    const at = tables.words.slice(2 * mid, 2 * mid + 2)
-    if (at === word) return true
-    if (at < word) lo = mid + 1
+    const x = words.charCodeAt(2 * mid)
+    const y = words.charCodeAt(2 * mid + 1)
+    if (x === a && y === b) return mid
+    if (x < a || (x === a && y < b)) lo = mid + 1
     else hi = mid - 1
   }
-  return false
+  return -1
 }
 
 /** The `count` most frequent characters of Jun Da's list, most frequent first. */

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
-import { buildTradToSimpMap } from './trad-to-simp.js'
+import { EMOJI_READINGS } from './data/emoji-readings.js'
+import { TRAD_TO_SIMP } from './data/trad-to-simp-pairs.js'
 
 /** Fold result for a character that is skipped: separators, punctuation, symbols, emoji, invisible characters. */
 export const SKIP = -1
@@ -25,6 +26,24 @@ const INVISIBLE_LETTERS = new Set([0x115f, 0x1160, 0x3164, 0xffa0])
 const ENCLOSED_LETTER_STARTS = [0x1f150, 0x1f170]
 /** A plus sign (+, ＋, ﹢) is read 加 "add": `+v`, `+ 我微信` are 加v, 加我微信. */
 const PLUS_READING = 0x52a0
+
+/** Traditional -> simplified characters (OpenCC, precomputed by data/generate.ts). */
+function tradToSimpMap(): Map<number, number> {
+  return pairMap(TRAD_TO_SIMP)
+}
+
+/** A map from the code points of a string of pairs (first character -> second). */
+function pairMap(pairs: string): Map<number, number> {
+  const map = new Map<number, number>()
+  const chars = [...pairs]
+  for (let i = 0; i + 1 < chars.length; i += 2) map.set(chars[i].codePointAt(0)!, chars[i + 1].codePointAt(0)!)
+  return map
+}
+
+/** Emoji read as a character (🐎 -> 马, 🖊 -> 笔: 扫🐎 is 扫马, a homophone of 扫码); CLDR's Chinese names. */
+function emojiReadings(): Map<number, number> {
+  return pairMap(EMOJI_READINGS)
+}
 
 let tables: FoldTables | undefined
 let lookalikes: Map<number, number> | undefined
@@ -138,8 +157,24 @@ export function breakKind(cp: number): number {
   }
 }
 
+/** Unassigned code points: NFKC leaves them alone and they are no letters, so they are skipped. */
+const UNASSIGNED = /^\p{Cn}$/u
+/** Blocks whose characters NFKC and lower-casing leave alone and that are all letters: CJK ideographs, Hangul. */
+const PLAIN_LETTER_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xac00, 0xd7a3],
+  [0x20000, 0x2a6df],
+]
+
+/** True for a code point of PLAIN_LETTER_RANGES: it folds to itself or its simplified form (a fast path). */
+function isPlainLetter(cp: number): boolean {
+  for (const [from, to] of PLAIN_LETTER_RANGES) if (cp >= from && cp <= to) return true
+  return false
+}
+
 function buildFoldTables(): FoldTables {
-  const tradToSimp = buildTradToSimpMap()
+  const tradToSimp = tradToSimpMap()
   const confusables = lookalikeLetters()
   const expansions: Int32Array[] = []
   const expansionIds = new Map<string, number>()
@@ -155,7 +190,12 @@ function buildFoldTables(): FoldTables {
     }
     return EXPANSION_BASE - id
   }
-  const foldOne = (cp: number): number => encode(foldedCodePoints(cp, tradToSimp, confusables))
+  const emoji = emojiReadings()
+  const foldOne = (cp: number): number => {
+    if (isPlainLetter(cp)) return tradToSimp.get(cp) ?? cp
+    if (UNASSIGNED.test(String.fromCodePoint(cp))) return SKIP
+    return emoji.get(cp) ?? encode(foldedCodePoints(cp, tradToSimp, confusables))
+  }
   const bmp = new Int32Array(0x10000)
   for (let cp = 0; cp < 0x10000; cp++) {
     bmp[cp] = cp >= 0xd800 && cp <= 0xdfff ? SURROGATE : foldOne(cp)
@@ -168,7 +208,10 @@ function buildFoldTables(): FoldTables {
   return { bmp, smp, cjkCompatSupplement, expansions }
 }
 
-/** NFKC, lower case, look-alike letters, traditional -> simplified, + -> 加; keeps only letters and digits. */
+/**
+ * NFKC, lower case, look-alike letters, traditional -> simplified, + -> 加; keeps only letters and digits.
+ * (Emoji that read as a character are folded to it before this, see emojiReadings.)
+ */
 function foldedCodePoints(cp: number, tradToSimp: Map<number, number>, confusables: Map<number, number>): number[] {
   if (INVISIBLE_LETTERS.has(cp)) return []
   for (const start of ENCLOSED_LETTER_STARTS) {

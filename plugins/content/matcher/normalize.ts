@@ -23,6 +23,20 @@ export function foldString(s: string): number[] {
   return folded
 }
 
+/** The folded code points of a string as a string: how a term is matched, and its identity as a key. */
+export function foldedKey(s: string): string {
+  let key = ''
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i)!
+    i += cp > 0xffff ? 2 : 1
+    const f = foldCodePoint(cp)
+    if (f === SKIP) continue
+    if (isExpansion(f)) key += String.fromCodePoint(...expansionOf(f))
+    else key += String.fromCodePoint(f)
+  }
+  return key
+}
+
 /** Normalises text for regex patterns, keeping a map from normalised units back to original offsets. */
 export function normalizeText(text: string): NormalizedText {
   const units: number[] = []

@@ -55,12 +55,13 @@ function runFast(text: string, from: number, arena: Int32Array): number {
     // Slow units have an all-ones signature and pass the pair test, so they always take the path below.
     const letter = ~(v >> 31)
     const a = v >> 1
-    // pairSlot(prev, a, shift), written out: both bits of the pair in one word of the filter.
-    const h = Math.imul(prev, 0x9e3779b1) ^ Math.imul(a, 0x85ebca6b)
-    const g = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)
-    const word = arena[pairs + (h >>> shift)]
-    const pair = ((word >>> (g >>> 27)) & (word >>> (g >>> 22))) | ~letter
-    if (((arena[(unit << 1) | 1] >>> (prev & 31)) & pair & 1) === 0) {
+    // Signature first (same cache line as v): a clear bit means no key continues here, and the pair
+    // filter, a random read into a table too big for the L1 cache, is not touched at all.
+    if (
+      ((arena[(unit << 1) | 1] >>> (prev & 31)) & 1) === 0 ||
+      !pairMayContinue(arena, pairs, shift, prev, a, letter)
+    ) {
+      // Skipped units (v = -1, letter = 0) leave prev and s alone, without a hard-to-predict branch.
       prev = (a & letter) | (prev & ~letter)
       s = (a & letter) | (s & ~letter)
       if ((v & letter & 1) === 0) continue
@@ -102,6 +103,25 @@ function runFast(text: string, from: number, arena: Int32Array): number {
   registers[PREVIOUS] = prev
   registers[EVENT] = event
   return i
+}
+
+/**
+ * The letter-pair filter's answer for (prev, a): false when no key has the pair. Slow units (letter 0)
+ * always pass. Small enough for the engine to inline into the hot loop.
+ */
+function pairMayContinue(
+  arena: Int32Array,
+  pairs: number,
+  shift: number,
+  prev: number,
+  a: number,
+  letter: number,
+): boolean {
+  // pairSlot(prev, a, shift), written out: both bits of the pair in one word of the filter.
+  const h = Math.imul(prev, 0x9e3779b1) ^ Math.imul(a, 0x85ebca6b)
+  const g = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)
+  const word = arena[pairs + (h >>> shift)]
+  return ((((word >>> (g >>> 27)) & (word >>> (g >>> 22))) | ~letter) & 1) !== 0
 }
 
 /** The exact automaton transition from state s on code a (a >= 1), following failure links. */

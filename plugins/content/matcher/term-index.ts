@@ -1,5 +1,5 @@
 import { expandTerm, type ExpansionKind } from './expand.js'
-import { foldString } from './normalize.js'
+import { foldedKey } from './normalize.js'
 import type { Dictionary } from './types.js'
 
 /** Owner kind codes: 0 is the term or phrase itself, i + 1 is OWNER_KINDS[i]. */
@@ -30,72 +30,122 @@ export interface TermIndex {
   ownerForm: string[]
 }
 
-interface Owner {
-  category: string
-  text: string
-  allow: boolean
-  context?: boolean
-  kind: number
-  form: string
+/** A growable Int32Array. */
+class Int32Buffer {
+  data = new Int32Array(1024)
+  length = 0
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2)
+      grown.set(this.data)
+      this.data = grown
+    }
+    this.data[this.length++] = value
+  }
+
+  toArray(): Int32Array {
+    return this.data.slice(0, this.length)
+  }
 }
+
+/** Owners in the order added, each linked to the previous owner of its key (see indexTerms). */
+class Owners {
+  key = new Int32Buffer()
+  previousOfKey = new Int32Buffer()
+  category: string[] = []
+  text: string[] = []
+  form: string[] = []
+  flags = new Int32Buffer()
+}
+
+const ALLOW = 1
+const CONTEXT = 2
 
 /** Folds every term and allowed phrase of the dictionary, and their expansions, into a TermIndex. */
 export function indexTerms(dictionary: Dictionary): TermIndex {
   const ids = new Map<string, number>()
-  const folded: number[][] = []
-  const owners: Owner[][] = []
-  const add = (owner: Owner): void => {
-    const key = foldString(owner.form)
-    if (key.length === 0) return
-    const id = String.fromCodePoint(...key)
+  const codePoints = new Int32Buffer()
+  const keyEnds = new Int32Buffer()
+  const lastOwnerOfKey = new Int32Buffer()
+  const owners = new Owners()
+  const add = (category: string, text: string, flags: number, kind: number, form: string, id: string): void => {
+    if (id === '') return
     let k = ids.get(id)
     if (k === undefined) {
-      k = folded.length
+      k = ids.size
       ids.set(id, k)
-      folded.push(key)
-      owners.push([])
+      for (let i = 0; i < id.length; ) {
+        const cp = id.codePointAt(i)!
+        codePoints.push(cp)
+        i += cp > 0xffff ? 2 : 1
+      }
+      keyEnds.push(codePoints.length)
+      lastOwnerOfKey.push(-1)
     }
-    const same = (o: Owner): boolean =>
-      o.category === owner.category && o.allow === owner.allow && o.context === owner.context
-    if (!owners[k].some(same)) owners[k].push(owner)
+    const last = lastOwnerOfKey.data[k]
+    for (let o = last; o >= 0; o = owners.previousOfKey.data[o]) {
+      if (owners.category[o] === category && (owners.flags.data[o] & 0xff) === flags) return
+    }
+    lastOwnerOfKey.data[k] = owners.category.length
+    owners.key.push(k)
+    owners.previousOfKey.push(last)
+    owners.category.push(category)
+    owners.text.push(text)
+    owners.form.push(form)
+    owners.flags.push(flags | (kind << 8))
   }
   const categories = Object.entries(dictionary.categories)
   for (const [category, rule] of categories) {
-    for (const term of rule.terms) add({ category, text: term, allow: false, kind: 0, form: term })
-    for (const phrase of rule.allow) add({ category, text: phrase, allow: true, kind: 0, form: phrase })
-    for (const word of rule.context ?? [])
-      add({ category, text: word, allow: false, context: true, kind: 0, form: word })
+    for (const term of rule.terms) add(category, term, 0, 0, term, foldedKey(term))
+    for (const phrase of rule.allow) add(category, phrase, ALLOW, 0, phrase, foldedKey(phrase))
+    for (const word of rule.context ?? []) add(category, word, CONTEXT, 0, word, foldedKey(word))
   }
   for (const [category, rule] of categories) {
     const kinds = new Set(rule.expand ?? [])
     if (kinds.size === 0) continue
-    const expandAll = (text: string, allow: boolean): void => {
-      for (const e of expandTerm(text, kinds)) {
-        add({ category, text, allow, kind: OWNER_KINDS.indexOf(e.kind) + 1, form: e.form })
-      }
+    const expandAll = (text: string, flags: number): void => {
+      for (const e of expandTerm(text, kinds))
+        add(category, text, flags, OWNER_KINDS.indexOf(e.kind) + 1, e.form, e.key)
     }
-    for (const term of rule.terms) expandAll(term, false)
-    for (const phrase of rule.allow) expandAll(phrase, true)
+    for (const term of rule.terms) expandAll(term, 0)
+    for (const phrase of rule.allow) expandAll(phrase, ALLOW)
   }
-  const keyOffsets = new Int32Array(folded.length + 1)
-  const ownerOffsets = new Int32Array(folded.length + 1)
-  folded.forEach((key, k) => {
-    keyOffsets[k + 1] = keyOffsets[k] + key.length
-    ownerOffsets[k + 1] = ownerOffsets[k] + owners[k].length
-  })
-  const flatOwners = owners.flat()
-  return {
-    keyCount: folded.length,
-    keyCodePoints: Int32Array.from(folded.flat()),
+  return flatten(ids.size, codePoints, keyEnds, owners)
+}
+
+/** Groups the owners by key (a stable counting sort: each key keeps its owners in the order added). */
+function flatten(keyCount: number, codePoints: Int32Buffer, keyEnds: Int32Buffer, owners: Owners): TermIndex {
+  const keyOffsets = new Int32Array(keyCount + 1)
+  keyOffsets.set(keyEnds.data.subarray(0, keyCount), 1)
+  const ownerCount = owners.category.length
+  const ownerOffsets = new Int32Array(keyCount + 1)
+  for (let o = 0; o < ownerCount; o++) ownerOffsets[owners.key.data[o] + 1]++
+  for (let k = 0; k < keyCount; k++) ownerOffsets[k + 1] += ownerOffsets[k]
+  const next = ownerOffsets.slice(0, keyCount)
+  const index: TermIndex = {
+    keyCount,
+    keyCodePoints: codePoints.toArray(),
     keyOffsets,
     ownerOffsets,
-    ownerCategory: flatOwners.map(o => o.category),
-    ownerText: flatOwners.map(o => o.text),
-    ownerIsAllowPhrase: Uint8Array.from(flatOwners, o => (o.allow ? 1 : 0)),
-    ownerIsContext: Uint8Array.from(flatOwners, o => (o.context ? 1 : 0)),
-    ownerKind: Uint8Array.from(flatOwners, o => o.kind),
-    ownerForm: flatOwners.map(o => (o.kind === 0 ? o.text : o.form)),
+    ownerCategory: new Array<string>(ownerCount),
+    ownerText: new Array<string>(ownerCount),
+    ownerIsAllowPhrase: new Uint8Array(ownerCount),
+    ownerIsContext: new Uint8Array(ownerCount),
+    ownerKind: new Uint8Array(ownerCount),
+    ownerForm: new Array<string>(ownerCount),
   }
+  for (let o = 0; o < ownerCount; o++) {
+    const at = next[owners.key.data[o]]++
+    const flags = owners.flags.data[o]
+    index.ownerCategory[at] = owners.category[o]
+    index.ownerText[at] = owners.text[o]
+    index.ownerIsAllowPhrase[at] = flags & ALLOW ? 1 : 0
+    index.ownerIsContext[at] = flags & CONTEXT ? 1 : 0
+    index.ownerKind[at] = flags >> 8
+    index.ownerForm[at] = owners.form[o]
+  }
+  return index
 }
 
 /** The folded code points of key k (a view, no copy). */

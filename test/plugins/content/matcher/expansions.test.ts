@@ -105,6 +105,40 @@ describe('expansions of dictionary terms, matched in the same pass', () => {
     expect(s.categoriesOf('小王报了独唱节目')).toEqual([])
   })
 
+  it('keeps a homophone that is a rare word of its own (煞笔, 214 on Weibo against 傻逼 3973), drops common ones (独唱)', () => {
+    const s = expanding({ insult: ['傻逼', '滚蛋'], gambling: ['赌场'] }, ['homophone'])
+    expect(how(s.scan('你个煞笔，会不会说话'))).toEqual(['煞笔: 谐音 煞笔 → 傻逼'])
+    expect(s.categoriesOf('你个煞 笔，听不懂吗')).toEqual(['insult'])
+    expect(s.categoriesOf('年会小王报了独唱节目')).toEqual([])
+  })
+
+  it('reads an emoji named as one character (CLDR) as that character: 🐎 马 for 码, 🖊 笔 for 逼', () => {
+    const s = expanding({ ad: ['扫码进群', '扫码'], insult: ['傻逼'] }, ['homophone'])
+    expect(how(s.scan('扫🐎进🔥群，领红包'))).toEqual([
+      '扫🐎: 谐音 扫马 → 扫码',
+      '扫🐎进🔥群: 谐音 扫马进群 → 扫码进群',
+    ])
+    expect(s.categoriesOf('扫🐴领鸡蛋')).toEqual(['ad'])
+    expect(s.categoriesOf('你就是个傻🖊')).toEqual(['insult'])
+    expect(s.categoriesOf('周末去骑🐎，好开心')).toEqual([])
+  })
+
+  it('keeps faces and other emoji as separators between the characters of a term', () => {
+    const s = expanding({ ad: ['扫码进群'] }, [])
+    expect(s.categoriesOf('扫😢码进👍群')).toEqual(['ad'])
+    expect(s.categoriesOf('扫🐎码进群')).toEqual([])
+  })
+
+  it('takes the shape variants Unihan lists (kZVariant) as lookalike: 夲 for 本, 佰 for 百, 宻 for 密', () => {
+    const s = expanding({ confidential: ['成本价', '内部资料'], gambling: ['百家乐'], porn: ['私密视频'] }, [
+      'lookalike',
+    ])
+    expect(how(s.scan('成夲价表发你了'))).toEqual(['成夲价: 形近字 成夲价 → 成本价'])
+    expect(s.categoriesOf('佰家乐真人上线')).toEqual(['gambling'])
+    expect(s.categoriesOf('私宻视频')).toEqual(['porn'])
+    expect(s.categoriesOf('这本书的成本不高')).toEqual([])
+  })
+
   it('cancels expansion matches with allowed phrases of the category, however written', () => {
     const g = expanding({ gambling: ['赌博'] }, ['pinyin'], ['禁止赌博'])
     expect(g.categoriesOf('群里禁止dubo')).toEqual([])

@@ -7,13 +7,14 @@ const IDEOGRAPH_RANGES: ReadonlyArray<readonly [number, number]> = [
 ]
 
 /**
- * Builds a per-character traditional -> simplified map (code point -> code point) with OpenCC.
+ * Computes the per-character traditional -> simplified pairs with OpenCC (opencc-js, Apache 2.0 data)
+ * for generate.ts, which ships them as trad-to-simp-pairs.ts: the bot never loads OpenCC itself.
  * Characters are converted one by one (joined by newlines, which no OpenCC phrase spans), so
  * phrase-level conversions are deliberately not applied: every character folds the same way everywhere.
  * Taiwan variants are tried first, then Hong Kong variants for characters the Taiwan table leaves alone,
  * then Japanese shinjitai (転 -> 转, 黒 -> 黑).
  */
-export function buildTradToSimpMap(): Map<number, number> {
+export function openccTradToSimp(): Map<number, number> {
   const chars: string[] = []
   for (const [from, to] of IDEOGRAPH_RANGES) {
     for (let cp = from; cp <= to; cp++) chars.push(String.fromCodePoint(cp))
