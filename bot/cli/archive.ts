@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { join, resolve } from 'node:path'
 import { FileArchive } from '../../plugins/archive/store/file-backend.js'
+import { PgArchive } from '../../plugins/archive/store/pg-backend.js'
+import { PgStore } from '../ports/postgres/pg-store.js'
 import { ARCHIVE_USAGE, runArchiveCli } from '../../plugins/archive/cli/export-command.js'
 import { PLUGINS } from '../../plugins/index.js'
 import { loadConfig } from '../config/load-config.js'
@@ -13,7 +15,8 @@ import { takeOptions, UsageError } from './args.js'
 /**
  * `archive export --from --to [--group] [--format jsonl|csv|md|html] [--data DIR]`: the message
  * archive of the bot's state folder (`BOT_DATA_DIR`, or `--data DIR`) on stdout. The export is
- * written to the archive's access log and to the bot's audit log, with the OS user who ran it.
+ * written to the archive's access log and to the bot's audit log, with the OS user who ran it. With
+ * `BOT_DATABASE_URL` set it exports the fleet's archive from PostgreSQL instead.
  */
 export async function archiveCommand(argv: string[]): Promise<number> {
   const env = readEnv()
@@ -23,14 +26,16 @@ export async function archiveCommand(argv: string[]): Promise<number> {
   const dataDir = values.data ? resolve(values.data) : env.dataDir
   const config = existsSync(env.configFile) ? loadConfig(env.configFile, PLUGINS).config : undefined
   const timezone = config?.timezone ?? 'Asia/Shanghai'
+  const who = `cli:${userInfo().username}`
+  const now = Date.now()
+  const url = process.env.BOT_DATABASE_URL?.trim()
+  if (url) return exportFromDatabase(url, rest, { timezone, who, now })
   const configured = (config?.plugins.archive as { dir?: string } | undefined)?.dir
   const dir = configured ? resolve(configured) : join(dataDir, 'archive')
   if (!existsSync(dir)) {
     process.stderr.write(`no message archive at ${dir} (set BOT_DATA_DIR or --data DIR)\n`)
     return 1
   }
-  const who = `cli:${userInfo().username}`
-  const now = Date.now()
   return runArchiveCli(rest, {
     backend: new FileArchive(dir),
     timezone,
@@ -40,16 +45,46 @@ export async function archiveCommand(argv: string[]): Promise<number> {
     now,
     audit: async text => {
       const store = new FileStore(dataDir)
-      const entry = {
-        id: `CLI${now}`,
-        at: now,
-        plugin: 'archive',
-        rule: 'archive.export',
-        type: 'record',
-        dryRun: false,
-      }
-      store.append('audit', dayKey(now, timezone), { ...entry, reason: who, text })
+      store.append('audit', dayKey(now, timezone), { ...AUDIT_ENTRY, id: `CLI${now}`, at: now, reason: who, text })
       await store.flush()
     },
   })
+}
+
+/** The audit record of a command-line export (its text and who ran it are added). */
+const AUDIT_ENTRY = { plugin: 'archive', rule: 'archive.export', type: 'record', dryRun: false }
+
+/**
+ * Fleet mode (BOT_DATABASE_URL): the fleet's archive in PostgreSQL, the export audited under `BOT_ACCOUNT`
+ * (without taking the account's lock: its bot may be running).
+ */
+async function exportFromDatabase(url: string, argv: string[], o: { timezone: string; who: string; now: number }) {
+  const store = await PgStore.open({
+    url,
+    account: process.env.BOT_ACCOUNT?.trim() || undefined,
+    schema: process.env.BOT_DATABASE_SCHEMA?.trim() || undefined,
+    lock: false,
+  })
+  try {
+    return await runArchiveCli(argv, {
+      backend: new PgArchive(store.db, store.account),
+      timezone: o.timezone,
+      out: process.stdout,
+      err: process.stderr,
+      who: o.who,
+      now: o.now,
+      audit: async text => {
+        store.append('audit', dayKey(o.now, o.timezone), {
+          ...AUDIT_ENTRY,
+          id: `CLI${o.now}`,
+          at: o.now,
+          reason: o.who,
+          text,
+        })
+        await store.flush()
+      },
+    })
+  } finally {
+    await store.close()
+  }
 }

@@ -219,7 +219,7 @@ export async function backupCommand(argv: string[]): Promise<number> {
   }
   if (process.env.BOT_DATABASE_URL)
     process.stderr.write(
-      'note: BOT_DATABASE_URL is set: documents and logs in PostgreSQL are not in this file (use pg_dump)\n',
+      'note: BOT_DATABASE_URL is set: documents, logs and the message archive in PostgreSQL are not in this file (use pg_dump)\n',
     )
   const s = await writeBackup(dataDir, file)
   process.stderr.write(`backed up ${s.files} files (${(s.bytes / 2 ** 20).toFixed(1)} MB) of ${dataDir} to ${file}\n`)

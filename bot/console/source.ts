@@ -71,10 +71,10 @@ export interface ConsoleSource {
   groupModes(): GroupMode[]
   /** Switch observe mode of one plugin through the runtime (persisted) and audit it. */
   setDryRun(plugin: string, on: boolean, by: Actor): void
-  /** Audit entries, newest first. */
-  audit(q: { plugin?: string; days?: number; limit?: number }): AuditEntry[]
-  /** Recent content-plugin entries with evidence, newest first. */
-  violations(days: number): ViolationRow[]
+  /** Audit entries of every account of the fleet, newest first. */
+  audit(q: { plugin?: string; days?: number; limit?: number }): Promise<AuditEntry[]>
+  /** Recent content-plugin entries with evidence of every account of the fleet, newest first. */
+  violations(days: number): Promise<ViolationRow[]>
   /** Undo a penalty the way `#撤销` does (member told through the outbox); returns the note shown. */
   undo(auditId: string, by: Actor, reason: string): Promise<string>
   /**
@@ -130,7 +130,7 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
         text: `${by.name} 在控制台${on ? '开启' : '关闭'}了 ${plugin} 的观察模式`,
       })
     },
-    audit: q => rt.audit.query(q),
+    audit: q => rt.audit.queryFleet(q),
     violations: days => violationRows(rt, days),
     command: commandRunner(rt),
     views: plugin => rt.plugins.find(p => p.name === plugin)?.instance.views as Views[typeof plugin] | undefined,
@@ -221,15 +221,19 @@ function groupModes(rt: BotRuntime): GroupMode[] {
   })
 }
 
-function violationRows(rt: BotRuntime, days: number): ViolationRow[] {
-  return rt.audit
-    .query({ plugin: 'content', days, limit: 200 })
+async function violationRows(rt: BotRuntime, days: number): Promise<ViolationRow[]> {
+  return (await rt.audit.queryFleet({ plugin: 'content', days, limit: 200 }))
     .filter(e => PENALTIES.has(e.type) || e.evidence)
     .map(entry => ({
       entry,
       member: entry.memberId && (rt.loaded.roster.byContact(entry.memberId)?.name ?? entry.memberId),
       group: entry.groupId && (rt.deps.directory.group(entry.groupId)?.topic ?? entry.groupId),
-      undoable: (entry.type === 'strike' || entry.type === 'fine') && !entry.dryRun && rt.ledger.hasEffect(entry),
+      // Another account's penalty is undone through that account (its ledger is its own).
+      undoable:
+        !entry.account &&
+        (entry.type === 'strike' || entry.type === 'fine') &&
+        !entry.dryRun &&
+        rt.ledger.hasEffect(entry),
     }))
 }
 

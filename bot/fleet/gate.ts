@@ -39,6 +39,8 @@ export type Follower = (account: string, data: unknown, doc: string) => void
 /** What a plugin sees of the fleet: the other accounts' copies of its documents (none for one process). */
 export interface FleetRecords {
   follow(doc: string, fn: Follower): void
+  /** The other accounts' records of a store log for days in [from, to] (absent for one process). */
+  readLog?<R>(log: string, from: string, to: string): Promise<{ account: string; record: R }[]>
 }
 
 /** One process, no fleet: it holds every group, every run and send is its own. */

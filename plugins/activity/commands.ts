@@ -3,7 +3,6 @@ import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
 import type { CommandInvocation, CommandSpec, PluginContext } from '../../bot/core/plugin.js'
 import type { ActivityConfig } from './config.js'
 import type { DayCloser } from './days/closing.js'
-import { loadDays } from './days/history.js'
 import { onlyMember, summarize } from './report/aggregate.js'
 import { topBars, trendSeries, type ActivityReports, type Report } from './report/builder.js'
 import { parsePeriodWord, periodRange, type Period } from './report/periods.js'
@@ -55,7 +54,7 @@ export function activityCommands(d: ActivityCommandDeps): CommandSpec[] {
         const allowed = scope(inv.event)
         const { period, rest } = periodAndRest(inv.argv, d.ctx.clock.now(), d.ctx.timezone)
         if (rest.length) return [inv.reply(T.usage(T.responseUsage(p)))]
-        const s = d.reports.summary(period.from, period.to, allowed)
+        const s = await d.reports.summary(period.from, period.to, allowed)
         return [inv.reply(responseText(s, period.label, await d.reports.facts(allowed)))]
       },
     },
@@ -96,7 +95,7 @@ async function activity(d: ActivityCommandDeps, inv: CommandInvocation): Promise
     }
     ids = new Set(groups.map(g => g.id))
   }
-  const s = reports.summary(period.from, period.to, ids)
+  const s = await reports.summary(period.from, period.to, ids)
   const { topMembers, chartTopN } = ctx.configFor()
   const text = activityText(s, period.label, { topMembers })
   if (!s.messages) return answer(inv, { text })
@@ -117,17 +116,15 @@ async function activity(d: ActivityCommandDeps, inv: CommandInvocation): Promise
 }
 
 /** One member's counters over a period, with a chart of their messages per group. */
-function memberReport(
+async function memberReport(
   d: ActivityCommandDeps,
   inv: CommandInvocation,
   id: string,
   period: Period,
   allowed?: Set<string>,
-): Action[] {
+): Promise<Action[]> {
   const { ctx } = d
-  const records = loadDays(ctx.store, d.docs.current.data, period.from, period.to).filter(
-    r => !allowed || allowed.has(r.groupId),
-  )
+  const records = (await d.reports.days(period.from, period.to)).filter(r => !allowed || allowed.has(r.groupId))
   const s = summarize(onlyMember(records, id), period.from, period.to)
   const name = nameOf(d.docs.seen.data, id)
   const text = memberText(s, name, period.label, ctx.timezone)

@@ -2,6 +2,7 @@ import { dirname, join, resolve } from 'node:path'
 import type { PluginContext } from '../../bot/core/plugin.js'
 import { definePlugin } from '../../bot/core/plugin.js'
 import { recentMedia } from '../../bot/ports/media.js'
+import { PgStore } from '../../bot/ports/postgres/pg-store.js'
 import { MemoryStore } from '../../bot/ports/store/memory-store.js'
 import { compileCron } from '../../bot/time/cron.js'
 import { Archiver } from './capture/archiver.js'
@@ -15,6 +16,7 @@ import { HOLDS_DOC } from './state.js'
 import type { ArchiveBackend } from './store/backend.js'
 import { FileArchive } from './store/file-backend.js'
 import { MemoryArchive } from './store/memory-backend.js'
+import { PgArchive } from './store/pg-backend.js'
 import { BOT_NAME, statusLine } from './texts.js'
 import type { ArchiveDeps } from './access/deps.js'
 import { archiveViews } from './views.js'
@@ -23,12 +25,17 @@ import { archiveViews } from './views.js'
 export interface ArchiveOptions {
   /** Where attachment bytes come from (default: the chat adapter's recent media). */
   media?: MediaSource
-  /** The back end; default: `FileArchive` in `dir` (or `<data>/archive`), `MemoryArchive` over a memory store. */
+  /**
+   * The back end; default: `PgArchive` over a PostgreSQL store (fleet-wide), `FileArchive` in `dir` (or
+   * `<data>/archive`), `MemoryArchive` over a memory store.
+   */
   backend?: (ctx: PluginContext<ArchiveConfig>) => ArchiveBackend
 }
 
 /** One back end and archiver per archive folder, kept across config reloads (one writer per index). */
 const open = new Map<string, { backend: ArchiveBackend; archiver: Archiver }>()
+/** The same per PostgreSQL store (its archive tables are the fleet's). */
+const onPg = new WeakMap<PgStore, { backend: ArchiveBackend; archiver: Archiver }>()
 
 /** Build the archive plugin; `archivePlugin` is the default one. */
 export function createArchivePlugin(opts: ArchiveOptions = {}) {
@@ -76,6 +83,8 @@ export function createArchivePlugin(opts: ArchiveOptions = {}) {
         views: archiveViews(d),
         jobs: [{ name: 'purge', cron: cfg.purgeCron, run: now => purgeExpired(d, now) }],
         status: () => statusLine(archiver.written, archiver.backlog, !!archiver.failing, archiver.lost),
+        // Lines are buffered for the rest of an event-loop turn: written before the process stops.
+        stop: () => (backend as ArchiveBackend).flush?.(),
       }
     },
   })
@@ -89,6 +98,15 @@ function archiveFor(ctx: PluginContext<ArchiveConfig>, cfg: ArchiveConfig, opts:
   if (opts.backend) {
     const backend = opts.backend(ctx)
     return { backend, archiver: new Archiver(backend, ctx.timezone, media) }
+  }
+  if (ctx.store instanceof PgStore) {
+    let shared = onPg.get(ctx.store)
+    if (!shared) {
+      const backend = new PgArchive(ctx.store.db, ctx.store.account)
+      shared = { backend, archiver: new Archiver(backend, ctx.timezone, media) }
+      onPg.set(ctx.store, shared)
+    }
+    return shared
   }
   if (!cfg.dir && ctx.store instanceof MemoryStore) {
     const backend = new MemoryArchive()

@@ -20,7 +20,7 @@ export function contentCommands(s: ContentService): CommandSpec[] {
       role: 'admin',
       usage: `${p}违规 [@成员|微信ID|名字] [天数]`,
       description: '最近的违规事件及其审计编号（在群里用时结果私聊发给你）',
-      run: inv => [privately(inv, incidentsText(s, inv))],
+      run: async inv => [privately(inv, await incidentsText(s, inv))],
     },
     {
       name: '词库',
@@ -101,7 +101,7 @@ function privately(inv: CommandInvocation, text: string): Action {
   }
 }
 
-function incidentsText(s: ContentService, inv: CommandInvocation): string {
+async function incidentsText(s: ContentService, inv: CommandInvocation): Promise<string> {
   const { ctx } = s
   const now = ctx.clock.now()
   const days = Number(inv.argv.find(a => /^\d{1,3}$/.test(a)) ?? 7)
@@ -110,10 +110,10 @@ function incidentsText(s: ContentService, inv: CommandInvocation): string {
   if (ids && !ids.size) return `没有找到「${who}」的违规记录。用法：${ctx.commandPrefix}违规 [@成员|微信ID|名字] [天数]`
   const since = now - days * 86_400_000
   const groupId = inv.event.group && !who ? inv.event.group.id : undefined
-  const all = recentIncidents(s.incidents.data, { since, groupId }, 1000).filter(i => !ids || ids.has(i.memberId))
+  const all = fleetIncidents(s, { since, groupId }).filter(i => !ids || ids.has(i.memberId))
   const list = all.slice(0, 15)
   if (!list.length) return `最近 ${days} 天没有违规事件${groupId ? '（本群）' : ''}。`
-  const facts = auditFacts(s, since)
+  const facts = await auditFacts(s, since)
   const lines = list.map(i => {
     const key = `${i.memberId}|${i.messageId}`
     const removal = facts.removals.get(key)
@@ -128,9 +128,21 @@ function incidentsText(s: ContentService, inv: CommandInvocation): string {
   ].join('\n')
 }
 
+/**
+ * Newest-first incidents since `since` (of one group), this account's and the other accounts' of the fleet
+ * (ids `V3@sales1`, with their audit entries' ids `A7@sales1`).
+ */
+function fleetIncidents(s: ContentService, q: { since: number; groupId?: string }): Incident[] {
+  const foreign = [...s.foreignIncidents].flatMap(([account, log]) =>
+    recentIncidents(log, q, 1000).map(i => ({ ...i, id: `${i.id}@${account}`, account })),
+  )
+  const own = recentIncidents(s.incidents.data, q, 1000)
+  return foreign.length ? [...own, ...foreign].sort((a, b) => b.startedAt - a.startedAt) : own
+}
+
 /** Contact ids a `#违规` argument names: an id seen in incidents, or a name from incidents or the roster. */
 function memberIds(s: ContentService, who: string): Set<string> {
-  const incidents = s.incidents.data.incidents
+  const incidents = [s.incidents.data, ...s.foreignIncidents.values()].flatMap(l => l.incidents)
   if (incidents.some(i => i.memberId === who)) return new Set([who])
   const ids = new Set(incidents.filter(i => i.memberName === who).map(i => i.memberId))
   for (const e of s.ctx.roster.named(who)) if (e.contactId) ids.add(e.contactId)
@@ -144,14 +156,15 @@ interface AuditFacts {
   failed: Set<string>
 }
 
-function auditFacts(s: ContentService, since: number): AuditFacts {
+async function auditFacts(s: ContentService, since: number): Promise<AuditFacts> {
   const days = Math.ceil((s.ctx.clock.now() - since) / 86_400_000) + 1
   const facts: AuditFacts = { strikes: new Map(), removals: new Map(), failed: new Set() }
-  for (const e of s.ctx.audit.query({ plugin: 'content', days, limit: 5000 })) {
+  for (const e of await s.ctx.audit.queryFleet({ plugin: 'content', days, limit: 5000 })) {
     const key = `${e.memberId}|${e.evidence?.messageId}`
     if (e.type === 'strike' || e.rule === 'content.dry-run.strike') facts.strikes.set(key, e)
     if (e.type === 'remove') facts.removals.set(key, e)
-    if (e.rule === 'remove-failed' && e.evidence?.text) facts.failed.add(e.evidence.text)
+    if (e.rule === 'remove-failed' && e.evidence?.text)
+      facts.failed.add(e.account ? `${e.evidence.text}@${e.account}` : e.evidence.text)
   }
   return facts
 }
@@ -164,6 +177,7 @@ function stepsText(i: Incident): string {
 function strikeText(s: ContentService, i: Incident, entry: AuditEntry | undefined, now: number): string {
   if (!entry) return ''
   if (entry.dryRun || entry.type !== 'strike') return `；审计 ${entry.id}（观察，未记违规）`
+  if (entry.account) return `；审计 ${entry.id}（${entry.account} 账号记录）`
   const active = s.ctx.ledger.activeStrikes(i.memberId, now).some(x => x.auditId === entry.id)
   const expired = entry.at + s.ctx.configFor().strikeTtl <= now
   return `；审计 ${entry.id}（${active ? '违规记录有效' : expired ? '已过期' : '已撤销'}）`

@@ -12,10 +12,10 @@ export function auditCommand(rt: RuntimeView): CommandSpec {
     role: 'admin',
     usage: `${p}审计 [@成员] [插件名] [天数]`,
     description: '查询机器人做过（或观察模式下将做）的操作',
-    run: inv => {
+    run: async inv => {
       const days = Number(inv.argv.find(a => /^\d+$/.test(a)) ?? 7)
       const plugin = inv.argv.find(a => rt.plugins.some(x => x.name === a))
-      const entries = rt.audit.query({ memberId: inv.event.mentions[0], plugin, days, limit: 15 })
+      const entries = await rt.audit.queryFleet({ memberId: inv.event.mentions[0], plugin, days, limit: 15 })
       if (!entries.length) return [inv.reply(`最近 ${days} 天没有符合条件的记录。`)]
       return [
         inv.reply(

@@ -7,9 +7,9 @@ import { type ConsoleHono, type RouteContext, clampDays } from './context.js'
 export function adminRoutes(app: ConsoleHono, { source, view }: RouteContext): void {
   app.get('/', c => view(c, '/', '概览', overviewPage(source.status(), todayFacts(source))))
 
-  app.get('/violations', c => {
+  app.get('/violations', async c => {
     const days = clampDays(c.req.query('days'), 7)
-    const page = violationsPage(source.violations(days), {
+    const page = violationsPage(await source.violations(days), {
       days,
       category: c.req.query('category')?.slice(0, 60),
       tz: source.timezone(),
@@ -28,9 +28,8 @@ export function adminRoutes(app: ConsoleHono, { source, view }: RouteContext): v
     return c.redirect('/violations', 303)
   })
 
-  app.get('/settings', c => {
-    const recent = source
-      .audit({ plugin: 'runtime', days: 7, limit: 50 })
+  app.get('/settings', async c => {
+    const recent = (await source.audit({ plugin: 'runtime', days: 7, limit: 50 }))
       .filter(e => !e.rule.startsWith('command'))
       .slice(0, 15)
     const body = h`${settingsPage(source.plugins(), source.groupModes(), c.get('session').csrf)}

@@ -1,7 +1,17 @@
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { DocDamage, VERSION_KEY, decodeDoc } from '../store/doc-codec.js'
-import { type Doc, type DocSpec, HeldDoc, StateDamageError, type Store, StoreWriteError } from '../store/store.js'
+import { DocJournal } from '../store/doc-journal.js'
+import {
+  type Doc,
+  type DocSpec,
+  HeldDoc,
+  type Journal,
+  type JournalSpec,
+  StateDamageError,
+  type Store,
+  StoreWriteError,
+} from '../store/store.js'
 import { type Database, migrate } from './schema.js'
 
 /** How to reach the database and whose rows these are. */
@@ -79,6 +89,7 @@ export class PgStore implements Store {
   readonly refused: string[] = []
   readonly account: string
   private docs = new Map<string, PgDoc<unknown>>()
+  private journals = new Map<string, DocJournal<unknown, unknown>>()
   private pending: LogLine[] = []
   private logs = new Map<string, Map<string, unknown[]>>()
   private writing: Promise<void> = Promise.resolve()
@@ -110,7 +121,7 @@ export class PgStore implements Store {
         lockClient = new pg.Client(connection)
         await lockClient.connect()
         const got = await lockClient.query('select pg_try_advisory_lock(hashtext($1)) as ok', [
-          `bot_account:${account}`,
+          `bot_account:${opts.schema ?? 'public'}:${account}`,
         ])
         if (!got.rows[0]?.ok) throw new AccountLockedError(account)
       }
@@ -154,6 +165,16 @@ export class PgStore implements Store {
     return d
   }
 
+  /**
+   * A journal is one document row here, written at each append (in order with every other write, one
+   * transaction at a time), as the outbox's row always was; the fleet reads it like any document.
+   */
+  journal<S extends object, R>(name: string, spec: JournalSpec<S, R>): Journal<S, R> {
+    let j = this.journals.get(name)
+    if (!j) this.journals.set(name, (j = new DocJournal(this.doc(name, spec), spec, true)))
+    return j as Journal<S, R>
+  }
+
   onWriteFailure(listener: (e: StoreWriteError) => void): void {
     this.failureListeners.push(listener)
   }
@@ -174,6 +195,20 @@ export class PgStore implements Store {
     return this.logDays(log)
       .filter(d => d >= fromDay && d <= toDay)
       .flatMap(d => byDay.get(d) as R[])
+  }
+
+  /** The other accounts' records of `log` in [fromDay, toDay], by account, in the order they were written. */
+  async readFleetLog<R>(log: string, fromDay: string, toDay: string): Promise<{ account: string; record: R }[]> {
+    const rows = await this.db
+      .selectFrom('bot_logs')
+      .select(['account', 'record'])
+      .where('log', '=', log)
+      .where('day', '>=', fromDay)
+      .where('day', '<=', toDay)
+      .where('account', '<>', this.account)
+      .orderBy('seq')
+      .execute()
+    return rows.map(r => ({ account: r.account, record: r.record as R }))
   }
 
   logDays(log: string): string[] {

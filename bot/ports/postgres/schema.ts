@@ -23,6 +23,31 @@ export interface Database {
   fleet_runs: { key: string; account: string; at: Generated<Date> }
   /** Messages sent: the first insert of `key` may send, any later one is a duplicate. */
   fleet_sent: { key: string; account: string; at: Generated<Date> }
+  /**
+   * The message archive, one row set for the whole fleet: a message two accounts received is kept once
+   * (unique by chat and message id; another account's copy is known by its `fingerprint`: sender, time,
+   * type and text).
+   * `keys` are the record's search keys (plugins/archive/search/grams.ts), under a GIN index.
+   */
+  archive_records: {
+    pos: GeneratedAlways<string>
+    chat: string
+    day: string
+    at: ColumnType<string, number, number>
+    id: string
+    fingerprint: string
+    account: string
+    type: string
+    /** The record as JSON text (not jsonb: chat text may hold NUL and lone surrogates, kept as written). */
+    record: string
+    keys: ColumnType<string[], string[], string[]>
+  }
+  /** What is known of each archived chat (kind, title), written by whichever account saw it last. */
+  archive_chats: { chat: string; info: Json; updated_at: Generated<Date> }
+  /** The archive's access log (searches, exports, purges, holds), fleet-wide, never purged. */
+  archive_access: { seq: GeneratedAlways<string>; day: string; account: string; entry: Json }
+  /** Kept attachment bytes, by the path the archive records name. */
+  archive_media: { path: string; chat: string; day: string; bytes: Uint8Array }
 }
 
 /** A jsonb column: parsed on select, JSON text on insert. */
@@ -95,6 +120,49 @@ export const MIGRATIONS: SchemaMigration[] = [
         account text not null
       )`.execute(db)
       await sql`create index bot_documents_name on bot_documents (name, updated_at)`.execute(db)
+    },
+  },
+  {
+    version: 3,
+    name: 'fleet-wide logs (audit, statistics) by log and day; the message archive',
+    up: async db => {
+      // Every account's rows of one log (the fleet-wide audit, activity days), read by day range.
+      await sql`create index bot_logs_log_day on bot_logs (log, day)`.execute(db)
+      await sql`create table archive_records (
+        pos bigint generated always as identity primary key,
+        chat text not null,
+        day text not null,
+        at bigint not null,
+        id text not null,
+        fingerprint text not null,
+        account text not null,
+        type text not null,
+        record text not null,
+        keys bigint[] not null
+      )`.execute(db)
+      await sql`create unique index archive_records_id on archive_records (chat, id)`.execute(db)
+      await sql`create index archive_records_fingerprint on archive_records (chat, fingerprint)`.execute(db)
+      await sql`create index archive_records_chat_day on archive_records (chat, day, pos)`.execute(db)
+      await sql`create index archive_records_keys on archive_records using gin (keys)`.execute(db)
+      await sql`create table archive_chats (
+        chat text primary key,
+        info jsonb not null,
+        updated_at timestamptz not null default now()
+      )`.execute(db)
+      await sql`create table archive_access (
+        seq bigint generated always as identity primary key,
+        day text not null,
+        account text not null,
+        entry jsonb not null
+      )`.execute(db)
+      await sql`create index archive_access_day on archive_access (day)`.execute(db)
+      await sql`create table archive_media (
+        path text primary key,
+        chat text not null,
+        day text not null,
+        bytes bytea not null
+      )`.execute(db)
+      await sql`create index archive_media_chat_day on archive_media (chat, day)`.execute(db)
     },
   },
 ]

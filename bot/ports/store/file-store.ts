@@ -2,7 +2,18 @@ import * as nodeFs from 'node:fs'
 import { join, relative } from 'node:path'
 import { promisify } from 'node:util'
 import { DocDamage, decodeDoc, encodeDoc } from './doc-codec.js'
-import { type Doc, type DocSpec, HeldDoc, StateDamageError, type Store, StoreWriteError } from './store.js'
+import { FileJournal, type JournalFiles, type ReadJournal, readJournal, snapshotLine } from './file-journal.js'
+import { OrderedWrites } from './ordered-writes.js'
+import {
+  type Doc,
+  type DocSpec,
+  HeldDoc,
+  type Journal,
+  type JournalSpec,
+  StateDamageError,
+  type Store,
+  StoreWriteError,
+} from './store.js'
 
 /** The file system calls the store makes, injectable so tests can count fsyncs or fail writes. */
 export type StoreFs = Pick<
@@ -18,6 +29,7 @@ export type StoreFs = Pick<
   | 'readSync'
   | 'renameSync'
   | 'statSync'
+  | 'truncateSync'
   | 'unlinkSync'
   | 'writeSync'
   | 'open'
@@ -35,8 +47,9 @@ export interface FileStoreOptions {
   /**
    * Do the file I/O of writes (write, fsync, rename) on libuv's thread pool, off the event loop: what the
    * running bot uses, so a write blocks events only while its document is encoded. A caller still waits
-   * until the write is durable (`persist()`, `flush()`). Off by default: tests and replays on a simulated
-   * clock expect every write done when the call returns.
+   * until the write is durable (`persist()`, `flush()`, a journal's `commit()`); `persist()` writes and
+   * journal appends go out one after the other, in the order they were asked for. Off by default: tests
+   * and replays on a simulated clock expect every write done when the call returns.
    */
   background?: boolean
 }
@@ -47,8 +60,8 @@ const MANIFEST = '_manifest.json'
 const TMP = '.tmp-'
 
 /**
- * JSON documents under `<dir>/state/<name>.json` and daily JSONL logs under
- * `<dir>/logs/<log>/<day>.jsonl`. Writes are coalesced: `changed()` only marks a
+ * JSON documents under `<dir>/state/<name>.json`, journals under `<dir>/state/<name>.jsonl` (see
+ * `FileJournal`) and daily JSONL logs under `<dir>/logs/<log>/<day>.jsonl`. Writes are coalesced: `changed()` only marks a
  * document dirty, and `flush()` (run on an interval and at shutdown) writes each
  * dirty document once, atomically (temp file, fsync, rename); the periodic flush writes one document
  * per event-loop turn, so events are not held up behind all of them. Durable documents
@@ -67,6 +80,9 @@ export class FileStore implements Store {
     { chars: number; ms: number; maxMs: number; encodeMaxMs: number; writes: number }
   >()
   private docs = new Map<string, FileDoc<any>>()
+  private journals = new Map<string, FileJournal<unknown, unknown>>()
+  /** `persist()` writes and journal appends, in the order asked for (background mode). */
+  private ordered?: OrderedWrites
   private pending = new Map<string, string[]>()
   private fs: StoreFs
   private acceptLoss: boolean
@@ -85,6 +101,7 @@ export class FileStore implements Store {
   ) {
     this.fs = opts.fs ?? nodeFs
     this.background = opts.background ?? false
+    if (this.background) this.ordered = new OrderedWrites()
     this.acceptLoss = opts.acceptStateLoss ?? process.env.BOT_ACCEPT_STATE_LOSS === '1'
     this.stateDir = join(dir, 'state')
     for (const d of [dir, this.stateDir, join(dir, 'logs')]) this.ensureDir(d)
@@ -102,6 +119,33 @@ export class FileStore implements Store {
     if (spec.durable && this.fs.existsSync(file)) this.track(name)
     this.docs.set(name, d)
     return d
+  }
+
+  /**
+   * Open the journal `state/<name>.jsonl`. A document `state/<name>.json` an older release wrote (the
+   * outbox was one) becomes its snapshot: migrated and checked like a document, then replaced.
+   */
+  journal<S extends object, R>(name: string, spec: JournalSpec<S, R>): Journal<S, R> {
+    const existing = this.journals.get(name)
+    if (existing) return existing as unknown as Journal<S, R>
+    const file = this.journalFile(name)
+    const legacy = this.file(name)
+    let read = this.fs.existsSync(file) ? this.loadJournal(file, spec) : undefined
+    if (!read) {
+      const state = this.load(legacy, spec)
+      const text = snapshotLine(state, spec as JournalSpec<S, unknown>)
+      this.writeAtomically(file, text, true)
+      read = { state, records: 0, size: Buffer.byteLength(text), torn: false }
+    }
+    // The document it came from goes once the journal is on disk (a kill in between leaves both: the journal wins).
+    if (this.fs.existsSync(legacy)) {
+      this.removeQuietly(legacy)
+      this.syncDir(this.stateDir)
+    }
+    this.track(name)
+    const j = new FileJournal<S, R>(this.journalFiles(), file, spec, read.state, read)
+    this.journals.set(name, j as unknown as FileJournal<unknown, unknown>)
+    return j
   }
 
   onWriteFailure(listener: (e: StoreWriteError) => void): void {
@@ -150,6 +194,8 @@ export class FileStore implements Store {
   }
 
   async flush(durableOnly = false): Promise<void> {
+    // Journals: what was appended (and, at a periodic flush, a compaction when one is due).
+    await Promise.all([...this.journals.values()].map(j => (durableOnly ? j.commit() : j.compact())))
     await this.flushLogs()
     // A document being written by an earlier flush counts too: the caller waits until that write is durable.
     const dirty = [...this.docs.values()].filter(d => (d.dirty || d.writing) && !(durableOnly && d.spec.volatile))
@@ -201,7 +247,7 @@ export class FileStore implements Store {
     text: string,
     spec: DocSpec<unknown>,
     encodeMs = 0,
-    /** Write on the event loop even in background mode (`persist()`). */
+    /** `persist()`: in background mode, in order with the other persists and journal appends. */
     now = false,
   ): Promise<void> | undefined {
     const t = performance.now()
@@ -218,6 +264,10 @@ export class FileStore implements Store {
       })
     }
     if (this.background && !now) return this.writeInBackground(this.file(name), text, !spec.volatile).then(done)
+    if (this.ordered) {
+      const file = this.file(name)
+      return this.ordered.push({}, () => this.writeInBackground(file, text, !spec.volatile)).then(done)
+    }
     this.writeAtomically(this.file(name), text, !spec.volatile)
     done()
     return undefined
@@ -297,6 +347,44 @@ export class FileStore implements Store {
     return join(this.stateDir, `${name}.json`)
   }
 
+  private journalFile(name: string): string {
+    return join(this.stateDir, `${name}.jsonl`)
+  }
+
+  /** The writes a journal makes: on the spot, or off the event loop in order with the other ordered writes. */
+  private journalFiles(): JournalFiles {
+    return {
+      ordered: this.ordered,
+      append: (file, text) =>
+        this.background ? this.appendInBackground(file, text, () => {}) : this.appendDurably(file, text),
+      replace: (file, text) =>
+        this.background ? this.writeInBackground(file, text, true) : this.writeAtomically(file, text, true),
+      truncate: (file, size) => this.fs.truncateSync(file, size),
+    }
+  }
+
+  /**
+   * Read a journal file; a torn last line is cut off. A damaged one is refused like a durable document,
+   * or (with --accept-state-loss) moved aside: undefined, the journal starts from its defaults.
+   */
+  private loadJournal<S, R>(file: string, spec: JournalSpec<S, R>): ReadJournal<S> | undefined {
+    try {
+      const read = readJournal(this.fs.readFileSync(file), spec)
+      if (read.torn) this.fs.truncateSync(file, read.size)
+      return read
+    } catch (e) {
+      if (!(e instanceof DocDamage)) throw e
+      const problem = `${this.shown(file)}: ${e.reason}`
+      if (!this.acceptLoss) {
+        this.refused.push(problem)
+        throw new StateDamageError([problem])
+      }
+      const aside = this.moveAside(file)
+      this.warnings.push(`⚠️ ${problem}；已移至 ${this.shown(aside)}，以空状态继续 (moved aside, continuing empty)`)
+      return undefined
+    }
+  }
+
   private load<T extends object>(file: string, spec: DocSpec<T>): T {
     if (!this.fs.existsSync(file)) return spec.defaults()
     try {
@@ -328,7 +416,9 @@ export class FileStore implements Store {
 
   /** Durable documents the manifest lists must exist: a deleted ledger is not an empty ledger. */
   private checkMissing(): void {
-    const missing = this.manifest.durable.filter(n => !this.fs.existsSync(this.file(n)))
+    const missing = this.manifest.durable.filter(
+      n => !this.fs.existsSync(this.file(n)) && !this.fs.existsSync(this.journalFile(n)),
+    )
     if (!missing.length) return
     const problems = missing.map(n => `${this.shown(this.file(n))}: missing, although ${MANIFEST} records it`)
     if (!this.acceptLoss) throw new StateDamageError(problems)
@@ -458,9 +548,10 @@ class FileDoc<T> extends HeldDoc<T> {
   private succeeded = 0
 
   /**
-   * Write now, on the event loop even in background mode (after a write of it in progress): when it
-   * returns the document is durable, so records persisted one after the other (a case, then the queue
-   * holding its confirmation) reach the disk in that order, whenever the process is killed.
+   * Write now (after a write of it in progress): when it resolves the document is durable. In background
+   * mode the write joins the store's ordered writes, off the event loop: records persisted or appended
+   * one after the other (a case, then the queue holding its confirmation) reach the disk in that order,
+   * whenever the process is killed.
    */
   async persist(): Promise<void> {
     this.dirty = true

@@ -1,4 +1,5 @@
-import type { Doc, DocSpec, Store } from './store.js'
+import { DocJournal } from './doc-journal.js'
+import type { Doc, DocSpec, Journal, JournalSpec, Store } from './store.js'
 
 /** In-memory twin of the file store, for tests and dry-run replays. */
 export class MemoryStore implements Store {
@@ -6,7 +7,8 @@ export class MemoryStore implements Store {
   readonly refused: string[] = []
   private docs = new Map<string, Doc<any>>()
   private logs = new Map<string, Map<string, object[]>>()
-  /** Number of `persist()` calls, so tests can assert durability ordering. */
+  private journals = new Map<string, DocJournal<unknown, unknown>>()
+  /** Number of `persist()` calls (and journal commits), so tests can assert durability ordering. */
   persists = 0
 
   doc<T extends object>(name: string, spec: DocSpec<T>): Doc<T> {
@@ -22,6 +24,13 @@ export class MemoryStore implements Store {
       this.docs.set(name, d)
     }
     return d
+  }
+
+  /** A journal held as a document: its records count as one persist when committed (by `flush`, as before a send). */
+  journal<S extends object, R>(name: string, spec: JournalSpec<S, R>): Journal<S, R> {
+    let j = this.journals.get(name)
+    if (!j) this.journals.set(name, (j = new DocJournal(this.doc(name, spec), spec) as DocJournal<unknown, unknown>))
+    return j as unknown as Journal<S, R>
   }
 
   onWriteFailure(): void {} // memory never fails to write
@@ -51,5 +60,7 @@ export class MemoryStore implements Store {
     return [...(this.logs.get(log)?.keys() ?? [])].sort()
   }
 
-  async flush(_durableOnly?: boolean): Promise<void> {}
+  async flush(_durableOnly?: boolean): Promise<void> {
+    for (const j of this.journals.values()) await j.commit()
+  }
 }

@@ -71,10 +71,50 @@ export abstract class HeldDoc<T> implements Doc<T> {
   abstract persist(): Promise<void>
 }
 
+/**
+ * What a journal is: a durable document (`DocSpec`, the state at the last compaction) whose changes are
+ * stored as records appended after it, each folded in by `apply`. Records are written by this release's
+ * version: a journal of an older version has its records migrated by `recordMigrations` (like `migrations`).
+ */
+export interface JournalSpec<S, R> extends DocSpec<S> {
+  /** The zod schema each stored record must pass. */
+  record: z.ZodType
+  /** Fold one record into the state, in place. The same records in the same order give the same state. */
+  apply(state: S, record: R): void
+  // biome-ignore lint/suspicious/noExplicitAny: a migration reads what an older release wrote, typed by the step itself
+  recordMigrations?: Record<number, (old: any) => unknown>
+  /** Rewrite the journal as one snapshot at a periodic flush once it holds this many records (default 1000). */
+  compactAfter?: number
+}
+
+/** Declare a journal spec (typed by its defaults and `apply`). */
+export function journalSpec<S extends object, R>(spec: JournalSpec<S, R>): JournalSpec<S, R> {
+  return { ...spec, durable: true }
+}
+
+/**
+ * Growing durable state kept as an append-only journal: each change costs one record, not a rewrite of
+ * the whole state (the outbox: one record per queued message and per send).
+ */
+export interface Journal<S, R> {
+  /** The state: the snapshot with every record applied. Read it; change it only through `append`. */
+  readonly state: S
+  /**
+   * Apply `record` to the state and write it, in order with every `persist()` and append before it. The
+   * running bot writes the records of one event-loop turn together (one write, one fsync, off the event
+   * loop); the flush before a send waits for them, so nothing leaves the bot before its record is durable.
+   */
+  append(record: R): void
+  /** Resolve once every record appended so far is durable. */
+  commit(): Promise<void>
+}
+
 /** The store port. `FileStore` keeps it on disk, `MemoryStore` in memory. */
 export interface Store {
   /** Open (or create from `spec.defaults`) the document `name`; throws `StateDamageError` for damaged durable state. */
   doc<T extends object>(name: string, spec: DocSpec<T>): Doc<T>
+  /** Open (or create) the journal `name`; throws `StateDamageError` for a damaged one, like a durable document. */
+  journal<S extends object, R>(name: string, spec: JournalSpec<S, R>): Journal<S, R>
   /** Names of stored documents starting with `prefix` (on disk or opened), sorted. */
   names(prefix: string): string[]
   /** Append one record to the daily JSONL log `log` for the day `day` (`YYYY-MM-DD`). */
@@ -83,7 +123,12 @@ export interface Store {
   readLog<R = unknown>(log: string, fromDay: string, toDay: string): R[]
   /** Days (`YYYY-MM-DD`) that have records in `log`, sorted. */
   logDays(log: string): string[]
-  /** Write every dirty document and buffered log line (`durableOnly`: skip volatile documents). */
+  /**
+   * The other accounts' records of `log` for days in [fromDay, toDay] (fleet mode on PostgreSQL: the audit
+   * log and the activity days are fleet-wide this way); absent for a store of one process.
+   */
+  readFleetLog?<R = unknown>(log: string, fromDay: string, toDay: string): Promise<{ account: string; record: R }[]>
+  /** Write every dirty document, journal record and buffered log line (`durableOnly`: skip volatile documents). */
   flush(durableOnly?: boolean): Promise<void>
   /** Problems met while loading (damaged files moved aside), for `#状态`. */
   readonly warnings: string[]

@@ -2,7 +2,7 @@ import type { Clock } from '../../ports/clock.js'
 import { chatKey, type OutboundMessage } from '../../ports/outbound-message.js'
 import type { Sender } from '../../ports/sender.js'
 import { z } from 'zod'
-import { docSpec, type Store } from '../../ports/store/store.js'
+import { type Journal, journalSpec, type Store } from '../../ports/store/store.js'
 import type { Logger } from '../../process/logger.js'
 import { mergeTexts } from './merge-texts.js'
 
@@ -22,26 +22,85 @@ interface Queued extends OutboundMessage {
   notBefore: number
 }
 
-interface OutboxDoc {
+interface OutboxState {
   queue: Queued[]
   seq: number
   /** Recent sends (time and chat), so the rate limits hold across a restart. */
   sent: { at: number; chat: string }[]
 }
 
-/** The `outbox` document (durable): the queue and the recent send history. */
-export const OUTBOX_DOC = docSpec<OutboxDoc>({
-  version: 1,
+/** One change of the outbox, as its journal stores it. */
+export type OutboxRecord =
+  /** A message queued. */
+  | { op: 'queue'; item: Queued }
+  /** Messages taken from the queue to be sent (merged) at `at`; sends up to `keepAfter` leave the history. */
+  | { op: 'take'; seqs: number[]; at: number; chat: string; keepAfter: number }
+  /** The send taken at `at` did not happen (failed, or the fleet refused it): it leaves the history. */
+  | { op: 'untake'; at: number; chat: string }
+  /** Messages back in the queue after a failed send, to be retried. */
+  | { op: 'requeue'; items: Queued[] }
+
+const queuedSchema = z.looseObject({
+  chat: z.object({}).loose(),
+  seq: z.number(),
+  attempts: z.number(),
+  notBefore: z.number(),
+})
+
+/**
+ * The `outbox` journal (`state/outbox.jsonl`): the queue and the recent send history as a snapshot,
+ * then one record per queued message and per send. Version 1 was the document `state/outbox.json`,
+ * rewritten whole at every change: it becomes the journal's snapshot at the first start.
+ */
+export const OUTBOX_JOURNAL = journalSpec<OutboxState, OutboxRecord>({
+  version: 2,
   schema: z.object({
-    queue: z.array(
-      z.looseObject({ chat: z.object({}).loose(), seq: z.number(), attempts: z.number(), notBefore: z.number() }),
-    ),
+    queue: z.array(queuedSchema),
     seq: z.number().int().positive(),
     sent: z.array(z.object({ at: z.number(), chat: z.string() })),
   }),
+  migrations: { 1: (v1: OutboxState) => v1 }, // the same state, now followed by records
   defaults: () => ({ queue: [], seq: 1, sent: [] }),
-  durable: true,
+  record: z.discriminatedUnion('op', [
+    z.object({ op: z.literal('queue'), item: queuedSchema }),
+    z.object({
+      op: z.literal('take'),
+      seqs: z.array(z.number()),
+      at: z.number(),
+      chat: z.string(),
+      keepAfter: z.number(),
+    }),
+    z.object({ op: z.literal('untake'), at: z.number(), chat: z.string() }),
+    z.object({ op: z.literal('requeue'), items: z.array(queuedSchema) }),
+  ]),
+  apply: applyOutbox,
 })
+
+/** Fold one outbox record into the state. */
+function applyOutbox(s: OutboxState, r: OutboxRecord): void {
+  switch (r.op) {
+    case 'queue':
+      s.queue.push(r.item)
+      s.seq = Math.max(s.seq, r.item.seq + 1)
+      return
+    case 'take': {
+      const taken = new Set(r.seqs)
+      s.queue = s.queue.filter(q => !taken.has(q.seq))
+      s.sent = s.sent.filter(x => x.at > r.keepAfter)
+      s.sent.push({ at: r.at, chat: r.chat })
+      return
+    }
+    case 'untake': {
+      const i = s.sent.findLastIndex(x => x.at === r.at && x.chat === r.chat)
+      if (i >= 0) s.sent.splice(i, 1)
+      return
+    }
+    case 'requeue':
+      s.queue.push(...r.items)
+      s.queue.sort((a, b) => a.seq - b.seq)
+      return
+  }
+}
 
 declare module '../../core/facts.js' {
   interface Facts {
@@ -57,7 +116,7 @@ declare module '../../core/facts.js' {
  * exponential backoff. The queue is persisted so a restart delivers it.
  */
 export class Outbox {
-  private doc
+  private journal: Journal<OutboxState, OutboxRecord>
   private recentSends: number[] = []
   private lastByChat = new Map<string, number>()
   private lastChat?: string
@@ -87,19 +146,18 @@ export class Outbox {
     private beforeSend: () => Promise<void> = async () => {},
     private mayDeliver: MayDeliver = async () => true,
   ) {
-    this.doc = store.doc('outbox', OUTBOX_DOC)
+    this.journal = store.journal('outbox', OUTBOX_JOURNAL)
     this.reindex()
     this.restoreHistory()
   }
 
   /** Queue a message; it is delivered as soon as the limits allow. */
   enqueue(msg: OutboundMessage): void {
-    const item = { ...msg, seq: this.doc.data.seq++, attempts: 0, notBefore: 0 }
-    this.doc.data.queue.push(item)
+    const item = { ...msg, seq: this.journal.state.seq, attempts: 0, notBefore: 0 }
+    // One record appended, written with the others of this turn (after the records that caused it, a
+    // confirmed case or a strike, and before any send): never a rewrite of the whole queue.
+    this.journal.append({ op: 'queue', item })
     this.chatQueue(chatKey(item)).push(item)
-    // A queued reply is written at once, like the record that caused it (a confirmed case, a strike):
-    // a kill before the next flush must not leave a stored case without its confirmation.
-    this.doc.persist().catch(e => this.log.error('outbox queue not written', e))
     this.pump()
   }
 
@@ -110,7 +168,7 @@ export class Outbox {
 
   /** Messages waiting to be sent. */
   depth(): number {
-    return this.doc.data.queue.length
+    return this.journal.state.queue.length
   }
 
   /** Start (or restart after a disconnect) delivering, including what a previous run left queued. */
@@ -128,7 +186,7 @@ export class Outbox {
   }
 
   private pump(): void {
-    if (this.paused || this.busy || !this.doc.data.queue.length) return
+    if (this.paused || this.busy || !this.journal.state.queue.length) return
     const now = this.clock.now()
     const next = this.pickNext(now)
     if (next.at > now) return this.wakeAt(next.at)
@@ -155,14 +213,15 @@ export class Outbox {
     const key = chatKey(first)
     const chat = this.chatQueue(key)
     const { message, items } = mergeTexts(first, chat, this.limits.mergeMaxChars)
-    const sent = new Set(items)
-    this.doc.data.queue = this.doc.data.queue.filter(q => !sent.has(q))
     chat.splice(0, items.length)
     if (!chat.length) this.byChat.delete(key)
     // The send is recorded before it happens (and written by `beforeSend`), so a kill right after it
-    // cannot let a restarted bot exceed the limits.
-    const unmark = this.markSent(key, now)
-    this.doc.changed()
+    // cannot let a restarted bot send it again or exceed the limits.
+    const unmark = this.markSent(
+      key,
+      now,
+      items.map(i => (i as Queued).seq),
+    )
     try {
       await this.beforeSend()
       if (!(await this.mayDeliver(message, items as Queued[]))) {
@@ -190,40 +249,39 @@ export class Outbox {
     }
   }
 
-  /** Count a send against the limits (and in the stored history); returns how to take it back. */
-  private markSent(key: string, at: number): () => void {
+  /** Take `seqs` from the queue and count the send against the limits (stored); returns how to take it back. */
+  private markSent(key: string, at: number, seqs: number[]): () => void {
     const before = {
       recent: this.recentSends,
       chat: this.lastByChat.get(key),
       lastChat: this.lastChat,
       switchReadyAt: this.switchReadyAt,
-      sent: this.doc.data.sent,
     }
     this.recentSends = [...this.recentSends, at]
     this.lastByChat.set(key, at)
     this.lastChat = key
     const { switchPauseMin: lo, switchPauseMax: hi } = this.limits
     this.switchReadyAt = at + lo + this.random() * (hi - lo)
-    const keep = at - Math.max(60_000, this.limits.perChatGap, hi)
-    this.doc.data.sent = [...this.doc.data.sent.filter(s => s.at > keep), { at, chat: key }]
+    const keepAfter = at - Math.max(60_000, this.limits.perChatGap, hi)
+    this.journal.append({ op: 'take', seqs, at, chat: key, keepAfter })
     return () => {
       this.recentSends = before.recent
       if (before.chat === undefined) this.lastByChat.delete(key)
       else this.lastByChat.set(key, before.chat)
       this.lastChat = before.lastChat
       this.switchReadyAt = before.switchReadyAt
-      this.doc.data.sent = before.sent
+      this.journal.append({ op: 'untake', at, chat: key })
     }
   }
 
   /** Rebuild the rate-limit view from the stored send history (a restart must not reset the limits). */
   private restoreHistory(): void {
     const now = this.clock.now()
-    for (const s of this.doc.data.sent) {
+    for (const s of this.journal.state.sent) {
       if (s.at > now - 60_000) this.recentSends.push(s.at)
       this.lastByChat.set(s.chat, Math.max(s.at, this.lastByChat.get(s.chat) ?? -Infinity))
     }
-    const last = this.doc.data.sent.at(-1)
+    const last = this.journal.state.sent.at(-1)
     if (last) {
       this.lastChat = last.chat
       this.switchReadyAt = last.at + this.limits.switchPauseMax
@@ -240,10 +298,8 @@ export class Outbox {
     }
     this.log.warn(`send failed (attempt ${attempts}), retrying`, error)
     const backoff = 2 ** attempts * 1000
-    this.doc.data.queue.push(...items.map(i => ({ ...i, attempts, notBefore: now + backoff })))
-    this.doc.data.queue.sort((a, b) => a.seq - b.seq)
+    this.journal.append({ op: 'requeue', items: items.map(i => ({ ...i, attempts, notBefore: now + backoff })) })
     this.reindex()
-    this.doc.changed()
   }
 
   private chatQueue(key: string): Queued[] {
@@ -255,7 +311,7 @@ export class Outbox {
   /** Rebuild the per-chat view of the persisted queue (at load and after a retry reorders it). */
   private reindex(): void {
     this.byChat.clear()
-    for (const item of this.doc.data.queue) this.chatQueue(chatKey(item)).push(item)
+    for (const item of this.journal.state.queue) this.chatQueue(chatKey(item)).push(item)
   }
 
   private wakeAt(at: number): void {

@@ -9,7 +9,7 @@ import type { Directory } from '../../ports/directory.js'
 import type { AuditLog } from '../records/audit.js'
 import type { Ledger } from '../records/ledger.js'
 import type { Logger } from '../../process/logger.js'
-import type { FleetGate } from '../../fleet/gate.js'
+import { type FleetGate, SOLO } from '../../fleet/gate.js'
 
 /** A plugin instance with its name. */
 export interface HostedPlugin {
@@ -75,7 +75,10 @@ export async function createPlugins(
       membersWithRole: (role: Role) => config.roles[role as keyof typeof config.roles] ?? [],
       displayName: (m: Member) => loaded.roster.byContact(m.id)?.name ?? m.groupAlias ?? m.name,
       observing: (group?: GroupRef) => s.observing(def.name, group),
-      fleet: { follow: (doc, fn) => s.fleet.follow(doc, fn, `plugin:${def.name}:${doc}`) },
+      fleet: {
+        follow: (doc, fn) => s.fleet.follow(doc, fn, `plugin:${def.name}:${doc}`),
+        readLog: s.fleet === SOLO ? undefined : s.store.readFleetLog?.bind(s.store),
+      },
     }
     try {
       out.push({ name: def.name, def, instance: await def.create(ctx) })

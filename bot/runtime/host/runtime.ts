@@ -1,7 +1,8 @@
 import type { Action } from '../../core/actions.js'
 import type { Fact } from '../../core/facts.js'
 import type { BotEvent, MessageEvent, Role } from '../../core/event.js'
-import type { Roster } from '../../roster/roster.js'
+import { Roster, type RosterEntry } from '../../roster/roster.js'
+import { SHARED_ROSTER_DOC, SHARED_ROSTER_SCHEMA } from '../../roster/shared-roster.js'
 import type { Decision, JobSpec } from '../../core/plugin.js'
 import { ConfigError, type LoadedConfig } from '../../config/load-config.js'
 import { StateDamageError, type StoreWriteError } from '../../ports/store/store.js'
@@ -54,6 +55,8 @@ export class BotRuntime {
   private rolesOf: (contactId: string) => Role[]
   /** The fleet's answers to "may I act here / run this / send this" (always yes for one process). */
   readonly fleet: FleetGate
+  /** When the roster in use was loaded (start, a reload here or through another account of the fleet). */
+  private rosterAt: number
   /** What the task running now is (an event, a timer, a cron slot): the cause in the fleet's send keys. */
   private task?: { cause: string; once?: string; claimed?: Promise<boolean> }
 
@@ -64,8 +67,15 @@ export class BotRuntime {
     this.rolesOf = roleResolver(loaded)
     this.fleet = deps.fleet ?? SOLO
     this.startedAt = clock.now()
+    this.rosterAt = this.startedAt
     this.queue = new SerialQueue(e => deps.log.error('queued task failed', e))
-    this.audit = new AuditLog(store, clock, cfg.timezone)
+    // Fleet-wide audit: the other accounts' entries are read in fleet mode only.
+    this.audit = new AuditLog(
+      store,
+      clock,
+      cfg.timezone,
+      this.fleet === SOLO ? undefined : store.readFleetLog?.bind(store),
+    )
     this.ledger = new Ledger(store, {
       base: cfg.penalties.fineBase,
       windowMs: cfg.penalties.fineWindow,
@@ -91,6 +101,8 @@ export class BotRuntime {
     store.onWriteFailure(e => this.storeFailed(e))
     // Fleet-wide strikes and fines: the other accounts' ledgers count here (each account writes its own).
     this.fleet.follow('ledger', (account, data) => this.ledger.setForeign(account, data), 'runtime:ledger')
+    // A roster reloaded through another account applies here too.
+    this.fleet.follow('roster', (_account, data) => this.takeRoster(data), 'runtime:roster')
     this.seen = new IdCache(cfg.runtime.dedupeWindow)
     this.modes = new ObserveMode(store, () => this.loaded)
     this.executor = new Executor({
@@ -283,9 +295,23 @@ export class BotRuntime {
     this.scheduler.start()
   }
 
-  /** Replace the roster (already validated); role lookups follow it. */
+  /** Replace the roster (already validated); role lookups follow it. In a fleet the other accounts take it too. */
   replaceRoster(roster: Roster): void {
     this.loaded.roster = roster
+    this.rolesOf = roleResolver(this.loaded)
+    this.rosterAt = this.deps.clock.now()
+    if (this.fleet === SOLO) return
+    const shared = this.deps.store.doc('roster', SHARED_ROSTER_DOC)
+    Object.assign(shared.data, { at: this.rosterAt, source: roster.source, entries: roster.entries })
+    shared.changed()
+  }
+
+  /** Another account reloaded the roster: take it when it is newer than this account's. */
+  private takeRoster(data: unknown): void {
+    const got = SHARED_ROSTER_SCHEMA.safeParse(data)
+    if (!got.success || got.data.at <= this.rosterAt) return
+    this.rosterAt = got.data.at
+    this.loaded.roster = new Roster(got.data.entries as RosterEntry[], got.data.source)
     this.rolesOf = roleResolver(this.loaded)
   }
 

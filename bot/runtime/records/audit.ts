@@ -20,6 +20,8 @@ export interface AuditEntry {
   text?: string
   /** Set when the action failed (e.g. removal without admin rights). */
   failed?: string
+  /** Another account of the fleet wrote it (its id then reads `A3@sales1`); absent for this account's own. */
+  account?: string
 }
 
 /** The Chinese name of each kind of audit entry, for people reading what the bot did (replay output, the console). */
@@ -71,6 +73,8 @@ export class AuditLog {
     private store: Store,
     private clock: Clock,
     private tz: string,
+    /** The other accounts' audit rows (fleet mode: `Store.readFleetLog`); none for one process. */
+    private fleetLog?: Store['readFleetLog'],
     private keep = 5000,
   ) {
     this.counter = store.doc('audit-counter', AUDIT_COUNTER_DOC)
@@ -105,20 +109,31 @@ export class AuditLog {
     return this.recent.find(e => e.id === id) ?? this.fromDisk(30).find(e => e.id === id)
   }
 
-  /** Newest-first entries matching the filters. */
+  /** Newest-first entries of this account matching the filters. */
   query(q: AuditQuery = {}): AuditEntry[] {
     const since = this.clock.now() - (q.days ?? 7) * 86_400_000
     const pool = this.recent.length && this.recent[0].at <= since ? this.recent : this.fromDisk(q.days ?? 7)
     return pool
-      .filter(
-        e =>
-          e.at >= since &&
-          (!q.memberId || e.memberId === q.memberId) &&
-          (!q.plugin || e.plugin === q.plugin) &&
-          (!q.groupId || e.groupId === q.groupId),
-      )
+      .filter(e => e.at >= since && fits(e, q))
       .reverse()
       .slice(0, q.limit ?? 20)
+  }
+
+  /**
+   * Newest-first entries matching the filters, of every account of the fleet (PostgreSQL: the others' entries
+   * as far as they flushed them, ids `A3@sales1`); this account's only for a store of one process.
+   */
+  async queryFleet(q: AuditQuery = {}): Promise<AuditEntry[]> {
+    const own = this.query({ ...q, limit: Number.POSITIVE_INFINITY })
+    const read = this.fleetLog
+    if (!read) return own.slice(0, q.limit ?? 20)
+    const now = this.clock.now()
+    const since = now - (q.days ?? 7) * 86_400_000
+    const rows = await read<AuditEntry>('audit', dayKey(since, this.tz), dayKey(now, this.tz))
+    const others = rows
+      .map(({ account, record }) => ({ ...record, id: `${record.id}@${account}`, account }))
+      .filter(e => e.at >= since && fits(e, q))
+    return [...own, ...others].sort((a, b) => b.at - a.at).slice(0, q.limit ?? 20)
   }
 
   private fromDisk(days: number): AuditEntry[] {
@@ -128,4 +143,12 @@ export class AuditLog {
       e => !seen.has(e.id) && seen.add(e.id),
     )
   }
+}
+
+function fits(e: AuditEntry, q: AuditQuery): boolean {
+  return (
+    (!q.memberId || e.memberId === q.memberId) &&
+    (!q.plugin || e.plugin === q.plugin) &&
+    (!q.groupId || e.groupId === q.groupId)
+  )
 }

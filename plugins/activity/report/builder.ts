@@ -7,7 +7,8 @@ import { writeChart, type ChartSpec, type Series } from '../chart/chart.js'
 import { enabledIn, type ActivityConfig } from '../config.js'
 import type { DayCloser } from '../days/closing.js'
 import { loadDays } from '../days/history.js'
-import type { ActivityDocs } from '../state.js'
+import type { ActivityDocs, GroupDay } from '../state.js'
+import { FleetDays } from '../days/fleet-days.js'
 import { summarize, type PeriodSummary } from './aggregate.js'
 import { dayLabel, periodRange } from './periods.js'
 import { silentMembers } from './silent.js'
@@ -44,16 +45,24 @@ export function trendSeries(s: PeriodSummary): Series {
 /** Builds report texts and charts from the stored counters and the live directory. */
 export class ActivityReports {
   private charts = 0
+  private fleet: FleetDays
 
   constructor(
     private ctx: PluginContext<ActivityConfig>,
     private docs: ActivityDocs,
     private closer: DayCloser,
-  ) {}
+  ) {
+    this.fleet = new FleetDays(ctx)
+  }
+
+  /** Group-days of [from, to], of every account of the fleet (this account's alone for one process). */
+  days(from: string, to: string): Promise<GroupDay[]> {
+    return this.fleet.with(loadDays(this.ctx.store, this.docs.current.data, from, to), from, to)
+  }
 
   /** Counters of [from, to], optionally only some groups. */
-  summary(from: string, to: string, groupIds?: Set<string>): PeriodSummary {
-    const records = loadDays(this.ctx.store, this.docs.current.data, from, to)
+  async summary(from: string, to: string, groupIds?: Set<string>): Promise<PeriodSummary> {
+    const records = await this.days(from, to)
     return summarize(groupIds ? records.filter(r => groupIds.has(r.groupId)) : records, from, to)
   }
 
@@ -117,11 +126,11 @@ export class ActivityReports {
     const tz = this.ctx.timezone
     const today = dayKey(now, tz)
     await this.closer.refreshGroups(today)
-    const s = this.summary(today, today)
+    const s = await this.summary(today, today)
     const title = `活跃度日报 · ${dayLabel(today, tz)}`
     const text = dailyReportText(s, title, await this.facts())
     if (!s.messages) return { text }
-    const week = this.summary(addDays(today, -6), today)
+    const week = await this.summary(addDays(today, -6), today)
     const bars = topBars(
       '各群今日消息数',
       s.groups.map(g => ({ label: g.topic, value: g.messages })),
@@ -137,7 +146,7 @@ export class ActivityReports {
   async weekly(now: number): Promise<Report> {
     const p = periodRange('week', now, this.ctx.timezone)
     await this.closer.refreshGroups(p.to)
-    const s = this.summary(p.from, p.to)
+    const s = await this.summary(p.from, p.to)
     const title = `本周活跃榜 · ${p.from.slice(5)} 至 ${p.to.slice(5)}`
     const text = weeklyText(s, title, await this.facts())
     if (!s.messages) return { text }

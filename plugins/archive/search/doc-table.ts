@@ -12,10 +12,15 @@ export interface DocEntry {
   length: number
 }
 
+let lastDay = { day: '', n: 0 }
+
 /** `YYYY-MM-DD` as days since 2000-01-01 (fits 16 bits until 2179). */
 export function dayNumber(day: string): number {
+  if (day === lastDay.day) return lastDay.n // every message of a day asks for the same one
   const [y, m, d] = day.split('-').map(Number)
-  return Math.max(0, Math.min(0xffff, Math.round((Date.UTC(y, m - 1, d) - DAY0) / 86_400_000)))
+  const n = Math.max(0, Math.min(0xffff, Math.round((Date.UTC(y, m - 1, d) - DAY0) / 86_400_000)))
+  lastDay = { day, n }
+  return n
 }
 
 /** The inverse of {@link dayNumber}. */
@@ -28,8 +33,9 @@ export function dayString(n: number): string {
  * (`docs.bin`, 16 bytes per message, written in place at `doc × 16`, so a
  * torn last entry is simply overwritten). Chat, day and type are also held in
  * memory (7 bytes a message) so date, group and type filters need no read;
- * the location is read when a record is. A write the disk refuses is kept and
- * written before the next one.
+ * the location is read when a record is. Entries are buffered and written by
+ * `flush()` (the archive's, once per event-loop turn, after the lines they point
+ * to); a write the disk refuses is kept and written with the next.
  */
 export class DocTable {
   count = 0
@@ -53,7 +59,7 @@ export class DocTable {
     }
   }
 
-  /** Add a message; returns its doc number. Never throws: an entry the disk refuses waits for the next add. */
+  /** Add a message (written at the next `flush()`); returns its doc number. */
   add(e: DocEntry): number {
     const doc = this.push(e.chat, e.day, e.type)
     const b = Buffer.alloc(ENTRY)
@@ -63,7 +69,6 @@ export class DocTable {
     b.writeUInt32LE(e.offset, 8)
     b.writeUInt32LE(e.length, 12)
     this.pending.set(doc, b)
-    this.writePending()
     return doc
   }
 
@@ -91,20 +96,27 @@ export class DocTable {
     return lo
   }
 
-  /** Release the file. */
-  close(): void {
-    closeSync(this.fd)
-  }
-
-  private writePending(): void {
+  /** Write the buffered entries, each run of consecutive docs in one write. Never throws: what the disk refuses waits. */
+  flush(): void {
     try {
-      for (const [doc, b] of this.pending) {
-        writeSync(this.fd, b, 0, ENTRY, doc * ENTRY)
-        this.pending.delete(doc)
+      while (this.pending.size) {
+        const first = this.pending.keys().next().value as number
+        const run: Buffer[] = []
+        for (let doc = first; this.pending.has(doc); doc++) run.push(this.pending.get(doc) as Buffer)
+        const bytes = Buffer.concat(run)
+        let done = 0
+        while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, first * ENTRY + done)
+        for (let i = 0; i < run.length; i++) this.pending.delete(first + i)
       }
     } catch {
-      // Disk full: kept in memory, written with the next entry.
+      // Disk full: kept in memory, written with the next flush.
     }
+  }
+
+  /** Write what is buffered and release the file. */
+  close(): void {
+    this.flush()
+    closeSync(this.fd)
   }
 
   private push(chat: number, day: number, type: number): number {

@@ -38,7 +38,7 @@ type Component = (get: Source) => ArrayLike<number>
  * a doc table (`docs.bin`) and immutable posting segments written every
  * 8,192 messages, never rewritten (the messages since the last one are
  * re-read from the doc table at start). Adding a message costs its grams' pushes in
- * memory and one 16-byte write; a search reads, per segment in its date range,
+ * memory and a 16-byte entry, written with the others of its turn; a search reads, per segment in its date range,
  * the postings of its words' grams, intersects them, filters by date, group and
  * type in memory, and reads only the records it shows (plus, for words of 3 or
  * more characters, the candidates it must check).
@@ -64,6 +64,8 @@ export class NgramIndex {
   constructor(
     private dir: string,
     private reader: RecordReader,
+    /** Write the lines the docs point to (buffered by the archive), before any doc entry or segment is written. */
+    private beforeWrite: () => void = () => {},
   ) {
     mkdirSync(dir, { recursive: true })
     const file = join(dir, 'meta.json')
@@ -107,10 +109,22 @@ export class NgramIndex {
     if (this.docs.count - this.liveFrom >= SEGMENT_DOCS && !this.writing) void this.flush()
   }
 
-  /** Write the postings held in memory as a segment (every 8,192 messages). */
+  /** Write the buffered doc entries (after the lines they point to: call `beforeWrite` first). */
+  flushDocs(): void {
+    this.docs.flush()
+  }
+
+  /** Write the postings held in memory as a segment (every 8,192 messages), after the lines and doc entries. */
   async flush(): Promise<void> {
     await this.writing
     if (this.docs.count === this.liveFrom) return
+    try {
+      this.beforeWrite()
+      this.docs.flush()
+    } catch (e) {
+      this.failing = (e as Error).message // the lines wait in memory: so do the postings
+      return
+    }
     const from = this.liveFrom
     const to = this.docs.count
     const postings = this.live

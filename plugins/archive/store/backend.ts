@@ -37,9 +37,9 @@ export interface AccessEntry {
 /**
  * Where the archive keeps its records. The embedded default is `FileArchive`
  * (append-only JSONL segments per chat and day); `MemoryArchive` is its twin
- * for tests. A PostgreSQL back end (fleet mode) implements the same methods:
+ * for tests; `PgArchive` (fleet mode) keeps one row set for every account:
  * `append` is an INSERT keyed by (chat, id), `scan` a range query ordered by
- * (chat, day, seq), `search` a query on a character n-gram index, `purgeBefore` a DELETE by (chat, day).
+ * insertion, `search` a query on the records' n-gram keys, `purgeBefore` a DELETE by (chat, day).
  */
 export interface ArchiveBackend {
   /** Append one record to its chat's segment for `day`; rejects when it could not be written. */
@@ -64,4 +64,6 @@ export interface ArchiveBackend {
   readMedia(path: string): Promise<Uint8Array | undefined>
   /** Store an attachment's bytes; returns the path relative to the archive. */
   storeMedia(record: ArchiveRecord, day: string, bytes: Uint8Array): Promise<string>
+  /** Write what is buffered now (at stop); throws when the disk refuses. Absent: nothing is buffered. */
+  flush?(): void
 }

@@ -14,11 +14,19 @@ import { folderName, LineFiles, listDays, parseLines } from './segment-files.js'
  * `<dir>/index/` the character n-gram index (see `NgramIndex`),
  * `<dir>/access/<day>.jsonl` for the access log and `<dir>/media/` for kept
  * attachment bytes. Purging deletes whole day segments (and that day's media); nothing is rewritten.
+ *
+ * Lines (and their index entries) are buffered and written once per event-loop turn, before any read
+ * and at stop, lines before the entries that point to them: a kill loses at most the records of the
+ * turn in progress, the messages being handled then. No reply to them has left: a reply is sent
+ * after the store's durable flush, which takes at least one more turn.
  */
 export class FileArchive implements ArchiveBackend {
   private manifest: Record<string, ChatInfo>
   private files = new LineFiles()
   private opened?: NgramIndex
+  private scheduled = false
+  /** The disk refused the last write of buffered lines (they stay buffered). */
+  private refused = false
 
   constructor(readonly dir: string) {
     mkdirSync(join(dir, 'chats'), { recursive: true })
@@ -29,8 +37,10 @@ export class FileArchive implements ArchiveBackend {
   /** The n-gram index, opened at the first append or search (an export from the command line never opens it). */
   private get index(): NgramIndex {
     if (!this.opened) {
-      this.opened = new NgramIndex(join(this.dir, 'index'), (chat, day, offset, length) =>
-        parseRecord(this.files.read(this.segmentFile(chat, day), offset, length)),
+      this.opened = new NgramIndex(
+        join(this.dir, 'index'),
+        (chat, day, offset, length) => parseRecord(this.files.read(this.segmentFile(chat, day), offset, length)),
+        () => this.files.flush(),
       )
       this.catchUp(this.opened)
     }
@@ -38,12 +48,40 @@ export class FileArchive implements ArchiveBackend {
   }
 
   async append(record: ArchiveRecord, day: string): Promise<void> {
+    // While the disk refuses lines already buffered, this one is refused too: the archiver keeps it and retries.
+    if (this.refused) this.flush()
     const index = this.index // opened (and an older archive indexed) before the line is written
     const at = this.files.append(this.segmentFile(record.chat, day), JSON.stringify(record))
     index.add(record, day, at.offset, at.length)
+    this.schedule()
+  }
+
+  /** Write the buffered lines, then their index entries. Throws when the disk refuses (they stay buffered). */
+  flush(): void {
+    try {
+      this.files.flush()
+    } catch (e) {
+      this.refused = true
+      throw e
+    }
+    this.refused = false
+    this.opened?.flushDocs()
+  }
+
+  /** Flush at the end of this event-loop turn (once, whatever was appended in it). */
+  private schedule(): void {
+    if (this.scheduled) return
+    this.scheduled = true
+    setImmediate(() => {
+      this.scheduled = false
+      try {
+        this.flush()
+      } catch {} // retried at the next append, read or stop
+    })
   }
 
   async tail(chat: string, n: number): Promise<ArchiveRecord[]> {
+    this.flush()
     const out: ArchiveRecord[] = []
     for (const day of this.days(chat).reverse()) {
       out.unshift(...this.readSegment(chat, day))
@@ -58,7 +96,8 @@ export class FileArchive implements ArchiveBackend {
 
   async saveChat(info: ChatInfo): Promise<void> {
     const prev = this.manifest[info.chat]
-    if (prev && JSON.stringify(prev) === JSON.stringify(info)) return
+    // Asked at every message: compared field by field, rewritten only when a chat appears or is renamed.
+    if (prev && sameChat(prev, info)) return
     this.manifest[info.chat] = { ...info }
     const file = join(this.dir, 'chats.json')
     writeFileSync(`${file}.tmp`, `${JSON.stringify({ v: RECORD_VERSION, chats: this.manifest }, null, 1)}\n`)
@@ -66,6 +105,7 @@ export class FileArchive implements ArchiveBackend {
   }
 
   async *scan(range: ScanRange): AsyncIterable<Segment> {
+    this.flush()
     for (const chat of range.chats ?? Object.keys(this.manifest).sort()) {
       for (const day of this.days(chat).filter(d => d >= range.from && d <= range.to))
         yield { chat, day, records: this.readSegment(chat, day) }
@@ -74,12 +114,14 @@ export class FileArchive implements ArchiveBackend {
 
   /** Through the n-gram index; a query without words or member (types only) reads the segments in range. */
   async search(q: ArchiveQuery, limit: number): Promise<SearchResult> {
+    this.flush()
     const found = this.index.search(q, limit)
     if (found) return found
     return scanSearch(this.scan({ chats: q.chats, from: q.from, to: q.to }), q, limit)
   }
 
   async purgeBefore(chat: string, day: string): Promise<PurgeResult> {
+    this.flush()
     const out = { segments: 0, records: 0 }
     for (const d of this.days(chat).filter(d => d < day)) {
       const file = this.segmentFile(chat, d)
@@ -95,9 +137,11 @@ export class FileArchive implements ArchiveBackend {
 
   async logAccess(entry: AccessEntry, day: string): Promise<void> {
     this.files.append(join(this.dir, 'access', `${day}.jsonl`), JSON.stringify({ v: RECORD_VERSION, ...entry }))
+    this.schedule()
   }
 
   async readAccess(from: string, to: string): Promise<AccessEntry[]> {
+    this.flush()
     const folder = join(this.dir, 'access')
     return listDays(folder)
       .filter(d => d >= from && d <= to)
@@ -119,8 +163,9 @@ export class FileArchive implements ArchiveBackend {
     return rel
   }
 
-  /** Write the index's postings held in memory and close the files (at stop). */
+  /** Write the buffered lines and the index's postings held in memory and close the files (at stop). */
   async close(): Promise<void> {
+    this.flush()
     await this.opened?.close()
     this.files.closeAll()
   }
@@ -180,6 +225,11 @@ export class FileArchive implements ArchiveBackend {
 }
 
 export { folderName }
+
+function sameChat(a: ChatInfo, b: ChatInfo): boolean {
+  const keys = Object.keys(b) as (keyof ChatInfo)[]
+  return keys.length === Object.keys(a).length && keys.every(k => a[k] === b[k])
+}
 
 function isRecord(r: unknown): r is ArchiveRecord {
   return !!r && typeof r === 'object' && 'seq' in r

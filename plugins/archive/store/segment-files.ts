@@ -5,25 +5,50 @@ const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.jsonl$/
 /** Segment files kept open (the busiest chats of the day); the least recently used is closed past this. */
 const OPEN_FILES = 128
 
+interface OpenFile {
+  fd: number
+  /** Bytes of the file, the buffered ones included (the next line's offset). */
+  size: number
+  /** Bytes on disk. */
+  written: number
+  pending: Buffer[]
+}
+
 /**
  * Append-only JSONL files with their sizes known, so each appended line's byte
- * offset can be indexed. Files stay open (least recently used closed past
- * 128), each write is one `write` call at the end of the file. The first write
- * to a file after start closes a line a crash left torn.
+ * offset can be indexed. An appended line is buffered; `flush()` writes each
+ * file's buffered lines in one `write` at its end (the archive flushes once per
+ * event-loop turn, before a read and at stop). Files stay open (least recently
+ * used closed past 128, after writing what it buffered). The first write to a
+ * file after start closes a line a crash left torn.
  */
 export class LineFiles {
-  private open = new Map<string, { fd: number; size: number }>()
+  private open = new Map<string, OpenFile>()
+  private dirty = new Set<string>()
 
-  /** Append `line` (no newline) to `file`; returns its byte offset and length (with the newline). Throws when not written. */
+  /** Buffer `line` (no newline) for `file`; returns its byte offset and length (with the newline). */
   append(file: string, line: string): { offset: number; length: number } {
     const f = this.handle(file)
     const bytes = Buffer.from(`${line}\n`)
     const offset = f.size
-    let done = 0
-    // When this throws (a full disk), a partial line is overwritten by the next try: the size is not advanced.
-    while (done < bytes.length) done += writeSync(f.fd, bytes, done, bytes.length - done, offset + done)
+    f.pending.push(bytes)
     f.size += bytes.length
+    this.dirty.add(file)
     return { offset, length: bytes.length }
+  }
+
+  /** Lines buffered and not written yet. */
+  get buffered(): boolean {
+    return this.dirty.size > 0
+  }
+
+  /** Write every buffered line. Throws when the disk refuses; what was not written stays buffered. */
+  flush(): void {
+    for (const file of this.dirty) {
+      const f = this.open.get(file)
+      if (f) this.writeOut(f)
+      this.dirty.delete(file)
+    }
   }
 
   /** The `length` bytes at `offset` of `file`, as text; undefined when the file is gone or shorter. */
@@ -31,6 +56,7 @@ export class LineFiles {
     if (!this.open.has(file) && !existsSync(file)) return undefined
     const f = this.handle(file)
     if (offset + length > f.size) return undefined
+    if (offset + length > f.written) this.writeOut(f)
     const b = Buffer.alloc(length)
     let got = 0
     while (got < length) {
@@ -41,19 +67,31 @@ export class LineFiles {
     return b.toString('utf8')
   }
 
-  /** Close a file before it is deleted. */
+  /** Close a file before it is deleted (what it buffered is dropped with it). */
   forget(file: string): void {
     const f = this.open.get(file)
     if (f) closeSync(f.fd)
     this.open.delete(file)
+    this.dirty.delete(file)
   }
 
-  /** Close every file. */
+  /** Write what is buffered and close every file. */
   closeAll(): void {
+    this.flush()
     for (const f of this.open.keys()) this.forget(f)
   }
 
-  private handle(file: string): { fd: number; size: number } {
+  /** Write `f`'s buffered lines at its end; when this throws (a full disk), a partial write is overwritten by the next try. */
+  private writeOut(f: OpenFile): void {
+    if (!f.pending.length) return
+    const bytes = f.pending.length === 1 ? f.pending[0] : Buffer.concat(f.pending)
+    let done = 0
+    while (done < bytes.length) done += writeSync(f.fd, bytes, done, bytes.length - done, f.written + done)
+    f.written += bytes.length
+    f.pending = []
+  }
+
+  private handle(file: string): OpenFile {
     let f = this.open.get(file)
     if (f) {
       this.open.delete(file) // move to the most recent end
@@ -62,11 +100,19 @@ export class LineFiles {
     }
     mkdirSync(dirname(file), { recursive: true })
     const fd = openSync(file, existsSync(file) ? 'r+' : 'w+')
-    f = { fd, size: fstatSync(fd).size }
-    if (f.size && lastByte(fd, f.size) !== 0x0a) f.size += writeSync(fd, '\n', f.size)
+    const size = fstatSync(fd).size
+    f = { fd, size, written: size, pending: [] }
+    if (f.size && lastByte(fd, f.size) !== 0x0a) f.size = f.written += writeSync(fd, '\n', f.size)
     this.open.set(file, f)
-    if (this.open.size > OPEN_FILES) this.forget(this.open.keys().next().value as string)
+    if (this.open.size > OPEN_FILES) this.evict(this.open.keys().next().value as string)
     return f
+  }
+
+  /** Close the least recently used file, after writing what it buffered. */
+  private evict(file: string): void {
+    const f = this.open.get(file)
+    if (f) this.writeOut(f)
+    this.forget(file)
   }
 }
 

@@ -43,6 +43,8 @@ export class ContentService {
   readonly flood = new FloodTracker()
   readonly incidents: Doc<IncidentLog>
   readonly reviews: Doc<ReviewLog>
+  /** The other accounts' incident logs (fleet mode), by account. */
+  readonly foreignIncidents = new Map<string, IncidentLog>()
   private readonly qr = new QrReader()
   private readonly pendingQr = new Map<
     string,
@@ -61,6 +63,11 @@ export class ContentService {
     )
     this.incidents = ctx.store.doc('content-incidents', INCIDENTS_DOC)
     this.reviews = ctx.store.doc('content-reviews', REVIEWS_DOC)
+    // Fleet: the other accounts' incidents, listed by `#违规` here too (each account writes only its own).
+    ctx.fleet.follow('content-incidents', (account, data) => {
+      const parsed = INCIDENTS_DOC.schema.safeParse(data)
+      if (parsed.success) this.foreignIncidents.set(account, parsed.data as IncidentLog)
+    })
   }
 
   /** Stops the QR worker thread. */

@@ -231,17 +231,23 @@ describe('FileStore writing in the background (the running bot)', () => {
     expect(calls).toContain(`fsync ${stateFile(dir, 'cases')}.tmp-${process.pid}`)
   })
 
-  it('persist() still writes at once, so records persisted one after the other reach the disk in that order', async () => {
+  it('persist() writes off the event loop, in the order called, so records persisted one after the other reach the disk in that order', async () => {
     const dir = tempDir()
-    const store = new FileStore(dir, { background: true })
+    const { recorded, calls } = recordingFs()
+    const store = new FileStore(dir, { fs: recorded, background: true })
     const cases = store.doc('cases', CASES)
     const queue = store.doc('queue', CASES)
     cases.data.confirmed.push('案例-1')
     const first = cases.persist()
-    expect(onDisk(dir, 'cases')).toEqual({ $version: 1, confirmed: ['案例-1'] }) // before the queue is touched
     queue.data.confirmed.push('确认 案例-1')
-    await Promise.all([first, queue.persist()])
+    const second = queue.persist()
+    expect(existsSync(stateFile(dir, 'cases'))).toBe(false) // nothing written on the event loop
+    await first
+    expect(onDisk(dir, 'cases')).toEqual({ $version: 1, confirmed: ['案例-1'] })
+    await second
     expect(onDisk(dir, 'queue')).toEqual({ $version: 1, confirmed: ['确认 案例-1'] })
+    const renames = calls.filter(c => /rename .*(cases|queue)\.json$/.test(c))
+    expect(renames).toEqual([`rename ${stateFile(dir, 'cases')}`, `rename ${stateFile(dir, 'queue')}`])
   })
 
   it('a flush before a send waits for a write already under way, and writes what changed meanwhile', async () => {

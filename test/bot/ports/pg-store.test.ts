@@ -58,6 +58,26 @@ describe.skipIf(!url)('PgStore on PostgreSQL', () => {
     expect(rows.at(-1)?.version).toBe(SCHEMA_VERSION)
   })
 
+  it('upgrades a fleet database at schema version 2 to 3 on start, keeping its rows; a version-2 release then refuses it', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const db = schemaDb(schema)
+    await db.schema.createSchema(schema).execute()
+    expect(await migrate(db, MIGRATIONS.slice(0, 2))).toEqual([1, 2]) // as the previous release left it
+    await db
+      .insertInto('bot_logs')
+      .values({ account: 'sales1', log: 'audit', day: '2026-12-01', record: JSON.stringify({ id: 'A1' }) })
+      .execute()
+    const store = await open(schema, 'sales2')
+    const applied = await db.selectFrom('bot_schema_migrations').select('version').orderBy('version').execute()
+    expect(applied.map(r => r.version)).toEqual([1, 2, 3])
+    expect(await store.readFleetLog('audit', '2026-12-01', '2026-12-01')).toEqual([
+      { account: 'sales1', record: { id: 'A1' } },
+    ])
+    expect(await db.selectFrom('archive_records').select('pos').execute()).toEqual([])
+    await expect(migrate(db, MIGRATIONS.slice(0, 2))).rejects.toThrow(SchemaTooNewError)
+  })
+
   it('refuses a database migrated by a newer release, with a clear message', async () => {
     const schema = freshSchema()
     schemas.push(schema)
@@ -147,4 +167,18 @@ describe.skipIf(!url)('PgStore on PostgreSQL', () => {
     expect(next.doc('cases', CASES).data.confirmed).toEqual(['C-1'])
     await Promise.all([next.close(), other.close()])
   })
+
+  it.skipIf(!url)(
+    'the same account name in another schema (another fleet or test run) is its own account',
+    async () => {
+      const [a, b] = [freshSchema(), freshSchema()]
+      schemas.push(a, b)
+      const first = await PgStore.open({ url: url as string, schema: a, account: 'acct1' })
+      const second = await PgStore.open({ url: url as string, schema: b, account: 'acct1' })
+      await expect(PgStore.open({ url: url as string, schema: b, account: 'acct1' })).rejects.toThrow(
+        AccountLockedError,
+      )
+      await Promise.all([first.close(), second.close()])
+    },
+  )
 })

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { FileStore } from '../../../bot/ports/store/file-store.js'
 import { docSpec, StateDamageError, StoreWriteError } from '../../../bot/ports/store/store.js'
 import { LEDGER_DOC } from '../../../bot/runtime/records/ledger.js'
-import { OUTBOX_DOC } from '../../../bot/runtime/delivery/outbox.js'
+import { OUTBOX_JOURNAL } from '../../../bot/runtime/delivery/outbox.js'
 import { TIMERS_DOC } from '../../../bot/runtime/schedule/timers.js'
 import { INCIDENTS_DOC } from '../../../plugins/content/incidents/incident.js'
 import { recordingFs } from './recording-fs.js'
@@ -87,12 +87,23 @@ describe('damaged state is loud and named', () => {
   it('refuses a wrong-shape outbox and a corrupt one, naming each', () => {
     const dir = tempDir()
     seed(dir, 'outbox', JSON.stringify({ queue: 'oops', seq: 1 }))
-    expect(refusal(() => new FileStore(dir).doc('outbox', OUTBOX_DOC))).toContain(
+    expect(refusal(() => new FileStore(dir).journal('outbox', OUTBOX_JOURNAL))).toContain(
       'state/outbox.json: wrong shape: queue',
     )
     seed(dir, 'outbox', '{"queue": [')
-    expect(refusal(() => new FileStore(dir).doc('outbox', OUTBOX_DOC))).toContain(
+    expect(refusal(() => new FileStore(dir).journal('outbox', OUTBOX_JOURNAL))).toContain(
       'state/outbox.json: corrupt: not valid JSON',
+    )
+  })
+
+  it('refuses an outbox journal with a damaged line before its last, naming the line', () => {
+    const dir = tempDir()
+    new FileStore(dir).journal('outbox', OUTBOX_JOURNAL).append({ op: 'untake', at: 1, chat: 'room:r1' })
+    const file = join(dir, 'state', 'outbox.jsonl')
+    const [snapshot, record] = readFileSync(file, 'utf8').split('\n')
+    writeFileSync(file, `${snapshot}\n{"op":"qu\n${record}\n`)
+    expect(refusal(() => new FileStore(dir).journal('outbox', OUTBOX_JOURNAL))).toContain(
+      'state/outbox.jsonl: corrupt: line 2 is not valid JSON',
     )
   })
 

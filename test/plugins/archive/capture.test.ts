@@ -56,7 +56,7 @@ describe('archive: capture', () => {
   })
 
   it('writes append-only JSONL day segments per chat, with the schema version on each line', async () => {
-    const h = await setup()
+    const h = await setup({ dir: tempArchiveDir() }) // the file back end's layout
     await h.say(customer, '你好，想了解一下净水器', customers)
     await h.say(zhang, '您好刘总', customers)
     const folder = join(h.dir, 'chats', 'c_r-cust')
@@ -75,7 +75,7 @@ describe('archive: capture', () => {
   })
 
   it('survives a line torn by a crash: the next write starts a new line, both neighbours stay whole', async () => {
-    const h = await setup()
+    const h = await setup({ dir: tempArchiveDir() }) // the file back end's torn lines
     await h.say(zhang, '崩溃前', sales)
     appendFileSync(join(h.dir, 'chats', 'c_r-sales', '2026-11-30.jsonl'), '{"v":1,"seq":2,"id":"torn","te')
     const again = await setup({ dir: h.dir })
@@ -138,7 +138,7 @@ describe('archive: capture', () => {
     const binary = '\u0000\u0007\uFFFD\uD800 二进制'
     await h.say(zhang, binary, sales)
     await h.say(zhang, '之后', sales)
-    const recs = await new FileArchive(h.dir).tail('r-sales', 10)
+    const recs = await h.backend.tail('r-sales', 10)
     expect(recs.map(r => r.text.length)).toEqual([2, 1_000_000, binary.length, 2])
     expect(recs[2].text).toBe(binary)
     expect(recs[3].text).toBe('之后')

@@ -3,15 +3,18 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'no
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { FileArchive } from '../../../plugins/archive/store/file-backend.js'
+import type { ArchiveBackend } from '../../../plugins/archive/store/backend.js'
 import { runArchiveCli } from '../../../plugins/archive/cli/export-command.js'
 import { createArchivePlugin } from '../../../plugins/archive/index.js'
 import { makeRuntime, text } from '../../helpers/harness.js'
-import { CONFIG, customer, customers, li, sales, setup, tempArchiveDir, zhang } from './setup.js'
+import { CONFIG, customer, customers, li, sales, setup, tempArchiveDir, testArchive, zhang } from './setup.js'
 
-/** An archive folder holding a short customer conversation (with a quote, a file and a recall) and one internal message. */
-async function archived() {
-  const h = await setup()
+/**
+ * An archive holding a short customer conversation (with a quote, a file and a recall) and one internal message:
+ * its back end (the runtime's: `PgArchive` under `npm run test:pg`), or with `dir` a `FileArchive` there.
+ */
+async function archived(dir?: string): Promise<ArchiveBackend> {
+  const h = await setup(dir ? { dir } : {})
   await h.say(customer, '你好，想了解净水器', customers)
   await h.say(zhang, '=SUM(A1) 报价见附件, "含税"', customers, {
     quote: { senderName: '刘总', text: '你好，想了解净水器' },
@@ -20,10 +23,10 @@ async function archived() {
   const oops = await h.say(customer, '我的电话 13912345678', customers)
   await h.say(customer, oops.id, customers, { kind: 'recalled' })
   await h.say(li, '内部讨论', sales)
-  return h.dir
+  return h.backend
 }
 
-async function run(dir: string, argv: string[]) {
+async function run(backend: ArchiveBackend, argv: string[]) {
   let out = ''
   let err = ''
   const sink = (add: (s: string) => void) =>
@@ -33,7 +36,6 @@ async function run(dir: string, argv: string[]) {
         done()
       },
     })
-  const backend = new FileArchive(dir)
   const audited: string[] = []
   const code = await runArchiveCli(argv, {
     backend,
@@ -106,14 +108,17 @@ describe('archive export (CLI)', () => {
   })
 
   it('writes one self-contained HTML transcript: names, times, quotes, recalls, escaped text, kept images inline', async () => {
-    const dir = tempArchiveDir()
-    const backend = new FileArchive(dir)
+    const { backend, store, settle } = await testArchive()
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])
     const plugin = createArchivePlugin({
       backend: () => backend,
       media: { fetch: async id => (id === 'img1' ? png : undefined) },
     })
-    const h = await makeRuntime(`${CONFIG}plugins: { archive: { media: { keepBytes: [customer] } } }\n`, [plugin])
+    const h = await makeRuntime(
+      `${CONFIG}plugins: { archive: { media: { keepBytes: [customer] } } }\n`,
+      [plugin],
+      store ? { store } : {},
+    )
     const at = () => h.clock.now()
     await h.rt.enqueue(text(customer, '<script>alert("x")</script> & 你好', at(), customers))
     await h.rt.enqueue(text(zhang, '收到', at(), customers, { quote: { senderName: '刘总', text: '<b>你好</b>' } }))
@@ -124,7 +129,8 @@ describe('archive export (CLI)', () => {
     await h.rt.enqueue(oops)
     await h.rt.enqueue(text(customer, oops.id, at(), customers, { kind: 'recalled' }))
     await h.clock.advance(1000)
-    const r = await run(dir, ['export', '--from', '2026-11-30', '--to', '2026-11-30', '--format', 'html'])
+    await settle()
+    const r = await run(backend, ['export', '--from', '2026-11-30', '--to', '2026-11-30', '--format', 'html'])
     expect(r.code).toBe(0)
     expect(r.out.startsWith('<!doctype html>')).toBe(true)
     expect(r.out).toContain('<h2>张三交流群（客户群）</h2>')
@@ -140,10 +146,10 @@ describe('archive export (CLI)', () => {
   })
 
   it('filters by member, and says so when the range is empty', async () => {
-    const dir = await archived()
-    const r = await run(dir, ['export', '--from', '2026-11-30', '--to', '2026-11-30', '--member', '张三'])
+    const backend = await archived()
+    const r = await run(backend, ['export', '--from', '2026-11-30', '--to', '2026-11-30', '--member', '张三'])
     expect(r.out.trim().split('\n')).toHaveLength(2)
-    const empty = await run(dir, ['export', '--from', '2026-10-01', '--to', '2026-10-31', '--format', 'md'])
+    const empty = await run(backend, ['export', '--from', '2026-10-01', '--to', '2026-10-31', '--format', 'md'])
     expect(empty.out).toContain('（该范围内没有记录）')
   })
 
@@ -162,7 +168,7 @@ describe('archive export (CLI)', () => {
   })
 
   it('refuses bad arguments with exit code 2 and the usage', async () => {
-    const dir = await archived()
+    const backend = await archived()
     for (const argv of [
       ['export', '--from', '2026-11-30'],
       ['export', '--from', '2026-13-01', '--to', '2026-11-30'],
@@ -170,18 +176,19 @@ describe('archive export (CLI)', () => {
       ['export', '--from', '2026-11-30', '--to', '2026-11-30', '--group', '不存在的群'],
       ['delete'],
     ]) {
-      const r = await run(dir, argv)
+      const r = await run(backend, argv)
       expect(r.code, argv.join(' ')).toBe(2)
       expect(r.err).toContain('usage: archive export')
       expect(r.out).toBe('')
     }
     expect(
-      (await run(dir, ['export', '--from', '2026-11-30', '--to', '2026-11-30', '--group', '不存在的群'])).access,
+      (await run(backend, ['export', '--from', '2026-11-30', '--to', '2026-11-30', '--group', '不存在的群'])).access,
     ).toEqual([])
   })
 
   it('runs as `group-guard archive export`: CSV on stdout starts with the BOM, the export lands in the audit log', async () => {
-    const dir = await archived()
+    const dir = tempArchiveDir()
+    await archived(dir) // the command reads the data folder's archive
     const data = join(dir, '..', `${dir.split('/').at(-1)}-data`)
     mkdirSync(data)
     renameSync(dir, join(data, 'archive'))

@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { Archiver } from '../../../plugins/archive/capture/archiver.js'
 import { archiveConfigSchema } from '../../../plugins/archive/config.js'
-import { FileArchive } from '../../../plugins/archive/store/file-backend.js'
 import { MemoryArchive } from '../../../plugins/archive/store/memory-backend.js'
 import type { ArchiveQuery, SearchResult } from '../../../plugins/archive/search/query.js'
 import { MONDAY_9AM, text } from '../../helpers/harness.js'
-import { admin, auditor, customer, customers, li, sales, setup, tempArchiveDir, zhang } from './setup.js'
+import { admin, auditor, customer, customers, li, sales, setup, testArchive, zhang } from './setup.js'
 
 const cfg = archiveConfigSchema.parse({})
 
@@ -92,9 +91,9 @@ describe('archive: search in chat', () => {
   })
 })
 
-describe('archive: search in the file back end', () => {
+describe('archive: search through the index (the file back end, or PostgreSQL’s keys under test:pg)', () => {
   it('finds what a full scan finds, also for quotes, backslashes, case and mixed scripts', async () => {
-    const file = new FileArchive(tempArchiveDir())
+    const { backend: file } = await testArchive()
     const memory = new MemoryArchive()
     const texts = ['说 "OK" 了', 'C:\\报价\\v2', 'iPhone 退款', 'iphone退款 2台', '退', '新品 PRO 版', '普通消息']
     const events = texts.map((t, i) => text(i % 2 ? zhang : li, t, MONDAY_9AM + i * 60_000, sales))

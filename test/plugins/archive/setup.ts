@@ -6,7 +6,10 @@ import type { ArchiveBackend } from '../../../plugins/archive/store/backend.js'
 import { FileArchive } from '../../../plugins/archive/store/file-backend.js'
 import { createArchivePlugin } from '../../../plugins/archive/index.js'
 import type { ArchiveRecord } from '../../../plugins/archive/capture/record.js'
+import { PgArchive } from '../../../plugins/archive/store/pg-backend.js'
+import { PgStore } from '../../../bot/ports/postgres/pg-store.js'
 import { group, makeRuntime, member, text } from '../../helpers/harness.js'
+import { TEST_STORE, testStore } from '../../helpers/test-store.js'
 
 /** Config with one internal and one customer group, an admin and an auditor. */
 export const CONFIG = `
@@ -29,25 +32,77 @@ export function tempArchiveDir(): string {
   return mkdtempSync(join(tmpdir(), 'archive-test-'))
 }
 
-/** A runtime with the archive plugin over a `FileArchive` in a temp folder (or the given back end). */
+/**
+ * A runtime with the archive plugin over a `FileArchive` in a temp folder (or the given back end); under
+ * `npm run test:pg` (BOT_TEST_STORE=pg) over the `PgArchive` of the runtime's PostgreSQL store instead.
+ */
 export async function setup(opts: { config?: string; dir?: string; backend?: ArchiveBackend } = {}) {
   const dir = opts.dir ?? tempArchiveDir()
-  const backend = opts.backend ?? new FileArchive(dir)
+  const { backend, store, settle } = opts.backend
+    ? { ...tracked(opts.backend), store: undefined }
+    : await testArchive(opts.dir)
   const plugin = createArchivePlugin({ backend: () => backend })
-  const h = await makeRuntime(opts.config ?? CONFIG, [plugin])
+  const h = await makeRuntime(opts.config ?? CONFIG, [plugin], store ? { store } : {})
   /** Deliver a message now (as `from`, in `g` or privately) and let the outbox send replies. */
   const say = async (from: typeof zhang, body: string, g?: typeof sales, extra: Partial<MessageEvent> = {}) => {
     const ev = text(from, body, h.clock.now(), g, extra)
     await h.rt.enqueue(ev) // through the event queue, as the Wechaty wiring delivers it
+    await settle()
     await h.clock.advance(10_000)
+    await settle()
     return ev
   }
   /** Every record of a chat, in stored order. */
   const records = async (chat: string, from = '2000-01-01', to = '2999-12-31') => {
+    await h.rt.queue.push(async () => {}) // jobs queued by a clock move (the daily purge) have run
+    await settle()
     const out: ArchiveRecord[] = []
     for await (const seg of backend.scan({ chats: [chat], from, to })) out.push(...seg.records)
     return out
   }
   const to = (chat: string) => h.wechat.textsTo(chat).join('\n')
   return { ...h, dir, backend, say, records, to }
+}
+
+/**
+ * The archive back end of the test run, with `settle()`: a `FileArchive` in `dir` (or a temp folder), or under
+ * `npm run test:pg` without `dir` the `PgArchive` of a fresh PostgreSQL store, to build the runtime on.
+ */
+export async function testArchive(dir?: string) {
+  const store = TEST_STORE === 'pg' && !dir ? await testStore() : undefined
+  const inner =
+    store instanceof PgStore ? new PgArchive(store.db, store.account) : new FileArchive(dir ?? tempArchiveDir())
+  return { ...tracked(inner), store }
+}
+
+/**
+ * The back end with its calls in flight tracked: `settle()` resolves once the archiver's writes behind the
+ * event queue are done (the file back end writes at once; PostgreSQL takes round trips).
+ */
+function tracked(inner: ArchiveBackend): { backend: ArchiveBackend; settle: () => Promise<void> } {
+  const inflight = new Set<Promise<unknown>>()
+  const backend = new Proxy(inner, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver)
+      if (typeof value !== 'function' || key === 'scan') return typeof value === 'function' ? value.bind(target) : value
+      return (...args: unknown[]) => {
+        const out = value.apply(target, args)
+        if (out instanceof Promise) {
+          inflight.add(out)
+          void out.catch(() => {}).finally(() => inflight.delete(out))
+        }
+        return out
+      }
+    },
+  })
+  // Bounded: a test's back end may never answer (a stuck disk): a call pending for a second is given up on.
+  const settle = async () => {
+    const until = Date.now() + 1_000
+    do {
+      await Promise.race([Promise.allSettled([...inflight]), new Promise(r => setTimeout(r, 100))])
+      await new Promise(r => setTimeout(r, 0))
+    } while (inflight.size && Date.now() < until)
+    inflight.clear()
+  }
+  return { backend, settle }
 }

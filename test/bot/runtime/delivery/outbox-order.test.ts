@@ -3,7 +3,7 @@ import { FakeClock, flushMicrotasks } from '../../../../bot/ports/clock.js'
 import { MemoryStore } from '../../../../bot/ports/store/memory-store.js'
 import { SimulatedWeChat } from '../../../../bot/ports/simulated.js'
 import { createLogger } from '../../../../bot/process/logger.js'
-import { Outbox } from '../../../../bot/runtime/delivery/outbox.js'
+import { OUTBOX_JOURNAL, Outbox } from '../../../../bot/runtime/delivery/outbox.js'
 
 const LIMITS = {
   perMinute: 40,
@@ -53,13 +53,15 @@ describe('Outbox and crashes', () => {
     const { join } = await import('node:path')
     const { tmpdir } = await import('node:os')
     const { FileStore } = await import('../../../../bot/ports/store/file-store.js')
+    const { readJournal } = await import('../../../../bot/ports/store/file-journal.js')
     const dir = mkdtempSync(join(tmpdir(), 'outbox-'))
     const store = new FileStore(dir)
     const clock = new FakeClock(Date.parse('2026-11-30T01:00:00Z'))
     const onDisk: unknown[] = []
     const sender = {
       send: async () => {
-        onDisk.push(JSON.parse(readFileSync(join(dir, 'state', 'outbox.json'), 'utf8')).queue.length)
+        // What a restart would read at this moment: the journal's snapshot and records, folded.
+        onDisk.push(readJournal(readFileSync(join(dir, 'state', 'outbox.jsonl')), OUTBOX_JOURNAL).state.queue.length)
       },
     }
     const outbox = new Outbox(

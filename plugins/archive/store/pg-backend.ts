@@ -1,0 +1,216 @@
+import { createHash } from 'node:crypto'
+import { type Kysely, sql } from 'kysely'
+import type { Database } from '../../../bot/ports/postgres/schema.js'
+import { type ArchiveRecord, type ChatInfo, RECORD_VERSION } from '../capture/record.js'
+import { memberKeys, recallKey, recordKeys, wordKeys } from '../search/grams.js'
+import { type ArchiveQuery, type Hit, matches, type SearchResult, scanSearch } from '../search/query.js'
+import type { AccessEntry, ArchiveBackend, PurgeResult, ScanRange, Segment } from './backend.js'
+
+/** Candidates a search reads and checks one by one; past them the total counts unchecked candidates. */
+const CHECK_LIMIT = 5000
+
+/**
+ * The archive on PostgreSQL (fleet mode): one row set for every account of the fleet (`archive_records`,
+ * `archive_chats`, `archive_access`, `archive_media`, schema migration 3), so a search through one account
+ * finds what another account received. A message two accounts received is kept once: the same id, or
+ * another account's record with the same fingerprint (sender, time, type, text) in the chat, is not
+ * inserted again; the insert takes a transaction lock on the chat so two accounts never race past each
+ * other. Records keep their search keys (`recordKeys`) in a GIN-indexed `bigint[]`: a search intersects
+ * the keys of its words in SQL and checks each candidate like the file back end's index does.
+ */
+export class PgArchive implements ArchiveBackend {
+  constructor(
+    private db: Kysely<Database>,
+    /** The account writing through this back end (recorded on every row it adds). */
+    readonly account: string,
+  ) {}
+
+  async append(record: ArchiveRecord, day: string): Promise<void> {
+    const fingerprint = fingerprintOf(record)
+    const keys = [...recordKeys(record)].map(String)
+    await this.db.transaction().execute(async tx => {
+      await sql`select pg_advisory_xact_lock(hashtext(${`archive:${record.chat}`}))`.execute(tx)
+      await sql`insert into archive_records (chat, day, at, id, fingerprint, account, type, record, keys)
+        select ${record.chat}, ${day}, ${record.at}, ${record.id}, ${fingerprint}, ${this.account}, ${record.type},
+          ${JSON.stringify(record)}, ${keys}::bigint[]
+        where not exists (select 1 from archive_records
+          where chat = ${record.chat} and fingerprint = ${fingerprint} and account <> ${this.account})
+        on conflict (chat, id) do nothing`.execute(tx)
+    })
+  }
+
+  async tail(chat: string, n: number): Promise<ArchiveRecord[]> {
+    const rows = await this.db
+      .selectFrom('archive_records')
+      .select('record')
+      .where('chat', '=', chat)
+      .orderBy('pos', 'desc')
+      .limit(n)
+      .execute()
+    return rows.map(r => parse(r.record)).reverse()
+  }
+
+  async chats(): Promise<ChatInfo[]> {
+    const rows = await this.db.selectFrom('archive_chats').select('info').orderBy('chat').execute()
+    return rows.map(r => r.info as ChatInfo)
+  }
+
+  async saveChat(info: ChatInfo): Promise<void> {
+    const data = JSON.stringify(info)
+    await sql`insert into archive_chats (chat, info) values (${info.chat}, ${data}::jsonb)
+      on conflict (chat) do update set info = excluded.info, updated_at = now()
+      where archive_chats.info is distinct from excluded.info`.execute(this.db)
+  }
+
+  async *scan(range: ScanRange): AsyncIterable<Segment> {
+    const chats = range.chats ?? (await this.chats()).map(c => c.chat)
+    for (const chat of chats) {
+      const days = await this.db
+        .selectFrom('archive_records')
+        .select('day')
+        .distinct()
+        .where('chat', '=', chat)
+        .where('day', '>=', range.from)
+        .where('day', '<=', range.to)
+        .orderBy('day')
+        .execute()
+      for (const { day } of days) {
+        const rows = await this.db
+          .selectFrom('archive_records')
+          .select('record')
+          .where('chat', '=', chat)
+          .where('day', '=', day)
+          .orderBy('pos')
+          .execute()
+        yield { chat, day, records: rows.map(r => parse(r.record)) }
+      }
+    }
+  }
+
+  /** Through the key index; a query without words or member (types only) reads the segments in range. */
+  async search(q: ArchiveQuery, limit: number): Promise<SearchResult> {
+    const perWord = (q.words ?? []).map(w => wordKeys(w))
+    const all = perWord.flatMap(k => k.keys).map(String)
+    // Words of 1 or 2 characters (no member): the rows holding their keys are exactly the matches.
+    const exact = !q.member && perWord.length > 0 && perWord.every(k => k.exact && k.keys.length > 0)
+    const member = q.member ? memberKeys(q.member) : undefined
+    if (!all.length && !member) return scanSearch(this.scan({ chats: q.chats, from: q.from, to: q.to }), q, limit)
+    let query = this.db
+      .selectFrom('archive_records')
+      .where('day', '>=', q.from)
+      .where('day', '<=', q.to)
+      .$if(!!q.chats, qb => qb.where('chat', 'in', q.chats?.length ? q.chats : ['']))
+      .$if(!!q.types?.length, qb => qb.where('type', 'in', q.types ?? []))
+      .$if(all.length > 0, qb => qb.where(sql<boolean>`keys @> ${all}::bigint[]`))
+    if (member) {
+      const name = member.name.keys.map(String)
+      query = query.where(eb =>
+        eb.or([
+          sql<boolean>`keys @> ${[String(member.id)]}::bigint[]`,
+          ...(name.length ? [sql<boolean>`keys @> ${name}::bigint[]`] : []),
+        ]),
+      )
+    }
+    const counted = await query.select(eb => eb.fn.countAll<string>().as('n')).executeTakeFirst()
+    const candidates = Number(counted?.n ?? 0)
+    const rows = await query
+      .select(['pos', 'record'])
+      .orderBy('at', 'desc')
+      .orderBy('pos', 'desc')
+      .limit(exact ? limit : CHECK_LIMIT)
+      .execute()
+    const found = rows.map(r => ({ pos: r.pos, record: parse(r.record) })).filter(r => exact || matches(r.record, q))
+    const approximate = !exact && candidates > rows.length
+    const total = exact ? candidates : found.length + (candidates - rows.length)
+    return { hits: await this.hits(found.slice(0, limit)), total, ...(approximate ? { approximate } : {}) }
+  }
+
+  /** The hits with their neighbours in the chat and whether a recall names them. */
+  private async hits(found: { pos: string; record: ArchiveRecord }[]): Promise<Hit[]> {
+    if (!found.length) return []
+    const positions = found.map(f => f.pos)
+    const around = await sql<{ pos: string; before: string | null; after: string | null }>`
+      select h.pos,
+        (select b.record from archive_records b where b.chat = h.chat and b.pos < h.pos order by b.pos desc limit 1) as before,
+        (select a.record from archive_records a where a.chat = h.chat and a.pos > h.pos order by a.pos limit 1) as after
+      from archive_records h where h.pos = any(${positions}::bigint[])`.execute(this.db)
+    const byPos = new Map(around.rows.map(r => [String(r.pos), r]))
+    const records = found.map(f => f.record)
+    const recallKeys = [...new Set(records.map(r => String(recallKey(r.id))))]
+    const recalls = await this.db
+      .selectFrom('archive_records')
+      .select('record')
+      .where('chat', 'in', [...new Set(records.map(r => r.chat))])
+      .where('type', '=', 'recall')
+      .where(sql<boolean>`keys && ${recallKeys}::bigint[]`)
+      .execute()
+    const recalled = new Set(recalls.map(r => parse(r.record)).map(r => `${r.chat}\n${r.recalls}`))
+    return found.map(({ pos, record }) => {
+      const n = byPos.get(String(pos))
+      return {
+        record,
+        before: n?.before ? parse(n.before) : undefined,
+        after: n?.after ? parse(n.after) : undefined,
+        recalled: recalled.has(`${record.chat}\n${record.id}`),
+      }
+    })
+  }
+
+  async purgeBefore(chat: string, day: string): Promise<PurgeResult> {
+    return this.db.transaction().execute(async tx => {
+      const gone = await tx
+        .deleteFrom('archive_records')
+        .where('chat', '=', chat)
+        .where('day', '<', day)
+        .returning('day')
+        .execute()
+      await tx.deleteFrom('archive_media').where('chat', '=', chat).where('day', '<', day).execute()
+      return { segments: new Set(gone.map(g => g.day)).size, records: gone.length }
+    })
+  }
+
+  async logAccess(entry: AccessEntry, day: string): Promise<void> {
+    await this.db
+      .insertInto('archive_access')
+      .values({ day, account: this.account, entry: JSON.stringify({ v: RECORD_VERSION, ...entry }) })
+      .execute()
+  }
+
+  async readAccess(from: string, to: string): Promise<AccessEntry[]> {
+    const rows = await this.db
+      .selectFrom('archive_access')
+      .select('entry')
+      .where('day', '>=', from)
+      .where('day', '<=', to)
+      .orderBy('seq')
+      .execute()
+    return rows.map(r => r.entry as AccessEntry)
+  }
+
+  async readMedia(path: string): Promise<Uint8Array | undefined> {
+    const row = await this.db.selectFrom('archive_media').select('bytes').where('path', '=', path).executeTakeFirst()
+    return row ? new Uint8Array(row.bytes) : undefined
+  }
+
+  async storeMedia(record: ArchiveRecord, day: string, bytes: Uint8Array): Promise<string> {
+    const name = (record.attachment?.fileName ?? 'file').replace(/[^\p{L}\p{N}._-]/gu, '_').slice(-80)
+    const path = `media/${record.chat}/${day}/${record.id}-${name}`
+    await this.db
+      .insertInto('archive_media')
+      .values({ path, chat: record.chat, day, bytes: Buffer.from(bytes) })
+      .onConflict(oc => oc.column('path').doUpdateSet({ bytes: Buffer.from(bytes) }))
+      .execute()
+    return path
+  }
+}
+
+function parse(text: string): ArchiveRecord {
+  return JSON.parse(text) as ArchiveRecord
+}
+
+/** What makes two accounts' copies of one message the same record: chat, sender, time, type and text. */
+function fingerprintOf(r: ArchiveRecord): string {
+  return createHash('sha1')
+    .update(JSON.stringify([r.sender.id, r.at, r.type, r.text, r.recalls ?? '', r.attachment?.fileName ?? '']))
+    .digest('base64url')
+}

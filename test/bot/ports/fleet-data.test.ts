@@ -1,0 +1,177 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
+import { z } from 'zod'
+import { definePlugin, type PluginDefinition } from '../../../bot/core/plugin.js'
+import { PgFleet } from '../../../bot/fleet/pg-fleet.js'
+import { PgStore } from '../../../bot/ports/postgres/pg-store.js'
+import { createLogger } from '../../../bot/process/logger.js'
+import { archivePlugin } from '../../../plugins/archive/index.js'
+import { contentPlugin } from '../../../plugins/content/index.js'
+import { activityPlugin } from '../../../plugins/activity/index.js'
+import { PgArchive } from '../../../plugins/archive/store/pg-backend.js'
+import { group, makeRuntime, member, text } from '../../helpers/harness.js'
+import { dropSchemas, freshSchema, pgAvailable } from '../../helpers/pg-test.js'
+
+const url = await pgAvailable()
+const schemas: string[] = []
+const closers: (() => Promise<void>)[] = []
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map(c => c()))
+})
+afterAll(async () => {
+  if (url) await dropSchemas(url, schemas)
+})
+
+const CONFIG = `
+company: 示例科技
+roles: { admin: [admin1], auditor: [aud1], staff: [zhang] }
+groups:
+  - { name: 销售一群, topic: 销售一群, kind: customer }
+  - { name: 销售二群, topic: 销售二群, kind: customer }
+`
+const one = group('r1', '销售一群', 'customer', '销售一群')
+const two = group('r2', '销售二群', 'customer', '销售二群')
+
+/** Strikes a member who says 广告 (an audit entry with the member and the group). */
+const strikes = definePlugin({
+  name: 'strikes',
+  description: 'test plugin',
+  configSchema: z.object({}).strict(),
+  create: () => ({
+    onEvent: ev => {
+      if (ev.type !== 'message' || !ev.group || !ev.text.includes('广告')) return []
+      return [{ type: 'strike', memberId: ev.sender.id, category: 'ad', groupId: ev.group.id, ttlMs: 0, rule: 'ad' }]
+    },
+  }),
+})
+
+/** One bot account on the shared database (schema), in `groups`. */
+async function bot(
+  schema: string,
+  account: string,
+  groups: string[],
+  config = CONFIG,
+  plugins: PluginDefinition[] = [strikes, archivePlugin],
+) {
+  const store = await PgStore.open({ url: url as string, schema, account })
+  const fleet = new PgFleet({
+    db: store.db,
+    account,
+    contactId: () => `wxid_${account}`,
+    groups: () => groups,
+    queueDepth: () => 0,
+    log: createLogger('silent'),
+  })
+  const h = await makeRuntime(config, plugins, { store, gate: fleet })
+  closers.push(async () => {
+    await h.rt.stop()
+    await store.close()
+  })
+  /** Deliver a message and let replies go out (3 s between two sends to one chat). */
+  const say = async (from: ReturnType<typeof member>, body: string, g?: typeof one) => {
+    await h.rt.enqueue(text(from, body, h.clock.now(), g))
+    await h.clock.advance(5_000)
+  }
+  return { ...h, say, archive: new PgArchive(store.db, account) }
+}
+
+async function fleetOfTwo(config?: string, plugins?: PluginDefinition[]) {
+  const schema = freshSchema()
+  schemas.push(schema)
+  return [
+    await bot(schema, 'sales1', ['r1'], config, plugins),
+    await bot(schema, 'sales2', ['r2'], config, plugins),
+  ] as const
+}
+
+describe.skipIf(!url)('fleet-wide data on PostgreSQL', () => {
+  it('lists an audit entry written through account A in #审计 asked through account B', async () => {
+    const [a, b] = await fleetOfTwo()
+    await a.say(member('spammer', '王五'), '加我发广告', one)
+    await a.store.flush() // the interval flush of account A
+    await b.say(member('admin1', '陈管理'), '#审计 strikes')
+    await vi.waitFor(() =>
+      expect(b.wechat.textsTo('admin1').join('\n')).toMatch(/A\d+@sales1 .* strikes\/ad strike \[spammer\]/),
+    )
+    // Account A's own listing names its entry without the account.
+    await a.say(member('admin1', '陈管理'), '#审计 strikes')
+    await vi.waitFor(() =>
+      expect(a.wechat.textsTo('admin1').join('\n')).toMatch(/^A\d+ .* strikes\/ad strike \[spammer\]/m),
+    )
+  })
+
+  it('finds through account B a message only account A received, and keeps a message both received once', async () => {
+    const [a, b] = await fleetOfTwo()
+    await a.say(member('c1', '刘总'), '想了解商用净水器的价格', one)
+    // The same group message delivered to both accounts (each puppet gives it its own id).
+    const at = a.clock.now()
+    await a.rt.enqueue(text(member('c2', '赵总'), '净水器什么时候到货', at, one, { id: 'acct1-msg' }))
+    await b.rt.enqueue(text(member('c2', '赵总'), '净水器什么时候到货', at, one, { id: 'acct2-msg' }))
+    await vi.waitFor(async () => {
+      const records = []
+      for await (const seg of a.archive.scan({ chats: ['r1'], from: '2000-01-01', to: '2999-12-31' }))
+        records.push(...seg.records)
+      expect(records.map(r => r.text)).toEqual(['想了解商用净水器的价格', '净水器什么时候到货'])
+    })
+    await b.say(member('aud1', '王审计'), '#记录 搜索 净水器')
+    await vi.waitFor(() => {
+      const answer = b.wechat.textsTo('aud1').join('\n')
+      expect(answer).toContain('共 2 条')
+      expect(answer).toContain('想了解商用净水器的价格')
+    })
+  })
+
+  it('shows B’s admins a content incident in account A’s group, with A’s audit id', async () => {
+    const config = `${CONFIG}plugins:
+  content: { dictionaries: [test/plugins/content/fixtures/test-dictionary.yaml], watch: false }
+`
+    const [a, b] = await fleetOfTwo(config, [contentPlugin])
+    a.wechat.addGroup(one, [member('c3', '优惠多多')])
+    b.wechat.addGroup(two, [member('c1', '刘总')])
+    await a.say(member('c3', '优惠多多'), '兼 职 刷 单，加 v', one)
+    await vi.waitFor(() => expect(a.wechat.textsTo('r1').join('\n')).toMatch(/违反群规/))
+    await a.store.flush()
+    await b.say(member('admin1', '陈管理'), '#违规')
+    await vi.waitFor(() =>
+      expect(b.wechat.textsTo('admin1').join('\n')).toMatch(
+        /V1@sales1 .* 销售一群 优惠多多：.*记违规；审计 A\d+@sales1（sales1 账号记录）/,
+      ),
+    )
+    // B's own incidents and A's, in one list: B's group spammer is listed beside A's.
+    await b.say(member('c1', '刘总'), '兼 职 刷 单，加 v', two)
+    await b.say(member('admin1', '陈管理'), '#违规')
+    await vi.waitFor(() => expect(b.wechat.textsTo('admin1').at(-1)).toMatch(/共 2 件[\s\S]*V1 [\s\S]*V1@sales1/))
+  })
+
+  it('counts both accounts’ groups in one report: #活跃度 through B shows A’s group too, each message once', async () => {
+    const [a, b] = await fleetOfTwo(CONFIG, [activityPlugin])
+    await a.say(member('zhang', '张三'), '早上好，今天的报价发群里了', one)
+    await a.say(member('c1', '刘总'), '收到，谢谢', one)
+    await b.say(member('zhang', '张三'), '下午三点开会', two)
+    await a.store.flush() // A's open day (its activity-current document)
+    await b.say(member('admin1', '陈管理'), '#活跃度')
+    await vi.waitFor(() => {
+      const answer = b.wechat.textsTo('admin1').join('\n')
+      expect(answer).toContain('2 个群共 3 条消息，2 人发言。')
+      expect(answer).toMatch(/销售一群.*2 条/)
+      expect(answer).toMatch(/销售二群.*1 条/)
+      expect(answer).toMatch(/张三 2 条/)
+    })
+  })
+
+  it('applies a roster reloaded through account A in account B too', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'roster-')), 'roster.csv')
+    writeFileSync(file, '姓名,部门,微信ID\n张三,销售部,zhang\n')
+    const [a, b] = await fleetOfTwo(`${CONFIG}roster: ${file}\n`, [])
+    writeFileSync(file, '姓名,部门,微信ID\n张三,销售部,zhang\n李四,销售部,li\n王五,客服部,wang\n')
+    await a.clock.advance(60_000) // a reload after both accounts started (the newer roster wins)
+    await a.say(member('admin1', '陈管理'), '#花名册 重载')
+    await vi.waitFor(() => expect(a.wechat.textsTo('admin1').join('\n')).toContain('✅ 花名册已重载：3 人。'))
+    await a.store.flush()
+    await b.say(member('admin1', '陈管理'), '#花名册')
+    await vi.waitFor(() => expect(b.wechat.textsTo('admin1').join('\n')).toContain('当前花名册 3 人'))
+    expect(b.rt.loaded.roster.byContact('wang')?.dept).toBe('客服部')
+  })
+})

@@ -1,0 +1,35 @@
+/**
+ * The archive in its own process, killed with SIGKILL (crash.test.ts): `node --import tsx
+ * archive-crash-child.ts <dir>`. Messages 1–5 arrive one per event-loop turn; once a message's turn
+ * has passed, the bot's reply to it is "sent" (a line in `<dir>/replied.log`, as a reply leaves after
+ * the store's durable flush, at least one turn later). Messages 6 and 7 arrive in the turn the kill
+ * lands in, before any reply to them.
+ */
+import { appendFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { type ArchiveRecord, RECORD_VERSION } from '../../../plugins/archive/capture/record.js'
+import { FileArchive } from '../../../plugins/archive/store/file-backend.js'
+
+const [dir] = process.argv.slice(2)
+const archive = new FileArchive(join(dir, 'archive'))
+const record = (n: number): ArchiveRecord => ({
+  v: RECORD_VERSION,
+  seq: n,
+  id: `m${n}`,
+  at: Date.UTC(2026, 10, 30, 2) + n * 1000,
+  chat: 'g1',
+  sender: { id: 'zhang', name: '张三' },
+  type: 'text',
+  text: `报名第${n}条`,
+  mentions: [],
+})
+const turn = () => new Promise(resolve => setImmediate(resolve))
+
+for (let n = 1; n <= 5; n++) {
+  await archive.append(record(n), '2026-11-30')
+  await turn()
+  appendFileSync(join(dir, 'replied.log'), `${n}\n`)
+}
+await archive.append(record(6), '2026-11-30')
+await archive.append(record(7), '2026-11-30')
+process.kill(process.pid, 'SIGKILL')
