@@ -52,6 +52,7 @@ export class BotRuntime {
   private storeFailure?: StoreWriteError
   readonly modes: ObserveMode
   private seen: IdCache
+  private prepared?: Promise<void>
   private factDepth = 0
   private rolesOf: (contactId: string) => Role[]
   /** The fleet's answers to "may I act here / run this / send this" (always yes for one process). */
@@ -128,19 +129,36 @@ export class BotRuntime {
     })
   }
 
-  /** Create plugins, register their commands and jobs, re-arm stored timers, resume the outbox. */
+  /**
+   * Create the plugins and register their commands and jobs, nothing running yet: `start` (at login) then starts
+   * them. The CLI calls it before connecting, so a config a plugin cannot start with or damaged state stops the
+   * bot before it connects (thrown: ConfigError, StateDamageError). Once only; `start` calls it when nobody did.
+   */
+  prepare(): Promise<void> {
+    this.prepared ??= (async () => {
+      try {
+        await this.loadPlugins()
+        if (this.deps.store.refused.length) throw new StateDamageError(this.deps.store.refused)
+      } catch (e) {
+        // A plugin whose durable records are damaged must not run on empty ones (that is also why it
+        // could not start), and a plugin that cannot start is a start-up error.
+        const refused = this.deps.store.refused
+        throw refused.length ? new StateDamageError(refused) : (e as Error)
+      }
+    })()
+    return this.prepared
+  }
+
+  /** Create plugins (unless `prepare` did), start their jobs, re-arm stored timers, resume the outbox. */
   async start(): Promise<void> {
     try {
-      await this.loadPlugins()
-      if (this.deps.store.refused.length) throw new StateDamageError(this.deps.store.refused)
+      await this.prepare()
     } catch (e) {
-      // A plugin whose durable records are damaged must not run on empty ones (that is also why it
-      // could not start), and a plugin that cannot start is a start-up error: stop, saying why.
-      const refused = this.deps.store.refused
-      const reason = refused.length ? new StateDamageError(refused) : (e as Error)
-      this.fatal(reason)
-      throw reason
+      // Stop, saying why.
+      this.fatal(e as Error)
+      throw e
     }
+    this.scheduler.start()
     for (const t of this.timers.pending()) {
       const p = this.plugins.find(x => x.name === t.plugin)
       const problem = p && timerProblem(p, t)
@@ -283,8 +301,10 @@ export class BotRuntime {
       this.loaded = previous
       this.rolesOf = roleResolver(previous)
       await this.loadPlugins()
+      this.scheduler.start()
       throw e
     }
+    this.scheduler.start()
   }
 
   /** Replace the roster (already validated); role lookups follow it. In a fleet the other accounts take it too. */
@@ -367,7 +387,6 @@ export class BotRuntime {
       this.plugins = []
       throw new ConfigError(problems.map(p => `${loaded.file}: ${p}`))
     }
-    this.scheduler.start()
   }
 
   private async routeCommand(event: MessageEvent): Promise<void> {
