@@ -3,10 +3,13 @@
  * Node, the same Wechaty, one `message` listener, no bot. Plain JavaScript
  * (no tsx) so it starts like the compiled bot does.
  *
- *   node bench/bare-wechaty.mjs service   (WECHATY_PUPPET_SERVICE_* in the environment)
- *   node bench/bare-wechaty.mjs sandbox   (the demo world, from dist/)
+ *   node bench/bare-wechaty.mjs service         (WECHATY_PUPPET_SERVICE_* in the environment)
+ *   node bench/bare-wechaty.mjs service-rooms   (the same, ready once every room and its members are loaded)
+ *   node bench/bare-wechaty.mjs sandbox         (the demo world, from dist/)
  *
- * Prints `{"phase":"ready"}` once logged in, then `{"phase":"seen","messages":N}` every 1,000 messages.
+ * Prints `{"phase":"ready"}` once logged in (with `service-rooms`: after `Room.findAll()`, which loads every
+ * room and its members' contacts, as the bot does at login), then `{"phase":"seen","messages":N}` every
+ * 1,000 messages.
  */
 import { WechatyBuilder } from 'wechaty'
 
@@ -32,6 +35,9 @@ bot.on('error', () => {})
 bot.on('message', () => {
   if (++seen % 1000 === 0) say({ phase: 'seen', messages: seen })
 })
-bot.once('login', () => say({ phase: 'ready' }))
+bot.once('login', async () => {
+  if (mode === 'service-rooms') await bot.Room.findAll()
+  say({ phase: 'ready' })
+})
 await bot.start()
 login()

@@ -60,10 +60,15 @@ export async function serveWorld(world: BenchWorld): Promise<ServedWorld> {
 /** A started child: spawn → ready (ms, measured here), its memory, and how to stop it. */
 export interface Started {
   readyMs: number
+  /** CPU time the child had used when it was ready (ms, from /proc): steadier than wall time on a busy machine. */
+  readyCpuMs: number
+  pid: number
   /** Resident set size now and at its peak (MB), from /proc. */
   rss(): { now: number; peak: number }
   /** CPU time the child used so far (ms), from /proc. */
   cpuMs(): number
+  /** The last 20,000 characters the child wrote (stdout and stderr). */
+  output(): string
   stop(): Promise<void>
 }
 
@@ -74,6 +79,12 @@ export interface StartSpec {
   world?: BenchWorld
   configFile?: string
   dataDir?: string
+  /** Extra Node options for the child (e.g. `--cpu-prof --cpu-prof-dir DIR` for a start-up profile). */
+  nodeArgs?: string[]
+  /** Bare Wechaty over gRPC: ready only once every room and its members are loaded (as the bot is at ready). */
+  loadRooms?: boolean
+  /** More environment for the child (e.g. `NODE_OPTIONS` for a heap snapshot on a signal). */
+  env?: Record<string, string>
 }
 
 /**
@@ -108,10 +119,12 @@ function spawnChild(spec: StartSpec, service: Record<string, string> | undefined
     BOT_DATA_DIR: spec.dataDir ?? join(home, 'data'),
     WECHATY_PUPPET: undefined,
     ...service,
+    ...spec.env,
   }
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k]
   if (spec.kind === 'bot' && !existsSync(CLI)) throw new Error(`${CLI} missing: run npm run build first`)
-  const args = spec.kind === 'bot' ? [CLI, 'start'] : [BARE, service ? 'service' : 'sandbox']
+  const bareMode = service ? (spec.loadRooms ? 'service-rooms' : 'service') : 'sandbox'
+  const args = [...(spec.nodeArgs ?? []), ...(spec.kind === 'bot' ? [CLI, 'start'] : [BARE, bareMode])]
   const t = performance.now()
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] })
   const ready = spec.kind === 'bot' ? /就绪 ready/ : /"phase":"ready"/
@@ -128,11 +141,15 @@ function spawnChild(spec: StartSpec, service: Record<string, string> | undefined
       done = true
       clearTimeout(timer)
       const readyMs = performance.now() - t
+      const readyCpuMs = procCpuMs(child.pid!)
       const exited = new Promise<void>(r => child.once('exit', () => r()))
       resolvePromise({
         readyMs,
+        readyCpuMs,
+        pid: child.pid!,
         rss: () => procStatus(child.pid!),
         cpuMs: () => procCpuMs(child.pid!),
+        output: () => output,
         async stop() {
           child.kill('SIGTERM')
           const killer = setTimeout(() => child.kill('SIGKILL'), 15_000)

@@ -5,7 +5,11 @@
  * stickers, voice, files and videos.
  * Talkative members speak far more often than quiet ones; in customer groups
  * the company's staff write 40% of the messages (they answer the customers).
+ * Media carry a small base64 file: a puppet service can serialise it to a
+ * gRPC client (the sandbox's default buffer files it cannot: `FileBox.toJSON()`
+ * refuses a buffer), so the bot's `toFileBox()` gets its answer over gRPC too.
  */
+import { FileBox, type FileBoxInterface } from 'file-box'
 import type { Content } from '../bot/sandbox/types.js'
 import { createRng, type Rng } from './prng.js'
 import type { BenchGroup, BenchWorld } from './synthetic-world.js'
@@ -72,6 +76,17 @@ const LINKS = [
   { url: 'https://shop.deal-now.cn/item/88', title: '限时秒杀，点击领取', description: '外部商城' },
 ]
 
+/** A stand-in file of `name` that serialises over gRPC (one per name, shared by the messages). */
+const files = new Map<string, FileBoxInterface>()
+function mediaFile(name: string): FileBoxInterface {
+  let file = files.get(name)
+  if (!file) {
+    file = FileBox.fromBase64(Buffer.from(`bench ${name}`).toString('base64'), name)
+    files.set(name, file)
+  }
+  return file
+}
+
 /** Per-group speaker lists (built once), so each message costs O(1). */
 interface GroupPool {
   group: BenchGroup
@@ -107,13 +122,15 @@ function contentFor(rng: Rng, pool: GroupPool): { content: Content; mentions: st
   if (r < 0.73) return { content: { kind: 'text', text: withBanned(rng) }, mentions: [] }
   if (r < 0.75) return { content: { kind: 'text', text: rng.pick(COMMANDS) }, mentions: [] }
   if (r < 0.77) return { content: { kind: 'text', text: rng.pick(ACKS) }, mentions: [] }
-  if (r < 0.86) return { content: { kind: 'image' }, mentions: [] }
+  if (r < 0.86) return { content: { kind: 'image', file: mediaFile('image.jpg') }, mentions: [] }
   if (r < 0.91) return { content: { kind: 'link', ...rng.pick(LINKS) }, mentions: [] }
-  if (r < 0.95) return { content: { kind: 'emoticon' }, mentions: [] }
-  if (r < 0.97) return { content: { kind: 'voice' }, mentions: [] }
-  if (r < 0.99)
-    return { content: { kind: 'file', name: rng.pick(['报价单.xlsx', '合同.pdf', '培训资料.pptx']) }, mentions: [] }
-  return { content: { kind: 'video' }, mentions: [] }
+  if (r < 0.95) return { content: { kind: 'emoticon', file: mediaFile('emoticon.gif') }, mentions: [] }
+  if (r < 0.97) return { content: { kind: 'voice', file: mediaFile('voice.silk') }, mentions: [] }
+  if (r < 0.99) {
+    const name = rng.pick(['报价单.xlsx', '合同.pdf', '培训资料.pptx'])
+    return { content: { kind: 'file', name, file: mediaFile(name) }, mentions: [] }
+  }
+  return { content: { kind: 'video', file: mediaFile('video.mp4') }, mentions: [] }
 }
 
 /** Chinese text of 5-80 characters; one in ten @-mentions a member by group nickname. */

@@ -3,8 +3,10 @@
  * (createApp, every plugin, a FileStore writing in the background as the running
  * bot does, the real clock) as gRPC clients of a puppet service in another
  * process (bench/service-child.ts), so only the client side's CPU time is
- * counted. Each client is warmed by a first stream (every contact loaded,
- * members cached, JIT warm), then timed on the same stream; the service takes
+ * counted. Each client has every room and its members loaded before it is
+ * warmed by a first stream (the full bot loads them at login, bare Wechaty by
+ * `Room.findAll()`; without it bare Wechaty would load rooms the warm-up missed
+ * during the timed stream), then timed on a second stream; the service takes
  * one client at a time, so bare and full run one after the other.
  */
 import { fork } from 'node:child_process'
@@ -60,6 +62,7 @@ export async function runGrpcPipeline(opts: {
       const login = new Promise(r => bot.once('login', r))
       await bot.start()
       await login
+      await bot.Room.findAll() // every room and its members loaded, as the full bot has them at ready
       await quiet(bot)
       await stream(99, warm, () => seen)
       const timed = await stream(7, opts.messages, () => seen)

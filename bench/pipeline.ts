@@ -4,8 +4,9 @@
  * the full bot (`createApp` with every plugin, the example config adapted to
  * the synthetic groups, a FileStore): CPU and wall time per message, judged
  * on CPU time (on a shared machine wall time also counts other people's
- * processes). Each bot is built once and warmed by a first pass (every
- * contact loaded, JIT warm); the timed passes follow, interleaved. The bench
+ * processes). Each bot is built once, with every room and its members
+ * loaded (the full bot does so at login, bare Wechaty by `Room.findAll()`), and
+ * warmed by a first pass (JIT warm); the timed passes follow, interleaved. The bench
  * clock moves 1.5 s per 200 messages, so timers run and the outbox sends,
  * each send after its durable flush: every cost of the full bot is counted.
  * A third variant delivers the same messages into the sandbox with no bot
@@ -13,6 +14,8 @@
  * The same over a puppet-service gRPC connection: bench/pipeline-grpc.ts.
  *
  *   npx tsx bench/pipeline.ts [--quick] [--groups 50] [--profile file.cpuprofile]
+ *
+ * The bot's compiled code (`npm run build` first), or its source with `BENCH_BOT=source`.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -20,12 +23,10 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { WechatyBuilder } from 'wechaty'
-import { createApp } from '../bot/app.js'
-import { FileStore } from '../bot/ports/store/file-store.js'
-import { createLogger } from '../bot/process/logger.js'
-import { createSandbox, type SandboxWorld } from '../bot/sandbox/index.js'
+import type { SandboxWorld } from '../bot/sandbox/index.js'
 import { writeBenchConfig } from './bench-config.js'
 import { BenchClock } from './bench-clock.js'
+import { BOT_CODE, bot } from './bot-modules.js'
 import { collectGarbage, median } from './measure.js'
 import { messageList, type StreamMessage } from './message-stream.js'
 import { countHandled, deliver, populate, quiet, type Delivery } from './sandbox-drive.js'
@@ -159,13 +160,13 @@ async function profiled<T>(file: string | undefined, fn: () => Promise<T>): Prom
 
 /** A populated sandbox whose message timestamps follow the bench clock. */
 function sandboxFor(world: BenchWorld, clock: BenchClock) {
-  const sandbox = createSandbox({ now: () => clock.now() })
+  const sandbox = bot.createSandbox({ now: () => clock.now() })
   populate(sandbox, world)
   return sandbox
 }
 
 /** A FileStore that counts and times the durable flushes the outbox runs before each send. */
-class CountingStore extends FileStore {
+class CountingStore extends bot.FileStore {
   constructor(dir: string) {
     super(dir, { background: true }) // as the running bot writes
   }
@@ -239,6 +240,7 @@ async function startBare(world: BenchWorld): Promise<Variant> {
   })
   await bot.start()
   sandbox.login(world.botId)
+  await bot.Room.findAll() // every room and its members loaded, as the full bot has them at ready
   await quiet(bot)
   return variant(
     sandbox,
@@ -256,7 +258,7 @@ async function startFull(world: BenchWorld, configFile: string, dataDir: string)
   const clock = new BenchClock(BENCH_START)
   const { puppet, world: sandbox } = sandboxFor(world, clock)
   const store = new CountingStore(dataDir)
-  const app = createApp({ configFile, dataDir, log: createLogger('silent'), puppet, clock, store })
+  const app = bot.createApp({ configFile, dataDir, log: bot.createLogger('silent'), puppet, clock, store })
   const handled = countHandled(app)
   await app.bot.start()
   sandbox.login(world.botId)
@@ -280,7 +282,7 @@ export function describePipeline(r: PipelineResult): string[] {
   const f = (v: VariantFigures) =>
     `${Math.round(v.msgsPerCpuSec).toLocaleString('en').padStart(7)} msg/CPU-s (${v.cpuUsPerMsg.toFixed(0)} µs CPU/msg), wall ${Math.round(v.msgsPerSec).toLocaleString('en')} msg/s; runs ${v.runs.map(x => (x.wallMs / 1000).toFixed(2)).join(', ')} s`
   return [
-    `${r.messages.toLocaleString('en')} messages in ${r.groups} groups of ${r.membersPerGroup}`,
+    `${r.messages.toLocaleString('en')} messages in ${r.groups} groups of ${r.membersPerGroup}; the bot's ${BOT_CODE} code`,
     `bare Wechaty   ${f(r.bare)}`,
     `full bot       ${f(r.full)}`,
     `sandbox alone  ${f(r.sandboxOnly)}`,

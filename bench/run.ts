@@ -9,10 +9,12 @@
  * flush (8, bench/flush.ts: event-loop stalls from state writes), archive (9, bench/archive.ts:
  * ingest cost per message and search p95 at 1M archived messages), fleet (10, bench/fleet-throughput.ts:
  * three compiled bots on one PostgreSQL beside one on the embedded store), fleet-store (11,
- * bench/fleet-store.ts: per-message cost on PostgreSQL vs the embedded store, in-process). Memory, start-up and flush load
- * the data dir the store workload seeded, so they need it in the same run.
+ * bench/fleet-store.ts: per-message cost on PostgreSQL vs the embedded store, in-process). Memory, start-up
+ * and flush load the data dir the store workload seeded: in the same run, or, when the store workload is not
+ * selected, the copy a run with the same code kept (bench/seed-cache.ts; seeded now when there is none).
+ * Each line's wall time is printed after it and in the summary.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -32,8 +34,8 @@ import { describeMemory, runMemoryBench, type MemoryResult } from './memory.js'
 import { describePipeline, PIPELINE_TARGET, runPipelineBench, type PipelineResult } from './pipeline.js'
 import { describeGrpcPipeline, type GrpcPipelineResult, runGrpcPipeline } from './pipeline-grpc.js'
 import { describeStartup, runStartupBench, type StartupResult } from './startup.js'
+import { cachedSeed, saveSeed, seedKey, seedWorld } from './seed-cache.js'
 import { describeStoreGrowth, runStoreGrowthBench, type StoreGrowthResult } from './store-growth.js'
-import { syntheticWorld } from './synthetic-world.js'
 import { machineInfo, printTable, writeResults, type Row, type Status } from './table.js'
 
 /** Goals of issue #18 for the pipeline: over gRPC, and flat from the smallest to the largest group count. */
@@ -79,15 +81,17 @@ async function workload<T>(
     const r = await run()
     const { details, ...row } = summarize(r)
     for (const line of details) console.log(`  ${line}`)
-    console.log(`  → ${row.figure}  [target ${row.target}]  ${row.status}  (${secs(performance.now() - t)})`)
-    rows.push({ workload: title, ...row })
-    results[name] = { status: row.status, seconds: (performance.now() - t) / 1000, ...r }
+    const seconds = (performance.now() - t) / 1000
+    console.log(`  → ${row.figure}  [target ${row.target}]  ${row.status}  (${secs(seconds * 1000)})`)
+    rows.push({ workload: title, ...row, seconds })
+    results[name] = { status: row.status, seconds, ...r }
     return r
   } catch (e) {
     crashed = true
+    const seconds = (performance.now() - t) / 1000
     console.log(`  ERROR ${(e as Error).stack ?? e}`)
-    rows.push({ workload: title, figure: (e as Error).message.slice(0, 60), target: '', status: 'ERROR' })
-    results[name] = { status: 'ERROR', error: String(e) }
+    rows.push({ workload: title, figure: (e as Error).message.slice(0, 60), target: '', status: 'ERROR', seconds })
+    results[name] = { status: 'ERROR', seconds, error: String(e) }
     return undefined
   }
 }
@@ -180,16 +184,24 @@ await workload(
   }),
 )
 
-const needsData = only.has('store') || only.has('memory') || only.has('startup') || only.has('flush')
+const needsSeed = only.has('memory') || only.has('startup') || only.has('flush')
+const needsData = only.has('store') || needsSeed
 const dir = mkdtempSync(join(tmpdir(), 'bench-run-'))
 try {
-  const world = needsData ? syntheticWorld({ groups: 100, membersPerGroup: 500 }) : undefined
+  const world = needsData ? seedWorld() : undefined
   const configFile = world ? writeBenchConfig(world, join(dir, 'config')) : ''
   const dataDir = join(dir, 'data')
-  let seeded: StoreGrowthResult | undefined
-  if (world && (only.has('memory') || only.has('startup') || only.has('flush')) && !only.has('store')) only.add('store') // they load its data
-  if (world) {
-    seeded = await workload(
+  const key = seedKey(quick)
+  const cached = needsSeed && !only.has('store') ? cachedSeed(key) : undefined
+  let seeded = false
+  if (cached) {
+    const t = performance.now()
+    cpSync(cached, dataDir, { recursive: true })
+    console.log(`\n▶ seeded state from the cache (${key}, copied in ${secs(performance.now() - t)})`)
+    seeded = true
+  } else if (world) {
+    if (needsSeed) only.add('store') // they load its data
+    const store = await workload(
       'store',
       '3 store growth',
       () => runStoreGrowthBench({ quick, world, configFile, dataDir }),
@@ -200,6 +212,12 @@ try {
         details: describeStoreGrowth(r),
       }),
     )
+    if (store) {
+      const t = performance.now()
+      saveSeed(key, dataDir, store) // before the state-write workload continues the history in dataDir
+      console.log(`  (seeded state kept for later runs: ${key}, ${secs(performance.now() - t)})`)
+      seeded = true
+    }
   }
 
   await workload(

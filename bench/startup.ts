@@ -8,13 +8,21 @@
  * Beside each, bare Wechaty (bench/bare-wechaty.mjs) from spawn to login on the
  * same puppet. Warm: one discarded start of each first (file cache, compiled
  * code cache), then the timed ones, interleaved. Needs `npm run build`.
+ *
+ * Alone, with a CPU profile of each timed bot start written to DIR (sum one with bench/profile-summary.ts):
+ *
+ *   npx tsx bench/startup.ts [--quick] [--profile DIR]
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import { writeBenchConfig } from './bench-config.js'
 import { type StartSpec, startChild } from './compiled.js'
 import { median } from './measure.js'
-import type { BenchWorld } from './synthetic-world.js'
+import { runStoreGrowthBench } from './store-growth.js'
+import { type BenchWorld, syntheticWorld } from './synthetic-world.js'
 
 /** Target: spawn to ready, warm, for the sandbox and for a puppet-service connection. */
 export const STARTUP_TARGET_MS = 2_000
@@ -24,6 +32,8 @@ export interface StartupFigures {
   bot: number
   bare: number
   runs: { bot: number[]; bare: number[] }
+  /** Medians of the CPU time used by spawn → ready (ms). */
+  cpu: { bot: number; bare: number }
 }
 
 /** What `runStartupBench` measured. */
@@ -40,6 +50,8 @@ export async function runStartupBench(opts: {
   world: BenchWorld
   configFile: string
   dataDir: string
+  /** Write a CPU profile of every timed bot start into this folder (`node --cpu-prof`). */
+  profileDir?: string
 }): Promise<StartupResult> {
   const runs = opts.quick ? 1 : 3
   // The bot writes to its data folder: a copy, so the workloads after this one see the seeded state unchanged.
@@ -49,17 +61,28 @@ export async function runStartupBench(opts: {
     const time = async (spec: StartSpec) => {
       const child = await startChild(spec)
       await child.stop()
-      return child.readyMs
+      return child
     }
     const variants = async (bot: StartSpec, bare: StartSpec): Promise<StartupFigures> => {
       await time(bot)
       await time(bare)
       const timed = { bot: [] as number[], bare: [] as number[] }
+      const cpu = { bot: [] as number[], bare: [] as number[] }
+      const profiled = opts.profileDir ? { ...bot, nodeArgs: ['--cpu-prof', '--cpu-prof-dir', opts.profileDir] } : bot
       for (let i = 0; i < runs; i++) {
-        timed.bot.push(await time(bot))
-        timed.bare.push(await time(bare))
+        const b = await time(profiled)
+        const w = await time(bare)
+        timed.bot.push(b.readyMs)
+        timed.bare.push(w.readyMs)
+        cpu.bot.push(b.readyCpuMs)
+        cpu.bare.push(w.readyCpuMs)
       }
-      return { bot: median(timed.bot), bare: median(timed.bare), runs: timed }
+      return {
+        bot: median(timed.bot),
+        bare: median(timed.bare),
+        runs: timed,
+        cpu: { bot: median(cpu.bot), bare: median(cpu.bare) },
+      }
     }
     const sandbox = await variants({ kind: 'bot' }, { kind: 'bare' })
     const service = await variants(
@@ -85,7 +108,7 @@ export async function runStartupBench(opts: {
 export function describeStartup(r: StartupResult): string[] {
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
   const line = (what: string, f: StartupFigures) =>
-    `${what}: bot ${s(f.bot)} (runs ${f.runs.bot.map(s).join(', ')}), bare Wechaty ${s(f.bare)} → ${(f.bot / f.bare).toFixed(2)}× bare, +${s(f.bot - f.bare)}`
+    `${what}: bot ${s(f.bot)} (runs ${f.runs.bot.map(s).join(', ')}), bare Wechaty ${s(f.bare)} → ${(f.bot / f.bare).toFixed(2)}× bare, +${s(f.bot - f.bare)}; CPU to ready: bot ${s(f.cpu.bot)}, bare ${s(f.cpu.bare)} → ${(f.cpu.bot / f.cpu.bare).toFixed(2)}×`
   return [
     'spawn → ready of `node dist/bot/cli.js start` (warm, median); bare Wechaty: spawn → login on the same puppet',
     line('sandbox (demo world, example config)', r.sandbox),
@@ -94,4 +117,21 @@ export function describeStartup(r: StartupResult): string[] {
       r.service,
     ),
   ]
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, profile: { type: 'string' } } })
+  const dir = mkdtempSync(join(tmpdir(), 'bench-startup-seed-'))
+  try {
+    const world = syntheticWorld({ groups: 100, membersPerGroup: 500 })
+    const configFile = writeBenchConfig(world, join(dir, 'config'))
+    const dataDir = join(dir, 'data')
+    await runStoreGrowthBench({ quick: values.quick, world, configFile, dataDir })
+    const profileDir = values.profile && resolve(values.profile)
+    const r = await runStartupBench({ quick: values.quick, world, configFile, dataDir, profileDir })
+    console.log(describeStartup(r).join('\n'))
+    if (profileDir) console.log(`profiles of the timed bot starts: ${profileDir}`)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }

@@ -11,12 +11,16 @@ export interface Row {
   figure: string
   target: string
   status: Status
+  /** Wall time the line took, seeding and set-up included (s). */
+  seconds?: number
 }
 
-/** Print the rows as an aligned table. */
+/** Print the rows as an aligned table (TIME: each line's wall time). */
 export function printTable(rows: Row[]): void {
-  const cols: (keyof Row)[] = ['workload', 'figure', 'target', 'status']
-  const width = cols.map(c => Math.max(c.length, ...rows.map(r => displayWidth(r[c]))))
+  const cols = ['workload', 'figure', 'target', 'status', 'time'] as const
+  const cell = (r: Row, c: (typeof cols)[number]) =>
+    c === 'time' ? (r.seconds === undefined ? '' : `${r.seconds.toFixed(0)} s`) : r[c]
+  const width = cols.map(c => Math.max(c.length, ...rows.map(r => displayWidth(cell(r, c)))))
   const line = (cells: string[]) =>
     cells
       .map((s, i) => s + ' '.repeat(width[i] - displayWidth(s)))
@@ -24,7 +28,7 @@ export function printTable(rows: Row[]): void {
       .trimEnd()
   console.log(line(cols.map(c => c.toUpperCase())))
   console.log(line(width.map(w => '-'.repeat(w))))
-  for (const r of rows) console.log(line(cols.map(c => r[c])))
+  for (const r of rows) console.log(line(cols.map(c => cell(r, c))))
 }
 
 /** Where and when the figures were taken (the machine is shared: load average included). */

@@ -24,6 +24,8 @@ import type { FleetGate } from './fleet/gate.js'
 /** How to build the bot: config, where state lives, and optionally a puppet instance (sandbox) and clock. */
 export interface AppOptions {
   configFile: string
+  /** `configFile` already loaded and validated (the CLI's start): not read a second time. */
+  loaded?: LoadedConfig
   dataDir: string
   log: Logger
   /** A puppet instance (the sandbox); otherwise `WECHATY_PUPPET` from the environment. */
@@ -68,7 +70,7 @@ const WECHATY_STOP_MS = 3000
 export function createApp(opts: AppOptions): App {
   const plugins = opts.plugins ?? PLUGINS
   const load = configLoader(opts.configFile, plugins, opts.dryRun)
-  const loaded = load()
+  const loaded = opts.loaded ?? load()
   let matcher = new GroupMatcher(loaded.config.groups)
   ensurePrivateDir(opts.dataDir)
   // On the real clock writes run off the event loop; on a simulated one (replay) they finish before time moves on.

@@ -1,17 +1,7 @@
 #!/usr/bin/env node
 import { ConfigError } from './config/load-config.js'
 import { RosterError } from './roster/load-roster.js'
-import { checkConfigCommand } from './cli/check-config.js'
-import { startCommand } from './cli/start.js'
-import { replayCommand } from './cli/replay.js'
-import { casesCommand, statsCommand } from './cli/store-commands.js'
-import { archiveCommand } from './cli/archive.js'
-import { fleetCommand } from './fleet/cli.js'
-import { backupCommand, restoreCommand } from './cli/backup.js'
-import { runCheck } from '../plugins/content/cli/check-command.js'
-import { runDictionaryEdit } from '../plugins/content/cli/dictionary-command.js'
 import { PLUGINS } from '../plugins/index.js'
-import { configJsonSchema, configReference } from './config/config-reference.js'
 import { defineCli, UsageError } from './cli/args.js'
 
 const REFERENCE_CLI = defineCli({
@@ -20,6 +10,23 @@ const REFERENCE_CLI = defineCli({
 })
 
 type Command = { run: (argv: string[]) => Promise<number>; help: string }
+
+// Each command's module loads when it runs: `start` does not pay for the replay's simulated WeChat (and the mock
+// puppet's fake-data library), the console-free exports or the matcher's command-line tools.
+const startCommand = (argv: string[]) => import('./cli/start.js').then(m => m.startCommand(argv))
+const checkConfigCommand = (argv: string[]) => import('./cli/check-config.js').then(m => m.checkConfigCommand(argv))
+const replayCommand = (argv: string[]) => import('./cli/replay.js').then(m => m.replayCommand(argv))
+const casesCommand = (argv: string[]) => import('./cli/store-commands.js').then(m => m.casesCommand(argv))
+const statsCommand = (argv: string[]) => import('./cli/store-commands.js').then(m => m.statsCommand(argv))
+const archiveCommand = (argv: string[]) => import('./cli/archive.js').then(m => m.archiveCommand(argv))
+const fleetCommand = (argv: string[]) => import('./fleet/cli.js').then(m => m.fleetCommand(argv))
+const backupCommand = (argv: string[]) => import('./cli/backup.js').then(m => m.backupCommand(argv))
+const restoreCommand = (argv: string[]) => import('./cli/backup.js').then(m => m.restoreCommand(argv))
+const runCheck = (argv: string[], out: NodeJS.WritableStream) =>
+  import('../plugins/content/cli/check-command.js').then(m => m.runCheck(argv, out))
+const runDictionaryEdit = (argv: string[], out: NodeJS.WritableStream) =>
+  import('../plugins/content/cli/dictionary-command.js').then(m => m.runDictionaryEdit(argv, out))
+const referenceOf = () => import('./config/config-reference.js')
 
 /** CLI commands: `npm run cli -- <command>` or the `group-guard` bin. */
 const COMMANDS: Record<string, Command> = {
@@ -61,6 +68,7 @@ const COMMANDS: Record<string, Command> = {
     run: async argv => {
       const args = REFERENCE_CLI.parse(argv)
       if (args instanceof UsageError) return args.report(process.stderr)
+      const { configJsonSchema, configReference } = await referenceOf()
       process.stdout.write(
         args.values.json ? `${JSON.stringify(configJsonSchema(PLUGINS), null, 2)}\n` : configReference(PLUGINS),
       )

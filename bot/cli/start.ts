@@ -6,9 +6,8 @@ import { EXIT_TEMPFAIL } from '../process/connection-supervisor.js'
 import { acquireDataLock, DataLockError, LOCK_FILE, securePuppetCache } from '../process/data-lock.js'
 import type { ExitReason } from '../runtime/host/lifecycle.js'
 import { PLUGINS } from '../../plugins/index.js'
-import { ConfigError } from '../config/load-config.js'
-import { verifyConfig } from '../config/verify-config.js'
-import { StateDamageError, StoreWriteError } from '../ports/store/store.js'
+import { ConfigError, type LoadedConfig, loadConfig } from '../config/load-config.js'
+import { StateDamageError, type Store, StoreWriteError } from '../ports/store/store.js'
 import { openStore } from '../ports/postgres/open-store.js'
 import { DatabaseUnavailableError, PgStore } from '../ports/postgres/pg-store.js'
 import { joinFleet } from '../fleet/join.js'
@@ -50,8 +49,9 @@ export async function startCommand(argv: string[]): Promise<number> {
   })
   routeWechatyLogs(log)
   if (args.values['accept-state-loss']) process.env.BOT_ACCEPT_STATE_LOSS = '1' // read by the FileStore
-  // Every config and plugin problem, before connecting: ConfigError → exit 1 with the list (never half-configured).
-  await verifyConfig(env.configFile, PLUGINS)
+  // Every config problem before anything else, every plugin problem before connecting (`prepared`):
+  // ConfigError → exit 1 with the list (never half-configured).
+  const loaded = loadConfig(env.configFile, PLUGINS)
   const dataDir = env.puppet ? env.dataDir : join(env.dataDir, 'sandbox')
   try {
     acquireDataLock(dataDir)
@@ -60,10 +60,10 @@ export async function startCommand(argv: string[]): Promise<number> {
     log.error(`❌ ${e.message}`)
     return EXIT_TEMPFAIL
   }
-  return env.puppet ? startPuppet(env, log) : startSandbox(env, dataDir, log, args.positionals[0])
+  return env.puppet ? startPuppet(env, loaded, log) : startSandbox(env, loaded, dataDir, log, args.positionals[0])
 }
 
-async function startPuppet(env: BotEnv, log: Logger): Promise<number> {
+async function startPuppet(env: BotEnv, loaded: LoadedConfig, log: Logger): Promise<number> {
   routeConsole(log)
   if (env.puppet === 'wechaty-puppet-service') securePuppetCache()
   // BOT_DATABASE_URL=postgres://… selects PostgreSQL; the file store in the data folder is the default.
@@ -72,12 +72,14 @@ async function startPuppet(env: BotEnv, log: Logger): Promise<number> {
   const fleet = store instanceof PgStore ? joinFleet(store, () => app, log.child('fleet')) : undefined
   const app: App = createApp({
     configFile: env.configFile,
+    loaded,
     dataDir: env.dataDir,
     log,
     store,
     console: readConsoleSettings(),
     fleet,
   })
+  await prepared(app, store)
   await app.web?.listen()
   const stop = stopOnSignals(app, log)
   const supervision = superviseConnection(app.bot, app.runtime, log, {
@@ -106,7 +108,13 @@ async function startPuppet(env: BotEnv, log: Logger): Promise<number> {
   return await new Promise<number>(() => {}) // runs until a signal or the supervisor stops it
 }
 
-async function startSandbox(env: BotEnv, dataDir: string, log: Logger, worldArg?: string): Promise<number> {
+async function startSandbox(
+  env: BotEnv,
+  loaded: LoadedConfig,
+  dataDir: string,
+  log: Logger,
+  worldArg?: string,
+): Promise<number> {
   const worldFile = worldArg ? resolve(worldArg) : shipped('data/demo/world.yaml')
   // The simulated WeChat (and the mock puppet's fake-data library) loads only in sandbox mode.
   const [{ createSandbox }, { populateWorld, readWorld }] = await Promise.all([
@@ -120,11 +128,13 @@ async function startSandbox(env: BotEnv, dataDir: string, log: Logger, worldArg?
   for (const f of readdirSync(dataDir)) if (f !== LOCK_FILE) rmSync(join(dataDir, f), { recursive: true, force: true })
   const app = createApp({
     configFile: env.configFile,
+    loaded,
     dataDir,
     log,
     puppet: sandbox.puppet,
     console: readConsoleSettings(),
   })
+  await prepared(app)
   await app.web?.listen()
   process.stdout.write(
     `${[
@@ -145,6 +155,20 @@ async function startSandbox(env: BotEnv, dataDir: string, log: Logger, worldArg?
   await startConsole(sandbox.world, app, process.stdin, process.stdout)
   await app.stop()
   return 0
+}
+
+/**
+ * The plugins created (their commands and jobs registered, not running yet) before connecting: a plugin that
+ * cannot start with this config, or damaged state, stops the bot here (thrown to the CLI: exit 1 with the list),
+ * once the store is let go. The plugins are created once: `check-config` does the same on simulated ports.
+ */
+async function prepared(app: App, store?: Store): Promise<void> {
+  try {
+    await app.runtime.prepare()
+  } catch (e) {
+    if (store instanceof PgStore) await store.close().catch(() => {})
+    throw e
+  }
 }
 
 type Stop = (why: string, reason?: Exclude<ExitReason, 'running'>, code?: number) => void

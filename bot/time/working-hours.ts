@@ -61,10 +61,30 @@ export function workingTimeBetween(
 ): number {
   let total = 0
   let day = dayKey(from, tz)
-  for (let i = 0; i < 400 && zonedInstant(day, '00:00', tz) < to; i++, day = addDays(day, 1)) {
+  for (let i = 0; i < 400; i++, day = addDays(day, 1)) {
+    const bounds = dayBounds(day, windows, tz)
+    if (bounds[0] >= to) break
     if (!calendar.isWorkday(day)) continue
-    for (const w of windows)
-      total += Math.max(0, Math.min(zonedInstant(day, w.to, tz), to) - Math.max(zonedInstant(day, w.from, tz), from))
+    for (let j = 1; j < bounds.length; j += 2)
+      total += Math.max(0, Math.min(bounds[j + 1], to) - Math.max(bounds[j], from))
   }
   return total
+}
+
+/** Per windows list, per `tz|day`: the day's midnight, then each window's start and end (instants). */
+const boundsCache = new WeakMap<WorkWindow[], Map<string, number[]>>()
+
+/** Midnight of `day` and its windows' instants, computed once per day (a response time asks for the same days). */
+function dayBounds(day: string, windows: WorkWindow[], tz: string): number[] {
+  let byDay = boundsCache.get(windows)
+  if (!byDay) boundsCache.set(windows, (byDay = new Map()))
+  const key = `${tz}|${day}`
+  let bounds = byDay.get(key)
+  if (!bounds) {
+    if (byDay.size > 2_000) byDay.clear()
+    bounds = [zonedInstant(day, '00:00', tz)]
+    for (const w of windows) bounds.push(zonedInstant(day, w.from, tz), zonedInstant(day, w.to, tz))
+    byDay.set(key, bounds)
+  }
+  return bounds
 }

@@ -36,7 +36,7 @@ export async function toMessageEvent(
   const room = msg.room()
   const raw = msg.text() ?? ''
   const quote = parseQuote(raw)
-  const mentions = room ? (await msg.mentionList().catch(() => [])).map(c => c.id) : []
+  const mentions = room && mayMention(msg, raw) ? (await msg.mentionList().catch(() => [])).map(c => c.id) : []
   return {
     type: 'message',
     id: msg.id,
@@ -56,6 +56,13 @@ export async function toMessageEvent(
     quote: quote && { senderName: quote.senderName, text: quote.quoted },
     attachment: await attachmentOf(msg, mediaDir),
   }
+}
+
+/** Whether a group message can mention anyone: most cannot, and then Wechaty's mention look-up is skipped. */
+function mayMention(msg: Message, raw: string): boolean {
+  if (msg.type() !== types.Message.Text) return false
+  const ids = (msg.payload as { mentionIdList?: unknown } | undefined)?.mentionIdList
+  return Array.isArray(ids) ? ids.length > 0 : raw.includes('@')
 }
 
 async function attachmentOf(msg: Message, mediaDir?: string): Promise<Attachment | undefined> {

@@ -28,6 +28,9 @@ interface CachedMembers {
   at: number
 }
 
+/** Room payloads asked for at once while re-matching rooms (Wechaty's `findAll` asks 17 at a time). */
+const ROOM_READS_AT_ONCE = 32
+
 /** Puppet dirty types (wechaty-puppet's DirtyType) that change a room's member list or nicknames. */
 const ROOM_DIRTY = new Set([3, 4])
 
@@ -86,7 +89,8 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
   }
 
   selfId(): string {
-    return this.bot.isLoggedIn ? this.bot.currentUser.id : ''
+    // Asked several times per message: the puppet's id, not `currentUser` (a contact look-up each time).
+    return this.bot.isLoggedIn ? this.bot.puppet.currentUserId : ''
   }
   groups(): GroupRef[] {
     return [...this.managed.values()]
@@ -95,15 +99,61 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
     return this.managed.get(id)
   }
 
-  /** Re-match every room the bot is in against the config. */
+  /** Re-match every room the bot is in against the config (ids and topics: no member list is read). */
   async refresh(): Promise<void> {
-    const rooms = await Promise.all(
-      (await this.bot.Room.findAll()).map(async r => ({ id: r.id, topic: await r.topic() })),
-    )
+    const rooms = await this.roomTopics()
     const resolved = this.bindings?.resolveAll(this.matcher(), rooms)
     this.managed.clear()
     for (const room of rooms)
       this.apply(room.id, room.topic, resolved?.get(room.id) ?? this.resolve(room.id, room.topic))
+  }
+
+  /**
+   * Every room's id and topic, from the puppet's room list and room payloads. Wechaty's `Room.findAll()` would
+   * also load the contact of every member of every room (over puppet-service one call each: 50,000 for 100
+   * groups of 500) before answering; member lists are read per group instead (`members`, `warmMembers`).
+   * A room the puppet cannot describe is left out, as `findAll` does.
+   */
+  private async roomTopics(): Promise<{ id: string; topic: string }[]> {
+    const puppet = this.bot.puppet
+    const ids = await puppet.roomList()
+    const topicOf = async (id: string): Promise<string | undefined> => {
+      try {
+        const { topic } = await puppet.roomPayload(id)
+        // A room without a topic is named after its first members: Wechaty composes that name (reading them).
+        return topic || (await (await this.bot.Room.find({ id }))?.topic())
+      } catch (e) {
+        this.bot.emitError(e)
+        return undefined
+      }
+    }
+    const topics = await inBatches(ids, ROOM_READS_AT_ONCE, topicOf)
+    return ids.flatMap((id, i) => (topics[i] === undefined ? [] : [{ id, topic: topics[i] }]))
+  }
+
+  /**
+   * Read the members of these groups into the cache in the background, one group (one batch) after another,
+   * giving way to the event loop between groups; never queued behind or ahead of events. Whatever needs a
+   * group's members meanwhile awaits that group's read (`members`). Resolves with the groups and members read;
+   * `stopped()` ends it early (the bot stops).
+   */
+  async warmMembers(
+    groupIds: string[],
+    stopped: () => boolean = () => false,
+  ): Promise<{ groups: number; members: number }> {
+    let groups = 0
+    let members = 0
+    for (const id of groupIds) {
+      if (stopped()) break
+      if (this.memberCache.has(id)) continue
+      const list = await this.readMembers(id).catch(() => undefined)
+      if (list) {
+        groups++
+        members += list.length
+      }
+      await new Promise(r => setImmediate(r))
+    }
+    return { groups, members }
   }
 
   /** Match one room (after a join or topic change); returns its group, if managed. */
@@ -219,4 +269,11 @@ function currentPuppet(bot: Wechaty): Wechaty['puppet'] | undefined {
   } catch {
     return undefined
   }
+}
+
+/** `fn` over `items`, at most `size` at a time, results in order. */
+async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = []
+  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(fn))))
+  return out
 }

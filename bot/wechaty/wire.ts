@@ -128,6 +128,8 @@ function wireLogin(
         rt.outbox.resume()
         rt.executor.notifyAdmins(`ℹ️ 机器人已重新登录（${user.name()}），积压消息 ${rt.outbox.depth()} 条将陆续发出。`)
       }
+      // Off the queue: events are handled meanwhile, and whatever needs a group's members awaits that group.
+      void loadMembers(ports, log, stopping)
       return undefined
     })
   bot.on('login', onLogin)
@@ -139,6 +141,19 @@ function wireLogin(
     rt.outbox.pause()
   })
   return ready
+}
+
+/** Read every managed group's members into the directory's cache in the background, then say so in the log. */
+async function loadMembers(ports: WechatyPorts, log: Logger, stopping: () => boolean): Promise<void> {
+  const started = performance.now()
+  const { groups, members } = await ports.warmMembers(
+    ports.groups().map(g => g.id),
+    stopping,
+  )
+  if (groups && !stopping())
+    log.info(
+      `成员名单已载入 members loaded: ${members} members of ${groups} groups in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    )
 }
 
 /** A message becomes a `message` event: the bot's own and those of unmanaged groups (commands too) are ignored. */

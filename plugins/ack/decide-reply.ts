@@ -23,6 +23,7 @@ const NOTICE_ID = /\bN\d+\b/i
 export function onGroupReply(e: MessageEvent, notices: Notice[], rules: GroupRules, tz: string): Outcome {
   const groupId = e.group!.id
   const inGroup = notices.filter(n => n.groupId === groupId)
+  if (!inGroup.length) return NOTHING // no notice here: nothing to answer, no need to read the text
   const excuse = excuseText(e.text, rules.cfg.excusePrefixes)
   let notice: Notice | undefined
   let via: AnswerVia = 'ack'

@@ -8,7 +8,7 @@ import { decideTimer, statsReportActions } from './decide-deadline.js'
 import { decideMessage } from './decide-message.js'
 import { isNoticeMessage, openNotice, type NoticeInputs } from './decide-notice.js'
 import { onLeave, type Outcome } from './decide-reply.js'
-import { rulesCache } from './match/rules.js'
+import { type GroupRules, rulesCache } from './match/rules.js'
 import { ACK_TIMER_PAYLOADS, allNotices, NOTICES_DOC, takeNotices } from './state.js'
 import { T } from './texts.js'
 import { ackViews } from './views.js'
@@ -27,8 +27,17 @@ export const ackPlugin = definePlugin({
     const { doc, global, rulesFor, apply } = w
     const notices = () => allNotices(doc.data)
     const cron = global.statsReport.cron
+    const { timezone: tz, commandPrefix: prefix, ledger } = ctx
+    const inputs = (rules: GroupRules, notice?: NoticeInputs) => ({
+      rules,
+      tz,
+      now: ctx.clock.now(),
+      prefix,
+      ledger,
+      notice,
+    })
     return {
-      onEvent: async ev => {
+      onEvent: ev => {
         if (ev.type === 'leave')
           return apply({
             actions: [],
@@ -40,9 +49,10 @@ export const ackPlugin = definePlugin({
           })
         if (ev.type !== 'message' || ev.command) return []
         const rules = rulesFor(ev.group)
-        const notice = isNoticeMessage(ev, rules.cfg) ? await w.noticeInputs(ev.group!) : undefined
-        const { timezone: tz, commandPrefix: prefix, ledger } = ctx
-        return apply(decideMessage(ev, doc.data, { rules, tz, now: ctx.clock.now(), prefix, ledger, notice }))
+        // Only a notice needs the group's members (a directory read): every other message is decided at once.
+        if (isNoticeMessage(ev, rules.cfg))
+          return w.noticeInputs(ev.group!).then(notice => apply(decideMessage(ev, doc.data, inputs(rules, notice))))
+        return apply(decideMessage(ev, doc.data, inputs(rules)))
       },
       timerPayloads: ACK_TIMER_PAYLOADS,
       // Fleet takeover: the group's notices (and their reminder and deadline timers) of a down account move here.

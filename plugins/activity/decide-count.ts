@@ -36,15 +36,31 @@ export function decideMessage(ev: MessageEvent & { group: GroupRef }, s: Activit
   const target = dayOf(s.current, ev.group, ev.at, x.tz)
   const name = x.displayName(ev.sender)
   if (target) {
-    const chars = ev.kind === 'text' ? [...ev.text].length : 0
-    const fact = { memberId: ev.sender.id, name, staff: ev.sender.isStaff, kind: ev.kind, chars, at: ev.at }
-    countMessage(target.g, { ...fact, hour: target.hour })
+    const chars = ev.kind === 'text' ? codePoints(ev.text) : 0
+    const { id: memberId, isStaff: staff } = ev.sender
+    countMessage(target.g, { memberId, name, staff, kind: ev.kind, chars, at: ev.at, hour: target.hour })
   }
   const seen = member(s.seen, ev.group, ev.sender, ev.at, x)
   seen.last = Math.max(seen.last ?? 0, ev.at)
   if (ev.group.kind !== 'customer' || ev.kind === 'recalled') return []
   const day = target?.g.day ?? dayKey(ev.at, x.tz)
   return decideWaiting(ev, s.current, { ...x, name, day, counted: target?.g })
+}
+
+/** Characters as people count them (code points: an emoji is one), without building an array. */
+function codePoints(text: string): number {
+  let n = text.length
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1)
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--
+        i++
+      }
+    }
+  }
+  return n
 }
 
 /** Record joins (they also restart the silent clock of a returning member). */

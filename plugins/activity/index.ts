@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Action } from '../../bot/core/actions.js'
-import type { GroupRef } from '../../bot/core/event.js'
+import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
 import { definePlugin, type JobSpec, type PluginContext } from '../../bot/core/plugin.js'
 import { timerKind } from '../../bot/runtime/schedule/timers.js'
 import { dayKey } from '../../bot/time/zoned.js'
@@ -25,17 +25,17 @@ export const activityPlugin = definePlugin({
   name: 'activity',
   description: '群活跃度与客户响应统计：计数、提醒、日报周榜与图表',
   configSchema: activityConfigSchema,
-  create(ctx) {
-    const docs = openDocs(ctx.store)
+  async create(ctx) {
+    const docs = await openDocs(ctx.store)
     const rulesOf = rulesCache(ctx.timezone)
     rulesOf(ctx.configFor())
     const closer = new DayCloser(ctx, docs)
     const reports = new ActivityReports(ctx, docs, closer)
     closer.closeDue(ctx.clock.now())
     const state = (): ActivityState => ({ current: docs.current.data, seen: docs.seen.data })
-    const changed = () => {
+    const changed = (groupId: string) => {
       docs.current.changed()
-      docs.seen.changed()
+      docs.seen.changed(groupId)
     }
     const naming = () => ({ tz: ctx.timezone, selfId: ctx.directory.selfId(), displayName: ctx.displayName })
     return {
@@ -47,13 +47,16 @@ export const activityPlugin = definePlugin({
         if (ev.type === 'message') {
           closer.closeDue(ctx.clock.now())
           const cfg = ctx.configFor(group)
-          const x = { ...naming(), cfg, rules: rulesOf(cfg), observing: ctx.observing(group) }
-          actions = decideMessage({ ...ev, group }, state(), x)
+          const { timezone: tz, displayName } = ctx
+          const x = { tz, selfId: ctx.directory.selfId(), displayName, cfg, rules: rulesOf(cfg), observing: false }
+          // Observe mode matters only to a customer waiting for an answer (a reminder is rehearsed).
+          if (group.kind === 'customer') x.observing = ctx.observing(group)
+          actions = decideMessage(ev as MessageEvent & { group: GroupRef }, state(), x)
         } else if (ev.type === 'join') countJoin(ev, state(), naming())
         else if (ev.type === 'leave') countLeave(ev, state(), naming())
         else if (ev.type === 'topic') countTopic(group, ev.at, state(), ctx.timezone)
         else return []
-        changed()
+        changed(group.id)
         return actions
       },
       // A message the moderation plugin acted on (an ad, spam) is not a customer waiting for an answer.

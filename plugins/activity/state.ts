@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { docSpec, type Doc, type Store } from '../../bot/ports/store/store.js'
+import { GroupDocs } from '../../bot/core/group-docs.js'
 import type { GroupKind, GroupRef, MessageKind } from '../../bot/core/event.js'
 
 /** Doc with the open (not yet closed) days and the customers waiting for an answer. */
@@ -166,8 +167,10 @@ export function closeDays(doc: CurrentDoc, beforeDay: string): GroupDay[] {
   return closed
 }
 
-/** Doc with the last message time of every member per group (grows with members, not history). */
-export const SEEN_DOC = 'activity-members'
+/** Prefix of the per-group last-seen documents `activity-members-<group id>` (grow with members, not history). */
+export const SEEN_PREFIX = 'activity-members-'
+/** The whole last-seen document of releases before the per-group split. */
+export const WHOLE_SEEN_DOC = 'activity-members'
 
 /** What the plugin remembers about one member of one group. */
 export interface MemberSeen {
@@ -186,16 +189,34 @@ export interface GroupSeen {
   members: Record<string, MemberSeen>
 }
 
-/** The last-seen doc. */
+/** The last-seen data: every group's entry (one document per group). */
 export interface SeenDoc {
   groups: Record<string, GroupSeen>
 }
 
-/** The last-seen document (volatile). */
-export const SEEN_SPEC = docSpec<SeenDoc>({
+/** One group's last-seen document (volatile): a message rewrites only its group's. */
+export const GROUP_SEEN_SPEC = docSpec<GroupSeen>({
   version: 1,
+  schema: z.object({
+    topic: z.string(),
+    kind: z.string(),
+    since: z.number(),
+    members: z.record(z.string(), z.looseObject({})),
+  }),
+  defaults: () => ({ topic: '', kind: 'internal', since: 0, members: {} }),
+  volatile: true,
+})
+
+/**
+ * The whole `activity-members` document of releases before the per-group split (version 1). Version 2 is
+ * what remains after its groups moved to their own documents at start (empty), so an older release
+ * refuses it instead of running on it.
+ */
+export const WHOLE_SEEN_SPEC = docSpec<SeenDoc>({
+  version: 2,
   schema: z.object({ groups: z.record(z.string(), z.looseObject({})) }),
   defaults: () => ({ groups: {} }),
+  migrations: { 1: old => old },
   volatile: true,
 })
 
@@ -214,13 +235,15 @@ export function seenMember(g: GroupSeen, id: string, name: string, staff: boolea
   return m
 }
 
-/** The plugin's two documents, opened once. */
+/** The plugin's documents, opened once: the open days, and the last-seen data per group. */
 export interface ActivityDocs {
   current: Doc<CurrentDoc>
-  seen: Doc<SeenDoc>
+  seen: GroupDocs<GroupSeen>
 }
 
-/** Open the open-day and last-seen documents. */
-export function openDocs(store: Store): ActivityDocs {
-  return { current: store.doc(CURRENT_DOC, CURRENT_SPEC), seen: store.doc(SEEN_DOC, SEEN_SPEC) }
+/** Open the open-day and last-seen documents (splitting a whole last-seen document of an older release). */
+export async function openDocs(store: Store): Promise<ActivityDocs> {
+  const seen = new GroupDocs(store, SEEN_PREFIX, GROUP_SEEN_SPEC)
+  await seen.adopt(WHOLE_SEEN_DOC, WHOLE_SEEN_SPEC)
+  return { current: store.doc(CURRENT_DOC, CURRENT_SPEC), seen }
 }

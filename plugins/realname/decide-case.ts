@@ -4,7 +4,7 @@ import type { Roster } from '../../bot/roster/roster.js'
 import { dayKey } from '../../bot/time/zoned.js'
 import type { RealnameConfig } from './config.js'
 import { scheduleStep, stepActions, stepDueAt, stepTimerKey } from './decide-escalation.js'
-import { IDENTITY_PROBLEMS } from './nickname/check.js'
+import { type checkNickname, IDENTITY_PROBLEMS } from './nickname/check.js'
 import { assessMember, mustComply, renameTarget, type Assessment } from './nickname/compliance.js'
 import type { CompiledFormat } from './nickname/format.js'
 import { caseKey, type Case, type GroupMembers, type MemberRecord, type RealnameState } from './state.js'
@@ -28,13 +28,17 @@ export interface RealnameView {
   roster: Roster
   observing(group: GroupRef): boolean
   displayName(member: Member): string
+  /** How a nickname is checked (`checkNickname`, or a memo of it). */
+  checkNickname: typeof checkNickname
 }
 
-/** The plugin's documents' data, and which of them a decision changed (the caller marks those). */
+/** The plugin's documents' data, and what a decision changed (the caller marks those documents). */
 export interface RealnameData {
+  /** Known members by group (one document per group). */
   members: { groups: Record<string, GroupMembers> }
   state: RealnameState
-  dirty: { members: boolean; state: boolean }
+  /** `members`: ids of the groups whose members changed; `state`: the small state document changed. */
+  dirty: { members: Set<string>; state: boolean }
 }
 
 /** How often a real case paused by observe mode checks whether the group is live again. */
@@ -81,7 +85,7 @@ export class Realname {
 
   /** Check a member's nickname in a group against the formats and the current roster. */
   assess(member: Member, group: GroupRef): Assessment {
-    return assessMember(member, this.formats(group), this.v.roster, this.cfg(group).maxLength)
+    return assessMember(member, this.formats(group), this.v.roster, this.cfg(group).maxLength, this.v.checkNickname)
   }
 
   /** Texts' view of an assessment: who, what is wrong, what to rename to. */
@@ -115,9 +119,9 @@ export class Realname {
   remember(groupId: string, memberId: string, patch: Partial<MemberRecord>): void {
     const g = (this.d.members.groups[groupId] ??= { baselined: false, members: {} })
     const before = g.members[memberId]
-    if (before && Object.entries(patch).every(([k, v]) => before[k as keyof MemberRecord] === v)) return
+    if (before && sameFields(before, patch)) return
     g.members[memberId] = { ...(before ?? { since: this.v.now }), ...patch }
-    this.d.dirty.members = true
+    this.d.dirty.members.add(groupId)
   }
 
   /** The member's open case in the group, in the group's current mode (observe-mode cases are kept apart). */
@@ -129,7 +133,7 @@ export class Realname {
   forget(groupId: string, memberId: string, why: string): Action[] {
     delete this.d.members.groups[groupId]?.members[memberId]
     for (const observed of [false, true]) delete this.d.state.reminded[caseKey(groupId, memberId, observed)]
-    this.d.dirty.members = true
+    this.d.dirty.members.add(groupId)
     return [
       ...this.closeCase(groupId, memberId, why),
       { type: 'cancel', key: graceTimerKey(groupId, memberId), rule: 'realname.left', groupId, memberId },
@@ -184,6 +188,8 @@ export class Realname {
 
   /** Close a member's cases, real and observed (renamed, left, exempted); no-op without one. */
   closeCase(groupId: string, memberId: string, why: string): Action[] {
+    const cases = this.d.state.cases
+    if (!cases[caseKey(groupId, memberId, false)] && !cases[caseKey(groupId, memberId, true)]) return []
     return [false, true].flatMap((observed): Action[] => {
       const key = caseKey(groupId, memberId, observed)
       if (!this.d.state.cases[key]) return []
@@ -280,4 +286,10 @@ export class Realname {
     const meta = { rule: 'realname.escalate', groupId: group.id, memberId, reason: 'paused: observe mode' }
     return [{ type: 'schedule', key: stepTimerKey(group.id, memberId), at, payload, ...meta }]
   }
+}
+
+/** Whether every field of `patch` already has that value in `record`. */
+function sameFields(record: MemberRecord, patch: Partial<MemberRecord>): boolean {
+  for (const k in patch) if (record[k as keyof MemberRecord] !== patch[k as keyof MemberRecord]) return false
+  return true
 }

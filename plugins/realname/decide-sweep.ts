@@ -32,7 +32,7 @@ export function sweepGroup(s: Realname, group: GroupRef, present: Member[], f: S
     for (const m of present) if (!s.record(group.id, m.id)) s.remember(group.id, m.id, { label: s.v.displayName(m) })
     const g = (s.d.members.groups[group.id] ??= { baselined: false, members: {} })
     g.baselined = true
-    s.d.dirty.members = true
+    s.d.dirty.members.add(group.id)
   }
   const fresh = new Set(r.newcomers)
   for (const m of present) {

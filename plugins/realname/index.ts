@@ -1,4 +1,6 @@
 import type { Action } from '../../bot/core/actions.js'
+import type { GroupRef, Member } from '../../bot/core/event.js'
+import { GroupDocs } from '../../bot/core/group-docs.js'
 import { definePlugin, type CommandSpec, type Decision, type PluginContext } from '../../bot/core/plugin.js'
 import { timerKind } from '../../bot/runtime/schedule/timers.js'
 import { realnameCommands } from './commands.js'
@@ -7,7 +9,8 @@ import { Realname, type RealnameData, type RealnameView, type Section } from './
 import { decideMemberTimer, decideWelcome, onJoin, onLeave, onMessage, type GracePayload } from './decide-member.js'
 import type { StepPayload } from './decide-escalation.js'
 import { compileFormats, type CompiledFormats } from './nickname/compliance.js'
-import { MEMBERS_DOC, REALNAME_TIMER_PAYLOADS, STATE_DOC } from './state.js'
+import { GROUP_MEMBERS_DOC, MEMBERS_PREFIX, REALNAME_TIMER_PAYLOADS, STATE_DOC, WHOLE_MEMBERS_DOC } from './state.js'
+import { verdictMemo } from './nickname/verdict-memo.js'
 import { sweepParts } from './sweep/sweep.js'
 import { T } from './texts.js'
 
@@ -20,8 +23,8 @@ export const realnamePlugin = definePlugin({
   name: 'realname',
   description: '实名群昵称、花名册核对、入群欢迎与退群记录 Real-name group nicknames, roster, welcome and leavers',
   configSchema: realnameConfigSchema,
-  create: ctx => {
-    const { at, settle } = wiring(ctx)
+  create: async ctx => {
+    const { at, settle } = await wiring(ctx)
     const { sweep: sweepCfg } = ctx.configFor()
     const [hh, mm] = sweepCfg.at.split(':').map(Number)
     const commands = realnameCommands(at, ctx.directory, ctx.commandPrefix).map(
@@ -68,10 +71,12 @@ export const realnamePlugin = definePlugin({
 
 /**
  * The plugin's documents and compiled formats; `at()` builds the decisions for the current moment over
- * them, `settle` marks the documents a decision changed once its actions are known.
+ * them, `settle` marks the documents a decision changed once its actions are known. Known members live
+ * in one document per group; a whole `realname-members` document of an older release is split first.
  */
-function wiring(ctx: PluginContext<RealnameConfig>) {
-  const membersDoc = ctx.store.doc('realname-members', MEMBERS_DOC)
+async function wiring(ctx: PluginContext<RealnameConfig>) {
+  const members = new GroupDocs(ctx.store, MEMBERS_PREFIX, GROUP_MEMBERS_DOC)
+  await members.adopt('realname-members', WHOLE_MEMBERS_DOC)
   const stateDoc = ctx.store.doc('realname-state', STATE_DOC)
   const compiled = new WeakMap<object, CompiledFormats>()
   const compiledFor = (section: RealnameConfig): CompiledFormats => {
@@ -80,25 +85,35 @@ function wiring(ctx: PluginContext<RealnameConfig>) {
     return c
   }
   compiledFor(ctx.configFor())
-  const dirty: RealnameData['dirty'] = { members: false, state: false }
+  const dirty: RealnameData['dirty'] = { members: new Set(), state: false }
+  // The view's functions are built once; each event only reads the moment, the bot's id and the roster.
+  const { timezone: tz, company, commandPrefix: prefix } = ctx
+  const cfg = (g?: GroupRef) => ctx.configFor(g) as Section
+  const formats = (g: GroupRef) => compiledFor(ctx.configFor(g))[g.kind]
+  const rolesOf = (id: string) => ctx.rolesOf(id)
+  const observing = (g: GroupRef) => ctx.observing(g)
+  const displayName = (m: Member) => ctx.displayName(m)
+  const checkNickname = verdictMemo()
   const view = (): RealnameView => ({
     now: ctx.clock.now(),
-    tz: ctx.timezone,
-    company: ctx.company,
-    prefix: ctx.commandPrefix,
-    cfg: g => ctx.configFor(g) as Section,
-    formats: g => compiledFor(ctx.configFor(g))[g.kind],
-    rolesOf: id => ctx.rolesOf(id),
+    tz,
+    company,
+    prefix,
+    cfg,
+    formats,
+    rolesOf,
     selfId: ctx.directory.selfId(),
     roster: ctx.roster,
-    observing: g => ctx.observing(g),
-    displayName: m => ctx.displayName(m),
+    observing,
+    displayName,
+    checkNickname,
   })
-  const at = () => new Realname(view(), { members: membersDoc.data, state: stateDoc.data, dirty })
+  const at = () => new Realname(view(), { members: members.data, state: stateDoc.data, dirty })
   const mark = (actions: Action[]): Action[] => {
-    if (dirty.members) membersDoc.changed()
+    for (const groupId of dirty.members) members.changed(groupId)
     if (dirty.state) stateDoc.changed()
-    dirty.members = dirty.state = false
+    dirty.members.clear()
+    dirty.state = false
     return actions
   }
   const settle = (d: Decision): Decision => (Array.isArray(d) ? mark(d) : d.then(mark))

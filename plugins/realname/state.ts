@@ -68,11 +68,25 @@ export const STATE_DOC = docSpec<RealnameState>({
   }),
   defaults: emptyState,
 })
-/** The `realname-members` document (volatile: rebuilt from the room lists). */
-export const MEMBERS_DOC = docSpec<{ groups: Record<string, GroupMembers> }>({
+/** Prefix of the per-group member documents `realname-members-<group id>` (volatile: rebuilt from the room lists). */
+export const MEMBERS_PREFIX = 'realname-members-'
+/** One group's known members: a message dirties only its group's small document. */
+export const GROUP_MEMBERS_DOC = docSpec<GroupMembers>({
   version: 1,
+  schema: z.object({ baselined: z.boolean(), members: anyRecord }),
+  defaults: () => ({ baselined: false, members: {} }),
+  volatile: true,
+})
+/**
+ * The whole `realname-members` document of releases before the per-group split (version 1, every group
+ * in one document, rewritten whole). Version 2 is what remains after its groups moved to their own
+ * documents at start (empty), so an older release refuses it instead of running on it.
+ */
+export const WHOLE_MEMBERS_DOC = docSpec<{ groups: Record<string, GroupMembers> }>({
+  version: 2,
   schema: z.object({ groups: anyRecord }),
   defaults: () => ({ groups: {} }),
+  migrations: { 1: old => old },
   volatile: true,
 })
 const ids = { groupId: z.string(), memberId: z.string() }

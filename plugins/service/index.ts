@@ -1,4 +1,5 @@
 import type { Action } from '../../bot/core/actions.js'
+import type { BotEvent } from '../../bot/core/event.js'
 import type { Fact } from '../../bot/core/facts.js'
 import { definePlugin, type JobSpec } from '../../bot/core/plugin.js'
 import { timerKind } from '../../bot/runtime/schedule/timers.js'
@@ -71,10 +72,11 @@ export const servicePlugin = definePlugin({
       })
 
     return {
-      onEvent: async ev => [
-        ...(await staff.check()),
-        ...(ev.type === 'message' && !ev.command && !ev.isCommand ? tickets.onMessage(ev) : []),
-      ],
+      onEvent: ev => {
+        // Most events come with nothing for the roster watch: then no promise.
+        if (!staff.due()) return customerMessage(tickets, ev)
+        return staff.check().then(left => [...left, ...customerMessage(tickets, ev)])
+      },
       onFact: async (fact: Fact): Promise<Action[]> =>
         fact.name === 'case.captured' ? followUps.fromDeal(fact.data) : [],
       timerPayloads: SERVICE_TIMER_PAYLOADS,
@@ -94,3 +96,8 @@ export const servicePlugin = definePlugin({
     }
   },
 })
+
+/** A customer's message may open a complaint ticket (commands never do). */
+function customerMessage(tickets: TicketDesk, ev: BotEvent): Action[] {
+  return ev.type === 'message' && !ev.command && !ev.isCommand ? tickets.onMessage(ev) : []
+}

@@ -14,7 +14,7 @@ import { testStore } from './test-store.js'
 export async function startSandboxApp(
   configYaml: string,
   plugins: PluginDefinition[] = [],
-  opts: { start?: number } = {},
+  opts: { start?: number; beforeStart?: (sandbox: ReturnType<typeof createSandbox>) => void } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'bot-sandbox-'))
   const configFile = join(dir, 'bot.config.yaml')
@@ -34,6 +34,7 @@ export async function startSandboxApp(
     plugins,
     printQr: false,
   })
+  opts.beforeStart?.(sandbox)
   await app.bot.start()
   sandbox.world.login(spec.bot.id)
   await app.ready

@@ -102,6 +102,7 @@ export class PgStore implements Store {
     private stored: Map<string, StoredDoc>,
     private acceptLoss: boolean,
     private lockClient: pg.Client | undefined,
+    private schema: string | undefined,
   ) {
     this.account = account
   }
@@ -121,7 +122,8 @@ export class PgStore implements Store {
       if (opts.lock ?? true) {
         lockClient = new pg.Client(connection)
         await lockClient.connect()
-        if (!(await takeAccountLock(lockClient, account))) throw new AccountLockedError(account)
+        if (!(await takeAccountLock(lockClient, accountLockKey(opts.schema, account))))
+          throw new AccountLockedError(account)
       }
       if (opts.schema) await sql`create schema if not exists ${sql.id(opts.schema)}`.execute(db)
       await migrate(db)
@@ -132,7 +134,7 @@ export class PgStore implements Store {
         .execute()
       const stored = new Map(rows.map(r => [r.name, { version: r.version, data: r.data }]))
       const acceptLoss = opts.acceptStateLoss ?? process.env.BOT_ACCEPT_STATE_LOSS === '1'
-      const store = new PgStore(db, account, stored, acceptLoss, lockClient)
+      const store = new PgStore(db, account, stored, acceptLoss, lockClient, opts.schema)
       // An idle pooled connection dropped (a database restart): the pool opens a new one for the next
       // write, and a write that fails is reported then. Losing the lock connection loses the account.
       pool.on('error', e => {
@@ -246,7 +248,7 @@ export class PgStore implements Store {
       return await this.db.transaction().execute(async tx => {
         const got = await sql<{
           ok: boolean
-        }>`select pg_try_advisory_xact_lock(hashtext(${`bot_account:${from}`})) as ok`.execute(tx)
+        }>`select pg_try_advisory_xact_lock(hashtext(${accountLockKey(this.schema, from)})) as ok`.execute(tx)
         if (!got.rows[0]?.ok) return false
         const rows = await tx
           .selectFrom('bot_documents')
@@ -387,13 +389,18 @@ export class PgStore implements Store {
   }
 }
 
+/** The advisory lock key of an account's rows in a schema (a process holds it while it runs; a takeover briefly). */
+function accountLockKey(schema: string | undefined, account: string): string {
+  return `bot_account:${schema ?? 'public'}:${account}`
+}
+
 /**
  * Take the account's session lock, waiting a moment if another account's takeover holds it (a takeover
  * holds it for one short transaction): false when a process of the account holds it.
  */
-async function takeAccountLock(client: pg.Client, account: string): Promise<boolean> {
+async function takeAccountLock(client: pg.Client, key: string): Promise<boolean> {
   for (let attempt = 0; ; attempt++) {
-    const got = await client.query('select pg_try_advisory_lock(hashtext($1)) as ok', [`bot_account:${account}`])
+    const got = await client.query('select pg_try_advisory_lock(hashtext($1)) as ok', [key])
     if (got.rows[0]?.ok) return true
     if (attempt >= 10) return false
     await new Promise(r => setTimeout(r, 200))

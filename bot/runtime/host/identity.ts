@@ -18,9 +18,14 @@ export function roleResolver(loaded: LoadedConfig): (contactId: string) => Role[
 
 /** Whether a contact id is another bot account of the fleet (`fleet.peers`), by contact id only. */
 export function peerResolver(loaded: LoadedConfig): (contactId: string) => boolean {
+  return id => isConfigPeer(loaded, id)
+}
+
+/** Whether `fleet.peers` of this config lists the contact id (no function built per call). */
+export function isConfigPeer(loaded: LoadedConfig, contactId: string): boolean {
   let peers = peerSets.get(loaded)
   if (!peers) peerSets.set(loaded, (peers = new Set(loaded.config.fleet.peers)))
-  return id => peers.has(id)
+  return peers.has(contactId)
 }
 
 /** One set of peer ids per loaded config (the runtime asks for every event). */
@@ -54,14 +59,15 @@ export function enrichEvent(
   rolesOf: (id: string) => Role[],
   isPeer: (id: string) => boolean = () => false,
 ): void {
-  const fill = (m: Member) => {
-    m.roles = rolesOf(m.id)
-    m.isStaff = m.roles.length > 0
-    if (isPeer(m.id)) m.isPeer = true
-    else delete m.isPeer
-  }
-  if (event.type === 'message') fill(event.sender)
-  if (event.type === 'join' || event.type === 'leave') event.members.forEach(fill)
-  if (event.type === 'join' && event.inviter) fill(event.inviter)
-  if (event.type === 'leave' && event.remover) fill(event.remover)
+  if (event.type === 'message') fill(event.sender, rolesOf, isPeer)
+  if (event.type === 'join' || event.type === 'leave') for (const m of event.members) fill(m, rolesOf, isPeer)
+  if (event.type === 'join' && event.inviter) fill(event.inviter, rolesOf, isPeer)
+  if (event.type === 'leave' && event.remover) fill(event.remover, rolesOf, isPeer)
+}
+
+function fill(m: Member, rolesOf: (id: string) => Role[], isPeer: (id: string) => boolean): void {
+  m.roles = rolesOf(m.id)
+  m.isStaff = m.roles.length > 0
+  if (isPeer(m.id)) m.isPeer = true
+  else delete m.isPeer
 }

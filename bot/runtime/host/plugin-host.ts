@@ -89,37 +89,81 @@ export async function createPlugins(
   return out
 }
 
-/** Run one plugin hook inside an error boundary: a failing rule logs and yields no actions. */
-export async function guarded(
+/**
+ * Run one plugin hook inside an error boundary: a failing rule logs and yields no actions. A hook that
+ * answers synchronously is answered synchronously (no promise per plugin per event).
+ */
+export function guarded(
   plugin: string,
   what: string,
   fn: () => Action[] | Promise<Action[]> | undefined,
   onError: (msg: string, e: unknown) => void,
-): Promise<Action[]> {
-  try {
-    return (await fn()) ?? []
-  } catch (e) {
+): Action[] | Promise<Action[]> {
+  const failed = (e: unknown): Action[] => {
     onError(`${plugin}.${what}: ${(e as Error)?.message ?? String(e)}`, e)
     return []
   }
+  try {
+    const out = fn()
+    if (out instanceof Promise) return out.then(a => a ?? [], failed)
+    return out ?? []
+  } catch (e) {
+    return failed(e)
+  }
+}
+
+/** Which plugins an event reaches, decided once per event. */
+export interface PluginGate {
+  /** This process acts in the event's group (fleet); otherwise only the plugins in `seesAll` see it. */
+  acting: boolean
+  seesAll: ReadonlySet<string>
+  /** The config sections of the event's group, by plugin (a plugin switched off there is skipped). */
+  sections?: Record<string, unknown>
 }
 
 /**
- * Let every plugin decide on one event, in order, each inside its error boundary. Yields each plugin's actions
- * before the next plugin decides, so the caller acts on them first (decide, then act: the host never acts).
- * Plugins switched off for the event's group are skipped; a fleet peer's message reaches only plugins that see peers.
+ * Let every plugin decide on one event, in order, each inside its error boundary, and hand each plugin's
+ * actions to `act` before the next plugin decides (decide, then act: the host never acts). Plugins
+ * switched off for the event's group are skipped; a fleet peer's message reaches only plugins that see
+ * peers. Plugins that decide synchronously and have nothing to do cost no promise.
  */
-export async function* decide(
+export async function decide(
   plugins: readonly HostedPlugin[],
   event: BotEvent,
-  enabled: (plugin: string) => boolean,
+  where: PluginGate,
   onError: (msg: string, e: unknown) => void,
-): AsyncGenerator<{ plugin: HostedPlugin; actions: Action[] }> {
+  act: (plugin: HostedPlugin, actions: Action[]) => Promise<void>,
+): Promise<void> {
   const visible = withoutPeers(event)
   for (const plugin of plugins) {
-    if (!enabled(plugin.name)) continue
+    if (!where.acting && !where.seesAll.has(plugin.name)) continue
+    if ((where.sections?.[plugin.name] as { enabled?: boolean } | undefined)?.enabled === false) continue
     const seen = plugin.def.seesPeers ? event : visible
-    if (!seen) continue
-    yield { plugin, actions: await guarded(plugin.name, event.type, () => plugin.instance.onEvent?.(seen), onError) }
+    if (!seen || !plugin.instance.onEvent) continue
+    const decided = decideOne(plugin, seen, onError)
+    const actions = Array.isArray(decided) ? decided : await decided
+    if (actions.length) await act(plugin, actions)
+  }
+}
+
+/** One plugin's `onEvent` inside its error boundary, like `guarded` but without a closure per plugin and event. */
+function decideOne(
+  plugin: HostedPlugin,
+  event: BotEvent,
+  onError: (msg: string, e: unknown) => void,
+): Action[] | Promise<Action[]> {
+  try {
+    const out = plugin.instance.onEvent?.(event)
+    if (out instanceof Promise) return guarded(plugin.name, event.type, () => out, onError)
+    return out ?? []
+  } catch (e) {
+    return guarded(
+      plugin.name,
+      event.type,
+      () => {
+        throw e
+      },
+      onError,
+    )
   }
 }

@@ -18,7 +18,7 @@ import { Executor, groupOf } from '../delivery/executor.js'
 import { IdCache } from '../records/id-cache.js'
 import { SerialQueue } from './serial-queue.js'
 import { createPlugins, decide, guarded, type HostedPlugin } from './plugin-host.js'
-import { enrichEvent, peerResolver, roleResolver } from './identity.js'
+import { enrichEvent, isConfigPeer, roleResolver } from './identity.js'
 import { builtinCommands } from '../../commands/builtin/builtin-commands.js'
 import type { RuntimeDeps } from './runtime-deps.js'
 import type { OutboundMessage } from '../../ports/outbound-message.js'
@@ -47,10 +47,13 @@ export class BotRuntime {
   loaded: LoadedConfig
   router!: CommandRouter
   plugins: HostedPlugin[] = []
+  /** Names of the plugins that see every event, also in groups another bot of the fleet acts in. */
+  private seesAll = new Set<string>()
   private scheduler!: Scheduler
   private storeFailure?: StoreWriteError
   readonly modes: ObserveMode
   private seen: IdCache
+  private prepared?: Promise<void>
   private factDepth = 0
   private rolesOf: (contactId: string) => Role[]
   /** The fleet's answers to "may I act here / run this / send this" (always yes for one process). */
@@ -127,19 +130,36 @@ export class BotRuntime {
     })
   }
 
-  /** Create plugins, register their commands and jobs, re-arm stored timers, resume the outbox. */
+  /**
+   * Create the plugins and register their commands and jobs, nothing running yet: `start` (at login) then starts
+   * them. The CLI calls it before connecting, so a config a plugin cannot start with or damaged state stops the
+   * bot before it connects (thrown: ConfigError, StateDamageError). Once only; `start` calls it when nobody did.
+   */
+  prepare(): Promise<void> {
+    this.prepared ??= (async () => {
+      try {
+        await this.loadPlugins()
+        if (this.deps.store.refused.length) throw new StateDamageError(this.deps.store.refused)
+      } catch (e) {
+        // A plugin whose durable records are damaged must not run on empty ones (that is also why it
+        // could not start), and a plugin that cannot start is a start-up error.
+        const refused = this.deps.store.refused
+        throw refused.length ? new StateDamageError(refused) : (e as Error)
+      }
+    })()
+    return this.prepared
+  }
+
+  /** Create plugins (unless `prepare` did), start their jobs, re-arm stored timers, resume the outbox. */
   async start(): Promise<void> {
     try {
-      await this.loadPlugins()
-      if (this.deps.store.refused.length) throw new StateDamageError(this.deps.store.refused)
+      await this.prepare()
     } catch (e) {
-      // A plugin whose durable records are damaged must not run on empty ones (that is also why it
-      // could not start), and a plugin that cannot start is a start-up error: stop, saying why.
-      const refused = this.deps.store.refused
-      const reason = refused.length ? new StateDamageError(refused) : (e as Error)
-      this.fatal(reason)
-      throw reason
+      // Stop, saying why.
+      this.fatal(e as Error)
+      throw e
     }
+    this.scheduler.start()
     for (const t of this.timers.pending()) {
       const p = this.plugins.find(x => x.name === t.plugin)
       const problem = p && timerProblem(p, t)
@@ -182,11 +202,16 @@ export class BotRuntime {
   private async inTask(task: { cause: string; once?: string }, run: () => Promise<void>): Promise<void> {
     this.task = task
     try {
-      await this.fleet.sync().catch(e => this.deps.log.error('fleet: sync failed', e))
+      await this.syncFleet()
       await run()
     } finally {
       this.task = undefined
     }
+  }
+
+  /** Read what the fleet changed (nothing to read for one process). */
+  private async syncFleet(): Promise<void> {
+    if (this.fleet !== SOLO) await this.fleet.sync().catch(e => this.deps.log.error('fleet: sync failed', e))
   }
 
   /**
@@ -213,8 +238,15 @@ export class BotRuntime {
   }
 
   /** Handle one event end to end (dedupe, age filter, commands, plugins, actions). Callers outside tests use `enqueue`. */
-  handle(event: BotEvent): Promise<void> {
-    return this.inTask({ cause: `event:${event.type}:${eventKey(event)}` }, () => this.handleEvent(event))
+  async handle(event: BotEvent): Promise<void> {
+    // `inTask` for events, written out: no closure per event.
+    this.task = { cause: `event:${event.type}:${eventKey(event)}` }
+    try {
+      await this.syncFleet()
+      await this.handleEvent(event)
+    } finally {
+      this.task = undefined
+    }
   }
 
   private async handleEvent(event: BotEvent): Promise<void> {
@@ -223,20 +255,22 @@ export class BotRuntime {
       if (this.seen.seenBefore(event.id)) return
       if (this.deps.clock.now() - event.at > this.loaded.config.runtime.maxMessageAge) return
     }
-    const configPeer = peerResolver(this.loaded)
-    enrichEvent(event, this.rolesOf, id => configPeer(id) || this.fleet.isPeer(id))
+    enrichEvent(event, this.rolesOf, this.isPeer)
     const group = 'group' in event ? event.group : undefined
     // Fleet: in a group another bot acts in, only the plugins that see everything (the archive) see the event.
     const acting = !group || this.fleet.holds(group.id)
     // A fleet peer's commands count only when it also holds a role; otherwise bots never answer each other.
     if (acting && event.type === 'message' && (!event.sender.isPeer || event.sender.roles.length))
       await this.routeCommand(event)
-    const seesAll = new Set(this.plugins.filter(p => p.def.seesPeers).map(p => p.name))
-    const enabled = (plugin: string) =>
-      (acting || seesAll.has(plugin)) && (!group || this.sectionFor(plugin, group.configName)?.enabled !== false)
-    for await (const { plugin, actions } of decide(this.plugins, event, enabled, this.onError))
-      await this.act(plugin, actions)
+    const sections = group && this.loaded.groupSections.get(group.configName)
+    await decide(this.plugins, event, { acting, seesAll: this.seesAll, sections }, this.onError, this.actOn)
   }
+
+  /** A fleet peer by contact id: listed in the config, or another account of the fleet. */
+  private isPeer = (id: string): boolean => isConfigPeer(this.loaded, id) || this.fleet.isPeer(id)
+
+  /** `act` for one plugin's actions (bound once, not per event). */
+  private actOn = (plugin: HostedPlugin, actions: Action[]): Promise<void> => this.act(plugin, actions)
 
   /**
    * Perform a plugin's actions. In observe mode (decided per plugin and the group an action concerns, see
@@ -262,10 +296,6 @@ export class BotRuntime {
     return keep
   }
 
-  private sectionFor(plugin: string, configName: string): Record<string, unknown> | undefined {
-    return this.loaded.groupSections.get(configName)?.[plugin]
-  }
-
   /** Whether `plugin` is in observe mode for the group `groupId` (none: outside groups). */
   observing(plugin: string, groupId?: string): boolean {
     const group = groupId ? this.deps.directory.group(groupId) : undefined
@@ -286,8 +316,10 @@ export class BotRuntime {
       this.loaded = previous
       this.rolesOf = roleResolver(previous)
       await this.loadPlugins()
+      this.scheduler.start()
       throw e
     }
+    this.scheduler.start()
   }
 
   /** Replace the roster (already validated); role lookups follow it. In a fleet the other accounts take it too. */
@@ -350,6 +382,7 @@ export class BotRuntime {
       },
       problems,
     )
+    this.seesAll = new Set(this.plugins.filter(p => p.def.seesPeers).map(p => p.name))
     for (const p of this.plugins) {
       for (const spec of p.instance.commands ?? []) this.router.add(p.name, spec)
       for (const job of p.instance.jobs ?? []) {
@@ -369,7 +402,6 @@ export class BotRuntime {
       this.plugins = []
       throw new ConfigError(problems.map(p => `${loaded.file}: ${p}`))
     }
-    this.scheduler.start()
   }
 
   private async routeCommand(event: MessageEvent): Promise<void> {

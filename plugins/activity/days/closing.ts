@@ -44,9 +44,9 @@ export class DayCloser {
       const g = groupDay(doc, { day, groupId: group.id, topic: group.topic, kind: group.kind })
       if (members) g.size = members.filter(m => m.id !== ctx.directory.selfId()).length
       seenGroup(docs.seen.data, group.id, group.topic, group.kind, ctx.clock.now())
+      docs.seen.changed(group.id)
     }
     docs.current.changed()
-    docs.seen.changed()
   }
 
   /** The nightly job: record yesterday's sizes, then close it. */

@@ -34,7 +34,13 @@ export function rulesCache(tz: string): (cfg: ActivityConfig) => ActivityRules {
     if (!c) clocks.set(key, (c = workClock(cfg, tz)))
     return c
   }
-  return cfg => ({ ignore: ignore(cfg), clock: clock(cfg) })
+  // A config section is an object that lives until the config is reloaded: its rules are built once.
+  const bySection = new WeakMap<ActivityConfig, ActivityRules>()
+  return cfg => {
+    let rules = bySection.get(cfg)
+    if (!rules) bySection.set(cfg, (rules = { ignore: ignore(cfg), clock: clock(cfg) }))
+    return rules
+  }
 }
 
 function compilePattern(source: string): RegExp {

@@ -13,6 +13,7 @@ import type { CampaignHub } from './hub.js'
 export class ShareHook {
   private images: RecentImages
   private matchers = new Map<string, (text: string) => boolean>()
+  private bySection = new WeakMap<object, (text: string) => boolean>()
   private remindedGroups = new Map<string, number>()
 
   constructor(private h: CampaignHub) {
@@ -26,32 +27,35 @@ export class ShareHook {
     if (!group) return []
     const cfg = ctx.configFor(group)
     if (ev.kind === 'image') this.images.add(group.id, ev.sender.id, ev.at)
-    const published = state.lastPublish(group.id)
+    const active = state.openIn(group.id)
+    // No campaign open here and no broadcast reminder to give: nothing to decide (most messages).
+    if (!active.length && group.kind !== 'broadcast') return []
+    const published = group.kind === 'broadcast' ? state.lastPublish(group.id) : undefined
     const tz = ctx.timezone
-    const o = decideShare(
-      { ...ev, group },
-      {
-        cfg,
-        isReport: ev.kind === 'text' && this.matcher(cfg.participation.phrases, cfg.participation.maxLength)(ev.text),
-        active: state.openIn(group.id),
-        part: id => state.participation(id).data,
-        lastImageAt: this.images.last(group.id, ev.sender.id),
-        name: ctx.displayName(ev.sender),
-        publishedTodayAt:
-          published !== undefined && dayKey(published, tz) === dayKey(ev.at, tz) ? published : undefined,
-        lastRemindedAt: this.remindedGroups.get(group.id),
-      },
-    )
+    const o = decideShare(ev as MessageEvent & { group: GroupRef }, {
+      cfg,
+      isReport: ev.kind === 'text' && this.matcher(cfg.participation)(ev.text),
+      active,
+      part: id => state.participation(id).data,
+      lastImageAt: this.images.last(group.id, ev.sender.id),
+      name: ctx.displayName(ev.sender),
+      publishedTodayAt: published !== undefined && dayKey(published, tz) === dayKey(ev.at, tz) ? published : undefined,
+      lastRemindedAt: this.remindedGroups.get(group.id),
+    })
     for (const id of new Set(o.touched)) state.participation(id).changed()
     for (const share of o.shares) ctx.store.append('campaign-shares', dayKey(share.at, tz), share)
     if (o.reminded) this.remindedGroups.set(group.id, ev.at)
     return o.actions
   }
 
-  private matcher(phrases: string[], maxLength: number): (text: string) => boolean {
-    const key = `${maxLength}|${phrases.join('|')}`
-    let m = this.matchers.get(key)
-    if (!m) this.matchers.set(key, (m = compileShareMatcher(phrases, maxLength)))
+  /** The share matcher of a config section's phrases (compiled once per distinct phrases and length). */
+  private matcher(p: { phrases: string[]; maxLength: number }): (text: string) => boolean {
+    let m = this.bySection.get(p)
+    if (m) return m
+    const key = `${p.maxLength}|${p.phrases.join('|')}`
+    m = this.matchers.get(key)
+    if (!m) this.matchers.set(key, (m = compileShareMatcher(p.phrases, p.maxLength)))
+    this.bySection.set(p, m)
     return m
   }
 }

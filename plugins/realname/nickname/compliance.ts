@@ -36,12 +36,13 @@ export function mustComply(
   return mode === 'everyone' || (mode === 'staff' && opts.isStaff)
 }
 
-/** Check a member's group nickname, falling back to the WeChat name when the alias is unknown. */
+/** Check a member's group nickname (with `check`, e.g. a memo of it), falling back to the WeChat name when the alias is unknown. */
 export function assessMember(
   member: Member,
   formats: CompiledFormat[],
   roster: RosterView,
   maxLength: number,
+  check: typeof checkNickname = checkNickname,
 ): Assessment {
   const aliasUnknown = member.groupAlias === undefined
   const nickname = member.groupAlias ?? member.name
@@ -49,7 +50,7 @@ export function assessMember(
     member,
     nickname,
     aliasUnknown,
-    verdict: checkNickname(nickname, formats, { roster, contactId: member.id, maxLength }),
+    verdict: check(nickname, formats, { roster, contactId: member.id, maxLength }),
   }
 }
 

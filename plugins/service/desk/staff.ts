@@ -3,7 +3,7 @@ import type { GroupRef } from '../../../bot/core/event.js'
 import type { PluginContext } from '../../../bot/core/plugin.js'
 import type { Doc } from '../../../bot/ports/store/store.js'
 import { hasLeft, type Roster } from '../../../bot/roster/roster.js'
-import { dayKey } from '../../../bot/time/zoned.js'
+import { addDays, dayKey, zonedInstant } from '../../../bot/time/zoned.js'
 import type { ServiceConfig } from '../config.js'
 import { type Holdings, leaverActions, stillInActions } from '../decide-leaver.js'
 import type { STAFF_DOC } from '../state.js'
@@ -19,7 +19,8 @@ type StaffState = ReturnType<typeof STAFF_DOC.defaults>
  * customer groups and open work handed to the successor the roster names (or to the admins).
  */
 export class StaffWatch {
-  private seen?: { roster: Roster; day: string }
+  /** The roster last looked at, on which day, and when that day ends (until then nothing is due). */
+  private seen?: { roster: Roster; day: string; until: number }
 
   constructor(
     private ctx: PluginContext<ServiceConfig>,
@@ -29,6 +30,12 @@ export class StaffWatch {
     private followUps: FollowUpDesk,
   ) {}
 
+  /** Whether `check` has anything to look at: the roster changed or a new day began (cheap, for every event). */
+  due(): boolean {
+    const roster = this.ctx.roster
+    return roster.enabled && !(this.seen?.roster === roster && this.ctx.clock.now() < this.seen.until)
+  }
+
   /** Look at the roster if it changed (or the day did); the actions for everyone who left since. */
   async check(): Promise<Action[]> {
     const ctx = this.ctx
@@ -36,7 +43,7 @@ export class StaffWatch {
     const now = ctx.clock.now()
     const day = dayKey(now, ctx.timezone)
     if (!roster.enabled || (this.seen?.roster === roster && this.seen.day === day)) return []
-    this.seen = { roster, day }
+    this.seen = { roster, day, until: zonedInstant(addDays(day, 1), '00:00', ctx.timezone) }
     const s = this.doc.data
     const working: Record<string, string> = {}
     const marked = new Map<string, string>()

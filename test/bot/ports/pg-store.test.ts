@@ -167,4 +167,18 @@ describe.skipIf(!url)('PgStore on PostgreSQL', () => {
     expect(next.doc('cases', CASES).data.confirmed).toEqual(['C-1'])
     await Promise.all([next.close(), other.close()])
   })
+
+  it.skipIf(!url)(
+    'the same account name in another schema (another fleet or test run) is its own account',
+    async () => {
+      const [a, b] = [freshSchema(), freshSchema()]
+      schemas.push(a, b)
+      const first = await PgStore.open({ url: url as string, schema: a, account: 'acct1' })
+      const second = await PgStore.open({ url: url as string, schema: b, account: 'acct1' })
+      await expect(PgStore.open({ url: url as string, schema: b, account: 'acct1' })).rejects.toThrow(
+        AccountLockedError,
+      )
+      await Promise.all([first.close(), second.close()])
+    },
+  )
 })

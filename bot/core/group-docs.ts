@@ -1,0 +1,65 @@
+import type { Doc, DocSpec, Store } from '../ports/store/store.js'
+
+/** What a whole-bot document keyed by group held, before it was split into one document per group. */
+export interface WholeGroupsDoc<T> {
+  groups: Record<string, T>
+}
+
+/**
+ * One small document per group (`<prefix><group id, URI-encoded>`) instead of one document holding every
+ * group: a change rewrites only its group's document, whatever the number of groups. `data.groups` holds
+ * every group's data (the documents' own objects), read and extended like the whole document was; after
+ * changing a group, call `changed(groupId)` (this also creates the document of a group added to
+ * `data.groups`). The documents are found again by their prefix when the store is reopened.
+ */
+export class GroupDocs<T extends object> {
+  /** Every group's data by group id: the same objects the documents hold. */
+  readonly data: WholeGroupsDoc<T> = { groups: {} }
+  private docs = new Map<string, Doc<T>>()
+
+  constructor(
+    private store: Store,
+    private prefix: string,
+    private spec: DocSpec<T>,
+  ) {
+    for (const name of store.names(prefix)) {
+      const groupId = decodeURIComponent(name.slice(prefix.length))
+      const d = store.doc(name, spec)
+      this.docs.set(groupId, d)
+      this.data.groups[groupId] = d.data
+    }
+  }
+
+  /** Mark a group's document dirty (created on first use from `data.groups[groupId]`). */
+  changed(groupId: string): void {
+    const value = this.data.groups[groupId]
+    if (!value) return
+    let d = this.docs.get(groupId)
+    if (!d) {
+      d = this.store.doc(this.prefix + encodeURIComponent(groupId), this.spec)
+      this.docs.set(groupId, d)
+    }
+    if (d.data !== value) d.data = value
+    d.changed()
+  }
+
+  /**
+   * Move the groups of the whole document `name` (written by a release before the split) into their own
+   * documents, then empty it: each group's document is written before the whole one is emptied, so a crash
+   * in between loses nothing (a group already in its own document keeps that newer copy).
+   */
+  async adopt(name: string, spec: DocSpec<WholeGroupsDoc<T>>): Promise<void> {
+    if (!this.store.names(name).includes(name)) return
+    const whole = this.store.doc(name, spec)
+    const moved = Object.keys(whole.data.groups).filter(id => !this.data.groups[id])
+    for (const id of moved) {
+      this.data.groups[id] = whole.data.groups[id]
+      this.changed(id)
+    }
+    await Promise.all(moved.map(id => this.docs.get(id)?.persist()))
+    if (Object.keys(whole.data.groups).length) {
+      whole.data = { groups: {} }
+      await whole.persist()
+    }
+  }
+}
