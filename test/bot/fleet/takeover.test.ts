@@ -225,4 +225,21 @@ describe.skipIf(!url)('fleet takeover on PostgreSQL', () => {
     await reach('2026-11-30T18:01', [b])
     await settle([b], () => expect(b.wechat.textsTo('admin').join('\n')).toMatch(/张三/))
   })
+
+  it('moves nothing from an account whose process still holds its lock', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const alive = await PgStore.open({ url: url as string, schema, account: 'sales1' })
+    const taker = await PgStore.open({ url: url as string, schema, account: 'sales2' })
+    closers.push(
+      () => alive.close(),
+      () => taker.close(),
+    )
+    let read = false
+    expect(await taker.adopt('sales1', ['timers'], () => (read = true))).toBe(false)
+    expect(read).toBe(false)
+    await alive.close()
+    expect(await taker.adopt('sales1', ['timers'], () => (read = true))).toBe(true)
+    expect(read).toBe(true)
+  })
 })
