@@ -14,7 +14,7 @@
  *   npx tsx bench/fleet-store.ts [--quick] [--profile file.cpuprofile] [--what-if]   (PostgreSQL at BOT_TEST_DATABASE_URL)
  */
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -32,7 +32,7 @@ import { BenchClock } from './bench-clock.js'
 import { writeBenchConfig } from './bench-config.js'
 import { serverCpu, serverCpuSince } from './fleet-procs.js'
 import { BENCH_DATABASE_URL } from './fleet-throughput.js'
-import { collectGarbage, median } from './measure.js'
+import { collectGarbage, median, profiled } from './measure.js'
 import { messageList, type StreamMessage } from './message-stream.js'
 import { BENCH_START } from './pipeline.js'
 import { countHandled, deliver, populate, quiet } from './sandbox-drive.js'
@@ -221,22 +221,6 @@ async function heldAll(gate: PgFleet | undefined, groups: number): Promise<void>
       throw new Error(`the fleet gate holds ${gate.heldGroups().length} of ${groups} groups`)
     await gate.renew()
     await new Promise(r => setTimeout(r, 200))
-  }
-}
-
-/** Run `fn` with the V8 profiler on, writing the profile to `file`. */
-async function profiled<T>(file: string, fn: () => Promise<T>): Promise<T> {
-  const { Session } = await import('node:inspector/promises')
-  const session = new Session()
-  session.connect()
-  await session.post('Profiler.enable')
-  await session.post('Profiler.start')
-  try {
-    return await fn()
-  } finally {
-    const { profile } = await session.post('Profiler.stop')
-    writeFileSync(file, JSON.stringify(profile))
-    session.disconnect()
   }
 }
 

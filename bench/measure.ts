@@ -1,4 +1,5 @@
 /** Small measuring helpers shared by the workloads. */
+import { writeFileSync } from 'node:fs'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 
@@ -26,4 +27,21 @@ export function rssMb(): number {
 export function cpuMs(): number {
   const u = process.cpuUsage()
   return (u.user + u.system) / 1000
+}
+
+/** Run `fn`, recording a CPU profile of it into `file` (appended as `file.N` for later passes) when given. */
+export async function profiled<T>(file: string | undefined, fn: () => Promise<T>): Promise<T> {
+  if (!file) return fn()
+  const { Session } = await import('node:inspector/promises')
+  const session = new Session()
+  session.connect()
+  await session.post('Profiler.enable')
+  await session.post('Profiler.start')
+  try {
+    return await fn()
+  } finally {
+    const { profile } = await session.post('Profiler.stop')
+    writeFileSync(file, JSON.stringify(profile))
+    session.disconnect()
+  }
 }

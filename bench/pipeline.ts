@@ -17,7 +17,7 @@
  *
  * The bot's compiled code (`npm run build` first), or its source with `BENCH_BOT=source`.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -27,7 +27,7 @@ import type { SandboxWorld } from '../bot/sandbox/index.js'
 import { writeBenchConfig } from './bench-config.js'
 import { BenchClock } from './bench-clock.js'
 import { BOT_CODE, bot } from './bot-modules.js'
-import { collectGarbage, median } from './measure.js'
+import { collectGarbage, median, profiled } from './measure.js'
 import { messageList, type StreamMessage } from './message-stream.js'
 import { countHandled, deliver, populate, quiet, type Delivery } from './sandbox-drive.js'
 import { syntheticWorld, type BenchWorld } from './synthetic-world.js'
@@ -138,23 +138,6 @@ export async function runPipelineBench({
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })
-  }
-}
-
-/** Run `fn`, recording a CPU profile of it into `file` (appended as `file.N` for later passes) when given. */
-async function profiled<T>(file: string | undefined, fn: () => Promise<T>): Promise<T> {
-  if (!file) return fn()
-  const { Session } = await import('node:inspector/promises')
-  const session = new Session()
-  session.connect()
-  await session.post('Profiler.enable')
-  await session.post('Profiler.start')
-  try {
-    return await fn()
-  } finally {
-    const { profile } = await session.post('Profiler.stop')
-    writeFileSync(file, JSON.stringify(profile))
-    session.disconnect()
   }
 }
 
