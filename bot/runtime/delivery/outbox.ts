@@ -229,6 +229,7 @@ export class Outbox {
         this.log.info(`not sent (fleet): ${describe(first)}`)
         return
       }
+      this.spaceFrom(key, now)
       await this.sender.send(message)
       this.tellSent(message, first.seq)
     } catch (e) {
@@ -238,6 +239,20 @@ export class Outbox {
       this.busy = false
       this.pump()
     }
+  }
+
+  /**
+   * The send leaves now, later than it was taken at `takenAt` (the durable flush and the fleet check ran
+   * between): space the next sends from now, so WeChat never sees two sends to a chat closer than the gap
+   * when one flush took longer than the next. The journal keeps the take time.
+   */
+  private spaceFrom(key: string, takenAt: number): void {
+    const delay = this.clock.now() - takenAt
+    if (delay <= 0) return
+    if (this.lastByChat.get(key) === takenAt) this.lastByChat.set(key, takenAt + delay)
+    const i = this.recentSends.lastIndexOf(takenAt)
+    if (i >= 0) this.recentSends = this.recentSends.map((t, j) => (j === i ? takenAt + delay : t))
+    if (this.lastChat === key) this.switchReadyAt += delay
   }
 
   /** Tell `onSent` (a listener's failure is logged: it must not make a delivered message retried). */

@@ -63,6 +63,33 @@ const image = (id: string, file: string): OutboundMessage => ({ chat: { room: id
 const chatOf = (m: OutboundMessage) => ('room' in m.chat ? m.chat.room : m.chat.contact)
 
 describe('Outbox rate limits', () => {
+  it('spaces sends to one chat from when each left: a slow flush before one send does not shorten the gap', async () => {
+    const clock = new FakeClock(T0)
+    const wechat = new SimulatedWeChat(clock)
+    let slow = true
+    const outbox = new Outbox(
+      clock,
+      wechat,
+      DEFAULTS,
+      new MemoryStore(),
+      createLogger('silent'),
+      () => 0.5,
+      async () => {
+        if (!slow) return
+        slow = false
+        await clock.advance(400) // this send's durable flush took 400 ms, the next one's none
+      },
+    )
+    outbox.resume()
+    outbox.enqueue(room('r1', '第一条'))
+    await flushMicrotasks()
+    outbox.enqueue(room('r1', '第二条'))
+    await pass(clock, 60_000)
+    const times = wechat.sent.map(s => s.at)
+    expect(times).toHaveLength(2)
+    expect(times[1] - times[0]).toBeGreaterThanOrEqual(3000)
+  })
+
   it('spreads a burst of 200 sends to 20 chats: at most 40 in any minute, 3 s apart per chat', async () => {
     // Shortest switch pause (random 0) so the per-minute limit is what holds the burst back;
     // half the burst goes to one busy chat so the per-chat gap is what holds its tail back.
