@@ -33,6 +33,8 @@ export class ChangeFeed {
   private client?: pg.Client
   private retry?: ReturnType<typeof setTimeout>
   private stopped = false
+  /** The loss was logged (once per loss, not at each failed attempt to listen again). */
+  private warned = false
 
   constructor(private o: ChangeFeedOptions) {}
 
@@ -55,6 +57,8 @@ export class ChangeFeed {
       // Listening from here on: whatever changed before is read once more.
       this.generation++
       this.listening = true
+      if (this.warned) this.o.log.info('fleet: change notifications back: reading on change again')
+      this.warned = false
     } catch (e) {
       this.lost(this.client, e)
     }
@@ -81,9 +85,11 @@ export class ChangeFeed {
     this.client = undefined
     this.listening = false
     client?.end().catch(() => {})
-    this.o.log.warn(
-      `fleet: change notifications lost (${(e as Error)?.message ?? e}): reading other accounts' records before each task until listening again`,
-    )
+    if (!this.warned)
+      this.o.log.warn(
+        `fleet: change notifications lost (${(e as Error)?.message ?? e}): reading other accounts' records before each task until listening again`,
+      )
+    this.warned = true
     clearTimeout(this.retry)
     this.retry = setTimeout(() => void this.listen(), this.o.retryMs)
     this.retry.unref()

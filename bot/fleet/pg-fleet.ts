@@ -98,21 +98,24 @@ export class PgFleet implements FleetGate {
     clearInterval(this.timer)
     await this.renewing?.catch(() => {})
     this.held.clear()
-    await this.o.db
-      .updateTable('fleet_leases')
-      .set({ expires_at: new Date(0) })
-      .where('account', '=', this.o.account)
-      .execute()
-    await this.o.db
-      .updateTable('fleet_accounts')
-      .set({ seen_at: new Date(0) })
-      .where('account', '=', this.o.account)
-      .execute()
-    // The others take the groups at once instead of at their next renewal.
-    await sql`select pg_notify('bot_fleet_' || md5(current_schema()), ${JSON.stringify(['lease', this.o.account])})`.execute(
-      this.o.db,
-    )
-    await this.feed?.stop()
+    try {
+      await this.o.db
+        .updateTable('fleet_leases')
+        .set({ expires_at: new Date(0) })
+        .where('account', '=', this.o.account)
+        .execute()
+      await this.o.db
+        .updateTable('fleet_accounts')
+        .set({ seen_at: new Date(0) })
+        .where('account', '=', this.o.account)
+        .execute()
+      // The others take the groups at once instead of at their next renewal.
+      await sql`select pg_notify('bot_fleet_' || md5(current_schema()), ${JSON.stringify(['lease', this.o.account])})`.execute(
+        this.o.db,
+      )
+    } finally {
+      await this.feed?.stop()
+    }
   }
 
   /**
