@@ -13,6 +13,7 @@ import type { FleetGate } from '../fleet/gate.js'
 import { shipped } from '../package-root.js'
 import type { ConsoleSettings } from '../console/index.js'
 import { createLogger, type Logger } from '../process/logger.js'
+import { keepHeapTight } from '../process/heap.js'
 import { isConnectionLoss, isDiscoveryFailure, isTokenRejected, superviseConnection } from '../wechaty/supervise.js'
 import { routeConsole, routeWechatyLogs } from '../wechaty/wechaty-logs.js'
 import { startConsole } from './console.js'
@@ -39,6 +40,8 @@ export async function startCommand(argv: string[]): Promise<number> {
   const args = CLI.parse(argv)
   if (args instanceof UsageError) return args.report(process.stderr)
   const env = readEnv()
+  // A long-running process: the heap is kept near its live data (docs/operations.md, "Memory").
+  keepHeapTight()
   // Like the unit's UMask=0077: state, caches and charts this process creates are private to its user.
   process.umask(0o077)
   const verboseWechaty = /^(verbose|silly)$/i.test(process.env.WECHATY_LOG?.trim() ?? '')
