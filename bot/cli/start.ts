@@ -40,8 +40,6 @@ export async function startCommand(argv: string[]): Promise<number> {
   const args = CLI.parse(argv)
   if (args instanceof UsageError) return args.report(process.stderr)
   const env = readEnv()
-  // A long-running process: the heap is kept near its live data (docs/operations.md, "Memory").
-  keepHeapTight()
   // Like the unit's UMask=0077: state, caches and charts this process creates are private to its user.
   process.umask(0o077)
   const verboseWechaty = /^(verbose|silly)$/i.test(process.env.WECHATY_LOG?.trim() ?? '')
@@ -79,6 +77,8 @@ async function startPuppet(env: BotEnv, loaded: LoadedConfig, log: Logger): Prom
     fleet,
   })
   await prepared(app, close)
+  // A long-running process: from ready on, the heap is kept near its live data (docs/operations.md, "Memory").
+  void app.ready.then(() => keepHeapTight())
   await app.web?.listen()
   const stop = stopOnSignals(app, log)
   const supervision = superviseConnection(app.bot, app.runtime, log, {
@@ -134,6 +134,7 @@ async function startSandbox(
     console: await consoleSettings(),
   })
   await prepared(app)
+  void app.ready.then(() => keepHeapTight())
   await app.web?.listen()
   process.stdout.write(
     `${[

@@ -9,7 +9,8 @@ export const HEAP_GROWING_PERCENT = 20
 
 /**
  * Keep the long-running bot's heap close to its live data: sets V8's `--heap-growing-percent` for this
- * process (read at every full collection, so it applies after start-up too), unless the operator chose
+ * process (read at every full collection, so it applies from the moment it is set: the CLI sets it at ready,
+ * after the start-up's dictionary compile, so the start is not slowed by extra collections), unless the operator chose
  * a value (`node --heap-growing-percent=N` or in `NODE_OPTIONS`). Returns the percent in force, or
  * undefined when the operator's value is kept.
  */
