@@ -7,7 +7,8 @@ import { loadConfig, type LoadedConfig } from './config/load-config.js'
 import { SystemClock, type Clock } from './ports/clock.js'
 import { FileStore } from './ports/store/file-store.js'
 import type { Store } from './ports/store/store.js'
-import { WebConsole, runtimeSource, type ConsoleSettings } from './console/index.js'
+import type * as ConsoleModule from './console/index.js'
+import type { ConsoleSettings, WebConsole } from './console/index.js'
 import { BotRuntime } from './runtime/host/runtime.js'
 import type { RuntimeDeps } from './runtime/host/runtime-deps.js'
 import { ensurePrivateDir } from './process/data-lock.js'
@@ -40,7 +41,10 @@ export interface AppOptions {
   printQr?: boolean
   /** Plugin set (default: every shipped plugin). */
   plugins?: PluginDefinition[]
-  /** Serve the admin web console (`readConsoleSettings()`); call `app.web.listen()` after creating. */
+  /**
+   * Serve the admin web console (`readConsoleSettings()`; `await loadConsole()` before `createApp`); call
+   * `app.web.listen()` after creating.
+   */
   console?: ConsoleSettings
   /** The fleet this process belongs to (bot/fleet); default: one process acting everywhere. */
   fleet?: FleetGate
@@ -66,6 +70,23 @@ const IDLE_ON_STOP_MS = 5000
 /** Longest wait for Wechaty to stop, after state was flushed. */
 const WECHATY_STOP_MS = 3000
 
+let consoleModule: typeof ConsoleModule | undefined
+
+/**
+ * Load the web console's module (hono, the HTTP server): call it before `createApp` with `console` settings.
+ * A bot without a console never loads it.
+ */
+export async function loadConsole(): Promise<typeof ConsoleModule> {
+  consoleModule ??= await import('./console/index.js')
+  return consoleModule
+}
+
+/** The web console for `settings`, its module loaded by `loadConsole()` first. */
+function webConsole(settings: ConsoleSettings, log: Logger, now: () => number): WebConsole {
+  if (!consoleModule) throw new Error('createApp with console settings: await loadConsole() first')
+  return new consoleModule.WebConsole(settings, log, now)
+}
+
 /** Load config (throws ConfigError), open the store and wire the runtime onto Wechaty. Call `bot.start()` next. */
 export function createApp(opts: AppOptions): App {
   const plugins = opts.plugins ?? PLUGINS
@@ -79,7 +100,7 @@ export function createApp(opts: AppOptions): App {
   const outputDir = join(opts.dataDir, 'output')
   ensurePrivateDir(outputDir)
   const clock = opts.clock ?? new SystemClock()
-  const web = opts.console ? new WebConsole(opts.console, opts.log.child('console'), () => clock.now()) : undefined
+  const web = opts.console ? webConsole(opts.console, opts.log.child('console'), () => clock.now()) : undefined
   // The admin channel follows #重载配置 (runtime.loaded); it is only read once the runtime exists.
   const adminGroup = (): string | undefined => {
     const channel: LoadedConfig['config']['adminChannel'] = runtime.loaded.config.adminChannel
@@ -99,7 +120,7 @@ export function createApp(opts: AppOptions): App {
   }
   const runtime = runtimeFor(opts, { loaded, plugins, clock, store, ports, outputDir, web, reloadConfig })
   ports.onRefused = text => runtime.executor.notifyAdmins(text)
-  web?.attach(runtimeSource(runtime))
+  if (web) web.attach(consoleModule!.runtimeSource(runtime))
   const lifecycle = new Lifecycle(store)
   const wiring = wireWechaty(bot, ports, runtime, opts.log, {
     printQr: opts.printQr,

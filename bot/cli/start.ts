@@ -1,6 +1,6 @@
 import { readdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { type App, createApp } from '../app.js'
+import { type App, createApp, loadConsole } from '../app.js'
 import { type BotEnv, readEnv } from '../env.js'
 import { EXIT_TEMPFAIL } from '../process/connection-supervisor.js'
 import { acquireDataLock, DataLockError, LOCK_FILE, securePuppetCache } from '../process/data-lock.js'
@@ -8,12 +8,12 @@ import type { ExitReason } from '../runtime/host/lifecycle.js'
 import { PLUGINS } from '../../plugins/index.js'
 import { ConfigError, type LoadedConfig, loadConfig } from '../config/load-config.js'
 import { StateDamageError, type Store, StoreWriteError } from '../ports/store/store.js'
-import { openStore } from '../ports/postgres/open-store.js'
-import { DatabaseUnavailableError, PgStore } from '../ports/postgres/pg-store.js'
-import { joinFleet } from '../fleet/join.js'
+import { FileStore } from '../ports/store/file-store.js'
+import type { FleetGate } from '../fleet/gate.js'
 import { shipped } from '../package-root.js'
-import { readConsoleSettings } from '../console/index.js'
+import type { ConsoleSettings } from '../console/index.js'
 import { createLogger, type Logger } from '../process/logger.js'
+import { keepHeapTight } from '../process/heap.js'
 import { isConnectionLoss, isDiscoveryFailure, isTokenRejected, superviseConnection } from '../wechaty/supervise.js'
 import { routeConsole, routeWechatyLogs } from '../wechaty/wechaty-logs.js'
 import { startConsole } from './console.js'
@@ -66,20 +66,19 @@ export async function startCommand(argv: string[]): Promise<number> {
 async function startPuppet(env: BotEnv, loaded: LoadedConfig, log: Logger): Promise<number> {
   routeConsole(log)
   if (env.puppet === 'wechaty-puppet-service') securePuppetCache()
-  // BOT_DATABASE_URL=postgres://… selects PostgreSQL; the file store in the data folder is the default.
-  const store = await openStore(env.dataDir)
-  // On PostgreSQL the process is one account of a fleet (group leases, runs once, shared records).
-  const fleet = store instanceof PgStore ? joinFleet(store, () => app, log.child('fleet')) : undefined
+  const { store, fleet, close } = await openStoreAndFleet(env.dataDir, () => app, log)
   const app: App = createApp({
     configFile: env.configFile,
     loaded,
     dataDir: env.dataDir,
     log,
     store,
-    console: readConsoleSettings(),
+    console: await consoleSettings(),
     fleet,
   })
-  await prepared(app, store)
+  await prepared(app, close)
+  // A long-running process: from ready on, the heap is kept near its live data (docs/operations.md, "Memory").
+  void app.ready.then(() => keepHeapTight())
   await app.web?.listen()
   const stop = stopOnSignals(app, log)
   const supervision = superviseConnection(app.bot, app.runtime, log, {
@@ -132,9 +131,10 @@ async function startSandbox(
     dataDir,
     log,
     puppet: sandbox.puppet,
-    console: readConsoleSettings(),
+    console: await consoleSettings(),
   })
   await prepared(app)
+  void app.ready.then(() => keepHeapTight())
   await app.web?.listen()
   process.stdout.write(
     `${[
@@ -158,15 +158,42 @@ async function startSandbox(
 }
 
 /**
+ * The store, and the fleet this process joins on it. `BOT_DATABASE_URL=postgres://…` selects PostgreSQL, where
+ * the process is one account of a fleet (group leases, runs once, shared records); only then are pg, kysely
+ * and the fleet loaded. The file store in the data folder is the default. `close` lets a database go.
+ */
+async function openStoreAndFleet(
+  dataDir: string,
+  app: () => App | undefined,
+  log: Logger,
+): Promise<{ store: Store; fleet?: FleetGate; close?: () => Promise<void> }> {
+  if (!process.env.BOT_DATABASE_URL?.trim()) return { store: new FileStore(dataDir, { background: true }) }
+  const [{ openStore }, { PgStore }, { joinFleet }] = await Promise.all([
+    import('../ports/postgres/open-store.js'),
+    import('../ports/postgres/pg-store.js'),
+    import('../fleet/join.js'),
+  ])
+  const store = await openStore(dataDir)
+  if (!(store instanceof PgStore)) return { store }
+  return { store, fleet: joinFleet(store, app, log.child('fleet')), close: () => store.close() }
+}
+
+/** The web console's settings; its module (hono, the HTTP server) loads only when `BOT_CONSOLE_LISTEN` is set. */
+async function consoleSettings(): Promise<ConsoleSettings | undefined> {
+  if (!process.env.BOT_CONSOLE_LISTEN?.trim()) return undefined
+  return (await loadConsole()).readConsoleSettings()
+}
+
+/**
  * The plugins created (their commands and jobs registered, not running yet) before connecting: a plugin that
  * cannot start with this config, or damaged state, stops the bot here (thrown to the CLI: exit 1 with the list),
- * once the store is let go. The plugins are created once: `check-config` does the same on simulated ports.
+ * once the store is let go (`close`). The plugins are created once: `check-config` does the same on simulated ports.
  */
-async function prepared(app: App, store?: Store): Promise<void> {
+async function prepared(app: App, close?: () => Promise<void>): Promise<void> {
   try {
     await app.runtime.prepare()
   } catch (e) {
-    if (store instanceof PgStore) await store.close().catch(() => {})
+    await close?.().catch(() => {})
     throw e
   }
 }
@@ -199,7 +226,8 @@ function stopOnSignals(app: App, log: Logger): Stop {
     // Damaged state, a config a plugin cannot start with, or a disk that cannot keep records need a
     // person: exit 1 (the unit does not restart it). Anything else is a crash: 70, restarted.
     // The database went away (restart, network): like a lost puppet connection, exit 75 and be restarted.
-    if (e instanceof DatabaseUnavailableError) {
+    // By name: pg-store loads only on PostgreSQL (as the runtime tells it apart).
+    if (e.name === 'DatabaseUnavailableError') {
       log.error(`❌ ${e.message}`)
       return stop(`database connection lost: ${e.message.split('\n')[0]}`, 'connection-lost', EXIT_TEMPFAIL)
     }

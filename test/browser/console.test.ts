@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp, type App } from '../../bot/app.js'
+import { createApp, loadConsole, type App } from '../../bot/app.js'
 import { FakeClock, flushMicrotasks } from '../../bot/ports/clock.js'
 import { MemoryStore } from '../../bot/ports/store/memory-store.js'
 import { createLogger } from '../../bot/process/logger.js'
@@ -60,6 +60,7 @@ beforeAll(async () => {
   const spec = readWorld('data/demo/world.yaml')
   populateWorld(sandbox.world, spec)
   world = sandbox.world
+  await loadConsole()
   app = createApp({
     configFile,
     dataDir: dir,
