@@ -7,17 +7,18 @@
  * the store's cost per message.
  *
  * The store is a FileStore flushed every 5 s of wall time (the app's flush
- * interval). The runtime also asks for a flush before every outbox send; the
- * player defers those to its own 5-second flushes, because on a hand-moved
+ * interval; a seeding player may flush less often, and a `SeedStore` may skip
+ * fsyncs). The runtime also asks for a flush before every outbox send; the
+ * player defers those to its own periodic flushes, because on a hand-moved
  * clock an awaited disk write would stall the outbox behind the clock (and
  * 20 days of sends, each rewriting the whole state, would not fit the time
  * budget). `flushMs` at the measuring points shows what each of those costs.
  */
-import { mkdirSync } from 'node:fs'
+import * as nodeFs from 'node:fs'
 import { join } from 'node:path'
 import type { GroupRef, Member, MessageEvent } from '../bot/core/event.js'
 import { loadConfig } from '../bot/config/load-config.js'
-import { FileStore } from '../bot/ports/store/file-store.js'
+import { FileStore, type StoreFs } from '../bot/ports/store/file-store.js'
 import type { Store } from '../bot/ports/store/store.js'
 import { SimulatedWeChat } from '../bot/ports/simulated.js'
 import { GroupMatcher } from '../bot/runtime/groups/group-matcher.js'
@@ -33,6 +34,7 @@ import type { BenchWorld } from './synthetic-world.js'
 
 const TZ = 'Asia/Shanghai'
 const MINUTES_PER_DAY = 600
+/** The app's flush interval (wall time): the player's default. */
 const FLUSH_EVERY_MS = 5_000
 /** Seed of the message stream a player plays. */
 export const HISTORY_SEED = 11
@@ -44,8 +46,46 @@ export function workdaysEndingAt(lastDay: string, count: number): string[] {
   return days
 }
 
-/** A FileStore whose `flush()` (the outbox calls it before each send) waits for the player's next timed flush. */
+/**
+ * Node's file system calls with `fsync` switched on and off: a seed needs the files (the same bytes either
+ * way), not their durability against a power cut, and the store's fsyncs are most of its wall time.
+ */
+function switchableFsync(): { fs: StoreFs; set(on: boolean): void } {
+  let on = true
+  const fs: StoreFs = {
+    ...nodeFs,
+    fsyncSync: fd => {
+      if (on) nodeFs.fsyncSync(fd)
+    },
+    fsync: ((fd: number, done: nodeFs.NoParamCallback) =>
+      on ? nodeFs.fsync(fd, done) : process.nextTick(done, null)) as StoreFs['fsync'],
+  }
+  return { fs, set: v => (on = v) }
+}
+
+/**
+ * A FileStore whose `flush()` (the outbox calls it before each send) waits for the player's next timed flush,
+ * and which fsyncs only while `fsyncs` is set (the measured windows; off while a history is played to seed).
+ */
 export class SeedStore extends FileStore {
+  private setFsync: (on: boolean) => void
+  private syncing = true
+
+  constructor(dir: string) {
+    const f = switchableFsync()
+    super(dir, { fs: f.fs })
+    this.setFsync = f.set
+  }
+
+  /** Whether writes are fsynced, as the running bot's are (default on). */
+  get fsyncs(): boolean {
+    return this.syncing
+  }
+  set fsyncs(on: boolean) {
+    this.syncing = on
+    this.setFsync(on)
+  }
+
   override async flush(_durableOnly?: boolean): Promise<void> {}
   /** Write every dirty document and buffered log line now (`durableOnly`: what the outbox writes before a send). */
   flushNow(durableOnly = false): Promise<void> {
@@ -63,6 +103,7 @@ export class HistoryPlayer {
   private minute = 0
   private inMinute = 0
   private lastFlush = performance.now()
+  private flushEveryMs = FLUSH_EVERY_MS
   private dayStart = -1
   private seq = 0
 
@@ -87,6 +128,8 @@ export class HistoryPlayer {
     outputDir: string
     days: string[]
     perDay: number
+    /** Wall time between the player's flushes (default 5 s, the app's interval). */
+    flushEveryMs?: number
   }): Promise<HistoryPlayer> {
     const loaded = loadConfig(opts.configFile, PLUGINS)
     const matcher = new GroupMatcher(loaded.config.groups)
@@ -109,7 +152,7 @@ export class HistoryPlayer {
       refs.set(g.id, ref)
       people.set(g.id, members)
     }
-    mkdirSync(opts.outputDir, { recursive: true })
+    nodeFs.mkdirSync(opts.outputDir, { recursive: true })
     const rt = new BotRuntime({
       loaded,
       plugins: PLUGINS,
@@ -124,7 +167,9 @@ export class HistoryPlayer {
       yieldTurn: () => new Promise(resolve => setImmediate(resolve)), // as the running bot gives way between a job's parts
     })
     await rt.start()
-    return new HistoryPlayer(rt, opts.store, clock, opts.days, opts.perDay, refs, people, opts.world)
+    const player = new HistoryPlayer(rt, opts.store, clock, opts.days, opts.perDay, refs, people, opts.world)
+    player.flushEveryMs = opts.flushEveryMs ?? FLUSH_EVERY_MS
+    return player
   }
 
   /** Play `n` more messages, moving the clock (jobs, timers and the outbox run on the way). */
@@ -179,7 +224,7 @@ export class HistoryPlayer {
     const start = this.dayStart + this.minute * 60_000
     if (advance && this.clock.now() < start) {
       await this.clock.advanceTo(start)
-      if (performance.now() - this.lastFlush >= FLUSH_EVERY_MS) await this.flush()
+      if (performance.now() - this.lastFlush >= this.flushEveryMs) await this.flush()
     }
     return start + Math.floor((this.inMinute++ * 60_000) / quota(this.minute))
   }

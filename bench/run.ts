@@ -14,7 +14,7 @@
  * selected, the copy a run with the same code kept (bench/seed-cache.ts; seeded now when there is none).
  * Each line's wall time is printed after it and in the summary.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -96,10 +96,27 @@ async function workload<T>(
   }
 }
 
+const RESULTS = resolve(import.meta.dirname, 'results.json')
+
+/** How long the selected lines took in the last run of this mode (bench/results.json), as the estimate. */
+function estimate(): string {
+  const mode = quick ? 'quick' : 'full'
+  let last: { quick?: boolean; generatedAt?: string; workloads?: Record<string, { seconds?: number }> } = {}
+  try {
+    if (existsSync(RESULTS)) last = JSON.parse(readFileSync(RESULTS, 'utf8'))
+  } catch {} // unreadable: no estimate
+  const timed = [...only].filter(w => last.quick === quick && last.workloads?.[w]?.seconds !== undefined)
+  if (!timed.length) return `no estimate: no earlier ${mode} run in bench/results.json`
+  const seconds = timed.reduce((sum, w) => sum + (last.workloads?.[w]?.seconds ?? 0), 0)
+  const missing = [...only].filter(w => !timed.includes(w))
+  const took = seconds < 120 ? `${seconds.toFixed(0)} s` : `${(seconds / 60).toFixed(0)} min`
+  return `estimate ${took}: what these lines took in the last ${mode} run (${last.generatedAt?.slice(0, 16)})${missing.length ? `, not counting ${missing.join(', ')} (not timed then)` : ''}`
+}
+
 const started = performance.now()
 const machine = machineInfo()
 console.log(
-  `bench ${quick ? '--quick' : '(full)'} on ${machine.cpus}× ${machine.model}, Node ${machine.node}, load average ${machine.loadavg.join(' ')} (shared machine: absolute figures vary, ratios within a run hold better)`,
+  `bench ${quick ? '--quick' : '(full)'} on ${machine.cpus}× ${machine.model}, Node ${machine.node}, load average ${machine.loadavg.join(' ')} (shared machine: absolute figures vary, ratios within a run hold better); ${estimate()}`,
 )
 
 const PIPELINE_SIZES = quick ? [10] : [10, 100, 1000]
@@ -316,7 +333,7 @@ console.log(
   `\nSummary (${quick ? 'quick' : 'full'} run, ${totalSeconds.toFixed(0)} s; load average now ${machineInfo().loadavg.join(' ')})`,
 )
 printTable(rows)
-const out = resolve(import.meta.dirname, 'results.json')
+const out = RESULTS
 writeResults(out, {
   generatedAt: new Date().toISOString(),
   quick,

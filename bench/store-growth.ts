@@ -18,7 +18,7 @@ import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
 import { MemoryStore } from '../bot/ports/store/memory-store.js'
 import { HistoryPlayer, outputDirOf, SeedStore, workdaysEndingAt } from './history-player.js'
-import { collectGarbage, median } from './measure.js'
+import { collectGarbage, cpuMs, median } from './measure.js'
 import type { BenchWorld } from './synthetic-world.js'
 
 /** The last seeded workday; the start-up and memory workloads run "that evening". */
@@ -30,6 +30,11 @@ const MESSAGES_PER_DAY = 50_000
 const MORNING = 1_000
 const SUB_WINDOWS = 7
 const SUB_WINDOW = 1_000
+/**
+ * Wall time between flushes while the history is played: the periodic flush rewrites every dirty document,
+ * which a measuring point times apart (and the state-writes line at the app's 5 s), so the seed does it less.
+ */
+const SEED_FLUSH_EVERY_MS = 30_000
 
 /** Per-message figures at one point of the history (µs per message: CPU, and wall beside it). */
 export interface GrowthPoint {
@@ -57,6 +62,8 @@ export interface StoreGrowthResult {
   perDay: number
   /** Wall time of the whole seeding (jobs, timers, outbox and flushes included). */
   seedSeconds: number
+  /** This process's CPU time over the same (s). */
+  seedCpuSeconds: number
   /** Clock time at the end of the history (ms since epoch), for the start-up and memory workloads. */
   endAt: number
   naive: { small: { records: number; writeMs: number }; large: { records: number; writeMs: number }; ratio: number }
@@ -80,28 +87,33 @@ export async function runStoreGrowthBench(opts: {
 
   await warmUp(opts.world, opts.configFile, opts.quick ? 5_000 : 20_000)
   const t0 = performance.now()
+  const cpu0 = cpuMs()
+  const store = new SeedStore(opts.dataDir)
+  store.fsyncs = false // between the measuring points, where only the files count
   const player = await HistoryPlayer.open({
     world: opts.world,
     configFile: opts.configFile,
-    store: new SeedStore(opts.dataDir),
+    store,
     outputDir: outputDirOf(opts.dataDir),
     days: workdaysEndingAt(LAST_DAY, fullDays + 1),
     perDay,
+    flushEveryMs: SEED_FLUSH_EVERY_MS,
   })
   await player.play(MORNING)
-  const small = await measurePoint(player, opts.dataDir)
+  const small = await measurePoint(player, store, opts.dataDir)
   let middle: GrowthPoint | undefined
   if (fullDays >= 4) {
     await player.play(perDay + MORNING - player.recorded)
-    middle = await measurePoint(player, opts.dataDir)
+    middle = await measurePoint(player, store, opts.dataDir)
   }
   await player.play(fullDays * perDay + MORNING - player.recorded)
-  const large = await measurePoint(player, opts.dataDir)
+  const large = await measurePoint(player, store, opts.dataDir)
   // The start-up and memory workloads load the state of that evening (a full open day), except in a smoke run.
   if (!opts.quick) await player.play((fullDays + 1) * perDay - player.recorded)
   const endAt = player.clock.now()
   await player.stop()
   const seedSeconds = (performance.now() - t0) / 1000
+  const seedCpuSeconds = (cpuMs() - cpu0) / 1000
   const ratio = large.usPerMsg / small.usPerMsg
   return {
     small,
@@ -114,15 +126,28 @@ export async function runStoreGrowthBench(opts: {
     days: fullDays + 1,
     perDay,
     seedSeconds,
+    seedCpuSeconds,
     endAt,
     naive: await naiveLowdb(),
   }
 }
 
-/** Median per-message time over a few sub-windows, then one timed flush and the size of the state docs. */
-async function measurePoint(player: HistoryPlayer, dataDir: string): Promise<GrowthPoint> {
+/**
+ * Median per-message time over a few sub-windows, then one timed flush and the size of the state docs; with
+ * every write fsynced, as the running bot's are.
+ */
+async function measurePoint(player: HistoryPlayer, store: SeedStore, dataDir: string): Promise<GrowthPoint> {
   const after = player.recorded
   await player.flush()
+  store.fsyncs = true
+  try {
+    return await timePoint(player, dataDir, after)
+  } finally {
+    store.fsyncs = false
+  }
+}
+
+async function timePoint(player: HistoryPlayer, dataDir: string, after: number): Promise<GrowthPoint> {
   collectGarbage()
   const cpu: number[] = []
   const wall: number[] = []
@@ -200,7 +225,7 @@ export function describeStoreGrowth(r: StoreGrowthResult): string[] {
     p(r.small),
     ...(r.middle ? [p(r.middle)] : []),
     p(r.large),
-    `ratio ${r.ratio.toFixed(2)}${r.steadyRatio ? ` (after one day → end: ${r.steadyRatio.toFixed(2)})` : ''}; history played over ${r.days} workdays (${r.perDay.toLocaleString('en')} msgs a day, 08:30-18:30) in ${r.seedSeconds.toFixed(0)} s`,
+    `ratio ${r.ratio.toFixed(2)}${r.steadyRatio ? ` (after one day → end: ${r.steadyRatio.toFixed(2)})` : ''}; history played over ${r.days} workdays (${r.perDay.toLocaleString('en')} msgs a day, 08:30-18:30) in ${r.seedSeconds.toFixed(0)} s (${r.seedCpuSeconds.toFixed(0)} s CPU)`,
     `before every send the outbox writes the durable documents (counters are volatile, left to the periodic flush): ${r.large.durableFlushMs.toFixed(0)} ms, at its 40 sends/min ${((r.large.durableFlushMs * 40) / 600).toFixed(1)}% of a core, at the ${r.large.after.toLocaleString('en')}-message state`,
     `naive lowdb write per message: ${r.naive.small.writeMs.toFixed(2)} ms at 1,000 records, ${r.naive.large.writeMs.toFixed(1)} ms at 100,000 (×${r.naive.ratio.toFixed(0)})`,
   ]

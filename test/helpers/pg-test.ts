@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
+import { afterAll, afterEach } from 'vitest'
 
 /**
  * The PostgreSQL server the store tests use: BOT_TEST_DATABASE_URL, else the local one CI starts
@@ -42,4 +43,38 @@ export async function dropSchemas(url: string, schemas: string[]): Promise<void>
   } finally {
     await client.end()
   }
+}
+
+/** What `usePgFixture()` gives a test file: the server, and the schemas and connections its tests open. */
+export interface PgFixture {
+  /** The server's URL, `undefined` when none answers (skip the tests then). */
+  url: string | undefined
+  /** Schemas the tests created: dropped after the file's last test. */
+  schemas: string[]
+  /** Closes connections (stores, pools, fleets): run after each test. */
+  closers: (() => Promise<void>)[]
+  /** A fresh schema name, already listed in `schemas`. */
+  fresh(): string
+}
+
+/**
+ * The PostgreSQL set-up of a test file (call at its top level): finds the server, closes what a test
+ * pushed on `closers` after each test, and drops every schema in `schemas` after the file.
+ */
+export async function usePgFixture(): Promise<PgFixture> {
+  const url = await pgAvailable()
+  const schemas: string[] = []
+  const closers: (() => Promise<void>)[] = []
+  afterEach(async () => {
+    await Promise.all(closers.splice(0).map(c => c()))
+  })
+  afterAll(async () => {
+    if (url) await dropSchemas(url, schemas)
+  })
+  const fresh = () => {
+    const s = freshSchema()
+    schemas.push(s)
+    return s
+  }
+  return { url, schemas, closers, fresh }
 }

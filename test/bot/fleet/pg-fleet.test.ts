@@ -1,22 +1,13 @@
 import { sql } from 'kysely'
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { PgFleet } from '../../../bot/fleet/pg-fleet.js'
 import { DatabaseUnavailableError, PgStore } from '../../../bot/ports/postgres/pg-store.js'
 import { docSpec } from '../../../bot/ports/store/store.js'
 import { createLogger } from '../../../bot/process/logger.js'
-import { dropSchemas, freshSchema, pgAvailable } from '../../helpers/pg-test.js'
+import { usePgFixture } from '../../helpers/pg-test.js'
 
-const url = await pgAvailable()
-const schemas: string[] = []
-const closers: (() => Promise<void>)[] = []
-
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map(c => c()))
-})
-afterAll(async () => {
-  if (url) await dropSchemas(url, schemas)
-})
+const { url, closers, fresh } = await usePgFixture()
 
 async function member(schema: string, account: string, groups: string[], leaseMs = 400) {
   const store = await PgStore.open({ url: url as string, schema, account, lock: false })
@@ -35,12 +26,6 @@ async function member(schema: string, account: string, groups: string[], leaseMs
     await store.db.destroy()
   })
   return { store, fleet }
-}
-
-function fresh(): string {
-  const s = freshSchema()
-  schemas.push(s)
-  return s
 }
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))

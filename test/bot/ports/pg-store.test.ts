@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { AccountLockedError, PgStore } from '../../../bot/ports/postgres/pg-store.js'
 import {
@@ -12,7 +12,7 @@ import {
 } from '../../../bot/ports/postgres/schema.js'
 import { openStore } from '../../../bot/ports/postgres/open-store.js'
 import { docSpec, StoreWriteError } from '../../../bot/ports/store/store.js'
-import { dropSchemas, freshSchema, pgAvailable } from '../../helpers/pg-test.js'
+import { freshSchema, usePgFixture } from '../../helpers/pg-test.js'
 
 const CASES = docSpec({
   version: 1,
@@ -21,16 +21,7 @@ const CASES = docSpec({
   durable: true,
 })
 
-const url = await pgAvailable()
-const schemas: string[] = []
-const closers: (() => Promise<void>)[] = []
-
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map(c => c()))
-})
-afterAll(async () => {
-  if (url) await dropSchemas(url, schemas)
-})
+const { url, schemas, closers } = await usePgFixture()
 
 function schemaDb(schema: string): Kysely<Database> {
   const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}` })
