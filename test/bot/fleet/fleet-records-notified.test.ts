@@ -1,4 +1,4 @@
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { definePlugin, type PluginDefinition } from '../../../bot/core/plugin.js'
 import { PgFleet } from '../../../bot/fleet/pg-fleet.js'
@@ -6,17 +6,9 @@ import { PgStore } from '../../../bot/ports/postgres/pg-store.js'
 import { createLogger } from '../../../bot/process/logger.js'
 import { activityPlugin } from '../../../plugins/activity/index.js'
 import { group, makeRuntime, member, text } from '../../helpers/harness.js'
-import { dropSchemas, freshSchema, pgAvailable } from '../../helpers/pg-test.js'
+import { freshSchema, usePgFixture } from '../../helpers/pg-test.js'
 
-const url = await pgAvailable()
-const schemas: string[] = []
-const closers: (() => Promise<void>)[] = []
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map(c => c()))
-})
-afterAll(async () => {
-  if (url) await dropSchemas(url, schemas)
-})
+const { url, schemas, closers } = await usePgFixture()
 
 const CONFIG = `
 company: 示例科技

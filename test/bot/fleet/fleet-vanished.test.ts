@@ -1,20 +1,12 @@
 import { sql } from 'kysely'
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { PgFleet } from '../../../bot/fleet/pg-fleet.js'
 import { DatabaseUnavailableError, PgStore, SESSION_SETTINGS } from '../../../bot/ports/postgres/pg-store.js'
 import type { StoreWriteError } from '../../../bot/ports/store/store.js'
 import { createLogger } from '../../../bot/process/logger.js'
-import { dropSchemas, freshSchema, pgAvailable } from '../../helpers/pg-test.js'
+import { freshSchema, usePgFixture } from '../../helpers/pg-test.js'
 
-const url = await pgAvailable()
-const schemas: string[] = []
-const closers: (() => Promise<void>)[] = []
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map(c => c()))
-})
-afterAll(async () => {
-  if (url) await dropSchemas(url, schemas)
-})
+const { url, schemas, closers } = await usePgFixture()
 
 const LEASE_MS = 1_000
 
