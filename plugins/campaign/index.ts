@@ -11,6 +11,7 @@ import { CampaignState, configCampaigns } from './state.js'
 import { announce, finish, progress, proofExpired, remind } from './hooks/campaigns.js'
 import type { CampaignHub } from './hooks/hub.js'
 import { notice, publish } from './hooks/posts.js'
+import { FleetPosts } from './fleet/fleet-posts.js'
 import { ShareHook } from './hooks/shares.js'
 import { takeCampaigns } from './fleet/takeover.js'
 import { T } from './texts.js'
@@ -35,6 +36,7 @@ export const campaignPlugin = definePlugin({
     const shares = new ShareHook(hub)
     const deps: CampaignCommandDeps = {
       ...hub,
+      queue: new FleetPosts(ctx.fleet, state),
       progress: c => progress(hub, c),
       finish: (id, early) => finish(hub, id, early),
       listDir: dir => readdirSync(dir),
