@@ -6,11 +6,11 @@ import { campaignCommand, queueCommand } from './commands.js'
 import type { CampaignCommandDeps } from './subcommands/deps.js'
 import { campaignConfigSchema } from './config.js'
 import { MediaLibrary } from './media/library.js'
-import { announceCron, type ScheduleContext } from './schedule/posting-window.js'
+import { announceCron, type ScheduleContext, windowCron } from './schedule/posting-window.js'
 import { CampaignState, configCampaigns } from './state.js'
 import { announce, finish, progress, proofExpired, remind } from './hooks/campaigns.js'
 import type { CampaignHub } from './hooks/hub.js'
-import { notice, publish } from './hooks/posts.js'
+import { notice, publish, relayForeignPosts } from './hooks/posts.js'
 import { FleetPosts } from './fleet/fleet-posts.js'
 import { ShareHook } from './hooks/shares.js'
 import { takeCampaigns } from './fleet/takeover.js'
@@ -34,9 +34,10 @@ export const campaignPlugin = definePlugin({
     const media = new MediaLibrary(ctx.outputDir, cfg.media.folder)
     const hub: CampaignHub = { ctx, state, sched, media }
     const shares = new ShareHook(hub)
+    const queue = new FleetPosts(ctx.fleet, state)
     const deps: CampaignCommandDeps = {
       ...hub,
-      queue: new FleetPosts(ctx.fleet, state),
+      queue,
       progress: c => progress(hub, c),
       finish: (id, early) => finish(hub, id, early),
       listDir: dir => readdirSync(dir),
@@ -68,7 +69,19 @@ export const campaignPlugin = definePlugin({
       },
       commands: [campaignCommand(deps), queueCommand(deps)],
       views: campaignViews(state),
-      jobs: [{ name: 'announce', cron: announceCron(cfg.window), workdaysOnly: true, run: now => announce(hub, now) }],
+      jobs: [
+        { name: 'announce', cron: announceCron(cfg.window), workdaysOnly: true, run: now => announce(hub, now) },
+        // Fleet mode only (the other accounts' records are readable): other accounts' posts in the groups held here.
+        ...(ctx.fleet.readLog
+          ? [
+              {
+                name: 'fleet-posts',
+                cron: windowCron(cfg.window),
+                run: (now: number) => relayForeignPosts(hub, queue, now),
+              },
+            ]
+          : []),
+      ],
       status: () => {
         const count = <X extends { status: string }>(list: X[], s: string) => list.filter(x => x.status === s).length
         const [campaigns, posts] = [state.campaigns(), state.posts()]

@@ -99,6 +99,8 @@ export interface PostsDoc {
   items: Record<string, QueuedPost>
   /** Decisions on other accounts' posts, by fleet id (`5@sales1`); absent for one process. */
   decisions?: Record<string, PostDecision>
+  /** Other accounts' posts this account published in the target groups it acts in, by fleet id: when (fleet mode). */
+  relayed?: Record<string, number>
 }
 
 /** The `campaign-campaigns` document (durable). */
@@ -119,6 +121,7 @@ export const POSTS_DOC = docSpec<PostsDoc>({
     seq: z.number(),
     items: z.record(z.string(), z.looseObject({})),
     decisions: z.record(z.string(), z.looseObject({})).optional(),
+    relayed: z.record(z.string(), z.number()).optional(),
   }),
   defaults: () => ({ seq: 1, items: {} }),
   durable: true,
@@ -203,6 +206,13 @@ export class CampaignState {
     const doc = this.postsDoc.data
     doc.decisions ??= {}
     return doc.decisions
+  }
+
+  /** Other accounts' posts published here (fleet mode), by fleet id; the caller saves the document. */
+  relayedPosts(): Record<string, number> {
+    const doc = this.postsDoc.data
+    doc.relayed ??= {}
+    return doc.relayed
   }
 
   /** Remember that the plugin published in these groups at `at` (for the broadcast reminder). */

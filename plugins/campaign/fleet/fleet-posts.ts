@@ -1,5 +1,7 @@
 import type { FleetRecords } from '../../../bot/fleet/gate.js'
+import { zonedInstant } from '../../../bot/time/zoned.js'
 import { approvePost, rejectPost } from '../decide-post.js'
+import { type ScheduleContext, windowOpenOn } from '../schedule/posting-window.js'
 import { type CampaignState, POSTS_DOC, type PostDecision, type PostsDoc, type QueuedPost } from '../state.js'
 
 /** A queued post as the fleet sees it: another account's carries `account` and its fleet id (`5@sales1`). */
@@ -69,6 +71,30 @@ export class FleetPosts {
     return undefined
   }
 
+  /**
+   * Other accounts' approved posts whose time has come today (inside the posting window) and that this account
+   * has not published yet: it publishes them in the target groups it acts in (the owner, in those it acts in).
+   */
+  dueForeign(now: number, s: ScheduleContext): FleetPost[] {
+    if (!this.foreign.size) return []
+    const relayed = this.state.relayedPosts()
+    return this.all().filter(
+      p =>
+        p.account &&
+        !relayed[p.id] &&
+        (p.status === 'approved' || p.status === 'published') &&
+        zonedInstant(p.day, p.time, s.tz) <= now &&
+        windowOpenOn(p.day, now, s),
+    )
+  }
+
+  /** Remember that this account published another account's post (entries older than 30 days are dropped). */
+  noteRelayed(id: string, now: number): void {
+    const relayed = this.state.relayedPosts()
+    relayed[id] = now
+    for (const [k, at] of Object.entries(relayed)) if (at < now - RELAYED_KEEP_MS) delete relayed[k]
+  }
+
   /** This account's posts other accounts decided on: applied when newer than the post's last decision. */
   private applyToOwn(decisions: PostDecision[]): void {
     let changed = false
@@ -92,6 +118,9 @@ export class FleetPosts {
     return post
   }
 }
+
+/** How long a published post of another account is remembered (posts are for a day). */
+const RELAYED_KEEP_MS = 30 * 86_400_000
 
 /** Apply a decision made after the post's last one (approve a pending post, reject a pending or approved one). */
 function apply(post: QueuedPost, d: PostDecision): boolean {

@@ -35,3 +35,22 @@ describe.skipIf(!url)('the post queue (#排期) is fleet-wide', () => {
     expect(a.wechat.textsTo('editor').join('\n')).not.toContain('未审核')
   })
 })
+
+describe.skipIf(!url)('a queued post reaches the target groups other accounts act in', () => {
+  it('publishes A’s post once in the announcement group B holds (as after a takeover), nothing from A there', async () => {
+    const [a, b] = await fleetOfTwo(QUEUE_CONFIG, [campaignPlugin], [[sales.id], [news.id]], {
+      start: at('2026-09-29T10:00'),
+      groups: MEMBERS,
+    })
+    await a.say(editor, '#排期 添加 09-30 【早报】国庆前最后一个工作日')
+    await a.say(boss, '#排期 通过 1')
+    await eventually(a, () => expect(a.wechat.textsTo('boss').at(-1)).toContain('✅ 已通过排期 #1'))
+
+    await a.clock.advanceTo(at('2026-09-30T07:35'))
+    await b.clock.advanceTo(at('2026-09-30T07:35'))
+    await eventually(b, () => expect(b.wechat.textsTo(news.id)).toEqual(['【早报】国庆前最后一个工作日']))
+    expect(a.wechat.textsTo(news.id)).toEqual([])
+    await b.clock.advanceTo(at('2026-09-30T08:59'))
+    expect(b.wechat.textsTo(news.id)).toHaveLength(1)
+  })
+})

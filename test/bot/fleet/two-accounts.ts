@@ -71,5 +71,5 @@ export async function eventually(h: { clock: { advance(ms: number): Promise<void
   await vi.waitFor(async () => {
     await h.clock.advance(1_000)
     check()
-  })
+  }, 5_000)
 }
