@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { z } from 'zod'
-import { definePlugin } from '../../bot/core/plugin.js'
+import { definePlugin, type JobSpec } from '../../bot/core/plugin.js'
 import { chineseCalendar } from '../../bot/time/workdays.js'
 import { campaignCommand, queueCommand } from './commands.js'
 import type { CampaignCommandDeps } from './subcommands/deps.js'
@@ -69,19 +69,7 @@ export const campaignPlugin = definePlugin({
       },
       commands: [campaignCommand(deps), queueCommand(deps)],
       views: campaignViews(state),
-      jobs: [
-        { name: 'announce', cron: announceCron(cfg.window), workdaysOnly: true, run: now => announce(hub, now) },
-        // Fleet mode only (the other accounts' records are readable): other accounts' posts in the groups held here.
-        ...(ctx.fleet.readLog
-          ? [
-              {
-                name: 'fleet-posts',
-                cron: windowCron(cfg.window),
-                run: (now: number) => relayForeignPosts(hub, queue, now),
-              },
-            ]
-          : []),
-      ],
+      jobs: campaignJobs(hub, queue),
       status: () => {
         const count = <X extends { status: string }>(list: X[], s: string) => list.filter(x => x.status === s).length
         const [campaigns, posts] = [state.campaigns(), state.posts()]
@@ -98,3 +86,22 @@ export const campaignPlugin = definePlugin({
     }
   },
 })
+
+/**
+ * The announcements (workdays, from `postAt`) and, in fleet mode only (the other accounts' records are
+ * readable), the other accounts' posts in the groups this account acts in.
+ */
+function campaignJobs(hub: CampaignHub, queue: FleetPosts): JobSpec[] {
+  const { window } = hub.sched
+  const announceJob: JobSpec = {
+    name: 'announce',
+    cron: announceCron(window),
+    workdaysOnly: true,
+    run: now => announce(hub, now),
+  }
+  if (!hub.ctx.fleet.readLog) return [announceJob]
+  return [
+    announceJob,
+    { name: 'fleet-posts', cron: windowCron(window), run: now => relayForeignPosts(hub, queue, now) },
+  ]
+}
