@@ -68,7 +68,8 @@ export const campaignPlugin = definePlugin({
         take: (groupId, from) => takeCampaigns(state, groupId, from),
       },
       commands: [campaignCommand(deps), queueCommand(deps)],
-      views: campaignViews(state),
+      // The console lists the fleet's queue (another account's posts as `5@sales1`, decided like any other).
+      views: campaignViews(state, () => queue.all()),
       jobs: campaignJobs(hub, queue),
       status: () => {
         const count = <X extends { status: string }>(list: X[], s: string) => list.filter(x => x.status === s).length

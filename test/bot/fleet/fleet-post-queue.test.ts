@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { campaignPlugin } from '../../../plugins/campaign/index.js'
+import type { CampaignViews } from '../../../plugins/campaign/views.js'
 import { at, boss, editor, MEMBERS, news, QUEUE_CONFIG, sales } from '../../plugins/campaign/fixtures.js'
 import { eventually, fleetOfTwo, url } from './two-accounts.js'
 
@@ -18,6 +19,9 @@ describe.skipIf(!url)('the post queue (#排期) is fleet-wide', () => {
     await eventually(b, () =>
       expect(b.wechat.textsTo('boss').at(-1)).toMatch(/^待审核 1 条：\n#1@sales1 09-30 周三 07:30 待审核/),
     )
+    // The console's campaigns page (the plugin's views) lists it too, to be decided through B.
+    const views = b.rt.plugins.find(p => p.name === 'campaign')?.instance.views as CampaignViews
+    expect(views.posts('2026-09-29', 10).map(p => [p.id, p.statusLabel])).toEqual([['1@sales1', '待审核']])
     await b.say(editor, '#排期 添加 09-30 【早报】另一条')
     await eventually(b, () =>
       expect(b.wechat.textsTo('editor').at(-1)).toContain('2026-09-30 已有排期 #1@sales1（待审核）'),
