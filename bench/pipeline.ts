@@ -178,10 +178,12 @@ function variant(
   sending: () => boolean = () => false,
 ): Variant {
   // The writes before a send take real time while the clock is simulated: the sends due at a tick finish
-  // before the clock moves on, as they would live.
+  // before the clock moves on, as they would live. Waited for by sleeping, not by spinning through
+  // `setImmediate`: a send waits on the disk (its durable flush, fsync), and a live bot is idle meanwhile;
+  // a spinning wait billed the bench's own loop to the bot's CPU (as bench/pipeline-grpc.ts, 1 ms sleeps).
   const tick = async () => {
     await clock.advanceTo(clock.now() + TICK_MS)
-    while (sending()) await new Promise(r => setImmediate(r))
+    while (sending()) await new Promise(r => setTimeout(r, 1))
   }
   return {
     async deliver(messages) {

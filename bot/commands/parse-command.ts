@@ -10,6 +10,8 @@ export interface ParsedCommand {
  * Returns undefined when the text is not a command.
  */
 export function parseCommand(text: string, prefix: string): ParsedCommand | undefined {
+  // Most messages hold neither prefix: not a command, and no string is built to find that out.
+  if (!text.includes(prefix) && !text.includes('＃')) return undefined
   const body = text
     .replace(/^(\s*@\S+[\s\u2005]+)+/, '')
     .trimStart()

@@ -34,9 +34,10 @@ export async function toMessageEvent(
 ): Promise<MessageEvent> {
   const talker = msg.talker()
   const room = msg.room()
+  const type = msg.type()
   const raw = msg.text() ?? ''
   const quote = parseQuote(raw)
-  const mentions = room && mayMention(msg, raw) ? (await msg.mentionList().catch(() => [])).map(c => c.id) : []
+  const mentions = room && mayMention(msg, type, raw) ? (await msg.mentionList().catch(() => [])).map(c => c.id) : []
   return {
     type: 'message',
     id: msg.id,
@@ -49,25 +50,38 @@ export async function toMessageEvent(
       roles: [],
       isStaff: false,
     },
-    kind: KIND[msg.type()] ?? 'other',
+    kind: KIND[type] ?? 'other',
     text: quote ? quote.reply : raw,
     mentions,
-    mentionsAll: /@(所有人|All)(\s|\u2005|$)/.test(raw),
+    mentionsAll: MENTIONS_ALL.test(raw),
     quote: quote && { senderName: quote.senderName, text: quote.quoted },
-    attachment: await attachmentOf(msg, mediaDir),
+    // Most messages carry nothing to fetch: no call (and no promise) for them.
+    attachment: WITH_ATTACHMENT.has(type) ? await attachmentOf(msg, type, mediaDir) : undefined,
   }
 }
 
+/** `@所有人` (or `@All`) anywhere in the text. */
+const MENTIONS_ALL = /@(所有人|All)(\s|\u2005|$)/
+
+/** The message types `attachmentOf` reads something for. */
+const WITH_ATTACHMENT: ReadonlySet<types.Message> = new Set([
+  types.Message.Url,
+  types.Message.MiniProgram,
+  types.Message.Image,
+  types.Message.Attachment,
+  types.Message.Video,
+])
+
 /** Whether a group message can mention anyone: most cannot, and then Wechaty's mention look-up is skipped. */
-function mayMention(msg: Message, raw: string): boolean {
-  if (msg.type() !== types.Message.Text) return false
+function mayMention(msg: Message, type: types.Message, raw: string): boolean {
+  if (type !== types.Message.Text) return false
   const ids = (msg.payload as { mentionIdList?: unknown } | undefined)?.mentionIdList
   return Array.isArray(ids) ? ids.length > 0 : raw.includes('@')
 }
 
-async function attachmentOf(msg: Message, mediaDir?: string): Promise<Attachment | undefined> {
+async function attachmentOf(msg: Message, type: types.Message, mediaDir?: string): Promise<Attachment | undefined> {
   try {
-    switch (msg.type()) {
+    switch (type) {
       case types.Message.Url: {
         const link = await msg.toUrlLink()
         return { url: link.url(), title: link.title(), description: link.description() }

@@ -7,7 +7,8 @@ import { isConnectionLoss, isDiscoveryFailure, isTokenRejected } from './supervi
 import { toMessageEvent } from './to-event.js'
 import type { WechatyPorts } from './wechaty-ports.js'
 
-type Enqueue = (make: () => Promise<BotEvent | undefined>) => void
+/** Queue the making of an event (a message's conversion, a look-up) and its handling; `make` may answer synchronously. */
+type Enqueue = (make: () => BotEvent | undefined | Promise<BotEvent | undefined>) => void
 
 /** Hooks the runtime onto a Wechaty instance. Returns a promise that settles when queued events are handled. */
 export function wireWechaty(
@@ -17,7 +18,7 @@ export function wireWechaty(
   log: Logger,
   opts: { printQr?: boolean; sweepMs?: number; onFirstLogin?: () => Promise<void> } = {},
 ) {
-  const feed = eventFeed(bot, rt, log)
+  const feed = eventFeed(bot, rt)
   logConnection(bot, log, opts.printQr !== false)
   let stopping = false
   const ready = wireLogin(bot, ports, rt, log, feed.enqueue, opts.onFirstLogin, () => stopping)
@@ -41,11 +42,7 @@ export function wireWechaty(
  * timers and cron jobs share. Puppet events seen vs handled are counted, so tests and replay can wait until
  * Wechaty has caught up (`settled`).
  */
-function eventFeed(
-  bot: Wechaty,
-  rt: BotRuntime,
-  log: Logger,
-): { enqueue: Enqueue; settled: (ms?: number) => Promise<void> } {
+function eventFeed(bot: Wechaty, rt: BotRuntime): { enqueue: Enqueue; settled: (ms?: number) => Promise<void> } {
   let chain: Promise<void> = Promise.resolve()
   let arrived = 0
   let handled = 0
@@ -55,16 +52,17 @@ function eventFeed(
         arrived++
       })
   })
+  // One queued task per puppet event (the queue never rejects: a failure is reported by the runtime's queue).
   const enqueue: Enqueue = make => {
-    chain = rt.queue
-      .push(async () => {
-        const ev = await make()
+    chain = rt.queue.push(async () => {
+      try {
+        const made = make()
+        const ev = made instanceof Promise ? await made : made
         if (ev) await rt.handle(ev)
-      })
-      .catch(e => log.error('event handling failed', e))
-      .finally(() => {
+      } finally {
         handled++
-      })
+      }
+    })
   }
   /** Resolve once every puppet event so far has been handled (or `timeoutMs` passed: Wechaty drops events it cannot load). */
   const settled = async (timeoutMs = 3000) => {
@@ -159,7 +157,7 @@ async function loadMembers(ports: WechatyPorts, log: Logger, stopping: () => boo
 /** A message becomes a `message` event: the bot's own and those of unmanaged groups (commands too) are ignored. */
 function wireMessages(bot: Wechaty, ports: WechatyPorts, enqueue: Enqueue): void {
   bot.on('message', (msg: Message) =>
-    enqueue(async () => {
+    enqueue(() => {
       if (msg.self()) return undefined
       const room = msg.room()
       const group = room ? ports.group(room.id) : undefined

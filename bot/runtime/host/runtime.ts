@@ -7,7 +7,7 @@ import type { Decision, JobSpec } from '../../core/plugin.js'
 import { ConfigError, type LoadedConfig } from '../../config/load-config.js'
 import { StateDamageError, type StoreWriteError } from '../../ports/store/store.js'
 import { chineseCalendar } from '../../time/workdays.js'
-import { CommandRouter, replyTo } from '../../commands/command-router.js'
+import { CommandRouter, replyTo, type Routed } from '../../commands/command-router.js'
 import { answerPrivately } from '../../commands/audience.js'
 import { AuditLog } from '../records/audit.js'
 import { Ledger } from '../records/ledger.js'
@@ -238,8 +238,13 @@ export class BotRuntime {
   }
 
   /** Handle one event end to end (dedupe, age filter, commands, plugins, actions). Callers outside tests use `enqueue`. */
-  async handle(event: BotEvent): Promise<void> {
-    // `inTask` for events, written out: no closure per event.
+  handle(event: BotEvent): Promise<void> {
+    // One process: no send keys to name a cause for, no fleet to read first.
+    return this.fleet === SOLO ? this.handleEvent(event) : this.handleInFleet(event)
+  }
+
+  /** `handle` in a fleet: `inTask` for events, written out (no closure per event). */
+  private async handleInFleet(event: BotEvent): Promise<void> {
     this.task = { cause: `event:${event.type}:${eventKey(event)}` }
     try {
       await this.syncFleet()
@@ -260,8 +265,10 @@ export class BotRuntime {
     // Fleet: in a group another bot acts in, only the plugins that see everything (the archive) see the event.
     const acting = !group || this.fleet.holds(group.id)
     // A fleet peer's commands count only when it also holds a role; otherwise bots never answer each other.
-    if (acting && event.type === 'message' && (!event.sender.isPeer || event.sender.roles.length))
-      await this.routeCommand(event)
+    if (acting && event.type === 'message' && (!event.sender.isPeer || event.sender.roles.length)) {
+      const routed = this.router.route(event, event.sender.roles)
+      if (routed.kind !== 'none') await this.routeCommand(event, routed)
+    }
     const sections = group && this.loaded.groupSections.get(group.configName)
     await decide(this.plugins, event, { acting, seesAll: this.seesAll, sections }, this.onError, this.actOn)
   }
@@ -404,9 +411,8 @@ export class BotRuntime {
     }
   }
 
-  private async routeCommand(event: MessageEvent): Promise<void> {
-    const routed = this.router.route(event, event.sender.roles)
-    if (routed.kind === 'none') return
+  /** Run or answer a command the router found in a message (`routed`: not `none`). */
+  private async routeCommand(event: MessageEvent, routed: Exclude<Routed, { kind: 'none' }>): Promise<void> {
     event.isCommand = true
     if (routed.kind === 'reply') {
       if (routed.refused)
