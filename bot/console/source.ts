@@ -5,6 +5,7 @@ import type { AuditEntry } from '../runtime/records/audit.js'
 import { formatDuration } from '../config/duration.js'
 import { undoPenalty } from '../commands/builtin/undo-command.js'
 import type { BotRuntime } from '../runtime/host/runtime.js'
+import { consoleGroupDays, type GroupDays } from './fleet-days.js'
 
 /** Who made a change in the console: a WeChat admin (contact id) or the environment token. */
 export interface Actor {
@@ -84,8 +85,10 @@ export interface ConsoleSource {
   command(by: Actor, text: string): Promise<string[]>
   /** The read-only views a running plugin offers (see `bot/core/views.ts`); undefined when it is not running. */
   views<K extends ViewsName>(plugin: K): Views[K] | undefined
-  /** Everyone in a managed group now (the bot excluded), for the silent members of the groups page. */
-  groupMembers(groupId: string): Promise<{ id: string; name: string }[]>
+  /** Everyone in a managed group now (the bot excluded), for the silent members of the groups page; undefined for a group this account is not in (another account's, fleet mode). */
+  groupMembers(groupId: string): Promise<{ id: string; name: string }[] | undefined>
+  /** The activity counters of every group-day in [from, to]: this account's, and in fleet mode every account's. */
+  groupDays: GroupDays
   /** Record in the audit log something done in the console that is not a change (an archive search or export). */
   record(by: Actor, rule: string, text: string): void
   /** The store, for plugin data the console shows (activity counters, cases). */
@@ -134,7 +137,9 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
     violations: days => violationRows(rt, days),
     command: commandRunner(rt),
     views: plugin => rt.plugins.find(p => p.name === plugin)?.instance.views as Views[typeof plugin] | undefined,
+    groupDays: consoleGroupDays(rt),
     groupMembers: async groupId => {
+      if (!rt.deps.directory.group(groupId)) return undefined
       const self = safe(() => rt.deps.directory.selfId(), '')
       return (await rt.deps.directory.members(groupId))
         .filter(m => m.id !== self)

@@ -1,16 +1,17 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { z } from 'zod'
-import { definePlugin } from '../../bot/core/plugin.js'
+import { definePlugin, type JobSpec } from '../../bot/core/plugin.js'
 import { chineseCalendar } from '../../bot/time/workdays.js'
 import { campaignCommand, queueCommand } from './commands.js'
 import type { CampaignCommandDeps } from './subcommands/deps.js'
 import { campaignConfigSchema } from './config.js'
 import { MediaLibrary } from './media/library.js'
-import { announceCron, type ScheduleContext } from './schedule/posting-window.js'
+import { announceCron, type ScheduleContext, windowCron } from './schedule/posting-window.js'
 import { CampaignState, configCampaigns } from './state.js'
 import { announce, finish, progress, proofExpired, remind } from './hooks/campaigns.js'
 import type { CampaignHub } from './hooks/hub.js'
-import { notice, publish } from './hooks/posts.js'
+import { notice, publish, relayForeignPosts } from './hooks/posts.js'
+import { FleetPosts } from './fleet/fleet-posts.js'
 import { ShareHook } from './hooks/shares.js'
 import { takeCampaigns } from './fleet/takeover.js'
 import { T } from './texts.js'
@@ -33,8 +34,10 @@ export const campaignPlugin = definePlugin({
     const media = new MediaLibrary(ctx.outputDir, cfg.media.folder)
     const hub: CampaignHub = { ctx, state, sched, media }
     const shares = new ShareHook(hub)
+    const queue = new FleetPosts(ctx.fleet, state)
     const deps: CampaignCommandDeps = {
       ...hub,
+      queue,
       progress: c => progress(hub, c),
       finish: (id, early) => finish(hub, id, early),
       listDir: dir => readdirSync(dir),
@@ -65,8 +68,9 @@ export const campaignPlugin = definePlugin({
         take: (groupId, from) => takeCampaigns(state, groupId, from),
       },
       commands: [campaignCommand(deps), queueCommand(deps)],
-      views: campaignViews(state),
-      jobs: [{ name: 'announce', cron: announceCron(cfg.window), workdaysOnly: true, run: now => announce(hub, now) }],
+      // The console lists the fleet's queue (another account's posts as `5@sales1`, decided like any other).
+      views: campaignViews(state, () => queue.all()),
+      jobs: campaignJobs(hub, queue),
       status: () => {
         const count = <X extends { status: string }>(list: X[], s: string) => list.filter(x => x.status === s).length
         const [campaigns, posts] = [state.campaigns(), state.posts()]
@@ -83,3 +87,22 @@ export const campaignPlugin = definePlugin({
     }
   },
 })
+
+/**
+ * The announcements (workdays, from `postAt`) and, in fleet mode only (the other accounts' records are
+ * readable), the other accounts' posts in the groups this account acts in.
+ */
+function campaignJobs(hub: CampaignHub, queue: FleetPosts): JobSpec[] {
+  const { window } = hub.sched
+  const announceJob: JobSpec = {
+    name: 'announce',
+    cron: announceCron(window),
+    workdaysOnly: true,
+    run: now => announce(hub, now),
+  }
+  if (!hub.ctx.fleet.readLog) return [announceJob]
+  return [
+    announceJob,
+    { name: 'fleet-posts', cron: windowCron(window), run: now => relayForeignPosts(hub, queue, now) },
+  ]
+}

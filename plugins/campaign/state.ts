@@ -78,10 +78,29 @@ export interface CampaignsDoc {
   items: Record<string, Campaign>
   lastPublish: Record<string, number>
 }
+/**
+ * An approval or rejection made through this account of another account's post (fleet mode): the post's owner
+ * applies it to its post at its next sync. The post is named by its id and what tells it apart in the fleet.
+ */
+export interface PostDecision {
+  account: string
+  id: string
+  createdAt: number
+  editor: string
+  status: 'approved' | 'rejected'
+  by: string
+  at: number
+  reason?: string
+}
+
 /** The `campaign-posts` document: the post queue and the next id. */
 export interface PostsDoc {
   seq: number
   items: Record<string, QueuedPost>
+  /** Decisions on other accounts' posts, by fleet id (`5@sales1`); absent for one process. */
+  decisions?: Record<string, PostDecision>
+  /** Other accounts' posts this account published in the target groups it acts in, by fleet id: when (fleet mode). */
+  relayed?: Record<string, number>
 }
 
 /** The `campaign-campaigns` document (durable). */
@@ -98,7 +117,12 @@ export const CAMPAIGNS_DOC = docSpec<CampaignsDoc>({
 /** The `campaign-posts` document (durable). */
 export const POSTS_DOC = docSpec<PostsDoc>({
   version: 1,
-  schema: z.object({ seq: z.number(), items: z.record(z.string(), z.looseObject({})) }),
+  schema: z.object({
+    seq: z.number(),
+    items: z.record(z.string(), z.looseObject({})),
+    decisions: z.record(z.string(), z.looseObject({})).optional(),
+    relayed: z.record(z.string(), z.number()).optional(),
+  }),
   defaults: () => ({ seq: 1, items: {} }),
   durable: true,
 })
@@ -175,6 +199,20 @@ export class CampaignState {
   addPost(p: Omit<QueuedPost, 'id'>): QueuedPost {
     const id = String(this.postsDoc.data.seq++)
     return (this.postsDoc.data.items[id] = { id, ...p })
+  }
+
+  /** Decisions made here on other accounts' posts (fleet mode), by fleet id; the caller marks the document changed. */
+  postDecisions(): Record<string, PostDecision> {
+    const doc = this.postsDoc.data
+    doc.decisions ??= {}
+    return doc.decisions
+  }
+
+  /** Other accounts' posts published here (fleet mode), by fleet id; the caller saves the document. */
+  relayedPosts(): Record<string, number> {
+    const doc = this.postsDoc.data
+    doc.relayed ??= {}
+    return doc.relayed
   }
 
   /** Remember that the plugin published in these groups at `at` (for the broadcast reminder). */

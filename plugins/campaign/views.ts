@@ -1,4 +1,4 @@
-import type { CampaignState, CampaignStatus, PostStatus } from './state.js'
+import type { CampaignState, CampaignStatus, PostStatus, QueuedPost } from './state.js'
 import { POST_STATUS_LABEL } from './texts.js'
 
 /** One campaign as the console shows it: where it was announced and how many reported a share. */
@@ -43,8 +43,8 @@ declare module '../../bot/core/views.js' {
   }
 }
 
-/** The campaign views over the plugin's state. */
-export function campaignViews(state: CampaignState): CampaignViews {
+/** The campaign views over the plugin's state; `queue`: the posts listed (the whole fleet's, in fleet mode). */
+export function campaignViews(state: CampaignState, queue: () => QueuedPost[] = () => state.posts()): CampaignViews {
   return {
     campaigns: limit =>
       state
@@ -63,7 +63,7 @@ export function campaignViews(state: CampaignState): CampaignViews {
           note: c.note,
         })),
     posts: (fromDay, limit) => {
-      const all = state.posts()
+      const all = queue()
       const pending = all.filter(p => p.status === 'pending')
       const rest = all.filter(p => p.status !== 'pending' && p.day >= fromDay)
       return [...pending, ...rest].slice(0, limit).map(p => ({

@@ -4,6 +4,7 @@ import type { AuditEntry } from '../../bot/runtime/records/audit.js'
 import { shortDateTime } from '../../bot/time/zoned.js'
 import { dictionarySummary } from './dictionary/holder.js'
 import { recentIncidents, type Incident } from './incidents/incident.js'
+import { withFleetRepeats } from './incidents/fleet-incidents.js'
 import { describeScan } from './dictionary/scan-report.js'
 import type { ContentService } from './service/service.js'
 import { findReview } from './state.js'
@@ -133,11 +134,12 @@ async function incidentsText(s: ContentService, inv: CommandInvocation): Promise
  * (ids `V3@sales1`, with their audit entries' ids `A7@sales1`).
  */
 function fleetIncidents(s: ContentService, q: { since: number; groupId?: string }): Incident[] {
-  const foreign = [...s.foreignIncidents].flatMap(([account, log]) =>
-    recentIncidents(log, q, 1000).map(i => ({ ...i, id: `${i.id}@${account}`, account })),
-  )
-  const own = recentIncidents(s.incidents.data, q, 1000)
-  return foreign.length ? [...own, ...foreign].sort((a, b) => b.startedAt - a.startedAt) : own
+  if (!s.foreignIncidents.size) return recentIncidents(s.incidents.data, q, 1000)
+  // Counts include the repeats other accounts merged into an incident (a spammer in two accounts' groups).
+  const logs = s.logs()
+  return [...logs]
+    .flatMap(([account, log]) => recentIncidents(log, q, 1000).map(i => withFleetRepeats(i, account, logs)))
+    .sort((a, b) => b.startedAt - a.startedAt)
 }
 
 /** Contact ids a `#违规` argument names: an id seen in incidents, or a name from incidents or the roster. */

@@ -18,7 +18,7 @@ export function realnameCommands(at: () => Realname, directory: Directory, prefi
       description: T.checkDescription,
       run: async inv => {
         const groups = await checkGroups(at, directory, inv)
-        return [inv.reply(checkReport(groups, Object.keys(at().d.state.exempt).length))]
+        return [inv.reply(checkReport(groups, at().d.exemptions.ids().length))]
       },
     },
     {
@@ -54,12 +54,12 @@ function exempt(s: Realname, inv: CommandInvocation): Action[] {
   const ids = inv.event.mentions.length
     ? inv.event.mentions
     : inv.argv.filter(a => !a.startsWith('@') && !UNDO.includes(a))
-  const list = s.d.state.exempt
+  const list = s.d.exemptions
   if (!ids.length)
     return [
       inv.reply(
         T.exemptList(
-          Object.keys(list).map(id => labelOf(s, id)),
+          list.ids().map(id => labelOf(s, id)),
           s.v.prefix,
         ),
       ),
@@ -67,10 +67,10 @@ function exempt(s: Realname, inv: CommandInvocation): Action[] {
   const out: Action[] = []
   for (const id of ids) {
     if (undo) {
-      delete list[id]
+      list.lift(id, inv.event.sender.id, s.v.now)
       continue
     }
-    list[id] = { by: inv.event.sender.id, at: s.v.now }
+    list.add(id, inv.event.sender.id, s.v.now)
     for (const c of Object.values(s.d.state.cases).filter(c => c.memberId === id)) {
       out.push(...s.closeCase(c.groupId, id, 'exempted'))
     }

@@ -7,6 +7,7 @@ import { scheduleStep, stepActions, stepDueAt, stepTimerKey } from './decide-esc
 import { type checkNickname, IDENTITY_PROBLEMS } from './nickname/check.js'
 import { assessMember, mustComply, renameTarget, type Assessment } from './nickname/compliance.js'
 import type { CompiledFormat } from './nickname/format.js'
+import type { Exemptions } from './exemptions.js'
 import { caseKey, type Case, type GroupMembers, type MemberRecord, type RealnameState } from './state.js'
 import { identityText, T, type NicknameNotice } from './texts.js'
 
@@ -37,6 +38,8 @@ export interface RealnameData {
   /** Known members by group (one document per group). */
   members: { groups: Record<string, GroupMembers> }
   state: RealnameState
+  /** Who is exempt, fleet-wide (this account's `state.exempt` and the other accounts'). */
+  exemptions: Exemptions
   /** `members`: ids of the groups whose members changed; `state`: the small state document changed. */
   dirty: { members: Set<string>; state: boolean }
 }
@@ -78,7 +81,7 @@ export class Realname {
     const isStaff = this.v.rolesOf(member.id).length > 0
     return mustComply(member, group, this.cfg(group), {
       selfId: this.v.selfId,
-      exempt: id => !!this.d.state.exempt[id],
+      exempt: id => this.d.exemptions.has(id),
       isStaff,
     })
   }

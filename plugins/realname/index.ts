@@ -4,6 +4,7 @@ import { GroupDocs } from '../../bot/core/group-docs.js'
 import { definePlugin, type CommandSpec, type Decision, type PluginContext } from '../../bot/core/plugin.js'
 import { timerKind } from '../../bot/runtime/schedule/timers.js'
 import { realnameCommands } from './commands.js'
+import { Exemptions } from './exemptions.js'
 import { realnameConfigSchema, type RealnameConfig } from './config.js'
 import { Realname, type RealnameData, type RealnameView, type Section } from './decide-case.js'
 import { decideMemberTimer, decideWelcome, onJoin, onLeave, onMessage, type GracePayload } from './decide-member.js'
@@ -63,7 +64,7 @@ export const realnamePlugin = definePlugin({
         const s = at()
         const cases = Object.values(s.d.state.cases).filter(c => !c.observed)
         const identity = cases.filter(c => c.identity).length
-        return T.status(cases.length - identity, identity, Object.keys(s.d.state.exempt).length, sweepCfg.at)
+        return T.status(cases.length - identity, identity, s.d.exemptions.ids().length, sweepCfg.at)
       },
     }
   },
@@ -108,7 +109,9 @@ async function wiring(ctx: PluginContext<RealnameConfig>) {
     displayName,
     checkNickname,
   })
-  const at = () => new Realname(view(), { members: members.data, state: stateDoc.data, dirty })
+  // Exemptions made through any account of the fleet count here.
+  const exemptions = new Exemptions(ctx.fleet, () => stateDoc.data)
+  const at = () => new Realname(view(), { members: members.data, state: stateDoc.data, exemptions, dirty })
   const mark = (actions: Action[]): Action[] => {
     for (const groupId of dirty.members) members.changed(groupId)
     if (dirty.state) stateDoc.changed()

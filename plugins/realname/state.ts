@@ -44,10 +44,17 @@ export interface PendingWelcome {
   mustNames: string[]
 }
 
+/** A `#实名豁免` record: who exempted the member and when; `undone`: lifted through this account (fleet mode). */
+export interface Exemption {
+  by: string
+  at: number
+  undone?: true
+}
+
 /** Small, bounded state (one entry per open case, exemption or group). */
 export interface RealnameState {
   cases: Record<string, Case>
-  exempt: Record<string, { by: string; at: number }>
+  exempt: Record<string, Exemption>
   /** Last private reminder per `groupId|memberId`, for the speak throttle. */
   reminded: Record<string, number>
   welcome: Record<string, PendingWelcome>

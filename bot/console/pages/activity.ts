@@ -1,7 +1,5 @@
 import { summarize, type PeriodSummary } from '../../../plugins/activity/report/aggregate.js'
 import { renderChart } from '../../../plugins/activity/chart/chart.js'
-import { CURRENT_DOC, CURRENT_SPEC } from '../../../plugins/activity/state.js'
-import { loadDays } from '../../../plugins/activity/days/history.js'
 import { topBars, trendSeries } from '../../../plugins/activity/report/builder.js'
 import { percentile } from '../../../plugins/activity/report/response-stats.js'
 import { formatDuration } from '../../config/duration.js'
@@ -37,18 +35,17 @@ export function dateRange(source: ConsoleSource, get: (k: string) => string | un
   return { from: addDays(today, 1 - days), to: today }
 }
 
-/** The activity plugin's counters of the days in `range`, read from the store. */
-export function activitySummary(source: ConsoleSource, range: DayRange): PeriodSummary {
-  const current = source.store.doc(CURRENT_DOC, CURRENT_SPEC).data
-  return summarize(loadDays(source.store, current, range.from, range.to), range.from, range.to)
+/** The activity plugin's counters of the days in `range` (every account's in fleet mode). */
+export async function activitySummary(source: ConsoleSource, range: DayRange): Promise<PeriodSummary> {
+  return summarize(await source.groupDays(range.from, range.to), range.from, range.to)
 }
 
 /** Today's figures for the overview: messages in managed groups (from the activity counters) and open notices. */
-export function todayFacts(source: ConsoleSource): { messages: number; openNotices?: number } {
+export async function todayFacts(source: ConsoleSource): Promise<{ messages: number; openNotices?: number }> {
   const today = dayKey(source.now(), source.timezone())
   const ack = source.views('ack')
   return {
-    messages: activitySummary(source, { from: today, to: today }).messages,
+    messages: (await activitySummary(source, { from: today, to: today })).messages,
     openNotices: ack?.notices(200).filter(n => n.state === 'open').length,
   }
 }
@@ -61,14 +58,14 @@ const charts = new WeakMap<ConsoleSource, Map<string, { at: number; png: Buffer 
  * shipped CJK font, so labels read the same on a browser without Chinese fonts). Drawing costs a few
  * hundred milliseconds, so a chart is kept for a minute per range (at most a minute old).
  */
-export function groupsChartPng(source: ConsoleSource, range: DayRange): Buffer {
+export async function groupsChartPng(source: ConsoleSource, range: DayRange): Promise<Buffer> {
   const key = `${range.from}|${range.to}`
   const now = source.now()
   let kept = charts.get(source)
   if (!kept) charts.set(source, (kept = new Map()))
   const hit = kept.get(key)
   if (hit && now - hit.at < CHART_TTL_MS) return hit.png
-  const s = activitySummary(source, range)
+  const s = await activitySummary(source, range)
   const png = renderChart({
     title: `各群消息数（${s.from} 至 ${s.to}）`,
     bars: topBars(
@@ -85,14 +82,14 @@ export function groupsChartPng(source: ConsoleSource, range: DayRange): Buffer {
 
 /** Groups page: per-group activity figures over a date range (presets or any dates), silent members and the chart. */
 export async function groupsPage(source: ConsoleSource, range: DayRange): Promise<Html> {
-  const s = activitySummary(source, range)
-  const silent = new Map<string, string[]>()
+  const s = await activitySummary(source, range)
+  const silent = new Map<string, string[] | undefined>()
   for (const g of s.groups) {
     const spoke = new Set(g.members.map(m => m.id))
     const members = await source.groupMembers(g.groupId).catch(() => [])
     silent.set(
       g.groupId,
-      members.filter(m => !spoke.has(m.id)).map(m => m.name),
+      members?.filter(m => !spoke.has(m.id)).map(m => m.name),
     )
   }
   const today = dayKey(source.now(), source.timezone())
@@ -114,7 +111,7 @@ ${
 ${s.groups.map(
   g => h`<tr><td>${g.topic}</td><td>${g.messages}</td><td>${g.members.length}</td><td>${g.dailyActive.toFixed(1)}</td>
 <td>${g.size ?? '—'}</td><td>${g.joined.length}/${g.left.length}</td><td>${median(g.responses)}</td><td>${g.unanswered}</td>
-<td>${silentCell(silent.get(g.groupId) ?? [])}</td></tr>`,
+<td>${silentCell(silent.get(g.groupId))}</td></tr>`,
 )}
 </tbody></table>
 <h2>图表</h2>
@@ -123,7 +120,9 @@ ${s.groups.map(
 }`
 }
 
-function silentCell(names: string[]): Html {
+/** Who did not speak; `—` for a group this account is not in (another account of the fleet counted it). */
+function silentCell(names: string[] | undefined): Html {
+  if (!names) return h`—`
   if (!names.length) return h`0`
   return h`<details><summary>${names.length} 人</summary>${names.slice(0, 50).join('、')}${names.length > 50 ? ` 等 ${names.length} 人` : ''}</details>`
 }

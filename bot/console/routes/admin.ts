@@ -5,7 +5,7 @@ import { type ConsoleHono, type RouteContext, clampDays } from './context.js'
 
 /** The admin pages: overview, violations (with undo), settings (observe mode), group activity. */
 export function adminRoutes(app: ConsoleHono, { source, view }: RouteContext): void {
-  app.get('/', c => view(c, '/', '概览', overviewPage(source.status(), todayFacts(source))))
+  app.get('/', async c => view(c, '/', '概览', overviewPage(source.status(), await todayFacts(source))))
 
   app.get('/violations', async c => {
     const days = clampDays(c.req.query('days'), 7)
@@ -53,8 +53,8 @@ ${auditTable(recent, source.timezone())}`
     const range = dateRange(source, q => c.req.query(q))
     return view(c, '/groups', '群活跃', await groupsPage(source, range))
   })
-  app.get('/groups/chart.png', c => {
-    const png = groupsChartPng(
+  app.get('/groups/chart.png', async c => {
+    const png = await groupsChartPng(
       source,
       dateRange(source, q => c.req.query(q)),
     )

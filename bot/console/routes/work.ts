@@ -37,9 +37,10 @@ export function workRoutes(app: ConsoleHono, ctx: RouteContext): void {
   })
   app.post('/campaigns/decide', async c => {
     const form = await c.req.parseBody()
-    const id = field(form.id, 20)
+    const id = field(form.id, 80)
     const reason = field(form.reason, 200)
-    if (!/^\d+$/.test(id)) return c.text('没有这条排期', 400)
+    // Another account's post of the fleet: `5@sales1`.
+    if (!/^\d+(@[\w.-]{1,60})?$/.test(id)) return c.text('没有这条排期', 400)
     if (form.decision === 'approve') return runCommand(c, `排期 通过 ${id}`, '/campaigns')
     if (form.decision === 'reject' && reason) return runCommand(c, `排期 驳回 ${id} ${reason}`, '/campaigns')
     return c.text('请选择通过，或填写驳回原因', 400)

@@ -49,8 +49,17 @@ export function nextPostingSlot(now: number, startDay: string, s: ScheduleContex
 
 /** A cron expression that runs every minute from `postAt` to the end of the window (hours granularity; code checks minutes). */
 export function announceCron(w: PostingWindow): string {
-  const first = Number(w.postAt.slice(0, 2))
-  const endHour = Number(w.end.slice(0, 2))
-  const last = Number(w.end.slice(3)) > 0 ? endHour : endHour - 1
+  return everyMinute(w.postAt, w.end)
+}
+
+/** A cron expression that runs every minute of the whole posting window, every day (hours granularity; code checks minutes). */
+export function windowCron(w: PostingWindow): string {
+  return everyMinute(w.start, w.end)
+}
+
+function everyMinute(from: string, end: string): string {
+  const first = Number(from.slice(0, 2))
+  const endHour = Number(end.slice(0, 2))
+  const last = Number(end.slice(3)) > 0 ? endHour : endHour - 1
   return `* ${first === last ? first : `${first}-${last}`} * * *`
 }

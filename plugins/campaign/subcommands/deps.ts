@@ -4,6 +4,7 @@ import type { CampaignConfig } from '../config.js'
 import type { MediaLibrary } from '../media/library.js'
 import type { GroupProgress } from '../report/share-count.js'
 import type { ScheduleContext } from '../schedule/posting-window.js'
+import type { FleetPosts } from '../fleet/fleet-posts.js'
 import type { Campaign, CampaignState } from '../state.js'
 
 /** What the `#活动` and `#排期` commands work with. */
@@ -12,6 +13,8 @@ export interface CampaignCommandDeps {
   state: CampaignState
   sched: ScheduleContext
   media: MediaLibrary
+  /** The post queue of the whole fleet (this account's posts alone for one process). */
+  queue: FleetPosts
   /** Who is expected in each group a campaign was announced to (current members). */
   progress(c: Campaign): Promise<GroupProgress[]>
   /** Close an announced campaign and report it (`early`: `#活动 结束`). */

@@ -20,7 +20,8 @@ export function addPost(d: CampaignCommandDeps, inv: CommandInvocation, args: st
   if (!parsed.ok) return fail(parsed.error)
   const { day, anyDay, body, image } = parsed.req
   const time = parsed.req.time ?? sched.window.postAt
-  const invalid = validateNewPost(day, time, anyDay, state.posts(), now, sched)
+  // One post a day fleet-wide: the other accounts' queued posts count too.
+  const invalid = validateNewPost(day, time, anyDay, d.queue.all(), now, sched)
   if (invalid) return fail(invalid)
   const where = queueWhere(d)
   if (!where) return fail(T.noQueueTargetConfigured)
@@ -53,14 +54,14 @@ function line(post: QueuedPost, tz: string): string {
 /** `#排期 列表 [下周]`. */
 export function listWeek(d: CampaignCommandDeps, next: boolean): string {
   const [from, to] = weekRange(d.ctx.clock.now(), d.ctx.timezone, next)
-  const posts = d.state.posts().filter(x => x.day >= from && x.day <= to)
+  const posts = d.queue.all().filter(x => x.day >= from && x.day <= to)
   const title = T.weekTitle(next, from, to)
   return posts.length ? [title, ...posts.map(x => line(x, d.ctx.timezone))].join('\n') : T.weekEmpty(title)
 }
 
 /** The pending posts, and each post's image itself right after the list: approvers see exactly what will go out. */
 export function pendingList(d: CampaignCommandDeps, inv: CommandInvocation): Action[] {
-  const pending = d.state.posts().filter(x => x.status === 'pending')
+  const pending = d.queue.all().filter(x => x.status === 'pending')
   if (!pending.length) return [inv.reply(T.nothingPending)]
   const p = d.ctx.commandPrefix
   const list = inv.reply(
@@ -106,11 +107,16 @@ export function decidePost(
   reason: string,
 ): Action[] {
   const { ctx, state } = d
-  const post = id ? state.post(id) : undefined
+  const post = id ? d.queue.get(id) : undefined
   if (!post) return [inv.reply(id ? T.noSuchPost(id) : T.postIdMissing(ctx.commandPrefix, approve))]
   const by = inv.event.sender.id
   const now = ctx.clock.now()
-  const error = approve ? approvePost(post, by, now) : rejectPost(post, by, reason, now)
+  // Another account's post: recorded here for its owner, whose timers find it decided (nothing to cancel here).
+  const error = post.account
+    ? d.queue.decideForeign(post, approve, by, reason, now)
+    : approve
+      ? approvePost(post, by, now)
+      : rejectPost(post, by, reason, now)
   if (error) return [inv.reply(`❌ ${error}`)]
   state.touch()
   const who = ctx.displayName(inv.event.sender)
@@ -128,7 +134,7 @@ export function decidePost(
       memberId: post.editor,
     },
   ]
-  if (!approve)
+  if (!approve && !post.account)
     out.push(
       { type: 'cancel', key: postTimer.publish(post.id), rule: 'queue.rejected' },
       { type: 'cancel', key: postTimer.notice(post.id), rule: 'queue.rejected' },

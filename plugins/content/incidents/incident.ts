@@ -27,10 +27,25 @@ export interface Incident {
   dryRun: boolean
 }
 
+/**
+ * Repeats this account merged into another account's open incident (fleet mode): the owner's document is
+ * written only by the owner, so the repeats are kept here and added to its count wherever it is listed.
+ */
+export interface ForeignRepeat {
+  /** The owner's account and its incident (`V3`, with the incident's first message id, which tells two `V3` apart). */
+  account: string
+  id: string
+  messageId: string
+  count: number
+  lastAt: number
+}
+
 /** The persisted incident list (`content-incidents` store doc). */
 export interface IncidentLog {
   next: number
   incidents: Incident[]
+  /** Repeats merged into other accounts' incidents (fleet mode only; absent for one process). */
+  repeats?: ForeignRepeat[]
 }
 
 /** The `content-incidents` document (durable: the incidents `#违规` lists). */
@@ -50,6 +65,17 @@ export const INCIDENTS_DOC = docSpec<IncidentLog>({
         count: z.number(),
       }),
     ),
+    repeats: z
+      .array(
+        z.object({
+          account: z.string(),
+          id: z.string(),
+          messageId: z.string(),
+          count: z.number(),
+          lastAt: z.number(),
+        }),
+      )
+      .optional(),
   }),
   defaults: () => ({ next: 1, incidents: [] }),
   durable: true,

@@ -12,6 +12,7 @@ import '../facts.js'
 import type { Finding } from '../assess/findings.js'
 import { FloodTracker } from '../assess/flood.js'
 import { addIncident, INCIDENTS_DOC, mergeRepeat, openIncidentFor, type IncidentLog } from '../incidents/incident.js'
+import { noteForeignRepeat, openForeignIncident, withFleetRepeats } from '../incidents/fleet-incidents.js'
 import { decideIgnore, decideReview, splitReview } from '../decide-review.js'
 import { addReview, REVIEWS_DOC, type Review, type ReviewLog } from '../state.js'
 import { inScope } from '../assess/message-policy.js'
@@ -240,6 +241,18 @@ export class ContentService {
     return [...this.offence(ev, live, cfg, false), ...this.offence(ev, dry, cfg, true)]
   }
 
+  /** Every incident log this account knows: its own (under `undefined`) and the other accounts'. */
+  logs(): Map<string | undefined, IncidentLog> {
+    return new Map<string | undefined, IncidentLog>([[undefined, this.incidents.data], ...this.foreignIncidents])
+  }
+
+  /** The member's open incident in another account's log, if the fleet has one (never for one process). */
+  private foreignOpen(ev: MessageEvent, categories: string[], dryRun: boolean, cfg: ContentConfig) {
+    if (!this.foreignIncidents.size) return undefined
+    const q = { memberId: ev.sender.id, categories, dryRun, now: ev.at, windowMs: cfg.incidentWindow }
+    return openForeignIncident(this.foreignIncidents, q)
+  }
+
   private offence(
     ev: MessageEvent & { group: GroupRef },
     findings: Finding[],
@@ -250,10 +263,14 @@ export class ContentService {
     const log = this.incidents.data
     const categories = findings.map(f => f.category)
     const open = openIncidentFor(log, ev.sender.id, categories, dryRun, ev.at, cfg.incidentWindow)
+    const far = open ? undefined : this.foreignOpen(ev, categories, dryRun, cfg)
     let actions: Action[]
     if (open) {
       mergeRepeat(open, ev.at)
       actions = decideRepeat(open, ev, findings)
+    } else if (far) {
+      noteForeignRepeat(log, far.account, far.incident, ev.at)
+      actions = decideRepeat(withFleetRepeats(far.incident, far.account, this.logs()), ev, findings)
     } else {
       const memberName = this.ctx.displayName(ev.sender)
       const incident = addIncident(log, {

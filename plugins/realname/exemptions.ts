@@ -1,0 +1,53 @@
+import type { FleetRecords } from '../../bot/fleet/gate.js'
+import { STATE_DOC, type Exemption, type RealnameState } from './state.js'
+
+/**
+ * Who is exempt from the real-name nickname (`#实名豁免`), fleet-wide: this account's exemptions (its
+ * `realname-state` document) and the other accounts' (their copies, followed). Each account writes only its
+ * own, so for one member the latest record of any account decides: an exemption, or its lifting (a record
+ * marked `undone`, written only when another account holds an exemption that a delete here would not lift).
+ * One process: its own exemptions, deleted when lifted, as always.
+ */
+export class Exemptions {
+  private foreign = new Map<string, Record<string, Exemption>>()
+
+  constructor(
+    fleet: FleetRecords,
+    private own: () => RealnameState,
+  ) {
+    fleet.follow('realname-state', (account, data) => {
+      const parsed = STATE_DOC.schema.safeParse(data)
+      if (parsed.success) this.foreign.set(account, (parsed.data as RealnameState).exempt)
+    })
+  }
+
+  /** Whether a contact id is exempt now (its latest record, of any account, is not a lifting). */
+  has(id: string): boolean {
+    const latest = this.latest(id)
+    return !!latest && !latest.undone
+  }
+
+  /** Every exempt contact id. */
+  ids(): string[] {
+    const all = new Set([...Object.keys(this.own().exempt), ...[...this.foreign.values()].flatMap(Object.keys)])
+    return [...all].filter(id => this.has(id))
+  }
+
+  /** Exempt a member (recorded in this account's document; the caller marks it changed). */
+  add(id: string, by: string, at: number): void {
+    this.own().exempt[id] = { by, at }
+  }
+
+  /** Lift a member's exemption: deleted here, and a lifting recorded when another account's record would still count. */
+  lift(id: string, by: string, at: number): void {
+    const exempt = this.own().exempt
+    delete exempt[id]
+    if ([...this.foreign.values()].some(e => e[id] && !e[id].undone)) exempt[id] = { by, at, undone: true }
+  }
+
+  private latest(id: string): Exemption | undefined {
+    let latest = this.own().exempt[id]
+    for (const e of this.foreign.values()) if (e[id] && (!latest || e[id].at > latest.at)) latest = e[id]
+    return latest
+  }
+}
