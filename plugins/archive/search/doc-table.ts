@@ -45,7 +45,9 @@ export class DocTable {
   maxDay = new Uint16Array(1024)
   type = new Uint8Array(1024)
   private fd: number
-  private pending = new Map<number, Buffer>()
+  /** Docs on disk; the entries of docs [written, count) wait in `pending`, in doc order. */
+  private written = 0
+  private pending = Buffer.alloc(64 * ENTRY)
 
   constructor(file: string) {
     const exists = existsSync(file)
@@ -57,30 +59,35 @@ export class DocTable {
       const o = i * ENTRY
       this.push(all.readUInt32LE(o), all.readUInt16LE(o + 4), all.readUInt8(o + 6))
     }
+    this.written = n
   }
 
   /** Add a message (written at the next `flush()`); returns its doc number. */
   add(e: DocEntry): number {
     const doc = this.push(e.chat, e.day, e.type)
-    const b = Buffer.alloc(ENTRY)
-    b.writeUInt32LE(e.chat, 0)
-    b.writeUInt16LE(e.day, 4)
-    b.writeUInt8(e.type, 6)
-    b.writeUInt32LE(e.offset, 8)
-    b.writeUInt32LE(e.length, 12)
-    this.pending.set(doc, b)
+    let o = (doc - this.written) * ENTRY
+    if (o + ENTRY > this.pending.length) {
+      const grown = Buffer.alloc(this.pending.length * 2)
+      this.pending.copy(grown)
+      this.pending = grown
+    }
+    const b = this.pending
+    o = b.writeUInt32LE(e.chat, o)
+    o = b.writeUInt16LE(e.day, o)
+    o = b.writeUInt16LE(e.type, o) // the type's byte and a zero
+    o = b.writeUInt32LE(e.offset, o)
+    b.writeUInt32LE(e.length, o)
     return doc
-  }
-
-  /** Entries the disk has not accepted yet. */
-  get backlog(): number {
-    return this.pending.size
   }
 
   /** Where doc `n`'s line is in its day segment. */
   location(n: number): { offset: number; length: number } {
-    const b = this.pending.get(n) ?? Buffer.alloc(ENTRY)
-    if (!this.pending.has(n)) readSync(this.fd, b, 0, ENTRY, n * ENTRY)
+    if (n >= this.written) {
+      const o = (n - this.written) * ENTRY
+      return { offset: this.pending.readUInt32LE(o + 8), length: this.pending.readUInt32LE(o + 12) }
+    }
+    const b = Buffer.alloc(ENTRY)
+    readSync(this.fd, b, 0, ENTRY, n * ENTRY)
     return { offset: b.readUInt32LE(8), length: b.readUInt32LE(12) }
   }
 
@@ -96,21 +103,16 @@ export class DocTable {
     return lo
   }
 
-  /** Write the buffered entries, each run of consecutive docs in one write. Never throws: what the disk refuses waits. */
+  /** Write the buffered entries in one write. Never throws: what the disk refuses waits. */
   flush(): void {
+    const bytes = (this.count - this.written) * ENTRY
     try {
-      while (this.pending.size) {
-        const first = this.pending.keys().next().value as number
-        const run: Buffer[] = []
-        for (let doc = first; this.pending.has(doc); doc++) run.push(this.pending.get(doc) as Buffer)
-        const bytes = Buffer.concat(run)
-        let done = 0
-        while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, first * ENTRY + done)
-        for (let i = 0; i < run.length; i++) this.pending.delete(first + i)
-      }
+      let done = 0
+      while (done < bytes) done += writeSync(this.fd, this.pending, done, bytes - done, this.written * ENTRY + done)
     } catch {
-      // Disk full: kept in memory, written with the next flush.
+      return // disk full: kept in memory, written (whole) with the next flush
     }
+    this.written = this.count
   }
 
   /** Write what is buffered and release the file. */
