@@ -12,19 +12,26 @@ const LOAD = 0.7
 
 /**
  * The postings of the docs after the last written segment (at most a few thousand docs), held in
- * typed arrays: an open-addressing table of keys (float64, see `grams.ts`), and per slot the newest
- * posting of its key, each posting (doc, older posting) in one growable pool: 8 bytes a posting and
- * about 20 a key, with no object per key or posting and no key boxed on the way in. Docs come in
- * ascending order, so a key's newest posting tells whether the doc has it already.
+ * typed arrays: an open-addressing table of 16-byte slots (the key, a float64 as `grams.ts` makes
+ * it; its newest posting; its newest doc: one cache line read per add) and each posting (doc, the
+ * key's posting before it) in one growable pool. About 8 bytes a posting and 23 a key, with no
+ * object per key or posting and no key boxed on the way in. Docs come in ascending order, so a
+ * key's newest doc tells whether the doc has it already.
  */
 export class LivePostings {
-  private table = new Float64Array(1 << 12).fill(EMPTY)
-  /** The newest posting of the key in the same slot of `table`. */
-  private newest = new Int32Array(1 << 12)
+  private slots = 0
+  /** Slot `s`: its key at `keyAt[2s]` (-1: empty)… */
+  private keyAt = new Float64Array(0)
+  /** …its newest posting at `intAt[4s + 2]` and newest doc at `intAt[4s + 3]` (same bytes). */
+  private intAt = new Int32Array(0)
   private keyCount = 0
   /** Posting `p`: its doc at `pool[2p]`, the key's posting before it at `pool[2p + 1]` (-1: none). */
   private pool = new Int32Array(1 << 14)
   private used = 0
+
+  constructor() {
+    this.allocate(1 << 12)
+  }
 
   /** Distinct keys held. */
   get keys(): number {
@@ -38,16 +45,14 @@ export class LivePostings {
 
   /** Note that `doc` holds `key` (docs come in ascending order; a repeat for the same doc is ignored). */
   add(key: number, doc: number): void {
-    let s = this.slot(key)
-    if (this.table[s] === EMPTY) {
-      if ((this.keyCount + 1) / this.table.length > LOAD) {
-        this.rehash()
-        s = this.slot(key)
-      }
-      this.table[s] = key
-      this.newest[s] = EMPTY
+    const s = this.slot(key)
+    const ints = this.intAt
+    if (this.keyAt[2 * s] === EMPTY) {
+      if ((this.keyCount + 1) / this.slots > LOAD) return this.rehash(key, doc)
+      this.keyAt[2 * s] = key
+      ints[4 * s + 2] = EMPTY
       this.keyCount++
-    } else if (this.pool[2 * this.newest[s]] === doc) return
+    } else if (ints[4 * s + 3] === doc) return
     if (this.used * 2 === this.pool.length) {
       const pool = new Int32Array(this.pool.length * 2)
       pool.set(this.pool)
@@ -55,35 +60,36 @@ export class LivePostings {
     }
     const p = this.used++
     this.pool[2 * p] = doc
-    this.pool[2 * p + 1] = this.newest[s]
-    this.newest[s] = p
+    this.pool[2 * p + 1] = ints[4 * s + 2]
+    ints[4 * s + 2] = p
+    ints[4 * s + 3] = doc
   }
 
   /** The docs holding `key`, ascending (empty when none). */
   get(key: number): Uint32Array {
     const s = this.slot(key)
-    return this.table[s] === EMPTY ? new Uint32Array(0) : this.docsAt(s)
+    return this.keyAt[2 * s] === EMPTY ? new Uint32Array(0) : this.docsAt(s)
   }
 
   /** Add every posting of `newer` (whose docs all follow this one's), keeping each key's docs ascending. */
   append(newer: LivePostings): void {
-    for (let s = 0; s < newer.table.length; s++) {
-      if (newer.table[s] === EMPTY) continue
-      for (const doc of newer.docsAt(s)) this.add(newer.table[s], doc)
+    for (let s = 0; s < newer.slots; s++) {
+      const key = newer.keyAt[2 * s]
+      if (key !== EMPTY) for (const doc of newer.docsAt(s)) this.add(key, doc)
     }
   }
 
   /** The postings as a segment file lays them out. */
   layout(): PostingLayout {
     const slots: number[] = []
-    for (let s = 0; s < this.table.length; s++) if (this.table[s] !== EMPTY) slots.push(s)
-    slots.sort((a, b) => this.table[a] - this.table[b])
+    for (let s = 0; s < this.slots; s++) if (this.keyAt[2 * s] !== EMPTY) slots.push(s)
+    slots.sort((a, b) => this.keyAt[2 * a] - this.keyAt[2 * b])
     const keys = new Float64Array(slots.length)
     const offsets = new Uint32Array(slots.length + 1)
     const docs = new Uint32Array(this.used)
     let n = 0
     slots.forEach((s, i) => {
-      keys[i] = this.table[s]
+      keys[i] = this.keyAt[2 * s]
       offsets[i] = n
       const list = this.docsAt(s)
       docs.set(list, n)
@@ -96,30 +102,41 @@ export class LivePostings {
   /** The docs of the key in slot `s`, ascending (its chain runs newest first). */
   private docsAt(s: number): Uint32Array {
     let n = 0
-    for (let p = this.newest[s]; p !== EMPTY; p = this.pool[2 * p + 1]) n++
+    const newest = this.intAt[4 * s + 2]
+    for (let p = newest; p !== EMPTY; p = this.pool[2 * p + 1]) n++
     const out = new Uint32Array(n)
-    for (let p = this.newest[s]; p !== EMPTY; p = this.pool[2 * p + 1]) out[--n] = this.pool[2 * p]
+    for (let p = newest; p !== EMPTY; p = this.pool[2 * p + 1]) out[--n] = this.pool[2 * p]
     return out
   }
 
   /** The slot holding `key`, else the empty slot where it goes (linear probing). */
   private slot(key: number): number {
-    const mask = this.table.length - 1
+    const mask = this.slots - 1
     let s = hash(key) & mask
-    while (this.table[s] !== key && this.table[s] !== EMPTY) s = (s + 1) & mask
+    while (this.keyAt[2 * s] !== key && this.keyAt[2 * s] !== EMPTY) s = (s + 1) & mask
     return s
   }
 
-  private rehash(): void {
-    const { table, newest } = this
-    this.table = new Float64Array(table.length * 2).fill(EMPTY)
-    this.newest = new Int32Array(table.length * 2)
-    for (let s = 0; s < table.length; s++) {
-      if (table[s] === EMPTY) continue
-      const t = this.slot(table[s])
-      this.table[t] = table[s]
-      this.newest[t] = newest[s]
+  private allocate(slots: number): void {
+    const bytes = new ArrayBuffer(slots * 16)
+    this.slots = slots
+    this.keyAt = new Float64Array(bytes)
+    this.intAt = new Int32Array(bytes)
+    for (let s = 0; s < slots; s++) this.keyAt[2 * s] = EMPTY
+  }
+
+  /** Twice the slots, then add `key` to `doc`. */
+  private rehash(key: number, doc: number): void {
+    const { slots, keyAt, intAt } = this
+    this.allocate(slots * 2)
+    for (let s = 0; s < slots; s++) {
+      if (keyAt[2 * s] === EMPTY) continue
+      const t = this.slot(keyAt[2 * s])
+      this.keyAt[2 * t] = keyAt[2 * s]
+      this.intAt[4 * t + 2] = intAt[4 * s + 2]
+      this.intAt[4 * t + 3] = intAt[4 * s + 3]
     }
+    this.add(key, doc)
   }
 }
 
