@@ -1,5 +1,7 @@
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { type ArchiveRecord, RECORD_VERSION } from '../../../plugins/archive/capture/record.js'
+import { DocTable } from '../../../plugins/archive/search/doc-table.js'
 import { emitRecordKeys, haystack, INDEXED_CHARS, recordKeys } from '../../../plugins/archive/search/grams.js'
 import { LivePostings } from '../../../plugins/archive/search/live-postings.js'
 import type { ArchiveQuery } from '../../../plugins/archive/search/query.js'
@@ -152,5 +154,31 @@ describe('archive index: a restart', () => {
     const b = new FileArchive(dir)
     expect(await answers(b)).toEqual(before)
     await b.close()
+  })
+})
+
+describe('archive index: the doc table', () => {
+  it('finds the first doc of a day by blocks, days out of order and chat numbers past 16 bits included', () => {
+    const file = join(tempArchiveDir(), 'docs.bin')
+    const t = new DocTable(file)
+    const rnd = lcg(3)
+    const days: number[] = []
+    for (let i = 0; i < 1000; i++) {
+      days.push(9000 + Math.floor(i / 10) + (rnd() < 0.1 ? -5 : 0)) // some late arrivals from earlier days
+      t.add({ chat: i === 700 ? 70_000 : i % 9, day: days[i], type: i % 3, offset: i * 10, length: 10 })
+    }
+    const first = (day: number) => {
+      let max = 0
+      return days.findIndex(d => (max = Math.max(max, d)) >= day)
+    }
+    for (const day of [0, 9000, 9001, 9033, 9064, 9099, 9100])
+      expect(t.firstOnOrAfter(day)).toBe(first(day) < 0 ? 1000 : first(day))
+    expect([t.chat[699], t.chat[700], t.chat[701]]).toEqual([699 % 9, 70_000, 701 % 9])
+    t.close()
+    const back = new DocTable(file)
+    expect([...back.chat.subarray(0, 1000)]).toEqual([...t.chat.subarray(0, 1000)])
+    expect(back.location(700)).toEqual({ offset: 7000, length: 10 })
+    expect(back.firstOnOrAfter(9050)).toBe(first(9050))
+    back.close()
   })
 })
