@@ -28,6 +28,8 @@ export class LivePostings {
   /** Posting `p`: its doc at `pool[2p]`, the key's posting before it at `pool[2p + 1]` (-1: none). */
   private pool = new Int32Array(1 << 14)
   private used = 0
+  /** Where `docsAt` collects a chain. */
+  private scratch = new Uint32Array(1024)
 
   constructor() {
     this.allocate(1 << 12)
@@ -81,31 +83,35 @@ export class LivePostings {
 
   /** The postings as a segment file lays them out. */
   layout(): PostingLayout {
-    const slots: number[] = []
-    for (let s = 0; s < this.slots; s++) if (this.keyAt[2 * s] !== EMPTY) slots.push(s)
-    slots.sort((a, b) => this.keyAt[2 * a] - this.keyAt[2 * b])
-    const keys = new Float64Array(slots.length)
-    const offsets = new Uint32Array(slots.length + 1)
+    const keys = new Float64Array(this.keyCount)
+    for (let s = 0, i = 0; s < this.slots; s++) if (this.keyAt[2 * s] !== EMPTY) keys[i++] = this.keyAt[2 * s]
+    keys.sort()
+    const offsets = new Uint32Array(keys.length + 1)
     const docs = new Uint32Array(this.used)
     let n = 0
-    slots.forEach((s, i) => {
-      keys[i] = this.keyAt[2 * s]
+    keys.forEach((key, i) => {
       offsets[i] = n
-      const list = this.docsAt(s)
+      const list = this.docsAt(this.slot(key))
       docs.set(list, n)
       n += list.length
     })
-    offsets[slots.length] = n
+    offsets[keys.length] = n
     return { keys, offsets, docs }
   }
 
-  /** The docs of the key in slot `s`, ascending (its chain runs newest first). */
+  /** The docs of the key in slot `s`, ascending (its chain runs newest first: walked once, into `scratch`). */
   private docsAt(s: number): Uint32Array {
     let n = 0
-    const newest = this.intAt[4 * s + 2]
-    for (let p = newest; p !== EMPTY; p = this.pool[2 * p + 1]) n++
+    for (let p = this.intAt[4 * s + 2]; p !== EMPTY; p = this.pool[2 * p + 1]) {
+      if (n === this.scratch.length) {
+        const grown = new Uint32Array(n * 2)
+        grown.set(this.scratch)
+        this.scratch = grown
+      }
+      this.scratch[n++] = this.pool[2 * p]
+    }
     const out = new Uint32Array(n)
-    for (let p = newest; p !== EMPTY; p = this.pool[2 * p + 1]) out[--n] = this.pool[2 * p]
+    for (let i = 0; i < n; i++) out[i] = this.scratch[n - 1 - i]
     return out
   }
 
