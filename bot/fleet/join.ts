@@ -28,6 +28,7 @@ export function joinFleet(store: PgStore, app: () => App | undefined, log: Logge
     adopt: (from, names, move) => store.adopt(from, names, move),
     leaseMs: numberFrom(process.env.BOT_FLEET_LEASE_MS),
     renewMs: numberFrom(process.env.BOT_FLEET_RENEW_MS),
+    listen: () => store.listenConnection(),
   })
   return fleet
 }

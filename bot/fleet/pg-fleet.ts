@@ -1,12 +1,19 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely'
+import type pg from 'pg'
 import type { Database } from '../ports/postgres/schema.js'
 import type { Logger } from '../process/logger.js'
+import { ChangeFeed, type FleetNotice } from './changes.js'
 import type { FleetGate, Follower, ForeignRecords } from './gate.js'
 import { fleetChatLines, fleetSnapshot } from './status.js'
 
 /** How long a lease lasts without renewal, and how often it is renewed (a dead holder is replaced within lease + renew). */
 export const LEASE_MS = 20_000
 export const RENEW_MS = 5_000
+/**
+ * The longest a sync trusts the change notifications alone: past it, the next sync reads anyway. Bounds what a
+ * notification still on its way (or lost without the connection noticing) can hide; docs/architecture.md, "Fleet".
+ */
+export const SYNC_STALE_MS = 1_000
 
 /** What the fleet needs to know about this process. */
 export interface PgFleetOptions {
@@ -24,6 +31,13 @@ export interface PgFleetOptions {
   adopt?: FleetGate['adopt']
   leaseMs?: number
   renewMs?: number
+  /**
+   * Open a dedicated connection to LISTEN for what other accounts change (`PgStore.listenConnection`): a sync
+   * then reads only after a change. None: every sync reads.
+   */
+  listen?: () => Promise<pg.Client>
+  /** How old a read may get before a sync reads without being told of a change (default `SYNC_STALE_MS`). */
+  staleMs?: number
 }
 
 /**
@@ -47,12 +61,21 @@ export class PgFleet implements FleetGate {
   private followers: { name: string; fn: Follower; owner: string }[] = []
   private seen = new Map<string, string>()
   private since = new Date(0)
+  /** What is known of other accounts' changes (none: every sync reads). */
+  readonly feed?: ChangeFeed
+  /** The feed's generation the last sync read at (undefined: read at the next sync), and when. */
+  private readGeneration?: number
+  private readAt = 0
   readonly leaseMs: number
   readonly renewMs: number
+  readonly staleMs: number
 
   constructor(private o: PgFleetOptions) {
     this.leaseMs = o.leaseMs ?? LEASE_MS
     this.renewMs = o.renewMs ?? RENEW_MS
+    this.staleMs = o.staleMs ?? SYNC_STALE_MS
+    if (o.listen)
+      this.feed = new ChangeFeed({ connect: o.listen, heard: n => this.heard(n), log: o.log, retryMs: this.renewMs })
   }
 
   get account(): string {
@@ -61,6 +84,7 @@ export class PgFleet implements FleetGate {
 
   /** Take the leases now, then keep renewing them. */
   async start(): Promise<void> {
+    await this.feed?.start()
     await this.renew()
     this.timer = setInterval(() => void this.renew(), this.renewMs)
     this.timer.unref()
@@ -74,16 +98,37 @@ export class PgFleet implements FleetGate {
     clearInterval(this.timer)
     await this.renewing?.catch(() => {})
     this.held.clear()
-    await this.o.db
-      .updateTable('fleet_leases')
-      .set({ expires_at: new Date(0) })
-      .where('account', '=', this.o.account)
-      .execute()
-    await this.o.db
-      .updateTable('fleet_accounts')
-      .set({ seen_at: new Date(0) })
-      .where('account', '=', this.o.account)
-      .execute()
+    try {
+      await this.o.db
+        .updateTable('fleet_leases')
+        .set({ expires_at: new Date(0) })
+        .where('account', '=', this.o.account)
+        .execute()
+      await this.o.db
+        .updateTable('fleet_accounts')
+        .set({ seen_at: new Date(0) })
+        .where('account', '=', this.o.account)
+        .execute()
+      // The others take the groups at once instead of at their next renewal.
+      await sql`select pg_notify('bot_fleet_' || md5(current_schema()), ${JSON.stringify(['lease', this.o.account])})`.execute(
+        this.o.db,
+      )
+    } finally {
+      await this.feed?.stop()
+    }
+  }
+
+  /**
+   * A notice from another account: a followed document it wrote counts (the next sync reads); leases it gave
+   * back are taken at once (a renewal now, once this process takes part).
+   */
+  private heard(n: FleetNotice): boolean {
+    if (n.account === this.o.account) return false
+    if (n.kind === 'lease') {
+      if (this.timer) void this.renew()
+      return false
+    }
+    return this.followers.some(f => matches(f.name, n.name))
   }
 
   holds(groupId: string): boolean {
@@ -247,11 +292,35 @@ export class PgFleet implements FleetGate {
     this.followers = [...this.followers.filter(f => f.owner !== owner), { name, fn, owner }]
     this.seen.clear()
     this.since = new Date(0)
+    this.readGeneration = undefined
   }
 
-  /** Read the followed documents other accounts wrote since the last sync and hand each changed copy to its follower. */
+  /**
+   * Whether the next sync reads the database: another account changed a followed document since the last read
+   * (or the change feed is down, or absent), or the last read is `staleMs` old.
+   */
+  behind(): boolean {
+    const f = this.feed
+    return !f?.listening || f.generation !== this.readGeneration || Date.now() - this.readAt >= this.staleMs
+  }
+
+  /**
+   * Hand each followed document other accounts changed since the last read to its follower: read when `behind()`,
+   * else at once (nothing changed that this process was told of).
+   */
   async sync(): Promise<void> {
-    if (!this.followers.length) return
+    if (!this.followers.length || !this.behind()) return
+    // Counted before the read: a notice arriving during it makes the next sync read again.
+    const generation = this.feed?.generation
+    const at = Date.now()
+    this.readGeneration = undefined
+    await this.read()
+    this.readGeneration = generation
+    this.readAt = at
+  }
+
+  /** Read the followed documents other accounts wrote since the last read and hand each changed copy to its follower. */
+  private async read(): Promise<void> {
     const { db, account } = this.o
     // A transaction stamps its rows when it starts but they show when it commits: look a little back.
     const from = new Date(this.since.getTime() - SYNC_LOOKBACK_MS)

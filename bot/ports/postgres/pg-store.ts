@@ -103,17 +103,14 @@ export class PgStore implements Store {
     private acceptLoss: boolean,
     private lockClient: pg.Client | undefined,
     private schema: string | undefined,
+    private connection: pg.ClientConfig,
   ) {
     this.account = account
   }
 
   /** Connect, migrate the schema (refusing one newer than this release) and preload the account's rows. */
   static async open(opts: PgStoreOptions): Promise<PgStore> {
-    const connection = {
-      connectionString: opts.url,
-      application_name: `group-guard:${opts.account ?? 'default'}`,
-      ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
-    }
+    const connection = connectionConfig(opts)
     const pool = new pg.Pool({ ...connection, max: 4, allowExitOnIdle: true })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     const account = opts.account ?? 'default'
@@ -134,7 +131,7 @@ export class PgStore implements Store {
         .execute()
       const stored = new Map(rows.map(r => [r.name, { version: r.version, data: r.data }]))
       const acceptLoss = opts.acceptStateLoss ?? process.env.BOT_ACCEPT_STATE_LOSS === '1'
-      const store = new PgStore(db, account, stored, acceptLoss, lockClient, opts.schema)
+      const store = new PgStore(db, account, stored, acceptLoss, lockClient, opts.schema, connection)
       // An idle pooled connection dropped (a database restart): the pool opens a new one for the next
       // write, and a write that fails is reported then. Losing the lock connection loses the account.
       pool.on('error', e => {
@@ -173,6 +170,21 @@ export class PgStore implements Store {
     let j = this.journals.get(name)
     if (!j) this.journals.set(name, (j = new DocJournal(this.doc(name, spec), spec, true)))
     return j as Journal<S, R>
+  }
+
+  /**
+   * A new connection of its own, outside the pool (the fleet's LISTEN for other accounts' changes): same
+   * database, schema and keepalive settings; the caller closes it.
+   */
+  async listenConnection(): Promise<pg.Client> {
+    const client = new pg.Client({ ...this.connection, application_name: `${this.connection.application_name}:listen` })
+    try {
+      await client.connect()
+      return client
+    } catch (e) {
+      await client.end().catch(() => {})
+      throw e
+    }
   }
 
   onWriteFailure(listener: (e: StoreWriteError) => void): void {
@@ -386,6 +398,34 @@ export class PgStore implements Store {
   private failed(e: StoreWriteError): StoreWriteError {
     for (const l of this.failureListeners) l(e)
     return e
+  }
+}
+
+/**
+ * How long a machine that vanished (power cut, network gone: no FIN, no RST) keeps its sessions, and with them its
+ * account lock and any row locks of an open transaction: the server probes an idle connection after 10 s, every
+ * 5 s, and drops it after 3 unanswered probes; unacknowledged data is given up after 30 s; a session idle inside a
+ * transaction for 10 s (no healthy process pauses there) is ended. The client probes too, so a process whose
+ * database vanished finds out. docs/operations.md, "Fleet: a vanished machine".
+ */
+export const SESSION_SETTINGS = {
+  tcp_keepalives_idle: 10,
+  tcp_keepalives_interval: 5,
+  tcp_keepalives_count: 3,
+  tcp_user_timeout: 30_000,
+  idle_in_transaction_session_timeout: 10_000,
+}
+const CLIENT_KEEPALIVE_MS = 10_000
+
+/** The connection settings of every connection of a store (pool, account lock, LISTEN). */
+function connectionConfig(opts: PgStoreOptions): pg.ClientConfig {
+  const settings = Object.entries({ ...(opts.schema ? { search_path: opts.schema } : {}), ...SESSION_SETTINGS })
+  return {
+    connectionString: opts.url,
+    application_name: `group-guard:${opts.account ?? 'default'}`,
+    options: settings.map(([k, v]) => `-c ${k}=${v}`).join(' '),
+    keepAlive: true,
+    keepAliveInitialDelayMillis: CLIENT_KEEPALIVE_MS,
   }
 }
 

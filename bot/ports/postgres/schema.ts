@@ -170,6 +170,21 @@ export const MIGRATIONS: SchemaMigration[] = [
       await sql`drop table if exists fleet_homes`.execute(db)
     },
   },
+  {
+    version: 5,
+    name: 'fleet: a document write notifies the other accounts (LISTEN on fleetChannel, read at their next sync)',
+    up: async db => {
+      // The channel is named after the table's schema (fleets in two schemas of one database stay apart); the
+      // notification goes out when the writing transaction commits, one per account and document.
+      await sql`create or replace function bot_documents_notify() returns trigger language plpgsql as $$
+        begin
+          perform pg_notify('bot_fleet_' || md5(tg_table_schema), json_build_array('doc', new.account, new.name)::text);
+          return null;
+        end $$`.execute(db)
+      await sql`create trigger bot_documents_notify after insert or update on bot_documents
+        for each row execute function bot_documents_notify()`.execute(db)
+    },
+  },
 ]
 
 /** The newest schema version this release knows. */

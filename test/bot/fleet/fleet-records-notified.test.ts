@@ -1,0 +1,107 @@
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
+import { z } from 'zod'
+import { definePlugin, type PluginDefinition } from '../../../bot/core/plugin.js'
+import { PgFleet } from '../../../bot/fleet/pg-fleet.js'
+import { PgStore } from '../../../bot/ports/postgres/pg-store.js'
+import { createLogger } from '../../../bot/process/logger.js'
+import { activityPlugin } from '../../../plugins/activity/index.js'
+import { group, makeRuntime, member, text } from '../../helpers/harness.js'
+import { dropSchemas, freshSchema, pgAvailable } from '../../helpers/pg-test.js'
+
+const url = await pgAvailable()
+const schemas: string[] = []
+const closers: (() => Promise<void>)[] = []
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map(c => c()))
+})
+afterAll(async () => {
+  if (url) await dropSchemas(url, schemas)
+})
+
+const CONFIG = `
+company: 示例科技
+roles: { admin: [admin1], staff: [zhang] }
+groups:
+  - { name: 销售一群, topic: 销售一群, kind: internal }
+  - { name: 销售二群, topic: 销售二群, kind: internal }
+`
+const one = group('r1', '销售一群', 'internal', '销售一群')
+const two = group('r2', '销售二群', 'internal', '销售二群')
+
+/** Strikes a member who says 广告 and answers 「第 N 次」 with the fleet-wide count. */
+const strikes = definePlugin({
+  name: 'strikes',
+  description: 'test plugin',
+  configSchema: z.object({}).strict(),
+  create: ctx => ({
+    onEvent: ev => {
+      if (ev.type !== 'message' || !ev.group || !ev.text.includes('广告')) return []
+      const n = ctx.ledger.activeStrikes(ev.sender.id, ev.at).length + 1
+      return [
+        { type: 'strike', memberId: ev.sender.id, category: 'ad', groupId: ev.group.id, ttlMs: 0, rule: 'ad' },
+        { type: 'warn', groupId: ev.group.id, memberId: ev.sender.id, text: `第 ${n} 次`, rule: 'ad' },
+      ]
+    },
+  }),
+})
+
+/** One bot account on the shared database, holding `groups`, syncing on change notifications as `start` runs it. */
+async function bot(schema: string, account: string, groups: string[], plugins: PluginDefinition[]) {
+  const store = await PgStore.open({ url: url as string, schema, account })
+  const fleet = new PgFleet({
+    db: store.db,
+    account,
+    contactId: () => `wxid_${account}`,
+    groups: () => groups,
+    queueDepth: () => 0,
+    log: createLogger('silent'),
+    listen: () => store.listenConnection(),
+    staleMs: 3_600_000, // never stale in the test: B reads A's change because it was told of it
+  })
+  const h = await makeRuntime(CONFIG, plugins, { store, gate: fleet })
+  closers.push(async () => {
+    await h.rt.stop()
+    await store.close()
+  })
+  return { ...h, store, fleet }
+}
+
+async function fleetOfTwo(plugins: PluginDefinition[]) {
+  const schema = freshSchema()
+  schemas.push(schema)
+  const bots = [await bot(schema, 'sales1', ['r1'], plugins), await bot(schema, 'sales2', ['r2'], plugins)] as const
+  return bots
+}
+
+describe.skipIf(!url)('fleet-wide records read on change notifications', () => {
+  it('counts through B a strike A just gave, once A’s change was announced', async () => {
+    const [a, b] = await fleetOfTwo([strikes])
+    await b.rt.enqueue(text(member('zhang'), '早上好', b.clock.now(), two)) // B read the fleet's records once
+    await a.rt.enqueue(text(member('spammer'), '加我发广告', a.clock.now(), one))
+    await vi.waitFor(() => expect(a.wechat.textsTo('r1')).toEqual(['第 1 次']))
+    // The warning went out after the strike was committed; B reads it at its next task once told.
+    await vi.waitFor(() => expect(b.fleet.behind()).toBe(true))
+    await b.rt.enqueue(text(member('spammer'), '广告又来了', b.clock.now(), two))
+    await vi.waitFor(() => expect(b.wechat.textsTo('r2')).toEqual(['第 2 次']))
+    // And back: A counts B's strike too.
+    await vi.waitFor(() => expect(a.fleet.behind()).toBe(true))
+    await a.clock.advance(5_000)
+    await a.rt.enqueue(text(member('spammer'), '还是广告', a.clock.now(), one))
+    await vi.waitFor(() => expect(a.wechat.textsTo('r1').at(-1)).toBe('第 3 次'))
+  })
+
+  it('shows through B the messages A counted, right after A’s flush was announced', async () => {
+    const [a, b] = await fleetOfTwo([activityPlugin])
+    await b.rt.enqueue(text(member('zhang', '张三'), '下午三点开会', b.clock.now(), two))
+    await a.rt.enqueue(text(member('zhang', '张三'), '早上好，今天的报价发群里了', a.clock.now(), one))
+    await a.store.flush() // A's open day (its activity-current document)
+    await vi.waitFor(() => expect(b.fleet.behind()).toBe(true))
+    await b.rt.enqueue(text(member('admin1', '陈管理'), '#活跃度', b.clock.now()))
+    await b.clock.advance(5_000)
+    await vi.waitFor(() => {
+      const answer = b.wechat.textsTo('admin1').join('\n')
+      expect(answer).toContain('2 个群共 2 条消息')
+      expect(answer).toMatch(/销售一群.*1 条/)
+    })
+  })
+})
