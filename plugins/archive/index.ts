@@ -2,8 +2,10 @@ import { dirname, join, resolve } from 'node:path'
 import type { PluginContext } from '../../bot/core/plugin.js'
 import { definePlugin } from '../../bot/core/plugin.js'
 import { recentMedia } from '../../bot/ports/media.js'
-import { PgStore } from '../../bot/ports/postgres/pg-store.js'
+import { PG_STORE } from '../../bot/ports/postgres/brand.js'
+import type { PgStore } from '../../bot/ports/postgres/pg-store.js'
 import { MemoryStore } from '../../bot/ports/store/memory-store.js'
+import type { Store } from '../../bot/ports/store/store.js'
 import { compileCron } from '../../bot/time/cron.js'
 import { Archiver } from './capture/archiver.js'
 import type { MediaSource } from './capture/media.js'
@@ -16,7 +18,6 @@ import { HOLDS_DOC } from './state.js'
 import type { ArchiveBackend } from './store/backend.js'
 import { FileArchive } from './store/file-backend.js'
 import { MemoryArchive } from './store/memory-backend.js'
-import { PgArchive } from './store/pg-backend.js'
 import { BOT_NAME, statusLine } from './texts.js'
 import type { ArchiveDeps } from './access/deps.js'
 import { archiveViews } from './views.js'
@@ -44,10 +45,10 @@ export function createArchivePlugin(opts: ArchiveOptions = {}) {
     description: '信息记录：每条群聊/私聊消息（含机器人自己发出的）存档，可搜索、导出，按期清理 Message archive',
     configSchema: archiveConfigSchema,
     seesPeers: true,
-    create: ctx => {
+    create: async ctx => {
       const cfg = ctx.configFor()
       compileCron(cfg.purgeCron, ctx.timezone)
-      const { backend, archiver } = archiveFor(ctx, cfg, opts)
+      const { backend, archiver } = await archiveFor(ctx, cfg, opts)
       const holds = ctx.store.doc('archive-holds', HOLDS_DOC)
       const d: ArchiveDeps = { ctx, backend, archiver, holds }
       const alarm: WriteAlarm = { warned: false, retrying: false }
@@ -93,13 +94,20 @@ export function createArchivePlugin(opts: ArchiveOptions = {}) {
 /** The message archive plugin as shipped. */
 export const archivePlugin = createArchivePlugin()
 
-function archiveFor(ctx: PluginContext<ArchiveConfig>, cfg: ArchiveConfig, opts: ArchiveOptions) {
+/** Whether `store` is the PostgreSQL store (told by its mark: its module is not loaded here). */
+function isPgStore(store: Store): store is PgStore {
+  return (store as { [PG_STORE]?: boolean })[PG_STORE] === true
+}
+
+/** The back end and its archiver: one per PostgreSQL store or folder (`PgArchive` loads only in fleet mode). */
+async function archiveFor(ctx: PluginContext<ArchiveConfig>, cfg: ArchiveConfig, opts: ArchiveOptions) {
   const media = opts.media ?? recentMedia
   if (opts.backend) {
     const backend = opts.backend(ctx)
     return { backend, archiver: new Archiver(backend, ctx.timezone, media) }
   }
-  if (ctx.store instanceof PgStore) {
+  if (isPgStore(ctx.store)) {
+    const { PgArchive } = await import('./store/pg-backend.js')
     let shared = onPg.get(ctx.store)
     if (!shared) {
       const backend = new PgArchive(ctx.store.db, ctx.store.account)

@@ -14,6 +14,7 @@ import {
   StoreWriteError,
 } from '../store/store.js'
 import { type Database, migrate } from './schema.js'
+import { PG_STORE } from './brand.js'
 
 /** How to reach the database and whose rows these are. */
 export interface PgStoreOptions {
@@ -86,6 +87,8 @@ interface LogLine {
  * `synchronous_commit = off` (a database crash may lose the last of them, like an unfsynced file).
  */
 export class PgStore implements Store {
+  /** Marks the PostgreSQL store (brand.ts). */
+  readonly [PG_STORE] = true
   readonly warnings: string[] = []
   readonly refused: string[] = []
   readonly account: string
