@@ -61,6 +61,10 @@ export function overState(
     const fleet = FleetReader.open(url, io.env.BOT_DATABASE_SCHEMA?.trim() || undefined)
     try {
       return await exportTo(values.out, io, out => run(rest, fleet, timezone, out, io.stderr))
+    } catch (e) {
+      if ((e as { code?: string }).code !== '42P01') throw e
+      io.stderr.write('no fleet in this database yet (no bot has started on it)\n')
+      return 1
     } finally {
       await fleet.close()
     }

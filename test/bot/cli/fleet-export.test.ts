@@ -96,6 +96,11 @@ describe.skipIf(!pg.url)('CLI exports in fleet mode (BOT_DATABASE_URL)', () => {
     expect(cases.map(c => `${c.id} ${c.text}`).sort()).toEqual(['C1@sales1 客户：甲公司', 'C1@sales2 客户：乙公司'])
   })
 
+  it('says so when no bot has started on the database yet', async () => {
+    const out = await cli(runStats, pg.fresh(), ['--from', '2026-11-30'])
+    expect(out).toMatchObject({ code: 1, out: '', err: 'no fleet in this database yet (no bot has started on it)\n' })
+  })
+
   it('reads nothing from the database when --data DIR is given', async () => {
     const out = await cli(runStats, pg.fresh(), ['--from', '2026-11-30', '--data', '/nonexistent-state'])
     expect(out).toMatchObject({ code: 1, err: 'no bot state at /nonexistent-state (set BOT_DATA_DIR or --data DIR)\n' })
