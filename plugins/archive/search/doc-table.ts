@@ -2,6 +2,8 @@ import { closeSync, existsSync, fstatSync, openSync, readSync, writeSync } from 
 
 const ENTRY = 16
 const DAY0 = Date.UTC(2000, 0, 1)
+/** Docs per block of the running day maximum. */
+const BLOCK = 64
 
 /** Where one archived message is: its chat (number), day, type (number) and bytes in the day segment. */
 export interface DocEntry {
@@ -32,85 +34,94 @@ export function dayString(n: number): string {
  * The index's doc table: doc number → chat, day, type and where its line is
  * (`docs.bin`, 16 bytes per message, written in place at `doc × 16`, so a
  * torn last entry is simply overwritten). Chat, day and type are also held in
- * memory (7 bytes a message) so date, group and type filters need no read;
+ * memory (5 bytes a message while chat numbers fit 16 bits) so date, group and type filters need no read;
  * the location is read when a record is. Entries are buffered and written by
  * `flush()` (the archive's, once per event-loop turn, after the lines they point
  * to); a write the disk refuses is kept and written with the next.
  */
 export class DocTable {
   count = 0
-  chat = new Uint32Array(1024)
+  /** 16 bits a doc until a chat number needs more. */
+  chat: Uint16Array | Uint32Array = new Uint16Array(1024)
   day = new Uint16Array(1024)
-  /** Running maximum of `day`: docs before the first one ≥ a day all lie before it. */
-  maxDay = new Uint16Array(1024)
+  /** Running maximum of `day` at the end of each block of docs: docs before the first one ≥ a day all lie before it. */
+  private blockMax = new Uint16Array(1024 / BLOCK)
   type = new Uint8Array(1024)
   private fd: number
-  private pending = new Map<number, Buffer>()
+  /** Docs on disk; the entries of docs [written, count) wait in `pending`, in doc order. */
+  private written = 0
+  private pending = Buffer.alloc(64 * ENTRY)
 
   constructor(file: string) {
     const exists = existsSync(file)
     this.fd = openSync(file, exists ? 'r+' : 'w+')
     const n = Math.floor(fstatSync(this.fd).size / ENTRY)
-    const all = Buffer.alloc(n * ENTRY)
-    if (n) readSync(this.fd, all, 0, all.length, 0)
-    for (let i = 0; i < n; i++) {
-      const o = i * ENTRY
-      this.push(all.readUInt32LE(o), all.readUInt16LE(o + 4), all.readUInt8(o + 6))
+    const chunk = Buffer.alloc(Math.min(n, 65_536) * ENTRY) // read in 1 MB pieces: no buffer the size of the table
+    for (let from = 0; from < n; from += 65_536) {
+      const bytes = Math.min(n - from, 65_536) * ENTRY
+      readSync(this.fd, chunk, 0, bytes, from * ENTRY)
+      for (let o = 0; o < bytes; o += ENTRY)
+        this.push(chunk.readUInt32LE(o), chunk.readUInt16LE(o + 4), chunk.readUInt8(o + 6))
     }
+    this.written = n
   }
 
   /** Add a message (written at the next `flush()`); returns its doc number. */
   add(e: DocEntry): number {
     const doc = this.push(e.chat, e.day, e.type)
-    const b = Buffer.alloc(ENTRY)
-    b.writeUInt32LE(e.chat, 0)
-    b.writeUInt16LE(e.day, 4)
-    b.writeUInt8(e.type, 6)
-    b.writeUInt32LE(e.offset, 8)
-    b.writeUInt32LE(e.length, 12)
-    this.pending.set(doc, b)
+    let o = (doc - this.written) * ENTRY
+    if (o + ENTRY > this.pending.length) {
+      const grown = Buffer.alloc(this.pending.length * 2)
+      this.pending.copy(grown)
+      this.pending = grown
+    }
+    const b = this.pending
+    o = b.writeUInt32LE(e.chat, o)
+    o = b.writeUInt16LE(e.day, o)
+    o = b.writeUInt16LE(e.type, o) // the type's byte and a zero
+    o = b.writeUInt32LE(e.offset, o)
+    b.writeUInt32LE(e.length, o)
     return doc
-  }
-
-  /** Entries the disk has not accepted yet. */
-  get backlog(): number {
-    return this.pending.size
   }
 
   /** Where doc `n`'s line is in its day segment. */
   location(n: number): { offset: number; length: number } {
-    const b = this.pending.get(n) ?? Buffer.alloc(ENTRY)
-    if (!this.pending.has(n)) readSync(this.fd, b, 0, ENTRY, n * ENTRY)
+    if (n >= this.written) {
+      const o = (n - this.written) * ENTRY
+      return { offset: this.pending.readUInt32LE(o + 8), length: this.pending.readUInt32LE(o + 12) }
+    }
+    const b = Buffer.alloc(ENTRY)
+    readSync(this.fd, b, 0, ENTRY, n * ENTRY)
     return { offset: b.readUInt32LE(8), length: b.readUInt32LE(12) }
   }
 
   /** The first doc whose day may be ≥ `day` (every doc before it is older). */
   firstOnOrAfter(day: number): number {
     let lo = 0
-    let hi = this.count
+    let hi = Math.ceil(this.count / BLOCK)
     while (lo < hi) {
       const mid = (lo + hi) >> 1
-      if (this.maxDay[mid] < day) lo = mid + 1
+      if (this.blockMax[mid] < day) lo = mid + 1
       else hi = mid
     }
-    return lo
+    let max = lo ? this.blockMax[lo - 1] : 0
+    for (let d = lo * BLOCK; d < this.count; d++) {
+      max = Math.max(max, this.day[d])
+      if (max >= day) return d
+    }
+    return this.count
   }
 
-  /** Write the buffered entries, each run of consecutive docs in one write. Never throws: what the disk refuses waits. */
+  /** Write the buffered entries in one write. Never throws: what the disk refuses waits. */
   flush(): void {
+    const bytes = (this.count - this.written) * ENTRY
     try {
-      while (this.pending.size) {
-        const first = this.pending.keys().next().value as number
-        const run: Buffer[] = []
-        for (let doc = first; this.pending.has(doc); doc++) run.push(this.pending.get(doc) as Buffer)
-        const bytes = Buffer.concat(run)
-        let done = 0
-        while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, first * ENTRY + done)
-        for (let i = 0; i < run.length; i++) this.pending.delete(first + i)
-      }
+      let done = 0
+      while (done < bytes) done += writeSync(this.fd, this.pending, done, bytes - done, this.written * ENTRY + done)
     } catch {
-      // Disk full: kept in memory, written with the next flush.
+      return // disk full: kept in memory, written (whole) with the next flush
     }
+    this.written = this.count
   }
 
   /** Write what is buffered and release the file. */
@@ -121,11 +132,15 @@ export class DocTable {
 
   private push(chat: number, day: number, type: number): number {
     if (this.count === this.chat.length) this.grow()
+    if (chat > 0xffff && this.chat instanceof Uint16Array) this.chat = Uint32Array.from(this.chat)
     const n = this.count++
     this.chat[n] = chat
     this.day[n] = day
     this.type[n] = type
-    this.maxDay[n] = n ? Math.max(this.maxDay[n - 1], day) : day
+    const block = Math.floor(n / BLOCK)
+    // A block starts from the maximum of the blocks before it.
+    const floor = n % BLOCK ? this.blockMax[block] : block ? this.blockMax[block - 1] : 0
+    this.blockMax[block] = Math.max(floor, day)
     return n
   }
 
@@ -136,9 +151,14 @@ export class DocTable {
       b.set(a)
       return b
     }
-    this.chat = grown(this.chat, n => new Uint32Array(n))
+    this.chat =
+      this.chat instanceof Uint16Array
+        ? grown(this.chat, n => new Uint16Array(n))
+        : grown(this.chat, n => new Uint32Array(n))
     this.day = grown(this.day, n => new Uint16Array(n))
-    this.maxDay = grown(this.maxDay, n => new Uint16Array(n))
+    const blocks = new Uint16Array(size / BLOCK)
+    blocks.set(this.blockMax)
+    this.blockMax = blocks
     this.type = grown(this.type, n => new Uint8Array(n))
   }
 }

@@ -24,31 +24,65 @@ export function haystack(r: ArchiveRecord): string {
     .toLowerCase()
 }
 
-/** Add the unigrams and bigrams of `s` (whitespace breaks a bigram) under namespace `ns`. */
-function addGrams(s: string, out: Set<number>, ns: number): void {
+/** Receives one key of a record (a key may come more than once). */
+export type KeySink = (key: number) => void
+
+/**
+ * Emit the unigrams and bigrams of `s[0, end)` (whitespace breaks a bigram) under namespace `ns`, reading
+ * code points as `for…of` does (a lone surrogate is a code point of its own).
+ */
+function emitGrams(s: string, end: number, ns: number, emit: KeySink): void {
   let prev = -1
-  for (const ch of s) {
-    const c = ch.codePointAt(0) as number
+  for (let i = 0; i < end; i++) {
+    let c = s.charCodeAt(i)
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < end) {
+      const low = s.charCodeAt(i + 1)
+      if (low >= 0xdc00 && low < 0xe000) {
+        c = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000
+        i++
+      }
+    }
     if (isSpace(c)) {
       prev = -1
       continue
     }
-    out.add(ns + c)
-    if (prev >= 0) out.add(ns + (prev + 1) * CP + c)
+    emit(ns + c)
+    if (prev >= 0) emit(ns + (prev + 1) * CP + c)
     prev = c
   }
+}
+
+/** Add the unigrams and bigrams of `s` under namespace `ns` to `out`. */
+function addGrams(s: string, out: Set<number>, ns: number): void {
+  emitGrams(s, s.length, ns, k => out.add(k))
 }
 
 /** Characters of a message's text that are indexed: words after them are not found by search (exports have them). */
 export const INDEXED_CHARS = 32_768
 
-/** Every key a record is found by: its text's grams, its sender's id and name grams, what it recalls. */
+/**
+ * Emit every key a record is found by: its text's grams, its sender's id and name grams, what it recalls.
+ * The same grams as of `haystack(r).slice(0, INDEXED_CHARS)`, read field by field (the newline that
+ * joins them breaks a bigram anyway), without building the joined string. Keys may repeat.
+ */
+export function emitRecordKeys(r: ArchiveRecord, emit: KeySink): void {
+  let budget = INDEXED_CHARS
+  const a = r.attachment
+  for (const field of [r.text, r.quote?.text, a?.title, a?.fileName, a?.description]) {
+    if (!field || budget <= 0) continue
+    const s = field.toLowerCase()
+    emitGrams(s, Math.min(s.length, budget), 0, emit)
+    budget -= s.length + 1
+  }
+  emitGrams(r.sender.name, r.sender.name.length, NAME, emit)
+  emit(MEMBER_ID + fnv32(r.sender.id))
+  if (r.recalls) emit(RECALL + fnv32(r.recalls))
+}
+
+/** Every key a record is found by, once each (see {@link emitRecordKeys}). */
 export function recordKeys(r: ArchiveRecord): Set<number> {
   const out = new Set<number>()
-  addGrams(haystack(r).slice(0, INDEXED_CHARS), out, 0)
-  addGrams(r.sender.name, out, NAME)
-  out.add(MEMBER_ID + fnv32(r.sender.id))
-  if (r.recalls) out.add(RECALL + fnv32(r.recalls))
+  emitRecordKeys(r, k => out.add(k))
   return out
 }
 

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs'
 import { open, rename } from 'node:fs/promises'
+import type { PostingLayout } from './live-postings.js'
 
 const MAGIC = 0x31584941 // 'AIX1'
 const HEADER = 32
@@ -51,19 +52,8 @@ export class IndexFile {
    * renamed, so a crash leaves the old state or the whole segment). Asynchronous: the event
    * loop keeps running while it is written.
    */
-  static async write(path: string, from: number, to: number, postings: Map<number, number[]>): Promise<void> {
-    const keys = Float64Array.from(postings.keys()).sort()
-    const offsets = new Uint32Array(keys.length + 1)
-    let total = 0
-    keys.forEach((k, i) => {
-      offsets[i] = total
-      total += postings.get(k)?.length ?? 0
-    })
-    offsets[keys.length] = total
-    const all = new Uint32Array(total)
-    keys.forEach((k, i) => {
-      all.set(postings.get(k) ?? [], offsets[i])
-    })
+  static async write(path: string, from: number, to: number, postings: PostingLayout): Promise<void> {
+    const { keys, offsets, docs } = postings
     const header = Buffer.alloc(HEADER)
     header.writeUInt32LE(MAGIC, 0)
     header.writeUInt32LE(1, 4)
@@ -73,7 +63,7 @@ export class IndexFile {
     const tmp = `${path}.tmp`
     const f = await open(tmp, 'w')
     try {
-      for (const part of [header, keys, offsets, all])
+      for (const part of [header, keys, offsets, docs])
         await f.write(new Uint8Array(part.buffer, part.byteOffset, part.byteLength))
       await f.sync()
     } finally {

@@ -2,8 +2,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path'
 import type { ArchiveRecord } from '../capture/record.js'
 import { DocTable, dayNumber, dayString } from './doc-table.js'
-import { memberKeys, recallKey, recordKeys, wordKeys } from './grams.js'
+import { emitRecordKeys, memberKeys, recallKey, wordKeys } from './grams.js'
 import { IndexFile } from './index-file.js'
+import { LivePostings } from './live-postings.js'
 import type { ArchiveQuery, Hit, SearchResult } from './query.js'
 import { matches } from './query.js'
 import { intersect, union } from './sorted.js'
@@ -46,9 +47,9 @@ type Component = (get: Source) => ArrayLike<number>
 export class NgramIndex {
   private docs: DocTable
   private files: IndexFile[] = []
-  private live = new Map<number, number[]>()
+  private live = new LivePostings()
   private liveFrom = 0
-  private frozen?: { from: number; postings: Map<number, number[]> }
+  private frozen?: { from: number; postings: LivePostings }
   private meta: IndexMeta
   private chatNo = new Map<string, number>()
   private typeNo = new Map<string, number>()
@@ -129,19 +130,19 @@ export class NgramIndex {
     const to = this.docs.count
     const postings = this.live
     this.frozen = { from, postings }
-    this.live = new Map()
+    this.live = new LivePostings()
     this.liveFrom = to
     const name = `seg-${String(from).padStart(10, '0')}.aix`
     this.writing = (async () => {
       try {
-        await IndexFile.write(join(this.dir, name), from, to, postings)
+        await IndexFile.write(join(this.dir, name), from, to, postings.layout())
         this.files.push(IndexFile.open(join(this.dir, name)))
         this.meta.segments.push({ file: name, from, to })
         this.saveMeta()
         this.failing = undefined
       } catch (e) {
         // Not written (a full disk): the postings go back to memory, in doc order, for the next try.
-        for (const [k, list] of this.live) postings.set(k, [...(postings.get(k) ?? []), ...list])
+        postings.append(this.live)
         this.live = postings
         this.liveFrom = from
         this.failing = (e as Error).message
@@ -254,8 +255,8 @@ export class NgramIndex {
   private sources(lo: number, hi: number): Source[] {
     const out: Source[] = this.files.filter(f => f.to > lo && f.from < hi).map(f => (k: number) => f.postings(k))
     const frozen = this.frozen
-    if (frozen) out.push(k => frozen.postings.get(k) ?? [])
-    out.push(k => this.live.get(k) ?? [])
+    if (frozen) out.push(k => frozen.postings.get(k))
+    out.push(k => this.live.get(k))
     return out
   }
 
@@ -282,11 +283,8 @@ export class NgramIndex {
   }
 
   private addKeys(doc: number, r: ArchiveRecord): void {
-    for (const k of recordKeys(r)) {
-      const list = this.live.get(k)
-      if (list) list.push(doc)
-      else this.live.set(k, [doc])
-    }
+    const live = this.live
+    emitRecordKeys(r, k => live.add(k, doc))
   }
 
   private chat(chat: string): number {

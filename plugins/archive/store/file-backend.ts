@@ -23,6 +23,8 @@ import { folderName, LineFiles, listDays, parseLines } from './segment-files.js'
 export class FileArchive implements ArchiveBackend {
   private manifest: Record<string, ChatInfo>
   private files = new LineFiles()
+  /** Each chat's segment file of the last day asked for. */
+  private paths = new Map<string, { day: string; file: string }>()
   private opened?: NgramIndex
   private scheduled = false
   /** The disk refused the last write of buffered lines (they stay buffered). */
@@ -213,7 +215,11 @@ export class FileArchive implements ArchiveBackend {
   }
 
   private segmentFile(chat: string, day: string): string {
-    return join(this.dir, 'chats', folderName(chat), `${day}.jsonl`)
+    const known = this.paths.get(chat)
+    if (known?.day === day) return known.file // every message of a chat's day asks for the same one
+    const file = join(this.dir, 'chats', folderName(chat), `${day}.jsonl`)
+    this.paths.set(chat, { day, file })
+    return file
   }
 
   private readSegment(chat: string, day: string): ArchiveRecord[] {

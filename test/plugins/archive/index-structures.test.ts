@@ -1,0 +1,184 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { type ArchiveRecord, RECORD_VERSION } from '../../../plugins/archive/capture/record.js'
+import { DocTable } from '../../../plugins/archive/search/doc-table.js'
+import { emitRecordKeys, haystack, INDEXED_CHARS, recordKeys } from '../../../plugins/archive/search/grams.js'
+import { LivePostings } from '../../../plugins/archive/search/live-postings.js'
+import type { ArchiveQuery } from '../../../plugins/archive/search/query.js'
+import { FileArchive } from '../../../plugins/archive/store/file-backend.js'
+import { tempArchiveDir } from './setup.js'
+
+/** A small deterministic generator (tests must not depend on Math.random). */
+function lcg(seed: number): () => number {
+  let s = seed
+  return () => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0
+    return s / 2 ** 32
+  }
+}
+
+/** What the postings must hold: per key, its docs ascending, once each. */
+function reference(adds: [number, number][]): Map<number, number[]> {
+  const out = new Map<number, number[]>()
+  for (const [k, doc] of adds) {
+    const list = out.get(k) ?? []
+    if (list.at(-1) !== doc) list.push(doc)
+    out.set(k, list)
+  }
+  return out
+}
+
+/** Random adds over `docs` docs: small and large keys (above 2^32, as bigram and member keys are), repeats included. */
+function randomAdds(docs: number, from = 0, seed = 7): [number, number][] {
+  const rnd = lcg(seed)
+  const adds: [number, number][] = []
+  for (let doc = from; doc < from + docs; doc++)
+    for (let j = 0; j < 40; j++) {
+      const k = rnd() < 0.5 ? Math.floor(rnd() * 5000) : 2 ** 48 + Math.floor(rnd() * 2 ** 40)
+      adds.push([k, doc], ...(rnd() < 0.1 ? [[k, doc] as [number, number]] : []))
+    }
+  return adds
+}
+
+/** What `live` holds for the keys of `want`. */
+const held = (live: LivePostings, want: Map<number, number[]>) =>
+  new Map([...want.keys()].map(k => [k, [...live.get(k)]]))
+
+describe('archive index: postings held in memory', () => {
+  it('keeps each key’s docs ascending and once each, past every initial capacity', () => {
+    const adds = randomAdds(600)
+    const live = new LivePostings()
+    for (const [k, doc] of adds) live.add(k, doc)
+    const want = reference(adds)
+    expect(live.keys).toBe(want.size)
+    expect(held(live, want)).toEqual(want)
+    expect([...live.get(123.5)]).toEqual([])
+    const { keys, offsets, docs } = live.layout()
+    expect([...keys]).toEqual([...want.keys()].sort((a, b) => a - b))
+    const laidOut = new Map([...keys].map((k, i) => [k, [...docs.subarray(offsets[i], offsets[i + 1])]]))
+    expect(laidOut).toEqual(want)
+    expect(offsets[keys.length]).toBe(live.postings)
+  })
+
+  it('takes back newer postings after a segment could not be written, in doc order', () => {
+    const older = randomAdds(500, 0, 1)
+    const newer = randomAdds(500, 500, 2)
+    const a = new LivePostings()
+    for (const [k, doc] of older) a.add(k, doc)
+    const b = new LivePostings()
+    for (const [k, doc] of newer) b.add(k, doc)
+    a.append(b)
+    const want = reference([...older, ...newer])
+    expect(held(a, want)).toEqual(want)
+  })
+})
+
+function record(text: string, extra: Partial<ArchiveRecord> = {}): ArchiveRecord {
+  return {
+    v: RECORD_VERSION,
+    seq: 1,
+    id: 'm1',
+    at: 0,
+    chat: 'g1',
+    sender: { id: 'zhang', name: '张三 Zh' },
+    type: 'text',
+    text,
+    mentions: [],
+    ...extra,
+  }
+}
+
+describe('archive index: the keys of a record', () => {
+  it('are the grams of what a search looks in, cut where indexing stops, with sender and recall keys', () => {
+    const long = `${'退款'.repeat(INDEXED_CHARS / 2 - 1)}x😀尾巴`
+    const cases = [
+      record('iPhone 退款\u3000到账 ΟΔΟΣ', { quote: { text: 'Quote 文字' }, attachment: { fileName: '报价单.XLSX' } }),
+      record('', { attachment: { title: 'Title', description: '说明' }, recalls: 'm0', type: 'recall' }),
+      record(long, { quote: { text: '引用不再索引' } }),
+      record(`${'a'.repeat(INDEXED_CHARS - 3)}😀😀`),
+    ]
+    for (const r of cases) {
+      const emitted: number[] = []
+      emitRecordKeys(r, k => emitted.push(k))
+      expect(new Set(emitted)).toEqual(recordKeys(r))
+      // Every key of the text is one of the grams of the indexed part of the haystack, and all of them are there.
+      const text = [...recordKeys(r)].filter(k => k < 2 ** 48)
+      expect(new Set(text)).toEqual(gramsOf(haystack(r).slice(0, INDEXED_CHARS)))
+    }
+  })
+})
+
+/** The unigrams and bigrams of `s`, read code point by code point (whitespace breaks a bigram). */
+function gramsOf(s: string): Set<number> {
+  const out = new Set<number>()
+  let prev = -1
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number
+    if (/\s/u.test(ch) || c === 0x200b) {
+      prev = -1
+      continue
+    }
+    out.add(c)
+    if (prev >= 0) out.add((prev + 1) * 0x110000 + c)
+    prev = c
+  }
+  return out
+}
+
+describe('archive index: a restart', () => {
+  it('answers every search as before, across a written segment and the docs held in memory', async () => {
+    const dir = tempArchiveDir()
+    const a = new FileArchive(dir)
+    const day = '2026-11-30'
+    const words = ['退款', '客户', '价格', '发票', '回款']
+    for (let i = 0; i < 8400; i++) {
+      const text = `${words[i % 5]}${words[(i * 7) % 5]}消息${i % 13}`
+      await a.append(record(text, { id: `m${i}`, seq: i, chat: `g${i % 3}`, at: i * 1000 }), day)
+    }
+    const queries: ArchiveQuery[] = [
+      ...words.map(w => ({ from: day, to: day, words: [w] })),
+      { from: day, to: day, words: ['款客'] },
+      { from: day, to: day, words: ['消息1'], chats: ['g1'] },
+      { from: day, to: day, member: 'zhang', words: ['价'] },
+    ]
+    const answers = async (x: FileArchive) =>
+      Promise.all(
+        queries.map(async q => {
+          const r = await x.search(q, 10)
+          return { total: r.total, ids: r.hits.map(h => h.record.id) }
+        }),
+      )
+    const before = await answers(a)
+    expect(before[0].total).toBeGreaterThan(1000)
+    await a.close()
+    const b = new FileArchive(dir)
+    expect(await answers(b)).toEqual(before)
+    await b.close()
+  })
+})
+
+describe('archive index: the doc table', () => {
+  it('finds the first doc of a day by blocks, days out of order and chat numbers past 16 bits included', () => {
+    const file = join(tempArchiveDir(), 'docs.bin')
+    const t = new DocTable(file)
+    const rnd = lcg(3)
+    const days: number[] = []
+    for (let i = 0; i < 1000; i++) {
+      days.push(9000 + Math.floor(i / 10) + (rnd() < 0.1 ? -5 : 0)) // some late arrivals from earlier days
+      t.add({ chat: i === 700 ? 70_000 : i % 9, day: days[i], type: i % 3, offset: i * 10, length: 10 })
+    }
+    const first = (day: number) => {
+      let max = 0
+      return days.findIndex(d => (max = Math.max(max, d)) >= day)
+    }
+    for (const day of [0, 9000, 9001, 9033, 9064, 9099, 9100])
+      expect(t.firstOnOrAfter(day)).toBe(first(day) < 0 ? 1000 : first(day))
+    expect([t.chat[699], t.chat[700], t.chat[701]]).toEqual([699 % 9, 70_000, 701 % 9])
+    t.close()
+    const back = new DocTable(file)
+    expect([...back.chat.subarray(0, 1000)]).toEqual([...t.chat.subarray(0, 1000)])
+    expect(back.location(700)).toEqual({ offset: 7000, length: 10 })
+    expect(back.firstOnOrAfter(9050)).toBe(first(9050))
+    back.close()
+  })
+})
