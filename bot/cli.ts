@@ -42,7 +42,7 @@ const COMMANDS: Record<string, Command> = {
   },
   cases: {
     run: casesCommand,
-    help: 'cases export --from DATE --to DATE --format md|json|csv [--data DIR] [--out FILE]   export shared sales cases',
+    help: 'cases export --from DATE --to DATE --format md|json|csv [--data DIR] [--out FILE]   export shared sales cases (every account with BOT_DATABASE_URL)',
   },
   archive: {
     run: archiveCommand,
@@ -58,7 +58,7 @@ const COMMANDS: Record<string, Command> = {
   },
   stats: {
     run: statsCommand,
-    help: 'stats --from DATE [--to DATE] [--format csv|json] [--by member|group] [--data DIR] [--out FILE]   activity figures',
+    help: 'stats --from DATE [--to DATE] [--format csv|json] [--by member|group] [--data DIR] [--out FILE]   activity figures (every account with BOT_DATABASE_URL)',
   },
   fleet: {
     run: fleetCommand,

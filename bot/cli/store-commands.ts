@@ -5,13 +5,17 @@ import { CASES_USAGE, runCasesExport } from '../../plugins/cases/cli/export-comm
 import { PLUGINS } from '../../plugins/index.js'
 import { loadConfig } from '../config/load-config.js'
 import { readEnv } from '../env.js'
+import { FleetReader } from '../ports/postgres/fleet-reader.js'
 import { FileStore } from '../ports/store/file-store.js'
 import type { Store } from '../ports/store/store.js'
 import { takeOptions, UsageError } from './args.js'
 
+/** What an export reads: one bot's state (the file store), or in fleet mode every account's rows, read-only. */
+export type StateSource = Store | FleetReader
+
 type StoreCommand = (
   argv: string[],
-  store: Store,
+  source: StateSource,
   timezone: string,
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
@@ -30,7 +34,9 @@ export function npmBannerInStdout(io: ExportIo): boolean {
 }
 
 /**
- * Run an export over the bot's state (`BOT_DATA_DIR`, or `--data DIR`) in the config's timezone.
+ * Run an export over the bot's state in the config's timezone: `--data DIR` (or `BOT_DATA_DIR`), the embedded
+ * file store; without `--data` and with `BOT_DATABASE_URL` set (fleet mode), every account's rows in PostgreSQL
+ * (schema `BOT_DATABASE_SCHEMA`), read-only: no account's lock is taken, nothing is written.
  * `--out FILE` writes the file itself (only on success, mode 0600), so nothing else can land before
  * the CSV's BOM; without it the data goes to stdout and every message to stderr.
  */
@@ -44,38 +50,57 @@ export function overState(
     const taken = takeOptions(argv, ['data', 'out'], usage)
     if (taken instanceof UsageError) return taken.report(io.stderr)
     const { values, rest } = taken
+    const url = values.data === undefined ? io.env.BOT_DATABASE_URL?.trim() : undefined
     const dir = values.data ?? env.dataDir
-    if (!dir || !existsSync(dir)) {
+    if (!url && (!dir || !existsSync(dir))) {
       io.stderr.write(`no bot state at ${dir} (set BOT_DATA_DIR or --data DIR)\n`)
       return 1
     }
     const timezone = existsSync(env.configFile) ? loadConfig(env.configFile, PLUGINS).config.timezone : 'Asia/Shanghai'
-    const store = new FileStore(dir)
-    if (!values.out) {
-      if (npmBannerInStdout(io))
-        io.stderr.write(
-          'warning: npm printed its "> script" banner into the redirected output; use `npm run --silent cli -- …`, `npx group-guard …` or `--out FILE`\n',
-        )
-      return run(rest, store, timezone, io.stdout, io.stderr)
+    if (!url) return exportTo(values.out, io, out => run(rest, new FileStore(dir), timezone, out, io.stderr))
+    const fleet = FleetReader.open(url, io.env.BOT_DATABASE_SCHEMA?.trim() || undefined)
+    try {
+      return await exportTo(values.out, io, out => run(rest, fleet, timezone, out, io.stderr))
+    } catch (e) {
+      if ((e as { code?: string }).code !== '42P01') throw e
+      io.stderr.write('no fleet in this database yet (no bot has started on it)\n')
+      return 1
+    } finally {
+      await fleet.close()
     }
-    const chunks: Buffer[] = []
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        chunks.push(Buffer.from(chunk))
-        done()
-      },
-    })
-    const code = await run(rest, store, timezone, sink, io.stderr)
-    if (code !== 0) return code
-    const bytes = Buffer.concat(chunks)
-    writeFileSync(values.out, bytes, { mode: 0o600 })
-    io.stderr.write(`wrote ${bytes.length} bytes to ${values.out}\n`)
-    return 0
   }
 }
 
-/** `stats --from DATE --to DATE --format csv|json [--by member|group] [--data DIR] [--out FILE]`: activity figures for a spreadsheet. */
+/** Run `write` into stdout, or into `file` (written only on success, mode 0600). */
+async function exportTo(
+  file: string | undefined,
+  io: ExportIo,
+  write: (out: NodeJS.WritableStream) => Promise<number>,
+): Promise<number> {
+  if (!file) {
+    if (npmBannerInStdout(io))
+      io.stderr.write(
+        'warning: npm printed its "> script" banner into the redirected output; use `npm run --silent cli -- …`, `npx group-guard …` or `--out FILE`\n',
+      )
+    return write(io.stdout)
+  }
+  const chunks: Buffer[] = []
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      chunks.push(Buffer.from(chunk))
+      done()
+    },
+  })
+  const code = await write(sink)
+  if (code !== 0) return code
+  const bytes = Buffer.concat(chunks)
+  writeFileSync(file, bytes, { mode: 0o600 })
+  io.stderr.write(`wrote ${bytes.length} bytes to ${file}\n`)
+  return 0
+}
+
+/** `stats --from DATE --to DATE --format csv|json [--by member|group] [--data DIR] [--out FILE]`: activity figures for a spreadsheet (fleet-wide with BOT_DATABASE_URL). */
 export const statsCommand = overState(runStats, undefined, `${STATS_USAGE} [--data DIR] [--out FILE]`)
 
-/** `cases export --from DATE --to DATE --format md|json|csv [--data DIR] [--out FILE]`: the case store for trainers, offline. */
+/** `cases export --from DATE --to DATE --format md|json|csv [--data DIR] [--out FILE]`: the case store for trainers, offline (fleet-wide with BOT_DATABASE_URL). */
 export const casesCommand = overState(runCasesExport, undefined, `${CASES_USAGE} [--data DIR] [--out FILE]`)

@@ -349,10 +349,12 @@ export class PgFleet implements FleetGate {
 /** How far back each sync looks for rows committed late by a transaction that started earlier. */
 const SYNC_LOOKBACK_MS = 10_000
 
-function matches(pattern: string, name: string): boolean {
+/** Whether a document name matches a followed name (`cases-*`: a prefix). */
+export function matches(pattern: string, name: string): boolean {
   return pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern
 }
 
-function nameMatches(eb: ExpressionBuilder<Database, 'bot_documents'>, pattern: string) {
+/** The SQL condition of `matches` on `bot_documents.name`. */
+export function nameMatches(eb: ExpressionBuilder<Database, 'bot_documents'>, pattern: string) {
   return pattern.endsWith('*') ? eb('name', 'like', `${pattern.slice(0, -1)}%`) : eb('name', '=', pattern)
 }

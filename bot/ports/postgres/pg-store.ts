@@ -420,8 +420,8 @@ export const SESSION_SETTINGS = {
 }
 const CLIENT_KEEPALIVE_MS = 10_000
 
-/** The connection settings of every connection of a store (pool, account lock, LISTEN). */
-function connectionConfig(opts: PgStoreOptions): pg.ClientConfig {
+/** The connection settings of every connection of a store (pool, account lock, LISTEN) and of the fleet reader. */
+export function connectionConfig(opts: PgStoreOptions): pg.ClientConfig {
   const settings = Object.entries({ ...(opts.schema ? { search_path: opts.schema } : {}), ...SESSION_SETTINGS })
   return {
     connectionString: opts.url,

@@ -1,7 +1,11 @@
 import { defineCli, UsageError } from '../../../bot/cli/args.js'
+import type { PluginContext } from '../../../bot/core/plugin.js'
+import type { FleetRecords } from '../../../bot/fleet/gate.js'
+import { FleetReader } from '../../../bot/ports/postgres/fleet-reader.js'
 import type { Store } from '../../../bot/ports/store/store.js'
 import { clockTime } from '../../../bot/time/zoned.js'
 import { CURRENT_DOC, CURRENT_SPEC, type GroupDay } from '../state.js'
+import { FleetDays } from '../days/fleet-days.js'
 import { loadDays } from '../days/history.js'
 import { responseStats } from '../report/response-stats.js'
 
@@ -107,19 +111,33 @@ function statsArgs(argv: string[]): StatsArgs | UsageError {
 }
 
 /**
- * `stats --from DATE --to DATE --format csv|json`: the activity numbers for a spreadsheet. Exit code 0, 1 (no data)
- * or 2 (usage). Only the data goes to `out` (the CSV starts with its BOM at byte 0); messages go to `err`.
+ * The group-days of [from, to]: one bot's (its store), or in fleet mode every account's, each group-day once,
+ * added up the way `#活跃度` and the reports add them (`FleetDays`, with no account of its own).
+ */
+export async function statsDays(source: Store | FleetReader, from: string, to: string): Promise<GroupDay[]> {
+  if (!(source instanceof FleetReader)) return loadDays(source, source.doc(CURRENT_DOC, CURRENT_SPEC).data, from, to)
+  // FleetDays reads only `fleet` of its context (the activity plugin hands it its own).
+  const records: FleetRecords = source
+  const fleet = new FleetDays({ fleet: records } as PluginContext<unknown>)
+  await source.load()
+  return fleet.with([], from, to)
+}
+
+/**
+ * `stats --from DATE --to DATE --format csv|json`: the activity numbers for a spreadsheet, of one bot's store or
+ * of the whole fleet (`FleetReader`). Exit code 0, 1 (no data) or 2 (usage). Only the data goes to `out` (the
+ * CSV starts with its BOM at byte 0); messages go to `err`.
  */
 export async function runStats(
   argv: string[],
-  store: Store,
+  source: Store | FleetReader,
   timezone: string,
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
   const opts = statsArgs(argv)
   if (opts instanceof UsageError) return opts.report(err)
-  const days = loadDays(store, store.doc(CURRENT_DOC, CURRENT_SPEC).data, opts.from, opts.to)
+  const days = await statsDays(source, opts.from, opts.to)
   if (!days.length) {
     err.write(`该时间段没有活跃度数据 (no activity data from ${opts.from} to ${opts.to})\n`)
     return 1

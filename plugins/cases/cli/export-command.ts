@@ -1,7 +1,10 @@
 import { defineCli, UsageError } from '../../../bot/cli/args.js'
+import { FleetReader } from '../../../bot/ports/postgres/fleet-reader.js'
 import type { Store } from '../../../bot/ports/store/store.js'
 import { clockTime, dayKey } from '../../../bot/time/zoned.js'
 import { CaseStore } from '../store/case-store.js'
+import { ForeignCases } from '../fleet/foreign-cases.js'
+import { CaseSearch } from '../search/case-search.js'
 import { casesConfigSchema } from '../config.js'
 import { digestMarkdown } from '../digest/digest.js'
 import { rangeInstants, validDay } from '../digest/period.js'
@@ -20,24 +23,39 @@ const CLI = defineCli({
   },
   positionals: { max: 1 },
 })
-const DEFAULT_FIELDS = casesConfigSchema.parse({}).fields
+const DEFAULTS = casesConfigSchema.parse({})
+const DEFAULT_FIELDS = DEFAULTS.fields
 
 /**
- * `cases export`: every live case captured in [--from, --to] (default: all)
+ * Live cases in capture order: one bot's (its store), or in fleet mode every account's, each with the account in
+ * its id (`C3@sales1`), as a bot shows the cases another account captured.
+ */
+export async function exportCases(source: Store | FleetReader, timezone: string): Promise<CaseRecord[]> {
+  if (!(source instanceof FleetReader)) return new CaseStore(source, timezone).live()
+  const cases = new ForeignCases(new CaseSearch(DEFAULTS.rankFields))
+  source.follow('cases-*', (account, data, doc) => {
+    if (/^cases-\d{4}-\d{2}$/.test(doc)) cases.update(account, doc, data)
+  })
+  await source.load()
+  return cases.live().sort((a, b) => a.at - b.at)
+}
+
+/**
+ * `cases export`: every live case (of this bot, or in fleet mode of every account) captured in [--from, --to] (default: all)
  * written to `out` as Markdown (like the digest file), JSON or CSV (UTF-8
  * with BOM for Excel). `--mask` hides phone numbers and WeChat ids. Returns
  * the exit code: 0 on success, 2 on bad arguments.
  */
 export async function runCasesExport(
   argv: string[],
-  store: Store,
+  source: Store | FleetReader,
   timezone: string,
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
   const opts = exportArgs(argv)
   if (opts instanceof UsageError) return opts.report(err)
-  const all = new CaseStore(store, timezone).live()
+  const all = await exportCases(source, timezone)
   const from = opts.from ?? (all.length ? dayKey(all[0].at, timezone) : '—')
   const to = opts.to ?? (all.length ? dayKey(all[all.length - 1].at, timezone) : '—')
   const bounds =
