@@ -1,11 +1,12 @@
 import { sql } from 'kysely'
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
-import { PgFleet, SYNC_STALE_MS } from '../../../bot/fleet/pg-fleet.js'
+import { SYNC_STALE_MS } from '../../../bot/fleet/pg-fleet.js'
 import { PgStore } from '../../../bot/ports/postgres/pg-store.js'
 import { docSpec } from '../../../bot/ports/store/store.js'
 import { createLogger } from '../../../bot/process/logger.js'
 import { dropSchemas, freshSchema, pgAvailable } from '../../helpers/pg-test.js'
+import { testFleet } from '../../helpers/test-fleet.js'
 
 const url = await pgAvailable()
 const schemas: string[] = []
@@ -25,12 +26,7 @@ async function member(schema: string, account: string, groups: string[], leaseMs
   const store = await PgStore.open({ url: url as string, schema, account })
   const logged: string[] = []
   const log = createLogger('warn', 'test', line => logged.push(line))
-  const fleet = new PgFleet({
-    db: store.db,
-    account,
-    contactId: () => `wxid_${account}`,
-    groups: () => groups,
-    queueDepth: () => 0,
+  const fleet = testFleet(store, groups, {
     log,
     leaseMs,
     renewMs: leaseMs / 4,

@@ -1,12 +1,11 @@
 import { describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { definePlugin, type PluginDefinition } from '../../../bot/core/plugin.js'
-import { PgFleet } from '../../../bot/fleet/pg-fleet.js'
 import { PgStore } from '../../../bot/ports/postgres/pg-store.js'
-import { createLogger } from '../../../bot/process/logger.js'
 import { activityPlugin } from '../../../plugins/activity/index.js'
 import { group, makeRuntime, member, text } from '../../helpers/harness.js'
 import { freshSchema, usePgFixture } from '../../helpers/pg-test.js'
+import { testFleet } from '../../helpers/test-fleet.js'
 
 const { url, schemas, closers } = await usePgFixture()
 
@@ -40,13 +39,7 @@ const strikes = definePlugin({
 /** One bot account on the shared database, holding `groups`, syncing on change notifications as `start` runs it. */
 async function bot(schema: string, account: string, groups: string[], plugins: PluginDefinition[]) {
   const store = await PgStore.open({ url: url as string, schema, account })
-  const fleet = new PgFleet({
-    db: store.db,
-    account,
-    contactId: () => `wxid_${account}`,
-    groups: () => groups,
-    queueDepth: () => 0,
-    log: createLogger('silent'),
+  const fleet = testFleet(store, groups, {
     listen: () => store.listenConnection(),
     staleMs: 3_600_000, // never stale in the test: B reads A's change because it was told of it
   })

@@ -1,10 +1,9 @@
 import { sql } from 'kysely'
 import { describe, expect, it, vi } from 'vitest'
-import { PgFleet } from '../../../bot/fleet/pg-fleet.js'
 import { DatabaseUnavailableError, PgStore, SESSION_SETTINGS } from '../../../bot/ports/postgres/pg-store.js'
 import type { StoreWriteError } from '../../../bot/ports/store/store.js'
-import { createLogger } from '../../../bot/process/logger.js'
 import { freshSchema, usePgFixture } from '../../helpers/pg-test.js'
+import { testFleet } from '../../helpers/test-fleet.js'
 
 const { url, schemas, closers } = await usePgFixture()
 
@@ -15,13 +14,7 @@ async function member(schema: string, account: string, groups: string[]) {
   const store = await PgStore.open({ url: url as string, schema, account })
   const failures: StoreWriteError[] = []
   store.onWriteFailure(e => failures.push(e))
-  const fleet = new PgFleet({
-    db: store.db,
-    account,
-    contactId: () => `wxid_${account}`,
-    groups: () => groups,
-    queueDepth: () => 0,
-    log: createLogger('silent'),
+  const fleet = testFleet(store, groups, {
     adopt: (from, names, move) => store.adopt(from, names, move),
     leaseMs: LEASE_MS,
     renewMs: LEASE_MS / 4,

@@ -1,23 +1,16 @@
 import { sql } from 'kysely'
 import { describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
-import { PgFleet } from '../../../bot/fleet/pg-fleet.js'
 import { DatabaseUnavailableError, PgStore } from '../../../bot/ports/postgres/pg-store.js'
 import { docSpec } from '../../../bot/ports/store/store.js'
-import { createLogger } from '../../../bot/process/logger.js'
 import { usePgFixture } from '../../helpers/pg-test.js'
+import { testFleet } from '../../helpers/test-fleet.js'
 
 const { url, closers, fresh } = await usePgFixture()
 
 async function member(schema: string, account: string, groups: string[], leaseMs = 400) {
   const store = await PgStore.open({ url: url as string, schema, account, lock: false })
-  const fleet = new PgFleet({
-    db: store.db,
-    account,
-    contactId: () => `wxid_${account}`,
-    groups: () => groups,
-    queueDepth: () => 0,
-    log: createLogger('silent'),
+  const fleet = testFleet(store, groups, {
     leaseMs,
     renewMs: leaseMs / 4,
   })

@@ -1,21 +1,14 @@
-import { afterAll, afterEach, vi } from 'vitest'
+import { vi } from 'vitest'
 import type { PluginDefinition } from '../../../bot/core/plugin.js'
-import { PgFleet } from '../../../bot/fleet/pg-fleet.js'
 import { PgStore } from '../../../bot/ports/postgres/pg-store.js'
-import { createLogger } from '../../../bot/process/logger.js'
 import { type group, makeRuntime, type member, type RuntimeOptions, text } from '../../helpers/harness.js'
-import { dropSchemas, freshSchema, pgAvailable } from '../../helpers/pg-test.js'
+import { usePgFixture } from '../../helpers/pg-test.js'
+import { testFleet } from '../../helpers/test-fleet.js'
 
+const pg = await usePgFixture()
 /** The PostgreSQL server of the two-account tests (undefined: they skip). */
-export const url = await pgAvailable()
-const schemas: string[] = []
-const closers: (() => Promise<void>)[] = []
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map(c => c()))
-})
-afterAll(async () => {
-  if (url) await dropSchemas(url, schemas)
-})
+export const url = pg.url
+const closers = pg.closers
 
 /** One bot account on the shared database (schema), holding `groups`. */
 async function bot(
@@ -27,14 +20,7 @@ async function bot(
   opts: RuntimeOptions,
 ) {
   const store = await PgStore.open({ url: url as string, schema, account })
-  const fleet = new PgFleet({
-    db: store.db,
-    account,
-    contactId: () => `wxid_${account}`,
-    groups: () => groups,
-    queueDepth: () => 0,
-    log: createLogger('silent'),
-  })
+  const fleet = testFleet(store, groups)
   const h = await makeRuntime(config, plugins, { ...opts, store, gate: fleet })
   closers.push(async () => {
     await h.rt.stop()
@@ -55,8 +41,7 @@ export async function fleetOfTwo(
   groups: [string[], string[]] = [['r1'], ['r2']],
   opts: RuntimeOptions = {},
 ) {
-  const schema = freshSchema()
-  schemas.push(schema)
+  const schema = pg.fresh()
   return [
     await bot(schema, 'sales1', groups[0], config, plugins, opts),
     await bot(schema, 'sales2', groups[1], config, plugins, opts),

@@ -4,15 +4,14 @@ import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { definePlugin, type PluginDefinition } from '../../../bot/core/plugin.js'
-import { PgFleet } from '../../../bot/fleet/pg-fleet.js'
 import { PgStore } from '../../../bot/ports/postgres/pg-store.js'
-import { createLogger } from '../../../bot/process/logger.js'
 import { archivePlugin } from '../../../plugins/archive/index.js'
 import { contentPlugin } from '../../../plugins/content/index.js'
 import { activityPlugin } from '../../../plugins/activity/index.js'
 import { PgArchive } from '../../../plugins/archive/store/pg-backend.js'
 import { group, makeRuntime, member, text } from '../../helpers/harness.js'
 import { freshSchema, usePgFixture } from '../../helpers/pg-test.js'
+import { testFleet } from '../../helpers/test-fleet.js'
 
 const { url, schemas, closers } = await usePgFixture()
 
@@ -48,14 +47,7 @@ async function bot(
   plugins: PluginDefinition[] = [strikes, archivePlugin],
 ) {
   const store = await PgStore.open({ url: url as string, schema, account })
-  const fleet = new PgFleet({
-    db: store.db,
-    account,
-    contactId: () => `wxid_${account}`,
-    groups: () => groups,
-    queueDepth: () => 0,
-    log: createLogger('silent'),
-  })
+  const fleet = testFleet(store, groups)
   const h = await makeRuntime(config, plugins, { store, gate: fleet })
   closers.push(async () => {
     await h.rt.stop()
