@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest'
-import { z } from 'zod'
-import { definePlugin, type PluginDefinition } from '../../../bot/core/plugin.js'
+import type { PluginDefinition } from '../../../bot/core/plugin.js'
 import { PgStore } from '../../../bot/ports/postgres/pg-store.js'
 import { activityPlugin } from '../../../plugins/activity/index.js'
 import { group, makeRuntime, member, text } from '../../helpers/harness.js'
 import { freshSchema, usePgFixture } from '../../helpers/pg-test.js'
 import { testFleet } from '../../helpers/test-fleet.js'
+import { countingStrikes } from './counting-strikes.js'
 
 const { url, schemas, closers } = await usePgFixture()
 
@@ -18,23 +18,6 @@ groups:
 `
 const one = group('r1', '销售一群', 'internal', '销售一群')
 const two = group('r2', '销售二群', 'internal', '销售二群')
-
-/** Strikes a member who says 广告 and answers 「第 N 次」 with the fleet-wide count. */
-const strikes = definePlugin({
-  name: 'strikes',
-  description: 'test plugin',
-  configSchema: z.object({}).strict(),
-  create: ctx => ({
-    onEvent: ev => {
-      if (ev.type !== 'message' || !ev.group || !ev.text.includes('广告')) return []
-      const n = ctx.ledger.activeStrikes(ev.sender.id, ev.at).length + 1
-      return [
-        { type: 'strike', memberId: ev.sender.id, category: 'ad', groupId: ev.group.id, ttlMs: 0, rule: 'ad' },
-        { type: 'warn', groupId: ev.group.id, memberId: ev.sender.id, text: `第 ${n} 次`, rule: 'ad' },
-      ]
-    },
-  }),
-})
 
 /** One bot account on the shared database, holding `groups`, syncing on change notifications as `start` runs it. */
 async function bot(schema: string, account: string, groups: string[], plugins: PluginDefinition[]) {
@@ -60,7 +43,7 @@ async function fleetOfTwo(plugins: PluginDefinition[]) {
 
 describe.skipIf(!url)('fleet-wide records read on change notifications', () => {
   it('counts through B a strike A just gave, once A’s change was announced', async () => {
-    const [a, b] = await fleetOfTwo([strikes])
+    const [a, b] = await fleetOfTwo([countingStrikes])
     await b.rt.enqueue(text(member('zhang'), '早上好', b.clock.now(), two)) // B read the fleet's records once
     await a.rt.enqueue(text(member('spammer'), '加我发广告', a.clock.now(), one))
     await vi.waitFor(() => expect(a.wechat.textsTo('r1')).toEqual(['第 1 次']))

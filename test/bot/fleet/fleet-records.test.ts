@@ -1,11 +1,10 @@
 import { describe, expect, it, vi } from 'vitest'
-import { z } from 'zod'
-import { definePlugin } from '../../../bot/core/plugin.js'
 import { PgStore } from '../../../bot/ports/postgres/pg-store.js'
 import { casesPlugin } from '../../../plugins/cases/index.js'
 import { group, makeRuntime, member, text } from '../../helpers/harness.js'
 import { freshSchema, usePgFixture } from '../../helpers/pg-test.js'
 import { testFleet } from '../../helpers/test-fleet.js'
+import { countingStrikes } from './counting-strikes.js'
 
 const { url, schemas, closers } = await usePgFixture()
 
@@ -19,28 +18,11 @@ groups:
 const one = group('r1', '销售一群', 'internal', '销售一群')
 const two = group('r2', '销售二群', 'internal', '销售二群')
 
-/** Strikes a member who says 广告 and answers 「第 N 次」 with the fleet-wide count. */
-const strikes = definePlugin({
-  name: 'strikes',
-  description: 'test plugin',
-  configSchema: z.object({}).strict(),
-  create: ctx => ({
-    onEvent: ev => {
-      if (ev.type !== 'message' || !ev.group || !ev.text.includes('广告')) return []
-      const n = ctx.ledger.activeStrikes(ev.sender.id, ev.at).length + 1
-      return [
-        { type: 'strike', memberId: ev.sender.id, category: 'ad', groupId: ev.group.id, ttlMs: 0, rule: 'ad' },
-        { type: 'warn', groupId: ev.group.id, memberId: ev.sender.id, text: `第 ${n} 次`, rule: 'ad' },
-      ]
-    },
-  }),
-})
-
 /** One bot account on the shared database, holding `groups`. */
 async function bot(schema: string, account: string, groups: string[]) {
   const store = await PgStore.open({ url: url as string, schema, account })
   const fleet = testFleet(store, groups)
-  const h = await makeRuntime(CONFIG, [strikes, casesPlugin], { store, gate: fleet })
+  const h = await makeRuntime(CONFIG, [countingStrikes, casesPlugin], { store, gate: fleet })
   closers.push(async () => {
     await h.rt.stop()
     await store.close()
