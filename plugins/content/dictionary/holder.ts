@@ -4,6 +4,7 @@ import {
   DictionaryError,
   loadDictionaryFiles,
   type Dictionary,
+  type MatcherCache,
   type Matcher,
 } from '../matcher/index.js'
 
@@ -42,15 +43,16 @@ export class DictionaryHolder {
 
   /**
    * `check` names what is wrong with a compiled dictionary beyond its files (the warning self-check): a reload
-   * it objects to is refused like a broken file.
+   * it objects to is refused like a broken file. With a `cache`, compiled tables are read from it and stored in it.
    */
   constructor(
     readonly files: string[],
     private now: () => number,
     private check: (m: Matcher) => string[] = () => [],
+    private cache?: MatcherCache,
   ) {
     const { dictionary, warnings } = loadDictionaryFiles(files)
-    this.matcher = compileMatcher(dictionary)
+    this.matcher = compileMatcher(dictionary, cache)
     this.warnings = warnings
     this.loadedAt = now()
   }
@@ -59,7 +61,7 @@ export class DictionaryHolder {
   reload(notify = true): ReloadOutcome {
     try {
       const { dictionary, warnings } = loadDictionaryFiles(this.files)
-      const matcher = compileMatcher(dictionary)
+      const matcher = compileMatcher(dictionary, this.cache)
       const objections = this.check(matcher)
       if (objections.length) throw new DictionaryError(objections)
       this.matcher = matcher

@@ -4,6 +4,9 @@ export interface Alphabet {
   size: number
   /** Folded code point -> code, or 0 when no key uses it. */
   codeOf(folded: number): number
+  /** The folded code points used, ascending, and their codes (what codeOf looks up; kept for the cache). */
+  codePoints: Int32Array
+  codes: Int32Array
 }
 
 /** Builds the alphabet of folded keys (code points stored back to back). */
@@ -14,6 +17,11 @@ export function buildAlphabet(keyCodePoints: Int32Array): Alphabet {
   const sorted = byFrequency.map(([cp], i) => [cp, codeOfRank(i)]).sort((x, y) => x[0] - y[0])
   const codePoints = Int32Array.from(sorted, ([cp]) => cp)
   const codes = Int32Array.from(sorted, ([, code]) => code)
+  return alphabetOf(codePoints, codes)
+}
+
+/** The alphabet of ascending folded code points and their codes (as built by buildAlphabet, or read from the cache). */
+export function alphabetOf(codePoints: Int32Array, codes: Int32Array): Alphabet {
   const codeOf = (folded: number): number => {
     let lo = 0
     let hi = codePoints.length - 1
@@ -25,7 +33,8 @@ export function buildAlphabet(keyCodePoints: Int32Array): Alphabet {
     }
     return 0
   }
-  return { size: codePoints.length === 0 ? 0 : codeOfRank(codePoints.length - 1), codeOf }
+  const size = codePoints.length === 0 ? 0 : codeOfRank(codePoints.length - 1)
+  return { size, codeOf, codePoints, codes }
 }
 
 /**

@@ -1,24 +1,28 @@
-import { buildAlphabet, type Alphabet } from './alphabet.js'
+import type { Alphabet } from './alphabet.js'
 import { dropAllowed, type Candidate } from './allow-filter.js'
-import { buildAutomaton } from './automaton.js'
+import { compileTables, type CompiledTables } from './compiled-tables.js'
 import { dictionaryProblems, normalizeDomain } from './dictionary-checks.js'
 import { DictionaryError } from './dictionary-error.js'
 import { spanOfHit } from './hit-span.js'
 import { findUrls, hostOf, isAllowedHost, type FoundUrl } from './links.js'
 import { normalizeText } from './normalize.js'
 import { compilePattern, findPatternMatches, type CompiledPattern } from './patterns.js'
-import { buildScanArena } from './scan-table.js'
 import { scanKeys, type HitLinks } from './scanner.js'
-import { OWNER_KINDS, indexTerms, keyAt, type TermIndex } from './term-index.js'
+import type { MatcherCache } from './matcher-cache.js'
+import { OWNER_KINDS, keyAt, type TermIndex } from './term-index.js'
 import { isLookalikeLetter } from './fold-table.js'
 import { expansionTables, isWord } from './expansion-data.js'
 import type { Dictionary, Match, MatchKind, Matcher } from './types.js'
 
-/** Compiles a dictionary into a matcher; throws DictionaryError if a term, pattern or domain is unusable. */
-export function compileMatcher(dictionary: Dictionary): Matcher {
+/**
+ * Compiles a dictionary into a matcher; throws DictionaryError if a term, pattern or domain is unusable.
+ * With a cache, the compiled tables are read from it when it holds this dictionary's, else compiled and stored.
+ */
+export function compileMatcher(dictionary: Dictionary, cache?: MatcherCache): Matcher {
   const problems = dictionaryProblems(dictionary)
   if (problems.length > 0) throw new DictionaryError(problems)
-  return new CompiledMatcher(dictionary)
+  const tables = cache ? cache.tablesFor(dictionary, compileTables) : compileTables(dictionary)
+  return new CompiledMatcher(dictionary, tables)
 }
 
 /** Orders matches by start, then end, then category. */
@@ -35,15 +39,12 @@ class CompiledMatcher implements Matcher {
   private readonly patterns: CompiledPattern[]
   private readonly allowDomains: string[]
 
-  constructor(dictionary: Dictionary) {
+  constructor(dictionary: Dictionary, tables: CompiledTables) {
     this.dictionary = dictionary
-    this.index = indexTerms(dictionary)
-    this.alphabet = buildAlphabet(this.index.keyCodePoints)
-    const keys: Int32Array[] = []
-    for (let k = 0; k < this.index.keyCount; k++) keys.push(keyAt(this.index, k).map(this.alphabet.codeOf))
-    const automaton = buildAutomaton(keys, this.alphabet.size)
-    this.arena = buildScanArena(this.alphabet, automaton, keys)
-    this.links = { out: automaton.out, report: automaton.report }
+    this.index = tables.index
+    this.alphabet = tables.alphabet
+    this.arena = tables.arena
+    this.links = tables.links
     this.patterns = Object.entries(dictionary.categories).flatMap(([category, rule]) =>
       rule.patterns.map(source => compilePattern(category, source)),
     )

@@ -1,5 +1,6 @@
 /** Banned-content matcher: dictionary loading, one-pass normalised matching, link checks. */
 export { compileMatcher } from './compile.js'
+export { MatcherCache } from './matcher-cache.js'
 export { DictionaryError } from './dictionary-error.js'
 export { loadDictionaryFiles, type LoadedDictionary } from './dictionary-loader.js'
 export { findUrls, type FoundUrl } from './links.js'

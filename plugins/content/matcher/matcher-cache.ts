@@ -1,0 +1,200 @@
+import { createHash } from 'node:crypto'
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { shipped } from '../../../bot/package-root.js'
+import { alphabetOf } from './alphabet.js'
+import type { CompiledTables } from './compiled-tables.js'
+import { EXPANSION_TABLES_FILE } from './expansion-data.js'
+import type { Dictionary } from './types.js'
+
+/** Bump when the compile or the file layout changes: cache files of another format are ignored and rebuilt. */
+export const MATCHER_CACHE_FORMAT = 1
+const MAGIC = 'GGMC'
+
+/**
+ * Compiled tables on disk, one file per dictionary: `<dir>/matcher-<key>.bin`, written atomically with mode 0600.
+ * The key hashes the format, the matcher's own code and expansion data, and the merged dictionary, so an edited
+ * dictionary, a changed compile or new expansion tables never read an old file. A file that does not check out
+ * (magic, format, key, lengths, SHA-256 of the body) is ignored with a log line and rebuilt, never trusted.
+ */
+export class MatcherCache {
+  constructor(
+    readonly dir: string,
+    private readonly log: (line: string) => void = () => {},
+  ) {}
+
+  /** The tables of this dictionary: from the cache file when valid, else compiled and stored. */
+  tablesFor(dictionary: Dictionary, compile: (d: Dictionary) => CompiledTables): CompiledTables {
+    const key = cacheKey(dictionary)
+    const path = join(this.dir, `matcher-${key.slice(0, 32)}.bin`)
+    const cached = this.read(path, key)
+    if (cached) return cached
+    const tables = compile(dictionary)
+    this.write(path, key, tables)
+    return tables
+  }
+
+  private read(path: string, key: string): CompiledTables | undefined {
+    let file: Buffer
+    try {
+      file = readFileSync(path)
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`matcher cache ${path} unreadable, recompiling: ${e}`)
+      return undefined
+    }
+    try {
+      return decodeTables(file, key)
+    } catch (e) {
+      this.log(`matcher cache ${path} invalid, recompiling: ${(e as Error).message}`)
+      return undefined
+    }
+  }
+
+  /** Writes the file (temp file + rename) and removes the files of other dictionaries; failures are only logged. */
+  private write(path: string, key: string, tables: CompiledTables): void {
+    const tmp = `${path}.${process.pid}.tmp`
+    try {
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 })
+      writeFileSync(tmp, encodeTables(tables, key), { mode: 0o600 })
+      renameSync(tmp, path)
+      for (const name of readdirSync(this.dir)) {
+        if (/^matcher-[0-9a-f]+\.bin$/.test(name) && join(this.dir, name) !== path) rmSync(join(this.dir, name))
+      }
+    } catch (e) {
+      rmSync(tmp, { force: true })
+      this.log(`matcher cache ${path} not written: ${(e as Error).message}`)
+    }
+  }
+}
+
+let codeHash: string | undefined
+
+/** Hash of what a compile depends on besides the dictionary: this folder's code and data, the expansion tables, pinyin-pro. */
+function codeFingerprint(): string {
+  if (codeHash) return codeHash
+  const hash = createHash('sha256')
+  const here = dirname(fileURLToPath(import.meta.url))
+  for (const dir of [here, join(here, 'data')]) {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name)
+      if (statSync(path).isFile()) hash.update(`${name}\n`).update(readFileSync(path))
+    }
+  }
+  hash.update(readFileSync(shipped(EXPANSION_TABLES_FILE)))
+  const pinyin = createRequire(import.meta.url)('pinyin-pro/package.json') as { version: string }
+  codeHash = hash.update(pinyin.version).digest('hex')
+  return codeHash
+}
+
+/** The cache key of a dictionary's compiled tables. */
+export function cacheKey(dictionary: Dictionary): string {
+  const hash = createHash('sha256').update(`${MATCHER_CACHE_FORMAT}\n${codeFingerprint()}\n`)
+  return hash.update(JSON.stringify(dictionary)).digest('hex')
+}
+
+/** The typed arrays of the tables, in file order. */
+function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
+  const i = t.index
+  return [
+    i.keyCodePoints,
+    i.keyOffsets,
+    i.ownerOffsets,
+    i.ownerIsAllowPhrase,
+    i.ownerIsContext,
+    i.ownerKind,
+    t.alphabet.codePoints,
+    t.alphabet.codes,
+    t.arena,
+    t.links.out,
+    t.links.report,
+  ]
+}
+
+/** Which of arraysOf's arrays are bytes (the others are Int32). */
+const BYTE_ARRAYS = new Set([3, 4, 5])
+
+/** Header of a cache file: JSON after the magic and its length. */
+interface CacheHeader {
+  format: number
+  key: string
+  keyCount: number
+  /** Element count of each array of arraysOf, then the byte length of the strings JSON. */
+  lengths: number[]
+  sha256: string
+}
+
+/** Magic, header length (uint32 LE), header JSON, then the body: the arrays back to back and the owners' strings as JSON. */
+export function encodeTables(tables: CompiledTables, key: string): Buffer {
+  const i = tables.index
+  const arrays = arraysOf(tables)
+  const strings = Buffer.from(JSON.stringify([i.ownerCategory, i.ownerText, i.ownerForm]))
+  const parts = arrays.map(a => Buffer.from(a.buffer, a.byteOffset, a.byteLength))
+  const body = Buffer.concat([...parts, strings])
+  const header: CacheHeader = {
+    format: MATCHER_CACHE_FORMAT,
+    key,
+    keyCount: i.keyCount,
+    lengths: [...arrays.map(a => a.length), strings.length],
+    sha256: createHash('sha256').update(body).digest('hex'),
+  }
+  const head = Buffer.from(JSON.stringify(header))
+  const prefix = Buffer.alloc(8)
+  prefix.write(MAGIC, 0, 'latin1')
+  prefix.writeUInt32LE(head.length, 4)
+  return Buffer.concat([prefix, head, body])
+}
+
+/** Reads a cache file's tables; throws (with the reason) unless every check passes. */
+export function decodeTables(file: Buffer, key: string): CompiledTables {
+  if (file.length < 8 || file.toString('latin1', 0, 4) !== MAGIC) throw new Error('not a matcher cache file')
+  const headEnd = 8 + file.readUInt32LE(4)
+  if (headEnd > file.length) throw new Error('truncated header')
+  const header = JSON.parse(file.toString('utf8', 8, headEnd)) as CacheHeader
+  if (header.format !== MATCHER_CACHE_FORMAT) throw new Error(`format ${header.format}, expected ${MATCHER_CACHE_FORMAT}`)
+  if (header.key !== key) throw new Error('key mismatch')
+  const body = file.subarray(headEnd)
+  const sizes = header.lengths.map((n, a) => (a < 11 && !BYTE_ARRAYS.has(a) ? n * 4 : n))
+  if (sizes.length !== 12 || sizes.reduce((x, y) => x + y, 0) !== body.length) throw new Error('length mismatch')
+  if (createHash('sha256').update(body).digest('hex') !== header.sha256) throw new Error('checksum mismatch')
+  const arrays: Array<Int32Array | Uint8Array> = []
+  let at = 0
+  for (let a = 0; a < 11; a++) {
+    const bytes = body.buffer.slice(body.byteOffset + at, body.byteOffset + at + sizes[a])
+    arrays.push(BYTE_ARRAYS.has(a) ? new Uint8Array(bytes) : new Int32Array(bytes))
+    at += sizes[a]
+  }
+  const [category, text, form] = JSON.parse(body.toString('utf8', at)) as string[][]
+  return tablesOf(header.keyCount, arrays, category, text, form)
+}
+
+/** Tables from decoded arrays, after checking that their lengths agree. */
+function tablesOf(
+  keyCount: number,
+  arrays: Array<Int32Array | Uint8Array>,
+  category: string[],
+  text: string[],
+  form: string[],
+): CompiledTables {
+  const [keyCodePoints, keyOffsets, ownerOffsets, allow, context, kind, codePoints, codes, arena, out, report] = arrays
+  const owners = ownerOffsets[keyCount]
+  const ownerLengths = [allow, context, kind, category, text, form].map(a => a.length)
+  if (keyOffsets.length !== keyCount + 1 || ownerOffsets.length !== keyCount + 1) throw new Error('bad key count')
+  if (ownerLengths.some(n => n !== owners) || codePoints.length !== codes.length || out.length !== report.length)
+    throw new Error('inconsistent table lengths')
+  const index = {
+    keyCount,
+    keyCodePoints: keyCodePoints as Int32Array,
+    keyOffsets: keyOffsets as Int32Array,
+    ownerOffsets: ownerOffsets as Int32Array,
+    ownerCategory: category,
+    ownerText: text,
+    ownerIsAllowPhrase: allow as Uint8Array,
+    ownerIsContext: context as Uint8Array,
+    ownerKind: kind as Uint8Array,
+    ownerForm: form,
+  }
+  const alphabet = alphabetOf(codePoints as Int32Array, codes as Int32Array)
+  return { index, alphabet, arena: arena as Int32Array, links: { out: out as Int32Array, report: report as Int32Array } }
+}
