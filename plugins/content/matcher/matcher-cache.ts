@@ -41,7 +41,8 @@ export class MatcherCache {
     try {
       file = readFileSync(path)
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`matcher cache ${path} unreadable, recompiling: ${e}`)
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+        this.log(`matcher cache ${path} unreadable, recompiling: ${e}`)
       return undefined
     }
     try {
@@ -63,7 +64,9 @@ export class MatcherCache {
         if (/^matcher-[0-9a-f]+\.bin$/.test(name) && join(this.dir, name) !== path) rmSync(join(this.dir, name))
       }
     } catch (e) {
-      rmSync(tmp, { force: true })
+      try {
+        rmSync(tmp, { force: true })
+      } catch {}
       this.log(`matcher cache ${path} not written: ${(e as Error).message}`)
     }
   }
@@ -152,7 +155,8 @@ export function decodeTables(file: Buffer, key: string): CompiledTables {
   const headEnd = 8 + file.readUInt32LE(4)
   if (headEnd > file.length) throw new Error('truncated header')
   const header = JSON.parse(file.toString('utf8', 8, headEnd)) as CacheHeader
-  if (header.format !== MATCHER_CACHE_FORMAT) throw new Error(`format ${header.format}, expected ${MATCHER_CACHE_FORMAT}`)
+  if (header.format !== MATCHER_CACHE_FORMAT)
+    throw new Error(`format ${header.format}, expected ${MATCHER_CACHE_FORMAT}`)
   if (header.key !== key) throw new Error('key mismatch')
   const body = file.subarray(headEnd)
   const sizes = header.lengths.map((n, a) => (a < 11 && !BYTE_ARRAYS.has(a) ? n * 4 : n))
@@ -196,5 +200,10 @@ function tablesOf(
     ownerForm: form,
   }
   const alphabet = alphabetOf(codePoints as Int32Array, codes as Int32Array)
-  return { index, alphabet, arena: arena as Int32Array, links: { out: out as Int32Array, report: report as Int32Array } }
+  return {
+    index,
+    alphabet,
+    arena: arena as Int32Array,
+    links: { out: out as Int32Array, report: report as Int32Array },
+  }
 }
