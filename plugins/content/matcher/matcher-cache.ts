@@ -1,5 +1,16 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -39,7 +50,7 @@ export class MatcherCache {
   private read(path: string, key: string): CompiledTables | undefined {
     let file: Buffer
     try {
-      file = readFileSync(path)
+      file = readPrivateFile(path)
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
         this.log(`matcher cache ${path} unreadable, recompiling: ${e}`)
@@ -61,7 +72,8 @@ export class MatcherCache {
       writeFileSync(tmp, encodeTables(tables, key), { mode: 0o600 })
       renameSync(tmp, path)
       for (const name of readdirSync(this.dir)) {
-        if (/^matcher-[0-9a-f]+\.bin$/.test(name) && join(this.dir, name) !== path) rmSync(join(this.dir, name))
+        if (/^matcher-[0-9a-f]+\.bin$/.test(name) && join(this.dir, name) !== path)
+          rmSync(join(this.dir, name), { force: true })
       }
     } catch (e) {
       try {
@@ -69,6 +81,22 @@ export class MatcherCache {
       } catch {}
       this.log(`matcher cache ${path} not written: ${(e as Error).message}`)
     }
+  }
+}
+
+/**
+ * The bytes of a file this user owns and nobody else may write (a checksum catches damage, not a planted file:
+ * anyone can compute a key, so a cache in a shared folder such as /tmp is only read when it is ours).
+ */
+function readPrivateFile(path: string): Buffer {
+  const fd = openSync(path, 'r')
+  try {
+    const { uid, mode } = fstatSync(fd)
+    if (mode & 0o022 || (process.getuid && uid !== process.getuid()))
+      throw new Error('not owned by this user or writable by others')
+    return readFileSync(fd)
+  } finally {
+    closeSync(fd)
   }
 }
 

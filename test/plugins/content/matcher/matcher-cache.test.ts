@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -116,6 +116,18 @@ describe('matcher cache', () => {
       expect(matcher.scan('周末一起 du bo 吗')).toEqual(expected)
       expect(readFileSync(file).equals(bytes)).toBe(true)
     }
+  })
+
+  it('does not read a file others may write (anyone can compute a key), and replaces it', () => {
+    const { dictionary } = loadDictionaryFiles([DEFAULT_DICTIONARY])
+    const dir = cacheDir()
+    compileMatcher(dictionary, new MatcherCache(dir))
+    const [file] = cacheFiles(dir)
+    chmodSync(file, 0o666)
+    const { cache, lines } = loggingCache(dir)
+    compileMatcher(dictionary, cache)
+    expect(lines[0]).toMatch(/unreadable, recompiling: .*writable by others/)
+    expect(statSync(file).mode & 0o777).toBe(0o600)
   })
 
   it('recompiles on a reload after the file changed (#词库 添加) and stores the new tables', () => {
