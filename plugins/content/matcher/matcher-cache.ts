@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import {
   closeSync,
+  existsSync,
   fstatSync,
   mkdirSync,
   openSync,
@@ -64,17 +65,18 @@ export class MatcherCache {
     }
   }
 
-  /** Writes the file (temp file + rename) and removes the files of other dictionaries; failures are only logged. */
+  /** Writes the file (temp file + rename) and keeps the newest KEPT_FILES; failures are only logged. */
   private write(path: string, key: string, tables: CompiledTables): void {
     const tmp = `${path}.${process.pid}.tmp`
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 })
       writeFileSync(tmp, encodeTables(tables, key), { mode: 0o600 })
       renameSync(tmp, path)
-      for (const name of readdirSync(this.dir)) {
-        if (/^matcher-[0-9a-f]+\.bin$/.test(name) && join(this.dir, name) !== path)
-          rmSync(join(this.dir, name), { force: true })
-      }
+      const files = readdirSync(this.dir)
+        .filter(name => /^matcher-[0-9a-f]+\.bin$/.test(name))
+        .map(name => ({ path: join(this.dir, name), mtime: statSync(join(this.dir, name)).mtimeMs }))
+        .sort((x, y) => y.mtime - x.mtime)
+      for (const old of files.slice(KEPT_FILES)) if (old.path !== path) rmSync(old.path, { force: true })
     } catch (e) {
       try {
         rmSync(tmp, { force: true })
@@ -82,6 +84,18 @@ export class MatcherCache {
       this.log(`matcher cache ${path} not written: ${(e as Error).message}`)
     }
   }
+}
+
+/** Cache files kept per folder: a few dictionaries (bots sharing an install, recent edits) without growing forever. */
+const KEPT_FILES = 4
+
+/**
+ * Where the content plugin keeps compiled tables: `node_modules/.cache/wechat-group-guard` of the install, which
+ * outlives the data folder (the sandbox clears its own at every start), else `<outputDir>/cache`.
+ */
+export function matcherCacheDir(outputDir: string): string {
+  const modules = shipped('node_modules')
+  return existsSync(modules) ? join(modules, '.cache', 'wechat-group-guard') : join(outputDir, 'cache')
 }
 
 /**

@@ -1,4 +1,3 @@
-import { join } from 'node:path'
 import { emit, type Action } from '../../../bot/core/actions.js'
 import type { GroupRef, MessageEvent } from '../../../bot/core/event.js'
 import type { PluginContext } from '../../../bot/core/plugin.js'
@@ -22,7 +21,7 @@ import { QrImageError } from '../qr/find-qr-codes.js'
 import { qrContentFindings } from '../qr/qr-policy.js'
 import { QrReader } from '../qr/qr-reader.js'
 import { DEFAULT_DICTIONARY } from '../config.js'
-import { MatcherCache } from '../matcher/matcher-cache.js'
+import { MatcherCache, matcherCacheDir } from '../matcher/matcher-cache.js'
 import {
   type DictionaryEdit,
   editDictionaryFile,
@@ -63,7 +62,7 @@ export class ContentService {
       ctx.configFor().dictionaries,
       () => ctx.clock.now(),
       m => selfCheckProblems(ctx.configFor(), m),
-      new MatcherCache(join(ctx.outputDir, 'cache'), line => ctx.log.warn(line)),
+      new MatcherCache(matcherCacheDir(ctx.outputDir), line => ctx.log.warn(line)),
     )
     this.incidents = ctx.store.doc('content-incidents', INCIDENTS_DOC)
     this.reviews = ctx.store.doc('content-reviews', REVIEWS_DOC)

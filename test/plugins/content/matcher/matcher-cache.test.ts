@@ -10,7 +10,7 @@ import {
   type Dictionary,
 } from '../../../../plugins/content/matcher/index.js'
 import { EVAL_FILE, hasEvalFile, SHARED_DICTIONARY } from './eval-helpers.js'
-import { repoRoot } from './helpers.js'
+import { dictionaryOf, repoRoot } from './helpers.js'
 
 const DEFAULT_DICTIONARY = join(repoRoot, 'data/dictionaries/default.yaml')
 const DICTIONARY = hasEvalFile ? SHARED_DICTIONARY : DEFAULT_DICTIONARY
@@ -74,7 +74,7 @@ describe('matcher cache', () => {
     expect(SAMPLE.some(text => fresh.scan(text).length > 0)).toBe(true)
   })
 
-  it('writes one private file per dictionary and replaces it when the dictionary changes', () => {
+  it('writes a private file per dictionary; an edited dictionary does not read the old one', () => {
     const { dictionary } = loadDictionaryFiles([DEFAULT_DICTIONARY])
     const dir = cacheDir()
     const cache = new MatcherCache(dir)
@@ -90,10 +90,17 @@ describe('matcher cache', () => {
     expect(isCached(cache, changed)).toBe(false)
     const matcher = compileMatcher(changed, cache)
     expect(matcher.categoriesOf('代购茅台，要的私聊')).toEqual([key])
-    expect(cacheFiles(dir)).toHaveLength(1)
-    expect(cacheFiles(dir)[0]).not.toBe(first)
+    expect(cacheFiles(dir)).toHaveLength(2)
     expect(isCached(cache, changed)).toBe(true)
-    expect(isCached(cache, dictionary)).toBe(false)
+    expect(statSync(first).mode & 0o777).toBe(0o600)
+  })
+
+  it('keeps the four newest files of a folder', () => {
+    const dir = cacheDir()
+    const cache = new MatcherCache(dir)
+    for (const word of ['一', '二', '三', '四', '五']) compileMatcher(dictionaryOf({ spam: [`代购${word}`] }), cache)
+    expect(cacheFiles(dir)).toHaveLength(4)
+    expect(isCached(cache, dictionaryOf({ spam: ['代购五'] }))).toBe(true)
   })
 
   it('ignores a damaged or truncated file with a log line, compiles, and writes it again', () => {
