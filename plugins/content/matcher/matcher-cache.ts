@@ -74,7 +74,10 @@ export class MatcherCache {
       renameSync(tmp, path)
       const files = readdirSync(this.dir)
         .filter(name => /^matcher-[0-9a-f]+\.bin$/.test(name))
-        .map(name => ({ path: join(this.dir, name), mtime: statSync(join(this.dir, name)).mtimeMs }))
+        .map(name => ({
+          path: join(this.dir, name),
+          mtime: statSync(join(this.dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0,
+        }))
         .sort((x, y) => y.mtime - x.mtime)
       for (const old of files.slice(KEPT_FILES)) if (old.path !== path) rmSync(old.path, { force: true })
     } catch (e) {
