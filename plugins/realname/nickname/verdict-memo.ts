@@ -4,14 +4,22 @@ import type { CompiledFormat } from './format.js'
 /** Most verdicts remembered per formats list before the memo starts over. */
 const LIMIT = 20_000
 
+/** A remembered verdict and the nickname and length limit it was given for. */
+interface Known {
+  raw: string
+  maxLength: number
+  verdict: NicknameVerdict
+}
+
 /**
  * `checkNickname`, remembered per roster and compiled formats: a member who speaks again under the same
  * nickname is not checked again (a check splits and matches every format). A new roster (reloaded) or new
  * formats (a config change compiles new ones) start over. Verdicts are shared: callers must not change them.
+ * Each contact's last verdict is found by contact id alone (no key string built per message).
  */
 export function verdictMemo(): typeof checkNickname {
   let roster: RosterView | undefined
-  let byFormats = new WeakMap<CompiledFormat[], Map<string, NicknameVerdict>>()
+  let byFormats = new WeakMap<CompiledFormat[], Map<string, Known>>()
   return (raw: string, formats: CompiledFormat[], opts: CheckOptions): NicknameVerdict => {
     if (opts.roster !== roster) {
       roster = opts.roster
@@ -19,12 +27,13 @@ export function verdictMemo(): typeof checkNickname {
     }
     let known = byFormats.get(formats)
     if (!known) byFormats.set(formats, (known = new Map()))
-    const key = `${opts.maxLength}|${opts.contactId ?? ''}|${raw}`
-    let verdict = known.get(key)
-    if (!verdict) {
-      if (known.size >= LIMIT) known.clear()
-      known.set(key, (verdict = checkNickname(raw, formats, opts)))
-    }
+    // Without a contact id the nickname is the key (a contact id never starts with a NUL).
+    const key = opts.contactId ?? `\u0000${raw}`
+    const k = known.get(key)
+    if (k && k.raw === raw && k.maxLength === opts.maxLength) return k.verdict
+    if (!k && known.size >= LIMIT) known.clear()
+    const verdict = checkNickname(raw, formats, opts)
+    known.set(key, { raw, maxLength: opts.maxLength, verdict })
     return verdict
   }
 }
