@@ -18,12 +18,24 @@ const data = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json
 /** The statutory calendar (chinese-days data): holidays off, make-up workdays on, weekends off. */
 export const chineseCalendar: WorkCalendar = {
   isWorkday(day: string): boolean {
-    if (day in data.workdays) return true
-    if (day in data.holidays) return false
-    const [y, m, d] = day.split('-').map(Number)
-    const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay()
-    return weekday !== 0 && weekday !== 6
+    let workday = workdays.get(day)
+    if (workday === undefined) {
+      if (workdays.size > 2_000) workdays.clear()
+      workdays.set(day, (workday = lookUp(day)))
+    }
+    return workday
   },
+}
+
+/** Days already looked up (deadlines and response times ask about the same few days again and again). */
+const workdays = new Map<string, boolean>()
+
+function lookUp(day: string): boolean {
+  if (day in data.workdays) return true
+  if (day in data.holidays) return false
+  const [y, m, d] = day.split('-').map(Number)
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay()
+  return weekday !== 0 && weekday !== 6
 }
 
 /** True when the instant falls on a working day in `tz`. */

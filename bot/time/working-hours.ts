@@ -38,11 +38,12 @@ export function addWorkingTime(
 ): number {
   let remaining = ms
   let day = dayKey(start, tz)
-  for (let i = 0; i < 400; i++, day = addDays(day, 1)) {
+  for (let i = 0; i < 400; i++, day = nextDay(day)) {
     if (!calendar.isWorkday(day)) continue
-    for (const w of windows) {
-      const end = zonedInstant(day, w.to, tz)
-      const from = Math.max(start, zonedInstant(day, w.from, tz))
+    const bounds = dayBounds(day, windows, tz)
+    for (let j = 1; j < bounds.length; j += 2) {
+      const end = bounds[j + 1]
+      const from = Math.max(start, bounds[j])
       if (from >= end) continue
       if (remaining <= end - from) return from + remaining
       remaining -= end - from
@@ -61,7 +62,7 @@ export function workingTimeBetween(
 ): number {
   let total = 0
   let day = dayKey(from, tz)
-  for (let i = 0; i < 400; i++, day = addDays(day, 1)) {
+  for (let i = 0; i < 400; i++, day = nextDay(day)) {
     const bounds = dayBounds(day, windows, tz)
     if (bounds[0] >= to) break
     if (!calendar.isWorkday(day)) continue
@@ -87,4 +88,16 @@ function dayBounds(day: string, windows: WorkWindow[], tz: string): number[] {
     byDay.set(key, bounds)
   }
   return bounds
+}
+
+/** The day after each day asked about (a deadline or a response time walks the same few days again). */
+const nextDays = new Map<string, string>()
+
+function nextDay(day: string): string {
+  let next = nextDays.get(day)
+  if (!next) {
+    if (nextDays.size > 2_000) nextDays.clear()
+    nextDays.set(day, (next = addDays(day, 1)))
+  }
+  return next
 }

@@ -65,10 +65,25 @@ function offsetMs(ms: number, tz: string): number {
   return off
 }
 
+const DAY_MS = 86_400_000
+// Events mostly fall on the same day as the one before: the last day key is kept per zone (no Date, no string).
+const lastDays = new Map<string, { n: number; key: string }>()
+
 /** `YYYY-MM-DD` of an instant in `tz`. */
 export function dayKey(ms: number, tz: string): string {
-  const p = zonedParts(ms, tz)
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}`
+  const n = Math.floor((ms + offsetMs(ms, tz)) / DAY_MS)
+  const last = lastDays.get(tz)
+  if (last?.n === n) return last.key
+  const d = new Date(n * DAY_MS)
+  const key = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
+  lastDays.set(tz, { n, key })
+  return key
+}
+
+/** Hour of the day (0–23) of an instant in `tz`. */
+export function zonedHour(ms: number, tz: string): number {
+  const local = ms + offsetMs(ms, tz)
+  return Math.floor((local - Math.floor(local / DAY_MS) * DAY_MS) / 3_600_000)
 }
 
 /** `HH:mm` of an instant in `tz`. */

@@ -1,6 +1,6 @@
 import type { Action } from '../../bot/core/actions.js'
 import type { GroupRef, JoinEvent, LeaveEvent, Member, MessageEvent } from '../../bot/core/event.js'
-import { dayKey, zonedParts } from '../../bot/time/zoned.js'
+import { dayKey, zonedHour } from '../../bot/time/zoned.js'
 import type { ActivityConfig } from './config.js'
 import { decideWaiting } from './decide-waiting.js'
 import type { ActivityRules } from './rules/group-rules.js'
@@ -94,10 +94,9 @@ export function countTopic(group: GroupRef, at: number, s: ActivityState, tz: st
 
 /** The group-day an event at `at` counts into, or undefined when that day is already closed. */
 function dayOf(doc: CurrentDoc, group: GroupRef, at: number, tz: string): { g: GroupDay; hour: number } | undefined {
-  const p = zonedParts(at, tz)
-  const day = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`
+  const day = dayKey(at, tz)
   if (doc.closedThrough && day <= doc.closedThrough) return undefined
-  return { g: groupDay(doc, { day, groupId: group.id, topic: group.topic, kind: group.kind }), hour: p.hour }
+  return { g: groupDay(doc, { day, groupId: group.id, topic: group.topic, kind: group.kind }), hour: zonedHour(at, tz) }
 }
 
 function member(seen: SeenDoc, group: GroupRef, m: Member, now: number, x: CountInputs) {

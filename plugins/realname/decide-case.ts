@@ -158,7 +158,9 @@ export class Realname {
     const assessment = this.assess(member, group)
     const v = assessment.verdict
     if (v.ok) {
-      if (v.entry) this.remember(group.id, member.id, { name: v.entry.name })
+      // Most messages come from members already known under that name: no patch object for them.
+      if (v.entry && this.record(group.id, member.id)?.name !== v.entry.name)
+        this.remember(group.id, member.id, { name: v.entry.name })
       return { assessment, actions: this.closeCase(group.id, member.id, `nickname ok: ${assessment.nickname}`) }
     }
     if (this.caseOf(group, member.id)) return { assessment, actions: [] }

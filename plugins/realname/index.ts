@@ -111,7 +111,12 @@ async function wiring(ctx: PluginContext<RealnameConfig>) {
   })
   // Exemptions made through any account of the fleet count here.
   const exemptions = new Exemptions(ctx.fleet, () => stateDoc.data)
-  const at = () => new Realname(view(), { members: members.data, state: stateDoc.data, exemptions, dirty })
+  // Events of one moment share one Realname (it keeps nothing but its view and the documents' data).
+  let last: Realname | undefined
+  const at = (): Realname =>
+    current(last, ctx, members.data, stateDoc.data)
+      ? last
+      : (last = new Realname(view(), { members: members.data, state: stateDoc.data, exemptions, dirty }))
   const mark = (actions: Action[]): Action[] => {
     for (const groupId of dirty.members) members.changed(groupId)
     if (dirty.state) stateDoc.changed()
@@ -121,4 +126,20 @@ async function wiring(ctx: PluginContext<RealnameConfig>) {
   }
   const settle = (d: Decision): Decision => (Array.isArray(d) ? mark(d) : d.then(mark))
   return { at, settle }
+}
+
+/** Whether `last` was built for this moment: the same clock reading, bot id, roster and documents' data. */
+function current(
+  last: Realname | undefined,
+  ctx: PluginContext<RealnameConfig>,
+  members: RealnameData['members'],
+  state: RealnameData['state'],
+): last is Realname {
+  return (
+    last?.v.now === ctx.clock.now() &&
+    last.v.selfId === ctx.directory.selfId() &&
+    last.v.roster === ctx.roster &&
+    last.d.members === members &&
+    last.d.state === state
+  )
 }

@@ -4,15 +4,29 @@ import type { Directory } from '../../ports/directory.js'
 
 // Who is who: roles and staff by contact id (config and roster), and the fleet's other bot accounts.
 
-/** Role lookups from config, by contact id only (never by a display name anyone can copy). */
+/**
+ * Role lookups from config, by contact id only (never by a display name anyone can copy). The lists are
+ * shared (callers must not change them): a roster member's list with `staff` added is built once per
+ * contact and roster, and built again after the roster is replaced.
+ */
 export function roleResolver(loaded: LoadedConfig): (contactId: string) => Role[] {
   const byId = new Map<string, Role[]>()
   for (const [role, ids] of Object.entries(loaded.config.roles) as [Role, string[]][]) {
     for (const id of ids) byId.set(id, [...(byId.get(id) ?? []), role])
   }
+  const none: Role[] = []
+  let roster = loaded.roster
+  const withStaff = new Map<string, Role[]>()
   return id => {
-    const roles = byId.get(id) ?? []
-    return loaded.roster.byContact(id) && !roles.includes('staff') ? [...roles, 'staff'] : roles
+    if (loaded.roster !== roster) {
+      roster = loaded.roster
+      withStaff.clear()
+    }
+    const roles = byId.get(id) ?? none
+    if (!roster.byContact(id) || roles.includes('staff')) return roles
+    let staff = withStaff.get(id)
+    if (!staff) withStaff.set(id, (staff = [...roles, 'staff']))
+    return staff
   }
 }
 

@@ -1,17 +1,27 @@
 import { checkNickname, type CheckOptions, type NicknameVerdict, type RosterView } from './check.js'
 import type { CompiledFormat } from './format.js'
 
-/** Most verdicts remembered per formats list before the memo starts over. */
+/** Most contacts (or nicknames without one) remembered per formats list before the memo starts over. */
 const LIMIT = 20_000
+/** Most nicknames remembered per contact (one per group they are in, usually a few). */
+const PER_CONTACT = 16
+
+/** A remembered verdict and the nickname and length limit it was given for. */
+interface Known {
+  raw: string
+  maxLength: number
+  verdict: NicknameVerdict
+}
 
 /**
  * `checkNickname`, remembered per roster and compiled formats: a member who speaks again under the same
  * nickname is not checked again (a check splits and matches every format). A new roster (reloaded) or new
  * formats (a config change compiles new ones) start over. Verdicts are shared: callers must not change them.
+ * A contact's verdicts are found by contact id and then nickname (no key string built per message).
  */
 export function verdictMemo(): typeof checkNickname {
   let roster: RosterView | undefined
-  let byFormats = new WeakMap<CompiledFormat[], Map<string, NicknameVerdict>>()
+  let byFormats = new WeakMap<CompiledFormat[], Map<string, Known[]>>()
   return (raw: string, formats: CompiledFormat[], opts: CheckOptions): NicknameVerdict => {
     if (opts.roster !== roster) {
       roster = opts.roster
@@ -19,12 +29,17 @@ export function verdictMemo(): typeof checkNickname {
     }
     let known = byFormats.get(formats)
     if (!known) byFormats.set(formats, (known = new Map()))
-    const key = `${opts.maxLength}|${opts.contactId ?? ''}|${raw}`
-    let verdict = known.get(key)
-    if (!verdict) {
+    // Without a contact id the nickname is the key (a contact id never starts with a NUL).
+    const key = opts.contactId ?? `\u0000${raw}`
+    let list = known.get(key)
+    for (const k of list ?? []) if (k.raw === raw && k.maxLength === opts.maxLength) return k.verdict
+    if (!list) {
       if (known.size >= LIMIT) known.clear()
-      known.set(key, (verdict = checkNickname(raw, formats, opts)))
+      known.set(key, (list = []))
     }
+    if (list.length >= PER_CONTACT) list.shift()
+    const verdict = checkNickname(raw, formats, opts)
+    list.push({ raw, maxLength: opts.maxLength, verdict })
     return verdict
   }
 }
