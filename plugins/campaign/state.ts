@@ -114,13 +114,24 @@ export const CAMPAIGNS_DOC = docSpec<CampaignsDoc>({
   defaults: () => ({ seq: 1, items: {}, lastPublish: {} }),
   durable: true,
 })
+/** A decision on another account's post, as stored (checked: a follower applies it to its own post). */
+const POST_DECISION = z.looseObject({
+  account: z.string(),
+  id: z.string(),
+  createdAt: z.number(),
+  editor: z.string(),
+  status: z.enum(['approved', 'rejected']),
+  by: z.string(),
+  at: z.number(),
+  reason: z.string().optional(),
+})
 /** The `campaign-posts` document (durable). */
 export const POSTS_DOC = docSpec<PostsDoc>({
   version: 1,
   schema: z.object({
     seq: z.number(),
     items: z.record(z.string(), z.looseObject({})),
-    decisions: z.record(z.string(), z.looseObject({})).optional(),
+    decisions: z.record(z.string(), POST_DECISION).optional(),
     relayed: z.record(z.string(), z.number()).optional(),
   }),
   defaults: () => ({ seq: 1, items: {} }),

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import {
   closeSync,
   existsSync,
   fstatSync,
+  fsyncSync,
   mkdirSync,
   openSync,
   readFileSync,
@@ -67,10 +68,17 @@ export class MatcherCache {
 
   /** Writes the file (temp file + rename) and keeps the newest KEPT_FILES; failures are only logged. */
   private write(path: string, key: string, tables: CompiledTables): void {
-    const tmp = `${path}.${process.pid}.tmp`
+    const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 })
-      writeFileSync(tmp, encodeTables(tables, key), { mode: 0o600 })
+      // Created here and now (never an existing file or a planted link), and on disk before it is renamed.
+      const fd = openSync(tmp, 'wx', 0o600)
+      try {
+        writeFileSync(fd, encodeTables(tables, key))
+        fsyncSync(fd)
+      } finally {
+        closeSync(fd)
+      }
       renameSync(tmp, path)
       const files = readdirSync(this.dir)
         .filter(name => /^matcher-[0-9a-f]+\.bin$/.test(name))
