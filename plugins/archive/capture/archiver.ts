@@ -8,6 +8,9 @@ import { type ArchiveRecord, type ChatInfo, chatInfoOf, chatOf, recordOf } from 
 interface ChatState {
   seq: number
   ids: Set<string>
+  /** The ids of `ids` in arrival order, a ring (`next` is the oldest's slot once full): the one to forget. */
+  order: string[]
+  next: number
   /** The archive has records of this chat (so what it knows of the chat came from its members). */
   known: boolean
 }
@@ -145,12 +148,18 @@ export class Archiver {
     let s = this.states.get(chat)
     if (!s) {
       s = this.backend.tail(chat, RECENT_IDS).then(
-        tail => ({
-          seq: tail.reduce((m, r) => Math.max(m, r.seq ?? 0), 0),
-          ids: new Set(tail.map(r => r.id)),
-          known: tail.length > 0,
-        }),
-        () => ({ seq: 0, ids: new Set<string>(), known: false }),
+        tail => {
+          const state: ChatState = {
+            seq: tail.reduce((m, r) => Math.max(m, r.seq ?? 0), 0),
+            ids: new Set(),
+            order: [],
+            next: 0,
+            known: tail.length > 0,
+          }
+          for (const r of tail) remember(state, r.id)
+          return state
+        },
+        () => ({ seq: 0, ids: new Set<string>(), order: [], next: 0, known: false }),
       )
       this.states.set(chat, s)
     }
@@ -161,7 +170,18 @@ export class Archiver {
 /** The chat key of an event (re-exported for callers that only capture). */
 export { chatOf }
 
+/**
+ * Remember an id, forgetting the oldest beyond `RECENT_IDS`. The oldest is found in the ring: taking a Set's
+ * first value walks past every entry deleted before it, thousands per message once a chat is full.
+ */
 function remember(state: ChatState, id: string): void {
+  if (state.ids.has(id)) return
   state.ids.add(id)
-  if (state.ids.size > RECENT_IDS) state.ids.delete(state.ids.values().next().value as string)
+  if (state.order.length < RECENT_IDS) {
+    state.order.push(id)
+    return
+  }
+  state.ids.delete(state.order[state.next])
+  state.order[state.next] = id
+  state.next = (state.next + 1) % RECENT_IDS
 }
