@@ -13,6 +13,8 @@ interface ChatState {
   next: number
   /** The archive has records of this chat (so what it knows of the chat came from its members). */
   known: boolean
+  /** What this archiver last saved of the chat: saved again only when it changed. */
+  saved?: ChatInfo
 }
 
 /** One message to keep: its chat, id, time, how to build its record once `seq` is known, and its bytes (if any). */
@@ -79,10 +81,18 @@ export class Archiver {
     remember(state, c.id)
     const record = c.build(++state.seq)
     const day = dayKey(c.at, this.tz)
-    const saveInfo = !(c.infoIfNew && state.known)
+    // Every message carries its chat's info; a back end is asked to save it only when it changed (for
+    // PostgreSQL each save was a statement, at every message).
+    const saveInfo = !(c.infoIfNew && state.known) && !(state.saved && sameInfo(state.saved, c.info))
     state.known = true
     const done = this.queue.then(async () => {
-      if (saveInfo) await this.backend.saveChat(c.info).catch(() => {})
+      if (saveInfo)
+        await this.backend.saveChat(c.info).then(
+          () => {
+            state.saved = c.info
+          },
+          () => {},
+        )
       if (c.bytes && record.attachment && keepsBytes(cfg, c.info.kind)) await this.keepBytes(c, record, day, cfg)
       await this.write(record, day)
     })
@@ -165,6 +175,11 @@ export class Archiver {
     }
     return s
   }
+}
+
+/** The same chat info: every field equal. */
+function sameInfo(a: ChatInfo, b: ChatInfo): boolean {
+  return a.chat === b.chat && a.kind === b.kind && a.title === b.title && a.configName === b.configName
 }
 
 /** The chat key of an event (re-exported for callers that only capture). */

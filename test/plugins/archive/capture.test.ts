@@ -137,6 +137,47 @@ describe('archive: capture', () => {
     expect(await capture('m500')).toBe(true)
   })
 
+  it("saves a chat's info once while it stays the same, and again when the group is renamed", async () => {
+    const backend = new MemoryArchive()
+    const saved: string[] = []
+    const save = backend.saveChat.bind(backend)
+    backend.saveChat = async info => {
+      saved.push(info.title)
+      return save(info)
+    }
+    const archiver = new Archiver(backend, 'Asia/Shanghai')
+    const cfg = archiveConfigSchema.parse({})
+    const capture = (id: string, title: string) =>
+      archiver.keep(
+        {
+          info: { chat: 'r1', kind: 'internal', title, configName: '工作群' },
+          id,
+          at: 0,
+          build: seq => ({
+            v: 1,
+            seq,
+            id,
+            at: 0,
+            chat: 'r1',
+            sender: { id: 'a', name: 'A' },
+            type: 'text',
+            text: id,
+            mentions: [],
+          }),
+        },
+        cfg,
+      )
+    await capture('m1', '销售一部')
+    await archiver.idle()
+    for (let i = 2; i < 6; i++) await capture(`m${i}`, '销售一部')
+    await capture('m6', '销售一部（新）')
+    await archiver.idle()
+    await capture('m7', '销售一部（新）')
+    await archiver.idle()
+    expect(saved).toEqual(['销售一部', '销售一部（新）'])
+    expect((await backend.chats()).map(c => c.title)).toEqual(['销售一部（新）'])
+  })
+
   it('records a recall as its own record pointing at the original, which stays', async () => {
     const h = await setup()
     const original = await h.say(customer, '我的电话是 13912345678', customers)
