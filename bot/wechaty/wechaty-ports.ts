@@ -42,6 +42,13 @@ interface CachedMembers {
 /** Room payloads asked for at once while re-matching rooms (Wechaty's `findAll` asks 17 at a time). */
 const ROOM_READS_AT_ONCE = 32
 
+/**
+ * Groups whose member lists are read at once (each read is one look-up per member, over puppet-service a
+ * gRPC call each). Messages arriving while the lists warm up ask for many groups together: unbounded, 20
+ * groups of 500 meant 10,000 calls in flight and the heap's live data doubling for half a minute.
+ */
+const MEMBER_READS_AT_ONCE = 2
+
 /** Puppet dirty types (wechaty-puppet's DirtyType) that change a room's member list or nicknames. */
 const ROOM_DIRTY = new Set([3, 4])
 
@@ -64,6 +71,9 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
   /** Members per group, read in one batch per group and kept until a join, leave, rename or dirty event there. */
   private memberCache = new Map<string, CachedMembers>()
   private reading = new Map<string, Promise<MemberList>>()
+  /** Member reads started (at most MEMBER_READS_AT_ONCE) and the starts waiting for a turn, oldest first. */
+  private readsRunning = 0
+  private readsWaiting: (() => void)[] = []
   private generations = new Map<string, number>()
   private maxAgeMs: number
   private now: () => number
@@ -210,7 +220,7 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
     const inFlight = this.reading.get(groupId)
     if (inFlight) return inFlight
     const generation = this.generations.get(groupId) ?? 0
-    const read = this.fetchMembers(groupId).finally(() => {
+    const read = this.inTurn(() => this.fetchMembers(groupId)).finally(() => {
       if (this.reading.get(groupId) === read) this.reading.delete(groupId)
     })
     this.reading.set(groupId, read)
@@ -221,6 +231,19 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
       () => {},
     )
     return read
+  }
+
+  /** Run `fn` once fewer than MEMBER_READS_AT_ONCE reads are running. */
+  private async inTurn<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.readsRunning >= MEMBER_READS_AT_ONCE) await new Promise<void>(r => this.readsWaiting.push(r))
+    else this.readsRunning++
+    try {
+      return await fn()
+    } finally {
+      const next = this.readsWaiting.shift()
+      if (next) next()
+      else this.readsRunning--
+    }
   }
 
   private async fetchMembers(groupId: string): Promise<MemberList> {
