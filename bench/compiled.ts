@@ -85,6 +85,8 @@ export interface StartSpec {
   loadRooms?: boolean
   /** More environment for the child (e.g. `NODE_OPTIONS` for a heap snapshot on a signal). */
   env?: Record<string, string>
+  /** Another build's `bot/cli.js` to start instead of `dist/bot/cli.js` (before/after in one run). */
+  cli?: string
 }
 
 /**
@@ -122,9 +124,10 @@ function spawnChild(spec: StartSpec, service: Record<string, string> | undefined
     ...spec.env,
   }
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k]
-  if (spec.kind === 'bot' && !existsSync(CLI)) throw new Error(`${CLI} missing: run npm run build first`)
+  const cli = spec.cli ?? CLI
+  if (spec.kind === 'bot' && !existsSync(cli)) throw new Error(`${cli} missing: run npm run build first`)
   const bareMode = service ? (spec.loadRooms ? 'service-rooms' : 'service') : 'sandbox'
-  const args = [...(spec.nodeArgs ?? []), ...(spec.kind === 'bot' ? [CLI, 'start'] : [BARE, bareMode])]
+  const args = [...(spec.nodeArgs ?? []), ...(spec.kind === 'bot' ? [cli, 'start'] : [BARE, bareMode])]
   const t = performance.now()
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] })
   const ready = spec.kind === 'bot' ? /就绪 ready/ : /"phase":"ready"/
