@@ -24,28 +24,52 @@ export interface LoadedDictionary {
 /**
  * Loads and merges dictionary YAML files in order: categories with the same key are merged (lists
  * are concatenated, a later label or severity wins), and so are the links sections.
- * Throws DictionaryError listing every problem as "file:line: message".
+ * Throws DictionaryError listing every problem as "file:line: message". The same files, unchanged, give the same
+ * result object (shared: callers must not change it).
  */
 export function loadDictionaryFiles(paths: string[]): LoadedDictionary {
+  const sources = paths.map(readSource)
+  // A start reads the same files twice (the config check, then the content plugin): the second read is the first's.
+  const key = JSON.stringify([paths, sources.map(s => (typeof s === 'string' ? s : null))])
+  if (lastLoad?.key === key) return lastLoad.loaded
   const problems: string[] = []
   const warnings: string[] = []
   const draft: DictionaryDraft = { categories: new Map(), links: null, unreadable: new Set(), fileUnreadable: false }
   if (paths.length === 0) problems.push('no dictionary file given')
-  for (const path of paths) readDictionaryFile(path, draft, problems, warnings)
+  paths.forEach((path, i) => readDictionaryFile(path, sources[i], draft, problems, warnings))
   const result = finishDraft(draft)
   problems.push(...result.problems)
   warnings.push(...result.warnings)
   if (problems.length > 0 || !result.dictionary) throw new DictionaryError(problems)
-  return { dictionary: result.dictionary, warnings }
+  const loaded = { dictionary: result.dictionary, warnings }
+  lastLoad = { key, loaded }
+  return loaded
 }
 
-/** Parses one file and merges it into the draft, recording problems with file and line. */
-function readDictionaryFile(path: string, draft: DictionaryDraft, problems: string[], warnings: string[]): void {
-  let source: string
+/**
+ * The last dictionary loaded, keyed by its files' paths and contents: loading the same files unchanged returns
+ * the same (shared, never changed) result; any edit of a file loads anew.
+ */
+let lastLoad: { key: string; loaded: LoadedDictionary } | undefined
+
+function readSource(path: string): string | Error {
   try {
-    source = readFileSync(path, 'utf8')
+    return readFileSync(path, 'utf8')
   } catch (error) {
-    problems.push(`${path}: cannot read file: ${(error as Error).message}`)
+    return error as Error
+  }
+}
+
+/** Parses one file's source and merges it into the draft, recording problems with file and line. */
+function readDictionaryFile(
+  path: string,
+  source: string | Error,
+  draft: DictionaryDraft,
+  problems: string[],
+  warnings: string[],
+): void {
+  if (typeof source !== 'string') {
+    problems.push(`${path}: cannot read file: ${source.message}`)
     draft.fileUnreadable = true
     return
   }

@@ -214,3 +214,16 @@ describe('compiling a dictionary built in code', () => {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
+
+describe('loading the same files again (the config check, then the plugin)', () => {
+  it('reads the files once per change: unchanged files give the same dictionary, an edit a new one', () => {
+    const ads = (terms: string) => ['categories:', '  ads:', '    label: 广告', '    severity: low', `    terms: [${terms}]`]
+    const file = write('again.yaml', ads('加微信'))
+    const first = loadDictionaryFiles([file])
+    expect(loadDictionaryFiles([file])).toBe(first)
+    write('again.yaml', ads('加微信, 扫码进群'))
+    const edited = loadDictionaryFiles([file])
+    expect(edited).not.toBe(first)
+    expect(edited.dictionary.categories.ads.terms).toEqual(['加微信', '扫码进群'])
+  })
+})
