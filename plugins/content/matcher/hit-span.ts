@@ -83,6 +83,26 @@ export function spanOfHit(text: string, end: number, tail: number, key: ArrayLik
   return { start, oneWord: !splitByBreaks && !touchesWord }
 }
 
+/**
+ * Writes into `out` the `length` folded code points that end at `end`, `tail` folded code points before
+ * the end of its last character (as the scanner reports a hit), skipping characters that fold to
+ * nothing. Returns false when the text holds fewer.
+ */
+export function foldedBefore(text: string, end: number, tail: number, length: number, out: Int32Array): boolean {
+  let skip = tail
+  let need = length
+  for (let j = end; need > 0 && j > 0; ) {
+    const cp = codePointBefore(text, j)
+    j -= cp > 0xffff ? 2 : 1
+    const folded = foldedOf(cp)
+    for (let x = folded.length - 1; x >= 0 && need > 0; x--) {
+      if (skip > 0) skip--
+      else out[--need] = folded[x]
+    }
+  }
+  return need === 0
+}
+
 /** The last folded code point of the character just before `offset` (undefined if it is skipped). */
 function lastFoldedBefore(text: string, offset: number): number | undefined {
   const folded = foldedOf(codePointBefore(text, offset))

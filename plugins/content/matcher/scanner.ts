@@ -16,13 +16,17 @@ const EVENT = 2
 const EVENT_HIT = 1
 const EVENT_SLOW = 2
 
+/** The raw hits of the last scan, reused so that a message without hits allocates nothing. */
+const hits: number[] = []
+
 /**
  * Walks the text once, folding each character by table lookup and feeding the automaton.
  * Returns raw hits as flat triples [key index, end offset (exclusive), tail], where tail counts the
  * folded code points of the last character that lie after the key (non-zero only inside expansions).
+ * The array is shared: it holds the hits until the next call.
  */
 export function scanKeys(text: string, arena: Int32Array, links: HitLinks, alphabet: Alphabet): number[] {
-  const hits: number[] = []
+  hits.length = 0
   const n = text.length
   registers[STATE] = 0
   registers[PREVIOUS] = 0
