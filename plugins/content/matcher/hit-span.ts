@@ -27,12 +27,16 @@ function codePointBefore(text: string, end: number): number {
   return low
 }
 
-/** The folded code points of one code point (empty when skipped). */
+/** The folded code points of one code point (empty when skipped), in shared arrays: read before the next call. */
 function foldedOf(cp: number): ArrayLike<number> {
   const f = foldCodePoint(cp)
-  if (f === SKIP) return []
-  return isExpansion(f) ? expansionOf(f) : [f]
+  if (f === SKIP) return NOTHING
+  if (isExpansion(f)) return expansionOf(f)
+  single[0] = f
+  return single
 }
+const NOTHING = new Int32Array(0)
+const single = new Int32Array(1)
 
 /** True for a folded letter or digit of a spaced script. */
 function isWordLetter(folded: number | undefined): boolean {
@@ -94,7 +98,14 @@ export function foldedBefore(text: string, end: number, tail: number, length: nu
   for (let j = end; need > 0 && j > 0; ) {
     const cp = codePointBefore(text, j)
     j -= cp > 0xffff ? 2 : 1
-    const folded = foldedOf(cp)
+    const f = foldCodePoint(cp)
+    if (f === SKIP) continue
+    if (!isExpansion(f)) {
+      if (skip > 0) skip--
+      else out[--need] = f
+      continue
+    }
+    const folded = expansionOf(f)
     for (let x = folded.length - 1; x >= 0 && need > 0; x--) {
       if (skip > 0) skip--
       else out[--need] = folded[x]
