@@ -67,6 +67,7 @@ class CompiledMatcher implements Matcher {
     const lazy: LazyUrls = { text, found: undefined }
     const candidates = hits.length > 0 ? this.termCandidates(text, hits, lazy) : []
     if (this.patterns.length > 0) candidates.push(...findPatternMatches(normalizeText(text), this.patterns))
+    if (candidates.length === 0 && !this.dictionary.links) return NO_MATCHES
     const matches: Match[] = this.confirmed(dropAllowed(candidates)).map(toMatch, text)
     for (const m of matches) {
       if (!this.acts(m.category, m.kind)) m.reviewOnly = true

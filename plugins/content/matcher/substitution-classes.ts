@@ -5,11 +5,11 @@ import { foldString } from './normalize.js'
  * Most characters one substitution class may hold. Homophone and look-alike forms swap a term's
  * characters for others; when the swapped characters share a class, the automaton needs no key of
  * their own for those forms (the term's key, read by class, finds them, and each hit is checked
- * against the real keys). Bigger classes mean fewer keys but more hits to check; 16 keeps the
- * classes about the size of a toned syllable's common characters (measured: 10k terms, 867k keys
- * in 212k class keys).
+ * against the real keys). Bigger classes mean fewer keys but more hits to check (measured on the
+ * bench's 10k terms, 867k keys: 4 gives 328k class keys, 8 gives 250k, 16 gives 212k; at 16 the
+ * scan was about 20% slower than at 8 from the extra hits, at 8 as fast as one key per form).
  */
-const MAX_CLASS_SIZE = 16
+const MAX_CLASS_SIZE = 8
 /** Owner kinds (see OWNER_KINDS) whose forms swap characters one for one. */
 const SWAP_KINDS = new Set([OWNER_KINDS.indexOf('homophone') + 1, OWNER_KINDS.indexOf('lookalike') + 1])
 
