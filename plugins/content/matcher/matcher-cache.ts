@@ -217,7 +217,8 @@ export function decodeTables(file: Buffer, key: string): CompiledTables {
   if (header.key !== key) throw new Error('key mismatch')
   const body = file.subarray(headEnd)
   const sizes = header.lengths.map((n, a) => (a < ARRAY_COUNT && !BYTE_ARRAYS.has(a) ? n * 4 : n))
-  if (sizes.length !== ARRAY_COUNT + 1 || sizes.reduce((x, y) => x + y, 0) !== body.length) throw new Error('length mismatch')
+  if (sizes.length !== ARRAY_COUNT + 1 || sizes.reduce((x, y) => x + y, 0) !== body.length)
+    throw new Error('length mismatch')
   if (createHash('sha256').update(body).digest('hex') !== header.sha256) throw new Error('checksum mismatch')
   const arrays: Array<Int32Array | Uint8Array> = []
   let at = 0
