@@ -54,6 +54,8 @@ export class ChangeFeed {
       client.on('notification', n => this.notice(n.payload))
       const { rows } = await client.query<{ channel: string }>(CHANNEL_SQL)
       await client.query(`listen "${rows[0].channel}"`)
+      // Stopped (or lost) while the queries ran: this connection is no longer the feed's.
+      if (this.stopped || this.client !== client) return
       // Listening from here on: whatever changed before is read once more.
       this.generation++
       this.listening = true
