@@ -5,11 +5,12 @@ import { foldString } from './normalize.js'
  * Most characters one substitution class may hold. Homophone and look-alike forms swap a term's
  * characters for others; when the swapped characters share a class, the automaton needs no key of
  * their own for those forms (the term's key, read by class, finds them, and each hit is checked
- * against the real keys). Bigger classes mean fewer keys but more hits to check (measured on the
- * bench's 10k terms, 867k keys: 4 gives 328k class keys, 8 gives 250k, 16 gives 212k; at 16 the
- * scan was about 20% slower than at 8 from the extra hits, at 8 as fast as one key per form).
+ * against the real keys). Bigger classes mean fewer keys but more hits to check. On the bench's 10k
+ * terms (867k keys): 4 gives 329k class keys, 8 gives 248k. Scanning in one process, interleaved with
+ * main (201 rounds, load 3-4), 4 took 0.90-0.93 of main's time and 8 0.96-1.06; built 8.3 against
+ * 8.2 s CPU, retained 94.6 against 86 MB (main 12.6 s, 141 MB): 4 is the largest that is not slower.
  */
-const MAX_CLASS_SIZE = 8
+const MAX_CLASS_SIZE = 4
 /** Owner kinds (see OWNER_KINDS) whose forms swap characters one for one. */
 const SWAP_KINDS = new Set([OWNER_KINDS.indexOf('homophone') + 1, OWNER_KINDS.indexOf('lookalike') + 1])
 

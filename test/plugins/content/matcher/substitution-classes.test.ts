@@ -26,9 +26,9 @@ describe('substitution classes: one class key per term, every hit checked agains
       [''],
     )
 
-  it('joins swapped characters into classes of at most 8', () => {
+  it('joins swapped characters into classes of at most 4', () => {
     expect(members.size).toBeGreaterThan(0)
-    for (const chars of members.values()) expect(chars.length).toBeLessThanOrEqual(8)
+    for (const chars of members.values()) expect(chars.length).toBeLessThanOrEqual(4)
     expect(members.get(classes.get('赌'.codePointAt(0)!)!)).toContain('堵')
   })
 
