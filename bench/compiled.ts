@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { PuppetServer } from 'wechaty-puppet-service'
+import { START_NODE_FLAGS } from '../bot/process/heap.js'
 import { createSandbox, type SandboxWorld } from '../bot/sandbox/index.js'
 import { freePort } from '../test/e2e/puppet-service.js'
 import type { StreamMessage } from './message-stream.js'
@@ -85,6 +86,8 @@ export interface StartSpec {
   loadRooms?: boolean
   /** More environment for the child (e.g. `NODE_OPTIONS` for a heap snapshot on a signal). */
   env?: Record<string, string>
+  /** Another build's `bot/cli.js` to start instead of `dist/bot/cli.js` (before/after in one run). */
+  cli?: string
 }
 
 /**
@@ -122,9 +125,14 @@ function spawnChild(spec: StartSpec, service: Record<string, string> | undefined
     ...spec.env,
   }
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k]
-  if (spec.kind === 'bot' && !existsSync(CLI)) throw new Error(`${CLI} missing: run npm run build first`)
+  const cli = spec.cli ?? CLI
+  if (spec.kind === 'bot' && !existsSync(cli)) throw new Error(`${cli} missing: run npm run build first`)
   const bareMode = service ? (spec.loadRooms ? 'service-rooms' : 'service') : 'sandbox'
-  const args = [...(spec.nodeArgs ?? []), ...(spec.kind === 'bot' ? [CLI, 'start'] : [BARE, bareMode])]
+  // The bot as `npm start` runs it (its Node flags), bare Wechaty as Node starts any script.
+  const args =
+    spec.kind === 'bot'
+      ? [...START_NODE_FLAGS, ...(spec.nodeArgs ?? []), cli, 'start']
+      : [...(spec.nodeArgs ?? []), BARE, bareMode]
   const t = performance.now()
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] })
   const ready = spec.kind === 'bot' ? /就绪 ready/ : /"phase":"ready"/

@@ -1,13 +1,14 @@
 /**
  * Pipeline over a real puppet-service connection: bare Wechaty and the full bot
- * (createApp, every plugin, a FileStore writing in the background as the running
- * bot does, the real clock) as gRPC clients of a puppet service in another
- * process (bench/service-child.ts), so only the client side's CPU time is
- * counted. Each client has every room and its members loaded before it is
- * warmed by a first stream (the full bot loads them at login, bare Wechaty by
- * `Room.findAll()`; without it bare Wechaty would load rooms the warm-up missed
- * during the timed stream), then timed on a second stream; the service takes
- * one client at a time, so bare and full run one after the other.
+ * (createApp from the compiled code, every plugin, a FileStore writing in the
+ * background as the running bot does, the real clock) as gRPC clients of puppet
+ * services in child processes (bench/service-child.ts; one service per client,
+ * as a service takes one client), so only the clients' CPU time is counted. Each
+ * client has every room and its members loaded before it is warmed by a first
+ * stream (the full bot loads them at login, bare Wechaty by `Room.findAll()`;
+ * without it bare Wechaty would load rooms the warm-up missed during the timed
+ * stream). Both clients stay connected; the timed streams alternate between
+ * them (`reps` each), so machine noise hits both alike, and the medians are compared.
  */
 import { fork } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -15,20 +16,19 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { WechatyBuilder } from 'wechaty'
 import { PuppetService } from 'wechaty-puppet-service'
-import { createApp } from '../bot/app.js'
-import { FileStore } from '../bot/ports/store/file-store.js'
-import { createLogger } from '../bot/process/logger.js'
 import { writeBenchConfig } from './bench-config.js'
-import { collectGarbage, cpuMs } from './measure.js'
+import { bot } from './bot-modules.js'
+import { collectGarbage, cpuMs, median } from './measure.js'
 import { countHandled, quiet } from './sandbox-drive.js'
 import { syntheticWorld } from './synthetic-world.js'
 
 const CHILD = resolve(import.meta.dirname, 'service-child.ts')
 
-/** One client's timed stream (per message: CPU and wall µs). */
+/** One client's timed streams (per message: CPU and wall µs), the medians and every run's CPU. */
 export interface GrpcFigures {
   cpuUsPerMsg: number
   wallUsPerMsg: number
+  runsCpuUs: number[]
 }
 
 /** What `runGrpcPipeline` measured. */
@@ -36,85 +36,112 @@ export interface GrpcPipelineResult {
   groups: number
   membersPerGroup: number
   messages: number
+  reps: number
   bare: GrpcFigures
   full: GrpcFigures
-  /** Full ÷ bare CPU per message. */
+  /** Full ÷ bare median CPU per message. */
   ratio: number
 }
 
-/** Serve `groups` × `membersPerGroup` from a child process and time both clients on `messages` messages. */
+/** Serve `groups` × `membersPerGroup` to each client and time both on `messages` messages, `reps` times each. */
 export async function runGrpcPipeline(opts: {
   groups: number
   membersPerGroup: number
   messages: number
+  reps?: number
 }): Promise<GrpcPipelineResult> {
+  const reps = opts.reps ?? 3
   const world = syntheticWorld({ groups: opts.groups, membersPerGroup: opts.membersPerGroup })
   const dir = mkdtempSync(join(tmpdir(), 'bench-grpc-'))
   const warm = Math.min(2_000, opts.messages)
+  const services: Service[] = []
+  const stops: (() => Promise<void>)[] = []
   try {
-    const bare = await withService(opts, async (puppet, stream) => {
-      const bot = WechatyBuilder.build({ puppet })
-      bot.on('error', () => {})
-      let seen = 0
-      bot.on('message', () => {
-        seen++
-      })
-      const login = new Promise(r => bot.once('login', r))
-      await bot.start()
-      await login
-      await bot.Room.findAll() // every room and its members loaded, as the full bot has them at ready
-      await quiet(bot)
-      await stream(99, warm, () => seen)
-      const timed = await stream(7, opts.messages, () => seen)
-      await bot.stop()
-      return timed
+    const bareService = await startService(opts)
+    services.push(bareService)
+    const bareBot = WechatyBuilder.build({ puppet: bareService.puppet })
+    bareBot.on('error', () => {})
+    let seen = 0
+    bareBot.on('message', () => {
+      seen++
     })
-    const full = await withService(opts, async (puppet, stream) => {
-      const app = createApp({
-        configFile: writeBenchConfig(world, join(dir, 'config')),
-        dataDir: join(dir, 'data'),
-        log: createLogger('silent'),
-        puppet,
-        store: new FileStore(join(dir, 'data'), { background: true }),
-      })
-      const handled = countHandled(app)
-      await app.bot.start()
-      await app.ready
-      await quiet(app.bot)
-      await stream(99, warm, handled)
-      const timed = await stream(7, opts.messages, handled)
-      await app.stop()
-      return timed
+    const login = new Promise(r => bareBot.once('login', r))
+    await bareBot.start()
+    stops.push(() => bareBot.stop())
+    await login
+    await bareBot.Room.findAll() // every room and its members loaded, as the full bot has them at ready
+    await quiet(bareBot)
+    const fullService = await startService(opts)
+    services.push(fullService)
+    const app = bot.createApp({
+      configFile: writeBenchConfig(world, join(dir, 'config')),
+      dataDir: join(dir, 'data'),
+      log: bot.createLogger('silent'),
+      puppet: fullService.puppet,
+      store: new bot.FileStore(join(dir, 'data'), { background: true }),
     })
-    return { ...opts, bare, full, ratio: full.cpuUsPerMsg / bare.cpuUsPerMsg }
+    const handled = countHandled(app)
+    await app.bot.start()
+    stops.push(() => app.stop())
+    await app.ready
+    await quiet(app.bot)
+    const bareSeen = () => seen
+    await bareService.stream(99, warm, bareSeen)
+    await fullService.stream(99, warm, handled)
+    const runs = { bare: [] as Timed[], full: [] as Timed[] }
+    for (let r = 0; r < reps; r++) {
+      runs.bare.push(await bareService.stream(7 + r, opts.messages, bareSeen))
+      runs.full.push(await fullService.stream(7 + r, opts.messages, handled))
+    }
+    const bare = figures(runs.bare)
+    const full = figures(runs.full)
+    return { ...opts, reps, bare, full, ratio: full.cpuUsPerMsg / bare.cpuUsPerMsg }
   } finally {
+    for (const stop of stops.reverse()) await stop().catch(() => {})
+    for (const s of services) await s.stop()
     rmSync(dir, { recursive: true, force: true })
   }
 }
 
-type Stream = (seed: number, count: number, handled: () => number) => Promise<GrpcFigures>
+/** One timed stream: per message CPU and wall µs. */
+interface Timed {
+  cpuUs: number
+  wallUs: number
+}
+
+function figures(runs: Timed[]): GrpcFigures {
+  return {
+    cpuUsPerMsg: median(runs.map(r => r.cpuUs)),
+    wallUsPerMsg: median(runs.map(r => r.wallUs)),
+    runsCpuUs: runs.map(r => r.cpuUs),
+  }
+}
 
 /**
- * Fork a service child (a server for one client), hand `client` a puppet connected to it and a function that
- * has the service send a stream and waits until the client handled all of it that could be sent.
+ * A service child (a server for one client) and a puppet connected to it; `stream` has the service send a
+ * stream and waits until the client handled all of it that could be sent.
  */
-async function withService<T>(
-  opts: { groups: number; membersPerGroup: number },
-  client: (puppet: PuppetService, stream: Stream) => Promise<T>,
-): Promise<T> {
+interface Service {
+  puppet: PuppetService
+  stream(seed: number, count: number, handled: () => number): Promise<Timed>
+  stop(): Promise<void>
+}
+
+async function startService(opts: { groups: number; membersPerGroup: number }): Promise<Service> {
   const child = fork(CHILD, ['--groups', String(opts.groups), '--members', String(opts.membersPerGroup)], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   })
   const next = <R>() => new Promise<R>(r => child.once('message', m => r(m as R)))
-  try {
-    const { env } = await next<{ env: Record<string, string> }>()
-    const puppet = new PuppetService({
-      endpoint: env.WECHATY_PUPPET_SERVICE_ENDPOINT,
-      token: env.WECHATY_PUPPET_SERVICE_TOKEN,
-      tls: { disable: true },
-    })
-    return await client(puppet, async (seed, count, handled) => {
+  const { env } = await next<{ env: Record<string, string> }>()
+  const puppet = new PuppetService({
+    endpoint: env.WECHATY_PUPPET_SERVICE_ENDPOINT,
+    token: env.WECHATY_PUPPET_SERVICE_TOKEN,
+    tls: { disable: true },
+  })
+  return {
+    puppet,
+    async stream(seed, count, handled) {
       collectGarbage()
       const base = handled()
       const cpu = cpuMs()
@@ -127,16 +154,20 @@ async function withService<T>(
         if (performance.now() > deadline) throw new Error(`gRPC client handled ${handled() - base} of ${n} messages`)
         await new Promise(r => setTimeout(r, 1))
       }
-      return { cpuUsPerMsg: ((cpuMs() - cpu) * 1000) / n, wallUsPerMsg: ((performance.now() - t) * 1000) / n }
-    })
-  } finally {
-    child.send('stop')
-    await new Promise(r => child.once('exit', r))
+      return { cpuUs: ((cpuMs() - cpu) * 1000) / n, wallUs: ((performance.now() - t) * 1000) / n }
+    },
+    async stop() {
+      if (child.exitCode !== null) return
+      const exited = new Promise(r => child.once('exit', r))
+      child.send('stop')
+      await exited
+    },
   }
 }
 
 /** One line per result. */
 export function describeGrpcPipeline(r: GrpcPipelineResult): string {
   const f = (x: GrpcFigures) => `${x.cpuUsPerMsg.toFixed(0)} µs CPU (${x.wallUsPerMsg.toFixed(0)} wall)`
-  return `gRPC, ${r.groups} groups × ${r.membersPerGroup}, ${r.messages.toLocaleString('en')} messages: bare ${f(r.bare)}, full ${f(r.full)} per message → ${r.ratio.toFixed(2)}×`
+  const runs = (x: GrpcFigures) => x.runsCpuUs.map(u => u.toFixed(0)).join(', ')
+  return `gRPC, ${r.groups} groups × ${r.membersPerGroup}, ${r.reps} × ${r.messages.toLocaleString('en')} messages, alternating: bare ${f(r.bare)}, full ${f(r.full)} per message (medians; CPU runs bare ${runs(r.bare)}, full ${runs(r.full)}) → ${r.ratio.toFixed(2)}×`
 }

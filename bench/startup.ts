@@ -11,9 +11,11 @@
  * figure is their median, the fastest is printed beside it (--quick only seeds
  * less history). Needs `npm run build`.
  *
- * Alone, with a CPU profile of each timed bot start written to DIR (sum one with bench/profile-summary.ts):
+ * Alone, with a CPU profile of each timed bot start written to DIR (sum one with bench/profile-summary.ts),
+ * and with another build timed beside this one (`--before DIR`: a copy of an earlier `dist/`, e.g.
+ * `git stash; npm run build; cp -r dist /tmp/before; git stash pop; npm run build`), interleaved in one run:
  *
- *   npx tsx bench/startup.ts [--quick] [--profile DIR]   (seeded state from the cache, bench/seed-cache.ts)
+ *   npx tsx bench/startup.ts [--quick] [--profile DIR] [--before DIR]   (seeded state: bench/seed-cache.ts)
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -39,6 +41,8 @@ export interface StartupFigures {
   runs: { bot: number[]; bare: number[] }
   /** Medians of the CPU time used by spawn → ready (ms). */
   cpu: { bot: number; bare: number }
+  /** The other build (`--before`), timed interleaved with this one: median, runs and median CPU (ms). */
+  before?: { bot: number; runs: number[]; cpu: number }
 }
 
 /** What `runStartupBench` measured. */
@@ -57,6 +61,8 @@ export async function runStartupBench(opts: {
   dataDir: string
   /** Write a CPU profile of every timed bot start into this folder (`node --cpu-prof`). */
   profileDir?: string
+  /** Another build's `dist/` folder, timed beside this one (its `bot/cli.js`). */
+  beforeDist?: string
 }): Promise<StartupResult> {
   const runs = TIMED_STARTS
   // The bot writes to its data folder: a copy, so the workloads after this one see the seeded state unchanged.
@@ -69,10 +75,12 @@ export async function runStartupBench(opts: {
       return child
     }
     const variants = async (bot: StartSpec, bare: StartSpec): Promise<StartupFigures> => {
+      const before = opts.beforeDist ? { ...bot, cli: join(resolve(opts.beforeDist), 'bot', 'cli.js') } : undefined
       await time(bot)
       await time(bare)
-      const timed = { bot: [] as number[], bare: [] as number[] }
-      const cpu = { bot: [] as number[], bare: [] as number[] }
+      if (before) await time(before)
+      const timed = { bot: [] as number[], bare: [] as number[], before: [] as number[] }
+      const cpu = { bot: [] as number[], bare: [] as number[], before: [] as number[] }
       const profiled = opts.profileDir ? { ...bot, nodeArgs: ['--cpu-prof', '--cpu-prof-dir', opts.profileDir] } : bot
       for (let i = 0; i < runs; i++) {
         const b = await time(profiled)
@@ -81,13 +89,18 @@ export async function runStartupBench(opts: {
         timed.bare.push(w.readyMs)
         cpu.bot.push(b.readyCpuMs)
         cpu.bare.push(w.readyCpuMs)
+        if (!before) continue
+        const o = await time(before)
+        timed.before.push(o.readyMs)
+        cpu.before.push(o.readyCpuMs)
       }
       return {
         bot: median(timed.bot),
         bare: median(timed.bare),
         min: { bot: Math.min(...timed.bot), bare: Math.min(...timed.bare) },
-        runs: timed,
+        runs: { bot: timed.bot, bare: timed.bare },
         cpu: { bot: median(cpu.bot), bare: median(cpu.bare) },
+        before: before && { bot: median(timed.before), runs: timed.before, cpu: median(cpu.before) },
       }
     }
     const sandbox = await variants({ kind: 'bot' }, { kind: 'bare' })
@@ -114,7 +127,11 @@ export async function runStartupBench(opts: {
 export function describeStartup(r: StartupResult): string[] {
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
   const line = (what: string, f: StartupFigures) =>
-    `${what}: bot ${s(f.bot)} (min ${s(f.min.bot)}; runs ${f.runs.bot.map(s).join(', ')}), bare Wechaty ${s(f.bare)} (min ${s(f.min.bare)}) → ${(f.bot / f.bare).toFixed(2)}× bare, +${s(f.bot - f.bare)}; CPU to ready: bot ${s(f.cpu.bot)}, bare ${s(f.cpu.bare)} → ${(f.cpu.bot / f.cpu.bare).toFixed(2)}×`
+    `${what}: bot ${s(f.bot)} (min ${s(f.min.bot)}; runs ${f.runs.bot.map(s).join(', ')}), bare Wechaty ${s(f.bare)} (min ${s(f.min.bare)}) → ${(f.bot / f.bare).toFixed(2)}× bare, +${s(f.bot - f.bare)}; CPU to ready: bot ${s(f.cpu.bot)}, bare ${s(f.cpu.bare)} → ${(f.cpu.bot / f.cpu.bare).toFixed(2)}×${
+      f.before
+        ? `; the --before build: ${s(f.before.bot)} (runs ${f.before.runs.map(s).join(', ')}), CPU ${s(f.before.cpu)} → this build ${(f.cpu.bot / f.before.cpu).toFixed(2)}× its CPU`
+        : ''
+    }`
   return [
     `spawn → ready of \`node dist/bot/cli.js start\` (warm: 1 untimed start, then median and min of ${TIMED_STARTS}); bare Wechaty: spawn → login on the same puppet`,
     line('sandbox (demo world, example config)', r.sandbox),
@@ -126,11 +143,13 @@ export function describeStartup(r: StartupResult): string[] {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, profile: { type: 'string' } } })
+  const { values } = parseArgs({
+    options: { quick: { type: 'boolean', default: false }, profile: { type: 'string' }, before: { type: 'string' } },
+  })
   const { seededState } = await import('./seed-cache.js')
   const seed = await seededState({ quick: values.quick })
   const profileDir = values.profile && resolve(values.profile)
-  const r = await runStartupBench({ quick: values.quick, ...seed, profileDir })
+  const r = await runStartupBench({ quick: values.quick, ...seed, profileDir, beforeDist: values.before })
   console.log(describeStartup(r).join('\n'))
   if (profileDir) console.log(`profiles of the timed bot starts: ${profileDir}`)
 }

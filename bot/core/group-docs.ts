@@ -11,6 +11,12 @@ export interface WholeGroupsDoc<T> {
  * every group's data (the documents' own objects), read and extended like the whole document was; after
  * changing a group, call `changed(groupId)` (this also creates the document of a group added to
  * `data.groups`). The documents are found again by their prefix when the store is reopened.
+ *
+ * A stored group's document is read (parsed and checked) when its group is first looked at, not at start:
+ * at 100 groups of 500 members that is most of the state a start would read. Its key is listed from the
+ * start (`Object.keys(data.groups)` needs no read). What must refuse the start still does: a durable spec's
+ * documents, and any document written by a newer release (its version is read from the store without
+ * loading it), open at once.
  */
 export class GroupDocs<T extends object> {
   /** Every group's data by group id: the same objects the documents hold. */
@@ -24,10 +30,41 @@ export class GroupDocs<T extends object> {
   ) {
     for (const name of store.names(prefix)) {
       const groupId = decodeURIComponent(name.slice(prefix.length))
-      const d = store.doc(name, spec)
-      this.docs.set(groupId, d)
-      this.data.groups[groupId] = d.data
+      if (this.opensLater(name)) this.openOnFirstUse(groupId, name)
+      else this.open(groupId, name)
     }
+  }
+
+  /** Whether the document can wait for its first use: nothing about it could refuse the start. */
+  private opensLater(name: string): boolean {
+    if (this.spec.durable) return false
+    const version = this.store.storedVersion?.(name)
+    return version !== undefined && version <= this.spec.version
+  }
+
+  /** List the group now; read its document at the first get (or replace it at the first set). */
+  private openOnFirstUse(groupId: string, name: string): void {
+    Object.defineProperty(this.data.groups, groupId, {
+      configurable: true,
+      enumerable: true,
+      get: () => this.open(groupId, name).data,
+      set: (value: T) => {
+        this.open(groupId, name)
+        this.data.groups[groupId] = value
+      },
+    })
+  }
+
+  private open(groupId: string, name: string): Doc<T> {
+    const d = this.store.doc(name, this.spec)
+    this.docs.set(groupId, d)
+    Object.defineProperty(this.data.groups, groupId, {
+      configurable: true,
+      enumerable: true,
+      writable: true,
+      value: d.data,
+    })
+    return d
   }
 
   /** Mark a group's document dirty (created on first use from `data.groups[groupId]`). */

@@ -71,12 +71,18 @@ function csvRows(text: string, file: string): RosterEntry[] {
   const header = lines[0].split(',').map(h => HEADERS[h.trim().toLowerCase()])
   if (!header.includes('name')) throw new RosterError([`${file}:1: header must name a "name" (姓名) column`])
   const rows: RosterEntry[] = []
+  const shared = new Map<string, string>()
   lines.slice(1).forEach((line, i) => {
     if (!line.trim() || line.startsWith('#')) return
     const row: RosterEntry = { name: '', line: i + 2 }
     line.split(',').forEach((cell, c) => {
       const key = header[c]
-      if (key && key !== 'line' && cell.trim()) (row as any)[key] = cell.trim()
+      const value = cell.trim()
+      if (!key || key === 'line' || !value) return
+      // Departments, regions and statuses repeat on thousands of lines: one string each, not one per line.
+      let one = shared.get(value)
+      if (one === undefined) shared.set(value, (one = value))
+      ;(row as any)[key] = one
     })
     rows.push(row)
   })

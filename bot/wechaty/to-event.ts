@@ -79,6 +79,17 @@ function mayMention(msg: Message, type: types.Message, raw: string): boolean {
   return Array.isArray(ids) ? ids.length > 0 : raw.includes('@')
 }
 
+/**
+ * The file name of an image, file or video, with its bytes registered to be fetched only when wanted (the
+ * archive keeping them). The name comes from the message payload where the puppet gives one: fetching the
+ * file for its name is a download (over puppet-service a streamed gRPC call) for every such message.
+ */
+async function fileNameOf(msg: Message): Promise<string> {
+  recentMedia.register(msg.id, async () => new Uint8Array(await (await msg.toFileBox()).toBuffer()))
+  const named = (msg.payload as { filename?: unknown } | undefined)?.filename
+  return typeof named === 'string' && named ? named : (await msg.toFileBox()).name
+}
+
 async function attachmentOf(msg: Message, type: types.Message, mediaDir?: string): Promise<Attachment | undefined> {
   try {
     switch (type) {
@@ -91,9 +102,9 @@ async function attachmentOf(msg: Message, type: types.Message, mediaDir?: string
         return { title: mp.title(), description: mp.description(), url: mp.pagePath() }
       }
       case types.Message.Image: {
+        if (!mediaDir) return { fileName: await fileNameOf(msg) }
         const file = await msg.toFileBox()
         recentMedia.register(msg.id, async () => new Uint8Array(await file.toBuffer()))
-        if (!mediaDir) return { fileName: file.name }
         // The full-size image where the puppet offers one: this is what approvers and groups will see.
         const hd = await msg
           .toImage()
@@ -102,11 +113,8 @@ async function attachmentOf(msg: Message, type: types.Message, mediaDir?: string
         return { fileName: file.name, media: await saveReceivedImage(mediaDir, msg.id, hd).catch(() => undefined) }
       }
       case types.Message.Attachment:
-      case types.Message.Video: {
-        const file = await msg.toFileBox()
-        recentMedia.register(msg.id, async () => new Uint8Array(await file.toBuffer()))
-        return { fileName: file.name }
-      }
+      case types.Message.Video:
+        return { fileName: await fileNameOf(msg) }
       default:
         return undefined
     }

@@ -198,6 +198,11 @@ export class PgStore implements Store {
     return [...new Set([...this.stored.keys(), ...this.docs.keys()])].filter(n => n.startsWith(prefix)).sort()
   }
 
+  /** The version column of the document's row (read at open). */
+  storedVersion(name: string): number | undefined {
+    return this.stored.get(name)?.version
+  }
+
   append(log: string, day: string, record: object): void {
     const text = JSON.stringify(record, jsonbSafe)
     this.pending.push({ log, day, record: text })

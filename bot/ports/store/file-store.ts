@@ -58,6 +58,9 @@ const DIR_MODE = 0o700
 const FILE_MODE = 0o600
 const MANIFEST = '_manifest.json'
 const TMP = '.tmp-'
+/** How a document file written by `encodeDoc` begins, and how many bytes to read to see it. */
+const VERSION_HEAD = /^\{"\$version":(\d{1,6})[,}]/
+const VERSION_HEAD_BYTES = 24
 
 /**
  * JSON documents under `<dir>/state/<name>.json`, journals under `<dir>/state/<name>.jsonl` (see
@@ -158,6 +161,24 @@ export class FileStore implements Store {
       .filter(f => f.endsWith('.json') && f !== MANIFEST)
       .map(f => f.slice(0, -5))
     return [...new Set([...onDisk, ...this.docs.keys()])].filter(n => n.startsWith(prefix)).sort()
+  }
+
+  /** The `$version` a document file starts with (`encodeDoc` writes it first), from its first bytes. */
+  storedVersion(name: string): number | undefined {
+    let fd: number
+    try {
+      fd = this.fs.openSync(this.file(name), 'r')
+    } catch {
+      return undefined
+    }
+    try {
+      const head = Buffer.alloc(VERSION_HEAD_BYTES)
+      const read = this.fs.readSync(fd, head, 0, VERSION_HEAD_BYTES, 0)
+      const m = VERSION_HEAD.exec(head.toString('latin1', 0, read))
+      return m ? Number(m[1]) : undefined
+    } finally {
+      this.fs.closeSync(fd)
+    }
   }
 
   append(log: string, day: string, record: object): void {

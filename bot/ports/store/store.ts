@@ -117,6 +117,12 @@ export interface Store {
   journal<S extends object, R>(name: string, spec: JournalSpec<S, R>): Journal<S, R>
   /** Names of stored documents starting with `prefix` (on disk or opened), sorted. */
   names(prefix: string): string[]
+  /**
+   * The version the stored document `name` was written with, read without loading it (a few bytes), or
+   * undefined when there is none or it cannot be told that way: then only `doc()` can say. Lets a caller open
+   * a document on first use and still refuse a newer release's state at start.
+   */
+  storedVersion?(name: string): number | undefined
   /** Append one record to the daily JSONL log `log` for the day `day` (`YYYY-MM-DD`). */
   append(log: string, day: string, record: object): void
   /** Read records of `log` for days in [fromDay, toDay] inclusive. */

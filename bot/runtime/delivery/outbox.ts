@@ -84,8 +84,10 @@ function applyOutbox(s: OutboxState, r: OutboxRecord): void {
       s.seq = Math.max(s.seq, r.item.seq + 1)
       return
     case 'take': {
-      const taken = new Set(r.seqs)
-      s.queue = s.queue.filter(q => !taken.has(q.seq))
+      if (!takeSorted(s.queue, r.seqs)) {
+        const taken = new Set(r.seqs)
+        s.queue = s.queue.filter(q => !taken.has(q.seq))
+      }
       s.sent = s.sent.filter(x => x.at > r.keepAfter)
       s.sent.push({ at: r.at, chat: r.chat })
       return
@@ -100,6 +102,26 @@ function applyOutbox(s: OutboxState, r: OutboxRecord): void {
       s.queue.sort((a, b) => a.seq - b.seq)
       return
   }
+}
+
+/**
+ * Remove the items numbered `seqs` from a queue in `seq` order (as queued and requeued), each found by
+ * binary search: a send takes a few items from a queue that may hold thousands. False when one is not
+ * where the order says (a queue out of order): the caller filters instead.
+ */
+function takeSorted(queue: Queued[], seqs: number[]): boolean {
+  for (const seq of seqs) {
+    let lo = 0
+    let hi = queue.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (queue[mid].seq < seq) lo = mid + 1
+      else hi = mid
+    }
+    if (queue[lo]?.seq !== seq) return false
+    queue.splice(lo, 1)
+  }
+  return true
 }
 
 declare module '../../core/facts.js' {
@@ -157,7 +179,10 @@ export class Outbox {
     // One record appended, written with the others of this turn (after the records that caused it, a
     // confirmed case or a strike, and before any send): never a rewrite of the whole queue.
     this.journal.append({ op: 'queue', item })
-    this.chatQueue(chatKey(item)).push(item)
+    const chat = this.chatQueue(chatKey(item))
+    chat.push(item)
+    // Behind another message to its chat it cannot go first: with a wake-up set, the next send is unchanged.
+    if (chat.length > 1 && this.timerAt !== Infinity) return
     this.pump()
   }
 

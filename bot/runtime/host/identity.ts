@@ -15,6 +15,7 @@ export function roleResolver(loaded: LoadedConfig): (contactId: string) => Role[
     for (const id of ids) byId.set(id, [...(byId.get(id) ?? []), role])
   }
   const none: Role[] = []
+  const staffOnly: Role[] = ['staff']
   let roster = loaded.roster
   const withStaff = new Map<string, Role[]>()
   return id => {
@@ -24,6 +25,8 @@ export function roleResolver(loaded: LoadedConfig): (contactId: string) => Role[
     }
     const roles = byId.get(id) ?? none
     if (!roster.byContact(id) || roles.includes('staff')) return roles
+    // Most staff have no configured role: they share one list; the others get theirs once.
+    if (roles === none) return staffOnly
     let staff = withStaff.get(id)
     if (!staff) withStaff.set(id, (staff = [...roles, 'staff']))
     return staff

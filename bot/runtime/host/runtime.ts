@@ -120,8 +120,11 @@ export class BotRuntime {
       onFact: (from, fact) => this.deliverFact(from, fact),
       keyOf: msg => (this.task && this.fleet !== SOLO ? sendKey(this.task.cause, msg) : undefined),
       nameOf: async (id, groupId) => {
+        // The roster's name comes first: the group's member list (a copy of it) is read only without one.
+        const listed = this.loaded.roster.byContact(id)?.name
+        if (listed) return listed
         const m = (await deps.directory.members(groupId)).find(x => x.id === id)
-        return this.loaded.roster.byContact(id)?.name ?? m?.groupAlias ?? m?.name ?? id
+        return m?.groupAlias ?? m?.name ?? id
       },
       admins:
         cfg.adminChannel.mode === 'group'

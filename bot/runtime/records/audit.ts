@@ -60,9 +60,13 @@ export const AUDIT_COUNTER_DOC = docSpec<{ next: number }>({
   defaults: () => ({ next: 1 }),
 })
 
+/** Entries kept in memory beyond `keep` before the oldest are dropped together. */
+const TRIM_BATCH = 256
+
 /**
  * Append-only audit log in daily JSONL segments, with ids `A1`, `A2`… that
- * admins quote in `#撤销`. Recent entries stay in memory for fast queries.
+ * admins quote in `#撤销`. Recent entries (the last `keep`, up to
+ * `TRIM_BATCH` more) stay in memory for fast queries.
  */
 export class AuditLog {
   private recent: AuditEntry[] = []
@@ -94,7 +98,8 @@ export class AuditLog {
     this.counter.changed()
     this.store.append('audit', dayKey(full.at, this.tz), full)
     this.recent.push(full)
-    if (this.recent.length > this.keep) this.recent.splice(0, this.recent.length - this.keep)
+    // Trimmed a batch at a time (down to `keep`): one entry at a time moved the whole list at every append.
+    if (this.recent.length >= this.keep + TRIM_BATCH) this.recent.splice(0, this.recent.length - this.keep)
     for (const l of this.listeners) l(full)
     return full
   }

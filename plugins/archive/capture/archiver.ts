@@ -8,8 +8,13 @@ import { type ArchiveRecord, type ChatInfo, chatInfoOf, chatOf, recordOf } from 
 interface ChatState {
   seq: number
   ids: Set<string>
+  /** The ids of `ids` in arrival order, a ring (`next` is the oldest's slot once full): the one to forget. */
+  order: string[]
+  next: number
   /** The archive has records of this chat (so what it knows of the chat came from its members). */
   known: boolean
+  /** What this archiver last saved of the chat: saved again only when it changed. */
+  saved?: ChatInfo
 }
 
 /** One message to keep: its chat, id, time, how to build its record once `seq` is known, and its bytes (if any). */
@@ -76,10 +81,18 @@ export class Archiver {
     remember(state, c.id)
     const record = c.build(++state.seq)
     const day = dayKey(c.at, this.tz)
-    const saveInfo = !(c.infoIfNew && state.known)
+    // Every message carries its chat's info; a back end is asked to save it only when it changed (for
+    // PostgreSQL each save was a statement, at every message).
+    const saveInfo = !(c.infoIfNew && state.known) && !(state.saved && sameInfo(state.saved, c.info))
     state.known = true
     const done = this.queue.then(async () => {
-      if (saveInfo) await this.backend.saveChat(c.info).catch(() => {})
+      if (saveInfo)
+        await this.backend.saveChat(c.info).then(
+          () => {
+            state.saved = c.info
+          },
+          () => {},
+        )
       if (c.bytes && record.attachment && keepsBytes(cfg, c.info.kind)) await this.keepBytes(c, record, day, cfg)
       await this.write(record, day)
     })
@@ -145,12 +158,18 @@ export class Archiver {
     let s = this.states.get(chat)
     if (!s) {
       s = this.backend.tail(chat, RECENT_IDS).then(
-        tail => ({
-          seq: tail.reduce((m, r) => Math.max(m, r.seq ?? 0), 0),
-          ids: new Set(tail.map(r => r.id)),
-          known: tail.length > 0,
-        }),
-        () => ({ seq: 0, ids: new Set<string>(), known: false }),
+        tail => {
+          const state: ChatState = {
+            seq: tail.reduce((m, r) => Math.max(m, r.seq ?? 0), 0),
+            ids: new Set(),
+            order: [],
+            next: 0,
+            known: tail.length > 0,
+          }
+          for (const r of tail) remember(state, r.id)
+          return state
+        },
+        () => ({ seq: 0, ids: new Set<string>(), order: [], next: 0, known: false }),
       )
       this.states.set(chat, s)
     }
@@ -158,10 +177,26 @@ export class Archiver {
   }
 }
 
+/** The same chat info: every field equal. */
+function sameInfo(a: ChatInfo, b: ChatInfo): boolean {
+  return a.chat === b.chat && a.kind === b.kind && a.title === b.title && a.configName === b.configName
+}
+
 /** The chat key of an event (re-exported for callers that only capture). */
 export { chatOf }
 
+/**
+ * Remember an id, forgetting the oldest beyond `RECENT_IDS`. The oldest is found in the ring: taking a Set's
+ * first value walks past every entry deleted before it, thousands per message once a chat is full.
+ */
 function remember(state: ChatState, id: string): void {
+  if (state.ids.has(id)) return
   state.ids.add(id)
-  if (state.ids.size > RECENT_IDS) state.ids.delete(state.ids.values().next().value as string)
+  if (state.order.length < RECENT_IDS) {
+    state.order.push(id)
+    return
+  }
+  state.ids.delete(state.order[state.next])
+  state.order[state.next] = id
+  state.next = (state.next + 1) % RECENT_IDS
 }

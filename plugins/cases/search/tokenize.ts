@@ -5,7 +5,8 @@
  * slows down sharply on very long strings, so text is cut into short chunks at
  * whitespace and punctuation first.
  */
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
+// Built on first use: creating it loads ICU's Chinese dictionary (tens of ms), which a start does not need.
+let segmenter: Intl.Segmenter | undefined
 
 const CHUNK_SPLIT = /[\s，。！？；：、,!?;“”"‘’'（）()【】[\]《》<>…|]+/u
 const CHUNK_MAX = 200
@@ -101,6 +102,7 @@ export function tokenize(text: string): string[] {
   const out: string[] = []
   for (const piece of normalize(text).split(CHUNK_SPLIT)) {
     for (let i = 0; i < piece.length; i += CHUNK_MAX) {
+      segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' })
       for (const s of segmenter.segment(piece.slice(i, i + CHUNK_MAX))) {
         if (s.isWordLike && !STOPWORDS.has(s.segment)) out.push(s.segment)
       }

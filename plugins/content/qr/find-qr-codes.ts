@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import jpeg from 'jpeg-js'
 import { PNG } from 'pngjs'
+import { DEFAULT_QR_LIMITS, QrImageError, type QrLimits } from './qr-limits.js'
 
 /** jsQR's CommonJS export is the function itself (its typings describe an ES default export). */
 const jsQR = createRequire(import.meta.url)('jsqr') as (
@@ -15,32 +16,6 @@ const jsQR = createRequire(import.meta.url)('jsqr') as (
     { x: number; y: number }
   >
 } | null
-
-/** Limits on one image: bigger or slower images are skipped, never half-checked silently. */
-export interface QrLimits {
-  /** Largest encoded image, in bytes. */
-  maxBytes: number
-  /** Largest decoded image, in pixels (width x height). */
-  maxPixels: number
-  /** Time budget for decoding and searching, in ms: no new search starts after it. */
-  maxMs: number
-  /** At most this many QR codes are read from one image. */
-  maxCodes: number
-}
-
-/** Default limits: phone screenshots and photos pass, posters of 100 megapixels do not. */
-export const DEFAULT_QR_LIMITS: QrLimits = { maxBytes: 8_000_000, maxPixels: 16_000_000, maxMs: 2000, maxCodes: 4 }
-
-/** Why an image could not be checked (the caller logs it and skips the image). */
-export class QrImageError extends Error {
-  constructor(
-    readonly reason: 'unsupported' | 'too-large' | 'broken' | 'timeout',
-    message: string,
-  ) {
-    super(message)
-    this.name = 'QrImageError'
-  }
-}
 
 interface Rgba {
   width: number

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { DEFAULT_QR_LIMITS, QrImageError, type QrLimits } from './find-qr-codes.js'
+import { DEFAULT_QR_LIMITS, QrImageError, type QrLimits } from './qr-limits.js'
 import type { QrAnswer } from './qr-worker.js'
 
 /** Extra time the worker gets beyond its own time cap before it is stopped and restarted. */

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads'
-import { QrImageError, findQrCodes, type QrLimits } from './find-qr-codes.js'
+import { findQrCodes } from './find-qr-codes.js'
+import { QrImageError, type QrLimits } from './qr-limits.js'
 
 /** A request to the QR worker thread, and its answer (see qr-reader.ts). */
 export interface QrRequest {

@@ -47,6 +47,14 @@ describe('loadRoster from CSV', () => {
     expect(roster.named('张三').map(e => e.dept)).toEqual(['销售部', '市场部'])
   })
 
+  it('finds three namesakes in file order, and a repeated cell reads the same on every line', () => {
+    const roster = loadRoster(
+      rosterFile('staff.csv', '姓名,部门,地区\n张三,销售部,南宁\n张三,市场部,南宁\n张三,培训部,南宁\n'),
+    )
+    expect(roster.named('张三').map(e => e.dept)).toEqual(['销售部', '市场部', '培训部'])
+    expect(roster.entries.map(e => e.region)).toEqual(['南宁', '南宁', '南宁'])
+  })
+
   it('reports every problem with its line: bad phone, empty name, duplicate with both lines', () => {
     const file = rosterFile(
       'staff.csv',

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { WechatyBuilder } from 'wechaty'
+import { type Wechaty, WechatyBuilder } from 'wechaty'
 import { GroupMatcher } from '../../../bot/runtime/groups/group-matcher.js'
 import { createSandbox } from '../../../bot/sandbox/index.js'
 import { fixRoomMemberCache } from '../../../bot/wechaty/room-member-cache.js'
@@ -84,5 +84,36 @@ describe('the group directory keeps its members current', () => {
     expect(again[0].roles).toEqual([])
     expect(again[0].groupAlias).not.toBe('changed by a caller')
     await d.stop()
+  })
+})
+
+describe('the group directory reads few groups at once', () => {
+  it('reads at most two groups at a time when many are asked for together, and answers each', async () => {
+    let running = 0
+    let most = 0
+    const room = (id: string) => ({
+      id,
+      memberAll: async () => {
+        running++
+        most = Math.max(most, running)
+        await new Promise(r => setTimeout(r, 5))
+        running--
+        return [{ id: `${id}-member`, name: () => `${id} member` }]
+      },
+      alias: async () => `${id} nickname`,
+    })
+    const bot = {
+      on: () => {},
+      isLoggedIn: true,
+      puppet: { currentUserId: 'self', on: () => {} },
+      Room: { find: async ({ id }: { id: string }) => room(id) },
+    }
+    const ports = new WechatyPorts(bot as unknown as Wechaty, () => new GroupMatcher([]))
+    const groups = ['a', 'b', 'c', 'd', 'e']
+    const lists = await Promise.all(groups.map(id => ports.members(id)))
+    expect(most).toBe(2)
+    expect(lists.map(l => l.map(m => [m.id, m.groupAlias]))).toEqual(
+      groups.map(id => [[`${id}-member`, `${id} nickname`]]),
+    )
   })
 })

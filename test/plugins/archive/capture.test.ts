@@ -2,6 +2,8 @@ import { appendFileSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { MessageEvent } from '../../../bot/core/event.js'
+import { Archiver } from '../../../plugins/archive/capture/archiver.js'
+import { archiveConfigSchema } from '../../../plugins/archive/config.js'
 import { FileArchive } from '../../../plugins/archive/store/file-backend.js'
 import { MemoryArchive } from '../../../plugins/archive/store/memory-backend.js'
 import { createArchivePlugin } from '../../../plugins/archive/index.js'
@@ -101,6 +103,79 @@ describe('archive: capture', () => {
       [1, '只发了一次'],
       [2, '新消息'],
     ])
+  })
+
+  it('refuses a duplicate among the last 2,000 ids of a chat, and forgets older ones in arrival order', async () => {
+    const archiver = new Archiver(new MemoryArchive(), 'Asia/Shanghai')
+    const cfg = archiveConfigSchema.parse({})
+    const capture = (id: string) =>
+      archiver.keep(
+        {
+          info: { chat: 'r1', kind: 'internal', title: '工作群' },
+          id,
+          at: 0,
+          build: seq => ({
+            v: 1,
+            seq,
+            id,
+            at: 0,
+            chat: 'r1',
+            sender: { id: 'a', name: 'A' },
+            type: 'text',
+            text: id,
+            mentions: [],
+          }),
+        },
+        cfg,
+      )
+    for (let i = 0; i < 2_500; i++) expect(await capture(`m${i}`)).toBe(true)
+    expect(await capture('m2499')).toBe(false)
+    expect(await capture('m500')).toBe(false) // the 2,000th newest
+    expect(await capture('m499')).toBe(true) // forgotten, so kept again (and now the newest)
+    expect(await capture('m499')).toBe(false)
+    expect(await capture('m501')).toBe(false) // m500 was forgotten to make room, m501 not
+    expect(await capture('m500')).toBe(true)
+  })
+
+  it("saves a chat's info once while it stays the same, and again when the group is renamed", async () => {
+    const backend = new MemoryArchive()
+    const saved: string[] = []
+    const save = backend.saveChat.bind(backend)
+    backend.saveChat = async info => {
+      saved.push(info.title)
+      return save(info)
+    }
+    const archiver = new Archiver(backend, 'Asia/Shanghai')
+    const cfg = archiveConfigSchema.parse({})
+    const capture = (id: string, title: string) =>
+      archiver.keep(
+        {
+          info: { chat: 'r1', kind: 'internal', title, configName: '工作群' },
+          id,
+          at: 0,
+          build: seq => ({
+            v: 1,
+            seq,
+            id,
+            at: 0,
+            chat: 'r1',
+            sender: { id: 'a', name: 'A' },
+            type: 'text',
+            text: id,
+            mentions: [],
+          }),
+        },
+        cfg,
+      )
+    await capture('m1', '销售一部')
+    await archiver.idle()
+    for (let i = 2; i < 6; i++) await capture(`m${i}`, '销售一部')
+    await capture('m6', '销售一部（新）')
+    await archiver.idle()
+    await capture('m7', '销售一部（新）')
+    await archiver.idle()
+    expect(saved).toEqual(['销售一部', '销售一部（新）'])
+    expect((await backend.chats()).map(c => c.title)).toEqual(['销售一部（新）'])
   })
 
   it('records a recall as its own record pointing at the original, which stays', async () => {

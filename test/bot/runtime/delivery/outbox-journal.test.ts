@@ -189,3 +189,19 @@ describe('Outbox journal file', () => {
     expect(new FileStore(dir).journal('outbox', OUTBOX_JOURNAL).state.queue).toHaveLength(1200)
   })
 })
+
+describe('outbox journal: taking sent messages from the queue', () => {
+  const item = (seq: number) => ({ chat: { room: 'r1' }, text: `m${seq}`, seq, attempts: 0, notBefore: 0 })
+  const take = (seqs: number[]) => ({ op: 'take' as const, seqs, at: T0, chat: 'room:r1', keepAfter: T0 - 60_000 })
+
+  it('removes exactly the taken items, from a queue in order or not', () => {
+    const sorted = { queue: [1, 2, 3, 4, 5].map(item), seq: 6, sent: [] }
+    OUTBOX_JOURNAL.apply(sorted, take([2, 4]))
+    expect(sorted.queue.map(q => q.seq)).toEqual([1, 3, 5])
+    OUTBOX_JOURNAL.apply(sorted, take([9]))
+    expect(sorted.queue.map(q => q.seq)).toEqual([1, 3, 5])
+    const shuffled = { queue: [3, 1, 5, 2].map(item), seq: 6, sent: [] }
+    OUTBOX_JOURNAL.apply(shuffled, take([1, 2]))
+    expect(shuffled.queue.map(q => q.seq)).toEqual([3, 5])
+  })
+})

@@ -1,0 +1,47 @@
+import { FileBox } from 'file-box'
+import { types, type Message } from 'wechaty'
+import { describe, expect, it, vi } from 'vitest'
+import { recentMedia } from '../../../bot/ports/media.js'
+import { toMessageEvent } from '../../../bot/wechaty/to-event.js'
+
+const GROUP = { id: 'r1', topic: '工作群', configName: '工作群', kind: 'internal' as const }
+
+/** A Wechaty message of `type` in a group, its payload naming `filename` (or not), its file counted. */
+function fileMessage(id: string, type: types.Message, filename?: string) {
+  const toFileBox = vi.fn(async () => FileBox.fromBuffer(Buffer.from(`bytes of ${id}`), 'from-file.bin'))
+  const talker = { id: 'wxid_a', name: () => '张三' }
+  const room = { id: 'r1', alias: async () => '销售-张三' }
+  const msg = {
+    id,
+    payload: { filename, mentionIdList: [] },
+    talker: () => talker,
+    room: () => room,
+    type: () => type,
+    text: () => '[文件]',
+    date: () => new Date(0),
+    toFileBox,
+  }
+  return { msg: msg as unknown as Message, toFileBox }
+}
+
+describe('toMessageEvent: files, images and videos', () => {
+  it.each([
+    ['a file', types.Message.Attachment],
+    ['an image', types.Message.Image],
+    ['a video', types.Message.Video],
+  ])('names %s from the payload without fetching it; the bytes are fetched only when asked', async (_l, type) => {
+    const { msg, toFileBox } = fileMessage(`m-${type}`, type, '报价单.xlsx')
+    const ev = await toMessageEvent(msg, GROUP)
+    expect(ev.attachment).toEqual({ fileName: '报价单.xlsx' })
+    expect(toFileBox).not.toHaveBeenCalled()
+    expect(Buffer.from((await recentMedia.fetch(`m-${type}`))!).toString()).toBe(`bytes of m-${type}`)
+    expect(toFileBox).toHaveBeenCalledTimes(1)
+  })
+
+  it('fetches the file for its name when the payload has none', async () => {
+    const { msg, toFileBox } = fileMessage('m-unnamed', types.Message.Attachment)
+    const ev = await toMessageEvent(msg, GROUP)
+    expect(ev.attachment).toEqual({ fileName: 'from-file.bin' })
+    expect(toFileBox).toHaveBeenCalledTimes(1)
+  })
+})
