@@ -1,4 +1,4 @@
-/** Codes 1..size for the folded code points used by a dictionary's keys, most frequent first (see codeOfRank). */
+/** Codes 1..size for the folded code points used by a dictionary's keys, by class, most frequent first (see codeOfRank). */
 export interface Alphabet {
   /** The largest code. */
   size: number
@@ -9,14 +9,21 @@ export interface Alphabet {
   codes: Int32Array
 }
 
-/** Builds the alphabet of folded keys (code points stored back to back). */
-export function buildAlphabet(keyCodePoints: Int32Array): Alphabet {
+/**
+ * Builds the alphabet of folded keys (code points stored back to back), one code per class: every code
+ * point of a class (see substitution-classes.ts) gets the code of its class, most frequent class first.
+ */
+export function buildAlphabet(keyCodePoints: Int32Array, classes: Map<number, number>): Alphabet {
   const frequency = new Map<number, number>()
-  for (const cp of keyCodePoints) frequency.set(cp, (frequency.get(cp) ?? 0) + 1)
+  for (const cp of keyCodePoints) {
+    const c = classes.get(cp) ?? cp
+    frequency.set(c, (frequency.get(c) ?? 0) + 1)
+  }
   const byFrequency = [...frequency.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0])
-  const sorted = byFrequency.map(([cp], i) => [cp, codeOfRank(i)]).sort((x, y) => x[0] - y[0])
-  const codePoints = Int32Array.from(sorted, ([cp]) => cp)
-  const codes = Int32Array.from(sorted, ([, code]) => code)
+  const codeOfClass = new Map(byFrequency.map(([c], i) => [c, codeOfRank(i)]))
+  const sorted = [...new Set(keyCodePoints)].sort((x, y) => x - y)
+  const codePoints = Int32Array.from(sorted)
+  const codes = Int32Array.from(sorted, cp => codeOfClass.get(classes.get(cp) ?? cp)!)
   return alphabetOf(codePoints, codes)
 }
 
@@ -33,7 +40,8 @@ export function alphabetOf(codePoints: Int32Array, codes: Int32Array): Alphabet 
     }
     return 0
   }
-  const size = codePoints.length === 0 ? 0 : codeOfRank(codePoints.length - 1)
+  let size = 0
+  for (const code of codes) size = Math.max(size, code)
   return { size, codeOf, codePoints, codes }
 }
 

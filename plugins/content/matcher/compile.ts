@@ -3,13 +3,14 @@ import { dropAllowed, type Candidate } from './allow-filter.js'
 import { compileTables, type CompiledTables } from './compiled-tables.js'
 import { dictionaryProblems, normalizeDomain } from './dictionary-checks.js'
 import { DictionaryError } from './dictionary-error.js'
-import { spanOfHit } from './hit-span.js'
+import { foldedBefore, spanOfHit } from './hit-span.js'
 import { findUrls, hostOf, isAllowedHost, type FoundUrl } from './links.js'
 import { normalizeText } from './normalize.js'
 import { compilePattern, findPatternMatches, type CompiledPattern } from './patterns.js'
 import { scanKeys, type HitLinks } from './scanner.js'
 import type { MatcherCache } from './matcher-cache.js'
 import { OWNER_KINDS, keyAt, type TermIndex } from './term-index.js'
+import { compareKeyTo } from './substitution-classes.js'
 import { isLookalikeLetter } from './fold-table.js'
 import { expansionTables, isWord } from './expansion-data.js'
 import type { Dictionary, Match, MatchKind, Matcher } from './types.js'
@@ -36,6 +37,8 @@ class CompiledMatcher implements Matcher {
   private readonly alphabet: Alphabet
   private readonly arena: Int32Array
   private readonly links: HitLinks
+  private readonly classOffsets: Int32Array
+  private readonly classMembers: Int32Array
   private readonly patterns: CompiledPattern[]
   private readonly allowDomains: string[]
 
@@ -45,6 +48,8 @@ class CompiledMatcher implements Matcher {
     this.alphabet = tables.alphabet
     this.arena = tables.arena
     this.links = tables.links
+    this.classOffsets = tables.classOffsets
+    this.classMembers = tables.classMembers
     this.patterns = Object.entries(dictionary.categories).flatMap(([category, rule]) =>
       rule.patterns.map(source => compilePattern(category, source)),
     )
@@ -52,16 +57,17 @@ class CompiledMatcher implements Matcher {
   }
 
   /**
-   * One pass over the text. A message without any key hit, pattern or links rule returns at once,
-   * without allocating anything but the result (this is the common case, so the path has no closures).
+   * One pass over the text. A message without any key hit, pattern or links rule returns the shared
+   * empty result at once, without allocating anything (this is the common case, so the path has no closures).
    */
   scan(text: string): Match[] {
-    if (typeof text !== 'string' || text.length === 0) return []
+    if (typeof text !== 'string' || text.length === 0) return NO_MATCHES
     const hits = scanKeys(text, this.arena, this.links, this.alphabet)
-    if (hits.length === 0 && this.patterns.length === 0 && !this.dictionary.links) return []
+    if (hits.length === 0 && this.patterns.length === 0 && !this.dictionary.links) return NO_MATCHES
     const lazy: LazyUrls = { text, found: undefined }
     const candidates = hits.length > 0 ? this.termCandidates(text, hits, lazy) : []
     if (this.patterns.length > 0) candidates.push(...findPatternMatches(normalizeText(text), this.patterns))
+    if (candidates.length === 0 && !this.dictionary.links) return NO_MATCHES
     const matches: Match[] = this.confirmed(dropAllowed(candidates)).map(toMatch, text)
     for (const m of matches) {
       if (!this.acts(m.category, m.kind)) m.reviewOnly = true
@@ -115,6 +121,29 @@ class CompiledMatcher implements Matcher {
   }
 
   /**
+   * The key that a hit of class key c (ending at `end`, `tail`) really found, or -1: the hit's folded
+   * characters must be one of the keys the class key stands for (at most one is, as keys are distinct;
+   * they are sorted, so a binary search finds it).
+   */
+  private keyOfHit(text: string, c: number, end: number, tail: number): number {
+    const { keyOffsets } = this.index
+    const first = this.classMembers[this.classOffsets[c]]
+    const length = keyOffsets[first + 1] - keyOffsets[first]
+    if (folded.length < length) folded = new Int32Array(length * 2)
+    if (!foldedBefore(text, end, tail, length, folded)) return -1
+    let lo = this.classOffsets[c]
+    let hi = this.classOffsets[c + 1] - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const d = compareKeyTo(this.index, this.classMembers[mid], folded, length)
+      if (d === 0) return this.classMembers[mid]
+      if (d < 0) lo = mid + 1
+      else hi = mid - 1
+    }
+    return -1
+  }
+
+  /**
    * Term matches that read as one word (see HitSpan), and allowed-phrase matches. Allowed phrases
    * are matched generously, however their letters are split, so that they cancel more, never less.
    * An expansion is no match inside a URL or an e-mail address (`jiawei@example.com` is not 加薇).
@@ -125,8 +154,9 @@ class CompiledMatcher implements Matcher {
       this.index
     let addresses: Array<[number, number]> | undefined
     for (let h = 0; h < hits.length; h += 3) {
-      const k = hits[h]
       const end = hits[h + 1]
+      const k = this.keyOfHit(text, hits[h], end, hits[h + 2])
+      if (k < 0) continue
       const span = spanOfHit(text, end, hits[h + 2], keyAt(this.index, k))
       for (let o = ownerOffsets[k]; o < ownerOffsets[k + 1]; o++) {
         const allowPhrase = ownerIsAllowPhrase[o] === 1
@@ -150,6 +180,11 @@ class CompiledMatcher implements Matcher {
     return candidates
   }
 }
+
+/** The result of a scan that finds nothing, shared (frozen: callers only read results). */
+const NO_MATCHES = Object.freeze([]) as unknown as Match[]
+/** Scratch space for the folded characters of a hit (see keyOfHit), grown as needed. */
+let folded = new Int32Array(64)
 
 /** The URLs of a text, found on first use. */
 interface LazyUrls {

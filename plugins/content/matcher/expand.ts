@@ -218,19 +218,36 @@ function homophoneAlternatives(term: string, chars: string[], tables: ExpansionT
   const toned = tonedReadings(term)
   const long = chars.length >= LONG_TERM
   return chars.map((c, i) => {
-    const common = (tables.rank.get(c) ?? Infinity) <= COMMON_RANK
     const reading = toned.length === chars.length ? toned[i] : ''
-    const readings = common && reading !== '' ? (long ? nearReadings(reading) : otherTones(reading)) : []
-    const same = [...(tables.homophones.get(readings[0]) ?? '')]
-    const near = readings.slice(1).flatMap(r => [...(tables.homophones.get(r) ?? '')])
-    const byRank = (x: string, y: string): number => (tables.rank.get(x) ?? 0) - (tables.rank.get(y) ?? 0)
-    const puns = [...(tables.punCharacters.get(c) ?? '')]
-    const alternatives = [...new Set([...puns, ...same, ...near.sort(byRank)])]
-      .filter(h => h !== c)
-      .slice(0, long ? NEAR_HOMOPHONES_PER_CHARACTER : HOMOPHONES_PER_CHARACTER)
-    const digit = NUMERAL_DIGITS[c]
-    return digit === undefined ? alternatives : [digit, ...alternatives]
+    const id = `${c}\t${reading}\t${long ? 1 : 0}`
+    let alternatives = alternativesCache.get(id)
+    if (alternatives === undefined) {
+      alternatives = characterAlternatives(c, reading, long, tables)
+      alternativesCache.set(id, alternatives)
+    }
+    return alternatives
   })
+}
+
+/**
+ * Homophone alternatives of one character read `reading`, per (character, reading, long term):
+ * the same for every term, so worked out once per process (a big dictionary repeats its characters).
+ */
+const alternativesCache = new Map<string, string[]>()
+
+/** See homophoneAlternatives (a fresh array: callers only read it). */
+function characterAlternatives(c: string, reading: string, long: boolean, tables: ExpansionTables): string[] {
+  const common = (tables.rank.get(c) ?? Infinity) <= COMMON_RANK
+  const readings = common && reading !== '' ? (long ? nearReadings(reading) : otherTones(reading)) : []
+  const same = [...(tables.homophones.get(readings[0]) ?? '')]
+  const near = readings.slice(1).flatMap(r => [...(tables.homophones.get(r) ?? '')])
+  const byRank = (x: string, y: string): number => (tables.rank.get(x) ?? 0) - (tables.rank.get(y) ?? 0)
+  const puns = [...(tables.punCharacters.get(c) ?? '')]
+  const alternatives = [...new Set([...puns, ...same, ...near.sort(byRank)])]
+    .filter(h => h !== c)
+    .slice(0, long ? NEAR_HOMOPHONES_PER_CHARACTER : HOMOPHONES_PER_CHARACTER)
+  const digit = NUMERAL_DIGITS[c]
+  return digit === undefined ? alternatives : [digit, ...alternatives]
 }
 
 /** The reading itself, then the same syllable in its other tones ("bi1" -> bi2, bi3...). */

@@ -27,12 +27,16 @@ function codePointBefore(text: string, end: number): number {
   return low
 }
 
-/** The folded code points of one code point (empty when skipped). */
+/** The folded code points of one code point (empty when skipped), in shared arrays: read before the next call. */
 function foldedOf(cp: number): ArrayLike<number> {
   const f = foldCodePoint(cp)
-  if (f === SKIP) return []
-  return isExpansion(f) ? expansionOf(f) : [f]
+  if (f === SKIP) return NOTHING
+  if (isExpansion(f)) return expansionOf(f)
+  single[0] = f
+  return single
 }
+const NOTHING = new Int32Array(0)
+const single = new Int32Array(1)
 
 /** True for a folded letter or digit of a spaced script. */
 function isWordLetter(folded: number | undefined): boolean {
@@ -81,6 +85,33 @@ export function spanOfHit(text: string, end: number, tail: number, key: ArrayLik
   const touchesWord =
     (isWordLetter(key[0]) && isWordLetter(before)) || (isWordLetter(key[key.length - 1]) && isWordLetter(after))
   return { start, oneWord: !splitByBreaks && !touchesWord }
+}
+
+/**
+ * Writes into `out` the `length` folded code points that end at `end`, `tail` folded code points before
+ * the end of its last character (as the scanner reports a hit), skipping characters that fold to
+ * nothing. Returns false when the text holds fewer.
+ */
+export function foldedBefore(text: string, end: number, tail: number, length: number, out: Int32Array): boolean {
+  let skip = tail
+  let need = length
+  for (let j = end; need > 0 && j > 0; ) {
+    const cp = codePointBefore(text, j)
+    j -= cp > 0xffff ? 2 : 1
+    const f = foldCodePoint(cp)
+    if (f === SKIP) continue
+    if (!isExpansion(f)) {
+      if (skip > 0) skip--
+      else out[--need] = f
+      continue
+    }
+    const folded = expansionOf(f)
+    for (let x = folded.length - 1; x >= 0 && need > 0; x--) {
+      if (skip > 0) skip--
+      else out[--need] = folded[x]
+    }
+  }
+  return need === 0
 }
 
 /** The last folded code point of the character just before `offset` (undefined if it is skipped). */

@@ -23,7 +23,7 @@ import { EXPANSION_TABLES_FILE } from './expansion-data.js'
 import type { Dictionary } from './types.js'
 
 /** Bump when the compile or the file layout changes: cache files of another format are ignored and rebuilt. */
-export const MATCHER_CACHE_FORMAT = 1
+export const MATCHER_CACHE_FORMAT = 3
 const MAGIC = 'GGMC'
 
 /**
@@ -165,11 +165,15 @@ function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
     t.arena,
     t.links.out,
     t.links.report,
+    t.classOffsets,
+    t.classMembers,
   ]
 }
 
 /** Which of arraysOf's arrays are bytes (the others are Int32). */
 const BYTE_ARRAYS = new Set([3, 4, 5])
+/** How many arrays arraysOf gives. */
+const ARRAY_COUNT = 13
 
 /** Header of a cache file: JSON after the magic and its length. */
 interface CacheHeader {
@@ -212,12 +216,13 @@ export function decodeTables(file: Buffer, key: string): CompiledTables {
     throw new Error(`format ${header.format}, expected ${MATCHER_CACHE_FORMAT}`)
   if (header.key !== key) throw new Error('key mismatch')
   const body = file.subarray(headEnd)
-  const sizes = header.lengths.map((n, a) => (a < 11 && !BYTE_ARRAYS.has(a) ? n * 4 : n))
-  if (sizes.length !== 12 || sizes.reduce((x, y) => x + y, 0) !== body.length) throw new Error('length mismatch')
+  const sizes = header.lengths.map((n, a) => (a < ARRAY_COUNT && !BYTE_ARRAYS.has(a) ? n * 4 : n))
+  if (sizes.length !== ARRAY_COUNT + 1 || sizes.reduce((x, y) => x + y, 0) !== body.length)
+    throw new Error('length mismatch')
   if (createHash('sha256').update(body).digest('hex') !== header.sha256) throw new Error('checksum mismatch')
   const arrays: Array<Int32Array | Uint8Array> = []
   let at = 0
-  for (let a = 0; a < 11; a++) {
+  for (let a = 0; a < ARRAY_COUNT; a++) {
     const bytes = body.buffer.slice(body.byteOffset + at, body.byteOffset + at + sizes[a])
     arrays.push(BYTE_ARRAYS.has(a) ? new Uint8Array(bytes) : new Int32Array(bytes))
     at += sizes[a]
@@ -235,11 +240,14 @@ function tablesOf(
   form: string[],
 ): CompiledTables {
   const [keyCodePoints, keyOffsets, ownerOffsets, allow, context, kind, codePoints, codes, arena, out, report] = arrays
+  const [classOffsets, classMembers] = arrays.slice(11) as Int32Array[]
   const owners = ownerOffsets[keyCount]
   const ownerLengths = [allow, context, kind, category, text, form].map(a => a.length)
   if (keyOffsets.length !== keyCount + 1 || ownerOffsets.length !== keyCount + 1) throw new Error('bad key count')
   if (ownerLengths.some(n => n !== owners) || codePoints.length !== codes.length || out.length !== report.length)
     throw new Error('inconsistent table lengths')
+  if (classMembers.length !== keyCount || classOffsets[classOffsets.length - 1] !== keyCount)
+    throw new Error('inconsistent class keys')
   const index = {
     keyCount,
     keyCodePoints: keyCodePoints as Int32Array,
@@ -258,5 +266,7 @@ function tablesOf(
     alphabet,
     arena: arena as Int32Array,
     links: { out: out as Int32Array, report: report as Int32Array },
+    classOffsets,
+    classMembers,
   }
 }

@@ -14,8 +14,12 @@ export const FAIL_SLOT = 0x20001
 export const PAIRS_SLOT = 0x20002
 /** Arena slot holding the right shift that turns a pair hash into a bit index of the pair filter. */
 export const PAIR_SHIFT_SLOT = 0x20003
+/** Arena slot holding the offset of the prefix-pair filter (the first two codes of each key, see buildScanArena). */
+export const PREFIX_PAIRS_SLOT = 0x20004
+/** Arena slot holding the last root child: states 1..this are the root's children, the states of depth 1. */
+export const ROOT_END_SLOT = 0x20005
 /** Arena offset of a bit set of the plane-1 code points (index cp - 0x10000) that fold to nothing. */
-export const SKIPPED_PLANE1_START = 0x20004
+export const SKIPPED_PLANE1_START = 0x20006
 /** Arena offset of the automaton cells. */
 const CELLS_START = SKIPPED_PLANE1_START + 0x800
 /** Pair-filter bits per distinct letter pair of the keys (about 1% false passes), and its bounds. */
@@ -56,12 +60,17 @@ export function pairSlot(previous: number, code: number, shift: number): number 
  *   signature alone saturates when expansions give common characters hundreds of predecessors; both
  *   must pass before the scanner walks the automaton, so with expansions it still walks it only
  *   where a key may really continue.
+ * - the prefix-pair filter: the same for the first two codes of each key only. From a state of depth
+ *   1 (the root's child on the previous code) only a key's first pair goes deeper, and most automaton
+ *   walks start there: this filter lets fewer of them through.
  */
 export function buildScanArena(alphabet: Alphabet, ac: Automaton, keys: Int32Array[]): Int32Array {
   const failStart = CELLS_START + ac.cells.length
   const pairs = new Set<number>()
+  const prefixPairs = new Set<number>()
   const signatures = new Int32Array(alphabet.size + 1)
   for (const key of keys) {
+    if (key.length > 1) prefixPairs.add(key[0] * 0x100000 + key[1])
     for (let i = 1; i < key.length; i++) {
       signatures[key[i]] |= 1 << (key[i - 1] & 31)
       pairs.add(key[i - 1] * 0x100000 + key[i])
@@ -72,13 +81,20 @@ export function buildScanArena(alphabet: Alphabet, ac: Automaton, keys: Int32Arr
     Math.max(MIN_PAIR_BITS_LOG, Math.ceil(Math.log2(pairs.size * PAIR_BITS_PER_PAIR + 1))),
   )
   const pairStart = failStart + ac.fail.length
-  const arena = new Int32Array(pairStart + (1 << (bitsLog - 5)))
+  const prefixStart = pairStart + (1 << (bitsLog - 5))
+  const arena = new Int32Array(prefixStart + (1 << (bitsLog - 5)))
   const shift = 32 - (bitsLog - 5)
-  for (const pair of pairs) {
-    const slot = pairSlot(Math.floor(pair / 0x100000), pair % 0x100000, shift)
-    arena[pairStart + (slot >>> 10)] |= (1 << (slot & 31)) | (1 << ((slot >>> 5) & 31))
+  const setBits = (start: number, set: Set<number>): void => {
+    for (const pair of set) {
+      const slot = pairSlot(Math.floor(pair / 0x100000), pair % 0x100000, shift)
+      arena[start + (slot >>> 10)] |= (1 << (slot & 31)) | (1 << ((slot >>> 5) & 31))
+    }
   }
+  setBits(pairStart, pairs)
+  setBits(prefixStart, prefixPairs)
   arena[PAIRS_SLOT] = pairStart
+  arena[PREFIX_PAIRS_SLOT] = prefixStart
+  arena[ROOT_END_SLOT] = alphabet.size
   arena[PAIR_SHIFT_SLOT] = shift
   fillUnits(arena, alphabet, ac, signatures)
   const smp = smpFoldTable()

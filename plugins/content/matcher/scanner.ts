@@ -1,6 +1,15 @@
 import type { Alphabet } from './alphabet.js'
 import { SKIP, expansionOf, foldCodePoint, isExpansion } from './fold-table.js'
-import { CELLS_SLOT, FAIL_SLOT, PAIRS_SLOT, PAIR_SHIFT_SLOT, SKIPPED_PLANE1_START, UNIT_SLOW } from './scan-table.js'
+import {
+  CELLS_SLOT,
+  FAIL_SLOT,
+  PAIRS_SLOT,
+  PAIR_SHIFT_SLOT,
+  PREFIX_PAIRS_SLOT,
+  ROOT_END_SLOT,
+  SKIPPED_PLANE1_START,
+  UNIT_SLOW,
+} from './scan-table.js'
 
 /** What a hit needs from the automaton besides the arena: key ends per state (see Automaton). */
 export interface HitLinks {
@@ -16,13 +25,17 @@ const EVENT = 2
 const EVENT_HIT = 1
 const EVENT_SLOW = 2
 
+/** The raw hits of the last scan, reused so that a message without hits allocates nothing. */
+const hits: number[] = []
+
 /**
  * Walks the text once, folding each character by table lookup and feeding the automaton.
  * Returns raw hits as flat triples [key index, end offset (exclusive), tail], where tail counts the
  * folded code points of the last character that lie after the key (non-zero only inside expansions).
+ * The array is shared: it holds the hits until the next call.
  */
 export function scanKeys(text: string, arena: Int32Array, links: HitLinks, alphabet: Alphabet): number[] {
-  const hits: number[] = []
+  hits.length = 0
   const n = text.length
   registers[STATE] = 0
   registers[PREVIOUS] = 0
@@ -45,6 +58,8 @@ function runFast(text: string, from: number, arena: Int32Array): number {
   let prev = registers[PREVIOUS]
   const n = text.length
   const pairs = arena[PAIRS_SLOT]
+  const prefixPairs = arena[PREFIX_PAIRS_SLOT]
+  const rootEnd = arena[ROOT_END_SLOT]
   const shift = arena[PAIR_SHIFT_SLOT]
   let i = from
   let event = 0
@@ -56,10 +71,11 @@ function runFast(text: string, from: number, arena: Int32Array): number {
     const letter = ~(v >> 31)
     const a = v >> 1
     // Signature first (same cache line as v): a clear bit means no key continues here, and the pair
-    // filter, a random read into a table too big for the L1 cache, is not touched at all.
+    // filter, a random read into a table too big for the L1 cache, is not touched at all. From a
+    // state of depth 1 (s <= rootEnd) only a key's first pair goes deeper: the prefix-pair filter.
     if (
       ((arena[(unit << 1) | 1] >>> (prev & 31)) & 1) === 0 ||
-      !pairMayContinue(arena, pairs, shift, prev, a, letter)
+      !pairMayContinue(arena, s <= rootEnd ? prefixPairs : pairs, shift, prev, a, letter)
     ) {
       // Skipped units (v = -1, letter = 0) leave prev and s alone, without a hard-to-predict branch.
       prev = (a & letter) | (prev & ~letter)

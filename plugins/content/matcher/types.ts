@@ -67,7 +67,10 @@ export interface Match {
 /** A compiled dictionary. Methods never throw on any string input. */
 export interface Matcher {
   readonly dictionary: Dictionary
-  /** Every match in the text, overlapping ones included, ordered by start then end. */
+  /**
+   * Every match in the text, overlapping ones included, ordered by start then end. Read-only: a text
+   * without matches gets one shared, frozen empty array.
+   */
   scan(text: string): Match[]
   /** The sorted, unique categories found in the text. */
   categoriesOf(text: string): string[]
