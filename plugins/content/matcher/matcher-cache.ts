@@ -1,23 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto'
-import {
-  closeSync,
-  existsSync,
-  fstatSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { shipped } from '../../../bot/package-root.js'
 import { alphabetOf } from './alphabet.js'
+import { readPrivateFile, writeCacheFile } from './cache-file.js'
 import type { CompiledTables } from './compiled-tables.js'
 import { EXPANSION_TABLES_FILE } from './expansion-data.js'
 import type { Dictionary } from './types.js'
@@ -68,30 +56,9 @@ export class MatcherCache {
 
   /** Writes the file (temp file + rename) and keeps the newest KEPT_FILES; failures are only logged. */
   private write(path: string, key: string, tables: CompiledTables): void {
-    const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
     try {
-      mkdirSync(this.dir, { recursive: true, mode: 0o700 })
-      // Created here and now (never an existing file or a planted link), and on disk before it is renamed.
-      const fd = openSync(tmp, 'wx', 0o600)
-      try {
-        writeFileSync(fd, encodeTables(tables, key))
-        fsyncSync(fd)
-      } finally {
-        closeSync(fd)
-      }
-      renameSync(tmp, path)
-      const files = readdirSync(this.dir)
-        .filter(name => /^matcher-[0-9a-f]+\.bin$/.test(name))
-        .map(name => ({
-          path: join(this.dir, name),
-          mtime: statSync(join(this.dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0,
-        }))
-        .sort((x, y) => y.mtime - x.mtime)
-      for (const old of files.slice(KEPT_FILES)) if (old.path !== path) rmSync(old.path, { force: true })
+      writeCacheFile(this.dir, basename(path), encodeTables(tables, key), /^matcher-[0-9a-f]+\.bin$/, KEPT_FILES)
     } catch (e) {
-      try {
-        rmSync(tmp, { force: true })
-      } catch {}
       this.log(`matcher cache ${path} not written: ${(e as Error).message}`)
     }
   }
@@ -107,22 +74,6 @@ const KEPT_FILES = 4
 export function matcherCacheDir(outputDir: string): string {
   const modules = shipped('node_modules')
   return existsSync(modules) ? join(modules, '.cache', 'wechat-group-guard') : join(outputDir, 'cache')
-}
-
-/**
- * The bytes of a file this user owns and nobody else may write (a checksum catches damage, not a planted file:
- * anyone can compute a key, so a cache in a shared folder such as /tmp is only read when it is ours).
- */
-function readPrivateFile(path: string): Buffer {
-  const fd = openSync(path, 'r')
-  try {
-    const { uid, mode } = fstatSync(fd)
-    if (mode & 0o022 || (process.getuid && uid !== process.getuid()))
-      throw new Error('not owned by this user or writable by others')
-    return readFileSync(fd)
-  } finally {
-    closeSync(fd)
-  }
 }
 
 let codeHash: string | undefined
