@@ -85,9 +85,12 @@ function mayMention(msg: Message, type: types.Message, raw: string): boolean {
  * file for its name is a download (over puppet-service a streamed gRPC call) for every such message.
  */
 async function fileNameOf(msg: Message): Promise<string> {
-  recentMedia.register(msg.id, async () => new Uint8Array(await (await msg.toFileBox()).toBuffer()))
+  // One FileBox per message: a name read from it and the bytes fetched later share the one download.
+  let box: ReturnType<Message['toFileBox']> | undefined
+  const fileBox = () => (box ??= msg.toFileBox())
+  recentMedia.register(msg.id, async () => new Uint8Array(await (await fileBox()).toBuffer()))
   const named = (msg.payload as { filename?: unknown } | undefined)?.filename
-  return typeof named === 'string' && named ? named : (await msg.toFileBox()).name
+  return typeof named === 'string' && named ? named : (await fileBox()).name
 }
 
 async function attachmentOf(msg: Message, type: types.Message, mediaDir?: string): Promise<Attachment | undefined> {

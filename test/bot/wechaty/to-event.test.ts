@@ -38,10 +38,11 @@ describe('toMessageEvent: files, images and videos', () => {
     expect(toFileBox).toHaveBeenCalledTimes(1)
   })
 
-  it('fetches the file for its name when the payload has none', async () => {
+  it('fetches the file for its name when the payload has none, and its bytes come from that one fetch', async () => {
     const { msg, toFileBox } = fileMessage('m-unnamed', types.Message.Attachment)
     const ev = await toMessageEvent(msg, GROUP)
     expect(ev.attachment).toEqual({ fileName: 'from-file.bin' })
+    expect(Buffer.from((await recentMedia.fetch('m-unnamed'))!).toString()).toBe('bytes of m-unnamed')
     expect(toFileBox).toHaveBeenCalledTimes(1)
   })
 })
