@@ -128,11 +128,9 @@ function spawnChild(spec: StartSpec, service: Record<string, string> | undefined
   const cli = spec.cli ?? CLI
   if (spec.kind === 'bot' && !existsSync(cli)) throw new Error(`${cli} missing: run npm run build first`)
   const bareMode = service ? (spec.loadRooms ? 'service-rooms' : 'service') : 'sandbox'
-  // The bot as `npm start` runs it (its Node flags), bare Wechaty as Node starts any script.
-  const args =
-    spec.kind === 'bot'
-      ? [...START_NODE_FLAGS, ...(spec.nodeArgs ?? []), cli, 'start']
-      : [...(spec.nodeArgs ?? []), BARE, bareMode]
+  // The bot as `npm start` runs it (its Node flags), and bare Wechaty with the same flags: equal young generations.
+  const script = spec.kind === 'bot' ? [cli, 'start'] : [BARE, bareMode]
+  const args = [...START_NODE_FLAGS, ...(spec.nodeArgs ?? []), ...script]
   const t = performance.now()
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] })
   const ready = spec.kind === 'bot' ? /就绪 ready/ : /"phase":"ready"/

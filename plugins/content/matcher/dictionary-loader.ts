@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { LineCounter, parseDocument } from 'yaml'
 import type { z } from 'zod'
@@ -30,13 +31,15 @@ export interface LoadedDictionary {
 export function loadDictionaryFiles(paths: string[]): LoadedDictionary {
   const sources = paths.map(readSource)
   // A start reads the same files twice (the config check, then the content plugin): the second read is the first's.
-  const key = JSON.stringify([paths, sources.map(s => (typeof s === 'string' ? s : null))])
+  const key = createHash('sha256')
+    .update(JSON.stringify([paths, sources.map(s => (typeof s === 'string' ? s : null))]))
+    .digest('hex')
   if (lastLoad?.key === key) return lastLoad.loaded
   const problems: string[] = []
   const warnings: string[] = []
   const draft: DictionaryDraft = { categories: new Map(), links: null, unreadable: new Set(), fileUnreadable: false }
   if (paths.length === 0) problems.push('no dictionary file given')
-  paths.forEach((path, i) => readDictionaryFile(path, sources[i], draft, problems, warnings))
+  for (const [i, path] of paths.entries()) readDictionaryFile(path, sources[i], draft, problems, warnings)
   const result = finishDraft(draft)
   problems.push(...result.problems)
   warnings.push(...result.warnings)
@@ -47,7 +50,7 @@ export function loadDictionaryFiles(paths: string[]): LoadedDictionary {
 }
 
 /**
- * The last dictionary loaded, keyed by its files' paths and contents: loading the same files unchanged returns
+ * The last dictionary loaded, keyed by a hash of its files' paths and contents: loading the same files unchanged returns
  * the same (shared, never changed) result; any edit of a file loads anew.
  */
 let lastLoad: { key: string; loaded: LoadedDictionary } | undefined

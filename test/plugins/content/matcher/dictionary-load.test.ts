@@ -217,7 +217,13 @@ function escapeRegExp(text: string): string {
 
 describe('loading the same files again (the config check, then the plugin)', () => {
   it('reads the files once per change: unchanged files give the same dictionary, an edit a new one', () => {
-    const ads = (terms: string) => ['categories:', '  ads:', '    label: 广告', '    severity: low', `    terms: [${terms}]`]
+    const ads = (terms: string) => [
+      'categories:',
+      '  ads:',
+      '    label: 广告',
+      '    severity: low',
+      `    terms: [${terms}]`,
+    ]
     const file = write('again.yaml', ads('加微信'))
     const first = loadDictionaryFiles([file])
     expect(loadDictionaryFiles([file])).toBe(first)
