@@ -48,6 +48,14 @@ const ROOM_READS_AT_ONCE = 32
  * groups of 500 meant 10,000 calls in flight and the heap's live data doubling for half a minute.
  */
 const MEMBER_READS_AT_ONCE = 2
+/** How long a member read may hold its turn before the next waiting read starts anyway. */
+const MEMBER_READ_TURN_MS = 60_000
+
+/** A member read waiting for its turn. */
+interface ReadWaiter {
+  groupId: string
+  start: () => void
+}
 
 /** Puppet dirty types (wechaty-puppet's DirtyType) that change a room's member list or nicknames. */
 const ROOM_DIRTY = new Set([3, 4])
@@ -71,9 +79,9 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
   /** Members per group, read in one batch per group and kept until a join, leave, rename or dirty event there. */
   private memberCache = new Map<string, CachedMembers>()
   private reading = new Map<string, Promise<MemberList>>()
-  /** Member reads started (at most MEMBER_READS_AT_ONCE) and the starts waiting for a turn, oldest first. */
+  /** Member reads holding a turn (at most MEMBER_READS_AT_ONCE), and the reads waiting for one, oldest first. */
   private readsRunning = 0
-  private readsWaiting: (() => void)[] = []
+  private readsWaiting: { urgent: ReadWaiter[]; background: ReadWaiter[] } = { urgent: [], background: [] }
   private generations = new Map<string, number>()
   private maxAgeMs: number
   private now: () => number
@@ -167,7 +175,7 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
     for (const id of groupIds) {
       if (stopped()) break
       if (this.memberCache.has(id)) continue
-      const list = await this.readMembers(id).catch(() => undefined)
+      const list = await this.readMembers(id, false).catch(() => undefined)
       if (list) {
         groups++
         members += list.ids.length
@@ -210,17 +218,24 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
    */
   async members(groupId: string): Promise<Member[]> {
     const cached = this.memberCache.get(groupId)
-    if (cached && this.now() - cached.at > this.maxAgeMs) void this.readMembers(groupId).catch(() => {})
-    const { ids, names, aliases } = cached?.list ?? (await this.readMembers(groupId))
+    if (cached && this.now() - cached.at > this.maxAgeMs) void this.readMembers(groupId, false).catch(() => {})
+    const { ids, names, aliases } = cached?.list ?? (await this.readMembers(groupId, true))
     return ids.map((id, i) => ({ id, name: names[i], groupAlias: aliases[i], roles: [], isStaff: false }))
   }
 
-  /** Read a group's members in one batch (one read at a time per group) and cache them unless forgotten meanwhile. */
-  private readMembers(groupId: string): Promise<MemberList> {
+  /**
+   * Read a group's members in one batch (one read at a time per group) and cache them unless forgotten meanwhile.
+   * `urgent`: someone waits for this list (none cached); such reads take the next turn before background ones
+   * (warming after ready, refreshing an old entry), and a background read still waiting is moved up.
+   */
+  private readMembers(groupId: string, urgent: boolean): Promise<MemberList> {
     const inFlight = this.reading.get(groupId)
-    if (inFlight) return inFlight
+    if (inFlight) {
+      if (urgent) this.hurry(groupId)
+      return inFlight
+    }
     const generation = this.generations.get(groupId) ?? 0
-    const read = this.inTurn(() => this.fetchMembers(groupId)).finally(() => {
+    const read = this.inTurn(groupId, urgent, () => this.fetchMembers(groupId)).finally(() => {
       if (this.reading.get(groupId) === read) this.reading.delete(groupId)
     })
     this.reading.set(groupId, read)
@@ -233,17 +248,37 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
     return read
   }
 
-  /** Run `fn` once fewer than MEMBER_READS_AT_ONCE reads are running. */
-  private async inTurn<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.readsRunning >= MEMBER_READS_AT_ONCE) await new Promise<void>(r => this.readsWaiting.push(r))
-    else this.readsRunning++
+  /**
+   * Run `fn` once it has a turn: fewer than MEMBER_READS_AT_ONCE reads hold one. A read that has not answered
+   * within MEMBER_READ_TURN_MS gives its turn up (it goes on), so a puppet that never answers one group's read
+   * does not hold up every other group's.
+   */
+  private async inTurn<T>(groupId: string, urgent: boolean, fn: () => Promise<T>): Promise<T> {
+    if (this.readsRunning < MEMBER_READS_AT_ONCE) this.readsRunning++
+    else await new Promise<void>(start => this.readsWaiting[urgent ? 'urgent' : 'background'].push({ groupId, start }))
+    let held = true
+    const release = () => {
+      if (!held) return
+      held = false
+      const next = this.readsWaiting.urgent.shift() ?? this.readsWaiting.background.shift()
+      if (next) next.start()
+      else this.readsRunning--
+    }
+    const timer = setTimeout(release, MEMBER_READ_TURN_MS)
+    timer.unref?.()
     try {
       return await fn()
     } finally {
-      const next = this.readsWaiting.shift()
-      if (next) next()
-      else this.readsRunning--
+      clearTimeout(timer)
+      release()
     }
+  }
+
+  /** Move a group's background read that still waits for a turn ahead of the other background reads. */
+  private hurry(groupId: string): void {
+    const { background, urgent } = this.readsWaiting
+    const i = background.findIndex(w => w.groupId === groupId)
+    if (i >= 0) urgent.push(...background.splice(i, 1))
   }
 
   private async fetchMembers(groupId: string): Promise<MemberList> {

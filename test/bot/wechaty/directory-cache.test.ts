@@ -116,4 +116,68 @@ describe('the group directory reads few groups at once', () => {
       groups.map(id => [[`${id}-member`, `${id} nickname`]]),
     )
   })
+
+  /** A directory over rooms whose member reads answer only when the test says; `started` lists reads begun. */
+  function heldReads() {
+    const started: string[] = []
+    const answer = new Map<string, () => void>()
+    const room = (id: string) => ({
+      id,
+      memberAll: async () => {
+        started.push(id)
+        await new Promise<void>(r => answer.set(id, r))
+        return [{ id: `${id}-member`, name: () => `${id} member` }]
+      },
+      alias: async () => undefined,
+    })
+    const bot = {
+      on: () => {},
+      isLoggedIn: true,
+      puppet: { currentUserId: 'self', on: () => {} },
+      Room: { find: async ({ id }: { id: string }) => room(id) },
+    }
+    const ports = new WechatyPorts(bot as unknown as Wechaty, () => new GroupMatcher([]))
+    const settle = () => new Promise(r => setTimeout(r, 10))
+    return { ports, started, answer: (id: string) => answer.get(id)?.(), settle }
+  }
+
+  it('reads a group someone waits for before the groups warming in the background, even one already queued', async () => {
+    const d = heldReads()
+    void d.ports.members('a')
+    void d.ports.members('b')
+    void d.ports.warmMembers(['c'])
+    void d.ports.warmMembers(['e'])
+    await d.settle()
+    const waited = d.ports.members('d')
+    const hurried = d.ports.members('e')
+    await d.settle()
+    expect(d.started).toEqual(['a', 'b'])
+    d.answer('a')
+    await d.settle()
+    d.answer('b')
+    await d.settle()
+    expect(d.started).toEqual(['a', 'b', 'd', 'e'])
+    d.answer('d')
+    d.answer('e')
+    expect((await waited).map(m => m.id)).toEqual(['d-member'])
+    expect((await hurried).map(m => m.id)).toEqual(['e-member'])
+  })
+
+  it('lets the next group be read when a read has not answered for a minute', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      const d = heldReads()
+      void d.ports.members('a')
+      void d.ports.members('b')
+      const c = d.ports.members('c')
+      await vi.advanceTimersByTimeAsync(59_000)
+      expect(d.started).toEqual(['a', 'b'])
+      await vi.advanceTimersByTimeAsync(2_000)
+      expect(d.started).toEqual(['a', 'b', 'c'])
+      d.answer('c')
+      expect((await c).map(m => m.id)).toEqual(['c-member'])
+    } finally {
+      vi.useRealTimers()
+    }
+  })
 })
