@@ -9,7 +9,6 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { PuppetServer } from 'wechaty-puppet-service'
-import { START_NODE_FLAGS } from '../bot/process/heap.js'
 import { createSandbox, type SandboxWorld } from '../bot/sandbox/index.js'
 import { freePort } from '../test/e2e/puppet-service.js'
 import type { StreamMessage } from './message-stream.js'
@@ -128,9 +127,7 @@ function spawnChild(spec: StartSpec, service: Record<string, string> | undefined
   const cli = spec.cli ?? CLI
   if (spec.kind === 'bot' && !existsSync(cli)) throw new Error(`${cli} missing: run npm run build first`)
   const bareMode = service ? (spec.loadRooms ? 'service-rooms' : 'service') : 'sandbox'
-  // The bot as `npm start` runs it (its Node flags), and bare Wechaty with the same flags: equal young generations.
-  const script = spec.kind === 'bot' ? [cli, 'start'] : [BARE, bareMode]
-  const args = [...START_NODE_FLAGS, ...(spec.nodeArgs ?? []), ...script]
+  const args = [...(spec.nodeArgs ?? []), ...(spec.kind === 'bot' ? [cli, 'start'] : [BARE, bareMode])]
   const t = performance.now()
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] })
   const ready = spec.kind === 'bot' ? /就绪 ready/ : /"phase":"ready"/

@@ -8,14 +8,6 @@ import { setFlagsFromString } from 'node:v8'
 export const HEAP_GROWING_PERCENT = 20
 
 /**
- * The Node flags `npm start` and the systemd units start the bot with (V8 reads them only at start-up, so
- * the CLI cannot set them itself): a young generation of 2 × 4 MB semi-spaces instead of Node's 2 × 16 MB,
- * about 23-44 MB less resident memory for a bot whose live data sits in the old generation (docs/operations.md,
- * "Memory"). The memory and start-up benches start the bot with the same flags.
- */
-export const START_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4']
-
-/**
  * Keep the long-running bot's heap close to its live data: sets V8's `--heap-growing-percent` for this
  * process (read at every full collection, so it applies from the moment it is set: the CLI sets it at ready,
  * after the start-up's dictionary compile, so the start is not slowed by extra collections), unless the operator chose
