@@ -102,13 +102,7 @@ describe('the group directory reads few groups at once', () => {
       },
       alias: async () => `${id} nickname`,
     })
-    const bot = {
-      on: () => {},
-      isLoggedIn: true,
-      puppet: { currentUserId: 'self', on: () => {} },
-      Room: { find: async ({ id }: { id: string }) => room(id) },
-    }
-    const ports = new WechatyPorts(bot as unknown as Wechaty, () => new GroupMatcher([]))
+    const ports = portsOver(room)
     const groups = ['a', 'b', 'c', 'd', 'e']
     const lists = await Promise.all(groups.map(id => ports.members(id)))
     expect(most).toBe(2)
@@ -130,13 +124,7 @@ describe('the group directory reads few groups at once', () => {
       },
       alias: async () => undefined,
     })
-    const bot = {
-      on: () => {},
-      isLoggedIn: true,
-      puppet: { currentUserId: 'self', on: () => {} },
-      Room: { find: async ({ id }: { id: string }) => room(id) },
-    }
-    const ports = new WechatyPorts(bot as unknown as Wechaty, () => new GroupMatcher([]))
+    const ports = portsOver(room)
     const settle = () => new Promise(r => setTimeout(r, 10))
     return { ports, started, answer: (id: string) => answer.get(id)?.(), settle }
   }
@@ -181,3 +169,14 @@ describe('the group directory reads few groups at once', () => {
     }
   })
 })
+
+/** A directory over a logged-in bot whose rooms are `room(id)` (just what member reads use). */
+function portsOver(room: (id: string) => object): WechatyPorts {
+  const bot = {
+    on: () => {},
+    isLoggedIn: true,
+    puppet: { currentUserId: 'self', on: () => {} },
+    Room: { find: async ({ id }: { id: string }) => room(id) },
+  }
+  return new WechatyPorts(bot as unknown as Wechaty, () => new GroupMatcher([]))
+}

@@ -108,26 +108,7 @@ describe('archive: capture', () => {
   it('refuses a duplicate among the last 2,000 ids of a chat, and forgets older ones in arrival order', async () => {
     const archiver = new Archiver(new MemoryArchive(), 'Asia/Shanghai')
     const cfg = archiveConfigSchema.parse({})
-    const capture = (id: string) =>
-      archiver.keep(
-        {
-          info: { chat: 'r1', kind: 'internal', title: '工作群' },
-          id,
-          at: 0,
-          build: seq => ({
-            v: 1,
-            seq,
-            id,
-            at: 0,
-            chat: 'r1',
-            sender: { id: 'a', name: 'A' },
-            type: 'text',
-            text: id,
-            mentions: [],
-          }),
-        },
-        cfg,
-      )
+    const capture = (id: string) => archiver.keep(textIn('r1', id, { title: '工作群' }), cfg)
     for (let i = 0; i < 2_500; i++) expect(await capture(`m${i}`)).toBe(true)
     expect(await capture('m2499')).toBe(false)
     expect(await capture('m500')).toBe(false) // the 2,000th newest
@@ -147,26 +128,7 @@ describe('archive: capture', () => {
     }
     const archiver = new Archiver(backend, 'Asia/Shanghai')
     const cfg = archiveConfigSchema.parse({})
-    const capture = (id: string, title: string) =>
-      archiver.keep(
-        {
-          info: { chat: 'r1', kind: 'internal', title, configName: '工作群' },
-          id,
-          at: 0,
-          build: seq => ({
-            v: 1,
-            seq,
-            id,
-            at: 0,
-            chat: 'r1',
-            sender: { id: 'a', name: 'A' },
-            type: 'text',
-            text: id,
-            mentions: [],
-          }),
-        },
-        cfg,
-      )
+    const capture = (id: string, title: string) => archiver.keep(textIn('r1', id, { title, configName: '工作群' }), cfg)
     await capture('m1', '销售一部')
     await archiver.idle()
     for (let i = 2; i < 6; i++) await capture(`m${i}`, '销售一部')
@@ -326,3 +288,23 @@ describe("archive: the bot's own messages", () => {
     expect((await h.backend.chats()).find(c => c.chat === 'private:aud1')?.title).toBe('王审计')
   })
 })
+
+/** A text message `id` to capture in the internal group `chat`, its chat info as `info` says. */
+function textIn(chat: string, id: string, info: { title: string; configName?: string }) {
+  return {
+    info: { chat, kind: 'internal' as const, ...info },
+    id,
+    at: 0,
+    build: (seq: number) => ({
+      v: 1 as const,
+      seq,
+      id,
+      at: 0,
+      chat,
+      sender: { id: 'a', name: 'A' },
+      type: 'text' as const,
+      text: id,
+      mentions: [],
+    }),
+  }
+}
