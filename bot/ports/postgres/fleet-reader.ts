@@ -2,7 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import type { FleetRecords, Follower } from '../../fleet/gate.js'
 import { matches, nameMatches } from '../../fleet/pg-fleet.js'
-import { connectionConfig } from './pg-store.js'
+import { connectionConfig, readLogRows } from './pg-store.js'
 import type { Database } from './schema.js'
 
 /**
@@ -44,17 +44,8 @@ export class FleetReader implements FleetRecords {
   }
 
   /** Every account's records of `log` for days in [from, to], in the order they were written. */
-  readLog = async <R>(log: string, from: string, to: string): Promise<{ account: string; record: R }[]> => {
-    const rows = await this.db
-      .selectFrom('bot_logs')
-      .select(['account', 'record'])
-      .where('log', '=', log)
-      .where('day', '>=', from)
-      .where('day', '<=', to)
-      .orderBy('seq')
-      .execute()
-    return rows.map(r => ({ account: r.account, record: r.record as R }))
-  }
+  readLog = <R>(log: string, from: string, to: string): Promise<{ account: string; record: R }[]> =>
+    readLogRows<R>(this.db, log, from, to)
 
   /** Close the connections. */
   close(): Promise<void> {

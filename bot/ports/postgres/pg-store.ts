@@ -219,16 +219,7 @@ export class PgStore implements Store {
 
   /** The other accounts' records of `log` in [fromDay, toDay], by account, in the order they were written. */
   async readFleetLog<R>(log: string, fromDay: string, toDay: string): Promise<{ account: string; record: R }[]> {
-    const rows = await this.db
-      .selectFrom('bot_logs')
-      .select(['account', 'record'])
-      .where('log', '=', log)
-      .where('day', '>=', fromDay)
-      .where('day', '<=', toDay)
-      .where('account', '<>', this.account)
-      .orderBy('seq')
-      .execute()
-    return rows.map(r => ({ account: r.account, record: r.record as R }))
+    return readLogRows<R>(this.db, log, fromDay, toDay, this.account)
   }
 
   logDays(log: string): string[] {
@@ -424,6 +415,28 @@ export const SESSION_SETTINGS = {
   idle_in_transaction_session_timeout: 10_000,
 }
 const CLIENT_KEEPALIVE_MS = 10_000
+
+/**
+ * Every account's records of `log` for days in [fromDay, toDay] (but those of `exceptAccount`), in the order
+ * they were written: how a bot reads the other accounts' logs and the CLI the whole fleet's.
+ */
+export async function readLogRows<R>(
+  db: Kysely<Database>,
+  log: string,
+  fromDay: string,
+  toDay: string,
+  exceptAccount?: string,
+): Promise<{ account: string; record: R }[]> {
+  let query = db
+    .selectFrom('bot_logs')
+    .select(['account', 'record'])
+    .where('log', '=', log)
+    .where('day', '>=', fromDay)
+    .where('day', '<=', toDay)
+  if (exceptAccount !== undefined) query = query.where('account', '<>', exceptAccount)
+  const rows = await query.orderBy('seq').execute()
+  return rows.map(r => ({ account: r.account, record: r.record as R }))
+}
 
 /** The connection settings of every connection of a store (pool, account lock, LISTEN) and of the fleet reader. */
 export function connectionConfig(opts: PgStoreOptions): pg.ClientConfig {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import {
   closeSync,
   fstatSync,
@@ -60,4 +60,41 @@ export function writeCacheFile(dir: string, name: string, bytes: Buffer, family:
     .map(n => ({ path: join(dir, n), mtime: statSync(join(dir, n), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
     .sort((x, y) => y.mtime - x.mtime)
   for (const old of files.slice(kept)) if (old.path !== path) rmSync(old.path, { force: true })
+}
+
+/** What every cache file's header says besides its own fields: its format, its key and the body's SHA-256. */
+export interface CacheHeader {
+  format: number
+  key: string
+  sha256: string
+}
+
+/** A cache file: 4-byte magic, header length (uint32 LE), the header as JSON (with the body's SHA-256), the body. */
+export function encodeCacheFile<H extends Omit<CacheHeader, 'sha256'>>(magic: string, header: H, body: Buffer): Buffer {
+  const head = Buffer.from(JSON.stringify({ ...header, sha256: createHash('sha256').update(body).digest('hex') }))
+  const prefix = Buffer.alloc(8)
+  prefix.write(magic, 0, 'latin1')
+  prefix.writeUInt32LE(head.length, 4)
+  return Buffer.concat([prefix, head, body])
+}
+
+/**
+ * The header and body of a cache file written by encodeCacheFile; throws (with the reason) unless its magic,
+ * format, key and checksum are the ones expected. `bodyLength` says how long the header's fields make the body.
+ */
+export function decodeCacheFile<H extends CacheHeader>(
+  file: Buffer,
+  expected: { name: string; magic: string; format: number; key: string; bodyLength: (header: H) => number },
+): { header: H; body: Buffer } {
+  if (file.length < 8 || file.toString('latin1', 0, 4) !== expected.magic)
+    throw new Error(`not a ${expected.name} cache file`)
+  const headEnd = 8 + file.readUInt32LE(4)
+  if (headEnd > file.length) throw new Error('truncated header')
+  const header = JSON.parse(file.toString('utf8', 8, headEnd)) as H
+  if (header.format !== expected.format) throw new Error(`format ${header.format}, expected ${expected.format}`)
+  if (header.key !== expected.key) throw new Error('key mismatch')
+  const body = file.subarray(headEnd)
+  if (expected.bodyLength(header) !== body.length) throw new Error('length mismatch')
+  if (createHash('sha256').update(body).digest('hex') !== header.sha256) throw new Error('checksum mismatch')
+  return { header, body }
 }

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { shipped } from '../../../bot/package-root.js'
-import { readPrivateFile, writeCacheFile } from './cache-file.js'
+import { type CacheHeader, decodeCacheFile, encodeCacheFile, readPrivateFile, writeCacheFile } from './cache-file.js'
 
 /** Bump when the fold tables' layout or meaning changes: files of another format are ignored and rebuilt. */
 const FOLD_CACHE_FORMAT = 1
@@ -67,18 +67,11 @@ function foldCacheKey(): string {
   return hash.update(`${confusables.version}\n${unicode}\n${icu}\n${v8}`).digest('hex')
 }
 
-/** Magic, header length (uint32 LE), header JSON ({ format, key, lengths, sha256 }), then the Int32 arrays. */
+/** The Int32 arrays back to back in a cache file (see encodeCacheFile), their lengths in its header. */
 function encodeFold(data: FoldTableData, key: string): Buffer {
   const arrays = arraysOf(data)
   const body = Buffer.concat(arrays.map(a => Buffer.from(a.buffer, a.byteOffset, a.byteLength)))
-  const sha256 = createHash('sha256').update(body).digest('hex')
-  const head = Buffer.from(
-    JSON.stringify({ format: FOLD_CACHE_FORMAT, key, lengths: arrays.map(a => a.length), sha256 }),
-  )
-  const prefix = Buffer.alloc(8)
-  prefix.write(MAGIC, 0, 'latin1')
-  prefix.writeUInt32LE(head.length, 4)
-  return Buffer.concat([prefix, head, body])
+  return encodeCacheFile(MAGIC, { format: FOLD_CACHE_FORMAT, key, lengths: arrays.map(a => a.length) }, body)
 }
 
 /** bmp, smp, the CJK supplement, expansion offsets and code points, look-alike pairs. */
@@ -92,23 +85,16 @@ function arraysOf(d: FoldTableData): Int32Array[] {
 }
 
 function decodeFold(file: Buffer, key: string): FoldTableData {
-  if (file.length < 8 || file.toString('latin1', 0, 4) !== MAGIC) throw new Error('not a fold cache file')
-  const headEnd = 8 + file.readUInt32LE(4)
-  if (headEnd > file.length) throw new Error('truncated header')
-  const head = JSON.parse(file.toString('utf8', 8, headEnd)) as {
-    format: number
-    key: string
-    lengths: number[]
-    sha256: string
-  }
-  if (head.format !== FOLD_CACHE_FORMAT || head.key !== key) throw new Error('another format or key')
-  const body = file.subarray(headEnd)
-  if (head.lengths.length !== 6 || head.lengths.reduce((x, y) => x + y, 0) * 4 !== body.length)
-    throw new Error('length mismatch')
-  if (createHash('sha256').update(body).digest('hex') !== head.sha256) throw new Error('checksum mismatch')
+  const { header, body } = decodeCacheFile<CacheHeader & { lengths: number[] }>(file, {
+    name: 'fold',
+    magic: MAGIC,
+    format: FOLD_CACHE_FORMAT,
+    key,
+    bodyLength: h => (h.lengths.length === 6 ? h.lengths.reduce((x, y) => x + y, 0) * 4 : -1),
+  })
   const arrays: Int32Array[] = []
   let at = body.byteOffset
-  for (const n of head.lengths) {
+  for (const n of header.lengths) {
     arrays.push(new Int32Array(body.buffer.slice(at, at + n * 4)))
     at += n * 4
   }

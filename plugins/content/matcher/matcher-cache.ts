@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { shipped } from '../../../bot/package-root.js'
 import { alphabetOf } from './alphabet.js'
-import { readPrivateFile, writeCacheFile } from './cache-file.js'
+import { type CacheHeader, decodeCacheFile, encodeCacheFile, readPrivateFile, writeCacheFile } from './cache-file.js'
 import type { CompiledTables } from './compiled-tables.js'
 import { EXPANSION_TABLES_FILE } from './expansion-data.js'
 import type { Dictionary } from './types.js'
@@ -126,51 +126,40 @@ const BYTE_ARRAYS = new Set([3, 4, 5])
 /** How many arrays arraysOf gives. */
 const ARRAY_COUNT = 13
 
-/** Header of a cache file: JSON after the magic and its length. */
-interface CacheHeader {
-  format: number
-  key: string
+/** Header of a cache file: the key count and the element count of each array of arraysOf, then the byte length of the strings JSON. */
+interface TablesHeader extends CacheHeader {
   keyCount: number
-  /** Element count of each array of arraysOf, then the byte length of the strings JSON. */
   lengths: number[]
-  sha256: string
 }
 
-/** Magic, header length (uint32 LE), header JSON, then the body: the arrays back to back and the owners' strings as JSON. */
+/** The arrays back to back and the owners' strings as JSON, in a cache file (see encodeCacheFile). */
 export function encodeTables(tables: CompiledTables, key: string): Buffer {
   const i = tables.index
   const arrays = arraysOf(tables)
   const strings = Buffer.from(JSON.stringify([i.ownerCategory, i.ownerText, i.ownerForm]))
   const parts = arrays.map(a => Buffer.from(a.buffer, a.byteOffset, a.byteLength))
-  const body = Buffer.concat([...parts, strings])
-  const header: CacheHeader = {
-    format: MATCHER_CACHE_FORMAT,
-    key,
-    keyCount: i.keyCount,
-    lengths: [...arrays.map(a => a.length), strings.length],
-    sha256: createHash('sha256').update(body).digest('hex'),
-  }
-  const head = Buffer.from(JSON.stringify(header))
-  const prefix = Buffer.alloc(8)
-  prefix.write(MAGIC, 0, 'latin1')
-  prefix.writeUInt32LE(head.length, 4)
-  return Buffer.concat([prefix, head, body])
+  const lengths = [...arrays.map(a => a.length), strings.length]
+  return encodeCacheFile(
+    MAGIC,
+    { format: MATCHER_CACHE_FORMAT, key, keyCount: i.keyCount, lengths },
+    Buffer.concat([...parts, strings]),
+  )
 }
+
+/** Byte size of each part of a tables file's body. */
+const partSizes = (h: TablesHeader): number[] =>
+  h.lengths.map((n, a) => (a < ARRAY_COUNT && !BYTE_ARRAYS.has(a) ? n * 4 : n))
 
 /** Reads a cache file's tables; throws (with the reason) unless every check passes. */
 export function decodeTables(file: Buffer, key: string): CompiledTables {
-  if (file.length < 8 || file.toString('latin1', 0, 4) !== MAGIC) throw new Error('not a matcher cache file')
-  const headEnd = 8 + file.readUInt32LE(4)
-  if (headEnd > file.length) throw new Error('truncated header')
-  const header = JSON.parse(file.toString('utf8', 8, headEnd)) as CacheHeader
-  if (header.format !== MATCHER_CACHE_FORMAT)
-    throw new Error(`format ${header.format}, expected ${MATCHER_CACHE_FORMAT}`)
-  if (header.key !== key) throw new Error('key mismatch')
-  const body = file.subarray(headEnd)
-  const sizes = header.lengths.map((n, a) => (a < ARRAY_COUNT && !BYTE_ARRAYS.has(a) ? n * 4 : n))
-  if (sizes.length !== ARRAY_COUNT + 1 || sizes.reduce((x, y) => x + y, 0) !== body.length)
-    throw new Error('length mismatch')
-  if (createHash('sha256').update(body).digest('hex') !== header.sha256) throw new Error('checksum mismatch')
+  const { header, body } = decodeCacheFile<TablesHeader>(file, {
+    name: 'matcher',
+    magic: MAGIC,
+    format: MATCHER_CACHE_FORMAT,
+    key,
+    bodyLength: h => (h.lengths.length === ARRAY_COUNT + 1 ? partSizes(h).reduce((x, y) => x + y, 0) : -1),
+  })
+  const sizes = partSizes(header)
   const arrays: Array<Int32Array | Uint8Array> = []
   let at = 0
   for (let a = 0; a < ARRAY_COUNT; a++) {
