@@ -12,6 +12,9 @@ type Patchable = {
   roomMemberPayload(roomId: string, memberId: string): Promise<MemberPayload>
 }
 
+/** Reads one room member's payload. */
+export type MemberReader = (roomId: string, memberId: string) => Promise<MemberPayload>
+
 /**
  * wechaty-puppet caches a room member under the literal key `memberId` instead of the
  * member's id, so every group-nickname lookup misses and goes back to the puppet (over
@@ -40,4 +43,24 @@ export function fixRoomMemberCache(puppet: unknown): boolean {
     return payload
   }
   return true
+}
+
+/**
+ * Reads a room member's payload without keeping it in wechaty-puppet's room-member cache (an entry already
+ * there is answered): the directory keeps the group nicknames it reads (wechaty-ports.ts), so filling the
+ * puppet's cache too kept a second copy, one payload object per member (7 MB at 100 groups of 500).
+ * Undefined when the puppet does not have the expected shape.
+ */
+export function uncachedMemberReader(puppet: unknown): MemberReader | undefined {
+  const p = puppet as Partial<Patchable>
+  if (typeof p?.roomMemberRawPayload !== 'function' || typeof p.roomMemberRawPayloadParser !== 'function')
+    return undefined
+  const target = p as Patchable
+  return async (roomId, memberId) => {
+    const hit = target.cache?.roomMember.get(roomId)?.[memberId]
+    if (hit) return hit
+    const raw = await target.roomMemberRawPayload(roomId, memberId)
+    if (!raw) throw new Error(`contact(${memberId}) is not in the Room(${roomId})`)
+    return target.roomMemberRawPayloadParser(raw)
+  }
 }
