@@ -90,18 +90,18 @@ let wordsOnly: string | undefined
  * the other tables are for compiling.
  */
 export function isWord(first: string, second: string): boolean {
-  wordsOnly ??= tables?.words ?? wordsSection(readFileSync(shipped(EXPANSION_TABLES_FILE), 'utf8'))
+  wordsOnly ??= tables?.words ?? wordsSection(readFileSync(shipped(EXPANSION_TABLES_FILE)))
   return wordIndex(wordsOnly, first, second) >= 0
 }
 
-/** The line after the `[words]` header of the table file (see readTables). */
-function wordsSection(text: string): string {
+/** The line after the `[words]` header of the table file (see readTables), the only part decoded. */
+function wordsSection(file: Buffer): string {
   const header = '\n[words]\n'
-  const at = text.indexOf(header)
+  const at = file.indexOf(header)
   if (at < 0) return ''
-  const start = at + header.length
-  const end = text.indexOf('\n', start)
-  return text.slice(start, end < 0 ? undefined : end)
+  const start = at + Buffer.byteLength(header)
+  const end = file.indexOf('\n', start)
+  return file.toString('utf8', start, end < 0 ? undefined : end)
 }
 
 /** How often the word of the two characters occurs in the Leiden corpus; -1 if it is no word. */
