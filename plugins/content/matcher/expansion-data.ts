@@ -21,7 +21,7 @@ export interface ExpansionTables {
   wordVariants: Map<string, string>
   /** Character -> characters slang puns write for it (CC-CEDICT "pun on": 子 -> 纸, 垃 -> 辣). */
   punCharacters: Map<string, string>
-  /** Two-character words (CC-CEDICT) of common characters, sorted and back to back: see isWord. */
+  /** Two-character words (CC-CEDICT) of common characters, sorted and back to back: see isWordOf. */
   words: string
   /** How often each word of `words` occurs in the Leiden (Weibo) corpus: see wordCount. */
   wordCounts: Int32Array
@@ -83,9 +83,9 @@ export function splitsOf(tables: ExpansionTables, char: string): string[] {
   return tables.splits.get(char)?.split('\t') ?? []
 }
 
-/** True if the two characters make a word (实时, 转发). */
-export function isWord(tables: ExpansionTables, first: string, second: string): boolean {
-  return wordIndex(tables, first, second) >= 0
+/** True if the two characters (code points) make a word (实时, 转发). */
+export function isWordOf(tables: ExpansionTables, first: number, second: number): boolean {
+  return first <= 0xffff && second <= 0xffff && wordIndexOf(tables, first, second) >= 0
 }
 
 /** How often the word of the two characters occurs in the Leiden corpus; -1 if it is no word. */
@@ -97,8 +97,11 @@ export function wordCount(tables: ExpansionTables, first: string, second: string
 /** Index of the word in the sorted word list (binary search on UTF-16 units, no slicing), or -1. */
 function wordIndex(tables: ExpansionTables, first: string, second: string): number {
   if (first.length !== 1 || second.length !== 1) return -1
-  const a = first.charCodeAt(0)
-  const b = second.charCodeAt(0)
+  return wordIndexOf(tables, first.charCodeAt(0), second.charCodeAt(0))
+}
+
+/** wordIndex of two UTF-16 units. */
+function wordIndexOf(tables: ExpansionTables, a: number, b: number): number {
   const words = tables.words
   let lo = 0
   let hi = words.length / 2 - 1
