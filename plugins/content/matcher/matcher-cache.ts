@@ -11,7 +11,7 @@ import { EXPANSION_TABLES_FILE } from './expansion-data.js'
 import type { Dictionary } from './types.js'
 
 /** Bump when the compile or the file layout changes: cache files of another format are ignored and rebuilt. */
-export const MATCHER_CACHE_FORMAT = 3
+export const MATCHER_CACHE_FORMAT = 4
 const MAGIC = 'GGMC'
 
 /**

@@ -1,7 +1,7 @@
 import {
   CELLS_SLOT,
-  PAIR_SHIFT_SLOT,
   PREFIX_PAIRS_SLOT,
+  PREFIX_SHIFT_SLOT,
   SKIPPED_PLANE1_START,
   UNIT_SKIP,
   UNIT_SLOW,
@@ -35,7 +35,7 @@ export function startScanTables(arena: Int32Array): StartScanTables {
     else if (v === UNIT_SLOW) units[unit] = START_STOP
     else units[unit] = (v >> 1) | ((v & 1) !== 0 ? START_STOP : 0)
   }
-  return { units, prefixPairs: arena.subarray(arena[PREFIX_PAIRS_SLOT]), shift: arena[PAIR_SHIFT_SLOT] }
+  return { units, prefixPairs: arena.subarray(arena[PREFIX_PAIRS_SLOT]), shift: arena[PREFIX_SHIFT_SLOT] }
 }
 
 /** The code of the last letter read (0 after a letter no key uses), kept between the loops. */
@@ -125,12 +125,15 @@ function walkFrom(
   const cells = arena[CELLS_SLOT]
   const n = text.length
   let s = first
+  let base = arena[cells + (s << 1)]
   let code = a
   for (let j = i; ; ) {
-    const t = (arena[cells + (s << 1)] >> 1) + code
+    const t = (base >> 1) + code
     if (arena[cells + (t << 1) + 1] !== s) return true
     s = t
-    pushHit(links, s, j)
+    base = arena[cells + (s << 1)]
+    // The cell's report bit (a key ends here or on its failure chain) spares most reads of links.out.
+    if ((base & 1) !== 0) pushHit(links, s, j)
     code = 0
     for (j++; j < n; j++) {
       const v = units[text.charCodeAt(j)]
