@@ -10,7 +10,7 @@ import { compilePattern, findPatternMatches, type CompiledPattern } from './patt
 import { scanKeys, type HitLinks } from './scanner.js'
 import { scanKeyStarts, startScanTables, type StartScanTables } from './start-scan.js'
 import type { MatcherCache } from './matcher-cache.js'
-import { OWNER_KINDS, keyAt, type TermIndex } from './term-index.js'
+import { OWNER_KINDS, formOf, keyAt, type TermIndex } from './term-index.js'
 import { compareKeyTo } from './substitution-classes.js'
 import { isLookalikeLetter } from './fold-table.js'
 import { expansionTables, isWordOf } from './expansion-data.js'
@@ -154,8 +154,7 @@ class CompiledMatcher implements Matcher {
    */
   private termCandidates(text: string, hits: number[], lazy: LazyUrls): Candidate[] {
     const candidates: Candidate[] = []
-    const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerIsContext, ownerKind, ownerForm } =
-      this.index
+    const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerIsContext, ownerKind } = this.index
     let addresses: Array<[number, number]> | undefined
     for (let h = 0; h < hits.length; h += 3) {
       const end = hits[h + 1]
@@ -176,9 +175,10 @@ class CompiledMatcher implements Matcher {
         addresses ??= addressSpans(text, urlsOf(lazy))
         if (!allowPhrase && addresses.some(([s, e]) => start < e && end > s)) continue
         const kind = OWNER_KINDS[ownerKind[o] - 1]
-        if (!allowPhrase && SUBSTITUTIONS.has(kind) && joinsNeighbour(text, start, end, term, ownerForm[o])) continue
+        const form = formOf(this.index, o, k)
+        if (!allowPhrase && SUBSTITUTIONS.has(kind) && joinsNeighbour(text, start, end, term, form)) continue
         if (!allowPhrase && kind === 'pinyin' && readsAsName(text, start, end)) continue
-        candidates.push({ category: ownerCategory[o], term, start, end, allowPhrase, kind, form: ownerForm[o] })
+        candidates.push({ category: ownerCategory[o], term, start, end, allowPhrase, kind, form })
       }
     }
     return candidates
