@@ -154,7 +154,8 @@ class CompiledMatcher implements Matcher {
    */
   private termCandidates(text: string, hits: number[], lazy: LazyUrls): Candidate[] {
     const candidates: Candidate[] = []
-    const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerIsContext, ownerKind } = this.index
+    const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerIsContext, ownerKind, categories, texts } =
+      this.index
     let addresses: Array<[number, number]> | undefined
     for (let h = 0; h < hits.length; h += 3) {
       const end = hits[h + 1]
@@ -164,12 +165,13 @@ class CompiledMatcher implements Matcher {
       for (let o = ownerOffsets[k]; o < ownerOffsets[k + 1]; o++) {
         const allowPhrase = ownerIsAllowPhrase[o] === 1
         if (!allowPhrase && !span.oneWord) continue
-        const term = ownerText[o]
+        const term = texts[ownerText[o]]
+        const category = categories[ownerCategory[o]]
         const start = span.start
         if (ownerKind[o] === 0) {
           const kind = exactKind(text, start, end, term)
           const context = ownerIsContext[o] === 1
-          candidates.push({ category: ownerCategory[o], term, start, end, allowPhrase, kind, context })
+          candidates.push({ category, term, start, end, allowPhrase, kind, context })
           continue
         }
         addresses ??= addressSpans(text, urlsOf(lazy))
@@ -178,7 +180,7 @@ class CompiledMatcher implements Matcher {
         const form = formOf(this.index, o, k)
         if (!allowPhrase && SUBSTITUTIONS.has(kind) && joinsNeighbour(text, start, end, term, form)) continue
         if (!allowPhrase && kind === 'pinyin' && readsAsName(text, start, end)) continue
-        candidates.push({ category: ownerCategory[o], term, start, end, allowPhrase, kind, form })
+        candidates.push({ category, term, start, end, allowPhrase, kind, form })
       }
     }
     return candidates
