@@ -192,5 +192,10 @@ export function keyAt(index: TermIndex, k: number): Int32Array {
 
 /** The form of owner o of key k as written (see TermIndex.ownerForms). */
 export function formOf(index: TermIndex, o: number, k: number): string {
-  return index.ownerForms.get(o) ?? String.fromCodePoint(...keyAt(index, k))
+  const form = index.ownerForms.get(o)
+  if (form !== undefined) return form
+  let key = ''
+  for (let i = index.keyOffsets[k]; i < index.keyOffsets[k + 1]; i++)
+    key += String.fromCodePoint(index.keyCodePoints[i])
+  return key
 }
