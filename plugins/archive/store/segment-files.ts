@@ -85,7 +85,13 @@ export class LineFiles {
   /** Write `f`'s buffered lines at its end; when this throws (a full disk), a partial write is overwritten by the next try. */
   private writeOut(f: OpenFile): void {
     if (!f.pending.length) return
-    const bytes = Buffer.from(`${f.pending.join('\n')}\n`)
+    // Each line encoded straight into one buffer of the bytes buffered (no joined copy of the text).
+    const bytes = Buffer.allocUnsafe(f.size - f.written)
+    let at = 0
+    for (const line of f.pending) {
+      at += bytes.write(line, at)
+      at = bytes.writeUInt8(0x0a, at)
+    }
     let done = 0
     while (done < bytes.length) done += writeSync(f.fd, bytes, done, bytes.length - done, f.written + done)
     f.written += bytes.length
