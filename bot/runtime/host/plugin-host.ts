@@ -156,13 +156,28 @@ function decideFrom(
     if (!seen || !plugin.instance.onEvent) continue
     const decided = decideOne(plugin, seen, onError)
     if (!Array.isArray(decided) || decided.length)
-      return (async () => {
-        const actions = Array.isArray(decided) ? decided : await decided
-        if (actions.length) await act(plugin, actions)
-        await decideFrom(i + 1, plugins, event, visible, where, onError, act)
-      })()
+      return actThenDecide(decided, i, plugins, event, visible, where, onError, act)
   }
   return undefined
+}
+
+/**
+ * The plugin at `i` answered with a promise or actions: act on them, then let the plugins after it decide.
+ * A function of its own, not a closure in `decideFrom`'s loop (that would cost a context per plugin and event).
+ */
+async function actThenDecide(
+  decided: Action[] | Promise<Action[]>,
+  i: number,
+  plugins: readonly HostedPlugin[],
+  event: BotEvent,
+  visible: BotEvent | undefined,
+  where: PluginGate,
+  onError: (msg: string, e: unknown) => void,
+  act: (plugin: HostedPlugin, actions: Action[]) => Promise<void>,
+): Promise<void> {
+  const actions = Array.isArray(decided) ? decided : await decided
+  if (actions.length) await act(plugins[i], actions)
+  await decideFrom(i + 1, plugins, event, visible, where, onError, act)
 }
 
 /** One plugin's `onEvent` inside its error boundary, like `guarded` but without a closure per plugin and event. */
