@@ -15,7 +15,11 @@ type Command = { run: (argv: string[]) => Promise<number>; help: string }
 // puppet's fake-data library), the console-free exports or the matcher's command-line tools.
 const startCommand = (argv: string[]) => import('./cli/start.js').then(m => m.startCommand(argv))
 const checkConfigCommand = (argv: string[]) => import('./cli/check-config.js').then(m => m.checkConfigCommand(argv))
-const replayCommand = (argv: string[]) => import('./cli/replay.js').then(m => m.replayCommand(argv))
+const replayCommand = async (argv: string[]) => {
+  const { deferFakerLocales } = await import('./sandbox/defer-faker.js')
+  deferFakerLocales()
+  return import('./cli/replay.js').then(m => m.replayCommand(argv))
+}
 const casesCommand = (argv: string[]) => import('./cli/store-commands.js').then(m => m.casesCommand(argv))
 const statsCommand = (argv: string[]) => import('./cli/store-commands.js').then(m => m.statsCommand(argv))
 const archiveCommand = (argv: string[]) => import('./cli/archive.js').then(m => m.archiveCommand(argv))

@@ -115,7 +115,9 @@ async function startSandbox(
   worldArg?: string,
 ): Promise<number> {
   const worldFile = worldArg ? resolve(worldArg) : shipped('data/demo/world.yaml')
-  // The simulated WeChat (and the mock puppet's fake-data library) loads only in sandbox mode.
+  // The simulated WeChat loads only in sandbox mode, and the mock puppet's fake-data library only if used.
+  const { deferFakerLocales } = await import('../sandbox/defer-faker.js')
+  deferFakerLocales()
   const [{ createSandbox }, { populateWorld, readWorld }] = await Promise.all([
     import('../sandbox/index.js'),
     import('../sandbox/load-world.js'),

@@ -39,7 +39,7 @@ const PHONE = /^1[3-9]\d{9}$/
 export function loadRoster(file: string): Roster {
   const text = readFileSync(file, 'utf8')
   const rows = /\.ya?ml$/i.test(file) ? yamlRows(text) : csvRows(text, file)
-  return new Roster(validate(rows, file), file)
+  return validated(rows, file)
 }
 
 /**
@@ -57,14 +57,18 @@ export function rosterFromList(list: Record<string, unknown>[], file: string, li
     }
     return row
   })
+  let roster: Roster | undefined
   try {
-    validate(rows, file)
+    roster = validated(rows, file)
   } catch (e) {
     problems.push(...(e as RosterError).problems)
   }
-  if (problems.length) throw new RosterError(problems)
-  return new Roster(rows, file)
+  if (problems.length || !roster) throw new RosterError(problems)
+  return roster
 }
+
+/** Columns whose values repeat on thousands of lines (one string each, not one per line). */
+const REPEATING = new Set<keyof RosterEntry>(['dept', 'region', 'status', 'leftOn', 'successor'])
 
 function csvRows(text: string, file: string): RosterEntry[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
@@ -72,20 +76,24 @@ function csvRows(text: string, file: string): RosterEntry[] {
   if (!header.includes('name')) throw new RosterError([`${file}:1: header must name a "name" (姓名) column`])
   const rows: RosterEntry[] = []
   const shared = new Map<string, string>()
-  lines.slice(1).forEach((line, i) => {
-    if (!line.trim() || line.startsWith('#')) return
-    const row: RosterEntry = { name: '', line: i + 2 }
-    line.split(',').forEach((cell, c) => {
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]
+    if (!line.trim() || line.startsWith('#')) continue
+    const row: RosterEntry = { name: '', line: i + 1 }
+    const cells = line.split(',')
+    for (let c = 0; c < cells.length; c++) {
       const key = header[c]
-      const value = cell.trim()
-      if (!key || key === 'line' || !value) return
-      // Departments, regions and statuses repeat on thousands of lines: one string each, not one per line.
-      let one = shared.get(value)
-      if (one === undefined) shared.set(value, (one = value))
-      ;(row as any)[key] = one
-    })
+      let value = cells[c].trim()
+      if (!key || key === 'line' || !value) continue
+      if (REPEATING.has(key)) {
+        const one = shared.get(value)
+        if (one === undefined) shared.set(value, value)
+        else value = one
+      }
+      row[key] = value
+    }
     rows.push(row)
-  })
+  }
   return rows
 }
 
@@ -107,7 +115,8 @@ function yamlRows(text: string): RosterEntry[] {
   })
 }
 
-function validate(rows: RosterEntry[], file: string): RosterEntry[] {
+/** The roster of these rows, or a RosterError listing every problem (`file:line: …`). */
+function validated(rows: RosterEntry[], file: string): Roster {
   const problems: string[] = []
   const seen = new Map<string, number>()
   for (const r of rows) {
@@ -126,7 +135,7 @@ function validate(rows: RosterEntry[], file: string): RosterEntry[] {
       )
     seen.set(key, r.line)
   }
-  const roster = new Roster(rows)
+  const roster = new Roster(rows, file)
   for (const r of rows) {
     if (!r.successor) continue
     const to = roster.successorOf(r)
@@ -137,7 +146,7 @@ function validate(rows: RosterEntry[], file: string): RosterEntry[] {
     else if (to === r) problems.push(`${file}:${r.line}: successor (接替人) is the person themselves`)
   }
   if (problems.length) throw new RosterError(problems)
-  return rows
+  return roster
 }
 
 /** A real calendar day written `YYYY-MM-DD`. */
