@@ -111,8 +111,9 @@ export class Archiver {
     const saveInfo = !(c.infoIfNew && state.known) && !(state.saved && sameInfo(state.saved, c.info))
     state.known = true
     const bytes = !!c.bytes && !!record.attachment && keepsBytes(cfg, c.info.kind)
-    if (!saveInfo && !bytes && !this.queued && this.backend.appendNow) {
-      this.writeNow(record, day, this.backend.appendNow.bind(this.backend))
+    const backend = this.backend
+    if (!saveInfo && !bytes && !this.queued && appendsNow(backend)) {
+      this.writeNow(record, day, backend)
       return true
     }
     this.queued++
@@ -162,13 +163,13 @@ export class Archiver {
     await this.drain()
   }
 
-  /** `write` through a back end that appends synchronously: the same order and retries, no promise. */
-  private writeNow(record: ArchiveRecord, day: string, append: (record: ArchiveRecord, day: string) => void): void {
+  /** `write` through a back end that appends synchronously (`appendNow`): the same order and retries, no promise. */
+  private writeNow(record: ArchiveRecord, day: string, backend: SyncBackend): void {
     this.hold(record, day)
     while (this.pending.length) {
       const next = this.pending[0]
       try {
-        append(next.record, next.day)
+        backend.appendNow(next.record, next.day)
       } catch (e) {
         this.failing = (e as Error).message
         return
@@ -237,6 +238,13 @@ export class Archiver {
     }
     return s
   }
+}
+
+/** A back end that appends synchronously. */
+type SyncBackend = ArchiveBackend & Required<Pick<ArchiveBackend, 'appendNow'>>
+
+function appendsNow(b: ArchiveBackend): b is SyncBackend {
+  return b.appendNow !== undefined
 }
 
 /** The same chat info: every field equal. */
