@@ -12,7 +12,7 @@ import type { MatcherCache } from './matcher-cache.js'
 import { OWNER_KINDS, keyAt, type TermIndex } from './term-index.js'
 import { compareKeyTo } from './substitution-classes.js'
 import { isLookalikeLetter } from './fold-table.js'
-import { expansionTables, isWord } from './expansion-data.js'
+import { isWord } from './expansion-data.js'
 import type { Dictionary, Match, MatchKind, Matcher } from './types.js'
 
 /**
@@ -236,10 +236,9 @@ function joinsNeighbour(text: string, start: number, end: number, term: string, 
   const t = [...term]
   const f = [...form]
   if (t.length !== f.length) return false
-  const tables = expansionTables()
   const last = f.length - 1
-  if (f[0] !== t[0] && start > 0 && isWord(tables, text[start - 1], f[0])) return true
-  return f[last] !== t[last] && end < text.length && isWord(tables, f[last], text[end])
+  if (f[0] !== t[0] && start > 0 && isWord(text[start - 1], f[0])) return true
+  return f[last] !== t[last] && end < text.length && isWord(f[last], text[end])
 }
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu

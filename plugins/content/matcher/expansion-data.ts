@@ -83,23 +83,38 @@ export function splitsOf(tables: ExpansionTables, char: string): string[] {
   return tables.splits.get(char)?.split('\t') ?? []
 }
 
-/** True if the two characters make a word (实时, 转发). */
-export function isWord(tables: ExpansionTables, first: string, second: string): boolean {
-  return wordIndex(tables, first, second) >= 0
+let wordsOnly: string | undefined
+
+/**
+ * True if the two characters make a word (实时, 转发). Reads only the word list (the scan's check on a hit):
+ * the other tables are for compiling.
+ */
+export function isWord(first: string, second: string): boolean {
+  wordsOnly ??= tables?.words ?? wordsSection(readFileSync(shipped(EXPANSION_TABLES_FILE)))
+  return wordIndex(wordsOnly, first, second) >= 0
+}
+
+/** The line after the `[words]` header of the table file (see readTables), the only part decoded. */
+function wordsSection(file: Buffer): string {
+  const header = '\n[words]\n'
+  const at = file.indexOf(header)
+  if (at < 0) return ''
+  const start = at + Buffer.byteLength(header)
+  const end = file.indexOf('\n', start)
+  return file.toString('utf8', start, end < 0 ? undefined : end)
 }
 
 /** How often the word of the two characters occurs in the Leiden corpus; -1 if it is no word. */
 export function wordCount(tables: ExpansionTables, first: string, second: string): number {
-  const at = wordIndex(tables, first, second)
+  const at = wordIndex(tables.words, first, second)
   return at < 0 ? -1 : tables.wordCounts[at]
 }
 
 /** Index of the word in the sorted word list (binary search on UTF-16 units, no slicing), or -1. */
-function wordIndex(tables: ExpansionTables, first: string, second: string): number {
+function wordIndex(words: string, first: string, second: string): number {
   if (first.length !== 1 || second.length !== 1) return -1
   const a = first.charCodeAt(0)
   const b = second.charCodeAt(0)
-  const words = tables.words
   let lo = 0
   let hi = words.length / 2 - 1
   while (lo <= hi) {

@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { basename, dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { basename, join } from 'node:path'
 import { shipped } from '../../../bot/package-root.js'
 import { alphabetOf } from './alphabet.js'
-import { type CacheHeader, decodeCacheFile, encodeCacheFile, readPrivateFile, writeCacheFile } from './cache-file.js'
+import {
+  type CacheHeader,
+  codeFolderHash,
+  decodeCacheFile,
+  encodeCacheFile,
+  readPrivateFile,
+  writeCacheFile,
+} from './cache-file.js'
 import type { CompiledTables } from './compiled-tables.js'
 import { EXPANSION_TABLES_FILE } from './expansion-data.js'
 import type { Dictionary } from './types.js'
@@ -78,17 +84,10 @@ export function matcherCacheDir(outputDir: string): string {
 
 let codeHash: string | undefined
 
-/** Hash of what a compile depends on besides the dictionary: this folder's code and data, the expansion tables, pinyin-pro. */
+/** Hash of what a compile depends on besides the dictionary: the matcher's code and data, the expansion tables, pinyin-pro. */
 function codeFingerprint(): string {
   if (codeHash) return codeHash
-  const hash = createHash('sha256')
-  const here = dirname(fileURLToPath(import.meta.url))
-  for (const dir of [here, join(here, 'data')]) {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name)
-      if (statSync(path).isFile()) hash.update(`${name}\n`).update(readFileSync(path))
-    }
-  }
+  const hash = createHash('sha256').update(codeFolderHash(import.meta.url))
   hash.update(readFileSync(shipped(EXPANSION_TABLES_FILE)))
   const pinyin = createRequire(import.meta.url)('pinyin-pro/package.json') as { version: string }
   codeHash = hash.update(pinyin.version).digest('hex')
