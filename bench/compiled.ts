@@ -1,5 +1,5 @@
 /**
- * The compiled bot as it ships, in a child process: `node dist/bot/cli.js start`
+ * The compiled bot as it ships, in a child process: `node dist/bin/cli.js start` (the bundle)
  * on the sandbox or against a puppet service this process serves over gRPC
  * (loopback, TLS off), beside bare Wechaty (bench/bare-wechaty.mjs) on the same
  * connection. What the start-up and memory workloads spawn. Needs `npm run build`.
@@ -16,7 +16,7 @@ import { populate } from './sandbox-drive.js'
 import type { BenchWorld } from './synthetic-world.js'
 
 const ROOT = resolve(import.meta.dirname, '..')
-const CLI = join(ROOT, 'dist', 'bot', 'cli.js')
+const CLI = join(ROOT, 'dist', 'bin', 'cli.js')
 const BARE = join(ROOT, 'bench', 'bare-wechaty.mjs')
 
 /**
@@ -85,7 +85,7 @@ export interface StartSpec {
   loadRooms?: boolean
   /** More environment for the child (e.g. `NODE_OPTIONS` for a heap snapshot on a signal). */
   env?: Record<string, string>
-  /** Another build's `bot/cli.js` to start instead of `dist/bot/cli.js` (before/after in one run). */
+  /** Another build's command line to start instead of `dist/bin/cli.js` (before/after in one run). */
   cli?: string
 }
 

@@ -1,5 +1,5 @@
 /**
- * Processes and counters of the fleet benchmarks: the compiled bot (`node dist/bot/cli.js start`) against
+ * Processes and counters of the fleet benchmarks: the compiled bot (`node dist/bin/cli.js start`) against
  * a world this process serves over gRPC, with the environment of one fleet account or of the embedded
  * store; the CPU time of a process or of a database connection's server process (from /proc); and the
  * number of messages the bots' activity counters hold once committed to the store.
@@ -13,7 +13,7 @@ import { type ServedWorld, serveWorld } from './compiled.js'
 import type { BenchWorld } from './synthetic-world.js'
 
 const ROOT = resolve(import.meta.dirname, '..')
-const CLI = join(ROOT, 'dist', 'bot', 'cli.js')
+const CLI = join(ROOT, 'dist', 'bin', 'cli.js')
 
 /** A running compiled bot and the world served to it. */
 export interface BotChild {

@@ -1,5 +1,5 @@
 /**
- * Fleet throughput (issue #19): three compiled bots (`node dist/bot/cli.js start`), one per WeChat
+ * Fleet throughput (issue #19): three compiled bots (`node dist/bin/cli.js start`), one per WeChat
  * account, each on its own puppet service over gRPC, on one PostgreSQL schema; every fourth group has
  * two of the accounts in it. Beside them in the same run, the baseline: one compiled bot on the embedded
  * (file) store in every group. The same message stream goes to both: for the fleet, each message reaches

@@ -1,10 +1,12 @@
 /**
- * Matcher benchmark: `npx tsx bench/matcher.ts [--quick] [--sizes 10000,50000]` (for exact memory figures:
- * `node --expose-gc --import tsx bench/matcher.ts`). Fixed-seed synthetic data; see runMatcherBench.
+ * Matcher benchmark: `npx tsx bench/matcher.ts [--quick] [--sizes 10000,50000] [--rounds N] [--compare DIR]`
+ * (for exact memory figures: `node --expose-gc --import tsx bench/matcher.ts`). Fixed-seed synthetic data;
+ * see runMatcherBench. `--compare DIR` measures another source tree's matcher beside this one (CompareResult).
  */
 import { loadavg } from 'node:os'
 import { runInNewContext } from 'node:vm'
 import { setFlagsFromString } from 'node:v8'
+import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Mint } from 'mint-filter'
 import {
@@ -32,7 +34,7 @@ const FULL_SIZES = [10_000, 50_000, 100_000]
 const BUILD_GOAL_TERMS = 100_000
 
 /** Mulberry32: small, fast, fixed-seed PRNG returning [0, 1). */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed | 0
   return () => {
     a = (a + 0x6d2b79f5) | 0
@@ -43,7 +45,7 @@ function prng(seed: number): () => number {
 }
 
 /** Distinct terms of 2-4 characters drawn from the COMMON_CHARACTERS most frequent ones (Jun Da's list). */
-function commonTerms(count: number, random: () => number): string[] {
+export function commonTerms(count: number, random: () => number): string[] {
   const common = mostFrequentCharacters(COMMON_CHARACTERS)
   const terms = new Set<string>()
   while (terms.size < count) {
@@ -56,7 +58,7 @@ function commonTerms(count: number, random: () => number): string[] {
 }
 
 /** Samples CJK characters with Zipf-like frequencies (rank r has weight 1/r), as in real chat. */
-function zipfCharacters(random: () => number): () => string {
+export function zipfCharacters(random: () => number): () => string {
   const order = Array.from({ length: CJK_COUNT }, (_, i) => i)
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1))
@@ -84,7 +86,7 @@ const EMOJI = ['😀', '👍', '🔥', '🌹', '[强]']
 const EVASIONS = ['', ' ', '\u200b', '😀', '*']
 
 /** Chat lines of 5-60 characters joined by newlines, about `bytes` UTF-8 bytes; 1 line in 50 holds a term. */
-function chatText(bytes: number, terms: string[], nextChar: () => string, random: () => number): string {
+export function chatText(bytes: number, terms: string[], nextChar: () => string, random: () => number): string {
   const lines: string[] = []
   let size = 0
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]
@@ -115,7 +117,7 @@ function garbageCollector(): (() => void) | null {
 }
 
 /** One category of terms; `expand` as a dictionary file sets it (files default to DEFAULT_EXPANSIONS). */
-function dictionaryOf(terms: string[], expand: readonly ExpansionKind[] = []): Dictionary {
+export function dictionaryOf(terms: string[], expand: readonly ExpansionKind[] = []): Dictionary {
   const bench = { label: 'bench', severity: 'low' as const, terms, allow: [], patterns: [], expand: [...expand] }
   return { categories: { bench }, links: null }
 }
@@ -132,20 +134,26 @@ function cpuMs(): number {
  * not wall time: on a loaded machine a longer run is more often preempted, which would bias wall-time
  * ratios against the slower function.
  */
-function bestTimes(rounds: number, runs: Record<string, () => unknown>): Record<string, number> {
+function bestTimes(
+  rounds: number,
+  runs: Record<string, () => unknown>,
+  samples: Record<string, number[]> = {},
+): Record<string, number> {
   const best: Record<string, number> = {}
   for (let round = 0; round < rounds; round++) {
     for (const [name, run] of Object.entries(runs)) {
       const start = cpuMs()
       run()
-      best[name] = Math.min(best[name] ?? Infinity, cpuMs() - start)
+      const ms = cpuMs() - start
+      best[name] = Math.min(best[name] ?? Infinity, ms)
+      ;(samples[name] ??= []).push(ms)
     }
   }
   return best
 }
 
 /** A 64K-entry table, one entry per UTF-16 unit, as any normalising scanner reads (see bareLookupLoop). */
-function unitTable(random: () => number): Int32Array {
+export function unitTable(random: () => number): Int32Array {
   return Int32Array.from({ length: 0x10000 }, () => Math.floor(random() * 0x7fffffff))
 }
 
@@ -153,7 +161,7 @@ function unitTable(random: () => number): Int32Array {
  * The floor cost of a normalising single pass: one table lookup per UTF-16 unit of each message.
  * The matcher does this lookup and more; its speed is given as a ratio to this loop.
  */
-function bareLookupLoop(messages: string[], table: Int32Array): number {
+export function bareLookupLoop(messages: string[], table: Int32Array): number {
   let sum = 0
   for (const message of messages) {
     for (let i = 0; i < message.length; i++) sum = (sum + table[message.charCodeAt(i)]) | 0
@@ -192,6 +200,21 @@ export interface MatcherSizeResult {
   hits: number
 }
 
+/**
+ * Another source tree's matcher (`--compare DIR`, e.g. a copy of the branch before a change) measured
+ * in the same process on the first size: built right after this one, its scans taking turns with this
+ * one's in the same rounds.
+ */
+export interface CompareResult {
+  dir: string
+  buildMs: number
+  retainedMB: number | null
+  matcherMBps: number
+  hits: number
+  /** This matcher's CPU time ÷ the other's, per round (rounds in order). */
+  roundRatios: number[]
+}
+
 /** Figures returned by runMatcherBench. */
 export interface MatcherBenchResult {
   textMB: number
@@ -204,6 +227,8 @@ export interface MatcherBenchResult {
   plainMatcherMBps: number
   uniformTextMatcherMBps: number
   linksMatcherMBps: number
+  /** With `compare`: the other tree's matcher beside this one on the first size (see CompareResult). */
+  compare?: CompareResult
   /** The worst size: the figures the summary line shows. */
   matcherMBps: number
   ratioToBare: number
@@ -227,10 +252,17 @@ export interface MatcherBenchResult {
 export async function runMatcherBench({
   quick = false,
   sizes = quick ? FULL_SIZES.slice(0, 1) : FULL_SIZES,
+  compare,
+  rounds,
 }: {
   quick?: boolean
   sizes?: number[]
+  /** Another source tree whose matcher is measured beside this one (see CompareResult). */
+  compare?: string
+  /** Samples per measurement (default 5 quick, 7 full). */
+  rounds?: number
 } = {}): Promise<MatcherBenchResult> {
+  const other = compare ? await otherCompiler(compare) : undefined
   const tables = await measureTables()
   const defaults = measureDefaultDictionary()
   const random = prng(20260101)
@@ -247,10 +279,11 @@ export async function runMatcherBench({
   const mb = Buffer.byteLength(messages.join('\n')) / 1e6
   const speed = (ms: number): number => mb / (ms / 1000)
   const table = unitTable(random)
-  const samples = quick ? 5 : 7
+  const samples = rounds ?? (quick ? 5 : 7)
   compileMatcher(dictionaryOf(['预热'], DEFAULT_EXPANSIONS))
   const results: MatcherSizeResult[] = []
   let info = { bareCharMBps: 0, plainMatcherMBps: 0, uniformTextMatcherMBps: 0, linksMatcherMBps: 0 }
+  let compared: CompareResult | undefined
   for (const size of sizes) {
     const terms = allTerms.slice(0, size)
     const { matcher, buildMs, retainedMB } = await measureBuild(dictionaryOf(terms, DEFAULT_EXPANSIONS))
@@ -263,6 +296,8 @@ export async function runMatcherBench({
       },
     }
     const first = results.length === 0
+    const otherBuild = first && other ? await measureBuild(dictionaryOf(terms, DEFAULT_EXPANSIONS), other) : undefined
+    if (otherBuild) runs.other = () => scanEach(otherBuild.matcher, messages)
     const plain = first ? compileMatcher(dictionaryOf(terms)) : undefined
     const withLinks = first
       ? compileMatcher({
@@ -276,7 +311,18 @@ export async function runMatcherBench({
       runs.uniform = () => scanEach(matcher, uniform)
       runs.links = () => scanEach(withLinks, messages)
     }
-    const times = bestTimes(samples, runs)
+    const all: Record<string, number[]> = {}
+    const times = bestTimes(samples, runs, all)
+    if (otherBuild && compare) {
+      compared = {
+        dir: compare,
+        buildMs: otherBuild.buildMs,
+        retainedMB: otherBuild.retainedMB,
+        matcherMBps: speed(times.other),
+        hits: scanEach(otherBuild.matcher, messages),
+        roundRatios: all.matcher.map((ms, r) => ms / all.other[r]),
+      }
+    }
     if (first) {
       info = {
         bareCharMBps: speed(times.bareChar),
@@ -305,6 +351,7 @@ export async function runMatcherBench({
     samples,
     sizes: results,
     ...info,
+    compare: compared,
     matcherMBps: worst.matcherMBps,
     ratioToBare: Math.min(...results.map(r => r.ratioToBare)),
     ratioToMint: Math.min(...results.map(r => r.ratioToMint)),
@@ -327,6 +374,14 @@ export async function runMatcherBench({
 function buildVerdict(terms: number, withinGoal: boolean): boolean | null {
   if (terms >= BUILD_GOAL_TERMS || !withinGoal) return withinGoal
   return null
+}
+
+/** compileMatcher of another source tree (its plugins/content/matcher), warmed up like this one's. */
+async function otherCompiler(dir: string): Promise<(d: Dictionary) => Matcher> {
+  const url = pathToFileURL(join(resolve(dir), 'plugins/content/matcher/index.ts')).href
+  const { compileMatcher: compile } = (await import(url)) as { compileMatcher: (d: Dictionary) => Matcher }
+  compile(dictionaryOf(['预热'], DEFAULT_EXPANSIONS))
+  return compile
 }
 
 /** CPU time of loading and compiling the shipped default dictionary (the fold and expansion tables warm). */
@@ -366,14 +421,22 @@ async function settledMemory(gc: (() => void) | null): Promise<number> {
  */
 async function measureBuild(
   dictionary: Dictionary,
+  compile: (d: Dictionary) => Matcher = compileMatcher,
 ): Promise<{ matcher: Matcher; buildMs: number; retainedMB: number | null }> {
   const gc = garbageCollector()
   const before = await settledMemory(gc)
   const start = cpuMs()
-  const matcher = compileMatcher(dictionary)
+  const matcher = compile(dictionary)
   const buildMs = cpuMs() - start
   const retained = (await settledMemory(gc)) - before
   return { matcher, buildMs, retainedMB: gc ? retained / 1e6 : null }
+}
+
+/** The median of a non-empty list. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((x, y) => x - y)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
 /** The result as a printable table. */
@@ -471,13 +534,27 @@ export function formatMatcherBench(r: MatcherBenchResult): string {
   )
   lines.splice(1, 0, widths.map(w => '-'.repeat(w)).join('  '))
   const hits = r.sizes.map(s => `${s.hits} (${k(s.terms)})`).join(', ')
-  return `text: ${r.textMB.toFixed(1)} MB synthetic chat (Zipf CJK, punctuation, emoji) in ${r.messages} messages, each scanned on its own; terms of 2-4 of the ${COMMON_CHARACTERS} most frequent characters, default expansions; best CPU time of ${r.samples} samples each; matches ${hits}\n${lines.join('\n')}`
+  const c = r.compare
+  const compared = c
+    ? `\ncompare ${c.dir}, ${k(first.terms)}: matcher.scan ${c.matcherMBps.toFixed(0)} MB/s (this tree ${first.matcherMBps.toFixed(0)}), build ${c.buildMs.toFixed(0)} ms CPU (this ${first.buildMs.toFixed(0)}), retained ${c.retainedMB?.toFixed(1) ?? 'n/a'} MB (this ${first.retainedMB?.toFixed(1) ?? 'n/a'}), matches ${c.hits} (this ${first.hits}); this ÷ other CPU per round: median ${median(c.roundRatios).toFixed(3)} (${c.roundRatios.map(x => x.toFixed(2)).join(' ')})`
+    : ''
+  return `text: ${r.textMB.toFixed(1)} MB synthetic chat (Zipf CJK, punctuation, emoji) in ${r.messages} messages, each scanned on its own; terms of 2-4 of the ${COMMON_CHARACTERS} most frequent characters, default expansions; best CPU time of ${r.samples} samples each; matches ${hits}\n${lines.join('\n')}${compared}`
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const sizesArg = process.argv.indexOf('--sizes')
+  const option = (name: string): string | undefined => {
+    const at = process.argv.indexOf(name)
+    return at > 0 ? process.argv[at + 1] : undefined
+  }
   const sizes = sizesArg > 0 ? process.argv[sizesArg + 1].split(',').map(Number) : undefined
-  const result = await runMatcherBench({ quick: process.argv.includes('--quick'), sizes })
+  const rounds = option('--rounds')
+  const result = await runMatcherBench({
+    quick: process.argv.includes('--quick'),
+    sizes,
+    compare: option('--compare'),
+    rounds: rounds === undefined ? undefined : Number(rounds),
+  })
   console.log(formatMatcherBench(result))
   console.log(
     `load average ${loadavg()

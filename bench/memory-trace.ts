@@ -1,6 +1,6 @@
 /**
  * The compiled bot's memory over time, for finding what the memory line's RSS
- * is made of: starts `node [flags] --trace-gc dist/bot/cli.js start` over gRPC
+ * is made of: starts `node [flags] --trace-gc dist/bin/cli.js start` over gRPC
  * on the seeded state (100 × 500, bench/seed-cache.ts; 50,000 messages with
  * --quick), like bench/memory.ts but with no traffic, and prints the bot's log
  * and V8's GC lines, each stamped with seconds since spawn and the RSS then,
@@ -25,7 +25,7 @@ const seed = await seededState({ quick: values.quick })
 const copy = mkdtempSync(join(tmpdir(), 'bench-trace-'))
 cpSync(seed.dataDir, copy, { recursive: true })
 const served = await serveWorld(seed.world)
-const cli = resolve(import.meta.dirname, '..', 'dist', 'bot', 'cli.js')
+const cli = resolve(import.meta.dirname, '..', 'dist', 'bin', 'cli.js')
 const child = spawn(process.execPath, [...positionals, '--trace-gc', cli, 'start'], {
   env: {
     ...process.env,

@@ -83,6 +83,12 @@ export async function runPipelineBench({
   /** Write a CPU profile of the full bot's timed passes (only those) to this file. */
   profile?: string
 } = {}): Promise<PipelineResult> {
+  // tsx turns source maps on for the whole process; the bot as shipped runs without them (`node dist/bot/cli.js`).
+  // With them every Error's stack is mapped when read: Wechaty reads the stack of each error it emits (a failed
+  // contact look-up, twice per pass here), and each time the source maps were parsed anew: 36 ms of an 800 ms
+  // pass in a profile, billed to the full bot only. Off while this workload runs.
+  const sourceMaps = process.sourceMapsEnabled
+  process.setSourceMapsEnabled(false)
   const n = quick ? 4_000 : 20_000
   const reps = 3 // the median of three interleaved passes (one pass alone moved the quick ratio by ±1 on a loaded machine)
   const world = syntheticWorld({ groups, membersPerGroup: 100 })
@@ -138,6 +144,7 @@ export async function runPipelineBench({
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })
+    process.setSourceMapsEnabled(sourceMaps)
   }
 }
 

@@ -2,7 +2,7 @@
  * Where a CPU profile spent its time: the functions with the most time of
  * their own (self) and the most time including what they called (inclusive),
  * in ms, optionally only those whose name or file matches a pattern. For
- * profiles from `node --cpu-prof dist/bot/cli.js start` (start-up) or
+ * profiles from `node --cpu-prof dist/bin/cli.js start` (start-up) or
  * `npx tsx bench/pipeline.ts --quick --profile p.cpuprofile` (the full bot's
  * timed passes).
  *

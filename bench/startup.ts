@@ -1,6 +1,6 @@
 /**
  * Workload 6, start-up from compiled code: wall time from spawning
- * `node dist/bot/cli.js start` to its "就绪 ready" line (logged in, plugins
+ * `node dist/bin/cli.js start` to its "就绪 ready" line (logged in, plugins
  * created, state loaded, groups matched), on the sandbox (the demo world and
  * the example config, as `npm start` without a puppet) and against a puppet
  * service this process serves over gRPC (100 groups × 500 members, the state
@@ -17,7 +17,7 @@
  *
  *   npx tsx bench/startup.ts [--quick] [--profile DIR] [--before DIR]   (seeded state: bench/seed-cache.ts)
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -75,7 +75,7 @@ export async function runStartupBench(opts: {
       return child
     }
     const variants = async (bot: StartSpec, bare: StartSpec): Promise<StartupFigures> => {
-      const before = opts.beforeDist ? { ...bot, cli: join(resolve(opts.beforeDist), 'bot', 'cli.js') } : undefined
+      const before = opts.beforeDist ? { ...bot, cli: cliOf(resolve(opts.beforeDist)) } : undefined
       await time(bot)
       await time(bare)
       if (before) await time(before)
@@ -123,6 +123,12 @@ export async function runStartupBench(opts: {
   }
 }
 
+/** The command line of a build's `dist/`: the bundle (`bin/cli.js`), or tsc's `bot/cli.js` in builds before it. */
+function cliOf(dist: string): string {
+  const bundled = join(dist, 'bin', 'cli.js')
+  return existsSync(bundled) ? bundled : join(dist, 'bot', 'cli.js')
+}
+
 /** Print one result as lines. */
 export function describeStartup(r: StartupResult): string[] {
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
@@ -133,7 +139,7 @@ export function describeStartup(r: StartupResult): string[] {
         : ''
     }`
   return [
-    `spawn → ready of \`node dist/bot/cli.js start\` (warm: 1 untimed start, then median and min of ${TIMED_STARTS}); bare Wechaty: spawn → login on the same puppet`,
+    `spawn → ready of \`node dist/bin/cli.js start\` (warm: 1 untimed start, then median and min of ${TIMED_STARTS}); bare Wechaty: spawn → login on the same puppet`,
     line('sandbox (demo world, example config)', r.sandbox),
     line(
       `puppet service over gRPC (${r.service.groups} × ${r.service.membersPerGroup} members, seeded state)`,

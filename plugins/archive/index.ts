@@ -54,12 +54,13 @@ export function createArchivePlugin(opts: ArchiveOptions = {}) {
       const alarm: WriteAlarm = { warned: false, retrying: false }
       const alarmNow = () => decideWriteAlarm(alarm, archiver.failing, archiver.lost, ctx.clock.now())
       return {
-        onEvent: async ev => {
+        onEvent: ev => {
           if (ev.type !== 'message') return []
           const section = ctx.configFor(ev.group)
           if (!archives(ev, section)) return []
-          await archiver.capture(ev, ev.sender.groupAlias || ev.sender.name, section)
-          return alarmNow()
+          // Answered synchronously once the chat's state is loaded (no promise per message).
+          const kept = archiver.capture(ev, ev.sender.groupAlias || ev.sender.name, section)
+          return kept instanceof Promise ? kept.then(alarmNow) : alarmNow()
         },
         onFact: async fact => {
           if (fact.name !== 'message.sent') return []

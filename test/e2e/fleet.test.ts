@@ -61,7 +61,7 @@ const fleetStatus = (...args: string[]) =>
   new Promise<string>((resolve, reject) =>
     execFile(
       process.execPath,
-      ['dist/bot/cli.js', 'fleet', 'status', ...args],
+      ['dist/bin/cli.js', 'fleet', 'status', ...args],
       { env: { ...process.env, BOT_DATABASE_URL: url, BOT_DATABASE_SCHEMA: schema } },
       (e, out) => (e ? reject(e) : resolve(out)),
     ),

@@ -58,6 +58,10 @@ export function modeLabel(m: EffectiveMode): string {
  */
 export class ObserveMode {
   private switches: Doc<{ dryRun: Record<string, boolean> }>
+  /** Modes decided, by plugin and group (`''`: outside groups), while the settings they were decided from stay. */
+  private decided = new Map<string, Map<string, EffectiveMode>>()
+  /** What `decided` was decided from: the loaded config, its settings and the switches document's data. */
+  private basis?: { loaded: LoadedConfig; config: object; global: boolean; written: unknown; switches: object }
 
   constructor(
     store: Store,
@@ -68,7 +72,35 @@ export class ObserveMode {
 
   /** The effective mode of `plugin` in the group configured as `configName` (none: outside any group). */
   of(plugin: string, configName?: string): EffectiveMode {
-    const { config, dryRunSettings } = this.loaded()
+    // Asked several times per message: decided once per plugin and group until a setting changes.
+    const loaded = this.loaded()
+    const b = this.basis
+    const switches = this.switches.data
+    if (
+      b?.loaded !== loaded ||
+      b.config !== loaded.config ||
+      b.global !== loaded.config.dryRun ||
+      b.written !== loaded.dryRunSettings ||
+      b.switches !== switches
+    ) {
+      this.decided.clear()
+      this.basis = {
+        loaded,
+        config: loaded.config,
+        global: loaded.config.dryRun,
+        written: loaded.dryRunSettings,
+        switches,
+      }
+    }
+    let byGroup = this.decided.get(plugin)
+    if (!byGroup) this.decided.set(plugin, (byGroup = new Map()))
+    let mode = byGroup.get(configName ?? '')
+    if (!mode) byGroup.set(configName ?? '', (mode = this.decide(loaded, plugin, configName)))
+    return mode
+  }
+
+  private decide(loaded: LoadedConfig, plugin: string, configName?: string): EffectiveMode {
+    const { config, dryRunSettings } = loaded
     const written = dryRunSettings ?? { plugins: {}, groups: {} }
     return decideMode({
       runtime: own(this.switches.data.dryRun, plugin),
@@ -82,6 +114,7 @@ export class ObserveMode {
   set(plugin: string, on: boolean): void {
     this.switches.data.dryRun[plugin] = on
     this.switches.changed()
+    this.decided.clear()
   }
 
   /** One line per plugin: its mode outside groups, then the groups whose mode differs. */

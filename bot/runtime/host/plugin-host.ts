@@ -125,25 +125,59 @@ export interface PluginGate {
  * Let every plugin decide on one event, in order, each inside its error boundary, and hand each plugin's
  * actions to `act` before the next plugin decides (decide, then act: the host never acts). Plugins
  * switched off for the event's group are skipped; a fleet peer's message reaches only plugins that see
- * peers. Plugins that decide synchronously and have nothing to do cost no promise.
+ * peers. Plugins that decide synchronously and have nothing to do cost no promise: when none answers with
+ * a promise or an action, nothing is returned (no promise for the event either).
  */
-export async function decide(
+export function decide(
   plugins: readonly HostedPlugin[],
   event: BotEvent,
   where: PluginGate,
   onError: (msg: string, e: unknown) => void,
   act: (plugin: HostedPlugin, actions: Action[]) => Promise<void>,
-): Promise<void> {
-  const visible = withoutPeers(event)
-  for (const plugin of plugins) {
+): Promise<void> | undefined {
+  return decideFrom(0, plugins, event, withoutPeers(event), where, onError, act)
+}
+
+/** `decide` from the plugin at `start` on: synchronous until a plugin answers with a promise or actions. */
+function decideFrom(
+  start: number,
+  plugins: readonly HostedPlugin[],
+  event: BotEvent,
+  visible: BotEvent | undefined,
+  where: PluginGate,
+  onError: (msg: string, e: unknown) => void,
+  act: (plugin: HostedPlugin, actions: Action[]) => Promise<void>,
+): Promise<void> | undefined {
+  for (let i = start; i < plugins.length; i++) {
+    const plugin = plugins[i]
     if (!where.acting && !where.seesAll.has(plugin.name)) continue
     if ((where.sections?.[plugin.name] as { enabled?: boolean } | undefined)?.enabled === false) continue
     const seen = plugin.def.seesPeers ? event : visible
     if (!seen || !plugin.instance.onEvent) continue
     const decided = decideOne(plugin, seen, onError)
-    const actions = Array.isArray(decided) ? decided : await decided
-    if (actions.length) await act(plugin, actions)
+    if (!Array.isArray(decided) || decided.length)
+      return actThenDecide(decided, i, plugins, event, visible, where, onError, act)
   }
+  return undefined
+}
+
+/**
+ * The plugin at `i` answered with a promise or actions: act on them, then let the plugins after it decide.
+ * A function of its own, not a closure in `decideFrom`'s loop (that would cost a context per plugin and event).
+ */
+async function actThenDecide(
+  decided: Action[] | Promise<Action[]>,
+  i: number,
+  plugins: readonly HostedPlugin[],
+  event: BotEvent,
+  visible: BotEvent | undefined,
+  where: PluginGate,
+  onError: (msg: string, e: unknown) => void,
+  act: (plugin: HostedPlugin, actions: Action[]) => Promise<void>,
+): Promise<void> {
+  const actions = Array.isArray(decided) ? decided : await decided
+  if (actions.length) await act(plugins[i], actions)
+  await decideFrom(i + 1, plugins, event, visible, where, onError, act)
 }
 
 /** One plugin's `onEvent` inside its error boundary, like `guarded` but without a closure per plugin and event. */

@@ -273,7 +273,8 @@ export class BotRuntime {
       if (routed.kind !== 'none') await this.routeCommand(event, routed)
     }
     const sections = group && this.loaded.groupSections.get(group.configName)
-    await decide(this.plugins, event, { acting, seesAll: this.seesAll, sections }, this.onError, this.actOn)
+    const acted = decide(this.plugins, event, { acting, seesAll: this.seesAll, sections }, this.onError, this.actOn)
+    if (acted) await acted
   }
 
   /** A fleet peer by contact id: listed in the config, or another account of the fleet. */

@@ -44,8 +44,14 @@ const MAX_PENDING = 10_000
  */
 export class Archiver {
   private states = new Map<string, Promise<ChatState>>()
+  /** Chats whose state is loaded and that no capture is waiting for: captured without a promise. */
+  private loaded = new Map<string, ChatState>()
+  /** Per chat, captures waiting for its state to load (they keep their order: no capture may pass them). */
+  private loading = new Map<string, number>()
   private pending: { record: ArchiveRecord; day: string }[] = []
   private queue: Promise<void> = Promise.resolve()
+  /** Queued writes not finished: while there are any, a new record queues behind them. */
+  private queued = 0
   /** Records archived since start. */
   written = 0
   /** Records dropped because the disk refused them for too long. */
@@ -59,8 +65,8 @@ export class Archiver {
     private media?: MediaSource,
   ) {}
 
-  /** Archive an incoming message; false when it was a duplicate delivery. */
-  capture(ev: MessageEvent, displayName: string, cfg: ArchiveConfig): Promise<boolean> {
+  /** Archive an incoming message; false when it was a duplicate delivery (a promise only while its chat's state loads). */
+  capture(ev: MessageEvent, displayName: string, cfg: ArchiveConfig): boolean | Promise<boolean> {
     const media = this.media
     return this.keep(
       {
@@ -74,9 +80,28 @@ export class Archiver {
     )
   }
 
-  /** Archive one message (incoming or the bot's own); false when its id was archived already. */
-  async keep(c: Capture, cfg: ArchiveConfig): Promise<boolean> {
-    const state = await this.state(c.info.chat)
+  /**
+   * Archive one message (incoming or the bot's own); false when its id was archived already. Answered at
+   * once when the chat's state is loaded; the record is then written at once too when nothing is queued
+   * before it and the back end writes synchronously (no chat info to save, no bytes to fetch).
+   */
+  keep(c: Capture, cfg: ArchiveConfig): boolean | Promise<boolean> {
+    const chat = c.info.chat
+    const state = this.loaded.get(chat)
+    if (state) return this.keepIn(state, c, cfg)
+    this.loading.set(chat, (this.loading.get(chat) ?? 0) + 1)
+    return this.state(chat).then(s => {
+      const left = (this.loading.get(chat) ?? 1) - 1
+      if (left) this.loading.set(chat, left)
+      else {
+        this.loading.delete(chat)
+        this.loaded.set(chat, s)
+      }
+      return this.keepIn(s, c, cfg)
+    })
+  }
+
+  private keepIn(state: ChatState, c: Capture, cfg: ArchiveConfig): boolean {
     if (state.ids.has(c.id)) return false
     remember(state, c.id)
     const record = c.build(++state.seq)
@@ -85,6 +110,13 @@ export class Archiver {
     // PostgreSQL each save was a statement, at every message).
     const saveInfo = !(c.infoIfNew && state.known) && !(state.saved && sameInfo(state.saved, c.info))
     state.known = true
+    const bytes = !!c.bytes && !!record.attachment && keepsBytes(cfg, c.info.kind)
+    const backend = this.backend
+    if (!saveInfo && !bytes && !this.queued && appendsNow(backend)) {
+      this.writeNow(record, day, backend)
+      return true
+    }
+    this.queued++
     const done = this.queue.then(async () => {
       if (saveInfo)
         await this.backend.saveChat(c.info).then(
@@ -93,17 +125,26 @@ export class Archiver {
           },
           () => {},
         )
-      if (c.bytes && record.attachment && keepsBytes(cfg, c.info.kind)) await this.keepBytes(c, record, day, cfg)
+      if (bytes) await this.keepBytes(c, record, day, cfg)
       await this.write(record, day)
     })
-    this.queue = done.catch(() => {})
+    this.queue = done
+      .catch(() => {})
+      .then(() => {
+        this.queued--
+      })
     return true
   }
 
   /** Try the records waiting for the disk again (the plugin's retry timer). */
   retry(): Promise<void> {
     if (!this.pending.length) return this.queue
-    this.queue = this.queue.then(() => this.drain())
+    this.queued++
+    this.queue = this.queue
+      .then(() => this.drain())
+      .then(() => {
+        this.queued--
+      })
     return this.queue
   }
 
@@ -118,9 +159,31 @@ export class Archiver {
   }
 
   private async write(record: ArchiveRecord, day: string): Promise<void> {
+    this.hold(record, day)
+    await this.drain()
+  }
+
+  /** `write` through a back end that appends synchronously (`appendNow`): the same order and retries, no promise. */
+  private writeNow(record: ArchiveRecord, day: string, backend: SyncBackend): void {
+    this.hold(record, day)
+    while (this.pending.length) {
+      const next = this.pending[0]
+      try {
+        backend.appendNow(next.record, next.day)
+      } catch (e) {
+        this.failing = (e as Error).message
+        return
+      }
+      this.pending.shift()
+      this.written++
+      this.failing = undefined
+    }
+  }
+
+  /** Queue a record for the disk, dropping (and counting) the oldest beyond `MAX_PENDING`. */
+  private hold(record: ArchiveRecord, day: string): void {
     this.pending.push({ record, day })
     if (this.pending.length > MAX_PENDING) this.lost += this.pending.splice(0, this.pending.length - MAX_PENDING).length
-    await this.drain()
   }
 
   private async drain(): Promise<void> {
@@ -175,6 +238,13 @@ export class Archiver {
     }
     return s
   }
+}
+
+/** A back end that appends synchronously. */
+type SyncBackend = ArchiveBackend & Required<Pick<ArchiveBackend, 'appendNow'>>
+
+function appendsNow(b: ArchiveBackend): b is SyncBackend {
+  return b.appendNow !== undefined
 }
 
 /** The same chat info: every field equal. */

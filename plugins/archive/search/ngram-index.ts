@@ -24,6 +24,8 @@ interface IndexMeta {
 
 /** Docs per written segment; the ones after the last segment are held in memory (and re-read at start). */
 const SEGMENT_DOCS = 8192
+/** Keys held before they are put into the postings at the latest (1 MB of keys and docs). */
+const MAX_HELD = 1 << 16
 /** Candidates left after the hits are found that are still checked one by one, for an exact total. */
 const CHECK_BUDGET = 100
 /** Candidates checked at most per search (words of 3+ characters); past it the total is an upper bound. */
@@ -61,6 +63,32 @@ export class NgramIndex {
   private typeFloor = 0
   /** The last error writing a segment (the postings stay in memory and are written with the next one). */
   failing?: string
+  /**
+   * Keys of the docs added since the last `settle`, with their docs, not yet in `live`: put in all at once
+   * (the archive's turn ends, a search, a segment), with the table warm in the cache, instead of one message
+   * at a time between everything else the bot does. Searches see them: they settle first.
+   */
+  private heldKeys = new Float64Array(4096)
+  private heldDocs = new Uint32Array(4096)
+  private held = 0
+  /** The doc whose keys `hold` receives. */
+  private holding = 0
+  /** Receives a key of doc `holding` (built once: no closure per message). */
+  private hold = (key: number): void => {
+    if (this.held === this.heldKeys.length) {
+      if (this.held >= MAX_HELD) this.settle()
+      else {
+        const keys = new Float64Array(this.held * 2)
+        keys.set(this.heldKeys)
+        this.heldKeys = keys
+        const docs = new Uint32Array(this.held * 2)
+        docs.set(this.heldDocs)
+        this.heldDocs = docs
+      }
+    }
+    this.heldKeys[this.held] = key
+    this.heldDocs[this.held++] = this.holding
+  }
 
   constructor(
     private dir: string,
@@ -110,9 +138,19 @@ export class NgramIndex {
     if (this.docs.count - this.liveFrom >= SEGMENT_DOCS && !this.writing) void this.flush()
   }
 
-  /** Write the buffered doc entries (after the lines they point to: call `beforeWrite` first). */
+  /** Write the buffered doc entries (after the lines they point to: call `beforeWrite` first); index the held keys. */
   flushDocs(): void {
     this.docs.flush()
+    this.settle()
+  }
+
+  /** Put the held keys into the postings, in the order they came (docs ascending). */
+  private settle(): void {
+    const live = this.live
+    const keys = this.heldKeys
+    const docs = this.heldDocs
+    for (let i = 0; i < this.held; i++) live.add(keys[i], docs[i])
+    this.held = 0
   }
 
   /** Write the postings held in memory as a segment (every 8,192 messages), after the lines and doc entries. */
@@ -126,6 +164,7 @@ export class NgramIndex {
       this.failing = (e as Error).message // the lines wait in memory: so do the postings
       return
     }
+    this.settle()
     const from = this.liveFrom
     const to = this.docs.count
     const postings = this.live
@@ -193,6 +232,7 @@ export class NgramIndex {
       comps.push(get => union(get(m.id), m.name.keys.length ? intersectAll(m.name.keys.map(get)) : []))
     }
     if (!comps.length) return undefined
+    this.settle()
     const lo = this.docs.firstOnOrAfter(dayNumber(q.from))
     const candidates = this.candidates(comps, lo, this.docs.count, q)
     const hits: Hit[] = []
@@ -283,8 +323,8 @@ export class NgramIndex {
   }
 
   private addKeys(doc: number, r: ArchiveRecord): void {
-    const live = this.live
-    emitRecordKeys(r, k => live.add(k, doc))
+    this.holding = doc
+    emitRecordKeys(r, this.hold)
   }
 
   private chat(chat: string): number {

@@ -44,6 +44,8 @@ export interface AccessEntry {
 export interface ArchiveBackend {
   /** Append one record to its chat's segment for `day`; rejects when it could not be written. */
   append(record: ArchiveRecord, day: string): Promise<void>
+  /** `append` done synchronously (throws when it could not be written), where the back end can: no promise per record. */
+  appendNow?(record: ArchiveRecord, day: string): void
   /** The last `n` records of a chat (oldest first), for duplicate checks and `seq` after a restart. */
   tail(chat: string, n: number): Promise<ArchiveRecord[]>
   /** Every chat the archive has records of. */

@@ -50,6 +50,10 @@ export class FileArchive implements ArchiveBackend {
   }
 
   async append(record: ArchiveRecord, day: string): Promise<void> {
+    this.appendNow(record, day)
+  }
+
+  appendNow(record: ArchiveRecord, day: string): void {
     // While the disk refuses lines already buffered, this one is refused too: the archiver keeps it and retries.
     if (this.refused) this.flush()
     const index = this.index // opened (and an older archive indexed) before the line is written

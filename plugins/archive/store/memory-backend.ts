@@ -11,6 +11,10 @@ export class MemoryArchive implements ArchiveBackend {
   readonly media = new Map<string, Uint8Array>()
 
   async append(record: ArchiveRecord, day: string): Promise<void> {
+    this.appendNow(record, day)
+  }
+
+  appendNow(record: ArchiveRecord, day: string): void {
     const days = this.byChat.get(record.chat) ?? new Map<string, ArchiveRecord[]>()
     this.byChat.set(record.chat, days)
     days.set(day, [...(days.get(day) ?? []), structuredClone(record)])

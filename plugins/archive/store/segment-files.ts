@@ -11,7 +11,8 @@ interface OpenFile {
   size: number
   /** Bytes on disk. */
   written: number
-  pending: Buffer[]
+  /** Lines buffered, without their newlines (encoded once, when written). */
+  pending: string[]
 }
 
 /**
@@ -29,12 +30,12 @@ export class LineFiles {
   /** Buffer `line` (no newline) for `file`; returns its byte offset and length (with the newline). */
   append(file: string, line: string): { offset: number; length: number } {
     const f = this.handle(file)
-    const bytes = Buffer.from(`${line}\n`)
+    const length = Buffer.byteLength(line) + 1
     const offset = f.size
-    f.pending.push(bytes)
-    f.size += bytes.length
+    f.pending.push(line)
+    f.size += length
     this.dirty.add(file)
-    return { offset, length: bytes.length }
+    return { offset, length }
   }
 
   /** Lines buffered and not written yet. */
@@ -84,7 +85,13 @@ export class LineFiles {
   /** Write `f`'s buffered lines at its end; when this throws (a full disk), a partial write is overwritten by the next try. */
   private writeOut(f: OpenFile): void {
     if (!f.pending.length) return
-    const bytes = f.pending.length === 1 ? f.pending[0] : Buffer.concat(f.pending)
+    // Each line encoded straight into one buffer of the bytes buffered (no joined copy of the text).
+    const bytes = Buffer.allocUnsafe(f.size - f.written)
+    let at = 0
+    for (const line of f.pending) {
+      at += bytes.write(line, at)
+      at = bytes.writeUInt8(0x0a, at)
+    }
     let done = 0
     while (done < bytes.length) done += writeSync(f.fd, bytes, done, bytes.length - done, f.written + done)
     f.written += bytes.length

@@ -12,7 +12,8 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 // The matcher's cache files (compiled dictionaries, fold tables): private to this user, written atomically.
 
@@ -97,4 +98,33 @@ export function decodeCacheFile<H extends CacheHeader>(
   if (expected.bodyLength(header) !== body.length) throw new Error('length mismatch')
   if (createHash('sha256').update(body).digest('hex') !== header.sha256) throw new Error('checksum mismatch')
   return { header, body }
+}
+
+const folderHashes = new Map<string, string>()
+
+/**
+ * SHA-256 of the code a cache depends on: every file in the folder of the module at `moduleUrl` and in its
+ * `data/` folder when there is one (names and bytes), once per process. From tsc's output that is the matcher's
+ * folder; from the bundle (`dist/bin`) every chunk of the bot, so any new release rebuilds the caches.
+ */
+export function codeFolderHash(moduleUrl: string): string {
+  const here = dirname(fileURLToPath(moduleUrl))
+  let digest = folderHashes.get(here)
+  if (digest) return digest
+  const hash = createHash('sha256')
+  for (const dir of [here, join(here, 'data')]) {
+    let names: string[]
+    try {
+      names = readdirSync(dir).sort()
+    } catch {
+      continue // no data folder beside the bundle's chunks
+    }
+    for (const name of names) {
+      const path = join(dir, name)
+      if (statSync(path).isFile()) hash.update(`${name}\n`).update(readFileSync(path))
+    }
+  }
+  digest = hash.digest('hex')
+  folderHashes.set(here, digest)
+  return digest
 }

@@ -8,11 +8,12 @@ import { findUrls, hostOf, isAllowedHost, type FoundUrl } from './links.js'
 import { normalizeText } from './normalize.js'
 import { compilePattern, findPatternMatches, type CompiledPattern } from './patterns.js'
 import { scanKeys, type HitLinks } from './scanner.js'
+import { scanKeyStarts, startScanTables, type StartScanTables } from './start-scan.js'
 import type { MatcherCache } from './matcher-cache.js'
-import { OWNER_KINDS, keyAt, type TermIndex } from './term-index.js'
+import { OWNER_KINDS, formOf, keyAt, type TermIndex } from './term-index.js'
 import { compareKeyTo } from './substitution-classes.js'
 import { isLookalikeLetter } from './fold-table.js'
-import { expansionTables, isWord } from './expansion-data.js'
+import { isWordOf } from './expansion-data.js'
 import type { Dictionary, Match, MatchKind, Matcher } from './types.js'
 
 /**
@@ -37,6 +38,7 @@ class CompiledMatcher implements Matcher {
   private readonly alphabet: Alphabet
   private readonly arena: Int32Array
   private readonly links: HitLinks
+  private readonly starts: StartScanTables
   private readonly classOffsets: Int32Array
   private readonly classMembers: Int32Array
   private readonly patterns: CompiledPattern[]
@@ -48,6 +50,7 @@ class CompiledMatcher implements Matcher {
     this.alphabet = tables.alphabet
     this.arena = tables.arena
     this.links = tables.links
+    this.starts = startScanTables(tables.arena)
     this.classOffsets = tables.classOffsets
     this.classMembers = tables.classMembers
     this.patterns = Object.entries(dictionary.categories).flatMap(([category, rule]) =>
@@ -62,7 +65,8 @@ class CompiledMatcher implements Matcher {
    */
   scan(text: string): Match[] {
     if (typeof text !== 'string' || text.length === 0) return NO_MATCHES
-    const hits = scanKeys(text, this.arena, this.links, this.alphabet)
+    const hits =
+      scanKeyStarts(text, this.starts, this.arena, this.links) ?? scanKeys(text, this.arena, this.links, this.alphabet)
     if (hits.length === 0 && this.patterns.length === 0 && !this.dictionary.links) return NO_MATCHES
     const lazy: LazyUrls = { text, found: undefined }
     const candidates = hits.length > 0 ? this.termCandidates(text, hits, lazy) : []
@@ -150,7 +154,7 @@ class CompiledMatcher implements Matcher {
    */
   private termCandidates(text: string, hits: number[], lazy: LazyUrls): Candidate[] {
     const candidates: Candidate[] = []
-    const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerIsContext, ownerKind, ownerForm } =
+    const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerIsContext, ownerKind, categories, texts } =
       this.index
     let addresses: Array<[number, number]> | undefined
     for (let h = 0; h < hits.length; h += 3) {
@@ -161,20 +165,22 @@ class CompiledMatcher implements Matcher {
       for (let o = ownerOffsets[k]; o < ownerOffsets[k + 1]; o++) {
         const allowPhrase = ownerIsAllowPhrase[o] === 1
         if (!allowPhrase && !span.oneWord) continue
-        const term = ownerText[o]
+        const term = texts[ownerText[o]]
+        const category = categories[ownerCategory[o]]
         const start = span.start
         if (ownerKind[o] === 0) {
-          const kind = exactKind(text.slice(start, end), term)
+          const kind = exactKind(text, start, end, term)
           const context = ownerIsContext[o] === 1
-          candidates.push({ category: ownerCategory[o], term, start, end, allowPhrase, kind, context })
+          candidates.push({ category, term, start, end, allowPhrase, kind, context })
           continue
         }
         addresses ??= addressSpans(text, urlsOf(lazy))
         if (!allowPhrase && addresses.some(([s, e]) => start < e && end > s)) continue
         const kind = OWNER_KINDS[ownerKind[o] - 1]
-        if (!allowPhrase && SUBSTITUTIONS.has(kind) && joinsNeighbour(text, start, end, term, ownerForm[o])) continue
+        const form = formOf(this.index, o, k)
+        if (!allowPhrase && SUBSTITUTIONS.has(kind) && joinsNeighbour(text, start, end, term, form)) continue
         if (!allowPhrase && kind === 'pinyin' && readsAsName(text, start, end)) continue
-        candidates.push({ category: ownerCategory[o], term, start, end, allowPhrase, kind, form: ownerForm[o] })
+        candidates.push({ category, term, start, end, allowPhrase, kind, form })
       }
     }
     return candidates
@@ -233,13 +239,31 @@ const SUBSTITUTIONS = new Set<MatchKind>(['homophone', 'lookalike'])
  * 日赚 -> 日转 in 每日转发 (转发), 约炮 -> 约跑 in 约跑步 (跑步), 六合彩 -> 六合菜 in 六合菜市场 (菜市).
  */
 function joinsNeighbour(text: string, start: number, end: number, term: string, form: string): boolean {
-  const t = [...term]
-  const f = [...form]
-  if (t.length !== f.length) return false
-  const tables = expansionTables()
-  const last = f.length - 1
-  if (f[0] !== t[0] && start > 0 && isWord(tables, text[start - 1], f[0])) return true
-  return f[last] !== t[last] && end < text.length && isWord(tables, f[last], text[end])
+  if (codePointCount(term) !== codePointCount(form)) return false
+  const first = form.codePointAt(0)!
+  if (first !== term.codePointAt(0) && start > 0 && isWordOf(text.charCodeAt(start - 1), first)) return true
+  const last = lastCodePoint(form)
+  return last !== lastCodePoint(term) && end < text.length && isWordOf(last, text.charCodeAt(end))
+}
+
+/** The number of code points of a string. */
+function codePointCount(s: string): number {
+  let n = s.length
+  for (let i = 0; i < s.length; i++) if (isLowSurrogateAfterHigh(s, i)) n--
+  return n
+}
+
+/** The last code point of a non-empty string. */
+function lastCodePoint(s: string): number {
+  return isLowSurrogateAfterHigh(s, s.length - 1) ? s.codePointAt(s.length - 2)! : s.charCodeAt(s.length - 1)
+}
+
+/** True if the unit at i is the low half of a surrogate pair. */
+function isLowSurrogateAfterHigh(s: string, i: number): boolean {
+  const unit = s.charCodeAt(i)
+  if (i === 0 || unit < 0xdc00 || unit > 0xdfff) return false
+  const high = s.charCodeAt(i - 1)
+  return high >= 0xd800 && high <= 0xdbff
 }
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu
@@ -252,8 +276,12 @@ function addressSpans(text: string, urls: FoundUrl[]): Array<[number, number]> {
 }
 
 /** `exact` when the text is the term as written, `lookalike` if it uses look-alike letters, else `normalised`. */
-function exactKind(matched: string, term: string): MatchKind {
-  if (matched === term) return 'exact'
-  for (const ch of matched) if (isLookalikeLetter(ch.codePointAt(0)!)) return 'lookalike'
+function exactKind(text: string, start: number, end: number, term: string): MatchKind {
+  if (end - start === term.length && text.startsWith(term, start)) return 'exact'
+  for (let i = start; i < end; i++) {
+    const cp = text.codePointAt(i)!
+    if (isLookalikeLetter(cp)) return 'lookalike'
+    if (cp > 0xffff) i++
+  }
   return 'normalised'
 }

@@ -21,8 +21,11 @@ export interface ExpansionTables {
   wordVariants: Map<string, string>
   /** Character -> characters slang puns write for it (CC-CEDICT "pun on": 子 -> 纸, 垃 -> 辣). */
   punCharacters: Map<string, string>
-  /** Two-character words (CC-CEDICT) of common characters, sorted and back to back: see isWord. */
-  words: string
+  /**
+   * Two-character words (CC-CEDICT) of common characters, sorted: each as its two UTF-16 units, first
+   * << 16 | second (see isWordOf).
+   */
+  words: Uint32Array
   /** How often each word of `words` occurs in the Leiden (Weibo) corpus: see wordCount. */
   wordCounts: Int32Array
   /** Characters that are surnames (CC-CEDICT). */
@@ -51,7 +54,7 @@ function readTables(text: string): ExpansionTables {
     variants: new Map(),
     wordVariants: new Map(),
     punCharacters: new Map(),
-    words: '',
+    words: new Uint32Array(0),
     wordCounts: new Int32Array(0),
     surnames: new Set(),
   }
@@ -71,7 +74,7 @@ function readTables(text: string): ExpansionTables {
     else if (section === 'variants') result.variants.set(line.slice(0, tab), line.slice(tab + 1))
     else if (section === 'word-variants') result.wordVariants.set(line.slice(0, tab), line.slice(tab + 1))
     else if (section === 'pun-characters') result.punCharacters.set(line.slice(0, tab), line.slice(tab + 1))
-    else if (section === 'words') result.words = line
+    else if (section === 'words') result.words = wordCodes(line)
     else if (section === 'word-counts') result.wordCounts = Int32Array.from(line.split(','), Number)
     else if (section === 'surnames') result.surnames = new Set(line)
   }
@@ -83,9 +86,25 @@ export function splitsOf(tables: ExpansionTables, char: string): string[] {
   return tables.splits.get(char)?.split('\t') ?? []
 }
 
-/** True if the two characters make a word (实时, 转发). */
-export function isWord(tables: ExpansionTables, first: string, second: string): boolean {
-  return wordIndex(tables, first, second) >= 0
+let wordsOnly: Uint32Array | undefined
+
+/**
+ * True if the two characters (code points) make a word (实时, 转发). Reads only the word list (the scan's check
+ * on a hit; the other tables are for compiling).
+ */
+export function isWordOf(first: number, second: number): boolean {
+  wordsOnly ??= tables?.words ?? wordCodes(wordsSection(readFileSync(shipped(EXPANSION_TABLES_FILE))))
+  return first <= 0xffff && second <= 0xffff && wordIndexOf(wordsOnly, first, second) >= 0
+}
+
+/** The line after the `[words]` header of the table file (see readTables), the only part decoded. */
+function wordsSection(file: Buffer): string {
+  const header = '\n[words]\n'
+  const at = file.indexOf(header)
+  if (at < 0) return ''
+  const start = at + Buffer.byteLength(header)
+  const end = file.indexOf('\n', start)
+  return file.toString('utf8', start, end < 0 ? undefined : end)
 }
 
 /** How often the word of the two characters occurs in the Leiden corpus; -1 if it is no word. */
@@ -97,20 +116,28 @@ export function wordCount(tables: ExpansionTables, first: string, second: string
 /** Index of the word in the sorted word list (binary search on UTF-16 units, no slicing), or -1. */
 function wordIndex(tables: ExpansionTables, first: string, second: string): number {
   if (first.length !== 1 || second.length !== 1) return -1
-  const a = first.charCodeAt(0)
-  const b = second.charCodeAt(0)
-  const words = tables.words
+  return wordIndexOf(tables.words, first.charCodeAt(0), second.charCodeAt(0))
+}
+
+/** wordIndex of two UTF-16 units: a binary search of the sorted word codes. */
+function wordIndexOf(words: Uint32Array, a: number, b: number): number {
+  const code = ((a << 16) | b) >>> 0
   let lo = 0
-  let hi = words.length / 2 - 1
+  let hi = words.length - 1
   while (lo <= hi) {
     const mid = (lo + hi) >> 1
-    const x = words.charCodeAt(2 * mid)
-    const y = words.charCodeAt(2 * mid + 1)
-    if (x === a && y === b) return mid
-    if (x < a || (x === a && y < b)) lo = mid + 1
+    if (words[mid] === code) return mid
+    if (words[mid] < code) lo = mid + 1
     else hi = mid - 1
   }
   return -1
+}
+
+/** The word codes of the table file's words line (two-unit words back to back, sorted by unit). */
+function wordCodes(line: string): Uint32Array {
+  const codes = new Uint32Array(line.length >> 1)
+  for (let i = 0; i < codes.length; i++) codes[i] = ((line.charCodeAt(2 * i) << 16) | line.charCodeAt(2 * i + 1)) >>> 0
+  return codes
 }
 
 /** The `count` most frequent characters of Jun Da's list, most frequent first. */

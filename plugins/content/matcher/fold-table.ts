@@ -69,8 +69,18 @@ function lookalikeLetters(): Map<number, number> {
   return lookalikes
 }
 
+/** isLookalikeLetter's answers for the BMP, worked out on first use: 0 not yet, 1 no, 2 yes. */
+const lookalikeAnswers = new Uint8Array(0x10000)
+
 /** True for a letter that folds to the Latin letter it looks like (Cyrillic х, Greek ν; not full-width Ｖ). */
 export function isLookalikeLetter(cp: number): boolean {
+  if (cp >= 0x10000) return looksLikeLatin(cp)
+  if (lookalikeAnswers[cp] === 0) lookalikeAnswers[cp] = looksLikeLatin(cp) ? 2 : 1
+  return lookalikeAnswers[cp] === 2
+}
+
+/** See isLookalikeLetter (NFKC, lower case, then the look-alike table). */
+function looksLikeLatin(cp: number): boolean {
   const table = foldTables().lookalikes
   for (const ch of String.fromCodePoint(cp).normalize('NFKC').toLowerCase()) {
     if (table.has(ch.codePointAt(0)!)) return true

@@ -1,4 +1,12 @@
-import { PUNCTUATION_BREAK, SKIP, breakKind, expansionOf, foldCodePoint, isExpansion } from './fold-table.js'
+import {
+  PUNCTUATION_BREAK,
+  SKIP,
+  bmpFoldTable,
+  breakKind,
+  expansionOf,
+  foldCodePoint,
+  isExpansion,
+} from './fold-table.js'
 
 /** Folded code points below this belong to scripts that separate words with spaces (Latin, Cyrillic...). */
 const SPACED_SCRIPT_END = 0x2e80
@@ -93,6 +101,22 @@ export function spanOfHit(text: string, end: number, tail: number, key: ArrayLik
  * nothing. Returns false when the text holds fewer.
  */
 export function foldedBefore(text: string, end: number, tail: number, length: number, out: Int32Array): boolean {
+  if (tail === 0) {
+    // Most hits: characters of the BMP that fold to one code point each, read from the table directly.
+    const bmp = bmpFoldTable()
+    let need = length
+    for (let j = end - 1; need > 0 && j >= 0; j--) {
+      const f = bmp[text.charCodeAt(j)]
+      if (f >= 0) out[--need] = f
+      else if (f !== SKIP) return foldedBeforeAny(text, end, tail, length, out)
+    }
+    return need === 0
+  }
+  return foldedBeforeAny(text, end, tail, length, out)
+}
+
+/** foldedBefore for any text: surrogate pairs, lone surrogates, characters folding to several code points. */
+function foldedBeforeAny(text: string, end: number, tail: number, length: number, out: Int32Array): boolean {
   let skip = tail
   let need = length
   for (let j = end; need > 0 && j > 0; ) {

@@ -1,17 +1,23 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { basename, dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { basename, join } from 'node:path'
 import { shipped } from '../../../bot/package-root.js'
 import { alphabetOf } from './alphabet.js'
-import { type CacheHeader, decodeCacheFile, encodeCacheFile, readPrivateFile, writeCacheFile } from './cache-file.js'
+import {
+  type CacheHeader,
+  codeFolderHash,
+  decodeCacheFile,
+  encodeCacheFile,
+  readPrivateFile,
+  writeCacheFile,
+} from './cache-file.js'
 import type { CompiledTables } from './compiled-tables.js'
 import { EXPANSION_TABLES_FILE } from './expansion-data.js'
 import type { Dictionary } from './types.js'
 
 /** Bump when the compile or the file layout changes: cache files of another format are ignored and rebuilt. */
-export const MATCHER_CACHE_FORMAT = 3
+export const MATCHER_CACHE_FORMAT = 4
 const MAGIC = 'GGMC'
 
 /**
@@ -78,17 +84,10 @@ export function matcherCacheDir(outputDir: string): string {
 
 let codeHash: string | undefined
 
-/** Hash of what a compile depends on besides the dictionary: this folder's code and data, the expansion tables, pinyin-pro. */
+/** Hash of what a compile depends on besides the dictionary: the matcher's code and data, the expansion tables, pinyin-pro. */
 function codeFingerprint(): string {
   if (codeHash) return codeHash
-  const hash = createHash('sha256')
-  const here = dirname(fileURLToPath(import.meta.url))
-  for (const dir of [here, join(here, 'data')]) {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name)
-      if (statSync(path).isFile()) hash.update(`${name}\n`).update(readFileSync(path))
-    }
-  }
+  const hash = createHash('sha256').update(codeFolderHash(import.meta.url))
   hash.update(readFileSync(shipped(EXPANSION_TABLES_FILE)))
   const pinyin = createRequire(import.meta.url)('pinyin-pro/package.json') as { version: string }
   codeHash = hash.update(pinyin.version).digest('hex')
@@ -118,13 +117,15 @@ function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
     t.links.report,
     t.classOffsets,
     t.classMembers,
+    i.ownerCategory,
+    i.ownerText,
   ]
 }
 
 /** Which of arraysOf's arrays are bytes (the others are Int32). */
 const BYTE_ARRAYS = new Set([3, 4, 5])
 /** How many arrays arraysOf gives. */
-const ARRAY_COUNT = 13
+const ARRAY_COUNT = 15
 
 /** Header of a cache file: the key count and the element count of each array of arraysOf, then the byte length of the strings JSON. */
 interface TablesHeader extends CacheHeader {
@@ -136,7 +137,7 @@ interface TablesHeader extends CacheHeader {
 export function encodeTables(tables: CompiledTables, key: string): Buffer {
   const i = tables.index
   const arrays = arraysOf(tables)
-  const strings = Buffer.from(JSON.stringify([i.ownerCategory, i.ownerText, i.ownerForm]))
+  const strings = Buffer.from(JSON.stringify([i.categories, i.texts, [...i.ownerForms]]))
   const parts = arrays.map(a => Buffer.from(a.buffer, a.byteOffset, a.byteLength))
   const lengths = [...arrays.map(a => a.length), strings.length]
   return encodeCacheFile(
@@ -167,38 +168,46 @@ export function decodeTables(file: Buffer, key: string): CompiledTables {
     arrays.push(BYTE_ARRAYS.has(a) ? new Uint8Array(bytes) : new Int32Array(bytes))
     at += sizes[a]
   }
-  const [category, text, form] = JSON.parse(body.toString('utf8', at)) as string[][]
-  return tablesOf(header.keyCount, arrays, category, text, form)
+  const [categories, texts, forms] = JSON.parse(body.toString('utf8', at)) as [string[], string[], [number, string][]]
+  return tablesOf(header.keyCount, arrays, categories, texts, new Map(forms))
 }
 
-/** Tables from decoded arrays, after checking that their lengths agree. */
+/** True if every value of the array indexes a list of this length. */
+const indexesOf = (ids: Int32Array, length: number): boolean => ids.every(id => id >= 0 && id < length)
+
+/** Tables from decoded arrays, after checking that their lengths and indexes agree. */
 function tablesOf(
   keyCount: number,
   arrays: Array<Int32Array | Uint8Array>,
-  category: string[],
-  text: string[],
-  form: string[],
+  categories: string[],
+  texts: string[],
+  ownerForms: Map<number, string>,
 ): CompiledTables {
   const [keyCodePoints, keyOffsets, ownerOffsets, allow, context, kind, codePoints, codes, arena, out, report] = arrays
-  const [classOffsets, classMembers] = arrays.slice(11) as Int32Array[]
+  const [classOffsets, classMembers, ownerCategory, ownerText] = arrays.slice(11) as Int32Array[]
   const owners = ownerOffsets[keyCount]
-  const ownerLengths = [allow, context, kind, category, text, form].map(a => a.length)
+  const ownerLengths = [allow, context, kind, ownerCategory, ownerText].map(a => a.length)
   if (keyOffsets.length !== keyCount + 1 || ownerOffsets.length !== keyCount + 1) throw new Error('bad key count')
   if (ownerLengths.some(n => n !== owners) || codePoints.length !== codes.length || out.length !== report.length)
     throw new Error('inconsistent table lengths')
   if (classMembers.length !== keyCount || classOffsets[classOffsets.length - 1] !== keyCount)
     throw new Error('inconsistent class keys')
+  if (!indexesOf(ownerCategory, categories.length) || !indexesOf(ownerText, texts.length))
+    throw new Error('owner outside the strings')
+  if ([...ownerForms.keys()].some(o => !(o >= 0 && o < owners))) throw new Error('form of no owner')
   const index = {
     keyCount,
     keyCodePoints: keyCodePoints as Int32Array,
     keyOffsets: keyOffsets as Int32Array,
     ownerOffsets: ownerOffsets as Int32Array,
-    ownerCategory: category,
-    ownerText: text,
+    categories,
+    texts,
+    ownerCategory,
+    ownerText,
     ownerIsAllowPhrase: allow as Uint8Array,
     ownerIsContext: context as Uint8Array,
     ownerKind: kind as Uint8Array,
-    ownerForm: form,
+    ownerForms,
   }
   const alphabet = alphabetOf(codePoints as Int32Array, codes as Int32Array)
   return {

@@ -18,8 +18,10 @@ export const PAIR_SHIFT_SLOT = 0x20003
 export const PREFIX_PAIRS_SLOT = 0x20004
 /** Arena slot holding the last root child: states 1..this are the root's children, the states of depth 1. */
 export const ROOT_END_SLOT = 0x20005
+/** Arena slot holding the hash shift of the prefix-pair filter (sized by its own pairs, see buildScanArena). */
+export const PREFIX_SHIFT_SLOT = 0x20006
 /** Arena offset of a bit set of the plane-1 code points (index cp - 0x10000) that fold to nothing. */
-export const SKIPPED_PLANE1_START = 0x20006
+export const SKIPPED_PLANE1_START = 0x20007
 /** Arena offset of the automaton cells. */
 const CELLS_START = SKIPPED_PLANE1_START + 0x800
 /** Pair-filter bits per distinct letter pair of the keys (about 1% false passes), and its bounds. */
@@ -52,17 +54,19 @@ export function pairSlot(previous: number, code: number, shift: number): number 
  *   touching the automaton. This breaks the serial state-to-state dependency that makes
  *   plain automaton walks latency-bound, and it is read from the same cache line as the value.
  *   Skipped units have no bits (nothing follows them); slow units have all bits (always checked).
- * - CELLS_SLOT, FAIL_SLOT, PAIRS_SLOT, PAIR_SHIFT_SLOT: where the automaton arrays and the pair filter
- *   start, and the pair filter's hash shift.
+ * - CELLS_SLOT, FAIL_SLOT, PAIRS_SLOT, PAIR_SHIFT_SLOT, PREFIX_PAIRS_SLOT, PREFIX_SHIFT_SLOT: where the
+ *   automaton arrays and the pair filters start, and each filter's hash shift.
  * - skipped plane-1 bit set: lets the scanner skip emoji of mixed blocks without the slow path.
  * - the automaton cells (pairs base << 1 | reports, check) and failure links.
  * - the letter-pair filter: a hashed bit set of every (previous code, code) pair inside a key. The
  *   signature alone saturates when expansions give common characters hundreds of predecessors; both
  *   must pass before the scanner walks the automaton, so with expansions it still walks it only
  *   where a key may really continue.
- * - the prefix-pair filter: the same for the first two codes of each key only. From a state of depth
- *   1 (the root's child on the previous code) only a key's first pair goes deeper, and most automaton
- *   walks start there: this filter lets fewer of them through.
+ * - the prefix-pair filter: the same for the first two codes of each key only, sized for their number
+ *   (a 10k-term expanded dictionary: 141k first pairs in 2^21 bits, against 2^22 for all pairs; the
+ *   smaller filter stays in the cache better). From a state of depth 1 (the root's child on the
+ *   previous code) only a key's first pair goes deeper, and most automaton walks start there: this
+ *   filter lets fewer of them through. The start scan (start-scan.ts) reads only this filter.
  */
 export function buildScanArena(alphabet: Alphabet, ac: Automaton, keys: Int32Array[]): Int32Array {
   const failStart = CELLS_START + ac.cells.length
@@ -76,26 +80,24 @@ export function buildScanArena(alphabet: Alphabet, ac: Automaton, keys: Int32Arr
       pairs.add(key[i - 1] * 0x100000 + key[i])
     }
   }
-  const bitsLog = Math.min(
-    MAX_PAIR_BITS_LOG,
-    Math.max(MIN_PAIR_BITS_LOG, Math.ceil(Math.log2(pairs.size * PAIR_BITS_PER_PAIR + 1))),
-  )
+  const bitsLog = pairBitsLog(pairs.size)
+  const prefixBitsLog = pairBitsLog(prefixPairs.size)
   const pairStart = failStart + ac.fail.length
   const prefixStart = pairStart + (1 << (bitsLog - 5))
-  const arena = new Int32Array(prefixStart + (1 << (bitsLog - 5)))
-  const shift = 32 - (bitsLog - 5)
-  const setBits = (start: number, set: Set<number>): void => {
+  const arena = new Int32Array(prefixStart + (1 << (prefixBitsLog - 5)))
+  const setBits = (start: number, set: Set<number>, shift: number): void => {
     for (const pair of set) {
       const slot = pairSlot(Math.floor(pair / 0x100000), pair % 0x100000, shift)
       arena[start + (slot >>> 10)] |= (1 << (slot & 31)) | (1 << ((slot >>> 5) & 31))
     }
   }
-  setBits(pairStart, pairs)
-  setBits(prefixStart, prefixPairs)
+  setBits(pairStart, pairs, 32 - (bitsLog - 5))
+  setBits(prefixStart, prefixPairs, 32 - (prefixBitsLog - 5))
   arena[PAIRS_SLOT] = pairStart
   arena[PREFIX_PAIRS_SLOT] = prefixStart
   arena[ROOT_END_SLOT] = alphabet.size
-  arena[PAIR_SHIFT_SLOT] = shift
+  arena[PAIR_SHIFT_SLOT] = 32 - (bitsLog - 5)
+  arena[PREFIX_SHIFT_SLOT] = 32 - (prefixBitsLog - 5)
   fillUnits(arena, alphabet, ac, signatures)
   const smp = smpFoldTable()
   for (let offset = 0; offset < 0x10000; offset++) {
@@ -106,6 +108,14 @@ export function buildScanArena(alphabet: Alphabet, ac: Automaton, keys: Int32Arr
   arena.set(ac.cells, CELLS_START)
   arena.set(ac.fail, failStart)
   return arena
+}
+
+/** Log2 of the bits of a pair filter for this many distinct pairs (PAIR_BITS_PER_PAIR each, within bounds). */
+function pairBitsLog(pairCount: number): number {
+  return Math.min(
+    MAX_PAIR_BITS_LOG,
+    Math.max(MIN_PAIR_BITS_LOG, Math.ceil(Math.log2(pairCount * PAIR_BITS_PER_PAIR + 1))),
+  )
 }
 
 /** Fills the unit values and predecessor signatures (see buildScanArena). */

@@ -6,6 +6,7 @@ import {
   PAIRS_SLOT,
   PAIR_SHIFT_SLOT,
   PREFIX_PAIRS_SLOT,
+  PREFIX_SHIFT_SLOT,
   ROOT_END_SLOT,
   SKIPPED_PLANE1_START,
   UNIT_SLOW,
@@ -61,6 +62,7 @@ function runFast(text: string, from: number, arena: Int32Array): number {
   const prefixPairs = arena[PREFIX_PAIRS_SLOT]
   const rootEnd = arena[ROOT_END_SLOT]
   const shift = arena[PAIR_SHIFT_SLOT]
+  const prefixShift = arena[PREFIX_SHIFT_SLOT]
   let i = from
   let event = 0
   for (; i < n; i++) {
@@ -75,7 +77,9 @@ function runFast(text: string, from: number, arena: Int32Array): number {
     // state of depth 1 (s <= rootEnd) only a key's first pair goes deeper: the prefix-pair filter.
     if (
       ((arena[(unit << 1) | 1] >>> (prev & 31)) & 1) === 0 ||
-      !pairMayContinue(arena, s <= rootEnd ? prefixPairs : pairs, shift, prev, a, letter)
+      !(s <= rootEnd
+        ? pairMayContinue(arena, prefixPairs, prefixShift, prev, a, letter)
+        : pairMayContinue(arena, pairs, shift, prev, a, letter))
     ) {
       // Skipped units (v = -1, letter = 0) leave prev and s alone, without a hard-to-predict branch.
       prev = (a & letter) | (prev & ~letter)

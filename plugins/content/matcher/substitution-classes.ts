@@ -26,7 +26,7 @@ export function substitutionClasses(index: TermIndex): Map<number, number> {
     const key = keyAt(index, k)
     for (let o = index.ownerOffsets[k]; o < index.ownerOffsets[k + 1]; o++) {
       if (!SWAP_KINDS.has(index.ownerKind[o])) continue
-      const text = index.ownerText[o]
+      const text = index.texts[index.ownerText[o]]
       let term = termKeys.get(text)
       if (term === undefined) {
         term = foldString(text)

@@ -18,16 +18,23 @@ export interface TermIndex {
   keyOffsets: Int32Array
   /** Owners of key k are [ownerOffsets[k], ownerOffsets[k + 1]). */
   ownerOffsets: Int32Array
-  ownerCategory: string[]
-  /** The term or allowed phrase as written in the dictionary. */
-  ownerText: string[]
+  /** The dictionary's category names, and its terms, allowed phrases and context words as written, each once. */
+  categories: string[]
+  texts: string[]
+  /** Owner o's category is categories[ownerCategory[o]]. */
+  ownerCategory: Int32Array
+  /** Owner o's term or allowed phrase as written in the dictionary is texts[ownerText[o]]. */
+  ownerText: Int32Array
   ownerIsAllowPhrase: Uint8Array
   /** 1 for a context word of the category (see CategoryRule.context). */
   ownerIsContext: Uint8Array
   /** 0 for the term itself, else 1 + the index of its expansion kind in OWNER_KINDS. */
   ownerKind: Uint8Array
-  /** The expansion as written ("shabi"), or the term itself for kind 0. */
-  ownerForm: string[]
+  /**
+   * The expansions as written ("Shabi") that are not their key's own code points, by owner; the others
+   * (most: 839k of the 867k keys of a 10k-term expanded dictionary) are given back by formOf.
+   */
+  ownerForms: Map<number, string>
 }
 
 /** A growable Int32Array. */
@@ -53,10 +60,27 @@ class Int32Buffer {
 class Owners {
   key = new Int32Buffer()
   previousOfKey = new Int32Buffer()
-  category: string[] = []
-  text: string[] = []
-  form: string[] = []
+  category = new Int32Buffer()
+  text = new Int32Buffer()
+  /** Forms that differ from their key, by owner in the order added. */
+  forms = new Map<number, string>()
   flags = new Int32Buffer()
+}
+
+/** Strings numbered in the order first seen. */
+class Interned {
+  readonly list: string[] = []
+  private readonly ids = new Map<string, number>()
+
+  idOf(s: string): number {
+    let id = this.ids.get(s)
+    if (id === undefined) {
+      id = this.list.length
+      this.ids.set(s, id)
+      this.list.push(s)
+    }
+    return id
+  }
 }
 
 const ALLOW = 1
@@ -69,6 +93,8 @@ export function indexTerms(dictionary: Dictionary): TermIndex {
   const keyEnds = new Int32Buffer()
   const lastOwnerOfKey = new Int32Buffer()
   const owners = new Owners()
+  const categoryIds = new Interned()
+  const textIds = new Interned()
   const add = (category: string, text: string, flags: number, kind: number, form: string, id: string): void => {
     if (id === '') return
     let k = ids.get(id)
@@ -83,16 +109,17 @@ export function indexTerms(dictionary: Dictionary): TermIndex {
       keyEnds.push(codePoints.length)
       lastOwnerOfKey.push(-1)
     }
+    const c = categoryIds.idOf(category)
     const last = lastOwnerOfKey.data[k]
     for (let o = last; o >= 0; o = owners.previousOfKey.data[o]) {
-      if (owners.category[o] === category && (owners.flags.data[o] & 0xff) === flags) return
+      if (owners.category.data[o] === c && (owners.flags.data[o] & 0xff) === flags) return
     }
-    lastOwnerOfKey.data[k] = owners.category.length
+    lastOwnerOfKey.data[k] = owners.key.length
+    if (form !== id) owners.forms.set(owners.key.length, form)
     owners.key.push(k)
     owners.previousOfKey.push(last)
-    owners.category.push(category)
-    owners.text.push(text)
-    owners.form.push(form)
+    owners.category.push(c)
+    owners.text.push(textIds.idOf(text))
     owners.flags.push(flags | (kind << 8))
   }
   const categories = Object.entries(dictionary.categories)
@@ -111,14 +138,21 @@ export function indexTerms(dictionary: Dictionary): TermIndex {
     for (const term of rule.terms) expandAll(term, 0)
     for (const phrase of rule.allow) expandAll(phrase, ALLOW)
   }
-  return flatten(ids.size, codePoints, keyEnds, owners)
+  return flatten(ids.size, codePoints, keyEnds, owners, categoryIds.list, textIds.list)
 }
 
 /** Groups the owners by key (a stable counting sort: each key keeps its owners in the order added). */
-function flatten(keyCount: number, codePoints: Int32Buffer, keyEnds: Int32Buffer, owners: Owners): TermIndex {
+function flatten(
+  keyCount: number,
+  codePoints: Int32Buffer,
+  keyEnds: Int32Buffer,
+  owners: Owners,
+  categories: string[],
+  texts: string[],
+): TermIndex {
   const keyOffsets = new Int32Array(keyCount + 1)
   keyOffsets.set(keyEnds.data.subarray(0, keyCount), 1)
-  const ownerCount = owners.category.length
+  const ownerCount = owners.key.length
   const ownerOffsets = new Int32Array(keyCount + 1)
   for (let o = 0; o < ownerCount; o++) ownerOffsets[owners.key.data[o] + 1]++
   for (let k = 0; k < keyCount; k++) ownerOffsets[k + 1] += ownerOffsets[k]
@@ -128,22 +162,25 @@ function flatten(keyCount: number, codePoints: Int32Buffer, keyEnds: Int32Buffer
     keyCodePoints: codePoints.toArray(),
     keyOffsets,
     ownerOffsets,
-    ownerCategory: new Array<string>(ownerCount),
-    ownerText: new Array<string>(ownerCount),
+    categories,
+    texts,
+    ownerCategory: new Int32Array(ownerCount),
+    ownerText: new Int32Array(ownerCount),
     ownerIsAllowPhrase: new Uint8Array(ownerCount),
     ownerIsContext: new Uint8Array(ownerCount),
     ownerKind: new Uint8Array(ownerCount),
-    ownerForm: new Array<string>(ownerCount),
+    ownerForms: new Map(),
   }
   for (let o = 0; o < ownerCount; o++) {
     const at = next[owners.key.data[o]]++
     const flags = owners.flags.data[o]
-    index.ownerCategory[at] = owners.category[o]
-    index.ownerText[at] = owners.text[o]
+    index.ownerCategory[at] = owners.category.data[o]
+    index.ownerText[at] = owners.text.data[o]
     index.ownerIsAllowPhrase[at] = flags & ALLOW ? 1 : 0
     index.ownerIsContext[at] = flags & CONTEXT ? 1 : 0
     index.ownerKind[at] = flags >> 8
-    index.ownerForm[at] = owners.form[o]
+    const form = owners.forms.get(o)
+    if (form !== undefined) index.ownerForms.set(at, form)
   }
   return index
 }
@@ -151,4 +188,14 @@ function flatten(keyCount: number, codePoints: Int32Buffer, keyEnds: Int32Buffer
 /** The folded code points of key k (a view, no copy). */
 export function keyAt(index: TermIndex, k: number): Int32Array {
   return index.keyCodePoints.subarray(index.keyOffsets[k], index.keyOffsets[k + 1])
+}
+
+/** The form of owner o of key k as written (see TermIndex.ownerForms). */
+export function formOf(index: TermIndex, o: number, k: number): string {
+  const form = index.ownerForms.get(o)
+  if (form !== undefined) return form
+  let key = ''
+  for (let i = index.keyOffsets[k]; i < index.keyOffsets[k + 1]; i++)
+    key += String.fromCodePoint(index.keyCodePoints[i])
+  return key
 }

@@ -1,0 +1,157 @@
+import {
+  CELLS_SLOT,
+  PREFIX_PAIRS_SLOT,
+  PREFIX_SHIFT_SLOT,
+  SKIPPED_PLANE1_START,
+  UNIT_SKIP,
+  UNIT_SLOW,
+} from './scan-table.js'
+import type { HitLinks } from './scanner.js'
+
+/** Start-scan unit value of a UTF-16 unit that folds to nothing (the sign bit alone). */
+const START_SKIP = 1 << 31
+/** Start-scan unit flag: stop here (a one-letter key ends, or the unit needs the slow path: code 0). */
+const START_STOP = 1 << 30
+/** The letter code in a start-scan unit value. */
+const START_CODE = START_STOP - 1
+
+/**
+ * What the start scan reads besides the text: one value per UTF-16 unit (its letter code, START_SKIP,
+ * or START_STOP with the code of a one-letter key or 0 for a unit needing the slow path), and the
+ * arena's prefix-pair filter (the first two letters of every key) with its hash shift.
+ */
+export interface StartScanTables {
+  units: Int32Array
+  prefixPairs: Int32Array
+  shift: number
+}
+
+/** The start-scan tables of a scan arena (see buildScanArena): derived, never stored. */
+export function startScanTables(arena: Int32Array): StartScanTables {
+  const units = new Int32Array(0x10000)
+  for (let unit = 0; unit < 0x10000; unit++) {
+    const v = arena[unit << 1]
+    if (v === UNIT_SKIP) units[unit] = START_SKIP
+    else if (v === UNIT_SLOW) units[unit] = START_STOP
+    else units[unit] = (v >> 1) | ((v & 1) !== 0 ? START_STOP : 0)
+  }
+  return { units, prefixPairs: arena.subarray(arena[PREFIX_PAIRS_SLOT]), shift: arena[PREFIX_SHIFT_SLOT] }
+}
+
+/** The code of the last letter read (0 after a letter no key uses), kept between the loops. */
+const previous = new Int32Array(1)
+/** The raw hits of the last start scan, reused so that a message without hits allocates nothing. */
+const hits: number[] = []
+
+/**
+ * The raw hits of every key in the text, found from where each key starts: the same triples as
+ * scanKeys ([class key, end offset, 0]), or null when the text has a character that only the
+ * automaton's slow path reads (a lone surrogate, a plane-1 character that is not skipped, a character
+ * folding to several letters): then scanKeys must scan it. The loop reads each unit's letter and tests
+ * the pair (previous letter, letter) against the prefix-pair filter, without a data-dependent branch;
+ * only where the pair may start a key (about 1% of units of chat text with expanded dictionaries)
+ * does it walk the automaton's trie forward from the previous letter. The array is shared: it holds
+ * the hits until the next call.
+ */
+export function scanKeyStarts(
+  text: string,
+  tables: StartScanTables,
+  arena: Int32Array,
+  links: HitLinks,
+): number[] | null {
+  hits.length = 0
+  previous[0] = 0
+  const n = text.length
+  for (let i = runToCandidate(text, 0, tables, arena); i < n; i = runToCandidate(text, i + 1, tables, arena)) {
+    const v = tables.units[text.charCodeAt(i)]
+    const a = v & START_CODE
+    if (a === 0 && (v & START_STOP) !== 0) return null
+    if ((v & START_STOP) !== 0) pushHit(links, a, i)
+    if (previous[0] !== 0 && !walkFrom(text, previous[0], a, i, tables.units, arena, links)) return null
+    previous[0] = a
+  }
+  return hits
+}
+
+/**
+ * The hot loop: from `from`, the offset of the first unit whose pair with the previous letter may
+ * start a key or that must stop the loop (START_STOP); the text's length if none. Skipped units leave
+ * the previous letter alone (by mask, not by branch), and so do skipped surrogate pairs (emoji).
+ */
+function runToCandidate(text: string, from: number, tables: StartScanTables, arena: Int32Array): number {
+  const { units, prefixPairs, shift } = tables
+  let prev = previous[0]
+  const n = text.length
+  let i = from
+  for (; i < n; i++) {
+    const v = units[text.charCodeAt(i)]
+    const keep = ~(v >> 31)
+    const a = v & START_CODE
+    // pairSlot(prev, a, shift) of scan-table.ts, written out: both bits of the pair in one word.
+    const h = Math.imul(prev, 0x9e3779b1) ^ Math.imul(a, 0x85ebca6b)
+    const g = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)
+    const word = prefixPairs[h >>> shift]
+    if (((((word >>> (g >>> 27)) & (word >>> (g >>> 22)) & keep) | (v >>> 30)) & 1) !== 0) {
+      if (v !== START_STOP || !isSkippedPair(text, i, arena)) break
+      i++
+      continue
+    }
+    prev = (a & keep) | (prev & ~keep)
+  }
+  previous[0] = prev
+  return i
+}
+
+/** Records the key ending in state s (if one does) at the unit at offset i. */
+function pushHit(links: HitLinks, s: number, i: number): void {
+  const key = links.out[s]
+  if (key !== 0) hits.push(key - 1, i + 1, 0)
+}
+
+/**
+ * Walks the trie from the root's child on letter `first` (state `first`) on letter `a` at offset i and
+ * the letters after it, recording every key that ends on the way. False when it meets a unit that
+ * needs the slow path (see scanKeyStarts).
+ */
+function walkFrom(
+  text: string,
+  first: number,
+  a: number,
+  i: number,
+  units: Int32Array,
+  arena: Int32Array,
+  links: HitLinks,
+): boolean {
+  const cells = arena[CELLS_SLOT]
+  const n = text.length
+  let s = first
+  let base = arena[cells + (s << 1)]
+  let code = a
+  for (let j = i; ; ) {
+    const t = (base >> 1) + code
+    if (arena[cells + (t << 1) + 1] !== s) return true
+    s = t
+    base = arena[cells + (s << 1)]
+    // The cell's report bit (a key ends here or on its failure chain) spares most reads of links.out.
+    if ((base & 1) !== 0) pushHit(links, s, j)
+    code = 0
+    for (j++; j < n; j++) {
+      const v = units[text.charCodeAt(j)]
+      if (v === START_SKIP) continue
+      code = v & START_CODE
+      if (code !== 0 || (v & START_STOP) === 0) break
+      if (!isSkippedPair(text, j, arena)) return false
+      j++
+    }
+    if (code === 0) return true
+  }
+}
+
+/** True for a surrogate pair at offset i whose code point folds to nothing (most emoji). */
+function isSkippedPair(text: string, i: number, arena: Int32Array): boolean {
+  const unit = text.charCodeAt(i)
+  const low = text.charCodeAt(i + 1) - 0xdc00
+  if (unit >= 0xd840 || unit < 0xd800 || !(low >= 0 && low < 0x400)) return false
+  const offset = ((unit - 0xd800) << 10) | low
+  return (arena[SKIPPED_PLANE1_START + (offset >>> 5)] & (1 << (offset & 31))) !== 0
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_EXPANSIONS } from '../../../../plugins/content/matcher/index.js'
+import { compileTables } from '../../../../plugins/content/matcher/compiled-tables.js'
+import { scanKeys } from '../../../../plugins/content/matcher/scanner.js'
+import { scanKeyStarts, startScanTables } from '../../../../plugins/content/matcher/start-scan.js'
+import { dictionaryOf } from './helpers.js'
+
+/** Mulberry32 with a fixed seed, so failures are reproducible. */
+function prng(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Raw hits as sorted "key@end+tail" strings (the two scans report them in different orders). */
+function sorted(hits: number[]): string[] {
+  const out: string[] = []
+  for (let h = 0; h < hits.length; h += 3) out.push(`${hits[h]}@${hits[h + 1]}+${hits[h + 2]}`)
+  return out.sort()
+}
+
+describe('scanning from key starts', () => {
+  const dictionary = dictionaryOf({ a: ['赌博', '傻逼', '加微信', '六合彩', '一夜情', 'vx', '扫码', '马'] })
+  for (const category of Object.values(dictionary.categories)) category.expand = [...DEFAULT_EXPANSIONS]
+  const tables = compileTables(dictionary)
+  const starts = startScanTables(tables.arena)
+  // Term characters, their homophones and pinyin letters, separators, skipped emoji, an emoji read as
+  // a character (🐎 马), a character folding to two letters (⑩) and a lone surrogate.
+  const pieces = [...'赌博堵傻逼煞笔加微信薇六合彩菜一夜情1vxVX扫码马贝者', 'du', 'bo', ' ', '\u200b', '*', '，', '\n']
+  const slowPieces = ['😀', '👍', '🐎', '⑩', '\ud800']
+
+  it('finds the same keys at the same offsets as the automaton scan, or leaves the text to it', () => {
+    const random = prng(7)
+    let fromStarts = 0
+    let hits = 0
+    for (let round = 0; round < 2000; round++) {
+      const pool = round % 2 === 0 ? pieces : [...pieces, ...slowPieces]
+      const text = Array.from(
+        { length: Math.floor(random() * 40) },
+        () => pool[Math.floor(random() * pool.length)],
+      ).join('')
+      const expected = sorted(scanKeys(text, tables.arena, tables.links, tables.alphabet))
+      const found = scanKeyStarts(text, starts, tables.arena, tables.links)
+      if (found === null) {
+        expect(
+          ['🐎', '⑩', '\ud800'].some(slow => text.includes(slow)),
+          text,
+        ).toBe(true)
+        continue
+      }
+      fromStarts++
+      hits += expected.length
+      expect(sorted(found), text).toEqual(expected)
+    }
+    expect(fromStarts).toBeGreaterThan(1200)
+    expect(hits).toBeGreaterThan(500)
+  })
+})
