@@ -21,6 +21,7 @@ await build({
   platform: 'node',
   target: 'node20',
   packages: 'external',
+  // A chunk's name hashes its contents: the matcher's caches count a chunk by its name (codeFolderHash).
   chunkNames: 'chunk-[hash]',
   logLevel: 'warning',
 })

@@ -102,10 +102,14 @@ export function decodeCacheFile<H extends CacheHeader>(
 
 const folderHashes = new Map<string, string>()
 
+/** A bundle chunk's name: esbuild names chunks by a hash of their contents (scripts/bundle.mjs). */
+const HASHED_CHUNK = /^chunk-[A-Z0-9]{8,}\.js$/
+
 /**
  * SHA-256 of the code a cache depends on: every file in the folder of the module at `moduleUrl` and in its
  * `data/` folder when there is one (names and bytes), once per process. From tsc's output that is the matcher's
- * folder; from the bundle (`dist/bin`) every chunk of the bot, so any new release rebuilds the caches.
+ * folder; from the bundle (`dist/bin`) every chunk of the bot, so any new release rebuilds the caches (a chunk
+ * counts by its name, which already hashes its contents).
  */
 export function codeFolderHash(moduleUrl: string): string {
   const here = dirname(fileURLToPath(moduleUrl))
@@ -121,7 +125,9 @@ export function codeFolderHash(moduleUrl: string): string {
     }
     for (const name of names) {
       const path = join(dir, name)
-      if (statSync(path).isFile()) hash.update(`${name}\n`).update(readFileSync(path))
+      if (!statSync(path).isFile()) continue
+      hash.update(`${name}\n`)
+      if (!HASHED_CHUNK.test(name)) hash.update(readFileSync(path))
     }
   }
   digest = hash.digest('hex')
