@@ -5,7 +5,7 @@ import { dayKey } from '../../bot/time/zoned.js'
 import type { RealnameConfig } from './config.js'
 import { scheduleStep, stepActions, stepDueAt, stepTimerKey } from './decide-escalation.js'
 import { type checkNickname, IDENTITY_PROBLEMS } from './nickname/check.js'
-import { assessMember, mustComply, renameTarget, type Assessment } from './nickname/compliance.js'
+import { assessMember, mustComply, renameTarget, type Assessment, type ComplyInputs } from './nickname/compliance.js'
 import type { CompiledFormat } from './nickname/format.js'
 import type { Exemptions } from './exemptions.js'
 import { caseKey, type Case, type GroupMembers, type MemberRecord, type RealnameState } from './state.js'
@@ -56,10 +56,15 @@ export const graceTimerKey = (groupId: string, memberId: string): string => `gra
  * the documents' data; it reads no port and no clock.
  */
 export class Realname {
+  /** What `mustComply` reads, built once per moment (not a closure and an object per message). */
+  private readonly comply: ComplyInputs
+
   constructor(
     readonly v: RealnameView,
     readonly d: RealnameData,
-  ) {}
+  ) {
+    this.comply = { selfId: v.selfId, exempt: d.exemptions, isStaff: id => v.rolesOf(id).length > 0 }
+  }
 
   /** Config section for a group (or the global one). */
   cfg(group?: GroupRef): Section {
@@ -78,12 +83,7 @@ export class Realname {
 
   /** Whether `member` must use a real-name nickname in `group`. */
   mustComply(member: Member, group: GroupRef): boolean {
-    const isStaff = this.v.rolesOf(member.id).length > 0
-    return mustComply(member, group, this.cfg(group), {
-      selfId: this.v.selfId,
-      exempt: id => this.d.exemptions.has(id),
-      isStaff,
-    })
+    return mustComply(member, group, this.cfg(group), this.comply)
   }
 
   /** Check a member's nickname in a group against the formats and the current roster. */
@@ -161,7 +161,11 @@ export class Realname {
       // Most messages come from members already known under that name: no patch object for them.
       if (v.entry && this.record(group.id, member.id)?.name !== v.entry.name)
         this.remember(group.id, member.id, { name: v.entry.name })
-      return { assessment, actions: this.closeCase(group.id, member.id, `nickname ok: ${assessment.nickname}`) }
+      // Most have no case either: no reason text for them.
+      const actions = this.hasCase(group.id, member.id)
+        ? this.closeCase(group.id, member.id, `nickname ok: ${assessment.nickname}`)
+        : []
+      return { assessment, actions }
     }
     if (this.caseOf(group, member.id)) return { assessment, actions: [] }
     return { assessment, actions: this.openCase(group, assessment, opts) }
@@ -193,8 +197,7 @@ export class Realname {
 
   /** Close a member's cases, real and observed (renamed, left, exempted); no-op without one. */
   closeCase(groupId: string, memberId: string, why: string): Action[] {
-    const cases = this.d.state.cases
-    if (!cases[caseKey(groupId, memberId, false)] && !cases[caseKey(groupId, memberId, true)]) return []
+    if (!this.hasCase(groupId, memberId)) return []
     return [false, true].flatMap((observed): Action[] => {
       const key = caseKey(groupId, memberId, observed)
       if (!this.d.state.cases[key]) return []
@@ -206,6 +209,12 @@ export class Realname {
         { type: 'record', text: T.caseClosed(observed, why), ...meta },
       ]
     })
+  }
+
+  /** Whether the member has a case in the group, real or observed. */
+  private hasCase(groupId: string, memberId: string): boolean {
+    const cases = this.d.state.cases
+    return Boolean(cases[caseKey(groupId, memberId, false)] || cases[caseKey(groupId, memberId, true)])
   }
 
   /** Last private reminder of the member in the group, in the group's current mode (for the speak throttle). */
