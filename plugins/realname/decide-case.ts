@@ -58,6 +58,10 @@ export const graceTimerKey = (groupId: string, memberId: string): string => `gra
 export class Realname {
   /** What `mustComply` reads, built once per moment (not a closure and an object per message). */
   private readonly comply: ComplyInputs
+  /** The section `cfg` found last, and for which config name (one Realname lives for one moment of one config). */
+  private readonly lastSection: { configName?: string; section?: Section } = {}
+  /** The case keys `caseKey` built last. */
+  private readonly keys = { groupId: '', memberId: '', real: '', observed: '' }
 
   constructor(
     readonly v: RealnameView,
@@ -66,9 +70,29 @@ export class Realname {
     this.comply = { selfId: v.selfId, exempt: d.exemptions, isStaff: id => v.rolesOf(id).length > 0 }
   }
 
-  /** Config section for a group (or the global one). */
+  /** Config section for a group (or the global one); a message asks several times for its group's. */
   cfg(group?: GroupRef): Section {
-    return this.v.cfg(group)
+    if (!group) return this.v.cfg()
+    const last = this.lastSection
+    if (last.configName === group.configName && last.section) return last.section
+    last.configName = group.configName
+    last.section = this.v.cfg(group)
+    return last.section
+  }
+
+  /**
+   * `caseKey`, the two keys of the member asked last kept: one message looks up its sender's case and
+   * reminders under them several times (no new string, and no new hash of one, each time).
+   */
+  private caseKey(groupId: string, memberId: string, observed: boolean): string {
+    const k = this.keys
+    if (k.groupId !== groupId || k.memberId !== memberId) {
+      k.groupId = groupId
+      k.memberId = memberId
+      k.real = caseKey(groupId, memberId, false)
+      k.observed = caseKey(groupId, memberId, true)
+    }
+    return observed ? k.observed : k.real
   }
 
   /** Whether the plugin is switched on for this group (groups may set `enabled: false`). */
@@ -129,13 +153,13 @@ export class Realname {
 
   /** The member's open case in the group, in the group's current mode (observe-mode cases are kept apart). */
   caseOf(group: GroupRef, memberId: string): Case | undefined {
-    return this.d.state.cases[caseKey(group.id, memberId, this.v.observing(group))]
+    return this.d.state.cases[this.caseKey(group.id, memberId, this.v.observing(group))]
   }
 
   /** A member left: drop their record, cases, reminders and timers. */
   forget(groupId: string, memberId: string, why: string): Action[] {
     delete this.d.members.groups[groupId]?.members[memberId]
-    for (const observed of [false, true]) delete this.d.state.reminded[caseKey(groupId, memberId, observed)]
+    for (const observed of [false, true]) delete this.d.state.reminded[this.caseKey(groupId, memberId, observed)]
     this.d.dirty.members.add(groupId)
     return [
       ...this.closeCase(groupId, memberId, why),
@@ -199,7 +223,7 @@ export class Realname {
   closeCase(groupId: string, memberId: string, why: string): Action[] {
     if (!this.hasCase(groupId, memberId)) return []
     return [false, true].flatMap((observed): Action[] => {
-      const key = caseKey(groupId, memberId, observed)
+      const key = this.caseKey(groupId, memberId, observed)
       if (!this.d.state.cases[key]) return []
       delete this.d.state.cases[key]
       this.d.dirty.state = true
@@ -214,17 +238,17 @@ export class Realname {
   /** Whether the member has a case in the group, real or observed. */
   private hasCase(groupId: string, memberId: string): boolean {
     const cases = this.d.state.cases
-    return Boolean(cases[caseKey(groupId, memberId, false)] || cases[caseKey(groupId, memberId, true)])
+    return Boolean(cases[this.caseKey(groupId, memberId, false)] || cases[this.caseKey(groupId, memberId, true)])
   }
 
   /** Last private reminder of the member in the group, in the group's current mode (for the speak throttle). */
   lastReminded(group: GroupRef, memberId: string): number {
-    return this.d.state.reminded[caseKey(group.id, memberId, this.v.observing(group))] ?? 0
+    return this.d.state.reminded[this.caseKey(group.id, memberId, this.v.observing(group))] ?? 0
   }
 
   /** Note a private reminder (for the speak throttle). */
   markReminded(group: GroupRef, memberId: string): void {
-    this.d.state.reminded[caseKey(group.id, memberId, this.v.observing(group))] = this.v.now
+    this.d.state.reminded[this.caseKey(group.id, memberId, this.v.observing(group))] = this.v.now
     this.d.dirty.state = true
   }
 
@@ -250,7 +274,7 @@ export class Realname {
       identity,
       ...(observed ? { observed } : {}),
     }
-    this.d.state.cases[caseKey(group.id, a.member.id, observed)] = c
+    this.d.state.cases[this.caseKey(group.id, a.member.id, observed)] = c
     this.d.dirty.state = true
     if (!identity) return this.advance(group, a, c)
     if (opts.quiet) return []
