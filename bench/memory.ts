@@ -11,9 +11,12 @@
  * stream's bursts, not a backlog of everything at once), so both children
  * hold the same in-flight work; RSS is read after every 1,000. Read from /proc (VmRSS, VmHWM). Needs `npm run build`.
  *
- *   npx tsx bench/memory.ts [--quick] [--snapshot dir]   (seeded state from the cache, bench/seed-cache.ts)
+ *   npx tsx bench/memory.ts [--quick] [--snapshot dir] [--before dir] [--rounds n]   (seeded state: bench/seed-cache.ts)
  *
  * `--snapshot dir` also writes a heap snapshot of each child after the traffic (`--heapsnapshot-signal`).
+ * `--before dir` measures another build (a copy of an earlier `dist/` beside it, e.g. `before-dist/`, so its
+ * packages resolve) on the same state and traffic, taking turns with this build: before, this, before, this …
+ * for `--rounds` rounds (default 1); bare Wechaty runs once, after them.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -45,6 +48,9 @@ export interface MemoryResult {
   messages: number
   full: MemoryFigures
   bare: MemoryFigures
+  /** Every run of this build and of the `beforeDist` build, in the order they took turns (`full` is the last). */
+  runs: MemoryFigures[]
+  before: MemoryFigures[]
   /** RSS the bot adds over bare Wechaty after the same traffic (MB). */
   appMb: number
   /** Heap snapshots written (`snapshotDir`). */
@@ -61,11 +67,14 @@ export async function runMemoryBench(opts: {
   dataDir: string
   /** Write a heap snapshot of each child after the traffic into this folder. */
   snapshotDir?: string
+  /** Another build's dist folder, measured taking turns with this one. */
+  beforeDist?: string
+  /** Rounds of (before, this build); default 1. */
+  rounds?: number
 }): Promise<MemoryResult> {
   const messages = opts.quick ? 5_000 : 20_000
   const traffic = messageList(opts.world, messages, 23)
   const copy = mkdtempSync(join(tmpdir(), 'bench-memory-'))
-  cpSync(opts.dataDir, copy, { recursive: true })
   const snapshots: string[] = []
   const env = (name: string): Record<string, string> => {
     if (!opts.snapshotDir) return {}
@@ -97,17 +106,34 @@ export async function runMemoryBench(opts: {
         await child.stop()
       }
     }
-    const full = await measure({
-      kind: 'bot',
-      world: opts.world,
-      configFile: opts.configFile,
-      dataDir: copy,
-      env: env('bot'),
-    })
+    const runs: MemoryFigures[] = []
+    const before: MemoryFigures[] = []
+    for (let round = 0; round < (opts.rounds ?? 1); round++) {
+      // Each run starts from the seeded state as copied: a run's own writes do not carry into the next.
+      const state = () => {
+        rmSync(copy, { recursive: true, force: true })
+        cpSync(opts.dataDir, copy, { recursive: true })
+        return copy
+      }
+      const bot = { kind: 'bot', world: opts.world, configFile: opts.configFile } as const
+      if (opts.beforeDist)
+        before.push(
+          await measure({
+            ...bot,
+            dataDir: state(),
+            cli: join(resolve(opts.beforeDist), 'bot', 'cli.js'),
+            env: env('before'),
+          }),
+        )
+      runs.push(await measure({ ...bot, dataDir: state(), env: env('bot') }))
+    }
+    const full = runs[runs.length - 1]
     const bare = await measure({ kind: 'bare', world: opts.world, loadRooms: true, env: env('bare') })
     return {
       messages,
       full,
+      runs,
+      before,
       bare,
       appMb: full.live - bare.live,
       snapshots,
@@ -143,17 +169,33 @@ export function describeMemory(r: MemoryResult): string[] {
   return [
     `compiled bot over gRPC after ${r.messages.toLocaleString('en')} live messages (batches of ${BATCH}, each once caught up): RSS ${m(r.full.live)} (after ready ${m(r.full.ready)}, peak ${m(r.full.peak)}; every ${STEP.toLocaleString('en')} messages ${steps(r.full)})`,
     `bare Wechaty, same connection, rooms and members loaded, same traffic: RSS ${m(r.bare.live)} (after loading ${m(r.bare.ready)}, peak ${m(r.bare.peak)}; every ${STEP.toLocaleString('en')} messages ${steps(r.bare)}) → the bot adds ${m(r.appMb)}`,
+    ...(r.before.length
+      ? [
+          `taking turns, before → this build, RSS at the end: ${r.before.map((b, i) => `${m(b.live)} → ${m(r.runs[i].live)}`).join(', ')} (peaks ${r.before.map((b, i) => `${m(b.peak)} → ${m(r.runs[i].peak)}`).join(', ')})`,
+        ]
+      : []),
     ...r.snapshots.map(f => `heap snapshot: ${f}`),
   ]
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({
-    options: { quick: { type: 'boolean', default: false }, snapshot: { type: 'string' } },
+    options: {
+      quick: { type: 'boolean', default: false },
+      snapshot: { type: 'string' },
+      before: { type: 'string' },
+      rounds: { type: 'string', default: '1' },
+    },
   })
   const { seededState } = await import('./seed-cache.js')
   const seed = await seededState({ quick: values.quick })
-  const r = await runMemoryBench({ quick: values.quick, ...seed, snapshotDir: values.snapshot })
+  const r = await runMemoryBench({
+    quick: values.quick,
+    ...seed,
+    snapshotDir: values.snapshot,
+    beforeDist: values.before,
+    rounds: Number(values.rounds),
+  })
   for (const line of describeMemory(r)) console.log(line)
   process.exit(0)
 }

@@ -12,6 +12,9 @@ type Patchable = {
   roomMemberPayload(roomId: string, memberId: string): Promise<MemberPayload>
 }
 
+/** Reads one room member's payload. */
+export type MemberReader = (roomId: string, memberId: string) => Promise<MemberPayload>
+
 /**
  * wechaty-puppet caches a room member under the literal key `memberId` instead of the
  * member's id, so every group-nickname lookup misses and goes back to the puppet (over
@@ -21,6 +24,7 @@ type Patchable = {
  * entry, as before. Returns false when the puppet does not have the expected shape.
  */
 export function fixRoomMemberCache(puppet: unknown): boolean {
+  skipRoomMemberStore(puppet)
   const p = puppet as Partial<Patchable>
   if (!p?.cache?.roomMember || typeof p.roomMemberRawPayload !== 'function') return false
   const target = p as Patchable
@@ -40,4 +44,53 @@ export function fixRoomMemberCache(puppet: unknown): boolean {
     return payload
   }
   return true
+}
+
+/**
+ * Reads a room member's payload without keeping it in wechaty-puppet's room-member cache (an entry already
+ * there is answered): the directory keeps the group nicknames it reads (wechaty-ports.ts), so filling the
+ * puppet's cache too kept a second copy, one payload object per member (7 MB at 100 groups of 500).
+ * Undefined when the puppet does not have the expected shape.
+ */
+export function uncachedMemberReader(puppet: unknown): MemberReader | undefined {
+  const p = puppet as Partial<Patchable>
+  if (typeof p?.roomMemberRawPayload !== 'function' || typeof p.roomMemberRawPayloadParser !== 'function')
+    return undefined
+  const target = p as Patchable
+  return async (roomId, memberId) => {
+    const hit = target.cache?.roomMember.get(roomId)?.[memberId]
+    if (hit) return hit
+    const raw = await target.roomMemberRawPayload(roomId, memberId)
+    if (!raw) throw new Error(`contact(${memberId}) is not in the Room(${roomId})`)
+    return target.roomMemberRawPayloadParser(raw)
+  }
+}
+
+/** wechaty-puppet-service's on-disk payload store (LevelDB), opened per account at login. */
+type PayloadStore = {
+  start(accountId: string): Promise<void>
+  roomMember?: { close(): Promise<void> }
+}
+
+/**
+ * wechaty-puppet-service keeps every room member it reads in a LevelDB store of its own, one record per room
+ * rewritten whole for each member (a read and a write of the room's record per nickname): a database, its
+ * write buffer and cache in the bot's memory, for records the directory never reads back (it keeps the
+ * nicknames itself). This closes that store when the account's stores open at login; the puppet then reads
+ * members over gRPC only (its calls skip a missing store). Contacts and rooms keep their stores.
+ */
+function skipRoomMemberStore(puppet: unknown): void {
+  const store = (puppet as { _payloadStore?: Partial<PayloadStore> } | undefined)?._payloadStore
+  if (!store || typeof store.start !== 'function' || !('roomMember' in store)) return
+  const close = () => {
+    const roomMember = store.roomMember
+    store.roomMember = undefined
+    void roomMember?.close().catch(() => {})
+  }
+  const start = store.start.bind(store)
+  store.start = async accountId => {
+    await start(accountId)
+    close()
+  }
+  close() // a host bot's puppet may have logged in already
 }

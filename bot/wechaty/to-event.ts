@@ -1,4 +1,4 @@
-import { types, type Message } from 'wechaty'
+import { types, type Contact, type Message, type Room } from 'wechaty'
 import type { Attachment, GroupRef, MessageEvent, MessageKind } from '../core/event.js'
 import { saveReceivedImage } from './media-store.js'
 import { recentMedia } from '../ports/media.js'
@@ -25,12 +25,14 @@ const KIND: Partial<Record<types.Message, MessageKind>> = {
  * (undefined for private chats). Roles are filled in later by the runtime.
  * With `mediaDir`, an image is saved there and the event names the saved file
  * (`attachment.media`), never a path from chat: the caller passes it for private
- * chats and for the groups whose images are checked (wire.ts).
+ * chats and for the groups whose images are checked (wire.ts). `aliasOf` reads the sender's group nickname
+ * (default `room.alias`; the bot answers it from its directory's member lists).
  */
 export async function toMessageEvent(
   msg: Message,
   group: GroupRef | undefined,
   mediaDir?: string,
+  aliasOf: (room: Room, talker: Contact) => Promise<string | undefined> = (room, talker) => room.alias(talker),
 ): Promise<MessageEvent> {
   const talker = msg.talker()
   const room = msg.room()
@@ -46,7 +48,7 @@ export async function toMessageEvent(
     sender: {
       id: talker.id,
       name: talker.name(),
-      groupAlias: room ? (await room.alias(talker).catch(() => undefined)) || undefined : undefined,
+      groupAlias: room ? (await aliasOf(room, talker).catch(() => undefined)) || undefined : undefined,
       roles: [],
       isStaff: false,
     },

@@ -7,6 +7,7 @@ import type { RoomAdmin } from '../ports/room-admin.js'
 import type { Sender } from '../ports/sender.js'
 import type { GroupBindings, Resolution } from '../runtime/groups/group-bindings.js'
 import type { GroupMatcher } from '../runtime/groups/group-matcher.js'
+import { uncachedMemberReader } from './room-member-cache.js'
 
 /** Optional parts of the Wechaty ports. */
 export interface WechatyPortsOptions {
@@ -224,6 +225,17 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
   }
 
   /**
+   * A member's group nickname: from the group's cached member list when it has the member (a message's
+   * sender, read for every message), else from the puppet (`room.alias`).
+   */
+  async memberAlias(room: Room, contact: Contact): Promise<string | undefined> {
+    const list = this.memberCache.get(room.id)?.list
+    const i = list ? list.ids.indexOf(contact.id) : -1
+    if (list && i >= 0) return list.aliases[i]
+    return (await room.alias(contact)) || undefined
+  }
+
+  /**
    * Read a group's members in one batch (one read at a time per group) and cache them unless forgotten meanwhile.
    * `urgent`: someone waits for this list (none cached); such reads take the next turn before background ones
    * (warming after ready, refreshing an old entry), and a background read still waiting is moved up.
@@ -286,8 +298,11 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
     if (!room) return { ids: [], names: [], aliases: [] }
     const self = this.selfId()
     const contacts = (await room.memberAll()).filter(c => c.id !== self)
-    // Look-ups go out together: over puppet-service each is a round trip.
-    const aliases = await Promise.all(contacts.map(c => room.alias(c).catch(() => undefined)))
+    // Look-ups go out together: over puppet-service each is a round trip. The nicknames are kept here, not
+    // in the puppet's room-member cache as well (`memberAlias` answers a message's sender from here).
+    const read = uncachedMemberReader(this.bot.puppet)
+    const alias = (c: Contact) => (read ? read(groupId, c.id).then(p => p.roomAlias) : room.alias(c))
+    const aliases = await Promise.all(contacts.map(c => alias(c).catch(() => undefined)))
     return {
       ids: contacts.map(c => c.id),
       names: contacts.map(c => c.name()),

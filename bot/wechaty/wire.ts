@@ -163,7 +163,7 @@ function wireMessages(bot: Wechaty, ports: WechatyPorts, enqueue: Enqueue): void
       const group = room ? ports.group(room.id) : undefined
       if (room && !group) return undefined // not a managed group: ignore everything, commands included
       const saveImageTo = !group || ports.savesGroupImages(group) ? ports.mediaDir : undefined
-      return toMessageEvent(msg, group, saveImageTo)
+      return toMessageEvent(msg, group, saveImageTo, (r, talker) => ports.memberAlias(r, talker))
     }),
   )
 }

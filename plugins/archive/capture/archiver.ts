@@ -174,10 +174,15 @@ export class Archiver {
         this.failing = (e as Error).message
         return
       }
-      this.pending.shift()
-      this.written++
-      this.failing = undefined
+      this.wroteFirst()
     }
+  }
+
+  /** The oldest pending record reached the disk. */
+  private wroteFirst(): void {
+    this.pending.shift()
+    this.written++
+    this.failing = undefined
   }
 
   /** Queue a record for the disk, dropping (and counting) the oldest beyond `MAX_PENDING`. */
@@ -195,9 +200,7 @@ export class Archiver {
         this.failing = (e as Error).message
         return
       }
-      this.pending.shift()
-      this.written++
-      this.failing = undefined
+      this.wroteFirst()
     }
   }
 

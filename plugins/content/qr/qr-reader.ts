@@ -1,35 +1,79 @@
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { type Clock, SystemClock } from '../../../bot/ports/clock.js'
 import { DEFAULT_QR_LIMITS, QrImageError, type QrLimits } from './qr-limits.js'
 import type { QrAnswer } from './qr-worker.js'
 
 /** Extra time the worker gets beyond its own time cap before it is stopped and restarted. */
 const GRACE_MS = 2000
+/** How long the worker is kept after its last image (default): a thread with its own heap, about 15 MB. */
+export const QR_IDLE_MS = 5 * 60_000
+
+/** Options of a QrReader. */
+export interface QrReaderOptions {
+  limits?: QrLimits
+  /** Clock of the idle timer (default the system clock). */
+  clock?: Clock
+  /** The worker stops once no image has been read for this long; the next image starts a new one. */
+  idleMs?: number
+}
 
 /**
  * Reads QR codes in a worker thread, one image at a time: the event queue never waits for jsQR.
- * The worker starts on first use and is stopped by `close()`; a worker that overruns its time cap is
- * terminated (the image counts as `timeout`) and a new one starts for the next image.
+ * The worker starts on first use, stops once idle for `idleMs` (a bot that sees few images does not keep
+ * the thread) and is stopped by `close()`; a worker that overruns its time cap is terminated (the image
+ * counts as `timeout`) and a new one starts for the next image.
  */
 export class QrReader {
   private worker: Worker | undefined
   private ready: Promise<void> = Promise.resolve()
   private next = 1
   private chain: Promise<unknown> = Promise.resolve()
+  /** Images asked for and not answered yet. */
+  private queued = 0
+  private cancelIdle: (() => void) | undefined
+  private readonly limits: QrLimits
+  private readonly clock: Clock
+  private readonly idleMs: number
 
-  constructor(private readonly limits: QrLimits = DEFAULT_QR_LIMITS) {}
+  constructor(options: QrReaderOptions = {}) {
+    this.limits = options.limits ?? DEFAULT_QR_LIMITS
+    this.clock = options.clock ?? new SystemClock()
+    this.idleMs = options.idleMs ?? QR_IDLE_MS
+  }
 
   /** The payloads of the QR codes in an image; rejects with QrImageError when the image cannot be checked. */
   read(bytes: Uint8Array): Promise<string[]> {
-    const run = this.chain.then(() => this.decode(bytes))
+    this.queued++
+    this.cancelIdle?.()
+    this.cancelIdle = undefined
+    // The idle timer is armed before the caller hears the answer.
+    const run = this.chain.then(() => this.decode(bytes)).finally(() => this.settled())
     this.chain = run.catch(() => undefined)
     return run
   }
 
+  /** Whether the worker thread is running. */
+  get running(): boolean {
+    return this.worker !== undefined
+  }
+
   /** Stops the worker. */
   close(): void {
+    this.cancelIdle?.()
+    this.cancelIdle = undefined
     void this.worker?.terminate()
     this.worker = undefined
+  }
+
+  private settled(): void {
+    if (--this.queued === 0 && this.worker)
+      this.cancelIdle = this.clock.at(this.clock.now() + this.idleMs, () => this.idle())
+  }
+
+  private idle(): void {
+    this.cancelIdle = undefined
+    if (this.queued === 0) this.close()
   }
 
   private async decode(bytes: Uint8Array): Promise<string[]> {

@@ -47,7 +47,7 @@ export class ContentService {
   readonly reviews: Doc<ReviewLog>
   /** The other accounts' incident logs (fleet mode), by account. */
   readonly foreignIncidents = new Map<string, IncidentLog>()
-  private readonly qr = new QrReader()
+  private readonly qr: QrReader
   private readonly pendingQr = new Map<
     string,
     { ev: MessageEvent & { group: GroupRef }; read: Promise<string[] | QrImageError> }
@@ -64,6 +64,7 @@ export class ContentService {
       m => selfCheckProblems(ctx.configFor(), m),
       new MatcherCache(matcherCacheDir(ctx.outputDir), line => ctx.log.warn(line)),
     )
+    this.qr = new QrReader({ clock: ctx.clock })
     this.incidents = ctx.store.doc('content-incidents', INCIDENTS_DOC)
     this.reviews = ctx.store.doc('content-reviews', REVIEWS_DOC)
     // Fleet: the other accounts' incidents, listed by `#违规` here too (each account writes only its own).

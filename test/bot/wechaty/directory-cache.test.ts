@@ -23,7 +23,7 @@ async function directoryOnDemoWorld(opts: { now?: () => number } = {}) {
   const reads = vi.spyOn(sandbox.puppet, 'roomMemberList')
   /** Let Wechaty and the puppet deliver the events of a change. */
   const settle = () => new Promise(r => setTimeout(r, 50))
-  return { world: sandbox.world, ports, reads, settle, stop: () => bot.stop() }
+  return { world: sandbox.world, puppet: sandbox.puppet, bot, ports, reads, settle, stop: () => bot.stop() }
 }
 
 const names = (members: { groupAlias?: string; name: string }[]) => members.map(m => m.groupAlias ?? m.name)
@@ -72,6 +72,26 @@ describe('the group directory keeps its members current', () => {
     expect(d.reads.mock.calls.length).toBe(reads + 1)
     await d.ports.members(SALES)
     expect(d.reads.mock.calls.length).toBe(reads + 1)
+    await d.stop()
+  })
+
+  it("answers a sender's group nickname from the members it read, and keeps no second copy in the puppet", async () => {
+    const d = await directoryOnDemoWorld()
+    const member = (await d.ports.members(SALES))[1].id
+    d.world.setGroupAlias(SALES, member, '销售部-小王')
+    await d.settle()
+    await d.ports.members(SALES)
+    const roomMemberCache = (d.puppet as unknown as { cache: { roomMember: Map<string, unknown> } }).cache.roomMember
+    expect(roomMemberCache.get(SALES)).toBeUndefined()
+    const fromPuppet = vi.spyOn(d.puppet, 'roomMemberRawPayload')
+    const room = (await d.bot.Room.find({ id: SALES }))!
+    const contact = (await d.bot.Contact.find({ id: member }))!
+    expect(await d.ports.memberAlias(room, contact)).toBe('销售部-小王')
+    expect(fromPuppet).not.toHaveBeenCalled()
+    // Renamed: the directory forgets the group, and the next answer is the new nickname.
+    d.world.setGroupAlias(SALES, member, '销售部-王经理')
+    await d.settle()
+    expect(await d.ports.memberAlias(room, contact)).toBe('销售部-王经理')
     await d.stop()
   })
 

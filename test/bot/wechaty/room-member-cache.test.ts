@@ -37,6 +37,24 @@ describe('room member cache', () => {
     await puppet.stop()
   })
 
+  it("closes wechaty-puppet-service's on-disk room-member store when the account's stores open", async () => {
+    const closed: string[] = []
+    const opened = (name: string) => ({ close: async () => void closed.push(name) })
+    const store = {
+      contact: undefined as object | undefined,
+      roomMember: undefined as object | undefined,
+      start: async () => {
+        store.contact = opened('contact')
+        store.roomMember = opened('room-member')
+      },
+    }
+    fixRoomMemberCache({ _payloadStore: store })
+    await store.start()
+    expect(store.roomMember).toBeUndefined()
+    expect(closed).toEqual(['room-member'])
+    expect(store.contact).toBeDefined()
+  })
+
   it('leaves a puppet without the expected shape alone', () => {
     expect(fixRoomMemberCache({})).toBe(false)
   })

@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { matcherOf } from './helpers.js'
-
-/** Mulberry32 with a fixed seed, so failures are reproducible. */
-function prng(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { matcherOf, prng } from './helpers.js'
 
 /** Every (term, start, end) occurrence found by brute force. */
 function bruteForce(terms: string[], text: string): string[] {

@@ -30,3 +30,14 @@ export function quotes(matcher: Matcher, text: string, category: string): string
     .filter(m => m.category === category)
     .map(m => m.matched)
 }
+
+/** Mulberry32 with a fixed seed, so failures are reproducible. */
+export function prng(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}

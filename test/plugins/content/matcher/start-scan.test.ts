@@ -3,18 +3,7 @@ import { DEFAULT_EXPANSIONS } from '../../../../plugins/content/matcher/index.js
 import { compileTables } from '../../../../plugins/content/matcher/compiled-tables.js'
 import { scanKeys } from '../../../../plugins/content/matcher/scanner.js'
 import { scanKeyStarts, startScanTables } from '../../../../plugins/content/matcher/start-scan.js'
-import { dictionaryOf } from './helpers.js'
-
-/** Mulberry32 with a fixed seed, so failures are reproducible. */
-function prng(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { dictionaryOf, prng } from './helpers.js'
 
 /** Raw hits as sorted "key@end+tail" strings (the two scans report them in different orders). */
 function sorted(hits: number[]): string[] {
