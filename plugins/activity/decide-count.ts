@@ -1,9 +1,7 @@
 import type { Action } from '../../bot/core/actions.js'
 import type { GroupRef, JoinEvent, LeaveEvent, Member, MessageEvent } from '../../bot/core/event.js'
 import { dayKey, zonedHour } from '../../bot/time/zoned.js'
-import type { ActivityConfig } from './config.js'
-import { decideWaiting } from './decide-waiting.js'
-import type { ActivityRules } from './rules/group-rules.js'
+import { decideWaiting, type WaitingInputs } from './decide-waiting.js'
 import { countMessage, groupDay, seenGroup, seenMember, type CurrentDoc, type GroupDay, type SeenDoc } from './state.js'
 
 /** The plugin's state as the decisions see it: the open-day and last-seen documents' data. */
@@ -19,11 +17,12 @@ export interface CountInputs {
   displayName(m: Member): string
 }
 
-/** What a message decision reads besides counting's inputs: the group's config and rules, observe mode. */
-export interface MessageInputs extends CountInputs {
-  cfg: ActivityConfig
-  rules: ActivityRules
-  observing: boolean
+/** What a message decision reads besides the event and the state (built once: nothing in it is per message). */
+export interface MessageInputs {
+  tz: string
+  displayName(m: Member): string
+  /** The group's config, rules and observe mode, asked only for a message in a customer group. */
+  waiting(group: GroupRef): WaitingInputs
 }
 
 /**
@@ -33,18 +32,19 @@ export interface MessageInputs extends CountInputs {
  */
 export function decideMessage(ev: MessageEvent & { group: GroupRef }, s: ActivityState, x: MessageInputs): Action[] {
   if (ev.isCommand) return []
-  const target = dayOf(s.current, ev.group, ev.at, x.tz)
-  const name = x.displayName(ev.sender)
-  if (target) {
+  const { group, sender, at } = ev
+  const day = dayKey(at, x.tz)
+  const counted = openDay(s.current, day) ? groupDayOf(s.current, day, group) : undefined
+  const name = x.displayName(sender)
+  if (counted) {
     const chars = ev.kind === 'text' ? codePoints(ev.text) : 0
-    const { id: memberId, isStaff: staff } = ev.sender
-    countMessage(target.g, { memberId, name, staff, kind: ev.kind, chars, at: ev.at, hour: target.hour })
+    const hour = zonedHour(at, x.tz)
+    countMessage(counted, { memberId: sender.id, name, staff: sender.isStaff, kind: ev.kind, chars, at, hour })
   }
-  const seen = member(s.seen, ev.group, ev.sender, ev.at, x)
-  seen.last = Math.max(seen.last ?? 0, ev.at)
-  if (ev.group.kind !== 'customer' || ev.kind === 'recalled') return []
-  const day = target?.g.day ?? dayKey(ev.at, x.tz)
-  return decideWaiting(ev, s.current, { ...x, name, day, counted: target?.g })
+  const seen = seenMember(seenGroup(s.seen, group.id, group.topic, group.kind, at), sender.id, name, sender.isStaff)
+  seen.last = Math.max(seen.last ?? 0, at)
+  if (group.kind !== 'customer' || ev.kind === 'recalled') return []
+  return decideWaiting(ev, s.current, x.waiting(group), { name, day, counted })
 }
 
 /** Characters as people count them (code points: an emoji is one), without building an array. */
@@ -67,7 +67,7 @@ function codePoints(text: string): number {
 export function countJoin(ev: JoinEvent, s: ActivityState, x: CountInputs): void {
   const target = dayOf(s.current, ev.group, ev.at, x.tz)
   for (const m of ev.members.filter(m => m.id !== x.selfId)) {
-    target?.g.joined.push({ id: m.id, name: x.displayName(m) })
+    target?.joined.push({ id: m.id, name: x.displayName(m) })
     const seen = member(s.seen, ev.group, m, ev.at, x)
     seen.joined = ev.at
     delete seen.left
@@ -79,7 +79,7 @@ export function countLeave(ev: LeaveEvent, s: ActivityState, x: CountInputs): vo
   const target = dayOf(s.current, ev.group, ev.at, x.tz)
   const ids = new Set(ev.members.map(m => m.id))
   for (const m of ev.members) {
-    target?.g.left.push({ id: m.id, name: x.displayName(m) })
+    target?.left.push({ id: m.id, name: x.displayName(m) })
     member(s.seen, ev.group, m, ev.at, x).left = ev.at
   }
   const w = s.current.waiting[ev.group.id]
@@ -93,11 +93,17 @@ export function countTopic(group: GroupRef, at: number, s: ActivityState, tz: st
 }
 
 /** The group-day an event at `at` counts into, or undefined when that day is already closed. */
-function dayOf(doc: CurrentDoc, group: GroupRef, at: number, tz: string): { g: GroupDay; hour: number } | undefined {
+function dayOf(doc: CurrentDoc, group: GroupRef, at: number, tz: string): GroupDay | undefined {
   const day = dayKey(at, tz)
-  if (doc.closedThrough && day <= doc.closedThrough) return undefined
-  return { g: groupDay(doc, { day, groupId: group.id, topic: group.topic, kind: group.kind }), hour: zonedHour(at, tz) }
+  return openDay(doc, day) ? groupDayOf(doc, day, group) : undefined
 }
+
+/** The group-day record of `group` on `day` (created on first use). */
+const groupDayOf = (doc: CurrentDoc, day: string, group: GroupRef): GroupDay =>
+  groupDay(doc, { day, groupId: group.id, topic: group.topic, kind: group.kind })
+
+/** Whether events of `day` are still counted (its records were not written to the log yet). */
+const openDay = (doc: CurrentDoc, day: string): boolean => !doc.closedThrough || day > doc.closedThrough
 
 function member(seen: SeenDoc, group: GroupRef, m: Member, now: number, x: CountInputs) {
   const g = seenGroup(seen, group.id, group.topic, group.kind, now)

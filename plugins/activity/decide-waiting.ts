@@ -65,7 +65,10 @@ export interface WaitingInputs {
   rules: ActivityRules
   /** The group is in observe mode (a reminder is only rehearsed). */
   observing: boolean
-  /** The sender's display name, and the day the message was counted into (undefined: a closed day). */
+}
+
+/** The message as counted: the sender's display name, its day, the group-day it went to (undefined: a closed day). */
+export interface CountedMessage {
   name: string
   day: string
   counted?: GroupDay
@@ -76,12 +79,17 @@ export interface WaitingInputs {
  * to the day's counters, the reminder timer is cancelled); a customer message starts its clock and arms
  * the reminder timer for the earliest message not reminded yet.
  */
-export function decideWaiting(ev: MessageEvent & { group: GroupRef }, current: CurrentDoc, x: WaitingInputs): Action[] {
+export function decideWaiting(
+  ev: MessageEvent & { group: GroupRef },
+  current: CurrentDoc,
+  x: WaitingInputs,
+  m: CountedMessage,
+): Action[] {
   const key = `wait:${ev.group.id}`
   const w = current.waiting[ev.group.id]
   if (ev.sender.isStaff) {
     if (!w?.msgs.length) return []
-    x.counted?.responses.push(...staffAnswered(w, ev.sender.id, ev.at, x.rules.clock.elapsed))
+    m.counted?.responses.push(...staffAnswered(w, ev.sender.id, ev.at, x.rules.clock.elapsed))
     if (w.msgs.length) return [] // only messages delivered out of order are left; their timer stays
     delete current.waiting[ev.group.id]
     return w.timerAt !== undefined ? [{ type: 'cancel', key, rule: 'activity.answered', groupId: ev.group.id }] : []
@@ -90,7 +98,7 @@ export function decideWaiting(ev: MessageEvent & { group: GroupRef }, current: C
   const waiting = (current.waiting[ev.group.id] ??= { group: ev.group, msgs: [] })
   waiting.group = ev.group
   const text = ev.text.slice(0, 60)
-  customerAsked(waiting, { id: ev.id, memberId: ev.sender.id, name: x.name, at: ev.at, day: x.day, text })
+  customerAsked(waiting, { id: ev.id, memberId: ev.sender.id, name: m.name, at: ev.at, day: m.day, text })
   if (!x.cfg.remindResponsible || waiting.timerAt !== undefined) return []
   // The earliest message not yet reminded decides (after going live, one only rehearsed in observe mode).
   const at = nextReminderAt(waiting, x.rules.clock.deadline, x.observing)

@@ -7,8 +7,15 @@ import { dayKey } from '../../bot/time/zoned.js'
 import { activityCommands } from './commands.js'
 import { activityConfigSchema, type ActivityConfig } from './config.js'
 import { DayCloser } from './days/closing.js'
-import { countJoin, countLeave, countTopic, decideMessage, type ActivityState } from './decide-count.js'
-import { decideReminder, forgetMessage } from './decide-waiting.js'
+import {
+  countJoin,
+  countLeave,
+  countTopic,
+  decideMessage,
+  type ActivityState,
+  type MessageInputs,
+} from './decide-count.js'
+import { decideReminder, forgetMessage, type WaitingInputs } from './decide-waiting.js'
 import { ActivityReports, type Report } from './report/builder.js'
 import { rulesCache, type ActivityRules } from './rules/group-rules.js'
 import { openDocs, type ActivityDocs, type GroupDay } from './state.js'
@@ -37,6 +44,12 @@ export const activityPlugin = definePlugin({
       docs.current.changed()
       docs.seen.changed(groupId)
     }
+    // Config, rules and observe mode matter only to a customer waiting for an answer (a reminder is rehearsed).
+    const waiting = (group: GroupRef): WaitingInputs => {
+      const cfg = ctx.configFor(group)
+      return { cfg, rules: rulesOf(cfg), observing: ctx.observing(group) }
+    }
+    const messageInputs: MessageInputs = { tz: ctx.timezone, displayName: ctx.displayName, waiting }
     const naming = () => ({ tz: ctx.timezone, selfId: ctx.directory.selfId(), displayName: ctx.displayName })
     return {
       onEvent(ev): Action[] {
@@ -46,12 +59,7 @@ export const activityPlugin = definePlugin({
         let actions: Action[] = []
         if (ev.type === 'message') {
           closer.closeDue(ctx.clock.now())
-          const cfg = ctx.configFor(group)
-          const { timezone: tz, displayName } = ctx
-          const x = { tz, selfId: ctx.directory.selfId(), displayName, cfg, rules: rulesOf(cfg), observing: false }
-          // Observe mode matters only to a customer waiting for an answer (a reminder is rehearsed).
-          if (group.kind === 'customer') x.observing = ctx.observing(group)
-          actions = decideMessage(ev as MessageEvent & { group: GroupRef }, state(), x)
+          actions = decideMessage(ev as MessageEvent & { group: GroupRef }, state(), messageInputs)
         } else if (ev.type === 'join') countJoin(ev, state(), naming())
         else if (ev.type === 'leave') countLeave(ev, state(), naming())
         else if (ev.type === 'topic') countTopic(group, ev.at, state(), ctx.timezone)

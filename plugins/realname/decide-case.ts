@@ -5,7 +5,7 @@ import { dayKey } from '../../bot/time/zoned.js'
 import type { RealnameConfig } from './config.js'
 import { scheduleStep, stepActions, stepDueAt, stepTimerKey } from './decide-escalation.js'
 import { type checkNickname, IDENTITY_PROBLEMS } from './nickname/check.js'
-import { assessMember, mustComply, renameTarget, type Assessment } from './nickname/compliance.js'
+import { assessMember, mustComply, renameTarget, type Assessment, type ComplyInputs } from './nickname/compliance.js'
 import type { CompiledFormat } from './nickname/format.js'
 import type { Exemptions } from './exemptions.js'
 import { caseKey, type Case, type GroupMembers, type MemberRecord, type RealnameState } from './state.js'
@@ -56,14 +56,43 @@ export const graceTimerKey = (groupId: string, memberId: string): string => `gra
  * the documents' data; it reads no port and no clock.
  */
 export class Realname {
+  /** What `mustComply` reads, built once per moment (not a closure and an object per message). */
+  private readonly comply: ComplyInputs
+  /** The section `cfg` found last, and for which config name (one Realname lives for one moment of one config). */
+  private readonly lastSection: { configName?: string; section?: Section } = {}
+  /** The case keys `caseKey` built last. */
+  private readonly keys = { groupId: '', memberId: '', real: '', observed: '' }
+
   constructor(
     readonly v: RealnameView,
     readonly d: RealnameData,
-  ) {}
+  ) {
+    this.comply = { selfId: v.selfId, exempt: d.exemptions, isStaff: id => v.rolesOf(id).length > 0 }
+  }
 
-  /** Config section for a group (or the global one). */
+  /** Config section for a group (or the global one); a message asks several times for its group's. */
   cfg(group?: GroupRef): Section {
-    return this.v.cfg(group)
+    if (!group) return this.v.cfg()
+    const last = this.lastSection
+    if (last.configName === group.configName && last.section) return last.section
+    last.configName = group.configName
+    last.section = this.v.cfg(group)
+    return last.section
+  }
+
+  /**
+   * `caseKey`, the two keys of the member asked last kept: one message looks up its sender's case and
+   * reminders under them several times (no new string, and no new hash of one, each time).
+   */
+  private caseKey(groupId: string, memberId: string, observed: boolean): string {
+    const k = this.keys
+    if (k.groupId !== groupId || k.memberId !== memberId) {
+      k.groupId = groupId
+      k.memberId = memberId
+      k.real = caseKey(groupId, memberId, false)
+      k.observed = caseKey(groupId, memberId, true)
+    }
+    return observed ? k.observed : k.real
   }
 
   /** Whether the plugin is switched on for this group (groups may set `enabled: false`). */
@@ -78,12 +107,7 @@ export class Realname {
 
   /** Whether `member` must use a real-name nickname in `group`. */
   mustComply(member: Member, group: GroupRef): boolean {
-    const isStaff = this.v.rolesOf(member.id).length > 0
-    return mustComply(member, group, this.cfg(group), {
-      selfId: this.v.selfId,
-      exempt: id => this.d.exemptions.has(id),
-      isStaff,
-    })
+    return mustComply(member, group, this.cfg(group), this.comply)
   }
 
   /** Check a member's nickname in a group against the formats and the current roster. */
@@ -129,13 +153,13 @@ export class Realname {
 
   /** The member's open case in the group, in the group's current mode (observe-mode cases are kept apart). */
   caseOf(group: GroupRef, memberId: string): Case | undefined {
-    return this.d.state.cases[caseKey(group.id, memberId, this.v.observing(group))]
+    return this.d.state.cases[this.caseKey(group.id, memberId, this.v.observing(group))]
   }
 
   /** A member left: drop their record, cases, reminders and timers. */
   forget(groupId: string, memberId: string, why: string): Action[] {
     delete this.d.members.groups[groupId]?.members[memberId]
-    for (const observed of [false, true]) delete this.d.state.reminded[caseKey(groupId, memberId, observed)]
+    for (const observed of [false, true]) delete this.d.state.reminded[this.caseKey(groupId, memberId, observed)]
     this.d.dirty.members.add(groupId)
     return [
       ...this.closeCase(groupId, memberId, why),
@@ -161,7 +185,11 @@ export class Realname {
       // Most messages come from members already known under that name: no patch object for them.
       if (v.entry && this.record(group.id, member.id)?.name !== v.entry.name)
         this.remember(group.id, member.id, { name: v.entry.name })
-      return { assessment, actions: this.closeCase(group.id, member.id, `nickname ok: ${assessment.nickname}`) }
+      // Most have no case either: no reason text for them.
+      const actions = this.hasCase(group.id, member.id)
+        ? this.closeCase(group.id, member.id, `nickname ok: ${assessment.nickname}`)
+        : []
+      return { assessment, actions }
     }
     if (this.caseOf(group, member.id)) return { assessment, actions: [] }
     return { assessment, actions: this.openCase(group, assessment, opts) }
@@ -193,10 +221,9 @@ export class Realname {
 
   /** Close a member's cases, real and observed (renamed, left, exempted); no-op without one. */
   closeCase(groupId: string, memberId: string, why: string): Action[] {
-    const cases = this.d.state.cases
-    if (!cases[caseKey(groupId, memberId, false)] && !cases[caseKey(groupId, memberId, true)]) return []
+    if (!this.hasCase(groupId, memberId)) return []
     return [false, true].flatMap((observed): Action[] => {
-      const key = caseKey(groupId, memberId, observed)
+      const key = this.caseKey(groupId, memberId, observed)
       if (!this.d.state.cases[key]) return []
       delete this.d.state.cases[key]
       this.d.dirty.state = true
@@ -208,14 +235,20 @@ export class Realname {
     })
   }
 
+  /** Whether the member has a case in the group, real or observed. */
+  private hasCase(groupId: string, memberId: string): boolean {
+    const cases = this.d.state.cases
+    return Boolean(cases[this.caseKey(groupId, memberId, false)] || cases[this.caseKey(groupId, memberId, true)])
+  }
+
   /** Last private reminder of the member in the group, in the group's current mode (for the speak throttle). */
   lastReminded(group: GroupRef, memberId: string): number {
-    return this.d.state.reminded[caseKey(group.id, memberId, this.v.observing(group))] ?? 0
+    return this.d.state.reminded[this.caseKey(group.id, memberId, this.v.observing(group))] ?? 0
   }
 
   /** Note a private reminder (for the speak throttle). */
   markReminded(group: GroupRef, memberId: string): void {
-    this.d.state.reminded[caseKey(group.id, memberId, this.v.observing(group))] = this.v.now
+    this.d.state.reminded[this.caseKey(group.id, memberId, this.v.observing(group))] = this.v.now
     this.d.dirty.state = true
   }
 
@@ -241,7 +274,7 @@ export class Realname {
       identity,
       ...(observed ? { observed } : {}),
     }
-    this.d.state.cases[caseKey(group.id, a.member.id, observed)] = c
+    this.d.state.cases[this.caseKey(group.id, a.member.id, observed)] = c
     this.d.dirty.state = true
     if (!identity) return this.advance(group, a, c)
     if (opts.quiet) return []

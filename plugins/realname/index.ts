@@ -118,9 +118,12 @@ async function wiring(ctx: PluginContext<RealnameConfig>) {
       ? last
       : (last = new Realname(view(), { members: members.data, state: stateDoc.data, exemptions, dirty }))
   const mark = (actions: Action[]): Action[] => {
-    for (const groupId of dirty.members) members.changed(groupId)
+    // Most messages change nothing: no iterator over the empty set, and no new table for it (`clear` makes one).
+    if (dirty.members.size) {
+      for (const groupId of dirty.members) members.changed(groupId)
+      dirty.members.clear()
+    }
     if (dirty.state) stateDoc.changed()
-    dirty.members.clear()
     dirty.state = false
     return actions
   }

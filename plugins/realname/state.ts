@@ -113,7 +113,7 @@ export const memberKey = (groupId: string, memberId: string): string => `${group
  * starts the real case at its first step.
  */
 export const caseKey = (groupId: string, memberId: string, observed: boolean): string =>
-  `${observed ? 'observed|' : ''}${memberKey(groupId, memberId)}`
+  observed ? `observed|${groupId}|${memberId}` : `${groupId}|${memberId}`
 
 /** Membership change found by a sweep: who is new, who is gone, or a first look (baseline). */
 export interface Reconciliation {

@@ -1,6 +1,6 @@
 import type { Action } from '../../core/actions.js'
 import type { Fact } from '../../core/facts.js'
-import type { BotEvent, MessageEvent, Role } from '../../core/event.js'
+import type { BotEvent, GroupRef, MessageEvent, Role } from '../../core/event.js'
 import { Roster, type RosterEntry } from '../../roster/roster.js'
 import { SHARED_ROSTER_DOC, SHARED_ROSTER_SCHEMA } from '../../roster/shared-roster.js'
 import type { Decision, JobSpec } from '../../core/plugin.js'
@@ -240,8 +240,12 @@ export class BotRuntime {
     return (await this.fleet.claimSends(keys)).length > 0
   }
 
-  /** Handle one event end to end (dedupe, age filter, commands, plugins, actions). Callers outside tests use `enqueue`. */
-  handle(event: BotEvent): Promise<void> {
+  /**
+   * Handle one event end to end (dedupe, age filter, commands, plugins, actions). Callers outside tests use
+   * `enqueue`. Nothing is returned (no promise) when the event was handled synchronously: no command and no
+   * plugin answering with a promise or actions.
+   */
+  handle(event: BotEvent): Promise<void> | undefined {
     // One process: no send keys to name a cause for, no fleet to read first.
     return this.fleet === SOLO ? this.handleEvent(event) : this.handleInFleet(event)
   }
@@ -257,7 +261,7 @@ export class BotRuntime {
     }
   }
 
-  private async handleEvent(event: BotEvent): Promise<void> {
+  private handleEvent(event: BotEvent): Promise<void> | undefined {
     if (event.type === 'message') {
       if (event.sender.id === this.deps.directory.selfId()) return
       if (this.seen.seenBefore(event.id)) return
@@ -270,11 +274,26 @@ export class BotRuntime {
     // A fleet peer's commands count only when it also holds a role; otherwise bots never answer each other.
     if (acting && event.type === 'message' && (!event.sender.isPeer || event.sender.roles.length)) {
       const routed = this.router.route(event, event.sender.roles)
-      if (routed.kind !== 'none') await this.routeCommand(event, routed)
+      if (routed.kind !== 'none') return this.commandThenDecide(event, routed, group, acting)
     }
+    return this.decideOn(event, group, acting)
+  }
+
+  /** A routed command first, then the plugins (a command may have reloaded the config: sections read after it). */
+  private async commandThenDecide(
+    event: MessageEvent,
+    routed: Exclude<Routed, { kind: 'none' }>,
+    group: GroupRef | undefined,
+    acting: boolean,
+  ): Promise<void> {
+    await this.routeCommand(event, routed)
+    await this.decideOn(event, group, acting)
+  }
+
+  /** Let the plugins decide on an event, with its group's config sections. */
+  private decideOn(event: BotEvent, group: GroupRef | undefined, acting: boolean): Promise<void> | undefined {
     const sections = group && this.loaded.groupSections.get(group.configName)
-    const acted = decide(this.plugins, event, { acting, seesAll: this.seesAll, sections }, this.onError, this.actOn)
-    if (acted) await acted
+    return decide(this.plugins, event, { acting, seesAll: this.seesAll, sections }, this.onError, this.actOn)
   }
 
   /** A fleet peer by contact id: listed in the config, or another account of the fleet. */

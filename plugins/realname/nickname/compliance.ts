@@ -24,16 +24,20 @@ export function compileFormats(cfg: RealnameConfig, company: string): CompiledFo
   return Object.fromEntries(kinds.map(k => [k, cfg.formats[k].map(f => compileFormat(f, vocab))])) as CompiledFormats
 }
 
+/** What `mustComply` reads besides the member, the group and its config (built once, not per member). */
+export interface ComplyInputs {
+  selfId: string
+  /** Who is exempt (fleet-wide). */
+  exempt: { has(id: string): boolean }
+  /** Whether the member holds a staff role; asked only when the group's kind enforces for staff. */
+  isStaff(id: string): boolean
+}
+
 /** Who must use a real-name nickname in `group`: per the kind's enforce mode, minus the bot and exemptions. */
-export function mustComply(
-  member: Member,
-  group: GroupRef,
-  cfg: RealnameConfig,
-  opts: { selfId: string; exempt: (id: string) => boolean; isStaff: boolean },
-): boolean {
-  if (member.id === opts.selfId || cfg.exempt.includes(member.id) || opts.exempt(member.id)) return false
+export function mustComply(member: Member, group: GroupRef, cfg: RealnameConfig, opts: ComplyInputs): boolean {
+  if (member.id === opts.selfId || cfg.exempt.includes(member.id) || opts.exempt.has(member.id)) return false
   const mode = cfg.enforce[group.kind]
-  return mode === 'everyone' || (mode === 'staff' && opts.isStaff)
+  return mode === 'everyone' || (mode === 'staff' && opts.isStaff(member.id))
 }
 
 /** Check a member's group nickname (with `check`, e.g. a memo of it), falling back to the WeChat name when the alias is unknown. */
