@@ -19,6 +19,12 @@ const ROOT = resolve(import.meta.dirname, '..')
 const CLI = join(ROOT, 'dist', 'bin', 'cli.js')
 const BARE = join(ROOT, 'bench', 'bare-wechaty.mjs')
 
+/** The command line of a build's `dist/`: the bundle (`bin/cli.js`), or tsc's `bot/cli.js` in builds before it. */
+export function cliOf(dist: string): string {
+  const bundled = join(dist, 'bin', 'cli.js')
+  return existsSync(bundled) ? bundled : join(dist, 'bot', 'cli.js')
+}
+
 /**
  * A synthetic world served over gRPC, the bot logged in. One client per server: a second client after the
  * first disconnected is not told it is logged in, so each child gets a server of its own.

@@ -1,6 +1,6 @@
 /**
  * Workload 5, memory from compiled code: resident set size of
- * `node dist/bot/cli.js start` against a puppet service this process serves
+ * `node dist/bin/cli.js start` against a puppet service this process serves
  * over gRPC (100 groups × 500 members), started on the seeded state
  * (1,000,000 recorded messages; 50,000 with --quick), after 20,000 live
  * messages (5,000 with --quick). Beside it, bare Wechaty on the same
@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { type StartSpec, type Started, sendAll, settled, startChild } from './compiled.js'
+import { cliOf, type StartSpec, type Started, sendAll, settled, startChild } from './compiled.js'
 import { messageList } from './message-stream.js'
 import type { BenchWorld } from './synthetic-world.js'
 
@@ -121,7 +121,7 @@ export async function runMemoryBench(opts: {
           await measure({
             ...bot,
             dataDir: state(),
-            cli: join(resolve(opts.beforeDist), 'bot', 'cli.js'),
+            cli: cliOf(resolve(opts.beforeDist)),
             env: env('before'),
           }),
         )

@@ -17,12 +17,12 @@
  *
  *   npx tsx bench/startup.ts [--quick] [--profile DIR] [--before DIR]   (seeded state: bench/seed-cache.ts)
  */
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { type StartSpec, startChild } from './compiled.js'
+import { cliOf, type StartSpec, startChild } from './compiled.js'
 import { median } from './measure.js'
 import type { BenchWorld } from './synthetic-world.js'
 
@@ -121,12 +121,6 @@ export async function runStartupBench(opts: {
   } finally {
     rmSync(copy, { recursive: true, force: true })
   }
-}
-
-/** The command line of a build's `dist/`: the bundle (`bin/cli.js`), or tsc's `bot/cli.js` in builds before it. */
-function cliOf(dist: string): string {
-  const bundled = join(dist, 'bin', 'cli.js')
-  return existsSync(bundled) ? bundled : join(dist, 'bot', 'cli.js')
 }
 
 /** Print one result as lines. */

@@ -13,7 +13,7 @@ type Patchable = {
 }
 
 /** Reads one room member's payload. */
-export type MemberReader = (roomId: string, memberId: string) => Promise<MemberPayload>
+type MemberReader = (roomId: string, memberId: string) => Promise<MemberPayload>
 
 /**
  * wechaty-puppet caches a room member under the literal key `memberId` instead of the

@@ -218,21 +218,28 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
    * never waits for a refresh). Each caller gets its own copies.
    */
   async members(groupId: string): Promise<Member[]> {
-    const cached = this.memberCache.get(groupId)
-    if (cached && this.now() - cached.at > this.maxAgeMs) void this.readMembers(groupId, false).catch(() => {})
+    const cached = this.cachedMembers(groupId)
     const { ids, names, aliases } = cached?.list ?? (await this.readMembers(groupId, true))
     return ids.map((id, i) => ({ id, name: names[i], groupAlias: aliases[i], roles: [], isStaff: false }))
   }
 
   /**
    * A member's group nickname: from the group's cached member list when it has the member (a message's
-   * sender, read for every message), else from the puppet (`room.alias`).
+   * sender, read for every message; an old list is read again in the background, as for `members`), else from
+   * the puppet (`room.alias`).
    */
   async memberAlias(room: Room, contact: Contact): Promise<string | undefined> {
-    const list = this.memberCache.get(room.id)?.list
+    const list = this.cachedMembers(room.id)?.list
     const i = list ? list.ids.indexOf(contact.id) : -1
     if (list && i >= 0) return list.aliases[i]
     return (await room.alias(contact)) || undefined
+  }
+
+  /** A group's cached members; an entry older than `membersMaxAgeMs` is read again in the background. */
+  private cachedMembers(groupId: string): CachedMembers | undefined {
+    const cached = this.memberCache.get(groupId)
+    if (cached && this.now() - cached.at > this.maxAgeMs) void this.readMembers(groupId, false).catch(() => {})
+    return cached
   }
 
   /**

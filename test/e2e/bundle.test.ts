@@ -31,7 +31,7 @@ describe('the bundled command line (dist/bin, what `bin` and `npm start` run)', 
     const specifiers = readdirSync(BIN).flatMap(f =>
       [
         ...readFileSync(join(BIN, f), 'utf8').matchAll(
-          /(?:^|\n)\s*(?:import|export)[^'"\n;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+          /(?:^|\n)\s*(?:import|export)\b[^'";]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
         ),
       ].map(m => m[1] ?? m[2]),
     )

@@ -7,7 +7,7 @@ import type { QrAnswer } from './qr-worker.js'
 /** Extra time the worker gets beyond its own time cap before it is stopped and restarted. */
 const GRACE_MS = 2000
 /** How long the worker is kept after its last image (default): a thread with its own heap, about 15 MB. */
-export const QR_IDLE_MS = 5 * 60_000
+const QR_IDLE_MS = 5 * 60_000
 
 /** Options of a QrReader. */
 export interface QrReaderOptions {

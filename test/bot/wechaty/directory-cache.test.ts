@@ -75,6 +75,20 @@ describe('the group directory keeps its members current', () => {
     await d.stop()
   })
 
+  it("reads an old group again in the background when a sender's nickname is asked for", async () => {
+    let now = 0
+    const d = await directoryOnDemoWorld({ now: () => now })
+    const member = (await d.ports.members(SALES))[1]
+    const room = (await d.bot.Room.find({ id: SALES }))!
+    const contact = (await d.bot.Contact.find({ id: member.id }))!
+    const reads = d.reads.mock.calls.length
+    now += 11 * 60_000
+    expect(await d.ports.memberAlias(room, contact)).toBe(member.groupAlias)
+    await d.settle()
+    expect(d.reads.mock.calls.length).toBe(reads + 1)
+    await d.stop()
+  })
+
   it("answers a sender's group nickname from the members it read, and keeps no second copy in the puppet", async () => {
     const d = await directoryOnDemoWorld()
     const member = (await d.ports.members(SALES))[1].id
