@@ -34,14 +34,14 @@ export function decideMessage(ev: MessageEvent & { group: GroupRef }, s: Activit
   if (ev.isCommand) return []
   const { group, sender, at } = ev
   const day = dayKey(at, x.tz)
-  const counted = openDay(s.current, day) ? groupDayOf(s.current, day, group) : undefined
+  const counted = dayOf(s.current, group, day)
   const name = x.displayName(sender)
   if (counted) {
     const chars = ev.kind === 'text' ? codePoints(ev.text) : 0
     const hour = zonedHour(at, x.tz)
     countMessage(counted, { memberId: sender.id, name, staff: sender.isStaff, kind: ev.kind, chars, at, hour })
   }
-  const seen = seenMember(seenGroup(s.seen, group.id, group.topic, group.kind, at), sender.id, name, sender.isStaff)
+  const seen = member(s.seen, group, sender, at, name)
   seen.last = Math.max(seen.last ?? 0, at)
   if (group.kind !== 'customer' || ev.kind === 'recalled') return []
   return decideWaiting(ev, s.current, x.waiting(group), { name, day, counted })
@@ -65,10 +65,10 @@ function codePoints(text: string): number {
 
 /** Record joins (they also restart the silent clock of a returning member). */
 export function countJoin(ev: JoinEvent, s: ActivityState, x: CountInputs): void {
-  const target = dayOf(s.current, ev.group, ev.at, x.tz)
+  const target = dayOf(s.current, ev.group, dayKey(ev.at, x.tz))
   for (const m of ev.members.filter(m => m.id !== x.selfId)) {
     target?.joined.push({ id: m.id, name: x.displayName(m) })
-    const seen = member(s.seen, ev.group, m, ev.at, x)
+    const seen = member(s.seen, ev.group, m, ev.at, x.displayName(m))
     seen.joined = ev.at
     delete seen.left
   }
@@ -76,11 +76,11 @@ export function countJoin(ev: JoinEvent, s: ActivityState, x: CountInputs): void
 
 /** Record leaves; a customer who left is no longer waiting for an answer. */
 export function countLeave(ev: LeaveEvent, s: ActivityState, x: CountInputs): void {
-  const target = dayOf(s.current, ev.group, ev.at, x.tz)
+  const target = dayOf(s.current, ev.group, dayKey(ev.at, x.tz))
   const ids = new Set(ev.members.map(m => m.id))
   for (const m of ev.members) {
     target?.left.push({ id: m.id, name: x.displayName(m) })
-    member(s.seen, ev.group, m, ev.at, x).left = ev.at
+    member(s.seen, ev.group, m, ev.at, x.displayName(m)).left = ev.at
   }
   const w = s.current.waiting[ev.group.id]
   if (w) w.msgs = w.msgs.filter(p => !ids.has(p.memberId))
@@ -88,24 +88,19 @@ export function countLeave(ev: LeaveEvent, s: ActivityState, x: CountInputs): vo
 
 /** Follow a group rename. */
 export function countTopic(group: GroupRef, at: number, s: ActivityState, tz: string): void {
-  dayOf(s.current, group, at, tz)
+  dayOf(s.current, group, dayKey(at, tz))
   seenGroup(s.seen, group.id, group.topic, group.kind, at)
 }
 
-/** The group-day an event at `at` counts into, or undefined when that day is already closed. */
-function dayOf(doc: CurrentDoc, group: GroupRef, at: number, tz: string): GroupDay | undefined {
-  const day = dayKey(at, tz)
-  return openDay(doc, day) ? groupDayOf(doc, day, group) : undefined
+/** The group-day an event of `day` counts into (created on first use), or undefined when that day is closed. */
+function dayOf(doc: CurrentDoc, group: GroupRef, day: string): GroupDay | undefined {
+  return openDay(doc, day) ? groupDay(doc, { day, groupId: group.id, topic: group.topic, kind: group.kind }) : undefined
 }
-
-/** The group-day record of `group` on `day` (created on first use). */
-const groupDayOf = (doc: CurrentDoc, day: string, group: GroupRef): GroupDay =>
-  groupDay(doc, { day, groupId: group.id, topic: group.topic, kind: group.kind })
 
 /** Whether events of `day` are still counted (its records were not written to the log yet). */
 const openDay = (doc: CurrentDoc, day: string): boolean => !doc.closedThrough || day > doc.closedThrough
 
-function member(seen: SeenDoc, group: GroupRef, m: Member, now: number, x: CountInputs) {
-  const g = seenGroup(seen, group.id, group.topic, group.kind, now)
-  return seenMember(g, m.id, x.displayName(m), m.isStaff)
+/** The last-seen entry of a member of `group` (created on first use), under the display name `name`. */
+function member(seen: SeenDoc, group: GroupRef, m: Member, now: number, name: string) {
+  return seenMember(seenGroup(seen, group.id, group.topic, group.kind, now), m.id, name, m.isStaff)
 }
