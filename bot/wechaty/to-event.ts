@@ -20,46 +20,82 @@ const KIND: Partial<Record<types.Message, MessageKind>> = {
   [types.Message.Location]: 'location',
 }
 
+/** A group nickname: known now (from a member list already read), or once a read answers. */
+type AliasAnswer = string | undefined | Promise<string | undefined>
+
 /**
  * Normalise a Wechaty message. `group` is the managed group it came from
  * (undefined for private chats). Roles are filled in later by the runtime.
  * With `mediaDir`, an image is saved there and the event names the saved file
  * (`attachment.media`), never a path from chat: the caller passes it for private
  * chats and for the groups whose images are checked (wire.ts). `aliasOf` reads the sender's group nickname
- * (default `room.alias`; the bot answers it from its directory's member lists).
+ * (default `room.alias`; the bot answers it from its directory's member lists, synchronously once read).
+ * Answered synchronously (no promise) for a message with nothing to look up: no mention, no attachment, the
+ * nickname known.
  */
-export async function toMessageEvent(
+export function toMessageEvent(
   msg: Message,
   group: GroupRef | undefined,
   mediaDir?: string,
-  aliasOf: (room: Room, talker: Contact) => Promise<string | undefined> = (room, talker) => room.alias(talker),
-): Promise<MessageEvent> {
+  aliasOf: (room: Room, talker: Contact) => AliasAnswer = (room, talker) => room.alias(talker),
+): MessageEvent | Promise<MessageEvent> {
   const talker = msg.talker()
   const room = msg.room()
   const type = msg.type()
   const raw = msg.text() ?? ''
   const quote = parseQuote(raw)
-  const mentions = room && mayMention(msg, type, raw) ? (await msg.mentionList().catch(() => [])).map(c => c.id) : []
-  return {
+  const event: MessageEvent = {
     type: 'message',
     id: msg.id,
     at: msg.date().getTime(),
     group,
-    sender: {
-      id: talker.id,
-      name: talker.name(),
-      groupAlias: room ? (await aliasOf(room, talker).catch(() => undefined)) || undefined : undefined,
-      roles: [],
-      isStaff: false,
-    },
+    sender: { id: talker.id, name: talker.name(), groupAlias: undefined, roles: [], isStaff: false },
     kind: KIND[type] ?? 'other',
     text: quote ? quote.reply : raw,
-    mentions,
+    mentions: [],
     mentionsAll: MENTIONS_ALL.test(raw),
     quote: quote && { senderName: quote.senderName, text: quote.quoted },
-    // Most messages carry nothing to fetch: no call (and no promise) for them.
-    attachment: WITH_ATTACHMENT.has(type) ? await attachmentOf(msg, type, mediaDir) : undefined,
+    attachment: undefined,
   }
+  const mentioning = !!room && mayMention(msg, type, raw)
+  // Most messages carry nothing to fetch or look up: no call (and no promise) for them.
+  if (mentioning || WITH_ATTACHMENT.has(type)) return completed(event, msg, room, type, mentioning, mediaDir, aliasOf)
+  if (!room) return event
+  const alias = aliasNow(room, talker, aliasOf)
+  if (alias instanceof Promise) return withAlias(event, alias)
+  event.sender.groupAlias = alias || undefined
+  return event
+}
+
+/** `aliasOf`, a failure read as no nickname. */
+function aliasNow(room: Room, talker: Contact, aliasOf: (room: Room, talker: Contact) => AliasAnswer): AliasAnswer {
+  try {
+    const alias = aliasOf(room, talker)
+    return alias instanceof Promise ? alias.catch(() => undefined) : alias
+  } catch {
+    return undefined
+  }
+}
+
+async function withAlias(event: MessageEvent, alias: Promise<string | undefined>): Promise<MessageEvent> {
+  event.sender.groupAlias = (await alias) || undefined
+  return event
+}
+
+/** The look-ups a message needs, one after the other: its mentions, the sender's nickname, its attachment. */
+async function completed(
+  event: MessageEvent,
+  msg: Message,
+  room: Room | undefined,
+  type: types.Message,
+  mentioning: boolean,
+  mediaDir: string | undefined,
+  aliasOf: (room: Room, talker: Contact) => AliasAnswer,
+): Promise<MessageEvent> {
+  if (mentioning) event.mentions = (await msg.mentionList().catch(() => [])).map(c => c.id)
+  if (room) event.sender.groupAlias = (await aliasNow(room, msg.talker(), aliasOf)) || undefined
+  if (WITH_ATTACHMENT.has(type)) event.attachment = await attachmentOf(msg, type, mediaDir)
+  return event
 }
 
 /** `@所有人` (or `@All`) anywhere in the text. */

@@ -226,13 +226,13 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
   /**
    * A member's group nickname: from the group's cached member list when it has the member (a message's
    * sender, read for every message; an old list is read again in the background, as for `members`), else from
-   * the puppet (`room.alias`).
+   * the puppet (`room.alias`). Answered synchronously from the list (no promise per message).
    */
-  async memberAlias(room: Room, contact: Contact): Promise<string | undefined> {
+  memberAlias(room: Room, contact: Contact): string | undefined | Promise<string | undefined> {
     const list = this.cachedMembers(room.id)?.list
     const i = list ? list.ids.indexOf(contact.id) : -1
     if (list && i >= 0) return list.aliases[i]
-    return (await room.alias(contact)) || undefined
+    return room.alias(contact).then(a => a || undefined)
   }
 
   /** A group's cached members; an entry older than `membersMaxAgeMs` is read again in the background. */

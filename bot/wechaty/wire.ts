@@ -43,7 +43,6 @@ export function wireWechaty(
  * Wechaty has caught up (`settled`).
  */
 function eventFeed(bot: Wechaty, rt: BotRuntime): { enqueue: Enqueue; settled: (ms?: number) => Promise<void> } {
-  let chain: Promise<void> = Promise.resolve()
   let arrived = 0
   let handled = 0
   bot.on('puppet', puppet => {
@@ -52,26 +51,25 @@ function eventFeed(bot: Wechaty, rt: BotRuntime): { enqueue: Enqueue; settled: (
         arrived++
       })
   })
-  // One queued task per puppet event (the queue never rejects: a failure is reported by the runtime's queue).
-  const enqueue: Enqueue = make => {
-    chain = rt.queue.push(async () => {
-      try {
-        const made = make()
-        const ev = made instanceof Promise ? await made : made
-        if (ev) await rt.handle(ev)
-      } finally {
-        handled++
-      }
-    })
+  const count = () => {
+    handled++
   }
+  const handleMade = (ev: BotEvent | undefined) => (ev ? rt.handle(ev) : undefined)
+  /** One queued task per puppet event: an event made and handled synchronously (most messages) costs no promise. */
+  const feedOne = (make: Parameters<Enqueue>[0]) => {
+    const made = make()
+    return made instanceof Promise ? made.then(handleMade) : made && rt.handle(made)
+  }
+  // A failure is reported by the runtime's queue.
+  const enqueue: Enqueue = make => rt.queue.run(feedOne, make, count)
   /** Resolve once every puppet event so far has been handled (or `timeoutMs` passed: Wechaty drops events it cannot load). */
   const settled = async (timeoutMs = 3000) => {
     const until = Date.now() + timeoutMs
     do {
-      await chain
+      await rt.queue.idle()
       await new Promise(r => setTimeout(r, handled < arrived ? 5 : 0))
     } while (handled < arrived && Date.now() < until)
-    await chain
+    await rt.queue.idle()
   }
   return { enqueue, settled }
 }
@@ -156,6 +154,7 @@ async function loadMembers(ports: WechatyPorts, log: Logger, stopping: () => boo
 
 /** A message becomes a `message` event: the bot's own and those of unmanaged groups (commands too) are ignored. */
 function wireMessages(bot: Wechaty, ports: WechatyPorts, enqueue: Enqueue): void {
+  const aliasOf = (room: Room, talker: Contact) => ports.memberAlias(room, talker)
   bot.on('message', (msg: Message) =>
     enqueue(() => {
       if (msg.self()) return undefined
@@ -163,7 +162,7 @@ function wireMessages(bot: Wechaty, ports: WechatyPorts, enqueue: Enqueue): void
       const group = room ? ports.group(room.id) : undefined
       if (room && !group) return undefined // not a managed group: ignore everything, commands included
       const saveImageTo = !group || ports.savesGroupImages(group) ? ports.mediaDir : undefined
-      return toMessageEvent(msg, group, saveImageTo, (r, talker) => ports.memberAlias(r, talker))
+      return toMessageEvent(msg, group, saveImageTo, aliasOf)
     }),
   )
 }
