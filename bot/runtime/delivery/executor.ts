@@ -9,6 +9,9 @@ import type { Outbox } from './outbox.js'
 import type { Timers } from '../schedule/timers.js'
 import type { Logger } from '../../process/logger.js'
 
+/** Whether an action is only recorded (observe mode): for all of a plugin's actions, or decided per action. */
+type Dry = boolean | ((a: Action) => boolean)
+
 /** Where admin notifications go: each admin privately, or one admin group. */
 export type AdminChannel =
   | { mode: 'private'; adminIds: () => string[] }
@@ -41,12 +44,23 @@ export interface ExecutorDeps {
 export class Executor {
   constructor(private d: ExecutorDeps) {}
 
-  /** Perform (or, where `dryRun` says so, only record) the actions a plugin decided. */
-  async run(plugin: string, actions: Action[], dryRun: boolean | ((a: Action) => boolean)): Promise<void> {
-    for (const action of actions) {
+  /**
+   * Perform (or, where `dryRun` says so, only record) the actions a plugin decided. Synchronous (nothing
+   * returned) while no action has to wait: timers, strikes, fines and records are kept at once; a send, a
+   * removal or a fact's delivery is waited for before the next action.
+   */
+  run(plugin: string, actions: Action[], dryRun: Dry): Promise<void> | undefined {
+    return this.runFrom(0, plugin, actions, dryRun)
+  }
+
+  /** `run` from the action at `start` on: synchronous until an action has to be waited for. */
+  private runFrom(start: number, plugin: string, actions: Action[], dryRun: Dry): Promise<void> | undefined {
+    for (let i = start; i < actions.length; i++) {
+      const action = actions[i]
       // A fact is a message between plugins, not a decision about anyone: it is not audited.
       if (action.type === 'emit') {
-        await this.d.onFact?.(plugin, action.fact)
+        const delivered = this.d.onFact?.(plugin, action.fact)
+        if (delivered) return this.runAfter(delivered, i + 1, plugin, actions, dryRun)
         continue
       }
       const dry = OUTWARD_ACTIONS.has(action.type) && (typeof dryRun === 'function' ? dryRun(action) : dryRun)
@@ -63,15 +77,73 @@ export class Executor {
       })
       if (dry) continue
       try {
-        await this.perform(plugin, action, entry.id)
+        if (this.keep(plugin, action, entry.id)) continue
       } catch (e) {
-        this.d.log.error(`${plugin}/${action.rule} ${action.type} failed`, e)
+        this.failed(plugin, action, e)
+        continue
       }
+      return this.runAfter(this.performed(plugin, action, entry.id), i + 1, plugin, actions, dryRun)
+    }
+    return undefined
+  }
+
+  /** Wait for what the action before `next` started, then go on with the rest. */
+  private async runAfter(
+    waited: Promise<void>,
+    next: number,
+    plugin: string,
+    actions: Action[],
+    dryRun: Dry,
+  ): Promise<void> {
+    await waited
+    await this.runFrom(next, plugin, actions, dryRun)
+  }
+
+  /** `perform`, a failure logged. */
+  private async performed(plugin: string, action: Action, auditId: string): Promise<void> {
+    try {
+      await this.perform(plugin, action, auditId)
+    } catch (e) {
+      this.failed(plugin, action, e)
     }
   }
 
-  private async perform(plugin: string, a: Action, auditId: string): Promise<void> {
+  private failed(plugin: string, action: Action, e: unknown): void {
+    this.d.log.error(`${plugin}/${action.rule} ${action.type} failed`, e)
+  }
+
+  /** Keep an action that only changes the bot's own records (strike, fine, timer, record) now; false for the others. */
+  private keep(plugin: string, a: Action, auditId: string): boolean {
     const now = this.d.clock.now()
+    switch (a.type) {
+      case 'strike':
+        this.d.ledger.addStrike({
+          memberId: a.memberId,
+          category: a.category,
+          groupId: a.groupId,
+          at: now,
+          expiresAt: now + (a.ttlMs || this.d.strikeTtlDefault),
+          auditId,
+        })
+        return true
+      case 'fine':
+        this.d.ledger.addFine({ memberId: a.memberId, violation: a.violation, groupId: a.groupId, at: now, auditId })
+        return true
+      case 'schedule':
+        this.d.timers.set(plugin, a.key, a.at, a.payload, a.groupId)
+        return true
+      case 'cancel':
+        this.d.timers.cancel(plugin, a.key)
+        return true
+      case 'record':
+        return true
+      default:
+        return false
+    }
+  }
+
+  /** Perform an outward action: a send (the names it mentions looked up first), a note to the admins, a removal. */
+  private async perform(plugin: string, a: Action, auditId: string): Promise<void> {
     switch (a.type) {
       case 'say':
       case 'remind':
@@ -88,27 +160,8 @@ export class Executor {
         return this.notifyAdmins(a.text, a.file)
       case 'remove':
         return this.remove(plugin, a.groupId, a.memberId, auditId)
-      case 'strike':
-        this.d.ledger.addStrike({
-          memberId: a.memberId,
-          category: a.category,
-          groupId: a.groupId,
-          at: now,
-          expiresAt: now + (a.ttlMs || this.d.strikeTtlDefault),
-          auditId,
-        })
-        return
-      case 'fine':
-        this.d.ledger.addFine({ memberId: a.memberId, violation: a.violation, groupId: a.groupId, at: now, auditId })
-        return
-      case 'schedule':
-        return this.d.timers.set(plugin, a.key, a.at, a.payload, a.groupId)
-      case 'cancel':
-        return this.d.timers.cancel(plugin, a.key)
-      case 'record':
-        return
-      case 'emit':
-        return
+      default:
+        return // kept by `keep`
     }
   }
 

@@ -125,15 +125,16 @@ export interface PluginGate {
  * Let every plugin decide on one event, in order, each inside its error boundary, and hand each plugin's
  * actions to `act` before the next plugin decides (decide, then act: the host never acts). Plugins
  * switched off for the event's group are skipped; a fleet peer's message reaches only plugins that see
- * peers. Plugins that decide synchronously and have nothing to do cost no promise: when none answers with
- * a promise or an action, nothing is returned (no promise for the event either).
+ * peers. Plugins that decide synchronously cost no promise, nor do actions performed synchronously (timers,
+ * strikes, records: see `Executor.run`): when no plugin answers with a promise and no action has to wait,
+ * nothing is returned (no promise for the event either).
  */
 export function decide(
   plugins: readonly HostedPlugin[],
   event: BotEvent,
   where: PluginGate,
   onError: (msg: string, e: unknown) => void,
-  act: (plugin: HostedPlugin, actions: Action[]) => Promise<void>,
+  act: Act,
 ): Promise<void> | undefined {
   return decideFrom(0, plugins, event, withoutPeers(event), where, onError, act)
 }
@@ -146,7 +147,7 @@ function decideFrom(
   visible: BotEvent | undefined,
   where: PluginGate,
   onError: (msg: string, e: unknown) => void,
-  act: (plugin: HostedPlugin, actions: Action[]) => Promise<void>,
+  act: Act,
 ): Promise<void> | undefined {
   for (let i = start; i < plugins.length; i++) {
     const plugin = plugins[i]
@@ -155,27 +156,48 @@ function decideFrom(
     const seen = plugin.def.seesPeers ? event : visible
     if (!seen || !plugin.instance.onEvent) continue
     const decided = decideOne(plugin, seen, onError)
-    if (!Array.isArray(decided) || decided.length)
-      return actThenDecide(decided, i, plugins, event, visible, where, onError, act)
+    if (!Array.isArray(decided)) return actThenDecide(decided, i, plugins, event, visible, where, onError, act)
+    if (!decided.length) continue
+    // Actions that need no waiting (timers, strikes, records) are performed synchronously too.
+    const acted = act(plugin, decided)
+    if (acted) return decideAfter(acted, i, plugins, event, visible, where, onError, act)
   }
   return undefined
 }
 
-/**
- * The plugin at `i` answered with a promise or actions: act on them, then let the plugins after it decide.
- * A function of its own, not a closure in `decideFrom`'s loop (that would cost a context per plugin and event).
- */
-async function actThenDecide(
-  decided: Action[] | Promise<Action[]>,
+/** The plugin at `i` is acting (`acting`): once done, let the plugins after it decide. */
+async function decideAfter(
+  acting: Promise<void>,
   i: number,
   plugins: readonly HostedPlugin[],
   event: BotEvent,
   visible: BotEvent | undefined,
   where: PluginGate,
   onError: (msg: string, e: unknown) => void,
-  act: (plugin: HostedPlugin, actions: Action[]) => Promise<void>,
+  act: Act,
 ): Promise<void> {
-  const actions = Array.isArray(decided) ? decided : await decided
+  await acting
+  await decideFrom(i + 1, plugins, event, visible, where, onError, act)
+}
+
+/** Performs one plugin's actions: synchronously (nothing returned) unless one has to wait. */
+type Act = (plugin: HostedPlugin, actions: Action[]) => Promise<void> | undefined
+
+/**
+ * The plugin at `i` answered with a promise: act on its actions, then let the plugins after it decide.
+ * A function of its own, not a closure in `decideFrom`'s loop (that would cost a context per plugin and event).
+ */
+async function actThenDecide(
+  decided: Promise<Action[]>,
+  i: number,
+  plugins: readonly HostedPlugin[],
+  event: BotEvent,
+  visible: BotEvent | undefined,
+  where: PluginGate,
+  onError: (msg: string, e: unknown) => void,
+  act: Act,
+): Promise<void> {
+  const actions = await decided
   if (actions.length) await act(plugins[i], actions)
   await decideFrom(i + 1, plugins, event, visible, where, onError, act)
 }

@@ -54,6 +54,8 @@ export class BotRuntime {
   readonly modes: ObserveMode
   private seen: IdCache
   private prepared?: Promise<void>
+  /** `dryFor`'s functions, by plugin name. */
+  private dryByPlugin = new Map<string, (a: Action) => boolean>()
   private factDepth = 0
   private rolesOf: (contactId: string) => Role[]
   /** The fleet's answers to "may I act here / run this / send this" (always yes for one process). */
@@ -242,8 +244,8 @@ export class BotRuntime {
 
   /**
    * Handle one event end to end (dedupe, age filter, commands, plugins, actions). Callers outside tests use
-   * `enqueue`. Nothing is returned (no promise) when the event was handled synchronously: no command and no
-   * plugin answering with a promise or actions.
+   * `enqueue`. Nothing is returned (no promise) when the event was handled synchronously: no command, no
+   * plugin answering with a promise, no action that has to wait.
    */
   handle(event: BotEvent): Promise<void> | undefined {
     // One process: no send keys to name a cause for, no fleet to read first.
@@ -300,17 +302,37 @@ export class BotRuntime {
   private isPeer = (id: string): boolean => isConfigPeer(this.loaded, id) || this.fleet.isPeer(id)
 
   /** `act` for one plugin's actions (bound once, not per event). */
-  private actOn = (plugin: HostedPlugin, actions: Action[]): Promise<void> => this.act(plugin, actions)
+  private actOn = (plugin: HostedPlugin, actions: Action[]): Promise<void> | undefined => this.act(plugin, actions)
 
   /**
    * Perform a plugin's actions. In observe mode (decided per plugin and the group an action concerns, see
    * `observe-mode.ts`) outward actions are only recorded, except answers to the person who typed a command.
+   * Synchronous (nothing returned) when no action has to wait (see `Executor.run`).
    */
-  async act(p: HostedPlugin | 'runtime', all: Action[]): Promise<void> {
-    const actions = this.fleet === SOLO ? all : await this.allowed(p === 'runtime' ? p : p.name, all)
+  act(p: HostedPlugin | 'runtime', all: Action[]): Promise<void> | undefined {
+    if (this.fleet !== SOLO) return this.actInFleet(p, all)
+    return this.perform(p, all)
+  }
+
+  /** `act` in a fleet: only the actions this process may perform. */
+  private async actInFleet(p: HostedPlugin | 'runtime', all: Action[]): Promise<void> {
+    await this.perform(p, await this.allowed(p === 'runtime' ? p : p.name, all))
+  }
+
+  private perform(p: HostedPlugin | 'runtime', actions: Action[]): Promise<void> | undefined {
     if (!actions.length) return
     if (p === 'runtime') return this.executor.run('runtime', actions, false)
-    return this.executor.run(p.name, actions, a => a.audience !== 'asker' && this.observing(p.name, groupOf(a)))
+    return this.executor.run(p.name, actions, this.dryFor(p.name))
+  }
+
+  /** Whether one of a plugin's actions is only recorded (observe mode), as a function made once per plugin. */
+  private dryFor(plugin: string): (a: Action) => boolean {
+    let dry = this.dryByPlugin.get(plugin)
+    if (!dry) {
+      dry = a => a.audience !== 'asker' && this.observing(plugin, groupOf(a))
+      this.dryByPlugin.set(plugin, dry)
+    }
+    return dry
   }
 
   /** The actions this process may perform (fleet); the others are logged and dropped, not audited as done. */
