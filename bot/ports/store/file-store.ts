@@ -87,6 +87,8 @@ export class FileStore implements Store {
   /** `persist()` writes and journal appends, in the order asked for (background mode). */
   private ordered?: OrderedWrites
   private pending = new Map<string, string[]>()
+  /** Per log, the day last appended to and its buffer in `pending`. */
+  private lastDay = new Map<string, { day: string; lines: string[] }>()
   private fs: StoreFs
   private acceptLoss: boolean
   private stateDir: string
@@ -182,10 +184,15 @@ export class FileStore implements Store {
   }
 
   append(log: string, day: string, record: object): void {
-    const file = join(this.dir, 'logs', log, `${day}.jsonl`)
-    const lines = this.pending.get(file) ?? []
-    this.pending.set(file, lines)
-    lines.push(JSON.stringify(record))
+    // Appended to for every audited action: the day's buffer is found without building its path each time.
+    let last = this.lastDay.get(log)
+    if (last?.day !== day) {
+      const file = join(this.dir, 'logs', log, `${day}.jsonl`)
+      const lines = this.pending.get(file) ?? []
+      this.pending.set(file, lines)
+      this.lastDay.set(log, (last = { day, lines }))
+    }
+    last.lines.push(JSON.stringify(record))
   }
 
   readLog<R>(log: string, fromDay: string, toDay: string): R[] {
