@@ -57,7 +57,12 @@ export function toMessageEvent(
     quote: quote && { senderName: quote.senderName, text: quote.quoted },
     attachment: undefined,
   }
-  const mentioning = !!room && mayMention(msg, type, raw)
+  let mentioning = !!room && mayMention(msg, type, raw)
+  const known = mentioning ? mentionsNow(msg) : undefined
+  if (known) {
+    event.mentions = known
+    mentioning = false
+  }
   // Most messages carry nothing to fetch or look up: no call (and no promise) for them.
   if (mentioning || WITH_ATTACHMENT.has(type)) return completed(event, msg, room, type, mentioning, mediaDir, aliasOf)
   if (!room) return event
@@ -115,6 +120,25 @@ function mayMention(msg: Message, type: types.Message, raw: string): boolean {
   if (type !== types.Message.Text) return false
   const ids = (msg.payload as { mentionIdList?: unknown } | undefined)?.mentionIdList
   return Array.isArray(ids) ? ids.length > 0 : raw.includes('@')
+}
+
+/**
+ * The ids a group text mentions, as Wechaty's `mentionList` answers them, without its look-up per id (a promise
+ * and a log line built for each): from the payload's `mentionIdList` when every id is a contact the puppet has
+ * cached (undefined otherwise: ask Wechaty).
+ */
+function mentionsNow(msg: Message): string[] | undefined {
+  const ids = (msg.payload as { mentionIdList?: unknown } | undefined)?.mentionIdList
+  if (!Array.isArray(ids)) return undefined
+  try {
+    // A contact whose payload the puppet has cached is one `Contact.find` answers (it reads that payload).
+    const puppet = msg.wechaty.puppet as { contactPayloadCache?(id: string): unknown }
+    if (typeof puppet.contactPayloadCache !== 'function') return undefined
+    for (const id of ids) if (typeof id !== 'string' || !puppet.contactPayloadCache(id)) return undefined
+    return ids.slice()
+  } catch {
+    return undefined
+  }
 }
 
 /**

@@ -46,3 +46,37 @@ describe('toMessageEvent: files, images and videos', () => {
     expect(toFileBox).toHaveBeenCalledTimes(1)
   })
 })
+
+describe('toMessageEvent: mentions', () => {
+  /** A group text mentioning `ids`, the puppet having cached the contacts in `cached`. */
+  function mentioning(ids: string[], cached: string[]) {
+    const mentionList = vi.fn(async () => ids.filter(id => id !== 'gone').map(id => ({ id })))
+    const msg = {
+      id: 'm-at',
+      payload: { mentionIdList: ids },
+      talker: () => ({ id: 'wxid_a', name: () => '张三' }),
+      room: () => ({ id: 'r1', alias: async () => '销售-张三' }),
+      type: () => types.Message.Text,
+      text: () => '@李四 @王五 请看一下',
+      date: () => new Date(0),
+      mentionList,
+      wechaty: { puppet: { contactPayloadCache: (id: string) => (cached.includes(id) ? { id } : undefined) } },
+    }
+    return { msg: msg as unknown as Message, mentionList }
+  }
+
+  it('reads the mentioned ids from the message when every contact is known, without a look-up each', async () => {
+    const { msg, mentionList } = mentioning(['u1', 'u2'], ['u1', 'u2'])
+    const ev = await toMessageEvent(msg, GROUP)
+    expect(ev.mentions).toEqual(['u1', 'u2'])
+    expect(ev.sender.groupAlias).toBe('销售-张三')
+    expect(mentionList).not.toHaveBeenCalled()
+  })
+
+  it('asks Wechaty when a mentioned contact is not known yet (it leaves out one it cannot find)', async () => {
+    const { msg, mentionList } = mentioning(['u1', 'gone'], ['u1'])
+    const ev = await toMessageEvent(msg, GROUP)
+    expect(ev.mentions).toEqual(['u1'])
+    expect(mentionList).toHaveBeenCalledTimes(1)
+  })
+})
