@@ -39,6 +39,25 @@ export type StoreFs = Pick<
   | 'rename'
 >
 
+/** The store's asynchronous file calls, as promises. */
+interface AsyncIo {
+  open(path: string, flags: string, mode?: number): Promise<number>
+  writeFile(fd: number, text: string): Promise<void>
+  fsync(fd: number): Promise<void>
+  close(fd: number): Promise<void>
+  rename(from: string, to: string): Promise<void>
+}
+
+function asyncIo(fs: StoreFs): AsyncIo {
+  return {
+    open: promisify(fs.open) as AsyncIo['open'],
+    writeFile: promisify(fs.writeFile) as AsyncIo['writeFile'],
+    fsync: promisify(fs.fsync) as AsyncIo['fsync'],
+    close: promisify(fs.close) as AsyncIo['close'],
+    rename: promisify(fs.rename) as AsyncIo['rename'],
+  }
+}
+
 /** Options of a file store. */
 export interface FileStoreOptions {
   /** Open damaged or missing durable documents empty (after moving them aside) instead of refusing. */
@@ -90,6 +109,8 @@ export class FileStore implements Store {
   /** Per log, the day last appended to and its buffer in `pending`. */
   private lastDay = new Map<string, { day: string; lines: string[] }>()
   private fs: StoreFs
+  /** The asynchronous file calls of `fs` as promises (made once, not at every write). */
+  private io: AsyncIo
   private acceptLoss: boolean
   private stateDir: string
   private manifest: { durable: string[] }
@@ -105,6 +126,7 @@ export class FileStore implements Store {
     opts: FileStoreOptions = {},
   ) {
     this.fs = opts.fs ?? nodeFs
+    this.io = asyncIo(this.fs)
     this.background = opts.background ?? false
     if (this.background) this.ordered = new OrderedWrites()
     this.acceptLoss = opts.acceptStateLoss ?? process.env.BOT_ACCEPT_STATE_LOSS === '1'
@@ -306,14 +328,14 @@ export class FileStore implements Store {
     const tmp = `${file}${TMP}${process.pid}`
     const fs = this.fs
     try {
-      const fd = await promisify(fs.open)(tmp, 'w', FILE_MODE)
+      const fd = await this.io.open(tmp, 'w', FILE_MODE)
       try {
-        await promisify(fs.writeFile)(fd, text)
-        if (durable) await promisify(fs.fsync)(fd)
+        await this.io.writeFile(fd, text)
+        if (durable) await this.io.fsync(fd)
       } finally {
-        await promisify(fs.close)(fd)
+        await this.io.close(fd)
       }
-      await promisify(fs.rename)(tmp, file)
+      await this.io.rename(tmp, file)
       if (durable) await this.syncDirInBackground(this.stateDir)
     } catch (e) {
       this.removeQuietly(tmp)
@@ -322,24 +344,24 @@ export class FileStore implements Store {
   }
 
   private async syncDirInBackground(d: string): Promise<void> {
-    const fd = await promisify(this.fs.open)(d, 'r')
+    const fd = await this.io.open(d, 'r')
     try {
-      await promisify(this.fs.fsync)(fd)
+      await this.io.fsync(fd)
     } finally {
-      await promisify(this.fs.close)(fd)
+      await this.io.close(fd)
     }
   }
 
   /** `appendDurably` with the I/O on the thread pool; `written` runs once the text is in the file (before its fsync). */
   private async appendInBackground(file: string, text: string, written: () => void): Promise<void> {
     try {
-      const fd = await promisify(this.fs.open)(file, 'a', FILE_MODE)
+      const fd = await this.io.open(file, 'a', FILE_MODE)
       try {
-        await promisify(this.fs.writeFile)(fd, text)
+        await this.io.writeFile(fd, text)
         written()
-        await promisify(this.fs.fsync)(fd)
+        await this.io.fsync(fd)
       } finally {
-        await promisify(this.fs.close)(fd)
+        await this.io.close(fd)
       }
     } catch (e) {
       throw this.failed(new StoreWriteError(file, e))
