@@ -1,0 +1,201 @@
+/**
+ * The in-process pipeline's full bot, two builds against each other in one process: each build's bot on its
+ * own sandbox (as in bench/pipeline.ts: every plugin, a FileStore writing in the background, the bench clock
+ * moving 1.5 s per batch of 200), taking turns every `--chunk` messages (the order swapped at each turn), and
+ * bare Wechaty once per round for the ratio. On a shared machine, turns of a few hundred messages keep the
+ * noise of other processes alike for both builds; a full garbage collection runs before each round only (one
+ * before every turn bills its sweeping to the turn after it). Figures: CPU time per message of the whole
+ * process (as the pipeline line) and of the main thread alone (`/proc`, 10 ms ticks), per round and over all.
+ *
+ *   npx tsx bench/pipeline-ab.ts BEFORE_DIST AFTER_DIST [--rounds 12] [--messages 4000] [--chunk 200]
+ *
+ * A build folder is what `tsc -p tsconfig.build.json` writes (`dist/`); for another commit, e.g.
+ * `git archive <commit> bot plugins tsconfig.json tsconfig.build.json | tar -x -C .ab/before` inside this
+ * checkout (node_modules and package.json found from there), then `npx tsc -p .ab/before/tsconfig.build.json`.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import { WechatyBuilder } from 'wechaty'
+import { writeBenchConfig } from './bench-config.js'
+import { BenchClock } from './bench-clock.js'
+import { collectGarbage, cpuMs, median } from './measure.js'
+import { messageList, type StreamMessage } from './message-stream.js'
+import { countHandled, deliver, populate, quiet } from './sandbox-drive.js'
+import { syntheticWorld, type BenchWorld } from './synthetic-world.js'
+
+/** The bench's start time, as bench/pipeline.ts (importing it would load `dist/` as a third build). */
+const BENCH_START = Date.parse('2026-11-30T02:00:00Z')
+
+/** One build's modules (as bench/bot-modules.ts loads them from `dist/`). */
+type BotModules = typeof import('./bot-modules.js')['bot']
+
+async function loadBuild(dist: string): Promise<BotModules> {
+  const load = async (path: string) => import(pathToFileURL(join(resolve(dist), `${path}.js`)).href)
+  return {
+    ...(await load('bot/app')),
+    ...(await load('bot/ports/store/file-store')),
+    ...(await load('bot/process/logger')),
+    ...(await load('bot/sandbox/index')),
+  }
+}
+
+/** A started bot: deliver messages to it (the clock moving), nothing timed. */
+type Deliver = (messages: StreamMessage[]) => Promise<{ skipped: number }>
+
+async function startFull(bot: BotModules, world: BenchWorld, configFile: string, dataDir: string): Promise<Deliver> {
+  const clock = new BenchClock(BENCH_START)
+  const sandbox = bot.createSandbox({ now: () => clock.now() })
+  populate(sandbox, world)
+  const store = new bot.FileStore(dataDir, { background: true })
+  const app = bot.createApp({
+    configFile,
+    dataDir,
+    log: bot.createLogger('silent'),
+    puppet: sandbox.puppet,
+    clock,
+    store,
+  })
+  const handled = countHandled(app)
+  await app.bot.start()
+  sandbox.world.login(world.botId)
+  await app.ready
+  await quiet(app.bot)
+  const tick = async () => {
+    await clock.advanceTo(clock.now() + 1_500)
+    while (app.runtime.outbox.sending()) await new Promise(r => setTimeout(r, 1))
+  }
+  return messages => {
+    const base = handled()
+    return deliver(sandbox.world, messages, () => handled() - base, tick)
+  }
+}
+
+async function startBare(bot: BotModules, world: BenchWorld): Promise<Deliver> {
+  const clock = new BenchClock(BENCH_START)
+  const sandbox = bot.createSandbox({ now: () => clock.now() })
+  populate(sandbox, world)
+  const wechaty = WechatyBuilder.build({ puppet: sandbox.puppet })
+  wechaty.on('error', () => {})
+  let seen = 0
+  wechaty.on('message', () => {
+    seen++
+  })
+  await wechaty.start()
+  sandbox.world.login(world.botId)
+  await wechaty.Room.findAll()
+  await quiet(wechaty)
+  return messages => {
+    const base = seen
+    return deliver(
+      sandbox.world,
+      messages,
+      () => seen - base,
+      () => clock.advanceTo(clock.now() + 1_500),
+    )
+  }
+}
+
+/** CPU time of the main thread alone (ms, 10 ms ticks): what the other threads add is left out. */
+function mainThreadMs(): number {
+  const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
+/** CPU (whole process, main thread) spent and messages handled. */
+interface Spent {
+  cpu: number
+  main: number
+  n: number
+}
+
+async function timed(run: Deliver, messages: StreamMessage[], into: Spent): Promise<void> {
+  const cpu = cpuMs()
+  const main = mainThreadMs()
+  const { skipped } = await run(messages)
+  into.cpu += cpuMs() - cpu
+  into.main += mainThreadMs() - main
+  into.n += messages.length - skipped
+}
+
+const perMsg = (ms: number, n: number) => (ms * 1000) / n
+const quartiles = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return `${s[Math.floor(s.length / 4)].toFixed(3)}–${s[Math.floor((3 * s.length) / 4)].toFixed(3)}`
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { rounds: { type: 'string' }, messages: { type: 'string' }, chunk: { type: 'string' } },
+  })
+  const [beforeDist, afterDist] = positionals
+  if (!beforeDist || !afterDist) throw new Error('usage: pipeline-ab.ts BEFORE_DIST AFTER_DIST [--rounds n]')
+  const rounds = Number(values.rounds ?? 12)
+  const n = Number(values.messages ?? 4_000)
+  const chunk = Number(values.chunk ?? 200)
+  process.setSourceMapsEnabled(false) // as bench/pipeline.ts
+  const world = syntheticWorld({ groups: 10, membersPerGroup: 100 })
+  const stream = messageList(world, n)
+  const dir = mkdtempSync(join(tmpdir(), 'bench-ab-'))
+  try {
+    const configFile = writeBenchConfig(world, join(dir, 'config'))
+    const before = await startFull(await loadBuild(beforeDist), world, configFile, join(dir, 'before'))
+    const after = await startFull(await loadBuild(afterDist), world, configFile, join(dir, 'after'))
+    const bare = await startBare(await loadBuild(beforeDist), world)
+    const warm = messageList(world, 300, 99)
+    for (const run of [before, after, bare]) await run(warm)
+    const ratios: number[] = []
+    const mainRatios: number[] = []
+    const total = { before: { cpu: 0, main: 0, n: 0 }, after: { cpu: 0, main: 0, n: 0 } }
+    let turn = 0
+    for (let r = 0; r < rounds; r++) {
+      collectGarbage()
+      const b: Spent = { cpu: 0, main: 0, n: 0 }
+      const a: Spent = { cpu: 0, main: 0, n: 0 }
+      const z: Spent = { cpu: 0, main: 0, n: 0 }
+      await timed(bare, stream, z)
+      for (let i = 0; i < stream.length; i += chunk) {
+        const part = stream.slice(i, i + chunk)
+        const pair: [Deliver, Spent][] = [
+          [before, b],
+          [after, a],
+        ]
+        if (turn++ % 2) pair.reverse()
+        for (const [run, into] of pair) await timed(run, part, into)
+      }
+      for (const [k, s] of [
+        ['before', b],
+        ['after', a],
+      ] as const) {
+        total[k].cpu += perMsg(s.cpu, s.n)
+        total[k].main += perMsg(s.main, s.n)
+      }
+      ratios.push(perMsg(a.cpu, a.n) / perMsg(b.cpu, b.n))
+      mainRatios.push(a.main / a.n / (b.main / b.n))
+      console.log(
+        `round ${r}: bare ${perMsg(z.cpu, z.n).toFixed(1)}, before ${perMsg(b.cpu, b.n).toFixed(1)}, after ${perMsg(a.cpu, a.n).toFixed(1)} µs CPU/msg (after/before ${ratios.at(-1)?.toFixed(3)}; main thread ${perMsg(b.main, b.n).toFixed(0)} → ${perMsg(a.main, a.n).toFixed(0)} µs); load ${loadavg()[0].toFixed(2)}`,
+      )
+    }
+    console.log(
+      `after/before, CPU per message: median ${median(ratios).toFixed(3)} (quartiles ${quartiles(ratios)}), over all rounds ${(total.after.cpu / total.before.cpu).toFixed(3)}; main thread alone: median ${median(mainRatios).toFixed(3)} (${quartiles(mainRatios)})`,
+    )
+    console.log(
+      `load average ${loadavg()
+        .map(x => x.toFixed(2))
+        .join(' ')}`,
+    )
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  e => {
+    console.error(e)
+    process.exit(1)
+  },
+)
