@@ -77,7 +77,8 @@ export const servicePlugin = definePlugin({
         if (!staff.due()) return customerMessage(tickets, ev)
         return staff.check().then(left => [...left, ...customerMessage(tickets, ev)])
       },
-      onFact: async (fact: Fact): Promise<Action[]> =>
+      // Only a captured case is waited for: every other fact is answered at once (no promise).
+      onFact: (fact: Fact): Action[] | Promise<Action[]> =>
         fact.name === 'case.captured' ? followUps.fromDeal(fact.data) : [],
       timerPayloads: SERVICE_TIMER_PAYLOADS,
       onTimer: (key, payload) => {

@@ -33,7 +33,7 @@ export interface ExecutorDeps {
   /** The fleet's key of a message (what caused it and what it says), so the fleet never sends it twice. */
   keyOf?(msg: OutboundMessage): string | undefined
   /** Hand a fact a plugin emitted to the other plugins (the runtime's fact dispatch). */
-  onFact?(plugin: string, fact: Fact): Promise<void>
+  onFact?(plugin: string, fact: Fact): Promise<void> | undefined
 }
 
 /**

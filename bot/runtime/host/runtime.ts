@@ -492,19 +492,50 @@ export class BotRuntime {
     await this.act(host, await guarded(plugin, `command ${spec.name}`, () => spec.run(inv), this.onError))
   }
 
-  /** Hand a fact to every plugin but the one that emitted it; facts emitted in answer are bounded in depth. */
-  private async deliverFact(from: string, fact: Fact): Promise<void> {
-    if (this.factDepth >= 4)
-      return this.onError(`fact ${fact.name} from ${from} dropped: facts nested too deep`, undefined)
-    this.factDepth++
-    try {
-      for (const p of this.plugins) {
-        if (p.name === from || !p.instance.onFact) continue
-        await this.runGuarded(p, `fact ${fact.name}`, () => p.instance.onFact?.(fact) ?? [])
-      }
-    } finally {
-      this.factDepth--
+  /**
+   * Hand a fact to every plugin but the one that emitted it; facts emitted in answer are bounded in depth.
+   * Synchronous (nothing returned) while every plugin answers synchronously and no action has to wait.
+   */
+  private deliverFact(from: string, fact: Fact): Promise<void> | undefined {
+    if (this.factDepth >= 4) {
+      this.onError(`fact ${fact.name} from ${from} dropped: facts nested too deep`, undefined)
+      return
     }
+    this.factDepth++
+    let pending: Promise<void> | undefined
+    try {
+      pending = this.factFrom(0, this.plugins, from, fact)
+    } finally {
+      if (!pending) this.factDepth--
+    }
+    return pending?.finally(this.factDelivered)
+  }
+
+  private factDelivered = (): void => {
+    this.factDepth--
+  }
+
+  /** `deliverFact` from the plugin at `start` on: synchronous until one answers with a promise or has to wait. */
+  private factFrom(start: number, plugins: HostedPlugin[], from: string, fact: Fact): Promise<void> | undefined {
+    for (let i = start; i < plugins.length; i++) {
+      const p = plugins[i]
+      if (p.name === from || !p.instance.onFact) continue
+      const decided = guarded(p.name, `fact ${fact.name}`, () => p.instance.onFact?.(fact) ?? [], this.onError)
+      const acting = Array.isArray(decided) ? this.act(p, decided) : decided.then(actions => this.act(p, actions))
+      if (acting) return this.factAfter(acting, i + 1, plugins, from, fact)
+    }
+    return undefined
+  }
+
+  private async factAfter(
+    acting: Promise<void>,
+    next: number,
+    plugins: HostedPlugin[],
+    from: string,
+    fact: Fact,
+  ): Promise<void> {
+    await acting
+    await this.factFrom(next, plugins, from, fact)
   }
 
   private async onTimer(plugin: string, key: string, payload: unknown): Promise<void> {
