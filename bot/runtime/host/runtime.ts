@@ -17,7 +17,7 @@ import { Scheduler } from '../schedule/scheduler.js'
 import { Executor, groupOf } from '../delivery/executor.js'
 import { IdCache } from '../records/id-cache.js'
 import { SerialQueue } from './serial-queue.js'
-import { createPlugins, decide, guarded, type HostedPlugin } from './plugin-host.js'
+import { createPlugins, decide, guarded, type HostedPlugin, type PluginGate } from './plugin-host.js'
 import { enrichEvent, isConfigPeer, roleResolver } from './identity.js'
 import { builtinCommands } from '../../commands/builtin/builtin-commands.js'
 import type { RuntimeDeps } from './runtime-deps.js'
@@ -54,6 +54,8 @@ export class BotRuntime {
   readonly modes: ObserveMode
   private seen: IdCache
   private prepared?: Promise<void>
+  /** `gateFor`'s gates, by a group's config sections (made again with the plugins). */
+  private gates = new Map<Record<string, unknown> | undefined, PluginGate>()
   /** `dryFor`'s functions, by plugin name. */
   private dryByPlugin = new Map<string, (a: Action) => boolean>()
   private factDepth = 0
@@ -295,7 +297,15 @@ export class BotRuntime {
   /** Let the plugins decide on an event, with its group's config sections. */
   private decideOn(event: BotEvent, group: GroupRef | undefined, acting: boolean): Promise<void> | undefined {
     const sections = group && this.loaded.groupSections.get(group.configName)
-    return decide(this.plugins, event, { acting, seesAll: this.seesAll, sections }, this.onError, this.actOn)
+    return decide(this.plugins, event, this.gateFor(acting, sections), this.onError, this.actOn)
+  }
+
+  /** The plugins an event reaches: made once per group's sections where this process acts (not per event). */
+  private gateFor(acting: boolean, sections: Record<string, unknown> | undefined): PluginGate {
+    if (!acting) return { acting, seesAll: this.seesAll, sections }
+    let gate = this.gates.get(sections)
+    if (!gate) this.gates.set(sections, (gate = { acting, seesAll: this.seesAll, sections }))
+    return gate
   }
 
   /** A fleet peer by contact id: listed in the config, or another account of the fleet. */
@@ -435,6 +445,7 @@ export class BotRuntime {
       problems,
     )
     this.seesAll = new Set(this.plugins.filter(p => p.def.seesPeers).map(p => p.name))
+    this.gates.clear()
     for (const p of this.plugins) {
       for (const spec of p.instance.commands ?? []) this.router.add(p.name, spec)
       for (const job of p.instance.jobs ?? []) {
