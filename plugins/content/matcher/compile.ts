@@ -3,7 +3,7 @@ import { dropAllowed, type Candidate } from './allow-filter.js'
 import { compileTables, type CompiledTables } from './compiled-tables.js'
 import { dictionaryProblems, normalizeDomain } from './dictionary-checks.js'
 import { DictionaryError } from './dictionary-error.js'
-import { foldedBefore, spanOfHit } from './hit-span.js'
+import { foldedBefore, spanOfHit, type HitSpan } from './hit-span.js'
 import { findUrls, hostOf, isAllowedHost, type FoundUrl } from './links.js'
 import { normalizeText } from './normalize.js'
 import { compilePattern, findPatternMatches, type CompiledPattern } from './patterns.js'
@@ -14,6 +14,8 @@ import { OWNER_KINDS, formOf, keyAt, type TermIndex } from './term-index.js'
 import { compareKeyTo } from './substitution-classes.js'
 import { isLookalikeLetter } from './fold-table.js'
 import { isWordOf } from './expansion-data.js'
+import type { ExpansionKind } from './expand.js'
+import { SwapForms } from './swap-forms.js'
 import type { Dictionary, Match, MatchKind, Matcher } from './types.js'
 
 /**
@@ -39,8 +41,14 @@ class CompiledMatcher implements Matcher {
   private readonly arena: Int32Array
   private readonly links: HitLinks
   private readonly starts: StartScanTables
+  private readonly classLengths: Int32Array
   private readonly classOffsets: Int32Array
   private readonly classMembers: Int32Array
+  private readonly swapOffsets: Int32Array
+  private readonly swapMembers: Int32Array
+  /** The swap forms of the terms hits were checked against (see SwapForms). */
+  private readonly swapForms = new SwapForms()
+  private readonly kinds = new Map<string, ReadonlySet<ExpansionKind>>()
   private readonly patterns: CompiledPattern[]
   private readonly allowDomains: string[]
 
@@ -51,8 +59,12 @@ class CompiledMatcher implements Matcher {
     this.arena = tables.arena
     this.links = tables.links
     this.starts = startScanTables(tables.arena)
+    this.classLengths = tables.classLengths
     this.classOffsets = tables.classOffsets
     this.classMembers = tables.classMembers
+    this.swapOffsets = tables.swapOffsets
+    this.swapMembers = tables.swapMembers
+    for (const [category, rule] of Object.entries(dictionary.categories)) this.kinds.set(category, new Set(rule.expand))
     this.patterns = Object.entries(dictionary.categories).flatMap(([category, rule]) =>
       rule.patterns.map(source => compilePattern(category, source)),
     )
@@ -125,16 +137,10 @@ class CompiledMatcher implements Matcher {
   }
 
   /**
-   * The key that a hit of class key c (ending at `end`, `tail`) really found, or -1: the hit's folded
-   * characters must be one of the keys the class key stands for (at most one is, as keys are distinct;
-   * they are sorted, so a binary search finds it).
+   * The key of class image c that the hit's folded characters (`folded`, `length` of them) are, or -1:
+   * at most one is, as keys are distinct; they are sorted, so a binary search finds it.
    */
-  private keyOfHit(text: string, c: number, end: number, tail: number): number {
-    const { keyOffsets } = this.index
-    const first = this.classMembers[this.classOffsets[c]]
-    const length = keyOffsets[first + 1] - keyOffsets[first]
-    if (folded.length < length) folded = new Int32Array(length * 2)
-    if (!foldedBefore(text, end, tail, length, folded)) return -1
+  private keyOfHit(c: number, length: number): number {
     let lo = this.classOffsets[c]
     let hi = this.classOffsets[c + 1] - 1
     while (lo <= hi) {
@@ -153,38 +159,127 @@ class CompiledMatcher implements Matcher {
    * An expansion is no match inside a URL or an e-mail address (`jiawei@example.com` is not 加薇).
    */
   private termCandidates(text: string, hits: number[], lazy: LazyUrls): Candidate[] {
-    const candidates: Candidate[] = []
+    const found: Found = { text, lazy, addresses: undefined, candidates: [] }
     const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerIsContext, ownerKind, categories, texts } =
       this.index
-    let addresses: Array<[number, number]> | undefined
     for (let h = 0; h < hits.length; h += 3) {
+      const c = hits[h]
       const end = hits[h + 1]
-      const k = this.keyOfHit(text, hits[h], end, hits[h + 2])
+      const length = this.classLengths[c]
+      if (folded.length < length) folded = new Int32Array(length * 2)
+      if (!foldedBefore(text, end, hits[h + 2], length, folded)) continue
+      const k = this.keyOfHit(c, length)
+      if (this.swapOffsets[c] < this.swapOffsets[c + 1]) {
+        this.swapCandidates(found, c, k, end, hits[h + 2])
+        continue
+      }
       if (k < 0) continue
       const span = spanOfHit(text, end, hits[h + 2], keyAt(this.index, k))
       for (let o = ownerOffsets[k]; o < ownerOffsets[k + 1]; o++) {
-        const allowPhrase = ownerIsAllowPhrase[o] === 1
-        if (!allowPhrase && !span.oneWord) continue
+        const kind = ownerKind[o] === 0 ? undefined : OWNER_KINDS[ownerKind[o] - 1]
+        const form = kind === undefined ? undefined : formOf(this.index, o, k)
         const term = texts[ownerText[o]]
         const category = categories[ownerCategory[o]]
-        const start = span.start
-        if (ownerKind[o] === 0) {
-          const kind = exactKind(text, start, end, term)
-          const context = ownerIsContext[o] === 1
-          candidates.push({ category, term, start, end, allowPhrase, kind, context })
-          continue
-        }
-        addresses ??= addressSpans(text, urlsOf(lazy))
-        if (!allowPhrase && addresses.some(([s, e]) => start < e && end > s)) continue
-        const kind = OWNER_KINDS[ownerKind[o] - 1]
-        const form = formOf(this.index, o, k)
-        if (!allowPhrase && SUBSTITUTIONS.has(kind) && joinsNeighbour(text, start, end, term, form)) continue
-        if (!allowPhrase && kind === 'pinyin' && readsAsName(text, start, end)) continue
-        candidates.push({ category, term, start, end, allowPhrase, kind, form })
+        add(found, span, end, category, term, ownerIsAllowPhrase[o] === 1, ownerIsContext[o] === 1, kind, form)
       }
     }
-    return candidates
+    return found.candidates
   }
+
+  /**
+   * The candidates of a hit of class image c that has swap owners: the owners of key k (if the hit is
+   * one) and the swap owners whose homophone or look-alike forms hold the hit's folded characters, the
+   * first of each category and use in owner order (as if those forms were keys, see TermIndex).
+   */
+  private swapCandidates(found: Found, c: number, k: number, end: number, tail: number): void {
+    const length = this.classLengths[c]
+    const key = String.fromCodePoint(...folded.subarray(0, length))
+    const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerIsContext, ownerKind, ownerOrder } =
+      this.index
+    const owners: Owner[] = []
+    for (let s = this.swapOffsets[c]; s < this.swapOffsets[c + 1]; s++) {
+      const swap = this.swapMembers[s]
+      const category = this.index.swapCategory[swap]
+      const term = this.index.texts[this.index.swapText[swap]]
+      const name = this.index.categories[category]
+      const e = this.swapForms.formOf(name, term, this.kinds.get(name)!, key)
+      if (e === undefined) continue
+      const use = this.index.swapIsAllowPhrase[swap]
+      owners.push({ order: this.index.swapOrder[swap], category, use, term, kind: e.kind, form: e.form })
+    }
+    if (owners.length === 0 && k < 0) return
+    for (let o = k < 0 ? 0 : ownerOffsets[k]; k >= 0 && o < ownerOffsets[k + 1]; o++) {
+      const kind = ownerKind[o] === 0 ? undefined : OWNER_KINDS[ownerKind[o] - 1]
+      const form = kind === undefined ? undefined : formOf(this.index, o, k)
+      const use = ownerIsAllowPhrase[o] | (ownerIsContext[o] << 1)
+      owners.push({
+        order: ownerOrder[o],
+        category: ownerCategory[o],
+        use,
+        term: this.index.texts[ownerText[o]],
+        kind,
+        form,
+      })
+    }
+    owners.sort((x, y) => x.order - y.order)
+    const span = spanOfHit(found.text, end, tail, k < 0 ? folded.slice(0, length) : keyAt(this.index, k))
+    const kept = new Set<number>()
+    for (const w of owners) {
+      if (kept.has(w.category * 4 + w.use)) continue
+      kept.add(w.category * 4 + w.use)
+      const category = this.index.categories[w.category]
+      add(found, span, end, category, w.term, (w.use & 1) === 1, (w.use & 2) === 2, w.kind, w.form)
+    }
+  }
+}
+
+/** The candidates of one scan so far, and what they are checked against. */
+interface Found {
+  text: string
+  lazy: LazyUrls
+  /** The spans of the text's URLs and e-mail addresses, found on first use. */
+  addresses: Array<[number, number]> | undefined
+  candidates: Candidate[]
+}
+
+/** An owner of a hit's folded characters (see swapCandidates): use is 1 for an allowed phrase, 2 for a context word. */
+interface Owner {
+  order: number
+  category: number
+  use: number
+  term: string
+  /** The expansion kind, none for the term itself. */
+  kind: ExpansionKind | undefined
+  form: string | undefined
+}
+
+/**
+ * Adds the candidate of one owner of a hit (kind: the expansion kind, none for the term itself) unless
+ * the rules for where a match may stand reject it (see termCandidates).
+ */
+function add(
+  found: Found,
+  span: HitSpan,
+  end: number,
+  category: string,
+  term: string,
+  allowPhrase: boolean,
+  context: boolean,
+  kind: ExpansionKind | undefined,
+  form: string | undefined,
+): void {
+  if (!allowPhrase && !span.oneWord) return
+  const { text, candidates } = found
+  const start = span.start
+  if (kind === undefined) {
+    candidates.push({ category, term, start, end, allowPhrase, kind: exactKind(text, start, end, term), context })
+    return
+  }
+  found.addresses ??= addressSpans(text, urlsOf(found.lazy))
+  if (!allowPhrase && found.addresses.some(([s, e]) => start < e && end > s)) return
+  if (!allowPhrase && SUBSTITUTIONS.has(kind) && joinsNeighbour(text, start, end, term, form!)) return
+  if (!allowPhrase && kind === 'pinyin' && readsAsName(text, start, end)) return
+  candidates.push({ category, term, start, end, allowPhrase, kind, form })
 }
 
 /** The result of a scan that finds nothing, shared (frozen: callers only read results). */

@@ -1,8 +1,9 @@
 import { buildAlphabet, type Alphabet } from './alphabet.js'
 import { buildAutomaton } from './automaton.js'
+import { swapAlternatives } from './expand.js'
 import { buildScanArena } from './scan-table.js'
 import type { HitLinks } from './scanner.js'
-import { classKeysOf, substitutionClasses } from './substitution-classes.js'
+import { classKeysOf, substitutionClasses, swapImages } from './substitution-classes.js'
 import { indexTerms, type TermIndex } from './term-index.js'
 import type { Dictionary } from './types.js'
 
@@ -11,22 +12,33 @@ export interface CompiledTables {
   index: TermIndex
   alphabet: Alphabet
   arena: Int32Array
-  /** The automaton's key ends: its keys are the class keys (see ClassKeys), not the index's keys. */
+  /** The automaton's key ends: its keys are the class images (see ClassKeys), not the index's keys. */
   links: HitLinks
-  /** Keys of class key c: classMembers[classOffsets[c]..classOffsets[c + 1]) (see ClassKeys). */
+  /** Image c has classLengths[c] code points; its keys are classMembers[classOffsets[c]..classOffsets[c + 1]). */
+  classLengths: Int32Array
   classOffsets: Int32Array
   classMembers: Int32Array
+  /** Swap owners of image c: swapMembers[swapOffsets[c]..swapOffsets[c + 1]) (see ClassKeys). */
+  swapOffsets: Int32Array
+  swapMembers: Int32Array
 }
 
 /**
- * Expands and indexes the terms, then builds the automaton over their class keys and its scan arena
+ * Expands and indexes the terms, then builds the automaton over their class images and its scan arena
  * (the costly part of a compile). The automaton reads each character as its substitution class, so
- * one class key stands for a term and all the forms that swap characters within their classes.
+ * one class image stands for a term and all the forms that swap characters within their classes.
  */
 export function compileTables(dictionary: Dictionary): CompiledTables {
   const index = indexTerms(dictionary)
-  const alphabet = buildAlphabet(index.keyCodePoints, substitutionClasses(index))
-  const classKeys = classKeysOf(index, alphabet.codeOf)
+  const alternatives = Array.from(index.swapText, (text, s) => {
+    const rule = dictionary.categories[index.categories[index.swapCategory[s]]]
+    return swapAlternatives(index.texts[text], new Set(rule.expand))
+  })
+  const classes = substitutionClasses(index, alternatives)
+  const swaps = swapImages(index, alternatives, classes)
+  const members = Int32Array.from(classes.keys())
+  const alphabet = buildAlphabet(concatenated([index.keyCodePoints, members, ...swaps.images]), classes)
+  const classKeys = classKeysOf(index, alphabet.codeOf, swaps)
   const automaton = buildAutomaton(classKeys.images, alphabet.size)
   const arena = buildScanArena(alphabet, automaton, classKeys.images)
   return {
@@ -34,7 +46,21 @@ export function compileTables(dictionary: Dictionary): CompiledTables {
     alphabet,
     arena,
     links: { out: automaton.out, report: automaton.report },
+    classLengths: classKeys.lengths,
     classOffsets: classKeys.offsets,
     classMembers: classKeys.members,
+    swapOffsets: classKeys.swapOffsets,
+    swapMembers: classKeys.swapMembers,
   }
+}
+
+/** The arrays back to back. */
+function concatenated(arrays: Int32Array[]): Int32Array {
+  const all = new Int32Array(arrays.reduce((n, a) => n + a.length, 0))
+  let at = 0
+  for (const a of arrays) {
+    all.set(a, at)
+    at += a.length
+  }
+  return all
 }

@@ -1,0 +1,92 @@
+import { expandTerm, swapAlternatives, type Expansion, type ExpansionKind } from './expand.js'
+import { foldString } from './normalize.js'
+
+/** Terms whose swap forms a matcher keeps, most recently used first out (see SwapForms). */
+export const SWAP_FORMS_CACHED = 2048
+
+/** True if the kinds have forms that swap characters one for one (homophone, lookalike). */
+export function hasSwapKinds(kinds: ReadonlySet<ExpansionKind>): boolean {
+  return kinds.has('homophone') || kinds.has('lookalike')
+}
+
+/**
+ * The forms of a term that are keys: expandTerm's without the one-for-one swaps, each with the kind and
+ * form expandTerm gives it. Of two forms that fold alike expandTerm keeps the first, and swap forms come
+ * before split and initials forms: a split or initials form that could be a swap form takes the full
+ * expansion's kind; otherwise (almost always) the expansion without swaps is the same, at a fraction of
+ * the cost.
+ */
+export function storedForms(term: string, kinds: ReadonlySet<ExpansionKind>): Expansion[] {
+  const stored = expandTerm(term, kinds, false)
+  if (!hasSwapKinds(kinds) || !stored.some(swapTest(term, kinds))) return stored
+  const full = new Map(expandTerm(term, kinds).map(e => [e.key, e]))
+  return stored.map(e => full.get(e.key) ?? e)
+}
+
+/**
+ * A test whether a split or initials form could be a swap form of the term: its folded key differs from
+ * the term's in at most two characters, each folded like an alternative of that character (always true
+ * when the term's characters or their alternatives do not fold to one code point each).
+ */
+function swapTest(term: string, kinds: ReadonlySet<ExpansionKind>): (e: Expansion) => boolean {
+  const chars = [...term]
+  let choices: Array<Set<number>> | null | undefined
+  const choicesOf = (): Array<Set<number>> | null => {
+    const folded = chars.map(foldString)
+    const lists = swapAlternatives(term, kinds)
+    const alternatives = chars.map((_, i) => lists.flatMap(list => list[i].map(foldString)))
+    if (folded.some(f => f.length !== 1) || alternatives.some(list => list.some(f => f.length !== 1))) return null
+    return chars.map((_, i) => new Set([folded[i][0], ...alternatives[i].map(f => f[0])]))
+  }
+  return e => {
+    if (e.kind !== 'split' && e.kind !== 'initials') return false
+    choices = choices === undefined ? choicesOf() : choices
+    if (choices === null) return true
+    const key = foldString(e.key)
+    if (key.length !== chars.length) return false
+    let swaps = 0
+    for (let i = 0; i < key.length; i++) {
+      if (key[i] === foldString(chars[i])[0]) continue
+      if (!choices[i].has(key[i]) || ++swaps > 2) return false
+    }
+    return true
+  }
+}
+
+/**
+ * The swap forms of a term by folded key: expandTerm's forms that are no keys (see storedForms), with
+ * exactly expandTerm's kinds and forms.
+ */
+function swapFormsOf(term: string, kinds: ReadonlySet<ExpansionKind>): Map<string, Expansion> {
+  const stored = new Set(expandTerm(term, kinds, false).map(e => e.key))
+  const forms = new Map<string, Expansion>()
+  for (const e of expandTerm(term, kinds)) if (!stored.has(e.key)) forms.set(e.key, e)
+  return forms
+}
+
+/**
+ * The swap forms of the terms a matcher's hits were checked against, expanded on a term's first
+ * candidate hit and kept for the `capacity` most recently used terms (a few KB each).
+ */
+export class SwapForms {
+  private readonly terms = new Map<string, Map<string, Expansion>>()
+
+  constructor(readonly capacity = SWAP_FORMS_CACHED) {}
+
+  /** How many terms' forms are kept. */
+  get size(): number {
+    return this.terms.size
+  }
+
+  /** The swap form of `term` (in a category expanding `kinds`, named `category`) that folds to `key`. */
+  formOf(category: string, term: string, kinds: ReadonlySet<ExpansionKind>, key: string): Expansion | undefined {
+    const id = `${category}\n${term}`
+    let forms = this.terms.get(id)
+    if (forms === undefined) {
+      forms = swapFormsOf(term, kinds)
+      if (this.terms.size >= this.capacity) this.terms.delete(this.terms.keys().next().value!)
+    } else this.terms.delete(id)
+    this.terms.set(id, forms)
+    return forms.get(key)
+  }
+}
