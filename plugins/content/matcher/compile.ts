@@ -11,7 +11,7 @@ import { scanKeys, type HitLinks } from './scanner.js'
 import { scanKeyStarts, startScanTables, type StartScanTables } from './start-scan.js'
 import type { MatcherCache } from './matcher-cache.js'
 import { OWNER_KINDS, formOf, keyAt, type TermIndex } from './term-index.js'
-import { compareKeyTo } from './substitution-classes.js'
+import { PAIR, compareKeyTo } from './substitution-classes.js'
 import { isLookalikeLetter } from './fold-table.js'
 import { isWordOf } from './expansion-data.js'
 import type { ExpansionKind } from './expand.js'
@@ -46,6 +46,8 @@ class CompiledMatcher implements Matcher {
   private readonly classMembers: Int32Array
   private readonly swapOffsets: Int32Array
   private readonly swapMembers: Int32Array
+  /** The swaps of compiledTables.swapPairs, as PAIR numbers. */
+  private readonly swapPairs = new Set<number>()
   /** The swap forms of the terms hits were checked against (see SwapForms). */
   private readonly swapForms = new SwapForms()
   private readonly kinds = new Map<string, ReadonlySet<ExpansionKind>>()
@@ -64,6 +66,8 @@ class CompiledMatcher implements Matcher {
     this.classMembers = tables.classMembers
     this.swapOffsets = tables.swapOffsets
     this.swapMembers = tables.swapMembers
+    for (let i = 0; i < tables.swapPairs.length; i += 2)
+      this.swapPairs.add(tables.swapPairs[i] * PAIR + tables.swapPairs[i + 1])
     for (const [category, rule] of Object.entries(dictionary.categories)) this.kinds.set(category, new Set(rule.expand))
     this.patterns = Object.entries(dictionary.categories).flatMap(([category, rule]) =>
       rule.patterns.map(source => compilePattern(category, source)),
@@ -193,16 +197,18 @@ class CompiledMatcher implements Matcher {
    */
   private swapCandidates(found: Found, c: number, k: number, end: number, tail: number): void {
     const length = this.classLengths[c]
-    const key = String.fromCodePoint(...folded.subarray(0, length))
+    let key = ''
     const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerIsContext, ownerKind, ownerOrder } =
       this.index
     const owners: Owner[] = []
     for (let s = this.swapOffsets[c]; s < this.swapOffsets[c + 1]; s++) {
       const swap = this.swapMembers[s]
+      if (!this.maySwap(swap, k, length)) continue
       const category = this.index.swapCategory[swap]
       const term = this.index.texts[this.index.swapText[swap]]
       const name = this.index.categories[category]
-      const e = this.swapForms.formOf(name, term, this.kinds.get(name)!, key)
+      if (key === '') for (let i = 0; i < length; i++) key += String.fromCodePoint(folded[i])
+      const e = this.swapForms.formOf(swap, term, this.kinds.get(name)!, key)
       if (e === undefined) continue
       const use = this.index.swapIsAllowPhrase[swap]
       owners.push({ order: this.index.swapOrder[swap], category, use, term, kind: e.kind, form: e.form })
@@ -230,6 +236,25 @@ class CompiledMatcher implements Matcher {
       const category = this.index.categories[w.category]
       add(found, span, end, category, w.term, (w.use & 1) === 1, (w.use & 2) === 2, w.kind, w.form)
     }
+  }
+
+  /**
+   * A quick test whether the hit's folded characters (key k if one) may be a swap form of swap owner
+   * `swap`: not its own key, and differing from it in at most two characters, each by a swap of
+   * swapPairs (always true for a text whose characters do not fold one to one, see TermIndex.swapKey).
+   */
+  private maySwap(swap: number, k: number, length: number): boolean {
+    const own = this.index.swapKey[swap]
+    if (own < 0) return true
+    if (own === k) return false
+    const { keyCodePoints, keyOffsets } = this.index
+    let swaps = 0
+    for (let i = 0, at = keyOffsets[own]; i < length; i++, at++) {
+      const cp = keyCodePoints[at]
+      if (cp === folded[i]) continue
+      if (++swaps > 2 || !this.swapPairs.has(cp * PAIR + folded[i])) return false
+    }
+    return true
   }
 }
 

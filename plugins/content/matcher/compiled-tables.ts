@@ -3,7 +3,7 @@ import { buildAutomaton } from './automaton.js'
 import { swapAlternatives } from './expand.js'
 import { buildScanArena } from './scan-table.js'
 import type { HitLinks } from './scanner.js'
-import { classKeysOf, substitutionClasses, swapImages } from './substitution-classes.js'
+import { PAIR, classKeysOf, substitutionClasses, swapImages, swapPairs } from './substitution-classes.js'
 import { indexTerms, type TermIndex } from './term-index.js'
 import type { Dictionary } from './types.js'
 
@@ -21,6 +21,11 @@ export interface CompiledTables {
   /** Swap owners of image c: swapMembers[swapOffsets[c]..swapOffsets[c + 1]) (see ClassKeys). */
   swapOffsets: Int32Array
   swapMembers: Int32Array
+  /**
+   * Every swap of a character for an alternative (see swapPairs), as folded code points back to back:
+   * a hit whose characters differ from a term's by others is no form of it.
+   */
+  swapPairs: Int32Array
 }
 
 /**
@@ -34,8 +39,12 @@ export function compileTables(dictionary: Dictionary): CompiledTables {
     const rule = dictionary.categories[index.categories[index.swapCategory[s]]]
     return swapAlternatives(index.texts[text], new Set(rule.expand))
   })
-  const classes = substitutionClasses(index, alternatives)
+  const pairs = swapPairs(index, alternatives)
+  const classes = substitutionClasses(index, pairs)
   const swaps = swapImages(index, alternatives, classes)
+  swaps.unaligned.forEach(s => {
+    index.swapKey[s] = -1
+  })
   const members = Int32Array.from(classes.keys())
   const alphabet = buildAlphabet(concatenated([index.keyCodePoints, members, ...swaps.images]), classes)
   const classKeys = classKeysOf(index, alphabet.codeOf, swaps)
@@ -51,6 +60,9 @@ export function compileTables(dictionary: Dictionary): CompiledTables {
     classMembers: classKeys.members,
     swapOffsets: classKeys.swapOffsets,
     swapMembers: classKeys.swapMembers,
+    swapPairs: Int32Array.from(
+      [...pairs.keys()].sort((x, y) => x - y).flatMap(pair => [Math.floor(pair / PAIR), pair % PAIR]),
+    ),
   }
 }
 

@@ -127,13 +127,15 @@ function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
     t.classLengths,
     t.swapOffsets,
     t.swapMembers,
+    i.swapKey,
+    t.swapPairs,
   ]
 }
 
 /** Which of arraysOf's arrays are bytes (the others are Int32). */
 const BYTE_ARRAYS = new Set([3, 4, 5, 18])
 /** How many arrays arraysOf gives. */
-const ARRAY_COUNT = 23
+const ARRAY_COUNT = 25
 
 /** Header of a cache file: the key count and the element count of each array of arraysOf, then the byte length of the strings JSON. */
 interface TablesHeader extends CacheHeader {
@@ -194,7 +196,7 @@ function tablesOf(
   const [keyCodePoints, keyOffsets, ownerOffsets, allow, context, kind, codePoints, codes, arena, out, report] = arrays
   const [classOffsets, classMembers, ownerCategory, ownerText, ownerOrder] = arrays.slice(11) as Int32Array[]
   const [swapCategory, swapText, swapIsAllowPhrase, swapOrder] = arrays.slice(16, 20)
-  const [classLengths, swapOffsets, swapMembers] = arrays.slice(20) as Int32Array[]
+  const [classLengths, swapOffsets, swapMembers, swapKey, swapPairs] = arrays.slice(20) as Int32Array[]
   const owners = ownerOffsets[keyCount]
   const ownerLengths = [allow, context, kind, ownerCategory, ownerText, ownerOrder].map(a => a.length)
   const swaps = swapCategory.length
@@ -204,7 +206,9 @@ function tablesOf(
   if (classMembers.length !== keyCount || classOffsets[classOffsets.length - 1] !== keyCount)
     throw new Error('inconsistent class keys')
   if (
-    [swapText, swapIsAllowPhrase, swapOrder].some(a => a.length !== swaps) ||
+    [swapText, swapIsAllowPhrase, swapOrder, swapKey].some(a => a.length !== swaps) ||
+    !swapKey.every(k => k >= -1 && k < keyCount) ||
+    swapPairs.length % 2 !== 0 ||
     classLengths.length + 1 !== classOffsets.length ||
     swapOffsets.length !== classOffsets.length ||
     swapOffsets[swapOffsets.length - 1] !== swapMembers.length ||
@@ -236,6 +240,7 @@ function tablesOf(
     swapText: swapText as Int32Array,
     swapIsAllowPhrase: swapIsAllowPhrase as Uint8Array,
     swapOrder: swapOrder as Int32Array,
+    swapKey,
     ownerForms,
   }
   const alphabet = alphabetOf(codePoints as Int32Array, codes as Int32Array)
@@ -249,5 +254,6 @@ function tablesOf(
     classMembers,
     swapOffsets,
     swapMembers,
+    swapPairs,
   }
 }

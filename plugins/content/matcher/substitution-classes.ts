@@ -18,13 +18,14 @@ function foldedChar(c: string): number {
   return folded.length === 1 ? folded[0] : -1
 }
 
+/** A swap of folded code point a for b is the number a * PAIR + b. */
+export const PAIR = 0x200000
+
 /**
- * The class of every folded code point of the keys and of the swap alternatives (`alternatives[s]`:
- * swapAlternatives of swap owner s): the representative code point of its class. Classes join each
- * term character with its alternatives, most used swaps first, up to MAX_CLASS_SIZE characters each; a
- * code point outside every swap is its own class.
+ * How often each character of the swap owners' texts is swapped for each of its alternatives
+ * (`alternatives[s]`: swapAlternatives of swap owner s), by swap (see PAIR), characters as folded.
  */
-export function substitutionClasses(index: TermIndex, alternatives: string[][][][]): Map<number, number> {
+export function swapPairs(index: TermIndex, alternatives: string[][][][]): Map<number, number> {
   const swaps = new Map<number, number>()
   for (let s = 0; s < alternatives.length; s++) {
     const chars = [...index.texts[index.swapText[s]]]
@@ -35,12 +36,20 @@ export function substitutionClasses(index: TermIndex, alternatives: string[][][]
         for (const a of list[i]) {
           const b = foldedChar(a)
           if (c < 0 || b < 0 || b === c) continue
-          const pair = Math.min(b, c) * 0x200000 + Math.max(b, c)
-          swaps.set(pair, (swaps.get(pair) ?? 0) + 1)
+          swaps.set(c * PAIR + b, (swaps.get(c * PAIR + b) ?? 0) + 1)
         }
       }
     }
   }
+  return swaps
+}
+
+/**
+ * The class of every folded code point of the keys and of the swaps: the representative code point of
+ * its class. Classes join each term character with its alternatives, most used swaps first, up to
+ * MAX_CLASS_SIZE characters each; a code point outside every swap is its own class.
+ */
+export function substitutionClasses(index: TermIndex, swaps: Map<number, number>): Map<number, number> {
   const parent = new Map<number, number>()
   const size = new Map<number, number>()
   const find = (x: number): number => {
@@ -55,8 +64,8 @@ export function substitutionClasses(index: TermIndex, alternatives: string[][][]
   }
   const byUse = [...swaps.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0])
   for (const [pair] of byUse) {
-    const a = find(Math.floor(pair / 0x200000))
-    const b = find(pair % 0x200000)
+    const a = find(Math.floor(pair / PAIR))
+    const b = find(pair % PAIR)
     if (a === b) continue
     const joined = (size.get(a) ?? 1) + (size.get(b) ?? 1)
     if (joined > MAX_CLASS_SIZE) continue
@@ -72,7 +81,8 @@ export function substitutionClasses(index: TermIndex, alternatives: string[][][]
 
 /**
  * The class images of every swap owner's forms (folded code points, each its class's representative),
- * and the swap owner of each: the term's own image, then one per alternative outside its character's
+ * the swap owner of each, and the swap owners whose characters or alternatives do not all fold to one
+ * code point: the term's own image, then one per alternative outside its character's
  * class, and per pair of such alternatives that the term's two-character swaps take. Every homophone and
  * look-alike form of the term reads as one of them (more images than forms are harmless: hits are checked).
  */
@@ -80,7 +90,7 @@ export function swapImages(
   index: TermIndex,
   alternatives: string[][][][],
   classes: Map<number, number>,
-): { images: Int32Array[]; owners: Int32Array } {
+): { images: Int32Array[]; owners: Int32Array; unaligned: number[] } {
   const pieces = new Map<string, string>()
   const pieceOf = (c: string): string => {
     let piece = pieces.get(c)
@@ -92,10 +102,14 @@ export function swapImages(
   }
   const images: Int32Array[] = []
   const owners: number[] = []
+  const unaligned: number[] = []
   for (let s = 0; s < alternatives.length; s++) {
     const lists = alternatives[s]
     if (!lists.some(list => list.some(a => a.length > 0))) continue
-    const base = [...index.texts[index.swapText[s]]].map(pieceOf)
+    const chars = [...index.texts[index.swapText[s]]]
+    const base = chars.map(pieceOf)
+    if (chars.some(c => foldedChar(c) < 0) || lists.some(list => list.some(a => a.some(c => foldedChar(c) < 0))))
+      unaligned.push(s)
     const found = new Set([base.join('')])
     const crossing = (list: string[][], i: number, n: number): string[] =>
       [...new Set(list[i].slice(0, n).map(pieceOf))].filter(piece => piece !== base[i])
@@ -127,7 +141,7 @@ export function swapImages(
       owners.push(s)
     }
   }
-  return { images, owners: Int32Array.from(owners) }
+  return { images, owners: Int32Array.from(owners), unaligned }
 }
 
 /**

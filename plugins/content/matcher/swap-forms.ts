@@ -69,7 +69,7 @@ function swapFormsOf(term: string, kinds: ReadonlySet<ExpansionKind>): Map<strin
  * candidate hit and kept for the `capacity` most recently used terms (a few KB each).
  */
 export class SwapForms {
-  private readonly terms = new Map<string, Map<string, Expansion>>()
+  private readonly terms = new Map<number, Map<string, Expansion>>()
 
   constructor(readonly capacity = SWAP_FORMS_CACHED) {}
 
@@ -78,15 +78,14 @@ export class SwapForms {
     return this.terms.size
   }
 
-  /** The swap form of `term` (in a category expanding `kinds`, named `category`) that folds to `key`. */
-  formOf(category: string, term: string, kinds: ReadonlySet<ExpansionKind>, key: string): Expansion | undefined {
-    const id = `${category}\n${term}`
-    let forms = this.terms.get(id)
+  /** The swap form that folds to `key` of `term` expanding `kinds`, swap owner `owner` of its matcher. */
+  formOf(owner: number, term: string, kinds: ReadonlySet<ExpansionKind>, key: string): Expansion | undefined {
+    let forms = this.terms.get(owner)
     if (forms === undefined) {
       forms = swapFormsOf(term, kinds)
       if (this.terms.size >= this.capacity) this.terms.delete(this.terms.keys().next().value!)
-    } else this.terms.delete(id)
-    this.terms.set(id, forms)
+    } else this.terms.delete(owner)
+    this.terms.set(owner, forms)
     return forms.get(key)
   }
 }

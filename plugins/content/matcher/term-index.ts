@@ -47,6 +47,12 @@ export interface TermIndex {
   swapIsAllowPhrase: Uint8Array
   swapOrder: Int32Array
   /**
+   * The key of swap owner s's own text, or -1 when its characters or their swap alternatives do not fold
+   * to one code point each (compileTables sets those: a hit is then checked without the quick test of
+   * compile.ts's swapCandidates).
+   */
+  swapKey: Int32Array
+  /**
    * The expansions as written ("Shabi") that are not their key's own code points, by owner; the others
    * (most: 839k of the 867k keys of a 10k-term expanded dictionary) are given back by formOf.
    */
@@ -90,6 +96,7 @@ class SwapOwners {
   text = new Int32Buffer()
   flags = new Int32Buffer()
   order = new Int32Buffer()
+  key = new Int32Buffer()
 }
 
 /** Strings numbered in the order first seen. */
@@ -177,6 +184,7 @@ export function indexTerms(dictionary: Dictionary): TermIndex {
       swaps.text.push(textIds.idOf(text))
       swaps.flags.push(flags)
       swaps.order.push(added)
+      swaps.key.push(ids.get(foldedKey(text)) ?? -1)
     }
     for (const term of rule.terms) expandAll(term, 0)
     for (const phrase of rule.allow) expandAll(phrase, ALLOW)
@@ -186,6 +194,7 @@ export function indexTerms(dictionary: Dictionary): TermIndex {
   index.swapText = swaps.text.toArray()
   index.swapIsAllowPhrase = Uint8Array.from(swaps.flags.toArray())
   index.swapOrder = swaps.order.toArray()
+  index.swapKey = swaps.key.toArray()
   return index
 }
 
@@ -222,6 +231,7 @@ function flatten(
     swapText: new Int32Array(0),
     swapIsAllowPhrase: new Uint8Array(0),
     swapOrder: new Int32Array(0),
+    swapKey: new Int32Array(0),
     ownerForms: new Map(),
   }
   for (let o = 0; o < ownerCount; o++) {

@@ -66,12 +66,12 @@ describe('substitution classes: homophone and look-alike forms found by class, c
   it('keeps the swap forms of a bounded number of terms, the least recently used dropped first', () => {
     const forms = new SwapForms(2)
     const kinds = new Set(KINDS)
-    expect(forms.formOf('bad', '赌博', kinds, '睹博')).toMatchObject({ form: '睹博', kind: 'homophone' })
-    expect(forms.formOf('bad', '傻逼', kinds, '傻笔')).toMatchObject({ form: '傻笔', kind: 'homophone' })
-    expect(forms.formOf('bad', '赌博', kinds, '赌博')).toBeUndefined()
-    expect(forms.formOf('bad', '约炮', kinds, '约跑')?.kind).toBe('homophone')
+    expect(forms.formOf(0, '赌博', kinds, '睹博')).toMatchObject({ form: '睹博', kind: 'homophone' })
+    expect(forms.formOf(1, '傻逼', kinds, '傻笔')).toMatchObject({ form: '傻笔', kind: 'homophone' })
+    expect(forms.formOf(0, '赌博', kinds, '赌博')).toBeUndefined()
+    expect(forms.formOf(2, '约炮', kinds, '约跑')?.kind).toBe('homophone')
     expect(forms.size).toBe(2)
-    expect(forms.formOf('bad', '傻逼', kinds, '煞笔')).toMatchObject({ form: '煞笔', kind: 'homophone' })
+    expect(forms.formOf(1, '傻逼', kinds, '煞笔')).toMatchObject({ form: '煞笔', kind: 'homophone' })
     expect(forms.size).toBe(2)
   })
 
