@@ -1,6 +1,5 @@
 import { buildAlphabet, type Alphabet } from './alphabet.js'
 import { buildAutomaton } from './automaton.js'
-import { swapAlternatives } from './expand.js'
 import { buildScanArena } from './scan-table.js'
 import type { HitLinks } from './scanner.js'
 import { PAIR, classKeysOf, substitutionClasses, swapImages, swapPairs } from './substitution-classes.js'
@@ -34,11 +33,7 @@ export interface CompiledTables {
  * one class image stands for a term and all the forms that swap characters within their classes.
  */
 export function compileTables(dictionary: Dictionary): CompiledTables {
-  const index = indexTerms(dictionary)
-  const alternatives = Array.from(index.swapText, (text, s) => {
-    const rule = dictionary.categories[index.categories[index.swapCategory[s]]]
-    return swapAlternatives(index.texts[text], new Set(rule.expand))
-  })
+  const { index, alternatives } = indexTerms(dictionary)
   const pairs = swapPairs(index, alternatives)
   const classes = substitutionClasses(index, pairs)
   const swaps = swapImages(index, alternatives, classes)

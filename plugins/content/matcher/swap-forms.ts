@@ -1,4 +1,4 @@
-import { expandTerm, swapAlternatives, type Expansion, type ExpansionKind } from './expand.js'
+import { expandTerm, type Expansion, type ExpansionKind } from './expand.js'
 import { foldString } from './normalize.js'
 
 /** Terms whose swap forms a matcher keeps, most recently used first out (see SwapForms). */
@@ -14,11 +14,11 @@ export function hasSwapKinds(kinds: ReadonlySet<ExpansionKind>): boolean {
  * form expandTerm gives it. Of two forms that fold alike expandTerm keeps the first, and swap forms come
  * before split and initials forms: a split or initials form that could be a swap form takes the full
  * expansion's kind; otherwise (almost always) the expansion without swaps is the same, at a fraction of
- * the cost.
+ * the cost. `alternatives`: the term's swapAlternatives.
  */
-export function storedForms(term: string, kinds: ReadonlySet<ExpansionKind>): Expansion[] {
+export function storedForms(term: string, kinds: ReadonlySet<ExpansionKind>, alternatives: string[][][]): Expansion[] {
   const stored = expandTerm(term, kinds, false)
-  if (!hasSwapKinds(kinds) || !stored.some(swapTest(term, kinds))) return stored
+  if (!stored.some(swapTest(term, alternatives))) return stored
   const full = new Map(expandTerm(term, kinds).map(e => [e.key, e]))
   return stored.map(e => full.get(e.key) ?? e)
 }
@@ -28,22 +28,16 @@ export function storedForms(term: string, kinds: ReadonlySet<ExpansionKind>): Ex
  * the term's in at most two characters, each folded like an alternative of that character (always true
  * when the term's characters or their alternatives do not fold to one code point each).
  */
-function swapTest(term: string, kinds: ReadonlySet<ExpansionKind>): (e: Expansion) => boolean {
+function swapTest(term: string, alternatives: string[][][]): (e: Expansion) => boolean {
   const chars = [...term]
-  let choices: Array<Set<number>> | null | undefined
-  const choicesOf = (): Array<Set<number>> | null => {
-    const folded = chars.map(foldString)
-    const lists = swapAlternatives(term, kinds)
-    const alternatives = chars.map((_, i) => lists.flatMap(list => list[i].map(foldString)))
-    if (folded.some(f => f.length !== 1) || alternatives.some(list => list.some(f => f.length !== 1))) return null
-    return chars.map((_, i) => new Set([folded[i][0], ...alternatives[i].map(f => f[0])]))
-  }
+  const aligned = chars.every(isOneCodePoint) && alternatives.every(list => list.every(a => a.every(isOneCodePoint)))
+  let choices: Array<Set<number>> | undefined
   return e => {
     if (e.kind !== 'split' && e.kind !== 'initials') return false
-    choices = choices === undefined ? choicesOf() : choices
-    if (choices === null) return true
+    if (!aligned) return true
     const key = foldString(e.key)
     if (key.length !== chars.length) return false
+    choices ??= chars.map((c, i) => new Set([c, ...alternatives.flatMap(list => list[i])].map(a => foldString(a)[0])))
     let swaps = 0
     for (let i = 0; i < key.length; i++) {
       if (key[i] === foldString(chars[i])[0]) continue
@@ -51,6 +45,19 @@ function swapTest(term: string, kinds: ReadonlySet<ExpansionKind>): (e: Expansio
     }
     return true
   }
+}
+
+/** Whether each character folds to exactly one code point, as found so far. */
+const oneCodePoint = new Map<string, boolean>()
+
+/** True if the character folds to exactly one code point. */
+function isOneCodePoint(c: string): boolean {
+  let one = oneCodePoint.get(c)
+  if (one === undefined) {
+    one = foldString(c).length === 1
+    oneCodePoint.set(c, one)
+  }
+  return one
 }
 
 /**

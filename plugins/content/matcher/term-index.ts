@@ -1,4 +1,4 @@
-import type { ExpansionKind } from './expand.js'
+import { expandTerm, swapAlternatives, type ExpansionKind } from './expand.js'
 import { foldedKey } from './normalize.js'
 import { hasSwapKinds, storedForms } from './swap-forms.js'
 import type { Dictionary } from './types.js'
@@ -118,8 +118,14 @@ class Interned {
 const ALLOW = 1
 const CONTEXT = 2
 
+/** A TermIndex, and the swapAlternatives of each of its swap owners. */
+export interface IndexedTerms {
+  index: TermIndex
+  alternatives: string[][][][]
+}
+
 /** Folds every term and allowed phrase of the dictionary, and their expansions, into a TermIndex. */
-export function indexTerms(dictionary: Dictionary): TermIndex {
+export function indexTerms(dictionary: Dictionary): IndexedTerms {
   const ids = new Map<string, number>()
   const codePoints = new Int32Buffer()
   const keyEnds = new Int32Buffer()
@@ -128,6 +134,7 @@ export function indexTerms(dictionary: Dictionary): TermIndex {
   const categoryIds = new Interned()
   const textIds = new Interned()
   const swaps = new SwapOwners()
+  const alternatives: string[][][][] = []
   let order = 0
   const add = (
     category: string,
@@ -177,9 +184,11 @@ export function indexTerms(dictionary: Dictionary): TermIndex {
     const swapping = hasSwapKinds(kinds)
     const expandAll = (text: string, flags: number): void => {
       const added = order++
-      for (const e of storedForms(text, kinds))
-        add(category, text, flags, OWNER_KINDS.indexOf(e.kind) + 1, e.form, e.key, added)
+      const swapsOfText = swapping ? swapAlternatives(text, kinds) : []
+      const forms = swapping ? storedForms(text, kinds, swapsOfText) : expandTerm(text, kinds)
+      for (const e of forms) add(category, text, flags, OWNER_KINDS.indexOf(e.kind) + 1, e.form, e.key, added)
       if (!swapping) return
+      alternatives.push(swapsOfText)
       swaps.category.push(categoryIds.idOf(category))
       swaps.text.push(textIds.idOf(text))
       swaps.flags.push(flags)
@@ -195,7 +204,7 @@ export function indexTerms(dictionary: Dictionary): TermIndex {
   index.swapIsAllowPhrase = Uint8Array.from(swaps.flags.toArray())
   index.swapOrder = swaps.order.toArray()
   index.swapKey = swaps.key.toArray()
-  return index
+  return { index, alternatives }
 }
 
 /** Groups the owners by key (a stable counting sort: each key keeps its owners in the order added). */
