@@ -8,9 +8,11 @@ import { keyAt, type TermIndex } from './term-index.js'
  * character's class, the term's own class image finds those forms, else the term needs one more image
  * with that class. Bigger classes mean fewer images but more candidate hits (each checked against the
  * term's real forms). On the bench's 10k terms, images per term: 4 -> 25.6, 8 -> 14.4, 16 -> 8.6,
- * 32 -> 5.6, 64 -> 4.2; without a cap one class takes 6,300 characters.
+ * 32 -> 5.6, 64 -> 4.2; without a cap one class takes 6,300 characters. Scanning the bench's chat
+ * interleaved with main (9 rounds, load 8-10), this tree's CPU time per round over main's, median:
+ * 8 -> 0.95 and 1.00, 12 -> 1.00, 16 -> 1.24, 32 -> 1.42: 8 is the largest that is not slower.
  */
-const MAX_CLASS_SIZE = 16
+const MAX_CLASS_SIZE = 8
 
 /** The folded code point of a character that folds to exactly one, else -1. */
 function foldedChar(c: string): number {

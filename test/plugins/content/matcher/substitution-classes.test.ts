@@ -30,8 +30,8 @@ describe('substitution classes: homophone and look-alike forms found by class, c
       [''],
     )
 
-  it('joins each character with its swaps into classes of at most 16', () => {
-    for (const chars of members.values()) expect(chars.length).toBeLessThanOrEqual(16)
+  it('joins each character with its swaps into classes of at most 8', () => {
+    for (const chars of members.values()) expect(chars.length).toBeLessThanOrEqual(8)
     expect(members.get(tables.alphabet.codeOf('赌'.codePointAt(0)!))).toContain('堵')
   })
 
