@@ -130,6 +130,48 @@ export function expandTerm(term: string, kinds: ReadonlySet<ExpansionKind>, swap
 }
 
 /**
+ * The homophone or look-alike form of `term` that swaps characters one for one and folds to `key`, with
+ * the kind and form expandTerm(term, kinds) gives it; undefined when expandTerm has none, or when `key`
+ * is the term's own, a word variant's or a split form's (those are keys, see swap-forms.ts). Exactly
+ * expandTerm's rules without building the term's other forms: the same substitute calls in the same order
+ * (lookalike before homophone), so the same caps; the first form that folds to `key` and does not read
+ * as words is the one expandTerm keeps, as the only forms before it that could fold alike are the word
+ * variants and, for homophones, the split forms. Pinyin and initials forms write a Latin letter where the
+ * term has an ideograph, and no character of the expansion tables folds to one.
+ */
+export function swapFormOf(term: string, kinds: ReadonlySet<ExpansionKind>, key: string): Expansion | undefined {
+  const chars = [...term]
+  const ideographs = chars.flatMap((c, i) => (IDEOGRAPH.test(c) ? [i] : []))
+  if (ideographs.length === 0 || key === foldedKey(term)) return undefined
+  const tables = expansionTables()
+  const foldsToKey = (form: string): boolean => foldedKey(form) === key
+  if (kinds.has('lookalike') && wordVariantForms(chars, tables).some(foldsToKey)) return undefined
+  let split = false
+  if (kinds.has('split'))
+    substitute(
+      chars,
+      ideographs,
+      chars.map(c => splitsOf(tables, c)),
+      'split',
+      form => {
+        split ||= foldsToKey(form)
+      },
+    )
+  if (split) return undefined
+  for (const kind of EXPANSION_KINDS) {
+    if (!kinds.has(kind) || (kind !== 'lookalike' && kind !== 'homophone')) continue
+    const alternatives =
+      kind === 'homophone' ? homophoneAlternatives(term, chars, tables) : lookalikeAlternatives(chars, tables)
+    let found: string | undefined
+    substitute(chars, ideographs, alternatives, kind, form => {
+      if (found === undefined && foldsToKey(form) && !readsAsWords(term, form)) found = form
+    })
+    if (found !== undefined) return { form: found, kind, key }
+  }
+  return undefined
+}
+
+/**
  * The characters each character of a term may be swapped for by its homophone and look-alike forms,
  * one list per swap kind in `kinds` (EXPANSION_KINDS order), each with one entry per character (none for
  * characters that are no ideograph). Every such form swaps one character for an alternative of its

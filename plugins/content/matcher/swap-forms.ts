@@ -1,8 +1,5 @@
-import { EXPANSION_KINDS, expandTerm, type Expansion, type ExpansionKind } from './expand.js'
+import { expandTerm, type Expansion, type ExpansionKind } from './expand.js'
 import { foldString } from './normalize.js'
-
-/** Terms whose swap forms a matcher keeps, most recently used first out (see SwapForms). */
-export const SWAP_FORMS_CACHED = 2048
 
 /** True if the kinds have forms that swap characters one for one (homophone, lookalike). */
 export function hasSwapKinds(kinds: ReadonlySet<ExpansionKind>): boolean {
@@ -58,55 +55,4 @@ function isOneCodePoint(c: string): boolean {
     oneCodePoint.set(c, one)
   }
   return one
-}
-
-/** Separators of swapFormsOf's list: before each key, and between a key and its kind. */
-const ENTRY = '\u0000'
-const KIND = '\u0001'
-
-/**
- * The swap forms of a term: expandTerm's forms that are no keys (see storedForms), with exactly
- * expandTerm's kinds and forms, as one string (a few hundred characters where a map would take ~10 KB):
- * per form ENTRY, its key, KIND, its kind's index in EXPANSION_KINDS, and its form unless that is the key;
- * then a last ENTRY.
- */
-function swapFormsOf(term: string, kinds: ReadonlySet<ExpansionKind>): string {
-  const stored = new Set(expandTerm(term, kinds, false).map(e => e.key))
-  const entries: string[] = []
-  for (const e of expandTerm(term, kinds)) {
-    if (!stored.has(e.key))
-      entries.push(`${e.key}${KIND}${EXPANSION_KINDS.indexOf(e.kind)}${e.form === e.key ? '' : e.form}`)
-  }
-  return `${ENTRY}${entries.join(ENTRY)}${ENTRY}`
-}
-
-/**
- * The swap forms of the terms a matcher's hits were checked against, expanded on a term's first
- * candidate hit and kept for the `capacity` most recently used terms (under 1 KB each).
- */
-export class SwapForms {
-  private readonly terms = new Map<number, string>()
-
-  constructor(readonly capacity = SWAP_FORMS_CACHED) {}
-
-  /** How many terms' forms are kept. */
-  get size(): number {
-    return this.terms.size
-  }
-
-  /** The swap form that folds to `key` of `term` expanding `kinds`, swap owner `owner` of its matcher. */
-  formOf(owner: number, term: string, kinds: ReadonlySet<ExpansionKind>, key: string): Expansion | undefined {
-    let list = this.terms.get(owner)
-    if (list === undefined) {
-      list = swapFormsOf(term, kinds)
-      if (this.terms.size >= this.capacity) this.terms.delete(this.terms.keys().next().value!)
-    } else this.terms.delete(owner)
-    this.terms.set(owner, list)
-    const at = list.indexOf(`${ENTRY}${key}${KIND}`)
-    if (at < 0) return undefined
-    const from = at + key.length + 2
-    const kind = EXPANSION_KINDS[list.charCodeAt(from) - 0x30]
-    const form = list.slice(from + 1, list.indexOf(ENTRY, from))
-    return { form: form === '' ? key : form, kind, key }
-  }
 }
