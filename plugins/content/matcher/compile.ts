@@ -13,7 +13,8 @@ import { scanKeyStarts, startScanTables, type StartScanTables } from './start-sc
 import type { MatcherCache } from './matcher-cache.js'
 import { OWNER_KINDS, formOf, keyAt, type TermIndex } from './term-index.js'
 import { PAIR, compareKeyTo } from './substitution-classes.js'
-import { swapFormOf, type ExpansionKind } from './expand.js'
+import type { ExpansionKind } from './expand.js'
+import { SwapForms } from './swap-forms.js'
 import type { Dictionary, Match, MatchKind, Matcher } from './types.js'
 
 /**
@@ -44,6 +45,8 @@ class CompiledMatcher implements Matcher {
   private readonly classMembers: Int32Array
   private readonly swapOffsets: Int32Array
   private readonly swapMembers: Int32Array
+  /** The swap forms of the terms hits were checked against (see SwapForms). */
+  private readonly swapForms = new SwapForms()
   /** The swaps of compiledTables.swapPairs, as PAIR numbers. */
   private readonly swapPairs = new Set<number>()
   private readonly kinds = new Map<string, ReadonlySet<ExpansionKind>>()
@@ -204,7 +207,7 @@ class CompiledMatcher implements Matcher {
       const term = this.index.texts[this.index.swapText[swap]]
       const name = this.index.categories[category]
       if (key === '') for (let i = 0; i < length; i++) key += String.fromCodePoint(folded[i])
-      const e = swapFormOf(term, this.kinds.get(name)!, key)
+      const e = this.swapForms.formOf(swap, term, this.kinds.get(name)!, key)
       if (e === undefined) continue
       const use = this.index.swapIsAllowPhrase[swap]
       owners.push({ order: this.index.swapOrder[swap], category, use, term, kind: e.kind, form: e.form })

@@ -130,45 +130,38 @@ export function expandTerm(term: string, kinds: ReadonlySet<ExpansionKind>, swap
 }
 
 /**
- * The homophone or look-alike form of `term` that swaps characters one for one and folds to `key`, with
- * the kind and form expandTerm(term, kinds) gives it; undefined when expandTerm has none, or when `key`
- * is the term's own, a word variant's or a split form's (those are keys, see swap-forms.ts). Exactly
- * expandTerm's rules without building the term's other forms: the same substitute calls in the same order
- * (lookalike before homophone), so the same caps; the first form that folds to `key` and does not read
- * as words is the one expandTerm keeps, as the only forms before it that could fold alike are the word
- * variants and, for homophones, the split forms. Pinyin and initials forms write a Latin letter where the
- * term has an ideograph, and no character of the expansion tables folds to one.
+ * The homophone and look-alike forms of `term` that swap characters one for one and are no keys (see
+ * swap-forms.ts), exactly as expandTerm(term, kinds) gives them, without building the term's other forms:
+ * expandTerm without its pinyin and initials forms, minus the word variants and split forms (keys) and
+ * the forms that fold like them. The same substitute calls in the same order, so the same caps, and the
+ * first form of a key that does not read as words is the one expandTerm keeps. Pinyin and initials forms
+ * write a Latin letter where the term has an ideograph, and no character of the expansion tables folds
+ * to one, so they never fold like a swap form.
  */
-export function swapFormOf(term: string, kinds: ReadonlySet<ExpansionKind>, key: string): Expansion | undefined {
+export function swapFormsOf(term: string, kinds: ReadonlySet<ExpansionKind>): Expansion[] {
   const chars = [...term]
   const ideographs = chars.flatMap((c, i) => (IDEOGRAPH.test(c) ? [i] : []))
-  if (ideographs.length === 0 || key === foldedKey(term)) return undefined
+  if (ideographs.length === 0) return []
   const tables = expansionTables()
-  const foldsToKey = (form: string): boolean => foldedKey(form) === key
-  if (kinds.has('lookalike') && wordVariantForms(chars, tables).some(foldsToKey)) return undefined
-  let split = false
-  if (kinds.has('split'))
-    substitute(
-      chars,
-      ideographs,
-      chars.map(c => splitsOf(tables, c)),
-      'split',
-      form => {
-        split ||= foldsToKey(form)
-      },
-    )
-  if (split) return undefined
-  for (const kind of EXPANSION_KINDS) {
-    if (!kinds.has(kind) || (kind !== 'lookalike' && kind !== 'homophone')) continue
-    const alternatives =
-      kind === 'homophone' ? homophoneAlternatives(term, chars, tables) : lookalikeAlternatives(chars, tables)
-    let found: string | undefined
-    substitute(chars, ideographs, alternatives, kind, form => {
-      if (found === undefined && foldsToKey(form) && !readsAsWords(term, form)) found = form
-    })
-    if (found !== undefined) return { form: found, kind, key }
+  const keys = new Set([foldedKey(term)])
+  if (kinds.has('lookalike')) for (const form of wordVariantForms(chars, tables)) keys.add(foldedKey(form))
+  if (kinds.has('split')) {
+    const splits = chars.map(c => splitsOf(tables, c))
+    substitute(chars, ideographs, splits, 'split', form => keys.add(foldedKey(form)))
   }
-  return undefined
+  const forms: Expansion[] = []
+  const add = (form: string, kind: ExpansionKind): void => {
+    const key = foldedKey(form)
+    if (key === '' || keys.has(key) || readsAsWords(term, form)) return
+    keys.add(key)
+    forms.push({ form, kind, key })
+  }
+  for (const kind of EXPANSION_KINDS) {
+    if (!kinds.has(kind)) continue
+    if (kind === 'homophone') substitute(chars, ideographs, homophoneAlternatives(term, chars, tables), kind, add)
+    if (kind === 'lookalike') substitute(chars, ideographs, lookalikeAlternatives(chars, tables), kind, add)
+  }
+  return forms
 }
 
 /**

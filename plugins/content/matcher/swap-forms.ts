@@ -1,5 +1,8 @@
-import { expandTerm, type Expansion, type ExpansionKind } from './expand.js'
+import { EXPANSION_KINDS, expandTerm, swapFormsOf, type Expansion, type ExpansionKind } from './expand.js'
 import { foldString } from './normalize.js'
+
+/** Terms whose swap forms a matcher keeps, least recently used out first (see SwapForms). */
+export const SWAP_FORMS_CACHED = 4096
 
 /** True if the kinds have forms that swap characters one for one (homophone, lookalike). */
 export function hasSwapKinds(kinds: ReadonlySet<ExpansionKind>): boolean {
@@ -55,4 +58,43 @@ function isOneCodePoint(c: string): boolean {
     oneCodePoint.set(c, one)
   }
   return one
+}
+
+/** Separators of a term's list of swap forms (see SwapForms): before each key, and between a key and its kind. */
+const ENTRY = '\u0000'
+const KIND = '\u0001'
+
+/**
+ * The swap forms of the terms a matcher's hits were checked against (swapFormsOf, worked out on a term's
+ * first candidate hit) for the `capacity` most recently used terms. Each term's as one string, under 1 KB
+ * where a map would take ~10 KB: per form ENTRY, its key, KIND, its kind's index in EXPANSION_KINDS, and
+ * its form unless that is the key; then a last ENTRY.
+ */
+export class SwapForms {
+  private readonly terms = new Map<number, string>()
+
+  constructor(readonly capacity = SWAP_FORMS_CACHED) {}
+
+  /** How many terms' forms are kept. */
+  get size(): number {
+    return this.terms.size
+  }
+
+  /** The swap form that folds to `key` of `term` expanding `kinds`, swap owner `owner` of its matcher. */
+  formOf(owner: number, term: string, kinds: ReadonlySet<ExpansionKind>, key: string): Expansion | undefined {
+    let list = this.terms.get(owner)
+    if (list === undefined) {
+      const entries = swapFormsOf(term, kinds).map(
+        e => `${e.key}${KIND}${EXPANSION_KINDS.indexOf(e.kind)}${e.form === e.key ? '' : e.form}`,
+      )
+      list = `${ENTRY}${entries.join(ENTRY)}${ENTRY}`
+      if (this.terms.size >= this.capacity) this.terms.delete(this.terms.keys().next().value!)
+    } else this.terms.delete(owner)
+    this.terms.set(owner, list)
+    const at = list.indexOf(`${ENTRY}${key}${KIND}`)
+    if (at < 0) return undefined
+    const from = at + key.length + 2
+    const form = list.slice(from + 1, list.indexOf(ENTRY, from))
+    return { form: form === '' ? key : form, kind: EXPANSION_KINDS[list.charCodeAt(from) - 0x30], key }
+  }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { compileMatcher, type ExpansionKind } from '../../../../plugins/content/matcher/index.js'
 import { compileTables } from '../../../../plugins/content/matcher/compiled-tables.js'
-import { expandTerm, swapAlternatives, swapFormOf } from '../../../../plugins/content/matcher/expand.js'
+import { expandTerm, swapAlternatives, swapFormsOf } from '../../../../plugins/content/matcher/expand.js'
+import { SwapForms } from '../../../../plugins/content/matcher/swap-forms.js'
 import { foldedKey } from '../../../../plugins/content/matcher/normalize.js'
 import { keyAt } from '../../../../plugins/content/matcher/term-index.js'
 import { dictionaryOf } from './helpers.js'
@@ -62,26 +63,33 @@ describe('substitution classes: homophone and look-alike forms found by class, c
     expect(rejected).toBeGreaterThan(0)
   })
 
-  it("checks a hit against exactly the swap forms expandTerm gives, without building the term's other forms", () => {
+  it('checks a hit against exactly the swap forms expandTerm gives, without building the other forms', () => {
     const all = new Set<ExpansionKind>(['pinyin', 'initials', 'homophone', 'split', 'lookalike'])
     let forms = 0
     for (const term of [...TERMS, '垃圾东西', '一夜情', '老板是骗子']) {
       const stored = new Set(expandTerm(term, all, false).map(e => e.key))
-      const swaps = new Map(expandTerm(term, all).flatMap(e => (stored.has(e.key) ? [] : [[e.key, e] as const])))
-      const keys = new Set([foldedKey(term), ...stored, ...swaps.keys()])
-      const chars = [...term]
-      for (const list of swapAlternatives(term, all))
-        list.forEach((alternatives, i) => {
-          for (const a of alternatives) keys.add(foldedKey([...chars.slice(0, i), a, ...chars.slice(i + 1)].join('')))
-        })
-      for (const key of keys) expect([key, swapFormOf(term, all, key)]).toEqual([key, swaps.get(key)])
-      forms += swaps.size
+      const swaps = expandTerm(term, all).filter(e => !stored.has(e.key))
+      expect(swapFormsOf(term, all)).toEqual(swaps)
+      forms += swaps.length
     }
     expect(forms).toBeGreaterThan(100)
     // Every alternative is an ideograph or a digit: no swap form is also a pinyin or initials form.
     for (const term of TERMS)
       for (const list of swapAlternatives(term, all))
         for (const a of list.flat()) expect(foldedKey(a)).not.toMatch(/[a-z]/)
+  })
+
+  it('keeps the swap forms of a bounded number of terms, the least recently used dropped first', () => {
+    const forms = new SwapForms(2)
+    const kinds = new Set(KINDS)
+    expect(forms.formOf(0, '赌博', kinds, '睹博')).toEqual({ form: '睹博', kind: 'homophone', key: '睹博' })
+    expect(forms.formOf(1, '傻逼', kinds, '傻笔')).toMatchObject({ form: '傻笔', kind: 'homophone' })
+    expect(forms.formOf(0, '赌博', kinds, '赌博')).toBeUndefined()
+    expect(forms.formOf(0, '赌博', kinds, '赌愽')).toMatchObject({ form: '赌愽', kind: 'lookalike' })
+    expect(forms.formOf(2, '约炮', kinds, '约跑')?.kind).toBe('homophone')
+    expect(forms.size).toBe(2)
+    expect(forms.formOf(1, '傻逼', kinds, '煞笔')).toMatchObject({ form: '煞笔', kind: 'homophone' })
+    expect(forms.size).toBe(2)
   })
 
   it('returns one shared, frozen empty result for text without matches', () => {
