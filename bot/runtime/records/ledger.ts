@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { docSpec, type Store } from '../../ports/store/store.js'
+import { type Journal, journalSpec, type Store } from '../../ports/store/store.js'
 import { fineOwed, type FinePolicy } from './fine-policy.js'
 
 /** A strike against a member, expiring at `expiresAt`. */
@@ -32,6 +32,16 @@ interface LedgerData {
   next: number
 }
 
+/** One change to the ledger, appended to its journal (never a rewrite of every strike and fine). */
+type LedgerRecord =
+  | { op: 'strike'; strike: Strike }
+  | { op: 'fine'; fine: Fine }
+  | { op: 'revoke'; id: string; revoked: NonNullable<Strike['revoked']> }
+  | { op: 'settle'; id: string; settled: NonNullable<Fine['settled']> }
+  | { op: 'waive'; id: string; waived: NonNullable<Fine['waived']> }
+  /** Strikes that expired before `before` are dropped (the audit log keeps them). */
+  | { op: 'prune'; before: number }
+
 const strikeSchema = z.looseObject({
   id: z.string(),
   memberId: z.string(),
@@ -46,14 +56,56 @@ const fineSchema = z.looseObject({
   at: z.number(),
   auditId: z.string().optional(),
 })
+const closedSchema = z.looseObject({ at: z.number() })
 
-/** The `ledger` document (durable): strikes, fines and the next id, stored with them. */
-export const LEDGER_DOC = docSpec<LedgerData>({
-  version: 1,
+/**
+ * The `ledger` journal (durable): strikes, fines and the next id as of its last snapshot, then one record
+ * per change. Version 1 was one document rewritten whole at every strike (5 MB after a million messages of
+ * the bench's history): the same state, now followed by records.
+ */
+export const LEDGER_JOURNAL = journalSpec<LedgerData, LedgerRecord>({
+  version: 2,
   schema: z.object({ strikes: z.array(strikeSchema), fines: z.array(fineSchema), next: z.number().int().positive() }),
+  migrations: { 1: (v1: LedgerData) => v1 },
   defaults: () => ({ strikes: [], fines: [], next: 1 }),
-  durable: true,
+  record: z.discriminatedUnion('op', [
+    z.object({ op: z.literal('strike'), strike: strikeSchema }),
+    z.object({ op: z.literal('fine'), fine: fineSchema }),
+    z.object({ op: z.literal('revoke'), id: z.string(), revoked: closedSchema }),
+    z.object({ op: z.literal('settle'), id: z.string(), settled: closedSchema }),
+    z.object({ op: z.literal('waive'), id: z.string(), waived: closedSchema }),
+    z.object({ op: z.literal('prune'), before: z.number() }),
+  ]),
+  apply: applyLedger,
 })
+
+/** Fold one ledger record into the state (ids stay above every id recorded). */
+function applyLedger(s: LedgerData, r: LedgerRecord): void {
+  switch (r.op) {
+    case 'strike':
+    case 'fine': {
+      const record = r.op === 'strike' ? r.strike : r.fine
+      if (r.op === 'strike') s.strikes.push(r.strike)
+      else s.fines.push(r.fine)
+      s.next = Math.max(s.next, (Number(record.id.slice(1)) || 0) + 1)
+      return
+    }
+    case 'revoke': {
+      const strike = s.strikes.find(x => x.id === r.id)
+      if (strike) strike.revoked = r.revoked
+      return
+    }
+    case 'settle':
+    case 'waive': {
+      const fine = s.fines.find(x => x.id === r.id)
+      if (fine && r.op === 'settle') fine.settled = r.settled
+      else if (fine && r.op === 'waive') fine.waived = r.waived
+      return
+    }
+    case 'prune':
+      s.strikes = s.strikes.filter(x => x.expiresAt > r.before)
+  }
+}
 
 /** The audit entry an undo names: its id, time and member. */
 export interface AuditRef {
@@ -71,7 +123,7 @@ const KEEP_EXPIRED_MS = 90 * 86_400_000
 
 /** Strikes and fines per member, shared by every plugin; persisted in the store. */
 export class Ledger {
-  private doc
+  private journal: Journal<LedgerData, LedgerRecord>
   private byMember = new Map<string, Strike[]>()
   /** Other fleet accounts' strikes by member (read-only here; each account writes its own ledger). */
   private foreign = new Map<string, Map<string, Strike[]>>()
@@ -81,20 +133,25 @@ export class Ledger {
     store: Store,
     readonly policy: FinePolicy,
   ) {
-    this.doc = store.doc('ledger', LEDGER_DOC)
-    // Ids continue after the highest one stored, whatever `next` says (ids never repeat).
-    const ids = [...this.doc.data.strikes, ...this.doc.data.fines].map(r => Number(r.id.slice(1)) || 0)
-    this.doc.data.next = Math.max(this.doc.data.next, ...ids.map(n => n + 1))
-    for (const s of this.doc.data.strikes) this.index(s)
+    this.journal = store.journal('ledger', LEDGER_JOURNAL)
+    // Ids continue after the highest one stored, whatever `next` says (ids never repeat): derived from the
+    // records, so setting it here changes nothing they say.
+    const { strikes, fines } = this.data
+    for (const r of [...strikes, ...fines]) this.data.next = Math.max(this.data.next, (Number(r.id.slice(1)) || 0) + 1)
+    for (const s of strikes) this.index(s)
+  }
+
+  /** The ledger as its journal holds it: read it here, change it only by appending records. */
+  private get data(): LedgerData {
+    return this.journal.state
   }
 
   /** Record a strike (and drop strikes long expired); returns it. */
   addStrike(s: Omit<Strike, 'id'>): Strike {
-    const strike = { id: `S${this.doc.data.next++}`, ...s }
-    this.doc.data.strikes.push(strike)
+    const strike = { id: `S${this.data.next}`, ...s }
+    this.journal.append({ op: 'strike', strike })
     this.index(strike)
     this.prune(s.at)
-    this.doc.changed()
     return strike
   }
 
@@ -113,7 +170,7 @@ export class Ledger {
    * balances. Ids and audit ids are prefixed with the account, so an undo here never touches them.
    */
   setForeign(account: string, data: unknown): void {
-    const parsed = LEDGER_DOC.schema.safeParse(data)
+    const parsed = LEDGER_JOURNAL.schema.safeParse(data)
     if (!parsed.success) return
     const { strikes, fines } = parsed.data as LedgerData
     const tag = <R extends { id: string; auditId?: string }>(r: R): R => ({
@@ -134,18 +191,17 @@ export class Ledger {
   }
 
   private prune(now: number): void {
-    const oldest = this.doc.data.strikes[0]
+    const oldest = this.data.strikes[0]
     if (!oldest || oldest.expiresAt > now - KEEP_EXPIRED_MS) return
-    this.doc.data.strikes = this.doc.data.strikes.filter(s => s.expiresAt > now - KEEP_EXPIRED_MS)
+    this.journal.append({ op: 'prune', before: now - KEEP_EXPIRED_MS })
     this.byMember.clear()
-    for (const s of this.doc.data.strikes) this.index(s)
+    for (const s of this.data.strikes) this.index(s)
   }
 
   /** Record a violation that owes a fine; returns it. */
   addFine(f: Omit<Fine, 'id'>): Fine {
-    const fine = { id: `F${this.doc.data.next++}`, ...f }
-    this.doc.data.fines.push(fine)
-    this.doc.changed()
+    const fine = { id: `F${this.data.next}`, ...f }
+    this.journal.append({ op: 'fine', fine })
     return fine
   }
 
@@ -156,17 +212,17 @@ export class Ledger {
 
   /** Open fines of a member (or everyone's), oldest first. */
   openFines(memberId?: string): Fine[] {
-    return this.doc.data.fines.filter(f => !f.settled && !f.waived && (!memberId || f.memberId === memberId))
+    return this.data.fines.filter(f => !f.settled && !f.waived && (!memberId || f.memberId === memberId))
   }
 
   /** Every fine, oldest first (read-only: the console's fines table). */
   fines(): readonly Fine[] {
-    return this.doc.data.fines
+    return this.data.fines
   }
 
   /** All fines of a member, for balances (fleet-wide). */
   finesOf(memberId: string): Fine[] {
-    return [...this.doc.data.fines, ...[...this.foreignFines.values()].flat()].filter(f => f.memberId === memberId)
+    return [...this.data.fines, ...[...this.foreignFines.values()].flat()].filter(f => f.memberId === memberId)
   }
 
   /** Settle the member's oldest open fine with a red packet; returns it and what it owed. */
@@ -174,25 +230,23 @@ export class Ledger {
     const fine = this.openFines(memberId)[0]
     if (!fine) return undefined
     const owed = this.owed(fine, now)
-    fine.settled = { at: now, amount: owed, messageId }
-    this.doc.changed()
+    this.journal.append({ op: 'settle', id: fine.id, settled: { at: now, amount: owed, messageId } })
     return { fine, owed }
   }
 
   /** Waive a fine with a reason; false when unknown or already closed. */
   waive(fineId: string, by: string, reason: string, now: number): boolean {
-    const fine = this.doc.data.fines.find(f => f.id === fineId)
+    const fine = this.data.fines.find(f => f.id === fineId)
     if (!fine || fine.settled || fine.waived) return false
-    fine.waived = { at: now, by, reason }
-    this.doc.changed()
+    this.journal.append({ op: 'waive', id: fine.id, waived: { at: now, by, reason } })
     return true
   }
 
   /** True when an audit entry still has a strike or an open fine that `undoAudit` would remove. */
   hasEffect(entry: AuditRef): boolean {
     return (
-      this.doc.data.strikes.some(s => causedBy(s, entry) && !s.revoked) ||
-      this.doc.data.fines.some(f => causedBy(f, entry) && !f.waived && !f.settled)
+      this.data.strikes.some(s => causedBy(s, entry) && !s.revoked) ||
+      this.data.fines.some(f => causedBy(f, entry) && !f.waived && !f.settled)
     )
   }
 
@@ -204,17 +258,16 @@ export class Ledger {
   undoAudit(entry: AuditRef, by: string, now: number): { strikes: number; fines: number } {
     let strikes = 0
     let fines = 0
-    for (const s of this.doc.data.strikes)
+    for (const s of this.data.strikes)
       if (causedBy(s, entry) && !s.revoked) {
-        s.revoked = { at: now, by, reason: 'undo' }
+        this.journal.append({ op: 'revoke', id: s.id, revoked: { at: now, by, reason: 'undo' } })
         strikes++
       }
-    for (const f of this.doc.data.fines)
+    for (const f of this.data.fines)
       if (causedBy(f, entry) && !f.waived && !f.settled) {
-        f.waived = { at: now, by, reason: 'undo' }
+        this.journal.append({ op: 'waive', id: f.id, waived: { at: now, by, reason: 'undo' } })
         fines++
       }
-    if (strikes || fines) this.doc.changed()
     return { strikes, fines }
   }
 }

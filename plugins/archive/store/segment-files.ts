@@ -2,8 +2,13 @@ import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, rea
 import { dirname } from 'node:path'
 
 const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.jsonl$/
-/** Segment files kept open (the busiest chats of the day); the least recently used is closed past this. */
-const OPEN_FILES = 128
+/**
+ * Segment files kept open (a file per chat and day: a company's every chat of the day); the least recently used
+ * is closed past this. Node raises its open-file limit to the system's hard limit at start (usually far higher).
+ */
+const OPEN_FILES = 1024
+/** Files remembered as checked (their last line whole) at most: a chat's day files of a few days. */
+const SEEN_FILES = 10_000
 
 interface OpenFile {
   fd: number
@@ -20,12 +25,14 @@ interface OpenFile {
  * offset can be indexed. An appended line is buffered; `flush()` writes each
  * file's buffered lines in one `write` at its end (the archive flushes once per
  * event-loop turn, before a read and at stop). Files stay open (least recently
- * used closed past 128, after writing what it buffered). The first write to a
+ * used closed past OPEN_FILES, after writing what it buffered). The first write to a
  * file after start closes a line a crash left torn.
  */
 export class LineFiles {
   private open = new Map<string, OpenFile>()
   private dirty = new Set<string>()
+  /** Files opened since start (their last line checked): reopening one after an eviction costs two calls. */
+  private seen = new Set<string>()
 
   /** Buffer `line` (no newline) for `file`; returns its byte offset and length (with the newline). */
   append(file: string, line: string): { offset: number; length: number } {
@@ -70,10 +77,8 @@ export class LineFiles {
 
   /** Close a file before it is deleted (what it buffered is dropped with it). */
   forget(file: string): void {
-    const f = this.open.get(file)
-    if (f) closeSync(f.fd)
-    this.open.delete(file)
-    this.dirty.delete(file)
+    this.close(file)
+    this.seen.delete(file)
   }
 
   /** Write what is buffered and close every file. */
@@ -105,11 +110,14 @@ export class LineFiles {
       this.open.set(file, f)
       return f
     }
-    mkdirSync(dirname(file), { recursive: true })
-    const fd = openSync(file, existsSync(file) ? 'r+' : 'w+')
+    const fd = openOrCreate(file)
     const size = fstatSync(fd).size
     f = { fd, size, written: size, pending: [] }
-    if (f.size && lastByte(fd, f.size) !== 0x0a) f.size = f.written += writeSync(fd, '\n', f.size)
+    // A file this process wrote ends with a whole line; only one it has not opened yet may end torn.
+    if (f.size && !this.seen.has(file) && lastByte(fd, f.size) !== 0x0a)
+      f.size = f.written += writeSync(fd, '\n', f.size)
+    if (this.seen.size >= SEEN_FILES) this.seen.clear() // checking again is only slower
+    this.seen.add(file)
     this.open.set(file, f)
     if (this.open.size > OPEN_FILES) this.evict(this.open.keys().next().value as string)
     return f
@@ -119,7 +127,25 @@ export class LineFiles {
   private evict(file: string): void {
     const f = this.open.get(file)
     if (f) this.writeOut(f)
-    this.forget(file)
+    this.close(file)
+  }
+
+  private close(file: string): void {
+    const f = this.open.get(file)
+    if (f) closeSync(f.fd)
+    this.open.delete(file)
+    this.dirty.delete(file)
+  }
+}
+
+/** Open `file` for reading and writing, creating it (and its folder) when missing: one call when it exists. */
+function openOrCreate(file: string): number {
+  try {
+    return openSync(file, 'r+')
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
+    mkdirSync(dirname(file), { recursive: true })
+    return openSync(file, 'w+')
   }
 }
 

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { FileStore } from '../../../bot/ports/store/file-store.js'
 import { docSpec, StateDamageError, StoreWriteError } from '../../../bot/ports/store/store.js'
-import { LEDGER_DOC } from '../../../bot/runtime/records/ledger.js'
 import { OUTBOX_JOURNAL } from '../../../bot/runtime/delivery/outbox.js'
 import { TIMERS_DOC } from '../../../bot/runtime/schedule/timers.js'
 import { INCIDENTS_DOC } from '../../../plugins/content/incidents/incident.js'
@@ -27,6 +26,18 @@ const refusal = (fn: () => unknown): string => {
   }
   throw new Error('expected a refusal')
 }
+
+/** A durable document shaped like the ledger before it became a journal (version 1). */
+const LEDGER_DOC = docSpec({
+  version: 1,
+  schema: z.object({
+    strikes: z.array(z.looseObject({ id: z.string() })),
+    fines: z.array(z.looseObject({ id: z.string() })),
+    next: z.number().int().positive(),
+  }),
+  defaults: () => ({ strikes: [] as { id: string }[], fines: [] as { id: string }[], next: 1 }),
+  durable: true,
+})
 
 const SETTINGS = docSpec({
   version: 2,

@@ -1,4 +1,8 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { FileStore } from '../../../../bot/ports/store/file-store.js'
 import { MemoryStore } from '../../../../bot/ports/store/memory-store.js'
 import { DEFAULT_FINE_POLICY } from '../../../../bot/runtime/records/fine-policy.js'
 import { Ledger } from '../../../../bot/runtime/records/ledger.js'
@@ -114,5 +118,66 @@ describe('Ledger fines', () => {
     expect(next.activeStrikes('u1', T0)).toHaveLength(1)
     // Ids stay unique across runs.
     expect(next.addFine({ memberId: 'u1', violation: 'y', at: T0 }).id).not.toBe(fine.id)
+  })
+})
+
+describe('Ledger on disk', () => {
+  const strike = { id: 'S1', memberId: 'u1', category: 'ad', at: T0, expiresAt: T0 + DAY, auditId: 'A1' }
+  const fine = { id: 'F2', memberId: 'u1', violation: '发广告', at: T0, auditId: 'A1' }
+
+  it("takes over an older release's ledger document and then writes one line per change, never the whole ledger", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-'))
+    mkdirSync(join(dir, 'state'))
+    writeFileSync(
+      join(dir, 'state', 'ledger.json'),
+      JSON.stringify({ $version: 1, strikes: [strike], fines: [fine], next: 3 }),
+    )
+    const store = new FileStore(dir)
+    const l = new Ledger(store, DEFAULT_FINE_POLICY)
+    const journal = join(dir, 'state', 'ledger.jsonl')
+    expect(existsSync(join(dir, 'state', 'ledger.json'))).toBe(false)
+    const snapshot = readFileSync(journal, 'utf8')
+
+    expect(l.addStrike({ memberId: 'u2', category: 'ad', at: T0 + H, expiresAt: T0 + DAY }).id).toBe('S3')
+    expect(l.addFine({ memberId: 'u2', violation: '发广告', at: T0 + H }).id).toBe('F4')
+    l.settleOldest('u2', T0 + 2 * H, 'm1')
+    expect(l.undoAudit({ id: 'A1', at: T0 }, 'admin1', T0 + 2 * H)).toEqual({ strikes: 1, fines: 1 })
+    await store.flush()
+
+    const text = readFileSync(journal, 'utf8')
+    expect(text.startsWith(snapshot)).toBe(true)
+    expect(
+      text
+        .slice(snapshot.length)
+        .trim()
+        .split('\n')
+        .map(line => JSON.parse(line).op),
+    ).toEqual(['strike', 'fine', 'settle', 'revoke', 'waive'])
+
+    const again = new Ledger(new FileStore(dir), DEFAULT_FINE_POLICY)
+    expect(again.activeStrikes('u1', T0 + 3 * H)).toEqual([])
+    expect(again.activeStrikes('u2', T0 + 3 * H).map(s => s.id)).toEqual(['S3'])
+    expect(again.finesOf('u1')[0].waived).toMatchObject({ by: 'admin1', reason: 'undo' })
+    expect(again.finesOf('u2')[0].settled).toMatchObject({ at: T0 + 2 * H, messageId: 'm1' })
+    expect(again.openFines()).toEqual([])
+    expect(again.addStrike({ memberId: 'u3', category: 'ad', at: T0 + 3 * H, expiresAt: T0 + DAY }).id).toBe('S5')
+  })
+
+  it('drops strikes long expired with one record, and they stay dropped after a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-'))
+    const store = new FileStore(dir)
+    const l = new Ledger(store, DEFAULT_FINE_POLICY)
+    l.addStrike({ memberId: 'u1', category: 'ad', at: T0, expiresAt: T0 + DAY })
+    const later = T0 + 200 * DAY
+    l.addStrike({ memberId: 'u1', category: 'ad', at: later, expiresAt: later + DAY })
+    await store.flush()
+    const again = new Ledger(new FileStore(dir), DEFAULT_FINE_POLICY)
+    expect(again.activeStrikes('u1', later).map(s => s.id)).toEqual(['S2'])
+    expect(again.hasEffect({ id: 'none', at: 0 })).toBe(false)
+    const ops = readFileSync(join(dir, 'state', 'ledger.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+    expect(ops.map(line => JSON.parse(line).op)).toEqual(['strike', 'strike', 'prune'])
   })
 })

@@ -1,0 +1,36 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { LineFiles } from '../../../plugins/archive/store/segment-files.js'
+
+describe('LineFiles', () => {
+  it('keeps every line whole and findable when more chats write than files stay open (closed and reopened)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'line-files-'))
+    // A day file a crash left with a torn last line: the first write closes that line.
+    mkdirSync(join(dir, 'c0'))
+    writeFileSync(join(dir, 'c0', 'day.jsonl'), '{"n":"old"}\n{"n":"to')
+    const files = new LineFiles()
+    const chats = 1_100 // more than the files kept open
+    const written: { file: string; offset: number; length: number; line: string }[] = []
+    for (let round = 0; round < 2; round++) {
+      for (let c = 0; c < chats; c++) {
+        const file = join(dir, `c${c}`, 'day.jsonl')
+        const line = JSON.stringify({ n: `${c}-${round}`, text: '今天的活动' })
+        written.push({ file, line, ...files.append(file, line) })
+        files.flush()
+      }
+    }
+    for (const w of written) expect(files.read(w.file, w.offset, w.length)).toBe(`${w.line}\n`)
+    files.closeAll()
+    expect(readFileSync(join(dir, 'c0', 'day.jsonl'), 'utf8').split('\n')).toEqual([
+      '{"n":"old"}',
+      '{"n":"to',
+      JSON.stringify({ n: '0-0', text: '今天的活动' }),
+      JSON.stringify({ n: '0-1', text: '今天的活动' }),
+      '',
+    ])
+    const last = join(dir, `c${chats - 1}`, 'day.jsonl')
+    expect(readFileSync(last, 'utf8').trim().split('\n')).toHaveLength(2)
+  })
+})
