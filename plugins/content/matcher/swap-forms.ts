@@ -1,8 +1,12 @@
 import { EXPANSION_KINDS, expandTerm, swapFormsOf, type Expansion, type ExpansionKind } from './expand.js'
 import { foldString } from './normalize.js'
 
-/** Terms whose swap forms a matcher keeps, least recently used out first (see SwapForms). */
-export const SWAP_FORMS_CACHED = 4096
+/**
+ * Terms whose swap forms a matcher keeps, least recently used out first (see SwapForms): about 19 MB of
+ * heap when full (with the expansion tables' own caches). At 4,096 the bench's 100k-term rounds (chat and
+ * uniform text, about 3,000 candidate terms a MB each) evicted each other's terms: scan 3 MB/s, 27 at 16,384.
+ */
+export const SWAP_FORMS_CACHED = 16384
 
 /** True if the kinds have forms that swap characters one for one (homophone, lookalike). */
 export function hasSwapKinds(kinds: ReadonlySet<ExpansionKind>): boolean {
