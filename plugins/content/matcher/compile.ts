@@ -1,19 +1,20 @@
 import type { Alphabet } from './alphabet.js'
 import { dropAllowed, type Candidate } from './allow-filter.js'
+import { add, urlsOf, type Found, type LazyUrls } from './candidate-rules.js'
 import { compileTables, type CompiledTables } from './compiled-tables.js'
 import { dictionaryProblems, normalizeDomain } from './dictionary-checks.js'
 import { DictionaryError } from './dictionary-error.js'
 import { foldedBefore, spanOfHit } from './hit-span.js'
-import { findUrls, hostOf, isAllowedHost, type FoundUrl } from './links.js'
+import { hostOf, isAllowedHost } from './links.js'
 import { normalizeText } from './normalize.js'
 import { compilePattern, findPatternMatches, type CompiledPattern } from './patterns.js'
 import { scanKeys, type HitLinks } from './scanner.js'
 import { scanKeyStarts, startScanTables, type StartScanTables } from './start-scan.js'
 import type { MatcherCache } from './matcher-cache.js'
 import { OWNER_KINDS, formOf, keyAt, type TermIndex } from './term-index.js'
-import { compareKeyTo } from './substitution-classes.js'
-import { isLookalikeLetter } from './fold-table.js'
-import { isWordOf } from './expansion-data.js'
+import { PAIR, compareKeyTo } from './substitution-classes.js'
+import type { ExpansionKind } from './expand.js'
+import { SwapForms } from './swap-forms.js'
 import type { Dictionary, Match, MatchKind, Matcher } from './types.js'
 
 /**
@@ -39,8 +40,16 @@ class CompiledMatcher implements Matcher {
   private readonly arena: Int32Array
   private readonly links: HitLinks
   private readonly starts: StartScanTables
+  private readonly classLengths: Int32Array
   private readonly classOffsets: Int32Array
   private readonly classMembers: Int32Array
+  private readonly swapOffsets: Int32Array
+  private readonly swapMembers: Int32Array
+  /** The swap forms of the terms hits were checked against (see SwapForms). */
+  private readonly swapForms = new SwapForms()
+  /** The swaps of compiledTables.swapPairs, as PAIR numbers. */
+  private readonly swapPairs = new Set<number>()
+  private readonly kinds = new Map<string, ReadonlySet<ExpansionKind>>()
   private readonly patterns: CompiledPattern[]
   private readonly allowDomains: string[]
 
@@ -51,8 +60,14 @@ class CompiledMatcher implements Matcher {
     this.arena = tables.arena
     this.links = tables.links
     this.starts = startScanTables(tables.arena)
+    this.classLengths = tables.classLengths
     this.classOffsets = tables.classOffsets
     this.classMembers = tables.classMembers
+    this.swapOffsets = tables.swapOffsets
+    this.swapMembers = tables.swapMembers
+    for (let i = 0; i < tables.swapPairs.length; i += 2)
+      this.swapPairs.add(tables.swapPairs[i] * PAIR + tables.swapPairs[i + 1])
+    for (const [category, rule] of Object.entries(dictionary.categories)) this.kinds.set(category, new Set(rule.expand))
     this.patterns = Object.entries(dictionary.categories).flatMap(([category, rule]) =>
       rule.patterns.map(source => compilePattern(category, source)),
     )
@@ -125,16 +140,10 @@ class CompiledMatcher implements Matcher {
   }
 
   /**
-   * The key that a hit of class key c (ending at `end`, `tail`) really found, or -1: the hit's folded
-   * characters must be one of the keys the class key stands for (at most one is, as keys are distinct;
-   * they are sorted, so a binary search finds it).
+   * The key of class image c that the hit's folded characters (`folded`, `length` of them) are, or -1:
+   * at most one is, as keys are distinct; they are sorted, so a binary search finds it.
    */
-  private keyOfHit(text: string, c: number, end: number, tail: number): number {
-    const { keyOffsets } = this.index
-    const first = this.classMembers[this.classOffsets[c]]
-    const length = keyOffsets[first + 1] - keyOffsets[first]
-    if (folded.length < length) folded = new Int32Array(length * 2)
-    if (!foldedBefore(text, end, tail, length, folded)) return -1
+  private keyOfHit(c: number, length: number): number {
     let lo = this.classOffsets[c]
     let hi = this.classOffsets[c + 1] - 1
     while (lo <= hi) {
@@ -153,55 +162,116 @@ class CompiledMatcher implements Matcher {
    * An expansion is no match inside a URL or an e-mail address (`jiawei@example.com` is not 加薇).
    */
   private termCandidates(text: string, hits: number[], lazy: LazyUrls): Candidate[] {
-    const candidates: Candidate[] = []
+    const found: Found = { text, lazy, addresses: undefined, candidates: [] }
     const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerIsContext, ownerKind, categories, texts } =
       this.index
-    let addresses: Array<[number, number]> | undefined
     for (let h = 0; h < hits.length; h += 3) {
+      const c = hits[h]
       const end = hits[h + 1]
-      const k = this.keyOfHit(text, hits[h], end, hits[h + 2])
+      const length = this.classLengths[c]
+      if (folded.length < length) folded = new Int32Array(length * 2)
+      if (!foldedBefore(text, end, hits[h + 2], length, folded)) continue
+      const k = this.keyOfHit(c, length)
+      if (this.swapOffsets[c] < this.swapOffsets[c + 1]) {
+        this.swapCandidates(found, c, k, end, hits[h + 2])
+        continue
+      }
       if (k < 0) continue
       const span = spanOfHit(text, end, hits[h + 2], keyAt(this.index, k))
       for (let o = ownerOffsets[k]; o < ownerOffsets[k + 1]; o++) {
-        const allowPhrase = ownerIsAllowPhrase[o] === 1
-        if (!allowPhrase && !span.oneWord) continue
+        const kind = ownerKind[o] === 0 ? undefined : OWNER_KINDS[ownerKind[o] - 1]
+        const form = kind === undefined ? undefined : formOf(this.index, o, k)
         const term = texts[ownerText[o]]
         const category = categories[ownerCategory[o]]
-        const start = span.start
-        if (ownerKind[o] === 0) {
-          const kind = exactKind(text, start, end, term)
-          const context = ownerIsContext[o] === 1
-          candidates.push({ category, term, start, end, allowPhrase, kind, context })
-          continue
-        }
-        addresses ??= addressSpans(text, urlsOf(lazy))
-        if (!allowPhrase && addresses.some(([s, e]) => start < e && end > s)) continue
-        const kind = OWNER_KINDS[ownerKind[o] - 1]
-        const form = formOf(this.index, o, k)
-        if (!allowPhrase && SUBSTITUTIONS.has(kind) && joinsNeighbour(text, start, end, term, form)) continue
-        if (!allowPhrase && kind === 'pinyin' && readsAsName(text, start, end)) continue
-        candidates.push({ category, term, start, end, allowPhrase, kind, form })
+        add(found, span, end, category, term, ownerIsAllowPhrase[o] === 1, ownerIsContext[o] === 1, kind, form)
       }
     }
-    return candidates
+    return found.candidates
   }
+
+  /**
+   * The candidates of a hit of class image c that has swap owners: the owners of key k (if the hit is
+   * one) and the swap owners whose homophone or look-alike forms hold the hit's folded characters, the
+   * first of each category and use in owner order (as if those forms were keys, see TermIndex).
+   */
+  private swapCandidates(found: Found, c: number, k: number, end: number, tail: number): void {
+    const length = this.classLengths[c]
+    let key = ''
+    const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerIsContext, ownerKind, ownerOrder } =
+      this.index
+    const owners: Owner[] = []
+    for (let s = this.swapOffsets[c]; s < this.swapOffsets[c + 1]; s++) {
+      const swap = this.swapMembers[s]
+      if (!this.maySwap(swap, k, length)) continue
+      const category = this.index.swapCategory[swap]
+      const term = this.index.texts[this.index.swapText[swap]]
+      const name = this.index.categories[category]
+      if (key === '') for (let i = 0; i < length; i++) key += String.fromCodePoint(folded[i])
+      const e = this.swapForms.formOf(swap, term, this.kinds.get(name)!, key)
+      if (e === undefined) continue
+      const use = this.index.swapIsAllowPhrase[swap]
+      owners.push({ order: this.index.swapOrder[swap], category, use, term, kind: e.kind, form: e.form })
+    }
+    if (owners.length === 0 && k < 0) return
+    for (let o = k < 0 ? 0 : ownerOffsets[k]; k >= 0 && o < ownerOffsets[k + 1]; o++) {
+      const kind = ownerKind[o] === 0 ? undefined : OWNER_KINDS[ownerKind[o] - 1]
+      const form = kind === undefined ? undefined : formOf(this.index, o, k)
+      const use = ownerIsAllowPhrase[o] | (ownerIsContext[o] << 1)
+      owners.push({
+        order: ownerOrder[o],
+        category: ownerCategory[o],
+        use,
+        term: this.index.texts[ownerText[o]],
+        kind,
+        form,
+      })
+    }
+    owners.sort((x, y) => x.order - y.order)
+    const span = spanOfHit(found.text, end, tail, k < 0 ? folded.slice(0, length) : keyAt(this.index, k))
+    const kept = new Set<number>()
+    for (const w of owners) {
+      if (kept.has(w.category * 4 + w.use)) continue
+      kept.add(w.category * 4 + w.use)
+      const category = this.index.categories[w.category]
+      add(found, span, end, category, w.term, (w.use & 1) === 1, (w.use & 2) === 2, w.kind, w.form)
+    }
+  }
+
+  /**
+   * A quick test whether the hit's folded characters (key k if one) may be a swap form of swap owner
+   * `swap`: not its own key, and differing from it in at most two characters, each by a swap of
+   * swapPairs (always true for a text whose characters do not fold one to one, see TermIndex.swapKey).
+   */
+  private maySwap(swap: number, k: number, length: number): boolean {
+    const own = this.index.swapKey[swap]
+    if (own < 0) return true
+    if (own === k) return false
+    const { keyCodePoints, keyOffsets } = this.index
+    let swaps = 0
+    for (let i = 0, at = keyOffsets[own]; i < length; i++, at++) {
+      const cp = keyCodePoints[at]
+      if (cp === folded[i]) continue
+      if (++swaps > 2 || !this.swapPairs.has(cp * PAIR + folded[i])) return false
+    }
+    return true
+  }
+}
+
+/** An owner of a hit's folded characters (see swapCandidates): use is 1 for an allowed phrase, 2 for a context word. */
+interface Owner {
+  order: number
+  category: number
+  use: number
+  term: string
+  /** The expansion kind, none for the term itself. */
+  kind: ExpansionKind | undefined
+  form: string | undefined
 }
 
 /** The result of a scan that finds nothing, shared (frozen: callers only read results). */
 const NO_MATCHES = Object.freeze([]) as unknown as Match[]
 /** Scratch space for the folded characters of a hit (see keyOfHit), grown as needed. */
 let folded = new Int32Array(64)
-
-/** The URLs of a text, found on first use. */
-interface LazyUrls {
-  text: string
-  found: FoundUrl[] | undefined
-}
-
-function urlsOf(lazy: LazyUrls): FoundUrl[] {
-  lazy.found ??= findUrls(lazy.text)
-  return lazy.found
-}
 
 /** A candidate as a match of `this` text (Array.map's thisArg keeps the call free of closures). */
 function toMatch(this: string, c: Candidate): Match {
@@ -215,73 +285,4 @@ function toMatch(this: string, c: Candidate): Match {
   }
   if (c.form !== undefined) match.form = c.form
   return match
-}
-
-/** Pinyin written as a name: a capitalised surname and given name (`Wei Xin`, `Bai Jiale`; not `Bai Jia Le`). */
-const PERSONAL_NAME = /^[A-Z][a-z]+ [A-Z][a-z]+$/
-/** What may stand around a name: the text's ends, spaces, punctuation. */
-const NAME_EDGE = /^$|^[\s\p{P}]$/u
-
-/** True for pinyin written as a name and set apart by spaces (`新同事 Wei Xin 下周`, not `玩Du Bo的`). */
-function readsAsName(text: string, start: number, end: number): boolean {
-  return (
-    PERSONAL_NAME.test(text.slice(start, end)) &&
-    NAME_EDGE.test(text.slice(Math.max(0, start - 1), start)) &&
-    NAME_EDGE.test(text.slice(end, end + 1))
-  )
-}
-
-/** Expansion kinds that swap characters for others: a swapped edge character may belong to a word outside. */
-const SUBSTITUTIONS = new Set<MatchKind>(['homophone', 'lookalike'])
-
-/**
- * True when a swapped first or last character makes a word with the character next to the match:
- * 日赚 -> 日转 in 每日转发 (转发), 约炮 -> 约跑 in 约跑步 (跑步), 六合彩 -> 六合菜 in 六合菜市场 (菜市).
- */
-function joinsNeighbour(text: string, start: number, end: number, term: string, form: string): boolean {
-  if (codePointCount(term) !== codePointCount(form)) return false
-  const first = form.codePointAt(0)!
-  if (first !== term.codePointAt(0) && start > 0 && isWordOf(text.charCodeAt(start - 1), first)) return true
-  const last = lastCodePoint(form)
-  return last !== lastCodePoint(term) && end < text.length && isWordOf(last, text.charCodeAt(end))
-}
-
-/** The number of code points of a string. */
-function codePointCount(s: string): number {
-  let n = s.length
-  for (let i = 0; i < s.length; i++) if (isLowSurrogateAfterHigh(s, i)) n--
-  return n
-}
-
-/** The last code point of a non-empty string. */
-function lastCodePoint(s: string): number {
-  return isLowSurrogateAfterHigh(s, s.length - 1) ? s.codePointAt(s.length - 2)! : s.charCodeAt(s.length - 1)
-}
-
-/** True if the unit at i is the low half of a surrogate pair. */
-function isLowSurrogateAfterHigh(s: string, i: number): boolean {
-  const unit = s.charCodeAt(i)
-  if (i === 0 || unit < 0xdc00 || unit > 0xdfff) return false
-  const high = s.charCodeAt(i - 1)
-  return high >= 0xd800 && high <= 0xdbff
-}
-
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu
-
-/** Spans of the URLs and e-mail addresses in text. */
-function addressSpans(text: string, urls: FoundUrl[]): Array<[number, number]> {
-  const spans: Array<[number, number]> = urls.map(u => [u.start, u.end])
-  if (text.includes('@')) for (const m of text.matchAll(EMAIL)) spans.push([m.index, m.index + m[0].length])
-  return spans
-}
-
-/** `exact` when the text is the term as written, `lookalike` if it uses look-alike letters, else `normalised`. */
-function exactKind(text: string, start: number, end: number, term: string): MatchKind {
-  if (end - start === term.length && text.startsWith(term, start)) return 'exact'
-  for (let i = start; i < end; i++) {
-    const cp = text.codePointAt(i)!
-    if (isLookalikeLetter(cp)) return 'lookalike'
-    if (cp > 0xffff) i++
-  }
-  return 'normalised'
 }

@@ -2,7 +2,7 @@ import { buildAlphabet, type Alphabet } from './alphabet.js'
 import { buildAutomaton } from './automaton.js'
 import { buildScanArena } from './scan-table.js'
 import type { HitLinks } from './scanner.js'
-import { classKeysOf, substitutionClasses } from './substitution-classes.js'
+import { PAIR, classKeysOf, substitutionClasses, swapImages, swapPairs } from './substitution-classes.js'
 import { indexTerms, type TermIndex } from './term-index.js'
 import type { Dictionary } from './types.js'
 
@@ -11,22 +11,38 @@ export interface CompiledTables {
   index: TermIndex
   alphabet: Alphabet
   arena: Int32Array
-  /** The automaton's key ends: its keys are the class keys (see ClassKeys), not the index's keys. */
+  /** The automaton's key ends: its keys are the class images (see ClassKeys), not the index's keys. */
   links: HitLinks
-  /** Keys of class key c: classMembers[classOffsets[c]..classOffsets[c + 1]) (see ClassKeys). */
+  /** Image c has classLengths[c] code points; its keys are classMembers[classOffsets[c]..classOffsets[c + 1]). */
+  classLengths: Int32Array
   classOffsets: Int32Array
   classMembers: Int32Array
+  /** Swap owners of image c: swapMembers[swapOffsets[c]..swapOffsets[c + 1]) (see ClassKeys). */
+  swapOffsets: Int32Array
+  swapMembers: Int32Array
+  /**
+   * Every swap of a character for an alternative (see swapPairs), as folded code points back to back:
+   * a hit whose characters differ from a term's by others is no form of it.
+   */
+  swapPairs: Int32Array
 }
 
 /**
- * Expands and indexes the terms, then builds the automaton over their class keys and its scan arena
+ * Expands and indexes the terms, then builds the automaton over their class images and its scan arena
  * (the costly part of a compile). The automaton reads each character as its substitution class, so
- * one class key stands for a term and all the forms that swap characters within their classes.
+ * one class image stands for a term and all the forms that swap characters within their classes.
  */
 export function compileTables(dictionary: Dictionary): CompiledTables {
-  const index = indexTerms(dictionary)
-  const alphabet = buildAlphabet(index.keyCodePoints, substitutionClasses(index))
-  const classKeys = classKeysOf(index, alphabet.codeOf)
+  const { index, alternatives } = indexTerms(dictionary)
+  const pairs = swapPairs(index, alternatives)
+  const classes = substitutionClasses(index, pairs)
+  const swaps = swapImages(index, alternatives, classes)
+  swaps.unaligned.forEach(s => {
+    index.swapKey[s] = -1
+  })
+  const members = Int32Array.from(classes.keys())
+  const alphabet = buildAlphabet(concatenated([index.keyCodePoints, members, ...swaps.images]), classes)
+  const classKeys = classKeysOf(index, alphabet.codeOf, swaps)
   const automaton = buildAutomaton(classKeys.images, alphabet.size)
   const arena = buildScanArena(alphabet, automaton, classKeys.images)
   return {
@@ -34,7 +50,24 @@ export function compileTables(dictionary: Dictionary): CompiledTables {
     alphabet,
     arena,
     links: { out: automaton.out, report: automaton.report },
+    classLengths: classKeys.lengths,
     classOffsets: classKeys.offsets,
     classMembers: classKeys.members,
+    swapOffsets: classKeys.swapOffsets,
+    swapMembers: classKeys.swapMembers,
+    swapPairs: Int32Array.from(
+      [...pairs.keys()].sort((x, y) => x - y).flatMap(pair => [Math.floor(pair / PAIR), pair % PAIR]),
+    ),
   }
+}
+
+/** The arrays back to back. */
+function concatenated(arrays: Int32Array[]): Int32Array {
+  const all = new Int32Array(arrays.reduce((n, a) => n + a.length, 0))
+  let at = 0
+  for (const a of arrays) {
+    all.set(a, at)
+    at += a.length
+  }
+  return all
 }

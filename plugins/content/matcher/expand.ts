@@ -85,9 +85,11 @@ const SYLLABLE = /^[a-z]+$/
 /**
  * The forms a term expands into for the given kinds, without the term itself and without duplicates
  * (a form that folds like the term or like an earlier form is dropped). Built from maintained tables,
- * see expansion-data.ts; the same term always gives the same forms in the same order.
+ * see expansion-data.ts; the same term always gives the same forms in the same order. Without `swaps`,
+ * the homophone and look-alike forms that swap characters one for one are left out (the matcher finds
+ * those by character class, see swap-forms.ts); the word variants stay.
  */
-export function expandTerm(term: string, kinds: ReadonlySet<ExpansionKind>): Expansion[] {
+export function expandTerm(term: string, kinds: ReadonlySet<ExpansionKind>, swaps = true): Expansion[] {
   const chars = [...term]
   const ideographs = chars.flatMap((c, i) => (IDEOGRAPH.test(c) ? [i] : []))
   if (ideographs.length === 0 || kinds.size === 0) return []
@@ -109,7 +111,7 @@ export function expandTerm(term: string, kinds: ReadonlySet<ExpansionKind>): Exp
     if (!kinds.has(kind)) continue
     if (kind === 'pinyin' && readable) mixed(chars, ideographs, i => toneless[i], kind, add)
     if (kind === 'initials' && readable) mixed(chars, ideographs, i => toneless[i][0], kind, add)
-    if (kind === 'homophone')
+    if (kind === 'homophone' && swaps)
       substitute(chars, ideographs, homophoneAlternatives(term, chars, tables), kind, unlessWords)
     if (kind === 'split')
       substitute(
@@ -121,10 +123,71 @@ export function expandTerm(term: string, kinds: ReadonlySet<ExpansionKind>): Exp
       )
     if (kind === 'lookalike') {
       for (const form of wordVariantForms(chars, tables)) add(form, kind)
-      substitute(chars, ideographs, lookalikeAlternatives(chars, tables), kind, unlessWords)
+      if (swaps) substitute(chars, ideographs, lookalikeAlternatives(chars, tables), kind, unlessWords)
     }
   }
   return forms
+}
+
+/**
+ * The homophone and look-alike forms of `term` that swap characters one for one and are no keys (see
+ * swap-forms.ts), exactly as expandTerm(term, kinds) gives them, without building the term's other forms:
+ * expandTerm without its pinyin and initials forms, minus the word variants and split forms (keys) and
+ * the forms that fold like them. The same substitute calls in the same order, so the same caps, and the
+ * first form of a key that does not read as words is the one expandTerm keeps. Pinyin and initials forms
+ * write a Latin letter where the term has an ideograph, and no character of the expansion tables folds
+ * to one, so they never fold like a swap form.
+ */
+export function swapFormsOf(term: string, kinds: ReadonlySet<ExpansionKind>): Expansion[] {
+  const chars = [...term]
+  const ideographs = chars.flatMap((c, i) => (IDEOGRAPH.test(c) ? [i] : []))
+  if (ideographs.length === 0) return []
+  const tables = expansionTables()
+  const keys = new Set([foldedKey(term)])
+  if (kinds.has('lookalike')) for (const form of wordVariantForms(chars, tables)) keys.add(foldedKey(form))
+  if (kinds.has('split')) {
+    const splits = chars.map(c => splitsOf(tables, c))
+    substitute(chars, ideographs, splits, 'split', form => keys.add(foldedKey(form)))
+  }
+  const forms: Expansion[] = []
+  const add = (form: string, kind: ExpansionKind): void => {
+    const key = foldedKey(form)
+    if (key === '' || keys.has(key) || readsAsWords(term, form)) return
+    keys.add(key)
+    forms.push({ form, kind, key })
+  }
+  for (const kind of EXPANSION_KINDS) {
+    if (!kinds.has(kind)) continue
+    if (kind === 'homophone') substitute(chars, ideographs, homophoneAlternatives(term, chars, tables), kind, add)
+    if (kind === 'lookalike') substitute(chars, ideographs, lookalikeAlternatives(chars, tables), kind, add)
+  }
+  return forms
+}
+
+/**
+ * The characters each character of a term may be swapped for by its homophone and look-alike forms,
+ * one list per swap kind in `kinds` (EXPANSION_KINDS order), each with one entry per character (none for
+ * characters that are no ideograph). Every such form swaps one character for an alternative of its
+ * list, or two characters for alternatives among the first pairedAlternatives of theirs.
+ */
+export function swapAlternatives(term: string, kinds: ReadonlySet<ExpansionKind>): string[][][] {
+  const chars = [...term]
+  const tables = expansionTables()
+  const lists: string[][][] = []
+  for (const kind of EXPANSION_KINDS) {
+    if (!kinds.has(kind)) continue
+    if (kind === 'homophone') lists.push(homophoneAlternatives(term, chars, tables))
+    if (kind === 'lookalike') lists.push(lookalikeAlternatives(chars, tables))
+  }
+  return lists.map(list => list.map((alternatives, i) => (IDEOGRAPH.test(chars[i]) ? alternatives : [])))
+}
+
+/**
+ * How many of its first alternatives each character takes in two-character swaps, when `positions`
+ * characters of the term have alternatives (see substitute).
+ */
+export function pairedAlternatives(positions: number): number {
+  return positions === 2 ? PAIRED_ALTERNATIVES_OF_PAIR : PAIRED_ALTERNATIVES
 }
 
 /**
@@ -182,7 +245,7 @@ function substitute(
   for (const i of positions) {
     for (const a of alternatives[i]) if (!emit(replaced(chars, [[i, a]]))) return
   }
-  const paired = positions.length === 2 ? PAIRED_ALTERNATIVES_OF_PAIR : PAIRED_ALTERNATIVES
+  const paired = pairedAlternatives(positions.length)
   for (let x = 0; x < positions.length; x++) {
     for (let y = x + 1; y < positions.length; y++) {
       for (const a of alternatives[positions[x]].slice(0, paired)) {

@@ -17,7 +17,7 @@ import { EXPANSION_TABLES_FILE } from './expansion-data.js'
 import type { Dictionary } from './types.js'
 
 /** Bump when the compile or the file layout changes: cache files of another format are ignored and rebuilt. */
-export const MATCHER_CACHE_FORMAT = 4
+export const MATCHER_CACHE_FORMAT = 5
 const MAGIC = 'GGMC'
 
 /**
@@ -119,13 +119,23 @@ function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
     t.classMembers,
     i.ownerCategory,
     i.ownerText,
+    i.ownerOrder,
+    i.swapCategory,
+    i.swapText,
+    i.swapIsAllowPhrase,
+    i.swapOrder,
+    t.classLengths,
+    t.swapOffsets,
+    t.swapMembers,
+    i.swapKey,
+    t.swapPairs,
   ]
 }
 
 /** Which of arraysOf's arrays are bytes (the others are Int32). */
-const BYTE_ARRAYS = new Set([3, 4, 5])
+const BYTE_ARRAYS = new Set([3, 4, 5, 18])
 /** How many arrays arraysOf gives. */
-const ARRAY_COUNT = 15
+const ARRAY_COUNT = 25
 
 /** Header of a cache file: the key count and the element count of each array of arraysOf, then the byte length of the strings JSON. */
 interface TablesHeader extends CacheHeader {
@@ -184,15 +194,33 @@ function tablesOf(
   ownerForms: Map<number, string>,
 ): CompiledTables {
   const [keyCodePoints, keyOffsets, ownerOffsets, allow, context, kind, codePoints, codes, arena, out, report] = arrays
-  const [classOffsets, classMembers, ownerCategory, ownerText] = arrays.slice(11) as Int32Array[]
+  const [classOffsets, classMembers, ownerCategory, ownerText, ownerOrder] = arrays.slice(11) as Int32Array[]
+  const [swapCategory, swapText, swapIsAllowPhrase, swapOrder] = arrays.slice(16, 20)
+  const [classLengths, swapOffsets, swapMembers, swapKey, swapPairs] = arrays.slice(20) as Int32Array[]
   const owners = ownerOffsets[keyCount]
-  const ownerLengths = [allow, context, kind, ownerCategory, ownerText].map(a => a.length)
+  const ownerLengths = [allow, context, kind, ownerCategory, ownerText, ownerOrder].map(a => a.length)
+  const swaps = swapCategory.length
   if (keyOffsets.length !== keyCount + 1 || ownerOffsets.length !== keyCount + 1) throw new Error('bad key count')
   if (ownerLengths.some(n => n !== owners) || codePoints.length !== codes.length || out.length !== report.length)
     throw new Error('inconsistent table lengths')
   if (classMembers.length !== keyCount || classOffsets[classOffsets.length - 1] !== keyCount)
     throw new Error('inconsistent class keys')
-  if (!indexesOf(ownerCategory, categories.length) || !indexesOf(ownerText, texts.length))
+  if (
+    [swapText, swapIsAllowPhrase, swapOrder, swapKey].some(a => a.length !== swaps) ||
+    !swapKey.every(k => k >= -1 && k < keyCount) ||
+    swapPairs.length % 2 !== 0 ||
+    classLengths.length + 1 !== classOffsets.length ||
+    swapOffsets.length !== classOffsets.length ||
+    swapOffsets[swapOffsets.length - 1] !== swapMembers.length ||
+    !indexesOf(swapMembers, swaps)
+  )
+    throw new Error('inconsistent swap owners')
+  if (
+    !indexesOf(ownerCategory, categories.length) ||
+    !indexesOf(ownerText, texts.length) ||
+    !indexesOf(swapCategory as Int32Array, categories.length) ||
+    !indexesOf(swapText as Int32Array, texts.length)
+  )
     throw new Error('owner outside the strings')
   if ([...ownerForms.keys()].some(o => !(o >= 0 && o < owners))) throw new Error('form of no owner')
   const index = {
@@ -207,6 +235,12 @@ function tablesOf(
     ownerIsAllowPhrase: allow as Uint8Array,
     ownerIsContext: context as Uint8Array,
     ownerKind: kind as Uint8Array,
+    ownerOrder,
+    swapCategory: swapCategory as Int32Array,
+    swapText: swapText as Int32Array,
+    swapIsAllowPhrase: swapIsAllowPhrase as Uint8Array,
+    swapOrder: swapOrder as Int32Array,
+    swapKey,
     ownerForms,
   }
   const alphabet = alphabetOf(codePoints as Int32Array, codes as Int32Array)
@@ -215,7 +249,11 @@ function tablesOf(
     alphabet,
     arena: arena as Int32Array,
     links: { out: out as Int32Array, report: report as Int32Array },
+    classLengths,
     classOffsets,
     classMembers,
+    swapOffsets,
+    swapMembers,
+    swapPairs,
   }
 }

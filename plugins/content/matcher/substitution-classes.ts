@@ -1,45 +1,57 @@
-import { OWNER_KINDS, keyAt, type TermIndex } from './term-index.js'
+import { pairedAlternatives } from './expand.js'
 import { foldString } from './normalize.js'
+import { keyAt, type TermIndex } from './term-index.js'
 
 /**
- * Most characters one substitution class may hold. Homophone and look-alike forms swap a term's
- * characters for others; when the swapped characters share a class, the automaton needs no key of
- * their own for those forms (the term's key, read by class, finds them, and each hit is checked
- * against the real keys). Bigger classes mean fewer keys but more hits to check. On the bench's 10k
- * terms (867k keys): 4 gives 329k class keys, 8 gives 248k. Scanning in one process, interleaved with
- * main (201 rounds, load 3-4), 4 took 0.90-0.93 of main's time and 8 0.96-1.06; built 8.3 against
- * 8.2 s CPU, retained 94.6 against 86 MB (main 12.6 s, 141 MB): 4 is the largest that is not slower.
+ * Most characters one substitution class may hold. The homophone and look-alike forms of a term swap
+ * one or two of its characters for alternatives (swapAlternatives); when an alternative shares the
+ * character's class, the term's own class image finds those forms, else the term needs one more image
+ * with that class. Bigger classes mean fewer images but more candidate hits (each checked against the
+ * term's real forms). On the bench's 10k terms, images per term: 4 -> 25.6, 8 -> 14.4, 16 -> 8.6,
+ * 32 -> 5.6, 64 -> 4.2; without a cap one class takes 6,300 characters. Scanning the bench's chat
+ * interleaved with main (9 rounds, load 8-10), this tree's CPU time per round over main's, median:
+ * 8 -> 0.95 and 1.00, 12 -> 1.00, 16 -> 1.24, 32 -> 1.42: 8 is the largest that is not slower.
  */
-const MAX_CLASS_SIZE = 4
-/** Owner kinds (see OWNER_KINDS) whose forms swap characters one for one. */
-const SWAP_KINDS = new Set([OWNER_KINDS.indexOf('homophone') + 1, OWNER_KINDS.indexOf('lookalike') + 1])
+const MAX_CLASS_SIZE = 8
+
+/** The folded code point of a character that folds to exactly one, else -1. */
+function foldedChar(c: string): number {
+  const folded = foldString(c)
+  return folded.length === 1 ? folded[0] : -1
+}
+
+/** A swap of folded code point a for b is the number a * PAIR + b. */
+export const PAIR = 0x200000
 
 /**
- * The class of every folded code point of the keys: the representative code point of its class.
- * Classes join the characters that homophone and look-alike forms swap, most used swaps first, up to
- * MAX_CLASS_SIZE characters each; a code point outside every swap is its own class.
+ * How often each character of the swap owners' texts is swapped for each of its alternatives
+ * (`alternatives[s]`: swapAlternatives of swap owner s), by swap (see PAIR), characters as folded.
  */
-export function substitutionClasses(index: TermIndex): Map<number, number> {
+export function swapPairs(index: TermIndex, alternatives: string[][][][]): Map<number, number> {
   const swaps = new Map<number, number>()
-  const termKeys = new Map<string, number[]>()
-  for (let k = 0; k < index.keyCount; k++) {
-    const key = keyAt(index, k)
-    for (let o = index.ownerOffsets[k]; o < index.ownerOffsets[k + 1]; o++) {
-      if (!SWAP_KINDS.has(index.ownerKind[o])) continue
-      const text = index.texts[index.ownerText[o]]
-      let term = termKeys.get(text)
-      if (term === undefined) {
-        term = foldString(text)
-        termKeys.set(text, term)
-      }
-      if (term.length !== key.length) continue
-      for (let i = 0; i < key.length; i++) {
-        if (term[i] === key[i]) continue
-        const pair = term[i] * 0x200000 + key[i]
-        swaps.set(pair, (swaps.get(pair) ?? 0) + 1)
+  for (let s = 0; s < alternatives.length; s++) {
+    const chars = [...index.texts[index.swapText[s]]]
+    for (const list of alternatives[s]) {
+      for (let i = 0; i < chars.length; i++) {
+        if (list[i].length === 0) continue
+        const c = foldedChar(chars[i])
+        for (const a of list[i]) {
+          const b = foldedChar(a)
+          if (c < 0 || b < 0 || b === c) continue
+          swaps.set(c * PAIR + b, (swaps.get(c * PAIR + b) ?? 0) + 1)
+        }
       }
     }
   }
+  return swaps
+}
+
+/**
+ * The class of every folded code point of the keys and of the swaps: the representative code point of
+ * its class. Classes join each term character with its alternatives, most used swaps first, up to
+ * MAX_CLASS_SIZE characters each; a code point outside every swap is its own class.
+ */
+export function substitutionClasses(index: TermIndex, swaps: Map<number, number>): Map<number, number> {
   const parent = new Map<number, number>()
   const size = new Map<number, number>()
   const find = (x: number): number => {
@@ -54,8 +66,8 @@ export function substitutionClasses(index: TermIndex): Map<number, number> {
   }
   const byUse = [...swaps.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0])
   for (const [pair] of byUse) {
-    const a = find(Math.floor(pair / 0x200000))
-    const b = find(pair % 0x200000)
+    const a = find(Math.floor(pair / PAIR))
+    const b = find(pair % PAIR)
     if (a === b) continue
     const joined = (size.get(a) ?? 1) + (size.get(b) ?? 1)
     if (joined > MAX_CLASS_SIZE) continue
@@ -64,28 +76,100 @@ export function substitutionClasses(index: TermIndex): Map<number, number> {
     size.set(root, joined)
   }
   const classes = new Map<number, number>()
-  for (const cp of index.keyCodePoints) if (!classes.has(cp)) classes.set(cp, find(cp))
+  for (const cp of parent.keys()) classes.set(cp, find(cp))
+  for (const cp of index.keyCodePoints) if (!classes.has(cp)) classes.set(cp, cp)
   return classes
 }
 
 /**
- * The distinct class images of the keys (each key's code points read through `codeOf`), and which
- * keys each image stands for: keys of image c are members[offsets[c]..offsets[c + 1]), in ascending
- * order of their code points (a hit finds its key by binary search, see compareKeyTo).
+ * The class images of every swap owner's forms (folded code points, each its class's representative),
+ * the swap owner of each, and the swap owners whose characters or alternatives do not all fold to one
+ * code point: the term's own image, then one per alternative outside its character's
+ * class, and per pair of such alternatives that the term's two-character swaps take. Every homophone and
+ * look-alike form of the term reads as one of them (more images than forms are harmless: hits are checked).
+ */
+export function swapImages(
+  index: TermIndex,
+  alternatives: string[][][][],
+  classes: Map<number, number>,
+): { images: Int32Array[]; owners: Int32Array; unaligned: number[] } {
+  const pieces = new Map<string, string>()
+  const pieceOf = (c: string): string => {
+    let piece = pieces.get(c)
+    if (piece === undefined) {
+      piece = String.fromCodePoint(...foldString(c).map(cp => classes.get(cp) ?? cp))
+      pieces.set(c, piece)
+    }
+    return piece
+  }
+  const images: Int32Array[] = []
+  const owners: number[] = []
+  const unaligned: number[] = []
+  for (let s = 0; s < alternatives.length; s++) {
+    const lists = alternatives[s]
+    if (!lists.some(list => list.some(a => a.length > 0))) continue
+    const chars = [...index.texts[index.swapText[s]]]
+    const base = chars.map(pieceOf)
+    if (chars.some(c => foldedChar(c) < 0) || lists.some(list => list.some(a => a.some(c => foldedChar(c) < 0))))
+      unaligned.push(s)
+    const found = new Set([base.join('')])
+    const crossing = (list: string[][], i: number, n: number): string[] =>
+      [...new Set(list[i].slice(0, n).map(pieceOf))].filter(piece => piece !== base[i])
+    const swapped = (swaps: Array<[number, string]>): string => {
+      const parts = [...base]
+      for (const [i, piece] of swaps) parts[i] = piece
+      return parts.join('')
+    }
+    for (const list of lists) {
+      const positions = base.flatMap((_, i) => (list[i].length > 0 ? [i] : []))
+      const paired = pairedAlternatives(positions.length)
+      for (const i of positions) for (const piece of crossing(list, i, Infinity)) found.add(swapped([[i, piece]]))
+      for (let x = 0; x < positions.length; x++) {
+        for (let y = x + 1; y < positions.length; y++) {
+          const second = crossing(list, positions[y], paired)
+          for (const a of crossing(list, positions[x], paired))
+            for (const b of second)
+              found.add(
+                swapped([
+                  [positions[x], a],
+                  [positions[y], b],
+                ]),
+              )
+        }
+      }
+    }
+    for (const image of found) {
+      images.push(Int32Array.from(image, c => c.codePointAt(0)!))
+      owners.push(s)
+    }
+  }
+  return { images, owners: Int32Array.from(owners), unaligned }
+}
+
+/**
+ * The distinct class images of the keys and swap owners (see swapImages), each read through `codeOf`,
+ * and what each image stands for: keys of image c are members[offsets[c]..offsets[c + 1]), in ascending
+ * order of their code points (a hit finds its key by binary search, see compareKeyTo); swap owners of
+ * image c are swapMembers[swapOffsets[c]..swapOffsets[c + 1]), ascending; image c has lengths[c] code points.
  */
 export interface ClassKeys {
   images: Int32Array[]
+  lengths: Int32Array
   offsets: Int32Array
   members: Int32Array
+  swapOffsets: Int32Array
+  swapMembers: Int32Array
 }
 
-/** Groups the keys by their image under codeOf (a stable counting sort by image). */
-export function classKeysOf(index: TermIndex, codeOf: (folded: number) => number): ClassKeys {
+/** Groups the keys and the swap owners' images by their image under codeOf (stable counting sorts by image). */
+export function classKeysOf(
+  index: TermIndex,
+  codeOf: (folded: number) => number,
+  swaps: { images: Int32Array[]; owners: Int32Array },
+): ClassKeys {
   const ids = new Map<string, number>()
   const images: Int32Array[] = []
-  const imageOfKey = new Int32Array(index.keyCount)
-  for (let k = 0; k < index.keyCount; k++) {
-    const image = keyAt(index, k).map(codeOf)
+  const imageId = (image: Int32Array): number => {
     let id = ''
     for (const code of image) id += String.fromCharCode(code >>> 16, code & 0xffff)
     let c = ids.get(id)
@@ -94,19 +178,31 @@ export function classKeysOf(index: TermIndex, codeOf: (folded: number) => number
       ids.set(id, c)
       images.push(image)
     }
-    imageOfKey[k] = c
+    return c
   }
-  const offsets = new Int32Array(images.length + 1)
-  for (let k = 0; k < index.keyCount; k++) offsets[imageOfKey[k] + 1]++
-  for (let c = 0; c < images.length; c++) offsets[c + 1] += offsets[c]
-  const next = offsets.slice(0, images.length)
-  const members = new Int32Array(index.keyCount)
-  for (let k = 0; k < index.keyCount; k++) members[next[imageOfKey[k]]++] = k
+  const imageOfKey = new Int32Array(index.keyCount)
+  for (let k = 0; k < index.keyCount; k++) imageOfKey[k] = imageId(keyAt(index, k).map(codeOf))
+  const imageOfSwap = Int32Array.from(swaps.images, image => imageId(image.map(codeOf)))
+  const [offsets, members] = groupBy(imageOfKey, images.length)
   const byCodePoints = (x: number, y: number): number => compareKeys(index, x, y)
   for (let c = 0; c < images.length; c++) {
     if (offsets[c + 1] - offsets[c] > 1) members.subarray(offsets[c], offsets[c + 1]).sort(byCodePoints)
   }
-  return { images, offsets, members }
+  const [swapOffsets, swapEntries] = groupBy(imageOfSwap, images.length)
+  const swapMembers = swapEntries.map(e => swaps.owners[e])
+  const lengths = Int32Array.from(images, image => image.length)
+  return { images, lengths, offsets, members, swapOffsets, swapMembers }
+}
+
+/** The entries 0..n-1 grouped by group[entry] (stable counting sort): group c is entries[offsets[c]..offsets[c + 1]). */
+function groupBy(group: Int32Array, groups: number): [Int32Array, Int32Array] {
+  const offsets = new Int32Array(groups + 1)
+  for (const c of group) offsets[c + 1]++
+  for (let c = 0; c < groups; c++) offsets[c + 1] += offsets[c]
+  const next = offsets.slice(0, groups)
+  const entries = new Int32Array(group.length)
+  for (let e = 0; e < group.length; e++) entries[next[group[e]]++] = e
+  return [offsets, entries]
 }
 
 /** Orders two keys of equal length by their code points. */

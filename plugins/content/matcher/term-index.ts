@@ -1,5 +1,6 @@
-import { expandTerm, type ExpansionKind } from './expand.js'
+import { expandTerm, swapAlternatives, type ExpansionKind } from './expand.js'
 import { foldedKey } from './normalize.js'
+import { hasSwapKinds, storedForms } from './swap-forms.js'
 import type { Dictionary } from './types.js'
 
 /** Owner kind codes: 0 is the term or phrase itself, i + 1 is OWNER_KINDS[i]. */
@@ -10,6 +11,11 @@ export const OWNER_KINDS: readonly ExpansionKind[] = ['pinyin', 'initials', 'hom
  * folded forms share a key) and their owners, one per category and kind of use (term or allowed
  * phrase), in flat typed arrays to keep big dictionaries small. A key that is a term as written and an
  * expansion of another term keeps the term: the more exact owner is added first.
+ *
+ * The homophone and look-alike forms that swap characters one for one are no keys (see swap-forms.ts):
+ * each term or allowed phrase that has such forms is a swap owner instead, whose forms a hit of its
+ * class images is checked against. Owners of a key and swap owners share one order (ownerOrder,
+ * swapOrder: the order main's owners were added in), which decides between them as it does between owners.
  */
 export interface TermIndex {
   keyCount: number
@@ -30,6 +36,22 @@ export interface TermIndex {
   ownerIsContext: Uint8Array
   /** 0 for the term itself, else 1 + the index of its expansion kind in OWNER_KINDS. */
   ownerKind: Uint8Array
+  /**
+   * When owner o was added: of two owners of one key with the same category and use, the first keeps
+   * the key (a term's own key comes before every expansion; expansions in term order).
+   */
+  ownerOrder: Int32Array
+  /** Swap owner s: its category, term or allowed phrase (texts), use and order, as for owners. */
+  swapCategory: Int32Array
+  swapText: Int32Array
+  swapIsAllowPhrase: Uint8Array
+  swapOrder: Int32Array
+  /**
+   * The key of swap owner s's own text, or -1 when its characters or their swap alternatives do not fold
+   * to one code point each (compileTables sets those: a hit is then checked without the quick test of
+   * compile.ts's swapCandidates).
+   */
+  swapKey: Int32Array
   /**
    * The expansions as written ("Shabi") that are not their key's own code points, by owner; the others
    * (most: 839k of the 867k keys of a 10k-term expanded dictionary) are given back by formOf.
@@ -65,6 +87,16 @@ class Owners {
   /** Forms that differ from their key, by owner in the order added. */
   forms = new Map<number, string>()
   flags = new Int32Buffer()
+  order = new Int32Buffer()
+}
+
+/** Terms and allowed phrases whose one-for-one swaps are checked at scan time (see TermIndex). */
+class SwapOwners {
+  category = new Int32Buffer()
+  text = new Int32Buffer()
+  flags = new Int32Buffer()
+  order = new Int32Buffer()
+  key = new Int32Buffer()
 }
 
 /** Strings numbered in the order first seen. */
@@ -86,8 +118,14 @@ class Interned {
 const ALLOW = 1
 const CONTEXT = 2
 
+/** A TermIndex, and the swapAlternatives of each of its swap owners. */
+export interface IndexedTerms {
+  index: TermIndex
+  alternatives: string[][][][]
+}
+
 /** Folds every term and allowed phrase of the dictionary, and their expansions, into a TermIndex. */
-export function indexTerms(dictionary: Dictionary): TermIndex {
+export function indexTerms(dictionary: Dictionary): IndexedTerms {
   const ids = new Map<string, number>()
   const codePoints = new Int32Buffer()
   const keyEnds = new Int32Buffer()
@@ -95,7 +133,18 @@ export function indexTerms(dictionary: Dictionary): TermIndex {
   const owners = new Owners()
   const categoryIds = new Interned()
   const textIds = new Interned()
-  const add = (category: string, text: string, flags: number, kind: number, form: string, id: string): void => {
+  const swaps = new SwapOwners()
+  const alternatives: string[][][][] = []
+  let order = 0
+  const add = (
+    category: string,
+    text: string,
+    flags: number,
+    kind: number,
+    form: string,
+    id: string,
+    added: number,
+  ): void => {
     if (id === '') return
     let k = ids.get(id)
     if (k === undefined) {
@@ -121,24 +170,41 @@ export function indexTerms(dictionary: Dictionary): TermIndex {
     owners.category.push(c)
     owners.text.push(textIds.idOf(text))
     owners.flags.push(flags | (kind << 8))
+    owners.order.push(added)
   }
   const categories = Object.entries(dictionary.categories)
   for (const [category, rule] of categories) {
-    for (const term of rule.terms) add(category, term, 0, 0, term, foldedKey(term))
-    for (const phrase of rule.allow) add(category, phrase, ALLOW, 0, phrase, foldedKey(phrase))
-    for (const word of rule.context ?? []) add(category, word, CONTEXT, 0, word, foldedKey(word))
+    for (const term of rule.terms) add(category, term, 0, 0, term, foldedKey(term), order++)
+    for (const phrase of rule.allow) add(category, phrase, ALLOW, 0, phrase, foldedKey(phrase), order++)
+    for (const word of rule.context ?? []) add(category, word, CONTEXT, 0, word, foldedKey(word), order++)
   }
   for (const [category, rule] of categories) {
     const kinds = new Set(rule.expand ?? [])
     if (kinds.size === 0) continue
+    const swapping = hasSwapKinds(kinds)
     const expandAll = (text: string, flags: number): void => {
-      for (const e of expandTerm(text, kinds))
-        add(category, text, flags, OWNER_KINDS.indexOf(e.kind) + 1, e.form, e.key)
+      const added = order++
+      const swapsOfText = swapping ? swapAlternatives(text, kinds) : []
+      const forms = swapping ? storedForms(text, kinds, swapsOfText) : expandTerm(text, kinds)
+      for (const e of forms) add(category, text, flags, OWNER_KINDS.indexOf(e.kind) + 1, e.form, e.key, added)
+      if (!swapping) return
+      alternatives.push(swapsOfText)
+      swaps.category.push(categoryIds.idOf(category))
+      swaps.text.push(textIds.idOf(text))
+      swaps.flags.push(flags)
+      swaps.order.push(added)
+      swaps.key.push(ids.get(foldedKey(text)) ?? -1)
     }
     for (const term of rule.terms) expandAll(term, 0)
     for (const phrase of rule.allow) expandAll(phrase, ALLOW)
   }
-  return flatten(ids.size, codePoints, keyEnds, owners, categoryIds.list, textIds.list)
+  const index = flatten(ids.size, codePoints, keyEnds, owners, categoryIds.list, textIds.list)
+  index.swapCategory = swaps.category.toArray()
+  index.swapText = swaps.text.toArray()
+  index.swapIsAllowPhrase = Uint8Array.from(swaps.flags.toArray())
+  index.swapOrder = swaps.order.toArray()
+  index.swapKey = swaps.key.toArray()
+  return { index, alternatives }
 }
 
 /** Groups the owners by key (a stable counting sort: each key keeps its owners in the order added). */
@@ -169,6 +235,12 @@ function flatten(
     ownerIsAllowPhrase: new Uint8Array(ownerCount),
     ownerIsContext: new Uint8Array(ownerCount),
     ownerKind: new Uint8Array(ownerCount),
+    ownerOrder: new Int32Array(ownerCount),
+    swapCategory: new Int32Array(0),
+    swapText: new Int32Array(0),
+    swapIsAllowPhrase: new Uint8Array(0),
+    swapOrder: new Int32Array(0),
+    swapKey: new Int32Array(0),
     ownerForms: new Map(),
   }
   for (let o = 0; o < ownerCount; o++) {
@@ -179,6 +251,7 @@ function flatten(
     index.ownerIsAllowPhrase[at] = flags & ALLOW ? 1 : 0
     index.ownerIsContext[at] = flags & CONTEXT ? 1 : 0
     index.ownerKind[at] = flags >> 8
+    index.ownerOrder[at] = owners.order.data[o]
     const form = owners.forms.get(o)
     if (form !== undefined) index.ownerForms.set(at, form)
   }

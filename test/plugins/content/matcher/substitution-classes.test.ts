@@ -1,43 +1,56 @@
 import { describe, expect, it } from 'vitest'
 import { compileMatcher, type ExpansionKind } from '../../../../plugins/content/matcher/index.js'
-import { expandTerm } from '../../../../plugins/content/matcher/expand.js'
+import { compileTables } from '../../../../plugins/content/matcher/compiled-tables.js'
+import { expandTerm, swapAlternatives, swapFormsOf } from '../../../../plugins/content/matcher/expand.js'
+import { SwapForms } from '../../../../plugins/content/matcher/swap-forms.js'
 import { foldedKey } from '../../../../plugins/content/matcher/normalize.js'
-import { indexTerms } from '../../../../plugins/content/matcher/term-index.js'
-import { substitutionClasses } from '../../../../plugins/content/matcher/substitution-classes.js'
+import { keyAt } from '../../../../plugins/content/matcher/term-index.js'
 import { dictionaryOf } from './helpers.js'
 
 const KINDS: ExpansionKind[] = ['homophone', 'lookalike']
 const TERMS = ['赌博', '约炮', '傻逼', '时时彩']
 
-describe('substitution classes: one class key per term, every hit checked against the real forms', () => {
+describe('substitution classes: homophone and look-alike forms found by class, checked against the real forms', () => {
   const dictionary = dictionaryOf({ bad: TERMS })
   dictionary.categories.bad.expand = KINDS
   const matcher = compileMatcher(dictionary)
-  const classes = substitutionClasses(indexTerms(dictionary))
+  const tables = compileTables(dictionary)
   const members = new Map<number, string[]>()
-  for (const [cp, root] of classes) members.set(root, [...(members.get(root) ?? []), String.fromCodePoint(cp)])
-  /** Every string that reads like the term class by class (the term's class key finds them all). */
+  tables.alphabet.codePoints.forEach((cp, i) => {
+    const code = tables.alphabet.codes[i]
+    members.set(code, [...(members.get(code) ?? []), String.fromCodePoint(cp)])
+  })
+  /** Every string that reads like the term class by class (the term's class image finds them all). */
   const classMates = (term: string): string[] =>
     [...term].reduce<string[]>(
       (prefixes, ch) => {
-        const mates = members.get(classes.get(ch.codePointAt(0)!) ?? -1) ?? [ch]
+        const mates = members.get(tables.alphabet.codeOf(ch.codePointAt(0)!)) ?? [ch]
         return prefixes.flatMap(p => mates.map(m => p + m))
       },
       [''],
     )
 
-  it('joins swapped characters into classes of at most 4', () => {
-    expect(members.size).toBeGreaterThan(0)
-    for (const chars of members.values()) expect(chars.length).toBeLessThanOrEqual(4)
-    expect(members.get(classes.get('赌'.codePointAt(0)!)!)).toContain('堵')
+  it('joins each character with its swaps into classes of at most 8', () => {
+    for (const chars of members.values()) expect(chars.length).toBeLessThanOrEqual(8)
+    expect(members.get(tables.alphabet.codeOf('赌'.codePointAt(0)!))).toContain('堵')
   })
 
-  it('finds each term in exactly its own forms among all its class mates', () => {
+  it('finds a homophone and a look-alike that are no keys', () => {
+    const keys = new Set(
+      Array.from({ length: tables.index.keyCount }, (_, k) => String.fromCodePoint(...keyAt(tables.index, k))),
+    )
+    // The terms and one word variant (傻屄), a look-alike form that is no one-for-one swap of characters.
+    expect([...keys].sort()).toEqual([...TERMS, '傻屄'].map(foldedKey).sort())
+    expect(matcher.scan('来睹博吗')).toMatchObject([{ term: '赌博', matched: '睹博', kind: 'homophone', form: '睹博' }])
+    expect(matcher.scan('来赌愽吗')).toMatchObject([{ term: '赌博', matched: '赌愽', kind: 'lookalike', form: '赌愽' }])
+  })
+
+  it('finds each term in exactly its own forms among its class mates', () => {
     let swappedForms = 0
     let rejected = 0
     for (const term of TERMS) {
       const forms = new Set([foldedKey(term), ...expandTerm(term, new Set(KINDS)).map(e => e.key)])
-      for (const text of classMates(term)) {
+      for (const text of classMates(term).slice(0, 2000)) {
         const found = matcher.scan(text).some(m => m.term === term && m.start === 0 && m.end === text.length)
         const form = forms.has(foldedKey(text))
         expect([text, found]).toEqual([text, form])
@@ -48,6 +61,35 @@ describe('substitution classes: one class key per term, every hit checked agains
     // Both sides are exercised: class mates that are forms, and class mates that a hit check rejects.
     expect(swappedForms).toBeGreaterThan(0)
     expect(rejected).toBeGreaterThan(0)
+  })
+
+  it('checks a hit against exactly the swap forms expandTerm gives, without building the other forms', () => {
+    const all = new Set<ExpansionKind>(['pinyin', 'initials', 'homophone', 'split', 'lookalike'])
+    let forms = 0
+    for (const term of [...TERMS, '垃圾东西', '一夜情', '老板是骗子']) {
+      const stored = new Set(expandTerm(term, all, false).map(e => e.key))
+      const swaps = expandTerm(term, all).filter(e => !stored.has(e.key))
+      expect(swapFormsOf(term, all)).toEqual(swaps)
+      forms += swaps.length
+    }
+    expect(forms).toBeGreaterThan(100)
+    // Every alternative is an ideograph or a digit: no swap form is also a pinyin or initials form.
+    for (const term of TERMS)
+      for (const list of swapAlternatives(term, all))
+        for (const a of list.flat()) expect(foldedKey(a)).not.toMatch(/[a-z]/)
+  })
+
+  it('keeps the swap forms of a bounded number of terms, the least recently used dropped first', () => {
+    const forms = new SwapForms(2)
+    const kinds = new Set(KINDS)
+    expect(forms.formOf(0, '赌博', kinds, '睹博')).toEqual({ form: '睹博', kind: 'homophone', key: '睹博' })
+    expect(forms.formOf(1, '傻逼', kinds, '傻笔')).toMatchObject({ form: '傻笔', kind: 'homophone' })
+    expect(forms.formOf(0, '赌博', kinds, '赌博')).toBeUndefined()
+    expect(forms.formOf(0, '赌博', kinds, '赌愽')).toMatchObject({ form: '赌愽', kind: 'lookalike' })
+    expect(forms.formOf(2, '约炮', kinds, '约跑')?.kind).toBe('homophone')
+    expect(forms.size).toBe(2)
+    expect(forms.formOf(1, '傻逼', kinds, '煞笔')).toMatchObject({ form: '煞笔', kind: 'homophone' })
+    expect(forms.size).toBe(2)
   })
 
   it('returns one shared, frozen empty result for text without matches', () => {

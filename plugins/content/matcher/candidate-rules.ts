@@ -1,0 +1,125 @@
+import type { Candidate } from './allow-filter.js'
+import type { ExpansionKind } from './expand.js'
+import { isWordOf } from './expansion-data.js'
+import { isLookalikeLetter } from './fold-table.js'
+import type { HitSpan } from './hit-span.js'
+import { findUrls, type FoundUrl } from './links.js'
+import type { MatchKind } from './types.js'
+
+/** The candidates of one scan so far, and what they are checked against. */
+export interface Found {
+  text: string
+  lazy: LazyUrls
+  /** The spans of the text's URLs and e-mail addresses, found on first use. */
+  addresses: Array<[number, number]> | undefined
+  candidates: Candidate[]
+}
+
+/**
+ * Adds the candidate of one owner of a hit (kind: the expansion kind, none for the term itself) unless
+ * the rules for where a match may stand reject it (see termCandidates).
+ */
+export function add(
+  found: Found,
+  span: HitSpan,
+  end: number,
+  category: string,
+  term: string,
+  allowPhrase: boolean,
+  context: boolean,
+  kind: ExpansionKind | undefined,
+  form: string | undefined,
+): void {
+  if (!allowPhrase && !span.oneWord) return
+  const { text, candidates } = found
+  const start = span.start
+  if (kind === undefined) {
+    candidates.push({ category, term, start, end, allowPhrase, kind: exactKind(text, start, end, term), context })
+    return
+  }
+  found.addresses ??= addressSpans(text, urlsOf(found.lazy))
+  if (!allowPhrase && found.addresses.some(([s, e]) => start < e && end > s)) return
+  if (!allowPhrase && SUBSTITUTIONS.has(kind) && joinsNeighbour(text, start, end, term, form!)) return
+  if (!allowPhrase && kind === 'pinyin' && readsAsName(text, start, end)) return
+  candidates.push({ category, term, start, end, allowPhrase, kind, form })
+}
+
+/** The URLs of a text, found on first use. */
+export interface LazyUrls {
+  text: string
+  found: FoundUrl[] | undefined
+}
+
+export function urlsOf(lazy: LazyUrls): FoundUrl[] {
+  lazy.found ??= findUrls(lazy.text)
+  return lazy.found
+}
+
+/** Pinyin written as a name: a capitalised surname and given name (`Wei Xin`, `Bai Jiale`; not `Bai Jia Le`). */
+const PERSONAL_NAME = /^[A-Z][a-z]+ [A-Z][a-z]+$/
+/** What may stand around a name: the text's ends, spaces, punctuation. */
+const NAME_EDGE = /^$|^[\s\p{P}]$/u
+
+/** True for pinyin written as a name and set apart by spaces (`新同事 Wei Xin 下周`, not `玩Du Bo的`). */
+function readsAsName(text: string, start: number, end: number): boolean {
+  return (
+    PERSONAL_NAME.test(text.slice(start, end)) &&
+    NAME_EDGE.test(text.slice(Math.max(0, start - 1), start)) &&
+    NAME_EDGE.test(text.slice(end, end + 1))
+  )
+}
+
+/** Expansion kinds that swap characters for others: a swapped edge character may belong to a word outside. */
+const SUBSTITUTIONS = new Set<MatchKind>(['homophone', 'lookalike'])
+
+/**
+ * True when a swapped first or last character makes a word with the character next to the match:
+ * 日赚 -> 日转 in 每日转发 (转发), 约炮 -> 约跑 in 约跑步 (跑步), 六合彩 -> 六合菜 in 六合菜市场 (菜市).
+ */
+function joinsNeighbour(text: string, start: number, end: number, term: string, form: string): boolean {
+  if (codePointCount(term) !== codePointCount(form)) return false
+  const first = form.codePointAt(0)!
+  if (first !== term.codePointAt(0) && start > 0 && isWordOf(text.charCodeAt(start - 1), first)) return true
+  const last = lastCodePoint(form)
+  return last !== lastCodePoint(term) && end < text.length && isWordOf(last, text.charCodeAt(end))
+}
+
+/** The number of code points of a string. */
+function codePointCount(s: string): number {
+  let n = s.length
+  for (let i = 0; i < s.length; i++) if (isLowSurrogateAfterHigh(s, i)) n--
+  return n
+}
+
+/** The last code point of a non-empty string. */
+function lastCodePoint(s: string): number {
+  return isLowSurrogateAfterHigh(s, s.length - 1) ? s.codePointAt(s.length - 2)! : s.charCodeAt(s.length - 1)
+}
+
+/** True if the unit at i is the low half of a surrogate pair. */
+function isLowSurrogateAfterHigh(s: string, i: number): boolean {
+  const unit = s.charCodeAt(i)
+  if (i === 0 || unit < 0xdc00 || unit > 0xdfff) return false
+  const high = s.charCodeAt(i - 1)
+  return high >= 0xd800 && high <= 0xdbff
+}
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu
+
+/** Spans of the URLs and e-mail addresses in text. */
+function addressSpans(text: string, urls: FoundUrl[]): Array<[number, number]> {
+  const spans: Array<[number, number]> = urls.map(u => [u.start, u.end])
+  if (text.includes('@')) for (const m of text.matchAll(EMAIL)) spans.push([m.index, m.index + m[0].length])
+  return spans
+}
+
+/** `exact` when the text is the term as written, `lookalike` if it uses look-alike letters, else `normalised`. */
+function exactKind(text: string, start: number, end: number, term: string): MatchKind {
+  if (end - start === term.length && text.startsWith(term, start)) return 'exact'
+  for (let i = start; i < end; i++) {
+    const cp = text.codePointAt(i)!
+    if (isLookalikeLetter(cp)) return 'lookalike'
+    if (cp > 0xffff) i++
+  }
+  return 'normalised'
+}
