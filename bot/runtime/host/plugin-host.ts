@@ -160,31 +160,22 @@ function decideFrom(
     if (!decided.length) continue
     // Actions that need no waiting (timers, strikes, records) are performed synchronously too.
     const acted = act(plugin, decided)
-    if (acted) return decideAfter(acted, i, plugins, event, visible, where, onError, act)
+    // Its actions are under way: once done (nothing more to act on), the plugins after it decide.
+    if (acted) return actThenDecide(acted.then(noActions), i, plugins, event, visible, where, onError, act)
   }
   return undefined
 }
 
-/** The plugin at `i` is acting (`acting`): once done, let the plugins after it decide. */
-async function decideAfter(
-  acting: Promise<void>,
-  i: number,
-  plugins: readonly HostedPlugin[],
-  event: BotEvent,
-  visible: BotEvent | undefined,
-  where: PluginGate,
-  onError: (msg: string, e: unknown) => void,
-  act: Act,
-): Promise<void> {
-  await acting
-  await decideFrom(i + 1, plugins, event, visible, where, onError, act)
+/** What a plugin's finished actions leave to act on. */
+function noActions(): Action[] {
+  return []
 }
 
 /** Performs one plugin's actions: synchronously (nothing returned) unless one has to wait. */
 type Act = (plugin: HostedPlugin, actions: Action[]) => Promise<void> | undefined
 
 /**
- * The plugin at `i` answered with a promise: act on its actions, then let the plugins after it decide.
+ * The plugin at `i` answered with a promise (or is still acting): act on its actions, then let the plugins after it decide.
  * A function of its own, not a closure in `decideFrom`'s loop (that would cost a context per plugin and event).
  */
 async function actThenDecide(
