@@ -79,6 +79,11 @@ export const LEDGER_JOURNAL = journalSpec<LedgerData, LedgerRecord>({
   apply: applyLedger,
 })
 
+/** The next id number once `id` (`S12`, `F3`) is taken. */
+function nextAfter(next: number, id: string): number {
+  return Math.max(next, (Number(id.slice(1)) || 0) + 1)
+}
+
 /** Fold one ledger record into the state (ids stay above every id recorded). */
 function applyLedger(s: LedgerData, r: LedgerRecord): void {
   switch (r.op) {
@@ -87,7 +92,7 @@ function applyLedger(s: LedgerData, r: LedgerRecord): void {
       const record = r.op === 'strike' ? r.strike : r.fine
       if (r.op === 'strike') s.strikes.push(r.strike)
       else s.fines.push(r.fine)
-      s.next = Math.max(s.next, (Number(record.id.slice(1)) || 0) + 1)
+      s.next = nextAfter(s.next, record.id)
       return
     }
     case 'revoke': {
@@ -137,7 +142,7 @@ export class Ledger {
     // Ids continue after the highest one stored, whatever `next` says (ids never repeat): derived from the
     // records, so setting it here changes nothing they say.
     const { strikes, fines } = this.data
-    for (const r of [...strikes, ...fines]) this.data.next = Math.max(this.data.next, (Number(r.id.slice(1)) || 0) + 1)
+    for (const r of [...strikes, ...fines]) this.data.next = nextAfter(this.data.next, r.id)
     for (const s of strikes) this.index(s)
   }
 
