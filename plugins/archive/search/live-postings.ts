@@ -83,6 +83,16 @@ export class LivePostings {
     return this.keyAt[2 * s] === EMPTY ? new Uint32Array(0) : this.docsAt(s)
   }
 
+  /**
+   * Forget every posting, keeping the arrays at the size they grew to: the postings of the next segment reuse
+   * them (new ones would be megabytes of fresh memory allocated and collected every segment).
+   */
+  clear(): void {
+    for (let s = 0; s < this.slots; s++) this.keyAt[2 * s] = EMPTY
+    this.keyCount = 0
+    this.used = 0
+  }
+
   /** Add every posting of `newer` (whose docs all follow this one's), keeping each key's docs ascending. */
   append(newer: LivePostings): void {
     for (let s = 0; s < newer.slots; s++) {

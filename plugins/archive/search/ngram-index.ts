@@ -52,6 +52,8 @@ export class NgramIndex {
   private live = new LivePostings()
   private liveFrom = 0
   private frozen?: { from: number; postings: LivePostings }
+  /** The postings of the last segment written, cleared: the next segment's live postings (no new arrays). */
+  private spare?: LivePostings
   private meta: IndexMeta
   private chatNo = new Map<string, number>()
   private typeNo = new Map<string, number>()
@@ -169,7 +171,8 @@ export class NgramIndex {
     const to = this.docs.count
     const postings = this.live
     this.frozen = { from, postings }
-    this.live = new LivePostings()
+    this.live = this.spare ?? new LivePostings()
+    this.spare = undefined
     this.liveFrom = to
     const name = `seg-${String(from).padStart(10, '0')}.aix`
     this.writing = (async () => {
@@ -179,14 +182,20 @@ export class NgramIndex {
         this.meta.segments.push({ file: name, from, to })
         this.saveMeta()
         this.failing = undefined
+        this.frozen = undefined
+        postings.clear()
+        this.spare = postings
       } catch (e) {
         // Not written (a full disk): the postings go back to memory, in doc order, for the next try.
-        postings.append(this.live)
+        const newer = this.live
+        postings.append(newer)
         this.live = postings
         this.liveFrom = from
         this.failing = (e as Error).message
-      } finally {
         this.frozen = undefined
+        newer.clear()
+        this.spare = newer
+      } finally {
         this.writing = undefined
       }
     })()

@@ -60,6 +60,21 @@ describe('archive index: postings held in memory', () => {
     expect(offsets[keys.length]).toBe(live.postings)
   })
 
+  it('holds the next postings alone once cleared (reused for the next segment)', () => {
+    const live = new LivePostings()
+    for (const [k, doc] of randomAdds(600, 0, 3)) live.add(k, doc)
+    live.clear()
+    expect(live.keys).toBe(0)
+    expect(live.postings).toBe(0)
+    const next = randomAdds(300, 600, 4)
+    for (const [k, doc] of next) live.add(k, doc)
+    const want = reference(next)
+    expect(live.keys).toBe(want.size)
+    expect(held(live, want)).toEqual(want)
+    const { keys, offsets, docs } = live.layout()
+    expect(new Map([...keys].map((k, i) => [k, [...docs.subarray(offsets[i], offsets[i + 1])]]))).toEqual(want)
+  })
+
   it('takes back newer postings after a segment could not be written, in doc order', () => {
     const older = randomAdds(500, 0, 1)
     const newer = randomAdds(500, 500, 2)
