@@ -18,6 +18,8 @@ interface OpenFile {
   written: number
   /** Lines buffered, without their newlines (encoded once, when written). */
   pending: string[]
+  /** When it was last appended to or read (a count of uses): the least recently used is closed first. */
+  used: number
 }
 
 /**
@@ -33,6 +35,8 @@ export class LineFiles {
   private dirty = new Set<string>()
   /** Files opened since start (their last line checked): reopening one after an eviction costs two calls. */
   private seen = new Set<string>()
+  /** Uses so far (each append or read of a file), to tell the least recently used. */
+  private uses = 0
 
   /** Buffer `line` (no newline) for `file`; returns its byte offset and length (with the newline). */
   append(file: string, line: string): { offset: number; length: number } {
@@ -106,21 +110,32 @@ export class LineFiles {
   private handle(file: string): OpenFile {
     let f = this.open.get(file)
     if (f) {
-      this.open.delete(file) // move to the most recent end
-      this.open.set(file, f)
+      f.used = ++this.uses // no reordering of the map at every line: the oldest is searched for when one must close
       return f
     }
     const fd = openOrCreate(file)
     const size = fstatSync(fd).size
-    f = { fd, size, written: size, pending: [] }
+    f = { fd, size, written: size, pending: [], used: ++this.uses }
     // A file this process wrote ends with a whole line; only one it has not opened yet may end torn.
     if (f.size && !this.seen.has(file) && lastByte(fd, f.size) !== 0x0a)
       f.size = f.written += writeSync(fd, '\n', f.size)
     if (this.seen.size >= SEEN_FILES) this.seen.clear() // checking again is only slower
     this.seen.add(file)
     this.open.set(file, f)
-    if (this.open.size > OPEN_FILES) this.evict(this.open.keys().next().value as string)
+    if (this.open.size > OPEN_FILES) this.evict(this.leastRecent())
     return f
+  }
+
+  /** The open file used longest ago. */
+  private leastRecent(): string {
+    let oldest = ''
+    let at = Number.POSITIVE_INFINITY
+    for (const [file, f] of this.open) {
+      if (f.used >= at) continue
+      at = f.used
+      oldest = file
+    }
+    return oldest
   }
 
   /** Close the least recently used file, after writing what it buffered. */
