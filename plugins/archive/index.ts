@@ -1,4 +1,5 @@
 import { dirname, join, resolve } from 'node:path'
+import type { Action } from '../../bot/core/actions.js'
 import type { PluginContext } from '../../bot/core/plugin.js'
 import { definePlugin } from '../../bot/core/plugin.js'
 import { recentMedia } from '../../bot/ports/media.js'
@@ -33,6 +34,9 @@ export interface ArchiveOptions {
   backend?: (ctx: PluginContext<ArchiveConfig>) => ArchiveBackend
 }
 
+/** No actions (shared: the host never changes a plugin's answer). */
+const NONE: Action[] = []
+
 /** One back end and archiver per archive folder, kept across config reloads (one writer per index). */
 const open = new Map<string, { backend: ArchiveBackend; archiver: Archiver }>()
 /** The same per PostgreSQL store (its archive tables are the fleet's). */
@@ -52,7 +56,11 @@ export function createArchivePlugin(opts: ArchiveOptions = {}) {
       const holds = ctx.store.doc('archive-holds', HOLDS_DOC)
       const d: ArchiveDeps = { ctx, backend, archiver, holds }
       const alarm: WriteAlarm = { warned: false, retrying: false }
-      const alarmNow = () => decideWriteAlarm(alarm, archiver.failing, archiver.lost, ctx.clock.now())
+      // Nothing to tell while writes work and admins were not warned (every message): no list made for that.
+      const alarmNow = () =>
+        archiver.failing || alarm.warned
+          ? decideWriteAlarm(alarm, archiver.failing, archiver.lost, ctx.clock.now())
+          : NONE
       return {
         onEvent: ev => {
           if (ev.type !== 'message') return []

@@ -1,4 +1,4 @@
-import type { MessageEvent } from '../../../bot/core/event.js'
+import type { GroupRef, MessageEvent } from '../../../bot/core/event.js'
 import { dayKey } from '../../../bot/time/zoned.js'
 import type { ArchiveConfig } from '../config.js'
 import type { ArchiveBackend } from '../store/backend.js'
@@ -67,6 +67,16 @@ export class Archiver {
 
   /** Archive an incoming message; false when it was a duplicate delivery (a promise only while its chat's state loads). */
   capture(ev: MessageEvent, displayName: string, cfg: ArchiveConfig): boolean | Promise<boolean> {
+    const backend = this.backend
+    const state = ev.group && !ev.attachment && !this.queued ? this.loaded.get(ev.group.id) : undefined
+    // Most messages: a group already archived under the same name, nothing to fetch, nothing queued, a back end
+    // writing synchronously. What `keep` does for them, without a capture (and its closures) made first.
+    if (state?.saved && sameGroup(state.saved, ev.group as GroupRef) && appendsNow(backend)) {
+      if (state.ids.has(ev.id)) return false
+      remember(state, ev.id)
+      this.writeNow(recordOf(ev, displayName, ++state.seq), dayKey(ev.at, this.tz), backend)
+      return true
+    }
     const media = this.media
     return this.keep(
       {
@@ -165,6 +175,18 @@ export class Archiver {
 
   /** `write` through a back end that appends synchronously (`appendNow`): the same order and retries, no promise. */
   private writeNow(record: ArchiveRecord, day: string, backend: SyncBackend): void {
+    if (!this.pending.length) {
+      try {
+        backend.appendNow(record, day)
+      } catch (e) {
+        this.failing = (e as Error).message
+        this.hold(record, day)
+        return
+      }
+      this.written++
+      this.failing = undefined
+      return
+    }
     this.hold(record, day)
     while (this.pending.length) {
       const next = this.pending[0]
@@ -248,6 +270,11 @@ type SyncBackend = ArchiveBackend & Required<Pick<ArchiveBackend, 'appendNow'>>
 
 function appendsNow(b: ArchiveBackend): b is SyncBackend {
   return b.appendNow !== undefined
+}
+
+/** The chat info of a group event (`chatInfoOf`) would equal `saved`. */
+function sameGroup(saved: ChatInfo, g: GroupRef): boolean {
+  return saved.chat === g.id && saved.kind === g.kind && saved.title === g.topic && saved.configName === g.configName
 }
 
 /** The same chat info: every field equal. */
