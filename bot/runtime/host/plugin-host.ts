@@ -112,31 +112,38 @@ export function guarded(
   }
 }
 
-/** Which plugins an event reaches, decided once per event. */
-export interface PluginGate {
-  /** This process acts in the event's group (fleet); otherwise only the plugins in `seesAll` see it. */
-  acting: boolean
-  seesAll: ReadonlySet<string>
-  /** The config sections of the event's group, by plugin (a plugin switched off there is skipped). */
-  sections?: Record<string, unknown>
+/**
+ * The plugins an event reaches, in order: those with an `onEvent` not switched off in the event's group (its
+ * config `sections`, by plugin); where this process does not act (fleet), only those that see every event
+ * (`seesPeers`, the archive). Made once per group's sections, not per event.
+ */
+export function pluginsReached(
+  plugins: readonly HostedPlugin[],
+  acting: boolean,
+  sections: Record<string, unknown> | undefined,
+): HostedPlugin[] {
+  return plugins.filter(
+    p =>
+      (acting || p.def.seesPeers) &&
+      (sections?.[p.name] as { enabled?: boolean } | undefined)?.enabled !== false &&
+      !!p.instance.onEvent,
+  )
 }
 
 /**
- * Let every plugin decide on one event, in order, each inside its error boundary, and hand each plugin's
- * actions to `act` before the next plugin decides (decide, then act: the host never acts). Plugins
- * switched off for the event's group are skipped; a fleet peer's message reaches only plugins that see
- * peers. Plugins that decide synchronously cost no promise, nor do actions performed synchronously (timers,
- * strikes, records: see `Executor.run`): when no plugin answers with a promise and no action has to wait,
- * nothing is returned (no promise for the event either).
+ * Let every plugin the event reaches (`pluginsReached`) decide on it, in order, each inside its error boundary,
+ * and hand each plugin's actions to `act` before the next plugin decides (decide, then act: the host never
+ * acts). A fleet peer's message reaches only plugins that see peers. Plugins that decide synchronously cost no
+ * promise, nor do actions performed synchronously (timers, strikes, records: see `Executor.run`): when no
+ * plugin answers with a promise and no action has to wait, nothing is returned (no promise for the event either).
  */
 export function decide(
-  plugins: readonly HostedPlugin[],
+  reached: readonly HostedPlugin[],
   event: BotEvent,
-  where: PluginGate,
   onError: (msg: string, e: unknown) => void,
   act: Act,
 ): Promise<void> | undefined {
-  return decideFrom(0, plugins, event, withoutPeers(event), where, onError, act)
+  return decideFrom(0, reached, event, withoutPeers(event), onError, act)
 }
 
 /** `decide` from the plugin at `start` on: synchronous until a plugin answers with a promise or actions. */
@@ -145,23 +152,20 @@ function decideFrom(
   plugins: readonly HostedPlugin[],
   event: BotEvent,
   visible: BotEvent | undefined,
-  where: PluginGate,
   onError: (msg: string, e: unknown) => void,
   act: Act,
 ): Promise<void> | undefined {
   for (let i = start; i < plugins.length; i++) {
     const plugin = plugins[i]
-    if (!where.acting && !where.seesAll.has(plugin.name)) continue
-    if ((where.sections?.[plugin.name] as { enabled?: boolean } | undefined)?.enabled === false) continue
     const seen = plugin.def.seesPeers ? event : visible
-    if (!seen || !plugin.instance.onEvent) continue
+    if (!seen) continue
     const decided = decideOne(plugin, seen, onError)
-    if (!Array.isArray(decided)) return actThenDecide(decided, i, plugins, event, visible, where, onError, act)
+    if (!Array.isArray(decided)) return actThenDecide(decided, i, plugins, event, visible, onError, act)
     if (!decided.length) continue
     // Actions that need no waiting (timers, strikes, records) are performed synchronously too.
     const acted = act(plugin, decided)
     // Its actions are under way: once done (nothing more to act on), the plugins after it decide.
-    if (acted) return actThenDecide(acted.then(noActions), i, plugins, event, visible, where, onError, act)
+    if (acted) return actThenDecide(acted.then(noActions), i, plugins, event, visible, onError, act)
   }
   return undefined
 }
@@ -184,13 +188,12 @@ async function actThenDecide(
   plugins: readonly HostedPlugin[],
   event: BotEvent,
   visible: BotEvent | undefined,
-  where: PluginGate,
   onError: (msg: string, e: unknown) => void,
   act: Act,
 ): Promise<void> {
   const actions = await decided
   if (actions.length) await act(plugins[i], actions)
-  await decideFrom(i + 1, plugins, event, visible, where, onError, act)
+  await decideFrom(i + 1, plugins, event, visible, onError, act)
 }
 
 /** One plugin's `onEvent` inside its error boundary, like `guarded` but without a closure per plugin and event. */

@@ -17,7 +17,7 @@ import { Scheduler } from '../schedule/scheduler.js'
 import { Executor, groupOf } from '../delivery/executor.js'
 import { IdCache } from '../records/id-cache.js'
 import { SerialQueue } from './serial-queue.js'
-import { createPlugins, decide, guarded, type HostedPlugin, type PluginGate } from './plugin-host.js'
+import { createPlugins, decide, guarded, type HostedPlugin, pluginsReached } from './plugin-host.js'
 import { enrichEvent, isConfigPeer, roleResolver } from './identity.js'
 import { builtinCommands } from '../../commands/builtin/builtin-commands.js'
 import type { RuntimeDeps } from './runtime-deps.js'
@@ -47,15 +47,16 @@ export class BotRuntime {
   loaded: LoadedConfig
   router!: CommandRouter
   plugins: HostedPlugin[] = []
-  /** Names of the plugins that see every event, also in groups another bot of the fleet acts in. */
-  private seesAll = new Set<string>()
   private scheduler!: Scheduler
   private storeFailure?: StoreWriteError
   readonly modes: ObserveMode
   private seen: IdCache
   private prepared?: Promise<void>
-  /** `gateFor`'s gates, by a group's config sections (made again with the plugins). */
-  private gates = new Map<Record<string, unknown> | undefined, PluginGate>()
+  /** The plugins an event reaches, by a group's config sections, where this process acts and where it does not (fleet); made again with the plugins. */
+  private reached = {
+    acting: new Map<Record<string, unknown> | undefined, HostedPlugin[]>(),
+    elsewhere: new Map<Record<string, unknown> | undefined, HostedPlugin[]>(),
+  }
   /** `dryFor`'s functions, by plugin name. */
   private dryByPlugin = new Map<string, (a: Action) => boolean>()
   private factDepth = 0
@@ -297,15 +298,15 @@ export class BotRuntime {
   /** Let the plugins decide on an event, with its group's config sections. */
   private decideOn(event: BotEvent, group: GroupRef | undefined, acting: boolean): Promise<void> | undefined {
     const sections = group && this.loaded.groupSections.get(group.configName)
-    return decide(this.plugins, event, this.gateFor(acting, sections), this.onError, this.actOn)
+    return decide(this.reachedBy(acting, sections), event, this.onError, this.actOn)
   }
 
-  /** The plugins an event reaches: made once per group's sections where this process acts (not per event). */
-  private gateFor(acting: boolean, sections: Record<string, unknown> | undefined): PluginGate {
-    if (!acting) return { acting, seesAll: this.seesAll, sections }
-    let gate = this.gates.get(sections)
-    if (!gate) this.gates.set(sections, (gate = { acting, seesAll: this.seesAll, sections }))
-    return gate
+  /** The plugins an event reaches (`pluginsReached`): made once per group's sections, not per event. */
+  private reachedBy(acting: boolean, sections: Record<string, unknown> | undefined): HostedPlugin[] {
+    const known = acting ? this.reached.acting : this.reached.elsewhere
+    let reached = known.get(sections)
+    if (!reached) known.set(sections, (reached = pluginsReached(this.plugins, acting, sections)))
+    return reached
   }
 
   /** A fleet peer by contact id: listed in the config, or another account of the fleet. */
@@ -444,8 +445,8 @@ export class BotRuntime {
       },
       problems,
     )
-    this.seesAll = new Set(this.plugins.filter(p => p.def.seesPeers).map(p => p.name))
-    this.gates.clear()
+    this.reached.acting.clear()
+    this.reached.elsewhere.clear()
     for (const p of this.plugins) {
       for (const spec of p.instance.commands ?? []) this.router.add(p.name, spec)
       for (const job of p.instance.jobs ?? []) {
