@@ -7,8 +7,14 @@ import { isConnectionLoss, isDiscoveryFailure, isTokenRejected } from './supervi
 import { toMessageEvent } from './to-event.js'
 import type { WechatyPorts } from './wechaty-ports.js'
 
-/** Queue the making of an event (a message's conversion, a look-up) and its handling; `make` may answer synchronously. */
-type Enqueue = (make: () => BotEvent | undefined | Promise<BotEvent | undefined>) => void
+/** An event made (a message's conversion, a look-up), synchronously when it can be, or none. */
+type Made = BotEvent | undefined | Promise<BotEvent | undefined>
+
+/** Queue the making of an event and its handling; `make` may answer synchronously. */
+type Enqueue = (make: () => Made) => void
+
+/** A queuer of events made from one argument each (`make(arg)` queued): no closure made per event. */
+type Feed = <A>(make: (arg: A) => Made) => (arg: A) => void
 
 /** Hooks the runtime onto a Wechaty instance. Returns a promise that settles when queued events are handled. */
 export function wireWechaty(
@@ -22,7 +28,7 @@ export function wireWechaty(
   logConnection(bot, log, opts.printQr !== false)
   let stopping = false
   const ready = wireLogin(bot, ports, rt, log, feed.enqueue, opts.onFirstLogin, () => stopping)
-  wireMessages(bot, ports, feed.enqueue)
+  wireMessages(bot, ports, feed.feed)
   wireRoomEvents(bot, ports, feed.enqueue)
   // No event exists for joins via QR codes or topic edits missed while offline: re-match rooms periodically.
   const sweep = setInterval(
@@ -42,7 +48,10 @@ export function wireWechaty(
  * timers and cron jobs share. Puppet events seen vs handled are counted, so tests and replay can wait until
  * Wechaty has caught up (`settled`).
  */
-function eventFeed(bot: Wechaty, rt: BotRuntime): { enqueue: Enqueue; settled: (ms?: number) => Promise<void> } {
+function eventFeed(
+  bot: Wechaty,
+  rt: BotRuntime,
+): { enqueue: Enqueue; feed: Feed; settled: (ms?: number) => Promise<void> } {
   let arrived = 0
   let handled = 0
   bot.on('puppet', puppet => {
@@ -56,12 +65,15 @@ function eventFeed(bot: Wechaty, rt: BotRuntime): { enqueue: Enqueue; settled: (
   }
   const handleMade = (ev: BotEvent | undefined) => (ev ? rt.handle(ev) : undefined)
   /** One queued task per puppet event: an event made and handled synchronously (most messages) costs no promise. */
-  const feedOne = (make: Parameters<Enqueue>[0]) => {
-    const made = make()
-    return made instanceof Promise ? made.then(handleMade) : made && rt.handle(made)
+  const feed: Feed = make => {
+    const task = (arg: Parameters<typeof make>[0]) => {
+      const made = make(arg)
+      return made instanceof Promise ? made.then(handleMade) : made && rt.handle(made)
+    }
+    // A failure is reported by the runtime's queue.
+    return arg => rt.queue.run(task, arg, count)
   }
-  // A failure is reported by the runtime's queue.
-  const enqueue: Enqueue = make => rt.queue.run(feedOne, make, count)
+  const enqueue: Enqueue = feed(make => make())
   /** Resolve once every puppet event so far has been handled (or `timeoutMs` passed: Wechaty drops events it cannot load). */
   const settled = async (timeoutMs = 3000) => {
     const until = Date.now() + timeoutMs
@@ -71,7 +83,7 @@ function eventFeed(bot: Wechaty, rt: BotRuntime): { enqueue: Enqueue; settled: (
     } while (handled < arrived && Date.now() < until)
     await rt.queue.idle()
   }
-  return { enqueue, settled }
+  return { enqueue, feed, settled }
 }
 
 /** Wechaty's errors (never crashing Node) and the login QR code. */
@@ -153,18 +165,17 @@ async function loadMembers(ports: WechatyPorts, log: Logger, stopping: () => boo
 }
 
 /** A message becomes a `message` event: the bot's own and those of unmanaged groups (commands too) are ignored. */
-function wireMessages(bot: Wechaty, ports: WechatyPorts, enqueue: Enqueue): void {
+function wireMessages(bot: Wechaty, ports: WechatyPorts, feed: Feed): void {
   const aliasOf = (room: Room, talker: Contact) => ports.memberAlias(room, talker)
-  bot.on('message', (msg: Message) =>
-    enqueue(() => {
-      if (msg.self()) return undefined
-      const room = msg.room()
-      const group = room ? ports.group(room.id) : undefined
-      if (room && !group) return undefined // not a managed group: ignore everything, commands included
-      const saveImageTo = !group || ports.savesGroupImages(group) ? ports.mediaDir : undefined
-      return toMessageEvent(msg, group, saveImageTo, aliasOf)
-    }),
-  )
+  const onMessage = feed((msg: Message) => {
+    if (msg.self()) return undefined
+    const room = msg.room()
+    const group = room ? ports.group(room.id) : undefined
+    if (room && !group) return undefined // not a managed group: ignore everything, commands included
+    const saveImageTo = !group || ports.savesGroupImages(group) ? ports.mediaDir : undefined
+    return toMessageEvent(msg, group, saveImageTo, aliasOf)
+  })
+  bot.on('message', onMessage)
 }
 
 /** Joins, leaves (voluntary or removed) and topic changes of managed groups become events. */
