@@ -205,6 +205,18 @@ export class FileStore implements Store {
     }
   }
 
+  async remove(names: string[]): Promise<void> {
+    for (const n of names) {
+      this.docs.delete(n)
+      this.removeQuietly(this.file(n))
+    }
+    const kept = this.manifest.durable.filter(n => !names.includes(n))
+    if (kept.length < this.manifest.durable.length) {
+      this.manifest.durable = kept
+      this.writeAtomically(join(this.stateDir, MANIFEST), JSON.stringify(this.manifest), true)
+    }
+  }
+
   append(log: string, day: string, record: object): void {
     // Appended to for every audited action: the day's buffer is found without building its path each time.
     let last = this.lastDay.get(log)

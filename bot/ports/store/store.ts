@@ -123,6 +123,11 @@ export interface Store {
    * a document on first use and still refuse a newer release's state at start.
    */
   storedVersion?(name: string): number | undefined
+  /**
+   * Delete the stored documents `names` (those a newer layout took over, once it is written); an open one is
+   * forgotten too. Absent where stored documents are never removed.
+   */
+  remove?(names: string[]): Promise<void>
   /** Append one record to the daily JSONL log `log` for the day `day` (`YYYY-MM-DD`). */
   append(log: string, day: string, record: object): void
   /** Read records of `log` for days in [fromDay, toDay] inclusive. */
