@@ -37,13 +37,18 @@ export class GroupDocs<T extends object> {
   private index: Doc<GroupIndex>
   private shards = new Map<number, Doc<WholeGroupsDoc<T>>>()
   private shardSpec: DocSpec<WholeGroupsDoc<T>>
+  /**
+   * Each group's entry in its shard as UTF-8 JSON (`"<id>":{…}`), dropped when the group changes: a shard
+   * write encodes only its changed groups and copies the others' bytes (on the file store).
+   */
+  private texts = new Map<string, Buffer>()
 
   constructor(
     private store: Store,
     private prefix: string,
     private spec: DocSpec<T>,
   ) {
-    this.shardSpec = shardSpec(spec)
+    this.shardSpec = shardSpec(spec, this.texts)
     const indexName = `${prefix}${SEP}index`
     const stored = store.names(prefix + SEP)
     const shardNames = stored.filter(n => n !== indexName)
@@ -116,6 +121,7 @@ export class GroupDocs<T extends object> {
   changed(groupId: string): void {
     const value = this.data.groups[groupId]
     if (!value) return
+    this.texts.delete(groupId)
     const listed = this.index.data.groups[groupId]
     const n = listed ?? shardOf(groupId)
     // The shard first: opening it drops the groups the index gives it but it lacks.
@@ -161,6 +167,10 @@ export class GroupDocs<T extends object> {
   }
 }
 
+const OPEN = Buffer.from('{"groups":{')
+const COMMA = Buffer.from(',')
+const CLOSE = Buffer.from('}}')
+
 /** The shard of a new group: FNV-1a of its id, so a group keeps its shard from one start to the next. */
 function shardOf(groupId: string): number {
   let h = 0x811c9dc5
@@ -171,9 +181,10 @@ function shardOf(groupId: string): number {
 /**
  * A shard document: groups of the spec, at one more than the spec's version (so a release of the per-group
  * layout, which would take `<prefix>@<n>` for a group's document, refuses a shard as newer instead of moving
- * it aside as damaged); a shard of an older version has each group migrated by the spec's steps.
+ * it aside as damaged); a shard of an older version has each group migrated by the spec's steps. Encoded
+ * from `texts`, each group's bytes kept until it changes.
  */
-function shardSpec<T>(spec: DocSpec<T>): DocSpec<WholeGroupsDoc<T>> {
+function shardSpec<T>(spec: DocSpec<T>, texts: Map<string, Buffer>): DocSpec<WholeGroupsDoc<T>> {
   const migrations = Object.fromEntries(
     Object.entries(spec.migrations ?? {}).map(([v, step]) => [
       Number(v) + 1,
@@ -189,6 +200,17 @@ function shardSpec<T>(spec: DocSpec<T>): DocSpec<WholeGroupsDoc<T>> {
     migrations,
     volatile: spec.volatile,
     durable: spec.durable,
+    encode: data => {
+      const parts: Buffer[] = [OPEN]
+      for (const [id, group] of Object.entries(data.groups)) {
+        let text = texts.get(id)
+        if (text === undefined) texts.set(id, (text = Buffer.from(`${JSON.stringify(id)}:${JSON.stringify(group)}`)))
+        if (parts.length > 1) parts.push(COMMA)
+        parts.push(text)
+      }
+      parts.push(CLOSE)
+      return parts
+    },
   }
 }
 

@@ -35,6 +35,12 @@ export interface DocSpec<T> {
    * unless started with `--accept-state-loss`.
    */
   durable?: boolean
+  /**
+   * The data as JSON (what `JSON.stringify(data)` gives) in UTF-8 chunks, for a big document rewritten often
+   * whose parts rarely change: built from parts kept between writes instead of encoding it all each time
+   * (the file store; the others encode `data` themselves).
+   */
+  encode?(data: T): Uint8Array[]
 }
 
 /** Declare a document spec (typed by its defaults). */

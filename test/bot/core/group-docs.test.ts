@@ -55,6 +55,8 @@ describe('groups kept in a bounded number of shard documents', () => {
     expect(files).toContain(`${PREFIX}@index.json`)
     expect(files.length).toBeLessThanOrEqual(GROUP_SHARDS + 1)
     expect(Object.keys(read(dir, `${PREFIX}@index.json`).groups)).toHaveLength(300)
+    // A shard's version comes first, where a start reads it without loading the shard.
+    expect(new FileStore(dir).storedVersion(shardFileOf(dir, 'g1@chatroom').slice(0, -5))).toBe(3)
     rmSync(dir, { recursive: true, force: true })
   })
 
@@ -79,6 +81,24 @@ describe('groups kept in a bounded number of shard documents', () => {
     docs.changed('g7@chatroom')
     await store.flush()
     expect([...store.writeStats.keys()]).toEqual([shardFileOf(dir, 'g7@chatroom').slice(0, -5)])
+  })
+
+  it('writes each change of a group, and its shard’s other groups as they were', async () => {
+    const dir = await stored(40)
+    const store = new FileStore(dir)
+    const docs = new GroupDocs(store, PREFIX, SEEN)
+    for (const last of [1, 2]) {
+      docs.data.groups['g7@chatroom'].members.m7 = last
+      docs.changed('g7@chatroom')
+      await store.flush()
+    }
+    const shard = read(dir, shardFileOf(dir, 'g7@chatroom'))
+    expect(shard.groups['g7@chatroom']).toEqual({ members: { m7: 2 } })
+    const again = new GroupDocs(new FileStore(dir), PREFIX, SEEN)
+    for (const id of Object.keys(shard.groups))
+      expect(again.data.groups[id].members).toEqual(
+        id === 'g7@chatroom' ? { m7: 2 } : { [`m${id.slice(1, -9)}`]: Number(id.slice(1, -9)) },
+      )
   })
 
   it('keeps a change to a group opened late, and a group replaced before it was read', async () => {
