@@ -170,6 +170,7 @@ async function main(): Promise<void> {
     const warm = messageList(world, 300, 99)
     for (const run of [before, after, bare]) await run(warm)
     const ratios: number[] = []
+    const perRound = { before: [] as number[], after: [] as number[] }
     const mainRatios: number[] = []
     const total = { before: { cpu: 0, main: 0, n: 0 }, after: { cpu: 0, main: 0, n: 0 } }
     let turn = 0
@@ -196,11 +197,16 @@ async function main(): Promise<void> {
         total[k].main += perMsg(s.main, s.n)
       }
       ratios.push(perMsg(a.cpu, a.n) / perMsg(b.cpu, b.n))
+      perRound.before.push(perMsg(b.cpu, b.n))
+      perRound.after.push(perMsg(a.cpu, a.n))
       mainRatios.push(a.main / a.n / (b.main / b.n))
       console.log(
         `round ${r}: bare ${perMsg(z.cpu, z.n).toFixed(1)}, before ${perMsg(b.cpu, b.n).toFixed(1)}, after ${perMsg(a.cpu, a.n).toFixed(1)} µs CPU/msg (after/before ${ratios.at(-1)?.toFixed(3)}; main thread ${perMsg(b.main, b.n).toFixed(0)} → ${perMsg(a.main, a.n).toFixed(0)} µs); load ${loadavg()[0].toFixed(2)}`,
       )
     }
+    console.log(
+      `CPU per message, median of the rounds: before ${median(perRound.before).toFixed(1)}, after ${median(perRound.after).toFixed(1)} µs (${world.groups.length} groups)`,
+    )
     console.log(
       `after/before, CPU per message: median ${median(ratios).toFixed(3)} (quartiles ${quartiles(ratios)}), over all rounds ${(total.after.cpu / total.before.cpu).toFixed(3)}; main thread alone: median ${median(mainRatios).toFixed(3)} (${quartiles(mainRatios)})`,
     )
