@@ -1,4 +1,4 @@
-import { buildAlphabet, type Alphabet } from './alphabet.js'
+import { buildAlphabet, denseCodes, type Alphabet } from './alphabet.js'
 import { buildAutomaton } from './automaton.js'
 import { buildScanArena } from './scan-table.js'
 import type { HitLinks } from './scanner.js'
@@ -41,8 +41,8 @@ export function compileTables(dictionary: Dictionary): CompiledTables {
     index.swapKey[s] = -1
   })
   const members = Int32Array.from(classes.keys())
-  const alphabet = buildAlphabet(concatenated([index.keyCodePoints, members, ...swaps.images]), classes)
-  const classKeys = classKeysOf(index, alphabet.codeOf, swaps)
+  const alphabet = buildAlphabet(concatenated([index.keyCodePoints, members, swaps.images.codes]), classes)
+  const classKeys = classKeysOf(index, denseCodes(alphabet), swaps)
   const automaton = buildAutomaton(classKeys.images, alphabet.size)
   const arena = buildScanArena(alphabet, automaton, classKeys.images)
   return {

@@ -1,5 +1,6 @@
 import type { Alphabet } from './alphabet.js'
 import type { Automaton } from './automaton.js'
+import type { KeyList } from './key-list.js'
 import { SKIP, SURROGATE, bmpFoldTable, isExpansion, smpFoldTable } from './fold-table.js'
 
 /** Unit value of a UTF-16 unit that is skipped. */
@@ -68,16 +69,18 @@ export function pairSlot(previous: number, code: number, shift: number): number 
  *   previous code) only a key's first pair goes deeper, and most automaton walks start there: this
  *   filter lets fewer of them through. The start scan (start-scan.ts) reads only this filter.
  */
-export function buildScanArena(alphabet: Alphabet, ac: Automaton, keys: Int32Array[]): Int32Array {
+export function buildScanArena(alphabet: Alphabet, ac: Automaton, keys: KeyList): Int32Array {
   const failStart = CELLS_START + ac.cells.length
   const pairs = new Set<number>()
   const prefixPairs = new Set<number>()
   const signatures = new Int32Array(alphabet.size + 1)
-  for (const key of keys) {
-    if (key.length > 1) prefixPairs.add(key[0] * 0x100000 + key[1])
-    for (let i = 1; i < key.length; i++) {
-      signatures[key[i]] |= 1 << (key[i - 1] & 31)
-      pairs.add(key[i - 1] * 0x100000 + key[i])
+  const { codes, offsets } = keys
+  for (let k = 0; k < offsets.length - 1; k++) {
+    const from = offsets[k]
+    if (offsets[k + 1] - from > 1) prefixPairs.add(codes[from] * 0x100000 + codes[from + 1])
+    for (let i = from + 1; i < offsets[k + 1]; i++) {
+      signatures[codes[i]] |= 1 << (codes[i - 1] & 31)
+      pairs.add(codes[i - 1] * 0x100000 + codes[i])
     }
   }
   const bitsLog = pairBitsLog(pairs.size)
