@@ -14,35 +14,38 @@ export interface Alphabet {
  * point of a class (see substitution-classes.ts) gets the code of its class, most frequent class first.
  */
 export function buildAlphabet(keyCodePoints: Int32Array, classes: Map<number, number>): Alphabet {
-  const classOf = new Int32Array(CODE_POINTS)
-  for (let cp = 0; cp < CODE_POINTS; cp++) classOf[cp] = cp
-  for (const [cp, c] of classes) classOf[cp] = c
-  const frequency = new Int32Array(CODE_POINTS)
-  const used = new Uint8Array(CODE_POINTS)
+  let end = 1
+  for (const cp of keyCodePoints) end = Math.max(end, cp + 1)
+  const classOf = new Int32Array(end)
+  for (let cp = 0; cp < end; cp++) classOf[cp] = cp
+  for (const [cp, c] of classes) if (cp < end) classOf[cp] = c
+  const frequency = new Int32Array(end)
+  const used = new Uint8Array(end)
   for (const cp of keyCodePoints) {
     frequency[classOf[cp]]++
     used[cp] = 1
   }
   const counted: number[] = []
-  for (let c = 0; c < CODE_POINTS; c++) if (frequency[c] > 0) counted.push(c)
+  for (let c = 0; c < end; c++) if (frequency[c] > 0) counted.push(c)
   counted.sort((x, y) => frequency[y] - frequency[x] || x - y)
-  const codeOfClass = new Int32Array(CODE_POINTS)
+  const codeOfClass = new Int32Array(end)
   counted.forEach((c, i) => {
     codeOfClass[c] = codeOfRank(i)
   })
   const sorted: number[] = []
-  for (let cp = 0; cp < CODE_POINTS; cp++) if (used[cp] === 1) sorted.push(cp)
+  for (let cp = 0; cp < end; cp++) if (used[cp] === 1) sorted.push(cp)
   const codePoints = Int32Array.from(sorted)
   const codes = Int32Array.from(sorted, cp => codeOfClass[classOf[cp]])
   return alphabetOf(codePoints, codes)
 }
 
-/** Every Unicode code point, 0..0x10ffff. */
-const CODE_POINTS = 0x110000
-
-/** The alphabet's codeOf as one array indexed by code point (0 for the code points no key uses): for builds. */
+/**
+ * The alphabet's codeOf as one array indexed by code point, up to the largest one a key uses (0 for the
+ * code points no key uses): for builds.
+ */
 export function denseCodes(alphabet: Alphabet): Int32Array {
-  const codes = new Int32Array(CODE_POINTS)
+  const { codePoints } = alphabet
+  const codes = new Int32Array(codePoints.length > 0 ? codePoints[codePoints.length - 1] + 1 : 0)
   for (let i = 0; i < alphabet.codePoints.length; i++) codes[alphabet.codePoints[i]] = alphabet.codes[i]
   return codes
 }
