@@ -1,4 +1,5 @@
 import { pairedAlternatives } from './expand.js'
+import { SKIP, foldCodePoint, isExpansion } from './fold-table.js'
 import { foldString } from './normalize.js'
 import { Int32Buffer, KeyListBuilder, keyCount, type KeyList } from './key-list.js'
 import type { TermIndex } from './term-index.js'
@@ -17,6 +18,10 @@ const MAX_CLASS_SIZE = 8
 
 /** The folded code point of a character that folds to exactly one, else -1. */
 function foldedChar(c: string): number {
+  if (c.length === 1) {
+    const f = foldCodePoint(c.charCodeAt(0))
+    if (!isExpansion(f)) return f === SKIP ? -1 : f
+  }
   const folded = foldString(c)
   return folded.length === 1 ? folded[0] : -1
 }
