@@ -3,7 +3,6 @@ import { contentCommands } from './commands.js'
 import { contentConfigSchema } from './config.js'
 import { dictionarySummary } from './dictionary/holder.js'
 import { watchDictionaries } from './dictionary/watch.js'
-import { selfCheckProblems } from './dictionary/self-check.js'
 import type { ImageSource } from './qr/image-source.js'
 import { ContentService, QR_TIMER } from './service/service.js'
 
@@ -29,7 +28,7 @@ export function createContentPlugin(options: ContentOptions = {}) {
       const s = new ContentService(ctx, options.images)
       const global = ctx.configFor()
       // The bot's own warnings must not match its own dictionary, or two bots of one fleet warn each other.
-      const problems = selfCheckProblems(global, s.holder.matcher)
+      const problems = s.selfCheck(s.holder.matcher)
       if (problems.length)
         throw new Error(`警告模板会被词库命中 warning templates match the dictionary:\n${problems.join('\n')}`)
       const unwatch = global.watch ? watchDictionaries(global.dictionaries, () => void s.reload()) : undefined

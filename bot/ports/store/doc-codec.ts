@@ -29,6 +29,7 @@ export function decodeDoc<T>(raw: unknown, spec: DocSpec<T>): T {
     if (!step) throw new DocDamage(`no migration from version ${v}`, true)
     data = step(data)
   }
+  if (spec.accepts?.(data)) return data as T
   const checked = spec.schema.safeParse(data)
   if (!checked.success) {
     const issue = checked.error.issues[0]

@@ -326,7 +326,6 @@ export class FileStore implements Store {
   /** `writeAtomically` with the I/O on the thread pool. */
   private async writeInBackground(file: string, text: string, durable: boolean): Promise<void> {
     const tmp = `${file}${TMP}${process.pid}`
-    const fs = this.fs
     try {
       const fd = await this.io.open(tmp, 'w', FILE_MODE)
       try {

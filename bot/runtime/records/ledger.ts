@@ -58,6 +58,42 @@ const fineSchema = z.looseObject({
 })
 const closedSchema = z.looseObject({ at: z.number() })
 
+const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v)
+const isText = (v: unknown): boolean => typeof v === 'string'
+const isTime = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v)
+const isOptionalText = (v: unknown): boolean => v === undefined || typeof v === 'string'
+
+/** strikeSchema as a plain check (a subset of what it accepts). */
+function isStrike(v: unknown): boolean {
+  return (
+    isRecord(v) &&
+    isText(v.id) &&
+    isText(v.memberId) &&
+    isText(v.category) &&
+    isTime(v.at) &&
+    isTime(v.expiresAt) &&
+    isOptionalText(v.auditId)
+  )
+}
+
+/** fineSchema as a plain check (a subset of what it accepts). */
+function isFine(v: unknown): boolean {
+  return isRecord(v) && isText(v.id) && isText(v.memberId) && isTime(v.at) && isOptionalText(v.auditId)
+}
+
+/** The snapshot's schema as a plain check: the ledger is the largest durable document a start reads. */
+export function ledgerAccepts(v: unknown): boolean {
+  return (
+    isRecord(v) &&
+    Array.isArray(v.strikes) &&
+    v.strikes.every(isStrike) &&
+    Array.isArray(v.fines) &&
+    v.fines.every(isFine) &&
+    Number.isSafeInteger(v.next) &&
+    (v.next as number) > 0
+  )
+}
+
 /**
  * The `ledger` journal (durable): strikes, fines and the next id as of its last snapshot, then one record
  * per change. Version 1 was one document rewritten whole at every strike (5 MB after a million messages of
@@ -68,6 +104,7 @@ export const LEDGER_JOURNAL = journalSpec<LedgerData, LedgerRecord>({
   schema: z.object({ strikes: z.array(strikeSchema), fines: z.array(fineSchema), next: z.number().int().positive() }),
   migrations: { 1: (v1: LedgerData) => v1 },
   defaults: () => ({ strikes: [], fines: [], next: 1 }),
+  accepts: ledgerAccepts,
   record: z.discriminatedUnion('op', [
     z.object({ op: z.literal('strike'), strike: strikeSchema }),
     z.object({ op: z.literal('fine'), fine: fineSchema }),
@@ -141,9 +178,12 @@ export class Ledger {
     this.journal = store.journal('ledger', LEDGER_JOURNAL)
     // Ids continue after the highest one stored, whatever `next` says (ids never repeat): derived from the
     // records, so setting it here changes nothing they say.
-    const { strikes, fines } = this.data
-    for (const r of [...strikes, ...fines]) this.data.next = nextAfter(this.data.next, r.id)
-    for (const s of strikes) this.index(s)
+    const data = this.data
+    for (const s of data.strikes) {
+      data.next = nextAfter(data.next, s.id)
+      this.index(s)
+    }
+    for (const f of data.fines) data.next = nextAfter(data.next, f.id)
   }
 
   /** The ledger as its journal holds it: read it here, change it only by appending records. */

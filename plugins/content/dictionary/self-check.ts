@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto'
+import { join } from 'node:path'
 import type { ContentConfig } from '../config.js'
 import type { StrikePlan } from '../decide-escalation.js'
 import type { Finding } from '../assess/findings.js'
 import type { Matcher } from '../matcher/index.js'
+import { readPrivateFile, writeCacheFile } from '../matcher/cache-file.js'
+import { cacheKey } from '../matcher/matcher-cache.js'
 import { DEFAULT_RULES, warnText } from '../texts.js'
 
 /** The strike plans a warning can be rendered with: none, a first strike, removal and asking the admins. */
@@ -12,12 +16,11 @@ const PLANS: (StrikePlan | undefined)[] = [
   { count: 3, limit: 3, removable: false, escalate: 'ask' },
 ]
 
-/**
- * The bot's own group texts read back through its own dictionary: every warning the plugin can send, rendered
- * for each category (label and rule), must match nothing, or two bots of one company would warn each other.
- * Returns one problem per template and category that matches, naming the words found.
- */
-export function selfCheckProblems(cfg: ContentConfig, matcher: Matcher): string[] {
+/** Passed checks kept per cache folder (a few dictionaries and rule texts). */
+const KEPT_PASSES = 8
+
+/** Every warning the plugin can send, per category: the texts the self-check reads back. */
+function warningTexts(cfg: ContentConfig, matcher: Matcher): { category: string; label: string; texts: string[] }[] {
   const d = matcher.dictionary
   const categories = [
     ...Object.entries(d.categories).map(([category, c]) => ({ category, label: c.label, severity: c.severity })),
@@ -26,18 +29,67 @@ export function selfCheckProblems(cfg: ContentConfig, matcher: Matcher): string[
       .filter(k => !d.categories[k])
       .map(category => ({ category, label: category, severity: 'low' as const })),
   ]
-  const problems: string[] = []
-  for (const c of categories) {
+  return categories.map(c => {
     const finding: Finding = { ...c, evidence: [] }
+    return { category: c.category, label: c.label, texts: PLANS.map(plan => warnText(cfg, '某成员', [finding], plan)) }
+  })
+}
+
+/**
+ * The bot's own group texts read back through its own dictionary: every warning the plugin can send, rendered
+ * for each category (label and rule), must match nothing, or two bots of one company would warn each other.
+ * Returns one problem per template and category that matches, naming the words found.
+ *
+ * With `cacheDir` (the matcher's cache folder), a pass is remembered there under a hash of the compiled
+ * dictionary's cache key (its code and content) and of every text read: the next start with the same
+ * dictionary and texts skips the scans (at start they cost 150–200 ms with the default dictionary, the swap
+ * checks loading pinyin-pro). A failure is never remembered.
+ */
+export function selfCheckProblems(cfg: ContentConfig, matcher: Matcher, cacheDir?: string): string[] {
+  const warnings = warningTexts(cfg, matcher)
+  const pass = cacheDir ? passFile(cacheDir, matcher, warnings) : undefined
+  if (pass && passed(pass)) return []
+  const problems: string[] = []
+  for (const c of warnings) {
     const found = new Set<string>()
-    for (const plan of PLANS) {
-      for (const m of matcher.scan(warnText(cfg, '某成员', [finding], plan)))
-        found.add(`「${m.matched}」(${m.category})`)
-    }
+    for (const text of c.texts) for (const m of matcher.scan(text)) found.add(`「${m.matched}」(${m.category})`)
     if (found.size)
       problems.push(
         `warnText for category ${c.category}「${c.label}」 matches the dictionary: ${[...found].join('、')}; the bot's own warning would be flagged by another bot of the fleet (机器人自己的警告会被词库命中，请修改 warnText 或 rules.${c.category}，不要引用违规词)`,
       )
   }
+  if (pass && !problems.length) remember(pass)
   return problems
+}
+
+interface PassFile {
+  dir: string
+  name: string
+  key: string
+}
+
+function passFile(dir: string, matcher: Matcher, warnings: ReturnType<typeof warningTexts>): PassFile {
+  const key = createHash('sha256')
+    .update(`${cacheKey(matcher.dictionary)}\n`)
+    .update(JSON.stringify(warnings))
+    .digest('hex')
+  return { dir, name: `selfcheck-${key.slice(0, 32)}.ok`, key }
+}
+
+/** Whether the pass file is there, ours, and names this key (anything else: check again). */
+function passed(p: PassFile): boolean {
+  try {
+    return readPrivateFile(join(p.dir, p.name)).toString() === p.key
+  } catch {
+    return false
+  }
+}
+
+/** Remember a pass; a cache folder that cannot be written only means checking again next time. */
+function remember(p: PassFile): void {
+  try {
+    writeCacheFile(p.dir, p.name, Buffer.from(p.key), /^selfcheck-[0-9a-f]+\.ok$/, KEPT_PASSES)
+  } catch {
+    // Not remembered: the next start checks again.
+  }
 }

@@ -21,6 +21,7 @@ import { QrImageError } from '../qr/qr-limits.js'
 import { qrContentFindings } from '../qr/qr-policy.js'
 import { QrReader } from '../qr/qr-reader.js'
 import { DEFAULT_DICTIONARY } from '../config.js'
+import type { Matcher } from '../matcher/index.js'
 import { MatcherCache, matcherCacheDir } from '../matcher/matcher-cache.js'
 import {
   type DictionaryEdit,
@@ -48,6 +49,8 @@ export class ContentService {
   /** The other accounts' incident logs (fleet mode), by account. */
   readonly foreignIncidents = new Map<string, IncidentLog>()
   private readonly qr: QrReader
+  /** The matcher's cache folder (compiled dictionaries, remembered self-checks). */
+  private readonly cacheDir: string
   private readonly pendingQr = new Map<
     string,
     { ev: MessageEvent & { group: GroupRef }; read: Promise<string[] | QrImageError> }
@@ -58,11 +61,12 @@ export class ContentService {
     private readonly images: ImageSource = receivedImages(ctx.outputDir),
   ) {
     // A reloaded dictionary that would flag the bot's own warnings is refused like a broken file.
+    this.cacheDir = matcherCacheDir(ctx.outputDir)
     this.holder = new DictionaryHolder(
       ctx.configFor().dictionaries,
       () => ctx.clock.now(),
-      m => selfCheckProblems(ctx.configFor(), m),
-      new MatcherCache(matcherCacheDir(ctx.outputDir), line => ctx.log.warn(line)),
+      m => this.selfCheck(m),
+      new MatcherCache(this.cacheDir, line => ctx.log.warn(line)),
     )
     this.qr = new QrReader({ clock: ctx.clock })
     this.incidents = ctx.store.doc('content-incidents', INCIDENTS_DOC)
@@ -72,6 +76,11 @@ export class ContentService {
       const parsed = INCIDENTS_DOC.schema.safeParse(data)
       if (parsed.success) this.foreignIncidents.set(account, parsed.data as IncidentLog)
     })
+  }
+
+  /** What the warning self-check finds wrong with `matcher` (a pass is remembered in the matcher's cache folder). */
+  selfCheck(matcher: Matcher): string[] {
+    return selfCheckProblems(this.ctx.configFor(), matcher, this.cacheDir)
   }
 
   /** Stops the QR worker thread. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { FileStore } from '../../../../bot/ports/store/file-store.js'
 import { MemoryStore } from '../../../../bot/ports/store/memory-store.js'
 import { DEFAULT_FINE_POLICY } from '../../../../bot/runtime/records/fine-policy.js'
-import { Ledger } from '../../../../bot/runtime/records/ledger.js'
+import { LEDGER_JOURNAL, Ledger, ledgerAccepts } from '../../../../bot/runtime/records/ledger.js'
 
 const H = 3_600_000
 const DAY = 24 * H
@@ -179,5 +179,28 @@ describe('Ledger on disk', () => {
       .split('\n')
       .slice(1)
     expect(ops.map(line => JSON.parse(line).op)).toEqual(['strike', 'strike', 'prune'])
+  })
+
+  it('refuses at start a ledger snapshot the schema refuses, though a quick check stands in for the schema', () => {
+    // Every snapshot the quick check accepts, the schema accepts too: mutate a valid one field by field.
+    const valid = { strikes: [strike, { ...strike, id: 'S2', auditId: undefined }], fines: [fine], next: 3 }
+    const bad: unknown[] = [null, 0, 'x', [], true, {}, -1, 1.5, Number.NaN, [strike], { id: 1 }]
+    const variants: unknown[] = [valid]
+    for (const value of bad) {
+      variants.push({ ...valid, [['strikes', 'fines', 'next'][variants.length % 3]]: value })
+      for (const field of ['id', 'memberId', 'category', 'at', 'expiresAt', 'auditId'])
+        variants.push({ ...valid, strikes: [strike, { ...strike, [field]: value }] })
+      for (const field of ['id', 'memberId', 'at', 'auditId'])
+        variants.push({ ...valid, fines: [{ ...fine, [field]: value }] })
+      variants.push({ ...valid, strikes: [value] }, { ...valid, fines: [value] }, { ...valid, next: value })
+    }
+    for (const v of variants) if (ledgerAccepts(v)) expect(LEDGER_JOURNAL.schema.safeParse(v).success).toBe(true)
+    expect(ledgerAccepts(valid)).toBe(true)
+
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-'))
+    mkdirSync(join(dir, 'state'))
+    const snapshot = { $version: 2, ...valid, strikes: [{ ...strike, expiresAt: 'soon' }] }
+    writeFileSync(join(dir, 'state', 'ledger.jsonl'), `${JSON.stringify(snapshot)}\n`)
+    expect(() => new Ledger(new FileStore(dir), DEFAULT_FINE_POLICY)).toThrow(/strikes\.0\.expiresAt/)
   })
 })
