@@ -17,29 +17,44 @@ const BITS_PER_ENTRY = 8
  * `alternatives[s]`: swapAlternatives of swap owner s.
  */
 export function swapFilterOf(index: TermIndex, alternatives: string[][][][]): Int32Array {
-  const entries: number[] = []
-  for (let s = 0; s < alternatives.length; s++) {
-    if (index.swapKey[s] < 0) continue
-    alternatives[s].forEach((list, t) => {
-      const paired = pairedAlternatives(list.filter(a => a.length > 0).length)
-      list.forEach((choices, i) => {
-        choices.forEach((a, j) => {
-          const b = foldedChar(a)
-          entries.push(s, i, b, 2 * t)
-          if (j < paired) entries.push(s, i, b, 2 * t + 1)
-        })
-      })
-    })
-  }
-  const count = entries.length / 4
+  let count = 0
+  forEachEntry(index, alternatives, () => {
+    count++
+  })
   if (count === 0) return new Int32Array(0)
   const wordsLog = Math.max(0, Math.ceil(Math.log2((count * BITS_PER_ENTRY) / 32)))
   const filter = new Int32Array(1 << wordsLog)
-  for (let e = 0; e < entries.length; e += 4) {
-    const h = entryHash(entries[e], entries[e + 1], entries[e + 2], entries[e + 3])
+  forEachEntry(index, alternatives, (s, i, b, tag) => {
+    const h = entryHash(s, i, b, tag)
     filter[wordsLog === 0 ? 0 : h >>> (32 - wordsLog)] |= (1 << (h & 31)) | (1 << ((h >>> 5) & 31))
-  }
+  })
   return filter
+}
+
+/** Calls `visit` on every entry of the swap filter (see swapFilterOf). */
+function forEachEntry(
+  index: TermIndex,
+  alternatives: string[][][][],
+  visit: (s: number, position: number, folded: number, tag: number) => void,
+): void {
+  for (let s = 0; s < alternatives.length; s++) {
+    if (index.swapKey[s] < 0) continue
+    const lists = alternatives[s]
+    for (let t = 0; t < lists.length; t++) {
+      const list = lists[t]
+      let positions = 0
+      for (const choices of list) if (choices.length > 0) positions++
+      const paired = pairedAlternatives(positions)
+      for (let i = 0; i < list.length; i++) {
+        const choices = list[i]
+        for (let j = 0; j < choices.length; j++) {
+          const b = foldedChar(choices[j])
+          visit(s, i, b, 2 * t)
+          if (j < paired) visit(s, i, b, 2 * t + 1)
+        }
+      }
+    }
+  }
 }
 
 /** True unless the filter shows that swap owner s has no such alternative at that position (see swapFilterOf). */
