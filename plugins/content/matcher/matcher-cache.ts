@@ -210,7 +210,6 @@ function tablesOf(
     [swapText, swapIsAllowPhrase, swapOrder, swapKey].some(a => a.length !== swaps) ||
     !swapKey.every(k => k >= -1 && k < keyCount) ||
     swapPairs.length % 2 !== 0 ||
-    (swapFilter.length & (swapFilter.length - 1)) !== 0 ||
     classLengths.length + 1 !== classOffsets.length ||
     swapOffsets.length !== classOffsets.length ||
     swapOffsets[swapOffsets.length - 1] !== swapMembers.length ||

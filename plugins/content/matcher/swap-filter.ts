@@ -22,11 +22,10 @@ export function swapFilterOf(index: TermIndex, alternatives: string[][][][]): In
     count++
   })
   if (count === 0) return new Int32Array(0)
-  const wordsLog = Math.max(0, Math.ceil(Math.log2((count * BITS_PER_ENTRY) / 32)))
-  const filter = new Int32Array(1 << wordsLog)
+  const filter = new Int32Array(Math.ceil((count * BITS_PER_ENTRY) / 32))
   forEachEntry(index, alternatives, (s, i, b, tag) => {
     const h = entryHash(s, i, b, tag)
-    filter[wordsLog === 0 ? 0 : h >>> (32 - wordsLog)] |= (1 << (h & 31)) | (1 << ((h >>> 5) & 31))
+    filter[wordOf(h, filter.length)] |= (1 << (h & 31)) | (1 << ((h >>> 5) & 31))
   })
   return filter
 }
@@ -61,9 +60,13 @@ function forEachEntry(
 export function mayHave(filter: Int32Array, s: number, position: number, folded: number, tag: number): boolean {
   if (filter.length === 0) return true
   const h = entryHash(s, position, folded, tag)
-  const wordsLog = 31 - Math.clz32(filter.length)
   const mask = (1 << (h & 31)) | (1 << ((h >>> 5) & 31))
-  return (filter[wordsLog === 0 ? 0 : h >>> (32 - wordsLog)] & mask) === mask
+  return (filter[wordOf(h, filter.length)] & mask) === mask
+}
+
+/** The word of a filter of `words` words that hash h sets bits in (its high bits scaled, any filter size). */
+function wordOf(h: number, words: number): number {
+  return Math.floor(((h >>> 0) * words) / 0x100000000)
 }
 
 /** A 32-bit hash of a filter entry. */
