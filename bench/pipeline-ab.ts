@@ -1,13 +1,16 @@
 /**
  * The in-process pipeline's full bot, two builds against each other in one process: each build's bot on its
  * own sandbox (as in bench/pipeline.ts: every plugin, a FileStore writing in the background, the bench clock
- * moving 1.5 s per batch of 200), taking turns every `--chunk` messages (the order swapped at each turn), and
+ * moving 1.5 s per batch of 200; but the periodic flush every 5 s of that clock, in the build's own turn, not
+ * every 5 s of wall time), taking turns every `--chunk` messages (the order swapped at each turn), and
  * bare Wechaty once per round for the ratio. On a shared machine, turns of a few hundred messages keep the
  * noise of other processes alike for both builds; a full garbage collection runs before each round only (one
  * before every turn bills its sweeping to the turn after it). Figures: CPU time per message of the whole
  * process (as the pipeline line) and of the main thread alone (`/proc`, 10 ms ticks), per round and over all.
  *
- *   npx tsx bench/pipeline-ab.ts BEFORE_DIST AFTER_DIST [--rounds 12] [--messages 4000] [--chunk 200]
+ *   npx tsx bench/pipeline-ab.ts BEFORE_DIST AFTER_DIST [--rounds 12] [--messages 4000] [--chunk 200] [--groups 10]
+ *
+ * `--groups`: the synthetic world's groups of 100 members (10, as the pipeline line's first size; 1000 for its last).
  *
  * A build folder is what `tsc -p tsconfig.build.json` writes (`dist/`); for another commit, e.g.
  * `git archive <commit> bot plugins tsconfig.json tsconfig.build.json | tar -x -C .ab/before` inside this
@@ -28,6 +31,15 @@ import { syntheticWorld, type BenchWorld } from './synthetic-world.js'
 
 /** The bench's start time, as bench/pipeline.ts (importing it would load `dist/` as a third build). */
 const BENCH_START = Date.parse('2026-11-30T02:00:00Z')
+
+/**
+ * The periodic flush, every 5 s of the bench clock (`runtime.flushInterval`'s default) inside the build's own
+ * turn: the bot's wall-clock interval would bill one build's writes (on the thread pool) to whichever build's
+ * turn is running, and the number of flushes to the machine's speed.
+ */
+const FLUSH_EVERY = 5_000
+/** The bot's own flush interval, set beyond any run (the largest a timer takes). */
+const NO_TIMED_FLUSH = 2 ** 31 - 1
 
 /** One build's modules (as bench/bot-modules.ts loads them from `dist/`). */
 type BotModules = typeof import('./bot-modules.js')['bot']
@@ -57,15 +69,20 @@ async function startFull(bot: BotModules, world: BenchWorld, configFile: string,
     puppet: sandbox.puppet,
     clock,
     store,
+    flushIntervalMs: NO_TIMED_FLUSH,
   })
   const handled = countHandled(app)
   await app.bot.start()
   sandbox.world.login(world.botId)
   await app.ready
   await quiet(app.bot)
+  let flushed = clock.now()
   const tick = async () => {
     await clock.advanceTo(clock.now() + 1_500)
     while (app.runtime.outbox.sending()) await new Promise(r => setTimeout(r, 1))
+    if (clock.now() - flushed < FLUSH_EVERY) return
+    flushed = clock.now()
+    await store.flush()
   }
   return messages => {
     const base = handled()
@@ -129,7 +146,12 @@ const quartiles = (xs: number[]) => {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { rounds: { type: 'string' }, messages: { type: 'string' }, chunk: { type: 'string' } },
+    options: {
+      rounds: { type: 'string' },
+      messages: { type: 'string' },
+      chunk: { type: 'string' },
+      groups: { type: 'string' },
+    },
   })
   const [beforeDist, afterDist] = positionals
   if (!beforeDist || !afterDist) throw new Error('usage: pipeline-ab.ts BEFORE_DIST AFTER_DIST [--rounds n]')
@@ -137,7 +159,7 @@ async function main(): Promise<void> {
   const n = Number(values.messages ?? 4_000)
   const chunk = Number(values.chunk ?? 200)
   process.setSourceMapsEnabled(false) // as bench/pipeline.ts
-  const world = syntheticWorld({ groups: 10, membersPerGroup: 100 })
+  const world = syntheticWorld({ groups: Number(values.groups ?? 10), membersPerGroup: 100 })
   const stream = messageList(world, n)
   const dir = mkdtempSync(join(tmpdir(), 'bench-ab-'))
   try {
@@ -148,6 +170,7 @@ async function main(): Promise<void> {
     const warm = messageList(world, 300, 99)
     for (const run of [before, after, bare]) await run(warm)
     const ratios: number[] = []
+    const perRound = { before: [] as number[], after: [] as number[] }
     const mainRatios: number[] = []
     const total = { before: { cpu: 0, main: 0, n: 0 }, after: { cpu: 0, main: 0, n: 0 } }
     let turn = 0
@@ -174,11 +197,16 @@ async function main(): Promise<void> {
         total[k].main += perMsg(s.main, s.n)
       }
       ratios.push(perMsg(a.cpu, a.n) / perMsg(b.cpu, b.n))
+      perRound.before.push(perMsg(b.cpu, b.n))
+      perRound.after.push(perMsg(a.cpu, a.n))
       mainRatios.push(a.main / a.n / (b.main / b.n))
       console.log(
         `round ${r}: bare ${perMsg(z.cpu, z.n).toFixed(1)}, before ${perMsg(b.cpu, b.n).toFixed(1)}, after ${perMsg(a.cpu, a.n).toFixed(1)} µs CPU/msg (after/before ${ratios.at(-1)?.toFixed(3)}; main thread ${perMsg(b.main, b.n).toFixed(0)} → ${perMsg(a.main, a.n).toFixed(0)} µs); load ${loadavg()[0].toFixed(2)}`,
       )
     }
+    console.log(
+      `CPU per message, median of the rounds: before ${median(perRound.before).toFixed(1)}, after ${median(perRound.after).toFixed(1)} µs (${world.groups.length} groups)`,
+    )
     console.log(
       `after/before, CPU per message: median ${median(ratios).toFixed(3)} (quartiles ${quartiles(ratios)}), over all rounds ${(total.after.cpu / total.before.cpu).toFixed(3)}; main thread alone: median ${median(mainRatios).toFixed(3)} (${quartiles(mainRatios)})`,
     )

@@ -84,6 +84,7 @@ export async function runGrpcPipeline(opts: {
     await app.bot.start()
     stops.push(() => app.stop())
     await app.ready
+    await app.membersLoaded // every group's members read, as bare Wechaty's Room.findAll() above
     await quiet(app.bot)
     const bareSeen = () => seen
     await bareService.stream(99, warm, bareSeen)

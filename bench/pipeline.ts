@@ -255,6 +255,7 @@ async function startFull(world: BenchWorld, configFile: string, dataDir: string)
   await app.bot.start()
   sandbox.login(world.botId)
   await app.ready
+  await app.membersLoaded // as bare Wechaty, which has them after Room.findAll()
   await quiet(app.bot)
   return {
     ...variant(

@@ -61,6 +61,11 @@ export interface App {
   idle(): Promise<void>
   /** Resolves once the first login has started the runtime. */
   ready: Promise<void>
+  /**
+   * Resolves once the first login's background read of every managed group's members has ended (the directory
+   * then answers from its cache; events are handled before that, each waiting only for its own group).
+   */
+  membersLoaded: Promise<void>
   /** Flush state, record why the bot stops (so the next start can tell the admins) and stop Wechaty. */
   stop(reason?: Exclude<ExitReason, 'running'>): Promise<void>
 }
@@ -141,6 +146,7 @@ export function createApp(opts: AppOptions): App {
     web,
     idle: () => wiring.idle(),
     ready: wiring.ready,
+    membersLoaded: wiring.membersLoaded,
     stop: async (reason = 'stopped') => {
       clearInterval(flush)
       await web?.close()

@@ -21,7 +21,7 @@ export function wireWechaty(
   const feed = eventFeed(bot, rt)
   logConnection(bot, log, opts.printQr !== false)
   let stopping = false
-  const ready = wireLogin(bot, ports, rt, log, feed.enqueue, opts.onFirstLogin, () => stopping)
+  const { ready, membersLoaded } = wireLogin(bot, ports, rt, log, feed.enqueue, opts.onFirstLogin, () => stopping)
   wireMessages(bot, ports, feed.enqueue)
   wireRoomEvents(bot, ports, feed.enqueue)
   // No event exists for joins via QR codes or topic edits missed while offline: re-match rooms periodically.
@@ -34,7 +34,7 @@ export function wireWechaty(
     stopping = true
     clearInterval(sweep)
   }
-  return { idle: feed.settled, ready, stop }
+  return { idle: feed.settled, ready, membersLoaded, stop }
 }
 
 /**
@@ -94,7 +94,8 @@ function logConnection(bot: Wechaty, log: Logger, printQr: boolean): void {
 
 /**
  * Login runs in the same queue as messages: a message that arrives meanwhile waits until the managed groups are
- * matched and the runtime has started. Resolves (the returned promise) once the first login has started the runtime.
+ * matched and the runtime has started. `ready` resolves once the first login has started the runtime;
+ * `membersLoaded` once that login's background read of every managed group's members has ended.
  */
 function wireLogin(
   bot: Wechaty,
@@ -104,11 +105,15 @@ function wireLogin(
   enqueue: Enqueue,
   onFirstLogin?: () => Promise<void>,
   stopping: () => boolean = () => false,
-): Promise<void> {
+): { ready: Promise<void>; membersLoaded: Promise<void> } {
   let logins = 0
   let markReady: () => void = () => {}
   const ready = new Promise<void>(r => {
     markReady = r
+  })
+  let markLoaded: () => void = () => {}
+  const membersLoaded = new Promise<void>(r => {
+    markLoaded = r
   })
   const onLogin = (user: Contact) =>
     enqueue(async () => {
@@ -125,7 +130,8 @@ function wireLogin(
         rt.executor.notifyAdmins(`ℹ️ 机器人已重新登录（${user.name()}），积压消息 ${rt.outbox.depth()} 条将陆续发出。`)
       }
       // Off the queue: events are handled meanwhile, and whatever needs a group's members awaits that group.
-      void loadMembers(ports, log, stopping)
+      const loading = loadMembers(ports, log, stopping)
+      if (logins === 1) void loading.finally(markLoaded)
       return undefined
     })
   bot.on('login', onLogin)
@@ -136,7 +142,7 @@ function wireLogin(
     ;(stopping() ? log.info : log.warn)(`已登出 logged out: ${user.name()}`)
     rt.outbox.pause()
   })
-  return ready
+  return { ready, membersLoaded }
 }
 
 /** Read every managed group's members into the directory's cache in the background, then say so in the log. */

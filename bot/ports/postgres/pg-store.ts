@@ -203,6 +203,20 @@ export class PgStore implements Store {
     return this.stored.get(name)?.version
   }
 
+  /** Delete the account's rows `names`, in the write line (after the writes asked for before). */
+  async remove(names: string[]): Promise<void> {
+    if (!names.length) return
+    for (const n of names) {
+      this.docs.delete(n)
+      this.stored.delete(n)
+    }
+    const run = this.writing.then(async () => {
+      await this.db.deleteFrom('bot_documents').where('account', '=', this.account).where('name', 'in', names).execute()
+    })
+    this.writing = run.catch(() => {})
+    await run
+  }
+
   append(log: string, day: string, record: object): void {
     const text = JSON.stringify(record, jsonbSafe)
     this.pending.push({ log, day, record: text })

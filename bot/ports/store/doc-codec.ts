@@ -44,6 +44,16 @@ export function encodeDoc<T>(data: T, spec: DocSpec<T>): string {
   return JSON.stringify({ [VERSION_KEY]: spec.version, ...(data as object) })
 }
 
+/** `encodeDoc` as UTF-8, from the spec's `encode` when it has one (the version still first). */
+export function encodeDocBytes<T>(data: T, spec: DocSpec<T>): string | Buffer {
+  if (!spec.encode) return encodeDoc(data, spec)
+  const chunks = spec.encode(data)
+  const length = chunks.reduce((n, c) => n + c.length, 0)
+  // The data's `{` becomes the version's, followed by a comma unless the data is `{}`.
+  chunks[0] = chunks[0].subarray(1)
+  return Buffer.concat([Buffer.from(`{"${VERSION_KEY}":${spec.version}${length > 2 ? ',' : ''}`), ...chunks])
+}
+
 function fillDefaults<T>(spec: DocSpec<T>): (old: unknown) => unknown {
   return old => ({ ...spec.defaults(), ...(old as object) })
 }

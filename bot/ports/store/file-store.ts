@@ -1,7 +1,7 @@
 import * as nodeFs from 'node:fs'
 import { join, relative } from 'node:path'
 import { promisify } from 'node:util'
-import { DocDamage, decodeDoc, encodeDoc } from './doc-codec.js'
+import { DocDamage, decodeDoc, encodeDocBytes } from './doc-codec.js'
 import { FileJournal, type JournalFiles, type ReadJournal, readJournal, snapshotLine } from './file-journal.js'
 import { OrderedWrites } from './ordered-writes.js'
 import {
@@ -42,7 +42,7 @@ export type StoreFs = Pick<
 /** The store's asynchronous file calls, as promises. */
 interface AsyncIo {
   open(path: string, flags: string, mode?: number): Promise<number>
-  writeFile(fd: number, text: string): Promise<void>
+  writeFile(fd: number, text: string | Uint8Array): Promise<void>
   fsync(fd: number): Promise<void>
   close(fd: number): Promise<void>
   rename(from: string, to: string): Promise<void>
@@ -205,6 +205,18 @@ export class FileStore implements Store {
     }
   }
 
+  async remove(names: string[]): Promise<void> {
+    for (const n of names) {
+      this.docs.delete(n)
+      this.removeQuietly(this.file(n))
+    }
+    const kept = this.manifest.durable.filter(n => !names.includes(n))
+    if (kept.length < this.manifest.durable.length) {
+      this.manifest.durable = kept
+      this.writeAtomically(join(this.stateDir, MANIFEST), JSON.stringify(this.manifest), true)
+    }
+  }
+
   append(log: string, day: string, record: object): void {
     // Appended to for every audited action: the day's buffer is found without building its path each time.
     let last = this.lastDay.get(log)
@@ -294,7 +306,7 @@ export class FileStore implements Store {
    */
   writeDoc(
     name: string,
-    text: string,
+    text: string | Uint8Array,
     spec: DocSpec<unknown>,
     encodeMs = 0,
     /** `persist()`: in background mode, in order with the other persists and journal appends. */
@@ -324,7 +336,7 @@ export class FileStore implements Store {
   }
 
   /** `writeAtomically` with the I/O on the thread pool. */
-  private async writeInBackground(file: string, text: string, durable: boolean): Promise<void> {
+  private async writeInBackground(file: string, text: string | Uint8Array, durable: boolean): Promise<void> {
     const tmp = `${file}${TMP}${process.pid}`
     try {
       const fd = await this.io.open(tmp, 'w', FILE_MODE)
@@ -374,12 +386,13 @@ export class FileStore implements Store {
   }
 
   /** Write `text` to `file` atomically: a temp file (0600), fsync, rename, fsync the folder. */
-  private writeAtomically(file: string, text: string, durable: boolean): void {
+  private writeAtomically(file: string, text: string | Uint8Array, durable: boolean): void {
     const tmp = `${file}${TMP}${process.pid}`
     try {
       const fd = this.fs.openSync(tmp, 'w', FILE_MODE)
       try {
-        this.fs.writeSync(fd, text)
+        if (typeof text === 'string') this.fs.writeSync(fd, text)
+        else this.fs.writeSync(fd, text)
         if (durable) this.fs.fsyncSync(fd)
       } finally {
         this.fs.closeSync(fd)
@@ -626,7 +639,7 @@ class FileDoc<T> extends HeldDoc<T> {
     const n = ++this.started
     try {
       const t = performance.now()
-      const text = encodeDoc(this.value, this.spec)
+      const text = encodeDocBytes(this.value, this.spec)
       const done = this.store.writeDoc(this.name, text, this.spec as DocSpec<unknown>, performance.now() - t, now)
       if (done) {
         const settled = done.then(

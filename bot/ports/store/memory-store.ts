@@ -39,6 +39,10 @@ export class MemoryStore implements Store {
     return [...this.docs.keys()].filter(n => n.startsWith(prefix)).sort()
   }
 
+  async remove(names: string[]): Promise<void> {
+    for (const n of names) this.docs.delete(n)
+  }
+
   append(log: string, day: string, record: object): void {
     const byDay = this.logs.get(log) ?? new Map<string, object[]>()
     this.logs.set(log, byDay)

@@ -36,6 +36,12 @@ export interface DocSpec<T> {
    */
   durable?: boolean
   /**
+   * The data as JSON (what `JSON.stringify(data)` gives) in UTF-8 chunks, for a big document rewritten often
+   * whose parts rarely change: built from parts kept between writes instead of encoding it all each time
+   * (the file store; the others encode `data` themselves).
+   */
+  encode?(data: T): Uint8Array[]
+  /**
    * A quick check for large documents that accepts only data `schema` accepts (never more): when it says
    * yes, the schema is not run (it copies every object it checks: 30,000 strikes are 20–90 ms at start).
    * When it says no, the schema runs and names what is wrong.
@@ -129,6 +135,11 @@ export interface Store {
    * a document on first use and still refuse a newer release's state at start.
    */
   storedVersion?(name: string): number | undefined
+  /**
+   * Delete the stored documents `names` (those a newer layout took over, once it is written); an open one is
+   * forgotten too. Absent where stored documents are never removed.
+   */
+  remove?(names: string[]): Promise<void>
   /** Append one record to the daily JSONL log `log` for the day `day` (`YYYY-MM-DD`). */
   append(log: string, day: string, record: object): void
   /** Read records of `log` for days in [fromDay, toDay] inclusive. */

@@ -122,6 +122,21 @@ describe.each(backends)('Store contract: %s', (name, make) => {
     expect(second.readLog('audit', '2026-12-01', '2026-12-01')).toEqual([{ action: '警告', user: '张三' }])
   })
 
+  it.skipIf(persistentOnly)('removed documents are gone after a restart, the others kept', async () => {
+    const b = make()
+    const first = await b.open()
+    for (const n of ['seen-a', 'seen-b', 'seen-c']) {
+      first.doc(n, COUNTS).data.count = 1
+      first.doc(n, COUNTS).changed()
+    }
+    await first.flush()
+    await first.remove?.(['seen-a', 'seen-c'])
+    expect(first.names('seen-')).toEqual(['seen-b'])
+    const second = await b.open()
+    expect(second.names('seen-')).toEqual(['seen-b'])
+    expect(second.doc('seen-a', COUNTS).data.count).toBe(0)
+  })
+
   it.skipIf(persistentOnly)('stores hostile text (NUL, a lone surrogate) instead of failing every write', async () => {
     const b = make()
     const first = await b.open()

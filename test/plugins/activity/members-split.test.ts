@@ -53,7 +53,7 @@ describe('activity: last-seen members kept per group', () => {
     expect(wechat.textsTo('r1')[0]).toBe('📈 王五 · 今日（11月30日 周一）\n这段时间没有发言记录。')
   })
 
-  it('splits the old file into one file per group, empties it as version 2; a message rewrites only its group', async () => {
+  it('moves the old file into the shard documents, empties it as version 2; a message rewrites only its shard', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'activity-split-'))
     dirs.push(dir)
     new FileStore(dir) // creates the folders
@@ -61,20 +61,27 @@ describe('activity: last-seen members kept per group', () => {
     const first = await setup(new FileStore(dir))
     await first.store.flush()
     const read = (f: string) => JSON.parse(readFileSync(join(dir, 'state', f), 'utf8'))
+    const shardOf = (id: string) => `activity-members-@${read('activity-members-@index.json').groups[id]}`
     expect(
       readdirSync(join(dir, 'state'))
         .filter(f => f.startsWith('activity-members'))
         .sort(),
-    ).toEqual(['activity-members-odd%2Fid%40chatroom.json', 'activity-members-r1.json', 'activity-members.json'])
+    ).toEqual(
+      [
+        ...new Set([`${shardOf('r1')}.json`, `${shardOf('odd/id@chatroom')}.json`]),
+        'activity-members-@index.json',
+        'activity-members.json',
+      ].sort(),
+    )
     expect(read('activity-members.json')).toEqual({ $version: 2, groups: {} })
-    expect(read('activity-members-odd%2Fid%40chatroom.json')).toEqual({ $version: 1, ...seen['odd/id@chatroom'] })
+    expect(read(`${shardOf('odd/id@chatroom')}.json`).groups['odd/id@chatroom']).toEqual(seen['odd/id@chatroom'])
 
     const store = new FileStore(dir)
     const { rt, clock } = await setup(store)
     await rt.handle(text(member('zhang', '张三'), '大家早', clock.now(), sales))
     await store.flush()
-    expect([...store.writeStats.keys()].filter(n => n.startsWith('activity-members'))).toEqual(['activity-members-r1'])
-    expect(read('activity-members-r1.json').members).toEqual({
+    expect([...store.writeStats.keys()].filter(n => n.startsWith('activity-members'))).toEqual([shardOf('r1')])
+    expect(read(`${shardOf('r1')}.json`).groups.r1.members).toEqual({
       wang: { name: '王五', staff: false, last: 5 },
       zhang: { name: '张三', staff: true, last: clock.now() },
     })
