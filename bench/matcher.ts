@@ -203,7 +203,8 @@ export interface MatcherSizeResult {
 /**
  * Another source tree's matcher (`--compare DIR`, e.g. a copy of the branch before a change) measured
  * in the same process on the first size: built right after this one, its scans taking turns with this
- * one's in the same rounds.
+ * one's in the same rounds (both also scan the uniform text in each round, so that their caches of
+ * swap forms see the same texts).
  */
 export interface CompareResult {
   dir: string
@@ -310,6 +311,8 @@ export async function runMatcherBench({
       runs.plain = () => scanEach(plain, messages)
       runs.uniform = () => scanEach(matcher, uniform)
       runs.links = () => scanEach(withLinks, messages)
+      // The other matcher reads the uniform text too: each matcher's swap-form cache then sees the same texts.
+      if (otherBuild) runs.otherUniform = () => scanEach(otherBuild.matcher, uniform)
     }
     const all: Record<string, number[]> = {}
     const times = bestTimes(samples, runs, all)

@@ -14,17 +14,40 @@ export interface Alphabet {
  * point of a class (see substitution-classes.ts) gets the code of its class, most frequent class first.
  */
 export function buildAlphabet(keyCodePoints: Int32Array, classes: Map<number, number>): Alphabet {
-  const frequency = new Map<number, number>()
+  let end = 1
+  for (const cp of keyCodePoints) end = Math.max(end, cp + 1)
+  const classOf = new Int32Array(end)
+  for (let cp = 0; cp < end; cp++) classOf[cp] = cp
+  for (const [cp, c] of classes) if (cp < end) classOf[cp] = c
+  const frequency = new Int32Array(end)
+  const used = new Uint8Array(end)
   for (const cp of keyCodePoints) {
-    const c = classes.get(cp) ?? cp
-    frequency.set(c, (frequency.get(c) ?? 0) + 1)
+    frequency[classOf[cp]]++
+    used[cp] = 1
   }
-  const byFrequency = [...frequency.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0])
-  const codeOfClass = new Map(byFrequency.map(([c], i) => [c, codeOfRank(i)]))
-  const sorted = [...new Set(keyCodePoints)].sort((x, y) => x - y)
+  const counted: number[] = []
+  for (let c = 0; c < end; c++) if (frequency[c] > 0) counted.push(c)
+  counted.sort((x, y) => frequency[y] - frequency[x] || x - y)
+  const codeOfClass = new Int32Array(end)
+  counted.forEach((c, i) => {
+    codeOfClass[c] = codeOfRank(i)
+  })
+  const sorted: number[] = []
+  for (let cp = 0; cp < end; cp++) if (used[cp] === 1) sorted.push(cp)
   const codePoints = Int32Array.from(sorted)
-  const codes = Int32Array.from(sorted, cp => codeOfClass.get(classes.get(cp) ?? cp)!)
+  const codes = Int32Array.from(sorted, cp => codeOfClass[classOf[cp]])
   return alphabetOf(codePoints, codes)
+}
+
+/**
+ * The alphabet's codeOf as one array indexed by code point, up to the largest one a key uses (0 for the
+ * code points no key uses): for builds.
+ */
+export function denseCodes(alphabet: Alphabet): Int32Array {
+  const { codePoints } = alphabet
+  const codes = new Int32Array(codePoints.length > 0 ? codePoints[codePoints.length - 1] + 1 : 0)
+  for (let i = 0; i < alphabet.codePoints.length; i++) codes[alphabet.codePoints[i]] = alphabet.codes[i]
+  return codes
 }
 
 /** The alphabet of ascending folded code points and their codes (as built by buildAlphabet, or read from the cache). */

@@ -1,4 +1,5 @@
 import { CellAllocator } from './cell-allocator.js'
+import { keyCount, type KeyList } from './key-list.js'
 
 /**
  * A double-array Aho–Corasick automaton over alphabet codes 1..alphabetSize. A state is a cell index;
@@ -16,12 +17,85 @@ export interface Automaton {
   report: Int32Array
 }
 
-/** Sequence-of-codes comparison for sorting keys. */
-function compareKeys(a: Int32Array, b: Int32Array): number {
-  const n = Math.min(a.length, b.length)
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i]
-  return a.length - b.length
+/**
+ * The keys in ascending order of their codes (a key before its extensions), copied back to back in that
+ * order (`codes`, `offsets`), with `order[i]` the index of the i-th key in the list given.
+ */
+function sortedKeys(keys: KeyList, alphabetSize: number): KeyList & { order: Int32Array } {
+  const { codes, offsets } = keys
+  const n = keyCount(keys)
+  const order = orderOfKeys(keys, alphabetSize)
+  const sortedCodes = new Int32Array(codes.length)
+  const sortedOffsets = new Int32Array(n + 1)
+  for (let i = 0, at = 0; i < n; i++) {
+    const k = order[i]
+    sortedCodes.set(codes.subarray(offsets[k], offsets[k + 1]), at)
+    at += offsets[k + 1] - offsets[k]
+    sortedOffsets[i + 1] = at
+  }
+  return { codes: sortedCodes, offsets: sortedOffsets, order }
 }
+
+/**
+ * The indexes of the keys in ascending order of their codes, sorted two codes at a time: a run of keys
+ * that share their first `depth` codes is ordered by its next two codes with the key's place in the run
+ * packed below them into one float (a numeric sort, no comparator call; a code past a key's end is 0, so
+ * a key sorts before its extensions), then each run that shares those too from depth + 2. Small runs,
+ * and every run when the packing does not fit a float (huge alphabets), take a comparator.
+ */
+function orderOfKeys(keys: KeyList, alphabetSize: number): Int32Array {
+  const { codes, offsets } = keys
+  const n = keyCount(keys)
+  const order = new Int32Array(n)
+  for (let i = 0; i < n; i++) order[i] = i
+  const codeBits = Math.ceil(Math.log2(alphabetSize + 1))
+  const codeScale = 2 ** codeBits
+  const fits = 2 * codeBits + Math.ceil(Math.log2(n + 1)) <= 52
+  const codeAt = (k: number, depth: number): number =>
+    offsets[k] + depth < offsets[k + 1] ? codes[offsets[k] + depth] : 0
+  const compareFrom =
+    (depth: number) =>
+    (x: number, y: number): number => {
+      const ax = offsets[x]
+      const ay = offsets[y]
+      const lx = offsets[x + 1] - ax
+      const ly = offsets[y + 1] - ay
+      const m = Math.min(lx, ly)
+      for (let i = depth; i < m; i++) {
+        const d = codes[ax + i] - codes[ay + i]
+        if (d !== 0) return d
+      }
+      return lx - ly
+    }
+  const sortRun = (from: number, to: number, depth: number): void => {
+    const length = to - from
+    if (!fits || length <= SMALL_RUN) {
+      order.subarray(from, to).sort(compareFrom(depth))
+      return
+    }
+    const placeScale = 2 ** Math.ceil(Math.log2(length + 1))
+    const run = order.slice(from, to)
+    const packed = new Float64Array(length)
+    for (let i = 0; i < length; i++) {
+      const k = run[i]
+      packed[i] = (codeAt(k, depth) * codeScale + codeAt(k, depth + 1)) * placeScale + i
+    }
+    packed.sort()
+    for (let i = 0; i < length; i++) order[from + i] = run[packed[i] % placeScale]
+    for (let i = 0; i < length; ) {
+      const pair = Math.floor(packed[i] / placeScale)
+      let j = i + 1
+      while (j < length && Math.floor(packed[j] / placeScale) === pair) j++
+      if (j - i > 1 && pair % codeScale !== 0) sortRun(from + i, from + j, depth + 2)
+      i = j
+    }
+  }
+  sortRun(0, n, 0)
+  return order
+}
+
+/** Runs of at most this many keys are sorted by a comparator (see orderOfKeys). */
+const SMALL_RUN = 16
 
 /** Growable typed arrays of the automaton under construction. */
 class Arrays {
@@ -48,10 +122,10 @@ class Arrays {
 }
 
 /** Builds the automaton for distinct, non-empty keys of codes in 1..alphabetSize. */
-export function buildAutomaton(keys: Int32Array[], alphabetSize: number): Automaton {
-  const order = keys.map((_, i) => i).sort((x, y) => compareKeys(keys[x], keys[y]))
-  const sorted = order.map(i => keys[i])
-  const totalLength = sorted.reduce((sum, key) => sum + key.length, 0)
+export function buildAutomaton(keys: KeyList, alphabetSize: number): Automaton {
+  const { codes: sorted, offsets: starts, order } = sortedKeys(keys, alphabetSize)
+  const count = order.length
+  const totalLength = sorted.length
   const cells = new CellAllocator(totalLength + alphabetSize + 2)
   const arrays = new Arrays()
   arrays.ensure(cells.capacity)
@@ -59,7 +133,7 @@ export function buildAutomaton(keys: Int32Array[], alphabetSize: number): Automa
   const queue = new Int32Array((totalLength + alphabetSize + 1) * 4)
   let head = 0
   let tail = 4
-  queue[2] = sorted.length // the root: cell 0, keys [0, n), depth 0
+  queue[2] = count // the root: cell 0, keys [0, n), depth 0
   const codes: number[] = []
   const ranges: number[] = []
   let maxBase = 0
@@ -73,13 +147,13 @@ export function buildAutomaton(keys: Int32Array[], alphabetSize: number): Automa
     codes.length = 0
     ranges.length = 0
     for (let i = lo; i < hi; ) {
-      if (sorted[i].length === depth) {
+      if (starts[i + 1] - starts[i] === depth) {
         i++
         continue
       }
-      const code = sorted[i][depth]
+      const code = sorted[starts[i] + depth]
       let j = i + 1
-      while (j < hi && sorted[j][depth] === code) j++
+      while (j < hi && sorted[starts[j] + depth] === code) j++
       codes.push(code)
       ranges.push(i, j)
       i = j
@@ -96,7 +170,8 @@ export function buildAutomaton(keys: Int32Array[], alphabetSize: number): Automa
       arrays.ensure(cells.capacity)
       arrays.check[child] = node
       const first = ranges[2 * k]
-      if (first < ranges[2 * k + 1] && sorted[first].length === depth + 1) arrays.out[child] = order[first] + 1
+      if (first < ranges[2 * k + 1] && starts[first + 1] - starts[first] === depth + 1)
+        arrays.out[child] = order[first] + 1
       linkFailure(arrays, node, child, codes[k])
       queue[tail++] = child
       queue[tail++] = first

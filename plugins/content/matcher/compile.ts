@@ -14,6 +14,7 @@ import type { MatcherCache } from './matcher-cache.js'
 import { OWNER_KINDS, formOf, keyAt, type TermIndex } from './term-index.js'
 import { PAIR, compareKeyTo } from './substitution-classes.js'
 import type { ExpansionKind } from './expand.js'
+import { mayHave } from './swap-filter.js'
 import { SwapForms } from './swap-forms.js'
 import type { Dictionary, Match, MatchKind, Matcher } from './types.js'
 
@@ -45,6 +46,7 @@ class CompiledMatcher implements Matcher {
   private readonly classMembers: Int32Array
   private readonly swapOffsets: Int32Array
   private readonly swapMembers: Int32Array
+  private readonly swapFilter: Int32Array
   /** The swap forms of the terms hits were checked against (see SwapForms). */
   private readonly swapForms = new SwapForms()
   /** The swaps of compiledTables.swapPairs, as PAIR numbers. */
@@ -65,6 +67,7 @@ class CompiledMatcher implements Matcher {
     this.classMembers = tables.classMembers
     this.swapOffsets = tables.swapOffsets
     this.swapMembers = tables.swapMembers
+    this.swapFilter = tables.swapFilter
     for (let i = 0; i < tables.swapPairs.length; i += 2)
       this.swapPairs.add(tables.swapPairs[i] * PAIR + tables.swapPairs[i + 1])
     for (const [category, rule] of Object.entries(dictionary.categories)) this.kinds.set(category, new Set(rule.expand))
@@ -240,20 +243,33 @@ class CompiledMatcher implements Matcher {
   /**
    * A quick test whether the hit's folded characters (key k if one) may be a swap form of swap owner
    * `swap`: not its own key, and differing from it in at most two characters, each by a swap of
-   * swapPairs (always true for a text whose characters do not fold one to one, see TermIndex.swapKey).
+   * swapPairs and, as far as the swap filter tells, by an alternative the owner has at that place (one
+   * of its first pairedAlternatives of one kind for both, when two differ). Always true for a text whose
+   * characters do not fold one to one (see TermIndex.swapKey).
    */
   private maySwap(swap: number, k: number, length: number): boolean {
     const own = this.index.swapKey[swap]
     if (own < 0) return true
     if (own === k) return false
     const { keyCodePoints, keyOffsets } = this.index
-    let swaps = 0
+    let first = -1
+    let second = -1
     for (let i = 0, at = keyOffsets[own]; i < length; i++, at++) {
       const cp = keyCodePoints[at]
       if (cp === folded[i]) continue
-      if (++swaps > 2 || !this.swapPairs.has(cp * PAIR + folded[i])) return false
+      if (second >= 0 || !this.swapPairs.has(cp * PAIR + folded[i])) return false
+      if (first < 0) first = i
+      else second = i
     }
-    return true
+    const filter = this.swapFilter
+    if (first < 0) return true
+    if (second < 0)
+      return mayHave(filter, swap, first, folded[first], 0) || mayHave(filter, swap, first, folded[first], 2)
+    for (let tag = 1; tag <= 3; tag += 2) {
+      if (mayHave(filter, swap, first, folded[first], tag) && mayHave(filter, swap, second, folded[second], tag))
+        return true
+    }
+    return false
   }
 }
 

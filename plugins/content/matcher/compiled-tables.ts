@@ -1,8 +1,9 @@
-import { buildAlphabet, type Alphabet } from './alphabet.js'
+import { buildAlphabet, denseCodes, type Alphabet } from './alphabet.js'
 import { buildAutomaton } from './automaton.js'
 import { buildScanArena } from './scan-table.js'
 import type { HitLinks } from './scanner.js'
 import { PAIR, classKeysOf, substitutionClasses, swapImages, swapPairs } from './substitution-classes.js'
+import { swapFilterOf } from './swap-filter.js'
 import { indexTerms, type TermIndex } from './term-index.js'
 import type { Dictionary } from './types.js'
 
@@ -25,6 +26,8 @@ export interface CompiledTables {
    * a hit whose characters differ from a term's by others is no form of it.
    */
   swapPairs: Int32Array
+  /** Which alternative each character of each swap owner may be swapped for (see swapFilterOf). */
+  swapFilter: Int32Array
 }
 
 /**
@@ -41,8 +44,8 @@ export function compileTables(dictionary: Dictionary): CompiledTables {
     index.swapKey[s] = -1
   })
   const members = Int32Array.from(classes.keys())
-  const alphabet = buildAlphabet(concatenated([index.keyCodePoints, members, ...swaps.images]), classes)
-  const classKeys = classKeysOf(index, alphabet.codeOf, swaps)
+  const alphabet = buildAlphabet(concatenated([index.keyCodePoints, members, swaps.images.codes]), classes)
+  const classKeys = classKeysOf(index, denseCodes(alphabet), swaps)
   const automaton = buildAutomaton(classKeys.images, alphabet.size)
   const arena = buildScanArena(alphabet, automaton, classKeys.images)
   return {
@@ -58,6 +61,7 @@ export function compileTables(dictionary: Dictionary): CompiledTables {
     swapPairs: Int32Array.from(
       [...pairs.keys()].sort((x, y) => x - y).flatMap(pair => [Math.floor(pair / PAIR), pair % PAIR]),
     ),
+    swapFilter: swapFilterOf(index, alternatives),
   }
 }
 

@@ -155,12 +155,28 @@ function pinyin(text: string, options: Record<string, unknown>): string[] {
   return pinyinOf(text, { ...options, type: 'array' })
 }
 
-/** Tone-numbered readings of each character of a term, read in context ("赌博" -> du3, bo2). */
+/** The last term tonedReadings read, and its readings (a term's expansions ask for them several times). */
+let lastToned: { term: string; readings: string[] } | undefined
+
+/** Tone-numbered readings of each character of a term, read in context ("赌博" -> du3, bo2); callers only read them. */
 export function tonedReadings(term: string): string[] {
-  return pinyin(term, { toneType: 'num', toneSandhi: false, v: true })
+  if (lastToned?.term !== term)
+    lastToned = { term, readings: pinyin(term, { toneType: 'num', toneSandhi: false, v: true }) }
+  return lastToned.readings
 }
+
+/**
+ * Unified ideographs (extension A and the basic block), whose tone-less readings in context are their
+ * toned readings without the tone digit: pinyin-pro gave the same for every such character, alone, in
+ * pairs and after 一 and 不 (tone sandhi), and for the bench's 100k terms.
+ */
+const UNIFIED_IDEOGRAPHS = /^[\u3400-\u9fff]+$/
 
 /** Tone-less readings of each character of a term in context ("傻逼" -> sha, bi). */
 export function tonelessReadings(term: string): string[] {
+  if (UNIFIED_IDEOGRAPHS.test(term)) {
+    const toned = tonedReadings(term)
+    if (toned.length === term.length) return toned.map(r => r.replace(/[0-5]$/, ''))
+  }
   return pinyin(term, { toneType: 'none', v: true })
 }

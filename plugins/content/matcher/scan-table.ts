@@ -1,5 +1,6 @@
 import type { Alphabet } from './alphabet.js'
 import type { Automaton } from './automaton.js'
+import type { KeyList } from './key-list.js'
 import { SKIP, SURROGATE, bmpFoldTable, isExpansion, smpFoldTable } from './fold-table.js'
 
 /** Unit value of a UTF-16 unit that is skipped. */
@@ -68,16 +69,18 @@ export function pairSlot(previous: number, code: number, shift: number): number 
  *   previous code) only a key's first pair goes deeper, and most automaton walks start there: this
  *   filter lets fewer of them through. The start scan (start-scan.ts) reads only this filter.
  */
-export function buildScanArena(alphabet: Alphabet, ac: Automaton, keys: Int32Array[]): Int32Array {
+export function buildScanArena(alphabet: Alphabet, ac: Automaton, keys: KeyList): Int32Array {
   const failStart = CELLS_START + ac.cells.length
-  const pairs = new Set<number>()
-  const prefixPairs = new Set<number>()
+  const pairs = new PairSet(alphabet.size)
+  const prefixPairs = new PairSet(alphabet.size)
   const signatures = new Int32Array(alphabet.size + 1)
-  for (const key of keys) {
-    if (key.length > 1) prefixPairs.add(key[0] * 0x100000 + key[1])
-    for (let i = 1; i < key.length; i++) {
-      signatures[key[i]] |= 1 << (key[i - 1] & 31)
-      pairs.add(key[i - 1] * 0x100000 + key[i])
+  const { codes, offsets } = keys
+  for (let k = 0; k < offsets.length - 1; k++) {
+    const from = offsets[k]
+    if (offsets[k + 1] - from > 1) prefixPairs.add(codes[from], codes[from + 1])
+    for (let i = from + 1; i < offsets[k + 1]; i++) {
+      signatures[codes[i]] |= 1 << (codes[i - 1] & 31)
+      pairs.add(codes[i - 1], codes[i])
     }
   }
   const bitsLog = pairBitsLog(pairs.size)
@@ -85,11 +88,11 @@ export function buildScanArena(alphabet: Alphabet, ac: Automaton, keys: Int32Arr
   const pairStart = failStart + ac.fail.length
   const prefixStart = pairStart + (1 << (bitsLog - 5))
   const arena = new Int32Array(prefixStart + (1 << (prefixBitsLog - 5)))
-  const setBits = (start: number, set: Set<number>, shift: number): void => {
-    for (const pair of set) {
-      const slot = pairSlot(Math.floor(pair / 0x100000), pair % 0x100000, shift)
+  const setBits = (start: number, set: PairSet, shift: number): void => {
+    set.forEach((previous, code) => {
+      const slot = pairSlot(previous, code, shift)
       arena[start + (slot >>> 10)] |= (1 << (slot & 31)) | (1 << ((slot >>> 5) & 31))
-    }
+    })
   }
   setBits(pairStart, pairs, 32 - (bitsLog - 5))
   setBits(prefixStart, prefixPairs, 32 - (prefixBitsLog - 5))
@@ -108,6 +111,50 @@ export function buildScanArena(alphabet: Alphabet, ac: Automaton, keys: Int32Arr
   arena.set(ac.cells, CELLS_START)
   arena.set(ac.fail, failStart)
   return arena
+}
+
+/**
+ * Distinct pairs of codes 0..size: one bit per possible pair while that takes at most 32 MB (a 100k-term
+ * dictionary adds millions of pairs, most of them repeated), else a Set.
+ */
+class PairSet {
+  size = 0
+  private readonly bits: Int32Array | undefined
+  private readonly set: Set<number> | undefined
+  private readonly width: number
+
+  constructor(maxCode: number) {
+    this.width = maxCode + 1
+    if (this.width * this.width <= 1 << 28) this.bits = new Int32Array(Math.ceil((this.width * this.width) / 32))
+    else this.set = new Set()
+  }
+
+  add(previous: number, code: number): void {
+    const at = previous * this.width + code
+    if (this.bits) {
+      const word = at >>> 5
+      const bit = 1 << (at & 31)
+      if ((this.bits[word] & bit) === 0) {
+        this.bits[word] |= bit
+        this.size++
+      }
+    } else {
+      this.set!.add(at)
+      this.size = this.set!.size
+    }
+  }
+
+  /** Calls `visit` on each pair. */
+  forEach(visit: (previous: number, code: number) => void): void {
+    const visitAt = (at: number): void => visit(Math.floor(at / this.width), at % this.width)
+    if (this.set) for (const at of this.set) visitAt(at)
+    else {
+      const bits = this.bits!
+      for (let word = 0; word < bits.length; word++) {
+        for (let rest = bits[word]; rest !== 0; rest &= rest - 1) visitAt(word * 32 + (31 - Math.clz32(rest & -rest)))
+      }
+    }
+  }
 }
 
 /** Log2 of the bits of a pair filter for this many distinct pairs (PAIR_BITS_PER_PAIR each, within bounds). */

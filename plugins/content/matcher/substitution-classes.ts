@@ -1,6 +1,8 @@
 import { pairedAlternatives } from './expand.js'
+import { SKIP, foldCodePoint, isExpansion } from './fold-table.js'
 import { foldString } from './normalize.js'
-import { keyAt, type TermIndex } from './term-index.js'
+import { Int32Buffer, KeyListBuilder, keyCount, type KeyList } from './key-list.js'
+import type { TermIndex } from './term-index.js'
 
 /**
  * Most characters one substitution class may hold. The homophone and look-alike forms of a term swap
@@ -16,6 +18,10 @@ const MAX_CLASS_SIZE = 8
 
 /** The folded code point of a character that folds to exactly one, else -1. */
 function foldedChar(c: string): number {
+  if (c.length === 1) {
+    const f = foldCodePoint(c.charCodeAt(0))
+    if (!isExpansion(f)) return f === SKIP ? -1 : f
+  }
   const folded = foldString(c)
   return folded.length === 1 ? folded[0] : -1
 }
@@ -88,11 +94,7 @@ export function substitutionClasses(index: TermIndex, swaps: Map<number, number>
  * class, and per pair of such alternatives that the term's two-character swaps take. Every homophone and
  * look-alike form of the term reads as one of them (more images than forms are harmless: hits are checked).
  */
-export function swapImages(
-  index: TermIndex,
-  alternatives: string[][][][],
-  classes: Map<number, number>,
-): { images: Int32Array[]; owners: Int32Array; unaligned: number[] } {
+export function swapImages(index: TermIndex, alternatives: string[][][][], classes: Map<number, number>): SwapImages {
   const pieces = new Map<string, string>()
   const pieceOf = (c: string): string => {
     let piece = pieces.get(c)
@@ -102,8 +104,8 @@ export function swapImages(
     }
     return piece
   }
-  const images: Int32Array[] = []
-  const owners: number[] = []
+  const images = new KeyListBuilder()
+  const owners = new Int32Buffer()
   const unaligned: number[] = []
   for (let s = 0; s < alternatives.length; s++) {
     const lists = alternatives[s]
@@ -139,11 +141,20 @@ export function swapImages(
       }
     }
     for (const image of found) {
-      images.push(Int32Array.from(image, c => c.codePointAt(0)!))
+      for (const c of image) images.codes.push(c.codePointAt(0)!)
+      images.end()
       owners.push(s)
     }
   }
-  return { images, owners: Int32Array.from(owners), unaligned }
+  return { images: images.toKeyList(), owners: owners.toArray(), unaligned }
+}
+
+/** The class images of the swap owners' forms (see swapImages): image i is swap owner owners[i]'s. */
+export interface SwapImages {
+  images: KeyList
+  owners: Int32Array
+  /** Swap owners whose characters or alternatives do not all fold to one code point. */
+  unaligned: number[]
 }
 
 /**
@@ -153,7 +164,7 @@ export function swapImages(
  * image c are swapMembers[swapOffsets[c]..swapOffsets[c + 1]), ascending; image c has lengths[c] code points.
  */
 export interface ClassKeys {
-  images: Int32Array[]
+  images: KeyList
   lengths: Int32Array
   offsets: Int32Array
   members: Int32Array
@@ -161,37 +172,89 @@ export interface ClassKeys {
   swapMembers: Int32Array
 }
 
-/** Groups the keys and the swap owners' images by their image under codeOf (stable counting sorts by image). */
-export function classKeysOf(
-  index: TermIndex,
-  codeOf: (folded: number) => number,
-  swaps: { images: Int32Array[]; owners: Int32Array },
-): ClassKeys {
-  const ids = new Map<string, number>()
-  const images: Int32Array[] = []
-  const imageId = (image: Int32Array): number => {
-    let id = ''
-    for (const code of image) id += String.fromCharCode(code >>> 16, code & 0xffff)
-    let c = ids.get(id)
-    if (c === undefined) {
-      c = images.length
-      ids.set(id, c)
-      images.push(image)
-    }
-    return c
-  }
+/**
+ * Groups the keys and the swap owners' images by their image under `codes` (folded code point -> code,
+ * 0 for none; stable counting sorts by image). Images are numbered in the order first seen, keys first.
+ */
+export function classKeysOf(index: TermIndex, codes: Int32Array, swaps: SwapImages): ClassKeys {
+  const distinct = new DistinctKeys(index.keyCount + keyCount(swaps.images))
   const imageOfKey = new Int32Array(index.keyCount)
-  for (let k = 0; k < index.keyCount; k++) imageOfKey[k] = imageId(keyAt(index, k).map(codeOf))
-  const imageOfSwap = Int32Array.from(swaps.images, image => imageId(image.map(codeOf)))
-  const [offsets, members] = groupBy(imageOfKey, images.length)
+  for (let k = 0; k < index.keyCount; k++)
+    imageOfKey[k] = distinct.idOf(index.keyCodePoints, index.keyOffsets[k], index.keyOffsets[k + 1], codes)
+  const { codes: swapCodes, offsets: swapOffsetsOf } = swaps.images
+  const imageOfSwap = new Int32Array(keyCount(swaps.images))
+  for (let i = 0; i < imageOfSwap.length; i++)
+    imageOfSwap[i] = distinct.idOf(swapCodes, swapOffsetsOf[i], swapOffsetsOf[i + 1], codes)
+  const images = distinct.keys.toKeyList()
+  const count = keyCount(images)
+  const [offsets, members] = groupBy(imageOfKey, count)
   const byCodePoints = (x: number, y: number): number => compareKeys(index, x, y)
-  for (let c = 0; c < images.length; c++) {
+  for (let c = 0; c < count; c++) {
     if (offsets[c + 1] - offsets[c] > 1) members.subarray(offsets[c], offsets[c + 1]).sort(byCodePoints)
   }
-  const [swapOffsets, swapEntries] = groupBy(imageOfSwap, images.length)
+  const [swapOffsets, swapEntries] = groupBy(imageOfSwap, count)
   const swapMembers = swapEntries.map(e => swaps.owners[e])
-  const lengths = Int32Array.from(images, image => image.length)
+  const lengths = new Int32Array(count)
+  for (let c = 0; c < count; c++) lengths[c] = images.offsets[c + 1] - images.offsets[c]
   return { images, lengths, offsets, members, swapOffsets, swapMembers }
+}
+
+/**
+ * Distinct keys numbered in the order first seen, in an open-addressing hash table over a KeyList
+ * (no string or object per key).
+ */
+class DistinctKeys {
+  readonly keys = new KeyListBuilder()
+  private starts = new Int32Buffer()
+  private table: Int32Array
+
+  constructor(expected: number) {
+    let size = 1024
+    while (size < expected * 2) size *= 2
+    this.table = new Int32Array(size).fill(-1)
+  }
+
+  /** The id of the key source[from..to) read through codes, added if new. */
+  idOf(source: Int32Array, from: number, to: number, codes: Int32Array): number {
+    let h = 0x811c9dc5
+    for (let i = from; i < to; i++) h = Math.imul(h ^ codes[source[i]], 0x01000193)
+    const mask = this.table.length - 1
+    const stored = this.keys.codes
+    for (let slot = (h ^ (h >>> 15)) & mask; ; slot = (slot + 1) & mask) {
+      const id = this.table[slot]
+      if (id < 0) break
+      const at = this.starts.data[id]
+      if (this.keys.ends.data[id] - at !== to - from) continue
+      let same = true
+      for (let i = 0; i < to - from && same; i++) same = stored.data[at + i] === codes[source[from + i]]
+      if (same) return id
+    }
+    const id = this.keys.count
+    this.starts.push(stored.length)
+    for (let i = from; i < to; i++) stored.push(codes[source[i]])
+    this.keys.end()
+    if (2 * (id + 1) > this.table.length) this.grow()
+    else this.insert(id, h)
+    return id
+  }
+
+  private insert(id: number, h: number): void {
+    const mask = this.table.length - 1
+    let slot = (h ^ (h >>> 15)) & mask
+    while (this.table[slot] >= 0) slot = (slot + 1) & mask
+    this.table[slot] = id
+  }
+
+  /** Doubles the table and puts every key back (their hashes again, from their stored codes). */
+  private grow(): void {
+    this.table = new Int32Array(this.table.length * 2).fill(-1)
+    const stored = this.keys.codes.data
+    for (let id = 0; id < this.keys.count; id++) {
+      let h = 0x811c9dc5
+      for (let i = this.starts.data[id]; i < this.keys.ends.data[id]; i++) h = Math.imul(h ^ stored[i], 0x01000193)
+      this.insert(id, h)
+    }
+  }
 }
 
 /** The entries 0..n-1 grouped by group[entry] (stable counting sort): group c is entries[offsets[c]..offsets[c + 1]). */

@@ -1,4 +1,5 @@
 import { EXPANSION_KINDS, expandTerm, swapFormsOf, type Expansion, type ExpansionKind } from './expand.js'
+import { SKIP, foldCodePoint, isExpansion } from './fold-table.js'
 import { foldString } from './normalize.js'
 
 /**
@@ -34,10 +35,11 @@ export function storedForms(term: string, kinds: ReadonlySet<ExpansionKind>, alt
  */
 function swapTest(term: string, alternatives: string[][][]): (e: Expansion) => boolean {
   const chars = [...term]
-  const aligned = chars.every(isOneCodePoint) && alternatives.every(list => list.every(a => a.every(isOneCodePoint)))
+  let aligned: boolean | undefined
   let choices: Array<Set<number>> | undefined
   return e => {
     if (e.kind !== 'split' && e.kind !== 'initials') return false
+    aligned ??= chars.every(isOneCodePoint) && alternatives.every(list => list.every(a => a.every(isOneCodePoint)))
     if (!aligned) return true
     const key = foldString(e.key)
     if (key.length !== chars.length) return false
@@ -56,6 +58,10 @@ const oneCodePoint = new Map<string, boolean>()
 
 /** True if the character folds to exactly one code point. */
 function isOneCodePoint(c: string): boolean {
+  if (c.length === 1) {
+    const f = foldCodePoint(c.charCodeAt(0))
+    if (!isExpansion(f)) return f !== SKIP
+  }
   let one = oneCodePoint.get(c)
   if (one === undefined) {
     one = foldString(c).length === 1

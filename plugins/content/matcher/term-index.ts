@@ -1,4 +1,5 @@
 import { expandTerm, swapAlternatives, type ExpansionKind } from './expand.js'
+import { Int32Buffer } from './key-list.js'
 import { foldedKey } from './normalize.js'
 import { hasSwapKinds, storedForms } from './swap-forms.js'
 import type { Dictionary } from './types.js'
@@ -57,25 +58,6 @@ export interface TermIndex {
    * (most: 839k of the 867k keys of a 10k-term expanded dictionary) are given back by formOf.
    */
   ownerForms: Map<number, string>
-}
-
-/** A growable Int32Array. */
-class Int32Buffer {
-  data = new Int32Array(1024)
-  length = 0
-
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2)
-      grown.set(this.data)
-      this.data = grown
-    }
-    this.data[this.length++] = value
-  }
-
-  toArray(): Int32Array {
-    return this.data.slice(0, this.length)
-  }
 }
 
 /** Owners in the order added, each linked to the previous owner of its key (see indexTerms). */

@@ -34,6 +34,23 @@ describe('automaton against brute force', () => {
     }
   })
 
+  it('finds exactly the occurrences of hundreds of terms over four letters (long shared prefixes, terms inside terms)', () => {
+    const random = prng(7)
+    const letters = [...'赌博彩色']
+    const pick = (): string => letters[Math.floor(random() * letters.length)]
+    for (let round = 0; round < 5; round++) {
+      const terms = new Set<string>()
+      while (terms.size < 400) terms.add(Array.from({ length: 1 + Math.floor(random() * 8) }, pick).join(''))
+      const list = [...terms]
+      const text = Array.from({ length: 200 }, pick).join('')
+      const found = matcherOf({ c: list })
+        .scan(text)
+        .map(m => `${m.term}@${m.start}-${m.end}`)
+        .sort()
+      expect(found).toEqual(bruteForce(list, text))
+    }
+  })
+
   it('handles thousands of terms sharing prefixes and suffixes', () => {
     const terms = Array.from(
       { length: 3000 },

@@ -63,6 +63,16 @@ describe('substitution classes: homophone and look-alike forms found by class, c
     expect(rejected).toBeGreaterThan(0)
   })
 
+  it("takes a character's swap only where the term has it: a near sound of a long term is no form of a short one", () => {
+    const swaps = dictionaryOf({ bad: ['成人视频', '频道'] })
+    swaps.categories.bad.expand = KINDS
+    const withBoth = compileMatcher(swaps)
+    // 频 pin2 -> 屏 ping2 is a near sound, which only terms of four characters or more take.
+    expect(withBoth.scan('看成人视屏')).toMatchObject([{ term: '成人视频', matched: '成人视屏', kind: 'homophone' }])
+    expect(withBoth.scan('换个屏道')).toEqual([])
+    expect(withBoth.scan('换个频到')).toMatchObject([{ term: '频道', matched: '频到', kind: 'homophone' }])
+  })
+
   it('checks a hit against exactly the swap forms expandTerm gives, without building the other forms', () => {
     const all = new Set<ExpansionKind>(['pinyin', 'initials', 'homophone', 'split', 'lookalike'])
     let forms = 0

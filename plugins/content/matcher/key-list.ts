@@ -1,0 +1,56 @@
+/** A growable Int32Array. */
+export class Int32Buffer {
+  data = new Int32Array(1024)
+  length = 0
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2)
+      grown.set(this.data)
+      this.data = grown
+    }
+    this.data[this.length++] = value
+  }
+
+  toArray(): Int32Array {
+    return this.data.slice(0, this.length)
+  }
+}
+
+/**
+ * Keys of codes (code points or alphabet codes) back to back in one array: key i is
+ * codes[offsets[i]..offsets[i + 1]). A build over millions of keys keeps two arrays instead of one
+ * typed array object per key (at 100k terms, millions of objects the garbage collector kept walking).
+ */
+export interface KeyList {
+  codes: Int32Array
+  /** count + 1 entries, offsets[0] = 0. */
+  offsets: Int32Array
+}
+
+/** A KeyList built key by key. */
+export class KeyListBuilder {
+  readonly codes = new Int32Buffer()
+  readonly ends = new Int32Buffer()
+
+  /** How many keys were added. */
+  get count(): number {
+    return this.ends.length
+  }
+
+  /** Ends the key whose codes were pushed since the previous one. */
+  end(): void {
+    this.ends.push(this.codes.length)
+  }
+
+  toKeyList(): KeyList {
+    const offsets = new Int32Array(this.ends.length + 1)
+    offsets.set(this.ends.data.subarray(0, this.ends.length), 1)
+    return { codes: this.codes.toArray(), offsets }
+  }
+}
+
+/** The number of keys in the list. */
+export function keyCount(keys: KeyList): number {
+  return keys.offsets.length - 1
+}
