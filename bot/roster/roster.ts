@@ -40,20 +40,9 @@ export class Roster {
     return this.entries.length > 0
   }
 
-  /**
-   * The contact looked up last and its entry. One message asks about its sender several times (roles, display
-   * name, the real-name check); in a roster of 100,000 people each look-up in `byId` is a cache miss.
-   */
-  private last: { id: string | undefined; entry: RosterEntry | undefined } = { id: undefined, entry: undefined }
-
   /** Entry bound to a contact id (none for someone marked 离职). */
   byContact(contactId: string): RosterEntry | undefined {
-    const last = this.last
-    if (last.id !== contactId) {
-      last.id = contactId
-      last.entry = this.byId.get(contactId)
-    }
-    return last.entry
+    return this.byId.get(contactId)
   }
 
   /** Entries with this name (several when namesakes work in different departments). */

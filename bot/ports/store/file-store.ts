@@ -391,6 +391,7 @@ export class FileStore implements Store {
     try {
       const fd = this.fs.openSync(tmp, 'w', FILE_MODE)
       try {
+        // writeSync's overloads take a string or bytes, not a union of both.
         if (typeof text === 'string') this.fs.writeSync(fd, text)
         else this.fs.writeSync(fd, text)
         if (durable) this.fs.fsyncSync(fd)

@@ -96,9 +96,17 @@ function codeFingerprint(): string {
 
 /** The cache key of a dictionary's compiled tables. */
 export function cacheKey(dictionary: Dictionary): string {
-  const hash = createHash('sha256').update(`${MATCHER_CACHE_FORMAT}\n${codeFingerprint()}\n`)
-  return hash.update(JSON.stringify(dictionary)).digest('hex')
+  let key = keys.get(dictionary)
+  if (key === undefined) {
+    const hash = createHash('sha256').update(`${MATCHER_CACHE_FORMAT}\n${codeFingerprint()}\n`)
+    key = hash.update(JSON.stringify(dictionary)).digest('hex')
+    keys.set(dictionary, key)
+  }
+  return key
 }
+
+/** Each loaded dictionary's key, worked out once (the cache and the warning self-check both ask at start). */
+const keys = new WeakMap<Dictionary, string>()
 
 /** The typed arrays of the tables, in file order. */
 function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
