@@ -15,7 +15,10 @@
  * and with another build timed beside this one (`--before DIR`: a copy of an earlier `dist/`, e.g.
  * `git stash; npm run build; cp -r dist /tmp/before; git stash pop; npm run build`), interleaved in one run:
  *
- *   npx tsx bench/startup.ts [--quick] [--profile DIR] [--before DIR]   (seeded state: bench/seed-cache.ts)
+ *   npx tsx bench/startup.ts [--quick] [--rounds N] [--profile DIR] [--before DIR]
+ *
+ * `--rounds N` times N starts of each instead of 3; with `--before` each round's CPU ratio (this build ÷ the
+ * other) is printed, and their median. The seeded state: bench/seed-cache.ts (`BENCH_SEED_KEY` picks one).
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -41,8 +44,10 @@ export interface StartupFigures {
   runs: { bot: number[]; bare: number[] }
   /** Medians of the CPU time used by spawn → ready (ms). */
   cpu: { bot: number; bare: number }
-  /** The other build (`--before`), timed interleaved with this one: median, runs and median CPU (ms). */
-  before?: { bot: number; runs: number[]; cpu: number }
+  /** CPU time to ready of each timed start (ms). */
+  cpuRuns: { bot: number[]; bare: number[] }
+  /** The other build (`--before`), timed interleaved with this one: median, runs, median CPU and CPU runs (ms). */
+  before?: { bot: number; runs: number[]; cpu: number; cpuRuns: number[] }
 }
 
 /** What `runStartupBench` measured. */
@@ -53,7 +58,10 @@ export interface StartupResult {
   pass: boolean
 }
 
-/** Start each variant once untimed, then `TIMED_STARTS` timed starts of each (`quick`: the smaller seeded state). */
+/**
+ * Start each variant once untimed, then `rounds` (default `TIMED_STARTS`) timed starts of each (`quick`: the
+ * smaller seeded state).
+ */
 export async function runStartupBench(opts: {
   quick?: boolean
   world: BenchWorld
@@ -63,8 +71,10 @@ export async function runStartupBench(opts: {
   profileDir?: string
   /** Another build's `dist/` folder, timed beside this one (its `bot/cli.js`). */
   beforeDist?: string
+  /** Timed starts of each variant (default `TIMED_STARTS`). */
+  rounds?: number
 }): Promise<StartupResult> {
-  const runs = TIMED_STARTS
+  const runs = opts.rounds ?? TIMED_STARTS
   // The bot writes to its data folder: a copy, so the workloads after this one see the seeded state unchanged.
   const copy = mkdtempSync(join(tmpdir(), 'bench-startup-'))
   cpSync(opts.dataDir, copy, { recursive: true })
@@ -100,7 +110,13 @@ export async function runStartupBench(opts: {
         min: { bot: Math.min(...timed.bot), bare: Math.min(...timed.bare) },
         runs: { bot: timed.bot, bare: timed.bare },
         cpu: { bot: median(cpu.bot), bare: median(cpu.bare) },
-        before: before && { bot: median(timed.before), runs: timed.before, cpu: median(cpu.before) },
+        cpuRuns: { bot: cpu.bot, bare: cpu.bare },
+        before: before && {
+          bot: median(timed.before),
+          runs: timed.before,
+          cpu: median(cpu.before),
+          cpuRuns: cpu.before,
+        },
       }
     }
     const sandbox = await variants({ kind: 'bot' }, { kind: 'bare' })
@@ -129,11 +145,11 @@ export function describeStartup(r: StartupResult): string[] {
   const line = (what: string, f: StartupFigures) =>
     `${what}: bot ${s(f.bot)} (min ${s(f.min.bot)}; runs ${f.runs.bot.map(s).join(', ')}), bare Wechaty ${s(f.bare)} (min ${s(f.min.bare)}) → ${(f.bot / f.bare).toFixed(2)}× bare, +${s(f.bot - f.bare)}; CPU to ready: bot ${s(f.cpu.bot)}, bare ${s(f.cpu.bare)} → ${(f.cpu.bot / f.cpu.bare).toFixed(2)}×${
       f.before
-        ? `; the --before build: ${s(f.before.bot)} (runs ${f.before.runs.map(s).join(', ')}), CPU ${s(f.before.cpu)} → this build ${(f.cpu.bot / f.before.cpu).toFixed(2)}× its CPU`
+        ? `; the --before build: ${s(f.before.bot)} (runs ${f.before.runs.map(s).join(', ')}), ${cpuRatios(f)}`
         : ''
     }`
   return [
-    `spawn → ready of \`node dist/bin/cli.js start\` (warm: 1 untimed start, then median and min of ${TIMED_STARTS}); bare Wechaty: spawn → login on the same puppet`,
+    `spawn → ready of \`node dist/bin/cli.js start\` (warm: 1 untimed start, then median and min of ${r.sandbox.runs.bot.length}); bare Wechaty: spawn → login on the same puppet`,
     line('sandbox (demo world, example config)', r.sandbox),
     line(
       `puppet service over gRPC (${r.service.groups} × ${r.service.membersPerGroup} members, seeded state)`,
@@ -142,14 +158,29 @@ export function describeStartup(r: StartupResult): string[] {
   ]
 }
 
+/** This build's CPU to ready ÷ the `--before` build's, per round (the two start one after the other), and the median. */
+function cpuRatios(f: StartupFigures): string {
+  if (!f.before) return ''
+  const before = f.before.cpuRuns
+  const ratios = f.cpuRuns.bot.map((cpu, i) => cpu / before[i])
+  return `CPU ${(f.before.cpu / 1000).toFixed(2)} s → this build ${(f.cpu.bot / f.before.cpu).toFixed(2)}× its CPU (per round ${ratios.map(x => x.toFixed(2)).join(', ')}; median ${median(ratios).toFixed(2)}×)`
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({
-    options: { quick: { type: 'boolean', default: false }, profile: { type: 'string' }, before: { type: 'string' } },
+    options: {
+      quick: { type: 'boolean', default: false },
+      profile: { type: 'string' },
+      before: { type: 'string' },
+      rounds: { type: 'string' },
+    },
   })
+  const rounds = values.rounds ? Number(values.rounds) : undefined
+  if (rounds !== undefined && !(Number.isInteger(rounds) && rounds > 0)) throw new Error('--rounds: a whole number ≥ 1')
   const { seededState } = await import('./seed-cache.js')
   const seed = await seededState({ quick: values.quick })
   const profileDir = values.profile && resolve(values.profile)
-  const r = await runStartupBench({ quick: values.quick, ...seed, profileDir, beforeDist: values.before })
+  const r = await runStartupBench({ quick: values.quick, ...seed, profileDir, beforeDist: values.before, rounds })
   console.log(describeStartup(r).join('\n'))
   if (profileDir) console.log(`profiles of the timed bot starts: ${profileDir}`)
 }

@@ -241,6 +241,27 @@ export class FileStore implements Store {
     return out
   }
 
+  readLogTail<R>(log: string, day: string, maxBytes: number): R[] {
+    const file = join(this.dir, 'logs', log, `${day}.jsonl`)
+    const size = this.fs.existsSync(file) ? this.fs.statSync(file).size : 0
+    if (size <= maxBytes) return this.readLog(log, day, day)
+    // The window and the byte before it: a line starts in the window where a line feed precedes it.
+    const tail = Buffer.alloc(maxBytes + 1)
+    const fd = this.fs.openSync(file, 'r')
+    try {
+      this.fs.readSync(fd, tail, 0, maxBytes + 1, size - maxBytes - 1)
+    } finally {
+      this.fs.closeSync(fd)
+    }
+    // A line feed never occurs inside a UTF-8 sequence: the text after the first one decodes whole.
+    const cut = tail.indexOf(0x0a)
+    if (cut < 0 || tail.lastIndexOf(0x0a) === cut) return this.readLog(log, day, day) // no whole line in the window
+    const out: R[] = []
+    for (const line of tail.toString('utf8', cut + 1).split('\n')) if (line.trim()) out.push(parseLine<R>(line))
+    for (const line of this.pending.get(file) ?? []) out.push(JSON.parse(line))
+    return out
+  }
+
   logDays(log: string): string[] {
     const folder = join(this.dir, 'logs', log)
     const onDisk = this.fs.existsSync(folder)

@@ -144,6 +144,12 @@ export interface Store {
   append(log: string, day: string, record: object): void
   /** Read records of `log` for days in [fromDay, toDay] inclusive. */
   readLog<R = unknown>(log: string, fromDay: string, toDay: string): R[]
+  /**
+   * The records at the end of `log`'s day `day`: those whose lines lie wholly within its last `maxBytes` bytes
+   * on disk (a line the window cuts is left out), then those not written yet; the whole day, as `readLog` reads
+   * it, when no whole line fits. Absent where the end of a day costs as much to read as the day: `readLog` it.
+   */
+  readLogTail?<R = unknown>(log: string, day: string, maxBytes: number): R[]
   /** Days (`YYYY-MM-DD`) that have records in `log`, sorted. */
   logDays(log: string): string[]
   /**

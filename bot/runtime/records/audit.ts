@@ -60,6 +60,9 @@ export const AUDIT_COUNTER_DOC = docSpec<{ next: number }>({
   defaults: () => ({ next: 1 }),
 })
 
+/** How much of the newest audit day a start reads for the highest id, where the store can read a day's end. */
+const AUDIT_TAIL_BYTES = 64 * 1024
+
 /** Entries kept in memory beyond `keep` before the oldest are dropped together. */
 const TRIM_BATCH = 256
 
@@ -84,7 +87,11 @@ export class AuditLog {
     this.counter = store.doc('audit-counter', AUDIT_COUNTER_DOC)
     // The newest day of the log holds the highest id: continue after it even if the counter was lost or is behind.
     const last = store.logDays('audit').at(-1)
-    const logged = last ? store.readLog<{ id?: unknown }>('audit', last, last) : []
+    // Ids only grow within a day: its last lines hold the highest, and a busy day's log runs to megabytes.
+    const logged = !last
+      ? []
+      : (store.readLogTail?.<{ id?: unknown }>('audit', last, AUDIT_TAIL_BYTES) ??
+        store.readLog<{ id?: unknown }>('audit', last, last))
     const highest = Math.max(0, ...logged.map(e => (typeof e.id === 'string' ? Number(e.id.slice(1)) || 0 : 0)))
     if (highest >= this.counter.data.next) {
       this.counter.data.next = highest + 1

@@ -93,6 +93,13 @@ export class LivePostings {
     this.used = 0
   }
 
+  /** The postings of a layout, held again (a segment that could not be written goes back to memory). */
+  static fromLayout({ keys, offsets, docs }: PostingLayout): LivePostings {
+    const live = new LivePostings()
+    for (let i = 0; i < keys.length; i++) for (let p = offsets[i]; p < offsets[i + 1]; p++) live.add(keys[i], docs[p])
+    return live
+  }
+
   /** Add every posting of `newer` (whose docs all follow this one's), keeping each key's docs ascending. */
   append(newer: LivePostings): void {
     for (let s = 0; s < newer.slots; s++) {
@@ -167,6 +174,12 @@ export class LivePostings {
     }
     this.add(key, doc)
   }
+}
+
+/** The docs holding `key` in a layout, ascending (empty when none): a view of its `docs`. */
+export function layoutPostings({ keys, offsets, docs }: PostingLayout, key: number): Uint32Array {
+  const i = lowerBound(keys, key)
+  return keys[i] === key ? docs.subarray(offsets[i], offsets[i + 1]) : new Uint32Array(0)
 }
 
 /** `into` (larger) with `from` copied to its start. */

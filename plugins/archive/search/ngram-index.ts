@@ -4,7 +4,7 @@ import type { ArchiveRecord } from '../capture/record.js'
 import { DocTable, dayNumber, dayString } from './doc-table.js'
 import { emitRecordKeys, memberKeys, recallKey, wordKeys } from './grams.js'
 import { IndexFile } from './index-file.js'
-import { LivePostings } from './live-postings.js'
+import { LivePostings, layoutPostings, type PostingLayout } from './live-postings.js'
 import type { ArchiveQuery, Hit, SearchResult } from './query.js'
 import { matches } from './query.js'
 import { intersect, union } from './sorted.js'
@@ -51,9 +51,8 @@ export class NgramIndex {
   private files: IndexFile[] = []
   private live = new LivePostings()
   private liveFrom = 0
-  private frozen?: { from: number; postings: LivePostings }
-  /** The postings of the last segment written, cleared: the next segment's live postings (no new arrays). */
-  private spare?: LivePostings
+  /** The segment being written, laid out: searched from here until its file is written. */
+  private frozen?: { from: number; layout: PostingLayout }
   private meta: IndexMeta
   private chatNo = new Map<string, number>()
   private typeNo = new Map<string, number>()
@@ -169,32 +168,29 @@ export class NgramIndex {
     this.settle()
     const from = this.liveFrom
     const to = this.docs.count
-    const postings = this.live
-    this.frozen = { from, postings }
-    this.live = this.spare ?? new LivePostings()
-    this.spare = undefined
+    // Laid out now, the segment is searched from its layout while it is written; the live postings are cleared
+    // and take the next segment's docs in the arrays they grew to (no new arrays, and one table held, not two).
+    const layout = this.live.layout()
+    this.live.clear()
+    this.frozen = { from, layout }
     this.liveFrom = to
     const name = `seg-${String(from).padStart(10, '0')}.aix`
     this.writing = (async () => {
       try {
-        await IndexFile.write(join(this.dir, name), from, to, postings.layout())
+        await IndexFile.write(join(this.dir, name), from, to, layout)
         this.files.push(IndexFile.open(join(this.dir, name)))
         this.meta.segments.push({ file: name, from, to })
         this.saveMeta()
         this.failing = undefined
         this.frozen = undefined
-        postings.clear()
-        this.spare = postings
       } catch (e) {
-        // Not written (a full disk): the postings go back to memory, in doc order, for the next try.
-        const newer = this.live
-        postings.append(newer)
-        this.live = postings
+        // Not written (a full disk): the postings go back to memory, before the newer ones, for the next try.
+        const back = LivePostings.fromLayout(layout)
+        back.append(this.live)
+        this.live = back
         this.liveFrom = from
         this.failing = (e as Error).message
         this.frozen = undefined
-        newer.clear()
-        this.spare = newer
       } finally {
         this.writing = undefined
       }
@@ -304,7 +300,7 @@ export class NgramIndex {
   private sources(lo: number, hi: number): Source[] {
     const out: Source[] = this.files.filter(f => f.to > lo && f.from < hi).map(f => (k: number) => f.postings(k))
     const frozen = this.frozen
-    if (frozen) out.push(k => frozen.postings.get(k))
+    if (frozen) out.push(k => layoutPostings(frozen.layout, k))
     out.push(k => this.live.get(k))
     return out
   }

@@ -141,6 +141,48 @@ describe('FileStore logs', () => {
   })
 })
 
+describe('FileStore log tails', () => {
+  /** A day of records with Chinese text of varying length (3 bytes a character), flushed; and its lines. */
+  async function longDay(): Promise<{ store: FileStore; lines: string[] }> {
+    const dir = tempDir()
+    const store = new FileStore(dir)
+    for (let i = 1; i <= 60; i++) store.append('audit', '2026-11-30', { id: `A${i}`, text: '违规'.repeat(i % 7) })
+    await store.flush()
+    const lines = readFileSync(join(dir, 'logs', 'audit', '2026-11-30.jsonl'), 'utf8')
+      .split('\n')
+      .slice(0, -1)
+    return { store, lines }
+  }
+
+  it('reads the records wholly within the last bytes of a day, then those not written yet', async () => {
+    const { store, lines } = await longDay()
+    store.append('audit', '2026-11-30', { id: 'A61' })
+    const size = lines.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0)
+    for (let window = 30; window < 600; window += 7) {
+      // The lines that start at or after the window's first byte, each with its line feed.
+      let start = size
+      let whole = 0
+      for (let i = lines.length - 1; i >= 0 && start - Buffer.byteLength(lines[i]) - 1 >= size - window; i--) {
+        start -= Buffer.byteLength(lines[i]) + 1
+        whole++
+      }
+      const tail = store.readLogTail('audit', '2026-11-30', window)
+      const expected = whole
+        ? lines.slice(-whole).map(l => JSON.parse(l))
+        : store.readLog('audit', '2026-11-30', '2026-11-30').slice(0, -1)
+      expect(tail).toEqual([...expected, { id: 'A61' }])
+    }
+  })
+
+  it('reads the whole day when no whole line fits the window, or the day is shorter than it', async () => {
+    const { store } = await longDay()
+    const day = store.readLog('audit', '2026-11-30', '2026-11-30')
+    expect(store.readLogTail('audit', '2026-11-30', 10)).toEqual(day)
+    expect(store.readLogTail('audit', '2026-11-30', 1_000_000)).toEqual(day)
+    expect(store.readLogTail('audit', '2026-12-01', 100)).toEqual([])
+  })
+})
+
 describe('FileStore logs before and after a flush', () => {
   it('reads lines of a new day that are not flushed yet, like the memory store', () => {
     const store = new FileStore(tempDir())

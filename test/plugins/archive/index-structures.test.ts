@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { type ArchiveRecord, RECORD_VERSION } from '../../../plugins/archive/capture/record.js'
 import { DocTable } from '../../../plugins/archive/search/doc-table.js'
 import { emitRecordKeys, haystack, INDEXED_CHARS, recordKeys } from '../../../plugins/archive/search/grams.js'
-import { LivePostings } from '../../../plugins/archive/search/live-postings.js'
+import { IndexFile } from '../../../plugins/archive/search/index-file.js'
+import { LivePostings, layoutPostings } from '../../../plugins/archive/search/live-postings.js'
+import { NgramIndex } from '../../../plugins/archive/search/ngram-index.js'
 import type { ArchiveQuery } from '../../../plugins/archive/search/query.js'
 import { FileArchive } from '../../../plugins/archive/store/file-backend.js'
 import { tempArchiveDir } from './setup.js'
@@ -85,6 +88,78 @@ describe('archive index: postings held in memory', () => {
     a.append(b)
     const want = reference([...older, ...newer])
     expect(held(a, want)).toEqual(want)
+  })
+
+  it('finds each key’s docs in a layout, and holds a layout’s postings again', () => {
+    const adds = randomAdds(400, 0, 5)
+    const live = new LivePostings()
+    for (const [k, doc] of adds) live.add(k, doc)
+    const want = reference(adds)
+    const layout = live.layout()
+    expect(new Map([...want.keys()].map(k => [k, [...layoutPostings(layout, k)]]))).toEqual(want)
+    expect([...layoutPostings(layout, 123.5)]).toEqual([])
+    expect([...layoutPostings(layout, 2 ** 52)]).toEqual([])
+    expect(held(LivePostings.fromLayout(layout), want)).toEqual(want)
+  })
+})
+
+describe('archive index: a segment being written', () => {
+  const day = '2026-11-30'
+  const words = ['退款', '客户', '价格']
+  const records = Array.from({ length: 8300 }, (_, i) =>
+    record(`${words[i % 3]}消息${i % 11}`, { id: `m${i}`, seq: i, chat: `g${i % 3}`, at: i * 1000 }),
+  )
+  /** What searches answer: the total and the newest hits of each word, and of a word in one group. */
+  const answers = (index: NgramIndex) =>
+    [...words.map(w => ({ words: [w] })), { words: ['消息7'], chats: ['g1'] }].map(q => {
+      const r = index.search({ from: day, to: day, ...q }, 5)
+      return { total: r?.total, ids: r?.hits.map(h => h.record.id) }
+    })
+  /** An index of the records whose first segment (the first 8,192) is being written. */
+  const indexIn = async (dir: string) => {
+    const index = new NgramIndex(dir, (_chat, _day, offset) => records[offset])
+    for (let i = 0; i < 8192; i++) index.add(records[i], day, i, 1)
+    await null // the 8,192nd message started the segment's write: its postings are laid out
+    for (let i = 8192; i < records.length; i++) index.add(records[i], day, i, 1)
+    return index
+  }
+
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
+  it('is searched while its file is written, with the messages after it, as once it is written', async () => {
+    const dir = tempArchiveDir()
+    const index = await indexIn(dir)
+    const segment = join(dir, 'seg-0000000000.aix')
+    expect(existsSync(segment)).toBe(false)
+    const writing = answers(index)
+    expect(writing[0].total).toBe(records.filter(r => r.text?.startsWith('退款')).length)
+    await index.flush()
+    expect(existsSync(segment)).toBe(true)
+    expect(answers(index)).toEqual(writing)
+    await index.close()
+  })
+
+  it('goes back to memory when its file cannot be written, and is written with the next segment', async () => {
+    const written = await indexIn(tempArchiveDir())
+    await written.flush()
+    const expected = answers(written)
+    await written.close()
+    // The write fails a little later (a full disk), after a search put the newer messages' keys into memory.
+    const write = vi
+      .spyOn(IndexFile, 'write')
+      .mockImplementation(() => new Promise((_, fail) => setTimeout(() => fail(new Error('ENOSPC: no space left')), 5)))
+    const index = await indexIn(tempArchiveDir())
+    expect(answers(index)).toEqual(expected)
+    await index.flush()
+    expect(index.failing).toContain('ENOSPC')
+    expect(answers(index)).toEqual(expected)
+    write.mockRestore()
+    await index.flush()
+    expect(index.failing).toBeUndefined()
+    expect(answers(index)).toEqual(expected)
+    await index.close()
   })
 })
 

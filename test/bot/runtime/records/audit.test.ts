@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -46,6 +46,19 @@ describe('audit ids never repeat', () => {
       'A11',
     )
     expect(store.warnings[0]).toContain('state/audit-counter.json: corrupt')
+  })
+
+  it('continue after the highest id of a day longer than the part of it a start reads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-ids-'))
+    const clock = new FakeClock(T0)
+    const store = new FileStore(dir)
+    const audit = new AuditLog(store, clock, TZ)
+    for (let i = 0; i < 2_000; i++)
+      audit.append({ plugin: 'content', rule: 'ad', type: 'strike', dryRun: false, memberId: `u${i}`, reason: '广告' })
+    await store.flush()
+    expect(statSync(join(dir, 'logs', 'audit', '2026-11-30.jsonl')).size).toBeGreaterThan(200_000)
+    rmSync(join(dir, 'state', 'audit-counter.json'))
+    expect(next(dir, clock)).toBe('A2001')
   })
 
   it('continue when the counter was set back (an old backup restored)', async () => {
