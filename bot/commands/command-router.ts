@@ -32,6 +32,9 @@ export type Routed =
   | { kind: 'run'; command: RegisteredCommand; args: string; argv: string[] }
   | { kind: 'reply'; text: string; refused?: string; privately: boolean }
 
+/** `route` of a message that names no command (most messages): one object, not one per message. */
+const NO_COMMAND: Routed = Object.freeze({ kind: 'none' })
+
 /**
  * Finds the command a message names and checks the sender's roles (by
  * contact id only). Unknown commands and refusals get a short reply.
@@ -71,10 +74,10 @@ export class CommandRouter {
    */
   route(event: MessageEvent, roles: Role[]): Routed {
     const parsed = parseCommand(event.text, this.prefix)
-    if (!parsed) return { kind: 'none' }
+    if (!parsed) return NO_COMMAND
     const { cmd, args, argv } = parsed.name.length > MAX_NAME_CHARS ? { args: '', argv: [] } : this.resolve(parsed)
     const p = this.prefix
-    if (!cmd && !this.answerUnknown) return { kind: 'none' }
+    if (!cmd && !this.answerUnknown) return NO_COMMAND
     if (!cmd)
       return {
         kind: 'reply',

@@ -85,14 +85,15 @@ export function decideWaiting(
   x: WaitingInputs,
   m: CountedMessage,
 ): Action[] {
-  const key = `wait:${ev.group.id}`
   const w = current.waiting[ev.group.id]
   if (ev.sender.isStaff) {
     if (!w?.msgs.length) return []
     m.counted?.responses.push(...staffAnswered(w, ev.sender.id, ev.at, x.rules.clock.elapsed))
     if (w.msgs.length) return [] // only messages delivered out of order are left; their timer stays
     delete current.waiting[ev.group.id]
-    return w.timerAt !== undefined ? [{ type: 'cancel', key, rule: 'activity.answered', groupId: ev.group.id }] : []
+    return w.timerAt !== undefined
+      ? [{ type: 'cancel', key: waitKey(ev.group.id), rule: 'activity.answered', groupId: ev.group.id }]
+      : []
   }
   if (NO_CLOCK.has(ev.kind) || (ev.kind === 'text' && x.rules.ignore.test(ev.text.trim()))) return []
   const waiting = (current.waiting[ev.group.id] ??= { group: ev.group, msgs: [] })
@@ -105,8 +106,11 @@ export function decideWaiting(
   if (at === undefined) return []
   waiting.timerAt = at
   const meta = { rule: 'activity.customer-waiting', groupId: ev.group.id, memberId: ev.sender.id }
-  return [{ type: 'schedule', key, at, payload: { groupId: ev.group.id }, ...meta }]
+  return [{ type: 'schedule', key: waitKey(ev.group.id), at, payload: { groupId: ev.group.id }, ...meta }]
 }
+
+/** The reminder timer's key of a group: built only for the actions that name it (most messages return none). */
+const waitKey = (groupId: string) => `wait:${groupId}`
 
 /** Drop one message from a group's waiting list (another plugin dealt with it); true when it was there. */
 export function forgetMessage(current: CurrentDoc, groupId: string, messageId: string): boolean {

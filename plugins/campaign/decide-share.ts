@@ -20,7 +20,11 @@ export function compileShareMatcher(phrases: string[], maxLength: number): (text
  * The campaign a report in `groupId` is about: among campaigns announced
  * there, the one whose title the quoted message contains, else the latest.
  */
-export function campaignForReport(active: Campaign[], groupId: string, quoteText?: string): Campaign | undefined {
+export function campaignForReport(
+  active: readonly Campaign[],
+  groupId: string,
+  quoteText?: string,
+): Campaign | undefined {
   const here = active.filter(c => c.status === 'announced' && c.announced[groupId])
   const quoted = quoteText ? here.find(c => quoteText.includes(c.title)) : undefined
   return quoted ?? here.sort((a, b) => b.announced[groupId].at - a.announced[groupId].at)[0]
@@ -84,7 +88,7 @@ export interface ShareInputs {
   /** The message is a share report (a short message with a share phrase). */
   isReport: boolean
   /** Campaigns announced in the group and still open. */
-  active: Campaign[]
+  active: readonly Campaign[]
   /** A campaign's participation (mutated in place; its id is then listed in `touched`). */
   part(campaignId: string): ParticipationDoc
   /** When the sender last sent an image in the group (this message included). */

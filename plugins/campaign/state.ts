@@ -144,6 +144,9 @@ export const PARTICIPATION_DOC = docSpec<ParticipationDoc>({
   defaults: () => ({ done: {}, claims: {} }),
 })
 
+/** `openIn` of a group without an open campaign. */
+const NONE_OPEN: readonly Campaign[] = Object.freeze([])
+
 /**
  * The plugin's store documents: campaigns (`campaign-campaigns`), the post
  * queue (`campaign-posts`) and one participation document per campaign
@@ -162,9 +165,18 @@ export class CampaignState {
   campaigns(): Campaign[] {
     return Object.values(this.campaignsDoc.data.items).sort((a, b) => b.deadline - a.deadline)
   }
-  /** Campaigns announced in a group and still open (checked on every group message, so no sorting). */
-  openIn(groupId: string): Campaign[] {
-    return Object.values(this.campaignsDoc.data.items).filter(c => c.status === 'announced' && c.announced[groupId])
+  /**
+   * Campaigns announced in a group and still open. Checked on every group message, so no sorting, and no
+   * array made when there is none (most messages).
+   */
+  openIn(groupId: string): readonly Campaign[] {
+    const items = this.campaignsDoc.data.items
+    let open: Campaign[] | undefined
+    for (const id in items) {
+      const c = items[id]
+      if (c.status === 'announced' && c.announced[groupId]) (open ??= []).push(c)
+    }
+    return open ?? NONE_OPEN
   }
   /** One campaign by id. */
   campaign(id: string): Campaign | undefined {

@@ -47,6 +47,7 @@ export class Exemptions {
 
   private latest(id: string): Exemption | undefined {
     let latest = this.own().exempt[id]
+    if (!this.foreign.size) return latest // one process (asked at every message): no other account to ask
     for (const e of this.foreign.values()) if (e[id] && (!latest || e[id].at > latest.at)) latest = e[id]
     return latest
   }

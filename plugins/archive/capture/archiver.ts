@@ -72,8 +72,7 @@ export class Archiver {
     // Most messages: a group already archived under the same name, nothing to fetch, nothing queued, a back end
     // writing synchronously. What `keep` does for them, without a capture (and its closures) made first.
     if (state?.saved && sameGroup(state.saved, ev.group as GroupRef) && appendsNow(backend)) {
-      if (state.ids.has(ev.id)) return false
-      remember(state, ev.id)
+      if (!remember(state, ev.id)) return false
       this.writeNow(recordOf(ev, displayName, ++state.seq), dayKey(ev.at, this.tz), backend)
       return true
     }
@@ -112,8 +111,7 @@ export class Archiver {
   }
 
   private keepIn(state: ChatState, c: Capture, cfg: ArchiveConfig): boolean {
-    if (state.ids.has(c.id)) return false
-    remember(state, c.id)
+    if (!remember(state, c.id)) return false
     const record = c.build(++state.seq)
     const day = dayKey(c.at, this.tz)
     // Every message carries its chat's info; a back end is asked to save it only when it changed (for
@@ -286,17 +284,21 @@ function sameInfo(a: ChatInfo, b: ChatInfo): boolean {
 export { chatOf }
 
 /**
- * Remember an id, forgetting the oldest beyond `RECENT_IDS`. The oldest is found in the ring: taking a Set's
- * first value walks past every entry deleted before it, thousands per message once a chat is full.
+ * Remember an id, forgetting the oldest beyond `RECENT_IDS`; false when it was remembered already (one look-up
+ * per message). The oldest is found in the ring: taking a Set's first value walks past every entry deleted
+ * before it, thousands per message once a chat is full.
  */
-function remember(state: ChatState, id: string): void {
-  if (state.ids.has(id)) return
-  state.ids.add(id)
+function remember(state: ChatState, id: string): boolean {
+  const ids = state.ids
+  const size = ids.size
+  ids.add(id)
+  if (ids.size === size) return false
   if (state.order.length < RECENT_IDS) {
     state.order.push(id)
-    return
+    return true
   }
   state.ids.delete(state.order[state.next])
   state.order[state.next] = id
   state.next = (state.next + 1) % RECENT_IDS
+  return true
 }

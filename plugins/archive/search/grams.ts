@@ -66,17 +66,26 @@ export const INDEXED_CHARS = 32_768
  * joins them breaks a bigram anyway), without building the joined string. Keys may repeat.
  */
 export function emitRecordKeys(r: ArchiveRecord, emit: KeySink): void {
-  let budget = INDEXED_CHARS
+  // Field by field, with no array of the fields made per record.
+  let budget = emitField(r.text, INDEXED_CHARS, emit)
+  budget = emitField(r.quote?.text, budget, emit)
   const a = r.attachment
-  for (const field of [r.text, r.quote?.text, a?.title, a?.fileName, a?.description]) {
-    if (!field || budget <= 0) continue
-    const s = field.toLowerCase()
-    emitGrams(s, Math.min(s.length, budget), 0, emit)
-    budget -= s.length + 1
+  if (a) {
+    budget = emitField(a.title, budget, emit)
+    budget = emitField(a.fileName, budget, emit)
+    emitField(a.description, budget, emit)
   }
   emitGrams(r.sender.name, r.sender.name.length, NAME, emit)
   emit(MEMBER_ID + fnv32(r.sender.id))
   if (r.recalls) emit(RECALL + fnv32(r.recalls))
+}
+
+/** Emit the grams of one text field (lower-cased) within `budget` characters; returns the budget left after it. */
+function emitField(field: string | undefined, budget: number, emit: KeySink): number {
+  if (!field || budget <= 0) return budget
+  const s = field.toLowerCase()
+  emitGrams(s, Math.min(s.length, budget), 0, emit)
+  return budget - s.length - 1
 }
 
 /** Every key a record is found by, once each (see {@link emitRecordKeys}). */

@@ -16,8 +16,8 @@ interface OpenFile {
   size: number
   /** Bytes on disk. */
   written: number
-  /** Lines buffered, without their newlines (encoded once, when written). */
-  pending: string[]
+  /** Lines buffered as UTF-8, without their newlines (encoded once, when appended). */
+  pending: Buffer[]
   /** When it was last appended to or read (a count of uses): the least recently used is closed first. */
   used: number
 }
@@ -41,9 +41,10 @@ export class LineFiles {
   /** Buffer `line` (no newline) for `file`; returns its byte offset and length (with the newline). */
   append(file: string, line: string): { offset: number; length: number } {
     const f = this.handle(file)
-    const length = Buffer.byteLength(line) + 1
+    const bytes = Buffer.from(line)
+    const length = bytes.length + 1
     const offset = f.size
-    f.pending.push(line)
+    f.pending.push(bytes)
     f.size += length
     this.dirty.add(file)
     return { offset, length }
@@ -94,12 +95,12 @@ export class LineFiles {
   /** Write `f`'s buffered lines at its end; when this throws (a full disk), a partial write is overwritten by the next try. */
   private writeOut(f: OpenFile): void {
     if (!f.pending.length) return
-    // Each line encoded straight into one buffer of the bytes buffered (no joined copy of the text).
+    // The lines' bytes copied into one buffer, each followed by its newline: one write.
     const bytes = Buffer.allocUnsafe(f.size - f.written)
     let at = 0
     for (const line of f.pending) {
-      at += bytes.write(line, at)
-      at = bytes.writeUInt8(0x0a, at)
+      at += line.copy(bytes, at)
+      bytes[at++] = 0x0a
     }
     let done = 0
     while (done < bytes.length) done += writeSync(f.fd, bytes, done, bytes.length - done, f.written + done)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { cachedCollectionEncode } from '../../../bot/ports/store/cached-encode.js'
 import { docSpec } from '../../../bot/ports/store/store.js'
 import type { GroupKind } from '../../../bot/core/event.js'
 import type { Severity } from '../matcher/index.js'
@@ -79,6 +80,8 @@ export const INCIDENTS_DOC = docSpec<IncidentLog>({
   }),
   defaults: () => ({ next: 1, incidents: [] }),
   durable: true,
+  // Written before every send: up to 1,000 incidents, of which a write changes one or two.
+  encode: cachedCollectionEncode<IncidentLog>('incidents'),
 })
 
 /** Incidents kept at most, and for how long. */

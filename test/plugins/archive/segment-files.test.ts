@@ -33,4 +33,22 @@ describe('LineFiles', () => {
     const last = join(dir, `c${chats - 1}`, 'day.jsonl')
     expect(readFileSync(last, 'utf8').trim().split('\n')).toHaveLength(2)
   })
+  it('counts each line in UTF-8 bytes, so offsets after Chinese text and emoji still find the next line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'line-files-'))
+    const file = join(dir, 'chat', 'day.jsonl')
+    const files = new LineFiles()
+    const lines = ['{"text":"今天的活动"}', '{"text":"好的👍"}', '{"text":"ok"}'].map(line => ({
+      line,
+      ...files.append(file, line),
+    }))
+    expect(lines.map(l => [l.offset, l.length])).toEqual([
+      [0, 27],
+      [27, 22],
+      [49, 14],
+    ])
+    files.flush()
+    expect(readFileSync(file, 'utf8')).toBe(`${lines.map(l => l.line).join('\n')}\n`)
+    for (const l of lines) expect(files.read(file, l.offset, l.length)).toBe(`${l.line}\n`)
+    files.closeAll()
+  })
 })
