@@ -282,21 +282,28 @@ function homophoneAlternatives(term: string, chars: string[], tables: ExpansionT
   const long = chars.length >= LONG_TERM
   return chars.map((c, i) => {
     const reading = toned.length === chars.length ? toned[i] : ''
-    const id = `${c}\t${reading}\t${long ? 1 : 0}`
-    let alternatives = alternativesCache.get(id)
+    const byCharacter = long ? longTermAlternatives : shortTermAlternatives
+    let ofReading = byCharacter.get(c)
+    if (ofReading === undefined) {
+      ofReading = new Map()
+      byCharacter.set(c, ofReading)
+    }
+    let alternatives = ofReading.get(reading)
     if (alternatives === undefined) {
       alternatives = characterAlternatives(c, reading, long, tables)
-      alternativesCache.set(id, alternatives)
+      ofReading.set(reading, alternatives)
     }
     return alternatives
   })
 }
 
 /**
- * Homophone alternatives of one character read `reading`, per (character, reading, long term):
- * the same for every term, so worked out once per process (a big dictionary repeats its characters).
+ * Homophone alternatives of one character read `reading`, by character then reading, in short and in
+ * long terms: the same for every term, so worked out once per process (a big dictionary repeats its
+ * characters; maps of maps, so that a look-up builds no string).
  */
-const alternativesCache = new Map<string, string[]>()
+const shortTermAlternatives = new Map<string, Map<string, string[]>>()
+const longTermAlternatives = new Map<string, Map<string, string[]>>()
 
 /** See homophoneAlternatives (a fresh array: callers only read it). */
 function characterAlternatives(c: string, reading: string, long: boolean, tables: ExpansionTables): string[] {
