@@ -34,21 +34,30 @@ export const PAIR = 0x200000
  * (`alternatives[s]`: swapAlternatives of swap owner s), by swap (see PAIR), characters as folded.
  */
 export function swapPairs(index: TermIndex, alternatives: string[][][][]): Map<number, number> {
-  const swaps = new Map<number, number>()
+  // Counted by character, then alternative: small-integer keys (a pair's number is no small integer).
+  const counts = new Map<number, Map<number, number>>()
   for (let s = 0; s < alternatives.length; s++) {
     const chars = [...index.texts[index.swapText[s]]]
     for (const list of alternatives[s]) {
       for (let i = 0; i < chars.length; i++) {
         if (list[i].length === 0) continue
         const c = foldedChar(chars[i])
+        if (c < 0) continue
+        let ofChar = counts.get(c)
+        if (ofChar === undefined) {
+          ofChar = new Map()
+          counts.set(c, ofChar)
+        }
         for (const a of list[i]) {
           const b = foldedChar(a)
-          if (c < 0 || b < 0 || b === c) continue
-          swaps.set(c * PAIR + b, (swaps.get(c * PAIR + b) ?? 0) + 1)
+          if (b < 0 || b === c) continue
+          ofChar.set(b, (ofChar.get(b) ?? 0) + 1)
         }
       }
     }
   }
+  const swaps = new Map<number, number>()
+  for (const [c, ofChar] of counts) for (const [b, count] of ofChar) swaps.set(c * PAIR + b, count)
   return swaps
 }
 
@@ -83,7 +92,18 @@ export function substitutionClasses(index: TermIndex, swaps: Map<number, number>
   }
   const classes = new Map<number, number>()
   for (const cp of parent.keys()) classes.set(cp, find(cp))
-  for (const cp of index.keyCodePoints) if (!classes.has(cp)) classes.set(cp, cp)
+  const { keyCodePoints } = index
+  let end = 0
+  for (let i = 0; i < keyCodePoints.length; i++) end = Math.max(end, keyCodePoints[i] + 1)
+  const known = new Uint8Array(end)
+  for (const cp of classes.keys()) if (cp < end) known[cp] = 1
+  for (let i = 0; i < keyCodePoints.length; i++) {
+    const cp = keyCodePoints[i]
+    if (known[cp] === 0) {
+      known[cp] = 1
+      classes.set(cp, cp)
+    }
+  }
   return classes
 }
 
