@@ -80,6 +80,25 @@ const NUMERAL_DIGITS: Record<string, string> = {
   九: '9',
 }
 const IDEOGRAPH = /^\p{Script=Han}$/u
+/** Whether each character seen is an ideograph (IDEOGRAPH), as found so far: every term asks again. */
+const ideographCache = new Map<string, boolean>()
+
+/** True if the character is an ideograph (IDEOGRAPH). */
+function isIdeograph(c: string): boolean {
+  let is = ideographCache.get(c)
+  if (is === undefined) {
+    is = IDEOGRAPH.test(c)
+    ideographCache.set(c, is)
+  }
+  return is
+}
+
+/** The places of the ideographs among the characters. */
+function ideographsOf(chars: string[]): number[] {
+  const places: number[] = []
+  for (let i = 0; i < chars.length; i++) if (isIdeograph(chars[i])) places.push(i)
+  return places
+}
 const SYLLABLE = /^[a-z]+$/
 
 /**
@@ -91,7 +110,7 @@ const SYLLABLE = /^[a-z]+$/
  */
 export function expandTerm(term: string, kinds: ReadonlySet<ExpansionKind>, swaps = true): Expansion[] {
   const chars = [...term]
-  const ideographs = chars.flatMap((c, i) => (IDEOGRAPH.test(c) ? [i] : []))
+  const ideographs = ideographsOf(chars)
   if (ideographs.length === 0 || kinds.size === 0) return []
   const tables = expansionTables()
   const seen = new Set([foldedKey(term)])
@@ -140,7 +159,7 @@ export function expandTerm(term: string, kinds: ReadonlySet<ExpansionKind>, swap
  */
 export function swapFormsOf(term: string, kinds: ReadonlySet<ExpansionKind>): Expansion[] {
   const chars = [...term]
-  const ideographs = chars.flatMap((c, i) => (IDEOGRAPH.test(c) ? [i] : []))
+  const ideographs = ideographsOf(chars)
   if (ideographs.length === 0) return []
   const tables = expansionTables()
   const keys = new Set([foldedKey(term)])
@@ -179,7 +198,7 @@ export function swapAlternatives(term: string, kinds: ReadonlySet<ExpansionKind>
     if (kind === 'homophone') lists.push(homophoneAlternatives(term, chars, tables))
     if (kind === 'lookalike') lists.push(lookalikeAlternatives(chars, tables))
   }
-  return lists.map(list => list.map((alternatives, i) => (IDEOGRAPH.test(chars[i]) ? alternatives : [])))
+  return lists.map(list => list.map((alternatives, i) => (isIdeograph(chars[i]) ? alternatives : [])))
 }
 
 /**
@@ -373,10 +392,26 @@ function wordVariantForms(chars: string[], tables: ExpansionTables): string[] {
   return forms
 }
 
-/** Variant characters dictionaries list for a character (博 -> 愽), unless normalisation already folds them. */
+/**
+ * Variant characters dictionaries list for a character (博 -> 愽), unless normalisation already folds
+ * them; callers only read the lists (kept per character, see lookalikeCache).
+ */
 function lookalikeAlternatives(chars: string[], tables: ExpansionTables): string[][] {
+  if (tables !== lookalikeTables) {
+    lookalikeTables = tables
+    lookalikeCache.clear()
+  }
   return chars.map(c => {
-    const folded = foldedKey(c)
-    return [...(tables.variants.get(c) ?? '')].filter(v => foldedKey(v) !== folded)
+    let list = lookalikeCache.get(c)
+    if (list === undefined) {
+      const folded = foldedKey(c)
+      list = [...(tables.variants.get(c) ?? '')].filter(v => foldedKey(v) !== folded)
+      lookalikeCache.set(c, list)
+    }
+    return list
   })
 }
+
+/** The tables lookalikeCache holds the lists of, and the lists by character (see lookalikeAlternatives). */
+let lookalikeTables: ExpansionTables | undefined
+const lookalikeCache = new Map<string, string[]>()

@@ -135,8 +135,15 @@ export function swapImages(index: TermIndex, alternatives: string[][][][], class
     if (chars.some(c => foldedChar(c) < 0) || lists.some(list => list.some(a => a.some(c => foldedChar(c) < 0))))
       unaligned.push(s)
     const found = new Set([base.join('')])
-    const crossing = (list: string[][], i: number, n: number): string[] =>
-      [...new Set(list[i].slice(0, n).map(pieceOf))].filter(piece => piece !== base[i])
+    const crossing = (list: string[][], i: number, n: number): string[] => {
+      const pieces: string[] = []
+      const alternatives = list[i]
+      for (let k = 0; k < alternatives.length && k < n; k++) {
+        const piece = pieceOf(alternatives[k])
+        if (piece !== base[i] && !pieces.includes(piece)) pieces.push(piece)
+      }
+      return pieces
+    }
     const swapped = (swaps: Array<[number, string]>): string => {
       const parts = [...base]
       for (const [i, piece] of swaps) parts[i] = piece
