@@ -324,19 +324,60 @@ function homophoneAlternatives(term: string, chars: string[], tables: ExpansionT
 const shortTermAlternatives = new Map<string, Map<string, string[]>>()
 const longTermAlternatives = new Map<string, Map<string, string[]>>()
 
-/** See homophoneAlternatives (a fresh array: callers only read it). */
+/**
+ * See homophoneAlternatives (a fresh array: callers only read it): the slang puns, then the characters
+ * of the same reading, then those of the near readings by rank (a stable merge of the near readings'
+ * lists, each sorted by rank once: the order a stable sort of them joined gives), each once and not
+ * `c`, the first HOMOPHONES_PER_CHARACTER (long terms: NEAR_HOMOPHONES_PER_CHARACTER) of them.
+ */
 function characterAlternatives(c: string, reading: string, long: boolean, tables: ExpansionTables): string[] {
   const common = (tables.rank.get(c) ?? Infinity) <= COMMON_RANK
   const readings = common && reading !== '' ? (long ? nearReadings(reading) : otherTones(reading)) : []
-  const same = [...(tables.homophones.get(readings[0]) ?? '')]
-  const near = readings.slice(1).flatMap(r => [...(tables.homophones.get(r) ?? '')])
-  const byRank = (x: string, y: string): number => (tables.rank.get(x) ?? 0) - (tables.rank.get(y) ?? 0)
-  const puns = [...(tables.punCharacters.get(c) ?? '')]
-  const alternatives = [...new Set([...puns, ...same, ...near.sort(byRank)])]
-    .filter(h => h !== c)
-    .slice(0, long ? NEAR_HOMOPHONES_PER_CHARACTER : HOMOPHONES_PER_CHARACTER)
+  const limit = long ? NEAR_HOMOPHONES_PER_CHARACTER : HOMOPHONES_PER_CHARACTER
+  const alternatives: string[] = []
+  const seen = new Set([c])
+  const take = (h: string): boolean => {
+    if (!seen.has(h)) {
+      seen.add(h)
+      alternatives.push(h)
+    }
+    return alternatives.length < limit
+  }
+  let open = true
+  for (const h of tables.punCharacters.get(c) ?? '') if (open) open = take(h)
+  for (const h of tables.homophones.get(readings[0]) ?? '') if (open) open = take(h)
+  const lists = readings.slice(1).map(r => homophonesByRank(r, tables))
+  const at = lists.map(() => 0)
+  while (open) {
+    let best = -1
+    for (let l = 0; l < lists.length; l++) {
+      if (at[l] < lists[l].length && (best < 0 || lists[l][at[l]].rank < lists[best][at[best]].rank)) best = l
+    }
+    if (best < 0) break
+    open = take(lists[best][at[best]++].char)
+  }
   const digit = NUMERAL_DIGITS[c]
   return digit === undefined ? alternatives : [digit, ...alternatives]
+}
+
+/** A character and its frequency rank (0 for characters outside the frequency list, as they sort). */
+interface Ranked {
+  char: string
+  rank: number
+}
+
+/** The characters read `reading`, stably sorted by rank, per reading (worked out once per process). */
+const byRankCache = new Map<string, Ranked[]>()
+
+/** See byRankCache. */
+function homophonesByRank(reading: string, tables: ExpansionTables): Ranked[] {
+  let list = byRankCache.get(reading)
+  if (list === undefined) {
+    list = [...(tables.homophones.get(reading) ?? '')].map(char => ({ char, rank: tables.rank.get(char) ?? 0 }))
+    list.sort((x, y) => x.rank - y.rank)
+    byRankCache.set(reading, list)
+  }
+  return list
 }
 
 /** The reading itself, then the same syllable in its other tones ("bi1" -> bi2, bi3...). */

@@ -26,6 +26,22 @@ function foldedChar(c: string): number {
   return folded.length === 1 ? folded[0] : -1
 }
 
+/**
+ * The foldedChar of each alternative of a list, per list: the lists of swapAlternatives are shared by
+ * every term with the same character (and reading), so most are folded once.
+ */
+const foldedLists = new WeakMap<string[], Int32Array>()
+
+/** See foldedLists. */
+function foldedList(list: string[]): Int32Array {
+  let folded = foldedLists.get(list)
+  if (folded === undefined) {
+    folded = Int32Array.from(list, foldedChar)
+    foldedLists.set(list, folded)
+  }
+  return folded
+}
+
 /** A swap of folded code point a for b is the number a * PAIR + b. */
 export const PAIR = 0x200000
 
@@ -48,8 +64,9 @@ export function swapPairs(index: TermIndex, alternatives: string[][][][]): Map<n
           ofChar = new Map()
           counts.set(c, ofChar)
         }
-        for (const a of list[i]) {
-          const b = foldedChar(a)
+        const folded = foldedList(list[i])
+        for (let k = 0; k < folded.length; k++) {
+          const b = folded[k]
           if (b < 0 || b === c) continue
           ofChar.set(b, (ofChar.get(b) ?? 0) + 1)
         }
@@ -124,6 +141,16 @@ export function swapImages(index: TermIndex, alternatives: string[][][][], class
     }
     return piece
   }
+  // The pieces of each list of alternatives, shared by the terms with the same character (see foldedLists).
+  const pieceLists = new WeakMap<string[], string[]>()
+  const piecesOf = (list: string[]): string[] => {
+    let listed = pieceLists.get(list)
+    if (listed === undefined) {
+      listed = list.map(pieceOf)
+      pieceLists.set(list, listed)
+    }
+    return listed
+  }
   const images = new KeyListBuilder()
   const owners = new Int32Buffer()
   const unaligned: number[] = []
@@ -132,17 +159,17 @@ export function swapImages(index: TermIndex, alternatives: string[][][][], class
     if (!lists.some(list => list.some(a => a.length > 0))) continue
     const chars = [...index.texts[index.swapText[s]]]
     const base = chars.map(pieceOf)
-    if (chars.some(c => foldedChar(c) < 0) || lists.some(list => list.some(a => a.some(c => foldedChar(c) < 0))))
+    if (chars.some(c => foldedChar(c) < 0) || lists.some(list => list.some(a => foldedList(a).some(f => f < 0))))
       unaligned.push(s)
     const found = new Set([base.join('')])
     const crossing = (list: string[][], i: number, n: number): string[] => {
-      const pieces: string[] = []
-      const alternatives = list[i]
-      for (let k = 0; k < alternatives.length && k < n; k++) {
-        const piece = pieceOf(alternatives[k])
-        if (piece !== base[i] && !pieces.includes(piece)) pieces.push(piece)
+      const crossed: string[] = []
+      const all = piecesOf(list[i])
+      for (let k = 0; k < all.length && k < n; k++) {
+        const piece = all[k]
+        if (piece !== base[i] && !crossed.includes(piece)) crossed.push(piece)
       }
-      return pieces
+      return crossed
     }
     const swapped = (swaps: Array<[number, string]>): string => {
       const parts = [...base]
