@@ -15,13 +15,14 @@ export interface Alphabet {
  */
 export function buildAlphabet(keyCodePoints: Int32Array, classes: Map<number, number>): Alphabet {
   let end = 1
-  for (const cp of keyCodePoints) end = Math.max(end, cp + 1)
+  for (let i = 0; i < keyCodePoints.length; i++) end = Math.max(end, keyCodePoints[i] + 1)
   const classOf = new Int32Array(end)
   for (let cp = 0; cp < end; cp++) classOf[cp] = cp
   for (const [cp, c] of classes) if (cp < end) classOf[cp] = c
   const frequency = new Int32Array(end)
   const used = new Uint8Array(end)
-  for (const cp of keyCodePoints) {
+  for (let i = 0; i < keyCodePoints.length; i++) {
+    const cp = keyCodePoints[i]
     frequency[classOf[cp]]++
     used[cp] = 1
   }

@@ -29,8 +29,7 @@ function sortedKeys(keys: KeyList, alphabetSize: number): KeyList & { order: Int
   const sortedOffsets = new Int32Array(n + 1)
   for (let i = 0, at = 0; i < n; i++) {
     const k = order[i]
-    sortedCodes.set(codes.subarray(offsets[k], offsets[k + 1]), at)
-    at += offsets[k + 1] - offsets[k]
+    for (let c = offsets[k]; c < offsets[k + 1]; c++) sortedCodes[at++] = codes[c]
     sortedOffsets[i + 1] = at
   }
   return { codes: sortedCodes, offsets: sortedOffsets, order }
@@ -134,8 +133,10 @@ export function buildAutomaton(keys: KeyList, alphabetSize: number): Automaton {
   let head = 0
   let tail = 4
   queue[2] = count // the root: cell 0, keys [0, n), depth 0
-  const codes: number[] = []
-  const ranges: number[] = []
+  /** The current node's child codes and their key ranges (first `n` of each; the root has every code). */
+  const codes = new Int32Array(alphabetSize + 1)
+  const ranges = new Int32Array(2 * (alphabetSize + 1))
+  let n = 0
   let maxBase = 0
   const cursor = { wide: 0 }
   while (head < tail) {
@@ -144,8 +145,7 @@ export function buildAutomaton(keys: KeyList, alphabetSize: number): Automaton {
       hi = queue[head + 2],
       depth = queue[head + 3]
     head += 4
-    codes.length = 0
-    ranges.length = 0
+    n = 0
     for (let i = lo; i < hi; ) {
       if (starts[i + 1] - starts[i] === depth) {
         i++
@@ -154,17 +154,19 @@ export function buildAutomaton(keys: KeyList, alphabetSize: number): Automaton {
       const code = sorted[starts[i] + depth]
       let j = i + 1
       while (j < hi && sorted[starts[j] + depth] === code) j++
-      codes.push(code)
-      ranges.push(i, j)
+      codes[n] = code
+      ranges[2 * n] = i
+      ranges[2 * n + 1] = j
+      n++
       i = j
     }
-    if (node === 0) giveRootEveryCode(codes, ranges, alphabetSize)
-    if (codes.length === 0) continue
-    const b = node === 0 ? 0 : placeChildren(cells, codes, cursor)
+    if (node === 0) n = giveRootEveryCode(codes, ranges, n, alphabetSize)
+    if (n === 0) continue
+    const b = node === 0 ? 0 : placeChildren(cells, codes, n, cursor)
     arrays.ensure(Math.max(cells.capacity, b + alphabetSize + 1))
     arrays.base[node] = b
     maxBase = Math.max(maxBase, b)
-    for (let k = 0; k < codes.length; k++) {
+    for (let k = 0; k < n; k++) {
       const child = b + codes[k]
       cells.take(child)
       arrays.ensure(cells.capacity)
@@ -184,36 +186,38 @@ export function buildAutomaton(keys: KeyList, alphabetSize: number): Automaton {
 
 /**
  * Makes the root have a child on every code (an empty key range for codes that start no key), so
- * the state after any letter that extends no longer prefix is simply the cell of its code.
+ * the state after any letter that extends no longer prefix is simply the cell of its code. Takes the
+ * root's first `n` (ascending) codes and ranges; returns the new count, alphabetSize.
  */
-function giveRootEveryCode(codes: number[], ranges: number[], alphabetSize: number): void {
-  const rangeOf = new Map(codes.map((code, k) => [code, [ranges[2 * k], ranges[2 * k + 1]]]))
-  codes.length = 0
-  ranges.length = 0
+function giveRootEveryCode(codes: Int32Array, ranges: Int32Array, n: number, alphabetSize: number): number {
+  const rangeOf = new Map<number, [number, number]>()
+  for (let k = 0; k < n; k++) rangeOf.set(codes[k], [ranges[2 * k], ranges[2 * k + 1]])
   for (let code = 1; code <= alphabetSize; code++) {
     const [lo, hi] = rangeOf.get(code) ?? [0, 0]
-    codes.push(code)
-    ranges.push(lo, hi)
+    codes[code - 1] = code
+    ranges[2 * (code - 1)] = lo
+    ranges[2 * (code - 1) + 1] = hi
   }
+  return alphabetSize
 }
 
 /** Nodes with more children than this are placed from their own cursor (see placeChildren). */
 const WIDE_NODE = 8
 
 /**
- * Finds a base so that base + code is free for every (ascending) child code. Wide nodes (many
+ * Finds a base so that base + code is free for every (ascending) child code, the first n of `codes`. Wide nodes (many
  * children with far-apart codes, e.g. a pinyin syllable followed by many characters in mixed forms)
  * rarely fit in the dense start of the array: they search from where the previous wide node went,
  * so that the build stays near-linear instead of rescanning the array for each of them.
  */
-function placeChildren(cells: CellAllocator, codes: number[], cursor: { wide: number }): number {
+function placeChildren(cells: CellAllocator, codes: Int32Array, n: number, cursor: { wide: number }): number {
   const first = codes[0]
-  const wide = codes.length > WIDE_NODE
+  const wide = n > WIDE_NODE
   const from = wide ? Math.max(first + 1, cursor.wide) : first + 1
   for (let p = cells.findFree(from); ; p = cells.findFree(p + 1)) {
     const b = p - first
     let fits = true
-    for (let k = 1; k < codes.length && fits; k++) fits = cells.isFree(b + codes[k])
+    for (let k = 1; k < n && fits; k++) fits = cells.isFree(b + codes[k])
     if (fits) {
       if (wide) cursor.wide = p
       return b

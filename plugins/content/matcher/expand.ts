@@ -80,6 +80,25 @@ const NUMERAL_DIGITS: Record<string, string> = {
   九: '9',
 }
 const IDEOGRAPH = /^\p{Script=Han}$/u
+/** Whether each character seen is an ideograph (IDEOGRAPH), as found so far: every term asks again. */
+const ideographCache = new Map<string, boolean>()
+
+/** True if the character is an ideograph (IDEOGRAPH). */
+function isIdeograph(c: string): boolean {
+  let is = ideographCache.get(c)
+  if (is === undefined) {
+    is = IDEOGRAPH.test(c)
+    ideographCache.set(c, is)
+  }
+  return is
+}
+
+/** The places of the ideographs among the characters. */
+function ideographsOf(chars: string[]): number[] {
+  const places: number[] = []
+  for (let i = 0; i < chars.length; i++) if (isIdeograph(chars[i])) places.push(i)
+  return places
+}
 const SYLLABLE = /^[a-z]+$/
 
 /**
@@ -91,7 +110,7 @@ const SYLLABLE = /^[a-z]+$/
  */
 export function expandTerm(term: string, kinds: ReadonlySet<ExpansionKind>, swaps = true): Expansion[] {
   const chars = [...term]
-  const ideographs = chars.flatMap((c, i) => (IDEOGRAPH.test(c) ? [i] : []))
+  const ideographs = ideographsOf(chars)
   if (ideographs.length === 0 || kinds.size === 0) return []
   const tables = expansionTables()
   const seen = new Set([foldedKey(term)])
@@ -140,7 +159,7 @@ export function expandTerm(term: string, kinds: ReadonlySet<ExpansionKind>, swap
  */
 export function swapFormsOf(term: string, kinds: ReadonlySet<ExpansionKind>): Expansion[] {
   const chars = [...term]
-  const ideographs = chars.flatMap((c, i) => (IDEOGRAPH.test(c) ? [i] : []))
+  const ideographs = ideographsOf(chars)
   if (ideographs.length === 0) return []
   const tables = expansionTables()
   const keys = new Set([foldedKey(term)])
@@ -179,7 +198,7 @@ export function swapAlternatives(term: string, kinds: ReadonlySet<ExpansionKind>
     if (kind === 'homophone') lists.push(homophoneAlternatives(term, chars, tables))
     if (kind === 'lookalike') lists.push(lookalikeAlternatives(chars, tables))
   }
-  return lists.map(list => list.map((alternatives, i) => (IDEOGRAPH.test(chars[i]) ? alternatives : [])))
+  return lists.map(list => list.map((alternatives, i) => (isIdeograph(chars[i]) ? alternatives : [])))
 }
 
 /**
@@ -282,35 +301,83 @@ function homophoneAlternatives(term: string, chars: string[], tables: ExpansionT
   const long = chars.length >= LONG_TERM
   return chars.map((c, i) => {
     const reading = toned.length === chars.length ? toned[i] : ''
-    const id = `${c}\t${reading}\t${long ? 1 : 0}`
-    let alternatives = alternativesCache.get(id)
+    const byCharacter = long ? longTermAlternatives : shortTermAlternatives
+    let ofReading = byCharacter.get(c)
+    if (ofReading === undefined) {
+      ofReading = new Map()
+      byCharacter.set(c, ofReading)
+    }
+    let alternatives = ofReading.get(reading)
     if (alternatives === undefined) {
       alternatives = characterAlternatives(c, reading, long, tables)
-      alternativesCache.set(id, alternatives)
+      ofReading.set(reading, alternatives)
     }
     return alternatives
   })
 }
 
 /**
- * Homophone alternatives of one character read `reading`, per (character, reading, long term):
- * the same for every term, so worked out once per process (a big dictionary repeats its characters).
+ * Homophone alternatives of one character read `reading`, by character then reading, in short and in
+ * long terms: the same for every term, so worked out once per process (a big dictionary repeats its
+ * characters; maps of maps, so that a look-up builds no string).
  */
-const alternativesCache = new Map<string, string[]>()
+const shortTermAlternatives = new Map<string, Map<string, string[]>>()
+const longTermAlternatives = new Map<string, Map<string, string[]>>()
 
-/** See homophoneAlternatives (a fresh array: callers only read it). */
+/**
+ * See homophoneAlternatives (a fresh array: callers only read it): the slang puns, then the characters
+ * of the same reading, then those of the near readings by rank (a stable merge of the near readings'
+ * lists, each sorted by rank once: the order a stable sort of them joined gives), each once and not
+ * `c`, the first HOMOPHONES_PER_CHARACTER (long terms: NEAR_HOMOPHONES_PER_CHARACTER) of them.
+ */
 function characterAlternatives(c: string, reading: string, long: boolean, tables: ExpansionTables): string[] {
   const common = (tables.rank.get(c) ?? Infinity) <= COMMON_RANK
   const readings = common && reading !== '' ? (long ? nearReadings(reading) : otherTones(reading)) : []
-  const same = [...(tables.homophones.get(readings[0]) ?? '')]
-  const near = readings.slice(1).flatMap(r => [...(tables.homophones.get(r) ?? '')])
-  const byRank = (x: string, y: string): number => (tables.rank.get(x) ?? 0) - (tables.rank.get(y) ?? 0)
-  const puns = [...(tables.punCharacters.get(c) ?? '')]
-  const alternatives = [...new Set([...puns, ...same, ...near.sort(byRank)])]
-    .filter(h => h !== c)
-    .slice(0, long ? NEAR_HOMOPHONES_PER_CHARACTER : HOMOPHONES_PER_CHARACTER)
+  const limit = long ? NEAR_HOMOPHONES_PER_CHARACTER : HOMOPHONES_PER_CHARACTER
+  const alternatives: string[] = []
+  const seen = new Set([c])
+  const take = (h: string): boolean => {
+    if (!seen.has(h)) {
+      seen.add(h)
+      alternatives.push(h)
+    }
+    return alternatives.length < limit
+  }
+  let open = true
+  for (const h of tables.punCharacters.get(c) ?? '') if (open) open = take(h)
+  for (const h of tables.homophones.get(readings[0]) ?? '') if (open) open = take(h)
+  const lists = readings.slice(1).map(r => homophonesByRank(r, tables))
+  const at = lists.map(() => 0)
+  while (open) {
+    let best = -1
+    for (let l = 0; l < lists.length; l++) {
+      if (at[l] < lists[l].length && (best < 0 || lists[l][at[l]].rank < lists[best][at[best]].rank)) best = l
+    }
+    if (best < 0) break
+    open = take(lists[best][at[best]++].char)
+  }
   const digit = NUMERAL_DIGITS[c]
   return digit === undefined ? alternatives : [digit, ...alternatives]
+}
+
+/** A character and its frequency rank (0 for characters outside the frequency list, as they sort). */
+interface Ranked {
+  char: string
+  rank: number
+}
+
+/** The characters read `reading`, stably sorted by rank, per reading (worked out once per process). */
+const byRankCache = new Map<string, Ranked[]>()
+
+/** See byRankCache. */
+function homophonesByRank(reading: string, tables: ExpansionTables): Ranked[] {
+  let list = byRankCache.get(reading)
+  if (list === undefined) {
+    list = [...(tables.homophones.get(reading) ?? '')].map(char => ({ char, rank: tables.rank.get(char) ?? 0 }))
+    list.sort((x, y) => x.rank - y.rank)
+    byRankCache.set(reading, list)
+  }
+  return list
 }
 
 /** The reading itself, then the same syllable in its other tones ("bi1" -> bi2, bi3...). */
@@ -366,10 +433,26 @@ function wordVariantForms(chars: string[], tables: ExpansionTables): string[] {
   return forms
 }
 
-/** Variant characters dictionaries list for a character (博 -> 愽), unless normalisation already folds them. */
+/**
+ * Variant characters dictionaries list for a character (博 -> 愽), unless normalisation already folds
+ * them; callers only read the lists (kept per character, see lookalikeCache).
+ */
 function lookalikeAlternatives(chars: string[], tables: ExpansionTables): string[][] {
+  if (tables !== lookalikeTables) {
+    lookalikeTables = tables
+    lookalikeCache.clear()
+  }
   return chars.map(c => {
-    const folded = foldedKey(c)
-    return [...(tables.variants.get(c) ?? '')].filter(v => foldedKey(v) !== folded)
+    let list = lookalikeCache.get(c)
+    if (list === undefined) {
+      const folded = foldedKey(c)
+      list = [...(tables.variants.get(c) ?? '')].filter(v => foldedKey(v) !== folded)
+      lookalikeCache.set(c, list)
+    }
+    return list
   })
 }
+
+/** The tables lookalikeCache holds the lists of, and the lists by character (see lookalikeAlternatives). */
+let lookalikeTables: ExpansionTables | undefined
+const lookalikeCache = new Map<string, string[]>()

@@ -81,10 +81,27 @@ function readTables(text: string): ExpansionTables {
   return result
 }
 
-/** The ways a character is written as its components (赌 -> [贝者]), none if it does not split. */
+/**
+ * The ways a character is written as its components (赌 -> [贝者]), none if it does not split; callers
+ * only read the list (one per character and tables, kept: every term's expansions ask for it).
+ */
 export function splitsOf(tables: ExpansionTables, char: string): string[] {
-  return tables.splits.get(char)?.split('\t') ?? []
+  if (tables !== splitTables) {
+    splitTables = tables
+    splitLists.clear()
+  }
+  let list = splitLists.get(char)
+  if (list === undefined) {
+    list = tables.splits.get(char)?.split('\t') ?? NO_SPLITS
+    splitLists.set(char, list)
+  }
+  return list
 }
+
+/** The tables splitLists holds the lists of (see splitsOf). */
+let splitTables: ExpansionTables | undefined
+const splitLists = new Map<string, string[]>()
+const NO_SPLITS: string[] = []
 
 let wordsOnly: Uint32Array | undefined
 

@@ -23,10 +23,21 @@ export function foldString(s: string): number[] {
   return folded
 }
 
-/** The folded code points of a string as a string: how a term is matched, and its identity as a key. */
+/**
+ * The folded code points of a string as a string: how a term is matched, and its identity as a key.
+ * A string that folds to itself (most terms and their forms) is returned as is: no new string to build,
+ * and a flat one to hash where the key goes in a map.
+ */
 export function foldedKey(s: string): string {
-  let key = ''
-  for (let i = 0; i < s.length; ) {
+  let same = 0
+  for (; same < s.length; ) {
+    const cp = s.codePointAt(same)!
+    if (foldCodePoint(cp) !== cp) break
+    same += cp > 0xffff ? 2 : 1
+  }
+  if (same === s.length) return s
+  let key = s.slice(0, same)
+  for (let i = same; i < s.length; ) {
     const cp = s.codePointAt(i)!
     i += cp > 0xffff ? 2 : 1
     const f = foldCodePoint(cp)

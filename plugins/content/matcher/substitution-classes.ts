@@ -26,6 +26,22 @@ function foldedChar(c: string): number {
   return folded.length === 1 ? folded[0] : -1
 }
 
+/**
+ * The foldedChar of each alternative of a list, per list: the lists of swapAlternatives are shared by
+ * every term with the same character (and reading), so most are folded once.
+ */
+const foldedLists = new WeakMap<string[], Int32Array>()
+
+/** See foldedLists. */
+function foldedList(list: string[]): Int32Array {
+  let folded = foldedLists.get(list)
+  if (folded === undefined) {
+    folded = Int32Array.from(list, foldedChar)
+    foldedLists.set(list, folded)
+  }
+  return folded
+}
+
 /** A swap of folded code point a for b is the number a * PAIR + b. */
 export const PAIR = 0x200000
 
@@ -34,21 +50,31 @@ export const PAIR = 0x200000
  * (`alternatives[s]`: swapAlternatives of swap owner s), by swap (see PAIR), characters as folded.
  */
 export function swapPairs(index: TermIndex, alternatives: string[][][][]): Map<number, number> {
-  const swaps = new Map<number, number>()
+  // Counted by character, then alternative: small-integer keys (a pair's number is no small integer).
+  const counts = new Map<number, Map<number, number>>()
   for (let s = 0; s < alternatives.length; s++) {
     const chars = [...index.texts[index.swapText[s]]]
     for (const list of alternatives[s]) {
       for (let i = 0; i < chars.length; i++) {
         if (list[i].length === 0) continue
         const c = foldedChar(chars[i])
-        for (const a of list[i]) {
-          const b = foldedChar(a)
-          if (c < 0 || b < 0 || b === c) continue
-          swaps.set(c * PAIR + b, (swaps.get(c * PAIR + b) ?? 0) + 1)
+        if (c < 0) continue
+        let ofChar = counts.get(c)
+        if (ofChar === undefined) {
+          ofChar = new Map()
+          counts.set(c, ofChar)
+        }
+        const folded = foldedList(list[i])
+        for (let k = 0; k < folded.length; k++) {
+          const b = folded[k]
+          if (b < 0 || b === c) continue
+          ofChar.set(b, (ofChar.get(b) ?? 0) + 1)
         }
       }
     }
   }
+  const swaps = new Map<number, number>()
+  for (const [c, ofChar] of counts) for (const [b, count] of ofChar) swaps.set(c * PAIR + b, count)
   return swaps
 }
 
@@ -83,7 +109,18 @@ export function substitutionClasses(index: TermIndex, swaps: Map<number, number>
   }
   const classes = new Map<number, number>()
   for (const cp of parent.keys()) classes.set(cp, find(cp))
-  for (const cp of index.keyCodePoints) if (!classes.has(cp)) classes.set(cp, cp)
+  const { keyCodePoints } = index
+  let end = 0
+  for (let i = 0; i < keyCodePoints.length; i++) end = Math.max(end, keyCodePoints[i] + 1)
+  const known = new Uint8Array(end)
+  for (const cp of classes.keys()) if (cp < end) known[cp] = 1
+  for (let i = 0; i < keyCodePoints.length; i++) {
+    const cp = keyCodePoints[i]
+    if (known[cp] === 0) {
+      known[cp] = 1
+      classes.set(cp, cp)
+    }
+  }
   return classes
 }
 
@@ -104,6 +141,16 @@ export function swapImages(index: TermIndex, alternatives: string[][][][], class
     }
     return piece
   }
+  // The pieces of each list of alternatives, shared by the terms with the same character (see foldedLists).
+  const pieceLists = new WeakMap<string[], string[]>()
+  const piecesOf = (list: string[]): string[] => {
+    let listed = pieceLists.get(list)
+    if (listed === undefined) {
+      listed = list.map(pieceOf)
+      pieceLists.set(list, listed)
+    }
+    return listed
+  }
   const images = new KeyListBuilder()
   const owners = new Int32Buffer()
   const unaligned: number[] = []
@@ -112,11 +159,18 @@ export function swapImages(index: TermIndex, alternatives: string[][][][], class
     if (!lists.some(list => list.some(a => a.length > 0))) continue
     const chars = [...index.texts[index.swapText[s]]]
     const base = chars.map(pieceOf)
-    if (chars.some(c => foldedChar(c) < 0) || lists.some(list => list.some(a => a.some(c => foldedChar(c) < 0))))
+    if (chars.some(c => foldedChar(c) < 0) || lists.some(list => list.some(a => foldedList(a).some(f => f < 0))))
       unaligned.push(s)
     const found = new Set([base.join('')])
-    const crossing = (list: string[][], i: number, n: number): string[] =>
-      [...new Set(list[i].slice(0, n).map(pieceOf))].filter(piece => piece !== base[i])
+    const crossing = (list: string[][], i: number, n: number): string[] => {
+      const crossed: string[] = []
+      const all = piecesOf(list[i])
+      for (let k = 0; k < all.length && k < n; k++) {
+        const piece = all[k]
+        if (piece !== base[i] && !crossed.includes(piece)) crossed.push(piece)
+      }
+      return crossed
+    }
     const swapped = (swaps: Array<[number, string]>): string => {
       const parts = [...base]
       for (const [i, piece] of swaps) parts[i] = piece

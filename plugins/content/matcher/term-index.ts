@@ -97,6 +97,73 @@ class Interned {
   }
 }
 
+/**
+ * Distinct keys numbered in the order first seen, their code points back to back (key k ends at
+ * ends[k]), found through an open-addressing table over those code points: no map of a million strings
+ * that all live until the index is built.
+ */
+class KeyTable {
+  readonly codePoints = new Int32Buffer()
+  readonly ends = new Int32Buffer()
+  private table = new Int32Array(1 << 16).fill(-1)
+
+  /** How many keys there are. */
+  get size(): number {
+    return this.ends.length
+  }
+
+  /** The number of key `key` (non-empty), added if new when `add`, else -1 if new. */
+  idOf(key: string, add: boolean): number {
+    let h = 0x811c9dc5
+    let length = 0
+    for (let i = 0; i < key.length; length++) {
+      const cp = key.codePointAt(i)!
+      h = Math.imul(h ^ cp, 0x01000193)
+      i += cp > 0xffff ? 2 : 1
+    }
+    const mask = this.table.length - 1
+    const stored = this.codePoints.data
+    let slot = (h ^ (h >>> 15)) & mask
+    for (; this.table[slot] >= 0; slot = (slot + 1) & mask) {
+      const id = this.table[slot]
+      const start = id === 0 ? 0 : this.ends.data[id - 1]
+      if (this.ends.data[id] - start !== length) continue
+      let same = true
+      for (let i = 0, at = start; i < key.length && same; at++) {
+        const cp = key.codePointAt(i)!
+        same = stored[at] === cp
+        i += cp > 0xffff ? 2 : 1
+      }
+      if (same) return id
+    }
+    if (!add) return -1
+    const id = this.ends.length
+    for (let i = 0; i < key.length; ) {
+      const cp = key.codePointAt(i)!
+      this.codePoints.push(cp)
+      i += cp > 0xffff ? 2 : 1
+    }
+    this.ends.push(this.codePoints.length)
+    this.table[slot] = id
+    if (2 * (id + 1) > this.table.length) this.grow()
+    return id
+  }
+
+  /** Doubles the table and puts every key back (hashed again from its stored code points). */
+  private grow(): void {
+    this.table = new Int32Array(this.table.length * 2).fill(-1)
+    const mask = this.table.length - 1
+    const stored = this.codePoints.data
+    for (let id = 0, start = 0; id < this.ends.length; start = this.ends.data[id++]) {
+      let h = 0x811c9dc5
+      for (let at = start; at < this.ends.data[id]; at++) h = Math.imul(h ^ stored[at], 0x01000193)
+      let slot = (h ^ (h >>> 15)) & mask
+      while (this.table[slot] >= 0) slot = (slot + 1) & mask
+      this.table[slot] = id
+    }
+  }
+}
+
 const ALLOW = 1
 const CONTEXT = 2
 
@@ -108,9 +175,7 @@ export interface IndexedTerms {
 
 /** Folds every term and allowed phrase of the dictionary, and their expansions, into a TermIndex. */
 export function indexTerms(dictionary: Dictionary): IndexedTerms {
-  const ids = new Map<string, number>()
-  const codePoints = new Int32Buffer()
-  const keyEnds = new Int32Buffer()
+  const keys = new KeyTable()
   const lastOwnerOfKey = new Int32Buffer()
   const owners = new Owners()
   const categoryIds = new Interned()
@@ -128,18 +193,9 @@ export function indexTerms(dictionary: Dictionary): IndexedTerms {
     added: number,
   ): void => {
     if (id === '') return
-    let k = ids.get(id)
-    if (k === undefined) {
-      k = ids.size
-      ids.set(id, k)
-      for (let i = 0; i < id.length; ) {
-        const cp = id.codePointAt(i)!
-        codePoints.push(cp)
-        i += cp > 0xffff ? 2 : 1
-      }
-      keyEnds.push(codePoints.length)
-      lastOwnerOfKey.push(-1)
-    }
+    const count = keys.size
+    const k = keys.idOf(id, true)
+    if (k === count) lastOwnerOfKey.push(-1)
     const c = categoryIds.idOf(category)
     const last = lastOwnerOfKey.data[k]
     for (let o = last; o >= 0; o = owners.previousOfKey.data[o]) {
@@ -175,12 +231,12 @@ export function indexTerms(dictionary: Dictionary): IndexedTerms {
       swaps.text.push(textIds.idOf(text))
       swaps.flags.push(flags)
       swaps.order.push(added)
-      swaps.key.push(ids.get(foldedKey(text)) ?? -1)
+      swaps.key.push(keys.idOf(foldedKey(text), false))
     }
     for (const term of rule.terms) expandAll(term, 0)
     for (const phrase of rule.allow) expandAll(phrase, ALLOW)
   }
-  const index = flatten(ids.size, codePoints, keyEnds, owners, categoryIds.list, textIds.list)
+  const index = flatten(keys.size, keys.codePoints, keys.ends, owners, categoryIds.list, textIds.list)
   index.swapCategory = swaps.category.toArray()
   index.swapText = swaps.text.toArray()
   index.swapIsAllowPhrase = Uint8Array.from(swaps.flags.toArray())
