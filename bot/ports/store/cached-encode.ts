@@ -6,7 +6,10 @@
  */
 export function cachedCollectionEncode<T extends object>(key: keyof T & string): (data: T) => Uint8Array[] {
   const cache = new WeakMap<object, Encoded>()
-  /** One record's bytes (`"id":` first for a record of an object), kept while the record stays as it was. */
+  /**
+   * One record's bytes after a comma (`,"id":` first for a record of an object: one chunk, not two, for each
+   * record but the first), kept while the record stays as it was.
+   */
   const encode = (item: unknown, id: string | undefined): Buffer | undefined => {
     if (typeof item !== 'object' || item === null) return utf8(item, id)
     const kept = cache.get(item)
@@ -34,8 +37,7 @@ export function cachedCollectionEncode<T extends object>(key: keyof T & string):
       let first = true
       const add = (bytes: Buffer | undefined) => {
         if (!bytes) return
-        if (!first) out.push(COMMA)
-        out.push(bytes)
+        out.push(first ? bytes.subarray(1) : bytes)
         first = false
       }
       if (isArray) for (const item of value) add(encode(item, undefined) ?? NULL)
@@ -53,28 +55,25 @@ interface Encoded {
   bytes: Buffer
 }
 
-/** A copy of JSON data: primitives as they are, arrays and plain objects copied (keys in order). */
+/**
+ * A copy of JSON data: primitives as they are; an array or a plain object as a `Copied` (its keys in order,
+ * then the copies of its values).
+ */
 type Copy = unknown
-class ArrayCopy {
-  constructor(readonly items: Copy[]) {}
-}
-class ObjectCopy {
-  constructor(
-    readonly keys: string[],
-    readonly values: Copy[],
-  ) {}
+interface Copied {
+  keys: string[] | undefined
+  values: Copy[]
 }
 /** Data that is not plain JSON (a class instance, a `toJSON`): encoded at every write. */
 const UNCOPIED = Symbol('uncopied')
 
-const COMMA = Buffer.from(',')
-const NULL = Buffer.from('null')
+const NULL = Buffer.from(',null')
 
-/** `value` as JSON in UTF-8 (`"id":` first when given); undefined when JSON leaves it out. */
+/** `value` as JSON in UTF-8 after a comma (`,"id":` first when given); undefined when JSON leaves it out. */
 function utf8(value: unknown, id: string | undefined): Buffer | undefined {
   const json = JSON.stringify(value)
   if (json === undefined) return undefined
-  return Buffer.from(id === undefined ? json : `${JSON.stringify(id)}:${json}`)
+  return Buffer.from(id === undefined ? `,${json}` : `,${JSON.stringify(id)}:${json}`)
 }
 
 function isPlain(v: unknown): v is object {
@@ -82,42 +81,52 @@ function isPlain(v: unknown): v is object {
   return Object.getPrototypeOf(v) === Object.prototype
 }
 
+/** The copy `same` compares a record with later, or UNCOPIED for data JSON would not encode as plain data. */
 function copyOf(v: unknown): Copy {
   if (typeof v !== 'object' || v === null) return v
+  const values: Copy[] = []
   if (Array.isArray(v)) {
-    const items: Copy[] = []
     for (const x of v) {
       const c = copyOf(x)
       if (c === UNCOPIED) return UNCOPIED
-      items.push(c)
+      values.push(c)
     }
-    return new ArrayCopy(items)
+    return { keys: undefined, values } satisfies Copied
   }
   if (!isPlain(v) || 'toJSON' in v) return UNCOPIED
   const keys: string[] = []
-  const values: Copy[] = []
   for (const k in v) {
     const c = copyOf((v as Record<string, unknown>)[k])
     if (c === UNCOPIED) return UNCOPIED
     keys.push(k)
     values.push(c)
   }
-  return new ObjectCopy(keys, values)
+  return { keys, values } satisfies Copied
 }
 
-/** `v` would encode as its copy `c` did: the same primitives, array items and object keys in the same order. */
-function same(v: unknown, c: Copy): boolean {
-  if (typeof v !== 'object' || v === null) return v === c
+/**
+ * `v` (an object) would encode as its copy `c` did: the same primitives, array items and object keys in the
+ * same order. Asked for every record at every write: primitives are compared without a call.
+ */
+function same(v: object, c: Copy): boolean {
+  if (typeof c !== 'object' || c === null) return false
+  const { keys, values } = c as Copied
   if (Array.isArray(v)) {
-    if (!(c instanceof ArrayCopy) || v.length !== c.items.length) return false
-    for (let i = 0; i < v.length; i++) if (!same(v[i], c.items[i])) return false
+    const n = v.length
+    if (keys || n !== values.length) return false
+    for (let i = 0; i < n; i++) {
+      const x: unknown = v[i]
+      if (x !== values[i] && !(typeof x === 'object' && x !== null && same(x, values[i]))) return false
+    }
     return true
   }
-  if (!(c instanceof ObjectCopy) || !isPlain(v)) return false
+  if (!keys || !isPlain(v)) return false
   let i = 0
   for (const k in v) {
-    if (k !== c.keys[i] || !same((v as Record<string, unknown>)[k], c.values[i])) return false
+    const x: unknown = (v as Record<string, unknown>)[k]
+    if (k !== keys[i]) return false
+    if (x !== values[i] && !(typeof x === 'object' && x !== null && same(x, values[i]))) return false
     i++
   }
-  return i === c.keys.length
+  return i === keys.length
 }

@@ -1,6 +1,5 @@
 import type { Clock } from '../../ports/clock.js'
 import { z } from 'zod'
-import { cachedCollectionEncode } from '../../ports/store/cached-encode.js'
 import { docSpec, type Store } from '../../ports/store/store.js'
 
 /** A stored timer; `payload` is checked against the plugin's schema for the timer's kind when it fires. */
@@ -36,8 +35,6 @@ export const TIMERS_DOC = docSpec<{ timers: Record<string, TimerRecord> }>({
   }),
   defaults: () => ({ timers: {} }),
   durable: true,
-  // Written before every send; a write sets or cancels a few of the timers.
-  encode: cachedCollectionEncode<{ timers: Record<string, TimerRecord> }>('timers'),
 })
 
 /** A timer's kind: its key up to the first `:` (`remind:N12` → `remind`), what payload schemas are declared by. */

@@ -16,8 +16,8 @@ interface OpenFile {
   size: number
   /** Bytes on disk. */
   written: number
-  /** Lines buffered as UTF-8, without their newlines (encoded once, when appended). */
-  pending: Buffer[]
+  /** Lines buffered, without their newlines (encoded once, when written). */
+  pending: string[]
   /** When it was last appended to or read (a count of uses): the least recently used is closed first. */
   used: number
 }
@@ -41,10 +41,9 @@ export class LineFiles {
   /** Buffer `line` (no newline) for `file`; returns its byte offset and length (with the newline). */
   append(file: string, line: string): { offset: number; length: number } {
     const f = this.handle(file)
-    const bytes = Buffer.from(line)
-    const length = bytes.length + 1
+    const length = Buffer.byteLength(line) + 1
     const offset = f.size
-    f.pending.push(bytes)
+    f.pending.push(line)
     f.size += length
     this.dirty.add(file)
     return { offset, length }
@@ -95,12 +94,12 @@ export class LineFiles {
   /** Write `f`'s buffered lines at its end; when this throws (a full disk), a partial write is overwritten by the next try. */
   private writeOut(f: OpenFile): void {
     if (!f.pending.length) return
-    // The lines' bytes copied into one buffer, each followed by its newline: one write.
+    // Each line encoded straight into one buffer of the bytes buffered (no joined copy of the text).
     const bytes = Buffer.allocUnsafe(f.size - f.written)
     let at = 0
     for (const line of f.pending) {
-      at += line.copy(bytes, at)
-      bytes[at++] = 0x0a
+      at += bytes.write(line, at)
+      at = bytes.writeUInt8(0x0a, at)
     }
     let done = 0
     while (done < bytes.length) done += writeSync(f.fd, bytes, done, bytes.length - done, f.written + done)

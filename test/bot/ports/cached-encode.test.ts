@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cachedCollectionEncode } from '../../../bot/ports/store/cached-encode.js'
 import { encodeDoc, encodeDocBytes } from '../../../bot/ports/store/doc-codec.js'
-import { TIMERS_DOC } from '../../../bot/runtime/schedule/timers.js'
 import {
   addIncident,
   INCIDENTS_DOC,
@@ -52,26 +51,6 @@ describe('the content-incidents document as written', () => {
     expect(written()).toBe(encodeDoc(log, INCIDENTS_DOC))
     log.repeats = [{ account: 'bot2', id: 'V3', messageId: 'm3', count: 2, lastAt: 5 }]
     expect(written()).toBe(encodeDoc(log, INCIDENTS_DOC))
-  })
-
-  it('writes the timers document as encoding it whole does, as timers are set, replaced and cancelled', () => {
-    const doc = TIMERS_DOC.defaults()
-    const check = () => expect(String(encodeDocBytes(doc, TIMERS_DOC))).toBe(encodeDoc(doc, TIMERS_DOC))
-    check()
-    for (let n = 0; n < 50; n++)
-      doc.timers[`activity:wait:room_${n}`] = {
-        plugin: 'activity',
-        key: `wait:room_${n}`,
-        at: n,
-        payload: { groupId: `room_${n}`, nested: { list: [n, '群'] } },
-        ...(n % 2 ? { group: `room_${n}` } : {}),
-      }
-    check()
-    check()
-    doc.timers['activity:wait:room_3'].at = 99
-    ;(doc.timers['activity:wait:room_4'].payload as { nested: { list: unknown[] } }).nested.list.push('改')
-    delete doc.timers['activity:wait:room_5']
-    check()
   })
 
   it('encodes a collection of records by id, other fields in order, and what JSON leaves out, as JSON.stringify', () => {
