@@ -1,17 +1,5 @@
-import { spawnSync } from 'node:child_process'
-import { resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
-
-const TSX = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href
-const url = (path: string) => pathToFileURL(resolve(path)).href
-
-/** Runs a module script in a fresh Node (the module cache is per process) and returns what it printed as JSON. */
-function runFresh(script: string): Record<string, unknown> {
-  const r = spawnSync(process.execPath, ['--import', TSX, '--input-type=module', '-e', script], { encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(r.stderr)
-  return JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}')
-}
+import { moduleUrl as url, runFresh } from '../../helpers/run-fresh.js'
 
 /** Modules only the real packages load (the stand-ins sit at the packages' own entry files). */
 const REAL_LOADED = `Object.keys((await import('node:module')).createRequire(import.meta.url).cache)
