@@ -40,30 +40,34 @@ export function deferPackages(packages: readonly DeferredPackage[] = DEFERRED_PA
       continue
     }
     if (here.cache[path]) continue
-    here.cache[path] = standIn(path, here)
+    // The stand-in steps aside on first use: the real module takes its place in the cache.
+    installStandIn(here, path, () => {
+      delete here.cache[path]
+      return here(path) as object
+    })
     deferred.push(name)
   }
   return deferred
 }
 
-/** A loaded module whose exports load the real one at `path` on first use and forward to it. */
-function standIn(path: string, req: NodeJS.Require): Module {
+/**
+ * Put a loaded module at `path` in `req`'s CommonJS cache whose exports call `load` (once) on first use (a read,
+ * a call or a construction) and forward to what it returned from then on.
+ */
+export function installStandIn(req: NodeJS.Require, path: string, load: () => object): void {
   let real: object | undefined
-  const load = (): object => {
-    if (!real) {
-      delete req.cache[path] // the stand-in steps aside: the real module takes its place in the cache
-      real = req(path) as object
-    }
+  const loaded = (): object => {
+    real ??= load()
     return real
   }
   // A function target, so the stand-in can be called and constructed like a package that exports a function.
   const target = function deferredPackage() {}
   const proxy: object = new Proxy(target, {
-    get: (_t, key) => Reflect.get(load(), key),
-    has: (_t, key) => Reflect.has(load(), key),
-    apply: (_t, self, args) => Reflect.apply(load() as (...a: unknown[]) => unknown, self, args),
+    get: (_t, key) => Reflect.get(loaded(), key),
+    has: (_t, key) => Reflect.has(loaded(), key),
+    apply: (_t, self, args) => Reflect.apply(loaded() as (...a: unknown[]) => unknown, self, args),
     construct: (_t, args, newTarget) => {
-      const exported = load() as new (...a: unknown[]) => object
+      const exported = loaded() as new (...a: unknown[]) => object
       return Reflect.construct(exported, args, newTarget === proxy ? exported : newTarget)
     },
   })
@@ -71,5 +75,5 @@ function standIn(path: string, req: NodeJS.Require): Module {
   module.filename = path
   module.loaded = true
   module.exports = proxy
-  return module
+  req.cache[path] = module
 }

@@ -9,7 +9,8 @@
  * loader reads the cache when it links an ES module's CommonJS imports. Once faker is in the cache
  * (loaded or being linked), it does nothing.
  */
-import Module, { createRequire } from 'node:module'
+import { createRequire } from 'node:module'
+import { installStandIn } from '../process/defer-packages.js'
 
 /**
  * Defer loading faker's locales until the mock puppet's generator is used. Returns whether the
@@ -25,15 +26,6 @@ export function deferFakerLocales(): boolean {
     return false
   }
   if (mockRequire.cache[fakerPath]) return false
-  let faker: object | undefined
-  const load = (): object => {
-    faker ??= mockRequire('faker/locale/en') as object
-    return faker
-  }
-  const standIn = new Module(fakerPath)
-  standIn.filename = fakerPath
-  standIn.loaded = true
-  standIn.exports = new Proxy({}, { get: (_target, key) => Reflect.get(load(), key) })
-  mockRequire.cache[fakerPath] = standIn
+  installStandIn(mockRequire, fakerPath, () => mockRequire('faker/locale/en') as object)
   return true
 }
