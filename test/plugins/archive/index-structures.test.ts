@@ -90,6 +90,26 @@ describe('archive index: postings held in memory', () => {
     expect(held(a, want)).toEqual(want)
   })
 
+  it('holds a segment past a pool chunk (65,536 postings) and past 65,536 keys, and again once cleared', () => {
+    const live = new LivePostings()
+    for (const round of [0, 1]) {
+      const adds: [number, number][] = []
+      // 3,000 docs of 40 keys: 120,000 postings; 72,016 distinct keys (16-bit key numbers run out).
+      for (let doc = round * 3000; doc < (round + 1) * 3000; doc++)
+        for (let j = 0; j < 40; j++) adds.push([j < 16 ? j : 1000 + (doc % 3000) * 24 + j - 16, doc])
+      for (const [k, doc] of adds) live.add(k, doc)
+      const want = reference(adds)
+      expect(live.keys).toBe(want.size)
+      expect(want.size).toBeGreaterThan(65_536)
+      expect(held(live, new Map([...want].filter(([k]) => k < 20 || k % 997 === 0)))).toEqual(
+        new Map([...want].filter(([k]) => k < 20 || k % 997 === 0)),
+      )
+      const layout = live.layout()
+      expect(new Map([...want.keys()].map(k => [k, [...layoutPostings(layout, k)]]))).toEqual(want)
+      live.clear()
+    }
+  })
+
   it('finds each key’s docs in a layout, and holds a layout’s postings again', () => {
     const adds = randomAdds(400, 0, 5)
     const live = new LivePostings()
@@ -99,7 +119,9 @@ describe('archive index: postings held in memory', () => {
     expect(new Map([...want.keys()].map(k => [k, [...layoutPostings(layout, k)]]))).toEqual(want)
     expect([...layoutPostings(layout, 123.5)]).toEqual([])
     expect([...layoutPostings(layout, 2 ** 52)]).toEqual([])
-    expect(held(LivePostings.fromLayout(layout), want)).toEqual(want)
+    const again = LivePostings.fromLayout(layout)
+    expect(held(again, want)).toEqual(want)
+    expect(again.layout()).toEqual(layout)
   })
 })
 
