@@ -172,19 +172,39 @@ export class LivePostings {
 
   /**
    * The docs of the key in slot `s`, ascending (its chain runs newest first: walked once, into `scratch`, each
-   * posting's doc found by walking the docs back alongside).
+   * posting's doc found by galloping back through the docs alongside).
    */
   private docsAt(s: number): Uint32Array {
     let n = 0
     let i = this.docs - 1
     for (let p = this.intAt[4 * s + 2]; p !== EMPTY; p = this.prev[p >>> CHUNK_BITS][p & (CHUNK - 1)]) {
       if (n === this.scratch.length) this.scratch = grown(this.scratch, new Uint32Array(n * 2))
-      while (this.docStart[i] > p) i--
+      if (this.docStart[i] > p) i = this.docBefore(p, i)
       this.scratch[n++] = this.docNo[i]
     }
     const out = new Uint32Array(n)
     for (let j = 0; j < n; j++) out[j] = this.scratch[n - 1 - j]
     return out
+  }
+
+  /**
+   * The doc holding posting `p`: the last `i` below `above` whose postings start at or before `p`, found by
+   * galloping back from `above` (a key's postings are usually in nearby docs) then halving.
+   */
+  private docBefore(p: number, above: number): number {
+    const start = this.docStart
+    let hi = above
+    let lo = above - 1
+    for (let step = 1; lo > 0 && start[lo] > p; step *= 2) {
+      hi = lo
+      lo = Math.max(0, lo - step)
+    }
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1
+      if (start[mid] > p) hi = mid
+      else lo = mid
+    }
+    return lo
   }
 
   /** The slot holding `key`, else the empty slot where it goes (linear probing). */
