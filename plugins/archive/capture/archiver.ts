@@ -3,14 +3,13 @@ import { dayKey } from '../../../bot/time/zoned.js'
 import type { ArchiveConfig } from '../config.js'
 import type { ArchiveBackend } from '../store/backend.js'
 import { keepsBytes, type MediaSource } from './media.js'
+import { RecentIds } from './recent-ids.js'
 import { type ArchiveRecord, type ChatInfo, chatInfoOf, chatOf, recordOf } from './record.js'
 
 interface ChatState {
   seq: number
-  ids: Set<string>
-  /** The ids of `ids` in arrival order, a ring (`next` is the oldest's slot once full): the one to forget. */
-  order: string[]
-  next: number
+  /** The last `RECENT_IDS` message ids (as 64-bit hashes). */
+  ids: RecentIds
   /** The archive has records of this chat (so what it knows of the chat came from its members). */
   known: boolean
   /** What this archiver last saved of the chat: saved again only when it changed. */
@@ -72,7 +71,7 @@ export class Archiver {
     // Most messages: a group already archived under the same name, nothing to fetch, nothing queued, a back end
     // writing synchronously. What `keep` does for them, without a capture (and its closures) made first.
     if (state?.saved && sameGroup(state.saved, ev.group as GroupRef) && appendsNow(backend)) {
-      if (!remember(state, ev.id)) return false
+      if (!state.ids.add(ev.id)) return false
       this.writeNow(recordOf(ev, displayName, ++state.seq), dayKey(ev.at, this.tz), backend)
       return true
     }
@@ -111,7 +110,7 @@ export class Archiver {
   }
 
   private keepIn(state: ChatState, c: Capture, cfg: ArchiveConfig): boolean {
-    if (!remember(state, c.id)) return false
+    if (!state.ids.add(c.id)) return false
     const record = c.build(++state.seq)
     const day = dayKey(c.at, this.tz)
     // Every message carries its chat's info; a back end is asked to save it only when it changed (for
@@ -247,15 +246,13 @@ export class Archiver {
         tail => {
           const state: ChatState = {
             seq: tail.reduce((m, r) => Math.max(m, r.seq ?? 0), 0),
-            ids: new Set(),
-            order: [],
-            next: 0,
+            ids: new RecentIds(RECENT_IDS),
             known: tail.length > 0,
           }
-          for (const r of tail) remember(state, r.id)
+          for (const r of tail) state.ids.add(r.id)
           return state
         },
-        () => ({ seq: 0, ids: new Set<string>(), order: [], next: 0, known: false }),
+        () => ({ seq: 0, ids: new RecentIds(RECENT_IDS), known: false }),
       )
       this.states.set(chat, s)
     }
@@ -282,23 +279,3 @@ function sameInfo(a: ChatInfo, b: ChatInfo): boolean {
 
 /** The chat key of an event (re-exported for callers that only capture). */
 export { chatOf }
-
-/**
- * Remember an id, forgetting the oldest beyond `RECENT_IDS`; false when it was remembered already (one look-up
- * per message). The oldest is found in the ring: taking a Set's first value walks past every entry deleted
- * before it, thousands per message once a chat is full.
- */
-function remember(state: ChatState, id: string): boolean {
-  const ids = state.ids
-  const size = ids.size
-  ids.add(id)
-  if (ids.size === size) return false
-  if (state.order.length < RECENT_IDS) {
-    state.order.push(id)
-    return true
-  }
-  state.ids.delete(state.order[state.next])
-  state.order[state.next] = id
-  state.next = (state.next + 1) % RECENT_IDS
-  return true
-}

@@ -2,8 +2,9 @@ import { closeSync, existsSync, fstatSync, openSync, readSync, writeSync } from 
 
 const ENTRY = 16
 const DAY0 = Date.UTC(2000, 0, 1)
-/** Docs per block of the running day maximum. */
-const BLOCK = 64
+/** Docs per block of the running day maximum (`1 << BLOCK_BITS`). */
+const BLOCK_BITS = 6
+const BLOCK = 1 << BLOCK_BITS
 
 /** Where one archived message is: its chat (number), day, type (number) and bytes in the day segment. */
 export interface DocEntry {
@@ -30,23 +31,37 @@ export function dayString(n: number): string {
   return new Date(DAY0 + n * 86_400_000).toISOString().slice(0, 10)
 }
 
+/** Docs per chunk of the in-memory columns (a power of two). */
+const CHUNK_BITS = 16
+const CHUNK = 1 << CHUNK_BITS
+/** A chunk's days are held in a byte from its base while they stay in [base, base + 255]; the base is its first day minus this. */
+const DAY_SLACK = 16
+
+/** One chunk of docs' chat, day and type, each column as narrow as its values allow. */
+interface Chunk {
+  chat: Uint8Array | Uint16Array | Uint32Array
+  /** `day[i] + dayBase` is the day (a byte per doc from `dayBase`, or 16 bits with `dayBase` 0). */
+  day: Uint8Array | Uint16Array
+  dayBase: number
+  type: Uint8Array
+  /** Running maximum of the day at the end of each block of docs (over every doc before it, across chunks). */
+  blockMax: Uint16Array
+}
+
 /**
  * The index's doc table: doc number → chat, day, type and where its line is
  * (`docs.bin`, 16 bytes per message, written in place at `doc × 16`, so a
  * torn last entry is simply overwritten). Chat, day and type are also held in
- * memory (5 bytes a message while chat numbers fit 16 bits) so date, group and type filters need no read;
- * the location is read when a record is. Entries are buffered and written by
+ * memory so date, group and type filters need no read: in chunks of 65,536 docs (no doubling slack, no copy as
+ * the table grows), each column as narrow as its chunk's values allow: 3 bytes a doc while the chunk's chat
+ * numbers fit a byte and its days lie within 255 of each other (a chunk spans days to weeks), up to 7.
+ * The location is read when a record is. Entries are buffered and written by
  * `flush()` (the archive's, once per event-loop turn, after the lines they point
  * to); a write the disk refuses is kept and written with the next.
  */
 export class DocTable {
   count = 0
-  /** 16 bits a doc until a chat number needs more. */
-  chat: Uint16Array | Uint32Array = new Uint16Array(1024)
-  day = new Uint16Array(1024)
-  /** Running maximum of `day` at the end of each block of docs: docs before the first one ≥ a day all lie before it. */
-  private blockMax = new Uint16Array(1024 / BLOCK)
-  type = new Uint8Array(1024)
+  private chunks: Chunk[] = []
   private fd: number
   /** Docs on disk; the entries of docs [written, count) wait in `pending`, in doc order. */
   private written = 0
@@ -64,6 +79,22 @@ export class DocTable {
         this.push(chunk.readUInt32LE(o), chunk.readUInt16LE(o + 4), chunk.readUInt8(o + 6))
     }
     this.written = n
+  }
+
+  /** Doc `n`'s chat number. */
+  chatOf(n: number): number {
+    return this.chunks[n >>> CHUNK_BITS].chat[n & (CHUNK - 1)]
+  }
+
+  /** Doc `n`'s day (`dayNumber`). */
+  dayOf(n: number): number {
+    const c = this.chunks[n >>> CHUNK_BITS]
+    return c.day[n & (CHUNK - 1)] + c.dayBase
+  }
+
+  /** Doc `n`'s type number. */
+  typeOf(n: number): number {
+    return this.chunks[n >>> CHUNK_BITS].type[n & (CHUNK - 1)]
   }
 
   /** Add a message (written at the next `flush()`); returns its doc number. */
@@ -97,16 +128,17 @@ export class DocTable {
 
   /** The first doc whose day may be ≥ `day` (every doc before it is older). */
   firstOnOrAfter(day: number): number {
+    const blockMax = (b: number) => this.chunks[b >> (CHUNK_BITS - BLOCK_BITS)].blockMax[b & (CHUNK / BLOCK - 1)]
     let lo = 0
     let hi = Math.ceil(this.count / BLOCK)
     while (lo < hi) {
       const mid = (lo + hi) >> 1
-      if (this.blockMax[mid] < day) lo = mid + 1
+      if (blockMax(mid) < day) lo = mid + 1
       else hi = mid
     }
-    let max = lo ? this.blockMax[lo - 1] : 0
+    let max = lo ? blockMax(lo - 1) : 0
     for (let d = lo * BLOCK; d < this.count; d++) {
-      max = Math.max(max, this.day[d])
+      max = Math.max(max, this.dayOf(d))
       if (max >= day) return d
     }
     return this.count
@@ -131,34 +163,41 @@ export class DocTable {
   }
 
   private push(chat: number, day: number, type: number): number {
-    if (this.count === this.chat.length) this.grow()
-    if (chat > 0xffff && this.chat instanceof Uint16Array) this.chat = Uint32Array.from(this.chat)
     const n = this.count++
-    this.chat[n] = chat
-    this.day[n] = day
-    this.type[n] = type
-    const block = Math.floor(n / BLOCK)
+    const i = n & (CHUNK - 1)
+    if (!i) this.chunks.push(newChunk(day))
+    const c = this.chunks[n >>> CHUNK_BITS]
+    if (chat > 0xff && c.chat instanceof Uint8Array) c.chat = Uint16Array.from(c.chat)
+    if (chat > 0xffff && !(c.chat instanceof Uint32Array)) c.chat = Uint32Array.from(c.chat)
+    if (c.day instanceof Uint8Array && (day < c.dayBase || day > c.dayBase + 0xff)) {
+      c.day = Uint16Array.from(c.day, d => d + c.dayBase)
+      c.dayBase = 0
+    }
+    c.chat[i] = chat
+    c.day[i] = day - c.dayBase
+    c.type[i] = type
     // A block starts from the maximum of the blocks before it.
-    const floor = n % BLOCK ? this.blockMax[block] : block ? this.blockMax[block - 1] : 0
-    this.blockMax[block] = Math.max(floor, day)
+    const b = i >> BLOCK_BITS
+    const before =
+      i % BLOCK
+        ? c.blockMax[b]
+        : b
+          ? c.blockMax[b - 1]
+          : n
+            ? this.chunks[(n >>> CHUNK_BITS) - 1].blockMax[CHUNK / BLOCK - 1]
+            : 0
+    c.blockMax[b] = Math.max(before, day)
     return n
   }
+}
 
-  private grow(): void {
-    const size = this.chat.length * 2
-    const grown = <T extends Uint32Array | Uint16Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(size)
-      b.set(a)
-      return b
-    }
-    this.chat =
-      this.chat instanceof Uint16Array
-        ? grown(this.chat, n => new Uint16Array(n))
-        : grown(this.chat, n => new Uint32Array(n))
-    this.day = grown(this.day, n => new Uint16Array(n))
-    const blocks = new Uint16Array(size / BLOCK)
-    blocks.set(this.blockMax)
-    this.blockMax = blocks
-    this.type = grown(this.type, n => new Uint8Array(n))
+/** An empty chunk whose first doc is of `day`: byte-wide columns until a value needs more. */
+function newChunk(day: number): Chunk {
+  return {
+    chat: new Uint8Array(CHUNK),
+    day: new Uint8Array(CHUNK),
+    dayBase: Math.max(0, day - DAY_SLACK),
+    type: new Uint8Array(CHUNK),
+    blockMax: new Uint16Array(CHUNK / BLOCK),
   }
 }

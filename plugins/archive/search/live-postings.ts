@@ -9,14 +9,19 @@ export interface PostingLayout {
 const EMPTY = -1
 /** The table grows past this share of its slots in use (linear probing stays short below it). */
 const LOAD = 0.7
+/** Postings per pool chunk: the pools grow a chunk at a time (no doubling slack, no copy). */
+const CHUNK_BITS = 16
+const CHUNK = 1 << CHUNK_BITS
 
 /**
- * The postings of the docs after the last written segment (at most a few thousand docs), held in
- * typed arrays: an open-addressing table of 16-byte slots (the key, a float64 as `grams.ts` makes
- * it; its newest posting; its newest doc: one cache line read per add) and each posting (doc, the
- * key's posting before it, its key's number) in growable pools. About 12 bytes a posting and 37 a key, with no
- * object per key or posting and no key boxed on the way in. Docs come in ascending order, so a
- * key's newest doc tells whether the doc has it already.
+ * The postings of the docs after the last written segment (a segment's 8,192 docs: about 700,000 postings
+ * in the bench), held in typed arrays: an open-addressing table of 16-byte slots (the key, a float64 as
+ * `grams.ts` makes it; its newest posting; its newest doc: one cache line read per add) and, per posting,
+ * the key's posting before it (4 bytes) and its key's number (2 bytes while a segment has fewer than 65,536
+ * keys, then 4), in pools of fixed-size chunks. A posting's doc is not stored: docs come in ascending order,
+ * so the postings of a doc are consecutive, and each doc's first posting is noted (4 bytes a doc). About 6
+ * bytes a posting and 37 a key, with no object per key or posting and no key boxed on the way in; a key's
+ * newest doc tells whether the doc has it already.
  */
 export class LivePostings {
   private slots = 0
@@ -25,17 +30,18 @@ export class LivePostings {
   /** …its newest posting at `intAt[4s + 2]` and newest doc at `intAt[4s + 3]` (same bytes). */
   private intAt = new Int32Array(0)
   private keyCount = 0
-  /** Posting `p`: its doc at `pool[2p]`, the key's posting before it at `pool[2p + 1]` (-1: none). */
-  private pool = new Int32Array(1 << 14)
+  /** Posting `p`: the key's posting before it (-1: none) at `prev[p >> 16][p & 0xffff]`… */
+  private prev: Int32Array[] = []
+  /** …and its key's number (keys are numbered in the order they first came): `layout` reads the postings in order. */
+  private idOf: (Uint16Array | Uint32Array)[] = []
   private used = 0
-  /**
-   * Each key is numbered in the order it first came (slot `s`'s at `idAt[s]`, key of number `i` at `keyOf[i]`),
-   * and each posting records its key's number (`idOf[p]`): `layout` then reads the postings in the order they
-   * came instead of walking each key's chain across the pool (a cache miss a posting).
-   */
+  /** Slot `s`'s key number at `idAt[s]`; key number `i` is `keyOf[i]`. */
   private idAt = new Int32Array(0)
   private keyOf = new Float64Array(1 << 10)
-  private idOf = new Int32Array(1 << 13)
+  /** Doc `docNo[i]` has postings `docStart[i]` up to `docStart[i + 1]` (or `used`), `docs` of them. */
+  private docNo = new Uint32Array(1 << 10)
+  private docStart = new Uint32Array(1 << 10)
+  private docs = 0
   /** Where `docsAt` collects a chain. */
   private scratch = new Uint32Array(1024)
 
@@ -62,17 +68,19 @@ export class LivePostings {
       this.keyAt[2 * s] = key
       ints[4 * s + 2] = EMPTY
       if (this.keyCount === this.keyOf.length) this.keyOf = grown(this.keyOf, new Float64Array(this.keyCount * 2))
+      if (this.keyCount === 65_536) this.idOf = this.idOf.map(c => Uint32Array.from(c))
       this.keyOf[this.keyCount] = key
       this.idAt[s] = this.keyCount++
     } else if (ints[4 * s + 3] === doc) return
-    if (this.used * 2 === this.pool.length) {
-      this.pool = grown(this.pool, new Int32Array(this.pool.length * 2))
-      this.idOf = grown(this.idOf, new Int32Array(this.used * 2))
-    }
     const p = this.used++
-    this.idOf[p] = this.idAt[s]
-    this.pool[2 * p] = doc
-    this.pool[2 * p + 1] = ints[4 * s + 2]
+    const c = p >>> CHUNK_BITS
+    if (c === this.prev.length) {
+      this.prev.push(new Int32Array(CHUNK))
+      this.idOf.push(this.keyCount > 65_536 ? new Uint32Array(CHUNK) : new Uint16Array(CHUNK))
+    }
+    if (!this.docs || this.docNo[this.docs - 1] !== doc) this.startDoc(doc, p)
+    this.idOf[c][p & (CHUNK - 1)] = this.idAt[s]
+    this.prev[c][p & (CHUNK - 1)] = ints[4 * s + 2]
     ints[4 * s + 2] = p
     ints[4 * s + 3] = doc
   }
@@ -84,27 +92,44 @@ export class LivePostings {
   }
 
   /**
-   * Forget every posting, keeping the arrays at the size they grew to: the postings of the next segment reuse
+   * Forget every posting, keeping the table and the pool chunks: the postings of the next segment reuse
    * them (new ones would be megabytes of fresh memory allocated and collected every segment).
    */
   clear(): void {
     for (let s = 0; s < this.slots; s++) this.keyAt[2 * s] = EMPTY
     this.keyCount = 0
     this.used = 0
+    this.docs = 0
+    if (this.idOf[0] instanceof Uint32Array) this.idOf = this.idOf.map(c => new Uint16Array(c.length))
   }
 
   /** The postings of a layout, held again (a segment that could not be written goes back to memory). */
   static fromLayout({ keys, offsets, docs }: PostingLayout): LivePostings {
     const live = new LivePostings()
-    for (let i = 0; i < keys.length; i++) for (let p = offsets[i]; p < offsets[i + 1]; p++) live.add(keys[i], docs[p])
+    if (!docs.length) return live
+    // Added in doc order (as they first came): each key's docs are ascending, so repeatedly take the lowest.
+    let lo = docs[0]
+    let hi = docs[0]
+    for (const d of docs) {
+      lo = Math.min(lo, d)
+      hi = Math.max(hi, d)
+    }
+    const start = new Uint32Array(hi - lo + 2)
+    for (const d of docs) start[d - lo + 1]++
+    for (let i = 1; i < start.length; i++) start[i] += start[i - 1]
+    const keyOf = new Float64Array(docs.length)
+    for (let i = 0; i < keys.length; i++)
+      for (let p = offsets[i]; p < offsets[i + 1]; p++) keyOf[start[docs[p] - lo]++] = keys[i]
+    for (let d = 0; d <= hi - lo; d++) for (let q = d ? start[d - 1] : 0; q < start[d]; q++) live.add(keyOf[q], d + lo)
     return live
   }
 
   /** Add every posting of `newer` (whose docs all follow this one's), keeping each key's docs ascending. */
   append(newer: LivePostings): void {
-    for (let s = 0; s < newer.slots; s++) {
-      const key = newer.keyAt[2 * s]
-      if (key !== EMPTY) for (const doc of newer.docsAt(s)) this.add(key, doc)
+    for (let i = 0; i < newer.docs; i++) {
+      const end = i + 1 < newer.docs ? newer.docStart[i + 1] : newer.used
+      for (let p = newer.docStart[i]; p < end; p++)
+        this.add(newer.keyOf[newer.idOf[p >>> CHUNK_BITS][p & (CHUNK - 1)]], newer.docNo[i])
     }
   }
 
@@ -119,28 +144,67 @@ export class LivePostings {
     const rank = new Uint32Array(n)
     for (let i = 0; i < n; i++) rank[i] = lowerBound(keys, this.keyOf[i])
     const offsets = new Uint32Array(n + 1)
-    for (let p = 0; p < this.used; p++) offsets[rank[this.idOf[p]] + 1]++
+    for (let c = 0; c * CHUNK < this.used; c++) {
+      const ids = this.idOf[c]
+      for (let i = 0, end = Math.min(CHUNK, this.used - c * CHUNK); i < end; i++) offsets[rank[ids[i]] + 1]++
+    }
     for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i]
     const next = offsets.slice(0, n)
     const docs = new Uint32Array(this.used)
-    for (let p = 0; p < this.used; p++) docs[next[rank[this.idOf[p]]]++] = this.pool[2 * p]
+    for (let i = 0; i < this.docs; i++) {
+      const doc = this.docNo[i]
+      const end = i + 1 < this.docs ? this.docStart[i + 1] : this.used
+      for (let p = this.docStart[i]; p < end; p++)
+        docs[next[rank[this.idOf[p >>> CHUNK_BITS][p & (CHUNK - 1)]]]++] = doc
+    }
     return { keys, offsets, docs }
   }
 
-  /** The docs of the key in slot `s`, ascending (its chain runs newest first: walked once, into `scratch`). */
+  /** Note that doc `doc`'s postings start at `p`. */
+  private startDoc(doc: number, p: number): void {
+    if (this.docs === this.docNo.length) {
+      this.docNo = grown(this.docNo, new Uint32Array(this.docs * 2))
+      this.docStart = grown(this.docStart, new Uint32Array(this.docs * 2))
+    }
+    this.docNo[this.docs] = doc
+    this.docStart[this.docs++] = p
+  }
+
+  /**
+   * The docs of the key in slot `s`, ascending (its chain runs newest first: walked once, into `scratch`, each
+   * posting's doc found by galloping back through the docs alongside).
+   */
   private docsAt(s: number): Uint32Array {
     let n = 0
-    for (let p = this.intAt[4 * s + 2]; p !== EMPTY; p = this.pool[2 * p + 1]) {
-      if (n === this.scratch.length) {
-        const grown = new Uint32Array(n * 2)
-        grown.set(this.scratch)
-        this.scratch = grown
-      }
-      this.scratch[n++] = this.pool[2 * p]
+    let i = this.docs - 1
+    for (let p = this.intAt[4 * s + 2]; p !== EMPTY; p = this.prev[p >>> CHUNK_BITS][p & (CHUNK - 1)]) {
+      if (n === this.scratch.length) this.scratch = grown(this.scratch, new Uint32Array(n * 2))
+      if (this.docStart[i] > p) i = this.docBefore(p, i)
+      this.scratch[n++] = this.docNo[i]
     }
     const out = new Uint32Array(n)
-    for (let i = 0; i < n; i++) out[i] = this.scratch[n - 1 - i]
+    for (let j = 0; j < n; j++) out[j] = this.scratch[n - 1 - j]
     return out
+  }
+
+  /**
+   * The doc holding posting `p`: the last `i` below `above` whose postings start at or before `p`, found by
+   * galloping back from `above` (a key's postings are usually in nearby docs) then halving.
+   */
+  private docBefore(p: number, above: number): number {
+    const start = this.docStart
+    let hi = above
+    let lo = above - 1
+    for (let step = 1; lo > 0 && start[lo] > p; step *= 2) {
+      hi = lo
+      lo = Math.max(0, lo - step)
+    }
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1
+      if (start[mid] > p) hi = mid
+      else lo = mid
+    }
+    return lo
   }
 
   /** The slot holding `key`, else the empty slot where it goes (linear probing). */
@@ -183,7 +247,7 @@ export function layoutPostings({ keys, offsets, docs }: PostingLayout, key: numb
 }
 
 /** `into` (larger) with `from` copied to its start. */
-function grown<T extends Int32Array | Float64Array>(from: T, into: T): T {
+function grown<T extends Uint32Array | Float64Array>(from: T, into: T): T {
   into.set(from)
   return into
 }

@@ -108,8 +108,8 @@ export class NgramIndex {
     this.docs = new DocTable(join(dir, 'docs.bin'))
     // Numbers a copied doc table may use beyond what meta.json lists (a backup copies meta.json first) stay taken.
     for (let doc = 0; doc < this.docs.count; doc++) {
-      this.lastDoc.set(this.docs.chat[doc], doc)
-      this.typeFloor = Math.max(this.typeFloor, this.docs.type[doc] + 1)
+      this.lastDoc.set(this.docs.chatOf(doc), doc)
+      this.typeFloor = Math.max(this.typeFloor, this.docs.typeOf(doc) + 1)
     }
     this.chatFloor = this.lastDoc.size ? Math.max(...this.lastDoc.keys()) + 1 : 0
     for (const s of this.meta.segments) this.files.push(IndexFile.open(join(dir, s.file)))
@@ -204,7 +204,7 @@ export class NgramIndex {
     const doc = n === undefined ? undefined : this.lastDoc.get(n)
     if (doc === undefined) return undefined
     const { offset, length } = this.docs.location(doc)
-    return { day: dayString(this.docs.day[doc]), end: offset + length }
+    return { day: dayString(this.docs.dayOf(doc)), end: offset + length }
   }
 
   /** Records of `chat` on days before `day` were deleted: they stop matching. */
@@ -277,7 +277,7 @@ export class NgramIndex {
     const types = q.types ? new Set(q.types.map(t => this.typeNo.get(t) ?? -1)) : undefined
     const [from, to] = [dayNumber(q.from), dayNumber(q.to)]
     const out: number[] = []
-    const { chat, day, type } = this.docs
+    const table = this.docs
     for (const get of this.sources(lo, hi)) {
       let docs: ArrayLike<number> | undefined
       for (const c of comps) {
@@ -287,9 +287,12 @@ export class NgramIndex {
       }
       for (let i = 0; i < (docs?.length ?? 0); i++) {
         const d = (docs as ArrayLike<number>)[i]
-        if (d < lo || d >= hi || day[d] < from || day[d] > to) continue
-        if ((chats && !chats.has(chat[d])) || (types && !types.has(type[d]))) continue
-        if (day[d] < (this.horizon.get(chat[d]) ?? 0)) continue
+        if (d < lo || d >= hi) continue
+        const day = table.dayOf(d)
+        if (day < from || day > to) continue
+        const chat = table.chatOf(d)
+        if ((chats && !chats.has(chat)) || (types && !types.has(table.typeOf(d)))) continue
+        if (day < (this.horizon.get(chat) ?? 0)) continue
         out.push(d)
       }
     }
@@ -315,16 +318,16 @@ export class NgramIndex {
 
   /** The record before (-1) or after (1) doc `n` in the same chat. */
   private neighbour(n: number, step: -1 | 1): ArchiveRecord | undefined {
-    const c = this.docs.chat[n]
+    const c = this.docs.chatOf(n)
     for (let d = n + step, k = 0; d >= 0 && d < this.docs.count && k < NEIGHBOUR_REACH; d += step, k++)
-      if (this.docs.chat[d] === c) return this.record(d)
+      if (this.docs.chatOf(d) === c) return this.record(d)
     return undefined
   }
 
   private record(doc: number): ArchiveRecord | undefined {
     const { offset, length } = this.docs.location(doc)
-    const chat = this.meta.chats[this.docs.chat[doc]]
-    return chat === undefined ? undefined : this.reader(chat, dayString(this.docs.day[doc]), offset, length)
+    const chat = this.meta.chats[this.docs.chatOf(doc)]
+    return chat === undefined ? undefined : this.reader(chat, dayString(this.docs.dayOf(doc)), offset, length)
   }
 
   private addKeys(doc: number, r: ArchiveRecord): void {

@@ -90,6 +90,26 @@ describe('archive index: postings held in memory', () => {
     expect(held(a, want)).toEqual(want)
   })
 
+  it('holds a segment past a pool chunk (65,536 postings) and past 65,536 keys, and again once cleared', () => {
+    const live = new LivePostings()
+    for (const round of [0, 1]) {
+      const adds: [number, number][] = []
+      // 3,000 docs of 40 keys: 120,000 postings; 72,016 distinct keys (16-bit key numbers run out).
+      for (let doc = round * 3000; doc < (round + 1) * 3000; doc++)
+        for (let j = 0; j < 40; j++) adds.push([j < 16 ? j : 1000 + (doc % 3000) * 24 + j - 16, doc])
+      for (const [k, doc] of adds) live.add(k, doc)
+      const want = reference(adds)
+      expect(live.keys).toBe(want.size)
+      expect(want.size).toBeGreaterThan(65_536)
+      expect(held(live, new Map([...want].filter(([k]) => k < 20 || k % 997 === 0)))).toEqual(
+        new Map([...want].filter(([k]) => k < 20 || k % 997 === 0)),
+      )
+      const layout = live.layout()
+      expect(new Map([...want.keys()].map(k => [k, [...layoutPostings(layout, k)]]))).toEqual(want)
+      live.clear()
+    }
+  })
+
   it('finds each key’s docs in a layout, and holds a layout’s postings again', () => {
     const adds = randomAdds(400, 0, 5)
     const live = new LivePostings()
@@ -99,7 +119,9 @@ describe('archive index: postings held in memory', () => {
     expect(new Map([...want.keys()].map(k => [k, [...layoutPostings(layout, k)]]))).toEqual(want)
     expect([...layoutPostings(layout, 123.5)]).toEqual([])
     expect([...layoutPostings(layout, 2 ** 52)]).toEqual([])
-    expect(held(LivePostings.fromLayout(layout), want)).toEqual(want)
+    const again = LivePostings.fromLayout(layout)
+    expect(held(again, want)).toEqual(want)
+    expect(again.layout()).toEqual(layout)
   })
 })
 
@@ -263,12 +285,44 @@ describe('archive index: the doc table', () => {
     }
     for (const day of [0, 9000, 9001, 9033, 9064, 9099, 9100])
       expect(t.firstOnOrAfter(day)).toBe(first(day) < 0 ? 1000 : first(day))
-    expect([t.chat[699], t.chat[700], t.chat[701]]).toEqual([699 % 9, 70_000, 701 % 9])
+    expect([t.chatOf(699), t.chatOf(700), t.chatOf(701)]).toEqual([699 % 9, 70_000, 701 % 9])
     t.close()
     const back = new DocTable(file)
-    expect([...back.chat.subarray(0, 1000)]).toEqual([...t.chat.subarray(0, 1000)])
+    const columns = (x: DocTable) => Array.from({ length: 1000 }, (_, i) => [x.chatOf(i), x.dayOf(i), x.typeOf(i)])
+    expect(columns(back)).toEqual(columns(t))
+    expect(columns(back)).toEqual(days.map((day, i) => [i === 700 ? 70_000 : i % 9, day, i % 3]))
     expect(back.location(700)).toEqual({ offset: 7000, length: 10 })
     expect(back.firstOnOrAfter(9050)).toBe(first(9050))
+    back.close()
+  })
+
+  it('holds chat, day and type exactly across chunks of 65,536 docs, narrow or widened', () => {
+    const file = join(tempArchiveDir(), 'docs.bin')
+    const t = new DocTable(file)
+    const n = 150_000
+    // Days rise one per 1,000 docs, with a jump of 400 days inside the second chunk and one late arrival;
+    // chat numbers past a byte only in the third chunk.
+    const entry = (i: number) => ({
+      chat: i > 140_000 ? 300 + (i % 7) : i % 100,
+      day: 8000 + Math.floor(i / 1000) + (i >= 100_000 ? 400 : 0) - (i === 120_000 ? 450 : 0),
+      type: i % 5,
+    })
+    for (let i = 0; i < n; i++) t.add({ ...entry(i), offset: i, length: 1 })
+    t.close()
+    const back = new DocTable(file)
+    for (const x of [t, back])
+      for (let i = 0; i < n; i += 97) expect([x.chatOf(i), x.dayOf(i), x.typeOf(i)]).toEqual(Object.values(entry(i)))
+    for (const x of [t, back]) expect(x.dayOf(120_000)).toBe(entry(120_000).day)
+    for (const day of [8000, 8065, 8066, 8099, 8500, 8540, 8549, 9000]) {
+      let max = 0
+      let want = n
+      for (let i = 0; i < n; i++)
+        if ((max = Math.max(max, entry(i).day)) >= day) {
+          want = i
+          break
+        }
+      expect(back.firstOnOrAfter(day)).toBe(want)
+    }
     back.close()
   })
 })
