@@ -15,7 +15,7 @@ import { OWNER_KINDS, formOf, keyAt, type TermIndex } from './term-index.js'
 import { PAIR, compareKeyTo } from './substitution-classes.js'
 import type { ExpansionKind } from './expand.js'
 import { mayHave } from './swap-filter.js'
-import { SwapForms } from './swap-forms.js'
+import { SwapForms } from './swap-form-cache.js'
 import type { Dictionary, Match, MatchKind, Matcher } from './types.js'
 
 /**
@@ -48,7 +48,7 @@ class CompiledMatcher implements Matcher {
   private readonly swapMembers: Int32Array
   private readonly swapFilter: Int32Array
   /** The swap forms of the terms hits were checked against (see SwapForms). */
-  private readonly swapForms = new SwapForms()
+  private readonly swapForms: SwapForms
   /** The swaps of compiledTables.swapPairs, as PAIR numbers. */
   private readonly swapPairs = new Set<number>()
   private readonly kinds = new Map<string, ReadonlySet<ExpansionKind>>()
@@ -68,6 +68,7 @@ class CompiledMatcher implements Matcher {
     this.swapOffsets = tables.swapOffsets
     this.swapMembers = tables.swapMembers
     this.swapFilter = tables.swapFilter
+    this.swapForms = new SwapForms(tables.index)
     for (let i = 0; i < tables.swapPairs.length; i += 2)
       this.swapPairs.add(tables.swapPairs[i] * PAIR + tables.swapPairs[i + 1])
     for (const [category, rule] of Object.entries(dictionary.categories)) this.kinds.set(category, new Set(rule.expand))
@@ -210,7 +211,7 @@ class CompiledMatcher implements Matcher {
       const term = this.index.texts[this.index.swapText[swap]]
       const name = this.index.categories[category]
       if (key === '') for (let i = 0; i < length; i++) key += String.fromCodePoint(folded[i])
-      const e = this.swapForms.formOf(swap, term, this.kinds.get(name)!, key)
+      const e = this.swapForms.formOf(swap, this.kinds.get(name)!, key)
       if (e === undefined) continue
       const use = this.index.swapIsAllowPhrase[swap]
       owners.push({ order: this.index.swapOrder[swap], category, use, term, kind: e.kind, form: e.form })
