@@ -12,14 +12,21 @@ export function hasSwapKinds(kinds: ReadonlySet<ExpansionKind>): boolean {
  * form expandTerm gives it. Of two forms that fold alike expandTerm keeps the first, and swap forms come
  * before split and initials forms: a split or initials form that could be a swap form takes the full
  * expansion's kind; otherwise (almost always) the expansion without swaps is the same, at a fraction of
- * the cost. `alternatives`: the term's swapAlternatives.
+ * the cost. `alternatives`: the term's swapAlternatives. Also the keys of those forms a swap form could
+ * fold like (see swapFormsWith; pinyin forms never do, see swapFormsOf).
  */
-export function storedForms(term: string, kinds: ReadonlySet<ExpansionKind>, alternatives: string[][][]): Expansion[] {
+export function storedForms(
+  term: string,
+  kinds: ReadonlySet<ExpansionKind>,
+  alternatives: string[][][],
+): { forms: Expansion[]; taken: string[] } {
   const stored = expandTerm(term, kinds, false)
   const test = swapKeyTest(term, alternatives)
-  if (!stored.some(e => (e.kind === 'split' || e.kind === 'initials') && test(e.key))) return stored
+  const taken = stored.filter(e => e.kind !== 'pinyin' && test(e.key))
+  const keys = taken.map(e => e.key)
+  if (!taken.some(e => e.kind === 'split' || e.kind === 'initials')) return { forms: stored, taken: keys }
   const full = new Map(expandTerm(term, kinds).map(e => [e.key, e]))
-  return stored.map(e => full.get(e.key) ?? e)
+  return { forms: stored.map(e => full.get(e.key) ?? e), taken: keys }
 }
 
 /**

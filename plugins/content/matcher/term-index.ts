@@ -1,7 +1,7 @@
 import { expandTerm, swapAlternatives, type ExpansionKind } from './expand.js'
 import { Int32Buffer } from './key-list.js'
 import { foldedKey } from './normalize.js'
-import { hasSwapKinds, storedForms, swapKeyTest } from './swap-forms.js'
+import { hasSwapKinds, storedForms } from './swap-forms.js'
 import type { Dictionary } from './types.js'
 
 /** Owner kind codes: 0 is the term or phrase itself, i + 1 is OWNER_KINDS[i]. */
@@ -93,6 +93,8 @@ class SwapOwners {
   alternativeEnds = new Int32Buffer()
   alternatives = new Int32Buffer()
   lists = new Interned()
+  /** The list id of each alternatives array seen (expand.ts shares one per character and reading). */
+  listIds = new Map<string[], number>()
   taken = new Map<number, string[]>()
 
   constructor() {
@@ -103,8 +105,16 @@ class SwapOwners {
   /** Keeps the alternatives of the next swap owner (see TermIndex.swapAlternatives) and its taken keys. */
   keep(alternatives: string[][][], taken: string[]): void {
     if (taken.length > 0) this.taken.set(this.alternativeEnds.length - 1, taken)
-    for (const list of alternatives)
-      for (const choices of list) this.alternatives.push(this.lists.idOf(choices.join('')))
+    for (const list of alternatives) {
+      for (const choices of list) {
+        let id = choices.length === 0 ? 0 : this.listIds.get(choices)
+        if (id === undefined) {
+          id = this.lists.idOf(choices.join(''))
+          this.listIds.set(choices, id)
+        }
+        this.alternatives.push(id)
+      }
+    }
     this.alternativeEnds.push(this.alternatives.length)
   }
 }
@@ -251,11 +261,12 @@ export function indexTerms(dictionary: Dictionary): IndexedTerms {
     const expandAll = (text: string, flags: number): void => {
       const added = order++
       const swapsOfText = swapping ? swapAlternatives(text, kinds) : []
-      const forms = swapping ? storedForms(text, kinds, swapsOfText) : expandTerm(text, kinds)
+      const stored = swapping ? storedForms(text, kinds, swapsOfText) : undefined
+      const forms = stored?.forms ?? expandTerm(text, kinds)
       for (const e of forms) add(category, text, flags, OWNER_KINDS.indexOf(e.kind) + 1, e.form, e.key, added)
-      if (!swapping) return
+      if (!stored) return
+      swaps.keep(swapsOfText, stored.taken)
       alternatives.push(swapsOfText)
-      swaps.keep(swapsOfText, forms.map(e => e.key).filter(swapKeyTest(text, swapsOfText)))
       swaps.category.push(categoryIds.idOf(category))
       swaps.text.push(textIds.idOf(text))
       swaps.flags.push(flags)
