@@ -14,7 +14,7 @@ import type { MatcherCache } from './matcher-cache.js'
 import { OWNER_KINDS, formOf, keyAt, type TermIndex } from './term-index.js'
 import { PAIR, compareKeyTo } from './substitution-classes.js'
 import type { ExpansionKind } from './expand.js'
-import { mayHave } from './swap-filter.js'
+import { SwapChoices } from './swap-filter.js'
 import { SwapForms } from './swap-form-cache.js'
 import type { Dictionary, Match, MatchKind, Matcher } from './types.js'
 
@@ -46,7 +46,7 @@ class CompiledMatcher implements Matcher {
   private readonly classMembers: Int32Array
   private readonly swapOffsets: Int32Array
   private readonly swapMembers: Int32Array
-  private readonly swapFilter: Int32Array
+  private readonly swapChoices: SwapChoices
   /** The swap forms of the terms hits were checked against (see SwapForms). */
   private readonly swapForms: SwapForms
   /** The swaps of compiledTables.swapPairs, as PAIR numbers. */
@@ -67,7 +67,7 @@ class CompiledMatcher implements Matcher {
     this.classMembers = tables.classMembers
     this.swapOffsets = tables.swapOffsets
     this.swapMembers = tables.swapMembers
-    this.swapFilter = tables.swapFilter
+    this.swapChoices = new SwapChoices(tables.index)
     this.swapForms = new SwapForms(tables.index)
     for (let i = 0; i < tables.swapPairs.length; i += 2)
       this.swapPairs.add(tables.swapPairs[i] * PAIR + tables.swapPairs[i + 1])
@@ -244,7 +244,7 @@ class CompiledMatcher implements Matcher {
   /**
    * A quick test whether the hit's folded characters (key k if one) may be a swap form of swap owner
    * `swap`: not its own key, and differing from it in at most two characters, each by a swap of
-   * swapPairs and, as far as the swap filter tells, by an alternative the owner has at that place (one
+   * swapPairs and by an alternative the owner has at that place (SwapChoices: one
    * of its first pairedAlternatives of one kind for both, when two differ). Always true for a text whose
    * characters do not fold one to one (see TermIndex.swapKey).
    */
@@ -262,15 +262,9 @@ class CompiledMatcher implements Matcher {
       if (first < 0) first = i
       else second = i
     }
-    const filter = this.swapFilter
     if (first < 0) return true
-    if (second < 0)
-      return mayHave(filter, swap, first, folded[first], 0) || mayHave(filter, swap, first, folded[first], 2)
-    for (let tag = 1; tag <= 3; tag += 2) {
-      if (mayHave(filter, swap, first, folded[first], tag) && mayHave(filter, swap, second, folded[second], tag))
-        return true
-    }
-    return false
+    if (second < 0) return this.swapChoices.hasOne(swap, length, first, folded[first])
+    return this.swapChoices.hasTwo(swap, length, first, folded[first], second, folded[second])
   }
 }
 

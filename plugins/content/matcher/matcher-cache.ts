@@ -17,7 +17,7 @@ import { EXPANSION_TABLES_FILE } from './expansion-data.js'
 import type { Dictionary } from './types.js'
 
 /** Bump when the compile or the file layout changes: cache files of another format are ignored and rebuilt. */
-export const MATCHER_CACHE_FORMAT = 7
+export const MATCHER_CACHE_FORMAT = 8
 const MAGIC = 'GGMC'
 
 /**
@@ -137,7 +137,6 @@ function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
     t.swapMembers,
     i.swapKey,
     t.swapPairs,
-    t.swapFilter,
     i.swapAlternativeOffsets,
     i.swapAlternatives,
   ]
@@ -146,7 +145,7 @@ function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
 /** Which of arraysOf's arrays are bytes (the others are Int32). */
 const BYTE_ARRAYS = new Set([3, 4, 5, 18])
 /** How many arrays arraysOf gives. */
-const ARRAY_COUNT = 28
+const ARRAY_COUNT = 27
 
 /**
  * Header of a cache file: the key count and the element count of each array of arraysOf, then the byte length of
@@ -218,8 +217,8 @@ function tablesOf(
   const [keyCodePoints, keyOffsets, ownerOffsets, allow, context, kind, codePoints, codes, arena, out, report] = arrays
   const [classOffsets, classMembers, ownerCategory, ownerText, ownerOrder] = arrays.slice(11) as Int32Array[]
   const [swapCategory, swapText, swapIsAllowPhrase, swapOrder] = arrays.slice(16, 20)
-  const [classLengths, swapOffsets, swapMembers, swapKey, swapPairs, swapFilter] = arrays.slice(20) as Int32Array[]
-  const [swapAlternativeOffsets, swapAlternatives] = arrays.slice(26) as Int32Array[]
+  const [classLengths, swapOffsets, swapMembers, swapKey, swapPairs] = arrays.slice(20) as Int32Array[]
+  const [swapAlternativeOffsets, swapAlternatives] = arrays.slice(25) as Int32Array[]
   const owners = ownerOffsets[keyCount]
   const ownerLengths = [allow, context, kind, ownerCategory, ownerText, ownerOrder].map(a => a.length)
   const swaps = swapCategory.length
@@ -291,6 +290,5 @@ function tablesOf(
     swapOffsets,
     swapMembers,
     swapPairs,
-    swapFilter,
   }
 }
