@@ -42,8 +42,7 @@ function warningTexts(cfg: ContentConfig, matcher: Matcher): { category: string;
  *
  * With `cacheDir` (the matcher's cache folder), a pass is remembered there under a hash of the compiled
  * dictionary's cache key (its code and content) and of every text read: the next start with the same
- * dictionary and texts skips the scans (at start they cost 150–200 ms with the default dictionary, the swap
- * checks loading pinyin-pro). A failure is never remembered.
+ * dictionary and texts skips the scans. A failure is never remembered.
  */
 export function selfCheckProblems(cfg: ContentConfig, matcher: Matcher, cacheDir?: string): string[] {
   const warnings = warningTexts(cfg, matcher)

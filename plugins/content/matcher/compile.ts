@@ -14,8 +14,8 @@ import type { MatcherCache } from './matcher-cache.js'
 import { OWNER_KINDS, formOf, keyAt, type TermIndex } from './term-index.js'
 import { PAIR, compareKeyTo } from './substitution-classes.js'
 import type { ExpansionKind } from './expand.js'
-import { mayHave } from './swap-filter.js'
-import { SwapForms } from './swap-forms.js'
+import { SwapChoices } from './swap-filter.js'
+import { SwapForms } from './swap-form-cache.js'
 import type { Dictionary, Match, MatchKind, Matcher } from './types.js'
 
 /**
@@ -46,9 +46,9 @@ class CompiledMatcher implements Matcher {
   private readonly classMembers: Int32Array
   private readonly swapOffsets: Int32Array
   private readonly swapMembers: Int32Array
-  private readonly swapFilter: Int32Array
+  private readonly swapChoices: SwapChoices
   /** The swap forms of the terms hits were checked against (see SwapForms). */
-  private readonly swapForms = new SwapForms()
+  private readonly swapForms: SwapForms
   /** The swaps of compiledTables.swapPairs, as PAIR numbers. */
   private readonly swapPairs = new Set<number>()
   private readonly kinds = new Map<string, ReadonlySet<ExpansionKind>>()
@@ -67,7 +67,8 @@ class CompiledMatcher implements Matcher {
     this.classMembers = tables.classMembers
     this.swapOffsets = tables.swapOffsets
     this.swapMembers = tables.swapMembers
-    this.swapFilter = tables.swapFilter
+    this.swapChoices = new SwapChoices(tables.index)
+    this.swapForms = new SwapForms(tables.index)
     for (let i = 0; i < tables.swapPairs.length; i += 2)
       this.swapPairs.add(tables.swapPairs[i] * PAIR + tables.swapPairs[i + 1])
     for (const [category, rule] of Object.entries(dictionary.categories)) this.kinds.set(category, new Set(rule.expand))
@@ -210,7 +211,7 @@ class CompiledMatcher implements Matcher {
       const term = this.index.texts[this.index.swapText[swap]]
       const name = this.index.categories[category]
       if (key === '') for (let i = 0; i < length; i++) key += String.fromCodePoint(folded[i])
-      const e = this.swapForms.formOf(swap, term, this.kinds.get(name)!, key)
+      const e = this.swapForms.formOf(swap, this.kinds.get(name)!, key)
       if (e === undefined) continue
       const use = this.index.swapIsAllowPhrase[swap]
       owners.push({ order: this.index.swapOrder[swap], category, use, term, kind: e.kind, form: e.form })
@@ -243,7 +244,7 @@ class CompiledMatcher implements Matcher {
   /**
    * A quick test whether the hit's folded characters (key k if one) may be a swap form of swap owner
    * `swap`: not its own key, and differing from it in at most two characters, each by a swap of
-   * swapPairs and, as far as the swap filter tells, by an alternative the owner has at that place (one
+   * swapPairs and by an alternative the owner has at that place (SwapChoices: one
    * of its first pairedAlternatives of one kind for both, when two differ). Always true for a text whose
    * characters do not fold one to one (see TermIndex.swapKey).
    */
@@ -261,15 +262,9 @@ class CompiledMatcher implements Matcher {
       if (first < 0) first = i
       else second = i
     }
-    const filter = this.swapFilter
     if (first < 0) return true
-    if (second < 0)
-      return mayHave(filter, swap, first, folded[first], 0) || mayHave(filter, swap, first, folded[first], 2)
-    for (let tag = 1; tag <= 3; tag += 2) {
-      if (mayHave(filter, swap, first, folded[first], tag) && mayHave(filter, swap, second, folded[second], tag))
-        return true
-    }
-    return false
+    if (second < 0) return this.swapChoices.hasOne(swap, length, first, folded[first])
+    return this.swapChoices.hasTwo(swap, length, first, folded[first], second, folded[second])
   }
 }
 

@@ -3,7 +3,6 @@ import { buildAutomaton } from './automaton.js'
 import { buildScanArena } from './scan-table.js'
 import type { HitLinks } from './scanner.js'
 import { PAIR, classKeysOf, substitutionClasses, swapImages, swapPairs } from './substitution-classes.js'
-import { swapFilterOf } from './swap-filter.js'
 import { indexTerms, type TermIndex } from './term-index.js'
 import type { Dictionary } from './types.js'
 
@@ -26,8 +25,6 @@ export interface CompiledTables {
    * a hit whose characters differ from a term's by others is no form of it.
    */
   swapPairs: Int32Array
-  /** Which alternative each character of each swap owner may be swapped for (see swapFilterOf). */
-  swapFilter: Int32Array
 }
 
 /**
@@ -61,7 +58,6 @@ export function compileTables(dictionary: Dictionary): CompiledTables {
     swapPairs: Int32Array.from(
       [...pairs.keys()].sort((x, y) => x - y).flatMap(pair => [Math.floor(pair / PAIR), pair % PAIR]),
     ),
-    swapFilter: swapFilterOf(index, alternatives),
   }
 }
 

@@ -5,6 +5,7 @@ import {
   tonedReadings,
   tonelessReadings,
   wordCount,
+  wordTables,
   type ExpansionTables,
 } from './expansion-data.js'
 import { foldedKey } from './normalize.js'
@@ -162,12 +163,30 @@ export function swapFormsOf(term: string, kinds: ReadonlySet<ExpansionKind>): Ex
   const ideographs = ideographsOf(chars)
   if (ideographs.length === 0) return []
   const tables = expansionTables()
-  const keys = new Set([foldedKey(term)])
-  if (kinds.has('lookalike')) for (const form of wordVariantForms(chars, tables)) keys.add(foldedKey(form))
+  const taken: string[] = []
+  if (kinds.has('lookalike')) for (const form of wordVariantForms(chars, tables)) taken.push(foldedKey(form))
   if (kinds.has('split')) {
     const splits = chars.map(c => splitsOf(tables, c))
-    substitute(chars, ideographs, splits, 'split', form => keys.add(foldedKey(form)))
+    substitute(chars, ideographs, splits, 'split', form => taken.push(foldedKey(form)))
   }
+  return swapFormsWith(term, kinds, swapAlternatives(term, kinds), taken)
+}
+
+/**
+ * swapFormsOf from what a compile keeps of the term (no expansion tables, no pinyin-pro): its
+ * swapAlternatives, and the keys of its word variant and split forms that a swap form may fold like
+ * (`taken`: more do no harm). Reads only the WordTables (see readsAsWords).
+ */
+export function swapFormsWith(
+  term: string,
+  kinds: ReadonlySet<ExpansionKind>,
+  alternatives: string[][][],
+  taken: Iterable<string>,
+): Expansion[] {
+  const chars = [...term]
+  const ideographs = ideographsOf(chars)
+  if (ideographs.length === 0) return []
+  const keys = new Set([foldedKey(term), ...taken])
   const forms: Expansion[] = []
   const add = (form: string, kind: ExpansionKind): void => {
     const key = foldedKey(form)
@@ -175,12 +194,14 @@ export function swapFormsOf(term: string, kinds: ReadonlySet<ExpansionKind>): Ex
     keys.add(key)
     forms.push({ form, kind, key })
   }
-  for (const kind of EXPANSION_KINDS) {
-    if (!kinds.has(kind)) continue
-    if (kind === 'homophone') substitute(chars, ideographs, homophoneAlternatives(term, chars, tables), kind, add)
-    if (kind === 'lookalike') substitute(chars, ideographs, lookalikeAlternatives(chars, tables), kind, add)
-  }
+  const swapKinds = swapKindsOf(kinds)
+  for (let t = 0; t < swapKinds.length; t++) substitute(chars, ideographs, alternatives[t], swapKinds[t], add)
   return forms
+}
+
+/** The kinds that swap characters one for one (homophone, lookalike) among `kinds`, in EXPANSION_KINDS order. */
+export function swapKindsOf(kinds: ReadonlySet<ExpansionKind>): ExpansionKind[] {
+  return EXPANSION_KINDS.filter(kind => (kind === 'homophone' || kind === 'lookalike') && kinds.has(kind))
 }
 
 /**
@@ -192,13 +213,11 @@ export function swapFormsOf(term: string, kinds: ReadonlySet<ExpansionKind>): Ex
 export function swapAlternatives(term: string, kinds: ReadonlySet<ExpansionKind>): string[][][] {
   const chars = [...term]
   const tables = expansionTables()
-  const lists: string[][][] = []
-  for (const kind of EXPANSION_KINDS) {
-    if (!kinds.has(kind)) continue
-    if (kind === 'homophone') lists.push(homophoneAlternatives(term, chars, tables))
-    if (kind === 'lookalike') lists.push(lookalikeAlternatives(chars, tables))
-  }
-  return lists.map(list => list.map((alternatives, i) => (isIdeograph(chars[i]) ? alternatives : [])))
+  return swapKindsOf(kinds)
+    .map(kind =>
+      kind === 'homophone' ? homophoneAlternatives(term, chars, tables) : lookalikeAlternatives(chars, tables),
+    )
+    .map(list => list.map((alternatives, i) => (isIdeograph(chars[i]) ? alternatives : [])))
 }
 
 /**
@@ -298,10 +317,11 @@ function replaced(chars: string[], swaps: [number, string][]): string {
  */
 function homophoneAlternatives(term: string, chars: string[], tables: ExpansionTables): string[][] {
   const toned = tonedReadings(term)
+  const memo = memoOf(tables)
   const long = chars.length >= LONG_TERM
   return chars.map((c, i) => {
     const reading = toned.length === chars.length ? toned[i] : ''
-    const byCharacter = long ? longTermAlternatives : shortTermAlternatives
+    const byCharacter = long ? memo.longTerm : memo.shortTerm
     let ofReading = byCharacter.get(c)
     if (ofReading === undefined) {
       ofReading = new Map()
@@ -316,13 +336,33 @@ function homophoneAlternatives(term: string, chars: string[], tables: ExpansionT
   })
 }
 
-/**
- * Homophone alternatives of one character read `reading`, by character then reading, in short and in
- * long terms: the same for every term, so worked out once per process (a big dictionary repeats its
- * characters; maps of maps, so that a look-up builds no string).
- */
-const shortTermAlternatives = new Map<string, Map<string, string[]>>()
-const longTermAlternatives = new Map<string, Map<string, string[]>>()
+/** What expansions work out once per character or reading and tables (see memoOf). */
+interface Memo {
+  /**
+   * Homophone alternatives of one character read `reading`, by character then reading, in short and in
+   * long terms: the same for every term (a big dictionary repeats its characters; maps of maps, so that
+   * a look-up builds no string).
+   */
+  shortTerm: Map<string, Map<string, string[]>>
+  longTerm: Map<string, Map<string, string[]>>
+  /** The characters read a reading, stably sorted by rank, by reading. */
+  byRank: Map<string, Ranked[]>
+  /** Look-alike alternatives by character (see lookalikeAlternatives). */
+  lookalikes: Map<string, string[]>
+}
+
+/** The memo of each tables object: it goes when they go (see expansionTables). */
+const memos = new WeakMap<ExpansionTables, Memo>()
+
+/** The memo of these tables (see Memo). */
+function memoOf(tables: ExpansionTables): Memo {
+  let memo = memos.get(tables)
+  if (memo === undefined) {
+    memo = { shortTerm: new Map(), longTerm: new Map(), byRank: new Map(), lookalikes: new Map() }
+    memos.set(tables, memo)
+  }
+  return memo
+}
 
 /**
  * See homophoneAlternatives (a fresh array: callers only read it): the slang puns, then the characters
@@ -344,7 +384,7 @@ function characterAlternatives(c: string, reading: string, long: boolean, tables
     return alternatives.length < limit
   }
   let open = true
-  for (const h of tables.punCharacters.get(c) ?? '') if (open) open = take(h)
+  for (const h of wordTables().punCharacters.get(c) ?? '') if (open) open = take(h)
   for (const h of tables.homophones.get(readings[0]) ?? '') if (open) open = take(h)
   const lists = readings.slice(1).map(r => homophonesByRank(r, tables))
   const at = lists.map(() => 0)
@@ -366,16 +406,14 @@ interface Ranked {
   rank: number
 }
 
-/** The characters read `reading`, stably sorted by rank, per reading (worked out once per process). */
-const byRankCache = new Map<string, Ranked[]>()
-
-/** See byRankCache. */
+/** The characters read `reading`, stably sorted by rank (see Memo.byRank). */
 function homophonesByRank(reading: string, tables: ExpansionTables): Ranked[] {
-  let list = byRankCache.get(reading)
+  const { byRank } = memoOf(tables)
+  let list = byRank.get(reading)
   if (list === undefined) {
     list = [...(tables.homophones.get(reading) ?? '')].map(char => ({ char, rank: tables.rank.get(char) ?? 0 }))
     list.sort((x, y) => x.rank - y.rank)
-    byRankCache.set(reading, list)
+    byRank.set(reading, list)
   }
   return list
 }
@@ -403,7 +441,7 @@ function nearReadings(reading: string): string[] {
  * trusted (垃圾东西 -> 辣鸡东西 although 辣鸡 and 鸡东 are words).
  */
 export function readsAsWords(term: string, form: string): boolean {
-  const tables = expansionTables()
+  const tables = wordTables()
   const t = [...term]
   const f = [...form]
   if (t.length !== f.length) return false
@@ -435,24 +473,17 @@ function wordVariantForms(chars: string[], tables: ExpansionTables): string[] {
 
 /**
  * Variant characters dictionaries list for a character (博 -> 愽), unless normalisation already folds
- * them; callers only read the lists (kept per character, see lookalikeCache).
+ * them; callers only read the lists (kept per character, see Memo.lookalikes).
  */
 function lookalikeAlternatives(chars: string[], tables: ExpansionTables): string[][] {
-  if (tables !== lookalikeTables) {
-    lookalikeTables = tables
-    lookalikeCache.clear()
-  }
+  const { lookalikes } = memoOf(tables)
   return chars.map(c => {
-    let list = lookalikeCache.get(c)
+    let list = lookalikes.get(c)
     if (list === undefined) {
       const folded = foldedKey(c)
       list = [...(tables.variants.get(c) ?? '')].filter(v => foldedKey(v) !== folded)
-      lookalikeCache.set(c, list)
+      lookalikes.set(c, list)
     }
     return list
   })
 }
-
-/** The tables lookalikeCache holds the lists of, and the lists by character (see lookalikeAlternatives). */
-let lookalikeTables: ExpansionTables | undefined
-const lookalikeCache = new Map<string, string[]>()

@@ -17,7 +17,7 @@ import { EXPANSION_TABLES_FILE } from './expansion-data.js'
 import type { Dictionary } from './types.js'
 
 /** Bump when the compile or the file layout changes: cache files of another format are ignored and rebuilt. */
-export const MATCHER_CACHE_FORMAT = 6
+export const MATCHER_CACHE_FORMAT = 8
 const MAGIC = 'GGMC'
 
 /**
@@ -137,16 +137,20 @@ function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
     t.swapMembers,
     i.swapKey,
     t.swapPairs,
-    t.swapFilter,
+    i.swapAlternativeOffsets,
+    i.swapAlternatives,
   ]
 }
 
 /** Which of arraysOf's arrays are bytes (the others are Int32). */
 const BYTE_ARRAYS = new Set([3, 4, 5, 18])
 /** How many arrays arraysOf gives. */
-const ARRAY_COUNT = 26
+const ARRAY_COUNT = 27
 
-/** Header of a cache file: the key count and the element count of each array of arraysOf, then the byte length of the strings JSON. */
+/**
+ * Header of a cache file: the key count and the element count of each array of arraysOf, then the byte length of
+ * the strings JSON (categories, texts, owner forms, alternative lists, taken keys).
+ */
 interface TablesHeader extends CacheHeader {
   keyCount: number
   lengths: number[]
@@ -156,7 +160,9 @@ interface TablesHeader extends CacheHeader {
 export function encodeTables(tables: CompiledTables, key: string): Buffer {
   const i = tables.index
   const arrays = arraysOf(tables)
-  const strings = Buffer.from(JSON.stringify([i.categories, i.texts, [...i.ownerForms]]))
+  const strings = Buffer.from(
+    JSON.stringify([i.categories, i.texts, [...i.ownerForms], i.alternativeLists, [...i.swapTaken]]),
+  )
   const parts = arrays.map(a => Buffer.from(a.buffer, a.byteOffset, a.byteLength))
   const lengths = [...arrays.map(a => a.length), strings.length]
   return encodeCacheFile(
@@ -187,8 +193,14 @@ export function decodeTables(file: Buffer, key: string): CompiledTables {
     arrays.push(BYTE_ARRAYS.has(a) ? new Uint8Array(bytes) : new Int32Array(bytes))
     at += sizes[a]
   }
-  const [categories, texts, forms] = JSON.parse(body.toString('utf8', at)) as [string[], string[], [number, string][]]
-  return tablesOf(header.keyCount, arrays, categories, texts, new Map(forms))
+  const [categories, texts, forms, lists, taken] = JSON.parse(body.toString('utf8', at)) as [
+    string[],
+    string[],
+    [number, string][],
+    string[],
+    [number, string[]][],
+  ]
+  return tablesOf(header.keyCount, arrays, { categories, texts, ownerForms: new Map(forms) }, lists, new Map(taken))
 }
 
 /** True if every value of the array indexes a list of this length. */
@@ -198,14 +210,15 @@ const indexesOf = (ids: Int32Array, length: number): boolean => ids.every(id => 
 function tablesOf(
   keyCount: number,
   arrays: Array<Int32Array | Uint8Array>,
-  categories: string[],
-  texts: string[],
-  ownerForms: Map<number, string>,
+  { categories, texts, ownerForms }: Pick<CompiledTables['index'], 'categories' | 'texts' | 'ownerForms'>,
+  alternativeLists: string[],
+  swapTaken: Map<number, string[]>,
 ): CompiledTables {
   const [keyCodePoints, keyOffsets, ownerOffsets, allow, context, kind, codePoints, codes, arena, out, report] = arrays
   const [classOffsets, classMembers, ownerCategory, ownerText, ownerOrder] = arrays.slice(11) as Int32Array[]
   const [swapCategory, swapText, swapIsAllowPhrase, swapOrder] = arrays.slice(16, 20)
-  const [classLengths, swapOffsets, swapMembers, swapKey, swapPairs, swapFilter] = arrays.slice(20) as Int32Array[]
+  const [classLengths, swapOffsets, swapMembers, swapKey, swapPairs] = arrays.slice(20) as Int32Array[]
+  const [swapAlternativeOffsets, swapAlternatives] = arrays.slice(25) as Int32Array[]
   const owners = ownerOffsets[keyCount]
   const ownerLengths = [allow, context, kind, ownerCategory, ownerText, ownerOrder].map(a => a.length)
   const swaps = swapCategory.length
@@ -232,6 +245,15 @@ function tablesOf(
   )
     throw new Error('owner outside the strings')
   if ([...ownerForms.keys()].some(o => !(o >= 0 && o < owners))) throw new Error('form of no owner')
+  if (
+    swapAlternativeOffsets.length !== swaps + 1 ||
+    swapAlternativeOffsets[0] !== 0 ||
+    swapAlternativeOffsets.some((at, s) => s > 0 && at < swapAlternativeOffsets[s - 1]) ||
+    swapAlternativeOffsets[swaps] !== swapAlternatives.length ||
+    !indexesOf(swapAlternatives, alternativeLists.length) ||
+    [...swapTaken.keys()].some(s => !(s >= 0 && s < swaps))
+  )
+    throw new Error('inconsistent swap alternatives')
   const index = {
     keyCount,
     keyCodePoints: keyCodePoints as Int32Array,
@@ -250,6 +272,10 @@ function tablesOf(
     swapIsAllowPhrase: swapIsAllowPhrase as Uint8Array,
     swapOrder: swapOrder as Int32Array,
     swapKey,
+    swapAlternativeOffsets,
+    swapAlternatives,
+    alternativeLists,
+    swapTaken,
     ownerForms,
   }
   const alphabet = alphabetOf(codePoints as Int32Array, codes as Int32Array)
@@ -264,6 +290,5 @@ function tablesOf(
     swapOffsets,
     swapMembers,
     swapPairs,
-    swapFilter,
   }
 }

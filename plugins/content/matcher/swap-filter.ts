@@ -3,85 +3,56 @@ import { SKIP, foldCodePoint, isExpansion } from './fold-table.js'
 import { foldString } from './normalize.js'
 import type { TermIndex } from './term-index.js'
 
-/** Filter bits per entry (two of them set per entry, in one word: about 5% false passes). */
-const BITS_PER_ENTRY = 8
-
 /**
- * Which alternative each character of each swap owner may be swapped for: a blocked Bloom filter of
- * (swap owner, position, folded alternative, tag), tag 2t for any alternative of the owner's t-th
- * swap kind (swapAlternatives order) and 2t + 1 for one of its first pairedAlternatives (the only ones
- * two-character swaps take). A hit that the global swap pairs let through but that swaps a character for
- * something no list of that term has at that place is no swap form of it: the scan drops it before
- * working out the term's forms (at 100k terms about half of such checks found no form). Only swap owners
- * whose characters and alternatives all fold to one code point have entries (`swapKey` >= 0).
- * `alternatives[s]`: swapAlternatives of swap owner s.
+ * Which alternative each character of each swap owner may be swapped for, exactly: the alternatives the
+ * index keeps per swap owner (TermIndex.swapAlternatives), each list folded once. A hit that the global
+ * swap pairs let through but that swaps a character for something no list of that term has at that
+ * place is no swap form of it: the scan drops it before working out the term's forms. Only for swap
+ * owners whose characters and alternatives all fold to one code point (`swapKey` >= 0): `n`, the
+ * owner's number of characters, is then its key's length.
  */
-export function swapFilterOf(index: TermIndex, alternatives: string[][][][]): Int32Array {
-  let count = 0
-  forEachEntry(index, alternatives, () => {
-    count++
-  })
-  if (count === 0) return new Int32Array(0)
-  const filter = new Int32Array(Math.ceil((count * BITS_PER_ENTRY) / 32))
-  forEachEntry(index, alternatives, (s, i, b, tag) => {
-    const h = entryHash(s, i, b, tag)
-    filter[wordOf(h, filter.length)] |= (1 << (h & 31)) | (1 << ((h >>> 5) & 31))
-  })
-  return filter
-}
+export class SwapChoices {
+  /** Each of index.alternativeLists as folded code points (-1 for an alternative that folds to none or several). */
+  private readonly folded: Int32Array[]
 
-/** Calls `visit` on every entry of the swap filter (see swapFilterOf). */
-function forEachEntry(
-  index: TermIndex,
-  alternatives: string[][][][],
-  visit: (s: number, position: number, folded: number, tag: number) => void,
-): void {
-  for (let s = 0; s < alternatives.length; s++) {
-    if (index.swapKey[s] < 0) continue
-    const lists = alternatives[s]
-    for (let t = 0; t < lists.length; t++) {
-      const list = lists[t]
+  constructor(private readonly index: TermIndex) {
+    this.folded = index.alternativeLists.map(list => Int32Array.from(list, foldedChar))
+  }
+
+  /** True if swap owner s (n characters) has folded code point cp among the alternatives of its character i, of any kind. */
+  hasOne(s: number, n: number, i: number, cp: number): boolean {
+    const { swapAlternativeOffsets: offsets, swapAlternatives: ids } = this.index
+    for (let at = offsets[s]; at < offsets[s + 1]; at += n) if (this.folded[ids[at + i]].includes(cp)) return true
+    return false
+  }
+
+  /**
+   * True if swap owner s (n characters) has, for one of its swap kinds, a at character i and b at character j
+   * among the first pairedAlternatives of each (the only ones two-character swaps take).
+   */
+  hasTwo(s: number, n: number, i: number, a: number, j: number, b: number): boolean {
+    const { swapAlternativeOffsets: offsets, swapAlternatives: ids } = this.index
+    for (let at = offsets[s]; at < offsets[s + 1]; at += n) {
       let positions = 0
-      for (const choices of list) if (choices.length > 0) positions++
+      for (let k = 0; k < n; k++) if (ids[at + k] !== 0) positions++
       const paired = pairedAlternatives(positions)
-      for (let i = 0; i < list.length; i++) {
-        const choices = list[i]
-        for (let j = 0; j < choices.length; j++) {
-          const b = foldedChar(choices[j])
-          visit(s, i, b, 2 * t)
-          if (j < paired) visit(s, i, b, 2 * t + 1)
-        }
-      }
+      if (isAmongFirst(this.folded[ids[at + i]], a, paired) && isAmongFirst(this.folded[ids[at + j]], b, paired))
+        return true
     }
+    return false
   }
 }
 
-/** True unless the filter shows that swap owner s has no such alternative at that position (see swapFilterOf). */
-export function mayHave(filter: Int32Array, s: number, position: number, folded: number, tag: number): boolean {
-  if (filter.length === 0) return true
-  const h = entryHash(s, position, folded, tag)
-  const mask = (1 << (h & 31)) | (1 << ((h >>> 5) & 31))
-  return (filter[wordOf(h, filter.length)] & mask) === mask
+/** True if cp is among the first `count` entries of the list. */
+function isAmongFirst(list: Int32Array, cp: number, count: number): boolean {
+  for (let k = 0; k < list.length && k < count; k++) if (list[k] === cp) return true
+  return false
 }
 
-/** The word of a filter of `words` words that hash h sets bits in (its high bits scaled, any filter size). */
-function wordOf(h: number, words: number): number {
-  return Math.floor(((h >>> 0) * words) / 0x100000000)
-}
-
-/** A 32-bit hash of a filter entry. */
-function entryHash(s: number, position: number, folded: number, tag: number): number {
-  let h = Math.imul(s, 0x9e3779b1) ^ Math.imul(position * 8 + tag + 1, 0x85ebca6b) ^ Math.imul(folded, 0xc2b2ae35)
-  h = Math.imul(h ^ (h >>> 16), 0x7feb352d)
-  h = Math.imul(h ^ (h >>> 15), 0x846ca68b)
-  return h ^ (h >>> 16)
-}
-
-/** The folded code point of a character that folds to exactly one (swap owners with entries have only those). */
+/** The folded code point of an alternative (one code point), or -1 if it folds to none or several. */
 function foldedChar(c: string): number {
-  if (c.length === 1) {
-    const f = foldCodePoint(c.charCodeAt(0))
-    if (!isExpansion(f) && f !== SKIP) return f
-  }
-  return foldString(c)[0]
+  const f = foldCodePoint(c.codePointAt(0)!)
+  if (!isExpansion(f)) return f === SKIP ? -1 : f
+  const folded = foldString(c)
+  return folded.length === 1 ? folded[0] : -1
 }

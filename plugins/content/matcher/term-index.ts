@@ -54,6 +54,17 @@ export interface TermIndex {
    */
   swapKey: Int32Array
   /**
+   * The swapAlternatives of swap owner s, worked out by the compile (from pinyin-pro and the expansion
+   * tables) and kept so that a scan needs neither: for the t-th swap kind of its category (swapKindsOf)
+   * and character i of its text (n characters), alternativeLists[swapAlternatives[swapAlternativeOffsets[s]
+   * + t * n + i]], each alternative one code point (list 0 is the empty one).
+   */
+  swapAlternativeOffsets: Int32Array
+  swapAlternatives: Int32Array
+  alternativeLists: string[]
+  /** Swap owner s's stored forms' keys that a swap form of it could fold like (see swapFormsWith), if any. */
+  swapTaken: Map<number, string[]>
+  /**
    * The expansions as written ("Shabi") that are not their key's own code points, by owner; the others
    * (most: 839k of the 867k keys of a 10k-term expanded dictionary) are given back by formOf.
    */
@@ -79,6 +90,33 @@ class SwapOwners {
   flags = new Int32Buffer()
   order = new Int32Buffer()
   key = new Int32Buffer()
+  alternativeEnds = new Int32Buffer()
+  alternatives = new Int32Buffer()
+  lists = new Interned()
+  /** The list id of each alternatives array seen (expand.ts shares one per character and reading). */
+  listIds = new Map<string[], number>()
+  taken = new Map<number, string[]>()
+
+  constructor() {
+    this.lists.idOf('')
+    this.alternativeEnds.push(0)
+  }
+
+  /** Keeps the alternatives of the next swap owner (see TermIndex.swapAlternatives) and its taken keys. */
+  keep(alternatives: string[][][], taken: string[]): void {
+    if (taken.length > 0) this.taken.set(this.alternativeEnds.length - 1, taken)
+    for (const list of alternatives) {
+      for (const choices of list) {
+        let id = choices.length === 0 ? 0 : this.listIds.get(choices)
+        if (id === undefined) {
+          id = this.lists.idOf(choices.join(''))
+          this.listIds.set(choices, id)
+        }
+        this.alternatives.push(id)
+      }
+    }
+    this.alternativeEnds.push(this.alternatives.length)
+  }
 }
 
 /** Strings numbered in the order first seen. */
@@ -223,9 +261,11 @@ export function indexTerms(dictionary: Dictionary): IndexedTerms {
     const expandAll = (text: string, flags: number): void => {
       const added = order++
       const swapsOfText = swapping ? swapAlternatives(text, kinds) : []
-      const forms = swapping ? storedForms(text, kinds, swapsOfText) : expandTerm(text, kinds)
+      const stored = swapping ? storedForms(text, kinds, swapsOfText) : undefined
+      const forms = stored?.forms ?? expandTerm(text, kinds)
       for (const e of forms) add(category, text, flags, OWNER_KINDS.indexOf(e.kind) + 1, e.form, e.key, added)
-      if (!swapping) return
+      if (!stored) return
+      swaps.keep(swapsOfText, stored.taken)
       alternatives.push(swapsOfText)
       swaps.category.push(categoryIds.idOf(category))
       swaps.text.push(textIds.idOf(text))
@@ -242,6 +282,10 @@ export function indexTerms(dictionary: Dictionary): IndexedTerms {
   index.swapIsAllowPhrase = Uint8Array.from(swaps.flags.toArray())
   index.swapOrder = swaps.order.toArray()
   index.swapKey = swaps.key.toArray()
+  index.swapAlternativeOffsets = swaps.alternativeEnds.toArray()
+  index.swapAlternatives = swaps.alternatives.toArray()
+  index.alternativeLists = swaps.lists.list
+  index.swapTaken = swaps.taken
   return { index, alternatives }
 }
 
@@ -279,6 +323,10 @@ function flatten(
     swapIsAllowPhrase: new Uint8Array(0),
     swapOrder: new Int32Array(0),
     swapKey: new Int32Array(0),
+    swapAlternativeOffsets: new Int32Array(1),
+    swapAlternatives: new Int32Array(0),
+    alternativeLists: [''],
+    swapTaken: new Map(),
     ownerForms: new Map(),
   }
   for (let o = 0; o < ownerCount; o++) {
@@ -309,4 +357,22 @@ export function formOf(index: TermIndex, o: number, k: number): string {
   for (let i = index.keyOffsets[k]; i < index.keyOffsets[k + 1]; i++)
     key += String.fromCodePoint(index.keyCodePoints[i])
   return key
+}
+
+/** Swap owner s's swapAlternatives as the index keeps them (see TermIndex.swapAlternatives). */
+export function swapAlternativesOf(index: TermIndex, s: number): string[][][] {
+  const n = [...index.texts[index.swapText[s]]].length
+  const start = index.swapAlternativeOffsets[s]
+  const lists: string[][][] = []
+  for (let at = start; at < index.swapAlternativeOffsets[s + 1]; at += n) {
+    const list: string[][] = []
+    for (let i = 0; i < n; i++) list.push([...index.alternativeLists[index.swapAlternatives[at + i]]])
+    lists.push(list)
+  }
+  return lists
+}
+
+/** Swap owner s's taken keys (see TermIndex.swapTaken). */
+export function swapTakenOf(index: TermIndex, s: number): string[] {
+  return index.swapTaken.get(s) ?? []
 }

@@ -1,7 +1,7 @@
 import { chmodSync, copyFileSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { DictionaryHolder } from '../../../../plugins/content/dictionary/holder.js'
 import {
   compileMatcher,
@@ -72,6 +72,37 @@ describe('matcher cache', () => {
     expect(SAMPLE.length).toBeGreaterThan(5)
     for (const text of SAMPLE) expect(cached.scan(text), text).toEqual(fresh.scan(text))
     expect(SAMPLE.some(text => fresh.scan(text).length > 0)).toBe(true)
+  })
+
+  it('scans from the file without the expansion tables or pinyin-pro: only a compile reads them', async () => {
+    const { dictionary } = loadDictionaryFiles([DEFAULT_DICTIONARY])
+    const dir = cacheDir()
+    const fresh = compileMatcher(dictionary, new MatcherCache(dir))
+    const texts = [...SAMPLE, '玩赌愽', '睹博网站', '六和彩', '来玩百家了']
+    const swapped = texts.flatMap(t => fresh.scan(t)).filter(m => m.kind === 'homophone' || m.kind === 'lookalike')
+    expect(swapped.length).toBeGreaterThan(2)
+    const data = '../../../../plugins/content/matcher/expansion-data.js'
+    const unread = (): never => {
+      throw new Error('read the expansion tables or pinyin-pro')
+    }
+    vi.resetModules()
+    vi.doMock(data, async original => ({
+      ...(await original<object>()),
+      expansionTables: unread,
+      tonedReadings: unread,
+      tonelessReadings: unread,
+    }))
+    try {
+      const isolated = await import('../../../../plugins/content/matcher/index.js')
+      const cached = isolated.compileMatcher(dictionary, new isolated.MatcherCache(dir))
+      for (const text of texts) expect(cached.scan(text), text).toEqual(fresh.scan(text))
+      const expanding = dictionaryOf({ bad: ['赌博'] })
+      expanding.categories.bad.expand = ['homophone']
+      expect(() => isolated.compileMatcher(expanding)).toThrow(/expansion tables/)
+    } finally {
+      vi.doUnmock(data)
+      vi.resetModules()
+    }
   })
 
   it('writes a private file per dictionary; an edited dictionary does not read the old one', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { compileMatcher, type ExpansionKind } from '../../../../plugins/content/matcher/index.js'
 import { compileTables } from '../../../../plugins/content/matcher/compiled-tables.js'
-import { expandTerm, swapAlternatives, swapFormsOf } from '../../../../plugins/content/matcher/expand.js'
-import { SwapForms } from '../../../../plugins/content/matcher/swap-forms.js'
+import { expandTerm, swapAlternatives, swapFormsOf, swapFormsWith } from '../../../../plugins/content/matcher/expand.js'
+import { SwapForms } from '../../../../plugins/content/matcher/swap-form-cache.js'
 import { foldedKey } from '../../../../plugins/content/matcher/normalize.js'
-import { keyAt } from '../../../../plugins/content/matcher/term-index.js'
+import { keyAt, swapAlternativesOf, swapTakenOf } from '../../../../plugins/content/matcher/term-index.js'
 import { dictionaryOf } from './helpers.js'
 
 const KINDS: ExpansionKind[] = ['homophone', 'lookalike']
@@ -83,6 +83,17 @@ describe('substitution classes: homophone and look-alike forms found by class, c
       forms += swaps.length
     }
     expect(forms).toBeGreaterThan(100)
+    // A scan works them out from what the compile kept, without the expansion tables: the same forms.
+    const terms = [...TERMS, '垃圾东西', '一夜情', '老板是骗子', '赌博网站', '傻屄']
+    const all3 = dictionaryOf({ bad: { terms, allow: ['时时彩票'] } })
+    all3.categories.bad.expand = [...all]
+    const { index } = compileTables(all3)
+    expect(index.swapText.length).toBe(terms.length + 1)
+    index.swapText.forEach((t, s) => {
+      const term = index.texts[t]
+      const kept = swapFormsWith(term, all, swapAlternativesOf(index, s), swapTakenOf(index, s))
+      expect(kept).toEqual(swapFormsOf(term, all))
+    })
     // Every alternative is an ideograph or a digit: no swap form is also a pinyin or initials form.
     for (const term of TERMS)
       for (const list of swapAlternatives(term, all))
@@ -90,15 +101,16 @@ describe('substitution classes: homophone and look-alike forms found by class, c
   })
 
   it('keeps the swap forms of a bounded number of terms, the least recently used dropped first', () => {
-    const forms = new SwapForms(2)
+    const forms = new SwapForms(tables.index, 2)
     const kinds = new Set(KINDS)
-    expect(forms.formOf(0, '赌博', kinds, '睹博')).toEqual({ form: '睹博', kind: 'homophone', key: '睹博' })
-    expect(forms.formOf(1, '傻逼', kinds, '傻笔')).toMatchObject({ form: '傻笔', kind: 'homophone' })
-    expect(forms.formOf(0, '赌博', kinds, '赌博')).toBeUndefined()
-    expect(forms.formOf(0, '赌博', kinds, '赌愽')).toMatchObject({ form: '赌愽', kind: 'lookalike' })
-    expect(forms.formOf(2, '约炮', kinds, '约跑')?.kind).toBe('homophone')
+    const [gamble, hookUp, idiot] = ['赌博', '约炮', '傻逼'].map(t => TERMS.indexOf(t))
+    expect(forms.formOf(gamble, kinds, '睹博')).toEqual({ form: '睹博', kind: 'homophone', key: '睹博' })
+    expect(forms.formOf(idiot, kinds, '傻笔')).toMatchObject({ form: '傻笔', kind: 'homophone' })
+    expect(forms.formOf(gamble, kinds, '赌博')).toBeUndefined()
+    expect(forms.formOf(gamble, kinds, '赌愽')).toMatchObject({ form: '赌愽', kind: 'lookalike' })
+    expect(forms.formOf(hookUp, kinds, '约跑')?.kind).toBe('homophone')
     expect(forms.size).toBe(2)
-    expect(forms.formOf(1, '傻逼', kinds, '煞笔')).toMatchObject({ form: '煞笔', kind: 'homophone' })
+    expect(forms.formOf(idiot, kinds, '煞笔')).toMatchObject({ form: '煞笔', kind: 'homophone' })
     expect(forms.size).toBe(2)
   })
 
