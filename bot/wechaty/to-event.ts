@@ -56,6 +56,11 @@ export function toMessageEvent(
     mentionsAll: MENTIONS_ALL.test(raw),
     quote: quote && { senderName: quote.senderName, text: quote.quoted },
     attachment: undefined,
+    // Present from the start, though only the runtime's router sets them: an event that gains properties later
+    // takes a new hidden class, which a full garbage collection drops once no event holds it, and every
+    // plugin's optimised code that saw the old one is thrown away at the next command.
+    command: undefined,
+    isCommand: undefined,
   }
   let mentioning = !!room && mayMention(msg, type, raw)
   const known = mentioning ? mentionsNow(msg) : undefined
