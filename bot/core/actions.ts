@@ -115,9 +115,17 @@ export interface EmitAction extends ActionMeta {
   fact: Fact
 }
 
-/** An `emit` action for a declared fact. */
-export function emit<K extends FactName>(name: K, data: Facts[K], meta: ActionMeta): EmitAction {
-  return { type: 'emit', fact: { name, data } as Fact, ...meta }
+/**
+ * An `emit` action for a declared fact. Its fields written out, not spread from `meta`: an object built by a
+ * spread takes hidden classes of its own, which die with the last such action at a full garbage collection,
+ * and the optimised code of everything that read one (the executor) with them.
+ */
+export function emit<K extends FactName>(
+  name: K,
+  data: Facts[K],
+  meta: Pick<ActionMeta, 'rule' | 'groupId' | 'memberId'>,
+): EmitAction {
+  return { type: 'emit', fact: { name, data } as Fact, rule: meta.rule, groupId: meta.groupId, memberId: meta.memberId }
 }
 
 /** Everything a plugin can decide. */

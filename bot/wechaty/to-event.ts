@@ -163,13 +163,16 @@ async function fileNameOf(msg: Message): Promise<string> {
 async function attachmentOf(msg: Message, type: types.Message, mediaDir?: string): Promise<Attachment | undefined> {
   try {
     switch (type) {
+      // The puppet's payloads, not Wechaty's `UrlLink` / `MiniProgram` around them (whose getters only read
+      // them): no such wrapper outlives its message, so their hidden classes died at every full garbage
+      // collection, and this function's optimised code with them.
       case types.Message.Url: {
-        const link = await msg.toUrlLink()
-        return { url: link.url(), title: link.title(), description: link.description() }
+        const link = await msg.wechaty.puppet.messageUrl(msg.id)
+        return { url: link.url, title: link.title, description: link.description }
       }
       case types.Message.MiniProgram: {
-        const mp = await msg.toMiniProgram()
-        return { title: mp.title(), description: mp.description(), url: mp.pagePath() }
+        const mp = await msg.wechaty.puppet.messageMiniProgram(msg.id)
+        return { title: mp.title, description: mp.description, url: mp.pagePath }
       }
       case types.Message.Image: {
         if (!mediaDir) return { fileName: await fileNameOf(msg) }

@@ -105,8 +105,20 @@ export function decideWaiting(
   const at = nextReminderAt(waiting, x.rules.clock.deadline, x.observing)
   if (at === undefined) return []
   waiting.timerAt = at
-  const meta = { rule: 'activity.customer-waiting', groupId: ev.group.id, memberId: ev.sender.id }
-  return [{ type: 'schedule', key: waitKey(ev.group.id), at, payload: { groupId: ev.group.id }, ...meta }]
+  // Written out, not spread from a `meta` object: a spread's hidden classes die with the last such action at a
+  // full garbage collection, and the executor's optimised code with them.
+  const groupId = ev.group.id
+  return [
+    {
+      type: 'schedule',
+      key: waitKey(groupId),
+      at,
+      payload: { groupId },
+      rule: 'activity.customer-waiting',
+      groupId,
+      memberId: ev.sender.id,
+    },
+  ]
 }
 
 /** The reminder timer's key of a group: built only for the actions that name it (most messages return none). */

@@ -13,6 +13,14 @@ interface Entry {
 const COMPACT_AT = 1024
 
 /**
+ * Where the drain loop is queued as a microtask (`RESOLVED.then(drain)`, in the same queue and order as
+ * `queueMicrotask`). Node's `queueMicrotask` wraps each callback in a fresh `AsyncResource`: no such object is
+ * alive at a full garbage collection between bursts, so their hidden classes die with them, and the optimised
+ * code of every function that inlined the call (`resume`, `drain`'s callers) was thrown away at each one.
+ */
+const RESOLVED = Promise.resolve()
+
+/**
  * One line of work: events, timers and cron jobs all run through it, one task at a time, in the
  * order they were pushed (timers and jobs are pushed when they fall due, so in due order). A task
  * never interleaves with another at an `await`; a failing task is reported and the next one runs.
@@ -62,7 +70,7 @@ export class SerialQueue {
     this.entries.push(entry)
     if (!this.draining) {
       this.draining = true
-      queueMicrotask(this.drain)
+      void RESOLVED.then(this.drain)
     }
   }
 
@@ -88,7 +96,10 @@ export class SerialQueue {
       }
       this.finish(entry)
       // Whoever awaited this task resumes before the next task starts (as with a promise chain).
-      if (entry.done) return queueMicrotask(this.drain)
+      if (entry.done) {
+        void RESOLVED.then(this.drain)
+        return
+      }
     }
     this.entries.length = 0
     this.head = 0
@@ -100,7 +111,7 @@ export class SerialQueue {
     const entry = this.current as Entry
     this.current = undefined
     this.finish(entry)
-    queueMicrotask(this.drain)
+    void RESOLVED.then(this.drain)
   }
 
   private failed = (e: unknown): void => {

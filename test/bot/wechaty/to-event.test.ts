@@ -80,3 +80,42 @@ describe('toMessageEvent: mentions', () => {
     expect(mentionList).toHaveBeenCalledTimes(1)
   })
 })
+
+describe('toMessageEvent: link cards and mini programs', () => {
+  /** A group message of `type` whose puppet answers `messageUrl` / `messageMiniProgram` for it. */
+  function cardMessage(type: types.Message) {
+    const puppet = {
+      messageUrl: async (id: string) => ({
+        url: `https://example.com/${id}`,
+        title: '报价',
+        description: '本周报价',
+        thumbnailUrl: '',
+      }),
+      messageMiniProgram: async (id: string) => ({
+        title: '小程序',
+        description: `打开 ${id}`,
+        pagePath: 'pages/index',
+      }),
+    }
+    return {
+      id: 'm-card',
+      payload: { mentionIdList: [] },
+      talker: () => ({ id: 'wxid_a', name: () => '张三' }),
+      room: () => ({ id: 'r1', alias: async () => '销售-张三' }),
+      type: () => type,
+      text: () => '[链接]',
+      date: () => new Date(0),
+      wechaty: { puppet },
+    } as unknown as Message
+  }
+
+  it('reads a link card as its address, title and description', async () => {
+    const ev = await toMessageEvent(cardMessage(types.Message.Url), GROUP)
+    expect(ev.attachment).toEqual({ url: 'https://example.com/m-card', title: '报价', description: '本周报价' })
+  })
+
+  it('reads a mini program as its title, description and page', async () => {
+    const ev = await toMessageEvent(cardMessage(types.Message.MiniProgram), GROUP)
+    expect(ev.attachment).toEqual({ title: '小程序', description: '打开 m-card', url: 'pages/index' })
+  })
+})
