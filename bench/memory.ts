@@ -16,7 +16,9 @@
  * `--snapshot dir` also writes a heap snapshot of each child after the traffic (`--heapsnapshot-signal`).
  * `--before dir` measures another build (a copy of an earlier `dist/` beside it, e.g. `before-dist/`, so its
  * packages resolve) on the same state and traffic, taking turns with this build: before, this, before, this …
- * for `--rounds` rounds (default 1); bare Wechaty runs once, after them.
+ * for `--rounds` rounds (default 1); bare Wechaty runs once, after them. `--env NAME=VALUE` (repeatable) sets
+ * an environment variable for this build's bot only (e.g. `--before` the same build and `--env MALLOC_ARENA_MAX=2`:
+ * what a setting changes, taking turns); `--skip-bare` leaves bare Wechaty out.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -71,6 +73,10 @@ export async function runMemoryBench(opts: {
   beforeDist?: string
   /** Rounds of (before, this build); default 1. */
   rounds?: number
+  /** More environment for this build's bot (not the before build's, not bare Wechaty's). */
+  botEnv?: Record<string, string>
+  /** Leave bare Wechaty out (its figures are then zero). */
+  skipBare?: boolean
 }): Promise<MemoryResult> {
   const messages = opts.quick ? 5_000 : 20_000
   const traffic = messageList(opts.world, messages, 23)
@@ -100,7 +106,7 @@ export async function runMemoryBench(opts: {
           if ((i + BATCH) % STEP === 0 || i + BATCH >= traffic.length) steps.push(child.rss().now)
         }
         const { now, peak } = child.rss()
-        if (spec.env?.NODE_OPTIONS) snapshots.push(await snapshot(child, spec.env.NODE_OPTIONS))
+        if (opts.snapshotDir && spec.env?.NODE_OPTIONS) snapshots.push(await snapshot(child, spec.env.NODE_OPTIONS))
         return { ready, steps, live: now, peak }
       } finally {
         await child.stop()
@@ -125,10 +131,12 @@ export async function runMemoryBench(opts: {
             env: env('before'),
           }),
         )
-      runs.push(await measure({ ...bot, dataDir: state(), env: env('bot') }))
+      runs.push(await measure({ ...bot, dataDir: state(), env: { ...env('bot'), ...opts.botEnv } }))
     }
     const full = runs[runs.length - 1]
-    const bare = await measure({ kind: 'bare', world: opts.world, loadRooms: true, env: env('bare') })
+    const bare = opts.skipBare
+      ? { ready: 0, steps: [], live: 0, peak: 0 }
+      : await measure({ kind: 'bare', world: opts.world, loadRooms: true, env: env('bare') })
     return {
       messages,
       full,
@@ -185,6 +193,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
       snapshot: { type: 'string' },
       before: { type: 'string' },
       rounds: { type: 'string', default: '1' },
+      env: { type: 'string', multiple: true, default: [] },
+      'skip-bare': { type: 'boolean', default: false },
     },
   })
   const { seededState } = await import('./seed-cache.js')
@@ -195,6 +205,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     snapshotDir: values.snapshot,
     beforeDist: values.before,
     rounds: Number(values.rounds),
+    botEnv: Object.fromEntries(values.env.map(e => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)])),
+    skipBare: values['skip-bare'],
   })
   for (const line of describeMemory(r)) console.log(line)
   process.exit(0)
