@@ -93,7 +93,10 @@ export function recordOf(ev: MessageEvent, displayName: string, seq: number): Ar
         : KNOWN.has(ev.kind)
           ? (ev.kind as ArchiveType)
           : 'other'
-  const rec: ArchiveRecord = {
+  // Every optional field is in the literal (undefined when absent; JSON leaves it out, so the stored line is the
+  // same): one hidden class for every record. Fields added afterwards made classes that died at each full GC and
+  // took the archive's optimised code with them.
+  return {
     v: RECORD_VERSION,
     seq,
     id: ev.id,
@@ -104,13 +107,12 @@ export function recordOf(ev: MessageEvent, displayName: string, seq: number): Ar
     type,
     text: String(ev.text ?? ''),
     mentions: [...(ev.mentions ?? [])],
+    mentionsAll: ev.mentionsAll ? true : undefined,
+    quote: ev.quote ? { ...ev.quote } : undefined,
+    attachment: ev.attachment ? { ...ev.attachment } : undefined,
+    recalls: type === 'recall' ? recalledId(ev) : undefined,
+    rawKind: type === 'other' && ev.kind !== 'other' ? ev.kind : undefined,
   }
-  if (ev.mentionsAll) rec.mentionsAll = true
-  if (ev.quote) rec.quote = { ...ev.quote }
-  if (ev.attachment) rec.attachment = { ...ev.attachment }
-  if (type === 'recall') rec.recalls = recalledId(ev)
-  if (type === 'other' && ev.kind !== 'other') rec.rawKind = ev.kind
-  return rec
 }
 
 /** The recalled message's id: `quote.id`, else the notice's text (the bare id, as Wechaty's `toRecalled()` reads it). */
