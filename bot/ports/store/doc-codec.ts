@@ -47,7 +47,7 @@ export function decodeDoc<T>(raw: unknown, spec: DocSpec<T>): T {
  */
 export function encodeDoc<T>(data: T, spec: DocSpec<T>): string {
   const body = JSON.stringify(data)
-  return `{"${VERSION_KEY}":${spec.version}${body.length > 2 ? ',' : ''}${body.slice(1)}`
+  return versionHead(spec, body.length) + body.slice(1)
 }
 
 /** `encodeDoc` as UTF-8, from the spec's `encode` when it has one (the version still first). */
@@ -55,9 +55,13 @@ export function encodeDocBytes<T>(data: T, spec: DocSpec<T>): string | Buffer {
   if (!spec.encode) return encodeDoc(data, spec)
   const chunks = spec.encode(data)
   const length = chunks.reduce((n, c) => n + c.length, 0)
-  // The data's `{` becomes the version's, followed by a comma unless the data is `{}`.
   chunks[0] = chunks[0].subarray(1)
-  return Buffer.concat([Buffer.from(`{"${VERSION_KEY}":${spec.version}${length > 2 ? ',' : ''}`), ...chunks])
+  return Buffer.concat([Buffer.from(versionHead(spec, length)), ...chunks])
+}
+
+/** What replaces the data's opening `{` (of JSON `dataLength` long): the version first, then a comma unless the data is `{}`. */
+function versionHead(spec: DocSpec<unknown>, dataLength: number): string {
+  return `{"${VERSION_KEY}":${spec.version}${dataLength > 2 ? ',' : ''}`
 }
 
 function fillDefaults<T>(spec: DocSpec<T>): (old: unknown) => unknown {

@@ -62,6 +62,8 @@ interface Chunk {
 export class DocTable {
   count = 0
   private chunks: Chunk[] = []
+  /** The latest day of every doc so far: what a block's `blockMax` holds once its last doc is in. */
+  private maxDay = 0
   private fd: number
   /** Docs on disk; the entries of docs [written, count) wait in `pending`, in doc order. */
   private written = 0
@@ -176,17 +178,8 @@ export class DocTable {
     c.chat[i] = chat
     c.day[i] = day - c.dayBase
     c.type[i] = type
-    // A block starts from the maximum of the blocks before it.
-    const b = i >> BLOCK_BITS
-    const before =
-      i % BLOCK
-        ? c.blockMax[b]
-        : b
-          ? c.blockMax[b - 1]
-          : n
-            ? this.chunks[(n >>> CHUNK_BITS) - 1].blockMax[CHUNK / BLOCK - 1]
-            : 0
-    c.blockMax[b] = Math.max(before, day)
+    this.maxDay = Math.max(this.maxDay, day)
+    c.blockMax[i >> BLOCK_BITS] = this.maxDay
     return n
   }
 }
