@@ -205,7 +205,13 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     snapshotDir: values.snapshot,
     beforeDist: values.before,
     rounds: Number(values.rounds),
-    botEnv: Object.fromEntries(values.env.map(e => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)])),
+    botEnv: Object.fromEntries(
+      values.env.map(e => {
+        const at = e.indexOf('=')
+        if (at < 1) throw new Error(`--env ${e}: expected NAME=VALUE`)
+        return [e.slice(0, at), e.slice(at + 1)]
+      }),
+    ),
     skipBare: values['skip-bare'],
   })
   for (const line of describeMemory(r)) console.log(line)
