@@ -26,7 +26,10 @@ export interface BotChild {
   stop(): Promise<void>
 }
 
-/** Serve `world` and start the compiled bot on it with `env` added; resolves once it logged "就绪 ready". */
+/**
+ * Serve `world` and start the compiled bot on it with `env` added; resolves once it logged "就绪 ready".
+ * `BENCH_BOT_NODE_ARGS` (space-separated) goes to each bot's node, e.g. `--cpu-prof --cpu-prof-dir=DIR`.
+ */
 export async function startBot(world: BenchWorld, env: Record<string, string>, timeoutMs = 180_000): Promise<BotChild> {
   if (!existsSync(CLI)) throw new Error(`${CLI} missing: run npm run build first`)
   const served = await serveWorld(world)
@@ -39,7 +42,12 @@ export async function startBot(world: BenchWorld, env: Record<string, string>, t
     ...served.env,
     ...env,
   }
-  const child = spawn(process.execPath, [CLI, 'start'], { cwd: ROOT, env: vars, stdio: ['ignore', 'pipe', 'pipe'] })
+  const nodeArgs = process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? []
+  const child = spawn(process.execPath, [...nodeArgs, CLI, 'start'], {
+    cwd: ROOT,
+    env: vars,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let text = ''
   const keep = (d: Buffer) => {
     text = (text + d.toString()).slice(-20_000)
