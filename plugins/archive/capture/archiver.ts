@@ -1,7 +1,7 @@
 import type { GroupRef, MessageEvent } from '../../../bot/core/event.js'
 import { dayKey } from '../../../bot/time/zoned.js'
 import type { ArchiveConfig } from '../config.js'
-import type { ArchiveBackend } from '../store/backend.js'
+import type { ArchiveBackend, PendingRecord } from '../store/backend.js'
 import { keepsBytes, type MediaSource } from './media.js'
 import { RecentIds } from './recent-ids.js'
 import { type ArchiveRecord, type ChatInfo, chatInfoOf, chatOf, recordOf } from './record.js'
@@ -32,6 +32,8 @@ export interface Capture {
 const RECENT_IDS = 2000
 /** Records kept in memory while the disk refuses writes; older ones are counted as lost. */
 const MAX_PENDING = 10_000
+/** Records one `appendMany` call writes at most. */
+const MAX_BATCH = 500
 
 /**
  * Captures messages into the archive once each, in arrival order per chat
@@ -47,10 +49,16 @@ export class Archiver {
   private loaded = new Map<string, ChatState>()
   /** Per chat, captures waiting for its state to load (they keep their order: no capture may pass them). */
   private loading = new Map<string, number>()
-  private pending: { record: ArchiveRecord; day: string }[] = []
+  private pending: PendingRecord[] = []
+  /** Pending records (from the oldest) a write has in flight: never dropped as lost. */
+  private inFlight = 0
   private queue: Promise<void> = Promise.resolve()
   /** Queued writes not finished: while there are any, a new record queues behind them. */
   private queued = 0
+  /** Queued writes that hold their record only once they run (chat info or bytes first): later records queue behind them. */
+  private ordered = 0
+  /** A drain is queued and has not started: records held meanwhile are written by it. */
+  private drainQueued = false
   /** Records archived since start. */
   written = 0
   /** Records dropped because the disk refused them for too long. */
@@ -123,7 +131,15 @@ export class Archiver {
       this.writeNow(record, day, backend)
       return true
     }
+    if (!saveInfo && !bytes && !this.ordered && backend.appendMany) {
+      // A back end writing in batches (PostgreSQL): the record waits in order, and one queued drain writes every
+      // record waiting by the time it runs, in one call.
+      this.hold(record, day)
+      this.drainLater()
+      return true
+    }
     this.queued++
+    this.ordered++
     const done = this.queue.then(async () => {
       if (saveInfo)
         await this.backend.saveChat(c.info).then(
@@ -133,7 +149,10 @@ export class Archiver {
           () => {},
         )
       if (bytes) await this.keepBytes(c, record, day, cfg)
-      await this.write(record, day)
+      // Held in order: from here later records may be held at once (and go out in this drain's next batch).
+      this.hold(record, day)
+      this.ordered--
+      await this.drain()
     })
     this.queue = done
       .catch(() => {})
@@ -141,6 +160,21 @@ export class Archiver {
         this.queued--
       })
     return true
+  }
+
+  /** Queue one drain unless one is queued and has not started yet. */
+  private drainLater(): void {
+    if (this.drainQueued) return
+    this.drainQueued = true
+    this.queued++
+    this.queue = this.queue
+      .then(() => {
+        this.drainQueued = false
+        return this.drain()
+      })
+      .then(() => {
+        this.queued--
+      })
   }
 
   /** Try the records waiting for the disk again (the plugin's retry timer). */
@@ -163,11 +197,6 @@ export class Archiver {
   /** Records waiting for the disk. */
   get backlog(): number {
     return this.pending.length
-  }
-
-  private async write(record: ArchiveRecord, day: string): Promise<void> {
-    this.hold(record, day)
-    await this.drain()
   }
 
   /** `write` through a back end that appends synchronously (`appendNow`): the same order and retries, no promise. */
@@ -193,33 +222,40 @@ export class Archiver {
         this.failing = (e as Error).message
         return
       }
-      this.wroteFirst()
+      this.wrote(1)
     }
   }
 
-  /** The oldest pending record reached the disk. */
-  private wroteFirst(): void {
-    this.pending.shift()
-    this.written++
+  /** The `n` oldest pending records reached the disk. */
+  private wrote(n: number): void {
+    this.pending.splice(0, n)
+    this.written += n
     this.failing = undefined
   }
 
-  /** Queue a record for the disk, dropping (and counting) the oldest beyond `MAX_PENDING`. */
+  /** Queue a record for the disk, dropping (and counting) the oldest not in flight beyond `MAX_PENDING`. */
   private hold(record: ArchiveRecord, day: string): void {
     this.pending.push({ record, day })
-    if (this.pending.length > MAX_PENDING) this.lost += this.pending.splice(0, this.pending.length - MAX_PENDING).length
+    const excess = this.pending.length - MAX_PENDING
+    if (excess > 0) this.lost += this.pending.splice(this.inFlight, excess).length
   }
 
+  /** Write the pending records in order: in batches where the back end can (`appendMany`), else one by one. */
   private async drain(): Promise<void> {
+    const backend = this.backend
     while (this.pending.length) {
-      const next = this.pending[0]
+      const n = backend.appendMany ? Math.min(this.pending.length, MAX_BATCH) : 1
+      this.inFlight = n
       try {
-        await this.backend.append(next.record, next.day)
+        if (backend.appendMany) await backend.appendMany(this.pending.slice(0, n))
+        else await backend.append(this.pending[0].record, this.pending[0].day)
       } catch (e) {
         this.failing = (e as Error).message
         return
+      } finally {
+        this.inFlight = 0
       }
-      this.wroteFirst()
+      this.wrote(n)
     }
   }
 

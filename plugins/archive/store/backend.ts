@@ -9,6 +9,12 @@ export interface Segment {
   records: ArchiveRecord[]
 }
 
+/** A record waiting to be appended, with its day (`YYYY-MM-DD` in the configured timezone). */
+export interface PendingRecord {
+  record: ArchiveRecord
+  day: string
+}
+
 /** Which segments a scan reads: some chats (default all) and an inclusive range of days. */
 export interface ScanRange {
   chats?: string[]
@@ -46,6 +52,11 @@ export interface ArchiveBackend {
   append(record: ArchiveRecord, day: string): Promise<void>
   /** `append` done synchronously (throws when it could not be written), where the back end can: no promise per record. */
   appendNow?(record: ArchiveRecord, day: string): void
+  /**
+   * `append` of several records in their order, all or none (rejects when none was written), where the back end
+   * can: one transaction for the records that queued while the last one was written, not one per record.
+   */
+  appendMany?(items: readonly PendingRecord[]): Promise<void>
   /** The last `n` records of a chat (oldest first), for duplicate checks and `seq` after a restart. */
   tail(chat: string, n: number): Promise<ArchiveRecord[]>
   /** Every chat the archive has records of. */

@@ -4,7 +4,7 @@ import type { Database } from '../../../bot/ports/postgres/schema.js'
 import { type ArchiveRecord, type ChatInfo, RECORD_VERSION } from '../capture/record.js'
 import { memberKeys, recallKey, recordKeys, wordKeys } from '../search/grams.js'
 import { type ArchiveQuery, type Hit, matches, type SearchResult, scanSearch } from '../search/query.js'
-import type { AccessEntry, ArchiveBackend, PurgeResult, ScanRange, Segment } from './backend.js'
+import type { AccessEntry, ArchiveBackend, PendingRecord, PurgeResult, ScanRange, Segment } from './backend.js'
 
 /** Candidates a search reads and checks one by one; past them the total counts unchecked candidates. */
 const CHECK_LIMIT = 5000
@@ -25,16 +25,38 @@ export class PgArchive implements ArchiveBackend {
     readonly account: string,
   ) {}
 
-  async append(record: ArchiveRecord, day: string): Promise<void> {
-    const fingerprint = fingerprintOf(record)
-    const keys = [...recordKeys(record)].map(String)
+  append(record: ArchiveRecord, day: string): Promise<void> {
+    return this.appendMany([{ record, day }])
+  }
+
+  /**
+   * One transaction for the batch: the chats' locks taken in one order (two accounts' batches never wait on each
+   * other in a cycle), then one INSERT of every row, in the batch's order (`pos` follows it).
+   */
+  async appendMany(items: readonly PendingRecord[]): Promise<void> {
+    const rows = { chat: [] as string[], day: [] as string[], at: [] as number[], id: [] as string[] }
+    const more = { fingerprint: [] as string[], type: [] as string[], record: [] as string[], keys: [] as string[] }
+    for (const { record, day } of items) {
+      rows.chat.push(record.chat)
+      rows.day.push(day)
+      rows.at.push(record.at)
+      rows.id.push(record.id)
+      more.fingerprint.push(fingerprintOf(record))
+      more.type.push(record.type)
+      more.record.push(JSON.stringify(record))
+      more.keys.push(`{${[...recordKeys(record)].join(',')}}`)
+    }
+    const locks = [...new Set(rows.chat)].sort().map(chat => `archive:${chat}`)
     await this.db.transaction().execute(async tx => {
-      await sql`select pg_advisory_xact_lock(hashtext(${`archive:${record.chat}`}))`.execute(tx)
+      await sql`select pg_advisory_xact_lock(hashtext(k)) from unnest(${locks}::text[]) k`.execute(tx)
       await sql`insert into archive_records (chat, day, at, id, fingerprint, account, type, record, keys)
-        select ${record.chat}, ${day}, ${record.at}, ${record.id}, ${fingerprint}, ${this.account}, ${record.type},
-          ${JSON.stringify(record)}, ${keys}::bigint[]
-        where not exists (select 1 from archive_records
-          where chat = ${record.chat} and fingerprint = ${fingerprint} and account <> ${this.account})
+        select r.chat, r.day, r.at, r.id, r.fingerprint, ${this.account}, r.type, r.record, r.keys::bigint[]
+        from unnest(${rows.chat}::text[], ${rows.day}::text[], ${rows.at}::bigint[], ${rows.id}::text[],
+          ${more.fingerprint}::text[], ${more.type}::text[], ${more.record}::text[], ${more.keys}::text[])
+          with ordinality as r(chat, day, at, id, fingerprint, type, record, keys, n)
+        where not exists (select 1 from archive_records a
+          where a.chat = r.chat and a.fingerprint = r.fingerprint and a.account <> ${this.account})
+        order by r.n
         on conflict (chat, id) do nothing`.execute(tx)
     })
   }

@@ -9,6 +9,7 @@ import { archivePlugin } from '../../../plugins/archive/index.js'
 import { contentPlugin } from '../../../plugins/content/index.js'
 import { activityPlugin } from '../../../plugins/activity/index.js'
 import { PgArchive } from '../../../plugins/archive/store/pg-backend.js'
+import { type ArchiveRecord, RECORD_VERSION } from '../../../plugins/archive/capture/record.js'
 import { group, makeRuntime, member, text } from '../../helpers/harness.js'
 import { freshSchema, usePgFixture } from '../../helpers/pg-test.js'
 import { testFleet } from '../../helpers/test-fleet.js'
@@ -105,6 +106,40 @@ describe.skipIf(!url)('fleet-wide data on PostgreSQL', () => {
       expect(answer).toContain('共 2 条')
       expect(answer).toContain('想了解商用净水器的价格')
     })
+  })
+
+  it('archives a batch in its order across chats, a message both accounts received once, and nothing of a refused batch', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const archives = []
+    for (const account of ['sales1', 'sales2']) {
+      const store = await PgStore.open({ url: url as string, schema, account })
+      closers.push(() => store.close())
+      archives.push(new PgArchive(store.db, account))
+    }
+    const [a, b] = archives
+    const rec = (chat: string, id: string, text: string, at: number): ArchiveRecord => ({
+      ...{ v: RECORD_VERSION, seq: 0, id, at, chat, sender: { id: 'c1', name: '刘总' } },
+      ...{ type: 'text', text, mentions: [] },
+    })
+    const day = '2026-12-04'
+    await a.appendMany(
+      [rec('r1', 'a1', '第一条', 1), rec('r2', 'a2', '二群', 2), rec('r1', 'a3', '都收到了', 3)].map(record => ({
+        record,
+        day,
+      })),
+    )
+    // Account B received a3 too (its own id) and one message A did not.
+    await b.appendMany(
+      [rec('r1', 'b1', '都收到了', 3), rec('r1', 'b2', '只有B收到', 4)].map(record => ({ record, day })),
+    )
+    const ids = async (chat: string) => (await a.tail(chat, 10)).map(r => r.id)
+    expect(await ids('r1')).toEqual(['a1', 'a3', 'b2'])
+    expect(await ids('r2')).toEqual(['a2'])
+    // A batch with a record PostgreSQL refuses (a time that is not an integer) writes none of its records.
+    const refused = [rec('r1', 'a4', '第四条', 5), rec('r1', 'a5', '坏时间', 5.5)].map(record => ({ record, day }))
+    await expect(a.appendMany(refused)).rejects.toThrow()
+    expect(await ids('r1')).toEqual(['a1', 'a3', 'b2'])
   })
 
   it('shows B’s admins a content incident in account A’s group, with A’s audit id', async () => {

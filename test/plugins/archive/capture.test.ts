@@ -140,6 +140,41 @@ describe('archive: capture', () => {
     expect((await backend.chats()).map(c => c.title)).toEqual(['销售一部（新）'])
   })
 
+  it('writes the records that queued behind a slow write in one batch, in order, and a refused batch again whole', async () => {
+    const backend = new MemoryArchive()
+    const batches: string[][] = []
+    let release: () => void = () => {}
+    let refuse = false
+    const store = backend.appendNow.bind(backend)
+    Object.assign(backend, {
+      appendNow: undefined, // a back end that writes asynchronously, in batches (as PostgreSQL)
+      appendMany: async (items: { record: { id: string }; day: string }[]) => {
+        batches.push(items.map(i => i.record.id))
+        if (batches.length === 1) await new Promise<void>(r => (release = r)) // the first write is slow
+        if (refuse) throw new Error('connection terminated')
+        for (const i of items) store(i.record as never, i.day)
+      },
+    })
+    const archiver = new Archiver(backend, 'Asia/Shanghai')
+    const cfg = archiveConfigSchema.parse({})
+    const capture = (id: string) => archiver.keep(textIn('r1', id, { title: '销售一部' }), cfg)
+    await capture('m1') // saves the chat's info first, then writes m1 alone
+    await new Promise(r => setTimeout(r, 0))
+    for (const id of ['m2', 'm3', 'm4']) await capture(id)
+    release()
+    await archiver.idle()
+    expect(batches).toEqual([['m1'], ['m2', 'm3', 'm4']])
+    refuse = true
+    for (const id of ['m5', 'm6']) await capture(id)
+    await archiver.idle()
+    expect(archiver.backlog).toBe(2)
+    refuse = false
+    await archiver.retry()
+    expect(batches.slice(2)).toEqual([['m5'], ['m5', 'm6'], ['m5', 'm6']]) // refused, refused again with m6, written
+    expect(archiver.backlog).toBe(0)
+    expect((await backend.tail('r1', 10)).map(r => r.id)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5', 'm6'])
+  })
+
   it('records a recall as its own record pointing at the original, which stays', async () => {
     const h = await setup()
     const original = await h.say(customer, '我的电话是 13912345678', customers)
