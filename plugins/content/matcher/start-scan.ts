@@ -38,8 +38,6 @@ export function startScanTables(arena: Int32Array): StartScanTables {
   return { units, prefixPairs: arena.subarray(arena[PREFIX_PAIRS_SLOT]), shift: arena[PREFIX_SHIFT_SLOT] }
 }
 
-/** The code of the last letter read (0 after a letter no key uses), kept between the loops. */
-const previous = new Int32Array(1)
 /** The raw hits of the last start scan, reused so that a message without hits allocates nothing. */
 const hits: number[] = []
 
@@ -49,9 +47,12 @@ const hits: number[] = []
  * automaton's slow path reads (a lone surrogate, a plane-1 character that is not skipped, a character
  * folding to several letters): then scanKeys must scan it. The loop reads each unit's letter and tests
  * the pair (previous letter, letter) against the prefix-pair filter, without a data-dependent branch;
- * only where the pair may start a key (about 1% of units of chat text with expanded dictionaries)
- * does it walk the automaton's trie forward from the previous letter. The array is shared: it holds
- * the hits until the next call.
+ * skipped units leave the previous letter alone (by mask, not by branch). Only where the pair may start
+ * a key (about 1% of units of chat text with expanded dictionaries) or the unit must stop the loop
+ * (START_STOP: a one-letter key, an emoji pair of a mixed block, a unit for the slow path) does it
+ * leave the straight path, and only where a pair passed does it walk the automaton's trie forward from
+ * the previous letter. One loop for the whole text: no call on the straight path, and no loop state
+ * kept in memory between candidates. The array is shared: it holds the hits until the next call.
  */
 export function scanKeyStarts(
   text: string,
@@ -59,31 +60,11 @@ export function scanKeyStarts(
   arena: Int32Array,
   links: HitLinks,
 ): number[] | null {
-  hits.length = 0
-  previous[0] = 0
-  const n = text.length
-  for (let i = runToCandidate(text, 0, tables, arena); i < n; i = runToCandidate(text, i + 1, tables, arena)) {
-    const v = tables.units[text.charCodeAt(i)]
-    const a = v & START_CODE
-    if (a === 0 && (v & START_STOP) !== 0) return null
-    if ((v & START_STOP) !== 0) pushHit(links, a, i)
-    if (previous[0] !== 0 && !walkFrom(text, previous[0], a, i, tables.units, arena, links)) return null
-    previous[0] = a
-  }
-  return hits
-}
-
-/**
- * The hot loop: from `from`, the offset of the first unit whose pair with the previous letter may
- * start a key or that must stop the loop (START_STOP); the text's length if none. Skipped units leave
- * the previous letter alone (by mask, not by branch), and so do skipped surrogate pairs (emoji).
- */
-function runToCandidate(text: string, from: number, tables: StartScanTables, arena: Int32Array): number {
+  if (hits.length !== 0) hits.length = 0
   const { units, prefixPairs, shift } = tables
-  let prev = previous[0]
   const n = text.length
-  let i = from
-  for (; i < n; i++) {
+  let prev = 0
+  for (let i = 0; i < n; i++) {
     const v = units[text.charCodeAt(i)]
     const keep = ~(v >> 31)
     const a = v & START_CODE
@@ -91,15 +72,21 @@ function runToCandidate(text: string, from: number, tables: StartScanTables, are
     const h = Math.imul(prev, 0x9e3779b1) ^ Math.imul(a, 0x85ebca6b)
     const g = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)
     const word = prefixPairs[h >>> shift]
-    if (((((word >>> (g >>> 27)) & (word >>> (g >>> 22)) & keep) | (v >>> 30)) & 1) !== 0) {
-      if (v !== START_STOP || !isSkippedPair(text, i, arena)) break
+    if (((((word >>> (g >>> 27)) & (word >>> (g >>> 22)) & keep) | (v >>> 30)) & 1) === 0) {
+      prev = (a & keep) | (prev & ~keep)
+      continue
+    }
+    if (v === START_STOP) {
+      // No letter: an emoji pair that folds to nothing (skipped, the previous letter kept) or the slow path.
+      if (!isSkippedPair(text, i, arena)) return null
       i++
       continue
     }
-    prev = (a & keep) | (prev & ~keep)
+    if ((v & START_STOP) !== 0) pushHit(links, a, i)
+    if (prev !== 0 && !walkFrom(text, prev, a, i, units, arena, links)) return null
+    prev = a
   }
-  previous[0] = prev
-  return i
+  return hits
 }
 
 /** Records the key ending in state s (if one does) at the unit at offset i. */
