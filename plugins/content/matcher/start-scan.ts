@@ -7,23 +7,29 @@ import {
   UNIT_SLOW,
 } from './scan-table.js'
 import type { HitLinks } from './scanner.js'
+import { URL_SEPARATORS } from './links.js'
 
-/** Start-scan unit value of a UTF-16 unit that folds to nothing (the sign bit alone). */
+/** Start-scan unit value of a UTF-16 unit that folds to nothing (the sign bit; only such values are negative). */
 const START_SKIP = 1 << 31
 /** Start-scan unit flag: stop here (a one-letter key ends, or the unit needs the slow path: code 0). */
 const START_STOP = 1 << 30
+/** Start-scan unit flag of a skipped unit that is one of URL_SEPARATORS (every URL has one). */
+const START_URL_MARK = 1 << 29
 /** The letter code in a start-scan unit value. */
-const START_CODE = START_STOP - 1
+const START_CODE = START_URL_MARK - 1
 
 /**
  * What the start scan reads besides the text: one value per UTF-16 unit (its letter code, START_SKIP,
- * or START_STOP with the code of a one-letter key or 0 for a unit needing the slow path), and the
- * arena's prefix-pair filter (the first two letters of every key) with its hash shift.
+ * or START_STOP with the code of a one-letter key or 0 for a unit needing the slow path; START_URL_MARK
+ * added on the skipped URL separators), and the arena's prefix-pair filter (the first two letters of
+ * every key) with its hash shift.
  */
 export interface StartScanTables {
   units: Int32Array
   prefixPairs: Int32Array
   shift: number
+  /** True when every URL separator is a skipped unit, so carries START_URL_MARK (see textMayHoldUrl). */
+  urlMarks: boolean
 }
 
 /** The start-scan tables of a scan arena (see buildScanArena): derived, never stored. */
@@ -35,7 +41,24 @@ export function startScanTables(arena: Int32Array): StartScanTables {
     else if (v === UNIT_SLOW) units[unit] = START_STOP
     else units[unit] = (v >> 1) | ((v & 1) !== 0 ? START_STOP : 0)
   }
-  return { units, prefixPairs: arena.subarray(arena[PREFIX_PAIRS_SLOT]), shift: arena[PREFIX_SHIFT_SLOT] }
+  let urlMarks = true
+  for (let k = 0; k < URL_SEPARATORS.length; k++) {
+    const unit = URL_SEPARATORS.charCodeAt(k)
+    if (units[unit] === START_SKIP) units[unit] |= START_URL_MARK
+    else urlMarks = false
+  }
+  return { units, prefixPairs: arena.subarray(arena[PREFIX_PAIRS_SLOT]), shift: arena[PREFIX_SHIFT_SLOT], urlMarks }
+}
+
+/** False after a start scan of a text without any URL separator (it holds no URL); see textMayHoldUrl. */
+let mayHoldUrl = true
+
+/**
+ * False when the text of the last scanKeyStarts call holds none of the characters every URL has
+ * (findUrls would find nothing in it); true when it may hold one, or when the scan returned null.
+ */
+export function textMayHoldUrl(): boolean {
+  return mayHoldUrl
 }
 
 /** The raw hits of the last start scan, reused so that a message without hits allocates nothing. */
@@ -63,9 +86,12 @@ export function scanKeyStarts(
   if (hits.length !== 0) hits.length = 0
   const { units, prefixPairs, shift } = tables
   const n = text.length
+  mayHoldUrl = true
   let prev = 0
+  let seen = 0
   for (let i = 0; i < n; i++) {
     const v = units[text.charCodeAt(i)]
+    seen |= v
     const keep = ~(v >> 31)
     const a = v & START_CODE
     // pairSlot(prev, a, shift) of scan-table.ts, written out: both bits of the pair in one word.
@@ -86,6 +112,7 @@ export function scanKeyStarts(
     if (prev !== 0 && !walkFrom(text, prev, a, i, units, arena, links)) return null
     prev = a
   }
+  mayHoldUrl = !tables.urlMarks || (seen & START_URL_MARK) !== 0
   return hits
 }
 
@@ -124,7 +151,7 @@ function walkFrom(
     code = 0
     for (j++; j < n; j++) {
       const v = units[text.charCodeAt(j)]
-      if (v === START_SKIP) continue
+      if (v < 0) continue
       code = v & START_CODE
       if (code !== 0 || (v & START_STOP) === 0) break
       if (!isSkippedPair(text, j, arena)) return false
