@@ -5,11 +5,11 @@ import { compileTables, type CompiledTables } from './compiled-tables.js'
 import { dictionaryProblems, normalizeDomain } from './dictionary-checks.js'
 import { DictionaryError } from './dictionary-error.js'
 import { foldedBefore, spanOfHit } from './hit-span.js'
-import { hostOf, isAllowedHost } from './links.js'
+import { type FoundUrl, findUrls, hostOf, isAllowedHost } from './links.js'
 import { normalizeText } from './normalize.js'
 import { compilePattern, findPatternMatches, type CompiledPattern } from './patterns.js'
 import { scanKeys, type HitLinks } from './scanner.js'
-import { scanKeyStarts, startScanTables, type StartScanTables } from './start-scan.js'
+import { scanKeyStarts, startScanTables, textMayHoldUrl, type StartScanTables } from './start-scan.js'
 import type { MatcherCache } from './matcher-cache.js'
 import { OWNER_KINDS, formOf, keyAt, type TermIndex } from './term-index.js'
 import { PAIR, compareKeyTo } from './substitution-classes.js'
@@ -86,8 +86,12 @@ class CompiledMatcher implements Matcher {
     if (typeof text !== 'string' || text.length === 0) return NO_MATCHES
     const hits =
       scanKeyStarts(text, this.starts, this.arena, this.links) ?? scanKeys(text, this.arena, this.links, this.alphabet)
-    if (hits.length === 0 && this.patterns.length === 0 && !this.dictionary.links) return NO_MATCHES
-    const lazy: LazyUrls = { text, found: undefined }
+    // Read at once: the next start scan answers for its own text.
+    const mayHoldUrl = textMayHoldUrl()
+    if (hits.length === 0 && this.patterns.length === 0) {
+      return this.dictionary.links && mayHoldUrl ? this.linkMatches(text) : NO_MATCHES
+    }
+    const lazy: LazyUrls = { text, found: mayHoldUrl ? undefined : NO_URLS }
     const candidates = hits.length > 0 ? this.termCandidates(text, hits, lazy) : []
     if (this.patterns.length > 0) candidates.push(...findPatternMatches(normalizeText(text), this.patterns))
     if (candidates.length === 0 && !this.dictionary.links) return NO_MATCHES
@@ -134,6 +138,17 @@ class CompiledMatcher implements Matcher {
     if (typeof url !== 'string') return null
     const host = hostOf(url.trim())
     return host ? this.linkMatch(host, 0, url.length, url) : null
+  }
+
+  /** The links matches of a text (no term hits, no patterns): the shared empty result when there are none. */
+  private linkMatches(text: string): Match[] {
+    let matches: Match[] | undefined
+    for (const url of findUrls(text)) {
+      const match = this.linkMatch(url.host, url.start, url.end, text)
+      if (match) (matches ??= []).push(match)
+    }
+    if (matches === undefined) return NO_MATCHES
+    return matches.length > 1 ? matches.sort(byPosition) : matches
   }
 
   /** A links match unless the host is allowed or there is no links rule. */
@@ -279,6 +294,8 @@ interface Owner {
   form: string | undefined
 }
 
+/** The URLs of a text without URL separators, shared (frozen: only read). */
+const NO_URLS = Object.freeze([]) as unknown as FoundUrl[]
 /** The result of a scan that finds nothing, shared (frozen: callers only read results). */
 const NO_MATCHES = Object.freeze([]) as unknown as Match[]
 /** Scratch space for the folded characters of a hit (see keyOfHit), grown as needed. */

@@ -78,11 +78,13 @@ const IP_URL = `(?:\\d{1,3}\\.){3}\\d{1,3}(?=[:/])${PORT}${PATH}`
 const BARE_URL = `(?:${LABEL}\\.)+(?:${BARE_TLDS.join('|')})(?![a-z0-9-])${PORT}${PATH}`
 const URL_PATTERN = new RegExp(`(?<![a-z0-9@._-])(?:${SCHEME_URL}|${WWW_URL}|${IP_URL}|${BARE_URL})`, 'gi')
 const TRAILING_PUNCTUATION = /[.,;:!?'()[\]]+$/
+/** The dots and colons one of which every URL has (ASCII, ideographic, full-width and half-width forms). */
+export const URL_SEPARATORS = '.:\u3002\uff0e\uff1a\uff61'
 /**
  * Every URL has a letter or digit (ASCII or full-width) right before a dot or colon: without one the
  * text has none, and the common Chinese message (。 after a character) skips the URL search.
  */
-const URL_HINT = /[a-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a][.:\u3002\uff0e\uff1a\uff61]/i
+const URL_HINT = new RegExp(`[a-z0-9\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a][${URL_SEPARATORS}]`, 'i')
 /** Full-width ASCII (except sentence punctuation and brackets) and ideographic full stops. */
 const WIDE_URL_CHARS = /[\uff01-\uff5e\u3002\uff61]/g
 const KEEP_WIDE = new Set(['，', '；', '！', '？', '（', '）', '＂', '＇'])

@@ -7,23 +7,29 @@ import {
   UNIT_SLOW,
 } from './scan-table.js'
 import type { HitLinks } from './scanner.js'
+import { URL_SEPARATORS } from './links.js'
 
-/** Start-scan unit value of a UTF-16 unit that folds to nothing (the sign bit alone). */
+/** Start-scan unit value of a UTF-16 unit that folds to nothing (the sign bit; only such values are negative). */
 const START_SKIP = 1 << 31
 /** Start-scan unit flag: stop here (a one-letter key ends, or the unit needs the slow path: code 0). */
 const START_STOP = 1 << 30
+/** Start-scan unit flag of a skipped unit that is one of URL_SEPARATORS (every URL has one). */
+const START_URL_MARK = 1 << 29
 /** The letter code in a start-scan unit value. */
-const START_CODE = START_STOP - 1
+const START_CODE = START_URL_MARK - 1
 
 /**
  * What the start scan reads besides the text: one value per UTF-16 unit (its letter code, START_SKIP,
- * or START_STOP with the code of a one-letter key or 0 for a unit needing the slow path), and the
- * arena's prefix-pair filter (the first two letters of every key) with its hash shift.
+ * or START_STOP with the code of a one-letter key or 0 for a unit needing the slow path; START_URL_MARK
+ * added on the skipped URL separators), and the arena's prefix-pair filter (the first two letters of
+ * every key) with its hash shift.
  */
 export interface StartScanTables {
   units: Int32Array
   prefixPairs: Int32Array
   shift: number
+  /** True when every URL separator is a skipped unit, so carries START_URL_MARK (see textMayHoldUrl). */
+  urlMarks: boolean
 }
 
 /** The start-scan tables of a scan arena (see buildScanArena): derived, never stored. */
@@ -35,11 +41,26 @@ export function startScanTables(arena: Int32Array): StartScanTables {
     else if (v === UNIT_SLOW) units[unit] = START_STOP
     else units[unit] = (v >> 1) | ((v & 1) !== 0 ? START_STOP : 0)
   }
-  return { units, prefixPairs: arena.subarray(arena[PREFIX_PAIRS_SLOT]), shift: arena[PREFIX_SHIFT_SLOT] }
+  let urlMarks = true
+  for (let k = 0; k < URL_SEPARATORS.length; k++) {
+    const unit = URL_SEPARATORS.charCodeAt(k)
+    if (units[unit] === START_SKIP) units[unit] |= START_URL_MARK
+    else urlMarks = false
+  }
+  return { units, prefixPairs: arena.subarray(arena[PREFIX_PAIRS_SLOT]), shift: arena[PREFIX_SHIFT_SLOT], urlMarks }
 }
 
-/** The code of the last letter read (0 after a letter no key uses), kept between the loops. */
-const previous = new Int32Array(1)
+/** False after a start scan of a text without any URL separator (it holds no URL); see textMayHoldUrl. */
+let mayHoldUrl = true
+
+/**
+ * False when the text of the last scanKeyStarts call holds none of the characters every URL has
+ * (findUrls would find nothing in it); true when it may hold one, or when the scan returned null.
+ */
+export function textMayHoldUrl(): boolean {
+  return mayHoldUrl
+}
+
 /** The raw hits of the last start scan, reused so that a message without hits allocates nothing. */
 const hits: number[] = []
 
@@ -49,9 +70,12 @@ const hits: number[] = []
  * automaton's slow path reads (a lone surrogate, a plane-1 character that is not skipped, a character
  * folding to several letters): then scanKeys must scan it. The loop reads each unit's letter and tests
  * the pair (previous letter, letter) against the prefix-pair filter, without a data-dependent branch;
- * only where the pair may start a key (about 1% of units of chat text with expanded dictionaries)
- * does it walk the automaton's trie forward from the previous letter. The array is shared: it holds
- * the hits until the next call.
+ * skipped units leave the previous letter alone (by mask, not by branch). Only where the pair may start
+ * a key (about 1% of units of chat text with expanded dictionaries) or the unit must stop the loop
+ * (START_STOP: a one-letter key, an emoji pair of a mixed block, a unit for the slow path) does it
+ * leave the straight path, and only where a pair passed does it walk the automaton's trie forward from
+ * the previous letter. One loop for the whole text: no call on the straight path, and no loop state
+ * kept in memory between candidates. The array is shared: it holds the hits until the next call.
  */
 export function scanKeyStarts(
   text: string,
@@ -59,47 +83,37 @@ export function scanKeyStarts(
   arena: Int32Array,
   links: HitLinks,
 ): number[] | null {
-  hits.length = 0
-  previous[0] = 0
-  const n = text.length
-  for (let i = runToCandidate(text, 0, tables, arena); i < n; i = runToCandidate(text, i + 1, tables, arena)) {
-    const v = tables.units[text.charCodeAt(i)]
-    const a = v & START_CODE
-    if (a === 0 && (v & START_STOP) !== 0) return null
-    if ((v & START_STOP) !== 0) pushHit(links, a, i)
-    if (previous[0] !== 0 && !walkFrom(text, previous[0], a, i, tables.units, arena, links)) return null
-    previous[0] = a
-  }
-  return hits
-}
-
-/**
- * The hot loop: from `from`, the offset of the first unit whose pair with the previous letter may
- * start a key or that must stop the loop (START_STOP); the text's length if none. Skipped units leave
- * the previous letter alone (by mask, not by branch), and so do skipped surrogate pairs (emoji).
- */
-function runToCandidate(text: string, from: number, tables: StartScanTables, arena: Int32Array): number {
+  if (hits.length !== 0) hits.length = 0
   const { units, prefixPairs, shift } = tables
-  let prev = previous[0]
   const n = text.length
-  let i = from
-  for (; i < n; i++) {
+  mayHoldUrl = true
+  let prev = 0
+  let seen = 0
+  for (let i = 0; i < n; i++) {
     const v = units[text.charCodeAt(i)]
+    seen |= v
     const keep = ~(v >> 31)
     const a = v & START_CODE
     // pairSlot(prev, a, shift) of scan-table.ts, written out: both bits of the pair in one word.
     const h = Math.imul(prev, 0x9e3779b1) ^ Math.imul(a, 0x85ebca6b)
     const g = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)
     const word = prefixPairs[h >>> shift]
-    if (((((word >>> (g >>> 27)) & (word >>> (g >>> 22)) & keep) | (v >>> 30)) & 1) !== 0) {
-      if (v !== START_STOP || !isSkippedPair(text, i, arena)) break
+    if (((((word >>> (g >>> 27)) & (word >>> (g >>> 22)) & keep) | (v >>> 30)) & 1) === 0) {
+      prev = (a & keep) | (prev & ~keep)
+      continue
+    }
+    if (v === START_STOP) {
+      // No letter: an emoji pair that folds to nothing (skipped, the previous letter kept) or the slow path.
+      if (!isSkippedPair(text, i, arena)) return null
       i++
       continue
     }
-    prev = (a & keep) | (prev & ~keep)
+    if ((v & START_STOP) !== 0) pushHit(links, a, i)
+    if (prev !== 0 && !walkFrom(text, prev, a, i, units, arena, links)) return null
+    prev = a
   }
-  previous[0] = prev
-  return i
+  mayHoldUrl = !tables.urlMarks || (seen & START_URL_MARK) !== 0
+  return hits
 }
 
 /** Records the key ending in state s (if one does) at the unit at offset i. */
@@ -137,7 +151,7 @@ function walkFrom(
     code = 0
     for (j++; j < n; j++) {
       const v = units[text.charCodeAt(j)]
-      if (v === START_SKIP) continue
+      if (v < 0) continue
       code = v & START_CODE
       if (code !== 0 || (v & START_STOP) === 0) break
       if (!isSkippedPair(text, j, arena)) return false

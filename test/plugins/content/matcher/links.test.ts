@@ -87,6 +87,29 @@ describe('links rule', () => {
     ])
   })
 
+  it.each([
+    ['打开evil。com领取'],
+    ['打开evil．top领取'],
+    ['打开evil｡top领取'],
+    ['ｈｔｔｐｓ：／／ｅｖｉｌ．ｃｏｍ'],
+    ['内网 10.0.0.1:8080 可以访问'],
+    ['傻逼 打开evil。com领取'],
+  ])(
+    'finds the link in %s, with or without a term hit (the scan skips the URL search only without a dot or colon)',
+    text => {
+      expect(
+        matcherOf({ insult: ['傻逼'] }, ['example.com'])
+          .scan(text)
+          .some(m => m.kind === 'link'),
+      ).toBe(true)
+    },
+  )
+
+  it('gives the shared empty result for a message without links or terms', () => {
+    expect(Object.isFrozen(matcher.scan('今天开会，大家准时到'))).toBe(true)
+    expect(Object.isFrozen(matcher.scan('今天。明天'))).toBe(true)
+  })
+
   it('reports no links when the dictionary has no links rule', () => {
     expect(matcherOf({ porn: ['色情'] }).scan('https://evil.io')).toEqual([])
   })

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_EXPANSIONS } from '../../../../plugins/content/matcher/index.js'
 import { compileTables } from '../../../../plugins/content/matcher/compiled-tables.js'
 import { scanKeys } from '../../../../plugins/content/matcher/scanner.js'
-import { scanKeyStarts, startScanTables } from '../../../../plugins/content/matcher/start-scan.js'
+import { findUrls } from '../../../../plugins/content/matcher/links.js'
+import { scanKeyStarts, startScanTables, textMayHoldUrl } from '../../../../plugins/content/matcher/start-scan.js'
 import { dictionaryOf, prng } from './helpers.js'
 
 /** Raw hits as sorted "key@end+tail" strings (the two scans report them in different orders). */
@@ -19,10 +20,22 @@ describe('scanning from key starts', () => {
   const starts = startScanTables(tables.arena)
   // Term characters, their homophones and pinyin letters, separators, skipped emoji, an emoji read as
   // a character (🐎 马), a character folding to two letters (⑩) and a lone surrogate.
-  const pieces = [...'赌博堵傻逼煞笔加微信薇六合彩菜一夜情1vxVX扫码马贝者', 'du', 'bo', ' ', '\u200b', '*', '，', '\n']
+  const pieces = [
+    ...'赌博堵傻逼煞笔加微信薇六合彩菜一夜情1vxVX扫码马贝者',
+    'du',
+    'bo',
+    ' ',
+    '\u200b',
+    '*',
+    '，',
+    '\n',
+    '。',
+    '.',
+    '：',
+  ]
   const slowPieces = ['😀', '👍', '🐎', '⑩', '\ud800']
 
-  it('finds the same keys at the same offsets as the automaton scan, or leaves the text to it', () => {
+  it('finds the same keys at the same offsets as the automaton scan, or leaves the text to it; knows whether the text may hold a URL', () => {
     const random = prng(7)
     let fromStarts = 0
     let hits = 0
@@ -42,6 +55,8 @@ describe('scanning from key starts', () => {
         continue
       }
       fromStarts++
+      if (!textMayHoldUrl()) expect(findUrls(text), text).toEqual([])
+      expect(textMayHoldUrl(), text).toBe(/[.:\u3002\uff0e\uff1a\uff61]/.test(text))
       hits += expected.length
       expect(sorted(found), text).toEqual(expected)
     }
