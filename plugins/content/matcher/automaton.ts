@@ -68,7 +68,11 @@ function orderOfKeys(keys: KeyList, alphabetSize: number): Int32Array {
     }
   const sortRun = (from: number, to: number, depth: number): void => {
     const length = to - from
-    if (!fits || length <= SMALL_RUN) {
+    if (length <= SMALL_RUN) {
+      insertionSort(keys, order, from, to, depth)
+      return
+    }
+    if (!fits) {
       order.subarray(from, to).sort(compareFrom(depth))
       return
     }
@@ -93,8 +97,33 @@ function orderOfKeys(keys: KeyList, alphabetSize: number): Int32Array {
   return order
 }
 
-/** Runs of at most this many keys are sorted by a comparator (see orderOfKeys). */
+/** Runs of at most this many keys are sorted by insertion (see orderOfKeys). */
 const SMALL_RUN = 16
+
+/**
+ * Sorts order[from..to) by the keys' codes from `depth` on (a key before its extensions): an insertion
+ * sort with the comparison inline, for the many small runs (no comparator closure, no subarray per run).
+ */
+function insertionSort(keys: KeyList, order: Int32Array, from: number, to: number, depth: number): void {
+  const { codes, offsets } = keys
+  for (let i = from + 1; i < to; i++) {
+    const k = order[i]
+    const ak = offsets[k]
+    const lk = offsets[k + 1] - ak
+    let j = i - 1
+    for (; j >= from; j--) {
+      const x = order[j]
+      const ax = offsets[x]
+      const lx = offsets[x + 1] - ax
+      const m = Math.min(lx, lk)
+      let d = 0
+      for (let c = depth; c < m && d === 0; c++) d = codes[ax + c] - codes[ak + c]
+      if ((d === 0 ? lx - lk : d) <= 0) break
+      order[j + 1] = x
+    }
+    order[j + 1] = k
+  }
+}
 
 /** Growable typed arrays of the automaton under construction. */
 class Arrays {
