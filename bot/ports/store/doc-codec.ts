@@ -50,9 +50,22 @@ export function encodeDoc<T>(data: T, spec: DocSpec<T>): string {
   return versionHead(spec, body.length) + body.slice(1)
 }
 
-/** `encodeDoc` as UTF-8, from the spec's `encode` when it has one (the version still first). */
-export function encodeDocBytes<T>(data: T, spec: DocSpec<T>): string | Buffer {
-  if (!spec.encode) return encodeDoc(data, spec)
+/**
+ * `encodeDoc` as UTF-8, from the spec's `encode` when it has one (the version still first). Without one, the
+ * data's JSON is encoded straight into the bytes after the version: `encodeDoc`'s string (the version joined to
+ * the JSON) was copied whole once more when the write flattened it, a second copy of a document of hundreds of
+ * KB on the heap at each flush.
+ */
+export function encodeDocBytes<T>(data: T, spec: DocSpec<T>): Buffer {
+  if (!spec.encode) {
+    const body = JSON.stringify(data)
+    const head = versionHead(spec, body.length)
+    const bytes = Buffer.allocUnsafe(head.length - 1 + Buffer.byteLength(body))
+    // The JSON's opening `{` lands on the head's last byte, which the head (ASCII) then writes over.
+    bytes.write(body, head.length - 1)
+    bytes.write(head, 0, 'latin1')
+    return bytes
+  }
   const chunks = spec.encode(data)
   const length = chunks.reduce((n, c) => n + c.length, 0)
   chunks[0] = chunks[0].subarray(1)

@@ -306,7 +306,12 @@ export class FileStore implements Store {
         const n = lines.length
         if (!n) continue
         this.ensureDir(join(file, '..'))
-        const text = `${(this.endsTorn(file) ? '\n' : '') + lines.slice(0, n).join('\n')}\n`
+        // One join, the line feeds around it as empty items: a string joined to the lines was copied whole again
+        // when the write flattened it.
+        const parts = lines.slice(0, n)
+        parts.push('')
+        if (this.endsTorn(file)) parts.unshift('')
+        const text = parts.join('\n')
         const written = () => void lines.splice(0, n)
         if (this.background) await this.appendInBackground(file, text, written)
         else {

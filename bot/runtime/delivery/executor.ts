@@ -167,7 +167,7 @@ export class Executor {
 
   private send(msg: OutboundMessage): void {
     const key = this.d.keyOf?.(msg)
-    this.d.outbox.enqueue(key ? { ...msg, key } : msg)
+    this.d.outbox.enqueue(msg, key || undefined)
   }
 
   /** Names of the people a group message mentions (shown on their line when texts are merged). */

@@ -67,9 +67,13 @@ export class Timers {
     for (const t of Object.values(this.doc.data.timers).sort((a, b) => a.at - b.at)) this.arm(t)
   }
 
-  /** Set (or replace) the timer `key` of `plugin` (of the group `group`, when it concerns one). */
+  /**
+   * Set (or replace) the timer `key` of `plugin` (of the group `group`, when it concerns one). One literal with
+   * `group` `undefined` when absent (left out of the stored JSON, as before): a spread of `{ group }` or `{}` made
+   * two hidden classes and a throwaway object per timer.
+   */
   set(plugin: string, key: string, at: number, payload?: unknown, group?: string): void {
-    this.put({ plugin, key, at, payload, ...(group ? { group } : {}) })
+    this.put({ plugin, key, at, payload, group: group || undefined })
   }
 
   /** Store and arm a whole record (a timer taken over from another fleet account keeps its `run` key). */

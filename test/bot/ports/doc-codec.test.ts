@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { decodeDoc, encodeDoc } from '../../../bot/ports/store/doc-codec.js'
+import { decodeDoc, encodeDoc, encodeDocBytes } from '../../../bot/ports/store/doc-codec.js'
 import type { DocSpec } from '../../../bot/ports/store/store.js'
 
 const spec: DocSpec<Record<string, unknown>> = {
@@ -19,5 +19,20 @@ describe('a document as written', () => {
   it('is the version alone for an empty document', () => {
     expect(encodeDoc({}, spec)).toBe('{"$version":3}')
     expect(encodeDoc({ gone: undefined }, spec)).toBe('{"$version":3}')
+  })
+
+  it('as bytes is the UTF-8 of the same text (empty, ASCII, Chinese, emoji, escapes)', () => {
+    const docs = [
+      {},
+      { gone: undefined },
+      { n: 1 },
+      { name: '销售部"群"', list: [1, { a: null }] },
+      { text: '😀 表情 \u2028 \ud800 end', nested: { 群: ['张三', '李四'] } },
+    ]
+    for (const data of docs) {
+      const bytes = encodeDocBytes(data, spec)
+      expect(bytes.toString('utf8')).toBe(encodeDoc(data, spec))
+      expect(bytes.equals(Buffer.from(encodeDoc(data, spec)))).toBe(true)
+    }
   })
 })

@@ -102,6 +102,32 @@ describe('Outbox journal file', () => {
     expect(lines().map(l => JSON.parse(l).op)).toEqual([undefined, 'queue', 'queue', 'queue', 'take', 'take', 'take'])
   })
 
+  it('writes each kind of message as the earlier spread of it did (absent fields left out, same order)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'outbox-journal-'))
+    const clock = new FakeClock(T0)
+    const store = new FileStore(dir)
+    const outbox = outboxOn(store, clock, new SimulatedWeChat(clock))
+    outbox.pause()
+    const messages = [
+      { chat: { room: 'r' }, text: '提醒', mentions: ['m'], label: '张三' },
+      { chat: { room: 'r' }, text: '提醒', mentions: undefined, label: undefined },
+      { chat: { contact: 'c' }, file: '/tmp/a.png' },
+      { chat: { room: 'r' }, link: { url: 'https://example.com', title: '标题' } },
+      { chat: { room: 'r' }, text: '通知', key: 'event:x|room:r|abc' },
+    ]
+    for (const m of messages) outbox.enqueue(m)
+    outbox.enqueue({ chat: { room: 'r' }, text: '通知' }, 'cron:y|room:r|def')
+    await store.flush(true)
+    const records = readFileSync(join(dir, 'state', 'outbox.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .slice(1)
+    const spread = [...messages, { chat: { room: 'r' }, text: '通知', key: 'cron:y|room:r|def' }].map((m, i) =>
+      JSON.stringify({ op: 'queue', item: { ...m, seq: i + 1, attempts: 0, notBefore: 0 } }),
+    )
+    expect(records).toEqual(spread)
+  })
+
   it('the running bot writes the messages queued in one turn with one fsync, after the case persisted before them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'outbox-journal-'))
     const { recorded, calls } = recordingFs()

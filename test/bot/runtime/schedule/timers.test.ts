@@ -1,5 +1,11 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { FakeClock } from '../../../../bot/ports/clock.js'
+import { FileStore } from '../../../../bot/ports/store/file-store.js'
+import { Timers } from '../../../../bot/runtime/schedule/timers.js'
 import { definePlugin } from '../../../../bot/core/plugin.js'
 import { group, makeRuntime, member, text } from '../../../helpers/harness.js'
 
@@ -49,5 +55,24 @@ describe('typed timer payloads', () => {
     expect(status).toContain('健康：⚠️')
     expect(status).toContain('timer typed:remind:N1 payload wrong shape (id:')
     expect(status).toContain('timer typed:deadline:N1 has unknown kind "deadline"')
+  })
+})
+
+describe('the stored timers document', () => {
+  it('leaves out the group of a timer that has none, as before (the same bytes)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'timers-'))
+    const clock = new FakeClock(Date.parse('2026-11-30T01:00:00Z'))
+    const store = new FileStore(dir)
+    const timers = new Timers(clock, store)
+    timers.set('activity', 'wait:r1', 5000, { id: 'm1' }, 'r1')
+    timers.set('typed', 'remind:N1', 6000, undefined)
+    timers.set('typed', 'remind:N2', 7000, { id: 'N2' }, '')
+    await store.flush(true)
+    expect(readFileSync(join(dir, 'state', 'timers.json'), 'utf8')).toBe(
+      '{"$version":1,"timers":{' +
+        '"activity:wait:r1":{"plugin":"activity","key":"wait:r1","at":5000,"payload":{"id":"m1"},"group":"r1"},' +
+        '"typed:remind:N1":{"plugin":"typed","key":"remind:N1","at":6000},' +
+        '"typed:remind:N2":{"plugin":"typed","key":"remind:N2","at":7000,"payload":{"id":"N2"}}}}',
+    )
   })
 })
