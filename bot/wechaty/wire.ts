@@ -1,4 +1,3 @@
-import qrcodeTerminal from 'qrcode-terminal'
 import { ScanStatus, type Contact, type Message, type Room, type Wechaty } from 'wechaty'
 import type { BotEvent, Member } from '../core/event.js'
 import type { BotRuntime } from '../runtime/host/runtime.js'
@@ -95,13 +94,19 @@ function logConnection(bot: Wechaty, log: Logger, printQr: boolean): void {
       /dirty|not a contact/i.test(String(e)) || isConnectionLoss(e) || isTokenRejected(e) || isDiscoveryFailure(e)
     ;(quiet ? log.debug : log.warn)('wechaty error', e)
   })
-  bot.on('scan', (qrcode, status) => {
+  bot.on('scan', async (qrcode, status) => {
     if (status !== ScanStatus.Waiting && status !== ScanStatus.Timeout) return
     log.info('扫码登录 Scan to log in:')
     // Straight to the terminal: console.* is routed into the log at debug level.
-    if (printQr) qrcodeTerminal.generate(qrcode, { small: true }, qr => process.stderr.write(`${qr}\n`))
+    if (printQr) await printQrCode(qrcode).catch(e => log.warn('QR code not printed', e))
     log.info(`or open https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}`)
   })
+}
+
+/** Print a login QR code on the terminal (stderr); qrcode-terminal loads with the first one, never at a start that is logged in. */
+async function printQrCode(qrcode: string): Promise<void> {
+  const { default: qrcodeTerminal } = await import('qrcode-terminal')
+  qrcodeTerminal.generate(qrcode, { small: true }, qr => process.stderr.write(`${qr}\n`))
 }
 
 /**

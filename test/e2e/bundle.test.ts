@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import QRCode from 'qrcode'
@@ -38,5 +40,28 @@ describe('the bundled command line (dist/bin, what `bin` and `npm start` run)', 
     const relative = specifiers.filter(s => s.startsWith('.'))
     expect(relative.length).toBeGreaterThan(0)
     expect(relative.filter(s => !/^\.\/(chunk-[A-Z0-9]+|cli|qr-worker)\.js$/.test(s))).toEqual([])
+  })
+
+  it('bundles zod, yaml and pino (never imported by name), and still checks a config with them', () => {
+    const byName = readdirSync(BIN).filter(f =>
+      /\bfrom\s*['"](zod|yaml|pino)(\/[^'"]*)?['"]|require\(\s*['"](zod|yaml|pino)['"]/.test(
+        readFileSync(join(BIN, f), 'utf8'),
+      ),
+    )
+    expect(byName).toEqual([])
+    const good = spawnSync(process.execPath, [join(BIN, 'cli.js'), 'check-config', 'data/bot.config.example.yaml'], {
+      encoding: 'utf8',
+    })
+    expect(good.stdout).toContain('配置有效 config OK')
+    expect(good.status).toBe(0)
+    // A config with a problem still fails loudly: the list, exit 1.
+    const bad = join(tmpdir(), `bundle-bad-${process.pid}.yaml`)
+    writeFileSync(
+      bad,
+      readFileSync('data/bot.config.example.yaml', 'utf8').replace(/^timezone: \S+/m, 'timezone: Mars/Olympus'),
+    )
+    const refused = spawnSync(process.execPath, [join(BIN, 'cli.js'), 'check-config', bad], { encoding: 'utf8' })
+    expect(refused.status).toBe(1)
+    expect(refused.stdout + refused.stderr).toContain('timezone')
   })
 })
