@@ -39,16 +39,19 @@ export class GroupDocs<T extends object> {
   private shardSpec: DocSpec<WholeGroupsDoc<T>>
   /**
    * Each group's entry in its shard as UTF-8 JSON (`"<id>":{…}`), dropped when the group changes: a shard
-   * write encodes only its changed groups and copies the others' bytes (on the file store).
+   * write encodes only its changed groups and copies the others' bytes (on the file store). Kept for groups
+   * that did not change since they were last encoded (see `shardSpec`).
    */
   private texts = new Map<string, Buffer>()
+  /** Groups changed since they were last encoded: their next encoding is not kept (they change again, mostly). */
+  private changedSince = new Set<string>()
 
   constructor(
     private store: Store,
     private prefix: string,
     private spec: DocSpec<T>,
   ) {
-    this.shardSpec = shardSpec(spec, this.texts)
+    this.shardSpec = shardSpec(spec, this.texts, this.changedSince)
     const indexName = `${prefix}${SEP}index`
     const stored = store.names(prefix + SEP)
     const shardNames = stored.filter(n => n !== indexName)
@@ -122,6 +125,7 @@ export class GroupDocs<T extends object> {
     const value = this.data.groups[groupId]
     if (!value) return
     this.texts.delete(groupId)
+    this.changedSince.add(groupId)
     const listed = this.index.data.groups[groupId]
     const n = listed ?? shardOf(groupId)
     // The shard first: opening it drops the groups the index gives it but it lacks.
@@ -182,9 +186,15 @@ function shardOf(groupId: string): number {
  * A shard document: groups of the spec, at one more than the spec's version (so a release of the per-group
  * layout, which would take `<prefix>@<n>` for a group's document, refuses a shard as newer instead of moving
  * it aside as damaged); a shard of an older version has each group migrated by the spec's steps. Encoded
- * from `texts`, each group's bytes kept until it changes.
+ * from `texts`, each group's bytes kept until it changes; a group in `changedSince` is encoded without keeping
+ * its bytes and leaves the set: a group that changes between most writes of its shard (activity's last-seen
+ * times of a busy group) would hold bytes never copied, a group quiet since is kept at its next write.
  */
-function shardSpec<T>(spec: DocSpec<T>, texts: Map<string, Buffer>): DocSpec<WholeGroupsDoc<T>> {
+function shardSpec<T>(
+  spec: DocSpec<T>,
+  texts: Map<string, Buffer>,
+  changedSince: Set<string>,
+): DocSpec<WholeGroupsDoc<T>> {
   const migrations = Object.fromEntries(
     Object.entries(spec.migrations ?? {}).map(([v, step]) => [
       Number(v) + 1,
@@ -204,7 +214,10 @@ function shardSpec<T>(spec: DocSpec<T>, texts: Map<string, Buffer>): DocSpec<Who
       const parts: Buffer[] = [OPEN]
       for (const [id, group] of Object.entries(data.groups)) {
         let text = texts.get(id)
-        if (text === undefined) texts.set(id, (text = Buffer.from(`${JSON.stringify(id)}:${JSON.stringify(group)}`)))
+        if (text === undefined) {
+          text = Buffer.from(`${JSON.stringify(id)}:${JSON.stringify(group)}`)
+          if (!changedSince.delete(id)) texts.set(id, text)
+        }
         if (parts.length > 1) parts.push(COMMA)
         parts.push(text)
       }

@@ -5,6 +5,11 @@ const DAY0 = Date.UTC(2000, 0, 1)
 /** Docs per block of the running day maximum (`1 << BLOCK_BITS`). */
 const BLOCK_BITS = 6
 const BLOCK = 1 << BLOCK_BITS
+/** Entries per page read from `docs.bin` (64 KB). */
+const PAGE_BITS = 12
+const PAGE = 1 << PAGE_BITS
+/** Pages kept after they are read: a search walks its candidates, a hit's neighbours and its recall in turn. */
+const PAGES_KEPT = 4
 
 /** Where one archived message is: its chat (number), day, type (number) and bytes in the day segment. */
 export interface DocEntry {
@@ -31,77 +36,81 @@ export function dayString(n: number): string {
   return new Date(DAY0 + n * 86_400_000).toISOString().slice(0, 10)
 }
 
-/** Docs per chunk of the in-memory columns (a power of two). */
-const CHUNK_BITS = 16
-const CHUNK = 1 << CHUNK_BITS
-/** A chunk's days are held in a byte from its base while they stay in [base, base + 255]; the base is its first day minus this. */
-const DAY_SLACK = 16
-
-/** One chunk of docs' chat, day and type, each column as narrow as its values allow. */
-interface Chunk {
-  chat: Uint8Array | Uint16Array | Uint32Array
-  /** `day[i] + dayBase` is the day (a byte per doc from `dayBase`, or 16 bits with `dayBase` 0). */
-  day: Uint8Array | Uint16Array
-  dayBase: number
-  type: Uint8Array
-  /** Running maximum of the day at the end of each block of docs (over every doc before it, across chunks). */
-  blockMax: Uint16Array
+/** A page of `docs.bin` as read: `valid` entries from doc `page × PAGE`. */
+interface Page {
+  no: number
+  bytes: Buffer
+  valid: number
 }
+
+/** Receives each entry of an existing table as it is opened (chat, day and type as `chatOf`… give them). */
+export type DocVisitor = (doc: number, chat: number, day: number, type: number) => void
 
 /**
  * The index's doc table: doc number → chat, day, type and where its line is
  * (`docs.bin`, 16 bytes per message, written in place at `doc × 16`, so a
- * torn last entry is simply overwritten). Chat, day and type are also held in
- * memory so date, group and type filters need no read: in chunks of 65,536 docs (no doubling slack, no copy as
- * the table grows), each column as narrow as its chunk's values allow: 3 bytes a doc while the chunk's chat
- * numbers fit a byte and its days lie within 255 of each other (a chunk spans days to weeks), up to 7.
- * The location is read when a record is. Entries are buffered and written by
+ * torn last entry is simply overwritten). Only the running maximum of the day per block of 64 docs is held in
+ * memory (2 bytes a block, what `firstOnOrAfter` needs), so the table does not grow in memory with the history:
+ * chat, day, type and location are read from the file when a search asks for them, a page of 4,096 entries at a
+ * time, the last few pages kept (a search's candidates, a hit's neighbours). Entries are buffered and written by
  * `flush()` (the archive's, once per event-loop turn, after the lines they point
- * to); a write the disk refuses is kept and written with the next.
+ * to); a write the disk refuses is kept and written with the next; until then they are read from the buffer.
  */
 export class DocTable {
   count = 0
-  private chunks: Chunk[] = []
+  /** Running maximum of the day at the end of each block of docs (over every doc before it). */
+  private blockMax = new Uint16Array(1024)
   /** The latest day of every doc so far: what a block's `blockMax` holds once its last doc is in. */
   private maxDay = 0
   private fd: number
   /** Docs on disk; the entries of docs [written, count) wait in `pending`, in doc order. */
   private written = 0
   private pending = Buffer.alloc(64 * ENTRY)
+  /** Pages read, the most recently used last. */
+  private pages: Page[] = []
+  /** Where `seek` found the entry: `bytes` and the entry's first byte in it. */
+  private bytes: Buffer = this.pending
+  private at = 0
 
-  constructor(file: string) {
+  /** Open (or create) `file`; `visit` receives each entry already in it, in doc order. */
+  constructor(file: string, visit?: DocVisitor) {
     const exists = existsSync(file)
     this.fd = openSync(file, exists ? 'r+' : 'w+')
     const n = Math.floor(fstatSync(this.fd).size / ENTRY)
     const chunk = Buffer.alloc(Math.min(n, 65_536) * ENTRY) // read in 1 MB pieces: no buffer the size of the table
     for (let from = 0; from < n; from += 65_536) {
       const bytes = Math.min(n - from, 65_536) * ENTRY
-      readSync(this.fd, chunk, 0, bytes, from * ENTRY)
-      for (let o = 0; o < bytes; o += ENTRY)
-        this.push(chunk.readUInt32LE(o), chunk.readUInt16LE(o + 4), chunk.readUInt8(o + 6))
+      readFully(this.fd, chunk, bytes, from * ENTRY)
+      for (let o = 0; o < bytes; o += ENTRY) {
+        const day = chunk.readUInt16LE(o + 4)
+        const doc = this.push(day)
+        visit?.(doc, chunk.readUInt32LE(o), day, chunk.readUInt8(o + 6))
+      }
     }
     this.written = n
   }
 
   /** Doc `n`'s chat number. */
   chatOf(n: number): number {
-    return this.chunks[n >>> CHUNK_BITS].chat[n & (CHUNK - 1)]
+    this.seek(n)
+    return this.bytes.readUInt32LE(this.at)
   }
 
   /** Doc `n`'s day (`dayNumber`). */
   dayOf(n: number): number {
-    const c = this.chunks[n >>> CHUNK_BITS]
-    return c.day[n & (CHUNK - 1)] + c.dayBase
+    this.seek(n)
+    return this.bytes.readUInt16LE(this.at + 4)
   }
 
   /** Doc `n`'s type number. */
   typeOf(n: number): number {
-    return this.chunks[n >>> CHUNK_BITS].type[n & (CHUNK - 1)]
+    this.seek(n)
+    return this.bytes.readUInt8(this.at + 6)
   }
 
   /** Add a message (written at the next `flush()`); returns its doc number. */
   add(e: DocEntry): number {
-    const doc = this.push(e.chat, e.day, e.type)
+    const doc = this.push(e.day)
     let o = (doc - this.written) * ENTRY
     if (o + ENTRY > this.pending.length) {
       const grown = Buffer.alloc(this.pending.length * 2)
@@ -119,26 +128,20 @@ export class DocTable {
 
   /** Where doc `n`'s line is in its day segment. */
   location(n: number): { offset: number; length: number } {
-    if (n >= this.written) {
-      const o = (n - this.written) * ENTRY
-      return { offset: this.pending.readUInt32LE(o + 8), length: this.pending.readUInt32LE(o + 12) }
-    }
-    const b = Buffer.alloc(ENTRY)
-    readSync(this.fd, b, 0, ENTRY, n * ENTRY)
-    return { offset: b.readUInt32LE(8), length: b.readUInt32LE(12) }
+    this.seek(n)
+    return { offset: this.bytes.readUInt32LE(this.at + 8), length: this.bytes.readUInt32LE(this.at + 12) }
   }
 
   /** The first doc whose day may be ≥ `day` (every doc before it is older). */
   firstOnOrAfter(day: number): number {
-    const blockMax = (b: number) => this.chunks[b >> (CHUNK_BITS - BLOCK_BITS)].blockMax[b & (CHUNK / BLOCK - 1)]
     let lo = 0
     let hi = Math.ceil(this.count / BLOCK)
     while (lo < hi) {
       const mid = (lo + hi) >> 1
-      if (blockMax(mid) < day) lo = mid + 1
+      if (this.blockMax[mid] < day) lo = mid + 1
       else hi = mid
     }
-    let max = lo ? blockMax(lo - 1) : 0
+    let max = lo ? this.blockMax[lo - 1] : 0
     for (let d = lo * BLOCK; d < this.count; d++) {
       max = Math.max(max, this.dayOf(d))
       if (max >= day) return d
@@ -161,36 +164,59 @@ export class DocTable {
   /** Write what is buffered and release the file. */
   close(): void {
     this.flush()
+    this.pages = []
     closeSync(this.fd)
   }
 
-  private push(chat: number, day: number, type: number): number {
+  private push(day: number): number {
     const n = this.count++
-    const i = n & (CHUNK - 1)
-    if (!i) this.chunks.push(newChunk(day))
-    const c = this.chunks[n >>> CHUNK_BITS]
-    if (chat > 0xff && c.chat instanceof Uint8Array) c.chat = Uint16Array.from(c.chat)
-    if (chat > 0xffff && !(c.chat instanceof Uint32Array)) c.chat = Uint32Array.from(c.chat)
-    if (c.day instanceof Uint8Array && (day < c.dayBase || day > c.dayBase + 0xff)) {
-      c.day = Uint16Array.from(c.day, d => d + c.dayBase)
-      c.dayBase = 0
+    const block = n >> BLOCK_BITS
+    if (block === this.blockMax.length) {
+      const grown = new Uint16Array(block * 2)
+      grown.set(this.blockMax)
+      this.blockMax = grown
     }
-    c.chat[i] = chat
-    c.day[i] = day - c.dayBase
-    c.type[i] = type
     this.maxDay = Math.max(this.maxDay, day)
-    c.blockMax[i >> BLOCK_BITS] = this.maxDay
+    this.blockMax[block] = this.maxDay
     return n
+  }
+
+  /** Point `bytes` and `at` at doc `n`'s entry: the write buffer's, or a page of the file's (read when not kept). */
+  private seek(n: number): void {
+    if (n >= this.written) {
+      this.bytes = this.pending
+      this.at = (n - this.written) * ENTRY
+      return
+    }
+    const no = n >>> PAGE_BITS
+    const i = n & (PAGE - 1)
+    const last = this.pages[this.pages.length - 1]
+    this.bytes = last && last.no === no && i < last.valid ? last.bytes : this.page(no, i).bytes
+    this.at = i * ENTRY
+  }
+
+  /** Page `no` holding entry `i`, now the most recently used: kept, or read (into the oldest's buffer when full). */
+  private page(no: number, i: number): Page {
+    const pages = this.pages
+    let k = pages.findIndex(p => p.no === no) // kept, or read before entry `i` was written
+    if (k < 0 && pages.length >= PAGES_KEPT) k = 0
+    let page = k >= 0 ? pages.splice(k, 1)[0] : undefined
+    if (!page || page.no !== no || i >= page.valid) {
+      const valid = Math.min(PAGE, this.written - no * PAGE)
+      page = { no, bytes: page?.bytes ?? Buffer.alloc(PAGE * ENTRY), valid }
+      readFully(this.fd, page.bytes, valid * ENTRY, no * PAGE * ENTRY)
+    }
+    pages.push(page)
+    return page
   }
 }
 
-/** An empty chunk whose first doc is of `day`: byte-wide columns until a value needs more. */
-function newChunk(day: number): Chunk {
-  return {
-    chat: new Uint8Array(CHUNK),
-    day: new Uint8Array(CHUNK),
-    dayBase: Math.max(0, day - DAY_SLACK),
-    type: new Uint8Array(CHUNK),
-    blockMax: new Uint16Array(CHUNK / BLOCK),
+/** Read `bytes` bytes at `pos` into the start of `into` (the file holds them: they were written before). */
+function readFully(fd: number, into: Buffer, bytes: number, pos: number): void {
+  let got = 0
+  while (got < bytes) {
+    const r = readSync(fd, into, got, bytes - got, pos + got)
+    if (!r) throw new Error('archive doc table is truncated')
+    got += r
   }
 }

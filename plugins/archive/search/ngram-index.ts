@@ -105,12 +105,11 @@ export class NgramIndex {
     for (const [i, c] of this.meta.chats.entries()) this.chatNo.set(c, i)
     for (const [i, t] of this.meta.types.entries()) this.typeNo.set(t, i)
     for (const [chat, day] of Object.entries(this.meta.purged)) this.horizon.set(this.chat(chat), dayNumber(day))
-    this.docs = new DocTable(join(dir, 'docs.bin'))
     // Numbers a copied doc table may use beyond what meta.json lists (a backup copies meta.json first) stay taken.
-    for (let doc = 0; doc < this.docs.count; doc++) {
-      this.lastDoc.set(this.docs.chatOf(doc), doc)
-      this.typeFloor = Math.max(this.typeFloor, this.docs.typeOf(doc) + 1)
-    }
+    this.docs = new DocTable(join(dir, 'docs.bin'), (doc, chat, _day, type) => {
+      this.lastDoc.set(chat, doc)
+      this.typeFloor = Math.max(this.typeFloor, type + 1)
+    })
     this.chatFloor = this.lastDoc.size ? Math.max(...this.lastDoc.keys()) + 1 : 0
     for (const s of this.meta.segments) this.files.push(IndexFile.open(join(dir, s.file)))
     this.liveFrom = this.meta.segments.at(-1)?.to ?? 0

@@ -31,15 +31,17 @@ export function verdictMemo(): typeof checkNickname {
     if (!known) byFormats.set(formats, (known = new Map()))
     // Without a contact id the nickname is the key (a contact id never starts with a NUL).
     const key = opts.contactId ?? `\u0000${raw}`
-    let list = known.get(key)
+    const list = known.get(key)
     for (const k of list ?? []) if (k.raw === raw && k.maxLength === opts.maxLength) return k.verdict
-    if (!list) {
-      if (known.size >= LIMIT) known.clear()
-      known.set(key, (list = []))
-    }
-    if (list.length >= PER_CONTACT) list.shift()
     const verdict = checkNickname(raw, formats, opts)
-    list.push({ raw, maxLength: opts.maxLength, verdict })
+    const entry = { raw, maxLength: opts.maxLength, verdict }
+    if (list) {
+      if (list.length >= PER_CONTACT) list.shift()
+      list.push(entry)
+    } else {
+      if (known.size >= LIMIT) known.clear()
+      known.set(key, [entry]) // one slot (most contacts have one nickname), not the 16 a first push makes room for
+    }
     return verdict
   }
 }

@@ -101,6 +101,28 @@ describe('groups kept in a bounded number of shard documents', () => {
       )
   })
 
+  it('writes a shard as its groups are, busy ones changed before every write and quiet ones since a change', async () => {
+    const dir = await stored(100)
+    const store = new FileStore(dir)
+    const docs = new GroupDocs(store, PREFIX, SEEN)
+    const index = read(dir, `${PREFIX}@index.json`).groups
+    const mates = Object.keys(index).filter(id => index[id] === index['g7@chatroom'] && id !== 'g7@chatroom')
+    const [quiet, once] = mates
+    expect(once).toBeDefined()
+    for (let round = 1; round <= 4; round++) {
+      docs.data.groups['g7@chatroom'].members.m7 = 100 + round // busy: changed before every write
+      docs.changed('g7@chatroom')
+      if (round === 2) {
+        docs.data.groups[once].members.extra = round // changed once, then quiet
+        docs.changed(once)
+      }
+      await store.flush()
+      const shard = read(dir, shardFileOf(dir, 'g7@chatroom')).groups
+      for (const id of ['g7@chatroom', quiet, once]) expect(shard[id]).toEqual(docs.data.groups[id])
+    }
+    expect(read(dir, shardFileOf(dir, 'g7@chatroom')).groups[once].members.extra).toBe(2)
+  })
+
   it('keeps a change to a group opened late, and a group replaced before it was read', async () => {
     const dir = await stored(2)
     const store = new FileStore(dir)

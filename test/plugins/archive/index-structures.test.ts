@@ -286,14 +286,42 @@ describe('archive index: the doc table', () => {
     for (const day of [0, 9000, 9001, 9033, 9064, 9099, 9100])
       expect(t.firstOnOrAfter(day)).toBe(first(day) < 0 ? 1000 : first(day))
     expect([t.chatOf(699), t.chatOf(700), t.chatOf(701)]).toEqual([699 % 9, 70_000, 701 % 9])
+    const columns = (x: DocTable) => Array.from({ length: 1000 }, (_, i) => [x.chatOf(i), x.dayOf(i), x.typeOf(i)])
+    const buffered = columns(t)
+    t.flush()
+    expect(columns(t)).toEqual(buffered) // the same read from the file
     t.close()
     const back = new DocTable(file)
-    const columns = (x: DocTable) => Array.from({ length: 1000 }, (_, i) => [x.chatOf(i), x.dayOf(i), x.typeOf(i)])
-    expect(columns(back)).toEqual(columns(t))
+    expect(columns(back)).toEqual(buffered)
     expect(columns(back)).toEqual(days.map((day, i) => [i === 700 ? 70_000 : i % 9, day, i % 3]))
     expect(back.location(700)).toEqual({ offset: 7000, length: 10 })
     expect(back.firstOnOrAfter(9050)).toBe(first(9050))
     back.close()
+  })
+
+  it('reads entries from the file by pages: written after a page was read, in any order, across many pages', () => {
+    const file = join(tempArchiveDir(), 'docs.bin')
+    const t = new DocTable(file)
+    const entry = (i: number) => ({ chat: i % 300, day: 7000 + (i >> 8), type: i % 4, offset: i * 3, length: 3 })
+    const add = (to: number) => {
+      while (t.count < to) t.add(entry(t.count))
+    }
+    const read = (i: number) => ({ chat: t.chatOf(i), day: t.dayOf(i), type: t.typeOf(i), ...t.location(i) })
+    add(5000)
+    t.flush()
+    expect([read(4095), read(4500)]).toEqual([entry(4095), entry(4500)])
+    add(5600) // page 1 was read with 904 entries: the rest are written later
+    expect(read(5200)).toEqual(entry(5200)) // still buffered
+    t.flush()
+    expect([read(5200), read(4501), read(5599)]).toEqual([entry(5200), entry(4501), entry(5599)])
+    add(40_000)
+    t.flush()
+    const rnd = lcg(9)
+    for (let k = 0; k < 3000; k++) {
+      const i = Math.floor(rnd() * 40_000)
+      expect(read(i)).toEqual(entry(i))
+    }
+    t.close()
   })
 
   it('holds chat, day and type exactly across chunks of 65,536 docs, narrow or widened', () => {
@@ -308,11 +336,18 @@ describe('archive index: the doc table', () => {
       type: i % 5,
     })
     for (let i = 0; i < n; i++) t.add({ ...entry(i), offset: i, length: 1 })
-    t.close()
-    const back = new DocTable(file)
-    for (const x of [t, back])
+    const check = (x: DocTable) => {
       for (let i = 0; i < n; i += 97) expect([x.chatOf(i), x.dayOf(i), x.typeOf(i)]).toEqual(Object.values(entry(i)))
-    for (const x of [t, back]) expect(x.dayOf(120_000)).toBe(entry(120_000).day)
+      expect(x.dayOf(120_000)).toBe(entry(120_000).day)
+    }
+    check(t) // buffered
+    t.close()
+    const seen: number[][] = []
+    const back = new DocTable(file, (doc, chat, day, type) => {
+      if (doc % 97 === 0) seen.push([chat, day, type])
+    })
+    expect(seen).toEqual(Array.from({ length: Math.ceil(n / 97) }, (_, k) => Object.values(entry(k * 97))))
+    check(back) // read from the file
     for (const day of [8000, 8065, 8066, 8099, 8500, 8540, 8549, 9000]) {
       let max = 0
       let want = n

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { Roster, type RosterEntry } from '../../../bot/roster/roster.js'
 import { checkNickname, type NicknameProblem } from '../../../plugins/realname/nickname/check.js'
 import { compileFormat } from '../../../plugins/realname/nickname/format.js'
+import { verdictMemo } from '../../../plugins/realname/nickname/verdict-memo.js'
 
 const vocab = { company: '示例科技', departments: ['销售部', '行政部', '培训部'], regions: ['南宁', '柳州'] }
 const internal = ['{dept}-{name}', '{region}-{name}'].map(f => compileFormat(f, vocab))
@@ -147,5 +148,24 @@ describe('compileFormat', () => {
   it('accepts any 2-10 Chinese characters as department when no list is configured', () => {
     const open = [compileFormat('{dept}-{name}', { company: 'x', departments: [], regions: [] })]
     expect(checkNickname('市场部-张三', open, { contactId: ZS, maxLength: 30 }).ok).toBe(true)
+  })
+})
+
+describe('verdict memo', () => {
+  it('gives each contact the verdict of every nickname and length it was asked about, as checking gives it', () => {
+    const memo = verdictMemo()
+    const asks: [string, string, number][] = []
+    for (let round = 0; round < 2; round++)
+      for (const [nickname, contactId] of [
+        ['销售部-张三', ZS],
+        ['张三', ZS],
+        ['南宁-李四', 'wxid_lisi'],
+        ['销售部-张三', 'wxid_lisi'],
+      ])
+        for (const maxLength of [30, 4]) asks.push([nickname, contactId, maxLength])
+    for (const [nickname, contactId, maxLength] of asks)
+      expect(memo(nickname, internal, { roster, contactId, maxLength })).toEqual(
+        checkNickname(nickname, internal, { roster, contactId, maxLength }),
+      )
   })
 })
