@@ -55,8 +55,11 @@ export class Archiver {
   private queue: Promise<void> = Promise.resolve()
   /** Queued writes not finished: while there are any, a new record queues behind them. */
   private queued = 0
-  /** Queued writes that hold their record only once they run (chat info or bytes first): later records queue behind them. */
-  private ordered = 0
+  /**
+   * For a back end writing in batches: the records captured since the last queued write that holds its record only
+   * once it runs (chat info or bytes first); that write holds them right after its own. None such queued: undefined.
+   */
+  private behind?: PendingRecord[]
   /** A drain is queued and has not started: records held meanwhile are written by it. */
   private drainQueued = false
   /** Records archived since start. */
@@ -131,15 +134,20 @@ export class Archiver {
       this.writeNow(record, day, backend)
       return true
     }
-    if (!saveInfo && !bytes && !this.ordered && backend.appendMany) {
-      // A back end writing in batches (PostgreSQL): the record waits in order, and one queued drain writes every
-      // record waiting by the time it runs, in one call.
-      this.hold(record, day)
-      this.drainLater()
+    const batches = backend.appendMany !== undefined
+    if (!saveInfo && !bytes && batches) {
+      // A back end writing in batches (PostgreSQL): the record waits in order (behind a queued write that has not
+      // held its own yet), and one queued drain writes every record waiting by the time it runs, in one call.
+      if (this.behind) this.behind.push({ record, day })
+      else {
+        this.hold(record, day)
+        this.drainLater()
+      }
       return true
     }
+    const after: PendingRecord[] | undefined = batches ? [] : undefined
+    this.behind = after
     this.queued++
-    this.ordered++
     const done = this.queue.then(async () => {
       if (saveInfo)
         await this.backend.saveChat(c.info).then(
@@ -149,9 +157,11 @@ export class Archiver {
           () => {},
         )
       if (bytes) await this.keepBytes(c, record, day, cfg)
-      // Held in order: from here later records may be held at once (and go out in this drain's next batch).
       this.hold(record, day)
-      this.ordered--
+      if (after) {
+        for (const r of after) this.hold(r.record, r.day)
+        if (this.behind === after) this.behind = undefined
+      }
       await this.drain()
     })
     this.queue = done
@@ -244,7 +254,8 @@ export class Archiver {
   private async drain(): Promise<void> {
     const backend = this.backend
     while (this.pending.length) {
-      const n = backend.appendMany ? Math.min(this.pending.length, MAX_BATCH) : 1
+      // While writes fail, one record tries whether the back end is back before a whole batch is sent again.
+      const n = backend.appendMany && !this.failing ? Math.min(this.pending.length, MAX_BATCH) : 1
       this.inFlight = n
       try {
         if (backend.appendMany) await backend.appendMany(this.pending.slice(0, n))

@@ -140,7 +140,7 @@ describe('archive: capture', () => {
     expect((await backend.chats()).map(c => c.title)).toEqual(['销售一部（新）'])
   })
 
-  it('writes the records that queued behind a slow write in one batch, in order, and a refused batch again whole', async () => {
+  it('writes the records that queued behind a slow write in one batch, in order; while writes fail, tries one record at a time', async () => {
     const backend = new MemoryArchive()
     const batches: string[][] = []
     let release: () => void = () => {}
@@ -165,14 +165,30 @@ describe('archive: capture', () => {
     await archiver.idle()
     expect(batches).toEqual([['m1'], ['m2', 'm3', 'm4']])
     refuse = true
-    for (const id of ['m5', 'm6']) await capture(id)
+    for (const id of ['m5', 'm6', 'm7']) await capture(id)
     await archiver.idle()
-    expect(archiver.backlog).toBe(2)
+    expect(archiver.backlog).toBe(3)
+    // While writes fail, each try sends the oldest record alone, not the whole backlog again.
+    const tries = batches.slice(2)
+    expect(tries.every(b => b.join() === 'm5')).toBe(true)
     refuse = false
     await archiver.retry()
-    expect(batches.slice(2)).toEqual([['m5'], ['m5', 'm6'], ['m5', 'm6']]) // refused, refused again with m6, written
+    expect(batches.slice(2 + tries.length)).toEqual([['m5'], ['m6', 'm7']]) // back: the probe, then the rest at once
     expect(archiver.backlog).toBe(0)
-    expect((await backend.tail('r1', 10)).map(r => r.id)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5', 'm6'])
+    expect((await backend.tail('r1', 10)).map(r => r.id)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7'])
+    // A new chat's first record waits for its chat info to be saved; records captured meanwhile stay behind it.
+    let saved: () => void = () => {}
+    const save = backend.saveChat.bind(backend)
+    backend.saveChat = async info => {
+      await new Promise<void>(r => (saved = r))
+      return save(info)
+    }
+    await archiver.keep(textIn('r2', 'n1', { title: '销售二部' }), cfg)
+    await new Promise(r => setTimeout(r, 0))
+    for (const id of ['m8', 'm9']) await capture(id)
+    saved()
+    await archiver.idle()
+    expect(batches.at(-1)).toEqual(['n1', 'm8', 'm9'])
   })
 
   it('records a recall as its own record pointing at the original, which stays', async () => {
