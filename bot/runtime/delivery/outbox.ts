@@ -175,7 +175,7 @@ export class Outbox {
 
   /** Queue a message (with the fleet's `key`, when given, in place of its own); delivered as soon as the limits allow. */
   enqueue(msg: OutboundMessage, key = msg.key): void {
-    const item = queued(msg, key, this.journal.state.seq, 0, 0)
+    const item: Queued = { ...msg, key, seq: this.journal.state.seq, attempts: 0, notBefore: 0 }
     // One record appended, written with the others of this turn (after the records that caused it, a
     // confirmed case or a strike, and before any send): never a rewrite of the whole queue.
     this.journal.append({ op: 'queue', item })
@@ -338,7 +338,7 @@ export class Outbox {
     }
     this.log.warn(`send failed (attempt ${attempts}), retrying`, error)
     const backoff = 2 ** attempts * 1000
-    this.journal.append({ op: 'requeue', items: items.map(i => queued(i, i.key, i.seq, attempts, now + backoff)) })
+    this.journal.append({ op: 'requeue', items: items.map(i => ({ ...i, attempts, notBefore: now + backoff })) })
     this.reindex()
   }
 
@@ -363,33 +363,6 @@ export class Outbox {
       this.cancelTimer = undefined
       this.pump()
     })
-  }
-}
-
-/**
- * A queue item: one literal with every field (`undefined` where absent, which the journal's JSON leaves out,
- * in the order a spread of the executor's messages gave: the same bytes), so every item has one hidden class.
- * A spread made one class per message kind by adding fields one at a time; a rare kind's class, dead at a full
- * garbage collection, takes the optimised code that embedded it along.
- */
-function queued(
-  msg: OutboundMessage,
-  key: string | undefined,
-  seq: number,
-  attempts: number,
-  notBefore: number,
-): Queued {
-  return {
-    chat: msg.chat,
-    text: msg.text,
-    mentions: msg.mentions,
-    label: msg.label,
-    file: msg.file,
-    link: msg.link,
-    key,
-    seq,
-    attempts,
-    notBefore,
   }
 }
 

@@ -34,25 +34,16 @@ export class PgArchive implements ArchiveBackend {
    * other in a cycle), then one INSERT of every row, in the batch's order (`pos` follows it).
    */
   async appendMany(items: readonly PendingRecord[]): Promise<void> {
-    const rows = { chat: [] as string[], day: [] as string[], at: [] as number[], id: [] as string[] }
-    const more = { fingerprint: [] as string[], type: [] as string[], record: [] as string[], keys: [] as string[] }
-    for (const { record, day } of items) {
-      rows.chat.push(record.chat)
-      rows.day.push(day)
-      rows.at.push(record.at)
-      rows.id.push(record.id)
-      more.fingerprint.push(fingerprintOf(record))
-      more.type.push(record.type)
-      more.record.push(JSON.stringify(record))
-      more.keys.push(`{${[...recordKeys(record)].join(',')}}`)
-    }
-    const locks = [...new Set(rows.chat)].sort().map(chat => `archive:${chat}`)
+    const chat = items.map(i => i.record.chat)
+    const keys = items.map(i => `{${[...recordKeys(i.record)].join(',')}}`)
+    const locks = [...new Set(chat)].sort().map(chat => `archive:${chat}`)
     await this.db.transaction().execute(async tx => {
       await sql`select pg_advisory_xact_lock(hashtext(k)) from unnest(${locks}::text[]) k`.execute(tx)
       await sql`insert into archive_records (chat, day, at, id, fingerprint, account, type, record, keys)
         select r.chat, r.day, r.at, r.id, r.fingerprint, ${this.account}, r.type, r.record, r.keys::bigint[]
-        from unnest(${rows.chat}::text[], ${rows.day}::text[], ${rows.at}::bigint[], ${rows.id}::text[],
-          ${more.fingerprint}::text[], ${more.type}::text[], ${more.record}::text[], ${more.keys}::text[])
+        from unnest(${chat}::text[], ${items.map(i => i.day)}::text[], ${items.map(i => i.record.at)}::bigint[],
+          ${items.map(i => i.record.id)}::text[], ${items.map(i => fingerprintOf(i.record))}::text[],
+          ${items.map(i => i.record.type)}::text[], ${items.map(i => JSON.stringify(i.record))}::text[], ${keys}::text[])
           with ordinality as r(chat, day, at, id, fingerprint, type, record, keys, n)
         where not exists (select 1 from archive_records a
           where a.chat = r.chat and a.fingerprint = r.fingerprint and a.account <> ${this.account})
