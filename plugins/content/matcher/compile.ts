@@ -99,12 +99,7 @@ class CompiledMatcher implements Matcher {
     for (const m of matches) {
       if (!this.acts(m.category, m.kind)) m.reviewOnly = true
     }
-    if (this.dictionary.links) {
-      for (const url of urlsOf(lazy)) {
-        const match = this.linkMatch(url.host, url.start, url.end, text)
-        if (match) matches.push(match)
-      }
-    }
+    if (this.dictionary.links) this.pushLinkMatches(matches, urlsOf(lazy), text)
     return matches.length > 1 ? matches.sort(byPosition) : matches
   }
 
@@ -142,13 +137,18 @@ class CompiledMatcher implements Matcher {
 
   /** The links matches of a text (no term hits, no patterns): the shared empty result when there are none. */
   private linkMatches(text: string): Match[] {
-    let matches: Match[] | undefined
-    for (const url of findUrls(text)) {
-      const match = this.linkMatch(url.host, url.start, url.end, text)
-      if (match) (matches ??= []).push(match)
-    }
-    if (matches === undefined) return NO_MATCHES
+    const matches: Match[] = []
+    this.pushLinkMatches(matches, findUrls(text), text)
+    if (matches.length === 0) return NO_MATCHES
     return matches.length > 1 ? matches.sort(byPosition) : matches
+  }
+
+  /** Adds a links match for each URL whose host is not allowed. */
+  private pushLinkMatches(into: Match[], urls: Iterable<FoundUrl>, text: string): void {
+    for (const url of urls) {
+      const match = this.linkMatch(url.host, url.start, url.end, text)
+      if (match) into.push(match)
+    }
   }
 
   /** A links match unless the host is allowed or there is no links rule. */
