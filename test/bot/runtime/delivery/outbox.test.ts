@@ -117,6 +117,19 @@ describe('Outbox rate limits', () => {
     expect(outbox.depth()).toBe(0)
   })
 
+  it('serves a backlog of 600 chats in the order they were queued, each within the limits', async () => {
+    // One message to each of 600 groups (the notices of a 1,000-group company): the first leaves at once, the
+    // limits hold the rest back. A second message to that first group, queued after them all, waits its turn.
+    const { clock, wechat, outbox } = setup({ random: () => 0 })
+    for (let i = 0; i < 600; i++) outbox.enqueue(image(`g${i}`, `/tmp/n-${i}.png`))
+    outbox.enqueue(image('g0', '/tmp/n-again.png'))
+    await pass(clock, 20 * 60_000)
+    expect(wechat.sent.map(s => chatOf(s))).toEqual([...Array.from({ length: 600 }, (_, i) => `g${i}`), 'g0'])
+    const times = wechat.sent.map(s => s.at)
+    for (let i = 40; i < times.length; i++) expect(times[i] - times[i - 40]).toBeGreaterThanOrEqual(60_000)
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(1000)
+  })
+
   it.each([
     [0, 1000],
     [0.5, 2000],
