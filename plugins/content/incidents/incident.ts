@@ -100,10 +100,15 @@ export function openIncidentFor(
   for (let i = log.incidents.length - 1; i >= 0; i--) {
     const inc = log.incidents[i]
     if (inc.startedAt <= now - windowMs) break
-    if (inc.memberId === memberId && inc.dryRun === dryRun && categories.every(c => inc.categories.includes(c)))
-      return inc
+    if (inc.memberId === memberId && inc.dryRun === dryRun && covers(inc.categories, categories)) return inc
   }
   return undefined
+}
+
+/** Whether every one of `categories` is in `held` (a loop: `every` with a closure made one per incident looked at). */
+function covers(held: string[], categories: string[]): boolean {
+  for (const c of categories) if (!held.includes(c)) return false
+  return true
 }
 
 /** Add a new incident (numbered), dropping the oldest beyond the limit or older than 30 days. */
