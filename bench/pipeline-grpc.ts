@@ -2,27 +2,27 @@
  * Pipeline over a real puppet-service connection: bare Wechaty and the full bot
  * (createApp from the compiled code, every plugin, a FileStore writing in the
  * background as the running bot does, the real clock) as gRPC clients of puppet
- * services in child processes (bench/service-child.ts; one service per client,
- * as a service takes one client), so only the clients' CPU time is counted. Each
- * client has every room and its members loaded before it is warmed by a first
- * stream (the full bot loads them at login, bare Wechaty by `Room.findAll()`;
- * without it bare Wechaty would load rooms the warm-up missed during the timed
- * stream). Both clients stay connected; the timed streams alternate between
- * them (`reps` each), so machine noise hits both alike, and the medians are compared.
+ * services, each client and each service in a process of its own
+ * (bench/grpc-client-child.ts, bench/service-child.ts; one service per client, as a
+ * service takes one client), so each client's CPU time is its own and nothing else's,
+ * its garbage collector's included (with both clients in one process, each paid for
+ * collecting the other's heap). Each client has every room and its members loaded
+ * before it is warmed by a first stream (the full bot loads them at login, bare
+ * Wechaty by `Room.findAll()`; without it bare Wechaty would load rooms the warm-up
+ * missed during the timed stream). Both clients stay connected; the timed streams
+ * alternate between them (`reps` each), so machine noise hits both alike, and the
+ * medians are compared.
  */
 import { fork } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { WechatyBuilder } from 'wechaty'
-import { PuppetService } from 'wechaty-puppet-service'
 import { writeBenchConfig } from './bench-config.js'
-import { bot } from './bot-modules.js'
-import { collectGarbage, cpuMs, median } from './measure.js'
-import { countHandled, quiet } from './sandbox-drive.js'
+import { median } from './measure.js'
 import { syntheticWorld } from './synthetic-world.js'
 
-const CHILD = resolve(import.meta.dirname, 'service-child.ts')
+const SERVICE = resolve(import.meta.dirname, 'service-child.ts')
+const CLIENT = resolve(import.meta.dirname, 'grpc-client-child.ts')
 
 /** One client's timed streams (per message: CPU and wall µs), the medians and every run's CPU. */
 export interface GrpcFigures {
@@ -54,54 +54,47 @@ export async function runGrpcPipeline(opts: {
   const world = syntheticWorld({ groups: opts.groups, membersPerGroup: opts.membersPerGroup })
   const dir = mkdtempSync(join(tmpdir(), 'bench-grpc-'))
   const warm = Math.min(2_000, opts.messages)
-  const services: Service[] = []
-  const stops: (() => Promise<void>)[] = []
+  const children: Child[] = []
   try {
-    const bareService = await startService(opts)
-    services.push(bareService)
-    const bareBot = WechatyBuilder.build({ puppet: bareService.puppet })
-    bareBot.on('error', () => {})
-    let seen = 0
-    bareBot.on('message', () => {
-      seen++
-    })
-    const login = new Promise(r => bareBot.once('login', r))
-    await bareBot.start()
-    stops.push(() => bareBot.stop())
-    await login
-    await bareBot.Room.findAll() // every room and its members loaded, as the full bot has them at ready
-    await quiet(bareBot)
-    const fullService = await startService(opts)
-    services.push(fullService)
-    const app = bot.createApp({
-      configFile: writeBenchConfig(world, join(dir, 'config')),
-      dataDir: join(dir, 'data'),
-      log: bot.createLogger('silent'),
-      puppet: fullService.puppet,
-      store: new bot.FileStore(join(dir, 'data'), { background: true }),
-    })
-    const handled = countHandled(app)
-    await app.bot.start()
-    stops.push(() => app.stop())
-    await app.ready
-    await app.membersLoaded // every group's members read, as bare Wechaty's Room.findAll() above
-    await quiet(app.bot)
-    const bareSeen = () => seen
-    await bareService.stream(99, warm, bareSeen)
-    await fullService.stream(99, warm, handled)
+    const bareService = await startService(opts, children)
+    const bare = await startClient({ kind: 'bare', ...bareService.env }, children)
+    const fullService = await startService(opts, children)
+    const full = await startClient(
+      {
+        kind: 'full',
+        ...fullService.env,
+        configFile: writeBenchConfig(world, join(dir, 'config')),
+        dataDir: join(dir, 'data'),
+      },
+      children,
+    )
+    await timed(bareService, bare, 99, warm)
+    await timed(fullService, full, 99, warm)
     const runs = { bare: [] as Timed[], full: [] as Timed[] }
     for (let r = 0; r < reps; r++) {
-      runs.bare.push(await bareService.stream(7 + r, opts.messages, bareSeen))
-      runs.full.push(await fullService.stream(7 + r, opts.messages, handled))
+      runs.bare.push(await timed(bareService, bare, 7 + r, opts.messages))
+      runs.full.push(await timed(fullService, full, 7 + r, opts.messages))
     }
-    const bare = figures(runs.bare)
-    const full = figures(runs.full)
-    return { ...opts, reps, bare, full, ratio: full.cpuUsPerMsg / bare.cpuUsPerMsg }
+    const bareFigures = figures(runs.bare)
+    const fullFigures = figures(runs.full)
+    return {
+      ...opts,
+      reps,
+      bare: bareFigures,
+      full: fullFigures,
+      ratio: fullFigures.cpuUsPerMsg / bareFigures.cpuUsPerMsg,
+    }
   } finally {
-    for (const stop of stops.reverse()) await stop().catch(() => {})
-    for (const s of services) await s.stop()
+    for (const c of children.reverse()) await c.stop()
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** One stream from `service`, timed in the client: per message CPU and wall µs over the messages it could send. */
+async function timed(service: Child, client: Child, seed: number, count: number): Promise<Timed> {
+  await client.ask({ op: 'start' })
+  const { sent, skipped } = await service.ask<{ sent: number; skipped: number }>({ seed, count })
+  return client.ask<Timed>({ op: 'until', count: sent - skipped }, 600_000)
 }
 
 /** One timed stream: per message CPU and wall µs. */
@@ -118,52 +111,67 @@ function figures(runs: Timed[]): GrpcFigures {
   }
 }
 
-/**
- * A service child (a server for one client) and a puppet connected to it; `stream` has the service send a
- * stream and waits until the client handled all of it that could be sent.
- */
-interface Service {
-  puppet: PuppetService
-  stream(seed: number, count: number, handled: () => number): Promise<Timed>
+/** A child process answering one IPC request at a time. */
+interface Child {
+  ask<R>(request: unknown, timeoutMs?: number): Promise<R>
   stop(): Promise<void>
 }
 
-async function startService(opts: { groups: number; membersPerGroup: number }): Promise<Service> {
-  const child = fork(CHILD, ['--groups', String(opts.groups), '--members', String(opts.membersPerGroup)], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  })
-  const next = <R>() => new Promise<R>(r => child.once('message', m => r(m as R)))
-  const { env } = await next<{ env: Record<string, string> }>()
-  const puppet = new PuppetService({
-    endpoint: env.WECHATY_PUPPET_SERVICE_ENDPOINT,
-    token: env.WECHATY_PUPPET_SERVICE_TOKEN,
-    tls: { disable: true },
-  })
-  return {
-    puppet,
-    async stream(seed, count, handled) {
-      collectGarbage()
-      const base = handled()
-      const cpu = cpuMs()
-      const t = performance.now()
-      child.send({ seed, count })
-      const { sent, skipped } = await next<{ sent: number; skipped: number }>()
-      const n = sent - skipped
-      const deadline = performance.now() + 600_000
-      while (handled() - base < n) {
-        if (performance.now() > deadline) throw new Error(`gRPC client handled ${handled() - base} of ${n} messages`)
-        await new Promise(r => setTimeout(r, 1))
-      }
-      return { cpuUs: ((cpuMs() - cpu) * 1000) / n, wallUs: ((performance.now() - t) * 1000) / n }
+/** Fork `file` and wait for its first message (`ready` or the service's env). */
+async function forkChild<R>(
+  file: string,
+  args: string[],
+  children: Child[],
+  first?: unknown,
+): Promise<{ child: Child; hello: R }> {
+  const proc = fork(file, args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+  const next = <T>(timeoutMs = 300_000) =>
+    new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${file}: no answer within ${timeoutMs} ms`)), timeoutMs)
+      const exited = (code: number | null) => reject(new Error(`${file} exited (${code})`))
+      proc.once('exit', exited)
+      proc.once('message', m => {
+        clearTimeout(timer)
+        proc.off('exit', exited)
+        resolve(m as T)
+      })
+    })
+  const child: Child = {
+    ask<T>(request: unknown, timeoutMs?: number) {
+      const answer = next<T>(timeoutMs)
+      proc.send(request as object)
+      return answer
     },
     async stop() {
-      if (child.exitCode !== null) return
-      const exited = new Promise(r => child.once('exit', r))
-      child.send('stop')
+      if (proc.exitCode !== null || proc.signalCode !== null) return
+      const exited = new Promise(r => proc.once('exit', r))
+      proc.send('stop')
       await exited
     },
   }
+  children.push(child)
+  const hello = first === undefined ? next<R>() : child.ask<R>(first)
+  return { child, hello: await hello }
+}
+
+/** A service child (a server for one client) serving the synthetic world; `env` tells a client where it is. */
+async function startService(
+  opts: { groups: number; membersPerGroup: number },
+  children: Child[],
+): Promise<Child & { env: { endpoint: string; token: string } }> {
+  const { child, hello } = await forkChild<{ env: Record<string, string> }>(
+    SERVICE,
+    ['--groups', String(opts.groups), '--members', String(opts.membersPerGroup)],
+    children,
+  )
+  const env = { endpoint: hello.env.WECHATY_PUPPET_SERVICE_ENDPOINT, token: hello.env.WECHATY_PUPPET_SERVICE_TOKEN }
+  return { ...child, env }
+}
+
+/** A client child (bench/grpc-client-child.ts), ready: connected, every room and its members loaded. */
+async function startClient(setup: object, children: Child[]): Promise<Child> {
+  const { child } = await forkChild<{ ready: true }>(CLIENT, [], children, setup)
+  return child
 }
 
 /** One line per result. */
