@@ -11,7 +11,8 @@
  * Wechaty by `Room.findAll()`; without it bare Wechaty would load rooms the warm-up
  * missed during the timed stream). Both clients stay connected; the timed streams
  * alternate between them (`reps` each), so machine noise hits both alike, and the
- * medians are compared.
+ * medians are compared. `BENCH_CLIENT_NODE_ARGS` passes node flags to the two clients (e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  */
 import { fork } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -124,7 +125,9 @@ async function forkChild<R>(
   children: Child[],
   first?: unknown,
 ): Promise<{ child: Child; hello: R }> {
-  const proc = fork(file, args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+  const extra = file === CLIENT ? (process.env.BENCH_CLIENT_NODE_ARGS?.split(' ').filter(Boolean) ?? []) : []
+  const execArgv = ['--import', 'tsx', ...extra]
+  const proc = fork(file, args, { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
   const next = <T>(timeoutMs = 300_000) =>
     new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${file}: no answer within ${timeoutMs} ms`)), timeoutMs)
