@@ -63,6 +63,17 @@ export function readEnv(env: NodeJS.ProcessEnv = loadDotEnv()): BotEnv {
   }
 }
 
+/**
+ * What the configured puppet needs from the environment and does not have, or undefined. Such a start can only
+ * fail (wechaty-puppet-service without a token prints one line and waits for ever): a person must set it, so
+ * the bot refuses to start (exit 1) instead of waiting for the start-up bound and exiting to be restarted.
+ */
+export function puppetSettingsProblem(env: BotEnv, vars: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.puppet === 'wechaty-puppet-service' && !vars.WECHATY_PUPPET_SERVICE_TOKEN?.trim())
+    return 'WECHATY_PUPPET=wechaty-puppet-service 需要 WECHATY_PUPPET_SERVICE_TOKEN：请在环境变量或 .env 中设置，机器人拒绝启动 (wechaty-puppet-service needs WECHATY_PUPPET_SERVICE_TOKEN in the environment or .env: refusing to start)'
+  return undefined
+}
+
 function readBounds(env: NodeJS.ProcessEnv): ConnectionBounds {
   const out = { ...DEFAULT_BOUNDS }
   for (const [key, name] of Object.entries(BOUND_VARS) as [keyof ConnectionBounds, string][]) {

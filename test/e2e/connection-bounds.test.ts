@@ -37,6 +37,20 @@ const errors = (b: BotProcess) =>
     .filter(l => / ERROR /.test(l))
 
 describe('the bot never hangs on a puppet service that does not work', () => {
+  it('no token: refuses at once with exit 1 (a person must set it), not 75 after the start-up bound', async () => {
+    const { configFile, dataDir } = e2eConfig()
+    bot = startBot({ endpoint: '127.0.0.1:1', token: '' }, configFile, dataDir, {
+      ...BOUNDS,
+      WECHATY_PUPPET_SERVICE_TOKEN: undefined,
+    })
+    const started = Date.now()
+    const code = await bot.exited
+    expect(code).toBe(1)
+    expect(Date.now() - started).toBeLessThan(15_000)
+    expect(errors(bot)[0]).toMatch(/needs WECHATY_PUPPET_SERVICE_TOKEN in the environment or \.env: refusing to start/)
+    expect(bot.output()).not.toMatch(/start-up timeout|not logged in/)
+  })
+
   it('an endpoint that accepts and never answers: exit 75 after the start-up bound, saying it never logged in', async () => {
     const port = await freePort()
     silent = createServer(s => sockets.push(s)).listen(port, '127.0.0.1')
