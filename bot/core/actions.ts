@@ -29,6 +29,11 @@ export interface ActionMeta {
   audience?: Audience
   /** The text is a secret (a sign-in link): the audit log records that it was sent, not what. */
   sensitive?: boolean
+  /**
+   * A record of what an outward action would have done, made in observe mode (`asRehearsal`, content's dry-run
+   * categories): audited as an observe-mode entry like the outward actions the executor itself holds back.
+   */
+  rehearsal?: boolean
 }
 
 /** Send text to a chat; in a group, `mentions` are @-ed (merged with other texts). */
@@ -160,6 +165,7 @@ export function asRehearsal(actions: Action[]): Action[] {
       reason: a.reason,
       evidence: a.evidence,
       text: `【观察】将${REHEARSAL_LABEL[a.type]}${body}`,
+      rehearsal: true,
     }
   })
 }

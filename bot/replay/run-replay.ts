@@ -95,14 +95,19 @@ async function settle(idle: () => Promise<void>): Promise<void> {
 /** One entry as a manager reads it: time, what (in Chinese), where and who, then the whole text, line by line. */
 export function formatEntry(e: AuditEntry, tz: string, world: SandboxWorld): string {
   const group = e.groupId ? safe(() => world.room(e.groupId!).topic) : undefined
+  const nameOf = (id: string) => world.contacts().find(c => c.id === id)?.name ?? id
   const member = e.memberId ? world.contacts().find(c => c.id === e.memberId)?.name : undefined
-  const what = [
+  const what: (string | false | undefined)[] = [
     clockTime(e.at, tz),
     e.dryRun && '[观察]',
     AUDIT_TYPE_NAMES[e.type] ?? e.type,
-    group && `群「${group}」`,
   ]
-  if (member) what.push(`@${member}`)
+  // Sent privately: say so first (the group is only what it is about; nobody in the group saw it).
+  if (e.privateTo) what.push(`→ 私聊 ${nameOf(e.privateTo)}${group ? `，关于群「${group}」` : ''}`)
+  else {
+    what.push(group && `群「${group}」`)
+    if (member) what.push(`@${member}`)
+  }
   const head = `${what.filter(Boolean).join(' ')}${e.reason ? `（${e.reason}）` : ''} · ${e.plugin}/${e.rule}`
   const body = [...(e.text ? e.text.split('\n') : []), ...(e.failed ? [`⚠️ 未成功：${e.failed}`] : [])]
   return [head, ...body.map(line => `      ${line}`)].join('\n')

@@ -156,6 +156,7 @@ export function asDryRun(actions: Action[]): Action[] {
       reason: a.reason,
       evidence: a.evidence,
       text: `【观察】将${what}${body}`,
+      rehearsal: true,
     }
   })
 }

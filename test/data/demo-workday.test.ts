@@ -39,6 +39,18 @@ describe('npm run demo: the shipped working day', () => {
     expect(printed).toMatch(/■ 完成 done: \d+ events/)
   })
 
+  it('marks and counts what the observed content categories only recorded as observe mode, and nothing else', () => {
+    const observed = actions.filter(a => a.dryRun)
+    expect(observed.map(a => a.rule).sort()).toEqual([
+      'content.dry-run.report',
+      'content.dry-run.strike',
+      'content.dry-run.warn',
+    ])
+    for (const a of observed) expect(a.text).toMatch(/^【观察】将/)
+    expect(printed).toMatch(/^\d\d:\d\d \[观察\] 记录 .* · content\/content\.dry-run\.warn$/m)
+    expect(printed).toMatch(/个操作（其中观察模式 3 个）/)
+  })
+
   it('realname: the newcomer who never renames is reminded, @-ed and reported; the family member is reported', () => {
     expect(did('realname', /remind/).some(a => a.memberId === 'wxid_sunqi')).toBe(true)
     expect(did('realname', /mention/).some(a => a.memberId === 'wxid_sunqi')).toBe(true)

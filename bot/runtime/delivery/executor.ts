@@ -68,12 +68,13 @@ export class Executor {
         plugin,
         rule: action.rule,
         type: action.type,
-        dryRun: dry,
+        dryRun: dry || action.rehearsal === true,
         groupId: groupOf(action),
         memberId: memberOf(action),
         reason: action.reason,
         evidence: action.evidence,
         text: describe(action),
+        privateTo: 'to' in action && 'contact' in action.to ? action.to.contact : undefined,
       })
       if (dry) continue
       try {

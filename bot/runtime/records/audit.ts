@@ -18,6 +18,8 @@ export interface AuditEntry {
   evidence?: { messageId?: string; text?: string }
   /** What was said, for outward actions. */
   text?: string
+  /** The contact it was sent to privately (an outward action to a person, not to a group): `groupId` is then only the group it concerns. */
+  privateTo?: string
   /** Set when the action failed (e.g. removal without admin rights). */
   failed?: string
   /** Another account of the fleet wrote it (its id then reads `A3@sales1`); absent for this account's own. */

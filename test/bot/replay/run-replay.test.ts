@@ -46,7 +46,7 @@ describe('replay output a manager can read', () => {
   it('names actions in Chinese and prints every line of every text, none cut', async () => {
     const { printed, texts } = await replay(mkdtempSync(join(tmpdir(), 'replay-out-')))
     expect(printed).toMatch(/^16:05 发言 群「示例科技销售部工作群」 @陈管理/m)
-    expect(printed).toMatch(/^16:30 发送文件 @刘老师/m)
+    expect(printed).toMatch(/^16:30 发送文件 → 私聊 刘老师/m)
     expect(printed).not.toMatch(/^\d\d:\d\d (say|sendFile|schedule) /m)
     const help = texts.find(t => t.includes('#帮助')) as string
     expect(help.length).toBeGreaterThan(160)
