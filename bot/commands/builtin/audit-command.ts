@@ -1,11 +1,11 @@
 import type { CommandSpec } from '../../core/plugin.js'
+import { AUDIT_TYPE_NAMES, type AuditEntry } from '../../runtime/records/audit.js'
 import { shortDateTime } from '../../time/zoned.js'
 import type { RuntimeView } from './runtime-view.js'
 
 /** `#审计 [@成员] [插件名] [天数]`: what the bot did (or would do in observe mode), newest first. */
 export function auditCommand(rt: RuntimeView): CommandSpec {
   const p = rt.loaded.config.commandPrefix
-  const tz = () => rt.loaded.config.timezone
   return {
     name: '审计',
     aliases: ['audit'],
@@ -17,16 +17,36 @@ export function auditCommand(rt: RuntimeView): CommandSpec {
       const plugin = inv.argv.find(a => rt.plugins.some(x => x.name === a))
       const entries = await rt.audit.queryFleet({ memberId: inv.event.mentions[0], plugin, days, limit: 15 })
       if (!entries.length) return [inv.reply(`最近 ${days} 天没有符合条件的记录。`)]
-      return [
-        inv.reply(
-          entries
-            .map(
-              e =>
-                `${e.id} ${shortDateTime(e.at, tz())} ${e.plugin}/${e.rule} ${e.type}${e.dryRun ? '（观察）' : ''}${e.memberId ? ` [${e.memberId}]` : ''}${e.reason ? ` ${e.reason}` : ''}`,
-            )
-            .join('\n'),
-        ),
-      ]
+      const names = await memberNames(entries, rt)
+      return [inv.reply(entries.map(e => auditLine(e, rt, names)).join('\n'))]
     },
   }
+}
+
+/** The longest part of an entry's text an admin's list shows (its first line). */
+const TEXT_SHOWN = 40
+
+/**
+ * One entry as an admin reads it: the id `#撤销` takes, the time, what (in Chinese, 【观察】 when only recorded),
+ * the plugin, the group and the person by name, the reason, and the first line of what was (or would be) said.
+ */
+function auditLine(e: AuditEntry, rt: RuntimeView, names: Map<string, string>): string {
+  const tz = rt.loaded.config.timezone
+  const nameOf = (id: string) => rt.loaded.roster.byContact(id)?.name ?? names.get(id) ?? id
+  const group = e.groupId && (rt.deps.directory.group(e.groupId)?.topic ?? e.groupId)
+  const to = e.privateTo ? ` → 私聊 ${nameOf(e.privateTo)}` : e.memberId ? ` @${nameOf(e.memberId)}` : ''
+  const line = e.text?.split('\n')[0]
+  const said = line ? `：${line.length > TEXT_SHOWN ? `${line.slice(0, TEXT_SHOWN)}…` : line}` : ''
+  return `${e.id} ${shortDateTime(e.at, tz)} ${e.dryRun ? '【观察】' : ''}${AUDIT_TYPE_NAMES[e.type] ?? e.type} ${e.plugin}${group ? ` 群「${group}」` : ''}${to}${e.reason ? `（${e.reason}）` : ''}${said}`
+}
+
+/** The WeChat names of the members of the entries' groups (read from the directory, cached); none when it cannot tell. */
+async function memberNames(entries: AuditEntry[], rt: RuntimeView): Promise<Map<string, string>> {
+  const names = new Map<string, string>()
+  const groups = new Set(entries.flatMap(e => (e.groupId && (e.memberId || e.privateTo) ? [e.groupId] : [])))
+  for (const id of groups) {
+    const members = await rt.deps.directory.members(id).catch(() => [])
+    for (const m of members) names.set(m.id, m.groupAlias || m.name)
+  }
+  return names
 }

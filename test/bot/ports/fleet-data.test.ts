@@ -78,12 +78,12 @@ describe.skipIf(!url)('fleet-wide data on PostgreSQL', () => {
     await a.store.flush() // the interval flush of account A
     await b.say(member('admin1', '陈管理'), '#审计 strikes')
     await vi.waitFor(() =>
-      expect(b.wechat.textsTo('admin1').join('\n')).toMatch(/A\d+@sales1 .* strikes\/ad strike \[spammer\]/),
+      expect(b.wechat.textsTo('admin1').join('\n')).toMatch(/A\d+@sales1 .* 记违规 strikes .*@(王五|spammer)/),
     )
     // Account A's own listing names its entry without the account.
     await a.say(member('admin1', '陈管理'), '#审计 strikes')
     await vi.waitFor(() =>
-      expect(a.wechat.textsTo('admin1').join('\n')).toMatch(/^A\d+ .* strikes\/ad strike \[spammer\]/m),
+      expect(a.wechat.textsTo('admin1').join('\n')).toMatch(/^A\d+ .* 记违规 strikes .*@(王五|spammer)/m),
     )
   })
 

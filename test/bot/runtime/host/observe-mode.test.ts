@@ -166,3 +166,22 @@ describe('observe mode precedence', () => {
     expect(wechat.textsTo(rnSales.id).filter(t => t.includes('请尽快把群昵称改为实名'))).toHaveLength(1) // step 2, live
   })
 })
+
+describe('#审计 as an admin reads it', () => {
+  it('names what the bot would have done in observe mode, in Chinese, with the group, the person and the text', async () => {
+    const zhang = member('u1', '张三')
+    const { rt, clock, wechat } = await makeRuntime(config('{ probe: { dryRun: true } }'), [probe], {
+      groups: [[sales, [zhang, admin]]],
+    })
+    await rt.handle(text(zhang, '坏', clock.now(), sales))
+    await rt.handle(text(admin, '#回声 明天开会', clock.now(), sales))
+    await clock.advance(10_000)
+    await rt.handle(text(admin, '#审计 probe', clock.now()))
+    await clock.advance(10_000)
+    const listed = wechat.textsTo('admin1').at(-1)!.split('\n')
+    // Newest first: the announcement the #回声 would have posted, then the warning; ids first, for #撤销.
+    expect(listed[0]).toMatch(/^A\d+ \d\d-\d\d \d\d:\d\d 【观察】发言 probe 群「销售部工作群」：公告：明天开会$/)
+    expect(listed.at(-1)).toMatch(/^A\d+ \d\d-\d\d \d\d:\d\d 【观察】警告 probe 群「销售部工作群」 @张三：请注意用语$/)
+    expect(listed.join('\n')).not.toMatch(/probe\/word|\bwarn\b|\bsay\b/)
+  })
+})
