@@ -326,9 +326,15 @@ export class Ledger {
 
   /** Chain every row again (the rows and names were renumbered). */
   private reindex(): void {
-    this.lastRow = []
-    this.prevRow = []
-    for (let row = 0; row < this.data.strikes.id.length; row++) this.index(row)
+    const members = this.data.strikes.member
+    const last: number[] = []
+    const prev: number[] = []
+    for (let row = 0; row < members.length; row++) {
+      prev.push(last[members[row]] ?? -1)
+      last[members[row]] = row
+    }
+    this.lastRow = last
+    this.prevRow = prev
   }
 
   private prune(now: number): void {
