@@ -87,12 +87,13 @@ export function pushStrike(t: StrikeTable, s: Strike): void {
   c.id.push(idCode('S', s.id))
   c.member.push(nameIndex(t, s.memberId))
   c.category.push(nameIndex(t, s.category))
-  c.group.push(s.groupId === undefined ? -1 : nameIndex(t, s.groupId))
+  c.group.push(typeof s.groupId === 'string' ? nameIndex(t, s.groupId) : -1)
   c.at.push(s.at)
   c.expiresAt.push(s.expiresAt)
   c.audit.push(s.auditId === undefined ? null : idCode('A', s.auditId))
   let rest: Record<string, unknown> | undefined
-  for (const [k, v] of Object.entries(s)) if (!COLUMN_FIELDS.has(k) && v !== undefined) (rest ??= {})[k] = v
+  for (const [k, v] of Object.entries(s))
+    if (v !== undefined && (!COLUMN_FIELDS.has(k) || (k === 'groupId' && typeof v !== 'string'))) (rest ??= {})[k] = v
   if (rest) t.more[row] = rest
 }
 
@@ -166,12 +167,8 @@ export function tableAccepts(v: unknown): boolean {
     )
       return false
   if (!more || typeof more !== 'object' || Array.isArray(more)) return false
-  for (const [row, extra] of Object.entries(more)) {
+  for (const [row, extra] of Object.entries(more))
     if (!isIndex(Number(row), rows) || !extra || typeof extra !== 'object' || Array.isArray(extra)) return false
-    const revoked = (extra as { revoked?: unknown }).revoked
-    if (revoked !== undefined && !(revoked && typeof revoked === 'object' && isTime((revoked as { at?: unknown }).at)))
-      return false
-  }
   return true
 }
 
@@ -189,7 +186,7 @@ export const strikeTableShape = {
     audit: z.array(code.nullable()),
   }),
   names: z.array(z.string()),
-  more: z.record(z.string(), z.looseObject({ revoked: z.looseObject({ at: z.number() }).optional() })),
+  more: z.record(z.string(), z.looseObject({})),
 }
 
 /** For a schema's `superRefine`: once each column passed, that they agree (one length, every index a name). */
