@@ -12,6 +12,7 @@ import {
   pushStrike,
   refineTable,
   rowOf,
+  type Strike,
   type StrikeTable,
   strikeAt,
   strikeTableShape,
@@ -19,17 +20,7 @@ import {
   toTable,
 } from './strike-columns.js'
 
-/** A strike against a member, expiring at `expiresAt`. */
-export interface Strike {
-  id: string
-  memberId: string
-  category: string
-  groupId?: string
-  at: number
-  expiresAt: number
-  auditId?: string
-  revoked?: { at: number; by: string; reason: string }
-}
+export type { Strike }
 
 /** A violation that owes a fine until settled by a red packet or waived. */
 export interface Fine {

@@ -1,5 +1,16 @@
 import { z } from 'zod'
-import type { Strike } from './ledger.js'
+
+/** A strike against a member, expiring at `expiresAt`. */
+export interface Strike {
+  id: string
+  memberId: string
+  category: string
+  groupId?: string
+  at: number
+  expiresAt: number
+  auditId?: string
+  revoked?: { at: number; by: string; reason: string }
+}
 
 /**
  * The ledger's strikes as columns (version 3 of the ledger): row i of each array is one strike, oldest first.
