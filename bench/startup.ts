@@ -76,8 +76,11 @@ export async function runStartupBench(opts: {
 }): Promise<StartupResult> {
   const runs = opts.rounds ?? TIMED_STARTS
   // The bot writes to its data folder: a copy, so the workloads after this one see the seeded state unchanged.
+  // The other build has its own: each rewrites what it migrates in its own version (an older one refuses a newer).
   const copy = mkdtempSync(join(tmpdir(), 'bench-startup-'))
   cpSync(opts.dataDir, copy, { recursive: true })
+  const beforeCopy = opts.beforeDist ? mkdtempSync(join(tmpdir(), 'bench-startup-before-')) : undefined
+  if (beforeCopy) cpSync(opts.dataDir, beforeCopy, { recursive: true })
   try {
     const time = async (spec: StartSpec) => {
       const child = await startChild(spec)
@@ -85,7 +88,9 @@ export async function runStartupBench(opts: {
       return child
     }
     const variants = async (bot: StartSpec, bare: StartSpec): Promise<StartupFigures> => {
-      const before = opts.beforeDist ? { ...bot, cli: cliOf(resolve(opts.beforeDist)) } : undefined
+      const before = opts.beforeDist
+        ? { ...bot, cli: cliOf(resolve(opts.beforeDist)), ...(bot.dataDir && { dataDir: beforeCopy }) }
+        : undefined
       await time(bot)
       await time(bare)
       if (before) await time(before)
@@ -135,7 +140,7 @@ export async function runStartupBench(opts: {
       pass: sandbox.bot < STARTUP_TARGET_MS && service.bot < STARTUP_TARGET_MS,
     }
   } finally {
-    rmSync(copy, { recursive: true, force: true })
+    for (const dir of [copy, beforeCopy]) if (dir) rmSync(dir, { recursive: true, force: true })
   }
 }
 

@@ -9,6 +9,8 @@ export interface ReadJournal<S> {
   size: number
   /** The last line was cut off by a crash (its write never completed, so nothing relied on it). */
   torn: boolean
+  /** The snapshot was written by an older version (migrated as it was read): rewritten at the next flush. */
+  outdated?: boolean
 }
 
 /**
@@ -33,7 +35,7 @@ export function readJournal<S, R>(bytes: Buffer, spec: JournalSpec<S, R>): ReadJ
     }
     spec.apply(state, record as R)
   }
-  return { state, records: lines.length - 1, size, torn: size < bytes.length }
+  return { state, records: lines.length - 1, size, torn: size < bytes.length, outdated: (version ?? 0) < spec.version }
 }
 
 /** The first line of a journal file holding `state` (a new journal, or a compaction). */
@@ -75,6 +77,8 @@ export class FileJournal<S, R> implements Journal<S, R> {
   private open?: PendingWrite
   /** Lines of a write that failed: written before the next ones. */
   private retry: string[] = []
+  /** The snapshot is of an older version: the next flush rewrites it (the next start reads it without migrating). */
+  private outdated: boolean
   private waiting: { upTo: number; done: () => void; failed: (e: unknown) => void }[] = []
 
   constructor(
@@ -82,10 +86,11 @@ export class FileJournal<S, R> implements Journal<S, R> {
     readonly file: string,
     private spec: JournalSpec<S, R>,
     readonly state: S,
-    read: { records: number; size: number },
+    read: { records: number; size: number; outdated?: boolean },
   ) {
     this.records = read.records
     this.size = read.size
+    this.outdated = read.outdated ?? false
   }
 
   append(record: R): void {
@@ -115,12 +120,14 @@ export class FileJournal<S, R> implements Journal<S, R> {
     return new Promise((done, failed) => this.waiting.push({ upTo, done, failed }))
   }
 
-  /** Rewrite the file as one snapshot of the state when it holds `compactAfter` records (or `force`). */
+  /** Rewrite the file as one snapshot of the state when it holds `compactAfter` records (or `force`), or its snapshot is of an older version. */
   compact(force = false): Promise<void> {
-    if (!this.records || (!force && this.records < (this.spec.compactAfter ?? 1000))) return this.commit()
+    const due = this.records > 0 && (force || this.records >= (this.spec.compactAfter ?? 1000))
+    if (!due && !this.outdated) return this.commit()
     const text = snapshotLine(this.state, this.spec as JournalSpec<S, unknown>)
     const upTo = this.appended
     this.records = 0
+    this.outdated = false
     const done = () => {
       this.size = Buffer.byteLength(text)
       this.retry = [] // those lines are in the snapshot

@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest'
 import { FileStore } from '../../../../bot/ports/store/file-store.js'
 import { MemoryStore } from '../../../../bot/ports/store/memory-store.js'
 import { DEFAULT_FINE_POLICY } from '../../../../bot/runtime/records/fine-policy.js'
-import { LEDGER_JOURNAL, Ledger, ledgerAccepts } from '../../../../bot/runtime/records/ledger.js'
+import {
+  LEDGER_JOURNAL,
+  LEDGER_V2_SCHEMA,
+  Ledger,
+  ledgerAccepts,
+  ledgerV2Accepts,
+} from '../../../../bot/runtime/records/ledger.js'
 
 const H = 3_600_000
 const DAY = 24 * H
@@ -181,7 +187,7 @@ describe('Ledger on disk', () => {
     expect(ops.map(line => JSON.parse(line).op)).toEqual(['strike', 'strike', 'prune'])
   })
 
-  it('refuses at start a ledger snapshot the schema refuses, though a quick check stands in for the schema', () => {
+  it('refuses at start a version 2 snapshot the schema refuses, though a quick check stands in for the schema', () => {
     // Every snapshot the quick check accepts, the schema accepts too: mutate a valid one field by field.
     const valid = { strikes: [strike, { ...strike, id: 'S2', auditId: undefined }], fines: [fine], next: 3 }
     const bad: unknown[] = [null, 0, 'x', [], true, {}, -1, 1.5, Number.NaN, [strike], { id: 1 }]
@@ -194,13 +200,134 @@ describe('Ledger on disk', () => {
         variants.push({ ...valid, fines: [{ ...fine, [field]: value }] })
       variants.push({ ...valid, strikes: [value] }, { ...valid, fines: [value] }, { ...valid, next: value })
     }
-    for (const v of variants) if (ledgerAccepts(v)) expect(LEDGER_JOURNAL.schema.safeParse(v).success).toBe(true)
-    expect(ledgerAccepts(valid)).toBe(true)
+    for (const v of variants) if (ledgerV2Accepts(v)) expect(LEDGER_V2_SCHEMA.safeParse(v).success).toBe(true)
+    expect(ledgerV2Accepts(valid)).toBe(true)
 
     const dir = mkdtempSync(join(tmpdir(), 'ledger-'))
     mkdirSync(join(dir, 'state'))
     const snapshot = { $version: 2, ...valid, strikes: [{ ...strike, expiresAt: 'soon' }] }
     writeFileSync(join(dir, 'state', 'ledger.jsonl'), `${JSON.stringify(snapshot)}\n`)
     expect(() => new Ledger(new FileStore(dir), DEFAULT_FINE_POLICY)).toThrow(/strikes\.0\.expiresAt/)
+  })
+
+  /** A version 3 snapshot: strikes S1 (u1, A1) and S7 (u2, no group, no audit entry, revoked), fine F2. */
+  const table = () => ({
+    strikes: {
+      id: [1, 7],
+      member: [0, 3],
+      category: [1, 1],
+      group: [2, -1],
+      at: [T0, T0 + H],
+      expiresAt: [T0 + DAY, T0 + DAY],
+      audit: [1, null],
+    },
+    names: ['u1', 'ad', 'g1', 'u2'],
+    more: { 1: { revoked: { at: T0 + 2 * H, by: 'admin1', reason: 'undo' } } },
+    fines: [fine],
+    next: 8,
+  })
+
+  it('refuses at start a version 3 snapshot whose columns disagree, though a quick check stands in for the schema', () => {
+    const valid = table()
+    const bad: unknown[] = [null, 0, 'x', [], true, {}, -1, -2, 1.5, 4, Number.NaN, [1], { id: 1 }]
+    const variants: unknown[] = [valid]
+    for (const value of bad) {
+      for (const column of Object.keys(valid.strikes))
+        variants.push(
+          { ...valid, strikes: { ...valid.strikes, [column]: value } },
+          { ...valid, strikes: { ...valid.strikes, [column]: [value, value] } },
+          { ...valid, strikes: { ...valid.strikes, [column]: [value] } },
+        )
+      variants.push(
+        { ...valid, names: value },
+        { ...valid, names: ['u1', 'ad', value, 'u2'] },
+        { ...valid, more: value },
+        { ...valid, more: { 1: value } },
+        { ...valid, more: { [String(value)]: {} } },
+        { ...valid, more: { 0: { revoked: value } } },
+        { ...valid, fines: value },
+        { ...valid, next: value },
+      )
+    }
+    let accepted = 0
+    for (const v of variants)
+      if (ledgerAccepts(v)) {
+        accepted++
+        expect(LEDGER_JOURNAL.schema.safeParse(v).success).toBe(true)
+      }
+    expect(ledgerAccepts(valid)).toBe(true)
+    expect(accepted).toBeGreaterThan(1) // some variants are valid still (e.g. a member index that is another name)
+
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-'))
+    mkdirSync(join(dir, 'state'))
+    const past = { ...valid, strikes: { ...valid.strikes, member: [0, 9] } }
+    writeFileSync(join(dir, 'state', 'ledger.jsonl'), `${JSON.stringify({ $version: 3, ...past })}\n`)
+    expect(() => new Ledger(new FileStore(dir), DEFAULT_FINE_POLICY)).toThrow(/wrong shape: strikes: columns/)
+  })
+
+  it('reads a version 3 snapshot: strikes with and without group and audit entry, a revoked one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-'))
+    mkdirSync(join(dir, 'state'))
+    writeFileSync(join(dir, 'state', 'ledger.jsonl'), `${JSON.stringify({ $version: 3, ...table() })}\n`)
+    const l = new Ledger(new FileStore(dir), DEFAULT_FINE_POLICY)
+    expect(l.activeStrikes('u1', T0)).toEqual([{ ...strike, groupId: 'g1' }])
+    expect(l.activeStrikes('u2', T0 + H)).toEqual([]) // revoked
+    expect(l.hasEffect({ id: 'A1', at: T0, memberId: 'u1' })).toBe(true)
+    expect(l.hasEffect({ id: 'A1', at: T0, memberId: 'u2' })).toBe(false)
+    expect(l.addStrike({ memberId: 'u2', category: 'ad', at: T0 + H, expiresAt: T0 + DAY }).id).toBe('S8')
+  })
+
+  it("reads an older release's version 2 journal (strikes as objects, records after it) and rewrites it as version 3 at the next flush", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-'))
+    mkdirSync(join(dir, 'state'))
+    const noted = { ...strike, id: 'S3', memberId: 'u2', auditId: 'manual-7', note: 'kept' }
+    const v2 = { $version: 2, strikes: [strike, noted], fines: [fine], next: 4 }
+    const records = [
+      { op: 'revoke', id: 'S1', revoked: { at: T0 + H, by: 'admin1', reason: 'undo' } },
+      { op: 'strike', strike: { id: 'S4', memberId: 'u1', category: 'link', at: T0 + H, expiresAt: T0 + DAY } },
+    ]
+    const file = join(dir, 'state', 'ledger.jsonl')
+    writeFileSync(file, [v2, ...records].map(r => `${JSON.stringify(r)}\n`).join(''))
+    const store = new FileStore(dir)
+    const l = new Ledger(store, DEFAULT_FINE_POLICY)
+    const seen = (x: Ledger) => ({
+      u1: x.activeStrikes('u1', T0),
+      u2: x.activeStrikes('u2', T0),
+      fines: x.fines(),
+    })
+    const before = seen(l)
+    expect(before).toEqual({
+      u1: [{ id: 'S4', memberId: 'u1', category: 'link', at: T0 + H, expiresAt: T0 + DAY }],
+      u2: [noted],
+      fines: [fine], // S1 revoked: u1 has only S4
+    })
+    await store.flush()
+    const rewritten = readFileSync(file, 'utf8')
+    expect(rewritten.trim().split('\n')).toHaveLength(1) // one snapshot, the records in it
+    expect(JSON.parse(rewritten)).toMatchObject({ $version: 3, names: ['u1', 'ad', 'u2', 'link'] })
+    const again = new Ledger(new FileStore(dir), DEFAULT_FINE_POLICY)
+    expect(seen(again)).toEqual(before)
+    expect(again.undoAudit({ id: 'manual-7', at: T0 }, 'admin1', T0 + H)).toEqual({ strikes: 1, fines: 0 })
+    expect(again.addFine({ memberId: 'u1', violation: 'x', at: T0 }).id).toBe('F5')
+  })
+
+  it('drops the names only pruned strikes used', () => {
+    const store = new MemoryStore()
+    const l = ledger(store)
+    l.addStrike({ memberId: 'gone', category: 'old', groupId: 'g0', at: T0, expiresAt: T0 + DAY })
+    const later = T0 + 200 * DAY
+    l.addStrike({ memberId: 'u1', category: 'ad', at: later, expiresAt: later + DAY })
+    expect(store.journal('ledger', LEDGER_JOURNAL).state.names).toEqual(['u1', 'ad'])
+    expect(l.activeStrikes('u1', later).map(s => s.id)).toEqual(['S2'])
+    expect(l.activeStrikes('gone', T0)).toEqual([])
+  })
+
+  it("counts another account's strikes whether its release writes version 3 or version 2", () => {
+    const l = ledger()
+    const { fines: _, next: __, ...columns } = table()
+    l.setForeign('b', { ...columns, fines: [], next: 8 })
+    l.setForeign('c', { strikes: [{ ...strike, id: 'S5' }], fines: [fine], next: 6 })
+    expect(l.activeStrikes('u1', T0).map(s => s.id)).toEqual(['b/S1', 'c/S5'])
+    expect(l.finesOf('u1').map(f => f.id)).toEqual(['c/F2'])
   })
 })
