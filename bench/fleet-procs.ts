@@ -13,7 +13,11 @@ import { type ServedWorld, serveWorld } from './compiled.js'
 import type { BenchWorld } from './synthetic-world.js'
 
 const ROOT = resolve(import.meta.dirname, '..')
-const CLI = join(ROOT, 'dist', 'bin', 'cli.js')
+/**
+ * The bot the fleet benches start: this checkout's build, or `BENCH_FLEET_CLI` (another build's `bin/cli.js`, e.g.
+ * `.ab/dist-<commit>/bin/cli.js` for an A/B of two builds in turns on the same machine).
+ */
+const CLI = process.env.BENCH_FLEET_CLI ? resolve(process.env.BENCH_FLEET_CLI) : join(ROOT, 'dist', 'bin', 'cli.js')
 
 /** A running compiled bot and the world served to it. */
 export interface BotChild {

@@ -11,9 +11,12 @@
  * of flush delay per pass. Throughput = messages counted ÷ wall time from the first send until the last
  * one is committed. CPU per message sums the bot processes and, for the fleet, the PostgreSQL server
  * processes of their connections (the embedded bot has none). Messages are sent as fast as the services
- * take them (in batches of 200 with a 5 ms pause), so the bots run at their limit.
+ * take them (in batches of 200 with a 5 ms pause), so the bots run at their limit. Each line also gives the
+ * bots' CPU per delivery (a message in a group of two accounts is delivered to both): what a fleet bot spends
+ * on a message it receives, beside what the embedded bot spends on one.
  *
  *   npx tsx bench/fleet-throughput.ts [--quick]     (needs npm run build and PostgreSQL at BOT_TEST_DATABASE_URL)
+ *   BENCH_FLEET_CLI=.ab/dist-<commit>/bin/cli.js …  (every bot of the run from another build: A/B in turns)
  */
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -44,6 +47,8 @@ export const FLEET_RATE_TARGET = 50
 /** One pass of one variant. */
 export interface FleetPass {
   messages: number
+  /** Sends to a bot, commands included (a message in a group of two accounts reaches both; embedded: one each). */
+  deliveries: number
   /** Counted beyond the messages sent when the count was reached (a message counted twice would show here). */
   extra: number
   wallMs: number
@@ -57,6 +62,9 @@ export interface FleetVariant {
   msgsPerSec: number
   cpuUsPerMsg: number
   dbCpuUsPerMsg: number
+  /** The bot processes' CPU per delivery (µs): what one bot spends on a message it receives, beside the embedded bot's. */
+  botCpuUsPerDelivery: number
+  deliveriesPerMsg: number
   passes: FleetPass[]
 }
 
@@ -116,6 +124,8 @@ export async function runFleetThroughput({ quick = false } = {}): Promise<FleetT
       msgsPerSec: median(passes.map(p => (p.messages * 1000) / p.wallMs)),
       cpuUsPerMsg: median(passes.map(p => ((p.botCpuMs + p.dbCpuMs) * 1000) / p.messages)),
       dbCpuUsPerMsg: median(passes.map(p => (p.dbCpuMs * 1000) / p.messages)),
+      botCpuUsPerDelivery: median(passes.map(p => (p.botCpuMs * 1000) / p.deliveries)),
+      deliveriesPerMsg: median(passes.map(p => p.deliveries / p.messages)),
       passes,
     })
     const e = fig(runs.embedded)
@@ -238,10 +248,14 @@ async function timedPass(
   const db0 = await dbCpu()
   const t0 = performance.now()
   let expected = 0
+  let delivered = 0
   for (let i = 0; i < messages.length; i++) {
     const m = messages[i]
     try {
-      for (const send of deliveries(m)) send()
+      for (const send of deliveries(m)) {
+        send()
+        delivered++
+      }
       if (!isCommandText(m.content as { kind: string; text?: string })) expected++
     } catch (e) {
       if (!/is not a member/.test((e as Error).message)) throw e
@@ -256,7 +270,14 @@ async function timedPass(
   }
   const wallMs = performance.now() - t0
   const dbCpuMs = serverCpuSince(db0, await dbCpu())
-  return { messages: expected, extra: seen - base - expected, wallMs, botCpuMs: botCpu() - cpu0, dbCpuMs }
+  return {
+    messages: expected,
+    deliveries: delivered,
+    extra: seen - base - expected,
+    wallMs,
+    botCpuMs: botCpu() - cpu0,
+    dbCpuMs,
+  }
 }
 
 /** Print the result as lines. */
@@ -264,6 +285,7 @@ export function describeFleetThroughput(r: FleetThroughputResult): string[] {
   const f = (v: FleetVariant) =>
     `${v.msgsPerSec.toFixed(0).padStart(5)} msg/s; CPU ${v.cpuUsPerMsg.toFixed(0)} µs/msg` +
     (v.dbCpuUsPerMsg ? ` (of which PostgreSQL server ${v.dbCpuUsPerMsg.toFixed(0)})` : '') +
+    `; a bot ${v.botCpuUsPerDelivery.toFixed(0)} µs a delivery (${v.deliveriesPerMsg.toFixed(2)} a message)` +
     `; passes ${v.passes.map(p => `${p.messages} in ${(p.wallMs / 1000).toFixed(2)} s`).join(', ')}`
   return [
     `${r.messages.toLocaleString('en')} messages per pass in ${r.groups} groups of ${r.membersPerGroup} (${r.sharedGroups} with two bot accounts); handled = counted and committed`,
