@@ -8,6 +8,7 @@ import { foldedBefore, spanOfHit } from './hit-span.js'
 import { type FoundUrl, findUrls, hostOf, isAllowedHost } from './links.js'
 import { normalizeText } from './normalize.js'
 import { compilePattern, findPatternMatches, type CompiledPattern } from './patterns.js'
+import { ReadingScan } from './reading-scan.js'
 import { scanKeys, type HitLinks } from './scanner.js'
 import { scanKeyStarts, startScanTables, textMayHoldUrl, type StartScanTables } from './start-scan.js'
 import type { MatcherCache } from './matcher-cache.js'
@@ -47,6 +48,9 @@ class CompiledMatcher implements Matcher {
   private readonly swapOffsets: Int32Array
   private readonly swapMembers: Int32Array
   private readonly swapChoices: SwapChoices
+  /** Images whose hit may start a reading form, and the scan that finds those forms (see ReadingScan). */
+  private readonly anchorClasses: Uint8Array
+  private readonly readings: ReadingScan
   /** The swap forms of the terms hits were checked against (see SwapForms). */
   private readonly swapForms: SwapForms
   /** The swaps of compiledTables.swapPairs, as PAIR numbers. */
@@ -68,6 +72,8 @@ class CompiledMatcher implements Matcher {
     this.swapOffsets = tables.swapOffsets
     this.swapMembers = tables.swapMembers
     this.swapChoices = new SwapChoices(tables.index)
+    this.anchorClasses = tables.anchorClasses
+    this.readings = new ReadingScan(tables.index)
     this.swapForms = new SwapForms(tables.index)
     for (let i = 0; i < tables.swapPairs.length; i += 2)
       this.swapPairs.add(tables.swapPairs[i] * PAIR + tables.swapPairs[i + 1])
@@ -179,13 +185,20 @@ class CompiledMatcher implements Matcher {
    * Term matches that read as one word (see HitSpan), and allowed-phrase matches. Allowed phrases
    * are matched generously, however their letters are split, so that they cancel more, never less.
    * An expansion is no match inside a URL or an e-mail address (`jiawei@example.com` is not 加薇).
+   * After a hit of an anchor, the reading forms (pinyin and initials, see ReadingScan) are added.
    */
   private termCandidates(text: string, hits: number[], lazy: LazyUrls): Candidate[] {
     const found: Found = { text, lazy, addresses: undefined, candidates: [] }
     const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerIsContext, ownerKind, categories, texts } =
       this.index
+    let anchored = false
     for (let h = 0; h < hits.length; h += 3) {
       const c = hits[h]
+      if (this.anchorClasses[c] === 1) {
+        anchored = true
+        if (this.classOffsets[c] === this.classOffsets[c + 1] && this.swapOffsets[c] === this.swapOffsets[c + 1])
+          continue
+      }
       const end = hits[h + 1]
       const length = this.classLengths[c]
       if (folded.length < length) folded = new Int32Array(length * 2)
@@ -205,6 +218,7 @@ class CompiledMatcher implements Matcher {
         add(found, span, end, category, term, ownerIsAllowPhrase[o] === 1, ownerIsContext[o] === 1, kind, form)
       }
     }
+    if (anchored) this.readings.addCandidates(found)
     return found.candidates
   }
 

@@ -1,6 +1,7 @@
 import { expandTerm, swapAlternatives, type ExpansionKind } from './expand.js'
 import { Int32Buffer } from './key-list.js'
 import { foldedKey } from './normalize.js'
+import { ReadingOwners, readingOwnerOf } from './reading-owners.js'
 import { hasSwapKinds, storedForms } from './swap-forms.js'
 import type { Dictionary } from './types.js'
 
@@ -64,6 +65,19 @@ export interface TermIndex {
   alternativeLists: string[]
   /** Swap owner s's stored forms' keys that a swap form of it could fold like (see swapFormsWith), if any. */
   swapTaken: Map<number, string[]>
+  /**
+   * Reading owners: the terms and allowed phrases whose pinyin and initials forms are no keys (see
+   * reading-owners.ts): reading owner r's category, text, flags (READING_ALLOW, READING_PINYIN,
+   * READING_INITIALS) and order (as for owners), and the syllable of each code point i of its text,
+   * syllables[readingSyllables[readingOffsets[r] + i]] (-1 for a character that is no ideograph).
+   */
+  readingCategory: Int32Array
+  readingText: Int32Array
+  readingFlags: Uint8Array
+  readingOrder: Int32Array
+  readingOffsets: Int32Array
+  readingSyllables: Int32Array
+  syllables: string[]
   /**
    * The expansions as written ("Shabi") that are not their key's own code points, by owner; the others
    * (most: 839k of the 867k keys of a 10k-term expanded dictionary) are given back by formOf.
@@ -219,6 +233,7 @@ export function indexTerms(dictionary: Dictionary): IndexedTerms {
   const categoryIds = new Interned()
   const textIds = new Interned()
   const swaps = new SwapOwners()
+  const readings = new ReadingOwners()
   const alternatives: string[][][][] = []
   let order = 0
   const add = (
@@ -255,11 +270,15 @@ export function indexTerms(dictionary: Dictionary): IndexedTerms {
     for (const word of rule.context ?? []) add(category, word, CONTEXT, 0, word, foldedKey(word), order++)
   }
   for (const [category, rule] of categories) {
-    const kinds = new Set(rule.expand ?? [])
-    if (kinds.size === 0) continue
-    const swapping = hasSwapKinds(kinds)
+    const ruleKinds = new Set(rule.expand ?? [])
+    if (ruleKinds.size === 0) continue
+    const swapping = hasSwapKinds(ruleKinds)
     const expandAll = (text: string, flags: number): void => {
       const added = order++
+      const reading = readingOwnerOf(text, ruleKinds)
+      if (reading) readings.add(categoryIds.idOf(category), textIds.idOf(text), flags === ALLOW, reading, added)
+      // A reading owner's pinyin and initials forms are found by the scan (see reading-owners.ts).
+      const kinds = reading?.keyKinds ?? ruleKinds
       const swapsOfText = swapping ? swapAlternatives(text, kinds) : []
       const stored = swapping ? storedForms(text, kinds, swapsOfText) : undefined
       const forms = stored?.forms ?? expandTerm(text, kinds)
@@ -286,6 +305,7 @@ export function indexTerms(dictionary: Dictionary): IndexedTerms {
   index.swapAlternatives = swaps.alternatives.toArray()
   index.alternativeLists = swaps.lists.list
   index.swapTaken = swaps.taken
+  readings.fill(index)
   return { index, alternatives }
 }
 
@@ -327,6 +347,13 @@ function flatten(
     swapAlternatives: new Int32Array(0),
     alternativeLists: [''],
     swapTaken: new Map(),
+    readingCategory: new Int32Array(0),
+    readingText: new Int32Array(0),
+    readingFlags: new Uint8Array(0),
+    readingOrder: new Int32Array(0),
+    readingOffsets: new Int32Array(1),
+    readingSyllables: new Int32Array(0),
+    syllables: [],
     ownerForms: new Map(),
   }
   for (let o = 0; o < ownerCount; o++) {
