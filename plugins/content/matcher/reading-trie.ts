@@ -3,7 +3,8 @@ export const LETTER_A = 0x61
 const LETTER_Z = 0x7a
 /** Trie edge ids: an ideograph place's syllable (or initial) id is >= 0, a fixed code point's -(cp + 1). */
 const ID_OFFSET = 0x200000
-const NODE_SCALE = 0x400000
+/** Sorting packs an id (plus ID_OFFSET, below 2^22) and a node (below 2^26) into one float. */
+const NODE_SCALE = 2 ** 26
 
 /** The id of the trie edge of a place that is no ideograph: its folded code point. */
 export function fixedId(cp: number): number {
@@ -36,20 +37,21 @@ export class ReadingTrie {
   private readonly pairShift: number
 
   constructor(paths: Array<{ owner: number; ids: number[]; codePoints: number[] }>) {
-    const edges = new Map<number, number>()
+    let places = 0
+    for (const { ids } of paths) places += ids.length
+    const edges = new EdgeTable(places)
     const parent: number[] = [-1]
     const idOf: number[] = [0]
     const endOf: number[] = []
     for (const { owner, ids, codePoints } of paths) {
       let node = 0
       for (let d = 0; d < ids.length; d++) {
-        const key = node * NODE_SCALE + ids[d] + ID_OFFSET
-        let child = edges.get(key)
-        if (child === undefined) {
+        let child = edges.childOf(node, ids[d])
+        if (child < 0) {
           child = parent.length
           parent.push(node)
           idOf.push(ids[d])
-          edges.set(key, child)
+          edges.add(node, ids[d], child)
         }
         node = child
         if (ids[d] >= 0) {
@@ -116,6 +118,40 @@ export class ReadingTrie {
       else hi = mid - 1
     }
     return -1
+  }
+}
+
+/** The edges (node, id) -> child of a trie being built: open addressing over typed arrays, sized for `count` edges at most. */
+class EdgeTable {
+  private readonly nodes: Int32Array
+  private readonly ids: Int32Array
+  private readonly children: Int32Array
+  private readonly mask: number
+
+  constructor(count: number) {
+    let size = 1024
+    while (size < count * 2) size *= 2
+    this.nodes = new Int32Array(size).fill(-1)
+    this.ids = new Int32Array(size)
+    this.children = new Int32Array(size)
+    this.mask = size - 1
+  }
+
+  /** The child of node on id, or -1. */
+  childOf(node: number, id: number): number {
+    for (let slot = pairHash(node, id) & this.mask; this.nodes[slot] >= 0; slot = (slot + 1) & this.mask) {
+      if (this.nodes[slot] === node && this.ids[slot] === id) return this.children[slot]
+    }
+    return -1
+  }
+
+  /** Adds the edge (not there yet). */
+  add(node: number, id: number, child: number): void {
+    let slot = pairHash(node, id) & this.mask
+    while (this.nodes[slot] >= 0) slot = (slot + 1) & this.mask
+    this.nodes[slot] = node
+    this.ids[slot] = id
+    this.children[slot] = child
   }
 }
 
