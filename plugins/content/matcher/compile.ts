@@ -8,7 +8,7 @@ import { foldedBefore, spanOfHit } from './hit-span.js'
 import { type FoundUrl, findUrls, hostOf, isAllowedHost } from './links.js'
 import { normalizeText } from './normalize.js'
 import { compilePattern, findPatternMatches, type CompiledPattern } from './patterns.js'
-import { ReadingScan } from './reading-scan.js'
+import { ReadingScan, type ReadingOwnerOfHit } from './reading-scan.js'
 import { scanKeys, type HitLinks } from './scanner.js'
 import { scanKeyStarts, startScanTables, textMayHoldUrl, type StartScanTables } from './start-scan.js'
 import type { MatcherCache } from './matcher-cache.js'
@@ -192,6 +192,7 @@ class CompiledMatcher implements Matcher {
     const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerIsContext, ownerKind, categories, texts } =
       this.index
     let anchored = false
+    given.length = 0
     for (let h = 0; h < hits.length; h += 3) {
       const c = hits[h]
       if (this.anchorClasses[c] === 1) {
@@ -204,8 +205,10 @@ class CompiledMatcher implements Matcher {
       if (folded.length < length) folded = new Int32Array(length * 2)
       if (!foldedBefore(text, end, hits[h + 2], length, folded)) continue
       const k = this.keyOfHit(c, length)
-      if (this.swapOffsets[c] < this.swapOffsets[c + 1]) {
-        this.swapCandidates(found, c, k, end, hits[h + 2])
+      const readers = this.readings.ownersOf(folded, length)
+      if (readers.length > 0) given.push(end, hits[h + 2], length)
+      if (this.swapOffsets[c] < this.swapOffsets[c + 1] || readers.length > 0) {
+        this.swapCandidates(found, c, k, end, hits[h + 2], readers)
         continue
       }
       if (k < 0) continue
@@ -218,21 +221,29 @@ class CompiledMatcher implements Matcher {
         add(found, span, end, category, term, ownerIsAllowPhrase[o] === 1, ownerIsContext[o] === 1, kind, form)
       }
     }
-    if (anchored) this.readings.addCandidates(found)
+    if (anchored) this.readings.addCandidates(found, given)
     return found.candidates
   }
 
   /**
-   * The candidates of a hit of class image c that has swap owners: the owners of key k (if the hit is
-   * one) and the swap owners whose homophone or look-alike forms hold the hit's folded characters, the
-   * first of each category and use in owner order (as if those forms were keys, see TermIndex).
+   * The candidates of a hit of class image c that has swap owners or reading owners: the owners of key k
+   * (if the hit is one), the swap owners whose homophone or look-alike forms hold the hit's folded
+   * characters and the reading owners whose pinyin or initials form they are (`readers`), the first of
+   * each category and use in owner order (as if those forms were keys, see TermIndex).
    */
-  private swapCandidates(found: Found, c: number, k: number, end: number, tail: number): void {
+  private swapCandidates(
+    found: Found,
+    c: number,
+    k: number,
+    end: number,
+    tail: number,
+    readers: ReadingOwnerOfHit[],
+  ): void {
     const length = this.classLengths[c]
     let key = ''
     const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerIsContext, ownerKind, ownerOrder } =
       this.index
-    const owners: Owner[] = []
+    const owners: Owner[] = [...readers]
     for (let s = this.swapOffsets[c]; s < this.swapOffsets[c + 1]; s++) {
       const swap = this.swapMembers[s]
       if (!this.maySwap(swap, k, length)) continue
@@ -308,6 +319,8 @@ interface Owner {
   form: string | undefined
 }
 
+/** The end, tail and length of the hits whose reading owners termCandidates added (see ReadingScan.ownersOf). */
+const given: number[] = []
 /** The URLs of a text without URL separators, shared (frozen: only read). */
 const NO_URLS = Object.freeze([]) as unknown as FoundUrl[]
 /** The result of a scan that finds nothing, shared (frozen: callers only read results). */

@@ -16,13 +16,17 @@ let cps = new Int32Array(256)
 let ends = new Int32Array(256)
 let tails = new Int32Array(256)
 
+/** Grows cps, ends and tails to hold at least `size` code points. */
+function reserve(size: number): void {
+  if (cps.length >= size) return
+  cps = new Int32Array(size)
+  ends = new Int32Array(size)
+  tails = new Int32Array(size)
+}
+
 /** Folds the text into cps, ends and tails (what the automaton reads, without skipped characters); returns how many. */
 function foldText(text: string): number {
-  if (cps.length < text.length * 4) {
-    cps = new Int32Array(text.length * 4)
-    ends = new Int32Array(text.length * 4)
-    tails = new Int32Array(text.length * 4)
-  }
+  reserve(text.length * 4)
   const bmp = bmpFoldTable()
   let n = 0
   for (let i = 0; i < text.length; i++) {
@@ -58,11 +62,28 @@ function foldText(text: string): number {
 
 /** foldText after growing the arrays for a text whose characters fold to many code points. */
 function growAndFold(text: string): number {
-  const size = foldString(text).length
-  cps = new Int32Array(size)
-  ends = new Int32Array(size)
-  tails = new Int32Array(size)
+  reserve(foldString(text).length)
   return foldText(text)
+}
+
+/** A reading owner whose form an automaton hit is (see ReadingScan.ownersOf); use is 1 for an allowed phrase. */
+export interface ReadingOwnerOfHit {
+  order: number
+  category: number
+  use: number
+  term: string
+  kind: 'pinyin' | 'initials'
+  form: string
+}
+
+const NO_OWNERS: ReadingOwnerOfHit[] = []
+
+/** True if the triples `given` hold (end, tail, length). */
+function isGiven(given: number[], end: number, tail: number, length: number): boolean {
+  for (let g = 0; g < given.length; g += 3) {
+    if (given[g] === end && given[g + 1] === tail && given[g + 2] === length) return true
+  }
+  return false
 }
 
 /**
@@ -73,8 +94,8 @@ function growAndFold(text: string): number {
  * a form may start (up to the longest owner's places before a letter) along the tries: a letter run by
  * the syllables it spells, an ideograph by the syllables the owners read it; where an owner's places
  * end, each ideograph the text writes must be the owner's own. Of the owners of one form, the first of
- * each category and use is kept (in the owners' order, as a key keeps its owners), and none whose key
- * owner of that category and use came first.
+ * each category and use is kept (in the owners' order, as a key keeps its owners); a form that is also a
+ * key or swap form is left to the automaton's hit, which orders all its owners (see ownersOf).
  */
 export class ReadingScan {
   private readonly pinyin: ReadingTrie
@@ -88,8 +109,6 @@ export class ReadingScan {
   /** Syllables by letters: the child of letter node n on letter x is letterNext[n * 26 + x - 'a'] (0 none). */
   private readonly letterNext: Int32Array
   private readonly letterSyllable: Int32Array
-  /** The keys that hold a Latin letter (only those can be a reading form), by their code points. */
-  private readonly latinKeys = new Map<string, number>()
   private readonly back: number
   private readonly pathStart: Int32Array
   private readonly pathLetters: Uint8Array
@@ -135,28 +154,58 @@ export class ReadingScan {
     const { letterNext, letterSyllable } = letterTrie(index.syllables)
     this.letterNext = letterNext
     this.letterSyllable = letterSyllable
-    if (owners > 0) this.keepLatinKeys()
   }
 
-  /** Fills latinKeys. */
-  private keepLatinKeys(): void {
-    const { keyCodePoints, keyOffsets, keyCount } = this.index
-    for (let k = 0; k < keyCount; k++) {
-      let latin = false
-      for (let at = keyOffsets[k]; at < keyOffsets[k + 1] && !latin; at++) latin = isLetter(keyCodePoints[at])
-      if (latin)
-        this.latinKeys.set(String.fromCodePoint(...keyCodePoints.subarray(keyOffsets[k], keyOffsets[k + 1])), k)
-    }
+  /** True if no category expands pinyin or initials: there are no reading forms. */
+  get empty(): boolean {
+    return this.pinyin.empty && this.initials.empty
   }
 
-  /** Adds the candidates of the reading forms in found.text (see ReadingScan). */
-  addCandidates(found: Found): void {
+  /**
+   * Adds the candidates of the reading forms in found.text (see ReadingScan), but for the forms an
+   * automaton hit already gave with its other owners (`given`: end, tail and length of each, see ownersOf).
+   */
+  addCandidates(found: Found, given: number[]): void {
     const n = foldText(found.text)
+    this.findAll(n)
+    if (this.found.length > 0) this.addFound(found, given)
+  }
+
+  /**
+   * The reading owners whose form is the `length` folded code points `key` (a hit of the automaton), the
+   * first of each category and use: an automaton hit that holds a Latin letter may be a key or swap form
+   * of some owners and a reading form of others, whose order decides between them as between owners.
+   */
+  ownersOf(key: Int32Array, length: number): ReadingOwnerOfHit[] {
+    let latin = false
+    for (let i = 0; i < length && !latin; i++) latin = isLetter(key[i])
+    if (!latin || this.empty) return NO_OWNERS
+    reserve(length)
+    cps.set(key.subarray(0, length))
+    this.findAll(length)
+    let owners: ReadingOwnerOfHit[] = NO_OWNERS
+    for (let at = 0; at < this.found.length; at += 4) {
+      if (this.found[at] !== 0 || this.found[at + 1] !== length) continue
+      const r = this.found[at + 2]
+      if (owners === NO_OWNERS) owners = []
+      owners.push({
+        order: this.index.readingOrder[r],
+        category: this.index.readingCategory[r],
+        use: this.index.readingFlags[r] & READING_ALLOW,
+        term: this.index.texts[this.index.readingText[r]],
+        kind: this.found[at + 3] === 1 ? 'pinyin' : 'initials',
+        form: this.forms[at / 4],
+      })
+    }
+    return owners
+  }
+
+  /** Finds the reading forms in the n folded code points of cps (see found). */
+  private findAll(n: number): void {
     this.found.length = 0
     this.forms.length = 0
     if (!this.pinyin.empty) this.walkAll(this.pinyin, true, n)
     if (!this.initials.empty) this.walkAll(this.initials, false, n)
-    if (this.found.length > 0) this.addFound(found)
   }
 
   /**
@@ -330,8 +379,8 @@ export class ReadingScan {
     return out.join('')
   }
 
-  /** Adds the candidates of the forms found (see ReadingScan for which owners of one form are kept). */
-  private addFound(found: Found): void {
+  /** Adds the candidates of the forms found but those `given` (see ReadingScan for which owners of one form are kept). */
+  private addFound(found: Found, given: number[]): void {
     const { index } = this
     const list = this.found
     const order: number[] = []
@@ -343,7 +392,7 @@ export class ReadingScan {
         index.readingOrder[list[x + 2]] - index.readingOrder[list[y + 2]],
     )
     const kept = new Set<number>()
-    let claimed = new Map<number, number>()
+    let skip = false
     for (let i = 0; i < order.length; i++) {
       const at = order[i]
       const start = list[at]
@@ -351,11 +400,11 @@ export class ReadingScan {
       const key = cps.subarray(start, end)
       if (i === 0 || start !== list[order[i - 1]] || end !== list[order[i - 1] + 1]) {
         kept.clear()
-        claimed = this.keyClaims(key)
+        skip = isGiven(given, ends[end - 1], tails[end - 1], end - start)
       }
       const r = list[at + 2]
       const use = index.readingCategory[r] * 2 + (index.readingFlags[r] & READING_ALLOW)
-      if (kept.has(use) || (claimed.get(use) ?? Infinity) < index.readingOrder[r]) continue
+      if (skip || kept.has(use)) continue
       kept.add(use)
       const allowPhrase = (index.readingFlags[r] & READING_ALLOW) !== 0
       const span = spanOfHit(found.text, ends[end - 1], tails[end - 1], key)
@@ -364,20 +413,5 @@ export class ReadingScan {
       const kind = list[at + 3] === 1 ? 'pinyin' : 'initials'
       add(found, span, ends[end - 1], category, term, allowPhrase, false, kind, this.forms[at / 4])
     }
-  }
-
-  /** The first order of the owners of the key `key` is (if one), by category * 2 + 1 for an allowed phrase. */
-  private keyClaims(key: Int32Array): Map<number, number> {
-    const claims = new Map<number, number>()
-    if (this.latinKeys.size === 0) return claims
-    const k = this.latinKeys.get(String.fromCodePoint(...key))
-    if (k === undefined) return claims
-    const { ownerOffsets, ownerCategory, ownerIsAllowPhrase, ownerIsContext, ownerOrder } = this.index
-    for (let o = ownerOffsets[k]; o < ownerOffsets[k + 1]; o++) {
-      if (ownerIsContext[o] === 1) continue
-      const use = ownerCategory[o] * 2 + ownerIsAllowPhrase[o]
-      claims.set(use, Math.min(claims.get(use) ?? Infinity, ownerOrder[o]))
-    }
-    return claims
   }
 }

@@ -69,6 +69,16 @@ describe('pinyin and initials forms recognised at scan time', () => {
     expect(found(expanding({ a: ['傻逼', 'shabi'] }, ['pinyin']), 'shabi')).toEqual(['shabi exact - shabi'])
   })
 
+  it('decides between a pinyin form and another term’s homophone form of the same letters by term order', () => {
+    const kinds: ExpansionKind[] = ['pinyin', 'homophone']
+    expect(found(expanding({ a: ['加微', 'jia薇'] }, kinds), 'jia微')).toEqual(['jia微 pinyin jia微 加微'])
+    expect(found(expanding({ a: ['jia薇', '加微'] }, kinds), 'jia微')).toEqual(['jia微 homophone jia微 jia薇'])
+    expect(found(expanding({ a: ['加微'], b: ['jia薇'] }, kinds), 'jia微')).toEqual([
+      'jia微 pinyin jia微 加微',
+      'jia微 homophone jia微 jia薇',
+    ])
+  })
+
   it('lets a category’s allowed phrase in pinyin cancel its pinyin match', () => {
     const dictionary = expanding({ a: { terms: ['赌场'], allow: ['赌场管理'] } }, ['pinyin'])
     expect(found(dictionary, 'duchang guanli')).toEqual([])
