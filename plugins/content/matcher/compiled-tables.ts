@@ -1,6 +1,6 @@
 import { buildAlphabet, denseCodes, type Alphabet } from './alphabet.js'
 import { buildAutomaton } from './automaton.js'
-import { anchorsOf } from './reading-owners.js'
+import { anchorsOf } from './reading-places.js'
 import { buildScanArena } from './scan-table.js'
 import type { HitLinks } from './scanner.js'
 import { PAIR, classKeysOf, substitutionClasses, swapImages, swapPairs } from './substitution-classes.js'

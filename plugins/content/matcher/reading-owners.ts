@@ -1,12 +1,27 @@
 import { readingSyllables, type ExpansionKind } from './expand.js'
-import { Int32Buffer, KeyListBuilder, type KeyList } from './key-list.js'
+import { Int32Buffer } from './key-list.js'
 import { foldString } from './normalize.js'
-import type { TermIndex } from './term-index.js'
 
-/** Reading owner flags (TermIndex.readingFlags): an allowed phrase, and the reading kinds its category expands. */
+/** Reading owner flags (ReadingTables.readingFlags): an allowed phrase, and the reading kinds its category expands. */
 export const READING_ALLOW = 1
 export const READING_PINYIN = 2
 export const READING_INITIALS = 4
+
+/**
+ * Reading owners: the terms and allowed phrases whose pinyin and initials forms are no keys (see
+ * readingOwnerOf): reading owner r's category, text, flags (READING_ALLOW, READING_PINYIN,
+ * READING_INITIALS) and order (as for a TermIndex's owners), and the syllable of each code point i of
+ * its text, syllables[readingSyllables[readingOffsets[r] + i]] (-1 for a character that is no ideograph).
+ */
+export interface ReadingTables {
+  readingCategory: Int32Array
+  readingText: Int32Array
+  readingFlags: Uint8Array
+  readingOrder: Int32Array
+  readingOffsets: Int32Array
+  readingSyllables: Int32Array
+  syllables: string[]
+}
 
 /** What a term or allowed phrase's pinyin and initials forms are made of (see readingOwnerOf). */
 export interface ReadingOwner {
@@ -36,7 +51,7 @@ export function readingOwnerOf(text: string, kinds: ReadonlySet<ExpansionKind>):
   return { kinds: flags, syllables, keyKinds }
 }
 
-/** Reading owners in the order added (see TermIndex.readingCategory). */
+/** Reading owners in the order added (see ReadingTables). */
 export class ReadingOwners {
   private readonly category = new Int32Buffer()
   private readonly text = new Int32Buffer()
@@ -70,76 +85,18 @@ export class ReadingOwners {
     this.ends.push(this.syllableIds.length)
   }
 
-  /** Sets the index's reading owner tables. */
-  fill(index: TermIndex): void {
-    index.readingCategory = this.category.toArray()
-    index.readingText = this.text.toArray()
-    index.readingFlags = Uint8Array.from(this.flags.toArray())
-    index.readingOrder = this.order.toArray()
-    index.readingOffsets = new Int32Array(this.ends.length + 1)
-    index.readingOffsets.set(this.ends.data.subarray(0, this.ends.length), 1)
-    index.readingSyllables = this.syllableIds.toArray()
-    index.syllables = this.syllables
-  }
-}
-
-/** The places of a reading owner: one per folded code point of its text (an ideograph folds to one). */
-export interface Places {
-  /** The syllable id of each place, -1 for a place of a character that is no ideograph. */
-  syllable: number[]
-  codePoint: number[]
-  /** The index of the place's character among the text's code points. */
-  char: number[]
-}
-
-/** The places of reading owner r (see Places). */
-export function placesOf(index: TermIndex, r: number): Places {
-  const places: Places = { syllable: [], codePoint: [], char: [] }
-  ;[...index.texts[index.readingText[r]]].forEach((c, i) => {
-    const s = index.readingSyllables[index.readingOffsets[r] + i]
-    for (const cp of foldString(c)) {
-      places.syllable.push(s)
-      places.codePoint.push(cp)
-      places.char.push(i)
-    }
-  })
-  return places
-}
-
-/**
- * The anchors of the reading owners: strings of which every reading form writes at least one, so that a
- * text in which the automaton finds none (they are keys of their own, see classKeysOf) holds no reading
- * form and the reading scan is skipped. A syllable of several letters is one. A place written in one
- * letter (a syllable like a, e, o; every initial) is one only in an owner of one place; else it stands
- * beside a neighbouring place of the form, written as the owner's own code point or in one letter too
- * (a neighbour written in more letters is an anchor itself): each such pair is one (`哦k` in `ok` is none).
- */
-export function anchorsOf(index: TermIndex): KeyList {
-  const anchors = new Set<string>()
-  for (let r = 0; r < index.readingFlags.length; r++) {
-    const { syllable, codePoint } = placesOf(index, r)
-    for (const kind of [READING_PINYIN, READING_INITIALS]) {
-      if ((index.readingFlags[r] & kind) === 0) continue
-      const letters = syllable.map(s =>
-        s < 0 ? '' : kind === READING_PINYIN ? index.syllables[s] : index.syllables[s][0],
-      )
-      letters.forEach((x, i) => {
-        if (x.length > 1) anchors.add(x)
-        if (x.length !== 1) return
-        if (letters.length === 1) anchors.add(x)
-        for (const j of [i - 1, i + 1]) {
-          if (j < 0 || j >= letters.length) continue
-          const neighbours = [String.fromCodePoint(codePoint[j])]
-          if (letters[j].length === 1) neighbours.push(letters[j])
-          for (const y of neighbours) anchors.add(j < i ? y + x : x + y)
-        }
-      })
+  /** The reading owners' tables. */
+  tables(): ReadingTables {
+    const readingOffsets = new Int32Array(this.ends.length + 1)
+    readingOffsets.set(this.ends.data.subarray(0, this.ends.length), 1)
+    return {
+      readingCategory: this.category.toArray(),
+      readingText: this.text.toArray(),
+      readingFlags: Uint8Array.from(this.flags.toArray()),
+      readingOrder: this.order.toArray(),
+      readingOffsets,
+      readingSyllables: this.syllableIds.toArray(),
+      syllables: this.syllables,
     }
   }
-  const list = new KeyListBuilder()
-  for (const anchor of [...anchors].sort()) {
-    for (const c of anchor) list.codes.push(c.codePointAt(0)!)
-    list.end()
-  }
-  return list.toKeyList()
 }

@@ -3,7 +3,8 @@ import { MAX_MIXED_IDEOGRAPHS } from './expand.js'
 import { SKIP, bmpFoldTable, expansionOf, foldCodePoint, isExpansion } from './fold-table.js'
 import { spanOfHit } from './hit-span.js'
 import { foldString } from './normalize.js'
-import { READING_ALLOW, READING_INITIALS, READING_PINYIN, placesOf } from './reading-owners.js'
+import { READING_ALLOW, READING_INITIALS, READING_PINYIN } from './reading-owners.js'
+import { placesOf } from './reading-places.js'
 import { LETTER_A, ReadingTrie, fixedId, isLetter, letterTrie } from './reading-trie.js'
 import type { TermIndex } from './term-index.js'
 
@@ -87,7 +88,7 @@ function isGiven(given: number[], end: number, tail: number, length: number): bo
 }
 
 /**
- * Finds the pinyin and initials forms of the reading owners (TermIndex.readingCategory) in a text, as
+ * Finds the pinyin and initials forms of the reading owners (ReadingTables) in a text, as
  * if they were keys: every mix of an owner's ideographs and their syllables (pinyin) or initials, at
  * least one of them written in letters, all of them or one only when it has more than
  * MAX_MIXED_IDEOGRAPHS (see expand.ts's mixed). The text's folded code points are walked from each place

@@ -1,7 +1,7 @@
 import { expandTerm, swapAlternatives, type ExpansionKind } from './expand.js'
 import { Int32Buffer } from './key-list.js'
 import { foldedKey } from './normalize.js'
-import { ReadingOwners, readingOwnerOf } from './reading-owners.js'
+import { ReadingOwners, readingOwnerOf, type ReadingTables } from './reading-owners.js'
 import { hasSwapKinds, storedForms } from './swap-forms.js'
 import type { Dictionary } from './types.js'
 
@@ -18,8 +18,10 @@ export const OWNER_KINDS: readonly ExpansionKind[] = ['pinyin', 'initials', 'hom
  * each term or allowed phrase that has such forms is a swap owner instead, whose forms a hit of its
  * class images is checked against. Owners of a key and swap owners share one order (ownerOrder,
  * swapOrder: the order main's owners were added in), which decides between them as it does between owners.
+ * Nor are the pinyin and initials forms keys: their terms and phrases are reading owners (ReadingTables,
+ * see reading-owners.ts), in the same order.
  */
-export interface TermIndex {
+export interface TermIndex extends ReadingTables {
   keyCount: number
   /** Folded code points of every key, back to back; key k is [keyOffsets[k], keyOffsets[k + 1]). */
   keyCodePoints: Int32Array
@@ -65,19 +67,6 @@ export interface TermIndex {
   alternativeLists: string[]
   /** Swap owner s's stored forms' keys that a swap form of it could fold like (see swapFormsWith), if any. */
   swapTaken: Map<number, string[]>
-  /**
-   * Reading owners: the terms and allowed phrases whose pinyin and initials forms are no keys (see
-   * reading-owners.ts): reading owner r's category, text, flags (READING_ALLOW, READING_PINYIN,
-   * READING_INITIALS) and order (as for owners), and the syllable of each code point i of its text,
-   * syllables[readingSyllables[readingOffsets[r] + i]] (-1 for a character that is no ideograph).
-   */
-  readingCategory: Int32Array
-  readingText: Int32Array
-  readingFlags: Uint8Array
-  readingOrder: Int32Array
-  readingOffsets: Int32Array
-  readingSyllables: Int32Array
-  syllables: string[]
   /**
    * The expansions as written ("Shabi") that are not their key's own code points, by owner; the others
    * (most: 839k of the 867k keys of a 10k-term expanded dictionary) are given back by formOf.
@@ -305,7 +294,7 @@ export function indexTerms(dictionary: Dictionary): IndexedTerms {
   index.swapAlternatives = swaps.alternatives.toArray()
   index.alternativeLists = swaps.lists.list
   index.swapTaken = swaps.taken
-  readings.fill(index)
+  Object.assign(index, readings.tables())
   return { index, alternatives }
 }
 
