@@ -6,7 +6,7 @@ import { dictionaryProblems, normalizeDomain } from './dictionary-checks.js'
 import { DictionaryError } from './dictionary-error.js'
 import { foldedBefore, spanOfHit } from './hit-span.js'
 import { type FoundUrl, findUrls, hostOf, isAllowedHost } from './links.js'
-import { normalizeText } from './normalize.js'
+import { foldString, normalizeText } from './normalize.js'
 import { compilePattern, findPatternMatches, type CompiledPattern } from './patterns.js'
 import { ReadingScan, type ReadingOwnerOfHit } from './reading-scan.js'
 import { scanKeys, type HitLinks } from './scanner.js'
@@ -51,6 +51,8 @@ class CompiledMatcher implements Matcher {
   /** Images whose hit may start a reading form, and the scan that finds those forms (see ReadingScan). */
   private readonly anchorClasses: Uint8Array
   private readonly readings: ReadingScan
+  /** 1 for an image that may be a reading form's: it holds a Latin letter (see latinClassesOf). */
+  private readonly latinClasses: Uint8Array
   /** The swap forms of the terms hits were checked against (see SwapForms). */
   private readonly swapForms: SwapForms
   /** The swaps of compiledTables.swapPairs, as PAIR numbers. */
@@ -74,6 +76,7 @@ class CompiledMatcher implements Matcher {
     this.swapChoices = new SwapChoices(tables.index)
     this.anchorClasses = tables.anchorClasses
     this.readings = new ReadingScan(tables.index)
+    this.latinClasses = this.readings.empty ? new Uint8Array(0) : latinClassesOf(tables)
     this.swapForms = new SwapForms(tables.index)
     for (let i = 0; i < tables.swapPairs.length; i += 2)
       this.swapPairs.add(tables.swapPairs[i] * PAIR + tables.swapPairs[i + 1])
@@ -205,7 +208,7 @@ class CompiledMatcher implements Matcher {
       if (folded.length < length) folded = new Int32Array(length * 2)
       if (!foldedBefore(text, end, hits[h + 2], length, folded)) continue
       const k = this.keyOfHit(c, length)
-      const readers = this.readings.ownersOf(folded, length)
+      const readers = this.latinClasses[c] === 1 ? this.readings.ownersOf(folded, length) : NO_READERS
       if (readers.length > 0) given.push(end, hits[h + 2], length)
       if (this.swapOffsets[c] < this.swapOffsets[c + 1] || readers.length > 0) {
         this.swapCandidates(found, c, k, end, hits[h + 2], readers)
@@ -319,6 +322,33 @@ interface Owner {
   form: string | undefined
 }
 
+/**
+ * Which class images hold a code of a Latin letter, through a key of theirs or a swap owner's text: only
+ * a hit of one may be a reading form too (see ReadingScan.ownersOf).
+ */
+function latinClassesOf(tables: CompiledTables): Uint8Array {
+  const { index, alphabet, classOffsets, classMembers, swapOffsets, swapMembers } = tables
+  const letterCodes = new Set<number>()
+  for (let cp = 0x61; cp <= 0x7a; cp++) if (alphabet.codeOf(cp) !== 0) letterCodes.add(alphabet.codeOf(cp))
+  const { codePoints, codes } = alphabet
+  const isLatin = new Uint8Array(codePoints.length > 0 ? codePoints[codePoints.length - 1] + 1 : 0)
+  for (let i = 0; i < codePoints.length; i++) if (letterCodes.has(codes[i])) isLatin[codePoints[i]] = 1
+  const latin = (cps: ArrayLike<number>): boolean => {
+    for (let i = 0; i < cps.length; i++) if (isLatin[cps[i]] === 1) return true
+    return false
+  }
+  const classes = new Uint8Array(classOffsets.length - 1)
+  if (letterCodes.size === 0) return classes
+  for (let c = 0; c < classes.length; c++) {
+    for (let m = classOffsets[c]; m < classOffsets[c + 1] && classes[c] === 0; m++)
+      if (latin(keyAt(index, classMembers[m]))) classes[c] = 1
+    for (let s = swapOffsets[c]; s < swapOffsets[c + 1] && classes[c] === 0; s++)
+      if (latin(foldString(index.texts[index.swapText[swapMembers[s]]]))) classes[c] = 1
+  }
+  return classes
+}
+
+const NO_READERS: ReadingOwnerOfHit[] = []
 /** The end, tail and length of the hits whose reading owners termCandidates added (see ReadingScan.ownersOf). */
 const given: number[] = []
 /** The URLs of a text without URL separators, shared (frozen: only read). */
