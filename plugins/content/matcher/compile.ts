@@ -6,8 +6,9 @@ import { dictionaryProblems, normalizeDomain } from './dictionary-checks.js'
 import { DictionaryError } from './dictionary-error.js'
 import { foldedBefore, spanOfHit } from './hit-span.js'
 import { type FoundUrl, findUrls, hostOf, isAllowedHost } from './links.js'
-import { normalizeText } from './normalize.js'
+import { foldString, normalizeText } from './normalize.js'
 import { compilePattern, findPatternMatches, type CompiledPattern } from './patterns.js'
+import { ReadingScan, type ReadingOwnerOfHit } from './reading-scan.js'
 import { scanKeys, type HitLinks } from './scanner.js'
 import { scanKeyStarts, startScanTables, textMayHoldUrl, type StartScanTables } from './start-scan.js'
 import type { MatcherCache } from './matcher-cache.js'
@@ -47,6 +48,11 @@ class CompiledMatcher implements Matcher {
   private readonly swapOffsets: Int32Array
   private readonly swapMembers: Int32Array
   private readonly swapChoices: SwapChoices
+  /** Images whose hit may start a reading form, and the scan that finds those forms (see ReadingScan). */
+  private readonly anchorClasses: Uint8Array
+  private readonly readings: ReadingScan
+  /** 1 for an image that may be a reading form's: it holds a Latin letter (see latinClassesOf). */
+  private readonly latinClasses: Uint8Array
   /** The swap forms of the terms hits were checked against (see SwapForms). */
   private readonly swapForms: SwapForms
   /** The swaps of compiledTables.swapPairs, as PAIR numbers. */
@@ -68,6 +74,9 @@ class CompiledMatcher implements Matcher {
     this.swapOffsets = tables.swapOffsets
     this.swapMembers = tables.swapMembers
     this.swapChoices = new SwapChoices(tables.index)
+    this.anchorClasses = tables.anchorClasses
+    this.readings = new ReadingScan(tables.index)
+    this.latinClasses = this.readings.empty ? new Uint8Array(0) : latinClassesOf(tables)
     this.swapForms = new SwapForms(tables.index)
     for (let i = 0; i < tables.swapPairs.length; i += 2)
       this.swapPairs.add(tables.swapPairs[i] * PAIR + tables.swapPairs[i + 1])
@@ -179,20 +188,30 @@ class CompiledMatcher implements Matcher {
    * Term matches that read as one word (see HitSpan), and allowed-phrase matches. Allowed phrases
    * are matched generously, however their letters are split, so that they cancel more, never less.
    * An expansion is no match inside a URL or an e-mail address (`jiawei@example.com` is not 加薇).
+   * After a hit of an anchor, the reading forms (pinyin and initials, see ReadingScan) are added.
    */
   private termCandidates(text: string, hits: number[], lazy: LazyUrls): Candidate[] {
     const found: Found = { text, lazy, addresses: undefined, candidates: [] }
     const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerIsContext, ownerKind, categories, texts } =
       this.index
+    let anchored = false
+    given.length = 0
     for (let h = 0; h < hits.length; h += 3) {
       const c = hits[h]
+      if (this.anchorClasses[c] === 1) {
+        anchored = true
+        if (this.classOffsets[c] === this.classOffsets[c + 1] && this.swapOffsets[c] === this.swapOffsets[c + 1])
+          continue
+      }
       const end = hits[h + 1]
       const length = this.classLengths[c]
       if (folded.length < length) folded = new Int32Array(length * 2)
       if (!foldedBefore(text, end, hits[h + 2], length, folded)) continue
       const k = this.keyOfHit(c, length)
-      if (this.swapOffsets[c] < this.swapOffsets[c + 1]) {
-        this.swapCandidates(found, c, k, end, hits[h + 2])
+      const readers = this.latinClasses[c] === 1 ? this.readings.ownersOf(folded, length) : NO_READERS
+      if (readers.length > 0) given.push(end, hits[h + 2], length)
+      if (this.swapOffsets[c] < this.swapOffsets[c + 1] || readers.length > 0) {
+        this.swapCandidates(found, c, k, end, hits[h + 2], readers)
         continue
       }
       if (k < 0) continue
@@ -205,20 +224,29 @@ class CompiledMatcher implements Matcher {
         add(found, span, end, category, term, ownerIsAllowPhrase[o] === 1, ownerIsContext[o] === 1, kind, form)
       }
     }
+    if (anchored) this.readings.addCandidates(found, given)
     return found.candidates
   }
 
   /**
-   * The candidates of a hit of class image c that has swap owners: the owners of key k (if the hit is
-   * one) and the swap owners whose homophone or look-alike forms hold the hit's folded characters, the
-   * first of each category and use in owner order (as if those forms were keys, see TermIndex).
+   * The candidates of a hit of class image c that has swap owners or reading owners: the owners of key k
+   * (if the hit is one), the swap owners whose homophone or look-alike forms hold the hit's folded
+   * characters and the reading owners whose pinyin or initials form they are (`readers`), the first of
+   * each category and use in owner order (as if those forms were keys, see TermIndex).
    */
-  private swapCandidates(found: Found, c: number, k: number, end: number, tail: number): void {
+  private swapCandidates(
+    found: Found,
+    c: number,
+    k: number,
+    end: number,
+    tail: number,
+    readers: ReadingOwnerOfHit[],
+  ): void {
     const length = this.classLengths[c]
     let key = ''
     const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerIsContext, ownerKind, ownerOrder } =
       this.index
-    const owners: Owner[] = []
+    const owners: Owner[] = [...readers]
     for (let s = this.swapOffsets[c]; s < this.swapOffsets[c + 1]; s++) {
       const swap = this.swapMembers[s]
       if (!this.maySwap(swap, k, length)) continue
@@ -294,6 +322,35 @@ interface Owner {
   form: string | undefined
 }
 
+/**
+ * Which class images hold a code of a Latin letter, through a key of theirs or a swap owner's text: only
+ * a hit of one may be a reading form too (see ReadingScan.ownersOf).
+ */
+function latinClassesOf(tables: CompiledTables): Uint8Array {
+  const { index, alphabet, classOffsets, classMembers, swapOffsets, swapMembers } = tables
+  const letterCodes = new Set<number>()
+  for (let cp = 0x61; cp <= 0x7a; cp++) if (alphabet.codeOf(cp) !== 0) letterCodes.add(alphabet.codeOf(cp))
+  const { codePoints, codes } = alphabet
+  const isLatin = new Uint8Array(codePoints.length > 0 ? codePoints[codePoints.length - 1] + 1 : 0)
+  for (let i = 0; i < codePoints.length; i++) if (letterCodes.has(codes[i])) isLatin[codePoints[i]] = 1
+  const latin = (cps: ArrayLike<number>): boolean => {
+    for (let i = 0; i < cps.length; i++) if (isLatin[cps[i]] === 1) return true
+    return false
+  }
+  const classes = new Uint8Array(classOffsets.length - 1)
+  if (letterCodes.size === 0) return classes
+  for (let c = 0; c < classes.length; c++) {
+    for (let m = classOffsets[c]; m < classOffsets[c + 1] && classes[c] === 0; m++)
+      if (latin(keyAt(index, classMembers[m]))) classes[c] = 1
+    for (let s = swapOffsets[c]; s < swapOffsets[c + 1] && classes[c] === 0; s++)
+      if (latin(foldString(index.texts[index.swapText[swapMembers[s]]]))) classes[c] = 1
+  }
+  return classes
+}
+
+const NO_READERS: ReadingOwnerOfHit[] = []
+/** The end, tail and length of the hits whose reading owners termCandidates added (see ReadingScan.ownersOf). */
+const given: number[] = []
 /** The URLs of a text without URL separators, shared (frozen: only read). */
 const NO_URLS = Object.freeze([]) as unknown as FoundUrl[]
 /** The result of a scan that finds nothing, shared (frozen: callers only read results). */

@@ -1,5 +1,6 @@
 import { buildAlphabet, denseCodes, type Alphabet } from './alphabet.js'
 import { buildAutomaton } from './automaton.js'
+import { anchorsOf } from './reading-places.js'
 import { buildScanArena } from './scan-table.js'
 import type { HitLinks } from './scanner.js'
 import { PAIR, classKeysOf, substitutionClasses, swapImages, swapPairs } from './substitution-classes.js'
@@ -25,6 +26,8 @@ export interface CompiledTables {
    * a hit whose characters differ from a term's by others is no form of it.
    */
   swapPairs: Int32Array
+  /** 1 for an image that is an anchor of the reading owners (see anchorsOf): the reading scan runs after a hit of one. */
+  anchorClasses: Uint8Array
 }
 
 /**
@@ -41,8 +44,12 @@ export function compileTables(dictionary: Dictionary): CompiledTables {
     index.swapKey[s] = -1
   })
   const members = Int32Array.from(classes.keys())
-  const alphabet = buildAlphabet(concatenated([index.keyCodePoints, members, swaps.images.codes]), classes)
-  const classKeys = classKeysOf(index, denseCodes(alphabet), swaps)
+  const anchors = anchorsOf(index)
+  const alphabet = buildAlphabet(
+    concatenated([index.keyCodePoints, members, swaps.images.codes, anchors.codes]),
+    classes,
+  )
+  const classKeys = classKeysOf(index, denseCodes(alphabet), swaps, anchors)
   const automaton = buildAutomaton(classKeys.images, alphabet.size)
   const arena = buildScanArena(alphabet, automaton, classKeys.images)
   return {
@@ -55,6 +62,7 @@ export function compileTables(dictionary: Dictionary): CompiledTables {
     classMembers: classKeys.members,
     swapOffsets: classKeys.swapOffsets,
     swapMembers: classKeys.swapMembers,
+    anchorClasses: classKeys.anchorClasses,
     swapPairs: Int32Array.from(
       [...pairs.keys()].sort((x, y) => x - y).flatMap(pair => [Math.floor(pair / PAIR), pair % PAIR]),
     ),

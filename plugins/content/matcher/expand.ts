@@ -65,7 +65,7 @@ const PAIRED_ALTERNATIVES_OF_PAIR = 8
  */
 const RARE_WORD_SHARE = 0.1
 /** Pinyin and initials mix with characters in every combination up to this many ideographs. */
-const MAX_MIXED_IDEOGRAPHS = 6
+export const MAX_MIXED_IDEOGRAPHS = 6
 /** Chinese numerals spammers write as digits (一夜情 -> 1夜情), a homophone in effect. */
 const NUMERAL_DIGITS: Record<string, string> = {
   零: '0',
@@ -125,7 +125,7 @@ export function expandTerm(term: string, kinds: ReadonlySet<ExpansionKind>, swap
   const unlessWords = (form: string, kind: ExpansionKind): void => {
     if (!readsAsWords(term, form)) add(form, kind)
   }
-  const toneless = tonelessReadings(term)
+  const toneless = kinds.has('pinyin') || kinds.has('initials') ? tonelessReadings(term) : []
   const readable = toneless.length === chars.length && ideographs.every(i => SYLLABLE.test(toneless[i]))
   for (const kind of EXPANSION_KINDS) {
     if (!kinds.has(kind)) continue
@@ -147,6 +147,20 @@ export function expandTerm(term: string, kinds: ReadonlySet<ExpansionKind>, swap
     }
   }
   return forms
+}
+
+/**
+ * The toneless syllable of each character of a term in context, '' for the characters that are no
+ * ideograph, or undefined when the term has no pinyin forms (no ideograph, or one without a reading):
+ * what its pinyin and initials forms write for each ideograph (see mixed).
+ */
+export function readingSyllables(term: string): string[] | undefined {
+  const chars = [...term]
+  const ideographs = ideographsOf(chars)
+  if (ideographs.length === 0) return undefined
+  const toneless = tonelessReadings(term)
+  if (toneless.length !== chars.length || !ideographs.every(i => SYLLABLE.test(toneless[i]))) return undefined
+  return chars.map((c, i) => (isIdeograph(c) ? toneless[i] : ''))
 }
 
 /**

@@ -17,7 +17,7 @@ import { EXPANSION_TABLES_FILE } from './expansion-data.js'
 import type { Dictionary } from './types.js'
 
 /** Bump when the compile or the file layout changes: cache files of another format are ignored and rebuilt. */
-export const MATCHER_CACHE_FORMAT = 8
+export const MATCHER_CACHE_FORMAT = 9
 const MAGIC = 'GGMC'
 
 /**
@@ -139,13 +139,20 @@ function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
     t.swapPairs,
     i.swapAlternativeOffsets,
     i.swapAlternatives,
+    i.readingCategory,
+    i.readingText,
+    i.readingFlags,
+    i.readingOrder,
+    i.readingOffsets,
+    i.readingSyllables,
+    t.anchorClasses,
   ]
 }
 
 /** Which of arraysOf's arrays are bytes (the others are Int32). */
-const BYTE_ARRAYS = new Set([3, 4, 5, 18])
+const BYTE_ARRAYS = new Set([3, 4, 5, 18, 29, 33])
 /** How many arrays arraysOf gives. */
-const ARRAY_COUNT = 27
+const ARRAY_COUNT = 34
 
 /**
  * Header of a cache file: the key count and the element count of each array of arraysOf, then the byte length of
@@ -161,7 +168,7 @@ export function encodeTables(tables: CompiledTables, key: string): Buffer {
   const i = tables.index
   const arrays = arraysOf(tables)
   const strings = Buffer.from(
-    JSON.stringify([i.categories, i.texts, [...i.ownerForms], i.alternativeLists, [...i.swapTaken]]),
+    JSON.stringify([i.categories, i.texts, [...i.ownerForms], i.alternativeLists, [...i.swapTaken], i.syllables]),
   )
   const parts = arrays.map(a => Buffer.from(a.buffer, a.byteOffset, a.byteLength))
   const lengths = [...arrays.map(a => a.length), strings.length]
@@ -193,14 +200,16 @@ export function decodeTables(file: Buffer, key: string): CompiledTables {
     arrays.push(BYTE_ARRAYS.has(a) ? new Uint8Array(bytes) : new Int32Array(bytes))
     at += sizes[a]
   }
-  const [categories, texts, forms, lists, taken] = JSON.parse(body.toString('utf8', at)) as [
+  const [categories, texts, forms, lists, taken, syllables] = JSON.parse(body.toString('utf8', at)) as [
     string[],
     string[],
     [number, string][],
     string[],
     [number, string[]][],
+    string[],
   ]
-  return tablesOf(header.keyCount, arrays, { categories, texts, ownerForms: new Map(forms) }, lists, new Map(taken))
+  const strings = { categories, texts, ownerForms: new Map(forms), syllables }
+  return tablesOf(header.keyCount, arrays, strings, lists, new Map(taken))
 }
 
 /** True if every value of the array indexes a list of this length. */
@@ -210,7 +219,12 @@ const indexesOf = (ids: Int32Array, length: number): boolean => ids.every(id => 
 function tablesOf(
   keyCount: number,
   arrays: Array<Int32Array | Uint8Array>,
-  { categories, texts, ownerForms }: Pick<CompiledTables['index'], 'categories' | 'texts' | 'ownerForms'>,
+  {
+    categories,
+    texts,
+    ownerForms,
+    syllables,
+  }: Pick<CompiledTables['index'], 'categories' | 'texts' | 'ownerForms' | 'syllables'>,
   alternativeLists: string[],
   swapTaken: Map<number, string[]>,
 ): CompiledTables {
@@ -219,6 +233,8 @@ function tablesOf(
   const [swapCategory, swapText, swapIsAllowPhrase, swapOrder] = arrays.slice(16, 20)
   const [classLengths, swapOffsets, swapMembers, swapKey, swapPairs] = arrays.slice(20) as Int32Array[]
   const [swapAlternativeOffsets, swapAlternatives] = arrays.slice(25) as Int32Array[]
+  const [readingCategory, readingText, readingFlags, readingOrder, readingOffsets, readingSyllables, anchorClasses] =
+    arrays.slice(27)
   const owners = ownerOffsets[keyCount]
   const ownerLengths = [allow, context, kind, ownerCategory, ownerText, ownerOrder].map(a => a.length)
   const swaps = swapCategory.length
@@ -254,6 +270,20 @@ function tablesOf(
     [...swapTaken.keys()].some(s => !(s >= 0 && s < swaps))
   )
     throw new Error('inconsistent swap alternatives')
+  const readers = readingCategory.length
+  if (
+    [readingText, readingFlags, readingOrder].some(a => a.length !== readers) ||
+    readingOffsets.length !== readers + 1 ||
+    readingOffsets[0] !== 0 ||
+    readingOffsets.some((at, r) => r > 0 && at < readingOffsets[r - 1]) ||
+    readingOffsets[readers] !== readingSyllables.length ||
+    !readingSyllables.every(s => s >= -1 && s < syllables.length) ||
+    !indexesOf(readingCategory as Int32Array, categories.length) ||
+    !indexesOf(readingText as Int32Array, texts.length) ||
+    readingOffsets.some((at, r) => r < readers && readingOffsets[r + 1] - at !== [...texts[readingText[r]]].length) ||
+    anchorClasses.length !== classLengths.length
+  )
+    throw new Error('inconsistent reading owners')
   const index = {
     keyCount,
     keyCodePoints: keyCodePoints as Int32Array,
@@ -276,6 +306,13 @@ function tablesOf(
     swapAlternatives,
     alternativeLists,
     swapTaken,
+    readingCategory: readingCategory as Int32Array,
+    readingText: readingText as Int32Array,
+    readingFlags: readingFlags as Uint8Array,
+    readingOrder: readingOrder as Int32Array,
+    readingOffsets: readingOffsets as Int32Array,
+    readingSyllables: readingSyllables as Int32Array,
+    syllables,
     ownerForms,
   }
   const alphabet = alphabetOf(codePoints as Int32Array, codes as Int32Array)
@@ -290,5 +327,6 @@ function tablesOf(
     swapOffsets,
     swapMembers,
     swapPairs,
+    anchorClasses: anchorClasses as Uint8Array,
   }
 }

@@ -224,14 +224,17 @@ export interface ClassKeys {
   members: Int32Array
   swapOffsets: Int32Array
   swapMembers: Int32Array
+  /** 1 for an image that is one of the anchors (see ReadingScan): a hit of it may start a reading form. */
+  anchorClasses: Uint8Array
 }
 
 /**
  * Groups the keys and the swap owners' images by their image under `codes` (folded code point -> code,
- * 0 for none; stable counting sorts by image). Images are numbered in the order first seen, keys first.
+ * 0 for none; stable counting sorts by image). Images are numbered in the order first seen, keys first,
+ * then the `anchors` (see anchorsOf in reading-owners.ts) that are no image yet, which stand for no key.
  */
-export function classKeysOf(index: TermIndex, codes: Int32Array, swaps: SwapImages): ClassKeys {
-  const distinct = new DistinctKeys(index.keyCount + keyCount(swaps.images))
+export function classKeysOf(index: TermIndex, codes: Int32Array, swaps: SwapImages, anchors: KeyList): ClassKeys {
+  const distinct = new DistinctKeys(index.keyCount + keyCount(swaps.images) + keyCount(anchors))
   const imageOfKey = new Int32Array(index.keyCount)
   for (let k = 0; k < index.keyCount; k++)
     imageOfKey[k] = distinct.idOf(index.keyCodePoints, index.keyOffsets[k], index.keyOffsets[k + 1], codes)
@@ -239,8 +242,13 @@ export function classKeysOf(index: TermIndex, codes: Int32Array, swaps: SwapImag
   const imageOfSwap = new Int32Array(keyCount(swaps.images))
   for (let i = 0; i < imageOfSwap.length; i++)
     imageOfSwap[i] = distinct.idOf(swapCodes, swapOffsetsOf[i], swapOffsetsOf[i + 1], codes)
+  const anchorImages: number[] = []
+  for (let i = 0; i < keyCount(anchors); i++)
+    anchorImages.push(distinct.idOf(anchors.codes, anchors.offsets[i], anchors.offsets[i + 1], codes))
   const images = distinct.keys.toKeyList()
   const count = keyCount(images)
+  const anchorClasses = new Uint8Array(count)
+  for (const c of anchorImages) anchorClasses[c] = 1
   const [offsets, members] = groupBy(imageOfKey, count)
   const byCodePoints = (x: number, y: number): number => compareKeys(index, x, y)
   for (let c = 0; c < count; c++) {
@@ -250,7 +258,7 @@ export function classKeysOf(index: TermIndex, codes: Int32Array, swaps: SwapImag
   const swapMembers = swapEntries.map(e => swaps.owners[e])
   const lengths = new Int32Array(count)
   for (let c = 0; c < count; c++) lengths[c] = images.offsets[c + 1] - images.offsets[c]
-  return { images, lengths, offsets, members, swapOffsets, swapMembers }
+  return { images, lengths, offsets, members, swapOffsets, swapMembers, anchorClasses }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { expandTerm, swapAlternatives, type ExpansionKind } from './expand.js'
 import { Int32Buffer } from './key-list.js'
 import { foldedKey } from './normalize.js'
+import { ReadingOwners, readingOwnerOf, type ReadingTables } from './reading-owners.js'
 import { hasSwapKinds, storedForms } from './swap-forms.js'
 import type { Dictionary } from './types.js'
 
@@ -17,8 +18,10 @@ export const OWNER_KINDS: readonly ExpansionKind[] = ['pinyin', 'initials', 'hom
  * each term or allowed phrase that has such forms is a swap owner instead, whose forms a hit of its
  * class images is checked against. Owners of a key and swap owners share one order (ownerOrder,
  * swapOrder: the order main's owners were added in), which decides between them as it does between owners.
+ * Nor are the pinyin and initials forms keys: their terms and phrases are reading owners (ReadingTables,
+ * see reading-owners.ts), in the same order.
  */
-export interface TermIndex {
+export interface TermIndex extends ReadingTables {
   keyCount: number
   /** Folded code points of every key, back to back; key k is [keyOffsets[k], keyOffsets[k + 1]). */
   keyCodePoints: Int32Array
@@ -219,6 +222,7 @@ export function indexTerms(dictionary: Dictionary): IndexedTerms {
   const categoryIds = new Interned()
   const textIds = new Interned()
   const swaps = new SwapOwners()
+  const readings = new ReadingOwners()
   const alternatives: string[][][][] = []
   let order = 0
   const add = (
@@ -255,11 +259,15 @@ export function indexTerms(dictionary: Dictionary): IndexedTerms {
     for (const word of rule.context ?? []) add(category, word, CONTEXT, 0, word, foldedKey(word), order++)
   }
   for (const [category, rule] of categories) {
-    const kinds = new Set(rule.expand ?? [])
-    if (kinds.size === 0) continue
-    const swapping = hasSwapKinds(kinds)
+    const ruleKinds = new Set(rule.expand ?? [])
+    if (ruleKinds.size === 0) continue
+    const swapping = hasSwapKinds(ruleKinds)
     const expandAll = (text: string, flags: number): void => {
       const added = order++
+      const reading = readingOwnerOf(text, ruleKinds)
+      if (reading) readings.add(categoryIds.idOf(category), textIds.idOf(text), flags === ALLOW, reading, added)
+      // A reading owner's pinyin and initials forms are found by the scan (see reading-owners.ts).
+      const kinds = reading?.keyKinds ?? ruleKinds
       const swapsOfText = swapping ? swapAlternatives(text, kinds) : []
       const stored = swapping ? storedForms(text, kinds, swapsOfText) : undefined
       const forms = stored?.forms ?? expandTerm(text, kinds)
@@ -286,6 +294,7 @@ export function indexTerms(dictionary: Dictionary): IndexedTerms {
   index.swapAlternatives = swaps.alternatives.toArray()
   index.alternativeLists = swaps.lists.list
   index.swapTaken = swaps.taken
+  Object.assign(index, readings.tables())
   return { index, alternatives }
 }
 
@@ -327,6 +336,13 @@ function flatten(
     swapAlternatives: new Int32Array(0),
     alternativeLists: [''],
     swapTaken: new Map(),
+    readingCategory: new Int32Array(0),
+    readingText: new Int32Array(0),
+    readingFlags: new Uint8Array(0),
+    readingOrder: new Int32Array(0),
+    readingOffsets: new Int32Array(1),
+    readingSyllables: new Int32Array(0),
+    syllables: [],
     ownerForms: new Map(),
   }
   for (let o = 0; o < ownerCount; o++) {

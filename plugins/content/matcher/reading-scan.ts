@@ -1,0 +1,418 @@
+import { add, type Found } from './candidate-rules.js'
+import { MAX_MIXED_IDEOGRAPHS } from './expand.js'
+import { SKIP, bmpFoldTable, expansionOf, foldCodePoint, isExpansion } from './fold-table.js'
+import { spanOfHit } from './hit-span.js'
+import { foldString } from './normalize.js'
+import { READING_ALLOW, READING_INITIALS, READING_PINYIN } from './reading-owners.js'
+import { placesOf } from './reading-places.js'
+import { LETTER_A, ReadingTrie, fixedId, isLetter, letterTrie } from './reading-trie.js'
+import type { TermIndex } from './term-index.js'
+
+/** The longest syllable looked for before a letter (zhuang, shuang). */
+const MAX_SYLLABLE = 6
+const NONE: number[] = []
+
+/** The folded code points of a text, each with the end of its character and how many of the character's follow it. */
+let cps = new Int32Array(256)
+let ends = new Int32Array(256)
+let tails = new Int32Array(256)
+
+/** Grows cps, ends and tails to hold at least `size` code points. */
+function reserve(size: number): void {
+  if (cps.length >= size) return
+  cps = new Int32Array(size)
+  ends = new Int32Array(size)
+  tails = new Int32Array(size)
+}
+
+/** Folds the text into cps, ends and tails (what the automaton reads, without skipped characters); returns how many. */
+function foldText(text: string): number {
+  reserve(text.length * 4)
+  const bmp = bmpFoldTable()
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    const unit = bmp[text.charCodeAt(i)]
+    if (unit >= 0) {
+      cps[n] = unit
+      ends[n] = i + 1
+      tails[n++] = 0
+      continue
+    }
+    if (unit === SKIP) continue
+    // A surrogate pair or a character folding to several code points.
+    const cp = text.codePointAt(i)!
+    if (cp > 0xffff) i++
+    const f = foldCodePoint(cp)
+    if (f === SKIP) continue
+    if (!isExpansion(f)) {
+      cps[n] = f
+      ends[n] = i + 1
+      tails[n++] = 0
+      continue
+    }
+    const folded = expansionOf(f)
+    if (n + folded.length > cps.length) return growAndFold(text)
+    for (let k = 0; k < folded.length; k++) {
+      cps[n] = folded[k]
+      ends[n] = i + 1
+      tails[n++] = folded.length - 1 - k
+    }
+  }
+  return n
+}
+
+/** foldText after growing the arrays for a text whose characters fold to many code points. */
+function growAndFold(text: string): number {
+  reserve(foldString(text).length)
+  return foldText(text)
+}
+
+/** A reading owner whose form an automaton hit is (see ReadingScan.ownersOf); use is 1 for an allowed phrase. */
+export interface ReadingOwnerOfHit {
+  order: number
+  category: number
+  use: number
+  term: string
+  kind: 'pinyin' | 'initials'
+  form: string
+}
+
+const NO_OWNERS: ReadingOwnerOfHit[] = []
+
+/** True if the triples `given` hold (end, tail, length). */
+function isGiven(given: number[], end: number, tail: number, length: number): boolean {
+  for (let g = 0; g < given.length; g += 3) {
+    if (given[g] === end && given[g + 1] === tail && given[g + 2] === length) return true
+  }
+  return false
+}
+
+/**
+ * Finds the pinyin and initials forms of the reading owners (ReadingTables) in a text, as
+ * if they were keys: every mix of an owner's ideographs and their syllables (pinyin) or initials, at
+ * least one of them written in letters, all of them or one only when it has more than
+ * MAX_MIXED_IDEOGRAPHS (see expand.ts's mixed). The text's folded code points are walked from each place
+ * a form may start (up to the longest owner's places before a letter) along the tries: a letter run by
+ * the syllables it spells, an ideograph by the syllables the owners read it; where an owner's places
+ * end, each ideograph the text writes must be the owner's own. Of the owners of one form, the first of
+ * each category and use is kept (in the owners' order, as a key keeps its owners); a form that is also a
+ * key or swap form is left to the automaton's hit, which orders all its owners (see ownersOf).
+ */
+export class ReadingScan {
+  private readonly pinyin: ReadingTrie
+  private readonly initials: ReadingTrie
+  /** Owner r's places are placeSyllable/placeCodePoint/placeChar[placeFirst[r]..placeFirst[r + 1]). */
+  private readonly placeFirst: Int32Array
+  private readonly placeSyllable: Int32Array
+  private readonly placeCodePoint: Int32Array
+  private readonly placeChar: Int32Array
+  private readonly ideographCount: Int32Array
+  /** Syllables by letters: the child of letter node n on letter x is letterNext[n * 26 + x - 'a'] (0 none). */
+  private readonly letterNext: Int32Array
+  private readonly letterSyllable: Int32Array
+  private readonly back: number
+  private readonly pathStart: Int32Array
+  private readonly pathLetters: Uint8Array
+  private readonly found: number[] = []
+  private readonly forms: string[] = []
+
+  constructor(private readonly index: TermIndex) {
+    const owners = index.readingFlags.length
+    const placeFirst = [0]
+    const placeSyllable: number[] = []
+    const placeCodePoint: number[] = []
+    const placeChar: number[] = []
+    this.ideographCount = new Int32Array(owners)
+    const pinyinPaths = []
+    const initialsPaths = []
+    let maxPlaces = 1
+    for (let r = 0; r < owners; r++) {
+      const places = placesOf(index, r)
+      placeSyllable.push(...places.syllable)
+      placeCodePoint.push(...places.codePoint)
+      placeChar.push(...places.char)
+      const pinyinIds = places.syllable.map((s, d) => (s >= 0 ? s : fixedId(places.codePoint[d])))
+      const initialsIds = places.syllable.map((s, d) =>
+        s >= 0 ? index.syllables[s].charCodeAt(0) - LETTER_A : fixedId(places.codePoint[d]),
+      )
+      const codePoints = places.codePoint
+      this.ideographCount[r] = places.syllable.filter(s => s >= 0).length
+      placeFirst.push(placeSyllable.length)
+      maxPlaces = Math.max(maxPlaces, pinyinIds.length)
+      if ((index.readingFlags[r] & READING_PINYIN) !== 0) pinyinPaths.push({ owner: r, ids: pinyinIds, codePoints })
+      if ((index.readingFlags[r] & READING_INITIALS) !== 0)
+        initialsPaths.push({ owner: r, ids: initialsIds, codePoints })
+    }
+    this.placeFirst = Int32Array.from(placeFirst)
+    this.placeSyllable = Int32Array.from(placeSyllable)
+    this.placeCodePoint = Int32Array.from(placeCodePoint)
+    this.placeChar = Int32Array.from(placeChar)
+    this.pinyin = new ReadingTrie(pinyinPaths)
+    this.initials = new ReadingTrie(initialsPaths)
+    this.back = maxPlaces - 1
+    this.pathStart = new Int32Array(maxPlaces)
+    this.pathLetters = new Uint8Array(maxPlaces)
+    const { letterNext, letterSyllable } = letterTrie(index.syllables)
+    this.letterNext = letterNext
+    this.letterSyllable = letterSyllable
+  }
+
+  /** True if no category expands pinyin or initials: there are no reading forms. */
+  get empty(): boolean {
+    return this.pinyin.empty && this.initials.empty
+  }
+
+  /**
+   * Adds the candidates of the reading forms in found.text (see ReadingScan), but for the forms an
+   * automaton hit already gave with its other owners (`given`: end, tail and length of each, see ownersOf).
+   */
+  addCandidates(found: Found, given: number[]): void {
+    const n = foldText(found.text)
+    this.findAll(n)
+    if (this.found.length > 0) this.addFound(found, given)
+  }
+
+  /**
+   * The reading owners whose form is the `length` folded code points `key` (a hit of the automaton), the
+   * first of each category and use: an automaton hit that holds a Latin letter may be a key or swap form
+   * of some owners and a reading form of others, whose order decides between them as between owners.
+   */
+  ownersOf(key: Int32Array, length: number): ReadingOwnerOfHit[] {
+    let latin = false
+    for (let i = 0; i < length && !latin; i++) latin = isLetter(key[i])
+    if (!latin || this.empty) return NO_OWNERS
+    reserve(length)
+    cps.set(key.subarray(0, length))
+    this.findAll(length)
+    let owners: ReadingOwnerOfHit[] = NO_OWNERS
+    for (let at = 0; at < this.found.length; at += 4) {
+      if (this.found[at] !== 0 || this.found[at + 1] !== length) continue
+      const r = this.found[at + 2]
+      if (owners === NO_OWNERS) owners = []
+      owners.push({
+        order: this.index.readingOrder[r],
+        category: this.index.readingCategory[r],
+        use: this.index.readingFlags[r] & READING_ALLOW,
+        term: this.index.texts[this.index.readingText[r]],
+        kind: this.found[at + 3] === 1 ? 'pinyin' : 'initials',
+        form: this.forms[at / 4],
+      })
+    }
+    return owners
+  }
+
+  /** Finds the reading forms in the n folded code points of cps (see found). */
+  private findAll(n: number): void {
+    this.found.length = 0
+    this.forms.length = 0
+    if (!this.pinyin.empty) this.walkAll(this.pinyin, true, n)
+    if (!this.initials.empty) this.walkAll(this.initials, false, n)
+  }
+
+  /**
+   * Walks the trie from every token a form may start at: up to `back` tokens before a letter that may be
+   * an owner's place written in letters (mayReplace), and that letter.
+   */
+  private walkAll(trie: ReadingTrie, pinyin: boolean, n: number): void {
+    let from = 0
+    for (let t = 0; t < n; t++) {
+      if (!isLetter(cps[t]) || !this.mayReplace(trie, pinyin, t, n)) continue
+      for (let p = Math.max(from, t - this.back); p <= t; p++) this.walk(trie, pinyin, 0, p, p, 0, n)
+      from = t + 1
+    }
+  }
+
+  /**
+   * False when no form of the trie's owners writes a place in letters from token t: no syllable (or
+   * initial) spelled there is the id of an owner of one place, or of a place whose neighbouring place in
+   * the owner (every form holds all its places, back to back) the text may write next to it.
+   */
+  private mayReplace(trie: ReadingTrie, pinyin: boolean, t: number, n: number): boolean {
+    if (!pinyin) return this.mayBe(trie, pinyin, cps[t] - LETTER_A, t, t + 1, n)
+    for (let l = 0, u = t; u < n && isLetter(cps[u]); u++) {
+      l = this.letterNext[l * 26 + cps[u] - LETTER_A]
+      if (l === 0) return false
+      const s = this.letterSyllable[l]
+      if (s >= 0 && this.mayBe(trie, pinyin, s, t, u + 1, n)) return true
+    }
+    return false
+  }
+
+  /** See mayReplace: place id `id` written in tokens t..u. */
+  private mayBe(trie: ReadingTrie, pinyin: boolean, id: number, t: number, u: number, n: number): boolean {
+    if (trie.solo.has(id)) return true
+    if (t > 0) {
+      const cp = cps[t - 1]
+      if (trie.hasPair(fixedId(cp), id)) return true
+      if (!isLetter(cp)) {
+        for (const left of trie.idsOfIdeograph.get(cp) ?? NONE) if (trie.hasPair(left, id)) return true
+      } else if (!pinyin) {
+        if (trie.hasPair(cp - LETTER_A, id)) return true
+      } else {
+        // The syllables that end just before t.
+        for (let v = t - 1; v >= 0 && v >= t - MAX_SYLLABLE && isLetter(cps[v]); v--) {
+          const left = this.syllableOf(v, t)
+          if (left >= 0 && trie.hasPair(left, id)) return true
+        }
+      }
+    }
+    if (u < n) {
+      const cp = cps[u]
+      if (trie.hasPair(id, fixedId(cp))) return true
+      if (!isLetter(cp)) {
+        for (const right of trie.idsOfIdeograph.get(cp) ?? NONE) if (trie.hasPair(id, right)) return true
+      } else if (!pinyin) {
+        if (trie.hasPair(id, cp - LETTER_A)) return true
+      } else {
+        for (let l = 0, v = u; v < n && isLetter(cps[v]); v++) {
+          l = this.letterNext[l * 26 + cps[v] - LETTER_A]
+          if (l === 0) break
+          const right = this.letterSyllable[l]
+          if (right >= 0 && trie.hasPair(id, right)) return true
+        }
+      }
+    }
+    return false
+  }
+
+  /** The syllable the letter tokens v..t spell, or -1. */
+  private syllableOf(v: number, t: number): number {
+    let l = 0
+    for (let x = v; x < t; x++) {
+      l = this.letterNext[l * 26 + cps[x] - LETTER_A]
+      if (l === 0) return -1
+    }
+    return this.letterSyllable[l]
+  }
+
+  /** Walks `trie` from node (depth places read, the next at token t) along every reading of the text. */
+  private walk(
+    trie: ReadingTrie,
+    pinyin: boolean,
+    node: number,
+    start: number,
+    t: number,
+    depth: number,
+    n: number,
+  ): void {
+    if (trie.ownerFirst[node] < trie.ownerFirst[node + 1]) this.ownersAt(trie, pinyin, node, start, t, depth)
+    if (t >= n || trie.first[node] === trie.first[node + 1]) return
+    const cp = cps[t]
+    const fixed = trie.child(node, fixedId(cp))
+    if (fixed >= 0) this.step(trie, pinyin, fixed, start, t, t + 1, depth, 0, n)
+    if (isLetter(cp)) {
+      if (!pinyin) {
+        const child = trie.child(node, cp - LETTER_A)
+        if (child >= 0) this.step(trie, pinyin, child, start, t, t + 1, depth, 1, n)
+        return
+      }
+      for (let l = 0, u = t; u < n && isLetter(cps[u]); u++) {
+        l = this.letterNext[l * 26 + cps[u] - LETTER_A]
+        if (l === 0) break
+        const s = this.letterSyllable[l]
+        if (s < 0) continue
+        const child = trie.child(node, s)
+        if (child >= 0) this.step(trie, pinyin, child, start, t, u + 1, depth, 1, n)
+      }
+      return
+    }
+    const ids = trie.idsOfIdeograph.get(cp)
+    if (ids === undefined) return
+    for (const id of ids) {
+      const child = trie.child(node, id)
+      if (child >= 0) this.step(trie, pinyin, child, start, t, t + 1, depth, 0, n)
+    }
+  }
+
+  /** Records place `depth` as read from token t (in letters or not) and walks on from `next`. */
+  private step(
+    trie: ReadingTrie,
+    pinyin: boolean,
+    child: number,
+    start: number,
+    t: number,
+    next: number,
+    depth: number,
+    letters: number,
+    n: number,
+  ): void {
+    this.pathStart[depth] = t
+    this.pathLetters[depth] = letters
+    this.walk(trie, pinyin, child, start, next, depth + 1, n)
+  }
+
+  /** Records each owner whose places end at node and whose form the text writes from token start to t. */
+  private ownersAt(trie: ReadingTrie, pinyin: boolean, node: number, start: number, t: number, depth: number): void {
+    const { index, placeFirst, placeSyllable, placeCodePoint } = this
+    for (let at = trie.ownerFirst[node]; at < trie.ownerFirst[node + 1]; at++) {
+      const r = trie.owners[at]
+      let replaced = 0
+      let oneLetter = true
+      let own = true
+      for (let d = 0; d < depth && own; d++) {
+        const p = placeFirst[r] + d
+        const s = placeSyllable[p]
+        if (s < 0) continue
+        if (this.pathLetters[d] === 1) {
+          replaced++
+          if (index.syllables[s].length !== 1) oneLetter = false
+        } else own = cps[this.pathStart[d]] === placeCodePoint[p]
+      }
+      if (!own || replaced === 0) continue
+      const count = this.ideographCount[r]
+      if (count > MAX_MIXED_IDEOGRAPHS && replaced !== count && replaced !== 1) continue
+      // An initials form that spells only one-letter syllables is the pinyin form, which comes first.
+      if (!pinyin && oneLetter && (index.readingFlags[r] & READING_PINYIN) !== 0) continue
+      this.found.push(start, t, r, pinyin ? 1 : 0)
+      this.forms.push(this.formOf(r, depth, pinyin))
+    }
+  }
+
+  /** Owner r's form as the path writes it: the text with the places read in letters as their syllables or initials. */
+  private formOf(r: number, depth: number, pinyin: boolean): string {
+    const out = [...this.index.texts[this.index.readingText[r]]]
+    for (let d = 0; d < depth; d++) {
+      if (this.pathLetters[d] !== 1) continue
+      const p = this.placeFirst[r] + d
+      const syllable = this.index.syllables[this.placeSyllable[p]]
+      out[this.placeChar[p]] = pinyin ? syllable : syllable[0]
+    }
+    return out.join('')
+  }
+
+  /** Adds the candidates of the forms found but those `given` (see ReadingScan for which owners of one form are kept). */
+  private addFound(found: Found, given: number[]): void {
+    const { index } = this
+    const list = this.found
+    const order: number[] = []
+    for (let i = 0; i < list.length; i += 4) order.push(i)
+    order.sort(
+      (x, y) =>
+        list[x] - list[y] ||
+        list[x + 1] - list[y + 1] ||
+        index.readingOrder[list[x + 2]] - index.readingOrder[list[y + 2]],
+    )
+    const kept = new Set<number>()
+    let skip = false
+    for (let i = 0; i < order.length; i++) {
+      const at = order[i]
+      const start = list[at]
+      const end = list[at + 1]
+      const key = cps.subarray(start, end)
+      if (i === 0 || start !== list[order[i - 1]] || end !== list[order[i - 1] + 1]) {
+        kept.clear()
+        skip = isGiven(given, ends[end - 1], tails[end - 1], end - start)
+      }
+      const r = list[at + 2]
+      const use = index.readingCategory[r] * 2 + (index.readingFlags[r] & READING_ALLOW)
+      if (skip || kept.has(use)) continue
+      kept.add(use)
+      const allowPhrase = (index.readingFlags[r] & READING_ALLOW) !== 0
+      const span = spanOfHit(found.text, ends[end - 1], tails[end - 1], key)
+      const category = index.categories[index.readingCategory[r]]
+      const term = index.texts[index.readingText[r]]
+      const kind = list[at + 3] === 1 ? 'pinyin' : 'initials'
+      add(found, span, ends[end - 1], category, term, allowPhrase, false, kind, this.forms[at / 4])
+    }
+  }
+}
