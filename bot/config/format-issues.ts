@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { isMap, isSeq, type LineCounter, type Document, type Node } from 'yaml'
+import { knownKeysAt, nearestKey } from './suggest-key.js'
 
 /** Turn a zod issue path into `plugins.content.actions[2].after`. */
 export function formatPath(path: PropertyKey[]): string {
@@ -11,20 +12,27 @@ export function formatPath(path: PropertyKey[]): string {
   )
 }
 
-/** One readable line per zod issue: `file:line path: message`, unknown keys spelled out. */
+/**
+ * One readable line per zod issue: `file:line path: message`, unknown keys spelled out, with the nearest key
+ * `schema` (what produced the issues) knows there.
+ */
 export function formatIssues(
   issues: z.core.$ZodIssue[],
   file: string,
   doc?: Document,
   lines?: LineCounter,
   prefix: PropertyKey[] = [],
+  schema?: z.ZodType,
 ): string[] {
   return issues.flatMap(issue => {
     const path = [...prefix, ...issue.path]
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map(
-        k => `${where(file, doc, lines, [...path, k])}${formatPath([...path, k])}: unknown key (typo?)`,
-      )
+      const known = schema ? knownKeysAt(schema, issue.path) : []
+      return issue.keys.map(k => {
+        const near = nearestKey(k, known)
+        const hint = near ? `did you mean ${near}?` : 'typo?'
+        return `${where(file, doc, lines, [...path, k])}${formatPath([...path, k])}: unknown key (${hint})`
+      })
     }
     return [`${where(file, doc, lines, path)}${formatPath(path)}: ${issue.message}`]
   })

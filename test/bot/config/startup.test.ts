@@ -55,7 +55,7 @@ describe('a plugin that cannot start is a start-up error', () => {
     expect(err.problems).toEqual([
       'test.yaml: plugins.broken: 插件无法启动 cannot start: cannot open its state',
       expect.stringMatching(
-        /^test\.yaml: plugins\.badjob: 定时任务 tick 无法安排 job cannot be scheduled: invalid cron "0 25 \* \* \*": 25/,
+        /^test\.yaml: plugins\.badjob: 定时任务 tick 无法安排 job cannot be scheduled: invalid cron "0 25 \* \* \*": 小时字段 "25"/,
       ),
     ])
   })
