@@ -167,8 +167,13 @@ export function runCli(argv: string[]): Promise<void> {
     },
     (e: unknown) => {
       if (e instanceof ConfigError || e instanceof RosterError) {
+        // Only `start` refuses to start; the other commands (check-config, replay, exports) report the problems.
+        const header =
+          argv[0] === 'start'
+            ? '配置错误，机器人拒绝启动 (config invalid, refusing to start)'
+            : '配置有误 (config problems)'
         process.stderr.write(
-          `❌ 配置错误，机器人拒绝启动 (config invalid, refusing to start): ${e.problems.length} problem(s)\n${e.problems.map(p => `  - ${p}`).join('\n')}\n`,
+          `❌ ${header}: ${e.problems.length} problem(s)\n${e.problems.map(p => `  - ${p}`).join('\n')}\n`,
         )
       } else {
         process.stderr.write(`❌ ${(e as Error)?.message ?? String(e)}\n`)

@@ -75,3 +75,15 @@ export function lineOf(
   const offset = found?.range?.[0]
   return offset === undefined ? undefined : lines.linePos(offset).line
 }
+
+/** Problems (`file:line: …` or `file: …`) ordered by file, then line (a problem without a line first); stable. */
+export function sortProblems(problems: readonly string[]): string[] {
+  const key = (problem: string) => {
+    const m = /^(.+?):(\d+): /.exec(problem) ?? /^(.+?): /.exec(problem)
+    return { file: m?.[1] ?? '', line: Number(m?.[2] ?? 0) }
+  }
+  return problems
+    .map((problem, i) => ({ problem, i, ...key(problem) }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.i - b.i))
+    .map(p => p.problem)
+}

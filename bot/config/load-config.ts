@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { LineCounter, parseDocument } from 'yaml'
 import type { PluginDefinition } from '../core/plugin.js'
 import { baseConfigShape, type RawConfig, type RawGroup } from './schema.js'
-import { formatIssues, formatPath, lineOf, where } from './format-issues.js'
+import { formatIssues, formatPath, lineOf, sortProblems, where } from './format-issues.js'
 import { nearestKey } from './suggest-key.js'
 import { globalOnlyKeysOf, withConfigDir } from './fields.js'
 import { checkContactIds } from './contact-ids.js'
@@ -13,8 +13,13 @@ import { Roster } from '../roster/roster.js'
 
 /** A config that failed to load, with every problem on its own line. */
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('\n'))
+  /** Every problem, sorted by file then line. */
+  readonly problems: string[]
+
+  constructor(problems: string[]) {
+    const sorted = sortProblems(problems)
+    super(sorted.join('\n'))
+    this.problems = sorted
   }
 }
 

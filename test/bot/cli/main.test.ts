@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process'
-import { resolve } from 'node:path'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
@@ -41,6 +43,17 @@ describe('the command line', () => {
     const { rc, stdout, stderr } = cli(name, '--help')
     expect({ rc, stderr }).toEqual({ rc: 0, stderr: '' })
     expect(stdout).toMatch(new RegExp(`^usage: group-guard ${name} `))
+  })
+
+  it("check-config heads a bad config's problems as config problems, not as a refused start", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gg-cli-'))
+    writeFileSync(join(dir, 'bot.yaml'), 'company: x\ntimezone: Asia/Shangai\n')
+    const { rc, stderr } = cli('check-config', join(dir, 'bot.yaml'))
+    expect(rc).toBe(1)
+    expect(stderr.split('\n').slice(0, 2)).toEqual([
+      '❌ 配置有误 (config problems): 1 problem(s)',
+      `  - ${join(dir, 'bot.yaml')}:2: timezone: expected an IANA timezone such as Asia/Shanghai, got "Asia/Shangai"`,
+    ])
   })
 
   it('ends quietly with rc 0 when the reader closes stdout early (| head -1)', () => {

@@ -329,3 +329,22 @@ groups:
     expect(problems).toEqual([expect.stringMatching(/^bot\.yaml:3: groups\[0\]\.plugins\.probe: expected a mapping/)])
   })
 })
+
+describe('ConfigError', () => {
+  it('lists the problems by file, then line (a problem without a line first)', () => {
+    const e = new ConfigError([
+      'b.yaml:3: x: bad',
+      'a.yaml:12: y: bad',
+      'a.yaml:9: z: bad',
+      'a.yaml: plugins.p: cannot start',
+      'a.yaml:9: w: bad',
+    ])
+    expect(e.problems).toEqual([
+      'a.yaml: plugins.p: cannot start',
+      'a.yaml:9: z: bad',
+      'a.yaml:9: w: bad',
+      'a.yaml:12: y: bad',
+      'b.yaml:3: x: bad',
+    ])
+  })
+})

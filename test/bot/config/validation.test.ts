@@ -166,8 +166,8 @@ groups:
 `)
     expect(problems.map(p => p.split(': "')[0])).toEqual([
       'bot.yaml:3: plugins.ack.exempt[1]',
-      'bot.yaml:5: plugins.cases.digest.extraRecipients[0]',
       'bot.yaml:4: plugins.activity.responsible.示例科技张三交流群[0]',
+      'bot.yaml:5: plugins.cases.digest.extraRecipients[0]',
       'bot.yaml:6: plugins.service.responsible.示例科技张三交流群[1]',
     ])
   })
