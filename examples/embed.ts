@@ -1,14 +1,28 @@
 /**
- * Adding Group Guard's rules to a Wechaty bot you already run. In your project:
+ * Adding Group Guard's rules to a Wechaty bot you already run. The package is not on the npm registry:
+ * build a tarball from a checkout (`npm ci && npm pack` makes `wechat-group-guard-<version>.tgz`), then in
+ * your project:
  *
- *   npm install wechat-group-guard wechaty
+ *   npm install /path/to/wechat-group-guard-<version>.tgz wechaty
  *   import { GroupGuard } from 'wechat-group-guard'
  *
- * Run this example from the repository with `npx tsx examples/embed.ts` (it uses WECHATY_PUPPET,
- * the token and the endpoint from the environment or .env, like `npm start`).
+ * Run this example from the repository with `npx tsx examples/embed.ts`. A plugin never reads `.env` on its
+ * own (the host bot owns its environment), so this example loads `./.env` itself, as a host would, and
+ * refuses to start without WECHATY_PUPPET (Wechaty would otherwise fall back to its web puppet, which can
+ * no longer log in). The puppet's token and endpoint come from the same variables as for `npm start`.
  */
+import { existsSync } from 'node:fs'
 import { WechatyBuilder } from 'wechaty'
 import { GroupGuard } from '../bot/index.js'
+
+if (existsSync('.env')) process.loadEnvFile('.env')
+if (!process.env.WECHATY_PUPPET?.trim()) {
+  console.error(
+    '❌ 未配置 WECHATY_PUPPET (no puppet configured): set it (and its token) in the environment or .env, ' +
+      'see .env.example; to try the rules without WeChat, run `npm start` (the sandbox)',
+  )
+  process.exit(2)
+}
 
 const bot = WechatyBuilder.build({ name: 'my-bot' })
 

@@ -1,5 +1,8 @@
 import { createInterface } from 'node:readline'
 import type { App } from '../app.js'
+import { formatDuration } from '../config/duration.js'
+import type { LoadedConfig } from '../config/load-config.js'
+import { GroupMatcher } from '../runtime/groups/group-matcher.js'
 import type { SandboxWorld, SentRecord } from '../sandbox/index.js'
 
 const HELP = `沙盒控制台 Sandbox console
@@ -34,7 +37,7 @@ export async function startConsole(
     if (!text) continue
     if (text === '/quit' || text === '/exit') break
     try {
-      const result = runLine(world, text, current)
+      const result = runLine(world, text, current, app)
       if (result.current) current = result.current
       if (result.note) print(result.note)
     } catch (e) {
@@ -50,7 +53,12 @@ export async function startConsole(
     await new Promise(r => setTimeout(r, 250))
 }
 
-function runLine(world: SandboxWorld, text: string, current?: string): { current?: string; note?: string } {
+function runLine(
+  world: SandboxWorld,
+  text: string,
+  current: string | undefined,
+  app: App,
+): { current?: string; note?: string } {
   if (text === '/help') return { note: HELP }
   if (text === '/groups')
     return {
@@ -68,7 +76,7 @@ function runLine(world: SandboxWorld, text: string, current?: string): { current
     const id = world.findContacts(args[1])[0] ?? world.createContact({ name: args[1] })
     world.join(r, [id])
     if (args[2]) world.setGroupAlias(r, id, args[2])
-    return {}
+    return { note: joinNote(app.runtime.loaded, name(world, id), r, world.room(r).topic) }
   }
   if (cmd === '/leave') {
     const r = room(args[0])
@@ -99,6 +107,22 @@ function runLine(world: SandboxWorld, text: string, current?: string): { current
     fail(`${speaker} 不在任何群里，先用 /join 把他加进群`)
   send(world, who(world, speaker, inRoom), inRoom, body.replace(/\\n/g, '\n'))
   return inRoom !== current ? { note: `（${speaker} 在「${world.room(inRoom).topic}」发言）` } : {}
+}
+
+/**
+ * The console's line for `/join`: who joined, and when the welcome goes out (it is merged over the batch window,
+ * so nothing shows at once), or why none will.
+ */
+export function joinNote(loaded: LoadedConfig, who: string, roomId: string, topic: string): string {
+  const group = new GroupMatcher(loaded.config.groups).match(roomId, topic)
+  const joined = `（${who} 入群「${topic}」`
+  if (!group) return `${joined}；该群不受管理，不发欢迎）`
+  const realname = loaded.groupSections.get(group.configName)?.realname as
+    | { enabled: boolean; welcome: { enabled: boolean; batchWindow: number } }
+    | undefined
+  if (!realname?.enabled || !realname.welcome.enabled) return `${joined}；该群的欢迎语已关闭）`
+  const window = formatDuration(realname.welcome.batchWindow)
+  return `${joined}；欢迎语在 ${window} 后发出，期间入群的人合并成一条 welcome in ${window}, joins merged）`
 }
 
 function send(world: SandboxWorld, from: string, roomId: string, body: string): void {

@@ -12,7 +12,8 @@ const REFERENCE_CLI = defineCli({
   options: { json: { type: 'boolean', default: false } },
 })
 
-type Command = { run: (argv: string[]) => Promise<number>; help: string }
+/** A command: what runs it, its arguments (the usage line after its name) and what it does. */
+type Command = { run: (argv: string[]) => Promise<number>; args: string; about: string }
 
 // Each command's module loads when it runs: `start` does not pay for the replay's simulated WeChat (and the mock
 // puppet's fake-data library), the console-free exports or the matcher's command-line tools.
@@ -37,39 +38,56 @@ const referenceOf = () => import('../config/config-reference.js')
 
 /** CLI commands: `npm run cli -- <command>` or the `group-guard` bin. */
 const COMMANDS: Record<string, Command> = {
-  start: { run: startCommand, help: 'start the bot (sandbox + console when WECHATY_PUPPET is unset)' },
-  'check-config': { run: checkConfigCommand, help: 'check-config [FILE]   validate a config file, list every problem' },
+  start: {
+    run: startCommand,
+    args: '[WORLD.yaml] [--accept-state-loss]',
+    about: 'start the bot (sandbox + console when WECHATY_PUPPET is unset; WORLD.yaml: the sandbox world)',
+  },
+  'check-config': {
+    run: checkConfigCommand,
+    args: '[FILE]',
+    about: 'validate a config file (default: the one `start` would use), list every problem',
+  },
   check: {
     run: argv => runCheck(argv, process.stdout),
-    help: 'check --dictionary FILE [--dictionary F2] --input FILE.jsonl   run the banned-content matcher over {"id","text"} lines',
+    args: '--dictionary FILE [--dictionary F2] --input FILE.jsonl',
+    about: 'run the banned-content matcher over {"id","text"} lines',
   },
   dictionary: {
     run: argv => runDictionaryEdit(argv, process.stdout),
-    help: 'dictionary add|remove|allow --dictionary FILE [--dictionary F2] <category> <word>   edit a dictionary file (comments kept)',
+    args: 'add|remove|allow --dictionary FILE [--dictionary F2] <category> <word>',
+    about: 'edit a dictionary file (comments kept)',
   },
   cases: {
     run: casesCommand,
-    help: 'cases export --from DATE --to DATE --format md|json|csv [--data DIR] [--out FILE]   export shared sales cases (every account with BOT_DATABASE_URL)',
+    args: 'export --from DATE --to DATE --format md|json|csv [--data DIR] [--out FILE]',
+    about: 'export shared sales cases (every account with BOT_DATABASE_URL)',
   },
   archive: {
     run: archiveCommand,
-    help: 'archive export --from DATE --to DATE [--group G] [--member M] --format jsonl|csv|md|html [--data DIR]   message archive',
+    args: 'export --from DATE --to DATE [--group G] [--member M] --format jsonl|csv|md|html [--data DIR]',
+    about: 'export the message archive',
   },
   backup: {
     run: backupCommand,
-    help: 'backup FILE [--data DIR]   the whole data folder (state, logs, message archive) into one file, also while the bot runs',
+    args: 'FILE [--data DIR]',
+    about: 'the whole data folder (state, logs, message archive) into one file, also while the bot runs',
   },
   restore: {
     run: restoreCommand,
-    help: 'restore FILE --into DIR   a backup into a new folder; then start with BOT_DATA_DIR=DIR',
+    args: 'FILE --into DIR',
+    about: 'a backup into a new folder; then start with BOT_DATA_DIR=DIR',
   },
   stats: {
     run: statsCommand,
-    help: 'stats --from DATE [--to DATE] [--format csv|json] [--by member|group] [--data DIR] [--out FILE]   activity figures (every account with BOT_DATABASE_URL)',
+    args: '--from DATE [--to DATE] [--format csv|json] [--by member|group] [--data DIR] [--out FILE]',
+    about:
+      'activity figures, one day without --to (from BOT_DATA_DIR, default data/state; every account with BOT_DATABASE_URL)',
   },
   fleet: {
     run: fleetCommand,
-    help: 'fleet status [--json]   accounts, their groups, leases and queue depths (BOT_DATABASE_URL)',
+    args: 'status [--json]',
+    about: 'accounts, their groups, leases and queue depths (BOT_DATABASE_URL)',
   },
   'config-reference': {
     run: async argv => {
@@ -81,27 +99,61 @@ const COMMANDS: Record<string, Command> = {
       )
       return 0
     },
-    help: 'config-reference [--json]   every config key with its default (Markdown), or the JSON Schema',
+    args: '[--json]',
+    about: 'every config key with its default (Markdown), or the JSON Schema',
   },
   replay: {
     run: replayCommand,
-    help: 'replay FILE.jsonl [--config F] [--world F] [--out DIR] [--live]   feed a transcript through the sandbox (dry-run)',
+    args: 'FILE.jsonl [--config F] [--world F] [--out DIR] [--live]',
+    about: 'feed a transcript through the sandbox (dry-run)',
   },
+}
+
+const NAME_WIDTH = Math.max(...Object.keys(COMMANDS).map(name => name.length))
+
+/** Every command: its name and what it does, then its usage line below. */
+function usage(): string {
+  const rows = Object.entries(COMMANDS).map(
+    ([name, c]) => `  ${name.padEnd(NAME_WIDTH)}  ${c.about}\n  ${''.padEnd(NAME_WIDTH)}  ${name} ${c.args}`,
+  )
+  return `usage: group-guard <command> [arguments]   (group-guard <command> --help: that command's usage)\n${rows.join('\n')}\n`
+}
+
+/** `--help` or `-h` among a command's arguments (before a `--`). */
+function asksHelp(argv: string[]): boolean {
+  const end = argv.indexOf('--')
+  return (end < 0 ? argv : argv.slice(0, end)).some(arg => arg === '--help' || arg === '-h')
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
-  const cmd = name ? COMMANDS[name] : undefined
-  if (!cmd) {
-    const help = !name || name === '--help' || name === '-h' || name === 'help'
-    ;(help ? process.stdout : process.stderr).write(
-      `usage: group-guard <command>\n${Object.entries(COMMANDS)
-        .map(([n, c]) => `  ${n.padEnd(14)} ${c.help}`)
-        .join('\n')}\n`,
-    )
-    return help ? 0 : 2
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage())
+    return 0
   }
+  const cmd = COMMANDS[name]
+  if (!cmd) {
+    process.stderr.write(`unknown command ${name}\n${usage()}`)
+    return 2
+  }
+  if (asksHelp(rest)) {
+    process.stdout.write(`usage: group-guard ${name} ${cmd.args}\n  ${cmd.about}\n`)
+    return 0
+  }
+  if (name !== 'start') endQuietlyOnClosedStdout()
   return cmd.run(rest)
+}
+
+/**
+ * A command whose output is piped into a reader that stops early (`| head`) ends quietly with 0 when stdout closes
+ * (EPIPE), instead of an unhandled stream error. Not for `start`: a bot whose stdout goes away must not exit as if
+ * it had finished.
+ */
+function endQuietlyOnClosedStdout(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e
+    process.exit(0)
+  })
 }
 
 /**
@@ -115,8 +167,13 @@ export function runCli(argv: string[]): Promise<void> {
     },
     (e: unknown) => {
       if (e instanceof ConfigError || e instanceof RosterError) {
+        // Only `start` refuses to start; the other commands (check-config, replay, exports) report the problems.
+        const header =
+          argv[0] === 'start'
+            ? '配置错误，机器人拒绝启动 (config invalid, refusing to start)'
+            : '配置有误 (config problems)'
         process.stderr.write(
-          `❌ 配置错误，机器人拒绝启动 (config invalid, refusing to start): ${e.problems.length} problem(s)\n${e.problems.map(p => `  - ${p}`).join('\n')}\n`,
+          `❌ ${header}: ${e.problems.length} problem(s)\n${e.problems.map(p => `  - ${p}`).join('\n')}\n`,
         )
       } else {
         process.stderr.write(`❌ ${(e as Error)?.message ?? String(e)}\n`)

@@ -57,7 +57,10 @@ export function overState(
       return 1
     }
     const timezone = existsSync(env.configFile) ? loadConfig(env.configFile, PLUGINS).config.timezone : 'Asia/Shanghai'
-    if (!url) return exportTo(values.out, io, out => run(rest, new FileStore(dir), timezone, out, io.stderr))
+    if (!url) {
+      io.stderr.write(`状态目录 state folder: ${dir}\n`)
+      return exportTo(values.out, io, out => run(rest, new FileStore(dir), timezone, out, io.stderr))
+    }
     const fleet = FleetReader.open(url, io.env.BOT_DATABASE_SCHEMA?.trim() || undefined)
     try {
       return await exportTo(values.out, io, out => run(rest, fleet, timezone, out, io.stderr))

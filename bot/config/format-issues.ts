@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { isMap, isSeq, type LineCounter, type Document, type Node } from 'yaml'
+import { knownKeysAt, nearestKey } from './suggest-key.js'
 
 /** Turn a zod issue path into `plugins.content.actions[2].after`. */
 export function formatPath(path: PropertyKey[]): string {
@@ -11,20 +12,27 @@ export function formatPath(path: PropertyKey[]): string {
   )
 }
 
-/** One readable line per zod issue: `file:line path: message`, unknown keys spelled out. */
+/**
+ * One readable line per zod issue: `file:line path: message`, unknown keys spelled out, with the nearest key
+ * `schema` (what produced the issues) knows there.
+ */
 export function formatIssues(
   issues: z.core.$ZodIssue[],
   file: string,
   doc?: Document,
   lines?: LineCounter,
   prefix: PropertyKey[] = [],
+  schema?: z.ZodType,
 ): string[] {
   return issues.flatMap(issue => {
     const path = [...prefix, ...issue.path]
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map(
-        k => `${where(file, doc, lines, [...path, k])}${formatPath([...path, k])}: unknown key (typo?)`,
-      )
+      const known = schema ? knownKeysAt(schema, issue.path) : []
+      return issue.keys.map(k => {
+        const near = nearestKey(k, known)
+        const hint = near ? `did you mean ${near}?` : 'typo?'
+        return `${where(file, doc, lines, [...path, k])}${formatPath([...path, k])}: unknown key (${hint})`
+      })
     }
     return [`${where(file, doc, lines, path)}${formatPath(path)}: ${issue.message}`]
   })
@@ -66,4 +74,16 @@ export function lineOf(
   }
   const offset = found?.range?.[0]
   return offset === undefined ? undefined : lines.linePos(offset).line
+}
+
+/** Problems (`file:line: …` or `file: …`) ordered by file, then line (a problem without a line first); stable. */
+export function sortProblems(problems: readonly string[]): string[] {
+  const key = (problem: string) => {
+    const m = /^(.+?):(\d+): /.exec(problem) ?? /^(.+?): /.exec(problem)
+    return { file: m?.[1] ?? '', line: Number(m?.[2] ?? 0) }
+  }
+  return problems
+    .map((problem, i) => ({ problem, i, ...key(problem) }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.i - b.i))
+    .map(p => p.problem)
 }

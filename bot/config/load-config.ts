@@ -4,7 +4,8 @@ import { z } from 'zod'
 import { LineCounter, parseDocument } from 'yaml'
 import type { PluginDefinition } from '../core/plugin.js'
 import { baseConfigShape, type RawConfig, type RawGroup } from './schema.js'
-import { formatIssues, formatPath, lineOf, where } from './format-issues.js'
+import { formatIssues, formatPath, lineOf, sortProblems, where } from './format-issues.js'
+import { nearestKey } from './suggest-key.js'
 import { globalOnlyKeysOf, withConfigDir } from './fields.js'
 import { checkContactIds } from './contact-ids.js'
 import { loadRoster, RosterError, rosterFromList } from '../roster/load-roster.js'
@@ -12,8 +13,13 @@ import { Roster } from '../roster/roster.js'
 
 /** A config that failed to load, with every problem on its own line. */
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('\n'))
+  /** Every problem, sorted by file then line. */
+  readonly problems: string[]
+
+  constructor(problems: string[]) {
+    const sorted = sortProblems(problems)
+    super(sorted.join('\n'))
+    this.problems = sorted
   }
 }
 
@@ -76,15 +82,16 @@ export function parseConfig(text: string, file: string, plugins: PluginDefinitio
   const at = (path: PropertyKey[]) => where(file, doc, lines, path)
   const dir = configDir(file)
   return withConfigDir(dir, () => {
-    const parsed = buildConfigSchema(plugins).safeParse(raw)
+    const schema = buildConfigSchema(plugins)
+    const parsed = schema.safeParse(raw)
     // Every check runs even when the schema fails, so one run lists every problem.
-    const problems = parsed.success ? [] : formatIssues(parsed.error.issues, file, doc, lines)
+    const problems = parsed.success ? [] : formatIssues(parsed.error.issues, file, doc, lines, [], schema)
     checkReferences(raw, at, problems)
     const overrides = groupOverrides(
       raw,
       plugins,
       at,
-      (issues, prefix) => formatIssues(issues, file, doc, lines, prefix),
+      (issues, prefix, section) => formatIssues(issues, file, doc, lines, prefix, section),
       problems,
     )
     const roster = readRoster(raw.roster, dir, file, i => lineOf(doc, lines, ['roster', i]) ?? 0, problems)
@@ -123,7 +130,7 @@ export function rosterPath(loaded: LoadedConfig): string | undefined {
 }
 
 /** Per group index: each overridden plugin section merged with the global section and validated. */
-type IssueFormatter = (issues: z.core.$ZodIssue[], prefix: PropertyKey[]) => string[]
+type IssueFormatter = (issues: z.core.$ZodIssue[], prefix: PropertyKey[], schema: z.ZodType) => string[]
 
 function groupOverrides(
   raw: RawConfig,
@@ -141,7 +148,10 @@ function groupOverrides(
       const def = plugins.find(p => p.name === name)
       if (!def) {
         problems.push(
-          `${at(path)}${formatPath(path)}: unknown plugin (known: ${plugins.map(p => p.name).join(', ') || 'none'})`,
+          `${at(path)}${formatPath(path)}: unknown plugin (${hintFor(
+            name,
+            plugins.map(p => p.name),
+          )}known: ${plugins.map(p => p.name).join(', ') || 'none'})`,
         )
         continue
       }
@@ -154,14 +164,21 @@ function groupOverrides(
         problems.push(
           `${at([...path, key])}${formatPath([...path, key])}: ${name}.${key} is read only from the global section (plugins.${name}.${key}); it cannot be set per group`,
         )
-      const merged = sectionSchema(def).safeParse(
+      const section = sectionSchema(def)
+      const merged = section.safeParse(
         deepMerge(isPlain(raw.plugins?.[name]) ? (raw.plugins![name] as Record<string, unknown>) : {}, override),
       )
       if (merged.success) sections[name] = merged.data
-      else problems.push(...format(merged.error.issues, path))
+      else problems.push(...format(merged.error.issues, path, section))
     }
     return sections
   })
+}
+
+/** `did you mean x? ` for a name near a known one, else nothing. */
+function hintFor(name: string, known: string[]): string {
+  const near = nearestKey(name, known)
+  return near ? `did you mean ${near}? ` : ''
 }
 
 function checkReferences(raw: RawConfig, at: (p: PropertyKey[]) => string, problems: string[]): void {

@@ -28,7 +28,9 @@ export const baseConfigShape = {
   timezone: z
     .string()
     .default('Asia/Shanghai')
-    .refine(isTimezone, 'expected an IANA timezone such as Asia/Shanghai')
+    .refine(isTimezone, {
+      error: issue => `expected an IANA timezone such as Asia/Shanghai, got "${String(issue.input)}"`,
+    })
     .describe('时区 Timezone for days, reports and schedules'),
   commandPrefix: z.string().min(1).max(3).default('#').describe('命令前缀 Command prefix'),
   dryRun: z.boolean().default(false).describe('观察模式：只记录不执行 Global dry-run: record actions, send nothing'),

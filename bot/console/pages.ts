@@ -3,7 +3,7 @@ import type { AuditEntry } from '../runtime/records/audit.js'
 import { csrfField, h, type Html } from './html.js'
 import type { GroupMode, GroupPluginMode, PluginMode, StatusFacts, ViolationRow } from './source.js'
 
-const KIND: Record<string, string> = { internal: '内部群', customer: '客户群' }
+const KIND: Record<string, string> = { internal: '内部群', customer: '客户群', broadcast: '公告群' }
 const TYPE: Record<string, string> = {
   warn: '警告',
   strike: '记违规',

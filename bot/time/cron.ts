@@ -11,7 +11,7 @@ export interface CompiledCron {
 /** Validate and compile a cron expression; throws with node-cron's field messages when invalid. */
 export function compileCron(expression: string, tz: string, calendar?: WorkCalendar): CompiledCron {
   const check = validateDetailed(expression)
-  if (!check.valid) throw new Error(`invalid cron "${expression}": ${check.errors.map(e => e.message).join('; ')}`)
+  if (!check.valid) throw new Error(`invalid cron "${expression}": ${check.errors.map(cronProblem).join('; ')}`)
   const f = parse(expression)
   const dom = new Set(f.dayOfMonth.map(Number))
   const dow = new Set(f.dayOfWeek.map(d => Number(d) % 7))
@@ -43,6 +43,23 @@ export function compileCron(expression: string, tz: string, calendar?: WorkCalen
       return undefined
     },
   }
+}
+
+/** node-cron's fields: Chinese and English names and what each allows. */
+const CRON_FIELDS: Record<string, { zh: string; en: string; allowed: string }> = {
+  second: { zh: '秒', en: 'second', allowed: '0-59' },
+  minute: { zh: '分钟', en: 'minute', allowed: '0-59' },
+  hour: { zh: '小时', en: 'hour', allowed: '0-23' },
+  dayOfMonth: { zh: '日', en: 'day of month', allowed: '1-31' },
+  month: { zh: '月', en: 'month', allowed: '1-12 or JAN-DEC' },
+  dayOfWeek: { zh: '星期', en: 'weekday', allowed: '0-7 (0 and 7 = Sunday) or SUN-SAT' },
+}
+
+/** One field's problem named in Chinese and English with its allowed range: `小时字段 "25" 无效 (hour "25": allowed 0-23)`. */
+function cronProblem(e: { field: string; value?: string; message: string }): string {
+  const field = CRON_FIELDS[e.field]
+  if (!field || e.value === undefined) return `应为 5 或 6 个字段 (${e.message})`
+  return `${field.zh}字段 "${e.value}" 无效 (${field.en} "${e.value}": allowed ${field.allowed}, also *, lists a,b, ranges a-b and steps */n)`
 }
 
 function pad(n: number): string {

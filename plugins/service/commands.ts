@@ -37,7 +37,7 @@ export function complaintCommand(d: CommandDeps): CommandSpec {
     aliases: ['complaint'],
     role: 'staff',
     usage,
-    description: '客户投诉：登记、列表、查看与处理 Customer complaints',
+    description: '客户投诉：登记、列表、查看与处理',
     run(inv: CommandInvocation) {
       const [sub, id, ...rest] = inv.argv
       if (!sub) {
@@ -81,7 +81,7 @@ export function followUpCommand(d: CommandDeps): CommandSpec {
     aliases: ['followup'],
     role: 'staff',
     usage,
-    description: '客户回访提醒：按工作日安排、列表与完成 Customer follow-up reminders',
+    description: '客户回访提醒：按工作日安排、列表与完成',
     async run(inv) {
       const [sub, id, ...rest] = inv.argv
       if (sub === '列表') {

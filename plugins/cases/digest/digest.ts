@@ -29,6 +29,12 @@ const GENERIC = new Set([
   '知道',
 ])
 
+/**
+ * A degree adverb and one character: ICU's segmenter keeps 很大, 很多, 挺好 and 真好 as single words, so the stopword
+ * 很 alone does not catch them; they judge a problem (噪音很大), they do not name one. 太 is left out: 太贵 names one.
+ */
+const EVALUATION = /^[很挺蛮真].$/u
+
 /** What a digest needs besides the cases. */
 export interface DigestOptions {
   range: DayRange
@@ -53,13 +59,15 @@ export function countBy(cases: CaseRecord[], key: (c: CaseRecord) => string | un
 /**
  * Terms that recur across problems: tokens of `#问题` cases and of every
  * case's 难点 field, counted once per case; two-character words or longer,
- * no numbers, no generic or field words; only those in two or more cases.
+ * no numbers, no generic or field words, no evaluations (很大); only those in two or more cases.
  */
 export function recurringProblemTerms(cases: CaseRecord[], fieldNames: string[], top = 6): [string, number][] {
   const skip = new Set([...GENERIC, ...fieldNames])
   const perCase = cases.map(c => {
     const source = [c.tag === PROBLEM_TAG ? c.text : '', c.fields.难点 ?? ''].join('\n')
-    return new Set(tokenize(source).filter(t => t.length >= 2 && !/^[\d.%]+$/.test(t) && !skip.has(t)))
+    return new Set(
+      tokenize(source).filter(t => t.length >= 2 && !/^[\d.%]+$/.test(t) && !skip.has(t) && !EVALUATION.test(t)),
+    )
   })
   const counts = new Map<string, number>()
   for (const terms of perCase) for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1)

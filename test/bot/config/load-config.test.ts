@@ -148,9 +148,10 @@ plugins:
     )
   })
 
-  it('reports unknown keys as typos at the top level, in nested sections and in plugin sections', () => {
+  it('reports unknown keys at the top level, in nested sections and in plugin sections, with the nearest known key', () => {
     const problems = problemsOf(`company: x
 timezon: Asia/Shanghai
+colour: red
 outbox:
   perMinut: 30
 groups:
@@ -161,17 +162,18 @@ plugins:
 `)
     expect(problems.sort()).toEqual(
       [
-        'bot.yaml:2: timezon: unknown key (typo?)',
-        'bot.yaml:4: outbox.perMinut: unknown key (typo?)',
-        'bot.yaml:6: groups[0].respnsible: unknown key (typo?)',
-        'bot.yaml:9: plugins.probe.wrod: unknown key (typo?)',
+        'bot.yaml:2: timezon: unknown key (did you mean timezone?)',
+        'bot.yaml:3: colour: unknown key (typo?)',
+        'bot.yaml:5: outbox.perMinut: unknown key (did you mean perMinute?)',
+        'bot.yaml:7: groups[0].respnsible: unknown key (did you mean responsible?)',
+        'bot.yaml:10: plugins.probe.wrod: unknown key (did you mean word?)',
       ].sort(),
     )
   })
 
   it('reports a section for a plugin that does not exist as a typo', () => {
     expect(problemsOf('company: x\nplugins:\n  prob: { word: 差 }\n')).toEqual([
-      'bot.yaml:3: plugins.prob: unknown key (typo?)',
+      'bot.yaml:3: plugins.prob: unknown key (did you mean probe?)',
     ])
   })
 
@@ -187,7 +189,7 @@ plugins:
 
   it('rejects a timezone that is not an IANA name', () => {
     expect(problemsOf('company: x\ntimezone: Beijing\n')).toEqual([
-      expect.stringMatching(/^bot\.yaml:2: timezone: expected an IANA timezone/),
+      'bot.yaml:2: timezone: expected an IANA timezone such as Asia/Shanghai, got "Beijing"',
     ])
   })
 
@@ -201,13 +203,15 @@ groups:
     plugins:
       probe: { limit: 很多, wrod: 差 }
       nope: { dryRun: true }
+      prbe: {}
 `)
-    expect(problems).toHaveLength(3)
+    expect(problems).toHaveLength(4)
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^bot\.yaml:8: groups\[1\]\.plugins\.probe\.limit: /),
-        'bot.yaml:8: groups[1].plugins.probe.wrod: unknown key (typo?)',
-        expect.stringMatching(/^bot\.yaml.*groups\[1\]\.plugins\.nope: unknown plugin/),
+        'bot.yaml:8: groups[1].plugins.probe.wrod: unknown key (did you mean word?)',
+        'bot.yaml:9: groups[1].plugins.nope: unknown plugin (known: probe)',
+        'bot.yaml:10: groups[1].plugins.prbe: unknown plugin (did you mean probe? known: probe)',
       ]),
     )
   })
@@ -323,5 +327,24 @@ groups:
   - { name: 销售群, topic: A, kind: internal, plugins: { probe: false } }
 `)
     expect(problems).toEqual([expect.stringMatching(/^bot\.yaml:3: groups\[0\]\.plugins\.probe: expected a mapping/)])
+  })
+})
+
+describe('ConfigError', () => {
+  it('lists the problems by file, then line (a problem without a line first)', () => {
+    const e = new ConfigError([
+      'b.yaml:3: x: bad',
+      'a.yaml:12: y: bad',
+      'a.yaml:9: z: bad',
+      'a.yaml: plugins.p: cannot start',
+      'a.yaml:9: w: bad',
+    ])
+    expect(e.problems).toEqual([
+      'a.yaml: plugins.p: cannot start',
+      'a.yaml:9: z: bad',
+      'a.yaml:9: w: bad',
+      'a.yaml:12: y: bad',
+      'b.yaml:3: x: bad',
+    ])
   })
 })

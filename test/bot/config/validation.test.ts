@@ -66,10 +66,10 @@ plugins:
 
 describe('schedules, windows and durations are validated with their path and line', () => {
   it.each([
-    ['61 18 * * *', '61 is a invalid expression for minute'],
-    ['0 25 * * *', '25 is a invalid expression for hour'],
+    ['61 18 * * *', '分钟字段 "61" 无效 \\(minute "61": allowed 0-59'],
+    ['0 25 * * *', '小时字段 "25" 无效 \\(hour "25": allowed 0-23'],
     ['every day at 6', 'expected 5 or 6 fields'],
-    ['0 18 * * MON-FRII', 'MON-FRII is a invalid expression for week day'],
+    ['0 18 * * MON-FRII', '星期字段 "MON-FRII" 无效 \\(weekday "MON-FRII": allowed 0-7'],
   ])('rejects the cron "%s" in ack and cases', (cron, why) => {
     const problems = problemsOf(
       `${HEAD}plugins:\n  ack:\n    statsReport: { cron: "${cron}" }\n  cases:\n    digest:\n      cron: "${cron}"\n`,
@@ -166,8 +166,8 @@ groups:
 `)
     expect(problems.map(p => p.split(': "')[0])).toEqual([
       'bot.yaml:3: plugins.ack.exempt[1]',
-      'bot.yaml:5: plugins.cases.digest.extraRecipients[0]',
       'bot.yaml:4: plugins.activity.responsible.示例科技张三交流群[0]',
+      'bot.yaml:5: plugins.cases.digest.extraRecipients[0]',
       'bot.yaml:6: plugins.service.responsible.示例科技张三交流群[1]',
     ])
   })

@@ -73,9 +73,9 @@ describe('compileCron expressions', () => {
   })
 
   it.each([
-    ['0 25 * * *', /invalid cron "0 25 \* \* \*": .*hour/],
-    ['61 9 * * *', /invalid cron "61 9 \* \* \*": .*minute/],
-    ['0 9 * *', /invalid cron "0 9 \* \*": expected 5 or 6 fields/],
+    ['0 25 * * *', /invalid cron "0 25 \* \* \*": 小时字段 "25" 无效 \(hour "25": allowed 0-23,/],
+    ['61 9 * * *', /invalid cron "61 9 \* \* \*": 分钟字段 "61" 无效 \(minute "61": allowed 0-59,/],
+    ['0 9 * *', /invalid cron "0 9 \* \*": 应为 5 或 6 个字段 \(expected 5 or 6 fields but got 4\)/],
     ['every day', /invalid cron "every day"/],
   ])('rejects %j with a message naming the expression and the problem', (expression, message) => {
     expect(() => compileCron(expression, SH)).toThrow(message)

@@ -48,6 +48,14 @@ describe('digest parts', () => {
       ['网上', 2],
     ])
   })
+
+  it('does not take an evaluation such as 很大 for a problem, but keeps the thing it judges', () => {
+    const noisy = [
+      makeCase('客户说净水器噪音很大', { tag: '问题', author: '李四' }),
+      makeCase('晚上噪音很大，客户投诉', { tag: '问题', author: '王五' }),
+    ]
+    expect(recurringProblemTerms(noisy, cfg.fields)).toEqual([['噪音', 2]])
+  })
 })
 
 describe('digestText', () => {

@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { describe, expect, it } from 'vitest'
+
+const TSX = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href
+const CLI = resolve('bot/cli.ts')
+
+/** Run the command line as a user would, in a fresh Node. */
+function cli(...argv: string[]) {
+  const r = spawnSync(process.execPath, ['--import', TSX, CLI, ...argv], { encoding: 'utf8' })
+  return { rc: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+describe('the command line', () => {
+  it('lists every command on --help, names aligned, rc 0', () => {
+    const { rc, stdout } = cli('--help')
+    expect(rc).toBe(0)
+    const rows = stdout.split('\n').filter(line => /^ {2}\S/.test(line))
+    expect(rows.map(row => row.trim().split(/\s+/)[0])).toContain('config-reference')
+    const columns = new Set(rows.map(row => row.slice(2).search(/ {2}\S/)))
+    expect(columns.size).toBe(1)
+  })
+
+  it('takes -h for --help', () => {
+    expect(cli('stats', '-h')).toEqual({
+      rc: 0,
+      stdout: expect.stringMatching(/^usage: group-guard stats /),
+      stderr: '',
+    })
+  })
+
+  it('says an unknown command is unknown before the usage, rc 2', () => {
+    const { rc, stderr } = cli('chek')
+    expect(rc).toBe(2)
+    expect(stderr.split('\n')[0]).toBe('unknown command chek')
+    expect(stderr).toContain('check-config')
+  })
+
+  it.each(['check', 'check-config', 'start'])('prints %s --help with rc 0', name => {
+    const { rc, stdout, stderr } = cli(name, '--help')
+    expect({ rc, stderr }).toEqual({ rc: 0, stderr: '' })
+    expect(stdout).toMatch(new RegExp(`^usage: group-guard ${name} `))
+  })
+
+  it("check-config heads a bad config's problems as config problems, not as a refused start", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gg-cli-'))
+    writeFileSync(join(dir, 'bot.yaml'), 'company: x\ntimezone: Asia/Shangai\n')
+    const { rc, stderr } = cli('check-config', join(dir, 'bot.yaml'))
+    expect(rc).toBe(1)
+    expect(stderr.split('\n').slice(0, 2)).toEqual([
+      '❌ 配置有误 (config problems): 1 problem(s)',
+      `  - ${join(dir, 'bot.yaml')}:2: timezone: expected an IANA timezone such as Asia/Shanghai, got "Asia/Shangai"`,
+    ])
+  })
+
+  it('ends quietly with rc 0 when the reader closes stdout early (| head -1)', () => {
+    const script = `"${process.execPath}" --import "${TSX}" "${CLI}" config-reference --json | head -1; exit \${PIPESTATUS[0]}`
+    const r = spawnSync('bash', ['-c', script], { encoding: 'utf8' })
+    expect({ rc: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ rc: 0, stdout: '{\n', stderr: '' })
+  })
+})
