@@ -45,8 +45,12 @@ describe('npm run demo:service: a customer-service week', () => {
     expect(actions.some(a => a.rule === 'command-refused' && a.reason?.includes('投诉 by 刘总'))).toBe(true)
     expect(printed).toMatch(/没有投诉 T9。用法：/)
     // The refusal to a customer typing #投诉 went to them privately: the replay says so, not 群「…」.
-    expect(printed).toMatch(/^09:45 发言 → 私聊 刘总，关于群「示例科技张三交流群」 · runtime\/command-reply\n {6}⛔ #投诉 只供员工使用。/m)
-    expect(printed).toMatch(/→ 私聊 张三，关于群「[^」]+」 · service\/command\.投诉\n {6}用法：#投诉 处理 T3 <处理说明>/)
+    expect(printed).toMatch(
+      /^09:45 发言 → 私聊 刘总，关于群「示例科技张三交流群」 · runtime\/command-reply\n {6}⛔ #投诉 只供员工使用。/m,
+    )
+    expect(printed).toMatch(
+      /→ 私聊 张三，关于群「[^」]+」 · service\/command\.投诉\n {6}用法：#投诉 处理 T3 <处理说明>/,
+    )
   })
 
   it('complaints: the salesperson is told and reminded privately, a missed deadline reaches the admins, the customer hears only the configured words', () => {
