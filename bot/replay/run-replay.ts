@@ -95,15 +95,15 @@ async function settle(idle: () => Promise<void>): Promise<void> {
 /** One entry as a manager reads it: time, what (in Chinese), where and who, then the whole text, line by line. */
 export function formatEntry(e: AuditEntry, tz: string, world: SandboxWorld): string {
   const group = e.groupId ? safe(() => world.room(e.groupId!).topic) : undefined
-  const nameOf = (id: string) => world.contacts().find(c => c.id === id)?.name ?? id
-  const member = e.memberId ? world.contacts().find(c => c.id === e.memberId)?.name : undefined
+  const known = (id: string) => world.contacts().find(c => c.id === id)?.name
+  const member = e.memberId ? known(e.memberId) : undefined
   const what: (string | false | undefined)[] = [
     clockTime(e.at, tz),
     e.dryRun && '[观察]',
     AUDIT_TYPE_NAMES[e.type] ?? e.type,
   ]
   // Sent privately: say so first (the group is only what it is about; nobody in the group saw it).
-  if (e.privateTo) what.push(`→ 私聊 ${nameOf(e.privateTo)}${group ? `，关于群「${group}」` : ''}`)
+  if (e.privateTo) what.push(`→ 私聊 ${known(e.privateTo) ?? e.privateTo}${group ? `，关于群「${group}」` : ''}`)
   else {
     what.push(group && `群「${group}」`)
     if (member) what.push(`@${member}`)

@@ -239,7 +239,7 @@ export class Outbox {
     return best!
   }
 
-  /** When a chat's earliest message `item` may go, as far as this chat and the minute's window say (not the switch pause). */
+  /** When a chat's earliest message `item` may go: its retry time, the chat's gap, the minute's window and the switch pause. */
   private readyAt(key: string, item: Queued, now: number, windowReady: number): number {
     const chatReady = (this.lastByChat.get(key) ?? -Infinity) + this.limits.perChatGap
     const switchReady = this.lastChat && key !== this.lastChat ? this.switchReadyAt : now
