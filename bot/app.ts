@@ -225,7 +225,9 @@ async function stopApp(s: {
   await s.runtime.stop()
   await s.lifecycle.end(s.reason, s.runtime.deps.clock.now())
   if (!s.bot) return // the embedding bot's owner stops its Wechaty
-  // State is safe by now; a puppet that cannot stop (never connected, hung service) is not waited for long.
+  // State is safe by now. A Wechaty still starting (never connected) would first wait up to 5 s for its start to
+  // settle, with nothing to save: not waited for. A puppet that cannot stop (hung service) is not waited for long.
+  if (s.bot.state.active() === 'pending') return
   const stopped = s.bot.stop().catch(e => s.log.warn('wechaty stop failed', e))
   await Promise.race([stopped, new Promise(r => setTimeout(r, WECHATY_STOP_MS).unref())])
 }
