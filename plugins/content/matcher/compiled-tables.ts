@@ -3,7 +3,7 @@ import { buildAutomaton } from './automaton.js'
 import { anchorsOf } from './reading-places.js'
 import { buildScanArena } from './scan-table.js'
 import type { HitLinks } from './scanner.js'
-import { PAIR, classKeysOf, substitutionClasses, swapImages, swapPairs } from './substitution-classes.js'
+import { classKeysOf, substitutionClasses, swapImages, swapPairs } from './substitution-classes.js'
 import { indexTerms, type TermIndex } from './term-index.js'
 import type { Dictionary } from './types.js'
 
@@ -21,11 +21,6 @@ export interface CompiledTables {
   /** Swap owners of image c: swapMembers[swapOffsets[c]..swapOffsets[c + 1]) (see ClassKeys). */
   swapOffsets: Int32Array
   swapMembers: Int32Array
-  /**
-   * Every swap of a character for an alternative (see swapPairs), as folded code points back to back:
-   * a hit whose characters differ from a term's by others is no form of it.
-   */
-  swapPairs: Int32Array
   /** 1 for an image that is an anchor of the reading owners (see anchorsOf): the reading scan runs after a hit of one. */
   anchorClasses: Uint8Array
 }
@@ -63,9 +58,6 @@ export function compileTables(dictionary: Dictionary): CompiledTables {
     swapOffsets: classKeys.swapOffsets,
     swapMembers: classKeys.swapMembers,
     anchorClasses: classKeys.anchorClasses,
-    swapPairs: Int32Array.from(
-      [...pairs.keys()].sort((x, y) => x - y).flatMap(pair => [Math.floor(pair / PAIR), pair % PAIR]),
-    ),
   }
 }
 

@@ -17,7 +17,7 @@ import { EXPANSION_TABLES_FILE } from './expansion-data.js'
 import type { Dictionary } from './types.js'
 
 /** Bump when the compile or the file layout changes: cache files of another format are ignored and rebuilt. */
-export const MATCHER_CACHE_FORMAT = 9
+export const MATCHER_CACHE_FORMAT = 10
 const MAGIC = 'GGMC'
 
 /**
@@ -136,7 +136,6 @@ function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
     t.swapOffsets,
     t.swapMembers,
     i.swapKey,
-    t.swapPairs,
     i.swapAlternativeOffsets,
     i.swapAlternatives,
     i.readingCategory,
@@ -150,9 +149,9 @@ function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
 }
 
 /** Which of arraysOf's arrays are bytes (the others are Int32). */
-const BYTE_ARRAYS = new Set([3, 4, 5, 18, 29, 33])
+const BYTE_ARRAYS = new Set([3, 4, 5, 18, 28, 32])
 /** How many arrays arraysOf gives. */
-const ARRAY_COUNT = 34
+const ARRAY_COUNT = 33
 
 /**
  * Header of a cache file: the key count and the element count of each array of arraysOf, then the byte length of
@@ -231,10 +230,10 @@ function tablesOf(
   const [keyCodePoints, keyOffsets, ownerOffsets, allow, context, kind, codePoints, codes, arena, out, report] = arrays
   const [classOffsets, classMembers, ownerCategory, ownerText, ownerOrder] = arrays.slice(11) as Int32Array[]
   const [swapCategory, swapText, swapIsAllowPhrase, swapOrder] = arrays.slice(16, 20)
-  const [classLengths, swapOffsets, swapMembers, swapKey, swapPairs] = arrays.slice(20) as Int32Array[]
-  const [swapAlternativeOffsets, swapAlternatives] = arrays.slice(25) as Int32Array[]
+  const [classLengths, swapOffsets, swapMembers, swapKey] = arrays.slice(20, 24) as Int32Array[]
+  const [swapAlternativeOffsets, swapAlternatives] = arrays.slice(24, 26) as Int32Array[]
   const [readingCategory, readingText, readingFlags, readingOrder, readingOffsets, readingSyllables, anchorClasses] =
-    arrays.slice(27)
+    arrays.slice(26)
   const owners = ownerOffsets[keyCount]
   const ownerLengths = [allow, context, kind, ownerCategory, ownerText, ownerOrder].map(a => a.length)
   const swaps = swapCategory.length
@@ -246,7 +245,6 @@ function tablesOf(
   if (
     [swapText, swapIsAllowPhrase, swapOrder, swapKey].some(a => a.length !== swaps) ||
     !swapKey.every(k => k >= -1 && k < keyCount) ||
-    swapPairs.length % 2 !== 0 ||
     classLengths.length + 1 !== classOffsets.length ||
     swapOffsets.length !== classOffsets.length ||
     swapOffsets[swapOffsets.length - 1] !== swapMembers.length ||
@@ -326,7 +324,6 @@ function tablesOf(
     classMembers,
     swapOffsets,
     swapMembers,
-    swapPairs,
     anchorClasses: anchorClasses as Uint8Array,
   }
 }
