@@ -51,7 +51,7 @@ export function compileTables(dictionary: Dictionary): CompiledTables {
     index,
     alphabet,
     arena,
-    links: { out: automaton.out, report: automaton.report },
+    links: { out: automaton.out },
     classLengths: classKeys.lengths,
     classOffsets: classKeys.offsets,
     classMembers: classKeys.members,

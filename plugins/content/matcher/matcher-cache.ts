@@ -14,10 +14,11 @@ import {
 } from './cache-file.js'
 import type { CompiledTables } from './compiled-tables.js'
 import { EXPANSION_TABLES_FILE } from './expansion-data.js'
+import { CELLS_SLOT, PREFIX_PAIRS_SLOT } from './scan-table.js'
 import type { Dictionary } from './types.js'
 
 /** Bump when the compile or the file layout changes: cache files of another format are ignored and rebuilt. */
-export const MATCHER_CACHE_FORMAT = 10
+export const MATCHER_CACHE_FORMAT = 11
 const MAGIC = 'GGMC'
 
 /**
@@ -122,7 +123,6 @@ function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
     t.alphabet.codes,
     t.arena,
     t.links.out,
-    t.links.report,
     t.classOffsets,
     t.classMembers,
     i.ownerCategory,
@@ -149,9 +149,9 @@ function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
 }
 
 /** Which of arraysOf's arrays are bytes (the others are Int32). */
-const BYTE_ARRAYS = new Set([3, 4, 5, 18, 28, 32])
+const BYTE_ARRAYS = new Set([3, 4, 5, 17, 27, 31])
 /** How many arrays arraysOf gives. */
-const ARRAY_COUNT = 33
+const ARRAY_COUNT = 32
 
 /**
  * Header of a cache file: the key count and the element count of each array of arraysOf, then the byte length of
@@ -211,6 +211,11 @@ export function decodeTables(file: Buffer, key: string): CompiledTables {
   return tablesOf(header.keyCount, arrays, strings, lists, new Map(taken))
 }
 
+/** True if the arena's automaton cells (from its cell offset to its prefix-pair filter) are one per entry of `out`. */
+function cellsCover(arena: Int32Array | Uint8Array, out: Int32Array | Uint8Array): boolean {
+  return arena.length > PREFIX_PAIRS_SLOT && arena[PREFIX_PAIRS_SLOT] - arena[CELLS_SLOT] === 2 * out.length
+}
+
 /** True if every value of the array indexes a list of this length. */
 const indexesOf = (ids: Int32Array, length: number): boolean => ids.every(id => id >= 0 && id < length)
 
@@ -227,18 +232,18 @@ function tablesOf(
   alternativeLists: string[],
   swapTaken: Map<number, string[]>,
 ): CompiledTables {
-  const [keyCodePoints, keyOffsets, ownerOffsets, allow, context, kind, codePoints, codes, arena, out, report] = arrays
-  const [classOffsets, classMembers, ownerCategory, ownerText, ownerOrder] = arrays.slice(11) as Int32Array[]
-  const [swapCategory, swapText, swapIsAllowPhrase, swapOrder] = arrays.slice(16, 20)
-  const [classLengths, swapOffsets, swapMembers, swapKey] = arrays.slice(20, 24) as Int32Array[]
-  const [swapAlternativeOffsets, swapAlternatives] = arrays.slice(24, 26) as Int32Array[]
+  const [keyCodePoints, keyOffsets, ownerOffsets, allow, context, kind, codePoints, codes, arena, out] = arrays
+  const [classOffsets, classMembers, ownerCategory, ownerText, ownerOrder] = arrays.slice(10) as Int32Array[]
+  const [swapCategory, swapText, swapIsAllowPhrase, swapOrder] = arrays.slice(15, 19)
+  const [classLengths, swapOffsets, swapMembers, swapKey] = arrays.slice(19, 23) as Int32Array[]
+  const [swapAlternativeOffsets, swapAlternatives] = arrays.slice(23, 25) as Int32Array[]
   const [readingCategory, readingText, readingFlags, readingOrder, readingOffsets, readingSyllables, anchorClasses] =
-    arrays.slice(26)
+    arrays.slice(25)
   const owners = ownerOffsets[keyCount]
   const ownerLengths = [allow, context, kind, ownerCategory, ownerText, ownerOrder].map(a => a.length)
   const swaps = swapCategory.length
   if (keyOffsets.length !== keyCount + 1 || ownerOffsets.length !== keyCount + 1) throw new Error('bad key count')
-  if (ownerLengths.some(n => n !== owners) || codePoints.length !== codes.length || out.length !== report.length)
+  if (ownerLengths.some(n => n !== owners) || codePoints.length !== codes.length || !cellsCover(arena, out))
     throw new Error('inconsistent table lengths')
   if (classMembers.length !== keyCount || classOffsets[classOffsets.length - 1] !== keyCount)
     throw new Error('inconsistent class keys')
@@ -318,7 +323,7 @@ function tablesOf(
     index,
     alphabet,
     arena: arena as Int32Array,
-    links: { out: out as Int32Array, report: report as Int32Array },
+    links: { out: out as Int32Array },
     classLengths,
     classOffsets,
     classMembers,

@@ -36,7 +36,7 @@ export interface StartScanTables {
 export function startScanTables(arena: Int32Array): StartScanTables {
   const units = new Int32Array(0x10000)
   for (let unit = 0; unit < 0x10000; unit++) {
-    const v = arena[unit << 1]
+    const v = arena[unit]
     if (v === UNIT_SKIP) units[unit] = START_SKIP
     else if (v === UNIT_SLOW) units[unit] = START_STOP
     else units[unit] = (v >> 1) | ((v & 1) !== 0 ? START_STOP : 0)
@@ -146,7 +146,7 @@ function walkFrom(
     if (arena[cells + (t << 1) + 1] !== s) return true
     s = t
     base = arena[cells + (s << 1)]
-    // The cell's report bit (a key ends here or on its failure chain) spares most reads of links.out.
+    // The cell's report bit (a key ends here) spares most reads of links.out.
     if ((base & 1) !== 0) pushHit(links, s, j)
     code = 0
     for (j++; j < n; j++) {
@@ -162,7 +162,7 @@ function walkFrom(
 }
 
 /** True for a surrogate pair at offset i whose code point folds to nothing (most emoji). */
-function isSkippedPair(text: string, i: number, arena: Int32Array): boolean {
+export function isSkippedPair(text: string, i: number, arena: Int32Array): boolean {
   const unit = text.charCodeAt(i)
   const low = text.charCodeAt(i + 1) - 0xdc00
   if (unit >= 0xd840 || unit < 0xd800 || !(low >= 0 && low < 0x400)) return false
