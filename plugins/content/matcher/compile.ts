@@ -9,7 +9,8 @@ import { type FoundUrl, findUrls, hostOf, isAllowedHost } from './links.js'
 import { foldString, normalizeText } from './normalize.js'
 import { compilePattern, findPatternMatches, type CompiledPattern } from './patterns.js'
 import { ReadingScan, type ReadingOwnerOfHit } from './reading-scan.js'
-import { scanKeys, type HitLinks } from './scanner.js'
+import type { KeyEnds } from './key-ends.js'
+import { scanKeys } from './scanner.js'
 import { scanKeyStarts, startScanTables, textMayHoldUrl, type StartScanTables } from './start-scan.js'
 import type { MatcherCache } from './matcher-cache.js'
 import { OWNER_KINDS, formOf, keyAt, type TermIndex } from './term-index.js'
@@ -40,7 +41,7 @@ class CompiledMatcher implements Matcher {
   private readonly index: TermIndex
   private readonly alphabet: Alphabet
   private readonly arena: Int32Array
-  private readonly links: HitLinks
+  private readonly ends: KeyEnds
   private readonly starts: StartScanTables
   private readonly classLengths: Int32Array
   private readonly classOffsets: Int32Array
@@ -64,7 +65,7 @@ class CompiledMatcher implements Matcher {
     this.index = tables.index
     this.alphabet = tables.alphabet
     this.arena = tables.arena
-    this.links = tables.links
+    this.ends = tables.links
     this.starts = startScanTables(tables.arena)
     this.classLengths = tables.classLengths
     this.classOffsets = tables.classOffsets
@@ -90,7 +91,7 @@ class CompiledMatcher implements Matcher {
   scan(text: string): Match[] {
     if (typeof text !== 'string' || text.length === 0) return NO_MATCHES
     const hits =
-      scanKeyStarts(text, this.starts, this.arena, this.links) ?? scanKeys(text, this.arena, this.links, this.alphabet)
+      scanKeyStarts(text, this.starts, this.arena, this.ends) ?? scanKeys(text, this.arena, this.ends, this.alphabet)
     // Read at once: the next start scan answers for its own text.
     const mayHoldUrl = textMayHoldUrl()
     if (hits.length === 0 && this.patterns.length === 0) {

@@ -14,11 +14,12 @@ import {
 } from './cache-file.js'
 import type { CompiledTables } from './compiled-tables.js'
 import { EXPANSION_TABLES_FILE } from './expansion-data.js'
+import { keyEndCount, keyEndsOf } from './key-ends.js'
 import { CELLS_SLOT, PREFIX_PAIRS_SLOT } from './scan-table.js'
 import type { Dictionary } from './types.js'
 
 /** Bump when the compile or the file layout changes: cache files of another format are ignored and rebuilt. */
-export const MATCHER_CACHE_FORMAT = 11
+export const MATCHER_CACHE_FORMAT = 12
 const MAGIC = 'GGMC'
 
 /**
@@ -122,7 +123,7 @@ function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
     t.alphabet.codePoints,
     t.alphabet.codes,
     t.arena,
-    t.links.out,
+    t.links.bits,
     t.classOffsets,
     t.classMembers,
     i.ownerCategory,
@@ -211,9 +212,11 @@ export function decodeTables(file: Buffer, key: string): CompiledTables {
   return tablesOf(header.keyCount, arrays, strings, lists, new Map(taken))
 }
 
-/** True if the arena's automaton cells (from its cell offset to its prefix-pair filter) are one per entry of `out`. */
-function cellsCover(arena: Int32Array | Uint8Array, out: Int32Array | Uint8Array): boolean {
-  return arena.length > PREFIX_PAIRS_SLOT && arena[PREFIX_PAIRS_SLOT] - arena[CELLS_SLOT] === 2 * out.length
+/** True if the arena's automaton cells (from its cell offset to its prefix-pair filter) have one bit each in `bits`. */
+function cellsCover(arena: Int32Array | Uint8Array, bits: Int32Array | Uint8Array): boolean {
+  if (arena.length <= PREFIX_PAIRS_SLOT) return false
+  const cells = arena[PREFIX_PAIRS_SLOT] - arena[CELLS_SLOT]
+  return cells >= 0 && cells % 2 === 0 && bits.length === (cells / 2 + 31) >>> 5
 }
 
 /** True if every value of the array indexes a list of this length. */
@@ -232,7 +235,7 @@ function tablesOf(
   alternativeLists: string[],
   swapTaken: Map<number, string[]>,
 ): CompiledTables {
-  const [keyCodePoints, keyOffsets, ownerOffsets, allow, context, kind, codePoints, codes, arena, out] = arrays
+  const [keyCodePoints, keyOffsets, ownerOffsets, allow, context, kind, codePoints, codes, arena, endBits] = arrays
   const [classOffsets, classMembers, ownerCategory, ownerText, ownerOrder] = arrays.slice(10) as Int32Array[]
   const [swapCategory, swapText, swapIsAllowPhrase, swapOrder] = arrays.slice(15, 19)
   const [classLengths, swapOffsets, swapMembers, swapKey] = arrays.slice(19, 23) as Int32Array[]
@@ -243,9 +246,14 @@ function tablesOf(
   const ownerLengths = [allow, context, kind, ownerCategory, ownerText, ownerOrder].map(a => a.length)
   const swaps = swapCategory.length
   if (keyOffsets.length !== keyCount + 1 || ownerOffsets.length !== keyCount + 1) throw new Error('bad key count')
-  if (ownerLengths.some(n => n !== owners) || codePoints.length !== codes.length || !cellsCover(arena, out))
+  if (ownerLengths.some(n => n !== owners) || codePoints.length !== codes.length || !cellsCover(arena, endBits))
     throw new Error('inconsistent table lengths')
-  if (classMembers.length !== keyCount || classOffsets[classOffsets.length - 1] !== keyCount)
+  const ends = keyEndsOf(endBits as Int32Array)
+  if (
+    classMembers.length !== keyCount ||
+    classOffsets[classOffsets.length - 1] !== keyCount ||
+    keyEndCount(ends) !== classLengths.length
+  )
     throw new Error('inconsistent class keys')
   if (
     [swapText, swapIsAllowPhrase, swapOrder, swapKey].some(a => a.length !== swaps) ||
@@ -323,7 +331,7 @@ function tablesOf(
     index,
     alphabet,
     arena: arena as Int32Array,
-    links: { out: out as Int32Array },
+    links: ends,
     classLengths,
     classOffsets,
     classMembers,

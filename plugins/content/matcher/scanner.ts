@@ -1,12 +1,8 @@
 import type { Alphabet } from './alphabet.js'
 import { SKIP, expansionOf, foldCodePoint, isExpansion } from './fold-table.js'
+import { keyEndingIn, type KeyEnds } from './key-ends.js'
 import { CELLS_SLOT, UNIT_SKIP, UNIT_SLOW } from './scan-table.js'
 import { isSkippedPair } from './start-scan.js'
-
-/** What a hit needs from the automaton besides the arena: the key ending in each state (see Automaton). */
-export interface HitLinks {
-  out: Int32Array
-}
 
 /** The raw hits of the last scan, reused so that a message without hits allocates nothing. */
 const hits: number[] = []
@@ -22,7 +18,7 @@ let letters = new Int32Array(3 * 256)
  * first (the order an Aho–Corasick scan reports them in). The array is shared: it holds the hits until
  * the next call.
  */
-export function scanKeys(text: string, arena: Int32Array, links: HitLinks, alphabet: Alphabet): number[] {
+export function scanKeys(text: string, arena: Int32Array, ends: KeyEnds, alphabet: Alphabet): number[] {
   hits.length = 0
   const n = foldLetters(text, arena, alphabet)
   const cells = arena[CELLS_SLOT]
@@ -35,7 +31,7 @@ export function scanKeys(text: string, arena: Int32Array, links: HitLinks, alpha
       const t = (arena[cells + (s << 1)] >> 1) + a
       if (arena[cells + (t << 1) + 1] !== s) break
       s = t
-      if ((arena[cells + (s << 1)] & 1) !== 0) found.push(q, p, links.out[s] - 1)
+      if ((arena[cells + (s << 1)] & 1) !== 0) found.push(q, p, keyEndingIn(ends, s))
     }
   }
   const order = Array.from({ length: found.length / 3 }, (_, i) => 3 * i)
