@@ -70,9 +70,8 @@ export function alphabetOf(codePoints: Int32Array, codes: Int32Array): Alphabet 
 }
 
 /**
- * The code of the r-th most frequent code point: 1..31, 33..63, 65...: no code is a multiple of 32, so
- * bit 0 of a predecessor signature (bit code & 31, see scan-table.ts) belongs to code 0 alone, the
- * letters no key uses, and after such a letter the scanner's signature test always fails at once.
+ * The code of the r-th most frequent code point: 1..31, 33..63, 65... (no code is a multiple of 32, a
+ * layout kept from a former scanner's predecessor signatures; the frequent letters get the small codes).
  */
 function codeOfRank(r: number): number {
   return r + 1 + Math.floor(r / 31)

@@ -2,19 +2,17 @@ import { CellAllocator } from './cell-allocator.js'
 import { keyCount, type KeyList } from './key-list.js'
 
 /**
- * A double-array Aho–Corasick automaton over alphabet codes 1..alphabetSize. A state is a cell index;
- * the root is cell 0, its base is 0 and it has a child on every code, so the root's child on code a
- * is always cell a. Cell s is stored as the pair cells[2s] = base << 1 | (1 if a key ends in s or on
- * its failure chain), cells[2s + 1] = check (the parent state, -1 if free). The transition from s on
- * code a is t = base(s) + a when check(t) === s. Base and check of a state share a cache line.
+ * A double-array trie of the keys over alphabet codes 1..alphabetSize (no failure links: every scan
+ * walks it forward from where a key may start, see start-scan.ts and scanner.ts). A state is a cell
+ * index; the root is cell 0, its base is 0 and it has a child on every code, so the root's child on
+ * code a is always cell a. Cell s is stored as the pair cells[2s] = base << 1 | (1 if a key ends in s),
+ * cells[2s + 1] = check (the parent state, -1 if free). The transition from s on code a is
+ * t = base(s) + a when check(t) === s. Base and check of a state share a cache line.
  */
 export interface Automaton {
   cells: Int32Array
-  fail: Int32Array
   /** Key index + 1 for a state that ends a key, else 0. */
   out: Int32Array
-  /** Nearest state (+1) on the failure chain, the state itself included, that ends a key; 0 if none. */
-  report: Int32Array
 }
 
 /**
@@ -129,9 +127,7 @@ function insertionSort(keys: KeyList, order: Int32Array, from: number, to: numbe
 class Arrays {
   base: Int32Array = new Int32Array(0)
   check: Int32Array = new Int32Array(0)
-  fail: Int32Array = new Int32Array(0)
   out: Int32Array = new Int32Array(0)
-  report: Int32Array = new Int32Array(0)
 
   ensure(size: number): void {
     if (size <= this.base.length) return
@@ -143,9 +139,7 @@ class Arrays {
     }
     this.base = grow(this.base, 0)
     this.check = grow(this.check, -1)
-    this.fail = grow(this.fail, 0)
     this.out = grow(this.out, 0)
-    this.report = grow(this.report, 0)
   }
 }
 
@@ -203,7 +197,6 @@ export function buildAutomaton(keys: KeyList, alphabetSize: number): Automaton {
       const first = ranges[2 * k]
       if (first < ranges[2 * k + 1] && starts[first + 1] - starts[first] === depth + 1)
         arrays.out[child] = order[first] + 1
-      linkFailure(arrays, node, child, codes[k])
       queue[tail++] = child
       queue[tail++] = first
       queue[tail++] = ranges[2 * k + 1]
@@ -254,24 +247,6 @@ function placeChildren(cells: CellAllocator, codes: Int32Array, n: number, curso
   }
 }
 
-/** Sets the failure link and report link of a freshly placed child (parents are processed breadth-first). */
-function linkFailure(arrays: Arrays, parent: number, child: number, code: number): void {
-  const { base, check, fail, out, report } = arrays
-  let target = 0
-  if (parent !== 0) {
-    for (let f = fail[parent]; ; f = fail[f]) {
-      const t = base[f] + code
-      if (t < check.length && check[t] === f) {
-        target = t
-        break
-      }
-      if (f === 0) break
-    }
-  }
-  fail[child] = target
-  report[child] = out[child] !== 0 ? child + 1 : report[target]
-}
-
 /** Packs and trims the arrays; keeps base(s) + code in bounds for every state and code. */
 function finish(arrays: Arrays, minLength: number): Automaton {
   let used = arrays.check.length
@@ -280,13 +255,8 @@ function finish(arrays: Arrays, minLength: number): Automaton {
   arrays.ensure(length)
   const cells = new Int32Array(2 * length)
   for (let s = 0; s < length; s++) {
-    cells[2 * s] = (arrays.base[s] << 1) | (arrays.report[s] !== 0 ? 1 : 0)
+    cells[2 * s] = (arrays.base[s] << 1) | (arrays.out[s] !== 0 ? 1 : 0)
     cells[2 * s + 1] = arrays.check[s]
   }
-  return {
-    cells,
-    fail: arrays.fail.slice(0, length),
-    out: arrays.out.slice(0, length),
-    report: arrays.report.slice(0, length),
-  }
+  return { cells, out: arrays.out.slice(0, length) }
 }

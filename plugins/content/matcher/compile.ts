@@ -9,11 +9,12 @@ import { type FoundUrl, findUrls, hostOf, isAllowedHost } from './links.js'
 import { foldString, normalizeText } from './normalize.js'
 import { compilePattern, findPatternMatches, type CompiledPattern } from './patterns.js'
 import { ReadingScan, type ReadingOwnerOfHit } from './reading-scan.js'
-import { scanKeys, type HitLinks } from './scanner.js'
+import type { KeyEnds } from './key-ends.js'
+import { scanKeys } from './scanner.js'
 import { scanKeyStarts, startScanTables, textMayHoldUrl, type StartScanTables } from './start-scan.js'
 import type { MatcherCache } from './matcher-cache.js'
 import { OWNER_KINDS, formOf, keyAt, type TermIndex } from './term-index.js'
-import { PAIR, compareKeyTo } from './substitution-classes.js'
+import { compareKeyTo } from './substitution-classes.js'
 import type { ExpansionKind } from './expand.js'
 import { SwapChoices } from './swap-filter.js'
 import { SwapForms } from './swap-form-cache.js'
@@ -40,7 +41,7 @@ class CompiledMatcher implements Matcher {
   private readonly index: TermIndex
   private readonly alphabet: Alphabet
   private readonly arena: Int32Array
-  private readonly links: HitLinks
+  private readonly ends: KeyEnds
   private readonly starts: StartScanTables
   private readonly classLengths: Int32Array
   private readonly classOffsets: Int32Array
@@ -55,8 +56,6 @@ class CompiledMatcher implements Matcher {
   private readonly latinClasses: Uint8Array
   /** The swap forms of the terms hits were checked against (see SwapForms). */
   private readonly swapForms: SwapForms
-  /** The swaps of compiledTables.swapPairs, as PAIR numbers. */
-  private readonly swapPairs = new Set<number>()
   private readonly kinds = new Map<string, ReadonlySet<ExpansionKind>>()
   private readonly patterns: CompiledPattern[]
   private readonly allowDomains: string[]
@@ -66,7 +65,7 @@ class CompiledMatcher implements Matcher {
     this.index = tables.index
     this.alphabet = tables.alphabet
     this.arena = tables.arena
-    this.links = tables.links
+    this.ends = tables.links
     this.starts = startScanTables(tables.arena)
     this.classLengths = tables.classLengths
     this.classOffsets = tables.classOffsets
@@ -78,8 +77,6 @@ class CompiledMatcher implements Matcher {
     this.readings = new ReadingScan(tables.index)
     this.latinClasses = this.readings.empty ? new Uint8Array(0) : latinClassesOf(tables)
     this.swapForms = new SwapForms(tables.index)
-    for (let i = 0; i < tables.swapPairs.length; i += 2)
-      this.swapPairs.add(tables.swapPairs[i] * PAIR + tables.swapPairs[i + 1])
     for (const [category, rule] of Object.entries(dictionary.categories)) this.kinds.set(category, new Set(rule.expand))
     this.patterns = Object.entries(dictionary.categories).flatMap(([category, rule]) =>
       rule.patterns.map(source => compilePattern(category, source)),
@@ -94,7 +91,7 @@ class CompiledMatcher implements Matcher {
   scan(text: string): Match[] {
     if (typeof text !== 'string' || text.length === 0) return NO_MATCHES
     const hits =
-      scanKeyStarts(text, this.starts, this.arena, this.links) ?? scanKeys(text, this.arena, this.links, this.alphabet)
+      scanKeyStarts(text, this.starts, this.arena, this.ends) ?? scanKeys(text, this.arena, this.ends, this.alphabet)
     // Read at once: the next start scan answers for its own text.
     const mayHoldUrl = textMayHoldUrl()
     if (hits.length === 0 && this.patterns.length === 0) {
@@ -246,7 +243,8 @@ class CompiledMatcher implements Matcher {
     let key = ''
     const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerIsContext, ownerKind, ownerOrder } =
       this.index
-    const owners: Owner[] = [...readers]
+    // Made on the first owner: most hits of a class image are no form of any term (no array for them).
+    let owners: Owner[] | undefined = readers.length > 0 ? [...readers] : undefined
     for (let s = this.swapOffsets[c]; s < this.swapOffsets[c + 1]; s++) {
       const swap = this.swapMembers[s]
       if (!this.maySwap(swap, k, length)) continue
@@ -257,9 +255,11 @@ class CompiledMatcher implements Matcher {
       const e = this.swapForms.formOf(swap, this.kinds.get(name)!, key)
       if (e === undefined) continue
       const use = this.index.swapIsAllowPhrase[swap]
+      owners ??= []
       owners.push({ order: this.index.swapOrder[swap], category, use, term, kind: e.kind, form: e.form })
     }
-    if (owners.length === 0 && k < 0) return
+    if (k < 0 && owners === undefined) return
+    owners ??= []
     for (let o = k < 0 ? 0 : ownerOffsets[k]; k >= 0 && o < ownerOffsets[k + 1]; o++) {
       const kind = ownerKind[o] === 0 ? undefined : OWNER_KINDS[ownerKind[o] - 1]
       const form = kind === undefined ? undefined : formOf(this.index, o, k)
@@ -286,10 +286,9 @@ class CompiledMatcher implements Matcher {
 
   /**
    * A quick test whether the hit's folded characters (key k if one) may be a swap form of swap owner
-   * `swap`: not its own key, and differing from it in at most two characters, each by a swap of
-   * swapPairs and by an alternative the owner has at that place (SwapChoices: one
-   * of its first pairedAlternatives of one kind for both, when two differ). Always true for a text whose
-   * characters do not fold one to one (see TermIndex.swapKey).
+   * `swap`: not its own key, and differing from it in at most two characters, each by an alternative the
+   * owner has at that place (SwapChoices: one of its first pairedAlternatives of one kind for both, when
+   * two differ). Always true for a text whose characters do not fold one to one (see TermIndex.swapKey).
    */
   private maySwap(swap: number, k: number, length: number): boolean {
     const own = this.index.swapKey[swap]
@@ -301,7 +300,7 @@ class CompiledMatcher implements Matcher {
     for (let i = 0, at = keyOffsets[own]; i < length; i++, at++) {
       const cp = keyCodePoints[at]
       if (cp === folded[i]) continue
-      if (second >= 0 || !this.swapPairs.has(cp * PAIR + folded[i])) return false
+      if (second >= 0) return false
       if (first < 0) first = i
       else second = i
     }

@@ -2,8 +2,8 @@ import { buildAlphabet, denseCodes, type Alphabet } from './alphabet.js'
 import { buildAutomaton } from './automaton.js'
 import { anchorsOf } from './reading-places.js'
 import { buildScanArena } from './scan-table.js'
-import type { HitLinks } from './scanner.js'
-import { PAIR, classKeysOf, substitutionClasses, swapImages, swapPairs } from './substitution-classes.js'
+import { keyEndsOfOut, type KeyEnds } from './key-ends.js'
+import { type ClassKeys, classKeysOf, substitutionClasses, swapImages, swapPairs } from './substitution-classes.js'
 import { indexTerms, type TermIndex } from './term-index.js'
 import type { Dictionary } from './types.js'
 
@@ -12,8 +12,11 @@ export interface CompiledTables {
   index: TermIndex
   alphabet: Alphabet
   arena: Int32Array
-  /** The automaton's key ends: its keys are the class images (see ClassKeys), not the index's keys. */
-  links: HitLinks
+  /**
+   * The automaton's key ends: its keys are the class images (see ClassKeys), not the index's keys,
+   * numbered in the order of their end states (see KeyEnds); every array below is by that number.
+   */
+  links: KeyEnds
   /** Image c has classLengths[c] code points; its keys are classMembers[classOffsets[c]..classOffsets[c + 1]). */
   classLengths: Int32Array
   classOffsets: Int32Array
@@ -21,11 +24,6 @@ export interface CompiledTables {
   /** Swap owners of image c: swapMembers[swapOffsets[c]..swapOffsets[c + 1]) (see ClassKeys). */
   swapOffsets: Int32Array
   swapMembers: Int32Array
-  /**
-   * Every swap of a character for an alternative (see swapPairs), as folded code points back to back:
-   * a hit whose characters differ from a term's by others is no form of it.
-   */
-  swapPairs: Int32Array
   /** 1 for an image that is an anchor of the reading owners (see anchorsOf): the reading scan runs after a hit of one. */
   anchorClasses: Uint8Array
 }
@@ -52,21 +50,43 @@ export function compileTables(dictionary: Dictionary): CompiledTables {
   const classKeys = classKeysOf(index, denseCodes(alphabet), swaps, anchors)
   const automaton = buildAutomaton(classKeys.images, alphabet.size)
   const arena = buildScanArena(alphabet, automaton, classKeys.images)
+  const { ends, renumbered } = keyEndsOfOut(automaton.out)
+  const [classOffsets, classMembers] = regrouped(classKeys.offsets, classKeys.members, renumbered)
+  const [swapOffsets, swapMembers] = regrouped(classKeys.swapOffsets, classKeys.swapMembers, renumbered)
   return {
     index,
     alphabet,
     arena,
-    links: { out: automaton.out, report: automaton.report },
-    classLengths: classKeys.lengths,
-    classOffsets: classKeys.offsets,
-    classMembers: classKeys.members,
-    swapOffsets: classKeys.swapOffsets,
-    swapMembers: classKeys.swapMembers,
-    anchorClasses: classKeys.anchorClasses,
-    swapPairs: Int32Array.from(
-      [...pairs.keys()].sort((x, y) => x - y).flatMap(pair => [Math.floor(pair / PAIR), pair % PAIR]),
-    ),
+    links: ends,
+    classLengths: renumberedValues(classKeys.lengths, renumbered),
+    classOffsets,
+    classMembers,
+    swapOffsets,
+    swapMembers,
+    anchorClasses: renumberedValues(classKeys.anchorClasses, renumbered),
   }
+}
+
+/** Per-image values (see ClassKeys) with image c's value at renumbered[c]. */
+function renumberedValues<T extends Int32Array | Uint8Array>(values: T, renumbered: Int32Array): T {
+  const out = values.slice() as T
+  for (let c = 0; c < renumbered.length; c++) out[renumbered[c]] = values[c]
+  return out
+}
+
+/** Groups of image c (members[offsets[c]..offsets[c + 1]), see ClassKeys) moved to group renumbered[c], in the same order. */
+function regrouped(
+  offsets: ClassKeys['offsets'],
+  members: Int32Array,
+  renumbered: Int32Array,
+): [Int32Array, Int32Array] {
+  const n = renumbered.length
+  const moved = new Int32Array(n + 1)
+  for (let c = 0; c < n; c++) moved[renumbered[c] + 1] = offsets[c + 1] - offsets[c]
+  for (let c = 0; c < n; c++) moved[c + 1] += moved[c]
+  const movedMembers = new Int32Array(members.length)
+  for (let c = 0; c < n; c++) movedMembers.set(members.subarray(offsets[c], offsets[c + 1]), moved[renumbered[c]])
+  return [moved, movedMembers]
 }
 
 /** The arrays back to back. */

@@ -14,10 +14,12 @@ import {
 } from './cache-file.js'
 import type { CompiledTables } from './compiled-tables.js'
 import { EXPANSION_TABLES_FILE } from './expansion-data.js'
+import { keyEndCount, keyEndsOf } from './key-ends.js'
+import { CELLS_SLOT, PREFIX_PAIRS_SLOT } from './scan-table.js'
 import type { Dictionary } from './types.js'
 
 /** Bump when the compile or the file layout changes: cache files of another format are ignored and rebuilt. */
-export const MATCHER_CACHE_FORMAT = 9
+export const MATCHER_CACHE_FORMAT = 12
 const MAGIC = 'GGMC'
 
 /**
@@ -121,8 +123,7 @@ function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
     t.alphabet.codePoints,
     t.alphabet.codes,
     t.arena,
-    t.links.out,
-    t.links.report,
+    t.links.bits,
     t.classOffsets,
     t.classMembers,
     i.ownerCategory,
@@ -136,7 +137,6 @@ function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
     t.swapOffsets,
     t.swapMembers,
     i.swapKey,
-    t.swapPairs,
     i.swapAlternativeOffsets,
     i.swapAlternatives,
     i.readingCategory,
@@ -150,9 +150,9 @@ function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
 }
 
 /** Which of arraysOf's arrays are bytes (the others are Int32). */
-const BYTE_ARRAYS = new Set([3, 4, 5, 18, 29, 33])
+const BYTE_ARRAYS = new Set([3, 4, 5, 17, 27, 31])
 /** How many arrays arraysOf gives. */
-const ARRAY_COUNT = 34
+const ARRAY_COUNT = 32
 
 /**
  * Header of a cache file: the key count and the element count of each array of arraysOf, then the byte length of
@@ -212,6 +212,13 @@ export function decodeTables(file: Buffer, key: string): CompiledTables {
   return tablesOf(header.keyCount, arrays, strings, lists, new Map(taken))
 }
 
+/** True if the arena's automaton cells (from its cell offset to its prefix-pair filter) have one bit each in `bits`. */
+function cellsCover(arena: Int32Array | Uint8Array, bits: Int32Array | Uint8Array): boolean {
+  if (arena.length <= PREFIX_PAIRS_SLOT) return false
+  const cells = arena[PREFIX_PAIRS_SLOT] - arena[CELLS_SLOT]
+  return cells >= 0 && cells % 2 === 0 && bits.length === (cells / 2 + 31) >>> 5
+}
+
 /** True if every value of the array indexes a list of this length. */
 const indexesOf = (ids: Int32Array, length: number): boolean => ids.every(id => id >= 0 && id < length)
 
@@ -228,25 +235,29 @@ function tablesOf(
   alternativeLists: string[],
   swapTaken: Map<number, string[]>,
 ): CompiledTables {
-  const [keyCodePoints, keyOffsets, ownerOffsets, allow, context, kind, codePoints, codes, arena, out, report] = arrays
-  const [classOffsets, classMembers, ownerCategory, ownerText, ownerOrder] = arrays.slice(11) as Int32Array[]
-  const [swapCategory, swapText, swapIsAllowPhrase, swapOrder] = arrays.slice(16, 20)
-  const [classLengths, swapOffsets, swapMembers, swapKey, swapPairs] = arrays.slice(20) as Int32Array[]
-  const [swapAlternativeOffsets, swapAlternatives] = arrays.slice(25) as Int32Array[]
+  const [keyCodePoints, keyOffsets, ownerOffsets, allow, context, kind, codePoints, codes, arena, endBits] = arrays
+  const [classOffsets, classMembers, ownerCategory, ownerText, ownerOrder] = arrays.slice(10) as Int32Array[]
+  const [swapCategory, swapText, swapIsAllowPhrase, swapOrder] = arrays.slice(15, 19)
+  const [classLengths, swapOffsets, swapMembers, swapKey] = arrays.slice(19, 23) as Int32Array[]
+  const [swapAlternativeOffsets, swapAlternatives] = arrays.slice(23, 25) as Int32Array[]
   const [readingCategory, readingText, readingFlags, readingOrder, readingOffsets, readingSyllables, anchorClasses] =
-    arrays.slice(27)
+    arrays.slice(25)
   const owners = ownerOffsets[keyCount]
   const ownerLengths = [allow, context, kind, ownerCategory, ownerText, ownerOrder].map(a => a.length)
   const swaps = swapCategory.length
   if (keyOffsets.length !== keyCount + 1 || ownerOffsets.length !== keyCount + 1) throw new Error('bad key count')
-  if (ownerLengths.some(n => n !== owners) || codePoints.length !== codes.length || out.length !== report.length)
+  if (ownerLengths.some(n => n !== owners) || codePoints.length !== codes.length || !cellsCover(arena, endBits))
     throw new Error('inconsistent table lengths')
-  if (classMembers.length !== keyCount || classOffsets[classOffsets.length - 1] !== keyCount)
+  const ends = keyEndsOf(endBits as Int32Array)
+  if (
+    classMembers.length !== keyCount ||
+    classOffsets[classOffsets.length - 1] !== keyCount ||
+    keyEndCount(ends) !== classLengths.length
+  )
     throw new Error('inconsistent class keys')
   if (
     [swapText, swapIsAllowPhrase, swapOrder, swapKey].some(a => a.length !== swaps) ||
     !swapKey.every(k => k >= -1 && k < keyCount) ||
-    swapPairs.length % 2 !== 0 ||
     classLengths.length + 1 !== classOffsets.length ||
     swapOffsets.length !== classOffsets.length ||
     swapOffsets[swapOffsets.length - 1] !== swapMembers.length ||
@@ -320,13 +331,12 @@ function tablesOf(
     index,
     alphabet,
     arena: arena as Int32Array,
-    links: { out: out as Int32Array, report: report as Int32Array },
+    links: ends,
     classLengths,
     classOffsets,
     classMembers,
     swapOffsets,
     swapMembers,
-    swapPairs,
     anchorClasses: anchorClasses as Uint8Array,
   }
 }

@@ -6,7 +6,7 @@ import {
   UNIT_SKIP,
   UNIT_SLOW,
 } from './scan-table.js'
-import type { HitLinks } from './scanner.js'
+import { keyEndingIn, type KeyEnds } from './key-ends.js'
 import { URL_SEPARATORS } from './links.js'
 
 /** Start-scan unit value of a UTF-16 unit that folds to nothing (the sign bit; only such values are negative). */
@@ -36,7 +36,7 @@ export interface StartScanTables {
 export function startScanTables(arena: Int32Array): StartScanTables {
   const units = new Int32Array(0x10000)
   for (let unit = 0; unit < 0x10000; unit++) {
-    const v = arena[unit << 1]
+    const v = arena[unit]
     if (v === UNIT_SKIP) units[unit] = START_SKIP
     else if (v === UNIT_SLOW) units[unit] = START_STOP
     else units[unit] = (v >> 1) | ((v & 1) !== 0 ? START_STOP : 0)
@@ -81,7 +81,7 @@ export function scanKeyStarts(
   text: string,
   tables: StartScanTables,
   arena: Int32Array,
-  links: HitLinks,
+  ends: KeyEnds,
 ): number[] | null {
   if (hits.length !== 0) hits.length = 0
   const { units, prefixPairs, shift } = tables
@@ -108,8 +108,8 @@ export function scanKeyStarts(
       i++
       continue
     }
-    if ((v & START_STOP) !== 0) pushHit(links, a, i)
-    if (prev !== 0 && !walkFrom(text, prev, a, i, units, arena, links)) return null
+    if ((v & START_STOP) !== 0) pushHit(ends, a, i)
+    if (prev !== 0 && !walkFrom(text, prev, a, i, units, arena, ends)) return null
     prev = a
   }
   mayHoldUrl = !tables.urlMarks || (seen & START_URL_MARK) !== 0
@@ -117,9 +117,9 @@ export function scanKeyStarts(
 }
 
 /** Records the key ending in state s (if one does) at the unit at offset i. */
-function pushHit(links: HitLinks, s: number, i: number): void {
-  const key = links.out[s]
-  if (key !== 0) hits.push(key - 1, i + 1, 0)
+function pushHit(ends: KeyEnds, s: number, i: number): void {
+  const key = keyEndingIn(ends, s)
+  if (key >= 0) hits.push(key, i + 1, 0)
 }
 
 /**
@@ -134,7 +134,7 @@ function walkFrom(
   i: number,
   units: Int32Array,
   arena: Int32Array,
-  links: HitLinks,
+  ends: KeyEnds,
 ): boolean {
   const cells = arena[CELLS_SLOT]
   const n = text.length
@@ -146,8 +146,8 @@ function walkFrom(
     if (arena[cells + (t << 1) + 1] !== s) return true
     s = t
     base = arena[cells + (s << 1)]
-    // The cell's report bit (a key ends here or on its failure chain) spares most reads of links.out.
-    if ((base & 1) !== 0) pushHit(links, s, j)
+    // The cell's bit (a key ends here) spares most look-ups of the key ends.
+    if ((base & 1) !== 0) pushHit(ends, s, j)
     code = 0
     for (j++; j < n; j++) {
       const v = units[text.charCodeAt(j)]
@@ -162,7 +162,7 @@ function walkFrom(
 }
 
 /** True for a surrogate pair at offset i whose code point folds to nothing (most emoji). */
-function isSkippedPair(text: string, i: number, arena: Int32Array): boolean {
+export function isSkippedPair(text: string, i: number, arena: Int32Array): boolean {
   const unit = text.charCodeAt(i)
   const low = text.charCodeAt(i + 1) - 0xdc00
   if (unit >= 0xd840 || unit < 0xd800 || !(low >= 0 && low < 0x400)) return false

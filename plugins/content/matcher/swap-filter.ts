@@ -5,9 +5,9 @@ import type { TermIndex } from './term-index.js'
 
 /**
  * Which alternative each character of each swap owner may be swapped for, exactly: the alternatives the
- * index keeps per swap owner (TermIndex.swapAlternatives), each list folded once. A hit that the global
- * swap pairs let through but that swaps a character for something no list of that term has at that
- * place is no swap form of it: the scan drops it before working out the term's forms. Only for swap
+ * index keeps per swap owner (TermIndex.swapAlternatives), each list folded once. A hit that swaps a
+ * character for something no list of that term has at that place is no swap form of it: the scan drops
+ * it before working out the term's forms. Only for swap
  * owners whose characters and alternatives all fold to one code point (`swapKey` >= 0): `n`, the
  * owner's number of characters, is then its key's length.
  */
