@@ -2,6 +2,7 @@ import { shipped } from './package-root.js'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseDuration } from './config/duration.js'
+import type { FileRole } from './config/user-file.js'
 import { type ConnectionBounds, DEFAULT_BOUNDS } from './process/connection-supervisor.js'
 import { type LogFormat, type LogLevel, logFormatFromEnv, logLevelFromEnv } from './process/logger.js'
 
@@ -23,6 +24,13 @@ export interface BotEnv {
 
 /** The shipped, commented example config (also what the sandbox and demo run on). */
 export const EXAMPLE_CONFIG = shipped('data/bot.config.example.yaml')
+
+/** The data folder (`BOT_DATA_DIR` or a command's `--data DIR`), for messages about it. */
+export const DATA_FOLDER: FileRole = {
+  zh: '数据文件夹',
+  en: 'data folder',
+  hint: '请设置 BOT_DATA_DIR 或 --data DIR set BOT_DATA_DIR or --data DIR',
+}
 
 /** Environment variables whose values are secrets. */
 const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY/i
