@@ -72,6 +72,15 @@ export function readEnv(env: NodeJS.ProcessEnv = loadDotEnv()): BotEnv {
 }
 
 /**
+ * `./bot.config.yaml` when it exists but the sandbox runs on the example config instead (no `BOT_CONFIG`, no
+ * puppet): worth a line wherever the config in use is named, since a copy there looks like the one in use.
+ */
+export function unusedLocalConfig(env: BotEnv): string | undefined {
+  const local = resolve('bot.config.yaml')
+  return env.usingExampleConfig && existsSync(local) ? local : undefined
+}
+
+/**
  * What the configured puppet needs from the environment and does not have, or undefined. Such a start can only
  * fail (wechaty-puppet-service without a token prints one line and waits for ever): a person must set it, so
  * the bot refuses to start (exit 1) instead of waiting for the start-up bound and exiting to be restarted.

@@ -1,7 +1,7 @@
 import { readdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { type App, createApp, loadConsole } from '../app.js'
-import { type BotEnv, puppetSettingsProblem, readEnv } from '../env.js'
+import { type BotEnv, puppetSettingsProblem, readEnv, unusedLocalConfig } from '../env.js'
 import { EXIT_TEMPFAIL } from '../process/connection-supervisor.js'
 import { acquireDataLock, DataLockError, LOCK_FILE, securePuppetCache } from '../process/data-lock.js'
 import type { ExitReason } from '../runtime/host/lifecycle.js'
@@ -143,12 +143,16 @@ async function startSandbox(
   await prepared(app)
   void app.ready.then(() => keepHeapTight())
   await app.web?.listen()
+  const local = unusedLocalConfig(env)
   process.stdout.write(
     `${[
       '════════════════════════════════════════════════════════════',
       ' 沙盒模式 SANDBOX MODE — 未配置 WECHATY_PUPPET，未连接真实微信',
       ' No WECHATY_PUPPET set: running on the built-in sandbox WeChat.',
       ` 配置 config: ${env.configFile}${env.usingExampleConfig ? '（示例配置 example）' : ''}`,
+      ...(local
+        ? [` 未使用 not used: ${local}（要在沙盒里用它，设置 BOT_CONFIG=bot.config.yaml set BOT_CONFIG）`]
+        : []),
       ` 演示群 world: ${worldFile}；状态 state: ${dataDir}（每次启动清空 reset at every start）`,
       ' 输入 /help 查看用法；例如  销售部-张三> 大家好',
       '════════════════════════════════════════════════════════════',
