@@ -11,6 +11,12 @@ import { isImageFile } from './content.js'
 import type { SandboxStore } from './store.js'
 import type { Attachment, SentRecord } from './types.js'
 
+/**
+ * How a removal the sandbox refuses (as WeChat would: the remover is not owner or admin) is worded first. The
+ * runtime records such a removal as failed and tells the admins, so the replay prints it as that entry.
+ */
+export const REMOVAL_REFUSED = '沙盒中无权移出成员'
+
 /** Options: the shared store plus ordinary puppet options. */
 export interface SandboxPuppetOptions extends PUPPET.PuppetOptions {
   store: SandboxStore
@@ -96,15 +102,23 @@ export class SandboxPuppet extends PuppetMock {
     this.emit('message', { messageId: payload.id })
   }
 
-  /** Throw unless `byId` may remove `targetId` from the group (owner: anyone but self; admin: plain members). */
+  /**
+   * Throw unless `byId` may remove `targetId` from the group (owner: anyone but self; admin: plain members), as
+   * WeChat refuses: the message starts with {@link REMOVAL_REFUSED}.
+   */
   assertCanRemove(roomId: string, byId: string, targetId: string): void {
     const room = this.store.room(roomId)
     const isOwner = room.ownerId === byId
+    const who = byId === this.currentUserId ? '机器人' : byId
     if (!isOwner && !room.adminIdList.includes(byId)) {
-      throw new Error(`sandbox: ${byId} is neither owner nor admin of ${roomId}; cannot remove members`)
+      throw new Error(
+        `${REMOVAL_REFUSED}：${who}不是该群的群主或管理员 (sandbox: ${byId} is neither owner nor admin of ${roomId})`,
+      )
     }
     if (targetId === room.ownerId || (!isOwner && room.adminIdList.includes(targetId))) {
-      throw new Error(`sandbox: ${byId} may not remove ${targetId} (owner/admin) from ${roomId}`)
+      throw new Error(
+        `${REMOVAL_REFUSED}：${targetId} 是群主或管理员 (sandbox: ${byId} may not remove ${targetId}, owner/admin, from ${roomId})`,
+      )
     }
   }
 
