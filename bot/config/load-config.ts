@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { z } from 'zod'
-import { LineCounter, parseDocument } from 'yaml'
+import { LineCounter, parseDocument, type YAMLError } from 'yaml'
 import type { PluginDefinition } from '../core/plugin.js'
 import { baseConfigShape, type RawConfig, type RawGroup } from './schema.js'
 import { formatIssues, formatPath, lineOf, sortProblems, where } from './format-issues.js'
@@ -87,13 +87,7 @@ export function loadConfig(file: string, plugins: PluginDefinition[]): LoadedCon
 export function parseConfig(text: string, file: string, plugins: PluginDefinition[]): LoadedConfig {
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true })
-  if (doc.errors.length)
-    throw new ConfigError(
-      doc.errors.map(
-        e =>
-          `${file}:${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
-      ),
-    )
+  if (doc.errors.length) throw new ConfigError(syntaxProblems(doc.errors, file))
   const raw = (doc.toJS() ?? {}) as RawConfig
   const at = (path: PropertyKey[]) => where(file, doc, lines, path)
   const dir = configDir(file)
@@ -118,6 +112,25 @@ export function parseConfig(text: string, file: string, plugins: PluginDefinitio
     for (const [i, g] of config.groups.entries()) groupSections.set(g.name, { ...config.plugins, ...overrides[i] })
     return { file, config, groupSections, dryRunSettings: writtenDryRun(raw), roster }
   })
+}
+
+/** YAML syntax errors listed: past the first few, one wrong indent goes on for every line below it. */
+const SHOWN_SYNTAX_ERRORS = 3
+
+/** The first YAML syntax errors, each at its line, and how many more there are. */
+function syntaxProblems(errors: readonly YAMLError[], file: string): string[] {
+  const shown = errors.slice(0, SHOWN_SYNTAX_ERRORS).map(e => {
+    const line = e.linePos?.[0].line ?? '?'
+    return `${file}:${line}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`
+  })
+  const more = errors.length - shown.length
+  if (more > 0) {
+    const last = errors[shown.length - 1].linePos?.[0].line ?? '?'
+    shown.push(
+      `${file}:${last}: 后面还有 ${more} 个语法错误，多半由第一个引起：改好第一个再检查 ${more} more syntax errors, most likely caused by the first: fix it and check again`,
+    )
+  }
+  return shown
 }
 
 function writtenDryRun(raw: RawConfig): DryRunSettings {

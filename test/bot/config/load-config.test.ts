@@ -230,6 +230,16 @@ groups:
     ])
   })
 
+  it('lists the first three YAML syntax errors and counts the rest, which one wrong indent causes', () => {
+    const list = Array.from({ length: 20 }, (_, i) => `  - { name: 成员${i}, dept: 销售部 }`).join('\n')
+    const problems = problemsOf(`company: x\nroster: staff.csv\n${list}\ngroups: []\n`)
+    expect(problems).toHaveLength(4)
+    for (const p of problems.slice(0, 3)) expect(p).toMatch(/^bot\.yaml:\d+: /)
+    expect(problems[3]).toMatch(
+      /^bot\.yaml:\d+: 后面还有 \d+ 个语法错误，多半由第一个引起：改好第一个再检查 \d+ more syntax errors, most likely caused by the first: fix it and check again$/,
+    )
+  })
+
   it('rejects two groups with the same name', () => {
     const problems = problemsOf(`company: x
 groups:
