@@ -29,9 +29,13 @@ export interface ExportIo {
   env: NodeJS.ProcessEnv
 }
 
-/** True when `npm run` (not `--silent`) has already printed its `> pkg script` banner into a redirected stdout. */
+/**
+ * True when `npm run` (not `--silent`) has already printed its `> pkg script` banner into a redirected stdout.
+ * `npx` prints none (it sets `npm_lifecycle_event=npx`).
+ */
 export function npmBannerInStdout(io: ExportIo): boolean {
-  return !io.stdout.isTTY && io.env.npm_lifecycle_event !== undefined && io.env.npm_config_loglevel !== 'silent'
+  const event = io.env.npm_lifecycle_event
+  return !io.stdout.isTTY && event !== undefined && event !== 'npx' && io.env.npm_config_loglevel !== 'silent'
 }
 
 /**
