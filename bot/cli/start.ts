@@ -21,8 +21,8 @@ import { defineCli, UsageError } from './args.js'
 
 const CLI = defineCli({
   usage:
-    'usage: start [WORLD.yaml] [--accept-state-loss]   (WORLD.yaml: the sandbox world, when no puppet is configured)',
-  options: { 'accept-state-loss': { type: 'boolean', default: false } },
+    'usage: start [--world WORLD.yaml] [--accept-state-loss]   (WORLD.yaml: the sandbox world, when no puppet is configured; also without --world)',
+  options: { world: { type: 'string' }, 'accept-state-loss': { type: 'boolean', default: false } },
   positionals: { max: 1 },
 })
 
@@ -39,6 +39,9 @@ export const STOP_GRACE_MS = 15_000
 export async function startCommand(argv: string[]): Promise<number> {
   const args = CLI.parse(argv)
   if (args instanceof UsageError) return args.report(process.stderr)
+  // `--world F` as in `replay`; the bare file argument still works.
+  if (args.values.world && args.positionals[0]) return CLI.error('give the world file once').report(process.stderr)
+  const world = args.values.world ?? args.positionals[0]
   const env = readEnv()
   // Like the unit's UMask=0077: state, caches and charts this process creates are private to its user.
   process.umask(0o077)
@@ -65,7 +68,7 @@ export async function startCommand(argv: string[]): Promise<number> {
     log.error(`❌ ${e.message}`)
     return EXIT_TEMPFAIL
   }
-  return env.puppet ? startPuppet(env, loaded, log) : startSandbox(env, loaded, dataDir, log, args.positionals[0])
+  return env.puppet ? startPuppet(env, loaded, log) : startSandbox(env, loaded, dataDir, log, world)
 }
 
 async function startPuppet(env: BotEnv, loaded: LoadedConfig, log: Logger): Promise<number> {

@@ -67,7 +67,7 @@ describe('a file or folder named on the command line that cannot be used: one li
   })
 
   it('start on a sandbox world file that is not there', { timeout: SPAWN_TIMEOUT }, () => {
-    expect(cli('start', 'missing.yaml')).toEqual({
+    expect(cli('start', '--world', 'missing.yaml')).toEqual({
       rc: 1,
       stdout: '',
       stderr: `❌ 找不到沙盒世界文件 sandbox world file not found: ${join(dir, 'missing.yaml')}（示例见 data/demo/world.yaml see data/demo/world.yaml）\n`,
