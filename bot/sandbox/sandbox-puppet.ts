@@ -109,7 +109,7 @@ export class SandboxPuppet extends PuppetMock {
   assertCanRemove(roomId: string, byId: string, targetId: string): void {
     const room = this.store.room(roomId)
     const isOwner = room.ownerId === byId
-    const who = byId === this.currentUserId ? '机器人' : byId
+    const who = this.isLoggedIn && byId === this.currentUserId ? '机器人' : byId
     if (!isOwner && !room.adminIdList.includes(byId)) {
       throw new Error(
         `${REMOVAL_REFUSED}：${who}不是该群的群主或管理员 (sandbox: ${byId} is neither owner nor admin of ${roomId})`,
