@@ -16,6 +16,7 @@ import { createLogger, type Logger } from '../process/logger.js'
 import { keepHeapTight } from '../process/heap.js'
 import { isConnectionLoss, isDiscoveryFailure, isTokenRejected, superviseConnection } from '../wechaty/supervise.js'
 import { routeConsole, routeWechatyLogs } from '../wechaty/wechaty-logs.js'
+import { sandboxLogLine } from '../sandbox/refusal.js'
 import { startConsole } from './console.js'
 import { defineCli, UsageError } from './args.js'
 
@@ -46,7 +47,9 @@ export async function startCommand(argv: string[]): Promise<number> {
   // Like the unit's UMask=0077: state, caches and charts this process creates are private to its user.
   process.umask(0o077)
   const verboseWechaty = /^(verbose|silly)$/i.test(process.env.WECHATY_LOG?.trim() ?? '')
-  const log = createLogger(verboseWechaty ? 'debug' : env.logLevel, 'bot', undefined, {
+  const level = verboseWechaty ? 'debug' : env.logLevel
+  const toStderr = (line: string) => process.stderr.write(`${line}\n`)
+  const log = createLogger(level, 'bot', env.puppet ? toStderr : sandboxLogLine(level, toStderr, { whole: true }), {
     format: env.logFormat,
     secrets: env.secrets,
   })

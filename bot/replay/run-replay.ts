@@ -4,7 +4,8 @@ import { FakeClock, flushMicrotasks } from '../ports/clock.js'
 import { MemoryStore } from '../ports/store/memory-store.js'
 import { createLogger, type LogLevel } from '../process/logger.js'
 import { AUDIT_TYPE_NAMES, type AuditEntry } from '../runtime/records/audit.js'
-import { createSandbox, REMOVAL_REFUSED, type SandboxWorld } from '../sandbox/index.js'
+import { createSandbox, type SandboxWorld } from '../sandbox/index.js'
+import { sandboxLogLine } from '../sandbox/refusal.js'
 import { clockTime, dayKey } from '../time/zoned.js'
 import { populateWorld, readWorld } from '../sandbox/load-world.js'
 import { applyEvent } from './apply-event.js'
@@ -35,7 +36,12 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
   const app = createApp({
     configFile: o.configFile,
     dataDir: o.outDir,
-    log: createLogger(o.logLevel ?? 'warn', 'bot', replayLogLine(o.logLevel)),
+    // Log lines beside the output: one line each (the audit entry says the rest), whole at `debug`.
+    log: createLogger(
+      o.logLevel ?? 'warn',
+      'bot',
+      sandboxLogLine(o.logLevel, line => process.stderr.write(`${line}\n`)),
+    ),
     puppet: sandbox.puppet,
     clock,
     store: new MemoryStore(),
@@ -77,18 +83,6 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
   )
   if (files.length) o.out.write(`  生成的文件 files in ${o.outDir}：\n${files.map(f => `    ${f}`).join('\n')}\n`)
   return { events: events.length, actions, skipped }
-}
-
-/**
- * Log lines beside the replay's output: one line each (the audit entry above says the rest), whole at `debug`.
- * A removal the sandbox refused (the bot is not owner or admin, as the world file says) is no error of the bot:
- * its "移出失败" entry says so, and its log line is left out below `debug`.
- */
-function replayLogLine(level?: LogLevel): (line: string) => void {
-  return line => {
-    if (level === 'debug') process.stderr.write(`${line}\n`)
-    else if (!line.includes(REMOVAL_REFUSED)) process.stderr.write(`${line.split('\n')[0]}\n`)
-  }
 }
 
 /** What a manager reads for entries the runtime records about its own actions, instead of "出错". */

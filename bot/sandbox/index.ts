@@ -37,7 +37,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   return { puppet, world: new SandboxWorld(puppet, store) }
 }
 
-export { REMOVAL_REFUSED, SandboxPuppet } from './sandbox-puppet.js'
+export { SandboxPuppet } from './sandbox-puppet.js'
 export { SandboxWorld, type SentListener } from './world.js'
 export { formatQuote, QUOTE_SEPARATOR } from '../wechaty/parse-quote.js'
 export type * from './types.js'

@@ -10,12 +10,7 @@ import { PuppetMock } from 'wechaty-puppet-mock'
 import { isImageFile } from './content.js'
 import type { SandboxStore } from './store.js'
 import type { Attachment, SentRecord } from './types.js'
-
-/**
- * How a removal the sandbox refuses (as WeChat would: the remover is not owner or admin) is worded first. The
- * runtime records such a removal as failed and tells the admins, so the replay prints it as that entry.
- */
-export const REMOVAL_REFUSED = '沙盒中无权移出成员'
+import { REMOVAL_REFUSED } from './refusal.js'
 
 /** Options: the shared store plus ordinary puppet options. */
 export interface SandboxPuppetOptions extends PUPPET.PuppetOptions {
