@@ -2,6 +2,7 @@ import { shipped } from './package-root.js'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseDuration } from './config/duration.js'
+import type { FileRole } from './config/user-file.js'
 import { type ConnectionBounds, DEFAULT_BOUNDS } from './process/connection-supervisor.js'
 import { type LogFormat, type LogLevel, logFormatFromEnv, logLevelFromEnv } from './process/logger.js'
 
@@ -23,6 +24,13 @@ export interface BotEnv {
 
 /** The shipped, commented example config (also what the sandbox and demo run on). */
 export const EXAMPLE_CONFIG = shipped('data/bot.config.example.yaml')
+
+/** The data folder (`BOT_DATA_DIR` or a command's `--data DIR`), for messages about it. */
+export const DATA_FOLDER: FileRole = {
+  zh: '数据文件夹',
+  en: 'data folder',
+  hint: '请设置 BOT_DATA_DIR 或 --data DIR set BOT_DATA_DIR or --data DIR',
+}
 
 /** Environment variables whose values are secrets. */
 const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY/i
@@ -61,6 +69,15 @@ export function readEnv(env: NodeJS.ProcessEnv = loadDotEnv()): BotEnv {
       .map(([, v]) => v!.trim()),
     bounds: readBounds(env),
   }
+}
+
+/**
+ * `./bot.config.yaml` when it exists but the sandbox runs on the example config instead (no `BOT_CONFIG`, no
+ * puppet): worth a line wherever the config in use is named, since a copy there looks like the one in use.
+ */
+export function unusedLocalConfig(env: BotEnv): string | undefined {
+  const local = resolve('bot.config.yaml')
+  return env.usingExampleConfig && existsSync(local) ? local : undefined
 }
 
 /**

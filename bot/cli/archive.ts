@@ -7,7 +7,8 @@ import { PgStore } from '../ports/postgres/pg-store.js'
 import { ARCHIVE_USAGE, runArchiveCli } from '../../plugins/archive/cli/export-command.js'
 import { PLUGINS } from '../../plugins/index.js'
 import { loadConfig } from '../config/load-config.js'
-import { readEnv } from '../env.js'
+import { DATA_FOLDER, readEnv } from '../env.js'
+import { type FileRole, fileProblem, UserFileError } from '../config/user-file.js'
 import { FileStore } from '../ports/store/file-store.js'
 import { dayKey } from '../time/zoned.js'
 import { takeOptions, UsageError } from './args.js'
@@ -32,10 +33,9 @@ export async function archiveCommand(argv: string[]): Promise<number> {
   if (url) return exportFromDatabase(url, rest, { timezone, who, now })
   const configured = (config?.plugins.archive as { dir?: string } | undefined)?.dir
   const dir = configured ? resolve(configured) : join(dataDir, 'archive')
-  if (!existsSync(dir)) {
-    process.stderr.write(`no message archive at ${dir} (set BOT_DATA_DIR or --data DIR)\n`)
-    return 1
-  }
+  const problem =
+    (!configured && fileProblem(dataDir, DATA_FOLDER, 'folder')) || fileProblem(dir, ARCHIVE_FOLDER, 'folder')
+  if (problem) return new UserFileError(problem).report(process.stderr)
   return runArchiveCli(rest, {
     backend: new FileArchive(dir),
     timezone,
@@ -49,6 +49,13 @@ export async function archiveCommand(argv: string[]): Promise<number> {
       await store.flush()
     },
   })
+}
+
+/** The message archive's folder, for messages about it. */
+const ARCHIVE_FOLDER: FileRole = {
+  zh: '消息存档文件夹',
+  en: 'message archive folder',
+  hint: '存档插件启用并收到消息后才有；或设置 BOT_DATA_DIR / --data DIR it exists once the archive plugin has stored messages; or set BOT_DATA_DIR / --data DIR',
 }
 
 /** The audit record of a command-line export (its text and who ran it are added). */

@@ -16,7 +16,8 @@ import {
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { once } from 'node:events'
 import { createGunzip, createGzip } from 'node:zlib'
-import { readEnv } from '../env.js'
+import { DATA_FOLDER, readEnv } from '../env.js'
+import { type FileRole, fileProblem, outputFileProblem, UserFileError } from '../config/user-file.js'
 import { defineCli, UsageError } from './args.js'
 import { LOCK_FILE, ensurePrivateDir } from '../process/data-lock.js'
 
@@ -207,16 +208,20 @@ function openEntry(root: string, file: string, h: EntryHeader): { fd: number; le
   return { fd: openSync(target, 'w', (h.mode ?? 0o600) & 0o600), left: h.size ?? 0 }
 }
 
+/** A backup file, for messages about it. */
+const BACKUP_FILE: FileRole = { zh: '备份文件', en: 'backup file' }
+/** The folder `restore --into DIR` names. */
+const RESTORE_FOLDER: FileRole = { zh: '--into 指定的位置', en: 'the --into path' }
+
 /** `backup <file> [--data DIR]`: the whole data folder (default `BOT_DATA_DIR`) into one file; works while the bot runs. */
 export async function backupCommand(argv: string[]): Promise<number> {
   const args = BACKUP_CLI.parse(argv)
   if (args instanceof UsageError) return args.report(process.stderr)
   const [file] = args.positionals
   const dataDir = args.values.data ? resolve(args.values.data) : readEnv().dataDir
-  if (!existsSync(dataDir)) {
-    process.stderr.write(`no data folder at ${dataDir} (set BOT_DATA_DIR or --data DIR)\n`)
-    return 1
-  }
+  const problem =
+    fileProblem(dataDir, DATA_FOLDER, 'folder') || outputFileProblem(file, BACKUP_FILE, { createsFolder: true })
+  if (problem) return new UserFileError(problem).report(process.stderr)
   if (process.env.BOT_DATABASE_URL)
     process.stderr.write(
       'note: BOT_DATABASE_URL is set: documents, logs and the message archive in PostgreSQL are not in this file (use pg_dump)\n',
@@ -233,10 +238,8 @@ export async function restoreCommand(argv: string[]): Promise<number> {
   const [file] = args.positionals
   const into = args.values.into
   if (!into) return RESTORE_CLI.error('missing --into DIR').report(process.stderr)
-  if (!existsSync(file)) {
-    process.stderr.write(`no backup file ${file}\n`)
-    return 1
-  }
+  const problem = fileProblem(file, BACKUP_FILE) || (existsSync(into) && fileProblem(into, RESTORE_FOLDER, 'folder'))
+  if (problem) return new UserFileError(problem).report(process.stderr)
   try {
     const s = await restoreBackup(file, into)
     process.stderr.write(

@@ -1,20 +1,28 @@
 import { resolve } from 'node:path'
 import { PLUGINS } from '../../plugins/index.js'
 import { verifyConfig } from '../config/verify-config.js'
-import { readEnv } from '../env.js'
+import { type BotEnv, readEnv, unusedLocalConfig } from '../env.js'
 import { defineCli, UsageError } from './args.js'
 
 const CLI = defineCli({ usage: 'usage: check-config [FILE]', options: {}, positionals: { max: 1 } })
 
 /**
- * `check-config [FILE]`: run the start-up checks on a config (default `BOT_CONFIG`) without connecting:
- * schema, paths, roster and every plugin's start. Prints every problem; exit 1 when the bot would refuse to start.
+ * `check-config [FILE]`: run the start-up checks on a config without connecting: schema, paths, roster and every
+ * plugin's start. Without FILE it checks the file `start` would use (`BOT_CONFIG`, else the example config in the
+ * sandbox or `./bot.config.yaml` with a puppet) and says which and why. Prints every problem; exit 1 when the bot
+ * would refuse to start.
  */
 export async function checkConfigCommand(argv: string[]): Promise<number> {
   const parsed = CLI.parse(argv)
   if (parsed instanceof UsageError) return parsed.report(process.stderr)
   const [given] = parsed.positionals
-  const file = given ? resolve(given) : readEnv().configFile
+  let file: string
+  if (given) file = resolve(given)
+  else {
+    const env = readEnv()
+    file = env.configFile
+    process.stdout.write(whichConfig(env))
+  }
   const loaded = await verifyConfig(file, PLUGINS) // ConfigError is printed by the CLI entry (exit 1)
   const enabled = PLUGINS.filter(p => (loaded.config.plugins[p.name] as { enabled: boolean }).enabled).map(p => p.name)
   process.stdout.write(
@@ -27,4 +35,21 @@ export async function checkConfigCommand(argv: string[]): Promise<number> {
     ].join('\n')}\n`,
   )
   return 0
+}
+
+/** Which file `check-config` without FILE checks and why (what `start` would use), and the one it leaves out. */
+function whichConfig(env: BotEnv): string {
+  const why = env.usingExampleConfig
+    ? '示例配置：未设置 BOT_CONFIG 和 WECHATY_PUPPET，沙盒用它 the example config: the sandbox uses it without BOT_CONFIG and WECHATY_PUPPET'
+    : process.env.BOT_CONFIG?.trim()
+      ? `BOT_CONFIG=${process.env.BOT_CONFIG.trim()}`
+      : '默认 the default: WECHATY_PUPPET 已设置、BOT_CONFIG 未设置 WECHATY_PUPPET set, BOT_CONFIG unset'
+  const lines = [`检查 checking ${env.configFile}（${why}）`]
+  const local = unusedLocalConfig(env)
+  if (local)
+    lines.push(
+      `  ${local} 没有检查：检查它用 check-config bot.config.yaml；要让 start 也用它，在 .env 里设置 BOT_CONFIG=bot.config.yaml` +
+        ' (not checked: name it, or set BOT_CONFIG=bot.config.yaml in .env so that start uses it too)',
+    )
+  return `${lines.join('\n')}\n`
 }

@@ -40,7 +40,7 @@ const referenceOf = () => import('../config/config-reference.js')
 const COMMANDS: Record<string, Command> = {
   start: {
     run: startCommand,
-    args: '[WORLD.yaml] [--accept-state-loss]',
+    args: '[--world WORLD.yaml] [--accept-state-loss]',
     about: 'start the bot (sandbox + console when WECHATY_PUPPET is unset; WORLD.yaml: the sandbox world)',
   },
   'check-config': {

@@ -42,7 +42,7 @@ export async function replayCommand(argv: string[]): Promise<number> {
       return 1
     }
     if (e instanceof TranscriptError) {
-      process.stderr.write(`❌ transcript invalid:\n${e.problems.map(p => `  - ${p}`).join('\n')}\n`)
+      process.stderr.write(`❌ 回放记录有误 transcript invalid:\n${e.problems.map(p => `  - ${p}`).join('\n')}\n`)
       return 1
     }
     throw e

@@ -1,7 +1,7 @@
 import { readdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { type App, createApp, loadConsole } from '../app.js'
-import { type BotEnv, puppetSettingsProblem, readEnv } from '../env.js'
+import { type BotEnv, puppetSettingsProblem, readEnv, unusedLocalConfig } from '../env.js'
 import { EXIT_TEMPFAIL } from '../process/connection-supervisor.js'
 import { acquireDataLock, DataLockError, LOCK_FILE, securePuppetCache } from '../process/data-lock.js'
 import type { ExitReason } from '../runtime/host/lifecycle.js'
@@ -16,13 +16,14 @@ import { createLogger, type Logger } from '../process/logger.js'
 import { keepHeapTight } from '../process/heap.js'
 import { isConnectionLoss, isDiscoveryFailure, isTokenRejected, superviseConnection } from '../wechaty/supervise.js'
 import { routeConsole, routeWechatyLogs } from '../wechaty/wechaty-logs.js'
+import { sandboxLogLine } from '../sandbox/refusal.js'
 import { startConsole } from './console.js'
 import { defineCli, UsageError } from './args.js'
 
 const CLI = defineCli({
   usage:
-    'usage: start [WORLD.yaml] [--accept-state-loss]   (WORLD.yaml: the sandbox world, when no puppet is configured)',
-  options: { 'accept-state-loss': { type: 'boolean', default: false } },
+    'usage: start [--world WORLD.yaml] [--accept-state-loss]   (WORLD.yaml: the sandbox world, when no puppet is configured; also without --world)',
+  options: { world: { type: 'string' }, 'accept-state-loss': { type: 'boolean', default: false } },
   positionals: { max: 1 },
 })
 
@@ -39,11 +40,16 @@ export const STOP_GRACE_MS = 15_000
 export async function startCommand(argv: string[]): Promise<number> {
   const args = CLI.parse(argv)
   if (args instanceof UsageError) return args.report(process.stderr)
+  // `--world F` as in `replay`; the bare file argument still works.
+  if (args.values.world && args.positionals[0]) return CLI.error('give the world file once').report(process.stderr)
+  const world = args.values.world ?? args.positionals[0]
   const env = readEnv()
   // Like the unit's UMask=0077: state, caches and charts this process creates are private to its user.
   process.umask(0o077)
   const verboseWechaty = /^(verbose|silly)$/i.test(process.env.WECHATY_LOG?.trim() ?? '')
-  const log = createLogger(verboseWechaty ? 'debug' : env.logLevel, 'bot', undefined, {
+  const level = verboseWechaty ? 'debug' : env.logLevel
+  const toStderr = (line: string) => process.stderr.write(`${line}\n`)
+  const log = createLogger(level, 'bot', env.puppet ? toStderr : sandboxLogLine(level, toStderr, { whole: true }), {
     format: env.logFormat,
     secrets: env.secrets,
   })
@@ -65,7 +71,7 @@ export async function startCommand(argv: string[]): Promise<number> {
     log.error(`❌ ${e.message}`)
     return EXIT_TEMPFAIL
   }
-  return env.puppet ? startPuppet(env, loaded, log) : startSandbox(env, loaded, dataDir, log, args.positionals[0])
+  return env.puppet ? startPuppet(env, loaded, log) : startSandbox(env, loaded, dataDir, log, world)
 }
 
 async function startPuppet(env: BotEnv, loaded: LoadedConfig, log: Logger): Promise<number> {
@@ -143,12 +149,16 @@ async function startSandbox(
   await prepared(app)
   void app.ready.then(() => keepHeapTight())
   await app.web?.listen()
+  const local = unusedLocalConfig(env)
   process.stdout.write(
     `${[
       '════════════════════════════════════════════════════════════',
       ' 沙盒模式 SANDBOX MODE — 未配置 WECHATY_PUPPET，未连接真实微信',
       ' No WECHATY_PUPPET set: running on the built-in sandbox WeChat.',
       ` 配置 config: ${env.configFile}${env.usingExampleConfig ? '（示例配置 example）' : ''}`,
+      ...(local
+        ? [` 未使用 not used: ${local}（要在沙盒里用它，设置 BOT_CONFIG=bot.config.yaml set BOT_CONFIG）`]
+        : []),
       ` 演示群 world: ${worldFile}；状态 state: ${dataDir}（每次启动清空 reset at every start）`,
       ' 输入 /help 查看用法；例如  销售部-张三> 大家好',
       '════════════════════════════════════════════════════════════',

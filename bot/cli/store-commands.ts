@@ -4,7 +4,8 @@ import { runStats, STATS_USAGE } from '../../plugins/activity/cli/stats-command.
 import { CASES_USAGE, runCasesExport } from '../../plugins/cases/cli/export-command.js'
 import { PLUGINS } from '../../plugins/index.js'
 import { loadConfig } from '../config/load-config.js'
-import { readEnv } from '../env.js'
+import { DATA_FOLDER, readEnv } from '../env.js'
+import { type FileRole, fileProblem, outputFileProblem, UserFileError } from '../config/user-file.js'
 import { FleetReader } from '../ports/postgres/fleet-reader.js'
 import { FileStore } from '../ports/store/file-store.js'
 import type { Store } from '../ports/store/store.js'
@@ -28,9 +29,13 @@ export interface ExportIo {
   env: NodeJS.ProcessEnv
 }
 
-/** True when `npm run` (not `--silent`) has already printed its `> pkg script` banner into a redirected stdout. */
+/**
+ * True when `npm run` (not `--silent`) has already printed its `> pkg script` banner into a redirected stdout.
+ * `npx` prints none (it sets `npm_lifecycle_event=npx`).
+ */
 export function npmBannerInStdout(io: ExportIo): boolean {
-  return !io.stdout.isTTY && io.env.npm_lifecycle_event !== undefined && io.env.npm_config_loglevel !== 'silent'
+  const event = io.env.npm_lifecycle_event
+  return !io.stdout.isTTY && event !== undefined && event !== 'npx' && io.env.npm_config_loglevel !== 'silent'
 }
 
 /**
@@ -52,10 +57,10 @@ export function overState(
     const { values, rest } = taken
     const url = values.data === undefined ? io.env.BOT_DATABASE_URL?.trim() : undefined
     const dir = values.data ?? env.dataDir
-    if (!url && (!dir || !existsSync(dir))) {
-      io.stderr.write(`no bot state at ${dir} (set BOT_DATA_DIR or --data DIR)\n`)
-      return 1
-    }
+    const problem =
+      (!url && fileProblem(dir, DATA_FOLDER, 'folder')) ||
+      (values.out !== undefined && outputFileProblem(values.out, EXPORT_FILE))
+    if (problem) return new UserFileError(problem).report(io.stderr)
     const timezone = existsSync(env.configFile) ? loadConfig(env.configFile, PLUGINS).config.timezone : 'Asia/Shanghai'
     if (!url) {
       io.stderr.write(`状态目录 state folder: ${dir}\n`)
@@ -73,6 +78,9 @@ export function overState(
     }
   }
 }
+
+/** The file `--out FILE` names, for messages about it. */
+const EXPORT_FILE: FileRole = { zh: '导出文件', en: 'output file' }
 
 /** Run `write` into stdout, or into `file` (written only on success, mode 0600). */
 async function exportTo(

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { z } from 'zod'
-import { LineCounter, parseDocument } from 'yaml'
+import { LineCounter, parseDocument, type YAMLError } from 'yaml'
 import type { PluginDefinition } from '../core/plugin.js'
 import { baseConfigShape, type RawConfig, type RawGroup } from './schema.js'
 import { formatIssues, formatPath, lineOf, sortProblems, where } from './format-issues.js'
@@ -10,6 +10,21 @@ import { globalOnlyKeysOf, withConfigDir } from './fields.js'
 import { checkContactIds } from './contact-ids.js'
 import { loadRoster, RosterError, rosterFromList } from '../roster/load-roster.js'
 import { Roster } from '../roster/roster.js'
+import { type FileRole, fileProblem } from './user-file.js'
+
+/** The config file, for messages about it. */
+export const CONFIG_FILE: FileRole = {
+  zh: '配置文件',
+  en: 'config file',
+  hint: '可复制 data/bot.config.example.yaml 作为起点 copy data/bot.config.example.yaml to start from',
+}
+
+/** A roster file the config names. */
+const ROSTER_FILE: FileRole = {
+  zh: '花名册文件',
+  en: 'roster file',
+  hint: "相对路径从配置文件所在的文件夹算起 a relative path starts at the config file's folder",
+}
 
 /** A config that failed to load, with every problem on its own line. */
 export class ConfigError extends Error {
@@ -63,7 +78,8 @@ export interface DryRunSettings {
 
 /** Load, validate and resolve a config file; throws ConfigError listing every problem. */
 export function loadConfig(file: string, plugins: PluginDefinition[]): LoadedConfig {
-  if (!existsSync(file)) throw new ConfigError([`${file}: config file not found (copy data/bot.config.example.yaml)`])
+  const problem = fileProblem(file, CONFIG_FILE)
+  if (problem) throw new ConfigError([problem])
   return parseConfig(readFileSync(file, 'utf8'), file, plugins)
 }
 
@@ -71,13 +87,7 @@ export function loadConfig(file: string, plugins: PluginDefinition[]): LoadedCon
 export function parseConfig(text: string, file: string, plugins: PluginDefinition[]): LoadedConfig {
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true })
-  if (doc.errors.length)
-    throw new ConfigError(
-      doc.errors.map(
-        e =>
-          `${file}:${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
-      ),
-    )
+  if (doc.errors.length) throw new ConfigError(syntaxProblems(doc.errors, file))
   const raw = (doc.toJS() ?? {}) as RawConfig
   const at = (path: PropertyKey[]) => where(file, doc, lines, path)
   const dir = configDir(file)
@@ -94,7 +104,7 @@ export function parseConfig(text: string, file: string, plugins: PluginDefinitio
       (issues, prefix, section) => formatIssues(issues, file, doc, lines, prefix, section),
       problems,
     )
-    const roster = readRoster(raw.roster, dir, file, i => lineOf(doc, lines, ['roster', i]) ?? 0, problems)
+    const roster = readRoster(raw.roster, dir, file, at, i => lineOf(doc, lines, ['roster', i]) ?? 0, problems)
     checkContactIds(raw, roster, at, problems)
     if (!parsed.success || problems.length) throw new ConfigError(problems)
     const config = parsed.data as BotConfig
@@ -102,6 +112,25 @@ export function parseConfig(text: string, file: string, plugins: PluginDefinitio
     for (const [i, g] of config.groups.entries()) groupSections.set(g.name, { ...config.plugins, ...overrides[i] })
     return { file, config, groupSections, dryRunSettings: writtenDryRun(raw), roster }
   })
+}
+
+/** YAML syntax errors listed: past the first few, one wrong indent goes on for every line below it. */
+const SHOWN_SYNTAX_ERRORS = 3
+
+/** The first YAML syntax errors, each at its line, and how many more there are. */
+function syntaxProblems(errors: readonly YAMLError[], file: string): string[] {
+  const shown = errors.slice(0, SHOWN_SYNTAX_ERRORS).map(e => {
+    const line = e.linePos?.[0].line ?? '?'
+    return `${file}:${line}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`
+  })
+  const more = errors.length - shown.length
+  if (more > 0) {
+    const last = errors[shown.length - 1].linePos?.[0].line ?? '?'
+    shown.push(
+      `${file}:${last}: 后面还有 ${more} 个语法错误，多半由第一个引起：改好第一个再检查 ${more} more syntax errors, most likely caused by the first: fix it and check again`,
+    )
+  }
+  return shown
 }
 
 function writtenDryRun(raw: RawConfig): DryRunSettings {
@@ -216,15 +245,25 @@ function isPlain(v: unknown): v is Record<string, unknown> {
   return !!v && typeof v === 'object' && !Array.isArray(v)
 }
 
+/**
+ * The roster the config names: a file (a file that cannot be read is a problem at the config line of `roster`,
+ * `at` gives that `file:line: `) or the list itself.
+ */
 function readRoster(
   value: unknown,
   dir: string,
   file: string,
+  at: (path: PropertyKey[]) => string,
   lineOfEntry: (i: number) => number,
   problems: string[],
 ): Roster {
   if (typeof value !== 'string' && !Array.isArray(value)) return new Roster()
   const path = typeof value === 'string' ? resolve(dir, value) : file
+  const unreadable = typeof value === 'string' && fileProblem(path, ROSTER_FILE)
+  if (unreadable) {
+    problems.push(`${at(['roster'])}roster: ${unreadable}`)
+    return new Roster()
+  }
   try {
     return typeof value === 'string' ? loadRoster(path) : rosterFromList(value, file, lineOfEntry)
   } catch (e) {

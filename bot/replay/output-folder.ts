@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileProblem, UserFileError } from '../config/user-file.js'
 
 /** Marks a folder as a replay's own: the next replay into it may empty it. */
 const MARKER = '.group-guard-replay'
@@ -15,6 +16,8 @@ export class OutputFolderError extends Error {}
  * folder is refused rather than emptied.
  */
 export function prepareOutputFolder(dir: string): void {
+  const notFolder = existsSync(dir) && fileProblem(dir, { zh: '--out 指定的位置', en: 'the --out path' }, 'folder')
+  if (notFolder) throw new UserFileError(notFolder)
   mkdirSync(dir, { recursive: true })
   const entries = readdirSync(dir)
   const ours = entries.includes(MARKER) || entries.every(e => e === OUTPUT)

@@ -5,6 +5,7 @@ import { MemoryStore } from '../ports/store/memory-store.js'
 import { createLogger, type LogLevel } from '../process/logger.js'
 import { AUDIT_TYPE_NAMES, type AuditEntry } from '../runtime/records/audit.js'
 import { createSandbox, type SandboxWorld } from '../sandbox/index.js'
+import { sandboxLogLine } from '../sandbox/refusal.js'
 import { clockTime, dayKey } from '../time/zoned.js'
 import { populateWorld, readWorld } from '../sandbox/load-world.js'
 import { applyEvent } from './apply-event.js'
@@ -35,7 +36,12 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
   const app = createApp({
     configFile: o.configFile,
     dataDir: o.outDir,
-    log: createLogger(o.logLevel ?? 'warn', 'bot', replayLogLine(o.logLevel)),
+    // Log lines beside the output: one line each (the audit entry says the rest), whole at `debug`.
+    log: createLogger(
+      o.logLevel ?? 'warn',
+      'bot',
+      sandboxLogLine(o.logLevel, line => process.stderr.write(`${line}\n`)),
+    ),
     puppet: sandbox.puppet,
     clock,
     store: new MemoryStore(),
@@ -79,9 +85,12 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
   return { events: events.length, actions, skipped }
 }
 
-/** Log lines beside the replay's output: one line each (the audit entry above says the rest), whole at `debug`. */
-function replayLogLine(level?: LogLevel): (line: string) => void {
-  return line => process.stderr.write(`${level === 'debug' ? line : line.split('\n')[0]}\n`)
+/** What a manager reads for entries the runtime records about its own actions, instead of "出错". */
+const OUTCOMES: Record<string, { name: string; note: string }> = {
+  'remove-failed': {
+    name: '移出失败',
+    note: '已通知管理员手动移出（机器人须是群主或群管理员才能移出成员） the admins were told to remove by hand',
+  },
 }
 
 /** Wait until Wechaty has delivered the puppet's events and the runtime has handled them. */
@@ -97,10 +106,11 @@ export function formatEntry(e: AuditEntry, tz: string, world: SandboxWorld): str
   const group = e.groupId ? safe(() => world.room(e.groupId!).topic) : undefined
   const known = (id: string) => world.contacts().find(c => c.id === id)?.name
   const member = e.memberId ? known(e.memberId) : undefined
+  const outcome = OUTCOMES[e.rule]
   const what: (string | false | undefined)[] = [
     clockTime(e.at, tz),
     e.dryRun && '[观察]',
-    AUDIT_TYPE_NAMES[e.type] ?? e.type,
+    outcome?.name ?? AUDIT_TYPE_NAMES[e.type] ?? e.type,
   ]
   // Sent privately: say so first (the group is only what it is about; nobody in the group saw it).
   if (e.privateTo) what.push(`→ 私聊 ${known(e.privateTo) ?? e.privateTo}${group ? `，关于群「${group}」` : ''}`)
@@ -109,7 +119,11 @@ export function formatEntry(e: AuditEntry, tz: string, world: SandboxWorld): str
     if (member) what.push(`@${member}`)
   }
   const head = `${what.filter(Boolean).join(' ')}${e.reason ? `（${e.reason}）` : ''} · ${e.plugin}/${e.rule}`
-  const body = [...(e.text ? e.text.split('\n') : []), ...(e.failed ? [`⚠️ 未成功：${e.failed}`] : [])]
+  const body = [
+    ...(e.text ? e.text.split('\n') : []),
+    ...(e.failed ? [`⚠️ 未成功：${e.failed}`] : []),
+    ...(outcome ? [outcome.note] : []),
+  ]
   return [head, ...body.map(line => `      ${line}`)].join('\n')
 }
 

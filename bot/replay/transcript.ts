@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { formatPath } from '../config/format-issues.js'
+import { type FileRole, readUserFile } from '../config/user-file.js'
+
+/** The transcript file, for messages about it. */
+const TRANSCRIPT_FILE: FileRole = { zh: '回放记录文件', en: 'transcript file' }
 
 const time = z
   .string()
@@ -73,11 +76,14 @@ export class TranscriptError extends Error {
   }
 }
 
-/** Read a JSONL transcript (see docs/replay-format.md); lines must be in time order. */
+/**
+ * Read a JSONL transcript (see docs/replay-format.md); lines must be in time order. A file that cannot be read
+ * is a `UserFileError`, bad lines a `TranscriptError`.
+ */
 export function readTranscript(file: string): TranscriptEvent[] {
   const problems: string[] = []
   const events: TranscriptEvent[] = []
-  readFileSync(file, 'utf8')
+  readUserFile(file, TRANSCRIPT_FILE)
     .split('\n')
     .forEach((text, i) => {
       const n = i + 1
@@ -91,7 +97,7 @@ export function readTranscript(file: string): TranscriptEvent[] {
       }
       const parsed = line.safeParse(json)
       if (!parsed.success) {
-        problems.push(...parsed.error.issues.map(is => `${file}:${n}: ${formatPath(is.path)}: ${is.message}`))
+        problems.push(...parsed.error.issues.map(is => `${file}:${n}: ${formatPath(is.path)}: ${problemOf(is, json)}`))
         return
       }
       const at = Date.parse(parsed.data.t)
@@ -102,4 +108,25 @@ export function readTranscript(file: string): TranscriptEvent[] {
     })
   if (problems.length) throw new TranscriptError(problems)
   return events
+}
+
+/**
+ * What is wrong, with the value the line has where a list of allowed values exists (a line's `type`, a
+ * message's `kind`): the bad value and every allowed one, so the fix needs no other page.
+ */
+function problemOf(issue: z.core.$ZodIssue, json: unknown): string {
+  const value = issue.path.reduce<unknown>(
+    (at, key) => (at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined),
+    json,
+  )
+  const list = (values: readonly unknown[]) => values.map(v => JSON.stringify(v)).join(', ')
+  if (issue.code === 'invalid_union' && issue.discriminator && 'options' in issue && issue.options) {
+    const allowed = `可用 allowed: ${list(issue.options)}`
+    return value === undefined
+      ? `缺少行类型 missing "${issue.discriminator}"; ${allowed}`
+      : `未知的行类型 unknown line type ${JSON.stringify(value)}; ${allowed}`
+  }
+  if (issue.code === 'invalid_value' && value !== undefined)
+    return `不允许的值 not allowed: ${JSON.stringify(value)}; 可用 allowed: ${list(issue.values)}`
+  return issue.message
 }

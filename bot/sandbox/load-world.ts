@@ -1,8 +1,15 @@
-import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { z } from 'zod'
 import type { SandboxWorld } from './index.js'
 import { formatIssues } from '../config/format-issues.js'
+import { type FileRole, readUserFile } from '../config/user-file.js'
+
+/** The sandbox world file, for messages about it. */
+const WORLD_FILE: FileRole = {
+  zh: '沙盒世界文件',
+  en: 'sandbox world file',
+  hint: '示例见 data/demo/world.yaml see data/demo/world.yaml',
+}
 
 const worldSchema = z
   .object({
@@ -27,9 +34,9 @@ const worldSchema = z
 /** A demo world: the bot, contacts and groups with members' group nicknames. */
 export type WorldSpec = z.infer<typeof worldSchema>
 
-/** Read and validate a world file (errors name the file and field). */
+/** Read and validate a world file (errors name the file and field; an unreadable file is a `UserFileError`). */
 export function readWorld(file: string): WorldSpec {
-  const parsed = worldSchema.safeParse(parse(readFileSync(file, 'utf8')))
+  const parsed = worldSchema.safeParse(parse(readUserFile(file, WORLD_FILE)))
   if (!parsed.success) throw new Error(formatIssues(parsed.error.issues, file).join('\n'))
   return parsed.data
 }

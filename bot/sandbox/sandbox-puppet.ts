@@ -10,6 +10,7 @@ import { PuppetMock } from 'wechaty-puppet-mock'
 import { isImageFile } from './content.js'
 import type { SandboxStore } from './store.js'
 import type { Attachment, SentRecord } from './types.js'
+import { REMOVAL_REFUSED } from './refusal.js'
 
 /** Options: the shared store plus ordinary puppet options. */
 export interface SandboxPuppetOptions extends PUPPET.PuppetOptions {
@@ -96,15 +97,23 @@ export class SandboxPuppet extends PuppetMock {
     this.emit('message', { messageId: payload.id })
   }
 
-  /** Throw unless `byId` may remove `targetId` from the group (owner: anyone but self; admin: plain members). */
+  /**
+   * Throw unless `byId` may remove `targetId` from the group (owner: anyone but self; admin: plain members), as
+   * WeChat refuses: the message starts with {@link REMOVAL_REFUSED}.
+   */
   assertCanRemove(roomId: string, byId: string, targetId: string): void {
     const room = this.store.room(roomId)
     const isOwner = room.ownerId === byId
+    const who = this.isLoggedIn && byId === this.currentUserId ? '机器人' : byId
     if (!isOwner && !room.adminIdList.includes(byId)) {
-      throw new Error(`sandbox: ${byId} is neither owner nor admin of ${roomId}; cannot remove members`)
+      throw new Error(
+        `${REMOVAL_REFUSED}：${who}不是该群的群主或管理员 (sandbox: ${byId} is neither owner nor admin of ${roomId})`,
+      )
     }
     if (targetId === room.ownerId || (!isOwner && room.adminIdList.includes(targetId))) {
-      throw new Error(`sandbox: ${byId} may not remove ${targetId} (owner/admin) from ${roomId}`)
+      throw new Error(
+        `${REMOVAL_REFUSED}：${targetId} 是群主或管理员 (sandbox: ${byId} may not remove ${targetId}, owner/admin, from ${roomId})`,
+      )
     }
   }
 

@@ -2,12 +2,13 @@ import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { runReplay } from '../../bot/replay/run-replay.js'
 import type { AuditEntry } from '../../bot/runtime/records/audit.js'
 
 let actions: AuditEntry[] = []
 let printed = ''
+let logged = ''
 let outDir = ''
 
 beforeAll(async () => {
@@ -18,16 +19,25 @@ beforeAll(async () => {
       done()
     },
   })
-  const result = await runReplay({
-    transcript: 'data/demo/workday.jsonl',
-    configFile: 'data/bot.config.example.yaml',
-    worldFile: 'data/demo/world.yaml',
-    outDir,
-    live: true,
-    out,
-    logLevel: 'silent',
+  // The log level `npm run demo` runs at (warnings and errors beside the output, on stderr).
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(chunk => {
+    logged += String(chunk)
+    return true
   })
-  actions = result.actions
+  try {
+    const result = await runReplay({
+      transcript: 'data/demo/workday.jsonl',
+      configFile: 'data/bot.config.example.yaml',
+      worldFile: 'data/demo/world.yaml',
+      outDir,
+      live: true,
+      out,
+      logLevel: 'warn',
+    })
+    actions = result.actions
+  } finally {
+    stderr.mockRestore()
+  }
 }, 120_000)
 
 const did = (plugin: string, rule: RegExp, text?: RegExp) =>
@@ -64,6 +74,14 @@ describe('npm run demo: the shipped working day', () => {
     expect(did('content', /escalate|remove/)).not.toHaveLength(0)
     expect(did('runtime', /undo/)).not.toHaveLength(0)
     expect(printed).toMatch(/已撤销 A\d+：违规记录 1 条/) // #撤销 @王五: the latest penalty of that member
+  })
+
+  it('content: the removal the sandbox refuses (the bot is no admin there) is an expected line, not a logged error', () => {
+    expect(printed).toContain(
+      '15:30 移出失败 群「示例科技张三交流群」 @优惠多多（沙盒中无权移出成员：机器人不是该群的群主或管理员 (sandbox: wxid_bot is neither owner nor admin of r-cust-zhangsan@chatroom)） · content/remove-failed\n' +
+        '      已通知管理员手动移出（机器人须是群主或群管理员才能移出成员） the admins were told to remove by hand\n',
+    )
+    expect(logged).toBe('')
   })
 
   it('ack: the reminder, the deadline report, a fine and the red packet that settles it', () => {

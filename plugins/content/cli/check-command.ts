@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { once } from 'node:events'
 import { createInterface } from 'node:readline'
 import { defineCli, UsageError } from '../../../bot/cli/args.js'
+import { type FileRole, UserFileError, userFile } from '../../../bot/config/user-file.js'
 import { DictionaryError, compileMatcher, loadDictionaryFiles, type Matcher } from '../matcher/index.js'
 
 /** Exit code when the command cannot run (bad arguments, bad dictionary, unreadable input). */
@@ -14,6 +15,14 @@ const CLI = defineCli({
 })
 /** Exit code when some input lines were malformed (the others were still checked). */
 const EXIT_BAD_LINES = 2
+
+/** A dictionary file named with `--dictionary`, for messages about it. */
+export const DICTIONARY_FILE: FileRole = {
+  zh: '词库文件',
+  en: 'dictionary file',
+  hint: '默认词库是 data/dictionaries/default.yaml the default is data/dictionaries/default.yaml',
+}
+const INPUT_FILE: FileRole = { zh: '待检查的消息文件', en: 'input file' }
 
 /**
  * `check --dictionary FILE [--dictionary FILE2] --input FILE.jsonl`: checks every {"id","text"} line
@@ -29,6 +38,13 @@ export async function runCheck(
   if (parsed instanceof UsageError) return parsed.report(err)
   const { dictionary: dictionaries = [], input } = parsed.values
   if (dictionaries.length === 0 || !input) return CLI.error('--dictionary and --input are required').report(err)
+  try {
+    for (const file of dictionaries) userFile(file, DICTIONARY_FILE)
+    userFile(input, INPUT_FILE)
+  } catch (e) {
+    if (e instanceof UserFileError) return e.report(err)
+    throw e
+  }
   let matcher: Matcher
   try {
     const { dictionary, warnings } = loadDictionaryFiles(dictionaries)

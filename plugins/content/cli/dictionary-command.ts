@@ -1,4 +1,6 @@
 import { defineCli, UsageError } from '../../../bot/cli/args.js'
+import { UserFileError, userFile } from '../../../bot/config/user-file.js'
+import { DICTIONARY_FILE } from './check-command.js'
 import {
   type DictionaryEditOp,
   editDictionaryFile,
@@ -34,6 +36,12 @@ export async function runDictionaryEdit(
   const files = parsed.values.dictionary ?? []
   if (!op) return CLI.error(`unknown edit ${opName}`).report(err)
   if (files.length === 0) return CLI.error('--dictionary is required').report(err)
+  try {
+    for (const file of files) userFile(file, DICTIONARY_FILE)
+  } catch (e) {
+    if (e instanceof UserFileError) return e.report(err)
+    throw e
+  }
   const word = words.join(' ')
   const problem = editProblem({ op, category, word })
   if (problem) {

@@ -103,6 +103,9 @@ describe.skipIf(!pg.url)('CLI exports in fleet mode (BOT_DATABASE_URL)', () => {
 
   it('reads nothing from the database when --data DIR is given', async () => {
     const out = await cli(runStats, pg.fresh(), ['--from', '2026-11-30', '--data', '/nonexistent-state'])
-    expect(out).toMatchObject({ code: 1, err: 'no bot state at /nonexistent-state (set BOT_DATA_DIR or --data DIR)\n' })
+    expect(out).toMatchObject({
+      code: 1,
+      err: '❌ 找不到数据文件夹 data folder not found: /nonexistent-state（请设置 BOT_DATA_DIR 或 --data DIR set BOT_DATA_DIR or --data DIR）\n',
+    })
   })
 })

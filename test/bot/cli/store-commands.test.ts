@@ -59,6 +59,9 @@ describe('exports from the command line', () => {
     await overState(runCasesExport, streams)(['export', '--format', 'csv', '--data', data])
     expect([...Buffer.from(text.out).subarray(0, 3)]).toEqual(BOM)
     expect(text.err).toContain('npm run --silent cli --')
+    const npx = io({ npm_lifecycle_event: 'npx' }) // npx group-guard … > file: no banner, no warning
+    await overState(runCasesExport, npx.io)(['export', '--format', 'csv', '--data', data])
+    expect(npx.text.err).toBe(`状态目录 state folder: ${data}\n`)
   })
 
   it('gives a clean CSV through `npm run --silent cli --` (as documented)', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -118,7 +118,12 @@ groups:
     const file = join(dir, 'bot.yaml')
     writeFileSync(file, 'company: 示例科技\ngroups:\n  - { name: 销售群, topic: 销售部工作群, kind: internal }\n')
     expect(loadConfig(file, PLUGINS).config.groups.map(g => g.name)).toEqual(['销售群'])
-    expect(() => loadConfig(join(dir, 'nope.yaml'), PLUGINS)).toThrow(/nope\.yaml: config file not found/)
+    expect(() => loadConfig(join(dir, 'nope.yaml'), PLUGINS)).toThrow(
+      `找不到配置文件 config file not found: ${join(dir, 'nope.yaml')}（可复制 data/bot.config.example.yaml 作为起点 copy data/bot.config.example.yaml to start from）`,
+    )
+    expect(() => loadConfig(dir, PLUGINS)).toThrow(
+      `配置文件是一个文件夹，不是文件 config file is a folder, not a file: ${dir}（请给出文件的路径 name a file）`,
+    )
   })
 })
 
@@ -225,6 +230,16 @@ groups:
     ])
   })
 
+  it('lists the first three YAML syntax errors and counts the rest, which one wrong indent causes', () => {
+    const list = Array.from({ length: 20 }, (_, i) => `  - { name: 成员${i}, dept: 销售部 }`).join('\n')
+    const problems = problemsOf(`company: x\nroster: staff.csv\n${list}\ngroups: []\n`)
+    expect(problems).toHaveLength(4)
+    for (const p of problems.slice(0, 3)) expect(p).toMatch(/^bot\.yaml:\d+: /)
+    expect(problems[3]).toMatch(
+      /^bot\.yaml:\d+: 后面还有 \d+ 个语法错误，多半由第一个引起：改好第一个再检查 \d+ more syntax errors, most likely caused by the first: fix it and check again$/,
+    )
+  })
+
   it('rejects two groups with the same name', () => {
     const problems = problemsOf(`company: x
 groups:
@@ -299,10 +314,15 @@ describe('parseConfig: the roster file', () => {
     expect(problemsOf(yaml, file)).toEqual([`${roster}:1: header must name a "name" (姓名) column`])
   })
 
-  it('reports a roster file that cannot be read', () => {
+  it('reports a roster file that is missing or a folder at the config line naming it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'roster-'))
+    mkdirSync(join(dir, 'staff'))
+    const hint = "相对路径从配置文件所在的文件夹算起 a relative path starts at the config file's folder"
     expect(problemsOf('company: x\nroster: missing.csv\n', join(dir, 'bot.yaml'))).toEqual([
-      expect.stringMatching(/missing\.csv: cannot read roster/),
+      `${join(dir, 'bot.yaml')}:2: roster: 找不到花名册文件 roster file not found: ${join(dir, 'missing.csv')}（${hint}）`,
+    ])
+    expect(problemsOf('company: x\n\nroster: staff\n', join(dir, 'bot.yaml'))).toEqual([
+      `${join(dir, 'bot.yaml')}:3: roster: 花名册文件是一个文件夹，不是文件 roster file is a folder, not a file: ${join(dir, 'staff')}（请给出文件的路径 name a file）`,
     ])
   })
 })

@@ -42,11 +42,11 @@ plugins:
     expect((loaded.config.plugins.campaign.campaigns as { image: string }[])[0].image).toBe(join(dir, 'poster.png'))
   })
 
-  it('names the resolved path when a relative roster is missing', () => {
+  it('names the resolved path when a relative roster is missing, at the config line of roster', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cfg-paths-'))
     writeFileSync(join(dir, 'bot.config.yaml'), `${HEAD}roster: staff.csv\n`)
     expect(() => loadConfig(join(dir, 'bot.config.yaml'), PLUGINS)).toThrow(
-      `${join(dir, 'staff.csv')}: cannot read roster (ENOENT`,
+      `${join(dir, 'bot.config.yaml')}:2: roster: 找不到花名册文件 roster file not found: ${join(dir, 'staff.csv')}（`,
     )
   })
 

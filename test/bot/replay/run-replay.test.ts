@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
+import { UserFileError } from '../../../bot/config/user-file.js'
 import { OutputFolderError } from '../../../bot/replay/output-folder.js'
 import { runReplay } from '../../../bot/replay/run-replay.js'
 
@@ -70,5 +71,15 @@ describe('replay output a manager can read', () => {
     writeFileSync(join(outDir, '报表.xlsx'), 'someone’s work')
     await expect(replay(outDir)).rejects.toBeInstanceOf(OutputFolderError)
     expect(readdirSync(outDir)).toEqual(['报表.xlsx'])
+  })
+
+  it('says in one line that --out names a file, not a folder', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'replay-out-')), 'notes.txt')
+    writeFileSync(file, 'notes')
+    await expect(replay(file)).rejects.toThrow(
+      new UserFileError(
+        `--out 指定的位置不是文件夹 the --out path is not a folder: ${file}（请给出文件夹的路径 name a folder）`,
+      ),
+    )
   })
 })

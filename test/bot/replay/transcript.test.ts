@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { UserFileError } from '../../../bot/config/user-file.js'
 import { readTranscript, TranscriptError } from '../../../bot/replay/transcript.js'
 
 function transcript(lines: (string | object)[]): string {
@@ -67,6 +68,32 @@ describe('readTranscript', () => {
       `${file}:7: t: expected an ISO time with an offset, such as 2026-11-30T09:00:00+08:00`,
       expect.stringMatching(new RegExp(`^${file}:8: kind: `)),
     ])
+  })
+
+  it('echoes a bad type or kind with every allowed value, and names a missing type', () => {
+    const file = transcript([
+      { t: '2026-11-30T09:00:00+08:00', type: 'msg', group: 'g', from: '张三', text: '早' },
+      { t: '2026-11-30T09:01:00+08:00', group: 'g', from: '张三', text: '早' },
+      { t: '2026-11-30T09:02:00+08:00', type: 'message', group: 'g', from: '张三', kind: 'sticker' },
+    ])
+    const types = '可用 allowed: "message", "join", "leave", "rename", "topic", "advance"'
+    expect(problemsOf(file)).toEqual([
+      `${file}:1: type: 未知的行类型 unknown line type "msg"; ${types}`,
+      `${file}:2: type: 缺少行类型 missing "type"; ${types}`,
+      `${file}:3: kind: 不允许的值 not allowed: "sticker"; 可用 allowed: "text", "image", "file", "link", "miniprogram", "contact", "redpacket", "transfer", "voice", "video", "emoticon", "recalled"`,
+    ])
+  })
+
+  it('names a transcript that is not there, or a folder, in one line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'transcript-'))
+    expect(() => readTranscript(join(dir, 'missing.jsonl'))).toThrow(
+      new UserFileError(
+        `找不到回放记录文件 transcript file not found: ${join(dir, 'missing.jsonl')}（请检查路径 check the path）`,
+      ),
+    )
+    expect(() => readTranscript(dir)).toThrow(
+      `回放记录文件是一个文件夹，不是文件 transcript file is a folder, not a file: ${dir}（请给出文件的路径 name a file）`,
+    )
   })
 
   it('puts all problems in the error message too', () => {

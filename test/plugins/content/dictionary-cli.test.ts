@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
@@ -32,6 +32,22 @@ describe('dictionary add|remove|allow (CLI)', () => {
     expect(r.code).toBe(1)
     expect(r.err).toContain('category "nosuch" has no label')
     expect(readFileSync(file, 'utf8')).toBe(before)
+  })
+
+  it('names a dictionary file that is missing or a folder in one line, exit 1, nothing written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dict-cli-'))
+    const hint = '默认词库是 data/dictionaries/default.yaml the default is data/dictionaries/default.yaml'
+    expect(await run(['add', '--dictionary', join(dir, 'missing.yaml'), 'ad', '代购'])).toEqual({
+      code: 1,
+      out: '',
+      err: `❌ 找不到词库文件 dictionary file not found: ${join(dir, 'missing.yaml')}（${hint}）\n`,
+    })
+    expect(await run(['remove', '--dictionary', dir, 'ad', '代购'])).toEqual({
+      code: 1,
+      out: '',
+      err: `❌ 词库文件是一个文件夹，不是文件 dictionary file is a folder, not a file: ${dir}（请给出文件的路径 name a file）\n`,
+    })
+    expect(readdirSync(dir)).toEqual([])
   })
 
   it('prints the usage for missing arguments', async () => {

@@ -98,10 +98,14 @@ describe('check command', () => {
     expect(missing.errors).toContain('usage: check --dictionary FILE')
     const badDictionary = await run(['--dictionary', path.join(dir, 'none.yaml'), '--input', file])
     expect(badDictionary.code).toBe(1)
-    expect(badDictionary.errors).toContain('none.yaml: cannot read file')
+    expect(badDictionary.errors).toBe(
+      `❌ 找不到词库文件 dictionary file not found: ${path.join(dir, 'none.yaml')}（默认词库是 data/dictionaries/default.yaml the default is data/dictionaries/default.yaml）\n`,
+    )
     const badInput = await run(['--dictionary', DEFAULT, '--input', path.join(dir, 'none.jsonl')])
     expect(badInput.code).toBe(1)
-    expect(badInput.errors).toContain('none.jsonl: cannot read input')
+    expect(badInput.errors).toBe(
+      `❌ 找不到待检查的消息文件 input file not found: ${path.join(dir, 'none.jsonl')}（请检查路径 check the path）\n`,
+    )
   })
 
   it('says which expansion of a term matched (kind and form) and that a fuzzy hit is review-only', async () => {

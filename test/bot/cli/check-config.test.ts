@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { describe, expect, it } from 'vitest'
+
+const TSX = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href
+const CLI = resolve('bot/cli.ts')
+const EXAMPLE = resolve('data/bot.config.example.yaml')
+
+/** `check-config` without a file, run from a folder holding a copy of the example as bot.config.yaml. */
+function checkConfigIn(env: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), 'gg-check-'))
+  copyFileSync(EXAMPLE, join(dir, 'bot.config.yaml'))
+  const clean: NodeJS.ProcessEnv = { ...process.env, ...env }
+  for (const name of ['WECHATY_PUPPET', 'BOT_CONFIG', 'LOG_LEVEL']) if (!(name in env)) delete clean[name]
+  const r = spawnSync(process.execPath, ['--import', TSX, CLI, 'check-config'], {
+    encoding: 'utf8',
+    cwd: dir,
+    env: clean,
+  })
+  return { dir, rc: r.status, lines: r.stdout.split('\n') }
+}
+
+describe('check-config without a file', () => {
+  it('checks what the sandbox start uses, says so, and names the bot.config.yaml it did not check', {
+    timeout: 60_000,
+  }, () => {
+    const { dir, rc, lines } = checkConfigIn({})
+    expect(rc).toBe(0)
+    expect(lines.slice(0, 3)).toEqual([
+      `检查 checking ${EXAMPLE}（示例配置：未设置 BOT_CONFIG 和 WECHATY_PUPPET，沙盒用它 the example config: the sandbox uses it without BOT_CONFIG and WECHATY_PUPPET）`,
+      `  ${join(dir, 'bot.config.yaml')} 没有检查：检查它用 check-config bot.config.yaml；要让 start 也用它，在 .env 里设置 BOT_CONFIG=bot.config.yaml (not checked: name it, or set BOT_CONFIG=bot.config.yaml in .env so that start uses it too)`,
+      `✅ ${EXAMPLE}: 配置有效 config OK`,
+    ])
+  })
+
+  it('checks BOT_CONFIG when it is set, as start does', { timeout: 60_000 }, () => {
+    const { dir, rc, lines } = checkConfigIn({ BOT_CONFIG: 'bot.config.yaml' })
+    expect(rc).toBe(0)
+    expect(lines.slice(0, 2)).toEqual([
+      `检查 checking ${join(dir, 'bot.config.yaml')}（BOT_CONFIG=bot.config.yaml）`,
+      `✅ ${join(dir, 'bot.config.yaml')}: 配置有效 config OK`,
+    ])
+  })
+})
