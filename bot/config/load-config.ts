@@ -20,7 +20,7 @@ export const CONFIG_FILE: FileRole = {
 }
 
 /** A roster file the config names. */
-const ROSTER_FILE: FileRole = {
+export const ROSTER_FILE: FileRole = {
   zh: '花名册文件',
   en: 'roster file',
   hint: "相对路径从配置文件所在的文件夹算起 a relative path starts at the config file's folder",

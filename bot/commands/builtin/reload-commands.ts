@@ -1,5 +1,6 @@
 import type { CommandSpec } from '../../core/plugin.js'
-import { ConfigError, rosterPath } from '../../config/load-config.js'
+import { ConfigError, ROSTER_FILE, rosterPath } from '../../config/load-config.js'
+import { fileProblem } from '../../config/user-file.js'
 import { loadRoster, RosterError } from '../../roster/load-roster.js'
 import { firstLine } from '../../runtime/delivery/executor.js'
 import type { RuntimeView } from './runtime-view.js'
@@ -47,7 +48,7 @@ export function rosterCommand(rt: RuntimeView): CommandSpec {
         rt.replaceRoster(roster)
         return [inv.reply(`✅ 花名册已重载：${roster.entries.length} 人。`)]
       } catch (e) {
-        const problems = e instanceof RosterError ? e.problems : [firstLine(e)]
+        const problems = e instanceof RosterError ? e.problems : [fileProblem(file, ROSTER_FILE) ?? firstLine(e)]
         return [
           inv.reply(`❌ 花名册有 ${problems.length} 个问题，继续使用旧花名册：\n${problems.slice(0, 10).join('\n')}`),
         ]

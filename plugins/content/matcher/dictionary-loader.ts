@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { LineCounter, parseDocument } from 'yaml'
+import { fileProblem } from '../../../bot/config/user-file.js'
 import type { z } from 'zod'
 import { DictionaryError } from './dictionary-error.js'
 import { finishDraft, type DictionaryDraft, type Located } from './dictionary-draft.js'
@@ -72,7 +73,9 @@ function readDictionaryFile(
   warnings: string[],
 ): void {
   if (typeof source !== 'string') {
-    problems.push(`${path}: cannot read file: ${source.message}`)
+    problems.push(
+      fileProblem(path, { zh: '词库文件', en: 'dictionary file' }) ?? `${path}: cannot read file: ${source.message}`,
+    )
     draft.fileUnreadable = true
     return
   }
