@@ -77,6 +77,8 @@ const DIR_MODE = 0o700
 const FILE_MODE = 0o600
 const MANIFEST = '_manifest.json'
 const TMP = '.tmp-'
+/** Volatile documents up to this size (bytes, or characters) are written on the event loop in background mode too. */
+const SMALL_VOLATILE = 16 * 1024
 /** How a document file written by `encodeDoc` begins, and how many bytes to read to see it. */
 const VERSION_HEAD = /^\{"\$version":(\d{1,6})[,}]/
 const VERSION_HEAD_BYTES = 24
@@ -120,6 +122,15 @@ export class FileStore implements Store {
   private appending: Promise<void> = Promise.resolve()
   /** Log files this process appended to: their last line is whole, no need to look. */
   private whole = new Set<string>()
+  /**
+   * Each journal's file, opened for appending once and kept open (background mode): an append is a write and an
+   * fsync, not also an open and a close, each a trip to the thread pool. Closed before the file is replaced
+   * (compaction) and after a failed append; the journal's writes are ordered, so none is in progress then.
+   */
+  private journalFds = new Map<string, Promise<number>>()
+  /** Durable background writes not yet past their rename, and the state folder's fsync waiting for them. */
+  private renaming = 0
+  private dirSync?: { promise: Promise<void>; start: () => void }
 
   constructor(
     private dir: string,
@@ -351,8 +362,11 @@ export class FileStore implements Store {
         writes: s.writes + 1,
       })
     }
-    if (this.background && !now) return this.writeInBackground(this.file(name), text, !spec.volatile).then(done)
-    if (this.ordered) {
+    // A small volatile document (no fsync) is written on the spot: its four calls cost less than four trips to the
+    // thread pool and back, and hold events up less than a millisecond.
+    if (this.background && !now && !(spec.volatile && text.length <= SMALL_VOLATILE))
+      return this.writeInBackground(this.file(name), text, !spec.volatile).then(done)
+    if (this.ordered && now) {
       const file = this.file(name)
       return this.ordered.push({}, () => this.writeInBackground(file, text, !spec.volatile)).then(done)
     }
@@ -361,9 +375,14 @@ export class FileStore implements Store {
     return undefined
   }
 
-  /** `writeAtomically` with the I/O on the thread pool. */
+  /**
+   * `writeAtomically` with the I/O on the thread pool. The durable writes in progress at once (a flush's
+   * documents) share one fsync of the state folder, started once the last of them is renamed.
+   */
   private async writeInBackground(file: string, text: string | Uint8Array, durable: boolean): Promise<void> {
     const tmp = `${file}${TMP}${process.pid}`
+    let synced: Promise<void> | undefined
+    if (durable) this.renaming++
     try {
       const fd = await this.io.open(tmp, 'w', FILE_MODE)
       try {
@@ -373,11 +392,38 @@ export class FileStore implements Store {
         await this.io.close(fd)
       }
       await this.io.rename(tmp, file)
-      if (durable) await this.syncDirInBackground(this.stateDir)
+      if (durable) synced = this.stateDirSync()
     } catch (e) {
       this.removeQuietly(tmp)
       throw this.failed(new StoreWriteError(file, e))
+    } finally {
+      if (durable) this.renamed()
     }
+    try {
+      await synced
+    } catch (e) {
+      throw this.failed(new StoreWriteError(file, e))
+    }
+  }
+
+  /** The state folder's next fsync (for a rename just done): it starts once no durable write is before its rename. */
+  private stateDirSync(): Promise<void> {
+    if (!this.dirSync) {
+      let start = () => {}
+      const promise = new Promise<void>(r => {
+        start = r
+      }).then(() => this.syncDirInBackground(this.stateDir))
+      promise.catch(() => {}) // each writer waiting on it is told
+      this.dirSync = { promise, start }
+    }
+    return this.dirSync.promise
+  }
+
+  /** A durable write got past its rename (or failed before it): the folder's fsync starts when it was the last. */
+  private renamed(): void {
+    if (--this.renaming || !this.dirSync) return
+    this.dirSync.start()
+    this.dirSync = undefined
   }
 
   private async syncDirInBackground(d: string): Promise<void> {
@@ -403,6 +449,29 @@ export class FileStore implements Store {
     } catch (e) {
       throw this.failed(new StoreWriteError(file, e))
     }
+  }
+
+  /** `appendInBackground` for a journal, through its file kept open. */
+  private async appendToJournal(file: string, text: string): Promise<void> {
+    try {
+      let fd = this.journalFds.get(file)
+      if (!fd) this.journalFds.set(file, (fd = this.io.open(file, 'a', FILE_MODE)))
+      await this.io.writeFile(await fd, text)
+      await this.io.fsync(await fd)
+    } catch (e) {
+      await this.closeJournalFd(file)
+      throw this.failed(new StoreWriteError(file, e))
+    }
+  }
+
+  /** Close a journal's kept file (it is opened again at the next append); never throws. */
+  private async closeJournalFd(file: string): Promise<void> {
+    const fd = this.journalFds.get(file)
+    if (!fd) return
+    this.journalFds.delete(file)
+    try {
+      await this.io.close(await fd)
+    } catch {} // not opened, or already gone: nothing to close
   }
 
   private track(name: string): void {
@@ -444,10 +513,11 @@ export class FileStore implements Store {
   private journalFiles(): JournalFiles {
     return {
       ordered: this.ordered,
-      append: (file, text) =>
-        this.background ? this.appendInBackground(file, text, () => {}) : this.appendDurably(file, text),
+      append: (file, text) => (this.background ? this.appendToJournal(file, text) : this.appendDurably(file, text)),
       replace: (file, text) =>
-        this.background ? this.writeInBackground(file, text, true) : this.writeAtomically(file, text, true),
+        this.background
+          ? this.closeJournalFd(file).then(() => this.writeInBackground(file, text, true))
+          : this.writeAtomically(file, text, true),
       truncate: (file, size) => this.fs.truncateSync(file, size),
     }
   }
