@@ -214,32 +214,6 @@ describe('Outbox journal file', () => {
     expect(lines).toHaveLength(1)
     expect(new FileStore(dir).journal('outbox', OUTBOX_JOURNAL).state.queue).toHaveLength(1200)
   })
-
-  it('the running bot opens the journal once for its appends, and after a compaction appends to the new file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'outbox-journal-'))
-    const opened: string[] = []
-    const { recorded } = recordingFs((op, path) => {
-      if (op === 'open') opened.push(path)
-      return undefined
-    })
-    const store = new FileStore(dir, { fs: recorded, background: true })
-    const clock = new FakeClock(T0)
-    const outbox = outboxOn(store, clock, new SimulatedWeChat(clock))
-    outbox.pause()
-    const journal = join(dir, 'state', 'outbox.jsonl')
-    for (let i = 0; i < 3; i++) {
-      outbox.enqueue({ chat: { room: 'r1' }, text: `通知 ${i}` })
-      await store.flush(true)
-    }
-    expect(opened.filter(p => p === journal)).toHaveLength(1)
-    for (let i = 0; i < 1200; i++) outbox.enqueue({ chat: { room: `r${i % 5}` }, text: `批量 ${i}` })
-    await store.flush()
-    outbox.enqueue({ chat: { room: 'r9' }, text: '压缩之后' })
-    await store.flush(true)
-    const queue = new FileStore(dir).journal('outbox', OUTBOX_JOURNAL).state.queue
-    expect(queue).toHaveLength(1204)
-    expect(queue.at(-1)?.text).toBe('压缩之后')
-  })
 })
 
 describe('outbox journal: taking sent messages from the queue', () => {
