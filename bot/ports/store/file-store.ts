@@ -65,7 +65,8 @@ export interface FileStoreOptions {
   fs?: StoreFs
   /**
    * Do the file I/O of writes (write, fsync, rename) on libuv's thread pool, off the event loop: what the
-   * running bot uses, so a write blocks events only while its document is encoded. A caller still waits
+   * running bot uses, so a write blocks events only while its document is encoded (and a small volatile
+   * document, whose four calls are made on the spot: cheaper than four trips to the pool). A caller still waits
    * until the write is durable (`persist()`, `flush()`, a journal's `commit()`); `persist()` writes and
    * journal appends go out one after the other, in the order they were asked for. Off by default: tests
    * and replays on a simulated clock expect every write done when the call returns.
