@@ -322,6 +322,27 @@ describe('FileStore writing in the background (the running bot)', () => {
     expect(readFileSync(join(dir, 'logs', 'audit', '2026-11-30.jsonl'), 'utf8')).toBe('{"id":"A1"}\n{"id":"A2"}\n')
   })
 
+  it('the durable documents of one flush share one fsync of the state folder, after all of their renames', async () => {
+    const dir = tempDir()
+    const { recorded, calls } = recordingFs()
+    const store = new FileStore(dir, { fs: recorded, background: true })
+    const docs = ['cases', 'queue', 'ledger'].map(n => store.doc(n, CASES))
+    for (const d of docs) d.changed()
+    await store.flush(true) // listed in the manifest now
+    calls.length = 0
+    for (const [i, d] of docs.entries()) {
+      d.data.confirmed.push(`案例-${i}`)
+      d.changed()
+    }
+    await store.flush(true)
+    for (const n of ['cases', 'queue', 'ledger'])
+      expect(onDisk(dir, n)).toEqual({ $version: 1, confirmed: [expect.any(String)] })
+    const folder = calls.map((c, i) => [c, i] as const).filter(([c]) => c === `fsync ${join(dir, 'state')}`)
+    expect(folder).toHaveLength(1)
+    const lastRename = Math.max(...calls.map((c, i) => (c.startsWith('rename ') ? i : -1)))
+    expect(folder[0][1]).toBeGreaterThan(lastRename)
+  })
+
   it('a failed background write names the file, keeps the document dirty and the old file', async () => {
     const dir = tempDir()
     let full = false
