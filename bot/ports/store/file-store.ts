@@ -65,8 +65,7 @@ export interface FileStoreOptions {
   fs?: StoreFs
   /**
    * Do the file I/O of writes (write, fsync, rename) on libuv's thread pool, off the event loop: what the
-   * running bot uses, so a write blocks events only while its document is encoded (and a small volatile
-   * document, whose four calls are made on the spot: cheaper than four trips to the pool). A caller still waits
+   * running bot uses, so a write blocks events only while its document is encoded. A caller still waits
    * until the write is durable (`persist()`, `flush()`, a journal's `commit()`); `persist()` writes and
    * journal appends go out one after the other, in the order they were asked for. Off by default: tests
    * and replays on a simulated clock expect every write done when the call returns.
@@ -78,8 +77,6 @@ const DIR_MODE = 0o700
 const FILE_MODE = 0o600
 const MANIFEST = '_manifest.json'
 const TMP = '.tmp-'
-/** Volatile documents up to this size (bytes, or characters) are written on the event loop in background mode too. */
-const SMALL_VOLATILE = 16 * 1024
 /** How a document file written by `encodeDoc` begins, and how many bytes to read to see it. */
 const VERSION_HEAD = /^\{"\$version":(\d{1,6})[,}]/
 const VERSION_HEAD_BYTES = 24
@@ -357,11 +354,8 @@ export class FileStore implements Store {
         writes: s.writes + 1,
       })
     }
-    // A small volatile document (no fsync) is written on the spot: its four calls cost less CPU than four trips to
-    // the thread pool and back (its rename over the old file held events up about 2 ms on the bench machine's disk).
-    if (this.background && !now && !(spec.volatile && text.length <= SMALL_VOLATILE))
-      return this.writeInBackground(this.file(name), text, !spec.volatile).then(done)
-    if (this.ordered && now) {
+    if (this.background && !now) return this.writeInBackground(this.file(name), text, !spec.volatile).then(done)
+    if (this.ordered) {
       const file = this.file(name)
       return this.ordered.push({}, () => this.writeInBackground(file, text, !spec.volatile)).then(done)
     }
