@@ -6,7 +6,8 @@ import { dictionaryProblems, normalizeDomain } from './dictionary-checks.js'
 import { DictionaryError } from './dictionary-error.js'
 import { foldedBefore, spanOfHit } from './hit-span.js'
 import { type FoundUrl, findUrls, hostOf, isAllowedHost } from './links.js'
-import { foldString, normalizeText } from './normalize.js'
+import { ANCHOR, type ImageInfo, LATIN, lengthOf } from './image-info.js'
+import { normalizeText } from './normalize.js'
 import { compilePattern, findPatternMatches, type CompiledPattern } from './patterns.js'
 import { ReadingScan, type ReadingOwnerOfHit } from './reading-scan.js'
 import type { KeyEnds } from './key-ends.js'
@@ -43,17 +44,16 @@ class CompiledMatcher implements Matcher {
   private readonly arena: Int32Array
   private readonly ends: KeyEnds
   private readonly starts: StartScanTables
-  private readonly classLengths: Int32Array
+  private readonly images: ImageInfo
   private readonly classOffsets: Int32Array
   private readonly classMembers: Int32Array
   private readonly swapOffsets: Int32Array
   private readonly swapMembers: Int32Array
   private readonly swapChoices: SwapChoices
-  /** Images whose hit may start a reading form, and the scan that finds those forms (see ReadingScan). */
-  private readonly anchorClasses: Uint8Array
+  /** The scan that finds the reading forms after a hit of an ANCHOR image (see ReadingScan). */
   private readonly readings: ReadingScan
-  /** 1 for an image that may be a reading form's: it holds a Latin letter (see latinClassesOf). */
-  private readonly latinClasses: Uint8Array
+  /** The LATIN flag an image has when the index has reading forms, else 0 (no hit may be one). */
+  private readonly latinFlag: number
   /** The swap forms of the terms hits were checked against (see SwapForms). */
   private readonly swapForms: SwapForms
   private readonly kinds = new Map<string, ReadonlySet<ExpansionKind>>()
@@ -67,15 +67,14 @@ class CompiledMatcher implements Matcher {
     this.arena = tables.arena
     this.ends = tables.links
     this.starts = startScanTables(tables.arena)
-    this.classLengths = tables.classLengths
+    this.images = tables.images
     this.classOffsets = tables.classOffsets
     this.classMembers = tables.classMembers
     this.swapOffsets = tables.swapOffsets
     this.swapMembers = tables.swapMembers
     this.swapChoices = new SwapChoices(tables.index)
-    this.anchorClasses = tables.anchorClasses
     this.readings = new ReadingScan(tables.index)
-    this.latinClasses = this.readings.empty ? new Uint8Array(0) : latinClassesOf(tables)
+    this.latinFlag = this.readings.empty ? 0 : LATIN
     this.swapForms = new SwapForms(tables.index)
     for (const [category, rule] of Object.entries(dictionary.categories)) this.kinds.set(category, new Set(rule.expand))
     this.patterns = Object.entries(dictionary.categories).flatMap(([category, rule]) =>
@@ -195,20 +194,21 @@ class CompiledMatcher implements Matcher {
     given.length = 0
     for (let h = 0; h < hits.length; h += 3) {
       const c = hits[h]
-      if (this.anchorClasses[c] === 1) {
+      const b = this.images.bytes[c]
+      if ((b & ANCHOR) !== 0) {
         anchored = true
         if (this.classOffsets[c] === this.classOffsets[c + 1] && this.swapOffsets[c] === this.swapOffsets[c + 1])
           continue
       }
       const end = hits[h + 1]
-      const length = this.classLengths[c]
+      const length = lengthOf(this.images, c, b)
       if (folded.length < length) folded = new Int32Array(length * 2)
       if (!foldedBefore(text, end, hits[h + 2], length, folded)) continue
       const k = this.keyOfHit(c, length)
-      const readers = this.latinClasses[c] === 1 ? this.readings.ownersOf(folded, length) : NO_READERS
+      const readers = (b & this.latinFlag) !== 0 ? this.readings.ownersOf(folded, length) : NO_READERS
       if (readers.length > 0) given.push(end, hits[h + 2], length)
       if (this.swapOffsets[c] < this.swapOffsets[c + 1] || readers.length > 0) {
-        this.swapCandidates(found, c, k, end, hits[h + 2], readers)
+        this.swapCandidates(found, c, length, k, end, hits[h + 2], readers)
         continue
       }
       if (k < 0) continue
@@ -226,7 +226,7 @@ class CompiledMatcher implements Matcher {
   }
 
   /**
-   * The candidates of a hit of class image c that has swap owners or reading owners: the owners of key k
+   * The candidates of a hit of class image c (`length` code points) that has swap owners or reading owners: the owners of key k
    * (if the hit is one), the swap owners whose homophone or look-alike forms hold the hit's folded
    * characters and the reading owners whose pinyin or initials form they are (`readers`), the first of
    * each category and use in owner order (as if those forms were keys, see TermIndex).
@@ -234,12 +234,12 @@ class CompiledMatcher implements Matcher {
   private swapCandidates(
     found: Found,
     c: number,
+    length: number,
     k: number,
     end: number,
     tail: number,
     readers: ReadingOwnerOfHit[],
   ): void {
-    const length = this.classLengths[c]
     let key = ''
     const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerIsContext, ownerKind, ownerOrder } =
       this.index
@@ -319,32 +319,6 @@ interface Owner {
   /** The expansion kind, none for the term itself. */
   kind: ExpansionKind | undefined
   form: string | undefined
-}
-
-/**
- * Which class images hold a code of a Latin letter, through a key of theirs or a swap owner's text: only
- * a hit of one may be a reading form too (see ReadingScan.ownersOf).
- */
-function latinClassesOf(tables: CompiledTables): Uint8Array {
-  const { index, alphabet, classOffsets, classMembers, swapOffsets, swapMembers } = tables
-  const letterCodes = new Set<number>()
-  for (let cp = 0x61; cp <= 0x7a; cp++) if (alphabet.codeOf(cp) !== 0) letterCodes.add(alphabet.codeOf(cp))
-  const { codePoints, codes } = alphabet
-  const isLatin = new Uint8Array(codePoints.length > 0 ? codePoints[codePoints.length - 1] + 1 : 0)
-  for (let i = 0; i < codePoints.length; i++) if (letterCodes.has(codes[i])) isLatin[codePoints[i]] = 1
-  const latin = (cps: ArrayLike<number>): boolean => {
-    for (let i = 0; i < cps.length; i++) if (isLatin[cps[i]] === 1) return true
-    return false
-  }
-  const classes = new Uint8Array(classOffsets.length - 1)
-  if (letterCodes.size === 0) return classes
-  for (let c = 0; c < classes.length; c++) {
-    for (let m = classOffsets[c]; m < classOffsets[c + 1] && classes[c] === 0; m++)
-      if (latin(keyAt(index, classMembers[m]))) classes[c] = 1
-    for (let s = swapOffsets[c]; s < swapOffsets[c + 1] && classes[c] === 0; s++)
-      if (latin(foldString(index.texts[index.swapText[swapMembers[s]]]))) classes[c] = 1
-  }
-  return classes
 }
 
 const NO_READERS: ReadingOwnerOfHit[] = []

@@ -1,5 +1,6 @@
 import { buildAlphabet, denseCodes, type Alphabet } from './alphabet.js'
 import { buildAutomaton } from './automaton.js'
+import { type ImageInfo, imageInfoOf, latinImagesOf } from './image-info.js'
 import { anchorsOf } from './reading-places.js'
 import { buildScanArena } from './scan-table.js'
 import { keyEndsOfOut, type KeyEnds } from './key-ends.js'
@@ -17,15 +18,13 @@ export interface CompiledTables {
    * numbered in the order of their end states (see KeyEnds); every array below is by that number.
    */
   links: KeyEnds
-  /** Image c has classLengths[c] code points; its keys are classMembers[classOffsets[c]..classOffsets[c + 1]). */
-  classLengths: Int32Array
+  /** Image c's length and flags (see ImageInfo); its keys are classMembers[classOffsets[c]..classOffsets[c + 1]). */
+  images: ImageInfo
   classOffsets: Int32Array
   classMembers: Int32Array
   /** Swap owners of image c: swapMembers[swapOffsets[c]..swapOffsets[c + 1]) (see ClassKeys). */
   swapOffsets: Int32Array
   swapMembers: Int32Array
-  /** 1 for an image that is an anchor of the reading owners (see anchorsOf): the reading scan runs after a hit of one. */
-  anchorClasses: Uint8Array
 }
 
 /**
@@ -53,18 +52,11 @@ export function compileTables(dictionary: Dictionary): CompiledTables {
   const { ends, renumbered } = keyEndsOfOut(automaton.out)
   const [classOffsets, classMembers] = regrouped(classKeys.offsets, classKeys.members, renumbered)
   const [swapOffsets, swapMembers] = regrouped(classKeys.swapOffsets, classKeys.swapMembers, renumbered)
-  return {
-    index,
-    alphabet,
-    arena,
-    links: ends,
-    classLengths: renumberedValues(classKeys.lengths, renumbered),
-    classOffsets,
-    classMembers,
-    swapOffsets,
-    swapMembers,
-    anchorClasses: renumberedValues(classKeys.anchorClasses, renumbered),
-  }
+  const grouped = { classOffsets, classMembers, swapOffsets, swapMembers }
+  const latin = index.readingCategory.length > 0 ? latinImagesOf(index, alphabet, grouped) : new Uint8Array(0)
+  const lengths = renumberedValues(classKeys.lengths, renumbered)
+  const images = imageInfoOf(lengths, renumberedValues(classKeys.anchorClasses, renumbered), latin)
+  return { index, alphabet, arena, links: ends, images, ...grouped }
 }
 
 /** Per-image values (see ClassKeys) with image c's value at renumbered[c]. */

@@ -14,12 +14,13 @@ import {
 } from './cache-file.js'
 import type { CompiledTables } from './compiled-tables.js'
 import { EXPANSION_TABLES_FILE } from './expansion-data.js'
+import { longLengthsAgree } from './image-info.js'
 import { keyEndCount, keyEndsOf } from './key-ends.js'
 import { CELLS_SLOT, PREFIX_PAIRS_SLOT } from './scan-table.js'
 import type { Dictionary } from './types.js'
 
 /** Bump when the compile or the file layout changes: cache files of another format are ignored and rebuilt. */
-export const MATCHER_CACHE_FORMAT = 12
+export const MATCHER_CACHE_FORMAT = 13
 const MAGIC = 'GGMC'
 
 /**
@@ -133,7 +134,7 @@ function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
     i.swapText,
     i.swapIsAllowPhrase,
     i.swapOrder,
-    t.classLengths,
+    t.images.bytes,
     t.swapOffsets,
     t.swapMembers,
     i.swapKey,
@@ -145,12 +146,12 @@ function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
     i.readingOrder,
     i.readingOffsets,
     i.readingSyllables,
-    t.anchorClasses,
+    t.images.longLengths,
   ]
 }
 
 /** Which of arraysOf's arrays are bytes (the others are Int32). */
-const BYTE_ARRAYS = new Set([3, 4, 5, 17, 27, 31])
+const BYTE_ARRAYS = new Set([3, 4, 5, 17, 19, 27])
 /** How many arrays arraysOf gives. */
 const ARRAY_COUNT = 32
 
@@ -238,10 +239,12 @@ function tablesOf(
   const [keyCodePoints, keyOffsets, ownerOffsets, allow, context, kind, codePoints, codes, arena, endBits] = arrays
   const [classOffsets, classMembers, ownerCategory, ownerText, ownerOrder] = arrays.slice(10) as Int32Array[]
   const [swapCategory, swapText, swapIsAllowPhrase, swapOrder] = arrays.slice(15, 19)
-  const [classLengths, swapOffsets, swapMembers, swapKey] = arrays.slice(19, 23) as Int32Array[]
+  const imageBytes = arrays[19] as Uint8Array
+  const [swapOffsets, swapMembers, swapKey] = arrays.slice(20, 23) as Int32Array[]
   const [swapAlternativeOffsets, swapAlternatives] = arrays.slice(23, 25) as Int32Array[]
-  const [readingCategory, readingText, readingFlags, readingOrder, readingOffsets, readingSyllables, anchorClasses] =
+  const [readingCategory, readingText, readingFlags, readingOrder, readingOffsets, readingSyllables, longLengths] =
     arrays.slice(25)
+  const images = { bytes: imageBytes, longLengths: longLengths as Int32Array }
   const owners = ownerOffsets[keyCount]
   const ownerLengths = [allow, context, kind, ownerCategory, ownerText, ownerOrder].map(a => a.length)
   const swaps = swapCategory.length
@@ -252,13 +255,14 @@ function tablesOf(
   if (
     classMembers.length !== keyCount ||
     classOffsets[classOffsets.length - 1] !== keyCount ||
-    keyEndCount(ends) !== classLengths.length
+    keyEndCount(ends) !== imageBytes.length ||
+    !longLengthsAgree(images)
   )
     throw new Error('inconsistent class keys')
   if (
     [swapText, swapIsAllowPhrase, swapOrder, swapKey].some(a => a.length !== swaps) ||
     !swapKey.every(k => k >= -1 && k < keyCount) ||
-    classLengths.length + 1 !== classOffsets.length ||
+    imageBytes.length + 1 !== classOffsets.length ||
     swapOffsets.length !== classOffsets.length ||
     swapOffsets[swapOffsets.length - 1] !== swapMembers.length ||
     !indexesOf(swapMembers, swaps)
@@ -291,8 +295,7 @@ function tablesOf(
     !readingSyllables.every(s => s >= -1 && s < syllables.length) ||
     !indexesOf(readingCategory as Int32Array, categories.length) ||
     !indexesOf(readingText as Int32Array, texts.length) ||
-    readingOffsets.some((at, r) => r < readers && readingOffsets[r + 1] - at !== [...texts[readingText[r]]].length) ||
-    anchorClasses.length !== classLengths.length
+    readingOffsets.some((at, r) => r < readers && readingOffsets[r + 1] - at !== [...texts[readingText[r]]].length)
   )
     throw new Error('inconsistent reading owners')
   const index = {
@@ -332,11 +335,10 @@ function tablesOf(
     alphabet,
     arena: arena as Int32Array,
     links: ends,
-    classLengths,
+    images,
     classOffsets,
     classMembers,
     swapOffsets,
     swapMembers,
-    anchorClasses: anchorClasses as Uint8Array,
   }
 }

@@ -74,6 +74,24 @@ describe('matcher cache', () => {
     expect(SAMPLE.some(text => fresh.scan(text).length > 0)).toBe(true)
   })
 
+  it('finds terms of 63 characters and more, fresh and from the file, and not a shorter part of them', () => {
+    const long = '本群禁止发布任何形式的赌博广告'.repeat(5)
+    const longer = `${long}违者移出`
+    const dictionary = dictionaryOf({ spam: [long, longer, '赌博广告'] })
+    dictionary.categories.spam.expand = ['split', 'pinyin']
+    const dir = cacheDir()
+    const fresh = compileMatcher(dictionary, new MatcherCache(dir))
+    const cached = compileMatcher(dictionary, new MatcherCache(dir))
+    for (const matcher of [fresh, cached]) {
+      const terms = (text: string) => matcher.scan(text).map(m => m.term)
+      expect(terms(`看这里：${longer}！`)).toContain(longer)
+      expect(terms(`看这里：${long}！`)).toContain(long)
+      expect(terms(`看这里：${long.slice(1)}！`)).not.toContain(long)
+      expect(terms(`看这里：${long.replace('赌', '贝者')}！`)).toContain(long)
+      expect(terms(`看这里：${long.replace('赌', 'du')}！`)).toContain(long)
+    }
+  })
+
   it('scans from the file without the expansion tables or pinyin-pro: only a compile reads them', async () => {
     const { dictionary } = loadDictionaryFiles([DEFAULT_DICTIONARY])
     const dir = cacheDir()
