@@ -42,8 +42,8 @@ describe('content config', () => {
     const problems = problemsOf(config('', [file]))
     expect(problems.some(p => p.includes(`${file}:5:`) && p.includes('empty after normalisation'))).toBe(true)
     expect(problems.some(p => p.includes(`${file}:6:`) && p.includes('patterns'))).toBe(true)
-    expect(problemsOf(config('', ['does/not/exist.yaml'])).join('\n')).toContain(
-      'does/not/exist.yaml: cannot read file',
+    expect(problemsOf(config('', ['does/not/exist.yaml'])).join('\n')).toMatch(
+      /找不到词库文件 dictionary file not found: \S*does\/not\/exist\.yaml（请检查路径 check the path）/,
     )
   })
 

@@ -160,7 +160,7 @@ describe('loading dictionary files', () => {
     ])
     const missing = path.join(dir, 'missing.yaml')
     const problems = problemsOf([bad, missing])
-    expect(problems[0]).toBe(`${missing}: cannot read file: ENOENT: no such file or directory, open '${missing}'`)
+    expect(problems[0]).toBe(`找不到词库文件 dictionary file not found: ${missing}（请检查路径 check the path）`)
     expect(problems[1]).toMatch(
       new RegExp(`^${escapeRegExp(bad)}:5: links\\.allow_domains: "https://example\\.com/x" is not a host name`),
     )
