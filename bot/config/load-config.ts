@@ -10,20 +10,13 @@ import { globalOnlyKeysOf, withConfigDir } from './fields.js'
 import { checkContactIds } from './contact-ids.js'
 import { loadRoster, RosterError, rosterFromList } from '../roster/load-roster.js'
 import { Roster } from '../roster/roster.js'
-import { type FileRole, fileProblem } from './user-file.js'
+import { type FileRole, fileProblem, UserFileError } from './user-file.js'
 
 /** The config file, for messages about it. */
 export const CONFIG_FILE: FileRole = {
   zh: '配置文件',
   en: 'config file',
   hint: '可复制 data/bot.config.example.yaml 作为起点 copy data/bot.config.example.yaml to start from',
-}
-
-/** A roster file the config names. */
-export const ROSTER_FILE: FileRole = {
-  zh: '花名册文件',
-  en: 'roster file',
-  hint: "相对路径从配置文件所在的文件夹算起 a relative path starts at the config file's folder",
 }
 
 /** A config that failed to load, with every problem on its own line. */
@@ -259,15 +252,11 @@ function readRoster(
 ): Roster {
   if (typeof value !== 'string' && !Array.isArray(value)) return new Roster()
   const path = typeof value === 'string' ? resolve(dir, value) : file
-  const unreadable = typeof value === 'string' && fileProblem(path, ROSTER_FILE)
-  if (unreadable) {
-    problems.push(`${at(['roster'])}roster: ${unreadable}`)
-    return new Roster()
-  }
   try {
     return typeof value === 'string' ? loadRoster(path) : rosterFromList(value, file, lineOfEntry)
   } catch (e) {
-    if (e instanceof RosterError) problems.push(...e.problems)
+    if (e instanceof UserFileError) problems.push(`${at(['roster'])}roster: ${e.message}`)
+    else if (e instanceof RosterError) problems.push(...e.problems)
     else problems.push(`${path}: cannot read roster (${(e as Error).message})`)
     return new Roster()
   }

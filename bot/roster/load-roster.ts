@@ -1,6 +1,13 @@
-import { readFileSync } from 'node:fs'
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml'
 import { Roster, type RosterEntry } from './roster.js'
+import { type FileRole, readUserFile } from '../config/user-file.js'
+
+/** A roster file the config names, for messages about it. */
+export const ROSTER_FILE: FileRole = {
+  zh: '花名册文件',
+  en: 'roster file',
+  hint: "相对路径从配置文件所在的文件夹算起 a relative path starts at the config file's folder",
+}
 
 /** A roster file that could not be read, with every problem as `file:line: message`. */
 export class RosterError extends Error {
@@ -37,7 +44,7 @@ const PHONE = /^1[3-9]\d{9}$/
 
 /** Load a roster from CSV (header row: name,dept,region,phone,contactId; Chinese headers work) or YAML (a list). */
 export function loadRoster(file: string): Roster {
-  const text = readFileSync(file, 'utf8')
+  const text = readUserFile(file, ROSTER_FILE)
   const rows = /\.ya?ml$/i.test(file) ? yamlRows(text) : csvRows(text, file)
   return validated(rows, file)
 }

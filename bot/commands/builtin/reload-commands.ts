@@ -1,6 +1,6 @@
 import type { CommandSpec } from '../../core/plugin.js'
-import { ConfigError, ROSTER_FILE, rosterPath } from '../../config/load-config.js'
-import { fileProblem } from '../../config/user-file.js'
+import { ConfigError, rosterPath } from '../../config/load-config.js'
+import { UserFileError } from '../../config/user-file.js'
 import { loadRoster, RosterError } from '../../roster/load-roster.js'
 import { firstLine } from '../../runtime/delivery/executor.js'
 import type { RuntimeView } from './runtime-view.js'
@@ -48,7 +48,8 @@ export function rosterCommand(rt: RuntimeView): CommandSpec {
         rt.replaceRoster(roster)
         return [inv.reply(`✅ 花名册已重载：${roster.entries.length} 人。`)]
       } catch (e) {
-        const problems = e instanceof RosterError ? e.problems : [fileProblem(file, ROSTER_FILE) ?? firstLine(e)]
+        // A file that cannot be read: its one line, path included (for the admin who edits it).
+        const problems = e instanceof RosterError ? e.problems : [e instanceof UserFileError ? e.message : firstLine(e)]
         return [
           inv.reply(`❌ 花名册有 ${problems.length} 个问题，继续使用旧花名册：\n${problems.slice(0, 10).join('\n')}`),
         ]
