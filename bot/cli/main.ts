@@ -173,7 +173,7 @@ export function runCli(argv: string[]): Promise<void> {
             ? '配置错误，机器人拒绝启动 (config invalid, refusing to start)'
             : '配置有误 (config problems)'
         process.stderr.write(
-          `❌ ${header}: ${e.problems.length} problem(s)\n${e.problems.map(p => `  - ${p}`).join('\n')}\n`,
+          `❌ ${header}: ${e instanceof ConfigError ? e.count : e.problems.length} problem(s)\n${e.problems.map(p => `  - ${p}`).join('\n')}\n`,
         )
       } else {
         process.stderr.write(`❌ ${(e as Error)?.message ?? String(e)}\n`)

@@ -23,11 +23,14 @@ export const CONFIG_FILE: FileRole = {
 export class ConfigError extends Error {
   /** Every problem, sorted by file then line. */
   readonly problems: string[]
+  /** How many problems there are: more than the lines when one line stands for many (YAML syntax errors). */
+  readonly count: number
 
-  constructor(problems: string[]) {
+  constructor(problems: string[], count = problems.length) {
     const sorted = sortProblems(problems)
     super(sorted.join('\n'))
     this.problems = sorted
+    this.count = count
   }
 }
 
@@ -80,7 +83,7 @@ export function loadConfig(file: string, plugins: PluginDefinition[]): LoadedCon
 export function parseConfig(text: string, file: string, plugins: PluginDefinition[]): LoadedConfig {
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true })
-  if (doc.errors.length) throw new ConfigError(syntaxProblems(doc.errors, file))
+  if (doc.errors.length) throw new ConfigError(syntaxProblems(doc.errors, file), doc.errors.length)
   const raw = (doc.toJS() ?? {}) as RawConfig
   const at = (path: PropertyKey[]) => where(file, doc, lines, path)
   const dir = configDir(file)

@@ -79,7 +79,7 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
   await app.stop()
   const files = outputFiles(o.outDir)
   o.out.write(
-    `■ 完成 done: ${events.length} events：${events.length} 条事件${skipped ? `（跳过 ${skipped} 条）` : ''}，${actions.length} 个操作（其中观察模式 ${actions.filter(a => a.dryRun).length} 个）。\n`,
+    `■ 完成 done: ${events.length} 条事件${skipped ? `（跳过 ${skipped} 条）` : ''}，${actions.length} 个操作（其中观察模式 ${actions.filter(a => a.dryRun).length} 个）。\n`,
   )
   if (files.length) o.out.write(`  生成的文件 files in ${o.outDir}：\n${files.map(f => `    ${f}`).join('\n')}\n`)
   return { events: events.length, actions, skipped }

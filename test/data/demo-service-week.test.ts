@@ -36,7 +36,7 @@ const day = (a: AuditEntry) => new Date(a.at + 8 * 3_600_000).toISOString().slic
 describe('npm run demo:service: a customer-service week', () => {
   it('replays every line without a transcript error', () => {
     expect(printed).not.toMatch(/⚠️ .*service-week\.jsonl:\d+/)
-    expect(printed).toMatch(/■ 完成 done: 24 events/)
+    expect(printed).toMatch(/■ 完成 done: 24 条事件/)
   })
 
   it('complaints: four tickets; the joke, the staff promise, the quoted text and a customer typing #投诉 open none', () => {

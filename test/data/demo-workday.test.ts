@@ -46,7 +46,7 @@ const did = (plugin: string, rule: RegExp, text?: RegExp) =>
 describe('npm run demo: the shipped working day', () => {
   it('replays every line without a transcript error', () => {
     expect(printed).not.toMatch(/⚠️ .*workday\.jsonl:\d+/)
-    expect(printed).toMatch(/■ 完成 done: \d+ events/)
+    expect(printed).toMatch(/■ 完成 done: \d+ 条事件/)
   })
 
   it('marks and counts what the observed content categories only recorded as observe mode, and nothing else', () => {

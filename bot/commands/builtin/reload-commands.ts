@@ -21,9 +21,8 @@ export function reloadConfigCommand(rt: RuntimeView): CommandSpec {
         return [inv.reply(`✅ 配置已重载：${rt.plugins.length} 个插件。`)]
       } catch (e) {
         const problems = e instanceof ConfigError ? e.problems : [firstLine(e)]
-        return [
-          inv.reply(`❌ 新配置有 ${problems.length} 个问题，继续使用旧配置：\n${problems.slice(0, 10).join('\n')}`),
-        ]
+        const count = e instanceof ConfigError ? e.count : 1
+        return [inv.reply(`❌ 新配置有 ${count} 个问题，继续使用旧配置：\n${problems.slice(0, 10).join('\n')}`)]
       }
     },
   }

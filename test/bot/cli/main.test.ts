@@ -56,6 +56,18 @@ describe('the command line', () => {
     ])
   })
 
+  it('counts every YAML syntax error in the header, those folded into the "more" line too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gg-cli-'))
+    const list = Array.from({ length: 20 }, (_, i) => `  - { name: 成员${i}, dept: 销售部 }`).join('\n')
+    writeFileSync(join(dir, 'bot.yaml'), `company: x\nroster: staff.csv\n${list}\ngroups: []\n`)
+    const { rc, stderr } = cli('check-config', join(dir, 'bot.yaml'))
+    expect(rc).toBe(1)
+    const count = Number(/: (\d+) problem\(s\)/.exec(stderr)?.[1])
+    const more = Number(/后面还有 (\d+) 个语法错误/.exec(stderr)?.[1])
+    expect(more).toBeGreaterThan(0)
+    expect(count).toBe(3 + more)
+  })
+
   it('ends quietly with rc 0 when the reader closes stdout early (| head -1)', () => {
     const script = `"${process.execPath}" --import "${TSX}" "${CLI}" config-reference --json | head -1; exit \${PIPESTATUS[0]}`
     const r = spawnSync('bash', ['-c', script], { encoding: 'utf8' })
