@@ -3,6 +3,7 @@ import { buildAutomaton } from './automaton.js'
 import { type ImageInfo, imageInfoOf, latinImagesOf } from './image-info.js'
 import { anchorsOf } from './reading-places.js'
 import { buildScanArena } from './scan-table.js'
+import { splitAnchorsOf } from './split-owners.js'
 import { keyEndsOfOut, type KeyEnds } from './key-ends.js'
 import { type ClassKeys, classKeysOf, substitutionClasses, swapImages, swapPairs } from './substitution-classes.js'
 import { indexTerms, type TermIndex } from './term-index.js'
@@ -41,7 +42,7 @@ export function compileTables(dictionary: Dictionary): CompiledTables {
     index.swapKey[s] = -1
   })
   const members = Int32Array.from(classes.keys())
-  const anchors = anchorsOf(index)
+  const anchors = anchorsOf(index, splitAnchorsOf(index))
   const alphabet = buildAlphabet(
     concatenated([index.keyCodePoints, members, swaps.images.codes, anchors.codes]),
     classes,

@@ -26,7 +26,7 @@ export interface Expansion {
 }
 
 /** At most this many forms of one kind per term (the longest terms would otherwise grow exponentially). */
-const MAX_FORMS_PER_KIND = 128
+export const MAX_FORMS_PER_KIND = 128
 /** Homophone substitutes per character: the most frequent characters with the same toned reading. */
 const HOMOPHONES_PER_CHARACTER = 8
 /** In long terms, with near sounds: same reading first, then the others by frequency. */
@@ -95,21 +95,42 @@ function isIdeograph(c: string): boolean {
 }
 
 /** The places of the ideographs among the characters. */
-function ideographsOf(chars: string[]): number[] {
+export function ideographsOf(chars: string[]): number[] {
   const places: number[] = []
   for (let i = 0; i < chars.length; i++) if (isIdeograph(chars[i])) places.push(i)
   return places
 }
 const SYLLABLE = /^[a-z]+$/
+/** Stands for a split the scan finds in the forms expandTerm makes with splitsAtScan (no term holds it). */
+const WALKED = '\u0000'
+/** Whether each split seen folds to at most one code point, as found so far. */
+const shortSplits = new Map<string, boolean>()
+
+/** True if the split folds to at most one code point: its split forms stay keys (see expandTerm). */
+export function isShortSplit(split: string): boolean {
+  let short = shortSplits.get(split)
+  if (short === undefined) {
+    short = [...foldedKey(split)].length <= 1
+    shortSplits.set(split, short)
+  }
+  return short
+}
 
 /**
  * The forms a term expands into for the given kinds, without the term itself and without duplicates
  * (a form that folds like the term or like an earlier form is dropped). Built from maintained tables,
  * see expansion-data.ts; the same term always gives the same forms in the same order. Without `swaps`,
  * the homophone and look-alike forms that swap characters one for one are left out (the matcher finds
- * those by character class, see swap-forms.ts); the word variants stay.
+ * those by character class, see swap-forms.ts); the word variants stay. With `splitsAtScan` (a split
+ * owner's, see split-owners.ts), the split forms that write a split of two code points or more are left
+ * out too (counted towards the cap all the same): the scan finds those.
  */
-export function expandTerm(term: string, kinds: ReadonlySet<ExpansionKind>, swaps = true): Expansion[] {
+export function expandTerm(
+  term: string,
+  kinds: ReadonlySet<ExpansionKind>,
+  swaps = true,
+  splitsAtScan = false,
+): Expansion[] {
   const chars = [...term]
   const ideographs = ideographsOf(chars)
   if (ideographs.length === 0 || kinds.size === 0) return []
@@ -133,14 +154,16 @@ export function expandTerm(term: string, kinds: ReadonlySet<ExpansionKind>, swap
     if (kind === 'initials' && readable) mixed(chars, ideographs, i => toneless[i][0], kind, add)
     if (kind === 'homophone' && swaps)
       substitute(chars, ideographs, homophoneAlternatives(term, chars, tables), kind, unlessWords)
-    if (kind === 'split')
-      substitute(
-        chars,
-        ideographs,
-        chars.map(c => splitsOf(tables, c)),
-        kind,
-        add,
-      )
+    if (kind === 'split') {
+      const splits = chars.map(c => splitsOf(tables, c))
+      if (!splitsAtScan) substitute(chars, ideographs, splits, kind, add)
+      else if (splits.some(list => list.some(isShortSplit))) {
+        const short = splits.map(list => list.map(s => (isShortSplit(s) ? s : WALKED)))
+        substitute(chars, ideographs, short, kind, (form, k) => {
+          if (!form.includes(WALKED)) add(form, k)
+        })
+      }
+    }
     if (kind === 'lookalike') {
       for (const form of wordVariantForms(chars, tables)) add(form, kind)
       if (swaps) substitute(chars, ideographs, lookalikeAlternatives(chars, tables), kind, unlessWords)
@@ -471,6 +494,11 @@ export function readsAsWords(term: string, form: string): boolean {
     if (bothChanged && formCount >= termCount * RARE_WORD_SHARE) return true
   }
   return false
+}
+
+/** The term's word variant forms (see wordVariantForms), before any folding or dedup. */
+export function variantFormsOf(term: string): string[] {
+  return wordVariantForms([...term], expansionTables())
 }
 
 /** The term with one of its words written as a variant word CC-CEDICT lists (傻逼 -> 傻屄, 傻屄 -> 傻逼). */

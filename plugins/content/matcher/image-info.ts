@@ -16,7 +16,10 @@ export interface ImageInfo {
 
 /** The length bits of an ImageInfo byte; this value says the length is in longLengths. */
 export const LONG = 0x3f
-/** An image that is an anchor of the reading owners (see anchorsOf): the reading scan runs after a hit of one. */
+/**
+ * An image that is an anchor of the reading or split owners (see anchorsOf): the reading scan and the split
+ * walk run after a hit of one.
+ */
 export const ANCHOR = 0x40
 /**
  * An image that holds a code of a Latin letter, through a key of its or a swap owner's text: only a hit of
