@@ -101,8 +101,6 @@ export function ideographsOf(chars: string[]): number[] {
   return places
 }
 const SYLLABLE = /^[a-z]+$/
-/** Stands for a split the scan finds in the forms expandTerm makes with splitsAtScan (no term holds it). */
-const WALKED = '\u0000'
 /** Whether each split seen folds to at most one code point, as found so far. */
 const shortSplits = new Map<string, boolean>()
 
@@ -157,12 +155,7 @@ export function expandTerm(
     if (kind === 'split') {
       const splits = chars.map(c => splitsOf(tables, c))
       if (!splitsAtScan) substitute(chars, ideographs, splits, kind, add)
-      else if (splits.some(list => list.some(isShortSplit))) {
-        const short = splits.map(list => list.map(s => (isShortSplit(s) ? s : WALKED)))
-        substitute(chars, ideographs, short, kind, (form, k) => {
-          if (!form.includes(WALKED)) add(form, k)
-        })
-      }
+      else if (splits.some(list => list.some(isShortSplit))) substitute(chars, ideographs, splits, kind, add, true)
     }
     if (kind === 'lookalike') {
       for (const form of wordVariantForms(chars, tables)) add(form, kind)
@@ -303,22 +296,27 @@ function mixed(
     )
 }
 
-/** Replaces one or two characters by their alternatives, in every combination, up to the cap. */
+/**
+ * Replaces one or two characters by their alternatives, in every combination, up to the cap. With
+ * `shortOnly` (split alternatives), only the forms whose splits are all short (isShortSplit) are added;
+ * the others count towards the cap all the same.
+ */
 function substitute(
   chars: string[],
   ideographs: number[],
   alternatives: string[][],
   kind: ExpansionKind,
   add: (form: string, kind: ExpansionKind) => void,
+  shortOnly = false,
 ): void {
   const positions = ideographs.filter(i => alternatives[i].length > 0)
   let count = 0
-  const emit = (form: string): boolean => {
-    add(form, kind)
+  const emit = (swaps: [number, string][]): boolean => {
+    if (!shortOnly || swaps.every(([, s]) => isShortSplit(s))) add(replaced(chars, swaps), kind)
     return ++count < MAX_FORMS_PER_KIND
   }
   for (const i of positions) {
-    for (const a of alternatives[i]) if (!emit(replaced(chars, [[i, a]]))) return
+    for (const a of alternatives[i]) if (!emit([[i, a]])) return
   }
   const paired = pairedAlternatives(positions.length)
   for (let x = 0; x < positions.length; x++) {
@@ -326,12 +324,10 @@ function substitute(
       for (const a of alternatives[positions[x]].slice(0, paired)) {
         for (const b of alternatives[positions[y]].slice(0, paired)) {
           if (
-            !emit(
-              replaced(chars, [
-                [positions[x], a],
-                [positions[y], b],
-              ]),
-            )
+            !emit([
+              [positions[x], a],
+              [positions[y], b],
+            ])
           )
             return
         }

@@ -1,5 +1,5 @@
-import { ideographsOf, isShortSplit, variantFormsOf, type ExpansionKind } from './expand.js'
-import { expansionTables, splitsOf } from './expansion-data.js'
+import { ideographsOf, variantFormsOf, type ExpansionKind } from './expand.js'
+import { type ExpansionTables, expansionTables, splitsOf } from './expansion-data.js'
 import { Int32Buffer } from './key-list.js'
 import { foldString } from './normalize.js'
 import { hasSwapKinds, isOneCodePoint } from './swap-forms.js'
@@ -37,15 +37,75 @@ export function splitOwnerOf(
 ): string[][] | undefined {
   if (!kinds.has('split')) return undefined
   const chars = [...text]
-  if (!chars.every(isOneCodePoint)) return undefined
+  for (const c of chars) if (!isOneCodePoint(c)) return undefined
   const tables = expansionTables()
-  const ideographs = new Set(ideographsOf(chars))
-  const splits = chars.map((c, i) => (ideographs.has(i) ? splitsOf(tables, c) : []))
-  if (!splits.some(list => list.some(s => !isShortSplit(s)))) return undefined
-  if (splits.some(list => list.some(s => foldString(s).length === 0))) return undefined
-  if (hasSwapKinds(kinds) && !alternatives.every(list => list.every(a => a.every(isOneCodePoint)))) return undefined
-  if (kinds.has('lookalike') && variantFormsOf(text).some(f => foldString(f).length > chars.length)) return undefined
+  const ideographs = ideographsOf(chars)
+  const splits: string[][] = chars.map(() => NO_SPLITS)
+  let long = false
+  for (const i of ideographs) {
+    const list = splitsOf(tables, chars[i])
+    const kind = splitKindOf(list)
+    if (kind === EMPTY) return undefined
+    long ||= kind === LONG
+    splits[i] = list
+  }
+  if (!long) return undefined
+  if (hasSwapKinds(kinds)) for (const list of alternatives) for (const a of list) if (!isOneEach(a)) return undefined
+  if (
+    kinds.has('lookalike') &&
+    variantsMayLengthen(tables) &&
+    variantFormsOf(text).some(f => foldString(f).length > chars.length)
+  )
+    return undefined
   return splits
+}
+
+const NO_SPLITS: string[] = []
+/** What splitKindOf says of a list: all its splits fold to one code point, some to more, some to none. */
+const SHORT = 0
+const LONG = 1
+const EMPTY = 2
+/** splitKindOf of each split list seen (splitsOf keeps one list per character). */
+const splitKinds = new WeakMap<string[], number>()
+
+/** EMPTY if a split of the list folds to nothing, else LONG if one folds to two code points or more, else SHORT. */
+function splitKindOf(list: string[]): number {
+  let kind = splitKinds.get(list)
+  if (kind === undefined) {
+    const lengths = list.map(split => foldString(split).length)
+    kind = lengths.includes(0) ? EMPTY : lengths.some(n => n >= 2) ? LONG : SHORT
+    splitKinds.set(list, kind)
+  }
+  return kind
+}
+
+/** Whether each alternatives list seen (expand.ts shares one per character and reading) folds to one code point each. */
+const oneEach = new WeakMap<string[], boolean>()
+
+/** True if every alternative of the list folds to one code point. */
+function isOneEach(list: string[]): boolean {
+  if (list.length === 0) return true
+  let one = oneEach.get(list)
+  if (one === undefined) {
+    one = list.every(isOneCodePoint)
+    oneEach.set(list, one)
+  }
+  return one
+}
+
+/** Whether some word variant of the tables folds longer than its word, by tables. */
+const lengthening = new WeakMap<ExpansionTables, boolean>()
+
+/** True if some word variant folds to more code points than its word has (else no variant form folds longer than its term). */
+function variantsMayLengthen(tables: ExpansionTables): boolean {
+  let may = lengthening.get(tables)
+  if (may === undefined) {
+    may = false
+    for (const [word, variants] of tables.wordVariants)
+      for (const v of variants.split('\t')) may ||= foldString(v).length > [...word].length
+    lengthening.set(tables, may)
+  }
+  return may
 }
 
 /** Split owners in the order added (see SplitTables). */
