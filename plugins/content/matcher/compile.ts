@@ -7,6 +7,7 @@ import { DictionaryError } from './dictionary-error.js'
 import { foldedBefore, spanOfHit } from './hit-span.js'
 import { type FoundUrl, findUrls, hostOf, isAllowedHost } from './links.js'
 import { ANCHOR, type ImageInfo, LATIN, lengthOf } from './image-info.js'
+import { NO_MEMBERS } from './image-members.js'
 import { normalizeText } from './normalize.js'
 import { compilePattern, findPatternMatches, type CompiledPattern } from './patterns.js'
 import { ReadingScan, type ReadingOwnerOfHit } from './reading-scan.js'
@@ -46,6 +47,8 @@ class CompiledMatcher implements Matcher {
   private readonly ends: KeyEnds
   private readonly starts: StartScanTables
   private readonly images: ImageInfo
+  /** Each image's keys and swap owners (see ImageMembers). */
+  private readonly slots: Int32Array
   private readonly classOffsets: Int32Array
   private readonly classMembers: Int32Array
   private readonly swapOffsets: Int32Array
@@ -71,10 +74,11 @@ class CompiledMatcher implements Matcher {
     this.ends = tables.links
     this.starts = startScanTables(tables.arena)
     this.images = tables.images
-    this.classOffsets = tables.classOffsets
-    this.classMembers = tables.classMembers
-    this.swapOffsets = tables.swapOffsets
-    this.swapMembers = tables.swapMembers
+    this.slots = tables.members.slots
+    this.classOffsets = tables.members.classOffsets
+    this.classMembers = tables.members.classMembers
+    this.swapOffsets = tables.members.swapOffsets
+    this.swapMembers = tables.members.swapMembers
     this.swapChoices = new SwapChoices(tables.index)
     this.readings = new ReadingScan(tables.index)
     this.splits = new SplitScan(tables.index)
@@ -172,8 +176,10 @@ class CompiledMatcher implements Matcher {
    * at most one is, as keys are distinct; they are sorted, so a binary search finds it.
    */
   private keyOfHit(c: number, length: number): number {
-    let lo = this.classOffsets[c]
-    let hi = this.classOffsets[c + 1] - 1
+    const slot = this.slots[c]
+    if (slot >= NO_MEMBERS) return -1
+    let lo = this.classOffsets[-2 - slot]
+    let hi = this.classOffsets[-1 - slot] - 1
     while (lo <= hi) {
       const mid = (lo + hi) >> 1
       const d = compareKeyTo(this.index, this.classMembers[mid], folded, length)
@@ -203,8 +209,7 @@ class CompiledMatcher implements Matcher {
       const b = this.images.bytes[c]
       if ((b & ANCHOR) !== 0) {
         anchored = true
-        if (this.classOffsets[c] === this.classOffsets[c + 1] && this.swapOffsets[c] === this.swapOffsets[c + 1])
-          continue
+        if (this.slots[c] === NO_MEMBERS) continue
       }
       const end = hits[h + 1]
       const length = lengthOf(this.images, c, b)
@@ -214,7 +219,7 @@ class CompiledMatcher implements Matcher {
       const k = this.keyOfHit(c, length)
       const readers = (b & this.latinFlag) !== 0 ? this.readings.ownersOf(folded, length) : NO_READERS
       if (readers.length > 0) given.push(end, hits[h + 2], length)
-      if (this.swapOffsets[c] < this.swapOffsets[c + 1] || readers.length > 0 || splitters.length > 0) {
+      if (this.hasSwapOwners(c) || readers.length > 0 || splitters.length > 0) {
         this.swapCandidates(found, c, length, k, end, hits[h + 2], readers, splitters)
         continue
       }
@@ -265,8 +270,12 @@ class CompiledMatcher implements Matcher {
       this.index
     // Made on the first owner: most hits of a class image are no form of any term (no array for them).
     let owners: Owner[] | undefined = readers.length + splitters.length > 0 ? [...readers, ...splitters] : undefined
-    for (let s = this.swapOffsets[c]; s < this.swapOffsets[c + 1]; s++) {
-      const swap = this.swapMembers[s]
+    // The image's swap owners: its slot alone (s = -1), or its group's (see ImageMembers).
+    const slot = this.slots[c]
+    const first = slot >= 0 ? -1 : slot === NO_MEMBERS ? 0 : this.swapOffsets[-2 - slot]
+    const last = slot >= 0 ? 0 : slot === NO_MEMBERS ? 0 : this.swapOffsets[-1 - slot]
+    for (let s = first; s < last; s++) {
+      const swap = s < 0 ? slot : this.swapMembers[s]
       if (!this.maySwap(swap, k, length)) continue
       const category = this.index.swapCategory[swap]
       const term = this.index.texts[this.index.swapText[swap]]
@@ -302,6 +311,12 @@ class CompiledMatcher implements Matcher {
       const category = this.index.categories[w.category]
       add(found, span, end, category, w.term, (w.use & 1) === 1, (w.use & 2) === 2, w.kind, w.form)
     }
+  }
+
+  /** True if image c has swap owners (see ImageMembers). */
+  private hasSwapOwners(c: number): boolean {
+    const slot = this.slots[c]
+    return slot >= 0 || (slot < NO_MEMBERS && this.swapOffsets[-2 - slot] < this.swapOffsets[-1 - slot])
   }
 
   /**

@@ -126,8 +126,8 @@ function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
     t.alphabet.codes,
     t.arena,
     t.links.bits,
-    t.classOffsets,
-    t.classMembers,
+    t.members.classOffsets,
+    t.members.classMembers,
     i.ownerCategory,
     i.ownerText,
     i.ownerOrder,
@@ -136,8 +136,8 @@ function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
     i.swapIsAllowPhrase,
     i.swapOrder,
     t.images.bytes,
-    t.swapOffsets,
-    t.swapMembers,
+    t.members.swapOffsets,
+    t.members.swapMembers,
     i.swapKey,
     i.swapAlternativeOffsets,
     i.swapAlternatives,
@@ -154,13 +154,14 @@ function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
     i.splitOrder,
     i.splitOffsets,
     i.splitPlaces,
+    t.members.slots,
   ]
 }
 
 /** Which of arraysOf's arrays are bytes (the others are Int32). */
 const BYTE_ARRAYS = new Set([3, 4, 5, 17, 19, 27, 34])
 /** How many arrays arraysOf gives. */
-const ARRAY_COUNT = 38
+const ARRAY_COUNT = 39
 
 /**
  * Header of a cache file: the key count and the element count of each array of arraysOf, then the byte length of
@@ -261,7 +262,7 @@ function tablesOf(
   const [swapAlternativeOffsets, swapAlternatives] = arrays.slice(23, 25) as Int32Array[]
   const [readingCategory, readingText, readingFlags, readingOrder, readingOffsets, readingSyllables, longLengths] =
     arrays.slice(25, 32)
-  const splits = splitTablesOf(arrays.slice(32), splitLists, texts, categories.length)
+  const splits = splitTablesOf(arrays.slice(32, 38), splitLists, texts, categories.length)
   const images = { bytes: imageBytes, longLengths: longLengths as Int32Array }
   const owners = ownerOffsets[keyCount]
   const ownerLengths = [allow, context, kind, ownerCategory, ownerText, ownerOrder].map(a => a.length)
@@ -270,9 +271,13 @@ function tablesOf(
   if (ownerLengths.some(n => n !== owners) || codePoints.length !== codes.length || !cellsCover(arena, endBits))
     throw new Error('inconsistent table lengths')
   const ends = keyEndsOf(endBits as Int32Array)
+  const slots = arrays[38] as Int32Array
+  const groups = classOffsets.length - 1
   if (
     classMembers.length !== keyCount ||
-    classOffsets[classOffsets.length - 1] !== keyCount ||
+    classOffsets[0] !== 0 ||
+    classOffsets[groups] !== keyCount ||
+    !indexesOf(classMembers, keyCount) ||
     keyEndCount(ends) !== imageBytes.length ||
     !longLengthsAgree(images)
   )
@@ -280,9 +285,11 @@ function tablesOf(
   if (
     [swapText, swapIsAllowPhrase, swapOrder, swapKey].some(a => a.length !== swaps) ||
     !swapKey.every(k => k >= -1 && k < keyCount) ||
-    imageBytes.length + 1 !== classOffsets.length ||
+    slots.length !== imageBytes.length ||
+    !slots.every(slot => (slot >= -1 ? slot < swaps : -2 - slot < groups)) ||
     swapOffsets.length !== classOffsets.length ||
-    swapOffsets[swapOffsets.length - 1] !== swapMembers.length ||
+    swapOffsets[0] !== 0 ||
+    swapOffsets[groups] !== swapMembers.length ||
     !indexesOf(swapMembers, swaps)
   )
     throw new Error('inconsistent swap owners')
@@ -355,10 +362,7 @@ function tablesOf(
     arena: arena as Int32Array,
     links: ends,
     images,
-    classOffsets,
-    classMembers,
-    swapOffsets,
-    swapMembers,
+    members: { slots, classOffsets, classMembers, swapOffsets, swapMembers },
   }
 }
 
