@@ -76,7 +76,10 @@ function regrouped(
   for (let c = 0; c < n; c++) moved[renumbered[c] + 1] = offsets[c + 1] - offsets[c]
   for (let c = 0; c < n; c++) moved[c + 1] += moved[c]
   const movedMembers = new Int32Array(members.length)
-  for (let c = 0; c < n; c++) movedMembers.set(members.subarray(offsets[c], offsets[c + 1]), moved[renumbered[c]])
+  // Copied one by one: most groups hold one member or none (a subarray per image cost more than the copy).
+  for (let c = 0; c < n; c++) {
+    for (let m = offsets[c], to = moved[renumbered[c]]; m < offsets[c + 1]; m++) movedMembers[to++] = members[m]
+  }
   return [moved, movedMembers]
 }
 
