@@ -7,6 +7,7 @@ import { DictionaryError } from './dictionary-error.js'
 import { foldedBefore, spanOfHit } from './hit-span.js'
 import { type FoundUrl, findUrls, hostOf, isAllowedHost } from './links.js'
 import { ANCHOR, type ImageInfo, LATIN, lengthOf } from './image-info.js'
+import { NO_MEMBERS } from './image-members.js'
 import { normalizeText } from './normalize.js'
 import { compilePattern, findPatternMatches, type CompiledPattern } from './patterns.js'
 import { ReadingScan, type ReadingOwnerOfHit } from './reading-scan.js'
@@ -17,6 +18,7 @@ import type { MatcherCache } from './matcher-cache.js'
 import { OWNER_KINDS, formOf, keyAt, type TermIndex } from './term-index.js'
 import { compareKeyTo } from './substitution-classes.js'
 import type { ExpansionKind } from './expand.js'
+import { SplitScan, type SplitOwnerOfHit } from './split-scan.js'
 import { SwapChoices } from './swap-filter.js'
 import { SwapForms } from './swap-form-cache.js'
 import type { Dictionary, Match, MatchKind, Matcher } from './types.js'
@@ -45,6 +47,8 @@ class CompiledMatcher implements Matcher {
   private readonly ends: KeyEnds
   private readonly starts: StartScanTables
   private readonly images: ImageInfo
+  /** Each image's keys and swap owners (see ImageMembers). */
+  private readonly slots: Int32Array
   private readonly classOffsets: Int32Array
   private readonly classMembers: Int32Array
   private readonly swapOffsets: Int32Array
@@ -52,6 +56,8 @@ class CompiledMatcher implements Matcher {
   private readonly swapChoices: SwapChoices
   /** The scan that finds the reading forms after a hit of an ANCHOR image (see ReadingScan). */
   private readonly readings: ReadingScan
+  /** The walk that finds the split forms after a hit of an ANCHOR image (see SplitScan). */
+  private readonly splits: SplitScan
   /** The LATIN flag an image has when the index has reading forms, else 0 (no hit may be one). */
   private readonly latinFlag: number
   /** The swap forms of the terms hits were checked against (see SwapForms). */
@@ -68,12 +74,14 @@ class CompiledMatcher implements Matcher {
     this.ends = tables.links
     this.starts = startScanTables(tables.arena)
     this.images = tables.images
-    this.classOffsets = tables.classOffsets
-    this.classMembers = tables.classMembers
-    this.swapOffsets = tables.swapOffsets
-    this.swapMembers = tables.swapMembers
+    this.slots = tables.members.slots
+    this.classOffsets = tables.members.classOffsets
+    this.classMembers = tables.members.classMembers
+    this.swapOffsets = tables.members.swapOffsets
+    this.swapMembers = tables.members.swapMembers
     this.swapChoices = new SwapChoices(tables.index)
     this.readings = new ReadingScan(tables.index)
+    this.splits = new SplitScan(tables.index)
     this.latinFlag = this.readings.empty ? 0 : LATIN
     this.swapForms = new SwapForms(tables.index)
     for (const [category, rule] of Object.entries(dictionary.categories)) this.kinds.set(category, new Set(rule.expand))
@@ -168,8 +176,10 @@ class CompiledMatcher implements Matcher {
    * at most one is, as keys are distinct; they are sorted, so a binary search finds it.
    */
   private keyOfHit(c: number, length: number): number {
-    let lo = this.classOffsets[c]
-    let hi = this.classOffsets[c + 1] - 1
+    const slot = this.slots[c]
+    if (slot >= NO_MEMBERS) return -1
+    let lo = this.classOffsets[-2 - slot]
+    let hi = this.classOffsets[-1 - slot] - 1
     while (lo <= hi) {
       const mid = (lo + hi) >> 1
       const d = compareKeyTo(this.index, this.classMembers[mid], folded, length)
@@ -184,7 +194,8 @@ class CompiledMatcher implements Matcher {
    * Term matches that read as one word (see HitSpan), and allowed-phrase matches. Allowed phrases
    * are matched generously, however their letters are split, so that they cancel more, never less.
    * An expansion is no match inside a URL or an e-mail address (`jiawei@example.com` is not 加薇).
-   * After a hit of an anchor, the reading forms (pinyin and initials, see ReadingScan) are added.
+   * After a hit of an anchor, the reading forms (pinyin and initials, see ReadingScan) are added, and the
+   * split forms (see SplitScan) found first: those whose span is also a hit go with its owners.
    */
   private termCandidates(text: string, hits: number[], lazy: LazyUrls): Candidate[] {
     const found: Found = { text, lazy, addresses: undefined, candidates: [] }
@@ -192,23 +203,24 @@ class CompiledMatcher implements Matcher {
       this.index
     let anchored = false
     given.length = 0
+    const splitSpans = this.splits.empty ? 0 : this.splitSpans(text, hits)
     for (let h = 0; h < hits.length; h += 3) {
       const c = hits[h]
       const b = this.images.bytes[c]
       if ((b & ANCHOR) !== 0) {
         anchored = true
-        if (this.classOffsets[c] === this.classOffsets[c + 1] && this.swapOffsets[c] === this.swapOffsets[c + 1])
-          continue
+        if (this.slots[c] === NO_MEMBERS) continue
       }
       const end = hits[h + 1]
       const length = lengthOf(this.images, c, b)
+      const splitters = splitSpans > 0 ? this.splits.ownersOf(end, hits[h + 2], length) : NO_SPLITTERS
       if (folded.length < length) folded = new Int32Array(length * 2)
       if (!foldedBefore(text, end, hits[h + 2], length, folded)) continue
       const k = this.keyOfHit(c, length)
       const readers = (b & this.latinFlag) !== 0 ? this.readings.ownersOf(folded, length) : NO_READERS
       if (readers.length > 0) given.push(end, hits[h + 2], length)
-      if (this.swapOffsets[c] < this.swapOffsets[c + 1] || readers.length > 0) {
-        this.swapCandidates(found, c, length, k, end, hits[h + 2], readers)
+      if (this.hasSwapOwners(c) || readers.length > 0 || splitters.length > 0) {
+        this.swapCandidates(found, c, length, k, end, hits[h + 2], readers, splitters)
         continue
       }
       if (k < 0) continue
@@ -221,15 +233,27 @@ class CompiledMatcher implements Matcher {
         add(found, span, end, category, term, ownerIsAllowPhrase[o] === 1, ownerIsContext[o] === 1, kind, form)
       }
     }
+    if (splitSpans > 0) this.splits.addRest(found)
     if (anchored) this.readings.addCandidates(found, given)
     return found.candidates
   }
 
+  /** Runs the split walk around the hits of anchors (see SplitScan.find); returns how many spans it found. */
+  private splitSpans(text: string, hits: number[]): number {
+    anchors.length = 0
+    for (let h = 0; h < hits.length; h += 3) {
+      const b = this.images.bytes[hits[h]]
+      if ((b & ANCHOR) !== 0) anchors.push(hits[h + 1], hits[h + 2], lengthOf(this.images, hits[h], b))
+    }
+    return anchors.length > 0 ? this.splits.find(text, anchors) : 0
+  }
+
   /**
-   * The candidates of a hit of class image c (`length` code points) that has swap owners or reading owners: the owners of key k
-   * (if the hit is one), the swap owners whose homophone or look-alike forms hold the hit's folded
-   * characters and the reading owners whose pinyin or initials form they are (`readers`), the first of
-   * each category and use in owner order (as if those forms were keys, see TermIndex).
+   * The candidates of a hit of class image c (`length` code points) that has swap, reading or split owners:
+   * the owners of key k (if the hit is one), the swap owners whose homophone or look-alike forms hold the
+   * hit's folded characters, the reading owners whose pinyin or initials form they are (`readers`) and the
+   * split owners whose split form they are (`splitters`), the first of each category and use in owner
+   * order (as if those forms were keys, see TermIndex).
    */
   private swapCandidates(
     found: Found,
@@ -239,14 +263,19 @@ class CompiledMatcher implements Matcher {
     end: number,
     tail: number,
     readers: ReadingOwnerOfHit[],
+    splitters: SplitOwnerOfHit[],
   ): void {
     let key = ''
     const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerIsContext, ownerKind, ownerOrder } =
       this.index
     // Made on the first owner: most hits of a class image are no form of any term (no array for them).
-    let owners: Owner[] | undefined = readers.length > 0 ? [...readers] : undefined
-    for (let s = this.swapOffsets[c]; s < this.swapOffsets[c + 1]; s++) {
-      const swap = this.swapMembers[s]
+    let owners: Owner[] | undefined = readers.length + splitters.length > 0 ? [...readers, ...splitters] : undefined
+    // The image's swap owners: its slot alone (s = -1), or its group's (see ImageMembers).
+    const slot = this.slots[c]
+    const first = slot >= 0 ? -1 : slot === NO_MEMBERS ? 0 : this.swapOffsets[-2 - slot]
+    const last = slot >= 0 ? 0 : slot === NO_MEMBERS ? 0 : this.swapOffsets[-1 - slot]
+    for (let s = first; s < last; s++) {
+      const swap = s < 0 ? slot : this.swapMembers[s]
       if (!this.maySwap(swap, k, length)) continue
       const category = this.index.swapCategory[swap]
       const term = this.index.texts[this.index.swapText[swap]]
@@ -282,6 +311,12 @@ class CompiledMatcher implements Matcher {
       const category = this.index.categories[w.category]
       add(found, span, end, category, w.term, (w.use & 1) === 1, (w.use & 2) === 2, w.kind, w.form)
     }
+  }
+
+  /** True if image c has swap owners (see ImageMembers). */
+  private hasSwapOwners(c: number): boolean {
+    const slot = this.slots[c]
+    return slot >= 0 || (slot < NO_MEMBERS && this.swapOffsets[-2 - slot] < this.swapOffsets[-1 - slot])
   }
 
   /**
@@ -322,6 +357,9 @@ interface Owner {
 }
 
 const NO_READERS: ReadingOwnerOfHit[] = []
+const NO_SPLITTERS: SplitOwnerOfHit[] = []
+/** The end, tail and length of the anchor hits of a text (see splitSpans). */
+const anchors: number[] = []
 /** The end, tail and length of the hits whose reading owners termCandidates added (see ReadingScan.ownersOf). */
 const given: number[] = []
 /** The URLs of a text without URL separators, shared (frozen: only read). */

@@ -1,8 +1,10 @@
 import { buildAlphabet, denseCodes, type Alphabet } from './alphabet.js'
 import { buildAutomaton } from './automaton.js'
 import { type ImageInfo, imageInfoOf, latinImagesOf } from './image-info.js'
+import { type ImageMembers, imageMembersOf } from './image-members.js'
 import { anchorsOf } from './reading-places.js'
 import { buildScanArena } from './scan-table.js'
+import { splitAnchorsOf } from './split-owners.js'
 import { keyEndsOfOut, type KeyEnds } from './key-ends.js'
 import { type ClassKeys, classKeysOf, substitutionClasses, swapImages, swapPairs } from './substitution-classes.js'
 import { indexTerms, type TermIndex } from './term-index.js'
@@ -18,13 +20,10 @@ export interface CompiledTables {
    * numbered in the order of their end states (see KeyEnds); every array below is by that number.
    */
   links: KeyEnds
-  /** Image c's length and flags (see ImageInfo); its keys are classMembers[classOffsets[c]..classOffsets[c + 1]). */
+  /** Image c's length and flags (see ImageInfo). */
   images: ImageInfo
-  classOffsets: Int32Array
-  classMembers: Int32Array
-  /** Swap owners of image c: swapMembers[swapOffsets[c]..swapOffsets[c + 1]) (see ClassKeys). */
-  swapOffsets: Int32Array
-  swapMembers: Int32Array
+  /** Image c's keys and swap owners (see ImageMembers, ClassKeys). */
+  members: ImageMembers
 }
 
 /**
@@ -40,10 +39,10 @@ export function compileTables(dictionary: Dictionary): CompiledTables {
   swaps.unaligned.forEach(s => {
     index.swapKey[s] = -1
   })
-  const members = Int32Array.from(classes.keys())
-  const anchors = anchorsOf(index)
+  const classCodes = Int32Array.from(classes.keys())
+  const anchors = anchorsOf(index, splitAnchorsOf(index))
   const alphabet = buildAlphabet(
-    concatenated([index.keyCodePoints, members, swaps.images.codes, anchors.codes]),
+    concatenated([index.keyCodePoints, classCodes, swaps.images.codes, anchors.codes]),
     classes,
   )
   const classKeys = classKeysOf(index, denseCodes(alphabet), swaps, anchors)
@@ -52,11 +51,11 @@ export function compileTables(dictionary: Dictionary): CompiledTables {
   const { ends, renumbered } = keyEndsOfOut(automaton.out)
   const [classOffsets, classMembers] = regrouped(classKeys.offsets, classKeys.members, renumbered)
   const [swapOffsets, swapMembers] = regrouped(classKeys.swapOffsets, classKeys.swapMembers, renumbered)
-  const grouped = { classOffsets, classMembers, swapOffsets, swapMembers }
-  const latin = index.readingCategory.length > 0 ? latinImagesOf(index, alphabet, grouped) : new Uint8Array(0)
+  const members = imageMembersOf(classOffsets, classMembers, swapOffsets, swapMembers)
+  const latin = index.readingCategory.length > 0 ? latinImagesOf(index, alphabet, members) : new Uint8Array(0)
   const lengths = renumberedValues(classKeys.lengths, renumbered)
   const images = imageInfoOf(lengths, renumberedValues(classKeys.anchorClasses, renumbered), latin)
-  return { index, alphabet, arena, links: ends, images, ...grouped }
+  return { index, alphabet, arena, links: ends, images, members }
 }
 
 /** Per-image values (see ClassKeys) with image c's value at renumbered[c]. */
@@ -77,7 +76,10 @@ function regrouped(
   for (let c = 0; c < n; c++) moved[renumbered[c] + 1] = offsets[c + 1] - offsets[c]
   for (let c = 0; c < n; c++) moved[c + 1] += moved[c]
   const movedMembers = new Int32Array(members.length)
-  for (let c = 0; c < n; c++) movedMembers.set(members.subarray(offsets[c], offsets[c + 1]), moved[renumbered[c]])
+  // Copied one by one: most groups hold one member or none (a subarray per image cost more than the copy).
+  for (let c = 0; c < n; c++) {
+    for (let m = offsets[c], to = moved[renumbered[c]]; m < offsets[c + 1]; m++) movedMembers[to++] = members[m]
+  }
   return [moved, movedMembers]
 }
 

@@ -26,7 +26,7 @@ export interface Expansion {
 }
 
 /** At most this many forms of one kind per term (the longest terms would otherwise grow exponentially). */
-const MAX_FORMS_PER_KIND = 128
+export const MAX_FORMS_PER_KIND = 128
 /** Homophone substitutes per character: the most frequent characters with the same toned reading. */
 const HOMOPHONES_PER_CHARACTER = 8
 /** In long terms, with near sounds: same reading first, then the others by frequency. */
@@ -95,21 +95,40 @@ function isIdeograph(c: string): boolean {
 }
 
 /** The places of the ideographs among the characters. */
-function ideographsOf(chars: string[]): number[] {
+export function ideographsOf(chars: string[]): number[] {
   const places: number[] = []
   for (let i = 0; i < chars.length; i++) if (isIdeograph(chars[i])) places.push(i)
   return places
 }
 const SYLLABLE = /^[a-z]+$/
+/** Whether each split seen folds to at most one code point, as found so far. */
+const shortSplits = new Map<string, boolean>()
+
+/** True if the split folds to at most one code point: its split forms stay keys (see expandTerm). */
+export function isShortSplit(split: string): boolean {
+  let short = shortSplits.get(split)
+  if (short === undefined) {
+    short = [...foldedKey(split)].length <= 1
+    shortSplits.set(split, short)
+  }
+  return short
+}
 
 /**
  * The forms a term expands into for the given kinds, without the term itself and without duplicates
  * (a form that folds like the term or like an earlier form is dropped). Built from maintained tables,
  * see expansion-data.ts; the same term always gives the same forms in the same order. Without `swaps`,
  * the homophone and look-alike forms that swap characters one for one are left out (the matcher finds
- * those by character class, see swap-forms.ts); the word variants stay.
+ * those by character class, see swap-forms.ts); the word variants stay. With `splitsAtScan` (a split
+ * owner's, see split-owners.ts), the split forms that write a split of two code points or more are left
+ * out too (counted towards the cap all the same): the scan finds those.
  */
-export function expandTerm(term: string, kinds: ReadonlySet<ExpansionKind>, swaps = true): Expansion[] {
+export function expandTerm(
+  term: string,
+  kinds: ReadonlySet<ExpansionKind>,
+  swaps = true,
+  splitsAtScan = false,
+): Expansion[] {
   const chars = [...term]
   const ideographs = ideographsOf(chars)
   if (ideographs.length === 0 || kinds.size === 0) return []
@@ -133,14 +152,11 @@ export function expandTerm(term: string, kinds: ReadonlySet<ExpansionKind>, swap
     if (kind === 'initials' && readable) mixed(chars, ideographs, i => toneless[i][0], kind, add)
     if (kind === 'homophone' && swaps)
       substitute(chars, ideographs, homophoneAlternatives(term, chars, tables), kind, unlessWords)
-    if (kind === 'split')
-      substitute(
-        chars,
-        ideographs,
-        chars.map(c => splitsOf(tables, c)),
-        kind,
-        add,
-      )
+    if (kind === 'split') {
+      const splits = chars.map(c => splitsOf(tables, c))
+      if (!splitsAtScan) substitute(chars, ideographs, splits, kind, add)
+      else if (splits.some(list => list.some(isShortSplit))) substitute(chars, ideographs, splits, kind, add, true)
+    }
     if (kind === 'lookalike') {
       for (const form of wordVariantForms(chars, tables)) add(form, kind)
       if (swaps) substitute(chars, ideographs, lookalikeAlternatives(chars, tables), kind, unlessWords)
@@ -280,22 +296,27 @@ function mixed(
     )
 }
 
-/** Replaces one or two characters by their alternatives, in every combination, up to the cap. */
+/**
+ * Replaces one or two characters by their alternatives, in every combination, up to the cap. With
+ * `shortOnly` (split alternatives), only the forms whose splits are all short (isShortSplit) are added;
+ * the others count towards the cap all the same.
+ */
 function substitute(
   chars: string[],
   ideographs: number[],
   alternatives: string[][],
   kind: ExpansionKind,
   add: (form: string, kind: ExpansionKind) => void,
+  shortOnly = false,
 ): void {
   const positions = ideographs.filter(i => alternatives[i].length > 0)
   let count = 0
-  const emit = (form: string): boolean => {
-    add(form, kind)
+  const emit = (swaps: [number, string][]): boolean => {
+    if (!shortOnly || swaps.every(([, s]) => isShortSplit(s))) add(replaced(chars, swaps), kind)
     return ++count < MAX_FORMS_PER_KIND
   }
   for (const i of positions) {
-    for (const a of alternatives[i]) if (!emit(replaced(chars, [[i, a]]))) return
+    for (const a of alternatives[i]) if (!emit([[i, a]])) return
   }
   const paired = pairedAlternatives(positions.length)
   for (let x = 0; x < positions.length; x++) {
@@ -303,12 +324,10 @@ function substitute(
       for (const a of alternatives[positions[x]].slice(0, paired)) {
         for (const b of alternatives[positions[y]].slice(0, paired)) {
           if (
-            !emit(
-              replaced(chars, [
-                [positions[x], a],
-                [positions[y], b],
-              ]),
-            )
+            !emit([
+              [positions[x], a],
+              [positions[y], b],
+            ])
           )
             return
         }
@@ -471,6 +490,11 @@ export function readsAsWords(term: string, form: string): boolean {
     if (bothChanged && formCount >= termCount * RARE_WORD_SHARE) return true
   }
   return false
+}
+
+/** The term's word variant forms (see wordVariantForms), before any folding or dedup. */
+export function variantFormsOf(term: string): string[] {
+  return wordVariantForms([...term], expansionTables())
 }
 
 /** The term with one of its words written as a variant word CC-CEDICT lists (傻逼 -> 傻屄, 傻屄 -> 傻逼). */

@@ -1,4 +1,5 @@
 import type { Alphabet } from './alphabet.js'
+import { type ImageMembers, forEachKey, forEachSwapOwner } from './image-members.js'
 import { foldString } from './normalize.js'
 import { keyAt, type TermIndex } from './term-index.js'
 
@@ -16,7 +17,10 @@ export interface ImageInfo {
 
 /** The length bits of an ImageInfo byte; this value says the length is in longLengths. */
 export const LONG = 0x3f
-/** An image that is an anchor of the reading owners (see anchorsOf): the reading scan runs after a hit of one. */
+/**
+ * An image that is an anchor of the reading or split owners (see anchorsOf): the reading scan and the split
+ * walk run after a hit of one.
+ */
 export const ANCHOR = 0x40
 /**
  * An image that holds a code of a Latin letter, through a key of its or a swap owner's text: only a hit of
@@ -68,17 +72,8 @@ export function longLengthsAgree(info: ImageInfo): boolean {
   return p === longLengths.length
 }
 
-/** The class image arrays latinImagesOf reads (see CompiledTables). */
-interface ImageMembers {
-  classOffsets: Int32Array
-  classMembers: Int32Array
-  swapOffsets: Int32Array
-  swapMembers: Int32Array
-}
-
 /** 1 for each image that is LATIN (see there). */
-export function latinImagesOf(index: TermIndex, alphabet: Alphabet, images: ImageMembers): Uint8Array {
-  const { classOffsets, classMembers, swapOffsets, swapMembers } = images
+export function latinImagesOf(index: TermIndex, alphabet: Alphabet, members: ImageMembers): Uint8Array {
   const letterCodes = new Set<number>()
   for (let cp = 0x61; cp <= 0x7a; cp++) if (alphabet.codeOf(cp) !== 0) letterCodes.add(alphabet.codeOf(cp))
   const { codePoints, codes } = alphabet
@@ -88,13 +83,16 @@ export function latinImagesOf(index: TermIndex, alphabet: Alphabet, images: Imag
     for (let i = 0; i < cps.length; i++) if (isLatin[cps[i]] === 1) return true
     return false
   }
-  const classes = new Uint8Array(classOffsets.length - 1)
+  const classes = new Uint8Array(members.slots.length)
   if (letterCodes.size === 0) return classes
+  const swapLatin = Uint8Array.from(index.swapText, t => (latin(foldString(index.texts[t])) ? 1 : 0))
   for (let c = 0; c < classes.length; c++) {
-    for (let m = classOffsets[c]; m < classOffsets[c + 1] && classes[c] === 0; m++)
-      if (latin(keyAt(index, classMembers[m]))) classes[c] = 1
-    for (let s = swapOffsets[c]; s < swapOffsets[c + 1] && classes[c] === 0; s++)
-      if (latin(foldString(index.texts[index.swapText[swapMembers[s]]]))) classes[c] = 1
+    forEachKey(members, c, k => {
+      if (latin(keyAt(index, k))) classes[c] = 1
+    })
+    forEachSwapOwner(members, c, s => {
+      classes[c] |= swapLatin[s]
+    })
   }
   return classes
 }

@@ -17,10 +17,11 @@ import { EXPANSION_TABLES_FILE } from './expansion-data.js'
 import { longLengthsAgree } from './image-info.js'
 import { keyEndCount, keyEndsOf } from './key-ends.js'
 import { CELLS_SLOT, PREFIX_PAIRS_SLOT } from './scan-table.js'
+import type { SplitTables } from './split-owners.js'
 import type { Dictionary } from './types.js'
 
 /** Bump when the compile or the file layout changes: cache files of another format are ignored and rebuilt. */
-export const MATCHER_CACHE_FORMAT = 13
+export const MATCHER_CACHE_FORMAT = 14
 const MAGIC = 'GGMC'
 
 /**
@@ -125,8 +126,8 @@ function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
     t.alphabet.codes,
     t.arena,
     t.links.bits,
-    t.classOffsets,
-    t.classMembers,
+    t.members.classOffsets,
+    t.members.classMembers,
     i.ownerCategory,
     i.ownerText,
     i.ownerOrder,
@@ -135,8 +136,8 @@ function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
     i.swapIsAllowPhrase,
     i.swapOrder,
     t.images.bytes,
-    t.swapOffsets,
-    t.swapMembers,
+    t.members.swapOffsets,
+    t.members.swapMembers,
     i.swapKey,
     i.swapAlternativeOffsets,
     i.swapAlternatives,
@@ -147,17 +148,24 @@ function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
     i.readingOffsets,
     i.readingSyllables,
     t.images.longLengths,
+    i.splitCategory,
+    i.splitText,
+    i.splitIsAllowPhrase,
+    i.splitOrder,
+    i.splitOffsets,
+    i.splitPlaces,
+    t.members.slots,
   ]
 }
 
 /** Which of arraysOf's arrays are bytes (the others are Int32). */
-const BYTE_ARRAYS = new Set([3, 4, 5, 17, 19, 27])
+const BYTE_ARRAYS = new Set([3, 4, 5, 17, 19, 27, 34])
 /** How many arrays arraysOf gives. */
-const ARRAY_COUNT = 32
+const ARRAY_COUNT = 39
 
 /**
  * Header of a cache file: the key count and the element count of each array of arraysOf, then the byte length of
- * the strings JSON (categories, texts, owner forms, alternative lists, taken keys).
+ * the strings JSON (categories, texts, owner forms, alternative lists, taken keys, syllables, split lists).
  */
 interface TablesHeader extends CacheHeader {
   keyCount: number
@@ -169,7 +177,15 @@ export function encodeTables(tables: CompiledTables, key: string): Buffer {
   const i = tables.index
   const arrays = arraysOf(tables)
   const strings = Buffer.from(
-    JSON.stringify([i.categories, i.texts, [...i.ownerForms], i.alternativeLists, [...i.swapTaken], i.syllables]),
+    JSON.stringify([
+      i.categories,
+      i.texts,
+      [...i.ownerForms],
+      i.alternativeLists,
+      [...i.swapTaken],
+      i.syllables,
+      i.splitLists,
+    ]),
   )
   const parts = arrays.map(a => Buffer.from(a.buffer, a.byteOffset, a.byteLength))
   const lengths = [...arrays.map(a => a.length), strings.length]
@@ -201,15 +217,16 @@ export function decodeTables(file: Buffer, key: string): CompiledTables {
     arrays.push(BYTE_ARRAYS.has(a) ? new Uint8Array(bytes) : new Int32Array(bytes))
     at += sizes[a]
   }
-  const [categories, texts, forms, lists, taken, syllables] = JSON.parse(body.toString('utf8', at)) as [
+  const [categories, texts, forms, lists, taken, syllables, splitLists] = JSON.parse(body.toString('utf8', at)) as [
     string[],
     string[],
     [number, string][],
     string[],
     [number, string[]][],
     string[],
+    string[],
   ]
-  const strings = { categories, texts, ownerForms: new Map(forms), syllables }
+  const strings = { categories, texts, ownerForms: new Map(forms), syllables, splitLists }
   return tablesOf(header.keyCount, arrays, strings, lists, new Map(taken))
 }
 
@@ -232,7 +249,8 @@ function tablesOf(
     texts,
     ownerForms,
     syllables,
-  }: Pick<CompiledTables['index'], 'categories' | 'texts' | 'ownerForms' | 'syllables'>,
+    splitLists,
+  }: Pick<CompiledTables['index'], 'categories' | 'texts' | 'ownerForms' | 'syllables' | 'splitLists'>,
   alternativeLists: string[],
   swapTaken: Map<number, string[]>,
 ): CompiledTables {
@@ -243,7 +261,8 @@ function tablesOf(
   const [swapOffsets, swapMembers, swapKey] = arrays.slice(20, 23) as Int32Array[]
   const [swapAlternativeOffsets, swapAlternatives] = arrays.slice(23, 25) as Int32Array[]
   const [readingCategory, readingText, readingFlags, readingOrder, readingOffsets, readingSyllables, longLengths] =
-    arrays.slice(25)
+    arrays.slice(25, 32)
+  const splits = splitTablesOf(arrays.slice(32, 38), splitLists, texts, categories.length)
   const images = { bytes: imageBytes, longLengths: longLengths as Int32Array }
   const owners = ownerOffsets[keyCount]
   const ownerLengths = [allow, context, kind, ownerCategory, ownerText, ownerOrder].map(a => a.length)
@@ -252,9 +271,13 @@ function tablesOf(
   if (ownerLengths.some(n => n !== owners) || codePoints.length !== codes.length || !cellsCover(arena, endBits))
     throw new Error('inconsistent table lengths')
   const ends = keyEndsOf(endBits as Int32Array)
+  const slots = arrays[38] as Int32Array
+  const groups = classOffsets.length - 1
   if (
     classMembers.length !== keyCount ||
-    classOffsets[classOffsets.length - 1] !== keyCount ||
+    classOffsets[0] !== 0 ||
+    classOffsets[groups] !== keyCount ||
+    !indexesOf(classMembers, keyCount) ||
     keyEndCount(ends) !== imageBytes.length ||
     !longLengthsAgree(images)
   )
@@ -262,9 +285,11 @@ function tablesOf(
   if (
     [swapText, swapIsAllowPhrase, swapOrder, swapKey].some(a => a.length !== swaps) ||
     !swapKey.every(k => k >= -1 && k < keyCount) ||
-    imageBytes.length + 1 !== classOffsets.length ||
+    slots.length !== imageBytes.length ||
+    !slots.every(slot => (slot >= -1 ? slot < swaps : -2 - slot < groups)) ||
     swapOffsets.length !== classOffsets.length ||
-    swapOffsets[swapOffsets.length - 1] !== swapMembers.length ||
+    swapOffsets[0] !== 0 ||
+    swapOffsets[groups] !== swapMembers.length ||
     !indexesOf(swapMembers, swaps)
   )
     throw new Error('inconsistent swap owners')
@@ -327,6 +352,7 @@ function tablesOf(
     readingOffsets: readingOffsets as Int32Array,
     readingSyllables: readingSyllables as Int32Array,
     syllables,
+    ...splits,
     ownerForms,
   }
   const alphabet = alphabetOf(codePoints as Int32Array, codes as Int32Array)
@@ -336,9 +362,39 @@ function tablesOf(
     arena: arena as Int32Array,
     links: ends,
     images,
-    classOffsets,
-    classMembers,
-    swapOffsets,
-    swapMembers,
+    members: { slots, classOffsets, classMembers, swapOffsets, swapMembers },
+  }
+}
+
+/** The split owners' tables from decoded arrays, after checking that they agree (see SplitTables). */
+function splitTablesOf(
+  arrays: Array<Int32Array | Uint8Array>,
+  splitLists: string[],
+  texts: string[],
+  categoryCount: number,
+): SplitTables {
+  const [splitCategory, splitText, splitIsAllowPhrase, splitOrder, splitOffsets, splitPlaces] = arrays
+  const owners = splitCategory.length
+  if (
+    [splitText, splitIsAllowPhrase, splitOrder].some(a => a.length !== owners) ||
+    splitOffsets.length !== owners + 1 ||
+    splitOffsets[0] !== 0 ||
+    splitOffsets[owners] !== splitPlaces.length ||
+    !Array.isArray(splitLists) ||
+    splitLists[0] !== '' ||
+    !indexesOf(splitPlaces as Int32Array, splitLists.length) ||
+    !indexesOf(splitCategory as Int32Array, categoryCount) ||
+    !indexesOf(splitText as Int32Array, texts.length) ||
+    splitOffsets.some((at, r) => r < owners && splitOffsets[r + 1] - at !== [...texts[splitText[r]]].length)
+  )
+    throw new Error('inconsistent split owners')
+  return {
+    splitCategory: splitCategory as Int32Array,
+    splitText: splitText as Int32Array,
+    splitIsAllowPhrase: splitIsAllowPhrase as Uint8Array,
+    splitOrder: splitOrder as Int32Array,
+    splitOffsets: splitOffsets as Int32Array,
+    splitPlaces: splitPlaces as Int32Array,
+    splitLists,
   }
 }

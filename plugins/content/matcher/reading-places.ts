@@ -33,9 +33,10 @@ export function placesOf(index: TermIndex, r: number): Places {
  * letter (a syllable like a, e, o; every initial) is one only in an owner of one place; else it stands
  * beside a neighbouring place of the form, written as the owner's own code point or in one letter too
  * (a neighbour written in more letters is an anchor itself): each such pair is one (`哦k` in `ok` is none).
+ * The `others` (the split owners', see splitAnchorsOf) join them.
  */
-export function anchorsOf(index: TermIndex): KeyList {
-  const anchors = new Set<string>()
+export function anchorsOf(index: TermIndex, others: string[] = []): KeyList {
+  const anchors = new Set<string>(others)
   for (let r = 0; r < index.readingFlags.length; r++) {
     const { syllable, codePoint } = placesOf(index, r)
     for (const kind of [READING_PINYIN, READING_INITIALS]) {

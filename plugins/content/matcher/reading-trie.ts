@@ -122,7 +122,7 @@ export class ReadingTrie {
 }
 
 /** The edges (node, id) -> child of a trie being built: open addressing over typed arrays, sized for `count` edges at most. */
-class EdgeTable {
+export class EdgeTable {
   private readonly nodes: Int32Array
   private readonly ids: Int32Array
   private readonly children: Int32Array

@@ -13,19 +13,20 @@ export function hasSwapKinds(kinds: ReadonlySet<ExpansionKind>): boolean {
  * before split and initials forms: a split or initials form that could be a swap form takes the full
  * expansion's kind; otherwise (almost always) the expansion without swaps is the same, at a fraction of
  * the cost. `alternatives`: the term's swapAlternatives. Also the keys of those forms a swap form could
- * fold like (see swapFormsWith; pinyin forms never do, see swapFormsOf).
+ * fold like (see swapFormsWith; pinyin forms never do, see swapFormsOf). `splitsAtScan`: as for expandTerm.
  */
 export function storedForms(
   term: string,
   kinds: ReadonlySet<ExpansionKind>,
   alternatives: string[][][],
+  splitsAtScan = false,
 ): { forms: Expansion[]; taken: string[] } {
-  const stored = expandTerm(term, kinds, false)
+  const stored = expandTerm(term, kinds, false, splitsAtScan)
   const test = swapKeyTest(term, alternatives)
   const taken = stored.filter(e => e.kind !== 'pinyin' && test(e.key))
   const keys = taken.map(e => e.key)
   if (!taken.some(e => e.kind === 'split' || e.kind === 'initials')) return { forms: stored, taken: keys }
-  const full = new Map(expandTerm(term, kinds).map(e => [e.key, e]))
+  const full = new Map(expandTerm(term, kinds, true, splitsAtScan).map(e => [e.key, e]))
   return { forms: stored.map(e => full.get(e.key) ?? e), taken: keys }
 }
 
@@ -57,7 +58,7 @@ export function swapKeyTest(term: string, alternatives: string[][][]): (folded: 
 const oneCodePoint = new Map<string, boolean>()
 
 /** True if the character folds to exactly one code point. */
-function isOneCodePoint(c: string): boolean {
+export function isOneCodePoint(c: string): boolean {
   if (c.length === 1) {
     const f = foldCodePoint(c.charCodeAt(0))
     if (!isExpansion(f)) return f !== SKIP

@@ -2,6 +2,7 @@ import { expandTerm, swapAlternatives, type ExpansionKind } from './expand.js'
 import { Int32Buffer } from './key-list.js'
 import { foldedKey } from './normalize.js'
 import { ReadingOwners, readingOwnerOf, type ReadingTables } from './reading-owners.js'
+import { SplitOwners, splitOwnerOf, type SplitTables } from './split-owners.js'
 import { hasSwapKinds, storedForms } from './swap-forms.js'
 import type { Dictionary } from './types.js'
 
@@ -19,9 +20,10 @@ export const OWNER_KINDS: readonly ExpansionKind[] = ['pinyin', 'initials', 'hom
  * class images is checked against. Owners of a key and swap owners share one order (ownerOrder,
  * swapOrder: the order main's owners were added in), which decides between them as it does between owners.
  * Nor are the pinyin and initials forms keys: their terms and phrases are reading owners (ReadingTables,
- * see reading-owners.ts), in the same order.
+ * see reading-owners.ts), in the same order. Nor are most split forms: their terms and phrases are split
+ * owners (SplitTables, see split-owners.ts), in the same order too.
  */
-export interface TermIndex extends ReadingTables {
+export interface TermIndex extends ReadingTables, SplitTables {
   keyCount: number
   /** Folded code points of every key, back to back; key k is [keyOffsets[k], keyOffsets[k + 1]). */
   keyCodePoints: Int32Array
@@ -223,6 +225,7 @@ export function indexTerms(dictionary: Dictionary): IndexedTerms {
   const textIds = new Interned()
   const swaps = new SwapOwners()
   const readings = new ReadingOwners()
+  const splits = new SplitOwners()
   const alternatives: string[][][][] = []
   let order = 0
   const add = (
@@ -269,8 +272,12 @@ export function indexTerms(dictionary: Dictionary): IndexedTerms {
       // A reading owner's pinyin and initials forms are found by the scan (see reading-owners.ts).
       const kinds = reading?.keyKinds ?? ruleKinds
       const swapsOfText = swapping ? swapAlternatives(text, kinds) : []
-      const stored = swapping ? storedForms(text, kinds, swapsOfText) : undefined
-      const forms = stored?.forms ?? expandTerm(text, kinds)
+      // A split owner's split forms that write a long split are found by the scan (see split-owners.ts).
+      const splitsOfText = splitOwnerOf(text, kinds, swapsOfText)
+      const atScan = splitsOfText !== undefined
+      if (atScan) splits.add(categoryIds.idOf(category), textIds.idOf(text), flags === ALLOW, splitsOfText, added)
+      const stored = swapping ? storedForms(text, kinds, swapsOfText, atScan) : undefined
+      const forms = stored?.forms ?? expandTerm(text, kinds, true, atScan)
       for (const e of forms) add(category, text, flags, OWNER_KINDS.indexOf(e.kind) + 1, e.form, e.key, added)
       if (!stored) return
       swaps.keep(swapsOfText, stored.taken)
@@ -294,7 +301,7 @@ export function indexTerms(dictionary: Dictionary): IndexedTerms {
   index.swapAlternatives = swaps.alternatives.toArray()
   index.alternativeLists = swaps.lists.list
   index.swapTaken = swaps.taken
-  Object.assign(index, readings.tables())
+  Object.assign(index, readings.tables(), splits.tables())
   return { index, alternatives }
 }
 
@@ -343,6 +350,13 @@ function flatten(
     readingOffsets: new Int32Array(1),
     readingSyllables: new Int32Array(0),
     syllables: [],
+    splitCategory: new Int32Array(0),
+    splitText: new Int32Array(0),
+    splitIsAllowPhrase: new Uint8Array(0),
+    splitOrder: new Int32Array(0),
+    splitOffsets: new Int32Array(1),
+    splitPlaces: new Int32Array(0),
+    splitLists: [''],
     ownerForms: new Map(),
   }
   for (let o = 0; o < ownerCount; o++) {
