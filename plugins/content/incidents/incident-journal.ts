@@ -53,6 +53,8 @@ export const INCIDENTS_JOURNAL = journalSpec<IncidentLog, IncidentRecord>({
     z.object({ op: z.literal('foreign'), account: z.string(), id: z.string(), messageId: z.string(), at: z.number() }),
   ]),
   apply: applyIncidentRecord,
+  // Nothing outside the bot relies on an incident before the warning or report about it is sent.
+  atFlush: true,
 })
 
 /** Fold one record into the log (a repeat of an incident dropped since is not counted anywhere). */
