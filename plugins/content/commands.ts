@@ -134,7 +134,7 @@ async function incidentsText(s: ContentService, inv: CommandInvocation): Promise
  * (ids `V3@sales1`, with their audit entries' ids `A7@sales1`).
  */
 function fleetIncidents(s: ContentService, q: { since: number; groupId?: string }): Incident[] {
-  if (!s.foreignIncidents.size) return recentIncidents(s.incidents.data, q, 1000)
+  if (!s.foreignIncidents.size) return recentIncidents(s.incidents.state, q, 1000)
   // Counts include the repeats other accounts merged into an incident (a spammer in two accounts' groups).
   const logs = s.logs()
   return [...logs]
@@ -144,7 +144,7 @@ function fleetIncidents(s: ContentService, q: { since: number; groupId?: string 
 
 /** Contact ids a `#违规` argument names: an id seen in incidents, or a name from incidents or the roster. */
 function memberIds(s: ContentService, who: string): Set<string> {
-  const incidents = [s.incidents.data, ...s.foreignIncidents.values()].flatMap(l => l.incidents)
+  const incidents = [s.incidents.state, ...s.foreignIncidents.values()].flatMap(l => l.incidents)
   if (incidents.some(i => i.memberId === who)) return new Set([who])
   const ids = new Set(incidents.filter(i => i.memberName === who).map(i => i.memberId))
   for (const e of s.ctx.roster.named(who)) if (e.contactId) ids.add(e.contactId)

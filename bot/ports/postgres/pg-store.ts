@@ -167,11 +167,12 @@ export class PgStore implements Store {
 
   /**
    * A journal is one document row here, written at each append (in order with every other write, one
-   * transaction at a time), as the outbox's row always was; the fleet reads it like any document.
+   * transaction at a time), as the outbox's row always was, or (`atFlush`) at the flush, as a durable
+   * document; the fleet reads it like any document.
    */
   journal<S extends object, R>(name: string, spec: JournalSpec<S, R>): Journal<S, R> {
     let j = this.journals.get(name)
-    if (!j) this.journals.set(name, (j = new DocJournal(this.doc(name, spec), spec, true)))
+    if (!j) this.journals.set(name, (j = new DocJournal(this.doc(name, spec), spec, !spec.atFlush)))
     return j as Journal<S, R>
   }
 

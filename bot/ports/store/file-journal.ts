@@ -75,6 +75,8 @@ export class FileJournal<S, R> implements Journal<S, R> {
   /** Bytes of the file known durable. */
   private size: number
   private open?: PendingWrite
+  /** Lines appended and not queued yet (`atFlush`: queued by the next `commit()`). */
+  private held: string[] = []
   /** Lines of a write that failed: written before the next ones. */
   private retry: string[] = []
   /** The snapshot is of an older version: the next flush rewrites it (the next start reads it without migrating). */
@@ -103,19 +105,27 @@ export class FileJournal<S, R> implements Journal<S, R> {
       this.writeLines([line], n)
       return
     }
-    if (this.open && ordered.isOpen(this.open)) {
-      this.open.lines.push(line)
-      this.open.upTo = n
+    if (this.spec.atFlush) this.held.push(line)
+    else this.add([line], n)
+  }
+
+  /** Queue `lines` (up to record `upTo`): joined to the write still open, or in a new one. */
+  private add(lines: string[], upTo: number): void {
+    const ordered = this.files.ordered
+    if (this.open && ordered?.isOpen(this.open)) {
+      this.open.lines.push(...lines)
+      this.open.upTo = upTo
       return
     }
-    this.queue({ lines: [line], upTo: n })
+    this.queue({ lines, upTo })
   }
 
   commit(): Promise<void> {
     const upTo = this.appended
     if (this.committed >= upTo) return Promise.resolve()
+    if (this.held.length) this.add(this.held.splice(0), upTo)
     // A write that failed left its lines for the next one: queue one if nothing else will.
-    if (this.files.ordered && !this.files.ordered.isOpen(this.open)) this.queue({ lines: [], upTo })
+    else if (this.files.ordered && !this.files.ordered.isOpen(this.open)) this.queue({ lines: [], upTo })
     else if (!this.files.ordered) return Promise.resolve(this.writeLines([], upTo))
     return new Promise((done, failed) => this.waiting.push({ upTo, done, failed }))
   }
@@ -128,6 +138,7 @@ export class FileJournal<S, R> implements Journal<S, R> {
     const upTo = this.appended
     this.records = 0
     this.outdated = false
+    this.held = [] // in the snapshot
     const done = () => {
       this.size = Buffer.byteLength(text)
       this.retry = [] // those lines are in the snapshot

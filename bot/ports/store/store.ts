@@ -97,6 +97,14 @@ export interface JournalSpec<S, R> extends DocSpec<S> {
   recordMigrations?: Record<number, (old: any) => unknown>
   /** Rewrite the journal as one snapshot at a periodic flush once it holds this many records (default 1000). */
   compactAfter?: number
+  /**
+   * Records are written at the next flush or `commit()` (the one before every send, the periodic one), not in
+   * the turn they were appended in: the records of many turns share one write and one fsync. For records no send
+   * has relied on yet (incidents): a crash loses what was appended since the last flush, as a durable document's
+   * changes. Stores that write on the spot (tests, replays) write them at once; PostgreSQL writes the journal's
+   * row at the flush instead of at every append.
+   */
+  atFlush?: boolean
 }
 
 /** Declare a journal spec (typed by its defaults and `apply`). */

@@ -30,7 +30,12 @@ export function openForeignIncident(
 }
 
 /** Count a repeat merged into another account's incident in this account's log (old entries dropped). */
-export function noteForeignRepeat(log: IncidentLog, account: string, incident: Incident, at: number): void {
+export function noteForeignRepeat(
+  log: IncidentLog,
+  account: string,
+  incident: Pick<Incident, 'id' | 'messageId'>,
+  at: number,
+): void {
   const repeats = (log.repeats ??= [])
   const mine = repeats.find(r => sameIncident(r, account, incident))
   if (mine) {
@@ -64,10 +69,14 @@ export function withFleetRepeats(
   return { ...incident, id: `${incident.id}@${account}`, account, count, lastAt }
 }
 
-function sameIncident(r: { account: string; id: string; messageId: string }, account: string, i: Incident): boolean {
+function sameIncident(
+  r: { account: string; id: string; messageId: string },
+  account: string,
+  i: Pick<Incident, 'id' | 'messageId'>,
+): boolean {
   return r.account === account && sameOwn(r, i)
 }
 
-function sameOwn(r: { id: string; messageId: string }, i: Incident): boolean {
+function sameOwn(r: { id: string; messageId: string }, i: Pick<Incident, 'id' | 'messageId'>): boolean {
   return r.id === i.id && r.messageId === i.messageId
 }

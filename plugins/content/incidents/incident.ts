@@ -1,6 +1,3 @@
-import { z } from 'zod'
-import { cachedCollectionEncode } from '../../../bot/ports/store/cached-encode.js'
-import { docSpec } from '../../../bot/ports/store/store.js'
 import type { GroupKind } from '../../../bot/core/event.js'
 import type { Severity } from '../matcher/index.js'
 
@@ -41,48 +38,13 @@ export interface ForeignRepeat {
   lastAt: number
 }
 
-/** The persisted incident list (`content-incidents` store doc). */
+/** The persisted incident list (the `content-incidents` journal's state). */
 export interface IncidentLog {
   next: number
   incidents: Incident[]
   /** Repeats merged into other accounts' incidents (fleet mode only; absent for one process). */
   repeats?: ForeignRepeat[]
 }
-
-/** The `content-incidents` document (durable: the incidents `#违规` lists). */
-export const INCIDENTS_DOC = docSpec<IncidentLog>({
-  version: 1,
-  schema: z.object({
-    next: z.number().int().positive(),
-    incidents: z.array(
-      z.looseObject({
-        id: z.string(),
-        memberId: z.string(),
-        groupId: z.string(),
-        categories: z.array(z.string()),
-        labels: z.array(z.string()),
-        startedAt: z.number(),
-        lastAt: z.number(),
-        count: z.number(),
-      }),
-    ),
-    repeats: z
-      .array(
-        z.object({
-          account: z.string(),
-          id: z.string(),
-          messageId: z.string(),
-          count: z.number(),
-          lastAt: z.number(),
-        }),
-      )
-      .optional(),
-  }),
-  defaults: () => ({ next: 1, incidents: [] }),
-  durable: true,
-  // Written before every send: up to 1,000 incidents, of which a write changes one or two.
-  encode: cachedCollectionEncode<IncidentLog>('incidents'),
-})
 
 /** Incidents kept at most, and for how long. */
 export const INCIDENT_LIMIT = 1000
@@ -111,11 +73,16 @@ function covers(held: string[], categories: string[]): boolean {
   return true
 }
 
-/** Add a new incident (numbered), dropping the oldest beyond the limit or older than 30 days. */
-export function addIncident(log: IncidentLog, fields: Omit<Incident, 'id' | 'count' | 'lastAt'>): Incident {
-  const incident: Incident = { id: `V${log.next++}`, count: 1, lastAt: fields.startedAt, ...fields }
+/** A new incident numbered after the log's last (not in the log yet: `addIncident` puts it there). */
+export function newIncident(log: IncidentLog, fields: Omit<Incident, 'id' | 'count' | 'lastAt'>): Incident {
+  return { id: `V${log.next}`, count: 1, lastAt: fields.startedAt, ...fields }
+}
+
+/** Add an incident (numbers continue after it), dropping the oldest beyond the limit or older than 30 days. */
+export function addIncident(log: IncidentLog, incident: Incident): Incident {
   log.incidents.push(incident)
-  const cutoff = fields.startedAt - INCIDENT_KEEP_MS
+  log.next = Math.max(log.next, (Number(incident.id.slice(1)) || 0) + 1)
+  const cutoff = incident.startedAt - INCIDENT_KEEP_MS
   let drop = 0
   while (
     drop < log.incidents.length &&
@@ -130,6 +97,12 @@ export function addIncident(log: IncidentLog, fields: Omit<Incident, 'id' | 'cou
 export function mergeRepeat(incident: Incident, at: number): void {
   incident.count++
   incident.lastAt = Math.max(incident.lastAt, at)
+}
+
+/** The incident `id` (`V12`) in the log, if it is still kept (newest first: a repeat is of a recent one). */
+export function findIncident(log: IncidentLog, id: string): Incident | undefined {
+  for (let i = log.incidents.length - 1; i >= 0; i--) if (log.incidents[i].id === id) return log.incidents[i]
+  return undefined
 }
 
 /** Newest-first incidents since `since`, optionally of one member or one group. */

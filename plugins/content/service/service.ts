@@ -1,7 +1,7 @@
 import { emit, type Action } from '../../../bot/core/actions.js'
 import type { GroupRef, MessageEvent } from '../../../bot/core/event.js'
 import type { PluginContext } from '../../../bot/core/plugin.js'
-import type { Doc } from '../../../bot/ports/store/store.js'
+import type { Doc, Journal } from '../../../bot/ports/store/store.js'
 import { assessMessage, isExempt, severityOf, splitDryRun } from '../assess/assess.js'
 import type { ContentConfig } from '../config.js'
 import { asDryRun, decideIncident, decideRepeat } from '../decide.js'
@@ -11,8 +11,9 @@ import { contentStrikeCount } from '../decide-escalation.js'
 import '../facts.js'
 import type { Finding } from '../assess/findings.js'
 import { FloodTracker } from '../assess/flood.js'
-import { addIncident, INCIDENTS_DOC, mergeRepeat, openIncidentFor, type IncidentLog } from '../incidents/incident.js'
-import { noteForeignRepeat, openForeignIncident, withFleetRepeats } from '../incidents/fleet-incidents.js'
+import { newIncident, openIncidentFor, type IncidentLog } from '../incidents/incident.js'
+import { INCIDENTS_JOURNAL, type IncidentRecord } from '../incidents/incident-journal.js'
+import { openForeignIncident, withFleetRepeats } from '../incidents/fleet-incidents.js'
 import { decideIgnore, decideReview, splitReview } from '../decide-review.js'
 import { addReview, REVIEWS_DOC, type Review, type ReviewLog } from '../state.js'
 import { inScope } from '../assess/message-policy.js'
@@ -39,12 +40,12 @@ const QR_ANSWER_MS = 5000
 
 /**
  * The plugin's state and per-message flow: the compiled dictionary, flood
- * windows (memory) and the incident log (store doc `content-incidents`).
+ * windows (memory) and the incident log (store journal `content-incidents`).
  */
 export class ContentService {
   readonly holder: DictionaryHolder
   readonly flood = new FloodTracker()
-  readonly incidents: Doc<IncidentLog>
+  readonly incidents: Journal<IncidentLog, IncidentRecord>
   readonly reviews: Doc<ReviewLog>
   /** The other accounts' incident logs (fleet mode), by account. */
   readonly foreignIncidents = new Map<string, IncidentLog>()
@@ -69,11 +70,11 @@ export class ContentService {
       new MatcherCache(this.cacheDir, line => ctx.log.warn(line)),
     )
     this.qr = new QrReader({ clock: ctx.clock })
-    this.incidents = ctx.store.doc('content-incidents', INCIDENTS_DOC)
+    this.incidents = ctx.store.journal('content-incidents', INCIDENTS_JOURNAL)
     this.reviews = ctx.store.doc('content-reviews', REVIEWS_DOC)
     // Fleet: the other accounts' incidents, listed by `#违规` here too (each account writes only its own).
     ctx.fleet.follow('content-incidents', (account, data) => {
-      const parsed = INCIDENTS_DOC.schema.safeParse(data)
+      const parsed = INCIDENTS_JOURNAL.schema.safeParse(data)
       if (parsed.success) this.foreignIncidents.set(account, parsed.data as IncidentLog)
     })
   }
@@ -255,7 +256,7 @@ export class ContentService {
 
   /** Every incident log this account knows: its own (under `undefined`) and the other accounts'. */
   logs(): Map<string | undefined, IncidentLog> {
-    return new Map<string | undefined, IncidentLog>([[undefined, this.incidents.data], ...this.foreignIncidents])
+    return new Map<string | undefined, IncidentLog>([[undefined, this.incidents.state], ...this.foreignIncidents])
   }
 
   /** The member's open incident in another account's log, if the fleet has one (never for one process). */
@@ -272,20 +273,21 @@ export class ContentService {
     dryRun: boolean,
   ): Action[] {
     if (!findings.length) return []
-    const log = this.incidents.data
+    const log = this.incidents.state
     const categories = findings.map(f => f.category)
     const open = openIncidentFor(log, ev.sender.id, categories, dryRun, ev.at, cfg.incidentWindow)
     const far = open ? undefined : this.foreignOpen(ev, categories, dryRun, cfg)
     let actions: Action[]
     if (open) {
-      mergeRepeat(open, ev.at)
+      this.incidents.append({ op: 'repeat', id: open.id, at: ev.at })
       actions = decideRepeat(open, ev, findings)
     } else if (far) {
-      noteForeignRepeat(log, far.account, far.incident, ev.at)
+      const { id, messageId } = far.incident
+      this.incidents.append({ op: 'foreign', account: far.account, id, messageId, at: ev.at })
       actions = decideRepeat(withFleetRepeats(far.incident, far.account, this.logs()), ev, findings)
     } else {
       const memberName = this.ctx.displayName(ev.sender)
-      const incident = addIncident(log, {
+      const incident = newIncident(log, {
         memberId: ev.sender.id,
         memberName,
         groupId: ev.group.id,
@@ -309,8 +311,9 @@ export class ContentService {
         timezone: this.ctx.timezone,
         prefix: this.ctx.commandPrefix,
       })
+      // Recorded once its steps are decided (the record is the incident as `#违规` lists it).
+      this.incidents.append({ op: 'open', incident })
     }
-    this.incidents.changed()
     return dryRun ? asDryRun(actions) : actions
   }
 }

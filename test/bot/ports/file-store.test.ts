@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { FileStore } from '../../../bot/ports/store/file-store.js'
 import { recordingFs } from './recording-fs.js'
-import { docSpec } from '../../../bot/ports/store/store.js'
+import { docSpec, journalSpec } from '../../../bot/ports/store/store.js'
 
 interface Counts {
   count: number
@@ -361,5 +361,35 @@ describe('FileStore writing in the background (the running bot)', () => {
     full = false
     await store.flush(true)
     expect(onDisk(dir, 'cases')).toEqual({ $version: 1, confirmed: ['案例-1'] })
+  })
+})
+
+describe('FileStore journals written at the flush', () => {
+  const NOTES = journalSpec<{ notes: string[] }, { note: string }>({
+    version: 1,
+    schema: z.object({ notes: z.array(z.string()) }),
+    defaults: () => ({ notes: [] }),
+    record: z.object({ note: z.string() }),
+    apply: (s, r) => {
+      s.notes.push(r.note)
+    },
+    atFlush: true,
+  })
+
+  it('writes the records of many turns at the flush before a send, in order, in one append', async () => {
+    const dir = tempDir()
+    const store = new FileStore(dir, { background: true })
+    const journal = store.journal('notes', NOTES)
+    const file = join(dir, 'state', 'notes.jsonl')
+    const snapshot = readFileSync(file, 'utf8')
+    for (const note of ['V1', 'V2', 'V3']) {
+      journal.append({ note })
+      await new Promise(r => setImmediate(r))
+      await new Promise(r => setImmediate(r))
+    }
+    expect(readFileSync(file, 'utf8')).toBe(snapshot)
+    await store.flush(true)
+    expect(readFileSync(file, 'utf8')).toBe(`${snapshot}{"note":"V1"}\n{"note":"V2"}\n{"note":"V3"}\n`)
+    expect(new FileStore(dir).journal('notes', NOTES).state.notes).toEqual(['V1', 'V2', 'V3'])
   })
 })

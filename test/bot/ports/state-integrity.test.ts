@@ -8,7 +8,7 @@ import { FileStore } from '../../../bot/ports/store/file-store.js'
 import { docSpec, StateDamageError, StoreWriteError } from '../../../bot/ports/store/store.js'
 import { OUTBOX_JOURNAL } from '../../../bot/runtime/delivery/outbox.js'
 import { TIMERS_DOC } from '../../../bot/runtime/schedule/timers.js'
-import { INCIDENTS_DOC } from '../../../plugins/content/incidents/incident.js'
+import { INCIDENTS_JOURNAL } from '../../../plugins/content/incidents/incident-journal.js'
 import { recordingFs } from './recording-fs.js'
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'state-integrity-'))
@@ -121,7 +121,7 @@ describe('damaged state is loud and named', () => {
   it('refuses wrong-shape content incidents (which made #状态 hang) instead of loading them', () => {
     const dir = tempDir()
     seed(dir, 'content-incidents', JSON.stringify({ next: 1, incidents: { V1: {} } }))
-    expect(refusal(() => new FileStore(dir).doc('content-incidents', INCIDENTS_DOC))).toContain(
+    expect(refusal(() => new FileStore(dir).journal('content-incidents', INCIDENTS_JOURNAL))).toContain(
       'state/content-incidents.json: wrong shape: incidents',
     )
   })

@@ -5,7 +5,7 @@ import { asDryRun, decideIncident, type IncidentInput } from '../../../plugins/c
 import { planStrike } from '../../../plugins/content/decide-escalation.js'
 import { excerpt } from '../../../plugins/content/assess/excerpt.js'
 import { dictionaryFindings, scanMessage } from '../../../plugins/content/assess/findings.js'
-import { addIncident } from '../../../plugins/content/incidents/incident.js'
+import { newIncident } from '../../../plugins/content/incidents/incident.js'
 import { compileMatcher, loadDictionaryFiles } from '../../../plugins/content/matcher/index.js'
 import { MONDAY_9AM, text } from '../../helpers/harness.js'
 import { cust, DICTIONARY, sales, spammer, wangwu } from './setup.js'
@@ -17,7 +17,7 @@ function decide(body: string, g = cust, activeStrikes = 0, from = spammer, c = c
   const ev = { ...text(from, body, MONDAY_9AM, g, { id: 'msg-42' }), group: g }
   ev.sender.isStaff = from === wangwu
   const findings = dictionaryFindings(scanMessage(ev, matcher), matcher.dictionary)
-  const incident = addIncident(
+  const incident = newIncident(
     { next: 7, incidents: [] },
     {
       memberId: from.id,

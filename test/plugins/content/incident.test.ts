@@ -4,6 +4,7 @@ import {
   INCIDENT_KEEP_MS,
   INCIDENT_LIMIT,
   mergeRepeat,
+  newIncident,
   openIncidentFor,
   recentIncidents,
   type IncidentLog,
@@ -23,7 +24,7 @@ const base = {
   dryRun: false,
 }
 const add = (log: IncidentLog, memberId: string, categories: string[], at: number, dryRun = false) =>
-  addIncident(log, { ...base, memberId, categories, startedAt: at, dryRun })
+  addIncident(log, newIncident(log, { ...base, memberId, categories, startedAt: at, dryRun }))
 
 describe('incidents', () => {
   it('merges a repeat of the same categories by the same member within the window into the open incident', () => {
