@@ -270,10 +270,11 @@ export class BotRuntime {
   private async handleInFleet(event: BotEvent): Promise<void> {
     this.task = { cause: `event:${event.type}:${eventKey(event)}` }
     try {
-      // A group whose lease ran out only because its renewal is late: the event waits for the renewal.
+      await this.syncFleet()
+      // A group whose lease ran out only because its renewal is late: the event waits for the renewal (checked
+      // right before the event is decided on: the read above may take long enough for the lease to run out).
       const lapsed = 'group' in event && event.group ? this.fleet.lapsed(event.group.id) : undefined
       if (lapsed) await lapsed
-      await this.syncFleet()
       await this.handleEvent(event)
     } finally {
       this.task = undefined
