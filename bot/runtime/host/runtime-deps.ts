@@ -32,10 +32,9 @@ export interface RuntimeDeps {
   /** Re-read and validate the config file (for `#重载配置`); throws ConfigError. */
   reloadConfig?: () => LoadedConfig
   /**
-   * Give way to the event loop between the parts of a job, and after each `SLICE_MS` of queued tasks run back to
-   * back (the app passes a turn of the event loop on the real clock, so events the connection received meanwhile
-   * are queued before the next part, and database replies are read while a backlog is worked off). Without it,
-   * as on a simulated clock, the parts and tasks follow each other at once (still behind events already queued).
+   * Give way to the event loop between the parts of a job (the app passes a turn of the event loop on the
+   * real clock, so events the connection received meanwhile are queued before the next part). Without it,
+   * as on a simulated clock, the parts follow each other at once (still behind events already queued).
    */
   yieldTurn?: () => Promise<void>
   /** Extra runtime commands registered next to the built-in ones (e.g. the web console's `#控制台`). */

@@ -76,7 +76,7 @@ export class BotRuntime {
     this.fleet = deps.fleet ?? SOLO
     this.startedAt = clock.now()
     this.rosterAt = this.startedAt
-    this.queue = new SerialQueue(e => deps.log.error('queued task failed', e), deps.yieldTurn)
+    this.queue = new SerialQueue(e => deps.log.error('queued task failed', e))
     // Fleet-wide audit: the other accounts' entries are read in fleet mode only.
     this.audit = new AuditLog(
       store,

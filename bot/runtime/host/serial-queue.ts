@@ -13,14 +13,6 @@ interface Entry {
 const COMPACT_AT = 1024
 
 /**
- * How long the queue runs tasks back to back (tasks answering synchronously or through promises alone) before it
- * lets the event loop take a turn, when it was given a way to (`yieldTurn`). Without turns, a backlog of events ran
- * for a second or more with no I/O: a PostgreSQL transaction in flight sat idle for as long (a lease renewal took
- * 6 s on a loaded machine, and a connection left idle in a transaction for 10 s was ended by the server).
- */
-export const SLICE_MS = 50
-
-/**
  * Where the drain loop is queued as a microtask (`RESOLVED.then(drain)`, in the same queue and order as
  * `queueMicrotask`). Node's `queueMicrotask` wraps each callback in a fresh `AsyncResource`: no such object is
  * alive at a full garbage collection between bursts, so their hidden classes die with them, and the optimised
@@ -46,17 +38,8 @@ export class SerialQueue {
   private current?: Entry
   /** Callers of `idle` waiting for the queue to empty. */
   private idlers: (() => void)[] = []
-  /** When the queue started running tasks back to back (`performance.now()`). */
-  private sliceStart = 0
 
-  /**
-   * `yieldTurn` (the real clock's `setImmediate`): after `SLICE_MS` of tasks back to back the queue waits for it,
-   * so I/O and timers run in between. None (simulated clocks, tests): the tasks follow each other at once.
-   */
-  constructor(
-    private onError: (e: unknown) => void = () => {},
-    private yieldTurn?: () => Promise<void>,
-  ) {}
+  constructor(private onError: (e: unknown) => void = () => {}) {}
 
   /** Run `task` after every task pushed before it; resolves (never rejects) when it is done. */
   push(task: () => unknown): Promise<void> {
@@ -87,24 +70,13 @@ export class SerialQueue {
     this.entries.push(entry)
     if (!this.draining) {
       this.draining = true
-      this.sliceStart = performance.now()
       void RESOLVED.then(this.drain)
     }
-  }
-
-  /** After a turn of the event loop: run tasks for another slice. */
-  private nextSlice = (): void => {
-    this.sliceStart = performance.now()
-    this.drain()
   }
 
   /** Run the tasks in order until none is left or one answers with a promise (`resume` then goes on). */
   private drain = (): void => {
     while (this.head < this.entries.length) {
-      if (this.yieldTurn && performance.now() - this.sliceStart >= SLICE_MS) {
-        void this.yieldTurn().then(this.nextSlice)
-        return
-      }
       const entry = this.entries[this.head] as Entry
       this.entries[this.head++] = undefined
       if (this.head >= COMPACT_AT) {
