@@ -5,7 +5,7 @@
  * number of messages the bots' activity counters hold once committed to the store.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type pg from 'pg'
@@ -27,12 +27,15 @@ export interface BotChild {
   cpuMs(): number
   /** Everything it printed lately (for errors). */
   output(): string
+  /** How it ended (`exit 75`, `signal SIGKILL`) once it has, else undefined: a bot must not end during a pass. */
+  ended(): string | undefined
   stop(): Promise<void>
 }
 
 /**
  * Serve `world` and start the compiled bot on it with `env` added; resolves once it logged "就绪 ready".
- * `BENCH_BOT_NODE_ARGS` (space-separated) goes to each bot's node, e.g. `--cpu-prof --cpu-prof-dir=DIR`.
+ * `BENCH_BOT_NODE_ARGS` (space-separated) goes to each bot's node, e.g. `--cpu-prof --cpu-prof-dir=DIR`;
+ * `BENCH_FLEET_LOGS=DIR` keeps each bot's whole log in `DIR/<account>.log` (`embedded.log` for the embedded bot).
  */
 export async function startBot(world: BenchWorld, env: Record<string, string>, timeoutMs = 180_000): Promise<BotChild> {
   if (!existsSync(CLI)) throw new Error(`${CLI} missing: run npm run build first`)
@@ -58,8 +61,23 @@ export async function startBot(world: BenchWorld, env: Record<string, string>, t
   }
   child.stdout.on('data', keep)
   child.stderr.on('data', keep)
-  const exited = new Promise<void>(r => child.once('exit', () => r()))
+  const logs = process.env.BENCH_FLEET_LOGS
+  if (logs) {
+    mkdirSync(logs, { recursive: true })
+    const file = createWriteStream(join(logs, `${env.BOT_ACCOUNT ?? 'embedded'}.log`))
+    child.stdout.pipe(file, { end: false })
+    child.stderr.pipe(file, { end: false })
+  }
+  let ended: string | undefined
+  let stopping = false
+  const exited = new Promise<void>(r =>
+    child.once('exit', (code, signal) => {
+      ended = signal ? `signal ${signal}` : `exit ${code}`
+      r()
+    }),
+  )
   const stop = async () => {
+    stopping = true
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM')
       const killer = setTimeout(() => child.kill('SIGKILL'), 20_000)
@@ -76,7 +94,14 @@ export async function startBot(world: BenchWorld, env: Record<string, string>, t
     }
     await new Promise(r => setTimeout(r, 100))
   }
-  return { served, pid: child.pid!, cpuMs: () => procCpuMs(child.pid!), output: () => text, stop }
+  return {
+    served,
+    pid: child.pid!,
+    cpuMs: () => procCpuMs(child.pid!),
+    output: () => text,
+    ended: () => (stopping ? undefined : ended),
+    stop,
+  }
 }
 
 /** CPU time (user + system, ms) process `pid` used so far; 0 once it is gone. */

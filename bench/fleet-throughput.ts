@@ -161,6 +161,7 @@ async function startEmbedded(split: FleetWorld, configFile: string, dir: string)
         async () => countedOnDisk(dataDir),
         () => bot.cpuMs(),
         async () => new Map(),
+        () => stillRunning([bot], ['embedded']),
       ),
     stop: () => bot.stop(),
   }
@@ -218,6 +219,7 @@ async function startFleet(
         () => countedInDb(db),
         () => bots.reduce((ms, b) => ms + b.cpuMs(), 0),
         () => serverCpu(db, accounts),
+        () => stillRunning(bots, accounts),
       )
     },
     stop,
@@ -232,6 +234,12 @@ async function holders(db: pg.Client): Promise<Map<string, string>> {
   return new Map(rows.map(r => [r.group_id, r.account]))
 }
 
+/** Throw, with its last words, when one of `bots` ended during a pass (its messages would never be counted). */
+function stillRunning(bots: BotChild[], names: string[]): void {
+  const i = bots.findIndex(b => b.ended())
+  if (i >= 0) throw new Error(`bot ${names[i]} ended mid-run (${bots[i].ended()}):\n${bots[i].output().slice(-4000)}`)
+}
+
 /**
  * Send `messages` (each through the sends `deliveries` gives, in order: the first one refusing skips
  * the message) and wait until `counted()` grew by the number of non-command messages sent.
@@ -242,6 +250,7 @@ async function timedPass(
   counted: () => Promise<number>,
   botCpu: () => number,
   dbCpu: () => Promise<Map<number, number>>,
+  alive: () => void,
 ): Promise<FleetPass> {
   const base = await counted()
   const cpu0 = botCpu()
@@ -265,6 +274,7 @@ async function timedPass(
   const deadline = performance.now() + 600_000
   let seen = base
   while ((seen = await counted()) - base < expected) {
+    alive()
     if (performance.now() > deadline) throw new Error(`counted ${seen - base} of ${expected} messages in 10 minutes`)
     await new Promise(r => setTimeout(r, 100))
   }

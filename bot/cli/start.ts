@@ -192,6 +192,7 @@ async function openStoreAndFleet(
   ])
   const store = await openStore(dataDir)
   if (!(store instanceof PgStore)) return { store }
+  store.onWarning = warning => log.warn(warning)
   return { store, fleet: joinFleet(store, app, log.child('fleet')), close: () => store.close() }
 }
 

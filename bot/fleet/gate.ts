@@ -11,6 +11,13 @@ export interface FleetGate {
   /** May this process act in the group now: it holds the group's lease (never stale: a lost lease says no at once). */
   holds(groupId: string): boolean
   /**
+   * When this process's lease of the group ran out before its renewal came back (a renewal late under load, not
+   * a lease another account took): a promise that settles once a renewal (started now when none is running) has
+   * answered, or after one lease at the latest; then `holds` says whether the group is still this process's.
+   * Undefined when there is nothing to wait for (held, never held, or given up).
+   */
+  lapsed(groupId: string): Promise<void> | undefined
+  /**
    * Claim a run that must happen once fleet-wide (`job:<id>@<slot>`, `timer:<plugin>:<key>@<at>`): true
    * for the first claimant only, so two bots racing for the same cron slot or timer run it once.
    */
@@ -77,6 +84,7 @@ export interface FleetRecords {
 export const SOLO: FleetGate = {
   account: 'solo',
   holds: () => true,
+  lapsed: () => undefined,
   claimRun: async () => true,
   claimSends: async keys => keys,
   sync: async () => {},

@@ -66,6 +66,10 @@ export class PgFleet implements FleetGate {
   /** The feed's generation the last sync read at (undefined: read at the next sync), and when. */
   private readGeneration?: number
   private readAt = 0
+  /** When the last renewal that answered started (what the held leases count from). */
+  private renewedAt = 0
+  /** Leases ran out before their renewal came back: logged once, until a renewal answers. */
+  private lapseLogged = false
   readonly leaseMs: number
   readonly renewMs: number
   readonly staleMs: number
@@ -96,7 +100,9 @@ export class PgFleet implements FleetGate {
    */
   async stop(): Promise<void> {
     clearInterval(this.timer)
+    this.timer = undefined
     await this.renewing?.catch(() => {})
+    if (this.held.size) this.o.log.info(`fleet: leaving: ${this.held.size} group lease(s) given back`)
     this.held.clear()
     try {
       await this.o.db
@@ -133,6 +139,23 @@ export class PgFleet implements FleetGate {
 
   holds(groupId: string): boolean {
     return (this.held.get(groupId) ?? 0) > Date.now()
+  }
+
+  lapsed(groupId: string): Promise<void> | undefined {
+    const until = this.held.get(groupId)
+    if (until === undefined || until > Date.now() || !this.timer) return undefined
+    if (!this.lapseLogged) {
+      this.lapseLogged = true
+      this.o.log.warn(
+        `fleet: leases ran out before their renewal came back (the last one answered started ${ago(this.renewedAt)} ago): ` +
+          'events in those groups wait for it',
+      )
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const waited = new Promise<void>(r => {
+      timer = setTimeout(r, this.leaseMs)
+    })
+    return Promise.race([this.renew(), waited]).finally(() => clearTimeout(timer))
   }
 
   /** Groups this process acts in now. */
@@ -202,6 +225,13 @@ export class PgFleet implements FleetGate {
       })
       const held = renewed.held
       const until = started + this.leaseMs
+      if (Date.now() - started > this.renewMs)
+        this.o.log.warn(`fleet: a lease renewal took ${ago(started)} (leases last ${this.leaseMs / 1000} s)`)
+      if (this.lapseLogged) {
+        this.lapseLogged = false
+        this.o.log.warn(`fleet: leases renewed again after ${ago(this.renewedAt)}: acting in ${held.length} group(s)`)
+      }
+      this.renewedAt = started
       const accounts = await db
         .selectFrom('fleet_accounts')
         .select([
@@ -212,8 +242,9 @@ export class PgFleet implements FleetGate {
         .execute()
       const me = this.o.contactId()
       this.peers = new Set(accounts.map(a => a.contact_id).filter(id => id && id !== me))
-      const taken = held.filter(g => !this.holds(g))
-      const lost = this.heldGroups().filter(g => !held.includes(g))
+      // A lease that ran out before this renewal came back (a late renewal) is neither taken nor lost when renewed.
+      const taken = held.filter(g => !this.held.has(g))
+      const lost = [...this.held.keys()].filter(g => !held.includes(g)).sort()
       this.held = new Map(held.map(g => [g, until]))
       for (const t of renewed.from) this.takeovers.set(t.group_id, t.account)
       this.takeOver(held, new Set(accounts.filter(a => a.alive && a.account !== account).map(a => a.account)))
@@ -344,6 +375,11 @@ export class PgFleet implements FleetGate {
       for (const f of this.followers) if (matches(f.name, r.name)) f.fn(r.account, r.data, r.name)
     }
   }
+}
+
+/** Seconds since `at`, for the log. */
+function ago(at: number): string {
+  return `${((Date.now() - at) / 1000).toFixed(1)} s`
 }
 
 /** How far back each sync looks for rows committed late by a transaction that started earlier. */

@@ -61,7 +61,7 @@ export function isConnectionLoss(e: unknown): boolean {
   const message = String((e as Error)?.message ?? '')
   return (
     /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH)$/.test(code) ||
-    /^(08|57P)/.test(code) || // connection exception, operator intervention (shutdown, terminated)
+    /^(08|57P|25P03)/.test(code) || // connection exception, operator intervention, idle-in-transaction timeout
     /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message)
   )
 }
@@ -98,6 +98,10 @@ export class PgStore implements Store {
   private logs = new Map<string, Map<string, unknown[]>>()
   private writing: Promise<void> = Promise.resolve()
   private failureListeners: ((e: StoreWriteError) => void)[] = []
+  /** Why the server last ended one of the pool's connections while it was in use (for the warning of the write retried). */
+  private lostWith?: string
+  /** Told of each warning as it happens (the process's log); `warnings` lists each once. */
+  onWarning?: (warning: string) => void
 
   private constructor(
     readonly db: Kysely<Database>,
@@ -115,6 +119,11 @@ export class PgStore implements Store {
   static async open(opts: PgStoreOptions): Promise<PgStore> {
     const connection = connectionConfig(opts)
     const pool = new pg.Pool({ ...connection, max: 4, allowExitOnIdle: true })
+    // The server ended a connection while it was in use (a transaction left idle too long while this process was
+    // starved of CPU, a terminated backend): pg emits that outside any query, and unheard it would crash the
+    // process. The query that uses the connection next fails, and a write is tried again on a new one.
+    let lost: ((e: Error) => void) | undefined
+    pool.on('connect', client => client.on('error', e => lost?.(e)))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     const account = opts.account ?? 'default'
     let lockClient: pg.Client | undefined
@@ -135,12 +144,12 @@ export class PgStore implements Store {
       const stored = new Map(rows.map(r => [r.name, { version: r.version, data: r.data }]))
       const acceptLoss = opts.acceptStateLoss ?? process.env.BOT_ACCEPT_STATE_LOSS === '1'
       const store = new PgStore(db, account, stored, acceptLoss, lockClient, opts.schema, connection)
+      lost = e => {
+        store.lostWith = e.message
+      }
       // An idle pooled connection dropped (a database restart): the pool opens a new one for the next
       // write, and a write that fails is reported then. Losing the lock connection loses the account.
-      pool.on('error', e => {
-        const warning = `⚠️ postgres: idle connection lost (${e.message})`
-        if (!store.warnings.includes(warning)) store.warnings.push(warning)
-      })
+      pool.on('error', e => store.warn(`⚠️ postgres: idle connection lost (${e.message})`))
       lockClient?.on('error', e => store.failed(new DatabaseUnavailableError('postgres (account lock)', e)))
       const records = await db
         .selectFrom('bot_logs')
@@ -344,19 +353,24 @@ export class PgStore implements Store {
     const volatile = rows.filter(r => r.volatile)
     try {
       if (durable.length || lines.length)
-        await this.db.transaction().execute(async tx => {
-          if (durable.length) await this.upsert(tx, durable)
-          if (lines.length)
-            await tx
-              .insertInto('bot_logs')
-              .values(lines.map(l => ({ account: this.account, log: l.log, day: l.day, record: l.record })))
-              .execute()
-        })
+        await this.retried(!lines.length, committing =>
+          this.db.transaction().execute(async tx => {
+            if (durable.length) await this.upsert(tx, durable)
+            if (lines.length)
+              await tx
+                .insertInto('bot_logs')
+                .values(lines.map(l => ({ account: this.account, log: l.log, day: l.day, record: l.record })))
+                .execute()
+            committing()
+          }),
+        )
       if (volatile.length)
-        await this.db.transaction().execute(async tx => {
-          await sql`set local synchronous_commit = off`.execute(tx)
-          await this.upsert(tx, volatile)
-        })
+        await this.retried(true, () =>
+          this.db.transaction().execute(async tx => {
+            await sql`set local synchronous_commit = off`.execute(tx)
+            await this.upsert(tx, volatile)
+          }),
+        )
     } catch (e) {
       for (const d of dirty) d.dirty = true
       this.pending = [...lines, ...this.pending]
@@ -364,6 +378,35 @@ export class PgStore implements Store {
       const Failure = isConnectionLoss(e) ? DatabaseUnavailableError : StoreWriteError
       throw this.failed(new Failure(`postgres: ${what}`, e))
     }
+  }
+
+  /**
+   * Run a write transaction (`run` calls `committing()` once its last statement is done). When its connection was
+   * lost, it runs once more on a new connection before the database counts as unavailable, if that cannot write
+   * anything twice: the loss came before the commit was asked for (the transaction rolled back, e.g. the server
+   * ended a connection left idle in a transaction while this process was starved of CPU), or every row it writes
+   * is an upsert (`idempotent`).
+   */
+  private async retried(idempotent: boolean, run: (committing: () => void) => Promise<void>): Promise<void> {
+    let committing = false
+    this.lostWith = undefined
+    try {
+      await run(() => {
+        committing = true
+      })
+    } catch (e) {
+      if (!isConnectionLoss(e) || (committing && !idempotent)) throw e
+      await run(() => {})
+      this.warn(
+        `⚠️ postgres: a connection was lost during a write (${this.lostWith ?? (e as Error).message}); written again on a new connection`,
+      )
+    }
+  }
+
+  /** Keep a warning (listed once in `warnings`, for `#状态`) and tell `onWarning`. */
+  private warn(warning: string): void {
+    if (!this.warnings.includes(warning)) this.warnings.push(warning)
+    this.onWarning?.(warning)
   }
 
   private async upsert(

@@ -190,7 +190,7 @@ export class BotRuntime {
         void this.queue.push(() =>
           this.inTask({ cause: `timer:${t.plugin}:${t.key}@${t.at}` }, async () => {
             // A group's timer fires only where the group is acted in (its holder took the group's timers along).
-            if (t.group && t.group !== this.adminRoomId() && !this.fleet.holds(t.group))
+            if (t.group && t.group !== this.adminRoomId() && !(await this.holdsNow(t.group)))
               return this.deps.log.info(`fleet: timer ${t.plugin}:${t.key} left to the bot acting in ${t.group}`)
             // Fired once fleet-wide, even when two processes race for it (a restart, a takeover).
             if (await this.fleet.claimRun(t.run ?? `timer:${this.fleet.account}:${t.plugin}:${t.key}@${t.at}`))
@@ -230,17 +230,28 @@ export class BotRuntime {
   private async mayAct(a: Action): Promise<boolean> {
     if (!OUTWARD_ACTIONS.has(a.type)) return true
     const group = groupOf(a)
-    if (group && group !== this.adminRoomId()) return this.fleet.holds(group)
+    if (group && group !== this.adminRoomId()) return this.holdsNow(group)
     const task = this.task
     if (!task?.once) return true
     task.claimed ??= this.fleet.claimRun(task.once)
     return task.claimed
   }
 
+  /**
+   * Whether this process acts in the group: when its lease ran out only because the renewal is late (a loaded
+   * machine), after waiting for that renewal, so nothing is dropped or left unmoderated while the group is still
+   * this account's.
+   */
+  private async holdsNow(group: string): Promise<boolean> {
+    await this.fleet.lapsed(group)
+    return this.fleet.holds(group)
+  }
+
   /** Right before a send: the group is still held and no bot of the fleet sent this message before. */
   private async mayDeliver(msg: OutboundMessage, items: { seq: number; key?: string }[]): Promise<boolean> {
     if (this.fleet === SOLO) return true
-    if ('room' in msg.chat && msg.chat.room !== this.adminRoomId() && !this.fleet.holds(msg.chat.room)) return false
+    if ('room' in msg.chat && msg.chat.room !== this.adminRoomId() && !(await this.holdsNow(msg.chat.room)))
+      return false
     const keys = items.map(i => i.key ?? `outbox:${this.fleet.account}:${i.seq}`)
     return (await this.fleet.claimSends(keys)).length > 0
   }
@@ -260,6 +271,10 @@ export class BotRuntime {
     this.task = { cause: `event:${event.type}:${eventKey(event)}` }
     try {
       await this.syncFleet()
+      // A group whose lease ran out only because its renewal is late: the event waits for the renewal (checked
+      // right before the event is decided on: the read above may take long enough for the lease to run out).
+      const lapsed = 'group' in event && event.group ? this.fleet.lapsed(event.group.id) : undefined
+      if (lapsed) await lapsed
       await this.handleEvent(event)
     } finally {
       this.task = undefined

@@ -74,6 +74,30 @@ describe('a runtime in a fleet', () => {
     expect(wechat.textsTo('r1')).toEqual(['请注意用语'])
   })
 
+  it('waits for a late lease renewal instead of leaving the group unmoderated', async () => {
+    const fleet = fakeFleet()
+    const late = new Set(['r1']) // the lease ran out locally; its renewal has not answered yet
+    let renewed: () => void = () => {}
+    const renewal = new Promise<void>(r => {
+      renewed = r
+    })
+    const gate: FleetGate = {
+      ...fleet.gate('a'),
+      lapsed: g => (late.has(g) ? renewal : undefined),
+    }
+    const { rt, clock, wechat } = await makeRuntime(CONFIG, [probe], { gate })
+    const handled = rt.enqueue(text(member('u1'), '坏', clock.now(), sales))
+    await new Promise(r => setTimeout(r, 20))
+    // The renewal answers: the group is still this account's.
+    fleet.leases.set('r1', 'a')
+    late.clear()
+    renewed()
+    await handled
+    await clock.advance(5_000)
+    expect(wechat.textsTo('r1')).toEqual(['请注意用语'])
+    expect(rt.timers.pending()).toHaveLength(1)
+  })
+
   it('after a takeover the new holder warns the new offender once and repeats no warning of the old holder', async () => {
     const fleet = fakeFleet()
     fleet.leases.set('r1', 'a')

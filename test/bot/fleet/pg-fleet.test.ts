@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { DatabaseUnavailableError, PgStore } from '../../../bot/ports/postgres/pg-store.js'
 import { docSpec } from '../../../bot/ports/store/store.js'
 import { usePgFixture } from '../../helpers/pg-test.js'
+import { createLogger } from '../../../bot/process/logger.js'
 import { testFleet } from '../../helpers/test-fleet.js'
 
 const { url, closers, fresh } = await usePgFixture()
@@ -81,6 +82,30 @@ describe.skipIf(!url)('fleet on PostgreSQL', () => {
     expect(b.fleet.holds('g1')).toBe(true)
   })
 
+  it('keeps a group whose lease ran out only because its renewal is late, and says so in the log', async () => {
+    const schema = fresh()
+    const store = await PgStore.open({ url: url as string, schema, account: 'a', lock: false })
+    const lines: string[] = []
+    const log = createLogger('info', 'fleet', line => lines.push(line))
+    // Renewals 60 s apart: the 300 ms lease runs out long before the next one, as under a starved CPU.
+    const fleet = testFleet(store, ['g1'], { leaseMs: 300, renewMs: 60_000, log })
+    closers.push(async () => {
+      await fleet.stop().catch(() => {})
+      await store.db.destroy()
+    })
+    await fleet.start()
+    await sleep(350)
+    expect(fleet.holds('g1')).toBe(false)
+    const waiting = fleet.lapsed('g1')
+    expect(waiting).toBeInstanceOf(Promise)
+    await waiting
+    expect(fleet.holds('g1')).toBe(true)
+    expect(fleet.lapsed('g1')).toBeUndefined()
+    expect(lines.join('\n')).toMatch(/leases ran out before their renewal came back/)
+    expect(lines.join('\n')).toMatch(/leases renewed again after .*acting in 1 group/)
+    expect(lines.join('\n')).not.toMatch(/lease lost/)
+  })
+
   it('stops acting at once when renewals fail (database gone)', async () => {
     const schema = fresh()
     const a = await member(schema, 'a', ['g1'])
@@ -136,6 +161,62 @@ describe.skipIf(!url)('fleet on PostgreSQL', () => {
 })
 
 describe.skipIf(!url)('a lost database connection', () => {
+  it('ended by the server in the middle of a write: written again on a new connection, the bot goes on', async () => {
+    const schema = fresh()
+    const spec = docSpec({ version: 1, schema: z.object({ n: z.number() }), defaults: () => ({ n: 0 }) })
+    const store = await PgStore.open({ url: url as string, schema, account: 'ended', lock: false })
+    closers.push(() => store.db.destroy())
+    const failures: Error[] = []
+    store.onWriteFailure(e => failures.push(e))
+    const warned: string[] = []
+    store.onWarning = w => warned.push(w)
+    const doc = store.doc('ledger', spec)
+    await doc.persist()
+    store.append('audit', '2026-12-05', { n: 1 })
+    // Another session holds the row: the write waits on it, and the server ends the writer's session meanwhile
+    // (what it does to a transaction left idle too long while the process was starved of CPU).
+    const other = await PgStore.open({ url: url as string, schema, account: 'other', lock: false })
+    closers.push(() => other.db.destroy())
+    const holding = other.db.transaction().execute(async tx => {
+      await sql`select 1 from bot_documents where account = 'ended' and name = 'ledger' for update`.execute(tx)
+      await vi.waitFor(
+        async () => {
+          const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity
+            where application_name = 'group-guard:ended' and wait_event_type = 'Lock'`.execute(other.db)
+          expect(rows).toHaveLength(1)
+          await sql`select pg_terminate_backend(${rows[0].pid})`.execute(other.db)
+        },
+        { timeout: 5_000 },
+      )
+    })
+    doc.data.n = 7
+    await Promise.all([doc.persist(), holding])
+    expect(failures).toEqual([])
+    expect(warned.join('\n')).toMatch(/a connection was lost during a write .*written again on a new connection/)
+    const { rows } = await sql<{ data: { n: number } }>`select data from bot_documents
+      where account = 'ended' and name = 'ledger'`.execute(other.db)
+    expect(rows[0].data.n).toBe(7)
+    const logged = await sql<{ n: number }>`select count(*)::int as n from bot_logs where account = 'ended'`.execute(
+      other.db,
+    )
+    expect(logged.rows[0].n).toBe(1) // the audit line once, not twice
+  })
+
+  it('ended by the server between two statements of a transaction: no crash, the next statement fails', async () => {
+    const schema = fresh()
+    const store = await PgStore.open({ url: url as string, schema, account: 'idle-tx', lock: false })
+    closers.push(() => store.db.destroy())
+    const other = await PgStore.open({ url: url as string, schema, account: 'other', lock: false })
+    closers.push(() => other.db.destroy())
+    const run = store.db.transaction().execute(async tx => {
+      const me = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(tx)
+      await sql`select pg_terminate_backend(${me.rows[0].pid})`.execute(other.db)
+      await sleep(200) // the server's goodbye arrives while no query runs on the connection
+      await sql`select 1`.execute(tx)
+    })
+    await expect(run).rejects.toThrow(/not queryable|terminat|Connection terminated/)
+  })
+
   it('is reported as DatabaseUnavailableError (exit 75), not as a full disk', async () => {
     const schema = fresh()
     const store = await PgStore.open({ url: url as string, schema, account: 'lost-db' })
