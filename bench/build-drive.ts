@@ -104,3 +104,14 @@ export async function startBare(bot: BotModules, world: BenchWorld): Promise<Del
     )
   }
 }
+
+/** Run a script's `main` and exit with 0, or 1 after printing its error (the bots' handles would keep it alive). */
+export function runThenExit(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    e => {
+      console.error(e)
+      process.exit(1)
+    },
+  )
+}

@@ -25,7 +25,7 @@ import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { writeBenchConfig } from './bench-config.js'
-import { type Deliver, loadBuild, startBare, startFull } from './build-drive.js'
+import { type Deliver, loadBuild, runThenExit, startBare, startFull } from './build-drive.js'
 import { collectGarbage, cpuMs, median } from './measure.js'
 import { messageList, type StreamMessage } from './message-stream.js'
 import { syntheticWorld } from './synthetic-world.js'
@@ -135,10 +135,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  e => {
-    console.error(e)
-    process.exit(1)
-  },
-)
+runThenExit(main)

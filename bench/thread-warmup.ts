@@ -17,7 +17,7 @@ import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { writeBenchConfig } from './bench-config.js'
-import { loadBuild, startBare, startFull } from './build-drive.js'
+import { loadBuild, runThenExit, startBare, startFull } from './build-drive.js'
 import { messageList } from './message-stream.js'
 import { syntheticWorld } from './synthetic-world.js'
 
@@ -74,10 +74,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  e => {
-    console.error(e)
-    process.exit(1)
-  },
-)
+runThenExit(main)

@@ -1,6 +1,11 @@
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
-import { compileMatcher, type Dictionary, type Matcher } from '../../../../plugins/content/matcher/index.js'
+import {
+  compileMatcher,
+  type Dictionary,
+  type ExpansionKind,
+  type Matcher,
+} from '../../../../plugins/content/matcher/index.js'
 
 /** The repository root (four levels above this folder). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..')
@@ -16,6 +21,13 @@ export function dictionaryOf(categories: Record<string, CategorySpec>, allowDoma
   })
   const links = allowDomains && { category: 'link', label: 'link', severity: 'medium' as const, allowDomains }
   return { categories: Object.fromEntries(entries), links: links ?? null }
+}
+
+/** A dictionary built in code whose categories all expand into `expand`. */
+export function expandingDictionary(categories: Record<string, CategorySpec>, expand: ExpansionKind[]): Dictionary {
+  const dictionary = dictionaryOf(categories)
+  for (const rule of Object.values(dictionary.categories)) rule.expand = expand
+  return dictionary
 }
 
 /** A matcher for a dictionary built in code. */

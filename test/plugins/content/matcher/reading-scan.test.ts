@@ -2,16 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { compileMatcher, type ExpansionKind } from '../../../../plugins/content/matcher/index.js'
 import { compileTables } from '../../../../plugins/content/matcher/compiled-tables.js'
 import { expandTerm } from '../../../../plugins/content/matcher/expand.js'
-import { dictionaryOf } from './helpers.js'
+import { type dictionaryOf, expandingDictionary } from './helpers.js'
 
 const ALL: ExpansionKind[] = ['pinyin', 'initials', 'homophone', 'split', 'lookalike']
 
 /** A dictionary whose categories expand into `expand`. */
-function expanding(categories: Parameters<typeof dictionaryOf>[0], expand: ExpansionKind[] = ALL) {
-  const dictionary = dictionaryOf(categories)
-  for (const rule of Object.values(dictionary.categories)) rule.expand = expand
-  return dictionary
-}
+const expanding = (categories: Parameters<typeof dictionaryOf>[0], expand: ExpansionKind[] = ALL) =>
+  expandingDictionary(categories, expand)
 
 /** The matches of a text as "matched kind form term". */
 function found(dictionary: ReturnType<typeof expanding>, text: string): string[] {

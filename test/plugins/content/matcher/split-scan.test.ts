@@ -2,14 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { compileTables } from '../../../../plugins/content/matcher/compiled-tables.js'
 import { expandTerm } from '../../../../plugins/content/matcher/expand.js'
 import { compileMatcher, type ExpansionKind } from '../../../../plugins/content/matcher/index.js'
-import { dictionaryOf } from './helpers.js'
+import { type dictionaryOf, expandingDictionary } from './helpers.js'
 
 /** A dictionary whose categories expand into `expand`. */
-function expanding(categories: Parameters<typeof dictionaryOf>[0], expand: ExpansionKind[] = ['split']) {
-  const dictionary = dictionaryOf(categories)
-  for (const rule of Object.values(dictionary.categories)) rule.expand = expand
-  return dictionary
-}
+const expanding = (categories: Parameters<typeof dictionaryOf>[0], expand: ExpansionKind[] = ['split']) =>
+  expandingDictionary(categories, expand)
 
 /** The matches of a text as "matched kind form term category". */
 function found(dictionary: ReturnType<typeof expanding>, text: string): string[] {
