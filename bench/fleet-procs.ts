@@ -5,7 +5,7 @@
  * number of messages the bots' activity counters hold once committed to the store.
  */
 import { spawn } from 'node:child_process'
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type pg from 'pg'
@@ -85,6 +85,7 @@ export async function startBot(world: BenchWorld, env: Record<string, string>, t
       clearTimeout(killer)
     }
     await served.stop()
+    rmSync(home, { recursive: true, force: true })
   }
   const until = performance.now() + timeoutMs
   while (!/就绪 ready/.test(text)) {
