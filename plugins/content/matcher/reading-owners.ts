@@ -1,5 +1,5 @@
 import { readingSyllables, type ExpansionKind } from './expand.js'
-import { Int32Buffer } from './key-list.js'
+import { Int32Buffer, KeyListBuilder } from './key-list.js'
 import { foldString } from './normalize.js'
 
 /** Reading owner flags (ReadingTables.readingFlags): an allowed phrase, and the reading kinds its category expands. */
@@ -57,8 +57,8 @@ export class ReadingOwners {
   private readonly text = new Int32Buffer()
   private readonly flags = new Int32Buffer()
   private readonly order = new Int32Buffer()
-  private readonly ends = new Int32Buffer()
-  private readonly syllableIds = new Int32Buffer()
+  /** Per owner, the syllable id of each code point of its text (-1: no ideograph), as a key list. */
+  private readonly syllableIds = new KeyListBuilder()
   private readonly syllables: string[] = []
   private readonly idOfSyllable = new Map<string, number>()
 
@@ -71,7 +71,7 @@ export class ReadingOwners {
     this.order.push(order)
     for (const syllable of owner.syllables) {
       if (syllable === '') {
-        this.syllableIds.push(-1)
+        this.syllableIds.codes.push(-1)
         continue
       }
       let id = this.idOfSyllable.get(syllable)
@@ -80,22 +80,21 @@ export class ReadingOwners {
         this.syllables.push(syllable)
         this.idOfSyllable.set(syllable, id)
       }
-      this.syllableIds.push(id)
+      this.syllableIds.codes.push(id)
     }
-    this.ends.push(this.syllableIds.length)
+    this.syllableIds.end()
   }
 
   /** The reading owners' tables. */
   tables(): ReadingTables {
-    const readingOffsets = new Int32Array(this.ends.length + 1)
-    readingOffsets.set(this.ends.data.subarray(0, this.ends.length), 1)
+    const { codes, offsets } = this.syllableIds.toKeyList()
     return {
       readingCategory: this.category.toArray(),
       readingText: this.text.toArray(),
       readingFlags: Uint8Array.from(this.flags.toArray()),
       readingOrder: this.order.toArray(),
-      readingOffsets,
-      readingSyllables: this.syllableIds.toArray(),
+      readingOffsets: offsets,
+      readingSyllables: codes,
       syllables: this.syllables,
     }
   }

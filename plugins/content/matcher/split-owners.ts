@@ -1,6 +1,6 @@
 import { ideographsOf, variantFormsOf, type ExpansionKind } from './expand.js'
 import { type ExpansionTables, expansionTables, splitsOf } from './expansion-data.js'
-import { Int32Buffer } from './key-list.js'
+import { Int32Buffer, KeyListBuilder } from './key-list.js'
 import { foldString } from './normalize.js'
 import { hasSwapKinds, isOneCodePoint } from './swap-forms.js'
 
@@ -114,8 +114,8 @@ export class SplitOwners {
   private readonly text = new Int32Buffer()
   private readonly flags = new Int32Buffer()
   private readonly order = new Int32Buffer()
-  private readonly ends = new Int32Buffer()
-  private readonly places = new Int32Buffer()
+  /** Per owner, the split list id of each character of its text, as a key list. */
+  private readonly places = new KeyListBuilder()
   private readonly lists: string[] = ['']
   private readonly idOfList = new Map<string[], number>()
 
@@ -132,22 +132,21 @@ export class SplitOwners {
         this.lists.push(list.join('\t'))
         this.idOfList.set(list, id)
       }
-      this.places.push(id)
+      this.places.codes.push(id)
     }
-    this.ends.push(this.places.length)
+    this.places.end()
   }
 
   /** The split owners' tables. */
   tables(): SplitTables {
-    const splitOffsets = new Int32Array(this.ends.length + 1)
-    splitOffsets.set(this.ends.data.subarray(0, this.ends.length), 1)
+    const { codes, offsets } = this.places.toKeyList()
     return {
       splitCategory: this.category.toArray(),
       splitText: this.text.toArray(),
       splitIsAllowPhrase: Uint8Array.from(this.flags.toArray()),
       splitOrder: this.order.toArray(),
-      splitOffsets,
-      splitPlaces: this.places.toArray(),
+      splitOffsets: offsets,
+      splitPlaces: codes,
       splitLists: this.lists,
     }
   }
