@@ -65,7 +65,9 @@ function selfByFile(p: Profile): { file: Map<string, number>; module: Map<string
     for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
       const url = byId.get(cur)?.callFrame.url
       if (url)
-        return url.replace(/^.*\/(node_modules|dist|bot|plugins|bench)\//, '$1/').replace(/^(bot|plugins)\//, '$1/')
+        return url.includes('/node_modules/')
+          ? url.slice(url.lastIndexOf('/node_modules/') + 1)
+          : url.replace(/^.*\/(dist|bot|plugins|bench)\//, '$1/')
     }
     return '(no file)'
   }
