@@ -40,17 +40,22 @@ export async function loadBuild(dist: string): Promise<BotModules> {
 /** A started bot: deliver messages to it (the clock moving), nothing timed. */
 export type Deliver = (messages: StreamMessage[]) => Promise<{ skipped: number }>
 
-/** Start the full bot of `bot` on its own sandbox and data folder. */
+/**
+ * Start the full bot of `bot` on its own sandbox and data folder. `opts.flush: false` makes the store's flush
+ * (periodic and before each send) do nothing: what the flushes cost, for bench/ablation.ts.
+ */
 export async function startFull(
   bot: BotModules,
   world: BenchWorld,
   configFile: string,
   dataDir: string,
+  opts: { flush?: boolean } = {},
 ): Promise<Deliver> {
   const clock = new BenchClock(BENCH_START)
   const sandbox = bot.createSandbox({ now: () => clock.now() })
   populate(sandbox, world)
   const store = new bot.FileStore(dataDir, { background: true })
+  if (opts.flush === false) store.flush = async () => {}
   const app = bot.createApp({
     configFile,
     dataDir,

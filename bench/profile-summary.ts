@@ -6,7 +6,11 @@
  * `npx tsx bench/pipeline.ts --quick --profile p.cpuprofile` (the full bot's
  * timed passes).
  *
- *   npx tsx bench/profile-summary.ts FILE.cpuprofile [--match REGEX] [--top 30]
+ *   npx tsx bench/profile-summary.ts FILE.cpuprofile [--match REGEX] [--top 30] [--by-file]
+ *
+ * `--by-file`: self time summed per file and per module (a package in node_modules, a plugin, a folder of bot/),
+ * a built-in without a file (JSON.stringify, a regular expression …) billed to the nearest caller that has one,
+ * V8's own entries ((garbage collector), (program), (idle)) as they are.
  */
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -50,20 +54,60 @@ export function summarize(p: Profile): { self: Map<string, number>; inclusive: M
   return { self, inclusive, totalMs }
 }
 
+/** Self ms per file and per module (see `--by-file`). */
+function selfByFile(p: Profile): { file: Map<string, number>; module: Map<string, number> } {
+  const byId = new Map(p.nodes.map(n => [n.id, n]))
+  const parent = new Map<number, number>()
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
+  const fileOf = (id: number): string => {
+    const own = byId.get(id)?.callFrame
+    if (own?.functionName.startsWith('(')) return own.functionName
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const url = byId.get(cur)?.callFrame.url
+      if (url)
+        return url.includes('/node_modules/')
+          ? url.slice(url.lastIndexOf('/node_modules/') + 1)
+          : url.replace(/^.*\/(dist|bot|plugins|bench)\//, '$1/')
+    }
+    return '(no file)'
+  }
+  const moduleOf = (f: string) =>
+    f.match(/^node_modules\/((@[^/]+\/)?[^/]+)/)?.[1] ?? f.match(/^(plugins\/[^/]+|bot\/[^/]+)/)?.[1] ?? f
+  const file = new Map<string, number>()
+  const module = new Map<string, number>()
+  for (const [i, id] of p.samples.entries()) {
+    const ms = (p.timeDeltas[i] ?? 0) / 1000
+    const f = fileOf(id)
+    file.set(f, (file.get(f) ?? 0) + ms)
+    module.set(moduleOf(f), (module.get(moduleOf(f)) ?? 0) + ms)
+  }
+  return { file, module }
+}
+
 function main(): void {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { match: { type: 'string' }, top: { type: 'string', default: '30' } },
+    options: {
+      match: { type: 'string' },
+      top: { type: 'string', default: '30' },
+      'by-file': { type: 'boolean', default: false },
+    },
   })
-  const s = summarize(JSON.parse(readFileSync(positionals[0], 'utf8')) as Profile)
+  const profile = JSON.parse(readFileSync(positionals[0], 'utf8')) as Profile
+  const s = summarize(profile)
+  if (values['by-file']) {
+    const byFile = selfByFile(profile)
+    s.self = byFile.module
+    s.inclusive = byFile.file
+  }
   const match = values.match ? new RegExp(values.match) : undefined
   const show = (title: string, m: Map<string, number>) => {
     console.log(`${title} (profile total ${s.totalMs.toFixed(0)} ms)`)
     const rows = [...m].filter(([k]) => !match || match.test(k)).sort((a, b) => b[1] - a[1])
     for (const [k, ms] of rows.slice(0, Number(values.top))) console.log(`${ms.toFixed(1).padStart(9)} ms  ${k}`)
   }
-  show('self', s.self)
-  show('inclusive', s.inclusive)
+  show(values['by-file'] ? 'self, per module' : 'self', s.self)
+  show(values['by-file'] ? 'self, per file' : 'inclusive', s.inclusive)
 }
 
 main()
