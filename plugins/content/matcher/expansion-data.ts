@@ -279,7 +279,20 @@ const UNIFIED_IDEOGRAPHS = /^[\u3400-\u9fff]+$/
 export function tonelessReadings(term: string): string[] {
   if (UNIFIED_IDEOGRAPHS.test(term)) {
     const toned = tonedReadings(term)
-    if (toned.length === term.length) return toned.map(r => r.replace(/[0-5]$/, ''))
+    if (toned.length === term.length) return toned.map(withoutTone)
   }
   return pinyin(term, { toneType: 'none', v: true })
+}
+
+/** Toned readings without their tone digit, by toned reading: a compile strips the same few hundred readings. */
+const tonelessOf = new Map<string, string>()
+
+/** The reading without its tone digit ("du3" -> du). */
+function withoutTone(reading: string): string {
+  let toneless = tonelessOf.get(reading)
+  if (toneless === undefined) {
+    toneless = reading.replace(/[0-5]$/, '')
+    tonelessOf.set(reading, toneless)
+  }
+  return toneless
 }
