@@ -27,6 +27,8 @@ export interface ExpansionTables {
    * character by character (see readingsAlone).
    */
   pinyinPairs: Uint32Array
+  /** Character -> the toned reading pinyin-pro gives it alone ("赌" -> du3), for the frequency list's characters. */
+  pinyinReadings: Map<string, string>
 }
 
 /**
@@ -103,6 +105,7 @@ function readTables(text: string): ExpansionTables {
     variants: new Map(),
     wordVariants: new Map(),
     pinyinPairs: new Uint32Array(0),
+    pinyinReadings: new Map(),
   }
   for (const [section, line] of sectionLines(text)) {
     const tab = line.indexOf('\t')
@@ -114,6 +117,8 @@ function readTables(text: string): ExpansionTables {
     else if (section === 'variants') result.variants.set(line.slice(0, tab), line.slice(tab + 1))
     else if (section === 'word-variants') result.wordVariants.set(line.slice(0, tab), line.slice(tab + 1))
     else if (section === 'pinyin-pairs') result.pinyinPairs = wordCodes(line)
+    else if (section === 'pinyin-readings')
+      for (const char of line.slice(tab + 1)) result.pinyinReadings.set(char, line.slice(0, tab))
   }
   return result
 }
@@ -236,14 +241,14 @@ export function tonedReadings(term: string): string[] {
 /** Characters pinyin-pro reads by their neighbours outside its words: 了, and 一 and 不 (tone sandhi). */
 const READ_BY_NEIGHBOURS = /[了一不]/
 
-/** Each character's toned reading alone, by character (see readingsAlone), kept as long as their tables. */
+/** The toned readings alone of characters outside pinyinReadings (see readingsAlone), kept as long as their tables. */
 const readingsOfCharacters = new WeakMap<ExpansionTables, Map<string, string>>()
 
 /**
  * The toned readings of a term of unified ideographs in which pinyin-pro finds no word (no two
  * neighbours start one: pinyinPairs) and no character it reads by its neighbours: then it reads each
- * character as alone, so these are each character's reading alone (asked once per character and kept,
- * instead of a pinyin-pro call per term). Undefined for any other term.
+ * character as alone, so these are each character's reading alone (pinyinReadings; for a character
+ * outside the frequency list, asked once and kept), without loading pinyin-pro. Undefined for any other term.
  */
 function readingsAlone(term: string): string[] | undefined {
   if (!UNIFIED_IDEOGRAPHS.test(term) || READ_BY_NEIGHBOURS.test(term)) return undefined
@@ -258,7 +263,7 @@ function readingsAlone(term: string): string[] | undefined {
   const readings = new Array<string>(term.length)
   for (let i = 0; i < term.length; i++) {
     const char = term[i]
-    let reading = alone.get(char)
+    let reading = tables.pinyinReadings.get(char) ?? alone.get(char)
     if (reading === undefined) {
       reading = pinyin(char, TONED)[0]
       alone.set(char, reading)

