@@ -21,6 +21,14 @@ export interface ExpansionTables {
   variants: Map<string, string>
   /** Word -> variant words, tab-separated (CC-CEDICT "variant of", both ways: 傻逼 -> 傻屄). */
   wordVariants: Map<string, string>
+  /**
+   * The first two characters of each word pinyin-pro reads as a whole (its word, number and surname
+   * patterns), as in WordTables.words (first << 16 | second, sorted): a term holding none of them is read
+   * character by character (see readingsAlone).
+   */
+  pinyinPairs: Uint32Array
+  /** Character -> the toned reading pinyin-pro gives it alone ("赌" -> du3), for the frequency list's characters. */
+  pinyinReadings: Map<string, string>
 }
 
 /**
@@ -96,6 +104,8 @@ function readTables(text: string): ExpansionTables {
     splits: new Map(),
     variants: new Map(),
     wordVariants: new Map(),
+    pinyinPairs: new Uint32Array(0),
+    pinyinReadings: new Map(),
   }
   for (const [section, line] of sectionLines(text)) {
     const tab = line.indexOf('\t')
@@ -106,6 +116,9 @@ function readTables(text: string): ExpansionTables {
     else if (section === 'splits') result.splits.set(line.slice(0, tab), line.slice(tab + 1))
     else if (section === 'variants') result.variants.set(line.slice(0, tab), line.slice(tab + 1))
     else if (section === 'word-variants') result.wordVariants.set(line.slice(0, tab), line.slice(tab + 1))
+    else if (section === 'pinyin-pairs') result.pinyinPairs = wordCodes(line)
+    else if (section === 'pinyin-readings')
+      for (const char of line.slice(tab + 1)) result.pinyinReadings.set(char, line.slice(0, tab))
   }
   return result
 }
@@ -216,11 +229,48 @@ function pinyin(text: string, options: Record<string, unknown>): string[] {
 /** The last term tonedReadings read, and its readings (a term's expansions ask for them several times). */
 let lastToned: { term: string; readings: string[] } | undefined
 
+/** The options of tonedReadings. */
+const TONED = { toneType: 'num', toneSandhi: false, v: true }
+
 /** Tone-numbered readings of each character of a term, read in context ("赌博" -> du3, bo2); callers only read them. */
 export function tonedReadings(term: string): string[] {
-  if (lastToned?.term !== term)
-    lastToned = { term, readings: pinyin(term, { toneType: 'num', toneSandhi: false, v: true }) }
+  if (lastToned?.term !== term) lastToned = { term, readings: readingsAlone(term) ?? pinyin(term, TONED) }
   return lastToned.readings
+}
+
+/** Characters pinyin-pro reads by their neighbours outside its words: 了, and 一 and 不 (tone sandhi). */
+const READ_BY_NEIGHBOURS = /[了一不]/
+
+/** The toned readings alone of characters outside pinyinReadings (see readingsAlone), kept as long as their tables. */
+const readingsOfCharacters = new WeakMap<ExpansionTables, Map<string, string>>()
+
+/**
+ * The toned readings of a term of unified ideographs in which pinyin-pro finds no word (no two
+ * neighbours start one: pinyinPairs) and no character it reads by its neighbours: then it reads each
+ * character as alone, so these are each character's reading alone (pinyinReadings; for a character
+ * outside the frequency list, asked once and kept), without loading pinyin-pro. Undefined for any other term.
+ */
+function readingsAlone(term: string): string[] | undefined {
+  if (!UNIFIED_IDEOGRAPHS.test(term) || READ_BY_NEIGHBOURS.test(term)) return undefined
+  const tables = expansionTables()
+  for (let i = 1; i < term.length; i++)
+    if (wordIndexOf(tables.pinyinPairs, term.charCodeAt(i - 1), term.charCodeAt(i)) >= 0) return undefined
+  let alone = readingsOfCharacters.get(tables)
+  if (alone === undefined) {
+    alone = new Map()
+    readingsOfCharacters.set(tables, alone)
+  }
+  const readings = new Array<string>(term.length)
+  for (let i = 0; i < term.length; i++) {
+    const char = term[i]
+    let reading = tables.pinyinReadings.get(char) ?? alone.get(char)
+    if (reading === undefined) {
+      reading = pinyin(char, TONED)[0]
+      alone.set(char, reading)
+    }
+    readings[i] = reading
+  }
+  return readings
 }
 
 /**
@@ -234,7 +284,20 @@ const UNIFIED_IDEOGRAPHS = /^[\u3400-\u9fff]+$/
 export function tonelessReadings(term: string): string[] {
   if (UNIFIED_IDEOGRAPHS.test(term)) {
     const toned = tonedReadings(term)
-    if (toned.length === term.length) return toned.map(r => r.replace(/[0-5]$/, ''))
+    if (toned.length === term.length) return toned.map(withoutTone)
   }
   return pinyin(term, { toneType: 'none', v: true })
+}
+
+/** Toned readings without their tone digit, by toned reading: a compile strips the same few hundred readings. */
+const tonelessOf = new Map<string, string>()
+
+/** The reading without its tone digit ("du3" -> du). */
+function withoutTone(reading: string): string {
+  let toneless = tonelessOf.get(reading)
+  if (toneless === undefined) {
+    toneless = reading.replace(/[0-5]$/, '')
+    tonelessOf.set(reading, toneless)
+  }
+  return toneless
 }

@@ -154,10 +154,12 @@ export function swapImages(index: TermIndex, alternatives: string[][][][], class
   const images = new KeyListBuilder()
   const owners = new Int32Buffer()
   const unaligned: number[] = []
+  const aligned = new AlignedImages(classes, images, owners)
   for (let s = 0; s < alternatives.length; s++) {
     const lists = alternatives[s]
     if (!lists.some(list => list.some(a => a.length > 0))) continue
     const chars = [...index.texts[index.swapText[s]]]
+    if (aligned.add(s, chars, lists)) continue
     const base = chars.map(pieceOf)
     if (chars.some(c => foldedChar(c) < 0) || lists.some(list => list.some(a => foldedList(a).some(f => f < 0))))
       unaligned.push(s)
@@ -201,6 +203,100 @@ export function swapImages(index: TermIndex, alternatives: string[][][][], class
     }
   }
   return { images: images.toKeyList(), owners: owners.toArray(), unaligned }
+}
+
+/**
+ * swapImages of a swap owner whose characters and alternatives all fold to one code point (almost every
+ * one), worked out on code points instead of strings. Each image is the text's class image with one
+ * place swapped for a class, or two, so two images are the same exactly when they swap the same places
+ * for the same classes: an image of a later list of alternatives is left out when an earlier list's
+ * crossing classes at its places give it. The images come in the order swapImages finds them.
+ */
+class AlignedImages {
+  /** The class of each alternative of a list (see foldedLists), -1 where one folds to no one code point. */
+  private readonly classLists = new WeakMap<string[], Int32Array>()
+  private base = new Int32Array(0)
+
+  constructor(
+    private readonly classes: Map<number, number>,
+    private readonly images: KeyListBuilder,
+    private readonly owners: Int32Buffer,
+  ) {}
+
+  /** Adds swap owner s's images (text `chars`, swapAlternatives `lists`); false if it is not aligned. */
+  add(s: number, chars: string[], lists: string[][][]): boolean {
+    const n = chars.length
+    const base = new Int32Array(n)
+    for (let i = 0; i < n; i++) {
+      const f = foldedChar(chars[i])
+      if (f < 0) return false
+      base[i] = this.classes.get(f) ?? f
+    }
+    for (const list of lists) for (const a of list) if (this.classesOf(a).includes(-1)) return false
+    this.base = base
+    this.image(s, -1, 0, -1, 0)
+    // Per list, per place: the crossing classes of every alternative, and of the first paired ones.
+    const all: number[][][] = []
+    const firsts: number[][][] = []
+    for (let t = 0; t < lists.length; t++) {
+      const list = lists[t]
+      const positions: number[] = []
+      for (let i = 0; i < n; i++) if (list[i].length > 0) positions.push(i)
+      const paired = pairedAlternatives(positions.length)
+      all.push(list.map((alternatives, i) => this.crossing(alternatives, i, Infinity)))
+      firsts.push(list.map((alternatives, i) => this.crossing(alternatives, i, paired)))
+      for (const i of positions) {
+        for (const a of all[t][i]) {
+          let seen = false
+          for (let u = 0; u < t && !seen; u++) seen = all[u][i].includes(a)
+          if (!seen) this.image(s, i, a, -1, 0)
+        }
+      }
+      for (let p = 0; p < positions.length; p++) {
+        for (let q = p + 1; q < positions.length; q++) {
+          const x = positions[p]
+          const y = positions[q]
+          for (const a of firsts[t][x]) {
+            for (const b of firsts[t][y]) {
+              let seen = false
+              for (let u = 0; u < t && !seen; u++) seen = firsts[u][x].includes(a) && firsts[u][y].includes(b)
+              if (!seen) this.image(s, x, a, y, b)
+            }
+          }
+        }
+      }
+    }
+    return true
+  }
+
+  /** The classes of the first `n` alternatives that differ from place i's class, each once (swapImages' crossing). */
+  private crossing(list: string[], i: number, n: number): number[] {
+    const crossed: number[] = []
+    const all = this.classesOf(list)
+    for (let k = 0; k < all.length && k < n; k++) {
+      const a = all[k]
+      if (a !== this.base[i] && !crossed.includes(a)) crossed.push(a)
+    }
+    return crossed
+  }
+
+  /** Each alternative's class (see classLists). */
+  private classesOf(list: string[]): Int32Array {
+    let classed = this.classLists.get(list)
+    if (classed === undefined) {
+      classed = foldedList(list).map(f => (f < 0 ? -1 : (this.classes.get(f) ?? f)))
+      this.classLists.set(list, classed)
+    }
+    return classed
+  }
+
+  /** Adds swap owner s's image: the base with class a at place x and b at place y (-1: none). */
+  private image(s: number, x: number, a: number, y: number, b: number): void {
+    const { codes } = this.images
+    for (let i = 0; i < this.base.length; i++) codes.push(i === x ? a : i === y ? b : this.base[i])
+    this.images.end()
+    this.owners.push(s)
+  }
 }
 
 /** The class images of the swap owners' forms (see swapImages): image i is swap owner owners[i]'s. */

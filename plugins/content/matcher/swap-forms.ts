@@ -1,4 +1,4 @@
-import { expandTerm, type Expansion, type ExpansionKind } from './expand.js'
+import { expandTerm, swapKindsOf, type Expansion, type ExpansionKind } from './expand.js'
 import { SKIP, foldCodePoint, isExpansion } from './fold-table.js'
 import { foldString } from './normalize.js'
 
@@ -10,10 +10,11 @@ export function hasSwapKinds(kinds: ReadonlySet<ExpansionKind>): boolean {
 /**
  * The forms of a term that are keys: expandTerm's without the one-for-one swaps, each with the kind and
  * form expandTerm gives it. Of two forms that fold alike expandTerm keeps the first, and swap forms come
- * before split and initials forms: a split or initials form that could be a swap form takes the full
- * expansion's kind; otherwise (almost always) the expansion without swaps is the same, at a fraction of
- * the cost. `alternatives`: the term's swapAlternatives. Also the keys of those forms a swap form could
- * fold like (see swapFormsWith; pinyin forms never do, see swapFormsOf). `splitsAtScan`: as for expandTerm.
+ * before split and initials forms (only the look-alike ones before split forms): a split or initials form
+ * that could be such a swap form takes the full expansion's kind; otherwise (almost always) the expansion
+ * without swaps is the same, at a fraction of the cost. `alternatives`: the term's swapAlternatives. Also
+ * the keys of those forms a swap form could fold like (see swapFormsWith; pinyin forms never do, see
+ * swapFormsOf). `splitsAtScan`: as for expandTerm.
  */
 export function storedForms(
   term: string,
@@ -25,7 +26,14 @@ export function storedForms(
   const test = swapKeyTest(term, alternatives)
   const taken = stored.filter(e => e.kind !== 'pinyin' && test(e.key))
   const keys = taken.map(e => e.key)
-  if (!taken.some(e => e.kind === 'split' || e.kind === 'initials')) return { forms: stored, taken: keys }
+  // Of the swap forms, only the look-alike ones come before the split forms (EXPANSION_KINDS).
+  const swapKinds = swapKindsOf(kinds)
+  const lookalike = swapKeyTest(
+    term,
+    alternatives.filter((_, t) => swapKinds[t] === 'lookalike'),
+  )
+  if (!taken.some(e => (e.kind === 'split' && lookalike(e.key)) || e.kind === 'initials'))
+    return { forms: stored, taken: keys }
   const full = new Map(expandTerm(term, kinds, true, splitsAtScan).map(e => [e.key, e]))
   return { forms: stored.map(e => full.get(e.key) ?? e), taken: keys }
 }
