@@ -4,6 +4,7 @@ import type { Database } from '../ports/postgres/schema.js'
 import type { Logger } from '../process/logger.js'
 import { ChangeFeed, type FleetNotice } from './changes.js'
 import type { FleetGate, Follower, ForeignRecords } from './gate.js'
+import { RenewalTimes } from './renewal-times.js'
 import { fleetChatLines, fleetSnapshot } from './status.js'
 
 /** How long a lease lasts without renewal, and how often it is renewed (a dead holder is replaced within lease + renew). */
@@ -70,6 +71,8 @@ export class PgFleet implements FleetGate {
   private renewedAt = 0
   /** Leases ran out before their renewal came back: logged once, until a renewal answers. */
   private lapseLogged = false
+  /** How long each renewal took, logged when the process leaves the fleet. */
+  readonly renewalTimes = new RenewalTimes()
   readonly leaseMs: number
   readonly renewMs: number
   readonly staleMs: number
@@ -102,6 +105,8 @@ export class PgFleet implements FleetGate {
     clearInterval(this.timer)
     this.timer = undefined
     await this.renewing?.catch(() => {})
+    const times = this.renewalTimes.summary()
+    if (times) this.o.log.info(times)
     if (this.held.size) this.o.log.info(`fleet: leaving: ${this.held.size} group lease(s) given back`)
     this.held.clear()
     try {
@@ -225,6 +230,7 @@ export class PgFleet implements FleetGate {
       })
       const held = renewed.held
       const until = started + this.leaseMs
+      this.renewalTimes.add(Date.now() - started)
       if (Date.now() - started > this.renewMs)
         this.o.log.warn(`fleet: a lease renewal took ${ago(started)} (leases last ${this.leaseMs / 1000} s)`)
       if (this.lapseLogged) {
