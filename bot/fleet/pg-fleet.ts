@@ -4,6 +4,7 @@ import type { Database } from '../ports/postgres/schema.js'
 import type { Logger } from '../process/logger.js'
 import { ChangeFeed, type FleetNotice } from './changes.js'
 import type { FleetGate, Follower, ForeignRecords } from './gate.js'
+import { renewLeases } from './renew.js'
 import { RenewalTimes } from './renewal-times.js'
 import { fleetChatLines, fleetSnapshot } from './status.js'
 
@@ -39,6 +40,11 @@ export interface PgFleetOptions {
   listen?: () => Promise<pg.Client>
   /** How old a read may get before a sync reads without being told of a change (default `SYNC_STALE_MS`). */
   staleMs?: number
+  /**
+   * Open the handle the renewals and the leases given back use, on a connection of their own (`PgStore.ownDb`),
+   * so a renewal never waits for a free connection behind the store's writes; closed at `stop`. None: `db`.
+   */
+  leaseDb?: () => Kysely<Database>
 }
 
 /**
@@ -76,8 +82,11 @@ export class PgFleet implements FleetGate {
   readonly leaseMs: number
   readonly renewMs: number
   readonly staleMs: number
+  /** What the renewals run on (`leaseDb`, else `db`). */
+  private leases: Kysely<Database>
 
   constructor(private o: PgFleetOptions) {
+    this.leases = o.leaseDb?.() ?? o.db
     this.leaseMs = o.leaseMs ?? LEASE_MS
     this.renewMs = o.renewMs ?? RENEW_MS
     this.staleMs = o.staleMs ?? SYNC_STALE_MS
@@ -109,23 +118,28 @@ export class PgFleet implements FleetGate {
     if (times) this.o.log.info(times)
     if (this.held.size) this.o.log.info(`fleet: leaving: ${this.held.size} group lease(s) given back`)
     this.held.clear()
+    const db = this.leases
     try {
-      await this.o.db
+      await db
         .updateTable('fleet_leases')
         .set({ expires_at: new Date(0) })
         .where('account', '=', this.o.account)
         .execute()
-      await this.o.db
+      await db
         .updateTable('fleet_accounts')
         .set({ seen_at: new Date(0) })
         .where('account', '=', this.o.account)
         .execute()
       // The others take the groups at once instead of at their next renewal.
       await sql`select pg_notify('bot_fleet_' || md5(current_schema()), ${JSON.stringify(['lease', this.o.account])})`.execute(
-        this.o.db,
+        db,
       )
     } finally {
       await this.feed?.stop()
+      if (db !== this.o.db) {
+        this.leases = this.o.db
+        await db.destroy()
+      }
     }
   }
 
@@ -179,54 +193,15 @@ export class PgFleet implements FleetGate {
   private async renewNow(): Promise<void> {
     const started = Date.now()
     const groups = this.o.groups()
-    const { db, account } = this.o
+    const { account } = this.o
+    const db = this.leases
     try {
-      const renewed = await db.transaction().execute(async tx => {
-        await tx
-          .insertInto('fleet_accounts')
-          .values({
-            account,
-            contact_id: this.o.contactId(),
-            seen_at: sql<Date>`now()`,
-            started_at: sql<Date>`now()`,
-            queue_depth: this.o.queueDepth(),
-            groups: JSON.stringify(groups),
-          })
-          .onConflict(oc =>
-            oc.column('account').doUpdateSet(eb => ({
-              contact_id: eb.ref('excluded.contact_id'),
-              seen_at: eb.ref('excluded.seen_at'),
-              queue_depth: eb.ref('excluded.queue_depth'),
-              groups: eb.ref('excluded.groups'),
-            })),
-          )
-          .execute()
-        // Groups this account left are handed over at once.
-        await tx
-          .deleteFrom('fleet_leases')
-          .where('account', '=', account)
-          .$if(groups.length > 0, qb => qb.where('group_id', 'not in', groups))
-          .execute()
-        if (!groups.length) return { held: [], from: [] }
-        // Who held each group before: a lease taken from another account (it ran out) brings that account's work along.
-        const before = await tx
-          .selectFrom('fleet_leases')
-          .select(['group_id', 'account'])
-          .where('group_id', 'in', groups)
-          .where('account', '<>', account)
-          .execute()
-        const rows = await sql<{ group_id: string }>`
-          insert into fleet_leases as l (group_id, account, expires_at, acquired_at)
-          select g, ${account}, now() + ${`${this.leaseMs} milliseconds`}::interval, now()
-          from unnest(${groups}::text[]) as g
-          on conflict (group_id) do update set
-            account = excluded.account,
-            expires_at = excluded.expires_at,
-            acquired_at = case when l.account = excluded.account then l.acquired_at else excluded.acquired_at end
-          where l.account = excluded.account or l.expires_at < now()
-          returning group_id`.execute(tx)
-        const held = rows.rows.map(r => r.group_id)
-        return { held, from: before.filter(b => held.includes(b.group_id)) }
+      const renewed = await renewLeases(db, {
+        account,
+        contactId: this.o.contactId(),
+        queueDepth: this.o.queueDepth(),
+        groups,
+        leaseMs: this.leaseMs,
       })
       const held = renewed.held
       const until = started + this.leaseMs
@@ -238,14 +213,7 @@ export class PgFleet implements FleetGate {
         this.o.log.warn(`fleet: leases renewed again after ${ago(this.renewedAt)}: acting in ${held.length} group(s)`)
       }
       this.renewedAt = started
-      const accounts = await db
-        .selectFrom('fleet_accounts')
-        .select([
-          'account',
-          'contact_id',
-          sql<boolean>`seen_at > now() - ${`${this.leaseMs} milliseconds`}::interval`.as('alive'),
-        ])
-        .execute()
+      const accounts = renewed.accounts
       const me = this.o.contactId()
       this.peers = new Set(accounts.map(a => a.contact_id).filter(id => id && id !== me))
       // A lease that ran out before this renewal came back (a late renewal) is neither taken nor lost when renewed.

@@ -79,6 +79,13 @@ describe.skipIf(!url)('a machine that vanished', () => {
       })
       const own = await listen.query("select current_setting('tcp_keepalives_interval') as v")
       expect(own.rows[0].v).toBe(`${SESSION_SETTINGS.tcp_keepalives_interval}`)
+      const leases = a.store.ownDb('lease')
+      try {
+        const lease = await sql<{ v: string }>`select current_setting('tcp_keepalives_interval') as v`.execute(leases)
+        expect(lease.rows[0].v).toBe(`${SESSION_SETTINGS.tcp_keepalives_interval}`)
+      } finally {
+        await leases.destroy()
+      }
     } finally {
       await listen.end()
     }

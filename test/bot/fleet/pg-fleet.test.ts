@@ -106,6 +106,61 @@ describe.skipIf(!url)('fleet on PostgreSQL', () => {
     expect(lines.join('\n')).not.toMatch(/lease lost/)
   })
 
+  it('renews on a connection of its own: a renewal answers while every store connection is busy', async () => {
+    const schema = fresh()
+    const store = await PgStore.open({ url: url as string, schema, account: 'own', lock: false })
+    closers.push(() => store.db.destroy())
+    const fleet = testFleet(store, ['g1', 'g2'], {
+      leaseMs: 60_000,
+      renewMs: 60_000,
+      leaseDb: () => store.ownDb('lease'),
+    })
+    let release = () => {}
+    const busy = new Promise<void>(r => {
+      release = r
+    })
+    // The store's pool has four connections: each sits in a transaction until released.
+    const writers = Array.from({ length: 4 }, () => store.db.transaction().execute(() => busy))
+    try {
+      await fleet.start()
+      expect(fleet.heldGroups()).toEqual(['g1', 'g2'])
+    } finally {
+      release()
+      await Promise.all(writers)
+    }
+    const apps = () =>
+      sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+        where application_name = 'group-guard:own:lease'`.execute(store.db)
+    expect((await apps()).rows[0].n).toBe(1)
+    await fleet.stop()
+    const given = await sql<{ n: number }>`select count(*)::int as n from fleet_leases
+      where account = 'own' and expires_at > now()`.execute(store.db)
+    expect(given.rows[0].n).toBe(0) // given back on the lease connection, which is closed then
+    await vi.waitFor(async () => expect((await apps()).rows[0].n).toBe(0))
+  })
+
+  it('hands over at the next renewal a group the account left, and knows the other accounts', async () => {
+    const schema = fresh()
+    const groups = ['g1', 'g2']
+    const store = await PgStore.open({ url: url as string, schema, account: 'a', lock: false })
+    const fleet = testFleet(store, groups, { leaseMs: 60_000, renewMs: 60_000 })
+    const b = await member(schema, 'b', ['g2'], 60_000)
+    closers.push(async () => {
+      await fleet.stop().catch(() => {})
+      await store.db.destroy()
+    })
+    await fleet.renew()
+    await b.fleet.renew()
+    expect(fleet.isPeer('wxid_b')).toBe(false) // b had no row yet at a's renewal
+    groups.pop()
+    await fleet.renew()
+    expect(fleet.heldGroups()).toEqual(['g1'])
+    expect(fleet.isPeer('wxid_b')).toBe(true)
+    expect(fleet.isPeer('wxid_a')).toBe(false)
+    await b.fleet.renew()
+    expect(b.fleet.heldGroups()).toEqual(['g2'])
+  })
+
   it('stops acting at once when renewals fail (database gone)', async () => {
     const schema = fresh()
     const a = await member(schema, 'a', ['g1'])
