@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely'
+import { Kysely, PostgresDialect, sql } from 'kysely'
+import pg from 'pg'
 import type { Database } from '../ports/postgres/schema.js'
 
 /** What one renewal writes: this account's row and the leases of the groups it is in. */
@@ -65,4 +66,16 @@ export async function renewLeases(db: Kysely<Database>, a: RenewArgs): Promise<R
       .filter(r => r.kind === 'account')
       .map(r => ({ account: r.account ?? '', contact_id: r.id, alive: !!r.alive })),
   }
+}
+
+/**
+ * A database handle on one connection of its own (`connection`: `PgStore.connectionFor`), for the renewals. A
+ * connection that drops is replaced at the next query; the query that meets it fails (the renewal reports it).
+ */
+export function leaseDb(connection: pg.ClientConfig): Kysely<Database> {
+  const pool = new pg.Pool({ ...connection, max: 1, allowExitOnIdle: true })
+  // Heard so they cannot crash the thread: the query on that connection fails, and the pool opens a new one.
+  pool.on('connect', client => client.on('error', () => {}))
+  pool.on('error', () => {})
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }

@@ -190,7 +190,7 @@ export class PgStore implements Store {
    * database, schema and keepalive settings; the caller closes it.
    */
   async listenConnection(): Promise<pg.Client> {
-    const client = new pg.Client({ ...this.connection, application_name: `${this.connection.application_name}:listen` })
+    const client = new pg.Client(this.connectionFor('listen'))
     try {
       await client.connect()
       return client
@@ -200,22 +200,9 @@ export class PgStore implements Store {
     }
   }
 
-  /**
-   * A database handle on one connection of its own, outside the store's pool (the fleet's lease renewals: they
-   * must not wait behind the store's writes). A connection that drops is replaced at the next query; the query
-   * that meets it fails (the caller reports it). The caller destroys the handle.
-   */
-  ownDb(purpose: string): Kysely<Database> {
-    const pool = new pg.Pool({
-      ...this.connection,
-      application_name: `${this.connection.application_name}:${purpose}`,
-      max: 1,
-      allowExitOnIdle: true,
-    })
-    // Heard so they cannot crash the process: the query on that connection fails, and the pool opens a new one.
-    pool.on('connect', client => client.on('error', () => {}))
-    pool.on('error', () => {})
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  /** The settings of a connection of this store's for `purpose` (its application name ends in `:purpose`). */
+  connectionFor(purpose: string): pg.ClientConfig {
+    return { ...this.connection, application_name: `${this.connection.application_name}:${purpose}` }
   }
 
   onWriteFailure(listener: (e: StoreWriteError) => void): void {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { sql } from 'kysely'
 import { describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
@@ -106,15 +107,16 @@ describe.skipIf(!url)('fleet on PostgreSQL', () => {
     expect(lines.join('\n')).not.toMatch(/lease lost/)
   })
 
-  it('renews on a connection of its own: a renewal answers while every store connection is busy', async () => {
+  it('renews in a thread and on a connection of its own: while every store connection is busy, and while this thread is', async () => {
     const schema = fresh()
     const store = await PgStore.open({ url: url as string, schema, account: 'own', lock: false })
     closers.push(() => store.db.destroy())
     const fleet = testFleet(store, ['g1', 'g2'], {
-      leaseMs: 60_000,
-      renewMs: 60_000,
-      leaseDb: () => store.ownDb('lease'),
+      leaseMs: 400,
+      renewMs: 100,
+      thread: { connection: store.connectionFor('lease'), aliveMs: 3_000 },
     })
+    closers.push(() => fleet.stop().catch(() => {}))
     let release = () => {}
     const busy = new Promise<void>(r => {
       release = r
@@ -124,6 +126,10 @@ describe.skipIf(!url)('fleet on PostgreSQL', () => {
     try {
       await fleet.start()
       expect(fleet.heldGroups()).toEqual(['g1', 'g2'])
+      // This thread busy for three leases: the renewals go on, and count here before their answers are read.
+      const until = Date.now() + 1_200
+      while (Date.now() < until) {}
+      expect(fleet.holds('g1')).toBe(true)
     } finally {
       release()
       await Promise.all(writers)
@@ -135,8 +141,38 @@ describe.skipIf(!url)('fleet on PostgreSQL', () => {
     await fleet.stop()
     const given = await sql<{ n: number }>`select count(*)::int as n from fleet_leases
       where account = 'own' and expires_at > now()`.execute(store.db)
-    expect(given.rows[0].n).toBe(0) // given back on the lease connection, which is closed then
-    await vi.waitFor(async () => expect((await apps()).rows[0].n).toBe(0))
+    expect(given.rows[0].n).toBe(0)
+    await vi.waitFor(async () => expect((await apps()).rows[0].n).toBe(0)) // the thread's connection closed
+  })
+
+  it('stops renewing while this thread is stuck past the bound: its leases run out as if it were gone', async () => {
+    const schema = fresh()
+    const store = await PgStore.open({ url: url as string, schema, account: 'stuck', lock: false })
+    closers.push(() => store.db.destroy())
+    const lines: string[] = []
+    const fleet = testFleet(store, ['g1'], {
+      leaseMs: 400,
+      renewMs: 100,
+      thread: { connection: store.connectionFor('lease'), aliveMs: 300 },
+      log: createLogger('info', 'fleet', line => lines.push(line)),
+    })
+    closers.push(() => fleet.stop().catch(() => {}))
+    await fleet.start()
+    expect(fleet.holds('g1')).toBe(true)
+    // Stuck for 1.5 s: the lease thread renews for at most 300 ms more, so the lease ends in the database
+    // (seen from another process while this one is still stuck) and here.
+    const until = Date.now() + 1_500
+    while (Date.now() < until) {}
+    const seen = execFileSync('psql', [
+      url as string,
+      '-Atc',
+      `select expires_at < now() from "${schema}".fleet_leases where group_id = 'g1'`,
+    ])
+    expect(seen.toString().trim()).toBe('t')
+    expect(fleet.holds('g1')).toBe(false)
+    await vi.waitFor(() => expect(lines.join('\n')).toMatch(/event loop had no turn for .* leases not renewed/))
+    // It has turns again: it renews, and acts again (nobody else took the group).
+    await vi.waitFor(() => expect(fleet.holds('g1')).toBe(true))
   })
 
   it('hands over at the next renewal a group the account left, and knows the other accounts', async () => {
@@ -232,8 +268,13 @@ describe.skipIf(!url)('a lost database connection', () => {
     // (what it does to a transaction left idle too long while the process was starved of CPU).
     const other = await PgStore.open({ url: url as string, schema, account: 'other', lock: false })
     closers.push(() => other.db.destroy())
+    let locked = () => {}
+    const lockTaken = new Promise<void>(r => {
+      locked = r
+    })
     const holding = other.db.transaction().execute(async tx => {
       await sql`select 1 from bot_documents where account = 'ended' and name = 'ledger' for update`.execute(tx)
+      locked()
       await vi.waitFor(
         async () => {
           const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity
@@ -244,6 +285,7 @@ describe.skipIf(!url)('a lost database connection', () => {
         { timeout: 5_000 },
       )
     })
+    await lockTaken // else the write may commit before the row is locked, and nothing waits to be ended
     doc.data.n = 7
     await Promise.all([doc.persist(), holding])
     expect(failures).toEqual([])

@@ -1,0 +1,113 @@
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import type pg from 'pg'
+import type { Logger } from '../process/logger.js'
+import { type FromLeaseThread, type LeaseInputs, LeaseShared, type ToLeaseThread } from './lease-loop.js'
+import type { LeaseWorkerData } from './lease-worker.js'
+
+/** How the lease thread is set up. */
+export interface LeaseThreadOptions {
+  connection: pg.ClientConfig
+  account: string
+  leaseMs: number
+  renewMs: number
+  /** How old the heartbeat may get before the thread stops renewing (`aliveMs / 4` between heartbeats). */
+  aliveMs: number
+  /** What the next renewal writes (read at each heartbeat). */
+  inputs: () => LeaseInputs
+  /** Each renewal's outcome, in the main thread. */
+  onMessage: (m: FromLeaseThread) => void
+  log: Logger
+}
+
+/**
+ * The main thread's side of the lease thread (lease-worker.ts): starts it, beats the heartbeat and sends the
+ * inputs every `aliveMs / 4`, asks for a renewal now, and stops it. A thread that ends on its own (a crash) is
+ * started again after `renewMs`; meanwhile the leases run out as without renewals.
+ */
+export class LeaseThread {
+  readonly shared = new LeaseShared()
+  private worker?: Worker
+  private heartbeat?: ReturnType<typeof setInterval>
+  private waiting: (() => void)[] = []
+  private stopping = false
+
+  constructor(private o: LeaseThreadOptions) {}
+
+  /** Start the thread; resolves once its first renewal answered. */
+  start(): Promise<void> {
+    const first = this.next()
+    this.spawn()
+    this.heartbeat = setInterval(() => this.beat(), this.o.aliveMs / 4)
+    this.heartbeat.unref()
+    return first
+  }
+
+  /** A renewal now; resolves once one answers (or failed, or was refused). */
+  renew(): Promise<void> {
+    const answered = this.next()
+    this.send({ renew: true })
+    return answered
+  }
+
+  /** Stop renewing; resolves once the renewal under way answered and the thread ended. */
+  async stop(): Promise<void> {
+    this.stopping = true
+    clearInterval(this.heartbeat)
+    const worker = this.worker
+    if (!worker) return
+    await new Promise<void>(resolve => {
+      worker.once('exit', () => resolve())
+      worker.on('message', (m: FromLeaseThread) => {
+        if ('stopped' in m) void worker.terminate()
+      })
+      worker.postMessage({ stop: true } satisfies ToLeaseThread)
+    })
+  }
+
+  private next(): Promise<void> {
+    return new Promise(resolve => this.waiting.push(resolve))
+  }
+
+  private beat(): void {
+    this.shared.beat(Date.now())
+    this.send({ inputs: this.o.inputs() })
+  }
+
+  private send(m: ToLeaseThread): void {
+    this.worker?.postMessage(m)
+  }
+
+  private spawn(): void {
+    const { connection, account, leaseMs, renewMs, aliveMs } = this.o
+    const data: LeaseWorkerData = { connection, account, leaseMs, renewMs, aliveMs, shared: this.shared.buffer }
+    // Built code runs lease-worker.js; from sources (tsx, tests) the thread registers the TypeScript loader first.
+    const source = import.meta.url.endsWith('.ts')
+    const url = new URL(`./lease-worker.${source ? 'ts' : 'js'}`, import.meta.url)
+    const worker = source
+      ? new Worker(
+          `import('tsx/esm/api').then(api => { api.register(); return import(${JSON.stringify(url.href)}) })`,
+          { eval: true, workerData: data },
+        )
+      : new Worker(fileURLToPath(url), { workerData: data })
+    worker.unref()
+    worker.on('message', (m: FromLeaseThread) => {
+      if ('stopped' in m) return
+      this.o.onMessage(m)
+      for (const w of this.waiting.splice(0)) w()
+    })
+    worker.on('error', e => this.o.log.error('fleet: the lease thread failed', e))
+    worker.once('exit', code => {
+      if (this.worker !== worker) return
+      this.worker = undefined
+      for (const w of this.waiting.splice(0)) w()
+      if (this.stopping) return
+      this.o.log.error(`fleet: the lease thread ended (exit ${code}): started again in ${renewMs / 1000} s`)
+      setTimeout(() => {
+        if (!this.stopping) this.spawn()
+      }, renewMs).unref()
+    })
+    this.worker = worker
+    this.beat()
+  }
+}
