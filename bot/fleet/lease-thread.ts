@@ -29,10 +29,22 @@ export class LeaseThread {
   readonly shared = new LeaseShared()
   private worker?: Worker
   private heartbeat?: ReturnType<typeof setInterval>
-  private waiting: (() => void)[] = []
+  /** Who waits for a renewal that starts at `from` or later. */
+  private waiting: { from: number; resolve: () => void }[] = []
   private stopping = false
+  /** The thread started last, and the one whose renewal was read last: set numbers count within one thread only. */
+  private spawned = 0
+  private answered = 0
 
   constructor(private o: LeaseThreadOptions) {}
+
+  /**
+   * When the latest renewal of set `seq` (as the last renewal read here numbered it) started, read from the shared
+   * memory: 0 when it holds another set, or when a thread started since (its numbers start again).
+   */
+  renewedAt(seq: number): number {
+    return this.answered === this.spawned ? this.shared.renewedAt(seq) : 0
+  }
 
   /** Start the thread; resolves once its first renewal answered. */
   start(): Promise<void> {
@@ -43,9 +55,10 @@ export class LeaseThread {
     return first
   }
 
-  /** A renewal now; resolves once one answers (or failed, or was refused). */
+  /** A renewal now (this thread is alive: it beats first); resolves once one answers or failed. */
   renew(): Promise<void> {
     const answered = this.next()
+    this.beat()
     this.send({ renew: true })
     return answered
   }
@@ -66,7 +79,15 @@ export class LeaseThread {
   }
 
   private next(): Promise<void> {
-    return new Promise(resolve => this.waiting.push(resolve))
+    const from = Date.now()
+    return new Promise(resolve => this.waiting.push({ from, resolve }))
+  }
+
+  /** Let go of those waiting for a renewal that started at `started` or before (all: undefined). */
+  private answer(started?: number): void {
+    const done = this.waiting.filter(w => started === undefined || w.from <= started)
+    this.waiting = this.waiting.filter(w => !done.includes(w))
+    for (const w of done) w.resolve()
   }
 
   private beat(): void {
@@ -91,16 +112,19 @@ export class LeaseThread {
         )
       : new Worker(fileURLToPath(url), { workerData: data })
     worker.unref()
+    const spawned = ++this.spawned
     worker.on('message', (m: FromLeaseThread) => {
-      if ('stopped' in m) return
+      if ('stopped' in m || this.worker !== worker) return
+      if ('renewed' in m) this.answered = spawned
       this.o.onMessage(m)
-      for (const w of this.waiting.splice(0)) w()
+      // Answers (and refusals for a stale heartbeat) sent before a request, read only now, are not its answer.
+      if ('renewed' in m || 'failed' in m) this.answer(m.started)
     })
     worker.on('error', e => this.o.log.error('fleet: the lease thread failed', e))
     worker.once('exit', code => {
       if (this.worker !== worker) return
       this.worker = undefined
-      for (const w of this.waiting.splice(0)) w()
+      this.answer()
       if (this.stopping) return
       this.o.log.error(`fleet: the lease thread ended (exit ${code}): started again in ${renewMs / 1000} s`)
       setTimeout(() => {

@@ -189,7 +189,7 @@ export class PgFleet implements FleetGate {
     const until = this.held.get(groupId)
     if (until === undefined) return false
     const now = Date.now()
-    return until > now || (!!this.thread && this.thread.shared.renewedAt(this.heldSeq) + this.leaseMs > now)
+    return until > now || (!!this.thread && this.thread.renewedAt(this.heldSeq) + this.leaseMs > now)
   }
 
   lapsed(groupId: string): Promise<void> | undefined {

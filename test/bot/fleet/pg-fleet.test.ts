@@ -175,6 +175,37 @@ describe.skipIf(!url)('fleet on PostgreSQL', () => {
     await vi.waitFor(() => expect(fleet.holds('g1')).toBe(true))
   })
 
+  it('starts the lease thread again when it ended on its own, and renews at once when asked after being stuck', async () => {
+    const schema = fresh()
+    const store = await PgStore.open({ url: url as string, schema, account: 'crash', lock: false })
+    closers.push(() => store.db.destroy())
+    const lines: string[] = []
+    const fleet = testFleet(store, ['g1'], {
+      leaseMs: 400,
+      renewMs: 100,
+      thread: { connection: store.connectionFor('lease'), aliveMs: 300 },
+      log: createLogger('info', 'fleet', line => lines.push(line)),
+    })
+    closers.push(() => fleet.stop().catch(() => {}))
+    await fleet.start()
+    type Inside = { worker: { terminate(): Promise<number> }; spawned: number; answered: number }
+    const thread = (fleet as unknown as { thread: Inside }).thread
+    await thread.worker.terminate()
+    await vi.waitFor(() =>
+      expect(lines.join('\n')).toMatch(/the lease thread ended \(exit 1\): started again in 0\.1 s/),
+    )
+    // The new thread's first renewal read: it numbers its sets of groups from 1 again, the old one's numbers are void.
+    await vi.waitFor(() => expect([thread.spawned, thread.answered]).toEqual([2, 2]), { timeout: 5_000 })
+    expect(fleet.holds('g1')).toBe(true)
+    // Stuck past the bound, a renewal period and the lease (300 + 100 + 400 ms): an event then waits for a
+    // renewal, which goes ahead at once (the request beats the heartbeat first).
+    const until = Date.now() + 1_000
+    while (Date.now() < until) {}
+    expect(fleet.holds('g1')).toBe(false)
+    await fleet.lapsed('g1')
+    expect(fleet.holds('g1')).toBe(true)
+  })
+
   it('hands over at the next renewal a group the account left, and knows the other accounts', async () => {
     const schema = fresh()
     const groups = ['g1', 'g2']
