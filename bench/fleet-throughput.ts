@@ -79,12 +79,16 @@ export interface FleetThroughputResult {
   /** Fleet ÷ embedded messages per second (the judged figure, with the absolute rate). */
   ratio: number
   pass: boolean
+  /** Each fleet bot's lease renewal times as it logged them when it stopped (`fleet: lease renewals: …`). */
+  renewals: string[]
 }
 
 /** A started variant: send a stream and wait until all of it is committed. */
 interface Variant {
   pass(messages: StreamMessage[]): Promise<FleetPass>
   stop(): Promise<void>
+  /** After `stop`: what each bot logged of its lease renewals (none for the embedded bot). */
+  renewals(): string[]
 }
 
 /** Run the workload: `groups` groups of `membersPerGroup`, `messages` timed messages per pass after a warm-up. */
@@ -131,6 +135,7 @@ export async function runFleetThroughput({ quick = false } = {}): Promise<FleetT
     const e = fig(runs.embedded)
     const f = fig(runs.fleet)
     const ratio = f.msgsPerSec / e.msgsPerSec
+    await Promise.all(started.splice(0).map(v => v.stop()))
     return {
       groups: split.whole.groups.length,
       sharedGroups: [...split.inside.values()].filter(a => a.length > 1).length,
@@ -140,6 +145,7 @@ export async function runFleetThroughput({ quick = false } = {}): Promise<FleetT
       fleet: f,
       ratio,
       pass: ratio >= FLEET_RATIO_TARGET && f.msgsPerSec >= FLEET_RATE_TARGET,
+      renewals: fleet.renewals(),
     }
   } finally {
     await Promise.all(started.map(v => v.stop()))
@@ -164,6 +170,7 @@ async function startEmbedded(split: FleetWorld, configFile: string, dir: string)
         () => stillRunning([bot], ['embedded']),
       ),
     stop: () => bot.stop(),
+    renewals: () => [],
   }
 }
 
@@ -223,6 +230,10 @@ async function startFleet(
       )
     },
     stop,
+    renewals: () =>
+      bots.map(
+        (b, a) => `${accounts[a]}: ${b.output().match(/fleet: lease renewals: [^\n]*/)?.[0] ?? 'no renewal logged'}`,
+      ),
   }
 }
 
@@ -302,6 +313,7 @@ export function describeFleetThroughput(r: FleetThroughputResult): string[] {
     `embedded, one bot in every group   ${f(r.embedded)}`,
     `fleet, three bots on PostgreSQL    ${f(r.fleet)}`,
     `fleet ÷ embedded: ${r.ratio.toFixed(2)}× messages per second`,
+    ...r.renewals,
     ...[...r.embedded.passes, ...r.fleet.passes]
       .filter(p => p.extra)
       .map(p => `⚠️ a pass counted ${p.extra} messages more than were sent: handled is overstated`),

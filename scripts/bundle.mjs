@@ -1,7 +1,7 @@
 /**
  * The command line as it ships (`bin`, `npm start`): tsc's output bundled into `dist/bin` by esbuild. The bot's
  * own modules become a few files, with a chunk per part that loads on demand (each CLI command, the sandbox,
- * the PostgreSQL store, the web console) and the QR worker as its own entry. Packages stay external, except
+ * the PostgreSQL store, the web console) and the QR and lease workers as entries of their own. Packages stay external, except
  * those only the bot loads that are many small modules (zod 95 ES modules, yaml 72 and pino 12 CommonJS ones):
  * Node 20 resolves, reads and links each module on its own, about 280 of the bot's and those 180 at a start;
  * the bundle saves most of that (docs/performance.md, start-up). `dist/bot` and `dist/plugins` stay the library (`exports`,
@@ -33,7 +33,11 @@ function externalExcept(bundled) {
 
 rmSync(OUT, { recursive: true, force: true })
 await build({
-  entryPoints: { cli: 'dist/bot/cli.js', 'qr-worker': 'dist/plugins/content/qr/qr-worker.js' },
+  entryPoints: {
+    cli: 'dist/bot/cli.js',
+    'qr-worker': 'dist/plugins/content/qr/qr-worker.js',
+    'lease-worker': 'dist/bot/fleet/lease-worker.js',
+  },
   outdir: OUT,
   bundle: true,
   splitting: true,

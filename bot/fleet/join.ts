@@ -29,6 +29,7 @@ export function joinFleet(store: PgStore, app: () => App | undefined, log: Logge
     leaseMs: numberFrom(process.env.BOT_FLEET_LEASE_MS),
     renewMs: numberFrom(process.env.BOT_FLEET_RENEW_MS),
     listen: () => store.listenConnection(),
+    thread: { connection: store.connectionFor('lease'), aliveMs: numberFrom(process.env.BOT_FLEET_ALIVE_MS) },
   })
   return fleet
 }

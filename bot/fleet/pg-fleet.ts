@@ -4,6 +4,10 @@ import type { Database } from '../ports/postgres/schema.js'
 import type { Logger } from '../process/logger.js'
 import { ChangeFeed, type FleetNotice } from './changes.js'
 import type { FleetGate, Follower, ForeignRecords } from './gate.js'
+import type { FromLeaseThread } from './lease-loop.js'
+import { LeaseThread } from './lease-thread.js'
+import { type Renewed, renewLeases } from './renew.js'
+import { RenewalTimes } from './renewal-times.js'
 import { fleetChatLines, fleetSnapshot } from './status.js'
 
 /** How long a lease lasts without renewal, and how often it is renewed (a dead holder is replaced within lease + renew). */
@@ -14,6 +18,11 @@ export const RENEW_MS = 5_000
  * notification still on its way (or lost without the connection noticing) can hide; docs/architecture.md, "Fleet".
  */
 export const SYNC_STALE_MS = 1_000
+/**
+ * With a lease thread: how old the main thread's heartbeat may get before the thread stops renewing. A process
+ * whose event loop is stuck longer loses its leases `leaseMs` later, as if it were gone (docs/fleet.md).
+ */
+export const ALIVE_MS = 10_000
 
 /** What the fleet needs to know about this process. */
 export interface PgFleetOptions {
@@ -38,6 +47,13 @@ export interface PgFleetOptions {
   listen?: () => Promise<pg.Client>
   /** How old a read may get before a sync reads without being told of a change (default `SYNC_STALE_MS`). */
   staleMs?: number
+  /**
+   * Renew in a thread of its own on a connection of its own (`PgStore.connectionFor('lease')`), so a renewal waits
+   * neither for a free connection behind the store's writes nor for a turn of this thread's busy event loop.
+   * It renews only while this thread's heartbeat is at most `aliveMs` old (default `ALIVE_MS`). None: renewals
+   * run here, on `db`.
+   */
+  thread?: { connection: pg.ClientConfig; aliveMs?: number }
 }
 
 /**
@@ -45,13 +61,22 @@ export interface PgFleetOptions {
  * or renews the lease of each group it is in (`fleet_leases`: a lease is taken over only once it
  * expired). It acts in a group only while its own lease, counted from the start of the renewal that
  * took it, has not run out, so a process that can no longer renew (database gone, process frozen)
- * stops acting before anyone else can take over. A lease taken from another account asks `onTakeover` to
+ * stops acting before anyone else can take over. With a lease thread (option `thread`, what a bot runs) the
+ * renewals run there, off this thread's event loop: a renewal the busy event loop has not read yet still counts
+ * (shared memory), and the thread renews only while this thread beats its heartbeat, so a frozen or stuck
+ * process still stops acting, and is replaced, as if it were gone: within `aliveMs` + lease + renew (35 s by
+ * default). A lease taken from another account asks `onTakeover` to
  * move that account's open work in the group here. Runs and sends are claimed by inserting a unique key
  * (`fleet_runs`, `fleet_sent`): the first insert wins.
  */
 export class PgFleet implements FleetGate {
   private held = new Map<string, number>()
   private timer?: ReturnType<typeof setInterval>
+  /** Taking part: between `start` and `stop`. */
+  private active = false
+  /** The lease thread (option `thread`), and the number of the set of held groups its last renewal read here gave. */
+  private thread?: LeaseThread
+  private heldSeq = 0
   private renewing?: Promise<void>
   private peers = new Set<string>()
   /** Groups taken over from another account whose open work has not been moved here yet: group → that account. */
@@ -70,6 +95,8 @@ export class PgFleet implements FleetGate {
   private renewedAt = 0
   /** Leases ran out before their renewal came back: logged once, until a renewal answers. */
   private lapseLogged = false
+  /** How long each renewal took, logged when the process leaves the fleet. */
+  readonly renewalTimes = new RenewalTimes()
   readonly leaseMs: number
   readonly renewMs: number
   readonly staleMs: number
@@ -89,6 +116,21 @@ export class PgFleet implements FleetGate {
   /** Take the leases now, then keep renewing them. */
   async start(): Promise<void> {
     await this.feed?.start()
+    this.active = true
+    const { thread } = this.o
+    if (thread) {
+      this.thread = new LeaseThread({
+        connection: thread.connection,
+        account: this.o.account,
+        leaseMs: this.leaseMs,
+        renewMs: this.renewMs,
+        aliveMs: thread.aliveMs ?? ALIVE_MS,
+        inputs: () => ({ contactId: this.o.contactId(), queueDepth: this.o.queueDepth(), groups: this.o.groups() }),
+        onMessage: m => this.fromThread(m),
+        log: this.o.log,
+      })
+      return this.thread.start()
+    }
     await this.renew()
     this.timer = setInterval(() => void this.renew(), this.renewMs)
     this.timer.unref()
@@ -99,25 +141,30 @@ export class PgFleet implements FleetGate {
    * rows stay, naming this account, so the next holder takes its open work there over).
    */
   async stop(): Promise<void> {
+    this.active = false
     clearInterval(this.timer)
     this.timer = undefined
+    await this.thread?.stop()
     await this.renewing?.catch(() => {})
+    const times = this.renewalTimes.summary()
+    if (times) this.o.log.info(times)
     if (this.held.size) this.o.log.info(`fleet: leaving: ${this.held.size} group lease(s) given back`)
     this.held.clear()
+    const { db } = this.o
     try {
-      await this.o.db
+      await db
         .updateTable('fleet_leases')
         .set({ expires_at: new Date(0) })
         .where('account', '=', this.o.account)
         .execute()
-      await this.o.db
+      await db
         .updateTable('fleet_accounts')
         .set({ seen_at: new Date(0) })
         .where('account', '=', this.o.account)
         .execute()
       // The others take the groups at once instead of at their next renewal.
       await sql`select pg_notify('bot_fleet_' || md5(current_schema()), ${JSON.stringify(['lease', this.o.account])})`.execute(
-        this.o.db,
+        db,
       )
     } finally {
       await this.feed?.stop()
@@ -131,19 +178,22 @@ export class PgFleet implements FleetGate {
   private heard(n: FleetNotice): boolean {
     if (n.account === this.o.account) return false
     if (n.kind === 'lease') {
-      if (this.timer) void this.renew()
+      if (this.active) void this.renew()
       return false
     }
     return this.followers.some(f => matches(f.name, n.name))
   }
 
+  /** Whether this process acts in the group now (a renewal the lease thread made and this thread has not read yet counts). */
   holds(groupId: string): boolean {
-    return (this.held.get(groupId) ?? 0) > Date.now()
+    const until = this.held.get(groupId)
+    if (until === undefined) return false
+    const now = Date.now()
+    return until > now || (!!this.thread && this.thread.renewedAt(this.heldSeq) + this.leaseMs > now)
   }
 
   lapsed(groupId: string): Promise<void> | undefined {
-    const until = this.held.get(groupId)
-    if (until === undefined || until > Date.now() || !this.timer) return undefined
+    if (!this.held.has(groupId) || this.holds(groupId) || !this.active) return undefined
     if (!this.lapseLogged) {
       this.lapseLogged = true
       this.o.log.warn(
@@ -165,6 +215,7 @@ export class PgFleet implements FleetGate {
 
   /** Renew this account's row and its leases (one renewal at a time). */
   renew(): Promise<void> {
+    if (this.thread) return this.thread.renew()
     this.renewing ??= this.renewNow().finally(() => {
       this.renewing = undefined
     })
@@ -173,87 +224,53 @@ export class PgFleet implements FleetGate {
 
   private async renewNow(): Promise<void> {
     const started = Date.now()
-    const groups = this.o.groups()
-    const { db, account } = this.o
+    const inputs = { contactId: this.o.contactId(), queueDepth: this.o.queueDepth(), groups: this.o.groups() }
     try {
-      const renewed = await db.transaction().execute(async tx => {
-        await tx
-          .insertInto('fleet_accounts')
-          .values({
-            account,
-            contact_id: this.o.contactId(),
-            seen_at: sql<Date>`now()`,
-            started_at: sql<Date>`now()`,
-            queue_depth: this.o.queueDepth(),
-            groups: JSON.stringify(groups),
-          })
-          .onConflict(oc =>
-            oc.column('account').doUpdateSet(eb => ({
-              contact_id: eb.ref('excluded.contact_id'),
-              seen_at: eb.ref('excluded.seen_at'),
-              queue_depth: eb.ref('excluded.queue_depth'),
-              groups: eb.ref('excluded.groups'),
-            })),
-          )
-          .execute()
-        // Groups this account left are handed over at once.
-        await tx
-          .deleteFrom('fleet_leases')
-          .where('account', '=', account)
-          .$if(groups.length > 0, qb => qb.where('group_id', 'not in', groups))
-          .execute()
-        if (!groups.length) return { held: [], from: [] }
-        // Who held each group before: a lease taken from another account (it ran out) brings that account's work along.
-        const before = await tx
-          .selectFrom('fleet_leases')
-          .select(['group_id', 'account'])
-          .where('group_id', 'in', groups)
-          .where('account', '<>', account)
-          .execute()
-        const rows = await sql<{ group_id: string }>`
-          insert into fleet_leases as l (group_id, account, expires_at, acquired_at)
-          select g, ${account}, now() + ${`${this.leaseMs} milliseconds`}::interval, now()
-          from unnest(${groups}::text[]) as g
-          on conflict (group_id) do update set
-            account = excluded.account,
-            expires_at = excluded.expires_at,
-            acquired_at = case when l.account = excluded.account then l.acquired_at else excluded.acquired_at end
-          where l.account = excluded.account or l.expires_at < now()
-          returning group_id`.execute(tx)
-        const held = rows.rows.map(r => r.group_id)
-        return { held, from: before.filter(b => held.includes(b.group_id)) }
-      })
-      const held = renewed.held
-      const until = started + this.leaseMs
-      if (Date.now() - started > this.renewMs)
-        this.o.log.warn(`fleet: a lease renewal took ${ago(started)} (leases last ${this.leaseMs / 1000} s)`)
-      if (this.lapseLogged) {
-        this.lapseLogged = false
-        this.o.log.warn(`fleet: leases renewed again after ${ago(this.renewedAt)}: acting in ${held.length} group(s)`)
-      }
-      this.renewedAt = started
-      const accounts = await db
-        .selectFrom('fleet_accounts')
-        .select([
-          'account',
-          'contact_id',
-          sql<boolean>`seen_at > now() - ${`${this.leaseMs} milliseconds`}::interval`.as('alive'),
-        ])
-        .execute()
-      const me = this.o.contactId()
-      this.peers = new Set(accounts.map(a => a.contact_id).filter(id => id && id !== me))
-      // A lease that ran out before this renewal came back (a late renewal) is neither taken nor lost when renewed.
-      const taken = held.filter(g => !this.held.has(g))
-      const lost = [...this.held.keys()].filter(g => !held.includes(g)).sort()
-      this.held = new Map(held.map(g => [g, until]))
-      for (const t of renewed.from) this.takeovers.set(t.group_id, t.account)
-      this.takeOver(held, new Set(accounts.filter(a => a.alive && a.account !== account).map(a => a.account)))
-      if (taken.length) this.o.log.info(`fleet: acting in ${taken.length} group(s) now: ${taken.join(', ')}`)
-      if (lost.length) this.o.log.warn(`fleet: lease lost for ${lost.join(', ')}: not acting there any more`)
+      const renewed = await renewLeases(this.o.db, { ...inputs, account: this.o.account, leaseMs: this.leaseMs })
+      this.applied(renewed, started, Date.now() - started)
     } catch (e) {
       // Leases run out on their own (holds() compares with the local expiry): nothing acts on a stale lease.
       this.o.log.error('fleet: lease renewal failed', e)
     }
+  }
+
+  /** What the lease thread says: a renewal answered or failed, or it stopped renewing for want of a heartbeat. */
+  private fromThread(m: FromLeaseThread): void {
+    if ('renewed' in m) {
+      this.heldSeq = m.seq
+      this.applied(m.renewed, m.started, m.ms)
+    } else if ('failed' in m) this.o.log.error(`fleet: lease renewal failed: ${m.failed}`)
+    else if ('stale' in m)
+      this.o.log.warn(
+        `fleet: this process's event loop had no turn for ${(m.stale / 1000).toFixed(1)} s: leases not renewed until it has ` +
+          `(they run out ${this.leaseMs / 1000} s after the last renewal)`,
+      )
+  }
+
+  /** A renewal that started at `started` answered after `ms`: the leases it holds count from its start. */
+  private applied(renewed: Renewed, started: number, ms: number): void {
+    const { account } = this.o
+    const held = renewed.held
+    const until = started + this.leaseMs
+    this.renewalTimes.add(ms)
+    if (ms > this.renewMs)
+      this.o.log.warn(`fleet: a lease renewal took ${(ms / 1000).toFixed(1)} s (leases last ${this.leaseMs / 1000} s)`)
+    if (this.lapseLogged) {
+      this.lapseLogged = false
+      this.o.log.warn(`fleet: leases renewed again after ${ago(this.renewedAt)}: acting in ${held.length} group(s)`)
+    }
+    this.renewedAt = started
+    const accounts = renewed.accounts
+    const me = this.o.contactId()
+    this.peers = new Set(accounts.map(a => a.contact_id).filter(id => id && id !== me))
+    // A lease that ran out before this renewal came back (a late renewal) is neither taken nor lost when renewed.
+    const taken = held.filter(g => !this.held.has(g))
+    const lost = [...this.held.keys()].filter(g => !held.includes(g)).sort()
+    this.held = new Map(held.map(g => [g, until]))
+    for (const t of renewed.from) this.takeovers.set(t.group_id, t.account)
+    this.takeOver(held, new Set(accounts.filter(a => a.alive && a.account !== account).map(a => a.account)))
+    if (taken.length) this.o.log.info(`fleet: acting in ${taken.length} group(s) now: ${taken.join(', ')}`)
+    if (lost.length) this.o.log.warn(`fleet: lease lost for ${lost.join(', ')}: not acting there any more`)
   }
 
   onTakeover(fn: (groupId: string, from: string) => Promise<boolean>): void {

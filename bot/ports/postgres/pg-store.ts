@@ -190,7 +190,7 @@ export class PgStore implements Store {
    * database, schema and keepalive settings; the caller closes it.
    */
   async listenConnection(): Promise<pg.Client> {
-    const client = new pg.Client({ ...this.connection, application_name: `${this.connection.application_name}:listen` })
+    const client = new pg.Client(this.connectionFor('listen'))
     try {
       await client.connect()
       return client
@@ -198,6 +198,11 @@ export class PgStore implements Store {
       await client.end().catch(() => {})
       throw e
     }
+  }
+
+  /** The settings of a connection of this store's for `purpose` (its application name ends in `:purpose`). */
+  connectionFor(purpose: string): pg.ClientConfig {
+    return { ...this.connection, application_name: `${this.connection.application_name}:${purpose}` }
   }
 
   onWriteFailure(listener: (e: StoreWriteError) => void): void {

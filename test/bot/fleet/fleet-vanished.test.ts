@@ -4,6 +4,7 @@ import { DatabaseUnavailableError, PgStore, SESSION_SETTINGS } from '../../../bo
 import type { StoreWriteError } from '../../../bot/ports/store/store.js'
 import { freshSchema, usePgFixture } from '../../helpers/pg-test.js'
 import { testFleet } from '../../helpers/test-fleet.js'
+import { leaseDb } from '../../../bot/fleet/renew.js'
 
 const { url, schemas, closers } = await usePgFixture()
 
@@ -79,6 +80,13 @@ describe.skipIf(!url)('a machine that vanished', () => {
       })
       const own = await listen.query("select current_setting('tcp_keepalives_interval') as v")
       expect(own.rows[0].v).toBe(`${SESSION_SETTINGS.tcp_keepalives_interval}`)
+      const leases = leaseDb(a.store.connectionFor('lease'))
+      try {
+        const lease = await sql<{ v: string }>`select current_setting('tcp_keepalives_interval') as v`.execute(leases)
+        expect(lease.rows[0].v).toBe(`${SESSION_SETTINGS.tcp_keepalives_interval}`)
+      } finally {
+        await leases.destroy()
+      }
     } finally {
       await listen.end()
     }

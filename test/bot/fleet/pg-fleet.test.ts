@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { sql } from 'kysely'
 import { describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
@@ -106,6 +107,127 @@ describe.skipIf(!url)('fleet on PostgreSQL', () => {
     expect(lines.join('\n')).not.toMatch(/lease lost/)
   })
 
+  it('renews in a thread and on a connection of its own: while every store connection is busy, and while this thread is', async () => {
+    const schema = fresh()
+    const store = await PgStore.open({ url: url as string, schema, account: 'own', lock: false })
+    closers.push(() => store.db.destroy())
+    const fleet = testFleet(store, ['g1', 'g2'], {
+      leaseMs: 400,
+      renewMs: 100,
+      thread: { connection: store.connectionFor('lease'), aliveMs: 3_000 },
+    })
+    closers.push(() => fleet.stop().catch(() => {}))
+    let release = () => {}
+    const busy = new Promise<void>(r => {
+      release = r
+    })
+    // The store's pool has four connections: each sits in a transaction until released.
+    const writers = Array.from({ length: 4 }, () => store.db.transaction().execute(() => busy))
+    try {
+      await fleet.start()
+      expect(fleet.heldGroups()).toEqual(['g1', 'g2'])
+      // This thread busy for three leases: the renewals go on, and count here before their answers are read.
+      const until = Date.now() + 1_200
+      while (Date.now() < until) {}
+      expect(fleet.holds('g1')).toBe(true)
+    } finally {
+      release()
+      await Promise.all(writers)
+    }
+    const apps = () =>
+      sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+        where application_name = 'group-guard:own:lease'`.execute(store.db)
+    expect((await apps()).rows[0].n).toBe(1)
+    await fleet.stop()
+    const given = await sql<{ n: number }>`select count(*)::int as n from fleet_leases
+      where account = 'own' and expires_at > now()`.execute(store.db)
+    expect(given.rows[0].n).toBe(0)
+    await vi.waitFor(async () => expect((await apps()).rows[0].n).toBe(0)) // the thread's connection closed
+  })
+
+  it('stops renewing while this thread is stuck past the bound: its leases run out as if it were gone', async () => {
+    const schema = fresh()
+    const store = await PgStore.open({ url: url as string, schema, account: 'stuck', lock: false })
+    closers.push(() => store.db.destroy())
+    const lines: string[] = []
+    const fleet = testFleet(store, ['g1'], {
+      leaseMs: 400,
+      renewMs: 100,
+      thread: { connection: store.connectionFor('lease'), aliveMs: 300 },
+      log: createLogger('info', 'fleet', line => lines.push(line)),
+    })
+    closers.push(() => fleet.stop().catch(() => {}))
+    await fleet.start()
+    expect(fleet.holds('g1')).toBe(true)
+    // Stuck for 1.5 s: the lease thread renews for at most 300 ms more, so the lease ends in the database
+    // (seen from another process while this one is still stuck) and here.
+    const until = Date.now() + 1_500
+    while (Date.now() < until) {}
+    const seen = execFileSync('psql', [
+      url as string,
+      '-Atc',
+      `select expires_at < now() from "${schema}".fleet_leases where group_id = 'g1'`,
+    ])
+    expect(seen.toString().trim()).toBe('t')
+    expect(fleet.holds('g1')).toBe(false)
+    await vi.waitFor(() => expect(lines.join('\n')).toMatch(/event loop had no turn for .* leases not renewed/))
+    // It has turns again: it renews, and acts again (nobody else took the group).
+    await vi.waitFor(() => expect(fleet.holds('g1')).toBe(true))
+  })
+
+  it('starts the lease thread again when it ended on its own, and renews at once when asked after being stuck', async () => {
+    const schema = fresh()
+    const store = await PgStore.open({ url: url as string, schema, account: 'crash', lock: false })
+    closers.push(() => store.db.destroy())
+    const lines: string[] = []
+    const fleet = testFleet(store, ['g1'], {
+      leaseMs: 400,
+      renewMs: 100,
+      thread: { connection: store.connectionFor('lease'), aliveMs: 300 },
+      log: createLogger('info', 'fleet', line => lines.push(line)),
+    })
+    closers.push(() => fleet.stop().catch(() => {}))
+    await fleet.start()
+    type Inside = { worker: { terminate(): Promise<number> }; spawned: number; answered: number }
+    const thread = (fleet as unknown as { thread: Inside }).thread
+    await thread.worker.terminate()
+    await vi.waitFor(() =>
+      expect(lines.join('\n')).toMatch(/the lease thread ended \(exit 1\): started again in 0\.1 s/),
+    )
+    // The new thread's first renewal read: it numbers its sets of groups from 1 again, the old one's numbers are void.
+    await vi.waitFor(() => expect([thread.spawned, thread.answered]).toEqual([2, 2]), { timeout: 5_000 })
+    expect(fleet.holds('g1')).toBe(true)
+    // Stuck past the bound, a renewal period and the lease (300 + 100 + 400 ms): an event then waits for a
+    // renewal, which goes ahead at once (the request beats the heartbeat first).
+    const until = Date.now() + 1_000
+    while (Date.now() < until) {}
+    expect(fleet.holds('g1')).toBe(false)
+    await fleet.lapsed('g1')
+    expect(fleet.holds('g1')).toBe(true)
+  })
+
+  it('hands over at the next renewal a group the account left, and knows the other accounts', async () => {
+    const schema = fresh()
+    const groups = ['g1', 'g2']
+    const store = await PgStore.open({ url: url as string, schema, account: 'a', lock: false })
+    const fleet = testFleet(store, groups, { leaseMs: 60_000, renewMs: 60_000 })
+    const b = await member(schema, 'b', ['g2'], 60_000)
+    closers.push(async () => {
+      await fleet.stop().catch(() => {})
+      await store.db.destroy()
+    })
+    await fleet.renew()
+    await b.fleet.renew()
+    expect(fleet.isPeer('wxid_b')).toBe(false) // b had no row yet at a's renewal
+    groups.pop()
+    await fleet.renew()
+    expect(fleet.heldGroups()).toEqual(['g1'])
+    expect(fleet.isPeer('wxid_b')).toBe(true)
+    expect(fleet.isPeer('wxid_a')).toBe(false)
+    await b.fleet.renew()
+    expect(b.fleet.heldGroups()).toEqual(['g2'])
+  })
+
   it('stops acting at once when renewals fail (database gone)', async () => {
     const schema = fresh()
     const a = await member(schema, 'a', ['g1'])
@@ -177,8 +299,13 @@ describe.skipIf(!url)('a lost database connection', () => {
     // (what it does to a transaction left idle too long while the process was starved of CPU).
     const other = await PgStore.open({ url: url as string, schema, account: 'other', lock: false })
     closers.push(() => other.db.destroy())
+    let locked = () => {}
+    const lockTaken = new Promise<void>(r => {
+      locked = r
+    })
     const holding = other.db.transaction().execute(async tx => {
       await sql`select 1 from bot_documents where account = 'ended' and name = 'ledger' for update`.execute(tx)
+      locked()
       await vi.waitFor(
         async () => {
           const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity
@@ -189,6 +316,7 @@ describe.skipIf(!url)('a lost database connection', () => {
         { timeout: 5_000 },
       )
     })
+    await lockTaken // else the write may commit before the row is locked, and nothing waits to be ended
     doc.data.n = 7
     await Promise.all([doc.persist(), holding])
     expect(failures).toEqual([])
