@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util'
 import { parseDocument } from 'yaml'
 import { writeBenchConfig } from './bench-config.js'
 import { type Deliver, loadBuild, runThenExit, startBare, startFull } from './build-drive.js'
-import { collectGarbage, cpuMs, median } from './measure.js'
+import { collectGarbage, cpuMs, loadAverageLine, median } from './measure.js'
 import { messageList } from './message-stream.js'
 import { syntheticWorld } from './synthetic-world.js'
 
@@ -113,11 +113,7 @@ async function main(): Promise<void> {
         `${b.name.padEnd(12)} median ${median(perRound.get(b.name) as number[]).toFixed(1)} µs CPU/msg; − full: median ${median(d).toFixed(1)} (quartiles ${s[Math.floor(s.length / 4)].toFixed(1)} to ${s[Math.floor((3 * s.length) / 4)].toFixed(1)})`,
       )
     }
-    console.log(
-      `load average ${loadavg()
-        .map(x => x.toFixed(2))
-        .join(' ')}`,
-    )
+    console.log(loadAverageLine())
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -1,5 +1,6 @@
 /** Small measuring helpers shared by the workloads. */
 import { writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 
@@ -21,6 +22,13 @@ export function median(values: number[]): number {
 /** Resident set size in MB. */
 export function rssMb(): number {
   return process.memoryUsage.rss() / 2 ** 20
+}
+
+/** The machine's load averages (1, 5, 15 min) as a printed line. */
+export function loadAverageLine(): string {
+  return `load average ${loadavg()
+    .map(x => x.toFixed(2))
+    .join(' ')}`
 }
 
 /** CPU time this process has used so far (all threads, user + system), in ms. */

@@ -26,7 +26,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { writeBenchConfig } from './bench-config.js'
 import { type Deliver, loadBuild, runThenExit, startBare, startFull } from './build-drive.js'
-import { collectGarbage, cpuMs, median } from './measure.js'
+import { collectGarbage, cpuMs, loadAverageLine, median } from './measure.js'
 import { messageList, type StreamMessage } from './message-stream.js'
 import { syntheticWorld } from './synthetic-world.js'
 
@@ -125,11 +125,7 @@ async function main(): Promise<void> {
     console.log(
       `after/before, CPU per message: median ${median(ratios).toFixed(3)} (quartiles ${quartiles(ratios)}), over all rounds ${(total.after.cpu / total.before.cpu).toFixed(3)}; main thread alone: median ${median(mainRatios).toFixed(3)} (${quartiles(mainRatios)})`,
     )
-    console.log(
-      `load average ${loadavg()
-        .map(x => x.toFixed(2))
-        .join(' ')}`,
-    )
+    console.log(loadAverageLine())
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -23,6 +23,21 @@ async function member(schema: string, account: string, groups: string[], leaseMs
   return { store, fleet }
 }
 
+/** An account renewing in a lease thread (lease 400 ms, renewed every 100 ms, heartbeat bound 300 ms), logging into `lines`. */
+async function threadMember(account: string, lines: string[]) {
+  const schema = fresh()
+  const store = await PgStore.open({ url: url as string, schema, account, lock: false })
+  closers.push(() => store.db.destroy())
+  const fleet = testFleet(store, ['g1'], {
+    leaseMs: 400,
+    renewMs: 100,
+    thread: { connection: store.connectionFor('lease'), aliveMs: 300 },
+    log: createLogger('info', 'fleet', line => lines.push(line)),
+  })
+  closers.push(() => fleet.stop().catch(() => {}))
+  return { schema, fleet }
+}
+
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
 
 describe.skipIf(!url)('fleet on PostgreSQL', () => {
@@ -146,17 +161,8 @@ describe.skipIf(!url)('fleet on PostgreSQL', () => {
   })
 
   it('stops renewing while this thread is stuck past the bound: its leases run out as if it were gone', async () => {
-    const schema = fresh()
-    const store = await PgStore.open({ url: url as string, schema, account: 'stuck', lock: false })
-    closers.push(() => store.db.destroy())
     const lines: string[] = []
-    const fleet = testFleet(store, ['g1'], {
-      leaseMs: 400,
-      renewMs: 100,
-      thread: { connection: store.connectionFor('lease'), aliveMs: 300 },
-      log: createLogger('info', 'fleet', line => lines.push(line)),
-    })
-    closers.push(() => fleet.stop().catch(() => {}))
+    const { schema, fleet } = await threadMember('stuck', lines)
     await fleet.start()
     expect(fleet.holds('g1')).toBe(true)
     // Stuck for 1.5 s: the lease thread renews for at most 300 ms more, so the lease ends in the database
@@ -176,17 +182,8 @@ describe.skipIf(!url)('fleet on PostgreSQL', () => {
   })
 
   it('starts the lease thread again when it ended on its own, and renews at once when asked after being stuck', async () => {
-    const schema = fresh()
-    const store = await PgStore.open({ url: url as string, schema, account: 'crash', lock: false })
-    closers.push(() => store.db.destroy())
     const lines: string[] = []
-    const fleet = testFleet(store, ['g1'], {
-      leaseMs: 400,
-      renewMs: 100,
-      thread: { connection: store.connectionFor('lease'), aliveMs: 300 },
-      log: createLogger('info', 'fleet', line => lines.push(line)),
-    })
-    closers.push(() => fleet.stop().catch(() => {}))
+    const { fleet } = await threadMember('crash', lines)
     await fleet.start()
     type Inside = { worker: { terminate(): Promise<number> }; spawned: number; answered: number }
     const thread = (fleet as unknown as { thread: Inside }).thread
