@@ -83,9 +83,16 @@ const NUMERAL_DIGITS: Record<string, string> = {
 const IDEOGRAPH = /^\p{Script=Han}$/u
 /** Whether each character seen is an ideograph (IDEOGRAPH), as found so far: every term asks again. */
 const ideographCache = new Map<string, boolean>()
+/** The same for characters of one UTF-16 unit, by unit (0: not asked yet, 1: no, 2: yes): no string hashing. */
+const ideographUnits = new Uint8Array(0x10000)
 
 /** True if the character is an ideograph (IDEOGRAPH). */
 function isIdeograph(c: string): boolean {
+  if (c.length === 1) {
+    const unit = c.charCodeAt(0)
+    if (ideographUnits[unit] === 0) ideographUnits[unit] = IDEOGRAPH.test(c) ? 2 : 1
+    return ideographUnits[unit] === 2
+  }
   let is = ideographCache.get(c)
   if (is === undefined) {
     is = IDEOGRAPH.test(c)

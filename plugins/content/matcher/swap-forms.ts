@@ -46,20 +46,29 @@ export function storedForms(
 export function swapKeyTest(term: string, alternatives: string[][][]): (folded: string) => boolean {
   const chars = [...term]
   let aligned: boolean | undefined
-  let choices: Array<Set<number>> | undefined
+  let own: number[] | undefined
   return folded => {
     aligned ??= chars.every(isOneCodePoint) && alternatives.every(list => list.every(a => a.every(isOneCodePoint)))
     if (!aligned) return true
     const key = foldString(folded)
     if (key.length !== chars.length) return false
-    choices ??= chars.map((c, i) => new Set([c, ...alternatives.flatMap(list => list[i])].map(a => foldString(a)[0])))
+    own ??= chars.map(foldedOne)
     let swaps = 0
     for (let i = 0; i < key.length; i++) {
-      if (key[i] === foldString(chars[i])[0]) continue
-      if (!choices[i].has(key[i]) || ++swaps > 2) return false
+      if (key[i] === own[i]) continue
+      if (!alternatives.some(list => list[i].some(a => foldedOne(a) === key[i])) || ++swaps > 2) return false
     }
     return true
   }
+}
+
+/** The code point a character that folds to exactly one (isOneCodePoint) folds to, mostly without an array. */
+function foldedOne(c: string): number {
+  if (c.length === 1) {
+    const f = foldCodePoint(c.charCodeAt(0))
+    if (!isExpansion(f)) return f
+  }
+  return foldString(c)[0]
 }
 
 /** Whether each character folds to exactly one code point, as found so far. */
