@@ -148,7 +148,7 @@ export async function runStartupBench(opts: {
 export function describeStartup(r: StartupResult): string[] {
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
   const line = (what: string, f: StartupFigures) =>
-    `${what}: bot ${s(f.bot)} (min ${s(f.min.bot)}; runs ${f.runs.bot.map(s).join(', ')}), bare Wechaty ${s(f.bare)} (min ${s(f.min.bare)}) → ${(f.bot / f.bare).toFixed(2)}× bare, +${s(f.bot - f.bare)}; CPU to ready: bot ${s(f.cpu.bot)}, bare ${s(f.cpu.bare)} → ${(f.cpu.bot / f.cpu.bare).toFixed(2)}×${
+    `${what}: bot ${s(f.bot)} (min ${s(f.min.bot)}; runs ${f.runs.bot.map(s).join(', ')}), bare Wechaty ${s(f.bare)} (min ${s(f.min.bare)}) → ${(f.bot / f.bare).toFixed(2)}× bare, ${f.bot >= f.bare ? '+' : '−'}${s(Math.abs(f.bot - f.bare))}; CPU to ready: bot ${s(f.cpu.bot)}, bare ${s(f.cpu.bare)} → ${(f.cpu.bot / f.cpu.bare).toFixed(2)}×${
       f.before
         ? `; the --before build: ${s(f.before.bot)} (runs ${f.before.runs.map(s).join(', ')}), ${cpuRatios(f)}`
         : ''
