@@ -1,8 +1,9 @@
 /**
- * Matcher benchmark: `npx tsx bench/matcher.ts [--quick] [--sizes 10000,50000] [--rounds N] [--compare DIR]`
+ * Matcher benchmark: `npx tsx bench/matcher.ts [--quick] [--sizes 10000,50000] [--rounds N] [--compare DIR] [--json FILE]`
  * (for exact memory figures: `node --expose-gc --import tsx bench/matcher.ts`). Fixed-seed synthetic data;
  * see runMatcherBench. `--compare DIR` measures another source tree's matcher beside this one (CompareResult).
  */
+import { writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { runInNewContext } from 'node:vm'
 import { setFlagsFromString } from 'node:v8'
@@ -561,6 +562,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     compare: option('--compare'),
     rounds: rounds === undefined ? undefined : Number(rounds),
   })
+  const json = option('--json')
+  if (json) writeFileSync(json, JSON.stringify(result))
   console.log(formatMatcherBench(result))
   console.log(
     `load average ${loadavg()
