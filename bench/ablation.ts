@@ -9,7 +9,9 @@
  *   npx tsx bench/ablation.ts [DIST] [--rounds 8] [--messages 4000] [--chunk 200] [--groups 10] [--only a,b]
  *
  * Bots in one process share compiled code, so a variant without a plugin still runs code the others made hot
- * (and type feedback gets mixed): the figures are what a part adds to a warm process, not a cold one.
+ * (and type feedback gets mixed): the figures are what a part adds to a warm process, not a cold one. Bare
+ * Wechaty among them cost 30–34 µs a message against 18 alone (the pipeline line at full size): compare the parts
+ * with each other, not the full bot with this bare Wechaty (docs/performance-history.md, "Branch `inproc`").
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
