@@ -41,6 +41,7 @@ export const activityPlugin = definePlugin({
     closer.closeDue(ctx.clock.now())
     const state = (): ActivityState => ({ current: docs.current.data, seen: docs.seen.data })
     const changed = (groupId: string) => {
+      docs.openDays.touch(groupId)
       docs.current.changed()
       docs.seen.changed(groupId)
     }

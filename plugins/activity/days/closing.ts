@@ -29,6 +29,7 @@ export class DayCloser {
     if (!Object.keys(doc.days).some(d => d < before)) return 0
     const closed = closeDays(doc, before)
     for (const g of closed) this.ctx.store.append(DAYS_LOG, g.day, g)
+    this.docs.openDays.touchAll()
     this.docs.current.changed()
     return closed.length
   }
@@ -46,6 +47,7 @@ export class DayCloser {
       seenGroup(docs.seen.data, group.id, group.topic, group.kind, ctx.clock.now())
       docs.seen.changed(group.id)
     }
+    docs.openDays.touchAll()
     docs.current.changed()
   }
 
