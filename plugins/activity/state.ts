@@ -310,6 +310,22 @@ export function seenMember(g: GroupSeen, id: string, name: string, staff: boolea
 }
 
 /**
+ * Raise a group's last-seen times to a day's (its members' last message there); false when the group has no
+ * last-seen entry. A known member's message in an open day changes only the open-day document (see
+ * `decideMessage`): the day's times reach the group's last-seen document when the day closes, and are read from
+ * the open days until then (after a restart the group's document may hold older times).
+ */
+export function raiseLastSeen(seen: SeenDoc, day: GroupDay): boolean {
+  const g = seen.groups[day.groupId]
+  if (!g) return false
+  for (const [id, md] of Object.entries(day.members)) {
+    const m = g.members[id]
+    if (m && (m.last ?? 0) < md.last) m.last = md.last
+  }
+  return true
+}
+
+/**
  * The plugin's documents, opened once: the open days, and the last-seen data per group. After changing a
  * group-day of `current`, tell `openDays` which (`touch`, or `touchAll`) before `current.changed()`: a
  * group-day changed without it would be written with its old bytes.

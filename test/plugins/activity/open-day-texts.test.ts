@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { FakeClock } from '../../../bot/ports/clock.js'
+import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
 import { FileStore } from '../../../bot/ports/store/file-store.js'
 import { activityPlugin } from '../../../plugins/activity/index.js'
 import {
@@ -12,7 +14,7 @@ import {
   OpenDayTexts,
   type CurrentDoc,
 } from '../../../plugins/activity/state.js'
-import { group, makeRuntime, member, text } from '../../helpers/harness.js'
+import { group, makeRuntime, member, shanghai, text } from '../../helpers/harness.js'
 
 const written = (texts: OpenDayTexts, doc: CurrentDoc) => Buffer.concat(texts.encode(doc)).toString('utf8')
 const key = (day: string, groupId: string) => ({ day, groupId, topic: `群${groupId}`, kind: 'customer' as const })
@@ -94,5 +96,54 @@ plugins: { activity: { dailyReport: { enabled: false }, weeklyReport: { enabled:
     expect(data).toEqual(JSON.parse(JSON.stringify(store.doc('activity-current', CURRENT_SPEC).data)))
     const day = data.days['2026-11-30']
     expect([day.r1.members.c0.messages + day.r1.members.c1.messages, day.r2.members.c0.messages]).toEqual([6, 2])
+  })
+})
+
+describe('last-seen times across restarts', () => {
+  it('reports a member who spoke in an open day as not silent after a restart, and after that day closed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'activity-seen-'))
+    dirs.push(dir)
+    const config = `
+company: 示例科技
+roles: { leader: [boss] }
+groups: [{ name: 销售群, topic: 销售部工作群, kind: internal }]
+plugins: { activity: { dailyReport: { enabled: false }, weeklyReport: { enabled: false } } }
+`
+    const sales = group('r1', '销售部工作群', 'internal', '销售群')
+    const boss = member('boss', '王经理')
+    const wang = member('wang', '王五')
+    const clock = new FakeClock(shanghai('2026-11-25T09:00'))
+    const wechat = new SimulatedWeChat(clock)
+    wechat.addGroup(sales, [boss, wang, member('li', '李四')])
+    let store = new FileStore(dir)
+    const boot = async () => {
+      store = new FileStore(dir)
+      return (await makeRuntime(config, [activityPlugin], { clock, wechat, store })).rt
+    }
+    const silent = async (rt: Awaited<ReturnType<typeof boot>>) => {
+      await rt.handle(text(boss, '#沉默成员 3', clock.now(), sales))
+      await clock.advance(60_000)
+      return wechat.textsTo('r1').at(-1)
+    }
+    let rt = await boot()
+    await rt.handle(text(wang, '收到', clock.now(), sales))
+    await clock.advanceTo(shanghai('2026-11-30T09:00'))
+    await store.flush() // what the nightly job changed is written: the message below changes only its open day
+    await rt.handle(text(wang, '早', clock.now(), sales))
+    await rt.stop()
+    rt = await boot()
+    await clock.advanceTo(shanghai('2026-11-30T10:00'))
+    expect(await silent(rt)).toBe(
+      '🔕 沉默成员（3 天以上未发言）\n· 销售部工作群：王经理（自 11-25 起未发言）、李四（自 11-25 起未发言）',
+    )
+    await rt.stop()
+    rt = await boot()
+    await clock.advanceTo(shanghai('2026-12-03T08:00')) // 11-30 closed at 00:15 on 12-01
+    await rt.stop()
+    rt = await boot()
+    expect(await silent(rt)).toBe(
+      '🔕 沉默成员（3 天以上未发言）\n· 销售部工作群：王经理（自 11-25 起未发言）、李四（自 11-25 起未发言）',
+    )
+    await rt.stop()
   })
 })
