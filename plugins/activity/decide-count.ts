@@ -8,6 +8,8 @@ import { countMessage, groupDay, seenGroup, seenMember, type CurrentDoc, type Gr
 export interface ActivityState {
   current: CurrentDoc
   seen: SeenDoc
+  /** Set by a decision: the event changed the group's last-seen document (not only a time its open day holds). */
+  seenChanged?: boolean
 }
 
 /** What counting reads besides the event and the state. */
@@ -41,6 +43,10 @@ export function decideMessage(ev: MessageEvent & { group: GroupRef }, s: Activit
     const hour = zonedHour(at, x.tz)
     countMessage(counted, { memberId: sender.id, name, staff: sender.isStaff, kind: ev.kind, chars, at, hour })
   }
+  const g = s.seen.groups[group.id]
+  const known = g?.members[sender.id]
+  // A known member's time in a counted day is the group-day's too: the last-seen document waits for the day's close.
+  s.seenChanged = !counted || known?.name !== name || known.staff !== sender.isStaff || g.topic !== group.topic
   const seen = member(s.seen, group, sender, at, name)
   seen.last = Math.max(seen.last ?? 0, at)
   if (group.kind !== 'customer' || ev.kind === 'recalled') return []

@@ -39,10 +39,11 @@ export const activityPlugin = definePlugin({
     const closer = new DayCloser(ctx, docs)
     const reports = new ActivityReports(ctx, docs, closer)
     closer.closeDue(ctx.clock.now())
-    const state = (): ActivityState => ({ current: docs.current.data, seen: docs.seen.data })
-    const changed = (groupId: string) => {
+    const state = (): ActivityState => ({ current: docs.current.data, seen: docs.seen.data, seenChanged: true })
+    const changed = (groupId: string, st: ActivityState) => {
+      docs.openDays.touch(groupId)
       docs.current.changed()
-      docs.seen.changed(groupId)
+      if (st.seenChanged) docs.seen.changed(groupId)
     }
     // Config, rules and observe mode matter only to a customer waiting for an answer (a reminder is rehearsed).
     const waiting = (group: GroupRef): WaitingInputs => {
@@ -57,14 +58,15 @@ export const activityPlugin = definePlugin({
         if (!ev.group || (ev.type === 'message' && ev.isCommand)) return []
         const group: GroupRef = ev.group
         let actions: Action[] = []
+        const st = state()
         if (ev.type === 'message') {
           closer.closeDue(ctx.clock.now())
-          actions = decideMessage(ev as MessageEvent & { group: GroupRef }, state(), messageInputs)
-        } else if (ev.type === 'join') countJoin(ev, state(), naming())
-        else if (ev.type === 'leave') countLeave(ev, state(), naming())
-        else if (ev.type === 'topic') countTopic(group, ev.at, state(), ctx.timezone)
+          actions = decideMessage(ev as MessageEvent & { group: GroupRef }, st, messageInputs)
+        } else if (ev.type === 'join') countJoin(ev, st, naming())
+        else if (ev.type === 'leave') countLeave(ev, st, naming())
+        else if (ev.type === 'topic') countTopic(group, ev.at, st, ctx.timezone)
         else return []
-        changed(group.id)
+        changed(group.id, st)
         return actions
       },
       // A message the moderation plugin acted on (an ad, spam) is not a customer waiting for an answer.

@@ -1,7 +1,7 @@
 import type { PluginContext } from '../../../bot/core/plugin.js'
 import { addDays, dayKey, zonedInstant } from '../../../bot/time/zoned.js'
 import { enabledIn, type ActivityConfig } from '../config.js'
-import { closeDays, DAYS_LOG, groupDay, seenGroup, type ActivityDocs } from '../state.js'
+import { closeDays, DAYS_LOG, groupDay, raiseLastSeen, seenGroup, type ActivityDocs } from '../state.js'
 
 /** A day closes this long after its midnight, so late-delivered messages still land in it. */
 export const CLOSE_GRACE_MS = 10 * 60_000
@@ -28,7 +28,11 @@ export class DayCloser {
     const doc = this.docs.current.data
     if (!Object.keys(doc.days).some(d => d < before)) return 0
     const closed = closeDays(doc, before)
-    for (const g of closed) this.ctx.store.append(DAYS_LOG, g.day, g)
+    for (const g of closed) {
+      this.ctx.store.append(DAYS_LOG, g.day, g)
+      if (raiseLastSeen(this.docs.seen.data, g)) this.docs.seen.changed(g.groupId)
+    }
+    this.docs.openDays.touchAll()
     this.docs.current.changed()
     return closed.length
   }
@@ -46,6 +50,7 @@ export class DayCloser {
       seenGroup(docs.seen.data, group.id, group.topic, group.kind, ctx.clock.now())
       docs.seen.changed(group.id)
     }
+    docs.openDays.touchAll()
     docs.current.changed()
   }
 

@@ -7,7 +7,7 @@ import { writeChart, type ChartSpec, type Series } from '../chart/chart.js'
 import { enabledIn, type ActivityConfig } from '../config.js'
 import type { DayCloser } from '../days/closing.js'
 import { loadDays } from '../days/history.js'
-import type { ActivityDocs, GroupDay } from '../state.js'
+import { raiseLastSeen, type ActivityDocs, type GroupDay } from '../state.js'
 import { FleetDays } from '../days/fleet-days.js'
 import { summarize, type PeriodSummary } from './aggregate.js'
 import { dayLabel, periodRange } from './periods.js'
@@ -86,7 +86,9 @@ export class ActivityReports {
         name: this.ctx.displayName(m),
         staff: this.ctx.rolesOf(m.id).length > 0,
       }))
-      out.push({ topic: g.topic, members: silentMembers(this.docs.seen.data.groups[g.id], current, now, days) })
+      const seen = this.docs.seen.data
+      for (const open of Object.values(this.docs.current.data.days)) if (open[g.id]) raiseLastSeen(seen, open[g.id])
+      out.push({ topic: g.topic, members: silentMembers(seen.groups[g.id], current, now, days) })
     }
     return out
   }
