@@ -192,7 +192,6 @@ export function buildAutomaton(keys: KeyList, alphabetSize: number): Automaton {
     for (let k = 0; k < n; k++) {
       const child = b + codes[k]
       cells.take(child)
-      arrays.ensure(cells.capacity)
       arrays.check[child] = node
       const first = ranges[2 * k]
       if (first < ranges[2 * k + 1] && starts[first + 1] - starts[first] === depth + 1)
