@@ -53,20 +53,3 @@ export function imageMembersOf(
     swapMembers: Int32Array.from(swaps),
   }
 }
-
-/** Calls `each` with every key of image c (see ImageMembers). */
-export function forEachKey(members: ImageMembers, c: number, each: (key: number) => void): void {
-  const slot = members.slots[c]
-  if (slot >= NO_MEMBERS) return
-  const g = -2 - slot
-  for (let m = members.classOffsets[g]; m < members.classOffsets[g + 1]; m++) each(members.classMembers[m])
-}
-
-/** Calls `each` with every swap owner of image c (see ImageMembers). */
-export function forEachSwapOwner(members: ImageMembers, c: number, each: (swap: number) => void): void {
-  const slot = members.slots[c]
-  if (slot >= 0) each(slot)
-  if (slot >= NO_MEMBERS) return
-  const g = -2 - slot
-  for (let s = members.swapOffsets[g]; s < members.swapOffsets[g + 1]; s++) each(members.swapMembers[s])
-}
