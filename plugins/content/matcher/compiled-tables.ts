@@ -67,7 +67,7 @@ export function compileTables(dictionary: Dictionary): CompiledTables {
 }
 
 /** About how many swap images a swap owner has (12.6 at 100k bench terms): sizes the table of distinct images. */
-const IMAGES_PER_SWAP_OWNER = 16
+const IMAGES_PER_SWAP_OWNER = 13
 
 /** Per-image values (see ClassKeys) with image c's value at renumbered[c]. */
 function renumberedValues<T extends Int32Array | Uint8Array>(values: T, renumbered: Int32Array): T {

@@ -210,7 +210,7 @@ export function swapImages(
       made.add(s)
     }
   }
-  return { imageOf: made.imageOf.toArray(), owners: made.owners.toArray(), unaligned, counts: made.counts() }
+  return { imageOf: made.imageOf.view(), owners: made.owners.view(), unaligned, counts: made.counts() }
 }
 
 /**
@@ -412,7 +412,7 @@ export function classKeysOf(
   const anchorCodes = anchors.codes.map(cp => classes.get(cp) ?? cp)
   for (let i = 0; i < keyCount(anchors); i++)
     anchorImages.push(distinct.idOf(anchorCodes, anchors.offsets[i], anchors.offsets[i + 1]))
-  const images = distinct.images.toKeyList()
+  const images = distinct.images.view()
   toAlphabetCodes(images.codes, alphabet, classes)
   const count = keyCount(images)
   const anchorClasses = new Uint8Array(count)
