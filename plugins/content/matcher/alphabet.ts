@@ -10,11 +10,16 @@ export interface Alphabet {
 }
 
 /**
- * Builds the alphabet of folded keys (code points stored back to back), one code per class: every code
- * point of a class (see substitution-classes.ts) gets the code of its class, most frequent class first.
+ * Builds the alphabet of folded keys (code points stored back to back, and `counts[cp]` more of code point
+ * cp), one code per class: every code point of a class (see substitution-classes.ts) gets the code of its
+ * class, most frequent class first.
  */
-export function buildAlphabet(keyCodePoints: Int32Array, classes: Map<number, number>): Alphabet {
-  let end = 1
+export function buildAlphabet(
+  keyCodePoints: Int32Array,
+  classes: Map<number, number>,
+  counts: Int32Array = new Int32Array(0),
+): Alphabet {
+  let end = Math.max(1, counts.length)
   for (let i = 0; i < keyCodePoints.length; i++) end = Math.max(end, keyCodePoints[i] + 1)
   const classOf = new Int32Array(end)
   for (let cp = 0; cp < end; cp++) classOf[cp] = cp
@@ -24,6 +29,11 @@ export function buildAlphabet(keyCodePoints: Int32Array, classes: Map<number, nu
   for (let i = 0; i < keyCodePoints.length; i++) {
     const cp = keyCodePoints[i]
     frequency[classOf[cp]]++
+    used[cp] = 1
+  }
+  for (let cp = 0; cp < counts.length; cp++) {
+    if (counts[cp] === 0) continue
+    frequency[classOf[cp]] += counts[cp]
     used[cp] = 1
   }
   const counted: number[] = []
@@ -38,17 +48,6 @@ export function buildAlphabet(keyCodePoints: Int32Array, classes: Map<number, nu
   const codePoints = Int32Array.from(sorted)
   const codes = Int32Array.from(sorted, cp => codeOfClass[classOf[cp]])
   return alphabetOf(codePoints, codes)
-}
-
-/**
- * The alphabet's codeOf as one array indexed by code point, up to the largest one a key uses (0 for the
- * code points no key uses): for builds.
- */
-export function denseCodes(alphabet: Alphabet): Int32Array {
-  const { codePoints } = alphabet
-  const codes = new Int32Array(codePoints.length > 0 ? codePoints[codePoints.length - 1] + 1 : 0)
-  for (let i = 0; i < alphabet.codePoints.length; i++) codes[alphabet.codePoints[i]] = alphabet.codes[i]
-  return codes
 }
 
 /** The alphabet of ascending folded code points and their codes (as built by buildAlphabet, or read from the cache). */

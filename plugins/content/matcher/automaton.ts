@@ -132,8 +132,11 @@ class Arrays {
   ensure(size: number): void {
     if (size <= this.base.length) return
     const capacity = Math.max(size, this.base.length * 2, 1024)
+    // A new array is zeros already: filling it would touch every page of it (a page fault each, the
+    // first time), most of which the build never writes.
     const grow = (old: Int32Array, fill: number): Int32Array => {
-      const grown = new Int32Array(capacity).fill(fill)
+      const grown = new Int32Array(capacity)
+      if (fill !== 0) grown.fill(fill, old.length)
       grown.set(old)
       return grown
     }
@@ -192,7 +195,6 @@ export function buildAutomaton(keys: KeyList, alphabetSize: number): Automaton {
     for (let k = 0; k < n; k++) {
       const child = b + codes[k]
       cells.take(child)
-      arrays.ensure(cells.capacity)
       arrays.check[child] = node
       const first = ranges[2 * k]
       if (first < ranges[2 * k + 1] && starts[first + 1] - starts[first] === depth + 1)
@@ -258,5 +260,5 @@ function finish(arrays: Arrays, minLength: number): Automaton {
     cells[2 * s] = (arrays.base[s] << 1) | (arrays.out[s] !== 0 ? 1 : 0)
     cells[2 * s + 1] = arrays.check[s]
   }
-  return { cells, out: arrays.out.slice(0, length) }
+  return { cells, out: arrays.out.subarray(0, length) }
 }

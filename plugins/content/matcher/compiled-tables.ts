@@ -1,12 +1,20 @@
-import { buildAlphabet, denseCodes, type Alphabet } from './alphabet.js'
+import { buildAlphabet, type Alphabet } from './alphabet.js'
 import { buildAutomaton } from './automaton.js'
+import { DistinctImages } from './distinct-images.js'
 import { type ImageInfo, imageInfoOf, latinImagesOf } from './image-info.js'
 import { type ImageMembers, imageMembersOf } from './image-members.js'
 import { anchorsOf } from './reading-places.js'
 import { buildScanArena } from './scan-table.js'
 import { splitAnchorsOf } from './split-owners.js'
 import { keyEndsOfOut, type KeyEnds } from './key-ends.js'
-import { type ClassKeys, classKeysOf, substitutionClasses, swapImages, swapPairs } from './substitution-classes.js'
+import {
+  type ClassKeys,
+  classKeysOf,
+  keyImagesOf,
+  substitutionClasses,
+  swapImages,
+  swapPairs,
+} from './substitution-classes.js'
 import { indexTerms, type TermIndex } from './term-index.js'
 import type { Dictionary } from './types.js'
 
@@ -35,17 +43,17 @@ export function compileTables(dictionary: Dictionary): CompiledTables {
   const { index, alternatives } = indexTerms(dictionary)
   const pairs = swapPairs(index, alternatives)
   const classes = substitutionClasses(index, pairs)
-  const swaps = swapImages(index, alternatives, classes)
+  // The images are numbered as they are made: the keys' first, then the swap images (see classKeysOf).
+  const distinct = new DistinctImages(index.keyCount + IMAGES_PER_SWAP_OWNER * alternatives.length)
+  const imageOfKey = keyImagesOf(index, classes, distinct)
+  const swaps = swapImages(index, alternatives, classes, distinct)
   swaps.unaligned.forEach(s => {
     index.swapKey[s] = -1
   })
   const classCodes = Int32Array.from(classes.keys())
   const anchors = anchorsOf(index, splitAnchorsOf(index))
-  const alphabet = buildAlphabet(
-    concatenated([index.keyCodePoints, classCodes, swaps.images.codes, anchors.codes]),
-    classes,
-  )
-  const classKeys = classKeysOf(index, denseCodes(alphabet), swaps, anchors)
+  const alphabet = buildAlphabet(concatenated([index.keyCodePoints, classCodes, anchors.codes]), classes, swaps.counts)
+  const classKeys = classKeysOf(index, alphabet, classes, distinct, imageOfKey, swaps, anchors)
   const automaton = buildAutomaton(classKeys.images, alphabet.size)
   const arena = buildScanArena(alphabet, automaton, classKeys.images)
   const { ends, renumbered } = keyEndsOfOut(automaton.out)
@@ -57,6 +65,9 @@ export function compileTables(dictionary: Dictionary): CompiledTables {
   const images = imageInfoOf(lengths, renumberedValues(classKeys.anchorClasses, renumbered), latin)
   return { index, alphabet, arena, links: ends, images, members }
 }
+
+/** About how many swap images a swap owner has (12.6 at 100k bench terms): sizes the table of distinct images. */
+const IMAGES_PER_SWAP_OWNER = 13
 
 /** Per-image values (see ClassKeys) with image c's value at renumbered[c]. */
 function renumberedValues<T extends Int32Array | Uint8Array>(values: T, renumbered: Int32Array): T {

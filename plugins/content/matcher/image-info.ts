@@ -1,7 +1,7 @@
 import type { Alphabet } from './alphabet.js'
-import { type ImageMembers, forEachKey, forEachSwapOwner } from './image-members.js'
+import { type ImageMembers, NO_MEMBERS } from './image-members.js'
 import { foldString } from './normalize.js'
-import { keyAt, type TermIndex } from './term-index.js'
+import type { TermIndex } from './term-index.js'
 
 /**
  * One byte per class image (see CompiledTables): its length in code points in the low six bits
@@ -86,13 +86,21 @@ export function latinImagesOf(index: TermIndex, alphabet: Alphabet, members: Ima
   const classes = new Uint8Array(members.slots.length)
   if (letterCodes.size === 0) return classes
   const swapLatin = Uint8Array.from(index.swapText, t => (latin(foldString(index.texts[t])) ? 1 : 0))
+  const { keyCodePoints, keyOffsets } = index
+  const keyLatin = new Uint8Array(index.keyCount)
+  for (let k = 0; k < index.keyCount; k++) {
+    for (let i = keyOffsets[k]; i < keyOffsets[k + 1]; i++) keyLatin[k] |= isLatin[keyCodePoints[i]]
+  }
+  const { slots, classOffsets, classMembers, swapOffsets, swapMembers } = members
   for (let c = 0; c < classes.length; c++) {
-    forEachKey(members, c, k => {
-      if (latin(keyAt(index, k))) classes[c] = 1
-    })
-    forEachSwapOwner(members, c, s => {
-      classes[c] |= swapLatin[s]
-    })
+    const slot = slots[c]
+    if (slot >= 0) classes[c] = swapLatin[slot]
+    if (slot >= NO_MEMBERS) continue
+    const g = -2 - slot
+    let flag = 0
+    for (let m = classOffsets[g]; m < classOffsets[g + 1]; m++) flag |= keyLatin[classMembers[m]]
+    for (let m = swapOffsets[g]; m < swapOffsets[g + 1]; m++) flag |= swapLatin[swapMembers[m]]
+    classes[c] = flag
   }
   return classes
 }

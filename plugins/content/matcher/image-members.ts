@@ -1,3 +1,5 @@
+import { Int32Buffer } from './key-list.js'
+
 /**
  * The keys and swap owners of each class image, in one Int32 per image: most images (at 100k terms, about
  * nine in ten) are swap images of one swap owner and no key, whose slot is that owner. `slots[c]` is image
@@ -28,10 +30,13 @@ export function imageMembersOf(
 ): ImageMembers {
   const images = classOffsets.length - 1
   const slots = new Int32Array(images)
-  const groupClass = [0]
-  const groupSwap = [0]
-  const keys: number[] = []
-  const swaps: number[] = []
+  // Typed buffers: no JS arrays of every group and member growing (and copied) as they fill.
+  const groupClass = new Int32Buffer()
+  const groupSwap = new Int32Buffer()
+  const keys = new Int32Buffer()
+  const swaps = new Int32Buffer()
+  groupClass.push(0)
+  groupSwap.push(0)
   for (let c = 0; c < images; c++) {
     const keyCount = classOffsets[c + 1] - classOffsets[c]
     const swapCount = swapOffsets[c + 1] - swapOffsets[c]
@@ -47,26 +52,9 @@ export function imageMembersOf(
   }
   return {
     slots,
-    classOffsets: Int32Array.from(groupClass),
-    classMembers: Int32Array.from(keys),
-    swapOffsets: Int32Array.from(groupSwap),
-    swapMembers: Int32Array.from(swaps),
+    classOffsets: groupClass.toArray(),
+    classMembers: keys.toArray(),
+    swapOffsets: groupSwap.toArray(),
+    swapMembers: swaps.toArray(),
   }
-}
-
-/** Calls `each` with every key of image c (see ImageMembers). */
-export function forEachKey(members: ImageMembers, c: number, each: (key: number) => void): void {
-  const slot = members.slots[c]
-  if (slot >= NO_MEMBERS) return
-  const g = -2 - slot
-  for (let m = members.classOffsets[g]; m < members.classOffsets[g + 1]; m++) each(members.classMembers[m])
-}
-
-/** Calls `each` with every swap owner of image c (see ImageMembers). */
-export function forEachSwapOwner(members: ImageMembers, c: number, each: (swap: number) => void): void {
-  const slot = members.slots[c]
-  if (slot >= 0) each(slot)
-  if (slot >= NO_MEMBERS) return
-  const g = -2 - slot
-  for (let s = members.swapOffsets[g]; s < members.swapOffsets[g + 1]; s++) each(members.swapMembers[s])
 }

@@ -15,6 +15,14 @@ export class Int32Buffer {
   toArray(): Int32Array {
     return this.data.slice(0, this.length)
   }
+
+  /**
+   * The values so far without a copy (a view of the buffer's own memory, which it writes on): for lists
+   * used once the buffer is done with, where a copy would only touch new memory (a page fault per page).
+   */
+  view(): Int32Array {
+    return this.data.subarray(0, this.length)
+  }
 }
 
 /**
@@ -44,9 +52,18 @@ export class KeyListBuilder {
   }
 
   toKeyList(): KeyList {
+    return { codes: this.codes.toArray(), offsets: this.offsets() }
+  }
+
+  /** The keys so far, their codes without a copy (see Int32Buffer.view). */
+  view(): KeyList {
+    return { codes: this.codes.view(), offsets: this.offsets() }
+  }
+
+  private offsets(): Int32Array {
     const offsets = new Int32Array(this.ends.length + 1)
     offsets.set(this.ends.data.subarray(0, this.ends.length), 1)
-    return { codes: this.codes.toArray(), offsets }
+    return offsets
   }
 }
 

@@ -2,6 +2,7 @@ import { add, type Found } from './candidate-rules.js'
 import { MAX_MIXED_IDEOGRAPHS } from './expand.js'
 import { SKIP, bmpFoldTable, expansionOf, foldCodePoint, isExpansion } from './fold-table.js'
 import { spanOfHit } from './hit-span.js'
+import { Int32Buffer } from './key-list.js'
 import { foldString } from './normalize.js'
 import { READING_ALLOW, READING_INITIALS, READING_PINYIN } from './reading-owners.js'
 import { placesOf } from './reading-places.js'
@@ -118,35 +119,41 @@ export class ReadingScan {
 
   constructor(private readonly index: TermIndex) {
     const owners = index.readingFlags.length
-    const placeFirst = [0]
-    const placeSyllable: number[] = []
-    const placeCodePoint: number[] = []
-    const placeChar: number[] = []
+    // Typed buffers, filled place by place: no JS array of every place growing (and copied) as it fills.
+    const placeFirst = new Int32Buffer()
+    const placeSyllable = new Int32Buffer()
+    const placeCodePoint = new Int32Buffer()
+    const placeChar = new Int32Buffer()
+    placeFirst.push(0)
     this.ideographCount = new Int32Array(owners)
     const pinyinPaths = []
     const initialsPaths = []
     let maxPlaces = 1
     for (let r = 0; r < owners; r++) {
       const places = placesOf(index, r)
-      placeSyllable.push(...places.syllable)
-      placeCodePoint.push(...places.codePoint)
-      placeChar.push(...places.char)
-      const pinyinIds = places.syllable.map((s, d) => (s >= 0 ? s : fixedId(places.codePoint[d])))
-      const initialsIds = places.syllable.map((s, d) =>
-        s >= 0 ? index.syllables[s].charCodeAt(0) - LETTER_A : fixedId(places.codePoint[d]),
-      )
+      const n = places.syllable.length
+      const pinyinIds: number[] = []
+      const initialsIds: number[] = []
       const codePoints = places.codePoint
-      this.ideographCount[r] = places.syllable.filter(s => s >= 0).length
+      for (let d = 0; d < n; d++) {
+        const s = places.syllable[d]
+        placeSyllable.push(s)
+        placeCodePoint.push(codePoints[d])
+        placeChar.push(places.char[d])
+        pinyinIds.push(s >= 0 ? s : fixedId(codePoints[d]))
+        initialsIds.push(s >= 0 ? index.syllables[s].charCodeAt(0) - LETTER_A : fixedId(codePoints[d]))
+        if (s >= 0) this.ideographCount[r]++
+      }
       placeFirst.push(placeSyllable.length)
-      maxPlaces = Math.max(maxPlaces, pinyinIds.length)
+      maxPlaces = Math.max(maxPlaces, n)
       if ((index.readingFlags[r] & READING_PINYIN) !== 0) pinyinPaths.push({ owner: r, ids: pinyinIds, codePoints })
       if ((index.readingFlags[r] & READING_INITIALS) !== 0)
         initialsPaths.push({ owner: r, ids: initialsIds, codePoints })
     }
-    this.placeFirst = Int32Array.from(placeFirst)
-    this.placeSyllable = Int32Array.from(placeSyllable)
-    this.placeCodePoint = Int32Array.from(placeCodePoint)
-    this.placeChar = Int32Array.from(placeChar)
+    this.placeFirst = placeFirst.toArray()
+    this.placeSyllable = placeSyllable.toArray()
+    this.placeCodePoint = placeCodePoint.toArray()
+    this.placeChar = placeChar.toArray()
     this.pinyin = new ReadingTrie(pinyinPaths)
     this.initials = new ReadingTrie(initialsPaths)
     this.back = maxPlaces - 1

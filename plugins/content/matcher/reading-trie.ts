@@ -1,3 +1,5 @@
+import { Int32Buffer } from './key-list.js'
+
 /** The first and last folded Latin letters. */
 export const LETTER_A = 0x61
 const LETTER_Z = 0x7a
@@ -40,17 +42,20 @@ export class ReadingTrie {
     let places = 0
     for (const { ids } of paths) places += ids.length
     const edges = new EdgeTable(places)
-    const parent: number[] = [-1]
-    const idOf: number[] = [0]
-    const endOf: number[] = []
+    // Typed buffers: no JS array of every node growing (and copied) as it fills.
+    const parents = new Int32Buffer()
+    const idsOf = new Int32Buffer()
+    const endOf = new Int32Buffer()
+    parents.push(-1)
+    idsOf.push(0)
     for (const { owner, ids, codePoints } of paths) {
       let node = 0
       for (let d = 0; d < ids.length; d++) {
         let child = edges.childOf(node, ids[d])
         if (child < 0) {
-          child = parent.length
-          parent.push(node)
-          idOf.push(ids[d])
+          child = parents.length
+          parents.push(node)
+          idsOf.push(ids[d])
           edges.add(node, ids[d], child)
         }
         node = child
@@ -60,7 +65,8 @@ export class ReadingTrie {
           else if (!list.includes(ids[d])) list.push(ids[d])
         }
       }
-      endOf.push(node, owner)
+      endOf.push(node)
+      endOf.push(owner)
     }
     let pairCount = 0
     for (const { ids } of paths) pairCount += ids.length - 1
@@ -74,7 +80,9 @@ export class ReadingTrie {
         this.pairs[h >>> this.pairShift] |= pairBit(h)
       }
     }
-    const nodes = parent.length
+    const nodes = parents.length
+    const parent = parents.data
+    const idOf = idsOf.data
     this.first = new Int32Array(nodes + 1)
     for (let n = 1; n < nodes; n++) this.first[parent[n] + 1]++
     for (let n = 0; n < nodes; n++) this.first[n + 1] += this.first[n]
@@ -88,11 +96,12 @@ export class ReadingTrie {
     }
     for (let n = 0; n < nodes; n++) sortChildren(this.ids, this.children, this.first[n], this.first[n + 1])
     this.ownerFirst = new Int32Array(nodes + 1)
-    for (let i = 0; i < endOf.length; i += 2) this.ownerFirst[endOf[i] + 1]++
+    const ends = endOf.view()
+    for (let i = 0; i < ends.length; i += 2) this.ownerFirst[ends[i] + 1]++
     for (let n = 0; n < nodes; n++) this.ownerFirst[n + 1] += this.ownerFirst[n]
-    this.owners = new Int32Array(endOf.length / 2)
+    this.owners = new Int32Array(ends.length / 2)
     const at = this.ownerFirst.slice(0, nodes)
-    for (let i = 0; i < endOf.length; i += 2) this.owners[at[endOf[i]]++] = endOf[i + 1]
+    for (let i = 0; i < ends.length; i += 2) this.owners[at[ends[i]]++] = ends[i + 1]
   }
 
   /** False when no owner has a place of id `left` just before one of id `right` (true: maybe one has). */

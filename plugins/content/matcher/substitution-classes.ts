@@ -1,7 +1,9 @@
 import { pairedAlternatives } from './expand.js'
 import { SKIP, foldCodePoint, isExpansion } from './fold-table.js'
 import { foldString } from './normalize.js'
-import { Int32Buffer, KeyListBuilder, keyCount, type KeyList } from './key-list.js'
+import type { Alphabet } from './alphabet.js'
+import type { DistinctImages } from './distinct-images.js'
+import { Int32Buffer, keyCount, type KeyList } from './key-list.js'
 import type { TermIndex } from './term-index.js'
 
 /**
@@ -126,12 +128,18 @@ export function substitutionClasses(index: TermIndex, swaps: Map<number, number>
 
 /**
  * The class images of every swap owner's forms (folded code points, each its class's representative),
- * the swap owner of each, and the swap owners whose characters or alternatives do not all fold to one
- * code point: the term's own image, then one per alternative outside its character's
- * class, and per pair of such alternatives that the term's two-character swaps take. Every homophone and
- * look-alike form of the term reads as one of them (more images than forms are harmless: hits are checked).
+ * numbered in `distinct` as they are made, the swap owner of each, and the swap owners whose characters
+ * or alternatives do not all fold to one code point: the term's own image, then one per alternative
+ * outside its character's class, and per pair of such alternatives that the term's two-character swaps
+ * take. Every homophone and look-alike form of the term reads as one of them (more images than forms are
+ * harmless: hits are checked).
  */
-export function swapImages(index: TermIndex, alternatives: string[][][][], classes: Map<number, number>): SwapImages {
+export function swapImages(
+  index: TermIndex,
+  alternatives: string[][][][],
+  classes: Map<number, number>,
+  distinct: DistinctImages,
+): SwapImages {
   const pieces = new Map<string, string>()
   const pieceOf = (c: string): string => {
     let piece = pieces.get(c)
@@ -151,10 +159,9 @@ export function swapImages(index: TermIndex, alternatives: string[][][][], class
     }
     return listed
   }
-  const images = new KeyListBuilder()
-  const owners = new Int32Buffer()
+  const made = new MadeImages(distinct)
   const unaligned: number[] = []
-  const aligned = new AlignedImages(classes, images, owners)
+  const aligned = new AlignedImages(classes, made)
   for (let s = 0; s < alternatives.length; s++) {
     const lists = alternatives[s]
     if (!lists.some(list => list.some(a => a.length > 0))) continue
@@ -197,12 +204,57 @@ export function swapImages(index: TermIndex, alternatives: string[][][][], class
       }
     }
     for (const image of found) {
-      for (const c of image) images.codes.push(c.codePointAt(0)!)
-      images.end()
-      owners.push(s)
+      const codes = made.start([...image].length)
+      let i = 0
+      for (const c of image) codes[i++] = c.codePointAt(0)!
+      made.add(s)
     }
   }
-  return { images: images.toKeyList(), owners: owners.toArray(), unaligned }
+  return { imageOf: made.imageOf.view(), owners: made.owners.view(), unaligned, counts: made.counts() }
+}
+
+/**
+ * The swap images as they are made (see swapImages): each numbered in DistinctImages at once, with its
+ * swap owner, and how often each class code point occurs in them (for the alphabet's frequencies).
+ */
+class MadeImages {
+  readonly imageOf = new Int32Buffer()
+  readonly owners = new Int32Buffer()
+  private scratch = new Int32Array(64)
+  private length = 0
+  private uses = new Int32Array(1024)
+  private largest = -1
+
+  constructor(private readonly distinct: DistinctImages) {}
+
+  /** Room for the next image's `length` codes (written by the caller, then add). */
+  start(length: number): Int32Array {
+    if (this.scratch.length < length) this.scratch = new Int32Array(length * 2)
+    this.length = length
+    return this.scratch
+  }
+
+  /** Adds the image written since start, of swap owner s. */
+  add(s: number): void {
+    const { scratch, length } = this
+    for (let i = 0; i < length; i++) {
+      const cp = scratch[i]
+      if (cp >= this.uses.length) {
+        const grown = new Int32Array(Math.max(cp + 1, this.uses.length * 2))
+        grown.set(this.uses)
+        this.uses = grown
+      }
+      this.uses[cp]++
+      if (cp > this.largest) this.largest = cp
+    }
+    this.imageOf.push(this.distinct.idOf(scratch, 0, length))
+    this.owners.push(s)
+  }
+
+  /** How often each code point occurs in the images made (indexed by code point, up to the largest). */
+  counts(): Int32Array {
+    return this.uses.slice(0, this.largest + 1)
+  }
 }
 
 /**
@@ -219,8 +271,7 @@ class AlignedImages {
 
   constructor(
     private readonly classes: Map<number, number>,
-    private readonly images: KeyListBuilder,
-    private readonly owners: Int32Buffer,
+    private readonly made: MadeImages,
   ) {}
 
   /** Adds swap owner s's images (text `chars`, swapAlternatives `lists`); false if it is not aligned. */
@@ -292,23 +343,28 @@ class AlignedImages {
 
   /** Adds swap owner s's image: the base with class a at place x and b at place y (-1: none). */
   private image(s: number, x: number, a: number, y: number, b: number): void {
-    const { codes } = this.images
-    for (let i = 0; i < this.base.length; i++) codes.push(i === x ? a : i === y ? b : this.base[i])
-    this.images.end()
-    this.owners.push(s)
+    const n = this.base.length
+    const codes = this.made.start(n)
+    for (let i = 0; i < n; i++) codes[i] = this.base[i]
+    if (x >= 0) codes[x] = a
+    if (y >= 0) codes[y] = b
+    this.made.add(s)
   }
 }
 
-/** The class images of the swap owners' forms (see swapImages): image i is swap owner owners[i]'s. */
+/** The class images of the swap owners' forms (see swapImages): swap image i is swap owner owners[i]'s. */
 export interface SwapImages {
-  images: KeyList
+  /** The number of swap image i in DistinctImages. */
+  imageOf: Int32Array
   owners: Int32Array
   /** Swap owners whose characters or alternatives do not all fold to one code point. */
   unaligned: number[]
+  /** How often each class code point occurs in the swap images (indexed by code point; see buildAlphabet). */
+  counts: Int32Array
 }
 
 /**
- * The distinct class images of the keys and swap owners (see swapImages), each read through `codeOf`,
+ * The distinct class images of the keys, swap owners and anchors (see classKeysOf), in alphabet codes,
  * and what each image stands for: keys of image c are members[offsets[c]..offsets[c + 1]), in ascending
  * order of their code points (a hit finds its key by binary search, see compareKeyTo); swap owners of
  * image c are swapMembers[swapOffsets[c]..swapOffsets[c + 1]), ascending; image c has lengths[c] code points.
@@ -325,23 +381,39 @@ export interface ClassKeys {
 }
 
 /**
- * Groups the keys and the swap owners' images by their image under `codes` (folded code point -> code,
- * 0 for none; stable counting sorts by image). Images are numbered in the order first seen, keys first,
- * then the `anchors` (see anchorsOf in reading-owners.ts) that are no image yet, which stand for no key.
+ * Numbers the class images of the keys in `distinct` (the first images, before the swap owners', see
+ * swapImages): the image of key k is imageOfKey[k].
  */
-export function classKeysOf(index: TermIndex, codes: Int32Array, swaps: SwapImages, anchors: KeyList): ClassKeys {
-  const distinct = new DistinctKeys(index.keyCount + keyCount(swaps.images) + keyCount(anchors))
+export function keyImagesOf(index: TermIndex, classes: Map<number, number>, distinct: DistinctImages): Int32Array {
   const imageOfKey = new Int32Array(index.keyCount)
-  for (let k = 0; k < index.keyCount; k++)
-    imageOfKey[k] = distinct.idOf(index.keyCodePoints, index.keyOffsets[k], index.keyOffsets[k + 1], codes)
-  const { codes: swapCodes, offsets: swapOffsetsOf } = swaps.images
-  const imageOfSwap = new Int32Array(keyCount(swaps.images))
-  for (let i = 0; i < imageOfSwap.length; i++)
-    imageOfSwap[i] = distinct.idOf(swapCodes, swapOffsetsOf[i], swapOffsetsOf[i + 1], codes)
+  const { keyCodePoints, keyOffsets } = index
+  const image = new Int32Array(keyCodePoints.length)
+  for (let i = 0; i < keyCodePoints.length; i++) image[i] = classes.get(keyCodePoints[i]) ?? keyCodePoints[i]
+  for (let k = 0; k < index.keyCount; k++) imageOfKey[k] = distinct.idOf(image, keyOffsets[k], keyOffsets[k + 1])
+  return imageOfKey
+}
+
+/**
+ * Groups the keys and the swap owners' images by their class image (numbered in `distinct`: the keys'
+ * images, then the swap images, see keyImagesOf and swapImages), after numbering the `anchors` (see
+ * anchorsOf in reading-owners.ts) that are no image yet, which stand for no key; the images' class code
+ * points become the alphabet's codes.
+ */
+export function classKeysOf(
+  index: TermIndex,
+  alphabet: Alphabet,
+  classes: Map<number, number>,
+  distinct: DistinctImages,
+  imageOfKey: Int32Array,
+  swaps: SwapImages,
+  anchors: KeyList,
+): ClassKeys {
   const anchorImages: number[] = []
+  const anchorCodes = anchors.codes.map(cp => classes.get(cp) ?? cp)
   for (let i = 0; i < keyCount(anchors); i++)
-    anchorImages.push(distinct.idOf(anchors.codes, anchors.offsets[i], anchors.offsets[i + 1], codes))
-  const images = distinct.keys.toKeyList()
+    anchorImages.push(distinct.idOf(anchorCodes, anchors.offsets[i], anchors.offsets[i + 1]))
+  const images = distinct.images.view()
+  toAlphabetCodes(images.codes, alphabet, classes)
   const count = keyCount(images)
   const anchorClasses = new Uint8Array(count)
   for (const c of anchorImages) anchorClasses[c] = 1
@@ -350,7 +422,7 @@ export function classKeysOf(index: TermIndex, codes: Int32Array, swaps: SwapImag
   for (let c = 0; c < count; c++) {
     if (offsets[c + 1] - offsets[c] > 1) members.subarray(offsets[c], offsets[c + 1]).sort(byCodePoints)
   }
-  const [swapOffsets, swapEntries] = groupBy(imageOfSwap, count)
+  const [swapOffsets, swapEntries] = groupBy(swaps.imageOf, count)
   const swapMembers = swapEntries.map(e => swaps.owners[e])
   const lengths = new Int32Array(count)
   for (let c = 0; c < count; c++) lengths[c] = images.offsets[c + 1] - images.offsets[c]
@@ -358,61 +430,15 @@ export function classKeysOf(index: TermIndex, codes: Int32Array, swaps: SwapImag
 }
 
 /**
- * Distinct keys numbered in the order first seen, in an open-addressing hash table over a KeyList
- * (no string or object per key).
+ * Replaces each class code point (a class's representative, or a code point of no class) by its class's
+ * code in the alphabet: every class in an image has a code point the alphabet uses (see buildAlphabet).
  */
-class DistinctKeys {
-  readonly keys = new KeyListBuilder()
-  private starts = new Int32Buffer()
-  private table: Int32Array
-
-  constructor(expected: number) {
-    let size = 1024
-    while (size < expected * 2) size *= 2
-    this.table = new Int32Array(size).fill(-1)
-  }
-
-  /** The id of the key source[from..to) read through codes, added if new. */
-  idOf(source: Int32Array, from: number, to: number, codes: Int32Array): number {
-    let h = 0x811c9dc5
-    for (let i = from; i < to; i++) h = Math.imul(h ^ codes[source[i]], 0x01000193)
-    const mask = this.table.length - 1
-    const stored = this.keys.codes
-    for (let slot = (h ^ (h >>> 15)) & mask; ; slot = (slot + 1) & mask) {
-      const id = this.table[slot]
-      if (id < 0) break
-      const at = this.starts.data[id]
-      if (this.keys.ends.data[id] - at !== to - from) continue
-      let same = true
-      for (let i = 0; i < to - from && same; i++) same = stored.data[at + i] === codes[source[from + i]]
-      if (same) return id
-    }
-    const id = this.keys.count
-    this.starts.push(stored.length)
-    for (let i = from; i < to; i++) stored.push(codes[source[i]])
-    this.keys.end()
-    if (2 * (id + 1) > this.table.length) this.grow()
-    else this.insert(id, h)
-    return id
-  }
-
-  private insert(id: number, h: number): void {
-    const mask = this.table.length - 1
-    let slot = (h ^ (h >>> 15)) & mask
-    while (this.table[slot] >= 0) slot = (slot + 1) & mask
-    this.table[slot] = id
-  }
-
-  /** Doubles the table and puts every key back (their hashes again, from their stored codes). */
-  private grow(): void {
-    this.table = new Int32Array(this.table.length * 2).fill(-1)
-    const stored = this.keys.codes.data
-    for (let id = 0; id < this.keys.count; id++) {
-      let h = 0x811c9dc5
-      for (let i = this.starts.data[id]; i < this.keys.ends.data[id]; i++) h = Math.imul(h ^ stored[i], 0x01000193)
-      this.insert(id, h)
-    }
-  }
+function toAlphabetCodes(codes: Int32Array, alphabet: Alphabet, classes: Map<number, number>): void {
+  const { codePoints } = alphabet
+  const codeOfClass = new Int32Array(codePoints.length > 0 ? codePoints[codePoints.length - 1] + 1 : 0)
+  for (let i = 0; i < codePoints.length; i++)
+    codeOfClass[classes.get(codePoints[i]) ?? codePoints[i]] = alphabet.codes[i]
+  for (let i = 0; i < codes.length; i++) codes[i] = codeOfClass[codes[i]]
 }
 
 /** The entries 0..n-1 grouped by group[entry] (stable counting sort): group c is entries[offsets[c]..offsets[c + 1]). */
