@@ -79,7 +79,7 @@ interface LogLine {
 }
 
 /**
- * The `Store` on PostgreSQL (tables `bot_documents` and `bot_logs`, every row keyed by `account`).
+ * The `Store` on PostgreSQL (tables `bot_documents`, `bot_logs` and `bot_journal_records`, every row keyed by `account`).
  * The port is synchronous, so `PgStore.open()` runs the schema migrations and then preloads the
  * account's documents and logs; reads are served from memory and writes go to the database:
  * `changed()` marks a document dirty and `flush()` (interval and shutdown) writes every dirty
