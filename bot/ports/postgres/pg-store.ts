@@ -15,6 +15,7 @@ import {
 } from '../store/store.js'
 import { type Database, migrate } from './schema.js'
 import { PG_STORE } from './brand.js'
+import { applyRows, RowJournal } from './row-journal.js'
 
 /** How to reach the database and whose rows these are. */
 export interface PgStoreOptions {
@@ -78,7 +79,7 @@ interface LogLine {
 }
 
 /**
- * The `Store` on PostgreSQL (tables `bot_documents` and `bot_logs`, every row keyed by `account`).
+ * The `Store` on PostgreSQL (tables `bot_documents`, `bot_logs` and `bot_journal_records`, every row keyed by `account`).
  * The port is synchronous, so `PgStore.open()` runs the schema migrations and then preloads the
  * account's documents and logs; reads are served from memory and writes go to the database:
  * `changed()` marks a document dirty and `flush()` (interval and shutdown) writes every dirty
@@ -93,7 +94,9 @@ export class PgStore implements Store {
   readonly refused: string[] = []
   readonly account: string
   private docs = new Map<string, PgDoc<unknown>>()
-  private journals = new Map<string, DocJournal<unknown, unknown>>()
+  private journals = new Map<string, Journal<unknown, unknown>>()
+  /** The rows of journals only this account reads (`bot_journal_records`), read at open, until each journal is opened. */
+  private journalRows = new Map<string, unknown[]>()
   private pending: LogLine[] = []
   private logs = new Map<string, Map<string, unknown[]>>()
   private writing: Promise<void> = Promise.resolve()
@@ -158,6 +161,13 @@ export class PgStore implements Store {
         .orderBy('seq')
         .execute()
       for (const r of records) store.remember(r.log, r.day, r.record)
+      const journalRows = await db
+        .selectFrom('bot_journal_records')
+        .select(['name', 'record'])
+        .where('account', '=', account)
+        .orderBy('seq')
+        .execute()
+      for (const r of journalRows) store.journalRows.set(r.name, [...(store.journalRows.get(r.name) ?? []), r.record])
       return store
     } catch (e) {
       await db.destroy()
@@ -175,14 +185,44 @@ export class PgStore implements Store {
   }
 
   /**
-   * A journal is one document row here, written at each append (in order with every other write, one
-   * transaction at a time), as the outbox's row always was, or (`atFlush`) at the flush, as a durable
-   * document; the fleet reads it like any document.
+   * A journal only this account reads (`local`: the outbox) is its snapshot row plus one row per record
+   * (`RowJournal`), each append written in order with every other write. Any other is one document row, written at
+   * each append or (`atFlush`) at the flush, as a durable document; the fleet reads it like any document.
    */
   journal<S extends object, R>(name: string, spec: JournalSpec<S, R>): Journal<S, R> {
     let j = this.journals.get(name)
-    if (!j) this.journals.set(name, (j = new DocJournal(this.doc(name, spec), spec, !spec.atFlush)))
+    if (!j) {
+      j =
+        spec.local && !spec.atFlush
+          ? this.rowJournal(name, spec)
+          : new DocJournal(this.doc(name, spec), spec, !spec.atFlush)
+      this.journals.set(name, j as Journal<unknown, unknown>)
+    }
     return j as Journal<S, R>
+  }
+
+  /** Open a `RowJournal`: the snapshot document with the rows read at open folded in. */
+  private rowJournal<S extends object, R>(name: string, spec: JournalSpec<S, R>): RowJournal<S, R> {
+    const doc = this.doc(name, spec)
+    // Its row is written by the journal alone (a compaction deletes the records with it), never by a flush.
+    this.docs.delete(name)
+    const rows = this.journalRows.get(name) ?? []
+    this.journalRows.delete(name)
+    const version = this.stored.get(name)?.version
+    let outdated = version === undefined || version < spec.version
+    try {
+      applyRows(doc.data, rows, version ?? spec.version, spec)
+    } catch (e) {
+      if (!(e instanceof DocDamage)) throw e
+      const problem = `postgres ${this.account}/${name}: ${e.reason}`
+      if (!this.acceptLoss) {
+        this.refused.push(problem)
+        throw new StateDamageError([problem])
+      }
+      this.warnings.push(`⚠️ ${problem}；以之前的记录继续 (continuing with the records before it)`)
+      outdated = true
+    }
+    return new RowJournal(doc as PgDoc<S>, spec, rows.length, outdated, { records: j => this.writeRows(j) }, jsonbText)
   }
 
   /**
@@ -210,7 +250,9 @@ export class PgStore implements Store {
   }
 
   names(prefix: string): string[] {
-    return [...new Set([...this.stored.keys(), ...this.docs.keys()])].filter(n => n.startsWith(prefix)).sort()
+    return [...new Set([...this.stored.keys(), ...this.docs.keys(), ...this.journals.keys()])]
+      .filter(n => n.startsWith(prefix))
+      .sort()
   }
 
   /** The version column of the document's row (read at open). */
@@ -224,9 +266,15 @@ export class PgStore implements Store {
     for (const n of names) {
       this.docs.delete(n)
       this.stored.delete(n)
+      this.journals.delete(n)
     }
     const run = this.writing.then(async () => {
       await this.db.deleteFrom('bot_documents').where('account', '=', this.account).where('name', 'in', names).execute()
+      await this.db
+        .deleteFrom('bot_journal_records')
+        .where('account', '=', this.account)
+        .where('name', 'in', names)
+        .execute()
     })
     this.writing = run.catch(() => {})
     await run
@@ -256,7 +304,13 @@ export class PgStore implements Store {
   }
 
   flush(durableOnly = false): Promise<void> {
-    return this.write([...this.docs.values()].filter(d => !(durableOnly && d.spec.volatile)))
+    const written = this.write([...this.docs.values()].filter(d => !(durableOnly && d.spec.volatile)))
+    if (durableOnly) return written
+    const due = [...this.journals.values()].filter(j => j instanceof RowJournal && j.compactDue())
+    return Promise.all([
+      written,
+      ...due.map(j => this.queued(() => this.compact(j as RowJournal<unknown, unknown>))),
+    ]).then(() => {})
   }
 
   /** Flush everything, then close the connections (releasing the account). */
@@ -344,9 +398,64 @@ export class PgStore implements Store {
 
   /** Write the dirty ones of `docs` and every buffered log record; writes run one after another. */
   write(docs: PgDoc<unknown>[]): Promise<void> {
-    const run = this.writing.then(() => this.writeNow(docs))
+    return this.queued(() => this.writeNow(docs))
+  }
+
+  /** Run `write` in the write line, after the writes queued before it. */
+  private queued(write: () => Promise<void>): Promise<void> {
+    const run = this.writing.then(write)
     this.writing = run.catch(() => {})
     return run
+  }
+
+  /** Queue a write of the records `journal` holds (a compaction instead while its snapshot is outdated). */
+  private writeRows(journal: RowJournal<unknown, unknown>): Promise<void> {
+    return this.queued(async () => {
+      if (journal.outdated) return this.compact(journal)
+      const lines = journal.take()
+      if (!lines.length) return
+      try {
+        await this.retried(false, committing =>
+          this.db.transaction().execute(async tx => {
+            await tx
+              .insertInto('bot_journal_records')
+              .values(lines.map(record => ({ account: this.account, name: journal.name, record })))
+              .execute()
+            committing()
+          }),
+        )
+      } catch (e) {
+        journal.giveBack(lines)
+        throw this.failed(
+          new (isConnectionLoss(e) ? DatabaseUnavailableError : StoreWriteError)(`postgres: ${journal.name}`, e),
+        )
+      }
+    })
+  }
+
+  /** Write `journal`'s state as its snapshot and delete its rows, in one transaction (in the write line). */
+  private async compact(journal: RowJournal<unknown, unknown>): Promise<void> {
+    const lines = journal.take() // the snapshot holds them
+    const row = (journal.doc as PgDoc<unknown>).take()
+    try {
+      await this.retried(true, committing =>
+        this.db.transaction().execute(async tx => {
+          await this.upsert(tx, [row])
+          await tx
+            .deleteFrom('bot_journal_records')
+            .where('account', '=', this.account)
+            .where('name', '=', journal.name)
+            .execute()
+          committing()
+        }),
+      )
+      journal.compacted()
+    } catch (e) {
+      journal.giveBack(lines)
+      throw this.failed(
+        new (isConnectionLoss(e) ? DatabaseUnavailableError : StoreWriteError)(`postgres: ${journal.name}`, e),
+      )
+    }
   }
 
   private async writeNow(docs: PgDoc<unknown>[]): Promise<void> {

@@ -6,6 +6,11 @@ export interface Database {
   /** `data` is read as parsed JSON and written as JSON text. */
   bot_documents: { account: string; name: string; version: number; data: Json; updated_at: Generated<Date> }
   bot_logs: { account: string; log: string; day: string; seq: GeneratedAlways<string>; record: Json }
+  /**
+   * The records of a journal only its own account reads (`JournalSpec.local`: the outbox), one row each, appended
+   * after its snapshot (the journal's `bot_documents` row) and folded into it at a periodic flush.
+   */
+  bot_journal_records: { account: string; name: string; seq: GeneratedAlways<string>; record: Json }
   /** Fleet accounts: who is alive (`seen_at`), its WeChat contact id and outbox depth. */
   fleet_accounts: {
     account: string
@@ -183,6 +188,21 @@ export const MIGRATIONS: SchemaMigration[] = [
         end $$`.execute(db)
       await sql`create trigger bot_documents_notify after insert or update on bot_documents
         for each row execute function bot_documents_notify()`.execute(db)
+    },
+  },
+  {
+    version: 6,
+    name: 'journals only their own account reads (the outbox): one row per record after the snapshot document',
+    up: async db => {
+      // A journal's rows here follow its `bot_documents` row (the snapshot; the outbox's row as the previous
+      // release wrote it is a snapshot with no records after it). No other account reads them: no notification.
+      await sql`create table bot_journal_records (
+        account text not null,
+        name text not null,
+        seq bigint generated always as identity,
+        record jsonb not null,
+        primary key (account, name, seq)
+      )`.execute(db)
     },
   },
 ]

@@ -105,6 +105,13 @@ export interface JournalSpec<S, R> extends DocSpec<S> {
    * row at the flush instead of at every append.
    */
   atFlush?: boolean
+  /**
+   * Only its own account reads it: no other account of a fleet follows it (`ctx.fleet.follow`), so a store may keep
+   * its records apart from the snapshot (PostgreSQL: one row each, folded into the snapshot row at a periodic flush
+   * once there are `compactAfter`) instead of rewriting the whole state at each append. A followed journal must
+   * not set it: the other accounts read only its snapshot.
+   */
+  local?: boolean
 }
 
 /** Declare a journal spec (typed by its defaults and `apply`). */

@@ -74,6 +74,8 @@ export const OUTBOX_JOURNAL = journalSpec<OutboxState, OutboxRecord>({
     z.object({ op: z.literal('requeue'), items: z.array(queuedSchema) }),
   ]),
   apply: applyOutbox,
+  // Each account reads only its own outbox (the fleet claims sends in fleet_sent): on PostgreSQL its records are rows.
+  local: true,
 })
 
 /** Fold one outbox record into the state. */
