@@ -1,5 +1,4 @@
-import type { PluginContext } from '../core/plugin.js'
-import { type FleetRecords, SOLO } from '../fleet/gate.js'
+import { SOLO } from '../fleet/gate.js'
 import type { BotRuntime } from '../runtime/host/runtime.js'
 import { FleetDays } from '../../plugins/activity/days/fleet-days.js'
 import { loadDays } from '../../plugins/activity/days/history.js'
@@ -11,20 +10,14 @@ export type GroupDays = (from: string, to: string) => Promise<GroupDay[]>
 /**
  * The activity counters the console reads: this account's (its `activity-days` log and `activity-current`
  * document), and in fleet mode every other account's added in the way `#活跃度` adds them (their closed days
- * from the log, their open days from their `activity-current` documents, followed under the console's own
- * name), so the groups page shows every account's groups. Before reading, the fleet is synced inside the
- * runtime's serial queue (never beside a task), so another account's open day is as fresh as its last flush.
+ * from the log, their open days from their `activity-current` documents as last flushed, both read when the
+ * page asks), so the groups page shows every account's groups.
  */
 export function consoleGroupDays(rt: BotRuntime): GroupDays {
   const store = rt.deps.store
   const own = (from: string, to: string) => loadDays(store, store.doc(CURRENT_DOC, CURRENT_SPEC).data, from, to)
   const readLog = store.readFleetLog?.bind(store)
   if (rt.fleet === SOLO || !readLog) return async (from, to) => own(from, to)
-  const records: FleetRecords = { follow: (doc, fn) => rt.fleet.follow(doc, fn, `console:${doc}`), readLog }
-  // FleetDays reads only `fleet` of its context (the activity plugin hands it its own).
-  const fleet = new FleetDays({ fleet: records } as PluginContext<unknown>)
-  return async (from, to) => {
-    await rt.queue.push(() => rt.fleet.sync())
-    return fleet.with(own(from, to), from, to)
-  }
+  const fleet = new FleetDays({ readLog, readDocs: store.readFleetDocs?.bind(store) })
+  return async (from, to) => fleet.with(own(from, to), from, to)
 }

@@ -78,6 +78,11 @@ export interface FleetRecords {
   follow(doc: string, fn: Follower): void
   /** The other accounts' records of a store log for days in [from, to] (absent for one process). */
   readLog?<R>(log: string, from: string, to: string): Promise<{ account: string; record: R }[]>
+  /**
+   * The other accounts' copies of the document `doc` as last written, read now (absent for one process): for
+   * what is needed only when asked (a report), where `follow` would read every copy at each of their flushes.
+   */
+  readDocs?(doc: string): Promise<{ account: string; data: unknown }[]>
 }
 
 /** One process, no fleet: it holds every group, every run and send is its own. */

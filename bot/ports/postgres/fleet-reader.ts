@@ -2,7 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import type { FleetRecords, Follower } from '../../fleet/gate.js'
 import { matches, nameMatches } from '../../fleet/pg-fleet.js'
-import { connectionConfig, readLogRows } from './pg-store.js'
+import { connectionConfig, readDocRows, readLogRows } from './pg-store.js'
 import type { Database } from './schema.js'
 
 /**
@@ -46,6 +46,9 @@ export class FleetReader implements FleetRecords {
   /** Every account's records of `log` for days in [from, to], in the order they were written. */
   readLog = <R>(log: string, from: string, to: string): Promise<{ account: string; record: R }[]> =>
     readLogRows<R>(this.db, log, from, to)
+
+  /** Every account's copy of the document `doc`, read now. */
+  readDocs = (doc: string): Promise<{ account: string; data: unknown }[]> => readDocRows(this.db, doc)
 
   /** Close the connections. */
   close(): Promise<void> {

@@ -299,6 +299,11 @@ export class PgStore implements Store {
     return readLogRows<R>(this.db, log, fromDay, toDay, this.account)
   }
 
+  /** The other accounts' copies of the document `name` as last written, by account. */
+  async readFleetDocs(name: string): Promise<{ account: string; data: unknown }[]> {
+    return readDocRows(this.db, name, this.account)
+  }
+
   logDays(log: string): string[] {
     return [...(this.logs.get(log)?.keys() ?? [])].sort()
   }
@@ -587,6 +592,17 @@ export const SESSION_SETTINGS = {
   idle_in_transaction_session_timeout: 10_000,
 }
 const CLIENT_KEEPALIVE_MS = 10_000
+
+/** Every account's copy of the document `name` (but `except`'s), by account. */
+export async function readDocRows(
+  db: Kysely<Database>,
+  name: string,
+  except?: string,
+): Promise<{ account: string; data: unknown }[]> {
+  let q = db.selectFrom('bot_documents').select(['account', 'data']).where('name', '=', name)
+  if (except !== undefined) q = q.where('account', '<>', except)
+  return q.orderBy('account').execute()
+}
 
 /**
  * Every account's records of `log` for days in [fromDay, toDay] (but those of `exceptAccount`), in the order

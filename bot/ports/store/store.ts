@@ -172,6 +172,8 @@ export interface Store {
    * log and the activity days are fleet-wide this way); absent for a store of one process.
    */
   readFleetLog?<R = unknown>(log: string, fromDay: string, toDay: string): Promise<{ account: string; record: R }[]>
+  /** PostgreSQL only: the other accounts' copies of the document `name` as last written, read now. */
+  readFleetDocs?(name: string): Promise<{ account: string; data: unknown }[]>
   /** Write every dirty document, journal record and buffered log line (`durableOnly`: skip volatile documents). */
   flush(durableOnly?: boolean): Promise<void>
   /** Problems met while loading (damaged files moved aside), for `#状态`. */

@@ -78,6 +78,7 @@ export async function createPlugins(
       fleet: {
         follow: (doc, fn) => s.fleet.follow(doc, fn, `plugin:${def.name}:${doc}`),
         readLog: s.fleet === SOLO ? undefined : s.store.readFleetLog?.bind(s.store),
+        readDocs: s.fleet === SOLO ? undefined : s.store.readFleetDocs?.bind(s.store),
       },
     }
     try {

@@ -1,6 +1,4 @@
 import { defineCli, UsageError } from '../../../bot/cli/args.js'
-import type { PluginContext } from '../../../bot/core/plugin.js'
-import type { FleetRecords } from '../../../bot/fleet/gate.js'
 import { FleetReader } from '../../../bot/ports/postgres/fleet-reader.js'
 import type { Store } from '../../../bot/ports/store/store.js'
 import { clockTime } from '../../../bot/time/zoned.js'
@@ -116,11 +114,7 @@ function statsArgs(argv: string[]): StatsArgs | UsageError {
  */
 export async function statsDays(source: Store | FleetReader, from: string, to: string): Promise<GroupDay[]> {
   if (!(source instanceof FleetReader)) return loadDays(source, source.doc(CURRENT_DOC, CURRENT_SPEC).data, from, to)
-  // FleetDays reads only `fleet` of its context (the activity plugin hands it its own).
-  const records: FleetRecords = source
-  const fleet = new FleetDays({ fleet: records } as PluginContext<unknown>)
-  await source.load()
-  return fleet.with([], from, to)
+  return new FleetDays(source).with([], from, to)
 }
 
 /**

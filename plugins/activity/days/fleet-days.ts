@@ -1,26 +1,31 @@
-import type { PluginContext } from '../../../bot/core/plugin.js'
+import type { FleetRecords } from '../../../bot/fleet/gate.js'
 import { CURRENT_DOC, CURRENT_SPEC, type CurrentDoc, DAYS_LOG, type GroupDay, type MemberDay } from '../state.js'
 
 /**
  * The group-days of the whole fleet (PostgreSQL): each account counts the messages of the groups it acts
  * in, so a group's day is this account's counters plus the other accounts' (their closed days from the
- * `activity-days` log, their open days from their `activity-current` document, followed). A group counted
- * by two accounts on one day (a takeover) is summed: every message was counted by the one account acting
- * then. One process (no fleet): its own days, unchanged, without a query.
+ * `activity-days` log, their open days from their `activity-current` document as last flushed). Both are
+ * read when a report or command asks, not followed: an account rewrites its open days at every flush, and
+ * following them made every other account read and check each copy. A group counted by two accounts on one
+ * day (a takeover) is summed: every message was counted by the one account acting then. One process (no
+ * fleet): its own days, unchanged, without a query.
  */
 export class FleetDays {
-  private open = new Map<string, CurrentDoc>()
+  constructor(private fleet: Pick<FleetRecords, 'readLog' | 'readDocs'>) {}
 
-  constructor(private ctx: PluginContext<unknown>) {
-    ctx.fleet.follow(CURRENT_DOC, (account, data) => {
+  /** The other accounts' open days, each account's document checked (a damaged copy is left out). */
+  private async openDays(): Promise<Map<string, CurrentDoc>> {
+    const open = new Map<string, CurrentDoc>()
+    for (const { account, data } of (await this.fleet.readDocs?.(CURRENT_DOC)) ?? []) {
       const parsed = CURRENT_SPEC.schema.safeParse(data)
-      if (parsed.success) this.open.set(account, parsed.data as CurrentDoc)
-    })
+      if (parsed.success) open.set(account, parsed.data as CurrentDoc)
+    }
+    return open
   }
 
   /** This account's `own` group-days of [from, to] with the other accounts' added in. */
   async with(own: GroupDay[], from: string, to: string): Promise<GroupDay[]> {
-    const read = this.ctx.fleet.readLog
+    const read = this.fleet.readLog
     if (!read) return own
     const byAccount = new Map<string, Map<string, GroupDay>>()
     const put = (account: string, g: GroupDay) => {
@@ -30,7 +35,7 @@ export class FleetDays {
     }
     for (const { account, record } of await read<GroupDay>(DAYS_LOG, from, to))
       if (record && typeof record === 'object' && 'groupId' in record && 'members' in record) put(account, record)
-    for (const [account, current] of this.open)
+    for (const [account, current] of await this.openDays())
       for (const [day, groups] of Object.entries(current.days))
         if (day >= from && day <= to) for (const g of Object.values(groups)) put(account, g)
     if (!byAccount.size) return own

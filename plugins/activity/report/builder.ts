@@ -52,7 +52,7 @@ export class ActivityReports {
     private docs: ActivityDocs,
     private closer: DayCloser,
   ) {
-    this.fleet = new FleetDays(ctx)
+    this.fleet = new FleetDays(ctx.fleet)
   }
 
   /** Group-days of [from, to], of every account of the fleet (this account's alone for one process). */
