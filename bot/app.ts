@@ -183,7 +183,8 @@ function runtimeFor(
 function configLoader(file: string, plugins: PluginDefinition[], dryRun?: boolean): () => LoadedConfig {
   return () => {
     const loaded = loadConfig(file, plugins)
-    // --dry-run: every plugin observes whatever the file says (only a `#观察` switch at run time overrides it).
+    // `replay` without `--live`: every plugin observes whatever the file says (only a `#观察` switch at run
+    // time overrides it).
     if (dryRun) {
       loaded.config.dryRun = true
       loaded.dryRunSettings = undefined

@@ -128,5 +128,7 @@ function problemOf(issue: z.core.$ZodIssue, json: unknown): string {
   }
   if (issue.code === 'invalid_value' && value !== undefined)
     return `不允许的值 not allowed: ${JSON.stringify(value)}; 可用 allowed: ${list(issue.values)}`
+  if (issue.code === 'unrecognized_keys' && issue.keys.includes('time'))
+    return `${issue.message}; 时间字段是 "t" did you mean "t"?`
   return issue.message
 }

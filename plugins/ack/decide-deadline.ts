@@ -30,15 +30,24 @@ export function reminderActions(n: Notice, cfg: AckConfig, tz: string, now: numb
   ]
 }
 
-/** At the deadline: the report, and (when fines are on) a fine per silent member plus one merged @-message. */
-export function deadlineActions(n: Notice, cfg: AckConfig, tz: string, policy: FinePolicy): Action[] {
+/**
+ * At the deadline: the report, and (when fines are on) a fine per silent member plus one merged @-message.
+ * `observing`: the fines will only be recorded (a rehearsal, or the plugin in observe mode), which the report says.
+ */
+export function deadlineActions(
+  n: Notice,
+  cfg: AckConfig,
+  tz: string,
+  policy: FinePolicy,
+  observing: boolean,
+): Action[] {
   if (n.state !== 'open') return []
   n.state = 'reported'
   const silent = silentMembers(n)
   const fined = cfg.fines.enabled ? silent : []
   n.fined = fined
   const meta = { groupId: n.groupId, evidence: { messageId: n.messageId } }
-  const report = reportText(n, tz, cfg.maxListed, fined.length)
+  const report = reportText(n, tz, cfg.maxListed, fined.length, observing)
   const actions: Action[] = [
     cfg.reportTo === 'admins'
       ? { type: 'notifyAdmins', text: report, rule: 'ack.report', ...meta }
@@ -76,7 +85,8 @@ export function deadlineActions(n: Notice, cfg: AckConfig, tz: string, policy: F
 
 /**
  * A notice's timer fell due (`remind:<id>` or `deadline:<id>`): the reminder or the deadline report.
- * A notice tracked in observe mode stays a rehearsal: its actions are only recorded.
+ * A notice tracked in observe mode stays a rehearsal: its actions are only recorded. `observing`: the
+ * plugin's mode in the notice's group now (`ctx.observing`), where the executor only records them too.
  */
 export function decideTimer(
   key: string,
@@ -85,13 +95,14 @@ export function decideTimer(
   tz: string,
   policy: FinePolicy,
   now: number,
+  observing: boolean,
 ): Action[] {
   const kind = timerKind(key)
   const actions =
     kind === 'remind'
       ? reminderActions(n, cfg, tz, now)
       : kind === 'deadline'
-        ? deadlineActions(n, cfg, tz, policy)
+        ? deadlineActions(n, cfg, tz, policy, observing || !!n.observed)
         : []
   return n.observed ? asRehearsal(actions) : actions
 }

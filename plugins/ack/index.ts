@@ -74,8 +74,10 @@ export const ackPlugin = definePlugin({
       onTimer: (key, payload) => {
         const n = doc.data.notices[(payload as { id?: string } | undefined)?.id ?? '']
         if (!n) return []
-        const { cfg } = rulesFor(ctx.directory.group(n.groupId))
-        const actions = decideTimer(key, n, cfg, ctx.timezone, ctx.ledger.policy, ctx.clock.now())
+        const group = ctx.directory.group(n.groupId)
+        const { cfg } = rulesFor(group)
+        const observing = ctx.observing(group)
+        const actions = decideTimer(key, n, cfg, ctx.timezone, ctx.ledger.policy, ctx.clock.now(), observing)
         return apply({ actions, changed: true })
       },
       commands: [noticeCommand(w.commandDeps), fineCommand(w.commandDeps)],

@@ -105,8 +105,11 @@ export function reminderText(n: Notice, silent: number, mentioned: number, tz: s
   return `⏰ 通知 ${n.id}「${snippet(n.text, 20)}」将于 ${when(n.deadline, n.at, tz)} 截止，还有 ${silent} 位同事没有回复，请尽快回复「收到」${rest}`
 }
 
-/** The deadline report for the author (or group/admins). */
-export function reportText(n: Notice, tz: string, max: number, finedCount: number): string {
+/**
+ * The deadline report for the author (or group/admins). `observing`: observe mode, where the fines are only
+ * recorded as `【观察】将罚款` and no fine exists.
+ */
+export function reportText(n: Notice, tz: string, max: number, finedCount: number, observing: boolean): string {
   const b = breakdown(n)
   const total = Object.keys(n.required).length
   const lines = [
@@ -119,7 +122,12 @@ export function reportText(n: Notice, tz: string, max: number, finedCount: numbe
     ...section('有说明待确认', b.pending, max),
     ...section('已免', b.excused, max),
   ]
-  if (finedCount) lines.push(`已为 ${finedCount} 人记录罚款（发送 #罚款 全部 查看）。`)
+  if (finedCount)
+    lines.push(
+      observing
+        ? `观察中：将为 ${finedCount} 人记录罚款（未记录）。`
+        : `已为 ${finedCount} 人记录罚款（发送 #罚款 全部 查看）。`,
+    )
   return lines.join('\n')
 }
 

@@ -1,18 +1,26 @@
 import { z } from 'zod'
+import { globalOnly } from '../../bot/config/fields.js'
 
 const days = (d: number, what: string) =>
   z.number().int().min(1).max(36_500).default(d).describe(`${what}记录保留天数 Days kept`)
 
-/** Config of the `archive` plugin (message archive 信息记录); `legalHold` and `retentionDays` may be set per group. */
+/**
+ * Config of the `archive` plugin (message archive 信息记录). `dir`, `privateChats`, `purgeCron` and `search` are read
+ * only from the global section; `legalHold`, `retentionDays` and `media` may be set per group.
+ */
 export const archiveConfigSchema = z
   .object({
-    dir: z
-      .string()
-      .default('')
-      .describe(
-        '归档目录，空 = 数据目录下的 archive/ Archive folder, relative to the working directory (empty: <BOT_DATA_DIR>/archive)',
-      ),
-    privateChats: z.boolean().default(true).describe('也记录发给机器人的私聊 Archive private messages to the bot'),
+    dir: globalOnly(
+      z
+        .string()
+        .default('')
+        .describe(
+          '归档目录，空 = 数据目录下的 archive/ Archive folder, relative to the working directory (empty: <BOT_DATA_DIR>/archive)',
+        ),
+    ),
+    privateChats: globalOnly(
+      z.boolean().default(true).describe('也记录发给机器人的私聊 Archive private messages to the bot'),
+    ),
     retentionDays: z
       .object({
         customer: days(1095, '客户群'),
@@ -27,20 +35,24 @@ export const archiveConfigSchema = z
       .boolean()
       .default(false)
       .describe('法律保全：本群记录暂停清理（在群的覆盖设置中打开） Legal hold: never purge this group'),
-    purgeCron: z.string().default('30 3 * * *').describe('每日清理时间（cron，按配置时区） When the daily purge runs'),
-    search: z
-      .object({
-        limit: z.number().int().min(1).max(20).default(5).describe('每次搜索最多显示条数 Hits shown per search'),
-        defaultDays: z
-          .number()
-          .int()
-          .min(1)
-          .max(3650)
-          .default(30)
-          .describe('未给日期时搜索最近几天 Days searched when no date is given'),
-      })
-      .strict()
-      .prefault({}),
+    purgeCron: globalOnly(
+      z.string().default('30 3 * * *').describe('每日清理时间（cron，按配置时区） When the daily purge runs'),
+    ),
+    search: globalOnly(
+      z
+        .object({
+          limit: z.number().int().min(1).max(20).default(5).describe('每次搜索最多显示条数 Hits shown per search'),
+          defaultDays: z
+            .number()
+            .int()
+            .min(1)
+            .max(3650)
+            .default(30)
+            .describe('未给日期时搜索最近几天 Days searched when no date is given'),
+        })
+        .strict()
+        .prefault({}),
+    ),
     media: z
       .object({
         keepBytes: z

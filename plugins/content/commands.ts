@@ -8,7 +8,14 @@ import { withFleetRepeats } from './incidents/fleet-incidents.js'
 import { describeScan } from './dictionary/scan-report.js'
 import type { ContentService } from './service/service.js'
 import { findReview } from './state.js'
-import { dictionaryEditText, reviewAnswerText, reviewUsageText, SEVERITY_LABEL, STEP_LABEL } from './texts.js'
+import {
+  dictionaryEditText,
+  dictionaryUsageText,
+  reviewAnswerText,
+  reviewUsageText,
+  SEVERITY_LABEL,
+  STEP_LABEL,
+} from './texts.js'
 import type { DictionaryEditOp } from './matcher/dictionary-edit.js'
 
 /** `#违规` (recent incidents with the audit ids `#撤销` takes) and `#词库` (status, test, reload). `#撤销` is the runtime's. */
@@ -219,6 +226,6 @@ export function statusText(s: ContentService): string {
           ...holder.lastFailure.problems.slice(0, 5),
         ]
       : []),
-    `用法：${ctx.commandPrefix}词库 测试 <文本>｜${ctx.commandPrefix}词库 重载`,
+    dictionaryUsageText(ctx.commandPrefix),
   ].join('\n')
 }

@@ -163,10 +163,16 @@ export function reviewUsageText(prefix: string, id: string | undefined, status?:
 
 const EDIT_VERB = { add: '添加词条', remove: '删除', allow: '添加允许短语' } as const
 
+const editUsage = (prefix: string): string =>
+  `${prefix}词库 添加 <类别> <词>｜${prefix}词库 删除 <类别> <词>｜${prefix}词库 允许 <类别> <短语>`
+
+/** The last line of `#词库`: every form of the command. */
+export const dictionaryUsageText = (prefix: string): string =>
+  `用法：${prefix}词库 测试 <文本>｜${prefix}词库 重载｜${editUsage(prefix)}（类别用上面括号里的英文名，如 ad）`
+
 /** Replies to `#词库 添加|删除|允许`. */
 export const dictionaryEditText = {
-  usage: (prefix: string): string =>
-    `用法：${prefix}词库 添加 <类别> <词>｜${prefix}词库 删除 <类别> <词>｜${prefix}词库 允许 <类别> <短语>（类别用英文名，如 ad；见 ${prefix}词库）`,
+  usage: (prefix: string): string => `用法：${editUsage(prefix)}（类别用英文名，如 ad；见 ${prefix}词库）`,
   unknownCategory: (category: string, known: string[]): string =>
     `没有「${category}」这个类别。现有类别：${known.join('、')}`,
   noCompanyFile:

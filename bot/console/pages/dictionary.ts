@@ -13,7 +13,7 @@ export function dictionaryPage(csrf: string): Html {
 <button>测试</button></form>
 <h2>添加或删除词条</h2>
 <form method="post" action="/dictionary" class="inline">${csrfField(csrf)}
-<input type="text" class="wide" name="term" required maxlength="100" aria-label="词条" placeholder="词条（可加类别，如：内部价格表 机密）">
+<input type="text" class="wide" name="term" required maxlength="100" aria-label="词条" placeholder="类别英文名 词条，如：ad 代购（类别见上方词库状态）">
 <button name="op" value="add">添加</button><button class="danger" name="op" value="remove">删除</button></form>
 <p class="muted">这里的每个操作都等同于你在微信里私聊机器人发送 #词库 命令（测试、添加、删除）：机器人的回答显示在页面顶部，也会私聊发给你，并写入审计日志。</p>`
 }

@@ -26,7 +26,7 @@ export interface ModeSettings {
   group?: boolean
   /** `plugins.<插件>.dryRun` as written. */
   plugin?: boolean
-  /** Top-level `dryRun` (or `--dry-run`). */
+  /** Top-level `dryRun` (forced on by `replay` without `--live`). */
   global: boolean
 }
 

@@ -1,8 +1,10 @@
 import { createReadStream } from 'node:fs'
 import { once } from 'node:events'
+import { isAbsolute, relative, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { defineCli, UsageError } from '../../../bot/cli/args.js'
 import { type FileRole, UserFileError, userFile } from '../../../bot/config/user-file.js'
+import { DEFAULT_DICTIONARY } from '../config.js'
 import { DictionaryError, compileMatcher, loadDictionaryFiles, type Matcher } from '../matcher/index.js'
 
 /** Exit code when the command cannot run (bad arguments, bad dictionary, unreadable input). */
@@ -22,6 +24,20 @@ export const DICTIONARY_FILE: FileRole = {
   en: 'dictionary file',
   hint: '默认词库是 data/dictionaries/default.yaml the default is data/dictionaries/default.yaml',
 }
+/**
+ * The fix for a category "has no label/severity" when the shipped dictionary was not given: a company file
+ * only adds to the shipped categories, so it is loaded after the default one. `''` when it does not apply.
+ */
+export function missingDefaultHint(files: string[], message: string): string {
+  if (!/has no (label|severity)/.test(message) || files.some(f => resolve(f) === DEFAULT_DICTIONARY)) return ''
+  const shown = relative(process.cwd(), DEFAULT_DICTIONARY)
+  const path = shown.startsWith('..') || isAbsolute(shown) ? DEFAULT_DICTIONARY : shown
+  return (
+    `hint: a company dictionary only adds to the shipped categories; pass the default one first: ` +
+    `--dictionary ${path} --dictionary ${files.at(-1)} (a new category needs its own label and severity)\n`
+  )
+}
+
 const INPUT_FILE: FileRole = { zh: '待检查的消息文件', en: 'input file' }
 
 /**
@@ -52,7 +68,7 @@ export async function runCheck(
     matcher = compileMatcher(dictionary)
   } catch (error) {
     if (!(error instanceof DictionaryError)) throw error
-    err.write(`${error.message}\n`)
+    err.write(`${error.message}\n${missingDefaultHint(dictionaries, error.message)}`)
     return EXIT_FAILURE
   }
   return checkLines(input, matcher, out, err)

@@ -1,6 +1,6 @@
 import { defineCli, UsageError } from '../../../bot/cli/args.js'
 import { UserFileError, userFile } from '../../../bot/config/user-file.js'
-import { DICTIONARY_FILE } from './check-command.js'
+import { DICTIONARY_FILE, missingDefaultHint } from './check-command.js'
 import {
   type DictionaryEditOp,
   editDictionaryFile,
@@ -60,7 +60,8 @@ export async function runDictionaryEdit(
     compileMatcher(dictionary)
   } catch (error) {
     for (const e of edits) undoEdit(e)
-    err.write(`not changed, the edited dictionary does not load:\n${(error as Error).message}\n`)
+    const message = (error as Error).message
+    err.write(`not changed, the edited dictionary does not load:\n${message}\n${missingDefaultHint(files, message)}`)
     return 1
   }
   const changed = edits.filter(e => e.changed).map(e => e.file)

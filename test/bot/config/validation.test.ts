@@ -193,6 +193,28 @@ describe('global-only keys in group overrides', () => {
     ])
   })
 
+  it('rejects the archive folder, private chats, purge time and search settings inside groups[].plugins', () => {
+    expect(
+      problemsOf(`${HEAD}groups:
+  - name: 客户群
+    topic: 客户群
+    kind: customer
+    plugins:
+      archive:
+        dir: other
+        privateChats: false
+        purgeCron: "0 4 * * *"
+        search: { limit: 10 }
+        legalHold: true
+`),
+    ).toEqual(
+      ['dir', 'privateChats', 'purgeCron', 'search'].map(
+        (key, i) =>
+          `bot.yaml:${8 + i}: groups[0].plugins.archive.${key}: archive.${key} is read only from the global section (plugins.archive.${key}); it cannot be set per group`,
+      ),
+    )
+  })
+
   it('still lets a group override the keys that are read per group', () => {
     const loaded = parseConfig(
       `${HEAD}groups:\n  - { name: 客户群, topic: 客户群, kind: customer, plugins: { content: { strikeTtl: 7d }, realname: { grace: 1h } } }\n`,

@@ -145,6 +145,20 @@ describe('web console pages over the plugins views', () => {
     expect(asked.some(e => e.memberId === 'admin1')).toBe(true)
   })
 
+  it('shows an add example that the bot takes as a category and a term', async () => {
+    const { as } = await setup()
+    const admin = await as('admin1')
+    const form = await (await admin.get('/dictionary')).text()
+    const example = form.match(/name="term"[^>]*placeholder="[^"]*如：([^（"]+)/)?.[1]
+    expect(example).toBe('ad 代购')
+    await admin.post('/dictionary', { op: 'add', term: example ?? '' })
+    const page = await (await admin.get('/dictionary')).text()
+    expect(page).toContain('› #词库 添加 ad 代购')
+    // Only the shipped dictionary in this config: the example reaches the file check, not a usage or category error.
+    expect(page).toContain('配置里只有自带词库，不能改它')
+    expect(page).not.toContain('这个类别')
+  })
+
   it('searches and exports the archive, each written to the audit log', async () => {
     const { say, as, rt } = await setup()
     await say('u1', '报价单今天发给刘总')

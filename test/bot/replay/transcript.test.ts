@@ -84,6 +84,11 @@ describe('readTranscript', () => {
     ])
   })
 
+  it('points a "time" field to "t"', () => {
+    const file = transcript([{ time: '2026-11-30T09:00:00+08:00', type: 'message', group: 'g', from: '张三' }])
+    expect(problemsOf(file)).toContain(`${file}:1: (root): Unrecognized key: "time"; 时间字段是 "t" did you mean "t"?`)
+  })
+
   it('names a transcript that is not there, or a folder, in one line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'transcript-'))
     expect(() => readTranscript(join(dir, 'missing.jsonl'))).toThrow(

@@ -48,6 +48,29 @@ describe('ack: notice -> answers -> reminder -> report -> fine -> red packet', (
     )
   })
 
+  it('says in the report that fines were recorded, or in observe mode that they were not', async () => {
+    const reportOf = async (ack: string, observeAfterNotice: boolean) => {
+      const { rt, clock } = await salesRuntime(ack)
+      await rt.handle(text(boss, NOTICE, at('09:00'), sales))
+      if (observeAfterNotice) await rt.handle(text(admin, '#观察 ack 开', at('09:05')))
+      await clock.advanceTo(at('09:31'))
+      const reports = rt.audit.query({ plugin: 'ack' }).filter(e => e.rule === 'ack.report')
+      expect(reports).toHaveLength(1)
+      return { text: reports[0].text ?? '', fines: rt.ledger.openFines('u3').length }
+    }
+    const live = await reportOf('{ fines: { enabled: true } }', false)
+    expect(live.text).toContain('已为 3 人记录罚款（发送 #罚款 全部 查看）。')
+    expect(live.fines).toBe(1)
+    for (const observed of [
+      await reportOf('{ fines: { enabled: true }, dryRun: true }', false),
+      await reportOf('{ fines: { enabled: true } }', true),
+    ]) {
+      expect(observed.text).toContain('观察中：将为 3 人记录罚款（未记录）。')
+      expect(observed.text).not.toContain('已为')
+      expect(observed.fines).toBe(0)
+    }
+  })
+
   it('records a late answer after the report without undoing the fine', async () => {
     const { rt, clock, wechat } = await salesRuntime()
     await rt.handle(text(boss, NOTICE, at('08:55'), sales))

@@ -104,6 +104,9 @@ describe('#词库', () => {
     const [status] = h.wechat.textsTo('wxid_admin')
     expect(status).toMatch(/^词库版本 1，加载于 11-30 09:00：5 类 10 个词，链接白名单 2 个域名/)
     expect(status).toContain('泄露机密（confidential，重，2 词）')
+    expect(status.split('\n').at(-1)).toBe(
+      '用法：#词库 测试 <文本>｜#词库 重载｜#词库 添加 <类别> <词>｜#词库 删除 <类别> <词>｜#词库 允许 <类别> <短语>（类别用上面括号里的英文名，如 ad）',
+    )
     expect(h.wechat.textsTo(sales.id)).toEqual(['#词库 请私聊机器人使用。'])
     expect(h.wechat.textsTo('wxid_zhangsan')).toEqual(['⛔ 没有权限：#词库 需要「管理员」角色。'])
   })

@@ -34,6 +34,28 @@ describe('dictionary add|remove|allow (CLI)', () => {
     expect(readFileSync(file, 'utf8')).toBe(before)
   })
 
+  it('tells to pass the default dictionary too when a company file alone lacks labels', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dict-cli-')), 'company.yaml')
+    copyFileSync('data/dictionaries/company-custom.example.yaml', file)
+    const alone = await run(['add', '--dictionary', file, 'confidential', '北极星计划'])
+    expect(alone.code).toBe(1)
+    expect(alone.err).toContain('category "confidential" has no label')
+    expect(alone.err).toContain(
+      `hint: a company dictionary only adds to the shipped categories; pass the default one first: --dictionary data/dictionaries/default.yaml --dictionary ${file}`,
+    )
+    const both = await run([
+      'add',
+      '--dictionary',
+      'data/dictionaries/default.yaml',
+      '--dictionary',
+      file,
+      'confidential',
+      '北极星计划',
+    ])
+    expect(both).toMatchObject({ code: 0, err: '' })
+    expect(readFileSync(file, 'utf8')).toContain('北极星计划')
+  })
+
   it('names a dictionary file that is missing or a folder in one line, exit 1, nothing written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dict-cli-'))
     const hint = '默认词库是 data/dictionaries/default.yaml the default is data/dictionaries/default.yaml'

@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+
+const scripts: Record<string, string> = JSON.parse(readFileSync('package.json', 'utf8')).scripts
+
+describe('npm run demo scripts', () => {
+  it('name their config, so a BOT_CONFIG from .env does not replace the demo config', () => {
+    expect(scripts.demo).toContain('--config data/bot.config.example.yaml')
+    expect(scripts['demo:service']).toContain('--config data/demo/service-week.config.yaml')
+  })
+})
