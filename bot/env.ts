@@ -1,5 +1,6 @@
 import { shipped } from './package-root.js'
 import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import { parseDuration } from './config/duration.js'
 import type { FileRole } from './config/user-file.js'
@@ -81,14 +82,35 @@ export function unusedLocalConfig(env: BotEnv): string | undefined {
 }
 
 /**
- * What the configured puppet needs from the environment and does not have, or undefined. Such a start can only
- * fail (wechaty-puppet-service without a token prints one line and waits for ever): a person must set it, so
- * the bot refuses to start (exit 1) instead of waiting for the start-up bound and exiting to be restarted.
+ * What the configured puppet needs and does not have, or undefined. Such a start can only fail (Wechaty prints
+ * an error, or wechaty-puppet-service one line, and waits for ever): a person must fix it, so the bot refuses to
+ * start (exit 1) instead of waiting for the start-up bound and exiting to be restarted. Checked: the puppet's
+ * package can be found, wechaty-puppet-service has a token, and that token has the SNI prefix it requires.
  */
 export function puppetSettingsProblem(env: BotEnv, vars: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.puppet === 'wechaty-puppet-service' && !vars.WECHATY_PUPPET_SERVICE_TOKEN?.trim())
+  if (!env.puppet) return undefined
+  if (!installed(env.puppet))
+    return `WECHATY_PUPPET=${env.puppet}：找不到这个包（未安装或名称拼错）：请运行 npm install ${env.puppet}，或改正 WECHATY_PUPPET，机器人拒绝启动 (package "${env.puppet}" not found: install it with npm install ${env.puppet}, or fix the name in WECHATY_PUPPET: refusing to start)`
+  if (env.puppet !== 'wechaty-puppet-service') return undefined
+  const token = vars.WECHATY_PUPPET_SERVICE_TOKEN
+  if (!token?.trim())
     return 'WECHATY_PUPPET=wechaty-puppet-service 需要 WECHATY_PUPPET_SERVICE_TOKEN：请在环境变量或 .env 中设置，机器人拒绝启动 (wechaty-puppet-service needs WECHATY_PUPPET_SERVICE_TOKEN in the environment or .env: refusing to start)'
+  // As wechaty-puppet-service (wechaty-token) reads it: the SNI is what comes before the token's last `_`,
+  // unless WECHATY_PUPPET_SERVICE_TLS_SERVER_NAME names the server (even without TLS, it throws otherwise).
+  if (token.lastIndexOf('_') <= 0 && !vars.WECHATY_PUPPET_SERVICE_TLS_SERVER_NAME)
+    return 'WECHATY_PUPPET_SERVICE_TOKEN 缺少 SNI 前缀（格式为 <SNI>_<UUID>，如 puppet_paimon_… 或 insecure_…）：请填写服务商给出的完整 token，或设置 WECHATY_PUPPET_SERVICE_TLS_SERVER_NAME，机器人拒绝启动 (WECHATY_PUPPET_SERVICE_TOKEN has no SNI prefix, expected <sni>_<uuid> such as puppet_paimon_… or insecure_…: use the whole token your provider gave, or set WECHATY_PUPPET_SERVICE_TLS_SERVER_NAME: refusing to start)'
   return undefined
+}
+
+/** Whether a package (or a file path) can be found from the bot's own folder, as Wechaty will import it. */
+function installed(name: string): boolean {
+  try {
+    createRequire(import.meta.url).resolve(name)
+    return true
+  } catch (e) {
+    // An ES-module-only package has no entry for require: it is installed all the same.
+    return (e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND'
+  }
 }
 
 function readBounds(env: NodeJS.ProcessEnv): ConnectionBounds {

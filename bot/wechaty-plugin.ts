@@ -1,7 +1,7 @@
 import type { Wechaty, WechatyPlugin } from 'wechaty'
 import { createApp, type App } from './app.js'
 import type { PluginDefinition } from './core/plugin.js'
-import { createLogger, type Logger, logLevelFromEnv } from './process/logger.js'
+import { createLogger, type Logger, type LogLevel, logLevelFromEnv } from './process/logger.js'
 
 /** Options of the `GroupGuard` Wechaty plugin. */
 export interface GroupGuardOptions {
@@ -31,7 +31,7 @@ export interface GroupGuardOptions {
  */
 export function GroupGuard(options: GroupGuardOptions): WechatyPlugin {
   return (bot: Wechaty) => {
-    const log = options.log ?? createLogger(logLevelFromEnv(process.env.LOG_LEVEL), 'group-guard')
+    const log = options.log ?? createLogger(hostLogLevel(), 'group-guard')
     const app = createApp({ ...options, log, bot, printQr: false })
     options.onApp?.(app)
     let stopped = false
@@ -42,5 +42,14 @@ export function GroupGuard(options: GroupGuardOptions): WechatyPlugin {
     }
     bot.once('stop', stop)
     return stop
+  }
+}
+
+/** `LOG_LEVEL` for the default logger: the host app owns its environment, so a value the bot does not know means `info`. */
+function hostLogLevel(): LogLevel {
+  try {
+    return logLevelFromEnv(process.env.LOG_LEVEL)
+  } catch {
+    return 'info'
   }
 }

@@ -97,12 +97,20 @@ function humanLine(chunk: string): string {
   return `${time} ${String(level).toUpperCase()} [${tag}] ${msg}${detail}`
 }
 
-/** Parse `LOG_LEVEL`, defaulting to `info`. */
+/** Parse `LOG_LEVEL` (any case): `info` when unset or blank; an unknown value throws, naming the accepted ones. */
 export function logLevelFromEnv(value: string | undefined): LogLevel {
-  return ORDER.includes(value as LogLevel) ? (value as LogLevel) : 'info'
+  return oneOf('LOG_LEVEL', value, ORDER, 'info')
 }
 
-/** Parse `LOG_FORMAT`: `json` for log collectors, anything else is human-readable text. */
+/** Parse `LOG_FORMAT` (any case): `text` (human-readable, when unset or blank) or `json` for log collectors; anything else throws. */
 export function logFormatFromEnv(value: string | undefined): LogFormat {
-  return value?.trim().toLowerCase() === 'json' ? 'json' : 'text'
+  return oneOf('LOG_FORMAT', value, ['text', 'json'], 'text')
+}
+
+function oneOf<T extends string>(name: string, value: string | undefined, known: readonly T[], fallback: T): T {
+  const text = value?.trim()
+  if (!text) return fallback
+  const hit = known.find(k => k === text.toLowerCase())
+  if (!hit) throw new Error(`${name}="${text}": expected one of ${known.join(', ')}`)
+  return hit
 }

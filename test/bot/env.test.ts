@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { EXAMPLE_CONFIG, loadDotEnv, readEnv } from '../../bot/env.js'
+import { EXAMPLE_CONFIG, loadDotEnv, puppetSettingsProblem, readEnv } from '../../bot/env.js'
 
 const saved = { ...process.env }
 afterEach(() => {
@@ -43,5 +43,48 @@ describe('environment', () => {
     })
     expect(env.secrets.sort()).toEqual(['hunter22', 'puppet_abc123'])
     expect(env.logFormat).toBe('json')
+  })
+
+  it('rejects an unknown LOG_LEVEL or LOG_FORMAT instead of falling back silently; any case is fine', () => {
+    expect(() => readEnv({ LOG_LEVEL: 'loud' })).toThrow(
+      'LOG_LEVEL="loud": expected one of debug, info, warn, error, silent',
+    )
+    expect(() => readEnv({ LOG_FORMAT: 'xml' })).toThrow('LOG_FORMAT="xml": expected one of text, json')
+    expect(readEnv({ LOG_LEVEL: 'DEBUG', LOG_FORMAT: ' Text ' })).toMatchObject({
+      logLevel: 'debug',
+      logFormat: 'text',
+    })
+    expect(readEnv({ LOG_LEVEL: ' ', LOG_FORMAT: '' })).toMatchObject({ logLevel: 'info', logFormat: 'text' })
+  })
+})
+
+describe('puppet settings that can only fail', () => {
+  const service = readEnv({ WECHATY_PUPPET: 'wechaty-puppet-service' })
+  const problem = (vars: NodeJS.ProcessEnv) => puppetSettingsProblem(service, vars)
+
+  it('none for the sandbox or an installed puppet', () => {
+    expect(puppetSettingsProblem(readEnv({}), {})).toBeUndefined()
+    expect(puppetSettingsProblem(readEnv({ WECHATY_PUPPET: 'wechaty-puppet-mock' }), {})).toBeUndefined()
+  })
+
+  it('a puppet package that is not installed (or misspelled)', () => {
+    expect(puppetSettingsProblem(readEnv({ WECHATY_PUPPET: 'wechaty-puppet-foo' }), {})).toMatch(
+      /^WECHATY_PUPPET=wechaty-puppet-foo：找不到这个包.*\(package "wechaty-puppet-foo" not found: install it with npm install wechaty-puppet-foo, or fix the name in WECHATY_PUPPET: refusing to start\)$/,
+    )
+  })
+
+  it('wechaty-puppet-service: no token, or a token without the SNI prefix wechaty-token reads before its last "_"', () => {
+    expect(problem({})).toMatch(/needs WECHATY_PUPPET_SERVICE_TOKEN/)
+    expect(problem({ WECHATY_PUPPET_SERVICE_TOKEN: '  ' })).toMatch(/needs WECHATY_PUPPET_SERVICE_TOKEN/)
+    for (const token of ['0f5c1d2e-8b3a-4c7d-9e6f-112233445566', '_0f5c1d2e'])
+      expect(problem({ WECHATY_PUPPET_SERVICE_TOKEN: token })).toMatch(/has no SNI prefix/)
+    for (const token of ['puppet_paimon_0f5c1d2e-8b3a', 'insecure_0f5c1d2e', 'uuid_0f5c1d2e'])
+      expect(
+        problem({ WECHATY_PUPPET_SERVICE_TOKEN: token, WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: 'true' }),
+      ).toBeUndefined()
+    // The server name may also come from its own variable, as wechaty-puppet-service allows.
+    expect(
+      problem({ WECHATY_PUPPET_SERVICE_TOKEN: '0f5c1d2e', WECHATY_PUPPET_SERVICE_TLS_SERVER_NAME: 'puppet_paimon' }),
+    ).toBeUndefined()
   })
 })

@@ -51,6 +51,28 @@ describe('the bot never hangs on a puppet service that does not work', () => {
     expect(bot.output()).not.toMatch(/start-up timeout|not logged in/)
   })
 
+  it('a token without its SNI prefix, or a puppet package not installed: exit 1 at once, saying which', async () => {
+    const { configFile, dataDir } = e2eConfig()
+    const token = '0f5c1d2e-8b3a-4c7d-9e6f-112233445566'
+    bot = startBot({ endpoint: '127.0.0.1:1', token }, configFile, dataDir, BOUNDS)
+    let started = Date.now()
+    expect(await bot.exited).toBe(1)
+    expect(Date.now() - started).toBeLessThan(15_000)
+    expect(errors(bot)[0]).toMatch(/has no SNI prefix, expected <sni>_<uuid> .*: refusing to start/)
+    expect(bot.output()).not.toContain(token)
+    expect(bot.output()).not.toMatch(/start-up timeout|not logged in/)
+    const other = e2eConfig()
+    bot = startBot({ endpoint: '127.0.0.1:1', token: 'insecure_x' }, other.configFile, other.dataDir, {
+      ...BOUNDS,
+      WECHATY_PUPPET: 'wechaty-puppet-servce',
+    })
+    started = Date.now()
+    expect(await bot.exited).toBe(1)
+    expect(Date.now() - started).toBeLessThan(15_000)
+    expect(errors(bot)[0]).toMatch(/package "wechaty-puppet-servce" not found: install it .* or fix the name/)
+    expect(bot.output()).not.toMatch(/Cannot find package|start-up timeout|not logged in/)
+  })
+
   it('an endpoint that accepts and never answers: exit 75 after the start-up bound, saying it never logged in', async () => {
     const port = await freePort()
     silent = createServer(s => sockets.push(s)).listen(port, '127.0.0.1')

@@ -53,11 +53,13 @@ describe('logger', () => {
     }
   })
 
-  it('reads LOG_LEVEL and LOG_FORMAT with safe defaults', () => {
+  it('reads LOG_LEVEL and LOG_FORMAT in any case, with defaults when unset, and rejects unknown values', () => {
     expect(logLevelFromEnv('debug')).toBe('debug')
-    expect(logLevelFromEnv('loud')).toBe('info')
+    expect(logLevelFromEnv(undefined)).toBe('info')
+    expect(() => logLevelFromEnv('loud')).toThrow('LOG_LEVEL="loud": expected one of debug, info, warn, error, silent')
     expect(logFormatFromEnv('JSON')).toBe('json')
     expect(logFormatFromEnv(undefined)).toBe('text')
+    expect(() => logFormatFromEnv('pretty')).toThrow('LOG_FORMAT="pretty": expected one of text, json')
   })
 
   it('formats a date in local time with its offset', () => {
