@@ -41,7 +41,6 @@ export const activityPlugin = definePlugin({
     closer.closeDue(ctx.clock.now())
     const state = (): ActivityState => ({ current: docs.current.data, seen: docs.seen.data, seenChanged: true })
     const changed = (groupId: string, st: ActivityState) => {
-      docs.openDays.touch(groupId)
       docs.current.changed()
       if (st.seenChanged) docs.seen.changed(groupId)
     }

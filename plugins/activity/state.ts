@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { docSpec, type Doc, type DocSpec, type Store } from '../../bot/ports/store/store.js'
+import { docSpec, type Doc, type Store } from '../../bot/ports/store/store.js'
 import { GroupDocs } from '../../bot/core/group-docs.js'
 import type { GroupKind, GroupRef, MessageKind } from '../../bot/core/event.js'
 
@@ -91,80 +91,6 @@ export const CURRENT_SPEC = docSpec<CurrentDoc>({
   defaults: emptyCurrent,
   volatile: true,
 })
-
-/**
- * How `activity-current` is written by the plugin: the bytes `JSON.stringify` gives, with each open group-day's
- * JSON kept between writes while its group has no event. At 1,000 groups a periodic flush re-encodes the groups
- * that had events since the last write, not the whole document (770 KB after 12,000 bench messages). A group-day
- * is changed only through `touch` (its group's events) or `touchAll` (anything else: closing days, sizes); one
- * changed since it was last encoded is encoded without keeping its bytes (a busy group changes between most
- * writes), a group quiet since is kept at its next write, as `GroupDocs` does for its shards. The waiting lists
- * and the rest are encoded at every write.
- */
-export class OpenDayTexts {
-  /** Each kept group-day's `"<group id>":{…}` in UTF-8, by the group-day object (a new object misses). */
-  private texts = new Map<GroupDay, Buffer>()
-  /** Groups with events since the last write. */
-  private touched = new Set<string>()
-  /** Every group-day may have changed since the last write. */
-  private all = false
-
-  /** A group's open days changed. */
-  touch(groupId: string): void {
-    this.touched.add(groupId)
-  }
-
-  /** Any open day may have changed. */
-  touchAll(): void {
-    this.all = true
-  }
-
-  /** The document's JSON in UTF-8 chunks (the spec's `encode`). */
-  encode(data: CurrentDoc): Uint8Array[] {
-    const kept = new Map<GroupDay, Buffer>()
-    const parts: Uint8Array[] = []
-    // JSON between the group-days' bytes, written out before each group-day and at the end.
-    let text = '{'
-    for (const [key, value] of Object.entries(data)) {
-      const sep = text.length > 1 ? ',' : ''
-      if (key !== 'days') {
-        const json = JSON.stringify(value)
-        if (json !== undefined) text += `${sep}${JSON.stringify(key)}:${json}`
-        continue
-      }
-      text += `${sep}"days":{`
-      let days = 0
-      for (const [day, groups] of Object.entries(value as CurrentDoc['days'])) {
-        text += `${days++ ? ',' : ''}${JSON.stringify(day)}:{`
-        let n = 0
-        for (const [groupId, g] of Object.entries(groups)) {
-          const changed = this.all || this.touched.has(groupId)
-          let bytes = changed ? undefined : this.texts.get(g)
-          if (bytes === undefined) {
-            const json = JSON.stringify(g)
-            if (json === undefined) continue
-            bytes = Buffer.from(`${JSON.stringify(groupId)}:${json}`)
-          }
-          if (!changed) kept.set(g, bytes)
-          parts.push(Buffer.from(n++ ? `${text},` : text), bytes)
-          text = ''
-        }
-        text += '}'
-      }
-      text += '}'
-    }
-    parts.push(Buffer.from(`${text}}`))
-    this.texts = kept
-    this.touched.clear()
-    this.all = false
-    return parts
-  }
-}
-
-/** `CURRENT_SPEC` written through `texts` (the same bytes). */
-export function currentSpec(texts: OpenDayTexts): DocSpec<CurrentDoc> {
-  return { ...CURRENT_SPEC, encode: data => texts.encode(data) }
-}
 
 /** Which group a counted fact belongs to. */
 export interface GroupKey {
@@ -325,14 +251,9 @@ export function raiseLastSeen(seen: SeenDoc, day: GroupDay): boolean {
   return true
 }
 
-/**
- * The plugin's documents, opened once: the open days, and the last-seen data per group. After changing a
- * group-day of `current`, tell `openDays` which (`touch`, or `touchAll`) before `current.changed()`: a
- * group-day changed without it would be written with its old bytes.
- */
+/** The plugin's documents, opened once: the open days, and the last-seen data per group. */
 export interface ActivityDocs {
   current: Doc<CurrentDoc>
-  openDays: OpenDayTexts
   seen: GroupDocs<GroupSeen>
 }
 
@@ -340,6 +261,5 @@ export interface ActivityDocs {
 export async function openDocs(store: Store): Promise<ActivityDocs> {
   const seen = new GroupDocs(store, SEEN_PREFIX, GROUP_SEEN_SPEC)
   await seen.adopt(WHOLE_SEEN_DOC, WHOLE_SEEN_SPEC)
-  const openDays = new OpenDayTexts()
-  return { current: store.doc(CURRENT_DOC, currentSpec(openDays)), openDays, seen }
+  return { current: store.doc(CURRENT_DOC, CURRENT_SPEC), seen }
 }

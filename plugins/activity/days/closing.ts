@@ -32,7 +32,6 @@ export class DayCloser {
       this.ctx.store.append(DAYS_LOG, g.day, g)
       if (raiseLastSeen(this.docs.seen.data, g)) this.docs.seen.changed(g.groupId)
     }
-    this.docs.openDays.touchAll()
     this.docs.current.changed()
     return closed.length
   }
@@ -50,7 +49,6 @@ export class DayCloser {
       seenGroup(docs.seen.data, group.id, group.topic, group.kind, ctx.clock.now())
       docs.seen.changed(group.id)
     }
-    docs.openDays.touchAll()
     docs.current.changed()
   }
 
