@@ -3,26 +3,26 @@ import { PLUGINS } from '../../plugins/index.js'
 import { verifyConfig } from '../config/verify-config.js'
 import { type BotEnv, readEnv, unusedLocalConfig } from '../env.js'
 import { defineCli, UsageError } from './args.js'
+import { connectionSummary, settingsProblems } from './settings-check.js'
 
 const CLI = defineCli({ usage: 'usage: check-config [FILE]', options: {}, positionals: { max: 1 } })
 
 /**
- * `check-config [FILE]`: run the start-up checks on a config without connecting: schema, paths, roster and every
- * plugin's start. Without FILE it checks the file `start` would use (`BOT_CONFIG`, else the example config in the
- * sandbox or `./bot.config.yaml` with a puppet) and says which and why. Prints every problem; exit 1 when the bot
- * would refuse to start.
+ * `check-config [FILE]`: run the start-up checks without connecting: the config's schema, paths, roster and every
+ * plugin's start, and the environment settings `start` refuses (puppet package and token, database URL, console).
+ * Without FILE it checks the file `start` would use (`BOT_CONFIG`, else the example config in the sandbox or
+ * `./bot.config.yaml` with a puppet) and says which and why. Prints every problem; exit 1 when the bot would
+ * refuse to start.
  */
 export async function checkConfigCommand(argv: string[]): Promise<number> {
   const parsed = CLI.parse(argv)
   if (parsed instanceof UsageError) return parsed.report(process.stderr)
   const [given] = parsed.positionals
-  let file: string
-  if (given) file = resolve(given)
-  else {
-    const env = readEnv()
-    file = env.configFile
-    process.stdout.write(whichConfig(env))
-  }
+  const env = readEnv() // an invalid bound, LOG_LEVEL or LOG_FORMAT throws: printed by the CLI entry (exit 1)
+  const file = given ? resolve(given) : env.configFile
+  if (!given) process.stdout.write(whichConfig(env))
+  const problems = await settingsProblems(env)
+  for (const problem of problems) process.stderr.write(`❌ ${problem}\n`)
   const loaded = await verifyConfig(file, PLUGINS) // ConfigError is printed by the CLI entry (exit 1)
   const enabled = PLUGINS.filter(p => (loaded.config.plugins[p.name] as { enabled: boolean }).enabled).map(p => p.name)
   process.stdout.write(
@@ -32,9 +32,14 @@ export async function checkConfigCommand(argv: string[]): Promise<number> {
       `  受管理的群 groups: ${loaded.config.groups.map(g => `${g.name}(${g.kind})`).join(', ') || '—'}`,
       `  插件 plugins: ${enabled.join(', ') || '—'}`,
       `  花名册 roster: ${loaded.roster.entries.length} 人`,
+      connectionSummary(env),
     ].join('\n')}\n`,
   )
-  return 0
+  if (!problems.length) return 0
+  process.stderr.write(
+    `❌ 环境设置有 ${problems.length} 个问题（见上），start 会拒绝启动 ${problems.length} environment setting problem(s) above: start would refuse to start\n`,
+  )
+  return 1
 }
 
 /** Which file `check-config` without FILE checks and why (what `start` would use), and the one it leaves out. */

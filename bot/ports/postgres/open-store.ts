@@ -10,11 +10,17 @@ import { PgStore } from './pg-store.js'
 export async function openStore(dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<Store> {
   const url = env.BOT_DATABASE_URL?.trim()
   if (!url) return new FileStore(dataDir, { background: true })
-  if (!/^postgres(ql)?:\/\//.test(url))
-    throw new Error(`BOT_DATABASE_URL must be a postgres:// URL, got ${JSON.stringify(url.split('@').pop())}`)
+  const problem = databaseUrlProblem(url)
+  if (problem) throw new Error(problem)
   return PgStore.open({
     url,
     account: env.BOT_ACCOUNT?.trim() || undefined,
     schema: env.BOT_DATABASE_SCHEMA?.trim() || undefined,
   })
+}
+
+/** What is wrong with a `BOT_DATABASE_URL` value, or undefined (the password is never shown). */
+export function databaseUrlProblem(url: string): string | undefined {
+  if (/^postgres(ql)?:\/\//.test(url)) return undefined
+  return `BOT_DATABASE_URL must be a postgres:// URL, got ${JSON.stringify(url.split('@').pop())}`
 }

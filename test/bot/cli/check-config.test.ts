@@ -14,13 +14,14 @@ function checkConfigIn(env: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'gg-check-'))
   copyFileSync(EXAMPLE, join(dir, 'bot.config.yaml'))
   const clean: NodeJS.ProcessEnv = { ...process.env, ...env }
-  for (const name of ['WECHATY_PUPPET', 'BOT_CONFIG', 'LOG_LEVEL']) if (!(name in env)) delete clean[name]
+  for (const name of Object.keys(clean))
+    if (/^(WECHATY_|BOT_|LOG_LEVEL$)/.test(name) && !(name in env)) delete clean[name]
   const r = spawnSync(process.execPath, ['--import', TSX, CLI, 'check-config'], {
     encoding: 'utf8',
     cwd: dir,
     env: clean,
   })
-  return { dir, rc: r.status, lines: r.stdout.split('\n') }
+  return { dir, rc: r.status, lines: r.stdout.split('\n'), errors: r.stderr.split('\n') }
 }
 
 describe('check-config without a file', () => {
@@ -43,5 +44,36 @@ describe('check-config without a file', () => {
       `检查 checking ${join(dir, 'bot.config.yaml')}（BOT_CONFIG=bot.config.yaml）`,
       `✅ ${join(dir, 'bot.config.yaml')}: 配置有效 config OK`,
     ])
+  })
+})
+
+describe('check-config and the environment start reads', () => {
+  it('refuses what start refuses (puppet token, database URL, console), after checking the config', {
+    timeout: 60_000,
+  }, () => {
+    const token = '0f5c1d2e-8b3a-4c7d-9e6f-112233445566'
+    const { dir, rc, lines, errors } = checkConfigIn({
+      WECHATY_PUPPET: 'wechaty-puppet-service',
+      WECHATY_PUPPET_SERVICE_TOKEN: token,
+      BOT_DATABASE_URL: 'mysql://bot:secret@db.example/bot',
+      BOT_CONSOLE_LISTEN: '99999',
+    })
+    expect(rc).toBe(1)
+    expect(lines).toContain(`✅ ${join(dir, 'bot.config.yaml')}: 配置有效 config OK`)
+    expect(errors.filter(line => line.startsWith('❌'))).toEqual([
+      expect.stringMatching(/^❌ WECHATY_PUPPET_SERVICE_TOKEN 缺少 SNI 前缀/),
+      '❌ BOT_DATABASE_URL must be a postgres:// URL, got "db.example/bot"',
+      '❌ BOT_CONSOLE_LISTEN must be host:port or a port, got "99999"',
+      '❌ 环境设置有 3 个问题（见上），start 会拒绝启动 3 environment setting problem(s) above: start would refuse to start',
+    ])
+    expect(`${lines.join('\n')}${errors.join('\n')}`).not.toMatch(/secret|0f5c1d2e/)
+  })
+
+  it('names the connection and the store start would use', { timeout: 60_000 }, () => {
+    const { dir, rc, lines } = checkConfigIn({ WECHATY_PUPPET: 'wechaty-puppet-mock' })
+    expect(rc).toBe(0)
+    expect(lines).toContain(
+      `  连接 connection: wechaty-puppet-mock; 存储 store: 本地文件 file store ${join(dir, 'data/state')}`,
+    )
   })
 })

@@ -1,0 +1,39 @@
+import { type BotEnv, puppetSettingsProblem } from '../env.js'
+
+/**
+ * The environment settings `start` refuses before it connects (exit 1), as `check-config` reports them: the
+ * puppet's package and token, and, on a real puppet, `BOT_DATABASE_URL` and the `BOT_CONSOLE_*` variables
+ * (the sandbox uses neither the database nor, unless `BOT_CONSOLE_LISTEN` is set, the console). The console's and
+ * the database's modules load only when their variable is set, as at start.
+ */
+export async function settingsProblems(env: BotEnv, vars: NodeJS.ProcessEnv = process.env): Promise<string[]> {
+  const problems: string[] = []
+  const puppet = puppetSettingsProblem(env, vars)
+  if (puppet) problems.push(puppet)
+  const url = vars.BOT_DATABASE_URL?.trim()
+  if (env.puppet && url) {
+    const { databaseUrlProblem } = await import('../ports/postgres/open-store.js')
+    const problem = databaseUrlProblem(url)
+    if (problem) problems.push(problem)
+  }
+  if (vars.BOT_CONSOLE_LISTEN?.trim()) {
+    const { readConsoleSettings, ConsoleSettingsError } = await import('../console/index.js')
+    try {
+      readConsoleSettings(vars)
+    } catch (e) {
+      if (!(e instanceof ConsoleSettingsError)) throw e
+      problems.push(e.message)
+    }
+  }
+  return problems
+}
+
+/** Which WeChat connection and store `start` would use with these settings: one line of `check-config`'s summary. */
+export function connectionSummary(env: BotEnv, vars: NodeJS.ProcessEnv = process.env): string {
+  if (!env.puppet) return '  连接 connection: 沙盒 sandbox（未设置 WECHATY_PUPPET）'
+  const account = vars.BOT_ACCOUNT?.trim() || 'default'
+  const store = vars.BOT_DATABASE_URL?.trim()
+    ? `PostgreSQL (BOT_ACCOUNT=${account})`
+    : `本地文件 file store ${env.dataDir}`
+  return `  连接 connection: ${env.puppet}; 存储 store: ${store}`
+}
