@@ -20,7 +20,7 @@ import { compareKeyTo } from './substitution-classes.js'
 import type { ExpansionKind } from './expand.js'
 import { SplitScan, type SplitOwnerOfHit } from './split-scan.js'
 import { SwapChoices } from './swap-filter.js'
-import { SwapForms } from './swap-form-cache.js'
+import { SwapForms, formNeedle } from './swap-form-cache.js'
 import type { Dictionary, Match, MatchKind, Matcher } from './types.js'
 
 /**
@@ -266,6 +266,8 @@ class CompiledMatcher implements Matcher {
     splitters: SplitOwnerOfHit[],
   ): void {
     let key = ''
+    let needle = ''
+    const keyStart = k < 0 ? -2 : this.index.keyOffsets[k]
     const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerIsContext, ownerKind, ownerOrder } =
       this.index
     // Made on the first owner: most hits of a class image are no form of any term (no array for them).
@@ -276,12 +278,15 @@ class CompiledMatcher implements Matcher {
     const last = slot >= 0 ? 0 : slot === NO_MEMBERS ? 0 : this.swapOffsets[-1 - slot]
     for (let s = first; s < last; s++) {
       const swap = s < 0 ? slot : this.swapMembers[s]
-      if (!this.maySwap(swap, k, length)) continue
+      if (!this.swapChoices.maySwap(swap, keyStart, folded, length)) continue
       const category = this.index.swapCategory[swap]
       const term = this.index.texts[this.index.swapText[swap]]
       const name = this.index.categories[category]
-      if (key === '') for (let i = 0; i < length; i++) key += String.fromCodePoint(folded[i])
-      const e = this.swapForms.formOf(swap, this.kinds.get(name)!, key)
+      if (key === '') {
+        for (let i = 0; i < length; i++) key += String.fromCodePoint(folded[i])
+        needle = formNeedle(key)
+      }
+      const e = this.swapForms.formOf(swap, this.kinds.get(name)!, key, needle)
       if (e === undefined) continue
       const use = this.index.swapIsAllowPhrase[swap]
       owners ??= []
@@ -302,12 +307,15 @@ class CompiledMatcher implements Matcher {
         form,
       })
     }
-    owners.sort((x, y) => x.order - y.order)
     const span = spanOfHit(found.text, end, tail, k < 0 ? folded.slice(0, length) : keyAt(this.index, k))
-    const kept = new Set<number>()
+    // Most hits with an owner have one: no sort, no set.
+    if (owners.length > 1) owners.sort(byOrder)
+    const kept = owners.length > 1 ? new Set<number>() : undefined
     for (const w of owners) {
-      if (kept.has(w.category * 4 + w.use)) continue
-      kept.add(w.category * 4 + w.use)
+      if (kept !== undefined) {
+        if (kept.has(w.category * 4 + w.use)) continue
+        kept.add(w.category * 4 + w.use)
+      }
       const category = this.index.categories[w.category]
       add(found, span, end, category, w.term, (w.use & 1) === 1, (w.use & 2) === 2, w.kind, w.form)
     }
@@ -317,31 +325,6 @@ class CompiledMatcher implements Matcher {
   private hasSwapOwners(c: number): boolean {
     const slot = this.slots[c]
     return slot >= 0 || (slot < NO_MEMBERS && this.swapOffsets[-2 - slot] < this.swapOffsets[-1 - slot])
-  }
-
-  /**
-   * A quick test whether the hit's folded characters (key k if one) may be a swap form of swap owner
-   * `swap`: not its own key, and differing from it in at most two characters, each by an alternative the
-   * owner has at that place (SwapChoices: one of its first pairedAlternatives of one kind for both, when
-   * two differ). Always true for a text whose characters do not fold one to one (see TermIndex.swapKey).
-   */
-  private maySwap(swap: number, k: number, length: number): boolean {
-    const own = this.index.swapKey[swap]
-    if (own < 0) return true
-    if (own === k) return false
-    const { keyCodePoints, keyOffsets } = this.index
-    let first = -1
-    let second = -1
-    for (let i = 0, at = keyOffsets[own]; i < length; i++, at++) {
-      const cp = keyCodePoints[at]
-      if (cp === folded[i]) continue
-      if (second >= 0) return false
-      if (first < 0) first = i
-      else second = i
-    }
-    if (first < 0) return true
-    if (second < 0) return this.swapChoices.hasOne(swap, length, first, folded[first])
-    return this.swapChoices.hasTwo(swap, length, first, folded[first], second, folded[second])
   }
 }
 
@@ -354,6 +337,11 @@ interface Owner {
   /** The expansion kind, none for the term itself. */
   kind: ExpansionKind | undefined
   form: string | undefined
+}
+
+/** Owners in the order they were added (see swapCandidates). */
+function byOrder(x: Owner, y: Owner): number {
+  return x.order - y.order
 }
 
 const NO_READERS: ReadingOwnerOfHit[] = []

@@ -100,7 +100,7 @@ describe('substitution classes: homophone and look-alike forms found by class, c
         for (const a of list.flat()) expect(foldedKey(a)).not.toMatch(/[a-z]/)
   })
 
-  it('keeps the swap forms of a bounded number of terms, the least recently used dropped first', () => {
+  it('keeps the swap forms of a bounded number of terms, those not used for longest dropped first', () => {
     const forms = new SwapForms(tables.index, 2)
     const kinds = new Set(KINDS)
     const [gamble, hookUp, idiot] = ['赌博', '约炮', '傻逼'].map(t => TERMS.indexOf(t))
