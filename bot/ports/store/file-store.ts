@@ -763,6 +763,8 @@ class FileDoc<T> extends HeldDoc<T> {
   private whole = true
   private snapshotBytes = 0
   private recordBytes = 0
+  /** Bytes a record took at the last write of records: how large the next write's records will be, roughly. */
+  private bytesPerRecord = 0
 
   override get data(): T {
     return this.value
@@ -814,13 +816,18 @@ class FileDoc<T> extends HeldDoc<T> {
     const parts = this.parts
     this.parts = new Set()
     if (!changes || this.whole || this.recordBytes > 2 * this.snapshotBytes) return undefined
+    // Records of more than half the snapshot cost more than a rewrite (with the rewrite they lead to, 1.5 times theirs).
+    if (parts.size * this.bytesPerRecord > this.snapshotBytes / 2) return undefined
     const records: unknown[] = []
     for (const part of parts) {
       const record = changes.of(this.value, part)
       if (record !== undefined) records.push(record)
     }
+    if (!records.length) return ''
     // One line a write (one JSON encoding for all of them: many small ones cost twice as much a byte).
-    return records.length ? `${JSON.stringify(records)}\n` : ''
+    const line = `${JSON.stringify(records)}\n`
+    this.bytesPerRecord = Buffer.byteLength(line) / records.length
+    return line
   }
 
   private async write(now: boolean): Promise<void> {

@@ -64,8 +64,9 @@ export interface DocSpec<T> {
  * each part named since the last write, in the order first named (one line, a JSON array of them); reading folds the
  * records into the snapshot with `apply`, in order. A record holds its part's value as the data has it at the flush (not a difference), so applying it again
  * gives the same data. The file is rewritten as one snapshot at `changed()` without a part, at the first write after
- * a start, and once the records written since the snapshot are twice its size (a start reads at most three times
- * the document). Only volatile documents: the records are not fsynced, and a damaged file is moved aside.
+ * a start, once the records written since the snapshot are twice its size (a start reads at most three times the
+ * document), and when the parts named would take more than half its size (at the bytes a record took at the last
+ * write of records): records cost more than a rewrite then, counting the rewrite they lead to. Only volatile documents: the records are not fsynced, and a damaged file is moved aside.
  */
 export interface DocChanges<T> {
   /** The zod schema each stored record must pass. */

@@ -66,23 +66,43 @@ describe('FileStore documents kept as changes', () => {
     const dir = tempDir()
     const store = new FileStore(dir)
     const doc = store.doc('scores', SCORES)
-    doc.data.players.王五 = 1
+    doc.data.players = { 王五: 1, a0: 0, a1: 0, a2: 0, a3: 0 }
     doc.changed()
     await store.flush()
     const counts: number[] = []
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 7; i++) {
       doc.data.players.王五++
       doc.changed('王五')
       await store.flush()
       counts.push(lines(dir).length)
     }
-    // A snapshot of 38 bytes, lines of 23: the fifth write found 92 bytes of records, past twice the snapshot.
-    expect(counts).toEqual([2, 3, 4, 5, 1])
-    expect(lines(dir)).toEqual(['{"$version":1,"players":{"王五":6}}'])
+    // A snapshot of 66 bytes, lines of 23: the seventh write found 138 bytes of records, past twice the snapshot.
+    expect(counts).toEqual([2, 3, 4, 5, 6, 7, 1])
+    expect(lines(dir)).toEqual(['{"$version":1,"players":{"王五":8,"a0":0,"a1":0,"a2":0,"a3":0}}'])
     doc.data.players.赵六 = 9
     doc.changed()
     await store.flush()
-    expect(lines(dir)).toEqual(['{"$version":1,"players":{"王五":6,"赵六":9}}'])
+    expect(lines(dir)).toEqual(['{"$version":1,"players":{"王五":8,"a0":0,"a1":0,"a2":0,"a3":0,"赵六":9}}'])
+  })
+
+  it('rewrites the file whole when the parts named would take more than half of it', async () => {
+    const dir = tempDir()
+    const store = new FileStore(dir)
+    const doc = store.doc('scores', SCORES)
+    doc.data.players = { 张三: 1, 李四: 1, a0: 0, a1: 0, a2: 0 }
+    doc.changed()
+    await store.flush()
+    const counts: number[] = []
+    for (let i = 0; i < 3; i++) {
+      doc.data.players.张三++
+      doc.data.players.李四++
+      doc.changed('张三')
+      doc.changed('李四')
+      await store.flush()
+      counts.push(lines(dir).length)
+    }
+    // The first write of records took 22 bytes a record: two are 44 of a 70-byte snapshot, past half of it.
+    expect(counts).toEqual([2, 1, 1])
   })
 
   it('leaves out a torn last line (a kill mid-append) and rewrites the file whole at the next write', async () => {
