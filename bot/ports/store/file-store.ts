@@ -813,9 +813,10 @@ class FileDoc<T> extends HeldDoc<T> {
    */
   private records(): string | undefined {
     const changes = this.spec.changes
+    if (!changes) return undefined
     const parts = this.parts
-    this.parts = new Set()
-    if (!changes || this.whole || this.recordBytes > 2 * this.snapshotBytes) return undefined
+    if (parts.size) this.parts = new Set()
+    if (this.whole || this.recordBytes > 2 * this.snapshotBytes) return undefined
     // Records of more than half the snapshot cost more than a rewrite (with the rewrite they lead to, 1.5 times theirs).
     if (parts.size * this.bytesPerRecord > this.snapshotBytes / 2) return undefined
     const records: unknown[] = []
