@@ -10,6 +10,8 @@ export interface ActivityState {
   seen: SeenDoc
   /** Set by a decision: the event changed the group's last-seen document (not only a time its open day holds). */
   seenChanged?: boolean
+  /** Set by a decision: the group-day the event counted into (undefined: its day is closed). */
+  counted?: GroupDay
 }
 
 /** What counting reads besides the event and the state. */
@@ -37,6 +39,7 @@ export function decideMessage(ev: MessageEvent & { group: GroupRef }, s: Activit
   const { group, sender, at } = ev
   const day = dayKey(at, x.tz)
   const counted = dayOf(s.current, group, day)
+  s.counted = counted
   const name = x.displayName(sender)
   if (counted) {
     const chars = ev.kind === 'text' ? codePoints(ev.text) : 0
@@ -72,6 +75,7 @@ function codePoints(text: string): number {
 /** Record joins (they also restart the silent clock of a returning member). */
 export function countJoin(ev: JoinEvent, s: ActivityState, x: CountInputs): void {
   const target = dayOf(s.current, ev.group, dayKey(ev.at, x.tz))
+  s.counted = target
   for (const m of ev.members.filter(m => m.id !== x.selfId)) {
     target?.joined.push({ id: m.id, name: x.displayName(m) })
     const seen = member(s.seen, ev.group, m, ev.at, x.displayName(m))
@@ -83,6 +87,7 @@ export function countJoin(ev: JoinEvent, s: ActivityState, x: CountInputs): void
 /** Record leaves; a customer who left is no longer waiting for an answer. */
 export function countLeave(ev: LeaveEvent, s: ActivityState, x: CountInputs): void {
   const target = dayOf(s.current, ev.group, dayKey(ev.at, x.tz))
+  s.counted = target
   const ids = new Set(ev.members.map(m => m.id))
   for (const m of ev.members) {
     target?.left.push({ id: m.id, name: x.displayName(m) })
@@ -94,7 +99,7 @@ export function countLeave(ev: LeaveEvent, s: ActivityState, x: CountInputs): vo
 
 /** Follow a group rename. */
 export function countTopic(group: GroupRef, at: number, s: ActivityState, tz: string): void {
-  dayOf(s.current, group, dayKey(at, tz))
+  s.counted = dayOf(s.current, group, dayKey(at, tz))
   seenGroup(s.seen, group.id, group.topic, group.kind, at)
 }
 

@@ -18,7 +18,7 @@ import {
 import { decideReminder, forgetMessage, type WaitingInputs } from './decide-waiting.js'
 import { ActivityReports, type Report } from './report/builder.js'
 import { rulesCache, type ActivityRules } from './rules/group-rules.js'
-import { openDocs, type ActivityDocs, type GroupDay } from './state.js'
+import { dayPart, memberPart, openDocs, waitingPart, type ActivityDocs, type GroupDay } from './state.js'
 import { T } from './texts.js'
 
 type ActivityContext = PluginContext<ActivityConfig>
@@ -38,11 +38,18 @@ export const activityPlugin = definePlugin({
     rulesOf(ctx.configFor())
     const closer = new DayCloser(ctx, docs)
     const reports = new ActivityReports(ctx, docs, closer)
+    closer.refoldLastClosed()
     closer.closeDue(ctx.clock.now())
     const state = (): ActivityState => ({ current: docs.current.data, seen: docs.seen.data, seenChanged: true })
-    const changed = (groupId: string, st: ActivityState) => {
-      docs.current.changed()
-      if (st.seenChanged) docs.seen.changed(groupId)
+    // The open-day document is written as changes: the parts an event changed are named (see CURRENT_SPEC).
+    const changed = (group: GroupRef, st: ActivityState, memberId?: string) => {
+      const g = st.counted
+      if (g) {
+        docs.current.changed(dayPart(g.day, g.groupId))
+        if (memberId) docs.current.changed(memberPart(g.day, g.groupId, memberId))
+      }
+      if (group.kind === 'customer' || docs.current.data.waiting[group.id]) docs.current.changed(waitingPart(group.id))
+      if (st.seenChanged) docs.seen.changed(group.id)
     }
     // Config, rules and observe mode matter only to a customer waiting for an answer (a reminder is rehearsed).
     const waiting = (group: GroupRef): WaitingInputs => {
@@ -65,7 +72,7 @@ export const activityPlugin = definePlugin({
         else if (ev.type === 'leave') countLeave(ev, st, naming())
         else if (ev.type === 'topic') countTopic(group, ev.at, st, ctx.timezone)
         else return []
-        changed(group.id, st)
+        changed(group, st, ev.type === 'message' ? ev.sender.id : undefined)
         return actions
       },
       // A message the moderation plugin acted on (an ad, spam) is not a customer waiting for an answer.
@@ -74,7 +81,7 @@ export const activityPlugin = definePlugin({
           fact.name === 'message.moderated' &&
           forgetMessage(docs.current.data, fact.data.groupId, fact.data.messageId)
         )
-          docs.current.changed()
+          docs.current.changed(waitingPart(fact.data.groupId))
         return []
       },
       timerPayloads: { wait: z.object({ groupId: z.string() }) },
@@ -170,6 +177,6 @@ async function remindWaiting(
     observing: ctx.observing(w.group),
     staff,
   })
-  docs.current.changed()
+  docs.current.changed(waitingPart(groupId))
   return actions
 }

@@ -80,7 +80,63 @@ export function emptyCurrent(): CurrentDoc {
   return { days: {}, waiting: {} }
 }
 
-/** The open-day document (volatile: counters, at most one flush interval lost at a kill). */
+/** The part of the open-day document holding a group-day's counters other than its members' (`changed(part)`). */
+export const dayPart = (day: string, groupId: string): string => `g\t${day}\t${groupId}`
+/** The part holding one member's counters of a group-day. */
+export const memberPart = (day: string, groupId: string, memberId: string): string =>
+  `m\t${day}\t${groupId}\t${memberId}`
+/** The part holding a group's waiting customers. */
+export const waitingPart = (groupId: string): string => `w\t${groupId}`
+
+/**
+ * A record of the open-day document kept as changes: a group-day without its members (`g`, created when new),
+ * one member of a group-day (`m`), a group's waiting customers (`w`, null: none).
+ */
+export type CurrentRecord =
+  | { t: 'g'; v: Omit<GroupDay, 'members'> }
+  | { t: 'm'; day: string; group: string; id: string; v: MemberDay }
+  | { t: 'w'; group: string; v: GroupWaiting | null }
+
+/** The record of a part named by `dayPart`, `memberPart` or `waitingPart`, as the document holds it now. */
+function recordOf(doc: CurrentDoc, part: string): CurrentRecord | undefined {
+  const i = part.indexOf('\t', 2)
+  if (part[0] === 'w') {
+    const group = part.slice(2)
+    return { t: 'w', group, v: doc.waiting[group] ?? null }
+  }
+  const day = part.slice(2, i)
+  const j = part.indexOf('\t', i + 1)
+  const group = part.slice(i + 1, j < 0 ? undefined : j)
+  const g = doc.days[day]?.[group]
+  if (!g) return undefined // closed since (the close rewrote the document)
+  if (j >= 0) {
+    const id = part.slice(j + 1)
+    return g.members[id] && { t: 'm', day, group, id, v: g.members[id] }
+  }
+  // Written out, not `{ members, ...head }`: a rest copy is a slow object to encode.
+  const { topic, kind, hours, joined, left, responses, unanswered, size } = g
+  return { t: 'g', v: { day, groupId: group, topic, kind, hours, joined, left, responses, unanswered, size } }
+}
+
+/** Fold a record into the document (at start, after the snapshot). */
+function applyRecord(doc: CurrentDoc, r: CurrentRecord): void {
+  if (r.t === 'w') {
+    if (r.v) doc.waiting[r.group] = r.v
+    else delete doc.waiting[r.group]
+  } else if (r.t === 'g') {
+    const days = (doc.days[r.v.day] ??= {})
+    days[r.v.groupId] = { ...r.v, members: days[r.v.groupId]?.members ?? {} }
+  } else {
+    const g = doc.days[r.day]?.[r.group]
+    if (g) g.members[r.id] = r.v
+  }
+}
+
+/**
+ * The open-day document (volatile: counters, at most one flush interval lost at a kill). Kept as changes: a flush
+ * appends the group-days, members and waiting lists that changed (`changed(part)`, see `DocChanges`); closing days
+ * and recording sizes rewrite it whole.
+ */
 export const CURRENT_SPEC = docSpec<CurrentDoc>({
   version: 1,
   schema: z.object({
@@ -90,6 +146,15 @@ export const CURRENT_SPEC = docSpec<CurrentDoc>({
   }),
   defaults: emptyCurrent,
   volatile: true,
+  changes: {
+    record: z.discriminatedUnion('t', [
+      z.object({ t: z.literal('g'), v: z.looseObject({ day: z.string(), groupId: z.string() }) }),
+      z.object({ t: z.literal('m'), day: z.string(), group: z.string(), id: z.string(), v: z.looseObject({}) }),
+      z.object({ t: z.literal('w'), group: z.string(), v: z.looseObject({}).nullable() }),
+    ]),
+    of: recordOf,
+    apply: (doc, r) => applyRecord(doc, r as CurrentRecord),
+  },
 })
 
 /** Which group a counted fact belongs to. */
@@ -236,19 +301,23 @@ export function seenMember(g: GroupSeen, id: string, name: string, staff: boolea
 }
 
 /**
- * Raise a group's last-seen times to a day's (its members' last message there); false when the group has no
- * last-seen entry. A known member's message in an open day changes only the open-day document (see
+ * Raise a group's last-seen times to a day's (its members' last message there); false when none was raised (or the
+ * group has no last-seen entry). A known member's message in an open day changes only the open-day document (see
  * `decideMessage`): the day's times reach the group's last-seen document when the day closes, and are read from
  * the open days until then (after a restart the group's document may hold older times).
  */
 export function raiseLastSeen(seen: SeenDoc, day: GroupDay): boolean {
   const g = seen.groups[day.groupId]
   if (!g) return false
+  let raised = false
   for (const [id, md] of Object.entries(day.members)) {
     const m = g.members[id]
-    if (m && (m.last ?? 0) < md.last) m.last = md.last
+    if (m && (m.last ?? 0) < md.last) {
+      m.last = md.last
+      raised = true
+    }
   }
-  return true
+  return raised
 }
 
 /** The plugin's documents, opened once: the open days, and the last-seen data per group. */

@@ -54,23 +54,27 @@ export function encodeDoc<T>(data: T, spec: DocSpec<T>): string {
  * `encodeDoc` as UTF-8, from the spec's `encode` when it has one (the version still first). Without one, the
  * data's JSON is encoded straight into the bytes after the version: `encodeDoc`'s string (the version joined to
  * the JSON) was copied whole once more when the write flattened it, a second copy of a document of hundreds of
- * KB on the heap at each flush.
+ * KB on the heap at each flush. `line`: followed by a line feed (the snapshot line of a document kept as changes).
  */
-export function encodeDocBytes<T>(data: T, spec: DocSpec<T>): Buffer {
+export function encodeDocBytes<T>(data: T, spec: DocSpec<T>, line = false): Buffer {
+  const end = line ? 1 : 0
   if (!spec.encode) {
     const body = JSON.stringify(data)
     const head = versionHead(spec, body.length)
-    const bytes = Buffer.allocUnsafe(head.length - 1 + Buffer.byteLength(body))
+    const bytes = Buffer.allocUnsafe(head.length - 1 + Buffer.byteLength(body) + end)
     // The JSON's opening `{` lands on the head's last byte, which the head (ASCII) then writes over.
-    bytes.write(body, head.length - 1)
+    const written = bytes.write(body, head.length - 1)
     bytes.write(head, 0, 'latin1')
+    if (line) bytes[head.length - 1 + written] = 0x0a
     return bytes
   }
   const chunks = spec.encode(data)
   const length = chunks.reduce((n, c) => n + c.length, 0)
   chunks[0] = chunks[0].subarray(1)
-  return Buffer.concat([Buffer.from(versionHead(spec, length)), ...chunks])
+  return Buffer.concat([Buffer.from(versionHead(spec, length)), ...chunks, ...(line ? [NEWLINE] : [])])
 }
+
+const NEWLINE = Buffer.from('\n')
 
 /** What replaces the data's opening `{` (of JSON `dataLength` long): the version first, then a comma unless the data is `{}`. */
 function versionHead(spec: DocSpec<unknown>, dataLength: number): string {

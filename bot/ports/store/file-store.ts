@@ -1,11 +1,13 @@
 import * as nodeFs from 'node:fs'
 import { join, relative } from 'node:path'
 import { promisify } from 'node:util'
+import { z } from 'zod'
 import { DocDamage, decodeDoc, encodeDocBytes } from './doc-codec.js'
 import { FileJournal, type JournalFiles, type ReadJournal, readJournal, snapshotLine } from './file-journal.js'
 import { OrderedWrites } from './ordered-writes.js'
 import {
   type Doc,
+  type DocChanges,
   type DocSpec,
   HeldDoc,
   type Journal,
@@ -145,7 +147,7 @@ export class FileStore implements Store {
     const existing = this.docs.get(name)
     if (existing) return existing
     const file = this.file(name)
-    const d = new FileDoc<T>(this, name, spec, this.load(file, spec))
+    const d = new FileDoc<T>(this, name, spec, spec.changes ? this.loadChanges(name, spec) : this.load(file, spec))
     if (spec.durable && this.fs.existsSync(file)) this.track(name)
     this.docs.set(name, d)
     return d
@@ -340,19 +342,14 @@ export class FileStore implements Store {
     encodeMs = 0,
     /** `persist()`: in background mode, in order with the other persists and journal appends. */
     now = false,
+    /** A document kept as changes (`spec.changes`): `text` is records appended to its file, not the whole file. */
+    append = false,
   ): Promise<void> | undefined {
+    if (spec.changes) return this.writeChanges(name, text, encodeMs, now, append)
     const t = performance.now()
     const done = () => {
       if (spec.durable) this.track(name)
-      const ms = encodeMs + performance.now() - t
-      const s = this.writeStats.get(name) ?? { chars: 0, ms: 0, maxMs: 0, encodeMaxMs: 0, writes: 0 }
-      this.writeStats.set(name, {
-        chars: text.length,
-        ms,
-        maxMs: Math.max(s.maxMs, ms),
-        encodeMaxMs: Math.max(s.encodeMaxMs, encodeMs),
-        writes: s.writes + 1,
-      })
+      this.noteWrite(name, text.length, encodeMs + performance.now() - t, encodeMs)
     }
     if (this.background && !now) return this.writeInBackground(this.file(name), text, !spec.volatile).then(done)
     if (this.ordered) {
@@ -362,6 +359,46 @@ export class FileStore implements Store {
     this.writeAtomically(this.file(name), text, !spec.volatile)
     done()
     return undefined
+  }
+
+  /**
+   * `writeDoc` of a document kept as changes (`state/<name>.jsonl`, volatile): the whole file (its snapshot line)
+   * replaced, or records appended; the document an older release wrote whole (`<name>.json`) goes once a
+   * snapshot is written.
+   */
+  private writeChanges(
+    name: string,
+    text: string | Uint8Array,
+    encodeMs: number,
+    now: boolean,
+    append: boolean,
+  ): Promise<void> | undefined {
+    const t = performance.now()
+    const file = this.changesFile(name)
+    const done = () => {
+      if (!append && this.fs.existsSync(this.file(name))) this.removeQuietly(this.file(name))
+      this.noteWrite(name, text.length, encodeMs + performance.now() - t, encodeMs)
+    }
+    const write = () =>
+      append ? this.appendInBackground(file, text, () => {}, false) : this.writeInBackground(file, text, false)
+    if (this.background && !now) return write().then(done)
+    if (this.ordered) return this.ordered.push({}, write).then(done)
+    if (append) this.appendDurably(file, text, false)
+    else this.writeAtomically(file, text, false)
+    done()
+    return undefined
+  }
+
+  /** Count a document's write in `writeStats`. */
+  private noteWrite(name: string, chars: number, ms: number, encodeMs: number): void {
+    const s = this.writeStats.get(name) ?? { chars: 0, ms: 0, maxMs: 0, encodeMaxMs: 0, writes: 0 }
+    this.writeStats.set(name, {
+      chars,
+      ms,
+      maxMs: Math.max(s.maxMs, ms),
+      encodeMaxMs: Math.max(s.encodeMaxMs, encodeMs),
+      writes: s.writes + 1,
+    })
   }
 
   /**
@@ -425,13 +462,18 @@ export class FileStore implements Store {
   }
 
   /** `appendDurably` with the I/O on the thread pool; `written` runs once the text is in the file (before its fsync). */
-  private async appendInBackground(file: string, text: string, written: () => void): Promise<void> {
+  private async appendInBackground(
+    file: string,
+    text: string | Uint8Array,
+    written: () => void,
+    sync = true,
+  ): Promise<void> {
     try {
       const fd = await this.io.open(file, 'a', FILE_MODE)
       try {
         await this.io.writeFile(fd, text)
         written()
-        await this.io.fsync(fd)
+        if (sync) await this.io.fsync(fd)
       } finally {
         await this.io.close(fd)
       }
@@ -471,6 +513,11 @@ export class FileStore implements Store {
     return join(this.stateDir, `${name}.json`)
   }
 
+  /** The file of a document kept as changes (`spec.changes`): its snapshot line, then records. */
+  private changesFile(name: string): string {
+    return join(this.stateDir, `${name}.jsonl`)
+  }
+
   private journalFile(name: string): string {
     return join(this.stateDir, `${name}.jsonl`)
   }
@@ -506,6 +553,40 @@ export class FileStore implements Store {
       const aside = this.moveAside(file)
       this.warnings.push(`⚠️ ${problem}；已移至 ${this.shown(aside)}，以空状态继续 (moved aside, continuing empty)`)
       return undefined
+    }
+  }
+
+  /**
+   * Read a document kept as changes: its snapshot with the records after it folded in (a torn last line left
+   * out), else the whole document an older release wrote (`<name>.json`), else the defaults. A damaged file is
+   * moved aside like a volatile document (one of a newer release refuses the start).
+   */
+  private loadChanges<T extends object>(name: string, spec: DocSpec<T>): T {
+    const file = this.changesFile(name)
+    if (!this.fs.existsSync(file)) return this.load(this.file(name), spec)
+    const changes = spec.changes as DocChanges<T>
+    // Each line after the snapshot holds the records of one write, as a JSON array.
+    const steps = Object.entries(changes.recordMigrations ?? {}).map(([v, step]) => [v, (l: unknown[]) => l.map(step)])
+    const asJournal = {
+      ...spec,
+      record: z.array(changes.record),
+      apply: (data: T, records: unknown[]) => {
+        for (const r of records) changes.apply(data, r)
+      },
+      recordMigrations: Object.fromEntries(steps),
+    }
+    try {
+      return readJournal(this.fs.readFileSync(file), asJournal).state
+    } catch (e) {
+      if (!(e instanceof DocDamage)) throw e
+      const problem = `${this.shown(file)}: ${e.reason}`
+      if (e.newer && !this.acceptLoss) {
+        this.refused.push(problem)
+        throw new StateDamageError([problem])
+      }
+      const aside = this.moveAside(file)
+      this.warnings.push(`⚠️ ${problem}；已移至 ${this.shown(aside)}，以空状态继续 (moved aside, continuing empty)`)
+      return spec.defaults()
     }
   }
 
@@ -583,12 +664,15 @@ export class FileStore implements Store {
     } catch {} // not ours to change (e.g. a shared parent): the files inside are still 0600
   }
 
-  private appendDurably(file: string, text: string): void {
+  /** Append `text` to `file` (fsynced unless `sync` is false: a volatile document's records). */
+  private appendDurably(file: string, text: string | Uint8Array, sync = true): void {
     try {
       const fd = this.fs.openSync(file, 'a', FILE_MODE)
       try {
-        this.fs.writeSync(fd, text)
-        this.fs.fsyncSync(fd)
+        // writeSync's overloads take a string or bytes, not a union of both.
+        if (typeof text === 'string') this.fs.writeSync(fd, text)
+        else this.fs.writeSync(fd, text)
+        if (sync) this.fs.fsyncSync(fd)
       } finally {
         this.fs.closeSync(fd)
       }
@@ -670,6 +754,32 @@ class FileDoc<T> extends HeldDoc<T> {
   /** Writes started, and the number of the latest one that succeeded. */
   private started = 0
   private succeeded = 0
+  /**
+   * A document kept as changes (`spec.changes`): the parts named since the last write, whether the next write
+   * must be whole (at first, after `changed()` without a part, after a failed write), the bytes of the snapshot
+   * and of the records written after it.
+   */
+  private parts = new Set<string>()
+  private whole = true
+  private snapshotBytes = 0
+  private recordBytes = 0
+  /** Bytes a record took at the last write of records: how large the next write's records will be, roughly. */
+  private bytesPerRecord = 0
+
+  override get data(): T {
+    return this.value
+  }
+  override set data(v: T) {
+    this.value = v
+    this.dirty = true
+    this.whole = true
+  }
+
+  override changed(part?: string): void {
+    this.dirty = true
+    if (part === undefined) this.whole = true
+    else if (this.spec.changes && !this.whole) this.parts.add(part)
+  }
 
   /**
    * Write now (after a write of it in progress): when it resolves the document is durable. In background
@@ -679,6 +789,7 @@ class FileDoc<T> extends HeldDoc<T> {
    */
   async persist(): Promise<void> {
     this.dirty = true
+    this.whole = true // a document kept as changes: all of it, not only the parts named
     await this.flush(true)
   }
 
@@ -696,13 +807,46 @@ class FileDoc<T> extends HeldDoc<T> {
     }
   }
 
+  /**
+   * What a document kept as changes writes now: its parts' records (one line, a JSON array), or undefined when the whole
+   * document is due (see `DocChanges`). The parts are taken either way.
+   */
+  private records(): string | undefined {
+    const changes = this.spec.changes
+    if (!changes) return undefined
+    const parts = this.parts
+    if (parts.size) this.parts = new Set()
+    if (this.whole || this.recordBytes > 2 * this.snapshotBytes) return undefined
+    // Records of more than half the snapshot cost more than a rewrite (with the rewrite they lead to, 1.5 times theirs).
+    if (parts.size * this.bytesPerRecord > this.snapshotBytes / 2) return undefined
+    const records: unknown[] = []
+    for (const part of parts) {
+      const record = changes.of(this.value, part)
+      if (record !== undefined) records.push(record)
+    }
+    if (!records.length) return ''
+    // One line a write (one JSON encoding for all of them: many small ones cost twice as much a byte).
+    const line = `${JSON.stringify(records)}\n`
+    this.bytesPerRecord = Buffer.byteLength(line) / records.length
+    return line
+  }
+
   private async write(now: boolean): Promise<void> {
     this.dirty = false
     const n = ++this.started
     try {
       const t = performance.now()
-      const text = encodeDocBytes(this.value, this.spec)
-      const done = this.store.writeDoc(this.name, text, this.spec as DocSpec<unknown>, performance.now() - t, now)
+      const records = this.records()
+      if (records === '') {
+        this.succeeded = Math.max(this.succeeded, n)
+        return
+      }
+      const whole = records === undefined
+      this.whole = false
+      const text = whole ? encodeDocBytes(this.value, this.spec, !!this.spec.changes) : records
+      const spec = this.spec as DocSpec<unknown>
+      const done = this.store.writeDoc(this.name, text, spec, performance.now() - t, now, !whole)
+      const size = whole ? text.length : Buffer.byteLength(text)
       if (done) {
         const settled = done.then(
           () => {},
@@ -714,9 +858,12 @@ class FileDoc<T> extends HeldDoc<T> {
         })
         await done
       }
+      if (whole) this.snapshotBytes = size
+      this.recordBytes = whole ? 0 : this.recordBytes + size
       this.succeeded = Math.max(this.succeeded, n)
     } catch (e) {
       this.dirty = true
+      this.whole = true
       throw e
     }
   }

@@ -5,8 +5,12 @@ import type { z } from 'zod'
 /** A named JSON document. Mutate `data`, then call `changed()`; writes are coalesced. */
 export interface Doc<T> {
   data: T
-  /** Mark dirty: written at the next flush (at most one write in flight). */
-  changed(): void
+  /**
+   * Mark dirty: written at the next flush (at most one write in flight). With `part` (a key of the spec's
+   * `changes`), only that part changed: a store that keeps the document as changes writes that part's record
+   * instead of the whole document; the others write it whole.
+   */
+  changed(part?: string): void
   /** Write now and resolve once durable (for data that must never be lost, e.g. confirmed cases). */
   persist(): Promise<void>
 }
@@ -47,6 +51,32 @@ export interface DocSpec<T> {
    * When it says no, the schema runs and names what is wrong.
    */
   accepts?: (data: unknown) => boolean
+  /**
+   * A volatile document written as changes (the file store: `state/<name>.jsonl`, its snapshot on the first line,
+   * then a line per write holding the records of the parts changed since the one before, as a JSON array). See
+   * `DocChanges`.
+   */
+  changes?: DocChanges<T>
+}
+
+/**
+ * How a document is written as changes: `changed(part)` names a part, and the flush writes `of(data, part)` for
+ * each part named since the last write, in the order first named (one line, a JSON array of them); reading folds the
+ * records into the snapshot with `apply`, in order. A record holds its part's value as the data has it at the flush (not a difference), so applying it again
+ * gives the same data. The file is rewritten as one snapshot at `changed()` without a part, at the first write after
+ * a start, once the records written since the snapshot are twice its size (a start reads at most three times the
+ * document), and when the parts named would take more than half its size (at the bytes a record took at the last
+ * write of records): records cost more than a rewrite then, counting the rewrite they lead to. Only volatile documents: the records are not fsynced, and a damaged file is moved aside.
+ */
+export interface DocChanges<T> {
+  /** The zod schema each stored record must pass. */
+  record: z.ZodType
+  /** The record of `part` as the data holds it now, or undefined when there is nothing to write for it. */
+  of(data: T, part: string): unknown
+  /** Fold one record into the data, in place. */
+  apply(data: T, record: unknown): void
+  // biome-ignore lint/suspicious/noExplicitAny: a migration reads what an older release wrote, typed by the step itself
+  recordMigrations?: Record<number, (old: any) => unknown>
 }
 
 /** Declare a document spec (typed by its defaults). */
@@ -76,7 +106,7 @@ export abstract class HeldDoc<T> implements Doc<T> {
     this.dirty = true
   }
 
-  changed(): void {
+  changed(_part?: string): void {
     this.dirty = true
   }
 

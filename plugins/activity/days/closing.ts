@@ -1,7 +1,7 @@
 import type { PluginContext } from '../../../bot/core/plugin.js'
 import { addDays, dayKey, zonedInstant } from '../../../bot/time/zoned.js'
 import { enabledIn, type ActivityConfig } from '../config.js'
-import { closeDays, DAYS_LOG, groupDay, raiseLastSeen, seenGroup, type ActivityDocs } from '../state.js'
+import { closeDays, DAYS_LOG, type GroupDay, groupDay, raiseLastSeen, seenGroup, type ActivityDocs } from '../state.js'
 
 /** A day closes this long after its midnight, so late-delivered messages still land in it. */
 export const CLOSE_GRACE_MS = 10 * 60_000
@@ -18,6 +18,19 @@ export class DayCloser {
     private ctx: PluginContext<ActivityConfig>,
     private docs: ActivityDocs,
   ) {}
+
+  /**
+   * Raise the last-seen times from the last closed day's records in the log again (at start): a kill in the middle
+   * of the flush after a close can have written the open-day document without that day, but not yet the last-seen
+   * shards the close raised. Raising is idempotent: only a time the shards lack marks one.
+   */
+  refoldLastClosed(): void {
+    const day = this.docs.current.data.closedThrough
+    if (!day) return
+    for (const g of this.ctx.store.readLog<GroupDay>(DAYS_LOG, day, day))
+      if (g && typeof g === 'object' && 'groupId' in g && 'members' in g && raiseLastSeen(this.docs.seen.data, g))
+        this.docs.seen.changed(g.groupId)
+  }
 
   /** Close (write to the log once) every open day that ended more than the grace period ago. */
   closeDue(now: number): number {

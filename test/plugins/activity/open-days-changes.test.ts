@@ -1,0 +1,156 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { FakeClock } from '../../../bot/ports/clock.js'
+import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
+import { FileStore } from '../../../bot/ports/store/file-store.js'
+import { activityPlugin } from '../../../plugins/activity/index.js'
+import { CURRENT_DOC, CURRENT_SPEC, DAYS_LOG } from '../../../plugins/activity/state.js'
+import { group, makeRuntime, member, MONDAY_9AM, text } from '../../helpers/harness.js'
+
+const CONFIG = `
+company: 示例科技
+roles: { admin: [admin1], leader: [boss], staff: [zhang, li] }
+groups:
+  - { name: 销售群, topic: 销售部工作群, kind: internal }
+  - { name: 客户群, topicPattern: "交流群$", kind: customer }
+plugins:
+  activity: {}
+`
+const sales = group('r1', '销售部工作群', 'internal', '销售群')
+const cust = group('c1', '示例科技张三交流群', 'customer', '客户群')
+const zhang = member('zhang', '张三')
+const li = member('li', '李四')
+const boss = member('boss', '王经理')
+const wang = member('wang', '王五')
+const liuzong = member('cust1', '刘总')
+const zhoujie = member('cust2', '周姐')
+const MIN = 60_000
+
+const dirs: string[] = []
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'activity-changes-'))
+  dirs.push(dir)
+  return dir
+}
+const fileLines = (dir: string) =>
+  readFileSync(join(dir, 'state', `${CURRENT_DOC}.jsonl`), 'utf8')
+    .split('\n')
+    .slice(0, -1)
+
+/** A bot on the file store of `dir`, its own clock and WeChat (a new process). */
+async function boot(dir: string, at = MONDAY_9AM) {
+  const clock = new FakeClock(at)
+  const wechat = new SimulatedWeChat(clock)
+  wechat.addGroup(sales, [zhang, li, boss, member('admin1', '陈管理'), wang])
+  wechat.addGroup(cust, [zhang, liuzong, zhoujie])
+  const store = new FileStore(dir)
+  const h = await makeRuntime(CONFIG, [activityPlugin], { clock, store, wechat })
+  return { ...h, store }
+}
+
+describe('activity: the open days written as changes', () => {
+  it('a flush appends what changed; after a kill the next start has every count and waiting customer of the last flush', async () => {
+    const dir = tempDir()
+    const a = await boot(dir)
+    await a.rt.handle(text(zhang, '大家早', a.clock.now(), sales))
+    await a.rt.handle(text(liuzong, '在吗？想问下发票', a.clock.now(), cust))
+    await a.store.flush()
+    await a.clock.advance(2 * MIN)
+    await a.rt.handle(text(li, '收到', a.clock.now(), sales))
+    await a.rt.handle(text(zhang, '刘总您好，马上给您开', a.clock.now(), cust)) // answers 刘总 after 2 minutes
+    await a.rt.handle(text(zhoujie, '我也想问一下', a.clock.now(), cust))
+    await a.store.flush()
+    const flushed = structuredClone(a.store.doc(CURRENT_DOC, CURRENT_SPEC).data)
+    expect(fileLines(dir).length).toBeGreaterThan(1) // records after the snapshot, not the whole document again
+    await a.rt.handle(text(wang, '这条在下一次写盘前丢了', a.clock.now(), sales)) // killed before the next flush
+
+    const b = await boot(dir, a.clock.now())
+    expect(b.store.doc(CURRENT_DOC, CURRENT_SPEC).data).toEqual(flushed)
+    await b.rt.handle(text(boss, '#活跃度', b.clock.now(), sales))
+    await b.clock.advance(MIN)
+    expect(b.wechat.textsTo('r1')[0]).toContain('2 个群共 5 条消息')
+    await b.clock.advance(10 * MIN)
+    expect(b.wechat.textsTo('zhang')).toEqual([expect.stringContaining('周姐 已等待 10分钟')])
+  })
+
+  it('reads the open days an older release wrote as one document, then keeps them as changes', async () => {
+    const dir = tempDir()
+    new FileStore(dir) // creates the folders
+    const day = {
+      day: '2026-11-30',
+      groupId: 'r1',
+      topic: '销售部工作群',
+      kind: 'internal',
+      members: {
+        wang: { name: '王五', staff: false, messages: 3, chars: 9, kinds: { text: 3 }, first: 1, last: 2 },
+      },
+      hours: new Array(24).fill(0).map((_, h) => (h === 8 ? 3 : 0)),
+      joined: [],
+      left: [],
+      responses: [],
+      unanswered: 0,
+    }
+    const old = { $version: 1, days: { '2026-11-30': { r1: day } }, waiting: {} }
+    writeFileSync(join(dir, 'state', `${CURRENT_DOC}.json`), JSON.stringify(old))
+    const a = await boot(dir)
+    await a.rt.handle(text(zhang, '大家早', a.clock.now(), sales))
+    await a.store.flush()
+    expect(existsSync(join(dir, 'state', `${CURRENT_DOC}.json`))).toBe(false)
+    expect(fileLines(dir)).toHaveLength(1)
+
+    const b = await boot(dir, a.clock.now())
+    await b.rt.handle(text(boss, '#活跃度', b.clock.now(), sales))
+    await b.clock.advance(MIN)
+    expect(b.wechat.textsTo('r1')[0]).toContain('1 个群共 4 条消息')
+  })
+
+  it('closing a day rewrites the document whole, without that day', async () => {
+    const dir = tempDir()
+    const a = await boot(dir)
+    await a.rt.handle(text(zhang, '大家早', a.clock.now(), sales))
+    await a.store.flush()
+    await a.rt.handle(text(li, '早', a.clock.now(), sales))
+    await a.store.flush()
+    expect(fileLines(dir)).toHaveLength(2) // the snapshot, the line of li's counters and the group-day's
+    await a.clock.advance(24 * 60 * MIN)
+    await a.rt.handle(text(zhang, '第二天', a.clock.now(), sales))
+    await a.store.flush()
+    const lines = fileLines(dir)
+    expect(lines).toHaveLength(1)
+    expect(Object.keys(JSON.parse(lines[0]).days)).toEqual(['2026-12-01'])
+    const closed = a.store.readLog<{ groupId: string; members: object }>(DAYS_LOG, '2026-11-30', '2026-11-30')
+    expect(closed.map(g => [g.groupId, Object.keys(g.members)])).toEqual([
+      ['r1', ['zhang', 'li']],
+      ['c1', []],
+    ])
+  })
+})
+
+describe('activity: a kill in the middle of the flush after a day closes', () => {
+  it('keeps the closed day’s last-seen times: the next start raises them again from the days log', async () => {
+    const dir = tempDir()
+    const a = await boot(dir)
+    await a.rt.handle(text(zhang, '早上好', a.clock.now(), sales)) // Monday 09:00: his first message, in the shard
+    await a.store.flush()
+    await a.clock.advance(6 * 60 * MIN)
+    await a.rt.handle(text(zhang, '下午好', a.clock.now(), sales)) // 15:00: in the open day only, until it closes
+    await a.store.flush()
+    const shards = readdirSync(join(dir, 'state')).filter(f => f.startsWith('activity-members-@'))
+    const before = shards.map(f => [f, readFileSync(join(dir, 'state', f))] as const)
+    await a.clock.advance(9 * 60 * MIN + 20 * MIN) // Tuesday 00:20: Monday closed
+    await a.store.flush()
+    for (const [f, bytes] of before) writeFileSync(join(dir, 'state', f), bytes) // killed before the shards were written
+
+    const b = await boot(dir, a.clock.now() + 11 * 60 * MIN + 40 * MIN) // Tuesday 12:00, 21 hours after 15:00
+    await b.rt.handle(text(boss, '#沉默成员 1', b.clock.now(), sales))
+    await b.clock.advance(MIN)
+    const answer = b.wechat.textsTo('r1')[0]
+    expect(answer).toContain('王五')
+    expect(answer).not.toContain('张三')
+  })
+})
