@@ -9,8 +9,12 @@ const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.jsonl$/
 const OPEN_FILES = 1024
 /** Files remembered as checked (their last line whole) at most: a chat's day files of a few days. */
 const SEEN_FILES = 10_000
-/** The smallest buffer a file's lines are encoded into (from 4 KB a buffer is its own, not a slice of Node's pool). */
-const MIN_BUFFER = 4096
+/**
+ * The smallest buffer a file's lines are encoded into. Below 4 KB Node hands out slices of its shared pool (no
+ * memory of its own made per buffer): a turn that writes one or two lines to each of a thousand chats' files
+ * takes a small slice for each.
+ */
+const MIN_BUFFER = 512
 /** Buffers kept after their lines are written, for the next lines (of any file), and the largest kept. */
 const SPARES = 64
 const SPARE_BYTES = 64 * 1024
