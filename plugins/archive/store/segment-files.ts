@@ -133,6 +133,7 @@ export class LineFiles {
     f.bytes = undefined
   }
 
+  /** Keep `b` for the next lines, unless enough are kept or it is larger than kept ones may be. */
   private spare(b: Buffer): void {
     if (this.spares.length < SPARES && b.length <= SPARE_BYTES) this.spares.push(b)
   }
