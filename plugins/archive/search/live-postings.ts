@@ -17,10 +17,10 @@ const CHUNK = 1 << CHUNK_BITS
  * The postings of the docs after the last written segment (a segment's 8,192 docs: about 700,000 postings
  * in the bench), held in typed arrays: an open-addressing table of 16-byte slots (the key, a float64 as
  * `grams.ts` makes it; its newest posting; its newest doc: one cache line read per add) and, per posting,
- * the key's posting before it (4 bytes) and its key's number (2 bytes while a segment has fewer than 65,536
- * keys, then 4), in pools of fixed-size chunks. A posting's doc is not stored: docs come in ascending order,
+ * the key's posting before it (4 bytes) and its key's number (2 bytes until a segment has more than 65,536
+ * keys, then 4 for good), in pools of fixed-size chunks. A posting's doc is not stored: docs come in ascending order,
  * so the postings of a doc are consecutive, and each doc's first posting is noted (4 bytes a doc). About 6
- * bytes a posting and 37 a key, with no object per key or posting and no key boxed on the way in; a key's
+ * (then 8) bytes a posting and 37 a key, with no object per key or posting and no key boxed on the way in; a key's
  * newest doc tells whether the doc has it already.
  */
 export class LivePostings {
@@ -34,6 +34,8 @@ export class LivePostings {
   private prev: Int32Array[] = []
   /** …and its key's number (keys are numbered in the order they first came): `layout` reads the postings in order. */
   private idOf: (Uint16Array | Uint32Array)[] = []
+  /** Key numbers take 4 bytes (since a segment had more than 65,536 keys), else 2. */
+  private wide = false
   private used = 0
   /** Slot `s`'s key number at `idAt[s]`; key number `i` is `keyOf[i]`. */
   private idAt = new Int32Array(0)
@@ -68,7 +70,7 @@ export class LivePostings {
       this.keyAt[2 * s] = key
       ints[4 * s + 2] = EMPTY
       if (this.keyCount === this.keyOf.length) this.keyOf = grown(this.keyOf, new Float64Array(this.keyCount * 2))
-      if (this.keyCount === 65_536) this.idOf = this.idOf.map(c => Uint32Array.from(c))
+      if (this.keyCount === 65_536 && !this.wide) this.widen()
       this.keyOf[this.keyCount] = key
       this.idAt[s] = this.keyCount++
     } else if (ints[4 * s + 3] === doc) return
@@ -76,7 +78,7 @@ export class LivePostings {
     const c = p >>> CHUNK_BITS
     if (c === this.prev.length) {
       this.prev.push(new Int32Array(CHUNK))
-      this.idOf.push(this.keyCount > 65_536 ? new Uint32Array(CHUNK) : new Uint16Array(CHUNK))
+      this.idOf.push(this.wide ? new Uint32Array(CHUNK) : new Uint16Array(CHUNK))
     }
     if (!this.docs || this.docNo[this.docs - 1] !== doc) this.startDoc(doc, p)
     this.idOf[c][p & (CHUNK - 1)] = this.idAt[s]
@@ -100,7 +102,6 @@ export class LivePostings {
     this.keyCount = 0
     this.used = 0
     this.docs = 0
-    if (this.idOf[0] instanceof Uint32Array) this.idOf = this.idOf.map(c => new Uint16Array(c.length))
   }
 
   /** The postings of a layout, held again (a segment that could not be written goes back to memory). */
@@ -135,29 +136,41 @@ export class LivePostings {
 
   /**
    * The postings as a segment file lays them out: counted per key, then placed in the order they came (docs
-   * come ascending, so each key's docs are ascending too).
+   * come ascending, so each key's docs are ascending too). Each sorted key's number is found through the table
+   * (a probe or two, not a binary search of the sorted keys per key: 170,000 keys took 70–130 ms that way).
    */
   layout(): PostingLayout {
     const n = this.keyCount
     const keys = this.keyOf.slice(0, n).sort()
-    // Each key number's place among the sorted keys.
-    const rank = new Uint32Array(n)
-    for (let i = 0; i < n; i++) rank[i] = lowerBound(keys, this.keyOf[i])
-    const offsets = new Uint32Array(n + 1)
+    // Per key number: its postings, then where its next doc goes.
+    const at = new Uint32Array(n)
     for (let c = 0; c * CHUNK < this.used; c++) {
       const ids = this.idOf[c]
-      for (let i = 0, end = Math.min(CHUNK, this.used - c * CHUNK); i < end; i++) offsets[rank[ids[i]] + 1]++
+      for (let i = 0, end = Math.min(CHUNK, this.used - c * CHUNK); i < end; i++) at[ids[i]]++
     }
-    for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i]
-    const next = offsets.slice(0, n)
+    const offsets = new Uint32Array(n + 1)
+    for (let i = 0; i < n; i++) {
+      const id = this.idAt[this.slot(keys[i])]
+      offsets[i + 1] = offsets[i] + at[id]
+      at[id] = offsets[i]
+    }
     const docs = new Uint32Array(this.used)
     for (let i = 0; i < this.docs; i++) {
       const doc = this.docNo[i]
       const end = i + 1 < this.docs ? this.docStart[i + 1] : this.used
-      for (let p = this.docStart[i]; p < end; p++)
-        docs[next[rank[this.idOf[p >>> CHUNK_BITS][p & (CHUNK - 1)]]]++] = doc
+      for (let p = this.docStart[i]; p < end; p++) docs[at[this.idOf[p >>> CHUNK_BITS][p & (CHUNK - 1)]]++] = doc
     }
     return { keys, offsets, docs }
+  }
+
+  /**
+   * Key numbers of 4 bytes from here on: the chunks copied once, kept so through `clear` (a segment of more than
+   * 65,536 keys is followed by others like it: no chunks copied and made again per segment, and the loops over
+   * them see one kind of array).
+   */
+  private widen(): void {
+    this.wide = true
+    this.idOf = this.idOf.map(c => Uint32Array.from(c))
   }
 
   /** Note that doc `doc`'s postings start at `p`. */

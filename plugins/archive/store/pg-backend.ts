@@ -31,19 +31,35 @@ export class PgArchive implements ArchiveBackend {
 
   /**
    * One transaction for the batch: the chats' locks taken in one order (two accounts' batches never wait on each
-   * other in a cycle), then one INSERT of every row, in the batch's order (`pos` follows it).
+   * other in a cycle), asking in the same statement which records the archive has already (the same id, or another
+   * account's record with the same fingerprint: what the INSERT would skip); then one INSERT of the others, in the
+   * batch's order (`pos` follows it), with their search keys. An account that received a message after another
+   * account wrote it computes no keys for it and sends no INSERT when the whole batch is known.
    */
   async appendMany(items: readonly PendingRecord[]): Promise<void> {
     const chat = items.map(i => i.record.chat)
-    const keys = items.map(i => `{${[...recordKeys(i.record)].join(',')}}`)
+    const id = items.map(i => i.record.id)
+    const fingerprint = items.map(i => fingerprintOf(i.record))
     const locks = [...new Set(chat)].sort().map(chat => `archive:${chat}`)
     await this.db.transaction().execute(async tx => {
-      await sql`select pg_advisory_xact_lock(hashtext(k)) from unnest(${locks}::text[]) k`.execute(tx)
+      // Rows found are written and stay (a purge removes only days past retention): skipping them is what the
+      // INSERT would do. A row written meanwhile by another account and not seen here is skipped by the INSERT.
+      const known = await sql<{ n: string }>`select r.n
+        from (select count(pg_advisory_xact_lock(hashtext(k))) from unnest(${locks}::text[]) k) l,
+          unnest(${chat}::text[], ${id}::text[], ${fingerprint}::text[]) with ordinality as r(chat, id, fingerprint, n)
+        where exists (select 1 from archive_records a where a.chat = r.chat and a.id = r.id)
+          or exists (select 1 from archive_records a
+            where a.chat = r.chat and a.fingerprint = r.fingerprint and a.account <> ${this.account})`.execute(tx)
+      const skip = new Set(known.rows.map(r => Number(r.n) - 1))
+      const left = items.map((_, i) => i).filter(i => !skip.has(i))
+      if (!left.length) return
+      const of = <T>(f: (i: number) => T) => left.map(f)
+      const keys = of(i => `{${[...recordKeys(items[i].record)].join(',')}}`)
       await sql`insert into archive_records (chat, day, at, id, fingerprint, account, type, record, keys)
         select r.chat, r.day, r.at, r.id, r.fingerprint, ${this.account}, r.type, r.record, r.keys::bigint[]
-        from unnest(${chat}::text[], ${items.map(i => i.day)}::text[], ${items.map(i => i.record.at)}::bigint[],
-          ${items.map(i => i.record.id)}::text[], ${items.map(i => fingerprintOf(i.record))}::text[],
-          ${items.map(i => i.record.type)}::text[], ${items.map(i => JSON.stringify(i.record))}::text[], ${keys}::text[])
+        from unnest(${of(i => chat[i])}::text[], ${of(i => items[i].day)}::text[], ${of(i => items[i].record.at)}::bigint[],
+          ${of(i => id[i])}::text[], ${of(i => fingerprint[i])}::text[], ${of(i => items[i].record.type)}::text[],
+          ${of(i => JSON.stringify(items[i].record))}::text[], ${keys}::text[])
           with ordinality as r(chat, day, at, id, fingerprint, type, record, keys, n)
         where not exists (select 1 from archive_records a
           where a.chat = r.chat and a.fingerprint = r.fingerprint and a.account <> ${this.account})

@@ -9,6 +9,15 @@ const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.jsonl$/
 const OPEN_FILES = 1024
 /** Files remembered as checked (their last line whole) at most: a chat's day files of a few days. */
 const SEEN_FILES = 10_000
+/**
+ * The smallest buffer a file's lines are encoded into. Below 4 KB Node hands out slices of its shared pool (no
+ * memory of its own made per buffer): a turn that writes one or two lines to each of a thousand chats' files
+ * takes a small slice for each.
+ */
+const MIN_BUFFER = 512
+/** Buffers kept after their lines are written, for the next lines (of any file), and the largest kept. */
+const SPARES = 64
+const SPARE_BYTES = 64 * 1024
 
 interface OpenFile {
   fd: number
@@ -16,16 +25,16 @@ interface OpenFile {
   size: number
   /** Bytes on disk. */
   written: number
-  /** Lines buffered, without their newlines (encoded once, when written). */
-  pending: string[]
+  /** The lines buffered, encoded once when appended (UTF-8, each with its newline): `size - written` bytes. */
+  bytes?: Buffer
   /** When it was last appended to or read (a count of uses): the least recently used is closed first. */
   used: number
 }
 
 /**
  * Append-only JSONL files with their sizes known, so each appended line's byte
- * offset can be indexed. An appended line is buffered; `flush()` writes each
- * file's buffered lines in one `write` at its end (the archive flushes once per
+ * offset can be indexed. An appended line is encoded into its file's buffer; `flush()` writes each
+ * file's buffered lines in one `write` at its end, and the buffer serves the next lines (the archive flushes once per
  * event-loop turn, before a read and at stop). Files stay open (least recently
  * used closed past OPEN_FILES, after writing what it buffered). The first write to a
  * file after start closes a line a crash left torn.
@@ -37,13 +46,18 @@ export class LineFiles {
   private seen = new Set<string>()
   /** Uses so far (each append or read of a file), to tell the least recently used. */
   private uses = 0
+  /** Buffers whose lines were written, for the next file that buffers lines (no buffer made per flush). */
+  private spares: Buffer[] = []
 
   /** Buffer `line` (no newline) for `file`; returns its byte offset and length (with the newline). */
   append(file: string, line: string): { offset: number; length: number } {
     const f = this.handle(file)
-    const length = Buffer.byteLength(line) + 1
+    const at = f.size - f.written
+    const need = at + line.length * 3 + 1 // a UTF-16 code unit is at most 3 bytes of UTF-8
+    if (!f.bytes || f.bytes.length < need) f.bytes = this.room(f.bytes, at, need)
+    const length = f.bytes.write(line, at) + 1
+    f.bytes[at + length - 1] = 0x0a
     const offset = f.size
-    f.pending.push(line)
     f.size += length
     this.dirty.add(file)
     return { offset, length }
@@ -93,18 +107,35 @@ export class LineFiles {
 
   /** Write `f`'s buffered lines at its end; when this throws (a full disk), a partial write is overwritten by the next try. */
   private writeOut(f: OpenFile): void {
-    if (!f.pending.length) return
-    // Each line encoded straight into one buffer of the bytes buffered (no joined copy of the text).
-    const bytes = Buffer.allocUnsafe(f.size - f.written)
-    let at = 0
-    for (const line of f.pending) {
-      at += bytes.write(line, at)
-      at = bytes.writeUInt8(0x0a, at)
-    }
+    const n = f.size - f.written
+    if (!n || !f.bytes) return
     let done = 0
-    while (done < bytes.length) done += writeSync(f.fd, bytes, done, bytes.length - done, f.written + done)
-    f.written += bytes.length
-    f.pending = []
+    while (done < n) done += writeSync(f.fd, f.bytes, done, n - done, f.written + done)
+    f.written = f.size
+    this.release(f)
+  }
+
+  /** A buffer of at least `need` bytes holding the first `keep` bytes of `old` (a spare when one is large enough). */
+  private room(old: Buffer | undefined, keep: number, need: number): Buffer {
+    const i = this.spares.findIndex(b => b.length >= need)
+    const into =
+      i >= 0 ? this.spares.splice(i, 1)[0] : Buffer.allocUnsafe(Math.max(MIN_BUFFER, 2 ** Math.ceil(Math.log2(need))))
+    if (old) {
+      old.copy(into, 0, 0, keep)
+      this.spare(old)
+    }
+    return into
+  }
+
+  /** Take `f`'s buffer back (its lines are written or dropped) for the next lines. */
+  private release(f: OpenFile): void {
+    if (f.bytes) this.spare(f.bytes)
+    f.bytes = undefined
+  }
+
+  /** Keep `b` for the next lines, unless enough are kept or it is larger than kept ones may be. */
+  private spare(b: Buffer): void {
+    if (this.spares.length < SPARES && b.length <= SPARE_BYTES) this.spares.push(b)
   }
 
   private handle(file: string): OpenFile {
@@ -115,7 +146,7 @@ export class LineFiles {
     }
     const fd = openOrCreate(file)
     const size = fstatSync(fd).size
-    f = { fd, size, written: size, pending: [], used: ++this.uses }
+    f = { fd, size, written: size, used: ++this.uses }
     // A file this process wrote ends with a whole line; only one it has not opened yet may end torn.
     if (f.size && !this.seen.has(file) && lastByte(fd, f.size) !== 0x0a)
       f.size = f.written += writeSync(fd, '\n', f.size)
@@ -147,7 +178,10 @@ export class LineFiles {
 
   private close(file: string): void {
     const f = this.open.get(file)
-    if (f) closeSync(f.fd)
+    if (f) {
+      closeSync(f.fd)
+      this.release(f)
+    }
     this.open.delete(file)
     this.dirty.delete(file)
   }

@@ -136,10 +136,23 @@ describe.skipIf(!url)('fleet-wide data on PostgreSQL', () => {
     const ids = async (chat: string) => (await a.tail(chat, 10)).map(r => r.id)
     expect(await ids('r1')).toEqual(['a1', 'a3', 'b2'])
     expect(await ids('r2')).toEqual(['a2'])
+    // B's batch again (a retried write) and A's copy of B's message: all known, nothing added. A batch of a known
+    // record and a new one adds the new one, found by its words.
+    await b.appendMany(
+      [rec('r1', 'b1', '都收到了', 3), rec('r1', 'b2', '只有B收到', 4)].map(record => ({ record, day })),
+    )
+    await a.appendMany([{ record: rec('r1', 'a9', '只有B收到', 4), day }])
+    expect(await ids('r1')).toEqual(['a1', 'a3', 'b2'])
+    await b.appendMany([rec('r1', 'b1', '都收到了', 3), rec('r2', 'b3', '第五条', 5)].map(record => ({ record, day })))
+    expect(await ids('r1')).toEqual(['a1', 'a3', 'b2'])
+    expect(await ids('r2')).toEqual(['a2', 'b3'])
+    const found = await a.search({ from: '2000-01-01', to: '2999-12-31', words: ['第五'] }, 5)
+    expect(found.hits.map(h => h.record.id)).toEqual(['b3'])
     // A batch with a record PostgreSQL refuses (a time that is not an integer) writes none of its records.
     const refused = [rec('r1', 'a4', '第四条', 5), rec('r1', 'a5', '坏时间', 5.5)].map(record => ({ record, day }))
     await expect(a.appendMany(refused)).rejects.toThrow()
     expect(await ids('r1')).toEqual(['a1', 'a3', 'b2'])
+    expect(await ids('r2')).toEqual(['a2', 'b3'])
   })
 
   it('shows B’s admins a content incident in account A’s group, with A’s audit id', async () => {

@@ -51,4 +51,28 @@ describe('LineFiles', () => {
     for (const l of lines) expect(files.read(file, l.offset, l.length)).toBe(`${l.line}\n`)
     files.closeAll()
   })
+  it('keeps lines whole when one turn buffers more than a buffer holds, and after a very long line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'line-files-'))
+    const files = new LineFiles()
+    const [a, b] = [join(dir, 'a', 'day.jsonl'), join(dir, 'b', 'day.jsonl')]
+    const lines: { file: string; line: string; offset: number; length: number }[] = []
+    const add = (file: string, line: string) => lines.push({ file, line, ...files.append(file, line) })
+    for (let turn = 0; turn < 3; turn++) {
+      // 300 lines of about 60 bytes each into a, a 100,000-character line into b between them.
+      for (let i = 0; i < 300; i++) {
+        add(a, JSON.stringify({ turn, i, text: '今天的客户拜访记录' }))
+        if (i === 150) add(b, JSON.stringify({ turn, text: '长'.repeat(100_000) }))
+      }
+      files.flush()
+    }
+    for (const l of lines) expect(files.read(l.file, l.offset, l.length)).toBe(`${l.line}\n`)
+    files.closeAll()
+    for (const file of [a, b])
+      expect(readFileSync(file, 'utf8')).toBe(
+        lines
+          .filter(l => l.file === file)
+          .map(l => `${l.line}\n`)
+          .join(''),
+      )
+  })
 })
