@@ -9,6 +9,7 @@ import { splitAnchorsOf } from './split-owners.js'
 import { keyEndsOfOut, type KeyEnds } from './key-ends.js'
 import {
   type ClassKeys,
+  IMAGES_PER_SWAP_OWNER,
   classKeysOf,
   keyImagesOf,
   substitutionClasses,
@@ -65,9 +66,6 @@ export function compileTables(dictionary: Dictionary): CompiledTables {
   const images = imageInfoOf(lengths, renumberedValues(classKeys.anchorClasses, renumbered), latin)
   return { index, alphabet, arena, links: ends, images, members }
 }
-
-/** About how many swap images a swap owner has (12.6 at 100k bench terms): sizes the table of distinct images. */
-const IMAGES_PER_SWAP_OWNER = 13
 
 /** Per-image values (see ClassKeys) with image c's value at renumbered[c]. */
 function renumberedValues<T extends Int32Array | Uint8Array>(values: T, renumbered: Int32Array): T {
