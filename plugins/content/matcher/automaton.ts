@@ -11,8 +11,8 @@ import { keyCount, type KeyList } from './key-list.js'
  */
 export interface Automaton {
   cells: Int32Array
-  /** Key index + 1 for a state that ends a key, else 0. */
-  out: Int32Array
+  /** The state key i (in the order given) ends in. */
+  endOf: Int32Array
 }
 
 /**
@@ -133,21 +133,21 @@ function insertionSort(keys: KeyList, order: Int32Array, from: number, to: numbe
  * The cells of the automaton under construction, as they will be stored (see Automaton) but with
  * check + 1 (0 for a free cell), so that a grown array needs no fill: a new array is zeros already, and
  * filling it would touch every page of it (a page fault each, the first time), most of which the build
- * never writes. `out` as in Automaton.
+ * never writes.
  */
 class Cells {
   pairs: Int32Array = new Int32Array(0)
-  out: Int32Array = new Int32Array(0)
+
+  /** How many cells there is room for. */
+  get capacity(): number {
+    return this.pairs.length >>> 1
+  }
 
   ensure(size: number): void {
-    if (size <= this.out.length) return
-    const capacity = Math.max(size, this.out.length * 2, 1024)
-    const pairs = new Int32Array(2 * capacity)
+    if (size <= this.capacity) return
+    const pairs = new Int32Array(2 * Math.max(size, this.capacity * 2, 1024))
     pairs.set(this.pairs)
     this.pairs = pairs
-    const out = new Int32Array(capacity)
-    out.set(this.out)
-    this.out = out
   }
 }
 
@@ -164,6 +164,7 @@ export function buildAutomaton(keys: KeyList, alphabetSize: number): Automaton {
   const cells = new CellAllocator(totalLength + alphabetSize + 2)
   const built = new Cells()
   built.ensure(cells.capacity)
+  const endOf = new Int32Array(count)
   cells.take(0)
   const queue = new Int32Array((totalLength + alphabetSize + 1) * 2)
   let head = 0
@@ -204,7 +205,7 @@ export function buildAutomaton(keys: KeyList, alphabetSize: number): Automaton {
     if (n === 0) continue
     const b = node === 0 ? 0 : placeChildren(cells, codes, n, cursor)
     built.ensure(Math.max(cells.capacity, b + alphabetSize + 1))
-    const { pairs, out } = built
+    const { pairs } = built
     pairs[2 * node] |= b << 1
     maxBase = Math.max(maxBase, b)
     for (let k = 0; k < n; k++) {
@@ -213,14 +214,14 @@ export function buildAutomaton(keys: KeyList, alphabetSize: number): Automaton {
       pairs[2 * child + 1] = node + 1
       const first = ranges[2 * k]
       if (first < ranges[2 * k + 1] && starts[first + 1] - starts[first] === depth + 1) {
-        out[child] = order[first] + 1
+        endOf[order[first]] = child
         pairs[2 * child] = 1
       }
       queue[tail++] = child
       queue[tail++] = first
     }
   }
-  return finish(built, maxBase + alphabetSize + 1)
+  return { cells: finish(built, maxBase + alphabetSize + 1), endOf }
 }
 
 /**
@@ -279,15 +280,15 @@ function placeChildren(cells: CellAllocator, codes: Int32Array, n: number, curso
 }
 
 /**
- * Trims the cells (keeping base(s) + code in bounds for every state and code) and stores each check as
- * it is (-1 for a free cell), in place: the automaton's arrays are views of the built ones.
+ * The cells trimmed (keeping base(s) + code in bounds for every state and code), each check stored as it
+ * is (-1 for a free cell), in place: a view of the built cells.
  */
-function finish(built: Cells, minLength: number): Automaton {
-  let used = built.out.length
+function finish(built: Cells, minLength: number): Int32Array {
+  let used = built.capacity
   while (used > 1 && built.pairs[2 * used - 1] === 0) used--
   const length = Math.max(used, minLength)
   built.ensure(length)
-  const { pairs, out } = built
+  const { pairs } = built
   for (let s = 1; s < 2 * length; s += 2) pairs[s]--
-  return { cells: pairs.subarray(0, 2 * length), out: out.subarray(0, length) }
+  return pairs.subarray(0, 2 * length)
 }

@@ -6,7 +6,7 @@ import { type ImageMembers, imageMembersOf } from './image-members.js'
 import { anchorsOf } from './reading-places.js'
 import { buildScanArena } from './scan-table.js'
 import { splitAnchorsOf } from './split-owners.js'
-import { keyEndsOfOut, type KeyEnds } from './key-ends.js'
+import { keyEndsOfStates, type KeyEnds } from './key-ends.js'
 import {
   type ClassKeys,
   IMAGES_PER_SWAP_OWNER,
@@ -57,7 +57,7 @@ export function compileTables(dictionary: Dictionary): CompiledTables {
   const classKeys = classKeysOf(index, alphabet, classes, distinct, imageOfKey, swaps, anchors)
   const automaton = buildAutomaton(classKeys.images, alphabet.size)
   const arena = buildScanArena(alphabet, automaton, classKeys.images)
-  const { ends, renumbered } = keyEndsOfOut(automaton.out)
+  const { ends, renumbered } = keyEndsOfStates(automaton.endOf, automaton.cells.length / 2)
   const [classOffsets, classMembers] = regrouped(classKeys.offsets, classKeys.members, renumbered)
   const [swapOffsets, swapMembers] = regrouped(classKeys.swapOffsets, classKeys.swapMembers, renumbered)
   const members = imageMembersOf(classOffsets, classMembers, swapOffsets, swapMembers)
