@@ -11,8 +11,8 @@ import { keyCount, type KeyList } from './key-list.js'
  */
 export interface Automaton {
   cells: Int32Array
-  /** Key index + 1 for a state that ends a key, else 0. */
-  out: Int32Array
+  /** The state key i (in the order given) ends in. */
+  endOf: Int32Array
 }
 
 /**
@@ -34,17 +34,17 @@ function sortedKeys(keys: KeyList, alphabetSize: number): KeyList & { order: Int
 }
 
 /**
- * The indexes of the keys in ascending order of their codes, sorted two codes at a time: a run of keys
- * that share their first `depth` codes is ordered by its next two codes with the key's place in the run
- * packed below them into one float (a numeric sort, no comparator call; a code past a key's end is 0, so
- * a key sorts before its extensions), then each run that shares those too from depth + 2. Small runs,
- * and every run when the packing does not fit a float (huge alphabets), take a comparator.
+ * The indexes of the keys in ascending order of their codes: by their first code by counting, then two
+ * codes at a time: a run of keys that share their first `depth` codes is ordered by its next two codes
+ * with the key's place in the run packed below them into one float (a numeric sort, no comparator call;
+ * a code past a key's end is 0, so a key sorts before its extensions), then each run that shares those
+ * too from depth + 2. Small runs, and every run when the packing does not fit a float (huge alphabets),
+ * take a comparator.
  */
 function orderOfKeys(keys: KeyList, alphabetSize: number): Int32Array {
   const { codes, offsets } = keys
   const n = keyCount(keys)
   const order = new Int32Array(n)
-  for (let i = 0; i < n; i++) order[i] = i
   const codeBits = Math.ceil(Math.log2(alphabetSize + 1))
   const codeScale = 2 ** codeBits
   const fits = 2 * codeBits + Math.ceil(Math.log2(n + 1)) <= 52
@@ -91,7 +91,13 @@ function orderOfKeys(keys: KeyList, alphabetSize: number): Int32Array {
       i = j
     }
   }
-  sortRun(0, n, 0)
+  // The first code by counting (one pass in key order), then each run of one first code from depth 1.
+  const firsts = new Int32Array(alphabetSize + 2)
+  for (let k = 0; k < n; k++) firsts[codes[offsets[k]] + 1]++
+  for (let a = 1; a < firsts.length; a++) firsts[a] += firsts[a - 1]
+  const at = firsts.slice()
+  for (let k = 0; k < n; k++) order[at[codes[offsets[k]]]++] = k
+  for (let a = 1; a <= alphabetSize; a++) if (firsts[a + 1] - firsts[a] > 1) sortRun(firsts[a], firsts[a + 1], 1)
   return order
 }
 
@@ -123,42 +129,48 @@ function insertionSort(keys: KeyList, order: Int32Array, from: number, to: numbe
   }
 }
 
-/** Growable typed arrays of the automaton under construction. */
-class Arrays {
-  base: Int32Array = new Int32Array(0)
-  check: Int32Array = new Int32Array(0)
-  out: Int32Array = new Int32Array(0)
+/**
+ * The cells of the automaton under construction, as they will be stored (see Automaton) but with
+ * check + 1 (0 for a free cell), so that a grown array needs no fill: a new array is zeros already, and
+ * filling it would touch every page of it (a page fault each, the first time), most of which the build
+ * never writes.
+ */
+class Cells {
+  pairs: Int32Array = new Int32Array(0)
+
+  /** How many cells there is room for. */
+  get capacity(): number {
+    return this.pairs.length >>> 1
+  }
 
   ensure(size: number): void {
-    if (size <= this.base.length) return
-    const capacity = Math.max(size, this.base.length * 2, 1024)
-    // A new array is zeros already: filling it would touch every page of it (a page fault each, the
-    // first time), most of which the build never writes.
-    const grow = (old: Int32Array, fill: number): Int32Array => {
-      const grown = new Int32Array(capacity)
-      if (fill !== 0) grown.fill(fill, old.length)
-      grown.set(old)
-      return grown
-    }
-    this.base = grow(this.base, 0)
-    this.check = grow(this.check, -1)
-    this.out = grow(this.out, 0)
+    if (size <= this.capacity) return
+    const pairs = new Int32Array(2 * Math.max(size, this.capacity * 2, 1024))
+    pairs.set(this.pairs)
+    this.pairs = pairs
   }
 }
 
-/** Builds the automaton for distinct, non-empty keys of codes in 1..alphabetSize. */
+/**
+ * Builds the automaton for distinct, non-empty keys of codes in 1..alphabetSize. The states are placed
+ * breadth first; the queue holds two values a state, its cell and where its keys start in sorted order:
+ * they end where the next state's of the same depth start (the keys in between are shorter than that
+ * depth, so they are skipped, as is a key that ends at the state itself), or at the last key.
+ */
 export function buildAutomaton(keys: KeyList, alphabetSize: number): Automaton {
   const { codes: sorted, offsets: starts, order } = sortedKeys(keys, alphabetSize)
   const count = order.length
   const totalLength = sorted.length
   const cells = new CellAllocator(totalLength + alphabetSize + 2)
-  const arrays = new Arrays()
-  arrays.ensure(cells.capacity)
+  const built = new Cells()
+  built.ensure(cells.capacity)
+  const endOf = new Int32Array(count)
   cells.take(0)
-  const queue = new Int32Array((totalLength + alphabetSize + 1) * 4)
+  const queue = new Int32Array((totalLength + alphabetSize + 1) * 2)
   let head = 0
-  let tail = 4
-  queue[2] = count // the root: cell 0, keys [0, n), depth 0
+  let tail = 2 // the root: cell 0, keys from 0
+  let depth = 0
+  let levelEnd = tail
   /** The current node's child codes and their key ranges (first `n` of each; the root has every code). */
   const codes = new Int32Array(alphabetSize + 1)
   const ranges = new Int32Array(2 * (alphabetSize + 1))
@@ -166,61 +178,79 @@ export function buildAutomaton(keys: KeyList, alphabetSize: number): Automaton {
   let maxBase = 0
   const cursor = { wide: 0 }
   while (head < tail) {
-    const node = queue[head],
-      lo = queue[head + 1],
-      hi = queue[head + 2],
-      depth = queue[head + 3]
-    head += 4
+    if (head === levelEnd) {
+      depth++
+      levelEnd = tail
+    }
+    const node = queue[head]
+    const lo = queue[head + 1]
+    head += 2
+    const hi = head < levelEnd ? queue[head + 1] : count
     n = 0
     for (let i = lo; i < hi; ) {
-      if (starts[i + 1] - starts[i] === depth) {
+      if (starts[i + 1] - starts[i] <= depth) {
         i++
         continue
       }
       const code = sorted[starts[i] + depth]
       let j = i + 1
-      while (j < hi && sorted[starts[j] + depth] === code) j++
+      while (j < hi && starts[j + 1] - starts[j] > depth && sorted[starts[j] + depth] === code) j++
       codes[n] = code
       ranges[2 * n] = i
       ranges[2 * n + 1] = j
       n++
       i = j
     }
-    if (node === 0) n = giveRootEveryCode(codes, ranges, n, alphabetSize)
+    if (node === 0) n = giveRootEveryCode(codes, ranges, n, alphabetSize, count)
     if (n === 0) continue
     const b = node === 0 ? 0 : placeChildren(cells, codes, n, cursor)
-    arrays.ensure(Math.max(cells.capacity, b + alphabetSize + 1))
-    arrays.base[node] = b
+    built.ensure(Math.max(cells.capacity, b + alphabetSize + 1))
+    const { pairs } = built
+    pairs[2 * node] |= b << 1
     maxBase = Math.max(maxBase, b)
     for (let k = 0; k < n; k++) {
       const child = b + codes[k]
       cells.take(child)
-      arrays.check[child] = node
+      pairs[2 * child + 1] = node + 1
       const first = ranges[2 * k]
-      if (first < ranges[2 * k + 1] && starts[first + 1] - starts[first] === depth + 1)
-        arrays.out[child] = order[first] + 1
+      if (first < ranges[2 * k + 1] && starts[first + 1] - starts[first] === depth + 1) {
+        endOf[order[first]] = child
+        pairs[2 * child] = 1
+      }
       queue[tail++] = child
       queue[tail++] = first
-      queue[tail++] = ranges[2 * k + 1]
-      queue[tail++] = depth + 1
     }
   }
-  return finish(arrays, maxBase + alphabetSize + 1)
+  return { cells: finish(built, maxBase + alphabetSize + 1), endOf }
 }
 
 /**
- * Makes the root have a child on every code (an empty key range for codes that start no key), so
- * the state after any letter that extends no longer prefix is simply the cell of its code. Takes the
- * root's first `n` (ascending) codes and ranges; returns the new count, alphabetSize.
+ * Makes the root have a child on every code (an empty key range for codes that start no key, placed where
+ * the next code's keys start, so that the ranges stay back to back), so the state after any letter that
+ * extends no longer prefix is simply the cell of its code. Takes the root's first `n` (ascending) codes
+ * and ranges; returns the new count, alphabetSize.
  */
-function giveRootEveryCode(codes: Int32Array, ranges: Int32Array, n: number, alphabetSize: number): number {
-  const rangeOf = new Map<number, [number, number]>()
-  for (let k = 0; k < n; k++) rangeOf.set(codes[k], [ranges[2 * k], ranges[2 * k + 1]])
-  for (let code = 1; code <= alphabetSize; code++) {
-    const [lo, hi] = rangeOf.get(code) ?? [0, 0]
+function giveRootEveryCode(
+  codes: Int32Array,
+  ranges: Int32Array,
+  n: number,
+  alphabetSize: number,
+  total: number,
+): number {
+  let k = n - 1
+  let next = total
+  for (let code = alphabetSize; code >= 1; code--) {
+    let lo = next
+    let hi = next
+    if (k >= 0 && codes[k] === code) {
+      lo = ranges[2 * k]
+      hi = ranges[2 * k + 1]
+      k--
+    }
     codes[code - 1] = code
     ranges[2 * (code - 1)] = lo
     ranges[2 * (code - 1) + 1] = hi
+    next = lo
   }
   return alphabetSize
 }
@@ -249,16 +279,16 @@ function placeChildren(cells: CellAllocator, codes: Int32Array, n: number, curso
   }
 }
 
-/** Packs and trims the arrays; keeps base(s) + code in bounds for every state and code. */
-function finish(arrays: Arrays, minLength: number): Automaton {
-  let used = arrays.check.length
-  while (used > 1 && arrays.check[used - 1] === -1) used--
+/**
+ * The cells trimmed (keeping base(s) + code in bounds for every state and code), each check stored as it
+ * is (-1 for a free cell), in place: a view of the built cells.
+ */
+function finish(built: Cells, minLength: number): Int32Array {
+  let used = built.capacity
+  while (used > 1 && built.pairs[2 * used - 1] === 0) used--
   const length = Math.max(used, minLength)
-  arrays.ensure(length)
-  const cells = new Int32Array(2 * length)
-  for (let s = 0; s < length; s++) {
-    cells[2 * s] = (arrays.base[s] << 1) | (arrays.out[s] !== 0 ? 1 : 0)
-    cells[2 * s + 1] = arrays.check[s]
-  }
-  return { cells, out: arrays.out.subarray(0, length) }
+  built.ensure(length)
+  const { pairs } = built
+  for (let s = 1; s < 2 * length; s += 2) pairs[s]--
+  return pairs.subarray(0, 2 * length)
 }

@@ -6,9 +6,10 @@ import { type ImageMembers, imageMembersOf } from './image-members.js'
 import { anchorsOf } from './reading-places.js'
 import { buildScanArena } from './scan-table.js'
 import { splitAnchorsOf } from './split-owners.js'
-import { keyEndsOfOut, type KeyEnds } from './key-ends.js'
+import { keyEndsOfStates, type KeyEnds } from './key-ends.js'
 import {
   type ClassKeys,
+  IMAGES_PER_SWAP_OWNER,
   classKeysOf,
   keyImagesOf,
   substitutionClasses,
@@ -56,7 +57,7 @@ export function compileTables(dictionary: Dictionary): CompiledTables {
   const classKeys = classKeysOf(index, alphabet, classes, distinct, imageOfKey, swaps, anchors)
   const automaton = buildAutomaton(classKeys.images, alphabet.size)
   const arena = buildScanArena(alphabet, automaton, classKeys.images)
-  const { ends, renumbered } = keyEndsOfOut(automaton.out)
+  const { ends, renumbered } = keyEndsOfStates(automaton.endOf, automaton.cells.length / 2)
   const [classOffsets, classMembers] = regrouped(classKeys.offsets, classKeys.members, renumbered)
   const [swapOffsets, swapMembers] = regrouped(classKeys.swapOffsets, classKeys.swapMembers, renumbered)
   const members = imageMembersOf(classOffsets, classMembers, swapOffsets, swapMembers)
@@ -65,9 +66,6 @@ export function compileTables(dictionary: Dictionary): CompiledTables {
   const images = imageInfoOf(lengths, renumberedValues(classKeys.anchorClasses, renumbered), latin)
   return { index, alphabet, arena, links: ends, images, members }
 }
-
-/** About how many swap images a swap owner has (12.6 at 100k bench terms): sizes the table of distinct images. */
-const IMAGES_PER_SWAP_OWNER = 13
 
 /** Per-image values (see ClassKeys) with image c's value at renumbered[c]. */
 function renumberedValues<T extends Int32Array | Uint8Array>(values: T, renumbered: Int32Array): T {

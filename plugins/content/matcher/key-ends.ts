@@ -17,21 +17,16 @@ export function keyEndsOf(bits: Int32Array): KeyEnds {
 }
 
 /**
- * The key ends of an automaton whose `out` gives key index + 1 per state (0: none), and the number each
- * key gets (`renumbered[k]`: the rank of its end state).
+ * The key ends of an automaton of `states` states in which key k ends in state endOf[k] (each in its
+ * own), and the number each key gets (`renumbered[k]`: the rank of its end state).
  */
-export function keyEndsOfOut(out: Int32Array): { ends: KeyEnds; renumbered: Int32Array } {
-  const bits = new Int32Array((out.length + 31) >>> 5)
-  let count = 0
-  for (let s = 0; s < out.length; s++) {
-    if (out[s] !== 0) {
-      bits[s >>> 5] |= 1 << (s & 31)
-      count++
-    }
-  }
-  const renumbered = new Int32Array(count)
-  for (let s = 0, rank = 0; s < out.length; s++) if (out[s] !== 0) renumbered[out[s] - 1] = rank++
-  return { ends: keyEndsOf(bits), renumbered }
+export function keyEndsOfStates(endOf: Int32Array, states: number): { ends: KeyEnds; renumbered: Int32Array } {
+  const bits = new Int32Array((states + 31) >>> 5)
+  for (let k = 0; k < endOf.length; k++) bits[endOf[k] >>> 5] |= 1 << (endOf[k] & 31)
+  const ends = keyEndsOf(bits)
+  const renumbered = new Int32Array(endOf.length)
+  for (let k = 0; k < endOf.length; k++) renumbered[k] = keyEndingIn(ends, endOf[k])
+  return { ends, renumbered }
 }
 
 /** The key ending in state s, or -1 if none does. */

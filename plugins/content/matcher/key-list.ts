@@ -1,7 +1,16 @@
 /** A growable Int32Array. */
 export class Int32Buffer {
-  data = new Int32Array(1024)
+  data: Int32Array
   length = 0
+
+  /**
+   * Room for `capacity` values before the first growth: a list whose size is known about in advance is
+   * not copied as it grows (each copy touches new memory, a page fault per page; room never written
+   * touches none).
+   */
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity)
+  }
 
   push(value: number): void {
     if (this.length === this.data.length) {
@@ -38,8 +47,14 @@ export interface KeyList {
 
 /** A KeyList built key by key. */
 export class KeyListBuilder {
-  readonly codes = new Int32Buffer()
-  readonly ends = new Int32Buffer()
+  readonly codes: Int32Buffer
+  readonly ends: Int32Buffer
+
+  /** Room for about `keys` keys of `codes` codes in all (see Int32Buffer). */
+  constructor(keys = 1024, codes = 1024) {
+    this.codes = new Int32Buffer(codes)
+    this.ends = new Int32Buffer(keys)
+  }
 
   /** How many keys were added. */
   get count(): number {

@@ -44,6 +44,9 @@ function foldedList(list: string[]): Int32Array {
   return folded
 }
 
+/** About how many swap images a swap owner has (12.6 at 100k bench terms): sizes the lists of images. */
+export const IMAGES_PER_SWAP_OWNER = 13
+
 /** A swap of folded code point a for b is the number a * PAIR + b. */
 export const PAIR = 0x200000
 
@@ -159,7 +162,7 @@ export function swapImages(
     }
     return listed
   }
-  const made = new MadeImages(distinct)
+  const made = new MadeImages(distinct, IMAGES_PER_SWAP_OWNER * alternatives.length)
   const unaligned: number[] = []
   const aligned = new AlignedImages(classes, made)
   for (let s = 0; s < alternatives.length; s++) {
@@ -218,14 +221,21 @@ export function swapImages(
  * swap owner, and how often each class code point occurs in them (for the alphabet's frequencies).
  */
 class MadeImages {
-  readonly imageOf = new Int32Buffer()
-  readonly owners = new Int32Buffer()
+  readonly imageOf: Int32Buffer
+  readonly owners: Int32Buffer
   private scratch = new Int32Array(64)
   private length = 0
   private uses = new Int32Array(1024)
   private largest = -1
 
-  constructor(private readonly distinct: DistinctImages) {}
+  /** For about `expected` images (see Int32Buffer). */
+  constructor(
+    private readonly distinct: DistinctImages,
+    expected: number,
+  ) {
+    this.imageOf = new Int32Buffer(expected)
+    this.owners = new Int32Buffer(expected)
+  }
 
   /** Room for the next image's `length` codes (written by the caller, then add). */
   start(length: number): Int32Array {
