@@ -84,8 +84,8 @@ const VERSION_HEAD = /^\{"\$version":(\d{1,6})[,}]/
 const VERSION_HEAD_BYTES = 24
 
 /**
- * JSON documents under `<dir>/state/<name>.json`, journals under `<dir>/state/<name>.jsonl` (see
- * `FileJournal`) and daily JSONL logs under `<dir>/logs/<log>/<day>.jsonl`. Writes are coalesced: `changed()` only marks a
+ * JSON documents under `<dir>/state/<name>.json` (a volatile one kept as changes, `DocSpec.changes`: under
+ * `<dir>/state/<name>.jsonl`), journals under `<dir>/state/<name>.jsonl` (see `FileJournal`) and daily JSONL logs under `<dir>/logs/<log>/<day>.jsonl`. Writes are coalesced: `changed()` only marks a
  * document dirty, and `flush()` (run on an interval and at shutdown) writes each
  * dirty document once, atomically (temp file, fsync, rename); the periodic flush writes one document
  * per event-loop turn, so events are not held up behind all of them. Durable documents
@@ -147,6 +147,8 @@ export class FileStore implements Store {
     const existing = this.docs.get(name)
     if (existing) return existing
     const file = this.file(name)
+    // Records are appended without fsync or the manifest: only a document allowed to lose a flush may be kept so.
+    if (spec.changes && !spec.volatile) throw new Error(`${name}: a document kept as changes must be volatile`)
     const d = new FileDoc<T>(this, name, spec, spec.changes ? this.loadChanges(name, spec) : this.load(file, spec))
     if (spec.durable && this.fs.existsSync(file)) this.track(name)
     this.docs.set(name, d)
@@ -212,6 +214,7 @@ export class FileStore implements Store {
 
   async remove(names: string[]): Promise<void> {
     for (const n of names) {
+      if (this.docs.get(n)?.spec.changes) this.removeQuietly(this.changesFile(n))
       this.docs.delete(n)
       this.removeQuietly(this.file(n))
     }
@@ -320,7 +323,7 @@ export class FileStore implements Store {
         const written = () => void lines.splice(0, n)
         if (this.background) await this.appendInBackground(file, text, written)
         else {
-          this.appendDurably(file, text)
+          this.appendToFile(file, text)
           written()
         }
         this.whole.add(file)
@@ -364,7 +367,8 @@ export class FileStore implements Store {
   /**
    * `writeDoc` of a document kept as changes (`state/<name>.jsonl`, volatile): the whole file (its snapshot line)
    * replaced, or records appended; the document an older release wrote whole (`<name>.json`) goes once a
-   * snapshot is written.
+   * snapshot is written, durably then (file and folder fsynced), so a crash of the machine during the upgrade
+   * cannot leave neither.
    */
   private writeChanges(
     name: string,
@@ -375,16 +379,17 @@ export class FileStore implements Store {
   ): Promise<void> | undefined {
     const t = performance.now()
     const file = this.changesFile(name)
+    const legacy = !append && this.fs.existsSync(this.file(name))
     const done = () => {
-      if (!append && this.fs.existsSync(this.file(name))) this.removeQuietly(this.file(name))
+      if (legacy) this.removeQuietly(this.file(name))
       this.noteWrite(name, text.length, encodeMs + performance.now() - t, encodeMs)
     }
     const write = () =>
-      append ? this.appendInBackground(file, text, () => {}, false) : this.writeInBackground(file, text, false)
+      append ? this.appendInBackground(file, text, () => {}, false) : this.writeInBackground(file, text, legacy)
     if (this.background && !now) return write().then(done)
     if (this.ordered) return this.ordered.push({}, write).then(done)
-    if (append) this.appendDurably(file, text, false)
-    else this.writeAtomically(file, text, false)
+    if (append) this.appendToFile(file, text, false)
+    else this.writeAtomically(file, text, legacy)
     done()
     return undefined
   }
@@ -461,7 +466,7 @@ export class FileStore implements Store {
     }
   }
 
-  /** `appendDurably` with the I/O on the thread pool; `written` runs once the text is in the file (before its fsync). */
+  /** `appendToFile` with the I/O on the thread pool; `written` runs once the text is in the file (before its fsync). */
   private async appendInBackground(
     file: string,
     text: string | Uint8Array,
@@ -527,7 +532,7 @@ export class FileStore implements Store {
     return {
       ordered: this.ordered,
       append: (file, text) =>
-        this.background ? this.appendInBackground(file, text, () => {}) : this.appendDurably(file, text),
+        this.background ? this.appendInBackground(file, text, () => {}) : this.appendToFile(file, text),
       replace: (file, text) =>
         this.background ? this.writeInBackground(file, text, true) : this.writeAtomically(file, text, true),
       truncate: (file, size) => this.fs.truncateSync(file, size),
@@ -558,12 +563,17 @@ export class FileStore implements Store {
 
   /**
    * Read a document kept as changes: its snapshot with the records after it folded in (a torn last line left
-   * out), else the whole document an older release wrote (`<name>.json`), else the defaults. A damaged file is
-   * moved aside like a volatile document (one of a newer release refuses the start).
+   * out), else the whole document an older release wrote (`<name>.json`), else the defaults. When both files are
+   * there, the one written last: an older release started after this one wrote the `.json` (a rollback), and its
+   * data is newer than the `.jsonl` this one left. A damaged file is moved aside like a volatile document (one of a
+   * newer release refuses the start).
    */
   private loadChanges<T extends object>(name: string, spec: DocSpec<T>): T {
     const file = this.changesFile(name)
-    if (!this.fs.existsSync(file)) return this.load(this.file(name), spec)
+    const legacy = this.file(name)
+    if (!this.fs.existsSync(file)) return this.load(legacy, spec)
+    if (this.fs.existsSync(legacy) && this.fs.statSync(legacy).mtimeMs > this.fs.statSync(file).mtimeMs)
+      return this.load(legacy, spec)
     const changes = spec.changes as DocChanges<T>
     // Each line after the snapshot holds the records of one write, as a JSON array.
     const steps = Object.entries(changes.recordMigrations ?? {}).map(([v, step]) => [v, (l: unknown[]) => l.map(step)])
@@ -664,8 +674,8 @@ export class FileStore implements Store {
     } catch {} // not ours to change (e.g. a shared parent): the files inside are still 0600
   }
 
-  /** Append `text` to `file` (fsynced unless `sync` is false: a volatile document's records). */
-  private appendDurably(file: string, text: string | Uint8Array, sync = true): void {
+  /** Append `text` to `file`, fsynced unless `sync` is false (a volatile document's records). */
+  private appendToFile(file: string, text: string | Uint8Array, sync = true): void {
     try {
       const fd = this.fs.openSync(file, 'a', FILE_MODE)
       try {

@@ -75,6 +75,7 @@ export interface DocChanges<T> {
   of(data: T, part: string): unknown
   /** Fold one record into the data, in place. */
   apply(data: T, record: unknown): void
+  /** Upgrades of a record an older release wrote, by the document version they upgrade from (as `migrations`). */
   // biome-ignore lint/suspicious/noExplicitAny: a migration reads what an older release wrote, typed by the step itself
   recordMigrations?: Record<number, (old: any) => unknown>
 }
@@ -172,7 +173,7 @@ export interface Store {
   doc<T extends object>(name: string, spec: DocSpec<T>): Doc<T>
   /** Open (or create) the journal `name`; throws `StateDamageError` for a damaged one, like a durable document. */
   journal<S extends object, R>(name: string, spec: JournalSpec<S, R>): Journal<S, R>
-  /** Names of stored documents starting with `prefix` (on disk or opened), sorted. */
+  /** Names of stored documents starting with `prefix` (on disk or opened; one kept as changes once opened), sorted. */
   names(prefix: string): string[]
   /**
    * The version the stored document `name` was written with, read without loading it (a few bytes), or

@@ -1,4 +1,13 @@
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -144,5 +153,32 @@ describe('FileStore documents kept as changes', () => {
     await store.flush()
     expect(lines(dir)).toEqual(['{"$version":1,"players":{"张三":4,"李四":1}}'])
     expect(existsSync(join(dir, 'state', 'scores.json'))).toBe(false)
+  })
+
+  it('after a rollback and a new upgrade, reads the whole document the older release wrote last, not the stale changes', async () => {
+    const dir = tempDir()
+    const a = new FileStore(dir)
+    const doc = a.doc('scores', SCORES)
+    doc.data.players.张三 = 1
+    doc.changed('张三')
+    await a.flush() // this release: scores.jsonl
+    // The older release, started after it, knows only scores.json: it wrote the newer counts there.
+    const older = join(dir, 'state', 'scores.json')
+    writeFileSync(older, JSON.stringify({ $version: 1, players: { 张三: 9, 李四: 3 } }))
+    utimesSync(older, new Date(Date.now() + 60_000), new Date(Date.now() + 60_000))
+    const b = new FileStore(dir)
+    const again = b.doc('scores', SCORES)
+    expect(again.data).toEqual({ players: { 张三: 9, 李四: 3 } })
+    again.changed('李四')
+    await b.flush()
+    expect(lines(dir)).toEqual(['{"$version":1,"players":{"张三":9,"李四":3}}'])
+    expect(existsSync(older)).toBe(false)
+  })
+
+  it('refuses a document kept as changes that is not volatile (its records are not fsynced)', () => {
+    const store = new FileStore(tempDir())
+    expect(() => store.doc('scores', { ...SCORES, volatile: false, durable: true })).toThrow(
+      'scores: a document kept as changes must be volatile',
+    )
   })
 })
