@@ -73,6 +73,8 @@ export interface CurrentDoc {
   waiting: Record<string, GroupWaiting>
   /** Last day written to the log; later events for it are not counted again. */
   closedThrough?: string
+  /** First day the last close wrote to the log (several after a downtime); what a start raises last-seen times from. */
+  closedFrom?: string
 }
 
 /** A fresh current doc. */
@@ -143,6 +145,7 @@ export const CURRENT_SPEC = docSpec<CurrentDoc>({
     days: z.record(z.string(), z.record(z.string(), z.looseObject({}))),
     waiting: z.record(z.string(), z.looseObject({})),
     closedThrough: z.string().optional(),
+    closedFrom: z.string().optional(),
   }),
   defaults: emptyCurrent,
   volatile: true,
@@ -219,9 +222,11 @@ export function countMessage(g: GroupDay, m: MessageFact): void {
 /** Remove and return every open day before `beforeDay`, with its unanswered count filled in. */
 export function closeDays(doc: CurrentDoc, beforeDay: string): GroupDay[] {
   const closed: GroupDay[] = []
-  for (const day of Object.keys(doc.days)
+  const days = Object.keys(doc.days)
     .filter(d => d < beforeDay)
-    .sort()) {
+    .sort()
+  if (days.length) doc.closedFrom = days[0]
+  for (const day of days) {
     for (const g of Object.values(doc.days[day])) {
       g.unanswered = (doc.waiting[g.groupId]?.msgs ?? []).filter(p => p.day === day).length
       closed.push(g)

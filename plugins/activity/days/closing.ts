@@ -1,7 +1,16 @@
 import type { PluginContext } from '../../../bot/core/plugin.js'
 import { addDays, dayKey, zonedInstant } from '../../../bot/time/zoned.js'
 import { enabledIn, type ActivityConfig } from '../config.js'
-import { closeDays, DAYS_LOG, type GroupDay, groupDay, raiseLastSeen, seenGroup, type ActivityDocs } from '../state.js'
+import {
+  closeDays,
+  DAYS_LOG,
+  dayPart,
+  type GroupDay,
+  groupDay,
+  raiseLastSeen,
+  seenGroup,
+  type ActivityDocs,
+} from '../state.js'
 
 /** A day closes this long after its midnight, so late-delivered messages still land in it. */
 export const CLOSE_GRACE_MS = 10 * 60_000
@@ -20,14 +29,15 @@ export class DayCloser {
   ) {}
 
   /**
-   * Raise the last-seen times from the last closed day's records in the log again (at start): a kill in the middle
-   * of the flush after a close can have written the open-day document without that day, but not yet the last-seen
-   * shards the close raised. Raising is idempotent: only a time the shards lack marks one.
+   * Raise the last-seen times from the records of the days the last close wrote to the log (at start): a kill in
+   * the middle of the flush after a close can have written the open-day document without those days, but not yet
+   * the last-seen shards the close raised. Raising is idempotent: only a time the shards lack marks one. It reads
+   * those days' log and the last-seen shards of their groups (the ones a report would open anyway).
    */
   refoldLastClosed(): void {
-    const day = this.docs.current.data.closedThrough
-    if (!day) return
-    for (const g of this.ctx.store.readLog<GroupDay>(DAYS_LOG, day, day))
+    const { closedFrom, closedThrough } = this.docs.current.data
+    if (!closedThrough) return
+    for (const g of this.ctx.store.readLog<GroupDay>(DAYS_LOG, closedFrom ?? closedThrough, closedThrough))
       if (g && typeof g === 'object' && 'groupId' in g && 'members' in g && raiseLastSeen(this.docs.seen.data, g))
         this.docs.seen.changed(g.groupId)
   }
@@ -59,10 +69,10 @@ export class DayCloser {
       const members = await ctx.directory.members(group.id).catch(() => undefined)
       const g = groupDay(doc, { day, groupId: group.id, topic: group.topic, kind: group.kind })
       if (members) g.size = members.filter(m => m.id !== ctx.directory.selfId()).length
+      docs.current.changed(dayPart(day, group.id)) // its size is in the group-day's record
       seenGroup(docs.seen.data, group.id, group.topic, group.kind, ctx.clock.now())
       docs.seen.changed(group.id)
     }
-    docs.current.changed()
   }
 
   /** The nightly job: record yesterday's sizes, then close it. */

@@ -153,4 +153,30 @@ describe('activity: a kill in the middle of the flush after a day closes', () =>
     expect(answer).toContain('王五')
     expect(answer).not.toContain('张三')
   })
+
+  it('after a downtime the start closes several days at once; a kill then loses none of their last-seen times', async () => {
+    const dir = tempDir()
+    const a = await boot(dir)
+    await a.rt.handle(text(zhang, '早上好', a.clock.now(), sales)) // Monday 09:00, in the shard
+    await a.store.flush()
+    const shards = readdirSync(join(dir, 'state')).filter(f => f.startsWith('activity-members-@'))
+    const before = shards.map(f => [f, readFileSync(join(dir, 'state', f))] as const)
+    await a.clock.advance(6 * 60 * MIN)
+    await a.rt.handle(text(zhang, '下午好', a.clock.now(), sales)) // Monday 15:00, in the open day only
+    await a.clock.advance(9 * 60 * MIN + 5 * MIN)
+    await a.rt.handle(text(wang, '还在加班', a.clock.now(), cust)) // Tuesday 00:05: Monday still open (grace)
+    await a.store.flush() // then stopped, Monday and Tuesday both open
+
+    const thursday = a.clock.now() + (2 * 24 * 60 - 5 + 12 * 60) * MIN // started again Thursday 12:00
+    const b = await boot(dir, thursday) // closes Monday and Tuesday at once
+    await b.store.flush()
+    for (const [f, bytes] of before) writeFileSync(join(dir, 'state', f), bytes) // killed before the shards were written
+
+    const c = await boot(dir, thursday + MIN)
+    await c.rt.handle(text(boss, '#沉默成员 3', c.clock.now(), sales)) // 69 hours after 15:00, 75 after 09:00
+    await c.clock.advance(MIN)
+    const answer = c.wechat.textsTo('r1')[0]
+    expect(answer).toContain('王五')
+    expect(answer).not.toContain('张三')
+  })
 })

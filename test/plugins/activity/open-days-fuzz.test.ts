@@ -43,7 +43,7 @@ afterAll(() => {
  */
 describe('activity: the open days read back after any flush are the ones held', () => {
   for (const seed of [1, 2, 3]) {
-    it(`random messages, joins, leaves, renames, answers, reminders and day closes (seed ${seed})`, async () => {
+    it(`random messages, joins, leaves, renames, answers, reminders, reports and day closes (seed ${seed})`, async () => {
       const random = prng(seed)
       const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)]
       const dir = mkdtempSync(join(tmpdir(), 'activity-fuzz-'))
@@ -67,7 +67,9 @@ describe('activity: the open days read back after any flush are the ones held', 
         const g = pick(groups)
         const present = inGroup.get(g.id) ?? []
         const r = random()
-        if (r < 0.6 && present.length) {
+        if (r < 0.03) {
+          await rt.handle(text(staff[2], '#活跃度', clock.now(), groups[0])) // records every group's size today
+        } else if (r < 0.6 && present.length) {
           const kind = pick(['text', 'text', 'text', 'image', 'link'] as const)
           await rt.handle(text(pick(present), `消息${step}`, clock.now(), g, { kind }))
         } else if (r < 0.68) {
