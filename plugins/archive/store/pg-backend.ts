@@ -31,8 +31,8 @@ export class PgArchive implements ArchiveBackend {
 
   /**
    * One transaction for the batch: the chats' locks taken in one order (two accounts' batches never wait on each
-   * other in a cycle), asking in the same statement which records the archive has already (the same id, or another
-   * account's record with the same fingerprint: what the INSERT would skip); then one INSERT of the others, in the
+   * other in a cycle), then which records the archive has already (the same id, or another account's record with
+   * the same fingerprint: what the INSERT would skip); then one INSERT of the others, in the
    * batch's order (`pos` follows it), with their search keys. An account that received a message after another
    * account wrote it computes no keys for it and sends no INSERT when the whole batch is known.
    */
@@ -42,11 +42,13 @@ export class PgArchive implements ArchiveBackend {
     const fingerprint = items.map(i => fingerprintOf(i.record))
     const locks = [...new Set(chat)].sort().map(chat => `archive:${chat}`)
     await this.db.transaction().execute(async tx => {
+      // The locks first, in a statement of their own: in one statement with the query below, nothing in SQL says
+      // they are taken before it reads, or at all when it finds no row.
+      await sql`select pg_advisory_xact_lock(hashtext(k)) from unnest(${locks}::text[]) k`.execute(tx)
       // Rows found are written and stay (a purge removes only days past retention): skipping them is what the
       // INSERT would do. A row written meanwhile by another account and not seen here is skipped by the INSERT.
       const known = await sql<{ n: string }>`select r.n
-        from (select count(pg_advisory_xact_lock(hashtext(k))) from unnest(${locks}::text[]) k) l,
-          unnest(${chat}::text[], ${id}::text[], ${fingerprint}::text[]) with ordinality as r(chat, id, fingerprint, n)
+        from unnest(${chat}::text[], ${id}::text[], ${fingerprint}::text[]) with ordinality as r(chat, id, fingerprint, n)
         where exists (select 1 from archive_records a where a.chat = r.chat and a.id = r.id)
           or exists (select 1 from archive_records a
             where a.chat = r.chat and a.fingerprint = r.fingerprint and a.account <> ${this.account})`.execute(tx)
