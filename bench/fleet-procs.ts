@@ -9,6 +9,7 @@ import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rm
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type pg from 'pg'
+import { CURRENT_SPEC, type CurrentDoc } from '../plugins/activity/state.js'
 import { type ServedWorld, serveWorld } from './compiled.js'
 import type { BenchWorld } from './synthetic-world.js'
 
@@ -146,10 +147,25 @@ export function countedIn(doc: unknown): number {
   return n
 }
 
-/** What the embedded store has committed: the counters in `<data>/state/activity-current.json`. */
+/**
+ * What the embedded store has committed: the counters in `<data>/state/activity-current.jsonl` (the document kept
+ * as changes: its snapshot line, then the records of each flush folded in; a line being written is left out).
+ */
 export function countedOnDisk(dataDir: string): number {
-  const file = join(dataDir, 'state', 'activity-current.json')
-  return existsSync(file) ? countedIn(JSON.parse(readFileSync(file, 'utf8'))) : 0
+  const file = join(dataDir, 'state', 'activity-current.jsonl')
+  if (!existsSync(file)) return 0
+  const [snapshot, ...writes] = readFileSync(file, 'utf8').split('\n')
+  const doc = JSON.parse(snapshot) as CurrentDoc
+  for (const line of writes) {
+    let records: unknown[]
+    try {
+      records = JSON.parse(line)
+    } catch {
+      break // the last line, torn or being written
+    }
+    for (const r of records) CURRENT_SPEC.changes?.apply(doc, r)
+  }
+  return countedIn(doc)
 }
 
 /** What the fleet has committed to PostgreSQL: the counters of every account's activity document. */

@@ -3,12 +3,24 @@
  * company is really split over three accounts with some groups shared, and if "counted" reads the
  * counters the activity plugin commits.
  */
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { countedIn } from '../../bench/fleet-procs.js'
+import { countedIn, countedOnDisk } from '../../bench/fleet-procs.js'
 import { FLEET_BOT_IDS, fleetAccounts, isCommandText, splitWorld } from '../../bench/fleet-world.js'
 import { messageList } from '../../bench/message-stream.js'
 import { syntheticWorld } from '../../bench/synthetic-world.js'
-import { countMessage, emptyCurrent, groupDay } from '../../plugins/activity/state.js'
+import { FileStore } from '../../bot/ports/store/file-store.js'
+import {
+  CURRENT_DOC,
+  CURRENT_SPEC,
+  countMessage,
+  dayPart,
+  emptyCurrent,
+  groupDay,
+  memberPart,
+} from '../../plugins/activity/state.js'
 
 const world = syntheticWorld({ groups: 12, membersPerGroup: 20 })
 const split = splitWorld(world)
@@ -51,6 +63,29 @@ describe('what the bench counts', () => {
     countMessage(groupDay(doc, key('g2', '2026-12-04')), fact('c'))
     expect(countedIn(doc)).toBe(4)
     expect(countedIn(JSON.parse(JSON.stringify({ $version: 1, ...doc })))).toBe(4)
+  })
+
+  it('reads what the embedded bot committed: the snapshot and the records of later flushes (a torn line left out)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fleet-setup-'))
+    try {
+      const store = new FileStore(dir)
+      const doc = store.doc(CURRENT_DOC, CURRENT_SPEC)
+      const key = { day: '2026-12-03', groupId: 'g1', topic: 't', kind: 'internal' as const }
+      const fact = { memberId: 'a', name: 'a', staff: true, kind: 'text' as const, chars: 3, at: 0, hour: 9 }
+      countMessage(groupDay(doc.data, key), fact)
+      doc.changed()
+      await store.flush() // the snapshot
+      countMessage(groupDay(doc.data, key), fact)
+      doc.changed(dayPart(key.day, key.groupId))
+      doc.changed(memberPart(key.day, key.groupId, 'a'))
+      await store.flush() // a line of records
+      const file = join(dir, 'state', `${CURRENT_DOC}.jsonl`)
+      expect(readFileSync(file, 'utf8').split('\n')).toHaveLength(3) // the snapshot, a line of records, ''
+      appendFileSync(file, '[{"t":"m","day"') // a flush being written
+      expect(countedOnDisk(dir)).toBe(2)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('expects every stream message but the commands (which are not activity)', () => {
