@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { createRng } from '../../../bench/prng.js'
 import type { GroupRef, Member } from '../../../bot/core/event.js'
 import { FakeClock } from '../../../bot/ports/clock.js'
 import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
@@ -21,16 +22,6 @@ plugins:
 `
 const MIN = 60_000
 
-/** A small seeded PRNG (mulberry32) so a failure reproduces. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 const dirs: string[] = []
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true })
@@ -44,8 +35,9 @@ afterAll(() => {
 describe('activity: the open days read back after any flush are the ones held', () => {
   for (const seed of [1, 2, 3]) {
     it(`random messages, joins, leaves, renames, answers, reminders, reports and day closes (seed ${seed})`, async () => {
-      const random = prng(seed)
-      const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)]
+      const rng = createRng(seed) // a failure reproduces
+      const random = () => rng.next()
+      const pick = <T>(xs: readonly T[]): T => rng.pick(xs)
       const dir = mkdtempSync(join(tmpdir(), 'activity-fuzz-'))
       dirs.push(dir)
       const clock = new FakeClock(MONDAY_9AM)
