@@ -177,11 +177,12 @@ describe.skipIf(!url)('three bot accounts on one PostgreSQL over real gRPC', () 
   it('sends each digest slot once fleet-wide, with the cases of every account', async () => {
     const isDigest = (m: { toContactId?: string; text?: string }) =>
       m.toContactId === 'wxid_trainer' && /案例周报/.test(m.text ?? '')
-    const captured = sentIn(SALES, /C1/)[0].at
+    // A digest composed before the case was captured can leave the outbox after it (each chat is paced): wait for
+    // one that has it rather than trusting the time it was sent.
     await waitUntil(
-      () => allSent().some(m => isDigest(m) && m.at > captured + 1_000),
+      () => allSent().some(m => isDigest(m) && /C1/.test(m.text ?? '')),
       45_000,
-      'a digest after the case was captured',
+      'a digest with case C1',
     )
     await new Promise(r => setTimeout(r, 2_000)) // a second bot's copy of that slot, if one were sent
     const digests = allSent().filter(isDigest)
@@ -196,7 +197,6 @@ describe.skipIf(!url)('three bot accounts on one PostgreSQL over real gRPC', () 
     const seen = JSON.stringify(digests.map(m => [m.account, new Date(m.at).toISOString()]))
     expect(digests.length, seen).toBeLessThanOrEqual(await claimed(0))
     expect(digests.length, seen).toBeGreaterThanOrEqual(await claimed(5))
-    expect(digests.filter(m => m.at > captured + 1_000)[0].text).toMatch(/C1/)
   })
 
   it('after SIGKILL of one bot, its shared groups are taken over within 30 s and its case is still found', async () => {
