@@ -7,26 +7,10 @@ import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
 import { FileStore } from '../../../bot/ports/store/file-store.js'
 import { activityPlugin } from '../../../plugins/activity/index.js'
 import { CURRENT_DOC, CURRENT_SPEC, DAYS_LOG } from '../../../plugins/activity/state.js'
-import { group, makeRuntime, member, MONDAY_9AM, text } from '../../helpers/harness.js'
+import { makeRuntime, member, MONDAY_9AM, text } from '../../helpers/harness.js'
+import { activityConfig, boss, cust, li, liuzong, MIN, sales, wang, zhang, zhoujie } from './fixtures.js'
 
-const CONFIG = `
-company: 示例科技
-roles: { admin: [admin1], leader: [boss], staff: [zhang, li] }
-groups:
-  - { name: 销售群, topic: 销售部工作群, kind: internal }
-  - { name: 客户群, topicPattern: "交流群$", kind: customer }
-plugins:
-  activity: {}
-`
-const sales = group('r1', '销售部工作群', 'internal', '销售群')
-const cust = group('c1', '示例科技张三交流群', 'customer', '客户群')
-const zhang = member('zhang', '张三')
-const li = member('li', '李四')
-const boss = member('boss', '王经理')
-const wang = member('wang', '王五')
-const liuzong = member('cust1', '刘总')
-const zhoujie = member('cust2', '周姐')
-const MIN = 60_000
+const CONFIG = activityConfig()
 
 const dirs: string[] = []
 afterEach(() => {

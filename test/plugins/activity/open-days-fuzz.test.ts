@@ -10,17 +10,9 @@ import { FileStore } from '../../../bot/ports/store/file-store.js'
 import { activityPlugin } from '../../../plugins/activity/index.js'
 import { CURRENT_DOC, CURRENT_SPEC } from '../../../plugins/activity/state.js'
 import { group, makeRuntime, member, MONDAY_9AM, text } from '../../helpers/harness.js'
+import { activityConfig, MIN } from './fixtures.js'
 
-const CONFIG = `
-company: 示例科技
-roles: { admin: [admin1], leader: [boss], staff: [zhang, li] }
-groups:
-  - { name: 销售群, topic: 销售部工作群, kind: internal }
-  - { name: 客户群, topicPattern: "交流群$", kind: customer }
-plugins:
-  activity: {}
-`
-const MIN = 60_000
+const CONFIG = activityConfig()
 
 const dirs: string[] = []
 afterAll(() => {
