@@ -179,11 +179,7 @@ describe.skipIf(!url)('three bot accounts on one PostgreSQL over real gRPC', () 
       m.toContactId === 'wxid_trainer' && /案例周报/.test(m.text ?? '')
     // A digest composed before the case was captured can leave the outbox after it (each chat is paced): wait for
     // one that has it rather than trusting the time it was sent.
-    await waitUntil(
-      () => allSent().some(m => isDigest(m) && /C1/.test(m.text ?? '')),
-      45_000,
-      'a digest with case C1',
-    )
+    await waitUntil(() => allSent().some(m => isDigest(m) && /C1/.test(m.text ?? '')), 45_000, 'a digest with case C1')
     await new Promise(r => setTimeout(r, 2_000)) // a second bot's copy of that slot, if one were sent
     const digests = allSent().filter(isDigest)
     const claimed = async (olderThanS: number) =>
