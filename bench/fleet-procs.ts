@@ -9,7 +9,8 @@ import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rm
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type pg from 'pg'
-import { CURRENT_SPEC, type CurrentDoc } from '../plugins/activity/state.js'
+import { readKeptAsChanges } from '../bot/ports/store/file-store.js'
+import { CURRENT_DOC, CURRENT_SPEC } from '../plugins/activity/state.js'
 import { type ServedWorld, serveWorld } from './compiled.js'
 import type { BenchWorld } from './synthetic-world.js'
 
@@ -152,20 +153,8 @@ export function countedIn(doc: unknown): number {
  * as changes: its snapshot line, then the records of each flush folded in; a line being written is left out).
  */
 export function countedOnDisk(dataDir: string): number {
-  const file = join(dataDir, 'state', 'activity-current.jsonl')
-  if (!existsSync(file)) return 0
-  const [snapshot, ...writes] = readFileSync(file, 'utf8').split('\n')
-  const doc = JSON.parse(snapshot) as CurrentDoc
-  for (const line of writes) {
-    let records: unknown[]
-    try {
-      records = JSON.parse(line)
-    } catch {
-      break // the last line, torn or being written
-    }
-    for (const r of records) CURRENT_SPEC.changes?.apply(doc, r)
-  }
-  return countedIn(doc)
+  const file = join(dataDir, 'state', `${CURRENT_DOC}.jsonl`)
+  return existsSync(file) ? countedIn(readKeptAsChanges(readFileSync(file), CURRENT_SPEC)) : 0
 }
 
 /** What the fleet has committed to PostgreSQL: the counters of every account's activity document. */

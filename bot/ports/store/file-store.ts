@@ -574,19 +574,8 @@ export class FileStore implements Store {
     if (!this.fs.existsSync(file)) return this.load(legacy, spec)
     if (this.fs.existsSync(legacy) && this.fs.statSync(legacy).mtimeMs > this.fs.statSync(file).mtimeMs)
       return this.load(legacy, spec)
-    const changes = spec.changes as DocChanges<T>
-    // Each line after the snapshot holds the records of one write, as a JSON array.
-    const steps = Object.entries(changes.recordMigrations ?? {}).map(([v, step]) => [v, (l: unknown[]) => l.map(step)])
-    const asJournal = {
-      ...spec,
-      record: z.array(changes.record),
-      apply: (data: T, records: unknown[]) => {
-        for (const r of records) changes.apply(data, r)
-      },
-      recordMigrations: Object.fromEntries(steps),
-    }
     try {
-      return readJournal(this.fs.readFileSync(file), asJournal).state
+      return readKeptAsChanges(this.fs.readFileSync(file), spec)
     } catch (e) {
       if (!(e instanceof DocDamage)) throw e
       const problem = `${this.shown(file)}: ${e.reason}`
@@ -877,4 +866,23 @@ class FileDoc<T> extends HeldDoc<T> {
       throw e
     }
   }
+}
+
+/**
+ * The data of a document kept as changes (`DocSpec.changes`) from its file's bytes: the snapshot line with the
+ * records after it folded in, a torn last line left out. Throws `DocDamage` for a damaged file.
+ */
+export function readKeptAsChanges<T extends object>(bytes: Buffer, spec: DocSpec<T>): T {
+  const changes = spec.changes as DocChanges<T>
+  // Each line after the snapshot holds the records of one write, as a JSON array.
+  const steps = Object.entries(changes.recordMigrations ?? {}).map(([v, step]) => [v, (l: unknown[]) => l.map(step)])
+  const asJournal = {
+    ...spec,
+    record: z.array(changes.record),
+    apply: (data: T, records: unknown[]) => {
+      for (const r of records) changes.apply(data, r)
+    },
+    recordMigrations: Object.fromEntries(steps),
+  }
+  return readJournal(bytes, asJournal).state
 }
