@@ -137,7 +137,14 @@ export class PgStore implements Store {
         if (!(await takeAccountLock(lockClient, accountLockKey(opts.schema, account))))
           throw new AccountLockedError(account)
       }
-      if (opts.schema) await sql`create schema if not exists ${sql.id(opts.schema)}`.execute(db)
+      // Accounts starting together on a new schema: PostgreSQL's CREATE SCHEMA IF NOT EXISTS can still fail with a
+      // unique violation when two run at once, so one at a time (as the migrations).
+      const schema = opts.schema
+      if (schema)
+        await db.transaction().execute(async tx => {
+          await sql`select pg_advisory_xact_lock(hashtext('bot_create_schema'))`.execute(tx)
+          await sql`create schema if not exists ${sql.id(schema)}`.execute(tx)
+        })
       await migrate(db)
       const rows = await db
         .selectFrom('bot_documents')

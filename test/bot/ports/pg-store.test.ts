@@ -49,6 +49,15 @@ describe.skipIf(!url)('PgStore on PostgreSQL', () => {
     expect(rows.at(-1)?.version).toBe(SCHEMA_VERSION)
   })
 
+  it('starts accounts together on a new schema: every one opens (none fails on creating the schema)', async () => {
+    for (let round = 0; round < 5; round++) {
+      const schema = freshSchema()
+      schemas.push(schema)
+      const opened = await Promise.allSettled(['a', 'b', 'c', 'd'].map(account => open(schema, account)))
+      expect(opened.filter(r => r.status === 'rejected')).toEqual([])
+    }
+  })
+
   it('upgrades a fleet database at schema version 2 to the newest on start, keeping its rows; a version-2 release then refuses it', async () => {
     const schema = freshSchema()
     schemas.push(schema)
