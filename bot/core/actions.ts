@@ -107,6 +107,11 @@ export interface ScheduleAction extends ActionMeta {
   key: string
   at: number
   payload?: unknown
+  /**
+   * The timer belongs to volatile state (activity's waiting customers): stored with the volatile documents, at the
+   * periodic flush, not before every send; a kill loses it with that state (at most one flush interval).
+   */
+  volatile?: boolean
 }
 /** Cancel a timer set with `schedule`. */
 export interface CancelAction extends ActionMeta {

@@ -114,6 +114,8 @@ export function decideWaiting(
       key: waitKey(groupId),
       at,
       payload: { groupId },
+      // With the waiting list it belongs to: written at the periodic flush, as that list is (a kill loses both alike).
+      volatile: true,
       rule: 'activity.customer-waiting',
       groupId,
       memberId: ev.sender.id,
@@ -164,7 +166,7 @@ export function decideReminder(w: GroupWaiting, groupId: string, x: ReminderInpu
   if (next !== undefined) {
     w.timerAt = next
     const meta = { rule: 'activity.customer-waiting', groupId }
-    actions.push({ type: 'schedule', key: `wait:${groupId}`, at: next, payload: { groupId }, ...meta })
+    actions.push({ type: 'schedule', key: `wait:${groupId}`, at: next, payload: { groupId }, volatile: true, ...meta })
   }
   return actions
 }

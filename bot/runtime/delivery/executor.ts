@@ -131,7 +131,7 @@ export class Executor {
         this.d.ledger.addFine({ memberId: a.memberId, violation: a.violation, groupId: a.groupId, at: now, auditId })
         return true
       case 'schedule':
-        this.d.timers.set(plugin, a.key, a.at, a.payload, a.groupId)
+        this.d.timers.set(plugin, a.key, a.at, a.payload, a.groupId, a.volatile)
         return true
       case 'cancel':
         this.d.timers.cancel(plugin, a.key)

@@ -55,11 +55,16 @@ export interface AuditQuery {
   limit?: number
 }
 
-/** The `audit-counter` document: the next id (also derived from the log, so losing it repeats nothing). */
+/**
+ * The `audit-counter` document: the next id. Volatile (written at the periodic flush, not before every send): a
+ * start continues after the highest id of the log, whose lines are on disk before any send that quotes one, so a
+ * lost or stale counter repeats nothing.
+ */
 export const AUDIT_COUNTER_DOC = docSpec<{ next: number }>({
   version: 1,
   schema: z.object({ next: z.number().int().positive() }),
   defaults: () => ({ next: 1 }),
+  volatile: true,
 })
 
 /** How much of the newest audit day a start reads for the highest id, where the store can read a day's end. */

@@ -17,24 +17,39 @@ export interface TimerRecord {
   run?: string
 }
 
+/** What the `timers` and `timers-volatile` documents store: each timer by `timerId`. */
+const TIMERS_SCHEMA = z.object({
+  timers: z.record(
+    z.string(),
+    z.object({
+      plugin: z.string(),
+      key: z.string(),
+      at: z.number(),
+      payload: z.unknown().optional(),
+      group: z.string().optional(),
+      run: z.string().optional(),
+    }),
+  ),
+})
+
 /** The `timers` document (durable: a lost timer is a reminder or deadline that never comes). */
 export const TIMERS_DOC = docSpec<{ timers: Record<string, TimerRecord> }>({
   version: 1,
-  schema: z.object({
-    timers: z.record(
-      z.string(),
-      z.object({
-        plugin: z.string(),
-        key: z.string(),
-        at: z.number(),
-        payload: z.unknown().optional(),
-        group: z.string().optional(),
-        run: z.string().optional(),
-      }),
-    ),
-  }),
+  schema: TIMERS_SCHEMA,
   defaults: () => ({ timers: {} }),
   durable: true,
+})
+
+/**
+ * The `timers-volatile` document: the timers of volatile state (`ScheduleAction.volatile`: activity's reminder of
+ * the customers waiting, whose list is itself volatile), written with that state at the periodic flush, not
+ * before every send. A kill loses at most one flush interval of them, as of the state they belong to.
+ */
+export const VOLATILE_TIMERS_DOC = docSpec<{ timers: Record<string, TimerRecord> }>({
+  version: 1,
+  schema: TIMERS_SCHEMA,
+  defaults: () => ({ timers: {} }),
+  volatile: true,
 })
 
 /** A timer's kind: its key up to the first `:` (`remind:N12` → `remind`), what payload schemas are declared by. */
@@ -46,10 +61,13 @@ export function timerKind(key: string): string {
  * Persistent one-shot timers that plugins set with `schedule` actions. They
  * survive restarts: on start every stored timer is re-armed, and one whose
  * time passed while the bot was down fires at once (exactly once: it is
- * deleted before its handler runs).
+ * deleted before its handler runs). A volatile timer is kept in a document of
+ * its own (`VOLATILE_TIMERS_DOC`), so setting or cancelling one leaves the
+ * durable `timers` document, written before every send, as it was.
  */
 export class Timers {
-  private doc
+  private durable
+  private volatile
   private cancels = new Map<string, () => void>()
   private fire?: (t: TimerRecord) => void
 
@@ -57,30 +75,32 @@ export class Timers {
     private clock: Clock,
     store: Store,
   ) {
-    this.doc = store.doc('timers', TIMERS_DOC)
+    this.durable = store.doc('timers', TIMERS_DOC)
+    this.volatile = store.doc('timers-volatile', VOLATILE_TIMERS_DOC)
   }
 
   /** Start firing timers into `fire`, re-arming those a previous run stored. */
   start(fire: (t: TimerRecord) => void): void {
     this.fire = fire
     // Timers that fell due while the bot was down fire now, in the order they were due.
-    for (const t of Object.values(this.doc.data.timers).sort((a, b) => a.at - b.at)) this.arm(t)
+    for (const t of this.pending().sort((a, b) => a.at - b.at)) this.arm(t)
   }
 
   /**
-   * Set (or replace) the timer `key` of `plugin` (of the group `group`, when it concerns one). One literal with
-   * `group` `undefined` when absent (left out of the stored JSON, as before): a spread of `{ group }` or `{}` made
-   * two hidden classes and a throwaway object per timer.
+   * Set (or replace) the timer `key` of `plugin` (of the group `group`, when it concerns one; `volatile`: kept with
+   * the volatile documents). One literal with `group` `undefined` when absent (left out of the stored JSON, as
+   * before): a spread of `{ group }` or `{}` made two hidden classes and a throwaway object per timer.
    */
-  set(plugin: string, key: string, at: number, payload?: unknown, group?: string): void {
-    this.put({ plugin, key, at, payload, group: group || undefined })
+  set(plugin: string, key: string, at: number, payload?: unknown, group?: string, volatile = false): void {
+    this.put({ plugin, key, at, payload, group: group || undefined }, volatile)
   }
 
   /** Store and arm a whole record (a timer taken over from another fleet account keeps its `run` key). */
-  put(record: TimerRecord): void {
+  put(record: TimerRecord, volatile = false): void {
     this.cancel(record.plugin, record.key)
-    this.doc.data.timers[timerId(record.plugin, record.key)] = record
-    this.doc.changed()
+    const doc = volatile ? this.volatile : this.durable
+    doc.data.timers[timerId(record.plugin, record.key)] = record
+    doc.changed()
     if (this.fire) this.arm(record)
   }
 
@@ -89,15 +109,13 @@ export class Timers {
     const k = timerId(plugin, key)
     this.cancels.get(k)?.()
     this.cancels.delete(k)
-    if (this.doc.data.timers[k]) {
-      delete this.doc.data.timers[k]
-      this.doc.changed()
-    }
+    this.remove(k)
   }
 
-  /** Pending timers (for `#状态` and tests). */
+  /** Pending timers, durable and volatile (for `#状态` and tests). */
   pending(plugin?: string): TimerRecord[] {
-    return Object.values(this.doc.data.timers).filter(t => !plugin || t.plugin === plugin)
+    const all = [...Object.values(this.durable.data.timers), ...Object.values(this.volatile.data.timers)]
+    return plugin ? all.filter(t => t.plugin === plugin) : all
   }
 
   /** Disarm everything (shutdown); records stay stored. */
@@ -107,16 +125,24 @@ export class Timers {
     this.fire = undefined
   }
 
+  /** Delete the stored timer `k` from the document that holds it; false when neither does. */
+  private remove(k: string): boolean {
+    for (const doc of [this.durable, this.volatile]) {
+      if (!doc.data.timers[k]) continue
+      delete doc.data.timers[k]
+      doc.changed()
+      return true
+    }
+    return false
+  }
+
   private arm(t: TimerRecord): void {
     const k = timerId(t.plugin, t.key)
     this.cancels.set(
       k,
       this.clock.at(Math.max(t.at, this.clock.now()), () => {
         this.cancels.delete(k)
-        if (!this.doc.data.timers[k]) return
-        delete this.doc.data.timers[k]
-        this.doc.changed()
-        this.fire?.(t)
+        if (this.remove(k)) this.fire?.(t)
       }),
     )
   }

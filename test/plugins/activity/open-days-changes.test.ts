@@ -164,3 +164,24 @@ describe('activity: a kill in the middle of the flush after a day closes', () =>
     expect(answer).not.toContain('张三')
   })
 })
+
+describe('activity: a kill after a send, the waiting customers and their reminder', () => {
+  it('the reminder is kept with the waiting list (both at the periodic flush): a customer asking after the restart is still reminded about', async () => {
+    const dir = tempDir()
+    const a = await boot(dir)
+    await a.rt.handle(text(liuzong, '在吗？想问下发票', a.clock.now(), cust)) // the group's reminder is set
+    await a.store.flush()
+    await a.rt.handle(text(zhang, '刘总您好，马上给您开', a.clock.now(), cust)) // answered: the reminder is cancelled
+    await a.rt.handle(text(boss, '#活跃度', a.clock.now(), sales))
+    await a.clock.advance(MIN) // the answer is sent, after the flush of what must be durable before it
+    expect(a.wechat.textsTo('r1')[0]).toContain('1 个群共 2 条消息')
+    // Killed before the next periodic flush: the start has the waiting list of the last one (刘总 waiting).
+
+    const b = await boot(dir, a.clock.now())
+    await b.rt.handle(text(zhoujie, '我也想问一下', b.clock.now(), cust))
+    await b.clock.advance(11 * MIN)
+    // Before, the cancelled reminder was written before the send and the list was not: 刘总 stayed listed with a
+    // reminder that no longer existed, and no later customer of the group was ever reminded about.
+    expect(b.wechat.textsTo('zhang').join('\n')).toContain('周姐 已等待')
+  })
+})

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -74,5 +74,42 @@ describe('the stored timers document', () => {
         '"typed:remind:N1":{"plugin":"typed","key":"remind:N1","at":6000},' +
         '"typed:remind:N2":{"plugin":"typed","key":"remind:N2","at":7000,"payload":{"id":"N2"}}}}',
     )
+  })
+})
+
+describe('what is durable before a send', () => {
+  it('the flush before a send writes the durable timers, not the volatile ones; a start re-arms both', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'timers-'))
+    const clock = new FakeClock(Date.parse('2026-11-30T01:00:00Z'))
+    const store = new FileStore(dir)
+    const timers = new Timers(clock, store)
+    timers.set('typed', 'remind:N1', clock.now() + 6000, { id: 'N1' })
+    timers.set('activity', 'wait:r1', clock.now() + 5000, { groupId: 'r1' }, 'r1', true)
+    await store.flush(true) // before a send
+    const stored = (file: string) => Object.keys(JSON.parse(readFileSync(join(dir, 'state', file), 'utf8')).timers)
+    expect(stored('timers.json')).toEqual(['typed:remind:N1'])
+    expect(existsSync(join(dir, 'state', 'timers-volatile.json'))).toBe(false)
+    await store.flush() // the periodic flush
+    expect(stored('timers-volatile.json')).toEqual(['activity:wait:r1'])
+
+    const fired: string[] = []
+    const again = new Timers(clock, new FileStore(dir))
+    again.start(t => fired.push(t.key))
+    await clock.advance(7000)
+    expect(fired).toEqual(['wait:r1', 'remind:N1'])
+  })
+
+  it('a timer set again as volatile leaves the durable document, and cancelling finds it in either', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'timers-'))
+    const clock = new FakeClock(Date.parse('2026-11-30T01:00:00Z'))
+    const store = new FileStore(dir)
+    const timers = new Timers(clock, store)
+    timers.set('activity', 'wait:r1', 5000, undefined, 'r1') // an older release's, in the durable document
+    timers.set('activity', 'wait:r1', 6000, undefined, 'r1', true)
+    expect(timers.pending().map(t => t.at)).toEqual([6000])
+    await store.flush()
+    expect(JSON.parse(readFileSync(join(dir, 'state', 'timers.json'), 'utf8')).timers).toEqual({})
+    timers.cancel('activity', 'wait:r1')
+    expect(timers.pending()).toEqual([])
   })
 })
