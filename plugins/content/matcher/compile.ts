@@ -20,6 +20,7 @@ import { compareKeyTo } from './substitution-classes.js'
 import type { ExpansionKind } from './expand.js'
 import { SplitScan, type SplitOwnerOfHit } from './split-scan.js'
 import { SwapChoices } from './swap-filter.js'
+import { PairFilter } from './pair-filter.js'
 import { SwapForms, formNeedle } from './swap-form-cache.js'
 import type { Dictionary, Match, MatchKind, Matcher } from './types.js'
 
@@ -54,6 +55,8 @@ class CompiledMatcher implements Matcher {
   private readonly swapOffsets: Int32Array
   private readonly swapMembers: Int32Array
   private readonly swapChoices: SwapChoices
+  /** Drops most hits of two-code-point images that are no key and no swap form (see PairFilter). */
+  private readonly pairs: PairFilter
   /** The scan that finds the reading forms after a hit of an ANCHOR image (see ReadingScan). */
   private readonly readings: ReadingScan
   /** The walk that finds the split forms after a hit of an ANCHOR image (see SplitScan). */
@@ -80,6 +83,7 @@ class CompiledMatcher implements Matcher {
     this.swapOffsets = tables.members.swapOffsets
     this.swapMembers = tables.members.swapMembers
     this.swapChoices = new SwapChoices(tables.index)
+    this.pairs = new PairFilter(tables, this.swapChoices)
     this.readings = new ReadingScan(tables.index)
     this.splits = new SplitScan(tables.index)
     this.latinFlag = this.readings.empty ? 0 : LATIN
@@ -204,6 +208,8 @@ class CompiledMatcher implements Matcher {
     let anchored = false
     given.length = 0
     const splitSpans = this.splits.empty ? 0 : this.splitSpans(text, hits)
+    // Hits the pair filter may drop: none of an anchor or a Latin image, none when split forms were found.
+    const unfiltered = splitSpans > 0 ? -1 : ANCHOR | this.latinFlag
     for (let h = 0; h < hits.length; h += 3) {
       const c = hits[h]
       const b = this.images.bytes[c]
@@ -216,6 +222,7 @@ class CompiledMatcher implements Matcher {
       const splitters = splitSpans > 0 ? this.splits.ownersOf(end, hits[h + 2], length) : NO_SPLITTERS
       if (folded.length < length) folded = new Int32Array(length * 2)
       if (!foldedBefore(text, end, hits[h + 2], length, folded)) continue
+      if (length === 2 && (b & unfiltered) === 0 && !this.pairs.mayBe(c, folded[0], folded[1])) continue
       const k = this.keyOfHit(c, length)
       const readers = (b & this.latinFlag) !== 0 ? this.readings.ownersOf(folded, length) : NO_READERS
       if (readers.length > 0) given.push(end, hits[h + 2], length)

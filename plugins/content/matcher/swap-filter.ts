@@ -62,6 +62,34 @@ export class SwapChoices {
     return this.hasTwo(s, length, first, folded[first], second, folded[second])
   }
 
+  /**
+   * Visits every pair of folded code points (a, b) for which maySwap(s, …) may be true, when swap owner s is
+   * two characters that fold one to one (a few pairs more do no harm): its own, one character swapped for any
+   * alternative at its place, both swapped for one of the first pairedAlternatives of one kind. False, and
+   * nothing visited, for any other swap owner.
+   */
+  forEachPair(s: number, visit: (a: number, b: number) => void): boolean {
+    const own = this.rows[2 * s]
+    const key = this.index.swapKey[s]
+    if (own < 0 || this.index.keyOffsets[key + 1] - own !== 2) return false
+    const { codes, starts } = this
+    const ids = this.index.swapAlternatives
+    const first = this.index.keyCodePoints[own]
+    const second = this.index.keyCodePoints[own + 1]
+    visit(first, second)
+    for (let at = this.rows[2 * s + 1]; at < this.rows[2 * s + 3]; at += 2) {
+      const x = ids[at]
+      const y = ids[at + 1]
+      for (let k = starts[x]; k < starts[x + 1]; k++) visit(codes[k], second)
+      for (let k = starts[y]; k < starts[y + 1]; k++) visit(first, codes[k])
+      const paired = pairedAlternatives((x !== 0 ? 1 : 0) + (y !== 0 ? 1 : 0))
+      const xEnd = Math.min(starts[x + 1], starts[x] + paired)
+      const yEnd = Math.min(starts[y + 1], starts[y] + paired)
+      for (let i = starts[x]; i < xEnd; i++) for (let j = starts[y]; j < yEnd; j++) visit(codes[i], codes[j])
+    }
+    return true
+  }
+
   /** True if swap owner s (n characters) has folded code point cp among the alternatives of its character i, of any kind. */
   private hasOne(s: number, n: number, i: number, cp: number): boolean {
     const { codes, starts } = this
