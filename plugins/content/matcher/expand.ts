@@ -518,7 +518,8 @@ function wordVariantForms(chars: string[], tables: ExpansionTables): string[] {
 
 /**
  * Variant characters dictionaries list for a character (博 -> 愽), unless normalisation already folds
- * them; callers only read the lists (kept per character, see Memo.lookalikes).
+ * them, or folds them to nothing (丹 -> ⺼: a form with it would be the term without that character, 闪丹 a
+ * look-alike of 闪 alone); callers only read the lists (kept per character, see Memo.lookalikes).
  */
 function lookalikeAlternatives(chars: string[], tables: ExpansionTables): string[][] {
   const { lookalikes } = memoOf(tables)
@@ -526,7 +527,10 @@ function lookalikeAlternatives(chars: string[], tables: ExpansionTables): string
     let list = lookalikes.get(c)
     if (list === undefined) {
       const folded = foldedKey(c)
-      list = [...(tables.variants.get(c) ?? '')].filter(v => foldedKey(v) !== folded)
+      list = [...(tables.variants.get(c) ?? '')].filter(v => {
+        const key = foldedKey(v)
+        return key !== folded && key !== ''
+      })
       lookalikes.set(c, list)
     }
     return list

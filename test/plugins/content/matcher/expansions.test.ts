@@ -139,6 +139,12 @@ describe('expansions of dictionary terms, matched in the same pass', () => {
     expect(s.categoriesOf('这本书的成本不高')).toEqual([])
   })
 
+  it('takes no variant that normalisation folds to nothing: 丹 has ⺼, and 闪丹 is not found in 閃 alone', () => {
+    const s = expanding({ bench: ['闪丹'] }, ['lookalike'])
+    expect(s.scan('今天閃了一下')).toEqual([])
+    expect(how(s.scan('闪丹'))).toEqual(['闪丹: 原词 闪丹'])
+  })
+
   it('cancels expansion matches with allowed phrases of the category, however written', () => {
     const g = expanding({ gambling: ['赌博'] }, ['pinyin'], ['禁止赌博'])
     expect(g.categoriesOf('群里禁止dubo')).toEqual([])
