@@ -55,8 +55,9 @@ export const PAIR = 0x200000
  * (`alternatives[s]`: swapAlternatives of swap owner s), by swap (see PAIR), characters as folded.
  */
 export function swapPairs(index: TermIndex, alternatives: string[][][][]): Map<number, number> {
-  // Counted by character, then alternative: small-integer keys (a pair's number is no small integer).
-  const counts = new Map<number, Map<number, number>>()
+  // Counted by list, then by character: a list of alternatives is shared by the terms with the same
+  // character (see foldedLists), so each list's alternatives are walked once, not once per term.
+  const uses = new Map<string[], number[]>()
   for (let s = 0; s < alternatives.length; s++) {
     const chars = [...index.texts[index.swapText[s]]]
     for (const list of alternatives[s]) {
@@ -64,17 +65,34 @@ export function swapPairs(index: TermIndex, alternatives: string[][][][]): Map<n
         if (list[i].length === 0) continue
         const c = foldedChar(chars[i])
         if (c < 0) continue
-        let ofChar = counts.get(c)
-        if (ofChar === undefined) {
-          ofChar = new Map()
-          counts.set(c, ofChar)
+        // The characters this list was seen with and how often, as pairs [c, count, ...] (almost always one).
+        let ofList = uses.get(list[i])
+        if (ofList === undefined) {
+          ofList = [c, 0]
+          uses.set(list[i], ofList)
         }
-        const folded = foldedList(list[i])
-        for (let k = 0; k < folded.length; k++) {
-          const b = folded[k]
-          if (b < 0 || b === c) continue
-          ofChar.set(b, (ofChar.get(b) ?? 0) + 1)
-        }
+        let at = 0
+        while (at < ofList.length && ofList[at] !== c) at += 2
+        if (at === ofList.length) ofList.push(c, 0)
+        ofList[at + 1]++
+      }
+    }
+  }
+  // Counted by character, then alternative: small-integer keys (a pair's number is no small integer).
+  const counts = new Map<number, Map<number, number>>()
+  for (const [list, ofList] of uses) {
+    const folded = foldedList(list)
+    for (let at = 0; at < ofList.length; at += 2) {
+      const c = ofList[at]
+      let ofChar = counts.get(c)
+      if (ofChar === undefined) {
+        ofChar = new Map()
+        counts.set(c, ofChar)
+      }
+      for (let k = 0; k < folded.length; k++) {
+        const b = folded[k]
+        if (b < 0 || b === c) continue
+        ofChar.set(b, (ofChar.get(b) ?? 0) + ofList[at + 1])
       }
     }
   }
