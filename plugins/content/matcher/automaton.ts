@@ -152,7 +152,8 @@ class Cells {
 }
 
 /**
- * Builds the automaton for distinct, non-empty keys of codes in 1..alphabetSize. The states are placed
+ * Builds the automaton for non-empty keys of codes in 1..alphabetSize (equal keys end in the same state,
+ * so a key list need not be made distinct first). The states are placed
  * breadth first; the queue holds two values a state, its cell and where its keys start in sorted order:
  * they end where the next state's of the same depth start (the keys in between are shorter than that
  * depth, so they are skipped, as is a key that ends at the state itself), or at the last key.
@@ -213,8 +214,9 @@ export function buildAutomaton(keys: KeyList, alphabetSize: number): Automaton {
       cells.take(child)
       pairs[2 * child + 1] = node + 1
       const first = ranges[2 * k]
-      if (first < ranges[2 * k + 1] && starts[first + 1] - starts[first] === depth + 1) {
-        endOf[order[first]] = child
+      // The keys that end here (equal keys, sorted first in the child's range) all end in the child.
+      for (let e = first; e < ranges[2 * k + 1] && starts[e + 1] - starts[e] === depth + 1; e++) {
+        endOf[order[e]] = child
         pairs[2 * child] = 1
       }
       queue[tail++] = child

@@ -1,20 +1,21 @@
 import { buildAlphabet, type Alphabet } from './alphabet.js'
 import { buildAutomaton } from './automaton.js'
-import { DistinctImages } from './distinct-images.js'
+import { imageGroupsOf } from './image-groups.js'
 import { type ImageInfo, imageInfoOf, latinImagesOf } from './image-info.js'
 import { type ImageMembers, imageMembersOf } from './image-members.js'
+import { KeyListBuilder } from './key-list.js'
 import { anchorsOf } from './reading-places.js'
 import { buildScanArena } from './scan-table.js'
 import { splitAnchorsOf } from './split-owners.js'
-import { keyEndsOfStates, type KeyEnds } from './key-ends.js'
+import { keyEndCount, keyEndsOfStates, type KeyEnds } from './key-ends.js'
 import {
-  type ClassKeys,
   IMAGES_PER_SWAP_OWNER,
-  classKeysOf,
+  anchorImagesOf,
   keyImagesOf,
   substitutionClasses,
   swapImages,
   swapPairs,
+  toAlphabetCodes,
 } from './substitution-classes.js'
 import { indexTerms, type TermIndex } from './term-index.js'
 import type { Dictionary } from './types.js'
@@ -25,13 +26,13 @@ export interface CompiledTables {
   alphabet: Alphabet
   arena: Int32Array
   /**
-   * The automaton's key ends: its keys are the class images (see ClassKeys), not the index's keys,
+   * The automaton's key ends: its keys are the class images (see ImageGroups), not the index's keys,
    * numbered in the order of their end states (see KeyEnds); every array below is by that number.
    */
   links: KeyEnds
   /** Image c's length and flags (see ImageInfo). */
   images: ImageInfo
-  /** Image c's keys and swap owners (see ImageMembers, ClassKeys). */
+  /** Image c's keys and swap owners (see ImageMembers, ImageGroups). */
   members: ImageMembers
 }
 
@@ -44,53 +45,32 @@ export function compileTables(dictionary: Dictionary): CompiledTables {
   const { index, alternatives } = indexTerms(dictionary)
   const pairs = swapPairs(index, alternatives)
   const classes = substitutionClasses(index, pairs)
-  // The images are numbered as they are made: the keys' first, then the swap images (see classKeysOf).
-  const distinct = new DistinctImages(index.keyCount + IMAGES_PER_SWAP_OWNER * alternatives.length)
-  const imageOfKey = keyImagesOf(index, classes, distinct)
-  const swaps = swapImages(index, alternatives, classes, distinct)
+  // One image per key, swap image and anchor, in that order, equal ones included (see imageGroupsOf).
+  const expected = index.keyCount + IMAGES_PER_SWAP_OWNER * alternatives.length
+  const made = new KeyListBuilder(expected, CODES_PER_IMAGE * expected)
+  keyImagesOf(index, classes, made)
+  const swaps = swapImages(index, alternatives, classes, made)
   swaps.unaligned.forEach(s => {
     index.swapKey[s] = -1
   })
   const classCodes = Int32Array.from(classes.keys())
   const anchors = anchorsOf(index, splitAnchorsOf(index))
   const alphabet = buildAlphabet(concatenated([index.keyCodePoints, classCodes, anchors.codes]), classes, swaps.counts)
-  const classKeys = classKeysOf(index, alphabet, classes, distinct, imageOfKey, swaps, anchors)
-  const automaton = buildAutomaton(classKeys.images, alphabet.size)
-  const arena = buildScanArena(alphabet, automaton, classKeys.images)
+  anchorImagesOf(anchors, classes, made)
+  const images = made.view()
+  toAlphabetCodes(images.codes, alphabet, classes)
+  const automaton = buildAutomaton(images, alphabet.size)
+  const arena = buildScanArena(alphabet, automaton, images)
   const { ends, renumbered } = keyEndsOfStates(automaton.endOf, automaton.cells.length / 2)
-  const [classOffsets, classMembers] = regrouped(classKeys.offsets, classKeys.members, renumbered)
-  const [swapOffsets, swapMembers] = regrouped(classKeys.swapOffsets, classKeys.swapMembers, renumbered)
-  const members = imageMembersOf(classOffsets, classMembers, swapOffsets, swapMembers)
+  const groups = imageGroupsOf(index, images, renumbered, keyEndCount(ends), swaps.owners)
+  const members = imageMembersOf(groups.offsets, groups.members, groups.swapOffsets, groups.swapMembers)
   const latin = index.readingCategory.length > 0 ? latinImagesOf(index, alphabet, members) : new Uint8Array(0)
-  const lengths = renumberedValues(classKeys.lengths, renumbered)
-  const images = imageInfoOf(lengths, renumberedValues(classKeys.anchorClasses, renumbered), latin)
-  return { index, alphabet, arena, links: ends, images, members }
+  const info = imageInfoOf(groups.lengths, groups.anchorClasses, latin)
+  return { index, alphabet, arena, links: ends, images: info, members }
 }
 
-/** Per-image values (see ClassKeys) with image c's value at renumbered[c]. */
-function renumberedValues<T extends Int32Array | Uint8Array>(values: T, renumbered: Int32Array): T {
-  const out = values.slice() as T
-  for (let c = 0; c < renumbered.length; c++) out[renumbered[c]] = values[c]
-  return out
-}
-
-/** Groups of image c (members[offsets[c]..offsets[c + 1]), see ClassKeys) moved to group renumbered[c], in the same order. */
-function regrouped(
-  offsets: ClassKeys['offsets'],
-  members: Int32Array,
-  renumbered: Int32Array,
-): [Int32Array, Int32Array] {
-  const n = renumbered.length
-  const moved = new Int32Array(n + 1)
-  for (let c = 0; c < n; c++) moved[renumbered[c] + 1] = offsets[c + 1] - offsets[c]
-  for (let c = 0; c < n; c++) moved[c + 1] += moved[c]
-  const movedMembers = new Int32Array(members.length)
-  // Copied one by one: most groups hold one member or none (a subarray per image cost more than the copy).
-  for (let c = 0; c < n; c++) {
-    for (let m = offsets[c], to = moved[renumbered[c]]; m < offsets[c + 1]; m++) movedMembers[to++] = members[m]
-  }
-  return [moved, movedMembers]
-}
+/** Room for this many codes an image (3.5 at 100k bench terms) is made before the first images come (see Int32Buffer). */
+const CODES_PER_IMAGE = 4
 
 /** The arrays back to back. */
 function concatenated(arrays: Int32Array[]): Int32Array {

@@ -28,7 +28,7 @@ export function placesOf(index: TermIndex, r: number): Places {
 
 /**
  * The anchors of the reading owners: strings of which every reading form writes at least one, so that a
- * text in which the automaton finds none (they are keys of their own, see classKeysOf) holds no reading
+ * text in which the automaton finds none (they are keys of their own, see imageGroupsOf) holds no reading
  * form and the reading scan is skipped. A syllable of several letters is one. A place written in one
  * letter (a syllable like a, e, o; every initial) is one only in an owner of one place; else it stands
  * beside a neighbouring place of the form, written as the owner's own code point or in one letter too

@@ -2,8 +2,7 @@ import { pairedAlternatives } from './expand.js'
 import { SKIP, foldCodePoint, isExpansion } from './fold-table.js'
 import { foldString } from './normalize.js'
 import type { Alphabet } from './alphabet.js'
-import type { DistinctImages } from './distinct-images.js'
-import { Int32Buffer, keyCount, type KeyList } from './key-list.js'
+import { Int32Buffer, type KeyListBuilder, keyCount, type KeyList } from './key-list.js'
 import type { TermIndex } from './term-index.js'
 
 /**
@@ -55,8 +54,9 @@ export const PAIR = 0x200000
  * (`alternatives[s]`: swapAlternatives of swap owner s), by swap (see PAIR), characters as folded.
  */
 export function swapPairs(index: TermIndex, alternatives: string[][][][]): Map<number, number> {
-  // Counted by character, then alternative: small-integer keys (a pair's number is no small integer).
-  const counts = new Map<number, Map<number, number>>()
+  // Counted by list, then by character: a list of alternatives is shared by the terms with the same
+  // character (see foldedLists), so each list's alternatives are walked once, not once per term.
+  const uses = new Map<string[], number[]>()
   for (let s = 0; s < alternatives.length; s++) {
     const chars = [...index.texts[index.swapText[s]]]
     for (const list of alternatives[s]) {
@@ -64,17 +64,34 @@ export function swapPairs(index: TermIndex, alternatives: string[][][][]): Map<n
         if (list[i].length === 0) continue
         const c = foldedChar(chars[i])
         if (c < 0) continue
-        let ofChar = counts.get(c)
-        if (ofChar === undefined) {
-          ofChar = new Map()
-          counts.set(c, ofChar)
+        // The characters this list was seen with and how often, as pairs [c, count, ...] (almost always one).
+        let ofList = uses.get(list[i])
+        if (ofList === undefined) {
+          ofList = [c, 0]
+          uses.set(list[i], ofList)
         }
-        const folded = foldedList(list[i])
-        for (let k = 0; k < folded.length; k++) {
-          const b = folded[k]
-          if (b < 0 || b === c) continue
-          ofChar.set(b, (ofChar.get(b) ?? 0) + 1)
-        }
+        let at = 0
+        while (at < ofList.length && ofList[at] !== c) at += 2
+        if (at === ofList.length) ofList.push(c, 0)
+        ofList[at + 1]++
+      }
+    }
+  }
+  // Counted by character, then alternative: small-integer keys (a pair's number is no small integer).
+  const counts = new Map<number, Map<number, number>>()
+  for (const [list, ofList] of uses) {
+    const folded = foldedList(list)
+    for (let at = 0; at < ofList.length; at += 2) {
+      const c = ofList[at]
+      let ofChar = counts.get(c)
+      if (ofChar === undefined) {
+        ofChar = new Map()
+        counts.set(c, ofChar)
+      }
+      for (let k = 0; k < folded.length; k++) {
+        const b = folded[k]
+        if (b < 0 || b === c) continue
+        ofChar.set(b, (ofChar.get(b) ?? 0) + ofList[at + 1])
       }
     }
   }
@@ -131,7 +148,7 @@ export function substitutionClasses(index: TermIndex, swaps: Map<number, number>
 
 /**
  * The class images of every swap owner's forms (folded code points, each its class's representative),
- * numbered in `distinct` as they are made, the swap owner of each, and the swap owners whose characters
+ * added to `images` as they are made, the swap owner of each, and the swap owners whose characters
  * or alternatives do not all fold to one code point: the term's own image, then one per alternative
  * outside its character's class, and per pair of such alternatives that the term's two-character swaps
  * take. Every homophone and look-alike form of the term reads as one of them (more images than forms are
@@ -141,7 +158,7 @@ export function swapImages(
   index: TermIndex,
   alternatives: string[][][][],
   classes: Map<number, number>,
-  distinct: DistinctImages,
+  images: KeyListBuilder,
 ): SwapImages {
   const pieces = new Map<string, string>()
   const pieceOf = (c: string): string => {
@@ -162,7 +179,7 @@ export function swapImages(
     }
     return listed
   }
-  const made = new MadeImages(distinct, IMAGES_PER_SWAP_OWNER * alternatives.length)
+  const made = new MadeImages(images, IMAGES_PER_SWAP_OWNER * alternatives.length)
   const unaligned: number[] = []
   const aligned = new AlignedImages(classes, made)
   for (let s = 0; s < alternatives.length; s++) {
@@ -213,15 +230,14 @@ export function swapImages(
       made.add(s)
     }
   }
-  return { imageOf: made.imageOf.view(), owners: made.owners.view(), unaligned, counts: made.counts() }
+  return { owners: made.owners.view(), unaligned, counts: made.counts() }
 }
 
 /**
- * The swap images as they are made (see swapImages): each numbered in DistinctImages at once, with its
- * swap owner, and how often each class code point occurs in them (for the alphabet's frequencies).
+ * The swap images as they are made (see swapImages): each added to the images at once, with its swap
+ * owner, and how often each class code point occurs in them (for the alphabet's frequencies).
  */
 class MadeImages {
-  readonly imageOf: Int32Buffer
   readonly owners: Int32Buffer
   private scratch = new Int32Array(64)
   private length = 0
@@ -230,10 +246,9 @@ class MadeImages {
 
   /** For about `expected` images (see Int32Buffer). */
   constructor(
-    private readonly distinct: DistinctImages,
+    private readonly images: KeyListBuilder,
     expected: number,
   ) {
-    this.imageOf = new Int32Buffer(expected)
     this.owners = new Int32Buffer(expected)
   }
 
@@ -256,8 +271,9 @@ class MadeImages {
       }
       this.uses[cp]++
       if (cp > this.largest) this.largest = cp
+      this.images.codes.push(cp)
     }
-    this.imageOf.push(this.distinct.idOf(scratch, 0, length))
+    this.images.end()
     this.owners.push(s)
   }
 
@@ -364,8 +380,6 @@ class AlignedImages {
 
 /** The class images of the swap owners' forms (see swapImages): swap image i is swap owner owners[i]'s. */
 export interface SwapImages {
-  /** The number of swap image i in DistinctImages. */
-  imageOf: Int32Array
   owners: Int32Array
   /** Swap owners whose characters or alternatives do not all fold to one code point. */
   unaligned: number[]
@@ -374,103 +388,41 @@ export interface SwapImages {
 }
 
 /**
- * The distinct class images of the keys, swap owners and anchors (see classKeysOf), in alphabet codes,
- * and what each image stands for: keys of image c are members[offsets[c]..offsets[c + 1]), in ascending
- * order of their code points (a hit finds its key by binary search, see compareKeyTo); swap owners of
- * image c are swapMembers[swapOffsets[c]..swapOffsets[c + 1]), ascending; image c has lengths[c] code points.
+ * Adds the class image of each key to `images` (the first images, before the swap owners', see swapImages):
+ * key k's image is image k.
  */
-export interface ClassKeys {
-  images: KeyList
-  lengths: Int32Array
-  offsets: Int32Array
-  members: Int32Array
-  swapOffsets: Int32Array
-  swapMembers: Int32Array
-  /** 1 for an image that is one of the anchors (see ReadingScan): a hit of it may start a reading form. */
-  anchorClasses: Uint8Array
-}
-
-/**
- * Numbers the class images of the keys in `distinct` (the first images, before the swap owners', see
- * swapImages): the image of key k is imageOfKey[k].
- */
-export function keyImagesOf(index: TermIndex, classes: Map<number, number>, distinct: DistinctImages): Int32Array {
-  const imageOfKey = new Int32Array(index.keyCount)
+export function keyImagesOf(index: TermIndex, classes: Map<number, number>, images: KeyListBuilder): void {
   const { keyCodePoints, keyOffsets } = index
-  const image = new Int32Array(keyCodePoints.length)
-  for (let i = 0; i < keyCodePoints.length; i++) image[i] = classes.get(keyCodePoints[i]) ?? keyCodePoints[i]
-  for (let k = 0; k < index.keyCount; k++) imageOfKey[k] = distinct.idOf(image, keyOffsets[k], keyOffsets[k + 1])
-  return imageOfKey
+  for (let k = 0; k < index.keyCount; k++) {
+    for (let i = keyOffsets[k]; i < keyOffsets[k + 1]; i++) images.codes.push(classOf(classes, keyCodePoints[i]))
+    images.end()
+  }
 }
 
-/**
- * Groups the keys and the swap owners' images by their class image (numbered in `distinct`: the keys'
- * images, then the swap images, see keyImagesOf and swapImages), after numbering the `anchors` (see
- * anchorsOf in reading-owners.ts) that are no image yet, which stand for no key; the images' class code
- * points become the alphabet's codes.
- */
-export function classKeysOf(
-  index: TermIndex,
-  alphabet: Alphabet,
-  classes: Map<number, number>,
-  distinct: DistinctImages,
-  imageOfKey: Int32Array,
-  swaps: SwapImages,
-  anchors: KeyList,
-): ClassKeys {
-  const anchorImages: number[] = []
-  const anchorCodes = anchors.codes.map(cp => classes.get(cp) ?? cp)
-  for (let i = 0; i < keyCount(anchors); i++)
-    anchorImages.push(distinct.idOf(anchorCodes, anchors.offsets[i], anchors.offsets[i + 1]))
-  const images = distinct.images.view()
-  toAlphabetCodes(images.codes, alphabet, classes)
-  const count = keyCount(images)
-  const anchorClasses = new Uint8Array(count)
-  for (const c of anchorImages) anchorClasses[c] = 1
-  const [offsets, members] = groupBy(imageOfKey, count)
-  const byCodePoints = (x: number, y: number): number => compareKeys(index, x, y)
-  for (let c = 0; c < count; c++) {
-    if (offsets[c + 1] - offsets[c] > 1) members.subarray(offsets[c], offsets[c + 1]).sort(byCodePoints)
+/** Adds the class image of each of the `anchors` (see anchorsOf in reading-places.ts) to `images`. */
+export function anchorImagesOf(anchors: KeyList, classes: Map<number, number>, images: KeyListBuilder): void {
+  for (let a = 0; a < keyCount(anchors); a++) {
+    for (let i = anchors.offsets[a]; i < anchors.offsets[a + 1]; i++)
+      images.codes.push(classOf(classes, anchors.codes[i]))
+    images.end()
   }
-  const [swapOffsets, swapEntries] = groupBy(swaps.imageOf, count)
-  const swapMembers = swapEntries.map(e => swaps.owners[e])
-  const lengths = new Int32Array(count)
-  for (let c = 0; c < count; c++) lengths[c] = images.offsets[c + 1] - images.offsets[c]
-  return { images, lengths, offsets, members, swapOffsets, swapMembers, anchorClasses }
+}
+
+/** The class (its representative) of a folded code point, itself when it is in none. */
+function classOf(classes: Map<number, number>, cp: number): number {
+  return classes.get(cp) ?? cp
 }
 
 /**
  * Replaces each class code point (a class's representative, or a code point of no class) by its class's
  * code in the alphabet: every class in an image has a code point the alphabet uses (see buildAlphabet).
  */
-function toAlphabetCodes(codes: Int32Array, alphabet: Alphabet, classes: Map<number, number>): void {
+export function toAlphabetCodes(codes: Int32Array, alphabet: Alphabet, classes: Map<number, number>): void {
   const { codePoints } = alphabet
   const codeOfClass = new Int32Array(codePoints.length > 0 ? codePoints[codePoints.length - 1] + 1 : 0)
   for (let i = 0; i < codePoints.length; i++)
     codeOfClass[classes.get(codePoints[i]) ?? codePoints[i]] = alphabet.codes[i]
   for (let i = 0; i < codes.length; i++) codes[i] = codeOfClass[codes[i]]
-}
-
-/** The entries 0..n-1 grouped by group[entry] (stable counting sort): group c is entries[offsets[c]..offsets[c + 1]). */
-function groupBy(group: Int32Array, groups: number): [Int32Array, Int32Array] {
-  const offsets = new Int32Array(groups + 1)
-  for (const c of group) offsets[c + 1]++
-  for (let c = 0; c < groups; c++) offsets[c + 1] += offsets[c]
-  const next = offsets.slice(0, groups)
-  const entries = new Int32Array(group.length)
-  for (let e = 0; e < group.length; e++) entries[next[group[e]]++] = e
-  return [offsets, entries]
-}
-
-/** Orders two keys of equal length by their code points. */
-function compareKeys(index: TermIndex, x: number, y: number): number {
-  const { keyCodePoints, keyOffsets } = index
-  const n = keyOffsets[x + 1] - keyOffsets[x]
-  for (let i = 0; i < n; i++) {
-    const d = keyCodePoints[keyOffsets[x] + i] - keyCodePoints[keyOffsets[y] + i]
-    if (d !== 0) return d
-  }
-  return 0
 }
 
 /** Compares key k with the first `length` code points of `folded` (negative: the key sorts first). */

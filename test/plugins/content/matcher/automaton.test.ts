@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { buildAutomaton } from '../../../../plugins/content/matcher/automaton.js'
 import { matcherOf, prng } from './helpers.js'
 
 /** Every (term, start, end) occurrence found by brute force. */
@@ -60,5 +61,25 @@ describe('automaton against brute force', () => {
     const matcher = matcherOf({ many: unique })
     const text = unique.slice(0, 50).join('，')
     expect(matcher.scan(text).length).toBe(50)
+  })
+
+  it('ends equal keys in one state, as if each were given once', () => {
+    const random = prng(11)
+    const keys = Array.from({ length: 400 }, () =>
+      Array.from({ length: 1 + Math.floor(random() * 4) }, () => 1 + Math.floor(random() * 6)),
+    )
+    const listOf = (list: number[][]) => ({
+      codes: Int32Array.from(list.flat()),
+      offsets: Int32Array.from([0, ...list.map((_, i) => list.slice(0, i + 1).flat().length)]),
+    })
+    const distinct = [...new Map(keys.map(k => [k.join(','), k])).values()]
+    expect(distinct.length).toBeLessThan(keys.length)
+    const once = buildAutomaton(listOf(distinct), 6)
+    const all = buildAutomaton(listOf(keys), 6)
+    expect(all.cells).toEqual(once.cells)
+    const endOfDistinct = new Map(distinct.map((k, i) => [k.join(','), once.endOf[i]]))
+    keys.forEach((k, i) => {
+      expect(all.endOf[i]).toBe(endOfDistinct.get(k.join(',')))
+    })
   })
 })
