@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { shipped } from '../../../bot/package-root.js'
+import { SKIP, foldCodePoint } from './fold-table.js'
 
 /**
  * Character tables the compile-time expansions read, loaded on first use from a compact file shipped
@@ -143,7 +144,9 @@ function readWordTables(text: string): WordTables {
 
 /**
  * The ways a character is written as its components (赌 -> [贝者]), none if it does not split; callers
- * only read the list (one per character, kept with the tables: every term's expansions ask for it).
+ * only read the list (one per character, kept with the tables: every term's expansions ask for it). A split
+ * with a component that normalisation folds to nothing is left out: 注 as ⺀㇀主 would read as 主 alone, and
+ * 下注 would be found in 天下主要.
  */
 export function splitsOf(tables: ExpansionTables, char: string): string[] {
   let lists = splitLists.get(tables)
@@ -153,10 +156,16 @@ export function splitsOf(tables: ExpansionTables, char: string): string[] {
   }
   let list = lists.get(char)
   if (list === undefined) {
-    list = tables.splits.get(char)?.split('\t') ?? NO_SPLITS
+    list = tables.splits.get(char)?.split('\t').filter(foldsWhole) ?? NO_SPLITS
     lists.set(char, list)
   }
   return list
+}
+
+/** True if no component of the split folds to nothing (see splitsOf). */
+function foldsWhole(split: string): boolean {
+  for (const c of split) if (foldCodePoint(c.codePointAt(0)!) === SKIP) return false
+  return true
 }
 
 /** The split lists by character (see splitsOf), kept as long as their tables. */

@@ -139,6 +139,13 @@ describe('expansions of dictionary terms, matched in the same pass', () => {
     expect(s.categoriesOf('这本书的成本不高')).toEqual([])
   })
 
+  it('takes no split with a component that normalisation folds to nothing: 注 as ⺀㇀主 is not 主 alone', () => {
+    const s = expanding({ gambling: ['下注'], ad: ['包治百病'] }, ['split'])
+    expect(s.scan('天下主要的问题')).toEqual([])
+    expect(s.scan('这产品包台百病')).toEqual([])
+    expect(s.categoriesOf('下氵主')).toEqual(['gambling'])
+  })
+
   it('takes no variant that normalisation folds to nothing: 丹 has ⺼, and 闪丹 is not found in 閃 alone', () => {
     const s = expanding({ bench: ['闪丹'] }, ['lookalike'])
     expect(s.scan('今天閃了一下')).toEqual([])
