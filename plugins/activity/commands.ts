@@ -88,7 +88,6 @@ async function activity(d: ActivityCommandDeps, inv: CommandInvocation): Promise
     const exact = known.filter(g => g.topic === target || g.configName === target)
     const groups = exact.length || target.startsWith('@') ? exact : known.filter(g => g.topic.includes(target))
     if (!groups.length) {
-      d.closer.foldOpenDays()
       const people = membersNamed(d.docs.seen.data, name, allowed)
       if (people.length === 1) return memberReport(d, inv, people[0], period, allowed)
       const why = people.length > 1 ? T.sameName(people.length, name) : T.notFound(target)
@@ -127,7 +126,6 @@ async function memberReport(
   const { ctx } = d
   const records = (await d.reports.days(period.from, period.to)).filter(r => !allowed || allowed.has(r.groupId))
   const s = summarize(onlyMember(records, id), period.from, period.to)
-  d.closer.foldOpenDays()
   const name = nameOf(d.docs.seen.data, id)
   const text = memberText(s, name, period.label, ctx.timezone)
   if (!s.messages) return answer(inv, { text })

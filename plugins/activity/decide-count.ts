@@ -48,13 +48,8 @@ export function decideMessage(ev: MessageEvent & { group: GroupRef }, s: Activit
   }
   const g = s.seen.groups[group.id]
   const known = g?.members[sender.id]
-  // A member's name, role and time in a counted day are the group-day's too: unless the group is new or renamed, or a
-  // known member's name or role changed, the last-seen document waits for the day's close (see `raiseLastSeen`).
-  s.seenChanged =
-    !counted ||
-    !g ||
-    g.topic !== group.topic ||
-    (known !== undefined && (known.name !== name || known.staff !== sender.isStaff))
+  // A known member's time in a counted day is the group-day's too: the last-seen document waits for the day's close.
+  s.seenChanged = !counted || known?.name !== name || known.staff !== sender.isStaff || g.topic !== group.topic
   const seen = member(s.seen, group, sender, at, name)
   seen.last = Math.max(seen.last ?? 0, at)
   if (group.kind !== 'customer' || ev.kind === 'recalled') return []

@@ -306,12 +306,10 @@ export function seenMember(g: GroupSeen, id: string, name: string, staff: boolea
 }
 
 /**
- * Raise a group's last-seen times to a day's (its members' last message there), adding the members the group's entry
- * lacks (as the day names them); false when nothing was raised or added (or the group has no last-seen entry). A
- * message in an open day from a member whose name and role are unchanged, or from a member first seen that day,
- * changes only the open-day document (see `decideMessage`): the day's members and times reach the group's last-seen
- * document when the day closes, and are read from the open days until then (after a restart the group's document
- * may hold older times and lack those members).
+ * Raise a group's last-seen times to a day's (its members' last message there); false when none was raised (or the
+ * group has no last-seen entry). A known member's message in an open day changes only the open-day document (see
+ * `decideMessage`): the day's times reach the group's last-seen document when the day closes, and are read from
+ * the open days until then (after a restart the group's document may hold older times).
  */
 export function raiseLastSeen(seen: SeenDoc, day: GroupDay): boolean {
   const g = seen.groups[day.groupId]
@@ -319,10 +317,7 @@ export function raiseLastSeen(seen: SeenDoc, day: GroupDay): boolean {
   let raised = false
   for (const [id, md] of Object.entries(day.members)) {
     const m = g.members[id]
-    if (!m) {
-      g.members[id] = { name: md.name, staff: md.staff, last: md.last }
-      raised = true
-    } else if ((m.last ?? 0) < md.last) {
+    if (m && (m.last ?? 0) < md.last) {
       m.last = md.last
       raised = true
     }

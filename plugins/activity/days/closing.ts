@@ -42,16 +42,6 @@ export class DayCloser {
         this.docs.seen.changed(g.groupId)
   }
 
-  /**
-   * Raise the last-seen data from every open day (see `raiseLastSeen`), marking the groups raised: what reads every
-   * group's members by name then finds those first seen in an open day, also after a restart. Reads every shard.
-   */
-  foldOpenDays(): void {
-    for (const groups of Object.values(this.docs.current.data.days))
-      for (const g of Object.values(groups))
-        if (raiseLastSeen(this.docs.seen.data, g)) this.docs.seen.changed(g.groupId)
-  }
-
   /** Close (write to the log once) every open day that ended more than the grace period ago. */
   closeDue(now: number): number {
     if (now < this.nextCloseCheck) return 0

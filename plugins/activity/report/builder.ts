@@ -87,8 +87,7 @@ export class ActivityReports {
         staff: this.ctx.rolesOf(m.id).length > 0,
       }))
       const seen = this.docs.seen.data
-      for (const open of Object.values(this.docs.current.data.days))
-        if (open[g.id] && raiseLastSeen(seen, open[g.id])) this.docs.seen.changed(g.id)
+      for (const open of Object.values(this.docs.current.data.days)) if (open[g.id]) raiseLastSeen(seen, open[g.id])
       out.push({ topic: g.topic, members: silentMembers(seen.groups[g.id], current, now, days) })
     }
     return out
