@@ -185,3 +185,24 @@ describe('activity: a kill after a send, the waiting customers and their reminde
     expect(b.wechat.textsTo('zhang').join('\n')).toContain('周姐 已等待')
   })
 })
+
+describe('activity: the silent members report and the last-seen times it raises', () => {
+  it('a report before a close, then a second close and a restart: the member still shows the day he spoke', async () => {
+    const dir = tempDir()
+    const a = await boot(dir)
+    await a.rt.handle(text(zhang, '大家早', a.clock.now(), sales)) // the group's last-seen entry, with its members
+    await a.store.flush()
+    await a.rt.handle(text(wang, '收到', a.clock.now(), sales)) // a known member: only the open day changes
+    await a.rt.handle(text(boss, '#沉默成员 3', a.clock.now(), sales)) // reads the open day: 王五 spoke today
+    await a.clock.advanceTo(Date.parse('2026-12-01T09:00:00+08:00')) // Monday closes
+    await a.store.flush()
+    await a.clock.advanceTo(Date.parse('2026-12-02T09:00:00+08:00')) // Tuesday closes, nothing in the group
+    await a.store.flush()
+
+    const b = await boot(dir, Date.parse('2026-12-04T09:00:00+08:00'))
+    await b.rt.handle(text(zhang, '本周总结已提交', b.clock.now(), sales))
+    await b.rt.handle(text(boss, '#沉默成员 3', b.clock.now(), sales))
+    await b.clock.advance(MIN)
+    expect(b.wechat.textsTo('r1').at(-1)).toContain('王五（最后发言 11-30）')
+  })
+})
