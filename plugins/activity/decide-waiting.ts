@@ -100,7 +100,9 @@ export function decideWaiting(
   waiting.group = ev.group
   const text = ev.text.slice(0, 60)
   customerAsked(waiting, { id: ev.id, memberId: ev.sender.id, name: m.name, at: ev.at, day: m.day, text })
-  if (!x.cfg.remindResponsible || waiting.timerAt !== undefined) return []
+  // A timer due before this message that has not fired is lost (a kill between the writes of the waiting list and
+  // of its timer, a release that did not keep volatile timers, a fleet run claimed before a kill): armed again.
+  if (!x.cfg.remindResponsible || (waiting.timerAt !== undefined && waiting.timerAt > ev.at)) return []
   // The earliest message not yet reminded decides (after going live, one only rehearsed in observe mode).
   const at = nextReminderAt(waiting, x.rules.clock.deadline, x.observing)
   if (at === undefined) return []

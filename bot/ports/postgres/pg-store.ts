@@ -315,8 +315,9 @@ export class PgStore implements Store {
     return [...(this.logs.get(log)?.keys() ?? [])].sort()
   }
 
-  flush(durableOnly = false): Promise<void> {
-    const written = this.write([...this.docs.values()].filter(d => !(durableOnly && d.spec.volatile)))
+  flush(durableOnly = false, volatileToo = false): Promise<void> {
+    const skipVolatile = durableOnly && !volatileToo
+    const written = this.write([...this.docs.values()].filter(d => !(skipVolatile && d.spec.volatile)))
     if (durableOnly) return written
     const due = [...this.journals.values()].filter(j => j instanceof RowJournal && j.compactDue())
     return Promise.all([

@@ -284,12 +284,13 @@ export class FileStore implements Store {
     return [...new Set([...onDisk, ...pending])].sort()
   }
 
-  async flush(durableOnly = false): Promise<void> {
+  async flush(durableOnly = false, volatileToo = false): Promise<void> {
     // Journals: what was appended (and, at a periodic flush, a compaction when one is due).
     await Promise.all([...this.journals.values()].map(j => (durableOnly ? j.commit() : j.compact())))
     await this.flushLogs()
     // A document being written by an earlier flush counts too: the caller waits until that write is durable.
-    const dirty = [...this.docs.values()].filter(d => (d.dirty || d.writing) && !(durableOnly && d.spec.volatile))
+    const skipVolatile = durableOnly && !volatileToo
+    const dirty = [...this.docs.values()].filter(d => (d.dirty || d.writing) && !(skipVolatile && d.spec.volatile))
     if (durableOnly) {
       await Promise.all(dirty.map(d => d.flush()))
       return

@@ -64,7 +64,7 @@ export class MemoryStore implements Store {
     return [...(this.logs.get(log)?.keys() ?? [])].sort()
   }
 
-  async flush(_durableOnly?: boolean): Promise<void> {
+  async flush(_durableOnly?: boolean, _volatileToo?: boolean): Promise<void> {
     for (const j of this.journals.values()) await j.commit()
   }
 }

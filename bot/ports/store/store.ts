@@ -205,8 +205,12 @@ export interface Store {
   readFleetLog?<R = unknown>(log: string, fromDay: string, toDay: string): Promise<{ account: string; record: R }[]>
   /** PostgreSQL only: the other accounts' copies of the document `name` as last written, read now. */
   readFleetDocs?(name: string): Promise<{ account: string; data: unknown }[]>
-  /** Write every dirty document, journal record and buffered log line (`durableOnly`: skip volatile documents). */
-  flush(durableOnly?: boolean): Promise<void>
+  /**
+   * Write every dirty document, journal record and buffered log line. `durableOnly` (before a send): at once, and
+   * without the volatile documents unless `volatileToo` (a send that follows a change of volatile state which must
+   * not be repeated after a kill: a volatile timer that fired, see Timers).
+   */
+  flush(durableOnly?: boolean, volatileToo?: boolean): Promise<void>
   /** Problems met while loading (damaged files moved aside), for `#状态`. */
   readonly warnings: string[]
   /** Call `listener` when a write fails (read-only or full disk): records can no longer be kept. */

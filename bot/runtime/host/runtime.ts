@@ -98,7 +98,8 @@ export class BotRuntime {
       store,
       deps.log.child('outbox'),
       deps.random,
-      () => store.flush(true),
+      // Durable documents before every send; the volatile ones too after a volatile timer fired (see Timers).
+      () => store.flush(true, this.timers.takeVolatileFired()),
       (msg, items) => this.mayDeliver(msg, items),
     )
     this.outbox.onSent = (message, seq, at) =>
@@ -646,11 +647,11 @@ function timerProblem(p: HostedPlugin, t: TimerRecord): string | undefined {
   if (!schemas) return undefined
   const kind = timerKind(t.key)
   const schema = schemas[kind]
-  if (!schema) return `state/timers.json: timer ${t.plugin}:${t.key} has unknown kind "${kind}", not delivered`
+  if (!schema) return `stored timer ${t.plugin}:${t.key} has unknown kind "${kind}", not delivered`
   const checked = schema.safeParse(t.payload)
   if (checked.success) return undefined
   const issue = checked.error.issues[0]
-  return `state/timers.json: timer ${t.plugin}:${t.key} payload wrong shape (${issue.path.join('.') || 'payload'}: ${issue.message}), not delivered`
+  return `stored timer ${t.plugin}:${t.key} payload wrong shape (${issue.path.join('.') || 'payload'}: ${issue.message}), not delivered`
 }
 
 /** A stable id of an event within this account (message id, or what changed in which group). */

@@ -63,13 +63,16 @@ export function timerKind(key: string): string {
  * time passed while the bot was down fires at once (exactly once: it is
  * deleted before its handler runs). A volatile timer is kept in a document of
  * its own (`VOLATILE_TIMERS_DOC`), so setting or cancelling one leaves the
- * durable `timers` document, written before every send, as it was.
+ * durable `timers` document, written before every send, as it was; once one
+ * fires, what it and its handler changed is volatile too, and the flush before
+ * the next send writes the volatile documents as well (`takeVolatileFired`).
  */
 export class Timers {
   private durable
   private volatile
   private cancels = new Map<string, () => void>()
   private fire?: (t: TimerRecord) => void
+  private volatileFired = false
 
   constructor(
     private clock: Clock,
@@ -118,6 +121,16 @@ export class Timers {
     return plugin ? all.filter(t => t.plugin === plugin) : all
   }
 
+  /**
+   * Whether a volatile timer fired since the last call: then the flush before a send writes the volatile documents
+   * too, so that a reminder is not sent again after a kill (its timer back, its waiting list not yet reminded).
+   */
+  takeVolatileFired(): boolean {
+    const fired = this.volatileFired
+    this.volatileFired = false
+    return fired
+  }
+
   /** Disarm everything (shutdown); records stay stored. */
   stop(): void {
     for (const c of this.cancels.values()) c()
@@ -125,15 +138,20 @@ export class Timers {
     this.fire = undefined
   }
 
-  /** Delete the stored timer `k` from the document that holds it; false when neither does. */
-  private remove(k: string): boolean {
-    for (const doc of [this.durable, this.volatile]) {
-      if (!doc.data.timers[k]) continue
-      delete doc.data.timers[k]
-      doc.changed()
-      return true
+  /** Delete the stored timer `k` from both documents; which one held it (undefined when neither did). */
+  private remove(k: string): 'durable' | 'volatile' | undefined {
+    let from: 'durable' | 'volatile' | undefined
+    if (this.durable.data.timers[k]) {
+      delete this.durable.data.timers[k]
+      this.durable.changed()
+      from = 'durable'
     }
-    return false
+    if (this.volatile.data.timers[k]) {
+      delete this.volatile.data.timers[k]
+      this.volatile.changed()
+      from = 'volatile'
+    }
+    return from
   }
 
   private arm(t: TimerRecord): void {
@@ -142,7 +160,10 @@ export class Timers {
       k,
       this.clock.at(Math.max(t.at, this.clock.now()), () => {
         this.cancels.delete(k)
-        if (this.remove(k)) this.fire?.(t)
+        const from = this.remove(k)
+        if (!from) return
+        if (from === 'volatile') this.volatileFired = true
+        this.fire?.(t)
       }),
     )
   }

@@ -17,8 +17,9 @@ export function keyEndsOf(bits: Int32Array): KeyEnds {
 }
 
 /**
- * The key ends of an automaton of `states` states in which key k ends in state endOf[k] (each in its
- * own), and the number each key gets (`renumbered[k]`: the rank of its end state).
+ * The key ends of an automaton of `states` states in which key k ends in state endOf[k] (equal keys in one
+ * state, distinct keys in states of their own), and the number each key gets (`renumbered[k]`: the rank of its
+ * end state, the same for equal keys).
  */
 export function keyEndsOfStates(endOf: Int32Array, states: number): { ends: KeyEnds; renumbered: Int32Array } {
   const bits = new Int32Array((states + 31) >>> 5)

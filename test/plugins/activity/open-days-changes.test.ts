@@ -184,6 +184,35 @@ describe('activity: a kill after a send, the waiting customers and their reminde
     // reminder that no longer existed, and no later customer of the group was ever reminded about.
     expect(b.wechat.textsTo('zhang').join('\n')).toContain('周姐 已等待')
   })
+
+  it('a reminder sent and then a kill: the restart does not send it again', async () => {
+    const dir = tempDir()
+    const a = await boot(dir)
+    await a.rt.handle(text(liuzong, '在吗？想问下发票', a.clock.now(), cust))
+    await a.store.flush() // the periodic flush: the waiting list and its timer on disk
+    await a.clock.advance(11 * MIN) // the reminder fires and is sent
+    expect(a.wechat.textsTo('zhang')).toEqual([expect.stringContaining('刘总 已等待 10分钟')])
+    // Killed before the next periodic flush.
+
+    const b = await boot(dir, a.clock.now())
+    await b.clock.advance(MIN)
+    expect(b.wechat.textsTo('zhang')).toEqual([])
+  })
+
+  it('a waiting list whose timer was lost (kill between the two writes, an older release) gets a timer again', async () => {
+    const dir = tempDir()
+    const a = await boot(dir)
+    await a.rt.handle(text(liuzong, '在吗？想问下发票', a.clock.now(), cust))
+    await a.store.flush()
+    rmSync(join(dir, 'state', 'timers-volatile.json')) // the list says a reminder is set; no timer is stored
+
+    const b = await boot(dir, a.clock.now() + 20 * MIN)
+    await b.clock.advance(MIN)
+    expect(b.wechat.textsTo('zhang')).toEqual([])
+    await b.rt.handle(text(zhoujie, '我也想问一下', b.clock.now(), cust))
+    await b.clock.advance(MIN)
+    expect(b.wechat.textsTo('zhang').join('\n')).toContain('刘总 已等待')
+  })
 })
 
 describe('activity: the silent members report and the last-seen times it raises', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { FakeClock } from '../../../../bot/ports/clock.js'
 import { FileStore } from '../../../../bot/ports/store/file-store.js'
-import { Timers } from '../../../../bot/runtime/schedule/timers.js'
+import { TIMERS_DOC, Timers, VOLATILE_TIMERS_DOC } from '../../../../bot/runtime/schedule/timers.js'
 import { definePlugin } from '../../../../bot/core/plugin.js'
 import { group, makeRuntime, member, text } from '../../../helpers/harness.js'
 
@@ -97,6 +97,26 @@ describe('what is durable before a send', () => {
     again.start(t => fired.push(t.key))
     await clock.advance(7000)
     expect(fired).toEqual(['wait:r1', 'remind:N1'])
+  })
+
+  it('a key stored in both documents (hand-restored data) fires once and leaves both', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'timers-'))
+    const clock = new FakeClock(Date.parse('2026-11-30T01:00:00Z'))
+    const first = new FileStore(dir)
+    const record = { plugin: 'activity', key: 'wait:r1', at: clock.now() + 5000, group: 'r1' }
+    first.doc('timers', TIMERS_DOC).data.timers['activity:wait:r1'] = record
+    first.doc('timers', TIMERS_DOC).changed()
+    first.doc('timers-volatile', VOLATILE_TIMERS_DOC).data.timers['activity:wait:r1'] = record
+    first.doc('timers-volatile', VOLATILE_TIMERS_DOC).changed()
+    await first.flush()
+
+    const store = new FileStore(dir)
+    const fired: string[] = []
+    const timers = new Timers(clock, store)
+    timers.start(t => fired.push(t.key))
+    await clock.advance(6000)
+    expect(fired).toEqual(['wait:r1'])
+    expect(timers.pending()).toEqual([])
   })
 
   it('a timer set again as volatile leaves the durable document, and cancelling finds it in either', async () => {
