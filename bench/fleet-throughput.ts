@@ -101,7 +101,11 @@ export async function runFleetThroughput({ quick = false } = {}): Promise<FleetT
   const dir = mkdtempSync(join(tmpdir(), 'bench-fleet-'))
   const tag = randomBytes(5).toString('hex')
   const schema = `bench_fleet_${tag}`
-  const db = new pg.Client({ connectionString: BENCH_DATABASE_URL, options: `-c search_path=${schema}` })
+  // The bench's own connection polls the counters (`countedInDb`) every 100 ms while the fleet works. Its plan is
+  // estimated at millions of rows (three nested jsonb_each), so the server compiled it with LLVM at every poll: about
+  // 25 ms of server CPU a poll in a quick run, 140 ms in a full one, polled back to back, taken from the bots' two
+  // cores. Without JIT the same poll is a few ms.
+  const db = new pg.Client({ connectionString: BENCH_DATABASE_URL, options: `-c search_path=${schema} -c jit=off` })
   await db.connect()
   const started: Variant[] = []
   try {

@@ -81,8 +81,12 @@ describe('what the bench counts', () => {
       await store.flush() // a line of records
       const file = join(dir, 'state', `${CURRENT_DOC}.jsonl`)
       expect(readFileSync(file, 'utf8').split('\n')).toHaveLength(3) // the snapshot, a line of records, ''
+      expect(countedOnDisk(dir)).toBe(2)
+      expect(countedOnDisk(dir)).toBe(2) // unchanged: the count read before
       appendFileSync(file, '[{"t":"m","day"') // a flush being written
       expect(countedOnDisk(dir)).toBe(2)
+      appendFileSync(file, ':"2026-12-03","group":"g1","id":"a","v":{"name":"a","staff":true,"messages":5}}]\n')
+      expect(countedOnDisk(dir)).toBe(5) // the file grew: read again
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
