@@ -103,9 +103,13 @@ export function decideWaiting(
   // A timer due before this message that has not fired is lost (a kill between the writes of the waiting list and
   // of its timer, a release that did not keep volatile timers, a fleet run claimed before a kill): armed again.
   if (!x.cfg.remindResponsible || (waiting.timerAt !== undefined && waiting.timerAt > ev.at)) return []
+  const lost = waiting.timerAt !== undefined
   // The earliest message not yet reminded decides (after going live, one only rehearsed in observe mode).
-  const at = nextReminderAt(waiting, x.rules.clock.deadline, x.observing)
+  let at = nextReminderAt(waiting, x.rules.clock.deadline, x.observing)
   if (at === undefined) return []
+  // Due after this message, not at the lost one's time: in a fleet that run may be claimed already (its run key
+  // names the time), and would never be delivered again.
+  if (lost) at = Math.max(at, ev.at + 1)
   waiting.timerAt = at
   // Written out, not spread from a `meta` object: a spread's hidden classes die with the last such action at a
   // full garbage collection, and the executor's optimised code with them.

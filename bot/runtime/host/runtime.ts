@@ -12,7 +12,7 @@ import { answerPrivately } from '../../commands/audience.js'
 import { AuditLog } from '../records/audit.js'
 import { Ledger } from '../records/ledger.js'
 import { Outbox } from '../delivery/outbox.js'
-import { Timers, timerKind, type TimerRecord } from '../schedule/timers.js'
+import { Timers, VolatileTimerWrites, timerKind, type TimerRecord } from '../schedule/timers.js'
 import { Scheduler } from '../schedule/scheduler.js'
 import { Executor, groupOf } from '../delivery/executor.js'
 import { IdCache } from '../records/id-cache.js'
@@ -51,6 +51,8 @@ export class BotRuntime {
   private storeFailure?: StoreWriteError
   readonly modes: ObserveMode
   private seen: IdCache
+  /** Whether the flush before a send writes the volatile documents (a volatile timer's changes, see there). */
+  private readonly volatileTimers = new VolatileTimerWrites()
   private prepared?: Promise<void>
   /** The plugins an event reaches, by a group's config sections, where this process acts and where it does not (fleet); made again with the plugins. */
   private reached = {
@@ -98,8 +100,8 @@ export class BotRuntime {
       store,
       deps.log.child('outbox'),
       deps.random,
-      // Durable documents before every send; the volatile ones too after a volatile timer fired (see Timers).
-      () => store.flush(true, this.timers.takeVolatileFired()),
+      // Durable documents before every send; the volatile ones too while a volatile timer's changes are not yet written.
+      () => store.flush(true, this.volatileTimers.takeForSend()),
       (msg, items) => this.mayDeliver(msg, items),
     )
     this.outbox.onSent = (message, seq, at) =>
@@ -186,9 +188,10 @@ export class BotRuntime {
         .then(() => moved)
     })
     await this.fleet.start()
-    this.timers.start(
-      t =>
-        void this.queue.push(() =>
+    this.timers.start((t, volatile) => {
+      if (volatile) this.volatileTimers.fired()
+      void this.queue
+        .push(() =>
           this.inTask({ cause: `timer:${t.plugin}:${t.key}@${t.at}` }, async () => {
             // A group's timer fires only where the group is acted in (its holder took the group's timers along).
             if (t.group && t.group !== this.adminRoomId() && !(await this.holdsNow(t.group)))
@@ -197,8 +200,9 @@ export class BotRuntime {
             if (await this.fleet.claimRun(t.run ?? `timer:${this.fleet.account}:${t.plugin}:${t.key}@${t.at}`))
               await this.onTimer(t.plugin, t.key, t.payload)
           }),
-        ),
-    )
+        )
+        .finally(() => volatile && this.volatileTimers.handled())
+    })
     this.outbox.resume()
   }
 

@@ -63,16 +63,15 @@ export function timerKind(key: string): string {
  * time passed while the bot was down fires at once (exactly once: it is
  * deleted before its handler runs). A volatile timer is kept in a document of
  * its own (`VOLATILE_TIMERS_DOC`), so setting or cancelling one leaves the
- * durable `timers` document, written before every send, as it was; once one
- * fires, what it and its handler changed is volatile too, and the flush before
- * the next send writes the volatile documents as well (`takeVolatileFired`).
+ * durable `timers` document, written before every send, as it was; `fire` is
+ * told which kind fired (what a volatile one's handler changes is volatile too:
+ * the runtime writes it before what the handler sends).
  */
 export class Timers {
   private durable
   private volatile
   private cancels = new Map<string, () => void>()
-  private fire?: (t: TimerRecord) => void
-  private volatileFired = false
+  private fire?: (t: TimerRecord, volatile: boolean) => void
 
   constructor(
     private clock: Clock,
@@ -82,8 +81,8 @@ export class Timers {
     this.volatile = store.doc('timers-volatile', VOLATILE_TIMERS_DOC)
   }
 
-  /** Start firing timers into `fire`, re-arming those a previous run stored. */
-  start(fire: (t: TimerRecord) => void): void {
+  /** Start firing timers into `fire` (`volatile`: a timer of volatile state), re-arming those a previous run stored. */
+  start(fire: (t: TimerRecord, volatile: boolean) => void): void {
     this.fire = fire
     // Timers that fell due while the bot was down fire now, in the order they were due.
     for (const t of this.pending().sort((a, b) => a.at - b.at)) this.arm(t)
@@ -121,16 +120,6 @@ export class Timers {
     return plugin ? all.filter(t => t.plugin === plugin) : all
   }
 
-  /**
-   * Whether a volatile timer fired since the last call: then the flush before a send writes the volatile documents
-   * too, so that a reminder is not sent again after a kill (its timer back, its waiting list not yet reminded).
-   */
-  takeVolatileFired(): boolean {
-    const fired = this.volatileFired
-    this.volatileFired = false
-    return fired
-  }
-
   /** Disarm everything (shutdown); records stay stored. */
   stop(): void {
     for (const c of this.cancels.values()) c()
@@ -161,9 +150,7 @@ export class Timers {
       this.clock.at(Math.max(t.at, this.clock.now()), () => {
         this.cancels.delete(k)
         const from = this.remove(k)
-        if (!from) return
-        if (from === 'volatile') this.volatileFired = true
-        this.fire?.(t)
+        if (from) this.fire?.(t, from === 'volatile')
       }),
     )
   }
@@ -172,4 +159,33 @@ export class Timers {
 /** A timer's name in the `timers` document. */
 export function timerId(plugin: string, key: string): string {
   return `${plugin}:${key}`
+}
+
+/**
+ * When the flush before a send writes the volatile documents too: from a volatile timer's firing until a flush that
+ * starts after its handler has finished, so what the handler changed (a waiting list marked reminded) is on disk
+ * before what it sends, even when another send's flush comes between the firing and the handler.
+ */
+export class VolatileTimerWrites {
+  private pending = 0
+  private unwritten = false
+
+  /** A volatile timer fired; its handler is queued. */
+  fired(): void {
+    this.pending++
+  }
+
+  /** Its handler finished: its changes are written by the next flush before a send. */
+  handled(): void {
+    this.pending--
+    this.unwritten = true
+  }
+
+  /** Whether this flush before a send writes the volatile documents (it settles the handlers finished before it). */
+  takeForSend(): boolean {
+    if (this.pending > 0) return true
+    const due = this.unwritten
+    this.unwritten = false
+    return due
+  }
 }

@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { type FleetGate, SOLO } from '../../../bot/fleet/gate.js'
 import { FakeClock } from '../../../bot/ports/clock.js'
 import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
 import { FileStore } from '../../../bot/ports/store/file-store.js'
@@ -27,13 +28,13 @@ const fileLines = (dir: string) =>
     .slice(0, -1)
 
 /** A bot on the file store of `dir`, its own clock and WeChat (a new process). */
-async function boot(dir: string, at = MONDAY_9AM) {
+async function boot(dir: string, at = MONDAY_9AM, gate?: FleetGate) {
   const clock = new FakeClock(at)
   const wechat = new SimulatedWeChat(clock)
   wechat.addGroup(sales, [zhang, li, boss, member('admin1', '陈管理'), wang])
   wechat.addGroup(cust, [zhang, liuzong, zhoujie])
   const store = new FileStore(dir)
-  const h = await makeRuntime(CONFIG, [activityPlugin], { clock, store, wechat })
+  const h = await makeRuntime(CONFIG, [activityPlugin], { clock, store, wechat, gate })
   return { ...h, store }
 }
 
@@ -197,6 +198,44 @@ describe('activity: a kill after a send, the waiting customers and their reminde
     const b = await boot(dir, a.clock.now())
     await b.clock.advance(MIN)
     expect(b.wechat.textsTo('zhang')).toEqual([])
+  })
+
+  it('a send between the reminder firing and its handler does not leave the reminder without its state on disk', async () => {
+    const dir = tempDir()
+    const a = await boot(dir)
+    await a.rt.handle(text(liuzong, '在吗？想问下发票', a.clock.now(), cust))
+    await a.store.flush()
+    let release = () => {}
+    void a.rt.queue.push(() => new Promise<void>(r => (release = r))) // the queue is busy when the timer fires
+    await a.clock.advance(11 * MIN)
+    a.rt.outbox.enqueue({ chat: { room: 'r1' }, text: '另一条消息' }) // sent meanwhile, after its own flush
+    await a.clock.advance(1000)
+    release()
+    await a.clock.advance(MIN)
+    expect(a.wechat.textsTo('zhang')).toEqual([expect.stringContaining('刘总 已等待')])
+    // Killed before the next periodic flush.
+
+    const b = await boot(dir, a.clock.now())
+    await b.rt.handle(text(zhoujie, '我也想问一下', b.clock.now(), cust))
+    await b.clock.advance(11 * MIN)
+    expect(b.wechat.textsTo('zhang')).toEqual([expect.stringContaining('周姐 已等待')])
+  })
+
+  it('in a fleet, a reminder whose run was claimed before a kill: the next customer is still reminded about', async () => {
+    const claimed = new Set<string>() // fleet-wide, as in PostgreSQL
+    const gate: FleetGate = { ...SOLO, account: 'a1', claimRun: async run => !claimed.has(run) && !!claimed.add(run) }
+    const dir = tempDir()
+    const a = await boot(dir, MONDAY_9AM, gate)
+    await a.rt.handle(text(liuzong, '在吗？想问下发票', a.clock.now(), cust))
+    await a.store.flush()
+    const killed = tempDir()
+    cpSync(dir, killed, { recursive: true }) // the disk when the process is killed right after claiming the run
+    await a.clock.advance(11 * MIN)
+
+    const b = await boot(killed, a.clock.now(), gate)
+    await b.rt.handle(text(zhoujie, '我也想问一下', b.clock.now(), cust))
+    await b.clock.advance(30 * MIN)
+    expect(b.wechat.textsTo('zhang').join('\n')).toContain('周姐 已等待')
   })
 
   it('a waiting list whose timer was lost (kill between the two writes, an older release) gets a timer again', async () => {
