@@ -38,6 +38,14 @@ async function boot(dir: string, at = MONDAY_9AM, gate?: FleetGate) {
   return { ...h, store }
 }
 
+/** A bot with 刘总 waiting in the customer group, flushed: the waiting list and its reminder's timer on disk. */
+async function bootWaiting(dir: string, gate?: FleetGate) {
+  const a = await boot(dir, MONDAY_9AM, gate)
+  await a.rt.handle(text(liuzong, '在吗？想问下发票', a.clock.now(), cust))
+  await a.store.flush()
+  return a
+}
+
 describe('activity: the open days written as changes', () => {
   it('a flush appends what changed; after a kill the next start has every count and waiting customer of the last flush', async () => {
     const dir = tempDir()
@@ -188,9 +196,7 @@ describe('activity: a kill after a send, the waiting customers and their reminde
 
   it('a reminder sent and then a kill: the restart does not send it again', async () => {
     const dir = tempDir()
-    const a = await boot(dir)
-    await a.rt.handle(text(liuzong, '在吗？想问下发票', a.clock.now(), cust))
-    await a.store.flush() // the periodic flush: the waiting list and its timer on disk
+    const a = await bootWaiting(dir)
     await a.clock.advance(11 * MIN) // the reminder fires and is sent
     expect(a.wechat.textsTo('zhang')).toEqual([expect.stringContaining('刘总 已等待 10分钟')])
     // Killed before the next periodic flush.
@@ -202,9 +208,7 @@ describe('activity: a kill after a send, the waiting customers and their reminde
 
   it('a send between the reminder firing and its handler does not leave the reminder without its state on disk', async () => {
     const dir = tempDir()
-    const a = await boot(dir)
-    await a.rt.handle(text(liuzong, '在吗？想问下发票', a.clock.now(), cust))
-    await a.store.flush()
+    const a = await bootWaiting(dir)
     let release = () => {}
     void a.rt.queue.push(() => new Promise<void>(r => (release = r))) // the queue is busy when the timer fires
     await a.clock.advance(11 * MIN)
@@ -225,9 +229,7 @@ describe('activity: a kill after a send, the waiting customers and their reminde
     const claimed = new Set<string>() // fleet-wide, as in PostgreSQL
     const gate: FleetGate = { ...SOLO, account: 'a1', claimRun: async run => !claimed.has(run) && !!claimed.add(run) }
     const dir = tempDir()
-    const a = await boot(dir, MONDAY_9AM, gate)
-    await a.rt.handle(text(liuzong, '在吗？想问下发票', a.clock.now(), cust))
-    await a.store.flush()
+    const a = await bootWaiting(dir, gate)
     const killed = tempDir()
     cpSync(dir, killed, { recursive: true }) // the disk when the process is killed right after claiming the run
     await a.clock.advance(11 * MIN)
@@ -240,9 +242,7 @@ describe('activity: a kill after a send, the waiting customers and their reminde
 
   it('a waiting list whose timer was lost (kill between the two writes, an older release) gets a timer again', async () => {
     const dir = tempDir()
-    const a = await boot(dir)
-    await a.rt.handle(text(liuzong, '在吗？想问下发票', a.clock.now(), cust))
-    await a.store.flush()
+    const a = await bootWaiting(dir)
     rmSync(join(dir, 'state', 'timers-volatile.json')) // the list says a reminder is set; no timer is stored
 
     const b = await boot(dir, a.clock.now() + 20 * MIN)
