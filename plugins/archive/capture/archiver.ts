@@ -14,11 +14,6 @@ interface ChatState {
   known: boolean
   /** What this archiver last saved of the chat: saved again only when it changed. */
   saved?: ChatInfo
-  /**
-   * The info a queued save will write: captures behind it with the same info ask for no save of their own (their
-   * records are written after it). Cleared when that save has answered.
-   */
-  saving?: ChatInfo
 }
 
 /** One message to keep: its chat, id, time, how to build its record once `seq` is known, and its bytes (if any). */
@@ -131,10 +126,8 @@ export class Archiver {
     const day = dayKey(c.at, this.tz)
     // Every message carries its chat's info; a back end is asked to save it only when it changed (for
     // PostgreSQL each save was a statement, at every message).
-    const latest = state.saving ?? state.saved
-    const saveInfo = !(c.infoIfNew && state.known) && !(latest && sameInfo(latest, c.info))
+    const saveInfo = !(c.infoIfNew && state.known) && !(state.saved && sameInfo(state.saved, c.info))
     state.known = true
-    if (saveInfo) state.saving = c.info
     const bytes = !!c.bytes && !!record.attachment && keepsBytes(cfg, c.info.kind)
     const backend = this.backend
     if (!saveInfo && !bytes && !this.queued && appendsNow(backend)) {
@@ -160,11 +153,8 @@ export class Archiver {
         await this.backend.saveChat(c.info).then(
           () => {
             state.saved = c.info
-            if (state.saving === c.info) state.saving = undefined
           },
-          () => {
-            if (state.saving === c.info) state.saving = undefined // the next capture asks again
-          },
+          () => {},
         )
       if (bytes) await this.keepBytes(c, record, day, cfg)
       this.hold(record, day)

@@ -140,36 +140,6 @@ describe('archive: capture', () => {
     expect((await backend.chats()).map(c => c.title)).toEqual(['销售一部（新）'])
   })
 
-  it('asks for one save of a new chat for a burst captured while it is queued; after a failed save, the next capture asks again', async () => {
-    const backend = new MemoryArchive()
-    const saved: string[] = []
-    let answer: (ok: boolean) => void = () => {}
-    const save = backend.saveChat.bind(backend)
-    backend.saveChat = async info => {
-      saved.push(info.title)
-      if (!(await new Promise<boolean>(r => (answer = r)))) throw new Error('connection terminated')
-      return save(info)
-    }
-    const archiver = new Archiver(backend, 'Asia/Shanghai')
-    const cfg = archiveConfigSchema.parse({})
-    const capture = (id: string, title = '销售一部') => archiver.keep(textIn('r1', id, { title }), cfg)
-    await capture('m1')
-    for (let i = 2; i < 6; i++) await capture(`m${i}`)
-    await new Promise(r => setTimeout(r, 0))
-    expect(saved).toEqual(['销售一部'])
-    answer(false)
-    await archiver.idle()
-    await capture('m6')
-    await new Promise(r => setTimeout(r, 0))
-    expect(saved).toEqual(['销售一部', '销售一部'])
-    answer(true)
-    await archiver.idle()
-    await capture('m7')
-    await archiver.idle()
-    expect(saved).toEqual(['销售一部', '销售一部'])
-    expect((await backend.tail('r1', 10)).map(r => r.id)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7'])
-  })
-
   it('writes the records that queued behind a slow write in one batch, in order; while writes fail, tries one record at a time', async () => {
     const backend = new MemoryArchive()
     const batches: string[][] = []
