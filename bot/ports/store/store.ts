@@ -208,7 +208,7 @@ export interface Store {
   /**
    * Write every dirty document, journal record and buffered log line. `durableOnly` (before a send): at once, and
    * without the volatile documents unless `volatileToo` (a send that follows a change of volatile state which must
-   * not be repeated after a kill: a volatile timer that fired, see Timers).
+   * not be repeated after a kill: a volatile timer that fired, see VolatileTimerWrites).
    */
   flush(durableOnly?: boolean, volatileToo?: boolean): Promise<void>
   /** Problems met while loading (damaged files moved aside), for `#状态`. */
