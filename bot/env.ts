@@ -1,6 +1,7 @@
 import { shipped } from './package-root.js'
-import { existsSync } from 'node:fs'
+import { existsSync, fstatSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { isatty } from 'node:tty'
 import { resolve } from 'node:path'
 import { parseDuration } from './config/duration.js'
 import type { FileRole } from './config/user-file.js'
@@ -100,6 +101,22 @@ export function puppetSettingsProblem(env: BotEnv, vars: NodeJS.ProcessEnv = pro
   if (token.lastIndexOf('_') <= 0 && !vars.WECHATY_PUPPET_SERVICE_TLS_SERVER_NAME)
     return 'WECHATY_PUPPET_SERVICE_TOKEN 缺少 SNI 前缀（格式为 <SNI>_<UUID>，如 puppet_paimon_… 或 insecure_…）：请填写服务商给出的完整 token，或设置 WECHATY_PUPPET_SERVICE_TLS_SERVER_NAME，机器人拒绝启动 (WECHATY_PUPPET_SERVICE_TOKEN has no SNI prefix, expected <sni>_<uuid> such as puppet_paimon_… or insecure_…: use the whole token your provider gave, or set WECHATY_PUPPET_SERVICE_TLS_SERVER_NAME: refusing to start)'
   return undefined
+}
+
+/**
+ * Why the sandbox cannot run on this standard input, if so: it reads its console there, and a stdin of /dev/null
+ * (a systemd unit, whose `EnvironmentFile=-…/.env` may be missing, so no WECHATY_PUPPET) would end it at once with
+ * exit 0, which systemd does not restart. Piped input (a script, the tests) and a terminal are fine.
+ */
+export function sandboxInputProblem(fd = 0): string | undefined {
+  let nullDevice: boolean
+  try {
+    nullDevice = fstatSync(fd).isCharacterDevice() && !isatty(fd)
+  } catch {
+    return undefined
+  }
+  if (!nullDevice) return undefined
+  return '未设置 WECHATY_PUPPET，而沙盒需要终端输入（标准输入是 /dev/null，例如作为 systemd 服务运行时）：请检查服务读取的 .env（EnvironmentFile=）中的 WECHATY_PUPPET，机器人拒绝启动 (no WECHATY_PUPPET, and the sandbox needs a terminal or piped input but stdin is /dev/null, as under systemd: check WECHATY_PUPPET in the .env your unit reads: refusing to start)'
 }
 
 /** Whether a package (or a file path) can be found from the bot's own folder, as Wechaty will import it. */

@@ -1,7 +1,7 @@
 import { readdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { type App, createApp, loadConsole } from '../app.js'
-import { type BotEnv, puppetSettingsProblem, readEnv, unusedLocalConfig } from '../env.js'
+import { type BotEnv, puppetSettingsProblem, readEnv, sandboxInputProblem, unusedLocalConfig } from '../env.js'
 import { EXIT_TEMPFAIL } from '../process/connection-supervisor.js'
 import { acquireDataLock, DataLockError, LOCK_FILE, securePuppetCache } from '../process/data-lock.js'
 import type { ExitReason } from '../runtime/host/lifecycle.js'
@@ -58,7 +58,7 @@ export async function startCommand(argv: string[]): Promise<number> {
   // Every config problem before anything else, every plugin problem before connecting (`prepared`):
   // ConfigError → exit 1 with the list (never half-configured).
   const loaded = loadConfig(env.configFile, PLUGINS)
-  const missing = puppetSettingsProblem(env)
+  const missing = env.puppet ? puppetSettingsProblem(env) : sandboxInputProblem()
   if (missing) {
     log.error(`❌ ${missing}`)
     return 1

@@ -12,13 +12,18 @@ const CLI = resolve('bot/cli.ts')
  * `start` as a user runs it, in a fresh Node, with the default 5-minute start-up bound: a start that waited for
  * it would be killed at 60 s (rc null), so a quick rc 1 shows it refused at once.
  */
-function start(vars: Record<string, string>) {
+function start(vars: Record<string, string>, stdin: 'pipe' | 'ignore' = 'pipe') {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', LOG_FORMAT: 'text' }
   for (const name of Object.keys(env)) if (/^(WECHATY_|BOT_)/.test(name)) delete env[name]
   const dir = mkdtempSync(join(tmpdir(), 'start-refusal-'))
   Object.assign(env, { HOME: dir, BOT_DATA_DIR: join(dir, 'state'), BOT_CONFIG: 'data/bot.config.example.yaml' }, vars)
   const t0 = Date.now()
-  const r = spawnSync(process.execPath, ['--import', TSX, CLI, 'start'], { encoding: 'utf8', env, timeout: 60_000 })
+  const r = spawnSync(process.execPath, ['--import', TSX, CLI, 'start'], {
+    encoding: 'utf8',
+    env,
+    timeout: 60_000,
+    stdio: [stdin, 'pipe', 'pipe'],
+  })
   return { rc: r.status, ms: Date.now() - t0, out: `${r.stdout}${r.stderr}` }
 }
 
@@ -34,6 +39,15 @@ describe('start refuses a setup that can only fail: exit 1 at once with one line
       'package "wechaty-puppet-foo" not found: install it with npm install wechaty-puppet-foo, or fix the name in WECHATY_PUPPET: refusing to start',
     )
     expect(out).not.toMatch(/Cannot find package|start-up timeout|starting with puppet/)
+  })
+
+  it('no WECHATY_PUPPET with stdin on /dev/null (a systemd unit whose .env is missing): no sandbox that ends with 0', () => {
+    const { rc, ms, out } = start({}, 'ignore')
+    expect(rc).toBe(1)
+    expect(ms).toBeLessThan(45_000)
+    expect(out).toMatch(/ERROR \[bot\] ❌ 未设置 WECHATY_PUPPET，而沙盒需要终端输入/)
+    expect(out).toContain('check WECHATY_PUPPET in the .env your unit reads: refusing to start')
+    expect(out).not.toContain('沙盒模式 SANDBOX MODE')
   })
 
   it('a puppet-service token without its SNI prefix: says so, like a refused token, and never prints the token', () => {
