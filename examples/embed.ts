@@ -13,14 +13,19 @@
  */
 import { existsSync } from 'node:fs'
 import { WechatyBuilder } from 'wechaty'
-import { GroupGuard } from '../bot/index.js'
+import { ConfigError, GroupGuard } from '../bot/index.js'
 
 if (existsSync('.env')) process.loadEnvFile('.env')
-if (!process.env.WECHATY_PUPPET?.trim()) {
+const puppet = process.env.WECHATY_PUPPET?.trim()
+if (!puppet) {
   console.error(
     '❌ 未配置 WECHATY_PUPPET (no puppet configured): set it (and its token) in the environment or .env, ' +
       'see .env.example; to try the rules without WeChat, run `npm start` (the sandbox)',
   )
+  process.exit(2)
+}
+if (puppet === 'wechaty-puppet-service' && !process.env.WECHATY_PUPPET_SERVICE_TOKEN?.trim()) {
+  console.error('❌ wechaty-puppet-service 需要 WECHATY_PUPPET_SERVICE_TOKEN (set it in the environment or .env)')
   process.exit(2)
 }
 
@@ -31,10 +36,19 @@ bot.on('message', async msg => {
   if (msg.text() === '#天气') await msg.say('今天晴')
 })
 
-// A bad config throws here, listing every problem with its line.
-bot.use(GroupGuard({ configFile: 'bot.config.yaml', dataDir: 'data/state' }))
+// A bad config throws here: its message lists every problem with its file and line.
+try {
+  bot.use(GroupGuard({ configFile: 'bot.config.yaml', dataDir: 'data/state' }))
+} catch (e) {
+  if (!(e instanceof ConfigError)) throw e
+  console.error(e.message)
+  process.exit(1)
+}
 
 bot.on('scan', (qrcode, status) =>
   console.log(`scan (${status}): https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}`),
 )
+bot.on('login', user => console.log(`已登录 logged in as ${user.name()}`))
+bot.on('error', e => console.error('Wechaty error:', e))
+console.log(`starting with ${puppet}; waiting for the puppet to log in…`)
 await bot.start()
