@@ -4,21 +4,34 @@ const UNITS: Record<string, number> = {
   ms: 1,
   s: 1000,
   sec: 1000,
+  secs: 1000,
+  second: 1000,
+  seconds: 1000,
   秒: 1000,
   m: 60_000,
   min: 60_000,
+  mins: 60_000,
+  minute: 60_000,
+  minutes: 60_000,
   分: 60_000,
   分钟: 60_000,
   h: 3_600_000,
   hr: 3_600_000,
+  hrs: 3_600_000,
+  hour: 3_600_000,
+  hours: 3_600_000,
   小时: 3_600_000,
   时: 3_600_000,
   d: 86_400_000,
   day: 86_400_000,
+  days: 86_400_000,
   天: 86_400_000,
 }
 
-/** Parse `30m`, `2h`, `1.5h`, `10 分钟`, `90s`, `1d` into milliseconds; undefined when invalid. */
+/** The units as the error message and the docs name them. */
+const UNITS_NAMED = 'ms, s, min, h, d, 秒, 分钟, 小时, 天'
+
+/** Parse `30m`, `2h`, `1.5h`, `10 分钟`, `90s`, `1d`, `5 minutes` into milliseconds; undefined when invalid. */
 export function parseDuration(text: string): number | undefined {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z\u4e00-\u9fff]+)\s*$/i.exec(text)
   if (!m) return undefined
@@ -34,7 +47,10 @@ export const duration = (opts: { positive?: boolean } = {}) =>
   z.union([z.string(), z.number()]).transform((v, ctx) => {
     const ms = typeof v === 'number' ? v * 1000 : parseDuration(v)
     if (ms === undefined || ms < 0 || Number.isNaN(ms)) {
-      ctx.addIssue({ code: 'custom', message: `expected a duration such as "30m", "2h" or "10分钟", got "${v}"` })
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a duration such as "30m", "2h" or "10分钟" (units: ${UNITS_NAMED}), got "${v}"`,
+      })
       return z.NEVER
     }
     if (opts.positive && ms === 0) {

@@ -23,11 +23,16 @@ describe('parseDuration', () => {
     ['7天', 7 * D],
     ['2H', 2 * H],
     [' 45min ', 45 * M],
+    ['5 minutes', 5 * M],
+    ['1 minute', M],
+    ['2 hours', 2 * H],
+    ['30 seconds', 30 * S],
+    ['3 days', 3 * D],
   ])('reads %j as %i ms', (text, ms) => {
     expect(parseDuration(text)).toBe(ms)
   })
 
-  it.each(['', 'abc', '10', 'h', '-5m', '1.5.h', '2 hours', '1h30m', '5周'])('rejects %j', text => {
+  it.each(['', 'abc', '10', 'h', '-5m', '1.5.h', '2 hourz', '1h30m', '5周'])('rejects %j', text => {
     expect(parseDuration(text)).toBeUndefined()
   })
 })
@@ -41,7 +46,9 @@ describe('duration() in config', () => {
   it('tells the admin what it expected and what it got', () => {
     const r = z.object({ gap: duration() }).safeParse({ gap: '三秒' })
     expect(r.success).toBe(false)
-    expect(r.error!.issues[0].message).toBe('expected a duration such as "30m", "2h" or "10分钟", got "三秒"')
+    expect(r.error!.issues[0].message).toBe(
+      'expected a duration such as "30m", "2h" or "10分钟" (units: ms, s, min, h, d, 秒, 分钟, 小时, 天), got "三秒"',
+    )
   })
 })
 

@@ -113,7 +113,7 @@ describe('schedules, windows and durations are validated with their path and lin
   it('rejects a negative duration and a zero deadline, allows 0 where it means "off"', () => {
     expect(problemsOf(`${HEAD}plugins:\n  ack: { deadline: 0m, remindBefore: -5 }\n`)).toEqual([
       'bot.yaml:3: plugins.ack.deadline: must be longer than 0 (e.g. "5s", "10m"), got "0m"',
-      'bot.yaml:3: plugins.ack.remindBefore: expected a duration such as "30m", "2h" or "10分钟", got "-5"',
+      'bot.yaml:3: plugins.ack.remindBefore: expected a duration such as "30m", "2h" or "10分钟" (units: ms, s, min, h, d, 秒, 分钟, 小时, 天), got "-5"',
     ])
     expect(() => parseConfig(`${HEAD}plugins:\n  ack: { remindBefore: 0m }\n`, 'bot.yaml', PLUGINS)).not.toThrow()
   })
