@@ -124,3 +124,12 @@ export function addDays(day: string, n: number): string {
 function pad(n: number): string {
   return String(n).padStart(2, '0')
 }
+
+/** `YYYY-MM-DD` when `s` is a real calendar day (zero-padded), else undefined. */
+export function validDay(s: string): string | undefined {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s)
+  if (!m) return undefined
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]))
+  if (d.getUTCFullYear() !== +m[1] || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) return undefined
+  return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`
+}

@@ -1,7 +1,7 @@
 import { defineCli, UsageError } from '../../../bot/cli/args.js'
 import { FleetReader } from '../../../bot/ports/postgres/fleet-reader.js'
 import type { Store } from '../../../bot/ports/store/store.js'
-import { clockTime } from '../../../bot/time/zoned.js'
+import { clockTime, validDay } from '../../../bot/time/zoned.js'
 import { CURRENT_DOC, CURRENT_SPEC, type GroupDay } from '../state.js'
 import { FleetDays } from '../days/fleet-days.js'
 import { loadDays } from '../days/history.js'
@@ -98,10 +98,12 @@ interface StatsArgs {
 function statsArgs(argv: string[]): StatsArgs | UsageError {
   const parsed = CLI.parse(argv)
   if (parsed instanceof UsageError) return parsed
-  const { from, to = from, format, by } = parsed.values
-  const date = /^\d{4}-\d{2}-\d{2}$/
-  if (!from || !to || !date.test(from) || !date.test(to))
-    return CLI.error('--from and --to must be dates like 2026-11-30')
+  const { from: fromText, to: toText = fromText, format, by } = parsed.values
+  if (fromText === undefined) return CLI.error('--from is required (a date like 2026-11-30)')
+  const from = validDay(fromText)
+  if (!from) return CLI.error(`--from: expected a date YYYY-MM-DD, got "${fromText}"`)
+  const to = validDay(toText ?? fromText)
+  if (!to) return CLI.error(`--to: expected a date YYYY-MM-DD, got "${toText}"`)
   if (from > to) return CLI.error('--from must not be after --to')
   if (format !== 'csv' && format !== 'json') return CLI.error('--format must be csv or json')
   if (by !== 'member' && by !== 'group') return CLI.error('--by must be member or group')

@@ -1,6 +1,6 @@
 import { defineCli, UsageError } from '../../../bot/cli/args.js'
 import { dayKey } from '../../../bot/time/zoned.js'
-import { validDay } from '../../cases/digest/period.js'
+import { validDay } from '../../../bot/time/zoned.js'
 import type { ArchiveBackend } from '../store/backend.js'
 import { EXPORT_FORMATS, type ExportFormat, exportArchive } from '../export/export.js'
 import { type ArchiveQuery, chatsNamed } from '../search/query.js'

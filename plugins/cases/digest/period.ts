@@ -1,4 +1,4 @@
-import { addDays, dayKey, zonedInstant, zonedParts } from '../../../bot/time/zoned.js'
+import { addDays, dayKey, validDay, zonedInstant, zonedParts } from '../../../bot/time/zoned.js'
 
 /** An inclusive range of calendar days (`YYYY-MM-DD`) in the configured timezone. */
 export interface DayRange {
@@ -52,13 +52,4 @@ export function lastDays(days: number, now: number, tz: string): DayRange {
 /** The instants bounding a day range: [start of `from`, start of the day after `to`). */
 export function rangeInstants(r: DayRange, tz: string): { from: number; to: number } {
   return { from: zonedInstant(r.from, '00:00', tz), to: zonedInstant(addDays(r.to, 1), '00:00', tz) }
-}
-
-/** `YYYY-MM-DD` when `s` is a real calendar day (zero-padded), else undefined. */
-export function validDay(s: string): string | undefined {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s)
-  if (!m) return undefined
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]))
-  if (d.getUTCFullYear() !== +m[1] || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) return undefined
-  return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`
 }

@@ -96,6 +96,13 @@ describe('stats export', () => {
       out: '',
       err: expect.stringContaining('usage: stats'),
     })
+    expect(await run(['--from', '2026-02-30'])).toEqual({
+      code: 2,
+      out: '',
+      err: expect.stringContaining('--from: expected a date YYYY-MM-DD, got "2026-02-30"'),
+    })
+    expect((await run(['--from', '2026-11-01', '--to', '2026-11-31'])).err).toContain('--to: expected a date')
+    expect((await run(['--to', '2026-11-30'])).err).toContain('--from is required')
     expect((await run(['--from', '2026-11-30', '--format', 'xlsx'])).code).toBe(2)
     expect((await run(['--from', '2026-11-30', '--to', '2026-11-01'])).code).toBe(2)
   })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { lastDays, periodFromWord, validDay } from '../../../plugins/cases/digest/period.js'
+import { validDay } from '../../../bot/time/zoned.js'
+import { lastDays, periodFromWord } from '../../../plugins/cases/digest/period.js'
 import { MONDAY_9AM } from '../../helpers/harness.js'
 
 const TZ = 'Asia/Shanghai'
