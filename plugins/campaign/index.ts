@@ -7,7 +7,7 @@ import type { CampaignCommandDeps } from './subcommands/deps.js'
 import { campaignConfigSchema } from './config.js'
 import { MediaLibrary } from './media/library.js'
 import { announceCron, type ScheduleContext, windowCron } from './schedule/posting-window.js'
-import { CampaignState, configCampaigns } from './state.js'
+import { CampaignState, configCampaigns, statusAt } from './state.js'
 import { announce, finish, progress, proofExpired, remind } from './hooks/campaigns.js'
 import type { CampaignHub } from './hooks/hub.js'
 import { notice, publish, relayForeignPosts } from './hooks/posts.js'
@@ -69,11 +69,16 @@ export const campaignPlugin = definePlugin({
       },
       commands: [campaignCommand(deps), queueCommand(deps)],
       // The console lists the fleet's queue (another account's posts as `5@sales1`, decided like any other).
-      views: campaignViews(state, () => queue.all()),
+      views: campaignViews(
+        state,
+        () => ctx.clock.now(),
+        () => queue.all(),
+      ),
       jobs: campaignJobs(hub, queue),
       status: () => {
         const count = <X extends { status: string }>(list: X[], s: string) => list.filter(x => x.status === s).length
-        const [campaigns, posts] = [state.campaigns(), state.posts()]
+        const now = ctx.clock.now()
+        const [campaigns, posts] = [state.campaigns().map(c => ({ status: statusAt(c, now) })), state.posts()]
         const window = ctx.configFor().participation.screenshotWindow
         const pending = count(posts, 'pending')
         return T.status(

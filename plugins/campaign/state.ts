@@ -35,6 +35,14 @@ export interface Campaign {
   observed?: boolean
 }
 
+/**
+ * The campaign's status as people should read it at `now`: a scheduled campaign whose deadline passed is
+ * `missed` already, before the next announcement job (workdays, in the posting window) marks and reports it.
+ */
+export function statusAt(c: Campaign, now: number): CampaignStatus {
+  return c.status === 'scheduled' && c.deadline <= now ? 'missed' : c.status
+}
+
 /** One member's reported share of a campaign. */
 export interface Participation {
   memberId: string

@@ -90,12 +90,12 @@ export const T = {
   campaignCreated: (c: Campaign, slot: number | undefined, where: string, groups: number, image: boolean, tz: string) =>
     `✅ 已创建活动 #${c.id}「${c.title}」：${slot === undefined ? '即将' : `将于 ${shortDateTime(slot, tz)} `}发到 ${where}（${groups} 个群），截止 ${shortDateTime(c.deadline, tz)}。${image ? '将随公告发出的图片见下。' : ''}`,
   noCampaigns: '还没有活动。',
-  campaignLine: (c: Campaign, tz: string) =>
-    `#${c.id}「${c.title}」${STATUS_LABEL[c.status]}，截止 ${shortDateTime(c.deadline, tz)}`,
+  campaignLine: (c: Campaign, status: CampaignStatus, tz: string) =>
+    `#${c.id}「${c.title}」${STATUS_LABEL[status]}，截止 ${shortDateTime(c.deadline, tz)}`,
   progressIdMissing: (p: string) => `请给出活动编号，例如 ${p}活动 进度 3（${p}活动 列表 可查看编号）。`,
   notYetAnnounced: (c: Campaign, slot: number, where: string, tz: string) =>
     `活动 #${c.id}「${c.title}」尚未发布：将于 ${shortDateTime(slot, tz)} 发到 ${where || T.noGroupsYet}。`,
-  neverAnnounced: (c: Campaign) => `活动 #${c.id}「${c.title}」未发布：${c.note ?? ''}`,
+  neverAnnounced: (c: Campaign) => `活动 #${c.id}「${c.title}」未发布：${c.note ?? T.noSlot}`,
   progressHeading: (c: Campaign, tz: string) =>
     `【活动进度】#${c.id}「${c.title}」${STATUS_LABEL[c.status]}，截止 ${shortDateTime(c.deadline, tz)}`,
   endIdMissing: (p: string) => `请给出活动编号，例如 ${p}活动 结束 3。`,

@@ -1,4 +1,4 @@
-import type { CampaignState, CampaignStatus, PostStatus, QueuedPost } from './state.js'
+import { statusAt, type CampaignState, type CampaignStatus, type PostStatus, type QueuedPost } from './state.js'
 import { POST_STATUS_LABEL } from './texts.js'
 
 /** One campaign as the console shows it: where it was announced and how many reported a share. */
@@ -44,7 +44,11 @@ declare module '../../bot/core/views.js' {
 }
 
 /** The campaign views over the plugin's state; `queue`: the posts listed (the whole fleet's, in fleet mode). */
-export function campaignViews(state: CampaignState, queue: () => QueuedPost[] = () => state.posts()): CampaignViews {
+export function campaignViews(
+  state: CampaignState,
+  now: () => number,
+  queue: () => QueuedPost[] = () => state.posts(),
+): CampaignViews {
   return {
     campaigns: limit =>
       state
@@ -54,7 +58,7 @@ export function campaignViews(state: CampaignState, queue: () => QueuedPost[] = 
           id: c.id,
           title: c.title,
           text: c.content.text,
-          status: c.status,
+          status: statusAt(c, now()),
           startDay: c.startDay,
           deadline: c.deadline,
           groups: Object.values(c.announced).map(a => a.name),

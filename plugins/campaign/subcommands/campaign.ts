@@ -9,7 +9,7 @@ import { parseNewCampaign } from '../parse/campaign-args.js'
 import { parseDeadline } from '../parse/time-args.js'
 import { countShares } from '../report/share-count.js'
 import { nextPostingSlot } from '../schedule/posting-window.js'
-import type { Campaign } from '../state.js'
+import { statusAt, type Campaign } from '../state.js'
 import { countLine, progressReport, T } from '../texts.js'
 
 /** `#活动 新建`. */
@@ -67,7 +67,7 @@ export async function listCampaigns(d: CampaignCommandDeps): Promise<string> {
   if (!items.length) return T.noCampaigns
   const lines = await Promise.all(
     items.map(async c => {
-      const head = T.campaignLine(c, d.ctx.timezone)
+      const head = T.campaignLine(c, statusAt(c, d.ctx.clock.now()), d.ctx.timezone)
       if (c.status !== 'announced' && c.status !== 'ended') return head
       const count = countShares(await d.progress(c), d.state.participation(c.id).data.done)
       return `${head}，${countLine(count)}`
@@ -91,7 +91,8 @@ export async function progressCampaign(
   const c = pick(d, id)
   const tz = d.ctx.timezone
   if (!c) return [inv.reply(T.progressIdMissing(d.ctx.commandPrefix))]
-  if (c.status === 'scheduled')
+  const status = statusAt(c, d.ctx.clock.now())
+  if (status === 'scheduled')
     return [
       inv.reply(
         T.notYetAnnounced(
@@ -102,7 +103,7 @@ export async function progressCampaign(
         ),
       ),
     ]
-  if (c.status === 'missed') return [inv.reply(T.neverAnnounced(c))]
+  if (status === 'missed') return [inv.reply(T.neverAnnounced(c))]
   const heading = T.progressHeading(c, tz)
   return [inv.reply(progressReport(heading, await d.progress(c), d.state.participation(c.id).data.done))]
 }

@@ -115,6 +115,21 @@ describe('a campaign day on three groups', () => {
   })
 })
 
+describe('a campaign whose deadline passed before it could be announced', () => {
+  it('reads as not announced in #活动 列表 and #活动 进度 at once, not as waiting until the next posting window', async () => {
+    // Saturday afternoon, days after the example campaign's deadline (11-30 18:00): no announcement job runs before Monday.
+    const { rt, clock, wechat } = await start(at('2026-12-05T15:00'))
+    await rt.handle(text(admin, '#活动 列表', clock.now()))
+    await clock.advance(MIN)
+    await rt.handle(text(admin, '#活动 进度 double12', clock.now()))
+    await clock.advance(MIN)
+    expect(wechat.textsTo('admin')).toEqual([
+      '#double12「双十二净水器特惠」未发布，截止 11-30 18:00',
+      '活动 #double12「双十二净水器特惠」未发布：截止前没有可用的发布时段（工作日发布时段内）',
+    ])
+  })
+})
+
 describe('one count for #活动 列表 and #活动 进度', () => {
   it('counts a non-staff relative who shared the same way in both, apart from the rate', async () => {
     const { rt, clock, wechat } = await start(at('2026-11-30T08:00'))
