@@ -116,7 +116,9 @@ ${s.groups.map(
 </tbody></table>
 <h2>图表</h2>
 <div class="chart"><img src="/groups/chart.png?from=${s.from}&amp;to=${s.to}" alt="各群消息数与趋势"></div>`
-    : h`<p class="muted">这段时间没有活跃度数据（需要启用 activity 插件）。</p>`
+    : source.plugins().some(p => p.name === 'activity')
+      ? h`<p class="muted">这段时间还没有活跃度数据。</p>`
+      : h`<p class="muted">这段时间没有活跃度数据（需要启用 activity 插件）。</p>`
 }`
 }
 

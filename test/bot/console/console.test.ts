@@ -6,6 +6,7 @@ import { createConsoleApp } from '../../../bot/console/server.js'
 import { definePlugin, type PluginDefinition } from '../../../bot/core/plugin.js'
 import { CaseStore } from '../../../plugins/cases/store/case-store.js'
 import { casesPlugin } from '../../../plugins/cases/index.js'
+import { activityPlugin } from '../../../plugins/activity/index.js'
 import { FakeClock } from '../../../bot/ports/clock.js'
 import { MemoryStore } from '../../../bot/ports/store/memory-store.js'
 import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
@@ -305,7 +306,15 @@ describe('web console read-only pages', () => {
     expect(one).toContain('产品')
     expect(one).toContain('138****8001')
     expect((await get('/cases/C999')).status).toBe(404)
-    expect(await (await get('/groups')).text()).toContain('这段时间没有活跃度数据')
+    expect(await (await get('/groups')).text()).toContain('这段时间没有活跃度数据（需要启用 activity 插件）')
+  })
+
+  it('says only that there is no data yet when the activity plugin runs but counted nothing', async () => {
+    const { signedIn } = await setup([content, activityPlugin])
+    const { get } = await signedIn()
+    const page = await (await get('/groups')).text()
+    expect(page).toContain('这段时间还没有活跃度数据。')
+    expect(page).not.toContain('需要启用 activity 插件')
   })
 
   it('signs out: the session cookie no longer opens pages', async () => {
