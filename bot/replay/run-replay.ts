@@ -69,7 +69,7 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
     } catch (e) {
       skipped++
       o.out.write(
-        `⚠️ ${o.transcript}:${ev.line}: skipped: ${(e as Error).message} (people and groups must be in the world file)\n`,
+        `⚠️ ${o.transcript}:${ev.line}: 已跳过 skipped: ${(e as Error).message}（人和群须在世界文件中 people and groups must be in the world file）\n`,
       )
     }
     await settle(app.idle)

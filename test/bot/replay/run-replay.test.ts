@@ -20,10 +20,13 @@ const DAY = [
   { t: '2026-11-30T16:30:00+08:00', type: 'message', from: '刘老师', text: '#案例 周报' },
 ]
 
-async function replay(outDir: string): Promise<{ printed: string; texts: string[] }> {
+async function replay(
+  outDir: string,
+  lines: object[] = DAY,
+): Promise<{ printed: string; texts: string[]; skipped: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'replay-'))
   const transcript = join(dir, 'day.jsonl')
-  writeFileSync(transcript, `${DAY.map(l => JSON.stringify(l)).join('\n')}\n`)
+  writeFileSync(transcript, `${lines.map(l => JSON.stringify(l)).join('\n')}\n`)
   let printed = ''
   const out = new Writable({
     write(chunk, _enc, done) {
@@ -31,7 +34,7 @@ async function replay(outDir: string): Promise<{ printed: string; texts: string[
       done()
     },
   })
-  const { actions } = await runReplay({
+  const { actions, skipped } = await runReplay({
     transcript,
     configFile: 'data/bot.config.example.yaml',
     worldFile: 'data/demo/world.yaml',
@@ -40,8 +43,21 @@ async function replay(outDir: string): Promise<{ printed: string; texts: string[
     out,
     logLevel: 'silent',
   })
-  return { printed, texts: actions.flatMap(a => (a.text ? [a.text] : [])) }
+  return { printed, texts: actions.flatMap(a => (a.text ? [a.text] : [])), skipped }
 }
+
+describe('a transcript naming someone the world file does not have', () => {
+  it('skips that line with a warning in Chinese and English, counts it, and replays the rest', async () => {
+    const stranger = { ...DAY[1], from: '不存在的人' }
+    const { printed, skipped } = await replay(mkdtempSync(join(tmpdir(), 'replay-out-')), [stranger, DAY[1]])
+    expect(skipped).toBe(1)
+    expect(printed).toMatch(
+      /day\.jsonl:1: 已跳过 skipped: .*（人和群须在世界文件中 people and groups must be in the world file）/,
+    )
+    expect(printed).toMatch(/^16:05 发言 群「示例科技销售部工作群」 @陈管理/m)
+    expect(printed).toContain('（跳过 1 条）')
+  })
+})
 
 describe('replay output a manager can read', () => {
   it('names actions in Chinese and prints every line of every text, none cut', async () => {
