@@ -36,6 +36,11 @@ describe('homophones: near sounds in long terms, words around them', () => {
     expect(category(['六合彩']).categoriesOf('六合菜市场旁边的门店')).toEqual([])
   })
 
+  it('drops one swap that turns a word of the term into another common word (时时 -> 实时)', () => {
+    expect(category(['时时彩']).categoriesOf('屏幕能实时彩色显示')).toEqual([])
+    expect(category(['时时彩']).categoriesOf('十时彩计划群')).toEqual(['c'])
+  })
+
   it('reads a swapped first character that is a surname as a name (白佳乐, 杜博)', () => {
     expect(category(['百家乐']).categoriesOf('销售二部-白佳乐 已经改好昵称了')).toEqual([])
     expect(category(['赌博']).categoriesOf('@市场部-杜博 新海报收到了')).toEqual([])
