@@ -139,6 +139,19 @@ describe('expansions of dictionary terms, matched in the same pass', () => {
     expect(s.categoriesOf('这本书的成本不高')).toEqual([])
   })
 
+  it('takes a character with a dot more or less as lookalike (cjk-decomp: 兔 is 免 and a dot, 艮 良)', () => {
+    const s = expanding({ ad: ['免费试用'], shop: ['良心商家'] }, ['lookalike'])
+    expect(how(s.scan('兔费试用装'))).toEqual(['兔费试用: 形近字 兔费试用 → 免费试用'])
+    expect(s.categoriesOf('艮心商家')).toEqual(['shop'])
+  })
+
+  it('splits a character around another (辶井 for 进, 门才 for 闭), and writes radical shapes as typed (攵 for ⺙)', () => {
+    const s = expanding({ c: ['进口货', '有效期', '关闭'] }, ['split'])
+    expect(how(s.scan('辶井口货到了'))).toEqual(['辶井口货: 拆字 辶井口货 → 进口货'])
+    expect(s.categoriesOf('有交攵期三年')).toEqual(['c'])
+    expect(s.categoriesOf('店铺关门才')).toEqual(['c'])
+  })
+
   it('takes no split with a component that normalisation folds to nothing: 注 as ⺀㇀主 is not 主 alone', () => {
     const s = expanding({ gambling: ['下注'], ad: ['包治百病'] }, ['split'])
     expect(s.scan('天下主要的问题')).toEqual([])
