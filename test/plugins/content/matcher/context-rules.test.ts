@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compileMatcher, type ExpansionKind, type MatchKind } from '../../../../plugins/content/matcher/index.js'
+import { expandTerm } from '../../../../plugins/content/matcher/expand.js'
 import { dictionaryOf } from './helpers.js'
 
 const ALL: ExpansionKind[] = ['pinyin', 'initials', 'homophone', 'split', 'lookalike']
@@ -120,6 +121,16 @@ describe('initials as abbreviations', () => {
     expect(m.categoriesOf('NC 吧你')).toEqual(['c'])
     expect(m.categoriesOf('FW 一个')).toEqual(['c'])
     expect(m.categoriesOf('那个 nc 又来了')).toEqual(['c'])
+  })
+})
+
+describe('initials of a term that writes a common word by sound', () => {
+  it('takes none: 薇信 is 微信 by sound, and wx is 微信 too; the pinyin stays', () => {
+    const m = category(['薇信', '傻逼'])
+    expect(m.categoriesOf('把客户的 wx 备注改一下')).toEqual([])
+    expect(m.categoriesOf('weixin 发你了')).toEqual(['c'])
+    expect(m.categoriesOf('群里有个sb')).toEqual(['c'])
+    expect(expandTerm('薇信', new Set(['initials'])).map(f => f.form)).toEqual([])
   })
 })
 
