@@ -57,9 +57,13 @@ export function scoreByKind(matcher: Matcher, file: string): Record<string, Eval
  */
 export function reportEval(matcher: Matcher, file: string): { lines: string[]; core: EvalScore } {
   const lines = [`${path.basename(file)}:`]
+  const cases = readCases(file)
   for (const [kind, s] of Object.entries(scoreByKind(matcher, file)).sort(([a], [b]) => a.localeCompare(b))) {
-    const rows = readCases(file).filter(c => c.kind === kind).length
-    lines.push(`  ${kind} (${rows}): precision ${s.precision.toFixed(3)} recall ${s.recall.toFixed(3)}`)
+    const rows = cases.filter(c => c.kind === kind)
+    const figures = rows.some(c => c.expect.length > 0)
+      ? `precision ${s.precision.toFixed(3)} recall ${s.recall.toFixed(3)}`
+      : `${s.falsePositives.length} false positive(s)`
+    lines.push(`  ${kind} (${rows.length}): ${figures}`)
   }
   const core = scoreEval(matcher, file, kind => kind !== 'stretch')
   lines.push(`  all but stretch: precision ${core.precision.toFixed(3)} recall ${core.recall.toFixed(3)}`)
