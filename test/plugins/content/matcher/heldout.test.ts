@@ -8,6 +8,8 @@ import { repoRoot } from './helpers.js'
 const fixture = (name: string) => path.resolve(repoRoot, 'test/plugins/content/matcher/fixtures', name)
 /** The sample the fixes were made on. */
 const DEV = fixture('heldout-dev.jsonl')
+/** The sample measured once, after the fixes: its failures were not looked at while fixing. */
+const TEST = fixture('heldout-test.jsonl')
 
 describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 setup)', () => {
   let compiled: ReturnType<typeof compileMatcher> | undefined
@@ -19,5 +21,13 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     console.info(lines.join('\n'))
     expect(core.precision, lines.join('\n')).toBeGreaterThanOrEqual(96 / 97)
     expect(core.recall, lines.join('\n')).toBeGreaterThanOrEqual(96 / 98)
+  })
+
+  // Issue #22's goals (precision >= 0.97, recall >= 0.95) are NOT met here: this holds what was measured.
+  it('heldout-test: at least the figures measured once after the fixes (precision 93/98, recall 93/105)', () => {
+    const { lines, core } = reportEval(matcherOf(), TEST)
+    console.info(lines.join('\n'))
+    expect(core.precision, lines.join('\n')).toBeGreaterThanOrEqual(93 / 98)
+    expect(core.recall, lines.join('\n')).toBeGreaterThanOrEqual(93 / 105)
   })
 })
