@@ -1,6 +1,6 @@
 import type { Candidate } from './allow-filter.js'
 import type { ExpansionKind } from './expand.js'
-import { isWordOf } from './expansion-data.js'
+import { isWordOf, wordTables } from './expansion-data.js'
 import { isLookalikeLetter } from './fold-table.js'
 import type { HitSpan } from './hit-span.js'
 import { findUrls, type FoundUrl } from './links.js'
@@ -40,7 +40,9 @@ export function add(
   found.addresses ??= addressSpans(text, urlsOf(found.lazy))
   if (!allowPhrase && found.addresses.some(([s, e]) => start < e && end > s)) return
   if (!allowPhrase && SUBSTITUTIONS.has(kind) && joinsNeighbour(text, start, end, term, form!)) return
+  if (!allowPhrase && kind === 'homophone' && readsAsNumber(text, end, term, form!)) return
   if (!allowPhrase && kind === 'pinyin' && readsAsName(text, start, end)) return
+  if (!allowPhrase && kind === 'initials' && readsAsAbbreviation(text, start, end)) return
   candidates.push({ category, term, start, end, allowPhrase, kind, form })
 }
 
@@ -56,17 +58,65 @@ export function urlsOf(lazy: LazyUrls): FoundUrl[] {
 }
 
 /** Pinyin written as a name: a capitalised surname and given name (`Wei Xin`, `Bai Jiale`; not `Bai Jia Le`). */
-const PERSONAL_NAME = /^[A-Z][a-z]+ [A-Z][a-z]+$/
+const PERSONAL_NAME = /^([A-Z][a-z]+) [A-Z][a-z]+$/
+/** A capitalised word, as a given name is written. */
+const GIVEN_NAME = /^[A-Z][a-z]+$/
+/** A capitalised surname and a space just before a hit (`Zhang ` before `Jiawei`), after a name edge. */
+const SURNAME_BEFORE = /(?:^|[\s\p{P}])([A-Z][a-z]+) $/u
 /** What may stand around a name: the text's ends, spaces, punctuation. */
 const NAME_EDGE = /^$|^[\s\p{P}]$/u
 
-/** True for pinyin written as a name and set apart by spaces (`新同事 Wei Xin 下周`, not `玩Du Bo的`). */
+/**
+ * True for pinyin written as a name and set apart by spaces: a surname's syllable and a given name
+ * (`新同事 Wei Xin 下周`, not `玩Du Bo的`, not `Mianfei Lingqu`), or a given name after one (`Zhang Jiawei`).
+ */
 function readsAsName(text: string, start: number, end: number): boolean {
-  return (
-    PERSONAL_NAME.test(text.slice(start, end)) &&
-    NAME_EDGE.test(text.slice(Math.max(0, start - 1), start)) &&
-    NAME_EDGE.test(text.slice(end, end + 1))
-  )
+  if (!NAME_EDGE.test(text.slice(end, end + 1))) return false
+  const { surnameSyllables } = wordTables()
+  const written = text.slice(start, end)
+  const name = PERSONAL_NAME.exec(written)
+  if (name)
+    return surnameSyllables.has(name[1].toLowerCase()) && NAME_EDGE.test(text.slice(Math.max(0, start - 1), start))
+  const surname = GIVEN_NAME.test(written) ? SURNAME_BEFORE.exec(text.slice(Math.max(0, start - 16), start)) : null
+  return surname !== null && surnameSyllables.has(surname[1].toLowerCase())
+}
+
+/** Capital letters only (full-width too): how an abbreviation is written. */
+const CAPITALS = /^\p{Lu}{2,}$/u
+/** The ideograph after a hit, past spaces. */
+const IDEOGRAPH_AFTER = /^\s*(\p{Script=Han})/u
+/** Particles, numerals and 个: after them an abbreviation is no name of a thing (`真是个SB啊`, `SSC 五分钟一期`). */
+const NOT_NAMED = new Set('的了吗吧呢啊呀嘛哦哈啦么是个一二三四五六七八九十两几百千万')
+
+/**
+ * True for an initials form in capitals that names the thing written after it, as abbreviations do
+ * (`FW 版本` firmware, `NC 机床`, `GD 区域`, `QS 标志`); an insult stands alone (`真是个SB`) or in
+ * lower case (`那个 nc 又在刷屏`).
+ */
+function readsAsAbbreviation(text: string, start: number, end: number): boolean {
+  if (!CAPITALS.test(text.slice(start, end))) return false
+  const next = IDEOGRAPH_AFTER.exec(text.slice(end, end + 8))
+  return next !== null && !NOT_NAMED.has(next[1])
+}
+
+/** Numerals, as characters and digits. */
+const NUMERALS = new Set('〇零一二三四五六七八九十两几百千万0123456789')
+
+/**
+ * True when a homophone form swaps a character of the term for a numeral that a classifier follows, in
+ * the form or just after it: a number (去死 -> 去四 in 去四个小区).
+ */
+function readsAsNumber(text: string, end: number, term: string, form: string): boolean {
+  const t = [...term]
+  const f = [...form]
+  if (t.length !== f.length) return false
+  const { classifiers } = wordTables()
+  for (let i = 0; i < f.length; i++) {
+    if (f[i] === t[i] || !NUMERALS.has(f[i]) || NUMERALS.has(t[i])) continue
+    const next = i + 1 < f.length ? f[i + 1] : String.fromCodePoint(text.codePointAt(end) ?? 0)
+    if (classifiers.has(next)) return true
+  }
+  return false
 }
 
 /** Expansion kinds that swap characters for others: a swapped edge character may belong to a word outside. */

@@ -156,7 +156,8 @@ export function expandTerm(
   for (const kind of EXPANSION_KINDS) {
     if (!kinds.has(kind)) continue
     if (kind === 'pinyin' && readable) mixed(chars, ideographs, i => toneless[i], kind, add)
-    if (kind === 'initials' && readable) mixed(chars, ideographs, i => toneless[i][0], kind, add)
+    if (kind === 'initials' && readable && !spellsWordBySound(term))
+      mixed(chars, ideographs, i => toneless[i][0], kind, add)
     if (kind === 'homophone' && swaps)
       substitute(chars, ideographs, homophoneAlternatives(term, chars, tables), kind, unlessWords)
     if (kind === 'split') {
@@ -170,6 +171,84 @@ export function expandTerm(
     }
   }
   return forms
+}
+
+/**
+ * True for a term of two characters that writes, by sound, a word far more common than itself (薇信 for
+ * 微信: the same toned readings, and the corpus has the term less than RARE_WORD_SHARE as often): its
+ * initials (wx) are that word's initials as much as its own, and it takes none.
+ */
+export function spellsWordBySound(term: string): boolean {
+  const chars = [...term]
+  if (chars.length !== 2 || ideographsOf(chars).length !== 2) return false
+  const toned = tonedReadings(term)
+  if (toned.length !== 2) return false
+  const table = wordTables()
+  const { words, wordCounts } = table
+  const own = Math.max(0, wordCount(table, chars[0], chars[1]))
+  const { readingIds, best } = wordsReadAs(expansionTables())
+  const first = readingIds.get(toned[0])
+  const second = readingIds.get(toned[1])
+  if (first === undefined || second === undefined) return false
+  const code = ((term.charCodeAt(0) << 16) | term.charCodeAt(1)) >>> 0
+  return best.some(top => {
+    const at = top.get(first * READING_PAIR + second)
+    return at !== undefined && words[at] !== code && wordCounts[at] * RARE_WORD_SHARE > own
+  })
+}
+
+/** Toned readings by id, and the most frequent words by their pair of reading ids (see wordsReadAs). */
+interface WordsBySound {
+  readingIds: Map<string, number>
+  /** First reading id * READING_PAIR + second -> the index (WordTables.words) of the most frequent word, and of the next. */
+  best: [Map<number, number>, Map<number, number>]
+}
+
+/** More than the number of toned readings: a pair of reading ids as one number. */
+const READING_PAIR = 1 << 16
+
+/** The words by their characters' toned readings (see wordsReadAs), kept as long as their tables. */
+const wordsBySound = new WeakMap<ExpansionTables, WordsBySound>()
+
+/**
+ * The two most frequent words (WordTables) of each pair of toned readings ("wei1 xin4" -> 微信, 威信),
+ * reading each character as any reading the frequency list gives it: built once per tables.
+ */
+function wordsReadAs(tables: ExpansionTables): WordsBySound {
+  let bySound = wordsBySound.get(tables)
+  if (bySound !== undefined) return bySound
+  bySound = { readingIds: new Map(), best: [new Map(), new Map()] }
+  const readingsOf = new Map<number, number[]>()
+  for (const [reading, chars] of tables.homophones) {
+    const id = bySound.readingIds.size
+    bySound.readingIds.set(reading, id)
+    for (let i = 0; i < chars.length; i++) {
+      const list = readingsOf.get(chars.charCodeAt(i))
+      if (list === undefined) readingsOf.set(chars.charCodeAt(i), [id])
+      else list.push(id)
+    }
+  }
+  const { words, wordCounts } = wordTables()
+  const [top, next] = bySound.best
+  for (let i = 0; i < words.length; i++) {
+    const firstReadings = readingsOf.get(words[i] >>> 16)
+    const secondReadings = readingsOf.get(words[i] & 0xffff)
+    if (firstReadings === undefined || secondReadings === undefined) continue
+    for (const a of firstReadings)
+      for (const b of secondReadings) {
+        const key = a * READING_PAIR + b
+        const at = top.get(key)
+        if (at === undefined || wordCounts[i] > wordCounts[at]) {
+          if (at !== undefined) next.set(key, at)
+          top.set(key, i)
+        } else {
+          const second = next.get(key)
+          if (second === undefined || wordCounts[i] > wordCounts[second]) next.set(key, i)
+        }
+      }
+  }
+  wordsBySound.set(tables, bySound)
+  return bySound
 }
 
 /**
@@ -474,9 +553,10 @@ function nearReadings(reading: string): string[] {
 
 /**
  * True when a substituted form reads as everyday words: a substituted character makes a dictionary word
- * with its neighbour in the form that the term did not have (时时彩 -> 实时采: 实时), two substituted
- * characters make a word (赌场 -> 独唱, though 赌场 is a word too) unless that word is rare next to the
- * term (see RARE_WORD_SHARE: 煞笔 for 傻逼), or the form starts
+ * with its neighbour in the form that the term did not have (时时彩 -> 实时采: 实时), or turns a word of
+ * the term into another word (时时彩 -> 实时彩: 时时 into 实时), two substituted characters make a word
+ * (赌场 -> 独唱, though 赌场 is a word too), unless the form's word is rare next to the term's (see
+ * RARE_WORD_SHARE: 煞笔 for 傻逼), or the form starts
  * with a substituted surname (百家乐 -> 白佳乐, 赌博 -> 杜博 are names). Characters a slang pun swaps are
  * trusted (垃圾东西 -> 辣鸡东西 although 辣鸡 and 鸡东 are words).
  */
@@ -494,7 +574,7 @@ export function readsAsWords(term: string, form: string): boolean {
     const formCount = wordCount(tables, f[i], f[i + 1])
     if (!changed || formCount < 0) continue
     if (!bothChanged && termCount < 0) return true
-    if (bothChanged && formCount >= termCount * RARE_WORD_SHARE) return true
+    if (formCount >= termCount * RARE_WORD_SHARE) return true
   }
   return false
 }

@@ -48,6 +48,10 @@ export interface WordTables {
   wordCounts: Int32Array
   /** Characters that are surnames (CC-CEDICT). */
   surnames: Set<string>
+  /** The toneless syllables of those surnames (du, bai): how a name in pinyin starts (see readsAsName). */
+  surnameSyllables: Set<string>
+  /** Characters CC-CEDICT gives as classifiers (个, 只, 张): a numeral before one is a number. */
+  classifiers: Set<string>
 }
 
 /** Substitutes for homophones are taken only from this many most frequent characters. */
@@ -131,6 +135,8 @@ function readWordTables(text: string): WordTables {
     words: new Uint32Array(0),
     wordCounts: new Int32Array(0),
     surnames: new Set(),
+    surnameSyllables: new Set(),
+    classifiers: new Set(),
   }
   for (const [section, line] of sectionLines(text)) {
     const tab = line.indexOf('\t')
@@ -138,6 +144,8 @@ function readWordTables(text: string): WordTables {
     else if (section === 'words') result.words = wordCodes(line)
     else if (section === 'word-counts') result.wordCounts = Int32Array.from(line.split(','), Number)
     else if (section === 'surnames') result.surnames = new Set(line)
+    else if (section === 'surname-syllables') result.surnameSyllables = new Set(line.split(' '))
+    else if (section === 'classifiers') result.classifiers = new Set(line)
   }
   return result
 }

@@ -1,4 +1,4 @@
-import { readingSyllables, type ExpansionKind } from './expand.js'
+import { readingSyllables, spellsWordBySound, type ExpansionKind } from './expand.js'
 import { Int32Buffer, KeyListBuilder } from './key-list.js'
 import { foldString } from './normalize.js'
 
@@ -34,14 +34,16 @@ export interface ReadingOwner {
 }
 
 /**
- * The text as a reading owner when its category expands pinyin or initials: those forms (every mix of
+ * The text as a reading owner when its category expands pinyin or initials (no initials for a text that
+ * writes a common word by sound, see spellsWordBySound): those forms (every mix of
  * its ideographs and their syllables or initials, see expand.ts's mixed) are then no keys, the scan
  * recognises them (see reading-scan.ts). Undefined when they stay keys: the category expands neither,
  * or an ideograph of the text does not fold to one code point (the scan compares one folded code point
  * per ideograph). A text without readings has no such forms: its reading owner has no syllable.
  */
 export function readingOwnerOf(text: string, kinds: ReadonlySet<ExpansionKind>): ReadingOwner | undefined {
-  const flags = (kinds.has('pinyin') ? READING_PINYIN : 0) | (kinds.has('initials') ? READING_INITIALS : 0)
+  const initials = kinds.has('initials') && !spellsWordBySound(text)
+  const flags = (kinds.has('pinyin') ? READING_PINYIN : 0) | (initials ? READING_INITIALS : 0)
   if (flags === 0) return undefined
   const keyKinds = new Set([...kinds].filter(kind => kind !== 'pinyin' && kind !== 'initials'))
   const syllables = readingSyllables(text)

@@ -43,6 +43,10 @@ interface SourceTables {
   wordCounts: number[]
   /** Characters CC-CEDICT glosses as a surname (杜, 白). */
   surnames: string[]
+  /** The toneless syllables of those surnames (du, bai), as pinyin names start. */
+  surnameSyllables: string[]
+  /** Characters CC-CEDICT gives as classifiers (CL:个, 只, 张...): what follows a numeral in a number. */
+  classifiers: string[]
 }
 
 /** Components that look alike when a character is written small (礻 for 衤 in 祼 / 裸). */
@@ -65,6 +69,8 @@ function buildTables(): SourceTables {
     words,
     wordCounts: words.map(w => counts.get(w) ?? 0),
     surnames: readSurnames(cedict),
+    surnameSyllables: readSurnameSyllables(cedict),
+    classifiers: readClassifiers(cedict),
   }
 }
 
@@ -178,6 +184,20 @@ function readSurnames(cedict: string): string[] {
   return [...new Set([...cedict.matchAll(/^\S+ (\S) \[[^\]]*\] \/surname /gmu)].map(m => m[1]))].sort()
 }
 
+/** Single characters glossed "surname X", by their toneless syllable ("[Du4]" -> du). */
+function readSurnameSyllables(cedict: string): string[] {
+  const syllables = [...cedict.matchAll(/^\S+ \S \[([A-Za-z]+)[1-5]\] \/surname /gmu)].map(m => m[1].toLowerCase())
+  return [...new Set(syllables)].sort()
+}
+
+/** The simplified characters of CC-CEDICT's classifier notes ("CL:個|个[ge4],隻|只[zhi1]"). */
+function readClassifiers(cedict: string): string[] {
+  const classifiers = new Set<string>()
+  for (const note of cedict.matchAll(/CL:([^/]*)/g))
+    for (const m of note[1].matchAll(/(?:[^|,[\s]+\|)?([^|,[\s])\[/gu)) classifiers.add(m[1])
+  return [...classifiers].sort()
+}
+
 /** The components of a character with their structure dropped (曰 and 日 are both 口 + 一), or null. */
 function plainComponents(decompositions: Map<string, string>, char: string): string[] | null {
   const m = /^[a-z]+\(([^,()]+),([^,()]+)\)$/u.exec(decompositions.get(char) ?? '')
@@ -186,7 +206,8 @@ function plainComponents(decompositions: Map<string, string>, char: string): str
 
 /**
  * Rare characters that look like a common one: the same components in another arrangement (曰 / 日),
- * or one component swapped for a look-alike component (祼 / 裸, 苐 / 第). Built from cjk-decomp.
+ * one component swapped for a look-alike component (祼 / 裸, 苐 / 第), or the character with a dot more
+ * or less (兔 / 免, 刃 / 刀: see dottedPairs). Built from cjk-decomp.
  */
 function readLookalikes(tables: SourceTables): Map<string, string[]> {
   const classOf = new Map<string, string>()
@@ -210,7 +231,32 @@ function readLookalikes(tables: SourceTables): Map<string, string[]> {
     found.delete(char)
     if (found.size > 0) lookalikes.set(char, [...found].slice(0, 4))
   }
+  for (const [a, b] of dottedPairs(tables.decompositions)) {
+    for (const [char, lookalike] of [
+      [a, b],
+      [b, a],
+    ]) {
+      if ((tables.rank.get(char) ?? Infinity) > COMMON_RANK) continue
+      if ((tables.rank.get(lookalike) ?? Infinity) <= LOOKALIKE_MIN_RANK) continue
+      const list = lookalikes.get(char) ?? []
+      if (!list.includes(lookalike)) lookalikes.set(char, [...list, lookalike])
+    }
+  }
   return lookalikes
+}
+
+/** A dot, the stroke a character gains or loses in a look-alike (免 + 丶 = 兔). */
+const DOT = '丶'
+
+/** Pairs of characters that differ by one dot: cjk-decomp writes the first as the second and 丶 (兔: stl(免,丶)). */
+function dottedPairs(decompositions: Map<string, string>): Array<[string, string]> {
+  const pairs: Array<[string, string]> = []
+  for (const [char, entry] of decompositions) {
+    const m = /^[a-z]+\(([^,()]+),([^,()]+)\)$/u.exec(entry)
+    const other = m && (m[2] === DOT ? m[1] : m[1] === DOT ? m[2] : undefined)
+    if (other && [...other].length === 1 && [...char].length === 1) pairs.push([char, other])
+  }
+  return pairs
 }
 
 /**
@@ -244,15 +290,24 @@ function readFrequencies(source: string): Pick<SourceTables, 'homophones' | 'ran
   return { homophones, rank }
 }
 
-/** A cjk-decomp entry: side by side (a), stacked (d) or one component repeated (ra, rd). */
-const DECOMPOSITION = /^(a|d|ra|rd)\(([^,()]+)(?:,([^,()]+))?\)$/u
+/**
+ * A cjk-decomp entry: side by side (a), stacked (d), one component repeated (ra, rd), or one component
+ * around the other, written outer first (进 sbl 辶井, 闭 st 门才, 病 stl 疒丙, 句 str 勹口, 区 sl 匚乂).
+ */
+const DECOMPOSITION = /^(a|d|ra|rd|sbl|st|stl|str|sl)\(([^,()]+)(?:,([^,()]+))?\)$/u
 
-/** The two components of a character by cjk-decomp (numbers name unencoded shapes: unusable), or null. */
-function componentsOf(decompositions: Map<string, string>, char: string): string[] | null {
+/** Structures of cjk-decomp a component that is split once more may have: side by side, stacked, repeated. */
+const PLAIN_STRUCTURES = new Set(['a', 'd', 'ra', 'rd'])
+
+/**
+ * The two components of a character by cjk-decomp (numbers name unencoded shapes: unusable), or null;
+ * with `plain`, only of a character in PLAIN_STRUCTURES.
+ */
+function componentsOf(decompositions: Map<string, string>, char: string, plain = false): string[] | null {
   const entry = decompositions.get(char)
   const m = entry === undefined ? null : DECOMPOSITION.exec(entry)
-  if (!m) return null
-  const parts = m[1].startsWith('r') ? [m[2], m[2]] : [m[2], m[3]]
+  if (!m || (plain && !PLAIN_STRUCTURES.has(m[1]))) return null
+  const parts = m[1] === 'ra' || m[1] === 'rd' ? [m[2], m[2]] : [m[2], m[3]]
   return parts.every(p => p !== undefined && [...p].length === 1) ? parts : null
 }
 
@@ -275,9 +330,38 @@ function splitsOf(tables: SourceTables, char: string): string[] {
   if (!parts) return []
   const written = [parts.join('')]
   const common = (p: string): boolean => (tables.rank.get(p) ?? Infinity) <= COMMON_RANK
-  const deeper = parts.map(p => (common(p) ? p : (componentsOf(tables.decompositions, p)?.join('') ?? p))).join('')
+  const deeper = parts
+    .map(p => (common(p) ? p : (componentsOf(tables.decompositions, p, true)?.join('') ?? p)))
+    .join('')
   if (deeper !== written[0]) written.push(deeper)
+  const typed = parts.map(p => typedRadicals(tables.decompositions).get(p) ?? p).join('')
+  if (!written.includes(typed)) written.push(typed)
   return written
+}
+
+/** CJK Radicals Supplement: component shapes (⺙, ⺮) no input method types. */
+const RADICAL_SUPPLEMENT = /^[\u2e80-\u2eff]$/u
+
+/** The typed forms of radical shapes, once per decomposition table (see typedRadicals). */
+const typedForms = new WeakMap<Map<string, string>, Map<string, string>>()
+
+/**
+ * The character people type for a radical shape that only appears as a component, by cjk-decomp's
+ * entries that say one is the other's form (攵: me(⺙); ⺮: mt(竹), ⺩: ml(王)): 效 is 交⺙, written 交攵.
+ */
+function typedRadicals(decompositions: Map<string, string>): Map<string, string> {
+  let typed = typedForms.get(decompositions)
+  if (typed !== undefined) return typed
+  typed = new Map()
+  for (const [char, entry] of decompositions) {
+    const m = /^(?:me|mt|ml)\(([^,()]+)\)$/u.exec(entry)
+    if (!m || char.length !== 1) continue
+    if (RADICAL_SUPPLEMENT.test(m[1]) && !RADICAL_SUPPLEMENT.test(char)) typed.set(m[1], char)
+    else if (RADICAL_SUPPLEMENT.test(char) && m[1].length === 1 && !RADICAL_SUPPLEMENT.test(m[1]) && !typed.has(char))
+      typed.set(char, m[1])
+  }
+  typedForms.set(decompositions, typed)
+  return typed
 }
 
 /** CC-CEDICT lines "TRAD SIMP [pin1 yin1] /variant of X|Y[..]/": single characters only. */
@@ -379,6 +463,7 @@ function tableFile(tables: SourceTables, pinyinPairs: string[]): string {
     lines.push(`${char}\t${tables.punCharacters.get(char)!.join('')}`)
   lines.push('[words]', tables.words.join(''), '[word-counts]', tables.wordCounts.join(','))
   lines.push('[surnames]', tables.surnames.join(''))
+  lines.push('[surname-syllables]', tables.surnameSyllables.join(' '), '[classifiers]', tables.classifiers.join(''))
   return `${lines.join('\n')}\n`
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compileMatcher, type ExpansionKind, type MatchKind } from '../../../../plugins/content/matcher/index.js'
+import { expandTerm } from '../../../../plugins/content/matcher/expand.js'
 import { dictionaryOf } from './helpers.js'
 
 const ALL: ExpansionKind[] = ['pinyin', 'initials', 'homophone', 'split', 'lookalike']
@@ -36,6 +37,17 @@ describe('homophones: near sounds in long terms, words around them', () => {
     expect(category(['六合彩']).categoriesOf('六合菜市场旁边的门店')).toEqual([])
   })
 
+  it('drops one swap that turns a word of the term into another common word (时时 -> 实时)', () => {
+    expect(category(['时时彩']).categoriesOf('屏幕能实时彩色显示')).toEqual([])
+    expect(category(['时时彩']).categoriesOf('十时彩计划群')).toEqual(['c'])
+  })
+
+  it('reads a swapped numeral before a classifier as a number (去四家门店), not as the term', () => {
+    const m = category(['去死'])
+    expect(m.categoriesOf('明天去四家门店巡检')).toEqual([])
+    expect(m.categoriesOf('你怎么还不去四')).toEqual(['c'])
+  })
+
   it('reads a swapped first character that is a surname as a name (白佳乐, 杜博)', () => {
     expect(category(['百家乐']).categoriesOf('销售二部-白佳乐 已经改好昵称了')).toEqual([])
     expect(category(['赌博']).categoriesOf('@市场部-杜博 新海报收到了')).toEqual([])
@@ -63,6 +75,13 @@ describe('Latin pinyin as names', () => {
     expect(m.categoriesOf('新同事 Wei Xin 下周一入职')).toEqual([])
   })
 
+  it('reads a capitalised given name after a surname as a name (Liu Jiawei), but only after a surname', () => {
+    const c = category(['加薇', '兼职刷单'])
+    expect(c.categoriesOf('Liu Jiawei 下午来面试')).toEqual([])
+    expect(c.categoriesOf('Jiawei 详聊')).toEqual(['c'])
+    expect(c.categoriesOf('Jianzhi Shuadan 日结')).toEqual(['c'])
+  })
+
   it('still finds pinyin glued to Chinese, or written syllable by syllable', () => {
     expect(m.categoriesOf('想玩Du Bo的来')).toEqual(['c'])
     expect(m.categoriesOf('想玩 Bai Jia Le 的来')).toEqual(['c'])
@@ -85,6 +104,33 @@ describe('context words confirm initials', () => {
 
   it('leaves initials alone in categories without context words', () => {
     expect(category(['傻逼']).categoriesOf('真是个SB')).toEqual(['c'])
+  })
+})
+
+describe('initials as abbreviations', () => {
+  const m = category(['废物', '脑残', '去死'])
+
+  it('reads initials in capitals before the thing they name as an abbreviation (NC 程序, FW 固件, QS 认证)', () => {
+    expect(m.categoriesOf('NC 程序要改一下')).toEqual([])
+    expect(m.categoriesOf('新的FW固件在共享盘')).toEqual([])
+    expect(m.categoriesOf('包装上的 QS 认证看不清')).toEqual([])
+  })
+
+  it('still finds them alone, before a particle or a numeral, or in lower case', () => {
+    expect(m.categoriesOf('你真是个 FW')).toEqual(['c'])
+    expect(m.categoriesOf('NC 吧你')).toEqual(['c'])
+    expect(m.categoriesOf('FW 一个')).toEqual(['c'])
+    expect(m.categoriesOf('那个 nc 又来了')).toEqual(['c'])
+  })
+})
+
+describe('initials of a term that writes a common word by sound', () => {
+  it('takes none: 薇信 is 微信 by sound, and wx is 微信 too; the pinyin stays', () => {
+    const m = category(['薇信', '傻逼'])
+    expect(m.categoriesOf('把客户的 wx 备注改一下')).toEqual([])
+    expect(m.categoriesOf('weixin 发你了')).toEqual(['c'])
+    expect(m.categoriesOf('群里有个sb')).toEqual(['c'])
+    expect(expandTerm('薇信', new Set(['initials'])).map(f => f.form)).toEqual([])
   })
 })
 

@@ -7,6 +7,8 @@ import { repoRoot } from './helpers.js'
 export const EVAL_FILE = path.resolve(repoRoot, '../shared/moderation/eval.jsonl')
 /** The dictionary the shared sample was labelled with. */
 export const SHARED_DICTIONARY = path.resolve(repoRoot, '../shared/moderation/dictionary.yaml')
+/** Expansion options over the shared dictionary: initials opted in where they do not collide. */
+export const EVAL_V2_OPTIONS = path.resolve(repoRoot, 'test/plugins/content/matcher/fixtures/eval-v2-options.yaml')
 /** True when the shared sample is present on this machine. */
 export const hasEvalFile = existsSync(EVAL_FILE) && existsSync(SHARED_DICTIONARY)
 
@@ -47,6 +49,28 @@ export function scoreByKind(matcher: Matcher, file: string): Record<string, Eval
   const byKind = new Map<string, EvalCase[]>()
   for (const c of readCases(file)) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c])
   return Object.fromEntries([...byKind].map(([kind, cases]) => [kind, score(matcher, cases)]))
+}
+
+/**
+ * A printable report of a labelled sample: precision and recall per kind of message, over every kind but
+ * `stretch`, and every miss and false positive (review-only hits count as flagged).
+ */
+export function reportEval(matcher: Matcher, file: string): { lines: string[]; core: EvalScore } {
+  const lines = [`${path.basename(file)}:`]
+  const cases = readCases(file)
+  for (const [kind, s] of Object.entries(scoreByKind(matcher, file)).sort(([a], [b]) => a.localeCompare(b))) {
+    const rows = cases.filter(c => c.kind === kind)
+    const figures = rows.some(c => c.expect.length > 0)
+      ? `precision ${s.precision.toFixed(3)} recall ${s.recall.toFixed(3)}`
+      : `${s.falsePositives.length} false positive(s)`
+    lines.push(`  ${kind} (${rows.length}): ${figures}`)
+  }
+  const core = scoreEval(matcher, file, kind => kind !== 'stretch')
+  lines.push(`  all but stretch: precision ${core.precision.toFixed(3)} recall ${core.recall.toFixed(3)}`)
+  const stretch = scoreEval(matcher, file, kind => kind === 'stretch')
+  for (const wrong of [...core.falseNegatives, ...core.falsePositives]) lines.push(`  ${wrong}`)
+  for (const wrong of [...stretch.falseNegatives, ...stretch.falsePositives]) lines.push(`  (stretch) ${wrong}`)
+  return { lines, core }
 }
 
 function score(matcher: Matcher, cases: EvalCase[]): EvalScore {

@@ -1,0 +1,33 @@
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js'
+import { EVAL_V2_OPTIONS, SHARED_DICTIONARY, hasEvalFile, reportEval } from './eval-helpers.js'
+import { repoRoot } from './helpers.js'
+
+/** Held-out samples of the eval-v2 classes, written before the matcher ran on them (see content-evasions.md). */
+const fixture = (name: string) => path.resolve(repoRoot, 'test/plugins/content/matcher/fixtures', name)
+/** The sample the fixes were made on. */
+const DEV = fixture('heldout-dev.jsonl')
+/** The sample measured once, after the fixes: its failures were not looked at while fixing. */
+const TEST = fixture('heldout-test.jsonl')
+
+describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 setup)', () => {
+  let compiled: ReturnType<typeof compileMatcher> | undefined
+  const matcherOf = () =>
+    (compiled ??= compileMatcher(loadDictionaryFiles([SHARED_DICTIONARY, EVAL_V2_OPTIONS]).dictionary))
+
+  it('heldout-dev: at least the figures after the fixes (without stretch rows: precision 96/97, recall 96/98)', () => {
+    const { lines, core } = reportEval(matcherOf(), DEV)
+    console.info(lines.join('\n'))
+    expect(core.precision, lines.join('\n')).toBeGreaterThanOrEqual(96 / 97)
+    expect(core.recall, lines.join('\n')).toBeGreaterThanOrEqual(96 / 98)
+  })
+
+  // Issue #22's goals (precision >= 0.97, recall >= 0.95) are NOT met here: this holds what was measured.
+  it('heldout-test: at least the figures measured once after the fixes (precision 93/98, recall 93/105)', () => {
+    const { lines, core } = reportEval(matcherOf(), TEST)
+    console.info(lines.join('\n'))
+    expect(core.precision, lines.join('\n')).toBeGreaterThanOrEqual(93 / 98)
+    expect(core.recall, lines.join('\n')).toBeGreaterThanOrEqual(93 / 105)
+  })
+})
