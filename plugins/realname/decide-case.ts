@@ -7,6 +7,7 @@ import { scheduleStep, stepActions, stepDueAt, stepTimerKey } from './decide-esc
 import { type checkNickname, IDENTITY_PROBLEMS } from './nickname/check.js'
 import { assessMember, mustComply, renameTarget, type Assessment, type ComplyInputs } from './nickname/compliance.js'
 import type { CompiledFormat } from './nickname/format.js'
+import type { CaseIndex } from './case-index.js'
 import type { Exemptions } from './exemptions.js'
 import { caseKey, type Case, type GroupMembers, type MemberRecord, type RealnameState } from './state.js'
 import { identityText, T, type NicknameNotice } from './texts.js'
@@ -42,6 +43,8 @@ export interface RealnameData {
   exemptions: Exemptions
   /** `members`: ids of the groups whose members changed; `state`: the small state document changed. */
   dirty: { members: Set<string>; state: boolean }
+  /** Who has a case in `state.cases` (kept across moments: told of every case opened and closed). */
+  caseIndex: CaseIndex
 }
 
 /** How often a real case paused by observe mode checks whether the group is live again. */
@@ -153,6 +156,7 @@ export class Realname {
 
   /** The member's open case in the group, in the group's current mode (observe-mode cases are kept apart). */
   caseOf(group: GroupRef, memberId: string): Case | undefined {
+    if (!this.d.caseIndex.mayHave(this.d.state.cases, memberId)) return undefined
     return this.d.state.cases[this.caseKey(group.id, memberId, this.v.observing(group))]
   }
 
@@ -225,6 +229,7 @@ export class Realname {
     return [false, true].flatMap((observed): Action[] => {
       const key = this.caseKey(groupId, memberId, observed)
       if (!this.d.state.cases[key]) return []
+      this.d.caseIndex.closed(this.d.state.cases, memberId)
       delete this.d.state.cases[key]
       this.d.dirty.state = true
       const meta = { rule: 'realname.case-closed', groupId, memberId }
@@ -238,6 +243,7 @@ export class Realname {
   /** Whether the member has a case in the group, real or observed. */
   private hasCase(groupId: string, memberId: string): boolean {
     const cases = this.d.state.cases
+    if (!this.d.caseIndex.mayHave(cases, memberId)) return false
     return Boolean(cases[this.caseKey(groupId, memberId, false)] || cases[this.caseKey(groupId, memberId, true)])
   }
 
@@ -274,6 +280,7 @@ export class Realname {
       identity,
       ...(observed ? { observed } : {}),
     }
+    this.d.caseIndex.opened(this.d.state.cases, a.member.id)
     this.d.state.cases[this.caseKey(group.id, a.member.id, observed)] = c
     this.d.dirty.state = true
     if (!identity) return this.advance(group, a, c)

@@ -4,6 +4,7 @@ import { GroupDocs } from '../../bot/core/group-docs.js'
 import { definePlugin, type CommandSpec, type Decision, type PluginContext } from '../../bot/core/plugin.js'
 import { timerKind } from '../../bot/runtime/schedule/timers.js'
 import { realnameCommands } from './commands.js'
+import { CaseIndex } from './case-index.js'
 import { Exemptions } from './exemptions.js'
 import { realnameConfigSchema, type RealnameConfig } from './config.js'
 import { Realname, type RealnameData, type RealnameView, type Section } from './decide-case.js'
@@ -87,6 +88,7 @@ async function wiring(ctx: PluginContext<RealnameConfig>) {
   }
   compiledFor(ctx.configFor())
   const dirty: RealnameData['dirty'] = { members: new Set(), state: false }
+  const caseIndex = new CaseIndex()
   // The view's functions are built once; each event only reads the moment, the bot's id and the roster.
   const { timezone: tz, company, commandPrefix: prefix } = ctx
   const cfg = (g?: GroupRef) => ctx.configFor(g) as Section
@@ -116,7 +118,7 @@ async function wiring(ctx: PluginContext<RealnameConfig>) {
   const at = (): Realname =>
     current(last, ctx, members.data, stateDoc.data)
       ? last
-      : (last = new Realname(view(), { members: members.data, state: stateDoc.data, exemptions, dirty }))
+      : (last = new Realname(view(), { members: members.data, state: stateDoc.data, exemptions, dirty, caseIndex }))
   const mark = (actions: Action[]): Action[] => {
     // Most messages change nothing: no iterator over the empty set, and no new table for it (`clear` makes one).
     if (dirty.members.size) {
