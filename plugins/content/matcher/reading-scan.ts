@@ -5,8 +5,7 @@ import { spanOfHit } from './hit-span.js'
 import { Int32Buffer } from './key-list.js'
 import { foldString } from './normalize.js'
 import { READING_ALLOW, READING_INITIALS, READING_PINYIN } from './reading-owners.js'
-import { placesOf } from './reading-places.js'
-import { LETTER_A, ReadingTrie, fixedId, isLetter, letterTrie } from './reading-trie.js'
+import { LETTER_A, ReadingTrie, TriePathsBuilder, fixedId, isLetter, letterTrie } from './reading-trie.js'
 import type { TermIndex } from './term-index.js'
 
 /** The longest syllable looked for before a letter (zhuang, shuang). */
@@ -126,36 +125,37 @@ export class ReadingScan {
     const placeChar = new Int32Buffer()
     placeFirst.push(0)
     this.ideographCount = new Int32Array(owners)
-    const pinyinPaths = []
-    const initialsPaths = []
+    const pinyinPaths = new TriePathsBuilder()
+    const initialsPaths = new TriePathsBuilder()
     let maxPlaces = 1
     for (let r = 0; r < owners; r++) {
-      const places = placesOf(index, r)
-      const n = places.syllable.length
-      const pinyinIds: number[] = []
-      const initialsIds: number[] = []
-      const codePoints = places.codePoint
-      for (let d = 0; d < n; d++) {
-        const s = places.syllable[d]
-        placeSyllable.push(s)
-        placeCodePoint.push(codePoints[d])
-        placeChar.push(places.char[d])
-        pinyinIds.push(s >= 0 ? s : fixedId(codePoints[d]))
-        initialsIds.push(s >= 0 ? index.syllables[s].charCodeAt(0) - LETTER_A : fixedId(codePoints[d]))
-        if (s >= 0) this.ideographCount[r]++
+      const flags = index.readingFlags[r]
+      const first = placeSyllable.length
+      let i = 0
+      for (const c of index.texts[index.readingText[r]]) {
+        const s = index.readingSyllables[index.readingOffsets[r] + i]
+        for (const cp of foldString(c)) {
+          placeSyllable.push(s)
+          placeCodePoint.push(cp)
+          placeChar.push(i)
+          if ((flags & READING_PINYIN) !== 0) pinyinPaths.place(s >= 0 ? s : fixedId(cp), cp)
+          if ((flags & READING_INITIALS) !== 0)
+            initialsPaths.place(s >= 0 ? index.syllables[s].charCodeAt(0) - LETTER_A : fixedId(cp), cp)
+          if (s >= 0) this.ideographCount[r]++
+        }
+        i++
       }
       placeFirst.push(placeSyllable.length)
-      maxPlaces = Math.max(maxPlaces, n)
-      if ((index.readingFlags[r] & READING_PINYIN) !== 0) pinyinPaths.push({ owner: r, ids: pinyinIds, codePoints })
-      if ((index.readingFlags[r] & READING_INITIALS) !== 0)
-        initialsPaths.push({ owner: r, ids: initialsIds, codePoints })
+      maxPlaces = Math.max(maxPlaces, placeSyllable.length - first)
+      if ((flags & READING_PINYIN) !== 0) pinyinPaths.end(r)
+      if ((flags & READING_INITIALS) !== 0) initialsPaths.end(r)
     }
     this.placeFirst = placeFirst.toArray()
     this.placeSyllable = placeSyllable.toArray()
     this.placeCodePoint = placeCodePoint.toArray()
     this.placeChar = placeChar.toArray()
-    this.pinyin = new ReadingTrie(pinyinPaths)
-    this.initials = new ReadingTrie(initialsPaths)
+    this.pinyin = new ReadingTrie(pinyinPaths.paths())
+    this.initials = new ReadingTrie(initialsPaths.paths())
     this.back = maxPlaces - 1
     this.pathStart = new Int32Array(maxPlaces)
     this.pathLetters = new Uint8Array(maxPlaces)

@@ -3,7 +3,7 @@ import { MAX_FORMS_PER_KIND, pairedAlternatives } from './expand.js'
 import { SKIP, bmpFoldTable, expansionOf, foldCodePoint, isExpansion } from './fold-table.js'
 import { spanOfHit } from './hit-span.js'
 import { foldString } from './normalize.js'
-import { EdgeTable, ReadingTrie, fixedId } from './reading-trie.js'
+import { EdgeTable, ReadingTrie, TriePathsBuilder, fixedId } from './reading-trie.js'
 import type { TermIndex } from './term-index.js'
 
 /** A split owner whose form a text span is (see SplitScan.ownersOf); use is 1 for an allowed phrase. */
@@ -85,19 +85,20 @@ export class SplitScan {
     this.listSplits = Int32Array.from(listSplits)
     this.splitLong = Uint8Array.from(lengths, n => (n >= 2 ? 1 : 0))
     const charOfList = new Int32Array(listCount).fill(-1)
-    const paths = []
+    const paths = new TriePathsBuilder()
     let maxPlaces = 1
     for (let r = 0; r < owners; r++) {
-      const chars = [...index.texts[index.splitText[r]]]
-      const ids = chars.map(c => fixedId(foldString(c)[0]))
-      chars.forEach((c, i) => {
-        const l = this.places[this.placeFirst[r] + i]
-        if (l > 0) charOfList[l] = foldString(c)[0]
-      })
-      paths.push({ owner: r, ids, codePoints: [] })
-      maxPlaces = Math.max(maxPlaces, ids.length)
+      let i = 0
+      for (const c of index.texts[index.splitText[r]]) {
+        const cp = foldString(c)[0]
+        paths.place(fixedId(cp), cp)
+        const l = this.places[this.placeFirst[r] + i++]
+        if (l > 0) charOfList[l] = cp
+      }
+      paths.end(r)
+      maxPlaces = Math.max(maxPlaces, i)
     }
-    this.trie = new ReadingTrie(paths)
+    this.trie = new ReadingTrie(paths.paths())
     const charsOf: number[][] = lengths.map(() => [])
     for (let l = 1; l < listCount; l++) {
       for (let at = listFirst[l]; at < listFirst[l + 1]; at++) {
