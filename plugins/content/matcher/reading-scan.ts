@@ -2,7 +2,7 @@ import { add, type Found } from './candidate-rules.js'
 import { MAX_MIXED_IDEOGRAPHS } from './expand.js'
 import { SKIP, bmpFoldTable, expansionOf, foldCodePoint, isExpansion } from './fold-table.js'
 import { spanOfHit } from './hit-span.js'
-import { Int32Buffer } from './key-list.js'
+import { type IdArray, Int32Buffer, type SignedIdArray, narrowIds, narrowSignedIds } from './key-list.js'
 import { foldString } from './normalize.js'
 import { READING_ALLOW, READING_INITIALS, READING_PINYIN } from './reading-owners.js'
 import { LETTER_A, ReadingTrie, TriePathsBuilder, fixedId, isLetter, letterTrie } from './reading-trie.js'
@@ -103,10 +103,10 @@ export class ReadingScan {
   private readonly initials: ReadingTrie
   /** Owner r's places are placeSyllable/placeCodePoint/placeChar[placeFirst[r]..placeFirst[r + 1]). */
   private readonly placeFirst: Int32Array
-  private readonly placeSyllable: Int32Array
+  private readonly placeSyllable: SignedIdArray
   private readonly placeCodePoint: Int32Array
-  private readonly placeChar: Int32Array
-  private readonly ideographCount: Int32Array
+  private readonly placeChar: IdArray
+  private readonly ideographCount: IdArray
   /** Syllables by letters: the child of letter node n on letter x is letterNext[n * 26 + x - 'a'] (0 none). */
   private readonly letterNext: Int32Array
   private readonly letterSyllable: Int32Array
@@ -124,10 +124,11 @@ export class ReadingScan {
     const placeCodePoint = new Int32Buffer()
     const placeChar = new Int32Buffer()
     placeFirst.push(0)
-    this.ideographCount = new Int32Array(owners)
+    const ideographCount = new Int32Array(owners)
     const pinyinPaths = new TriePathsBuilder()
     const initialsPaths = new TriePathsBuilder()
     let maxPlaces = 1
+    let maxChars = 1
     for (let r = 0; r < owners; r++) {
       const flags = index.readingFlags[r]
       const first = placeSyllable.length
@@ -141,19 +142,21 @@ export class ReadingScan {
           if ((flags & READING_PINYIN) !== 0) pinyinPaths.place(s >= 0 ? s : fixedId(cp), cp)
           if ((flags & READING_INITIALS) !== 0)
             initialsPaths.place(s >= 0 ? index.syllables[s].charCodeAt(0) - LETTER_A : fixedId(cp), cp)
-          if (s >= 0) this.ideographCount[r]++
+          if (s >= 0) ideographCount[r]++
         }
         i++
       }
+      maxChars = Math.max(maxChars, i)
       placeFirst.push(placeSyllable.length)
       maxPlaces = Math.max(maxPlaces, placeSyllable.length - first)
       if ((flags & READING_PINYIN) !== 0) pinyinPaths.end(r)
       if ((flags & READING_INITIALS) !== 0) initialsPaths.end(r)
     }
     this.placeFirst = placeFirst.toArray()
-    this.placeSyllable = placeSyllable.toArray()
+    this.placeSyllable = narrowSignedIds(placeSyllable.view(), index.syllables.length)
     this.placeCodePoint = placeCodePoint.toArray()
-    this.placeChar = placeChar.toArray()
+    this.placeChar = narrowIds(placeChar.view(), maxChars)
+    this.ideographCount = narrowIds(ideographCount, maxPlaces + 1)
     this.pinyin = new ReadingTrie(pinyinPaths.paths())
     this.initials = new ReadingTrie(initialsPaths.paths())
     this.back = maxPlaces - 1

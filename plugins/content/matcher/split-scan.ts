@@ -2,6 +2,7 @@ import { add, type Found } from './candidate-rules.js'
 import { MAX_FORMS_PER_KIND, pairedAlternatives } from './expand.js'
 import { SKIP, bmpFoldTable, expansionOf, foldCodePoint, isExpansion } from './fold-table.js'
 import { spanOfHit } from './hit-span.js'
+import type { IdArray } from './key-list.js'
 import { foldString } from './normalize.js'
 import { EdgeTable, ReadingTrie, TriePathsBuilder, fixedId } from './reading-trie.js'
 import type { TermIndex } from './term-index.js'
@@ -32,7 +33,7 @@ const FIELDS = 8
 export class SplitScan {
   private readonly trie: ReadingTrie
   /** The split list of each place of each owner (places are the text's characters, one code point each). */
-  private readonly places: Int32Array
+  private readonly places: IdArray
   private readonly placeFirst: Int32Array
   /** List l's splits are split ids listSplits[listFirst[l]..listFirst[l + 1]), as written listWritten[l]. */
   private readonly listFirst: Int32Array
