@@ -2,6 +2,7 @@ import type { CompiledTables } from './compiled-tables.js'
 import { LONG } from './image-info.js'
 import { NO_MEMBERS } from './image-members.js'
 import { keyEndingIn } from './key-ends.js'
+import { RankedBits } from './ranked-bits.js'
 import { CELLS_SLOT } from './scan-table.js'
 import type { SwapChoices } from './swap-filter.js'
 
@@ -14,16 +15,13 @@ import type { SwapChoices } from './swap-filter.js'
  * with a swap owner whose characters do not fold one to one. A hit whose bit is clear is no candidate: it is
  * dropped before the key search and the owners' checks, each a few reads at random places. Derived when a matcher
  * is made (never stored). Only the two-code-point images (about one in six at 100k terms) have a mask: image c's
- * is masks[rankOf(c)], its rank among them (see PairFilter.ranked), not one Int32 for every image.
+ * is masks[rank], by its rank among them (see RankedBits), not one Int32 for every image.
  */
 export class PairFilter {
-  /** The bits (see pairBit) of each two-code-point image, by rank (see rankOf). */
+  /** The bits (see pairBit) of each two-code-point image, by its rank among them. */
   private readonly masks: Int32Array
-  /**
-   * Per 32 images, side by side (one cache line for both): how many two-code-point images come before them,
-   * and a bit per image, set for one of two code points.
-   */
-  private readonly ranked: Int32Array
+  /** The two-code-point images. */
+  private readonly pairImages: RankedBits
   /** Per BMP code point, its rank among the code points of its class (see Alphabet), modulo 8. */
   private readonly ranks = new Uint8Array(0x10000)
 
@@ -40,15 +38,15 @@ export class PairFilter {
       codes[cp] = alphabet.codes[i]
     }
     const codeOf = (cp: number): number => (cp < 0 ? 0 : cp < 0x10000 ? codes[cp] : alphabet.codeOf(cp))
-    this.ranked = rankedPairImages(images.bytes)
-    const masks = new Int32Array(this.ranked[this.ranked.length - 2])
+    this.pairImages = new RankedBits(images.bytes.length, c => (images.bytes[c] & LONG) === 2)
+    const masks = new Int32Array(this.pairImages.count)
     this.masks = masks
     const { slots, classOffsets, classMembers, swapOffsets, swapMembers } = members
     const { keyOffsets, keyCodePoints, swapKey } = index
     for (let c = 0; c < images.bytes.length; c++) {
       const slot = slots[c]
       if ((images.bytes[c] & LONG) !== 2 || slot === NO_MEMBERS) continue
-      const r = this.rankOf(c)
+      const r = this.pairImages.rankOf(c)
       if (slot >= 0) {
         if (swapKey[slot] < 0) masks[r] = -1
         continue
@@ -69,20 +67,14 @@ export class PairFilter {
       const t = (arena[cells + (first << 1)] >> 1) + second
       if (arena[cells + (t << 1) + 1] !== first) return
       const c = keyEndingIn(links, t)
-      if (c >= 0 && (images.bytes[c] & LONG) === 2) masks[this.rankOf(c)] |= 1 << this.pairBit(a, b)
+      if (c >= 0 && (images.bytes[c] & LONG) === 2) masks[this.pairImages.rankOf(c)] |= 1 << this.pairBit(a, b)
     }
     for (let s = 0; s < swapKey.length; s++) choices.forEachPair(s, visit)
   }
 
   /** False when a hit of image c (two code points) that folds to a, b is no key of it and no swap form of its swap owners'. */
   mayBe(c: number, a: number, b: number): boolean {
-    return (this.masks[this.rankOf(c)] & (1 << this.pairBit(a, b))) !== 0
-  }
-
-  /** The rank of two-code-point image c among the two-code-point images. */
-  private rankOf(c: number): number {
-    const at = (c >>> 5) << 1
-    return this.ranked[at] + bitCount(this.ranked[at + 1] & ((1 << (c & 31)) - 1))
+    return (this.masks[this.pairImages.rankOf(c)] & (1 << this.pairBit(a, b))) !== 0
   }
 
   /** The bit of a folded pair: the ranks of its code points in their classes, the first's modulo 4. */
@@ -91,33 +83,4 @@ export class PairFilter {
     const rb = b < 0x10000 ? this.ranks[b] : 0
     return ((ra & 3) << 3) | rb
   }
-}
-
-/**
- * PairFilter.ranked of the images' bytes (see ImageInfo): per block of 32 images, the two-code-point images
- * before it and a bit per image of it, then one block more whose count is the number of them.
- */
-function rankedPairImages(bytes: Uint8Array): Int32Array {
-  const blocks = (bytes.length + 31) >>> 5
-  const ranked = new Int32Array(2 * blocks + 2)
-  let count = 0
-  for (let block = 0; block < blocks; block++) {
-    ranked[2 * block] = count
-    let bits = 0
-    for (let i = 0, c = block << 5; i < 32 && c < bytes.length; i++, c++) {
-      if ((bytes[c] & LONG) !== 2) continue
-      bits |= 1 << i
-      count++
-    }
-    ranked[2 * block + 1] = bits
-  }
-  ranked[2 * blocks] = count
-  return ranked
-}
-
-/** The number of bits set in a 32-bit value. */
-function bitCount(x: number): number {
-  let v = x - ((x >>> 1) & 0x55555555)
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333)
-  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
 }

@@ -305,7 +305,7 @@ export class ReadingScan {
     depth: number,
     n: number,
   ): void {
-    if (trie.ownerFirst[node] < trie.ownerFirst[node + 1]) this.ownersAt(trie, pinyin, node, start, t, depth)
+    if (trie.ownerNodes.has(node)) this.ownersAt(trie, pinyin, node, start, t, depth)
     if (t >= n || trie.first[node] === trie.first[node + 1]) return
     const cp = cps[t]
     const fixed = trie.child(node, fixedId(cp))
@@ -354,7 +354,8 @@ export class ReadingScan {
   /** Records each owner whose places end at node and whose form the text writes from token start to t. */
   private ownersAt(trie: ReadingTrie, pinyin: boolean, node: number, start: number, t: number, depth: number): void {
     const { index, placeFirst, placeSyllable, placeCodePoint } = this
-    for (let at = trie.ownerFirst[node]; at < trie.ownerFirst[node + 1]; at++) {
+    const rank = trie.ownerNodes.rankOf(node)
+    for (let at = trie.ownerFirst[rank]; at < trie.ownerFirst[rank + 1]; at++) {
       const r = trie.owners[at]
       let replaced = 0
       let oneLetter = true

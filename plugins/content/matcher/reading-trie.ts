@@ -1,4 +1,5 @@
 import { Int32Buffer } from './key-list.js'
+import { RankedBits } from './ranked-bits.js'
 
 /** The first and last folded Latin letters. */
 export const LETTER_A = 0x61
@@ -57,11 +58,14 @@ export class TriePathsBuilder {
  * initial (the initials trie), whether the text writes the ideograph or its letters; any other place by
  * its folded code point. Nodes are numbered breadth first, each node's children by ascending id, so that
  * the children of node n are nodes first[n] + 1..first[n + 1] and their ids ids[first[n]..first[n + 1])
- * (no table of children); owners whose places end at n are owners[ownerFirst[n]..ownerFirst[n + 1]).
+ * (no table of children). The owners whose places end at node n, when it is one of the ownerNodes, are
+ * owners[ownerFirst[r]..ownerFirst[r + 1]) for its rank r among them (ownerNodes.rankOf): most nodes end no path.
  */
 export class ReadingTrie {
   readonly first: Int32Array
   readonly ids: Int32Array
+  /** The nodes some path ends at. */
+  readonly ownerNodes: RankedBits
   readonly ownerFirst: Int32Array
   readonly owners: Int32Array
   /** The ids a folded ideograph takes at the places of the owners (polyphones take several). */
@@ -118,12 +122,17 @@ export class ReadingTrie {
       }
     }
     this.first[nodes] = nodes - 1
-    this.ownerFirst = new Int32Array(nodes + 1)
-    for (let p = 0; p < count; p++) this.ownerFirst[numberOf[ends[p]] + 1]++
-    for (let n = 0; n < nodes; n++) this.ownerFirst[n + 1] += this.ownerFirst[n]
+    const ending = new Uint8Array(nodes)
+    for (let p = 0; p < count; p++) ending[numberOf[ends[p]]] = 1
+    this.ownerNodes = new RankedBits(nodes, n => ending[n] === 1)
+    const rankOfEnd = (p: number): number => this.ownerNodes.rankOf(numberOf[ends[p]])
+    const ranks = this.ownerNodes.count
+    this.ownerFirst = new Int32Array(ranks + 1)
+    for (let p = 0; p < count; p++) this.ownerFirst[rankOfEnd(p) + 1]++
+    for (let r = 0; r < ranks; r++) this.ownerFirst[r + 1] += this.ownerFirst[r]
     this.owners = new Int32Array(count)
-    const at = this.ownerFirst.slice(0, nodes)
-    for (let p = 0; p < count; p++) this.owners[at[numberOf[ends[p]]]++] = owners[p]
+    const at = this.ownerFirst.slice(0, ranks)
+    for (let p = 0; p < count; p++) this.owners[at[rankOfEnd(p)]++] = owners[p]
   }
 
   /** False when no owner has a place of id `left` just before one of id `right` (true: maybe one has). */

@@ -273,7 +273,7 @@ export class SplitScan {
   /** Walks the trie from node (depth places read, `swaps` of them as splits, the next at token t). */
   private walk(node: number, start: number, t: number, depth: number, swaps: number, n: number): void {
     const { trie, cps } = this
-    if (swaps > 0 && trie.ownerFirst[node] < trie.ownerFirst[node + 1]) this.ownersAt(node, start, t, depth)
+    if (swaps > 0 && trie.ownerNodes.has(node)) this.ownersAt(node, start, t, depth)
     if (t >= n || trie.first[node] === trie.first[node + 1]) return
     const own = trie.child(node, fixedId(cps[t]))
     if (own >= 0) {
@@ -298,7 +298,8 @@ export class SplitScan {
   /** Records each owner whose places end at node, read from token start to t, if that reading is one of its split forms. */
   private ownersAt(node: number, start: number, t: number, depth: number): void {
     const { trie, places, placeFirst, listFirst, listSplits } = this
-    for (let at = trie.ownerFirst[node]; at < trie.ownerFirst[node + 1]; at++) {
+    const rank = trie.ownerNodes.rankOf(node)
+    for (let at = trie.ownerFirst[rank]; at < trie.ownerFirst[rank + 1]; at++) {
       const r = trie.owners[at]
       const swapped = [-1, -1, -1, -1]
       let k = 0
