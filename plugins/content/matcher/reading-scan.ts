@@ -104,7 +104,7 @@ export class ReadingScan {
   /** Owner r's places are placeSyllable/placeCodePoint/placeChar[placeFirst[r]..placeFirst[r + 1]). */
   private readonly placeFirst: Int32Array
   private readonly placeSyllable: SignedIdArray
-  private readonly placeCodePoint: Int32Array
+  private readonly placeCodePoint: IdArray
   private readonly placeChar: IdArray
   private readonly ideographCount: IdArray
   /** Syllables by letters: the child of letter node n on letter x is letterNext[n * 26 + x - 'a'] (0 none). */
@@ -129,6 +129,7 @@ export class ReadingScan {
     const initialsPaths = new TriePathsBuilder()
     let maxPlaces = 1
     let maxChars = 1
+    let maxCodePoint = 0
     for (let r = 0; r < owners; r++) {
       const flags = index.readingFlags[r]
       const first = placeSyllable.length
@@ -138,6 +139,7 @@ export class ReadingScan {
         for (const cp of foldString(c)) {
           placeSyllable.push(s)
           placeCodePoint.push(cp)
+          maxCodePoint = Math.max(maxCodePoint, cp)
           placeChar.push(i)
           if ((flags & READING_PINYIN) !== 0) pinyinPaths.place(s >= 0 ? s : fixedId(cp), cp)
           if ((flags & READING_INITIALS) !== 0)
@@ -154,7 +156,7 @@ export class ReadingScan {
     }
     this.placeFirst = placeFirst.toArray()
     this.placeSyllable = narrowSignedIds(placeSyllable.view(), index.syllables.length)
-    this.placeCodePoint = placeCodePoint.toArray()
+    this.placeCodePoint = narrowIds(placeCodePoint.view(), maxCodePoint + 1)
     this.placeChar = narrowIds(placeChar.view(), maxChars)
     this.ideographCount = narrowIds(ideographCount, maxPlaces + 1)
     this.pinyin = new ReadingTrie(pinyinPaths.paths())
