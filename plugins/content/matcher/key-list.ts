@@ -86,3 +86,18 @@ export class KeyListBuilder {
 export function keyCount(keys: KeyList): number {
   return keys.offsets.length - 1
 }
+
+/** Non-negative ids: as 16-bit values when they all fit (half the memory of a big dictionary's tables), else 32-bit. */
+export type IdArray = Uint16Array | Int32Array
+/** Ids from -1 up (-1 for none): as 16-bit values when they all fit, else 32-bit. */
+export type SignedIdArray = Int16Array | Int32Array
+
+/** The ids (each below `bound`) as an IdArray: 16-bit when `bound` allows. */
+export function narrowIds(ids: Int32Array, bound: number): IdArray {
+  return bound <= 0x10000 ? Uint16Array.from(ids) : ids
+}
+
+/** The ids (each from -1 up to below `bound`) as a SignedIdArray: 16-bit when `bound` allows. */
+export function narrowSignedIds(ids: Int32Array, bound: number): SignedIdArray {
+  return bound <= 0x8000 ? Int16Array.from(ids) : ids
+}

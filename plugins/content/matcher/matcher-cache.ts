@@ -16,12 +16,13 @@ import type { CompiledTables } from './compiled-tables.js'
 import { EXPANSION_TABLES_FILE } from './expansion-data.js'
 import { longLengthsAgree } from './image-info.js'
 import { keyEndCount, keyEndsOf } from './key-ends.js'
+import type { IdArray, SignedIdArray } from './key-list.js'
 import { CELLS_SLOT, PREFIX_PAIRS_SLOT } from './scan-table.js'
 import type { SplitTables } from './split-owners.js'
 import type { Dictionary } from './types.js'
 
 /** Bump when the compile or the file layout changes: cache files of another format are ignored and rebuilt. */
-export const MATCHER_CACHE_FORMAT = 14
+export const MATCHER_CACHE_FORMAT = 15
 const MAGIC = 'GGMC'
 
 /**
@@ -112,8 +113,13 @@ export function cacheKey(dictionary: Dictionary): string {
 /** Each loaded dictionary's key, worked out once (the cache and the warning self-check both ask at start). */
 const keys = new WeakMap<Dictionary, string>()
 
+/** A typed array of the tables; a file's header names each one's type (see ARRAY_TYPES). */
+type TableArray = Int32Array | Uint8Array | Uint16Array | Int16Array
+const ARRAY_TYPES = { i32: Int32Array, u8: Uint8Array, u16: Uint16Array, i16: Int16Array }
+type ArrayType = keyof typeof ARRAY_TYPES
+
 /** The typed arrays of the tables, in file order. */
-function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
+function arraysOf(t: CompiledTables): TableArray[] {
   const i = t.index
   return [
     i.keyCodePoints,
@@ -158,18 +164,42 @@ function arraysOf(t: CompiledTables): Array<Int32Array | Uint8Array> {
   ]
 }
 
-/** Which of arraysOf's arrays are bytes (the others are Int32). */
+/** Which of arraysOf's arrays are bytes, which ids that may be 16-bit (see IdArray, SignedIdArray); the others are Int32. */
 const BYTE_ARRAYS = new Set([3, 4, 5, 17, 19, 27, 34])
+const ID_ARRAYS = new Set([12, 15, 24, 25, 32, 37])
+const SIGNED_ID_ARRAYS = new Set([30])
 /** How many arrays arraysOf gives. */
 const ARRAY_COUNT = 39
 
+/** The type of a table's array. */
+function typeOf(a: TableArray): ArrayType {
+  return a instanceof Uint8Array ? 'u8' : a instanceof Uint16Array ? 'u16' : a instanceof Int16Array ? 'i16' : 'i32'
+}
+
+/** The bytes as an array of this type. */
+function arrayOf(type: ArrayType, bytes: ArrayBufferLike): TableArray {
+  if (type === 'u8') return new Uint8Array(bytes)
+  if (type === 'u16') return new Uint16Array(bytes)
+  return type === 'i16' ? new Int16Array(bytes) : new Int32Array(bytes)
+}
+
+/** True if arraysOf's array `a` may be of this type. */
+function mayBeOfType(a: number, type: ArrayType): boolean {
+  if (BYTE_ARRAYS.has(a)) return type === 'u8'
+  if (ID_ARRAYS.has(a)) return type === 'u16' || type === 'i32'
+  if (SIGNED_ID_ARRAYS.has(a)) return type === 'i16' || type === 'i32'
+  return type === 'i32'
+}
+
 /**
  * Header of a cache file: the key count and the element count of each array of arraysOf, then the byte length of
- * the strings JSON (categories, texts, owner forms, alternative lists, taken keys, syllables, split lists).
+ * the strings JSON (categories, texts, owner forms, alternative lists, taken keys, syllables, split lists), and
+ * the type of each array.
  */
 interface TablesHeader extends CacheHeader {
   keyCount: number
   lengths: number[]
+  types: ArrayType[]
 }
 
 /** The arrays back to back and the owners' strings as JSON, in a cache file (see encodeCacheFile). */
@@ -191,14 +221,18 @@ export function encodeTables(tables: CompiledTables, key: string): Buffer {
   const lengths = [...arrays.map(a => a.length), strings.length]
   return encodeCacheFile(
     MAGIC,
-    { format: MATCHER_CACHE_FORMAT, key, keyCount: i.keyCount, lengths },
+    { format: MATCHER_CACHE_FORMAT, key, keyCount: i.keyCount, lengths, types: arrays.map(typeOf) },
     Buffer.concat([...parts, strings]),
   )
 }
 
 /** Byte size of each part of a tables file's body. */
 const partSizes = (h: TablesHeader): number[] =>
-  h.lengths.map((n, a) => (a < ARRAY_COUNT && !BYTE_ARRAYS.has(a) ? n * 4 : n))
+  h.lengths.map((n, a) => (a < ARRAY_COUNT ? n * ARRAY_TYPES[h.types[a]].BYTES_PER_ELEMENT : n))
+
+/** True if the header gives each array a type it may have. */
+const typesAgree = (h: TablesHeader): boolean =>
+  Array.isArray(h.types) && h.types.length === ARRAY_COUNT && h.types.every((type, a) => mayBeOfType(a, type))
 
 /** Reads a cache file's tables; throws (with the reason) unless every check passes. */
 export function decodeTables(file: Buffer, key: string): CompiledTables {
@@ -207,14 +241,15 @@ export function decodeTables(file: Buffer, key: string): CompiledTables {
     magic: MAGIC,
     format: MATCHER_CACHE_FORMAT,
     key,
-    bodyLength: h => (h.lengths.length === ARRAY_COUNT + 1 ? partSizes(h).reduce((x, y) => x + y, 0) : -1),
+    bodyLength: h =>
+      h.lengths.length === ARRAY_COUNT + 1 && typesAgree(h) ? partSizes(h).reduce((x, y) => x + y, 0) : -1,
   })
   const sizes = partSizes(header)
-  const arrays: Array<Int32Array | Uint8Array> = []
+  const arrays: TableArray[] = []
   let at = 0
   for (let a = 0; a < ARRAY_COUNT; a++) {
     const bytes = body.buffer.slice(body.byteOffset + at, body.byteOffset + at + sizes[a])
-    arrays.push(BYTE_ARRAYS.has(a) ? new Uint8Array(bytes) : new Int32Array(bytes))
+    arrays.push(arrayOf(header.types[a], bytes))
     at += sizes[a]
   }
   const [categories, texts, forms, lists, taken, syllables, splitLists] = JSON.parse(body.toString('utf8', at)) as [
@@ -231,19 +266,22 @@ export function decodeTables(file: Buffer, key: string): CompiledTables {
 }
 
 /** True if the arena's automaton cells (from its cell offset to its prefix-pair filter) have one bit each in `bits`. */
-function cellsCover(arena: Int32Array | Uint8Array, bits: Int32Array | Uint8Array): boolean {
+function cellsCover(arena: TableArray, bits: TableArray): boolean {
   if (arena.length <= PREFIX_PAIRS_SLOT) return false
   const cells = arena[PREFIX_PAIRS_SLOT] - arena[CELLS_SLOT]
   return cells >= 0 && cells % 2 === 0 && bits.length === (cells / 2 + 31) >>> 5
 }
 
-/** True if every value of the array indexes a list of this length. */
-const indexesOf = (ids: Int32Array, length: number): boolean => ids.every(id => id >= 0 && id < length)
+/** True if every value of the array is `least` (0 unless given) or more and below `length`. */
+function indexesOf(ids: TableArray, length: number, least = 0): boolean {
+  for (let i = 0; i < ids.length; i++) if (!(ids[i] >= least && ids[i] < length)) return false
+  return true
+}
 
 /** Tables from decoded arrays, after checking that their lengths and indexes agree. */
 function tablesOf(
   keyCount: number,
-  arrays: Array<Int32Array | Uint8Array>,
+  arrays: TableArray[],
   {
     categories,
     texts,
@@ -255,11 +293,13 @@ function tablesOf(
   swapTaken: Map<number, string[]>,
 ): CompiledTables {
   const [keyCodePoints, keyOffsets, ownerOffsets, allow, context, kind, codePoints, codes, arena, endBits] = arrays
-  const [classOffsets, classMembers, ownerCategory, ownerText, ownerOrder] = arrays.slice(10) as Int32Array[]
+  const [classOffsets, classMembers, ownerText, ownerOrder] = [10, 11, 13, 14].map(a => arrays[a] as Int32Array)
+  const ownerCategory = arrays[12] as IdArray
   const [swapCategory, swapText, swapIsAllowPhrase, swapOrder] = arrays.slice(15, 19)
   const imageBytes = arrays[19] as Uint8Array
   const [swapOffsets, swapMembers, swapKey] = arrays.slice(20, 23) as Int32Array[]
-  const [swapAlternativeOffsets, swapAlternatives] = arrays.slice(23, 25) as Int32Array[]
+  const swapAlternativeOffsets = arrays[23] as Int32Array
+  const swapAlternatives = arrays[24] as IdArray
   const [readingCategory, readingText, readingFlags, readingOrder, readingOffsets, readingSyllables, longLengths] =
     arrays.slice(25, 32)
   const splits = splitTablesOf(arrays.slice(32, 38), splitLists, texts, categories.length)
@@ -296,8 +336,8 @@ function tablesOf(
   if (
     !indexesOf(ownerCategory, categories.length) ||
     !indexesOf(ownerText, texts.length) ||
-    !indexesOf(swapCategory as Int32Array, categories.length) ||
-    !indexesOf(swapText as Int32Array, texts.length)
+    !indexesOf(swapCategory, categories.length) ||
+    !indexesOf(swapText, texts.length)
   )
     throw new Error('owner outside the strings')
   if ([...ownerForms.keys()].some(o => !(o >= 0 && o < owners))) throw new Error('form of no owner')
@@ -317,9 +357,9 @@ function tablesOf(
     readingOffsets[0] !== 0 ||
     readingOffsets.some((at, r) => r > 0 && at < readingOffsets[r - 1]) ||
     readingOffsets[readers] !== readingSyllables.length ||
-    !readingSyllables.every(s => s >= -1 && s < syllables.length) ||
-    !indexesOf(readingCategory as Int32Array, categories.length) ||
-    !indexesOf(readingText as Int32Array, texts.length) ||
+    !indexesOf(readingSyllables, syllables.length, -1) ||
+    !indexesOf(readingCategory, categories.length) ||
+    !indexesOf(readingText, texts.length) ||
     readingOffsets.some((at, r) => r < readers && readingOffsets[r + 1] - at !== [...texts[readingText[r]]].length)
   )
     throw new Error('inconsistent reading owners')
@@ -336,7 +376,7 @@ function tablesOf(
     ownerIsContext: context as Uint8Array,
     ownerKind: kind as Uint8Array,
     ownerOrder,
-    swapCategory: swapCategory as Int32Array,
+    swapCategory: swapCategory as IdArray,
     swapText: swapText as Int32Array,
     swapIsAllowPhrase: swapIsAllowPhrase as Uint8Array,
     swapOrder: swapOrder as Int32Array,
@@ -345,12 +385,12 @@ function tablesOf(
     swapAlternatives,
     alternativeLists,
     swapTaken,
-    readingCategory: readingCategory as Int32Array,
+    readingCategory: readingCategory as IdArray,
     readingText: readingText as Int32Array,
     readingFlags: readingFlags as Uint8Array,
     readingOrder: readingOrder as Int32Array,
     readingOffsets: readingOffsets as Int32Array,
-    readingSyllables: readingSyllables as Int32Array,
+    readingSyllables: readingSyllables as SignedIdArray,
     syllables,
     ...splits,
     ownerForms,
@@ -368,7 +408,7 @@ function tablesOf(
 
 /** The split owners' tables from decoded arrays, after checking that they agree (see SplitTables). */
 function splitTablesOf(
-  arrays: Array<Int32Array | Uint8Array>,
+  arrays: TableArray[],
   splitLists: string[],
   texts: string[],
   categoryCount: number,
@@ -382,19 +422,19 @@ function splitTablesOf(
     splitOffsets[owners] !== splitPlaces.length ||
     !Array.isArray(splitLists) ||
     splitLists[0] !== '' ||
-    !indexesOf(splitPlaces as Int32Array, splitLists.length) ||
-    !indexesOf(splitCategory as Int32Array, categoryCount) ||
-    !indexesOf(splitText as Int32Array, texts.length) ||
+    !indexesOf(splitPlaces, splitLists.length) ||
+    !indexesOf(splitCategory, categoryCount) ||
+    !indexesOf(splitText, texts.length) ||
     splitOffsets.some((at, r) => r < owners && splitOffsets[r + 1] - at !== [...texts[splitText[r]]].length)
   )
     throw new Error('inconsistent split owners')
   return {
-    splitCategory: splitCategory as Int32Array,
+    splitCategory: splitCategory as IdArray,
     splitText: splitText as Int32Array,
     splitIsAllowPhrase: splitIsAllowPhrase as Uint8Array,
     splitOrder: splitOrder as Int32Array,
     splitOffsets: splitOffsets as Int32Array,
-    splitPlaces: splitPlaces as Int32Array,
+    splitPlaces: splitPlaces as IdArray,
     splitLists,
   }
 }

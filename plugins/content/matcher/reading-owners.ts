@@ -1,5 +1,5 @@
 import { readingSyllables, spellsWordBySound, type ExpansionKind } from './expand.js'
-import { Int32Buffer, KeyListBuilder } from './key-list.js'
+import { type IdArray, Int32Buffer, KeyListBuilder, type SignedIdArray } from './key-list.js'
 import { foldString } from './normalize.js'
 
 /** Reading owner flags (ReadingTables.readingFlags): an allowed phrase, and the reading kinds its category expands. */
@@ -14,12 +14,12 @@ export const READING_INITIALS = 4
  * its text, syllables[readingSyllables[readingOffsets[r] + i]] (-1 for a character that is no ideograph).
  */
 export interface ReadingTables {
-  readingCategory: Int32Array
+  readingCategory: IdArray
   readingText: Int32Array
   readingFlags: Uint8Array
   readingOrder: Int32Array
   readingOffsets: Int32Array
-  readingSyllables: Int32Array
+  readingSyllables: SignedIdArray
   syllables: string[]
 }
 

@@ -2,11 +2,10 @@ import { add, type Found } from './candidate-rules.js'
 import { MAX_MIXED_IDEOGRAPHS } from './expand.js'
 import { SKIP, bmpFoldTable, expansionOf, foldCodePoint, isExpansion } from './fold-table.js'
 import { spanOfHit } from './hit-span.js'
-import { Int32Buffer } from './key-list.js'
+import { type IdArray, Int32Buffer, type SignedIdArray, narrowIds, narrowSignedIds } from './key-list.js'
 import { foldString } from './normalize.js'
 import { READING_ALLOW, READING_INITIALS, READING_PINYIN } from './reading-owners.js'
-import { placesOf } from './reading-places.js'
-import { LETTER_A, ReadingTrie, fixedId, isLetter, letterTrie } from './reading-trie.js'
+import { LETTER_A, ReadingTrie, TriePathsBuilder, fixedId, isLetter, letterTrie } from './reading-trie.js'
 import type { TermIndex } from './term-index.js'
 
 /** The longest syllable looked for before a letter (zhuang, shuang). */
@@ -104,10 +103,10 @@ export class ReadingScan {
   private readonly initials: ReadingTrie
   /** Owner r's places are placeSyllable/placeCodePoint/placeChar[placeFirst[r]..placeFirst[r + 1]). */
   private readonly placeFirst: Int32Array
-  private readonly placeSyllable: Int32Array
-  private readonly placeCodePoint: Int32Array
-  private readonly placeChar: Int32Array
-  private readonly ideographCount: Int32Array
+  private readonly placeSyllable: SignedIdArray
+  private readonly placeCodePoint: IdArray
+  private readonly placeChar: IdArray
+  private readonly ideographCount: IdArray
   /** Syllables by letters: the child of letter node n on letter x is letterNext[n * 26 + x - 'a'] (0 none). */
   private readonly letterNext: Int32Array
   private readonly letterSyllable: Int32Array
@@ -125,37 +124,43 @@ export class ReadingScan {
     const placeCodePoint = new Int32Buffer()
     const placeChar = new Int32Buffer()
     placeFirst.push(0)
-    this.ideographCount = new Int32Array(owners)
-    const pinyinPaths = []
-    const initialsPaths = []
+    const ideographCount = new Int32Array(owners)
+    const pinyinPaths = new TriePathsBuilder()
+    const initialsPaths = new TriePathsBuilder()
     let maxPlaces = 1
+    let maxChars = 1
+    let maxCodePoint = 0
     for (let r = 0; r < owners; r++) {
-      const places = placesOf(index, r)
-      const n = places.syllable.length
-      const pinyinIds: number[] = []
-      const initialsIds: number[] = []
-      const codePoints = places.codePoint
-      for (let d = 0; d < n; d++) {
-        const s = places.syllable[d]
-        placeSyllable.push(s)
-        placeCodePoint.push(codePoints[d])
-        placeChar.push(places.char[d])
-        pinyinIds.push(s >= 0 ? s : fixedId(codePoints[d]))
-        initialsIds.push(s >= 0 ? index.syllables[s].charCodeAt(0) - LETTER_A : fixedId(codePoints[d]))
-        if (s >= 0) this.ideographCount[r]++
+      const flags = index.readingFlags[r]
+      const first = placeSyllable.length
+      let i = 0
+      for (const c of index.texts[index.readingText[r]]) {
+        const s = index.readingSyllables[index.readingOffsets[r] + i]
+        for (const cp of foldString(c)) {
+          placeSyllable.push(s)
+          placeCodePoint.push(cp)
+          maxCodePoint = Math.max(maxCodePoint, cp)
+          placeChar.push(i)
+          if ((flags & READING_PINYIN) !== 0) pinyinPaths.place(s >= 0 ? s : fixedId(cp), cp)
+          if ((flags & READING_INITIALS) !== 0)
+            initialsPaths.place(s >= 0 ? index.syllables[s].charCodeAt(0) - LETTER_A : fixedId(cp), cp)
+          if (s >= 0) ideographCount[r]++
+        }
+        i++
       }
+      maxChars = Math.max(maxChars, i)
       placeFirst.push(placeSyllable.length)
-      maxPlaces = Math.max(maxPlaces, n)
-      if ((index.readingFlags[r] & READING_PINYIN) !== 0) pinyinPaths.push({ owner: r, ids: pinyinIds, codePoints })
-      if ((index.readingFlags[r] & READING_INITIALS) !== 0)
-        initialsPaths.push({ owner: r, ids: initialsIds, codePoints })
+      maxPlaces = Math.max(maxPlaces, placeSyllable.length - first)
+      if ((flags & READING_PINYIN) !== 0) pinyinPaths.end(r)
+      if ((flags & READING_INITIALS) !== 0) initialsPaths.end(r)
     }
     this.placeFirst = placeFirst.toArray()
-    this.placeSyllable = placeSyllable.toArray()
-    this.placeCodePoint = placeCodePoint.toArray()
-    this.placeChar = placeChar.toArray()
-    this.pinyin = new ReadingTrie(pinyinPaths)
-    this.initials = new ReadingTrie(initialsPaths)
+    this.placeSyllable = narrowSignedIds(placeSyllable.view(), index.syllables.length)
+    this.placeCodePoint = narrowIds(placeCodePoint.view(), maxCodePoint + 1)
+    this.placeChar = narrowIds(placeChar.view(), maxChars)
+    this.ideographCount = narrowIds(ideographCount, maxPlaces + 1)
+    this.pinyin = new ReadingTrie(pinyinPaths.paths())
+    this.initials = new ReadingTrie(initialsPaths.paths())
     this.back = maxPlaces - 1
     this.pathStart = new Int32Array(maxPlaces)
     this.pathLetters = new Uint8Array(maxPlaces)
@@ -302,7 +307,7 @@ export class ReadingScan {
     depth: number,
     n: number,
   ): void {
-    if (trie.ownerFirst[node] < trie.ownerFirst[node + 1]) this.ownersAt(trie, pinyin, node, start, t, depth)
+    if (trie.ownerNodes.has(node)) this.ownersAt(trie, pinyin, node, start, t, depth)
     if (t >= n || trie.first[node] === trie.first[node + 1]) return
     const cp = cps[t]
     const fixed = trie.child(node, fixedId(cp))
@@ -351,7 +356,8 @@ export class ReadingScan {
   /** Records each owner whose places end at node and whose form the text writes from token start to t. */
   private ownersAt(trie: ReadingTrie, pinyin: boolean, node: number, start: number, t: number, depth: number): void {
     const { index, placeFirst, placeSyllable, placeCodePoint } = this
-    for (let at = trie.ownerFirst[node]; at < trie.ownerFirst[node + 1]; at++) {
+    const rank = trie.ownerNodes.rankOf(node)
+    for (let at = trie.ownerFirst[rank]; at < trie.ownerFirst[rank + 1]; at++) {
       const r = trie.owners[at]
       let replaced = 0
       let oneLetter = true

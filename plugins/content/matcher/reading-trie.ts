@@ -1,12 +1,9 @@
 import { Int32Buffer } from './key-list.js'
+import { RankedBits } from './ranked-bits.js'
 
 /** The first and last folded Latin letters. */
 export const LETTER_A = 0x61
 const LETTER_Z = 0x7a
-/** Trie edge ids: an ideograph place's syllable (or initial) id is >= 0, a fixed code point's -(cp + 1). */
-const ID_OFFSET = 0x200000
-/** Sorting packs an id (plus ID_OFFSET, below 2^22) and a node (below 2^26) into one float. */
-const NODE_SCALE = 2 ** 26
 
 /** The id of the trie edge of a place that is no ideograph: its folded code point. */
 export function fixedId(cp: number): number {
@@ -19,15 +16,56 @@ export function isLetter(cp: number): boolean {
 }
 
 /**
+ * The paths a ReadingTrie is built from, back to back: path p is ids[offsets[p]..offsets[p + 1]) (one id per
+ * place), the folded code point of each place in codePoints alike, and it ends at owner owners[p].
+ */
+export interface TriePaths {
+  ids: Int32Array
+  codePoints: Int32Array
+  offsets: Int32Array
+  owners: Int32Array
+}
+
+/** TriePaths made path by path, place by place (no array per path). */
+export class TriePathsBuilder {
+  private readonly ids = new Int32Buffer()
+  private readonly codePoints = new Int32Buffer()
+  private readonly ends = new Int32Buffer()
+  private readonly owners = new Int32Buffer()
+
+  /** Adds a place to the path being made. */
+  place(id: number, codePoint: number): void {
+    this.ids.push(id)
+    this.codePoints.push(codePoint)
+  }
+
+  /** Ends the path being made: it is owner's. */
+  end(owner: number): void {
+    this.ends.push(this.ids.length)
+    this.owners.push(owner)
+  }
+
+  /** The paths made. */
+  paths(): TriePaths {
+    const offsets = new Int32Array(this.ends.length + 1)
+    offsets.set(this.ends.view(), 1)
+    return { ids: this.ids.view(), codePoints: this.codePoints.view(), offsets, owners: this.owners.view() }
+  }
+}
+
+/**
  * A trie of the reading owners' places: an ideograph place is read by its syllable (the pinyin trie) or
  * initial (the initials trie), whether the text writes the ideograph or its letters; any other place by
- * its folded code point. Children of node n are ids[first[n]..first[n + 1]) ascending; owners whose places
- * end at n are owners[ownerFirst[n]..ownerFirst[n + 1]).
+ * its folded code point. Nodes are numbered breadth first, each node's children by ascending id, so that
+ * the children of node n are nodes first[n] + 1..first[n + 1] and their ids ids[first[n]..first[n + 1])
+ * (no table of children). The owners whose places end at node n, when it is one of the ownerNodes, are
+ * owners[ownerFirst[r]..ownerFirst[r + 1]) for its rank r among them (ownerNodes.rankOf): most nodes end no path.
  */
 export class ReadingTrie {
   readonly first: Int32Array
   readonly ids: Int32Array
-  readonly children: Int32Array
+  /** The nodes some path ends at. */
+  readonly ownerNodes: RankedBits
   readonly ownerFirst: Int32Array
   readonly owners: Int32Array
   /** The ids a folded ideograph takes at the places of the owners (polyphones take several). */
@@ -38,70 +76,63 @@ export class ReadingTrie {
   private readonly pairs: Int32Array
   private readonly pairShift: number
 
-  constructor(paths: Array<{ owner: number; ids: number[]; codePoints: number[] }>) {
-    let places = 0
-    for (const { ids } of paths) places += ids.length
-    const edges = new EdgeTable(places)
-    // Typed buffers: no JS array of every node growing (and copied) as it fills.
-    const parents = new Int32Buffer()
-    const idsOf = new Int32Buffer()
-    const endOf = new Int32Buffer()
-    parents.push(-1)
-    idsOf.push(0)
-    for (const { owner, ids, codePoints } of paths) {
-      let node = 0
-      for (let d = 0; d < ids.length; d++) {
-        let child = edges.childOf(node, ids[d])
-        if (child < 0) {
-          child = parents.length
-          parents.push(node)
-          idsOf.push(ids[d])
-          edges.add(node, ids[d], child)
-        }
-        node = child
-        if (ids[d] >= 0) {
-          const list = this.idsOfIdeograph.get(codePoints[d])
-          if (list === undefined) this.idsOfIdeograph.set(codePoints[d], [ids[d]])
-          else if (!list.includes(ids[d])) list.push(ids[d])
-        }
-      }
-      endOf.push(node)
-      endOf.push(owner)
+  constructor({ ids, codePoints, offsets, owners }: TriePaths) {
+    const count = owners.length
+    for (let at = 0; at < ids.length; at++) {
+      if (ids[at] < 0) continue
+      const list = this.idsOfIdeograph.get(codePoints[at])
+      if (list === undefined) this.idsOfIdeograph.set(codePoints[at], [ids[at]])
+      else if (!list.includes(ids[at])) list.push(ids[at])
     }
-    let pairCount = 0
-    for (const { ids } of paths) pairCount += ids.length - 1
+    const pairCount = Math.max(0, ids.length - count)
     const bitsLog = Math.min(24, Math.max(10, Math.ceil(Math.log2(pairCount * PAIR_BITS + 1))))
     this.pairs = new Int32Array(1 << (bitsLog - 5))
     this.pairShift = 32 - (bitsLog - 5)
-    for (const { ids } of paths) {
-      if (ids.length === 1) this.solo.add(ids[0])
-      for (let d = 1; d < ids.length; d++) {
-        const h = pairHash(ids[d - 1], ids[d])
+    for (let p = 0; p < count; p++) {
+      if (offsets[p + 1] - offsets[p] === 1) this.solo.add(ids[offsets[p]])
+      for (let at = offsets[p] + 1; at < offsets[p + 1]; at++) {
+        const h = pairHash(ids[at - 1], ids[at])
         this.pairs[h >>> this.pairShift] |= pairBit(h)
       }
     }
+    const { parents, nodeIds, ends } = depthFirstNodes(ids, offsets)
     const nodes = parents.length
-    const parent = parents.data
-    const idOf = idsOf.data
+    // The children of each depth-first node, in the order made (ascending ids: the paths were sorted).
+    const childFirst = new Int32Array(nodes + 1)
+    for (let n = 1; n < nodes; n++) childFirst[parents[n] + 1]++
+    for (let n = 0; n < nodes; n++) childFirst[n + 1] += childFirst[n]
+    const children = new Int32Array(Math.max(0, nodes - 1))
+    const fill = childFirst.slice(0, nodes)
+    for (let n = 1; n < nodes; n++) children[fill[parents[n]]++] = n
+    // Breadth first: node b's children get the next numbers.
+    const queue = new Int32Array(nodes)
+    const numberOf = new Int32Array(nodes)
     this.first = new Int32Array(nodes + 1)
-    for (let n = 1; n < nodes; n++) this.first[parent[n] + 1]++
-    for (let n = 0; n < nodes; n++) this.first[n + 1] += this.first[n]
-    this.ids = new Int32Array(nodes - 1)
-    this.children = new Int32Array(nodes - 1)
-    const next = this.first.slice(0, nodes)
-    for (let n = 1; n < nodes; n++) {
-      const at = next[parent[n]]++
-      this.ids[at] = idOf[n]
-      this.children[at] = n
+    this.ids = new Int32Array(Math.max(0, nodes - 1))
+    let next = 1
+    for (let b = 0; b < nodes; b++) {
+      const n = queue[b]
+      this.first[b] = next - 1
+      for (let at = childFirst[n]; at < childFirst[n + 1]; at++) {
+        const child = children[at]
+        numberOf[child] = next
+        queue[next] = child
+        this.ids[next - 1] = nodeIds[child]
+        next++
+      }
     }
-    for (let n = 0; n < nodes; n++) sortChildren(this.ids, this.children, this.first[n], this.first[n + 1])
-    this.ownerFirst = new Int32Array(nodes + 1)
-    const ends = endOf.view()
-    for (let i = 0; i < ends.length; i += 2) this.ownerFirst[ends[i] + 1]++
-    for (let n = 0; n < nodes; n++) this.ownerFirst[n + 1] += this.ownerFirst[n]
-    this.owners = new Int32Array(ends.length / 2)
-    const at = this.ownerFirst.slice(0, nodes)
-    for (let i = 0; i < ends.length; i += 2) this.owners[at[ends[i]]++] = ends[i + 1]
+    this.first[nodes] = nodes - 1
+    const ending = new Uint8Array(nodes)
+    for (let p = 0; p < count; p++) ending[numberOf[ends[p]]] = 1
+    this.ownerNodes = new RankedBits(nodes, n => ending[n] === 1)
+    const rankOfEnd = (p: number): number => this.ownerNodes.rankOf(numberOf[ends[p]])
+    const ranks = this.ownerNodes.count
+    this.ownerFirst = new Int32Array(ranks + 1)
+    for (let p = 0; p < count; p++) this.ownerFirst[rankOfEnd(p) + 1]++
+    for (let r = 0; r < ranks; r++) this.ownerFirst[r + 1] += this.ownerFirst[r]
+    this.owners = new Int32Array(count)
+    const at = this.ownerFirst.slice(0, ranks)
+    for (let p = 0; p < count; p++) this.owners[at[rankOfEnd(p)]++] = owners[p]
   }
 
   /** False when no owner has a place of id `left` just before one of id `right` (true: maybe one has). */
@@ -122,12 +153,64 @@ export class ReadingTrie {
     while (lo <= hi) {
       const mid = (lo + hi) >> 1
       const d = this.ids[mid] - id
-      if (d === 0) return this.children[mid]
+      if (d === 0) return mid + 1
       if (d < 0) lo = mid + 1
       else hi = mid - 1
     }
     return -1
   }
+}
+
+/**
+ * The trie's nodes numbered depth first (node 0 the root): each node's parent and id, and the node each path
+ * ends at. The paths are taken in the order of their ids (a prefix first), so that each shares with the one
+ * before it the nodes of their common prefix: no table of edges, and each node's children come in ascending ids.
+ */
+function depthFirstNodes(
+  ids: Int32Array,
+  offsets: Int32Array,
+): { parents: Int32Array; nodeIds: Int32Array; ends: Int32Array } {
+  const count = offsets.length - 1
+  const order = new Int32Array(count)
+  let longest = 0
+  for (let p = 0; p < count; p++) {
+    order[p] = p
+    longest = Math.max(longest, offsets[p + 1] - offsets[p])
+  }
+  order.sort((x, y) => {
+    const xEnd = offsets[x + 1]
+    const yEnd = offsets[y + 1]
+    for (let i = offsets[x], j = offsets[y]; i < xEnd && j < yEnd; i++, j++) {
+      if (ids[i] !== ids[j]) return ids[i] - ids[j]
+    }
+    return xEnd - offsets[x] - (yEnd - offsets[y])
+  })
+  const parents = new Int32Buffer(ids.length + 1)
+  const nodeIds = new Int32Buffer(ids.length + 1)
+  parents.push(-1)
+  nodeIds.push(0)
+  const ends = new Int32Array(count)
+  // The nodes of the path before, by depth.
+  const path = new Int32Array(longest + 1)
+  let before = -1
+  for (let i = 0; i < count; i++) {
+    const p = order[i]
+    const start = offsets[p]
+    const length = offsets[p + 1] - start
+    let common = 0
+    if (before >= 0) {
+      const limit = Math.min(length, offsets[before + 1] - offsets[before])
+      while (common < limit && ids[start + common] === ids[offsets[before] + common]) common++
+    }
+    for (let d = common; d < length; d++) {
+      path[d + 1] = parents.length
+      parents.push(path[d])
+      nodeIds.push(ids[start + d])
+    }
+    ends[p] = path[length]
+    before = p
+  }
+  return { parents: parents.view(), nodeIds: nodeIds.view(), ends }
 }
 
 /** The edges (node, id) -> child of a trie being built: open addressing over typed arrays, sized for `count` edges at most. */
@@ -176,33 +259,6 @@ function pairHash(left: number, right: number): number {
 /** The two bits of a pair in its word of the filter. */
 function pairBit(h: number): number {
   return (1 << (h & 31)) | (1 << ((h >>> 5) & 31))
-}
-
-/** Sorts the children ids[from..to) (and children alike) by id: an insertion sort, most nodes have few. */
-function sortChildren(ids: Int32Array, children: Int32Array, from: number, to: number): void {
-  if (to - from > 32) {
-    const packed = Float64Array.from(
-      { length: to - from },
-      (_, i) => (ids[from + i] + ID_OFFSET) * NODE_SCALE + children[from + i],
-    )
-    packed.sort()
-    for (let i = 0; i < packed.length; i++) {
-      ids[from + i] = Math.floor(packed[i] / NODE_SCALE) - ID_OFFSET
-      children[from + i] = packed[i] % NODE_SCALE
-    }
-    return
-  }
-  for (let i = from + 1; i < to; i++) {
-    const id = ids[i]
-    const c = children[i]
-    let j = i - 1
-    for (; j >= from && ids[j] > id; j--) {
-      ids[j + 1] = ids[j]
-      children[j + 1] = children[j]
-    }
-    ids[j + 1] = id
-    children[j + 1] = c
-  }
 }
 
 /** A trie of the syllables' letters (see ReadingScan.letterNext). */

@@ -1,6 +1,6 @@
 import { ideographsOf, variantFormsOf, type ExpansionKind } from './expand.js'
 import { type ExpansionTables, expansionTables, splitsOf } from './expansion-data.js'
-import { Int32Buffer, KeyListBuilder } from './key-list.js'
+import { type IdArray, Int32Buffer, KeyListBuilder } from './key-list.js'
 import { foldString } from './normalize.js'
 import { hasSwapKinds, isOneCodePoint } from './swap-forms.js'
 
@@ -12,12 +12,12 @@ import { hasSwapKinds, isOneCodePoint } from './swap-forms.js'
  * character that is no ideograph or has no splits).
  */
 export interface SplitTables {
-  splitCategory: Int32Array
+  splitCategory: IdArray
   splitText: Int32Array
   splitIsAllowPhrase: Uint8Array
   splitOrder: Int32Array
   splitOffsets: Int32Array
-  splitPlaces: Int32Array
+  splitPlaces: IdArray
   splitLists: string[]
 }
 

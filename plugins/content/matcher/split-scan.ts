@@ -2,8 +2,9 @@ import { add, type Found } from './candidate-rules.js'
 import { MAX_FORMS_PER_KIND, pairedAlternatives } from './expand.js'
 import { SKIP, bmpFoldTable, expansionOf, foldCodePoint, isExpansion } from './fold-table.js'
 import { spanOfHit } from './hit-span.js'
+import type { IdArray } from './key-list.js'
 import { foldString } from './normalize.js'
-import { EdgeTable, ReadingTrie, fixedId } from './reading-trie.js'
+import { EdgeTable, ReadingTrie, TriePathsBuilder, fixedId } from './reading-trie.js'
 import type { TermIndex } from './term-index.js'
 
 /** A split owner whose form a text span is (see SplitScan.ownersOf); use is 1 for an allowed phrase. */
@@ -32,7 +33,7 @@ const FIELDS = 8
 export class SplitScan {
   private readonly trie: ReadingTrie
   /** The split list of each place of each owner (places are the text's characters, one code point each). */
-  private readonly places: Int32Array
+  private readonly places: IdArray
   private readonly placeFirst: Int32Array
   /** List l's splits are split ids listSplits[listFirst[l]..listFirst[l + 1]), as written listWritten[l]. */
   private readonly listFirst: Int32Array
@@ -85,19 +86,20 @@ export class SplitScan {
     this.listSplits = Int32Array.from(listSplits)
     this.splitLong = Uint8Array.from(lengths, n => (n >= 2 ? 1 : 0))
     const charOfList = new Int32Array(listCount).fill(-1)
-    const paths = []
+    const paths = new TriePathsBuilder()
     let maxPlaces = 1
     for (let r = 0; r < owners; r++) {
-      const chars = [...index.texts[index.splitText[r]]]
-      const ids = chars.map(c => fixedId(foldString(c)[0]))
-      chars.forEach((c, i) => {
-        const l = this.places[this.placeFirst[r] + i]
-        if (l > 0) charOfList[l] = foldString(c)[0]
-      })
-      paths.push({ owner: r, ids, codePoints: [] })
-      maxPlaces = Math.max(maxPlaces, ids.length)
+      let i = 0
+      for (const c of index.texts[index.splitText[r]]) {
+        const cp = foldString(c)[0]
+        paths.place(fixedId(cp), cp)
+        const l = this.places[this.placeFirst[r] + i++]
+        if (l > 0) charOfList[l] = cp
+      }
+      paths.end(r)
+      maxPlaces = Math.max(maxPlaces, i)
     }
-    this.trie = new ReadingTrie(paths)
+    this.trie = new ReadingTrie(paths.paths())
     const charsOf: number[][] = lengths.map(() => [])
     for (let l = 1; l < listCount; l++) {
       for (let at = listFirst[l]; at < listFirst[l + 1]; at++) {
@@ -271,7 +273,7 @@ export class SplitScan {
   /** Walks the trie from node (depth places read, `swaps` of them as splits, the next at token t). */
   private walk(node: number, start: number, t: number, depth: number, swaps: number, n: number): void {
     const { trie, cps } = this
-    if (swaps > 0 && trie.ownerFirst[node] < trie.ownerFirst[node + 1]) this.ownersAt(node, start, t, depth)
+    if (swaps > 0 && trie.ownerNodes.has(node)) this.ownersAt(node, start, t, depth)
     if (t >= n || trie.first[node] === trie.first[node + 1]) return
     const own = trie.child(node, fixedId(cps[t]))
     if (own >= 0) {
@@ -296,7 +298,8 @@ export class SplitScan {
   /** Records each owner whose places end at node, read from token start to t, if that reading is one of its split forms. */
   private ownersAt(node: number, start: number, t: number, depth: number): void {
     const { trie, places, placeFirst, listFirst, listSplits } = this
-    for (let at = trie.ownerFirst[node]; at < trie.ownerFirst[node + 1]; at++) {
+    const rank = trie.ownerNodes.rankOf(node)
+    for (let at = trie.ownerFirst[rank]; at < trie.ownerFirst[rank + 1]; at++) {
       const r = trie.owners[at]
       const swapped = [-1, -1, -1, -1]
       let k = 0

@@ -1,5 +1,5 @@
 import { expandTerm, swapAlternatives, type ExpansionKind } from './expand.js'
-import { Int32Buffer } from './key-list.js'
+import { type IdArray, Int32Buffer, narrowIds, narrowSignedIds } from './key-list.js'
 import { foldedKey } from './normalize.js'
 import { ReadingOwners, readingOwnerOf, type ReadingTables } from './reading-owners.js'
 import { SplitOwners, splitOwnerOf, type SplitTables } from './split-owners.js'
@@ -34,7 +34,7 @@ export interface TermIndex extends ReadingTables, SplitTables {
   categories: string[]
   texts: string[]
   /** Owner o's category is categories[ownerCategory[o]]. */
-  ownerCategory: Int32Array
+  ownerCategory: IdArray
   /** Owner o's term or allowed phrase as written in the dictionary is texts[ownerText[o]]. */
   ownerText: Int32Array
   ownerIsAllowPhrase: Uint8Array
@@ -48,7 +48,7 @@ export interface TermIndex extends ReadingTables, SplitTables {
    */
   ownerOrder: Int32Array
   /** Swap owner s: its category, term or allowed phrase (texts), use and order, as for owners. */
-  swapCategory: Int32Array
+  swapCategory: IdArray
   swapText: Int32Array
   swapIsAllowPhrase: Uint8Array
   swapOrder: Int32Array
@@ -65,7 +65,7 @@ export interface TermIndex extends ReadingTables, SplitTables {
    * + t * n + i]], each alternative one code point (list 0 is the empty one).
    */
   swapAlternativeOffsets: Int32Array
-  swapAlternatives: Int32Array
+  swapAlternatives: IdArray
   alternativeLists: string[]
   /** Swap owner s's stored forms' keys that a swap form of it could fold like (see swapFormsWith), if any. */
   swapTaken: Map<number, string[]>
@@ -292,16 +292,21 @@ export function indexTerms(dictionary: Dictionary): IndexedTerms {
     for (const phrase of rule.allow) expandAll(phrase, ALLOW)
   }
   const index = flatten(keys.size, keys.codePoints, keys.ends, owners, categoryIds.list, textIds.list)
-  index.swapCategory = swaps.category.toArray()
+  const categoryCount = categoryIds.list.length
+  index.swapCategory = narrowIds(swaps.category.toArray(), categoryCount)
   index.swapText = swaps.text.toArray()
   index.swapIsAllowPhrase = Uint8Array.from(swaps.flags.toArray())
   index.swapOrder = swaps.order.toArray()
   index.swapKey = swaps.key.toArray()
   index.swapAlternativeOffsets = swaps.alternativeEnds.toArray()
-  index.swapAlternatives = swaps.alternatives.toArray()
+  index.swapAlternatives = narrowIds(swaps.alternatives.view(), swaps.lists.list.length)
   index.alternativeLists = swaps.lists.list
   index.swapTaken = swaps.taken
   Object.assign(index, readings.tables(), splits.tables())
+  index.readingCategory = narrowIds(index.readingCategory as Int32Array, categoryCount)
+  index.readingSyllables = narrowSignedIds(index.readingSyllables as Int32Array, index.syllables.length)
+  index.splitCategory = narrowIds(index.splitCategory as Int32Array, categoryCount)
+  index.splitPlaces = narrowIds(index.splitPlaces as Int32Array, index.splitLists.length)
   return { index, alternatives }
 }
 
@@ -328,7 +333,7 @@ function flatten(
     ownerOffsets,
     categories,
     texts,
-    ownerCategory: new Int32Array(ownerCount),
+    ownerCategory: narrowIds(new Int32Array(0), categories.length),
     ownerText: new Int32Array(ownerCount),
     ownerIsAllowPhrase: new Uint8Array(ownerCount),
     ownerIsContext: new Uint8Array(ownerCount),
@@ -359,10 +364,11 @@ function flatten(
     splitLists: [''],
     ownerForms: new Map(),
   }
+  const ownerCategory = new Int32Array(ownerCount)
   for (let o = 0; o < ownerCount; o++) {
     const at = next[owners.key.data[o]]++
     const flags = owners.flags.data[o]
-    index.ownerCategory[at] = owners.category.data[o]
+    ownerCategory[at] = owners.category.data[o]
     index.ownerText[at] = owners.text.data[o]
     index.ownerIsAllowPhrase[at] = flags & ALLOW ? 1 : 0
     index.ownerIsContext[at] = flags & CONTEXT ? 1 : 0
@@ -371,6 +377,7 @@ function flatten(
     const form = owners.forms.get(o)
     if (form !== undefined) index.ownerForms.set(at, form)
   }
+  index.ownerCategory = narrowIds(ownerCategory, categories.length)
   return index
 }
 

@@ -1,6 +1,7 @@
 import { chmodSync, copyFileSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
 import { describe, expect, it, vi } from 'vitest'
 import { DictionaryHolder } from '../../../../plugins/content/dictionary/holder.js'
 import {
@@ -9,6 +10,8 @@ import {
   MatcherCache,
   type Dictionary,
 } from '../../../../plugins/content/matcher/index.js'
+import { compileTables } from '../../../../plugins/content/matcher/compiled-tables.js'
+import { decodeTables, encodeTables } from '../../../../plugins/content/matcher/matcher-cache.js'
 import { EVAL_FILE, hasEvalFile, SHARED_DICTIONARY } from './eval-helpers.js'
 import { dictionaryOf, repoRoot } from './helpers.js'
 
@@ -72,6 +75,20 @@ describe('matcher cache', () => {
     expect(SAMPLE.length).toBeGreaterThan(5)
     for (const text of SAMPLE) expect(cached.scan(text), text).toEqual(fresh.scan(text))
     expect(SAMPLE.some(text => fresh.scan(text).length > 0)).toBe(true)
+  })
+
+  it('reads back the tables it wrote, each array of the same type (16-bit ids stay 16-bit)', () => {
+    const { dictionary } = loadDictionaryFiles([DEFAULT_DICTIONARY])
+    const tables = compileTables(dictionary)
+    const read = decodeTables(encodeTables(tables, 'k'), 'k')
+    expect(tables.index.swapAlternatives).toBeInstanceOf(Uint16Array)
+    expect(tables.index.readingSyllables).toBeInstanceOf(Int16Array)
+    // The alphabet's look-up is a function of its arrays: those are compared.
+    const { codePoints, codes } = tables.alphabet
+    expect(
+      isDeepStrictEqual({ ...read, alphabet: { codePoints, codes } }, { ...tables, alphabet: { codePoints, codes } }),
+    ).toBe(true)
+    expect(isDeepStrictEqual([read.alphabet.codePoints, read.alphabet.codes], [codePoints, codes])).toBe(true)
   })
 
   it('finds terms of 63 characters and more, fresh and from the file, and not a shorter part of them', () => {
