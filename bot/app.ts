@@ -37,6 +37,8 @@ export interface AppOptions {
   store?: Store
   /** Dry-run everything (replay). */
   dryRun?: boolean
+  /** A simulated WeChat (sandbox, replay): plugins keep their files under `dataDir` (`PluginContext.sandboxed`). */
+  sandboxed?: boolean
   flushIntervalMs?: number
   printQr?: boolean
   /** Plugin set (default: every shipped plugin). */
@@ -167,6 +169,7 @@ function runtimeFor(
   return new BotRuntime({
     ...deps,
     embedded: !!opts.bot,
+    sandboxed: opts.sandboxed,
     commands: web?.commands,
     directory: ports,
     roomAdmin: ports,

@@ -144,6 +144,7 @@ async function startSandbox(
     dataDir,
     log,
     puppet: sandbox.puppet,
+    sandboxed: true,
     console: await consoleSettings(),
   })
   await prepared(app)
