@@ -102,7 +102,8 @@ export function createApp(opts: AppOptions): App {
   let matcher = new GroupMatcher(loaded.config.groups)
   ensurePrivateDir(opts.dataDir)
   // On the real clock writes run off the event loop; on a simulated one (replay) they finish before time moves on.
-  const store = opts.store ?? new FileStore(opts.dataDir, { background: !opts.clock })
+  const store =
+    opts.store ?? new FileStore(opts.dataDir, { background: !opts.clock, onWarning: warning => opts.log.warn(warning) })
   const bot = wechatyFor(opts)
   const outputDir = join(opts.dataDir, 'output')
   ensurePrivateDir(outputDir)
