@@ -20,6 +20,7 @@ import type { Logger } from './process/logger.js'
 import { WechatyPorts } from './wechaty/wechaty-ports.js'
 import { wireWechaty } from './wechaty/wire.js'
 import { fixRoomMemberCache } from './wechaty/room-member-cache.js'
+import { consoleOffCommand } from './commands/builtin/console-off-command.js'
 import type { FleetGate } from './fleet/gate.js'
 
 /** How to build the bot: config, where state lives, and optionally a puppet instance (sandbox) and clock. */
@@ -171,7 +172,7 @@ function runtimeFor(
     ...deps,
     embedded: !!opts.bot,
     sandboxed: opts.sandboxed,
-    commands: web?.commands,
+    commands: web?.commands ?? [consoleOffCommand()],
     directory: ports,
     roomAdmin: ports,
     sender: ports,
