@@ -20,6 +20,7 @@ import type { Logger } from './process/logger.js'
 import { WechatyPorts } from './wechaty/wechaty-ports.js'
 import { wireWechaty } from './wechaty/wire.js'
 import { fixRoomMemberCache } from './wechaty/room-member-cache.js'
+import { consoleOffCommand } from './commands/builtin/console-off-command.js'
 import type { FleetGate } from './fleet/gate.js'
 
 /** How to build the bot: config, where state lives, and optionally a puppet instance (sandbox) and clock. */
@@ -37,6 +38,8 @@ export interface AppOptions {
   store?: Store
   /** Dry-run everything (replay). */
   dryRun?: boolean
+  /** A simulated WeChat (sandbox, replay): plugins keep their files under `dataDir` (`PluginContext.sandboxed`). */
+  sandboxed?: boolean
   flushIntervalMs?: number
   printQr?: boolean
   /** Plugin set (default: every shipped plugin). */
@@ -100,7 +103,8 @@ export function createApp(opts: AppOptions): App {
   let matcher = new GroupMatcher(loaded.config.groups)
   ensurePrivateDir(opts.dataDir)
   // On the real clock writes run off the event loop; on a simulated one (replay) they finish before time moves on.
-  const store = opts.store ?? new FileStore(opts.dataDir, { background: !opts.clock })
+  const store =
+    opts.store ?? new FileStore(opts.dataDir, { background: !opts.clock, onWarning: warning => opts.log.warn(warning) })
   const bot = wechatyFor(opts)
   const outputDir = join(opts.dataDir, 'output')
   ensurePrivateDir(outputDir)
@@ -167,7 +171,8 @@ function runtimeFor(
   return new BotRuntime({
     ...deps,
     embedded: !!opts.bot,
-    commands: web?.commands,
+    sandboxed: opts.sandboxed,
+    commands: web?.commands ?? [consoleOffCommand()],
     directory: ports,
     roomAdmin: ports,
     sender: ports,

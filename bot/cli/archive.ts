@@ -32,7 +32,7 @@ export async function archiveCommand(argv: string[]): Promise<number> {
   const url = process.env.BOT_DATABASE_URL?.trim()
   if (url) return exportFromDatabase(url, rest, { timezone, who, now })
   const configured = (config?.plugins.archive as { dir?: string } | undefined)?.dir
-  const dir = configured ? resolve(configured) : join(dataDir, 'archive')
+  const dir = configured || join(dataDir, 'archive') // the loader made a configured folder absolute
   const problem =
     (!configured && fileProblem(dataDir, DATA_FOLDER, 'folder')) || fileProblem(dir, ARCHIVE_FOLDER, 'folder')
   if (problem) return new UserFileError(problem).report(process.stderr)

@@ -144,6 +144,7 @@ async function startSandbox(
     dataDir,
     log,
     puppet: sandbox.puppet,
+    sandboxed: true,
     console: await consoleSettings(),
   })
   await prepared(app)
@@ -184,7 +185,8 @@ async function openStoreAndFleet(
   app: () => App | undefined,
   log: Logger,
 ): Promise<{ store: Store; fleet?: FleetGate; close?: () => Promise<void> }> {
-  if (!process.env.BOT_DATABASE_URL?.trim()) return { store: new FileStore(dataDir, { background: true }) }
+  if (!process.env.BOT_DATABASE_URL?.trim())
+    return { store: new FileStore(dataDir, { background: true, onWarning: warning => log.warn(warning) }) }
   const [{ openStore }, { PgStore }, { joinFleet }] = await Promise.all([
     import('../ports/postgres/open-store.js'),
     import('../ports/postgres/pg-store.js'),

@@ -17,14 +17,22 @@ export function withConfigDir<T>(dir: string, fn: () => T): T {
 }
 
 /**
- * A file or folder path in config: a relative path resolves against the config file's folder
- * (never the working directory); the parsed value is absolute.
+ * The one rule for a path written in config: relative to the config file's folder (inside `withConfigDir`), never
+ * the working directory; absolute paths as written.
  */
-export const configPath = () =>
+export function resolveConfigPath(p: string): string {
+  return resolve(configDir ?? process.cwd(), p)
+}
+
+/**
+ * A file or folder path in config, parsed to an absolute path by {@link resolveConfigPath}. With `allowEmpty`, `''`
+ * stays `''` (= the default place).
+ */
+export const configPath = (opts: { allowEmpty?: boolean } = {}) =>
   z
     .string()
-    .min(1)
-    .transform(p => resolve(configDir ?? process.cwd(), p))
+    .min(opts.allowEmpty ? 0 : 1)
+    .transform(p => (p === '' ? p : resolveConfigPath(p)))
 
 /** A cron expression (5 or 6 fields, node-cron syntax), checked with the scheduler's own parser; `''` = off when allowed. */
 export const cronExpression = (opts: { allowEmpty?: boolean } = {}) =>

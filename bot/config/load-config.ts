@@ -6,7 +6,7 @@ import type { PluginDefinition } from '../core/plugin.js'
 import { baseConfigShape, type RawConfig, type RawGroup } from './schema.js'
 import { formatIssues, formatPath, lineOf, sortProblems, where } from './format-issues.js'
 import { nearestKey } from './suggest-key.js'
-import { globalOnlyKeysOf, withConfigDir } from './fields.js'
+import { globalOnlyKeysOf, resolveConfigPath, withConfigDir } from './fields.js'
 import { checkContactIds } from './contact-ids.js'
 import { loadRoster, RosterError, rosterFromList } from '../roster/load-roster.js'
 import { Roster } from '../roster/roster.js'
@@ -100,7 +100,7 @@ export function parseConfig(text: string, file: string, plugins: PluginDefinitio
       (issues, prefix, section) => formatIssues(issues, file, doc, lines, prefix, section),
       problems,
     )
-    const roster = readRoster(raw.roster, dir, file, at, i => lineOf(doc, lines, ['roster', i]) ?? 0, problems)
+    const roster = readRoster(raw.roster, file, at, i => lineOf(doc, lines, ['roster', i]) ?? 0, problems)
     checkContactIds(raw, roster, at, problems)
     if (!parsed.success || problems.length) throw new ConfigError(problems)
     const config = parsed.data as BotConfig
@@ -148,10 +148,10 @@ export function configDir(file: string): string {
   return dirname(resolve(file))
 }
 
-/** A roster path from config resolved like every other config path (against the config file's folder). */
+/** The roster file the config names (absolute: resolved by the schema like every config path), if any. */
 export function rosterPath(loaded: LoadedConfig): string | undefined {
   const r = loaded.config.roster
-  return typeof r === 'string' ? resolve(configDir(loaded.file), r) : undefined
+  return typeof r === 'string' ? r : undefined
 }
 
 /** Per group index: each overridden plugin section merged with the global section and validated. */
@@ -247,14 +247,13 @@ function isPlain(v: unknown): v is Record<string, unknown> {
  */
 function readRoster(
   value: unknown,
-  dir: string,
   file: string,
   at: (path: PropertyKey[]) => string,
   lineOfEntry: (i: number) => number,
   problems: string[],
 ): Roster {
   if (typeof value !== 'string' && !Array.isArray(value)) return new Roster()
-  const path = typeof value === 'string' ? resolve(dir, value) : file
+  const path = typeof value === 'string' ? resolveConfigPath(value) : file
   try {
     return typeof value === 'string' ? loadRoster(path) : rosterFromList(value, file, lineOfEntry)
   } catch (e) {

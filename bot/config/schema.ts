@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { duration } from './duration.js'
+import { configPath } from './fields.js'
 
 const ids = () => z.array(z.string().min(1)).default([])
 
@@ -55,7 +56,7 @@ export const baseConfigShape = {
     .prefault({})
     .describe('机器人账号组：彼此不警告、不统计、不等待 Fleet: other bot accounts are never moderated or counted'),
   roster: z
-    .union([z.string().min(1), z.array(z.record(z.string(), z.unknown()))])
+    .union([configPath(), z.array(z.record(z.string(), z.unknown()))])
     .optional()
     .describe(
       '花名册：CSV/YAML 文件路径（相对于本配置文件所在目录），或直接写名单 Roster file (relative to this file) or an inline list',

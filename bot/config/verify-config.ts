@@ -33,6 +33,7 @@ export async function startPluginsDry(loaded: LoadedConfig, plugins: PluginDefin
     sender: wechat,
     log: createLogger('silent'),
     outputDir: join(tmpdir(), 'group-guard-check'),
+    sandboxed: true,
   })
   try {
     await rt.start()

@@ -126,6 +126,11 @@ export interface PluginContext<C> {
   log: Logger
   /** Folder for files the plugin writes (charts, exports). */
   outputDir: string
+  /**
+   * The bot runs on a simulated WeChat (the sandbox, a replay, check-config's trial start): what a plugin keeps
+   * goes under this run's data folder (beside `outputDir`), never into a folder the config names for real chats.
+   */
+  sandboxed?: boolean
   /** Roles bound to a contact id in config. */
   rolesOf(contactId: string): Role[]
   /** Whether a contact id is another bot account of the fleet (`fleet.peers`); `directory.members` already omits them. */

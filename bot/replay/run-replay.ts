@@ -46,6 +46,7 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
     clock,
     store: new MemoryStore(),
     dryRun: !o.live,
+    sandboxed: true,
     printQr: false,
   })
   const tz = app.runtime.loaded.config.timezone

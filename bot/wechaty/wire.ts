@@ -5,6 +5,7 @@ import type { Logger } from '../process/logger.js'
 import { isConnectionLoss, isDiscoveryFailure, isTokenRejected } from './supervise.js'
 import { toMessageEvent } from './to-event.js'
 import type { WechatyPorts } from './wechaty-ports.js'
+import { unmatchedGroups } from '../runtime/groups/group-matcher.js'
 
 /** An event made (a message's conversion, a look-up), synchronously when it can be, or none. */
 type Made = BotEvent | undefined | Promise<BotEvent | undefined>
@@ -141,6 +142,11 @@ function wireLogin(
         await rt.start()
         await onFirstLogin?.()
         log.info(`就绪 ready: ${ports.groups().length} managed groups, ${rt.plugins.length} plugins`)
+        for (const g of unmatchedGroups(rt.loaded.config.groups, ports.groups()))
+          log.warn(
+            `配置的群未找到，不受管理 configured group matches no room, not managed: ${g.name}（${g.match}）` +
+              '：检查群名，或把机器人拉进群 check the topic, or add the bot to the group',
+          )
         markReady()
       } else {
         rt.outbox.resume()

@@ -81,7 +81,11 @@ async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): P
   const cfg = ctx.configFor()
   const { q, scope } = await parseRequest(d, argv, cfg.search.defaultDays)
   if (!q.words?.length && !q.member) return [inv.reply(T.searchNeedsWords(ctx.commandPrefix))]
-  const { hits, total, approximate } = await d.backend.search(q, cfg.search.limit)
+  // Earlier searches and the bot's answers to them are not evidence: the records of such conversations are skipped.
+  const { hits, total, approximate } = await d.backend.search(
+    { ...q, skipCommands: ctx.commandPrefix },
+    cfg.search.limit,
+  )
   const detail = describeQuery(q, scope)
   await logAccess(d, { who: inv.event.sender.id, action: 'search', detail, count: total })
   const info = new Map((await d.backend.chats()).map(c => [c.chat, c]))

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { globalOnly } from '../../bot/config/fields.js'
+import { configPath, globalOnly } from '../../bot/config/fields.js'
 
 const days = (d: number, what: string) =>
   z.number().int().min(1).max(36_500).default(d).describe(`${what}记录保留天数 Days kept`)
@@ -11,11 +11,10 @@ const days = (d: number, what: string) =>
 export const archiveConfigSchema = z
   .object({
     dir: globalOnly(
-      z
-        .string()
-        .default('')
+      configPath({ allowEmpty: true })
+        .prefault('')
         .describe(
-          '归档目录，空 = 数据目录下的 archive/ Archive folder, relative to the working directory (empty: <BOT_DATA_DIR>/archive)',
+          '归档目录（相对于配置文件所在目录），空 = 数据目录下的 archive/；沙盒中总在沙盒数据目录下 Archive folder, relative to the config file (empty: <BOT_DATA_DIR>/archive; in the sandbox always under its data folder)',
         ),
     ),
     privateChats: globalOnly(

@@ -1,4 +1,4 @@
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { Action } from '../../bot/core/actions.js'
 import type { PluginContext } from '../../bot/core/plugin.js'
 import { definePlugin } from '../../bot/core/plugin.js'
@@ -125,11 +125,15 @@ async function archiveFor(ctx: PluginContext<ArchiveConfig>, cfg: ArchiveConfig,
     }
     return shared
   }
-  if (!cfg.dir && ctx.store instanceof MemoryStore) {
+  // A simulated WeChat never writes into the configured (real) archive: its fake chats stay in the run's folder.
+  const configured = ctx.sandboxed ? '' : cfg.dir
+  if (!configured && ctx.store instanceof MemoryStore) {
     const backend = new MemoryArchive()
     return { backend, archiver: new Archiver(backend, ctx.timezone, media) }
   }
-  const dir = cfg.dir ? resolve(cfg.dir) : join(dirname(ctx.outputDir), 'archive')
+  const dir = configured || join(dirname(ctx.outputDir), 'archive')
+  if (ctx.sandboxed && cfg.dir)
+    ctx.log.info(`沙盒：信息记录存于 ${dir}，不写配置的 ${cfg.dir} sandbox: archive in ${dir}`)
   let shared = open.get(dir)
   if (!shared) {
     const backend = new FileArchive(dir)

@@ -31,7 +31,9 @@ export function createContentPlugin(options: ContentOptions = {}) {
       const problems = s.selfCheck(s.holder.matcher)
       if (problems.length)
         throw new Error(`警告模板会被词库命中 warning templates match the dictionary:\n${problems.join('\n')}`)
-      const unwatch = global.watch ? watchDictionaries(global.dictionaries, () => void s.reload()) : undefined
+      // A file's new time stamp may be the bot's own edit (#词库 添加), already loaded: only new content reloads.
+      const onChange = () => void (s.holder.changedSinceRead() && s.reload())
+      const unwatch = global.watch ? watchDictionaries(global.dictionaries, onChange) : undefined
       return {
         stop: () => {
           unwatch?.()

@@ -32,6 +32,8 @@ export interface RuntimeOptions<S extends Store = Store> {
   /** Groups added to the directory before the runtime starts (a real bot sees its rooms at login). */
   groups?: [GroupRef, Member[]][]
   outputDir?: string
+  /** A simulated WeChat run (sandbox, replay): plugins keep their files beside `outputDir`. */
+  sandboxed?: boolean
   /** The fleet this runtime belongs to (default: one process acting everywhere). */
   gate?: FleetGate
 }
@@ -57,6 +59,7 @@ export async function makeRuntime<S extends Store = Store>(
     sender: wechat,
     log: createLogger('silent'),
     outputDir: opts.outputDir ?? '/tmp/bot-test-output',
+    sandboxed: opts.sandboxed,
     calendar: opts.calendar,
     random: () => 0.5,
     fleet: opts.gate,

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { createApp } from '../../bot/app.js'
 import type { PluginDefinition } from '../../bot/core/plugin.js'
 import { FakeClock, flushMicrotasks } from '../../bot/ports/clock.js'
-import { createLogger } from '../../bot/process/logger.js'
+import { createLogger, type Logger } from '../../bot/process/logger.js'
 import { createSandbox } from '../../bot/sandbox/index.js'
 import { populateWorld, readWorld } from '../../bot/sandbox/load-world.js'
 import { MONDAY_9AM } from './harness.js'
@@ -14,7 +14,12 @@ import { testStore } from './test-store.js'
 export async function startSandboxApp(
   configYaml: string,
   plugins: PluginDefinition[] = [],
-  opts: { start?: number; beforeStart?: (sandbox: ReturnType<typeof createSandbox>) => void } = {},
+  opts: {
+    start?: number
+    beforeStart?: (sandbox: ReturnType<typeof createSandbox>) => void
+    /** Where the bot's log lines go (default: nowhere). */
+    log?: Logger
+  } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'bot-sandbox-'))
   const configFile = join(dir, 'bot.config.yaml')
@@ -27,7 +32,7 @@ export async function startSandboxApp(
   const app = createApp({
     configFile,
     dataDir: dir,
-    log: createLogger('silent'),
+    log: opts.log ?? createLogger('silent'),
     puppet: sandbox.puppet,
     clock,
     store,

@@ -2,6 +2,7 @@ import type { CommandSpec } from '../../core/plugin.js'
 import { formatDuration } from '../../config/duration.js'
 import { firstLine } from '../../runtime/delivery/executor.js'
 import type { RuntimeView } from './runtime-view.js'
+import { describeUnmatched, unmatchedGroups } from '../../runtime/groups/group-matcher.js'
 
 /** `#状态`: uptime, plugins, groups, the fleet, outbox depth, health and the last errors. */
 export function statusCommand(rt: RuntimeView): CommandSpec {
@@ -51,12 +52,16 @@ export async function fleetLines(rt: RuntimeView): Promise<string[]> {
 export function statusText(rt: RuntimeView, fleet: string[] = []): string {
   const now = rt.deps.clock.now()
   const groups = rt.deps.directory.groups()
+  // Read now, not at login: a group the bot is added to later, or a topic fixed by #重载配置, counts at once.
+  const missing = unmatchedGroups(rt.loaded.config.groups, groups)
   const health =
     rt.errors.length || rt.outbox.failures.length
       ? '⚠️ 有错误'
       : rt.deps.store.warnings.length
         ? '⚠️ 存储警告'
-        : '✅ 正常'
+        : missing.length
+          ? `⚠️ ${missing.length} 个配置的群未找到`
+          : '✅ 正常'
   return [
     `健康：${health}`,
     `在线：${formatDuration(now - rt.startedAt)}（登录账号 ${rt.deps.directory.selfId()}）`,
@@ -73,6 +78,7 @@ export function statusText(rt: RuntimeView, fleet: string[] = []): string {
           '）'
         : ''
     }`,
+    ...(missing.length ? [`未找到的群：${describeUnmatched(missing)}（检查群名，或把机器人拉进群）`] : []),
     ...fleet,
     `发送队列：${rt.outbox.depth()} 条待发；待触发定时：${rt.timers.pending().length}；内存 ${Math.round(process.memoryUsage().rss / 1048576)} MB`,
     ...rt.plugins.flatMap(x => (x.instance.status ? [`${x.name}：${x.instance.status()}`] : [])),

@@ -64,6 +64,8 @@ function asyncIo(fs: StoreFs): AsyncIo {
 export interface FileStoreOptions {
   /** Open damaged or missing durable documents empty (after moving them aside) instead of refusing. */
   acceptStateLoss?: boolean
+  /** Told each problem as it is met (a damaged file moved aside, naming both paths): the bot logs it as a WARN. */
+  onWarning?: (warning: string) => void
   fs?: StoreFs
   /**
    * Do the file I/O of writes (write, fsync, rename) on libuv's thread pool, off the event loop: what the
@@ -94,6 +96,7 @@ const VERSION_HEAD_BYTES = 24
  */
 export class FileStore implements Store {
   readonly warnings: string[] = []
+  private readonly onWarning?: (warning: string) => void
   readonly refused: string[] = []
   /**
    * Per document, for the bench: characters of its last write, time spent encoding and writing it (last,
@@ -135,6 +138,7 @@ export class FileStore implements Store {
     this.background = opts.background ?? false
     if (this.background) this.ordered = new OrderedWrites()
     this.acceptLoss = opts.acceptStateLoss ?? process.env.BOT_ACCEPT_STATE_LOSS === '1'
+    this.onWarning = opts.onWarning
     this.stateDir = join(dir, 'state')
     for (const d of [dir, this.stateDir, join(dir, 'logs')]) this.ensureDir(d)
     this.removeTemps()
@@ -556,8 +560,7 @@ export class FileStore implements Store {
         this.refused.push(problem)
         throw new StateDamageError([problem])
       }
-      const aside = this.moveAside(file)
-      this.warnings.push(`⚠️ ${problem}；已移至 ${this.shown(aside)}，以空状态继续 (moved aside, continuing empty)`)
+      this.setAside(file, problem)
       return undefined
     }
   }
@@ -584,8 +587,7 @@ export class FileStore implements Store {
         this.refused.push(problem)
         throw new StateDamageError([problem])
       }
-      const aside = this.moveAside(file)
-      this.warnings.push(`⚠️ ${problem}；已移至 ${this.shown(aside)}，以空状态继续 (moved aside, continuing empty)`)
+      this.setAside(file, problem)
       return spec.defaults()
     }
   }
@@ -607,16 +609,25 @@ export class FileStore implements Store {
         this.refused.push(problem)
         throw new StateDamageError([problem])
       }
-      const aside = this.moveAside(file)
-      this.warnings.push(`⚠️ ${problem}；已移至 ${this.shown(aside)}，以空状态继续 (moved aside, continuing empty)`)
+      this.setAside(file, problem)
       return spec.defaults()
     }
   }
 
-  private moveAside(file: string): string {
+  /** Move a damaged file aside (kept for inspection), say so in `#状态` and the log, and go on without it. */
+  private setAside(file: string, problem: string): void {
     const aside = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`
     this.fs.renameSync(file, aside)
-    return aside
+    this.warn(
+      `⚠️ ${problem}；已移至 ${this.shown(aside)}，以空状态继续 (moved aside, continuing empty)`,
+      `状态文件损坏，已移开 damaged state file moved aside: ${file} → ${aside} (${problem})；以空状态继续 continuing empty`,
+    )
+  }
+
+  /** A problem for `#状态` (`shown`) and the log (`logged`, with whole paths). */
+  private warn(shown: string, logged = shown): void {
+    this.warnings.push(shown)
+    this.onWarning?.(logged)
   }
 
   /** Durable documents the manifest lists must exist: a deleted ledger is not an empty ledger. */
@@ -627,7 +638,7 @@ export class FileStore implements Store {
     if (!missing.length) return
     const problems = missing.map(n => `${this.shown(this.file(n))}: missing, although ${MANIFEST} records it`)
     if (!this.acceptLoss) throw new StateDamageError(problems)
-    for (const p of problems) this.warnings.push(`⚠️ ${p}；以空状态继续 (continuing without it)`)
+    for (const p of problems) this.warn(`⚠️ ${p}；以空状态继续 (continuing without it)`)
     this.manifest.durable = this.manifest.durable.filter(n => !missing.includes(n))
   }
 
@@ -639,7 +650,7 @@ export class FileStore implements Store {
       const raw = JSON.parse(this.fs.readFileSync(file, 'utf8'))
       if (Array.isArray(raw?.durable) && raw.durable.every((n: unknown) => typeof n === 'string')) return raw
     } catch {}
-    this.warnings.push(`⚠️ ${this.shown(file)}: corrupt, rebuilt`)
+    this.warn(`⚠️ ${this.shown(file)}: corrupt, rebuilt`)
     return { durable: [] }
   }
 

@@ -221,7 +221,7 @@ export interface Store {
 
 /** How to restore, appended to every refusal. */
 export const RESTORE_HINT =
-  'Restore the file from a backup (or from the `.damaged-*` copy beside it) and start again, or start with --accept-state-loss (BOT_ACCEPT_STATE_LOSS=1) to move it aside and continue without it. See docs/state.md.'
+  'Restore the file from a backup and start again, or start with --accept-state-loss (BOT_ACCEPT_STATE_LOSS=1): it moves the damaged file aside (renamed to `<file>.damaged-<time>` beside it, kept for inspection) and continues without it. See docs/state.md.'
 
 /** Durable state is damaged or missing: the bot refuses to start rather than replace it with an empty one. */
 export class StateDamageError extends Error {

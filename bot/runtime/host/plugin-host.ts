@@ -27,6 +27,8 @@ export interface HostServices {
   ledger: Ledger
   log: Logger
   outputDir: string
+  /** A simulated WeChat (`PluginContext.sandboxed`). */
+  sandboxed?: boolean
   /** The fleet (bot/fleet): plugins follow the other accounts' copies of their records through it. */
   fleet: FleetGate
   /** The effective observe mode of a plugin in a group (`observe-mode.ts`). */
@@ -68,6 +70,7 @@ export async function createPlugins(
       audit: s.audit,
       log: s.log.child(def.name),
       outputDir: s.outputDir,
+      sandboxed: s.sandboxed,
       rolesOf,
       isPeer,
       configFor: (group?: GroupRef) => (group && loaded.groupSections.get(group.configName)?.[def.name]) ?? section,

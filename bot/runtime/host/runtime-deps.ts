@@ -22,6 +22,8 @@ export interface RuntimeDeps {
   sender: Sender
   log: Logger
   outputDir: string
+  /** A simulated WeChat: plugins keep their files under the run's data folder (`PluginContext.sandboxed`). */
+  sandboxed?: boolean
   calendar?: WorkCalendar
   random?: () => number
   /**

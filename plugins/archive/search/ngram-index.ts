@@ -6,7 +6,7 @@ import { emitRecordKeys, memberKeys, recallKey, wordKeys } from './grams.js'
 import { IndexFile } from './index-file.js'
 import { LivePostings, layoutPostings, type PostingLayout } from './live-postings.js'
 import type { ArchiveQuery, Hit, SearchResult } from './query.js'
-import { matches } from './query.js'
+import { isCommandTalk, matches } from './query.js'
 import { intersect, union } from './sorted.js'
 
 /** Reads one record back from its day segment (undefined when the line is gone or torn). */
@@ -238,7 +238,7 @@ export class NgramIndex {
     if (!comps.length) return undefined
     this.settle()
     const lo = this.docs.firstOnOrAfter(dayNumber(q.from))
-    const candidates = this.candidates(comps, lo, this.docs.count, q)
+    const candidates = this.withoutCommandTalk(this.candidates(comps, lo, this.docs.count, q), q, exact)
     const hits: Hit[] = []
     let total = exact ? candidates.length : 0
     let checked = 0
@@ -321,6 +321,20 @@ export class NgramIndex {
     for (let d = n + step, k = 0; d >= 0 && d < this.docs.count && k < NEIGHBOUR_REACH; d += step, k++)
       if (this.docs.chatOf(d) === c) return this.record(d)
     return undefined
+  }
+
+  /**
+   * Exact keys count candidates unread: those in private chats are read here, so commands to the bot and its answers
+   * never count (`ArchiveQuery.skipCommands`); group candidates stay unread. Inexact keys check each record anyway.
+   */
+  private withoutCommandTalk(docs: number[], q: ArchiveQuery, exact: boolean): number[] {
+    const prefix = q.skipCommands
+    if (!exact || prefix === undefined) return docs
+    return docs.filter(doc => {
+      if (!this.meta.chats[this.docs.chatOf(doc)]?.startsWith('private:')) return true
+      const r = this.record(doc)
+      return !r || !isCommandTalk(r, prefix)
+    })
   }
 
   private record(doc: number): ArchiveRecord | undefined {

@@ -11,6 +11,17 @@ export interface ArchiveQuery {
   /** Every word must occur (case-insensitive) in the text, the quoted text or the attachment's title/name. */
   words?: string[]
   types?: ArchiveType[]
+  /**
+   * The command prefix (e.g. `#`): leave out the bot's own command conversations, which are not evidence. In a
+   * private chat with the bot, a message starting with the prefix (a command to the bot) and every message of the
+   * bot (its answers) are skipped. Group chats keep everything (the bot's warnings there are evidence).
+   */
+  skipCommands?: string
+}
+
+/** Whether `r` is part of a command conversation with the bot in a private chat ({@link ArchiveQuery.skipCommands}). */
+export function isCommandTalk(r: ArchiveRecord, prefix: string): boolean {
+  return r.chat.startsWith('private:') && (r.fromBot === true || r.text.trimStart().startsWith(prefix))
 }
 
 /** A record that matched, with its neighbours in the chat. */
@@ -24,6 +35,7 @@ export interface Hit {
 
 /** True when a record satisfies the member, word and type filters. */
 export function matches(r: ArchiveRecord, q: ArchiveQuery): boolean {
+  if (q.skipCommands !== undefined && isCommandTalk(r, q.skipCommands)) return false
   if (q.types?.length && !q.types.includes(r.type)) return false
   if (q.member && r.sender.id !== q.member && !r.sender.name.includes(q.member)) return false
   if (!q.words?.length) return true

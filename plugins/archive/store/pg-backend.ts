@@ -123,7 +123,12 @@ export class PgArchive implements ArchiveBackend {
     const perWord = (q.words ?? []).map(w => wordKeys(w))
     const all = perWord.flatMap(k => k.keys).map(String)
     // Words of 1 or 2 characters (no member): the rows holding their keys are exactly the matches.
-    const exact = !q.member && perWord.length > 0 && perWord.every(k => k.exact && k.keys.length > 0)
+    // Command conversations left out (`skipCommands`) are told from the record itself: each candidate is checked.
+    const exact =
+      !q.member &&
+      q.skipCommands === undefined &&
+      perWord.length > 0 &&
+      perWord.every(k => k.exact && k.keys.length > 0)
     const member = q.member ? memberKeys(q.member) : undefined
     if (!all.length && !member) return scanSearch(this.scan({ chats: q.chats, from: q.from, to: q.to }), q, limit)
     let query = this.db

@@ -45,7 +45,8 @@ export async function exportCases(source: Store | FleetReader, timezone: string)
  * `cases export`: every live case (of this bot, or in fleet mode of every account) captured in [--from, --to] (default: all)
  * written to `out` as Markdown (like the digest file), JSON or CSV (UTF-8
  * with BOM for Excel). `--mask` hides phone numbers and WeChat ids. Returns
- * the exit code: 0 on success, 2 on bad arguments.
+ * the exit code: 0 on success, 1 when no case is in the period (nothing is written: an auditor's script must not
+ * take an empty file for an export), 2 on bad arguments.
  */
 export async function runCasesExport(
   argv: string[],
@@ -64,6 +65,11 @@ export async function runCasesExport(
       ? rangeInstants({ from: opts.from ?? '1970-01-01', to: opts.to ?? '9999-12-31' }, timezone)
       : undefined
   const cases = bounds ? all.filter(c => c.at >= bounds.from && c.at < bounds.to) : all
+  if (!cases.length) {
+    const period = bounds ? ` from ${opts.from ?? '…'} to ${opts.to ?? '…'}` : ''
+    err.write(`该时间段没有案例 (no cases${period})\n`)
+    return 1
+  }
   const mask = opts.mask ? compileMasker(casesConfigSchema.parse({}).privacy) : (s: string) => s
   const masked = cases.map(c => ({
     ...c,

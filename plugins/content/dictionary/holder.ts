@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import type { Action } from '../../../bot/core/actions.js'
 import {
   compileMatcher,
@@ -40,6 +42,8 @@ export class DictionaryHolder {
   warnings: string[]
   lastFailure?: { at: number; problems: string[] }
   private pending: Action[] = []
+  /** Each file's content hash as last read (loaded or refused); `''` for a file that could not be read. */
+  private read = new Map<string, string>()
 
   /**
    * `check` names what is wrong with a compiled dictionary beyond its files (the warning self-check): a reload
@@ -51,6 +55,7 @@ export class DictionaryHolder {
     private check: (m: Matcher) => string[] = () => [],
     private cache?: MatcherCache,
   ) {
+    this.noteContents()
     const { dictionary, warnings } = loadDictionaryFiles(files)
     this.matcher = compileMatcher(dictionary, cache)
     this.warnings = warnings
@@ -59,6 +64,7 @@ export class DictionaryHolder {
 
   /** Re-read and compile the files; on any problem keep the current matcher. `notify: false` queues no admin notice. */
   reload(notify = true): ReloadOutcome {
+    this.noteContents()
     try {
       const { dictionary, warnings } = loadDictionaryFiles(this.files)
       const matcher = compileMatcher(dictionary, this.cache)
@@ -90,6 +96,19 @@ export class DictionaryHolder {
     }
   }
 
+  /**
+   * Whether a file's content differs from what the last load read. A file's new time stamp alone is no change: the
+   * bot's own edit (`#词库 添加`) was read by the reload right after it, so the watcher seeing it skips it.
+   */
+  changedSinceRead(): boolean {
+    return this.files.some(f => hashOf(f) !== this.read.get(f))
+  }
+
+  /** Hashes taken before the files are parsed: a write in between shows as a change at the next look, never as none. */
+  private noteContents(): void {
+    for (const f of this.files) this.read.set(f, hashOf(f))
+  }
+
   /** Admin notices queued by reloads since the last call. */
   takeNotices(): Action[] {
     if (!this.pending.length) return []
@@ -101,5 +120,14 @@ export class DictionaryHolder {
   private notify(rule: string, text: string): void {
     this.pending.push({ type: 'notifyAdmins', rule, text })
     if (this.pending.length > 3) this.pending.shift()
+  }
+}
+
+/** A file's content hash; `''` when it cannot be read (a reload then reports why). */
+function hashOf(file: string): string {
+  try {
+    return createHash('sha256').update(readFileSync(file)).digest('hex')
+  } catch {
+    return ''
   }
 }

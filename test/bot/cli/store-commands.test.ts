@@ -7,8 +7,30 @@ import { describe, expect, it } from 'vitest'
 import { npmBannerInStdout, overState } from '../../../bot/cli/store-commands.js'
 import { runStats } from '../../../plugins/activity/cli/stats-command.js'
 import { runCasesExport } from '../../../plugins/cases/cli/export-command.js'
+import { FileStore } from '../../../bot/ports/store/file-store.js'
+import { CaseStore } from '../../../plugins/cases/store/case-store.js'
 
 const BOM = [0xef, 0xbb, 0xbf]
+
+/** A data folder holding one case (an export of an empty store is refused: exit 1, nothing written). */
+async function dataWithCase(): Promise<string> {
+  const data = mkdtempSync(join(tmpdir(), 'cli-state-'))
+  const store = new FileStore(data)
+  await new CaseStore(store, 'Asia/Shanghai').add({
+    tag: '成交',
+    authorId: 'zhang',
+    author: '张三',
+    groupId: 'r1',
+    groupTopic: '销售部工作群',
+    at: Date.parse('2026-11-30T02:00:00Z'),
+    text: '客户：刘总',
+    fields: { 客户: '刘总' },
+    title: '刘总',
+    images: [],
+  })
+  await store.flush()
+  return data
+}
 
 /** Captured stdout/stderr, as a redirected shell would see them. */
 function io(env: NodeJS.ProcessEnv = {}) {
@@ -26,7 +48,7 @@ function io(env: NodeJS.ProcessEnv = {}) {
 
 describe('exports from the command line', () => {
   it('writes --out FILE with the BOM at byte 0 and only data in it', async () => {
-    const data = mkdtempSync(join(tmpdir(), 'cli-state-'))
+    const data = await dataWithCase()
     const file = join(data, 'cases.csv')
     const { io: streams, text } = io({ npm_lifecycle_event: 'cli' })
     const code = await overState(runCasesExport, streams)(['export', '--format', 'csv', '--data', data, '--out', file])
@@ -48,13 +70,24 @@ describe('exports from the command line', () => {
     expect(text.err).toContain('没有活跃度数据')
   })
 
+  it('refuses an export of a period without cases: exit 1, no file, the reason on stderr (security.md)', async () => {
+    const data = await dataWithCase()
+    const file = join(data, 'cases.csv')
+    const { io: streams, text } = io()
+    const argv = ['export', '--from', '2026-12-01', '--format', 'csv', '--data', data, '--out', file]
+    expect(await overState(runCasesExport, streams)(argv)).toBe(1)
+    expect(existsSync(file)).toBe(false)
+    expect(text.out).toBe('')
+    expect(text.err).toContain('该时间段没有案例 (no cases from 2026-12-01 to …)')
+  })
+
   it('warns on stderr when npm has already printed its banner into redirected output', async () => {
     expect(npmBannerInStdout({ ...io().io, env: { npm_lifecycle_event: 'cli' } })).toBe(true)
     expect(npmBannerInStdout({ ...io().io, env: { npm_lifecycle_event: 'cli', npm_config_loglevel: 'silent' } })).toBe(
       false,
     )
     expect(npmBannerInStdout({ ...io().io, env: {} })).toBe(false)
-    const data = mkdtempSync(join(tmpdir(), 'cli-state-'))
+    const data = await dataWithCase()
     const { io: streams, text } = io({ npm_lifecycle_event: 'cli' })
     await overState(runCasesExport, streams)(['export', '--format', 'csv', '--data', data])
     expect([...Buffer.from(text.out).subarray(0, 3)]).toEqual(BOM)
@@ -65,7 +98,7 @@ describe('exports from the command line', () => {
   })
 
   it('gives a clean CSV through `npm run --silent cli --` (as documented)', async () => {
-    const data = mkdtempSync(join(tmpdir(), 'cli-state-'))
+    const data = await dataWithCase()
     const stdout = await new Promise<Buffer>((resolve, reject) =>
       execFile(
         'npm',

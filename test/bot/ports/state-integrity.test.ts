@@ -82,6 +82,9 @@ describe('versioned documents', () => {
     const message = refusal(() => new FileStore(dir).doc('settings', SETTINGS))
     expect(message).toContain('state/settings.json: version 3 is newer than this release knows (2)')
     expect(message).toContain('--accept-state-loss')
+    // No `.damaged-*` copy exists before --accept-state-loss makes one: the hint must not send the user looking for it.
+    expect(message).toContain('it moves the damaged file aside (renamed to `<file>.damaged-<time>`')
+    expect(message).not.toContain('from the `.damaged-*` copy')
     expect(readFileSync(stateFile(dir, 'settings'), 'utf8')).toBe(text)
   })
 })
@@ -129,13 +132,20 @@ describe('damaged state is loud and named', () => {
   it('with --accept-state-loss moves the damaged file aside, starts empty and warns', () => {
     const dir = tempDir()
     seed(dir, 'ledger', '{"strikes": [')
-    const store = new FileStore(dir, { acceptStateLoss: true })
+    const logged: string[] = []
+    const store = new FileStore(dir, { acceptStateLoss: true, onWarning: w => logged.push(w) })
     expect(store.doc('ledger', LEDGER_DOC).data).toEqual({ strikes: [], fines: [], next: 1 })
     const aside = readdirSync(join(dir, 'state')).filter(f => f.startsWith('ledger.json.damaged-'))
     expect(aside).toHaveLength(1)
     expect(readFileSync(join(dir, 'state', aside[0]), 'utf8')).toBe('{"strikes": [')
     expect(store.warnings).toEqual([
       expect.stringContaining(`state/ledger.json: corrupt: not valid JSON；已移至 state/${aside[0]}`),
+    ])
+    // The log (a WARN) names the file moved and where to, whole paths.
+    expect(logged).toEqual([
+      expect.stringContaining(
+        `damaged state file moved aside: ${stateFile(dir, 'ledger')} → ${join(dir, 'state', aside[0])}`,
+      ),
     ])
   })
 

@@ -165,3 +165,22 @@ describe('archive: export in chat', () => {
     expect(h.to('zhang')).toBe('⛔ 没有权限：#记录 需要「审计员」角色。')
   })
 })
+
+describe('archive: search leaves out command conversations with the bot', () => {
+  it("never lists the asker's earlier searches or the bot's answers, and keeps other private messages", async () => {
+    const h = await history()
+    await h.say(zhang, '刘总说退款要加急，麻烦看一下') // a private message to the bot that is not a command
+    for (const words of ['退款', '退款流程']) {
+      await h.say(auditor, `#记录 搜索 ${words}`)
+      await h.say(auditor, `#记录 搜索 ${words}`) // again: the first search and its answer are archived by now
+      const answer = h.to('aud1').split('🔎').at(-1) ?? ''
+      expect(answer).not.toContain('#记录')
+      expect(answer).not.toContain('王审计：')
+      expect(answer).not.toContain('🔎')
+      if (words === '退款') {
+        expect(answer).toContain('全部会话：共 6 条') // history's 5 and 张三's private message
+        expect(answer).toContain('张三：刘总说退款要加急，麻烦看一下')
+      } else expect(answer).toContain('全部会话：共 1 条')
+    }
+  })
+})

@@ -95,4 +95,26 @@ describe('hot reload of the dictionary', () => {
     expect(notice).toContain('warnText for category ad「无关商业广告」 matches the dictionary: 「商业广告」(ad)')
     expect(h.audit().filter(a => a.type === 'warn')).toHaveLength(1)
   })
+
+  it("skips the bot's own edit: #词库 添加 reloads once, and the watcher that sees the file's new time reloads nothing", async () => {
+    const file = tempDictionary()
+    const h = await start('watch: true', [file])
+    const watcher = watchers.at(-1)!
+    await h.post(admin, undefined, '#词库 添加 ad 秒杀群')
+    watcher.onChange() // the poll that sees the bot's own write
+    await h.post(customer, cust, '秒杀群拉人了', {}, 20 * 60_000)
+    await h.drain()
+    const toAdmin = h.wechat.textsTo('wxid_admin')
+    expect(toAdmin.filter(t => t.includes('词库已重新加载'))).toEqual([
+      expect.stringMatching(/^✅ 已添加词条「秒杀群」（ad），写入 .*，词库已重新加载（版本 2）。$/),
+    ])
+    expect(h.audit().filter(a => a.type === 'warn')).toHaveLength(1)
+
+    // Someone else's edit of the same file still reloads.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('terms: [斗地主]', 'terms: [斗地主, 代购茅台]'))
+    watcher.onChange()
+    await h.post(customer, cust, '你好', {}, 20 * 60_000)
+    await h.drain()
+    expect(h.wechat.textsTo('wxid_admin').at(-1)).toMatch(/^✅ 词库已重新加载（版本 3）/)
+  })
 })
