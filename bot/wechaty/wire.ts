@@ -1,6 +1,7 @@
 import { ScanStatus, type Contact, type Message, type Room, type Wechaty } from 'wechaty'
 import type { BotEvent, Member } from '../core/event.js'
 import type { BotRuntime } from '../runtime/host/runtime.js'
+import { SOLO } from '../fleet/gate.js'
 import type { Logger } from '../process/logger.js'
 import { isConnectionLoss, isDiscoveryFailure, isTokenRejected } from './supervise.js'
 import { toMessageEvent } from './to-event.js'
@@ -142,11 +143,15 @@ function wireLogin(
         await rt.start()
         await onFirstLogin?.()
         log.info(`就绪 ready: ${ports.groups().length} managed groups, ${rt.plugins.length} plugins`)
+        // A fleet's accounts share one config, each in some of its groups: not being in one is no fault there.
+        const alone = rt.fleet === SOLO && !rt.loaded.config.fleet.peers.length
         for (const g of unmatchedGroups(rt.loaded.config.groups, ports.groups()))
-          log.warn(
-            `配置的群未找到，不受管理 configured group matches no room, not managed: ${g.name}（${g.match}）` +
-              '：检查群名，或把机器人拉进群 check the topic, or add the bot to the group',
-          )
+          if (alone)
+            log.warn(
+              `配置的群未找到，不受管理 configured group matches no room, not managed: ${g.name}（${g.match}）` +
+                '：检查群名，或把机器人拉进群 check the topic, or add the bot to the group',
+            )
+          else log.info(`本账号不在此群 this account is not in: ${g.name}（${g.match}）`)
         markReady()
       } else {
         rt.outbox.resume()

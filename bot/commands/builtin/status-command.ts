@@ -17,16 +17,16 @@ export function statusCommand(rt: RuntimeView): CommandSpec {
   }
 }
 
-/**
- * `#状态` lines for the fleet (`fleet.peers`): each other bot account by contact id and the managed groups it is in
- * (peers are never listed as members anywhere else).
- */
 /** `#状态` lines about the fleet in the database (accounts, leases, queues); a failed read is one line, not an error. */
 async function databaseFleet(rt: RuntimeView): Promise<string[]> {
   const topic = (id: string) => rt.deps.directory.group(id)?.topic ?? id
   return rt.fleet.status(topic).catch(e => [`机器人账号组：数据库读取失败（${firstLine(e)}）`])
 }
 
+/**
+ * `#状态` lines for the fleet (`fleet.peers`): each other bot account by contact id and the managed groups it is in
+ * (peers are never listed as members anywhere else).
+ */
 export async function fleetLines(rt: RuntimeView): Promise<string[]> {
   const peers = rt.loaded.config.fleet.peers
   if (!peers.length) return []
@@ -53,13 +53,16 @@ export function statusText(rt: RuntimeView, fleet: string[] = []): string {
   const now = rt.deps.clock.now()
   const groups = rt.deps.directory.groups()
   // Read now, not at login: a group the bot is added to later, or a topic fixed by #重载配置, counts at once.
+  // In a fleet (`fleet` lines: configured peers or accounts in the database) the accounts share one config and
+  // each is in some of its groups: a group this account is not in is no fault here.
   const missing = unmatchedGroups(rt.loaded.config.groups, groups)
+  const missingIsFault = fleet.length === 0
   const health =
     rt.errors.length || rt.outbox.failures.length
       ? '⚠️ 有错误'
       : rt.deps.store.warnings.length
         ? '⚠️ 存储警告'
-        : missing.length
+        : missing.length && missingIsFault
           ? `⚠️ ${missing.length} 个配置的群未找到`
           : '✅ 正常'
   return [
@@ -78,7 +81,11 @@ export function statusText(rt: RuntimeView, fleet: string[] = []): string {
           '）'
         : ''
     }`,
-    ...(missing.length ? [`未找到的群：${describeUnmatched(missing)}（检查群名，或把机器人拉进群）`] : []),
+    ...(!missing.length
+      ? []
+      : missingIsFault
+        ? [`未找到的群：${describeUnmatched(missing)}（检查群名，或把机器人拉进群）`]
+        : [`本账号不在的群：${describeUnmatched(missing)}（由账号组的其他账号管理）`]),
     ...fleet,
     `发送队列：${rt.outbox.depth()} 条待发；待触发定时：${rt.timers.pending().length}；内存 ${Math.round(process.memoryUsage().rss / 1048576)} MB`,
     ...rt.plugins.flatMap(x => (x.instance.status ? [`${x.name}：${x.instance.status()}`] : [])),

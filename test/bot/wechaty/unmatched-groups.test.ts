@@ -47,4 +47,18 @@ describe('a configured group that matches no room', () => {
     expect(after).not.toContain('未找到')
     expect(after).toContain('受管理的群：2 个')
   })
+
+  it('in a fleet (accounts sharing one config) is a group another account manages: no WARN, no ⚠️', async () => {
+    const lines: string[] = []
+    const config = `${CONFIG}fleet: { peers: [wxid_other_bot] }\n`
+    const h = await startSandboxApp(config, [], { log: createLogger('info', 'bot', l => lines.push(l)) })
+    stop = h.stop
+    expect(lines.filter(l => l.includes('configured group matches no room'))).toEqual([])
+    expect(lines.some(l => l.includes('this account is not in: 培训群'))).toBe(true)
+    h.world.say('wxid_admin', { to: 'wxid_bot' }, '#状态')
+    await h.advance(5_000)
+    const status = h.world.sent.filter(r => r.toContactId === 'wxid_admin').at(-1)?.text ?? ''
+    expect(status).toContain('健康：✅ 正常')
+    expect(status).toContain('本账号不在的群：培训群（群名 "示例科技培训群"）（由账号组的其他账号管理）')
+  })
 })
