@@ -15,7 +15,7 @@ const HELP = `沙盒控制台 Sandbox console
   /use <群名>                 切换当前群
   /join <群名> <名字> [群昵称]  新成员入群（不在通讯录的名字会被创建）
   /leave <群名> <名字>        成员退群
-  /rename <群名> <名字> <群昵称> 修改群昵称
+  /rename <群名> <名字> <群昵称> 修改群昵称（<群昵称> 写 - 表示清空）
   /quit                       退出`
 
 /** Interactive console over the sandbox: type as a member, see what the bot sends. Resolves on /quit or EOF. */
@@ -53,7 +53,22 @@ export async function startConsole(
     await new Promise(r => setTimeout(r, 250))
 }
 
-function runLine(
+/** The world commands: how many arguments each needs, and its usage line. */
+const USAGE: Record<string, { args: number; usage: string }> = {
+  '/use': { args: 1, usage: '/use <群名>' },
+  '/join': { args: 2, usage: '/join <群名> <名字> [群昵称]' },
+  '/leave': { args: 2, usage: '/leave <群名> <名字>' },
+  '/rename': { args: 3, usage: '/rename <群名> <名字> <群昵称>（清空群昵称：/rename <群名> <名字> -）' },
+}
+
+/** The `<群昵称>` of `/rename` that clears the nickname (an empty one cannot be typed). */
+const CLEAR_ALIAS = '-'
+
+/**
+ * One console line: a world command (`/join` …) or a member speaking; what it changes (the current group) and
+ * what to print. Throws with a Chinese message (usage, unknown group or member).
+ */
+export function runLine(
   world: SandboxWorld,
   text: string,
   current: string | undefined,
@@ -68,6 +83,8 @@ function runLine(
         .join('\n'),
     }
   const [cmd, ...args] = text.split(/\s+/)
+  const usage = USAGE[cmd]
+  if (usage && args.length < usage.args) fail(`用法：${usage.usage}`)
   const room = (q: string) =>
     world.findRoom(q) ?? world.rooms().find(r => r.topic.includes(q))?.id ?? fail(`没有群 ${q}`)
   if (cmd === '/use') return { current: room(args[0]), note: `当前群：${world.room(room(args[0])).topic}` }
@@ -85,8 +102,11 @@ function runLine(
   }
   if (cmd === '/rename') {
     const r = room(args[0])
-    world.setGroupAlias(r, who(world, args[1], r), args[2])
-    return { note: '（微信不会通知改名，机器人会在巡检或该成员发言时看到）' }
+    const clear = args[2] === CLEAR_ALIAS
+    world.setGroupAlias(r, who(world, args[1], r), clear ? undefined : args[2])
+    return {
+      note: `（${clear ? '已清空群昵称；' : ''}微信不会通知改名，机器人会在巡检或该成员发言时看到）`,
+    }
   }
   const m = /^(.+?)(>>|>)\s*(.*)$/.exec(text)
   if (!m) fail('格式：<群昵称或名字>> 文字，输入 /help 查看用法')

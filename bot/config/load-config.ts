@@ -190,14 +190,50 @@ function groupOverrides(
           `${at([...path, key])}${formatPath([...path, key])}: ${name}.${key} is read only from the global section (plugins.${name}.${key}); it cannot be set per group`,
         )
       const section = sectionSchema(def)
-      const merged = section.safeParse(
-        deepMerge(isPlain(raw.plugins?.[name]) ? (raw.plugins![name] as Record<string, unknown>) : {}, override),
-      )
+      const global = isPlain(raw.plugins?.[name]) ? (raw.plugins![name] as Record<string, unknown>) : {}
+      const merged = section.safeParse(deepMerge(global, override))
       if (merged.success) sections[name] = merged.data
-      else problems.push(...format(merged.error.issues, path, section))
+      else
+        problems.push(...format(groupIssues(merged.error.issues, override, section.safeParse(global)), path, section))
     }
     return sections
   })
+}
+
+/**
+ * The issues of a group's merged section that belong to the group: those at a value the override sets, and those
+ * the global section alone does not have (a combination only this group makes). The global section's own
+ * problems are reported once, at its own lines, by the whole-config parse.
+ */
+function groupIssues(
+  issues: z.core.$ZodIssue[],
+  override: Record<string, unknown>,
+  global: { success: boolean; error?: z.ZodError },
+): z.core.$ZodIssue[] {
+  const globalKeys = new Set((global.error?.issues ?? []).map(issueKey))
+  return issues.flatMap((issue): z.core.$ZodIssue[] => {
+    if (issue.code === 'unrecognized_keys') {
+      const keys = issue.keys.filter(k => setsPath(override, [...issue.path, k]))
+      return keys.length ? [{ ...issue, keys }] : []
+    }
+    return (issue.path.length > 0 && setsPath(override, issue.path)) || !globalKeys.has(issueKey(issue)) ? [issue] : []
+  })
+}
+
+/** An issue's identity for comparing the merged section's issues with the global section's. */
+function issueKey(issue: z.core.$ZodIssue): string {
+  return `${issue.path.map(String).join('.')}\u0000${issue.code}\u0000${issue.message}`
+}
+
+/** Whether `override` writes the value at `path` (or a whole value above it: arrays and scalars replace). */
+function setsPath(override: unknown, path: PropertyKey[]): boolean {
+  let node = override
+  for (const key of path) {
+    if (!isPlain(node)) return true
+    if (!(String(key) in node)) return false
+    node = node[String(key)]
+  }
+  return true
 }
 
 /** `did you mean x? ` for a name near a known one, else nothing. */

@@ -56,8 +56,13 @@ export function userFile(path: string, role: FileRole): string {
 
 /** The text of a file a person named (UTF-8), or a `UserFileError` naming it and what to do. */
 export function readUserFile(path: string, role: FileRole): string {
+  return readUserBytes(path, role).toString('utf8')
+}
+
+/** The bytes of a file a person named, or a `UserFileError` naming it and what to do. */
+export function readUserBytes(path: string, role: FileRole): Buffer {
   try {
-    return readFileSync(path, 'utf8')
+    return readFileSync(path)
   } catch {
     throw new UserFileError(fileProblem(path, role) ?? `无法读取${role.zh} cannot read ${role.en}: ${resolve(path)}`)
   }

@@ -52,35 +52,40 @@ ${f.storeWarnings.length ? h`<h2>存储警告</h2><ul>${f.storeWarnings.map(w =>
 ${f.errors.length ? h`<ul class="evidence">${f.errors.map(e => h`<li>${e}</li>`)}</ul>` : h`<p class="muted">没有错误。</p>`}`
 }
 
-/** Violations: the content plugin's recent entries with evidence, per category (the entry's rule); undo with a reason. */
+/** Violations: the content plugin's recent entries with evidence, per category (with its label); undo with a reason. */
 export function violationsPage(
   all: ViolationRow[],
   opts: { days: number; category?: string; tz: string; csrf: string },
 ): Html {
   const { days, category, tz, csrf } = opts
   if (!all.length) return h`<p class="muted">最近 ${days} 天没有违规记录。</p>`
-  const counts = new Map<string, number>()
-  for (const r of all) counts.set(r.entry.rule, (counts.get(r.entry.rule) ?? 0) + 1)
-  const rows = category ? all.filter(r => r.entry.rule === category) : all
+  const counts = new Map<string, { label: string; n: number }>()
+  for (const r of all)
+    for (const c of r.categories) counts.set(c.key, { label: c.label, n: (counts.get(c.key)?.n ?? 0) + 1 })
+  const rows = category ? all.filter(r => r.categories.some(c => c.key === category)) : all
   const link = (c: string | undefined, label: string, n: number) =>
     c === category
       ? h`<strong>${label}（${n}）</strong>`
       : h`<a href="/violations?days=${days}${c ? `&category=${encodeURIComponent(c)}` : ''}">${label}（${n}）</a>`
   return h`<p class="muted">最近 ${days} 天内容审核插件的记录，最新在前。撤销会删除违规记录和罚款、私聊通知成员，并写入审计日志。</p>
-<p>类别：${link(undefined, '全部', all.length)}${[...counts].map(([c, n]) => h` · ${link(c, c, n)}`)}</p>
+<p>类别：${link(undefined, '全部', all.length)}${[...counts].map(([c, { label, n }]) => h` · ${link(c, label, n)}`)}</p>
 <table><thead><tr><th>编号</th><th>时间</th><th>处理</th><th>成员</th><th>群</th><th>原因与证据</th><th>撤销</th></tr></thead><tbody>
 ${rows.map(r => violationRow(r, tz, csrf))}
 </tbody></table>`
 }
 
-function violationRow({ entry: e, member, group, undoable }: ViolationRow, tz: string, csrf: string): Html {
+function violationRow(
+  { entry: e, member, group, reason, evidence, undoable }: ViolationRow,
+  tz: string,
+  csrf: string,
+): Html {
   return h`<tr>
 <td class="nw">${e.id}</td>
 <td class="nw">${shortDateTime(e.at, tz)}</td>
 <td class="nw">${TYPE[e.type] ?? e.type}${e.dryRun ? h` <span class="tag on">观察</span>` : ''}</td>
 <td class="nw">${member ?? ''}</td>
 <td>${group ?? ''}</td>
-<td>${e.reason ?? ''}${e.evidence?.text ? h`<div class="evidence">${e.evidence.text}</div>` : ''}</td>
+<td>${reason ?? ''}${evidence ? h`<div class="evidence">${evidence}</div>` : ''}</td>
 <td>${
     undoable
       ? h`<form class="inline" method="post" action="/violations/undo">${csrfField(csrf)}

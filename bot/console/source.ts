@@ -6,6 +6,7 @@ import { formatDuration } from '../config/duration.js'
 import { undoPenalty } from '../commands/builtin/undo-command.js'
 import type { BotRuntime } from '../runtime/host/runtime.js'
 import { consoleGroupDays, type GroupDays } from './fleet-days.js'
+import type { ContentViews } from '../../plugins/content/views.js'
 
 /** Who made a change in the console: a WeChat admin (contact id) or the environment token. */
 export interface Actor {
@@ -48,11 +49,18 @@ export interface GroupMode {
   plugins: Record<string, GroupPluginMode>
 }
 
-/** A penalty-bearing audit entry, who and where in words, and whether it can still be undone. */
+/**
+ * A penalty-bearing audit entry, who and where in words, its categories with their labels and its evidence as
+ * people read it (the content plugin's words, as in chat), and whether it can still be undone.
+ */
 export interface ViolationRow {
   entry: AuditEntry
   member?: string
   group?: string
+  /** The categories the entry is about; without the content plugin's view, its rule. */
+  categories: { key: string; label: string }[]
+  reason?: string
+  evidence?: string
   undoable: boolean
 }
 
@@ -227,19 +235,45 @@ function groupModes(rt: BotRuntime): GroupMode[] {
 }
 
 async function violationRows(rt: BotRuntime, days: number): Promise<ViolationRow[]> {
-  return (await rt.audit.queryFleet({ plugin: 'content', days, limit: 200 }))
-    .filter(e => PENALTIES.has(e.type) || e.evidence)
-    .map(entry => ({
-      entry,
-      member: entry.memberId && (rt.loaded.roster.byContact(entry.memberId)?.name ?? entry.memberId),
-      group: entry.groupId && (rt.deps.directory.group(entry.groupId)?.topic ?? entry.groupId),
-      // Another account's penalty is undone through that account (its ledger is its own).
-      undoable:
-        !entry.account &&
-        (entry.type === 'strike' || entry.type === 'fine') &&
-        !entry.dryRun &&
-        rt.ledger.hasEffect(entry),
-    }))
+  const content = rt.plugins.find(p => p.name === 'content')?.instance.views as ContentViews | undefined
+  const members = new Map<string, Promise<Map<string, string>>>()
+  /** A name from the group's member list, for someone neither the roster nor the plugin knows (read once per group). */
+  const memberName = async (groupId: string | undefined, id: string) => {
+    if (!groupId || !rt.deps.directory.group(groupId)) return undefined
+    let names = members.get(groupId)
+    if (!names) {
+      names = rt.deps.directory
+        .members(groupId)
+        .then(list => new Map(list.map(m => [m.id, m.groupAlias ?? m.name])))
+        .catch(() => new Map<string, string>())
+      members.set(groupId, names)
+    }
+    return (await names).get(id)
+  }
+  const entries = (await rt.audit.queryFleet({ plugin: 'content', days, limit: 200 })).filter(
+    e => PENALTIES.has(e.type) || e.evidence,
+  )
+  return Promise.all(
+    entries.map(async entry => {
+      const view = content?.violation(entry)
+      const id = entry.memberId
+      return {
+        entry,
+        member:
+          id && (rt.loaded.roster.byContact(id)?.name ?? view?.member ?? (await memberName(entry.groupId, id)) ?? id),
+        group: entry.groupId && (rt.deps.directory.group(entry.groupId)?.topic ?? entry.groupId),
+        categories: view?.categories.length ? view.categories : [{ key: entry.rule, label: entry.rule }],
+        reason: view ? view.reason : entry.reason,
+        evidence: view ? view.evidence : entry.evidence?.text,
+        // Another account's penalty is undone through that account (its ledger is its own).
+        undoable:
+          !entry.account &&
+          (entry.type === 'strike' || entry.type === 'fine') &&
+          !entry.dryRun &&
+          rt.ledger.hasEffect(entry),
+      }
+    }),
+  )
 }
 
 function safe<T>(fn: () => T, fallback: T): T {

@@ -1,6 +1,7 @@
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml'
 import { Roster, type RosterEntry } from './roster.js'
-import { type FileRole, readUserFile } from '../config/user-file.js'
+import { type FileRole, readUserBytes } from '../config/user-file.js'
+import { READ_AS_GBK, rosterText } from './roster-text.js'
 
 /** A roster file the config names, for messages about it. */
 export const ROSTER_FILE: FileRole = {
@@ -42,10 +43,14 @@ const HEADERS: Record<string, keyof RosterEntry> = {
 }
 const PHONE = /^1[3-9]\d{9}$/
 
-/** Load a roster from CSV (header row: name,dept,region,phone,contactId; Chinese headers work) or YAML (a list). */
+/**
+ * Load a roster from CSV (header row: name,dept,region,phone,contactId; Chinese headers work) or YAML (a list),
+ * in UTF-8 or GBK (Excel's "CSV" on Chinese Windows).
+ */
 export function loadRoster(file: string): Roster {
-  const text = readUserFile(file, ROSTER_FILE)
-  const rows = /\.ya?ml$/i.test(file) ? yamlRows(text) : csvRows(text, file)
+  const read = rosterText(readUserBytes(file, ROSTER_FILE))
+  if ('problem' in read) throw new RosterError([`${file}:1: ${read.problem}`])
+  const rows = /\.ya?ml$/i.test(file) ? yamlRows(read.text) : csvRows(read.text, file, read.encoding)
   return validated(rows, file)
 }
 
@@ -77,10 +82,13 @@ export function rosterFromList(list: Record<string, unknown>[], file: string, li
 /** Columns whose values repeat on thousands of lines (one string each, not one per line). */
 const REPEATING = new Set<keyof RosterEntry>(['dept', 'region', 'status', 'leftOn', 'successor'])
 
-function csvRows(text: string, file: string): RosterEntry[] {
+function csvRows(text: string, file: string, encoding: 'utf-8' | 'gbk'): RosterEntry[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
   const header = lines[0].split(',').map(h => HEADERS[h.trim().toLowerCase()])
-  if (!header.includes('name')) throw new RosterError([`${file}:1: header must name a "name" (姓名) column`])
+  if (!header.includes('name'))
+    throw new RosterError([
+      `${file}:1: header must name a "name" (姓名) column${encoding === 'gbk' ? `（${READ_AS_GBK}）` : ''}`,
+    ])
   const rows: RosterEntry[] = []
   const shared = new Map<string, string>()
   for (let i = 1; i < lines.length; i++) {

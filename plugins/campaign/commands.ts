@@ -56,7 +56,7 @@ export function queueCommand(d: CampaignCommandDeps): CommandSpec {
           inv.reply(T.queueRefused(p, sub, need.label)),
           {
             type: 'record',
-            text: `refused 排期 ${sub}`,
+            text: `无权使用 排期 ${sub}，已拒绝`,
             rule: 'queue.refused',
             memberId: inv.event.sender.id,
             groupId: inv.event.group?.id,

@@ -53,7 +53,7 @@ export function capturedRecord(saved: CaseRecord, ev: MessageEvent): Action[] {
   return [
     {
       type: 'record',
-      text: `case ${saved.id} captured`,
+      text: `已收录案例 ${saved.id}`,
       rule: 'cases.captured',
       groupId: ev.group?.id,
       memberId: ev.sender.id,

@@ -3,6 +3,7 @@ import { shortDateTime } from '../../bot/time/zoned.js'
 import type { Finding } from './assess/findings.js'
 import type { Review } from './state.js'
 import { reviewAnswerText, reviewText } from './texts.js'
+import { auditReason } from './audit-text.js'
 
 /**
  * Findings split into those that act and those only for review: a dictionary finding whose every hit
@@ -24,7 +25,7 @@ export function decideReview(review: Review, timezone: string, prefix: string): 
       rule: 'content.review',
       groupId: review.groupId,
       memberId: review.memberId,
-      reason: `${review.id} ${review.findings.map(f => f.category).join(',')}`,
+      reason: auditReason(review.id, review.findings),
       evidence: { messageId: review.messageId, text: review.text.slice(0, 200) },
       text: reviewText(review, shortDateTime(review.at, timezone), prefix),
     },

@@ -3,10 +3,10 @@ import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
 import { shortDateTime } from '../../bot/time/zoned.js'
 import type { ContentConfig } from './config.js'
 import { planStrike, strikeCategory, type StrikePlan } from './decide-escalation.js'
-import { excerpt } from './assess/excerpt.js'
 import type { Finding } from './assess/findings.js'
 import type { Incident } from './incidents/incident.js'
 import { reportText, STEP_LABEL, warnText } from './texts.js'
+import { auditEvidence, auditReason } from './audit-text.js'
 
 /** What a new incident is decided from. */
 export interface IncidentInput {
@@ -38,20 +38,6 @@ export function originalOf(ev: MessageEvent): string {
   }
 }
 
-/** Matched spans of the findings, short, for the audit log's evidence. */
-function evidenceText(findings: Finding[]): string {
-  return findings
-    .flatMap(f =>
-      f.evidence.map(e =>
-        e.source === 'policy'
-          ? `${f.category}: ${e.note}`
-          : `${f.category}: ${excerpt(e.match.matched, 30)} [${e.match.start},${e.match.end})`,
-      ),
-    )
-    .slice(0, 8)
-    .join('; ')
-}
-
 /**
  * Actions for a new incident, from the action matrix (severity × group kind):
  * record, warn in the group, report to admins with the evidence, strike; a
@@ -69,8 +55,8 @@ export function decideIncident(incident: Incident, x: IncidentInput): Action[] {
     rule: 'content',
     groupId: ev.group.id,
     memberId: ev.sender.id,
-    reason: `${incident.id} ${findings.map(f => f.category).join(',')}`,
-    evidence: { messageId: ev.id, text: evidenceText(findings) },
+    reason: auditReason(incident.id, findings),
+    evidence: { messageId: ev.id, text: auditEvidence(findings) },
   }
   const out: Action[] = []
   if (steps.includes('warn'))
@@ -135,8 +121,8 @@ export function decideRepeat(incident: Incident, ev: MessageEvent, findings: Fin
       rule: 'content.repeat',
       groupId: ev.group?.id,
       memberId: ev.sender.id,
-      reason: `${incident.id} ${findings.map(f => f.category).join(',')}`,
-      evidence: { messageId: ev.id, text: evidenceText(findings) },
+      reason: auditReason(incident.id, findings),
+      evidence: { messageId: ev.id, text: auditEvidence(findings) },
       text: `重复违规，已并入 ${incident.id}（第 ${incident.count} 条）`,
     },
   ]

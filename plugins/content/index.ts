@@ -5,6 +5,7 @@ import { dictionarySummary } from './dictionary/holder.js'
 import { watchDictionaries } from './dictionary/watch.js'
 import type { ImageSource } from './qr/image-source.js'
 import { ContentService, QR_TIMER } from './service/service.js'
+import { contentViews } from './views.js'
 
 /** Ways to build the content plugin with other parts. */
 export interface ContentOptions {
@@ -47,6 +48,12 @@ export function createContentPlugin(options: ContentOptions = {}) {
           return notices.length ? [...notices, ...actions] : actions
         },
         commands: contentCommands(s),
+        views: contentViews({
+          dictionary: () => s.holder.matcher.dictionary,
+          config: () => ctx.configFor(),
+          roster: () => ctx.roster,
+          incidents: () => [s.incidents.state, ...s.foreignIncidents.values()],
+        }),
         status: () => {
           const h = s.holder
           const failed = h.lastFailure

@@ -72,7 +72,7 @@ function exempt(s: Realname, inv: CommandInvocation): Action[] {
     }
     list.add(id, inv.event.sender.id, s.v.now)
     for (const c of Object.values(s.d.state.cases).filter(c => c.memberId === id)) {
-      out.push(...s.closeCase(c.groupId, id, 'exempted'))
+      out.push(...s.closeCase(c.groupId, id, '已豁免'))
     }
   }
   s.d.dirty.state = true

@@ -191,7 +191,7 @@ export class Realname {
         this.remember(group.id, member.id, { name: v.entry.name })
       // Most have no case either: no reason text for them.
       const actions = this.hasCase(group.id, member.id)
-        ? this.closeCase(group.id, member.id, `nickname ok: ${assessment.nickname}`)
+        ? this.closeCase(group.id, member.id, `群昵称合格：${assessment.nickname}`)
         : []
       return { assessment, actions }
     }

@@ -20,7 +20,7 @@ export interface GracePayload {
 /** A newcomer (join event or found by a sweep): record them and start the grace period if they must comply. */
 export function admit(s: Realname, group: GroupRef, member: Member, inviter?: string): Action[] {
   const now = s.v.now
-  const stale = s.closeCase(group.id, member.id, 'rejoined')
+  const stale = s.closeCase(group.id, member.id, '重新入群')
   s.remember(group.id, member.id, { since: now, joinedAt: now, label: s.v.displayName(member) })
   if (!s.mustComply(member, group)) return stale
   const payload: GracePayload = { groupId: group.id, memberId: member.id, inviter }
@@ -88,7 +88,7 @@ export function onLeave(s: Realname, ev: LeaveEvent): Action[] {
     const who = known ?? s.v.displayName(m)
     const meta = { groupId: ev.group.id, memberId: m.id }
     const out: Action[] = [
-      ...s.forget(ev.group.id, m.id, 'left the group'),
+      ...s.forget(ev.group.id, m.id, '已退群'),
       {
         type: 'record',
         rule: ev.remover ? 'realname.removed' : 'realname.left',
@@ -166,8 +166,8 @@ export function decideMemberTimer(
   group: GroupRef,
   member: Member | undefined,
 ): Action[] {
-  if (!member) return s.forget(group.id, p.memberId, 'gone before the check')
-  if (!s.mustComply(member, group)) return s.closeCase(group.id, member.id, 'no longer required')
+  if (!member) return s.forget(group.id, p.memberId, '检查前已离开')
+  if (!s.mustComply(member, group)) return s.closeCase(group.id, member.id, '不再需要实名')
   if (kind === 'grace') return s.check(group, member, { inviter: p.inviter }).actions
   return s.continueCase(group, member, p.index ?? -1, p.observed === true)
 }

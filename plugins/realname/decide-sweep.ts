@@ -20,7 +20,7 @@ export function sweepGroup(s: Realname, group: GroupRef, present: Member[], f: S
   for (const id of r.leavers) {
     const rec = known?.members[id]
     f.leavers.push(T.inGroup(rec?.name ?? rec?.label ?? id, group.topic))
-    out.push(...s.forget(group.id, id, 'gone at sweep'), {
+    out.push(...s.forget(group.id, id, '巡检时已不在群里'), {
       type: 'record',
       text: T.goneAtSweep(rec?.label ?? id, group.topic),
       rule: 'realname.gone',
@@ -42,7 +42,7 @@ export function sweepGroup(s: Realname, group: GroupRef, present: Member[], f: S
       continue
     }
     if (!s.mustComply(m, group)) {
-      out.push(...s.closeCase(group.id, m.id, 'not required'))
+      out.push(...s.closeCase(group.id, m.id, '不需要实名'))
       continue
     }
     if (s.inGrace(group, m.id)) continue

@@ -183,7 +183,7 @@ export const T = {
   goneAtSweep: (who: string, group: string) => `${who} 已不在「${group}」`,
   inGroup: (who: string, group: string) => `${who}（${group}）`,
   sinceFirst: (elapsed: string) => `首次提醒后${elapsed}`,
-  caseClosed: (observed: boolean, why: string) => `${observed ? '（观察）' : ''}case closed: ${why}`,
+  caseClosed: (observed: boolean, why: string) => `${observed ? '（观察）' : ''}结案：${why}`,
   status: (open: number, identity: number, exempt: number, at: string) =>
     `实名待整改 ${open} 人，花名册外 ${identity} 人，豁免 ${exempt} 人；每日 ${at} 巡检`,
 }

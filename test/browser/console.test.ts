@@ -171,6 +171,23 @@ describe('admin web console in Chromium', () => {
     expect(world.sent.some(r => r.toContactId === 'wxid_wangwu' && r.text?.includes('管理员已撤销'))).toBe(true)
   })
 
+  it("shows a customer's ad by the customer's name, under its category label, with readable evidence", async () => {
+    world.say('wxid_c3', { room: 'r-cust-zhangsan@chatroom' }, '兼职刷单，日赚三百，私聊我')
+    await settle()
+    await open('违规记录')
+    const newest = (await admin.locator('tbody tr').first().textContent()) ?? ''
+    expect(newest).toContain('优惠多多')
+    expect(newest).not.toContain('wxid_c3')
+    expect(newest).toContain('无关商业广告：「兼职刷单」位置 0–4')
+    const categories = (await admin.locator('main p').nth(1).textContent()) ?? ''
+    expect(categories).toMatch(/无关商业广告（\d+）/)
+    expect(categories).not.toMatch(/content\.|report|strike|warn/)
+    await admin.getByRole('link', { name: /^无关商业广告（/ }).click()
+    await admin.waitForURL(/category=ad/, { timeout: 5000 })
+    expect(await admin.locator('tbody').textContent()).toContain('优惠多多')
+    expect(await admin.locator('tbody').textContent()).not.toContain('内部·价格·表')
+  })
+
   it('shows who acknowledged a notice and who has not', async () => {
     const page = await open('通知与罚款')
     expect(page).toContain('季度复盘会')

@@ -1,4 +1,6 @@
+import { basename } from 'node:path'
 import type { CommandSpec } from '../../core/plugin.js'
+import { problemsForChat } from '../../config/chat-problems.js'
 import { ConfigError, rosterPath } from '../../config/load-config.js'
 import { UserFileError } from '../../config/user-file.js'
 import { loadRoster, RosterError } from '../../roster/load-roster.js'
@@ -22,7 +24,8 @@ export function reloadConfigCommand(rt: RuntimeView): CommandSpec {
       } catch (e) {
         const problems = e instanceof ConfigError ? e.problems : [firstLine(e)]
         const count = e instanceof ConfigError ? e.count : 1
-        return [inv.reply(`❌ 新配置有 ${count} 个问题，继续使用旧配置：\n${problems.slice(0, 10).join('\n')}`)]
+        rt.deps.log.warn(`#重载配置 refused, the old config is kept:\n${problems.join('\n')}`)
+        return [inv.reply([`❌ 新配置有 ${count} 个问题，继续使用旧配置：`, ...problemsForChat(problems)].join('\n'))]
       }
     },
   }
@@ -47,11 +50,12 @@ export function rosterCommand(rt: RuntimeView): CommandSpec {
         rt.replaceRoster(roster)
         return [inv.reply(`✅ 花名册已重载：${roster.entries.length} 人。`)]
       } catch (e) {
-        // A file that cannot be read: its one line, path included (for the admin who edits it).
+        // Chat gets where the problems are, file name only; the log the complete lines, paths included.
         const problems = e instanceof RosterError ? e.problems : [e instanceof UserFileError ? e.message : firstLine(e)]
-        return [
-          inv.reply(`❌ 花名册有 ${problems.length} 个问题，继续使用旧花名册：\n${problems.slice(0, 10).join('\n')}`),
-        ]
+        rt.deps.log.warn(`#花名册 重载 refused, the old roster is kept:\n${problems.join('\n')}`)
+        const where =
+          e instanceof UserFileError ? [`· ${basename(file)}：无法读取（见日志）`] : problemsForChat(problems)
+        return [inv.reply([`❌ 花名册有 ${problems.length} 个问题，继续使用旧花名册：`, ...where].join('\n'))]
       }
     },
   }

@@ -16,7 +16,7 @@ import type { RuntimeDeps } from '../../runtime/host/runtime-deps.js'
  */
 export interface RuntimeView {
   readonly loaded: LoadedConfig
-  readonly deps: Pick<RuntimeDeps, 'clock' | 'directory' | 'store' | 'reloadConfig'>
+  readonly deps: Pick<RuntimeDeps, 'clock' | 'directory' | 'store' | 'reloadConfig' | 'log'>
   readonly router: Pick<CommandRouter, 'help'>
   readonly plugins: readonly HostedPlugin[]
   readonly audit: AuditLog

@@ -8,14 +8,15 @@ import {
   fileHasWord,
   undoEdit,
 } from '../matcher/dictionary-edit.js'
-import { DictionaryError, compileMatcher, loadDictionaryFiles } from '../matcher/index.js'
+import { compileMatcher, loadDictionaryFiles } from '../matcher/index.js'
+import { dictionaryEditText } from '../texts.js'
 
 const CLI = defineCli({
   usage:
     'usage: dictionary add|remove|allow --dictionary FILE [--dictionary FILE2 ...] <category> <word>\n' +
     '  add and allow write into the last FILE; remove takes the word out of every FILE that lists it',
   options: { dictionary: { type: 'string', multiple: true } },
-  positionals: { min: 3, max: 100, name: 'add|remove|allow' },
+  positionals: { min: 1, max: 100, name: 'add|remove|allow' },
 })
 const OPS: Record<string, DictionaryEditOp> = { add: 'add', remove: 'remove', allow: 'allow' }
 
@@ -35,6 +36,8 @@ export async function runDictionaryEdit(
   const op = OPS[opName]
   const files = parsed.values.dictionary ?? []
   if (!op) return CLI.error(`unknown edit ${opName}`).report(err)
+  if (category === undefined || words.length === 0)
+    return CLI.error(`missing ${category === undefined ? '<category> <word>' : '<word>'}`).report(err)
   if (files.length === 0) return CLI.error('--dictionary is required').report(err)
   try {
     for (const file of files) userFile(file, DICTIONARY_FILE)
@@ -48,6 +51,19 @@ export async function runDictionaryEdit(
     err.write(`${problem}\n`)
     return 1
   }
+  // The category must exist before anything is written: the same refusal as `#词库 添加` in chat.
+  let categories: string[]
+  try {
+    categories = Object.keys(loadDictionaryFiles(files).dictionary.categories)
+  } catch (error) {
+    const message = (error as Error).message
+    err.write(`not changed, the dictionary does not load:\n${message}\n${missingDefaultHint(files, message)}`)
+    return 1
+  }
+  if (!categories.includes(category)) {
+    err.write(`${dictionaryEditText.unknownCategory(category, categories)}\n`)
+    return 1
+  }
   const targets = op === 'remove' ? files.filter(f => fileHasWord(f, category, word)) : files.slice(-1)
   if (targets.length === 0) {
     err.write(`"${word}" is not listed in category ${category}\n`)
@@ -55,9 +71,7 @@ export async function runDictionaryEdit(
   }
   const edits = targets.map(f => editDictionaryFile(f, { op, category, word }))
   try {
-    const { dictionary } = loadDictionaryFiles(files)
-    if (!dictionary.categories[category]) throw new DictionaryError([`unknown category ${category}`])
-    compileMatcher(dictionary)
+    compileMatcher(loadDictionaryFiles(files).dictionary)
   } catch (error) {
     for (const e of edits) undoEdit(e)
     const message = (error as Error).message

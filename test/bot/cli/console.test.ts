@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { joinNote } from '../../../bot/cli/console.js'
+import type { App } from '../../../bot/app.js'
+import { joinNote, runLine } from '../../../bot/cli/console.js'
+import { createSandbox } from '../../../bot/sandbox/index.js'
+import { populateWorld, readWorld } from '../../../bot/sandbox/load-world.js'
 import { readFileSync } from 'node:fs'
 import { loadConfig, parseConfig } from '../../../bot/config/load-config.js'
 import { EXAMPLE_CONFIG } from '../../../bot/env.js'
@@ -23,5 +26,41 @@ describe('the sandbox console on /join', () => {
     expect(joinNote(off, '新人甲', 'r1@chatroom', '示例科技销售部工作群')).toBe(
       '（新人甲 入群「示例科技销售部工作群」；该群的欢迎语已关闭）',
     )
+  })
+})
+
+describe('the sandbox console commands without their arguments', () => {
+  const world = () => {
+    const { world } = createSandbox({ now: () => 0 })
+    populateWorld(world, readWorld('data/demo/world.yaml'))
+    return world
+  }
+  /** What the console prints for a line: its note, or its ⚠️ message. */
+  const printed = (w: ReturnType<typeof world>, line: string) => {
+    try {
+      return runLine(w, line, undefined, {} as App).note
+    } catch (e) {
+      return `⚠️ ${(e as Error).message}`
+    }
+  }
+
+  it('print their usage in Chinese instead of 没有群 undefined', () => {
+    const w = world()
+    expect(printed(w, '/use')).toBe('⚠️ 用法：/use <群名>')
+    expect(printed(w, '/join')).toBe('⚠️ 用法：/join <群名> <名字> [群昵称]')
+    expect(printed(w, '/join 示例科技销售部工作群')).toBe('⚠️ 用法：/join <群名> <名字> [群昵称]')
+    expect(printed(w, '/leave 示例科技销售部工作群')).toBe('⚠️ 用法：/leave <群名> <名字>')
+    expect(printed(w, '/rename')).toBe('⚠️ 用法：/rename <群名> <名字> <群昵称>（清空群昵称：/rename <群名> <名字> -）')
+  })
+
+  it('keeps the nickname when /rename has none, and clears it only with -', () => {
+    const w = world()
+    const room = 'r-sales@chatroom'
+    const before = w.groupAlias(room, 'wxid_zhangsan')
+    expect(before).toBeTruthy()
+    expect(printed(w, '/rename 示例科技销售部工作群 张三')).toMatch(/^⚠️ 用法：\/rename /)
+    expect(w.groupAlias(room, 'wxid_zhangsan')).toBe(before)
+    expect(printed(w, '/rename 示例科技销售部工作群 张三 -')).toMatch(/^（已清空群昵称；/)
+    expect(w.groupAlias(room, 'wxid_zhangsan')).toBeUndefined()
   })
 })

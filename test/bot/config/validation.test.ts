@@ -215,6 +215,30 @@ describe('global-only keys in group overrides', () => {
     )
   })
 
+  it('reports a bad global value once, at its own line, not again at every group that overrides the plugin', () => {
+    expect(
+      problemsOf(`${HEAD}plugins:
+  realname:
+    grace: soon
+groups:
+  - name: 客户群
+    topic: 客户群
+    kind: customer
+    plugins:
+      realname: { dryRun: true }
+  - name: 工作群
+    topic: 工作群
+    kind: internal
+    plugins:
+      realname: { grace: later, bogus: 1 }
+`),
+    ).toEqual([
+      expect.stringMatching(/^bot\.yaml:4: plugins\.realname\.grace: /),
+      expect.stringMatching(/^bot\.yaml:15: groups\[1\]\.plugins\.realname\.grace: /),
+      'bot.yaml:15: groups[1].plugins.realname.bogus: unknown key (typo?)',
+    ])
+  })
+
   it('still lets a group override the keys that are read per group', () => {
     const loaded = parseConfig(
       `${HEAD}groups:\n  - { name: 客户群, topic: 客户群, kind: customer, plugins: { content: { strikeTtl: 7d }, realname: { grace: 1h } } }\n`,

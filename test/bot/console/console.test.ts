@@ -7,6 +7,7 @@ import { definePlugin, type PluginDefinition } from '../../../bot/core/plugin.js
 import { CaseStore } from '../../../plugins/cases/store/case-store.js'
 import { casesPlugin } from '../../../plugins/cases/index.js'
 import { activityPlugin } from '../../../plugins/activity/index.js'
+import { contentPlugin } from '../../../plugins/content/index.js'
 import { FakeClock } from '../../../bot/ports/clock.js'
 import { MemoryStore } from '../../../bot/ports/store/memory-store.js'
 import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
@@ -223,6 +224,21 @@ describe('web console pages and changes', () => {
     const undo = rt.audit.query({ plugin: 'runtime' }).find(e => e.type === 'undo')
     expect(undo?.reason).toContain(`undo ${id} by admin1: 误判`)
     expect(await (await get('/violations')).text()).toContain(`已撤销 ${id}`)
+  })
+
+  it("shows the content plugin's entries in chat's words: the member's name, category labels, quoted evidence", async () => {
+    const { signedIn, rt, clock } = await setup([contentPlugin])
+    await rt.handle(text(member('wxid_c3', '优惠多多'), '兼职刷单，日赚三百', clock.now(), sales))
+    const { get } = await signedIn()
+    const page = await (await get('/violations')).text()
+    const cells = (tag: string) => [...page.matchAll(new RegExp(`<${tag}[^>]*>([^<]*)</${tag}>`, 'g'))].map(m => m[1])
+    expect(page).toContain('<td class="nw">优惠多多</td>')
+    expect(page).not.toContain('wxid_c3')
+    expect(page).toMatch(/<a href="\/violations\?days=7&amp;category=ad">无关商业广告（\d+）<\/a>/)
+    expect(page).not.toMatch(/content\.(warn|strike|report)/)
+    expect(cells('div')).toContain('无关商业广告：「兼职刷单」位置 0–4；无关商业广告：「日赚」位置 5–7')
+    expect(page).toMatch(/V1 无关商业广告/)
+    expect(await (await get('/violations?category=ad')).text()).toContain('优惠多多')
   })
 
   it('escapes message text so a message cannot inject markup', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadRoster, RosterError } from '../../../bot/roster/load-roster.js'
 
-function rosterFile(name: string, content: string): string {
+function rosterFile(name: string, content: string | Buffer): string {
   const file = join(mkdtempSync(join(tmpdir(), 'roster-')), name)
   writeFileSync(file, content)
   return file
@@ -70,6 +70,36 @@ describe('loadRoster from CSV', () => {
   it('rejects a file without a name column', () => {
     const file = rosterFile('staff.csv', '部门,电话\n销售部,13800138000\n')
     expect(problemsOf(file)).toEqual([`${file}:1: header must name a "name" (姓名) column`])
+  })
+})
+
+describe('loadRoster: files saved from Excel', () => {
+  it('reads a GBK CSV, what Excel on Chinese Windows saves as "CSV"', () => {
+    // 姓名,部门\n张三,销售部\n in GBK
+    const file = rosterFile('gbk.csv', Buffer.from('d0d5c3fb2cb2bfc3c50ad5c5c8fd2ccffacadbb2bf0a', 'hex'))
+    expect(loadRoster(file).entries).toEqual([{ name: '张三', dept: '销售部', line: 2 }])
+  })
+
+  it('says a GBK file was read as GBK when its header has no name column, in case it was another encoding', () => {
+    // 部门,电话\n in GBK
+    const file = rosterFile('gbk.csv', Buffer.from('b2bfc3c52cb5e7bbb00a', 'hex'))
+    expect(problemsOf(file)).toEqual([
+      `${file}:1: header must name a "name" (姓名) column（文件不是 UTF-8，已按 GBK 读取；如果表头看起来没问题，请在 Excel 里另存为「CSV UTF-8」(save it from Excel as "CSV UTF-8")）`,
+    ])
+  })
+
+  it('rejects an .xlsx workbook in Chinese, saying how to save it as CSV UTF-8', () => {
+    const file = rosterFile('staff.csv', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(64)]))
+    expect(problemsOf(file)).toEqual([
+      `${file}:1: 这是 Excel 工作簿，不是 CSV 文本 (an Excel workbook, not CSV)：请在 Excel 里另存为「CSV UTF-8」(save it from Excel as "CSV UTF-8")`,
+    ])
+  })
+
+  it('rejects text in neither UTF-8 nor GBK (UTF-16 from "Unicode 文本") in Chinese, with the fix', () => {
+    const file = rosterFile('staff.csv', Buffer.from('\uFEFF姓名\n张三\n', 'utf16le'))
+    expect(problemsOf(file)).toEqual([
+      `${file}:1: 文件不是 UTF-8 或 GBK 编码的文本 (not UTF-8 or GBK text)：请在 Excel 里另存为「CSV UTF-8」(save it from Excel as "CSV UTF-8")`,
+    ])
   })
 })
 

@@ -24,13 +24,14 @@ describe('dictionary add|remove|allow (CLI)', () => {
     expect(readFileSync(file, 'utf8')).toBe(before)
   })
 
-  it('puts the file back when the edit would not load, and says why', async () => {
+  it('refuses an unknown category with the message chat gives, writing nothing', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'dict-cli-')), 'd.yaml')
     copyFileSync(DICTIONARY, file)
     const before = readFileSync(file, 'utf8')
-    const r = await run(['add', '--dictionary', file, 'nosuch', '代购'])
+    const r = await run(['add', '--dictionary', file, 'adx', '代购'])
     expect(r.code).toBe(1)
-    expect(r.err).toContain('category "nosuch" has no label')
+    expect(r.err).toMatch(/^没有「adx」这个类别。现有类别：.*ad/)
+    expect(r.err).not.toContain('has no label')
     expect(readFileSync(file, 'utf8')).toBe(before)
   })
 
@@ -72,7 +73,12 @@ describe('dictionary add|remove|allow (CLI)', () => {
     expect(readdirSync(dir)).toEqual([])
   })
 
-  it('prints the usage for missing arguments', async () => {
-    expect((await run(['add', 'ad'])).err).toContain('usage: dictionary add|remove|allow')
+  it('names what is missing and prints the usage line', async () => {
+    const usage = 'usage: dictionary add|remove|allow --dictionary FILE [--dictionary FILE2 ...] <category> <word>'
+    const first = async (argv: string[]) => (await run(argv)).err.split('\n').slice(0, 2)
+    expect(await first(['add', '--dictionary', DICTIONARY])).toEqual(['missing <category> <word>', usage])
+    expect(await first(['add', 'ad'])).toEqual(['missing <word>', usage])
+    expect(await first([])).toEqual(['missing add|remove|allow', usage])
+    expect((await run(['add', '--dictionary', DICTIONARY])).code).toBe(2)
   })
 })

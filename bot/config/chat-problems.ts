@@ -1,0 +1,30 @@
+import { basename } from 'node:path'
+
+/** Problems shown in chat at most; the log has every one. */
+const SHOWN = 10
+
+/** `file:line: key.path: message` or `file: message`, as `ConfigError` and `RosterError` list them. */
+const PROBLEM = /^(\S.*?):(?:(\d+):)? (.*)$/
+/** A file a problem is in (not a key such as `plugins.badjob:` that starts a problem of no file). */
+const FILE = /\.(ya?ml|csv|json)$/i
+/** The config key a problem starts with (`plugins.realname.grace`, `groups[3].name`). */
+const KEY = /^([A-Za-z_$][\w$]*(?:\[\d+\]|\.[\w$]+)*): /
+
+/**
+ * Problems of a file (config or roster) as an admin reads them in chat: in Chinese, where each one is (the file's
+ * name, never its folder on the server, its line and key), and where the full text is. The operator's log keeps
+ * the complete lines (paths and messages).
+ */
+export function problemsForChat(problems: readonly string[]): string[] {
+  const lines = problems.slice(0, SHOWN).map(problem => {
+    const m = PROBLEM.exec(problem)
+    if (m && FILE.test(m[1])) {
+      const key = KEY.exec(m[3])?.[1]
+      return `· ${basename(m[1])}${m[2] ? ` 第 ${m[2]} 行` : ''}${key ? `：${key}` : ''}`
+    }
+    const key = KEY.exec(problem)?.[1]
+    return `· ${key ? `${key}：` : ''}其他问题（见日志）`
+  })
+  if (problems.length > SHOWN) lines.push(`· ……另有 ${problems.length - SHOWN} 个`)
+  return [...lines, '完整说明已写入机器人日志；在服务器上运行 npm run cli -- check-config 可逐条查看。']
+}

@@ -1,0 +1,52 @@
+import { excerpt } from './assess/excerpt.js'
+import type { Finding } from './assess/findings.js'
+
+/**
+ * How this plugin writes an incident into the audit log, and reads it back for people: the reason is
+ * `<incident id> <category>,<category>` and the evidence `<category>: <matched text> [<start>,<end>)` or
+ * `<category>: <policy note>`, parts joined by `; `. The log keeps the category keys (labels may change with the
+ * dictionary); the web console shows them with the current labels, as chat does.
+ */
+
+/** The audit reason of an incident or review: its id and its categories. */
+export function auditReason(id: string, findings: readonly { category: string }[]): string {
+  return `${id} ${findings.map(f => f.category).join(',')}`
+}
+
+/** Matched spans of the findings, short, for the audit log's evidence. */
+export function auditEvidence(findings: Finding[]): string {
+  return findings
+    .flatMap(f =>
+      f.evidence.map(e =>
+        e.source === 'policy'
+          ? `${f.category}: ${e.note}`
+          : `${f.category}: ${excerpt(e.match.matched, 30)} [${e.match.start},${e.match.end})`,
+      ),
+    )
+    .slice(0, 8)
+    .join('; ')
+}
+
+/** The categories an audit reason written by `auditReason` names (none for another reason). */
+export function reasonCategories(reason: string | undefined): string[] {
+  const m = /^[VR]\d+(?:@\S+)? (\S+)$/.exec(reason ?? '')
+  return m ? m[1].split(',').filter(Boolean) : []
+}
+
+/**
+ * Evidence written by `auditEvidence` for these categories, as people read it (`广告：「兼职刷单」位置 0–4`), with
+ * `labelOf` giving a category's label; undefined when the text is not such evidence (a review keeps the message).
+ */
+export function readableEvidence(
+  text: string,
+  categories: string[],
+  labelOf: (category: string) => string,
+): string | undefined {
+  const parts = text.split('; ').map(part => {
+    const m = /^(\S+): ([\s\S]*)$/.exec(part)
+    if (!m || !categories.includes(m[1])) return undefined
+    const span = /^([\s\S]*) \[(\d+),(\d+)\)$/.exec(m[2])
+    return span ? `${labelOf(m[1])}：「${span[1]}」位置 ${span[2]}–${span[3]}` : `${labelOf(m[1])}：${m[2]}`
+  })
+  return parts.every(p => p !== undefined) ? parts.join('；') : undefined
+}

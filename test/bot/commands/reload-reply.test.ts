@@ -1,0 +1,48 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from '../../../bot/config/load-config.js'
+import { createLogger } from '../../../bot/process/logger.js'
+import { campaignPlugin } from '../../../plugins/campaign/index.js'
+import { makeRuntime, member, text } from '../../helpers/harness.js'
+
+const CONFIG = 'company: 示例科技\nroles: { admin: [admin1] }\n'
+
+describe('#重载配置 and #花名册 重载 in chat', () => {
+  it('answer in Chinese with the file name and line, never a server path; the log has the complete lines', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reload-reply-'))
+    const file = join(dir, 'bot.config.yaml')
+    writeFileSync(file, `${CONFIG}timezone: Mars/Olympus\nroster: staff.csv\n`)
+    writeFileSync(join(dir, 'staff.csv'), '姓名,电话\n张三,123\n')
+    const { rt, clock, wechat } = await makeRuntime(CONFIG)
+    const logged: string[] = []
+    Object.assign(rt.deps, {
+      reloadConfig: () => loadConfig(file, []),
+      log: createLogger('warn', 'bot', line => logged.push(line)),
+    })
+    await rt.handle(text(member('admin1'), '#重载配置', clock.now()))
+    await clock.advance(10_000)
+    const reply = wechat.textsTo('admin1').at(-1) ?? ''
+    expect(reply).toMatch(/^❌ 新配置有 2 个问题，继续使用旧配置：/)
+    expect(reply).toContain('· bot.config.yaml 第 3 行：timezone')
+    expect(reply).toContain('· staff.csv 第 2 行')
+    expect(reply).toContain('完整说明已写入机器人日志')
+    expect(reply).not.toContain(dir)
+    expect(reply).not.toMatch(/expected|IANA|phone/)
+    expect(logged.join('\n')).toContain(`${file}:3: timezone:`)
+    expect(logged.join('\n')).toContain(`${join(dir, 'staff.csv')}:2: phone "123"`)
+  })
+})
+
+describe('#审计 in chat', () => {
+  it('reads the notes plugins record in Chinese (a refused #排期)', async () => {
+    const { rt, clock, wechat } = await makeRuntime(CONFIG, [campaignPlugin])
+    await rt.handle(text(member('u1', '张三'), '#排期 通过 1', clock.now()))
+    await rt.handle(text(member('admin1'), '#审计', clock.now()))
+    await clock.advance(10_000)
+    const reply = wechat.textsTo('admin1').at(-1) ?? ''
+    expect(reply).toContain('无权使用 排期 通过，已拒绝')
+    expect(reply).not.toContain('refused 排期')
+  })
+})
