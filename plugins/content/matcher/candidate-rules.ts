@@ -41,9 +41,9 @@ export function add(
   if (!allowPhrase && found.addresses.some(([s, e]) => start < e && end > s)) return
   if (!allowPhrase && SUBSTITUTIONS.has(kind) && joinsNeighbour(text, start, end, term, form!)) return
   if (!allowPhrase && kind === 'homophone' && readsAsNumber(text, end, term, form!)) return
-  if (!allowPhrase && kind === 'pinyin' && readsAsName(text, start, end)) return
-  if (!allowPhrase && kind === 'initials' && readsAsAbbreviation(text, start, end)) return
-  candidates.push({ category, term, start, end, allowPhrase, kind, form })
+  if (!allowPhrase && kind === 'pinyin' && (readsAsName(text, start, end) || readsAsService(text, start, end))) return
+  const abbreviation = !allowPhrase && kind === 'initials' && readsAsAbbreviation(text, start, end)
+  candidates.push({ category, term, start, end, allowPhrase, kind, form, ...(abbreviation && { abbreviation }) })
 }
 
 /** The URLs of a text, found on first use. */
@@ -65,10 +65,19 @@ const GIVEN_NAME = /^[A-Z][a-z]+$/
 const SURNAME_BEFORE = /(?:^|[\s\p{P}])([A-Z][a-z]+) $/u
 /** What may stand around a name: the text's ends, spaces, punctuation. */
 const NAME_EDGE = /^$|^[\s\p{P}]$/u
+/** A name edge before a lone given name: the text's start, a space or punctuation. */
+const EDGE_BEFORE = /(?:^|[\s\p{P}])$/u
+/**
+ * A space, then a word of time after a lone given name: the name is the subject of the sentence
+ * (`Jiawei 下午去客户那里`, `Haoran 明天请假`), not a contact handle (`Jiawei 详聊`).
+ */
+const TIME_AFTER =
+  /^ +(?:今天|明天|后天|昨天|今早|今晚|明早|上午|下午|中午|晚上|早上|这周|下周|上周|周[一二三四五六日末]|刚才|刚刚)/u
 
 /**
  * True for pinyin written as a name and set apart by spaces: a surname's syllable and a given name
- * (`新同事 Wei Xin 下周`, not `玩Du Bo的`, not `Mianfei Lingqu`), or a given name after one (`Zhang Jiawei`).
+ * (`新同事 Wei Xin 下周`, not `玩Du Bo的`, not `Mianfei Lingqu`), a given name after one (`Zhang Jiawei`),
+ * or a lone given name followed by a word of time, as the subject of a sentence (see TIME_AFTER).
  */
 function readsAsName(text: string, start: number, end: number): boolean {
   if (!NAME_EDGE.test(text.slice(end, end + 1))) return false
@@ -77,8 +86,22 @@ function readsAsName(text: string, start: number, end: number): boolean {
   const name = PERSONAL_NAME.exec(written)
   if (name)
     return surnameSyllables.has(name[1].toLowerCase()) && NAME_EDGE.test(text.slice(Math.max(0, start - 1), start))
-  const surname = GIVEN_NAME.test(written) ? SURNAME_BEFORE.exec(text.slice(Math.max(0, start - 16), start)) : null
+  if (!GIVEN_NAME.test(written)) return false
+  const before = text.slice(Math.max(0, start - 16), start)
+  if (EDGE_BEFORE.test(before) && TIME_AFTER.test(text.slice(end, end + 8))) return true
+  const surname = SURNAME_BEFORE.exec(before)
   return surname !== null && surnameSyllables.has(surname[1].toLowerCase())
+}
+
+/** A payment service's name after a brand: `Pay` or 支付, not 支付宝 (`Weixin Pay`, `Weixin 支付`). */
+const SERVICE_AFTER = /^ ?(?:Pay\b|支付(?!宝))/u
+
+/**
+ * True for pinyin capitalised as a brand and followed by its payment service's name (`Weixin Pay`):
+ * the brand, not a handle (`加weixin支付宝` stays a handle).
+ */
+function readsAsService(text: string, start: number, end: number): boolean {
+  return GIVEN_NAME.test(text.slice(start, end)) && SERVICE_AFTER.test(text.slice(end, end + 5))
 }
 
 /** Capital letters only (full-width too): how an abbreviation is written. */

@@ -184,9 +184,14 @@ function readSurnames(cedict: string): string[] {
   return [...new Set([...cedict.matchAll(/^\S+ (\S) \[[^\]]*\] \/surname /gmu)].map(m => m[1]))].sort()
 }
 
-/** Single characters glossed "surname X", by their toneless syllable ("[Du4]" -> du). */
+/**
+ * Single characters with a "surname X" gloss, first or later (夏 [Xia4] /the Xia dynasty/.../surname Xia/),
+ * by their toneless syllable ("[Du4]" -> du). Only the name rule reads these; the surnames themselves
+ * stay the first-gloss ones (readSurnames), which the word checks of swapped forms read.
+ */
 function readSurnameSyllables(cedict: string): string[] {
-  const syllables = [...cedict.matchAll(/^\S+ \S \[([A-Za-z]+)[1-5]\] \/surname /gmu)].map(m => m[1].toLowerCase())
+  const surname = /^\S+ \S \[([A-Za-z]+)[1-5]\] \/(?:[^/\n]*\/)*surname /gmu
+  const syllables = [...cedict.matchAll(surname)].map(m => m[1].toLowerCase())
   return [...new Set(syllables)].sort()
 }
 
