@@ -106,8 +106,8 @@ function readsAsService(text: string, start: number, end: number): boolean {
 
 /** Capital letters only (full-width too): how an abbreviation is written. */
 const CAPITALS = /^\p{Lu}{2,}$/u
-/** The ideograph after a hit, past spaces. */
-const IDEOGRAPH_AFTER = /^\s*(\p{Script=Han})/u
+/** The ideograph after a hit, past spaces and a colon (`FW: 报价单`, as mail subjects write it). */
+const IDEOGRAPH_AFTER = /^\s*[:：]?\s*(\p{Script=Han})/u
 /** Particles, numerals and 个: after them an abbreviation is no name of a thing (`真是个SB啊`, `SSC 五分钟一期`). */
 const NOT_NAMED = new Set('的了吗吧呢啊呀嘛哦哈啦么是个一二三四五六七八九十两几百千万')
 

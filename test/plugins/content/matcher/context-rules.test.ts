@@ -136,6 +136,7 @@ describe('initials as abbreviations', () => {
     expect(m.categoriesOf('NC 程序要改一下')).toEqual([])
     expect(m.categoriesOf('新的FW固件在共享盘')).toEqual([])
     expect(m.categoriesOf('包装上的 QS 认证看不清')).toEqual([])
+    expect(m.categoriesOf('FW：合同终稿，请查收')).toEqual([])
   })
 
   it('still finds them alone, before a particle or a numeral, or in lower case', () => {
