@@ -1,6 +1,6 @@
 import type { Candidate } from './allow-filter.js'
 import type { ExpansionKind } from './expand.js'
-import { isWordOf, wordTables } from './expansion-data.js'
+import { isIdiom, isWordOf, wordTables } from './expansion-data.js'
 import { isLookalikeLetter } from './fold-table.js'
 import type { HitSpan } from './hit-span.js'
 import { findUrls, type FoundUrl } from './links.js'
@@ -40,6 +40,7 @@ export function add(
   found.addresses ??= addressSpans(text, urlsOf(found.lazy))
   if (!allowPhrase && found.addresses.some(([s, e]) => start < e && end > s)) return
   if (!allowPhrase && SUBSTITUTIONS.has(kind) && joinsNeighbour(text, start, end, term, form!)) return
+  if (!allowPhrase && IN_IDIOMS.has(kind) && insideIdiom(text, start, end)) return
   if (!allowPhrase && kind === 'homophone' && readsAsNumber(text, end, term, form!)) return
   if (!allowPhrase && kind === 'pinyin' && (readsAsName(text, start, end) || readsAsService(text, start, end))) return
   const abbreviation = !allowPhrase && kind === 'initials' && readsAsAbbreviation(text, start, end)
@@ -155,6 +156,19 @@ function joinsNeighbour(text: string, start: number, end: number, term: string, 
   if (first !== term.codePointAt(0) && start > 0 && isWordOf(text.charCodeAt(start - 1), first)) return true
   const last = lastCodePoint(form)
   return last !== lastCodePoint(term) && end < text.length && isWordOf(last, text.charCodeAt(end))
+}
+
+/** Expansion kinds that write other characters than the term's: such a form may be part of an idiom. */
+const IN_IDIOMS = new Set<MatchKind>(['homophone', 'lookalike', 'split'])
+
+/**
+ * True when the hit lies inside a four-character idiom of the word tables written in the text: the hit
+ * reads as the idiom (博采 in 博采众长 is no 博彩).
+ */
+function insideIdiom(text: string, start: number, end: number): boolean {
+  if (end - start > 3) return false
+  for (let at = Math.max(0, end - 4); at <= start; at++) if (isIdiom(text, at)) return true
+  return false
 }
 
 /** The number of code points of a string. */

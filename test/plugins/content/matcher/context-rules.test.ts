@@ -68,6 +68,14 @@ describe('look-alike characters from their components', () => {
   })
 })
 
+describe('swaps inside an idiom', () => {
+  it('reads a swapped form inside a four-character corpus word as that word (月抛 in 舒澈月抛, a lens brand)', () => {
+    const m = category(['约炮'], { expand: ['homophone'] })
+    expect(m.categoriesOf('舒澈月抛的镜片到货了')).toEqual([])
+    expect(m.categoriesOf('今晚月抛吗')).toEqual(['c'])
+  })
+})
+
 describe('Latin pinyin as names', () => {
   const m = category(['薇信', '赌博', '百家乐'])
 

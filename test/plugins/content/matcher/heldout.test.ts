@@ -26,17 +26,17 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
 
   // Issue #22's goals (precision >= 0.97, recall >= 0.95) are NOT met here: this holds what was measured.
-  it('heldout-test: at least the figures after the class fixes (precision 94/98, recall 94/105)', () => {
+  it('heldout-test: at least the figures after the class fixes (precision 94/97, recall 94/105)', () => {
     const { lines, core } = reportEval(matcherOf(), TEST)
     console.info(lines.join('\n'))
-    expect(core.precision, lines.join('\n')).toBeGreaterThanOrEqual(94 / 98)
+    expect(core.precision, lines.join('\n')).toBeGreaterThanOrEqual(94 / 97)
     expect(core.recall, lines.join('\n')).toBeGreaterThanOrEqual(94 / 105)
   })
 
-  it('heldout-final: at least the figures after the class fixes (precision 112/114, recall 112/114)', () => {
+  it('heldout-final: at least the figures after the class fixes (precision 112/113, recall 112/114)', () => {
     const { lines, core } = reportEval(matcherOf(), FINAL)
     console.info(lines.join('\n'))
-    expect(core.precision, lines.join('\n')).toBeGreaterThanOrEqual(112 / 114)
+    expect(core.precision, lines.join('\n')).toBeGreaterThanOrEqual(112 / 113)
     expect(core.recall, lines.join('\n')).toBeGreaterThanOrEqual(112 / 114)
   })
 })
