@@ -13,6 +13,11 @@ export interface Candidate {
   kind: MatchKind
   /** The expansion that matched, for expansion kinds. */
   form?: string
+  /**
+   * True for initials that read as an abbreviation (`BC 平台`, see candidate-rules.ts): kept only where
+   * a context word of the category confirms them.
+   */
+  abbreviation?: boolean
 }
 
 /** Allowed-phrase spans of one category, sorted by start, with the running maximum of their ends. */

@@ -1,6 +1,6 @@
 import type { Candidate } from './allow-filter.js'
 import type { ExpansionKind } from './expand.js'
-import { isWordOf, wordTables } from './expansion-data.js'
+import { isIdiom, isWordOf, wordTables } from './expansion-data.js'
 import { isLookalikeLetter } from './fold-table.js'
 import type { HitSpan } from './hit-span.js'
 import { findUrls, type FoundUrl } from './links.js'
@@ -40,10 +40,11 @@ export function add(
   found.addresses ??= addressSpans(text, urlsOf(found.lazy))
   if (!allowPhrase && found.addresses.some(([s, e]) => start < e && end > s)) return
   if (!allowPhrase && SUBSTITUTIONS.has(kind) && joinsNeighbour(text, start, end, term, form!)) return
+  if (!allowPhrase && IN_IDIOMS.has(kind) && insideIdiom(text, start, end)) return
   if (!allowPhrase && kind === 'homophone' && readsAsNumber(text, end, term, form!)) return
-  if (!allowPhrase && kind === 'pinyin' && readsAsName(text, start, end)) return
-  if (!allowPhrase && kind === 'initials' && readsAsAbbreviation(text, start, end)) return
-  candidates.push({ category, term, start, end, allowPhrase, kind, form })
+  if (!allowPhrase && kind === 'pinyin' && (readsAsName(text, start, end) || readsAsService(text, start, end))) return
+  const abbreviation = !allowPhrase && kind === 'initials' && readsAsAbbreviation(text, start, end)
+  candidates.push({ category, term, start, end, allowPhrase, kind, form, ...(abbreviation && { abbreviation }) })
 }
 
 /** The URLs of a text, found on first use. */
@@ -65,10 +66,19 @@ const GIVEN_NAME = /^[A-Z][a-z]+$/
 const SURNAME_BEFORE = /(?:^|[\s\p{P}])([A-Z][a-z]+) $/u
 /** What may stand around a name: the text's ends, spaces, punctuation. */
 const NAME_EDGE = /^$|^[\s\p{P}]$/u
+/** A name edge before a lone given name: the text's start, a space or punctuation. */
+const EDGE_BEFORE = /(?:^|[\s\p{P}])$/u
+/**
+ * A space, then a word of time after a lone given name: the name is the subject of the sentence
+ * (`Jiawei 下午去客户那里`, `Haoran 明天请假`), not a contact handle (`Jiawei 详聊`).
+ */
+const TIME_AFTER =
+  /^ +(?:今天|明天|后天|昨天|今早|今晚|明早|上午|下午|中午|晚上|早上|这周|下周|上周|周[一二三四五六日末]|刚才|刚刚)/u
 
 /**
  * True for pinyin written as a name and set apart by spaces: a surname's syllable and a given name
- * (`新同事 Wei Xin 下周`, not `玩Du Bo的`, not `Mianfei Lingqu`), or a given name after one (`Zhang Jiawei`).
+ * (`新同事 Wei Xin 下周`, not `玩Du Bo的`, not `Mianfei Lingqu`), a given name after one (`Zhang Jiawei`),
+ * or a lone given name followed by a word of time, as the subject of a sentence (see TIME_AFTER).
  */
 function readsAsName(text: string, start: number, end: number): boolean {
   if (!NAME_EDGE.test(text.slice(end, end + 1))) return false
@@ -77,14 +87,28 @@ function readsAsName(text: string, start: number, end: number): boolean {
   const name = PERSONAL_NAME.exec(written)
   if (name)
     return surnameSyllables.has(name[1].toLowerCase()) && NAME_EDGE.test(text.slice(Math.max(0, start - 1), start))
-  const surname = GIVEN_NAME.test(written) ? SURNAME_BEFORE.exec(text.slice(Math.max(0, start - 16), start)) : null
+  if (!GIVEN_NAME.test(written)) return false
+  const before = text.slice(Math.max(0, start - 16), start)
+  if (EDGE_BEFORE.test(before) && TIME_AFTER.test(text.slice(end, end + 8))) return true
+  const surname = SURNAME_BEFORE.exec(before)
   return surname !== null && surnameSyllables.has(surname[1].toLowerCase())
+}
+
+/** A payment service's name after a brand: `Pay` or 支付, not 支付宝 (`Weixin Pay`, `Weixin 支付`). */
+const SERVICE_AFTER = /^ ?(?:Pay\b|支付(?!宝))/u
+
+/**
+ * True for pinyin capitalised as a brand and followed by its payment service's name (`Weixin Pay`):
+ * the brand, not a handle (`加weixin支付宝` stays a handle).
+ */
+function readsAsService(text: string, start: number, end: number): boolean {
+  return GIVEN_NAME.test(text.slice(start, end)) && SERVICE_AFTER.test(text.slice(end, end + 5))
 }
 
 /** Capital letters only (full-width too): how an abbreviation is written. */
 const CAPITALS = /^\p{Lu}{2,}$/u
-/** The ideograph after a hit, past spaces. */
-const IDEOGRAPH_AFTER = /^\s*(\p{Script=Han})/u
+/** The ideograph after a hit, past spaces and a colon (`FW: 报价单`, as mail subjects write it). */
+const IDEOGRAPH_AFTER = /^\s*[:：]?\s*(\p{Script=Han})/u
 /** Particles, numerals and 个: after them an abbreviation is no name of a thing (`真是个SB啊`, `SSC 五分钟一期`). */
 const NOT_NAMED = new Set('的了吗吧呢啊呀嘛哦哈啦么是个一二三四五六七八九十两几百千万')
 
@@ -132,6 +156,19 @@ function joinsNeighbour(text: string, start: number, end: number, term: string, 
   if (first !== term.codePointAt(0) && start > 0 && isWordOf(text.charCodeAt(start - 1), first)) return true
   const last = lastCodePoint(form)
   return last !== lastCodePoint(term) && end < text.length && isWordOf(last, text.charCodeAt(end))
+}
+
+/** Expansion kinds that write other characters than the term's: such a form may be part of an idiom. */
+const IN_IDIOMS = new Set<MatchKind>(['homophone', 'lookalike', 'split'])
+
+/**
+ * True when the hit lies inside a four-character idiom of the word tables written in the text: the hit
+ * reads as the idiom (博采 in 博采众长 is no 博彩).
+ */
+function insideIdiom(text: string, start: number, end: number): boolean {
+  if (end - start > 3) return false
+  for (let at = Math.max(0, end - 4); at <= start; at++) if (isIdiom(text, at)) return true
+  return false
 }
 
 /** The number of code points of a string. */

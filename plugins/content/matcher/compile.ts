@@ -122,17 +122,21 @@ class CompiledMatcher implements Matcher {
 
   /**
    * Drops context words, and initials hits of a category with context words when the message has
-   * neither one of them nor another hit of that category (`SSC 共享服务中心` is no gambling).
+   * neither one of them nor another hit of that category (`SSC 共享服务中心` is no gambling); initials
+   * that read as an abbreviation stay only with a context word of their category (`BC 平台注册送彩金`).
    */
   private confirmed(candidates: Candidate[]): Candidate[] {
     if (!candidates.some(c => c.context || c.kind === 'initials')) return candidates
     const confirmedCategories = new Set(candidates.filter(c => c.kind !== 'initials').map(c => c.category))
+    const contextCategories = new Set(candidates.filter(c => c.context).map(c => c.category))
     return candidates.filter(
       c =>
         !c.context &&
-        (c.kind !== 'initials' ||
-          (this.dictionary.categories[c.category]?.context ?? []).length === 0 ||
-          confirmedCategories.has(c.category)),
+        (c.abbreviation
+          ? contextCategories.has(c.category)
+          : c.kind !== 'initials' ||
+            (this.dictionary.categories[c.category]?.context ?? []).length === 0 ||
+            confirmedCategories.has(c.category)),
     )
   }
 

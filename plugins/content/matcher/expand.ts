@@ -167,6 +167,7 @@ export function expandTerm(
     }
     if (kind === 'lookalike') {
       for (const form of wordVariantForms(chars, tables)) add(form, kind)
+      for (const form of digitLetterForms(term)) add(form, kind)
       if (swaps) substitute(chars, ideographs, lookalikeAlternatives(chars, tables), kind, unlessWords)
     }
   }
@@ -280,7 +281,8 @@ export function swapFormsOf(term: string, kinds: ReadonlySet<ExpansionKind>): Ex
   if (ideographs.length === 0) return []
   const tables = expansionTables()
   const taken: string[] = []
-  if (kinds.has('lookalike')) for (const form of wordVariantForms(chars, tables)) taken.push(foldedKey(form))
+  if (kinds.has('lookalike'))
+    for (const form of [...wordVariantForms(chars, tables), ...digitLetterForms(term)]) taken.push(foldedKey(form))
   if (kinds.has('split')) {
     const splits = chars.map(c => splitsOf(tables, c))
     substitute(chars, ideographs, splits, 'split', form => taken.push(foldedKey(form)))
@@ -593,6 +595,29 @@ function wordVariantForms(chars: string[], tables: ExpansionTables): string[] {
       for (const v of variants?.split('\t') ?? []) forms.push([...chars.slice(0, i), v, ...chars.slice(i + n)].join(''))
     }
   }
+  return forms
+}
+
+/** Letters written for a digit inside a number (1OO% for 100%, l0O for 100): o for 0, l and i for 1. */
+const DIGIT_LETTERS: Record<string, string[]> = { '0': ['o'], '1': ['l', 'i'] }
+/** A run of two digits or more with a 0 or a 1: a number whose digits letters may stand for. */
+const DIGIT_RUN = /[0-9]*[01][0-9]*/g
+
+/**
+ * The term with the 0s, the 1s or both of its numbers of two digits or more written as the letters
+ * that look like them, each digit the same way throughout (100%有效 -> 1oo%有效, loo%有效, ioo%有效...;
+ * case is folded).
+ */
+function digitLetterForms(term: string): string[] {
+  const runs = [...term.matchAll(DIGIT_RUN)].filter(m => m[0].length >= 2)
+  if (runs.length === 0) return []
+  const forms: string[] = []
+  for (const zero of ['0', ...DIGIT_LETTERS['0']])
+    for (const one of ['1', ...DIGIT_LETTERS['1']]) {
+      if (zero === '0' && one === '1') continue
+      const form = term.replace(DIGIT_RUN, run => (run.length < 2 ? run : run.replace(/0/g, zero).replace(/1/g, one)))
+      if (form !== term) forms.push(form)
+    }
   return forms
 }
 

@@ -52,6 +52,8 @@ export interface WordTables {
   surnameSyllables: Set<string>
   /** Characters CC-CEDICT gives as classifiers (个, 只, 张): a numeral before one is a number. */
   classifiers: Set<string>
+  /** Four-character corpus words (博采众长), sorted and joined: four UTF-16 units each (see isIdiom). */
+  idioms: string
 }
 
 /** Substitutes for homophones are taken only from this many most frequent characters. */
@@ -137,10 +139,12 @@ function readWordTables(text: string): WordTables {
     surnames: new Set(),
     surnameSyllables: new Set(),
     classifiers: new Set(),
+    idioms: '',
   }
   for (const [section, line] of sectionLines(text)) {
     const tab = line.indexOf('\t')
-    if (section === 'pun-characters') result.punCharacters.set(line.slice(0, tab), line.slice(tab + 1))
+    if (section === 'idioms') result.idioms = line
+    else if (section === 'pun-characters') result.punCharacters.set(line.slice(0, tab), line.slice(tab + 1))
     else if (section === 'words') result.words = wordCodes(line)
     else if (section === 'word-counts') result.wordCounts = Int32Array.from(line.split(','), Number)
     else if (section === 'surnames') result.surnames = new Set(line)
@@ -183,6 +187,23 @@ const NO_SPLITS: string[] = []
 /** True if the two characters (code points) make a word (实时, 转发): the scan's check on a hit. */
 export function isWordOf(first: number, second: number): boolean {
   return first <= 0xffff && second <= 0xffff && wordIndexOf(wordTables().words, first, second) >= 0
+}
+
+/** True if the four UTF-16 units of `text` at `at` are an idiom of the word tables (binary search). */
+export function isIdiom(text: string, at: number): boolean {
+  const { idioms } = wordTables()
+  if (at < 0 || at + 4 > text.length) return false
+  let lo = 0
+  let hi = idioms.length / 4 - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    let order = 0
+    for (let k = 0; k < 4 && order === 0; k++) order = idioms.charCodeAt(mid * 4 + k) - text.charCodeAt(at + k)
+    if (order === 0) return true
+    if (order < 0) lo = mid + 1
+    else hi = mid - 1
+  }
+  return false
 }
 
 /** How often the word of the two characters occurs in the Leiden corpus; -1 if it is no word. */

@@ -47,6 +47,8 @@ interface SourceTables {
   surnameSyllables: string[]
   /** Characters CC-CEDICT gives as classifiers (CL:个, 只, 张...): what follows a numeral in a number. */
   classifiers: string[]
+  /** Four-character words of the Leiden corpus (idioms and set phrases: 博采众长), see readIdioms. */
+  idioms: string[]
 }
 
 /** Components that look alike when a character is written small (礻 for 衤 in 祼 / 裸). */
@@ -71,6 +73,7 @@ function buildTables(): SourceTables {
     surnames: readSurnames(cedict),
     surnameSyllables: readSurnameSyllables(cedict),
     classifiers: readClassifiers(cedict),
+    idioms: readIdioms(counts),
   }
 }
 
@@ -179,14 +182,33 @@ function readWords(cedict: string, rank: Map<string, number>): string[] {
   return [...words].sort()
 }
 
+/** How often the Leiden corpus must have a four-character word to count it an idiom (see readIdioms). */
+const IDIOM_MIN_COUNT = 3
+
+/**
+ * The Leiden corpus's four-character words seen at least IDIOM_MIN_COUNT times, of BMP characters
+ * (idioms and set phrases CC-CEDICT may lack: 博采众长), sorted: a swap inside one reads as the idiom.
+ */
+function readIdioms(counts: Map<string, number>): string[] {
+  const idioms: string[] = []
+  for (const [word, count] of counts)
+    if (count >= IDIOM_MIN_COUNT && word.length === 4 && /^\p{Script=Han}{4}$/u.test(word)) idioms.push(word)
+  return idioms.sort()
+}
+
 /** Single characters glossed "surname X". */
 function readSurnames(cedict: string): string[] {
   return [...new Set([...cedict.matchAll(/^\S+ (\S) \[[^\]]*\] \/surname /gmu)].map(m => m[1]))].sort()
 }
 
-/** Single characters glossed "surname X", by their toneless syllable ("[Du4]" -> du). */
+/**
+ * Single characters with a "surname X" gloss, first or later (夏 [Xia4] /the Xia dynasty/.../surname Xia/),
+ * by their toneless syllable ("[Du4]" -> du). Only the name rule reads these; the surnames themselves
+ * stay the first-gloss ones (readSurnames), which the word checks of swapped forms read.
+ */
 function readSurnameSyllables(cedict: string): string[] {
-  const syllables = [...cedict.matchAll(/^\S+ \S \[([A-Za-z]+)[1-5]\] \/surname /gmu)].map(m => m[1].toLowerCase())
+  const surname = /^\S+ \S \[([A-Za-z]+)[1-5]\] \/(?:[^/\n]*\/)*surname /gmu
+  const syllables = [...cedict.matchAll(surname)].map(m => m[1].toLowerCase())
   return [...new Set(syllables)].sort()
 }
 
@@ -464,6 +486,7 @@ function tableFile(tables: SourceTables, pinyinPairs: string[]): string {
   lines.push('[words]', tables.words.join(''), '[word-counts]', tables.wordCounts.join(','))
   lines.push('[surnames]', tables.surnames.join(''))
   lines.push('[surname-syllables]', tables.surnameSyllables.join(' '), '[classifiers]', tables.classifiers.join(''))
+  lines.push('[idioms]', tables.idioms.join(''))
   return `${lines.join('\n')}\n`
 }
 

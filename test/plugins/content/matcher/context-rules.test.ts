@@ -68,6 +68,14 @@ describe('look-alike characters from their components', () => {
   })
 })
 
+describe('swaps inside an idiom', () => {
+  it('reads a swapped form inside a four-character corpus word as that word (月抛 in 舒澈月抛, a lens brand)', () => {
+    const m = category(['约炮'], { expand: ['homophone'] })
+    expect(m.categoriesOf('舒澈月抛的镜片到货了')).toEqual([])
+    expect(m.categoriesOf('今晚月抛吗')).toEqual(['c'])
+  })
+})
+
 describe('Latin pinyin as names', () => {
   const m = category(['薇信', '赌博', '百家乐'])
 
@@ -80,6 +88,28 @@ describe('Latin pinyin as names', () => {
     expect(c.categoriesOf('Liu Jiawei 下午来面试')).toEqual([])
     expect(c.categoriesOf('Jiawei 详聊')).toEqual(['c'])
     expect(c.categoriesOf('Jianzhi Shuadan 日结')).toEqual(['c'])
+  })
+
+  it("takes surnames whose surname gloss is not CC-CEDICT's first (郑 Zheng, 梁 Liang)", () => {
+    const c = category(['正品', '良心'])
+    expect(c.categoriesOf('新来的 Zheng Pin 下周入职')).toEqual([])
+    expect(c.categoriesOf('请 Liang Xin 把合同发我')).toEqual([])
+    expect(c.categoriesOf('ZhengPin 保证')).toEqual(['c'])
+  })
+
+  it('reads a lone capitalised given name before a word of time as the subject (Jiawei 明天到岗)', () => {
+    const c = category(['加薇'])
+    expect(c.categoriesOf('Jiawei 明天到岗，工位安排一下')).toEqual([])
+    expect(c.categoriesOf('报价单好了，Jiawei 上午发出')).toEqual([])
+    expect(c.categoriesOf('jiawei 明天聊')).toEqual(['c'])
+    expect(c.categoriesOf('有意者Jiawei 明天聊')).toEqual(['c'])
+  })
+
+  it('reads capitalised pinyin before its payment service as the brand (Weixin Pay), not as a handle', () => {
+    expect(m.categoriesOf('定金走 Weixin Pay 就行')).toEqual([])
+    expect(m.categoriesOf('Weixin 支付的流水导出来')).toEqual([])
+    expect(m.categoriesOf('加weixin支付宝都行')).toEqual(['c'])
+    expect(m.categoriesOf('有事 Weixin 联系')).toEqual(['c'])
   })
 
   it('still finds pinyin glued to Chinese, or written syllable by syllable', () => {
@@ -114,6 +144,7 @@ describe('initials as abbreviations', () => {
     expect(m.categoriesOf('NC 程序要改一下')).toEqual([])
     expect(m.categoriesOf('新的FW固件在共享盘')).toEqual([])
     expect(m.categoriesOf('包装上的 QS 认证看不清')).toEqual([])
+    expect(m.categoriesOf('FW：合同终稿，请查收')).toEqual([])
   })
 
   it('still finds them alone, before a particle or a numeral, or in lower case', () => {
@@ -121,6 +152,14 @@ describe('initials as abbreviations', () => {
     expect(m.categoriesOf('NC 吧你')).toEqual(['c'])
     expect(m.categoriesOf('FW 一个')).toEqual(['c'])
     expect(m.categoriesOf('那个 nc 又来了')).toEqual(['c'])
+  })
+})
+
+describe('abbreviation-like initials with a context word', () => {
+  it('keeps them when a context word of the category is in the message (BC 网站 with 彩金), not without', () => {
+    const m = category(['博彩'], { context: ['彩金', '返水'] })
+    expect(m.categoriesOf('BC 网站首充就送彩金')).toEqual(['c'])
+    expect(m.categoriesOf('BC 网站下周上线')).toEqual([])
   })
 })
 

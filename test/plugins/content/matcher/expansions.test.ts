@@ -172,6 +172,20 @@ describe('expansions of dictionary terms, matched in the same pass', () => {
   })
 })
 
+describe('letters for digits inside a number', () => {
+  it('finds O for 0 and l or I for 1 in a number of the term (99O元包邮 for 990元包邮), as a look-alike', () => {
+    const m = expanding({ ad: ['990元包邮', '10倍收益'] }, ['lookalike'])
+    expect(how(m.scan('全场99O元包邮'))).toEqual(['99O元包邮: 形近字 99o元包邮 → 990元包邮'])
+    expect(m.categoriesOf('稳拿lO倍收益')).toEqual(['ad'])
+    expect(m.categoriesOf('稳拿 IO 倍收益')).toEqual(['ad'])
+  })
+
+  it('leaves single digits and numbers without 0 or 1 alone', () => {
+    expect(expandTerm('5倍收益', new Set(['lookalike'])).some(f => /[oli]/.test(f.form))).toBe(false)
+    expect(expandTerm('1夜', new Set(['lookalike'])).some(f => /[oli]/.test(f.form))).toBe(false)
+  })
+})
+
 describe('expandTerm', () => {
   it('gives each form once, without the term itself, within a per-kind cap', () => {
     const forms = expandTerm('老板是骗子', new Set(ALL))
