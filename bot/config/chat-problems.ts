@@ -7,6 +7,10 @@ const SHOWN = 10
 const PROBLEM = /^(\S.*?):(?:(\d+):)? (.*)$/
 /** A file a problem is in (not a key such as `plugins.badjob:` that starts a problem of no file). */
 const FILE = /\.(ya?ml|csv|json)$/i
+/** A message written in Chinese for the person who fixes the file (a roster saved as a workbook, say). */
+const CHINESE = /[\u4e00-\u9fff]/
+/** Anything that could be a folder on the server: such a message stays in the log. */
+const PATH_LIKE = /[\\/]/
 /** The config key a problem starts with (`plugins.realname.grace`, `groups[3].name`). */
 const KEY = /^([A-Za-z_$][\w$]*(?:\[\d+\]|\.[\w$]+)*): /
 
@@ -20,7 +24,9 @@ export function problemsForChat(problems: readonly string[]): string[] {
     const m = PROBLEM.exec(problem)
     if (m && FILE.test(m[1])) {
       const key = KEY.exec(m[3])?.[1]
-      return `· ${basename(m[1])}${m[2] ? ` 第 ${m[2]} 行` : ''}${key ? `：${key}` : ''}`
+      const message = key ? m[3].slice(key.length + 2) : m[3]
+      const said = CHINESE.test(message) && !PATH_LIKE.test(message) ? `：${message}` : ''
+      return `· ${basename(m[1])}${m[2] ? ` 第 ${m[2]} 行` : ''}${key ? `：${key}` : ''}${said}`
     }
     const key = KEY.exec(problem)?.[1]
     return `· ${key ? `${key}：` : ''}其他问题（见日志）`

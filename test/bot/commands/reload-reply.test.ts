@@ -35,6 +35,23 @@ describe('#重载配置 and #花名册 重载 in chat', () => {
   })
 })
 
+describe('#花名册 重载 of a roster saved as an Excel workbook', () => {
+  it('tells the admin in chat how to save it (the Chinese fix), still without the server folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reload-reply-'))
+    const file = join(dir, 'bot.config.yaml')
+    writeFileSync(file, `${CONFIG}roster: staff.csv\n`)
+    writeFileSync(join(dir, 'staff.csv'), Buffer.from('PK\x03\x04 workbook bytes', 'latin1'))
+    const { rt, clock, wechat } = await makeRuntime(CONFIG)
+    Object.assign(rt.deps, { reloadConfig: () => loadConfig(file, []), log: createLogger('silent') })
+    await rt.handle(text(member('admin1'), '#重载配置', clock.now()))
+    await clock.advance(10_000)
+    const reply = wechat.textsTo('admin1').at(-1) ?? ''
+    expect(reply).toContain('· staff.csv 第 1 行：这是 Excel 工作簿，不是 CSV 文本')
+    expect(reply).toContain('请在 Excel 里另存为「CSV UTF-8」')
+    expect(reply).not.toContain(dir)
+  })
+})
+
 describe('#审计 in chat', () => {
   it('reads the notes plugins record in Chinese (a refused #排期)', async () => {
     const { rt, clock, wechat } = await makeRuntime(CONFIG, [campaignPlugin])
