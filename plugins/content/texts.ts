@@ -175,6 +175,8 @@ export const dictionaryEditText = {
   usage: (prefix: string): string => `用法：${editUsage(prefix)}（类别用英文名，如 ad；见 ${prefix}词库）`,
   unknownCategory: (category: string, known: string[]): string =>
     `没有「${category}」这个类别。现有类别：${known.join('、')}`,
+  sandboxed:
+    '沙盒和回放不修改词库文件（它们可能正被正式运行的机器人使用）：请在正式运行时修改，或直接编辑词库文件后 #词库 重载。',
   noCompanyFile:
     '配置里只有自带词库，不能改它：请在 plugins.content.dictionaries 里加一个公司词库文件（参考 data/dictionaries/company-custom.example.yaml）。',
   notListed: (e: DictionaryEdit): string => `「${e.word}」不在类别 ${e.category} 的词条或允许短语里。`,

@@ -93,11 +93,14 @@ export class ContentService {
    * An admin's dictionary edit (`#词库 添加|删除|允许`): written into the dictionary files (comments kept),
    * then hot-reloaded; when the edited files do not load (or the warnings would match), every file is put
    * back and the reason returned. Added words and allowed phrases go to the last file of `dictionaries`;
-   * a removed word leaves every file that lists it. The shipped default dictionary is never written.
+   * a removed word leaves every file that lists it. The shipped default dictionary is never written, nor is any file
+   * in the sandbox or a replay (`ctx.sandboxed`).
    */
   editDictionary(edit: DictionaryEdit): { ok: boolean; text: string } {
     const problem = editProblem(edit)
     if (problem) return { ok: false, text: problem }
+    // The sandbox and replays run on the real config: its dictionary files may be a running bot's.
+    if (this.ctx.sandboxed) return { ok: false, text: dictionaryEditText.sandboxed }
     const dictionary = this.holder.matcher.dictionary
     if (!dictionary.categories[edit.category])
       return { ok: false, text: dictionaryEditText.unknownCategory(edit.category, Object.keys(dictionary.categories)) }

@@ -6,10 +6,10 @@ import { DEFAULT_DICTIONARY } from '../../../plugins/content/config.js'
 import { admin, cust, DICTIONARY, spammer, start } from './setup.js'
 
 /** A runtime over a writable copy of the test dictionary. */
-async function withCopy() {
+async function withCopy(sandboxed = false) {
   const file = join(mkdtempSync(join(tmpdir(), 'dict-edit-')), 'company.yaml')
   copyFileSync(DICTIONARY, file)
-  const h = await start('', [file])
+  const h = await start('', [file], sandboxed)
   const ask = async (text: string) => {
     await h.post(admin, undefined, text)
     await h.drain()
@@ -56,6 +56,13 @@ describe('#词库 添加 / 删除 / 允许', () => {
     expect(await h.ask('#词库 添加 nosuch 代购')).toContain('没有「nosuch」这个类别。现有类别：ad、contact')
     expect(await h.ask('#词库 添加 ad')).toContain('用法：#词库 添加 <类别> <词>')
     expect(await h.ask('#词库 删除 ad 不存在的词')).toContain('不在类别 ad 的词条或允许短语里')
+  })
+
+  it('writes no dictionary file in the sandbox or a replay (the files may be a running bot’s)', async () => {
+    const h = await withCopy(true)
+    const before = readFileSync(h.file, 'utf8')
+    expect(await h.ask('#词库 添加 ad 代购')).toContain('沙盒和回放不修改词库文件')
+    expect(readFileSync(h.file, 'utf8')).toBe(before)
   })
 
   it('never writes the shipped default dictionary', async () => {

@@ -45,8 +45,8 @@ ${extra
 }
 
 /** A runtime with only the content plugin and the four groups populated. */
-export async function start(extra = '', dictionaries?: string[]) {
-  const h = await makeRuntime(config(extra, dictionaries), [contentPlugin])
+export async function start(extra = '', dictionaries?: string[], sandboxed = false) {
+  const h = await makeRuntime(config(extra, dictionaries), [contentPlugin], { sandboxed })
   h.wechat.addGroup(sales, [admin, boss, zhangsan, wangwu])
   h.wechat.addGroup(cust, [zhangsan, customer, spammer])
   h.wechat.addGroup(cust2, [zhangsan, spammer])
