@@ -226,7 +226,7 @@ export class PgStore implements Store {
         this.refused.push(problem)
         throw new StateDamageError([problem])
       }
-      this.warnings.push(`⚠️ ${problem}；以之前的记录继续 (continuing with the records before it)`)
+      this.warn(`⚠️ ${problem}；以之前的记录继续 (continuing with the records before it)`)
       outdated = true
     }
     return new RowJournal(doc as PgDoc<S>, spec, rows.length, outdated, { records: j => this.writeRows(j) }, jsonbText)
@@ -574,7 +574,7 @@ export class PgStore implements Store {
         this.refused.push(problem)
         throw new StateDamageError([problem])
       }
-      this.warnings.push(`⚠️ ${problem}；以空状态继续 (continuing empty; the row is replaced at the next write)`)
+      this.warn(`⚠️ ${problem}；以空状态继续 (continuing empty; the row is replaced at the next write)`)
       return spec.defaults()
     }
   }

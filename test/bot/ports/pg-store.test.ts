@@ -37,6 +37,29 @@ async function open(schema: string, account: string): Promise<PgStore> {
 }
 
 describe.skipIf(!url)('PgStore on PostgreSQL', () => {
+  it('with --accept-state-loss, tells the log (onWarning) of a damaged document it opens empty, not only #状态', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const first = await open(schema, 'acct-a')
+    await first.db
+      .insertInto('bot_documents')
+      .values({ account: 'acct-a', name: 'cases', version: 1, data: JSON.stringify({ confirmed: 'not a list' }) })
+      .execute()
+    const store = await PgStore.open({
+      url: url as string,
+      schema,
+      account: 'acct-a',
+      lock: false,
+      acceptStateLoss: true,
+    })
+    closers.push(() => store.db.destroy())
+    const logged: string[] = []
+    store.onWarning = warning => logged.push(warning)
+    expect(store.doc('cases', CASES).data).toEqual({ confirmed: [] })
+    expect(logged).toEqual([expect.stringMatching(/^⚠️ postgres acct-a\/cases: .*以空状态继续/)])
+    expect(store.warnings).toEqual(logged)
+  })
+
   it('runs the schema migrations once: a second start applies nothing and records each version once', async () => {
     const schema = freshSchema()
     schemas.push(schema)
