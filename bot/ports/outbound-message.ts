@@ -9,6 +9,8 @@ export interface OutboundMessage {
   file?: string
   /** A link card to send instead of text. */
   link?: { url: string; title: string; description?: string }
+  /** A secret (a sign-in link): sent alone, never merged, and the archive keeps that it was sent, not what. */
+  sensitive?: true
   /** What caused it and what it says (fleet mode): the same key is never sent twice by the fleet. */
   key?: string
 }

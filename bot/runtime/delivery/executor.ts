@@ -147,8 +147,12 @@ export class Executor {
   private async perform(plugin: string, a: Action, auditId: string): Promise<void> {
     switch (a.type) {
       case 'say':
-      case 'remind':
-        return this.send({ chat: a.to, text: a.text, mentions: a.mentions, label: await this.label(a.to, a.mentions) })
+      case 'remind': {
+        const label = await this.label(a.to, a.mentions)
+        const msg: OutboundMessage = { chat: a.to, text: a.text, mentions: a.mentions, label }
+        if (a.sensitive) msg.sensitive = true
+        return this.send(msg)
+      }
       case 'warn': {
         const to = { room: a.groupId }
         return this.send({ chat: to, text: a.text, mentions: [a.memberId], label: await this.label(to, [a.memberId]) })

@@ -5,7 +5,7 @@ import { chatKey, type OutboundMessage } from '../../ports/outbound-message.js'
  * order, up to `maxChars`, stopping at a file or link card so order is kept),
  * so five warnings to one group become one send. `first` must be the chat's earliest item.
  * When the merged texts mention different people, each line starts with the names it is for
- * (`张三：…`), since WeChat puts every @ at the top. Files are never merged.
+ * (`张三：…`), since WeChat puts every @ at the top. Files and secrets (`sensitive`) are never merged.
  * Returns the message and the queue items it covers.
  */
 export function mergeTexts<T extends OutboundMessage>(
@@ -13,13 +13,15 @@ export function mergeTexts<T extends OutboundMessage>(
   queue: T[],
   maxChars: number,
 ): { message: OutboundMessage; items: T[] } {
-  if (first.file || first.link || first.text === undefined) return { message: strip(first), items: [first] }
+  if (first.file || first.link || first.sensitive || first.text === undefined)
+    return { message: strip(first), items: [first] }
   const key = chatKey(first)
   const items = [first]
   let length = lineOf(first).length
   for (const q of queue) {
     if (q === first || chatKey(q) !== key) continue
-    if (q.file || q.link || q.text === undefined) break // keep order: text queued after a file goes after it
+    // Keep order: text queued after a file or a secret goes after it.
+    if (q.file || q.link || q.sensitive || q.text === undefined) break
     if (length + 1 + lineOf(q).length > maxChars) break
     length += 1 + lineOf(q).length
     items.push(q)
@@ -37,5 +39,7 @@ function lineOf(m: OutboundMessage): string {
 }
 
 function strip(m: OutboundMessage): OutboundMessage {
-  return { chat: m.chat, text: m.text, mentions: m.mentions, file: m.file, link: m.link }
+  const out: OutboundMessage = { chat: m.chat, text: m.text, mentions: m.mentions, file: m.file, link: m.link }
+  if (m.sensitive) out.sensitive = true
+  return out
 }

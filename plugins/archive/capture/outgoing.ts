@@ -6,6 +6,8 @@ import type { Capture } from './archiver.js'
 import { type ArchiveRecord, type ArchiveType, RECORD_VERSION } from './record.js'
 
 const IMAGE = /\.(jpe?g|png|gif|webp)$/i
+/** What the archive keeps of a secret the bot sent (a console sign-in link): that it was sent, not what. */
+export const SECRET = '[敏感内容，未记录]'
 
 /**
  * The capture of one of the bot's own messages (the `message.sent` fact): into a managed
@@ -23,7 +25,13 @@ export function outgoingCapture(
   const chat = 'room' in m.chat ? m.chat.room : `private:${m.chat.contact}`
   const file = m.file
   const type: ArchiveType = m.link ? 'link' : file ? (IMAGE.test(file) ? 'image' : 'file') : 'text'
-  const text = m.link ? m.link.title : file ? `[${type === 'image' ? '图片' : '文件'}]` : (m.text ?? '')
+  const text = m.sensitive
+    ? SECRET
+    : m.link
+      ? m.link.title
+      : file
+        ? `[${type === 'image' ? '图片' : '文件'}]`
+        : (m.text ?? '')
   const build = (seq: number): ArchiveRecord => {
     const r: ArchiveRecord = {
       v: RECORD_VERSION,

@@ -8,6 +8,8 @@ import { CaseStore } from '../../../plugins/cases/store/case-store.js'
 import { casesPlugin } from '../../../plugins/cases/index.js'
 import { activityPlugin } from '../../../plugins/activity/index.js'
 import { contentPlugin } from '../../../plugins/content/index.js'
+import { createArchivePlugin } from '../../../plugins/archive/index.js'
+import { MemoryArchive } from '../../../plugins/archive/store/memory-backend.js'
 import { FakeClock } from '../../../bot/ports/clock.js'
 import { MemoryStore } from '../../../bot/ports/store/memory-store.js'
 import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
@@ -142,6 +144,23 @@ describe('web console sign-in', () => {
     const again = await login(code as string)
     expect(again.status).toBe(401)
     expect(await again.text()).toContain('登录码无效、已使用或已过期')
+  })
+
+  it("keeps the link out of the message archive: an auditor reading the admin's private chat cannot sign in", async () => {
+    const archive = new MemoryArchive()
+    const { askCode, wechat, rt, clock } = await setup([content, createArchivePlugin({ backend: () => archive })])
+    rt.outbox.enqueue({ chat: { contact: 'admin1' }, text: '另一条私聊提醒' }) // queued beside it: never merged with it
+    const code = (await askCode()) as string
+    await clock.advance(10_000)
+    const texts = wechat.textsTo('admin1')
+    expect(texts.find(t => t.includes(code))).not.toContain('另一条私聊提醒')
+    const records = []
+    for await (const seg of archive.scan({ chats: ['private:admin1'], from: '2000-01-01', to: '2999-12-31' }))
+      records.push(...seg.records)
+    expect(JSON.stringify(records)).not.toContain(code)
+    expect(records.filter(r => r.fromBot).map(r => r.text)).toEqual(
+      expect.arrayContaining(['[敏感内容，未记录]', '另一条私聊提醒']),
+    )
   })
 
   it('refuses an expired code and gives members no code', async () => {
