@@ -33,6 +33,9 @@ export type Routed =
   /** `silent`: recorded (a refusal is audited) but not sent — a customer in their group gets no private refusal. */
   | { kind: 'reply'; text: string; refused?: string; privately: boolean; silent?: boolean }
 
+/** `#帮助` for a customer in a group customers read. */
+export const CUSTOMER_HELP = '您好，有任何问题请直接在群里留言，我们的工作人员会尽快回复您。'
+
 /** `route` of a message that names no command (most messages): one object, not one per message. */
 const NO_COMMAND: Routed = Object.freeze({ kind: 'none' })
 
@@ -126,8 +129,12 @@ export class CommandRouter {
     return { cmd: this.byName.get(name), args, argv: args ? args.split(/\s+/) : [] }
   }
 
-  /** Help text listing only what the asker of `event` may run where they asked. */
+  /**
+   * Help text listing only what the asker of `event` may run where they asked; a customer in their group is
+   * told how to reach the staff instead (they may run no command but this one).
+   */
   help(event: MessageEvent): string {
+    if (customersRead(event) && !event.sender.isStaff) return CUSTOMER_HELP
     const here = event.group ? 'group' : 'private'
     const lines = this.all()
       .filter(c => allowed(c.spec.role, event.sender.roles) && openHere(event, c.spec))

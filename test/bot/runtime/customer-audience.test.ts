@@ -55,13 +55,13 @@ describe('what customers read in their group', () => {
     expect(rt.errors).toEqual([])
   }, 60_000)
 
-  it("a customer's #帮助 in the group lists only customer commands; staff asking there are answered privately", async () => {
+  it("a customer's #帮助 in the group is told to ask in the group (no command list, no word of roles); staff asking there are answered privately", async () => {
     const { rt, clock, wechat } = await start()
     await rt.handle(text(customer, '#帮助', clock.now(), cust))
+    await rt.handle(text(customer, '#我的ID', clock.now(), cust))
     await clock.advance(10_000)
-    expect(wechat.textsTo(cust.id)).toEqual([
-      '可用命令（2）：\n#帮助  列出你可以使用的命令\n#我的ID  私聊告诉你自己的微信 ID（管理员据此在配置里绑定角色）',
-    ])
+    expect(wechat.textsTo(cust.id)).toEqual(['您好，有任何问题请直接在群里留言，我们的工作人员会尽快回复您。'])
+    expect(wechat.textsTo(customer.id)).toEqual([]) // #我的ID is for staff: a customer is refused silently
     await rt.handle(text(admin, '#帮助', clock.now(), cust))
     await rt.handle(text(admin, '#状态', clock.now(), cust))
     await rt.handle(text(zhangsan, '#罚款', clock.now(), cust))
