@@ -28,9 +28,26 @@ export async function settingsProblems(env: BotEnv, vars: NodeJS.ProcessEnv = pr
   return problems
 }
 
-/** Which WeChat connection and store `start` would use with these settings: one line of `check-config`'s summary. */
+/**
+ * Settings the sandbox does not use (it keeps its state in files under the data folder, as one account): said
+ * at its start and by `check-config`, so a fleet trial without WeChat does not look like it ran on the database.
+ */
+export function sandboxIgnores(vars: NodeJS.ProcessEnv): string[] {
+  const set = ['BOT_DATABASE_URL', 'BOT_ACCOUNT'].filter(k => vars[k]?.trim())
+  return set.length
+    ? [
+        `⚠️ 沙盒不使用 ${set.join('、')}：状态只写在本机数据目录，不连数据库、不加入多账号 (the sandbox ignores ${set.join(', ')})`,
+      ]
+    : []
+}
+
+/** Which WeChat connection and store `start` would use with these settings: `check-config`'s summary line(s). */
 export function connectionSummary(env: BotEnv, vars: NodeJS.ProcessEnv = process.env): string {
-  if (!env.puppet) return '  连接 connection: 沙盒 sandbox（未设置 WECHATY_PUPPET）'
+  if (!env.puppet)
+    return [
+      '  连接 connection: 沙盒 sandbox（未设置 WECHATY_PUPPET）',
+      ...sandboxIgnores(vars).map(l => `  ${l}`),
+    ].join('\n')
   const account = vars.BOT_ACCOUNT?.trim() || 'default'
   const store = vars.BOT_DATABASE_URL?.trim()
     ? `PostgreSQL (BOT_ACCOUNT=${account})`

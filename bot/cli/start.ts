@@ -17,6 +17,7 @@ import { keepHeapTight } from '../process/heap.js'
 import { isConnectionLoss, isDiscoveryFailure, isTokenRejected, superviseConnection } from '../wechaty/supervise.js'
 import { routeConsole, routeWechatyLogs } from '../wechaty/wechaty-logs.js'
 import { sandboxLogLine } from '../sandbox/refusal.js'
+import { sandboxIgnores } from './settings-check.js'
 import { startConsole } from './console.js'
 import { defineCli, UsageError } from './args.js'
 
@@ -161,6 +162,7 @@ async function startSandbox(
         ? [` 未使用 not used: ${local}（要在沙盒里用它，设置 BOT_CONFIG=bot.config.yaml set BOT_CONFIG）`]
         : []),
       ` 演示群 world: ${worldFile}；状态 state: ${dataDir}（每次启动清空 reset at every start）`,
+      ...sandboxIgnores(process.env).map(line => ` ${line}`),
       ' 输入 /help 查看用法；例如  销售部-张三> 大家好',
       '════════════════════════════════════════════════════════════',
     ].join('\n')}\n`,

@@ -76,4 +76,14 @@ describe('check-config and the environment start reads', () => {
       `  连接 connection: wechaty-puppet-mock; 存储 store: 本地文件 file store ${join(dir, 'data/state')}`,
     )
   })
+
+  it('says the sandbox ignores the database and account settings (a fleet trial without WeChat runs on files)', {
+    timeout: 60_000,
+  }, () => {
+    const { rc, lines } = checkConfigIn({ BOT_DATABASE_URL: 'postgres://127.0.0.1/test', BOT_ACCOUNT: 'sales1' })
+    expect(rc).toBe(0)
+    expect(lines).toContain(
+      '  ⚠️ 沙盒不使用 BOT_DATABASE_URL、BOT_ACCOUNT：状态只写在本机数据目录，不连数据库、不加入多账号 (the sandbox ignores BOT_DATABASE_URL, BOT_ACCOUNT)',
+    )
+  })
 })
