@@ -84,10 +84,6 @@ export class SnapshotLog<E> {
     this.seq = read.seq
     this.snapshotBytes = read.bytes
     this.due = read.entries.length > 0
-    if (!existsSync(logFile)) return
-    this.fd = openSync(logFile, 'r+')
-    this.size = fstatSync(this.fd).size
-    this.torn = this.size > 0 && lastByte(this.fd, this.size) !== 0x0a
   }
 
   /** The last error writing (the change stays in memory and is written by the next compaction). */
@@ -100,12 +96,13 @@ export class SnapshotLog<E> {
       this.compact()
       return
     }
-    const line = `${this.torn ? '\n' : ''}${JSON.stringify({ v: LOG_VERSION, n: this.seq, e: entry })}\n`
     try {
-      this.fd ??= openSync(this.logFile, existsSync(this.logFile) ? 'r+' : 'w+')
-      const bytes = Buffer.from(line)
+      const fd = this.fd ?? this.openLog()
+      const bytes = Buffer.from(
+        `${this.torn ? '\n' : ''}${JSON.stringify({ v: LOG_VERSION, n: this.seq, e: entry })}\n`,
+      )
       let done = 0
-      while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, this.size + done)
+      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, this.size + done)
       this.size += bytes.length
       this.torn = false
     } catch (e) {
@@ -132,6 +129,15 @@ export class SnapshotLog<E> {
     } catch (e) {
       this.refused(e)
     }
+  }
+
+  /** Open the log at the first change (a reader never opens it for writing), noting a torn last line. */
+  private openLog(): number {
+    const fd = openSync(this.logFile, existsSync(this.logFile) ? 'r+' : 'w+')
+    this.fd = fd
+    this.size = fstatSync(fd).size
+    this.torn ||= this.size > 0 && lastByte(fd, this.size) !== 0x0a
+    return fd
   }
 
   /** Write a change the disk refused (a compaction), and release the log file. */

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { type ArchiveRecord, type ChatInfo, RECORD_VERSION } from '../../../plugins/archive/capture/record.js'
 import { FileArchive, folderName } from '../../../plugins/archive/store/file-backend.js'
+import { readSnapshotLog, SnapshotLog } from '../../../plugins/archive/store/snapshot-log.js'
 import { tempArchiveDir } from './setup.js'
 
 const DAY = '2026-11-30'
@@ -154,5 +155,20 @@ describe('archive chat list and index meta: changes appended, not rewritten', ()
       ['g1', '新名'],
       ['g2', '第2群'],
     ])
+  })
+
+  it('a log whose only line is torn: the next change starts a new line after it, and is read back', () => {
+    const dir = tempArchiveDir()
+    const [snap, log] = [join(dir, 'doc.json'), join(dir, 'doc.log.jsonl')]
+    writeFileSync(log, '{"v":1,"n":1,"e":{"ti') // killed mid-append, nothing else written
+    const read = readSnapshotLog<{ seq?: number }, { title: string }>(snap, log)
+    expect(read.entries).toEqual([])
+    const doc = { titles: [] as string[] }
+    const l = new SnapshotLog<{ title: string }>(snap, log, () => doc, read)
+    doc.titles.push('新名')
+    l.append({ title: '新名' })
+    l.close()
+    expect(readSnapshotLog(snap, log).entries).toEqual([{ title: '新名' }])
+    expect(existsSync(snap)).toBe(false) // one line appended, nothing rewritten
   })
 })
