@@ -11,7 +11,8 @@ import { readSnapshotLog, type Snapshot, SnapshotLog } from './snapshot-log.js'
 /**
  * The embedded archive: `<dir>/chats/<chat>/<YYYY-MM-DD>.jsonl` segments
  * (one JSON record a line, only ever appended), `<dir>/chats.json` naming
- * each chat folder (its changes appended to `chats.log.jsonl`, folded into it at start and once the log outgrows it),
+ * each chat folder (its changes appended to `chats.log.jsonl`, folded into it at the first change after a start and
+ * once the log outgrows it),
  * `<dir>/index/` the character n-gram index (see `NgramIndex`),
  * `<dir>/access/<day>.jsonl` for the access log and `<dir>/media/` for kept
  * attachment bytes. Purging deletes whole day segments (and that day's media); nothing is rewritten.

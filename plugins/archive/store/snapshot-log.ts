@@ -12,7 +12,7 @@ import {
 
 /** The log's line format (`{"v":1,"n":<seq>,"e":<entry>}`). */
 const LOG_VERSION = 1
-/** A log smaller than this is never compacted while running (at open it always is). */
+/** A log smaller than this is not compacted for its size (at least this many bytes of changes per rewrite). */
 const MIN_COMPACT_BYTES = 64 * 1024
 
 /** A snapshot file's JSON (`seq`: the last log entry it includes; absent in files written before the log). */
