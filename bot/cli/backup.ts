@@ -43,18 +43,21 @@ export interface BackupSummary {
 
 /**
  * Copy order, so a copy taken while the bot runs restores into a working state: the archive index's
- * `meta.json`, then its posting segments, then its doc table (each entry's line was written before
- * the entry), then everything else, with the archive's `chats.json` last (a chat is named before its
- * first line). Documents are replaced by atomic renames, so each is copied whole; append-only files
- * are copied up to their size when reached (a torn last line is skipped by their readers; the archive
- * index catches up on lines it lacks when it opens).
+ * `meta.log.jsonl` and `meta.json`, then its posting segments, then its doc table (each entry's line was written
+ * before the entry), then everything else, with the archive's `chats.log.jsonl` and `chats.json` last (a chat is
+ * named before its first line). A log before its snapshot: a compaction in between leaves a newer snapshot, which
+ * tells which of the log's entries it includes. Documents are replaced by atomic renames, so each is copied whole;
+ * append-only files are copied up to their size when reached (a torn last line is skipped by their readers; the
+ * archive index catches up on lines it lacks when it opens).
  */
 function rank(path: string): number {
-  if (/(^|\/)archive\/index\/meta\.json$/.test(path)) return 0
-  if (/(^|\/)archive\/index\/[^/]+\.aix$/.test(path)) return 1
-  if (/(^|\/)archive\/index\/docs\.bin$/.test(path)) return 2
-  if (/(^|\/)archive\/chats\.json$/.test(path)) return 4
-  return 3
+  if (/(^|\/)archive\/index\/meta\.log\.jsonl$/.test(path)) return 0
+  if (/(^|\/)archive\/index\/meta\.json$/.test(path)) return 1
+  if (/(^|\/)archive\/index\/[^/]+\.aix$/.test(path)) return 2
+  if (/(^|\/)archive\/index\/docs\.bin$/.test(path)) return 3
+  if (/(^|\/)archive\/chats\.log\.jsonl$/.test(path)) return 5
+  if (/(^|\/)archive\/chats\.json$/.test(path)) return 6
+  return 4
 }
 
 /** Regular files under `dir` (relative, `/`-separated), without the lock and temporary files. */

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ArchiveRecord } from '../capture/record.js'
+import { readSnapshotLog, SnapshotLog } from '../store/snapshot-log.js'
 import { DocTable, dayNumber, dayString } from './doc-table.js'
 import { emitRecordKeys, memberKeys, recallKey, wordKeys } from './grams.js'
 import { IndexFile } from './index-file.js'
@@ -12,7 +13,10 @@ import { intersect, union } from './sorted.js'
 /** Reads one record back from its day segment (undefined when the line is gone or torn). */
 export type RecordReader = (chat: string, day: string, offset: number, length: number) => ArchiveRecord | undefined
 
-/** `index/meta.json`: chat and type numbering (append-only), the written segments, purge horizons. */
+/**
+ * `index/meta.json`: chat and type numbering (append-only), the written segments, purge horizons; its changes since
+ * are lines of `index/meta.log.jsonl` (see `SnapshotLog`).
+ */
 interface IndexMeta {
   v: 1
   chats: string[]
@@ -20,6 +24,29 @@ interface IndexMeta {
   segments: { file: string; from: number; to: number }[]
   /** Per chat: records of days before this one were purged. */
   purged: Record<string, string>
+  /** The last change of the log the file includes. */
+  seq?: number
+}
+
+/** One change of `IndexMeta`, as logged; applying one twice, or an older one again, changes nothing. */
+type MetaChange =
+  | { chat: string; n: number }
+  | { type: string; n: number }
+  | { segment: { file: string; from: number; to: number } }
+  | { purged: string; day: string }
+
+function applyChange(meta: IndexMeta, c: MetaChange): void {
+  if ('chat' in c) numbered(meta.chats, c.n, c.chat)
+  else if ('type' in c) numbered(meta.types, c.n, c.type)
+  else if ('segment' in c) {
+    if (!meta.segments.some(s => s.file === c.segment.file)) meta.segments.push(c.segment)
+  } else if ((meta.purged[c.purged] ?? '') < c.day) meta.purged[c.purged] = c.day
+}
+
+/** Name number `n` (numbers before it without a name yet stay taken, as ''). */
+function numbered(names: string[], n: number, name: string): void {
+  while (names.length < n) names.push('')
+  names[n] = name
 }
 
 /** Docs per written segment; the ones after the last segment are held in memory (and re-read at start). */
@@ -54,6 +81,7 @@ export class NgramIndex {
   /** The segment being written, laid out: searched from here until its file is written. */
   private frozen?: { from: number; layout: PostingLayout }
   private meta: IndexMeta
+  private metaLog: SnapshotLog<MetaChange>
   private chatNo = new Map<string, number>()
   private typeNo = new Map<string, number>()
   private horizon = new Map<number, number>()
@@ -98,10 +126,11 @@ export class NgramIndex {
     private beforeWrite: () => void = () => {},
   ) {
     mkdirSync(dir, { recursive: true })
-    const file = join(dir, 'meta.json')
-    this.meta = existsSync(file)
-      ? JSON.parse(readFileSync(file, 'utf8'))
-      : { v: 1, chats: [], types: [], segments: [], purged: {} }
+    const [file, log] = [join(dir, 'meta.json'), join(dir, 'meta.log.jsonl')]
+    const read = readSnapshotLog<IndexMeta, MetaChange>(file, log)
+    this.meta = read.snapshot ?? { v: 1, chats: [], types: [], segments: [], purged: {} }
+    for (const c of read.entries) applyChange(this.meta, c)
+    this.metaLog = new SnapshotLog(file, log, () => this.meta, read)
     for (const [i, c] of this.meta.chats.entries()) this.chatNo.set(c, i)
     for (const [i, t] of this.meta.types.entries()) this.typeNo.set(t, i)
     for (const [chat, day] of Object.entries(this.meta.purged)) this.horizon.set(this.chat(chat), dayNumber(day))
@@ -178,8 +207,7 @@ export class NgramIndex {
       try {
         await IndexFile.write(join(this.dir, name), from, to, layout)
         this.files.push(IndexFile.open(join(this.dir, name)))
-        this.meta.segments.push({ file: name, from, to })
-        this.saveMeta()
+        this.change({ segment: { file: name, from, to } })
         this.failing = undefined
         this.frozen = undefined
       } catch (e) {
@@ -209,9 +237,8 @@ export class NgramIndex {
   /** Records of `chat` on days before `day` were deleted: they stop matching. */
   purge(chat: string, day: string): void {
     if ((this.meta.purged[chat] ?? '') >= day) return
-    this.meta.purged[chat] = day
+    this.change({ purged: chat, day })
     this.horizon.set(this.chat(chat), dayNumber(day))
-    this.saveMeta()
   }
 
   /**
@@ -269,6 +296,7 @@ export class NgramIndex {
     await this.writing
     for (const f of this.files) f.close()
     this.docs.close()
+    this.metaLog.close()
   }
 
   private candidates(comps: Component[], lo: number, hi: number, q: ArchiveQuery): number[] {
@@ -351,10 +379,9 @@ export class NgramIndex {
   private chat(chat: string): number {
     let n = this.chatNo.get(chat)
     if (n === undefined) {
-      while (this.meta.chats.length < this.chatFloor) this.meta.chats.push('')
-      n = this.meta.chats.push(chat) - 1
+      n = Math.max(this.meta.chats.length, this.chatFloor)
+      this.change({ chat, n })
       this.chatNo.set(chat, n)
-      this.saveMeta()
     }
     return n
   }
@@ -362,22 +389,18 @@ export class NgramIndex {
   private type(t: string): number {
     let n = this.typeNo.get(t)
     if (n === undefined) {
-      while (this.meta.types.length < this.typeFloor) this.meta.types.push('')
-      n = this.meta.types.push(t) - 1
+      n = Math.max(this.meta.types.length, this.typeFloor)
+      this.change({ type: t, n })
       this.typeNo.set(t, n)
-      this.saveMeta()
     }
     return n
   }
 
-  private saveMeta(): void {
-    const file = join(this.dir, 'meta.json')
-    try {
-      writeFileSync(`${file}.tmp`, `${JSON.stringify(this.meta)}\n`)
-      renameSync(`${file}.tmp`, file)
-    } catch (e) {
-      this.failing = (e as Error).message // written again with the next change
-    }
+  /** Make a change to the meta and log it (a refused write is kept by the log for its next compaction). */
+  private change(c: MetaChange): void {
+    applyChange(this.meta, c)
+    this.metaLog.append(c)
+    if (this.metaLog.failing) this.failing = this.metaLog.failing
   }
 }
 

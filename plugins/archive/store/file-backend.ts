@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, resolve, sep } from 'node:path'
 import { type ArchiveRecord, type ChatInfo, RECORD_VERSION } from '../capture/record.js'
@@ -6,11 +6,13 @@ import { NgramIndex } from '../search/ngram-index.js'
 import { type ArchiveQuery, type SearchResult, scanSearch } from '../search/query.js'
 import type { AccessEntry, ArchiveBackend, PurgeResult, ScanRange, Segment } from './backend.js'
 import { folderName, LineFiles, listDays, parseLines } from './segment-files.js'
+import { readSnapshotLog, type Snapshot, SnapshotLog } from './snapshot-log.js'
 
 /**
  * The embedded archive: `<dir>/chats/<chat>/<YYYY-MM-DD>.jsonl` segments
  * (one JSON record a line, only ever appended), `<dir>/chats.json` naming
- * each chat folder (rewritten only when a chat appears or is renamed),
+ * each chat folder (its changes appended to `chats.log.jsonl`, folded into it at the first change after a start and
+ * once the log outgrows it),
  * `<dir>/index/` the character n-gram index (see `NgramIndex`),
  * `<dir>/access/<day>.jsonl` for the access log and `<dir>/media/` for kept
  * attachment bytes. Purging deletes whole day segments (and that day's media); nothing is rewritten.
@@ -22,6 +24,7 @@ import { folderName, LineFiles, listDays, parseLines } from './segment-files.js'
  */
 export class FileArchive implements ArchiveBackend {
   private manifest: Record<string, ChatInfo>
+  private manifestLog: SnapshotLog<ChatInfo>
   private files = new LineFiles()
   /** Each chat's segment file of the last day asked for. */
   private paths = new Map<string, { day: string; file: string }>()
@@ -32,8 +35,11 @@ export class FileArchive implements ArchiveBackend {
 
   constructor(readonly dir: string) {
     mkdirSync(join(dir, 'chats'), { recursive: true })
-    const file = join(dir, 'chats.json')
-    this.manifest = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')).chats ?? {}) : {}
+    const [file, log] = [join(dir, 'chats.json'), join(dir, 'chats.log.jsonl')]
+    const read = readSnapshotLog<Snapshot & { chats?: Record<string, ChatInfo> }, ChatInfo>(file, log)
+    this.manifest = read.snapshot?.chats ?? {}
+    for (const info of read.entries) this.manifest[info.chat] = info
+    this.manifestLog = new SnapshotLog(file, log, () => ({ v: RECORD_VERSION, chats: this.manifest }), read)
   }
 
   /** The n-gram index, opened at the first append or search (an export from the command line never opens it). */
@@ -102,12 +108,10 @@ export class FileArchive implements ArchiveBackend {
 
   async saveChat(info: ChatInfo): Promise<void> {
     const prev = this.manifest[info.chat]
-    // Asked at every message: compared field by field, rewritten only when a chat appears or is renamed.
+    // Asked at every message: compared field by field, logged only when a chat appears or is renamed.
     if (prev && sameChat(prev, info)) return
     this.manifest[info.chat] = { ...info }
-    const file = join(this.dir, 'chats.json')
-    writeFileSync(`${file}.tmp`, `${JSON.stringify({ v: RECORD_VERSION, chats: this.manifest }, null, 1)}\n`)
-    renameSync(`${file}.tmp`, file)
+    this.manifestLog.append(this.manifest[info.chat])
   }
 
   async *scan(range: ScanRange): AsyncIterable<Segment> {
@@ -174,6 +178,7 @@ export class FileArchive implements ArchiveBackend {
     this.flush()
     await this.opened?.close()
     this.files.closeAll()
+    this.manifestLog.close()
   }
 
   /** Records in the index (for `#状态` and the bench). */

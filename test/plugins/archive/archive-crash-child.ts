@@ -3,7 +3,7 @@
  * archive-crash-child.ts <dir>`. Messages 1–5 arrive one per event-loop turn; once a message's turn
  * has passed, the bot's reply to it is "sent" (a line in `<dir>/replied.log`, as a reply leaves after
  * the store's durable flush, at least one turn later). Messages 6 and 7 arrive in the turn the kill
- * lands in, before any reply to them.
+ * lands in, before any reply to them. The chat is named (`saveChat`) before its first message.
  */
 import { appendFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -25,6 +25,7 @@ const record = (n: number): ArchiveRecord => ({
 })
 const turn = () => new Promise(resolve => setImmediate(resolve))
 
+await archive.saveChat({ chat: 'g1', kind: 'internal', title: '报名群' })
 for (let n = 1; n <= 5; n++) {
   await archive.append(record(n), '2026-11-30')
   await turn()

@@ -22,6 +22,7 @@ describe('archive buffered appends across a SIGKILL', () => {
     for (const n of replied) expect(stored).toContain(n)
     expect(stored.every(n => n <= 7)).toBe(true)
     expect(new Set(stored).size).toBe(stored.length)
+    expect(await archive.chats()).toEqual([{ chat: 'g1', kind: 'internal', title: '报名群' }])
 
     // Appending after the restart: the index finds old and new records, each with its own text.
     await archive.append(
