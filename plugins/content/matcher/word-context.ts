@@ -1,0 +1,184 @@
+import type { Candidate } from './allow-filter.js'
+import type { ExpansionKind } from './expand.js'
+import { isWordOf } from './expansion-data.js'
+import type { MatchKind } from './types.js'
+
+/**
+ * Context rules that read the words around a hit (ICU's word segmenter, `Intl.Segmenter`). They run on
+ * the candidates of a scan only, never on a message without hits, and segment a few characters around
+ * each hit they look at (about 10 µs a call).
+ */
+
+/** Kinds that write the term's characters (or swaps, or components of them): their hit may straddle words. */
+const CUT_KINDS = new Set<MatchKind>(['exact', 'normalised', 'homophone', 'lookalike', 'split'])
+/** Terms of up to this many characters turn up across a word boundary by chance; longer ones hardly. */
+const SHORT_TERM = 3
+/** Characters segmented on each side of a hit: enough for the words touching it. */
+const WINDOW = 12
+
+/**
+ * Drops the candidates of categories that expand (`kinds`: each category's expansion kinds; a bulk list
+ * with `expand: []` is matched as written) that read otherwise in their words, and the context words that
+ * name no context:
+ * - a short term cut by a word boundary whose word reaches outside the hit (see cutsWords);
+ * - a term quoted by a warning against scams (see quotedByWarning);
+ * - a swap form of a term used as a shop's name (see namesShop);
+ * - a context word that is a numbered phase of what comes after it (see readsAsPhase).
+ */
+export function dropByWords(
+  text: string,
+  candidates: Candidate[],
+  kinds: ReadonlyMap<string, ReadonlySet<ExpansionKind>>,
+): Candidate[] {
+  if (candidates.length === 0) return candidates
+  return candidates.filter(
+    c =>
+      c.allowPhrase ||
+      (kinds.get(c.category)?.size ?? 0) === 0 ||
+      (c.context
+        ? !readsAsPhase(text, c)
+        : !(cutsWords(text, c) || quotedByWarning(text, c.start, c.end) || namesShop(text, c))),
+  )
+}
+
+/** One segment of the segmenter: offsets into the text, and whether it is a word (not punctuation). */
+interface Segment {
+  start: number
+  end: number
+  wordLike: boolean
+}
+
+let segmenter: Intl.Segmenter | undefined
+
+/** The segments of text[from, to), offsets into the whole text. */
+function segmentsOf(text: string, from: number, to: number): Segment[] {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' })
+  const out: Segment[] = []
+  for (const s of segmenter.segment(text.slice(from, to))) {
+    const start = from + s.index
+    out.push({ start, end: start + s.segment.length, wordLike: s.isWordLike === true })
+  }
+  return out
+}
+
+/** Numerals, as characters and digits. */
+const NUMERALS = new Set('〇零一二三四五六七八九十两几百千万0123456789')
+
+/**
+ * True for a hit of a term of up to three characters that the word segmenter cuts: a word starts before
+ * the hit and ends inside it, or starts inside it and ends after it, and that word is a real one (a
+ * two-character word of CC-CEDICT, a longer word of the segmenter's dictionary, or a numeral swapped in
+ * and read with what follows as a number). 下注 in 表格|下|注明, 援交 in 救援|交接, 去死 in 去|死角, 日赚 in
+ * 节日|赚, 老虎机 → 老胡机 in 老|胡|机电, 去死 → 去四 in 去|四楼 are no hits; 下注 in 网上|下|注|平台, 去死 in
+ * 你|快|去死吧 and 约炮 in 约|炮|吧 are (no word reaches out of the hit).
+ */
+function cutsWords(text: string, c: Candidate): boolean {
+  if (!CUT_KINDS.has(c.kind) || codePoints(c.term) > SHORT_TERM) return false
+  const from = Math.max(0, c.start - WINDOW)
+  for (const s of segmentsOf(text, from, Math.min(text.length, c.end + WINDOW))) {
+    if (!s.wordLike) continue
+    const cutsStart = s.start < c.start && s.end > c.start && s.end < c.end
+    const cutsEnd = s.start > c.start && s.start < c.end && s.end > c.end
+    if ((cutsStart || cutsEnd) && isRealWord(text, s, c) && !readsOtherwise(text, s, c)) return true
+  }
+  return false
+}
+
+/**
+ * True when the one character the word takes from outside the hit makes a word with its other neighbour
+ * too, so that the text also reads with the term whole: 下|注明|天 is also 下注|明天 (`下注明天的比赛`).
+ */
+function readsOtherwise(text: string, s: Segment, c: Candidate): boolean {
+  if (s.start < c.start)
+    return c.start - s.start === 1 && s.start > 0 && isWordOf(text.charCodeAt(s.start - 1), text.charCodeAt(s.start))
+  return s.end - c.end === 1 && s.end < text.length && isWordOf(text.charCodeAt(c.end), text.charCodeAt(s.end))
+}
+
+/** True if the segment is a word of the tables, a long word, or a number the hit swapped a numeral into. */
+function isRealWord(text: string, s: Segment, c: Candidate): boolean {
+  if (c.kind === 'homophone' && s.start > c.start && swapsInNumeral(text, s.start, c)) return true
+  const word = text.slice(s.start, s.end)
+  const length = codePoints(word)
+  return length > 2 || (word.length === 2 && isWordOf(word.charCodeAt(0), word.charCodeAt(1)))
+}
+
+/** True if the hit's character at `at` is a numeral the homophone form put where the term has none (去死 → 去四). */
+function swapsInNumeral(text: string, at: number, c: Candidate): boolean {
+  const char = text[at]
+  return NUMERALS.has(char) && !c.term.includes(char) && (c.form ?? '').includes(char)
+}
+
+/** What ends a clause: a warning's cue reads only into its own clause. */
+const CLAUSE_END = /[，,。.！!？?；;：:\n]/u
+/** What ends a sentence: the scam word must be in the hit's sentence. */
+const SENTENCE_END = /[。.！!？?\n]/u
+/** Words that warn against what follows them. */
+const WARNING_CUES = [
+  '警惕',
+  '谨防',
+  '提防',
+  '防范',
+  '严防',
+  '当心',
+  '小心',
+  '反诈',
+  '所谓',
+  '不要相信',
+  '不要轻信',
+  '别信',
+  '切勿',
+  '勿信',
+  '远离',
+  '识破',
+]
+/** Words that call what came before them a scam. */
+const SCAM_WORDS = /(?<!不是|并非|绝非|没有|不会是)(?:诈骗|骗局|陷阱|骗术|圈套)/u
+
+/**
+ * True for a hit in a warning against a scam: a cue word before it in its clause (警惕, 谨防, 所谓…) and
+ * a word that names a scam after it in its sentence (诈骗, 骗局, 陷阱…), not negated (不是骗局). A company's
+ * anti-fraud notice quotes the scam: `警惕兼职刷单诈骗`, `反诈提醒：网上所谓日赚千元都是骗局`. Either alone is
+ * not enough (`小心，老板是骗子`, `日赚千元，不是骗局`).
+ */
+function quotedByWarning(text: string, start: number, end: number): boolean {
+  let from = start
+  while (from > 0 && !CLAUSE_END.test(text[from - 1])) from--
+  const before = text.slice(from, start)
+  if (!WARNING_CUES.some(cue => before.includes(cue))) return false
+  let to = end
+  while (to < text.length && !SENTENCE_END.test(text[to])) to++
+  return SCAM_WORDS.test(text.slice(end, to))
+}
+
+/** Kinds that write other characters than the term's. */
+const SWAP_KINDS = new Set<MatchKind>(['homophone', 'lookalike'])
+/** Shops and their kinds, after a name: `百佳乐超市`, `老王商行`. */
+const SHOP_AFTER =
+  /^(?:超市|商行|商店|门店|便利店|专卖店|药店|药房|饭店|酒店|餐厅|餐馆|宾馆|旅馆|五金|百货|商场|批发部|维修部|水果店)/u
+
+/**
+ * True for a homophone or look-alike form followed by the kind of shop it names: a shop's name
+ * (百家乐 → 百佳乐 in `百佳乐超市`); `百佳乐真人荷官` stays a hit.
+ */
+function namesShop(text: string, c: Candidate): boolean {
+  return SWAP_KINDS.has(c.kind) && SHOP_AFTER.test(text.slice(c.end, c.end + 3))
+}
+
+/**
+ * True for a context word that starts with a numeral and is followed by a word: a numbered phase of that
+ * (`水厂一期项目`, `二期工程`), not a count (`五分钟一期`, `一期一中`). It then confirms nothing.
+ */
+function readsAsPhase(text: string, c: Candidate): boolean {
+  if (!NUMERALS.has(text[c.start])) return false
+  let at = c.end
+  while (text[at] === ' ') at++
+  const next = segmentsOf(text, at, Math.min(text.length, at + WINDOW))[0]
+  return next?.wordLike === true && next.end - next.start >= 2 && !NUMERALS.has(text[next.start])
+}
+
+/** The number of code points of a string. */
+function codePoints(s: string): number {
+  let n = 0
+  for (const _ of s) n++
+  return n
+}
