@@ -30,15 +30,20 @@ export function dropByWords(
   candidates: Candidate[],
   kinds: ReadonlyMap<string, ReadonlySet<ExpansionKind>>,
 ): Candidate[] {
-  if (candidates.length === 0) return candidates
-  return candidates.filter(
-    c =>
+  let kept: Candidate[] | undefined
+  const mayWarn = mayNameScam(text)
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]
+    const keep =
       c.allowPhrase ||
       (kinds.get(c.category)?.size ?? 0) === 0 ||
       (c.context
         ? !readsAsPhase(text, c)
-        : !(cutsWords(text, c) || quotedByWarning(text, c.start, c.end) || namesShop(text, c))),
-  )
+        : !(cutsWords(text, c) || (mayWarn && quotedByWarning(text, c.start, c.end)) || namesShop(text, c)))
+    if (!keep) kept ??= candidates.slice(0, i)
+    else kept?.push(c)
+  }
+  return kept ?? candidates
 }
 
 /** One segment of the segmenter: offsets into the text, and whether it is a word (not punctuation). */
@@ -66,20 +71,27 @@ const NUMERALS = new Set('〇零一二三四五六七八九十两几百千万012
 
 /**
  * True for a hit of a term of up to three characters that the word segmenter cuts: a word starts before
- * the hit and ends inside it, or starts inside it and ends after it, and that word is a real one (a
- * two-character word of CC-CEDICT, a longer word of the segmenter's dictionary, or a numeral swapped in
- * and read with what follows as a number). 下注 in 表格|下|注明, 援交 in 救援|交接, 去死 in 去|死角, 日赚 in
- * 节日|赚, 老虎机 → 老胡机 in 老|胡|机电, 去死 → 去四 in 去|四楼 are no hits; 下注 in 网上|下|注|平台, 去死 in
- * 你|快|去死吧 and 约炮 in 约|炮|吧 are (no word reaches out of the hit).
+ * the hit and ends inside it, or starts inside it and ends after it, and that word is a real one: its two
+ * characters on either side of the hit's edge make a word of CC-CEDICT, or it is a number that a homophone
+ * swapped a numeral into. 下注 in 表格|下|注明, 援交 in 救援|交接, 去死 in 去|死角, 日赚 in 节日|赚, 老虎机 →
+ * 老胡机 in 老|胡|机电, 去死 → 去四 in 去|四楼 are no hits; 下注 in 网上|下|注|平台, 去死 in 你|快|去死吧 and 约炮
+ * in 约|炮|吧 are (no word reaches out of the hit). The text is segmented only when an edge pair is such a
+ * word, which few hits have.
  */
 function cutsWords(text: string, c: Candidate): boolean {
-  if (!CUT_KINDS.has(c.kind) || codePoints(c.term) > SHORT_TERM) return false
-  const from = Math.max(0, c.start - WINDOW)
-  for (const s of segmentsOf(text, from, Math.min(text.length, c.end + WINDOW))) {
+  if (!CUT_KINDS.has(c.kind) || (c.term.length > SHORT_TERM && codePoints(c.term) > SHORT_TERM)) return false
+  const { start, end } = c
+  const startPair = start > 0 && isWordOf(text.charCodeAt(start - 1), text.charCodeAt(start))
+  const endPair =
+    end < text.length &&
+    (isWordOf(text.charCodeAt(end - 1), text.charCodeAt(end)) ||
+      (c.kind === 'homophone' && swapsInNumeral(text, end - 1, c)))
+  if (!startPair && !endPair) return false
+  for (const s of segmentsOf(text, Math.max(0, start - WINDOW), Math.min(text.length, end + WINDOW))) {
     if (!s.wordLike) continue
-    const cutsStart = s.start < c.start && s.end > c.start && s.end < c.end
-    const cutsEnd = s.start > c.start && s.start < c.end && s.end > c.end
-    if ((cutsStart || cutsEnd) && isRealWord(text, s, c) && !readsOtherwise(text, s, c)) return true
+    const cutsStart = startPair && s.start < start && s.end > start && s.end < end
+    const cutsEnd = endPair && s.start > start && s.start < end && s.end > end
+    if ((cutsStart || cutsEnd) && !readsOtherwise(text, s, c)) return true
   }
   return false
 }
@@ -94,14 +106,6 @@ function readsOtherwise(text: string, s: Segment, c: Candidate): boolean {
   return s.end - c.end === 1 && s.end < text.length && isWordOf(text.charCodeAt(c.end), text.charCodeAt(s.end))
 }
 
-/** True if the segment is a word of the tables, a long word, or a number the hit swapped a numeral into. */
-function isRealWord(text: string, s: Segment, c: Candidate): boolean {
-  if (c.kind === 'homophone' && s.start > c.start && swapsInNumeral(text, s.start, c)) return true
-  const word = text.slice(s.start, s.end)
-  const length = codePoints(word)
-  return length > 2 || (word.length === 2 && isWordOf(word.charCodeAt(0), word.charCodeAt(1)))
-}
-
 /** True if the hit's character at `at` is a numeral the homophone form put where the term has none (去死 → 去四). */
 function swapsInNumeral(text: string, at: number, c: Candidate): boolean {
   const char = text[at]
@@ -109,9 +113,9 @@ function swapsInNumeral(text: string, at: number, c: Candidate): boolean {
 }
 
 /** What ends a clause: a warning's cue reads only into its own clause. */
-const CLAUSE_END = /[，,。.！!？?；;：:\n]/u
+const CLAUSE_END = new Set('，,。.！!？?；;：:\n')
 /** What ends a sentence: the scam word must be in the hit's sentence. */
-const SENTENCE_END = /[。.！!？?\n]/u
+const SENTENCE_END = new Set('。.！!？?\n')
 /** Words that warn against what follows them. */
 const WARNING_CUES = [
   '警惕',
@@ -131,8 +135,12 @@ const WARNING_CUES = [
   '远离',
   '识破',
 ]
-/** Words that call what came before them a scam. */
-const SCAM_WORDS = /(?<!不是|并非|绝非|没有|不会是)(?:诈骗|骗局|陷阱|骗术|圈套)/u
+/** True if the text may hold a word that calls something a scam (all but 陷阱 and 圈套 hold 骗): a quick test first. */
+function mayNameScam(text: string): boolean {
+  return text.includes('骗') || text.includes('陷阱') || text.includes('圈套')
+}
+/** A scam word, not negated (不是骗局). */
+const SCAM_WORD_SAID = /(?<!不是|并非|绝非|没有|不会是)(?:诈骗|骗局|陷阱|骗术|圈套)/u
 
 /**
  * True for a hit in a warning against a scam: a cue word before it in its clause (警惕, 谨防, 所谓…) and
@@ -142,12 +150,12 @@ const SCAM_WORDS = /(?<!不是|并非|绝非|没有|不会是)(?:诈骗|骗局|�
  */
 function quotedByWarning(text: string, start: number, end: number): boolean {
   let from = start
-  while (from > 0 && !CLAUSE_END.test(text[from - 1])) from--
+  while (from > 0 && !CLAUSE_END.has(text[from - 1])) from--
   const before = text.slice(from, start)
   if (!WARNING_CUES.some(cue => before.includes(cue))) return false
   let to = end
-  while (to < text.length && !SENTENCE_END.test(text[to])) to++
-  return SCAM_WORDS.test(text.slice(end, to))
+  while (to < text.length && !SENTENCE_END.has(text[to])) to++
+  return SCAM_WORD_SAID.test(text.slice(end, to))
 }
 
 /** Kinds that write other characters than the term's. */
