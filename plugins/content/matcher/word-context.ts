@@ -91,9 +91,23 @@ function cutsWords(text: string, c: Candidate): boolean {
     if (!s.wordLike) continue
     const cutsStart = startPair && s.start < start && s.end > start && s.end < end
     const cutsEnd = endPair && s.start > start && s.start < end && s.end > end
-    if ((cutsStart || cutsEnd) && !readsOtherwise(text, s, c)) return true
+    if (!cutsStart && !cutsEnd) continue
+    const rest = cutsStart ? text.slice(s.end, end) : text.slice(start, s.start)
+    if (!readsOtherwise(text, s, c) && !isWordAlone(rest.trim())) return true
   }
   return false
+}
+
+/** Letters and digits, as a contact handle or abbreviation is written (vx in vx号码). */
+const LATIN_WORD = /^[\p{Script=Latin}\d]+$/u
+
+/**
+ * True for the rest of a hit that a word takes a character from when that rest is a word itself (a
+ * CC-CEDICT word of two characters, or letters): the text then reads as two words that still say the term
+ * (成本价 in 成本|价格表, 时时彩 in 时时|彩票, 威信号 in 威信|号码, vx号 in vx|号码).
+ */
+function isWordAlone(rest: string): boolean {
+  return (rest.length === 2 && isWordOf(rest.charCodeAt(0), rest.charCodeAt(1))) || LATIN_WORD.test(rest)
 }
 
 /**

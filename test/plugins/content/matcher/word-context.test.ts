@@ -29,6 +29,12 @@ describe('a short term across a word boundary', () => {
     expect(category(['下注']).categoriesOf('今天下注明天开奖')).toEqual(['c'])
   })
 
+  it('is still a hit when the rest of the term is a word too (成本|价格, 时时|彩票, vx|号码)', () => {
+    expect(category(['成本价']).categoriesOf('把成本价格表发我')).toEqual(['c'])
+    expect(category(['时时彩']).categoriesOf('时时彩票计划群')).toEqual(['c'])
+    expect(category(['vx号']).categoriesOf('vx号码发你了')).toEqual(['c'])
+  })
+
   it('is still a hit in a category that expands nothing (a bulk list, matched as written)', () => {
     const bulk = compileMatcher(dictionaryOf({ c: { terms: ['下注'] } }))
     expect(bulk.categoriesOf('报价单下注明含税')).toEqual(['c'])
