@@ -175,15 +175,37 @@ function quotedByWarning(text: string, start: number, end: number): boolean {
 /** Kinds that write other characters than the term's. */
 const SWAP_KINDS = new Set<MatchKind>(['homophone', 'lookalike'])
 /** Shops and their kinds, after a name: `百佳乐超市`, `老王商行`. */
-const SHOP_AFTER =
-  /^(?:超市|商行|商店|门店|便利店|专卖店|药店|药房|饭店|酒店|餐厅|餐馆|宾馆|旅馆|五金|百货|商场|批发部|维修部|水果店)/u
+const SHOPS = [
+  '超市',
+  '商行',
+  '商店',
+  '门店',
+  '便利店',
+  '专卖店',
+  '药店',
+  '药房',
+  '饭店',
+  '酒店',
+  '餐厅',
+  '餐馆',
+  '宾馆',
+  '旅馆',
+  '五金',
+  '百货',
+  '商场',
+  '批发部',
+  '维修部',
+  '水果店',
+]
+/** The first characters of SHOPS: a quick test before the list. */
+const SHOP_FIRST = new Set(SHOPS.map(shop => shop[0]))
 
 /**
  * True for a homophone or look-alike form followed by the kind of shop it names: a shop's name
  * (百家乐 → 百佳乐 in `百佳乐超市`); `百佳乐真人荷官` stays a hit.
  */
 function namesShop(text: string, c: Candidate): boolean {
-  return SWAP_KINDS.has(c.kind) && SHOP_AFTER.test(text.slice(c.end, c.end + 3))
+  return SWAP_KINDS.has(c.kind) && SHOP_FIRST.has(text[c.end]) && SHOPS.some(shop => text.startsWith(shop, c.end))
 }
 
 /**
