@@ -126,9 +126,7 @@ function swapsInNumeral(text: string, at: number, c: Candidate): boolean {
   return NUMERALS.has(char) && !c.term.includes(char) && (c.form ?? '').includes(char)
 }
 
-/** What ends a clause: a warning's cue reads only into its own clause. */
-const CLAUSE_END = new Set('，,。.！!？?；;：:\n')
-/** What ends a sentence: the scam word must be in the hit's sentence. */
+/** What ends a sentence: a warning's cue and the scam word must be in the hit's sentence. */
 const SENTENCE_END = new Set('。.！!？?\n')
 /** Words that warn against what follows them. */
 const WARNING_CUES = [
@@ -148,6 +146,8 @@ const WARNING_CUES = [
   '勿信',
   '远离',
   '识破',
+  '防骗',
+  '举报',
 ]
 /** True if the text may hold a word that calls something a scam (all but 陷阱 and 圈套 hold 骗): a quick test first. */
 function mayNameScam(text: string): boolean {
@@ -157,14 +157,14 @@ function mayNameScam(text: string): boolean {
 const SCAM_WORD_SAID = /(?<!不是|并非|绝非|没有|不会是)(?:诈骗|骗局|陷阱|骗术|圈套)/u
 
 /**
- * True for a hit in a warning against a scam: a cue word before it in its clause (警惕, 谨防, 所谓…) and
- * a word that names a scam after it in its sentence (诈骗, 骗局, 陷阱…), not negated (不是骗局). A company's
- * anti-fraud notice quotes the scam: `警惕兼职刷单诈骗`, `反诈提醒：网上所谓日赚千元都是骗局`. Either alone is
- * not enough (`小心，老板是骗子`, `日赚千元，不是骗局`).
+ * True for a hit in a warning against a scam: a cue word before it in its sentence (警惕, 谨防, 所谓…) and
+ * a word that names a scam after it (诈骗, 骗局, 陷阱…), not negated (不是骗局). A company's anti-fraud notice
+ * quotes the scam: `警惕兼职刷单诈骗`, `反诈提醒：网上所谓日赚千元都是骗局`. Either alone is not enough
+ * (`小心，老板是骗子`, `日赚千元，不是骗局`), nor a cue in the sentence before (`谨防诈骗！日赚千元，陷阱？不存在`).
  */
 function quotedByWarning(text: string, start: number, end: number): boolean {
   let from = start
-  while (from > 0 && !CLAUSE_END.has(text[from - 1])) from--
+  while (from > 0 && !SENTENCE_END.has(text[from - 1])) from--
   const before = text.slice(from, start)
   if (!WARNING_CUES.some(cue => before.includes(cue))) return false
   let to = end

@@ -60,12 +60,14 @@ describe('a warning that quotes a scam', () => {
   it('is no hit: a cue before the term in its clause and a word naming a scam after it', () => {
     expect(category(['兼职刷单']).categoriesOf('提防兼职刷单陷阱，保护好钱包')).toEqual([])
     expect(category(['日赚']).categoriesOf('小心网上日赚千元的骗局')).toEqual([])
+    expect(category(['兼职刷单']).categoriesOf('防骗提示：兼职刷单都是骗局')).toEqual([])
   })
 
-  it('needs both, in one clause and sentence, and no negation', () => {
+  it("needs both, in the hit's sentence, and no negation", () => {
     expect(category(['日赚']).categoriesOf('日赚千元，不是骗局，加我')).toEqual(['c'])
     expect(category(['日赚']).categoriesOf('小心，日赚千元的机会来了')).toEqual(['c'])
     expect(category(['日赚']).categoriesOf('日赚千元的骗局？我这是正规的')).toEqual(['c'])
+    expect(category(['日赚']).categoriesOf('谨防诈骗！日赚千元，陷阱？不存在')).toEqual(['c'])
     expect(category(['老板是骗子']).categoriesOf('大家小心，老板是骗子')).toEqual(['c'])
   })
 
