@@ -172,7 +172,8 @@ function runtimeFor(
     ...deps,
     embedded: !!opts.bot,
     sandboxed: opts.sandboxed,
-    commands: web?.commands ?? [consoleOffCommand()],
+    // Embedded in a host bot there is no console to turn on, and `#后台` may be the host's own command.
+    commands: web?.commands ?? (opts.bot ? [] : [consoleOffCommand()]),
     directory: ports,
     roomAdmin: ports,
     sender: ports,

@@ -8,6 +8,9 @@ import type { CommandSpec } from '../core/plugin.js'
  * `internal`), only customer commands asked by a customer are answered in the
  * group; everything else (staff commands, refusals, staff asking anything)
  * goes to the asker privately, so customers never see internal commands.
+ * A customer is never answered privately (WeChat does not deliver to
+ * someone who is not the bot's friend): the router keeps their refusals
+ * silent (audited) and treats their unknown `#…` as ordinary talk.
  */
 
 /** Whether people without a role (customers) read what the bot says where `event` came from. */

@@ -1,7 +1,7 @@
 import type { SayAction } from '../core/actions.js'
 import type { MessageEvent, Role } from '../core/event.js'
 import type { CommandSpec } from '../core/plugin.js'
-import { answerPrivately, openHere } from './audience.js'
+import { answerPrivately, customersRead, openHere } from './audience.js'
 import { parseCommand, type ParsedCommand } from './parse-command.js'
 
 /** Longest command name looked up (a longer word is unknown) and longest arguments a command is given. */
@@ -30,14 +30,19 @@ export interface RegisteredCommand {
 export type Routed =
   | { kind: 'none' }
   | { kind: 'run'; command: RegisteredCommand; args: string; argv: string[] }
-  | { kind: 'reply'; text: string; refused?: string; privately: boolean }
+  /** `silent`: recorded (a refusal is audited) but not sent — a customer in their group gets no private refusal. */
+  | { kind: 'reply'; text: string; refused?: string; privately: boolean; silent?: boolean }
 
 /** `route` of a message that names no command (most messages): one object, not one per message. */
 const NO_COMMAND: Routed = Object.freeze({ kind: 'none' })
 
 /**
  * Finds the command a message names and checks the sender's roles (by
- * contact id only). Unknown commands and refusals get a short reply.
+ * contact id only). Unknown commands and refusals get a short reply, except
+ * to customers in a group they read: the bot could only answer them
+ * privately, which WeChat does not deliver to someone who is not the bot's
+ * friend, so their unknown `#…` is ordinary talk and a refusal is audited
+ * but not sent.
  */
 export class CommandRouter {
   private byName = new Map<string, RegisteredCommand>()
@@ -77,7 +82,8 @@ export class CommandRouter {
     if (!parsed) return NO_COMMAND
     const { cmd, args, argv } = parsed.name.length > MAX_NAME_CHARS ? { args: '', argv: [] } : this.resolve(parsed)
     const p = this.prefix
-    if (!cmd && !this.answerUnknown) return NO_COMMAND
+    const customer = customersRead(event) && !event.sender.isStaff
+    if (!cmd && (!this.answerUnknown || customer)) return NO_COMMAND
     if (!cmd)
       return {
         kind: 'reply',
@@ -87,7 +93,7 @@ export class CommandRouter {
     const name = `${p}${cmd.spec.name}`
     const privately = answerPrivately(event, cmd.spec)
     if (!openHere(event, cmd.spec))
-      return { kind: 'reply', text: `⛔ ${name} 只供员工使用。`, refused: cmd.spec.name, privately }
+      return { kind: 'reply', text: `⛔ ${name} 只供员工使用。`, refused: cmd.spec.name, privately, silent: customer }
     const where = cmd.spec.where ?? 'any'
     if (where === 'group' && !event.group) return { kind: 'reply', text: `${name} 只能在群里使用。`, privately }
     if (where === 'private' && event.group) return { kind: 'reply', text: `${name} 请私聊机器人使用。`, privately }

@@ -49,19 +49,20 @@ export const duration = (opts: { positive?: boolean } = {}) =>
     if (ms === undefined || ms < 0 || Number.isNaN(ms)) {
       ctx.addIssue({
         code: 'custom',
-        message: `expected a duration such as "30m", "2h" or "10分钟" (units: ${UNITS_NAMED}), got "${v}"`,
+        message: `应为时长，如 "30m"、"2h"、"10分钟"，填的是 "${v}"（expected a duration; units: ${UNITS_NAMED}）`,
       })
       return z.NEVER
     }
     if (opts.positive && ms === 0) {
-      ctx.addIssue({ code: 'custom', message: `must be longer than 0 (e.g. "5s", "10m"), got "${v}"` })
+      ctx.addIssue({ code: 'custom', message: `应大于 0，如 "5s"、"10m"，填的是 "${v}"（must be longer than 0）` })
       return z.NEVER
     }
     return ms
   })
 
 /** A zod type for `HH:mm` wall-clock times. */
-export const clockTimeSchema = () => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time of day "HH:mm"')
+export const clockTimeSchema = () =>
+  z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '应为一天中的时刻 "HH:mm"（expected a time of day "HH:mm"）')
 
 /** Format milliseconds as a short Chinese duration: `1小时5分钟`, `40分钟`, `30秒`. */
 export function formatDuration(ms: number): string {

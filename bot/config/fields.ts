@@ -54,11 +54,14 @@ const WINDOW = /^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$/
 export const timeWindow = () =>
   z.string().superRefine((w, ctx) => {
     if (!WINDOW.test(w))
-      ctx.addIssue({ code: 'custom', message: `expected "HH:mm-HH:mm", e.g. "09:00-12:00", got "${w}"` })
+      ctx.addIssue({
+        code: 'custom',
+        message: `应为 "HH:mm-HH:mm"，如 "09:00-12:00"，填的是 "${w}"（expected "HH:mm-HH:mm"）`,
+      })
     else if (w.slice(0, 5) >= w.slice(6))
       ctx.addIssue({
         code: 'custom',
-        message: `window "${w}" must start before it ends (one day, no overnight windows)`,
+        message: `时段 "${w}" 的开始应早于结束，不能跨夜（window must start before it ends, no overnight windows）`,
       })
   })
 
@@ -82,7 +85,7 @@ export const regexSource = (flags = '') =>
     try {
       new RegExp(source, flags)
     } catch (e) {
-      ctx.addIssue({ code: 'custom', message: `invalid regex (${(e as Error).message})` })
+      ctx.addIssue({ code: 'custom', message: `正则表达式有误（invalid regex: ${(e as Error).message}）` })
     }
   })
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { isMap, isSeq, type LineCounter, type Document, type Node } from 'yaml'
+import { issueText } from './issue-text.js'
 import { knownKeysAt, nearestKey } from './suggest-key.js'
 
 /** Turn a zod issue path into `plugins.content.actions[2].after`. */
@@ -30,11 +31,11 @@ export function formatIssues(
       const known = schema ? knownKeysAt(schema, issue.path) : []
       return issue.keys.map(k => {
         const near = nearestKey(k, known)
-        const hint = near ? `did you mean ${near}?` : 'typo?'
-        return `${where(file, doc, lines, [...path, k])}${formatPath([...path, k])}: unknown key (${hint})`
+        const hint = near ? `是不是 ${near}？（unknown key, did you mean ${near}?）` : '拼写错了？（unknown key）'
+        return `${where(file, doc, lines, [...path, k])}${formatPath([...path, k])}: 未知的设置项，${hint}`
       })
     }
-    return [`${where(file, doc, lines, path)}${formatPath(path)}: ${issue.message}`]
+    return [`${where(file, doc, lines, path)}${formatPath(path)}: ${issueText(issue)}`]
   })
 }
 

@@ -263,7 +263,7 @@ function checkReferences(raw: RawConfig, at: (p: PropertyKey[]) => string, probl
         new RegExp(g.topicPattern)
       } catch (e) {
         problems.push(
-          `${at(['groups', i, 'topicPattern'])}groups[${i}].topicPattern: invalid regex (${(e as Error).message})`,
+          `${at(['groups', i, 'topicPattern'])}groups[${i}].topicPattern: 正则表达式有误（invalid regex: ${(e as Error).message}）`,
         )
       }
     }

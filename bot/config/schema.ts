@@ -21,7 +21,9 @@ export const groupSchema = z
       .describe('本群覆盖的插件设置 Per-group overrides of plugin sections'),
   })
   .strict()
-  .refine(g => g.topic || g.topicPattern || g.id, { message: 'give one of topic, topicPattern or id' })
+  .refine(g => g.topic || g.topicPattern || g.id, {
+    message: '请填写 topic、topicPattern 或 id 之一（give one of topic, topicPattern or id）',
+  })
 
 /** Runtime-owned top-level config; `plugins` is filled from the registry by `buildConfigSchema`. */
 export const baseConfigShape = {
@@ -30,7 +32,7 @@ export const baseConfigShape = {
     .string()
     .default('Asia/Shanghai')
     .refine(isTimezone, {
-      error: issue => `expected an IANA timezone such as Asia/Shanghai, got "${String(issue.input)}"`,
+      error: issue => `应为 IANA 时区，如 Asia/Shanghai，填的是 "${String(issue.input)}"（expected an IANA timezone）`,
     })
     .describe('时区 Timezone for days, reports and schedules'),
   commandPrefix: z.string().min(1).max(3).default('#').describe('命令前缀 Command prefix'),
@@ -98,7 +100,7 @@ export const baseConfigShape = {
     .strict()
     .refine(o => o.switchPauseMin <= o.switchPauseMax, {
       path: ['switchPauseMin'],
-      message: 'switchPauseMin must not be longer than switchPauseMax',
+      message: 'switchPauseMin 不能大于 switchPauseMax（switchPauseMin must not be longer than switchPauseMax）',
     })
     .prefault({}),
   penalties: z

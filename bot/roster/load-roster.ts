@@ -64,7 +64,8 @@ export function rosterFromList(list: Record<string, unknown>[], file: string, li
     const row: RosterEntry = { name: '', line: lineOf(i) }
     for (const [k, v] of Object.entries(item ?? {})) {
       const key = HEADERS[k.toLowerCase()]
-      if (!key || key === 'line') problems.push(`${file}:${row.line}: roster[${i}].${k}: unknown key (typo?)`)
+      if (!key || key === 'line')
+        problems.push(`${file}:${row.line}: roster[${i}].${k}: 未知的设置项，拼写错了？（unknown key）`)
       else if (v !== null && v !== undefined && String(v).trim()) row[key] = String(v).trim()
     }
     return row

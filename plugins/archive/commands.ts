@@ -40,9 +40,16 @@ interface ParsedRequest {
   q: ArchiveQuery
   scope: string[]
   format?: ExportFormat
+  /** `群:名` words that name no recorded group. */
+  unknownGroups: string[]
+  /** Recorded groups, for hints. */
+  groups: ChatInfo[]
 }
 
-/** Words: `人:成员`/`@成员`, `类型:图片`, `格式:csv` (in exports also a bare `html`, `csv`…), a date word, a group name; anything else is a search word. */
+/**
+ * Words: `人:成员`/`@成员`, `类型:图片`, `格式:csv` (in exports also a bare `html`, `csv`…), a date word,
+ * `群:名` (a group by name or part of its title), a group's exact name; anything else is a search word.
+ */
 async function parseRequest(
   d: ArchiveDeps,
   argv: string[],
@@ -52,25 +59,32 @@ async function parseRequest(
   const { ctx } = d
   const now = ctx.clock.now()
   const today = dayKey(now, ctx.timezone)
-  const chats = await d.backend.chats()
-  const r: ParsedRequest = { q: { from: addDays(today, 1 - defaultDays), to: today, words: [] }, scope: [] }
+  const groups = (await d.backend.chats()).filter(c => c.kind !== 'private')
+  const r: ParsedRequest = {
+    q: { from: addDays(today, 1 - defaultDays), to: today, words: [] },
+    scope: [],
+    unknownGroups: [],
+    groups,
+  }
   const q = r.q
   for (const word of argv) {
+    const group = /^(?:群|group)[:：](.+)$/.exec(word)
     const member = /^(?:人|成员|member)[:：](.+)$/.exec(word) ?? /^@(.+)$/.exec(word)
     const type = /^(?:类型|type)[:：](.+)$/.exec(word)
     const format = (
       forExport ? /^(?:(?:格式|format)[:：])?(csv|md|jsonl|html)$/i : /^(?:格式|format)[:：](csv|md|jsonl|html)$/i
     ).exec(word)
     const period = periodFromWord(word, now, ctx.timezone)
-    const named = chats.filter(c => c.kind !== 'private' && (c.configName === word || c.title === word))
-    if (member) q.member = member[1]
+    const named = group ? chatsNamed(groups, group[1]) : groups.filter(c => c.configName === word || c.title === word)
+    if (group && !named.length) r.unknownGroups.push(group[1])
+    else if (member) q.member = member[1]
     else if (type && (TYPE_BY_LABEL.has(type[1]) || type[1] in TYPE_LABEL))
       q.types = [...(q.types ?? []), TYPE_BY_LABEL.get(type[1]) ?? (type[1] as ArchiveType)]
     else if (format) r.format = format[1].toLowerCase() as ExportFormat
     else if (period) Object.assign(q, period)
     else if (named.length) {
       q.chats = [...(q.chats ?? []), ...named.map(c => c.chat)]
-      r.scope.push(word)
+      r.scope.push(group ? group[1] : word)
     } else q.words?.push(word)
   }
   return r
@@ -79,7 +93,16 @@ async function parseRequest(
 async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): Promise<Action[]> {
   const { ctx } = d
   const cfg = ctx.configFor()
-  const { q, scope } = await parseRequest(d, argv, cfg.search.defaultDays)
+  const { q, scope, unknownGroups, groups } = await parseRequest(d, argv, cfg.search.defaultDays)
+  if (unknownGroups.length)
+    return [
+      inv.reply(
+        T.groupsNotFound(
+          unknownGroups,
+          groups.map(c => c.title),
+        ),
+      ),
+    ]
   if (!q.words?.length && !q.member) return [inv.reply(T.searchNeedsWords(ctx.commandPrefix))]
   // Earlier searches and the bot's answers to them are not evidence: the records of such conversations are skipped.
   const { hits, total, approximate } = await d.backend.search(
@@ -90,8 +113,9 @@ async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): P
   await logAccess(d, { who: inv.event.sender.id, action: 'search', detail, count: total })
   const info = new Map((await d.backend.chats()).map(c => [c.chat, c]))
   const head = T.searchHead(detail, total, !!approximate, hits.length)
+  const hint = total ? [] : groupWordHints(q.words ?? [], groups)
   return [
-    inv.reply([head, ...hits.map((h, i) => hitText(h, i + 1, info, ctx.timezone))].join('\n')),
+    inv.reply([head, ...hits.map((h, i) => hitText(h, i + 1, info, ctx.timezone)), ...hint].join('\n')),
     {
       type: 'record',
       rule: 'archive.search',
@@ -102,10 +126,19 @@ async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): P
   ]
 }
 
-/** `#记录 导出 [群] [日期] [人:成员] [csv|html|md|jsonl]`: a file of the records, sent privately to the asker. */
+/** `#记录 导出 [群|群:名] [日期] [人:成员] [csv|html|md|jsonl]`: a file of the records, sent privately to the asker. */
 async function exportFile(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): Promise<Action[]> {
   const { ctx } = d
-  const { q, scope, format = 'csv' } = await parseRequest(d, argv, 1, true)
+  const { q, scope, format = 'csv', unknownGroups, groups } = await parseRequest(d, argv, 1, true)
+  if (unknownGroups.length)
+    return [
+      inv.reply(
+        T.groupsNotFound(
+          unknownGroups,
+          groups.map(c => c.title),
+        ),
+      ),
+    ]
   const detail = `${describeQuery(q, scope)} · ${format}`
   await logAccess(d, { who: inv.event.sender.id, action: 'export', detail })
   const stamp = new Date(ctx.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)
@@ -157,6 +190,14 @@ async function hold(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): Pro
   const text = T.holdChanged(titles, on)
   await logAccess(d, { who: who.id, action: 'hold', detail: text })
   return [inv.reply(text), { type: 'record', rule: on ? 'archive.hold' : 'archive.release', memberId: who.id, text }]
+}
+
+/** For a search that found nothing: search words that look like part of a group's name, with the `群:` way to say so. */
+function groupWordHints(words: string[], groups: ChatInfo[]): string[] {
+  return words.flatMap(w => {
+    const like = groups.filter(c => c.title.includes(w) || (c.configName ?? '').includes(w)).map(c => c.title)
+    return like.length ? [T.wordLooksLikeGroup(w, like)] : []
+  })
 }
 
 /** The query in words, for the reply and the audit log. */

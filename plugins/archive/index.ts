@@ -56,6 +56,8 @@ export function createArchivePlugin(opts: ArchiveOptions = {}) {
       const holds = ctx.store.doc('archive-holds', HOLDS_DOC)
       const d: ArchiveDeps = { ctx, backend, archiver, holds }
       const alarm: WriteAlarm = { warned: false, retrying: false }
+      /** Senders' names as last seen, to title a private chat the bot opens with someone off the roster. */
+      const seenNames = new Map<string, string>()
       // Nothing to tell while writes work and admins were not warned (every message): no list made for that.
       const alarmNow = () =>
         archiver.failing || alarm.warned
@@ -66,8 +68,10 @@ export function createArchivePlugin(opts: ArchiveOptions = {}) {
           if (ev.type !== 'message') return []
           const section = ctx.configFor(ev.group)
           if (!archives(ev, section)) return []
+          const name = ev.sender.groupAlias || ev.sender.name
+          if (name && seenNames.get(ev.sender.id) !== name) seenNames.set(ev.sender.id, name)
           // Answered synchronously once the chat's state is loaded (no promise per message).
-          const kept = archiver.capture(ev, ev.sender.groupAlias || ev.sender.name, section)
+          const kept = archiver.capture(ev, name, section)
           return kept instanceof Promise ? kept.then(alarmNow) : alarmNow()
         },
         onFact: async fact => {
@@ -78,7 +82,12 @@ export function createArchivePlugin(opts: ArchiveOptions = {}) {
           if ('room' in m.chat ? !group || (section as { enabled?: boolean }).enabled === false : !section.privateChats)
             return []
           await archiver.keep(
-            outgoingCapture(fact.data, { id: ctx.directory.selfId(), name: BOT_NAME }, group),
+            outgoingCapture(
+              fact.data,
+              { id: ctx.directory.selfId(), name: BOT_NAME },
+              group,
+              id => ctx.roster.byContact(id)?.name ?? seenNames.get(id),
+            ),
             section,
           )
           return []

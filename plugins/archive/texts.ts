@@ -17,13 +17,13 @@ export const statusLine = (written: number, backlog: number, failing: boolean, l
 
 /** `#记录` usage line. */
 export const usage = (p: string) =>
-  `${p}记录 搜索 <词> [群] [日期] [人:成员] [类型:图片]；${p}记录 导出 [群] [日期] [人:成员] [csv|html|md|jsonl]；${p}记录 保全 [群 开|关]`
+  `${p}记录 搜索 <词> [群:群名] [日期] [人:成员] [类型:图片]；${p}记录 导出 [群:群名] [日期] [人:成员] [csv|html|md|jsonl]；${p}记录 保全 [群 开|关]`
 /** `#帮助` description of `#记录`. */
 export const COMMAND_DESCRIPTION = '信息记录：搜索、导出聊天记录，法律保全（仅私聊，审计员/管理员）'
 /** A bad or missing subcommand. */
 export const usageReply = (line: string) => `用法：${line}`
 /** A search without words or member. */
-export const searchNeedsWords = (p: string) => `请给出要搜索的词或成员。用法：${p}记录 搜索 <词> [群] [日期]`
+export const searchNeedsWords = (p: string) => `请给出要搜索的词或成员。用法：${p}记录 搜索 <词> [群:群名] [日期]`
 /** The head line of search results. */
 export const searchHead = (detail: string, total: number, approximate: boolean, shown: number) =>
   `🔎 记录搜索 ${detail}：共${approximate ? '约' : ''} ${total} 条${total > shown ? `，显示最新 ${shown} 条` : ''}`
@@ -40,6 +40,12 @@ export const holdList = (lines: string[]) =>
 export const holdLine = (title: string, since: string) => `· ${title}（${since} 起）`
 /** No such group. */
 export const groupNotFound = (name: string) => `找不到群「${name}」。`
+/** `群:名` words naming no recorded group, with some recorded groups to pick from. */
+export const groupsNotFound = (names: string[], known: string[]) =>
+  `找不到群「${names.join('」「')}」。${known.length ? `有记录的群：${known.slice(0, 10).join('、')}${known.length > 10 ? ` 等 ${known.length} 个` : ''}` : '还没有任何群的记录。'}`
+/** A search word that is part of a group's name (the search found nothing). */
+export const wordLooksLikeGroup = (word: string, groups: string[]) =>
+  `提示：「${word}」按搜索词查找；若要只查某个群，请写 群:${word}（相近的群：${groups.slice(0, 3).join('、')}）`
 /** A hold placed or lifted. */
 export const holdChanged = (titles: string, on: boolean) =>
   on ? `已对「${titles}」设置法律保全：到期记录暂停清理。` : `已解除「${titles}」的法律保全。`

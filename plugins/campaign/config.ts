@@ -30,7 +30,7 @@ export const configCampaignSchema = z
   .object({
     id: z
       .string()
-      .regex(/^[A-Za-z][\w-]*$/, 'expected an id starting with a letter, e.g. "double12"')
+      .regex(/^[A-Za-z][\w-]*$/, '应为字母开头的编号，如 "double12"（expected an id starting with a letter）')
       .describe('活动编号（字母开头） Campaign id used in commands'),
     title: z.string().min(1).describe('活动标题 Title'),
     text: z.string().min(1).describe('公告正文 Announcement text'),
@@ -41,7 +41,7 @@ export const configCampaignSchema = z
     start: z.string().regex(DAY, 'expected YYYY-MM-DD').describe('开始日期（当天或之后第一个工作日发布） Start day'),
     deadline: z
       .string()
-      .regex(DAY_TIME, 'expected "YYYY-MM-DD HH:mm"')
+      .regex(DAY_TIME, '应为 "YYYY-MM-DD HH:mm"（expected "YYYY-MM-DD HH:mm"）')
       .describe('截止时间 Deadline "YYYY-MM-DD HH:mm"'),
     targets: targetsSchema.optional().describe('目标群（默认 defaultTargets） Target groups'),
   })
@@ -55,8 +55,10 @@ export const windowSchema = z
     postAt: clockTimeSchema().default('07:30').describe('活动公告与每日排期的默认发布时间 Default posting time'),
   })
   .strict()
-  .refine(w => w.start < w.end, { message: 'window.start must be before window.end' })
-  .refine(w => w.postAt >= w.start && w.postAt < w.end, { message: 'window.postAt must lie inside [start, end)' })
+  .refine(w => w.start < w.end, { message: 'window.start 应早于 window.end（window.start must be before window.end）' })
+  .refine(w => w.postAt >= w.start && w.postAt < w.end, {
+    message: 'window.postAt 应在 start 与 end 之间（window.postAt must lie inside [start, end)）',
+  })
 
 /** Config of the `campaign` plugin. */
 export const campaignConfigSchema = z

@@ -86,7 +86,7 @@ const template = (allowed: string[], fallback: string) =>
       if (bad.length)
         ctx.addIssue({
           code: 'custom',
-          message: `unknown placeholder {${bad.join('}, {')}}; allowed: {${allowed.join('} {')}}`,
+          message: `未知的占位符 {${bad.join('}, {')}}，可用：{${allowed.join('} {')}}（unknown placeholder）`,
         })
     })
     .default(fallback)

@@ -27,7 +27,7 @@ const template = (allowed: string[], fallback: string) =>
       if (bad.length)
         ctx.addIssue({
           code: 'custom',
-          message: `unknown placeholder {${bad.join('}, {')}}; allowed: {${allowed.join('} {')}}`,
+          message: `未知的占位符 {${bad.join('}, {')}}，可用：{${allowed.join('} {')}}（unknown placeholder）`,
         })
     })
     .default(fallback)
@@ -89,9 +89,17 @@ export const realnameConfigSchema = z
       .superRefine((steps, ctx) => {
         steps.forEach((s, i) => {
           if (i > 0 && s.after < steps[i - 1].after)
-            ctx.addIssue({ code: 'custom', path: [i, 'after'], message: 'steps must be in time order' })
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'after'],
+              message: '各步骤应按时间先后排列（steps must be in time order）',
+            })
           if (s.action === 'remove' && i !== steps.length - 1)
-            ctx.addIssue({ code: 'custom', path: [i, 'action'], message: 'remove must be the last step' })
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'action'],
+              message: 'remove 只能是最后一步（remove must be the last step）',
+            })
         })
       })
       .prefault([

@@ -34,7 +34,7 @@ export const serviceConfigSchema = z
           } catch {
             return false
           }
-        }, 'expected a valid regular expression'),
+        }, '正则表达式有误（expected a valid regular expression）'),
       )
       .default(['(东西|产品|质量|服务).{0,6}(太差|很差|垃圾)', '(还|退)(我|给我)?钱'])
       .describe('投诉正则 Regular expressions that make a customer message a complaint'),

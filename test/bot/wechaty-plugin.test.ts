@@ -44,7 +44,7 @@ describe('GroupGuard as a Wechaty plugin', () => {
     const bot = WechatyBuilder.build({ puppet: sandbox.puppet })
     const hostAnswers: string[] = []
     bot.on('message', async msg => {
-      if (msg.text() === '#天气') hostAnswers.push(msg.text()) // the host bot's own command
+      if (msg.text() === '#天气' || msg.text() === '#后台') hostAnswers.push(msg.text()) // the host bot's own commands
     })
     await bot.start()
     sandbox.world.login(spec.bot.id)
@@ -53,11 +53,13 @@ describe('GroupGuard as a Wechaty plugin', () => {
     bot.use(GroupGuard({ ...files(demoConfig()), log: createLogger('silent'), onApp: a => (app = a) }))
     await app?.ready
     sandbox.world.say('wxid_lisi', { to: spec.bot.id }, '#天气')
+    sandbox.world.say('wxid_admin', { to: spec.bot.id }, '#后台') // no console to tell about when embedded
     sandbox.world.say('wxid_zhangsan', { to: spec.bot.id }, '#我的ID')
     await expect
       .poll(() => sandbox.world.sent.find(r => r.toContactId === 'wxid_zhangsan')?.text, { timeout: 8000 })
       .toContain('wxid_zhangsan')
-    expect(hostAnswers).toEqual(['#天气'])
+    expect(hostAnswers).toEqual(['#天气', '#后台'])
+    expect(sandbox.world.sent.filter(r => r.toContactId === 'wxid_admin')).toEqual([])
     expect(sandbox.world.sent.filter(r => r.toContactId === 'wxid_lisi')).toEqual([])
     await bot.stop()
   }, 15_000)

@@ -44,10 +44,8 @@ describe('npm run demo:service: a customer-service week', () => {
     expect(texts('service.ticket-opened').join('\n')).not.toMatch(/开玩笑|马上安排师傅|张经理真负责/)
     expect(actions.some(a => a.rule === 'command-refused' && a.reason?.includes('投诉 by 刘总'))).toBe(true)
     expect(printed).toMatch(/没有投诉 T9。用法：/)
-    // The refusal to a customer typing #投诉 went to them privately: the replay says so, not 群「…」.
-    expect(printed).toMatch(
-      /^09:45 发言 → 私聊 刘总，关于群「示例科技张三交流群」 · runtime\/command-reply\n {6}⛔ #投诉 只供员工使用。/m,
-    )
+    // A customer typing #投诉 is refused silently (audited above): a private reply would not reach a non-friend.
+    expect(printed).not.toMatch(/私聊 刘总[^\n]*\n {6}⛔/)
     expect(printed).toMatch(
       /→ 私聊 张三，关于群「[^」]+」 · service\/command\.投诉\n {6}用法：#投诉 处理 T3 <处理说明>/,
     )

@@ -503,6 +503,7 @@ export class BotRuntime {
           reason: `${routed.refused} by ${event.sender.name}`,
           evidence: { messageId: event.id, text: event.text.slice(0, 200) },
         })
+      if (routed.silent) return
       return this.act('runtime', [replyTo(event, routed.text, 'command-reply', routed.privately)])
     }
     const { spec, plugin } = routed.command

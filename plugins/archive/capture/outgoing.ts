@@ -10,12 +10,14 @@ const IMAGE = /\.(jpe?g|png|gif|webp)$/i
 /**
  * The capture of one of the bot's own messages (the `message.sent` fact): into a managed
  * group (`group`) or privately (`private:<contact id>`), sender the bot's account, `fromBot`
- * set; a file's bytes are read from the file the bot sent.
+ * set; a file's bytes are read from the file the bot sent. `contactName` titles a private chat the
+ * bot opens (the contact's own first message retitles it as usual).
  */
 export function outgoingCapture(
   sent: Facts['message.sent'],
   bot: { id: string; name: string },
   group: GroupRef | undefined,
+  contactName: (contactId: string) => string | undefined = () => undefined,
 ): Capture {
   const m = sent.message
   const chat = 'room' in m.chat ? m.chat.room : `private:${m.chat.contact}`
@@ -43,7 +45,7 @@ export function outgoingCapture(
   return {
     info: group
       ? { chat, kind: group.kind, title: group.topic, configName: group.configName }
-      : { chat, kind: 'private', title: 'contact' in m.chat ? m.chat.contact : chat },
+      : { chat, kind: 'private', title: 'contact' in m.chat ? (contactName(m.chat.contact) ?? m.chat.contact) : chat },
     id: sent.id,
     at: sent.at,
     build,

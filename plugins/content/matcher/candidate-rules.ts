@@ -144,7 +144,7 @@ function readsAsNumber(text: string, end: number, term: string, form: string): b
 }
 
 /** Expansion kinds that swap characters for others: a swapped edge character may belong to a word outside. */
-const SUBSTITUTIONS = new Set<MatchKind>(['homophone', 'lookalike'])
+const SUBSTITUTIONS = new Set<MatchKind>(['homophone', 'toneless', 'lookalike'])
 
 /**
  * True when a swapped first or last character makes a word with the character next to the match:
@@ -159,7 +159,7 @@ function joinsNeighbour(text: string, start: number, end: number, term: string, 
 }
 
 /** Expansion kinds that write other characters than the term's: such a form may be part of an idiom. */
-const IN_IDIOMS = new Set<MatchKind>(['homophone', 'lookalike', 'split'])
+const IN_IDIOMS = new Set<MatchKind>(['homophone', 'toneless', 'lookalike', 'split'])
 
 /**
  * True when the hit lies inside a four-character idiom of the word tables written in the text: the hit

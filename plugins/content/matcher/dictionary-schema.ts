@@ -5,9 +5,19 @@ const CATEGORY_KEY = /^[A-Za-z0-9_-]+$/
 const categoryKey = z.string().regex(CATEGORY_KEY, 'use only letters, digits, "_" and "-"')
 const severity = z.enum(['low', 'medium', 'high'])
 /** Ways of writing a term a category can expand into (see expand.ts). */
-const expansionKind = z.enum(['pinyin', 'initials', 'homophone', 'split', 'lookalike'])
+const expansionKind = z.enum(['pinyin', 'initials', 'homophone', 'toneless', 'split', 'lookalike'])
 /** How a hit was found, for `act` (see types.ts MatchKind). */
-const matchKind = z.enum(['exact', 'normalised', 'pinyin', 'initials', 'homophone', 'split', 'lookalike', 'pattern'])
+const matchKind = z.enum([
+  'exact',
+  'normalised',
+  'pinyin',
+  'initials',
+  'homophone',
+  'toneless',
+  'split',
+  'lookalike',
+  'pattern',
+])
 /** A list that may also be left empty in YAML (`allow:`). */
 const stringList = z.array(z.string()).nullish()
 

@@ -10,11 +10,24 @@ import {
 } from './expansion-data.js'
 import { foldedKey } from './normalize.js'
 
-/** How a term can be written besides itself; each dictionary category chooses which it expands into. */
-export type ExpansionKind = 'pinyin' | 'initials' | 'homophone' | 'split' | 'lookalike'
+/**
+ * How a term can be written besides itself; each dictionary category chooses which it expands into.
+ * `toneless`: a homophone in any tone beyond the `homophone` ones (加维 for 加薇), see tonelessAlternatives.
+ */
+export type ExpansionKind = 'pinyin' | 'initials' | 'homophone' | 'toneless' | 'split' | 'lookalike'
 /** Every expansion kind, in the order reports prefer when one form could come from several. */
-export const EXPANSION_KINDS: readonly ExpansionKind[] = ['pinyin', 'lookalike', 'split', 'homophone', 'initials']
-/** Expansions a category gets unless it says otherwise: initials are opt-in (`bjl`, `sb` collide easily). */
+export const EXPANSION_KINDS: readonly ExpansionKind[] = [
+  'pinyin',
+  'lookalike',
+  'split',
+  'homophone',
+  'toneless',
+  'initials',
+]
+/**
+ * Expansions a category gets unless it says otherwise: initials (`bjl`, `sb`) and toneless homophones
+ * (读博 for 赌博, 加为好友 for 加薇) collide easily and are opt-in.
+ */
 export const DEFAULT_EXPANSIONS: readonly ExpansionKind[] = ['pinyin', 'homophone', 'split', 'lookalike']
 
 /** One way of writing a term, e.g. { form: 'shabi', kind: 'pinyin' } for 傻逼. */
@@ -64,6 +77,8 @@ const PAIRED_ALTERNATIVES_OF_PAIR = 8
  * 3973 on Weibo; 独唱 155 against 赌场 359 is a word of its own).
  */
 const RARE_WORD_SHARE = 0.1
+/** Toneless homophones per character (see tonelessAlternatives): each swap owner's class images grow with them. */
+const TONELESS_PER_CHARACTER = 4
 /** Pinyin and initials mix with characters in every combination up to this many ideographs. */
 export const MAX_MIXED_IDEOGRAPHS = 6
 /** Chinese numerals spammers write as digits (一夜情 -> 1夜情), a homophone in effect. */
@@ -160,6 +175,8 @@ export function expandTerm(
       mixed(chars, ideographs, i => toneless[i][0], kind, add)
     if (kind === 'homophone' && swaps)
       substitute(chars, ideographs, homophoneAlternatives(term, chars, tables), kind, unlessWords)
+    if (kind === 'toneless' && swaps)
+      substitute(chars, ideographs, tonelessAlternatives(term, chars, tables), kind, unlessWords)
     if (kind === 'split') {
       const splits = chars.map(c => splitsOf(tables, c))
       if (!splitsAtScan) substitute(chars, ideographs, splits, kind, add)
@@ -317,10 +334,13 @@ export function swapFormsWith(
   return forms
 }
 
-/** The kinds that swap characters one for one (homophone, lookalike) among `kinds`, in EXPANSION_KINDS order. */
+/** The kinds that swap characters one for one (homophone, toneless, lookalike) among `kinds`, in EXPANSION_KINDS order. */
 export function swapKindsOf(kinds: ReadonlySet<ExpansionKind>): ExpansionKind[] {
-  return EXPANSION_KINDS.filter(kind => (kind === 'homophone' || kind === 'lookalike') && kinds.has(kind))
+  return EXPANSION_KINDS.filter(kind => SWAP_KINDS.has(kind) && kinds.has(kind))
 }
+
+/** The kinds whose forms swap characters one for one (see swap-forms.ts). */
+export const SWAP_KINDS: ReadonlySet<ExpansionKind> = new Set(['homophone', 'toneless', 'lookalike'])
 
 /**
  * The characters each character of a term may be swapped for by its homophone and look-alike forms,
@@ -333,7 +353,11 @@ export function swapAlternatives(term: string, kinds: ReadonlySet<ExpansionKind>
   const tables = expansionTables()
   return swapKindsOf(kinds)
     .map(kind =>
-      kind === 'homophone' ? homophoneAlternatives(term, chars, tables) : lookalikeAlternatives(chars, tables),
+      kind === 'homophone'
+        ? homophoneAlternatives(term, chars, tables)
+        : kind === 'toneless'
+          ? tonelessAlternatives(term, chars, tables)
+          : lookalikeAlternatives(chars, tables),
     )
     .map(list => list.map((alternatives, i) => (isIdeograph(chars[i]) ? alternatives : [])))
 }
@@ -470,6 +494,10 @@ interface Memo {
   byRank: Map<string, Ranked[]>
   /** Look-alike alternatives by character (see lookalikeAlternatives). */
   lookalikes: Map<string, string[]>
+  /** Toneless alternatives by character, then reading (see tonelessAlternatives). */
+  toneless: Map<string, Map<string, string[]>>
+  /** The characters of each toneless syllable by rank (see tonelessAlternatives). */
+  bySyllable: Map<string, string[]>
 }
 
 /** The memo of each tables object: it goes when they go (see expansionTables). */
@@ -479,7 +507,14 @@ const memos = new WeakMap<ExpansionTables, Memo>()
 function memoOf(tables: ExpansionTables): Memo {
   let memo = memos.get(tables)
   if (memo === undefined) {
-    memo = { shortTerm: new Map(), longTerm: new Map(), byRank: new Map(), lookalikes: new Map() }
+    memo = {
+      shortTerm: new Map(),
+      longTerm: new Map(),
+      byRank: new Map(),
+      lookalikes: new Map(),
+      toneless: new Map(),
+      bySyllable: new Map(),
+    }
     memos.set(tables, memo)
   }
   return memo
@@ -519,6 +554,52 @@ function characterAlternatives(c: string, reading: string, long: boolean, tables
   }
   const digit = NUMERAL_DIGITS[c]
   return digit === undefined ? alternatives : [digit, ...alternatives]
+}
+
+/**
+ * For a common character of a term of two or three characters (longer terms take other tones as
+ * homophones already), the most frequent common characters of the same syllable in any tone that its
+ * homophone alternatives do not have (薇 wei1: 为, 位, 未, 维; 加维 for 加薇), up to TONELESS_PER_CHARACTER:
+ * input methods list them under the same letters. Far more of these make words than same-tone
+ * homophones, so their hits are review-only unless a category's `act` lists `toneless`.
+ */
+function tonelessAlternatives(term: string, chars: string[], tables: ExpansionTables): string[][] {
+  const toned = tonedReadings(term)
+  const memo = memoOf(tables)
+  const short = chars.length < LONG_TERM
+  const homophones = homophoneAlternatives(term, chars, tables)
+  return chars.map((c, i) => {
+    const reading = toned.length === chars.length && short ? toned[i] : ''
+    let ofReading = memo.toneless.get(c)
+    if (ofReading === undefined) {
+      ofReading = new Map()
+      memo.toneless.set(c, ofReading)
+    }
+    let alternatives = ofReading.get(reading)
+    if (alternatives === undefined) {
+      const common = reading !== '' && (tables.rank.get(c) ?? Infinity) <= COMMON_RANK
+      const taken = new Set([c, ...homophones[i]])
+      alternatives = common
+        ? syllableByRank(reading.replace(/[0-5]$/, ''), tables)
+            .filter(h => !taken.has(h))
+            .slice(0, TONELESS_PER_CHARACTER)
+        : []
+      ofReading.set(reading, alternatives)
+    }
+    return alternatives
+  })
+}
+
+/** The common characters of a toneless syllable in every tone, most frequent first (see Memo.bySyllable). */
+function syllableByRank(syllable: string, tables: ExpansionTables): string[] {
+  const { bySyllable } = memoOf(tables)
+  let list = bySyllable.get(syllable)
+  if (list === undefined) {
+    const ranked = ['1', '2', '3', '4', '5'].flatMap(t => homophonesByRank(syllable + t, tables))
+    list = [...new Set(ranked.sort((x, y) => x.rank - y.rank).map(h => h.char))]
+    bySyllable.set(syllable, list)
+  }
+  return list
 }
 
 /** A character and its frequency rank (0 for characters outside the frequency list, as they sort). */

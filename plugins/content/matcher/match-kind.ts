@@ -7,6 +7,7 @@ export const MATCH_KIND_LABEL: Record<MatchKind, string> = {
   pinyin: '拼音',
   initials: '首字母',
   homophone: '谐音',
+  toneless: '异调谐音',
   split: '拆字',
   lookalike: '形近字',
   pattern: '正则',

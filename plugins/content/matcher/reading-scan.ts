@@ -73,9 +73,19 @@ export interface ReadingOwnerOfHit {
   category: number
   use: number
   term: string
-  kind: 'pinyin' | 'initials'
+  /** `split` for a form that also writes a character as its split (衤果liao for 裸聊). */
+  kind: 'pinyin' | 'initials' | 'split'
   form: string
 }
+
+/** A pair of folded code points as one number (see ReadingScan.splitIdeographs). */
+const PAIR = 0x110000
+/** How a place of a path is read: as the character, in letters, or as the two components of its split. */
+const AS_CHARACTER = 0
+const IN_LETTERS = 1
+const AS_SPLIT = 2
+/** The kind of each found form: initials or pinyin, +2 when a place is read as its split (see kindOf). */
+const KINDS: ReadonlyArray<ReadingOwnerOfHit['kind']> = ['initials', 'pinyin', 'split', 'split']
 
 const NO_OWNERS: ReadingOwnerOfHit[] = []
 
@@ -113,6 +123,16 @@ export class ReadingScan {
   private readonly back: number
   private readonly pathStart: Int32Array
   private readonly pathLetters: Uint8Array
+  /** The ideograph (folded) a place read AS_SPLIT is the split of. */
+  private readonly pathIdeograph: Int32Array
+  /**
+   * The ideographs whose split of two code points is the pair (first * PAIR + second), for the characters
+   * of the reading owners that are also split owners of the same category and use (their category
+   * expands `split`): a form may write such a character as its split and the others in letters.
+   */
+  private readonly splitIdeographs = new Map<number, number[]>()
+  /** 1 for a reading owner whose characters may be written as their splits (see splitIdeographs). */
+  private readonly splitReadable: Uint8Array
   private readonly found: number[] = []
   private readonly forms: string[] = []
 
@@ -161,12 +181,55 @@ export class ReadingScan {
     this.ideographCount = narrowIds(ideographCount, maxPlaces + 1)
     this.pinyin = new ReadingTrie(pinyinPaths.paths())
     this.initials = new ReadingTrie(initialsPaths.paths())
-    this.back = maxPlaces - 1
+    this.splitReadable = this.readSplits()
+    // A place read as its split takes two tokens.
+    this.back = (this.splitIdeographs.size > 0 ? 2 : 1) * (maxPlaces - 1)
     this.pathStart = new Int32Array(maxPlaces)
     this.pathLetters = new Uint8Array(maxPlaces)
+    this.pathIdeograph = new Int32Array(maxPlaces)
     const { letterNext, letterSyllable } = letterTrie(index.syllables)
     this.letterNext = letterNext
     this.letterSyllable = letterSyllable
+  }
+
+  /**
+   * Fills splitIdeographs from the split owners that are reading owners too (same text, category and
+   * use); returns splitReadable.
+   */
+  private readSplits(): Uint8Array {
+    const { index } = this
+    const readable = new Uint8Array(index.readingFlags.length)
+    if (index.splitText.length === 0) return readable
+    const splitOwner = new Map<string, number>()
+    for (let s = 0; s < index.splitText.length; s++)
+      splitOwner.set(`${index.splitText[s]} ${index.splitCategory[s]} ${index.splitIsAllowPhrase[s]}`, s)
+    for (let r = 0; r < readable.length; r++) {
+      const use = index.readingFlags[r] & READING_ALLOW
+      const s = splitOwner.get(`${index.readingText[r]} ${index.readingCategory[r]} ${use}`)
+      if (s === undefined) continue
+      readable[r] = 1
+      let i = 0
+      for (const c of index.texts[index.readingText[r]]) {
+        const list = index.splitLists[index.splitPlaces[index.splitOffsets[s] + i++]]
+        const ideograph = foldString(c)
+        if (list === '' || ideograph.length !== 1) continue
+        for (const split of list.split('\t')) {
+          const parts = foldString(split)
+          if (parts.length !== 2) continue
+          const pair = parts[0] * PAIR + parts[1]
+          const known = this.splitIdeographs.get(pair)
+          if (known === undefined) this.splitIdeographs.set(pair, [ideograph[0]])
+          else if (!known.includes(ideograph[0])) known.push(ideograph[0])
+        }
+      }
+    }
+    return readable
+  }
+
+  /** The ideographs whose split the tokens t and t + 1 are (see splitIdeographs), or undefined. */
+  private splitAt(t: number, n: number): number[] | undefined {
+    if (t < 0 || t + 1 >= n || this.splitIdeographs.size === 0) return undefined
+    return this.splitIdeographs.get(cps[t] * PAIR + cps[t + 1])
   }
 
   /** True if no category expands pinyin or initials: there are no reading forms. */
@@ -206,7 +269,7 @@ export class ReadingScan {
         category: this.index.readingCategory[r],
         use: this.index.readingFlags[r] & READING_ALLOW,
         term: this.index.texts[this.index.readingText[r]],
-        kind: this.found[at + 3] === 1 ? 'pinyin' : 'initials',
+        kind: KINDS[this.found[at + 3]],
         form: this.forms[at / 4],
       })
     }
@@ -258,6 +321,8 @@ export class ReadingScan {
       if (trie.hasPair(fixedId(cp), id)) return true
       if (!isLetter(cp)) {
         for (const left of trie.idsOfIdeograph.get(cp) ?? NONE) if (trie.hasPair(left, id)) return true
+        for (const split of this.splitAt(t - 2, n) ?? NONE)
+          for (const left of trie.idsOfIdeograph.get(split) ?? NONE) if (trie.hasPair(left, id)) return true
       } else if (!pinyin) {
         if (trie.hasPair(cp - LETTER_A, id)) return true
       } else {
@@ -273,6 +338,8 @@ export class ReadingScan {
       if (trie.hasPair(id, fixedId(cp))) return true
       if (!isLetter(cp)) {
         for (const right of trie.idsOfIdeograph.get(cp) ?? NONE) if (trie.hasPair(id, right)) return true
+        for (const split of this.splitAt(u, n) ?? NONE)
+          for (const right of trie.idsOfIdeograph.get(split) ?? NONE) if (trie.hasPair(id, right)) return true
       } else if (!pinyin) {
         if (trie.hasPair(id, cp - LETTER_A)) return true
       } else {
@@ -311,11 +378,11 @@ export class ReadingScan {
     if (t >= n || trie.first[node] === trie.first[node + 1]) return
     const cp = cps[t]
     const fixed = trie.child(node, fixedId(cp))
-    if (fixed >= 0) this.step(trie, pinyin, fixed, start, t, t + 1, depth, 0, n)
+    if (fixed >= 0) this.step(trie, pinyin, fixed, start, t, t + 1, depth, AS_CHARACTER, n)
     if (isLetter(cp)) {
       if (!pinyin) {
         const child = trie.child(node, cp - LETTER_A)
-        if (child >= 0) this.step(trie, pinyin, child, start, t, t + 1, depth, 1, n)
+        if (child >= 0) this.step(trie, pinyin, child, start, t, t + 1, depth, IN_LETTERS, n)
         return
       }
       for (let l = 0, u = t; u < n && isLetter(cps[u]); u++) {
@@ -324,19 +391,27 @@ export class ReadingScan {
         const s = this.letterSyllable[l]
         if (s < 0) continue
         const child = trie.child(node, s)
-        if (child >= 0) this.step(trie, pinyin, child, start, t, u + 1, depth, 1, n)
+        if (child >= 0) this.step(trie, pinyin, child, start, t, u + 1, depth, IN_LETTERS, n)
       }
       return
+    }
+    for (const split of this.splitAt(t, n) ?? NONE) {
+      for (const id of trie.idsOfIdeograph.get(split) ?? NONE) {
+        const child = trie.child(node, id)
+        if (child < 0) continue
+        this.pathIdeograph[depth] = split
+        this.step(trie, pinyin, child, start, t, t + 2, depth, AS_SPLIT, n)
+      }
     }
     const ids = trie.idsOfIdeograph.get(cp)
     if (ids === undefined) return
     for (const id of ids) {
       const child = trie.child(node, id)
-      if (child >= 0) this.step(trie, pinyin, child, start, t, t + 1, depth, 0, n)
+      if (child >= 0) this.step(trie, pinyin, child, start, t, t + 1, depth, AS_CHARACTER, n)
     }
   }
 
-  /** Records place `depth` as read from token t (in letters or not) and walks on from `next`. */
+  /** Records place `depth` as read from token t (`how`: AS_CHARACTER, IN_LETTERS or AS_SPLIT) and walks on from `next`. */
   private step(
     trie: ReadingTrie,
     pinyin: boolean,
@@ -345,11 +420,11 @@ export class ReadingScan {
     t: number,
     next: number,
     depth: number,
-    letters: number,
+    how: number,
     n: number,
   ): void {
     this.pathStart[depth] = t
-    this.pathLetters[depth] = letters
+    this.pathLetters[depth] = how
     this.walk(trie, pinyin, child, start, next, depth + 1, n)
   }
 
@@ -362,13 +437,17 @@ export class ReadingScan {
       let replaced = 0
       let oneLetter = true
       let own = true
+      let split = 0
       for (let d = 0; d < depth && own; d++) {
         const p = placeFirst[r] + d
         const s = placeSyllable[p]
         if (s < 0) continue
-        if (this.pathLetters[d] === 1) {
+        if (this.pathLetters[d] === IN_LETTERS) {
           replaced++
           if (index.syllables[s].length !== 1) oneLetter = false
+        } else if (this.pathLetters[d] === AS_SPLIT) {
+          split = 2
+          own = this.splitReadable[r] === 1 && this.pathIdeograph[d] === placeCodePoint[p]
         } else own = cps[this.pathStart[d]] === placeCodePoint[p]
       }
       if (!own || replaced === 0) continue
@@ -376,17 +455,25 @@ export class ReadingScan {
       if (count > MAX_MIXED_IDEOGRAPHS && replaced !== count && replaced !== 1) continue
       // An initials form that spells only one-letter syllables is the pinyin form, which comes first.
       if (!pinyin && oneLetter && (index.readingFlags[r] & READING_PINYIN) !== 0) continue
-      this.found.push(start, t, r, pinyin ? 1 : 0)
+      this.found.push(start, t, r, (pinyin ? 1 : 0) + split)
       this.forms.push(this.formOf(r, depth, pinyin))
     }
   }
 
-  /** Owner r's form as the path writes it: the text with the places read in letters as their syllables or initials. */
+  /**
+   * Owner r's form as the path writes it: the text with the places read in letters as their syllables or
+   * initials, and those read as their split as its two components (folded).
+   */
   private formOf(r: number, depth: number, pinyin: boolean): string {
     const out = [...this.index.texts[this.index.readingText[r]]]
     for (let d = 0; d < depth; d++) {
-      if (this.pathLetters[d] !== 1) continue
+      if (this.pathLetters[d] === AS_CHARACTER) continue
       const p = this.placeFirst[r] + d
+      if (this.pathLetters[d] === AS_SPLIT) {
+        const t = this.pathStart[d]
+        out[this.placeChar[p]] = String.fromCodePoint(cps[t], cps[t + 1])
+        continue
+      }
       const syllable = this.index.syllables[this.placeSyllable[p]]
       out[this.placeChar[p]] = pinyin ? syllable : syllable[0]
     }
@@ -424,7 +511,7 @@ export class ReadingScan {
       const span = spanOfHit(found.text, ends[end - 1], tails[end - 1], key)
       const category = index.categories[index.readingCategory[r]]
       const term = index.texts[index.readingText[r]]
-      const kind = list[at + 3] === 1 ? 'pinyin' : 'initials'
+      const kind = KINDS[list[at + 3]]
       add(found, span, ends[end - 1], category, term, allowPhrase, false, kind, this.forms[at / 4])
     }
   }

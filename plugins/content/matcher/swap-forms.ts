@@ -1,10 +1,11 @@
-import { expandTerm, swapKindsOf, type Expansion, type ExpansionKind } from './expand.js'
+import { SWAP_KINDS, expandTerm, swapKindsOf, type Expansion, type ExpansionKind } from './expand.js'
 import { SKIP, foldCodePoint, isExpansion } from './fold-table.js'
 import { foldString } from './normalize.js'
 
-/** True if the kinds have forms that swap characters one for one (homophone, lookalike). */
+/** True if the kinds have forms that swap characters one for one (homophone, toneless, lookalike). */
 export function hasSwapKinds(kinds: ReadonlySet<ExpansionKind>): boolean {
-  return kinds.has('homophone') || kinds.has('lookalike')
+  for (const kind of kinds) if (SWAP_KINDS.has(kind)) return true
+  return false
 }
 
 /**

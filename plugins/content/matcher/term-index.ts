@@ -7,7 +7,14 @@ import { hasSwapKinds, storedForms } from './swap-forms.js'
 import type { Dictionary } from './types.js'
 
 /** Owner kind codes: 0 is the term or phrase itself, i + 1 is OWNER_KINDS[i]. */
-export const OWNER_KINDS: readonly ExpansionKind[] = ['pinyin', 'initials', 'homophone', 'split', 'lookalike']
+export const OWNER_KINDS: readonly ExpansionKind[] = [
+  'pinyin',
+  'initials',
+  'homophone',
+  'split',
+  'lookalike',
+  'toneless',
+]
 
 /**
  * The distinct folded keys of a dictionary (terms, allowed phrases and their expansions; identical

@@ -10,7 +10,7 @@ import type { MatchKind } from './types.js'
  */
 
 /** Kinds that write the term's characters (or swaps, or components of them): their hit may straddle words. */
-const CUT_KINDS = new Set<MatchKind>(['exact', 'normalised', 'homophone', 'lookalike', 'split'])
+const CUT_KINDS = new Set<MatchKind>(['exact', 'normalised', 'homophone', 'toneless', 'lookalike', 'split'])
 /** Terms of up to this many characters turn up across a word boundary by chance; longer ones hardly. */
 const SHORT_TERM = 3
 /** Characters segmented on each side of a hit: enough for the words touching it. */
@@ -173,7 +173,7 @@ function quotedByWarning(text: string, start: number, end: number): boolean {
 }
 
 /** Kinds that write other characters than the term's. */
-const SWAP_KINDS = new Set<MatchKind>(['homophone', 'lookalike'])
+const SWAP_KINDS = new Set<MatchKind>(['homophone', 'toneless', 'lookalike'])
 /** Shops and their kinds, after a name: `百佳乐超市`, `老王商行`. */
 const SHOPS = [
   '超市',

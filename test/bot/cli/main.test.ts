@@ -52,7 +52,7 @@ describe('the command line', () => {
     expect(rc).toBe(1)
     expect(stderr.split('\n').slice(0, 2)).toEqual([
       '❌ 配置有误 (config problems): 1 problem(s)',
-      `  - ${join(dir, 'bot.yaml')}:2: timezone: expected an IANA timezone such as Asia/Shanghai, got "Asia/Shangai"`,
+      `  - ${join(dir, 'bot.yaml')}:2: timezone: 应为 IANA 时区，如 Asia/Shanghai，填的是 "Asia/Shangai"（expected an IANA timezone）`,
     ])
   })
 

@@ -47,7 +47,7 @@ describe('duration() in config', () => {
     const r = z.object({ gap: duration() }).safeParse({ gap: '三秒' })
     expect(r.success).toBe(false)
     expect(r.error!.issues[0].message).toBe(
-      'expected a duration such as "30m", "2h" or "10分钟" (units: ms, s, min, h, d, 秒, 分钟, 小时, 天), got "三秒"',
+      '应为时长，如 "30m"、"2h"、"10分钟"，填的是 "三秒"（expected a duration; units: ms, s, min, h, d, 秒, 分钟, 小时, 天）',
     )
   })
 })

@@ -35,6 +35,22 @@ function problemsOf(yaml: string, file = 'bot.yaml', plugins = PLUGINS): string[
   throw new Error('expected the config to be rejected')
 }
 
+describe('parseConfig: problems in Chinese first', () => {
+  it("says in Chinese what a field needs (missing, type, allowed values, bounds), zod's English after it", () => {
+    const problems = problemsOf(
+      'commandPrefix: 5\ngroups:\n  - { name: 销售群, topic: 销售群, kind: internal }\n  - { name: 客户群, topic: 客户群, kind: internl }\noutbox:\n  perMinute: 0\n',
+    )
+    expect(problems).toEqual([
+      'bot.yaml:1: company: 缺少必填项（Invalid input: expected string, received undefined）',
+      'bot.yaml:1: commandPrefix: 应为文本（Invalid input: expected string, received number）',
+      expect.stringMatching(
+        /^bot\.yaml:4: groups\[1\]\.kind: 应为以下之一："internal"、"customer"、"broadcast"（Invalid option/,
+      ),
+      'bot.yaml:6: outbox.perMinute: 应大于 0（Too small: expected number to be >0）',
+    ])
+  })
+})
+
 describe('parseConfig: a good config', () => {
   it('applies the documented defaults and turns durations into milliseconds', () => {
     const { config } = parseConfig('company: 示例科技\n', 'bot.yaml', PLUGINS)
@@ -145,7 +161,7 @@ plugins:
     expect(problems).toHaveLength(4)
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^bot\.yaml:3: outbox\.perChatGap: expected a duration .*"fast"/),
+        expect.stringMatching(/^bot\.yaml:3: outbox\.perChatGap: 应为时长.*"fast".*expected a duration/),
         expect.stringMatching(/^bot\.yaml:4: outbox\.perMinute: /),
         expect.stringMatching(/^bot\.yaml:9: groups\[1\]\.kind: .*internal/),
         expect.stringMatching(/^bot\.yaml:12: plugins\.probe\.limit: /),
@@ -167,18 +183,18 @@ plugins:
 `)
     expect(problems.sort()).toEqual(
       [
-        'bot.yaml:2: timezon: unknown key (did you mean timezone?)',
-        'bot.yaml:3: colour: unknown key (typo?)',
-        'bot.yaml:5: outbox.perMinut: unknown key (did you mean perMinute?)',
-        'bot.yaml:7: groups[0].respnsible: unknown key (did you mean responsible?)',
-        'bot.yaml:10: plugins.probe.wrod: unknown key (did you mean word?)',
+        'bot.yaml:2: timezon: 未知的设置项，是不是 timezone？（unknown key, did you mean timezone?）',
+        'bot.yaml:3: colour: 未知的设置项，拼写错了？（unknown key）',
+        'bot.yaml:5: outbox.perMinut: 未知的设置项，是不是 perMinute？（unknown key, did you mean perMinute?）',
+        'bot.yaml:7: groups[0].respnsible: 未知的设置项，是不是 responsible？（unknown key, did you mean responsible?）',
+        'bot.yaml:10: plugins.probe.wrod: 未知的设置项，是不是 word？（unknown key, did you mean word?）',
       ].sort(),
     )
   })
 
   it('reports a section for a plugin that does not exist as a typo', () => {
     expect(problemsOf('company: x\nplugins:\n  prob: { word: 差 }\n')).toEqual([
-      'bot.yaml:3: plugins.prob: unknown key (did you mean probe?)',
+      'bot.yaml:3: plugins.prob: 未知的设置项，是不是 probe？（unknown key, did you mean probe?）',
     ])
   })
 
@@ -187,14 +203,16 @@ plugins:
       'company: x\ngroups:\n  - { name: 销售群, topic: 销售部工作群, kind: internal }\n  - name: 客户群\n    kind: customer\n',
     )
     expect(problems).toEqual([
-      expect.stringMatching(/^bot\.yaml:4: groups\[1\]: give one of topic, topicPattern or id/),
+      expect.stringMatching(
+        /^bot\.yaml:4: groups\[1\]: 请填写 topic、topicPattern 或 id 之一（give one of topic, topicPattern or id）/,
+      ),
     ])
     expect(problemsOf('timezone: Asia/Shanghai\n')).toEqual([expect.stringMatching(/^bot\.yaml:1: company: /)])
   })
 
   it('rejects a timezone that is not an IANA name', () => {
     expect(problemsOf('company: x\ntimezone: Beijing\n')).toEqual([
-      'bot.yaml:2: timezone: expected an IANA timezone such as Asia/Shanghai, got "Beijing"',
+      'bot.yaml:2: timezone: 应为 IANA 时区，如 Asia/Shanghai，填的是 "Beijing"（expected an IANA timezone）',
     ])
   })
 
@@ -214,7 +232,7 @@ groups:
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^bot\.yaml:8: groups\[1\]\.plugins\.probe\.limit: /),
-        'bot.yaml:8: groups[1].plugins.probe.wrod: unknown key (did you mean word?)',
+        'bot.yaml:8: groups[1].plugins.probe.wrod: 未知的设置项，是不是 word？（unknown key, did you mean word?）',
         'bot.yaml:9: groups[1].plugins.nope: unknown plugin (known: probe)',
         'bot.yaml:10: groups[1].plugins.prbe: unknown plugin (did you mean probe? known: probe)',
       ]),
@@ -251,7 +269,7 @@ groups:
 
   it('rejects a topicPattern that is not a valid regex', () => {
     const problems = problemsOf('company: x\ngroups:\n  - { name: 客户群, topicPattern: "(交流群", kind: customer }\n')
-    expect(problems).toEqual([expect.stringMatching(/groups\[0\]\.topicPattern: invalid regex/)])
+    expect(problems).toEqual([expect.stringMatching(/groups\[0\]\.topicPattern: 正则表达式有误（invalid regex/)])
   })
 
   it('rejects an admin channel group that is not one of the managed groups', () => {
@@ -277,7 +295,7 @@ adminChannel: { mode: group, group: 管理群 }
 `)
     expect(problems).toEqual([
       expect.stringMatching(/groups\[1\]\.name: duplicate group name "销售群"/),
-      expect.stringMatching(/groups\[1\]\.topicPattern: invalid regex/),
+      expect.stringMatching(/groups\[1\]\.topicPattern: 正则表达式有误（invalid regex/),
       expect.stringMatching(/adminChannel\.group: must name one of groups\[\]\.name/),
     ])
   })
@@ -336,7 +354,7 @@ groups:
   - { name: 销售群, topic: B, kind: internal }
 `)
     expect(problems).toEqual([
-      expect.stringMatching(/^bot\.yaml:2: outbox\.perChatGap: expected a duration/),
+      expect.stringMatching(/^bot\.yaml:2: outbox\.perChatGap: 应为时长.*expected a duration/),
       'bot.yaml:5: groups[1].name: duplicate group name "销售群"',
     ])
   })

@@ -105,7 +105,7 @@ describe('the CLI (exit codes and messages)', { timeout: 90_000 }, () => {
     expect(r.code).toBe(1)
     expect(r.out).toBe('')
     expect(r.err).toMatch(/^❌ 配置有误 \(config problems\): 2 problem\(s\)/)
-    expect(r.err).toMatch(/bot\.config\.yaml:\d+: runtime\.flushInterval: must be longer than 0/)
+    expect(r.err).toMatch(/bot\.config\.yaml:\d+: runtime\.flushInterval: 应大于 0.*must be longer than 0/)
     expect(r.err).toMatch(/bot\.config\.yaml:\d+: plugins\.ack\.statsReport\.cron: invalid cron "0 18 \* \* MON-FRII"/)
   })
 

@@ -58,7 +58,7 @@ plugins:
     )
     expect(roster.byContact('wxid_z')?.dept).toBe('销售部')
     expect(problemsOf(`${HEAD}roster:\n  - { name: 张三 }\n  - { name: 李四, phone: "123", 微博: x }\n`)).toEqual([
-      'bot.yaml:4: roster[1].微博: unknown key (typo?)',
+      'bot.yaml:4: roster[1].微博: 未知的设置项，拼写错了？（unknown key）',
       'bot.yaml:4: phone "123" is not an 11-digit mobile number',
     ])
   })
@@ -96,8 +96,8 @@ describe('schedules, windows and durations are validated with their path and lin
         `${HEAD}plugins:\n  ack:\n    workingHours: { windows: ["18:00-09:00"] }\n  activity:\n    workingHours: ["9:00-12:00", "13:30-18:00"]\n`,
       ),
     ).toEqual([
-      'bot.yaml:4: plugins.ack.workingHours.windows[0]: window "18:00-09:00" must start before it ends (one day, no overnight windows)',
-      'bot.yaml:6: plugins.activity.workingHours[0]: expected "HH:mm-HH:mm", e.g. "09:00-12:00", got "9:00-12:00"',
+      'bot.yaml:4: plugins.ack.workingHours.windows[0]: 时段 "18:00-09:00" 的开始应早于结束，不能跨夜（window must start before it ends, no overnight windows）',
+      'bot.yaml:6: plugins.activity.workingHours[0]: 应为 "HH:mm-HH:mm"，如 "09:00-12:00"，填的是 "9:00-12:00"（expected "HH:mm-HH:mm"）',
     ])
   })
 
@@ -105,15 +105,15 @@ describe('schedules, windows and durations are validated with their path and lin
     expect(
       problemsOf(`${HEAD}runtime:\n  flushInterval: 0s\noutbox:\n  switchPauseMin: 5s\n  switchPauseMax: 1s\n`),
     ).toEqual([
-      'bot.yaml:3: runtime.flushInterval: must be longer than 0 (e.g. "5s", "10m"), got "0s"',
-      'bot.yaml:5: outbox.switchPauseMin: switchPauseMin must not be longer than switchPauseMax',
+      'bot.yaml:3: runtime.flushInterval: 应大于 0，如 "5s"、"10m"，填的是 "0s"（must be longer than 0）',
+      'bot.yaml:5: outbox.switchPauseMin: switchPauseMin 不能大于 switchPauseMax（switchPauseMin must not be longer than switchPauseMax）',
     ])
   })
 
   it('rejects a negative duration and a zero deadline, allows 0 where it means "off"', () => {
     expect(problemsOf(`${HEAD}plugins:\n  ack: { deadline: 0m, remindBefore: -5 }\n`)).toEqual([
-      'bot.yaml:3: plugins.ack.deadline: must be longer than 0 (e.g. "5s", "10m"), got "0m"',
-      'bot.yaml:3: plugins.ack.remindBefore: expected a duration such as "30m", "2h" or "10分钟" (units: ms, s, min, h, d, 秒, 分钟, 小时, 天), got "-5"',
+      'bot.yaml:3: plugins.ack.deadline: 应大于 0，如 "5s"、"10m"，填的是 "0m"（must be longer than 0）',
+      'bot.yaml:3: plugins.ack.remindBefore: 应为时长，如 "30m"、"2h"、"10分钟"，填的是 "-5"（expected a duration; units: ms, s, min, h, d, 秒, 分钟, 小时, 天）',
     ])
     expect(() => parseConfig(`${HEAD}plugins:\n  ack: { remindBefore: 0m }\n`, 'bot.yaml', PLUGINS)).not.toThrow()
   })
@@ -235,7 +235,7 @@ groups:
     ).toEqual([
       expect.stringMatching(/^bot\.yaml:4: plugins\.realname\.grace: /),
       expect.stringMatching(/^bot\.yaml:15: groups\[1\]\.plugins\.realname\.grace: /),
-      'bot.yaml:15: groups[1].plugins.realname.bogus: unknown key (typo?)',
+      'bot.yaml:15: groups[1].plugins.realname.bogus: 未知的设置项，拼写错了？（unknown key）',
     ])
   })
 

@@ -72,14 +72,31 @@ describe('what customers read in their group', () => {
     expect(wechat.textsTo('wxid_zhangsan').join('\n')).toContain('你没有未缴的罚款')
   })
 
-  it('refuses a customer privately and answers nothing about fines in the group', async () => {
+  it('refuses a customer silently (audited): no private reply, which WeChat would not deliver to a non-friend', async () => {
     const { rt, clock, wechat } = await start()
     await rt.handle(text(customer, '#罚款', clock.now(), cust))
     await rt.handle(text(customer, '#案例 搜索 价格', clock.now(), cust))
     await clock.advance(10_000)
     expect(wechat.textsTo(cust.id)).toEqual([])
-    expect(wechat.textsTo('wxid_c1').join('\n')).toBe('⛔ #罚款 只供员工使用。\n⛔ #案例 只供员工使用。')
+    expect(wechat.textsTo('wxid_c1')).toEqual([])
     expect(rt.audit.query({ memberId: 'wxid_c1' }).filter(e => e.type === 'refused')).toHaveLength(2)
+  })
+
+  it("a customer's unknown #… is ordinary talk: no reply, and it waits for staff like any question", async () => {
+    const { rt, clock, wechat } = await start()
+    await rt.handle(text(customer, '#滤芯多少钱一支', clock.now(), cust))
+    await clock.advance(10_000)
+    expect(wechat.sent).toEqual([])
+    await clock.advance(3 * 3_600_000)
+    expect(wechat.sent.map(s => s.text).join('\n')).toContain('客户等待提醒：「示例科技张三交流群」有 1 条')
+  })
+
+  it('staff still get a private answer to an unknown command in a customer group', async () => {
+    const { rt, clock, wechat } = await start()
+    await rt.handle(text(zhangsan, '#不存在', clock.now(), cust))
+    await clock.advance(10_000)
+    expect(wechat.textsTo('wxid_zhangsan').join('\n')).toContain('未知命令')
+    expect(wechat.textsTo(cust.id)).toEqual([])
   })
 
   it("an admin's commands in a customer group never count as speaking there: no public real-name reminder", async () => {

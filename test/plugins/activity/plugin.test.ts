@@ -242,7 +242,7 @@ describe('config', () => {
       makeRuntime(CONFIG.replace('{ dailyReport: { time: "18:00" } }', '{ ignoreCustomerText: "(好的" }'), [
         activityPlugin,
       ]),
-    ).rejects.toThrow(/:\d+: plugins\.activity\.ignoreCustomerText: invalid regex/)
+    ).rejects.toThrow(/:\d+: plugins\.activity\.ignoreCustomerText: 正则表达式有误（invalid regex/)
     await expect(
       makeRuntime(
         CONFIG.replace('{ dailyReport: { time: "18:00" } }', '{ workingHours: ["09:00-12:30", "12:00-18:00"] }'),

@@ -344,6 +344,16 @@ describe("archive: the bot's own messages", () => {
     // The private chat keeps the auditor's name (the bot's own message does not rename it).
     expect((await h.backend.chats()).find(c => c.chat === 'private:aud1')?.title).toBe('王审计')
   })
+
+  it('a private chat the bot opens is titled with the name the person has in the groups, not their id', async () => {
+    const h = await setup()
+    h.wechat.addGroup(sales, [zhang, li])
+    await h.say(li, '今天几点开会', sales)
+    h.rt.outbox.enqueue({ chat: { contact: 'li' }, text: '请补交周报' })
+    await h.clock.advance(10_000)
+    const chats = await h.backend.chats()
+    expect(chats.find(c => c.chat === 'private:li')?.title).toBe('李四-南宁')
+  })
 })
 
 /** A text message `id` to capture in the internal group `chat`, its chat info as `info` says. */

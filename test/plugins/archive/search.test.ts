@@ -51,6 +51,25 @@ describe('archive: search in chat', () => {
     expect(h.to('aud1')).toContain('「退款」 · 2026-12-01 至 2026-12-01 · 销售群：共 0 条')
   })
 
+  it('群:名 narrows to a group by part of its title; an unknown one is named, not searched for', async () => {
+    const h = await history()
+    await h.say(auditor, '#记录 搜索 退款 群:张三')
+    expect(h.to('aud1')).toContain('「退款」 · 2026-11-02 至 2026-12-01 · 张三：共 3 条')
+    const last = () => h.wechat.textsTo('aud1').at(-1)
+    await h.say(auditor, '#记录 搜索 退款 群:财务部')
+    expect(last()).toBe('找不到群「财务部」。有记录的群：张三交流群、销售部工作群')
+    await h.say(auditor, '#记录 导出 群:财务部')
+    expect(last()).toBe('找不到群「财务部」。有记录的群：张三交流群、销售部工作群')
+  })
+
+  it('a search word that is part of a group name, finding nothing, gets a hint to write 群:', async () => {
+    const h = await history()
+    await h.say(auditor, '#记录 搜索 退款 销售部')
+    expect(h.to('aud1')).toContain(
+      '共 0 条\n提示：「销售部」按搜索词查找；若要只查某个群，请写 群:销售部（相近的群：销售部工作群）',
+    )
+  })
+
   it('writes every search to the audit log and the access log, with who and what', async () => {
     const h = await history()
     await h.say(admin, '#记录 搜索 退款 客户群')
@@ -87,7 +106,7 @@ describe('archive: search in chat', () => {
     await h.say(auditor, '#记录 搜索 客户群')
     expect(h.to('aud1')).toContain('请给出要搜索的词或成员。')
     await h.say(auditor, '#记录')
-    expect(h.to('aud1')).toContain('用法：#记录 搜索 <词> [群] [日期] [人:成员] [类型:图片]')
+    expect(h.to('aud1')).toContain('用法：#记录 搜索 <词> [群:群名] [日期] [人:成员] [类型:图片]')
   })
 })
 

@@ -25,7 +25,7 @@ describe('campaign config', () => {
     ).toThrow(/window.postAt must lie inside/)
     const bad = config().replace("deadline: '2026-11-30 18:00'", "deadline: '11-30 18点'")
     expect(() => parseConfig(bad, 'bad.yaml', [campaignPlugin])).toThrow(
-      /campaigns\[0\]\.deadline: expected "YYYY-MM-DD HH:mm"/,
+      /campaigns\[0\]\.deadline: 应为 "YYYY-MM-DD HH:mm"/,
     )
   })
 

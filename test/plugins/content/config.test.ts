@@ -48,7 +48,7 @@ describe('content config', () => {
   })
 
   it('rejects unknown placeholders in the warning and unknown steps in the matrix', () => {
-    expect(problemsOf(config('warnText: "{labels} {word}"')).join('\n')).toContain('unknown placeholder {word}')
+    expect(problemsOf(config('warnText: "{labels} {word}"')).join('\n')).toContain('未知的占位符 {word}')
     expect(problemsOf(config('actions: { high: { customer: [warn, ban] } }')).join('\n')).toContain(
       'plugins.content.actions.high.customer',
     )

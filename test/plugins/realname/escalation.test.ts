@@ -76,7 +76,12 @@ describe('escalation schedule', () => {
     })
     expect(bad.success).toBe(false)
     const messages = bad.error?.issues.map(i => i.message) ?? []
-    expect(messages).toEqual(expect.arrayContaining(['steps must be in time order', 'remove must be the last step']))
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        '各步骤应按时间先后排列（steps must be in time order）',
+        'remove 只能是最后一步（remove must be the last step）',
+      ]),
+    )
   })
 })
 
@@ -89,6 +94,6 @@ describe('realname config', () => {
     expect(r.success).toBe(false)
     const text = r.error?.issues.map(i => i.message).join('\n')
     expect(text).toContain('unknown placeholder {xingming}')
-    expect(text).toContain('unknown placeholder {who}')
+    expect(text).toContain('未知的占位符 {who}')
   })
 })

@@ -39,7 +39,7 @@ describe('service: follow-ups (回访)', () => {
     expect(wechat.textsTo('u1')[0]).toContain('用法：#回访 @客户 7天 [备注]')
     expect(wechat.textsTo('u2')[0]).toBe('请在客户群里发送 #回访 @客户 7天。')
     expect(wechat.textsTo('u2')[1]).toContain('没有回访 R5。')
-    expect(wechat.textsTo('c1')).toEqual(['⛔ #回访 只供员工使用。'])
+    expect(wechat.textsTo('c1')).toEqual([]) // a customer is refused silently (audited)
     expect(wechat.textsTo('r2')).toEqual([])
   })
 })

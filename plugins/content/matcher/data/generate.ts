@@ -51,8 +51,25 @@ interface SourceTables {
   idioms: string[]
 }
 
-/** Components that look alike when a character is written small (礻 for 衤 in 祼 / 裸). */
-const CONFUSABLE_COMPONENTS = ['礻衤', '艹⺮竹', '氵冫', '亻彳', '日曰目', '土士', '己已巳', '木禾', '未末']
+/**
+ * Components that look alike when a character is written small (礻 for 衤 in 祼 / 裸; 冫 for 忄 in 凊 / 情,
+ * 口 for 日 in 吋 / 时, 扌 for 土 in 扱 / 圾, 米 for 木 in 枓 / 料, 片 for 月 in 脾 / 牌). No maintained table
+ * lists such pairs: Unihan's variants and CC-CEDICT's are the same character (凊 is no variant of 情), and the
+ * components their variant pairs swap are mostly of meaning (口 / 言, 土 / 阝); Unicode's confusables map
+ * radical code points to ideographs only.
+ */
+const CONFUSABLE_COMPONENTS = [
+  '礻衤',
+  '艹⺮竹',
+  '氵冫忄',
+  '亻彳',
+  '口日曰目',
+  '土士扌',
+  '己已巳',
+  '木禾米',
+  '未末',
+  '月片',
+]
 /** A look-alike substitute must be rarer than this rank: common characters form everyday words. */
 const LOOKALIKE_MIN_RANK = 1500
 
@@ -253,7 +270,7 @@ function readLookalikes(tables: SourceTables): Map<string, string[]> {
     found.delete(char)
     if (found.size > 0) lookalikes.set(char, [...found].slice(0, 4))
   }
-  for (const [a, b] of dottedPairs(tables.decompositions)) {
+  for (const [a, b] of [...dottedPairs(tables.decompositions), ...innerPairs(tables.decompositions)]) {
     for (const [char, lookalike] of [
       [a, b],
       [b, a],
@@ -265,6 +282,49 @@ function readLookalikes(tables: SourceTables): Map<string, string[]> {
     }
   }
   return lookalikes
+}
+
+/** Structures of cjk-decomp with one component around the other, outer first (扁: stl(户,𠕁)). */
+const ENCLOSING = new Set(['sbl', 'st', 'stl', 'str', 'sl'])
+
+/**
+ * Pairs of characters of GB 2312 (what every input method types) written side by side or stacked with one
+ * component in common, whose other components enclose something different in the same outer component
+ * (骗 a(马,扁) and 骟 a(马,扇): 扁 and 扇 are 户 around 𠕁 and 羽): the shape differs inside only. Both ways.
+ */
+function innerPairs(decompositions: Map<string, string>): Array<[string, string]> {
+  const gb2312 = gb2312Characters()
+  const byPart = new Map<string, Array<[char: string, inner: string]>>()
+  for (const char of gb2312) {
+    const m = /^(a|d)\(([^,()]+),([^,()]+)\)$/u.exec(decompositions.get(char) ?? '')
+    if (!m) continue
+    for (const [place, same, other] of [
+      [1, m[2], m[3]],
+      [2, m[3], m[2]],
+    ]) {
+      const inner = /^([a-z]+)\(([^,()]+),([^,()]+)\)$/u.exec(decompositions.get(other as string) ?? '')
+      if (!inner || !ENCLOSING.has(inner[1])) continue
+      const key = `${m[1]}${place}${same}${inner[1]}${inner[2]}`
+      byPart.set(key, [...(byPart.get(key) ?? []), [char, inner[3]]])
+    }
+  }
+  const pairs: Array<[string, string]> = []
+  for (const group of byPart.values())
+    for (const [a, innerA] of group)
+      for (const [b, innerB] of group) if (a !== b && innerA !== innerB) pairs.push([a, b])
+  return pairs
+}
+
+/** The characters of GB 2312 (rows 16-87, by the WHATWG GBK decoder). */
+function gb2312Characters(): string[] {
+  const gbk = new TextDecoder('gbk')
+  const chars: string[] = []
+  for (let row = 0xb0; row <= 0xf7; row++)
+    for (let cell = 0xa1; cell <= 0xfe; cell++) {
+      const char = gbk.decode(Uint8Array.of(row, cell))
+      if ([...char].length === 1 && char !== '\ufffd') chars.push(char)
+    }
+  return chars
 }
 
 /** A dot, the stroke a character gains or loses in a look-alike (免 + 丶 = 兔). */

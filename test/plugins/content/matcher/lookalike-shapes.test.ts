@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { compileMatcher, describeMatchKind } from '../../../../plugins/content/matcher/index.js'
+import { expandingDictionary } from './helpers.js'
+
+/** Look-alike characters no variant table lists: a side component swapped, or a different inside (generate.ts). */
+describe('look-alikes by shape: a small side component swapped, or another inside the same enclosure', () => {
+  const s = compileMatcher(
+    expandingDictionary({ porn: ['一夜情'], defamation: ['公司骗人'], gambling: ['时时彩'], false_ad: ['第一品牌'] }, [
+      'lookalike',
+    ]),
+  )
+  const how = (text: string) => s.scan(text).map(m => `${m.matched}: ${describeMatchKind(m)}`)
+
+  it('reads 冫 for 忄 (凊 for 情), 口 for 日 (吋 for 时), 片 for 月 as the other side component', () => {
+    expect(how('一夜凊，私聊')).toEqual(['一夜凊: 形近字 一夜凊 → 一夜情'])
+    expect(s.categoriesOf('吋时彩计划')).toEqual(['gambling'])
+    expect(s.categoriesOf('行业第一品脾')).toEqual(['false_ad'])
+  })
+
+  it('reads 骟 for 骗: the same 马, and 户 around another part (扇, 扁)', () => {
+    expect(how('这家公司骟人')).toEqual(['公司骟人: 形近字 公司骟人 → 公司骗人'])
+  })
+
+  it('keeps the common characters of such shapes as they are (晴 is no 情, 脾气 no 牌)', () => {
+    expect(s.categoriesOf('一夜晴天，品牌脾气都好')).toEqual([])
+  })
+})
