@@ -21,6 +21,7 @@ import type { ExpansionKind } from './expand.js'
 import { SplitScan, type SplitOwnerOfHit } from './split-scan.js'
 import { SwapChoices } from './swap-filter.js'
 import { PairFilter } from './pair-filter.js'
+import { dropByWords } from './word-context.js'
 import { SwapForms, formNeedle } from './swap-form-cache.js'
 import type { Dictionary, Match, MatchKind, Matcher } from './types.js'
 
@@ -112,7 +113,7 @@ class CompiledMatcher implements Matcher {
     const candidates = hits.length > 0 ? this.termCandidates(text, hits, lazy) : []
     if (this.patterns.length > 0) candidates.push(...findPatternMatches(normalizeText(text), this.patterns))
     if (candidates.length === 0 && !this.dictionary.links) return NO_MATCHES
-    const matches: Match[] = this.confirmed(dropAllowed(candidates)).map(toMatch, text)
+    const matches: Match[] = this.confirmed(dropByWords(text, dropAllowed(candidates), this.kinds)).map(toMatch, text)
     for (const m of matches) {
       if (!this.acts(m.category, m.kind)) m.reviewOnly = true
     }

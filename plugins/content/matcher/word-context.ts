@@ -1,0 +1,228 @@
+import type { Candidate } from './allow-filter.js'
+import type { ExpansionKind } from './expand.js'
+import { isWordOf } from './expansion-data.js'
+import type { MatchKind } from './types.js'
+
+/**
+ * Context rules that read the words around a hit (ICU's word segmenter, `Intl.Segmenter`). They run on
+ * the candidates of a scan only, never on a message without hits, and segment a few characters around
+ * the few hits whose edge makes a word with its neighbour (about 8 µs such a hit; bench/word-rules.ts).
+ */
+
+/** Kinds that write the term's characters (or swaps, or components of them): their hit may straddle words. */
+const CUT_KINDS = new Set<MatchKind>(['exact', 'normalised', 'homophone', 'toneless', 'lookalike', 'split'])
+/** Terms of up to this many characters turn up across a word boundary by chance; longer ones hardly. */
+const SHORT_TERM = 3
+/** Characters segmented on each side of a hit: enough for the words touching it. */
+const WINDOW = 12
+
+/**
+ * Drops the candidates of categories that expand (`kinds`: each category's expansion kinds; a bulk list
+ * with `expand: []` is matched as written) that read otherwise in their words, and the context words that
+ * name no context:
+ * - a short term cut by a word boundary whose word reaches outside the hit (see cutsWords);
+ * - a term quoted by a warning against scams (see quotedByWarning);
+ * - a swap form of a term used as a shop's name (see namesShop);
+ * - a context word that is a numbered phase of what comes after it (see readsAsPhase).
+ */
+export function dropByWords(
+  text: string,
+  candidates: Candidate[],
+  kinds: ReadonlyMap<string, ReadonlySet<ExpansionKind>>,
+): Candidate[] {
+  let kept: Candidate[] | undefined
+  const mayWarn = mayNameScam(text)
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]
+    const keep =
+      c.allowPhrase ||
+      (kinds.get(c.category)?.size ?? 0) === 0 ||
+      (c.context
+        ? !readsAsPhase(text, c)
+        : !(cutsWords(text, c) || (mayWarn && quotedByWarning(text, c.start, c.end)) || namesShop(text, c)))
+    if (!keep) kept ??= candidates.slice(0, i)
+    else kept?.push(c)
+  }
+  return kept ?? candidates
+}
+
+/** One segment of the segmenter: offsets into the text, and whether it is a word (not punctuation). */
+interface Segment {
+  start: number
+  end: number
+  wordLike: boolean
+}
+
+let segmenter: Intl.Segmenter | undefined
+
+/** The segments of text[from, to), offsets into the whole text. */
+function segmentsOf(text: string, from: number, to: number): Segment[] {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' })
+  const out: Segment[] = []
+  for (const s of segmenter.segment(text.slice(from, to))) {
+    const start = from + s.index
+    out.push({ start, end: start + s.segment.length, wordLike: s.isWordLike === true })
+  }
+  return out
+}
+
+/** Numerals, as characters and digits. */
+const NUMERALS = new Set('〇零一二三四五六七八九十两几百千万0123456789')
+
+/**
+ * True for a hit of a term of up to three characters that the word segmenter cuts: a word starts before
+ * the hit and ends inside it, or starts inside it and ends after it, and that word is a real one: its two
+ * characters on either side of the hit's edge make a word of CC-CEDICT, or it is a number that a homophone
+ * swapped a numeral into. 下注 in 表格|下|注明, 援交 in 救援|交接, 去死 in 去|死角, 日赚 in 节日|赚, 老虎机 →
+ * 老胡机 in 老|胡|机电, 去死 → 去四 in 去|四楼 are no hits; 下注 in 网上|下|注|平台, 去死 in 你|快|去死吧 and 约炮
+ * in 约|炮|吧 are (no word reaches out of the hit). The text is segmented only when an edge pair is such a
+ * word, which few hits have.
+ */
+function cutsWords(text: string, c: Candidate): boolean {
+  if (!CUT_KINDS.has(c.kind) || (c.term.length > SHORT_TERM && codePoints(c.term) > SHORT_TERM)) return false
+  const { start, end } = c
+  const startPair = start > 0 && isWordOf(text.charCodeAt(start - 1), text.charCodeAt(start))
+  const endPair =
+    end < text.length &&
+    (isWordOf(text.charCodeAt(end - 1), text.charCodeAt(end)) ||
+      (c.kind === 'homophone' && swapsInNumeral(text, end - 1, c)))
+  if (!startPair && !endPair) return false
+  for (const s of segmentsOf(text, Math.max(0, start - WINDOW), Math.min(text.length, end + WINDOW))) {
+    if (!s.wordLike) continue
+    const cutsStart = startPair && s.start < start && s.end > start && s.end < end
+    const cutsEnd = endPair && s.start > start && s.start < end && s.end > end
+    if (!cutsStart && !cutsEnd) continue
+    const rest = cutsStart ? text.slice(s.end, end) : text.slice(start, s.start)
+    if (!readsOtherwise(text, s, c) && !isWordAlone(rest.trim())) return true
+  }
+  return false
+}
+
+/** Letters and digits, as a contact handle or abbreviation is written (vx in vx号码). */
+const LATIN_WORD = /^[\p{Script=Latin}\d]+$/u
+
+/**
+ * True for the rest of a hit that a word takes a character from when that rest is a word itself (a
+ * CC-CEDICT word of two characters, or letters): the text then reads as two words that still say the term
+ * (成本价 in 成本|价格表, 时时彩 in 时时|彩票, 威信号 in 威信|号码, vx号 in vx|号码).
+ */
+function isWordAlone(rest: string): boolean {
+  return (rest.length === 2 && isWordOf(rest.charCodeAt(0), rest.charCodeAt(1))) || LATIN_WORD.test(rest)
+}
+
+/**
+ * True when the one character the word takes from outside the hit makes a word with its other neighbour
+ * too, so that the text also reads with the term whole: 下|注明|天 is also 下注|明天 (`下注明天的比赛`).
+ */
+function readsOtherwise(text: string, s: Segment, c: Candidate): boolean {
+  if (s.start < c.start)
+    return c.start - s.start === 1 && s.start > 0 && isWordOf(text.charCodeAt(s.start - 1), text.charCodeAt(s.start))
+  return s.end - c.end === 1 && s.end < text.length && isWordOf(text.charCodeAt(c.end), text.charCodeAt(s.end))
+}
+
+/** True if the hit's character at `at` is a numeral the homophone form put where the term has none (去死 → 去四). */
+function swapsInNumeral(text: string, at: number, c: Candidate): boolean {
+  const char = text[at]
+  return NUMERALS.has(char) && !c.term.includes(char) && (c.form ?? '').includes(char)
+}
+
+/** What ends a sentence: a warning's cue and the scam word must be in the hit's sentence. */
+const SENTENCE_END = new Set('。.！!？?\n')
+/** Words that warn against what follows them. */
+const WARNING_CUES = [
+  '警惕',
+  '谨防',
+  '提防',
+  '防范',
+  '严防',
+  '当心',
+  '小心',
+  '反诈',
+  '所谓',
+  '不要相信',
+  '不要轻信',
+  '别信',
+  '切勿',
+  '勿信',
+  '远离',
+  '识破',
+  '防骗',
+  '举报',
+]
+/** True if the text may hold a word that calls something a scam (all but 陷阱 and 圈套 hold 骗): a quick test first. */
+function mayNameScam(text: string): boolean {
+  return text.includes('骗') || text.includes('陷阱') || text.includes('圈套')
+}
+/** A scam word, not negated (不是骗局). */
+const SCAM_WORD_SAID = /(?<!不是|并非|绝非|没有|不会是)(?:诈骗|骗局|陷阱|骗术|圈套)/u
+
+/**
+ * True for a hit in a warning against a scam: a cue word before it in its sentence (警惕, 谨防, 所谓…) and
+ * a word that names a scam after it (诈骗, 骗局, 陷阱…), not negated (不是骗局). A company's anti-fraud notice
+ * quotes the scam: `警惕兼职刷单诈骗`, `反诈提醒：网上所谓日赚千元都是骗局`. Either alone is not enough
+ * (`小心，老板是骗子`, `日赚千元，不是骗局`), nor a cue in the sentence before (`谨防诈骗！日赚千元，陷阱？不存在`).
+ */
+function quotedByWarning(text: string, start: number, end: number): boolean {
+  let from = start
+  while (from > 0 && !SENTENCE_END.has(text[from - 1])) from--
+  const before = text.slice(from, start)
+  if (!WARNING_CUES.some(cue => before.includes(cue))) return false
+  let to = end
+  while (to < text.length && !SENTENCE_END.has(text[to])) to++
+  return SCAM_WORD_SAID.test(text.slice(end, to))
+}
+
+/** Kinds that write other characters than the term's. */
+const SWAP_KINDS = new Set<MatchKind>(['homophone', 'toneless', 'lookalike'])
+/** Shops and their kinds, after a name: `百佳乐超市`, `老王商行`. */
+const SHOPS = [
+  '超市',
+  '商行',
+  '商店',
+  '门店',
+  '便利店',
+  '专卖店',
+  '药店',
+  '药房',
+  '饭店',
+  '酒店',
+  '餐厅',
+  '餐馆',
+  '宾馆',
+  '旅馆',
+  '五金',
+  '百货',
+  '商场',
+  '批发部',
+  '维修部',
+  '水果店',
+]
+/** The first characters of SHOPS: a quick test before the list. */
+const SHOP_FIRST = new Set(SHOPS.map(shop => shop[0]))
+
+/**
+ * True for a homophone or look-alike form followed by the kind of shop it names: a shop's name
+ * (百家乐 → 百佳乐 in `百佳乐超市`); `百佳乐真人荷官` stays a hit.
+ */
+function namesShop(text: string, c: Candidate): boolean {
+  return SWAP_KINDS.has(c.kind) && SHOP_FIRST.has(text[c.end]) && SHOPS.some(shop => text.startsWith(shop, c.end))
+}
+
+/**
+ * True for a context word that starts with a numeral and is followed by a word: a numbered phase of that
+ * (`水厂一期项目`, `二期工程`), not a count (`五分钟一期`, `一期一中`). It then confirms nothing.
+ */
+function readsAsPhase(text: string, c: Candidate): boolean {
+  if (!NUMERALS.has(text[c.start])) return false
+  let at = c.end
+  while (text[at] === ' ') at++
+  const next = segmentsOf(text, at, Math.min(text.length, at + WINDOW))[0]
+  return next?.wordLike === true && next.end - next.start >= 2 && !NUMERALS.has(text[next.start])
+}
+
+/** The number of code points of a string. */
+function codePoints(s: string): number {
+  let n = 0
+  for (const _ of s) n++
+  return n
+}

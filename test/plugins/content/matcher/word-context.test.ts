@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest'
+import { compileMatcher, type ExpansionKind } from '../../../../plugins/content/matcher/index.js'
+import { dictionaryOf } from './helpers.js'
+
+const ALL: ExpansionKind[] = ['pinyin', 'initials', 'homophone', 'split', 'lookalike']
+
+/** A matcher over one category `c` with every expansion and the given context words. */
+function category(terms: string[], context?: string[]) {
+  const dictionary = dictionaryOf({ c: { terms } })
+  Object.assign(dictionary.categories.c, { expand: ALL, ...(context && { context }) })
+  return compileMatcher(dictionary)
+}
+
+describe('a short term across a word boundary', () => {
+  it('is no hit where a word reaches from inside the term to outside it', () => {
+    expect(category(['下注']).categoriesOf('报价单下注明含税')).toEqual([])
+    expect(category(['下注']).categoriesOf('线下注册的客户明天回访')).toEqual([])
+    expect(category(['援交']).categoriesOf('声援交流会改到周五')).toEqual([])
+    expect(category(['去死']).categoriesOf('下个月去死海旅游')).toEqual([])
+    expect(category(['日赚']).categoriesOf('春节假日赚钱的门店不少')).toEqual([])
+  })
+
+  it('is still a hit when no word reaches out of it, or the text reads with the term whole too', () => {
+    expect(category(['下注']).categoriesOf('网上下注平台，稳赚')).toEqual(['c'])
+    expect(category(['去死']).categoriesOf('你快去死吧')).toEqual(['c'])
+    expect(category(['约炮']).categoriesOf('今晚约炮吧')).toEqual(['c'])
+    expect(category(['援交']).categoriesOf('学生援交，私聊')).toEqual(['c'])
+    // 下|注明|天 is also 下注|明天.
+    expect(category(['下注']).categoriesOf('今天下注明天开奖')).toEqual(['c'])
+  })
+
+  it('is still a hit when the rest of the term is a word too (成本|价格, 时时|彩票, vx|号码)', () => {
+    expect(category(['成本价']).categoriesOf('把成本价格表发我')).toEqual(['c'])
+    expect(category(['时时彩']).categoriesOf('时时彩票计划群')).toEqual(['c'])
+    expect(category(['vx号']).categoriesOf('vx号码发你了')).toEqual(['c'])
+  })
+
+  it('is still a hit in a category that expands nothing (a bulk list, matched as written)', () => {
+    const bulk = compileMatcher(dictionaryOf({ c: { terms: ['下注'] } }))
+    expect(bulk.categoriesOf('报价单下注明含税')).toEqual(['c'])
+  })
+
+  it('leaves terms of four characters or more alone (全网最低价)', () => {
+    expect(category(['全网最低']).categoriesOf('全网最低价，假一赔十')).toEqual(['c'])
+  })
+
+  it('applies to swap forms too (老胡机电城, 六盒彩色笔, 去四合院)', () => {
+    expect(category(['老虎机']).categoriesOf('老胡机电城周末打折')).toEqual([])
+    expect(category(['六合彩']).categoriesOf('买了六盒彩色笔')).toEqual([])
+    expect(category(['去死']).categoriesOf('周末去四合院看看')).toEqual([])
+  })
+
+  it('reads a numeral swapped in and joined to what follows as a number (去四楼), not 去死', () => {
+    expect(category(['去死']).categoriesOf('大家去四楼领工牌')).toEqual([])
+    expect(category(['去死']).categoriesOf('你怎么还不去四，烦死了')).toEqual(['c'])
+  })
+})
+
+describe('a warning that quotes a scam', () => {
+  it('is no hit: a cue before the term in its clause and a word naming a scam after it', () => {
+    expect(category(['兼职刷单']).categoriesOf('提防兼职刷单陷阱，保护好钱包')).toEqual([])
+    expect(category(['日赚']).categoriesOf('小心网上日赚千元的骗局')).toEqual([])
+    expect(category(['兼职刷单']).categoriesOf('防骗提示：兼职刷单都是骗局')).toEqual([])
+  })
+
+  it("needs both, in the hit's sentence, and no negation", () => {
+    expect(category(['日赚']).categoriesOf('日赚千元，不是骗局，加我')).toEqual(['c'])
+    expect(category(['日赚']).categoriesOf('小心，日赚千元的机会来了')).toEqual(['c'])
+    expect(category(['日赚']).categoriesOf('日赚千元的骗局？我这是正规的')).toEqual(['c'])
+    expect(category(['日赚']).categoriesOf('谨防诈骗！日赚千元，陷阱？不存在')).toEqual(['c'])
+    expect(category(['老板是骗子']).categoriesOf('大家小心，老板是骗子')).toEqual(['c'])
+  })
+
+  it('leaves other terms of the message alone', () => {
+    const dictionary = dictionaryOf({ ad: ['日赚'], contact: ['加我微信'] })
+    for (const rule of Object.values(dictionary.categories)) rule.expand = ALL
+    const m = compileMatcher(dictionary)
+    expect(m.categoriesOf('谨防日赚千元骗局，加我微信了解详情')).toEqual(['contact'])
+  })
+})
+
+describe('a swap form as the name of a shop', () => {
+  it('is no hit before the kind of shop it names (百佳乐便利店), a hit elsewhere', () => {
+    const m = category(['百家乐'])
+    expect(m.categoriesOf('百佳乐便利店明天开业')).toEqual([])
+    expect(m.categoriesOf('百佳乐平台注册送彩金')).toEqual(['c'])
+    expect(m.categoriesOf('百家乐超市')).toEqual(['c'])
+  })
+})
+
+describe('a context word that is a numbered phase', () => {
+  it('confirms no initials when a word follows it (一期工程), and does as a count (五分钟一期)', () => {
+    const m = category(['赌球'], ['一期'])
+    expect(m.categoriesOf('DQ 泵站一期工程下月开工')).toEqual([])
+    expect(m.categoriesOf('dq 五分钟一期，跟单')).toEqual(['c'])
+    expect(m.categoriesOf('dq 一期一中')).toEqual(['c'])
+  })
+})
