@@ -93,7 +93,7 @@ export interface ConsoleSource {
   command(by: Actor, text: string): Promise<string[]>
   /** The read-only views a running plugin offers (see `bot/core/views.ts`); undefined when it is not running. */
   views<K extends ViewsName>(plugin: K): Views[K] | undefined
-  /** Everyone in a managed group now (the bot excluded), for the silent members of the groups page; undefined for a group this account is not in (another account's, fleet mode). */
+  /** Everyone in a managed group now (the bot and the fleet's other accounts excluded, as `#活跃度` counts), for the silent members of the groups page; undefined for a group this account is not in (another account's, fleet mode). */
   groupMembers(groupId: string): Promise<{ id: string; name: string }[] | undefined>
   /** The activity counters of every group-day in [from, to]: this account's, and in fleet mode every account's. */
   groupDays: GroupDays
@@ -150,7 +150,7 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
       if (!rt.deps.directory.group(groupId)) return undefined
       const self = safe(() => rt.deps.directory.selfId(), '')
       return (await rt.deps.directory.members(groupId))
-        .filter(m => m.id !== self)
+        .filter(m => m.id !== self && !rt.isPeer(m.id))
         .map(m => ({ id: m.id, name: rt.loaded.roster.byContact(m.id)?.name ?? m.groupAlias ?? m.name }))
     },
     record: (by, rule, text) =>

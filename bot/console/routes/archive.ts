@@ -22,7 +22,8 @@ export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteCont
     const s = c.get('session')
     let result: ArchiveSearch | undefined
     if (query.words || query.member) {
-      result = await views.search(query, s.actor.id)
+      // As in chat: private command conversations with the bot are not evidence (exports keep every record).
+      result = await views.search({ ...query, skipCommands: source.prefix() }, s.actor.id)
       const text = `网页后台搜索信息记录：${describe(form)}，命中 ${result.total} 条`
       source.record(s.actor, 'console.archive-search', text)
     }

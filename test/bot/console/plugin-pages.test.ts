@@ -13,6 +13,7 @@ import { group, MONDAY_9AM, member, text } from '../../helpers/harness.js'
 const CONFIG = `
 company: 示例科技
 roles: { admin: [admin1], trainer: [trainer1], leader: [boss], editor: [boss], approver: [admin1] }
+fleet: { peers: [bot2] }
 groups:
   - { name: 销售群, topic: 销售部工作群, kind: internal }
 plugins:
@@ -29,6 +30,7 @@ async function setup() {
     member('u1', '张三'),
     member('u2', '李四'),
     member('admin1', '陈管理'),
+    member('bot2', '群管家B'),
   ])
   const log = createLogger('silent')
   const web = new WebConsole({ host: '127.0.0.1', port: 0, publicUrl: 'http://127.0.0.1:8080' }, log, () => clock.now())
@@ -175,6 +177,28 @@ describe('web console pages over the plugins views', () => {
     const rules = rt.audit.query({ days: 1, limit: 100 }).map(e => e.rule)
     expect(rules).toContain('console.archive-search')
     expect(rules).toContain('console.archive-export')
+  })
+
+  it('leaves command conversations with the bot out of an archive search, as chat search does', async () => {
+    const { say, as } = await setup()
+    await say('u1', '报价单今天发给刘总')
+    await say('admin1', '#记录 搜索 报价单', false)
+    const admin = await as('admin1')
+    const found = await (await admin.get(`/archive?q=${encodeURIComponent('报价单')}`)).text()
+    expect(found).toContain('报价单今天发给刘总')
+    expect(found).toContain('共 1 条')
+    expect(found).not.toContain('#记录 搜索 报价单')
+  })
+
+  it("counts neither the bot nor the fleet's other account among the silent members, and shows the group size", async () => {
+    const { say, as } = await setup()
+    await say('u1', '早上好')
+    const page = await (await (await as('admin1')).get('/groups?days=1')).text()
+    const row = /<tr><td>销售部工作群<\/td>[\s\S]*?<\/tr>/.exec(page)?.[0] ?? ''
+    expect(row).toContain('<summary>3 人</summary>')
+    expect(row).toContain('王经理、李四、陈管理')
+    expect(row).not.toContain('群管家B')
+    expect(row).toContain('<td>4</td>')
   })
 
   it('answers 404 without details for unknown pages after sign-in', async () => {
