@@ -7,15 +7,13 @@ import { undoPenalty } from '../commands/builtin/undo-command.js'
 import type { BotRuntime } from '../runtime/host/runtime.js'
 import { consoleGroupDays, type GroupDays } from './fleet-days.js'
 import type { ContentViews } from '../../plugins/content/views.js'
+import { type Access, CONSOLE_ROLES } from './access.js'
 
 /** Who made a change in the console: a WeChat admin (contact id) or the environment token. */
 export interface Actor {
   id: string
   name: string
 }
-
-/** Console access: admins see every page, trainers only the cases (as in chat). */
-export type Access = 'admin' | 'trainer'
 
 /** The same facts as `#状态`, as data. */
 export interface StatusFacts {
@@ -74,7 +72,7 @@ export interface ConsoleSource {
   /** The chat command prefix (`#`). */
   prefix(): string
   status(): StatusFacts
-  /** What a signed-in person may see now (roles as in chat, after config reloads): everything, cases only, or nothing. */
+  /** The console roles a signed-in person has now (as in chat, after config reloads); undefined: none, no page. */
   access(actor: Actor): Access | undefined
   plugins(): PluginMode[]
   groupModes(): GroupMode[]
@@ -118,9 +116,10 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
     prefix: () => rt.loaded.config.commandPrefix,
     status: () => statusFacts(rt),
     access: actor => {
+      if (actor.id === TOKEN_ACTOR.id) return ['admin']
       const { roles } = rt.loaded.config
-      if (actor.id === TOKEN_ACTOR.id || roles.admin.includes(actor.id)) return 'admin'
-      return roles.trainer.includes(actor.id) ? 'trainer' : undefined
+      const mine = CONSOLE_ROLES.filter(r => roles[r].includes(actor.id))
+      return mine.length ? mine : undefined
     },
     plugins: () =>
       rt.plugins.map(p => ({

@@ -20,8 +20,8 @@ export interface CommandSpec {
   name: string
   /** English aliases, e.g. `notice`. */
   aliases?: string[]
-  /** Least role needed; `member` means anyone in a managed group or private chat. */
-  role: Role | 'member'
+  /** Least role needed; `member` means anyone in a managed group or private chat; a list means any one of them. */
+  role: Role | 'member' | readonly Role[]
   /** Subcommands (first argument) that need another role, e.g. `{ 新建: 'admin' }`: refusals name that role. */
   subcommandRoles?: Record<string, Role>
   /** One usage line shown in `#帮助` and on bad arguments, e.g. `#通知 <内容> [截止 30分钟]`. */

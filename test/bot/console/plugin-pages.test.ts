@@ -12,7 +12,7 @@ import { group, MONDAY_9AM, member, text } from '../../helpers/harness.js'
 
 const CONFIG = `
 company: 示例科技
-roles: { admin: [admin1], trainer: [trainer1], leader: [boss], editor: [boss], approver: [admin1] }
+roles: { admin: [admin1], trainer: [trainer1], leader: [boss], editor: [boss, ed1], approver: [admin1], auditor: [aud1] }
 fleet: { peers: [bot2] }
 groups:
   - { name: 销售群, topic: 销售部工作群, kind: internal }
@@ -64,7 +64,9 @@ async function setup() {
     const sid = /gg_console=([^;]+)/.exec(res.headers.getSetCookie().join('\n'))?.[1]
     const headers = { Cookie: `gg_console=${sid}` }
     const get = (path: string) => app.request(path, { headers })
-    const csrf = /name="csrf" value="([^"]+)"/.exec(await (await get('/cases')).text())?.[1] as string
+    const home = await get('/')
+    const first = home.status === 303 ? await get(home.headers.get('location') ?? '/') : home
+    const csrf = /name="csrf" value="([^"]+)"/.exec(await first.text())?.[1] as string
     const post = (path: string, form: Record<string, string>, withCsrf = true) =>
       app.request(path, {
         method: 'POST',
@@ -109,12 +111,56 @@ describe('web console pages over the plugins views', () => {
     expect(wechat.textsTo('admin1').join('\n')).toContain('通过')
   })
 
-  it('gives no page to someone who is neither admin nor trainer, even with a code', async () => {
+  it('gives no page to someone without a console role (an editor), even with a code', async () => {
     const { as } = await setup()
-    const editor = await as('boss')
+    const editor = await as('ed1')
     const res = await editor.get('/campaigns')
     expect(res.status).toBe(303)
     expect(res.headers.get('location')).toBe('/login')
+  })
+
+  it('sends auditors and leaders a sign-in link and names every role that may sign in when refusing', async () => {
+    const { say, wechat } = await setup()
+    for (const who of ['aud1', 'boss']) {
+      await say(who, '#后台', false)
+      expect(wechat.textsTo(who).at(-1)).toContain('/login?code=')
+    }
+    await say('ed1', '#后台', false)
+    expect(wechat.textsTo('ed1').at(-1)).toBe(
+      '⛔ 没有权限：#后台 需要「管理员」、「领导」、「培训师」或「审计员」角色。',
+    )
+  })
+
+  it('gives an auditor the archive only: search and export, and no other page', async () => {
+    const { say, as } = await setup()
+    await say('u1', '报价单今天发给刘总')
+    const auditor = await as('aud1')
+    const home = await auditor.get('/')
+    expect(home.headers.get('location')).toBe('/archive')
+    const page = await (await auditor.get(`/archive?q=${encodeURIComponent('报价单')}`)).text()
+    expect(page).toContain('报价单今天发给刘总')
+    expect(page).not.toContain('href="/violations"')
+    expect(await (await auditor.post('/archive/export', { q: '报价单', format: 'csv' })).text()).toContain('刘总')
+    for (const path of ['/violations', '/groups', '/cases', '/settings']) {
+      const res = await auditor.get(path)
+      expect(res.status).toBe(403)
+    }
+    expect(await (await auditor.get('/violations')).text()).toBe('没有权限：此页面需要「管理员」角色')
+    expect((await auditor.post('/settings/dry-run', { plugin: 'content', on: '1' })).status).toBe(403)
+  })
+
+  it('gives a leader the group activity and its chart, read-only, and no other page', async () => {
+    const { say, as } = await setup()
+    await say('u1', '早上好')
+    const leader = await as('boss')
+    expect((await leader.get('/')).headers.get('location')).toBe('/groups')
+    const page = await (await leader.get('/groups?days=1')).text()
+    expect(page).toContain('销售部工作群')
+    expect(page).toContain('href="/groups"')
+    expect(page).not.toContain('href="/archive"')
+    expect((await leader.get('/groups/chart.png?days=1')).headers.get('content-type')).toBe('image/png')
+    for (const path of ['/violations', '/archive', '/notices', '/campaigns', '/cases'])
+      expect((await leader.get(path)).status).toBe(403)
   })
 
   it('keeps trainers out of every admin page and change', async () => {
@@ -122,6 +168,7 @@ describe('web console pages over the plugins views', () => {
     const trainer = await as('trainer1')
     for (const path of ['/notices', '/campaigns', '/dictionary', '/archive', '/groups', '/settings'])
       expect((await trainer.get(path)).status).toBe(403)
+    expect(await (await trainer.get('/archive')).text()).toBe('没有权限：此页面需要「管理员」或「审计员」角色')
     expect((await trainer.post('/dictionary', { op: 'add', term: '测试词' })).status).toBe(403)
     expect((await trainer.post('/archive/export', { format: 'csv' })).status).toBe(403)
     expect((await trainer.get('/cases')).status).toBe(200)
