@@ -93,6 +93,8 @@ export interface ConsoleSource {
   views<K extends ViewsName>(plugin: K): Views[K] | undefined
   /** Everyone in a managed group now (the bot and the fleet's other accounts excluded, as `#活跃度` counts), for the silent members of the groups page; undefined for a group this account is not in (another account's, fleet mode). */
   groupMembers(groupId: string): Promise<{ id: string; name: string }[] | undefined>
+  /** People's names by contact id: their roster name, else their name in a managed group; ids without a name are left out. */
+  names(ids: string[]): Promise<Map<string, string>>
   /** The activity counters of every group-day in [from, to]: this account's, and in fleet mode every account's. */
   groupDays: GroupDays
   /** Record in the audit log something done in the console that is not a change (an archive search or export). */
@@ -151,6 +153,21 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
       return (await rt.deps.directory.members(groupId))
         .filter(m => m.id !== self && !rt.isPeer(m.id))
         .map(m => ({ id: m.id, name: rt.loaded.roster.byContact(m.id)?.name ?? m.groupAlias ?? m.name }))
+    },
+    names: async ids => {
+      const names = new Map<string, string>()
+      const left = new Set<string>()
+      for (const id of ids) {
+        const name = rt.loaded.roster.byContact(id)?.name
+        if (name) names.set(id, name)
+        else left.add(id)
+      }
+      for (const g of left.size ? rt.deps.directory.groups() : []) {
+        const members = await rt.deps.directory.members(g.id).catch(() => [])
+        for (const m of members) if (left.delete(m.id)) names.set(m.id, m.groupAlias ?? m.name)
+        if (!left.size) break
+      }
+      return names
     },
     record: (by, rule, text) =>
       void rt.act('runtime', [{ type: 'record', rule, memberId: by.id, reason: `${by.name} (console)`, text }]),

@@ -237,6 +237,15 @@ describe('web console pages over the plugins views', () => {
     expect(found).not.toContain('#记录 搜索 报价单')
   })
 
+  it("names a private chat the archive titled with a contact id by the person's name in the group", async () => {
+    const { rt, clock, as } = await setup()
+    await rt.act('runtime', [{ type: 'say', to: { contact: 'u2' }, text: '请查收报价单', rule: 'test' }])
+    await clock.advance(10_000)
+    const page = await (await (await as('admin1')).get('/archive')).text()
+    expect(page).toContain('李四（私聊）')
+    expect(page).not.toContain('u2（私聊）')
+  })
+
   it("counts neither the bot nor the fleet's other account among the silent members, and shows the group size", async () => {
     const { say, as } = await setup()
     await say('u1', '早上好')
