@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { MessageEvent } from '../core/event.js'
+import { pluginTitle } from '../core/plugin.js'
 import type { Views, ViewsName } from '../core/views.js'
 import type { AuditEntry } from '../runtime/records/audit.js'
 import { formatDuration } from '../config/duration.js'
@@ -21,7 +22,8 @@ export interface StatusFacts {
   uptime: string
   selfId: string
   loggedIn: boolean
-  plugins: { name: string; dryRun: boolean; status?: string }[]
+  /** Each plugin: its name, its title as people read it (`违规内容（content）`), mode and status line. */
+  plugins: { name: string; title: string; dryRun: boolean; status?: string }[]
   groups: { id: string; topic: string; kind: string }[]
   outboxDepth: number
   pendingTimers: number
@@ -33,6 +35,8 @@ export interface StatusFacts {
 /** Observe mode of one plugin: from config, and in effect (after `#观察` or a console switch). */
 export interface PluginMode {
   name: string
+  /** As people read it: `违规内容（content）`. */
+  title: string
   configDryRun: boolean
   effective: boolean
 }
@@ -126,12 +130,14 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
     plugins: () =>
       rt.plugins.map(p => ({
         name: p.name,
+        title: pluginTitle(p.def),
         configDryRun: rt.loaded.dryRunSettings?.plugins[p.name] ?? rt.loaded.config.dryRun,
         effective: rt.modes.of(p.name).observing,
       })),
     groupModes: () => groupModes(rt),
     setDryRun: (plugin, on, by) => {
-      if (!rt.plugins.some(p => p.name === plugin)) throw new Error(`unknown plugin ${plugin}`)
+      const hosted = rt.plugins.find(p => p.name === plugin)
+      if (!hosted) throw new Error(`unknown plugin ${plugin}`)
       rt.modes.set(plugin, on)
       rt.audit.append({
         plugin: 'runtime',
@@ -139,7 +145,7 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
         type: 'record',
         dryRun: false,
         reason: `observe mode ${on ? 'on' : 'off'} for ${plugin} by ${by.id} (console)`,
-        text: `${by.name} 在控制台${on ? '开启' : '关闭'}了 ${plugin} 的观察模式`,
+        text: `${by.name} 在控制台${on ? '开启' : '关闭'}了${pluginTitle(hosted.def)}的观察模式`,
       })
     },
     audit: q => rt.audit.queryFleet(q),
@@ -225,6 +231,7 @@ function statusFacts(rt: BotRuntime): StatusFacts {
     loggedIn: selfId !== '',
     plugins: rt.plugins.map(p => ({
       name: p.name,
+      title: pluginTitle(p.def),
       dryRun: rt.modes.of(p.name).observing,
       status: p.instance.status?.(),
     })),

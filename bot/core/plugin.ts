@@ -167,6 +167,15 @@ export interface PluginDefinition<S extends z.ZodObject = z.ZodObject> {
   create(ctx: PluginContext<z.infer<S>>): PluginInstance | Promise<PluginInstance>
 }
 
+/**
+ * A plugin as people read it: the Chinese head of its description with the name typed in commands
+ * (`违规内容（content）`), or the name alone when the description does not start in Chinese.
+ */
+export function pluginTitle(def: Pick<PluginDefinition, 'name' | 'description'>): string {
+  const head = def.description.split(/[：:、\s]/)[0]
+  return /^[\u4e00-\u9fff]/.test(head) ? `${head}（${def.name}）` : def.name
+}
+
 /** Helper that keeps a plugin definition's types tied to its schema. */
 export function definePlugin<S extends z.ZodObject>(def: PluginDefinition<S>): PluginDefinition<S> {
   return def

@@ -202,8 +202,8 @@ describe('web console pages and changes', () => {
     const entry = rt.audit.query({ plugin: 'runtime' }).find(e => e.rule === 'console.dry-run')
     expect(entry?.reason).toContain('by admin1')
     const page = await (await get('/settings')).text()
-    expect(page).toContain('content 观察模式已开启（已写入审计日志）')
-    expect(page).toContain('admin1 在控制台开启了 content 的观察模式')
+    expect(page).toContain('content观察模式已开启（已写入审计日志）')
+    expect(page).toContain('admin1 在控制台开启了content的观察模式')
   })
 
   it('lists violations with evidence per category and undoes one with a reason, telling the member', async () => {

@@ -257,6 +257,21 @@ describe('web console pages over the plugins views', () => {
     expect(row).toContain('<td>4</td>')
   })
 
+  it('names plugins in Chinese in #状态 and the console, and says in words where a recent change came from', async () => {
+    const { say, wechat, as } = await setup()
+    await say('admin1', '#状态', false)
+    expect(wechat.textsTo('admin1').at(-1)).toContain('插件：通知回复跟踪（ack）、群活跃度与客户响应统计（activity）')
+    const admin = await as('admin1')
+    expect(await (await admin.get('/')).text()).toContain('<td>违规内容（content）</td>')
+    await admin.get(`/archive?q=${encodeURIComponent('报价')}`)
+    await admin.post('/settings/dry-run', { plugin: 'content', on: '1' })
+    const settings = await (await admin.get('/settings')).text()
+    expect(settings).toContain('违规内容（content）观察模式已开启')
+    expect(settings).toContain('<th>信息记录（archive）</th>')
+    expect(settings).toContain('网页后台 · 搜索信息记录')
+    expect(settings).not.toContain('runtime/console.')
+  })
+
   it('answers 404 without details for unknown pages after sign-in', async () => {
     const { as } = await setup()
     const res = await (await as('admin1')).get('/nope/../../etc/passwd')
