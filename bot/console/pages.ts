@@ -69,16 +69,22 @@ export function violationsPage(
 ): Html {
   const { days, category, tz, csrf } = opts
   if (!all.length) return h`<p class="muted">最近 ${days} 天没有违规记录。</p>`
-  const counts = new Map<string, { label: string; n: number }>()
+  // Counted in incidents, as chat's #违规 does: a warning, a strike and a report of one message are one.
+  const incidents = new Map<string, { label: string; of: Set<string> }>()
   for (const r of all)
-    for (const c of r.categories) counts.set(c.key, { label: c.label, n: (counts.get(c.key)?.n ?? 0) + 1 })
+    for (const c of r.categories) {
+      let known = incidents.get(c.key)
+      if (!known) incidents.set(c.key, (known = { label: c.label, of: new Set() }))
+      known.of.add(r.incident)
+    }
+  const counts = [...incidents].map(([c, { label, of }]) => [c, { label, n: of.size }] as const)
   const rows = category ? all.filter(r => r.categories.some(c => c.key === category)) : all
   const link = (c: string | undefined, label: string, n: number) =>
     c === category
       ? h`<strong>${label}（${n}）</strong>`
       : h`<a href="/violations?days=${days}${c ? `&category=${encodeURIComponent(c)}` : ''}">${label}（${n}）</a>`
   return h`<p class="muted">最近 ${days} 天内容审核插件的记录，最新在前。撤销会删除违规记录和罚款、私聊通知成员，并写入审计日志。</p>
-<p>类别：${link(undefined, '全部', all.length)}${[...counts].map(([c, { label, n }]) => h` · ${link(c, label, n)}`)}</p>
+<p>类别（事件数）：${link(undefined, '全部', new Set(all.map(r => r.incident)).size)}${counts.map(([c, { label, n }]) => h` · ${link(c, label, n)}`)}</p>
 <table><thead><tr><th>编号</th><th>时间</th><th>处理</th><th>成员</th><th>群</th><th>原因与证据</th><th>撤销</th></tr></thead><tbody>
 ${rows.map(r => violationRow(r, tz, csrf))}
 </tbody></table>`

@@ -61,6 +61,8 @@ export interface ViolationRow {
   group?: string
   /** The categories the entry is about; without the content plugin's view, its rule. */
   categories: { key: string; label: string }[]
+  /** The incident it belongs to (several entries, one incident: warning, strike, report), unique across the fleet. */
+  incident: string
   reason?: string
   evidence?: string
   undoable: boolean
@@ -286,6 +288,7 @@ async function violationRows(rt: BotRuntime, days: number): Promise<ViolationRow
           id && (rt.loaded.roster.byContact(id)?.name ?? view?.member ?? (await memberName(entry.groupId, id)) ?? id),
         group: entry.groupId && (rt.deps.directory.group(entry.groupId)?.topic ?? entry.groupId),
         categories: view?.categories.length ? view.categories : [{ key: entry.rule, label: entry.rule }],
+        incident: `${entry.account ?? ''}:${view?.incident ?? entry.id}`,
         reason: view ? view.reason : entry.reason,
         evidence: view ? view.evidence : entry.evidence?.text,
         // Another account's penalty is undone through that account (its ledger is its own).
