@@ -72,7 +72,9 @@ export function requireSession(app: ConsoleHono, { auth, source }: RouteContext)
   app.use('*', async (c, next) => {
     const page = pageOf(c.req.path)
     const access = c.get('access')
-    if (!page || mayOpen(access, page)) return next()
+    // Deny by default: a path of no page is only for admins (its 404) and signing out.
+    if (page ? mayOpen(access, page) : c.req.path === '/logout' || access.includes('admin')) return next()
+    if (!page) return c.text('页面不存在', 404)
     const home = PAGES.find(p => mayOpen(access, p))
     if (c.req.path === '/' && c.req.method === 'GET' && home) return c.redirect(home.path, 303)
     return c.text(refusal(page), 403)

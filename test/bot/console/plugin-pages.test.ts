@@ -147,6 +147,8 @@ describe('web console pages over the plugins views', () => {
     }
     expect(await (await auditor.get('/violations')).text()).toBe('没有权限：此页面需要「管理员」角色')
     expect((await auditor.post('/settings/dry-run', { plugin: 'content', on: '1' })).status).toBe(403)
+    for (const path of ['/VIOLATIONS', '/violations/', '/archive/../settings', '//settings'])
+      expect((await auditor.get(path)).status).not.toBe(200)
   })
 
   it('gives a leader the group activity and its chart, read-only, and no other page', async () => {
