@@ -1,4 +1,5 @@
 import { existsSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { runStats, STATS_USAGE } from '../../plugins/activity/cli/stats-command.js'
 import { CASES_USAGE, runCasesExport } from '../../plugins/cases/cli/export-command.js'
@@ -63,6 +64,13 @@ export function overState(
     if (problem) return new UserFileError(problem).report(io.stderr)
     const timezone = existsSync(env.configFile) ? loadConfig(env.configFile, PLUGINS).config.timezone : 'Asia/Shanghai'
     if (!url) {
+      const sandbox = sandboxInstead(dir)
+      if (sandbox) {
+        io.stderr.write(
+          `${dir} 里没有机器人状态；沙盒（npm run dev）的状态在 ${sandbox}，请用 --data ${sandbox}（no bot state here; the sandbox keeps its state in that folder）\n`,
+        )
+        return 1
+      }
       io.stderr.write(`状态目录 state folder: ${dir}\n`)
       return exportTo(values.out, io, out => run(rest, new FileStore(dir), timezone, out, io.stderr))
     }
@@ -77,6 +85,15 @@ export function overState(
       await fleet.close()
     }
   }
+}
+
+/**
+ * The sandbox's data folder when `dir` holds no bot state but its `sandbox` folder does (`npm run dev` keeps its
+ * state in `<BOT_DATA_DIR>/sandbox`, apart from the real account's).
+ */
+function sandboxInstead(dir: string): string | undefined {
+  const sandbox = join(dir, 'sandbox')
+  return !existsSync(join(dir, 'state')) && existsSync(join(sandbox, 'state')) ? sandbox : undefined
 }
 
 /** The file `--out FILE` names, for messages about it. */

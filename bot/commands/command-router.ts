@@ -107,7 +107,7 @@ export class CommandRouter {
       const what = needed === cmd.spec.role ? name : `${name} ${sub}`
       return {
         kind: 'reply',
-        text: `⛔ 没有权限：${what} 需要「${ROLE_LABEL[needed]}」角色。`,
+        text: `⛔ 没有权限：${what} 需要${roleNames(needed)}角色。`,
         refused: cmd.spec.name,
         privately,
       }
@@ -144,11 +144,21 @@ export class CommandRouter {
   }
 }
 
-/** True when `roles` satisfy `needed`; admins may do everything, and every role counts as staff. */
-export function allowed(needed: Role | 'member', roles: Role[]): boolean {
+/**
+ * True when `roles` satisfy `needed` (a list: any one of them); admins may do everything, and every role counts
+ * as staff.
+ */
+export function allowed(needed: CommandSpec['role'], roles: Role[]): boolean {
+  if (typeof needed !== 'string') return needed.some(r => allowed(r, roles))
   return (
     needed === 'member' || roles.includes('admin') || roles.includes(needed) || (needed === 'staff' && roles.length > 0)
   )
+}
+
+/** The roles of a refusal in words: `「管理员」`, or `「领导」、「培训师」或「审计员」` for a list. */
+export function roleNames(needed: CommandSpec['role']): string {
+  const names = (typeof needed === 'string' ? [needed] : needed).map(r => `「${ROLE_LABEL[r]}」`)
+  return names.length > 1 ? `${names.slice(0, -1).join('、')}或${names.at(-1)}` : names.join('')
 }
 
 /** Build the answer to the asker of `event` (audience `asker`): into its group @-ing them, or `privately`. */

@@ -1,3 +1,5 @@
+import { type Access, mayOpen, PAGES } from './access.js'
+
 /** HTML that is already safe (built by `h` or trusted markup). */
 export class Html {
   constructor(readonly value: string) {}
@@ -32,34 +34,21 @@ export function h(strings: TemplateStringsArray, ...values: unknown[]): Html {
   return raw(strings.reduce((out, s, i) => out + s + (i < values.length ? part(values[i]) : ''), ''))
 }
 
-/** Navigation entries; trainers see only those with `admin: false`. */
-export const NAV = [
-  { path: '/', label: '概览', admin: true },
-  { path: '/violations', label: '违规记录', admin: true },
-  { path: '/notices', label: '通知与罚款', admin: true },
-  { path: '/campaigns', label: '活动与排期', admin: true },
-  { path: '/dictionary', label: '词库', admin: true },
-  { path: '/archive', label: '信息记录', admin: true },
-  { path: '/groups', label: '群活跃', admin: true },
-  { path: '/cases', label: '案例', admin: false },
-  { path: '/settings', label: '设置', admin: true },
-] as const
-
 /** A hidden CSRF field for forms of a signed-in session. */
 export function csrfField(csrf: string): Html {
   return h`<input type="hidden" name="csrf" value="${csrf}">`
 }
 
-/** The page frame: title, navigation (when signed in; admin pages only for admins), an optional notice and the body. */
+/** The page frame: title, navigation (when signed in; the pages the person may open), an optional notice and the body. */
 export function layout(
   title: string,
   body: Html,
-  opts: { path?: string; user?: string; csrf?: string; notice?: string; admin?: boolean } = {},
+  opts: { path?: string; user?: string; csrf?: string; notice?: string; access?: Access } = {},
 ): string {
   const nav = opts.user
     ? h`<nav>
   <strong class="brand">群管家控制台</strong>
-  ${NAV.filter(n => opts.admin || !n.admin).map(n => h`<a href="${n.path}"${raw(n.path === opts.path ? ' aria-current="page"' : '')}>${n.label}</a>`)}
+  ${PAGES.filter(n => mayOpen(opts.access ?? [], n)).map(n => h`<a href="${n.path}"${raw(n.path === opts.path ? ' aria-current="page"' : '')}>${n.label}</a>`)}
   <span class="spacer"></span>
   <span class="who">${opts.user}</span>
   <form method="post" action="/logout">${csrfField(opts.csrf ?? '')}<button class="link">退出</button></form>

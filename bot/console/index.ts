@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
 import type { CommandSpec } from '../core/plugin.js'
 import type { Logger } from '../process/logger.js'
+import { CONSOLE_ROLES } from './access.js'
 import { ConsoleAuth } from './auth.js'
 import { createConsoleApp } from './server.js'
 import type { ConsoleSource } from './source.js'
@@ -59,7 +60,7 @@ export class WebConsole {
   }
 
   /**
-   * `#后台` (alias `#控制台`; private; admins, and trainers for the cases page): a single-use sign-in link,
+   * `#后台` (alias `#控制台`; private; admins, leaders, trainers and auditors, each for the pages of their job): a single-use sign-in link,
    * valid 10 minutes. The answer is marked sensitive, so the audit log records it without the link.
    */
   get commands(): CommandSpec[] {
@@ -67,7 +68,7 @@ export class WebConsole {
       {
         name: '后台',
         aliases: ['控制台', 'console'],
-        role: 'trainer',
+        role: CONSOLE_ROLES,
         where: 'private',
         usage: '#后台',
         description: '获取网页后台的一次性登录链接（10 分钟内有效）',

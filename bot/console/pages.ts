@@ -16,6 +16,16 @@ const TYPE: Record<string, string> = {
   notifyAdmins: '通知管理员',
 }
 
+/** What the runtime's own audit entries are, in words (the settings page's recent changes). */
+const RULE: Record<string, string> = {
+  'console.dry-run': '网页后台 · 观察模式',
+  'console.archive-search': '网页后台 · 搜索信息记录',
+  'console.archive-export': '网页后台 · 导出信息记录',
+  undo: '撤销处罚',
+  'remove-failed': '移出群失败',
+  'command-refused': '拒绝命令',
+}
+
 function mode(dry: boolean): Html {
   return dry ? h`<span class="tag on">观察模式</span>` : h`<span class="tag off">执行</span>`
 }
@@ -37,7 +47,7 @@ export function overviewPage(f: StatusFacts, today: { messages: number; openNoti
 </section>
 <h2>插件</h2>
 <table><thead><tr><th>插件</th><th>模式</th><th>状态</th></tr></thead><tbody>
-${f.plugins.map(p => h`<tr><td>${p.name}</td><td>${mode(p.dryRun)}</td><td>${p.status ?? ''}</td></tr>`)}
+${f.plugins.map(p => h`<tr><td>${p.title}</td><td>${mode(p.dryRun)}</td><td>${p.status ?? ''}</td></tr>`)}
 </tbody></table>
 <h2>受管理的群</h2>
 ${
@@ -59,16 +69,22 @@ export function violationsPage(
 ): Html {
   const { days, category, tz, csrf } = opts
   if (!all.length) return h`<p class="muted">最近 ${days} 天没有违规记录。</p>`
-  const counts = new Map<string, { label: string; n: number }>()
+  // Counted in incidents, as chat's #违规 does: a warning, a strike and a report of one message are one.
+  const incidents = new Map<string, { label: string; of: Set<string> }>()
   for (const r of all)
-    for (const c of r.categories) counts.set(c.key, { label: c.label, n: (counts.get(c.key)?.n ?? 0) + 1 })
+    for (const c of r.categories) {
+      let known = incidents.get(c.key)
+      if (!known) incidents.set(c.key, (known = { label: c.label, of: new Set() }))
+      known.of.add(r.incident)
+    }
+  const counts = [...incidents].map(([c, { label, of }]) => [c, { label, n: of.size }] as const)
   const rows = category ? all.filter(r => r.categories.some(c => c.key === category)) : all
   const link = (c: string | undefined, label: string, n: number) =>
     c === category
       ? h`<strong>${label}（${n}）</strong>`
       : h`<a href="/violations?days=${days}${c ? `&category=${encodeURIComponent(c)}` : ''}">${label}（${n}）</a>`
   return h`<p class="muted">最近 ${days} 天内容审核插件的记录，最新在前。撤销会删除违规记录和罚款、私聊通知成员，并写入审计日志。</p>
-<p>类别：${link(undefined, '全部', all.length)}${[...counts].map(([c, { label, n }]) => h` · ${link(c, label, n)}`)}</p>
+<p>类别（事件数）：${link(undefined, '全部', new Set(all.map(r => r.incident)).size)}${counts.map(([c, { label, n }]) => h` · ${link(c, label, n)}`)}</p>
 <table><thead><tr><th>编号</th><th>时间</th><th>处理</th><th>成员</th><th>群</th><th>原因与证据</th><th>撤销</th></tr></thead><tbody>
 ${rows.map(r => violationRow(r, tz, csrf))}
 </tbody></table>`
@@ -109,17 +125,17 @@ export function settingsPage(plugins: PluginMode[], groups: GroupMode[], csrf: s
 <p class="muted">观察模式下插件只记录不执行（不发言、不处罚）。切换立即生效、重启后保留，并写入审计日志。</p>
 <table><thead><tr><th>插件</th><th>配置文件</th><th>当前</th><th>切换</th></tr></thead><tbody>
 ${plugins.map(
-  p => h`<tr><td>${p.name}</td><td>${mode(p.configDryRun)}</td><td>${mode(p.effective)}</td><td>
+  p => h`<tr><td>${p.title}</td><td>${mode(p.configDryRun)}</td><td>${mode(p.effective)}</td><td>
 <form class="inline" method="post" action="/settings/dry-run">${csrfField(csrf)}
 <input type="hidden" name="plugin" value="${p.name}"><input type="hidden" name="on" value="${p.effective ? '0' : '1'}">
-<button aria-label="${p.effective ? '关闭' : '开启'} ${p.name} 观察模式">${p.effective ? '关闭观察模式' : '开启观察模式'}</button></form></td></tr>`,
+<button aria-label="${p.effective ? '关闭' : '开启'}${p.title}观察模式">${p.effective ? '关闭观察模式' : '开启观察模式'}</button></form></td></tr>`,
 )}
 </tbody></table>
 <h2>各群实际生效的模式</h2>
 ${
   groups.length
     ? h`<p class="muted">由插件模式和配置文件里按群的 enabled / dryRun 共同决定；按群设置请改配置文件后发送 #重载配置。</p>
-<table><thead><tr><th>群</th>${plugins.map(p => h`<th>${p.name}</th>`)}</tr></thead><tbody>
+<table><thead><tr><th>群</th>${plugins.map(p => h`<th>${p.title}</th>`)}</tr></thead><tbody>
 ${groups.map(g => h`<tr><td>${g.topic}</td>${plugins.map(p => h`<td>${GROUP_MODE[g.plugins[p.name] ?? 'act']}</td>`)}</tr>`)}
 </tbody></table>`
     : h`<p class="muted">还没有受管理的群。</p>`
@@ -132,7 +148,7 @@ export function auditTable(entries: AuditEntry[], tz: string): Html {
   return h`<table><thead><tr><th>编号</th><th>时间</th><th>来源</th><th>内容</th></tr></thead><tbody>
 ${entries.map(
   e =>
-    h`<tr><td>${e.id}</td><td>${shortDateTime(e.at, tz)}</td><td>${e.plugin}/${e.rule}</td><td>${e.text ?? e.reason ?? ''}</td></tr>`,
+    h`<tr><td>${e.id}</td><td>${shortDateTime(e.at, tz)}</td><td>${RULE[e.rule] ?? `${e.plugin}/${e.rule}`}</td><td>${e.text ?? e.reason ?? ''}</td></tr>`,
 )}
 </tbody></table>`
 }

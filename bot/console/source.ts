@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { MessageEvent } from '../core/event.js'
+import { pluginTitle } from '../core/plugin.js'
 import type { Views, ViewsName } from '../core/views.js'
 import type { AuditEntry } from '../runtime/records/audit.js'
 import { formatDuration } from '../config/duration.js'
@@ -7,6 +8,7 @@ import { undoPenalty } from '../commands/builtin/undo-command.js'
 import type { BotRuntime } from '../runtime/host/runtime.js'
 import { consoleGroupDays, type GroupDays } from './fleet-days.js'
 import type { ContentViews } from '../../plugins/content/views.js'
+import { type Access, CONSOLE_ROLES } from './access.js'
 
 /** Who made a change in the console: a WeChat admin (contact id) or the environment token. */
 export interface Actor {
@@ -14,16 +16,14 @@ export interface Actor {
   name: string
 }
 
-/** Console access: admins see every page, trainers only the cases (as in chat). */
-export type Access = 'admin' | 'trainer'
-
 /** The same facts as `#状态`, as data. */
 export interface StatusFacts {
   healthy: boolean
   uptime: string
   selfId: string
   loggedIn: boolean
-  plugins: { name: string; dryRun: boolean; status?: string }[]
+  /** Each plugin: its name, its title as people read it (`违规内容（content）`), mode and status line. */
+  plugins: { name: string; title: string; dryRun: boolean; status?: string }[]
   groups: { id: string; topic: string; kind: string }[]
   outboxDepth: number
   pendingTimers: number
@@ -35,6 +35,8 @@ export interface StatusFacts {
 /** Observe mode of one plugin: from config, and in effect (after `#观察` or a console switch). */
 export interface PluginMode {
   name: string
+  /** As people read it: `违规内容（content）`. */
+  title: string
   configDryRun: boolean
   effective: boolean
 }
@@ -59,6 +61,8 @@ export interface ViolationRow {
   group?: string
   /** The categories the entry is about; without the content plugin's view, its rule. */
   categories: { key: string; label: string }[]
+  /** The incident it belongs to (several entries, one incident: warning, strike, report), unique across the fleet. */
+  incident: string
   reason?: string
   evidence?: string
   undoable: boolean
@@ -74,7 +78,7 @@ export interface ConsoleSource {
   /** The chat command prefix (`#`). */
   prefix(): string
   status(): StatusFacts
-  /** What a signed-in person may see now (roles as in chat, after config reloads): everything, cases only, or nothing. */
+  /** The console roles a signed-in person has now (as in chat, after config reloads); undefined: none, no page. */
   access(actor: Actor): Access | undefined
   plugins(): PluginMode[]
   groupModes(): GroupMode[]
@@ -93,8 +97,10 @@ export interface ConsoleSource {
   command(by: Actor, text: string): Promise<string[]>
   /** The read-only views a running plugin offers (see `bot/core/views.ts`); undefined when it is not running. */
   views<K extends ViewsName>(plugin: K): Views[K] | undefined
-  /** Everyone in a managed group now (the bot excluded), for the silent members of the groups page; undefined for a group this account is not in (another account's, fleet mode). */
+  /** Everyone in a managed group now (the bot and the fleet's other accounts excluded, as `#活跃度` counts), for the silent members of the groups page; undefined for a group this account is not in (another account's, fleet mode). */
   groupMembers(groupId: string): Promise<{ id: string; name: string }[] | undefined>
+  /** People's names by contact id: their roster name, else their name in a managed group; ids without a name are left out. */
+  names(ids: string[]): Promise<Map<string, string>>
   /** The activity counters of every group-day in [from, to]: this account's, and in fleet mode every account's. */
   groupDays: GroupDays
   /** Record in the audit log something done in the console that is not a change (an archive search or export). */
@@ -118,19 +124,22 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
     prefix: () => rt.loaded.config.commandPrefix,
     status: () => statusFacts(rt),
     access: actor => {
+      if (actor.id === TOKEN_ACTOR.id) return ['admin']
       const { roles } = rt.loaded.config
-      if (actor.id === TOKEN_ACTOR.id || roles.admin.includes(actor.id)) return 'admin'
-      return roles.trainer.includes(actor.id) ? 'trainer' : undefined
+      const mine = CONSOLE_ROLES.filter(r => roles[r].includes(actor.id))
+      return mine.length ? mine : undefined
     },
     plugins: () =>
       rt.plugins.map(p => ({
         name: p.name,
+        title: pluginTitle(p.def),
         configDryRun: rt.loaded.dryRunSettings?.plugins[p.name] ?? rt.loaded.config.dryRun,
         effective: rt.modes.of(p.name).observing,
       })),
     groupModes: () => groupModes(rt),
     setDryRun: (plugin, on, by) => {
-      if (!rt.plugins.some(p => p.name === plugin)) throw new Error(`unknown plugin ${plugin}`)
+      const hosted = rt.plugins.find(p => p.name === plugin)
+      if (!hosted) throw new Error(`unknown plugin ${plugin}`)
       rt.modes.set(plugin, on)
       rt.audit.append({
         plugin: 'runtime',
@@ -138,7 +147,7 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
         type: 'record',
         dryRun: false,
         reason: `observe mode ${on ? 'on' : 'off'} for ${plugin} by ${by.id} (console)`,
-        text: `${by.name} 在控制台${on ? '开启' : '关闭'}了 ${plugin} 的观察模式`,
+        text: `${by.name} 在控制台${on ? '开启' : '关闭'}了${pluginTitle(hosted.def)}的观察模式`,
       })
     },
     audit: q => rt.audit.queryFleet(q),
@@ -150,8 +159,23 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
       if (!rt.deps.directory.group(groupId)) return undefined
       const self = safe(() => rt.deps.directory.selfId(), '')
       return (await rt.deps.directory.members(groupId))
-        .filter(m => m.id !== self)
+        .filter(m => m.id !== self && !rt.isPeer(m.id))
         .map(m => ({ id: m.id, name: rt.loaded.roster.byContact(m.id)?.name ?? m.groupAlias ?? m.name }))
+    },
+    names: async ids => {
+      const names = new Map<string, string>()
+      const left = new Set<string>()
+      for (const id of ids) {
+        const name = rt.loaded.roster.byContact(id)?.name
+        if (name) names.set(id, name)
+        else left.add(id)
+      }
+      for (const g of left.size ? rt.deps.directory.groups() : []) {
+        const members = await rt.deps.directory.members(g.id).catch(() => [])
+        for (const m of members) if (left.delete(m.id)) names.set(m.id, m.groupAlias ?? m.name)
+        if (!left.size) break
+      }
+      return names
     },
     record: (by, rule, text) =>
       void rt.act('runtime', [{ type: 'record', rule, memberId: by.id, reason: `${by.name} (console)`, text }]),
@@ -209,6 +233,7 @@ function statusFacts(rt: BotRuntime): StatusFacts {
     loggedIn: selfId !== '',
     plugins: rt.plugins.map(p => ({
       name: p.name,
+      title: pluginTitle(p.def),
       dryRun: rt.modes.of(p.name).observing,
       status: p.instance.status?.(),
     })),
@@ -263,6 +288,7 @@ async function violationRows(rt: BotRuntime, days: number): Promise<ViolationRow
           id && (rt.loaded.roster.byContact(id)?.name ?? view?.member ?? (await memberName(entry.groupId, id)) ?? id),
         group: entry.groupId && (rt.deps.directory.group(entry.groupId)?.topic ?? entry.groupId),
         categories: view?.categories.length ? view.categories : [{ key: entry.rule, label: entry.rule }],
+        incident: `${entry.account ?? ''}:${view?.incident ?? entry.id}`,
         reason: view ? view.reason : entry.reason,
         evidence: view ? view.evidence : entry.evidence?.text,
         // Another account's penalty is undone through that account (its ledger is its own).

@@ -20,8 +20,8 @@ export interface CommandSpec {
   name: string
   /** English aliases, e.g. `notice`. */
   aliases?: string[]
-  /** Least role needed; `member` means anyone in a managed group or private chat. */
-  role: Role | 'member'
+  /** Least role needed; `member` means anyone in a managed group or private chat; a list means any one of them. */
+  role: Role | 'member' | readonly Role[]
   /** Subcommands (first argument) that need another role, e.g. `{ 新建: 'admin' }`: refusals name that role. */
   subcommandRoles?: Record<string, Role>
   /** One usage line shown in `#帮助` and on bad arguments, e.g. `#通知 <内容> [截止 30分钟]`. */
@@ -165,6 +165,15 @@ export interface PluginDefinition<S extends z.ZodObject = z.ZodObject> {
   /** Receive fleet peers' messages and joins too (the archive keeps every message); others never see them. */
   seesPeers?: boolean
   create(ctx: PluginContext<z.infer<S>>): PluginInstance | Promise<PluginInstance>
+}
+
+/**
+ * A plugin as people read it: the Chinese head of its description with the name typed in commands
+ * (`违规内容（content）`), or the name alone when the description does not start in Chinese.
+ */
+export function pluginTitle(def: Pick<PluginDefinition, 'name' | 'description'>): string {
+  const head = def.description.split(/[：:、\s]/)[0]
+  return /^[\u4e00-\u9fff]/.test(head) ? `${head}（${def.name}）` : def.name
 }
 
 /** Helper that keeps a plugin definition's types tied to its schema. */

@@ -109,6 +109,7 @@ export const T = {
   weekTitle: (next: boolean, from: string, to: string) =>
     `${next ? '下周' : '本周'}排期（${from.slice(5)}–${to.slice(5)}）`,
   weekEmpty: (title: string) => `${title}：暂无。`,
+  laterHead: '之后待审核或待发布：',
   nothingPending: '没有待审核的排期。',
   pendingHead: (count: number) => `待审核 ${count} 条：`,
   pendingLine: (line: string, p: QueuedPost) => `${line}（${p.editorName}）${p.content.image ? '，图片见下' : ''}`,

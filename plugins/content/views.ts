@@ -13,6 +13,8 @@ export interface ViolationView {
   reason?: string
   /** The entry's categories with their labels (the dictionary's, or the message-type rule's). */
   categories: { key: string; label: string }[]
+  /** The incident (`V1`) the entry belongs to: its warning, strike and report are one incident; undefined for others. */
+  incident?: string
   /** The evidence with labels and quoted text (`广告：「兼职刷单」位置 0–4`); undefined when the entry has none. */
   evidence?: string
 }
@@ -63,6 +65,7 @@ export function contentViews(d: {
           ? `${entry.reason?.split(' ')[0]} ${categories.map(c => c.label).join('、')}`
           : entry.reason,
         categories,
+        incident: keys.length ? entry.reason?.split(' ')[0] : undefined,
         evidence: text ? (readableEvidence(text, keys, labelOf) ?? text) : undefined,
       }
     },

@@ -252,9 +252,9 @@ describe('admin web console in Chromium', () => {
 
   it('switches observe mode and shows the audit entry', async () => {
     await open('设置')
-    await admin.getByRole('button', { name: '开启 content 观察模式' }).click()
-    await expect.poll(() => admin.getByRole('status').textContent()).toContain('content 观察模式已开启')
-    expect(await admin.locator('main').textContent()).toContain('陈管理 在控制台开启了 content 的观察模式')
+    await admin.getByRole('button', { name: '开启违规内容（content）观察模式' }).click()
+    await expect.poll(() => admin.getByRole('status').textContent()).toContain('违规内容（content）观察模式已开启')
+    expect(await admin.locator('main').textContent()).toContain('陈管理 在控制台开启了违规内容（content）的观察模式')
     expect(app.runtime.modes.of('content').observing).toBe(true)
     await shot(admin, 'settings')
   })

@@ -1,3 +1,4 @@
+import { CONSOLE_ROLES } from '../../console/access.js'
 import type { CommandSpec } from '../../core/plugin.js'
 
 /** The answer to `#后台` when the bot serves no web console. */
@@ -11,7 +12,7 @@ export function consoleOffCommand(): CommandSpec {
   return {
     name: '后台',
     aliases: ['控制台', 'console'],
-    role: 'trainer',
+    role: CONSOLE_ROLES,
     where: 'private',
     usage: '#后台',
     description: '网页后台（未开启：运维设置 BOT_CONSOLE_LISTEN 后可用）',

@@ -1,5 +1,6 @@
 import type { CommandSpec } from '../../core/plugin.js'
 import type { RuntimeView } from './runtime-view.js'
+import { titleOf } from './status-command.js'
 
 /** `#观察 [<插件名|全部> 开|关]`: list each plugin's mode per group, or switch observe mode (persisted). */
 export function observeCommand(rt: RuntimeView): CommandSpec {
@@ -14,7 +15,11 @@ export function observeCommand(rt: RuntimeView): CommandSpec {
       const [name, sw] = inv.argv
       const all = rt.plugins.map(x => x.name)
       if (!name)
-        return [inv.reply(['观察模式（开关 > 群设置 > 插件设置 > 全局设置）：', ...rt.modes.describe(all)].join('\n'))]
+        return [
+          inv.reply(
+            ['观察模式（开关 > 群设置 > 插件设置 > 全局设置）：', ...rt.modes.describe(all, titleOf(rt))].join('\n'),
+          ),
+        ]
       const targets = name === '全部' || name === 'all' ? all : all.filter(x => x === name)
       if (!targets.length || !['开', '关', 'on', 'off'].includes(sw))
         return [inv.reply(`用法：${p}观察 <插件名|全部> 开|关。插件：${all.join('、')}`)]
@@ -22,9 +27,10 @@ export function observeCommand(rt: RuntimeView): CommandSpec {
       for (const t of targets) rt.modes.set(t, on)
       return [
         inv.reply(
-          [`${targets.join('、')} 观察模式已${on ? '开启' : '关闭'}（所有群）。`, ...rt.modes.describe(targets)].join(
-            '\n',
-          ),
+          [
+            `${targets.join('、')} 观察模式已${on ? '开启' : '关闭'}（所有群）。`,
+            ...rt.modes.describe(targets, titleOf(rt)),
+          ].join('\n'),
         ),
       ]
     },

@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../../core/plugin.js'
+import { type CommandSpec, pluginTitle } from '../../core/plugin.js'
 import { formatDuration } from '../../config/duration.js'
 import { firstLine } from '../../runtime/delivery/executor.js'
 import type { RuntimeView } from './runtime-view.js'
@@ -68,8 +68,13 @@ export function statusText(rt: RuntimeView, fleet: string[] = []): string {
   return [
     `健康：${health}`,
     `在线：${formatDuration(now - rt.startedAt)}（登录账号 ${rt.deps.directory.selfId()}）`,
-    `插件：${rt.plugins.map(x => x.name).join('、') || '无'}`,
-    ...rt.modes.describe(rt.plugins.map(x => x.name)).map(line => `· ${line}`),
+    `插件：${rt.plugins.map(x => pluginTitle(x.def)).join('、') || '无'}`,
+    ...rt.modes
+      .describe(
+        rt.plugins.map(x => x.name),
+        titleOf(rt),
+      )
+      .map(line => `· ${line}`),
     `受管理的群：${groups.length} 个${
       groups.length
         ? '（' +
@@ -88,10 +93,18 @@ export function statusText(rt: RuntimeView, fleet: string[] = []): string {
         : [`本账号不在的群：${describeUnmatched(missing)}（由账号组的其他账号管理）`]),
     ...fleet,
     `发送队列：${rt.outbox.depth()} 条待发；待触发定时：${rt.timers.pending().length}；内存 ${Math.round(process.memoryUsage().rss / 1048576)} MB`,
-    ...rt.plugins.flatMap(x => (x.instance.status ? [`${x.name}：${x.instance.status()}`] : [])),
+    ...rt.plugins.flatMap(x => (x.instance.status ? [`${pluginTitle(x.def)}：${x.instance.status()}`] : [])),
     ...(rt.deps.store.warnings.length ? ['存储警告：', ...rt.deps.store.warnings] : []),
     ...(rt.errors.length || rt.outbox.failures.length
       ? ['最近错误（详情见日志）：', ...[...rt.errors, ...rt.outbox.failures].slice(-5).map(firstLine)]
       : []),
   ].join('\n')
+}
+
+/** A running plugin's title by name (`违规内容（content）`), for mode lines. */
+export function titleOf(rt: RuntimeView): (plugin: string) => string {
+  return name => {
+    const hosted = rt.plugins.find(x => x.name === name)
+    return hosted ? pluginTitle(hosted.def) : name
+  }
 }

@@ -83,13 +83,14 @@ export async function groupsChartPng(source: ConsoleSource, range: DayRange): Pr
 /** Groups page: per-group activity figures over a date range (presets or any dates), silent members and the chart. */
 export async function groupsPage(source: ConsoleSource, range: DayRange): Promise<Html> {
   const s = await activitySummary(source, range)
-  const silent = new Map<string, string[] | undefined>()
+  // Members now (bot and fleet peers left out): who did not speak, and the size where no night recorded one yet.
+  const now = new Map<string, { size: number; silent: string[] } | undefined>()
   for (const g of s.groups) {
     const spoke = new Set(g.members.map(m => m.id))
     const members = await source.groupMembers(g.groupId).catch(() => [])
-    silent.set(
+    now.set(
       g.groupId,
-      members?.filter(m => !spoke.has(m.id)).map(m => m.name),
+      members && { size: members.length, silent: members.filter(m => !spoke.has(m.id)).map(m => m.name) },
     )
   }
   const today = dayKey(source.now(), source.timezone())
@@ -110,8 +111,8 @@ ${
     ? h`<table><thead><tr><th>群</th><th>消息</th><th>发言人数</th><th>日均活跃</th><th>群人数</th><th>入群/退群</th><th>回复中位数</th><th>未回复</th><th>没有发言</th></tr></thead><tbody>
 ${s.groups.map(
   g => h`<tr><td>${g.topic}</td><td>${g.messages}</td><td>${g.members.length}</td><td>${g.dailyActive.toFixed(1)}</td>
-<td>${g.size ?? '—'}</td><td>${g.joined.length}/${g.left.length}</td><td>${median(g.responses)}</td><td>${g.unanswered}</td>
-<td>${silentCell(silent.get(g.groupId))}</td></tr>`,
+<td>${g.size ?? now.get(g.groupId)?.size ?? '—'}</td><td>${g.joined.length}/${g.left.length}</td><td>${median(g.responses)}</td><td>${g.unanswered}</td>
+<td>${silentCell(now.get(g.groupId)?.silent)}</td></tr>`,
 )}
 </tbody></table>
 <h2>图表</h2>

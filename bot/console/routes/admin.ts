@@ -43,9 +43,10 @@ ${auditTable(recent, source.timezone())}`
     const s = c.get('session')
     const plugin = String(form.plugin ?? '')
     const on = form.on === '1'
-    if (!source.plugins().some(p => p.name === plugin)) return c.text('没有这个插件', 400)
+    const known = source.plugins().find(p => p.name === plugin)
+    if (!known) return c.text('没有这个插件', 400)
     source.setDryRun(plugin, on, s.actor)
-    s.flash = `${plugin} 观察模式已${on ? '开启' : '关闭'}（已写入审计日志）。`
+    s.flash = `${known.title}观察模式已${on ? '开启' : '关闭'}（已写入审计日志）。`
     return c.redirect('/settings', 303)
   })
 

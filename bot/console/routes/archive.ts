@@ -1,8 +1,10 @@
 import type { ExportFormat } from '../../../plugins/archive/export/export.js'
+import type { ChatInfo } from '../../../plugins/archive/capture/record.js'
 import type { ArchiveSearch } from '../../../plugins/archive/views.js'
 import { dayKey } from '../../time/zoned.js'
 import { h } from '../html.js'
 import { type ArchiveForm, archivePage, archiveQuery } from '../pages/archive.js'
+import type { ConsoleSource } from '../source.js'
 import type { ConsoleHono, RouteContext } from './context.js'
 
 const EXPORT_TYPES: Record<ExportFormat, string> = {
@@ -22,11 +24,12 @@ export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteCont
     const s = c.get('session')
     let result: ArchiveSearch | undefined
     if (query.words || query.member) {
-      result = await views.search(query, s.actor.id)
+      // As in chat: private command conversations with the bot are not evidence (exports keep every record).
+      result = await views.search({ ...query, skipCommands: source.prefix() }, s.actor.id)
       const text = `网页后台搜索信息记录：${describe(form)}，命中 ${result.total} 条`
       source.record(s.actor, 'console.archive-search', text)
     }
-    const chats = await views.chats()
+    const chats = await namedChats(source, await views.chats())
     const page = archivePage({ chats, form, result, note, tz: source.timezone(), csrf: s.csrf })
     return view(c, '/archive', '信息记录', page)
   })
@@ -63,6 +66,21 @@ export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteCont
       'Content-Type': EXPORT_TYPES[format],
       'Content-Disposition': `attachment; filename="archive-${query.from}-${query.to}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
     })
+  })
+}
+
+/**
+ * Private chats that only the bot spoke in were once titled with the contact id (old data keeps it): shown with
+ * the person's roster or group name instead.
+ */
+async function namedChats(source: ConsoleSource, chats: ChatInfo[]): Promise<ChatInfo[]> {
+  const id = (c: ChatInfo) => c.chat.slice('private:'.length)
+  const untitled = chats.filter(c => c.kind === 'private' && c.title === id(c)).map(id)
+  if (!untitled.length) return chats
+  const names = await source.names(untitled)
+  return chats.map(c => {
+    const name = c.kind === 'private' && c.title === id(c) ? names.get(id(c)) : undefined
+    return name ? { ...c, title: name } : c
   })
 }
 

@@ -3,7 +3,8 @@ import type { Context, Hono } from 'hono'
 import type { Logger } from '../../process/logger.js'
 import type { ConsoleAuth, Session } from '../auth.js'
 import { type Html, layout } from '../html.js'
-import type { Access, ConsoleSource } from '../source.js'
+import type { Access } from '../access.js'
+import type { ConsoleSource } from '../source.js'
 
 /** Hono environment of the console: the signed-in session and its access, the raw request. */
 export type Env = { Variables: { session: Session; access: Access }; Bindings: { incoming?: IncomingMessage } }
@@ -42,9 +43,7 @@ export function routeContext(source: ConsoleSource, auth: ConsoleAuth, log: Logg
       const s = c.get('session')
       const notice = s.flash
       s.flash = undefined
-      return c.html(
-        layout(title, body, { path, user: s.actor.name, csrf: s.csrf, notice, admin: c.get('access') === 'admin' }),
-      )
+      return c.html(layout(title, body, { path, user: s.actor.name, csrf: s.csrf, notice, access: c.get('access') }))
     },
     runCommand: async (c, command, back) => {
       const s = c.get('session')

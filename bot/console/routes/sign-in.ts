@@ -2,15 +2,12 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { layout } from '../html.js'
 import { loginPage } from '../pages.js'
-import type { Access } from '../source.js'
+import { type Access, mayOpen, PAGES, pageOf, refusal } from '../access.js'
 import type { ConsoleHono, RouteContext } from './context.js'
 
 /** Cookie of a signed-in session. */
 export const SESSION_COOKIE = 'gg_console'
 const PRE_COOKIE = 'gg_console_pre'
-
-/** Paths a trainer may open (as in chat, trainers see the cases). */
-const TRAINER_PATHS = new Set(['/cases', '/cases/digest', '/logout'])
 
 /** The sign-in page and its form: a one-time code from `#后台`, or the environment token. */
 export function signInRoutes(app: ConsoleHono, { auth, log, cookie }: RouteContext): void {
@@ -47,8 +44,8 @@ export function signInRoutes(app: ConsoleHono, { auth, log, cookie }: RouteConte
 }
 
 /**
- * Everything registered after this needs a session (POSTs also its CSRF token);
- * trainers see the cases only, as in chat, every other page is for admins.
+ * Everything registered after this needs a session (POSTs also its CSRF token) and a role that opens the page
+ * (`access.ts`: admins every page, leaders the activity, trainers the cases, auditors the archive).
  */
 export function requireSession(app: ConsoleHono, { auth, source }: RouteContext): void {
   app.use('*', async (c, next) => {
@@ -73,10 +70,14 @@ export function requireSession(app: ConsoleHono, { auth, source }: RouteContext)
     await next()
   })
   app.use('*', async (c, next) => {
-    if (c.get('access') === 'admin' || TRAINER_PATHS.has(c.req.path) || /^\/cases\/C\d+$/i.test(c.req.path))
-      return next()
-    if (c.req.path === '/' && c.req.method === 'GET') return c.redirect('/cases', 303)
-    return c.text('没有权限：此页面需要管理员角色', 403)
+    const page = pageOf(c.req.path)
+    const access = c.get('access')
+    // Deny by default: a path of no page is only for admins (its 404) and signing out.
+    if (page ? mayOpen(access, page) : c.req.path === '/logout' || access.includes('admin')) return next()
+    if (!page) return c.text('页面不存在', 404)
+    const home = PAGES.find(p => mayOpen(access, p))
+    if (c.req.path === '/' && c.req.method === 'GET' && home) return c.redirect(home.path, 303)
+    return c.text(refusal(page), 403)
   })
   app.post('/logout', c => {
     auth.logout(c.get('session').id)

@@ -118,7 +118,7 @@ export class ObserveMode {
   }
 
   /** One line per plugin: its mode outside groups, then the groups whose mode differs. */
-  describe(plugins: string[]): string[] {
+  describe(plugins: string[], title: (plugin: string) => string = p => p): string[] {
     const groups = this.loaded().config.groups.map(g => g.name)
     return plugins.map(p => {
       const base = this.of(p)
@@ -126,7 +126,7 @@ export class ObserveMode {
         .map(g => ({ g, m: this.of(p, g) }))
         .filter(x => x.m.observing !== base.observing || x.m.source !== base.source)
       const extra = differing.length ? `；${differing.map(x => `${x.g} ${modeLabel(x.m)}`).join('、')}` : ''
-      return `${p}：${modeLabel(base)}${extra}`
+      return `${title(p)}：${modeLabel(base)}${extra}`
     })
   }
 }

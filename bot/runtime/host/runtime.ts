@@ -330,7 +330,7 @@ export class BotRuntime {
   }
 
   /** A fleet peer by contact id: listed in the config, or another account of the fleet. */
-  private isPeer = (id: string): boolean => isConfigPeer(this.loaded, id) || this.fleet.isPeer(id)
+  readonly isPeer = (id: string): boolean => isConfigPeer(this.loaded, id) || this.fleet.isPeer(id)
 
   /** `act` for one plugin's actions (bound once, not per event). */
   private actOn = (plugin: HostedPlugin, actions: Action[]): Promise<void> | undefined => this.act(plugin, actions)

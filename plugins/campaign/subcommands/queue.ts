@@ -51,12 +51,21 @@ function line(post: QueuedPost, tz: string): string {
   return `#${post.id} ${dayLabel(post.day, tz)} ${post.time} ${POST_STATUS_LABEL[post.status]} ${preview(post.content)}`
 }
 
-/** `#排期 列表 [下周]`. */
+/**
+ * `#排期 列表 [下周]`: the week's posts, then the later ones still awaiting review or publication (a post queued
+ * for after the week is what `#状态` counts as 待审核 / 待发布 too).
+ */
 export function listWeek(d: CampaignCommandDeps, next: boolean): string {
-  const [from, to] = weekRange(d.ctx.clock.now(), d.ctx.timezone, next)
-  const posts = d.queue.all().filter(x => x.day >= from && x.day <= to)
+  const tz = d.ctx.timezone
+  const [from, to] = weekRange(d.ctx.clock.now(), tz, next)
+  const all = d.queue.all()
+  const posts = all.filter(x => x.day >= from && x.day <= to)
+  const later = all.filter(x => x.day > to && (x.status === 'pending' || x.status === 'approved'))
   const title = T.weekTitle(next, from, to)
-  return posts.length ? [title, ...posts.map(x => line(x, d.ctx.timezone))].join('\n') : T.weekEmpty(title)
+  return [
+    ...(posts.length ? [title, ...posts.map(x => line(x, tz))] : [T.weekEmpty(title)]),
+    ...(later.length ? [T.laterHead, ...later.map(x => line(x, tz))] : []),
+  ].join('\n')
 }
 
 /** The pending posts, and each post's image itself right after the list: approvers see exactly what will go out. */

@@ -21,15 +21,23 @@ const TITLE_MAX = 40
 /** A title is built from the first four configured fields (客户/行业/产品/金额 by default). */
 const TITLE_FIELDS = 4
 
-/** Compile the template parser for `fieldNames` (e.g. 客户, 产品, 难点…). */
+/** Other words people write for a field: a `经验：` line is the 心得 field (when 心得 is configured and 经验 is not). */
+const FIELD_ALIASES: Record<string, string> = { 经验: '心得' }
+
+/** Compile the template parser for `fieldNames` (e.g. 客户, 产品, 难点…) and their aliases. */
 export function compileTemplate(fieldNames: string[]): TemplateParser {
-  const alt = fieldNames.map(escapeRegex).join('|')
+  const aliases = new Map(
+    Object.entries(FIELD_ALIASES).filter(([alias, field]) => fieldNames.includes(field) && !fieldNames.includes(alias)),
+  )
+  const alt = [...fieldNames, ...aliases.keys()].map(escapeRegex).join('|')
   const line = new RegExp(
     `^\\s*(?:[-*•·]\\s*|\\d+\\s*[.、)）]\\s*)?(?:【(${alt})】|\\[(${alt})\\]|(${alt})\\s*[:：])\\s*(.*)$`,
   )
   const matchField = (l: string) => {
     const m = fieldNames.length ? line.exec(l) : null
-    return m ? { field: m[1] ?? m[2] ?? m[3], value: m[4].trim() } : undefined
+    if (!m) return undefined
+    const name = m[1] ?? m[2] ?? m[3]
+    return { field: aliases.get(name) ?? name, value: m[4].trim() }
   }
 
   const blocks = (text: string) => splitBlocks(text, matchField)

@@ -47,6 +47,18 @@ function io(env: NodeJS.ProcessEnv = {}) {
 }
 
 describe('exports from the command line', () => {
+  it('points at the sandbox folder when BOT_DATA_DIR holds only the sandbox state, creating nothing', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'cli-state-'))
+    await new FileStore(join(data, 'sandbox')).flush()
+    const { io: streams, text } = io()
+    const code = await overState(runStats, streams)(['--from', '2026-11-01', '--to', '2026-11-30', '--data', data])
+    expect(code).toBe(1)
+    expect(text.err).toContain(
+      `沙盒（npm run dev）的状态在 ${join(data, 'sandbox')}，请用 --data ${join(data, 'sandbox')}`,
+    )
+    expect(existsSync(join(data, 'state'))).toBe(false)
+  })
+
   it('writes --out FILE with the BOM at byte 0 and only data in it', async () => {
     const data = await dataWithCase()
     const file = join(data, 'cases.csv')

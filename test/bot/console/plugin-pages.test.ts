@@ -12,7 +12,8 @@ import { group, MONDAY_9AM, member, text } from '../../helpers/harness.js'
 
 const CONFIG = `
 company: 示例科技
-roles: { admin: [admin1], trainer: [trainer1], leader: [boss], editor: [boss], approver: [admin1] }
+roles: { admin: [admin1], trainer: [trainer1], leader: [boss], editor: [boss, ed1], approver: [admin1], auditor: [aud1] }
+fleet: { peers: [bot2] }
 groups:
   - { name: 销售群, topic: 销售部工作群, kind: internal }
 plugins:
@@ -29,6 +30,7 @@ async function setup() {
     member('u1', '张三'),
     member('u2', '李四'),
     member('admin1', '陈管理'),
+    member('bot2', '群管家B'),
   ])
   const log = createLogger('silent')
   const web = new WebConsole({ host: '127.0.0.1', port: 0, publicUrl: 'http://127.0.0.1:8080' }, log, () => clock.now())
@@ -62,7 +64,9 @@ async function setup() {
     const sid = /gg_console=([^;]+)/.exec(res.headers.getSetCookie().join('\n'))?.[1]
     const headers = { Cookie: `gg_console=${sid}` }
     const get = (path: string) => app.request(path, { headers })
-    const csrf = /name="csrf" value="([^"]+)"/.exec(await (await get('/cases')).text())?.[1] as string
+    const home = await get('/')
+    const first = home.status === 303 ? await get(home.headers.get('location') ?? '/') : home
+    const csrf = /name="csrf" value="([^"]+)"/.exec(await first.text())?.[1] as string
     const post = (path: string, form: Record<string, string>, withCsrf = true) =>
       app.request(path, {
         method: 'POST',
@@ -107,12 +111,58 @@ describe('web console pages over the plugins views', () => {
     expect(wechat.textsTo('admin1').join('\n')).toContain('通过')
   })
 
-  it('gives no page to someone who is neither admin nor trainer, even with a code', async () => {
+  it('gives no page to someone without a console role (an editor), even with a code', async () => {
     const { as } = await setup()
-    const editor = await as('boss')
+    const editor = await as('ed1')
     const res = await editor.get('/campaigns')
     expect(res.status).toBe(303)
     expect(res.headers.get('location')).toBe('/login')
+  })
+
+  it('sends auditors and leaders a sign-in link and names every role that may sign in when refusing', async () => {
+    const { say, wechat } = await setup()
+    for (const who of ['aud1', 'boss']) {
+      await say(who, '#后台', false)
+      expect(wechat.textsTo(who).at(-1)).toContain('/login?code=')
+    }
+    await say('ed1', '#后台', false)
+    expect(wechat.textsTo('ed1').at(-1)).toBe(
+      '⛔ 没有权限：#后台 需要「管理员」、「领导」、「培训师」或「审计员」角色。',
+    )
+  })
+
+  it('gives an auditor the archive only: search and export, and no other page', async () => {
+    const { say, as } = await setup()
+    await say('u1', '报价单今天发给刘总')
+    const auditor = await as('aud1')
+    const home = await auditor.get('/')
+    expect(home.headers.get('location')).toBe('/archive')
+    const page = await (await auditor.get(`/archive?q=${encodeURIComponent('报价单')}`)).text()
+    expect(page).toContain('报价单今天发给刘总')
+    expect(page).not.toContain('href="/violations"')
+    expect(await (await auditor.post('/archive/export', { q: '报价单', format: 'csv' })).text()).toContain('刘总')
+    for (const path of ['/violations', '/groups', '/cases', '/settings']) {
+      const res = await auditor.get(path)
+      expect(res.status).toBe(403)
+    }
+    expect(await (await auditor.get('/violations')).text()).toBe('没有权限：此页面需要「管理员」角色')
+    expect((await auditor.post('/settings/dry-run', { plugin: 'content', on: '1' })).status).toBe(403)
+    for (const path of ['/VIOLATIONS', '/violations/', '/archive/../settings', '//settings'])
+      expect((await auditor.get(path)).status).not.toBe(200)
+  })
+
+  it('gives a leader the group activity and its chart, read-only, and no other page', async () => {
+    const { say, as } = await setup()
+    await say('u1', '早上好')
+    const leader = await as('boss')
+    expect((await leader.get('/')).headers.get('location')).toBe('/groups')
+    const page = await (await leader.get('/groups?days=1')).text()
+    expect(page).toContain('销售部工作群')
+    expect(page).toContain('href="/groups"')
+    expect(page).not.toContain('href="/archive"')
+    expect((await leader.get('/groups/chart.png?days=1')).headers.get('content-type')).toBe('image/png')
+    for (const path of ['/violations', '/archive', '/notices', '/campaigns', '/cases'])
+      expect((await leader.get(path)).status).toBe(403)
   })
 
   it('keeps trainers out of every admin page and change', async () => {
@@ -120,6 +170,7 @@ describe('web console pages over the plugins views', () => {
     const trainer = await as('trainer1')
     for (const path of ['/notices', '/campaigns', '/dictionary', '/archive', '/groups', '/settings'])
       expect((await trainer.get(path)).status).toBe(403)
+    expect(await (await trainer.get('/archive')).text()).toBe('没有权限：此页面需要「管理员」或「审计员」角色')
     expect((await trainer.post('/dictionary', { op: 'add', term: '测试词' })).status).toBe(403)
     expect((await trainer.post('/archive/export', { format: 'csv' })).status).toBe(403)
     expect((await trainer.get('/cases')).status).toBe(200)
@@ -175,6 +226,52 @@ describe('web console pages over the plugins views', () => {
     const rules = rt.audit.query({ days: 1, limit: 100 }).map(e => e.rule)
     expect(rules).toContain('console.archive-search')
     expect(rules).toContain('console.archive-export')
+  })
+
+  it('leaves command conversations with the bot out of an archive search, as chat search does', async () => {
+    const { say, as } = await setup()
+    await say('u1', '报价单今天发给刘总')
+    await say('admin1', '#记录 搜索 报价单', false)
+    const admin = await as('admin1')
+    const found = await (await admin.get(`/archive?q=${encodeURIComponent('报价单')}`)).text()
+    expect(found).toContain('报价单今天发给刘总')
+    expect(found).toContain('共 1 条')
+    expect(found).not.toContain('#记录 搜索 报价单')
+  })
+
+  it("names a private chat the archive titled with a contact id by the person's name in the group", async () => {
+    const { rt, clock, as } = await setup()
+    await rt.act('runtime', [{ type: 'say', to: { contact: 'u2' }, text: '请查收报价单', rule: 'test' }])
+    await clock.advance(10_000)
+    const page = await (await (await as('admin1')).get('/archive')).text()
+    expect(page).toContain('李四（私聊）')
+    expect(page).not.toContain('u2（私聊）')
+  })
+
+  it("counts neither the bot nor the fleet's other account among the silent members, and shows the group size", async () => {
+    const { say, as } = await setup()
+    await say('u1', '早上好')
+    const page = await (await (await as('admin1')).get('/groups?days=1')).text()
+    const row = /<tr><td>销售部工作群<\/td>[\s\S]*?<\/tr>/.exec(page)?.[0] ?? ''
+    expect(row).toContain('<summary>3 人</summary>')
+    expect(row).toContain('王经理、李四、陈管理')
+    expect(row).not.toContain('群管家B')
+    expect(row).toContain('<td>4</td>')
+  })
+
+  it('names plugins in Chinese in #状态 and the console, and says in words where a recent change came from', async () => {
+    const { say, wechat, as } = await setup()
+    await say('admin1', '#状态', false)
+    expect(wechat.textsTo('admin1').at(-1)).toContain('插件：通知回复跟踪（ack）、群活跃度与客户响应统计（activity）')
+    const admin = await as('admin1')
+    expect(await (await admin.get('/')).text()).toContain('<td>违规内容（content）</td>')
+    await admin.get(`/archive?q=${encodeURIComponent('报价')}`)
+    await admin.post('/settings/dry-run', { plugin: 'content', on: '1' })
+    const settings = await (await admin.get('/settings')).text()
+    expect(settings).toContain('违规内容（content）观察模式已开启')
+    expect(settings).toContain('<th>信息记录（archive）</th>')
+    expect(settings).toContain('网页后台 · 搜索信息记录')
+    expect(settings).not.toContain('runtime/console.')
   })
 
   it('answers 404 without details for unknown pages after sign-in', async () => {

@@ -76,9 +76,18 @@ describe('the post queue across National Day 2026', () => {
     await cmd(editor, '#排期 列表')
     await cmd(editor, '#排期 列表 下周')
     expect(wechat.textsTo('editor').slice(-2)).toEqual([
-      '本周排期（11-30–12-06）\n#1 12-04 周五 08:00 待审核 本周五早报',
+      '本周排期（11-30–12-06）\n#1 12-04 周五 08:00 待审核 本周五早报\n之后待审核或待发布：\n#2 12-07 周一 07:30 待审核 下周一早报',
       '下周排期（12-07–12-13）\n#2 12-07 周一 07:30 待审核 下周一早报',
     ])
+  })
+
+  it('lists a post for next week awaiting review under this week, where #状态 counts it', async () => {
+    const { wechat, cmd } = await queueDay(at('2026-11-30T10:00'))
+    await cmd(editor, '#排期 添加 下周一 下周一早报')
+    await cmd(editor, '#排期 列表')
+    expect(wechat.textsTo('editor').at(-1)).toBe(
+      '本周排期（11-30–12-06）：暂无。\n之后待审核或待发布：\n#1 12-07 周一 07:30 待审核 下周一早报',
+    )
   })
 
   it('reminds ordinary members in the broadcast group after the day’s post, at most once per throttle', async () => {

@@ -26,6 +26,16 @@ describe('compileTemplate().parse', () => {
     expect(p.title).toBe('上周的一单')
   })
 
+  it('reads a 经验 line as the 心得 field, not as more of the result', () => {
+    const p = t.parse('客户：刘总\n结果：签约\n经验：先做水质检测再报价')
+    expect(p.fields.结果).toBe('签约')
+    expect(p.fields.心得).toBe('先做水质检测再报价')
+    expect(compileTemplate(['结果', '经验']).parse('结果：签约\n经验：先讲价值').fields).toEqual({
+      结果: '签约',
+      经验: '先讲价值',
+    })
+  })
+
   it('titles free text by its first line (clipped) and finds no fields in prose', () => {
     const p = t.parse('客户嫌贵，说网上便宜三百块，怎么回应比较好？这个问题我已经遇到好几次了，每次都很被动\n第二行')
     expect(p.fields).toEqual({})
