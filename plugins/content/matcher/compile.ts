@@ -22,6 +22,7 @@ import { SplitScan, type SplitOwnerOfHit } from './split-scan.js'
 import { SwapChoices } from './swap-filter.js'
 import { PairFilter } from './pair-filter.js'
 import { dropByWords } from './word-context.js'
+import { textWithEmojiGaps } from './emoji-gaps.js'
 import { SwapForms, formNeedle } from './swap-form-cache.js'
 import type { Dictionary, Match, MatchKind, Matcher } from './types.js'
 
@@ -96,14 +97,33 @@ class CompiledMatcher implements Matcher {
     this.allowDomains = (dictionary.links?.allowDomains ?? []).map(normalizeDomain)
   }
 
+  /** Whether the last scanOnce took the slow path (see scanKeys): only such texts can have emoji gaps. */
+  private slowScan = false
+
   /**
-   * One pass over the text. A message without any key hit, pattern or links rule returns the shared
+   * One pass over the text (two for a text with an emoji that reads as a character: see textWithEmojiGaps). A message without any key hit, pattern or links rule returns the shared
    * empty result at once, without allocating anything (this is the common case, so the path has no closures).
    */
   scan(text: string): Match[] {
+    const matches = this.scanOnce(text)
+    if (!this.slowScan) return matches
+    const gapped = textWithEmojiGaps(text)
+    if (gapped === null) return matches
+    const more = this.scanOnce(gapped).filter(
+      m => !matches.some(n => n.category === m.category && n.start < m.end && m.start < n.end),
+    )
+    if (more.length === 0) return matches
+    for (const m of more) m.matched = text.slice(m.start, m.end)
+    return [...matches, ...more].sort(byPosition)
+  }
+
+  /** scan without the second reading of a text with emoji gaps (see textWithEmojiGaps). */
+  private scanOnce(text: string): Match[] {
+    this.slowScan = false
     if (typeof text !== 'string' || text.length === 0) return NO_MATCHES
-    const hits =
-      scanKeyStarts(text, this.starts, this.arena, this.ends) ?? scanKeys(text, this.arena, this.ends, this.alphabet)
+    const started = scanKeyStarts(text, this.starts, this.arena, this.ends)
+    this.slowScan = started === null
+    const hits = started ?? scanKeys(text, this.arena, this.ends, this.alphabet)
     // Read at once: the next start scan answers for its own text.
     const mayHoldUrl = textMayHoldUrl()
     if (hits.length === 0 && this.patterns.length === 0) {

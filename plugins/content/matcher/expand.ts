@@ -77,8 +77,24 @@ const PAIRED_ALTERNATIVES_OF_PAIR = 8
  * 3973 on Weibo; 独唱 155 against 赌场 359 is a word of its own).
  */
 const RARE_WORD_SHARE = 0.1
+/**
+ * A swapped surname reads as a name only in a form of at most this many characters (a surname and one or
+ * two given characters: 白佳乐 for 百家乐); in a longer form a word of the term follows (皇色网站 for 黄色网站).
+ */
+const NAME_LENGTH = 3
 /** Toneless homophones per character (see tonelessAlternatives): each swap owner's class images grow with them. */
 const TONELESS_PER_CHARACTER = 4
+/** Toneless homophones per character of the near nasal final (琴 qin for 情 qing), after those of the syllable. */
+const NASAL_PER_CHARACTER = 4
+/** Finals input methods and dialects confuse: in/ing, en/eng, an/ang (瑟琴 for 色情). */
+const NASAL_FINALS: Array<[RegExp, string]> = [
+  [/ing$/, 'in'],
+  [/in$/, 'ing'],
+  [/eng$/, 'en'],
+  [/en$/, 'eng'],
+  [/ang$/, 'an'],
+  [/an$/, 'ang'],
+]
 /** Pinyin and initials mix with characters in every combination up to this many ideographs. */
 export const MAX_MIXED_IDEOGRAPHS = 6
 /** Chinese numerals spammers write as digits (一夜情 -> 1夜情), a homophone in effect. */
@@ -560,7 +576,10 @@ function characterAlternatives(c: string, reading: string, long: boolean, tables
  * For a common character of a term of two or three characters (longer terms take other tones as
  * homophones already), the most frequent common characters of the same syllable in any tone that its
  * homophone alternatives do not have (薇 wei1: 为, 位, 未, 维; 加维 for 加薇), up to TONELESS_PER_CHARACTER:
- * input methods list them under the same letters. Far more of these make words than same-tone
+ * input methods list them under the same letters; then those of the near nasal final (in/ing, en/eng,
+ * an/ang) in any tone (情 qing2: 亲, 琴...), up to NASAL_PER_CHARACTER; then its homophone alternatives, so
+ * that a form may swap one character for a homophone and the other for one of these (瑟琴 for 色情: 瑟 se4 is
+ * 色's homophone, 琴 qin2 this kind's). Far more of these make words than same-tone
  * homophones, so their hits are review-only unless a category's `act` lists `toneless`.
  */
 function tonelessAlternatives(term: string, chars: string[], tables: ExpansionTables): string[][] {
@@ -579,10 +598,19 @@ function tonelessAlternatives(term: string, chars: string[], tables: ExpansionTa
     if (alternatives === undefined) {
       const common = reading !== '' && (tables.rank.get(c) ?? Infinity) <= COMMON_RANK
       const taken = new Set([c, ...homophones[i]])
+      const syllable = reading.replace(/[0-5]$/, '')
+      const near = NASAL_FINALS.filter(([from]) => from.test(syllable)).map(([from, to]) => syllable.replace(from, to))
       alternatives = common
-        ? syllableByRank(reading.replace(/[0-5]$/, ''), tables)
-            .filter(h => !taken.has(h))
-            .slice(0, TONELESS_PER_CHARACTER)
+        ? [
+            ...syllableByRank(syllable, tables)
+              .filter(h => !taken.has(h))
+              .slice(0, TONELESS_PER_CHARACTER),
+            ...near
+              .flatMap(s => syllableByRank(s, tables))
+              .filter(h => !taken.has(h))
+              .slice(0, NASAL_PER_CHARACTER),
+            ...homophones[i],
+          ]
         : []
       ofReading.set(reading, alternatives)
     }
@@ -639,7 +667,7 @@ function nearReadings(reading: string): string[] {
  * with its neighbour in the form that the term did not have (时时彩 -> 实时采: 实时), or turns a word of
  * the term into another word (时时彩 -> 实时彩: 时时 into 实时), two substituted characters make a word
  * (赌场 -> 独唱, though 赌场 is a word too), unless the form's word is rare next to the term's (see
- * RARE_WORD_SHARE: 煞笔 for 傻逼), or the form starts
+ * RARE_WORD_SHARE: 煞笔 for 傻逼), or a form of up to NAME_LENGTH characters starts
  * with a substituted surname (百家乐 -> 白佳乐, 赌博 -> 杜博 are names). Characters a slang pun swaps are
  * trusted (垃圾东西 -> 辣鸡东西 although 辣鸡 and 鸡东 are words).
  */
@@ -648,7 +676,7 @@ export function readsAsWords(term: string, form: string): boolean {
   const t = [...term]
   const f = [...form]
   if (t.length !== f.length) return false
-  if (f[0] !== t[0] && tables.surnames.has(f[0])) return true
+  if (t.length <= NAME_LENGTH && f[0] !== t[0] && tables.surnames.has(f[0])) return true
   for (let i = 0; i + 1 < f.length; i++) {
     const changed = f[i] !== t[i] || f[i + 1] !== t[i + 1]
     if ([i, i + 1].every(k => f[k] === t[k] || tables.punCharacters.get(t[k])?.includes(f[k]))) continue

@@ -6,7 +6,7 @@ import {
   type Match,
 } from '../../../../plugins/content/matcher/index.js'
 import { expandTerm } from '../../../../plugins/content/matcher/expand.js'
-import { dictionaryOf } from './helpers.js'
+import { dictionaryOf, expandingDictionary } from './helpers.js'
 
 const ALL: ExpansionKind[] = ['pinyin', 'initials', 'homophone', 'split', 'lookalike']
 
@@ -123,10 +123,10 @@ describe('expansions of dictionary terms, matched in the same pass', () => {
     expect(s.categoriesOf('周末去骑🐎，好开心')).toEqual([])
   })
 
-  it('keeps faces and other emoji as separators between the characters of a term', () => {
+  it('keeps faces and other emoji as separators between the characters of a term, and an emoji read as a character too', () => {
     const s = expanding({ ad: ['扫码进群'] }, [])
     expect(s.categoriesOf('扫😢码进👍群')).toEqual(['ad'])
-    expect(s.categoriesOf('扫🐎码进群')).toEqual([])
+    expect(s.categoriesOf('扫🐎码进群')).toEqual(['ad'])
   })
 
   it('takes the shape variants Unihan lists (kZVariant) as lookalike: 夲 for 本, 佰 for 百, 宻 for 密', () => {
@@ -200,5 +200,15 @@ describe('expandTerm', () => {
 
   it('leaves terms without Chinese characters alone', () => {
     expect(expandTerm('vip', new Set(ALL))).toEqual([])
+  })
+})
+
+describe('a swapped surname in a long term', () => {
+  it('reads as a name only in a form of up to three characters (白佳乐 for 百家乐 is a name, 程人视频 is no name)', () => {
+    const matcher = compileMatcher(expandingDictionary({ porn: ['成人视频'], gambling: ['百家乐'] }, ['homophone']))
+    expect(matcher.scan('程人视频合集').map(m => `${m.matched}: ${describeMatchKind(m)}`)).toEqual([
+      '程人视频: 谐音 程人视频 → 成人视频',
+    ])
+    expect(matcher.scan('白佳乐明天到岗')).toEqual([])
   })
 })

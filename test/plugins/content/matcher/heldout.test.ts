@@ -21,11 +21,11 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   const matcherOf = () =>
     (compiled ??= compileMatcher(loadDictionaryFiles([SHARED_DICTIONARY, EVAL_V2_OPTIONS]).dictionary))
 
-  it('heldout-dev: at least the figures after the fixes (without stretch rows: precision 96/97, recall 96/98)', () => {
+  it('heldout-dev: at least the figures after the fixes (without stretch rows: precision 97/98, recall 97/98)', () => {
     const { lines, core } = reportEval(matcherOf(), DEV)
     console.info(lines.join('\n'))
-    expect(core.precision, lines.join('\n')).toBeGreaterThanOrEqual(96 / 97)
-    expect(core.recall, lines.join('\n')).toBeGreaterThanOrEqual(96 / 98)
+    expect(core.precision, lines.join('\n')).toBeGreaterThanOrEqual(97 / 98)
+    expect(core.recall, lines.join('\n')).toBeGreaterThanOrEqual(97 / 98)
   })
 
   // Issue #22's goals (precision >= 0.97, recall >= 0.95) are NOT met here: this holds what was measured.

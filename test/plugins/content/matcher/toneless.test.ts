@@ -58,3 +58,24 @@ describe('a toneless hit in a group', () => {
     expect(h.wechat.textsTo(admin.id).join('\n')).not.toContain('待确认')
   })
 })
+
+/** A near nasal final (in/ing, en/eng, an/ang) in any tone, also beside a homophone of the other character. */
+describe('toneless homophones of the near nasal final', () => {
+  const terms = { porn: ['一夜情', '色情'], insult: ['滚蛋'] }
+  const toneless = compileMatcher(expandingDictionary(terms, ['homophone', 'toneless']))
+  const how = (text: string) => toneless.scan(text).map(m => `${m.matched}: ${describeMatchKind(m)}`)
+
+  it('finds qin for qing and dang for dan', () => {
+    expect(how('一夜琴服务')).toEqual(['一夜琴: 异调谐音 一夜琴 → 一夜情'])
+    expect(how('你给我滚当')).toEqual(['滚当: 异调谐音 滚当 → 滚蛋'])
+  })
+
+  it('finds a homophone and a near nasal final in one term (涩 se4 for 色, 琴 qin2 for 情)', () => {
+    expect(how('涩琴网站')).toEqual(['涩琴: 异调谐音 涩琴 → 色情'])
+  })
+
+  it('is off with homophones alone', () => {
+    const homophones = compileMatcher(expandingDictionary(terms, ['homophone']))
+    expect(homophones.scan('一夜琴服务 涩琴网站 你给我滚当')).toEqual([])
+  })
+})

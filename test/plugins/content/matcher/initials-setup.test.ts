@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js'
+import { EVAL_V2_OPTIONS, SHARED_DICTIONARY, hasEvalFile } from './eval-helpers.js'
+
+/** Initials in the eval-v2 setup for confidential, false advertising and private deals (fixtures/eval-v2-options.yaml). */
+describe.skipIf(!hasEvalFile)('initials of confidential terms, false claims and private deals', () => {
+  let compiled: ReturnType<typeof compileMatcher> | undefined
+  const categories = (text: string) =>
+    (compiled ??= compileMatcher(loadDictionaryFiles([SHARED_DICTIONARY, EVAL_V2_OPTIONS]).dictionary)).categoriesOf(
+      text,
+    )
+
+  it('finds the initials of a long false claim on their own (gjjcp 国家级产品)', () => {
+    expect(categories('我们是 gjjcp，放心买')).toEqual(['false_ad'])
+  })
+
+  it('finds short initials with a word of their category in the message', () => {
+    expect(categories('这批货的 cbj 要保密')).toEqual(['confidential'])
+    expect(categories('老客户走 sd，现金结')).toEqual(['private_deal'])
+  })
+
+  it('leaves short initials without such a word alone (an sd card, a cbj code)', () => {
+    expect(categories('相机的 sd 满了，借我一张')).toEqual([])
+    expect(categories('标书里 cbj 那一栏填什么')).toEqual([])
+  })
+})
