@@ -46,12 +46,26 @@ export interface FleetGate {
    */
   onTakeover(fn: (groupId: string, from: string) => Promise<boolean>): void
   /**
+   * Call `fn` once per outage of another account, when this process takes groups from it: its leases ran out
+   * unrenewed (killed, frozen, cut off) or it gave them back at a clean stop (`stopped`). Called again for that
+   * account only after it was seen alive in between.
+   */
+  onAccountDown(fn: (down: AccountDown) => void): void
+  /**
    * Move records of the account `from`, which is down: in one transaction that holds `from`'s account lock (so
    * no process of it runs, or starts meanwhile), hand its documents `names` (a trailing `*`: a prefix) to `move`,
    * which changes them and this process's own documents; both are committed together. False (nothing read or
    * moved) when a process of `from` holds its lock.
    */
   adopt(from: string, names: string[], move: (theirs: ForeignRecords) => void): Promise<boolean>
+}
+
+/** Another account that is down, and the groups this process took from it at one renewal. */
+export interface AccountDown {
+  account: string
+  groups: string[]
+  /** It left at a clean stop (gave its leases back), rather than its leases running out. */
+  stopped: boolean
 }
 
 /** Another account's documents inside a takeover (`FleetGate.adopt`): change `data`, call `changed()`, and it is written back. */
@@ -99,5 +113,6 @@ export const SOLO: FleetGate = {
   start: async () => {},
   stop: async () => {},
   onTakeover: () => {},
+  onAccountDown: () => {},
   adopt: async () => false,
 }

@@ -3,7 +3,7 @@ import type pg from 'pg'
 import type { Database } from '../ports/postgres/schema.js'
 import type { Logger } from '../process/logger.js'
 import { ChangeFeed, type FleetNotice } from './changes.js'
-import type { FleetGate, Follower, ForeignRecords } from './gate.js'
+import type { AccountDown, FleetGate, Follower, ForeignRecords } from './gate.js'
 import type { FromLeaseThread } from './lease-loop.js'
 import { LeaseThread } from './lease-thread.js'
 import { type Renewed, renewLeases } from './renew.js'
@@ -83,6 +83,9 @@ export class PgFleet implements FleetGate {
   private takeovers = new Map<string, string>()
   private moving = new Set<string>()
   private onTaken: (groupId: string, from: string) => Promise<boolean> = async () => true
+  /** Accounts whose outage was reported (`onAccountDown`) and that have not been seen alive since. */
+  private reported = new Set<string>()
+  private onDown: (down: AccountDown) => void = () => {}
   private followers: { name: string; fn: Follower; owner: string }[] = []
   private seen = new Map<string, string>()
   private since = new Date(0)
@@ -268,6 +271,7 @@ export class PgFleet implements FleetGate {
     const lost = [...this.held.keys()].filter(g => !held.includes(g)).sort()
     this.held = new Map(held.map(g => [g, until]))
     for (const t of renewed.from) this.takeovers.set(t.group_id, t.account)
+    this.reportDown(renewed)
     this.takeOver(held, new Set(accounts.filter(a => a.alive && a.account !== account).map(a => a.account)))
     if (taken.length) this.o.log.info(`fleet: acting in ${taken.length} group(s) now: ${taken.join(', ')}`)
     if (lost.length) this.o.log.warn(`fleet: lease lost for ${lost.join(', ')}: not acting there any more`)
@@ -275,6 +279,33 @@ export class PgFleet implements FleetGate {
 
   onTakeover(fn: (groupId: string, from: string) => Promise<boolean>): void {
     this.onTaken = fn
+  }
+
+  onAccountDown(fn: (down: AccountDown) => void): void {
+    this.onDown = fn
+  }
+
+  /**
+   * Report each account that is down and whose groups this renewal took, once per outage: an account seen alive
+   * again may be reported again. A lease taken from an account still alive (its renewals late) is no outage.
+   */
+  private reportDown(renewed: Renewed): void {
+    for (const a of renewed.accounts) if (a.alive) this.reported.delete(a.account)
+    const byAccount = new Map<string, string[]>()
+    for (const t of renewed.from) byAccount.set(t.account, [...(byAccount.get(t.account) ?? []), t.group_id])
+    for (const [account, groups] of byAccount) {
+      const row = renewed.accounts.find(a => a.account === account)
+      if (!row || row.alive || this.reported.has(account)) continue
+      this.reported.add(account)
+      this.o.log.warn(
+        `fleet: ${account} ${row.stopped ? 'stopped' : 'is down (its leases ran out)'}: took over ${groups.length} group(s) of it`,
+      )
+      try {
+        this.onDown({ account, groups: groups.sort(), stopped: row.stopped })
+      } catch (e) {
+        this.o.log.error(`fleet: reporting ${account} down failed`, e)
+      }
+    }
   }
 
   adopt(from: string, names: string[], move: (theirs: ForeignRecords) => void): Promise<boolean> {

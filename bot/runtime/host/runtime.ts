@@ -24,7 +24,8 @@ import type { RuntimeDeps } from './runtime-deps.js'
 import type { OutboundMessage } from '../../ports/outbound-message.js'
 import { adminRoom } from '../groups/group-bindings.js'
 import { ObserveMode } from './observe-mode.js'
-import { type FleetGate, SOLO } from '../../fleet/gate.js'
+import { type AccountDown, type FleetGate, SOLO } from '../../fleet/gate.js'
+import { accountDownText } from '../../fleet/texts.js'
 import { sendKey } from '../../fleet/keys.js'
 import { takeOverGroup } from '../../fleet/takeover.js'
 import { OUTWARD_ACTIONS } from '../../core/actions.js'
@@ -187,6 +188,7 @@ export class BotRuntime {
         })
         .then(() => moved)
     })
+    this.fleet.onAccountDown(down => this.accountDown(down))
     await this.fleet.start()
     this.timers.start((t, volatile) => {
       if (volatile) this.volatileTimers.fired()
@@ -204,6 +206,22 @@ export class BotRuntime {
         .finally(() => volatile && this.volatileTimers.handled())
     })
     this.outbox.resume()
+  }
+
+  /**
+   * Another account is down and this one took groups from it: the admins are told once per outage. A clean stop
+   * (leases given back, a planned restart) is only logged by the fleet and shown in `#状态`.
+   */
+  private accountDown(down: AccountDown): void {
+    if (down.stopped) return
+    const topicOf = (id: string) => this.deps.directory.group(id)?.topic ?? id
+    const text = accountDownText(down, this.fleet.account, topicOf)
+    const cause = `fleet:down:${down.account}@${this.deps.clock.now()}`
+    void this.queue.push(() =>
+      this.inTask({ cause }, async () => {
+        await this.act('runtime', [{ type: 'notifyAdmins', rule: 'fleet.account-down', text }])
+      }),
+    )
   }
 
   /** Queue an event behind everything already queued (events, due timers and jobs); resolves when handled. */

@@ -72,12 +72,18 @@ async function bot(schema: string, account: string, world?: World) {
     h.rt.timers.stop()
     await store.close()
   }
+  /** A clean stop (SIGTERM): the leases are given back. */
+  const stop = async () => {
+    dead = true
+    await h.rt.stop()
+    await store.close()
+  }
   closers.push(async () => {
     if (dead) return
     await h.rt.stop()
     await store.close()
   })
-  return { ...h, fleet, kill }
+  return { ...h, fleet, kill, stop }
 }
 
 /** Move the bots' clocks on until `check` passes (sends wait for the database), then a little more for a second send, if any. */
@@ -152,6 +158,47 @@ describe.skipIf(!url)('fleet takeover on PostgreSQL', () => {
       ['ack-notices', []],
       ['timers', []],
     ])
+  })
+
+  it('tells the admins once that a killed account is down and who took its groups; #状态 shows it gone at once', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const a = await bot(schema, 'sales1')
+    const b = await bot(schema, 'sales2')
+    await a.kill()
+    // Its lease still runs, but its process is gone: not shown online.
+    const status = await b.fleet.status(id => (id === sales.id ? sales.topic : id))
+    expect(status[0]).toBe('机器人账号组（数据库）：2 个账号，1 个在线；本账号 sales2')
+    expect(status[1]).toMatch(
+      /^· sales1 wxid_sales1：进程已退出（\d 秒前最后续约，租约到期后由其他账号接管），在 1 个群，租约未到期 1 个（销售部工作群）/,
+    )
+    await vi.waitFor(() => expect(b.fleet.holds(sales.id)).toBe(true), { timeout: 3 * LEASE_MS, interval: 100 })
+    const told = () => b.wechat.textsTo('admin1')
+    await settle([b], () =>
+      expect(told()).toEqual([
+        '⚠️ 机器人账号 sales1 已掉线（租约到期未续约：进程退出、卡住或断网）。本账号 sales2 已接管它负责的 1 个群：销售部工作群。' +
+          '请检查 sales1 的进程和微信登录；已接管的群此后由 sales2 负责。',
+      ]),
+    )
+    // Later renewals take nothing more of it: once per outage.
+    await new Promise(r => setTimeout(r, LEASE_MS))
+    await settle([b], () => expect(told()).toHaveLength(1))
+    expect((await b.fleet.status(id => id))[1]).toMatch(/^· sales1 wxid_sales1：离线 \d 秒，在 1 个群，发送队列 0 条$/)
+  })
+
+  it('hands the groups over quietly at a clean stop: no admin message, #状态 says it stopped', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const a = await bot(schema, 'sales1')
+    const b = await bot(schema, 'sales2')
+    await a.stop()
+    await vi.waitFor(() => expect(b.fleet.holds(sales.id)).toBe(true), { timeout: LEASE_MS, interval: 50 })
+    expect(await b.fleet.status(id => id)).toEqual([
+      '机器人账号组（数据库）：2 个账号，1 个在线；本账号 sales2',
+      '· sales1 wxid_sales1：已停止（正常退出，群已交给其他账号），在 1 个群，发送队列 0 条',
+      '· sales2（本账号） wxid_sales2：在线，在 1 个群，负责 1 个（r1），发送队列 0 条',
+    ])
+    await settle([b], () => expect(b.wechat.textsTo('admin1')).toEqual([]))
   })
 
   it('fires a timer two bots both hold once', async () => {
