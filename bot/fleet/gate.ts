@@ -22,6 +22,13 @@ export interface FleetGate {
    * for the first claimant only, so two bots racing for the same cron slot or timer run it once.
    */
   claimRun(key: string): Promise<boolean>
+  /**
+   * How far back a takeover looks for messages nobody acted on (the lease gap, with a margin): the runtime keeps
+   * that long the messages of groups this process does not act in. 0: none kept (one process).
+   */
+  readonly gapMs: number
+  /** Which of these causes (a send key's part before the first `|`) some account sent a message for lately. */
+  sentCauses(causes: string[]): Promise<Set<string>>
   /** Claim the keys of messages about to be sent: returns the keys nobody sent before (a sent-log, checked before each send). */
   claimSends(keys: string[]): Promise<string[]>
   /** Take this process's place in the fleet (its groups' leases) before anything is sent. */
@@ -106,6 +113,8 @@ export const SOLO: FleetGate = {
   lapsed: () => undefined,
   claimRun: async () => true,
   claimSends: async keys => keys,
+  gapMs: 0,
+  sentCauses: async () => new Set(),
   sync: async () => {},
   follow: () => {},
   isPeer: () => false,

@@ -103,11 +103,17 @@ export class PgFleet implements FleetGate {
   readonly leaseMs: number
   readonly renewMs: number
   readonly staleMs: number
+  /**
+   * The lease gap a takeover looks back over: the old holder may have died up to a lease and a renewal before the
+   * group is taken (more when it froze first: its heartbeat's allowance), and twice that as margin.
+   */
+  readonly gapMs: number
 
   constructor(private o: PgFleetOptions) {
     this.leaseMs = o.leaseMs ?? LEASE_MS
     this.renewMs = o.renewMs ?? RENEW_MS
     this.staleMs = o.staleMs ?? SYNC_STALE_MS
+    this.gapMs = 2 * (this.leaseMs + this.renewMs)
     if (o.listen)
       this.feed = new ChangeFeed({ connect: o.listen, heard: n => this.heard(n), log: o.log, retryMs: this.renewMs })
   }
@@ -354,6 +360,21 @@ export class PgFleet implements FleetGate {
       .returning('key')
       .execute()
     return rows.length > 0
+  }
+
+  /**
+   * Which causes some account sent for within the last `gapMs` and a minute (one scan of the recent rows of
+   * `fleet_sent`, at a takeover only).
+   */
+  async sentCauses(causes: string[]): Promise<Set<string>> {
+    if (!causes.length) return new Set()
+    const rows = await this.o.db
+      .selectFrom('fleet_sent')
+      .select(sql<string>`split_part(key, '|', 1)`.as('cause'))
+      .where('at', '>', sql<Date>`now() - ${`${this.gapMs + 60_000} milliseconds`}::interval`)
+      .where(sql<boolean>`split_part(key, '|', 1) = any(${causes}::text[])`)
+      .execute()
+    return new Set(rows.map(r => r.cause))
   }
 
   async claimSends(keys: string[]): Promise<string[]> {

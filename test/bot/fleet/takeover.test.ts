@@ -7,7 +7,8 @@ import { PgFleet } from '../../../bot/fleet/pg-fleet.js'
 import { PgStore } from '../../../bot/ports/postgres/pg-store.js'
 import { createLogger } from '../../../bot/process/logger.js'
 import { ackPlugin } from '../../../plugins/ack/index.js'
-import { makeRuntime, text } from '../../helpers/harness.js'
+import { contentPlugin } from '../../../plugins/content/index.js'
+import { group, makeRuntime, member, text } from '../../helpers/harness.js'
 import { dropSchemas, freshSchema, pgAvailable } from '../../helpers/pg-test.js'
 import { admin, at, boss, config, li, sales, wang, zhang } from '../../plugins/ack/helpers.js'
 import * as camp from '../../plugins/campaign/fixtures.js'
@@ -34,6 +35,22 @@ const pinger = definePlugin({
   create: () => ({
     onTimer: () => [{ type: 'notifyAdmins', text: '定时提醒', rule: 'ping' }],
   }),
+})
+
+/** Numbers each question (「请问…」) in the group, per account, like tickets: the same question gets another number elsewhere. */
+const numberer = definePlugin({
+  name: 'numberer',
+  description: 'test plugin',
+  configSchema: z.object({}).strict(),
+  create: () => {
+    let n = 0
+    return {
+      onEvent: ev =>
+        ev.type === 'message' && ev.group && ev.text.startsWith('请问')
+          ? [{ type: 'say', to: { room: ev.group.id }, text: `已登记问题 Q${++n}`, rule: 'question' }]
+          : [],
+    }
+  },
 })
 
 /** What an account is in: its config, plugins, start time and groups with their members. */
@@ -199,6 +216,54 @@ describe.skipIf(!url)('fleet takeover on PostgreSQL', () => {
       '· sales2（本账号） wxid_sales2：在线，在 1 个群，负责 1 个（r1），发送队列 0 条',
     ])
     await settle([b], () => expect(b.wechat.textsTo('admin1')).toEqual([]))
+  })
+
+  it('decides on the messages of the lease gap after a takeover, once: spam is warned, a question the dead holder answered is not answered again', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const one = group('r9', '客户一群', 'customer', '客户一群')
+    const other = group('r8', '客户二群', 'customer', '客户二群')
+    const [first, second] = [member('c3', '优惠多多'), member('c4', '兼职小王')]
+    const world = (groups: GroupRef[]): World => ({
+      yaml: `
+company: 示例科技
+roles: { admin: [admin1] }
+groups:
+  - { name: 客户一群, topic: 客户一群, kind: customer }
+  - { name: 客户二群, topic: 客户二群, kind: customer }
+plugins:
+  content: { dictionaries: [test/plugins/content/fixtures/test-dictionary.yaml], watch: false }
+`,
+      plugins: [contentPlugin, numberer],
+      start: at('08:55'),
+      groups: groups.map(g => [g, [first, second]]),
+    })
+    const a = await bot(schema, 'sales1', world([one]))
+    const b = await bot(schema, 'sales2', world([one, other]))
+    const say = async (who: typeof first, body: string, to: Awaited<ReturnType<typeof bot>>[], g = one) => {
+      for (const x of to) await x.rt.handle(text(who, body, x.clock.now(), g))
+    }
+    const warnings = () => sentBy([a, b], one.id).filter(s => s.t.includes('违反群规'))
+    // The survivor numbered a question of its own group before: its numbers differ from the holder's.
+    await say(first, '请问发票怎么开', [b], other)
+    // Both accounts receive these; the holder answers and warns.
+    await say(second, '请问几点发货', [a, b])
+    await say(first, '兼 职 刷 单，加 v', [a, b])
+    // (The survivor's clock stands: these stay within the lease gap it looks back over.)
+    await settle([a], () => expect(warnings().map(w => w.bot)).toEqual([0]))
+    expect(a.wechat.textsTo(one.id)).toContain('已登记问题 Q1')
+
+    await a.kill()
+    // Sent in the lease gap: only the survivor receives it, and does not hold the group yet.
+    await say(second, '兼 职 刷 单，加 v', [b])
+    expect(b.fleet.holds(one.id)).toBe(false)
+    await vi.waitFor(() => expect(b.fleet.holds(one.id)).toBe(true), { timeout: 3 * LEASE_MS, interval: 100 })
+    await settle([b], () => expect(warnings().map(w => w.bot)).toEqual([0, 1]))
+    // The new warning is for the spam of the gap; the first spammer is not warned or struck a second time.
+    expect(b.wechat.sent.filter(m => m.text?.includes('违反群规')).map(m => m.mentions)).toEqual([['c4']])
+    expect(b.rt.ledger.activeStrikes('c3', b.clock.now()).map(s => s.id)).toEqual(['sales1/S1'])
+    // The question the dead holder answered gets no second answer (as 「已登记问题 Q2」 from the survivor).
+    expect(b.wechat.textsTo(one.id).filter(t => t.startsWith('已登记问题'))).toEqual([])
   })
 
   it('fires a timer two bots both hold once', async () => {
