@@ -6,7 +6,8 @@ import { addWorkingTime, parseWindows } from '../../../bot/time/working-hours.js
 import type { ServiceConfig } from '../config.js'
 import { type DecideDeps, deadlineActions, openActions, remindActions, resolveActions } from '../decide.js'
 import { type Detector, detector } from '../matcher/detect.js'
-import { nextId, TICKETS_DOC, type Ticket } from '../state.js'
+import type { AdoptSource } from '../../../bot/fleet/gate.js'
+import { byNumber, nextId, TICKETS_DOC, type Ticket, takeRecords } from '../state.js'
 import { alreadyTaggedText, recordText, tagWhereText } from '../texts.js'
 import type { Responsibility } from './responsible.js'
 
@@ -29,7 +30,23 @@ export class TicketDesk {
 
   /** Every stored ticket, by number. */
   all(): Ticket[] {
-    return Object.values(this.doc.data.tickets).sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)))
+    return Object.values(this.doc.data.tickets).sort(byNumber)
+  }
+
+  /**
+   * Fleet takeover: the tickets of `groupId` of the account `from` (down) move here, their reminder and deadline
+   * timers with them (`T3` there is `T3@<account>` here). Returns how many moved.
+   */
+  adopt(from: AdoptSource, groupId: string): number {
+    const theirs = from.doc('service-tickets', TICKETS_DOC)
+    const moved = takeRecords(theirs.data.tickets, this.doc.data.tickets, groupId, from.account)
+    for (const { was, id } of moved)
+      for (const kind of ['remind', 'deadline']) from.timer(`${kind}:${was}`, { key: `${kind}:${id}`, payload: { id } })
+    if (moved.length) {
+      theirs.changed()
+      this.doc.changed()
+    }
+    return moved.length
   }
 
   /** Mark the document changed (after editing tickets in place). */

@@ -13,6 +13,8 @@ import { dropSchemas, freshSchema, pgAvailable } from '../../helpers/pg-test.js'
 import { admin, at, boss, config, li, sales, wang, zhang } from '../../plugins/ack/helpers.js'
 import * as camp from '../../plugins/campaign/fixtures.js'
 import { campaignPlugin } from '../../../plugins/campaign/index.js'
+import { servicePlugin } from '../../../plugins/service/index.js'
+import * as svc from '../../plugins/service/helpers.js'
 
 const url = await pgAvailable()
 const schemas: string[] = []
@@ -241,7 +243,8 @@ plugins:
     const a = await bot(schema, 'sales1', world([one]))
     const b = await bot(schema, 'sales2', world([one, other]))
     const say = async (who: typeof first, body: string, to: Awaited<ReturnType<typeof bot>>[], g = one) => {
-      for (const x of to) await x.rt.handle(text(who, body, x.clock.now(), g))
+      // Queued, as a bot's events are (a task beside the queue would not be the cause of its sends).
+      for (const x of to) await x.rt.enqueue(text(who, body, x.clock.now(), g))
     }
     const warnings = () => sentBy([a, b], one.id).filter(s => s.t.includes('违反群规'))
     // The survivor numbered a question of its own group before: its numbers differ from the holder's.
@@ -264,6 +267,55 @@ plugins:
     expect(b.rt.ledger.activeStrikes('c3', b.clock.now()).map(s => s.id)).toEqual(['sales1/S1'])
     // The question the dead holder answered gets no second answer (as 「已登记问题 Q2」 from the survivor).
     expect(b.wechat.textsTo(one.id).filter(t => t.startsWith('已登记问题'))).toEqual([])
+  })
+
+  it('moves a killed account’s complaint tickets with their group: listed and resolved through the survivor by the number people saw, reminded there', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const world: World = {
+      yaml: svc.config(),
+      plugins: [servicePlugin],
+      start: svc.at('08:55'),
+      groups: [
+        [svc.sales, [svc.zhang, svc.li]],
+        [svc.customers, [svc.zhang, svc.liu]],
+      ],
+    }
+    const a = await bot(schema, 'sales1', world)
+    const b = await bot(schema, 'sales2', world)
+    const say = async (who: typeof svc.liu, body: string, to: Awaited<ReturnType<typeof bot>>[]) => {
+      for (const x of to) await x.rt.enqueue(text(who, body, x.clock.now(), svc.customers))
+    }
+    for (const x of [a, b]) await x.clock.advanceTo(svc.at('09:05'))
+    await say(svc.liu, '你们的净水器刚装三天就漏水，质量问题太严重了，我要投诉', [a, b])
+    await settle([a], () => expect(a.wechat.textsTo('u1')).toEqual([expect.stringContaining('📣 新投诉 T1：')]))
+
+    await a.kill()
+    await vi.waitFor(() => expect(b.fleet.holds(svc.customers.id)).toBe(true), {
+      timeout: 3 * LEASE_MS,
+      interval: 100,
+    })
+    await vi.waitFor(() => expect(b.rt.timers.pending('service').map(t => t.key)).toHaveLength(2), {
+      timeout: 2_000,
+      interval: 50,
+    })
+    expect(b.rt.timers.pending('service').map(t => t.key)).toEqual(['remind:T1@sales1', 'deadline:T1@sales1'])
+    // Its reminder comes from the survivor.
+    await b.clock.advanceTo(svc.at('10:36'))
+    await settle([b], () =>
+      expect(b.wechat.textsTo('u1')).toEqual([expect.stringContaining('⏰ 投诉 T1@sales1 将在 11:05 到期')]),
+    )
+    await say(svc.zhang, '#投诉 列表', [b])
+    await settle([b], () => expect(b.wechat.textsTo('u1').join('\n')).toContain('T1@sales1'))
+    await say(svc.zhang, '#投诉 处理 T1 已上门更换滤芯', [b])
+    await settle([b], () =>
+      expect(b.wechat.textsTo(svc.customers.id).at(-1)).toBe(
+        '您好，您反馈的问题已经处理，感谢您的耐心。如还有不满意的地方，请随时告诉我们。',
+      ),
+    )
+    // Resolved: no escalation at the deadline.
+    await b.clock.advanceTo(svc.at('11:10'))
+    await settle([b], () => expect(b.wechat.textsTo('admin1').filter(t => t.includes('投诉'))).toEqual([]))
   })
 
   it('fires a timer two bots both hold once', async () => {
