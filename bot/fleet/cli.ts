@@ -44,8 +44,8 @@ export function formatStatus(s: FleetSnapshot): string {
   const rows = s.accounts.map(a => [
     a.account,
     a.contactId || '-',
-    a.alive ? 'alive' : 'DOWN',
-    `${Math.round(a.seenAgoMs / 1000)}s`,
+    a.alive ? 'alive' : a.exited ? 'exited' : a.stopped ? 'stopped' : 'DOWN',
+    a.stopped ? '-' : `${Math.round(a.seenAgoMs / 1000)}s`,
     String(a.queueDepth),
     String(a.groups.length),
     String(a.holds.length),

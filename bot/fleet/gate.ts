@@ -22,6 +22,13 @@ export interface FleetGate {
    * for the first claimant only, so two bots racing for the same cron slot or timer run it once.
    */
   claimRun(key: string): Promise<boolean>
+  /**
+   * How far back a takeover looks for messages nobody acted on (the lease gap, with a margin): the runtime keeps
+   * that long the messages of groups this process does not act in. 0: none kept (one process).
+   */
+  readonly gapMs: number
+  /** Which of these causes (a send key's part before the first `|`) some account sent a message for lately. */
+  sentCauses(causes: string[]): Promise<Set<string>>
   /** Claim the keys of messages about to be sent: returns the keys nobody sent before (a sent-log, checked before each send). */
   claimSends(keys: string[]): Promise<string[]>
   /** Take this process's place in the fleet (its groups' leases) before anything is sent. */
@@ -46,12 +53,26 @@ export interface FleetGate {
    */
   onTakeover(fn: (groupId: string, from: string) => Promise<boolean>): void
   /**
+   * Call `fn` once per outage of another account, when this process takes groups from it: its leases ran out
+   * unrenewed (killed, frozen, cut off) or it gave them back at a clean stop (`stopped`). Called again for that
+   * account only after it was seen alive in between.
+   */
+  onAccountDown(fn: (down: AccountDown) => void): void
+  /**
    * Move records of the account `from`, which is down: in one transaction that holds `from`'s account lock (so
    * no process of it runs, or starts meanwhile), hand its documents `names` (a trailing `*`: a prefix) to `move`,
    * which changes them and this process's own documents; both are committed together. False (nothing read or
    * moved) when a process of `from` holds its lock.
    */
   adopt(from: string, names: string[], move: (theirs: ForeignRecords) => void): Promise<boolean>
+}
+
+/** Another account that is down, and the groups this process took from it at one renewal. */
+export interface AccountDown {
+  account: string
+  groups: string[]
+  /** It left at a clean stop (gave its leases back), rather than its leases running out. */
+  stopped: boolean
 }
 
 /** Another account's documents inside a takeover (`FleetGate.adopt`): change `data`, call `changed()`, and it is written back. */
@@ -92,6 +113,8 @@ export const SOLO: FleetGate = {
   lapsed: () => undefined,
   claimRun: async () => true,
   claimSends: async keys => keys,
+  gapMs: 0,
+  sentCauses: async () => new Set(),
   sync: async () => {},
   follow: () => {},
   isPeer: () => false,
@@ -99,5 +122,6 @@ export const SOLO: FleetGate = {
   start: async () => {},
   stop: async () => {},
   onTakeover: () => {},
+  onAccountDown: () => {},
   adopt: async () => false,
 }

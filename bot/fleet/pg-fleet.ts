@@ -3,7 +3,7 @@ import type pg from 'pg'
 import type { Database } from '../ports/postgres/schema.js'
 import type { Logger } from '../process/logger.js'
 import { ChangeFeed, type FleetNotice } from './changes.js'
-import type { FleetGate, Follower, ForeignRecords } from './gate.js'
+import type { AccountDown, FleetGate, Follower, ForeignRecords } from './gate.js'
 import type { FromLeaseThread } from './lease-loop.js'
 import { LeaseThread } from './lease-thread.js'
 import { type Renewed, renewLeases } from './renew.js'
@@ -83,6 +83,9 @@ export class PgFleet implements FleetGate {
   private takeovers = new Map<string, string>()
   private moving = new Set<string>()
   private onTaken: (groupId: string, from: string) => Promise<boolean> = async () => true
+  /** Accounts whose outage was reported (`onAccountDown`) and that have not been seen alive since. */
+  private reported = new Set<string>()
+  private onDown: (down: AccountDown) => void = () => {}
   private followers: { name: string; fn: Follower; owner: string }[] = []
   private seen = new Map<string, string>()
   private since = new Date(0)
@@ -100,11 +103,17 @@ export class PgFleet implements FleetGate {
   readonly leaseMs: number
   readonly renewMs: number
   readonly staleMs: number
+  /**
+   * The lease gap a takeover looks back over: the old holder may have died up to a lease and a renewal before the
+   * group is taken (more when it froze first: its heartbeat's allowance), and twice that as margin.
+   */
+  readonly gapMs: number
 
   constructor(private o: PgFleetOptions) {
     this.leaseMs = o.leaseMs ?? LEASE_MS
     this.renewMs = o.renewMs ?? RENEW_MS
     this.staleMs = o.staleMs ?? SYNC_STALE_MS
+    this.gapMs = 2 * (this.leaseMs + this.renewMs)
     if (o.listen)
       this.feed = new ChangeFeed({ connect: o.listen, heard: n => this.heard(n), log: o.log, retryMs: this.renewMs })
   }
@@ -268,6 +277,7 @@ export class PgFleet implements FleetGate {
     const lost = [...this.held.keys()].filter(g => !held.includes(g)).sort()
     this.held = new Map(held.map(g => [g, until]))
     for (const t of renewed.from) this.takeovers.set(t.group_id, t.account)
+    this.reportDown(renewed)
     this.takeOver(held, new Set(accounts.filter(a => a.alive && a.account !== account).map(a => a.account)))
     if (taken.length) this.o.log.info(`fleet: acting in ${taken.length} group(s) now: ${taken.join(', ')}`)
     if (lost.length) this.o.log.warn(`fleet: lease lost for ${lost.join(', ')}: not acting there any more`)
@@ -275,6 +285,33 @@ export class PgFleet implements FleetGate {
 
   onTakeover(fn: (groupId: string, from: string) => Promise<boolean>): void {
     this.onTaken = fn
+  }
+
+  onAccountDown(fn: (down: AccountDown) => void): void {
+    this.onDown = fn
+  }
+
+  /**
+   * Report each account that is down and whose groups this renewal took, once per outage: an account seen alive
+   * again may be reported again. A lease taken from an account still alive (its renewals late) is no outage.
+   */
+  private reportDown(renewed: Renewed): void {
+    for (const a of renewed.accounts) if (a.alive) this.reported.delete(a.account)
+    const byAccount = new Map<string, string[]>()
+    for (const t of renewed.from) byAccount.set(t.account, [...(byAccount.get(t.account) ?? []), t.group_id])
+    for (const [account, groups] of byAccount) {
+      const row = renewed.accounts.find(a => a.account === account)
+      if (!row || row.alive || this.reported.has(account)) continue
+      this.reported.add(account)
+      this.o.log.warn(
+        `fleet: ${account} ${row.stopped ? 'stopped' : 'is down (its leases ran out)'}: took over ${groups.length} group(s) of it`,
+      )
+      try {
+        this.onDown({ account, groups: groups.sort(), stopped: row.stopped })
+      } catch (e) {
+        this.o.log.error(`fleet: reporting ${account} down failed`, e)
+      }
+    }
   }
 
   adopt(from: string, names: string[], move: (theirs: ForeignRecords) => void): Promise<boolean> {
@@ -323,6 +360,21 @@ export class PgFleet implements FleetGate {
       .returning('key')
       .execute()
     return rows.length > 0
+  }
+
+  /**
+   * Which causes some account sent for within the last `gapMs` and a minute (one scan of the recent rows of
+   * `fleet_sent`, at a takeover only).
+   */
+  async sentCauses(causes: string[]): Promise<Set<string>> {
+    if (!causes.length) return new Set()
+    const rows = await this.o.db
+      .selectFrom('fleet_sent')
+      .select(sql<string>`split_part(key, '|', 1)`.as('cause'))
+      .where('at', '>', sql<Date>`now() - ${`${this.gapMs + 60_000} milliseconds`}::interval`)
+      .where(sql<boolean>`split_part(key, '|', 1) = any(${causes}::text[])`)
+      .execute()
+    return new Set(rows.map(r => r.cause))
   }
 
   async claimSends(keys: string[]): Promise<string[]> {

@@ -19,7 +19,7 @@ export interface Renewed {
   /** Leases taken from another account (that account's row named the group before). */
   from: { group_id: string; account: string }[]
   /** Every account of the fleet, this one as it was before the renewal. */
-  accounts: { account: string; contact_id: string; alive: boolean }[]
+  accounts: { account: string; contact_id: string; alive: boolean; stopped: boolean }[]
 }
 
 /**
@@ -30,7 +30,13 @@ export interface Renewed {
  */
 export async function renewLeases(db: Kysely<Database>, a: RenewArgs): Promise<Renewed> {
   const lease = `${a.leaseMs} milliseconds`
-  const { rows } = await sql<{ kind: 'held' | 'account'; id: string; account: string | null; alive: boolean | null }>`
+  const { rows } = await sql<{
+    kind: 'held' | 'account'
+    id: string
+    account: string | null
+    alive: boolean | null
+    stopped: boolean | null
+  }>`
     with me as (
       insert into fleet_accounts (account, contact_id, seen_at, started_at, queue_depth, groups)
       values (${a.account}, ${a.contactId}, now(), now(), ${a.queueDepth}, ${JSON.stringify(a.groups)}::jsonb)
@@ -54,17 +60,18 @@ export async function renewLeases(db: Kysely<Database>, a: RenewArgs): Promise<R
       where l.account = excluded.account or l.expires_at < now()
       returning group_id
     )
-    select 'held' as kind, up.group_id as id, before.account, null::boolean as alive
+    select 'held' as kind, up.group_id as id, before.account, null::boolean as alive, null::boolean as stopped
     from up left join before using (group_id)
     union all
-    select 'account', contact_id, account, seen_at > now() - ${lease}::interval from fleet_accounts`.execute(db)
+    select 'account', contact_id, account, seen_at > now() - ${lease}::interval, seen_at = 'epoch'::timestamptz
+    from fleet_accounts`.execute(db)
   const held = rows.filter(r => r.kind === 'held')
   return {
     held: held.map(r => r.id),
     from: held.flatMap(r => (r.account ? [{ group_id: r.id, account: r.account }] : [])),
     accounts: rows
       .filter(r => r.kind === 'account')
-      .map(r => ({ account: r.account ?? '', contact_id: r.id, alive: !!r.alive })),
+      .map(r => ({ account: r.account ?? '', contact_id: r.id, alive: !!r.alive, stopped: !!r.stopped })),
   }
 }
 

@@ -3,6 +3,7 @@ import { followUpTimer } from './decide-followup.js'
 import type { FollowUpDesk } from './desk/followups.js'
 import type { Responsibility } from './desk/responsible.js'
 import type { TicketDesk } from './desk/tickets.js'
+import { findById } from './state.js'
 import {
   complaintUsage,
   detailText,
@@ -31,7 +32,7 @@ const DAYS = /^(\d{1,3})\s*(?:天|个?工作日|d)$/
 export function complaintCommand(d: CommandDeps): CommandSpec {
   const p = d.prefix
   const usage = complaintUsage(p)
-  const find = (id: string | undefined) => d.tickets.all().find(t => t.id === id?.toUpperCase())
+  const find = (id: string | undefined) => findById(d.tickets.all(), id)
   return {
     name: '投诉',
     aliases: ['complaint'],
@@ -65,7 +66,7 @@ export function complaintCommand(d: CommandDeps): CommandSpec {
         return [...d.tickets.resolve(t, inv.event.sender.id, note), inv.reply(say.resolved(t.id))]
       }
       const t = find(sub)
-      if (!t) return [inv.whisper(/^T\d+$/i.test(sub) ? say.noTicket(sub, usage) : say.usage(usage))]
+      if (!t) return [inv.whisper(/^T\d+(@.+)?$/i.test(sub) ? say.noTicket(sub, usage) : say.usage(usage))]
       const resolver = t.resolvedBy ? d.who.names([t.resolvedBy]) : undefined
       return [inv.reply(detailText(t, d.tz, d.who.names(t.responsible), resolver))]
     },
@@ -92,7 +93,7 @@ export function followUpCommand(d: CommandDeps): CommandSpec {
         return [inv.reply([say.followUpsHead(open.length), ...lines].join('\n'))]
       }
       if (sub === '完成') {
-        const f = d.followUps.all().find(x => x.id === id?.toUpperCase())
+        const f = findById(d.followUps.all(), id)
         const result = rest.join(' ').trim()
         if (!id || !result) return [inv.whisper(say.doneUsage(p))]
         if (!f) return [inv.whisper(say.noFollowUp(id, usage))]

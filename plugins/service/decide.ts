@@ -1,7 +1,7 @@
 import { asRehearsal, type Action } from '../../bot/core/actions.js'
 import type { ServiceConfig } from './config.js'
 import type { Ticket } from './state.js'
-import { openedText, overdueText, recordText, reminderText, unassignedText } from './texts.js'
+import { openedText, overdueText, recordText, reminderText, resolvedTooText, unassignedText } from './texts.js'
 
 /** What the ticket rules need besides the ticket. */
 export interface DecideDeps {
@@ -97,8 +97,11 @@ export function deadlineActions(t: Ticket, d: DecideDeps): Action[] {
   ])
 }
 
-/** Resolving: the customer is told in the group (configured words), the timers are cancelled. */
-export function resolveActions(t: Ticket, cfg: ServiceConfig): Action[] {
+/**
+ * Resolving: the customer is told in the group (configured words; `toldJustNow`: they were just told of another
+ * ticket, so this one is named instead), the timers are cancelled.
+ */
+export function resolveActions(t: Ticket, cfg: ServiceConfig, toldJustNow = false): Action[] {
   const m = meta(t)
   return [
     { type: 'cancel', key: `remind:${t.id}`, rule: 'service.schedule', ...m },
@@ -107,7 +110,7 @@ export function resolveActions(t: Ticket, cfg: ServiceConfig): Action[] {
       {
         type: 'say',
         to: { room: t.groupId },
-        text: cfg.texts.resolved,
+        text: toldJustNow ? resolvedTooText(t) : cfg.texts.resolved,
         mentions: t.customerId ? [t.customerId] : undefined,
         rule: 'service.ticket-resolved',
         ...m,

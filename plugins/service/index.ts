@@ -87,6 +87,11 @@ export const servicePlugin = definePlugin({
         if (kind === 'leftcheck') return staff.stillIn(id, groupIds ?? [])
         return kind === 'followup' ? followUps.onTimer(id) : tickets.onTimer(kind, id)
       },
+      // Fleet takeover: the group's tickets and follow-ups of a down account (and their timers) move here.
+      adopt: {
+        docs: ['service-tickets', 'service-followups'],
+        take: (groupId, from) => tickets.adopt(from, groupId) + followUps.adopt(from, groupId),
+      },
       commands: [complaintCommand(deps), followUpCommand(deps)],
       jobs,
       status: () => {

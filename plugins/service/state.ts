@@ -42,7 +42,7 @@ export const TICKETS_DOC = docSpec<ServiceState>({
     tickets: z.record(
       z.string(),
       z.looseObject({
-        id: z.string().regex(/^T\d+$/),
+        id: z.string().regex(/^T\d+(@.+)?$/),
         groupId: z.string(),
         text: z.string(),
         customerName: z.string(),
@@ -88,7 +88,7 @@ export const FOLLOWUPS_DOC = docSpec<{ next: number; items: Record<string, Follo
     items: z.record(
       z.string(),
       z.looseObject({
-        id: z.string().regex(/^R\d+$/),
+        id: z.string().regex(/^R\d+(@.+)?$/),
         groupId: z.string().optional(),
         customerName: z.string(),
         responsible: z.array(z.string()),
@@ -119,11 +119,53 @@ export const STAFF_DOC = docSpec<{ known: Record<string, string>; left: Record<s
   durable: true,
 })
 
-/** The next id with `prefix` (`T`, `R`): never one already used, even if the counter was lost or records were pruned. */
+/**
+ * The next id with `prefix` (`T`, `R`): never one already used, even if the counter was lost or records were pruned.
+ * Records taken over from another account of the fleet (`T3@sales1`) keep their own numbers and are not counted.
+ */
 export function nextId(s: { next: number }, used: string[], prefix: string): string {
-  const n = Math.max(s.next, ...used.map(u => Number(u.slice(1)) + 1))
+  const n = Math.max(s.next, ...used.filter(u => !u.includes('@')).map(u => Number(u.slice(1)) + 1))
   s.next = n + 1
   return `${prefix}${n}`
+}
+
+/** Order of records: by number, this account's own before one taken over with the same number. */
+export function byNumber(a: { id: string }, b: { id: string }): number {
+  return Number.parseInt(a.id.slice(1), 10) - Number.parseInt(b.id.slice(1), 10) || a.id.length - b.id.length
+}
+
+/**
+ * A record by the id someone typed (`t3`, `T3`, `T3@sales1`): that id, else the one record taken over from another
+ * account with that number (people type the number they saw, `T3`, for `T3@sales1`). None when two such records
+ * have it (then the id with its account is needed).
+ */
+export function findById<R extends { id: string }>(records: R[], typed: string | undefined): R | undefined {
+  if (!typed) return undefined
+  const id = typed[0].toUpperCase() + typed.slice(1)
+  const exact = records.find(r => r.id === id)
+  if (exact || id.includes('@')) return exact
+  const moved = records.filter(r => r.id.startsWith(`${id}@`))
+  return moved.length === 1 ? moved[0] : undefined
+}
+
+/**
+ * Fleet takeover: move the records of `groupId` from another account's (`account`) collection into this one's,
+ * each id gaining the account (`T3` → `T3@sales1`, kept when it has one). Returns each record's old and new id.
+ */
+export function takeRecords<R extends { id: string; groupId?: string }>(
+  theirs: Record<string, R>,
+  mine: Record<string, R>,
+  groupId: string,
+  account: string,
+): { was: string; id: string }[] {
+  const moved = Object.values(theirs)
+    .filter(r => r.groupId === groupId)
+    .map(r => ({ was: r.id, id: r.id.includes('@') ? r.id : `${r.id}@${account}` }))
+  for (const { was, id } of moved) {
+    mine[id] = { ...theirs[was], id }
+    delete theirs[was]
+  }
+  return moved
 }
 
 /**

@@ -11,6 +11,15 @@ function quoted(t: Ticket): string {
   return `「${t.groupTopic}」客户 ${t.customerName}：「${t.text.slice(0, 200)}」`
 }
 
+/**
+ * To a customer told a moment ago that another complaint of theirs was resolved: which one this is, so the group
+ * does not read the same sentence twice.
+ */
+export function resolvedTooText(t: Ticket): string {
+  const text = t.text.length > 30 ? `${t.text.slice(0, 30)}…` : t.text
+  return `您好，您反馈的「${text}」也已经处理，感谢您的耐心。`
+}
+
 /** The private notice to the responsible salesperson when a ticket opens. */
 export function openedText(t: Ticket, tz: string, prefix: string): string {
   return [

@@ -51,7 +51,7 @@ describe('npm run demo:service: a customer-service week', () => {
     )
   })
 
-  it('complaints: the salesperson is told and reminded privately, a missed deadline reaches the admins, the customer hears only the configured words', () => {
+  it('complaints: the salesperson is told and reminded privately, a missed deadline reaches the admins, the customer hears the configured words (a second resolution a minute later names the complaint)', () => {
     expect(texts('service.ticket-notice')[0]).toMatch(/^📣 新投诉 T1：.*\n请在 11:30 前处理/)
     expect(ids(texts('service.ticket-reminder'))).toEqual(['T1', 'T2', 'T3'])
     expect(ids(texts('service.ticket-overdue'))).toEqual(['T2', 'T3'])
@@ -60,6 +60,7 @@ describe('npm run demo:service: a customer-service week', () => {
       new Set([
         '您好，您反馈的问题我们已经记录，负责同事会尽快与您联系处理，请您稍候。',
         '您好，您反馈的问题已经处理，感谢您的耐心。如还有不满意的地方，请随时告诉我们。',
+        '您好，您反馈的「发票还是没有收到，太差了」也已经处理，感谢您的耐心。',
       ]),
     )
     expect(texts('service.ticket-closed')).toHaveLength(4)

@@ -24,7 +24,9 @@ import type { RuntimeDeps } from './runtime-deps.js'
 import type { OutboundMessage } from '../../ports/outbound-message.js'
 import { adminRoom } from '../groups/group-bindings.js'
 import { ObserveMode } from './observe-mode.js'
-import { type FleetGate, SOLO } from '../../fleet/gate.js'
+import { type AccountDown, type FleetGate, SOLO } from '../../fleet/gate.js'
+import { GapEvents, messageCause } from '../../fleet/gap-events.js'
+import { accountDownText } from '../../fleet/texts.js'
 import { sendKey } from '../../fleet/keys.js'
 import { takeOverGroup } from '../../fleet/takeover.js'
 import { OUTWARD_ACTIONS } from '../../core/actions.js'
@@ -68,7 +70,9 @@ export class BotRuntime {
   /** When the roster in use was loaded (start, a reload here or through another account of the fleet). */
   private rosterAt: number
   /** What the task running now is (an event, a timer, a cron slot): the cause in the fleet's send keys. */
-  private task?: { cause: string; once?: string; claimed?: Promise<boolean> }
+  private task?: Task
+  /** Fleet: the recent messages of groups this process is in but does not act in (none for one process). */
+  private gap?: GapEvents
 
   constructor(readonly deps: RuntimeDeps) {
     const { clock, store, loaded } = deps
@@ -76,6 +80,7 @@ export class BotRuntime {
     this.loaded = loaded
     this.rolesOf = roleResolver(loaded)
     this.fleet = deps.fleet ?? SOLO
+    if (this.fleet.gapMs) this.gap = new GapEvents(this.fleet.gapMs)
     this.startedAt = clock.now()
     this.rosterAt = this.startedAt
     this.queue = new SerialQueue(e => deps.log.error('queued task failed', e))
@@ -126,7 +131,7 @@ export class BotRuntime {
       strikeTtlDefault: cfg.penalties.strikeTtl,
       log: deps.log.child('executor'),
       onFact: (from, fact) => this.deliverFact(from, fact),
-      keyOf: msg => (this.task && this.fleet !== SOLO ? sendKey(this.task.cause, msg) : undefined),
+      keyOf: msg => (this.task && this.fleet !== SOLO ? sendKey(causeOf(this.task), msg) : undefined),
       nameOf: async (id, groupId) => {
         // The roster's name comes first: the group's member list (a copy of it) is read only without one.
         const listed = this.loaded.roster.byContact(id)?.name
@@ -184,9 +189,11 @@ export class BotRuntime {
       return this.queue
         .push(async () => {
           moved = await takeOverGroup(deps, groupId, from)
+          await this.replayGap(groupId)
         })
         .then(() => moved)
     })
+    this.fleet.onAccountDown(down => this.accountDown(down))
     await this.fleet.start()
     this.timers.start((t, volatile) => {
       if (volatile) this.volatileTimers.fired()
@@ -206,13 +213,29 @@ export class BotRuntime {
     this.outbox.resume()
   }
 
+  /**
+   * Another account is down and this one took groups from it: the admins are told once per outage. A clean stop
+   * (leases given back, a planned restart) is only logged by the fleet and shown in `#状态`.
+   */
+  private accountDown(down: AccountDown): void {
+    if (down.stopped) return
+    const topicOf = (id: string) => this.deps.directory.group(id)?.topic ?? id
+    const text = accountDownText(down, this.fleet.account, topicOf)
+    const cause = `fleet:down:${down.account}@${this.deps.clock.now()}`
+    void this.queue.push(() =>
+      this.inTask({ cause }, async () => {
+        await this.act('runtime', [{ type: 'notifyAdmins', rule: 'fleet.account-down', text }])
+      }),
+    )
+  }
+
   /** Queue an event behind everything already queued (events, due timers and jobs); resolves when handled. */
   enqueue(event: BotEvent): Promise<void> {
     return this.queue.push(() => this.handle(event))
   }
 
   /** Run one queued task with its cause known (for send keys), after reading what the fleet changed. */
-  private async inTask(task: { cause: string; once?: string }, run: () => Promise<void>): Promise<void> {
+  private async inTask(task: Task, run: () => Promise<void>): Promise<void> {
     this.task = task
     try {
       await this.syncFleet()
@@ -273,7 +296,7 @@ export class BotRuntime {
 
   /** `handle` in a fleet: `inTask` for events, written out (no closure per event). */
   private async handleInFleet(event: BotEvent): Promise<void> {
-    this.task = { cause: `event:${event.type}:${eventKey(event)}` }
+    this.task = { event }
     try {
       await this.syncFleet()
       // A group whose lease ran out only because its renewal is late: the event waits for the renewal (checked
@@ -296,12 +319,50 @@ export class BotRuntime {
     const group = 'group' in event ? event.group : undefined
     // Fleet: in a group another bot acts in, only the plugins that see everything (the archive) see the event.
     const acting = !group || this.fleet.holds(group.id)
+    // Kept for a takeover of the group: decided on then, if its holder never did (`replayGap`).
+    if (!acting && group && event.type === 'message') this.gap?.add(group.id, event)
+    return this.decideActing(event, group, acting)
+  }
+
+  /** Commands (when acting), then the plugins. */
+  private decideActing(
+    event: BotEvent,
+    group: GroupRef | undefined,
+    acting: boolean,
+    replay = false,
+  ): Promise<void> | undefined {
     // A fleet peer's commands count only when it also holds a role; otherwise bots never answer each other.
     if (acting && event.type === 'message' && (!event.sender.isPeer || event.sender.roles.length)) {
       const routed = this.router.route(event, event.sender.roles)
-      if (routed.kind !== 'none') return this.commandThenDecide(event, routed, group, acting)
+      if (routed.kind !== 'none') return this.commandThenDecide(event, routed, group, acting, replay)
     }
-    return this.decideOn(event, group, acting)
+    return this.decideOn(event, group, acting, replay)
+  }
+
+  /**
+   * After taking `groupId` over: decide on its messages this process received in the lease gap, which no account
+   * acted on (their cause has no send in `fleet_sent`; the old holder's answer to one shares its cause), at most
+   * the gate's `gapMs` and `runtime.maxMessageAge` old. Runs inside the serial queue.
+   */
+  private async replayGap(groupId: string): Promise<void> {
+    const now = this.deps.clock.now()
+    const maxAge = this.loaded.config.runtime.maxMessageAge
+    const events = (this.gap?.take(groupId, now - this.fleet.gapMs) ?? []).filter(e => now - e.at <= maxAge)
+    if (!events.length) return
+    const causes = events.map(messageCause)
+    const answered = await this.fleet.sentCauses(causes)
+    let decided = 0
+    for (const [i, event] of events.entries()) {
+      if (answered.has(causes[i]) || !this.fleet.holds(groupId)) continue
+      decided++
+      await this.inTask({ cause: causes[i] }, async () => {
+        await this.decideActing(event, event.group, true, true)
+      })
+    }
+    this.deps.log.info(
+      `fleet: decided on ${decided} message(s) of ${groupId} received while nobody acted there` +
+        (answered.size ? ` (${answered.size} answered by the account before)` : ''),
+    )
   }
 
   /** A routed command first, then the plugins (a command may have reloaded the config: sections read after it). */
@@ -310,15 +371,25 @@ export class BotRuntime {
     routed: Exclude<Routed, { kind: 'none' }>,
     group: GroupRef | undefined,
     acting: boolean,
+    replay: boolean,
   ): Promise<void> {
     await this.routeCommand(event, routed)
-    await this.decideOn(event, group, acting)
+    await this.decideOn(event, group, acting, replay)
   }
 
-  /** Let the plugins decide on an event, with its group's config sections. */
-  private decideOn(event: BotEvent, group: GroupRef | undefined, acting: boolean): Promise<void> | undefined {
+  /**
+   * Let the plugins decide on an event, with its group's config sections. A `replay` (a message of a lease gap)
+   * skips the plugins that see everything: they saw it when it came.
+   */
+  private decideOn(
+    event: BotEvent,
+    group: GroupRef | undefined,
+    acting: boolean,
+    replay = false,
+  ): Promise<void> | undefined {
     const sections = group && this.loaded.groupSections.get(group.configName)
-    return decide(this.reachedBy(acting, sections), event, this.onError, this.actOn)
+    const reached = this.reachedBy(acting, sections)
+    return decide(replay ? reached.filter(p => !p.def.seesPeers) : reached, event, this.onError, this.actOn)
   }
 
   /** The plugins an event reaches (`pluginsReached`): made once per group's sections, not per event. */
@@ -659,9 +730,26 @@ function timerProblem(p: HostedPlugin, t: TimerRecord): string | undefined {
   return `stored timer ${t.plugin}:${t.key} payload wrong shape (${issue.path.join('.') || 'payload'}: ${issue.message}), not delivered`
 }
 
-/** A stable id of an event within this account (message id, or what changed in which group). */
-function eventKey(e: BotEvent): string {
-  if (e.type === 'message') return e.id
+/**
+ * A queued task: its cause in the fleet's send keys (an event's, made when a send first needs it), and the run
+ * key of a cron slot whose messages for no group go out once fleet-wide.
+ */
+interface Task {
+  cause?: string
+  event?: BotEvent
+  once?: string
+  claimed?: Promise<boolean>
+}
+
+/** The task's cause: given, or its event's (a message's the same in every account that received it). */
+function causeOf(task: Task): string {
+  task.cause ??= task.event ? eventCause(task.event) : 'task'
+  return task.cause
+}
+
+/** An event's cause: a message's (`messageCause`), or what changed in which group. */
+function eventCause(e: BotEvent): string {
+  if (e.type === 'message') return messageCause(e)
   const g = 'group' in e && e.group ? e.group.id : ''
-  return `${g}@${e.at}`
+  return `event:${e.type}:${g}@${e.at}`
 }

@@ -2,10 +2,11 @@ import type { Action } from '../../../bot/core/actions.js'
 import type { GroupRef } from '../../../bot/core/event.js'
 import type { Fact } from '../../../bot/core/facts.js'
 import type { CommandInvocation, PluginContext } from '../../../bot/core/plugin.js'
+import type { AdoptSource } from '../../../bot/fleet/gate.js'
 import { chineseCalendar } from '../../../bot/time/workdays.js'
 import type { ServiceConfig } from '../config.js'
 import { afterWorkdays, dealCustomer, followUpReminder, followUpTimer } from '../decide-followup.js'
-import { FOLLOWUPS_DOC, type FollowUp, nextId } from '../state.js'
+import { byNumber, FOLLOWUPS_DOC, type FollowUp, nextId, takeRecords } from '../state.js'
 import { dealFollowUpText, followUpWhereText } from '../texts.js'
 import type { Responsibility } from './responsible.js'
 
@@ -24,7 +25,19 @@ export class FollowUpDesk {
 
   /** Every follow-up, by number. */
   all(): FollowUp[] {
-    return Object.values(this.doc.data.items).sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)))
+    return Object.values(this.doc.data.items).sort(byNumber)
+  }
+
+  /** Fleet takeover: the follow-ups of `groupId` of the account `from` (down) move here, with their timers. */
+  adopt(from: AdoptSource, groupId: string): number {
+    const theirs = from.doc('service-followups', FOLLOWUPS_DOC)
+    const moved = takeRecords(theirs.data.items, this.doc.data.items, groupId, from.account)
+    for (const { was, id } of moved) from.timer(`followup:${was}`, { key: `followup:${id}`, payload: { id } })
+    if (moved.length) {
+      theirs.changed()
+      this.doc.changed()
+    }
+    return moved.length
   }
 
   /** Mark the document changed (after editing follow-ups in place). */

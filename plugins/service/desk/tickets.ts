@@ -6,9 +6,13 @@ import { addWorkingTime, parseWindows } from '../../../bot/time/working-hours.js
 import type { ServiceConfig } from '../config.js'
 import { type DecideDeps, deadlineActions, openActions, remindActions, resolveActions } from '../decide.js'
 import { type Detector, detector } from '../matcher/detect.js'
-import { nextId, TICKETS_DOC, type Ticket } from '../state.js'
+import type { AdoptSource } from '../../../bot/fleet/gate.js'
+import { byNumber, nextId, TICKETS_DOC, type Ticket, takeRecords } from '../state.js'
 import { alreadyTaggedText, recordText, tagWhereText } from '../texts.js'
 import type { Responsibility } from './responsible.js'
+
+/** How recently a customer told of one resolved ticket is "just now" for the next (named, not repeated). */
+const TOLD_JUST_NOW_MS = 30 * 60_000
 
 /** Recent customer messages remembered to find who wrote a message staff tag with `#投诉`. */
 const RECENT = 500
@@ -29,7 +33,23 @@ export class TicketDesk {
 
   /** Every stored ticket, by number. */
   all(): Ticket[] {
-    return Object.values(this.doc.data.tickets).sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)))
+    return Object.values(this.doc.data.tickets).sort(byNumber)
+  }
+
+  /**
+   * Fleet takeover: the tickets of `groupId` of the account `from` (down) move here, their reminder and deadline
+   * timers with them (`T3` there is `T3@<account>` here). Returns how many moved.
+   */
+  adopt(from: AdoptSource, groupId: string): number {
+    const theirs = from.doc('service-tickets', TICKETS_DOC)
+    const moved = takeRecords(theirs.data.tickets, this.doc.data.tickets, groupId, from.account)
+    for (const { was, id } of moved)
+      for (const kind of ['remind', 'deadline']) from.timer(`${kind}:${was}`, { key: `${kind}:${id}`, payload: { id } })
+    if (moved.length) {
+      theirs.changed()
+      this.doc.changed()
+    }
+    return moved.length
   }
 
   /** Mark the document changed (after editing tickets in place). */
@@ -73,14 +93,24 @@ export class TicketDesk {
 
   /** Resolve an open ticket: the customer is told, the timers cancelled. */
   resolve(t: Ticket, by: string, note: string): Action[] {
+    const now = this.ctx.clock.now()
+    // The customer was told of another of their tickets in this group a moment ago: this message names the complaint.
+    const toldJustNow = this.all().some(
+      o =>
+        o !== t &&
+        o.state === 'resolved' &&
+        o.groupId === t.groupId &&
+        sameCustomer(o, t) &&
+        (o.resolvedAt ?? 0) > now - TOLD_JUST_NOW_MS,
+    )
     t.state = 'resolved'
-    t.resolvedAt = this.ctx.clock.now()
+    t.resolvedAt = now
     t.resolvedBy = by
     t.resolution = note.slice(0, 500)
     this.doc.changed()
     const group = this.ctx.directory.group(t.groupId)
     return [
-      ...resolveActions(t, this.ctx.configFor(group)),
+      ...resolveActions(t, this.ctx.configFor(group), toldJustNow),
       {
         type: 'record',
         rule: 'service.ticket-closed',
@@ -150,4 +180,9 @@ export class TicketDesk {
     const before = now - this.ctx.configFor().keepDays * 86_400_000
     for (const t of this.all()) if (t.state === 'resolved' && t.at < before) delete this.doc.data.tickets[t.id]
   }
+}
+
+/** Two tickets of one customer: the same contact when both know it, else the same name (a tagged quote may lack the id). */
+function sameCustomer(a: Ticket, b: Ticket): boolean {
+  return a.customerId && b.customerId ? a.customerId === b.customerId : a.customerName === b.customerName
 }

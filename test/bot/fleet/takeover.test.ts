@@ -7,11 +7,14 @@ import { PgFleet } from '../../../bot/fleet/pg-fleet.js'
 import { PgStore } from '../../../bot/ports/postgres/pg-store.js'
 import { createLogger } from '../../../bot/process/logger.js'
 import { ackPlugin } from '../../../plugins/ack/index.js'
-import { makeRuntime, text } from '../../helpers/harness.js'
+import { contentPlugin } from '../../../plugins/content/index.js'
+import { group, makeRuntime, member, text } from '../../helpers/harness.js'
 import { dropSchemas, freshSchema, pgAvailable } from '../../helpers/pg-test.js'
 import { admin, at, boss, config, li, sales, wang, zhang } from '../../plugins/ack/helpers.js'
 import * as camp from '../../plugins/campaign/fixtures.js'
 import { campaignPlugin } from '../../../plugins/campaign/index.js'
+import { servicePlugin } from '../../../plugins/service/index.js'
+import * as svc from '../../plugins/service/helpers.js'
 
 const url = await pgAvailable()
 const schemas: string[] = []
@@ -34,6 +37,22 @@ const pinger = definePlugin({
   create: () => ({
     onTimer: () => [{ type: 'notifyAdmins', text: '定时提醒', rule: 'ping' }],
   }),
+})
+
+/** Numbers each question (「请问…」) in the group, per account, like tickets: the same question gets another number elsewhere. */
+const numberer = definePlugin({
+  name: 'numberer',
+  description: 'test plugin',
+  configSchema: z.object({}).strict(),
+  create: () => {
+    let n = 0
+    return {
+      onEvent: ev =>
+        ev.type === 'message' && ev.group && ev.text.startsWith('请问')
+          ? [{ type: 'say', to: { room: ev.group.id }, text: `已登记问题 Q${++n}`, rule: 'question' }]
+          : [],
+    }
+  },
 })
 
 /** What an account is in: its config, plugins, start time and groups with their members. */
@@ -72,12 +91,18 @@ async function bot(schema: string, account: string, world?: World) {
     h.rt.timers.stop()
     await store.close()
   }
+  /** A clean stop (SIGTERM): the leases are given back. */
+  const stop = async () => {
+    dead = true
+    await h.rt.stop()
+    await store.close()
+  }
   closers.push(async () => {
     if (dead) return
     await h.rt.stop()
     await store.close()
   })
-  return { ...h, fleet, kill }
+  return { ...h, fleet, kill, stop }
 }
 
 /** Move the bots' clocks on until `check` passes (sends wait for the database), then a little more for a second send, if any. */
@@ -152,6 +177,145 @@ describe.skipIf(!url)('fleet takeover on PostgreSQL', () => {
       ['ack-notices', []],
       ['timers', []],
     ])
+  })
+
+  it('tells the admins once that a killed account is down and who took its groups; #状态 shows it gone at once', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const a = await bot(schema, 'sales1')
+    const b = await bot(schema, 'sales2')
+    await a.kill()
+    // Its lease still runs, but its process is gone: not shown online.
+    const status = await b.fleet.status(id => (id === sales.id ? sales.topic : id))
+    expect(status[0]).toBe('机器人账号组（数据库）：2 个账号，1 个在线；本账号 sales2')
+    expect(status[1]).toMatch(
+      /^· sales1 wxid_sales1：进程已退出（\d 秒前最后续约，租约到期后由其他账号接管），在 1 个群，租约未到期 1 个（销售部工作群）/,
+    )
+    await vi.waitFor(() => expect(b.fleet.holds(sales.id)).toBe(true), { timeout: 3 * LEASE_MS, interval: 100 })
+    const told = () => b.wechat.textsTo('admin1')
+    await settle([b], () =>
+      expect(told()).toEqual([
+        '⚠️ 机器人账号 sales1 已掉线（租约到期未续约：进程退出、卡住或断网）。本账号 sales2 已接管它负责的 1 个群：销售部工作群。' +
+          '请检查 sales1 的进程和微信登录；已接管的群此后由 sales2 负责。',
+      ]),
+    )
+    // Later renewals take nothing more of it: once per outage.
+    await new Promise(r => setTimeout(r, LEASE_MS))
+    await settle([b], () => expect(told()).toHaveLength(1))
+    expect((await b.fleet.status(id => id))[1]).toMatch(/^· sales1 wxid_sales1：离线 \d 秒，在 1 个群，发送队列 0 条$/)
+  })
+
+  it('hands the groups over quietly at a clean stop: no admin message, #状态 says it stopped', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const a = await bot(schema, 'sales1')
+    const b = await bot(schema, 'sales2')
+    await a.stop()
+    await vi.waitFor(() => expect(b.fleet.holds(sales.id)).toBe(true), { timeout: LEASE_MS, interval: 50 })
+    expect(await b.fleet.status(id => id)).toEqual([
+      '机器人账号组（数据库）：2 个账号，1 个在线；本账号 sales2',
+      '· sales1 wxid_sales1：已停止（正常退出，群已交给其他账号），在 1 个群，发送队列 0 条',
+      '· sales2（本账号） wxid_sales2：在线，在 1 个群，负责 1 个（r1），发送队列 0 条',
+    ])
+    await settle([b], () => expect(b.wechat.textsTo('admin1')).toEqual([]))
+  })
+
+  it('decides on the messages of the lease gap after a takeover, once: spam is warned, a question the dead holder answered is not answered again', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const one = group('r9', '客户一群', 'customer', '客户一群')
+    const other = group('r8', '客户二群', 'customer', '客户二群')
+    const [first, second] = [member('c3', '优惠多多'), member('c4', '兼职小王')]
+    const world = (groups: GroupRef[]): World => ({
+      yaml: `
+company: 示例科技
+roles: { admin: [admin1] }
+groups:
+  - { name: 客户一群, topic: 客户一群, kind: customer }
+  - { name: 客户二群, topic: 客户二群, kind: customer }
+plugins:
+  content: { dictionaries: [test/plugins/content/fixtures/test-dictionary.yaml], watch: false }
+`,
+      plugins: [contentPlugin, numberer],
+      start: at('08:55'),
+      groups: groups.map(g => [g, [first, second]]),
+    })
+    const a = await bot(schema, 'sales1', world([one]))
+    const b = await bot(schema, 'sales2', world([one, other]))
+    const say = async (who: typeof first, body: string, to: Awaited<ReturnType<typeof bot>>[], g = one) => {
+      // Queued, as a bot's events are (a task beside the queue would not be the cause of its sends).
+      for (const x of to) await x.rt.enqueue(text(who, body, x.clock.now(), g))
+    }
+    const warnings = () => sentBy([a, b], one.id).filter(s => s.t.includes('违反群规'))
+    // The survivor numbered a question of its own group before: its numbers differ from the holder's.
+    await say(first, '请问发票怎么开', [b], other)
+    // Both accounts receive these; the holder answers and warns.
+    await say(second, '请问几点发货', [a, b])
+    await say(first, '兼 职 刷 单，加 v', [a, b])
+    // (The survivor's clock stands: these stay within the lease gap it looks back over.)
+    await settle([a], () => expect(warnings().map(w => w.bot)).toEqual([0]))
+    expect(a.wechat.textsTo(one.id)).toContain('已登记问题 Q1')
+
+    await a.kill()
+    // Sent in the lease gap: only the survivor receives it, and does not hold the group yet.
+    await say(second, '兼 职 刷 单，加 v', [b])
+    expect(b.fleet.holds(one.id)).toBe(false)
+    await vi.waitFor(() => expect(b.fleet.holds(one.id)).toBe(true), { timeout: 3 * LEASE_MS, interval: 100 })
+    await settle([b], () => expect(warnings().map(w => w.bot)).toEqual([0, 1]))
+    // The new warning is for the spam of the gap; the first spammer is not warned or struck a second time.
+    expect(b.wechat.sent.filter(m => m.text?.includes('违反群规')).map(m => m.mentions)).toEqual([['c4']])
+    expect(b.rt.ledger.activeStrikes('c3', b.clock.now()).map(s => s.id)).toEqual(['sales1/S1'])
+    // The question the dead holder answered gets no second answer (as 「已登记问题 Q2」 from the survivor).
+    expect(b.wechat.textsTo(one.id).filter(t => t.startsWith('已登记问题'))).toEqual([])
+  })
+
+  it('moves a killed account’s complaint tickets with their group: listed and resolved through the survivor by the number people saw, reminded there', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const world: World = {
+      yaml: svc.config(),
+      plugins: [servicePlugin],
+      start: svc.at('08:55'),
+      groups: [
+        [svc.sales, [svc.zhang, svc.li]],
+        [svc.customers, [svc.zhang, svc.liu]],
+      ],
+    }
+    const a = await bot(schema, 'sales1', world)
+    const b = await bot(schema, 'sales2', world)
+    const say = async (who: typeof svc.liu, body: string, to: Awaited<ReturnType<typeof bot>>[]) => {
+      for (const x of to) await x.rt.enqueue(text(who, body, x.clock.now(), svc.customers))
+    }
+    for (const x of [a, b]) await x.clock.advanceTo(svc.at('09:05'))
+    await say(svc.liu, '你们的净水器刚装三天就漏水，质量问题太严重了，我要投诉', [a, b])
+    await settle([a], () => expect(a.wechat.textsTo('u1')).toEqual([expect.stringContaining('📣 新投诉 T1：')]))
+
+    await a.kill()
+    await vi.waitFor(() => expect(b.fleet.holds(svc.customers.id)).toBe(true), {
+      timeout: 3 * LEASE_MS,
+      interval: 100,
+    })
+    await vi.waitFor(() => expect(b.rt.timers.pending('service').map(t => t.key)).toHaveLength(2), {
+      timeout: 2_000,
+      interval: 50,
+    })
+    expect(b.rt.timers.pending('service').map(t => t.key)).toEqual(['remind:T1@sales1', 'deadline:T1@sales1'])
+    // Its reminder comes from the survivor.
+    await b.clock.advanceTo(svc.at('10:36'))
+    await settle([b], () =>
+      expect(b.wechat.textsTo('u1')).toEqual([expect.stringContaining('⏰ 投诉 T1@sales1 将在 11:05 到期')]),
+    )
+    await say(svc.zhang, '#投诉 列表', [b])
+    await settle([b], () => expect(b.wechat.textsTo('u1').join('\n')).toContain('T1@sales1'))
+    await say(svc.zhang, '#投诉 处理 T1 已上门更换滤芯', [b])
+    await settle([b], () =>
+      expect(b.wechat.textsTo(svc.customers.id).at(-1)).toBe(
+        '您好，您反馈的问题已经处理，感谢您的耐心。如还有不满意的地方，请随时告诉我们。',
+      ),
+    )
+    // Resolved: no escalation at the deadline.
+    await b.clock.advanceTo(svc.at('11:10'))
+    await settle([b], () => expect(b.wechat.textsTo('admin1').filter(t => t.includes('投诉'))).toEqual([]))
   })
 
   it('fires a timer two bots both hold once', async () => {

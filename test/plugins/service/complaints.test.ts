@@ -85,6 +85,25 @@ describe('service: complaints', () => {
     expect(wechat.textsTo('admin1').find(t => t.startsWith('🚨'))).toContain('已超过处理期限（12-07 10:00）')
   })
 
+  it('names the second complaint when one customer hears of two resolved a minute apart, instead of the same sentence twice', async () => {
+    const { clock, wechat, say } = await serviceRuntime()
+    await say(liu, COMPLAINT)
+    await say(liu, '发票到现在还没开，太慢了，我要投诉')
+    await clock.advanceTo(at('10:30'))
+    await say(zhang, '#投诉 处理 T1 已上门更换滤芯', sales)
+    await clock.advanceTo(at('10:31'))
+    await say(zhang, '#投诉 处理 T2 发票已开出', sales)
+    expect(wechat.textsTo('r2').slice(2)).toEqual([
+      RESOLVED,
+      '您好，您反馈的「发票到现在还没开，太慢了，我要投诉」也已经处理，感谢您的耐心。',
+    ])
+    // Much later, a resolution is told in the configured words again.
+    await say(liu, '售后电话一直打不通，我要投诉')
+    await clock.advanceTo(at('15:00'))
+    await say(zhang, '#投诉 处理 T3 已回电', sales)
+    expect(wechat.textsTo('r2').at(-1)).toBe(RESOLVED)
+  })
+
   it('resolves with #投诉 处理: the customer is told in the group, no reminder or escalation follows', async () => {
     const { clock, rt, wechat, say } = await serviceRuntime()
     await say(liu, COMPLAINT)

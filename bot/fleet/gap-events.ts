@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto'
+import type { MessageEvent } from '../core/event.js'
+
+/** The most messages kept per group (a burst in a group another account holds). */
+export const GAP_EVENTS_PER_GROUP = 200
+
+/**
+ * The recent messages of groups this process is in but does not act in: what a takeover decides on afterwards,
+ * the messages of the lease gap nobody acted on (docs/fleet.md, "Messages during a takeover"). In memory only,
+ * bounded per group by count and by age (`keepMs` before the newest message's time): no database write per message.
+ */
+export class GapEvents {
+  private byGroup = new Map<string, MessageEvent[]>()
+
+  constructor(
+    private keepMs: number,
+    private perGroup = GAP_EVENTS_PER_GROUP,
+  ) {}
+
+  /** Keep a message of a group this process did not act in; drops what is older than `keepMs` or over the cap. */
+  add(groupId: string, event: MessageEvent): void {
+    let list = this.byGroup.get(groupId)
+    if (!list) this.byGroup.set(groupId, (list = []))
+    list.push(event)
+    const from = event.at - this.keepMs
+    let drop = Math.max(0, list.length - this.perGroup)
+    while (drop < list.length && list[drop].at < from) drop++
+    if (drop) list.splice(0, drop)
+  }
+
+  /** Take (and forget) the group's messages at or after `since`, oldest first. */
+  take(groupId: string, since: number): MessageEvent[] {
+    const list = this.byGroup.get(groupId) ?? []
+    this.byGroup.delete(groupId)
+    return list.filter(e => e.at >= since)
+  }
+}
+
+/**
+ * A message's cause in send keys, the same in every account that received it (the message id may differ between
+ * two accounts' copies): its group, sender, time, kind and text. So a message the old holder answered and the
+ * new holder decides on again after a takeover has the same cause in both, found in `fleet_sent`.
+ */
+export function messageCause(e: MessageEvent): string {
+  const body = JSON.stringify([e.group?.id ?? '', e.sender.id, e.at, e.kind, e.text])
+  return `event:message:${createHash('sha256').update(body).digest('base64url').slice(0, 22)}`
+}
