@@ -9,11 +9,16 @@ import { wordTables } from './expansion-data.js'
 /** A hyphen and a number after initials, or a number and a hyphen before them: `SB-12`, `BC-300`, `12-SB`. */
 const CODE_AFTER = /^[-_‐–][A-Za-z]*\d/u
 const CODE_BEFORE = /\d[A-Za-z]*[-_‐–]$/u
+/** True for the code of a hyphen of CODE_AFTER and CODE_BEFORE (-, _, ‐, –). */
+function isHyphen(code: number): boolean {
+  return code === 0x2d || code === 0x5f || code === 0x2010 || code === 0x2013
+}
 
 /** True for initials glued by a hyphen to a number: a shelf or product code (`SB-12`), not 傻逼. */
 export function readsAsCode(text: string, c: Candidate): boolean {
   return (
     c.kind === 'initials' &&
+    (isHyphen(text.charCodeAt(c.end)) || isHyphen(text.charCodeAt(c.start - 1))) &&
     (CODE_AFTER.test(text.slice(c.end, c.end + 8)) || CODE_BEFORE.test(text.slice(Math.max(0, c.start - 8), c.start)))
   )
 }

@@ -8,9 +8,9 @@
 export type TalkedAbout = 'drop' | 'review' | undefined
 
 /** What ends a clause: the rules read the hit's clause, or its sentence. */
-const CLAUSE_END = /[，,；;。！!？?\n]/u
+const CLAUSE_END = new Set('，,；;。！!？?\n')
 /** What ends a sentence. */
-const SENTENCE_END = /[。！!？?\n]/u
+const SENTENCE_END = new Set('。！!？?\n')
 
 /** Negations written directly before a term deny it: `不是永久有效`, `别说全网最低`. */
 const NEGATED = /(?:不是|并非|绝非|并不是|别说|不要说|不能说|不敢说|没敢说|不算)$/u
@@ -43,8 +43,34 @@ const IMPOSTOR = /冒充|假冒|假扮|冒用|伪装成/u
 /** A warning or what to trust instead, anywhere in an impostor's sentence. */
 const IMPOSTOR_WARNING = /提醒|注意|警惕|谨防|小心|当心|报警|只认|核实|以官方/u
 
+/** How far before a hit its cue may stand (the rules read no further back than this for a quick test). */
+const CUE_REACH = 24
+/** A table of UTF-16 codes: 1 for a first character of a cue (see QUOTES, WARNING, IMPOSTOR), 2 for a sentence end. */
+const CUE_CODES = new Uint8Array(0x10000)
+for (const char of '“‘「『"\'提警谨注小当反防冒假伪') CUE_CODES[char.charCodeAt(0)] = 1
+for (const char of SENTENCE_END) CUE_CODES[char.charCodeAt(0)] = 2
+
 /**
- * How the hit text[start, end) is talked about:
+ * True if the hit at `start` may be talked about: a negation's last character just before it, or a cue's
+ * first character at most CUE_REACH characters before it in its sentence. Most hits stop here.
+ */
+function mayTalkAbout(text: string, start: number): boolean {
+  if (endsNegation(text.charCodeAt(start - 1))) return true
+  for (let at = start - 1; at >= 0 && at >= start - CUE_REACH; at--) {
+    const cue = CUE_CODES[text.charCodeAt(at)]
+    if (cue === 1) return true
+    if (cue === 2) return false
+  }
+  return false
+}
+
+/** True for the code of a last character of the negations of NEGATED (是, 非, 说, 算). */
+function endsNegation(code: number): boolean {
+  return code === 0x662f || code === 0x975e || code === 0x8bf4 || code === 0x7b97
+}
+
+/**
+ * How the hit text[start, end) is talked about (a cue at most CUE_REACH characters before it):
  * - `drop` when negated directly before (不是, 并非, 别说…; not with a condition after: `不是全网最低就退差价`;
  *   是不是 only in a reported question: `客户问是不是包治百病`, not `你是不是脑残`);
  *   when quoted with a prohibition of saying in its clause (`别跟客户说“全网最低”`) or named as words
@@ -55,6 +81,7 @@ const IMPOSTOR_WARNING = /提醒|注意|警惕|谨防|小心|当心|报警|只�
  * - undefined otherwise: the term is said (`不是骗子就加我vx` still finds 加我vx).
  */
 export function talkedAbout(text: string, start: number, end: number): TalkedAbout {
+  if (!mayTalkAbout(text, start)) return undefined
   const clauseFrom = edgeBefore(text, start, CLAUSE_END)
   const clauseTo = edgeAfter(text, end, CLAUSE_END)
   const before = text.slice(clauseFrom, start)
@@ -93,15 +120,15 @@ function quotedTo(text: string, clauseFrom: number, start: number, end: number, 
 }
 
 /** The index where the clause or sentence holding `at` starts (just after its end mark before `at`). */
-function edgeBefore(text: string, at: number, ends: RegExp): number {
+function edgeBefore(text: string, at: number, ends: ReadonlySet<string>): number {
   let from = at
-  while (from > 0 && !ends.test(text[from - 1])) from--
+  while (from > 0 && !ends.has(text[from - 1])) from--
   return from
 }
 
 /** The index of the end mark of the clause or sentence holding `at`, or the text's length. */
-function edgeAfter(text: string, at: number, ends: RegExp): number {
+function edgeAfter(text: string, at: number, ends: ReadonlySet<string>): number {
   let to = at
-  while (to < text.length && !ends.test(text[to])) to++
+  while (to < text.length && !ends.has(text[to])) to++
   return to
 }
