@@ -18,6 +18,8 @@ export interface Candidate {
    * a context word of the category confirms them.
    */
   abbreviation?: boolean
+  /** True for a hit a rule sends to review only, whatever its kind (a quotation, see talked-about.ts). */
+  review?: boolean
 }
 
 /** Allowed-phrase spans of one category, sorted by start, with the running maximum of their ends. */

@@ -400,5 +400,6 @@ function toMatch(this: string, c: Candidate): Match {
     kind: c.kind,
   }
   if (c.form !== undefined) match.form = c.form
+  if (c.review) match.reviewOnly = true
   return match
 }

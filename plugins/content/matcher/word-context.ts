@@ -1,6 +1,8 @@
 import type { Candidate } from './allow-filter.js'
 import type { ExpansionKind } from './expand.js'
 import { isWordOf } from './expansion-data.js'
+import { countsSwap, readsAsCode, takesComplement } from './form-readings.js'
+import { talkedAbout } from './talked-about.js'
 import type { MatchKind } from './types.js'
 
 /**
@@ -23,7 +25,9 @@ const WINDOW = 12
  * - a short term cut by a word boundary whose word reaches outside the hit (see cutsWords);
  * - a term quoted by a warning against scams (see quotedByWarning);
  * - a swap form of a term used as a shop's name (see namesShop);
- * - a context word that is a numbered phase of what comes after it (see readsAsPhase).
+ * - a context word that is a numbered phase of what comes after it (see readsAsPhase);
+ * - initials in a code, a swap form counted or taking a complement (see form-readings.ts);
+ * - a term talked about, not said (see talked-about.ts), or sent to review only when quoted in speech.
  */
 export function dropByWords(
   text: string,
@@ -37,13 +41,30 @@ export function dropByWords(
     const keep =
       c.allowPhrase ||
       (kinds.get(c.category)?.size ?? 0) === 0 ||
-      (c.context
-        ? !readsAsPhase(text, c)
-        : !(cutsWords(text, c) || (mayWarn && quotedByWarning(text, c.start, c.end)) || namesShop(text, c)))
+      (c.context ? !readsAsPhase(text, c) : !(isSaidOtherwise(text, c, mayWarn) || talked(text, c) === 'drop'))
     if (!keep) kept ??= candidates.slice(0, i)
     else kept?.push(c)
   }
   return kept ?? candidates
+}
+
+/** True for a hit that reads as other words than the term (cut, in a warning, a name, a code, a count...). */
+function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean {
+  return (
+    cutsWords(text, c) ||
+    (mayWarn && quotedByWarning(text, c.start, c.end)) ||
+    namesShop(text, c) ||
+    readsAsCode(text, c) ||
+    countsSwap(text, c) ||
+    takesComplement(text, c)
+  )
+}
+
+/** How the hit is talked about (see talkedAbout); a quotation in speech marks the candidate for review. */
+function talked(text: string, c: Candidate): 'drop' | 'review' | undefined {
+  const how = talkedAbout(text, c.start, c.end)
+  if (how === 'review') c.review = true
+  return how
 }
 
 /** One segment of the segmenter: offsets into the text, and whether it is a word (not punctuation). */
@@ -87,13 +108,38 @@ function cutsWords(text: string, c: Candidate): boolean {
     (isWordOf(text.charCodeAt(end - 1), text.charCodeAt(end)) ||
       (c.kind === 'homophone' && swapsInNumeral(text, end - 1, c)))
   if (!startPair && !endPair) return false
-  for (const s of segmentsOf(text, Math.max(0, start - WINDOW), Math.min(text.length, end + WINDOW))) {
+  const segments = segmentsOf(text, Math.max(0, start - WINDOW), Math.min(text.length, end + WINDOW))
+  for (const s of segments) {
     if (!s.wordLike) continue
     const cutsStart = startPair && s.start < start && s.end > start && s.end < end
     const cutsEnd = endPair && s.start > start && s.start < end && s.end > end
     if (!cutsStart && !cutsEnd) continue
     const rest = cutsStart ? text.slice(s.end, end) : text.slice(start, s.start)
     if (!readsOtherwise(text, s, c) && !isWordAlone(rest.trim())) return true
+  }
+  return pulledApart(text, segments, c, startPair, endPair)
+}
+
+/**
+ * True when the segmenter leaves the word of an edge pair unread: the character outside stands alone and
+ * takes no other neighbour (老虎机 → 老胡机 in 老|胡|机|房, 小电影 in 小电影|院; the rest, 老胡 or 小电, no word),
+ * or the segmenter joins the hit's other end to what lies beyond it (日赚 in 上周|日|赚了: 周日 and 赚了).
+ * `网上|下|注|平台` stays a hit of 下注: 上 is in 网上 and 注 stands alone; so does `今天|下|注明|天` (also 下注|明天).
+ */
+function pulledApart(text: string, segments: Segment[], c: Candidate, startPair: boolean, endPair: boolean): boolean {
+  const { start, end } = c
+  // A swapped numeral (四楼) is no word of CC-CEDICT: here only the dictionary's words pull.
+  endPair &&= isWordOf(text.charCodeAt(end - 1), text.charCodeAt(end))
+  for (const s of segments) {
+    if (!s.wordLike) continue
+    const outward =
+      (startPair && s.start > start && s.start < end && s.end > end) ||
+      (endPair && s.start < start && s.end > start && s.end < end)
+    if (outward && !readsOtherwise(text, s, c)) return true
+    if (endPair && s.start === end && s.end === end + 1 && !isWordAlone(text.slice(start, end - 1)))
+      return end + 1 >= text.length || !isWordOf(text.charCodeAt(end), text.charCodeAt(end + 1))
+    if (startPair && s.start === start - 1 && s.end === start && !isWordAlone(text.slice(start + 1, end)))
+      return start < 2 || !isWordOf(text.charCodeAt(start - 2), text.charCodeAt(start - 1))
   }
   return false
 }

@@ -15,6 +15,8 @@ const FINAL = fixture('heldout-final.jsonl')
 /** The fourth sample, measured blind once; its misses then named the classes helper tone fixed and its false
  * positives those seg fixed (no blind figure now). */
 const BLIND4 = fixture('heldout-blind4.jsonl')
+/** The fifth sample, measured blind once; its false positives then named the classes helper neg fixed. */
+const BLIND5 = fixture('heldout-blind5.jsonl')
 
 describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 setup)', () => {
   let compiled: ReturnType<typeof compileMatcher> | undefined
@@ -49,5 +51,14 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     console.info(lines.join('\n'))
     expect(core.precision, lines.join('\n')).toBeGreaterThanOrEqual(111 / 112)
     expect(core.recall, lines.join('\n')).toBeGreaterThanOrEqual(111 / 115)
+  })
+
+  // Issue #22's goals are NOT met here. Blind, it measured 0.839 / 0.900 (99/118, 99/110); below, after the
+  // rules for phrases talked about, codes, counted spans and unread words.
+  it('heldout-blind5: at least the figures after the class fixes (precision 99/106, recall 99/110)', () => {
+    const { lines, core } = reportEval(matcherOf(), BLIND5)
+    console.info(lines.join('\n'))
+    expect(core.precision, lines.join('\n')).toBeGreaterThanOrEqual(99 / 106)
+    expect(core.recall, lines.join('\n')).toBeGreaterThanOrEqual(99 / 110)
   })
 })

@@ -96,3 +96,40 @@ describe('a context word that is a numbered phase', () => {
     expect(m.categoriesOf('dq 一期一中')).toEqual(['c'])
   })
 })
+
+describe('a fuzzy hit glued to what makes it something else', () => {
+  it('reads initials hyphened to a number as a code (SB-12, 12-SB), not 傻逼', () => {
+    const m = category(['傻逼'])
+    expect(m.categoriesOf('货架 SB-12 今天到货')).toEqual([])
+    expect(m.categoriesOf('订单 12-SB 已发')).toEqual([])
+    expect(m.categoriesOf('你个SB，滚')).toEqual(['c'])
+  })
+
+  it('reads a swapped unit of time after a counted classifier as a span (这个月跑), not 约炮', () => {
+    expect(category(['约炮']).categoriesOf('上个月跑了三家客户')).toEqual([])
+    expect(category(['垃圾东西']).categoriesOf('这个辣鸡东西又来了')).toEqual(['c'])
+  })
+
+  it('reads a swapped last character before 得 as a verb (网堵得厉害), not 网赌', () => {
+    const m = category(['网赌'])
+    expect(m.categoriesOf('晚上网堵得厉害')).toEqual([])
+    expect(m.categoriesOf('网堵平台提现秒到')).toEqual(['c'])
+  })
+})
+
+describe('a short term pulled apart by the words around it', () => {
+  it('is no hit when the character outside stands alone but makes a word with the edge', () => {
+    expect(category(['老虎机']).categoriesOf('老胡机房今天停电')).toEqual([])
+    expect(category(['小电影']).categoriesOf('楼下小电影院开业了')).toEqual([])
+  })
+
+  it('is no hit when one edge makes a word outside and the segmenter joins the other outside', () => {
+    expect(category(['日赚']).categoriesOf('上周日赚了三单')).toEqual([])
+  })
+
+  it('stays a hit where neither happens (网上下注了, 小电影网站, 日赚五百)', () => {
+    expect(category(['下注']).categoriesOf('网上下注了')).toEqual(['c'])
+    expect(category(['小电影']).categoriesOf('小电影网站发你')).toEqual(['c'])
+    expect(category(['日赚']).categoriesOf('日赚五百，加我')).toEqual(['c'])
+  })
+})

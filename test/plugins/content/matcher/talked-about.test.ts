@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { compileMatcher } from '../../../../plugins/content/matcher/index.js'
+import { expandingDictionary } from './helpers.js'
+
+/** A matcher over categories that expand (the rules leave bulk lists alone), terms as given. */
+function matcher(categories: Record<string, string[]>) {
+  return compileMatcher(expandingDictionary(categories, ['homophone', 'pinyin']))
+}
+
+describe('a term denied directly before it', () => {
+  it('is no hit after 不是, 并非, 别说, or 是不是 in a reported question', () => {
+    const m = matcher({ ad: ['永久有效', '全网最低', '包治百病'] })
+    expect(m.categoriesOf('这款套餐并非永久有效，到期要续')).toEqual([])
+    expect(m.categoriesOf('我们不是全网最低，但售后最好')).toEqual([])
+    expect(m.categoriesOf('别说包治百病，保健品都算不上')).toEqual([])
+    expect(m.categoriesOf('有人打听是不是包治百病')).toEqual([])
+  })
+
+  it('is a hit with a promise after it, or in a question that says it', () => {
+    expect(matcher({ ad: ['全网最低'] }).categoriesOf('不是全网最低就退差价')).toEqual(['ad'])
+    expect(matcher({ insult: ['脑残'] }).categoriesOf('你是不是脑残，这都不会')).toEqual(['insult'])
+  })
+
+  it('opens no hole for the contact in the same message (不是骗子就加我vx)', () => {
+    const m = matcher({ defamation: ['骗子'], contact: ['加我vx'] })
+    expect(m.categoriesOf('不是骗子，加我vx聊')).toEqual(['contact'])
+    expect(m.categoriesOf('不是骗子就加我vx')).toContain('contact')
+  })
+})
+
+describe('a quoted term', () => {
+  it('is no hit quoted as words not to say, named as words, or after a warning', () => {
+    const m = matcher({ ad: ['永久有效', '包治百病'], porn: ['约炮'] })
+    expect(m.categoriesOf('培训讲过，不要在朋友圈写“永久有效”')).toEqual([])
+    expect(m.categoriesOf('“包治百病”这类词广告法禁用')).toEqual([])
+    expect(m.categoriesOf('派出所提醒：「约炮」软件多有敲诈')).toEqual([])
+  })
+
+  it('goes to review only when quoted in speech, and acts unquoted or quoted as an offer', () => {
+    const m = matcher({ ad: ['全网最低'], gambling: ['百家乐'] })
+    expect(m.scan('客户说“全网最低”是你们讲的')[0]?.reviewOnly).toBe(true)
+    expect(m.scan('客户说全网最低是你们讲的')[0]?.reviewOnly).toBeUndefined()
+    expect(m.scan('本店“全网最低”，快来抢')[0]?.reviewOnly).toBeUndefined()
+    expect(m.categoriesOf('别错过“百家乐”真人荷官')).toEqual(['gambling'])
+  })
+})
+
+describe('a term in a notice that warns of it', () => {
+  it('is no hit when the notice says who asks you to do it, or who impersonates', () => {
+    const m = matcher({ ad: ['扫码进群'], deal: ['私下转账'] })
+    expect(m.categoriesOf('安全提示：陌生人让你扫码进群，先别扫')).toEqual([])
+    expect(m.categoriesOf('有人冒充财务私下转账，大家注意核实')).toEqual([])
+  })
+
+  it('is a hit without the asker, or an impersonation without a warning', () => {
+    const m = matcher({ deal: ['私下转账'], contact: ['加我vx'] })
+    expect(m.categoriesOf('温馨提示：加我vx领福利')).toEqual(['contact'])
+    expect(m.categoriesOf('提醒一下，私下转账给我就行')).toEqual(['deal'])
+    expect(m.categoriesOf('冒充什么客服，私下转账给我就行')).toEqual(['deal'])
+  })
+})
