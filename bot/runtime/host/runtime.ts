@@ -561,7 +561,8 @@ export class BotRuntime {
 
   /** Run or answer a command the router found in a message (`routed`: not `none`). */
   private async routeCommand(event: MessageEvent, routed: Exclude<Routed, { kind: 'none' }>): Promise<void> {
-    event.isCommand = true
+    // A customer's refused `#投诉 …` stays their words to the staff (a complaint, a question): only audited.
+    if (!(routed.kind === 'reply' && routed.silent)) event.isCommand = true
     if (routed.kind === 'reply') {
       if (routed.refused)
         this.audit.append({

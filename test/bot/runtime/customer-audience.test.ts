@@ -91,6 +91,15 @@ describe('what customers read in their group', () => {
     expect(wechat.sent.map(s => s.text).join('\n')).toContain('客户等待提醒：「示例科技张三交流群」有 1 条')
   })
 
+  it("a customer's refused #投诉 … is still their complaint: a ticket opens", async () => {
+    const { rt, clock, wechat } = await start()
+    await rt.handle(text(customer, '#投诉 你们的净水器装了三天就漏水，太差了', clock.now(), cust))
+    await clock.advance(10 * 60_000)
+    expect(rt.audit.query({ memberId: 'wxid_c1' }).filter(e => e.type === 'refused')).toHaveLength(1)
+    expect(wechat.textsTo('wxid_c1')).toEqual([])
+    expect(rt.audit.query({ plugin: 'service' }).map(e => e.rule)).toContain('service.ticket-opened')
+  })
+
   it('staff still get a private answer to an unknown command in a customer group', async () => {
     const { rt, clock, wechat } = await start()
     await rt.handle(text(zhangsan, '#不存在', clock.now(), cust))
