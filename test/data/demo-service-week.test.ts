@@ -39,12 +39,12 @@ describe('npm run demo:service: a customer-service week', () => {
     expect(printed).toMatch(/■ 完成 done: 24 条事件/)
   })
 
-  it('complaints: four tickets; the joke, the staff promise, the quoted text and a customer typing #投诉 open none', () => {
+  it('complaints: four tickets; the joke, the staff promise, the quoted text and a customer typing a staff command (#回访) open none', () => {
     expect(ids(texts('service.ticket-opened'))).toEqual(['T1', 'T2', 'T3', 'T4'])
     expect(texts('service.ticket-opened').join('\n')).not.toMatch(/开玩笑|马上安排师傅|张经理真负责/)
-    expect(actions.some(a => a.rule === 'command-refused' && a.reason?.includes('投诉 by 刘总'))).toBe(true)
+    expect(actions.some(a => a.rule === 'command-refused' && a.reason?.includes('回访 by 刘总'))).toBe(true)
     expect(printed).toMatch(/没有投诉 T9。用法：/)
-    // A customer typing #投诉 is refused silently (audited above): a private reply would not reach a non-friend.
+    // A customer typing #回访 is refused silently (audited above): a private reply would not reach a non-friend.
     expect(printed).not.toMatch(/私聊 刘总[^\n]*\n {6}⛔/)
     expect(printed).toMatch(
       /→ 私聊 张三，关于群「[^」]+」 · service\/command\.投诉\n {6}用法：#投诉 处理 T3 <处理说明>/,

@@ -140,7 +140,8 @@ describe('service: complaints', () => {
     await say(zhang, '#投诉 T1')
     await say(liu, '#投诉 列表')
     await say(liu, '#投诉 处理 T1 好了')
-    expect(wechat.textsTo('r2')).toEqual([RECEIVED])
+    // The customer's #投诉 … is refused (audited) but stays their words: taken as complaints, never as commands.
+    expect(wechat.textsTo('r2')).toEqual([RECEIVED, RECEIVED, RECEIVED])
     const [, list, detail] = wechat.textsTo('u1')
     expect(list).toContain('投诉：待处理 1 条')
     expect(list).toContain('T1 11-30 08:55 「张三交流群」刘总：你们的净水器刚装三天就漏水')
