@@ -24,7 +24,7 @@ export async function fleetCommand(argv: string[], env: NodeJS.ProcessEnv = proc
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   try {
     const leaseMs = Number(env.BOT_FLEET_LEASE_MS) || LEASE_MS
-    const snapshot = await fleetSnapshot(db, leaseMs)
+    const snapshot = await fleetSnapshot(db, leaseMs, schema)
     process.stdout.write(argv.includes('--json') ? `${JSON.stringify(snapshot, null, 2)}\n` : formatStatus(snapshot))
     return 0
   } catch (e) {

@@ -51,7 +51,7 @@ export interface FleetGate {
    * Call `fn` (outside any renewal) for each group this process took over from an account that is down,
    * until `fn` says it moved that account's open work there (asked again at each renewal while it says no).
    */
-  onTakeover(fn: (groupId: string, from: string) => Promise<boolean>): void
+  onTakeover(fn: (groupId: string, from: string, stopped: boolean) => Promise<boolean>): void
   /**
    * Call `fn` once per outage of another account, when this process takes groups from it: its leases ran out
    * unrenewed (killed, frozen, cut off) or it gave them back at a clean stop (`stopped`). Called again for that

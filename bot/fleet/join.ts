@@ -11,6 +11,7 @@ import { PgFleet } from './pg-fleet.js'
 export function joinFleet(store: PgStore, app: () => App | undefined, log: Logger): PgFleet {
   const fleet = new PgFleet({
     db: store.db,
+    schema: store.schema,
     account: store.account,
     contactId: () => {
       try {

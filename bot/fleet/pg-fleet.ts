@@ -27,6 +27,8 @@ export const ALIVE_MS = 10_000
 /** What the fleet needs to know about this process. */
 export interface PgFleetOptions {
   db: Kysely<Database>
+  /** The schema the store opened (BOT_DATABASE_SCHEMA; default `public`): the account locks' keys name it. */
+  schema?: string
   /** The store namespace (BOT_ACCOUNT). */
   account: string
   /** This account's WeChat contact id (empty until logged in). */
@@ -82,7 +84,9 @@ export class PgFleet implements FleetGate {
   /** Groups taken over from another account whose open work has not been moved here yet: group → that account. */
   private takeovers = new Map<string, string>()
   private moving = new Set<string>()
-  private onTaken: (groupId: string, from: string) => Promise<boolean> = async () => true
+  private onTaken: (groupId: string, from: string, stopped: boolean) => Promise<boolean> = async () => true
+  /** Accounts that gave their leases back at a clean stop, as the last renewal read them. */
+  private leftCleanly = new Set<string>()
   /** Accounts whose outage was reported (`onAccountDown`) and that have not been seen alive since. */
   private reported = new Set<string>()
   private onDown: (down: AccountDown) => void = () => {}
@@ -277,13 +281,14 @@ export class PgFleet implements FleetGate {
     const lost = [...this.held.keys()].filter(g => !held.includes(g)).sort()
     this.held = new Map(held.map(g => [g, until]))
     for (const t of renewed.from) this.takeovers.set(t.group_id, t.account)
+    this.leftCleanly = new Set(accounts.filter(a => !a.alive && a.stopped).map(a => a.account))
     this.reportDown(renewed)
     this.takeOver(held, new Set(accounts.filter(a => a.alive && a.account !== account).map(a => a.account)))
     if (taken.length) this.o.log.info(`fleet: acting in ${taken.length} group(s) now: ${taken.join(', ')}`)
     if (lost.length) this.o.log.warn(`fleet: lease lost for ${lost.join(', ')}: not acting there any more`)
   }
 
-  onTakeover(fn: (groupId: string, from: string) => Promise<boolean>): void {
+  onTakeover(fn: (groupId: string, from: string, stopped: boolean) => Promise<boolean>): void {
     this.onTaken = fn
   }
 
@@ -333,7 +338,7 @@ export class PgFleet implements FleetGate {
         continue
       }
       this.moving.add(group)
-      this.onTaken(group, from)
+      this.onTaken(group, from, this.leftCleanly.has(from))
         .then(
           done => {
             if (done && this.takeovers.get(group) === from) this.takeovers.delete(group)
@@ -349,7 +354,7 @@ export class PgFleet implements FleetGate {
   }
 
   async status(topicOf: (groupId: string) => string): Promise<string[]> {
-    return fleetChatLines(await fleetSnapshot(this.o.db, this.leaseMs), this.o.account, topicOf)
+    return fleetChatLines(await fleetSnapshot(this.o.db, this.leaseMs, this.o.schema), this.o.account, topicOf)
   }
 
   async claimRun(key: string): Promise<boolean> {

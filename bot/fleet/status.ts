@@ -31,7 +31,12 @@ export interface FleetSnapshot {
 }
 
 /** Read the fleet's state (`fleet status`, `#状态`); `aliveMs`: how recent a renewal must be to count as alive. */
-export async function fleetSnapshot(db: Kysely<Database>, aliveMs: number): Promise<FleetSnapshot> {
+export async function fleetSnapshot(
+  db: Kysely<Database>,
+  aliveMs: number,
+  /** The schema the accounts opened (BOT_DATABASE_SCHEMA), as their account locks name it; default `public`. */
+  schema?: string,
+): Promise<FleetSnapshot> {
   const accounts = await db
     .selectFrom('fleet_accounts')
     .select([
@@ -41,7 +46,7 @@ export async function fleetSnapshot(db: Kysely<Database>, aliveMs: number): Prom
       'groups',
       sql<number>`extract(epoch from now() - seen_at) * 1000`.as('ago'),
       sql<boolean>`seen_at = 'epoch'::timestamptz`.as('stopped'),
-      sql<boolean>`exists (select 1 from pg_locks l, lateral (select hashtext('bot_account:' || current_schema() || ':' || account)::bigint as k) h
+      sql<boolean>`exists (select 1 from pg_locks l, lateral (select hashtext('bot_account:' || ${schema || 'public'} || ':' || account)::bigint as k) h
         where l.locktype = 'advisory' and l.granted and l.objsubid = 1
         and l.database = (select oid from pg_database where datname = current_database())
         and l.classid::bigint = ((h.k >> 32) & 4294967295) and l.objid::bigint = (h.k & 4294967295))`.as('running'),

@@ -9,6 +9,7 @@ import { createLogger } from '../../bot/process/logger.js'
 export function testFleet(store: PgStore, groups: string[], opts: Partial<PgFleetOptions> = {}): PgFleet {
   return new PgFleet({
     db: store.db,
+    schema: store.schema,
     account: store.account,
     contactId: () => `wxid_${store.account}`,
     groups: () => groups,

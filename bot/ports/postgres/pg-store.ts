@@ -112,7 +112,8 @@ export class PgStore implements Store {
     private stored: Map<string, StoredDoc>,
     private acceptLoss: boolean,
     private lockClient: pg.Client | undefined,
-    private schema: string | undefined,
+    /** The schema named at open (`undefined`: `public`); part of the account lock's key. */
+    readonly schema: string | undefined,
     private connection: pg.ClientConfig,
   ) {
     this.account = account

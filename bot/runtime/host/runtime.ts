@@ -182,14 +182,16 @@ export class BotRuntime {
       if (problem) this.onError(problem, undefined)
     }
     // A group taken over from an account that is down brings that account's open work there along.
-    this.fleet.onTakeover((groupId, from) => {
+    // After a clean stop (`stopped`) the account acted on every message up to its last one: nothing to replay.
+    this.fleet.onTakeover((groupId, from, stopped) => {
       let moved = false
       const { fleet, timers, onError } = this
       const deps = { fleet, timers, onError, plugins: () => this.plugins, log: this.deps.log.child('fleet') }
       return this.queue
         .push(async () => {
           moved = await takeOverGroup(deps, groupId, from)
-          await this.replayGap(groupId)
+          if (stopped) this.gap?.take(groupId, Number.POSITIVE_INFINITY)
+          else await this.replayGap(groupId)
         })
         .then(() => moved)
     })

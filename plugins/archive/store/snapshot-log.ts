@@ -38,12 +38,15 @@ export interface SnapshotRead<S, E> {
  * before a compaction and the snapshot after it).
  */
 export function readSnapshotLog<S extends Snapshot, E>(snapshotFile: string, logFile: string): SnapshotRead<S, E> {
+  // The log first: a compaction between the two reads then leaves entries the new snapshot also holds (skipped by
+  // their numbers), never an old snapshot with the emptied log (a reader beside the bot: the CLI export).
+  const logText = existsSync(logFile) ? readFileSync(logFile, 'utf8') : undefined
   const text = existsSync(snapshotFile) ? readFileSync(snapshotFile, 'utf8') : undefined
   const snapshot = text === undefined ? undefined : (JSON.parse(text) as S)
   const after = snapshot?.seq ?? 0
   const out: SnapshotRead<S, E> = { snapshot, entries: [], seq: after, bytes: Buffer.byteLength(text ?? '') }
-  if (!existsSync(logFile)) return out
-  for (const line of readFileSync(logFile, 'utf8').split('\n')) {
+  if (logText === undefined) return out
+  for (const line of logText.split('\n')) {
     if (!line.trim()) continue
     try {
       const l = JSON.parse(line)

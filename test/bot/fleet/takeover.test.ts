@@ -74,6 +74,7 @@ async function bot(schema: string, account: string, world?: World) {
   const store = await PgStore.open({ url: url as string, schema, account })
   const fleet = new PgFleet({
     db: store.db,
+    schema: store.schema,
     account,
     contactId: () => `wxid_${account}`,
     groups: () => w.groups.map(([g]) => g.id),
@@ -218,6 +219,36 @@ describe.skipIf(!url)('fleet takeover on PostgreSQL', () => {
       '· sales2（本账号） wxid_sales2：在线，在 1 个群，负责 1 个（r1），发送队列 0 条',
     ])
     await settle([b], () => expect(b.wechat.textsTo('admin1')).toEqual([]))
+  })
+
+  it('decides on nothing again after a clean stop: the account that stopped acted on every message up to its last', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const decided: string[] = []
+    const counter = definePlugin({
+      name: 'counter',
+      description: 'test plugin',
+      configSchema: z.object({}).strict(),
+      create: ctx => ({
+        onEvent: ev => {
+          if (ev.type === 'message') decided.push(`${ctx.directory.selfId()}:${ev.text}`)
+          return []
+        },
+      }),
+    })
+    const world: World = {
+      yaml: config(),
+      plugins: [ackPlugin, counter],
+      start: at('08:55'),
+      groups: [[sales, [boss, admin, zhang, li, wang]]],
+    }
+    const a = await bot(schema, 'sales1', world)
+    const b = await bot(schema, 'sales2', world)
+    for (const x of [a, b]) await x.rt.enqueue(text(zhang, '今天的报价单发群里了', x.clock.now(), sales))
+    await settle([a, b], () => expect(decided.filter(d => d.endsWith('报价单发群里了'))).toHaveLength(1))
+    await a.stop()
+    await vi.waitFor(() => expect(b.fleet.holds(sales.id)).toBe(true), { timeout: LEASE_MS, interval: 50 })
+    await settle([b], () => expect(decided.filter(d => d.endsWith('报价单发群里了'))).toHaveLength(1))
   })
 
   it('decides on the messages of the lease gap after a takeover, once: spam is warned, a question the dead holder answered is not answered again', async () => {
