@@ -15,9 +15,9 @@ export interface TakeoverDeps {
 /**
  * Move the open work of the account `from` (down) in `groupId` here, in one transaction (`FleetGate.adopt`):
  * each plugin with `adopt` takes its records for the group from `from`'s documents and names the timers that go
- * with them; those timers leave `from`'s `timers` or `timers-volatile` document and are armed here, in the same one,
- * under the run key they were first set with (so they are still claimed once fleet-wide), those already due firing now. Runs inside the serial
- * queue: no plugin decides meanwhile. False when a process of `from` holds its account (it is not down).
+ * with them; those timers leave `from`'s `timers` or `timers-volatile` document and are armed here, in the same
+ * one, under the run key they were first set with (so they are still claimed once fleet-wide), those already due
+ * firing now. Runs inside the serial queue: no plugin decides meanwhile. False when a process of `from` holds its account (it is not down).
  */
 export async function takeOverGroup(d: TakeoverDeps, groupId: string, from: string): Promise<boolean> {
   const adopters = d.plugins().filter(p => p.instance.adopt)

@@ -1,6 +1,13 @@
 import type { AdoptSource, FleetRecords } from '../../../bot/fleet/gate.js'
 import { MAX_WAITING } from '../decide-waiting.js'
-import { CURRENT_DOC, CURRENT_SPEC, type CurrentDoc, type GroupWaiting, waitingPart } from '../state.js'
+import {
+  CURRENT_DOC,
+  CURRENT_SPEC,
+  type CurrentDoc,
+  type GroupWaiting,
+  type PendingMessage,
+  waitingPart,
+} from '../state.js'
 
 /**
  * Fleet takeover: the customers waiting in `groupId` at the account `from` (down) move to `mine`, with the
@@ -30,9 +37,19 @@ export function adoptWaiting(
   return w.msgs.length
 }
 
-/** The messages of several lists of one group, each once (by id), oldest first, at most `MAX_WAITING`. */
+/**
+ * The messages of several lists of one group, each once (by id; reminded when any list reminded it), oldest first,
+ * at most `MAX_WAITING`.
+ */
 function mergeMessages(lists: GroupWaiting[]): GroupWaiting['msgs'] {
-  const byId = new Map(lists.flatMap(l => l.msgs).map(m => [m.id, m]))
+  const byId = new Map<string, PendingMessage>()
+  for (const m of lists.flatMap(l => l.msgs)) {
+    const seen = byId.get(m.id)
+    byId.set(
+      m.id,
+      seen ? { ...seen, reminded: seen.reminded || m.reminded, rehearsed: seen.rehearsed || m.rehearsed } : m,
+    )
+  }
   return [...byId.values()].sort((a, b) => a.at - b.at).slice(0, MAX_WAITING)
 }
 

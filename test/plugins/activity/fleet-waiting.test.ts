@@ -2,12 +2,17 @@ import { describe, expect, it } from 'vitest'
 import type { AdoptSource } from '../../../bot/fleet/gate.js'
 import { customerAsked } from '../../../plugins/activity/decide-waiting.js'
 import { adoptWaiting, fleetWaiting } from '../../../plugins/activity/fleet/waiting.js'
-import { type CurrentDoc, emptyCurrent, type GroupWaiting } from '../../../plugins/activity/state.js'
+import {
+  type CurrentDoc,
+  emptyCurrent,
+  type GroupWaiting,
+  type PendingMessage,
+} from '../../../plugins/activity/state.js'
 import { group } from '../../helpers/harness.js'
 
 const g1 = group('c1', '张三交流群', 'customer')
 const g2 = group('c2', '李四交流群', 'customer')
-const ask = (id: string, name: string, at: number) => ({
+const ask = (id: string, name: string, at: number): PendingMessage => ({
   id,
   memberId: name,
   name,
@@ -15,7 +20,7 @@ const ask = (id: string, name: string, at: number) => ({
   day: '2026-11-30',
   text: '在吗',
 })
-const list = (g: typeof g1, msgs: ReturnType<typeof ask>[], timerAt?: number): GroupWaiting => ({
+const list = (g: typeof g1, msgs: PendingMessage[], timerAt?: number): GroupWaiting => ({
   group: g,
   msgs,
   timerAt,
@@ -64,9 +69,12 @@ describe('activity in a fleet: the customers waiting', () => {
       list(g2, [ask('m7', '吴总', 1)], 9),
     )
     const { from, moved } = downAccount(theirs, ['wait:c1', 'wait:c2'])
-    const mine = { data: doc(list(g1, [ask('m2', '周姐', 2)])), changed: () => {} }
+    const mine = { data: doc(list(g1, [{ ...ask('m2', '周姐', 2), reminded: true }])), changed: () => {} }
     expect(adoptWaiting(from, mine, 'c1')).toBe(2)
-    expect(mine.data.waiting.c1.msgs.map(m => m.name)).toEqual(['刘总', '周姐'])
+    expect(mine.data.waiting.c1.msgs.map(m => [m.name, !!m.reminded])).toEqual([
+      ['刘总', false],
+      ['周姐', true],
+    ])
     expect(mine.data.waiting.c1.timerAt).toBe(600_001)
     expect(moved).toEqual(['wait:c1'])
     expect(Object.keys(theirs.waiting)).toEqual(['c2'])
