@@ -2,7 +2,8 @@ import { SOLO } from '../fleet/gate.js'
 import type { BotRuntime } from '../runtime/host/runtime.js'
 import { FleetDays } from '../../plugins/activity/days/fleet-days.js'
 import { loadDays } from '../../plugins/activity/days/history.js'
-import { CURRENT_DOC, CURRENT_SPEC, type GroupDay } from '../../plugins/activity/state.js'
+import { fleetWaiting } from '../../plugins/activity/fleet/waiting.js'
+import { CURRENT_DOC, CURRENT_SPEC, type GroupDay, type GroupWaiting } from '../../plugins/activity/state.js'
 
 /** Every group-day in [from, to] the console shows. */
 export type GroupDays = (from: string, to: string) => Promise<GroupDay[]>
@@ -20,4 +21,19 @@ export function consoleGroupDays(rt: BotRuntime): GroupDays {
   if (rt.fleet === SOLO || !readLog) return async (from, to) => own(from, to)
   const fleet = new FleetDays({ readLog, readDocs: store.readFleetDocs?.bind(store) })
   return async (from, to) => fleet.with(own(from, to), from, to)
+}
+
+/**
+ * The customers waiting for an answer now, as `#日报` lists them: this account's lists of the groups it acts in, and
+ * in fleet mode the other accounts' of the groups they act in (their `activity-current` as last flushed), each
+ * customer message once.
+ */
+export function consoleWaiting(rt: BotRuntime): () => Promise<GroupWaiting[]> {
+  const store = rt.deps.store
+  const solo = rt.fleet === SOLO
+  const fleet = {
+    readDocs: solo ? undefined : store.readFleetDocs?.bind(store),
+    holds: solo ? undefined : (groupId: string) => rt.fleet.holds(groupId),
+  }
+  return () => fleetWaiting(store.doc(CURRENT_DOC, CURRENT_SPEC).data, fleet)
 }

@@ -104,6 +104,8 @@ export interface FleetRecords {
    * what is needed only when asked (a report), where `follow` would read every copy at each of their flushes.
    */
   readDocs?(doc: string): Promise<{ account: string; data: unknown }[]>
+  /** Whether this account acts in the group now (absent for one process, which acts in every group). */
+  holds?(groupId: string): boolean
 }
 
 /** One process, no fleet: it holds every group, every run and send is its own. */

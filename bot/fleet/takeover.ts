@@ -1,6 +1,6 @@
 import type { HostedPlugin } from '../runtime/host/plugin-host.js'
 import type { Logger } from '../process/logger.js'
-import { TIMERS_DOC, timerId, type TimerRecord, type Timers } from '../runtime/schedule/timers.js'
+import { TIMERS_DOC, timerId, type TimerRecord, type Timers, VOLATILE_TIMERS_DOC } from '../runtime/schedule/timers.js'
 import type { AdoptSource, FleetGate } from './gate.js'
 
 /** What a takeover reads and changes in this process. */
@@ -15,33 +15,39 @@ export interface TakeoverDeps {
 /**
  * Move the open work of the account `from` (down) in `groupId` here, in one transaction (`FleetGate.adopt`):
  * each plugin with `adopt` takes its records for the group from `from`'s documents and names the timers that go
- * with them; those timers leave `from`'s `timers` document and are armed here under the run key they were first
- * set with (so they are still claimed once fleet-wide), those already due firing now. Runs inside the serial
- * queue: no plugin decides meanwhile. False when a process of `from` holds its account (it is not down).
+ * with them; those timers leave `from`'s `timers` or `timers-volatile` document and are armed here, in the same
+ * one, under the run key they were first set with (so they are still claimed once fleet-wide), those already due
+ * firing now. Runs inside the serial queue: no plugin decides meanwhile. False when a process of `from` holds its account (it is not down).
  */
 export async function takeOverGroup(d: TakeoverDeps, groupId: string, from: string): Promise<boolean> {
   const adopters = d.plugins().filter(p => p.instance.adopt)
-  const names = ['timers', ...adopters.flatMap(p => p.instance.adopt?.docs ?? [])]
-  const armed: TimerRecord[] = []
+  const names = ['timers', 'timers-volatile', ...adopters.flatMap(p => p.instance.adopt?.docs ?? [])]
+  const armed: { t: TimerRecord; volatile: boolean }[] = []
   const moved: string[] = []
   const done = await d.fleet.adopt(from, names, theirs => {
     armed.length = moved.length = 0 // a retried transaction starts over
-    const timers = theirs.doc('timers', TIMERS_DOC)
+    const durable = theirs.doc('timers', TIMERS_DOC)
+    const volatile = theirs.doc('timers-volatile', VOLATILE_TIMERS_DOC)
     for (const p of adopters) {
       const timer: AdoptSource['timer'] = (key, as) => {
-        const t = timers.data.timers[timerId(p.name, key)]
+        const id = timerId(p.name, key)
+        const timers = durable.data.timers[id] ? durable : volatile
+        const t = timers.data.timers[id]
         if (!t) return false
         if (!as?.copy) {
-          delete timers.data.timers[timerId(p.name, key)]
+          delete timers.data.timers[id]
           timers.changed()
         }
         // A copy runs beside the original, in other groups: it is claimed under a run key of its own.
         const run = t.run ?? `timer:${from}:${p.name}:${key}@${t.at}`
         armed.push({
-          ...t,
-          key: as?.key ?? key,
-          payload: as && 'payload' in as ? as.payload : t.payload,
-          run: as?.copy ? `${run}|${groupId}` : run,
+          t: {
+            ...t,
+            key: as?.key ?? key,
+            payload: as && 'payload' in as ? as.payload : t.payload,
+            run: as?.copy ? `${run}|${groupId}` : run,
+          },
+          volatile: timers === volatile,
         })
         return true
       }
@@ -54,7 +60,7 @@ export async function takeOverGroup(d: TakeoverDeps, groupId: string, from: stri
     }
   })
   if (!done) return false
-  for (const t of armed) d.timers.put(t)
+  for (const a of armed) d.timers.put(a.t, a.volatile)
   if (moved.length || armed.length)
     d.log.info(
       `fleet: took over the open work of ${from} in ${groupId}: ${[...moved, `${armed.length} timer(s)`].join(', ')}`,

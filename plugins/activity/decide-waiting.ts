@@ -9,9 +9,12 @@ import { T } from './texts.js'
 /** Most waiting messages kept per group (the oldest ones decide the response time). */
 export const MAX_WAITING = 100
 
-/** Start the clock for a customer message. */
+/**
+ * Start the clock for a customer message, once: a message decided again (a fleet takeover's gap, after the list it
+ * is in moved here) keeps its first entry.
+ */
 export function customerAsked(w: GroupWaiting, msg: PendingMessage): void {
-  if (w.msgs.length < MAX_WAITING) w.msgs.push(msg)
+  if (w.msgs.length < MAX_WAITING && !w.msgs.some(m => m.id === msg.id)) w.msgs.push(msg)
 }
 
 /**

@@ -16,9 +16,10 @@ import {
   type MessageInputs,
 } from './decide-count.js'
 import { decideReminder, forgetMessage, type WaitingInputs } from './decide-waiting.js'
+import { adoptWaiting } from './fleet/waiting.js'
 import { ActivityReports, type Report } from './report/builder.js'
 import { rulesCache, type ActivityRules } from './rules/group-rules.js'
-import { dayPart, memberPart, openDocs, waitingPart, type ActivityDocs, type GroupDay } from './state.js'
+import { CURRENT_DOC, dayPart, memberPart, openDocs, waitingPart, type ActivityDocs, type GroupDay } from './state.js'
 import { T } from './texts.js'
 
 type ActivityContext = PluginContext<ActivityConfig>
@@ -86,6 +87,8 @@ export const activityPlugin = definePlugin({
       },
       timerPayloads: { wait: z.object({ groupId: z.string() }) },
       onTimer: key => (timerKind(key) === 'wait' ? remindWaiting(ctx, docs, rulesOf, key.slice(5)) : []),
+      // Fleet takeover: the customers waiting in the group at a down account (and their reminder) move here.
+      adopt: { docs: [CURRENT_DOC], take: (groupId, from) => adoptWaiting(from, docs.current, groupId) },
       commands: activityCommands({ ctx, docs, reports, closer }),
       jobs: jobs(ctx, closer, reports),
       status: () => statusLine(docs, ctx.clock.now(), ctx.timezone),

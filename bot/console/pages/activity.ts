@@ -2,6 +2,7 @@ import { summarize, type PeriodSummary } from '../../../plugins/activity/report/
 import { renderChart } from '../../../plugins/activity/chart/chart.js'
 import { topBars, trendSeries } from '../../../plugins/activity/report/builder.js'
 import { percentile } from '../../../plugins/activity/report/response-stats.js'
+import { waitingLines } from '../../../plugins/activity/report/text.js'
 import { formatDuration } from '../../config/duration.js'
 import { addDays, dayKey } from '../../time/zoned.js'
 import { h, type Html } from '../html.js'
@@ -80,7 +81,10 @@ export async function groupsChartPng(source: ConsoleSource, range: DayRange): Pr
   return png
 }
 
-/** Groups page: per-group activity figures over a date range (presets or any dates), silent members and the chart. */
+/**
+ * Groups page: the customers waiting for an answer now (as `#日报` lists them), per-group activity figures over a date
+ * range (presets or any dates), silent members and the chart.
+ */
 export async function groupsPage(source: ConsoleSource, range: DayRange): Promise<Html> {
   const s = await activitySummary(source, range)
   // Members now (bot and fleet peers left out): who did not speak, and the size where no night recorded one yet.
@@ -98,6 +102,7 @@ export async function groupsPage(source: ConsoleSource, range: DayRange): Promis
     const on = range.to === today && range.from === addDays(today, 1 - d)
     return on ? h`<strong>${label(d)}</strong>` : h`<a href="/groups?days=${d}">${label(d)}</a>`
   })
+  const waiting = waitingLines(await source.waiting(), source.now(), source.timezone())
   const median = (v: number[]) => {
     const p = percentile(v, 0.5)
     return p === undefined ? '—' : formatDuration(p)
@@ -106,6 +111,7 @@ export async function groupsPage(source: ConsoleSource, range: DayRange): Promis
 <label>从 <input type="date" name="from" value="${s.from}" max="${today}"></label>
 <label>到 <input type="date" name="to" value="${s.to}" max="${today}"></label><button>查看</button></form>
 <p class="muted">${s.from} 至 ${s.to}，共 ${s.messages} 条消息（最长 ${MAX_RANGE_DAYS} 天）。</p>
+${waiting.length ? h`<h2>正在等待回复</h2><ul>${waiting.map(l => h`<li>${l.slice(2)}</li>`)}</ul>` : ''}
 ${
   s.groups.length
     ? h`<table><thead><tr><th>群</th><th>消息</th><th>发言人数</th><th>日均活跃</th><th>群人数</th><th>入群/退群</th><th>回复中位数</th><th>未回复</th><th>没有发言</th></tr></thead><tbody>

@@ -82,6 +82,7 @@ export async function createPlugins(
         follow: (doc, fn) => s.fleet.follow(doc, fn, `plugin:${def.name}:${doc}`),
         readLog: s.fleet === SOLO ? undefined : s.store.readFleetLog?.bind(s.store),
         readDocs: s.fleet === SOLO ? undefined : s.store.readFleetDocs?.bind(s.store),
+        holds: s.fleet === SOLO ? undefined : groupId => s.fleet.holds(groupId),
       },
     }
     try {

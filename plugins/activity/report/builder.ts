@@ -9,6 +9,7 @@ import type { DayCloser } from '../days/closing.js'
 import { loadDays } from '../days/history.js'
 import { raiseLastSeen, type ActivityDocs, type GroupDay } from '../state.js'
 import { FleetDays } from '../days/fleet-days.js'
+import { fleetWaiting } from '../fleet/waiting.js'
 import { summarize, type PeriodSummary } from './aggregate.js'
 import { dayLabel, periodRange } from './periods.js'
 import { silentMembers } from './silent.js'
@@ -93,13 +94,13 @@ export class ActivityReports {
     return out
   }
 
-  /** Live facts (silent members, waiting customers) for a report. */
+  /** Live facts (silent members, the customers waiting fleet-wide) for a report. */
   async facts(groupIds?: Set<string>): Promise<ReportFacts> {
     const cfg = this.ctx.configFor()
     const days = cfg.silentDays
-    const waiting = Object.entries(this.docs.current.data.waiting)
-      .filter(([id, w]) => w.msgs.length && (!groupIds || groupIds.has(id)))
-      .map(([, w]) => w)
+    const waiting = (await fleetWaiting(this.docs.current.data, this.ctx.fleet)).filter(
+      w => !groupIds || groupIds.has(w.group.id),
+    )
     return {
       tz: this.ctx.timezone,
       now: this.ctx.clock.now(),

@@ -16,10 +16,12 @@ roles: { admin: [admin1], trainer: [trainer1], leader: [boss], editor: [boss, ed
 fleet: { peers: [bot2] }
 groups:
   - { name: 销售群, topic: 销售部工作群, kind: internal }
+  - { name: 客户群, topic: 张三交流群, kind: customer }
 plugins:
   campaign: { queue: { targets: { kinds: [internal] } } }
 `
 const sales = group('r1', '销售部工作群', 'internal', '销售群')
+const customers = group('r2', '张三交流群', 'customer', '客户群')
 
 /** The runtime with every shipped plugin, a sales group of four and a console app; `as(who)` signs someone in. */
 async function setup() {
@@ -32,6 +34,7 @@ async function setup() {
     member('admin1', '陈管理'),
     member('bot2', '群管家B'),
   ])
+  wechat.addGroup(customers, [member('u1', '张三'), member('c1', '刘总')])
   const log = createLogger('silent')
   const web = new WebConsole({ host: '127.0.0.1', port: 0, publicUrl: 'http://127.0.0.1:8080' }, log, () => clock.now())
   const rt = new BotRuntime({
@@ -49,8 +52,9 @@ async function setup() {
   })
   await rt.start()
   const app = createConsoleApp({ source: runtimeSource(rt), auth: web.auth, log })
-  const say = async (who: string, body: string, inGroup = true) => {
-    await rt.handle(text(member(who), body, clock.now(), inGroup ? sales : undefined))
+  const say = async (who: string, body: string, inGroup: boolean | typeof sales = true) => {
+    const g = inGroup === true ? sales : inGroup || undefined
+    await rt.handle(text(member(who, who === 'c1' ? '刘总' : who), body, clock.now(), g))
     await clock.advance(10_000)
   }
   const as = async (who: string) => {
@@ -151,13 +155,15 @@ describe('web console pages over the plugins views', () => {
       expect((await auditor.get(path)).status).not.toBe(200)
   })
 
-  it('gives a leader the group activity and its chart, read-only, and no other page', async () => {
+  it('gives a leader the group activity, the customers waiting and the chart, read-only, and no other page', async () => {
     const { say, as } = await setup()
     await say('u1', '早上好')
     const leader = await as('boss')
     expect((await leader.get('/')).headers.get('location')).toBe('/groups')
+    await say('c1', '请问这个套餐怎么收费？', customers)
     const page = await (await leader.get('/groups?days=1')).text()
     expect(page).toContain('销售部工作群')
+    expect(page).toMatch(/<h2>正在等待回复<\/h2><ul><li>张三交流群：刘总（\d\d:\d\d 起，已等 10秒）<\/li><\/ul>/)
     expect(page).toContain('href="/groups"')
     expect(page).not.toContain('href="/archive"')
     expect((await leader.get('/groups/chart.png?days=1')).headers.get('content-type')).toBe('image/png')

@@ -14,6 +14,8 @@ import { admin, at, boss, config, li, sales, wang, zhang } from '../../plugins/a
 import * as camp from '../../plugins/campaign/fixtures.js'
 import { campaignPlugin } from '../../../plugins/campaign/index.js'
 import { servicePlugin } from '../../../plugins/service/index.js'
+import { activityPlugin } from '../../../plugins/activity/index.js'
+import * as act from '../../plugins/activity/fixtures.js'
 import * as svc from '../../plugins/service/helpers.js'
 
 const url = await pgAvailable()
@@ -347,6 +349,76 @@ plugins:
     // Resolved: no escalation at the deadline.
     await b.clock.advanceTo(svc.at('11:10'))
     await settle([b], () => expect(b.wechat.textsTo('admin1').filter(t => t.includes('投诉'))).toEqual([]))
+  })
+
+  it('moves the customers waiting in a killed account’s group: the survivor reminds, and #日报 through either lists them once', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const world: World = {
+      yaml: act.activityConfig(),
+      plugins: [activityPlugin],
+      start: at('08:55'),
+      groups: [
+        [act.sales, [act.zhang, act.boss]],
+        [act.cust, [act.zhang, act.liuzong]],
+      ],
+    }
+    const a = await bot(schema, 'sales1', world)
+    const b = await bot(schema, 'sales2', world)
+    for (const x of [a, b]) await x.clock.advanceTo(at('09:05'))
+    // Both accounts are in the group and receive the one message (one id).
+    const asked = text(act.liuzong, '请问这个套餐怎么收费？', a.clock.now(), act.cust)
+    for (const x of [a, b]) await x.rt.enqueue({ ...asked })
+    await vi.waitFor(() => expect(a.rt.timers.pending('activity').map(t => t.key)).toEqual(['wait:c1']), {
+      timeout: 2_000,
+      interval: 50,
+    })
+
+    // Killed later than the lease gap the survivor keeps messages for: only the move brings the customer over.
+    for (const x of [a, b]) await x.clock.advanceTo(at('09:07'))
+    await a.kill()
+    await vi.waitFor(() => expect(b.fleet.holds(act.cust.id)).toBe(true), { timeout: 3 * LEASE_MS, interval: 100 })
+    await vi.waitFor(() => expect(b.rt.timers.pending('activity').map(t => t.key)).toEqual(['wait:c1']), {
+      timeout: 2_000,
+      interval: 50,
+    })
+    // The reminder comes from the survivor, once.
+    await b.clock.advanceTo(at('09:16'))
+    await settle([b], () => expect(b.wechat.textsTo('zhang')).toEqual([expect.stringContaining('刘总 已等待')]))
+    const waitingIn = (texts: string[]) =>
+      texts
+        .filter(t => t.includes('活跃度日报'))
+        .at(-1)
+        ?.match(/· 示例科技张三交流群：.*/g)
+    await b.rt.enqueue(text(act.boss, '#日报', b.clock.now()))
+    await settle([b], () =>
+      expect(waitingIn(b.wechat.textsTo('boss'))).toEqual([
+        expect.stringMatching(/^· 示例科技张三交流群：刘总（09:05 起/),
+      ]),
+    )
+
+    // Back, the old holder acts in no group: its report lists the customer once (the survivor's list), not as its own too.
+    const back = await bot(schema, 'sales1', world)
+    await back.clock.advanceTo(b.clock.now())
+    expect(back.fleet.holds(act.cust.id)).toBe(false)
+    expect(back.rt.timers.pending('activity')).toEqual([])
+    await back.rt.enqueue(text(member('admin1', '陈管理'), '#状态', back.clock.now()))
+    await settle([back], () => expect(back.wechat.textsTo('admin1').join('\n')).toContain('等待回复的客户消息 0 条'))
+    await back.rt.enqueue(text(act.boss, '#日报', back.clock.now()))
+    await settle([back], () =>
+      expect(waitingIn(back.wechat.textsTo('boss'))).toEqual([
+        expect.stringMatching(/^· 示例科技张三交流群：刘总（09:05 起/),
+      ]),
+    )
+    // Answered through the survivor: nobody waits in either report.
+    await b.rt.enqueue(text(act.zhang, '您好，这个套餐每月 199 元', b.clock.now(), act.cust))
+    await vi.waitFor(() => expect(b.rt.timers.pending('activity')).toEqual([]), { timeout: 2_000, interval: 50 })
+    await b.store.flush()
+    await back.rt.enqueue(text(act.boss, '#日报', back.clock.now()))
+    await settle([back], () =>
+      expect(back.wechat.textsTo('boss').filter(t => t.includes('活跃度日报'))).toHaveLength(2),
+    )
+    expect(waitingIn(back.wechat.textsTo('boss'))).toBeFalsy()
   })
 
   it('fires a timer two bots both hold once', async () => {
