@@ -10,6 +10,8 @@ const TYPE: Record<string, string> = {
   object: '键值（映射）',
   date: '日期',
   bigint: '整数',
+  record: '键值（映射）',
+  map: '键值（映射）',
 }
 
 /** Chinese names of a too-small/too-big value's kind. */
@@ -35,11 +37,23 @@ function chinese(issue: z.core.$ZodIssue): string | undefined {
     case 'invalid_value':
       return `应为以下之一：${issue.values.map(v => JSON.stringify(v)).join('、')}`
     case 'too_small':
-      return bound(issue.origin, Number(issue.minimum), issue.inclusive !== false, '至少', '大于')
+      return bound(
+        issue.origin,
+        Number(issue.minimum),
+        issue.inclusive !== false,
+        issue.exact ? '应为' : '至少',
+        '大于',
+      )
     case 'too_big':
-      return bound(issue.origin, Number(issue.maximum), issue.inclusive !== false, '最多', '小于')
+      return bound(
+        issue.origin,
+        Number(issue.maximum),
+        issue.inclusive !== false,
+        issue.exact ? '应为' : '最多',
+        '小于',
+      )
     case 'invalid_format':
-      return `格式不对（应为 ${issue.format}）`
+      return issue.format === 'regex' ? '格式不符合要求' : `格式不对（应为 ${issue.format}）`
     case 'not_multiple_of':
       return `应为 ${String(issue.divisor)} 的倍数`
     default:

@@ -182,12 +182,14 @@ function groupOverrides(
       }
       if (override === null) continue
       if (!isPlain(override)) {
-        problems.push(`${at(path)}${formatPath(path)}: expected a mapping of ${name} settings, e.g. { enabled: false }`)
+        problems.push(
+          `${at(path)}${formatPath(path)}: 应为 ${name} 的设置项，如 { enabled: false }（expected a mapping of ${name} settings）`,
+        )
         continue
       }
       for (const key of globalOnlyKeysOf(def.configSchema).filter(k => k in override))
         problems.push(
-          `${at([...path, key])}${formatPath([...path, key])}: ${name}.${key} is read only from the global section (plugins.${name}.${key}); it cannot be set per group`,
+          `${at([...path, key])}${formatPath([...path, key])}: ${name}.${key} 只能在全局设置 plugins.${name}.${key} 中填写，不能按群设置（read only from the global section）`,
         )
       const section = sectionSchema(def)
       const global = isPlain(raw.plugins?.[name]) ? (raw.plugins![name] as Record<string, unknown>) : {}
@@ -247,7 +249,9 @@ function checkReferences(raw: RawConfig, at: (p: PropertyKey[]) => string, probl
   const groups = Array.isArray(raw.groups) ? (raw.groups as RawGroup[]) : []
   groups.forEach((g, i) => {
     if (names.has(g?.name))
-      problems.push(`${at(['groups', i, 'name'])}groups[${i}].name: duplicate group name "${String(g.name)}"`)
+      problems.push(
+        `${at(['groups', i, 'name'])}groups[${i}].name: 群名 "${String(g.name)}" 重复（duplicate group name）`,
+      )
     names.add(g?.name)
     for (const key of ['topic', 'id'] as const) {
       const value = g?.[key]
@@ -255,7 +259,7 @@ function checkReferences(raw: RawConfig, at: (p: PropertyKey[]) => string, probl
       const first = groups.findIndex(o => o?.[key] === value)
       if (first < i)
         problems.push(
-          `${at(['groups', i, key])}groups[${i}].${key}: duplicate ${key} "${value}" (also groups[${first}]); one group, one entry`,
+          `${at(['groups', i, key])}groups[${i}].${key}: ${key} "${value}" 与 groups[${first}] 重复，一个群只写一条（duplicate ${key}）`,
         )
     }
     if (typeof g?.topicPattern === 'string') {
@@ -269,7 +273,9 @@ function checkReferences(raw: RawConfig, at: (p: PropertyKey[]) => string, probl
     }
   })
   if (raw.adminChannel?.mode === 'group' && !names.has(raw.adminChannel.group)) {
-    problems.push(`${at(['adminChannel', 'group'])}adminChannel.group: must name one of groups[].name`)
+    problems.push(
+      `${at(['adminChannel', 'group'])}adminChannel.group: 应为 groups[].name 中的一个群名（must name one of groups[].name）`,
+    )
   }
 }
 

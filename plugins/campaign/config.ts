@@ -38,7 +38,10 @@ export const configCampaignSchema = z
     image: configPath()
       .optional()
       .describe('海报图片路径（相对于配置文件所在目录） Optional image file, relative to the config file'),
-    start: z.string().regex(DAY, 'expected YYYY-MM-DD').describe('开始日期（当天或之后第一个工作日发布） Start day'),
+    start: z
+      .string()
+      .regex(DAY, '应为日期 YYYY-MM-DD（expected YYYY-MM-DD）')
+      .describe('开始日期（当天或之后第一个工作日发布） Start day'),
     deadline: z
       .string()
       .regex(DAY_TIME, '应为 "YYYY-MM-DD HH:mm"（expected "YYYY-MM-DD HH:mm"）')

@@ -264,7 +264,7 @@ groups:
   - { name: 销售群, topic: 销售部工作群, kind: internal }
   - { name: 销售群, topic: 销售二部工作群, kind: internal }
 `)
-    expect(problems).toEqual([expect.stringMatching(/groups\[1\]\.name: duplicate group name "销售群"/)])
+    expect(problems).toEqual([expect.stringMatching(/groups\[1\]\.name: 群名 "销售群" 重复（duplicate group name）/)])
   })
 
   it('rejects a topicPattern that is not a valid regex', () => {
@@ -275,7 +275,7 @@ groups:
   it('rejects an admin channel group that is not one of the managed groups', () => {
     const groups = 'groups:\n  - { name: 管理群, topic: 管理员群, kind: internal }\n'
     expect(problemsOf(`company: x\n${groups}adminChannel: { mode: group, group: 管里群 }\n`)).toEqual([
-      expect.stringMatching(/adminChannel\.group: must name one of groups\[\]\.name/),
+      expect.stringMatching(/adminChannel\.group: 应为 groups\[\]\.name 中的一个群名/),
     ])
     expect(problemsOf(`company: x\n${groups}adminChannel: { mode: group }\n`)).toEqual([
       expect.stringMatching(/adminChannel\.group: /),
@@ -294,9 +294,9 @@ groups:
 adminChannel: { mode: group, group: 管理群 }
 `)
     expect(problems).toEqual([
-      expect.stringMatching(/groups\[1\]\.name: duplicate group name "销售群"/),
+      expect.stringMatching(/groups\[1\]\.name: 群名 "销售群" 重复（duplicate group name）/),
       expect.stringMatching(/groups\[1\]\.topicPattern: 正则表达式有误（invalid regex/),
-      expect.stringMatching(/adminChannel\.group: must name one of groups\[\]\.name/),
+      expect.stringMatching(/adminChannel\.group: 应为 groups\[\]\.name 中的一个群名/),
     ])
   })
 })
@@ -355,7 +355,7 @@ groups:
 `)
     expect(problems).toEqual([
       expect.stringMatching(/^bot\.yaml:2: outbox\.perChatGap: 应为时长.*expected a duration/),
-      'bot.yaml:5: groups[1].name: duplicate group name "销售群"',
+      'bot.yaml:5: groups[1].name: 群名 "销售群" 重复（duplicate group name）',
     ])
   })
 
@@ -364,7 +364,9 @@ groups:
 groups:
   - { name: 销售群, topic: A, kind: internal, plugins: { probe: false } }
 `)
-    expect(problems).toEqual([expect.stringMatching(/^bot\.yaml:3: groups\[0\]\.plugins\.probe: expected a mapping/)])
+    expect(problems).toEqual([
+      expect.stringMatching(/^bot\.yaml:3: groups\[0\]\.plugins\.probe: 应为 probe 的设置项.*expected a mapping/),
+    ])
   })
 })
 

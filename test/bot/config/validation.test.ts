@@ -129,8 +129,8 @@ describe('groups and roles', () => {
   - { name: 客户B, id: "1@chatroom", kind: customer }
 `),
     ).toEqual([
-      'bot.yaml:4: groups[1].topic: duplicate topic "示例科技销售群" (also groups[0]); one group, one entry',
-      'bot.yaml:6: groups[3].id: duplicate id "1@chatroom" (also groups[2]); one group, one entry',
+      'bot.yaml:4: groups[1].topic: topic "示例科技销售群" 与 groups[0] 重复，一个群只写一条（duplicate topic）',
+      'bot.yaml:6: groups[3].id: id "1@chatroom" 与 groups[2] 重复，一个群只写一条（duplicate id）',
     ])
   })
 
@@ -187,8 +187,8 @@ describe('global-only keys in group overrides', () => {
         strikeTtl: 7d
 `),
     ).toEqual([
-      'bot.yaml:7: groups[0].plugins.realname.sweep: realname.sweep is read only from the global section (plugins.realname.sweep); it cannot be set per group',
-      'bot.yaml:9: groups[0].plugins.content.dictionaries: content.dictionaries is read only from the global section (plugins.content.dictionaries); it cannot be set per group',
+      'bot.yaml:7: groups[0].plugins.realname.sweep: realname.sweep 只能在全局设置 plugins.realname.sweep 中填写，不能按群设置（read only from the global section）',
+      'bot.yaml:9: groups[0].plugins.content.dictionaries: content.dictionaries 只能在全局设置 plugins.content.dictionaries 中填写，不能按群设置（read only from the global section）',
       expect.stringMatching(/^bot\.yaml:9: groups\[0\]\.plugins\.content\.dictionaries: .*x\.yaml/),
     ])
   })
@@ -210,7 +210,7 @@ describe('global-only keys in group overrides', () => {
     ).toEqual(
       ['dir', 'privateChats', 'purgeCron', 'search'].map(
         (key, i) =>
-          `bot.yaml:${8 + i}: groups[0].plugins.archive.${key}: archive.${key} is read only from the global section (plugins.archive.${key}); it cannot be set per group`,
+          `bot.yaml:${8 + i}: groups[0].plugins.archive.${key}: archive.${key} 只能在全局设置 plugins.archive.${key} 中填写，不能按群设置（read only from the global section）`,
       ),
     )
   })
