@@ -213,11 +213,23 @@ function buildFoldTables(): FoldTables {
 }
 
 /**
+ * A Latin letter with marks (pinyin's tone marks: ā á ǎ à, ǖ; also é, ñ…) read as its bare letter, ü as v (as
+ * pinyin is typed and the matcher spells it): `gōng sī` is gong si. Undefined for anything else.
+ */
+function toneMarkedBase(cp: number): number | undefined {
+  const bare = String.fromCodePoint(cp).normalize('NFD').toLowerCase()
+  if (!/^[a-z][\u0300-\u036f]+$/.test(bare)) return undefined
+  return bare[0] === 'u' && bare.includes('\u0308') ? 0x76 : bare.charCodeAt(0)
+}
+
+/**
  * NFKC, lower case, look-alike letters, traditional -> simplified, + -> 加; keeps only letters and digits.
  * (Emoji that read as a character are folded to it before this, see emojiReadings.)
  */
 function foldedCodePoints(cp: number, tradToSimp: Map<number, number>, confusables: Map<number, number>): number[] {
   if (INVISIBLE_LETTERS.has(cp)) return []
+  const marked = toneMarkedBase(cp)
+  if (marked !== undefined) return [marked]
   for (const start of ENCLOSED_LETTER_STARTS) {
     if (cp >= start && cp < start + 26) return [0x61 + cp - start]
   }

@@ -17,6 +17,8 @@ const FINAL = fixture('heldout-final.jsonl')
 const BLIND4 = fixture('heldout-blind4.jsonl')
 /** The fifth sample, measured blind once; its false positives then named the classes helper neg fixed. */
 const BLIND5 = fixture('heldout-blind5.jsonl')
+/** The sixth sample, measured blind once (0.843 / 0.843, on 9d56a09); then pinyin's tone marks. */
+const BLIND6 = fixture('heldout-blind6.jsonl')
 
 describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 setup)', () => {
   let compiled: ReturnType<typeof compileMatcher> | undefined
@@ -55,10 +57,19 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's goals are NOT met here. Blind, it measured 0.839 / 0.900 (99/118, 99/110); below, after the
   // rules for phrases talked about, codes, counted spans and unread words.
-  it('heldout-blind5: at least the figures after the class fixes (precision 99/106, recall 99/110)', () => {
+  it('heldout-blind5: at least the figures after the class fixes (precision 105/112, recall 105/110)', () => {
     const { lines, core } = reportEval(matcherOf(), BLIND5)
     console.info(lines.join('\n'))
-    expect(core.precision, lines.join('\n')).toBeGreaterThanOrEqual(99 / 106)
-    expect(core.recall, lines.join('\n')).toBeGreaterThanOrEqual(99 / 110)
+    expect(core.precision, lines.join('\n')).toBeGreaterThanOrEqual(105 / 112)
+    expect(core.recall, lines.join('\n')).toBeGreaterThanOrEqual(105 / 110)
+  })
+
+  // Issue #22's goals are NOT met here. Blind, it measured 0.843 / 0.843 (97/115, 97/115) on 9d56a09's matcher;
+  // below, after pinyin's tone marks are read (gōng sī yào dǎo bì, Chǔn Huò).
+  it('heldout-blind6: at least the figures measured (precision 99/117, recall 99/115)', () => {
+    const { lines, core } = reportEval(matcherOf(), BLIND6)
+    console.info(lines.join('\n'))
+    expect(core.precision, lines.join('\n')).toBeGreaterThanOrEqual(99 / 117)
+    expect(core.recall, lines.join('\n')).toBeGreaterThanOrEqual(99 / 115)
   })
 })
