@@ -40,8 +40,8 @@ interface ParsedRequest {
   q: ArchiveQuery
   scope: string[]
   format?: ExportFormat
-  /** `群:名` words that name no recorded group. */
-  unknownGroups: string[]
+  /** The answer when `群:名` words name no recorded group (nothing is searched or exported then). */
+  notFound?: string
   /** Recorded groups, for hints. */
   groups: ChatInfo[]
 }
@@ -63,9 +63,9 @@ async function parseRequest(
   const r: ParsedRequest = {
     q: { from: addDays(today, 1 - defaultDays), to: today, words: [] },
     scope: [],
-    unknownGroups: [],
     groups,
   }
+  const unknown: string[] = []
   const q = r.q
   for (const word of argv) {
     const group = /^(?:群|group)[:：](.+)$/.exec(word)
@@ -76,7 +76,7 @@ async function parseRequest(
     ).exec(word)
     const period = periodFromWord(word, now, ctx.timezone)
     const named = group ? chatsNamed(groups, group[1]) : groups.filter(c => c.configName === word || c.title === word)
-    if (group && !named.length) r.unknownGroups.push(group[1])
+    if (group && !named.length) unknown.push(group[1])
     else if (member) q.member = member[1]
     else if (type && (TYPE_BY_LABEL.has(type[1]) || type[1] in TYPE_LABEL))
       q.types = [...(q.types ?? []), TYPE_BY_LABEL.get(type[1]) ?? (type[1] as ArchiveType)]
@@ -84,25 +84,24 @@ async function parseRequest(
     else if (period) Object.assign(q, period)
     else if (named.length) {
       q.chats = [...(q.chats ?? []), ...named.map(c => c.chat)]
-      r.scope.push(group ? group[1] : word)
+      // `群:销售1` may pick 销售1群 and 销售10群: the reply and the access log name the groups picked.
+      const titles = named.map(c => c.title)
+      r.scope.push(group && titles.join() !== group[1] ? `${group[1]}（${titles.join('、')}）` : word)
     } else q.words?.push(word)
   }
+  if (unknown.length)
+    r.notFound = T.groupsNotFound(
+      unknown,
+      groups.map(c => c.title),
+    )
   return r
 }
 
 async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): Promise<Action[]> {
   const { ctx } = d
   const cfg = ctx.configFor()
-  const { q, scope, unknownGroups, groups } = await parseRequest(d, argv, cfg.search.defaultDays)
-  if (unknownGroups.length)
-    return [
-      inv.reply(
-        T.groupsNotFound(
-          unknownGroups,
-          groups.map(c => c.title),
-        ),
-      ),
-    ]
+  const { q, scope, notFound, groups } = await parseRequest(d, argv, cfg.search.defaultDays)
+  if (notFound) return [inv.reply(notFound)]
   if (!q.words?.length && !q.member) return [inv.reply(T.searchNeedsWords(ctx.commandPrefix))]
   // Earlier searches and the bot's answers to them are not evidence: the records of such conversations are skipped.
   const { hits, total, approximate } = await d.backend.search(
@@ -129,16 +128,8 @@ async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): P
 /** `#记录 导出 [群|群:名] [日期] [人:成员] [csv|html|md|jsonl]`: a file of the records, sent privately to the asker. */
 async function exportFile(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): Promise<Action[]> {
   const { ctx } = d
-  const { q, scope, format = 'csv', unknownGroups, groups } = await parseRequest(d, argv, 1, true)
-  if (unknownGroups.length)
-    return [
-      inv.reply(
-        T.groupsNotFound(
-          unknownGroups,
-          groups.map(c => c.title),
-        ),
-      ),
-    ]
+  const { q, scope, format = 'csv', notFound } = await parseRequest(d, argv, 1, true)
+  if (notFound) return [inv.reply(notFound)]
   const detail = `${describeQuery(q, scope)} · ${format}`
   await logAccess(d, { who: inv.event.sender.id, action: 'export', detail })
   const stamp = new Date(ctx.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)

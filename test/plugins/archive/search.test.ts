@@ -54,7 +54,7 @@ describe('archive: search in chat', () => {
   it('群:名 narrows to a group by part of its title; an unknown one is named, not searched for', async () => {
     const h = await history()
     await h.say(auditor, '#记录 搜索 退款 群:张三')
-    expect(h.to('aud1')).toContain('「退款」 · 2026-11-02 至 2026-12-01 · 张三：共 3 条')
+    expect(h.to('aud1')).toContain('「退款」 · 2026-11-02 至 2026-12-01 · 张三（张三交流群）：共 3 条') // the groups picked, named
     const last = () => h.wechat.textsTo('aud1').at(-1)
     await h.say(auditor, '#记录 搜索 退款 群:财务部')
     expect(last()).toBe('找不到群「财务部」。有记录的群：张三交流群、销售部工作群')
