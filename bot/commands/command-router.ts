@@ -33,8 +33,10 @@ export type Routed =
   /** `silent`: recorded (a refusal is audited) but not sent — a customer in their group gets no private refusal. */
   | { kind: 'reply'; text: string; refused?: string; privately: boolean; silent?: boolean }
 
-/** `#帮助` for a customer in a group customers read. */
+/** `#帮助` for a customer in a customer group. */
 export const CUSTOMER_HELP = '您好，有任何问题请直接在群里留言，我们的工作人员会尽快回复您。'
+/** `#帮助` for a customer in a broadcast group (announcements: talk there is off-topic). */
+export const BROADCAST_HELP = '您好，本群用于发布通知；如有问题请联系您的对接同事。'
 
 /** `route` of a message that names no command (most messages): one object, not one per message. */
 const NO_COMMAND: Routed = Object.freeze({ kind: 'none' })
@@ -134,7 +136,8 @@ export class CommandRouter {
    * told how to reach the staff instead (they may run no command but this one).
    */
   help(event: MessageEvent): string {
-    if (customersRead(event) && !event.sender.isStaff) return CUSTOMER_HELP
+    if (customersRead(event) && !event.sender.isStaff)
+      return event.group?.kind === 'broadcast' ? BROADCAST_HELP : CUSTOMER_HELP
     const here = event.group ? 'group' : 'private'
     const lines = this.all()
       .filter(c => allowed(c.spec.role, event.sender.roles) && openHere(event, c.spec))

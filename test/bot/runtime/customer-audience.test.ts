@@ -62,6 +62,12 @@ describe('what customers read in their group', () => {
     await clock.advance(10_000)
     expect(wechat.textsTo(cust.id)).toEqual(['您好，有任何问题请直接在群里留言，我们的工作人员会尽快回复您。'])
     expect(wechat.textsTo(customer.id)).toEqual([]) // #我的ID is for staff: a customer is refused silently
+    const news = group('r-news@chatroom', '示例科技公告群', 'broadcast', '公告群')
+    wechat.addGroup(news, [customer])
+    await rt.handle(text(customer, '#帮助', clock.now(), news))
+    await clock.advance(10_000)
+    // Announcements only: a customer is not told to ask there.
+    expect(wechat.textsTo(news.id)).toEqual(['您好，本群用于发布通知；如有问题请联系您的对接同事。'])
     await rt.handle(text(admin, '#帮助', clock.now(), cust))
     await rt.handle(text(admin, '#状态', clock.now(), cust))
     await rt.handle(text(zhangsan, '#罚款', clock.now(), cust))
