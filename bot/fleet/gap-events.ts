@@ -36,12 +36,47 @@ export class GapEvents {
   }
 }
 
+/** Which copy of identical messages (same group, sender, time, kind, text) a message is, from the second on. */
+const repeatOf = new WeakMap<MessageEvent, number>()
+
+/** How long a message's number is kept (identical messages share their time, whole seconds on WeChat). */
+const REPEAT_WINDOW_MS = 5_000
+
 /**
- * A message's cause in send keys, the same in every account that received it (the message id may differ between
- * two accounts' copies): its group, sender, time, kind and text. So a message the old holder answered and the
+ * Numbers identical messages in the order they arrive (three images, or one ad pasted twice, in one second), so
+ * each has a cause of its own in send keys — the same number in every account that receives them.
+ */
+export class RepeatCounter {
+  private seen = new Map<string, { n: number; at: number }>()
+  private newest = 0
+  private notes = 0
+
+  /** Note a message as received (after duplicates of the same id were dropped). */
+  note(e: MessageEvent): void {
+    const key = identity(e)
+    const prev = this.seen.get(key)
+    const n = (prev?.n ?? 0) + 1
+    this.seen.set(key, { n, at: e.at })
+    if (n > 1) repeatOf.set(e, n)
+    if (e.at > this.newest) this.newest = e.at
+    if (++this.notes % 256 === 0) {
+      for (const [k, v] of this.seen) if (v.at < this.newest - REPEAT_WINDOW_MS) this.seen.delete(k)
+    }
+  }
+}
+
+/** A message as every account that received it sees it (the message id may differ between two accounts' copies). */
+function identity(e: MessageEvent): string {
+  return JSON.stringify([e.group?.id ?? '', e.sender.id, e.at, e.kind, e.text])
+}
+
+/**
+ * A message's cause in send keys, the same in every account that received it: its group, sender, time, kind and
+ * text, and which copy it is of identical ones (`RepeatCounter`). So a message the old holder answered and the
  * new holder decides on again after a takeover has the same cause in both, found in `fleet_sent`.
  */
 export function messageCause(e: MessageEvent): string {
-  const body = JSON.stringify([e.group?.id ?? '', e.sender.id, e.at, e.kind, e.text])
+  const n = repeatOf.get(e)
+  const body = n ? `${identity(e)}#${n}` : identity(e)
   return `event:message:${createHash('sha256').update(body).digest('base64url').slice(0, 22)}`
 }

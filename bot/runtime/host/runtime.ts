@@ -25,7 +25,7 @@ import type { OutboundMessage } from '../../ports/outbound-message.js'
 import { adminRoom } from '../groups/group-bindings.js'
 import { ObserveMode } from './observe-mode.js'
 import { type AccountDown, type FleetGate, SOLO } from '../../fleet/gate.js'
-import { GapEvents, messageCause } from '../../fleet/gap-events.js'
+import { GapEvents, messageCause, RepeatCounter } from '../../fleet/gap-events.js'
 import { accountDownText } from '../../fleet/texts.js'
 import { sendKey } from '../../fleet/keys.js'
 import { takeOverGroup } from '../../fleet/takeover.js'
@@ -73,6 +73,8 @@ export class BotRuntime {
   private task?: Task
   /** Fleet: the recent messages of groups this process is in but does not act in (none for one process). */
   private gap?: GapEvents
+  /** Fleet: numbers identical messages, so each has a send-key cause of its own. */
+  private repeats?: RepeatCounter
 
   constructor(readonly deps: RuntimeDeps) {
     const { clock, store, loaded } = deps
@@ -81,6 +83,7 @@ export class BotRuntime {
     this.rolesOf = roleResolver(loaded)
     this.fleet = deps.fleet ?? SOLO
     if (this.fleet.gapMs) this.gap = new GapEvents(this.fleet.gapMs)
+    if (this.fleet !== SOLO) this.repeats = new RepeatCounter()
     this.startedAt = clock.now()
     this.rosterAt = this.startedAt
     this.queue = new SerialQueue(e => deps.log.error('queued task failed', e))
@@ -316,6 +319,7 @@ export class BotRuntime {
       if (event.sender.id === this.deps.directory.selfId()) return
       if (this.seen.seenBefore(event.id)) return
       if (this.deps.clock.now() - event.at > this.loaded.config.runtime.maxMessageAge) return
+      this.repeats?.note(event)
     }
     enrichEvent(event, this.rolesOf, this.isPeer)
     const group = 'group' in event ? event.group : undefined

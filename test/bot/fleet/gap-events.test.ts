@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { GapEvents, messageCause } from '../../../bot/fleet/gap-events.js'
+import { GapEvents, messageCause, RepeatCounter } from '../../../bot/fleet/gap-events.js'
 import { group, member, text } from '../../helpers/harness.js'
 
 const g = group('r1', '客户一群', 'customer', '客户一群')
@@ -23,5 +23,37 @@ describe('the messages a fleet bot keeps for a takeover', () => {
     const theirs = { ...mine, id: 'another-account-id' }
     expect(messageCause(theirs)).toBe(messageCause(mine))
     expect(messageCause({ ...mine, text: '我要退款' })).not.toBe(messageCause(mine))
+  })
+})
+
+describe('identical messages in one second', () => {
+  it('each has a send-key cause of its own, numbered alike in every account that receives them', () => {
+    const copies = (id: string) => [
+      text(member('c1', '刘总'), '[图片]', at, g, { id: `${id}1`, kind: 'image' }),
+      text(member('c1', '刘总'), '[图片]', at, g, { id: `${id}2`, kind: 'image' }),
+    ]
+    const [mine, theirs] = [copies('a'), copies('b')]
+    const [counterA, counterB] = [new RepeatCounter(), new RepeatCounter()]
+    for (const e of mine) counterA.note(e)
+    for (const e of theirs) counterB.note(e)
+    expect(messageCause(mine[0])).not.toBe(messageCause(mine[1]))
+    expect(mine.map(messageCause)).toEqual(theirs.map(messageCause))
+  })
+
+  it('a first copy has the same cause in any counter; the same text at another time is another message', () => {
+    const counter = new RepeatCounter()
+    const say = (id: string, ms: number) => text(member('c1', '刘总'), '好的', at + ms, g, { id })
+    const [first, second] = [say('m1', 0), say('m2', 0)]
+    counter.note(first)
+    counter.note(second)
+    expect(messageCause(second)).not.toBe(messageCause(first))
+    const elsewhere = say('m3', 0)
+    new RepeatCounter().note(elsewhere)
+    expect(messageCause(elsewhere)).toBe(messageCause(first))
+    const [x, y] = [say('m4', 60_000), say('m5', 60_000)]
+    counter.note(x)
+    const other = new RepeatCounter()
+    other.note(y)
+    expect(messageCause(x)).toBe(messageCause(y)) // a minute later: a first copy in both
   })
 })
