@@ -349,6 +349,7 @@ describe("archive: the bot's own messages", () => {
     await h.say(li, '今天几点开会', sales)
     h.rt.outbox.enqueue({ chat: { contact: 'li' }, text: '请补交周报' })
     await h.clock.advance(10_000)
+    expect((await h.records('private:li')).map(r => r.text)).toEqual(['请补交周报']) // written (PostgreSQL: in a batch)
     const chats = await h.backend.chats()
     expect(chats.find(c => c.chat === 'private:li')?.title).toBe('李四-南宁')
   })
