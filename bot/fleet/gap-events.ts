@@ -65,9 +65,13 @@ export class RepeatCounter {
   }
 }
 
-/** A message as every account that received it sees it (the message id may differ between two accounts' copies). */
+/**
+ * A message as every account that received it sees it (the message id may differ between two accounts' copies).
+ * Its time in whole seconds, as WeChat's server stamps it: a puppet that keeps milliseconds (or stamps its own
+ * receipt) gives two accounts' copies times a few milliseconds apart.
+ */
 function identity(e: MessageEvent): string {
-  return JSON.stringify([e.group?.id ?? '', e.sender.id, e.at, e.kind, e.text])
+  return JSON.stringify([e.group?.id ?? '', e.sender.id, Math.floor(e.at / 1000), e.kind, e.text])
 }
 
 /**

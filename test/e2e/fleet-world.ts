@@ -74,5 +74,8 @@ export function writeFleetWorlds(dir: string): string[] {
 export function sayInGroup(services: PuppetService[], n: number | 'sales', from: string, text: string): void {
   const room = n === 'sales' ? SALES : groupId(n)
   const inside = n === 'sales' ? [0] : accountsIn(n)
-  for (const a of inside) services[a].world.say(from, { room }, text)
+  // WeChat stamps a message once, on its server, in whole seconds: every account's copy has the same time (the
+  // fleet finds the old holder's answer to a message by it). Two `say`s a millisecond apart would not.
+  const timestamp = Math.floor(Date.now() / 1000)
+  for (const a of inside) services[a].world.say(from, { room }, text, { timestamp })
 }

@@ -24,6 +24,13 @@ describe('the messages a fleet bot keeps for a takeover', () => {
     expect(messageCause(theirs)).toBe(messageCause(mine))
     expect(messageCause({ ...mine, text: '我要退款' })).not.toBe(messageCause(mine))
   })
+
+  it('the same cause when the two copies were stamped milliseconds apart (a puppet that keeps milliseconds)', () => {
+    const mine = text(member('c1', '刘总'), '【通知】周五前提交跟进表，收到请回复', at + 120, g)
+    const theirs = { ...mine, id: 'another-account-id', at: at + 127 }
+    expect(messageCause(theirs)).toBe(messageCause(mine))
+    expect(messageCause({ ...mine, at: at + 1_120 })).not.toBe(messageCause(mine)) // a second later: another message
+  })
 })
 
 describe('identical messages in one second', () => {
