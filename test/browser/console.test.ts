@@ -52,7 +52,7 @@ beforeAll(async () => {
     configFile,
     demoConfig(CAMPAIGN).replace(
       'trainer: [wxid_trainer] }',
-      'trainer: [wxid_trainer], editor: [wxid_boss], approver: [wxid_admin] }',
+      'trainer: [wxid_trainer], auditor: [wxid_zhaoliu], editor: [wxid_boss], approver: [wxid_admin] }',
     ),
   )
   clock = new FakeClock(MONDAY_9AM)
@@ -273,6 +273,45 @@ describe('admin web console in Chromium', () => {
     expect(refused?.status()).toBe(403)
     expect(await trainer.locator('body').textContent()).toContain('没有权限')
     await trainer.close()
+  })
+
+  it('gives a leader the group activity only, with nothing to change, and refuses the archive', async () => {
+    const leader = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    await signIn(leader, await linkFor('wxid_boss'))
+    await leader.waitForURL(`${base}/groups`, { timeout: 5000 })
+    expect(await leader.locator('table').first().textContent()).toContain('示例科技销售部工作群')
+    expect(await leader.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['群活跃'])
+    expect(await leader.locator('main form[method="post"], main form[method="POST"]').count()).toBe(0)
+    for (const path of ['/archive', '/settings', '/violations']) {
+      const refused = await leader.goto(`${base}${path}`)
+      expect(refused?.status(), path).toBe(403)
+      expect(await leader.locator('body').textContent()).toContain('没有权限')
+    }
+    await leader.close()
+  })
+
+  it('gives an auditor the archive: searched and exported, each logged under the auditor’s name', async () => {
+    const auditor = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    await signIn(auditor, await linkFor('wxid_zhaoliu'))
+    await auditor.waitForURL(`${base}/archive`, { timeout: 5000 })
+    expect(await auditor.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['信息记录'])
+    await auditor.getByRole('searchbox', { name: '关键词' }).fill('内部')
+    await auditor.getByRole('button', { name: '搜索' }).click()
+    await expect.poll(() => auditor.locator('main').textContent()).toContain('价格·表我晚点私发给他')
+    const [download] = await Promise.all([
+      auditor.waitForEvent('download'),
+      auditor.getByRole('button', { name: 'CSV（Excel）' }).click(),
+    ])
+    expect(readFileSync((await download.path()) as string, 'utf8')).toContain('价格·表我晚点私发给他')
+    for (const path of ['/groups', '/cases', '/settings']) {
+      const refused = await auditor.goto(`${base}${path}`)
+      expect(refused?.status(), path).toBe(403)
+    }
+    await auditor.close()
+    // The admin sees who read the archive (the audit log on the settings page).
+    const settings = await open('设置')
+    expect(settings).toMatch(/小赵[^。]*搜索信息记录/)
+    expect(settings).toMatch(/小赵[^。]*导出信息记录/)
   })
 
   it('refuses a link older than 10 minutes', async () => {

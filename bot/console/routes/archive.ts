@@ -26,7 +26,7 @@ export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteCont
     if (query.words || query.member) {
       // As in chat: private command conversations with the bot are not evidence (exports keep every record).
       result = await views.search({ ...query, skipCommands: source.prefix() }, s.actor.id)
-      const text = `网页后台搜索信息记录：${describe(form)}，命中 ${result.total} 条`
+      const text = `${s.actor.name} 在网页后台搜索信息记录：${describe(form)}，命中 ${result.total} 条`
       source.record(s.actor, 'console.archive-search', text)
     }
     const chats = await namedChats(source, await views.chats())
@@ -53,7 +53,7 @@ export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteCont
     views
       .exportTo(query, format, s.actor.id, chunk => writer.write(encoder.encode(chunk)))
       .then(count => {
-        const text = `网页后台导出信息记录：${describe(f)} · ${format}，共 ${count} 条`
+        const text = `${s.actor.name} 在网页后台导出信息记录：${describe(f)} · ${format}，共 ${count} 条`
         source.record(s.actor, 'console.archive-export', text)
         return writer.close()
       })
