@@ -29,7 +29,11 @@ export interface FleetGate {
   readonly gapMs: number
   /** Which of these causes (a send key's part before the first `|`) some account sent a message for lately. */
   sentCauses(causes: string[]): Promise<Set<string>>
-  /** Claim the keys of messages about to be sent: returns the keys nobody sent before (a sent-log, checked before each send). */
+  /**
+   * Claim the keys of messages about to be sent: returns the keys no other account sent before (a sent-log,
+   * checked before each send). A key this account claimed before is returned again: its retry after a failed
+   * send goes out.
+   */
   claimSends(keys: string[]): Promise<string[]>
   /** Take this process's place in the fleet (its groups' leases) before anything is sent. */
   start(): Promise<void>

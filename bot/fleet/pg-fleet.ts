@@ -387,7 +387,13 @@ export class PgFleet implements FleetGate {
     const rows = await this.o.db
       .insertInto('fleet_sent')
       .values(keys.map(key => ({ key, account: this.o.account })))
-      .onConflict(oc => oc.column('key').doNothing())
+      // A key of this account's own comes back (a retry after a failed send); another account's does not.
+      .onConflict(oc =>
+        oc
+          .column('key')
+          .doUpdateSet({ account: eb => eb.ref('excluded.account') })
+          .where('fleet_sent.account', '=', this.o.account),
+      )
       .returning('key')
       .execute()
     return rows.map(r => r.key)

@@ -168,7 +168,7 @@ export class Outbox {
     private log: Logger,
     private random: () => number = Math.random,
     private beforeSend: () => Promise<void> = async () => {},
-    private mayDeliver: MayDeliver = async () => true,
+    private mayDeliver: MayDeliver = async (_, items) => items,
   ) {
     this.journal = store.journal('outbox', OUTBOX_JOURNAL)
     this.reindex()
@@ -252,7 +252,9 @@ export class Outbox {
     this.busy = true
     const key = chatKey(first)
     const chat = this.chatQueue(key)
-    const { message, items } = mergeTexts(first, chat, this.limits.mergeMaxChars)
+    const merged = mergeTexts(first, chat, this.limits.mergeMaxChars)
+    const { items } = merged
+    let { message } = merged
     chat.splice(0, items.length)
     if (!chat.length) this.byChat.delete(key)
     // The send is recorded before it happens (and written by `beforeSend`), so a kill right after it
@@ -264,11 +266,14 @@ export class Outbox {
     )
     try {
       await this.beforeSend()
-      if (!(await this.mayDeliver(message, items as Queued[]))) {
+      const going = await this.mayDeliver(message, items as Queued[])
+      if (!going.length) {
         unmark() // not sent: another bot of the fleet sent it, or this one no longer acts in that group
         this.log.info(`not sent (fleet): ${describe(first)}`)
         return
       }
+      // Of a merged message, only the parts no other bot of the fleet sent.
+      if (going.length < items.length) message = mergeTexts(going[0], going, Number.POSITIVE_INFINITY).message
       this.spaceFrom(key, now)
       await this.sender.send(message)
       this.tellSent(message, first.seq)
@@ -382,10 +387,11 @@ export class Outbox {
 }
 
 /**
- * Asked right before a send (after the durable flush): false drops the message unsent. The fleet's
- * check (bot/fleet): the group is still held and the message is not in the fleet's sent-log.
+ * Asked right before a send (after the durable flush): which of the message's items may go (all of them, some
+ * of a merged message, or none: the message is dropped unsent). The fleet's check (bot/fleet): the group is
+ * still held and no other account sent the item before.
  */
-export type MayDeliver = (message: OutboundMessage, items: { seq: number; key?: string }[]) => Promise<boolean>
+export type MayDeliver = <T extends { seq: number; key?: string }>(message: OutboundMessage, items: T[]) => Promise<T[]>
 
 function describe(m: OutboundMessage): string {
   return `${chatKey(m)} ${(m.text ?? m.file ?? '').slice(0, 30)}`

@@ -280,13 +280,14 @@ export class BotRuntime {
     return this.fleet.holds(group)
   }
 
-  /** Right before a send: the group is still held and no bot of the fleet sent this message before. */
-  private async mayDeliver(msg: OutboundMessage, items: { seq: number; key?: string }[]): Promise<boolean> {
-    if (this.fleet === SOLO) return true
+  /** Right before a send: the group is still held, and the items no other bot of the fleet sent before. */
+  private async mayDeliver<T extends { seq: number; key?: string }>(msg: OutboundMessage, items: T[]): Promise<T[]> {
+    if (this.fleet === SOLO) return items
     if ('room' in msg.chat && msg.chat.room !== this.adminRoomId() && !(await this.holdsNow(msg.chat.room)))
-      return false
-    const keys = items.map(i => i.key ?? `outbox:${this.fleet.account}:${i.seq}`)
-    return (await this.fleet.claimSends(keys)).length > 0
+      return []
+    const keyOf = (i: T) => i.key ?? `outbox:${this.fleet.account}:${i.seq}`
+    const claimed = new Set(await this.fleet.claimSends(items.map(keyOf)))
+    return items.filter(i => claimed.has(keyOf(i)))
   }
 
   /**

@@ -34,13 +34,14 @@ const probe = definePlugin({
 function fakeFleet() {
   const leases = new Map<string, string>()
   const runs = new Set<string>()
-  const sent = new Set<string>()
+  /** Send key → the account that claimed it (a key of its own comes back to it, as in PostgreSQL). */
+  const sent = new Map<string, string>()
   const gate = (account: string): FleetGate => ({
     ...SOLO,
     account,
     holds: g => leases.get(g) === account,
     claimRun: async key => !runs.has(key) && !!runs.add(key),
-    claimSends: async keys => keys.filter(k => !sent.has(k) && !!sent.add(k)),
+    claimSends: async keys => keys.filter(k => (sent.get(k) ?? sent.set(k, account).get(k)) === account),
   })
   return { leases, gate }
 }
@@ -71,6 +72,16 @@ describe('a runtime in a fleet', () => {
     fleet.leases.set('r1', 'b') // lost before the outbox sent it
     await clock.advance(120_000)
     await rt.queue.idle()
+    expect(wechat.textsTo('r1')).toEqual(['请注意用语'])
+  })
+
+  it('sends a warning whose first send failed on its retry (the claim in the sent-log is its own)', async () => {
+    const fleet = fakeFleet()
+    fleet.leases.set('r1', 'a')
+    const { rt, clock, wechat } = await makeRuntime(CONFIG, [probe], { gate: fleet.gate('a') })
+    wechat.failNextSends = 1
+    await rt.enqueue(text(member('u1'), '坏', clock.now(), sales))
+    await clock.advance(30_000) // the retry's backoff, before the reminder at 60 s
     expect(wechat.textsTo('r1')).toEqual(['请注意用语'])
   })
 

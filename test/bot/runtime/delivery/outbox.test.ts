@@ -10,7 +10,7 @@ import { MemoryStore } from '../../../../bot/ports/store/memory-store.js'
 import { SimulatedWeChat } from '../../../../bot/ports/simulated.js'
 import type { Store } from '../../../../bot/ports/store/store.js'
 import { createLogger } from '../../../../bot/process/logger.js'
-import { Outbox, type OutboxLimits } from '../../../../bot/runtime/delivery/outbox.js'
+import { type MayDeliver, Outbox, type OutboxLimits } from '../../../../bot/runtime/delivery/outbox.js'
 
 const T0 = Date.parse('2026-11-30T01:00:00Z')
 /** The config defaults: 40 per minute, 3 s per chat, 1–3 s when switching chats, 3 retries. */
@@ -31,6 +31,7 @@ function setup(
     clock?: FakeClock
     wechat?: SimulatedWeChat
     sender?: Sender
+    mayDeliver?: MayDeliver
   } = {},
 ) {
   const clock = opts.clock ?? new FakeClock(T0)
@@ -43,6 +44,8 @@ function setup(
     store,
     createLogger('silent'),
     opts.random ?? (() => 0.5),
+    undefined,
+    opts.mayDeliver,
   )
   outbox.resume()
   return { clock, store, wechat, outbox }
@@ -165,6 +168,18 @@ describe('Outbox merging', () => {
     expect(wechat.textsTo('r1')).toEqual(['早上好', '@张三 请注意用语\n@李四 请改群昵称'])
     expect(wechat.sent.find(s => s.text?.startsWith('@张三'))!.mentions!.sort()).toEqual(['u2', 'u3'])
     expect(wechat.textsTo('r2')).toEqual(['别的群'])
+  })
+
+  it('sends of a merged message only the parts another bot of the fleet did not send', async () => {
+    // The fleet's check: the warning to 张三 went out from another account already (its key is in the sent-log).
+    const mayDeliver: MayDeliver = async (_, items) => items.filter(i => i.key !== 'sent-elsewhere')
+    const { clock, wechat, outbox } = setup({ mayDeliver })
+    outbox.enqueue(room('r1', '早上好', ['u1']))
+    outbox.enqueue(room('r1', '@张三 请注意用语', ['u2']), 'sent-elsewhere')
+    outbox.enqueue(room('r1', '@李四 请改群昵称', ['u3']), 'mine')
+    await pass(clock, 60_000)
+    expect(wechat.textsTo('r1')).toEqual(['早上好', '@李四 请改群昵称'])
+    expect(wechat.sent.at(-1)!.mentions).toEqual(['u3'])
   })
 
   it('never makes a merged message longer than mergeMaxChars', async () => {
