@@ -41,7 +41,13 @@ export function contentCommands(s: ContentService): CommandSpec[] {
       run: inv => editCommand(s, inv) ?? [inv.reply(dictionaryCommand(s, inv))],
     },
     reviewCommand(s, 'confirm', '确认', 'confirm', '按违规处理一条待确认的变体命中（警告、记违规按处理矩阵）'),
-    reviewCommand(s, 'ignore', '忽略', 'ignore', '忽略一条待确认的变体命中，不做处理'),
+    reviewCommand(
+      s,
+      'ignore',
+      '忽略',
+      'ignore',
+      '忽略一条待确认的变体命中，不做处理；加「允许」把命中处的短语加为允许短语，以后不再提示',
+    ),
   ]
 }
 
@@ -72,7 +78,10 @@ function editCommand(s: ContentService, inv: CommandInvocation): Action[] | unde
   return [record, inv.reply(result.text)]
 }
 
-/** `#确认 R3` / `#忽略 R3`: the admins' answer to a review-only hit. */
+/** The word after `#忽略 R3` that also allows the hit's phrase. */
+const ALLOW_WORDS = new Set(['允许', 'allow'])
+
+/** `#确认 R3` / `#忽略 R3 [允许]`: the admins' answer to a review-only hit. */
 function reviewCommand(
   s: ContentService,
   answer: 'confirm' | 'ignore',
@@ -85,14 +94,21 @@ function reviewCommand(
     name,
     aliases: [alias],
     role: 'admin',
-    usage: `${p}${name} <编号>`,
+    usage: answer === 'ignore' ? `${p}${name} <编号> [允许]` : `${p}${name} <编号>`,
     description,
     run: inv => {
-      const id = inv.argv[0]
+      const [id, word] = inv.argv
       const review = id ? findReview(s.reviews.data, id) : undefined
-      if (review?.status !== 'open') return [inv.reply(reviewUsageText(p, id, review?.status))]
-      const actions = s.answerReview(review, answer, inv.event.sender.id)
-      return [...actions, inv.reply(reviewAnswerText(review, answer === 'confirm' ? 'confirmed' : 'ignored'))]
+      const allow = answer === 'ignore' && ALLOW_WORDS.has(word?.toLowerCase() ?? '')
+      // An ignored review may still be allowed: the admin decides to stop the kind of hit later.
+      const answerable = review?.status === 'open' || (allow && review?.status === 'ignored')
+      if (!review || !answerable) return [inv.reply(reviewUsageText(p, id, review?.status))]
+      const admin = inv.event.sender.id
+      if (answer === 'confirm')
+        return [...s.confirmReview(review, admin), inv.reply(reviewAnswerText(review, 'confirmed'))]
+      const { actions, text } = s.ignoreReview(review, admin, allow)
+      // The admin reads the answer first; a suggestion to all admins follows it.
+      return [inv.reply(text), ...actions]
     },
   }
 }

@@ -168,6 +168,16 @@ export const contentConfigSchema = z
       .describe(
         '检查群里图片中的二维码：进群/加好友二维码和客户群里的其他二维码算广告，网址按链接白名单检查 Check group images for QR codes: invites (and, in customer groups, any other code) are ads; URLs are checked against the link allow-list',
       ),
+    suggestAllowAfter: globalOnly(
+      z
+        .number()
+        .int()
+        .min(0)
+        .default(3)
+        .describe(
+          '同一处误报（同类别、同一可允许短语）被 #忽略 几次而未允许时，提醒管理员一次可以允许它；0 不提醒 Ignores of the same false hit without 允许 before the admins are told once how to stop it; 0: never',
+        ),
+    ),
     dryRunCategories: z
       .array(z.string().min(1))
       .default([])

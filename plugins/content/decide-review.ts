@@ -1,8 +1,9 @@
 import type { Action } from '../../bot/core/actions.js'
 import { shortDateTime } from '../../bot/time/zoned.js'
 import type { Finding } from './assess/findings.js'
-import type { Review } from './state.js'
-import { reviewAnswerText, reviewText } from './texts.js'
+import type { AllowHint } from './assess/allow-phrase.js'
+import { hintKey, type Review, type ReviewLog } from './state.js'
+import { reviewAnswerText, reviewText, suggestAllowText } from './texts.js'
 import { auditReason } from './audit-text.js'
 
 /**
@@ -32,17 +33,71 @@ export function decideReview(review: Review, timezone: string, prefix: string): 
   ]
 }
 
-/** `#忽略 R3`: recorded, nothing happens to the member. */
-export function decideIgnore(review: Review, adminId: string): Action[] {
-  return [
-    {
-      type: 'record',
-      rule: 'content.review.ignore',
-      groupId: review.groupId,
-      memberId: review.memberId,
-      reason: `${review.id} ignored by ${adminId}`,
-      evidence: { messageId: review.messageId },
-      text: reviewAnswerText(review, 'ignored'),
-    },
-  ]
+/** A false hit the admins have ignored often enough without allowing it: suggested once. */
+export interface Suggestion {
+  hint: AllowHint
+  /** The reviews that ignored it, oldest first; the last is the one just ignored. */
+  ids: string[]
+}
+
+/**
+ * The false hit of a review just ignored that the admins have now ignored `after` times (or more) without
+ * `允许`, unless it was suggested or allowed before (`log.learned`); `after` 0 never suggests.
+ */
+export function dueSuggestion(log: ReviewLog, review: Review, after: number): Suggestion | undefined {
+  if (after <= 0) return undefined
+  for (const hint of review.hints ?? []) {
+    const key = hintKey(hint)
+    if (log.learned?.includes(key)) continue
+    const ids = log.reviews
+      .filter(r => r.status === 'ignored' && !r.allowed && r.hints?.some(h => hintKey(h) === key))
+      .map(r => r.id)
+    if (ids.length >= after) return { hint, ids }
+  }
+  return undefined
+}
+
+/** `#忽略 R3`: recorded, nothing happens to the member; a false hit ignored often enough is suggested to the admins once. */
+export function decideIgnore(
+  review: Review,
+  adminId: string,
+  suggestion: Suggestion | undefined,
+  prefix: string,
+): Action[] {
+  const ignored: Action = {
+    type: 'record',
+    rule: 'content.review.ignore',
+    groupId: review.groupId,
+    memberId: review.memberId,
+    reason: `${review.id} ignored by ${adminId}`,
+    evidence: { messageId: review.messageId },
+    text: reviewAnswerText(review, 'ignored'),
+  }
+  if (!suggestion) return [ignored]
+  const suggest: Action = {
+    type: 'notifyAdmins',
+    rule: 'content.review.suggest-allow',
+    reason: `${suggestion.hint.category} ${suggestion.hint.phrase} ignored ${suggestion.ids.length}x`,
+    text: suggestAllowText(suggestion, prefix),
+  }
+  return [ignored, suggest]
+}
+
+/** The outcome of adding one hint as an allowed phrase. */
+export interface AllowOutcome {
+  hint: AllowHint
+  ok: boolean
+  /** The dictionary edit's reply (done, unchanged, or why not). */
+  text: string
+}
+
+/** `#忽略 R3 允许`: each allowed phrase audited as a dictionary edit (undone with `#词库 删除`). */
+export function decideAllow(review: Review, adminId: string, outcomes: AllowOutcome[]): Action[] {
+  return outcomes.map(o => ({
+    type: 'record',
+    rule: o.ok ? 'content.dictionary.edit' : 'content.dictionary.edit-refused',
+    memberId: adminId,
+    reason: `allow ${o.hint.category} ${o.hint.phrase} (${review.id})`,
+    text: o.text,
+  }))
 }

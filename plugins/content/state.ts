@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { GroupKind } from '../../bot/core/event.js'
 import { docSpec } from '../../bot/ports/store/store.js'
+import type { AllowHint } from './assess/allow-phrase.js'
 import type { Finding } from './assess/findings.js'
 
 /**
@@ -27,12 +28,18 @@ export interface Review {
   /** Who answered, and when. */
   decidedBy?: string
   decidedAt?: number
+  /** Phrases that, allowed, stop these hits (`#忽略 R3 允许`); found when the review is made. */
+  hints?: AllowHint[]
+  /** True once `#忽略 R3 允许` added the hints as allowed phrases. */
+  allowed?: boolean
 }
 
 /** The persisted review list (`content-reviews` store doc). */
 export interface ReviewLog {
   next: number
   reviews: Review[]
+  /** False hits (`category|phrase`) already suggested to the admins for allowing, or allowed: never suggested again. */
+  learned?: string[]
 }
 
 /** Reviews kept at most. */
@@ -54,6 +61,7 @@ export const REVIEWS_DOC = docSpec<ReviewLog>({
         status: z.enum(['open', 'confirmed', 'ignored']),
       }),
     ),
+    learned: z.array(z.string()).optional(),
   }),
   defaults: () => ({ next: 1, reviews: [] }),
   durable: true,
@@ -71,4 +79,14 @@ export function addReview(log: ReviewLog, review: Omit<Review, 'id' | 'status'>)
 export function findReview(log: ReviewLog, id: string): Review | undefined {
   const wanted = id.trim().toUpperCase()
   return log.reviews.find(r => r.id === wanted)
+}
+
+/** The key of a false hit: its category and the phrase that would stop it. */
+export const hintKey = (h: AllowHint): string => `${h.category}|${h.phrase}`
+
+/** Remembers that a false hit was suggested or allowed (the newest 500 kept). */
+export function markLearned(log: ReviewLog, hints: AllowHint[]): void {
+  const learned = (log.learned ??= [])
+  for (const h of hints) if (!learned.includes(hintKey(h))) learned.push(hintKey(h))
+  if (learned.length > REVIEW_LIMIT) learned.splice(0, learned.length - REVIEW_LIMIT)
 }

@@ -6,6 +6,7 @@ import { excerpt } from './assess/excerpt.js'
 import type { Evidence, Finding } from './assess/findings.js'
 import { describeMatchKind } from './matcher/index.js'
 import type { Review } from './state.js'
+import type { AllowOutcome, Suggestion } from './decide-review.js'
 import type { DictionaryEdit } from './matcher/dictionary-edit.js'
 
 /**
@@ -153,9 +154,56 @@ export function reviewAnswerText(r: Review, answer: 'confirmed' | 'ignored'): st
     : `已确认 ${r.id}（${r.memberName}：${r.findings.map(f => f.label).join('、')}），按违规处理。`
 }
 
+/** The first review-only hit of a review, for the words of a hint: category and the text matched. */
+function firstHit(r: Review): { category: string; matched: string } | undefined {
+  for (const f of r.findings)
+    for (const e of f.evidence)
+      if (e.source !== 'policy' && e.match.reviewOnly) return { category: f.category, matched: e.match.matched }
+  return undefined
+}
+
+/** How to stop this kind of hit: `#忽略 R3 允许` with the phrases it allows, or `#词库 允许` when no phrase qualifies. */
+function stopHintText(r: Review, prefix: string): string {
+  if (r.hints?.length) return `以后不再提示${r.hints.map(h => `「${h.phrase}」`).join('')}：${prefix}忽略 ${r.id} 允许`
+  const hit = firstHit(r)
+  return hit
+    ? `要以后不再提示：${prefix}词库 允许 ${hit.category} <包含「${excerpt(hit.matched, 20)}」的短语>（不能只允许词条本身）`
+    : ''
+}
+
+/** The reply to `#忽略 R3`: ignored, and what it would take to stop this kind of hit. */
+export function ignoredText(r: Review, prefix: string): string {
+  return [reviewAnswerText(r, 'ignored'), stopHintText(r, prefix)].filter(Boolean).join('\n')
+}
+
+/** The reply to `#忽略 R3 允许`: ignored (when it was open), each phrase allowed or why not, and how to undo. */
+export function allowedText(r: Review, wasOpen: boolean, outcomes: AllowOutcome[], prefix: string): string {
+  const lines = wasOpen ? [reviewAnswerText(r, 'ignored')] : []
+  if (!outcomes.length) return [...lines, `${r.id} 找不到可允许的短语。${stopHintText(r, prefix)}`].join('\n')
+  for (const o of outcomes) {
+    lines.push(o.text)
+    if (o.ok)
+      lines.push(
+        `以后「${o.hint.phrase}」里的${o.hint.label}命中不再提示，其他地方照常检查；撤回：${prefix}词库 删除 ${o.hint.category} ${o.hint.phrase}`,
+      )
+  }
+  return lines.join('\n')
+}
+
+/** The admins' one suggestion about a false hit they keep ignoring. */
+export function suggestAllowText(s: Suggestion, prefix: string): string {
+  const last = s.ids[s.ids.length - 1]
+  const ids = s.ids.length > 5 ? `${s.ids.slice(-5).join('、')} 等` : s.ids.join('、')
+  return [
+    `💡 「${s.hint.phrase}」里的${s.hint.label}命中已被忽略 ${s.ids.length} 次（${ids}），每次仍会提示。`,
+    `以后不再提示：${prefix}忽略 ${last} 允许（加为允许短语，只对这个短语生效；撤回：${prefix}词库 删除 ${s.hint.category} ${s.hint.phrase}）`,
+    '这条建议只发一次。',
+  ].join('\n')
+}
+
 /** Why `#确认` / `#忽略` cannot answer, with the usage. */
 export function reviewUsageText(prefix: string, id: string | undefined, status?: Review['status']): string {
-  const usage = `用法：${prefix}确认 <编号> 或 ${prefix}忽略 <编号>（编号如 R3，见「待确认」私聊）`
+  const usage = `用法：${prefix}确认 <编号> 或 ${prefix}忽略 <编号> [允许]（编号如 R3，见「待确认」私聊；加「允许」以后不再提示同样的命中）`
   if (!id) return usage
   if (!status) return `没有找到待确认的 ${id}。${usage}`
   return `${id} 已${status === 'confirmed' ? '确认' : '忽略'}过，不再处理。`

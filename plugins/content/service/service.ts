@@ -14,8 +14,16 @@ import { FloodTracker } from '../assess/flood.js'
 import { newIncident, openIncidentFor, type IncidentLog } from '../incidents/incident.js'
 import { INCIDENTS_JOURNAL, type IncidentRecord } from '../incidents/incident-journal.js'
 import { openForeignIncident, withFleetRepeats } from '../incidents/fleet-incidents.js'
-import { decideIgnore, decideReview, splitReview } from '../decide-review.js'
-import { addReview, REVIEWS_DOC, type Review, type ReviewLog } from '../state.js'
+import {
+  type AllowOutcome,
+  decideAllow,
+  decideIgnore,
+  decideReview,
+  dueSuggestion,
+  splitReview,
+} from '../decide-review.js'
+import { addReview, markLearned, REVIEWS_DOC, type Review, type ReviewLog } from '../state.js'
+import { allowHints } from '../assess/allow-phrase.js'
 import { inScope } from '../assess/message-policy.js'
 import { type ImageSource, receivedImages } from '../qr/image-source.js'
 import { QrImageError } from '../qr/qr-limits.js'
@@ -31,7 +39,7 @@ import {
   fileHasWord,
   undoEdit,
 } from '../matcher/dictionary-edit.js'
-import { dictionaryEditText } from '../texts.js'
+import { allowedText, dictionaryEditText, ignoredText } from '../texts.js'
 
 /** Timer keys of QR answers: `qr:<message id>`. */
 export const QR_TIMER = 'qr:'
@@ -219,6 +227,7 @@ export class ContentService {
       text: ev.text,
       at: ev.at,
       findings,
+      hints: allowHints(ev, findings, this.holder.matcher),
     })
     this.reviews.changed()
     const actions = decideReview(review, this.ctx.timezone, this.ctx.commandPrefix)
@@ -226,15 +235,11 @@ export class ContentService {
   }
 
   /**
-   * An admin's answer to a review: `ignore` records it; `confirm` handles the message as an offence
-   * now (the action matrix, strikes and escalation as for any hit), with the review's evidence.
+   * `#确认 R3`: the message is handled as an offence now (the action matrix, strikes and escalation as for
+   * any hit), with the review's evidence.
    */
-  answerReview(review: Review, answer: 'confirm' | 'ignore', adminId: string): Action[] {
-    review.status = answer === 'confirm' ? 'confirmed' : 'ignored'
-    review.decidedBy = adminId
-    review.decidedAt = this.ctx.clock.now()
-    this.reviews.changed()
-    if (answer === 'ignore') return decideIgnore(review, adminId)
+  confirmReview(review: Review, adminId: string): Action[] {
+    this.decide(review, 'confirmed', adminId)
     const group: GroupRef = {
       id: review.groupId,
       topic: review.groupTopic,
@@ -255,6 +260,46 @@ export class ContentService {
     const cfg = this.ctx.configFor(group)
     const { live, dry } = splitDryRun(review.findings, cfg)
     return [...this.offence(ev, live, cfg, false), ...this.offence(ev, dry, cfg, true)]
+  }
+
+  /**
+   * `#忽略 R3`: recorded, nothing happens to the member; the reply says how to stop this kind of hit, and a
+   * false hit ignored `suggestAllowAfter` times without `允许` is suggested to the admins once. With `allow`
+   * (`#忽略 R3 允许`, also on a review already ignored) the review's phrases are added as allowed phrases, as
+   * `#词库 允许` adds them (written back, reloaded, audited; undone with `#词库 删除`).
+   */
+  ignoreReview(review: Review, adminId: string, allow: boolean): { actions: Action[]; text: string } {
+    const p = this.ctx.commandPrefix
+    const wasOpen = review.status === 'open'
+    if (wasOpen) this.decide(review, 'ignored', adminId)
+    const log = this.reviews.data
+    const suggestion =
+      wasOpen && !allow ? dueSuggestion(log, review, this.ctx.configFor().suggestAllowAfter) : undefined
+    if (suggestion) markLearned(log, [suggestion.hint])
+    const ignored = wasOpen ? decideIgnore(review, adminId, suggestion, p) : []
+    if (!allow) return { actions: ignored, text: ignoredText(review, p) }
+    const outcomes: AllowOutcome[] = (review.hints ?? []).map(hint => ({
+      hint,
+      ...this.editDictionary({ op: 'allow', category: hint.category, word: hint.phrase }),
+    }))
+    const added = outcomes.filter(o => o.ok).map(o => o.hint)
+    if (added.length) {
+      review.allowed = true
+      markLearned(log, added)
+      this.reviews.changed()
+    }
+    return {
+      actions: [...ignored, ...decideAllow(review, adminId, outcomes)],
+      text: allowedText(review, wasOpen, outcomes, p),
+    }
+  }
+
+  /** Marks a review answered. */
+  private decide(review: Review, status: 'confirmed' | 'ignored', adminId: string): void {
+    review.status = status
+    review.decidedBy = adminId
+    review.decidedAt = this.ctx.clock.now()
+    this.reviews.changed()
   }
 
   /** Every incident log this account knows: its own (under `undefined`) and the other accounts'. */

@@ -1,0 +1,149 @@
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_DICTIONARY } from '../../../plugins/content/config.js'
+import { admin, cust, spammer, start } from './setup.js'
+
+/** 家薇 is a homophone of the contact term 加薇 (review only); here it is a decoration shop's name. */
+const SHOP = '家薇装饰的尾款今天到账了'
+
+/** A runtime over a writable copy of the review-learning dictionary; `ask` returns the admin's new texts. */
+async function learning(extra = '') {
+  const file = join(mkdtempSync(join(tmpdir(), 'review-learn-')), 'company.yaml')
+  copyFileSync('test/plugins/content/fixtures/review-learn.yaml', file)
+  const h = await start(extra, [file])
+  let seen = 0
+  const news = () => {
+    const all = h.wechat.textsTo(admin.id)
+    const out = all.slice(seen).join('\n')
+    seen = all.length
+    return out
+  }
+  const ask = async (text: string) => {
+    await h.post(admin, undefined, text)
+    await h.drain()
+    return news()
+  }
+  const say = async (text: string) => {
+    await h.post(spammer, cust, text)
+    await h.drain()
+    return news()
+  }
+  return { ...h, file, ask, say }
+}
+
+describe('#忽略 R3 允许: admins’ review decisions teach the matcher', () => {
+  it('#忽略 says what would stop this kind of hit, and changes nothing else', async () => {
+    const h = await learning()
+    const before = readFileSync(h.file, 'utf8')
+    expect(await h.say(SHOP)).toContain('🔎 待确认 R1')
+    const reply = await h.ask('#忽略 R1')
+    expect(reply).toContain('已忽略 R1（优惠多多：私加联系方式），不做处理。')
+    expect(reply).toContain('以后不再提示「家薇装饰」：#忽略 R1 允许')
+    expect(readFileSync(h.file, 'utf8')).toBe(before)
+    // Ignoring is not allowing: the same false hit is asked about again.
+    expect(await h.say(SHOP)).toContain('🔎 待确认 R2')
+  })
+
+  it('#忽略 R1 允许 adds the phrase: the hit stops, audited, the file keeps its comments; 加薇 outside it still acts', async () => {
+    const h = await learning()
+    await h.say(SHOP)
+    const reply = await h.ask('#忽略 R1 允许')
+    expect(reply).toContain('已忽略 R1')
+    expect(reply).toContain('✅ 已添加允许短语「家薇装饰」（contact）')
+    expect(reply).toContain('撤回：#词库 删除 contact 家薇装饰')
+    const text = readFileSync(h.file, 'utf8')
+    expect(text).toContain('allow: [加vip, 家薇装饰]')
+    expect(text).toContain('# Dictionary for the tests of admins teaching the matcher')
+    const audit = h.audit()
+    expect(audit.map(a => a.rule)).toEqual(expect.arrayContaining(['content.review.ignore', 'content.dictionary.edit']))
+    expect(audit.find(a => a.rule === 'content.dictionary.edit')?.reason).toBe('allow contact 家薇装饰 (R1)')
+
+    expect(await h.say('家薇装饰这周六上门量尺寸')).not.toContain('待确认')
+    // The term as written, outside the allowed phrase, still acts: a warning in the group and a strike.
+    expect(await h.say('家薇装饰的活干完了，要报价加薇详聊')).not.toContain('待确认')
+    expect(h.wechat.textsTo(cust.id)).toHaveLength(1)
+    expect(h.rt.ledger.activeStrikes(spammer.id, h.clock.now()).map(s => s.category)).toEqual(['content.contact'])
+  })
+
+  it('is undone the way #词库 changes are: #词库 删除 takes the phrase out and the hit is asked about again', async () => {
+    const h = await learning()
+    await h.say(SHOP)
+    await h.ask('#忽略 R1 允许')
+    expect(await h.ask('#词库 删除 contact 家薇装饰')).toContain('已删除「家薇装饰」')
+    expect(readFileSync(h.file, 'utf8')).toContain('allow: [加vip]')
+    expect(await h.say(SHOP)).toContain('🔎 待确认 R2')
+  })
+
+  it('allows a review ignored earlier; a confirmed one is not allowed', async () => {
+    const h = await learning()
+    await h.say(SHOP)
+    await h.say('找家薇装修的客户又来了一个')
+    await h.ask('#忽略 R1')
+    const later = await h.ask('#忽略 R1 允许')
+    expect(later).not.toContain('已忽略 R1（')
+    expect(later).toContain('✅ 已添加允许短语「家薇装饰」')
+    await h.ask('#确认 R2')
+    expect(await h.ask('#忽略 R2 允许')).toContain('R2 已确认过，不再处理。')
+    expect(readFileSync(h.file, 'utf8')).not.toContain('家薇装修')
+  })
+
+  it('with only the shipped dictionary it still ignores, and says where allowed phrases can go', async () => {
+    const h = await start('', [DEFAULT_DICTIONARY])
+    await h.post(spammer, cust, SHOP)
+    await h.post(admin, undefined, '#忽略 R1 允许')
+    await h.drain()
+    const reply = h.wechat.textsTo(admin.id).at(-1)
+    expect(reply).toContain('已忽略 R1')
+    expect(reply).toContain('配置里只有自带词库，不能改它')
+    expect(h.audit().map(a => a.rule)).toContain('content.dictionary.edit-refused')
+  })
+
+  it('never allows the bare dictionary term: a hit that is the whole message gets no phrase', async () => {
+    const h = await learning()
+    const before = readFileSync(h.file, 'utf8')
+    expect(await h.say('绝对安全')).toContain('🔎 待确认 R1')
+    expect(await h.ask('#忽略 R1')).toContain('要以后不再提示：#词库 允许 false_ad <包含「绝对安全」的短语>')
+    expect(await h.ask('#忽略 R1 允许')).toContain('R1 找不到可允许的短语。')
+    expect(readFileSync(h.file, 'utf8')).toBe(before)
+  })
+
+  it('a term as written in its innocent sense: the phrase around it is allowed, the term elsewhere is still asked about', async () => {
+    const h = await learning()
+    await h.say('登高作业系好安全带，保证绝对安全再干活')
+    expect(await h.ask('#忽略 R1')).toContain('以后不再提示「保证绝对安全」：#忽略 R1 允许')
+    await h.ask('#忽略 R1 允许')
+    expect(await h.say('明天登高也要保证绝对安全')).not.toContain('待确认')
+    expect(await h.say('本产品绝对安全，无效退款')).toContain('🔎 待确认 R2')
+  })
+
+  it('the same false hit ignored 3 times without 允许: the admins are told once how to stop it', async () => {
+    const h = await learning()
+    const asked: string[] = []
+    for (let i = 1; i <= 4; i++) {
+      await h.say(SHOP)
+      asked.push(await h.ask(`#忽略 R${i}`))
+    }
+    expect(asked.slice(0, 2).join('\n')).not.toContain('💡')
+    expect(asked[2]).toContain('💡 「家薇装饰」里的私加联系方式命中已被忽略 3 次（R1、R2、R3），每次仍会提示。')
+    expect(asked[2]).toContain('以后不再提示：#忽略 R3 允许')
+    expect(asked[3]).not.toContain('💡')
+    expect(h.audit().filter(a => a.rule === 'content.review.suggest-allow')).toHaveLength(1)
+  })
+
+  it('suggestAllowAfter sets how many ignores it takes (0: never)', async () => {
+    const twice = await learning('suggestAllowAfter: 2')
+    for (const id of ['R1', 'R2']) {
+      await twice.say(SHOP)
+      await twice.ask(`#忽略 ${id}`)
+    }
+    expect(twice.audit().filter(a => a.rule === 'content.review.suggest-allow')).toHaveLength(1)
+    const never = await learning('suggestAllowAfter: 0')
+    for (const id of ['R1', 'R2', 'R3']) {
+      await never.say(SHOP)
+      await never.ask(`#忽略 ${id}`)
+    }
+    expect(never.audit().filter(a => a.rule === 'content.review.suggest-allow')).toHaveLength(0)
+  })
+})
