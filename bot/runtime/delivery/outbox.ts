@@ -40,6 +40,15 @@ export type OutboxRecord =
   /** Messages back in the queue after a failed send, to be retried. */
   | { op: 'requeue'; items: Queued[] }
 
+/** What a secret queued before a restart becomes: its text was never written, so it is gone; the person is told. */
+export const SECRET_LOST_TEXT =
+  '这条消息含一次性内容（如后台登录链接），机器人重启后已失效，请重新获取（例如再发送 #后台）。'
+
+/** The journal's copy of a queued secret (`sensitive`): everything but its text, which stays in memory. */
+function redacted(item: Queued): Queued {
+  return item.sensitive ? { ...item, text: undefined } : item
+}
+
 const queuedSchema = z.looseObject({
   chat: z.object({}).loose(),
   seq: z.number(),
@@ -152,6 +161,8 @@ export class Outbox {
   private timerAt = Infinity
   /** Send failures that gave up, for `#状态`. */
   readonly failures: string[] = []
+  /** The texts of queued secrets (`sensitive`, a sign-in link) by seq: in memory only, never in the journal. */
+  private secrets = new Map<number, string>()
   /** Told of every message delivered (the runtime passes it on as the `message.sent` fact). */
   onSent?: (message: OutboundMessage, seq: number, at: number) => void
 
@@ -178,9 +189,11 @@ export class Outbox {
   /** Queue a message (with the fleet's `key`, when given, in place of its own); delivered as soon as the limits allow. */
   enqueue(msg: OutboundMessage, key = msg.key): void {
     const item: Queued = { ...msg, key, seq: this.journal.state.seq, attempts: 0, notBefore: 0 }
+    if (item.sensitive) this.secrets.set(item.seq, item.text ?? '')
     // One record appended, written with the others of this turn (after the records that caused it, a
-    // confirmed case or a strike, and before any send): never a rewrite of the whole queue.
-    this.journal.append({ op: 'queue', item })
+    // confirmed case or a strike, and before any send): never a rewrite of the whole queue. A secret's text
+    // is not in it (a state folder, a backup or the PostgreSQL rows must not hold a valid sign-in link).
+    this.journal.append({ op: 'queue', item: redacted(item) })
     const chat = this.chatQueue(chatKey(item))
     chat.push(item)
     // Behind another message to its chat it cannot go first: with a wake-up set, the next send is unchanged.
@@ -269,13 +282,16 @@ export class Outbox {
       const going = await this.mayDeliver(message, items as Queued[])
       if (!going.length) {
         unmark() // not sent: another bot of the fleet sent it, or this one no longer acts in that group
+        this.secrets.delete(first.seq)
         this.log.info(`not sent (fleet): ${describe(first)}`)
         return
       }
       // Of a merged message, only the parts no other bot of the fleet sent.
       if (going.length < items.length) message = mergeTexts(going[0], going, Number.POSITIVE_INFINITY).message
+      if (first.sensitive) message = { ...message, text: this.secrets.get(first.seq) ?? SECRET_LOST_TEXT }
       this.spaceFrom(key, now)
       await this.sender.send(message)
+      this.secrets.delete(first.seq)
       this.tellSent(message, first.seq)
     } catch (e) {
       unmark() // a send that failed does not count against the limits
@@ -352,13 +368,17 @@ export class Outbox {
     const attempts = items[0].attempts + 1
     if (attempts > this.limits.maxRetries) {
       const note = `发送失败已放弃 ${describe(items[0])}: ${error.message}`
+      for (const i of items) this.secrets.delete(i.seq)
       this.failures.push(note)
       this.log.error(note)
       return
     }
     this.log.warn(`send failed (attempt ${attempts}), retrying`, error)
     const backoff = 2 ** attempts * 1000
-    this.journal.append({ op: 'requeue', items: items.map(i => ({ ...i, attempts, notBefore: now + backoff })) })
+    this.journal.append({
+      op: 'requeue',
+      items: items.map(i => redacted({ ...i, attempts, notBefore: now + backoff })),
+    })
     this.reindex()
   }
 
@@ -394,5 +414,5 @@ export class Outbox {
 export type MayDeliver = <T extends { seq: number; key?: string }>(message: OutboundMessage, items: T[]) => Promise<T[]>
 
 function describe(m: OutboundMessage): string {
-  return `${chatKey(m)} ${(m.text ?? m.file ?? '').slice(0, 30)}`
+  return `${chatKey(m)} ${m.sensitive ? '[敏感内容]' : (m.text ?? m.file ?? '').slice(0, 30)}`
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -10,7 +10,12 @@ import { MemoryStore } from '../../../../bot/ports/store/memory-store.js'
 import { SimulatedWeChat } from '../../../../bot/ports/simulated.js'
 import type { Store } from '../../../../bot/ports/store/store.js'
 import { createLogger } from '../../../../bot/process/logger.js'
-import { type MayDeliver, Outbox, type OutboxLimits } from '../../../../bot/runtime/delivery/outbox.js'
+import {
+  type MayDeliver,
+  Outbox,
+  type OutboxLimits,
+  SECRET_LOST_TEXT,
+} from '../../../../bot/runtime/delivery/outbox.js'
 
 const T0 = Date.parse('2026-11-30T01:00:00Z')
 /** The config defaults: 40 per minute, 3 s per chat, 1–3 s when switching chats, 3 retries. */
@@ -307,6 +312,36 @@ describe('Outbox pause, resume and restart', () => {
     const second = setup({ store: new FileStore(dir), clock: first.clock })
     await pass(second.clock, 10_000)
     expect(second.wechat.textsTo('r1')).toEqual(['重启前排队的通知'])
+  })
+
+  it('never writes a secret (a sign-in link) to disk: sent from memory, or after a restart a note to ask again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'outbox-'))
+    const link = '后台登录链接（10 分钟内有效，仅限一次）：http://127.0.0.1/login?code=K7Q2M9'
+    const secret = (text: string): OutboundMessage => ({ chat: { contact: 'admin1' }, text, sensitive: true })
+    const first = setup({ store: new FileStore(dir) })
+    first.outbox.pause()
+    first.outbox.enqueue(secret(link))
+    first.outbox.enqueue(room('r1', '普通通知'))
+    await first.store.flush()
+    const onDisk = readdirSync(join(dir, 'state'))
+      .map(f => readFileSync(join(dir, 'state', f), 'utf8'))
+      .join('\n')
+    expect(onDisk).toContain('普通通知')
+    expect(onDisk).not.toContain('K7Q2M9')
+    // The same process sends it whole, also after a failed first try.
+    first.wechat.failNextSends = 1
+    first.outbox.resume()
+    await pass(first.clock, 30_000)
+    expect(first.wechat.textsTo('admin1')).toEqual([link])
+
+    const dir2 = mkdtempSync(join(tmpdir(), 'outbox-'))
+    const before = setup({ store: new FileStore(dir2) })
+    before.outbox.pause()
+    before.outbox.enqueue(secret(link))
+    await before.store.flush()
+    const after = setup({ store: new FileStore(dir2), clock: before.clock })
+    await pass(after.clock, 10_000)
+    expect(after.wechat.textsTo('admin1')).toEqual([SECRET_LOST_TEXT])
   })
 })
 
