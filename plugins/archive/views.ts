@@ -14,7 +14,10 @@ export interface ArchiveViews {
    * a search by `who`.
    */
   search(q: ArchiveQuery, who: string): Promise<ArchiveSearch>
-  /** Stream the records of `q` to `write` as `format`; logged as an export by `who`. Returns the count. */
+  /**
+   * Stream the records of `q` to `write` as `format`; logged as an export by `who` when it starts and when it
+   * ends (with the count) or breaks off. Returns the count.
+   */
   exportTo(q: ArchiveQuery, format: ExportFormat, who: string, write: (chunk: string) => Promise<void>): Promise<number>
   /** The longest range (days) one console request may read. */
   maxDays(): number
@@ -61,8 +64,14 @@ export function archiveViews(d: ArchiveDeps): ArchiveViews {
       return result
     },
     exportTo: async (q, format, who, write) => {
-      const count = await exportArchive(d.backend, q, format, d.ctx.timezone, write)
-      await logAccess(d, { who, action: 'export', detail: `${detail(q)} · ${format}（网页后台）`, count })
+      // Logged when it starts: a download cancelled half-way has read records too.
+      const what = `${detail(q)} · ${format}（网页后台`
+      await logAccess(d, { who, action: 'export', detail: `${what}，开始）` })
+      const count = await exportArchive(d.backend, q, format, d.ctx.timezone, write).catch(async e => {
+        await logAccess(d, { who, action: 'export', detail: `${what}，中断：${(e as Error).message ?? e}）` })
+        throw e
+      })
+      await logAccess(d, { who, action: 'export', detail: `${what}）`, count })
       return count
     },
     maxDays: () => 31,

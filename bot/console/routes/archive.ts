@@ -47,19 +47,23 @@ export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteCont
       views.maxDays(),
     )
     const s = c.get('session')
+    const what = `${describe(f)} · ${format}`
+    // Audited when it starts: a download cancelled half-way has read records too.
+    source.record(s.actor, 'console.archive-export', `${s.actor.name} 在网页后台开始导出信息记录：${what}`)
     const encoder = new TextEncoder()
     const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>()
     const writer = writable.getWriter()
     views
       .exportTo(query, format, s.actor.id, chunk => writer.write(encoder.encode(chunk)))
       .then(count => {
-        const text = `${s.actor.name} 在网页后台导出信息记录：${describe(f)} · ${format}，共 ${count} 条`
+        const text = `${s.actor.name} 在网页后台导出信息记录：${what}，共 ${count} 条`
         source.record(s.actor, 'console.archive-export', text)
         return writer.close()
       })
       .catch(e => {
+        source.record(s.actor, 'console.archive-export', `${s.actor.name} 在网页后台导出信息记录中断：${what}`)
         log.error('console: archive export failed', e)
-        return writer.abort(e)
+        return writer.abort(e).catch(() => {})
       })
     const name = `信息记录-${query.from}-${query.to}.${format}`
     return c.body(readable, 200, {

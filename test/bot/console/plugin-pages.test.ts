@@ -234,6 +234,20 @@ describe('web console pages over the plugins views', () => {
     expect(rules).toContain('console.archive-export')
   })
 
+  it('audits an export when it starts: a download cancelled half-way leaves a trace of who read what', async () => {
+    const { say, as, rt } = await setup()
+    for (let i = 0; i < 60; i++) await say(`p${i}`, `报价单 第${i}条 ${'很长的内容'.repeat(40)}`, false)
+    const auditor = await as('aud1')
+    const res = await auditor.post('/archive/export', { format: 'csv' })
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader()
+    let read = '' // the first records, then the auditor cancels the download
+    while (!read.includes('报价单')) read += new TextDecoder().decode((await reader.read()).value)
+    await reader.cancel()
+    await new Promise(r => setTimeout(r, 100))
+    const texts = rt.audit.query({ days: 1, limit: 100 }).filter(e => e.rule === 'console.archive-export')
+    expect(texts.map(e => e.text).join('\n')).toMatch(/aud1 在网页后台开始导出信息记录：/)
+  })
+
   it('leaves command conversations with the bot out of an archive search, as chat search does', async () => {
     const { say, as } = await setup()
     await say('u1', '报价单今天发给刘总')
