@@ -140,7 +140,15 @@ async function exportFile(d: ArchiveDeps, inv: CommandInvocation, argv: string[]
   const who = inv.event.sender
   return [
     inv.reply(T.exported(detail, count)),
-    { type: 'sendFile', to: { contact: who.id }, path: file, rule: 'command.记录', memberId: who.id },
+    // The asker's file: sent also while the archive observes, as the answer is.
+    {
+      type: 'sendFile',
+      to: { contact: who.id },
+      path: file,
+      rule: 'command.记录',
+      memberId: who.id,
+      audience: 'asker',
+    },
     {
       type: 'record',
       rule: 'archive.export',

@@ -28,7 +28,7 @@ export function contentCommands(s: ContentService): CommandSpec[] {
       role: 'admin',
       usage: `${p}违规 [@成员|微信ID|名字] [天数]`,
       description: '最近的违规事件及其审计编号（在群里用时结果私聊发给你）',
-      run: async inv => [privately(inv, await incidentsText(s, inv))],
+      run: async inv => [inv.whisper(await incidentsText(s, inv), 'command.违规')],
     },
     {
       name: '词库',
@@ -110,18 +110,6 @@ function reviewCommand(
       // The admin reads the answer first; a suggestion to all admins follows it.
       return [inv.reply(text), ...actions]
     },
-  }
-}
-
-/** Command replies about people go to the admin privately, also when asked in a group. */
-function privately(inv: CommandInvocation, text: string): Action {
-  if (!inv.event.group) return inv.reply(text)
-  return {
-    type: 'say',
-    to: { contact: inv.event.sender.id },
-    text,
-    rule: 'command.违规',
-    memberId: inv.event.sender.id,
   }
 }
 

@@ -161,6 +161,13 @@ describe('archive: export in chat', () => {
     })
   })
 
+  it('sends the file also while the archive is in observe mode (the answer to the asker always goes out)', async () => {
+    const h = await history()
+    h.rt.modes.set('archive', true)
+    await h.say(auditor, '#记录 导出 客户群 2026-11-30')
+    expect(h.wechat.sent.find(s => s.file)?.chat).toEqual({ contact: 'aud1' })
+  })
+
   it('exports an HTML transcript with `html`, sent privately', async () => {
     const h = await history()
     await h.say(auditor, '#记录 导出 客户群 2026-11-30 html')

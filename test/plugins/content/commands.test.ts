@@ -50,6 +50,16 @@ describe('#违规', () => {
     expect(list).not.toContain('王五')
   })
 
+  it('answers the admin privately also while content is in observe mode (the asker is always answered)', async () => {
+    const h = await start()
+    await h.post(spammer, cust, '兼职刷单')
+    h.rt.modes.set('content', true)
+    await h.post(admin, cust, '#违规')
+    await h.drain()
+    expect(h.wechat.textsTo('wxid_admin').find(t => t.startsWith('最近'))).toContain('优惠多多')
+    expect(h.wechat.textsTo(cust.id).filter(t => t.includes('违规事件'))).toEqual([])
+  })
+
   it('refuses members who are not admins', async () => {
     const h = await start()
     await h.post(zhangsan, undefined, '#违规')
