@@ -53,7 +53,8 @@ export class FileArchive implements ArchiveBackend {
    */
   private recoverChats(): void {
     const listed = new Set(Object.keys(this.manifest).map(folderName))
-    for (const folder of readdirSync(join(this.dir, 'chats')).sort()) {
+    const folders = readdirSync(join(this.dir, 'chats'), { withFileTypes: true }).filter(f => f.isDirectory())
+    for (const folder of folders.map(f => f.name).sort()) {
       const chat = listed.has(folder) ? undefined : idOfFolder(folder)
       const days = chat === undefined ? [] : this.days(chat)
       if (chat === undefined || !days.length) continue
