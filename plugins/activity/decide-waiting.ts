@@ -1,9 +1,17 @@
 import type { Action } from '../../bot/core/actions.js'
 import type { GroupRef, MessageEvent, MessageKind } from '../../bot/core/event.js'
 import { formatDuration } from '../../bot/config/duration.js'
+import { messageCause } from '../../bot/fleet/gap-events.js'
 import { enabledIn, type ActivityConfig } from './config.js'
 import type { ActivityRules } from './rules/group-rules.js'
-import type { CurrentDoc, GroupDay, GroupWaiting, PendingMessage, ResponseSample } from './state.js'
+import {
+  type CurrentDoc,
+  type GroupDay,
+  type GroupWaiting,
+  messageKey,
+  type PendingMessage,
+  type ResponseSample,
+} from './state.js'
 import { T } from './texts.js'
 
 /** Most waiting messages kept per group (the oldest ones decide the response time). */
@@ -11,10 +19,11 @@ export const MAX_WAITING = 100
 
 /**
  * Start the clock for a customer message, once: a message decided again (a fleet takeover's gap, after the list it
- * is in moved here) keeps its first entry.
+ * is in moved here) keeps its first entry, though this account's copy may carry another id (`messageKey`).
  */
 export function customerAsked(w: GroupWaiting, msg: PendingMessage): void {
-  if (w.msgs.length < MAX_WAITING && !w.msgs.some(m => m.id === msg.id)) w.msgs.push(msg)
+  const key = messageKey(msg)
+  if (w.msgs.length < MAX_WAITING && !w.msgs.some(m => messageKey(m) === key)) w.msgs.push(msg)
 }
 
 /**
@@ -68,6 +77,8 @@ export interface WaitingInputs {
   rules: ActivityRules
   /** The group is in observe mode (a reminder is only rehearsed). */
   observing: boolean
+  /** In a fleet: a waiting message keeps its fleet-wide identity (`PendingMessage.cause`). */
+  fleet?: boolean
 }
 
 /** The message as counted: the sender's display name, its day, the group-day it went to (undefined: a closed day). */
@@ -102,7 +113,9 @@ export function decideWaiting(
   const waiting = (current.waiting[ev.group.id] ??= { group: ev.group, msgs: [] })
   waiting.group = ev.group
   const text = ev.text.slice(0, 60)
-  customerAsked(waiting, { id: ev.id, memberId: ev.sender.id, name: m.name, at: ev.at, day: m.day, text })
+  const msg: PendingMessage = { id: ev.id, memberId: ev.sender.id, name: m.name, at: ev.at, day: m.day, text }
+  if (x.fleet) msg.cause = messageCause(ev)
+  customerAsked(waiting, msg)
   // A timer due before this message that has not fired is lost (a kill between the writes of the waiting list and
   // of its timer, a release that did not keep volatile timers, a fleet run claimed before a kill): armed again.
   if (!x.cfg.remindResponsible || (waiting.timerAt !== undefined && waiting.timerAt > ev.at)) return []

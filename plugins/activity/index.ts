@@ -53,9 +53,10 @@ export const activityPlugin = definePlugin({
       if (st.seenChanged) docs.seen.changed(group.id)
     }
     // Config, rules and observe mode matter only to a customer waiting for an answer (a reminder is rehearsed).
+    const fleet = ctx.fleet.holds !== undefined
     const waiting = (group: GroupRef): WaitingInputs => {
       const cfg = ctx.configFor(group)
-      return { cfg, rules: rulesOf(cfg), observing: ctx.observing(group) }
+      return { cfg, rules: rulesOf(cfg), observing: ctx.observing(group), fleet }
     }
     const messageInputs: MessageInputs = { tz: ctx.timezone, displayName: ctx.displayName, waiting }
     const naming = () => ({ tz: ctx.timezone, selfId: ctx.directory.selfId(), displayName: ctx.displayName })

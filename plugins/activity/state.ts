@@ -49,7 +49,14 @@ export interface GroupDay {
 
 /** A customer message waiting for a staff answer. */
 export interface PendingMessage {
+  /** The message id of the account that received it (another account's copy may carry another). */
   id: string
+  /**
+   * In a fleet, the message as every account that received it sees it (`messageCause`: group, sender, time in whole
+   * seconds, kind and text, and which copy of identical ones): what tells two accounts' copies are one message.
+   * Absent for one process (its ids are exact) and in lists written by releases before it (compared by id).
+   */
+  cause?: string
   memberId: string
   name: string
   at: number
@@ -59,6 +66,9 @@ export interface PendingMessage {
   /** Its reminder was only recorded (observe mode): going live still reminds it once. */
   rehearsed?: boolean
 }
+
+/** What makes two waiting messages one: the fleet-wide identity when known, else the id. */
+export const messageKey = (m: PendingMessage): string => m.cause ?? m.id
 
 /** Waiting customers of one group and the reminder timer armed for them. */
 export interface GroupWaiting {

@@ -5,6 +5,7 @@ import {
   CURRENT_SPEC,
   type CurrentDoc,
   type GroupWaiting,
+  messageKey,
   type PendingMessage,
   waitingPart,
 } from '../state.js'
@@ -38,19 +39,20 @@ export function adoptWaiting(
 }
 
 /**
- * The messages of several lists of one group, each once (by id; reminded when any list reminded it), oldest first,
- * at most `MAX_WAITING`.
+ * The messages of several lists of one group, each once (by `messageKey`: two accounts' copies of one message may
+ * carry different ids; reminded when any list reminded it), oldest first, at most `MAX_WAITING`.
  */
 function mergeMessages(lists: GroupWaiting[]): GroupWaiting['msgs'] {
-  const byId = new Map<string, PendingMessage>()
+  const byKey = new Map<string, PendingMessage>()
   for (const m of lists.flatMap(l => l.msgs)) {
-    const seen = byId.get(m.id)
-    byId.set(
-      m.id,
+    const key = messageKey(m)
+    const seen = byKey.get(key)
+    byKey.set(
+      key,
       seen ? { ...seen, reminded: seen.reminded || m.reminded, rehearsed: seen.rehearsed || m.rehearsed } : m,
     )
   }
-  return [...byId.values()].sort((a, b) => a.at - b.at).slice(0, MAX_WAITING)
+  return [...byKey.values()].sort((a, b) => a.at - b.at).slice(0, MAX_WAITING)
 }
 
 /**

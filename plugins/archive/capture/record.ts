@@ -31,6 +31,11 @@ export interface ChatInfo {
   title: string
   /** The `groups[].name` the group matched in config (groups only). */
   configName?: string
+  /**
+   * Listed again from its folder, its line in the chat list lost (torn by a crash): the title is its newest
+   * record's, a group's kind and config entry are unknown (`kind` says `customer`, the longest default retention).
+   */
+  recovered?: true
 }
 
 /** Attachment metadata (always kept), plus where its bytes were stored when the config keeps them. */

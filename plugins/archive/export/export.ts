@@ -89,9 +89,9 @@ export async function exportArchive(
   return count
 }
 
-/** A chat's title with its kind, e.g. `张三交流群（客户群）`. */
+/** A chat's title with its kind, e.g. `张三交流群（客户群）` (a recovered group's kind is unknown: `（群）`). */
 export function chatTitle(c: ChatInfo | undefined, chat: string): string {
-  return c ? `${c.title}（${KIND_LABEL[c.kind]}）` : chat
+  return c ? `${c.title}（${c.recovered && c.kind !== 'private' ? '群' : KIND_LABEL[c.kind]}）` : chat
 }
 
 /** How a record reads in one line: text, or `[图片 a.jpg]`, `[链接 标题 url]`, `撤回了消息 …`. */

@@ -20,18 +20,37 @@ export async function purgeExpired(d: ArchiveDeps, now: number): Promise<Action[
   const held: string[] = []
   let segments = 0
   let records = 0
-  for (const c of await d.backend.chats()) {
+  for (const listed of await d.backend.chats()) {
+    const c = listed.recovered ? await known(d, listed) : listed
     if (onHold(d, c)) {
       held.push(c.title)
       continue
     }
-    const r = await d.backend.purgeBefore(c.chat, addDays(today, -configOf(d, c).retentionDays[c.kind]))
+    const r = await d.backend.purgeBefore(c.chat, addDays(today, -retentionOf(d, c)))
     segments += r.segments
     records += r.records
   }
   const text = purged(segments, records, held)
   await logAccess(d, { who: 'job', action: 'purge', detail: text, count: records })
   return [{ type: 'record', rule: 'archive.purge', text, reason: `retention purge before day ${today}` }]
+}
+
+/**
+ * A chat listed again after its line in the chat list was lost (`recovered`): a group the bot is in is known again
+ * (its kind and config entry, saved for the next start); others stay as recovered.
+ */
+async function known(d: ArchiveDeps, c: ChatInfo): Promise<ChatInfo> {
+  const g = c.kind === 'private' ? undefined : d.ctx.directory.group(c.chat)
+  if (!g) return c
+  const info: ChatInfo = { chat: g.id, kind: g.kind, title: g.topic, configName: g.configName }
+  await d.backend.saveChat(info)
+  return info
+}
+
+/** A chat's retention in days; a recovered group whose kind is unknown keeps the longest of the group kinds'. */
+function retentionOf(d: ArchiveDeps, c: ChatInfo): number {
+  const days = configOf(d, c).retentionDays
+  return c.recovered && c.kind !== 'private' ? Math.max(days.customer, days.internal, days.broadcast) : days[c.kind]
 }
 
 function configOf(d: ArchiveDeps, c: ChatInfo) {

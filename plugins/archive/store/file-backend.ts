@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, resolve, sep } from 'node:path'
 import { type ArchiveRecord, type ChatInfo, RECORD_VERSION } from '../capture/record.js'
 import { NgramIndex } from '../search/ngram-index.js'
 import { type ArchiveQuery, type SearchResult, scanSearch } from '../search/query.js'
 import type { AccessEntry, ArchiveBackend, PurgeResult, ScanRange, Segment } from './backend.js'
-import { folderName, LineFiles, listDays, parseLines } from './segment-files.js'
+import { folderName, idOfFolder, LineFiles, listDays, parseLines } from './segment-files.js'
 import { readSnapshotLog, type Snapshot, SnapshotLog } from './snapshot-log.js'
 
 /**
@@ -16,6 +16,7 @@ import { readSnapshotLog, type Snapshot, SnapshotLog } from './snapshot-log.js'
  * `<dir>/index/` the character n-gram index (see `NgramIndex`),
  * `<dir>/access/<day>.jsonl` for the access log and `<dir>/media/` for kept
  * attachment bytes. Purging deletes whole day segments (and that day's media); nothing is rewritten.
+ * A chat folder the chat list does not name (its line torn by a crash) is listed again at open (`recovered`).
  *
  * Lines (and their index entries) are buffered and written once per event-loop turn, before any read
  * and at stop, lines before the entries that point to them: a kill loses at most the records of the
@@ -25,6 +26,8 @@ import { readSnapshotLog, type Snapshot, SnapshotLog } from './snapshot-log.js'
 export class FileArchive implements ArchiveBackend {
   private manifest: Record<string, ChatInfo>
   private manifestLog: SnapshotLog<ChatInfo>
+  /** Chats with a folder and no line in the chat list, until their info is saved again (not written). */
+  private recovered = new Map<string, ChatInfo>()
   private files = new LineFiles()
   /** Each chat's segment file of the last day asked for. */
   private paths = new Map<string, { day: string; file: string }>()
@@ -40,6 +43,40 @@ export class FileArchive implements ArchiveBackend {
     this.manifest = read.snapshot?.chats ?? {}
     for (const info of read.entries) this.manifest[info.chat] = info
     this.manifestLog = new SnapshotLog(file, log, () => ({ v: RECORD_VERSION, chats: this.manifest }), read)
+    this.recoverChats()
+  }
+
+  /**
+   * List again the chats whose folder is under `chats/` but whose line in the chat list is missing (torn by a
+   * crash mid-append), so search, export and the retention purge see them: titled from their newest record (a
+   * group's topic, a private chat's contact) or their id. Until their info is saved again (the chat's next message).
+   */
+  private recoverChats(): void {
+    const listed = new Set(Object.keys(this.manifest).map(folderName))
+    const folders = readdirSync(join(this.dir, 'chats'), { withFileTypes: true }).filter(f => f.isDirectory())
+    for (const folder of folders.map(f => f.name).sort()) {
+      const chat = listed.has(folder) ? undefined : idOfFolder(folder)
+      const days = chat === undefined ? [] : this.days(chat)
+      if (chat === undefined || !days.length) continue
+      const privateChat = chat.startsWith('private:')
+      let title: string | undefined
+      // Newest day first, read only until a record names the chat.
+      for (let i = days.length - 1; i >= 0 && title === undefined; i--) {
+        const named = this.readSegment(chat, days[i]).findLast(r => (privateChat ? !r.fromBot : r.topic))
+        title = privateChat ? named?.sender.name : named?.topic
+      }
+      this.recovered.set(chat, {
+        chat,
+        kind: privateChat ? 'private' : 'customer',
+        title: title ?? chat,
+        recovered: true,
+      })
+    }
+  }
+
+  /** Every chat: those the chat list names, then those recovered, by key. */
+  private chatKeys(): string[] {
+    return [...Object.keys(this.manifest), ...this.recovered.keys()].sort()
   }
 
   /** The n-gram index, opened at the first append or search (an export from the command line never opens it). */
@@ -103,20 +140,21 @@ export class FileArchive implements ArchiveBackend {
   }
 
   async chats(): Promise<ChatInfo[]> {
-    return Object.values(this.manifest)
+    return [...Object.values(this.manifest), ...this.recovered.values()]
   }
 
   async saveChat(info: ChatInfo): Promise<void> {
     const prev = this.manifest[info.chat]
     // Asked at every message: compared field by field, logged only when a chat appears or is renamed.
     if (prev && sameChat(prev, info)) return
+    this.recovered.delete(info.chat)
     this.manifest[info.chat] = { ...info }
     this.manifestLog.append(this.manifest[info.chat])
   }
 
   async *scan(range: ScanRange): AsyncIterable<Segment> {
     this.flush()
-    for (const chat of range.chats ?? Object.keys(this.manifest).sort()) {
+    for (const chat of range.chats ?? this.chatKeys()) {
       for (const day of this.days(chat).filter(d => d >= range.from && d <= range.to))
         yield { chat, day, records: this.readSegment(chat, day) }
     }
@@ -193,7 +231,7 @@ export class FileArchive implements ArchiveBackend {
    * after its newest indexed line.
    */
   private catchUp(index: NgramIndex): void {
-    const chats = Object.keys(this.manifest)
+    const chats = this.chatKeys()
     const from = new Map(chats.map(c => [c, index.indexedUpTo(c)]))
     const days = [...new Set(chats.flatMap(c => this.days(c)))].sort()
     for (const day of days) {

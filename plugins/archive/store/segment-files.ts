@@ -209,6 +209,13 @@ export function folderName(id: string): string {
   return `c_${id.replace(/[^A-Za-z0-9@_-]/g, c => `~${c.codePointAt(0)?.toString(16)}~`)}`
 }
 
+/** The id a `folderName` stands for (undefined: not one of its names). */
+export function idOfFolder(folder: string): string | undefined {
+  if (!folder.startsWith('c_')) return undefined
+  const id = folder.slice(2).replace(/~([0-9a-f]+)~/g, (_, hex) => String.fromCodePoint(Number.parseInt(hex, 16)))
+  return folderName(id) === folder ? id : undefined
+}
+
 /** Days with a `<day>.jsonl` file in `folder`, ascending. */
 export function listDays(folder: string): string[] {
   if (!existsSync(folder)) return []

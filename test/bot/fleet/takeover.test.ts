@@ -422,6 +422,44 @@ plugins:
     expect(waitingIn(back.wechat.textsTo('boss'))).toBeFalsy()
   })
 
+  it('lists a customer the survivor also kept from the lease gap once, though its copy carries another id', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const world: World = {
+      yaml: act.activityConfig(),
+      plugins: [activityPlugin],
+      start: at('08:55'),
+      groups: [
+        [act.sales, [act.zhang, act.boss]],
+        [act.cust, [act.zhang, act.liuzong]],
+      ],
+    }
+    const a = await bot(schema, 'sales1', world)
+    const b = await bot(schema, 'sales2', world)
+    for (const x of [a, b]) await x.clock.advanceTo(at('09:05'))
+    // Each account's copy of the one message has its own id, stamped a few milliseconds apart.
+    const asked = text(act.liuzong, '请问这个套餐怎么收费？', a.clock.now(), act.cust)
+    await a.rt.enqueue({ ...asked, id: 'wx-a-1' })
+    await b.rt.enqueue({ ...asked, id: 'wx-b-7', at: asked.at + 4 })
+    await vi.waitFor(() => expect(a.rt.timers.pending('activity').map(t => t.key)).toEqual(['wait:c1']), {
+      timeout: 2_000,
+      interval: 50,
+    })
+
+    // Killed within the lease gap: the survivor moves the dead holder's list and decides on its own copy too.
+    await a.kill()
+    await vi.waitFor(() => expect(b.fleet.holds(act.cust.id)).toBe(true), { timeout: 3 * LEASE_MS, interval: 100 })
+    await vi.waitFor(() => expect(b.rt.timers.pending('activity').map(t => t.key)).toEqual(['wait:c1']), {
+      timeout: 2_000,
+      interval: 50,
+    })
+    await b.clock.advanceTo(at('09:16'))
+    await settle([b], () => expect(b.wechat.textsTo('zhang')).toHaveLength(1))
+    const [reminder] = b.wechat.textsTo('zhang')
+    expect(reminder).toContain('有 1 条客户消息还没有人回复')
+    expect(reminder.match(/刘总 已等待/g)).toHaveLength(1)
+  })
+
   it('fires a timer two bots both hold once', async () => {
     const schema = freshSchema()
     schemas.push(schema)

@@ -1,4 +1,13 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { type ArchiveRecord, type ChatInfo, RECORD_VERSION } from '../../../plugins/archive/capture/record.js'
@@ -89,9 +98,16 @@ describe('archive chat list and index meta: changes appended, not rewritten', ()
       truncateSync(log, statSync(log).size - 12)
 
     const b = new FileArchive(dir)
-    expect([...(await titles(b)).keys()]).toEqual(['g0', 'g1']) // g2's folder is there, its name line was torn
-    await b.saveChat(info(2))
+    // g2's name line was torn: its folder lists it again, titled by its id (its records carry no topic).
+    expect([...(await titles(b)).entries()]).toEqual([
+      ['g0', '第0群'],
+      ['g1', '第1群'],
+      ['g2', 'g2'],
+    ])
+    expect((await b.chats()).find(c => c.chat === 'g2')?.recovered).toBe(true)
     expect(await found(b, '退款')).toEqual(['第2群的退款', '第1群的退款', '第0群的退款']) // indexed again on opening
+    await b.saveChat(info(2))
+    expect((await b.chats()).find(c => c.chat === 'g2')).toEqual(info(2))
     await b.saveChat(info(3))
     await b.append(rec('g3', '第3群的退款'), DAY)
     await b.close()
@@ -100,6 +116,27 @@ describe('archive chat list and index meta: changes appended, not rewritten', ()
     expect(await found(c, '退款', ['g3'])).toEqual(['第3群的退款'])
     expect(await found(c, '退款', ['g2'])).toEqual(['第2群的退款'])
     await c.close()
+  })
+
+  it('lists again the chat folders the chat list lost (a backup without it): a group by its newest topic, a private chat by its contact', async () => {
+    const dir = tempArchiveDir()
+    const a = new FileArchive(dir)
+    await a.saveChat({ chat: 'g~1', kind: 'internal', title: '新名' })
+    await a.append({ ...rec('g~1', '改名前'), topic: '旧名' }, '2026-11-29')
+    await a.append({ ...rec('g~1', '改名后'), topic: '新名' }, DAY)
+    await a.saveChat({ chat: 'private:c1', kind: 'private', title: '刘总' })
+    await a.append({ ...rec('private:c1', '在吗'), sender: { id: 'c1', name: '刘总' } }, DAY)
+    await a.append({ ...rec('private:c1', '您好'), sender: { id: 'bot', name: '助手' }, fromBot: true }, DAY)
+    await a.close()
+    for (const f of ['chats.json', 'chats.log.jsonl']) rmSync(join(dir, f), { force: true })
+
+    const b = new FileArchive(dir)
+    expect(await b.chats()).toEqual([
+      { chat: 'g~1', kind: 'customer', title: '新名', recovered: true },
+      { chat: 'private:c1', kind: 'private', title: '刘总', recovered: true },
+    ])
+    expect(await found(b, '改名后')).toEqual(['改名后'])
+    await b.close()
   })
 
   it('reads an archive written before the logs (chats.json and meta.json whole, no log), and continues it', async () => {

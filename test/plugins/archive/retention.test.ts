@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync, statSync, truncateSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FileArchive } from '../../../plugins/archive/store/file-backend.js'
 import { archiveConfigSchema } from '../../../plugins/archive/config.js'
+import type { RuntimeOptions } from '../../helpers/harness.js'
 import { admin, auditor, CONFIG, customer, customers, sales, setup, tempArchiveDir, zhang } from './setup.js'
 
 const DAY = 86_400_000
@@ -118,5 +119,48 @@ describe('archive: file back end purge', () => {
     expect(existsSync(join(backend.dir, oldMedia))).toBe(false)
     expect(existsSync(join(backend.dir, newMedia))).toBe(true)
     expect((await backend.tail('r-sales', 10)).map(r => r.id)).toEqual(['m3'])
+  })
+})
+
+/** An archive whose chat list lost the sales group's line (torn by a crash), opened again with the bot in `groups`. */
+async function tornSales(groups: RuntimeOptions['groups']) {
+  const dir = tempArchiveDir()
+  const h = await setup({ backend: new FileArchive(dir) })
+  await h.say(customer, '客户群的旧退款消息', customers)
+  await h.say(customer, '私聊的旧消息')
+  await h.say(zhang, '内部群的旧退款消息', sales)
+  await h.rt.stop()
+  // The process died while appending the sales group's line to the chat list (its last): half of it is on disk.
+  const log = join(dir, 'chats.log.jsonl')
+  expect(readFileSync(log, 'utf8').trim().split('\n').at(-1)).toContain('r-sales')
+  truncateSync(log, statSync(log).size - 12)
+  return setup({ backend: new FileArchive(dir), groups })
+}
+
+describe('archive: a chat whose line in the chat list was torn by a crash', () => {
+  it('is listed again at the restart: searched, exported with the others and purged on time', async () => {
+    const b = await tornSales([
+      [sales, [zhang]],
+      [customers, [customer]],
+    ])
+    await b.say(auditor, '#记录 搜索 退款')
+    expect(b.to('aud1')).toContain('全部会话：共 2 条')
+    expect(b.to('aud1')).toContain('[销售部工作群（群）] 11-30 09:00 张三：内部群的旧退款消息')
+    await b.say(auditor, '#记录 导出 2026-11-30 html')
+    const html = readFileSync(b.wechat.sent.find(s => s.file)?.file ?? '', 'utf8')
+    expect(html).toContain('<h2>销售部工作群（群）</h2>')
+    expect(html).toContain('内部群的旧退款消息')
+    // A year on, the purge finds the group among those the bot is in (an internal group) and deletes its old day.
+    await b.clock.advance(367 * DAY)
+    expect(await b.records('r-sales')).toHaveLength(0)
+    expect(await b.records('r-cust')).toHaveLength(1)
+  })
+
+  it('keeps a group the bot is no longer in for the longest retention of the group kinds (its kind is unknown)', async () => {
+    const b = await tornSales([[customers, [customer]]])
+    await b.clock.advance(367 * DAY)
+    expect([(await b.records('r-sales')).length, (await b.records('private:c1')).length]).toEqual([1, 0])
+    await b.clock.advance(729 * DAY)
+    expect([(await b.records('r-sales')).length, (await b.records('r-cust')).length]).toEqual([0, 0])
   })
 })

@@ -8,7 +8,7 @@ import { createArchivePlugin } from '../../../plugins/archive/index.js'
 import type { ArchiveRecord } from '../../../plugins/archive/capture/record.js'
 import { PgArchive } from '../../../plugins/archive/store/pg-backend.js'
 import { PgStore } from '../../../bot/ports/postgres/pg-store.js'
-import { group, makeRuntime, member, text } from '../../helpers/harness.js'
+import { group, makeRuntime, member, type RuntimeOptions, text } from '../../helpers/harness.js'
 import { TEST_STORE, testStore } from '../../helpers/test-store.js'
 
 /** Config with one internal and one customer group, an admin and an auditor. */
@@ -36,13 +36,15 @@ export function tempArchiveDir(): string {
  * A runtime with the archive plugin over a `FileArchive` in a temp folder (or the given back end); under
  * `npm run test:pg` (BOT_TEST_STORE=pg) over the `PgArchive` of the runtime's PostgreSQL store instead.
  */
-export async function setup(opts: { config?: string; dir?: string; backend?: ArchiveBackend } = {}) {
+export async function setup(
+  opts: { config?: string; dir?: string; backend?: ArchiveBackend; groups?: RuntimeOptions['groups'] } = {},
+) {
   const dir = opts.dir ?? tempArchiveDir()
   const { backend, store, settle } = opts.backend
     ? { ...tracked(opts.backend), store: undefined }
     : await testArchive(opts.dir)
   const plugin = createArchivePlugin({ backend: () => backend })
-  const h = await makeRuntime(opts.config ?? CONFIG, [plugin], store ? { store } : {})
+  const h = await makeRuntime(opts.config ?? CONFIG, [plugin], { ...(store && { store }), groups: opts.groups })
   /** Deliver a message now (as `from`, in `g` or privately) and let the outbox send replies. */
   const say = async (from: typeof zhang, body: string, g?: typeof sales, extra: Partial<MessageEvent> = {}) => {
     const ev = text(from, body, h.clock.now(), g, extra)
