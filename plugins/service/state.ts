@@ -34,9 +34,13 @@ export interface ServiceState {
   tickets: Record<string, Ticket>
 }
 
-/** The `service-tickets` document (durable): every complaint ticket. */
+/**
+ * The `service-tickets` document (durable): every complaint ticket. Version 2: ids may name the account that
+ * opened them (`T3@sales1`, a fleet's tickets moved on a takeover); version 1 data is the same.
+ */
 export const TICKETS_DOC = docSpec<ServiceState>({
-  version: 1,
+  version: 2,
+  migrations: { 1: old => old },
   schema: z.object({
     next: z.number().int().positive(),
     tickets: z.record(
@@ -80,9 +84,10 @@ export interface FollowUp {
   observed?: boolean
 }
 
-/** The `service-followups` document (durable). */
+/** The `service-followups` document (durable). Version 2: ids may name an account (`R2@sales1`), as tickets'. */
 export const FOLLOWUPS_DOC = docSpec<{ next: number; items: Record<string, FollowUp> }>({
-  version: 1,
+  version: 2,
+  migrations: { 1: old => old },
   schema: z.object({
     next: z.number().int().positive(),
     items: z.record(
