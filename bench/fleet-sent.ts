@@ -1,6 +1,6 @@
 /**
- * The fleet's sent log at scale: what a takeover's read of the recent sends (`PgFleet.sentCauses`, once per group
- * taken over, inside the serial queue) and a prune (`PgFleet.prune`) cost on a `fleet_sent` of `--rows` rows
+ * The fleet's sent log at scale: what a takeover's read of the recent sends (`PgFleet.sentCauses`, inside the
+ * serial queue: once per group before `SentBatch`, once for the groups one renewal took over since) and a prune (`PgFleet.prune`) cost on a `fleet_sent` of `--rows` rows
  * spread over `--days` days, before and after schema version 7 (the index on `at`). The reads are `--groups`
  * groups' worth, each asking for `--causes` message causes of which a few were sent in the last minute.
  *
@@ -68,6 +68,17 @@ async function takeoverReads(groups = GROUPS): Promise<{ ms: number; found: numb
   return { ms: ms / groups, found }
 }
 
+/** The same groups' causes in one read (`SentBatch`: the groups one renewal took over): ms for all of them. */
+async function batchedRead(): Promise<{ ms: number; found: number }> {
+  await sql`update fleet_sent set at = now() - interval '5 seconds' where account = 'dead'`.execute(db)
+  const causes = Array.from({ length: GROUPS }, (_, g) => causesOf(g)).flat()
+  let found = 0
+  const ms = await timed(async () => {
+    found = (await fleet.sentCauses(causes)).size
+  })
+  return { ms, found }
+}
+
 try {
   await migrate(db, MIGRATIONS.slice(0, 6))
   const seeded = await timed(() =>
@@ -107,9 +118,11 @@ try {
   const idle = await timed(() => fleet.prune())
   await sql`analyze fleet_sent`.execute(db)
   const pruned = [await takeoverReads(), await takeoverReads(), await takeoverReads()]
+  const batched = [await batchedRead(), await batchedRead(), await batchedRead()]
   console.log(
     `prune: first ${(first / 1000).toFixed(1)} s (left ${left.rows[0].n} rows, a week's), an hour's 1400 rows ` +
-      `${hourly.toFixed(0)} ms, nothing to prune ${idle.toFixed(1)} ms; a group's read after it ${per(pruned).toFixed(2)} ms (found ${pruned[0].found})`,
+      `${hourly.toFixed(0)} ms, nothing to prune ${idle.toFixed(1)} ms; a group's read after it ${per(pruned).toFixed(2)} ms (found ${pruned[0].found}); ` +
+      `the ${GROUPS} groups in one read ${per(batched).toFixed(1)} ms (found ${batched[0].found})`,
   )
 } finally {
   await db.destroy()

@@ -34,6 +34,7 @@ import {
   undecided,
 } from '../../fleet/decided.js'
 import { GapEvents, messageCause, RepeatCounter } from '../../fleet/gap-events.js'
+import { SentBatch } from '../../fleet/sent-batch.js'
 import { accountDownText } from '../../fleet/texts.js'
 import { sendKey } from '../../fleet/keys.js'
 import { takeOverGroup } from '../../fleet/takeover.js'
@@ -83,6 +84,11 @@ export class BotRuntime {
   private gap?: GapEvents
   /** Fleet: numbers identical messages, so each has a send-key cause of its own. */
   private repeats?: RepeatCounter
+  /** Fleet: which messages of the lease gap were answered, read once for the groups taken over together. */
+  private sentBatch = new SentBatch(
+    causes => this.fleet.sentCauses(causes),
+    groupId => this.gap?.peek(groupId).map(messageCause) ?? [],
+  )
   /** Fleet: the newest message decided on in each group acted in, so a taker does not decide on it again. */
   private decided?: Doc<Decided>
 
@@ -203,6 +209,7 @@ export class BotRuntime {
       let moved = false
       const { fleet, timers, onError } = this
       const deps = { fleet, timers, onError, plugins: () => this.plugins, log: this.deps.log.child('fleet') }
+      if (!stopped) this.sentBatch.expect(groupId)
       return this.queue
         .push(async () => {
           const taken = await takeOverGroup(deps, groupId, from)
@@ -368,6 +375,15 @@ export class BotRuntime {
    * the gate's `gapMs` and `runtime.maxMessageAge` old. Runs inside the serial queue.
    */
   private async replayGap(groupId: string, mark?: DecidedMark): Promise<void> {
+    try {
+      await this.replayKept(groupId, mark)
+    } finally {
+      this.sentBatch.done(groupId)
+    }
+  }
+
+  /** `replayGap`'s work. */
+  private async replayKept(groupId: string, mark?: DecidedMark): Promise<void> {
     const now = this.deps.clock.now()
     const maxAge = this.loaded.config.runtime.maxMessageAge
     const kept = (this.gap?.take(groupId, now - this.fleet.gapMs) ?? []).filter(e => now - e.at <= maxAge)
@@ -379,7 +395,7 @@ export class BotRuntime {
       return
     }
     const causes = events.map(messageCause)
-    const answered = await this.fleet.sentCauses(causes)
+    const answered = await this.sentBatch.answered(groupId, causes)
     let decided = 0
     for (const [i, event] of events.entries()) {
       if (answered.has(causes[i]) || !this.fleet.holds(groupId)) continue

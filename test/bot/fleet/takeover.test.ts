@@ -303,6 +303,43 @@ plugins:
     expect(b.wechat.textsTo(one.id).filter(t => t.startsWith('已登记问题'))).toEqual([])
   })
 
+  it('reads the sends of every group taken over together in one query: both gaps’ spam warned', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const one = group('r9', '客户一群', 'customer', '客户一群')
+    const other = group('r8', '客户二群', 'customer', '客户二群')
+    const spammers = [member('c3', '优惠多多'), member('c4', '兼职小王')]
+    const world: World = {
+      yaml: `
+company: 示例科技
+roles: { admin: [admin1] }
+groups:
+  - { name: 客户一群, topic: 客户一群, kind: customer }
+  - { name: 客户二群, topic: 客户二群, kind: customer }
+plugins:
+  content: { dictionaries: [test/plugins/content/fixtures/test-dictionary.yaml], watch: false }
+`,
+      plugins: [contentPlugin],
+      start: at('08:55'),
+      groups: [one, other].map(g => [g, spammers]),
+    }
+    const a = await bot(schema, 'sales1', world)
+    const b = await bot(schema, 'sales2', world)
+    expect(a.fleet.heldGroups()).toEqual(['r8', 'r9'])
+    const reads = vi.spyOn(b.fleet, 'sentCauses')
+    await a.kill()
+    // Sent in the lease gap, one spammer in each group: only the survivor receives them.
+    for (const [i, g] of [one, other].entries())
+      await b.rt.enqueue(text(spammers[i], '兼 职 刷 单，加 v', b.clock.now(), g))
+    await vi.waitFor(() => expect(b.fleet.heldGroups()).toEqual(['r8', 'r9']), { timeout: 3 * LEASE_MS, interval: 100 })
+    // (The survivor's clock stands until both takeovers ran: the messages stay within the lease gap it looks back over.)
+    await vi.waitFor(() => expect(reads).toHaveBeenCalled(), { timeout: 2_000, interval: 50 })
+    await b.rt.queue.idle()
+    const warned = () => [one, other].map(g => b.wechat.textsTo(g.id).filter(t => t.includes('违反群规')).length)
+    await settle([b], () => expect(warned()).toEqual([1, 1]))
+    expect(reads).toHaveBeenCalledTimes(1)
+  })
+
   it('counts a message of the lease gap once: what the dead holder had counted is not decided on again, what came after it is', async () => {
     const schema = freshSchema()
     schemas.push(schema)
