@@ -15,7 +15,6 @@ import { PgFleet } from '../bot/fleet/pg-fleet.js'
 import { type Database, MIGRATIONS, migrate } from '../bot/ports/postgres/schema.js'
 import { createLogger } from '../bot/process/logger.js'
 import { BENCH_DATABASE_URL } from './fleet-throughput.js'
-import { median } from './measure.js'
 
 const { values } = parseArgs({
   options: {
@@ -96,19 +95,26 @@ try {
     (await sql<{ s: string }>`select pg_size_pretty(pg_total_relation_size('fleet_sent')) as s`.execute(db)).rows[0].s
   console.log(`seeded ${ROWS} rows over ${DAYS} days in ${(seeded / 1000).toFixed(1)} s (${await size()})`)
 
-  // Without the index a read scans the whole table: 10 groups a round are enough to tell.
-  const before = [await takeoverReads(10), await takeoverReads(10), await takeoverReads(10)]
+  // A B B A: without the index (dropped), with it, with it, without. Without the index a read scans the whole
+  // table: 10 groups a round are enough to tell.
   const indexed = await timed(() => migrate(db))
-  await sql`analyze fleet_sent`.execute(db)
-  const after = [await takeoverReads(), await takeoverReads(), await takeoverReads()]
-  const per = (runs: { ms: number }[]) => median(runs.map(r => r.ms))
+  const withIndex = async (on: boolean) => {
+    if (on) await sql`create index if not exists fleet_sent_at on fleet_sent (at)`.execute(db)
+    else await sql`drop index fleet_sent_at`.execute(db)
+    await sql`analyze fleet_sent`.execute(db)
+    return takeoverReads(on ? GROUPS : 10)
+  }
+  const reads = [await withIndex(false), await withIndex(true), await withIndex(true), await withIndex(false)]
+  const mean = (runs: { ms: number }[]) => runs.reduce((t, r) => t + r.ms, 0) / runs.length
+  const [before, after] = [mean([reads[0], reads[3]]), mean([reads[1], reads[2]])]
   console.log(
-    `a takeover's read of one group's sends (${CAUSES} causes), median of 3 rounds: ` +
-      `no index ${per(before).toFixed(1)} ms (10 groups a round, found ${before[0].found}), ` +
-      `index on at ${per(after).toFixed(2)} ms (${GROUPS} groups a round, found ${after[0].found}): ` +
-      `${GROUPS} groups ${((per(before) * GROUPS) / 1000).toFixed(1)} s → ${((per(after) * GROUPS) / 1000).toFixed(2)} s; ` +
-      `index built in ${(indexed / 1000).toFixed(1)} s (${await size()})`,
+    `a takeover's read of one group's sends (${CAUSES} causes), A B B A: ` +
+      `no index ${reads[0].ms.toFixed(1)} / ${reads[3].ms.toFixed(1)} ms (10 groups a round, found ${reads[0].found}), ` +
+      `index on at ${reads[1].ms.toFixed(2)} / ${reads[2].ms.toFixed(2)} ms (${GROUPS} groups a round, found ${reads[1].found}): ` +
+      `${GROUPS} groups ${((before * GROUPS) / 1000).toFixed(1)} s → ${((after * GROUPS) / 1000).toFixed(2)} s ` +
+      `(×${(before / after).toFixed(0)}); index built in ${(indexed / 1000).toFixed(1)} s (${await size()})`,
   )
+  await withIndex(true)
   const first = await timed(() => fleet.prune())
   const left = await sql<{ n: string }>`select count(*) as n from fleet_sent`.execute(db)
   // An hour later: one hour's rows of a busy fleet (1M rows a month is ~1400 an hour) past the week.
@@ -117,12 +123,22 @@ try {
   const hourly = await timed(() => fleet.prune())
   const idle = await timed(() => fleet.prune())
   await sql`analyze fleet_sent`.execute(db)
-  const pruned = [await takeoverReads(), await takeoverReads(), await takeoverReads()]
-  const batched = [await batchedRead(), await batchedRead(), await batchedRead()]
+  await sql`analyze fleet_sent`.execute(db)
+  // A B B A: one read a group, one read for all the groups.
+  const perGroup = async () => {
+    const r = await takeoverReads()
+    return { ms: r.ms * GROUPS, found: r.found }
+  }
+  const ab = [await perGroup(), await batchedRead(), await batchedRead(), await perGroup()]
+  const [one, all] = [mean([ab[0], ab[3]]), mean([ab[1], ab[2]])]
   console.log(
     `prune: first ${(first / 1000).toFixed(1)} s (left ${left.rows[0].n} rows, a week's), an hour's 1400 rows ` +
-      `${hourly.toFixed(0)} ms, nothing to prune ${idle.toFixed(1)} ms; a group's read after it ${per(pruned).toFixed(2)} ms (found ${pruned[0].found}); ` +
-      `the ${GROUPS} groups in one read ${per(batched).toFixed(1)} ms (found ${batched[0].found})`,
+      `${hourly.toFixed(0)} ms, nothing to prune ${idle.toFixed(1)} ms`,
+  )
+  console.log(
+    `after the prune, ${GROUPS} groups' reads, A B B A: one query a group ${ab[0].ms.toFixed(0)} / ${ab[3].ms.toFixed(0)} ms ` +
+      `(found ${ab[0].found}), one query for all ${ab[1].ms.toFixed(1)} / ${ab[2].ms.toFixed(1)} ms (found ${ab[1].found}): ` +
+      `×${(one / all).toFixed(0)}`,
   )
 } finally {
   await db.destroy()
