@@ -371,8 +371,9 @@ export class BotRuntime {
 
   /**
    * After taking `groupId` over: decide on its messages this process received in the lease gap, which no account
-   * acted on (their cause has no send in `fleet_sent`; the old holder's answer to one shares its cause), at most
-   * the gate's `gapMs` and `runtime.maxMessageAge` old. Runs inside the serial queue.
+   * acted on: after the old holder's `mark` (what it had decided on as of its last flush, `fleet-decided`) and with no
+   * send in `fleet_sent` (the old holder's answer to one shares its cause; read with the other groups taken over
+   * together, `SentBatch`), at most the gate's `gapMs` and `runtime.maxMessageAge` old. Runs inside the serial queue.
    */
   private async replayGap(groupId: string, mark?: DecidedMark): Promise<void> {
     try {
