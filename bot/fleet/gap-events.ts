@@ -28,6 +28,11 @@ export class GapEvents {
     if (drop) list.splice(0, drop)
   }
 
+  /** The group's messages kept now, oldest first (kept: `take` still gives them). */
+  peek(groupId: string): readonly MessageEvent[] {
+    return this.byGroup.get(groupId) ?? []
+  }
+
   /** Take (and forget) the group's messages at or after `since`, oldest first. */
   take(groupId: string, since: number): MessageEvent[] {
     const list = this.byGroup.get(groupId) ?? []

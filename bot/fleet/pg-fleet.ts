@@ -23,6 +23,14 @@ export const SYNC_STALE_MS = 1_000
  * whose event loop is stuck longer loses its leases `leaseMs` later, as if it were gone (docs/fleet.md).
  */
 export const ALIVE_MS = 10_000
+/**
+ * How long the keys of runs and sends (`fleet_runs`, `fleet_sent`) are kept: a copy of a timer or a queued message
+ * that comes back within it (an account down for days, its last seconds not yet flushed) is still refused. Older
+ * rows are pruned (`prune`, at start and every `PRUNE_EVERY_MS`).
+ */
+export const FLEET_KEYS_KEEP_MS = 7 * 24 * 3_600_000
+/** How often each process prunes the old keys (every process does: a prune with nothing to delete is one index probe). */
+export const PRUNE_EVERY_MS = 3_600_000
 
 /** What the fleet needs to know about this process. */
 export interface PgFleetOptions {
@@ -74,6 +82,7 @@ export interface PgFleetOptions {
 export class PgFleet implements FleetGate {
   private held = new Map<string, number>()
   private timer?: ReturnType<typeof setInterval>
+  private pruneTimer?: ReturnType<typeof setInterval>
   /** Taking part: between `start` and `stop`. */
   private active = false
   /** The lease thread (option `thread`), and the number of the set of held groups its last renewal read here gave. */
@@ -130,6 +139,9 @@ export class PgFleet implements FleetGate {
   async start(): Promise<void> {
     await this.feed?.start()
     this.active = true
+    void this.prune()
+    this.pruneTimer = setInterval(() => void this.prune(), PRUNE_EVERY_MS)
+    this.pruneTimer.unref()
     const { thread } = this.o
     if (thread) {
       this.thread = new LeaseThread({
@@ -156,7 +168,8 @@ export class PgFleet implements FleetGate {
   async stop(): Promise<void> {
     this.active = false
     clearInterval(this.timer)
-    this.timer = undefined
+    clearInterval(this.pruneTimer)
+    this.timer = this.pruneTimer = undefined
     await this.thread?.stop()
     await this.renewing?.catch(() => {})
     const times = this.renewalTimes.summary()
@@ -380,6 +393,23 @@ export class PgFleet implements FleetGate {
       .where(sql<boolean>`split_part(key, '|', 1) = any(${causes}::text[])`)
       .execute()
     return new Set(rows.map(r => r.cause))
+  }
+
+  /**
+   * Delete the keys of runs and sends older than `FLEET_KEYS_KEEP_MS` (by the time of their claim, indexed): no
+   * reader looks that far back (a takeover reads the last `gapMs` and a minute). Failures are logged, not thrown.
+   */
+  async prune(): Promise<void> {
+    const before = sql<Date>`now() - ${`${FLEET_KEYS_KEEP_MS} milliseconds`}::interval`
+    try {
+      const sent = await this.o.db.deleteFrom('fleet_sent').where('at', '<', before).executeTakeFirst()
+      const runs = await this.o.db.deleteFrom('fleet_runs').where('at', '<', before).executeTakeFirst()
+      const n = Number(sent.numDeletedRows) + Number(runs.numDeletedRows)
+      if (n)
+        this.o.log.info(`fleet: pruned ${n} run and send key(s) older than ${FLEET_KEYS_KEEP_MS / 86_400_000} days`)
+    } catch (e) {
+      this.o.log.error('fleet: pruning old run and send keys failed', e)
+    }
   }
 
   async claimSends(keys: string[]): Promise<string[]> {

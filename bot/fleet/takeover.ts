@@ -1,6 +1,7 @@
 import type { HostedPlugin } from '../runtime/host/plugin-host.js'
 import type { Logger } from '../process/logger.js'
 import { TIMERS_DOC, timerId, type TimerRecord, type Timers, VOLATILE_TIMERS_DOC } from '../runtime/schedule/timers.js'
+import { DECIDED_DOC, DECIDED_NAME, type DecidedMark } from './decided.js'
 import type { AdoptSource, FleetGate } from './gate.js'
 
 /** What a takeover reads and changes in this process. */
@@ -17,15 +18,23 @@ export interface TakeoverDeps {
  * each plugin with `adopt` takes its records for the group from `from`'s documents and names the timers that go
  * with them; those timers leave `from`'s `timers` or `timers-volatile` document and are armed here, in the same
  * one, under the run key they were first set with (so they are still claimed once fleet-wide), those already due
- * firing now. Runs inside the serial queue: no plugin decides meanwhile. False when a process of `from` holds its account (it is not down).
+ * firing now. Runs inside the serial queue: no plugin decides meanwhile. Returns how far `from` had decided on the
+ * group's messages as of its last flush (`fleet-decided`: the lease gap's messages up to it are not decided again),
+ * or undefined when a process of `from` holds its account (it is not down: nothing moved).
  */
-export async function takeOverGroup(d: TakeoverDeps, groupId: string, from: string): Promise<boolean> {
+export async function takeOverGroup(
+  d: TakeoverDeps,
+  groupId: string,
+  from: string,
+): Promise<{ decided?: DecidedMark } | undefined> {
   const adopters = d.plugins().filter(p => p.instance.adopt)
-  const names = ['timers', 'timers-volatile', ...adopters.flatMap(p => p.instance.adopt?.docs ?? [])]
+  const names = ['timers', 'timers-volatile', DECIDED_NAME, ...adopters.flatMap(p => p.instance.adopt?.docs ?? [])]
   const armed: { t: TimerRecord; volatile: boolean }[] = []
   const moved: string[] = []
+  let decided: DecidedMark | undefined
   const done = await d.fleet.adopt(from, names, theirs => {
     armed.length = moved.length = 0 // a retried transaction starts over
+    decided = theirs.doc(DECIDED_NAME, DECIDED_DOC).data.groups[groupId]
     const durable = theirs.doc('timers', TIMERS_DOC)
     const volatile = theirs.doc('timers-volatile', VOLATILE_TIMERS_DOC)
     for (const p of adopters) {
@@ -59,11 +68,11 @@ export async function takeOverGroup(d: TakeoverDeps, groupId: string, from: stri
       }
     }
   })
-  if (!done) return false
+  if (!done) return undefined
   for (const a of armed) d.timers.put(a.t, a.volatile)
   if (moved.length || armed.length)
     d.log.info(
       `fleet: took over the open work of ${from} in ${groupId}: ${[...moved, `${armed.length} timer(s)`].join(', ')}`,
     )
-  return true
+  return { decided }
 }

@@ -33,6 +33,8 @@ export function complaintCommand(d: CommandDeps): CommandSpec {
   const p = d.prefix
   const usage = complaintUsage(p)
   const find = (id: string | undefined) => findById(d.tickets.all(), id)
+  /** Another account's ticket (fleet), when this account has none by that id. */
+  const held = (id: string | undefined) => findById(d.tickets.others(), id)
   return {
     name: '投诉',
     aliases: ['complaint'],
@@ -48,9 +50,13 @@ export function complaintCommand(d: CommandDeps): CommandSpec {
       }
       if (sub === '列表') {
         const now = d.now()
-        const all = d.tickets.all()
+        // Fleet-wide: the other accounts' tickets after this account's own.
+        const all = [...d.tickets.all(), ...d.tickets.others()]
         const open = all.filter(t => t.state === 'open')
-        const recent = all.filter(t => t.state === 'resolved').slice(-5)
+        const recent = all
+          .filter(t => t.state === 'resolved')
+          .sort((a, b) => (a.resolvedAt ?? a.at) - (b.resolvedAt ?? b.at))
+          .slice(-5)
         if (!all.length) return [inv.reply(say.noTickets)]
         const lines = [...open, ...recent]
           .slice(0, MAX_LISTED)
@@ -61,14 +67,20 @@ export function complaintCommand(d: CommandDeps): CommandSpec {
         const t = find(id)
         const note = rest.join(' ').trim()
         if (!id || !note) return [inv.whisper(say.resolveUsage(p))]
+        const there = t ? undefined : held(id)
+        if (there?.state === 'resolved') return [inv.whisper(say.alreadyResolved(there.id))]
+        if (there) return [inv.whisper(say.heldElsewhere(there, p))]
         if (!t) return [inv.whisper(say.noTicket(id, usage))]
         if (t.state === 'resolved') return [inv.whisper(say.alreadyResolved(t.id))]
         return [...d.tickets.resolve(t, inv.event.sender.id, note), inv.reply(say.resolved(t.id))]
       }
-      const t = find(sub)
+      const own = find(sub)
+      const other = own ? undefined : held(sub)
+      const t = own ?? other
       if (!t) return [inv.whisper(/^T\d+(@.+)?$/i.test(sub) ? say.noTicket(sub, usage) : say.usage(usage))]
       const resolver = t.resolvedBy ? d.who.names([t.resolvedBy]) : undefined
-      return [inv.reply(detailText(t, d.tz, d.who.names(t.responsible), resolver))]
+      const detail = detailText(t, d.tz, d.who.names(t.responsible), resolver)
+      return [inv.reply(other ? `${detail}\n${say.heldBy(other.heldBy)}` : detail)]
     },
   }
 }

@@ -28,6 +28,11 @@ export interface Ticket {
   observed?: boolean
 }
 
+/** Another account's ticket (fleet): its id with that account (`T3@sales1`), and the account that holds it. */
+export interface HeldTicket extends Ticket {
+  heldBy: string
+}
+
 /** The persisted tickets. */
 export interface ServiceState {
   next: number

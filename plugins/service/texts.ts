@@ -1,6 +1,6 @@
 import { formatDuration } from '../../bot/config/duration.js'
 import { clockTime, dayKey, shortDateTime } from '../../bot/time/zoned.js'
-import type { FollowUp, Ticket } from './state.js'
+import type { FollowUp, HeldTicket, Ticket } from './state.js'
 
 /** `HH:mm` when `ms` falls on the same day as `ref`, else `MM-DD HH:mm`. */
 export function when(ms: number, ref: number, tz: string): string {
@@ -206,6 +206,11 @@ export const say = {
   resolveUsage: (p: string) => `用法：${p}投诉 处理 T3 <处理说明>`,
   doneUsage: (p: string) => `用法：${p}回访 完成 R2 <回访结果>`,
   noTicket: (id: string, usage: string) => `没有投诉 ${id}。用法：${usage}`,
+  /** A ticket another account of the fleet holds: resolved there (its customer group, its reminders). */
+  heldElsewhere: (t: HeldTicket, p: string) =>
+    `投诉 ${t.id} 由机器人账号 ${t.heldBy} 跟进（客户群「${t.groupTopic}」），请在该群里或私聊该账号发送：` +
+    `${p}投诉 处理 ${t.id.endsWith(`@${t.heldBy}`) ? t.id.slice(0, -t.heldBy.length - 1) : t.id} <处理说明>`,
+  heldBy: (account: string) => `跟进账号：${account}（在该账号处理）`,
   noFollowUp: (id: string, usage: string) => `没有回访 ${id}。用法：${usage}`,
   noTickets: '目前没有投诉记录。',
   noFollowUps: '目前没有待回访的客户。',

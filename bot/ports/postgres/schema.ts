@@ -205,6 +205,14 @@ export const MIGRATIONS: SchemaMigration[] = [
       )`.execute(db)
     },
   },
+  {
+    version: 7,
+    name: 'fleet: runs and sends by time (a takeover reads the recent sends; rows past FLEET_KEYS_KEEP_MS are pruned)',
+    up: async db => {
+      await sql`create index fleet_sent_at on fleet_sent (at)`.execute(db)
+      await sql`create index fleet_runs_at on fleet_runs (at)`.execute(db)
+    },
+  },
 ]
 
 /** The newest schema version this release knows. */

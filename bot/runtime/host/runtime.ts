@@ -5,7 +5,7 @@ import { Roster, type RosterEntry } from '../../roster/roster.js'
 import { SHARED_ROSTER_DOC, SHARED_ROSTER_SCHEMA } from '../../roster/shared-roster.js'
 import type { Decision, JobSpec } from '../../core/plugin.js'
 import { ConfigError, type LoadedConfig } from '../../config/load-config.js'
-import { StateDamageError, type StoreWriteError } from '../../ports/store/store.js'
+import { type Doc, StateDamageError, type StoreWriteError } from '../../ports/store/store.js'
 import { chineseCalendar } from '../../time/workdays.js'
 import { CommandRouter, replyTo, type Routed } from '../../commands/command-router.js'
 import { answerPrivately } from '../../commands/audience.js'
@@ -25,7 +25,16 @@ import type { OutboundMessage } from '../../ports/outbound-message.js'
 import { adminRoom } from '../groups/group-bindings.js'
 import { ObserveMode } from './observe-mode.js'
 import { type AccountDown, type FleetGate, SOLO } from '../../fleet/gate.js'
+import {
+  DECIDED_DOC,
+  DECIDED_NAME,
+  type Decided,
+  type DecidedMark,
+  noteDecided,
+  undecided,
+} from '../../fleet/decided.js'
 import { GapEvents, messageCause, RepeatCounter } from '../../fleet/gap-events.js'
+import { SentBatch } from '../../fleet/sent-batch.js'
 import { accountDownText } from '../../fleet/texts.js'
 import { sendKey } from '../../fleet/keys.js'
 import { takeOverGroup } from '../../fleet/takeover.js'
@@ -75,6 +84,13 @@ export class BotRuntime {
   private gap?: GapEvents
   /** Fleet: numbers identical messages, so each has a send-key cause of its own. */
   private repeats?: RepeatCounter
+  /** Fleet: which messages of the lease gap were answered, read once for the groups taken over together. */
+  private sentBatch = new SentBatch(
+    causes => this.fleet.sentCauses(causes),
+    groupId => this.gap?.peek(groupId).map(messageCause) ?? [],
+  )
+  /** Fleet: the newest message decided on in each group acted in, so a taker does not decide on it again. */
+  private decided?: Doc<Decided>
 
   constructor(readonly deps: RuntimeDeps) {
     const { clock, store, loaded } = deps
@@ -83,7 +99,10 @@ export class BotRuntime {
     this.rolesOf = roleResolver(loaded)
     this.fleet = deps.fleet ?? SOLO
     if (this.fleet.gapMs) this.gap = new GapEvents(this.fleet.gapMs)
-    if (this.fleet !== SOLO) this.repeats = new RepeatCounter()
+    if (this.fleet !== SOLO) {
+      this.repeats = new RepeatCounter()
+      this.decided = store.doc(DECIDED_NAME, DECIDED_DOC)
+    }
     this.startedAt = clock.now()
     this.rosterAt = this.startedAt
     this.queue = new SerialQueue(e => deps.log.error('queued task failed', e))
@@ -190,11 +209,13 @@ export class BotRuntime {
       let moved = false
       const { fleet, timers, onError } = this
       const deps = { fleet, timers, onError, plugins: () => this.plugins, log: this.deps.log.child('fleet') }
+      if (!stopped) this.sentBatch.expect(groupId)
       return this.queue
         .push(async () => {
-          moved = await takeOverGroup(deps, groupId, from)
+          const taken = await takeOverGroup(deps, groupId, from)
+          moved = !!taken
           if (stopped) this.gap?.take(groupId, Number.POSITIVE_INFINITY)
-          else await this.replayGap(groupId)
+          else await this.replayGap(groupId, taken?.decided)
         })
         .then(() => moved)
     })
@@ -326,8 +347,11 @@ export class BotRuntime {
     const group = 'group' in event ? event.group : undefined
     // Fleet: in a group another bot acts in, only the plugins that see everything (the archive) see the event.
     const acting = !group || this.fleet.holds(group.id)
-    // Kept for a takeover of the group: decided on then, if its holder never did (`replayGap`).
-    if (!acting && group && event.type === 'message') this.gap?.add(group.id, event)
+    if (group && event.type === 'message') {
+      // Kept for a takeover of the group: decided on then, if its holder never did (`replayGap`).
+      if (!acting) this.gap?.add(group.id, event)
+      else this.noteDecided(group.id, event.at)
+    }
     return this.decideActing(event, group, acting)
   }
 
@@ -348,28 +372,55 @@ export class BotRuntime {
 
   /**
    * After taking `groupId` over: decide on its messages this process received in the lease gap, which no account
-   * acted on (their cause has no send in `fleet_sent`; the old holder's answer to one shares its cause), at most
-   * the gate's `gapMs` and `runtime.maxMessageAge` old. Runs inside the serial queue.
+   * acted on: after the old holder's `mark` (what it had decided on as of its last flush, `fleet-decided`) and with no
+   * send in `fleet_sent` (the old holder's answer to one shares its cause; read with the other groups taken over
+   * together, `SentBatch`), at most the gate's `gapMs` and `runtime.maxMessageAge` old. Runs inside the serial queue.
    */
-  private async replayGap(groupId: string): Promise<void> {
+  private async replayGap(groupId: string, mark?: DecidedMark): Promise<void> {
+    try {
+      await this.replayKept(groupId, mark)
+    } finally {
+      this.sentBatch.done(groupId)
+    }
+  }
+
+  /** `replayGap`'s work. */
+  private async replayKept(groupId: string, mark?: DecidedMark): Promise<void> {
     const now = this.deps.clock.now()
     const maxAge = this.loaded.config.runtime.maxMessageAge
-    const events = (this.gap?.take(groupId, now - this.fleet.gapMs) ?? []).filter(e => now - e.at <= maxAge)
-    if (!events.length) return
+    const kept = (this.gap?.take(groupId, now - this.fleet.gapMs) ?? []).filter(e => now - e.at <= maxAge)
+    // Those the old holder decided on (its counts hold them) are not decided again: nothing counted twice.
+    const events = undecided(kept, mark)
+    const before = kept.length - events.length
+    if (!events.length) {
+      if (before) this.deps.log.info(`fleet: ${groupId}: the ${before} message(s) kept were decided on before`)
+      return
+    }
     const causes = events.map(messageCause)
-    const answered = await this.fleet.sentCauses(causes)
+    const answered = await this.sentBatch.answered(groupId, causes)
     let decided = 0
     for (const [i, event] of events.entries()) {
       if (answered.has(causes[i]) || !this.fleet.holds(groupId)) continue
       decided++
+      this.noteDecided(groupId, event.at)
       await this.inTask({ cause: causes[i] }, async () => {
         await this.decideActing(event, event.group, true, true)
       })
     }
+    const skipped = [
+      ...(before ? [`${before} decided on before`] : []),
+      ...(answered.size ? [`${answered.size} answered by the account before`] : []),
+    ]
     this.deps.log.info(
       `fleet: decided on ${decided} message(s) of ${groupId} received while nobody acted there` +
-        (answered.size ? ` (${answered.size} answered by the account before)` : ''),
+        (skipped.length ? ` (${skipped.join(', ')})` : ''),
     )
+  }
+
+  /** Note a message of a group acted in as decided on (fleet: `fleet-decided`, written at the next flush). */
+  private noteDecided(groupId: string, at: number): void {
+    const d = this.decided
+    if (d && noteDecided(d.data, groupId, at)) d.changed()
   }
 
   /** A routed command first, then the plugins (a command may have reloaded the config: sections read after it). */

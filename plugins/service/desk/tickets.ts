@@ -7,7 +7,7 @@ import type { ServiceConfig } from '../config.js'
 import { type DecideDeps, deadlineActions, openActions, remindActions, resolveActions } from '../decide.js'
 import { type Detector, detector } from '../matcher/detect.js'
 import type { AdoptSource } from '../../../bot/fleet/gate.js'
-import { byNumber, nextId, TICKETS_DOC, type Ticket, takeRecords } from '../state.js'
+import { byNumber, type HeldTicket, nextId, TICKETS_DOC, type Ticket, takeRecords } from '../state.js'
 import { alreadyTaggedText, recordText, tagWhereText } from '../texts.js'
 import type { Responsibility } from './responsible.js'
 
@@ -22,6 +22,8 @@ export class TicketDesk {
   private doc
   private detectors = new WeakMap<ServiceConfig, Detector>()
   private recent = new Map<string, { id: string; name: string }>()
+  /** Fleet: the other accounts' tickets as they last wrote them, by account (each account writes only its own). */
+  private foreign = new Map<string, HeldTicket[]>()
 
   constructor(
     private ctx: PluginContext<ServiceConfig>,
@@ -29,11 +31,28 @@ export class TicketDesk {
     private deps: DecideDeps,
   ) {
     this.doc = ctx.store.doc('service-tickets', TICKETS_DOC)
+    ctx.fleet.follow('service-tickets', (account, data) => {
+      const parsed = TICKETS_DOC.schema.safeParse(data)
+      if (!parsed.success) return
+      const tickets = Object.values((parsed.data as { tickets: Record<string, Ticket> }).tickets)
+      this.foreign.set(
+        account,
+        tickets.map(t => ({ ...t, id: t.id.includes('@') ? t.id : `${t.id}@${account}`, heldBy: account })),
+      )
+    })
   }
 
   /** Every stored ticket, by number. */
   all(): Ticket[] {
     return Object.values(this.doc.data.tickets).sort(byNumber)
+  }
+
+  /**
+   * Fleet: the other accounts' tickets (`T3@sales1`), by account then number: listed and shown here, resolved only
+   * through the account that holds them (it tells the customer and cancels its timers).
+   */
+  others(): HeldTicket[] {
+    return [...this.foreign.keys()].sort().flatMap(a => [...(this.foreign.get(a) ?? [])].sort(byNumber))
   }
 
   /**

@@ -261,6 +261,27 @@ describe.skipIf(!url)('fleet on PostgreSQL', () => {
     expect(await b.fleet.claimSends(['k3'])).toEqual(['k3'])
   })
 
+  it('keeps run and send keys for a week: older ones are pruned at start, newer ones still refuse a second claim', async () => {
+    const schema = fresh()
+    const a = await member(schema, 'a', [])
+    const claimedAgo = async (table: 'fleet_sent' | 'fleet_runs', key: string, days: number) =>
+      sql`insert into ${sql.table(table)} (key, account, at) values (${key}, 'old', now() - make_interval(days => ${days}))`.execute(
+        a.store.db,
+      )
+    await claimedAgo('fleet_sent', 'sent-8d', 8)
+    await claimedAgo('fleet_sent', 'sent-6d', 6)
+    await claimedAgo('fleet_runs', 'run-8d', 8)
+    await claimedAgo('fleet_runs', 'run-6d', 6)
+    const b = await member(schema, 'b', [])
+    await b.fleet.start()
+    await vi.waitFor(async () => expect(await b.fleet.claimSends(['sent-8d', 'sent-6d'])).toEqual(['sent-8d']), {
+      timeout: 2_000,
+      interval: 50,
+    })
+    expect(await b.fleet.claimRun('run-8d')).toBe(true)
+    expect(await b.fleet.claimRun('run-6d')).toBe(false)
+  })
+
   it('hands other accounts’ copies of a followed document to the follower, once per change', async () => {
     const schema = fresh()
     const spec = docSpec({ version: 1, schema: z.object({ n: z.number() }), defaults: () => ({ n: 0 }) })

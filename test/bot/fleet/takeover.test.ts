@@ -303,6 +303,71 @@ plugins:
     expect(b.wechat.textsTo(one.id).filter(t => t.startsWith('已登记问题'))).toEqual([])
   })
 
+  it('reads the sends of every group taken over together in one query: both gaps’ spam warned', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const one = group('r9', '客户一群', 'customer', '客户一群')
+    const other = group('r8', '客户二群', 'customer', '客户二群')
+    const spammers = [member('c3', '优惠多多'), member('c4', '兼职小王')]
+    const world: World = {
+      yaml: `
+company: 示例科技
+roles: { admin: [admin1] }
+groups:
+  - { name: 客户一群, topic: 客户一群, kind: customer }
+  - { name: 客户二群, topic: 客户二群, kind: customer }
+plugins:
+  content: { dictionaries: [test/plugins/content/fixtures/test-dictionary.yaml], watch: false }
+`,
+      plugins: [contentPlugin],
+      start: at('08:55'),
+      groups: [one, other].map(g => [g, spammers]),
+    }
+    const a = await bot(schema, 'sales1', world)
+    const b = await bot(schema, 'sales2', world)
+    expect(a.fleet.heldGroups()).toEqual(['r8', 'r9'])
+    const reads = vi.spyOn(b.fleet, 'sentCauses')
+    await a.kill()
+    // Sent in the lease gap, one spammer in each group: only the survivor receives them.
+    for (const [i, g] of [one, other].entries())
+      await b.rt.enqueue(text(spammers[i], '兼 职 刷 单，加 v', b.clock.now(), g))
+    await vi.waitFor(() => expect(b.fleet.heldGroups()).toEqual(['r8', 'r9']), { timeout: 3 * LEASE_MS, interval: 100 })
+    // (The survivor's clock stands until both takeovers ran: the messages stay within the lease gap it looks back over.)
+    await vi.waitFor(() => expect(reads).toHaveBeenCalled(), { timeout: 2_000, interval: 50 })
+    await b.rt.queue.idle()
+    const warned = () => [one, other].map(g => b.wechat.textsTo(g.id).filter(t => t.includes('违反群规')).length)
+    await settle([b], () => expect(warned()).toEqual([1, 1]))
+    expect(reads).toHaveBeenCalledTimes(1)
+  })
+
+  it('counts a message of the lease gap once: what the dead holder had counted is not decided on again, what came after it is', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const world: World = {
+      yaml: act.activityConfig(),
+      plugins: [activityPlugin],
+      start: at('08:55'),
+      groups: [[act.sales, [act.zhang, act.li, act.boss]]],
+    }
+    const a = await bot(schema, 'sales1', world)
+    const b = await bot(schema, 'sales2', world)
+    // Both accounts receive it; the holder counts it and answers nothing. (The survivor's clock stands: it stays
+    // within the lease gap the survivor looks back over.)
+    for (const x of [a, b]) await x.rt.enqueue(text(act.zhang, '大家早', x.clock.now(), act.sales))
+    await a.kill()
+    // Sent in the lease gap: only the survivor receives it.
+    await b.rt.enqueue(text(act.li, '早上好', b.clock.now(), act.sales))
+    await vi.waitFor(() => expect(b.fleet.holds(act.sales.id)).toBe(true), { timeout: 3 * LEASE_MS, interval: 100 })
+    await b.rt.queue.idle()
+    await new Promise(r => setTimeout(r, 300)) // the takeover task, queued at the renewal
+    await b.rt.queue.idle()
+    await b.rt.enqueue(text(act.boss, '#活跃度', b.clock.now(), act.sales))
+    await settle([b], () => expect(b.wechat.textsTo(act.sales.id).join('\n')).toContain('活跃度'))
+    // 张三's message counted by the dead holder (its open day is summed in) is not counted a second time.
+    expect(b.wechat.textsTo(act.sales.id)[0]).toContain('1 个群共 2 条消息')
+    expect(b.wechat.textsTo(act.sales.id)[0]).toContain('李四 1 条、张三 1 条')
+  })
+
   it('moves a killed account’s complaint tickets with their group: listed and resolved through the survivor by the number people saw, reminded there', async () => {
     const schema = freshSchema()
     schemas.push(schema)
