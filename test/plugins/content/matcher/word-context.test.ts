@@ -117,6 +117,20 @@ describe('a fuzzy hit glued to what makes it something else', () => {
   })
 })
 
+describe('a two-character hit written as a given name', () => {
+  it('is no hit after a common surname that starts a name (恭喜王加薇, 客户 陈思丹)', () => {
+    expect(category(['加薇']).categoriesOf('恭喜王加薇转正')).toEqual([])
+    expect(category(['私单']).categoriesOf('新客户 陈思丹 下午到店')).toEqual([])
+  })
+
+  it('is a hit without a surname, or after one that starts no name (过万加薇)', () => {
+    const m = category(['加薇'])
+    expect(m.categoriesOf('想要的加薇详聊')).toEqual(['c'])
+    expect(m.categoriesOf('月入过万加薇')).toEqual(['c'])
+    expect(m.categoriesOf('找我加薇')).toEqual(['c'])
+  })
+})
+
 describe('a short term pulled apart by the words around it', () => {
   it('is no hit when the character outside stands alone but makes a word with the edge', () => {
     expect(category(['老虎机']).categoriesOf('老胡机房今天停电')).toEqual([])
