@@ -147,6 +147,13 @@ describe('initials as abbreviations', () => {
     expect(m.categoriesOf('FW：合同终稿，请查收')).toEqual([])
   })
 
+  it('reads an element symbol glossed in brackets as the element (Gd（钆）), not a meme in brackets (gd（狗头）)', () => {
+    const m = category(['滚蛋'])
+    expect(m.categoriesOf('样品里 Gd（钆）含量偏高')).toEqual([])
+    expect(m.categoriesOf('你赶紧 gd（狗头）')).toEqual(['c'])
+    expect(m.categoriesOf('Gd 吧你')).toEqual(['c'])
+  })
+
   it('still finds them alone, before a particle or a numeral, or in lower case', () => {
     expect(m.categoriesOf('你真是个 FW')).toEqual(['c'])
     expect(m.categoriesOf('NC 吧你')).toEqual(['c'])
