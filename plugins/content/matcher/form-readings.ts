@@ -3,7 +3,8 @@ import { wordTables } from './expansion-data.js'
 
 /**
  * Readings of a hit as something else, from the characters glued to it: a product code, a counted noun, a
- * verb with its complement, a person's given name. They run on the candidates of a scan only.
+ * verb with its complement, a person's given name, companies counted. They run on the candidates of a scan
+ * only.
  */
 
 /** A hyphen and a number after initials, or a number and a hyphen before them: `SB-12`, `BC-300`, `12-SB`. */
@@ -74,4 +75,15 @@ export function namesPerson(text: string, c: Candidate): boolean {
   if (!NAME_KINDS.has(c.kind) || c.start < 1 || !COMMON_SURNAMES.has(text[c.start - 1])) return false
   if (!GIVEN_NAME.test(text.slice(c.start, c.end)) || [...c.term].length !== 2) return false
   return BEFORE_NAME.test(text.slice(Math.max(0, c.start - 5), c.start - 1))
+}
+
+/** More than one counted, just before a noun: `几家`, `三家`, `一些`, `这些`. */
+const COUNTED_MANY = /(?:(?:几|多|两|数|[二三四五六七八九十百]|\d)家|一些|有些|某些|好些|这些|那些)$/u
+
+/**
+ * True for a hit that ends in 公司 after a count of more than one: other companies talked about, not the
+ * speaker's (`曝光了几家黑心公司`, `这些垃圾公司`); `这家黑心公司` and `垃圾公司` stay hits.
+ */
+export function countsCompanies(text: string, c: Candidate): boolean {
+  return text.endsWith('公司', c.end) && COUNTED_MANY.test(text.slice(Math.max(0, c.start - 3), c.start))
 }
