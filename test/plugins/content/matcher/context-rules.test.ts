@@ -31,6 +31,11 @@ describe('homophones: near sounds in long terms, words around them', () => {
     expect(category(['时时彩']).categoriesOf('新款净水器能实时采集水质数据')).toEqual([])
   })
 
+  it('keeps a swap whose word Weibo never has (时时菜: 时菜 is a CC-CEDICT word, no chat word)', () => {
+    expect(category(['时时彩']).categoriesOf('时时菜稳赚计划，跟单')).toEqual(['c'])
+    expect(category(['时时彩']).categoriesOf('能实时采集数据')).toEqual([])
+  })
+
   it('drops a swapped edge character that makes a word with its neighbour outside the hit', () => {
     expect(category(['日赚']).categoriesOf('活动期间请大家每日转发公司海报')).toEqual([])
     expect(category(['约炮']).categoriesOf('周六早上约跑步的同事')).toEqual([])
