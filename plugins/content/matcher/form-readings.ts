@@ -87,3 +87,19 @@ const COUNTED_MANY = /(?:(?:几|多|两|数|[二三四五六七八九十百]|\d)
 export function countsCompanies(text: string, c: Candidate): boolean {
   return text.endsWith('公司', c.end) && COUNTED_MANY.test(text.slice(Math.max(0, c.start - 3), c.start))
 }
+
+/** Initials of this many letters or more are long: they spell hardly any everyday code. */
+const LONG_INITIALS = 4
+
+/**
+ * True for an initials hit of LONG_INITIALS Latin letters or more (`khmd` 客户名单, `sxzz` 私下转账): a
+ * category's context words, which three-letter codes need (`sd` a memory card, `cbj`), do not apply to it.
+ */
+export function writesLongInitials(text: string, c: Candidate): boolean {
+  let letters = 0
+  for (let i = c.start; i < c.end; i++) {
+    const code = text.charCodeAt(i) | 0x20
+    if (code >= 0x61 && code <= 0x7a) letters++
+  }
+  return letters >= LONG_INITIALS
+}

@@ -140,6 +140,12 @@ describe('context words confirm initials', () => {
   it('leaves initials alone in categories without context words', () => {
     expect(category(['傻逼']).categoriesOf('真是个SB')).toEqual(['c'])
   })
+
+  it('finds initials of four letters or more without one (nbzl 内部资料), not of three (cbj)', () => {
+    const m = category(['内部资料', '成本价'], { context: ['外传'] })
+    expect(m.categoriesOf('nbzl 打包出，私聊')).toEqual(['c'])
+    expect(m.categoriesOf('标书里 cbj 那一栏填什么')).toEqual([])
+  })
 })
 
 describe('initials as abbreviations', () => {
