@@ -248,8 +248,9 @@ function plainComponents(decompositions: Map<string, string>, char: string): str
 
 /**
  * Rare characters that look like a common one: the same components in another arrangement (曰 / 日),
- * one component swapped for a look-alike component (祼 / 裸, 苐 / 第), or the character with a dot more
- * or less (兔 / 免, 刃 / 刀: see dottedPairs). Built from cjk-decomp.
+ * one component swapped for a look-alike component (祼 / 裸, 苐 / 第), the character with a dot more
+ * or less (兔 / 免, 刃 / 刀: see dottedPairs), another inside the same enclosure (see innerPairs), or a
+ * stroke more on a component (昜 / 易: see strokePairs). Built from cjk-decomp.
  */
 function readLookalikes(tables: SourceTables): Map<string, string[]> {
   const classOf = new Map<string, string>()
@@ -273,7 +274,11 @@ function readLookalikes(tables: SourceTables): Map<string, string[]> {
     found.delete(char)
     if (found.size > 0) lookalikes.set(char, [...found].slice(0, 4))
   }
-  for (const [a, b] of [...dottedPairs(tables.decompositions), ...innerPairs(tables.decompositions, tables.shapes)]) {
+  for (const [a, b] of [
+    ...dottedPairs(tables.decompositions),
+    ...innerPairs(tables.decompositions, tables.shapes),
+    ...strokePairs(tables.decompositions, tables.shapes),
+  ]) {
     for (const [char, lookalike] of [
       [a, b],
       [b, a],
@@ -331,6 +336,35 @@ function gb2312Characters(): string[] {
       if ([...char].length === 1 && char !== '\ufffd') chars.push(char)
     }
   return chars
+}
+
+/**
+ * Pairs of characters of GB 2312 written side by side or stacked whose one component is the other's with
+ * a stroke 一 more on top (易 d(日,勿) and 昜 d(日,37218), 37218 d(一,勿); 恒 and 怛). Both ways.
+ */
+function strokePairs(decompositions: Map<string, string>, shapes: Map<string, string>): Array<[string, string]> {
+  const withStroke = new Map<string, string>()
+  for (const entries of [decompositions, shapes])
+    for (const [shape, entry] of entries) {
+      const m = /^d\(一,([^,()]+)\)$/u.exec(entry)
+      if (m) withStroke.set(m[1], shape)
+    }
+  const byParts = new Map<string, string>()
+  for (const [char, entry] of decompositions) {
+    const m = /^(a|d)\(([^,()]+),([^,()]+)\)$/u.exec(entry)
+    if (m && [...char].length === 1) byParts.set(`${m[1]},${m[2]},${m[3]}`, char)
+  }
+  const pairs: Array<[string, string]> = []
+  for (const char of gb2312Characters()) {
+    const m = /^(a|d)\(([^,()]+),([^,()]+)\)$/u.exec(decompositions.get(char) ?? '')
+    if (!m) continue
+    const first = withStroke.get(m[2])
+    const second = withStroke.get(m[3])
+    const other =
+      (second && byParts.get(`${m[1]},${m[2]},${second}`)) || (first && byParts.get(`${m[1]},${first},${m[3]}`))
+    if (other) pairs.push([char, other])
+  }
+  return pairs
 }
 
 /** A dot, the stroke a character gains or loses in a look-alike (免 + 丶 = 兔). */
