@@ -29,11 +29,12 @@ const FORBIDDEN_TO_POST =
 const NAMED_AFTER =
   /^(?:[、和及与或][^，,；;。！!？?\n]{1,8}?)*(?:这种|这类|这些|此类|之类的?|等)(?:话|词|字眼|说法|用语|极限词|违禁词|敏感词)/u
 /**
- * Kept back, directly after a term: `内部资料请勿外传`, `进货价不方便透露`, `成本价需保密`; or the value
- * deferred to a source: `提成比例以人事邮件为准`.
+ * Kept back, directly after a term, in a notice's words: `内部资料请勿外传`, `进货价不方便透露`, `成本价需保密`;
+ * or the value deferred to a source: `提成比例以人事邮件为准`. A friend's `别外传` is no notice: `内部价格表别外传`
+ * hands it over.
  */
 const KEPT_BACK =
-  /^(?:的)?(?:一律|都|均|请|需|要|需要|必须|务必|严格)?(?:(?:请勿|切勿|勿|不得|严禁|禁止|不要|别|不能|不可|不便|不方便|不予|不)(?:外传|外泄|泄露|透露|外发|公开|对外|告知|讨论)|保密)|^(?:的|都|一律|均)?以[^，,；;。！!？?\n]{1,12}?为准/u
+  /^(?:的)?(?:一律|都|均|请|需|需要|必须|务必|严格)?(?:(?:请勿|切勿|勿|不得|严禁|禁止|不能|不可|不便|不方便|不予)(?:外传|外泄|泄露|透露|外发|公开|对外|告知|讨论)|保密)|^(?:的|都|一律|均)?以[^，,；;。！!？?\n]{1,12}?为准/u
 /** A refusal to tell, after a reported question in the sentence: `客户问进货价的，一律回复不方便透露`. */
 const REFUSED = /(?:不方便|不便|不能|不可|不予|不)(?:透露|告知|回答|对外)|无可奉告/u
 /** A bound before a price, which it names without giving it: `低于成本价的促销`, `按进货价算`. */

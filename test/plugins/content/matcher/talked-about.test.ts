@@ -88,6 +88,7 @@ describe('a term a rule forbids or keeps back', () => {
     expect(m.categoriesOf('别错过百家乐真人荷官')).toEqual(['gambling'])
     expect(m.categoriesOf('这是我们的成本价，别外传')).toEqual(['secret'])
     expect(m.categoriesOf('成本价发你了，请勿外传')).toEqual(['secret'])
+    expect(m.categoriesOf('成本价别外传，就这一份')).toEqual(['secret'])
     expect(m.categoriesOf('不要犹豫，私聊我')).toEqual(['contact'])
     expect(m.categoriesOf('客户问价格，我说私下转账就行')).toEqual(['deal'])
   })
