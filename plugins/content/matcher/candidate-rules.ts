@@ -112,12 +112,19 @@ const IDEOGRAPH_AFTER = /^\s*[:：]?\s*(\p{Script=Han})/u
 /** Particles, numerals and 个: after them an abbreviation is no name of a thing (`真是个SB啊`, `SSC 五分钟一期`). */
 const NOT_NAMED = new Set('的了吗吧呢啊呀嘛哦哈啦么是个一二三四五六七八九十两几百千万')
 
+/** A capital and a small letter, as a chemical element's symbol is written (Sb, Pb). */
+const SYMBOL = /^\p{Lu}\p{Ll}$/u
+/** A gloss in brackets after letters: `Sb（锑）`. */
+const GLOSS_AFTER = /^\s?[（(]\p{Script=Han}/u
+
 /**
  * True for an initials form in capitals that names the thing written after it, as abbreviations do
- * (`FW 版本` firmware, `NC 机床`, `GD 区域`, `QS 标志`); an insult stands alone (`真是个SB`) or in
- * lower case (`那个 nc 又在刷屏`).
+ * (`FW 版本` firmware, `NC 机床`, `GD 区域`, `QS 标志`), or written as an element's symbol and glossed in
+ * brackets (`Sb（锑）` antimony); an insult stands alone (`真是个SB`), in lower case (`那个 nc 又在刷屏`), or
+ * with a meme in brackets (`sb（狗头）`).
  */
 function readsAsAbbreviation(text: string, start: number, end: number): boolean {
+  if (SYMBOL.test(text.slice(start, end)) && GLOSS_AFTER.test(text.slice(end, end + 3))) return true
   if (!CAPITALS.test(text.slice(start, end))) return false
   const next = IDEOGRAPH_AFTER.exec(text.slice(end, end + 8))
   return next !== null && !NOT_NAMED.has(next[1])

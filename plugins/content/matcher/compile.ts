@@ -4,6 +4,7 @@ import { add, urlsOf, type Found, type LazyUrls } from './candidate-rules.js'
 import { compileTables, type CompiledTables } from './compiled-tables.js'
 import { dictionaryProblems, normalizeDomain } from './dictionary-checks.js'
 import { DictionaryError } from './dictionary-error.js'
+import { writesLongInitials } from './form-readings.js'
 import { foldedBefore, spanOfHit } from './hit-span.js'
 import { type FoundUrl, findUrls, hostOf, isAllowedHost } from './links.js'
 import { ANCHOR, type ImageInfo, LATIN, lengthOf } from './image-info.js'
@@ -133,7 +134,8 @@ class CompiledMatcher implements Matcher {
     const candidates = hits.length > 0 ? this.termCandidates(text, hits, lazy) : []
     if (this.patterns.length > 0) candidates.push(...findPatternMatches(normalizeText(text), this.patterns))
     if (candidates.length === 0 && !this.dictionary.links) return NO_MATCHES
-    const matches: Match[] = this.confirmed(dropByWords(text, dropAllowed(candidates), this.kinds)).map(toMatch, text)
+    const kept = dropByWords(text, dropAllowed(candidates), this.kinds)
+    const matches: Match[] = this.confirmed(text, kept).map(toMatch, text)
     for (const m of matches) {
       if (!this.acts(m.category, m.kind)) m.reviewOnly = true
     }
@@ -143,10 +145,11 @@ class CompiledMatcher implements Matcher {
 
   /**
    * Drops context words, and initials hits of a category with context words when the message has
-   * neither one of them nor another hit of that category (`SSC 共享服务中心` is no gambling); initials
-   * that read as an abbreviation stay only with a context word of their category (`BC 平台注册送彩金`).
+   * neither one of them nor another hit of that category (`SSC 共享服务中心` is no gambling), unless
+   * they are long (`khmd`, see writesLongInitials); initials that read as an abbreviation stay only with
+   * a context word of their category (`BC 平台注册送彩金`).
    */
-  private confirmed(candidates: Candidate[]): Candidate[] {
+  private confirmed(text: string, candidates: Candidate[]): Candidate[] {
     if (!candidates.some(c => c.context || c.kind === 'initials')) return candidates
     const confirmedCategories = new Set(candidates.filter(c => c.kind !== 'initials').map(c => c.category))
     const contextCategories = new Set(candidates.filter(c => c.context).map(c => c.category))
@@ -157,6 +160,7 @@ class CompiledMatcher implements Matcher {
           ? contextCategories.has(c.category)
           : c.kind !== 'initials' ||
             (this.dictionary.categories[c.category]?.context ?? []).length === 0 ||
+            writesLongInitials(text, c) ||
             confirmedCategories.has(c.category)),
     )
   }

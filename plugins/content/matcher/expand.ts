@@ -667,7 +667,8 @@ function nearReadings(reading: string): string[] {
  * with its neighbour in the form that the term did not have (时时彩 -> 实时采: 实时), or turns a word of
  * the term into another word (时时彩 -> 实时彩: 时时 into 实时), two substituted characters make a word
  * (赌场 -> 独唱, though 赌场 is a word too), unless the form's word is rare next to the term's (see
- * RARE_WORD_SHARE: 煞笔 for 傻逼), or a form of up to NAME_LENGTH characters starts
+ * RARE_WORD_SHARE: 煞笔 for 傻逼) or Weibo never has it (时时菜 for 时时彩: 时菜, seasonal vegetables, is a
+ * CC-CEDICT word no one chats), or a form of up to NAME_LENGTH characters starts
  * with a substituted surname (百家乐 -> 白佳乐, 赌博 -> 杜博 are names). Characters a slang pun swaps are
  * trusted (垃圾东西 -> 辣鸡东西 although 辣鸡 and 鸡东 are words).
  */
@@ -683,7 +684,7 @@ export function readsAsWords(term: string, form: string): boolean {
     const bothChanged = f[i] !== t[i] && f[i + 1] !== t[i + 1]
     const termCount = wordCount(tables, t[i], t[i + 1])
     const formCount = wordCount(tables, f[i], f[i + 1])
-    if (!changed || formCount < 0) continue
+    if (!changed || formCount <= 0) continue
     if (!bothChanged && termCount < 0) return true
     if (formCount >= termCount * RARE_WORD_SHARE) return true
   }

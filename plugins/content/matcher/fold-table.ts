@@ -66,8 +66,15 @@ function lookalikeLetters(): Map<number, number> {
     const latin = latinOf(lower) ?? latinOf(lower.toUpperCase())
     if (latin !== undefined) lookalikes.set(lowerCp, latin)
   }
+  for (const mark of V_MARKS) lookalikes.set(mark.codePointAt(0)!, 0x76)
   return lookalikes
 }
+
+/**
+ * Marks that are no letters but are written for v (`➕√`, `加✓` for 加v): the square root and the check
+ * mark, which confusables.txt does not list.
+ */
+const V_MARKS = '√✓'
 
 /** isLookalikeLetter's answers for the BMP, worked out on first use: 0 not yet, 1 no, 2 yes. */
 const lookalikeAnswers = new Uint8Array(0x10000)
@@ -223,7 +230,8 @@ function toneMarkedBase(cp: number): number | undefined {
 }
 
 /**
- * NFKC, lower case, look-alike letters, traditional -> simplified, + -> 加; keeps only letters and digits.
+ * NFKC, lower case, look-alike letters, traditional -> simplified, + -> 加; keeps only letters and digits
+ * (and the marks written for v, see V_MARKS).
  * (Emoji that read as a character are folded to it before this, see emojiReadings.)
  */
 function foldedCodePoints(cp: number, tradToSimp: Map<number, number>, confusables: Map<number, number>): number[] {
@@ -239,7 +247,7 @@ function foldedCodePoints(cp: number, tradToSimp: Map<number, number>, confusabl
       folded.push(PLUS_READING)
       continue
     }
-    if (!LETTER_OR_DIGIT.test(ch)) continue
+    if (!LETTER_OR_DIGIT.test(ch) && !V_MARKS.includes(ch)) continue
     const c = ch.codePointAt(0)!
     if (INVISIBLE_LETTERS.has(c)) continue
     const latin = confusables.get(c) ?? c

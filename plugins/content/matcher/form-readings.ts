@@ -2,8 +2,9 @@ import type { Candidate } from './allow-filter.js'
 import { wordTables } from './expansion-data.js'
 
 /**
- * Readings of a fuzzy hit as something else, from the characters glued to it: a product code, a counted
- * noun, a verb with its complement. They run on the candidates of a scan only.
+ * Readings of a hit as something else, from the characters glued to it: a product code, a counted noun, a
+ * verb with its complement, a person's given name, companies counted. They run on the candidates of a scan
+ * only.
  */
 
 /** A hyphen and a number after initials, or a number and a hyphen before them: `SB-12`, `BC-300`, `12-SB`. */
@@ -49,4 +50,56 @@ export function countsSwap(text: string, c: Candidate): boolean {
 export function takesComplement(text: string, c: Candidate): boolean {
   if (!SWAP_KINDS.has(c.kind) || !c.form || text[c.end] !== '得') return false
   return c.form.at(-1) !== c.term.at(-1)
+}
+
+/**
+ * The most common Chinese surnames (the hundred most frequent, less those that are everyday words before
+ * a verb or noun: 万, 于, 何, 向, 常, 文, 易), as a name's first character.
+ */
+const COMMON_SURNAMES = new Set(
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭林高罗郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵覃武钱戴严欧莫孔汤康乔赖',
+)
+/** Kinds that write the term's characters or their sounds, as a given name may. */
+const NAME_KINDS = new Set(['exact', 'normalised', 'homophone', 'toneless'])
+/** Two ideographs, as a given name is written. */
+const GIVEN_NAME = /^\p{Script=Han}{2}$/u
+/** What may stand before a full name: the text's start, a space, punctuation (`@`, `-`), or a word for a person. */
+const BEFORE_NAME = /(?:^|[\s\p{P}]|同事|新人|同学|老师|经理|主管|组长|店长|员工|师傅|专员|总监|助理|欢迎|感谢|恭喜)$/u
+
+/**
+ * True for a two-character hit written as a given name after a common surname that starts a name (the
+ * text's start, a space, punctuation, or a word for a person before it): `欢迎新同事张加薇加入` (加薇),
+ * `@销售一部-刘思丹` (私单 → 思丹); `加薇详聊` and `月入过万加薇` stay hits.
+ */
+export function namesPerson(text: string, c: Candidate): boolean {
+  if (!NAME_KINDS.has(c.kind) || c.start < 1 || !COMMON_SURNAMES.has(text[c.start - 1])) return false
+  if (!GIVEN_NAME.test(text.slice(c.start, c.end)) || [...c.term].length !== 2) return false
+  return BEFORE_NAME.test(text.slice(Math.max(0, c.start - 5), c.start - 1))
+}
+
+/** More than one counted, just before a noun: `几家`, `三家`, `一些`, `这些`. */
+const COUNTED_MANY = /(?:(?:几|多|两|数|[二三四五六七八九十百]|\d)家|一些|有些|某些|好些|这些|那些)$/u
+
+/**
+ * True for a hit that ends in 公司 after a count of more than one: other companies talked about, not the
+ * speaker's (`曝光了几家黑心公司`, `这些垃圾公司`); `这家黑心公司` and `垃圾公司` stay hits.
+ */
+export function countsCompanies(text: string, c: Candidate): boolean {
+  return text.endsWith('公司', c.end) && COUNTED_MANY.test(text.slice(Math.max(0, c.start - 3), c.start))
+}
+
+/** Initials of this many letters or more are long: they spell hardly any everyday code. */
+const LONG_INITIALS = 4
+
+/**
+ * True for an initials hit of LONG_INITIALS Latin letters or more (`khmd` 客户名单, `sxzz` 私下转账): a
+ * category's context words, which three-letter codes need (`sd` a memory card, `cbj`), do not apply to it.
+ */
+export function writesLongInitials(text: string, c: Candidate): boolean {
+  let letters = 0
+  for (let i = c.start; i < c.end; i++) {
+    const code = text.charCodeAt(i) | 0x20
+    if (code >= 0x61 && code <= 0x7a) letters++
+  }
+  return letters >= LONG_INITIALS
 }

@@ -1,7 +1,8 @@
 /**
- * A banned phrase talked about, not said: denied (`不是永久有效`, `是不是包治百病`), quoted as words not to
- * say (`别跟客户说“全网最低”`), or in a notice that warns of it (`财务提醒：任何人让你私下转账…`). These rules
- * read a few characters of the hit's clause; they run on candidates only.
+ * A banned phrase talked about, not said: denied or forbidden (`不是永久有效`, `禁止私下交易`), quoted or
+ * named as words not to say (`别跟客户说“全网最低”`, `包治百病这种词`), in a notice that warns of it
+ * (`财务提醒：任何人让你私下转账…`), or kept back (`内部资料请勿外传`). These rules read a few characters of
+ * the hit's clause; they run on candidates only.
  */
 
 /** How a hit is talked about: `drop` (not said at all), `review` (a human should look), or said. */
@@ -12,8 +13,34 @@ const CLAUSE_END = new Set('，,；;。！!？?\n')
 /** What ends a sentence. */
 const SENTENCE_END = new Set('。！!？?\n')
 
-/** Negations written directly before a term deny it: `不是永久有效`, `别说全网最低`. */
-const NEGATED = /(?:不是|并非|绝非|并不是|别说|不要说|不能说|不敢说|没敢说|不算)$/u
+/**
+ * Negations and prohibitions written directly before a term deny it: `不是永久有效`, `别说全网最低`,
+ * `禁止私下交易`, `都不要私下转账`.
+ */
+const NEGATED =
+  /(?:不是|并非|绝非|并不是|别说|不要说|不能说|不敢说|没敢说|不算|禁止|严禁|不要|不准|不许|不得|切勿|请勿|杜绝|别)$/u
+/**
+ * A prohibition, then a verb of posting or doing, before a term in its clause, maybe after other items of
+ * a list: `严禁在客户群发赌博、六合彩`, `广告法不让写包治百病、第一品牌`, `不要在群里讨论提成比例`.
+ */
+const FORBIDDEN_TO_POST =
+  /(?:禁止|严禁|不准|不许|不得|切勿|请勿|勿|不要|别|杜绝|不让|不能)[^，,；;。！!？?\n]{0,8}?(?:发布|发送|转发|发|讨论|谈论|宣传|写|刷|参与|从事|传播)(?:任何|各种|此类|这类)?(?:[^，,；;。！!？?\n、]{1,8}[、和及与或])*$/u
+/** Words after a term, maybe past other items of a list, that name it as words: `包治百病、第一品牌这种词`. */
+const NAMED_AFTER =
+  /^(?:[、和及与或][^，,；;。！!？?\n]{1,8}?)*(?:这种|这类|这些|此类|之类的?|等)(?:话|词|字眼|说法|用语|极限词|违禁词|敏感词)/u
+/**
+ * Kept back, directly after a term, in a notice's words: `内部资料请勿外传`, `进货价不方便透露`, `成本价需保密`;
+ * or the value deferred to a source: `提成比例以人事邮件为准`. A friend's `别外传` is no notice: `内部价格表别外传`
+ * hands it over.
+ */
+const KEPT_BACK =
+  /^(?:的)?(?:一律|都|均|请|需|需要|必须|务必|严格)?(?:(?:请勿|切勿|勿|不得|严禁|禁止|不能|不可|不便|不方便|不予)(?:外传|外泄|泄露|透露|外发|公开|对外|告知|讨论)|保密)|^(?:的|都|一律|均)?以[^，,；;。！!？?\n]{1,12}?为准/u
+/** A refusal to tell, after a reported question in the sentence: `客户问进货价的，一律回复不方便透露`. */
+const REFUSED = /(?:不方便|不便|不能|不可|不予|不)(?:透露|告知|回答|对外)|无可奉告/u
+/** A bound before a price, which it names without giving it: `低于成本价的促销`, `按进货价算`. */
+const PRICE_BOUND = /(?:低于|高于|不低于|不高于|接近|超过|按|照)$/u
+/** A quotation that is a question: `“你们公司骗人吗”`, reported after 问. */
+const QUESTION_END = /[吗呢？?]$/u
 /** Who asks 是不是 reports a question (`客户问是不是包治百病`); `你是不是脑残` says it. */
 const ASKED = /问|咨询|打听|想知道/u
 /** After a denied term, a condition or a promise says it after all: `不是全网最低就退差价`. */
@@ -47,53 +74,71 @@ const IMPOSTOR_WARNING = /提醒|注意|警惕|谨防|小心|当心|报警|只�
 const CUE_REACH = 24
 /** A table of UTF-16 codes: 1 for a first character of a cue (see QUOTES, WARNING, IMPOSTOR), 2 for a sentence end. */
 const CUE_CODES = new Uint8Array(0x10000)
-for (const char of '“‘「『"\'提警谨注小当反防冒假伪') CUE_CODES[char.charCodeAt(0)] = 1
+for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想') CUE_CODES[char.charCodeAt(0)] = 1
 for (const char of SENTENCE_END) CUE_CODES[char.charCodeAt(0)] = 2
+/** How far after a hit a cue of NAMED_AFTER or KEPT_BACK may stand. */
+const AFTER_REACH = 16
+/** A table of UTF-16 codes: 1 for a character of a cue after a hit (NAMED_AFTER, KEPT_BACK), 2 for a clause end. */
+const AFTER_CODES = new Uint8Array(0x10000)
+for (const char of '这之等此词话传泄露讨密准') AFTER_CODES[char.charCodeAt(0)] = 1
+for (const char of CLAUSE_END) AFTER_CODES[char.charCodeAt(0)] = 2
 
 /**
  * True if the hit at `start` may be talked about: a negation's last character just before it, or a cue's
  * first character at most CUE_REACH characters before it in its sentence. Most hits stop here.
  */
-function mayTalkAbout(text: string, start: number): boolean {
-  if (endsNegation(text.charCodeAt(start - 1))) return true
+function mayTalkAbout(text: string, start: number, end: number): boolean {
+  if (NEGATION_ENDS.has(text[start - 1])) return true
   for (let at = start - 1; at >= 0 && at >= start - CUE_REACH; at--) {
     const cue = CUE_CODES[text.charCodeAt(at)]
+    if (cue === 1) return true
+    if (cue === 2) break
+  }
+  for (let at = end; at < text.length && at < end + AFTER_REACH; at++) {
+    const cue = AFTER_CODES[text.charCodeAt(at)]
     if (cue === 1) return true
     if (cue === 2) return false
   }
   return false
 }
 
-/** True for the code of a last character of the negations of NEGATED (是, 非, 说, 算). */
-function endsNegation(code: number): boolean {
-  return code === 0x662f || code === 0x975e || code === 0x8bf4 || code === 0x7b97
-}
+/** The last characters of the negations and prohibitions of NEGATED and of the bounds of PRICE_BOUND. */
+const NEGATION_ENDS = new Set('是非说算止禁要准许得勿别绝于近过按照')
 
 /**
- * How the hit text[start, end) is talked about (a cue at most CUE_REACH characters before it):
- * - `drop` when negated directly before (不是, 并非, 别说…; not with a condition after: `不是全网最低就退差价`;
- *   是不是 only in a reported question: `客户问是不是包治百病`, not `你是不是脑残`);
+ * How the hit text[start, end) is talked about (a cue at most CUE_REACH characters before it, or
+ * AFTER_REACH after it in its clause):
+ * - `drop` when negated or forbidden directly before (不是, 并非, 别说, 禁止, 不要…; not with a condition
+ *   after: `不是全网最低就退差价`; 是不是 only in a reported question: `客户问是不是包治百病`, not
+ *   `你是不是脑残`), or forbidden to post (`严禁在群里发赌博、六合彩`); when named as words
+ *   (`包治百病这种词`), kept back or deferred to a source (`内部资料请勿外传`, `提成比例以邮件为准`), asked
+ *   about and refused (`客户问进货价的，一律回复不方便透露`), or a price named as a bound (`低于成本价`);
  *   when quoted with a prohibition of saying in its clause (`别跟客户说“全网最低”`) or named as words
- *   (`“老板是骗子”这种话`), or quoted after a warning in its sentence (`警方提醒：“裸聊”敲诈高发`); when a
- *   warning in its sentence reports who asks you to do it (`提醒：任何人让你私下转账`); or when it follows an
- *   impostor in a sentence that warns (`有人冒充我们公司骗人，请提醒客户`);
+ *   (`“老板是骗子”这种话`), quoted as a reported question (`客户问“你们公司骗人吗”`), or quoted after a
+ *   warning in its sentence (`警方提醒：“裸聊”敲诈高发`); when a warning in its sentence reports who asks you
+ *   to do it (`提醒：任何人让你私下转账`); or when it follows an impostor in a sentence that warns
+ *   (`有人冒充我们公司骗人，请提醒客户`);
  * - `review` when quoted in a clause with a verb of saying and nothing more (`他说“第一品牌”`);
  * - undefined otherwise: the term is said (`不是骗子就加我vx` still finds 加我vx).
  */
 export function talkedAbout(text: string, start: number, end: number): TalkedAbout {
-  if (!mayTalkAbout(text, start)) return undefined
+  if (!mayTalkAbout(text, start, end)) return undefined
   const clauseFrom = edgeBefore(text, start, CLAUSE_END)
   const clauseTo = edgeAfter(text, end, CLAUSE_END)
   const before = text.slice(clauseFrom, start)
   const after = text.slice(end, clauseTo)
   if (NEGATED.test(before) && !CONDITION.test(after) && (!before.endsWith('是不是') || ASKED.test(before)))
     return 'drop'
+  if (FORBIDDEN_TO_POST.test(before) || NAMED_AFTER.test(after) || KEPT_BACK.test(after)) return 'drop'
+  if (text[end - 1] === '价' && PRICE_BOUND.test(before)) return 'drop'
   const sentenceBefore = text.slice(edgeBefore(text, start, SENTENCE_END), start)
+  if (ASKED.test(before) && REFUSED.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return 'drop'
   const quoteEnd = quotedTo(text, clauseFrom, start, end, clauseTo)
   if (quoteEnd >= 0) {
     const clause = text.slice(clauseFrom, clauseTo)
     if (NOT_TO_SAY.test(clause) || NAMED_AS_WORDS.test(text.slice(quoteEnd + 1)) || WARNING.test(sentenceBefore))
       return 'drop'
+    if (ASKED.test(text.slice(clauseFrom, start)) && QUESTION_END.test(text.slice(end, quoteEnd))) return 'drop'
     if (SAYING.test(clause)) return 'review'
   }
   if (WARNING.test(sentenceBefore) && ASKER.test(before)) return 'drop'

@@ -1,7 +1,7 @@
 import type { Candidate } from './allow-filter.js'
 import type { ExpansionKind } from './expand.js'
 import { isWordOf } from './expansion-data.js'
-import { countsSwap, readsAsCode, takesComplement } from './form-readings.js'
+import { countsCompanies, countsSwap, namesPerson, readsAsCode, takesComplement } from './form-readings.js'
 import { talkedAbout } from './talked-about.js'
 import type { MatchKind } from './types.js'
 
@@ -26,7 +26,8 @@ const WINDOW = 12
  * - a term quoted by a warning against scams (see quotedByWarning);
  * - a swap form of a term used as a shop's name (see namesShop);
  * - a context word that is a numbered phase of what comes after it (see readsAsPhase);
- * - initials in a code, a swap form counted or taking a complement (see form-readings.ts);
+ * - initials in a code, a swap form counted or taking a complement, a given name, companies counted (see
+ *   form-readings.ts);
  * - a term talked about, not said (see talked-about.ts), or sent to review only when quoted in speech.
  */
 export function dropByWords(
@@ -56,7 +57,9 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     namesShop(text, c) ||
     readsAsCode(text, c) ||
     countsSwap(text, c) ||
-    takesComplement(text, c)
+    takesComplement(text, c) ||
+    namesPerson(text, c) ||
+    countsCompanies(text, c)
   )
 }
 
@@ -194,18 +197,22 @@ const WARNING_CUES = [
   '识破',
   '防骗',
   '举报',
+  '培训',
+  '讲座',
+  '科普',
 ]
 /** True if the text may hold a word that calls something a scam (all but 陷阱 and 圈套 hold 骗): a quick test first. */
 function mayNameScam(text: string): boolean {
   return text.includes('骗') || text.includes('陷阱') || text.includes('圈套')
 }
-/** A scam word, not negated (不是骗局). */
-const SCAM_WORD_SAID = /(?<!不是|并非|绝非|没有|不会是)(?:诈骗|骗局|陷阱|骗术|圈套)/u
+/** A scam word, not negated (不是骗局, 无陷阱). */
+const SCAM_WORD_SAID = /(?<!不是|并非|绝非|没有|不会是|无|零)(?:诈骗|骗局|陷阱|骗术|圈套)/u
 
 /**
- * True for a hit in a warning against a scam: a cue word before it in its sentence (警惕, 谨防, 所谓…) and
- * a word that names a scam after it (诈骗, 骗局, 陷阱…), not negated (不是骗局). A company's anti-fraud notice
- * quotes the scam: `警惕兼职刷单诈骗`, `反诈提醒：网上所谓日赚千元都是骗局`. Either alone is not enough
+ * True for a hit in a warning against a scam, or a lesson on one: a cue word before it in its sentence
+ * (警惕, 谨防, 所谓, 培训…) and a word that names a scam after it (诈骗, 骗局, 陷阱…), not negated (不是骗局,
+ * 无陷阱). A company's anti-fraud notice or training quotes the scam: `警惕兼职刷单诈骗`, `反诈提醒：网上所谓
+ * 日赚千元都是骗局`, `培训讲了网赌和电信诈骗的案例`. Either alone is not enough
  * (`小心，老板是骗子`, `日赚千元，不是骗局`), nor a cue in the sentence before (`谨防诈骗！日赚千元，陷阱？不存在`).
  */
 function quotedByWarning(text: string, start: number, end: number): boolean {

@@ -31,6 +31,8 @@ interface SourceTables {
   rank: Map<string, number>
   /** Character -> its cjk-decomp entry ("a(贝,者)"); see splitsOf. */
   decompositions: Map<string, string>
+  /** Number of an unencoded shape -> its cjk-decomp entry (37308 -> "str(37090,37306)"); see innerPairs. */
+  shapes: Map<string, string>
   /** Character -> variant characters that dictionaries list as variants of it (博 -> 愽). */
   variants: Map<string, string[]>
   /** Word -> words CC-CEDICT lists as its variants or as the word it is a variant of (傻逼 <-> 傻屄). */
@@ -82,6 +84,7 @@ function buildTables(): SourceTables {
     homophones,
     rank,
     decompositions: readDecompositions(hanziData('cjk-decomp.txt.js')),
+    shapes: readDecompositions(hanziData('cjk-decomp.txt.js'), true),
     variants: withShapeVariants(readVariants(cedict), readFileSync(besideThis('unihan-zvariants.txt'), 'utf8'), rank),
     wordVariants: readWordVariants(cedict),
     punCharacters: readPunCharacters(cedict),
@@ -245,8 +248,9 @@ function plainComponents(decompositions: Map<string, string>, char: string): str
 
 /**
  * Rare characters that look like a common one: the same components in another arrangement (曰 / 日),
- * one component swapped for a look-alike component (祼 / 裸, 苐 / 第), or the character with a dot more
- * or less (兔 / 免, 刃 / 刀: see dottedPairs). Built from cjk-decomp.
+ * one component swapped for a look-alike component (祼 / 裸, 苐 / 第), the character with a dot more
+ * or less (兔 / 免, 刃 / 刀: see dottedPairs), another inside the same enclosure (see innerPairs), or a
+ * stroke more on a component (昜 / 易: see strokePairs). Built from cjk-decomp.
  */
 function readLookalikes(tables: SourceTables): Map<string, string[]> {
   const classOf = new Map<string, string>()
@@ -270,7 +274,11 @@ function readLookalikes(tables: SourceTables): Map<string, string[]> {
     found.delete(char)
     if (found.size > 0) lookalikes.set(char, [...found].slice(0, 4))
   }
-  for (const [a, b] of [...dottedPairs(tables.decompositions), ...innerPairs(tables.decompositions)]) {
+  for (const [a, b] of [
+    ...dottedPairs(tables.decompositions),
+    ...innerPairs(tables.decompositions, tables.shapes),
+    ...strokePairs(tables.decompositions, tables.shapes),
+  ]) {
     for (const [char, lookalike] of [
       [a, b],
       [b, a],
@@ -290,9 +298,11 @@ const ENCLOSING = new Set(['sbl', 'st', 'stl', 'str', 'sl'])
 /**
  * Pairs of characters of GB 2312 (what every input method types) written side by side or stacked with one
  * component in common, whose other components enclose something different in the same outer component
- * (骗 a(马,扁) and 骟 a(马,扇): 扁 and 扇 are 户 around 𠕁 and 羽): the shape differs inside only. Both ways.
+ * (骗 a(马,扁) and 骟 a(马,扇): 扁 and 扇 are 户 around 𠕁 and 羽), also when that component is a shape
+ * cjk-decomp numbers (微 a(彳,37308) and 徽 a(彳,38266): 37090 around 37306 and 系): the shape differs
+ * inside only. Both ways.
  */
-function innerPairs(decompositions: Map<string, string>): Array<[string, string]> {
+function innerPairs(decompositions: Map<string, string>, shapes: Map<string, string>): Array<[string, string]> {
   const gb2312 = gb2312Characters()
   const byPart = new Map<string, Array<[char: string, inner: string]>>()
   for (const char of gb2312) {
@@ -302,7 +312,8 @@ function innerPairs(decompositions: Map<string, string>): Array<[string, string]
       [1, m[2], m[3]],
       [2, m[3], m[2]],
     ]) {
-      const inner = /^([a-z]+)\(([^,()]+),([^,()]+)\)$/u.exec(decompositions.get(other as string) ?? '')
+      const entry = decompositions.get(other as string) ?? shapes.get(other as string)
+      const inner = /^([a-z]+)\(([^,()]+),([^,()]+)\)$/u.exec(entry ?? '')
       if (!inner || !ENCLOSING.has(inner[1])) continue
       const key = `${m[1]}${place}${same}${inner[1]}${inner[2]}`
       byPart.set(key, [...(byPart.get(key) ?? []), [char, inner[3]]])
@@ -325,6 +336,35 @@ function gb2312Characters(): string[] {
       if ([...char].length === 1 && char !== '\ufffd') chars.push(char)
     }
   return chars
+}
+
+/**
+ * Pairs of characters of GB 2312 written side by side or stacked whose one component is the other's with
+ * a stroke 一 more on top (易 d(日,勿) and 昜 d(日,37218), 37218 d(一,勿); 恒 and 怛). Both ways.
+ */
+function strokePairs(decompositions: Map<string, string>, shapes: Map<string, string>): Array<[string, string]> {
+  const withStroke = new Map<string, string>()
+  for (const entries of [decompositions, shapes])
+    for (const [shape, entry] of entries) {
+      const m = /^d\(一,([^,()]+)\)$/u.exec(entry)
+      if (m) withStroke.set(m[1], shape)
+    }
+  const byParts = new Map<string, string>()
+  for (const [char, entry] of decompositions) {
+    const m = /^(a|d)\(([^,()]+),([^,()]+)\)$/u.exec(entry)
+    if (m && [...char].length === 1) byParts.set(`${m[1]},${m[2]},${m[3]}`, char)
+  }
+  const pairs: Array<[string, string]> = []
+  for (const char of gb2312Characters()) {
+    const m = /^(a|d)\(([^,()]+),([^,()]+)\)$/u.exec(decompositions.get(char) ?? '')
+    if (!m) continue
+    const first = withStroke.get(m[2])
+    const second = withStroke.get(m[3])
+    const other =
+      (second && byParts.get(`${m[1]},${m[2]},${second}`)) || (first && byParts.get(`${m[1]},${first},${m[3]}`))
+    if (other) pairs.push([char, other])
+  }
+  return pairs
 }
 
 /** A dot, the stroke a character gains or loses in a look-alike (免 + 丶 = 兔). */
@@ -393,12 +433,16 @@ function componentsOf(decompositions: Map<string, string>, char: string, plain =
   return parts.every(p => p !== undefined && [...p].length === 1) ? parts : null
 }
 
-/** cjk-decomp lines "字:a(x,y)" indexed by character; entries are parsed on demand. */
-function readDecompositions(source: string): Map<string, string> {
+/**
+ * cjk-decomp lines "字:a(x,y)" indexed by character, or with `numbered` those of the unencoded shapes,
+ * indexed by number ("37308:str(37090,37306)"); entries are parsed on demand.
+ */
+function readDecompositions(source: string, numbered = false): Map<string, string> {
   const decompositions = new Map<string, string>()
   for (const line of source.split('\n')) {
     const colon = line.indexOf(':')
-    if (colon > 0 && colon <= 2) decompositions.set(line.slice(0, colon), line.slice(colon + 1))
+    const key = line.slice(0, colon)
+    if (numbered ? /^\d+$/.test(key) : colon > 0 && colon <= 2) decompositions.set(key, line.slice(colon + 1))
   }
   return decompositions
 }

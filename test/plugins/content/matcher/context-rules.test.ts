@@ -31,6 +31,11 @@ describe('homophones: near sounds in long terms, words around them', () => {
     expect(category(['时时彩']).categoriesOf('新款净水器能实时采集水质数据')).toEqual([])
   })
 
+  it('keeps a swap whose word Weibo never has (时时菜: 时菜 is a CC-CEDICT word, no chat word)', () => {
+    expect(category(['时时彩']).categoriesOf('时时菜稳赚计划，跟单')).toEqual(['c'])
+    expect(category(['时时彩']).categoriesOf('能实时采集数据')).toEqual([])
+  })
+
   it('drops a swapped edge character that makes a word with its neighbour outside the hit', () => {
     expect(category(['日赚']).categoriesOf('活动期间请大家每日转发公司海报')).toEqual([])
     expect(category(['约炮']).categoriesOf('周六早上约跑步的同事')).toEqual([])
@@ -135,6 +140,12 @@ describe('context words confirm initials', () => {
   it('leaves initials alone in categories without context words', () => {
     expect(category(['傻逼']).categoriesOf('真是个SB')).toEqual(['c'])
   })
+
+  it('finds initials of four letters or more without one (nbzl 内部资料), not of three (cbj)', () => {
+    const m = category(['内部资料', '成本价'], { context: ['外传'] })
+    expect(m.categoriesOf('nbzl 打包出，私聊')).toEqual(['c'])
+    expect(m.categoriesOf('标书里 cbj 那一栏填什么')).toEqual([])
+  })
 })
 
 describe('initials as abbreviations', () => {
@@ -145,6 +156,13 @@ describe('initials as abbreviations', () => {
     expect(m.categoriesOf('新的FW固件在共享盘')).toEqual([])
     expect(m.categoriesOf('包装上的 QS 认证看不清')).toEqual([])
     expect(m.categoriesOf('FW：合同终稿，请查收')).toEqual([])
+  })
+
+  it('reads an element symbol glossed in brackets as the element (Gd（钆）), not a meme in brackets (gd（狗头）)', () => {
+    const m = category(['滚蛋'])
+    expect(m.categoriesOf('样品里 Gd（钆）含量偏高')).toEqual([])
+    expect(m.categoriesOf('你赶紧 gd（狗头）')).toEqual(['c'])
+    expect(m.categoriesOf('Gd 吧你')).toEqual(['c'])
   })
 
   it('still finds them alone, before a particle or a numeral, or in lower case', () => {

@@ -22,7 +22,9 @@ const fixtures = path.resolve(repoRoot, 'test/plugins/content/matcher/fixtures')
 const files = [
   EVAL_FILE,
   path.resolve(repoRoot, '../shared/moderation/eval-v2.jsonl'),
-  ...['dev', 'test', 'final', 'blind4', 'blind5'].map(name => path.join(fixtures, `heldout-${name}.jsonl`)),
+  ...['dev', 'test', 'final', 'blind4', 'blind5', 'blind6', 'blind7'].map(name =>
+    path.join(fixtures, `heldout-${name}.jsonl`),
+  ),
 ]
 for (const file of files) {
   const s = scoreEval(matcher, file, kind => kind !== 'stretch')

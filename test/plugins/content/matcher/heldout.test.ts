@@ -19,6 +19,8 @@ const BLIND4 = fixture('heldout-blind4.jsonl')
 const BLIND5 = fixture('heldout-blind5.jsonl')
 /** The sixth sample, measured blind once (0.843 / 0.843, on 9d56a09); then pinyin's tone marks. */
 const BLIND6 = fixture('heldout-blind6.jsonl')
+/** The seventh sample, measured blind once (0.855 / 0.877, on 5e74de0); its classes then fixed by helper b7fix. */
+const BLIND7 = fixture('heldout-blind7.jsonl')
 
 describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 setup)', () => {
   let compiled: ReturnType<typeof compileMatcher> | undefined
@@ -33,11 +35,11 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
 
   // Issue #22's goals (precision >= 0.97, recall >= 0.95) are NOT met here: this holds what was measured.
-  it('heldout-test: at least the figures after the class fixes (precision 99/101, recall 99/105)', () => {
+  it('heldout-test: at least the figures after the class fixes (precision 100/102, recall 100/105)', () => {
     const { lines, core } = reportEval(matcherOf(), TEST)
     console.info(lines.join('\n'))
-    expect(core.precision, lines.join('\n')).toBeGreaterThanOrEqual(99 / 101)
-    expect(core.recall, lines.join('\n')).toBeGreaterThanOrEqual(99 / 105)
+    expect(core.precision, lines.join('\n')).toBeGreaterThanOrEqual(100 / 102)
+    expect(core.recall, lines.join('\n')).toBeGreaterThanOrEqual(100 / 105)
   })
 
   it('heldout-final: at least the figures after the class fixes (precision 112/112, recall 112/114)', () => {
@@ -65,11 +67,20 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
 
   // Issue #22's goals are NOT met here. Blind, it measured 0.843 / 0.843 (97/115, 97/115) on 9d56a09's matcher;
-  // below, after pinyin's tone marks are read (gōng sī yào dǎo bì, Chǔn Huò).
-  it('heldout-blind6: at least the figures measured (precision 99/117, recall 99/115)', () => {
+  // below, after pinyin's tone marks are read (gōng sī yào dǎo bì, Chǔn Huò) and blind7's classes (+√, sxzz, khmd).
+  it('heldout-blind6: at least the figures measured (precision 102/120, recall 102/115)', () => {
     const { lines, core } = reportEval(matcherOf(), BLIND6)
     console.info(lines.join('\n'))
-    expect(core.precision, lines.join('\n')).toBeGreaterThanOrEqual(99 / 117)
-    expect(core.recall, lines.join('\n')).toBeGreaterThanOrEqual(99 / 115)
+    expect(core.precision, lines.join('\n')).toBeGreaterThanOrEqual(102 / 120)
+    expect(core.recall, lines.join('\n')).toBeGreaterThanOrEqual(102 / 115)
+  })
+
+  // Issue #22's recall goal is NOT met here. Blind, it measured 0.855 / 0.877 (100/117, 100/114) on 5e74de0's
+  // matcher; below, after the classes of its false positives and misses (b7fix).
+  it('heldout-blind7: at least the figures after the class fixes (precision 106/108, recall 106/114)', () => {
+    const { lines, core } = reportEval(matcherOf(), BLIND7)
+    console.info(lines.join('\n'))
+    expect(core.precision, lines.join('\n')).toBeGreaterThanOrEqual(106 / 108)
+    expect(core.recall, lines.join('\n')).toBeGreaterThanOrEqual(106 / 114)
   })
 })

@@ -21,6 +21,20 @@ describe('look-alikes by shape: a small side component swapped, or another insid
     expect(how('这家公司骟人')).toEqual(['公司骟人: 形近字 公司骟人 → 公司骗人'])
   })
 
+  it('reads 徽 for 微: the same 彳, and a shape cjk-decomp numbers around another part', () => {
+    const m = compileMatcher(expandingDictionary({ contact: ['加我微信'] }, ['lookalike']))
+    expect(m.scan('想了解的加我徽信吧').map(x => `${x.matched}: ${describeMatchKind(x)}`)).toEqual([
+      '加我徽信: 形近字 加我徽信 → 加我微信',
+    ])
+  })
+
+  it('reads 昜 for 易: one component with a stroke 一 more on top (勿 and 一 over 勿)', () => {
+    const m = compileMatcher(expandingDictionary({ private_deal: ['私下交易'] }, ['lookalike']))
+    expect(m.scan('老客户可以私下交昜').map(x => `${x.matched}: ${describeMatchKind(x)}`)).toEqual([
+      '私下交昜: 形近字 私下交昜 → 私下交易',
+    ])
+  })
+
   it('keeps the common characters of such shapes as they are (晴 is no 情, 脾气 no 牌)', () => {
     expect(s.categoriesOf('一夜晴天，品牌脾气都好')).toEqual([])
   })

@@ -82,6 +82,8 @@ describe('look-alike letters and digits', () => {
     ['mixed case', '你是SB吗', 'insult', 'SB'],
     ['a Cyrillic look-alike x', 'vх号', 'contact', 'vх号'],
     ['Greek look-alike letters', 'νχ号', 'contact', 'νχ号'],
+    ['a square root for v', '需要的加√详聊', 'contact', '加√'],
+    ['a check mark for v', '✓x号发你', 'contact', '✓x号'],
     ['Kangxi radical for 一', '第⼀品牌', 'false_ad', '第⼀品牌'],
   ])('finds a term written with %s', (_name, text, category, expected) => {
     expect(quotes(matcher, text, category)).toEqual([expected])
@@ -121,6 +123,7 @@ describe('normal text stays clean', () => {
     ['a term split by a comma between words', '成人，视频会议改到明天', 'porn'],
     ['a two-letter term split by a full stop', '我在楼下。注意安全', 'gambling'],
     ['a term split by a line break in one place only', '第一\n品牌推广方案', 'false_ad'],
+    ['a check mark after a task', '报名表已填好√，下周参加', 'contact'],
   ])('no match for %s', (_name, text, category) => {
     expect(quotes(matcher, text, category)).toEqual([])
   })

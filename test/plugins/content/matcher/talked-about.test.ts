@@ -59,3 +59,37 @@ describe('a term in a notice that warns of it', () => {
     expect(m.categoriesOf('冒充什么客服，私下转账给我就行')).toEqual(['deal'])
   })
 })
+
+describe('a term a rule forbids or keeps back', () => {
+  it('is no hit forbidden directly before it, or forbidden to post, maybe in a list', () => {
+    const m = matcher({ deal: ['私下交易', '私下转账'], gambling: ['百家乐', '赌球'], ad: ['刷信誉'] })
+    expect(m.categoriesOf('本群严禁私下交易，发现即移出')).toEqual([])
+    expect(m.categoriesOf('提醒大家：货款一律不要私下转账')).toEqual([])
+    expect(m.categoriesOf('店铺运营切勿刷信誉')).toEqual([])
+    expect(m.categoriesOf('禁止在群里发百家乐、赌球这类链接')).toEqual([])
+  })
+
+  it('is no hit named as words, kept back, deferred to a source, or refused after a question', () => {
+    const m = matcher({ ad: ['永久有效', '全网最低'], secret: ['成本价', '客户名单'] })
+    expect(m.categoriesOf('文案里别出现全网最低和永久有效这类说法')).toEqual([])
+    expect(m.categoriesOf('客户名单一律不得外传')).toEqual([])
+    expect(m.categoriesOf('成本价以财务系统为准')).toEqual([])
+    expect(m.categoriesOf('有人打听成本价，统一回答不便透露')).toEqual([])
+    expect(m.categoriesOf('特价款不能低于成本价卖')).toEqual([])
+  })
+
+  it('is no hit quoted as a reported question', () => {
+    const m = matcher({ defamation: ['公司要倒闭'] })
+    expect(m.categoriesOf('客户问“你们公司要倒闭了吗”，我解释了')).toEqual([])
+  })
+
+  it('is a hit offered, given or said (别错过, 给你了别外传, 说“…”)', () => {
+    const m = matcher({ gambling: ['百家乐'], secret: ['成本价'], contact: ['私聊我'], deal: ['私下转账'] })
+    expect(m.categoriesOf('别错过百家乐真人荷官')).toEqual(['gambling'])
+    expect(m.categoriesOf('这是我们的成本价，别外传')).toEqual(['secret'])
+    expect(m.categoriesOf('成本价发你了，请勿外传')).toEqual(['secret'])
+    expect(m.categoriesOf('成本价别外传，就这一份')).toEqual(['secret'])
+    expect(m.categoriesOf('不要犹豫，私聊我')).toEqual(['contact'])
+    expect(m.categoriesOf('客户问价格，我说私下转账就行')).toEqual(['deal'])
+  })
+})

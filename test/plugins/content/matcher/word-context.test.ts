@@ -63,6 +63,11 @@ describe('a warning that quotes a scam', () => {
     expect(category(['兼职刷单']).categoriesOf('防骗提示：兼职刷单都是骗局')).toEqual([])
   })
 
+  it('is no hit in a lesson on the scam (培训, 讲座), but one when the scam is denied (无陷阱)', () => {
+    expect(category(['赌球']).categoriesOf('新员工培训会讲赌球诈骗的套路')).toEqual([])
+    expect(category(['日赚']).categoriesOf('免费培训，日赚五百，无陷阱')).toEqual(['c'])
+  })
+
   it("needs both, in the hit's sentence, and no negation", () => {
     expect(category(['日赚']).categoriesOf('日赚千元，不是骗局，加我')).toEqual(['c'])
     expect(category(['日赚']).categoriesOf('小心，日赚千元的机会来了')).toEqual(['c'])
@@ -114,6 +119,29 @@ describe('a fuzzy hit glued to what makes it something else', () => {
     const m = category(['网赌'])
     expect(m.categoriesOf('晚上网堵得厉害')).toEqual([])
     expect(m.categoriesOf('网堵平台提现秒到')).toEqual(['c'])
+  })
+})
+
+describe('a two-character hit written as a given name', () => {
+  it('is no hit after a common surname that starts a name (恭喜王加薇, 客户 陈思丹)', () => {
+    expect(category(['加薇']).categoriesOf('恭喜王加薇转正')).toEqual([])
+    expect(category(['私单']).categoriesOf('新客户 陈思丹 下午到店')).toEqual([])
+  })
+
+  it('is a hit without a surname, or after one that starts no name (过万加薇)', () => {
+    const m = category(['加薇'])
+    expect(m.categoriesOf('想要的加薇详聊')).toEqual(['c'])
+    expect(m.categoriesOf('月入过万加薇')).toEqual(['c'])
+    expect(m.categoriesOf('找我加薇')).toEqual(['c'])
+  })
+})
+
+describe('a company term after a count of more than one', () => {
+  it('is other companies (三家垃圾公司, 这些黑心公司), and the one company a hit (这家垃圾公司)', () => {
+    const m = category(['垃圾公司', '黑心公司'])
+    expect(m.categoriesOf('新闻里点名了三家垃圾公司')).toEqual([])
+    expect(m.categoriesOf('这些黑心公司迟早被查')).toEqual([])
+    expect(m.categoriesOf('这家垃圾公司工资都拖')).toEqual(['c'])
   })
 })
 
