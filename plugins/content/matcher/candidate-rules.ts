@@ -43,8 +43,9 @@ export function add(
   if (!allowPhrase && IN_IDIOMS.has(kind) && insideIdiom(text, start, end)) return
   if (!allowPhrase && kind === 'homophone' && readsAsNumber(text, end, term, form!)) return
   if (!allowPhrase && kind === 'pinyin' && (readsAsName(text, start, end) || readsAsService(text, start, end))) return
-  const abbreviation = !allowPhrase && kind === 'initials' && readsAsAbbreviation(text, start, end)
-  candidates.push({ category, term, start, end, allowPhrase, kind, form, ...(abbreviation && { abbreviation }) })
+  const candidate: Candidate = { category, term, start, end, allowPhrase, kind, form }
+  if (!allowPhrase && kind === 'initials' && readsAsAbbreviation(text, start, end)) candidate.abbreviation = true
+  candidates.push(candidate)
 }
 
 /** The URLs of a text, found on first use. */

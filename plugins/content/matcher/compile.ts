@@ -15,7 +15,7 @@ import type { KeyEnds } from './key-ends.js'
 import { scanKeys } from './scanner.js'
 import { scanKeyStarts, startScanTables, textMayHoldUrl, type StartScanTables } from './start-scan.js'
 import type { MatcherCache } from './matcher-cache.js'
-import { OWNER_KINDS, formOf, keyAt, type TermIndex } from './term-index.js'
+import { OWNER_KINDS, formOf, type TermIndex } from './term-index.js'
 import { compareKeyTo } from './substitution-classes.js'
 import type { ExpansionKind } from './expand.js'
 import { SplitScan, type SplitOwnerOfHit } from './split-scan.js'
@@ -260,7 +260,8 @@ class CompiledMatcher implements Matcher {
         continue
       }
       if (k < 0) continue
-      const span = spanOfHit(text, end, hits[h + 2], keyAt(this.index, k))
+      // The key is the hit's folded characters (see keyOfHit): read there, no view of the key made.
+      const span = spanOfHit(text, end, hits[h + 2], folded, length)
       for (let o = ownerOffsets[k]; o < ownerOffsets[k + 1]; o++) {
         const kind = ownerKind[o] === 0 ? undefined : OWNER_KINDS[ownerKind[o] - 1]
         const form = kind === undefined ? undefined : formOf(this.index, o, k)
@@ -342,7 +343,8 @@ class CompiledMatcher implements Matcher {
         form,
       })
     }
-    const span = spanOfHit(found.text, end, tail, k < 0 ? folded.slice(0, length) : keyAt(this.index, k))
+    // The hit's folded characters, which key k is if the hit is one (no copy, no view of the key made).
+    const span = spanOfHit(found.text, end, tail, folded, length)
     // Most hits with an owner have one: no sort, no set.
     if (owners.length > 1) owners.sort(byOrder)
     const kept = owners.length > 1 ? new Set<number>() : undefined
