@@ -33,6 +33,7 @@ interface AllowedSpans {
  * (`以下注意` cancels `下注` only for gambling), and the allowed-phrase matches themselves.
  */
 export function dropAllowed(candidates: Candidate[]): Candidate[] {
+  if (!candidates.some(isAllowPhrase)) return candidates
   const byCategory = new Map<string, Candidate[]>()
   for (const c of candidates) {
     if (!c.allowPhrase) continue
@@ -51,6 +52,11 @@ export function dropAllowed(candidates: Candidate[]): Candidate[] {
     })
   }
   return candidates.filter(c => !c.allowPhrase && !isInside(c, spans.get(c.category)))
+}
+
+/** True for a match of an allowed phrase (a function made once: most scans have none). */
+function isAllowPhrase(c: Candidate): boolean {
+  return c.allowPhrase
 }
 
 /** True if some allowed span starts at or before the candidate and ends at or after it. */

@@ -43,8 +43,9 @@ export function add(
   if (!allowPhrase && IN_IDIOMS.has(kind) && insideIdiom(text, start, end)) return
   if (!allowPhrase && kind === 'homophone' && readsAsNumber(text, end, term, form!)) return
   if (!allowPhrase && kind === 'pinyin' && (readsAsName(text, start, end) || readsAsService(text, start, end))) return
-  const abbreviation = !allowPhrase && kind === 'initials' && readsAsAbbreviation(text, start, end)
-  candidates.push({ category, term, start, end, allowPhrase, kind, form, ...(abbreviation && { abbreviation }) })
+  const candidate: Candidate = { category, term, start, end, allowPhrase, kind, form }
+  if (!allowPhrase && kind === 'initials' && readsAsAbbreviation(text, start, end)) candidate.abbreviation = true
+  candidates.push(candidate)
 }
 
 /** The URLs of a text, found on first use. */
@@ -132,12 +133,21 @@ function readsAsAbbreviation(text: string, start: number, end: number): boolean 
 
 /** Numerals, as characters and digits. */
 const NUMERALS = new Set('〇零一二三四五六七八九十两几百千万0123456789')
+/** The UTF-16 codes of NUMERALS. */
+const NUMERAL_CODES = new Set([...NUMERALS].map(n => n.charCodeAt(0)))
+
+/** True if some character of s is a numeral: most forms hold none (a quick test before readsAsNumber's). */
+function holdsNumeral(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (NUMERAL_CODES.has(s.charCodeAt(i))) return true
+  return false
+}
 
 /**
  * True when a homophone form swaps a character of the term for a numeral that a classifier follows, in
  * the form or just after it: a number (去死 -> 去四 in 去四个小区).
  */
 function readsAsNumber(text: string, end: number, term: string, form: string): boolean {
+  if (!holdsNumeral(form)) return false
   const t = [...term]
   const f = [...form]
   if (t.length !== f.length) return false

@@ -16,7 +16,7 @@ import type { KeyEnds } from './key-ends.js'
 import { scanKeys } from './scanner.js'
 import { scanKeyStarts, startScanTables, textMayHoldUrl, type StartScanTables } from './start-scan.js'
 import type { MatcherCache } from './matcher-cache.js'
-import { OWNER_KINDS, formOf, keyAt, type TermIndex } from './term-index.js'
+import { OWNER_KINDS, formOf, type TermIndex } from './term-index.js'
 import { compareKeyTo } from './substitution-classes.js'
 import type { ExpansionKind } from './expand.js'
 import { SplitScan, type SplitOwnerOfHit } from './split-scan.js'
@@ -69,6 +69,8 @@ class CompiledMatcher implements Matcher {
   /** The swap forms of the terms hits were checked against (see SwapForms). */
   private readonly swapForms: SwapForms
   private readonly kinds = new Map<string, ReadonlySet<ExpansionKind>>()
+  /** The expansion kinds of each category of the index, by its number there (the kinds a swap owner's forms take). */
+  private readonly categoryKinds: ReadonlySet<ExpansionKind>[]
   private readonly patterns: CompiledPattern[]
   private readonly allowDomains: string[]
 
@@ -92,6 +94,7 @@ class CompiledMatcher implements Matcher {
     this.latinFlag = this.readings.empty ? 0 : LATIN
     this.swapForms = new SwapForms(tables.index)
     for (const [category, rule] of Object.entries(dictionary.categories)) this.kinds.set(category, new Set(rule.expand))
+    this.categoryKinds = tables.index.categories.map(name => this.kinds.get(name)!)
     this.patterns = Object.entries(dictionary.categories).flatMap(([category, rule]) =>
       rule.patterns.map(source => compilePattern(category, source)),
     )
@@ -235,7 +238,8 @@ class CompiledMatcher implements Matcher {
     const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerIsContext, ownerKind, categories, texts } =
       this.index
     let anchored = false
-    given.length = 0
+    // Setting an array's length is a runtime call: only when it holds something.
+    if (given.length !== 0) given.length = 0
     const splitSpans = this.splits.empty ? 0 : this.splitSpans(text, hits)
     // Hits the pair filter may drop: none of an anchor or a Latin image, none when split forms were found.
     const unfiltered = splitSpans > 0 ? -1 : ANCHOR | this.latinFlag
@@ -260,7 +264,8 @@ class CompiledMatcher implements Matcher {
         continue
       }
       if (k < 0) continue
-      const span = spanOfHit(text, end, hits[h + 2], keyAt(this.index, k))
+      // The key is the hit's folded characters (see keyOfHit): read there, no view of the key made.
+      const span = spanOfHit(text, end, hits[h + 2], folded, length)
       for (let o = ownerOffsets[k]; o < ownerOffsets[k + 1]; o++) {
         const kind = ownerKind[o] === 0 ? undefined : OWNER_KINDS[ownerKind[o] - 1]
         const form = kind === undefined ? undefined : formOf(this.index, o, k)
@@ -276,7 +281,7 @@ class CompiledMatcher implements Matcher {
 
   /** Runs the split walk around the hits of anchors (see SplitScan.find); returns how many spans it found. */
   private splitSpans(text: string, hits: number[]): number {
-    anchors.length = 0
+    if (anchors.length !== 0) anchors.length = 0
     for (let h = 0; h < hits.length; h += 3) {
       const b = this.images.bytes[hits[h]]
       if ((b & ANCHOR) !== 0) anchors.push(hits[h + 1], hits[h + 2], lengthOf(this.images, hits[h], b))
@@ -316,15 +321,14 @@ class CompiledMatcher implements Matcher {
       const swap = s < 0 ? slot : this.swapMembers[s]
       if (!this.swapChoices.maySwap(swap, keyStart, folded, length)) continue
       const category = this.index.swapCategory[swap]
-      const term = this.index.texts[this.index.swapText[swap]]
-      const name = this.index.categories[category]
       if (key === '') {
         for (let i = 0; i < length; i++) key += String.fromCodePoint(folded[i])
         needle = formNeedle(key)
       }
-      const e = this.swapForms.formOf(swap, this.kinds.get(name)!, key, needle)
+      const e = this.swapForms.formOf(swap, this.categoryKinds[category], key, needle)
       if (e === undefined) continue
       const use = this.index.swapIsAllowPhrase[swap]
+      const term = this.index.texts[this.index.swapText[swap]]
       owners ??= []
       owners.push({ order: this.index.swapOrder[swap], category, use, term, kind: e.kind, form: e.form })
     }
@@ -343,7 +347,8 @@ class CompiledMatcher implements Matcher {
         form,
       })
     }
-    const span = spanOfHit(found.text, end, tail, k < 0 ? folded.slice(0, length) : keyAt(this.index, k))
+    // The hit's folded characters, which key k is if the hit is one (no copy, no view of the key made).
+    const span = spanOfHit(found.text, end, tail, folded, length)
     // Most hits with an owner have one: no sort, no set.
     if (owners.length > 1) owners.sort(byOrder)
     const kept = owners.length > 1 ? new Set<number>() : undefined

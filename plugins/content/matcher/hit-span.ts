@@ -52,11 +52,17 @@ function isWordLetter(folded: number | undefined): boolean {
 }
 
 /**
- * Locates a hit of `key` (folded code points) that ends at `end`, `tail` folded code points before
- * the end of its last character, by walking back over the original text.
+ * Locates a hit of `key` (its first `length` folded code points) that ends at `end`, `tail` folded code
+ * points before the end of its last character, by walking back over the original text.
  */
-export function spanOfHit(text: string, end: number, tail: number, key: ArrayLike<number>): HitSpan {
-  let need = key.length + tail
+export function spanOfHit(
+  text: string,
+  end: number,
+  tail: number,
+  key: ArrayLike<number>,
+  length = key.length,
+): HitSpan {
+  let need = length + tail
   let j = end
   let start = end
   let startFolded: ArrayLike<number> = []
@@ -91,7 +97,7 @@ export function spanOfHit(text: string, end: number, tail: number, key: ArrayLik
   const endFolded = foldedOf(codePointBefore(text, end))
   const after = tail > 0 ? endFolded[endFolded.length - tail] : firstFoldedAt(text, end)
   const touchesWord =
-    (isWordLetter(key[0]) && isWordLetter(before)) || (isWordLetter(key[key.length - 1]) && isWordLetter(after))
+    (isWordLetter(key[0]) && isWordLetter(before)) || (isWordLetter(key[length - 1]) && isWordLetter(after))
   return { start, oneWord: !splitByBreaks && !touchesWord }
 }
 
