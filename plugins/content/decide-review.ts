@@ -1,7 +1,7 @@
 import type { Action } from '../../bot/core/actions.js'
 import { shortDateTime } from '../../bot/time/zoned.js'
 import type { Finding } from './assess/findings.js'
-import type { AllowHint } from './assess/allow-phrase.js'
+import type { AllowOutcome, Suggestion } from './assess/allow-phrase.js'
 import { hintKey, type Review, type ReviewLog } from './state.js'
 import { reviewAnswerText, reviewText, suggestAllowText } from './texts.js'
 import { auditReason } from './audit-text.js'
@@ -31,13 +31,6 @@ export function decideReview(review: Review, timezone: string, prefix: string): 
       text: reviewText(review, shortDateTime(review.at, timezone), prefix),
     },
   ]
-}
-
-/** A false hit the admins have ignored often enough without allowing it: suggested once. */
-export interface Suggestion {
-  hint: AllowHint
-  /** The reviews that ignored it, oldest first; the last is the one just ignored. */
-  ids: string[]
 }
 
 /**
@@ -81,14 +74,6 @@ export function decideIgnore(
     text: suggestAllowText(suggestion, prefix),
   }
   return [ignored, suggest]
-}
-
-/** The outcome of adding one hint as an allowed phrase. */
-export interface AllowOutcome {
-  hint: AllowHint
-  ok: boolean
-  /** The dictionary edit's reply (done, unchanged, or why not). */
-  text: string
 }
 
 /** `#忽略 R3 允许`: each allowed phrase audited as a dictionary edit (undone with `#词库 删除`). */

@@ -6,7 +6,7 @@ import { excerpt } from './assess/excerpt.js'
 import type { Evidence, Finding } from './assess/findings.js'
 import { describeMatchKind } from './matcher/index.js'
 import type { Review } from './state.js'
-import type { AllowOutcome, Suggestion } from './decide-review.js'
+import type { AllowOutcome, Suggestion } from './assess/allow-phrase.js'
 import type { DictionaryEdit } from './matcher/dictionary-edit.js'
 
 /**

@@ -95,3 +95,18 @@ export function allowHints(ev: MessageEvent, findings: Finding[], matcher: Pick<
     }
   return hints
 }
+
+/** A false hit the admins have ignored often enough without allowing it: suggested once. */
+export interface Suggestion {
+  hint: AllowHint
+  /** The reviews that ignored it, oldest first; the last is the one just ignored. */
+  ids: string[]
+}
+
+/** The outcome of adding one hint as an allowed phrase. */
+export interface AllowOutcome {
+  hint: AllowHint
+  ok: boolean
+  /** The dictionary edit's reply (done, unchanged, or why not). */
+  text: string
+}

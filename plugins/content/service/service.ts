@@ -14,16 +14,9 @@ import { FloodTracker } from '../assess/flood.js'
 import { newIncident, openIncidentFor, type IncidentLog } from '../incidents/incident.js'
 import { INCIDENTS_JOURNAL, type IncidentRecord } from '../incidents/incident-journal.js'
 import { openForeignIncident, withFleetRepeats } from '../incidents/fleet-incidents.js'
-import {
-  type AllowOutcome,
-  decideAllow,
-  decideIgnore,
-  decideReview,
-  dueSuggestion,
-  splitReview,
-} from '../decide-review.js'
+import { decideAllow, decideIgnore, decideReview, dueSuggestion, splitReview } from '../decide-review.js'
 import { addReview, markLearned, REVIEWS_DOC, type Review, type ReviewLog } from '../state.js'
-import { allowHints } from '../assess/allow-phrase.js'
+import { type AllowOutcome, allowHints } from '../assess/allow-phrase.js'
 import { inScope } from '../assess/message-policy.js'
 import { type ImageSource, receivedImages } from '../qr/image-source.js'
 import { QrImageError } from '../qr/qr-limits.js'
