@@ -106,9 +106,12 @@ describe('content plugin on the runtime', () => {
     expect(
       h
         .audit()
-        .filter(a => a.type === 'warn')
+        .filter(a => a.rule === 'content.warn')
         .map(a => a.groupId),
     ).toEqual([cust.id])
+    // Staff are warned privately: customers never see it.
+    expect(h.wechat.textsTo(cust.id)).toEqual([])
+    expect(h.wechat.textsTo('wxid_zhangsan').join('\n')).toContain('禁止发布未经许可的外部链接')
   })
 
   it('treats link cards, contact cards from customers and dangerous files by policy', async () => {
@@ -195,7 +198,8 @@ describe('content plugin on the runtime', () => {
     await h.post(spammer, cust, '加我微信，日赚 500', {}, 30 * MIN)
     await h.drain()
     expect(h.wechat.textsTo('wxid_admin')).toContain(`已撤销 ${strikeId}：违规记录 1 条。`)
-    expect(h.wechat.textsTo('wxid_c3')).toEqual([`管理员已撤销你的一次违规记录（${strikeId}），相关处罚已取消。`])
+    expect(h.wechat.textsTo('wxid_c3')).toEqual([]) // a customer: told in the group
+    expect(h.wechat.textsTo(cust.id)).toContain('管理员已撤销对你的一次违规记录，抱歉打扰。')
     expect(h.audit().filter(a => a.type === 'remove')).toEqual([])
     expect(h.wechat.textsTo(cust.id).at(-1)).toContain('第 2 次违规')
   })
