@@ -1,4 +1,5 @@
-import type { MessageEvent } from '../core/event.js'
+import type { Action, RecordAction, RemindAction, SayAction } from '../core/actions.js'
+import type { GroupKind, GroupRef, MessageEvent } from '../core/event.js'
 import type { CommandSpec } from '../core/plugin.js'
 
 /**
@@ -11,11 +12,24 @@ import type { CommandSpec } from '../core/plugin.js'
  * A customer is never answered privately (WeChat does not deliver to
  * someone who is not the bot's friend): the router keeps their refusals
  * silent (audited) and treats their unknown `#…` as ordinary talk.
+ * What plugins decide follows the same rules (`routeActions`, applied by the
+ * executor to every action): staff are never warned or reminded in front of
+ * customers, and nothing is sent privately to a customer.
  */
+
+/** Whether people without a role (customers) read a group of `kind`. */
+export function readByCustomers(kind: GroupKind): boolean {
+  return kind !== 'internal'
+}
+
+/** Whether a member may be @-ed in a group of `kind` about what they must do (a rule, a reminder, a warning): staff only where no customer reads. */
+export function correctedInGroup(kind: GroupKind, isStaff: boolean): boolean {
+  return !isStaff || !readByCustomers(kind)
+}
 
 /** Whether people without a role (customers) read what the bot says where `event` came from. */
 export function customersRead(event: MessageEvent): boolean {
-  return !!event.group && event.group.kind !== 'internal'
+  return !!event.group && readByCustomers(event.group.kind)
 }
 
 /** Whether the answer to `event` goes to the asker privately instead of into its group (`spec`: the command, if known). */
@@ -27,4 +41,91 @@ export function answerPrivately(event: MessageEvent, spec?: CommandSpec): boolea
 /** Whether the sender may use `spec` where they asked: in customer groups, people without a role use only customer commands. */
 export function openHere(event: MessageEvent, spec: CommandSpec): boolean {
   return !customersRead(event) || event.sender.isStaff || spec.customerFacing === true
+}
+
+/** What the executor knows of a send's readers: a managed group's kind and topic, and who is staff. */
+export interface Readers {
+  group(id: string): Pick<GroupRef, 'kind' | 'topic'> | undefined
+  isStaff(contactId: string): boolean
+}
+
+/**
+ * Actions routed to who may read them; the same array when nothing changes. In a group customers read, a
+ * warning of a staff member, and a reminder's @ of one, goes to them privately instead. A private text to a
+ * customer (no role) about such a group cannot arrive (WeChat delivers nothing to someone who is not the bot's
+ * friend): its `groupText`, if any, is said in the group with an @, else it is only recorded.
+ */
+export function routeActions(actions: Action[], r: Readers): Action[] {
+  let out: Action[] | undefined
+  for (let i = 0; i < actions.length; i++) {
+    const routed = routeAction(actions[i], r)
+    if (routed === actions[i] && !out) continue
+    out ??= actions.slice(0, i)
+    if (Array.isArray(routed)) out.push(...routed)
+    else out.push(routed)
+  }
+  return out ?? actions
+}
+
+function routeAction(a: Action, r: Readers): Action | Action[] {
+  if (a.type === 'warn') {
+    const g = r.group(a.groupId)
+    return g && !correctedInGroup(g.kind, r.isStaff(a.memberId)) ? privately(a, a.memberId, a.groupId, g.topic) : a
+  }
+  if (a.type !== 'say' && a.type !== 'remind') return a
+  if ('contact' in a.to) {
+    const g = a.groupId ? r.group(a.groupId) : undefined
+    if (!g || !readByCustomers(g.kind) || r.isStaff(a.to.contact)) return a
+    return unreachable(a, a.to.contact, a.groupId!)
+  }
+  const room = a.to.room
+  const g = a.type === 'remind' && a.mentions?.length ? r.group(room) : undefined
+  if (!g || !readByCustomers(g.kind)) return a
+  const staff = a.mentions!.filter(id => r.isStaff(id))
+  if (!staff.length) return a
+  const rest = a.mentions!.filter(id => !r.isStaff(id))
+  const told = staff.map(id => privately(a, id, room, g.topic))
+  return rest.length ? [{ ...a, mentions: rest }, ...told] : told
+}
+
+/** A warning or reminder of a staff member in a group customers read, sent to them privately, naming the group. */
+function privately(
+  a: { text: string } & Pick<Action, 'rule' | 'reason' | 'evidence'>,
+  memberId: string,
+  groupId: string,
+  topic: string,
+): RemindAction {
+  return {
+    type: 'remind',
+    to: { contact: memberId },
+    text: `关于客户群「${topic}」（只发给你，客户看不到）：\n${a.text}`,
+    rule: a.rule,
+    reason: a.reason,
+    groupId,
+    memberId,
+    evidence: a.evidence,
+  }
+}
+
+/** A private text to a customer about a customer group: its group version with an @, or only a record. */
+function unreachable(a: SayAction | RemindAction, contact: string, groupId: string): Action {
+  if (a.type === 'say' && a.groupText)
+    return {
+      type: 'say',
+      to: { room: groupId },
+      text: a.groupText,
+      mentions: [contact],
+      rule: a.rule,
+      groupId,
+      memberId: contact,
+    }
+  const kept: RecordAction = {
+    type: 'record',
+    text: `未发送（客户不是机器人的好友，私聊收不到）：${a.text}`,
+    rule: a.rule,
+    reason: a.reason,
+    groupId,
+    memberId: contact,
+  }
+  return kept
 }

@@ -42,6 +42,11 @@ export interface SayAction extends ActionMeta {
   to: Chat
   text: string
   mentions?: string[]
+  /**
+   * Sent privately to someone who may be a customer: what to say in `groupId` instead (with an @, nothing internal
+   * in it) when they cannot be reached privately; without it nothing is sent to a customer (`routeActions`).
+   */
+  groupText?: string
 }
 /** Warn a member in a group with an @-mention. */
 export interface WarnAction extends ActionMeta {

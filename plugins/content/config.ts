@@ -10,9 +10,14 @@ const step = z.enum(['record', 'warn', 'report', 'strike'])
 const steps = z.array(step).min(1)
 
 /** Whose messages a rule checks in one kind of group. */
-export const scopeSchema = z.enum(['everyone', 'nonStaff', 'nobody'])
-/** Whose messages a rule checks: everyone, only non-staff (customers, strangers), or nobody. */
+export const scopeSchema = z.enum(['everyone', 'nonStaff', 'staff', 'nobody'])
+/** Whose messages a rule checks: everyone, only non-staff (customers, strangers), only staff, or nobody. */
 export type Scope = z.infer<typeof scopeSchema>
+
+/** Whether `scope` covers a member who is (or is not) staff. */
+export function covers(scope: Scope, isStaff: boolean): boolean {
+  return scope === 'everyone' || (scope === 'nonStaff' && !isStaff) || (scope === 'staff' && isStaff)
+}
 
 const byKind = <T extends z.ZodType>(
   value: T,
@@ -117,11 +122,13 @@ export const contentConfigSchema = z
         file: byKind(scopeSchema, { internal: 'everyone', customer: 'everyone', broadcast: 'everyone' }),
         flood: byKind(scopeSchema, { internal: 'nonStaff', customer: 'nonStaff', broadcast: 'nonStaff' }),
         offtopic: byKind(scopeSchema, { internal: 'nobody', customer: 'nobody', broadcast: 'nonStaff' }),
+        // A customer leaving their own phone or WeChat for the company in their group is service, not solicitation.
+        contact: byKind(scopeSchema, { internal: 'everyone', customer: 'staff', broadcast: 'everyone' }),
       })
       .catchall(byKind(scopeSchema, { internal: 'everyone', customer: 'everyone', broadcast: 'everyone' }))
       .prefault({})
       .describe(
-        '每个类别在各类群里检查谁的消息：everyone / nonStaff（非员工）/ nobody；未列出的词库类别检查所有人 Per category and group kind, whose messages are checked',
+        '每个类别在各类群里检查谁的消息：everyone / nonStaff（非员工）/ staff（仅员工）/ nobody；未列出的词库类别检查所有人 Per category and group kind, whose messages are checked',
       ),
     actions: z
       .object({

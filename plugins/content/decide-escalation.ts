@@ -1,6 +1,6 @@
 import type { GroupKind } from '../../bot/core/event.js'
 import type { Strike } from '../../bot/runtime/records/ledger.js'
-import type { ContentConfig } from './config.js'
+import { covers, type ContentConfig } from './config.js'
 
 /** Ledger category of this plugin's strikes: `content.<category>`. */
 export const strikeCategory = (category: string): string => `content.${category}`
@@ -26,8 +26,7 @@ export interface StrikePlan {
 export function planStrike(activeBefore: number, cfg: ContentConfig, kind: GroupKind, isStaff: boolean): StrikePlan {
   const count = activeBefore + 1
   const limit = cfg.escalation.strikes
-  const who = cfg.escalation.remove[kind]
-  const removable = who === 'everyone' || (who === 'nonStaff' && !isStaff)
+  const removable = covers(cfg.escalation.remove[kind], isStaff)
   if (count < limit) return { count, limit, removable }
   return { count, limit, removable, escalate: removable ? 'remove' : 'ask' }
 }

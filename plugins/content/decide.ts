@@ -89,6 +89,7 @@ export function decideIncident(incident: Incident, x: IncidentInput): Action[] {
         kind,
         member: x.memberName,
         memberId: ev.sender.id,
+        staff: ev.sender.isStaff,
         when: shortDateTime(ev.at, x.timezone),
         messageId: ev.id,
         original: originalOf(ev),

@@ -1,3 +1,4 @@
+import { correctedInGroup } from '../../bot/commands/audience.js'
 import type { GroupKind } from '../../bot/core/event.js'
 import { formatDuration } from '../../bot/config/duration.js'
 import type { ContentConfig } from './config.js'
@@ -39,6 +40,7 @@ export const KIND_LABEL: Record<GroupKind, string> = { internal: '内部群', cu
 export const STEP_LABEL: Record<string, string> = {
   record: '仅记录',
   warn: '群内警告',
+  warnPrivately: '私聊警告（员工，客户看不到）',
   report: '报告管理员',
   strike: '记违规',
   remove: '移出群',
@@ -91,6 +93,8 @@ export interface ReportFacts {
   kind: GroupKind
   member: string
   memberId: string
+  /** The member is staff: in a group customers read, their warning went to them privately. */
+  staff: boolean
   when: string
   messageId: string
   original: string
@@ -106,7 +110,10 @@ export function reportText(f: ReportFacts): string {
   const lines = f.findings.flatMap(x => x.evidence.map(e => `· ${evidenceLine(x.label, e)}`))
   const shown = lines.length > 8 ? [...lines.slice(0, 8), `· …另 ${lines.length - 8} 处`] : lines
   const severity = f.findings.map(x => `${x.label}（${SEVERITY_LABEL[x.severity]}）`).join('、')
-  const done = f.steps.filter(s => s !== 'report').map(s => STEP_LABEL[s] ?? s)
+  const privately = !correctedInGroup(f.kind, f.staff)
+  const done = f.steps
+    .filter(s => s !== 'report')
+    .map(s => STEP_LABEL[s === 'warn' && privately ? 'warnPrivately' : s] ?? s)
   return [
     `🚨 违规内容 ${f.incidentId}：${severity}`,
     `群：${f.group}（${KIND_LABEL[f.kind]}）`,

@@ -1,3 +1,4 @@
+import { correctedInGroup } from '../../bot/commands/audience.js'
 import type { Action } from '../../bot/core/actions.js'
 import type { GroupRef, Member, Role } from '../../bot/core/event.js'
 import type { Roster } from '../../bot/roster/roster.js'
@@ -312,7 +313,7 @@ export class Realname {
           startedAt: c.startedAt,
           now,
           unconfirmed,
-          staffBeforeCustomers: group.kind !== 'internal' && this.v.rolesOf(a.member.id).length > 0,
+          staffBeforeCustomers: !correctedInGroup(group.kind, this.v.rolesOf(a.member.id).length > 0),
         }),
       )
       if (steps[c.next].action === 'remind') this.markReminded(group, a.member.id)

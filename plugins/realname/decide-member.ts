@@ -1,3 +1,4 @@
+import { correctedInGroup } from '../../bot/commands/audience.js'
 import type { Action } from '../../bot/core/actions.js'
 import type { GroupRef, JoinEvent, LeaveEvent, Member, MessageEvent } from '../../bot/core/event.js'
 import { formatDuration } from '../../bot/config/duration.js'
@@ -52,7 +53,9 @@ export function onJoin(s: Realname, ev: JoinEvent): Action[] {
     if (pending.ids.includes(m.id)) continue // left and re-joined within the batch window: welcome once
     pending.ids.push(m.id)
     pending.names.push(s.v.displayName(m))
-    if (s.mustComply(m, ev.group)) pending.mustNames.push(s.v.displayName(m))
+    // Staff are told the nickname rule privately (at the end of the grace), never in front of customers.
+    if (s.mustComply(m, ev.group) && correctedInGroup(ev.group.kind, s.v.rolesOf(m.id).length > 0))
+      pending.mustNames.push(s.v.displayName(m))
   }
   s.d.dirty.state = true
   out.push({

@@ -1,3 +1,4 @@
+import { customersRead } from '../../bot/commands/audience.js'
 import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
 import { followUpTimer } from './decide-followup.js'
 import type { FollowUpDesk } from './desk/followups.js'
@@ -72,7 +73,7 @@ export function complaintCommand(d: CommandDeps): CommandSpec {
         if (there) return [inv.whisper(say.heldElsewhere(there, p))]
         if (!t) return [inv.whisper(say.noTicket(id, usage))]
         if (t.state === 'resolved') return [inv.whisper(say.alreadyResolved(t.id))]
-        return [...d.tickets.resolve(t, inv.event.sender.id, note), inv.reply(say.resolved(t.id))]
+        return [...d.tickets.resolve(t, inv.event.sender.id, note), inv.reply(withHint(inv, say.resolved(t.id), p))]
       }
       const own = find(sub)
       const other = own ? undefined : held(sub)
@@ -83,6 +84,11 @@ export function complaintCommand(d: CommandDeps): CommandSpec {
       return [inv.reply(other ? `${detail}\n${say.heldBy(other.heldBy)}` : detail)]
     },
   }
+}
+
+/** An answer to a note typed where customers read it (answered privately anyway), with a hint to send notes privately. */
+function withHint(inv: CommandInvocation, answer: string, p: string): string {
+  return customersRead(inv.event) ? `${answer}\n${say.typedBeforeCustomers(p)}` : answer
 }
 
 /** `#回访`: schedule, list and complete follow-up visits (staff only; answers private in customer groups). */
@@ -114,7 +120,7 @@ export function followUpCommand(d: CommandDeps): CommandSpec {
         return [
           { type: 'cancel', key: `followup:${f.id}`, rule: 'service.schedule', groupId: f.groupId },
           { type: 'record', rule: 'service.followup-done', text: recordText.done(f, result), groupId: f.groupId },
-          inv.reply(say.done(f)),
+          inv.reply(withHint(inv, say.done(f), p)),
         ]
       }
       const m = DAYS.exec(inv.argv.find(a => DAYS.test(a)) ?? '')

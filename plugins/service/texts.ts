@@ -24,7 +24,7 @@ export function resolvedTooText(t: Ticket): string {
 export function openedText(t: Ticket, tz: string, prefix: string): string {
   return [
     `📣 新投诉 ${t.id}：${quoted(t)}`,
-    `请在 ${when(t.deadline, t.at, tz)} 前处理，处理后发送 ${prefix}投诉 处理 ${t.id} <处理说明>。`,
+    `请在 ${when(t.deadline, t.at, tz)} 前处理，处理后${resolveHint(t, prefix)}`,
   ].join('\n')
 }
 
@@ -35,8 +35,12 @@ export function unassignedText(t: Ticket, tz: string): string {
 
 /** The private reminder before the deadline. */
 export function reminderText(t: Ticket, tz: string, prefix: string, now: number): string {
-  return `⏰ 投诉 ${t.id} 将在 ${when(t.deadline, now, tz)} 到期，还没有处理：${quoted(t)}\n处理后发送 ${prefix}投诉 处理 ${t.id} <处理说明>。`
+  return `⏰ 投诉 ${t.id} 将在 ${when(t.deadline, now, tz)} 到期，还没有处理：${quoted(t)}\n处理后${resolveHint(t, prefix)}`
 }
+
+/** How to resolve a ticket: privately, since customers read what is typed in their group. */
+const resolveHint = (t: Ticket, prefix: string) =>
+  `私聊机器人发送 ${prefix}投诉 处理 ${t.id} <处理说明>（不要发在客户群里，客户能看到）。`
 
 /** The escalation to the admins when the deadline passes. */
 export function overdueText(t: Ticket, names: string, tz: string): string {
@@ -79,7 +83,7 @@ export function followUpWho(f: FollowUp): string {
 
 /** The private reminder on the day a follow-up falls due. */
 export function followUpReminderText(f: FollowUp, prefix: string): string {
-  return `📞 回访提醒 ${f.id}：今天请回访${followUpWho(f)}${f.note ? `（${f.note}）` : ''}。完成后发送 ${prefix}回访 完成 ${f.id} <回访结果>。`
+  return `📞 回访提醒 ${f.id}：今天请回访${followUpWho(f)}${f.note ? `（${f.note}）` : ''}。完成后私聊机器人发送 ${prefix}回访 完成 ${f.id} <回访结果>。`
 }
 
 /** To the admins when a follow-up falls due and nobody is responsible any more. */
@@ -94,7 +98,7 @@ export function followUpSetText(f: FollowUp, tz: string, names: string): string 
 
 /** The private note to the author of a closed deal. */
 export function dealFollowUpText(f: FollowUp, tz: string, prefix: string): string {
-  return `📅 成交案例 ${f.caseId} 已安排回访 ${f.id}：${shortDateTime(f.due, tz)} 提醒你回访 ${f.customerName}。提前回访完成可发送 ${prefix}回访 完成 ${f.id} <回访结果>。`
+  return `📅 成交案例 ${f.caseId} 已安排回访 ${f.id}：${shortDateTime(f.due, tz)} 提醒你回访 ${f.customerName}。提前回访完成可私聊机器人发送 ${prefix}回访 完成 ${f.id} <回访结果>。`
 }
 
 /** One line of `#回访 列表`. */
@@ -198,7 +202,7 @@ export const followUpWhereText = (prefix: string) => `请在客户群里发送 $
 
 /** Usage of `#投诉`. */
 export const complaintUsage = (p: string) =>
-  `${p}投诉 列表 | ${p}投诉 T3 | ${p}投诉 处理 T3 <处理说明>（在客户群引用客户消息发送 ${p}投诉 即登记）`
+  `${p}投诉 列表 | ${p}投诉 T3 | ${p}投诉 处理 T3 <处理说明>（私聊发送；在客户群引用客户消息发送 ${p}投诉 即登记）`
 
 /** Short answers of `#投诉` and `#回访`. */
 export const say = {
@@ -219,6 +223,9 @@ export const say = {
   alreadyResolved: (id: string) => `投诉 ${id} 已经处理过了。`,
   alreadyDone: (id: string) => `回访 ${id} 已经完成了。`,
   resolved: (id: string) => `✅ 投诉 ${id} 已标记为处理，已告知客户。`,
+  /** After a note typed in a customer group (the customer read it; the bot repeats nothing of it there). */
+  typedBeforeCustomers: (p: string) =>
+    `提示：客户群里的人都能看到你发的内容，处理说明以后请私聊机器人发送（${p}投诉 处理 …、${p}回访 完成 …）。`,
   done: (f: FollowUp) => `✅ 回访 ${f.id}（${f.customerName}）已完成。`,
 } as const
 

@@ -68,7 +68,7 @@ describe('npm run demo:service: a customer-service week', () => {
 
   it('follow-ups: the closed deal and #回访 are reminded on their working day and completed', () => {
     expect(texts('service.followup-from-deal')).toEqual([
-      '📅 成交案例 C1 已安排回访 R1：12-02 10:00 提醒你回访 刘总。提前回访完成可发送 #回访 完成 R1 <回访结果>。',
+      '📅 成交案例 C1 已安排回访 R1：12-02 10:00 提醒你回访 刘总。提前回访完成可私聊机器人发送 #回访 完成 R1 <回访结果>。',
     ])
     const reminders = service('service.followup-reminder')
     expect(reminders.map(a => [day(a), ids([a.text ?? ''])[0]])).toEqual([

@@ -103,7 +103,10 @@ export function undoPenalty(
           type: 'say',
           to: { contact: entry.memberId },
           text: `管理员已撤销你的${told}（${entry.id}），相关处罚已取消。`,
+          // A customer (not the bot's friend) is told in the group of the penalty, with nothing internal.
+          groupText: `管理员已撤销对你的${told}，抱歉打扰。`,
           rule: 'command.undo-notice',
+          groupId: entry.groupId,
           memberId: entry.memberId,
         },
       ]

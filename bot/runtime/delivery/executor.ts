@@ -8,6 +8,7 @@ import type { Ledger } from '../records/ledger.js'
 import type { Outbox } from './outbox.js'
 import type { Timers } from '../schedule/timers.js'
 import type { Logger } from '../../process/logger.js'
+import { routeActions, type Readers } from '../../commands/audience.js'
 
 /** Whether an action is only recorded (observe mode): for all of a plugin's actions, or decided per action. */
 type Dry = boolean | ((a: Action) => boolean)
@@ -32,12 +33,14 @@ export interface ExecutorDeps {
   nameOf?(memberId: string, groupId: string): Promise<string>
   /** The fleet's key of a message (what caused it and what it says), so the fleet never sends it twice. */
   keyOf?(msg: OutboundMessage): string | undefined
+  /** Who reads a send (group kinds, staff): every action is routed to who may read it (`routeActions`). */
+  readers?: Readers
   /** Hand a fact a plugin emitted to the other plugins (the runtime's fact dispatch). */
   onFact?(plugin: string, fact: Fact): Promise<void> | undefined
 }
 
 /**
- * Performs plugins' actions: every one is audited; in dry-run, outward
+ * Performs plugins' actions, each routed to who may read it (`routeActions`): every one is audited; in dry-run, outward
  * actions are only recorded. Sends go through the outbox; removals that fail
  * are reported to the admins once, not retried.
  */
@@ -50,7 +53,7 @@ export class Executor {
    * removal or a fact's delivery is waited for before the next action.
    */
   run(plugin: string, actions: Action[], dryRun: Dry): Promise<void> | undefined {
-    return this.runFrom(0, plugin, actions, dryRun)
+    return this.runFrom(0, plugin, this.d.readers ? routeActions(actions, this.d.readers) : actions, dryRun)
   }
 
   /** `run` from the action at `start` on: synchronous until an action has to be waited for. */

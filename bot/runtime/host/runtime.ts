@@ -153,6 +153,10 @@ export class BotRuntime {
       strikeTtlDefault: cfg.penalties.strikeTtl,
       log: deps.log.child('executor'),
       onFact: (from, fact) => this.deliverFact(from, fact),
+      readers: {
+        group: id => deps.directory.group(id),
+        isStaff: id => this.rolesOf(id).length > 0,
+      },
       keyOf: msg => (this.task && this.fleet !== SOLO ? sendKey(causeOf(this.task), msg) : undefined),
       nameOf: async (id, groupId) => {
         // The roster's name comes first: the group's member list (a copy of it) is read only without one.
@@ -304,8 +308,7 @@ export class BotRuntime {
   /** Right before a send: the group is still held, and the items no other bot of the fleet sent before. */
   private async mayDeliver<T extends { seq: number; key?: string }>(msg: OutboundMessage, items: T[]): Promise<T[]> {
     if (this.fleet === SOLO) return items
-    if ('room' in msg.chat && msg.chat.room !== this.adminRoomId() && !(await this.holdsNow(msg.chat.room)))
-      return []
+    if ('room' in msg.chat && msg.chat.room !== this.adminRoomId() && !(await this.holdsNow(msg.chat.room))) return []
     const keyOf = (i: T) => i.key ?? `outbox:${this.fleet.account}:${i.seq}`
     const claimed = new Set(await this.fleet.claimSends(items.map(keyOf)))
     return items.filter(i => claimed.has(keyOf(i)))

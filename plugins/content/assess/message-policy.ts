@@ -1,11 +1,10 @@
 import type { GroupKind, MessageEvent } from '../../../bot/core/event.js'
-import type { ContentConfig, KindCategory } from '../config.js'
+import { covers, type ContentConfig, type KindCategory } from '../config.js'
 import type { Finding } from './findings.js'
 
 /** True when the rule for `category` checks this sender in this kind of group (see `scope`). */
 export function inScope(cfg: ContentConfig, category: string, kind: GroupKind, isStaff: boolean): boolean {
-  const scope = cfg.scope[category]?.[kind] ?? 'everyone'
-  return scope === 'everyone' || (scope === 'nonStaff' && !isStaff)
+  return covers(cfg.scope[category]?.[kind] ?? 'everyone', isStaff)
 }
 
 /** The extension of a file name, lower case, ignoring trailing dots, spaces and invisible characters. */

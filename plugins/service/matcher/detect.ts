@@ -9,17 +9,75 @@ export interface Detector {
 /** Text inside quotation marks (“…”, "…", 「…」, 『…』): someone else's words, not the customer's complaint. */
 const INLINE_QUOTE = /“[^”]*”|"[^"]*"|「[^」]*」|『[^』]*』/g
 
-/** Build a detector from `phrases`, `patterns` and `allow` (case-insensitive); words in quotation marks do not count. */
+/** Marks that end a clause: a hit is judged by the clause it stands in. */
+const CLAUSE_MARK = /[，,。.！!？?；;：:\n…~～]/
+
+/** Words that ask for something (a return, a refund): only these are asked about in a question without complaining. */
+const REQUEST = /退货|退款|退钱|换货|赔偿|售后|保修/
+
+/** Just before any hit, a customer saying they do not want it: 不用退款, 不想投诉, 不需要赔偿. */
+const UNWANTED = /(?:不用|不需要|不要|不想|无需|用不着)$/
+
+/**
+ * Just before a judgement (不满意, 质量问题, 投诉, not a request), a denial: 没什么不满意, 没有质量问题, 并不是投诉.
+ * Not before a request: 还没退款 is a complaint.
+ */
+const DENIED = /(?:没有?|没什么|没啥|并没有|不是|无|谈不上|算不上)(?:任何|什么|啥)?$/
+
+/** A clause that asks (请问…可以退货吗、怎么退款), unless it asks why or when (为什么还不退款？): that is a complaint. */
+const ASKING = /^请问|[吗呢嘛么]$|怎么|如何|流程|政策|能不能|可不可以|能否|是否|支持/
+const ASKING_WHY = /为什么|凭什么|怎么还|还不|还没|到底|什么时候|多久/
+
+/** Something wrong with what they bought, anywhere in the message: a request asked about then is a complaint (质量这么差，能退货吗？). */
+const SYMPTOM = /差|坏|漏|烂|破|裂|毛病|故障|不好用|不能用/
+
+/** Before a hit in its clause, another company: 以前买别家的净水器质量问题很多. */
+const OTHER_PARTY = /别家|别人家|其[他它]家|(?:别的|其[他它])(?:牌子|品牌|店|商家|公司|厂家)|以前那家|上一家|同行/
+
+/**
+ * Build a detector from `phrases`, `patterns` and `allow` (case-insensitive). Words in quotation marks do not
+ * count, and a hit does not count (`ownComplaint`) when it is denied, asked about or about another company.
+ */
 export function detector(cfg: Pick<ServiceConfig, 'phrases' | 'patterns' | 'allow'>): Detector {
   const phrases = cfg.phrases.map(p => p.toLowerCase())
   const allow = cfg.allow.map(p => p.toLowerCase())
-  const patterns = cfg.patterns.map(p => new RegExp(p, 'iu'))
+  const patterns = cfg.patterns.map(p => new RegExp(p, 'giu'))
   return {
     match(text) {
       const own = text.replace(INLINE_QUOTE, ' ')
       const t = own.toLowerCase()
       if (allow.some(a => t.includes(a))) return undefined
-      return phrases.find(p => t.includes(p)) ?? patterns.find(r => r.test(own))?.source
+      for (const p of phrases) {
+        for (let at = t.indexOf(p); at >= 0; at = t.indexOf(p, at + 1)) if (ownComplaint(t, at, p)) return p
+      }
+      for (const r of patterns) {
+        for (const m of own.matchAll(r)) if (ownComplaint(t, m.index, m[0])) return r.source
+      }
+      return undefined
     },
   }
+}
+
+/**
+ * Whether the hit `word` at `at` of `text` is the customer's own complaint, judged by its clause: not when it is
+ * denied (没什么不满意的), unwanted (不用退款), a request only asked about (可以退货吗？, nothing said to be wrong) or
+ * about another company.
+ */
+export function ownComplaint(text: string, at: number, word: string): boolean {
+  const { before, clause, asks } = clauseOf(text, at, word.length)
+  if (UNWANTED.test(before) || OTHER_PARTY.test(before)) return false
+  const request = REQUEST.test(word)
+  if (!request && DENIED.test(before)) return false
+  return !(request && asks && !ASKING_WHY.test(clause) && !SYMPTOM.test(text))
+}
+
+/** The clause around `text[at, at + length)`: the part before the hit, the whole clause, and whether it asks. */
+function clauseOf(text: string, at: number, length: number): { before: string; clause: string; asks: boolean } {
+  let start = at
+  while (start > 0 && !CLAUSE_MARK.test(text[start - 1])) start--
+  let end = at + length
+  while (end < text.length && !CLAUSE_MARK.test(text[end])) end++
+  const clause = text.slice(start, end).trim()
+  const asks = text[end] === '？' || text[end] === '?' || ASKING.test(clause)
+  return { before: text.slice(start, at).trim(), clause, asks }
 }

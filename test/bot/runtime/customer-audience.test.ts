@@ -136,6 +136,49 @@ describe('what customers read in their group', () => {
     expect(wechat.textsTo('wxid_zhangsan').join('\n')).toContain('不符合要求')
   })
 
+  it('a staff member joining a customer group is welcomed there without the nickname rule; the rule comes privately', async () => {
+    const { rt, clock, wechat } = await start()
+    const wang = member('wxid_wangwu', '王五', '王五') // on the demo roster: staff
+    wechat.addGroup(cust, [{ ...zhangsan, groupAlias: '销售部-张三' }, customer, wang])
+    await rt.handle({ type: 'join', at: clock.now(), group: cust, members: [{ ...wang }] })
+    await clock.advance(15 * 60_000)
+    const inGroup = wechat.textsTo(cust.id).join('\n')
+    expect(inGroup).toContain('欢迎加入')
+    expect(inGroup).not.toMatch(/实名|群昵称|王五在/)
+    expect(wechat.textsTo(wang.id).join('\n')).toContain('不符合要求')
+  })
+
+  it('staff breaking a group rule in a customer group are warned privately; a customer is warned in the group', async () => {
+    const { rt, clock, wechat } = await start()
+    await rt.handle(text(zhangsan, '刘总，报价见 https://shop.other-water.cn/price', clock.now(), cust))
+    await clock.advance(10_000)
+    expect(wechat.textsTo(cust.id)).toEqual([])
+    const told = wechat.textsTo('wxid_zhangsan').join('\n')
+    expect(told).toContain('关于客户群「示例科技张三交流群」（只发给你，客户看不到）')
+    expect(told).toContain('禁止发布未经许可的外部链接')
+    await rt.handle(text(customer, '兼职刷单日赚五百', clock.now(), cust))
+    await clock.advance(10_000)
+    expect(wechat.sent.filter(s => 'room' in s.chat && s.chat.room === cust.id)).toEqual([
+      expect.objectContaining({ mentions: ['wxid_c1'], text: expect.stringContaining('违反群规') }),
+    ])
+    expect(wechat.textsTo('wxid_c1')).toEqual([])
+  })
+
+  it("undoing a customer's strike tells them in the group (no audit id), never privately", async () => {
+    const { rt, clock, wechat } = await start()
+    await rt.handle(text(customer, '兼职刷单日赚五百', clock.now(), cust))
+    await clock.advance(10_000)
+    const strike = rt.audit.query({ memberId: 'wxid_c1' }).find(e => e.type === 'strike')!
+    await rt.handle(text(admin, `#撤销 ${strike.id}`, clock.now()))
+    await clock.advance(10_000)
+    expect(wechat.textsTo('wxid_admin').join('\n')).toContain(`已撤销 ${strike.id}`)
+    expect(wechat.textsTo('wxid_c1')).toEqual([])
+    const undone = wechat.sent.filter(s => 'room' in s.chat && s.chat.room === cust.id).at(-1)
+    expect(undone).toEqual(
+      expect.objectContaining({ mentions: ['wxid_c1'], text: '管理员已撤销对你的一次违规记录，抱歉打扰。' }),
+    )
+  })
+
   it('in private, #撤销 takes a member name or WeChat id as well as an audit id', async () => {
     const { rt, clock, wechat } = await start()
     rt.ledger.addStrike({

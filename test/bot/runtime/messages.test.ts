@@ -48,7 +48,11 @@ describe('messages people read', () => {
     await rt.handle(text(member('u2', '王总', '王总-采购'), '警告', clock.now(), cust))
     await clock.advance(10_000)
     expect(wechat.sent).toEqual([
-      expect.objectContaining({ mentions: ['admin1'], text: '你的消息涉及违规内容，第 1 次违规。' }),
+      // Staff are warned privately, never in front of customers.
+      expect.objectContaining({
+        chat: { contact: 'admin1' },
+        text: '关于客户群「示例科技刘总交流群」（只发给你，客户看不到）：\n你的消息涉及违规内容，第 1 次违规。',
+      }),
       expect.objectContaining({
         chat: { room: 'c1' },
         mentions: ['u1', 'u2'],
@@ -85,7 +89,9 @@ describe('messages people read', () => {
     await rt.handle(text(member('admin1', '陈管理'), `#撤销 ${fineId}`, clock.now()))
     await clock.advance(10_000)
     expect(wechat.textsTo('admin1')).toEqual([`已撤销 ${fineId}：罚款 1 笔。`])
-    expect(wechat.textsTo('u1')).toEqual([`管理员已撤销你的一笔罚款（${fineId}），相关处罚已取消。`])
+    // A customer is not the bot's friend: told in the group, without the audit id.
+    expect(wechat.textsTo('u1')).toEqual([])
+    expect(wechat.textsTo('c1')).toEqual(['管理员已撤销对你的一笔罚款，抱歉打扰。'])
   })
 
   it('#撤销 in private takes a member name or WeChat id', async () => {

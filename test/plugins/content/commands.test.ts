@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { admin, cust, MIN, sales, spammer, start, wangwu, zhangsan } from './setup.js'
+import { admin, CUSTOMERS_CONTACT, cust, MIN, sales, spammer, start, wangwu, zhangsan } from './setup.js'
 
 describe('#违规', () => {
   it("lists recent incidents with the strike's audit id that #撤销 takes, and shows it revoked afterwards", async () => {
-    const h = await start()
+    const h = await start(CUSTOMERS_CONTACT)
     await h.post(spammer, cust, '兼 职 刷 单，加 v')
     await h.post(spammer, cust, '日赚 500', {}, 2 * MIN)
     await h.post(wangwu, sales, '内部价格表别外传')

@@ -14,13 +14,14 @@ import {
   start,
   wangwu,
   zhangsan,
+  CUSTOMERS_CONTACT,
 } from './setup.js'
 
 const AD = '兼 职 刷 单，日 赚 500，加 v 详聊'
 
 describe('content plugin on the runtime', () => {
   it('warns an evasive ad in the group (@ the member, no offending words) and reports it to the admins', async () => {
-    const h = await start()
+    const h = await start(CUSTOMERS_CONTACT)
     await h.post(spammer, cust, AD)
     await h.drain()
     const [warn] = h.wechat.sent.filter(s => 'room' in s.chat && s.chat.room === cust.id)
@@ -106,9 +107,25 @@ describe('content plugin on the runtime', () => {
     expect(
       h
         .audit()
-        .filter(a => a.type === 'warn')
+        .filter(a => a.rule === 'content.warn')
         .map(a => a.groupId),
     ).toEqual([cust.id])
+    // Staff are warned privately: customers never see it.
+    expect(h.wechat.textsTo(cust.id)).toEqual([])
+    expect(h.wechat.textsTo('wxid_zhangsan').join('\n')).toContain('禁止发布未经许可的外部链接')
+  })
+
+  it('lets a customer leave their own contact in their customer group; staff asking for one there are told privately', async () => {
+    const h = await start()
+    await h.post(customer, cust, '加我微信13800001111聊')
+    await h.post(zhangsan, cust, '刘总，您加我微信，我把报价单私发给您', {}, 20 * MIN)
+    await h.post(spammer, sales, '加我微信详聊', {}, 20 * MIN)
+    await h.drain()
+    expect(h.wechat.textsTo(cust.id)).toEqual([])
+    expect(h.rt.ledger.activeStrikes('wxid_c1', h.clock.now())).toEqual([])
+    expect(h.wechat.textsTo('wxid_zhangsan').join('\n')).toContain('关于客户群「示例科技张三交流群」')
+    expect(h.wechat.textsTo('wxid_admin')[0]).toContain('处理：私聊警告（员工，客户看不到）、记违规')
+    expect(h.wechat.textsTo(sales.id).join('\n')).toContain('违反群规')
   })
 
   it('treats link cards, contact cards from customers and dangerous files by policy', async () => {
@@ -168,7 +185,7 @@ describe('content plugin on the runtime', () => {
   })
 
   it('in per-category dry-run, records what it would do for those categories and acts on the others', async () => {
-    const h = await start('dryRunCategories: [contact]')
+    const h = await start(`dryRunCategories: [contact]\n${CUSTOMERS_CONTACT}`)
     await h.post(spammer, cust, '加我微信')
     await h.post(spammer, cust2, '兼职刷单，加我微信', {}, 5 * MIN)
     await h.drain()
@@ -195,7 +212,8 @@ describe('content plugin on the runtime', () => {
     await h.post(spammer, cust, '加我微信，日赚 500', {}, 30 * MIN)
     await h.drain()
     expect(h.wechat.textsTo('wxid_admin')).toContain(`已撤销 ${strikeId}：违规记录 1 条。`)
-    expect(h.wechat.textsTo('wxid_c3')).toEqual([`管理员已撤销你的一次违规记录（${strikeId}），相关处罚已取消。`])
+    expect(h.wechat.textsTo('wxid_c3')).toEqual([]) // a customer: told in the group
+    expect(h.wechat.textsTo(cust.id)).toContain('管理员已撤销对你的一次违规记录，抱歉打扰。')
     expect(h.audit().filter(a => a.type === 'remove')).toEqual([])
     expect(h.wechat.textsTo(cust.id).at(-1)).toContain('第 2 次违规')
   })

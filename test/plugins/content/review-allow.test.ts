@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_DICTIONARY } from '../../../plugins/content/config.js'
-import { admin, cust, spammer, start } from './setup.js'
+import { admin, CUSTOMERS_CONTACT, cust, spammer, start } from './setup.js'
 
 /** 家薇 is a homophone of the contact term 加薇 (review only); here it is a decoration shop's name. */
 const SHOP = '家薇装饰的尾款今天到账了'
@@ -12,7 +12,7 @@ const SHOP = '家薇装饰的尾款今天到账了'
 async function learning(extra = '') {
   const file = join(mkdtempSync(join(tmpdir(), 'review-learn-')), 'company.yaml')
   copyFileSync('test/plugins/content/fixtures/review-learn.yaml', file)
-  const h = await start(extra, [file])
+  const h = await start(`${CUSTOMERS_CONTACT}\n${extra}`, [file])
   let seen = 0
   const news = () => {
     const all = h.wechat.textsTo(admin.id)
@@ -90,7 +90,7 @@ describe('#忽略 R3 允许: admins’ review decisions teach the matcher', () =
   })
 
   it('with only the shipped dictionary it still ignores, and says where allowed phrases can go', async () => {
-    const h = await start('', [DEFAULT_DICTIONARY])
+    const h = await start(CUSTOMERS_CONTACT, [DEFAULT_DICTIONARY])
     await h.post(spammer, cust, SHOP)
     await h.post(admin, undefined, '#忽略 R1 允许')
     await h.drain()

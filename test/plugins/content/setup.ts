@@ -10,6 +10,9 @@ export const DAY = 24 * 60 * MIN
 /** The test dictionary (relative to the repository root, where vitest runs). */
 export const DICTIONARY = 'test/plugins/content/fixtures/test-dictionary.yaml'
 
+/** Config line: customers' own contact details in customer groups are checked too (by default only staff's are). */
+export const CUSTOMERS_CONTACT = 'scope: { contact: { customer: everyone } }'
+
 /** One group of each kind, as the runtime resolves them. */
 export const sales = group('r-sales', '示例科技销售部工作群', 'internal', '销售部工作群')
 export const cust = group('r-cust', '示例科技张三交流群', 'customer', '客户交流群')

@@ -12,7 +12,7 @@ describe('service: complaints', () => {
     await clock.advanceTo(at('09:05'))
     await say(liu, COMPLAINT)
     expect(wechat.textsTo('u1')).toEqual([
-      `📣 新投诉 T1：「张三交流群」客户 刘总：「${COMPLAINT}」\n请在 11:05 前处理，处理后发送 #投诉 处理 T1 <处理说明>。`,
+      `📣 新投诉 T1：「张三交流群」客户 刘总：「${COMPLAINT}」\n请在 11:05 前处理，处理后私聊机器人发送 #投诉 处理 T1 <处理说明>（不要发在客户群里，客户能看到）。`,
     ])
     const inGroup = wechat.sent.filter(s => 'room' in s.chat)
     expect(inGroup).toEqual([expect.objectContaining({ chat: { room: 'r2' }, text: RECEIVED, mentions: ['c1'] })])
@@ -28,6 +28,32 @@ describe('service: complaints', () => {
     await say(liu, '群里有人问「怎么退款」，我也想知道流程')
     expect(wechat.sent).toEqual([])
     expect(rt.audit.query({ plugin: 'service' })).toEqual([])
+  })
+
+  it('does not take denials, questions about returns or talk of another company for a complaint', async () => {
+    const { rt, wechat, say } = await serviceRuntime()
+    await say(liu, '你们家服务很好，没什么不满意的')
+    await say(liu, '没有质量问题，就是想问问怎么换滤芯')
+    await say(liu, '不想退货了，换个新的吧')
+    await say(liu, '请问买了之后不合适可以退货吗？')
+    await say(liu, '退款流程是怎样的')
+    await say(liu, '以前买别家的净水器质量问题很多，所以想换你们的')
+    expect(wechat.sent).toEqual([])
+    expect(rt.audit.query({ plugin: 'service' })).toEqual([])
+  })
+
+  it('still opens tickets for complaints worded as questions, refunds not made and faults', async () => {
+    const { wechat, say } = await serviceRuntime()
+    const complaints = [
+      '为什么还不给我退款？',
+      '都一周了还没退款',
+      '质量这么差，能退货吗？',
+      '刚买的净水器漏水了，质量问题怎么处理？',
+      '我对你们很不满意',
+      '别家都能退，你们为什么不能退货？',
+    ]
+    for (const c of complaints) await say(liu, c)
+    expect(wechat.textsTo('u1').map(t => t.split('：')[0])).toEqual(complaints.map((_, i) => `📣 新投诉 T${i + 1}`))
   })
 
   it('detects configured patterns and custom words', async () => {
@@ -63,7 +89,7 @@ describe('service: complaints', () => {
     expect(wechat.textsTo('u1')).toHaveLength(1)
     await clock.advanceTo(at('14:01'))
     expect(wechat.textsTo('u1')[1]).toBe(
-      `⏰ 投诉 T1 将在 14:30 到期，还没有处理：「张三交流群」客户 刘总：「${COMPLAINT}」\n处理后发送 #投诉 处理 T1 <处理说明>。`,
+      `⏰ 投诉 T1 将在 14:30 到期，还没有处理：「张三交流群」客户 刘总：「${COMPLAINT}」\n处理后私聊机器人发送 #投诉 处理 T1 <处理说明>（不要发在客户群里，客户能看到）。`,
     )
     expect(wechat.textsTo('admin1')).toEqual([])
     await clock.advanceTo(at('14:31'))
@@ -118,6 +144,16 @@ describe('service: complaints', () => {
     await say(zhang, '#投诉 T1', sales)
     expect(wechat.textsTo('r1').at(-1)).toContain('已处理：11-30 08:55（张三，用时 5秒）：已上门更换滤芯并测试不漏水')
     expect(rt.audit.query({ plugin: 'service' }).map(e => e.rule)).toContain('service.ticket-closed')
+  })
+
+  it('#投诉 处理 typed in the customer group: the customer reads only that it was handled; staff are told to send notes privately', async () => {
+    const { wechat, say } = await serviceRuntime()
+    await say(liu, COMPLAINT)
+    await say(zhang, '#投诉 处理 T1 已电话联系，内部备注：补偿50元')
+    expect(wechat.textsTo('r2')).toEqual([RECEIVED, RESOLVED])
+    expect(wechat.textsTo('u1').at(-1)).toBe(
+      '✅ 投诉 T1 已标记为处理，已告知客户。\n提示：客户群里的人都能看到你发的内容，处理说明以后请私聊机器人发送（#投诉 处理 …、#回访 完成 …）。',
+    )
   })
 
   it('answers usage for missing arguments and unknown ids', async () => {

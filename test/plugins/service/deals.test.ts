@@ -10,12 +10,12 @@ describe('service: follow-ups from closed deals', () => {
     await say(zhang, DEAL, sales)
     expect(wechat.textsTo('r1')[0]).toContain('已记录成交案例 C1')
     expect(wechat.textsTo('u1')).toEqual([
-      '📅 成交案例 C1 已安排回访 R1：12-09 10:00 提醒你回访 刘总。提前回访完成可发送 #回访 完成 R1 <回访结果>。',
+      '📅 成交案例 C1 已安排回访 R1：12-09 10:00 提醒你回访 刘总。提前回访完成可私聊机器人发送 #回访 完成 R1 <回访结果>。',
     ])
     await clock.advanceTo(at('10:01', '2026-12-09'))
     // 刘总 is a member of 张三's customer group: the follow-up belongs to that group (and moves with it).
     expect(wechat.textsTo('u1')[1]).toBe(
-      '📞 回访提醒 R1：今天请回访「张三交流群」的客户 刘总（成交案例 C1）。完成后发送 #回访 完成 R1 <回访结果>。',
+      '📞 回访提醒 R1：今天请回访「张三交流群」的客户 刘总（成交案例 C1）。完成后私聊机器人发送 #回访 完成 R1 <回访结果>。',
     )
     await say(zhang, '#回访 完成 R1 客户很满意，又介绍了一家门店', sales)
     expect(wechat.textsTo('r1').at(-1)).toBe('✅ 回访 R1（刘总）已完成。')

@@ -12,7 +12,7 @@ describe('service: follow-ups (回访)', () => {
     expect(wechat.textsTo('u1')).toHaveLength(1)
     await clock.advanceTo(at('10:01', '2026-12-09'))
     expect(wechat.textsTo('u1')[1]).toBe(
-      '📞 回访提醒 R1：今天请回访「张三交流群」的客户 刘总（询问滤芯使用情况）。完成后发送 #回访 完成 R1 <回访结果>。',
+      '📞 回访提醒 R1：今天请回访「张三交流群」的客户 刘总（询问滤芯使用情况）。完成后私聊机器人发送 #回访 完成 R1 <回访结果>。',
     )
     await say(zhang, '#回访 列表', sales)
     expect(wechat.textsTo('r1')[0]).toContain('R1 12-09 10:00（已逾期） 「张三交流群」刘总，负责人 张三')

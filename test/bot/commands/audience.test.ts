@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { type Readers, routeActions } from '../../../bot/commands/audience.js'
+import type { Action } from '../../../bot/core/actions.js'
+
+const readers: Readers = {
+  group: id =>
+    ({ cust: { kind: 'customer', topic: '示例科技张三交流群' }, sales: { kind: 'internal', topic: '销售部工作群' } })[
+      id
+    ] as ReturnType<Readers['group']>,
+  isStaff: id => id.startsWith('staff'),
+}
+
+describe('routeActions: who reads what plugins decide', () => {
+  it('leaves internal groups, customers and private notes to staff as they are (the same array)', () => {
+    const actions: Action[] = [
+      { type: 'warn', groupId: 'sales', memberId: 'staff1', text: '请勿刷屏', rule: 'r' },
+      { type: 'warn', groupId: 'cust', memberId: 'c1', text: '请勿刷屏', rule: 'r' },
+      { type: 'remind', to: { contact: 'staff1' }, text: '客户在等', rule: 'r', groupId: 'cust' },
+      { type: 'say', to: { room: 'cust' }, text: '您好', mentions: ['staff1'], rule: 'r' },
+    ]
+    expect(routeActions(actions, readers)).toBe(actions)
+  })
+
+  it("splits a reminder's @: customers stay @-ed in the group, staff are reminded privately", () => {
+    const routed = routeActions(
+      [{ type: 'remind', to: { room: 'cust' }, text: '请改群昵称', mentions: ['c1', 'staff1'], rule: 'r' }],
+      readers,
+    )
+    expect(routed).toEqual([
+      expect.objectContaining({ type: 'remind', to: { room: 'cust' }, mentions: ['c1'] }),
+      expect.objectContaining({
+        type: 'remind',
+        to: { contact: 'staff1' },
+        groupId: 'cust',
+        text: '关于客户群「示例科技张三交流群」（只发给你，客户看不到）：\n请改群昵称',
+      }),
+    ])
+  })
+
+  it('never sends privately to a customer about a customer group: the group version with an @, else a record', () => {
+    const routed = routeActions(
+      [
+        { type: 'say', to: { contact: 'c1' }, text: '已撤销（A7）', groupText: '已撤销', rule: 'r', groupId: 'cust' },
+        { type: 'remind', to: { contact: 'c1' }, text: '请改群昵称', rule: 'r', groupId: 'cust' },
+      ],
+      readers,
+    )
+    expect(routed).toEqual([
+      expect.objectContaining({ type: 'say', to: { room: 'cust' }, text: '已撤销', mentions: ['c1'] }),
+      expect.objectContaining({ type: 'record', text: '未发送（客户不是机器人的好友，私聊收不到）：请改群昵称' }),
+    ])
+  })
+})
