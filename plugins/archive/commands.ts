@@ -16,6 +16,7 @@ const TYPE_BY_LABEL = new Map(Object.entries(TYPE_LABEL).map(([t, l]) => [l, t a
 export function archiveCommands(d: ArchiveDeps): CommandSpec[] {
   const p = d.ctx.commandPrefix
   const usage = T.usage(p)
+  const parts = T.usageParts(p)
   return [
     {
       name: '记录',
@@ -23,6 +24,7 @@ export function archiveCommands(d: ArchiveDeps): CommandSpec[] {
       role: 'auditor',
       where: 'private',
       usage,
+      help: [{ usage: parts.search }, { usage: parts.export }, { usage: parts.hold, roles: ['admin'] }],
       description: T.COMMAND_DESCRIPTION,
       run: inv => {
         const [sub, ...rest] = inv.argv
