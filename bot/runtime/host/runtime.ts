@@ -142,6 +142,7 @@ export class BotRuntime {
         const m = (await deps.directory.members(groupId)).find(x => x.id === id)
         return m?.groupAlias ?? m?.name ?? id
       },
+      topicOf: groupId => deps.directory.group(groupId)?.topic,
       admins:
         cfg.adminChannel.mode === 'group'
           ? { mode: 'group', adminIds: () => this.loaded.config.roles.admin, roomId: () => this.adminRoomId() }
@@ -283,8 +284,7 @@ export class BotRuntime {
   /** Right before a send: the group is still held, and the items no other bot of the fleet sent before. */
   private async mayDeliver<T extends { seq: number; key?: string }>(msg: OutboundMessage, items: T[]): Promise<T[]> {
     if (this.fleet === SOLO) return items
-    if ('room' in msg.chat && msg.chat.room !== this.adminRoomId() && !(await this.holdsNow(msg.chat.room)))
-      return []
+    if ('room' in msg.chat && msg.chat.room !== this.adminRoomId() && !(await this.holdsNow(msg.chat.room))) return []
     const keyOf = (i: T) => i.key ?? `outbox:${this.fleet.account}:${i.seq}`
     const claimed = new Set(await this.fleet.claimSends(items.map(keyOf)))
     return items.filter(i => claimed.has(keyOf(i)))
