@@ -44,6 +44,7 @@ export const STEP_LABEL: Record<string, string> = {
   remove: '移出群',
   ask: '请管理员处理',
   escalate: '报告管理员（已达违规上限）',
+  review: '请管理员确认',
 }
 const SOURCE_LABEL = { text: '', title: '卡片标题', description: '卡片描述', url: '链接', fileName: '文件名' } as const
 /** Chinese names of severities. */
