@@ -100,6 +100,8 @@ export interface ReportFacts {
   plan?: StrikePlan
   ttlMs: number
   prefix: string
+  /** A repeat in another group: where the incident began (its strike was counted there). */
+  firstIn?: string
 }
 
 /** The private report to admins, with evidence and what the bot did. */
@@ -116,6 +118,7 @@ export function reportText(f: ReportFacts): string {
     '证据：',
     ...shown,
     ...(f.original ? [`原文：${excerpt(f.original, 80)}`] : []),
+    ...(f.firstIn ? [`同一事件：${f.incidentId} 首次在「${f.firstIn}」，违规只记一次`] : []),
     `处理：${done.length ? done.join('、') : '仅报告'}${f.plan ? `（${formatDuration(f.ttlMs)}内第 ${f.plan.count}/${f.plan.limit} 次）` : ''}`,
     ...escalationLines(f.plan),
     `查看与撤销：私聊机器人 ${f.prefix}违规 ${f.memberId}，再用 ${f.prefix}撤销 <审计编号> 撤销记违规`,

@@ -35,7 +35,7 @@ describe('content plugin on the runtime', () => {
     const h = await start()
     await h.post(spammer, cust, AD)
     await h.post(spammer, cust, '日赚 500，加v', {}, 2 * MIN)
-    await h.post(spammer, cust2, '日赚 800', {}, 2 * MIN)
+    await h.post(spammer, cust, '日赚 800', {}, 2 * MIN)
     await h.drain()
     expect(h.audit().map(a => a.rule)).toEqual([
       'content.warn',
@@ -46,6 +46,23 @@ describe('content plugin on the runtime', () => {
     ])
     expect(h.audit().at(-1)?.text).toBe('重复违规，已并入 V1（第 3 条）')
     expect(h.wechat.textsTo(cust.id)).toHaveLength(1)
+    expect(h.rt.ledger.activeStrikes('wxid_c3', h.clock.now())).toHaveLength(1)
+  })
+
+  it('warns and reports the same offence once in each further group it is posted in, striking it once', async () => {
+    const h = await start()
+    await h.post(spammer, cust, AD)
+    await h.post(spammer, cust2, AD, {}, 2 * MIN)
+    await h.post(spammer, cust2, '日赚 800', {}, MIN)
+    await h.drain()
+    expect(h.wechat.textsTo(cust.id)).toHaveLength(1)
+    expect(h.wechat.textsTo(cust2.id)).toEqual([expect.stringContaining('这是你30天内第 1 次违规')])
+    const [, second] = h.wechat.textsTo('wxid_admin')
+    expect(second).toContain('群：示例科技李四交流群')
+    expect(second).toContain('同一事件：V1 首次在「示例科技张三交流群」，违规只记一次')
+    expect(second).toContain('处理：群内警告（30天内第 1/3 次）')
+    expect(h.wechat.textsTo('wxid_admin')).toHaveLength(2)
+    expect(h.audit().at(-1)?.text).toBe('重复违规，已并入 V1（第 3 条）')
     expect(h.rt.ledger.activeStrikes('wxid_c3', h.clock.now())).toHaveLength(1)
   })
 
@@ -179,7 +196,8 @@ describe('content plugin on the runtime', () => {
       ['content.warn', 'warn'],
       ['content.strike', 'strike'],
       ['content.report', 'notifyAdmins'],
-      ['content.repeat', 'record'],
+      ['content.dry-run.warn', 'record'], // the dry contact incident reached a second group: rehearsed there too
+      ['content.dry-run.report', 'record'],
     ])
     expect(h.wechat.textsTo(cust.id)).toEqual([])
     expect(h.wechat.textsTo(cust2.id)[0]).toContain('违反群规：禁止发布与工作无关的商业广告')
