@@ -81,7 +81,7 @@ export function evidenceLine(label: string, e: Evidence): string {
   if (e.source === 'policy') return `${label}：${e.note}`
   const m = e.match
   const where = SOURCE_LABEL[e.source] ? `${SOURCE_LABEL[e.source]}中` : ''
-  const why = e.source === 'url' ? `域名 ${m.term} 不在白名单` : `词条「${excerpt(m.term, 30)}」`
+  const why = m.kind === 'link' ? `域名 ${m.term} 不在白名单` : `词条「${excerpt(m.term, 30)}」`
   return `${label}：${where}「${excerpt(m.matched, 40)}」位置 ${m.start}–${m.end} → ${why}`
 }
 

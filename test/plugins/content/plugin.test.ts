@@ -152,6 +152,15 @@ describe('content plugin on the runtime', () => {
     )
   })
 
+  it('names a domain written in the text as a domain not on the allow-list, not as a dictionary term', async () => {
+    const h = await start()
+    await h.post(spammer, cust, '新品看这里 http://hb.lucky-888.top/get')
+    await h.drain()
+    const [report] = h.wechat.textsTo('wxid_admin')
+    expect(report).toContain('→ 域名 hb.lucky-888.top 不在白名单')
+    expect(report).not.toContain('词条「hb.lucky-888.top」')
+  })
+
   it('flags a flood of messages as spam once, and the same text across groups', async () => {
     const h = await start('flood: { maxMessages: 5, within: 30s }')
     for (let i = 0; i < 8; i++) await h.post(customer, cust, `第${i}条`, {}, 2 * SEC)
