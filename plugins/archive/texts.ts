@@ -13,7 +13,7 @@ export const writeRecovered = (lost: number) =>
 
 /** The `#状态` line. */
 export const statusLine = (written: number, backlog: number, failing: boolean, lost: number) =>
-  `信息记录：本次启动已存档 ${written} 条${failing ? `，⚠️ 写入失败待重试 ${backlog} 条` : ''}${lost ? `，丢失 ${lost} 条` : ''}`
+  `本次启动已存档 ${written} 条${failing ? `，⚠️ 写入失败待重试 ${backlog} 条` : ''}${lost ? `，丢失 ${lost} 条` : ''}`
 
 /** `#记录` usage per subcommand (保全 is for admins). */
 export const usageParts = (p: string) => ({

@@ -83,6 +83,13 @@ describe('archive: capture', () => {
     expect((await again.records('r-sales')).map(r => r.text)).toEqual(['崩溃前', '重启后'])
   })
 
+  it('#状态 names the archive once in its line', async () => {
+    const h = await setup()
+    await h.say(zhang, '早上好', sales)
+    await h.say(admin, '#状态')
+    expect(h.to('admin1')).toMatch(/\n信息记录（archive）：本次启动已存档 \d+ 条/)
+  })
+
   it('keeps private messages to the bot in a chat of their own', async () => {
     const h = await setup()
     await h.say(customer, '私聊问一下价格')
