@@ -20,6 +20,8 @@ export interface IncidentInput {
   activeStrikes: number
   timezone: string
   prefix: string
+  /** Whether the bot is owner or admin of the group, when known (`Directory.mayRemove`). */
+  mayRemove?: boolean
 }
 
 /** A short description of what a member posted, for the admin report. */
@@ -50,7 +52,7 @@ export function decideIncident(incident: Incident, x: IncidentInput): Action[] {
   const kind = ev.group.kind
   const steps = cfg.actions[incident.severity][kind]
   const plan: StrikePlan | undefined = steps.includes('strike')
-    ? planStrike(x.activeStrikes, cfg, kind, ev.sender.isStaff)
+    ? planStrike(x.activeStrikes, cfg, kind, ev.sender.isStaff, x.mayRemove)
     : undefined
   const out = groupActions(incident, x, steps, plan, true)
   incident.steps = [...steps.filter(s => s !== 'record'), ...(plan?.escalate ? [plan.escalate] : [])]
@@ -69,7 +71,7 @@ export function decideSpread(incident: Incident, x: IncidentInput): Action[] {
   const steps = cfg.actions[severityOf(x.findings)][kind]
   const plan =
     steps.includes('strike') && x.activeStrikes > 0
-      ? planStrike(x.activeStrikes - 1, cfg, kind, ev.sender.isStaff)
+      ? planStrike(x.activeStrikes - 1, cfg, kind, ev.sender.isStaff, x.mayRemove)
       : undefined
   return groupActions(incident, x, steps, plan, false)
 }

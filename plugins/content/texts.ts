@@ -128,6 +128,8 @@ export function reportText(f: ReportFacts): string {
 function escalationLines(plan: StrikePlan | undefined): string[] {
   if (plan?.escalate === 'remove')
     return ['⚠️ 已达违规上限：已尝试将其移出本群（机器人不是群主或管理员时会失败，届时另行通知）。']
+  if (plan?.escalate === 'ask' && plan.botCannot)
+    return ['⚠️ 已达违规上限：机器人不是本群的群主或管理员，不能移出。请群主手动移出，或把机器人设为群管理员。']
   if (plan?.escalate === 'ask') return ['⚠️ 已达违规上限：本群不自动移出，请管理员处理。']
   return []
 }

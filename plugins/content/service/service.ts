@@ -328,6 +328,7 @@ export class ContentService {
       activeStrikes: contentStrikeCount(this.ctx.ledger.activeStrikes(ev.sender.id, this.ctx.clock.now())),
       timezone: this.ctx.timezone,
       prefix: this.ctx.commandPrefix,
+      mayRemove: this.ctx.directory.mayRemove?.(ev.group.id),
     }
   }
 

@@ -78,6 +78,20 @@ describe('content plugin on the runtime', () => {
     expect(h.wechat.textsTo(cust2.id).at(-1)).toContain('已累计 3 次违规，将被移出本群')
   })
 
+  it('promises no removal where the bot is known not to be owner or admin: it asks the group owner instead', async () => {
+    const h = await start()
+    h.wechat.tellsRights = true // the room payloads say: the bot is not owner or admin of cust
+    for (const body of [AD, '扫码进群领红包', '加我微信，日赚 500']) await h.post(spammer, cust, body, {}, 30 * MIN)
+    await h.drain()
+    const warnings = h.wechat.textsTo(cust.id)
+    expect(warnings[0]).toContain('累计 3 次将报告管理员处理')
+    expect(warnings.join('\n')).not.toContain('移出')
+    expect(h.wechat.removed).toEqual([])
+    const admin = h.wechat.textsTo('wxid_admin')
+    expect(admin.at(-1)).toContain('⚠️ 已达违规上限：机器人不是本群的群主或管理员，不能移出。请群主手动移出')
+    expect(admin.some(t => t.includes('移除成员失败'))).toBe(false)
+  })
+
   it('lets the executor report a removal that fails because the bot is not group owner', async () => {
     const h = await start()
     for (const body of [AD, '扫码进群领红包', '加我微信，日赚 500']) await h.post(spammer, cust, body, {}, 30 * MIN)
