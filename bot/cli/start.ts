@@ -18,6 +18,7 @@ import { isConnectionLoss, isDiscoveryFailure, isTokenRejected, superviseConnect
 import { routeConsole, routeWechatyLogs } from '../wechaty/wechaty-logs.js'
 import { sandboxLogLine } from '../sandbox/refusal.js'
 import { sandboxIgnores } from './settings-check.js'
+import { worldBannerLines } from './sandbox-banner.js'
 import { startConsole } from './console.js'
 import { defineCli, UsageError } from './args.js'
 
@@ -163,7 +164,7 @@ async function startSandbox(
         : []),
       ` 演示群 world: ${worldFile}；状态 state: ${dataDir}（每次启动清空 reset at every start）`,
       ...sandboxIgnores(process.env).map(line => ` ${line}`),
-      ' 输入 /help 查看用法；例如  销售部-张三> 大家好',
+      ...worldBannerLines(spec, loaded.config.groups, worldArg !== undefined),
       '════════════════════════════════════════════════════════════',
     ].join('\n')}\n`,
   )

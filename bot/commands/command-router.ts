@@ -142,9 +142,16 @@ export class CommandRouter {
     const lines = this.all()
       .filter(c => allowed(c.spec.role, event.sender.roles) && openHere(event, c.spec))
       .filter(c => (c.spec.where ?? 'any') === 'any' || c.spec.where === here)
-      .map(c => `${c.spec.usage}  ${c.spec.description}`)
+      .flatMap(c => helpLine(c.spec, event.sender.roles))
     return [`可用命令（${lines.length}）：`, ...lines].join('\n')
   }
+}
+
+/** A command's `#帮助` line for someone with `roles`: only the subcommands they may run; none when they may run none. */
+function helpLine(spec: CommandSpec, roles: Role[]): string[] {
+  const parts = spec.help?.filter(h => !h.roles || h.roles.some(r => roles.includes(r))).map(h => h.usage)
+  if (parts?.length === 0) return []
+  return [`${parts?.join('；') ?? spec.usage}  ${spec.description}`]
 }
 
 /**

@@ -14,6 +14,14 @@ import type { Logger } from '../process/logger.js'
 /** What a plugin returns from a decision: actions as data (sync or async). */
 export type Decision = Action[] | Promise<Action[]>
 
+/** One subcommand's line in `#帮助`, with who may run it. */
+export interface HelpPart {
+  /** e.g. `#排期 审核`. */
+  usage: string
+  /** Only people with one of these roles see it (exactly: admins only if listed); default everyone who may run the command. */
+  roles?: readonly Role[]
+}
+
 /** A chat command a plugin registers, e.g. `#通知` / `#notice`. */
 export interface CommandSpec {
   /** Chinese name without the prefix, e.g. `通知`. */
@@ -26,6 +34,11 @@ export interface CommandSpec {
   subcommandRoles?: Record<string, Role>
   /** One usage line shown in `#帮助` and on bad arguments, e.g. `#通知 <内容> [截止 30分钟]`. */
   usage: string
+  /**
+   * `#帮助` per subcommand, where some need other roles: only the parts the asker may run are listed, joined
+   * with `；` (none: the command is not listed). Default: `usage`.
+   */
+  help?: readonly HelpPart[]
   /** One-line description (zh-CN). */
   description: string
   /** Where the command may be used (default: anywhere). */

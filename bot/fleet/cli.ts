@@ -11,12 +11,14 @@ import { fleetSnapshot, type FleetSnapshot } from './status.js'
  */
 export async function fleetCommand(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   if (argv[0] !== 'status') {
-    process.stderr.write('usage: fleet status [--json]\n')
+    process.stderr.write('用法 usage: fleet status [--json]\n')
     return 2
   }
   const url = env.BOT_DATABASE_URL?.trim()
   if (!url) {
-    process.stderr.write('fleet status needs BOT_DATABASE_URL=postgres://… (the fleet lives in PostgreSQL)\n')
+    process.stderr.write(
+      '多账号数据在 PostgreSQL 里：请设置 BOT_DATABASE_URL=postgres://… fleet status needs BOT_DATABASE_URL (the fleet lives in PostgreSQL)\n',
+    )
     return 2
   }
   const schema = env.BOT_DATABASE_SCHEMA?.trim()
@@ -29,7 +31,16 @@ export async function fleetCommand(argv: string[], env: NodeJS.ProcessEnv = proc
     return 0
   } catch (e) {
     if ((e as { code?: string }).code === '42P01') {
-      process.stderr.write('no fleet in this database yet (no bot has started on it)\n')
+      process.stderr.write(
+        '这个数据库里还没有多账号数据（还没有机器人在它上面启动过） no fleet in this database yet (no bot has started on it)\n',
+      )
+      return 1
+    }
+    const why = (e as { code?: string }).code
+    if (why === 'ECONNREFUSED' || why === 'ENOTFOUND' || why === '28P01' || why === '3D000') {
+      process.stderr.write(
+        `连不上数据库（${why}），请检查 BOT_DATABASE_URL cannot reach the database: ${(e as Error).message}\n`,
+      )
       return 1
     }
     throw e

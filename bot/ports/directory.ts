@@ -10,4 +10,9 @@ export interface Directory {
   group(id: string): GroupRef | undefined
   /** Current members of a group (without the bot), with group nicknames where known. */
   members(groupId: string): Promise<Member[]>
+  /**
+   * Whether the bot may remove members of a group (it is the owner or an admin there), when WeChat has said;
+   * undefined when not known (a removal is then tried, and a failure reported).
+   */
+  mayRemove?(groupId: string): boolean | undefined
 }

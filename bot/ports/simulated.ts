@@ -16,6 +16,8 @@ export class SimulatedWeChat implements Directory, RoomAdmin, Sender {
   readonly removed: { groupId: string; memberId: string }[] = []
   /** Groups where the bot is owner/admin (removal succeeds). */
   readonly adminIn = new Set<string>()
+  /** Whether `mayRemove` tells `adminIn` ahead (as WeChat does once room payloads are read); off: unknown. */
+  tellsRights = false
   /** Make the next N sends fail (to test retries). */
   failNextSends = 0
   private rooms = new Map<string, { ref: GroupRef; members: Member[] }>()
@@ -52,6 +54,10 @@ export class SimulatedWeChat implements Directory, RoomAdmin, Sender {
   }
   async members(groupId: string): Promise<Member[]> {
     return (this.rooms.get(groupId)?.members ?? []).map(m => ({ ...m }))
+  }
+
+  mayRemove(groupId: string): boolean | undefined {
+    return this.tellsRights ? this.adminIn.has(groupId) : undefined
   }
 
   async remove(groupId: string, memberId: string): Promise<void> {

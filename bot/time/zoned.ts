@@ -30,6 +30,13 @@ export interface ZonedParts {
   weekday: number
 }
 
+/** An instant as a file name's stamp in `tz`'s wall clock: `20261207T093600` (what the people there read). */
+export function fileStamp(ms: number, tz: string): string {
+  const p = zonedParts(ms, tz)
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `${p.year}${two(p.month)}${two(p.day)}T${two(p.hour)}${two(p.minute)}${two(p.second)}`
+}
+
 /** Split an instant into wall-clock fields in `tz` (weekday 0 = Sunday). */
 export function zonedParts(ms: number, tz: string): ZonedParts {
   const d = new Date(ms + offsetMs(ms, tz))

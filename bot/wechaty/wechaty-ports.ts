@@ -84,6 +84,8 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
   private readsRunning = 0
   private readsWaiting: { urgent: ReadWaiter[]; background: ReadWaiter[] } = { urgent: [], background: [] }
   private generations = new Map<string, number>()
+  /** Whether the bot is owner or admin of a room, from its payload (absent: not read, or no owner given). */
+  private rights = new Map<string, boolean>()
   private maxAgeMs: number
   private now: () => number
 
@@ -113,6 +115,12 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
 
   /** Drop a group's cached members: the next `members()` reads them again. */
   forgetMembers(groupId: string): void {
+    this.rights.delete(groupId)
+    // Owner and admins may have changed too: read again in the background (unknown meanwhile).
+    void currentPuppet(this.bot)
+      ?.roomPayload(groupId)
+      .then(p => this.noteRights(groupId, p))
+      .catch(() => undefined)
     this.memberCache.delete(groupId)
     this.reading.delete(groupId)
     this.generations.set(groupId, (this.generations.get(groupId) ?? 0) + 1)
@@ -127,6 +135,16 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
   }
   group(id: string): GroupRef | undefined {
     return this.managed.get(id)
+  }
+
+  mayRemove(groupId: string): boolean | undefined {
+    return this.rights.get(groupId)
+  }
+
+  /** Keep whether the bot may remove members of a room, when its payload names the owner. */
+  private noteRights(id: string, p: { ownerId?: string; adminIdList?: string[] }): void {
+    const self = this.selfId()
+    if (p.ownerId && self) this.rights.set(id, p.ownerId === self || (p.adminIdList ?? []).includes(self))
   }
 
   /** Re-match every room the bot is in against the config (ids and topics: no member list is read). */
@@ -149,7 +167,9 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
     const ids = await puppet.roomList()
     const topicOf = async (id: string): Promise<string | undefined> => {
       try {
-        const { topic } = await puppet.roomPayload(id)
+        const payload = await puppet.roomPayload(id)
+        this.noteRights(id, payload)
+        const { topic } = payload
         // A room without a topic is named after its first members: Wechaty composes that name (reading them).
         return topic || (await (await this.bot.Room.find({ id }))?.topic())
       } catch (e) {
@@ -189,6 +209,7 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
   /** Match one room (after a join or topic change); returns its group, if managed. */
   async track(room: Room): Promise<GroupRef | undefined> {
     const topic = await room.topic()
+    if (room.payload) this.noteRights(room.id, room.payload)
     return this.apply(room.id, topic, this.resolve(room.id, topic))
   }
 

@@ -162,6 +162,7 @@ export function fineCommand(d: AckCommandDeps): CommandSpec {
     aliases: ['fines'],
     role: 'member',
     usage: T.fineUsage(p),
+    help: T.fineHelp(p),
     description: T.fineDescription,
     run: inv => {
       const [sub, id, ...why] = inv.argv

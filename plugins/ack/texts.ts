@@ -1,3 +1,4 @@
+import type { HelpPart } from '../../bot/core/plugin.js'
 import { quoted } from '../../bot/commands/quote.js'
 import { formatDuration } from '../../bot/config/duration.js'
 import type { FinePolicy } from '../../bot/runtime/records/fine-policy.js'
@@ -40,6 +41,12 @@ export const T = {
   statsTitle: (days: number, label: string) => `近 ${days} 天通知回复统计（${label}）`,
   fineDescription: '查看自己的罚款；管理员查看全部或免除',
   fineUsage: (p: string) => `${p}罚款 [全部 | 免除 <罚款编号> <原因>]`,
+  /** `#帮助` of `#罚款`: everyone sees their own; admins see all and waive. */
+  fineHelp: (p: string): HelpPart[] => [
+    { usage: `${p}罚款` },
+    { usage: `${p}罚款 全部`, roles: ['admin'] },
+    { usage: `${p}罚款 免除 <罚款编号> <原因>`, roles: ['admin'] },
+  ],
   finesAdminOnly: '⛔ 只有管理员可以查看全部罚款或免除罚款。',
   waiveUsage: (p: string) => `用法：${p}罚款 免除 <罚款编号> <原因>，例如 ${p}罚款 免除 F3 客户现场无信号`,
   noOpenFine: (id: string) => `找不到未缴的罚款 ${quoted(id)}。`,

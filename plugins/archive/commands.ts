@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Action } from '../../bot/core/actions.js'
 import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
-import { addDays, dayKey, shortDateTime } from '../../bot/time/zoned.js'
+import { addDays, dayKey, fileStamp, shortDateTime } from '../../bot/time/zoned.js'
 import { periodFromWord } from '../cases/digest/period.js'
 import { type ArchiveDeps, logAccess } from './access/deps.js'
 import * as T from './texts.js'
@@ -16,6 +16,7 @@ const TYPE_BY_LABEL = new Map(Object.entries(TYPE_LABEL).map(([t, l]) => [l, t a
 export function archiveCommands(d: ArchiveDeps): CommandSpec[] {
   const p = d.ctx.commandPrefix
   const usage = T.usage(p)
+  const parts = T.usageParts(p)
   return [
     {
       name: '记录',
@@ -23,6 +24,7 @@ export function archiveCommands(d: ArchiveDeps): CommandSpec[] {
       role: 'auditor',
       where: 'private',
       usage,
+      help: [{ usage: parts.search }, { usage: parts.export }, { usage: parts.hold, roles: ['admin'] }],
       description: T.COMMAND_DESCRIPTION,
       run: inv => {
         const [sub, ...rest] = inv.argv
@@ -132,8 +134,7 @@ async function exportFile(d: ArchiveDeps, inv: CommandInvocation, argv: string[]
   if (notFound) return [inv.reply(notFound)]
   const detail = `${describeQuery(q, scope)} · ${format}`
   await logAccess(d, { who: inv.event.sender.id, action: 'export', detail })
-  const stamp = new Date(ctx.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)
-  const file = join(ctx.outputDir, `信息记录-${q.from}-${q.to}-${stamp}.${format}`)
+  const file = join(ctx.outputDir, `信息记录-${q.from}-${q.to}-${fileStamp(ctx.clock.now(), ctx.timezone)}.${format}`)
   mkdirSync(ctx.outputDir, { recursive: true })
   writeFileSync(file, '')
   const count = await exportArchive(d.backend, q, format, ctx.timezone, async c => appendFileSync(file, c))

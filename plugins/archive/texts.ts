@@ -13,11 +13,16 @@ export const writeRecovered = (lost: number) =>
 
 /** The `#状态` line. */
 export const statusLine = (written: number, backlog: number, failing: boolean, lost: number) =>
-  `信息记录：本次启动已存档 ${written} 条${failing ? `，⚠️ 写入失败待重试 ${backlog} 条` : ''}${lost ? `，丢失 ${lost} 条` : ''}`
+  `本次启动已存档 ${written} 条${failing ? `，⚠️ 写入失败待重试 ${backlog} 条` : ''}${lost ? `，丢失 ${lost} 条` : ''}`
 
+/** `#记录` usage per subcommand (保全 is for admins). */
+export const usageParts = (p: string) => ({
+  search: `${p}记录 搜索 <词> [群:群名] [日期] [人:成员] [类型:图片]`,
+  export: `${p}记录 导出 [群:群名] [日期] [人:成员] [csv|html|md|jsonl]`,
+  hold: `${p}记录 保全 [群 开|关]`,
+})
 /** `#记录` usage line. */
-export const usage = (p: string) =>
-  `${p}记录 搜索 <词> [群:群名] [日期] [人:成员] [类型:图片]；${p}记录 导出 [群:群名] [日期] [人:成员] [csv|html|md|jsonl]；${p}记录 保全 [群 开|关]`
+export const usage = (p: string) => Object.values(usageParts(p)).join('；')
 /** `#帮助` description of `#记录`. */
 export const COMMAND_DESCRIPTION = '信息记录：搜索、导出聊天记录，法律保全（仅私聊，审计员/管理员）'
 /** A bad or missing subcommand. */

@@ -8,13 +8,19 @@ import { addPost, decidePost, listWeek, mediaList, pendingList } from './subcomm
 /** `#活动 新建|列表|进度|结束`: leaders may look, admins may create and end. */
 export function campaignCommand(d: CampaignCommandDeps): CommandSpec {
   const p = d.ctx.commandPrefix
-  const usage = T.campaignUsage(p)
+  const parts = Object.entries(T.campaignParts(p))
+  const usage = parts.map(([, u]) => u).join('；')
+  const subcommandRoles: Record<string, Role> = { 新建: 'admin', 结束: 'admin' }
   return {
     name: '活动',
     aliases: ['campaign'],
     role: 'leader',
-    subcommandRoles: { 新建: 'admin', 结束: 'admin' },
+    subcommandRoles,
     usage,
+    help: parts.map(([sub, u]) => ({
+      usage: u,
+      roles: Object.hasOwn(subcommandRoles, sub) ? [subcommandRoles[sub]] : undefined,
+    })),
     description: T.campaignDescription,
     run: inv => {
       const sub = inv.argv[0] ?? ''
@@ -40,12 +46,14 @@ const NEEDS: Record<string, { roles: Role[]; label: string }> = {
 /** `#排期 添加|列表|审核|通过|驳回`: editors queue, approvers (by contact id, admins included only if listed) decide. */
 export function queueCommand(d: CampaignCommandDeps): CommandSpec {
   const p = d.ctx.commandPrefix
-  const usage = T.queueUsage(p)
+  const parts = Object.entries(T.queueParts(p))
+  const usage = parts.map(([, u]) => u).join('；')
   return {
     name: '排期',
     aliases: ['queue'],
     role: 'member',
     usage,
+    help: parts.map(([sub, u]) => ({ usage: u, roles: NEEDS[sub].roles })),
     description: T.queueDescription,
     run: inv => {
       const sub = inv.argv[0] ?? ''

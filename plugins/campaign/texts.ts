@@ -74,11 +74,23 @@ export const T = {
   postMissed: (p: QueuedPost, why: string) => `⚠️ 排期 #${p.id}（${p.day} ${p.time}）未发布：${why}。`,
   // commands
   usage: (usage: string) => `用法：${usage}`,
-  campaignUsage: (p: string) =>
-    `${p}活动 新建 <标题> | <内容或链接> | 截止 <时间> [| 群 <内部群/客户群/公告群/群名>] [| 图片 [素材名]]；${p}活动 列表；${p}活动 进度 <编号>；${p}活动 结束 <编号>`,
+  /** `#活动` usage per subcommand. */
+  campaignParts: (p: string) => ({
+    新建: `${p}活动 新建 <标题> | <内容或链接> | 截止 <时间> [| 群 <内部群/客户群/公告群/群名>] [| 图片 [素材名]]`,
+    列表: `${p}活动 列表`,
+    进度: `${p}活动 进度 <编号>`,
+    结束: `${p}活动 结束 <编号>`,
+  }),
   campaignDescription: '分享活动：新建、列表、进度、提前结束',
-  queueUsage: (p: string) =>
-    `${p}排期 添加 <日期> [时间] [节假日照发] <内容> [| 图片 [素材名]]；${p}排期 列表 [下周]；${p}排期 素材；${p}排期 审核；${p}排期 通过 <编号>；${p}排期 驳回 <编号> <原因>`,
+  /** `#排期` usage per subcommand. */
+  queueParts: (p: string) => ({
+    添加: `${p}排期 添加 <日期> [时间] [节假日照发] <内容> [| 图片 [素材名]]`,
+    列表: `${p}排期 列表 [下周]`,
+    素材: `${p}排期 素材`,
+    审核: `${p}排期 审核`,
+    通过: `${p}排期 通过 <编号>`,
+    驳回: `${p}排期 驳回 <编号> <原因>`,
+  }),
   queueDescription: '每日发布排期：编辑添加，审核人通过或驳回',
   queueRefused: (p: string, sub: string, label: string) => `⛔ 没有权限：${p}排期 ${sub} 需要「${label}」角色。`,
   createFailed: (why: string, p: string) => `❌ ${why}\n用法：${p}活动 新建 <标题> | <内容或链接> | 截止 <时间>`,

@@ -41,6 +41,7 @@ export function casesCommands(d: CasesDeps): CommandSpec[] {
     aliases: ['case'],
     role,
     usage: T.mainUsage(p),
+    help: T.mainHelp(p),
     description: T.mainDescription,
     run: inv => {
       const word = inv.argv[0]?.toLowerCase() ?? ''

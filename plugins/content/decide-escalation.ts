@@ -20,13 +20,26 @@ export interface StrikePlan {
   escalate?: 'remove' | 'ask'
   /** Whether reaching the limit removes this member in this group (for the warning's wording). */
   removable: boolean
+  /** The config allows removing this member here, but the bot is not the group's owner or an admin. */
+  botCannot?: boolean
 }
 
-/** Plan a strike given the member's active content strikes before it. */
-export function planStrike(activeBefore: number, cfg: ContentConfig, kind: GroupKind, isStaff: boolean): StrikePlan {
+/**
+ * Plan a strike given the member's active content strikes before it. `botMayRemove`: whether the bot is owner
+ * or admin of the group, when known; known not to be, the limit asks the admins instead of promising removal.
+ */
+export function planStrike(
+  activeBefore: number,
+  cfg: ContentConfig,
+  kind: GroupKind,
+  isStaff: boolean,
+  botMayRemove?: boolean,
+): StrikePlan {
   const count = activeBefore + 1
   const limit = cfg.escalation.strikes
-  const removable = covers(cfg.escalation.remove[kind], isStaff)
-  if (count < limit) return { count, limit, removable }
-  return { count, limit, removable, escalate: removable ? 'remove' : 'ask' }
+  const allowed = covers(cfg.escalation.remove[kind], isStaff)
+  const removable = allowed && botMayRemove !== false
+  const cannot = allowed && !removable ? { botCannot: true } : {}
+  if (count < limit) return { count, limit, removable, ...cannot }
+  return { count, limit, removable, escalate: removable ? 'remove' : 'ask', ...cannot }
 }

@@ -4,6 +4,7 @@ import { shortDateTime } from '../../bot/time/zoned.js'
 import type { ContentConfig } from './config.js'
 import { planStrike, strikeCategory, type StrikePlan } from './decide-escalation.js'
 import type { Finding } from './assess/findings.js'
+import { severityOf } from './assess/assess.js'
 import type { Incident } from './incidents/incident.js'
 import { reportText, STEP_LABEL, warnText } from './texts.js'
 import { auditEvidence, auditReason } from './audit-text.js'
@@ -19,6 +20,8 @@ export interface IncidentInput {
   activeStrikes: number
   timezone: string
   prefix: string
+  /** Whether the bot is owner or admin of the group, when known (`Directory.mayRemove`). */
+  mayRemove?: boolean
 }
 
 /** A short description of what a member posted, for the admin report. */
@@ -45,12 +48,48 @@ export function originalOf(ev: MessageEvent): string {
  * Fills `incident.steps`.
  */
 export function decideIncident(incident: Incident, x: IncidentInput): Action[] {
-  const { cfg, ev, findings } = x
+  const { cfg, ev } = x
   const kind = ev.group.kind
   const steps = cfg.actions[incident.severity][kind]
   const plan: StrikePlan | undefined = steps.includes('strike')
-    ? planStrike(x.activeStrikes, cfg, kind, ev.sender.isStaff)
+    ? planStrike(x.activeStrikes, cfg, kind, ev.sender.isStaff, x.mayRemove)
     : undefined
+  const out = groupActions(incident, x, steps, plan, true)
+  incident.steps = [...steps.filter(s => s !== 'record'), ...(plan?.escalate ? [plan.escalate] : [])]
+  return out
+}
+
+/**
+ * A repeat in a group the open incident has not reached yet (the same spam posted in a second group): that
+ * group's members saw it too, so it gets that group's own warning, report and, at the strike limit, removal
+ * (its row of the matrix), but no second strike: the offence is counted once. The warning states the member's
+ * count as it stands (`activeStrikes` already holds the incident's strike).
+ */
+export function decideSpread(incident: Incident, x: IncidentInput): Action[] {
+  const { cfg, ev } = x
+  const kind = ev.group.kind
+  const steps = cfg.actions[severityOf(x.findings)][kind]
+  const plan =
+    steps.includes('strike') && x.activeStrikes > 0
+      ? planStrike(x.activeStrikes - 1, cfg, kind, ev.sender.isStaff, x.mayRemove)
+      : undefined
+  return groupActions(incident, x, steps, plan, false)
+}
+
+/**
+ * The actions in one group from its matrix row: warn, strike (`strike`: a new incident only), report with
+ * the evidence, removal at the limit; a record when nothing else is done or the row says so.
+ */
+function groupActions(
+  incident: Incident,
+  x: IncidentInput,
+  steps: readonly string[],
+  plan: StrikePlan | undefined,
+  strike: boolean,
+): Action[] {
+  const { cfg, ev, findings } = x
+  const kind = ev.group.kind
+  const first = ev.group.id === incident.groupId ? undefined : incident.groupTopic
   const meta: ActionMeta = {
     rule: 'content',
     groupId: ev.group.id,
@@ -68,7 +107,7 @@ export function decideIncident(incident: Incident, x: IncidentInput): Action[] {
       memberId: ev.sender.id,
       text: warnText(cfg, x.memberName, findings, plan),
     })
-  if (plan)
+  if (plan && strike)
     out.push({
       ...meta,
       type: 'strike',
@@ -77,7 +116,10 @@ export function decideIncident(incident: Incident, x: IncidentInput): Action[] {
       category: strikeCategory(findings[0].category),
       ttlMs: cfg.strikeTtl,
     })
-  incident.steps = [...steps.filter(s => s !== 'record'), ...(plan?.escalate ? [plan.escalate] : [])]
+  const done = [
+    ...steps.filter(s => s !== 'record' && (strike || s !== 'strike')),
+    ...(plan?.escalate ? [plan.escalate] : []),
+  ]
   if (steps.includes('report') || plan?.escalate) {
     out.push({
       ...meta,
@@ -94,10 +136,11 @@ export function decideIncident(incident: Incident, x: IncidentInput): Action[] {
         messageId: ev.id,
         original: originalOf(ev),
         findings,
-        steps: incident.steps,
+        steps: done,
         plan,
         ttlMs: cfg.strikeTtl,
         prefix: x.prefix,
+        firstIn: first,
       }),
     })
   }
@@ -109,7 +152,7 @@ export function decideIncident(incident: Incident, x: IncidentInput): Action[] {
       ...meta,
       type: 'record',
       rule: 'content.record',
-      text: `${incident.id} ${findings.map(f => f.label).join('、')}`,
+      text: `${incident.id} ${findings.map(f => f.label).join('、')}${first ? `（重复，首次在「${first}」）` : ''}`,
     })
   return out
 }

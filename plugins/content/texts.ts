@@ -46,6 +46,7 @@ export const STEP_LABEL: Record<string, string> = {
   remove: '移出群',
   ask: '请管理员处理',
   escalate: '报告管理员（已达违规上限）',
+  review: '请管理员确认',
 }
 const SOURCE_LABEL = { text: '', title: '卡片标题', description: '卡片描述', url: '链接', fileName: '文件名' } as const
 /** Chinese names of severities. */
@@ -82,7 +83,7 @@ export function evidenceLine(label: string, e: Evidence): string {
   if (e.source === 'policy') return `${label}：${e.note}`
   const m = e.match
   const where = SOURCE_LABEL[e.source] ? `${SOURCE_LABEL[e.source]}中` : ''
-  const why = e.source === 'url' ? `域名 ${m.term} 不在白名单` : `词条「${excerpt(m.term, 30)}」`
+  const why = m.kind === 'link' ? `域名 ${m.term} 不在白名单` : `词条「${excerpt(m.term, 30)}」`
   return `${label}：${where}「${excerpt(m.matched, 40)}」位置 ${m.start}–${m.end} → ${why}`
 }
 
@@ -103,6 +104,8 @@ export interface ReportFacts {
   plan?: StrikePlan
   ttlMs: number
   prefix: string
+  /** A repeat in another group: where the incident began (its strike was counted there). */
+  firstIn?: string
 }
 
 /** The private report to admins, with evidence and what the bot did. */
@@ -122,6 +125,7 @@ export function reportText(f: ReportFacts): string {
     '证据：',
     ...shown,
     ...(f.original ? [`原文：${excerpt(f.original, 80)}`] : []),
+    ...(f.firstIn ? [`同一事件：${f.incidentId} 首次在「${f.firstIn}」，违规只记一次`] : []),
     `处理：${done.length ? done.join('、') : '仅报告'}${f.plan ? `（${formatDuration(f.ttlMs)}内第 ${f.plan.count}/${f.plan.limit} 次）` : ''}`,
     ...escalationLines(f.plan),
     `查看与撤销：私聊机器人 ${f.prefix}违规 ${f.memberId}，再用 ${f.prefix}撤销 <审计编号> 撤销记违规`,
@@ -131,6 +135,8 @@ export function reportText(f: ReportFacts): string {
 function escalationLines(plan: StrikePlan | undefined): string[] {
   if (plan?.escalate === 'remove')
     return ['⚠️ 已达违规上限：已尝试将其移出本群（机器人不是群主或管理员时会失败，届时另行通知）。']
+  if (plan?.escalate === 'ask' && plan.botCannot)
+    return ['⚠️ 已达违规上限：机器人不是本群的群主或管理员，不能移出。请群主手动移出，或把机器人设为群管理员。']
   if (plan?.escalate === 'ask') return ['⚠️ 已达违规上限：本群不自动移出，请管理员处理。']
   return []
 }

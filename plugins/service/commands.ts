@@ -105,7 +105,10 @@ export function followUpCommand(d: CommandDeps): CommandSpec {
       const [sub, id, ...rest] = inv.argv
       if (sub === '列表') {
         const now = d.now()
-        const open = d.followUps.all().filter(f => f.state === 'open')
+        const open = d.followUps
+          .all()
+          .filter(f => f.state === 'open')
+          .sort((a, b) => a.due - b.due) // soonest (and overdue) first
         if (!open.length) return [inv.reply(say.noFollowUps)]
         const lines = open.slice(0, MAX_LISTED).map(f => followUpLine(f, d.tz, now, d.who.names(f.responsible)))
         return [inv.reply([say.followUpsHead(open.length), ...lines].join('\n'))]

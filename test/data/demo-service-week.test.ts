@@ -105,7 +105,7 @@ describe('npm run demo:service: a customer-service week', () => {
   it('the weekly complaint report is printed whole in the demo output', () => {
     expect(printed).toContain(
       [
-        '      📊 投诉周报（2026-11-27 至 2026-12-04）',
+        '      📊 投诉周报（11-27 17:00 至 12-04 17:00）',
         '      合计：登记 4，已处理 4，未处理 0，超时 2，平均处理用时 19小时22分钟',
         '      按负责人：',
         '      · 李四：登记 3，已处理 3，未处理 0，超时 2，平均处理用时 1天1小时',

@@ -76,11 +76,11 @@ describe('npm run demo: the shipped working day', () => {
     expect(printed).toMatch(/已撤销 A\d+：违规记录 1 条/) // #撤销 @王五: the latest penalty of that member
   })
 
-  it('content: the removal the sandbox refuses (the bot is no admin there) is an expected line, not a logged error', () => {
-    expect(printed).toContain(
-      '15:30 移出失败 群「示例科技张三交流群」 @优惠多多（沙盒中无权移出成员：机器人不是该群的群主或管理员 (sandbox: wxid_bot is neither owner nor admin of r-cust-zhangsan@chatroom)） · content/remove-failed\n' +
-        '      已通知管理员手动移出（机器人须是群主或群管理员才能移出成员） the admins were told to remove by hand\n',
-    )
+  it('content: where the bot is known not to be owner or admin, the limit asks the group owner and nothing is tried', () => {
+    expect(printed).toMatch(/^15:30 通知管理员 群「示例科技张三交流群」 @优惠多多（V\d+ \w+） · content\/content\.escalate$/m)
+    expect(printed).toContain('⚠️ 已达违规上限：机器人不是本群的群主或管理员，不能移出。请群主手动移出，或把机器人设为群管理员。')
+    expect(printed).not.toContain('content/remove-failed')
+    expect(printed).not.toContain('将被移出本群')
     expect(logged).toBe('')
   })
 

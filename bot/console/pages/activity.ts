@@ -97,6 +97,13 @@ export async function groupsPage(source: ConsoleSource, range: DayRange): Promis
       members && { size: members.length, silent: members.filter(m => !spoke.has(m.id)).map(m => m.name) },
     )
   }
+  // Managed groups with no record in the range: listed too, with everyone in them as not having spoken.
+  const recorded = new Set(s.groups.map(g => g.groupId))
+  const quiet = []
+  for (const g of source.status().groups.filter(x => !recorded.has(x.id))) {
+    const members = await source.groupMembers(g.id).catch(() => undefined)
+    quiet.push({ topic: g.topic, size: members?.length, silent: members?.map(m => m.name) })
+  }
   const today = dayKey(source.now(), source.timezone())
   const ranges = RANGES.map(d => {
     const on = range.to === today && range.from === addDays(today, 1 - d)
@@ -114,11 +121,15 @@ export async function groupsPage(source: ConsoleSource, range: DayRange): Promis
 ${waiting.length ? h`<h2>正在等待回复</h2><ul>${waiting.map(l => h`<li>${l.slice(2)}</li>`)}</ul>` : ''}
 ${
   s.groups.length
-    ? h`<table><thead><tr><th>群</th><th>消息</th><th>发言人数</th><th>日均活跃</th><th>群人数</th><th>入群/退群</th><th>回复中位数</th><th>未回复</th><th>没有发言</th></tr></thead><tbody>
+    ? h`<table><thead><tr><th>群</th><th>消息</th><th>发言人数</th><th>日均活跃</th><th>群人数</th><th>入群/退群</th><th>回复中位数</th><th>未回复</th><th title="发 # 命令（如 #成交）不算发言">没有发言</th></tr></thead><tbody>
 ${s.groups.map(
   g => h`<tr><td>${g.topic}</td><td>${g.messages}</td><td>${g.members.length}</td><td>${g.dailyActive.toFixed(1)}</td>
 <td>${g.size ?? now.get(g.groupId)?.size ?? '—'}</td><td>${g.joined.length}/${g.left.length}</td><td>${median(g.responses)}</td><td>${g.unanswered}</td>
 <td>${silentCell(now.get(g.groupId)?.silent)}</td></tr>`,
+)}
+${quiet.map(
+  g =>
+    h`<tr><td>${g.topic}</td><td>0</td><td>0</td><td>0.0</td><td>${g.size ?? '—'}</td><td>—</td><td>—</td><td>0</td><td>${silentCell(g.silent)}</td></tr>`,
 )}
 </tbody></table>
 <h2>图表</h2>

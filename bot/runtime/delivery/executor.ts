@@ -31,6 +31,8 @@ export interface ExecutorDeps {
   log: Logger
   /** How a member is named in a group (roster name, group nickname, WeChat name), for merged texts. */
   nameOf?(memberId: string, groupId: string): Promise<string>
+  /** A group's name, for notes to the admins. */
+  topicOf?(groupId: string): string | undefined
   /** The fleet's key of a message (what caused it and what it says), so the fleet never sends it twice. */
   keyOf?(msg: OutboundMessage): string | undefined
   /** Who reads a send (group kinds, staff): every action is routed to who may read it (`routeActions`). */
@@ -212,8 +214,10 @@ export class Executor {
         reason: firstLine(e),
         evidence: { text: auditId },
       })
+      const who = (await this.d.nameOf?.(memberId, groupId).catch(() => undefined)) ?? memberId
+      const where = this.d.topicOf?.(groupId) ?? groupId
       this.notifyAdmins(
-        `⚠️ 移除成员失败（${auditId}）：机器人可能不是群主或群管理员，请手动处理。详情见日志，审计编号 ${failed.id}。`,
+        `⚠️ 移除成员失败（${auditId}）：没能把 ${who} 移出群「${where}」，机器人可能不是该群的群主或群管理员。请群主或群管理员手动移出（原因记在审计 ${failed.id}）。`,
       )
     }
   }

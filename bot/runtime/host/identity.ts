@@ -55,6 +55,7 @@ export function withoutPeerMembers(directory: Directory, isPeer: (id: string) =>
     groups: () => directory.groups(),
     group: id => directory.group(id),
     members: async groupId => (await directory.members(groupId)).filter(m => !isPeer(m.id)),
+    mayRemove: groupId => directory.mayRemove?.(groupId),
   }
 }
 

@@ -165,6 +165,7 @@ export class BotRuntime {
         const m = (await deps.directory.members(groupId)).find(x => x.id === id)
         return m?.groupAlias ?? m?.name ?? id
       },
+      topicOf: groupId => deps.directory.group(groupId)?.topic,
       admins:
         cfg.adminChannel.mode === 'group'
           ? { mode: 'group', adminIds: () => this.loaded.config.roles.admin, roomId: () => this.adminRoomId() }

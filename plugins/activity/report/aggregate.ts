@@ -34,6 +34,8 @@ export interface GroupTotal {
   unanswered: number
   /** Average daily active members over the days with records. */
   dailyActive: number
+  /** The days with records (the bot ran then), which `dailyActive` averages over. */
+  recordedDays: number
 }
 
 /** Response times of one staff member. */
@@ -119,6 +121,7 @@ export function summarize(records: GroupDay[], from: string, to: string): Period
         ...g.total,
         members: byMessages(strip(g.members)),
         dailyActive: g.dayCount ? g.activeSum / g.dayCount : 0,
+        recordedDays: g.dayCount,
       })),
     ),
     members,
@@ -139,6 +142,7 @@ function emptyTotal(r: GroupDay): GroupTotal {
     responses: [],
     unanswered: 0,
     dailyActive: 0,
+    recordedDays: 0,
   }
 }
 

@@ -46,14 +46,19 @@ function names(list: string[], max = MAX_NAMES): string {
   return list.length > max ? `${list.slice(0, max).join('、')} 等 ${list.length} 人` : list.join('、')
 }
 
-/** One line per group, busiest first, then the quiet ones by name. */
-export function groupLines(groups: GroupTotal[], singleDay: boolean): string[] {
+/**
+ * One line per group, busiest first, then the quiet ones by name. `days`: the period's length; a group with
+ * records on fewer days says over how many its daily average is.
+ */
+export function groupLines(groups: GroupTotal[], days: number): string[] {
   const active = groups.filter(g => g.messages > 0)
   const quiet = groups.filter(g => g.messages === 0)
   const lines = active.slice(0, MAX_GROUP_LINES).map(g => {
-    const people = singleDay
-      ? shareText(g.members.length, g.size)
-      : `${g.members.length} 人发言，日均 ${g.dailyActive.toFixed(1)} 人`
+    const over = g.recordedDays < days ? `（${g.recordedDays} 天有记录）` : ''
+    const people =
+      days === 1
+        ? shareText(g.members.length, g.size)
+        : `${g.members.length} 人发言，日均 ${g.dailyActive.toFixed(1)} 人${over}`
     const resp = g.kind === 'customer' ? responseLine(g.responses) : undefined
     return `· ${g.topic}${g.kind === 'customer' ? '（客户群）' : ''}：${g.messages} 条，${[people, peakHour(g.hours), resp && `响应${resp}`].filter(Boolean).join('，')}`
   })
@@ -141,7 +146,7 @@ export function dailyReportText(s: PeriodSummary, title: string, f: ReportFacts)
   return [
     `📊 ${title}`,
     `${s.groups.length} 个群共 ${s.messages} 条消息，${s.members.length} 人发言。`,
-    ...section('【各群】', groupLines(s.groups, true)),
+    ...section('【各群】', groupLines(s.groups, 1)),
     ...section('【发言最多】', s.members.length ? [topMembersText(s.members, f.topMembers)] : []),
     ...section(
       '【客户响应】',
@@ -188,11 +193,10 @@ export function weeklyText(s: PeriodSummary, title: string, f: ReportFacts): str
 /** `#活跃度` for groups over a period. */
 export function activityText(s: PeriodSummary, label: string, f: Pick<ReportFacts, 'topMembers'>): string {
   if (!s.messages) return `📈 活跃度 · ${label}\n这段时间没有消息记录。`
-  const single = s.days.length === 1
   const lines = [
     `📈 活跃度 · ${label}`,
     `${s.groups.filter(g => g.messages).length} 个群共 ${s.messages} 条消息，${s.members.length} 人发言。`,
-    ...groupLines(s.groups, single),
+    ...groupLines(s.groups, s.days.length),
   ]
   const [only] = s.groups
   if (s.groups.length === 1)

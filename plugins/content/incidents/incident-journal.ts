@@ -9,7 +9,8 @@ import { addIncident, findIncident, type Incident, type IncidentLog, mergeRepeat
  */
 export type IncidentRecord =
   | { op: 'open'; incident: Incident }
-  | { op: 'repeat'; id: string; at: number }
+  /** `group`: the repeat was the incident's first message in that group, and was handled there. */
+  | { op: 'repeat'; id: string; at: number; group?: string }
   | { op: 'foreign'; account: string; id: string; messageId: string; at: number }
 
 const incidentSchema = z.looseObject({
@@ -49,7 +50,7 @@ export const INCIDENTS_JOURNAL = journalSpec<IncidentLog, IncidentRecord>({
   defaults: () => ({ next: 1, incidents: [] }),
   record: z.discriminatedUnion('op', [
     z.object({ op: z.literal('open'), incident: incidentSchema }),
-    z.object({ op: z.literal('repeat'), id: z.string(), at: z.number() }),
+    z.object({ op: z.literal('repeat'), id: z.string(), at: z.number(), group: z.string().optional() }),
     z.object({ op: z.literal('foreign'), account: z.string(), id: z.string(), messageId: z.string(), at: z.number() }),
   ]),
   apply: applyIncidentRecord,
@@ -65,7 +66,7 @@ function applyIncidentRecord(log: IncidentLog, r: IncidentRecord): void {
       return
     case 'repeat': {
       const incident = findIncident(log, r.id)
-      if (incident) mergeRepeat(incident, r.at)
+      if (incident) mergeRepeat(incident, r.at, r.group)
       return
     }
     case 'foreign':

@@ -23,6 +23,8 @@ export interface Incident {
   steps: string[]
   /** Only recorded: its categories are in `dryRunCategories`, or the plugin observed the group. */
   dryRun: boolean
+  /** Other groups a repeat was posted in, each handled once there (warned, reported) without a second strike. */
+  alsoIn?: string[]
 }
 
 /**
@@ -93,10 +95,16 @@ export function addIncident(log: IncidentLog, incident: Incident): Incident {
   return incident
 }
 
-/** Count a repeated offence into an open incident. */
-export function mergeRepeat(incident: Incident, at: number): void {
+/** Count a repeated offence into an open incident; `newGroup`: it was the first in that group (handled there). */
+export function mergeRepeat(incident: Incident, at: number, newGroup?: string): void {
   incident.count++
   incident.lastAt = Math.max(incident.lastAt, at)
+  if (newGroup && !reached(incident, newGroup)) incident.alsoIn = [...(incident.alsoIn ?? []), newGroup]
+}
+
+/** Whether the incident was already handled in this group (where it began, or a repeat there). */
+export function reached(incident: Incident, groupId: string): boolean {
+  return incident.groupId === groupId || (incident.alsoIn?.includes(groupId) ?? false)
 }
 
 /** The incident `id` (`V12`) in the log, if it is still kept (newest first: a repeat is of a recent one). */

@@ -4,14 +4,14 @@ import type { PluginContext } from '../../../bot/core/plugin.js'
 import type { Doc, Journal } from '../../../bot/ports/store/store.js'
 import { assessMessage, isExempt, severityOf, splitDryRun } from '../assess/assess.js'
 import type { ContentConfig } from '../config.js'
-import { asDryRun, decideIncident, decideRepeat } from '../decide.js'
+import { asDryRun, decideIncident, decideRepeat, decideSpread, type IncidentInput } from '../decide.js'
 import { DictionaryHolder } from '../dictionary/holder.js'
 import { selfCheckProblems } from '../dictionary/self-check.js'
 import { contentStrikeCount } from '../decide-escalation.js'
 import '../facts.js'
 import type { Finding } from '../assess/findings.js'
 import { FloodTracker } from '../assess/flood.js'
-import { newIncident, openIncidentFor, type IncidentLog } from '../incidents/incident.js'
+import { newIncident, openIncidentFor, reached, type IncidentLog } from '../incidents/incident.js'
 import { INCIDENTS_JOURNAL, type IncidentRecord } from '../incidents/incident-journal.js'
 import { openForeignIncident, withFleetRepeats } from '../incidents/fleet-incidents.js'
 import { decideAllow, decideIgnore, decideReview, dueSuggestion, splitReview } from '../decide-review.js'
@@ -307,6 +307,24 @@ export class ContentService {
     return openForeignIncident(this.foreignIncidents, q)
   }
 
+  /** What deciding on an offence in `ev`'s group needs: the member's name and active strikes, names, times. */
+  private incidentInput(
+    ev: MessageEvent & { group: GroupRef },
+    findings: Finding[],
+    cfg: ContentConfig,
+  ): IncidentInput {
+    return {
+      cfg,
+      ev,
+      findings,
+      memberName: this.ctx.displayName(ev.sender),
+      activeStrikes: contentStrikeCount(this.ctx.ledger.activeStrikes(ev.sender.id, this.ctx.clock.now())),
+      timezone: this.ctx.timezone,
+      prefix: this.ctx.commandPrefix,
+      mayRemove: this.ctx.directory.mayRemove?.(ev.group.id),
+    }
+  }
+
   private offence(
     ev: MessageEvent & { group: GroupRef },
     findings: Finding[],
@@ -319,7 +337,11 @@ export class ContentService {
     const open = openIncidentFor(log, ev.sender.id, categories, dryRun, ev.at, cfg.incidentWindow)
     const far = open ? undefined : this.foreignOpen(ev, categories, dryRun, cfg)
     let actions: Action[]
-    if (open) {
+    if (open && !reached(open, ev.group.id)) {
+      // The same offence in another group: handled there too, counted once.
+      actions = decideSpread(open, this.incidentInput(ev, findings, cfg))
+      this.incidents.append({ op: 'repeat', id: open.id, at: ev.at, group: ev.group.id })
+    } else if (open) {
       this.incidents.append({ op: 'repeat', id: open.id, at: ev.at })
       actions = decideRepeat(open, ev, findings)
     } else if (far) {
@@ -342,16 +364,7 @@ export class ContentService {
         steps: [],
         dryRun,
       })
-      const activeStrikes = contentStrikeCount(this.ctx.ledger.activeStrikes(ev.sender.id, this.ctx.clock.now()))
-      actions = decideIncident(incident, {
-        cfg,
-        ev,
-        findings,
-        memberName,
-        activeStrikes,
-        timezone: this.ctx.timezone,
-        prefix: this.ctx.commandPrefix,
-      })
+      actions = decideIncident(incident, this.incidentInput(ev, findings, cfg))
       // Recorded once its steps are decided (the record is the incident as `#违规` lists it).
       this.incidents.append({ op: 'open', incident })
     }

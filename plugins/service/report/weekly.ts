@@ -1,5 +1,5 @@
 import { formatDuration } from '../../../bot/config/duration.js'
-import { dayKey } from '../../../bot/time/zoned.js'
+import { shortDateTime } from '../../../bot/time/zoned.js'
 import type { Ticket } from '../state.js'
 import { weeklyText } from '../texts.js'
 
@@ -11,7 +11,8 @@ const WEEK = 7 * 86_400_000
  */
 export function weeklyReport(tickets: Ticket[], now: number, tz: string, nameOf: (id: string) => string): string {
   const week = tickets.filter(t => !t.observed && t.at > now - WEEK && t.at <= now)
-  const head = weeklyText.head(dayKey(now - WEEK + 1, tz), dayKey(now, tz))
+  // The last 7 × 24 hours: from this hour a week ago (a date range would read as 8 days).
+  const head = weeklyText.head(shortDateTime(now - WEEK, tz), shortDateTime(now, tz))
   if (!week.length) return `${head}\n${weeklyText.none}`
   const line = (label: string, list: Ticket[]) => {
     const resolved = list.filter(t => t.state === 'resolved' && t.resolvedAt !== undefined)

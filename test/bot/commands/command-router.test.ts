@@ -154,6 +154,24 @@ describe('CommandRouter', () => {
     expect(r.help(helpFrom(['admin']))).toMatch(/^可用命令（3）/) // #日报 is for private chat
     expect(r.help(helpFrom(['admin'], false))).toMatch(/^可用命令（3）/) // #统计 is for groups
   })
+
+  it('lists in help only the subcommands the asker may run, and no command of which they may run none', () => {
+    const r = new CommandRouter('#')
+    const help = [
+      { usage: '#排期 添加', roles: ['editor', 'admin'] as Role[] },
+      { usage: '#排期 审核', roles: ['approver'] as Role[] },
+    ]
+    r.add('campaign', spec('排期', 'member', { help, description: '排期说明' }))
+    r.add(
+      'archive',
+      spec('记录', 'auditor', { help: [{ usage: '#记录 搜索' }, { usage: '#记录 保全', roles: ['admin'] }] }),
+    )
+    expect(r.help(helpFrom(['staff']))).not.toContain('#排期')
+    expect(r.help(helpFrom(['admin']))).toContain('#排期 添加  排期说明')
+    expect(r.help(helpFrom(['editor', 'approver']))).toContain('#排期 添加；#排期 审核  排期说明')
+    expect(r.help(helpFrom(['auditor']))).toContain('#记录 搜索  记录说明')
+    expect(r.help(helpFrom(['admin']))).toContain('#记录 搜索；#记录 保全  记录说明')
+  })
 })
 
 describe('replyTo', () => {

@@ -155,6 +155,13 @@ describe('web console pages over the plugins views', () => {
       expect((await auditor.get(path)).status).not.toBe(200)
   })
 
+  it('lists a managed group with no message in the range too, everyone in it as not having spoken', async () => {
+    const { say, as } = await setup()
+    await say('u1', '早上好')
+    const page = await (await (await as('boss')).get('/groups?days=1')).text()
+    expect(page).toMatch(/<tr><td>张三交流群<\/td><td>0<\/td><td>0<\/td><td>0\.0<\/td>/)
+  })
+
   it('gives a leader the group activity, the customers waiting and the chart, read-only, and no other page', async () => {
     const { say, as } = await setup()
     await say('u1', '早上好')
@@ -163,6 +170,7 @@ describe('web console pages over the plugins views', () => {
     await say('c1', '请问这个套餐怎么收费？', customers)
     const page = await (await leader.get('/groups?days=1')).text()
     expect(page).toContain('销售部工作群')
+    expect(page).toContain('张三交流群')
     expect(page).toMatch(/<h2>正在等待回复<\/h2><ul><li>张三交流群：刘总（\d\d:\d\d 起，已等 10秒）<\/li><\/ul>/)
     expect(page).toContain('href="/groups"')
     expect(page).not.toContain('href="/archive"')

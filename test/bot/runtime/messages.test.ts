@@ -67,7 +67,7 @@ describe('messages people read', () => {
     expect(mergeTexts(a, [a, b], 1500).message.text).toBe('第一条\n第二条')
   })
 
-  it('a failed removal tells the admins one line and an audit id, never the error, its stack or paths', async () => {
+  it('a failed removal tells the admins who and which group in one line with an audit id, never the error, its stack or paths', async () => {
     const { rt, clock, wechat } = await start()
     wechat.remove = async () => {
       throw new Error(
@@ -77,7 +77,9 @@ describe('messages people read', () => {
     await rt.handle(text(member('u1', '刘总'), '踢', clock.now(), cust))
     await clock.advance(10_000)
     const [note] = wechat.textsTo('admin1')
-    expect(note).toMatch(/^⚠️ 移除成员失败（A1）：机器人可能不是群主或群管理员，请手动处理。详情见日志，审计编号 A2。$/)
+    expect(note).toBe(
+      '⚠️ 移除成员失败（A1）：没能把 刘总 移出群「示例科技刘总交流群」，机器人可能不是该群的群主或群管理员。请群主或群管理员手动移出（原因记在审计 A2）。',
+    )
     expect(rt.audit.get('A2')?.reason).toBe('2 UNKNOWN: room del member failed')
     expect(firstLine(new TypeError('cannot read /srv/bot/data/x.json:3'))).toBe('cannot read …')
   })

@@ -107,10 +107,15 @@ describe('period summary and report text', () => {
 
   it('lists at most ten busy groups and sums up the rest', () => {
     const records = Array.from({ length: 12 }, (_, i) => day('2026-11-30', `g${i}`, `群${i}`, { 张三: i + 1 }))
-    const lines = groupLines(summarize(records, '2026-11-30', '2026-11-30').groups, true)
+    const lines = groupLines(summarize(records, '2026-11-30', '2026-11-30').groups, 1)
     expect(lines).toHaveLength(11)
     expect(lines[0]).toMatch(/^· 群11：12 条/)
     expect(lines[10]).toBe('· 另有 2 个群共 3 条')
+  })
+
+  it('says over how many days a daily average is when the bot has records for fewer days than asked', () => {
+    const s = summarize([day('2026-12-04', 'g1', '销售群', { 张三: 3, 李四: 1 })], '2026-11-28', '2026-12-04')
+    expect(activityText(s, '本周', facts)).toContain('· 销售群：4 条，2 人发言，日均 2.0 人（1 天有记录）')
   })
 })
 

@@ -83,6 +83,13 @@ describe('archive: capture', () => {
     expect((await again.records('r-sales')).map(r => r.text)).toEqual(['崩溃前', '重启后'])
   })
 
+  it('#状态 names the archive once in its line', async () => {
+    const h = await setup()
+    await h.say(zhang, '早上好', sales)
+    await h.say(admin, '#状态')
+    expect(h.to('admin1')).toMatch(/\n信息记录（archive）：本次启动已存档 \d+ 条/)
+  })
+
   it('keeps private messages to the bot in a chat of their own', async () => {
     const h = await setup()
     await h.say(customer, '私聊问一下价格')
@@ -277,7 +284,7 @@ describe('archive: capture', () => {
     const h = await setup({ backend })
     await h.say(zhang, '卡住的写入', sales)
     await h.say(admin, '#状态')
-    expect(h.to('admin1')).toContain('信息记录：')
+    expect(h.to('admin1')).toContain('信息记录（archive）：本次启动已存档')
   })
 
   it('keeps attachment bytes up to the size cap when the config asks and a media source is wired', async () => {
@@ -338,7 +345,8 @@ describe("archive: the bot's own messages", () => {
       ['file', true],
     ])
     expect(mine[1].text).toContain('📦 已导出')
-    expect(mine[2].attachment?.fileName).toMatch(/^信息记录-.*\.jsonl$/)
+    // Stamped with the local time the auditor reads (the harness clock is 09:00 in Shanghai, 01:00 UTC).
+    expect(mine[2].attachment?.fileName).toMatch(/^信息记录-.*-\d{8}T09\d{4}\.jsonl$/)
     // The private chat keeps the auditor's name (the bot's own message does not rename it).
     expect((await h.backend.chats()).find(c => c.chat === 'private:aud1')?.title).toBe('王审计')
   })

@@ -31,7 +31,7 @@ describe('the content-incidents journal', () => {
     const incident = newIncident(j.state, fields('u1', T0))
     j.append({ op: 'open', incident })
     const before = readFileSync(journalFile(dir), 'utf8')
-    j.append({ op: 'repeat', id: incident.id, at: T0 + 60_000 })
+    j.append({ op: 'repeat', id: incident.id, at: T0 + 60_000, group: 'g2' })
     j.append({ op: 'foreign', account: 'sales1', id: 'V3', messageId: 'm9', at: T0 + 90_000 })
     const after = readFileSync(journalFile(dir), 'utf8')
     expect(after.startsWith(before)).toBe(true)
@@ -39,7 +39,7 @@ describe('the content-incidents journal', () => {
 
     const again = open(dir).state
     expect(again.next).toBe(2)
-    expect(again.incidents).toEqual([{ ...incident, id: 'V1', count: 2, lastAt: T0 + 60_000 }])
+    expect(again.incidents).toEqual([{ ...incident, id: 'V1', count: 2, lastAt: T0 + 60_000, alsoIn: ['g2'] }])
     expect(again.repeats).toEqual([{ account: 'sales1', id: 'V3', messageId: 'm9', count: 1, lastAt: T0 + 90_000 }])
   })
 

@@ -36,7 +36,7 @@ describe('content plugin on the runtime', () => {
     const h = await start()
     await h.post(spammer, cust, AD)
     await h.post(spammer, cust, '日赚 500，加v', {}, 2 * MIN)
-    await h.post(spammer, cust2, '日赚 800', {}, 2 * MIN)
+    await h.post(spammer, cust, '日赚 800', {}, 2 * MIN)
     await h.drain()
     expect(h.audit().map(a => a.rule)).toEqual([
       'content.warn',
@@ -50,6 +50,23 @@ describe('content plugin on the runtime', () => {
     expect(h.rt.ledger.activeStrikes('wxid_c3', h.clock.now())).toHaveLength(1)
   })
 
+  it('warns and reports the same offence once in each further group it is posted in, striking it once', async () => {
+    const h = await start()
+    await h.post(spammer, cust, AD)
+    await h.post(spammer, cust2, AD, {}, 2 * MIN)
+    await h.post(spammer, cust2, '日赚 800', {}, MIN)
+    await h.drain()
+    expect(h.wechat.textsTo(cust.id)).toHaveLength(1)
+    expect(h.wechat.textsTo(cust2.id)).toEqual([expect.stringContaining('这是你30天内第 1 次违规')])
+    const [, second] = h.wechat.textsTo('wxid_admin')
+    expect(second).toContain('群：示例科技李四交流群')
+    expect(second).toContain('同一事件：V1 首次在「示例科技张三交流群」，违规只记一次')
+    expect(second).toContain('处理：群内警告（30天内第 1/3 次）')
+    expect(h.wechat.textsTo('wxid_admin')).toHaveLength(2)
+    expect(h.audit().at(-1)?.text).toBe('重复违规，已并入 V1（第 3 条）')
+    expect(h.rt.ledger.activeStrikes('wxid_c3', h.clock.now())).toHaveLength(1)
+  })
+
   it('escalates on the third active strike: removal where the bot is admin, and an admin report either way', async () => {
     const h = await start()
     h.wechat.adminIn.add(cust2.id)
@@ -60,6 +77,20 @@ describe('content plugin on the runtime', () => {
     expect(h.wechat.removed).toEqual([{ groupId: cust2.id, memberId: 'wxid_c3' }])
     expect(h.wechat.textsTo('wxid_admin').at(-1)).toContain('已达违规上限：已尝试将其移出本群')
     expect(h.wechat.textsTo(cust2.id).at(-1)).toContain('已累计 3 次违规，将被移出本群')
+  })
+
+  it('promises no removal where the bot is known not to be owner or admin: it asks the group owner instead', async () => {
+    const h = await start()
+    h.wechat.tellsRights = true // the room payloads say: the bot is not owner or admin of cust
+    for (const body of [AD, '扫码进群领红包', '加我微信，日赚 500']) await h.post(spammer, cust, body, {}, 30 * MIN)
+    await h.drain()
+    const warnings = h.wechat.textsTo(cust.id)
+    expect(warnings[0]).toContain('累计 3 次将报告管理员处理')
+    expect(warnings.join('\n')).not.toContain('移出')
+    expect(h.wechat.removed).toEqual([])
+    const admin = h.wechat.textsTo('wxid_admin')
+    expect(admin.at(-1)).toContain('⚠️ 已达违规上限：机器人不是本群的群主或管理员，不能移出。请群主手动移出')
+    expect(admin.some(t => t.includes('移除成员失败'))).toBe(false)
   })
 
   it('lets the executor report a removal that fails because the bot is not group owner', async () => {
@@ -152,6 +183,15 @@ describe('content plugin on the runtime', () => {
     )
   })
 
+  it('names a domain written in the text as a domain not on the allow-list, not as a dictionary term', async () => {
+    const h = await start()
+    await h.post(spammer, cust, '新品看这里 http://hb.lucky-888.top/get')
+    await h.drain()
+    const [report] = h.wechat.textsTo('wxid_admin')
+    expect(report).toContain('→ 域名 hb.lucky-888.top 不在白名单')
+    expect(report).not.toContain('词条「hb.lucky-888.top」')
+  })
+
   it('flags a flood of messages as spam once, and the same text across groups', async () => {
     const h = await start('flood: { maxMessages: 5, within: 30s }')
     for (let i = 0; i < 8; i++) await h.post(customer, cust, `第${i}条`, {}, 2 * SEC)
@@ -196,7 +236,8 @@ describe('content plugin on the runtime', () => {
       ['content.warn', 'warn'],
       ['content.strike', 'strike'],
       ['content.report', 'notifyAdmins'],
-      ['content.repeat', 'record'],
+      ['content.dry-run.warn', 'record'], // the dry contact incident reached a second group: rehearsed there too
+      ['content.dry-run.report', 'record'],
     ])
     expect(h.wechat.textsTo(cust.id)).toEqual([])
     expect(h.wechat.textsTo(cust2.id)[0]).toContain('违反群规：禁止发布与工作无关的商业广告')

@@ -229,7 +229,7 @@ describe('service: complaints', () => {
     await say(liu, '我要投诉，客服不回消息')
     await clock.advanceTo(at('17:01', '2026-12-04'))
     const report = wechat.textsTo('admin1').at(-1)
-    expect(report).toContain('📊 投诉周报（2026-11-27 至 2026-12-04）')
+    expect(report).toContain('📊 投诉周报（11-27 17:00 至 12-04 17:00）')
     expect(report).toContain('合计：登记 2，已处理 1，未处理 1，超时 1，平均处理用时 1小时')
     expect(report).toContain('· 张三：登记 2，已处理 1，未处理 1，超时 1，平均处理用时 1小时')
   })

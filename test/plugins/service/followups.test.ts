@@ -22,6 +22,16 @@ describe('service: follow-ups (回访)', () => {
     expect(wechat.textsTo('r1')[2]).toBe('目前没有待回访的客户。')
   })
 
+  it('lists open follow-ups soonest first, whatever order they were made in', async () => {
+    const { clock, wechat, say } = await serviceRuntime()
+    await clock.advanceTo(at('15:00'))
+    await say(zhang, '#回访 @刘总 7天', customers, { mentions: ['c1'] })
+    await say(zhang, '#回访 @刘总 2天', customers, { mentions: ['c1'] })
+    await say(zhang, '#回访 列表', sales)
+    const lines = wechat.textsTo('r1')[0].split('\n').slice(1)
+    expect(lines.map(l => l.split(' ')[0])).toEqual(['R2', 'R1'])
+  })
+
   it('skips the National Day holidays', async () => {
     const { clock, wechat, say } = await serviceRuntime(undefined, at('09:00', '2026-09-30'))
     await say(zhang, '#回访 @刘总 1天', customers, { mentions: ['c1'] })

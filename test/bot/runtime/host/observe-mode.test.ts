@@ -184,4 +184,25 @@ describe('#审计 as an admin reads it', () => {
     expect(listed.at(-1)).toMatch(/^A\d+ \d\d-\d\d \d\d:\d\d 【观察】警告 probe 群「销售部工作群」 @张三：请注意用语$/)
     expect(listed.join('\n')).not.toMatch(/probe\/word|\bwarn\b|\bsay\b/)
   })
+
+  it('marks a rehearsed warning once as 【观察】, and a strike #撤销 undid as 【已撤销】', async () => {
+    const h = await startContent('dryRun: true')
+    await h.post(spammer, cust, '兼 职 刷 单，日 赚 500，加 v 详聊', {}, MIN)
+    await h.post(member('wxid_admin', '陈管理'), undefined, '#观察 content 关', {}, 20 * MIN)
+    await h.post(spammer, cust, '兼 职 刷 单，日 赚 500，加 v 详聊', {}, MIN)
+    await h.post(member('wxid_admin', '陈管理'), undefined, '#撤销 wxid_c3', {}, MIN)
+    await h.post(member('wxid_admin', '陈管理'), undefined, '#审计 content', {}, MIN)
+    await h.drain()
+    const listed = h.wechat.textsTo('wxid_admin').at(-1)!.split('\n')
+    const rehearsed = listed.find(l => l.includes('将群内警告'))
+    expect(rehearsed).toMatch(
+      /^A\d+ \d\d-\d\d \d\d:\d\d 【观察】记录 content 群「示例科技张三交流群」 @优惠多多（V1 [\w,]+）：将群内警告：/,
+    )
+    expect(rehearsed).not.toMatch(/：【观察】/)
+    expect(listed.filter(l => l.includes('【已撤销】'))).toEqual([
+      expect.stringMatching(
+        /^A\d+ \d\d-\d\d \d\d:\d\d 【已撤销】记违规 content 群「示例科技张三交流群」 @优惠多多（V2 /,
+      ),
+    ])
+  })
 })
