@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { PLUGINS } from '../../plugins/index.js'
 import { verifyConfig } from '../config/verify-config.js'
+import { calendarWarning, missingCalendarYears, useCompanyDays } from '../time/workdays.js'
 import { type BotEnv, readEnv, unusedLocalConfig } from '../env.js'
 import { defineCli, UsageError } from './args.js'
 import { connectionSummary, settingsProblems } from './settings-check.js'
@@ -35,6 +36,9 @@ export async function checkConfigCommand(argv: string[]): Promise<number> {
       connectionSummary(env),
     ].join('\n')}\n`,
   )
+  useCompanyDays(loaded.config.calendar)
+  const calendar = calendarWarning(missingCalendarYears(Date.now(), loaded.config.timezone))
+  if (calendar) process.stderr.write(`${calendar}\n`)
   if (!problems.length) return 0
   process.stderr.write(
     `❌ 环境设置有 ${problems.length} 个问题（见上），start 会拒绝启动 ${problems.length} environment setting problem(s) above: start would refuse to start\n`,

@@ -103,3 +103,48 @@ export function globalOnlyKeysOf(schema: z.ZodObject): string[] {
     .filter(([, s]) => globalOnlyKeys.has(s as z.ZodType))
     .map(([k]) => k)
 }
+
+/** Longest range `calendarDays` expands (a whole year and a bit): a longer one is a typo. */
+const MAX_RANGE_DAYS = 400
+
+/**
+ * A list of days in config: `2027-01-01`, or a range `2027-02-06~2027-02-13` (both ends included), parsed to every day
+ * it names (`YYYY-MM-DD`), with a Chinese error for a date that does not exist or a range that runs backwards.
+ */
+export const calendarDays = () =>
+  z
+    .array(z.string())
+    .default([])
+    .transform((items, ctx) => {
+      const days: string[] = []
+      items.forEach((item, i) => {
+        const [from, to = from, ...rest] = item.split(/\s*[~～至]\s*/).map(s => s.trim())
+        const start = dayMs(from)
+        const end = dayMs(to)
+        if (
+          rest.length ||
+          start === undefined ||
+          end === undefined ||
+          end < start ||
+          end - start > MAX_RANGE_DAYS * DAY
+        ) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i],
+            message: `"${item}" 应为日期 2027-01-01 或日期范围 2027-02-06~2027-02-13（expected a date or a range of dates）`,
+          })
+          return
+        }
+        for (let t = start; t <= end; t += DAY) days.push(new Date(t).toISOString().slice(0, 10))
+      })
+      return days
+    })
+
+const DAY = 86_400_000
+
+/** UTC midnight of a real `YYYY-MM-DD` date; undefined for anything else (2027-02-30 included). */
+function dayMs(s: string): number | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return undefined
+  const t = Date.parse(`${s}T00:00:00Z`)
+  return Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== s ? undefined : t
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { duration } from './duration.js'
-import { configPath } from './fields.js'
+import { calendarDays, configPath } from './fields.js'
 
 const ids = () => z.array(z.string().min(1)).default([])
 
@@ -103,6 +103,24 @@ export const baseConfigShape = {
       message: 'switchPauseMin 不能大于 switchPauseMax（switchPauseMin must not be longer than switchPauseMax）',
     })
     .prefault({}),
+  calendar: z
+    .object({
+      holidays: calendarDays().describe('公司放假的日期，如 2027-01-01 或 2027-02-06~2027-02-13 Days off'),
+      workdays: calendarDays().describe('调休上班的日期（周末也上班） Make-up working days, weekends included'),
+    })
+    .strict()
+    .prefault({})
+    .refine(c => !c.holidays.some(d => c.workdays.includes(d)), {
+      error: c => {
+        const both = (c.input as { holidays: string[]; workdays: string[] }).holidays.find(d =>
+          (c.input as { workdays: string[] }).workdays.includes(d),
+        )
+        return `${both} 同时写在 holidays 和 workdays 里（a day is both a holiday and a workday）`
+      },
+    })
+    .describe(
+      '节假日日历：补充或覆盖 chinese-days 的法定节假日和调休（包里没有的年份只按周末休息） Company holidays and make-up workdays; they win over the chinese-days data',
+    ),
   penalties: z
     .object({
       fineBase: z.number().nonnegative().default(5).describe('按时缴纳的罚款（元）'),

@@ -3,6 +3,9 @@ import type { BotRuntime } from '../runtime/host/runtime.js'
 import { FleetDays } from '../../plugins/activity/days/fleet-days.js'
 import { loadDays } from '../../plugins/activity/days/history.js'
 import { fleetWaiting } from '../../plugins/activity/fleet/waiting.js'
+import type { ActivityConfig } from '../../plugins/activity/config.js'
+import type { Waited } from '../../plugins/activity/report/text.js'
+import { rulesCache } from '../../plugins/activity/rules/group-rules.js'
 import { CURRENT_DOC, CURRENT_SPEC, type GroupDay, type GroupWaiting } from '../../plugins/activity/state.js'
 
 /** Every group-day in [from, to] the console shows. */
@@ -36,4 +39,17 @@ export function consoleWaiting(rt: BotRuntime): () => Promise<GroupWaiting[]> {
     holds: solo ? undefined : (groupId: string) => rt.fleet.holds(groupId),
   }
   return () => fleetWaiting(store.doc(CURRENT_DOC, CURRENT_SPEC).data, fleet)
+}
+
+/**
+ * How long a waiting customer has waited until `now`, in working time as `#日报` says it: the activity plugin's
+ * working hours of that group (the config the bot runs now).
+ */
+export function consoleWaited(rt: BotRuntime): (now: number) => Waited {
+  const rulesOf = rulesCache(rt.loaded.config.timezone)
+  return now => (w, at) => {
+    const { groupSections, config } = rt.loaded
+    const cfg = (groupSections.get(w.group.configName)?.activity ?? config.plugins.activity) as ActivityConfig
+    return rulesOf(cfg).clock.elapsed(at, now)
+  }
 }

@@ -6,8 +6,9 @@ import type { AuditEntry } from '../runtime/records/audit.js'
 import { formatDuration } from '../config/duration.js'
 import { undoPenalty } from '../commands/builtin/undo-command.js'
 import type { BotRuntime } from '../runtime/host/runtime.js'
-import { consoleGroupDays, consoleWaiting, type GroupDays } from './fleet-days.js'
+import { consoleGroupDays, consoleWaited, consoleWaiting, type GroupDays } from './fleet-days.js'
 import type { GroupWaiting } from '../../plugins/activity/state.js'
+import type { Waited } from '../../plugins/activity/report/text.js'
 import type { ContentViews } from '../../plugins/content/views.js'
 import { type Access, CONSOLE_ROLES } from './access.js'
 
@@ -106,6 +107,8 @@ export interface ConsoleSource {
   groupDays: GroupDays
   /** The customers waiting for an answer now, each once (in fleet mode every account's, of the groups it acts in). */
   waiting(): Promise<GroupWaiting[]>
+  /** How long each waiting customer has waited until `now`, in working time (the group's activity working hours). */
+  waited(now: number): Waited
   /** Record in the audit log something done in the console that is not a change (an archive search or export). */
   record(by: Actor, rule: string, text: string): void
   /** The store, for plugin data the console shows (activity counters, cases). */
@@ -159,6 +162,7 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
     views: plugin => rt.plugins.find(p => p.name === plugin)?.instance.views as Views[typeof plugin] | undefined,
     groupDays: consoleGroupDays(rt),
     waiting: consoleWaiting(rt),
+    waited: consoleWaited(rt),
     groupMembers: async groupId => {
       if (!rt.deps.directory.group(groupId)) return undefined
       const self = safe(() => rt.deps.directory.selfId(), '')

@@ -76,7 +76,7 @@ function content(
       return { kind: 'recalled', messageId: ev.quote?.id ?? ev.text }
     case 'redpacket':
     case 'transfer':
-      return { kind: ev.kind }
+      return ev.amount === undefined ? { kind: ev.kind } : { kind: ev.kind, amount: ev.amount }
     default:
       return { kind: ev.kind }
   }

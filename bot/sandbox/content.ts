@@ -4,6 +4,7 @@
  */
 import { FileBox, type FileBoxInterface } from 'file-box'
 import * as PUPPET from 'wechaty-puppet'
+import { formatPaymentXml } from '../wechaty/payment-amount.js'
 import type { Attachment, Content } from './types.js'
 
 /** What a message of some content looks like to the puppet. */
@@ -60,9 +61,15 @@ export function describeContent(content: Content): Described {
     case 'contact':
       return { type: T.Contact, text: '[名片]', attachment: { contactId: content.contactId } }
     case 'redpacket':
-      return { type: T.RedEnvelope, text: '[红包]' }
+      return {
+        type: T.RedEnvelope,
+        text: content.amount === undefined ? '[红包]' : formatPaymentXml(2001, '微信红包', content.amount),
+      }
     case 'transfer':
-      return { type: T.Transfer, text: '[转账]' }
+      return {
+        type: T.Transfer,
+        text: content.amount === undefined ? '[转账]' : formatPaymentXml(2000, '微信转账', content.amount),
+      }
     case 'recalled':
       return { type: T.Recalled, text: content.messageId }
   }

@@ -42,7 +42,8 @@ export type Content =
   | ({ kind: 'miniprogram' } & PUPPET.payloads.MiniProgram)
   | ({ kind: 'location' } & PUPPET.payloads.Location)
   | { kind: 'contact'; contactId: string }
-  | { kind: 'redpacket' | 'transfer' }
+  /** A red packet or transfer; with `amount` (yuan) the puppet states it, as WeChat does for transfers. */
+  | { kind: 'redpacket' | 'transfer'; amount?: number }
   /** A recall notice: its text is the recalled message id (what Wechaty's `toRecalled()` reads). */
   | { kind: 'recalled'; messageId: string }
 

@@ -15,7 +15,31 @@ const data = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json
   workdays: Record<string, string>
 }
 
-/** The statutory calendar (chinese-days data): holidays off, make-up workdays on, weekends off. */
+/** The years the package has holidays for (it is published once the State Council announces a year). */
+const packageYears = new Set(Object.keys(data.holidays).map(yearOf))
+
+/** Days the company lists itself (config `calendar`), each `YYYY-MM-DD`: they win over the package's data. */
+export interface CompanyDays {
+  holidays: readonly string[]
+  workdays: readonly string[]
+}
+
+let company = { off: new Set<string>(), on: new Set<string>(), years: new Set<number>() }
+
+/**
+ * Use the company's own holidays and workdays (config `calendar`) from now on, in every plugin. The runtime calls it
+ * with each config it runs (start, `#重载配置`).
+ */
+export function useCompanyDays(days: CompanyDays): void {
+  const all = [...days.holidays, ...days.workdays]
+  company = { off: new Set(days.holidays), on: new Set(days.workdays), years: new Set(all.map(yearOf)) }
+  workdays.clear()
+}
+
+/**
+ * The statutory calendar: the company's own days (config `calendar`) first, then the chinese-days data (holidays off,
+ * make-up workdays on), then weekends off, Monday to Friday on — the only rule for a year neither lists.
+ */
 export const chineseCalendar: WorkCalendar = {
   isWorkday(day: string): boolean {
     let workday = workdays.get(day)
@@ -31,11 +55,37 @@ export const chineseCalendar: WorkCalendar = {
 const workdays = new Map<string, boolean>()
 
 function lookUp(day: string): boolean {
+  if (company.on.has(day)) return true
+  if (company.off.has(day)) return false
   if (day in data.workdays) return true
   if (day in data.holidays) return false
   const [y, m, d] = day.split('-').map(Number)
   const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay()
   return weekday !== 0 && weekday !== 6
+}
+
+function yearOf(day: string): number {
+  return Number(day.slice(0, 4))
+}
+
+/**
+ * The years the calendar has no holidays for at `now` in `tz`: this year, and from December the next (deadlines and
+ * reports reach into it). A year counts as known when the package or the company's `calendar` lists a day in it.
+ */
+export function missingCalendarYears(now: number, tz: string): number[] {
+  const [year, month] = dayKey(now, tz).split('-').map(Number)
+  const years = month === 12 ? [year, year + 1] : [year]
+  return years.filter(y => !packageYears.has(y) && !company.years.has(y))
+}
+
+/** The warning for years without holiday data (undefined when none): what happens, and the fix. */
+export function calendarWarning(years: readonly number[]): string | undefined {
+  if (!years.length) return undefined
+  const list = years.map(y => `${y} 年`).join('、')
+  return (
+    `⚠️ 节假日日历没有 ${list}的数据：这些年份只按周末休息计算，法定节假日和调休上班日都不会被识别（期限、工作时间、定时任务会按普通工作日走）。` +
+    '请升级 chinese-days，或在配置 calendar.holidays / calendar.workdays 中列出公司的放假和调休日期。'
+  )
 }
 
 /** True when the instant falls on a working day in `tz`. */

@@ -1,8 +1,15 @@
 import { types, type Contact, type Message, type Room } from 'wechaty'
-import type { Attachment, GroupRef, MessageEvent, MessageKind } from '../core/event.js'
+import {
+  type Attachment,
+  type GroupRef,
+  MESSAGE_KIND_LABEL,
+  type MessageEvent,
+  type MessageKind,
+} from '../core/event.js'
 import { saveReceivedImage } from './media-store.js'
 import { recentMedia } from '../ports/media.js'
 import { parseQuote } from './parse-quote.js'
+import { parsePaymentAmount } from './payment-amount.js'
 
 const KIND: Partial<Record<types.Message, MessageKind>> = {
   [types.Message.Text]: 'text',
@@ -44,18 +51,22 @@ export function toMessageEvent(
   const type = msg.type()
   const raw = msg.text() ?? ''
   const quote = parseQuote(raw)
+  const kind = KIND[type] ?? 'other'
+  const payment = kind === 'redpacket' || kind === 'transfer'
+  const amount = payment ? parsePaymentAmount(raw) : undefined
   const event: MessageEvent = {
     type: 'message',
     id: msg.id,
     at: msg.date().getTime(),
     group,
     sender: { id: talker.id, name: talker.name(), groupAlias: undefined, roles: [], isStaff: false },
-    kind: KIND[type] ?? 'other',
-    text: quote ? quote.reply : raw,
+    kind,
+    // A payment's XML is no conversation: its placeholder (`[红包]`), the amount (when stated) in the attachment.
+    text: payment ? `[${MESSAGE_KIND_LABEL[kind]}]` : quote ? quote.reply : raw,
     mentions: [],
     mentionsAll: MENTIONS_ALL.test(raw),
     quote: quote && { senderName: quote.senderName, text: quote.quoted },
-    attachment: undefined,
+    attachment: amount === undefined ? undefined : { amount },
     // Present from the start, though only the runtime's router sets them: an event that gains properties later
     // takes a new hidden class, which a full garbage collection drops once no event holds it, and every
     // plugin's optimised code that saw the old one is thrown away at the next command.

@@ -154,7 +154,10 @@ function stats(d: AckCommandDeps, group: GroupRef | undefined, days: number, max
   return periodStats(pool, group?.topic ?? T.allGroups, period, d.now(), max)
 }
 
-/** `#罚款`: one's own balance; `#罚款 全部` (admins): everyone's; `#罚款 免除 <编号> <原因>` (admins). */
+/**
+ * `#罚款`: one's own balance; admins: `#罚款 全部` (everyone's), `#罚款 结清 <编号>` (confirm a red packet whose
+ * amount the bot could not see), `#罚款 免除 <编号> <原因>`.
+ */
 export function fineCommand(d: AckCommandDeps): CommandSpec {
   const p = d.prefix
   return {
@@ -168,9 +171,11 @@ export function fineCommand(d: AckCommandDeps): CommandSpec {
       const [sub, id, ...why] = inv.argv
       const all = sub === '全部' || sub === 'all'
       const waive = sub === '免除' || sub === 'waive'
-      if ((all || waive) && !allowed('admin', inv.event.sender.roles)) return [inv.reply(T.finesAdminOnly)]
+      const settle = sub === '结清' || sub === 'settle'
+      if ((all || waive || settle) && !allowed('admin', inv.event.sender.roles)) return [inv.reply(T.finesAdminOnly)]
       if (all) return [inv.reply(allFines(d))]
       if (waive) return waiveFine(d, inv, id, why.join(' '))
+      if (settle) return settleFine(d, inv, id)
       return [inv.reply(ownFines(inv.event.sender.id, d))]
     },
   }
@@ -189,6 +194,24 @@ function waiveFine(d: AckCommandDeps, inv: CommandInvocation, id: string | undef
       memberId: fine.memberId,
       groupId: fine.groupId,
       reason: `waived by ${inv.event.sender.id}`,
+    },
+  ]
+}
+
+function settleFine(d: AckCommandDeps, inv: CommandInvocation, id: string | undefined): Action[] {
+  if (!id) return [inv.reply(T.settleUsage(d.prefix))]
+  const settled = d.ledger.settle(id.toUpperCase(), d.now())
+  if (!settled) return [inv.reply(T.noOpenFine(id))]
+  const { fine, owed } = settled
+  return [
+    inv.reply(T.fineConfirmed(d.nameOf(fine.memberId), fine, owed)),
+    {
+      type: 'record',
+      text: T.fineConfirmedRecord(fine.id, owed),
+      rule: 'ack.fine-settled',
+      memberId: fine.memberId,
+      groupId: fine.groupId,
+      reason: `confirmed by ${inv.event.sender.id}`,
     },
   ]
 }

@@ -4,9 +4,10 @@ import type { Ledger } from '../../bot/runtime/records/ledger.js'
 import { T } from './texts.js'
 
 /**
- * A red packet from a member with open fines settles the oldest one (a
- * direct ledger change, audited with a `record` action). When the puppet
- * reports an amount smaller than what is owed, nothing is settled.
+ * A red packet from a member with open fines settles the oldest one when the puppet reports an amount that
+ * covers it (a direct ledger change, audited with a `record` action). A short amount settles nothing; an
+ * unknown amount (WeChat hides a red packet's sum) settles nothing either: the bot says so and asks an admin to
+ * confirm with `#罚款 结清 F2`.
  */
 export function settleByRedPacket(e: MessageEvent, ledger: Ledger, now: number, prefix: string): Action[] {
   const open = ledger.openFines(e.sender.id)
@@ -26,6 +27,19 @@ export function settleByRedPacket(e: MessageEvent, ledger: Ledger, now: number, 
       },
     ]
   }
+  if (amount === undefined) {
+    return [
+      { type: 'record', text: T.redPacketUnknownRecord(open[0].id), rule: 'ack.fine-unconfirmed', ...meta },
+      {
+        type: 'say',
+        to: { room: e.group.id },
+        mentions: [e.sender.id],
+        text: T.redPacketUnknown(open[0], owed, prefix),
+        rule: 'ack.fine-unconfirmed',
+        ...meta,
+      },
+    ]
+  }
   const settled = ledger.settleOldest(e.sender.id, now, e.id)!
   const left = open.length - 1
   return [
@@ -40,7 +54,7 @@ export function settleByRedPacket(e: MessageEvent, ledger: Ledger, now: number, 
       type: 'say',
       to: { room: e.group.id },
       mentions: [e.sender.id],
-      text: T.fineSettled(settled.fine, settled.owed, left, prefix),
+      text: T.fineSettled(amount, settled.fine, settled.owed, left, prefix),
       rule: 'ack.fine-settled',
       ...meta,
     },

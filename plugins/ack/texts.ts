@@ -39,25 +39,33 @@ export const T = {
   missedReason: (name: string, id: string) => `${name} 未在截止前回复通知 ${id}`,
   status: (open: number, all: number) => `进行中通知 ${open} 条，已记录 ${all} 条`,
   statsTitle: (days: number, label: string) => `近 ${days} 天通知回复统计（${label}）`,
-  fineDescription: '查看自己的罚款；管理员查看全部或免除',
-  fineUsage: (p: string) => `${p}罚款 [全部 | 免除 <罚款编号> <原因>]`,
-  /** `#帮助` of `#罚款`: everyone sees their own; admins see all and waive. */
+  fineDescription: '查看自己的罚款；管理员查看全部、确认结清或免除',
+  fineUsage: (p: string) => `${p}罚款 [全部 | 结清 <罚款编号> | 免除 <罚款编号> <原因>]`,
+  /** `#帮助` of `#罚款`: everyone sees their own; admins see all, confirm a payment and waive. */
   fineHelp: (p: string): HelpPart[] => [
     { usage: `${p}罚款` },
     { usage: `${p}罚款 全部`, roles: ['admin'] },
+    { usage: `${p}罚款 结清 <罚款编号>`, roles: ['admin'] },
     { usage: `${p}罚款 免除 <罚款编号> <原因>`, roles: ['admin'] },
   ],
-  finesAdminOnly: '⛔ 只有管理员可以查看全部罚款或免除罚款。',
+  finesAdminOnly: '⛔ 只有管理员可以查看全部罚款、确认结清或免除罚款。',
   waiveUsage: (p: string) => `用法：${p}罚款 免除 <罚款编号> <原因>，例如 ${p}罚款 免除 F3 客户现场无信号`,
+  settleUsage: (p: string) => `用法：${p}罚款 结清 <罚款编号>，例如 ${p}罚款 结清 F3（核对红包金额后确认）`,
   noOpenFine: (id: string) => `找不到未缴的罚款 ${quoted(id)}。`,
   fineWaived: (name: string, fine: Fine, reason: string) =>
     `已免除 ${name} 的罚款 ${fine.id}（${fine.violation}），原因：${reason}`,
   fineWaivedRecord: (id: string, reason: string) => `罚款 ${id} 已免除：${reason}`,
   redPacketShort: (amount: number, fine: Fine, owed: number) =>
     `红包 ${amount} 元不足：罚款 ${fine.id}（${fine.violation}）现应缴 ${owed} 元，请补足后再发。`,
+  redPacketUnknown: (fine: Fine, owed: number, p: string) =>
+    `收到红包（金额未知）：罚款 ${fine.id}（${fine.violation}）现应缴 ${owed} 元，尚未结清。请管理员核对红包金额后发送 ${p}罚款 结清 ${fine.id} 确认。`,
+  redPacketUnknownRecord: (id: string) => `收到红包（金额未知），罚款 ${id} 待管理员确认结清`,
   fineSettledRecord: (id: string, owed: number) => `罚款 ${id} 已由红包结清 ${owed} 元`,
-  fineSettled: (fine: Fine, owed: number, left: number, p: string) =>
-    `✅ 已收到红包：罚款 ${fine.id}（${fine.violation}）${owed} 元已结清。${left ? `还有 ${left} 笔未缴，发送 ${p}罚款 查看。` : ''}`,
+  fineSettled: (amount: number, fine: Fine, owed: number, left: number, p: string) =>
+    `✅ 已收到红包 ${amount} 元：罚款 ${fine.id}（${fine.violation}）${owed} 元已结清。${left ? `还有 ${left} 笔未缴，发送 ${p}罚款 查看。` : ''}`,
+  fineConfirmed: (name: string, fine: Fine, owed: number) =>
+    `已确认 ${name} 的罚款 ${fine.id}（${fine.violation}）${owed} 元已结清。`,
+  fineConfirmedRecord: (id: string, owed: number) => `罚款 ${id} 经管理员确认结清 ${owed} 元`,
 }
 
 /** Names joined with 、, cut after `max` with the total: "张三、李四…等 120 人". */
@@ -218,7 +226,7 @@ export function ownFinesText(
   return [
     `你有 ${open.length} 笔未缴罚款，共 ${total} 元：`,
     ...lines,
-    `在内部工作群发红包即可缴纳，每个红包结清最早的一笔（${fineRuleText(policy)}）。`,
+    `在内部工作群发红包即可缴纳，每个足额红包结清最早的一笔；看不到金额时由管理员核对后确认（${fineRuleText(policy)}）。`,
     paidText,
   ]
     .filter(Boolean)

@@ -38,7 +38,7 @@ export const activityPlugin = definePlugin({
     const rulesOf = rulesCache(ctx.timezone)
     rulesOf(ctx.configFor())
     const closer = new DayCloser(ctx, docs)
-    const reports = new ActivityReports(ctx, docs, closer)
+    const reports = new ActivityReports(ctx, docs, closer, rulesOf)
     closer.refoldLastClosed()
     closer.closeDue(ctx.clock.now())
     const state = (): ActivityState => ({ current: docs.current.data, seen: docs.seen.data, seenChanged: true })

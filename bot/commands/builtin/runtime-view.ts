@@ -31,6 +31,8 @@ export interface RuntimeView {
   readonly fleet: Pick<FleetGate, 'status'>
   /** Swap in a new, already validated config (plugins re-created, state kept); throws when its plugins cannot start. */
   applyConfig(loaded: LoadedConfig): Promise<void>
+  /** The warning for years the holiday calendar has no data for (`#状态`); undefined when it has them all. */
+  calendarWarning(): string | undefined
   /** Replace the roster (already validated). */
   replaceRoster(roster: Roster): void
 }

@@ -65,8 +65,10 @@ export function statusText(rt: RuntimeView, fleet: string[] = []): string {
         : missing.length && missingIsFault
           ? `⚠️ ${missing.length} 个配置的群未找到`
           : '✅ 正常'
+  const calendar = rt.calendarWarning()
   return [
-    `健康：${health}`,
+    `健康：${calendar && health === '✅ 正常' ? '⚠️ 节假日日历缺少数据' : health}`,
+    ...(calendar ? [calendar] : []),
     `在线：${formatDuration(now - rt.startedAt)}（登录账号 ${rt.deps.directory.selfId()}）`,
     `插件：${rt.plugins.map(x => pluginTitle(x.def)).join('、') || '无'}`,
     ...rt.modes

@@ -109,7 +109,7 @@ export async function groupsPage(source: ConsoleSource, range: DayRange): Promis
     const on = range.to === today && range.from === addDays(today, 1 - d)
     return on ? h`<strong>${label(d)}</strong>` : h`<a href="/groups?days=${d}">${label(d)}</a>`
   })
-  const waiting = waitingLines(await source.waiting(), source.now(), source.timezone())
+  const waiting = waitingLines(await source.waiting(), source.now(), source.timezone(), source.waited(source.now()))
   const median = (v: number[]) => {
     const p = percentile(v, 0.5)
     return p === undefined ? '—' : formatDuration(p)

@@ -6,7 +6,7 @@ import { SHARED_ROSTER_DOC, SHARED_ROSTER_SCHEMA } from '../../roster/shared-ros
 import type { Decision, JobSpec } from '../../core/plugin.js'
 import { ConfigError, type LoadedConfig } from '../../config/load-config.js'
 import { type Doc, StateDamageError, type StoreWriteError } from '../../ports/store/store.js'
-import { chineseCalendar } from '../../time/workdays.js'
+import { calendarWarning, chineseCalendar, missingCalendarYears, useCompanyDays } from '../../time/workdays.js'
 import { CommandRouter, replyTo, type Routed } from '../../commands/command-router.js'
 import { answerPrivately } from '../../commands/audience.js'
 import { AuditLog } from '../records/audit.js'
@@ -97,6 +97,7 @@ export class BotRuntime {
     const cfg = loaded.config
     this.loaded = loaded
     this.rolesOf = roleResolver(loaded)
+    useCompanyDays(cfg.calendar)
     this.fleet = deps.fleet ?? SOLO
     if (this.fleet.gapMs) this.gap = new GapEvents(this.fleet.gapMs)
     if (this.fleet !== SOLO) {
@@ -203,6 +204,8 @@ export class BotRuntime {
       throw e
     }
     this.scheduler.start()
+    const calendarGap = this.calendarWarning()
+    if (calendarGap) this.deps.log.warn(calendarGap)
     for (const t of this.timers.pending()) {
       const p = this.plugins.find(x => x.name === t.plugin)
       const problem = p && timerProblem(p, t)
@@ -518,6 +521,11 @@ export class BotRuntime {
     return this.modes.of(plugin, group?.configName).observing
   }
 
+  /** The warning for the years (this, from December the next) the holiday calendar has no data for; undefined if none. */
+  calendarWarning(): string | undefined {
+    return calendarWarning(missingCalendarYears(this.deps.clock.now(), this.loaded.config.timezone))
+  }
+
   /** Swap in a new, already validated config: plugins are re-created, state is kept. */
   async applyConfig(loaded: LoadedConfig): Promise<void> {
     const previous = this.loaded
@@ -525,12 +533,14 @@ export class BotRuntime {
     this.stopPlugins()
     this.loaded = loaded
     this.rolesOf = roleResolver(loaded)
+    useCompanyDays(loaded.config.calendar)
     try {
       await this.loadPlugins()
     } catch (e) {
       // The new config's plugins cannot start: keep running on the old config.
       this.loaded = previous
       this.rolesOf = roleResolver(previous)
+      useCompanyDays(previous.config.calendar)
       await this.loadPlugins()
       this.scheduler.start()
       throw e

@@ -365,7 +365,13 @@ export class Ledger {
   /** Settle the member's oldest open fine with a red packet; returns it and what it owed. */
   settleOldest(memberId: string, now: number, messageId?: string): { fine: Fine; owed: number } | undefined {
     const fine = this.openFines(memberId)[0]
-    if (!fine) return undefined
+    return fine && this.settle(fine.id, now, messageId)
+  }
+
+  /** Settle one open fine (paid what it owes at `now`); undefined when unknown or already closed. */
+  settle(fineId: string, now: number, messageId?: string): { fine: Fine; owed: number } | undefined {
+    const fine = this.data.fines.find(f => f.id === fineId)
+    if (!fine || fine.settled || fine.waived) return undefined
     const owed = this.owed(fine, now)
     this.journal.append({ op: 'settle', id: fine.id, settled: { at: now, amount: owed, messageId } })
     return { fine, owed }

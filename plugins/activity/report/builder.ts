@@ -5,6 +5,7 @@ import type { PluginContext } from '../../../bot/core/plugin.js'
 import { addDays, dayKey } from '../../../bot/time/zoned.js'
 import { writeChart, type ChartSpec, type Series } from '../chart/chart.js'
 import { enabledIn, type ActivityConfig } from '../config.js'
+import type { ActivityRules } from '../rules/group-rules.js'
 import type { DayCloser } from '../days/closing.js'
 import { loadDays } from '../days/history.js'
 import { raiseLastSeen, type ActivityDocs, type GroupDay } from '../state.js'
@@ -52,6 +53,7 @@ export class ActivityReports {
     private ctx: PluginContext<ActivityConfig>,
     private docs: ActivityDocs,
     private closer: DayCloser,
+    private rulesOf: (cfg: ActivityConfig) => ActivityRules,
   ) {
     this.fleet = new FleetDays(ctx.fleet)
   }
@@ -101,13 +103,15 @@ export class ActivityReports {
     const waiting = (await fleetWaiting(this.docs.current.data, this.ctx.fleet)).filter(
       w => !groupIds || groupIds.has(w.group.id),
     )
+    const now = this.ctx.clock.now()
     return {
       tz: this.ctx.timezone,
-      now: this.ctx.clock.now(),
+      now,
       topMembers: cfg.topMembers,
       silentDays: days,
       silent: await this.silent(days, groupIds),
       waiting,
+      waited: (w, at) => this.rulesOf(this.ctx.configFor(w.group)).clock.elapsed(at, now),
     }
   }
 

@@ -20,6 +20,8 @@ export interface ReportFacts {
   silentDays: number
   silent: GroupSilent[]
   waiting: GroupWaiting[]
+  /** Working time each waiting customer has waited. */
+  waited: Waited
 }
 
 const MAX_GROUP_LINES = 10
@@ -86,17 +88,19 @@ export function topMembersText(members: MemberTotal[], n: number): string {
     .join('、')
 }
 
-/** Customers waiting right now, per group. */
-export function waitingLines(waiting: GroupWaiting[], now: number, tz: string): string[] {
+/** Working time a customer of a group has waited since `at` until now (that group's working hours and holidays). */
+export type Waited = (w: GroupWaiting, at: number) => number
+
+/** Customers waiting right now, per group, with how long in working time (what response times count). */
+export function waitingLines(waiting: GroupWaiting[], now: number, tz: string, waited: Waited): string[] {
   return waiting
     .filter(w => w.msgs.length)
     .map(w => {
-      const who = w.msgs
-        .slice(0, MAX_NAMES)
-        .map(
-          m =>
-            `${m.name}（${dayKey(m.at, tz) === dayKey(now, tz) ? shortDateTime(m.at, tz).slice(6) : shortDateTime(m.at, tz)} 起，已等 ${formatDuration(now - m.at)}）`,
-        )
+      const who = w.msgs.slice(0, MAX_NAMES).map(m => {
+        const since = dayKey(m.at, tz) === dayKey(now, tz) ? shortDateTime(m.at, tz).slice(6) : shortDateTime(m.at, tz)
+        const ms = waited(w, m.at)
+        return `${m.name}（${since} 起，${ms > 0 ? `工作时间已等 ${formatDuration(ms)}` : '非工作时间，尚未计时'}）`
+      })
       return `· ${w.group.topic}：${who.join('、')}${w.msgs.length > MAX_NAMES ? ` 等 ${w.msgs.length} 条` : ''}`
     })
 }
@@ -139,10 +143,12 @@ function section(title: string, lines: string[]): string[] {
 
 /** The daily report text. */
 export function dailyReportText(s: PeriodSummary, title: string, f: ReportFacts): string {
+  const waiting = waitingLines(f.waiting, f.now, f.tz, f.waited)
   if (!s.messages && !s.groups.some(g => g.joined.length || g.left.length))
-    return `📊 ${title}\n今天还没有任何群消息记录。${waitingLines(f.waiting, f.now, f.tz).length ? `\n${['⏳ 等待回复：', ...waitingLines(f.waiting, f.now, f.tz)].join('\n')}` : ''}`
+    return `📊 ${title}\n今天还没有任何群消息记录。${waiting.length ? `\n${['⏳ 等待回复：', ...waiting].join('\n')}` : ''}`
   const customer = s.groups.filter(g => g.kind === 'customer')
   const allResp = customer.flatMap(g => g.responses)
+  const waitingCount = f.waiting.reduce((n, w) => n + w.msgs.length, 0)
   return [
     `📊 ${title}`,
     `${s.groups.length} 个群共 ${s.messages} 条消息，${s.members.length} 人发言。`,
@@ -152,11 +158,13 @@ export function dailyReportText(s: PeriodSummary, title: string, f: ReportFacts)
       '【客户响应】',
       allResp.length
         ? [`全部客户群：${responseLine(allResp)}`, ...staffLines(s, f.topMembers)]
-        : customer.length
-          ? ['今天没有需要回复的客户消息。']
-          : [],
+        : waitingCount
+          ? [`今天还没有已回复的客户消息；${waitingCount} 条正在等待回复（见【等待回复】）。`]
+          : customer.length
+            ? ['今天没有需要回复的客户消息。']
+            : [],
     ),
-    ...section('【等待回复】', waitingLines(f.waiting, f.now, f.tz)),
+    ...section('【等待回复】', waiting),
     ...section(`【沉默成员 · ${f.silentDays} 天未发言】`, silentLines(f.silent, f.tz)),
     ...section('【成员变动】', memberChanges(s.groups)),
   ].join('\n')
@@ -233,7 +241,7 @@ export function memberText(s: PeriodSummary, name: string, label: string, tz: st
 export function responseText(s: PeriodSummary, label: string, f: ReportFacts): string {
   const customer = s.groups.filter(g => g.kind === 'customer')
   const all = customer.flatMap(g => g.responses)
-  const waiting = waitingLines(f.waiting, f.now, f.tz)
+  const waiting = waitingLines(f.waiting, f.now, f.tz, f.waited)
   if (!all.length && !waiting.length && !customer.some(g => g.unanswered))
     return `⏱ 客户响应 · ${label}\n这段时间没有客户消息需要回复。`
   const unanswered = customer.reduce((a, g) => a + g.unanswered, 0)

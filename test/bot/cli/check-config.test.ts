@@ -1,18 +1,21 @@
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync } from 'node:fs'
+import { appendFileSync, copyFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { dayKey } from '../../../bot/time/zoned.js'
+import { calendarWarning, missingCalendarYears } from '../../../bot/time/workdays.js'
 
 const TSX = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href
 const CLI = resolve('bot/cli.ts')
 const EXAMPLE = resolve('data/bot.config.example.yaml')
 
-/** `check-config` without a file, run from a folder holding a copy of the example as bot.config.yaml. */
-function checkConfigIn(env: Record<string, string>) {
+/** `check-config` without a file, run from a folder holding a copy of the example (and `append`) as bot.config.yaml. */
+function checkConfigIn(env: Record<string, string>, append = '') {
   const dir = mkdtempSync(join(tmpdir(), 'gg-check-'))
   copyFileSync(EXAMPLE, join(dir, 'bot.config.yaml'))
+  if (append) appendFileSync(join(dir, 'bot.config.yaml'), append)
   const clean: NodeJS.ProcessEnv = { ...process.env, ...env }
   for (const name of Object.keys(clean))
     if (/^(WECHATY_|BOT_|LOG_LEVEL$)/.test(name) && !(name in env)) delete clean[name]
@@ -85,5 +88,24 @@ describe('check-config and the environment start reads', () => {
     expect(lines).toContain(
       '  ⚠️ 沙盒不使用 BOT_DATABASE_URL、BOT_ACCOUNT：状态只写在本机数据目录，不连数据库、不加入多账号 (the sandbox ignores BOT_DATABASE_URL, BOT_ACCOUNT)',
     )
+  })
+})
+
+describe('check-config and the holiday calendar', () => {
+  it('warns when the calendar has no data for this year (or in December the next), until the config lists them', {
+    timeout: 60_000,
+  }, () => {
+    const missing = missingCalendarYears(Date.now(), 'Asia/Shanghai')
+    const plain = checkConfigIn({ BOT_CONFIG: 'bot.config.yaml' })
+    const warning = plain.errors.find(line => line.startsWith('⚠️ 节假日日历没有'))
+    expect(plain.rc).toBe(0)
+    expect(warning).toBe(calendarWarning(missing))
+    const year = Number(dayKey(Date.now(), 'Asia/Shanghai').slice(0, 4))
+    const listed = checkConfigIn(
+      { BOT_CONFIG: 'bot.config.yaml' },
+      `\ncalendar: { holidays: ["${year}-01-01", "${year + 1}-01-01"] }\n`,
+    )
+    expect(listed.rc).toBe(0)
+    expect(listed.errors.join('\n')).not.toContain('节假日日历')
   })
 })

@@ -86,7 +86,8 @@ describe('the CLI (exit codes and messages)', { timeout: 90_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'cfg-copy-'))
     copyFileSync(EXAMPLE, join(dir, 'bot.config.yaml'))
     const fromRoot = cli(['check-config', join(dir, 'bot.config.yaml')], process.cwd())
-    expect(fromRoot.err).toBe('')
+    // From December 2026 the example config has no holiday data for some year: that warning depends on today.
+    expect(fromRoot.err.replace(/^⚠️ 节假日日历.*\n/m, '')).toBe('')
     expect(fromRoot.code).toBe(0)
     expect(fromRoot.out).toContain('配置有效 config OK')
     expect(fromRoot.out).toContain('花名册 roster: 9 人')

@@ -171,7 +171,9 @@ describe('web console pages over the plugins views', () => {
     const page = await (await leader.get('/groups?days=1')).text()
     expect(page).toContain('销售部工作群')
     expect(page).toContain('张三交流群')
-    expect(page).toMatch(/<h2>正在等待回复<\/h2><ul><li>张三交流群：刘总（\d\d:\d\d 起，已等 10秒）<\/li><\/ul>/)
+    expect(page).toMatch(
+      /<h2>正在等待回复<\/h2><ul><li>张三交流群：刘总（\d\d:\d\d 起，工作时间已等 10秒）<\/li><\/ul>/,
+    )
     expect(page).toContain('href="/groups"')
     expect(page).not.toContain('href="/archive"')
     expect((await leader.get('/groups/chart.png?days=1')).headers.get('content-type')).toBe('image/png')

@@ -119,3 +119,39 @@ describe('toMessageEvent: link cards and mini programs', () => {
     expect(ev.attachment).toEqual({ title: '小程序', description: '打开 m-card', url: 'pages/index' })
   })
 })
+
+describe('toMessageEvent: red packets and transfers', () => {
+  /** A group payment message whose text is what the puppet gives (WeChat's XML). */
+  function payment(type: types.Message, text: string) {
+    const talker = { id: 'wxid_a', name: () => '张三' }
+    const room = { id: 'r1', alias: () => '销售-张三' }
+    return {
+      id: 'm-pay',
+      payload: {},
+      talker: () => talker,
+      room: () => room,
+      type: () => type,
+      text: () => text,
+      date: () => new Date(0),
+    } as unknown as Message
+  }
+  const RED_PACKET =
+    '<msg><appmsg><des><![CDATA[我给你发了一个红包，赶紧去拆!]]></des><type>2001</type><title><![CDATA[微信红包]]></title><wcpayinfo><receivertitle><![CDATA[恭喜发财，大吉大利]]></receivertitle><scenetext>微信红包</scenetext></wcpayinfo></appmsg></msg>'
+  const TRANSFER =
+    '<msg><appmsg><title><![CDATA[微信转账]]></title><type>2000</type><wcpayinfo><paysubtype>1</paysubtype><feedesc><![CDATA[￥10.50]]></feedesc></wcpayinfo></appmsg></msg>'
+
+  it("reads a transfer's amount from its XML and shows it as 「[转账]」", async () => {
+    const ev = await toMessageEvent(payment(types.Message.Transfer, TRANSFER), GROUP)
+    expect(ev).toMatchObject({ kind: 'transfer', text: '[转账]', attachment: { amount: 10.5 } })
+  })
+
+  it("leaves a red packet's amount unknown when its XML states none (WeChat keeps it hidden)", async () => {
+    const ev = await toMessageEvent(payment(types.Message.RedEnvelope, RED_PACKET), GROUP)
+    expect(ev).toMatchObject({ kind: 'redpacket', text: '[红包]', attachment: undefined })
+  })
+
+  it('reads the amount a puppet states for a red packet, also in fen', async () => {
+    const fen = '<msg><appmsg><type>2001</type><wcpayinfo><totalfee>500</totalfee></wcpayinfo></appmsg></msg>'
+    expect((await toMessageEvent(payment(types.Message.RedEnvelope, fen), GROUP)).attachment).toEqual({ amount: 5 })
+  })
+})

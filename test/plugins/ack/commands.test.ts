@@ -59,7 +59,7 @@ describe('ack commands', () => {
     // The outbox merges replies queued for one chat into one message.
     const replies = wechat.textsTo('r1').slice(-2).join('\n')
     expect(replies).toContain('你有 1 笔未缴罚款，共 10 元：\nF3 未按时回复通知 N1（11-30 09:25），现应缴 10 元')
-    expect(replies).toContain('⛔ 只有管理员可以查看全部罚款或免除罚款。')
+    expect(replies).toContain('⛔ 只有管理员可以查看全部罚款、确认结清或免除罚款。')
     expect(replies).toContain('未缴罚款 3 人，共 30 元：\n销售部-张三：1 笔，现应缴 10 元（F1）')
 
     await rt.handle(text(admin, '#罚款 免除 F3', clock.now(), sales))

@@ -38,11 +38,11 @@ describe('ack: notice -> answers -> reminder -> report -> fine -> red packet', (
     const fineNote = wechat.sent.find(s => s.text?.startsWith('💰'))
     expect(fineNote).toMatchObject({ chat: { room: 'r1' }, mentions: ['u3'] })
 
-    await say('10:40', wang, '[红包]', { kind: 'redpacket' })
+    await say('10:40', wang, '[红包]', { kind: 'redpacket', attachment: { amount: 5 } })
     await clock.advance(10_000)
     expect(rt.ledger.openFines('u3')).toEqual([])
     expect(rt.ledger.finesOf('u3')[0].settled).toMatchObject({ amount: 5, at: at('10:40') })
-    expect(wechat.textsTo('r1').at(-1)).toContain('罚款 F1（未按时回复通知 N1）5 元已结清')
+    expect(wechat.textsTo('r1').at(-1)).toBe('✅ 已收到红包 5 元：罚款 F1（未按时回复通知 N1）5 元已结清。')
     expect(rt.audit.query({ plugin: 'ack' })).toContainEqual(
       expect.objectContaining({ type: 'record', rule: 'ack.fine-settled', memberId: 'u3' }),
     )
@@ -95,6 +95,11 @@ describe('ack: red packets', () => {
     )
     expect(rt.ledger.openFines('u3')).toHaveLength(1)
 
+    await rt.handle(text(wang, '[红包]', clock.now(), sales, { kind: 'redpacket', attachment: { amount: 10 } }))
+    await clock.advance(10_000)
+    expect(wechat.textsTo('r1').at(-1)).toContain('✅ 已收到红包 10 元：罚款 F3（未按时回复通知 N1）10 元已结清。')
+    expect(rt.ledger.openFines('u3')).toEqual([])
+
     const off = await salesRuntime('{}')
     await off.rt.handle(text(boss, NOTICE, at('08:55'), sales))
     await off.clock.advanceTo(at('09:30'))
@@ -103,5 +108,33 @@ describe('ack: red packets', () => {
     expect(off.rt.ledger.openFines()).toEqual([])
     expect(off.wechat.sent.filter(s => s.text?.startsWith('💰') || s.text?.includes('红包'))).toEqual([])
     expect(off.wechat.textsTo('boss')[0]).toContain('未回复（3）')
+  })
+  it('never says an unknown amount was paid: the fine stays open until an admin confirms it with #罚款 结清', async () => {
+    const { rt, clock, wechat } = await salesRuntime()
+    await rt.handle(text(boss, NOTICE, at('08:55'), sales))
+    await clock.advanceTo(at('12:00'))
+    await rt.handle(text(wang, '[红包]', clock.now(), sales, { kind: 'redpacket' }))
+    await clock.advance(10_000)
+    const said = wechat.textsTo('r1').at(-1)
+    expect(said).toBe(
+      '收到红包（金额未知）：罚款 F3（未按时回复通知 N1）现应缴 10 元，尚未结清。请管理员核对红包金额后发送 #罚款 结清 F3 确认。',
+    )
+    expect(said).not.toContain('已结清')
+    expect(rt.ledger.openFines('u3')).toHaveLength(1)
+    expect(rt.audit.query({ plugin: 'ack' })).toContainEqual(
+      expect.objectContaining({ rule: 'ack.fine-unconfirmed', text: '收到红包（金额未知），罚款 F3 待管理员确认结清' }),
+    )
+
+    await rt.handle(text(wang, '#罚款 结清 F3', clock.now(), sales))
+    await clock.advance(10_000)
+    expect(wechat.textsTo('r1').at(-1)).toContain('⛔ 只有管理员')
+    await rt.handle(text(admin, '#罚款 结清 f3', clock.now(), sales))
+    await clock.advance(10_000)
+    expect(wechat.textsTo('r1').at(-1)).toBe('已确认 销售部-王五 的罚款 F3（未按时回复通知 N1）10 元已结清。')
+    expect(rt.ledger.openFines('u3')).toEqual([])
+    expect(rt.ledger.finesOf('u3')[0].settled).toMatchObject({ amount: 10 })
+    await rt.handle(text(admin, '#罚款 结清 F3', clock.now(), sales))
+    await clock.advance(10_000)
+    expect(wechat.textsTo('r1').at(-1)).toBe('找不到未缴的罚款 F3。')
   })
 })

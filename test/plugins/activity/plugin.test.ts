@@ -106,7 +106,9 @@ describe('customer responsiveness', () => {
     await clock.advance(35 * MIN)
     await rt.handle(text(boss, '#响应', clock.now()))
     await clock.advance(10_000)
-    expect(wechat.textsTo('boss')[0]).toMatch(/【正在等待】\n· 示例科技张三交流群：周姐（09:00 起，已等 35分钟）/)
+    expect(wechat.textsTo('boss')[0]).toMatch(
+      /【正在等待】\n· 示例科技张三交流群：周姐（09:00 起，工作时间已等 35分钟）/,
+    )
   })
 })
 

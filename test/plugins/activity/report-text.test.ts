@@ -9,14 +9,25 @@ import {
   responseText,
   silentText,
   type ReportFacts,
+  waitingLines,
 } from '../../../plugins/activity/report/text.js'
+import type { ActivityConfig } from '../../../plugins/activity/config.js'
+import { rulesCache } from '../../../plugins/activity/rules/group-rules.js'
 import { silentMembers } from '../../../plugins/activity/report/silent.js'
 import type { GroupSeen } from '../../../plugins/activity/state.js'
 
 const TZ = 'Asia/Shanghai'
 const DAY = 86_400_000
 const NOW = Date.parse('2026-11-30T18:00:00+08:00')
-const facts: ReportFacts = { tz: TZ, now: NOW, topMembers: 3, silentDays: 7, silent: [], waiting: [] }
+const facts: ReportFacts = {
+  tz: TZ,
+  now: NOW,
+  topMembers: 3,
+  silentDays: 7,
+  silent: [],
+  waiting: [],
+  waited: (_w, at) => NOW - at,
+}
 
 function day(
   d: string,
@@ -94,7 +105,7 @@ describe('period summary and report text', () => {
     expect(text).toContain('响应中位 3分钟 / P90 28分钟（2 次）')
     expect(text).toContain('· 无消息：示例科技公告群')
     expect(text).toContain('张三 4 条、李四 1 条、刘总 1 条')
-    expect(text).toContain('· 示例科技李四交流群：周姐（17:25 起，已等 35分钟）')
+    expect(text).toContain('· 示例科技李四交流群：周姐（17:25 起，工作时间已等 35分钟）')
   })
 
   it('says so when a period has no data', () => {
@@ -148,5 +159,59 @@ describe('silent members', () => {
 
   it('does not call a brand-new group silent', () => {
     expect(silentMembers({ ...g, since: NOW - DAY, members: {} }, current, NOW, 7)).toEqual([])
+  })
+})
+
+describe('waiting customers in working time, as response times are counted', () => {
+  const cfg = { workingHours: ['09:00-12:00', '13:30-18:00'], responseThreshold: 600_000, ignoreCustomerText: '^$' }
+  const clock = rulesCache(TZ)(cfg as ActivityConfig).clock
+  const group = { id: 'c1', topic: '华通贸易周杰交流群', kind: 'customer' as const, configName: 'x' }
+  const waitingAt = (now: number, ...times: string[]): ReportFacts => ({
+    ...facts,
+    now,
+    waiting: [
+      {
+        group,
+        msgs: times.map((t, i) => ({
+          id: `m${i}`,
+          memberId: `c${i}`,
+          name: `客户${i}`,
+          at: Date.parse(t),
+          day: '',
+          text: '在吗',
+        })),
+      },
+    ],
+    waited: (_w, at) => clock.elapsed(at, now),
+  })
+
+  it('counts the lunch break and the night out: 09:05 to 18:00 is 7 hours 25 minutes', () => {
+    const f = waitingAt(NOW, '2026-11-30T09:05:00+08:00')
+    expect(waitingLines(f.waiting, f.now, TZ, f.waited)).toEqual([
+      '· 华通贸易周杰交流群：客户0（09:05 起，工作时间已等 7小时25分钟）',
+    ])
+  })
+
+  it('says a customer who wrote on Sunday has not started waiting yet', () => {
+    const sunday = Date.parse('2026-12-06T10:10:00+08:00')
+    const f = waitingAt(sunday, '2026-12-06T10:00:00+08:00')
+    expect(waitingLines(f.waiting, f.now, TZ, f.waited)).toEqual([
+      '· 华通贸易周杰交流群：客户0（10:00 起，非工作时间，尚未计时）',
+    ])
+  })
+
+  it('does not say "no customer messages to answer" above a list of customers waiting', () => {
+    const s = summarize(
+      [day('2026-11-30', 'c1', '华通贸易周杰交流群', { 刘总: 1 }, { kind: 'customer' })],
+      '2026-11-30',
+      '2026-11-30',
+    )
+    const times = ['09:05', '10:00', '11:00', '15:00'].map(t => `2026-11-30T${t}:00+08:00`)
+    const text = dailyReportText(s, '活跃度日报', waitingAt(NOW, ...times))
+    expect(text).toContain(
+      '【客户响应】\n今天还没有已回复的客户消息；4 条正在等待回复（见【等待回复】）。\n【等待回复】',
+    )
+    expect(text).not.toContain('今天没有需要回复的客户消息')
+    expect(dailyReportText(s, '活跃度日报', facts)).toContain('【客户响应】\n今天没有需要回复的客户消息。')
   })
 })

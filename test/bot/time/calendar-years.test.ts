@@ -1,0 +1,113 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { ConfigError, parseConfig } from '../../../bot/config/load-config.js'
+import { createLogger } from '../../../bot/process/logger.js'
+import { BotRuntime } from '../../../bot/runtime/host/runtime.js'
+import { FakeClock } from '../../../bot/ports/clock.js'
+import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
+import { chineseCalendar, missingCalendarYears, useCompanyDays } from '../../../bot/time/workdays.js'
+import { ackPlugin } from '../../../plugins/ack/index.js'
+import { boss, sales, zhang, li, wang, admin } from '../../plugins/ack/helpers.js'
+import { makeRuntime, member, shanghai, text } from '../../helpers/harness.js'
+import { testStore } from '../../helpers/test-store.js'
+
+const BASE = `
+company: 示例科技
+roles: { admin: [admin1], leader: [boss] }
+groups:
+  - { name: 销售群, topic: 销售部工作群, kind: internal }
+`
+/** The company's own 2027 New Year (Friday 1 to Sunday 3 January) and a make-up Saturday. */
+const CALENDAR_2027 = `
+calendar:
+  holidays: ["2027-01-01~2027-01-03"]
+  workdays: ["2027-01-09"]
+`
+const WARNING = /⚠️ 节假日日历没有 2027 年的数据：这些年份只按周末休息计算/
+
+afterEach(() => useCompanyDays({ holidays: [], workdays: [] }))
+
+describe('a holiday calendar that ends with 2026 (chinese-days 1.5.7)', () => {
+  it('warns at start from December 2026, and not in November', async () => {
+    const started = async (at: string) => {
+      const lines: string[] = []
+      const clock = new FakeClock(shanghai(at))
+      const wechat = new SimulatedWeChat(clock)
+      const rt = new BotRuntime({
+        loaded: parseConfig(BASE, 'bot.yaml', []),
+        plugins: [],
+        clock,
+        store: await testStore(),
+        directory: wechat,
+        roomAdmin: wechat,
+        sender: wechat,
+        log: createLogger('warn', 'bot', l => lines.push(l)),
+        outputDir: '/tmp/bot-test-output',
+      })
+      await rt.start()
+      await rt.stop()
+      return lines.join('\n')
+    }
+    expect(await started('2026-12-05T09:00')).toMatch(WARNING)
+    expect(await started('2026-11-30T09:00')).not.toMatch(/节假日日历/)
+  })
+
+  it('says so in #状态 in 2027, until the company lists its own 2027 days', async () => {
+    const status = async (yaml: string) => {
+      const { rt, clock, wechat } = await makeRuntime(yaml, [], {
+        start: shanghai('2027-01-04T09:00'),
+        groups: [[sales, [admin, boss]]],
+      })
+      await rt.handle(text(member('admin1'), '#状态', clock.now()))
+      await clock.advance(5000)
+      return wechat.textsTo('admin1').join('\n')
+    }
+    const without = await status(BASE)
+    expect(without).toContain('健康：⚠️ 节假日日历缺少数据')
+    expect(without).toMatch(WARNING)
+    expect(without).toContain('calendar.holidays')
+    const listed = await status(BASE + CALENDAR_2027)
+    expect(listed).toContain('健康：✅ 正常')
+    expect(listed).not.toMatch(/节假日日历/)
+  })
+
+  it('falls back to weekends for 2027 days nobody lists: New Year’s Day (a Friday) counts as a working day', () => {
+    expect(missingCalendarYears(shanghai('2027-01-01T10:00'), 'Asia/Shanghai')).toEqual([2027])
+    expect(chineseCalendar.isWorkday('2027-01-01')).toBe(true)
+    expect(chineseCalendar.isWorkday('2027-01-02')).toBe(false)
+  })
+
+  it("takes the company's days: a notice on 2027-01-01 is due in working time after the holiday", async () => {
+    const yaml = `${BASE}${CALENDAR_2027}plugins:\n  ack: { workingHours: { enabled: true } }\n`
+    const { rt, clock, wechat } = await makeRuntime(yaml, [ackPlugin], { start: shanghai('2027-01-01T09:55') })
+    wechat.addGroup(sales, [boss, admin, zhang, li, wang])
+    await rt.handle(text(boss, '【通知】节后第一天交年终总结 截止 1小时', clock.now(), sales))
+    await clock.advance(10_000)
+    expect(wechat.textsTo('r1')[0]).toContain('在 01-04 10:00 前回复')
+    expect(chineseCalendar.isWorkday('2027-01-09')).toBe(true) // the make-up Saturday
+  })
+})
+
+describe('config calendar', () => {
+  const problemsOf = (calendar: string): string[] => {
+    try {
+      parseConfig(`${BASE}calendar: ${calendar}\n`, 'bot.yaml', [])
+    } catch (e) {
+      if (e instanceof ConfigError) return e.problems
+      throw e
+    }
+    return []
+  }
+
+  it('rejects a date that does not exist, a range that runs backwards and a day in both lists, in Chinese', () => {
+    expect(problemsOf('{ holidays: ["2027-02-30"] }').join('\n')).toContain(
+      'calendar.holidays[0]: "2027-02-30" 应为日期 2027-01-01 或日期范围 2027-02-06~2027-02-13',
+    )
+    expect(problemsOf('{ holidays: ["2027-02-13~2027-02-06"] }').join('\n')).toContain(
+      '"2027-02-13~2027-02-06" 应为日期',
+    )
+    expect(problemsOf('{ holidays: ["2027-01-01"], workdays: ["2027-01-01"] }').join('\n')).toContain(
+      '2027-01-01 同时写在 holidays 和 workdays 里',
+    )
+    expect(problemsOf('{ holidays: ["2027-01-01~2027-01-03", "2027-10-01"] }')).toEqual([])
+  })
+})
