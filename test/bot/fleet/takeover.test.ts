@@ -128,6 +128,17 @@ async function settle(bots: { clock: { advance(ms: number): Promise<void> } }[],
 const sentBy = (bots: Awaited<ReturnType<typeof bot>>[], to: string) =>
   bots.flatMap((b, i) => b.wechat.textsTo(to).map(t => ({ t, bot: i })))
 
+/** The activity plugin's world: a sales group and 张三's customer group with 刘总, from 08:55. */
+const activityWorld = (): World => ({
+  yaml: act.activityConfig(),
+  plugins: [activityPlugin],
+  start: at('08:55'),
+  groups: [
+    [act.sales, [act.zhang, act.boss]],
+    [act.cust, [act.zhang, act.liuzong]],
+  ],
+})
+
 describe.skipIf(!url)('fleet takeover on PostgreSQL', () => {
   it('resumes a notice of a killed holder: the survivor reminds and reports once, with the answers given before', async () => {
     const schema = freshSchema()
@@ -420,15 +431,7 @@ plugins:
   it('moves the customers waiting in a killed account’s group: the survivor reminds, and #日报 through either lists them once', async () => {
     const schema = freshSchema()
     schemas.push(schema)
-    const world: World = {
-      yaml: act.activityConfig(),
-      plugins: [activityPlugin],
-      start: at('08:55'),
-      groups: [
-        [act.sales, [act.zhang, act.boss]],
-        [act.cust, [act.zhang, act.liuzong]],
-      ],
-    }
+    const world = activityWorld()
     const a = await bot(schema, 'sales1', world)
     const b = await bot(schema, 'sales2', world)
     for (const x of [a, b]) await x.clock.advanceTo(at('09:05'))
@@ -490,15 +493,7 @@ plugins:
   it('lists a customer the survivor also kept from the lease gap once, though its copy carries another id', async () => {
     const schema = freshSchema()
     schemas.push(schema)
-    const world: World = {
-      yaml: act.activityConfig(),
-      plugins: [activityPlugin],
-      start: at('08:55'),
-      groups: [
-        [act.sales, [act.zhang, act.boss]],
-        [act.cust, [act.zhang, act.liuzong]],
-      ],
-    }
+    const world = activityWorld()
     const a = await bot(schema, 'sales1', world)
     const b = await bot(schema, 'sales2', world)
     for (const x of [a, b]) await x.clock.advanceTo(at('09:05'))
