@@ -88,9 +88,20 @@ function routeAction(a: Action, r: Readers): Action | Action[] {
   return rest.length ? [{ ...a, mentions: rest }, ...told] : told
 }
 
+/** What a routed action keeps of the one it stands for: whether it is only recorded, a secret, an answer to the asker. */
+type Carried = 'rehearsal' | 'sensitive' | 'audience'
+
+function carried(a: Pick<Action, Carried>): Pick<Action, Carried> {
+  const kept: Pick<Action, Carried> = {}
+  if (a.rehearsal) kept.rehearsal = true
+  if (a.sensitive) kept.sensitive = true
+  if (a.audience) kept.audience = a.audience
+  return kept
+}
+
 /** A warning or reminder of a staff member in a group customers read, sent to them privately, naming the group. */
 function privately(
-  a: { text: string } & Pick<Action, 'rule' | 'reason' | 'evidence'>,
+  a: { text: string } & Pick<Action, 'rule' | 'reason' | 'evidence' | Carried>,
   memberId: string,
   groupId: string,
   topic: string,
@@ -104,6 +115,7 @@ function privately(
     groupId,
     memberId,
     evidence: a.evidence,
+    ...carried(a),
   }
 }
 
@@ -118,6 +130,7 @@ function unreachable(a: SayAction | RemindAction, contact: string, groupId: stri
       rule: a.rule,
       groupId,
       memberId: contact,
+      ...carried(a),
     }
   const kept: RecordAction = {
     type: 'record',
@@ -126,6 +139,7 @@ function unreachable(a: SayAction | RemindAction, contact: string, groupId: stri
     reason: a.reason,
     groupId,
     memberId: contact,
+    ...carried(a),
   }
   return kept
 }

@@ -30,8 +30,9 @@ export interface ActionMeta {
   /** The text is a secret (a sign-in link): the audit log records that it was sent, not what. */
   sensitive?: boolean
   /**
-   * A record of what an outward action would have done, made in observe mode (`asRehearsal`, content's dry-run
-   * categories): audited as an observe-mode entry like the outward actions the executor itself holds back.
+   * Only recorded, whatever the plugin's mode now (`asRehearsal`: a case opened in observe mode, content's dry-run
+   * categories): the executor routes it to its readers like any action, then audits it as an observe-mode entry
+   * (`【观察】`) instead of performing it, so the record says what would have reached whom.
    */
   rehearsal?: boolean
 }
@@ -160,36 +161,11 @@ export type Action =
   | EmitAction
 
 /**
- * The outward actions of a rehearsal (a case opened in observe mode, which stays one after going live)
- * turned into records of what would have happened: `【观察】将发送：…` in the audit log, nothing sent.
+ * The outward actions of a rehearsal (a case opened in observe mode, which stays one after going live) marked
+ * to be only recorded: the executor routes them, then audits them as `【观察】` entries; nothing is sent.
  */
 export function asRehearsal(actions: Action[]): Action[] {
-  return actions.map((a): Action => {
-    if (!OUTWARD_ACTIONS.has(a.type)) return a
-    const body = 'text' in a ? `：${a.text}` : a.type === 'fine' ? `：${a.violation}` : ''
-    return {
-      type: 'record',
-      rule: a.rule,
-      groupId: a.groupId,
-      memberId: a.memberId,
-      reason: a.reason,
-      evidence: a.evidence,
-      text: `【观察】将${REHEARSAL_LABEL[a.type]}${body}`,
-      rehearsal: true,
-    }
-  })
-}
-
-const REHEARSAL_LABEL: Partial<Record<Action['type'], string>> = {
-  say: '发送',
-  warn: '警告',
-  remind: '提醒',
-  notifyAdmins: '报告管理员',
-  sendFile: '发送文件',
-  sendLink: '发送链接',
-  remove: '移出',
-  strike: '记违规',
-  fine: '罚款',
+  return actions.map((a): Action => (OUTWARD_ACTIONS.has(a.type) ? { ...a, rehearsal: true } : a))
 }
 
 /** Action types that reach WeChat or penalise someone: in observe mode they are only written to the audit log. */

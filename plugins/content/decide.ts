@@ -1,4 +1,4 @@
-import { OUTWARD_ACTIONS, type Action, type ActionMeta } from '../../bot/core/actions.js'
+import type { Action, ActionMeta } from '../../bot/core/actions.js'
 import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
 import { shortDateTime } from '../../bot/time/zoned.js'
 import type { ContentConfig } from './config.js'
@@ -6,7 +6,7 @@ import { planStrike, strikeCategory, type StrikePlan } from './decide-escalation
 import type { Finding } from './assess/findings.js'
 import { severityOf } from './assess/assess.js'
 import type { Incident } from './incidents/incident.js'
-import { reportText, STEP_LABEL, warnText } from './texts.js'
+import { reportText, warnText } from './texts.js'
 import { auditEvidence, auditReason } from './audit-text.js'
 
 /** What a new incident is decided from. */
@@ -170,23 +170,4 @@ export function decideRepeat(incident: Incident, ev: MessageEvent, findings: Fin
       text: `重复违规，已并入 ${incident.id}（第 ${incident.count} 条）`,
     },
   ]
-}
-
-/** Dry-run for some categories: every outward action becomes a `record` tagged `content.dry-run.*`. */
-export function asDryRun(actions: Action[]): Action[] {
-  return actions.map(a => {
-    if (!OUTWARD_ACTIONS.has(a.type)) return a
-    const what = STEP_LABEL[a.rule.replace(/^content\./, '')] ?? a.type
-    const body = 'text' in a ? `：${a.text}` : a.type === 'strike' ? `：${a.category}` : ''
-    return {
-      type: 'record',
-      rule: a.rule.replace(/^content\./, 'content.dry-run.'),
-      groupId: a.groupId,
-      memberId: a.memberId,
-      reason: a.reason,
-      evidence: a.evidence,
-      text: `【观察】将${what}${body}`,
-      rehearsal: true,
-    }
-  })
 }

@@ -50,30 +50,33 @@ export class Executor {
   constructor(private d: ExecutorDeps) {}
 
   /**
-   * Perform (or, where `dryRun` says so, only record) the actions a plugin decided. Synchronous (nothing
-   * returned) while no action has to wait: timers, strikes, fines and records are kept at once; a send, a
-   * removal or a fact's delivery is waited for before the next action.
+   * Perform (or, where `dryRun` says so, only record) the actions a plugin decided. Observe mode is decided on
+   * what the plugin decided (an outward action it holds back becomes a rehearsal), then every action is routed to
+   * who may read it, rehearsals included: a rehearsal's entry says what would have reached whom. Synchronous
+   * (nothing returned) while no action has to wait: timers, strikes, fines and records are kept at once; a send,
+   * a removal or a fact's delivery is waited for before the next action.
    */
   run(plugin: string, actions: Action[], dryRun: Dry): Promise<void> | undefined {
-    return this.runFrom(0, plugin, this.d.readers ? routeActions(actions, this.d.readers) : actions, dryRun)
+    const held = dryRun === false ? actions : rehearsals(actions, dryRun)
+    return this.runFrom(0, plugin, this.d.readers ? routeActions(held, this.d.readers) : held)
   }
 
   /** `run` from the action at `start` on: synchronous until an action has to be waited for. */
-  private runFrom(start: number, plugin: string, actions: Action[], dryRun: Dry): Promise<void> | undefined {
+  private runFrom(start: number, plugin: string, actions: Action[]): Promise<void> | undefined {
     for (let i = start; i < actions.length; i++) {
       const action = actions[i]
       // A fact is a message between plugins, not a decision about anyone: it is not audited.
       if (action.type === 'emit') {
         const delivered = this.d.onFact?.(plugin, action.fact)
-        if (delivered) return this.runAfter(delivered, i + 1, plugin, actions, dryRun)
+        if (delivered) return this.runAfter(delivered, i + 1, plugin, actions)
         continue
       }
-      const dry = OUTWARD_ACTIONS.has(action.type) && (typeof dryRun === 'function' ? dryRun(action) : dryRun)
+      const rehearsal = action.rehearsal === true
       const entry = this.d.audit.append({
         plugin,
         rule: action.rule,
         type: action.type,
-        dryRun: dry || action.rehearsal === true,
+        dryRun: rehearsal,
         groupId: groupOf(action),
         memberId: memberOf(action),
         reason: action.reason,
@@ -81,28 +84,22 @@ export class Executor {
         text: describe(action),
         privateTo: 'to' in action && 'contact' in action.to ? action.to.contact : undefined,
       })
-      if (dry) continue
+      if (rehearsal && OUTWARD_ACTIONS.has(action.type)) continue
       try {
         if (this.keep(plugin, action, entry.id)) continue
       } catch (e) {
         this.failed(plugin, action, e)
         continue
       }
-      return this.runAfter(this.performed(plugin, action, entry.id), i + 1, plugin, actions, dryRun)
+      return this.runAfter(this.performed(plugin, action, entry.id), i + 1, plugin, actions)
     }
     return undefined
   }
 
   /** Wait for what the action before `next` started, then go on with the rest. */
-  private async runAfter(
-    waited: Promise<void>,
-    next: number,
-    plugin: string,
-    actions: Action[],
-    dryRun: Dry,
-  ): Promise<void> {
+  private async runAfter(waited: Promise<void>, next: number, plugin: string, actions: Action[]): Promise<void> {
     await waited
-    await this.runFrom(next, plugin, actions, dryRun)
+    await this.runFrom(next, plugin, actions)
   }
 
   /** `perform`, a failure logged. */
@@ -238,6 +235,19 @@ function describe(a: Action): string | undefined {
   if (a.type === 'sendFile') return `[文件] ${a.path}`
   if (a.type === 'sendLink') return `[链接] ${a.title} ${a.url}`
   return undefined
+}
+
+/** The actions with each outward one that `dryRun` holds back marked a rehearsal; the same array when none is. */
+function rehearsals(actions: Action[], dryRun: true | ((a: Action) => boolean)): Action[] {
+  let out: Action[] | undefined
+  for (let i = 0; i < actions.length; i++) {
+    const a = actions[i]
+    const held = !a.rehearsal && OUTWARD_ACTIONS.has(a.type) && (dryRun === true || dryRun(a))
+    if (!held && !out) continue
+    out ??= actions.slice(0, i)
+    out.push(held ? { ...a, rehearsal: true } : a)
+  }
+  return out ?? actions
 }
 
 /** The group an action concerns: its `groupId`, or the room it is sent to. */

@@ -1,10 +1,10 @@
-import { emit, type Action } from '../../../bot/core/actions.js'
+import { asRehearsal, emit, type Action } from '../../../bot/core/actions.js'
 import type { GroupRef, MessageEvent } from '../../../bot/core/event.js'
 import type { PluginContext } from '../../../bot/core/plugin.js'
 import type { Doc, Journal } from '../../../bot/ports/store/store.js'
 import { assessMessage, isExempt, severityOf, splitDryRun } from '../assess/assess.js'
 import type { ContentConfig } from '../config.js'
-import { asDryRun, decideIncident, decideRepeat, decideSpread, type IncidentInput } from '../decide.js'
+import { decideIncident, decideRepeat, decideSpread, type IncidentInput } from '../decide.js'
 import { DictionaryHolder } from '../dictionary/holder.js'
 import { selfCheckProblems } from '../dictionary/self-check.js'
 import { contentStrikeCount } from '../decide-escalation.js'
@@ -224,7 +224,7 @@ export class ContentService {
     })
     this.reviews.changed()
     const actions = decideReview(review, this.ctx.timezone, this.ctx.commandPrefix)
-    return this.ctx.observing(ev.group) ? asDryRun(actions) : actions
+    return this.ctx.observing(ev.group) ? asRehearsal(actions) : actions
   }
 
   /**
@@ -368,7 +368,7 @@ export class ContentService {
       // Recorded once its steps are decided (the record is the incident as `#违规` lists it).
       this.incidents.append({ op: 'open', incident })
     }
-    return dryRun ? asDryRun(actions) : actions
+    return dryRun ? asRehearsal(actions) : actions
   }
 }
 

@@ -50,4 +50,25 @@ describe('routeActions: who reads what plugins decide', () => {
       expect.objectContaining({ type: 'record', text: '未发送（客户不是机器人的好友，私聊收不到）：请改群昵称' }),
     ])
   })
+  it('routes a rehearsal like a live action and keeps it a rehearsal, so its record says who would have read it', () => {
+    const routed = routeActions(
+      [
+        { type: 'warn', groupId: 'cust', memberId: 'staff1', text: '请勿发广告', rule: 'r', rehearsal: true },
+        { type: 'remind', to: { contact: 'c1' }, text: '请改群昵称', rule: 'r', groupId: 'cust', rehearsal: true },
+      ],
+      readers,
+    )
+    expect(routed).toEqual([
+      expect.objectContaining({ type: 'remind', to: { contact: 'staff1' }, rehearsal: true }),
+      expect.objectContaining({ type: 'record', rehearsal: true }),
+    ])
+  })
+
+  it('keeps a secret a secret when it cannot be sent (the audit log then records that, not the text)', () => {
+    const [kept] = routeActions(
+      [{ type: 'say', to: { contact: 'c1' }, text: '登录链接 x', rule: 'r', groupId: 'cust', sensitive: true }],
+      readers,
+    )
+    expect(kept).toMatchObject({ type: 'record', sensitive: true })
+  })
 })

@@ -165,6 +165,22 @@ describe('what customers read in their group', () => {
     expect(wechat.textsTo('wxid_c1')).toEqual([])
   })
 
+  it("in observe mode the audit says a staff member's warning in a customer group would have gone privately", async () => {
+    const { rt, clock, wechat } = await start()
+    await rt.handle(text(admin, '#观察 content 开', clock.now()))
+    await rt.handle(text(zhangsan, '刘总，报价见 https://shop.other-water.cn/price', clock.now(), cust))
+    await clock.advance(10_000)
+    expect(wechat.textsTo(cust.id)).toEqual([])
+    expect(wechat.textsTo('wxid_zhangsan').join('\n')).not.toContain('禁止发布未经许可的外部链接')
+    await rt.handle(text(admin, '#审计 content', clock.now()))
+    await clock.advance(10_000)
+    const listed = wechat.textsTo('wxid_admin').at(-1)!
+    expect(listed).toMatch(
+      /【观察】提醒 content 群「示例科技张三交流群」 → 私聊 张三.*：关于客户群「示例科技张三交流群」（只发给你/,
+    )
+    expect(listed).not.toMatch(/【观察】警告/)
+  })
+
   it("undoing a customer's strike tells them in the group (no audit id), never privately", async () => {
     const { rt, clock, wechat } = await start()
     await rt.handle(text(customer, '兼职刷单日赚五百', clock.now(), cust))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Action } from '../../../bot/core/actions.js'
 import { contentConfigSchema } from '../../../plugins/content/config.js'
-import { asDryRun, decideIncident, type IncidentInput } from '../../../plugins/content/decide.js'
+import { decideIncident, type IncidentInput } from '../../../plugins/content/decide.js'
 import { planStrike } from '../../../plugins/content/decide-escalation.js'
 import { excerpt } from '../../../plugins/content/assess/excerpt.js'
 import { dictionaryFindings, scanMessage } from '../../../plugins/content/assess/findings.js'
@@ -99,18 +99,6 @@ describe('deciding an incident', () => {
     expect(planStrike(0, cfg, 'customer', false)).toEqual({ count: 1, limit: 3, removable: true })
     expect(planStrike(5, cfg, 'customer', true)).toEqual({ count: 6, limit: 3, removable: false, escalate: 'ask' })
     expect(planStrike(2, cfg, 'broadcast', false).escalate).toBe('remove')
-  })
-
-  it('in dry-run keeps only records, tagged with the action they stand for', () => {
-    const dry = asDryRun(decide('日赚 500', cust, 2))
-    expect(dry.every(a => a.type === 'record')).toBe(true)
-    expect(dry.map(a => a.rule)).toEqual([
-      'content.dry-run.warn',
-      'content.dry-run.strike',
-      'content.dry-run.escalate',
-      'content.dry-run.remove',
-    ])
-    expect(textOf(dry, 'record')[0]).toMatch(/^【观察】将群内警告：你的消息违反群规/)
   })
 })
 

@@ -229,15 +229,16 @@ describe('content plugin on the runtime', () => {
     await h.post(spammer, cust, '加我微信')
     await h.post(spammer, cust2, '兼职刷单，加我微信', {}, 5 * MIN)
     await h.drain()
-    expect(h.audit().map(a => [a.rule, a.type])).toEqual([
-      ['content.dry-run.warn', 'record'],
-      ['content.dry-run.strike', 'record'],
-      ['content.dry-run.report', 'record'],
-      ['content.warn', 'warn'],
-      ['content.strike', 'strike'],
-      ['content.report', 'notifyAdmins'],
-      ['content.dry-run.warn', 'record'], // the dry contact incident reached a second group: rehearsed there too
-      ['content.dry-run.report', 'record'],
+    // The observed category's steps are audited as what they would have been, marked observe mode (【观察】).
+    expect(h.audit().map(a => [a.rule, a.type, a.dryRun])).toEqual([
+      ['content.warn', 'warn', true],
+      ['content.strike', 'strike', true],
+      ['content.report', 'notifyAdmins', true],
+      ['content.warn', 'warn', false],
+      ['content.strike', 'strike', false],
+      ['content.report', 'notifyAdmins', false],
+      ['content.warn', 'warn', true], // the dry contact incident reached a second group: rehearsed there too
+      ['content.report', 'notifyAdmins', true],
     ])
     expect(h.wechat.textsTo(cust.id)).toEqual([])
     expect(h.wechat.textsTo(cust2.id)[0]).toContain('违反群规：禁止发布与工作无关的商业广告')
