@@ -5,7 +5,7 @@ import type { Directory } from '../../ports/directory.js'
 // Who is who: roles and staff by contact id (config and roster), and the fleet's other bot accounts.
 
 /**
- * Role lookups from config, by contact id only (never by a display name anyone can copy). The lists are
+ * Role lookups from config (roles; whoever a group names as responsible is staff), by contact id only (never by a display name anyone can copy). The lists are
  * shared (callers must not change them): a roster member's list with `staff` added is built once per
  * contact and roster, and built again after the roster is replaced.
  */
@@ -16,6 +16,9 @@ export function roleResolver(loaded: LoadedConfig): (contactId: string) => Role[
   }
   const none: Role[] = []
   const staffOnly: Role[] = ['staff']
+  // Whoever a group names as responsible is staff, on the roster or not: what is sent to them about a customer
+  // group is staff's (a complaint, a waiting customer), never treated as a text to a customer.
+  for (const id of responsibleIds(loaded)) if (!byId.has(id)) byId.set(id, staffOnly)
   let roster = loaded.roster
   const withStaff = new Map<string, Role[]>()
   return id => {
@@ -31,6 +34,16 @@ export function roleResolver(loaded: LoadedConfig): (contactId: string) => Role[
     if (!staff) withStaff.set(id, (staff = [...roles, 'staff']))
     return staff
   }
+}
+
+/** The contact ids a config names as responsible for a group (`groups[].responsible`, activity's and service's). */
+function responsibleIds(loaded: LoadedConfig): Set<string> {
+  const ids = new Set(loaded.config.groups.flatMap(g => g.responsible))
+  for (const name of ['activity', 'service']) {
+    const section = loaded.config.plugins[name] as { responsible?: Record<string, string[]> } | undefined
+    for (const list of Object.values(section?.responsible ?? {})) for (const id of list) ids.add(id)
+  }
+  return ids
 }
 
 /** Whether a contact id is another bot account of the fleet (`fleet.peers`), by contact id only. */

@@ -10,10 +10,12 @@ const admin = member('wxid_admin', '陈管理', '行政部-陈静')
 const zhangsan = member('wxid_zhangsan', '张三', '销售部-张三')
 
 /** The example config with every plugin, the demo roster and a customer group with a customer and staff in it. */
-async function start() {
-  const yaml = readFileSync('data/bot.config.example.yaml', 'utf8').replace(
-    'roster: demo/roster.csv',
-    `roster: ${process.cwd()}/data/demo/roster.csv`,
+async function start(edit: (yaml: string) => string = y => y) {
+  const yaml = edit(
+    readFileSync('data/bot.config.example.yaml', 'utf8').replace(
+      'roster: demo/roster.csv',
+      `roster: ${process.cwd()}/data/demo/roster.csv`,
+    ),
   )
   const h = await makeRuntime(yaml, PLUGINS, { file: 'data/bot.config.example.yaml' })
   h.wechat.addGroup(sales, [admin, zhangsan])
@@ -179,6 +181,16 @@ describe('what customers read in their group', () => {
       /【观察】提醒 content 群「示例科技张三交流群」 → 私聊 张三.*：关于客户群「示例科技张三交流群」（只发给你/,
     )
     expect(listed).not.toMatch(/【观察】警告/)
+  })
+
+  it('a salesperson named only as responsible (not on the roster) is staff: told of a complaint privately', async () => {
+    const { rt, clock, wechat } = await start(y =>
+      y.replaceAll('示例科技张三交流群: [wxid_zhangsan]', '示例科技张三交流群: [wxid_newhire]'),
+    )
+    await rt.handle(text(customer, '净水器又漏水了，我要投诉', clock.now(), cust))
+    await clock.advance(10_000)
+    expect(wechat.textsTo('wxid_newhire').join('\n')).toContain('新投诉')
+    expect(rt.audit.query({}).map(e => e.text ?? '')).not.toContainEqual(expect.stringContaining('未发送'))
   })
 
   it("undoing a customer's strike tells them in the group (no audit id), never privately", async () => {
