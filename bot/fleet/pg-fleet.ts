@@ -414,9 +414,11 @@ export class PgFleet implements FleetGate {
 
   async claimSends(keys: string[]): Promise<string[]> {
     if (!keys.length) return []
+    // One statement may not touch a row twice (`ON CONFLICT DO UPDATE`): a merged send can hold one key twice.
+    const unique = [...new Set(keys)]
     const rows = await this.o.db
       .insertInto('fleet_sent')
-      .values(keys.map(key => ({ key, account: this.o.account })))
+      .values(unique.map(key => ({ key, account: this.o.account })))
       // A key of this account's own comes back (a retry after a failed send); another account's does not.
       .onConflict(oc =>
         oc
