@@ -220,10 +220,15 @@ export class BotRuntime {
       if (!stopped) this.sentBatch.expect(groupId)
       return this.queue
         .push(async () => {
-          const taken = await takeOverGroup(deps, groupId, from)
-          moved = !!taken
-          if (stopped) this.gap?.take(groupId, Number.POSITIVE_INFINITY)
-          else await this.replayGap(groupId, taken?.decided)
+          try {
+            const taken = await takeOverGroup(deps, groupId, from)
+            moved = !!taken
+            if (stopped) this.gap?.take(groupId, Number.POSITIVE_INFINITY)
+            else await this.replayGap(groupId, taken?.decided)
+          } finally {
+            // A takeover that failed leaves no group waiting in the batch (its causes would be read every time).
+            this.sentBatch.done(groupId)
+          }
         })
         .then(() => moved)
     })
