@@ -202,7 +202,7 @@ export function decideProofExpired(
   delete part.claims[memberId]
   if (c.status !== 'announced') return { actions: [], changed: true }
   const ask: Action = {
-    type: 'say',
+    type: 'remind',
     to: { room: claim.groupId },
     text: T.proofMissing(c.title, phrase),
     mentions: [memberId],
