@@ -212,7 +212,7 @@ export const say = {
   noTicket: (id: string, usage: string) => `没有投诉 ${id}。用法：${usage}`,
   /** A ticket another account of the fleet holds: resolved there (its customer group, its reminders). */
   heldElsewhere: (t: HeldTicket, p: string) =>
-    `投诉 ${t.id} 由机器人账号 ${t.heldBy} 跟进（客户群「${t.groupTopic}」），请在该群里或私聊该账号发送：` +
+    `投诉 ${t.id} 由机器人账号 ${t.heldBy} 跟进（客户群「${t.groupTopic}」），请私聊该账号发送（不要发在客户群里，客户能看到）：` +
     `${p}投诉 处理 ${t.id.endsWith(`@${t.heldBy}`) ? t.id.slice(0, -t.heldBy.length - 1) : t.id} <处理说明>`,
   heldBy: (account: string) => `跟进账号：${account}（在该账号处理）`,
   noFollowUp: (id: string, usage: string) => `没有回访 ${id}。用法：${usage}`,

@@ -24,7 +24,7 @@ describe.skipIf(!url)('complaint tickets are listed fleet-wide', () => {
     await b.say(svc.zhang, '#投诉 处理 T1 已上门更换滤芯')
     await vi.waitFor(() =>
       expect(b.wechat.textsTo('u1').at(-1)).toBe(
-        '投诉 T1@sales1 由机器人账号 sales1 跟进（客户群「张三交流群」），请在该群里或私聊该账号发送：#投诉 处理 T1 <处理说明>',
+        '投诉 T1@sales1 由机器人账号 sales1 跟进（客户群「张三交流群」），请私聊该账号发送（不要发在客户群里，客户能看到）：#投诉 处理 T1 <处理说明>',
       ),
     )
     expect(a.rt.timers.pending('service').map(t => t.key)).toEqual(['remind:T1', 'deadline:T1'])
