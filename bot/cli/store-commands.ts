@@ -79,7 +79,9 @@ export function overState(
       return await exportTo(values.out, io, out => run(rest, fleet, timezone, out, io.stderr))
     } catch (e) {
       if ((e as { code?: string }).code !== '42P01') throw e
-      io.stderr.write('no fleet in this database yet (no bot has started on it)\n')
+      io.stderr.write(
+        '这个数据库里还没有机器人数据（还没有机器人在它上面启动过） no fleet in this database yet (no bot has started on it)\n',
+      )
       return 1
     } finally {
       await fleet.close()

@@ -98,7 +98,11 @@ describe.skipIf(!pg.url)('CLI exports in fleet mode (BOT_DATABASE_URL)', () => {
 
   it('says so when no bot has started on the database yet', async () => {
     const out = await cli(runStats, pg.fresh(), ['--from', '2026-11-30'])
-    expect(out).toMatchObject({ code: 1, out: '', err: 'no fleet in this database yet (no bot has started on it)\n' })
+    expect(out).toMatchObject({
+      code: 1,
+      out: '',
+      err: '这个数据库里还没有机器人数据（还没有机器人在它上面启动过） no fleet in this database yet (no bot has started on it)\n',
+    })
   })
 
   it('reads nothing from the database when --data DIR is given', async () => {
