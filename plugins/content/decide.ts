@@ -6,7 +6,7 @@ import { planStrike, strikeCategory, type StrikePlan } from './decide-escalation
 import type { Finding } from './assess/findings.js'
 import { severityOf } from './assess/assess.js'
 import type { Incident } from './incidents/incident.js'
-import { reportText, warnText } from './texts.js'
+import { askOwnerText, reportText, warnText } from './texts.js'
 import { auditEvidence, auditReason } from './audit-text.js'
 
 /** What a new incident is decided from. */
@@ -22,6 +22,8 @@ export interface IncidentInput {
   prefix: string
   /** Whether the bot is owner or admin of the group, when known (`Directory.mayRemove`). */
   mayRemove?: boolean
+  /** The staff responsible for the group (`PluginContext.responsibleFor`): asked too when the bot cannot remove. */
+  responsible?: string[]
 }
 
 /** A short description of what a member posted, for the admin report. */
@@ -144,6 +146,19 @@ function groupActions(
       }),
     })
   }
+  // The responsible salesperson is usually the customer group's owner: the one who can remove when the bot cannot.
+  if (plan?.escalate === 'ask' && plan.botCannot)
+    for (const id of x.responsible ?? [])
+      if (id !== ev.sender.id)
+        out.push({
+          ...meta,
+          type: 'remind',
+          rule: 'content.ask-owner',
+          to: { contact: id },
+          groupId: ev.group.id,
+          memberId: ev.sender.id,
+          text: askOwnerText(ev.group.topic, x.memberName, incident.id),
+        })
   // Last, so the report reaches the admins before the executor's note on a failed removal.
   if (plan?.escalate === 'remove')
     out.push({ ...meta, type: 'remove', rule: 'content.remove', groupId: ev.group.id, memberId: ev.sender.id })

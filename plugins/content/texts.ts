@@ -141,6 +141,14 @@ function escalationLines(plan: StrikePlan | undefined): string[] {
   return []
 }
 
+/** To the staff responsible for a group where the bot cannot remove a member who reached the strike limit. */
+export function askOwnerText(topic: string, member: string, incidentId: string): string {
+  return (
+    `⚠️ 「${topic}」的 ${member} 已达违规上限（${incidentId}），机器人不是本群的群主或管理员，不能移出。` +
+    '你是本群的负责人：如果你是群主，请在群里把他移出（群聊右上角「…」→ 删除成员），或把机器人设为群管理员。'
+  )
+}
+
 /** The admins' question about a message whose hits are only for review (`#确认` / `#忽略`). */
 export function reviewText(r: Review, when: string, prefix: string): string {
   const lines = r.findings.flatMap(f =>

@@ -322,6 +322,7 @@ export class ContentService {
       timezone: this.ctx.timezone,
       prefix: this.ctx.commandPrefix,
       mayRemove: this.ctx.directory.mayRemove?.(ev.group.id),
+      responsible: this.ctx.responsibleFor(ev.group),
     }
   }
 

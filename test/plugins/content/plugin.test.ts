@@ -93,6 +93,21 @@ describe('content plugin on the runtime', () => {
     expect(admin.some(t => t.includes('移除成员失败'))).toBe(false)
   })
 
+  it("asks the customer group's responsible salesperson too, privately, where the bot cannot remove", async () => {
+    const h = await start('', undefined, false, y =>
+      y.replace('kind: customer }', 'kind: customer, responsible: [wxid_zhangsan] }'),
+    )
+    h.wechat.tellsRights = true // the room payloads say: the bot is not owner or admin of cust
+    for (const body of [AD, '扫码进群领红包', '加我微信，日赚 500']) await h.post(spammer, cust, body, {}, 30 * MIN)
+    await h.drain()
+    expect(h.wechat.textsTo('wxid_zhangsan')).toEqual([
+      expect.stringMatching(
+        /^⚠️ 「示例科技张三交流群」的 优惠多多 已达违规上限（V\d+），.*你是本群的负责人：如果你是群主，请在群里把他移出/,
+      ),
+    ])
+    expect(h.wechat.textsTo(cust.id).join('\n')).not.toContain('负责人')
+  })
+
   it('lets the executor report a removal that fails because the bot is not group owner', async () => {
     const h = await start()
     for (const body of [AD, '扫码进群领红包', '加我微信，日赚 500']) await h.post(spammer, cust, body, {}, 30 * MIN)

@@ -47,9 +47,9 @@ ${extra
 `
 }
 
-/** A runtime with only the content plugin and the four groups populated. */
-export async function start(extra = '', dictionaries?: string[], sandboxed = false) {
-  const h = await makeRuntime(config(extra, dictionaries), [contentPlugin], { sandboxed })
+/** A runtime with only the content plugin and the four groups populated; `edit` changes the config text first. */
+export async function start(extra = '', dictionaries?: string[], sandboxed = false, edit = (yaml: string) => yaml) {
+  const h = await makeRuntime(edit(config(extra, dictionaries)), [contentPlugin], { sandboxed })
   h.wechat.addGroup(sales, [admin, boss, zhangsan, wangwu])
   h.wechat.addGroup(cust, [zhangsan, customer, spammer])
   h.wechat.addGroup(cust2, [zhangsan, spammer])
