@@ -70,7 +70,8 @@ export function routeActions(actions: Action[], r: Readers): Action[] {
 function routeAction(a: Action, r: Readers): Action | Action[] {
   if (a.type === 'warn') {
     const g = r.group(a.groupId)
-    return g && !correctedInGroup(g.kind, r.isStaff(a.memberId)) ? privately(a, a.memberId, a.groupId, g.topic) : a
+    if (!g || correctedInGroup(g.kind, r.isStaff(a.memberId))) return a
+    return privately({ ...a, text: a.privateText ?? a.text }, a.memberId, a.groupId, g.topic)
   }
   if (a.type !== 'say' && a.type !== 'remind') return a
   if ('contact' in a.to) {

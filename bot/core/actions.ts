@@ -55,6 +55,11 @@ export interface WarnAction extends ActionMeta {
   groupId: string
   memberId: string
   text: string
+  /**
+   * What to say instead when the warning goes to the member privately (a staff member in a group customers read,
+   * `routeActions`): a text that stands alone without the group around it. Without it, `text` is sent.
+   */
+  privateText?: string
 }
 /** Remind someone privately, or several members in a group with one merged @-message. */
 export interface RemindAction extends ActionMeta {

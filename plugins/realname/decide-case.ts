@@ -1,4 +1,3 @@
-import { correctedInGroup } from '../../bot/commands/audience.js'
 import type { Action } from '../../bot/core/actions.js'
 import type { GroupRef, Member, Role } from '../../bot/core/event.js'
 import type { Roster } from '../../bot/roster/roster.js'
@@ -313,7 +312,6 @@ export class Realname {
           startedAt: c.startedAt,
           now,
           unconfirmed,
-          staffBeforeCustomers: !correctedInGroup(group.kind, this.v.rolesOf(a.member.id).length > 0),
         }),
       )
       if (steps[c.next].action === 'remind') this.markReminded(group, a.member.id)

@@ -41,14 +41,14 @@ export function scheduleStep(steps: EscalationStep[], startedAt: number, p: Step
 }
 
 /**
- * What the step does; `done` lists the earlier steps for the admin report. Staff are never @-ed in front of
- * customers (`staffBeforeCustomers`): their `mention` step is a private reminder instead.
+ * What the step does; `done` lists the earlier steps for the admin report. The `mention` step carries the full
+ * private reminder for when it goes privately (staff are never @-ed in front of customers: `routeActions`).
  */
 export function stepActions(
   steps: EscalationStep[],
   index: number,
   n: NicknameNotice,
-  ctx: { groupId: string; startedAt: number; now: number; unconfirmed: boolean; staffBeforeCustomers?: boolean },
+  ctx: { groupId: string; startedAt: number; now: number; unconfirmed: boolean },
 ): Action[] {
   const step = steps[index]
   const meta = { groupId: ctx.groupId, memberId: n.memberId, reason: `${n.nickname}: ${n.detail}` }
@@ -56,14 +56,11 @@ export function stepActions(
     case 'remind':
       return [{ type: 'remind', to: { contact: n.memberId }, text: reminderText(n), rule: 'realname.remind', ...meta }]
     case 'mention':
-      if (ctx.staffBeforeCustomers)
-        return [
-          { type: 'remind', to: { contact: n.memberId }, text: reminderText(n), rule: 'realname.mention', ...meta },
-        ]
       return [
         {
           type: 'warn',
           text: mentionText(n),
+          privateText: reminderText(n),
           rule: 'realname.mention',
           ...meta,
           groupId: ctx.groupId,

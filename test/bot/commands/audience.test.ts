@@ -64,6 +64,26 @@ describe('routeActions: who reads what plugins decide', () => {
     ])
   })
 
+  it("sends a staff member's warning privately in its private wording when the plugin gave one", () => {
+    const [told] = routeActions(
+      [
+        {
+          type: 'warn',
+          groupId: 'cust',
+          memberId: 'staff1',
+          text: '请改群昵称',
+          privateText: '张三你好！…',
+          rule: 'r',
+        },
+      ],
+      readers,
+    )
+    expect(told).toMatchObject({
+      to: { contact: 'staff1' },
+      text: expect.stringMatching(/客户看不到）：\n张三你好！…$/),
+    })
+  })
+
   it('keeps a secret a secret when it cannot be sent (the audit log then records that, not the text)', () => {
     const [kept] = routeActions(
       [{ type: 'say', to: { contact: 'c1' }, text: '登录链接 x', rule: 'r', groupId: 'cust', sensitive: true }],
