@@ -113,6 +113,7 @@ function wiring(ctx: AckContext) {
     displayName: ctx.displayName,
     observing: ctx.observing(group),
     tz: ctx.timezone,
+    calendar: ctx.calendar,
     keepDays: global.keepDays,
   })
   const track = async (e: MessageEvent, text: string, spec?: DeadlineSpec) => {
