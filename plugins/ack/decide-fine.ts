@@ -12,7 +12,7 @@ export function isPayment(e: MessageEvent): e is MessageEvent & { kind: PaymentK
 }
 
 /** One fine settled by a payment and what it owed. */
-export interface SettledFine {
+interface SettledFine {
   fine: Fine
   owed: number
 }
