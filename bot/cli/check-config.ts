@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { PLUGINS } from '../../plugins/index.js'
 import { verifyConfig } from '../config/verify-config.js'
-import { calendarWarning, missingCalendarYears, useCompanyDays } from '../time/workdays.js'
+import { calendarWarning, missingCalendarYears } from '../time/workdays.js'
 import { type BotEnv, readEnv, unusedLocalConfig } from '../env.js'
 import { defineCli, UsageError } from './args.js'
 import { connectionSummary, settingsProblems } from './settings-check.js'
@@ -36,8 +36,8 @@ export async function checkConfigCommand(argv: string[]): Promise<number> {
       connectionSummary(env),
     ].join('\n')}\n`,
   )
-  useCompanyDays(loaded.config.calendar)
-  const calendar = calendarWarning(missingCalendarYears(Date.now(), loaded.config.timezone))
+  const { timezone, calendar: days } = loaded.config
+  const calendar = calendarWarning(missingCalendarYears(Date.now(), timezone, days))
   if (calendar) process.stderr.write(`${calendar}\n`)
   if (!problems.length) return 0
   process.stderr.write(

@@ -46,7 +46,8 @@ export function consoleWaiting(rt: BotRuntime): () => Promise<GroupWaiting[]> {
  * working hours of that group (the config the bot runs now).
  */
 export function consoleWaited(rt: BotRuntime): (now: number) => Waited {
-  const rulesOf = rulesCache(rt.loaded.config.timezone)
+  // The runtime's calendar as it is at each question: a config reload makes it again.
+  const rulesOf = rulesCache(rt.loaded.config.timezone, { isWorkday: day => rt.calendar.isWorkday(day) })
   return now => (w, at) => {
     const { groupSections, config } = rt.loaded
     const cfg = (groupSections.get(w.group.configName)?.activity ?? config.plugins.activity) as ActivityConfig

@@ -79,6 +79,8 @@ export interface Attachment {
   fileName?: string
   /** For red packets and transfers, when the puppet reports it. */
   amount?: number
+  /** For a transfer whose XML names its receiver: the contact id it is paid to (in a group, any one member). */
+  payee?: string
   /** An image sent privately to the bot: its generated file name in the received-media folder (bot/ports/media.ts). */
   media?: string
 }

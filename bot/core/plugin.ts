@@ -10,6 +10,7 @@ import type { Roster } from '../roster/roster.js'
 import type { Ledger } from '../runtime/records/ledger.js'
 import type { AuditLog } from '../runtime/records/audit.js'
 import type { Logger } from '../process/logger.js'
+import type { WorkCalendar } from '../time/workdays.js'
 
 /** What a plugin returns from a decision: actions as data (sync or async). */
 export type Decision = Action[] | Promise<Action[]>
@@ -128,6 +129,12 @@ export interface PluginContext<C> {
   name: string
   clock: Clock
   timezone: string
+  /**
+   * This app's working days: the config's `calendar` over the statutory holidays and make-up workdays. Pass it to
+   * whatever counts working time (deadlines, waiting times, follow-ups, posting days); never a module-level calendar,
+   * which would mix one app's days into another's in a process running several.
+   */
+  calendar: WorkCalendar
   company: string
   commandPrefix: string
   store: Store

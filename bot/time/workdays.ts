@@ -24,45 +24,43 @@ export interface CompanyDays {
   workdays: readonly string[]
 }
 
-let company = { off: new Set<string>(), on: new Set<string>(), years: new Set<number>() }
+/** No days of the company's own: the package's data and weekends only. */
+const NO_DAYS: CompanyDays = { holidays: [], workdays: [] }
 
 /**
- * Use the company's own holidays and workdays (config `calendar`) from now on, in every plugin. The runtime calls it
- * with each config it runs (start, `#重载配置`).
+ * The statutory calendar of one app: the company's own days (config `calendar`) first, then the chinese-days data
+ * (holidays off, make-up workdays on), then weekends off, Monday to Friday on — the only rule for a year neither
+ * lists. Each app (each account of a process) has its own, built from its config (start, `#重载配置`): one app's
+ * days never reach another's.
  */
-export function useCompanyDays(days: CompanyDays): void {
-  const all = [...days.holidays, ...days.workdays]
-  company = { off: new Set(days.holidays), on: new Set(days.workdays), years: new Set(all.map(yearOf)) }
-  workdays.clear()
+export function companyCalendar(days: CompanyDays = NO_DAYS): WorkCalendar {
+  const off = new Set(days.holidays)
+  const on = new Set(days.workdays)
+  // Days already looked up (deadlines and response times ask about the same few days again and again).
+  const known = new Map<string, boolean>()
+  const lookUp = (day: string): boolean => {
+    if (on.has(day)) return true
+    if (off.has(day)) return false
+    if (day in data.workdays) return true
+    if (day in data.holidays) return false
+    const [y, m, d] = day.split('-').map(Number)
+    const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay()
+    return weekday !== 0 && weekday !== 6
+  }
+  return {
+    isWorkday(day: string): boolean {
+      let workday = known.get(day)
+      if (workday === undefined) {
+        if (known.size > 2_000) known.clear()
+        known.set(day, (workday = lookUp(day)))
+      }
+      return workday
+    },
+  }
 }
 
-/**
- * The statutory calendar: the company's own days (config `calendar`) first, then the chinese-days data (holidays off,
- * make-up workdays on), then weekends off, Monday to Friday on — the only rule for a year neither lists.
- */
-export const chineseCalendar: WorkCalendar = {
-  isWorkday(day: string): boolean {
-    let workday = workdays.get(day)
-    if (workday === undefined) {
-      if (workdays.size > 2_000) workdays.clear()
-      workdays.set(day, (workday = lookUp(day)))
-    }
-    return workday
-  },
-}
-
-/** Days already looked up (deadlines and response times ask about the same few days again and again). */
-const workdays = new Map<string, boolean>()
-
-function lookUp(day: string): boolean {
-  if (company.on.has(day)) return true
-  if (company.off.has(day)) return false
-  if (day in data.workdays) return true
-  if (day in data.holidays) return false
-  const [y, m, d] = day.split('-').map(Number)
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay()
-  return weekday !== 0 && weekday !== 6
-}
+/** The package's calendar alone (no company days): for tests and tools that run without a config. */
+export const chineseCalendar: WorkCalendar = companyCalendar()
 
 function yearOf(day: string): number {
   return Number(day.slice(0, 4))
@@ -70,12 +68,14 @@ function yearOf(day: string): number {
 
 /**
  * The years the calendar has no holidays for at `now` in `tz`: this year, and from December the next (deadlines and
- * reports reach into it). A year counts as known when the package or the company's `calendar` lists a day in it.
+ * reports reach into it). A year counts as known when the package or the company's `days` (config `calendar`) list
+ * a day in it.
  */
-export function missingCalendarYears(now: number, tz: string): number[] {
+export function missingCalendarYears(now: number, tz: string, days: CompanyDays = NO_DAYS): number[] {
   const [year, month] = dayKey(now, tz).split('-').map(Number)
   const years = month === 12 ? [year, year + 1] : [year]
-  return years.filter(y => !packageYears.has(y) && !company.years.has(y))
+  const listed = new Set([...days.holidays, ...days.workdays].map(yearOf))
+  return years.filter(y => !packageYears.has(y) && !listed.has(y))
 }
 
 /** The warning for years without holiday data (undefined when none): what happens, and the fix. */
@@ -86,9 +86,4 @@ export function calendarWarning(years: readonly number[]): string | undefined {
     `⚠️ 节假日日历没有 ${list}的数据：这些年份只按周末休息计算，法定节假日和调休上班日都不会被识别（期限、工作时间、定时任务会按普通工作日走）。` +
     '请升级 chinese-days，或在配置 calendar.holidays / calendar.workdays 中列出公司的放假和调休日期。'
   )
-}
-
-/** True when the instant falls on a working day in `tz`. */
-export function isWorkdayAt(ms: number, tz: string, cal: WorkCalendar = chineseCalendar): boolean {
-  return cal.isWorkday(dayKey(ms, tz))
 }

@@ -7,6 +7,7 @@
 
 const FEEDESC = /<feedesc>\s*(?:<!\[CDATA\[)?\s*[￥¥]\s*(\d+(?:\.\d{1,2})?)\s*(?:\]\]>)?\s*<\/feedesc>/
 const TOTALFEE = /<totalfee>\s*(\d+)\s*<\/totalfee>/
+const RECEIVER = /<receiver_username>\s*(?:<!\[CDATA\[)?\s*([^<\]\s]+)\s*(?:\]\]>)?\s*<\/receiver_username>/
 
 /** The amount in yuan a payment message states; undefined when it states none. */
 export function parsePaymentAmount(xml: string): number | undefined {
@@ -14,6 +15,14 @@ export function parsePaymentAmount(xml: string): number | undefined {
   if (fee) return Number(fee[1])
   const fen = TOTALFEE.exec(xml)
   return fen ? Number(fen[1]) / 100 : undefined
+}
+
+/**
+ * Whom a transfer is to, as its XML names them (`<receiver_username>`: in a group a transfer goes to one member,
+ * not necessarily the bot); undefined when it names no one.
+ */
+export function parsePaymentPayee(xml: string): string | undefined {
+  return RECEIVER.exec(xml)?.[1]
 }
 
 /**

@@ -9,7 +9,7 @@ import {
 import { saveReceivedImage } from './media-store.js'
 import { recentMedia } from '../ports/media.js'
 import { parseQuote } from './parse-quote.js'
-import { parsePaymentAmount } from './payment-amount.js'
+import { parsePaymentAmount, parsePaymentPayee } from './payment-amount.js'
 
 const KIND: Partial<Record<types.Message, MessageKind>> = {
   [types.Message.Text]: 'text',
@@ -54,6 +54,7 @@ export function toMessageEvent(
   const kind = KIND[type] ?? 'other'
   const payment = kind === 'redpacket' || kind === 'transfer'
   const amount = payment ? parsePaymentAmount(raw) : undefined
+  const payee = kind === 'transfer' ? parsePaymentPayee(raw) : undefined
   const event: MessageEvent = {
     type: 'message',
     id: msg.id,
@@ -66,7 +67,10 @@ export function toMessageEvent(
     mentions: [],
     mentionsAll: MENTIONS_ALL.test(raw),
     quote: quote && { senderName: quote.senderName, text: quote.quoted },
-    attachment: amount === undefined ? undefined : { amount },
+    attachment:
+      amount === undefined && payee === undefined
+        ? undefined
+        : { ...(amount !== undefined && { amount }), ...(payee && { payee }) },
     // Present from the start, though only the runtime's router sets them: an event that gains properties later
     // takes a new hidden class, which a full garbage collection drops once no event holds it, and every
     // plugin's optimised code that saw the old one is thrown away at the next command.

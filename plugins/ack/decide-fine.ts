@@ -1,62 +1,84 @@
-import type { Action } from '../../bot/core/actions.js'
-import type { MessageEvent } from '../../bot/core/event.js'
-import type { Ledger } from '../../bot/runtime/records/ledger.js'
+import type { Action, Chat } from '../../bot/core/actions.js'
+import { MESSAGE_KIND_LABEL, type MessageEvent } from '../../bot/core/event.js'
+import type { Fine, Ledger } from '../../bot/runtime/records/ledger.js'
 import { T } from './texts.js'
 
+/** A payment that can settle fines: a red packet or a transfer. */
+export type PaymentKind = 'redpacket' | 'transfer'
+
+/** True for a red packet or a transfer. */
+export function isPayment(e: MessageEvent): e is MessageEvent & { kind: PaymentKind } {
+  return e.kind === 'redpacket' || e.kind === 'transfer'
+}
+
+/** One fine settled by a payment and what it owed. */
+interface SettledFine {
+  fine: Fine
+  owed: number
+}
+
 /**
- * A red packet from a member with open fines settles the oldest one when the puppet reports an amount that
- * covers it (a direct ledger change, audited with a `record` action). A short amount settles nothing; an
- * unknown amount (WeChat hides a red packet's sum) settles nothing either: the bot says so and asks an admin to
- * confirm with `#罚款 结清 F2`.
+ * A red packet or transfer from a member with open fines, in a group or privately to the bot. A known amount settles
+ * the oldest fines it covers in full, oldest first, exactly as an admin's `#罚款 结清` would (a direct ledger change,
+ * audited with one `record` action a fine); the answer names what was settled, what is still open and any amount
+ * left over. An amount short of the oldest fine settles nothing (the answer says how much is missing). An unknown
+ * amount (WeChat hides a red packet's sum) settles nothing either: the bot says so and asks an admin to confirm
+ * with `#罚款 结清 F2`. A transfer to someone other than the bot (`selfId`; a group transfer goes to one member)
+ * is none of the fines' business.
  */
-export function settleByRedPacket(e: MessageEvent, ledger: Ledger, now: number, prefix: string): Action[] {
+export function settleByPayment(
+  e: MessageEvent & { kind: PaymentKind },
+  ledger: Ledger,
+  now: number,
+  prefix: string,
+  selfId?: string,
+): Action[] {
+  const payee = e.attachment?.payee
+  if (payee && payee !== selfId) return []
   const open = ledger.openFines(e.sender.id)
-  if (!open.length || !e.group) return []
-  const meta = { groupId: e.group.id, memberId: e.sender.id, evidence: { messageId: e.id } }
+  if (!open.length) return []
+  const to: Chat = e.group ? { room: e.group.id } : { contact: e.sender.id }
+  const mentions = e.group ? [e.sender.id] : undefined
+  const meta = (f: Fine) => ({
+    groupId: e.group?.id ?? f.groupId,
+    memberId: e.sender.id,
+    evidence: { messageId: e.id },
+  })
+  const say = (text: string, rule: string): Action => ({ type: 'say', to, mentions, text, rule, ...meta(open[0]) })
   const owed = ledger.owed(open[0], now)
   const amount = e.attachment?.amount
-  if (amount !== undefined && amount < owed) {
+  const label = MESSAGE_KIND_LABEL[e.kind]
+  if (amount === undefined)
     return [
       {
-        type: 'say',
-        to: { room: e.group.id },
-        mentions: [e.sender.id],
-        text: T.redPacketShort(amount, open[0], owed),
-        rule: 'ack.fine-short',
-        ...meta,
-      },
-    ]
-  }
-  if (amount === undefined) {
-    return [
-      { type: 'record', text: T.redPacketUnknownRecord(open[0].id), rule: 'ack.fine-unconfirmed', ...meta },
-      {
-        type: 'say',
-        to: { room: e.group.id },
-        mentions: [e.sender.id],
-        text: T.redPacketUnknown(open[0], owed, prefix),
+        type: 'record',
+        text: T.paymentUnknownRecord(label, open[0].id),
         rule: 'ack.fine-unconfirmed',
-        ...meta,
+        ...meta(open[0]),
       },
+      say(T.paymentUnknown(label, open[0], owed, prefix), 'ack.fine-unconfirmed'),
     ]
+  if (amount < owed) return [say(T.paymentShort(label, amount, open[0], owed), 'ack.fine-short')]
+  const settled: SettledFine[] = []
+  let left = amount
+  for (const fine of open) {
+    const due = ledger.owed(fine, now)
+    if (due > left + 0.001) break
+    settled.push(ledger.settle(fine.id, now, e.id)!)
+    left = Math.round((left - due) * 100) / 100
   }
-  const settled = ledger.settleOldest(e.sender.id, now, e.id)!
-  const left = open.length - 1
+  const next = open[settled.length]
+  const rest = { count: open.length - settled.length, next: next && { fine: next, owed: ledger.owed(next, now) } }
   return [
-    {
-      type: 'record',
-      text: T.fineSettledRecord(settled.fine.id, settled.owed),
-      rule: 'ack.fine-settled',
-      reason: settled.fine.violation,
-      ...meta,
-    },
-    {
-      type: 'say',
-      to: { room: e.group.id },
-      mentions: [e.sender.id],
-      text: T.fineSettled(amount, settled.fine, settled.owed, left, prefix),
-      rule: 'ack.fine-settled',
-      ...meta,
-    },
+    ...settled.map(
+      (s): Action => ({
+        type: 'record',
+        text: T.fineSettledRecord(label, s.fine.id, s.owed),
+        rule: 'ack.fine-settled',
+        reason: s.fine.violation,
+        ...meta(s.fine),
+      }),
+    ),
+    say(T.fineSettled(label, amount, settled, rest, left, prefix), 'ack.fine-settled'),
   ]
 }

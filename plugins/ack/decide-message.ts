@@ -1,7 +1,7 @@
 import type { MessageEvent } from '../../bot/core/event.js'
 import type { Ledger } from '../../bot/runtime/records/ledger.js'
 import { splitDeadline } from './deadline/parse.js'
-import { settleByRedPacket } from './decide-fine.js'
+import { isPayment, settleByPayment } from './decide-fine.js'
 import { isNoticeMessage, openNotice, trackingActions, type NoticeInputs } from './decide-notice.js'
 import { onGroupReply, onPrivateReply, onRecall, type Outcome } from './decide-reply.js'
 import type { GroupRules } from './match/rules.js'
@@ -15,21 +15,27 @@ export interface MessageInputs {
   now: number
   prefix: string
   ledger: Ledger
+  /** The bot's own contact id: a transfer naming another receiver pays no fine. */
+  selfId?: string
   /** Read only when the message is a notice ({@link isNoticeMessage}): the group's members and how to judge them. */
   notice?: NoticeInputs
 }
 
 /**
- * A message that is not a command: a private answer, a recall, a red packet paying a fine, a new notice
- * (tracked, confirmed in the group, timers set) or a member's answer or excuse in the group.
+ * A message that is not a command: a red packet or transfer paying fines (in an internal group or privately to the
+ * bot), a private answer, a recall, a new notice (tracked, confirmed in the group, timers set) or a member's answer
+ * or excuse in the group.
  */
 export function decideMessage(e: MessageEvent, state: AckState, x: MessageInputs): Outcome {
   const notices = allNotices(state)
+  if (e.group && e.group.kind !== 'internal') return NOTHING
+  if (isPayment(e))
+    return {
+      actions: x.rules.cfg.fines.enabled ? settleByPayment(e, x.ledger, x.now, x.prefix, x.selfId) : [],
+      changed: false,
+    }
   if (!e.group) return onPrivateReply(e, notices, x.rules)
-  if (e.group.kind !== 'internal') return NOTHING
   if (e.kind === 'recalled') return onRecall(e, notices)
-  if (e.kind === 'redpacket')
-    return { actions: x.rules.cfg.fines.enabled ? settleByRedPacket(e, x.ledger, x.now, x.prefix) : [], changed: false }
   if (!isNoticeMessage(e, x.rules.cfg) || !x.notice)
     return e.kind === 'text' ? onGroupReply(e, notices, x.rules, x.tz) : NOTHING
   const split = splitDeadline(e.text)

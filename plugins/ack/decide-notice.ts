@@ -1,7 +1,7 @@
 import type { Action } from '../../bot/core/actions.js'
 import type { Member, MessageEvent, Role } from '../../bot/core/event.js'
 import type { Roster } from '../../bot/roster/roster.js'
-import { chineseCalendar } from '../../bot/time/workdays.js'
+import type { WorkCalendar } from '../../bot/time/workdays.js'
 import type { AckConfig } from './config.js'
 import type { DeadlineSpec } from './deadline/parse.js'
 import { planDeadline } from './deadline/plan.js'
@@ -27,6 +27,8 @@ export interface NoticeInputs {
   /** The group is in observe mode: the notice is a rehearsal. */
   observing: boolean
   tz: string
+  /** The app's working days (a deadline in working time skips the others). */
+  calendar: WorkCalendar
   /** Days finished notices are kept (global config). */
   keepDays: number
 }
@@ -50,7 +52,7 @@ export function openNotice(
     remindBeforeMs: cfg.remindBefore,
     windows: cfg.workingHours.enabled ? windows : undefined,
     tz: x.tz,
-    calendar: chineseCalendar,
+    calendar: x.calendar,
   })
   if (typeof plan === 'string') return plan
   const required = mustAnswer(x.members, {

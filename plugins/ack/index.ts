@@ -5,7 +5,7 @@ import { fineCommand, noticeCommand, type AckCommandDeps } from './commands.js'
 import { ackConfigSchema, type AckConfig } from './config.js'
 import type { DeadlineSpec } from './deadline/parse.js'
 import { decideTimer, statsReportActions } from './decide-deadline.js'
-import { decideMessage } from './decide-message.js'
+import { decideMessage, type MessageInputs } from './decide-message.js'
 import { isNoticeMessage, openNotice, type NoticeInputs } from './decide-notice.js'
 import { onLeave, type Outcome } from './decide-reply.js'
 import { type GroupRules, rulesCache } from './match/rules.js'
@@ -28,12 +28,14 @@ export const ackPlugin = definePlugin({
     const notices = () => allNotices(doc.data)
     const cron = global.statsReport.cron
     const { timezone: tz, commandPrefix: prefix, ledger } = ctx
-    const inputs = (rules: GroupRules, notice?: NoticeInputs) => ({
+    const inputs = (ev: MessageEvent, rules: GroupRules, notice?: NoticeInputs): MessageInputs => ({
       rules,
       tz,
       now: ctx.clock.now(),
       prefix,
       ledger,
+      // Only a transfer names a receiver to compare with.
+      selfId: ev.kind === 'transfer' ? ctx.directory.selfId() : undefined,
       notice,
     })
     return {
@@ -51,8 +53,8 @@ export const ackPlugin = definePlugin({
         const rules = rulesFor(ev.group)
         // Only a notice needs the group's members (a directory read): every other message is decided at once.
         if (isNoticeMessage(ev, rules.cfg))
-          return w.noticeInputs(ev.group!).then(notice => apply(decideMessage(ev, doc.data, inputs(rules, notice))))
-        return apply(decideMessage(ev, doc.data, inputs(rules)))
+          return w.noticeInputs(ev.group!).then(notice => apply(decideMessage(ev, doc.data, inputs(ev, rules, notice))))
+        return apply(decideMessage(ev, doc.data, inputs(ev, rules)))
       },
       timerPayloads: ACK_TIMER_PAYLOADS,
       // Fleet takeover: the group's notices (and their reminder and deadline timers) of a down account move here.
@@ -111,6 +113,7 @@ function wiring(ctx: AckContext) {
     displayName: ctx.displayName,
     observing: ctx.observing(group),
     tz: ctx.timezone,
+    calendar: ctx.calendar,
     keepDays: global.keepDays,
   })
   const track = async (e: MessageEvent, text: string, spec?: DeadlineSpec) => {

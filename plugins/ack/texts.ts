@@ -50,22 +50,39 @@ export const T = {
   ],
   finesAdminOnly: '⛔ 只有管理员可以查看全部罚款、确认结清或免除罚款。',
   waiveUsage: (p: string) => `用法：${p}罚款 免除 <罚款编号> <原因>，例如 ${p}罚款 免除 F3 客户现场无信号`,
-  settleUsage: (p: string) => `用法：${p}罚款 结清 <罚款编号>，例如 ${p}罚款 结清 F3（核对红包金额后确认）`,
+  settleUsage: (p: string) => `用法：${p}罚款 结清 <罚款编号>，例如 ${p}罚款 结清 F3（核对红包或转账金额后确认）`,
   noOpenFine: (id: string) => `找不到未缴的罚款 ${quoted(id)}。`,
   fineWaived: (name: string, fine: Fine, reason: string) =>
     `已免除 ${name} 的罚款 ${fine.id}（${fine.violation}），原因：${reason}`,
   fineWaivedRecord: (id: string, reason: string) => `罚款 ${id} 已免除：${reason}`,
-  redPacketShort: (amount: number, fine: Fine, owed: number) =>
-    `红包 ${amount} 元不足：罚款 ${fine.id}（${fine.violation}）现应缴 ${owed} 元，请补足后再发。`,
-  redPacketUnknown: (fine: Fine, owed: number, p: string) =>
-    `收到红包（金额未知）：罚款 ${fine.id}（${fine.violation}）现应缴 ${owed} 元，尚未结清。请管理员核对红包金额后发送 ${p}罚款 结清 ${fine.id} 确认。`,
-  redPacketUnknownRecord: (id: string) => `收到红包（金额未知），罚款 ${id} 待管理员确认结清`,
-  fineSettledRecord: (id: string, owed: number) => `罚款 ${id} 已由红包结清 ${owed} 元`,
-  fineSettled: (amount: number, fine: Fine, owed: number, left: number, p: string) =>
-    `✅ 已收到红包 ${amount} 元：罚款 ${fine.id}（${fine.violation}）${owed} 元已结清。${left ? `还有 ${left} 笔未缴，发送 ${p}罚款 查看。` : ''}`,
+  paymentShort: (label: string, amount: number, fine: Fine, owed: number) =>
+    `${label} ${amount} 元不足：罚款 ${fine.id}（${fine.violation}）现应缴 ${owed} 元，还差 ${yuan(owed - amount)} 元，未结清。请按应缴金额重新${label === '转账' ? '转账' : '发红包'}（不足的这笔不抵扣）。`,
+  paymentUnknown: (label: string, fine: Fine, owed: number, p: string) =>
+    `收到${label}（金额未知）：罚款 ${fine.id}（${fine.violation}）现应缴 ${owed} 元，尚未结清。请管理员核对${label}金额后发送 ${p}罚款 结清 ${fine.id} 确认。`,
+  paymentUnknownRecord: (label: string, id: string) => `收到${label}（金额未知），罚款 ${id} 待管理员确认结清`,
+  fineSettledRecord: (label: string, id: string, owed: number) => `罚款 ${id} 已由${label}结清 ${owed} 元`,
+  /** What a payment settled (oldest first), the fines still open (the next one's amount) and any amount left over. */
+  fineSettled: (
+    label: string,
+    amount: number,
+    settled: readonly { fine: Fine; owed: number }[],
+    rest: { count: number; next?: { fine: Fine; owed: number } },
+    over: number,
+    p: string,
+  ) =>
+    `✅ 已收到${label} ${amount} 元：${settled.map(s => `罚款 ${s.fine.id}（${s.fine.violation}）${s.owed} 元`).join('、')}已结清。` +
+    (rest.count
+      ? `还有 ${rest.count} 笔未缴${rest.next ? `（${rest.next.fine.id} 现应缴 ${rest.next.owed} 元）` : ''}，发送 ${p}罚款 查看。`
+      : '') +
+    (over > 0 ? `多出的 ${over} 元未抵扣，请联系管理员。` : ''),
   fineConfirmed: (name: string, fine: Fine, owed: number) =>
     `已确认 ${name} 的罚款 ${fine.id}（${fine.violation}）${owed} 元已结清。`,
   fineConfirmedRecord: (id: string, owed: number) => `罚款 ${id} 经管理员确认结清 ${owed} 元`,
+}
+
+/** An amount in yuan to the fen (no binary fractions: 10 - 9.9 is 0.1). */
+function yuan(n: number): number {
+  return Math.round(n * 100) / 100
 }
 
 /** Names joined with 、, cut after `max` with the total: "张三、李四…等 120 人". */
@@ -171,7 +188,7 @@ export function listLine(n: Notice, tz: string): string {
 /** Group message to fined members: what they owe and how to pay. */
 export function fineNoticeText(n: Notice, count: number, mentioned: number, p: FinePolicy): string {
   const rest = count > mentioned ? `（共 ${count} 人，另有 ${count - mentioned} 人未逐一 @）` : ''
-  return `💰 被 @ 的同事未在截止前回复通知 ${n.id}，按规定记罚款${rest}，请在本群发红包缴纳（${fineRuleText(p)}）。`
+  return `💰 被 @ 的同事未在截止前回复通知 ${n.id}，按规定记罚款${rest}，请在本群发红包或私聊机器人转账缴纳（${fineRuleText(p)}）。`
 }
 
 /** The fine rule in words, from the ledger's policy: "2小时内 5 元，超时每 1小时加 5 元，最多 50 元". */
@@ -226,7 +243,7 @@ export function ownFinesText(
   return [
     `你有 ${open.length} 笔未缴罚款，共 ${total} 元：`,
     ...lines,
-    `在内部工作群发红包即可缴纳，每个足额红包结清最早的一笔；看不到金额时由管理员核对后确认（${fineRuleText(policy)}）。`,
+    `在内部工作群发红包或私聊机器人转账即可缴纳，从最早的一笔起，金额够几笔结清几笔；看不到金额时由管理员核对后确认（${fineRuleText(policy)}）。`,
     paidText,
   ]
     .filter(Boolean)

@@ -26,7 +26,7 @@ export interface FineView {
   /** What it owes now (0 once settled or waived). */
   owed: number
   state: 'open' | 'settled' | 'waived'
-  /** Amount paid by red packet, or who waived it and why. */
+  /** Amount paid (red packet, transfer, an admin's confirmation), or who waived it and why. */
   settledAmount?: number
   waived?: { by: string; reason: string }
   closedAt?: number
@@ -38,6 +38,8 @@ export interface AckViews {
   notices(limit: number): NoticeView[]
   /** The newest `limit` fines, newest first, and the open total owed now. */
   fines(limit: number): { rows: FineView[]; open: number; owed: number }
+  /** One fine by id (`F3`) as it stands now; undefined when there is none. */
+  fine(id: string): FineView | undefined
 }
 
 declare module '../../bot/core/views.js' {
@@ -75,6 +77,10 @@ export function ackViews(d: {
         .reverse()
         .map(f => fineView(f, d.ledger.owed(f, now), d.nameOf(f.memberId)))
       return { rows, open, owed }
+    },
+    fine: id => {
+      const f = d.ledger.fines().find(x => x.id === id)
+      return f && fineView(f, d.ledger.owed(f, d.now()), d.nameOf(f.memberId))
     },
   }
 }

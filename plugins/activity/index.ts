@@ -35,7 +35,7 @@ export const activityPlugin = definePlugin({
   configSchema: activityConfigSchema,
   async create(ctx) {
     const docs = await openDocs(ctx.store)
-    const rulesOf = rulesCache(ctx.timezone)
+    const rulesOf = rulesCache(ctx.timezone, ctx.calendar)
     rulesOf(ctx.configFor())
     const closer = new DayCloser(ctx, docs)
     const reports = new ActivityReports(ctx, docs, closer, rulesOf)

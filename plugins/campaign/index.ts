@@ -1,7 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { z } from 'zod'
 import { definePlugin, type JobSpec } from '../../bot/core/plugin.js'
-import { chineseCalendar } from '../../bot/time/workdays.js'
 import { campaignCommand, queueCommand } from './commands.js'
 import type { CampaignCommandDeps } from './subcommands/deps.js'
 import { campaignConfigSchema } from './config.js'
@@ -28,7 +27,7 @@ export const campaignPlugin = definePlugin({
   configSchema: campaignConfigSchema,
   create: ctx => {
     const cfg = ctx.configFor()
-    const sched: ScheduleContext = { window: cfg.window, tz: ctx.timezone, calendar: chineseCalendar }
+    const sched: ScheduleContext = { window: cfg.window, tz: ctx.timezone, calendar: ctx.calendar }
     const state = new CampaignState(ctx.store)
     state.syncConfigCampaigns(configCampaigns(cfg, ctx.timezone, existsSync))
     const media = new MediaLibrary(ctx.outputDir, cfg.media.folder)

@@ -26,6 +26,7 @@ const FLAGS = [
 ]
 const SALES = 'r-sales@chatroom'
 const CAMPAIGN = `plugins:
+  ack: { fines: { enabled: true } }
   campaign:
     queue: { targets: { kinds: [internal] } }
     campaigns:
@@ -188,12 +189,26 @@ describe('admin web console in Chromium', () => {
     expect(await admin.locator('tbody').textContent()).not.toContain('内部·价格·表')
   })
 
-  it('shows who acknowledged a notice and who has not', async () => {
+  it('shows who acknowledged a notice and who has not, and settles the fine of the silent one', async () => {
+    await settle(31 * 60_000) // past the notice's deadline: 王五 did not answer and owes a fine
+    const fine = app.runtime.ledger.openFines('wxid_wangwu').find(f => f.violation === '未按时回复通知 N1')
+    expect(fine).toBeDefined()
     const page = await open('通知与罚款')
     expect(page).toContain('季度复盘会')
     expect(page).toMatch(/已回复 2\/\d+/)
     expect(page).toContain('未回复')
     await shot(admin, 'notices')
+
+    await admin.getByRole('button', { name: `结清罚款 ${fine?.id}`, exact: true }).click()
+    await expect
+      .poll(() => admin.getByRole('status').textContent())
+      .toContain(`罚款 ${fine?.id}（未按时回复通知 N1）5 元已结清`)
+    expect(app.runtime.ledger.openFines('wxid_wangwu').map(f => f.id)).not.toContain(fine?.id)
+    await expect.poll(() => admin.locator('main table').first().textContent()).toContain('已缴 5 元')
+    const audit = app.runtime.audit.query({ days: 1, limit: 500 })
+    expect(audit).toContainEqual(
+      expect.objectContaining({ rule: 'console.fine-settle', text: `陈管理 在网页后台结清罚款 ${fine?.id}（5 元）` }),
+    )
   })
 
   it('approves a queued post through the #排期 command path', async () => {

@@ -29,6 +29,19 @@ export function workRoutes(app: ConsoleHono, ctx: RouteContext): void {
     if (!/^F\d+$/i.test(id) || !reason) return c.text('请填写罚款编号和免除原因', 400)
     return runCommand(c, `罚款 免除 ${id} ${reason}`, '/notices')
   })
+  // `#罚款 结清` as the signed-in person (the command checks the role), then the console's own audit entry naming them.
+  app.post('/notices/settle', async c => {
+    const id = field((await c.req.parseBody()).id, 20).toUpperCase()
+    if (!/^F\d+$/.test(id)) return c.text('请填写罚款编号', 400)
+    const wasOpen = source.views('ack')?.fine(id)?.state === 'open'
+    const res = await runCommand(c, `罚款 结清 ${id}`, '/notices')
+    const fine = source.views('ack')?.fine(id)
+    if (wasOpen && fine?.state === 'settled') {
+      const { actor } = c.get('session')
+      source.record(actor, 'console.fine-settle', `${actor.name} 在网页后台结清罚款 ${id}（${fine.settledAmount} 元）`)
+    }
+    return res
+  })
 
   app.get('/campaigns', c => {
     const today = dayKey(source.now(), source.timezone())

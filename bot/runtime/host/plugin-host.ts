@@ -9,6 +9,7 @@ import type { Directory } from '../../ports/directory.js'
 import type { AuditLog } from '../records/audit.js'
 import type { Ledger } from '../records/ledger.js'
 import type { Logger } from '../../process/logger.js'
+import type { WorkCalendar } from '../../time/workdays.js'
 import { type FleetGate, SOLO } from '../../fleet/gate.js'
 
 /** A plugin instance with its name. */
@@ -25,6 +26,8 @@ export interface HostServices {
   directory: Directory
   audit: AuditLog
   ledger: Ledger
+  /** The app's working-day calendar (`PluginContext.calendar`). */
+  calendar: WorkCalendar
   log: Logger
   outputDir: string
   /** A simulated WeChat (`PluginContext.sandboxed`). */
@@ -67,6 +70,7 @@ export async function createPlugins(
         return loaded.roster
       },
       ledger: s.ledger,
+      calendar: s.calendar,
       audit: s.audit,
       log: s.log.child(def.name),
       outputDir: s.outputDir,

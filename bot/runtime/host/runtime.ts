@@ -6,7 +6,7 @@ import { SHARED_ROSTER_DOC, SHARED_ROSTER_SCHEMA } from '../../roster/shared-ros
 import type { Decision, JobSpec } from '../../core/plugin.js'
 import { ConfigError, type LoadedConfig } from '../../config/load-config.js'
 import { type Doc, StateDamageError, type StoreWriteError } from '../../ports/store/store.js'
-import { calendarWarning, chineseCalendar, missingCalendarYears, useCompanyDays } from '../../time/workdays.js'
+import { calendarWarning, companyCalendar, missingCalendarYears, type WorkCalendar } from '../../time/workdays.js'
 import { CommandRouter, replyTo, type Routed } from '../../commands/command-router.js'
 import { answerPrivately } from '../../commands/audience.js'
 import { AuditLog } from '../records/audit.js'
@@ -56,6 +56,11 @@ export class BotRuntime {
   readonly errors: string[] = []
   readonly startedAt: number
   loaded: LoadedConfig
+  /**
+   * The working-day calendar of this app: its config's `calendar` over the statutory data (or `deps.calendar`), made
+   * again with the plugins at each config; handed to the scheduler and to the plugins (`PluginContext.calendar`).
+   */
+  calendar!: WorkCalendar
   router!: CommandRouter
   plugins: HostedPlugin[] = []
   private scheduler!: Scheduler
@@ -97,7 +102,6 @@ export class BotRuntime {
     const cfg = loaded.config
     this.loaded = loaded
     this.rolesOf = roleResolver(loaded)
-    useCompanyDays(cfg.calendar)
     this.fleet = deps.fleet ?? SOLO
     if (this.fleet.gapMs) this.gap = new GapEvents(this.fleet.gapMs)
     if (this.fleet !== SOLO) {
@@ -528,7 +532,8 @@ export class BotRuntime {
 
   /** The warning for the years (this, from December the next) the holiday calendar has no data for; undefined if none. */
   calendarWarning(): string | undefined {
-    return calendarWarning(missingCalendarYears(this.deps.clock.now(), this.loaded.config.timezone))
+    const { timezone, calendar } = this.loaded.config
+    return calendarWarning(missingCalendarYears(this.deps.clock.now(), timezone, calendar))
   }
 
   /** Swap in a new, already validated config: plugins are re-created, state is kept. */
@@ -538,14 +543,12 @@ export class BotRuntime {
     this.stopPlugins()
     this.loaded = loaded
     this.rolesOf = roleResolver(loaded)
-    useCompanyDays(loaded.config.calendar)
     try {
       await this.loadPlugins()
     } catch (e) {
       // The new config's plugins cannot start: keep running on the old config.
       this.loaded = previous
       this.rolesOf = roleResolver(previous)
-      useCompanyDays(previous.config.calendar)
       await this.loadPlugins()
       this.scheduler.start()
       throw e
@@ -597,7 +600,8 @@ export class BotRuntime {
     const { deps, loaded } = this
     const tz = loaded.config.timezone
     this.router = new CommandRouter(loaded.config.commandPrefix, !deps.embedded)
-    this.scheduler = new Scheduler(deps.clock, tz, deps.calendar ?? chineseCalendar, deps.store)
+    this.calendar = deps.calendar ?? companyCalendar(loaded.config.calendar)
+    this.scheduler = new Scheduler(deps.clock, tz, this.calendar, deps.store)
     for (const spec of [...builtinCommands(this), ...(deps.commands ?? [])]) this.router.add('runtime', spec)
     // A plugin that cannot start, or a job that cannot be scheduled, is a start-up error: never run without it.
     const problems: string[] = []
@@ -608,6 +612,7 @@ export class BotRuntime {
         ...deps,
         audit: this.audit,
         ledger: this.ledger,
+        calendar: this.calendar,
         fleet: this.fleet,
         observing: (plugin, g) => this.observing(plugin, g?.id),
       },

@@ -22,7 +22,7 @@ import {
 
 export type { Strike }
 
-/** A violation that owes a fine until settled by a red packet or waived. */
+/** A violation that owes a fine until settled (a red packet, a transfer, an admin's confirmation) or waived. */
 export interface Fine {
   id: string
   memberId: string
@@ -360,12 +360,6 @@ export class Ledger {
   /** All fines of a member, for balances (fleet-wide). */
   finesOf(memberId: string): Fine[] {
     return [...this.data.fines, ...[...this.foreignFines.values()].flat()].filter(f => f.memberId === memberId)
-  }
-
-  /** Settle the member's oldest open fine with a red packet; returns it and what it owed. */
-  settleOldest(memberId: string, now: number, messageId?: string): { fine: Fine; owed: number } | undefined {
-    const fine = this.openFines(memberId)[0]
-    return fine && this.settle(fine.id, now, messageId)
   }
 
   /** Settle one open fine (paid what it owes at `now`); undefined when unknown or already closed. */

@@ -1,4 +1,4 @@
-import { chineseCalendar } from '../../../bot/time/workdays.js'
+import type { WorkCalendar } from '../../../bot/time/workdays.js'
 import { addWorkingTime, parseWindows, workingTimeBetween, type WorkWindow } from '../../../bot/time/working-hours.js'
 import type { ActivityConfig } from '../config.js'
 
@@ -17,10 +17,10 @@ export interface ActivityRules {
 }
 
 /**
- * Compile each config's rules once (per distinct pattern and per distinct working hours and threshold);
- * throws with the config key when a value is unusable.
+ * Compile each config's rules once (per distinct pattern and per distinct working hours and threshold), working time
+ * counted on `calendar` (the app's); throws with the config key when a value is unusable.
  */
-export function rulesCache(tz: string): (cfg: ActivityConfig) => ActivityRules {
+export function rulesCache(tz: string, calendar: WorkCalendar): (cfg: ActivityConfig) => ActivityRules {
   const patterns = new Map<string, RegExp>()
   const clocks = new Map<string, WorkClock>()
   const ignore = (cfg: ActivityConfig) => {
@@ -31,7 +31,7 @@ export function rulesCache(tz: string): (cfg: ActivityConfig) => ActivityRules {
   const clock = (cfg: ActivityConfig) => {
     const key = `${cfg.workingHours.join(',')}|${cfg.responseThreshold}`
     let c = clocks.get(key)
-    if (!c) clocks.set(key, (c = workClock(cfg, tz)))
+    if (!c) clocks.set(key, (c = workClock(cfg, tz, calendar)))
     return c
   }
   // A config section is an object that lives until the config is reloaded: its rules are built once.
@@ -51,7 +51,7 @@ function compilePattern(source: string): RegExp {
   }
 }
 
-function workClock(cfg: ActivityConfig, tz: string): WorkClock {
+function workClock(cfg: ActivityConfig, tz: string, calendar: WorkCalendar): WorkClock {
   let windows: WorkWindow[]
   try {
     windows = parseWindows(cfg.workingHours)
@@ -61,11 +61,11 @@ function workClock(cfg: ActivityConfig, tz: string): WorkClock {
   return {
     deadline: at => {
       try {
-        return addWorkingTime(at, cfg.responseThreshold, windows, tz, chineseCalendar)
+        return addWorkingTime(at, cfg.responseThreshold, windows, tz, calendar)
       } catch {
         return undefined
       }
     },
-    elapsed: (from, to) => workingTimeBetween(from, to, windows, tz, chineseCalendar),
+    elapsed: (from, to) => workingTimeBetween(from, to, windows, tz, calendar),
   }
 }

@@ -3,7 +3,6 @@ import type { GroupRef } from '../../../bot/core/event.js'
 import type { Fact } from '../../../bot/core/facts.js'
 import type { CommandInvocation, PluginContext } from '../../../bot/core/plugin.js'
 import type { AdoptSource } from '../../../bot/fleet/gate.js'
-import { chineseCalendar } from '../../../bot/time/workdays.js'
 import type { ServiceConfig } from '../config.js'
 import { afterWorkdays, dealCustomer, followUpReminder, followUpTimer } from '../decide-followup.js'
 import { byNumber, FOLLOWUPS_DOC, type FollowUp, nextId, takeRecords } from '../state.js'
@@ -65,7 +64,7 @@ export class FollowUpDesk {
       setBy: inv.event.sender.id,
       responsible: responsible.length ? responsible : [inv.event.sender.id],
       at: now,
-      due: afterWorkdays(now, days, cfg.followUpTime, ctx.timezone, chineseCalendar),
+      due: afterWorkdays(now, days, cfg.followUpTime, ctx.timezone, ctx.calendar),
       ...(ctx.observing(g) ? { observed: true } : {}),
     })
   }
@@ -93,7 +92,7 @@ export class FollowUpDesk {
       setBy: c.authorId,
       responsible: inGroup.length ? inGroup : this.who.handOver([c.authorId]),
       at: c.at,
-      due: afterWorkdays(c.at, cfg.dealFollowUp.days, cfg.followUpTime, ctx.timezone, chineseCalendar),
+      due: afterWorkdays(c.at, cfg.dealFollowUp.days, cfg.followUpTime, ctx.timezone, ctx.calendar),
       ...(ctx.observing(found?.group ?? posted) ? { observed: true } : {}),
     })
     const note: Action = {

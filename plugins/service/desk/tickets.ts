@@ -1,7 +1,6 @@
 import type { Action } from '../../../bot/core/actions.js'
 import type { GroupRef, MessageEvent } from '../../../bot/core/event.js'
 import type { PluginContext } from '../../../bot/core/plugin.js'
-import { chineseCalendar } from '../../../bot/time/workdays.js'
 import { addWorkingTime, parseWindows } from '../../../bot/time/working-hours.js'
 import type { ServiceConfig } from '../config.js'
 import { type DecideDeps, deadlineActions, openActions, remindActions, resolveActions } from '../decide.js'
@@ -168,7 +167,7 @@ export class TicketDesk {
   ): Action[] {
     const cfg = this.ctx.configFor(group)
     const windows = parseWindows(cfg.workingHours)
-    const after = (ms: number) => addWorkingTime(at, ms, windows, this.ctx.timezone, chineseCalendar)
+    const after = (ms: number) => addWorkingTime(at, ms, windows, this.ctx.timezone, this.ctx.calendar)
     this.prune(at)
     const s = this.doc.data
     const t: Ticket = {

@@ -121,7 +121,14 @@ describe('web console sign-in', () => {
       body: new URLSearchParams({ plugin: 'content', on: '1' }),
     })
     expect(post.status).toBe(401)
-    for (const path of ['/campaigns/decide', '/notices/waive', '/dictionary', '/archive/export', '/violations/undo'])
+    for (const path of [
+      '/campaigns/decide',
+      '/notices/waive',
+      '/notices/settle',
+      '/dictionary',
+      '/archive/export',
+      '/violations/undo',
+    ])
       expect((await app.request(path, { method: 'POST', body: new URLSearchParams({ id: '1' }) })).status).toBe(401)
     const forged = await app.request('/', { headers: { Cookie: 'gg_console=forged' } })
     expect(forged.status).toBe(303)

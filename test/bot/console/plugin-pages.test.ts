@@ -18,6 +18,7 @@ groups:
   - { name: 销售群, topic: 销售部工作群, kind: internal }
   - { name: 客户群, topic: 张三交流群, kind: customer }
 plugins:
+  ack: { fines: { enabled: true } }
   campaign: { queue: { targets: { kinds: [internal] } } }
 `
 const sales = group('r1', '销售部工作群', 'internal', '销售群')
@@ -93,6 +94,44 @@ describe('web console pages over the plugins views', () => {
     expect(page).toMatch(/张三<small>/)
     expect(page).toMatch(/未回复 \d+/)
     expect(page).toContain('李四')
+  })
+
+  it("settles a fine as #罚款 结清 does, for admins only, with a CSRF token, audited under the admin's name", async () => {
+    const { say, as, rt, clock } = await setup()
+    await say('boss', '#通知 下午三点开会，请回复收到')
+    await clock.advance(31 * 60_000)
+    const [fine] = rt.ledger.openFines('u1')
+    expect(fine).toBeDefined()
+    const admin = await as('admin1')
+    expect(await (await admin.get('/notices')).text()).toContain(`aria-label="结清罚款 ${fine.id}">结清 5 元</button>`)
+
+    const trainer = await as('trainer1')
+    expect((await trainer.post('/notices/settle', { id: fine.id })).status).toBe(403)
+    expect((await admin.post('/notices/settle', { id: fine.id }, false)).status).toBe(403)
+    expect(rt.ledger.openFines('u1')).toHaveLength(1)
+
+    const res = await admin.post('/notices/settle', { id: fine.id.toLowerCase() })
+    expect(res.status).toBe(303)
+    await clock.advance(10_000)
+    expect(rt.ledger.openFines('u1')).toEqual([])
+    const page = await (await admin.get('/notices')).text()
+    expect(page).toContain(`› #罚款 结清 ${fine.id}`)
+    expect(page).toContain(`已确认 张三 的罚款 ${fine.id}（未按时回复通知 N1）5 元已结清。`)
+    expect(page).toContain('已缴 5 元')
+    const audit = rt.audit.query({ days: 1, limit: 200 })
+    expect(audit).toContainEqual(
+      expect.objectContaining({
+        rule: 'console.fine-settle',
+        memberId: 'admin1',
+        text: `admin1 在网页后台结清罚款 ${fine.id}（5 元）`,
+      }),
+    )
+    expect(audit).toContainEqual(expect.objectContaining({ rule: 'ack.fine-settled', reason: 'confirmed by admin1' }))
+
+    // Settling it again runs the command (which finds no open fine) and audits nothing more.
+    await admin.post('/notices/settle', { id: fine.id })
+    expect(await (await admin.get('/notices')).text()).toContain(`找不到未缴的罚款 ${fine.id}。`)
+    expect(rt.audit.query({ days: 1, limit: 200 }).filter(e => e.rule === 'console.fine-settle')).toHaveLength(1)
   })
 
   it('approves a queued post by running #排期 通过 as the admin: audited, the editor told, the answer shown', async () => {

@@ -108,7 +108,9 @@ describe('a red packet in a transcript', () => {
       { t: '2026-12-07T11:30:00+08:00', type: 'message', group, from: '王五', kind: 'redpacket', amount: 3 },
       { t: '2026-12-07T11:31:00+08:00', type: 'message', group, from: '李四', kind: 'redpacket', amount: 5 },
     ])
-    expect(texts).toContain('红包 3 元不足：罚款 F4（未按时回复通知 N1）现应缴 5 元，请补足后再发。')
+    expect(texts).toContain(
+      '红包 3 元不足：罚款 F4（未按时回复通知 N1）现应缴 5 元，还差 2 元，未结清。请按应缴金额重新发红包（不足的这笔不抵扣）。',
+    )
     expect(texts).toContain('✅ 已收到红包 5 元：罚款 F3（未按时回复通知 N1）5 元已结清。')
   })
 })

@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ConfigError, parseConfig } from '../../../bot/config/load-config.js'
 import { createLogger } from '../../../bot/process/logger.js'
 import { BotRuntime } from '../../../bot/runtime/host/runtime.js'
 import { FakeClock } from '../../../bot/ports/clock.js'
 import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
-import { chineseCalendar, missingCalendarYears, useCompanyDays } from '../../../bot/time/workdays.js'
+import { chineseCalendar, companyCalendar, missingCalendarYears } from '../../../bot/time/workdays.js'
 import { ackPlugin } from '../../../plugins/ack/index.js'
 import { boss, sales, zhang, li, wang, admin } from '../../plugins/ack/helpers.js'
 import { makeRuntime, member, shanghai, text } from '../../helpers/harness.js'
@@ -23,8 +23,6 @@ calendar:
   workdays: ["2027-01-09"]
 `
 const WARNING = /⚠️ 节假日日历没有 2027 年的数据：这些年份只按周末休息计算/
-
-afterEach(() => useCompanyDays({ holidays: [], workdays: [] }))
 
 describe('a holiday calendar that ends with 2026 (chinese-days 1.5.7)', () => {
   it('warns at start from December 2026, and not in November', async () => {
@@ -83,7 +81,55 @@ describe('a holiday calendar that ends with 2026 (chinese-days 1.5.7)', () => {
     await rt.handle(text(boss, '【通知】节后第一天交年终总结 截止 1小时', clock.now(), sales))
     await clock.advance(10_000)
     expect(wechat.textsTo('r1')[0]).toContain('在 01-04 10:00 前回复')
-    expect(chineseCalendar.isWorkday('2027-01-09')).toBe(true) // the make-up Saturday
+    expect(rt.calendar.isWorkday('2027-01-09')).toBe(true) // the make-up Saturday
+    expect(chineseCalendar.isWorkday('2027-01-09')).toBe(false) // the package's own calendar is untouched
+  })
+})
+
+describe('two apps in one process (several accounts, tests), each with its own calendar', () => {
+  const yaml = (calendar: string) => `${BASE}${calendar}plugins:\n  ack: { workingHours: { enabled: true } }\n`
+  const app = async (calendar: string) => {
+    const env = await makeRuntime(yaml(calendar), [ackPlugin], { start: shanghai('2027-01-01T09:55') })
+    env.wechat.addGroup(sales, [boss, admin, zhang, li, wang])
+    return env
+  }
+  const notice = async ({ rt, clock, wechat }: Awaited<ReturnType<typeof app>>) => {
+    await rt.handle(text(boss, '【通知】交年终总结 截止 1小时', clock.now(), sales))
+    await clock.advance(10_000)
+    return wechat.textsTo('r1').at(-1)
+  }
+  const status = async ({ rt, clock, wechat }: Awaited<ReturnType<typeof app>>) => {
+    await rt.handle(text(member('admin1'), '#状态', clock.now()))
+    await clock.advance(5000)
+    return wechat.textsTo('admin1').at(-1)
+  }
+
+  it("keeps one app's holidays out of the other's deadlines and #状态, also after the other reloads its config", async () => {
+    const listed = await app(CALENDAR_2027)
+    const plain = await app('')
+    // Started after the app that lists 2027: before, that app's days were the whole process's.
+    expect(await notice(listed)).toContain('在 01-04 10:00 前回复')
+    expect(await notice(plain)).toContain('在 10:55 前回复')
+    expect(await status(listed)).toContain('健康：✅ 正常')
+    expect(await status(plain)).toContain('健康：⚠️ 节假日日历缺少数据')
+
+    // The app without days reloads (its own config again): the other keeps its holidays.
+    await plain.rt.applyConfig(parseConfig(yaml(''), 'bot.yaml', [ackPlugin]))
+    expect(await notice(listed)).toContain('在 01-04 10:00 前回复')
+    expect(listed.rt.calendar.isWorkday('2027-01-01')).toBe(false)
+    expect(plain.rt.calendar.isWorkday('2027-01-01')).toBe(true)
+  })
+
+  it('makes each calendar from its own days: the company lists first, then the package, then weekends', () => {
+    const mine = companyCalendar({ holidays: ['2026-12-07'], workdays: ['2026-12-05'] })
+    expect(mine.isWorkday('2026-12-07')).toBe(false) // a Monday the company closes
+    expect(mine.isWorkday('2026-12-05')).toBe(true) // a Saturday the company works
+    expect(mine.isWorkday('2026-10-01')).toBe(false) // National Day, from the package
+    expect(chineseCalendar.isWorkday('2026-12-07')).toBe(true)
+    expect(chineseCalendar.isWorkday('2026-12-05')).toBe(false)
+    expect(
+      missingCalendarYears(shanghai('2027-01-04T09:00'), 'Asia/Shanghai', { holidays: ['2027-01-01'], workdays: [] }),
+    ).toEqual([])
   })
 })
 

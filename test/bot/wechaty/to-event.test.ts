@@ -145,6 +145,15 @@ describe('toMessageEvent: red packets and transfers', () => {
     expect(ev).toMatchObject({ kind: 'transfer', text: '[转账]', attachment: { amount: 10.5 } })
   })
 
+  it('reads whom a group transfer is paid to (WeChat names its receiver)', async () => {
+    const toLi = TRANSFER.replace(
+      '</wcpayinfo>',
+      '<receiver_username><![CDATA[wxid_li]]></receiver_username></wcpayinfo>',
+    )
+    const ev = await toMessageEvent(payment(types.Message.Transfer, toLi), GROUP)
+    expect(ev.attachment).toEqual({ amount: 10.5, payee: 'wxid_li' })
+  })
+
   it("leaves a red packet's amount unknown when its XML states none (WeChat keeps it hidden)", async () => {
     const ev = await toMessageEvent(payment(types.Message.RedEnvelope, RED_PACKET), GROUP)
     expect(ev).toMatchObject({ kind: 'redpacket', text: '[红包]', attachment: undefined })

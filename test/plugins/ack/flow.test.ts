@@ -91,7 +91,7 @@ describe('ack: red packets', () => {
     await rt.handle(text(wang, '[红包]', clock.now(), sales, { kind: 'redpacket', attachment: { amount: 5 } }))
     await clock.advance(10_000)
     expect(wechat.textsTo('r1').at(-1)).toContain(
-      '红包 5 元不足：罚款 F3（未按时回复通知 N1）现应缴 10 元，请补足后再发。',
+      '红包 5 元不足：罚款 F3（未按时回复通知 N1）现应缴 10 元，还差 5 元，未结清。请按应缴金额重新发红包（不足的这笔不抵扣）。',
     )
     expect(rt.ledger.openFines('u3')).toHaveLength(1)
 
@@ -136,5 +136,81 @@ describe('ack: red packets', () => {
     await rt.handle(text(admin, '#罚款 结清 F3', clock.now(), sales))
     await clock.advance(10_000)
     expect(wechat.textsTo('r1').at(-1)).toBe('找不到未缴的罚款 F3。')
+  })
+})
+
+describe('ack: transfers', () => {
+  const NOTICE2 = '【通知】明早9点前提交周报，收到请回复'
+  const transfer = (amount: number, extra: Record<string, string> = {}) => ({
+    kind: 'transfer' as const,
+    attachment: { amount, ...extra },
+  })
+
+  it('settles a 5 元 fine with a 5 元 transfer to the bot, and answers privately', async () => {
+    const { rt, clock, wechat } = await salesRuntime()
+    await rt.handle(text(boss, NOTICE, at('08:55'), sales))
+    await clock.advanceTo(at('09:40'))
+    const [fine] = rt.ledger.openFines('u3')
+    await rt.handle(text(wang, '[转账]', clock.now(), undefined, transfer(5)))
+    await clock.advance(10_000)
+    expect(wechat.textsTo('u3').at(-1)).toBe(`✅ 已收到转账 5 元：罚款 ${fine.id}（未按时回复通知 N1）5 元已结清。`)
+    expect(rt.ledger.openFines('u3')).toEqual([])
+    expect(rt.ledger.finesOf('u3')[0].settled).toMatchObject({ amount: 5 })
+    expect(rt.audit.query({ plugin: 'ack' })).toContainEqual(
+      expect.objectContaining({ rule: 'ack.fine-settled', text: `罚款 ${fine.id} 已由转账结清 5 元` }),
+    )
+  })
+
+  it('settles nothing with 3 元 and says how much is missing', async () => {
+    const { rt, clock, wechat } = await salesRuntime()
+    await rt.handle(text(boss, NOTICE, at('08:55'), sales))
+    await clock.advanceTo(at('09:40'))
+    const [fine] = rt.ledger.openFines('u3')
+    await rt.handle(text(wang, '[转账]', clock.now(), sales, transfer(3)))
+    await clock.advance(10_000)
+    expect(wechat.textsTo('r1').at(-1)).toBe(
+      `转账 3 元不足：罚款 ${fine.id}（未按时回复通知 N1）现应缴 5 元，还差 2 元，未结清。请按应缴金额重新转账（不足的这笔不抵扣）。`,
+    )
+    expect(rt.ledger.openFines('u3')).toHaveLength(1)
+  })
+
+  it('settles two open fines oldest first, naming each, what stays open and what is left over', async () => {
+    const { rt, clock, wechat } = await salesRuntime()
+    await rt.handle(text(boss, NOTICE, at('08:55'), sales))
+    await clock.advanceTo(at('09:00'))
+    await rt.handle(text(boss, NOTICE2, clock.now(), sales))
+    await clock.advanceTo(at('09:40'))
+    await rt.handle(text(boss, '【通知】下午2点前交报销单，收到请回复', clock.now(), sales))
+    await clock.advanceTo(at('10:20'))
+    const [first, second, third] = rt.ledger.openFines('u3')
+    expect(third).toBeDefined()
+
+    await rt.handle(text(wang, '[转账]', clock.now(), sales, transfer(12)))
+    await clock.advance(10_000)
+    expect(wechat.textsTo('r1').at(-1)).toBe(
+      `✅ 已收到转账 12 元：罚款 ${first.id}（未按时回复通知 N1）5 元、罚款 ${second.id}（未按时回复通知 N2）5 元已结清。` +
+        `还有 1 笔未缴（${third.id} 现应缴 5 元），发送 #罚款 查看。多出的 2 元未抵扣，请联系管理员。`,
+    )
+    expect(rt.ledger.openFines('u3').map(f => f.id)).toEqual([third.id])
+  })
+
+  it('ignores a group transfer paid to another member, and transfers when fines are off', async () => {
+    const { rt, clock, wechat } = await salesRuntime()
+    await rt.handle(text(boss, NOTICE, at('08:55'), sales))
+    await clock.advanceTo(at('09:40'))
+    await rt.handle(text(wang, '[转账]', clock.now(), sales, transfer(5, { payee: 'u1' })))
+    await clock.advance(10_000)
+    expect(rt.ledger.openFines('u3')).toHaveLength(1)
+    expect(wechat.textsTo('r1').join('\n')).not.toMatch(/已收到转账|转账 5 元/)
+    await rt.handle(text(wang, '[转账]', clock.now(), sales, transfer(5, { payee: wechat.selfId() })))
+    await clock.advance(10_000)
+    expect(rt.ledger.openFines('u3')).toEqual([])
+
+    const off = await salesRuntime('{}')
+    await off.rt.handle(text(boss, NOTICE, at('08:55'), sales))
+    await off.clock.advanceTo(at('09:40'))
+    await off.rt.handle(text(wang, '[转账]', off.clock.now(), undefined, transfer(5)))
+    await off.clock.advance(10_000)
+    expect(off.wechat.textsTo('u3')).toEqual([])
   })
 })

@@ -15,6 +15,7 @@ import type { ActivityConfig } from '../../../plugins/activity/config.js'
 import { rulesCache } from '../../../plugins/activity/rules/group-rules.js'
 import { silentMembers } from '../../../plugins/activity/report/silent.js'
 import type { GroupSeen } from '../../../plugins/activity/state.js'
+import { chineseCalendar } from '../../../bot/time/workdays.js'
 
 const TZ = 'Asia/Shanghai'
 const DAY = 86_400_000
@@ -164,7 +165,7 @@ describe('silent members', () => {
 
 describe('waiting customers in working time, as response times are counted', () => {
   const cfg = { workingHours: ['09:00-12:00', '13:30-18:00'], responseThreshold: 600_000, ignoreCustomerText: '^$' }
-  const clock = rulesCache(TZ)(cfg as ActivityConfig).clock
+  const clock = rulesCache(TZ, chineseCalendar)(cfg as ActivityConfig).clock
   const group = { id: 'c1', topic: '华通贸易周杰交流群', kind: 'customer' as const, configName: 'x' }
   const waitingAt = (now: number, ...times: string[]): ReportFacts => ({
     ...facts,

@@ -64,22 +64,23 @@ describe('Ledger strikes', () => {
 })
 
 describe('Ledger fines', () => {
-  it('settles the oldest open fine with what it owed at that moment', () => {
+  it('settles a fine with what it owed at that moment, once', () => {
     const l = ledger()
     const old = l.addFine({ memberId: 'u1', violation: '未改群昵称', at: T0 })
     const recent = l.addFine({ memberId: 'u1', violation: '发广告', at: T0 + 2 * H })
     l.addFine({ memberId: 'u2', violation: '发广告', at: T0 - DAY })
 
     // 3h30m after the first fine: 1h30m late, two hours started → 15 yuan.
-    expect(l.settleOldest('u1', T0 + 3.5 * H, 'msg-1')).toEqual({
+    expect(l.settle(old.id, T0 + 3.5 * H, 'msg-1')).toEqual({
       fine: expect.objectContaining({ id: old.id }),
       owed: 15,
     })
     expect(l.openFines('u1').map(f => f.id)).toEqual([recent.id])
     expect(l.owed(old, T0 + 10 * H)).toBe(0)
-    // The next red packet settles the other one, still within its own 2 hours.
-    expect(l.settleOldest('u1', T0 + 3.5 * H)!.owed).toBe(5)
-    expect(l.settleOldest('u1', T0 + 4 * H)).toBeUndefined()
+    // The other one, still within its own 2 hours.
+    expect(l.settle(recent.id, T0 + 3.5 * H)!.owed).toBe(5)
+    expect(l.settle(recent.id, T0 + 4 * H)).toBeUndefined()
+    expect(l.settle('F999', T0 + 4 * H)).toBeUndefined()
     expect(l.finesOf('u1').map(f => f.settled?.amount)).toEqual([15, 5])
   })
 
@@ -97,7 +98,7 @@ describe('Ledger fines', () => {
   it('does not waive a fine that was already paid', () => {
     const l = ledger()
     const fine = l.addFine({ memberId: 'u1', violation: '发广告', at: T0 })
-    l.settleOldest('u1', T0 + H)
+    l.settle(fine.id, T0 + H)
     expect(l.waive(fine.id, 'admin1', 'too late', T0 + 2 * H)).toBe(false)
     expect(l.finesOf('u1')[0].settled!.amount).toBe(5)
   })
@@ -107,7 +108,7 @@ describe('Ledger fines', () => {
     const a = l.addFine({ memberId: 'u1', violation: 'x', at: T0, auditId: 'A1' })
     const paid = l.addFine({ memberId: 'u2', violation: 'x', at: T0, auditId: 'A1' })
     const other = l.addFine({ memberId: 'u1', violation: 'x', at: T0, auditId: 'A2' })
-    l.settleOldest('u2', T0 + H)
+    l.settle(paid.id, T0 + H)
     expect(l.undoAudit({ id: 'A1', at: T0 }, 'admin1', T0 + H)).toEqual({ strikes: 0, fines: 1 })
     expect(l.finesOf('u1').find(f => f.id === a.id)!.waived).toMatchObject({ by: 'admin1' })
     expect(l.openFines('u1').map(f => f.id)).toEqual([other.id])
@@ -146,7 +147,7 @@ describe('Ledger on disk', () => {
 
     expect(l.addStrike({ memberId: 'u2', category: 'ad', at: T0 + H, expiresAt: T0 + DAY }).id).toBe('S3')
     expect(l.addFine({ memberId: 'u2', violation: '发广告', at: T0 + H }).id).toBe('F4')
-    l.settleOldest('u2', T0 + 2 * H, 'm1')
+    l.settle('F4', T0 + 2 * H, 'm1')
     expect(l.undoAudit({ id: 'A1', at: T0 }, 'admin1', T0 + 2 * H)).toEqual({ strikes: 1, fines: 1 })
     await store.flush()
 
