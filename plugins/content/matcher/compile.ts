@@ -5,6 +5,7 @@ import { compileTables, type CompiledTables } from './compiled-tables.js'
 import { dictionaryProblems, normalizeDomain } from './dictionary-checks.js'
 import { DictionaryError } from './dictionary-error.js'
 import { writesLongInitials } from './form-readings.js'
+import { HitList } from './hit-list.js'
 import { foldedBefore, spanOfHit } from './hit-span.js'
 import { type FoundUrl, findUrls, hostOf, isAllowedHost } from './links.js'
 import { ANCHOR, type ImageInfo, LATIN, lengthOf } from './image-info.js'
@@ -103,6 +104,8 @@ class CompiledMatcher implements Matcher {
 
   /** Whether the last scanOnce took the slow path (see scanKeys): only such texts can have emoji gaps. */
   private slowScan = false
+  /** The raw hits of the last scanOnce, reused from message to message. */
+  private readonly hits = new HitList()
 
   /**
    * One pass over the text (two for a text with an emoji that reads as a character: see textWithEmojiGaps). A message without any key hit, pattern or links rule returns the shared
@@ -125,16 +128,17 @@ class CompiledMatcher implements Matcher {
   private scanOnce(text: string): Match[] {
     this.slowScan = false
     if (typeof text !== 'string' || text.length === 0) return NO_MATCHES
-    const started = scanKeyStarts(text, this.starts, this.arena, this.ends)
-    this.slowScan = started === null
-    const hits = started ?? scanKeys(text, this.arena, this.ends, this.alphabet)
+    const hits = this.hits
+    const started = scanKeyStarts(text, this.starts, this.arena, this.ends, hits)
+    this.slowScan = !started
+    if (!started) scanKeys(text, this.arena, this.ends, this.alphabet, hits)
     // Read at once: the next start scan answers for its own text.
     const mayHoldUrl = textMayHoldUrl()
     if (hits.length === 0 && this.patterns.length === 0) {
       return this.dictionary.links && mayHoldUrl ? this.linkMatches(text) : NO_MATCHES
     }
     const lazy: LazyUrls = { text, found: mayHoldUrl ? undefined : NO_URLS }
-    const candidates = hits.length > 0 ? this.termCandidates(text, hits, lazy) : []
+    const candidates = hits.length > 0 ? this.termCandidates(text, hits.ints, hits.length, lazy) : []
     if (this.patterns.length > 0) candidates.push(...findPatternMatches(normalizeText(text), this.patterns))
     if (candidates.length === 0 && !this.dictionary.links) return NO_MATCHES
     const kept = dropByWords(text, dropAllowed(candidates), this.kinds)
@@ -233,17 +237,17 @@ class CompiledMatcher implements Matcher {
    * After a hit of an anchor, the reading forms (pinyin and initials, see ReadingScan) are added, and the
    * split forms (see SplitScan) found first: those whose span is also a hit go with its owners.
    */
-  private termCandidates(text: string, hits: number[], lazy: LazyUrls): Candidate[] {
+  private termCandidates(text: string, hits: Int32Array, count: number, lazy: LazyUrls): Candidate[] {
     const found: Found = { text, lazy, addresses: undefined, candidates: [] }
     const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerIsContext, ownerKind, categories, texts } =
       this.index
     let anchored = false
     // Setting an array's length is a runtime call: only when it holds something.
     if (given.length !== 0) given.length = 0
-    const splitSpans = this.splits.empty ? 0 : this.splitSpans(text, hits)
+    const splitSpans = this.splits.empty ? 0 : this.splitSpans(text, hits, count)
     // Hits the pair filter may drop: none of an anchor or a Latin image, none when split forms were found.
     const unfiltered = splitSpans > 0 ? -1 : ANCHOR | this.latinFlag
-    for (let h = 0; h < hits.length; h += 3) {
+    for (let h = 0; h < count; h += 3) {
       const c = hits[h]
       const b = this.images.bytes[c]
       if ((b & ANCHOR) !== 0) {
@@ -280,9 +284,9 @@ class CompiledMatcher implements Matcher {
   }
 
   /** Runs the split walk around the hits of anchors (see SplitScan.find); returns how many spans it found. */
-  private splitSpans(text: string, hits: number[]): number {
+  private splitSpans(text: string, hits: Int32Array, count: number): number {
     if (anchors.length !== 0) anchors.length = 0
-    for (let h = 0; h < hits.length; h += 3) {
+    for (let h = 0; h < count; h += 3) {
       const b = this.images.bytes[hits[h]]
       if ((b & ANCHOR) !== 0) anchors.push(hits[h + 1], hits[h + 2], lengthOf(this.images, hits[h], b))
     }

@@ -1,24 +1,22 @@
 import type { Alphabet } from './alphabet.js'
 import { SKIP, expansionOf, foldCodePoint, isExpansion } from './fold-table.js'
+import type { HitList } from './hit-list.js'
 import { keyEndingIn, type KeyEnds } from './key-ends.js'
 import { CELLS_SLOT, UNIT_SKIP, UNIT_SLOW } from './scan-table.js'
 import { isSkippedPair } from './start-scan.js'
 
-/** The raw hits of the last scan, reused so that a message without hits allocates nothing. */
-const hits: number[] = []
 /** The folded letters of the last scan's text: code (0 for none of the keys' letters), end offset, tail. */
 let letters = new Int32Array(3 * 256)
 
 /**
- * The scan of the texts the start scan leaves (scanKeyStarts returns null: a lone surrogate, a plane-1
+ * The scan of the texts the start scan leaves (scanKeyStarts returns false: a lone surrogate, a plane-1
  * character that is not skipped, a character folding to several letters), which are rare: folds the
- * whole text exactly, then walks the trie forward from every letter. Returns raw hits as flat triples
- * [key index, end offset (exclusive), tail], where tail counts the folded code points of the last
- * character that lie after the key (non-zero only inside expansions), ordered by end, then longest
- * first (the order an Aho–Corasick scan reports them in). The array is shared: it holds the hits until
- * the next call.
+ * whole text exactly, then walks the trie forward from every letter. Puts the raw hits into `hits` as
+ * flat triples [key index, end offset (exclusive), tail], where tail counts the folded code points of the
+ * last character that lie after the key (non-zero only inside expansions), ordered by end, then longest
+ * first (the order an Aho–Corasick scan reports them in).
  */
-export function scanKeys(text: string, arena: Int32Array, ends: KeyEnds, alphabet: Alphabet): number[] {
+export function scanKeys(text: string, arena: Int32Array, ends: KeyEnds, alphabet: Alphabet, hits: HitList): void {
   hits.length = 0
   const n = foldLetters(text, arena, alphabet)
   const cells = arena[CELLS_SLOT]
@@ -40,7 +38,6 @@ export function scanKeys(text: string, arena: Int32Array, ends: KeyEnds, alphabe
     const q = found[at]
     hits.push(found[at + 2], letters[3 * q + 1], letters[3 * q + 2])
   }
-  return hits
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   UNIT_SKIP,
   UNIT_SLOW,
 } from './scan-table.js'
+import type { HitList } from './hit-list.js'
 import { keyEndingIn, type KeyEnds } from './key-ends.js'
 import { URL_SEPARATORS } from './links.js'
 
@@ -55,18 +56,15 @@ let mayHoldUrl = true
 
 /**
  * False when the text of the last scanKeyStarts call holds none of the characters every URL has
- * (findUrls would find nothing in it); true when it may hold one, or when the scan returned null.
+ * (findUrls would find nothing in it); true when it may hold one, or when the scan returned false.
  */
 export function textMayHoldUrl(): boolean {
   return mayHoldUrl
 }
 
-/** The raw hits of the last start scan, reused so that a message without hits allocates nothing. */
-const hits: number[] = []
-
 /**
- * The raw hits of every key in the text, found from where each key starts: the same triples as
- * scanKeys ([class key, end offset, 0]), or null when the text has a character that only the
+ * Puts the raw hits of every key in the text into `hits`, found from where each key starts: the same
+ * triples as scanKeys ([class key, end offset, 0]). False when the text has a character that only the
  * automaton's slow path reads (a lone surrogate, a plane-1 character that is not skipped, a character
  * folding to several letters): then scanKeys must scan it. The loop reads each unit's letter and tests
  * the pair (previous letter, letter) against the prefix-pair filter, without a data-dependent branch;
@@ -75,15 +73,16 @@ const hits: number[] = []
  * (START_STOP: a one-letter key, an emoji pair of a mixed block, a unit for the slow path) does it
  * leave the straight path, and only where a pair passed does it walk the automaton's trie forward from
  * the previous letter. One loop for the whole text: no call on the straight path, and no loop state
- * kept in memory between candidates. The array is shared: it holds the hits until the next call.
+ * kept in memory between candidates.
  */
 export function scanKeyStarts(
   text: string,
   tables: StartScanTables,
   arena: Int32Array,
   ends: KeyEnds,
-): number[] | null {
-  if (hits.length !== 0) hits.length = 0
+  hits: HitList,
+): boolean {
+  hits.length = 0
   const { units, prefixPairs, shift } = tables
   const n = text.length
   mayHoldUrl = true
@@ -104,20 +103,20 @@ export function scanKeyStarts(
     }
     if (v === START_STOP) {
       // No letter: an emoji pair that folds to nothing (skipped, the previous letter kept) or the slow path.
-      if (!isSkippedPair(text, i, arena)) return null
+      if (!isSkippedPair(text, i, arena)) return false
       i++
       continue
     }
-    if ((v & START_STOP) !== 0) pushHit(ends, a, i)
-    if (prev !== 0 && !walkFrom(text, prev, a, i, units, arena, ends)) return null
+    if ((v & START_STOP) !== 0) pushHit(hits, ends, a, i)
+    if (prev !== 0 && !walkFrom(text, prev, a, i, units, arena, ends, hits)) return false
     prev = a
   }
   mayHoldUrl = !tables.urlMarks || (seen & START_URL_MARK) !== 0
-  return hits
+  return true
 }
 
 /** Records the key ending in state s (if one does) at the unit at offset i. */
-function pushHit(ends: KeyEnds, s: number, i: number): void {
+function pushHit(hits: HitList, ends: KeyEnds, s: number, i: number): void {
   const key = keyEndingIn(ends, s)
   if (key >= 0) hits.push(key, i + 1, 0)
 }
@@ -135,6 +134,7 @@ function walkFrom(
   units: Int32Array,
   arena: Int32Array,
   ends: KeyEnds,
+  hits: HitList,
 ): boolean {
   const cells = arena[CELLS_SLOT]
   const n = text.length
@@ -147,7 +147,7 @@ function walkFrom(
     s = t
     base = arena[cells + (s << 1)]
     // The cell's bit (a key ends here) spares most look-ups of the key ends.
-    if ((base & 1) !== 0) pushHit(ends, s, j)
+    if ((base & 1) !== 0) pushHit(hits, ends, s, j)
     code = 0
     for (j++; j < n; j++) {
       const v = units[text.charCodeAt(j)]

@@ -5,6 +5,7 @@ import { expandTerm } from '../../../../plugins/content/matcher/expand.js'
 import { LONG } from '../../../../plugins/content/matcher/image-info.js'
 import { foldString } from '../../../../plugins/content/matcher/normalize.js'
 import { PairFilter } from '../../../../plugins/content/matcher/pair-filter.js'
+import { HitList } from '../../../../plugins/content/matcher/hit-list.js'
 import { scanKeys } from '../../../../plugins/content/matcher/scanner.js'
 import { SwapChoices } from '../../../../plugins/content/matcher/swap-filter.js'
 import { expandingDictionary } from './helpers.js'
@@ -19,9 +20,11 @@ describe('the pair filter of two-code-point class images', () => {
   /** The two-code-point images hit at the end of a text, with the text's last two folded code points. */
   const pairHits = (text: string): Array<[number, number, number]> => {
     const folded = foldString(text)
-    const hits = scanKeys(text, arena, links, alphabet)
+    const list = new HitList()
+    scanKeys(text, arena, links, alphabet, list)
+    const hits = list.ints
     const out: Array<[number, number, number]> = []
-    for (let h = 0; h < hits.length; h += 3) {
+    for (let h = 0; h < list.length; h += 3) {
       const c = hits[h]
       if (hits[h + 1] === text.length && (images.bytes[c] & LONG) === 2)
         out.push([c, folded[folded.length - 2], folded[folded.length - 1]])

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_EXPANSIONS } from '../../../../plugins/content/matcher/index.js'
 import { compileTables } from '../../../../plugins/content/matcher/compiled-tables.js'
+import { HitList } from '../../../../plugins/content/matcher/hit-list.js'
 import { scanKeys } from '../../../../plugins/content/matcher/scanner.js'
 import { findUrls } from '../../../../plugins/content/matcher/links.js'
 import { scanKeyStarts, startScanTables, textMayHoldUrl } from '../../../../plugins/content/matcher/start-scan.js'
 import { dictionaryOf, prng } from './helpers.js'
 
 /** Raw hits as sorted "key@end+tail" strings (the two scans report them in different orders). */
-function sorted(hits: number[]): string[] {
+function sorted(hits: HitList): string[] {
   const out: string[] = []
-  for (let h = 0; h < hits.length; h += 3) out.push(`${hits[h]}@${hits[h + 1]}+${hits[h + 2]}`)
+  const { ints } = hits
+  for (let h = 0; h < hits.length; h += 3) out.push(`${ints[h]}@${ints[h + 1]}+${ints[h + 2]}`)
   return out.sort()
 }
 
@@ -45,9 +47,13 @@ describe('scanning from key starts', () => {
         { length: Math.floor(random() * 40) },
         () => pool[Math.floor(random() * pool.length)],
       ).join('')
-      const expected = sorted(scanKeys(text, tables.arena, tables.links, tables.alphabet))
-      const found = scanKeyStarts(text, starts, tables.arena, tables.links)
-      if (found === null) {
+      const all = new HitList()
+      scanKeys(text, tables.arena, tables.links, tables.alphabet, all)
+      const expected = sorted(all)
+      const found = new HitList()
+      // A list that held another text's hits: the scan starts it afresh.
+      found.push(1, 2, 3)
+      if (!scanKeyStarts(text, starts, tables.arena, tables.links, found)) {
         expect(
           ['🐎', '⑩', '\ud800'].some(slow => text.includes(slow)),
           text,
@@ -62,5 +68,15 @@ describe('scanning from key starts', () => {
     }
     expect(fromStarts).toBeGreaterThan(1200)
     expect(hits).toBeGreaterThan(500)
+  })
+
+  it('reports every hit of a long message (more hits than the list first holds)', () => {
+    const text = '赌博，'.repeat(200)
+    const all = new HitList()
+    scanKeys(text, tables.arena, tables.links, tables.alphabet, all)
+    const found = new HitList()
+    expect(scanKeyStarts(text, starts, tables.arena, tables.links, found)).toBe(true)
+    expect(found.length).toBeGreaterThanOrEqual(3 * 200)
+    expect(sorted(found)).toEqual(sorted(all))
   })
 })
