@@ -6,7 +6,11 @@ import { roleResolver } from '../../../../bot/runtime/host/identity.js'
 function loaded(): LoadedConfig {
   const staff = new Set(['boss', 'seller', 'seller2'])
   return {
-    config: { roles: { admin: ['boss'] } },
+    config: {
+      roles: { admin: ['boss'] },
+      groups: [{ name: '客户交流群', responsible: ['newhire'] }],
+      plugins: { service: { responsible: { 示例科技张三交流群: ['temp'] } } },
+    },
     roster: { byContact: (id: string) => (staff.has(id) ? { name: id } : undefined) },
   } as unknown as LoadedConfig
 }
@@ -17,6 +21,12 @@ describe('roles by contact id', () => {
     expect(rolesOf('seller')).toEqual(['staff'])
     expect(rolesOf('boss')).toEqual(['admin', 'staff'])
     expect(rolesOf('customer')).toEqual([])
+  })
+
+  it('counts whoever a group names as responsible as staff, on the roster or not', () => {
+    const rolesOf = roleResolver(loaded())
+    expect(rolesOf('newhire')).toEqual(['staff'])
+    expect(rolesOf('temp')).toEqual(['staff'])
   })
 
   it('builds no list per staff member: staff with no configured role share one', () => {
