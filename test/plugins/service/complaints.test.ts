@@ -56,6 +56,27 @@ describe('service: complaints', () => {
     expect(wechat.textsTo('u1').map(t => t.split('：')[0])).toEqual(complaints.map((_, i) => `📣 新投诉 T${i + 1}`))
   })
 
+  it('opens tickets for anger at the company and for waiting or neglect, not for talk of scams or slowness elsewhere', async () => {
+    const { wechat, say } = await serviceRuntime()
+    for (const clean of [
+      '最近诈骗电话多，大家小心骗子',
+      '垃圾分类的通知物业发了',
+      '我家网速太慢了，视频发不上来',
+      '等了两天终于装好了，水很好喝',
+    ])
+      await say(liu, clean)
+    expect(wechat.textsTo('u1')).toEqual([])
+    const complaints = [
+      '你们就是骗子，垃圾公司',
+      '什么垃圾产品，用了一周就坏',
+      '都等了三天了还没人上门安装',
+      '报修两天了没人管',
+      '你们售后也太慢了吧',
+    ]
+    for (const c of complaints) await say(liu, c)
+    expect(wechat.textsTo('u1').map(t => t.split('：')[0])).toEqual(complaints.map((_, i) => `📣 新投诉 T${i + 1}`))
+  })
+
   it('detects configured patterns and custom words', async () => {
     const { wechat, say } = await serviceRuntime(
       "{ responsible: { 张三交流群: [u1] }, phrases: [不靠谱], texts: { received: '收到您的反馈，我们马上处理。' } }",
