@@ -46,6 +46,11 @@ export function noteDecided(d: Decided, groupId: string, at: number): boolean {
  */
 export function undecided<E extends { at: number }>(events: E[], mark: DecidedMark | undefined): E[] {
   if (!mark) return events
+  // A mark in milliseconds, noted by an earlier release before its next flush: compared as it was written.
+  if (mark.at % 1000) {
+    let same = 0
+    return events.filter(e => e.at > mark.at || (e.at === mark.at && ++same > mark.n))
+  }
   const markSecond = wholeSecond(mark.at)
   let sameTime = 0
   return events.filter(e => {

@@ -139,7 +139,7 @@ export function reminderText(n: Notice, silent: number, mentioned: number, tz: s
 
 /**
  * The deadline report for the author (or group/admins). `observing`: observe mode, where the fines are only
- * recorded as `【观察】将罚款` and no fine exists.
+ * audited as observe-mode entries (`【观察】罚款`) and no fine exists.
  */
 export function reportText(n: Notice, tz: string, max: number, finedCount: number, observing: boolean): string {
   const b = breakdown(n)

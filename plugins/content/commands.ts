@@ -174,7 +174,8 @@ async function auditFacts(s: ContentService, since: number): Promise<AuditFacts>
   const facts: AuditFacts = { strikes: new Map(), removals: new Map(), failed: new Set() }
   for (const e of await s.ctx.audit.queryFleet({ plugin: 'content', days, limit: 5000 })) {
     const key = `${e.memberId}|${e.evidence?.messageId}`
-    if (e.type === 'strike') facts.strikes.set(key, e)
+    // `content.dry-run.strike`: an observed strike as recorded before rehearsals were decided in the executor.
+    if (e.type === 'strike' || e.rule === 'content.dry-run.strike') facts.strikes.set(key, e)
     if (e.type === 'remove') facts.removals.set(key, e)
     if (e.rule === 'remove-failed' && e.evidence?.text)
       facts.failed.add(e.account ? `${e.evidence.text}@${e.account}` : e.evidence.text)

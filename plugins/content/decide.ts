@@ -147,7 +147,8 @@ function groupActions(
     })
   }
   // The responsible salesperson is usually the customer group's owner: the one who can remove when the bot cannot.
-  if (plan?.escalate === 'ask' && plan.botCannot)
+  // Asked once, when the member reaches the limit (the admins hear of every offence past it).
+  if (plan?.escalate === 'ask' && plan.botCannot && plan.count === plan.limit)
     for (const id of x.responsible ?? [])
       if (id !== ev.sender.id)
         out.push({

@@ -47,7 +47,8 @@ function auditLine(e: AuditEntry, rt: RuntimeView, names: Map<string, string>, u
   const to = e.privateTo ? ` → 私聊 ${nameOf(e.privateTo)}` : e.memberId ? ` @${nameOf(e.memberId)}` : ''
   const undo = e.type === 'undo' ? undoOf(e) : undefined
   const reason = undo ? `撤销 ${undo.id}，${nameOf(undo.by)}${undo.why ? `：${undo.why}` : ''}` : e.reason
-  // A rehearsed action's text starts with 【观察】 itself: the mark is shown once, before the type.
+  // Rehearsals recorded before observe mode was decided in the executor (kept a week) start their text with 【观察】:
+  // the mark is shown once, before the type.
   const line = e.text?.split('\n')[0].replace(e.dryRun ? /^【观察】/ : /^$/, '')
   const said = line ? `：${line.length > TEXT_SHOWN ? `${line.slice(0, TEXT_SHOWN)}…` : line}` : ''
   const marks = `${e.dryRun ? '【观察】' : ''}${undone ? '【已撤销】' : ''}`

@@ -233,6 +233,8 @@ function describe(a: Action): string | undefined {
   if ('sensitive' in a && a.sensitive) return '[敏感内容，未记录]'
   if ('text' in a) return a.text
   if (a.type === 'sendFile') return `[文件] ${a.path}`
+  if (a.type === 'strike') return a.category
+  if (a.type === 'fine') return a.violation
   if (a.type === 'sendLink') return `[链接] ${a.title} ${a.url}`
   return undefined
 }

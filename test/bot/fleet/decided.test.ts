@@ -19,7 +19,15 @@ describe('the messages a holder decided on (fleet-decided)', () => {
 
   it("reads the taker's copy of a message the holder stamped milliseconds apart as the same message", () => {
     // The holder marked its copy at …120 ms; the taker received the same message at …135 ms, or at …095 ms.
-    expect(undecided([{ at: 1_000_135 }], { at: 1_000_120, n: 1 })).toEqual([])
-    expect(undecided([{ at: 1_000_095 }, { at: 1_001_010 }], { at: 1_000_120, n: 1 })).toEqual([{ at: 1_001_010 }])
+    expect(undecided([{ at: s(1000) + 135 }], { at: s(1000), n: 1 })).toEqual([])
+    expect(undecided([{ at: s(1000) + 95 }, { at: s(1001) + 10 }], { at: s(1000), n: 1 })).toEqual([
+      { at: s(1001) + 10 },
+    ])
+  })
+
+  it('reads a mark an earlier release wrote in milliseconds as it was written', () => {
+    // Noted after m1 (.100) and m2 (.700): both decided, the next message not.
+    const kept = [{ at: 1_000_100 }, { at: 1_000_700 }, { at: 1_001_200 }]
+    expect(undecided(kept, { at: 1_000_700, n: 1 })).toEqual([{ at: 1_001_200 }])
   })
 })

@@ -98,13 +98,16 @@ describe('content plugin on the runtime', () => {
       y.replace('kind: customer }', 'kind: customer, responsible: [wxid_zhangsan] }'),
     )
     h.wechat.tellsRights = true // the room payloads say: the bot is not owner or admin of cust
-    for (const body of [AD, '扫码进群领红包', '加我微信，日赚 500']) await h.post(spammer, cust, body, {}, 30 * MIN)
+    for (const body of [AD, '扫码进群领红包', '加我微信，日赚 500', '兼职刷单，日赚 500'])
+      await h.post(spammer, cust, body, {}, 30 * MIN)
     await h.drain()
+    // Once, at the limit: not again for the offence past it.
     expect(h.wechat.textsTo('wxid_zhangsan')).toEqual([
       expect.stringMatching(
         /^⚠️ 「示例科技张三交流群」的 优惠多多 已达违规上限（V\d+），.*你是本群的负责人：如果你是群主，请在群里把他移出/,
       ),
     ])
+    expect(h.wechat.textsTo('wxid_admin').filter(t => t.includes('已达违规上限'))).toHaveLength(2)
     expect(h.wechat.textsTo(cust.id).join('\n')).not.toContain('负责人')
   })
 
