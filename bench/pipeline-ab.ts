@@ -10,19 +10,15 @@
  * over all.
  *
  *   npx tsx bench/pipeline-ab.ts BEFORE_DIST AFTER_DIST [--rounds 12] [--messages 4000] [--chunk 200] [--groups 10]
- *     [--bare BARE_DIST]
  *
  * `--groups`: the synthetic world's groups of 100 members (10, as the pipeline line's first size; 1000 for its last).
- * `--bare`: the build folder bare Wechaty's sandbox is loaded from (default BEFORE_DIST). Give it a copy of its own
- * (`cp -r .ab/base .ab/bare`): sharing the before build's sandbox code with bare Wechaty made that build's turns
- * dearer.
  *
- * The places were not alike until the `inproc3` session: two copies of one build printed after/before medians of
- * 0.871 and 0.879 (10 groups, 48 rounds each way); with bare Wechaty on a copy of its own 0.921 and 0.891; with
- * that and each round opened by the other build (before, the before build always took the first turn after the
- * full collection, and the collector's sweeping on other threads with it) 0.997 and 1.002 (40 rounds, load 7–11).
- * Still run both orders (`A B`, then `B A`) and take the geometric mean of the two medians, √(r₁ / r₂): a bias
- * left cancels out.
+ * The places were not alike until the `inproc3` session: the before build took the first turn of every round (an
+ * even count of turns a round), right after the full collection, and paid for what follows one (its sweeping on
+ * other threads, memory no longer cached).
+ * Two copies of one build printed after/before medians of 0.871 and 0.879 (10 groups, 48 rounds each way); with
+ * each round opened by the other build, 1.017 and 1.010 (40 rounds, load 18–20). Still run both orders (`A B`,
+ * then `B A`) and take the geometric mean of the two medians, √(r₁ / r₂): a bias left cancels out.
  *
  * A build folder is what `tsc -p tsconfig.build.json` writes (`dist/`); for another commit, e.g.
  * `git archive <commit> bot plugins tsconfig.json tsconfig.build.json | tar -x -C .ab/before` inside this
@@ -74,7 +70,6 @@ async function main(): Promise<void> {
       messages: { type: 'string' },
       chunk: { type: 'string' },
       groups: { type: 'string' },
-      bare: { type: 'string' },
     },
   })
   const [beforeDist, afterDist] = positionals
@@ -90,7 +85,7 @@ async function main(): Promise<void> {
     const configFile = writeBenchConfig(world, join(dir, 'config'))
     const before = await startFull(await loadBuild(beforeDist), world, configFile, join(dir, 'before'))
     const after = await startFull(await loadBuild(afterDist), world, configFile, join(dir, 'after'))
-    const bare = await startBare(await loadBuild(values.bare ?? beforeDist), world)
+    const bare = await startBare(await loadBuild(beforeDist), world)
     const warm = messageList(world, 300, 99)
     for (const run of [before, after, bare]) await run(warm)
     const ratios: number[] = []
@@ -110,7 +105,7 @@ async function main(): Promise<void> {
           [after, a],
         ]
         // Swapped at each turn, and each round opened by the other build: the first turn after the full collection
-        // (its sweeping on other threads) is every other round's.
+        // is each build's every other round.
         if ((k + r) % 2) pair.reverse()
         for (const [run, into] of pair) await timed(run, part, into)
       }
