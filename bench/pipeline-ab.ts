@@ -2,19 +2,23 @@
  * The in-process pipeline's full bot, two builds against each other in one process: each build's bot on its
  * own sandbox (as in bench/pipeline.ts: every plugin, a FileStore writing in the background, the bench clock
  * moving 1.5 s per batch of 200; but the periodic flush every 5 s of that clock, in the build's own turn, not
- * every 5 s of wall time), taking turns every `--chunk` messages (the order swapped at each turn), and
- * bare Wechaty once per round for the ratio. On a shared machine, turns of a few hundred messages keep the
- * noise of other processes alike for both builds; a full garbage collection runs before each round only (one
- * before every turn bills its sweeping to the turn after it). Figures: CPU time per message of the whole
- * process (as the pipeline line) and of the main thread alone (`/proc`, 10 ms ticks), per round and over all.
+ * every 5 s of wall time), taking turns every `--chunk` messages (the order swapped at each turn, and each round
+ * opened by the other build), and bare Wechaty once per round for the ratio. On a shared machine, turns of a few
+ * hundred messages keep the noise of other processes alike for both builds; a full garbage collection runs before
+ * each round only (one before every turn bills its sweeping to the turn after it). Figures: CPU time per message
+ * of the whole process (as the pipeline line) and of the main thread alone (`/proc`, 10 ms ticks), per round and
+ * over all.
  *
  *   npx tsx bench/pipeline-ab.ts BEFORE_DIST AFTER_DIST [--rounds 12] [--messages 4000] [--chunk 200] [--groups 10]
  *
  * `--groups`: the synthetic world's groups of 100 members (10, as the pipeline line's first size; 1000 for its last).
  *
- * The two places are not quite alike: one build folder given twice (one set of modules, two bots) printed medians
- * of 1.055 and 1.092 (100 groups, 30 and 20 rounds, load 3–8). Run both orders (`A B`, then `B A`) and take the
- * geometric mean of the two medians, √(r₁ / r₂): a bias of the places cancels out.
+ * The places were not alike until the `inproc3` session: the before build took the first turn of every round (an
+ * even count of turns a round), right after the full collection, and paid for what follows one (its sweeping on
+ * other threads, memory no longer cached).
+ * Two copies of one build printed after/before medians of 0.871 and 0.879 (10 groups, 48 rounds each way); with
+ * each round opened by the other build, 1.017 and 1.010 (40 rounds, load 18–20). Still run both orders (`A B`,
+ * then `B A`) and take the geometric mean of the two medians, √(r₁ / r₂): a bias left cancels out.
  *
  * A build folder is what `tsc -p tsconfig.build.json` writes (`dist/`); for another commit, e.g.
  * `git archive <commit> bot plugins tsconfig.json tsconfig.build.json | tar -x -C .ab/before` inside this
@@ -88,20 +92,21 @@ async function main(): Promise<void> {
     const perRound = { before: [] as number[], after: [] as number[] }
     const mainRatios: number[] = []
     const total = { before: { cpu: 0, main: 0, n: 0 }, after: { cpu: 0, main: 0, n: 0 } }
-    let turn = 0
     for (let r = 0; r < rounds; r++) {
       collectGarbage()
       const b: Spent = { cpu: 0, main: 0, n: 0 }
       const a: Spent = { cpu: 0, main: 0, n: 0 }
       const z: Spent = { cpu: 0, main: 0, n: 0 }
       await timed(bare, stream, z)
-      for (let i = 0; i < stream.length; i += chunk) {
+      for (let i = 0, k = 0; i < stream.length; i += chunk, k++) {
         const part = stream.slice(i, i + chunk)
         const pair: [Deliver, Spent][] = [
           [before, b],
           [after, a],
         ]
-        if (turn++ % 2) pair.reverse()
+        // Swapped at each turn, and each round opened by the other build: the first turn after the full collection
+        // is each build's every other round.
+        if ((k + r) % 2) pair.reverse()
         for (const [run, into] of pair) await timed(run, part, into)
       }
       for (const [k, s] of [
