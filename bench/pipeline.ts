@@ -93,7 +93,9 @@ export async function runPipelineBench({
   const reps = 3 // the median of three interleaved passes (one pass alone moved the quick ratio by ±1 on a loaded machine)
   const world = syntheticWorld({ groups, membersPerGroup: 100 })
   const stream = messageList(world, n)
-  const warm = messageList(world, quick ? 300 : 1_000, 99)
+  // Warm means past the JIT's warm-up: after 300 messages it was still compiling during the timed passes (inproc3:
+  // 6.20× and 5.35× at 10 groups against 4.19× and 3.57× after 20,000; performance-history.md).
+  const warm = messageList(world, quick ? 2_000 : 5_000, 99)
   const dir = mkdtempSync(join(tmpdir(), 'bench-pipeline-'))
   try {
     const configFile = writeBenchConfig(world, join(dir, 'config'))
