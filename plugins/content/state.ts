@@ -106,11 +106,18 @@ export function findReview(log: ReviewLog, id: string): Review | undefined {
 }
 
 /** The key of a false hit: its category and the phrase that would stop it. */
-export const hintKey = (h: AllowHint): string => `${h.category}|${h.phrase}`
+export const hintKey = (h: Pick<AllowHint, 'category' | 'phrase'>): string => `${h.category}|${h.phrase}`
 
 /** Remembers that a false hit was suggested or allowed (the newest 500 kept). */
 export function markLearned(log: ReviewLog, hints: AllowHint[]): void {
   const learned = (log.learned ??= [])
   for (const h of hints) if (!learned.includes(hintKey(h))) learned.push(hintKey(h))
   if (learned.length > REVIEW_LIMIT) learned.splice(0, learned.length - REVIEW_LIMIT)
+}
+
+/** Forgets a false hit (`#词库 删除` took its phrase out): it may be suggested again. True if it was remembered. */
+export function forgetLearned(log: ReviewLog, hint: Pick<AllowHint, 'category' | 'phrase'>): boolean {
+  const at = log.learned?.indexOf(hintKey(hint)) ?? -1
+  if (at >= 0) log.learned!.splice(at, 1)
+  return at >= 0
 }

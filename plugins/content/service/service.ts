@@ -15,7 +15,7 @@ import { newIncident, openIncidentFor, reached, type IncidentLog } from '../inci
 import { INCIDENTS_JOURNAL, type IncidentRecord } from '../incidents/incident-journal.js'
 import { openForeignIncident, withFleetRepeats } from '../incidents/fleet-incidents.js'
 import { decideAllow, decideIgnore, decideReview, dueSuggestion, splitReview } from '../decide-review.js'
-import { addReview, markLearned, REVIEWS_DOC, type Review, type ReviewLog } from '../state.js'
+import { addReview, forgetLearned, markLearned, REVIEWS_DOC, type Review, type ReviewLog } from '../state.js'
 import { type AllowOutcome, allowHints } from '../assess/allow-phrase.js'
 import { inScope } from '../assess/message-policy.js'
 import { type ImageSource, receivedImages } from '../qr/image-source.js'
@@ -124,6 +124,9 @@ export class ContentService {
       this.reload(false)
       return { ok: false, text: dictionaryEditText.refused(edit, outcome.problems) }
     }
+    // A phrase taken out is a false hit again: it may be suggested again (`learned` no longer holds it).
+    if (edit.op === 'remove' && forgetLearned(this.reviews.data, { category: edit.category, phrase: edit.word.trim() }))
+      this.reviews.changed()
     return { ok: true, text: dictionaryEditText.done(edit, files, this.holder.version) }
   }
 

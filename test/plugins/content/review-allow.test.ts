@@ -76,6 +76,19 @@ describe('#忽略 R3 允许: admins’ review decisions teach the matcher', () =
     expect(await h.say(SHOP)).toContain('🔎 待确认 R2')
   })
 
+  it('after #词库 删除 the false hit is suggested again once the admins keep ignoring it', async () => {
+    const h = await learning()
+    await h.say(SHOP)
+    await h.ask('#忽略 R1 允许')
+    await h.ask('#词库 删除 contact 家薇装饰')
+    const asked: string[] = []
+    for (let i = 2; i <= 4; i++) {
+      await h.say(SHOP)
+      asked.push(await h.ask(`#忽略 R${i}`))
+    }
+    expect(asked[2]).toContain('💡 「家薇装饰」里的私加联系方式命中已被忽略 3 次（R2、R3、R4），每次仍会提示。')
+  })
+
   it('allows a review ignored earlier; a confirmed one is not allowed', async () => {
     const h = await learning()
     await h.say(SHOP)
