@@ -149,7 +149,7 @@ export function reviewText(r: Review, when: string, prefix: string): string {
     ),
   )
   return [
-    `🔎 待确认 ${r.id}：疑似${r.findings.map(f => f.label).join('、')}（变体写法，未自动处理）`,
+    `🔎 待确认 ${r.id}：疑似${r.findings.map(f => f.label).join('、')}（${r.findings.some(f => f.reviewOnly) ? '非员工发的，' : '变体写法，'}未自动处理）`,
     `群：${r.groupTopic}（${KIND_LABEL[r.groupKind]}）`,
     `成员：${r.memberName}（${r.memberId}）`,
     `时间：${when}　消息：${r.messageId}`,

@@ -17,7 +17,7 @@ import { openForeignIncident, withFleetRepeats } from '../incidents/fleet-incide
 import { decideAllow, decideIgnore, decideReview, dueSuggestion, splitReview } from '../decide-review.js'
 import { addReview, forgetLearned, markLearned, REVIEWS_DOC, type Review, type ReviewLog } from '../state.js'
 import { type AllowOutcome, allowHints, allowProblem, learnedPhraseProblem } from '../assess/allow-phrase.js'
-import { inScope } from '../assess/message-policy.js'
+import { scopedFindings } from '../assess/message-policy.js'
 import { type ImageSource, receivedImages } from '../qr/image-source.js'
 import { QrImageError } from '../qr/qr-limits.js'
 import { qrContentFindings } from '../qr/qr-policy.js'
@@ -155,7 +155,7 @@ export class ContentService {
     const cfg = this.ctx.configFor(ev.group)
     if (isExempt(ev.sender, cfg)) return []
     const inGroup = ev as MessageEvent & { group: GroupRef }
-    const all = assessMessage(inGroup, this.holder.matcher, cfg, this.flood)
+    const all = assessMessage(inGroup, this.holder.matcher, cfg, this.flood, () => this.answersStaff(ev))
     const qr = ev.kind === 'image' && cfg.qrCodes ? this.startQr(inGroup) : []
     if (!all.length) return qr
     return [...qr, ...this.act(inGroup, all, cfg)]
@@ -213,8 +213,19 @@ export class ContentService {
     const { ev } = pending
     const cfg = this.ctx.configFor(ev.group)
     const findings = qrContentFindings(result, this.holder.matcher, ev.group.kind)
-    const kept = findings.filter(f => inScope(cfg, f.category, ev.group.kind, ev.sender.isStaff))
+    const kept = scopedFindings(cfg, findings, ev.group.kind, ev.sender.isStaff, () => this.answersStaff(ev))
     return kept.length ? this.act(ev, kept, cfg) : []
+  }
+
+  /**
+   * True when a message answers staff: it @s a staff member, or quotes a message of someone the roster names
+   * (a quote carries the sender's name only) who is staff.
+   */
+  private answersStaff(ev: MessageEvent): boolean {
+    const isStaff = (id: string | undefined): boolean => id !== undefined && this.ctx.rolesOf(id).length > 0
+    if (ev.mentions.some(isStaff)) return true
+    const quoted = ev.quote?.senderName
+    return quoted !== undefined && this.ctx.roster.named(quoted).some(e => isStaff(e.contactId))
   }
 
   /** Holds review-only findings for the admins (`#确认` / `#忽略`); observe mode only records them. */
