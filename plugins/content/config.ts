@@ -14,9 +14,19 @@ export const scopeSchema = z.enum(['everyone', 'nonStaff', 'staff', 'nobody'])
 /** Whose messages a rule checks: everyone, only non-staff (customers, strangers), only staff, or nobody. */
 export type Scope = z.infer<typeof scopeSchema>
 
-/** Whether `scope` covers a member who is (or is not) staff. */
-export function covers(scope: Scope, isStaff: boolean): boolean {
-  return scope === 'everyone' || (scope === 'nonStaff' && !isStaff) || (scope === 'staff' && isStaff)
+/**
+ * Whose messages a category checks in one kind of group: a Scope, or `review`: everyone's, but a non-staff
+ * member's hits only go to the admins (`#确认` / `#忽略`), and not when they answer staff (see scopedFindings).
+ */
+export const categoryScopeSchema = z.enum(['everyone', 'nonStaff', 'staff', 'nobody', 'review'])
+/** Whose messages a category checks, and whose hits only go to the admins (`review`). */
+export type CategoryScope = z.infer<typeof categoryScopeSchema>
+
+/** Whether `scope` covers a member who is (or is not) staff (`review` covers everyone). */
+export function covers(scope: CategoryScope, isStaff: boolean): boolean {
+  return (
+    scope === 'everyone' || scope === 'review' || (scope === 'nonStaff' && !isStaff) || (scope === 'staff' && isStaff)
+  )
 }
 
 const byKind = <T extends z.ZodType>(
@@ -116,19 +126,20 @@ export const contentConfigSchema = z
     exempt: z.array(z.string().min(1)).default([]).describe('不受检查的微信 ID Contact ids that are not moderated'),
     scope: z
       .object({
-        link: byKind(scopeSchema, { internal: 'nonStaff', customer: 'everyone', broadcast: 'everyone' }),
-        card: byKind(scopeSchema, { internal: 'nobody', customer: 'nonStaff', broadcast: 'nonStaff' }),
-        miniprogram: byKind(scopeSchema, { internal: 'nobody', customer: 'nonStaff', broadcast: 'nonStaff' }),
-        file: byKind(scopeSchema, { internal: 'everyone', customer: 'everyone', broadcast: 'everyone' }),
-        flood: byKind(scopeSchema, { internal: 'nonStaff', customer: 'nonStaff', broadcast: 'nonStaff' }),
-        offtopic: byKind(scopeSchema, { internal: 'nobody', customer: 'nobody', broadcast: 'nonStaff' }),
-        // A customer leaving their own phone or WeChat for the company in their group is service, not solicitation.
-        contact: byKind(scopeSchema, { internal: 'everyone', customer: 'staff', broadcast: 'everyone' }),
+        link: byKind(categoryScopeSchema, { internal: 'nonStaff', customer: 'everyone', broadcast: 'everyone' }),
+        card: byKind(categoryScopeSchema, { internal: 'nobody', customer: 'nonStaff', broadcast: 'nonStaff' }),
+        miniprogram: byKind(categoryScopeSchema, { internal: 'nobody', customer: 'nonStaff', broadcast: 'nonStaff' }),
+        file: byKind(categoryScopeSchema, { internal: 'everyone', customer: 'everyone', broadcast: 'everyone' }),
+        flood: byKind(categoryScopeSchema, { internal: 'nonStaff', customer: 'nonStaff', broadcast: 'nonStaff' }),
+        offtopic: byKind(categoryScopeSchema, { internal: 'nobody', customer: 'nobody', broadcast: 'nonStaff' }),
+        // In a customer group the bot cannot tell a customer leaving their WeChat for the company from a stranger
+        // drawing customers away: a non-staff member's hit goes to the admins (none when they answer staff).
+        contact: byKind(categoryScopeSchema, { internal: 'everyone', customer: 'review', broadcast: 'everyone' }),
       })
-      .catchall(byKind(scopeSchema, { internal: 'everyone', customer: 'everyone', broadcast: 'everyone' }))
+      .catchall(byKind(categoryScopeSchema, { internal: 'everyone', customer: 'everyone', broadcast: 'everyone' }))
       .prefault({})
       .describe(
-        '每个类别在各类群里检查谁的消息：everyone / nonStaff（非员工）/ staff（仅员工）/ nobody；未列出的词库类别检查所有人 Per category and group kind, whose messages are checked',
+        '每个类别在各类群里检查谁的消息：everyone / nonStaff（非员工）/ staff（仅员工）/ nobody / review（员工照常处理；非员工的命中只交管理员确认，@员工或引用员工消息的回复不检查）；未列出的词库类别检查所有人 Per category and group kind, whose messages are checked (review: non-staff hits only go to the admins)',
       ),
     actions: z
       .object({

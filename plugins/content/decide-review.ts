@@ -9,12 +9,15 @@ import { auditReason } from './audit-text.js'
 /**
  * Findings split into those that act and those only for review: a dictionary finding whose every hit
  * is review-only (a kind its category does not let act, e.g. initials) goes to the admins, never to a
- * warning or strike. Policy findings (cards, flood...) always act.
+ * warning or strike; so does one its scope marks for review (`reviewOnly`), unless the message is handled
+ * as an offence anyway (an ad with `加v`): it then joins that offence. Policy findings (cards, flood...) act.
  */
 export function splitReview(findings: Finding[]): { acting: Finding[]; review: Finding[] } {
-  const reviewOnly = (f: Finding): boolean =>
+  const variants = (f: Finding): boolean =>
     f.evidence.length > 0 && f.evidence.every(e => e.source !== 'policy' && e.match.reviewOnly === true)
-  if (!findings.some(reviewOnly)) return { acting: findings, review: [] }
+  if (!findings.some(f => f.reviewOnly || variants(f))) return { acting: findings, review: [] }
+  const acts = findings.some(f => !f.reviewOnly && !variants(f))
+  const reviewOnly = (f: Finding): boolean => variants(f) || (f.reviewOnly === true && !acts)
   return { acting: findings.filter(f => !reviewOnly(f)), review: findings.filter(reviewOnly) }
 }
 

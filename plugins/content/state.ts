@@ -45,9 +45,15 @@ export interface ReviewLog {
 /** Reviews kept at most. */
 export const REVIEW_LIMIT = 500
 
-/** The `content-reviews` document (durable: an admin may answer days later). */
+/** An allow hint as stored: what `#忽略 R3 允许` adds (a malformed one would break the dictionary edit). */
+const HINT = z.object({ category: z.string().min(1), label: z.string(), phrase: z.string().min(1) })
+
+/**
+ * The `content-reviews` document (durable: an admin may answer days later). Version 2 validates the
+ * learning fields (`hints`, `allowed`, `learned`) that version 1 stored unchecked.
+ */
 export const REVIEWS_DOC = docSpec<ReviewLog>({
-  version: 1,
+  version: 2,
   schema: z.object({
     next: z.number().int().positive(),
     reviews: z.array(
@@ -59,13 +65,31 @@ export const REVIEWS_DOC = docSpec<ReviewLog>({
         at: z.number(),
         findings: z.array(z.looseObject({ category: z.string() })),
         status: z.enum(['open', 'confirmed', 'ignored']),
+        hints: z.array(HINT).optional(),
+        allowed: z.boolean().optional(),
       }),
     ),
     learned: z.array(z.string()).optional(),
   }),
+  // Version 1 stored hints unchecked: the ones that are not well formed are dropped (they could not be allowed).
+  migrations: { 1: migrateHints },
   defaults: () => ({ next: 1, reviews: [] }),
   durable: true,
 })
+
+/** Version 1 → 2: keeps the well-formed hints of each review, and `allowed` only when it is true or false. */
+// biome-ignore lint/suspicious/noExplicitAny: reads what version 1 wrote
+function migrateHints(v1: any): unknown {
+  for (const r of Array.isArray(v1?.reviews) ? v1.reviews : []) {
+    if (!r || typeof r !== 'object') continue
+    if (Array.isArray(r.hints)) r.hints = r.hints.filter((h: unknown) => HINT.safeParse(h).success)
+    else delete r.hints
+    if (r.allowed !== undefined && typeof r.allowed !== 'boolean') delete r.allowed
+  }
+  if (v1 && typeof v1 === 'object' && v1.learned !== undefined && !Array.isArray(v1.learned)) delete v1.learned
+  if (Array.isArray(v1?.learned)) v1.learned = v1.learned.filter((k: unknown) => typeof k === 'string')
+  return v1
+}
 
 /** Adds a review (numbered), dropping the oldest beyond the limit. */
 export function addReview(log: ReviewLog, review: Omit<Review, 'id' | 'status'>): Review {
@@ -82,11 +106,18 @@ export function findReview(log: ReviewLog, id: string): Review | undefined {
 }
 
 /** The key of a false hit: its category and the phrase that would stop it. */
-export const hintKey = (h: AllowHint): string => `${h.category}|${h.phrase}`
+export const hintKey = (h: Pick<AllowHint, 'category' | 'phrase'>): string => `${h.category}|${h.phrase}`
 
 /** Remembers that a false hit was suggested or allowed (the newest 500 kept). */
 export function markLearned(log: ReviewLog, hints: AllowHint[]): void {
   const learned = (log.learned ??= [])
   for (const h of hints) if (!learned.includes(hintKey(h))) learned.push(hintKey(h))
   if (learned.length > REVIEW_LIMIT) learned.splice(0, learned.length - REVIEW_LIMIT)
+}
+
+/** Forgets a false hit (`#词库 删除` took its phrase out): it may be suggested again. True if it was remembered. */
+export function forgetLearned(log: ReviewLog, hint: Pick<AllowHint, 'category' | 'phrase'>): boolean {
+  const at = log.learned?.indexOf(hintKey(hint)) ?? -1
+  if (at >= 0) log.learned!.splice(at, 1)
+  return at >= 0
 }

@@ -7,7 +7,7 @@ import { excerpt } from './assess/excerpt.js'
 import type { Evidence, Finding } from './assess/findings.js'
 import { describeMatchKind } from './matcher/index.js'
 import type { Review } from './state.js'
-import type { AllowOutcome, Suggestion } from './assess/allow-phrase.js'
+import type { AllowOutcome, AllowProblem, Suggestion } from './assess/allow-phrase.js'
 import type { DictionaryEdit } from './matcher/dictionary-edit.js'
 
 /**
@@ -157,7 +157,7 @@ export function reviewText(r: Review, when: string, prefix: string): string {
     ),
   )
   return [
-    `🔎 待确认 ${r.id}：疑似${r.findings.map(f => f.label).join('、')}（变体写法，未自动处理）`,
+    `🔎 待确认 ${r.id}：疑似${r.findings.map(f => f.label).join('、')}（${r.findings.some(f => f.reviewOnly) ? '非员工发的，' : '变体写法，'}未自动处理）`,
     `群：${r.groupTopic}（${KIND_LABEL[r.groupKind]}）`,
     `成员：${r.memberName}（${r.memberId}）`,
     `时间：${when}　消息：${r.messageId}`,
@@ -258,6 +258,25 @@ export const dictionaryEditText = {
       `未${EDIT_VERB[e.op]}「${e.word}」（${e.category}）：改后的词库不能使用，已恢复原文件：`,
       ...problems.slice(0, 5),
     ].join('\n'),
-  done: (e: DictionaryEdit, files: string[], version: number): string =>
-    `✅ 已${EDIT_VERB[e.op]}「${e.word}」（${e.category}），写入 ${files.join('、')}，词库已重新加载（版本 ${version}）。`,
+  done: (e: DictionaryEdit, files: string[], version: number, warnings: string[] = []): string =>
+    [
+      `✅ 已${EDIT_VERB[e.op]}「${e.word}」（${e.category}），写入 ${files.join('、')}，词库已重新加载（版本 ${version}）。`,
+      ...(warnings.length ? ['⚠️ 改后词库的提示（请检查）：', ...warnings.slice(0, 5)] : []),
+    ].join('\n'),
+  /** An allowed phrase refused: why it would switch a term off, and what to do instead. */
+  notAllowed: (e: DictionaryEdit, p: AllowProblem, prefix: string): string =>
+    `未添加允许短语「${e.word}」（${e.category}）：${allowProblemText(p, prefix, e.category)}`,
+}
+
+/** Why a phrase may not be allowed (see allowProblem), and what to do instead. */
+function allowProblemText(p: AllowProblem, prefix: string, category: string): string {
+  const example = '允许短语要比词条长、把词条整个包含在内（如「以下注意」之于「下注」）'
+  if (p.why === 'oneCharacter') return `只有一个字，含这个字的命中都会不算。${example}。`
+  if (p.why === 'term')
+    return `它就是词条「${p.term}」，允许它这个词条就再也不会命中（要停用词条请用 ${prefix}词库 删除 ${category} ${p.term}）。`
+  if (p.why === 'insideTerm') return `它是词条「${p.term}」的一部分，挡不住任何命中。${example}。`
+  if (p.why === 'termForm')
+    return `它本身就是词条「${p.term}」的一种写法（${p.how}），允许它这样写的违规就不再命中。${example}。`
+  if (p.why === 'acting') return `其中的「${p.matched}」会直接处理（${p.how}），允许这个短语它就不再处理。`
+  return `其中原样写着词条「${p.term}」，同样的说法也可能是违规（如「本产品保证绝对安全」）。确实无害时请自己写一个更准确的短语：${prefix}词库 允许 ${category} <短语>。`
 }

@@ -1,5 +1,6 @@
 import type { MessageEvent } from '../../../bot/core/event.js'
-import type { Match, Matcher } from '../matcher/index.js'
+import { describeMatchKind, type Match, type Matcher } from '../matcher/index.js'
+import { foldedKey } from '../matcher/normalize.js'
 import type { Finding, TextSource } from './findings.js'
 
 /** A phrase that, allowed in its category, stops a review-only hit from being asked about again. */
@@ -56,18 +57,77 @@ function spansAround(text: string, m: Match): Array<[number, number]> {
 }
 
 /**
+ * Why a phrase cannot be an allowed phrase of a category, for the admins: it is one character, it is a
+ * term (folded: `加 薇` is 加薇), it is part of a term (it could never cover a hit of it), or as a whole it is
+ * a way of writing a term (pinyin, homophone...). `acting` and `asWritten` are found only for phrases
+ * learned from a review (see learnedPhraseProblem).
+ */
+export type AllowProblem =
+  | { why: 'oneCharacter' }
+  | { why: 'term' | 'insideTerm'; term: string }
+  | { why: 'termForm' | 'acting' | 'asWritten'; term: string; matched: string; how: string }
+
+type PhraseMatcher = Pick<Matcher, 'scan' | 'dictionary'>
+
+/**
+ * What is wrong with `phrase` as an allowed phrase of `category` (`#词库 允许`, `#忽略 R3 允许`): allowed, it
+ * would switch a term off instead of a false hit. Undefined when it may be allowed.
+ */
+export function allowProblem(phrase: string, category: string, matcher: PhraseMatcher): AllowProblem | undefined {
+  const key = foldedKey(phrase)
+  if ([...key].length < 2) return { why: 'oneCharacter' }
+  for (const term of matcher.dictionary.categories[category]?.terms ?? []) {
+    const termKey = foldedKey(term)
+    if (termKey === key) return { why: 'term', term }
+    if (termKey.includes(key)) return { why: 'insideTerm', term }
+  }
+  const compact = phrase.replace(/\s+/g, '')
+  const whole = matcher.scan(compact).find(x => x.category === category && x.start === 0 && x.end === compact.length)
+  return whole && problemOf('termForm', whole)
+}
+
+/**
+ * What is wrong with a phrase learned from a review (made when the review is, checked again when the admin
+ * answers: the dictionary may have changed): as allowProblem, and also a hit of the category in it that acts
+ * (allowing the phrase would silence it), or a term written as is and standing as words of its own
+ * (`保证|绝对安全`: the same words are also the violation, `本产品保证绝对安全`). A term that runs across
+ * words (`颜色|情况` for 色情) or a way of writing it (家薇 for 加薇) is the false hit such a phrase is for.
+ */
+export function learnedPhraseProblem(
+  phrase: string,
+  category: string,
+  matcher: PhraseMatcher,
+): AllowProblem | undefined {
+  const problem = allowProblem(phrase, category, matcher)
+  if (problem) return problem
+  const own = matcher.scan(phrase).filter(x => x.category === category)
+  const acting = own.find(x => !x.reviewOnly)
+  if (acting) return problemOf('acting', acting)
+  const asWritten = own.find(x => (x.kind === 'exact' || x.kind === 'normalised') && standsAsWords(phrase, x))
+  return asWritten && problemOf('asWritten', asWritten)
+}
+
+function problemOf(why: 'termForm' | 'acting' | 'asWritten', m: Match): AllowProblem {
+  return { why, term: m.term, matched: m.matched, how: describeMatchKind(m) }
+}
+
+/** True when the word segmenter reads the hit's start and end as word boundaries of the phrase. */
+function standsAsWords(phrase: string, m: Match): boolean {
+  const bounds = new Set(segmentsOf(phrase, 0, phrase.length).flatMap(s => [s.start, s.end]))
+  return bounds.has(m.start) && bounds.has(m.end)
+}
+
+/**
  * The smallest phrase of `text` around a review-only hit that, as an allowed phrase of the hit's category,
  * stops it: the words the segmenter reads the hit's span as (`颜色|情况` for 色情), else the hit with the
- * word beside it (`家|薇|装饰` gives 家薇装饰, a word of two characters or more preferred). Never the bare
- * hit or a way of writing a term (the phrase as a whole is no hit of the category), and never a phrase
- * that would also silence a hit of the category that acts. Undefined when no phrase qualifies.
+ * word beside it (`家|薇|装饰` gives 家薇装饰, a word of two characters or more preferred). Never a phrase
+ * learnedPhraseProblem refuses: the bare hit, a way of writing a term, one in which a hit of the category
+ * acts, one in which the term stands as written (保证绝对安全). Undefined when no phrase qualifies.
  */
-export function allowPhrase(text: string, m: Match, matcher: Pick<Matcher, 'scan'>): string | undefined {
+export function allowPhrase(text: string, m: Match, matcher: PhraseMatcher): string | undefined {
   for (const [start, end] of spansAround(text, m)) {
     const phrase = text.slice(start, end).replace(/\s+/g, '')
-    const own = matcher.scan(phrase).filter(x => x.category === m.category)
-    if (own.some(x => !x.reviewOnly || (x.start === 0 && x.end === phrase.length))) continue
-    return phrase
+    if (!learnedPhraseProblem(phrase, m.category, matcher)) return phrase
   }
   return undefined
 }
@@ -83,7 +143,7 @@ function fieldText(ev: MessageEvent, source: TextSource): string | undefined {
 }
 
 /** The allow phrases that would stop each review-only hit of a message (one per category and phrase). */
-export function allowHints(ev: MessageEvent, findings: Finding[], matcher: Pick<Matcher, 'scan'>): AllowHint[] {
+export function allowHints(ev: MessageEvent, findings: Finding[], matcher: PhraseMatcher): AllowHint[] {
   const hints: AllowHint[] = []
   for (const f of findings)
     for (const e of f.evidence) {

@@ -3,7 +3,7 @@ import type { ContentConfig } from '../config.js'
 import { dictionaryFindings, maxSeverity, scanMessage, type Finding } from './findings.js'
 import type { FloodTracker } from './flood.js'
 import type { Matcher } from '../matcher/index.js'
-import { inScope, kindFinding, messageTypeFindings } from './message-policy.js'
+import { inScope, kindFinding, messageTypeFindings, scopedFindings } from './message-policy.js'
 
 const RANK = { high: 0, medium: 1, low: 2 } as const
 
@@ -15,7 +15,8 @@ export function isExempt(sender: Member, cfg: ContentConfig): boolean {
 /**
  * Everything wrong with one group message, most serious first: dictionary
  * matches in its text fields, its message type, flood, off-topic in broadcast
- * groups; each category only when its `scope` covers this sender here.
+ * groups; each category only when its `scope` covers this sender here (see scopedFindings:
+ * `answersStaff` tells whether the message answers a staff member).
  * Feeds the flood windows as a side effect (every message counts).
  */
 export function assessMessage(
@@ -23,6 +24,7 @@ export function assessMessage(
   matcher: Matcher,
   cfg: ContentConfig,
   flood: FloodTracker,
+  answersStaff: () => boolean = () => false,
 ): Finding[] {
   const kind = ev.group.kind
   const staff = ev.sender.isStaff
@@ -34,7 +36,7 @@ export function assessMessage(
     if (note) (findings ??= []).push(kindFinding(cfg, 'flood', note))
   }
   if (!findings) return []
-  const kept = findings.filter(f => inScope(cfg, f.category, kind, staff))
+  const kept = scopedFindings(cfg, findings, kind, staff, answersStaff)
   return kept.length > 1 ? kept.sort((a, b) => RANK[a.severity] - RANK[b.severity]) : kept
 }
 

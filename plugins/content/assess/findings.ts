@@ -13,6 +13,8 @@ export interface Finding {
   label: string
   severity: Severity
   evidence: Evidence[]
+  /** Only for the admins to decide (`#确认` / `#忽略`), whatever its hits: the category's scope is `review` here. */
+  reviewOnly?: boolean
 }
 
 /** Shared empty result (never mutated) so the common no-match path allocates nothing here. */

@@ -7,6 +7,29 @@ export function inScope(cfg: ContentConfig, category: string, kind: GroupKind, i
   return covers(cfg.scope[category]?.[kind] ?? 'everyone', isStaff)
 }
 
+/**
+ * The findings `scope` checks for this sender in this kind of group. Where a category's scope is `review`, a
+ * non-staff member's finding is marked for the admins only (`reviewOnly`), or dropped when the message answers
+ * staff (`answersStaff`: it @s a staff member or quotes one): a customer leaving their WeChat for the staff
+ * member who asked is service.
+ */
+export function scopedFindings(
+  cfg: ContentConfig,
+  findings: Finding[],
+  kind: GroupKind,
+  isStaff: boolean,
+  answersStaff: () => boolean,
+): Finding[] {
+  const kept: Finding[] = []
+  for (const f of findings) {
+    const scope = cfg.scope[f.category]?.[kind] ?? 'everyone'
+    if (!covers(scope, isStaff)) continue
+    if (scope !== 'review' || isStaff) kept.push(f)
+    else if (!answersStaff()) kept.push({ ...f, reviewOnly: true })
+  }
+  return kept
+}
+
 /** The extension of a file name, lower case, ignoring trailing dots, spaces and invisible characters. */
 export function fileExtension(name: string): string {
   const clean = name.replace(/[\s.\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+$/u, '')

@@ -6,8 +6,10 @@ import {
   editDictionaryFile,
   editProblem,
   fileHasWord,
+  newWarnings,
   undoEdit,
 } from '../matcher/dictionary-edit.js'
+import { allowProblem } from '../assess/allow-phrase.js'
 import { compileMatcher, loadDictionaryFiles } from '../matcher/index.js'
 import { dictionaryEditText } from '../texts.js'
 
@@ -52,16 +54,23 @@ export async function runDictionaryEdit(
     return 1
   }
   // The category must exist before anything is written: the same refusal as `#词库 添加` in chat.
-  let categories: string[]
+  let loaded: ReturnType<typeof loadDictionaryFiles>
   try {
-    categories = Object.keys(loadDictionaryFiles(files).dictionary.categories)
+    loaded = loadDictionaryFiles(files)
   } catch (error) {
     const message = (error as Error).message
     err.write(`not changed, the dictionary does not load:\n${message}\n${missingDefaultHint(files, message)}`)
     return 1
   }
+  const categories = Object.keys(loaded.dictionary.categories)
   if (!categories.includes(category)) {
     err.write(`${dictionaryEditText.unknownCategory(category, categories)}\n`)
+    return 1
+  }
+  // The same refusal as `#词库 允许`: an allowed phrase that would switch a term off.
+  const refused = op === 'allow' ? allowProblem(word.trim(), category, compileMatcher(loaded.dictionary)) : undefined
+  if (refused) {
+    err.write(`${dictionaryEditText.notAllowed({ op, category, word }, refused, '#')}\n`)
     return 1
   }
   const targets = op === 'remove' ? files.filter(f => fileHasWord(f, category, word)) : files.slice(-1)
@@ -70,8 +79,11 @@ export async function runDictionaryEdit(
     return 1
   }
   const edits = targets.map(f => editDictionaryFile(f, { op, category, word }))
+  let warnings: string[]
   try {
-    compileMatcher(loadDictionaryFiles(files).dictionary)
+    const edited = loadDictionaryFiles(files)
+    compileMatcher(edited.dictionary)
+    warnings = newWarnings(loaded.warnings, edited.warnings)
   } catch (error) {
     for (const e of edits) undoEdit(e)
     const message = (error as Error).message
@@ -80,5 +92,6 @@ export async function runDictionaryEdit(
   }
   const changed = edits.filter(e => e.changed).map(e => e.file)
   out.write(changed.length ? `${op} ${category} ${word}: written to ${changed.join(', ')}\n` : 'nothing to change\n')
+  for (const w of warnings) out.write(`warning: ${w}\n`)
   return 0
 }

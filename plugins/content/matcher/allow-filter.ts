@@ -30,18 +30,39 @@ interface AllowedSpans {
 
 /**
  * Drops every term match that lies inside an allowed-phrase match of the same category
- * (`以下注意` cancels `下注` only for gambling), and the allowed-phrase matches themselves.
+ * (`以下注意` cancels `下注` only for gambling), and the allowed-phrase matches themselves. An allowed
+ * phrase found through a reading (`家薇装饰` read in `加薇装饰`) covers only hits found through readings
+ * too: never the term as written or normalised, whose text is not the phrase's.
  */
 export function dropAllowed(candidates: Candidate[]): Candidate[] {
   if (!candidates.some(isAllowPhrase)) return candidates
-  const byCategory = new Map<string, Candidate[]>()
+  const any = new Map<string, Candidate[]>()
+  const asWritten = new Map<string, Candidate[]>()
   for (const c of candidates) {
     if (!c.allowPhrase) continue
-    const list = byCategory.get(c.category) ?? []
-    list.push(c)
-    byCategory.set(c.category, list)
+    listOf(any, c.category).push(c)
+    if (isWritten(c.kind)) listOf(asWritten, c.category).push(c)
   }
-  if (byCategory.size === 0) return candidates
+  const anySpans = spansOf(any)
+  const writtenSpans = spansOf(asWritten)
+  return candidates.filter(
+    c => !c.allowPhrase && !isInside(c, (isWritten(c.kind) ? writtenSpans : anySpans).get(c.category)),
+  )
+}
+
+/** The term as written or normalised (or a regex, a link): text an allowed phrase must hold as it is. */
+function isWritten(kind: MatchKind): boolean {
+  return kind === 'exact' || kind === 'normalised' || kind === 'pattern' || kind === 'link'
+}
+
+function listOf(map: Map<string, Candidate[]>, category: string): Candidate[] {
+  let list = map.get(category)
+  if (!list) map.set(category, (list = []))
+  return list
+}
+
+/** Each category's allowed spans, sorted by start, with the running maximum of their ends. */
+function spansOf(byCategory: Map<string, Candidate[]>): Map<string, AllowedSpans> {
   const spans = new Map<string, AllowedSpans>()
   for (const [category, list] of byCategory) {
     list.sort((x, y) => x.start - y.start)
@@ -51,7 +72,7 @@ export function dropAllowed(candidates: Candidate[]): Candidate[] {
       maxEnds: list.map(c => (maxEnd = Math.max(maxEnd, c.end))),
     })
   }
-  return candidates.filter(c => !c.allowPhrase && !isInside(c, spans.get(c.category)))
+  return spans
 }
 
 /** True for a match of an allowed phrase (a function made once: most scans have none). */

@@ -79,3 +79,13 @@ function listOf(doc: Document, category: string, list: string): string[] {
   const node = doc.getIn(['categories', category, list])
   return isSeq(node) ? node.items.map(item => String((item as { value?: unknown }).value ?? item)) : []
 }
+
+/**
+ * The warnings of the edited dictionary that it did not have before the edit (a term now in two categories):
+ * compared without their `file:line` places, which an edit moves.
+ */
+export function newWarnings(before: string[], after: string[]): string[] {
+  const unplaced = (warning: string): string => warning.replace(/:\d+\b/g, ':')
+  const known = new Set(before.map(unplaced))
+  return after.filter(w => !known.has(unplaced(w)))
+}

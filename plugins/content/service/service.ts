@@ -15,9 +15,9 @@ import { newIncident, openIncidentFor, reached, type IncidentLog } from '../inci
 import { INCIDENTS_JOURNAL, type IncidentRecord } from '../incidents/incident-journal.js'
 import { openForeignIncident, withFleetRepeats } from '../incidents/fleet-incidents.js'
 import { decideAllow, decideIgnore, decideReview, dueSuggestion, splitReview } from '../decide-review.js'
-import { addReview, markLearned, REVIEWS_DOC, type Review, type ReviewLog } from '../state.js'
-import { type AllowOutcome, allowHints } from '../assess/allow-phrase.js'
-import { inScope } from '../assess/message-policy.js'
+import { addReview, forgetLearned, markLearned, REVIEWS_DOC, type Review, type ReviewLog } from '../state.js'
+import { type AllowOutcome, allowHints, allowProblem, learnedPhraseProblem } from '../assess/allow-phrase.js'
+import { scopedFindings } from '../assess/message-policy.js'
 import { type ImageSource, receivedImages } from '../qr/image-source.js'
 import { QrImageError } from '../qr/qr-limits.js'
 import { qrContentFindings } from '../qr/qr-policy.js'
@@ -30,6 +30,7 @@ import {
   editDictionaryFile,
   editProblem,
   fileHasWord,
+  newWarnings,
   undoEdit,
 } from '../matcher/dictionary-edit.js'
 import { allowedText, dictionaryEditText, ignoredText } from '../texts.js'
@@ -116,6 +117,11 @@ export class ContentService {
         text: edit.op === 'remove' ? dictionaryEditText.notListed(edit) : dictionaryEditText.noCompanyFile,
       }
     if (files.includes(DEFAULT_DICTIONARY)) return { ok: false, text: dictionaryEditText.inShipped(edit) }
+    // An allowed phrase that would switch a term off is refused (the loader only warns about some of these).
+    const notAllowed =
+      edit.op === 'allow' ? allowProblem(edit.word.trim(), edit.category, this.holder.matcher) : undefined
+    if (notAllowed) return { ok: false, text: dictionaryEditText.notAllowed(edit, notAllowed, this.ctx.commandPrefix) }
+    const warned = this.holder.warnings
     const edits = files.map(f => editDictionaryFile(f, edit))
     if (!edits.some(e => e.changed)) return { ok: true, text: dictionaryEditText.unchanged(edit) }
     const outcome = this.reload(false)
@@ -124,7 +130,12 @@ export class ContentService {
       this.reload(false)
       return { ok: false, text: dictionaryEditText.refused(edit, outcome.problems) }
     }
-    return { ok: true, text: dictionaryEditText.done(edit, files, this.holder.version) }
+    // A phrase taken out is a false hit again: it may be suggested again (`learned` no longer holds it).
+    if (edit.op === 'remove' && forgetLearned(this.reviews.data, { category: edit.category, phrase: edit.word.trim() }))
+      this.reviews.changed()
+    // The warnings this edit brought (a term now in two categories...) are shown, not only logged.
+    const fresh = newWarnings(warned, this.holder.warnings)
+    return { ok: true, text: dictionaryEditText.done(edit, files, this.holder.version, fresh) }
   }
 
   /** Reload the dictionaries (file watcher, `#词库 重载`); logs the outcome. */
@@ -144,7 +155,7 @@ export class ContentService {
     const cfg = this.ctx.configFor(ev.group)
     if (isExempt(ev.sender, cfg)) return []
     const inGroup = ev as MessageEvent & { group: GroupRef }
-    const all = assessMessage(inGroup, this.holder.matcher, cfg, this.flood)
+    const all = assessMessage(inGroup, this.holder.matcher, cfg, this.flood, () => this.answersStaff(ev))
     const qr = ev.kind === 'image' && cfg.qrCodes ? this.startQr(inGroup) : []
     if (!all.length) return qr
     return [...qr, ...this.act(inGroup, all, cfg)]
@@ -202,8 +213,19 @@ export class ContentService {
     const { ev } = pending
     const cfg = this.ctx.configFor(ev.group)
     const findings = qrContentFindings(result, this.holder.matcher, ev.group.kind)
-    const kept = findings.filter(f => inScope(cfg, f.category, ev.group.kind, ev.sender.isStaff))
+    const kept = scopedFindings(cfg, findings, ev.group.kind, ev.sender.isStaff, () => this.answersStaff(ev))
     return kept.length ? this.act(ev, kept, cfg) : []
+  }
+
+  /**
+   * True when a message answers staff: it @s a staff member, or quotes a message of someone the roster names
+   * (a quote carries the sender's name only) who is staff.
+   */
+  private answersStaff(ev: MessageEvent): boolean {
+    const isStaff = (id: string | undefined): boolean => id !== undefined && this.ctx.rolesOf(id).length > 0
+    if (ev.mentions.some(isStaff)) return true
+    const quoted = ev.quote?.senderName
+    return quoted !== undefined && this.ctx.roster.named(quoted).some(e => isStaff(e.contactId))
   }
 
   /** Holds review-only findings for the admins (`#确认` / `#忽略`); observe mode only records them. */
@@ -271,10 +293,13 @@ export class ContentService {
     if (suggestion) markLearned(log, [suggestion.hint])
     const ignored = wasOpen ? decideIgnore(review, adminId, suggestion, p) : []
     if (!allow) return { actions: ignored, text: ignoredText(review, p) }
-    const outcomes: AllowOutcome[] = (review.hints ?? []).map(hint => ({
-      hint,
-      ...this.editDictionary({ op: 'allow', category: hint.category, word: hint.phrase }),
-    }))
+    const outcomes: AllowOutcome[] = (review.hints ?? []).map(hint => {
+      const edit: DictionaryEdit = { op: 'allow', category: hint.category, word: hint.phrase }
+      // Checked again now: the dictionary may have changed since the review was made.
+      const problem = learnedPhraseProblem(hint.phrase, hint.category, this.holder.matcher)
+      if (problem) return { hint, ok: false, text: dictionaryEditText.notAllowed(edit, problem, p) }
+      return { hint, ...this.editDictionary(edit) }
+    })
     const added = outcomes.filter(o => o.ok).map(o => o.hint)
     if (added.length) {
       review.allowed = true

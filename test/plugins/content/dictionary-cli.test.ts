@@ -24,6 +24,19 @@ describe('dictionary add|remove|allow (CLI)', () => {
     expect(readFileSync(file, 'utf8')).toBe(before)
   })
 
+  it('refuses an allowed phrase that is a term as chat does, and prints the warnings an edit brings', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dict-cli-')), 'd.yaml')
+    copyFileSync(DICTIONARY, file)
+    const before = readFileSync(file, 'utf8')
+    const refused = await run(['allow', '--dictionary', file, 'ad', '日赚'])
+    expect(refused.code).toBe(1)
+    expect(refused.err).toContain('未添加允许短语「日赚」（ad）：它就是词条「日赚」')
+    expect(readFileSync(file, 'utf8')).toBe(before)
+    const added = await run(['add', '--dictionary', file, 'ad', '成本价'])
+    expect(added.code).toBe(0)
+    expect(added.out).toMatch(/warning: .*term "成本价" is in both/)
+  })
+
   it('refuses an unknown category with the message chat gives, writing nothing', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'dict-cli-')), 'd.yaml')
     copyFileSync(DICTIONARY, file)

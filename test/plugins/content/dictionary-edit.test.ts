@@ -42,6 +42,33 @@ describe('#词库 添加 / 删除 / 允许', () => {
     expect(h.wechat.textsTo(cust.id)).toEqual([])
   })
 
+  it('refuses an allowed phrase that would switch a term off, says why, and leaves the file alone', async () => {
+    const h = await withCopy()
+    const before = readFileSync(h.file, 'utf8')
+    expect(await h.ask('#词库 允许 ad 日赚')).toBe(
+      '未添加允许短语「日赚」（ad）：它就是词条「日赚」，允许它这个词条就再也不会命中（要停用词条请用 #词库 删除 ad 日赚）。',
+    )
+    expect(await h.ask('#词库 允许 ad 兼职 刷单')).toContain('它就是词条「兼职刷单」')
+    expect(await h.ask('#词库 允许 ad 刷单')).toContain('它是词条「兼职刷单」的一部分，挡不住任何命中')
+    expect(await h.ask('#词库 允许 ad 赚')).toContain('只有一个字，含这个字的命中都会不算')
+    expect(readFileSync(h.file, 'utf8')).toBe(before)
+    expect(h.audit().filter(a => a.rule === 'content.dictionary.edit')).toEqual([])
+    expect(h.audit().filter(a => a.rule === 'content.dictionary.edit-refused')).toHaveLength(4)
+    // The term still acts.
+    await h.post(spammer, cust, '在家日赚三百')
+    await h.drain()
+    expect(h.wechat.textsTo(cust.id)).toHaveLength(1)
+  })
+
+  it('shows the warnings an edit brings (a term now in two categories) with the ✅', async () => {
+    const h = await withCopy()
+    const reply = await h.ask('#词库 添加 ad 成本价')
+    expect(reply).toContain('✅ 已添加词条「成本价」（ad）')
+    expect(reply).toContain('⚠️ 改后词库的提示（请检查）：')
+    expect(reply).toMatch(/term "成本价" is in both ad .* and confidential/)
+    expect(await h.ask('#词库 添加 ad 代购')).not.toContain('⚠️')
+  })
+
   it('refuses an edit that would make the bot flag its own warnings, and restores the file', async () => {
     const h = await withCopy()
     const before = readFileSync(h.file, 'utf8')

@@ -15,7 +15,9 @@ import {
   wangwu,
   zhangsan,
   CUSTOMERS_CONTACT,
+  ROSTER,
 } from './setup.js'
+import { DEFAULT_DICTIONARY } from '../../../plugins/content/config.js'
 
 const AD = '兼 职 刷 单，日 赚 500，加 v 详聊'
 
@@ -94,7 +96,7 @@ describe('content plugin on the runtime', () => {
   })
 
   it("asks the customer group's responsible salesperson too, privately, where the bot cannot remove", async () => {
-    const h = await start('', undefined, false, y =>
+    const h = await start('', undefined, false, '', y =>
       y.replace('kind: customer }', 'kind: customer, responsible: [wxid_zhangsan] }'),
     )
     h.wechat.tellsRights = true // the room payloads say: the bot is not owner or admin of cust
@@ -164,17 +166,52 @@ describe('content plugin on the runtime', () => {
     expect(h.wechat.textsTo('wxid_zhangsan').join('\n')).toContain('禁止发布未经许可的外部链接')
   })
 
-  it('lets a customer leave their own contact in their customer group; staff asking for one there are told privately', async () => {
-    const h = await start()
-    await h.post(customer, cust, '加我微信13800001111聊')
+  it('asks the admins about a non-staff member drawing customers away in a customer group; never warns them by itself', async () => {
+    const h = await start('', [DEFAULT_DICTIONARY])
+    await h.post(spammer, cust, '想要内部优惠价的加薇详聊，私聊我')
+    await h.drain()
+    expect(h.wechat.textsTo('wxid_admin')[0]).toContain('🔎 待确认 R1：疑似私加联系方式（非员工发的，未自动处理）')
+    expect(h.wechat.textsTo(cust.id)).toEqual([])
+    expect(h.audit().map(a => a.rule)).toContain('content.review')
+    expect(h.rt.ledger.activeStrikes(spammer.id, h.clock.now())).toEqual([])
+    await h.post(admin, undefined, '#确认 R1')
+    await h.drain()
+    expect(h.wechat.textsTo(cust.id).join('\n')).toContain('禁止私下引流、索要或发布联系方式')
+    expect(h.rt.ledger.activeStrikes(spammer.id, h.clock.now()).map(s => s.category)).toEqual(['content.contact'])
+  })
+
+  it('lets a customer answer staff with their own WeChat (an @ or a quote of a staff member); staff asking for one there are told privately', async () => {
+    const h = await start('', undefined, false, ROSTER)
+    await h.post(customer, cust, '@张三 好的，加我微信13800001111聊', { mentions: [zhangsan.id] })
+    const quote = { senderName: '张三', text: '刘总方便留个微信吗？' }
+    await h.post(customer, cust, '加我微信13800001111，手机同号', { quote })
     await h.post(zhangsan, cust, '刘总，您加我微信，我把报价单私发给您', {}, 20 * MIN)
     await h.post(spammer, sales, '加我微信详聊', {}, 20 * MIN)
     await h.drain()
     expect(h.wechat.textsTo(cust.id)).toEqual([])
     expect(h.rt.ledger.activeStrikes('wxid_c1', h.clock.now())).toEqual([])
+    expect(h.audit().filter(a => a.memberId === 'wxid_c1')).toEqual([])
     expect(h.wechat.textsTo('wxid_zhangsan').join('\n')).toContain('关于客户群「示例科技张三交流群」')
     expect(h.wechat.textsTo('wxid_admin')[0]).toContain('处理：私聊警告（员工，客户看不到）、记违规')
     expect(h.wechat.textsTo(sales.id).join('\n')).toContain('违反群规')
+  })
+
+  it('an ad with 加v from a non-staff member is one offence: the contact hit joins it, no question apart', async () => {
+    const h = await start()
+    await h.post(spammer, cust, AD)
+    await h.drain()
+    expect(h.wechat.textsTo(cust.id).join('\n')).toContain(
+      '禁止发布与工作无关的商业广告；禁止私下引流、索要或发布联系方式',
+    )
+    expect(h.wechat.textsTo('wxid_admin').join('\n')).not.toContain('待确认')
+  })
+
+  it('without the answer to staff, a customer leaving their WeChat is asked about, not warned', async () => {
+    const h = await start()
+    await h.post(customer, cust, '加我微信13800001111聊')
+    await h.drain()
+    expect(h.wechat.textsTo(cust.id)).toEqual([])
+    expect(h.wechat.textsTo('wxid_admin').join('\n')).toContain('🔎 待确认 R1')
   })
 
   it('treats link cards, contact cards from customers and dangerous files by policy', async () => {

@@ -76,6 +76,19 @@ describe('#忽略 R3 允许: admins’ review decisions teach the matcher', () =
     expect(await h.say(SHOP)).toContain('🔎 待确认 R2')
   })
 
+  it('after #词库 删除 the false hit is suggested again once the admins keep ignoring it', async () => {
+    const h = await learning()
+    await h.say(SHOP)
+    await h.ask('#忽略 R1 允许')
+    await h.ask('#词库 删除 contact 家薇装饰')
+    const asked: string[] = []
+    for (let i = 2; i <= 4; i++) {
+      await h.say(SHOP)
+      asked.push(await h.ask(`#忽略 R${i}`))
+    }
+    expect(asked[2]).toContain('💡 「家薇装饰」里的私加联系方式命中已被忽略 3 次（R2、R3、R4），每次仍会提示。')
+  })
+
   it('allows a review ignored earlier; a confirmed one is not allowed', async () => {
     const h = await learning()
     await h.say(SHOP)
@@ -109,13 +122,35 @@ describe('#忽略 R3 允许: admins’ review decisions teach the matcher', () =
     expect(readFileSync(h.file, 'utf8')).toBe(before)
   })
 
-  it('a term as written in its innocent sense: the phrase around it is allowed, the term elsewhere is still asked about', async () => {
+  it('never learns a phrase holding the term as written: 保证绝对安全 is also how the violation is said', async () => {
     const h = await learning()
+    const before = readFileSync(h.file, 'utf8')
     await h.say('登高作业系好安全带，保证绝对安全再干活')
-    expect(await h.ask('#忽略 R1')).toContain('以后不再提示「保证绝对安全」：#忽略 R1 允许')
+    expect(await h.ask('#忽略 R1')).toContain('要以后不再提示：#词库 允许 false_ad <包含「绝对安全」的短语>')
+    expect(await h.ask('#忽略 R1 允许')).toContain('R1 找不到可允许的短语。')
+    expect(readFileSync(h.file, 'utf8')).toBe(before)
+    expect(await h.say('本产品保证绝对安全，无效退款')).toContain('🔎 待确认 R2')
+  })
+
+  it('an allowed phrase covers only its own text: 家薇装饰 does not hide 加薇 as written in 加薇装饰', async () => {
+    const h = await learning()
+    await h.say(SHOP)
     await h.ask('#忽略 R1 允许')
-    expect(await h.say('明天登高也要保证绝对安全')).not.toContain('待确认')
-    expect(await h.say('本产品绝对安全，无效退款')).toContain('🔎 待确认 R2')
+    expect(await h.say('有需要请加薇装饰小王')).not.toContain('待确认')
+    expect(h.wechat.textsTo(cust.id)).toHaveLength(1)
+    expect(h.rt.ledger.activeStrikes(spammer.id, h.clock.now()).map(s => s.category)).toEqual(['content.contact'])
+  })
+
+  it('checks the phrase again when the admin answers: a term added since the review is not switched off', async () => {
+    const h = await learning()
+    await h.say(SHOP)
+    await h.ask('#词库 添加 contact 家薇')
+    const reply = await h.ask('#忽略 R1 允许')
+    expect(reply).toContain(
+      '未添加允许短语「家薇装饰」（contact）：其中的「家薇」会直接处理（原词 家薇），允许这个短语它就不再处理。',
+    )
+    expect(readFileSync(h.file, 'utf8')).not.toContain('家薇装饰')
+    expect(h.audit().map(a => a.rule)).toContain('content.dictionary.edit-refused')
   })
 
   it('the same false hit ignored 3 times without 允许: the admins are told once how to stop it', async () => {

@@ -10,7 +10,7 @@ export const DAY = 24 * 60 * MIN
 /** The test dictionary (relative to the repository root, where vitest runs). */
 export const DICTIONARY = 'test/plugins/content/fixtures/test-dictionary.yaml'
 
-/** Config line: customers' own contact details in customer groups are checked too (by default only staff's are). */
+/** Config line: customers' contact solicitation in customer groups acts too (by default it only goes to the admins). */
 export const CUSTOMERS_CONTACT = 'scope: { contact: { customer: everyone } }'
 
 /** One group of each kind, as the runtime resolves them. */
@@ -27,9 +27,16 @@ export const wangwu = member('wxid_wangwu', '王五')
 export const spammer = member('wxid_c3', '优惠多多')
 export const customer = member('wxid_c1', '刘总')
 
-/** Config text; `extra` is YAML indented under `plugins.content` (file watching is off unless `extra` sets `watch`). */
-export function config(extra = '', dictionaries = [DICTIONARY]): string {
+/** Top-level config: a roster that binds the staff member 张三 (a quote carries a sender's name only). */
+export const ROSTER = 'roster:\n  - { name: 张三, contactId: wxid_zhangsan }'
+
+/**
+ * Config text; `extra` is YAML indented under `plugins.content` (file watching is off unless `extra` sets `watch`),
+ * `top` top-level YAML (ROSTER).
+ */
+export function config(extra = '', dictionaries = [DICTIONARY], top = ''): string {
   return `
+${top}
 company: 示例科技
 roles: { admin: [wxid_admin], leader: [wxid_boss], staff: [wxid_zhangsan, wxid_wangwu] }
 groups:
@@ -48,8 +55,14 @@ ${extra
 }
 
 /** A runtime with only the content plugin and the four groups populated; `edit` changes the config text first. */
-export async function start(extra = '', dictionaries?: string[], sandboxed = false, edit = (yaml: string) => yaml) {
-  const h = await makeRuntime(edit(config(extra, dictionaries)), [contentPlugin], { sandboxed })
+export async function start(
+  extra = '',
+  dictionaries?: string[],
+  sandboxed = false,
+  top = '',
+  edit = (yaml: string) => yaml,
+) {
+  const h = await makeRuntime(edit(config(extra, dictionaries, top)), [contentPlugin], { sandboxed })
   h.wechat.addGroup(sales, [admin, boss, zhangsan, wangwu])
   h.wechat.addGroup(cust, [zhangsan, customer, spammer])
   h.wechat.addGroup(cust2, [zhangsan, spammer])

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { matcherOf, quotes } from './helpers.js'
+import { compileMatcher } from '../../../../plugins/content/matcher/index.js'
+import { expandingDictionary, matcherOf, quotes } from './helpers.js'
 
 const matcher = matcherOf({
   gambling: { terms: ['下注', '赌博'], allow: ['以下注意', '禁止赌博'] },
@@ -39,6 +40,16 @@ describe('allowed phrases', () => {
       betting: ['下注'],
     })
     expect(shared.categoriesOf('请看以下注意事项')).toEqual(['betting'])
+  })
+
+  it('read another way, cover only hits read another way: 家薇装饰 does not hide 加薇 as written in 加薇装饰', () => {
+    const contact = { contact: { terms: ['加薇'], allow: ['家薇装饰'] } }
+    const shop = compileMatcher(expandingDictionary(contact, ['pinyin', 'homophone']))
+    expect(quotes(shop, '找家薇的老板', 'contact')).toEqual(['家薇'])
+    expect(quotes(shop, '家薇装饰的尾款到了', 'contact')).toEqual([])
+    expect(quotes(shop, '有需要请加薇装饰小王', 'contact')).toEqual(['加薇'])
+    expect(quotes(shop, '有需要请jiawei的小王', 'contact')).toEqual(['jiawei'])
+    expect(quotes(shop, '有需要请jiawei装饰小王', 'contact')).toEqual([])
   })
 
   it('do not hide an evaded term next to them', () => {

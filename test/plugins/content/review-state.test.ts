@@ -1,0 +1,44 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { FileStore } from '../../../bot/ports/store/file-store.js'
+import { REVIEWS_DOC } from '../../../plugins/content/state.js'
+
+const review = {
+  id: 'R1',
+  memberId: 'wxid_c3',
+  groupId: 'r-cust',
+  messageId: 'm1',
+  at: 1,
+  findings: [{ category: 'contact' }],
+  status: 'ignored',
+}
+const good = { category: 'contact', label: '私加联系方式', phrase: '家薇装饰' }
+
+/** The `content-reviews` document as a store in `dir` reads it from `stored`. */
+function load(stored: object) {
+  const dir = mkdtempSync(join(tmpdir(), 'reviews-'))
+  mkdirSync(join(dir, 'state'))
+  writeFileSync(join(dir, 'state', 'content-reviews.json'), JSON.stringify(stored))
+  return () => new FileStore(dir).doc('content-reviews', REVIEWS_DOC).data
+}
+
+describe('the content-reviews document (version 2)', () => {
+  it("reads an older release's version 1 reviews: well-formed hints kept, a malformed one dropped", () => {
+    const data = load({
+      $version: 1,
+      next: 2,
+      reviews: [{ ...review, hints: [good, { category: 'contact', phrase: 7 }, null], allowed: true }],
+      learned: ['contact|家薇装饰'],
+    })()
+    expect(data.reviews[0].hints).toEqual([good])
+    expect(data.reviews[0].allowed).toBe(true)
+    expect(data.learned).toEqual(['contact|家薇装饰'])
+  })
+
+  it('refuses a version 2 document whose hint is malformed (it would break #忽略 R1 允许)', () => {
+    const read = load({ $version: 2, next: 2, reviews: [{ ...review, hints: [{ category: 'contact' }] }] })
+    expect(read).toThrow(/hints/)
+  })
+})
