@@ -135,6 +135,10 @@ export const contentConfigSchema = z
         // In a customer group the bot cannot tell a customer leaving their WeChat for the company from a stranger
         // drawing customers away: a non-staff member's hit goes to the admins (none when they answer staff).
         contact: byKind(categoryScopeSchema, { internal: 'everyone', customer: 'review', broadcast: 'everyone' }),
+        // A customer's angry words about the company are a complaint to answer (the service plugin's ticket), not a
+        // rule to cite in front of other customers: their hits go to the admins; staff's are handled as before.
+        defamation: byKind(categoryScopeSchema, { internal: 'everyone', customer: 'review', broadcast: 'everyone' }),
+        insult: byKind(categoryScopeSchema, { internal: 'everyone', customer: 'review', broadcast: 'everyone' }),
       })
       .catchall(byKind(categoryScopeSchema, { internal: 'everyone', customer: 'everyone', broadcast: 'everyone' }))
       .prefault({})

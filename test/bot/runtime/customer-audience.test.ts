@@ -193,6 +193,16 @@ describe('what customers read in their group', () => {
     expect(rt.audit.query({}).map(e => e.text ?? '')).not.toContainEqual(expect.stringContaining('未发送'))
   })
 
+  it("a customer's angry words about the company open a complaint; no rule is cited to them in front of others", async () => {
+    const { rt, clock, wechat } = await start()
+    await rt.handle(text(customer, '你们这是欺骗消费者，骗子公司', clock.now(), cust))
+    await clock.advance(10_000)
+    const inGroup = wechat.textsTo(cust.id).join('\n')
+    expect(inGroup).not.toContain('违反群规')
+    expect(inGroup).toContain('您反馈的问题我们已经记录')
+    expect(wechat.textsTo('wxid_zhangsan').join('\n')).toContain('新投诉')
+  })
+
   it("undoing a customer's strike tells them in the group (no audit id), never privately", async () => {
     const { rt, clock, wechat } = await start()
     await rt.handle(text(customer, '兼职刷单日赚五百', clock.now(), cust))

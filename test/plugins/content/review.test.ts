@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { admin, cust, spammer, start } from './setup.js'
+import { admin, cust, EVERYONE_INSULTS, spammer, start } from './setup.js'
 
 /** A customer writes an insult in pinyin: a fuzzy hit, review-only by default. */
 const FUZZY = '你是不是shabi啊'
@@ -50,7 +50,7 @@ describe('review-only hits (#确认 / #忽略)', () => {
   })
 
   it('lets a category make a fuzzy kind act (act: [..., pinyin])', async () => {
-    const h = await start('', [
+    const h = await start(EVERYONE_INSULTS, [
       'test/plugins/content/fixtures/test-dictionary.yaml',
       'test/plugins/content/fixtures/act-pinyin.yaml',
     ])

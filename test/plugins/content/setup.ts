@@ -12,6 +12,8 @@ export const DICTIONARY = 'test/plugins/content/fixtures/test-dictionary.yaml'
 
 /** Config line: customers' contact solicitation in customer groups acts too (by default it only goes to the admins). */
 export const CUSTOMERS_CONTACT = 'scope: { contact: { customer: everyone } }'
+/** Insults and defamation checked for everyone in customer groups too (the default sends customers' to review). */
+export const EVERYONE_INSULTS = 'scope: { insult: { customer: everyone }, defamation: { customer: everyone } }'
 
 /** One group of each kind, as the runtime resolves them. */
 export const sales = group('r-sales', '示例科技销售部工作群', 'internal', '销售部工作群')

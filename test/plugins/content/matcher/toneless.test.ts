@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { compileMatcher, describeMatchKind } from '../../../../plugins/content/matcher/index.js'
 import { expandingDictionary } from './helpers.js'
-import { DICTIONARY, admin, cust, spammer, start } from '../setup.js'
+import { DICTIONARY, EVERYONE_INSULTS, admin, cust, spammer, start } from '../setup.js'
 
 /** Homophones in another tone than the `homophone` ones take (加维 for 加薇): the opt-in kind `toneless`. */
 describe('toneless homophones (opt-in, review-only unless a category acts on them)', () => {
@@ -47,7 +47,7 @@ describe('a toneless hit in a group', () => {
   })
 
   it('acts when the category lists toneless in act', async () => {
-    const h = await start('', [
+    const h = await start(EVERYONE_INSULTS, [
       DICTIONARY,
       'test/plugins/content/fixtures/toneless-insult.yaml',
       'test/plugins/content/fixtures/toneless-insult-acts.yaml',
