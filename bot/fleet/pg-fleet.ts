@@ -332,7 +332,7 @@ export class PgFleet implements FleetGate {
     }
   }
 
-  adopt(from: string, names: string[], move: (theirs: ForeignRecords) => void): Promise<boolean> {
+  adopt(from: string, names: string[], move: (theirs: ForeignRecords) => void | Promise<void>): Promise<boolean> {
     return this.o.adopt ? this.o.adopt(from, names, move) : Promise.resolve(false)
   }
 
