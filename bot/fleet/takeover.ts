@@ -29,7 +29,7 @@ export interface TakeoverDeps {
  * or undefined when a process of `from` holds its account (it is not down: nothing moved).
  *
  * `from`'s queued and unsent messages of the group move too (`moveOutbox`): they are queued here with their send
- * keys, in the same commit that takes them out of `from`'s outbox. Also returned: their causes (`queued`), the
+ * keys, written in the same commit that takes them out of `from`'s outbox. Also returned: their causes (`queued`), the
  * lease gap's messages `from` had acted on though its answer was still queued.
  */
 export async function takeOverGroup(
@@ -86,11 +86,12 @@ export async function takeOverGroup(
       }
     }
     outbox = await moveOutbox(theirs, groupId, d.sending())
+    // Queued here now: this account's outbox records are written in the same commit as their removal there.
+    d.outbox.adopt(outbox.moved, from)
   })
   if (!done) return undefined
   for (const a of armed) d.timers.put(a.t, a.volatile)
   const queued = outbox?.moved ?? []
-  d.outbox.adopt(queued, from)
   if (moved.length || armed.length || queued.length)
     d.log.info(
       `fleet: took over the open work of ${from} in ${groupId}: ${[...moved, `${armed.length} timer(s)`, `${queued.length} queued message(s)`].join(', ')}`,

@@ -356,8 +356,9 @@ export class PgStore implements Store {
     move: (theirs: ForeignRecords) => void | Promise<void>,
   ): Promise<boolean> {
     let mine: PgDoc<unknown>[] = []
+    const appended: { j: RowJournal<unknown, unknown>; lines: string[] }[] = []
     try {
-      return await this.db.transaction().execute(async tx => {
+      const done = await this.db.transaction().execute(async tx => {
         const got = await sql<{
           ok: boolean
         }>`select pg_try_advisory_xact_lock(hashtext(${accountLockKey(this.schema, from)})) as ok`.execute(tx)
@@ -434,10 +435,32 @@ export class PgStore implements Store {
             tx,
             mine.map(d => d.take()),
           )
+        // This account's journal records appended meanwhile (its outbox, with what moved into it): in the same commit.
+        for (const j of this.journals.values()) {
+          if (!(j instanceof RowJournal)) continue
+          const lines = j.take()
+          if (!lines.length && !j.outdated) continue
+          appended.push({ j, lines })
+          if (j.outdated) {
+            await this.upsert(tx, [(j.doc as PgDoc<unknown>).take()])
+            await tx
+              .deleteFrom('bot_journal_records')
+              .where('account', '=', this.account)
+              .where('name', '=', j.name)
+              .execute()
+          } else
+            await tx
+              .insertInto('bot_journal_records')
+              .values(lines.map(record => ({ account: this.account, name: j.name, record })))
+              .execute()
+        }
         return true
       })
+      for (const { j } of appended) if (j.outdated) j.compacted()
+      return done
     } catch (e) {
       for (const d of mine) d.dirty = true
+      for (const { j, lines } of appended) j.giveBack(lines)
       throw e
     }
   }

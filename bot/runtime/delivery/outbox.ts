@@ -228,11 +228,15 @@ export class Outbox {
   /**
    * Queue messages another account of the fleet had queued and not sent (moved with their group at a takeover,
    * in their order): each keeps its send key (`outbox:<from>:<seq>` when it had none, the key that account's
-   * send of it would have claimed), so the fleet still sends it once. Sent under this account's limits.
+   * send of it would have claimed), so the fleet still sends it once. One already queued here (a takeover tried
+   * again after its transaction failed) is not queued twice. Sent under this account's limits.
    */
   adopt(items: Queued[], from: string): void {
-    for (const { seq, attempts: _a, notBefore: _n, key, origin, ...msg } of items)
-      this.enqueue(msg, key ?? `outbox:${from}:${seq}`, origin)
+    const here = new Set(this.journal.state.queue.map(q => q.key))
+    for (const { seq, attempts: _a, notBefore: _n, key, origin, ...msg } of items) {
+      const k = key ?? `outbox:${from}:${seq}`
+      if (!here.has(k)) this.enqueue(msg, k, origin)
+    }
   }
 
   /** A send (with the durable flush before it) is under way. */

@@ -3,7 +3,9 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import type { GroupRef, Member } from '../../../bot/core/event.js'
 import { definePlugin, type PluginDefinition } from '../../../bot/core/plugin.js'
+import { moveOutbox } from '../../../bot/fleet/outbox-move.js'
 import { PgFleet } from '../../../bot/fleet/pg-fleet.js'
+import { OUTBOX_JOURNAL } from '../../../bot/runtime/delivery/outbox.js'
 import { PgStore } from '../../../bot/ports/postgres/pg-store.js'
 import { createLogger } from '../../../bot/process/logger.js'
 import { ackPlugin } from '../../../plugins/ack/index.js'
@@ -710,6 +712,49 @@ plugins:
     await settle([back, b], () => expect(warned()).toHaveLength(2))
     expect(back.wechat.sent).toEqual([])
     expect(reports()).toHaveLength(2)
+  })
+
+  it('commits a move of queued messages once: gone from the down account’s outbox, in this one’s, when the takeover ends', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const down = await PgStore.open({ url: url as string, schema, account: 'sales1' })
+    const item = {
+      chat: { room: sales.id },
+      text: '已登记：请问几点发货',
+      key: 'k1',
+      seq: 1,
+      attempts: 0,
+      notBefore: 0,
+    }
+    down.journal('outbox', OUTBOX_JOURNAL).append({ op: 'queue', item })
+    await down.close()
+    const taker = await PgStore.open({ url: url as string, schema, account: 'sales2' })
+    closers.push(() => taker.close())
+    const outbox = taker.journal('outbox', OUTBOX_JOURNAL)
+    const done = await taker.adopt('sales1', ['outbox'], async theirs => {
+      const { moved } = await moveOutbox(theirs, sales.id, { reaches: () => true })
+      for (const q of moved) outbox.append({ op: 'queue', item: { ...q, seq: 7 } })
+    })
+    expect(done).toBe(true)
+    // Read at once, before any later write of the taker: both sides are committed.
+    const queues = async () => {
+      const rows = await taker.db
+        .selectFrom('bot_documents')
+        .select(['account', 'data'])
+        .where('name', '=', 'outbox')
+        .execute()
+      const records = await taker.db.selectFrom('bot_journal_records').select(['account', 'record']).execute()
+      return Object.fromEntries(
+        ['sales1', 'sales2'].map(acc => {
+          const snap = rows.find(r => r.account === acc)?.data as { queue: { key: string }[] } | undefined
+          const more = records
+            .filter(r => r.account === acc)
+            .map(r => (r.record as { item?: { key: string } }).item?.key)
+          return [acc, [...(snap?.queue ?? []).map(q => q.key), ...more]]
+        }),
+      )
+    }
+    expect(await queues()).toEqual({ sales1: [], sales2: ['k1'] })
   })
 
   it('moves nothing from an account whose process still holds its lock', async () => {
