@@ -414,9 +414,10 @@ export class PgFleet implements FleetGate {
 
   async claimSends(keys: string[]): Promise<string[]> {
     if (!keys.length) return []
+    // Each key once: an upsert may not touch one row twice (two identical items merged into one message).
     const rows = await this.o.db
       .insertInto('fleet_sent')
-      .values(keys.map(key => ({ key, account: this.o.account })))
+      .values([...new Set(keys)].map(key => ({ key, account: this.o.account })))
       // A key of this account's own comes back (a retry after a failed send); another account's does not.
       .onConflict(oc =>
         oc
