@@ -92,10 +92,9 @@ export async function takeOverGroup(
   if (!done) return undefined
   for (const a of armed) d.timers.put(a.t, a.volatile)
   const queued = outbox?.moved ?? []
+  const parts = [...moved, `${armed.length} timer(s)`, ...(queued.length ? [`${queued.length} queued message(s)`] : [])]
   if (moved.length || armed.length || queued.length)
-    d.log.info(
-      `fleet: took over the open work of ${from} in ${groupId}: ${[...moved, `${armed.length} timer(s)`, `${queued.length} queued message(s)`].join(', ')}`,
-    )
+    d.log.info(`fleet: took over the open work of ${from} in ${groupId}: ${parts.join(', ')}`)
   if (outbox) leftBehind(d.log, outbox, from, groupId)
   return { decided, queued: movedCauses(queued) }
 }

@@ -83,15 +83,18 @@ interface World {
   groups: [GroupRef, Member[]][]
 }
 
-/** One bot account (its own store, fleet and simulated WeChat) in the sales group, on the shared schema. */
-async function bot(schema: string, account: string, world?: World) {
+/**
+ * One bot account (its own store, fleet and simulated WeChat) in the sales group, on the shared schema. `lock: false`:
+ * it holds no account lock (so `crash` can end it without the store's flush).
+ */
+async function bot(schema: string, account: string, world?: World, lock = true) {
   const w = world ?? {
     yaml: config(),
     plugins: [ackPlugin, pinger],
     start: at('08:55'),
     groups: [[sales, [boss, admin, zhang, li, wang]]],
   }
-  const store = await PgStore.open({ url: url as string, schema, account })
+  const store = await PgStore.open({ url: url as string, schema, account, lock })
   const fleet = new PgFleet({
     db: store.db,
     schema: store.schema,
@@ -112,6 +115,14 @@ async function bot(schema: string, account: string, world?: World) {
     h.rt.timers.stop()
     await store.close()
   }
+  /** SIGKILL with nothing flushed since the last write (the store opened without its lock): its connections go. */
+  const crash = async () => {
+    dead = true
+    h.rt.timers.stop()
+    h.rt.outbox.pause()
+    await store.db.destroy()
+    await fleet.stop().catch(() => {}) // its renewals end (they fail without a connection)
+  }
   /** A clean stop (SIGTERM): the leases are given back. */
   const stop = async () => {
     dead = true
@@ -123,7 +134,7 @@ async function bot(schema: string, account: string, world?: World) {
     await h.rt.stop()
     await store.close()
   })
-  return { ...h, fleet, kill, stop }
+  return { ...h, fleet, kill, crash, stop }
 }
 
 /** Move the bots' clocks on until `check` passes (sends wait for the database), then a little more for a second send, if any. */
@@ -712,6 +723,34 @@ plugins:
     await settle([back, b], () => expect(warned()).toHaveLength(2))
     expect(back.wechat.sent).toEqual([])
     expect(reports()).toHaveLength(2)
+  })
+
+  it('does not answer again a message of the lease gap whose answer the killed holder had queued, its mark not written', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const world: World = {
+      yaml: config(),
+      plugins: [ackPlugin, replier],
+      start: at('08:55'),
+      groups: [[sales, [boss, admin, zhang, li, wang]]],
+    }
+    const a = await bot(schema, 'sales1', world, false)
+    const b = await bot(schema, 'sales2', world)
+    for (const q of ['请问发票怎么开', '请问几点发货'])
+      for (const x of [a, b]) await x.rt.enqueue(text(zhang, q, x.clock.now(), sales))
+    await vi.waitFor(() => expect(a.wechat.sent).toHaveLength(1), { timeout: 5_000, interval: 50 })
+    // The queued answers' rows are written (at once, as every queued message's); the mark (a volatile document,
+    // written by the periodic flush, whose clock stands) is not: the holder dies without it.
+    await a.rt.deps.store.journal('outbox', OUTBOX_JOURNAL).commit()
+    expect(a.rt.outbox.depth()).toBe(3)
+    await a.crash()
+    await vi.waitFor(() => expect(b.fleet.holds(sales.id)).toBe(true), { timeout: 3 * LEASE_MS, interval: 100 })
+    const lines = (to: string) => sentBy([a, b], to).flatMap(s => s.t.split('\n').map(t => `${s.bot}:${t}`))
+    // Both questions were received in the lease gap: the first was answered (sent), the second's answer moved here.
+    await settle([b], () => {
+      expect(lines(sales.id)).toEqual(['0:已登记：请问发票怎么开', '1:已登记：请问几点发货'])
+      expect(lines(zhang.id)).toEqual(['1:你的问题已登记：请问发票怎么开', '1:你的问题已登记：请问几点发货'])
+    })
   })
 
   it('commits a move of queued messages once: gone from the down account’s outbox, in this one’s, when the takeover ends', async () => {
