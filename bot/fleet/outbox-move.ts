@@ -26,7 +26,7 @@ export interface OutboxMoveDeps {
  * with `groupId`: those into the group, and those to a person or the admin group that the group's events or timers
  * caused (`origin`). Left with that account (and counted for the log): secrets, whose text only its process had;
  * messages to a contact or group this account cannot reach; messages whose send key some account already claimed
- * in `fleet_sent` (being sent, or a send that failed and waits for its retry there).
+ * in `fleet_sent` (a send of it failed there and waits for its retry).
  */
 export async function moveOutbox(theirs: ForeignRecords, groupId: string, d: OutboxMoveDeps): Promise<OutboxMove> {
   const outbox = theirs.journal(OUTBOX_NAME, OUTBOX_JOURNAL)

@@ -110,7 +110,7 @@ function leftBehind(log: Logger, o: OutboxMove, from: string, groupId: string): 
   if (o.unreachable.length)
     log.warn(
       `fleet: ${o.unreachable.length} of ${where} not moved: this account cannot send to ${[...new Set(o.unreachable)].join(', ')} ` +
-        `(not a friend, not in that group); sent when ${from} is back`,
+        `(not its friend, or not in that group); sent when ${from} is back`,
     )
   if (o.claimed)
     log.info(`fleet: ${o.claimed} of ${where} not moved: ${from} had claimed their send before it went down`)
