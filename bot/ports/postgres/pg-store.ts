@@ -333,7 +333,28 @@ export class PgStore implements Store {
       await this.flush()
     } finally {
       await this.db.destroy()
-      await this.lockClient?.end()
+      await this.release()
+    }
+  }
+
+  /**
+   * Release the account lock, then tell the other accounts of a fleet (the notice of leases given back): a takeover
+   * of this account's groups refused while this process held the lock is tried again at once, before a restarted
+   * process of the account can take the lock back (its queued messages would stay with it, in groups it no longer
+   * holds). A lost connection released the lock already.
+   */
+  private async release(): Promise<void> {
+    const c = this.lockClient
+    if (!c) return
+    try {
+      await c.query('select pg_advisory_unlock(hashtext($1))', [accountLockKey(this.schema, this.account)])
+      await c.query(`select pg_notify('bot_fleet_' || md5(current_schema()), $1)`, [
+        JSON.stringify(['lease', this.account]),
+      ])
+    } catch {
+      // gone with its connection
+    } finally {
+      await c.end()
     }
   }
 

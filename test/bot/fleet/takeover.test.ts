@@ -85,9 +85,16 @@ interface World {
 
 /**
  * One bot account (its own store, fleet and simulated WeChat) in the sales group, on the shared schema. `lock: false`:
- * it holds no account lock (so `crash` can end it without the store's flush).
+ * it holds no account lock (so `crash` can end it without the store's flush); `leaseMs`: its leases' length (renewed
+ * four times a lease); `listen`: it hears the other accounts' notices (leases given back), as a bot does.
  */
-async function bot(schema: string, account: string, world?: World, lock = true) {
+async function bot(
+  schema: string,
+  account: string,
+  world?: World,
+  o: { lock?: boolean; leaseMs?: number; listen?: boolean } = {},
+) {
+  const { lock = true, leaseMs = LEASE_MS } = o
   const w = world ?? {
     yaml: config(),
     plugins: [ackPlugin, pinger],
@@ -104,8 +111,9 @@ async function bot(schema: string, account: string, world?: World, lock = true) 
     queueDepth: () => 0,
     log: createLogger('silent'),
     adopt: (from, names, move) => store.adopt(from, names, move),
-    leaseMs: LEASE_MS,
-    renewMs: LEASE_MS / 4,
+    leaseMs,
+    renewMs: leaseMs / 4,
+    listen: o.listen ? () => store.listenConnection() : undefined,
   })
   const h = await makeRuntime(w.yaml, w.plugins, { store, gate: fleet, start: w.start, groups: w.groups })
   let dead = false
@@ -134,7 +142,7 @@ async function bot(schema: string, account: string, world?: World, lock = true) 
     await h.rt.stop()
     await store.close()
   })
-  return { ...h, fleet, kill, crash, stop }
+  return { ...h, store, fleet, kill, crash, stop }
 }
 
 /** Move the bots' clocks on until `check` passes (sends wait for the database), then a little more for a second send, if any. */
@@ -734,7 +742,7 @@ plugins:
       start: at('08:55'),
       groups: [[sales, [boss, admin, zhang, li, wang]]],
     }
-    const a = await bot(schema, 'sales1', world, false)
+    const a = await bot(schema, 'sales1', world, { lock: false })
     const b = await bot(schema, 'sales2', world)
     for (const q of ['请问发票怎么开', '请问几点发货'])
       for (const x of [a, b]) await x.rt.enqueue(text(zhang, q, x.clock.now(), sales))
@@ -751,6 +759,29 @@ plugins:
       expect(lines(sales.id)).toEqual(['0:已登记：请问发票怎么开', '1:已登记：请问几点发货'])
       expect(lines(zhang.id)).toEqual(['1:你的问题已登记：请问发票怎么开', '1:你的问题已登记：请问几点发货'])
     })
+  })
+
+  it('moves a stopped account’s backlog as soon as its process lets its account go, not at the next renewal', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const world: World = {
+      yaml: config(),
+      plugins: [ackPlugin, replier],
+      start: at('08:55'),
+      groups: [[sales, [boss, admin, zhang, li, wang]]],
+    }
+    // Renewals every 15 s: only the notices (leases given back, the account let go) make the survivor act sooner.
+    const a = await bot(schema, 'sales1', world, { leaseMs: 60_000, listen: true })
+    const b = await bot(schema, 'sales2', world, { leaseMs: 60_000, listen: true })
+    for (const x of [a, b]) await x.rt.enqueue(text(zhang, '请问发票怎么开', x.clock.now(), sales))
+    await vi.waitFor(() => expect(a.wechat.sent).toHaveLength(1), { timeout: 5_000, interval: 50 })
+    // The bot stops (leases given back); its process still holds the account while Wechaty stops.
+    await a.rt.stop()
+    await vi.waitFor(() => expect(b.fleet.holds(sales.id)).toBe(true), { timeout: 5_000, interval: 50 })
+    await new Promise(r => setTimeout(r, 300)) // the survivor's takeover, refused meanwhile
+    expect(b.wechat.sent).toEqual([])
+    await a.store.close()
+    await settle([b], () => expect(b.wechat.textsTo(zhang.id)).toEqual(['你的问题已登记：请问发票怎么开']))
   })
 
   it('commits a move of queued messages once: gone from the down account’s outbox, in this one’s, when the takeover ends', async () => {
