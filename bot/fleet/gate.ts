@@ -1,4 +1,4 @@
-import type { DocSpec } from '../ports/store/store.js'
+import type { DocSpec, JournalSpec } from '../ports/store/store.js'
 
 /**
  * What the runtime asks before it acts, so several bot processes (one per WeChat account) on one
@@ -68,7 +68,7 @@ export interface FleetGate {
    * which changes them and this process's own documents; both are committed together. False (nothing read or
    * moved) when a process of `from` holds its lock.
    */
-  adopt(from: string, names: string[], move: (theirs: ForeignRecords) => void): Promise<boolean>
+  adopt(from: string, names: string[], move: (theirs: ForeignRecords) => void | Promise<void>): Promise<boolean>
 }
 
 /** Another account that is down, and the groups this process took from it at one renewal. */
@@ -84,6 +84,13 @@ export interface ForeignRecords {
   readonly account: string
   /** Its copy of the document `name` (the spec's defaults when it has none). */
   doc<T extends object>(name: string, spec: DocSpec<T>): { data: T; changed(): void }
+  /**
+   * Its copy of the journal `name` (one of the names given to `adopt`): the snapshot with every record after it
+   * folded in. After `changed()` the state is written back as the journal's new snapshot, its records deleted.
+   */
+  journal<S extends object, R>(name: string, spec: JournalSpec<S, R>): { state: S; changed(): void }
+  /** Which of these send keys some account claimed in `fleet_sent` (sent, or being sent), read in the transaction. */
+  claimed(keys: string[]): Promise<Set<string>>
 }
 
 /**
@@ -91,7 +98,7 @@ export interface ForeignRecords {
  * timers of this plugin (`timer(key, as)` moves one here, renamed `as.key` with `as.payload` when given; with
  * `as.copy` it stays there too, for work that goes on in that account's other groups).
  */
-export interface AdoptSource extends ForeignRecords {
+export interface AdoptSource extends Pick<ForeignRecords, 'account' | 'doc'> {
   timer(key: string, as?: { key: string; payload?: unknown; copy?: boolean }): boolean
 }
 

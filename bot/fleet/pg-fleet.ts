@@ -332,7 +332,7 @@ export class PgFleet implements FleetGate {
     }
   }
 
-  adopt(from: string, names: string[], move: (theirs: ForeignRecords) => void): Promise<boolean> {
+  adopt(from: string, names: string[], move: (theirs: ForeignRecords) => void | Promise<void>): Promise<boolean> {
     return this.o.adopt ? this.o.adopt(from, names, move) : Promise.resolve(false)
   }
 
@@ -414,11 +414,10 @@ export class PgFleet implements FleetGate {
 
   async claimSends(keys: string[]): Promise<string[]> {
     if (!keys.length) return []
-    // One statement may not touch a row twice (`ON CONFLICT DO UPDATE`): a merged send can hold one key twice.
-    const unique = [...new Set(keys)]
+    // Each key once: an upsert may not touch one row twice (two identical items merged into one message).
     const rows = await this.o.db
       .insertInto('fleet_sent')
-      .values(unique.map(key => ({ key, account: this.o.account })))
+      .values([...new Set(keys)].map(key => ({ key, account: this.o.account })))
       // A key of this account's own comes back (a retry after a failed send); another account's does not.
       .onConflict(oc =>
         oc

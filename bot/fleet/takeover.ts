@@ -3,6 +3,8 @@ import type { Logger } from '../process/logger.js'
 import { TIMERS_DOC, timerId, type TimerRecord, type Timers, VOLATILE_TIMERS_DOC } from '../runtime/schedule/timers.js'
 import { DECIDED_DOC, DECIDED_NAME, type DecidedMark } from './decided.js'
 import type { AdoptSource, FleetGate } from './gate.js'
+import { moveOutbox, movedCauses, OUTBOX_NAME, type OutboxMove, type OutboxMoveDeps } from './outbox-move.js'
+import type { Outbox } from '../runtime/delivery/outbox.js'
 
 /** What a takeover reads and changes in this process. */
 export interface TakeoverDeps {
@@ -11,6 +13,10 @@ export interface TakeoverDeps {
   plugins: () => HostedPlugin[]
   log: Logger
   onError: (message: string, e: unknown) => void
+  /** This account's outbox: the down account's unsent messages of the group are queued in it. */
+  outbox: Outbox
+  /** The admin group, and whether this account can send to a chat (bot/fleet/outbox-move.ts). */
+  sending: () => OutboxMoveDeps
 }
 
 /**
@@ -21,19 +27,31 @@ export interface TakeoverDeps {
  * firing now. Runs inside the serial queue: no plugin decides meanwhile. Returns how far `from` had decided on the
  * group's messages as of its last flush (`fleet-decided`: the lease gap's messages up to it are not decided again),
  * or undefined when a process of `from` holds its account (it is not down: nothing moved).
+ *
+ * `from`'s queued and unsent messages of the group move too (`moveOutbox`): they are queued here with their send
+ * keys, written in the same commit that takes them out of `from`'s outbox. Also returned: their causes (`queued`), the
+ * lease gap's messages `from` had acted on though its answer was still queued.
  */
 export async function takeOverGroup(
   d: TakeoverDeps,
   groupId: string,
   from: string,
-): Promise<{ decided?: DecidedMark } | undefined> {
+): Promise<{ decided?: DecidedMark; queued: Set<string> } | undefined> {
   const adopters = d.plugins().filter(p => p.instance.adopt)
-  const names = ['timers', 'timers-volatile', DECIDED_NAME, ...adopters.flatMap(p => p.instance.adopt?.docs ?? [])]
+  const names = [
+    'timers',
+    'timers-volatile',
+    DECIDED_NAME,
+    OUTBOX_NAME,
+    ...adopters.flatMap(p => p.instance.adopt?.docs ?? []),
+  ]
   const armed: { t: TimerRecord; volatile: boolean }[] = []
   const moved: string[] = []
   let decided: DecidedMark | undefined
-  const done = await d.fleet.adopt(from, names, theirs => {
+  let outbox: OutboxMove | undefined
+  const done = await d.fleet.adopt(from, names, async theirs => {
     armed.length = moved.length = 0 // a retried transaction starts over
+    outbox = undefined
     decided = theirs.doc(DECIDED_NAME, DECIDED_DOC).data.groups[groupId]
     const durable = theirs.doc('timers', TIMERS_DOC)
     const volatile = theirs.doc('timers-volatile', VOLATILE_TIMERS_DOC)
@@ -67,12 +85,33 @@ export async function takeOverGroup(
         d.onError(`${p.name}.adopt(${groupId}, ${from}): ${(e as Error).message}`, e)
       }
     }
+    outbox = await moveOutbox(theirs, groupId, d.sending())
+    // Queued here now: this account's outbox records are written in the same commit as their removal there.
+    d.outbox.adopt(outbox.moved, from)
   })
   if (!done) return undefined
   for (const a of armed) d.timers.put(a.t, a.volatile)
-  if (moved.length || armed.length)
-    d.log.info(
-      `fleet: took over the open work of ${from} in ${groupId}: ${[...moved, `${armed.length} timer(s)`].join(', ')}`,
+  const queued = outbox?.moved ?? []
+  const parts = [...moved, `${armed.length} timer(s)`, ...(queued.length ? [`${queued.length} queued message(s)`] : [])]
+  if (moved.length || armed.length || queued.length)
+    d.log.info(`fleet: took over the open work of ${from} in ${groupId}: ${parts.join(', ')}`)
+  if (outbox) leftBehind(d.log, outbox, from, groupId)
+  return { decided, queued: movedCauses(queued) }
+}
+
+/** Log the queued messages of the group that stayed with the down account, and why. */
+function leftBehind(log: Logger, o: OutboxMove, from: string, groupId: string): void {
+  const where = `${from}'s queued message(s) of ${groupId}`
+  if (o.secret)
+    log.warn(
+      `fleet: ${o.secret} of ${where} not moved: one-time content (a sign-in link) whose text only its process had; ` +
+        'the person is told to ask again when it is back',
     )
-  return { decided }
+  if (o.unreachable.length)
+    log.warn(
+      `fleet: ${o.unreachable.length} of ${where} not moved: this account cannot send to ${[...new Set(o.unreachable)].join(', ')} ` +
+        `(not its friend, or not in that group); sent when ${from} is back`,
+    )
+  if (o.claimed)
+    log.info(`fleet: ${o.claimed} of ${where} not moved: ${from} had claimed their send before it went down`)
 }

@@ -15,4 +15,9 @@ export interface Directory {
    * undefined when not known (a removal is then tried, and a failure reported).
    */
   mayRemove?(groupId: string): boolean | undefined
+  /**
+   * Whether the bot can send to a chat: a contact that is its friend, a group it is in. Undefined when not known
+   * (a send is then tried). Asked when another account's queued messages move here at a takeover.
+   */
+  reaches?(chat: { room: string } | { contact: string }): boolean | undefined | Promise<boolean | undefined>
 }

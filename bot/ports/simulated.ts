@@ -18,6 +18,8 @@ export class SimulatedWeChat implements Directory, RoomAdmin, Sender {
   readonly adminIn = new Set<string>()
   /** Whether `mayRemove` tells `adminIn` ahead (as WeChat does once room payloads are read); off: unknown. */
   tellsRights = false
+  /** The contacts this account can message privately (its friends); unset: not known (`reaches` says undefined). */
+  friends?: Set<string>
   /** Make the next N sends fail (to test retries). */
   failNextSends = 0
   private rooms = new Map<string, { ref: GroupRef; members: Member[] }>()
@@ -58,6 +60,11 @@ export class SimulatedWeChat implements Directory, RoomAdmin, Sender {
 
   mayRemove(groupId: string): boolean | undefined {
     return this.tellsRights ? this.adminIn.has(groupId) : undefined
+  }
+
+  reaches(chat: { room: string } | { contact: string }): boolean | undefined {
+    if ('room' in chat) return this.rooms.has(chat.room) || undefined
+    return this.friends?.has(chat.contact)
   }
 
   async remove(groupId: string, memberId: string): Promise<void> {

@@ -141,6 +141,20 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
     return this.rights.get(groupId)
   }
 
+  /** A managed group it is in; a contact the puppet finds says whether it is a friend (unknown after 2 s). */
+  async reaches(chat: { room: string } | { contact: string }): Promise<boolean | undefined> {
+    if ('room' in chat) return this.managed.has(chat.room) || undefined
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const late = new Promise<undefined>(r => {
+      timer = setTimeout(() => r(undefined), 2_000)
+    })
+    const found = this.bot.Contact.find({ id: chat.contact }).then(
+      c => c?.friend() ?? undefined,
+      () => undefined,
+    )
+    return Promise.race([found, late]).finally(() => clearTimeout(timer))
+  }
+
   /** Keep whether the bot may remove members of a room, when its payload names the owner. */
   private noteRights(id: string, p: { ownerId?: string; adminIdList?: string[] }): void {
     const self = this.selfId()

@@ -333,7 +333,28 @@ export class PgStore implements Store {
       await this.flush()
     } finally {
       await this.db.destroy()
-      await this.lockClient?.end()
+      await this.release()
+    }
+  }
+
+  /**
+   * Release the account lock, then tell the other accounts of a fleet (the notice of leases given back): a takeover
+   * of this account's groups refused while this process held the lock is tried again at once, before a restarted
+   * process of the account can take the lock back (its queued messages would stay with it, in groups it no longer
+   * holds). A lost connection released the lock already.
+   */
+  private async release(): Promise<void> {
+    const c = this.lockClient
+    if (!c) return
+    try {
+      await c.query('select pg_advisory_unlock(hashtext($1))', [accountLockKey(this.schema, this.account)])
+      await c.query(`select pg_notify('bot_fleet_' || md5(current_schema()), $1)`, [
+        JSON.stringify(['lease', this.account]),
+      ])
+    } catch {
+      // gone with its connection
+    } finally {
+      await c.end()
     }
   }
 
@@ -341,7 +362,7 @@ export class PgStore implements Store {
    * Move records of the account `from` (down) into this one: see `FleetGate.adopt`. Runs in the write line (after
    * the writes before it), in one transaction holding `from`'s account lock; false when its process holds it.
    */
-  adopt(from: string, names: string[], move: (theirs: ForeignRecords) => void): Promise<boolean> {
+  adopt(from: string, names: string[], move: (theirs: ForeignRecords) => void | Promise<void>): Promise<boolean> {
     const run = this.writing.then(() => this.adoptNow(from, names, move))
     this.writing = run.then(
       () => {},
@@ -350,10 +371,15 @@ export class PgStore implements Store {
     return run
   }
 
-  private async adoptNow(from: string, names: string[], move: (theirs: ForeignRecords) => void): Promise<boolean> {
+  private async adoptNow(
+    from: string,
+    names: string[],
+    move: (theirs: ForeignRecords) => void | Promise<void>,
+  ): Promise<boolean> {
     let mine: PgDoc<unknown>[] = []
+    const appended: { j: RowJournal<unknown, unknown>; lines: string[] }[] = []
     try {
-      return await this.db.transaction().execute(async tx => {
+      const done = await this.db.transaction().execute(async tx => {
         const got = await sql<{
           ok: boolean
         }>`select pg_try_advisory_xact_lock(hashtext(${accountLockKey(this.schema, from)})) as ok`.execute(tx)
@@ -366,27 +392,51 @@ export class PgStore implements Store {
             eb.or(names.map(n => (n.endsWith('*') ? eb('name', 'like', `${n.slice(0, -1)}%`) : eb('name', '=', n)))),
           )
           .execute()
-        const theirs = new Map<string, { spec: DocSpec<object>; data: object; dirty: boolean }>()
-        move({
+        // The records after a journal's snapshot (an outbox on PostgreSQL: `RowJournal`), for `journal()`.
+        const exact = names.filter(n => !n.endsWith('*'))
+        const records = exact.length
+          ? await tx
+              .selectFrom('bot_journal_records')
+              .select(['name', 'record'])
+              .where('account', '=', from)
+              .where('name', 'in', exact)
+              .orderBy('seq')
+              .execute()
+          : []
+        const theirs = new Map<string, { spec: DocSpec<object>; data: object; dirty: boolean; journal: boolean }>()
+        const decoded = <T extends object>(name: string, spec: DocSpec<T>) => {
+          const row = rows.find(r => r.name === name)
+          // A damaged copy is not taken over (it throws, the transaction rolls back, the takeover is retried).
+          return row ? decodeDoc<T>({ ...(row.data as object), [VERSION_KEY]: row.version }, spec) : spec.defaults()
+        }
+        const held = <T extends object>(name: string, spec: DocSpec<T>, read: () => T, journal: boolean) => {
+          let h = theirs.get(name)
+          if (!h) theirs.set(name, (h = { spec: spec as DocSpec<object>, data: read(), dirty: false, journal }))
+          const got = h
+          return { data: got.data as T, changed: () => void (got.dirty = true) }
+        }
+        await move({
           account: from,
-          doc: <T extends object>(name: string, spec: DocSpec<T>) => {
-            let held = theirs.get(name)
-            if (!held) {
-              const row = rows.find(r => r.name === name)
-              // A damaged copy is not taken over (it throws, the transaction rolls back, the takeover is retried).
-              const data = row
-                ? decodeDoc<T>({ ...(row.data as object), [VERSION_KEY]: row.version }, spec)
-                : spec.defaults()
-              held = { spec: spec as DocSpec<object>, data, dirty: false }
-              theirs.set(name, held)
-            }
-            const h = held
-            return {
-              data: h.data as T,
-              changed: () => {
-                h.dirty = true
+          doc: (name, spec) => held(name, spec, () => decoded(name, spec), false),
+          journal: (name, spec) => {
+            const h = held(
+              name,
+              spec,
+              () => {
+                const state = decoded(name, spec)
+                const version = rows.find(r => r.name === name)?.version ?? spec.version
+                const after = records.filter(r => r.name === name).map(r => r.record)
+                applyRows(state, after, version, spec)
+                return state
               },
-            }
+              true,
+            )
+            return { state: h.data, changed: h.changed }
+          },
+          claimed: async keys => {
+            if (!keys.length) return new Set()
+            const found = await tx.selectFrom('fleet_sent').select('key').where('key', 'in', keys).execute()
+            return new Set(found.map(r => r.key))
           },
         })
         const changed = [...theirs].filter(([, h]) => h.dirty)
@@ -396,16 +446,42 @@ export class PgStore implements Store {
             changed.map(([name, h]) => ({ name, version: h.spec.version, data: jsonbText(h.data) })),
             from,
           )
+        // A journal written back is its new snapshot: the records it folded in go.
+        const journals = changed.filter(([, h]) => h.journal).map(([name]) => name)
+        if (journals.length)
+          await tx.deleteFrom('bot_journal_records').where('account', '=', from).where('name', 'in', journals).execute()
         mine = [...this.docs.values()].filter(d => d.dirty)
         if (mine.length)
           await this.upsert(
             tx,
             mine.map(d => d.take()),
           )
+        // This account's journal records appended meanwhile (its outbox, with what moved into it): in the same commit.
+        for (const j of this.journals.values()) {
+          if (!(j instanceof RowJournal)) continue
+          const lines = j.take()
+          if (!lines.length && !j.outdated) continue
+          appended.push({ j, lines })
+          if (j.outdated) {
+            await this.upsert(tx, [(j.doc as PgDoc<unknown>).take()])
+            await tx
+              .deleteFrom('bot_journal_records')
+              .where('account', '=', this.account)
+              .where('name', '=', j.name)
+              .execute()
+          } else
+            await tx
+              .insertInto('bot_journal_records')
+              .values(lines.map(record => ({ account: this.account, name: j.name, record })))
+              .execute()
+        }
         return true
       })
+      for (const { j } of appended) if (j.outdated) j.compacted()
+      return done
     } catch (e) {
       for (const d of mine) d.dirty = true
+      for (const { j, lines } of appended) j.giveBack(lines)
       throw e
     }
   }

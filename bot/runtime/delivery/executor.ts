@@ -35,6 +35,8 @@ export interface ExecutorDeps {
   topicOf?(groupId: string): string | undefined
   /** The fleet's key of a message (what caused it and what it says), so the fleet never sends it twice. */
   keyOf?(msg: OutboundMessage): string | undefined
+  /** Fleet: the group whose event or timer causes the message (it moves with that group at a takeover). */
+  originOf?(): string | undefined
   /** Who reads a send (group kinds, staff): every action is routed to who may read it (`routeActions`). */
   readers?: Readers
   /** Hand a fact a plugin emitted to the other plugins (the runtime's fact dispatch). */
@@ -174,7 +176,10 @@ export class Executor {
 
   private send(msg: OutboundMessage): void {
     const key = this.d.keyOf?.(msg)
-    this.d.outbox.enqueue(msg, key || undefined)
+    const origin = this.d.originOf?.()
+    // Into the group itself: the chat says it.
+    const room = 'room' in msg.chat ? msg.chat.room : undefined
+    this.d.outbox.enqueue(msg, key || undefined, origin && origin !== room ? origin : undefined)
   }
 
   /** Names of the people a group message mentions (shown on their line when texts are merged). */

@@ -16,13 +16,20 @@ export interface OutboxLimits {
   mergeMaxChars: number
 }
 
-interface Queued extends OutboundMessage {
+/** A message in the queue, as the journal stores it. */
+export interface Queued extends OutboundMessage {
   seq: number
   attempts: number
   notBefore: number
+  /**
+   * Fleet: the group whose event or timer caused a message to someone else (a private reply, a report to the
+   * admins): it moves with that group when another account takes the group over from this one (bot/fleet/outbox-move.ts).
+   */
+  origin?: string
 }
 
-interface OutboxState {
+/** The outbox journal's state: the queue, the next number, the recent sends. */
+export interface OutboxState {
   queue: Queued[]
   seq: number
   /** Recent sends (time and chat), so the rate limits hold across a restart. */
@@ -49,11 +56,13 @@ function redacted(item: Queued): Queued {
   return item.sensitive ? { ...item, text: undefined } : item
 }
 
+// Loose: the message's own fields (text, mentions, key …) are kept as queued. `origin` came later, optional.
 const queuedSchema = z.looseObject({
   chat: z.object({}).loose(),
   seq: z.number(),
   attempts: z.number(),
   notBefore: z.number(),
+  origin: z.string().optional(),
 })
 
 /**
@@ -86,6 +95,17 @@ export const OUTBOX_JOURNAL = journalSpec<OutboxState, OutboxRecord>({
   // Each account reads only its own outbox (the fleet claims sends in fleet_sent): on PostgreSQL its records are rows.
   local: true,
 })
+
+/**
+ * Take the queued messages `pick` chooses out of an outbox's state (another account's, at a takeover), in
+ * queue order: the state no longer holds them.
+ */
+export function takeQueued(state: OutboxState, pick: (item: Queued) => boolean): Queued[] {
+  const taken = state.queue.filter(pick)
+  const gone = new Set(taken)
+  if (gone.size) state.queue = state.queue.filter(q => !gone.has(q))
+  return taken
+}
 
 /** Fold one outbox record into the state. */
 function applyOutbox(s: OutboxState, r: OutboxRecord): void {
@@ -186,9 +206,13 @@ export class Outbox {
     this.restoreHistory()
   }
 
-  /** Queue a message (with the fleet's `key`, when given, in place of its own); delivered as soon as the limits allow. */
-  enqueue(msg: OutboundMessage, key = msg.key): void {
+  /**
+   * Queue a message (with the fleet's `key`, when given, in place of its own, and the group that caused it,
+   * `origin`); delivered as soon as the limits allow.
+   */
+  enqueue(msg: OutboundMessage, key = msg.key, origin?: string): void {
     const item: Queued = { ...msg, key, seq: this.journal.state.seq, attempts: 0, notBefore: 0 }
+    if (origin) item.origin = origin
     if (item.sensitive) this.secrets.set(item.seq, item.text ?? '')
     // One record appended, written with the others of this turn (after the records that caused it, a
     // confirmed case or a strike, and before any send): never a rewrite of the whole queue. A secret's text
@@ -199,6 +223,20 @@ export class Outbox {
     // Behind another message to its chat it cannot go first: with a wake-up set, the next send is unchanged.
     if (chat.length > 1 && this.timerAt !== Infinity) return
     this.pump()
+  }
+
+  /**
+   * Queue messages another account of the fleet had queued and not sent (moved with their group at a takeover,
+   * in their order): each keeps its send key (`outbox:<from>:<seq>` when it had none, the key that account's
+   * send of it would have claimed), so the fleet still sends it once. One already queued here (a takeover tried
+   * again after its transaction failed) is not queued twice. Sent under this account's limits.
+   */
+  adopt(items: Queued[], from: string): void {
+    const here = new Set(this.journal.state.queue.map(q => q.key))
+    for (const { seq, attempts: _a, notBefore: _n, key, origin, ...msg } of items) {
+      const k = key ?? `outbox:${from}:${seq}`
+      if (!here.has(k)) this.enqueue(msg, k, origin)
+    }
   }
 
   /** A send (with the durable flush before it) is under way. */

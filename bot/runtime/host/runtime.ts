@@ -163,6 +163,7 @@ export class BotRuntime {
         isStaff: id => this.rolesOf(id).length > 0,
       },
       keyOf: msg => (this.task && this.fleet !== SOLO ? sendKey(causeOf(this.task), msg) : undefined),
+      originOf: () => (this.task && this.fleet !== SOLO ? groupOfTask(this.task) : undefined),
       nameOf: async (id, groupId) => {
         // The roster's name comes first: the group's member list (a copy of it) is read only without one.
         const listed = this.loaded.roster.byContact(id)?.name
@@ -220,7 +221,18 @@ export class BotRuntime {
     this.fleet.onTakeover((groupId, from, stopped) => {
       let moved = false
       const { fleet, timers, onError } = this
-      const deps = { fleet, timers, onError, plugins: () => this.plugins, log: this.deps.log.child('fleet') }
+      const deps = {
+        fleet,
+        timers,
+        onError,
+        plugins: () => this.plugins,
+        log: this.deps.log.child('fleet'),
+        outbox: this.outbox,
+        sending: () => ({
+          adminRoom: this.adminRoomId(),
+          reaches: async (chat: OutboundMessage['chat']) => this.deps.directory.reaches?.(chat),
+        }),
+      }
       if (!stopped) this.sentBatch.expect(groupId)
       return this.queue
         .push(async () => {
@@ -228,7 +240,7 @@ export class BotRuntime {
             const taken = await takeOverGroup(deps, groupId, from)
             moved = !!taken
             if (stopped) this.gap?.take(groupId, Number.POSITIVE_INFINITY)
-            else await this.replayGap(groupId, taken?.decided)
+            else await this.replayGap(groupId, taken?.decided, taken?.queued)
           } finally {
             // A takeover that failed leaves no group waiting in the batch (its causes would be read every time).
             this.sentBatch.done(groupId)
@@ -242,7 +254,7 @@ export class BotRuntime {
       if (volatile) this.volatileTimers.fired()
       void this.queue
         .push(() =>
-          this.inTask({ cause: `timer:${t.plugin}:${t.key}@${t.at}` }, async () => {
+          this.inTask({ cause: `timer:${t.plugin}:${t.key}@${t.at}`, group: t.group }, async () => {
             // A group's timer fires only where the group is acted in (its holder took the group's timers along).
             if (t.group && t.group !== this.adminRoomId() && !(await this.holdsNow(t.group)))
               return this.deps.log.info(`fleet: timer ${t.plugin}:${t.key} left to the bot acting in ${t.group}`)
@@ -390,18 +402,19 @@ export class BotRuntime {
    * After taking `groupId` over: decide on its messages this process received in the lease gap, which no account
    * acted on: after the old holder's `mark` (what it had decided on as of its last flush, `fleet-decided`) and with no
    * send in `fleet_sent` (the old holder's answer to one shares its cause; read with the other groups taken over
-   * together, `SentBatch`), at most the gate's `gapMs` and `runtime.maxMessageAge` old. Runs inside the serial queue.
+   * together, `SentBatch`) and no answer of the old holder's moved here from its outbox (`queued`: their causes), at
+   * most the gate's `gapMs` and `runtime.maxMessageAge` old. Runs inside the serial queue.
    */
-  private async replayGap(groupId: string, mark?: DecidedMark): Promise<void> {
+  private async replayGap(groupId: string, mark?: DecidedMark, queued?: Set<string>): Promise<void> {
     try {
-      await this.replayKept(groupId, mark)
+      await this.replayKept(groupId, mark, queued)
     } finally {
       this.sentBatch.done(groupId)
     }
   }
 
   /** `replayGap`'s work. */
-  private async replayKept(groupId: string, mark?: DecidedMark): Promise<void> {
+  private async replayKept(groupId: string, mark?: DecidedMark, queued = new Set<string>()): Promise<void> {
     const now = this.deps.clock.now()
     const maxAge = this.loaded.config.runtime.maxMessageAge
     const kept = (this.gap?.take(groupId, now - this.fleet.gapMs) ?? []).filter(e => now - e.at <= maxAge)
@@ -414,18 +427,21 @@ export class BotRuntime {
     }
     const causes = events.map(messageCause)
     const answered = await this.sentBatch.answered(groupId, causes)
+    // Its answer was still in its outbox: moved here with the group, sent from here.
+    const waiting = causes.filter(c => queued.has(c) && !answered.has(c)).length
     let decided = 0
     for (const [i, event] of events.entries()) {
-      if (answered.has(causes[i]) || !this.fleet.holds(groupId)) continue
+      if (answered.has(causes[i]) || queued.has(causes[i]) || !this.fleet.holds(groupId)) continue
       decided++
       this.noteDecided(groupId, event.at)
-      await this.inTask({ cause: causes[i] }, async () => {
+      await this.inTask({ cause: causes[i], group: groupId }, async () => {
         await this.decideActing(event, event.group, true, true)
       })
     }
     const skipped = [
       ...(before ? [`${before} decided on before`] : []),
       ...(answered.size ? [`${answered.size} answered by the account before`] : []),
+      ...(waiting ? [`${waiting} whose answer moved here from its outbox`] : []),
     ]
     this.deps.log.info(
       `fleet: decided on ${decided} message(s) of ${groupId} received while nobody acted there` +
@@ -820,6 +836,8 @@ function timerProblem(p: HostedPlugin, t: TimerRecord): string | undefined {
 interface Task {
   cause?: string
   event?: BotEvent
+  /** The group whose timer (or replayed message) runs; an event's is its own. */
+  group?: string
   once?: string
   claimed?: Promise<boolean>
 }
@@ -828,6 +846,11 @@ interface Task {
 function causeOf(task: Task): string {
   task.cause ??= task.event ? eventCause(task.event) : 'task'
   return task.cause
+}
+
+/** The group whose event or timer the task is (its messages to others move with that group at a takeover). */
+function groupOfTask(task: Task): string | undefined {
+  return task.group ?? (task.event && 'group' in task.event ? task.event.group?.id : undefined)
 }
 
 /** An event's cause: a message's (`messageCause`), or what changed in which group. */

@@ -259,7 +259,7 @@ describe.skipIf(!url)('fleet on PostgreSQL', () => {
     // A retry after a failed send: the account's own keys come back to it, never another's.
     expect((await a.fleet.claimSends(['k2', 'k3'])).sort()).toEqual(['k2'])
     expect(await b.fleet.claimSends(['k3'])).toEqual(['k3'])
-    // Two identical texts of one cause merged into one send: one key twice in a batch.
+    // One key twice in one send (a merged message of two identical items): claimed, not an error.
     expect(await a.fleet.claimSends(['k4', 'k4'])).toEqual(['k4'])
   })
 

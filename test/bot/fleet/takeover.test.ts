@@ -3,7 +3,9 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import type { GroupRef, Member } from '../../../bot/core/event.js'
 import { definePlugin, type PluginDefinition } from '../../../bot/core/plugin.js'
+import { moveOutbox } from '../../../bot/fleet/outbox-move.js'
 import { PgFleet } from '../../../bot/fleet/pg-fleet.js'
+import { OUTBOX_JOURNAL } from '../../../bot/runtime/delivery/outbox.js'
 import { PgStore } from '../../../bot/ports/postgres/pg-store.js'
 import { createLogger } from '../../../bot/process/logger.js'
 import { ackPlugin } from '../../../plugins/ack/index.js'
@@ -57,6 +59,22 @@ const numberer = definePlugin({
   },
 })
 
+/** Answers each question (「请问…」) in the group and tells its asker privately: two queued messages per question. */
+const replier = definePlugin({
+  name: 'replier',
+  description: 'test plugin',
+  configSchema: z.object({}).strict(),
+  create: () => ({
+    onEvent: ev =>
+      ev.type === 'message' && ev.group && ev.text.startsWith('请问')
+        ? [
+            { type: 'say', to: { room: ev.group.id }, text: `已登记：${ev.text}`, rule: 'question' },
+            { type: 'say', to: { contact: ev.sender.id }, text: `你的问题已登记：${ev.text}`, rule: 'question' },
+          ]
+        : [],
+  }),
+})
+
 /** What an account is in: its config, plugins, start time and groups with their members. */
 interface World {
   yaml: string
@@ -65,15 +83,25 @@ interface World {
   groups: [GroupRef, Member[]][]
 }
 
-/** One bot account (its own store, fleet and simulated WeChat) in the sales group, on the shared schema. */
-async function bot(schema: string, account: string, world?: World) {
+/**
+ * One bot account (its own store, fleet and simulated WeChat) in the sales group, on the shared schema. `lock: false`:
+ * it holds no account lock (so `crash` can end it without the store's flush); `leaseMs`: its leases' length (renewed
+ * four times a lease); `listen`: it hears the other accounts' notices (leases given back), as a bot does.
+ */
+async function bot(
+  schema: string,
+  account: string,
+  world?: World,
+  o: { lock?: boolean; leaseMs?: number; listen?: boolean } = {},
+) {
+  const { lock = true, leaseMs = LEASE_MS } = o
   const w = world ?? {
     yaml: config(),
     plugins: [ackPlugin, pinger],
     start: at('08:55'),
     groups: [[sales, [boss, admin, zhang, li, wang]]],
   }
-  const store = await PgStore.open({ url: url as string, schema, account })
+  const store = await PgStore.open({ url: url as string, schema, account, lock })
   const fleet = new PgFleet({
     db: store.db,
     schema: store.schema,
@@ -83,8 +111,9 @@ async function bot(schema: string, account: string, world?: World) {
     queueDepth: () => 0,
     log: createLogger('silent'),
     adopt: (from, names, move) => store.adopt(from, names, move),
-    leaseMs: LEASE_MS,
-    renewMs: LEASE_MS / 4,
+    leaseMs,
+    renewMs: leaseMs / 4,
+    listen: o.listen ? () => store.listenConnection() : undefined,
   })
   const h = await makeRuntime(w.yaml, w.plugins, { store, gate: fleet, start: w.start, groups: w.groups })
   let dead = false
@@ -93,6 +122,14 @@ async function bot(schema: string, account: string, world?: World) {
     dead = true
     h.rt.timers.stop()
     await store.close()
+  }
+  /** SIGKILL with nothing flushed since the last write (the store opened without its lock): its connections go. */
+  const crash = async () => {
+    dead = true
+    h.rt.timers.stop()
+    h.rt.outbox.pause()
+    await store.db.destroy()
+    await fleet.stop().catch(() => {}) // its renewals end (they fail without a connection)
   }
   /** A clean stop (SIGTERM): the leases are given back. */
   const stop = async () => {
@@ -105,7 +142,7 @@ async function bot(schema: string, account: string, world?: World) {
     await h.rt.stop()
     await store.close()
   })
-  return { ...h, fleet, kill, stop }
+  return { ...h, store, fleet, kill, crash, stop }
 }
 
 /** Move the bots' clocks on until `check` passes (sends wait for the database), then a little more for a second send, if any. */
@@ -592,6 +629,204 @@ plugins:
     await settle([b], () => expect(b.wechat.textsTo('admin').join('\n')).toMatch(/张三/))
   })
 
+  it('sends the backlog of an account that stopped cleanly from the account that took its group, each message once; back, it sends none', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const world: World = {
+      yaml: config(),
+      plugins: [ackPlugin, replier],
+      start: at('08:55'),
+      groups: [[sales, [boss, admin, zhang, li, wang]]],
+    }
+    const a = await bot(schema, 'sales1', world)
+    const b = await bot(schema, 'sales2', world)
+    const questions = ['请问发票怎么开', '请问几点发货', '请问合同放哪了', '请问报价单发了吗']
+    for (const q of questions) for (const x of [a, b]) await x.rt.enqueue(text(zhang, q, x.clock.now(), sales))
+    // The holder's clock stands: its first answer goes, the rest waits behind the 3 s between two sends to a chat.
+    await vi.waitFor(() => expect(a.wechat.sent).toHaveLength(1), { timeout: 5_000, interval: 50 })
+    expect(a.rt.outbox.depth()).toBe(7)
+    await a.stop()
+    await vi.waitFor(() => expect(b.fleet.holds(sales.id)).toBe(true), { timeout: LEASE_MS, interval: 50 })
+    const lines = (bots: Awaited<ReturnType<typeof bot>>[], to: string) =>
+      sentBy(bots, to).flatMap(s => s.t.split('\n').map(t => `${s.bot}:${t}`))
+    const answers = questions.map(q => `已登记：${q}`)
+    const told = questions.map(q => `你的问题已登记：${q}`)
+    await settle([b], () => {
+      expect(lines([a, b], sales.id)).toEqual([`0:${answers[0]}`, ...answers.slice(1).map(t => `1:${t}`)])
+      expect(lines([a, b], zhang.id)).toEqual(told.map(t => `1:${t}`))
+    })
+    // Back, the account that stopped finds its outbox without them: nothing is sent again.
+    const back = await bot(schema, 'sales1', world)
+    expect(back.rt.outbox.depth()).toBe(0)
+    await settle([back, b], () => expect(back.wechat.sent).toEqual([]))
+    expect(lines([a, b], zhang.id)).toHaveLength(4)
+  })
+
+  it('leaves a private message the taker cannot send with the stopped account, which sends it when back', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const world: World = {
+      yaml: config(),
+      plugins: [ackPlugin, replier],
+      start: at('08:55'),
+      groups: [[sales, [boss, admin, zhang, li, wang]]],
+    }
+    const a = await bot(schema, 'sales1', world)
+    const b = await bot(schema, 'sales2', world)
+    b.wechat.friends = new Set(['admin1']) // 张三 is no friend of sales2
+    for (const x of [a, b]) await x.rt.enqueue(text(zhang, '请问发票怎么开', x.clock.now(), sales))
+    await vi.waitFor(() => expect(a.wechat.sent).toHaveLength(1), { timeout: 5_000, interval: 50 })
+    await a.stop()
+    await vi.waitFor(() => expect(b.fleet.holds(sales.id)).toBe(true), { timeout: LEASE_MS, interval: 50 })
+    await settle([b], () => expect(b.wechat.sent).toEqual([]))
+    const back = await bot(schema, 'sales1', world)
+    expect(back.rt.outbox.depth()).toBe(1)
+    await settle([back], () => expect(back.wechat.textsTo(zhang.id)).toEqual(['你的问题已登记：请问发票怎么开']))
+  })
+
+  it('sends a warning a killed holder had queued after its last mark once, from the survivor; struck once', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const one = group('r9', '客户一群', 'customer', '客户一群')
+    const [first, second] = [member('c3', '优惠多多'), member('c4', '兼职小王')]
+    const world: World = {
+      yaml: `
+company: 示例科技
+roles: { admin: [admin1] }
+groups:
+  - { name: 客户一群, topic: 客户一群, kind: customer }
+plugins:
+  content: { dictionaries: [test/plugins/content/fixtures/test-dictionary.yaml], watch: false }
+`,
+      plugins: [contentPlugin],
+      start: at('08:55'),
+      groups: [[one, [first, second]]],
+    }
+    const a = await bot(schema, 'sales1', world)
+    const b = await bot(schema, 'sales2', world)
+    for (const who of [first, second])
+      for (const x of [a, b]) await x.rt.enqueue(text(who, '兼 职 刷 单，加 v', x.clock.now(), one))
+    const warned = () => sentBy([a, b], one.id).filter(s => s.t.includes('违反群规'))
+    // The first warning goes; the second waits in the holder's outbox (3 s to one chat, its clock stands) while
+    // its flush marks both messages decided on and writes both strikes.
+    await vi.waitFor(() => expect(warned().map(w => w.bot)).toEqual([0]), { timeout: 5_000, interval: 50 })
+    await a.rt.deps.store.flush()
+    // Queued: the second warning and both reports to the admin (another chat: a switch pause after the warning).
+    expect(a.rt.outbox.depth()).toBe(3)
+    await a.kill()
+    await vi.waitFor(() => expect(b.fleet.holds(one.id)).toBe(true), { timeout: 3 * LEASE_MS, interval: 100 })
+    await settle([b], () => expect(warned().map(w => w.bot)).toEqual([0, 1]))
+    expect(b.wechat.sent.filter(m => m.text?.includes('违反群规')).map(m => m.mentions)).toEqual([['c4']])
+    expect(b.rt.ledger.activeStrikes('c4', b.clock.now()).map(s => s.id)).toEqual(['sales1/S2'])
+    // The reports the group's messages caused went with it: each reaches the admin once.
+    // (Merged into one message: the admin's queue held both.)
+    const reports = () =>
+      sentBy([a, b], 'admin1').flatMap(s =>
+        s.t.split('\n').flatMap(l => (l.startsWith('成员') ? [`${s.bot}:${l}`] : [])),
+      )
+    await settle([b], () => expect(reports()).toEqual(['1:成员：优惠多多（c3）', '1:成员：兼职小王（c4）']))
+    // Back, the killed account sends neither warning nor report again.
+    const back = await bot(schema, 'sales1', world)
+    expect(back.rt.outbox.depth()).toBe(0)
+    await settle([back, b], () => expect(warned()).toHaveLength(2))
+    expect(back.wechat.sent).toEqual([])
+    expect(reports()).toHaveLength(2)
+  })
+
+  it('does not answer again a message of the lease gap whose answer the killed holder had queued, its mark not written', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const world: World = {
+      yaml: config(),
+      plugins: [ackPlugin, replier],
+      start: at('08:55'),
+      groups: [[sales, [boss, admin, zhang, li, wang]]],
+    }
+    const a = await bot(schema, 'sales1', world, { lock: false })
+    const b = await bot(schema, 'sales2', world)
+    for (const q of ['请问发票怎么开', '请问几点发货'])
+      for (const x of [a, b]) await x.rt.enqueue(text(zhang, q, x.clock.now(), sales))
+    await vi.waitFor(() => expect(a.wechat.sent).toHaveLength(1), { timeout: 5_000, interval: 50 })
+    // The queued answers' rows are written (at once, as every queued message's); the mark (a volatile document,
+    // written by the periodic flush, whose clock stands) is not: the holder dies without it.
+    await a.rt.deps.store.journal('outbox', OUTBOX_JOURNAL).commit()
+    expect(a.rt.outbox.depth()).toBe(3)
+    await a.crash()
+    await vi.waitFor(() => expect(b.fleet.holds(sales.id)).toBe(true), { timeout: 3 * LEASE_MS, interval: 100 })
+    const lines = (to: string) => sentBy([a, b], to).flatMap(s => s.t.split('\n').map(t => `${s.bot}:${t}`))
+    // Both questions were received in the lease gap: the first was answered (sent), the second's answer moved here.
+    await settle([b], () => {
+      expect(lines(sales.id)).toEqual(['0:已登记：请问发票怎么开', '1:已登记：请问几点发货'])
+      expect(lines(zhang.id)).toEqual(['1:你的问题已登记：请问发票怎么开', '1:你的问题已登记：请问几点发货'])
+    })
+  })
+
+  it('moves a stopped account’s backlog as soon as its process lets its account go, not at the next renewal', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const world: World = {
+      yaml: config(),
+      plugins: [ackPlugin, replier],
+      start: at('08:55'),
+      groups: [[sales, [boss, admin, zhang, li, wang]]],
+    }
+    // Renewals every 15 s: only the notices (leases given back, the account let go) make the survivor act sooner.
+    const a = await bot(schema, 'sales1', world, { leaseMs: 60_000, listen: true })
+    const b = await bot(schema, 'sales2', world, { leaseMs: 60_000, listen: true })
+    for (const x of [a, b]) await x.rt.enqueue(text(zhang, '请问发票怎么开', x.clock.now(), sales))
+    await vi.waitFor(() => expect(a.wechat.sent).toHaveLength(1), { timeout: 5_000, interval: 50 })
+    // The bot stops (leases given back); its process still holds the account while Wechaty stops.
+    await a.rt.stop()
+    await vi.waitFor(() => expect(b.fleet.holds(sales.id)).toBe(true), { timeout: 5_000, interval: 50 })
+    await new Promise(r => setTimeout(r, 300)) // the survivor's takeover, refused meanwhile
+    expect(b.wechat.sent).toEqual([])
+    await a.store.close()
+    await settle([b], () => expect(b.wechat.textsTo(zhang.id)).toEqual(['你的问题已登记：请问发票怎么开']))
+  })
+
+  it('commits a move of queued messages once: gone from the down account’s outbox, in this one’s, when the takeover ends', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const down = await PgStore.open({ url: url as string, schema, account: 'sales1' })
+    const item = {
+      chat: { room: sales.id },
+      text: '已登记：请问几点发货',
+      key: 'k1',
+      seq: 1,
+      attempts: 0,
+      notBefore: 0,
+    }
+    down.journal('outbox', OUTBOX_JOURNAL).append({ op: 'queue', item })
+    await down.close()
+    const taker = await PgStore.open({ url: url as string, schema, account: 'sales2' })
+    closers.push(() => taker.close())
+    const outbox = taker.journal('outbox', OUTBOX_JOURNAL)
+    const done = await taker.adopt('sales1', ['outbox'], async theirs => {
+      const { moved } = await moveOutbox(theirs, sales.id, { reaches: () => true })
+      for (const q of moved) outbox.append({ op: 'queue', item: { ...q, seq: 7 } })
+    })
+    expect(done).toBe(true)
+    // Read at once, before any later write of the taker: both sides are committed.
+    const queues = async () => {
+      const rows = await taker.db
+        .selectFrom('bot_documents')
+        .select(['account', 'data'])
+        .where('name', '=', 'outbox')
+        .execute()
+      const records = await taker.db.selectFrom('bot_journal_records').select(['account', 'record']).execute()
+      return Object.fromEntries(
+        ['sales1', 'sales2'].map(acc => {
+          const snap = rows.find(r => r.account === acc)?.data as { queue: { key: string }[] } | undefined
+          const more = records
+            .filter(r => r.account === acc)
+            .map(r => (r.record as { item?: { key: string } }).item?.key)
+          return [acc, [...(snap?.queue ?? []).map(q => q.key), ...more]]
+        }),
+      )
+    }
+    expect(await queues()).toEqual({ sales1: [], sales2: ['k1'] })
+  })
+
   it('moves nothing from an account whose process still holds its lock', async () => {
     const schema = freshSchema()
     schemas.push(schema)
@@ -602,10 +837,13 @@ plugins:
       () => taker.close(),
     )
     let read = false
-    expect(await taker.adopt('sales1', ['timers'], () => (read = true))).toBe(false)
+    const move = () => {
+      read = true
+    }
+    expect(await taker.adopt('sales1', ['timers'], move)).toBe(false)
     expect(read).toBe(false)
     await alive.close()
-    expect(await taker.adopt('sales1', ['timers'], () => (read = true))).toBe(true)
+    expect(await taker.adopt('sales1', ['timers'], move)).toBe(true)
     expect(read).toBe(true)
   })
 })
