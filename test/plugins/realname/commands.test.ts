@@ -123,4 +123,3 @@ describe('realname commands', () => {
     expect(told).toContain('豁免 2 人')
   })
 })
-
