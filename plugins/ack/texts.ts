@@ -25,7 +25,8 @@ export const T = {
   notOpen: (id: string) => `通知 ${id} 已不在进行中。`,
   closed: (n: Notice) =>
     `已关闭通知 ${n.id}：已回复 ${Object.keys(n.answers).length}/${Object.keys(n.required).length}，不再提醒和统计。`,
-  acceptUsage: (id: string, p: string) => `请 @ 在通知 ${id} 下提交了说明的成员，例如 ${p}通知 接受 ${id} @张三`,
+  acceptUsage: (id: string, p: string) =>
+    `请 @ 或写出在通知 ${id} 下提交了说明的成员，例如 ${p}通知 接受 ${id} @张三（私聊写名字：${p}通知 接受 ${id} 张三）`,
   excuseAcceptedWaiver: (excuse: string) => `已接受说明：${excuse}`,
   excusesAccepted: (names: string, id: string, waived: string[]) =>
     `已接受 ${names} 对通知 ${id} 的说明${waived.length ? `，并免除罚款 ${waived.join('、')}` : ''}。`,
