@@ -192,6 +192,9 @@ export function successorText(n: LeaverNotice, prefix: string): string {
 /** `#投诉` without a quoted customer message in a customer group. */
 export const tagWhereText = (prefix: string) => `请在客户群里引用客户的消息发送 ${prefix}投诉 登记。`
 
+/** To a customer whose bare `#投诉` follows nothing they wrote: the next message is the complaint. */
+export const askProblemText = '请直接说明遇到的问题，我们会登记并尽快处理。'
+
 /** `#投诉` quoting a message already recorded. */
 export const alreadyTaggedText = (id: string) => `这条消息已登记为投诉 ${id}。`
 
