@@ -44,10 +44,10 @@ export const T = {
   fineUsage: (p: string) => `${p}罚款 [全部 | 结清 <罚款编号> | 免除 <罚款编号> <原因>]`,
   /** `#帮助` of `#罚款`: everyone sees their own; admins see all, confirm a payment and waive. */
   fineHelp: (p: string): HelpPart[] => [
-    { usage: `${p}罚款` },
-    { usage: `${p}罚款 全部`, roles: ['admin'] },
-    { usage: `${p}罚款 结清 <罚款编号>`, roles: ['admin'] },
-    { usage: `${p}罚款 免除 <罚款编号> <原因>`, roles: ['admin'] },
+    { usage: `${p}罚款`, description: '查看自己的罚款' },
+    { usage: `${p}罚款 全部`, roles: ['admin'], description: '查看全部' },
+    { usage: `${p}罚款 结清 <罚款编号>`, roles: ['admin'], description: '确认结清' },
+    { usage: `${p}罚款 免除 <罚款编号> <原因>`, roles: ['admin'], description: '免除' },
   ],
   finesAdminOnly: '⛔ 只有管理员可以查看全部罚款、确认结清或免除罚款。',
   waiveUsage: (p: string) => `用法：${p}罚款 免除 <罚款编号> <原因>，例如 ${p}罚款 免除 F3 客户现场无信号`,
