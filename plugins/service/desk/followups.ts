@@ -112,7 +112,7 @@ export class FollowUpDesk {
     const p = ctx.commandPrefix
     if (here && mentioned) {
       const m = (await ctx.directory.members(here.id).catch(() => [])).find(x => x.id === mentioned)
-      return { group: here, id: mentioned, name: m ? ctx.displayName(m) : (name ?? '客户') }
+      return { group: here, id: mentioned, name: m ? ctx.displayName(m) : bareName(name ?? '') || '客户' }
     }
     const word = bareName(name ?? '')
     if (!word) return followUpNoCustomerText(p)

@@ -78,6 +78,13 @@ describe('service: follow-ups (回访)', () => {
     )
   })
 
+  it('in a customer group takes the name without an @ (no ping), answered privately', async () => {
+    const { wechat, say } = await serviceRuntime()
+    await say(zhang, '#回访 刘总 3天 问滤芯', customers)
+    expect(wechat.textsTo('u1')[0]).toMatch(/^📅 已安排回访 R1：12-03 10:00 提醒 张三 回访 刘总。\n提示：/)
+    expect(wechat.textsTo('r2')).toEqual([])
+  })
+
   it("asks which customer when the name is in two of the asker's customer groups", async () => {
     const { wechat, say } = await serviceRuntime('{ responsible: { 张三交流群: [u1], 张三二群: [u1] } }', undefined, {
       customerGroup: '{ name: 客户群, topicPattern: "^张三", kind: customer }',
