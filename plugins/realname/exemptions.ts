@@ -58,7 +58,7 @@ export class Exemptions {
  * Exemptions stored under a name instead of a contact id (`#实名豁免 王五` typed privately before names were
  * resolved) are moved to the one contact that name means (a bound roster entry, or a member the plugin has
  * seen under that name), or dropped when it means nobody or several (they never exempted anyone: the check
- * asks by contact id). Keys that are contact ids stay. Returns whether anything changed.
+ * asks by contact id). Keys that may be contact ids (ASCII, not a roster name) stay. Returns whether anything changed.
  */
 export function cleanNamedExemptions(
   exempt: Record<string, Exemption>,
@@ -74,7 +74,8 @@ export function cleanNamedExemptions(
       ...roster.named(key).flatMap(e => (e.contactId ? [e.contactId] : [])),
       ...seen.filter(([, r]) => r.name === key || r.label === key).map(([id]) => id),
     ])
-    const isName = ids.size > 0 || roster.named(key).length > 0
+    // WeChat ids are ASCII: a key with Chinese in it is a name even when nobody bears it now.
+    const isName = ids.size > 0 || roster.named(key).length > 0 || /[\u4e00-\u9fff]/.test(key)
     if (!isName) continue
     const record = exempt[key]
     delete exempt[key]

@@ -112,12 +112,19 @@ describe('realname commands', () => {
   it('moves exemptions stored under a name to the contact at start, and drops those naming nobody', async () => {
     const store = await testStore()
     const by = { by: 'wxid_admin', at: 1 }
-    store.doc('realname-state', STATE_DOC).data.exempt = { 王五: by, wxid_wangwu: by, 赵六: by, wxid_gone: by }
+    store.doc('realname-state', STATE_DOC).data.exempt = {
+      王五: by,
+      wxid_wangwu: by,
+      赵六: by,
+      小赵: by,
+      wxid_gone: by,
+    }
     const { rt, clock, wechat } = await start('', { store })
     await rt.handle(text(admin, '#实名豁免', clock.now()))
     await rt.handle(text(admin, '#状态', clock.now()))
     await clock.advance(MIN)
-    // 王五 is wxid_wangwu (listed once); 赵六 has no contact on the roster; wxid_gone may be someone in no group now.
+    // 王五 is wxid_wangwu (listed once); 赵六 has no contact on the roster, 小赵 is nobody's name now: both exempted
+    // nobody; wxid_gone may be someone in no group now.
     const told = wechat.textsTo('wxid_admin').join('\n')
     expect(told).toContain('实名豁免名单：王五、wxid_gone\n')
     expect(told).toContain('豁免 2 人')
