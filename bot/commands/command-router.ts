@@ -109,7 +109,7 @@ export class CommandRouter {
       const what = needed === cmd.spec.role ? name : `${name} ${sub}`
       return {
         kind: 'reply',
-        text: `⛔ 没有权限：${what} 需要${roleNames(needed)}角色。`,
+        text: `⛔ 没有权限：${what} 需要${roleNames(orAdmin(needed))}角色。`,
         refused: cmd.spec.name,
         privately,
       }
@@ -142,16 +142,22 @@ export class CommandRouter {
     const lines = this.all()
       .filter(c => allowed(c.spec.role, event.sender.roles) && openHere(event, c.spec))
       .filter(c => (c.spec.where ?? 'any') === 'any' || c.spec.where === here)
+      .filter(c => !event.group || !c.spec.usableIn || c.spec.usableIn(event.group))
       .flatMap(c => helpLine(c.spec, event.sender.roles))
     return [`可用命令（${lines.length}）：`, ...lines].join('\n')
   }
 }
 
-/** A command's `#帮助` line for someone with `roles`: only the subcommands they may run; none when they may run none. */
+/**
+ * A command's `#帮助` line for someone with `roles`: only the subcommands they may run, described by what those
+ * do when the parts say (else by the command's description); none when they may run none.
+ */
 function helpLine(spec: CommandSpec, roles: Role[]): string[] {
-  const parts = spec.help?.filter(h => !h.roles || h.roles.some(r => roles.includes(r))).map(h => h.usage)
+  const parts = spec.help?.filter(h => !h.roles || h.roles.some(r => roles.includes(r)))
   if (parts?.length === 0) return []
-  return [`${parts?.join('；') ?? spec.usage}  ${spec.description}`]
+  const described = parts?.flatMap(h => h.description ?? [])
+  const description = described?.length ? described.join('；') : spec.description
+  return [`${parts?.map(h => h.usage).join('；') ?? spec.usage}  ${description}`]
 }
 
 /**
@@ -163,6 +169,13 @@ export function allowed(needed: CommandSpec['role'], roles: Role[]): boolean {
   return (
     needed === 'member' || roles.includes('admin') || roles.includes(needed) || (needed === 'staff' && roles.length > 0)
   )
+}
+
+/** The roles that may run what needs `needed`: admins too (they may do everything), named last. */
+function orAdmin(needed: CommandSpec['role']): CommandSpec['role'] {
+  const list = typeof needed === 'string' ? [needed] : needed
+  if (list.some(r => r === 'admin' || r === 'staff' || r === 'member')) return needed
+  return [...list, 'admin'] as Role[]
 }
 
 /** The roles of a refusal in words: `「管理员」`, or `「领导」、「培训师」或「审计员」` for a list. */

@@ -21,6 +21,11 @@ export interface HelpPart {
   usage: string
   /** Only people with one of these roles see it (exactly: admins only if listed); default everyone who may run the command. */
   roles?: readonly Role[]
+  /**
+   * What this part does: when parts say, `#帮助` describes the command by the parts the asker may run (a member
+   * reads no admin's wording) instead of by its `description`.
+   */
+  description?: string
 }
 
 /** A chat command a plugin registers, e.g. `#通知` / `#notice`. */
@@ -42,6 +47,11 @@ export interface CommandSpec {
   help?: readonly HelpPart[]
   /** One-line description (zh-CN). */
   description: string
+  /**
+   * Whether the command works in this group (default: yes); `#帮助` asked in a group lists it only where it does
+   * (a command that refuses in customer groups by its plugin's config is not offered there).
+   */
+  usableIn?(group: GroupRef): boolean
   /** Where the command may be used (default: anywhere). */
   where?: 'group' | 'private' | 'any'
   /**

@@ -2,6 +2,7 @@ import type { Action } from '../../bot/core/actions.js'
 import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
 import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
 import { allowed } from '../../bot/commands/command-router.js'
+import { bareName } from '../../bot/commands/member-names.js'
 import type { Ledger } from '../../bot/runtime/records/ledger.js'
 import { splitDeadline, type DeadlineSpec } from './deadline/parse.js'
 import { violationFor } from './decide-deadline.js'
@@ -115,9 +116,16 @@ function close(d: AckCommandDeps, inv: CommandInvocation, n: Notice): Action[] {
   return [inv.reply(T.closed(n)), ...stopTimers(n)]
 }
 
-/** Accept the excuses of the @-mentioned members; fines already recorded for this notice are waived. */
+/**
+ * Accept the excuses of the members @-mentioned or named (privately there is no @: the roster name, the name
+ * the notice shows or its name part after `部门-`, or the contact id of one it asked, a leading @ ignored); fines
+ * recorded for it are waived.
+ */
 function accept(d: AckCommandDeps, inv: CommandInvocation, n: Notice): Action[] {
-  const ids = inv.event.mentions.filter(id => n.excuses[id] && !n.excuses[id].acceptedBy)
+  const names = new Set(inv.argv.slice(2).map(bareName))
+  const shown = (id: string) => [n.required[id], n.required[id].split('-').at(-1) ?? '']
+  const named = Object.keys(n.required).filter(id => [id, ...shown(id), d.nameOf(id)].some(x => names.has(x)))
+  const ids = [...new Set([...inv.event.mentions, ...named])].filter(id => n.excuses[id] && !n.excuses[id].acceptedBy)
   if (!ids.length) return [inv.reply(T.acceptUsage(n.id, d.prefix))]
   const waived: string[] = []
   for (const id of ids) {
@@ -128,12 +136,12 @@ function accept(d: AckCommandDeps, inv: CommandInvocation, n: Notice): Action[] 
     }
   }
   d.changed()
-  const names = ids.map(id => n.required[id]).join('、')
+  const who = ids.map(id => n.required[id]).join('、')
   return [
-    inv.reply(T.excusesAccepted(names, n.id, waived)),
+    inv.reply(T.excusesAccepted(who, n.id, waived)),
     {
       type: 'record',
-      text: T.excusesAcceptedRecord(n.id, names),
+      text: T.excusesAcceptedRecord(n.id, who),
       rule: 'ack.excuse-accepted',
       groupId: n.groupId,
       reason: `by ${inv.event.sender.id}`,

@@ -25,7 +25,8 @@ export const T = {
   notOpen: (id: string) => `通知 ${id} 已不在进行中。`,
   closed: (n: Notice) =>
     `已关闭通知 ${n.id}：已回复 ${Object.keys(n.answers).length}/${Object.keys(n.required).length}，不再提醒和统计。`,
-  acceptUsage: (id: string, p: string) => `请 @ 在通知 ${id} 下提交了说明的成员，例如 ${p}通知 接受 ${id} @张三`,
+  acceptUsage: (id: string, p: string) =>
+    `请 @ 或写出在通知 ${id} 下提交了说明的成员，例如 ${p}通知 接受 ${id} @张三（私聊写名字：${p}通知 接受 ${id} 张三）`,
   excuseAcceptedWaiver: (excuse: string) => `已接受说明：${excuse}`,
   excusesAccepted: (names: string, id: string, waived: string[]) =>
     `已接受 ${names} 对通知 ${id} 的说明${waived.length ? `，并免除罚款 ${waived.join('、')}` : ''}。`,
@@ -43,10 +44,10 @@ export const T = {
   fineUsage: (p: string) => `${p}罚款 [全部 | 结清 <罚款编号> | 免除 <罚款编号> <原因>]`,
   /** `#帮助` of `#罚款`: everyone sees their own; admins see all, confirm a payment and waive. */
   fineHelp: (p: string): HelpPart[] => [
-    { usage: `${p}罚款` },
-    { usage: `${p}罚款 全部`, roles: ['admin'] },
-    { usage: `${p}罚款 结清 <罚款编号>`, roles: ['admin'] },
-    { usage: `${p}罚款 免除 <罚款编号> <原因>`, roles: ['admin'] },
+    { usage: `${p}罚款`, description: '查看自己的罚款' },
+    { usage: `${p}罚款 全部`, roles: ['admin'], description: '查看全部' },
+    { usage: `${p}罚款 结清 <罚款编号>`, roles: ['admin'], description: '确认结清' },
+    { usage: `${p}罚款 免除 <罚款编号> <原因>`, roles: ['admin'], description: '免除' },
   ],
   finesAdminOnly: '⛔ 只有管理员可以查看全部罚款、确认结清或免除罚款。',
   waiveUsage: (p: string) => `用法：${p}罚款 免除 <罚款编号> <原因>，例如 ${p}罚款 免除 F3 客户现场无信号`,

@@ -1,5 +1,6 @@
 import type { Role } from '../../bot/core/event.js'
 import type { CommandSpec } from '../../bot/core/plugin.js'
+import { roleNames } from '../../bot/commands/command-router.js'
 import type { CampaignCommandDeps } from './subcommands/deps.js'
 import { T } from './texts.js'
 import { createCampaign, endCampaign, listCampaigns, progressCampaign } from './subcommands/campaign.js'
@@ -34,13 +35,14 @@ export function campaignCommand(d: CampaignCommandDeps): CommandSpec {
   }
 }
 
-const NEEDS: Record<string, { roles: Role[]; label: string }> = {
-  添加: { roles: ['editor', 'admin'], label: '排期编辑' },
-  列表: { roles: ['editor', 'approver', 'admin'], label: '排期编辑或排期审核' },
-  审核: { roles: ['approver'], label: '排期审核' },
-  素材: { roles: ['editor', 'approver', 'admin'], label: '排期编辑或排期审核' },
-  通过: { roles: ['approver'], label: '排期审核' },
-  驳回: { roles: ['approver'], label: '排期审核' },
+/** Who may run each subcommand (exactly: admins only where listed). */
+const NEEDS: Record<string, Role[]> = {
+  添加: ['editor', 'admin'],
+  列表: ['editor', 'approver', 'admin'],
+  审核: ['approver'],
+  素材: ['editor', 'approver', 'admin'],
+  通过: ['approver'],
+  驳回: ['approver'],
 }
 
 /** `#排期 添加|列表|审核|通过|驳回`: editors queue, approvers (by contact id, admins included only if listed) decide. */
@@ -53,15 +55,15 @@ export function queueCommand(d: CampaignCommandDeps): CommandSpec {
     aliases: ['queue'],
     role: 'member',
     usage,
-    help: parts.map(([sub, u]) => ({ usage: u, roles: NEEDS[sub].roles })),
+    help: parts.map(([sub, u]) => ({ usage: u, roles: NEEDS[sub] })),
     description: T.queueDescription,
     run: inv => {
       const sub = inv.argv[0] ?? ''
       const need = Object.hasOwn(NEEDS, sub) ? NEEDS[sub] : undefined
       if (!need) return [inv.reply(T.usage(usage))]
-      if (!need.roles.some(r => inv.event.sender.roles.includes(r))) {
+      if (!need.some(r => inv.event.sender.roles.includes(r))) {
         return [
-          inv.reply(T.queueRefused(p, sub, need.label)),
+          inv.reply(T.queueRefused(p, sub, roleNames(need))),
           {
             type: 'record',
             text: `无权使用 排期 ${sub}，已拒绝`,

@@ -92,7 +92,7 @@ export const T = {
     驳回: `${p}排期 驳回 <编号> <原因>`,
   }),
   queueDescription: '每日发布排期：编辑添加，审核人通过或驳回',
-  queueRefused: (p: string, sub: string, label: string) => `⛔ 没有权限：${p}排期 ${sub} 需要「${label}」角色。`,
+  queueRefused: (p: string, sub: string, roles: string) => `⛔ 没有权限：${p}排期 ${sub} 需要${roles}角色。`,
   createFailed: (why: string, p: string) => `❌ ${why}\n用法：${p}活动 新建 <标题> | <内容或链接> | 截止 <时间>`,
   unknownTargets: (unknown: string[]) =>
     `不认识的群或群类型：${unknown.join('、')}（可用：内部群、客户群、公告群，或配置中的群名）。`,

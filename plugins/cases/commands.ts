@@ -1,4 +1,5 @@
 import type { Action } from '../../bot/core/actions.js'
+import type { GroupRef } from '../../bot/core/event.js'
 import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
 import { refusal } from './decide-access.js'
 import { capture } from './subcommands/capture.js'
@@ -36,6 +37,8 @@ const HANDLERS: Record<Sub, Handler> = {
 export function casesCommands(d: CasesDeps): CommandSpec[] {
   const p = d.ctx.commandPrefix
   const role = d.ctx.configFor().staffOnly ? 'staff' : 'member' // so #帮助 shows them only to those who may use them
+  // In the kinds of group the config keeps cases out of (customer groups by default) #帮助 does not offer them.
+  const usableIn = (g: GroupRef) => d.ctx.configFor(g).groupKinds.includes(g.kind)
   const main: CommandSpec = {
     name: '案例',
     aliases: ['case'],
@@ -43,6 +46,7 @@ export function casesCommands(d: CasesDeps): CommandSpec[] {
     usage: T.mainUsage(p),
     help: T.mainHelp(p),
     description: T.mainDescription,
+    usableIn,
     run: inv => {
       const word = inv.argv[0]?.toLowerCase() ?? ''
       const sub = Object.hasOwn(SUBCOMMANDS, word) ? SUBCOMMANDS[word] : undefined
@@ -61,6 +65,7 @@ export function casesCommands(d: CasesDeps): CommandSpec[] {
         role,
         usage: T.tagUsage(p, tag),
         description: T.tagDescription(tag),
+        usableIn,
         run: inv => capture(d, inv, tag),
       }),
     )

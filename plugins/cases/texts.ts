@@ -16,11 +16,14 @@ export const T = {
     `${p}案例 <内容> ｜ ${p}案例 搜索 关键词 [标签:成交] [作者:张三] [产品:净水器] [本周/本月/2026-11-01~2026-11-30] ｜ 查看/修改/撤回/删除 编号 ｜ 周报`,
   /** `#帮助` of `#案例`: deleting is for admins, the digest for trainers and admins. */
   mainHelp: (p: string): HelpPart[] => [
-    { usage: `${p}案例 <内容>` },
-    { usage: `${p}案例 搜索 关键词 [标签:成交] [作者:张三] [产品:净水器] [本周/本月/2026-11-01~2026-11-30]` },
+    { usage: `${p}案例 <内容>`, description: '分享销售案例' },
+    {
+      usage: `${p}案例 搜索 关键词 [标签:成交] [作者:张三] [产品:净水器] [本周/本月/2026-11-01~2026-11-30]`,
+      description: '搜索、查看案例库',
+    },
     { usage: `${p}案例 查看/修改/撤回 编号` },
-    { usage: `${p}案例 删除 编号`, roles: ['admin'] },
-    { usage: `${p}案例 周报`, roles: ['trainer', 'admin'] },
+    { usage: `${p}案例 删除 编号`, roles: ['admin'], description: '删除案例' },
+    { usage: `${p}案例 周报`, roles: ['trainer', 'admin'], description: '看周报' },
   ],
   tagUsage: (p: string, tag: string) => `${p}${tag} <内容>`,
   tagDescription: (tag: string) => `分享一个「${tag}」案例，存入案例库`,

@@ -1,11 +1,14 @@
 import type { Action } from '../../bot/core/actions.js'
 import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
+import { bareName, contactsNamed, whichOneText } from '../../bot/commands/member-names.js'
 import type { Directory } from '../../bot/ports/directory.js'
 import type { Realname } from './decide-case.js'
 import { IDENTITY_PROBLEMS } from './nickname/check.js'
 import { checkReport, T, type GroupCheck } from './texts.js'
 
 const UNDO = ['取消', '撤销', 'undo', 'off']
+/** What WeChat allows as an id (`wxid_…`, or 6-20 letters, digits, `_` and `-` from a letter): stored unresolved. */
+const WECHAT_ID = /^(wxid_[\w-]+|[A-Za-z][\w-]{5,19})$/
 
 /** `#实名检查` and `#实名豁免`; `#花名册 重载` belongs to the runtime. `at()` gives the decisions for now. */
 export function realnameCommands(at: () => Realname, directory: Directory, prefix: string): CommandSpec[] {
@@ -27,7 +30,7 @@ export function realnameCommands(at: () => Realname, directory: Directory, prefi
       role: 'admin',
       usage: T.exemptUsage(prefix),
       description: T.exemptDescription,
-      run: inv => exempt(at(), inv),
+      run: inv => exempt(at, directory, inv),
     },
   ]
 }
@@ -49,13 +52,33 @@ async function checkGroups(at: () => Realname, directory: Directory, inv: Comman
   return out
 }
 
-function exempt(s: Realname, inv: CommandInvocation): Action[] {
+/**
+ * `#实名豁免 [取消] <@成员|名字|微信ID>…`: names resolve like `#撤销`'s (roster name, group nickname, WeChat
+ * name, contact id); only contact ids are stored. An unknown or ambiguous name changes nothing and says why.
+ */
+async function exempt(at: () => Realname, directory: Directory, inv: CommandInvocation): Promise<Action[]> {
   const undo = UNDO.includes(inv.argv[0] ?? '')
-  const ids = inv.event.mentions.length
-    ? inv.event.mentions
-    : inv.argv.filter(a => !a.startsWith('@') && !UNDO.includes(a))
+  const mentioned = inv.event.mentions
+  // A real @-mention brings its id; its `@名字` word is then not a name to look up.
+  const words = inv.argv.filter(a => !UNDO.includes(a) && !(mentioned.length && /^[@＠]/.test(a)))
+  const roster = at().v.roster
+  const ids = new Set(mentioned)
+  const listed = new Set(at().d.exemptions.ids())
+  for (const word of words) {
+    if (listed.has(bareName(word))) {
+      ids.add(bareName(word)) // an exempt contact id, even of someone in no group now
+      continue
+    }
+    const found = await contactsNamed(word, { roster, directory })
+    // A WeChat id of someone in none of this account's groups (yet, or in another account's group of the fleet).
+    if (!found.length && WECHAT_ID.test(bareName(word))) found.push({ id: bareName(word), label: bareName(word) })
+    if (!found.length) return [inv.reply(T.exemptUnknown(bareName(word), at().v.prefix))]
+    if (found.length > 1) return [inv.reply(whichOneText(word, found))]
+    ids.add(found[0].id)
+  }
+  const s = at()
   const list = s.d.exemptions
-  if (!ids.length)
+  if (!ids.size)
     return [
       inv.reply(
         T.exemptList(
@@ -76,7 +99,7 @@ function exempt(s: Realname, inv: CommandInvocation): Action[] {
     }
   }
   s.d.dirty.state = true
-  const names = ids.map(id => labelOf(s, id)).join('、')
+  const names = [...ids].map(id => labelOf(s, id)).join('、')
   return [inv.reply(T.exempted(names, undo)), ...out]
 }
 

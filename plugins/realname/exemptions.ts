@@ -1,5 +1,6 @@
 import type { FleetRecords } from '../../bot/fleet/gate.js'
-import { STATE_DOC, type Exemption, type RealnameState } from './state.js'
+import type { Roster } from '../../bot/roster/roster.js'
+import { STATE_DOC, type Exemption, type GroupMembers, type RealnameState } from './state.js'
 
 /**
  * Who is exempt from the real-name nickname (`#实名豁免`), fleet-wide: this account's exemptions (its
@@ -51,4 +52,38 @@ export class Exemptions {
     for (const e of this.foreign.values()) if (e[id] && (!latest || e[id].at > latest.at)) latest = e[id]
     return latest
   }
+}
+
+/**
+ * Exemptions stored under a name instead of a contact id (`#实名豁免 王五` typed privately before names were
+ * resolved) are moved to the one contact that name means (a bound roster entry, or a member the plugin has
+ * seen under that name), or dropped when it means nobody or several (they never exempted anyone: the check
+ * asks by contact id). Keys that may be contact ids (ASCII, not a roster name) stay. Returns whether anything changed.
+ */
+export function cleanNamedExemptions(
+  exempt: Record<string, Exemption>,
+  roster: Roster,
+  members: { groups: Record<string, GroupMembers> },
+): boolean {
+  const seen = Object.values(members.groups).flatMap(g => Object.entries(g.members))
+  const seenIds = new Set(seen.map(([id]) => id))
+  let changed = false
+  for (const key of Object.keys(exempt)) {
+    if (seenIds.has(key) || roster.byContact(key)) continue
+    const ids = new Set([
+      ...roster.named(key).flatMap(e => (e.contactId ? [e.contactId] : [])),
+      ...seen.filter(([, r]) => r.name === key || r.label === key).map(([id]) => id),
+    ])
+    // WeChat ids are ASCII: a key with Chinese in it is a name even when nobody bears it now.
+    const isName = ids.size > 0 || roster.named(key).length > 0 || /[\u4e00-\u9fff]/.test(key)
+    if (!isName) continue
+    const record = exempt[key]
+    delete exempt[key]
+    if (ids.size === 1) {
+      const [id] = ids
+      exempt[id] ??= record
+    }
+    changed = true
+  }
+  return changed
 }

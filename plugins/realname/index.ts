@@ -5,7 +5,7 @@ import { definePlugin, type CommandSpec, type Decision, type PluginContext } fro
 import { timerKind } from '../../bot/runtime/schedule/timers.js'
 import { realnameCommands } from './commands.js'
 import { CaseIndex } from './case-index.js'
-import { Exemptions } from './exemptions.js'
+import { cleanNamedExemptions, Exemptions } from './exemptions.js'
 import { realnameConfigSchema, type RealnameConfig } from './config.js'
 import { Realname, type RealnameData, type RealnameView, type Section } from './decide-case.js'
 import { decideMemberTimer, decideWelcome, onJoin, onLeave, onMessage, type GracePayload } from './decide-member.js'
@@ -111,6 +111,7 @@ async function wiring(ctx: PluginContext<RealnameConfig>) {
     displayName,
     checkNickname,
   })
+  if (cleanNamedExemptions(stateDoc.data.exempt, ctx.roster, members.data)) stateDoc.changed()
   // Exemptions made through any account of the fleet count here.
   const exemptions = new Exemptions(ctx.fleet, () => stateDoc.data)
   // Events of one moment share one Realname (it keeps nothing but its view and the documents' data).

@@ -173,7 +173,9 @@ export const T = {
   checkDescription: '列出群昵称不合规或不在花名册上的成员（群内：本群；私聊：所有群）',
   checkUsage: (p: string) => `${p}实名检查`,
   exemptDescription: '豁免或取消豁免成员的实名昵称要求',
-  exemptUsage: (p: string) => `${p}实名豁免 [取消] @成员（私聊可写微信 ID；不带参数列出豁免名单）`,
+  exemptUsage: (p: string) => `${p}实名豁免 [取消] @成员｜名字｜微信ID（不带参数列出豁免名单）`,
+  exemptUnknown: (name: string, p: string) =>
+    `找不到成员「${name}」，未作更改。可用 @成员、花名册姓名、群昵称、微信名或微信 ID；${p}实名豁免 列出豁免名单。`,
   exemptList: (names: string[], p: string) =>
     names.length ? `实名豁免名单：${names.join('、')}` : `没有豁免的成员。用法：${p}实名豁免 [取消] @成员`,
   exempted: (names: string, undo: boolean) =>

@@ -126,12 +126,25 @@ export function followUpCommand(d: CommandDeps): CommandSpec {
           inv.reply(withHint(inv, say.done(f), p)),
         ]
       }
-      const m = DAYS.exec(inv.argv.find(a => DAYS.test(a)) ?? '')
-      if (!m || !inv.event.mentions.length) return [inv.whisper(say.usage(usage))]
-      const note = inv.argv.filter(a => !a.startsWith('@') && !DAYS.test(a)).join(' ')
-      const f = await d.followUps.create(inv, Number(m[1]), note)
-      if (typeof f === 'string') return [inv.whisper(f)]
-      return [followUpTimer(f), inv.reply(followUpSetText(f, d.tz, d.who.names(f.responsible)))]
+      const at = inv.argv.findIndex(a => DAYS.test(a))
+      const m = DAYS.exec(inv.argv[at] ?? '')
+      if (!m) return [inv.whisper(say.usage(usage))]
+      // `#回访 @刘总 7天 问滤芯`, or by name: `#回访 刘总 7天 问滤芯` (the name before the days, the note after).
+      const mentioned = inv.event.mentions.length > 0
+      const name = inv.argv.slice(0, at).join(' ') || undefined
+      const note = (
+        mentioned ? inv.argv.filter((a, i) => i !== at && !a.startsWith('@')) : inv.argv.slice(at + 1)
+      ).join(' ')
+      const made = await d.followUps.create(inv, Number(m[1]), note, name)
+      if (typeof made === 'string') return [inv.whisper(made)]
+      const { f, merged } = made
+      const text = [
+        followUpSetText(f, d.tz, d.who.names(f.responsible)),
+        merged ? say.mergedWithDeal(merged) : '',
+        customersRead(inv.event) ? say.followUpBeforeCustomers(p) : '',
+      ]
+      // A merged follow-up takes the days asked for: its timer is set again (same key).
+      return [followUpTimer(f), inv.whisper(text.filter(Boolean).join('\n'))]
     },
   }
 }

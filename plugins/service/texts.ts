@@ -96,10 +96,26 @@ export function followUpSetText(f: FollowUp, tz: string, names: string): string 
   return `📅 已安排回访 ${f.id}：${shortDateTime(f.due, tz)} 提醒 ${names} 回访 ${f.customerName}。`
 }
 
-/** The private note to the author of a closed deal. */
-export function dealFollowUpText(f: FollowUp, tz: string, prefix: string): string {
-  return `📅 成交案例 ${f.caseId} 已安排回访 ${f.id}：${shortDateTime(f.due, tz)} 提醒你回访 ${f.customerName}。提前回访完成可私聊机器人发送 ${prefix}回访 完成 ${f.id} <回访结果>。`
+/** The private note to the author of a closed deal (`merged`: it joined the follow-up staff set that day). */
+export function dealFollowUpText(f: FollowUp, tz: string, prefix: string, merged = false): string {
+  const what = merged ? `已并入今天安排的回访 ${f.id}` : `已安排回访 ${f.id}`
+  return `📅 成交案例 ${f.caseId} ${what}：${shortDateTime(f.due, tz)} 提醒${merged ? '' : '你'}回访 ${f.customerName}。提前回访完成可私聊机器人发送 ${prefix}回访 完成 ${f.id} <回访结果>。`
 }
+
+/** `#回访 7天` naming no customer. */
+export const followUpNoCustomerText = (p: string) =>
+  `请写明回访哪位客户：${p}回访 刘总 7天 [备注]（私聊），或在客户群里 ${p}回访 @客户 7天。`
+
+/** `#回访 <名字> 7天` when no customer has that name (privately: in the asker's customer groups). */
+export const followUpUnknownCustomerText = (name: string, privately: boolean, p: string) =>
+  `${privately ? '你的客户群里' : '本群'}没有名为「${name}」的客户。可写群昵称、微信名或微信 ID：${p}回访 刘总 7天 [备注]。`
+
+/** `#回访 <名字> 7天` when several customers have that name. */
+export const followUpWhichCustomerText = (name: string, hits: { group: { topic: string }; id: string }[], p: string) =>
+  `「${name}」对应 ${hits.length} 位客户（${hits
+    .slice(0, 5)
+    .map(h => `「${h.group.topic}」${h.id}`)
+    .join('、')}），请写微信 ID：${p}回访 <微信ID> 7天 [备注]。`
 
 /** One line of `#回访 列表`. */
 export function followUpLine(f: FollowUp, tz: string, now: number, names: string): string {
@@ -109,7 +125,7 @@ export function followUpLine(f: FollowUp, tz: string, now: number, names: string
 
 /** Usage of `#回访`. */
 export const followUpUsage = (p: string) =>
-  `${p}回访 @客户 7天 [备注]（在客户群） | ${p}回访 列表 | ${p}回访 完成 R2 <回访结果>`
+  `${p}回访 <客户名> 7天 [备注]（私聊；或在客户群 ${p}回访 @客户 7天） | ${p}回访 列表 | ${p}回访 完成 R2 <回访结果>`
 
 // ── Daily report ──
 
@@ -192,11 +208,15 @@ export function successorText(n: LeaverNotice, prefix: string): string {
 /** `#投诉` without a quoted customer message in a customer group. */
 export const tagWhereText = (prefix: string) => `请在客户群里引用客户的消息发送 ${prefix}投诉 登记。`
 
+/** To a customer whose bare `#投诉` follows nothing they wrote: the next message is the complaint. */
+export const askProblemText = '请直接说明遇到的问题，我们会登记并尽快处理。'
+
 /** `#投诉` quoting a message already recorded. */
 export const alreadyTaggedText = (id: string) => `这条消息已登记为投诉 ${id}。`
 
 /** `#回访 @客户 7天` outside a customer group. */
-export const followUpWhereText = (prefix: string) => `请在客户群里发送 ${prefix}回访 @客户 7天。`
+export const followUpWhereText = (prefix: string) =>
+  `请私聊机器人发送 ${prefix}回访 <客户名> 7天 [备注]（客户群里的人能看到群里的内容）。`
 
 // ── Command answers ──
 
@@ -227,6 +247,11 @@ export const say = {
   typedBeforeCustomers: (p: string) =>
     `提示：客户群里的人都能看到你发的内容，处理说明以后请私聊机器人发送（${p}投诉 处理 …、${p}回访 完成 …）。`,
   done: (f: FollowUp) => `✅ 回访 ${f.id}（${f.customerName}）已完成。`,
+  /** A `#回访` joined the follow-up of a deal closed today for the same customer. */
+  mergedWithDeal: (caseId: string) => `（已与成交案例 ${caseId} 的回访合并，按你定的日期提醒。）`,
+  /** A `#回访` typed in a customer group: the customer reads it (and an @ pings them). */
+  followUpBeforeCustomers: (p: string) =>
+    `提示：客户群里的人都能看到你发的内容，@ 还会提醒客户。回访以后请私聊机器人发送：${p}回访 <客户名> 7天 [备注]。`,
 } as const
 
 /** Audit log lines (read by admins with `#审计 service`). */

@@ -66,14 +66,14 @@ describe('npm run demo:service: a customer-service week', () => {
     expect(texts('service.ticket-closed')).toHaveLength(4)
   })
 
-  it('follow-ups: the closed deal and #回访 are reminded on their working day and completed', () => {
+  it('follow-ups: the closed deal and a private #回访 by name are reminded on their working day and completed', () => {
     expect(texts('service.followup-from-deal')).toEqual([
       '📅 成交案例 C1 已安排回访 R1：12-02 10:00 提醒你回访 刘总。提前回访完成可私聊机器人发送 #回访 完成 R1 <回访结果>。',
     ])
     const reminders = service('service.followup-reminder')
     expect(reminders.map(a => [day(a), ids([a.text ?? ''])[0]])).toEqual([
-      ['2026-12-01', 'R2'],
       ['2026-12-02', 'R1'],
+      ['2026-12-02', 'R2'],
     ])
     expect(texts('service.followup-done')).toEqual([
       '回访 R2 完成：刘总说已经不滴水了，很满意',

@@ -20,16 +20,19 @@ export function observeCommand(rt: RuntimeView): CommandSpec {
             ['观察模式（开关 > 群设置 > 插件设置 > 全局设置）：', ...rt.modes.describe(all, titleOf(rt))].join('\n'),
           ),
         ]
-      const targets = name === '全部' || name === 'all' ? all : all.filter(x => x === name)
+      const title = titleOf(rt)
+      // A plugin by its name (`content`), its Chinese name as listings show it (`违规内容`) or both (`违规内容（content）`).
+      const named = (x: string) => x === name || title(x) === name || title(x).startsWith(`${name}（`)
+      const targets = name === '全部' || name === 'all' ? all : all.filter(named)
       if (!targets.length || !['开', '关', 'on', 'off'].includes(sw))
-        return [inv.reply(`用法：${p}观察 <插件名|全部> 开|关。插件：${all.join('、')}`)]
+        return [inv.reply(`用法：${p}观察 <插件名|全部> 开|关。插件：${all.map(title).join('、')}`)]
       const on = sw === '开' || sw === 'on'
       for (const t of targets) rt.modes.set(t, on)
       return [
         inv.reply(
           [
-            `${targets.join('、')} 观察模式已${on ? '开启' : '关闭'}（所有群）。`,
-            ...rt.modes.describe(targets, titleOf(rt)),
+            `${targets.map(title).join('、')} 观察模式已${on ? '开启' : '关闭'}（所有群）。`,
+            ...rt.modes.describe(targets, title),
           ].join('\n'),
         ),
       ]

@@ -1,3 +1,4 @@
+import { bareName, contactsNamed, type NamedContact, whichOneText } from '../member-names.js'
 import { quoted } from '../quote.js'
 import type { AuditEntry } from '../../runtime/records/audit.js'
 import type { Action } from '../../core/actions.js'
@@ -32,15 +33,11 @@ export function undoCommand(rt: RuntimeView): CommandSpec {
           ]
         return undo(rt, inv, entry)
       }
-      const ids = mentioned ? [mentioned] : await membersNamed(rt, word)
-      if (!ids.length) return [inv.reply(`找不到成员「${quoted(word)}」。可用审计编号、@成员、花名册姓名或微信 ID。`)]
-      if (ids.length > 1)
-        return [
-          inv.reply(
-            `「${quoted(word)}」对应 ${ids.length} 个人（${ids.slice(0, 5).join('、')}），请用微信 ID 或审计编号。`,
-          ),
-        ]
-      const entry = latestPenalty(rt, ids[0])
+      const found = mentioned ? [{ id: mentioned, label: mentioned }] : await membersNamed(rt, word)
+      if (!found.length)
+        return [inv.reply(`找不到成员「${quoted(bareName(word))}」。可用审计编号、@成员、花名册姓名或微信 ID。`)]
+      if (found.length > 1) return [inv.reply(whichOneText(quoted(word), found))]
+      const entry = latestPenalty(rt, found[0].id)
       if (!entry) return [inv.reply('此成员最近 30 天没有可撤销的处罚。')]
       return undo(rt, inv, entry)
     },
@@ -53,17 +50,11 @@ function latestPenalty(rt: RuntimeView, memberId: string): AuditEntry | undefine
     .find(e => (e.type === 'strike' || e.type === 'fine') && !e.dryRun && rt.ledger.hasEffect(e))
 }
 
-/** Contact ids a word names: a contact id seen in the audit log or a group, a roster name, or a group nickname. */
-async function membersNamed(rt: RuntimeView, word: string): Promise<string[]> {
-  const ids = new Set<string>()
-  if (rt.audit.query({ memberId: word, days: 30, limit: 1 }).length) ids.add(word)
-  for (const e of rt.loaded.roster.named(word)) if (e.contactId) ids.add(e.contactId)
-  if (ids.size) return [...ids]
-  for (const g of rt.deps.directory.groups()) {
-    const members = await rt.deps.directory.members(g.id).catch(() => [])
-    for (const m of members) if (m.id === word || m.groupAlias === word || m.name === word) ids.add(m.id)
-  }
-  return [...ids]
+/** Contacts a word names: a contact id seen in the audit log, else as every command resolves names (`member-names.ts`). */
+async function membersNamed(rt: RuntimeView, word: string): Promise<NamedContact[]> {
+  const id = bareName(word)
+  if (rt.audit.query({ memberId: id, days: 30, limit: 1 }).length) return [{ id, label: id }]
+  return contactsNamed(word, { roster: rt.loaded.roster, directory: rt.deps.directory })
 }
 
 function undo(rt: RuntimeView, inv: CommandInvocation, entry: AuditEntry): Action[] {

@@ -6,7 +6,15 @@ import type { AdoptSource } from '../../../bot/fleet/gate.js'
 import type { ServiceConfig } from '../config.js'
 import { afterWorkdays, dealCustomer, followUpReminder, followUpTimer } from '../decide-followup.js'
 import { byNumber, FOLLOWUPS_DOC, type FollowUp, nextId, takeRecords } from '../state.js'
-import { dealFollowUpText, followUpWhereText } from '../texts.js'
+import { bareName } from '../../../bot/commands/member-names.js'
+import { dayKey } from '../../../bot/time/zoned.js'
+import {
+  dealFollowUpText,
+  followUpNoCustomerText,
+  followUpUnknownCustomerText,
+  followUpWhereText,
+  followUpWhichCustomerText,
+} from '../texts.js'
 import type { Responsibility } from './responsible.js'
 
 type CaseCaptured = Extract<Fact, { name: 'case.captured' }>['data']
@@ -44,29 +52,100 @@ export class FollowUpDesk {
     this.doc.changed()
   }
 
-  /** `#回访 @客户 N天` in a customer group; a Chinese error elsewhere. */
-  async create(inv: CommandInvocation, days: number, note: string): Promise<FollowUp | string> {
+  /**
+   * `#回访 @客户 N天` or `#回访 <客户名> N天`: in a customer group the customer is of that group; privately the
+   * name is looked up in the asker's customer groups (one customer: that group; none or several: a Chinese
+   * question). A Chinese error in other groups. Merged into a follow-up of a deal closed the same day for the
+   * same customer (the days asked for win); `merged` then says so.
+   */
+  async create(
+    inv: CommandInvocation,
+    days: number,
+    note: string,
+    name?: string,
+  ): Promise<{ f: FollowUp; merged?: string } | string> {
     const ctx = this.ctx
     const g = inv.event.group
-    if (g?.kind !== 'customer') return followUpWhereText(ctx.commandPrefix)
-    const members = await ctx.directory.members(g.id).catch(() => [])
-    const customerId = inv.event.mentions.find(id => id !== ctx.directory.selfId())
-    const m = members.find(x => x.id === customerId)
+    if (g && g.kind !== 'customer') return followUpWhereText(ctx.commandPrefix)
+    const mentioned = inv.event.mentions.find(id => id !== ctx.directory.selfId())
+    const hit = await this.customerNamed(inv.event.sender.id, g, mentioned, name)
+    if (typeof hit === 'string') return hit
     const now = ctx.clock.now()
-    const cfg = ctx.configFor(g)
-    const responsible = this.who.current(g)
-    return this.add({
-      groupId: g.id,
-      groupTopic: g.topic,
-      customerId,
-      customerName: m ? ctx.displayName(m) : (inv.argv.find(a => a.startsWith('@'))?.slice(1) ?? '客户'),
+    const cfg = ctx.configFor(hit.group)
+    const due = afterWorkdays(now, days, cfg.followUpTime, ctx.timezone, ctx.calendar)
+    const customer = { groupId: hit.group.id, customerId: hit.id, customerName: hit.name }
+    const deal = this.sameDay(customer, now, f => !!f.caseId)
+    if (deal) {
+      deal.due = due
+      if (note) deal.note = note.slice(0, 200)
+      this.doc.changed()
+      return { f: deal, merged: deal.caseId }
+    }
+    const responsible = this.who.current(hit.group)
+    const f = this.add({
+      groupId: hit.group.id,
+      groupTopic: hit.group.topic,
+      customerId: hit.id,
+      customerName: hit.name,
       ...(note ? { note: note.slice(0, 200) } : {}),
       setBy: inv.event.sender.id,
       responsible: responsible.length ? responsible : [inv.event.sender.id],
       at: now,
-      due: afterWorkdays(now, days, cfg.followUpTime, ctx.timezone, ctx.calendar),
-      ...(ctx.observing(g) ? { observed: true } : {}),
+      due,
+      ...(ctx.observing(hit.group) ? { observed: true } : {}),
     })
+    return { f }
+  }
+
+  /**
+   * The customer a `#回访` means: the @-mentioned one, or the one `name` names (contact id, group nickname, WeChat
+   * or display name, a leading @ ignored) in this customer group, or privately in the customer groups the asker
+   * is responsible for or in. A Chinese answer when there is none or several.
+   */
+  private async customerNamed(
+    asker: string,
+    here: GroupRef | undefined,
+    mentioned: string | undefined,
+    name: string | undefined,
+  ): Promise<{ group: GroupRef; id?: string; name: string } | string> {
+    const ctx = this.ctx
+    const p = ctx.commandPrefix
+    if (here && mentioned) {
+      const m = (await ctx.directory.members(here.id).catch(() => [])).find(x => x.id === mentioned)
+      return { group: here, id: mentioned, name: m ? ctx.displayName(m) : bareName(name ?? '') || '客户' }
+    }
+    const word = bareName(name ?? '')
+    if (!word) return followUpNoCustomerText(p)
+    const groups = here ? [here] : ctx.directory.groups().filter(x => x.kind === 'customer')
+    const hits: { group: GroupRef; id: string; name: string }[] = []
+    for (const group of groups) {
+      const members = await ctx.directory.members(group.id).catch(() => [])
+      if (!here && !this.who.current(group).includes(asker) && !members.some(m => m.id === asker)) continue
+      for (const m of members)
+        if (!m.isStaff && [m.id, m.name, m.groupAlias, ctx.displayName(m)].includes(word))
+          hits.push({ group, id: m.id, name: ctx.displayName(m) })
+    }
+    if (!hits.length) return followUpUnknownCustomerText(word, !here, p)
+    if (hits.length > 1) return followUpWhichCustomerText(word, hits, p)
+    return hits[0]
+  }
+
+  /** An open follow-up of the same customer set the same day and matching `which`. */
+  private sameDay(
+    c: { groupId?: string; customerId?: string; customerName: string },
+    at: number,
+    which: (f: FollowUp) => boolean,
+  ): FollowUp | undefined {
+    const day = dayKey(at, this.ctx.timezone)
+    return this.all().find(
+      f =>
+        f.state === 'open' &&
+        which(f) &&
+        dayKey(f.at, this.ctx.timezone) === day &&
+        (f.customerId && c.customerId
+          ? f.customerId === c.customerId
+          : f.customerName === c.customerName && (!c.groupId || !f.groupId || f.groupId === c.groupId)),
+    )
   }
 
   /**
@@ -83,6 +162,17 @@ export class FollowUpDesk {
     const customerName = dealCustomer(c.customer, c.title)
     const found: { group: GroupRef; customerId?: string } | undefined =
       posted?.kind === 'customer' ? { group: posted } : await this.customerGroupOf(c.authorId, customerName)
+    const set = this.sameDay(
+      { groupId: found?.group.id, customerId: found?.customerId, customerName },
+      c.at,
+      f => !f.caseId,
+    )
+    if (set) {
+      // Staff set a follow-up for this customer today: the deal joins it (its day, chosen by a person, stays).
+      set.caseId = c.caseId
+      this.doc.changed()
+      return [this.dealNote(c.authorId, set, true)]
+    }
     const inGroup = found ? this.who.current(found.group) : []
     const f = this.add({
       ...(found ? { groupId: found.group.id, groupTopic: found.group.topic } : {}),
@@ -95,15 +185,18 @@ export class FollowUpDesk {
       due: afterWorkdays(c.at, cfg.dealFollowUp.days, cfg.followUpTime, ctx.timezone, ctx.calendar),
       ...(ctx.observing(found?.group ?? posted) ? { observed: true } : {}),
     })
-    const note: Action = {
+    return [followUpTimer(f), this.dealNote(c.authorId, f, false)]
+  }
+
+  private dealNote(authorId: string, f: FollowUp, merged: boolean): Action {
+    return {
       type: 'say',
-      to: { contact: c.authorId },
-      text: dealFollowUpText(f, ctx.timezone, ctx.commandPrefix),
+      to: { contact: authorId },
+      text: dealFollowUpText(f, this.ctx.timezone, this.ctx.commandPrefix, merged),
       rule: 'service.followup-from-deal',
-      memberId: c.authorId,
+      memberId: authorId,
       groupId: f.groupId,
     }
-    return [followUpTimer(f), note]
   }
 
   /** The one customer group `authorId` is responsible for with a member named `name` (display, WeChat or group name). */

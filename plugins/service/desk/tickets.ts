@@ -7,7 +7,7 @@ import { type DecideDeps, deadlineActions, openActions, remindActions, resolveAc
 import { type Detector, detector } from '../matcher/detect.js'
 import type { AdoptSource } from '../../../bot/fleet/gate.js'
 import { byNumber, type HeldTicket, nextId, TICKETS_DOC, type Ticket, takeRecords } from '../state.js'
-import { alreadyTaggedText, recordText, tagWhereText } from '../texts.js'
+import { alreadyTaggedText, askProblemText, recordText, tagWhereText } from '../texts.js'
 import type { Responsibility } from './responsible.js'
 
 /** How recently a customer told of one resolved ticket is "just now" for the next (named, not repeated). */
@@ -15,12 +15,29 @@ const TOLD_JUST_NOW_MS = 30 * 60_000
 
 /** Recent customer messages remembered to find who wrote a message staff tag with `#投诉`. */
 const RECENT = 500
+/** A second ticket for the same text of the same customer in the same group this soon is the first one again. */
+const SAME_COMPLAINT_MS = 24 * 3_600_000
+/** A customer's bare `#投诉` means what they wrote in the group this shortly before (else they are asked). */
+const BEFORE_BARE_MS = 10 * 60_000
+/** How long the bot waits for the problem after asking a customer 「请直接说明遇到的问题」. */
+const ASKED_MS = 30 * 60_000
+
+/** A customer message kept in memory (not stored: after a restart a text-only quote has no contact id). */
+interface Recent {
+  id: string
+  name: string
+  groupId: string
+  text: string
+  at: number
+}
 
 /** The complaint tickets: opened from customer messages or staff tags, timed, resolved, pruned. */
 export class TicketDesk {
   private doc
   private detectors = new WeakMap<ServiceConfig, Detector>()
-  private recent = new Map<string, { id: string; name: string }>()
+  private recent = new Map<string, Recent>()
+  /** Customers asked to state their problem after a bare `#投诉`, by `groupId|customerId`: when asked. */
+  private asked = new Map<string, number>()
   /** Fleet: the other accounts' tickets as they last wrote them, by account (each account writes only its own). */
   private foreign = new Map<string, HeldTicket[]>()
 
@@ -75,17 +92,28 @@ export class TicketDesk {
     this.doc.changed()
   }
 
-  /** A customer's message in a customer group: a complaint opens a ticket. */
+  /**
+   * A customer's message in a customer group: a complaint opens a ticket. A bare `#投诉` takes what they wrote
+   * just before as the complaint; with nothing before, they are asked and their next message is the complaint.
+   */
   onMessage(e: MessageEvent): Action[] {
     const g = e.group
     const ctx = this.ctx
     if (g?.kind !== 'customer' || e.kind !== 'text') return []
     if (e.sender.isStaff || ctx.rolesOf(e.sender.id).length || e.sender.id === ctx.directory.selfId()) return []
     const customerName = ctx.displayName(e.sender)
-    this.recent.set(e.id, { id: e.sender.id, name: customerName })
-    if (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value as string)
+    const key = `${g.id}|${e.sender.id}`
+    const text = e.text.trim()
+    if (this.isBareCommand(text)) return this.bare(g, e, customerName)
+    this.remember(e, customerName)
+    const askedAt = this.asked.get(key)
+    if (askedAt !== undefined) {
+      this.asked.delete(key)
+      if (askedAt > e.at - ASKED_MS)
+        return this.open(g, { messageId: e.id, text, customerId: e.sender.id, customerName }, e.at)
+    }
     if (!this.detect(ctx.configFor(g)).match(e.text)) return []
-    return this.open(g, { messageId: e.id, text: e.text.trim(), customerId: e.sender.id, customerName }, e.at)
+    return this.open(g, { messageId: e.id, text, customerId: e.sender.id, customerName }, e.at)
   }
 
   /** `#投诉` quoting a customer message: open a ticket for it; a Chinese error when it cannot. */
@@ -96,17 +124,17 @@ export class TicketDesk {
     const byId = quote.id ? this.all().find(t => t.messageId === quote.id) : undefined
     if (byId) return alreadyTaggedText(byId.id)
     const who = quote.id ? this.recent.get(quote.id) : undefined
-    return this.open(
-      g,
-      {
-        messageId: quote.id ?? e.id,
-        text: quote.text.trim(),
-        customerId: who?.id,
-        customerName: who?.name ?? quote.senderName ?? '客户',
-        taggedBy: e.sender.id,
-      },
-      e.at,
-    )
+    const src = {
+      messageId: quote.id ?? e.id,
+      text: quote.text.trim(),
+      customerId: who?.id,
+      customerName: who?.name ?? quote.senderName ?? '客户',
+      taggedBy: e.sender.id,
+    }
+    // Text-only quotes (the sandbox, many puppets) carry no message id: the same text is the same complaint.
+    const same = this.sameComplaint(g.id, src, e.at)
+    if (same) return alreadyTaggedText(same.id)
+    return this.open(g, src, e.at)
   }
 
   /** Resolve an open ticket: the customer is told, the timers cancelled. */
@@ -152,6 +180,66 @@ export class TicketDesk {
       this.doc.changed()
     }
     return actions
+  }
+
+  private remember(e: MessageEvent, name: string): void {
+    this.recent.set(e.id, { id: e.sender.id, name, groupId: e.group?.id ?? '', text: e.text.trim(), at: e.at })
+    if (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value as string)
+  }
+
+  /** `#投诉` (or `#complaint`) with nothing after it but punctuation. */
+  private isBareCommand(text: string): boolean {
+    const p = this.ctx.commandPrefix
+    const rest = text.startsWith(p) ? text.slice(p.length) : text.startsWith('＃') ? text.slice(1) : undefined
+    return rest !== undefined && /^(投诉|complaint)[\s\p{P}]*$/iu.test(rest)
+  }
+
+  /**
+   * A customer's bare `#投诉`: their messages of the last minutes in this group are the complaint (nothing when a
+   * ticket already holds them: they were told); with none, they are asked to say what is wrong.
+   */
+  private bare(g: GroupRef, e: MessageEvent, customerName: string): Action[] {
+    const mine = [...this.recent.entries()].filter(
+      ([, r]) => r.id === e.sender.id && r.groupId === g.id && r.at > e.at - BEFORE_BARE_MS && r.text,
+    )
+    if (!mine.length) {
+      this.asked.set(`${g.id}|${e.sender.id}`, e.at)
+      const say: Action = {
+        type: 'say',
+        to: { room: g.id },
+        text: askProblemText,
+        mentions: [e.sender.id],
+        rule: 'service.ask-complaint',
+        groupId: g.id,
+        memberId: e.sender.id,
+      }
+      return [say]
+    }
+    const last = mine.slice(-3)
+    const src = {
+      messageId: last.at(-1)![0],
+      text: last.map(([, r]) => r.text).join(' '),
+      customerId: e.sender.id,
+      customerName,
+    }
+    if (last.some(([id]) => this.all().some(t => t.messageId === id)) || this.sameComplaint(g.id, src, e.at)) return []
+    return this.open(g, src, e.at)
+  }
+
+  /** A ticket of the last day for the same text of the same customer in the same group. */
+  private sameComplaint(
+    groupId: string,
+    src: { text: string; customerId?: string; customerName: string },
+    at: number,
+  ): Ticket | undefined {
+    const text = src.text.slice(0, 500)
+    return this.all().find(
+      t =>
+        t.groupId === groupId &&
+        t.text === text &&
+        t.at > at - SAME_COMPLAINT_MS &&
+        (t.customerId && src.customerId ? t.customerId === src.customerId : t.customerName === src.customerName),
+    )
   }
 
   private detect(cfg: ServiceConfig): Detector {

@@ -236,7 +236,8 @@ describe('what customers read in their group', () => {
     })
     await rt.handle(text(admin, '#撤销 wxid_wangwu', clock.now()))
     await clock.advance(10_000)
-    expect(wechat.textsTo('wxid_admin').at(-1)).toContain('找不到成员「wxid_wangwu」')
+    // wxid_wangwu is on the roster: found, with nothing to undo.
+    expect(wechat.textsTo('wxid_admin').at(-1)).toContain('此成员最近 30 天没有可撤销的处罚。')
     expect(wechat.textsTo('wxid_admin').join('\n')).not.toContain('找不到审计编号 wxid')
   })
 })

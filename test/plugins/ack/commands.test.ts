@@ -48,6 +48,18 @@ describe('ack commands', () => {
     expect(rt.ledger.openFines('u3')).toEqual([])
   })
 
+  it('privately, #通知 接受 takes the name of the member who sent the excuse (no @ is possible there)', async () => {
+    const { rt, clock, wechat } = await salesRuntime()
+    await rt.handle(text(boss, '【通知】今天下午开会', at('08:55'), sales))
+    await clock.advanceTo(at('09:00'))
+    await rt.handle(text(wang, '说明：上午在客户现场，下午赶回来', clock.now(), sales))
+    await clock.advanceTo(at('09:30'))
+    await rt.handle(text(admin, '#通知 接受 N1 @王五', clock.now()))
+    await clock.advance(10_000)
+    expect(wechat.textsTo('admin1').join('\n')).toMatch(/已接受 销售部-王五 对通知 N1 的说明，并免除罚款 F\d/)
+    expect(rt.ledger.openFines('u3')).toEqual([])
+  })
+
   it("#罚款 shows one's own balance; 全部 and 免除 are for admins", async () => {
     const { rt, clock, wechat } = await salesRuntime()
     await rt.handle(text(boss, '【通知】今天下午开会', at('08:55'), sales))

@@ -94,7 +94,7 @@ describe('archive: search in chat', () => {
   it('refuses staff, and refuses the command inside a group (the archive is never sent into a group)', async () => {
     const h = await history()
     await h.say(zhang, '#记录 搜索 退款')
-    expect(h.to('zhang')).toBe('⛔ 没有权限：#记录 需要「审计员」角色。')
+    expect(h.to('zhang')).toBe('⛔ 没有权限：#记录 需要「审计员」或「管理员」角色。')
     expect(h.rt.audit.query({ plugin: 'runtime' }).find(e => e.type === 'refused')).toMatchObject({ memberId: 'zhang' })
     await h.say(auditor, '#记录 搜索 退款', sales)
     expect(h.to('r-sales')).toContain('#记录 请私聊机器人使用。')
@@ -188,7 +188,7 @@ describe('archive: export in chat', () => {
     expect(md).toContain('**刘总**：退款流程是怎样的？')
     expect(md).not.toContain('**张三**')
     await h.say(zhang, '#记录 导出 客户群')
-    expect(h.to('zhang')).toBe('⛔ 没有权限：#记录 需要「审计员」角色。')
+    expect(h.to('zhang')).toBe('⛔ 没有权限：#记录 需要「审计员」或「管理员」角色。')
   })
 })
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { Roster } from '../../../bot/roster/roster.js'
+import { STATE_DOC } from '../../../plugins/realname/state.js'
 import { member, text } from '../../helpers/harness.js'
+import { testStore } from '../../helpers/test-store.js'
 import { cust, H, MIN, sales, start } from './setup.js'
 
 const admin = member('wxid_admin', '陈管理', '行政部-陈静')
@@ -73,5 +75,58 @@ describe('realname commands', () => {
       '已取消 孙七七 的实名豁免，下次检查起恢复要求。',
     ])
     expect(wechat.textsTo('wxid_sunqi')).toHaveLength(2)
+  })
+
+  it('#实名豁免 <名字> privately exempts the member that name means, once, and refuses names it cannot resolve', async () => {
+    const { rt, clock, wechat, join } = await start()
+    const sun = member('wxid_sunqi', '孙七七')
+    await join(sales, [sun], zhang)
+    await clock.advance(11 * MIN)
+    await rt.handle(text(admin, '#实名豁免 @孙七七', clock.now())) // typed privately: no real @-mention
+    await rt.handle(text(admin, '#实名豁免 @孙七七', clock.now(), sales, { mentions: ['wxid_sunqi'] }))
+    await rt.handle(text(admin, '#实名豁免 小赵', clock.now()))
+    await rt.handle(text(admin, '#实名豁免', clock.now()))
+    await rt.handle(text(admin, '#状态', clock.now()))
+    await clock.advance(5 * H)
+    const told = wechat.textsTo('wxid_admin').join('\n')
+    expect(told).toContain('已豁免 孙七七 的实名昵称要求。')
+    expect(told).toContain('找不到成员「小赵」，未作更改。')
+    expect(told).toContain('实名豁免名单：孙七七\n') // one name, though exempted twice (by name and by @)
+    expect(told).toContain('豁免 1 人')
+    expect(wechat.sent.filter(s => s.mentions?.includes('wxid_sunqi'))).toHaveLength(1) // the welcome, no @ step
+  })
+
+  it('#实名豁免 asks which one when a name means two members, and exempts neither', async () => {
+    const { rt, clock, wechat } = await start()
+    wechat.addMembers(sales.id, [member('wxid_xz1', '小赵')])
+    wechat.addMembers(cust.id, [member('wxid_xz2', '小赵')])
+    await rt.handle(text(admin, '#实名豁免 小赵', clock.now()))
+    await rt.handle(text(admin, '#实名豁免', clock.now()))
+    await clock.advance(MIN)
+    expect(wechat.textsTo('wxid_admin')).toEqual([
+      '「小赵」对应 2 个人（小赵（示例科技销售部工作群） wxid_xz1、小赵（示例科技张三交流群） wxid_xz2），请用 @成员 或微信 ID 指明是哪一位。',
+      '没有豁免的成员。用法：#实名豁免 [取消] @成员',
+    ])
+  })
+
+  it('moves exemptions stored under a name to the contact at start, and drops those naming nobody', async () => {
+    const store = await testStore()
+    const by = { by: 'wxid_admin', at: 1 }
+    store.doc('realname-state', STATE_DOC).data.exempt = {
+      王五: by,
+      wxid_wangwu: by,
+      赵六: by,
+      小赵: by,
+      wxid_gone: by,
+    }
+    const { rt, clock, wechat } = await start('', { store })
+    await rt.handle(text(admin, '#实名豁免', clock.now()))
+    await rt.handle(text(admin, '#状态', clock.now()))
+    await clock.advance(MIN)
+    // 王五 is wxid_wangwu (listed once); 赵六 has no contact on the roster, 小赵 is nobody's name now: both exempted
+    // nobody; wxid_gone may be someone in no group now.
+    const told = wechat.textsTo('wxid_admin').join('\n')
+    expect(told).toContain('实名豁免名单：王五、wxid_gone\n')
+    expect(told).toContain('豁免 2 人')
   })
 })

@@ -1,4 +1,5 @@
 import type { GroupRef, Member } from '../../../bot/core/event.js'
+import type { Store } from '../../../bot/ports/store/store.js'
 import { realnamePlugin } from '../../../plugins/realname/index.js'
 import { group, makeRuntime, member } from '../../helpers/harness.js'
 
@@ -32,7 +33,7 @@ ${extra
 }
 
 /** A runtime with the realname plugin and both groups populated (`fleet`: wxid_bot2 is a fleet peer). */
-export async function start(extra = '', opts: { start?: number; fleet?: boolean } = {}) {
+export async function start(extra = '', opts: { start?: number; fleet?: boolean; store?: Store } = {}) {
   const yaml = opts.fleet
     ? config(extra).replace('company: 示例科技', 'company: 示例科技\nfleet: { peers: [wxid_bot2] }')
     : config(extra)

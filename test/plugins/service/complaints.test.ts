@@ -100,6 +100,40 @@ describe('service: complaints', () => {
     expect(wechat.textsTo('u1').at(-1)).toBe('这条消息已登记为投诉 T1。')
   })
 
+  it('a text-only quote tagged twice is one ticket: the customer is told once', async () => {
+    const { wechat, say } = await serviceRuntime()
+    await say(liu, '下单一周了东西还没到，到底怎么回事')
+    const quote = { senderName: '刘总', text: '下单一周了东西还没到，到底怎么回事' }
+    await say(zhang, '#投诉', customers, { quote })
+    await say(zhang, '#投诉', customers, { quote })
+    expect(wechat.textsTo('u1').map(t => t.split('：')[0])).toEqual(['📣 新投诉 T1', '这条消息已登记为投诉 T1。'])
+    expect(wechat.textsTo('r2')).toEqual([RECEIVED])
+  })
+
+  it("a customer's bare #投诉 makes what they just wrote the complaint, not the word #投诉", async () => {
+    const { wechat, say } = await serviceRuntime()
+    await say(liu, '净水器出水越来越慢')
+    await say(liu, '换了滤芯也一样')
+    await say(liu, '#投诉')
+    expect(wechat.textsTo('u1')).toEqual([
+      expect.stringContaining('📣 新投诉 T1：「张三交流群」客户 刘总：「净水器出水越来越慢 换了滤芯也一样」'),
+    ])
+    expect(wechat.textsTo('r2')).toEqual([RECEIVED])
+  })
+
+  it('a bare #投诉 with nothing before it asks the customer what is wrong; the answer opens the ticket', async () => {
+    const { wechat, say } = await serviceRuntime()
+    await say(liu, '#投诉！')
+    expect(wechat.textsTo('r2')).toEqual(['请直接说明遇到的问题，我们会登记并尽快处理。'])
+    expect(wechat.textsTo('u1')).toEqual([])
+    await say(liu, '安装师傅把我家地板划坏了')
+    expect(wechat.textsTo('u1')).toEqual([
+      expect.stringContaining('📣 新投诉 T1：「张三交流群」客户 刘总：「安装师傅把我家地板划坏了」'),
+    ])
+    await say(liu, '好的谢谢')
+    expect(wechat.textsTo('u1')).toHaveLength(1)
+  })
+
   it('reminds before the deadline and escalates to the admins when it passes, counting working hours only', async () => {
     const { clock, wechat, say } = await serviceRuntime(undefined, at('10:55'))
     await clock.advanceTo(at('11:00'))

@@ -21,6 +21,30 @@ describe('service: follow-ups from closed deals', () => {
     expect(wechat.textsTo('r1').at(-1)).toBe('✅ 回访 R1（刘总）已完成。')
   })
 
+  it('a #回访 and a #成交 of the same customer the same day are one follow-up, either order, on the day a person chose', async () => {
+    const one = await serviceRuntime(undefined, at('10:00'), { plugins: [casesPlugin] })
+    await one.say(zhang, '#回访 刘总 3天 问滤芯', null)
+    await one.say(zhang, DEAL, sales)
+    expect(one.wechat.textsTo('u1')).toEqual([
+      '📅 已安排回访 R1：12-03 10:00 提醒 张三 回访 刘总。',
+      '📅 成交案例 C1 已并入今天安排的回访 R1：12-03 10:00 提醒回访 刘总。提前回访完成可私聊机器人发送 #回访 完成 R1 <回访结果>。',
+    ])
+    await one.say(zhang, '#回访 列表', sales)
+    expect(one.wechat.textsTo('r1').at(-1)).toMatch(/^待回访 1 位客户：\nR1 12-03 10:00/)
+    const two = await serviceRuntime(undefined, at('10:00'), { plugins: [casesPlugin] })
+    await two.say(zhang, DEAL, sales)
+    await two.say(zhang, '#回访 刘总 3天 问滤芯', null)
+    expect(two.wechat.textsTo('u1')[1]).toBe(
+      '📅 已安排回访 R1：12-03 10:00 提醒 张三 回访 刘总。\n（已与成交案例 C1 的回访合并，按你定的日期提醒。）',
+    )
+    await two.clock.advanceTo(at('10:01', '2026-12-03'))
+    expect(two.wechat.textsTo('u1')[2]).toBe(
+      '📞 回访提醒 R1：今天请回访「张三交流群」的客户 刘总（成交案例 C1）（问滤芯）。完成后私聊机器人发送 #回访 完成 R1 <回访结果>。',
+    )
+    await two.clock.advanceTo(at('10:01', '2026-12-09'))
+    expect(two.wechat.textsTo('u1')).toHaveLength(3) // the deal's own day is gone
+  })
+
   it('skips other case tags, and follows dealFollowUp.days (0 = none)', async () => {
     const one = await serviceRuntime(undefined, at('10:00'), { plugins: [casesPlugin] })
     await one.say(zhang, '#问题 客户说太贵了怎么办', sales)

@@ -1,4 +1,4 @@
-import type { Member } from '../../../bot/core/event.js'
+import type { GroupRef, Member } from '../../../bot/core/event.js'
 import type { PluginDefinition } from '../../../bot/core/plugin.js'
 import { parseConfig } from '../../../bot/config/load-config.js'
 import type { FakeClock } from '../../../bot/ports/clock.js'
@@ -52,8 +52,9 @@ export function at(local: string, day = '2026-11-30'): number {
 export async function serviceRuntime(service?: string, start = at('08:55'), o: Options = {}) {
   const env = await makeRuntime(config(service, o), [...(o.plugins ?? []), servicePlugin], { start })
   addGroups(env.wechat)
-  const say = async (who: Member, body: string, g = customers, extra = {}) => {
-    const e = text(who, body, env.clock.now(), g, extra)
+  /** `who` says `body` in `g` (default the customer group; `null`: privately to the bot). */
+  const say = async (who: Member, body: string, g: GroupRef | null = customers, extra = {}) => {
+    const e = text(who, body, env.clock.now(), g ?? undefined, extra)
     await env.rt.handle(e)
     await env.clock.advance(5_000)
     return e

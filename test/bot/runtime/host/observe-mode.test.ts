@@ -133,7 +133,7 @@ describe('observe mode precedence', () => {
     await clock.advance(MIN)
     expect(wechat.textsTo('wxid_sunqi')).toEqual([expect.stringContaining('不符合要求')]) // step 1: a private reminder
     expect(wechat.textsTo(rnSales.id)).toEqual([])
-    expect(wechat.textsTo('wxid_admin')).toEqual([expect.stringContaining('realname 观察模式已关闭')])
+    expect(wechat.textsTo('wxid_admin')).toEqual([expect.stringContaining('实名群昵称（realname） 观察模式已关闭')])
     await clock.advance(2 * H + MIN) // then the real case goes on: step 2, the @ in the group
     expect(wechat.textsTo(rnSales.id)).toEqual([expect.stringContaining('请尽快把群昵称改为实名')])
   })

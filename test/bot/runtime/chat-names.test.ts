@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { PLUGINS } from '../../../plugins/index.js'
+import { group, makeRuntime, member, text } from '../../helpers/harness.js'
+
+const sales = group('r-sales@chatroom', '示例科技销售部工作群', 'internal', '销售部工作群')
+const cust = group('r-cust@chatroom', '示例科技张三交流群', 'customer', '客户交流群')
+const spammer = member('wxid_spam', '优惠多多')
+const admin = member('wxid_admin', '陈管理', '行政部-陈静')
+const zhangsan = member('wxid_zhangsan', '张三', '销售部-张三')
+
+/** The example config with every plugin and the demo roster: a sales group and a customer group. */
+async function start() {
+  const yaml = readFileSync('data/bot.config.example.yaml', 'utf8').replace(
+    'roster: demo/roster.csv',
+    `roster: ${process.cwd()}/data/demo/roster.csv`,
+  )
+  const h = await makeRuntime(yaml, PLUGINS, { file: 'data/bot.config.example.yaml' })
+  h.wechat.addGroup(sales, [admin, zhangsan])
+  h.wechat.addGroup(cust, [{ ...zhangsan, groupAlias: '销售部-张三' }, member('wxid_c1', '刘总'), spammer])
+  return h
+}
+
+describe('names typed in private commands, as a new user types them', () => {
+  it('#撤销 @优惠多多 typed privately finds the member by name (the @ is only text there)', async () => {
+    const { rt, clock, wechat } = await start()
+    const strike = {
+      plugin: 'content',
+      rule: 'content.strike',
+      type: 'strike' as const,
+      dryRun: false,
+      memberId: 'wxid_spam',
+    }
+    const { id } = rt.audit.append(strike)
+    const at = clock.now()
+    rt.ledger.addStrike({ memberId: 'wxid_spam', category: 'ad', at, expiresAt: at + 86_400_000, auditId: id })
+    await rt.handle(text(admin, '#撤销 @优惠多多', clock.now()))
+    await clock.advance(10_000)
+    expect(wechat.textsTo('wxid_admin').join('\n')).toContain(`已撤销 ${id}：违规记录 1 条。`)
+  })
+
+  it('#观察 takes the Chinese plugin name the listings show', async () => {
+    const { rt, clock, wechat } = await start()
+    await rt.handle(text(admin, '#观察 违规内容 关', clock.now()))
+    await rt.handle(text(admin, '#观察 违规内容（content） 开', clock.now()))
+    await rt.handle(text(admin, '#观察 没有这个 开', clock.now()))
+    await clock.advance(10_000)
+    const [off, on, unknown] = wechat
+      .textsTo('wxid_admin')
+      .join('\n')
+      .split(/\n(?=违规内容（content） 观察|用法)/)
+    expect(off).toMatch(/^违规内容（content） 观察模式已关闭（所有群）。/)
+    expect(on).toMatch(/^违规内容（content） 观察模式已开启（所有群）。/)
+    expect(unknown).toMatch(/^用法：#观察 <插件名\|全部> 开\|关。插件：.*违规内容（content）/)
+  })
+})

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { PLUGINS } from '../../../plugins/index.js'
+import { group, makeRuntime, member, text } from '../../helpers/harness.js'
+
+const sales = group('r-sales@chatroom', '示例科技销售部工作群', 'internal', '销售部工作群')
+const cust = group('r-cust@chatroom', '示例科技张三交流群', 'customer', '客户交流群')
+const admin = member('wxid_admin', '陈管理', '行政部-陈静')
+const zhangsan = member('wxid_zhangsan', '张三', '销售部-张三')
+
+/** The example config with every plugin and the demo roster: a sales group and a customer group. */
+async function start() {
+  const yaml = readFileSync('data/bot.config.example.yaml', 'utf8').replace(
+    'roster: demo/roster.csv',
+    `roster: ${process.cwd()}/data/demo/roster.csv`,
+  )
+  const h = await makeRuntime(yaml, PLUGINS, { file: 'data/bot.config.example.yaml' })
+  h.wechat.addGroup(sales, [admin, zhangsan])
+  h.wechat.addGroup(cust, [{ ...zhangsan, groupAlias: '销售部-张三' }, member('wxid_c1', '刘总')])
+  return h
+}
+
+describe('#帮助 and refusals say what works for the asker, where they ask', () => {
+  it('in a customer group staff are not offered the case commands that refuse there; in their work group they are', async () => {
+    const { rt, clock, wechat } = await start()
+    await rt.handle(text(zhangsan, '#帮助', clock.now(), cust))
+    await clock.advance(10_000)
+    const inCustomerGroup = wechat.textsTo('wxid_zhangsan').join('\n')
+    await rt.handle(text(zhangsan, '#帮助', clock.now(), sales))
+    await clock.advance(10_000)
+    const inSales = wechat.textsTo(sales.id).join('\n')
+    for (const c of ['#案例', '#成交', '#问题', '#经验']) {
+      expect(inCustomerGroup).not.toContain(`\n${c}`)
+      expect(inSales).toContain(`\n${c}`)
+    }
+    expect(inCustomerGroup).toContain('\n#投诉')
+  })
+
+  it("a member's #帮助 has no admin's or trainer's wording; an admin's names what they may do", async () => {
+    const { rt, clock, wechat } = await start()
+    await rt.handle(text(zhangsan, '#帮助', clock.now()))
+    await rt.handle(text(admin, '#帮助', clock.now()))
+    await clock.advance(10_000)
+    const member = wechat.textsTo('wxid_zhangsan').join('\n')
+    expect(member).toContain('\n#罚款  查看自己的罚款\n')
+    expect(member).toMatch(/\n#案例 <内容>；.* {2}分享销售案例；搜索、查看案例库\n/)
+    expect(member).not.toMatch(/管理员查看全部|培训师看周报/)
+    const admins = wechat.textsTo('wxid_admin').join('\n')
+    expect(admins).toMatch(/\n#罚款；#罚款 全部；.* {2}查看自己的罚款；查看全部；确认结清；免除\n/)
+    expect(admins).toContain('分享销售案例；搜索、查看案例库；删除案例；看周报')
+  })
+
+  it('a refusal names every role that may, admins included', async () => {
+    const { rt, clock, wechat } = await start()
+    await rt.handle(text(zhangsan, '#记录', clock.now()))
+    await clock.advance(10_000)
+    await rt.handle(text(zhangsan, '#排期 列表', clock.now()))
+    await clock.advance(10_000)
+    expect(wechat.textsTo('wxid_zhangsan')).toEqual([
+      '⛔ 没有权限：#记录 需要「审计员」或「管理员」角色。',
+      '⛔ 没有权限：#排期 列表 需要「排期编辑」、「排期审核」或「管理员」角色。',
+    ])
+  })
+})
