@@ -1,13 +1,47 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js'
-import { repoRoot } from './helpers.js'
+import { dictionaryOf, repoRoot } from './helpers.js'
 
-/** The slang patterns of the shipped dictionary: each family with the words that make it an ad, not alone. */
+describe("slang terms (a category's `slang`, confirmed by `slang_context`)", () => {
+  const dictionary = dictionaryOf({ g: { terms: ['赌博'] } })
+  Object.assign(dictionary.categories.g, {
+    terms: ['赌博', '菠菜'],
+    slang: ['菠菜'],
+    slangContext: ['平台', '注册'],
+    expand: ['pinyin', 'initials', 'homophone', 'split', 'lookalike'],
+    context: ['彩金'],
+  })
+  const matcher = compileMatcher(dictionary)
+
+  it('is a hit with a context word at most 10 characters away, in any order', () => {
+    expect(matcher.categoriesOf('菠菜平台今天开业')).toEqual(['g'])
+    expect(matcher.categoriesOf('新平台上线了，送你玩菠菜')).toEqual(['g'])
+    expect(matcher.categoriesOf('bo cai 平台')).toEqual(['g'])
+  })
+
+  it('is no hit without one, or with one farther away', () => {
+    expect(matcher.categoriesOf('食堂今天的菠菜炒蛋不错')).toEqual([])
+    expect(matcher.categoriesOf('中午吃了一大盘凉拌菠菜，下午还要去外面跑客户，晚上再看平台数据')).toEqual([])
+  })
+
+  it('lets a slang context word confirm no initials of a category with its own context words', () => {
+    expect(matcher.categoriesOf('DB 平台周五维护')).toEqual([])
+    expect(matcher.categoriesOf('DB 平台注册送彩金')).toEqual(['g'])
+  })
+})
+
+/** The slang of the shipped dictionary: each family with the words that make it an ad, not alone. */
 describe('shipped slang vocabulary', () => {
-  const matcher = compileMatcher(
-    loadDictionaryFiles([path.join(repoRoot, 'data/dictionaries/default.yaml')]).dictionary,
-  )
+  const { dictionary } = loadDictionaryFiles([path.join(repoRoot, 'data/dictionaries/default.yaml')])
+  const matcher = compileMatcher(dictionary)
+
+  it('loads slang as terms of their category, with their context words apart', () => {
+    expect(dictionary.categories.gambling.slang).toContain('菠菜')
+    expect(dictionary.categories.gambling.terms).toContain('菠菜')
+    expect(dictionary.categories.gambling.slangContext).toContain('平台')
+    expect(dictionary.categories.gambling.terms).not.toContain('平台')
+  })
 
   it.each([
     ['菠菜网站今天上线，首充有礼', 'gambling'],
@@ -25,7 +59,6 @@ describe('shipped slang vocabulary', () => {
     ['进群即送会员', 'ad'],
     ['做任务给佣金，一单一结', 'ad'],
     ['保本不赔，年化收益百分之二十', 'false_ad'],
-    ['存五万每月返三千，稳得很', 'false_ad'],
     ['这个单子你飞个单，回扣我们分', 'private_deal'],
     ['周末接私活，比公司便宜', 'private_deal'],
     ['那批样机私下卖给你', 'private_deal'],
