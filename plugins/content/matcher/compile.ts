@@ -88,8 +88,8 @@ class CompiledMatcher implements Matcher {
   private readonly allowDomains: string[]
   /** Each category's slang terms, which need a context word nearby (see CategoryRule.slang), if it has any. */
   private readonly slang = new Map<string, ReadonlySet<string>>()
-  /** Each category's slang context words that are not also its context words (they confirm slang only). */
-  private readonly slangWords = new Map<string, ReadonlySet<string>>()
+  /** Each category's slang context words, normalised (see normalizeText), looked for around a slang hit only. */
+  private readonly slangWords = new Map<string, readonly string[]>()
 
   constructor(dictionary: Dictionary, tables: CompiledTables) {
     this.dictionary = dictionary
@@ -118,9 +118,8 @@ class CompiledMatcher implements Matcher {
     this.allowDomains = (dictionary.links?.allowDomains ?? []).map(normalizeDomain)
     for (const [category, rule] of Object.entries(dictionary.categories)) {
       if ((rule.slang ?? []).length > 0) this.slang.set(category, new Set(rule.slang))
-      const own = new Set(rule.context)
-      const words = (rule.slangContext ?? []).filter(w => !own.has(w))
-      if (words.length > 0) this.slangWords.set(category, new Set(words))
+      const words = (rule.slangContext ?? []).map(w => normalizeText(w).text).filter(w => w !== '')
+      if (words.length > 0) this.slangWords.set(category, words)
     }
   }
 
@@ -180,17 +179,16 @@ class CompiledMatcher implements Matcher {
     const slang = this.slang
     if (!candidates.some(c => c.context || c.kind === 'initials' || (slang.size > 0 && isIn(slang, c))))
       return candidates
-    // Slang and its context words confirm no initials: they say nothing of the category alone.
-    const slangOnly = (c: Candidate): boolean => isIn(slang, c) || (c.context === true && isIn(this.slangWords, c))
+    // A slang hit confirms no initials: it says nothing of the category alone.
     const confirmedCategories = new Set(
-      candidates.filter(c => c.kind !== 'initials' && !slangOnly(c)).map(c => c.category),
+      candidates.filter(c => c.kind !== 'initials' && !isIn(slang, c)).map(c => c.category),
     )
-    const contextCategories = new Set(candidates.filter(c => c.context && !slangOnly(c)).map(c => c.category))
+    const contextCategories = new Set(candidates.filter(c => c.context).map(c => c.category))
     return candidates.filter(
       c =>
         !c.context &&
         (isIn(slang, c)
-          ? candidates.some(w => w.context && w.category === c.category && near(w, c))
+          ? this.hasSlangWordNear(text, c) || candidates.some(w => w.context && w.category === c.category && near(w, c))
           : c.abbreviation
             ? contextCategories.has(c.category)
             : c.kind !== 'initials' ||
@@ -198,6 +196,19 @@ class CompiledMatcher implements Matcher {
               writesLongInitials(text, c) ||
               confirmedCategories.has(c.category)),
     )
+  }
+
+  /**
+   * True if a slang context word of the hit's category is at most SLANG_REACH characters from it, in the
+   * normalised text around it (`菠 菜 平 台`): the words are looked for only here, never by the scan, so
+   * that everyday words (平台, 投) cost a message nothing.
+   */
+  private hasSlangWordNear(text: string, c: Candidate): boolean {
+    const words = this.slangWords.get(c.category)
+    if (words === undefined) return false
+    const before = normalizeText(text.slice(Math.max(0, c.start - SLANG_REACH), c.start)).text
+    const after = normalizeText(text.slice(c.end, c.end + SLANG_REACH)).text
+    return words.some(w => before.includes(w) || after.includes(w))
   }
 
   /** True if a hit of this kind acts in the category (links always act). */

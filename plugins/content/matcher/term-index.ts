@@ -267,7 +267,6 @@ export function indexTerms(dictionary: Dictionary): IndexedTerms {
     for (const term of rule.terms) add(category, term, 0, 0, term, foldedKey(term), order++)
     for (const phrase of rule.allow) add(category, phrase, ALLOW, 0, phrase, foldedKey(phrase), order++)
     for (const word of rule.context ?? []) add(category, word, CONTEXT, 0, word, foldedKey(word), order++)
-    for (const word of rule.slangContext ?? []) add(category, word, CONTEXT, 0, word, foldedKey(word), order++)
   }
   for (const [category, rule] of categories) {
     const ruleKinds = new Set(rule.expand ?? [])

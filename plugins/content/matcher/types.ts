@@ -29,7 +29,10 @@ export interface CategoryRule {
    * at most SLANG_REACH characters away: slang with an everyday sense (菠菜 beside 平台, not at lunch).
    */
   slang?: string[]
-  /** Words that confirm a slang hit nearby; never a hit themselves, and no initials' context. */
+  /**
+   * Words that confirm a slang hit nearby, looked for in the normalised text around it only (not by the
+   * scan: everyday words cost nothing); never a hit themselves, and no initials' context.
+   */
   slangContext?: string[]
 }
 
