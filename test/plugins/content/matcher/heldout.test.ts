@@ -99,12 +99,12 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (default.yaml, eval-v2 options)', () => {
   const matcher = compileMatcher(loadDictionaryFiles([SHIPPED_DICTIONARY, EVAL_V2_OPTIONS]).dictionary)
 
-  // Issue #22's precision goal is NOT met here: 6 of its 12 false positives are internal-work rows about
+  // Issue #22's precision goal is NOT met here: 6 of its 11 false positives are internal-work rows about
   // confidential prices and lists, which only the group kind tells apart (docs/plugins/content.md).
-  it('heldout-blind8: at least the figures with the slang vocabulary (precision 128/140, recall 128/137)', () => {
+  it('heldout-blind8: at least the figures with the slang vocabulary (precision 128/139, recall 128/137)', () => {
     const { lines, core } = reportEval(matcher, BLIND8)
     console.info(lines.join('\n'))
-    expect(core.precision, lines.join('\n')).toBeGreaterThanOrEqual(128 / 140)
+    expect(core.precision, lines.join('\n')).toBeGreaterThanOrEqual(128 / 139)
     expect(core.recall, lines.join('\n')).toBeGreaterThanOrEqual(128 / 137)
   })
 })

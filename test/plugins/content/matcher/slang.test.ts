@@ -54,6 +54,7 @@ describe('shipped slang vocabulary', () => {
     ['同城空降，可约包夜', 'porn'],
     ['约啪吗，今晚有空', 'porn'],
     ['私拍视频打包出，懂的来', 'porn'],
+    ['xiao电影合集，网盘自取', 'porn'],
     ['带你薅羊毛，一单赚五十', 'ad'],
     ['加君羊领优惠券', 'ad'],
     ['进群即送会员', 'ad'],
@@ -76,6 +77,7 @@ describe('shipped slang vocabulary', () => {
     '她新买的裙子很好看',
     '上分析会之前先把数据整理好',
     '全套滤芯更换，师傅上门安装',
+    '市场部想拍个小电影参加短视频比赛',
   ])('leaves alone: %s', text => {
     expect(matcher.categoriesOf(text)).toEqual([])
   })
