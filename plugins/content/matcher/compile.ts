@@ -39,6 +39,19 @@ export function compileMatcher(dictionary: Dictionary, cache?: MatcherCache): Ma
   return new CompiledMatcher(dictionary, tables)
 }
 
+/** How far (characters between them) a context word may stand from a slang hit (see CategoryRule.slang). */
+const SLANG_REACH = 10
+
+/** True if the candidate's term is in its category's set of `sets`. */
+function isIn(sets: ReadonlyMap<string, ReadonlySet<string>>, c: Candidate): boolean {
+  return sets.get(c.category)?.has(c.term) === true
+}
+
+/** True if two spans are at most SLANG_REACH characters apart. */
+function near(a: Candidate, b: Candidate): boolean {
+  return a.start - b.end <= SLANG_REACH && b.start - a.end <= SLANG_REACH
+}
+
 /** Orders matches by start, then end, then category. */
 function byPosition(x: Match, y: Match): number {
   return x.start - y.start || x.end - y.end || (x.category < y.category ? -1 : x.category > y.category ? 1 : 0)
@@ -74,6 +87,10 @@ class CompiledMatcher implements Matcher {
   private readonly categoryKinds: ReadonlySet<ExpansionKind>[]
   private readonly patterns: CompiledPattern[]
   private readonly allowDomains: string[]
+  /** Each category's slang terms, which need a context word nearby (see CategoryRule.slang), if it has any. */
+  private readonly slang = new Map<string, ReadonlySet<string>>()
+  /** Each category's slang context words, normalised (see normalizeText), looked for around a slang hit only. */
+  private readonly slangWords = new Map<string, readonly string[]>()
 
   constructor(dictionary: Dictionary, tables: CompiledTables) {
     this.dictionary = dictionary
@@ -100,6 +117,11 @@ class CompiledMatcher implements Matcher {
       rule.patterns.map(source => compilePattern(category, source)),
     )
     this.allowDomains = (dictionary.links?.allowDomains ?? []).map(normalizeDomain)
+    for (const [category, rule] of Object.entries(dictionary.categories)) {
+      if ((rule.slang ?? []).length > 0) this.slang.set(category, new Set(rule.slang))
+      const words = (rule.slangContext ?? []).map(w => normalizeText(w).text).filter(w => w !== '')
+      if (words.length > 0) this.slangWords.set(category, words)
+    }
   }
 
   /** Whether the last scanOnce took the slow path (see scanKeys): only such texts can have emoji gaps. */
@@ -154,22 +176,43 @@ class CompiledMatcher implements Matcher {
    * Drops context words, and initials hits of a category with context words when the message has
    * neither one of them nor another hit of that category (`SSC 共享服务中心` is no gambling), unless
    * they are long (`khmd`, see writesLongInitials); initials that read as an abbreviation stay only with
-   * a context word of their category (`BC 平台注册送彩金`).
+   * a context word of their category (`BC 平台注册送彩金`). A slang hit (see
+   * CategoryRule.slang) stays only with a context word of its category nearby (`菠菜平台`).
    */
   private confirmed(text: string, candidates: Candidate[]): Candidate[] {
-    if (!candidates.some(c => c.context || c.kind === 'initials')) return candidates
-    const confirmedCategories = new Set(candidates.filter(c => c.kind !== 'initials').map(c => c.category))
+    const slang = this.slang
+    if (!candidates.some(c => c.context || c.kind === 'initials' || (slang.size > 0 && isIn(slang, c))))
+      return candidates
+    // A slang hit confirms no initials: it says nothing of the category alone.
+    const confirmedCategories = new Set(
+      candidates.filter(c => c.kind !== 'initials' && !isIn(slang, c)).map(c => c.category),
+    )
     const contextCategories = new Set(candidates.filter(c => c.context).map(c => c.category))
     return candidates.filter(
       c =>
         !c.context &&
-        (c.abbreviation
-          ? contextCategories.has(c.category)
-          : c.kind !== 'initials' ||
-            (this.dictionary.categories[c.category]?.context ?? []).length === 0 ||
-            writesLongInitials(text, c) ||
-            confirmedCategories.has(c.category)),
+        (isIn(slang, c)
+          ? this.hasSlangWordNear(text, c) || candidates.some(w => w.context && w.category === c.category && near(w, c))
+          : c.abbreviation
+            ? contextCategories.has(c.category)
+            : c.kind !== 'initials' ||
+              (this.dictionary.categories[c.category]?.context ?? []).length === 0 ||
+              writesLongInitials(text, c) ||
+              confirmedCategories.has(c.category)),
     )
+  }
+
+  /**
+   * True if a slang context word of the hit's category is at most SLANG_REACH characters from it, in the
+   * normalised text around it (`菠 菜 平 台`): the words are looked for only here, never by the scan, so
+   * that everyday words (平台, 投) cost a message nothing.
+   */
+  private hasSlangWordNear(text: string, c: Candidate): boolean {
+    const words = this.slangWords.get(c.category)
+    if (words === undefined) return false
+    const before = normalizeText(text.slice(Math.max(0, c.start - SLANG_REACH), c.start)).text
+    const after = normalizeText(text.slice(c.end, c.end + SLANG_REACH)).text
+    return words.some(w => before.includes(w) || after.includes(w))
   }
 
   /** True if a hit of this kind acts in the category (links always act). */

@@ -22,6 +22,9 @@ export interface CategoryDraft {
   /** The kinds that act, as the last file that set them asked for. */
   act?: MatchKind[]
   context: Located[]
+  /** Terms that need a slang context word nearby, and those words (see CategoryRule.slang). */
+  slang: Located[]
+  slangContext: Located[]
 }
 
 /** The links section merged from one or more files, before validation. */
@@ -65,7 +68,7 @@ export function finishDraft(draft: DictionaryDraft): DraftResult {
     if (complete && d.label === undefined) problems.push(`${d.at}: category "${key}" has no label`)
     if (complete && d.severity === undefined) problems.push(`${d.at}: category "${key}" has no severity`)
     const termIds = new Map<string, Located>()
-    for (const term of d.terms) {
+    for (const term of [...d.terms, ...d.slang]) {
       const problem = termProblem(term.value)
       if (problem) problems.push(`${term.at}: categories.${key}.terms: ${JSON.stringify(term.value)} ${problem}`)
       const id = String.fromCodePoint(...foldString(term.value))
@@ -95,12 +98,15 @@ export function finishDraft(draft: DictionaryDraft): DraftResult {
     categories[key] = {
       label: d.label ?? key,
       severity: d.severity ?? 'medium',
-      terms: d.terms.map(t => t.value),
+      terms: [...d.terms, ...d.slang].map(t => t.value),
       allow: d.allow.map(a => a.value),
       patterns: d.patterns.map(p => p.value),
       expand: d.expand ?? [...DEFAULT_EXPANSIONS],
       act: d.act ?? [...DEFAULT_ACT],
       context: d.context.map(c => c.value),
+      // Only when given: a dictionary without slang is as it was (and keeps its cache key).
+      ...(d.slang.length > 0 ? { slang: d.slang.map(t => t.value) } : {}),
+      ...(d.slangContext.length > 0 ? { slangContext: d.slangContext.map(c => c.value) } : {}),
     }
   }
   const links = draft.links

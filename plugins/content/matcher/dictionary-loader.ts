@@ -142,7 +142,7 @@ function mergeCategory(key: string, category: CategoryEntry, locator: YamlLocato
   const path = ['categories', key]
   let d = draft.categories.get(key)
   if (!d) {
-    d = { at: locator.at(path), terms: [], allow: [], patterns: [], context: [] }
+    d = { at: locator.at(path), terms: [], allow: [], patterns: [], context: [], slang: [], slangContext: [] }
     draft.categories.set(key, d)
   }
   if (category.label !== undefined) d.label = category.label
@@ -150,6 +150,8 @@ function mergeCategory(key: string, category: CategoryEntry, locator: YamlLocato
   if (category.expand !== undefined && category.expand !== null) d.expand = category.expand
   if (category.act !== undefined && category.act !== null) d.act = category.act
   d.context.push(...located(locator, category.context, [...path, 'context']))
+  d.slang.push(...located(locator, category.slang, [...path, 'slang']))
+  d.slangContext.push(...located(locator, category.slang_context, [...path, 'slang_context']))
   d.terms.push(...located(locator, category.terms, [...path, 'terms']))
   d.allow.push(...located(locator, category.allow, [...path, 'allow']))
   d.patterns.push(...located(locator, category.patterns, [...path, 'patterns']))

@@ -34,6 +34,13 @@ export const categorySchema = z.strictObject({
   act: z.array(matchKind).nullish(),
   /** Words that confirm an initials hit (`SSC 五分钟一期`); without one in the message it is no hit. */
   context: stringList,
+  /**
+   * Terms that are hits only with a word of slang_context a few characters away: slang with an everyday
+   * sense (菠菜 beside 平台 or 注册, not at lunch). They expand as terms do.
+   */
+  slang: stringList,
+  /** Words that confirm a slang hit of this category nearby (never a hit themselves; initials ignore them). */
+  slang_context: stringList,
 })
 
 /** The links section of a dictionary file. */

@@ -25,6 +25,32 @@ const NEGATED =
  */
 const FORBIDDEN_TO_POST =
   /(?:禁止|严禁|不准|不许|不得|切勿|请勿|勿|不要|别|杜绝|不让|不能)[^，,；;。！!？?\n]{0,8}?(?:发布|发送|转发|发|讨论|谈论|宣传|写|刷|参与|从事|传播)(?:任何|各种|此类|这类)?(?:[^，,；;。！!？?\n、]{1,8}[、和及与或])*$/u
+/**
+ * A prohibition, then with whom, before a term in its clause: `不要与陌生人私下交易`, `切勿跟对方私下转账`.
+ */
+const FORBIDDEN_WITH =
+  /(?:禁止|严禁|不准|不许|不得|切勿|请勿|不要|别|杜绝|不能)(?:与|和|跟|同|向)[^，,；;。！!？?\n、]{1,6}$/u
+/**
+ * A prohibition directly before a list the term ends: `严禁私单、飞单`, `禁止刷单和套现` (the first item is
+ * NEGATED's).
+ */
+const FORBIDDEN_LIST = /(?:禁止|严禁|不准|不许|不得|切勿|请勿|杜绝|不要)(?:[^，,；;。！!？?\n、和及]{1,8}[、和及])+$/u
+/**
+ * After a term, maybe past other items of a list, a word that names them as things, then a prohibition of
+ * passing them on: `客户名单、成本价这些不要发到客户群`, `进货价之类的别往外发`. Without the word it hands the
+ * thing over (`内部价格表别外传`, see KEPT_BACK).
+ */
+const LISTED_FORBIDDEN =
+  /^(?:[、和及与或][^，,；;。！!？?\n]{1,8}?)*(?:这些|这类|这种|之类的?|等)(?:资料|信息|东西|内容|数据)?(?:一律|都|均|请|千万)?(?:不要|别|禁止|严禁|不得|不能|切勿|请勿|勿)(?:往外)?(?:发|外传|外发|转|泄露|讨论|给|拿|带)/u
+/**
+ * A post reported by whom posted it (`有人在群里发兼职刷单的广告`), with what was done about it later in the
+ * sentence or the next clause (REMOVED).
+ */
+const REPORTED_POST =
+  /(?:有人|有个人|某人|那人|那个人|有客户|有群友)[^，,；;。！!？?\n]{0,10}?发(?:了|过)?[^，,；;。！!？?\n]{0,6}$/u
+/** What an admin did about a post: `已经移出了`, `已删除`, `踢了`. */
+const REMOVED =
+  /(?:已经?|刚刚?|都)(?:被)?(?:移出|踢出|踢了|删除|删了|撤回|处理|举报|拉黑|清理|封)|(?:移出|踢出)(?:了|群)/u
 /** Words after a term, maybe past other items of a list, that name it as words: `包治百病、第一品牌这种词`. */
 const NAMED_AFTER =
   /^(?:[、和及与或][^，,；;。！!？?\n]{1,8}?)*(?:这种|这类|这些|此类|之类的?|等)(?:话|词|字眼|说法|用语|极限词|违禁词|敏感词)/u
@@ -74,7 +100,7 @@ const IMPOSTOR_WARNING = /提醒|注意|警惕|谨防|小心|当心|报警|只�
 const CUE_REACH = 24
 /** A table of UTF-16 codes: 1 for a first character of a cue (see QUOTES, WARNING, IMPOSTOR), 2 for a sentence end. */
 const CUE_CODES = new Uint8Array(0x10000)
-for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想') CUE_CODES[char.charCodeAt(0)] = 1
+for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那') CUE_CODES[char.charCodeAt(0)] = 1
 for (const char of SENTENCE_END) CUE_CODES[char.charCodeAt(0)] = 2
 /** How far after a hit a cue of NAMED_AFTER or KEPT_BACK may stand. */
 const AFTER_REACH = 16
@@ -130,6 +156,12 @@ export function talkedAbout(text: string, start: number, end: number): TalkedAbo
   if (NEGATED.test(before) && !CONDITION.test(after) && (!before.endsWith('是不是') || ASKED.test(before)))
     return 'drop'
   if (FORBIDDEN_TO_POST.test(before) || NAMED_AFTER.test(after) || KEPT_BACK.test(after)) return 'drop'
+  if (FORBIDDEN_WITH.test(before) || FORBIDDEN_LIST.test(before) || LISTED_FORBIDDEN.test(after)) return 'drop'
+  if (
+    REPORTED_POST.test(before) &&
+    REMOVED.test(text.slice(end, edgeAfter(text, edgeAfter(text, end, CLAUSE_END) + 1, CLAUSE_END)))
+  )
+    return 'drop'
   if (text[end - 1] === '价' && PRICE_BOUND.test(before)) return 'drop'
   const sentenceBefore = text.slice(edgeBefore(text, start, SENTENCE_END), start)
   if (ASKED.test(before) && REFUSED.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return 'drop'

@@ -24,6 +24,16 @@ export interface CategoryRule {
   act?: MatchKind[]
   /** Words that confirm an initials hit of this category; when set, an initials hit needs one nearby. */
   context?: string[]
+  /**
+   * Terms (also in `terms`) that are hits only with a word of `slangContext` (or `context`) of the category
+   * at most SLANG_REACH characters away: slang with an everyday sense (菠菜 beside 平台, not at lunch).
+   */
+  slang?: string[]
+  /**
+   * Words that confirm a slang hit nearby, looked for in the normalised text around it only (not by the
+   * scan: everyday words cost nothing); never a hit themselves, and no initials' context.
+   */
+  slangContext?: string[]
 }
 
 /** Kinds that act unless a category says otherwise: the term as written or normalised, and regexes. */

@@ -79,6 +79,11 @@ describe('shipped default dictionary', () => {
     '公司官网 https://www.example-water.com/news',
     '公众号文章 https://mp.weixin.qq.com/s/abc123',
     '售后热线 400-888-0000',
+    '百家乐园二期的业主群建好了',
+    '危险废物要单独存放，贴好标签',
+    '搬货的车不走公司大门，走东侧门',
+    '合同扫描件转我个人邮件吧',
+    '展厅换下来的净水器低价出售给同事，先到先得',
   ])('leaves normal business chat alone: %s', text => {
     expect(matcher.scan(text)).toEqual([])
   })

@@ -9,6 +9,8 @@ export const EVAL_FILE = path.resolve(repoRoot, '../shared/moderation/eval.jsonl
 export const SHARED_DICTIONARY = path.resolve(repoRoot, '../shared/moderation/dictionary.yaml')
 /** Expansion options over the shared dictionary: initials opted in where they do not collide. */
 export const EVAL_V2_OPTIONS = path.resolve(repoRoot, 'test/plugins/content/matcher/fixtures/eval-v2-options.yaml')
+/** The dictionary the product ships and loads by default (plugins/content/config.ts DEFAULT_DICTIONARY). */
+export const SHIPPED_DICTIONARY = path.resolve(repoRoot, 'data/dictionaries/default.yaml')
 /** True when the shared sample is present on this machine. */
 export const hasEvalFile = existsSync(EVAL_FILE) && existsSync(SHARED_DICTIONARY)
 

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js'
-import { EVAL_V2_OPTIONS, SHARED_DICTIONARY, hasEvalFile, reportEval } from './eval-helpers.js'
+import { EVAL_V2_OPTIONS, SHARED_DICTIONARY, SHIPPED_DICTIONARY, hasEvalFile, reportEval } from './eval-helpers.js'
 import { repoRoot } from './helpers.js'
 
 /** Held-out samples of the eval-v2 classes, written before the matcher ran on them (see content-evasions.md). */
@@ -21,6 +21,8 @@ const BLIND5 = fixture('heldout-blind5.jsonl')
 const BLIND6 = fixture('heldout-blind6.jsonl')
 /** The seventh sample, measured blind once (0.855 / 0.877, on 5e74de0); its classes then fixed by helper b7fix. */
 const BLIND7 = fixture('heldout-blind7.jsonl')
+/** The eighth sample, measured blind once (0.858 / 0.796, on f07cb3a); its classes then fixed by helper b8fix. */
+const BLIND8 = fixture('heldout-blind8.jsonl')
 
 describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 setup)', () => {
   let compiled: ReturnType<typeof compileMatcher> | undefined
@@ -82,5 +84,27 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     console.info(lines.join('\n'))
     expect(core.precision, lines.join('\n')).toBeGreaterThanOrEqual(106 / 108)
     expect(core.recall, lines.join('\n')).toBeGreaterThanOrEqual(106 / 114)
+  })
+
+  // Issue #22's goals are NOT met here. Blind, it measured 0.858 / 0.796 (109/127, 109/137); most of its misses
+  // are slang the shared dictionary lacks (the shipped one has it: see below).
+  it('heldout-blind8: at least the figures after the class fixes (precision 110/125, recall 110/137)', () => {
+    const { lines, core } = reportEval(matcherOf(), BLIND8)
+    console.info(lines.join('\n'))
+    expect(core.precision, lines.join('\n')).toBeGreaterThanOrEqual(110 / 125)
+    expect(core.recall, lines.join('\n')).toBeGreaterThanOrEqual(110 / 137)
+  })
+})
+
+describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (default.yaml, eval-v2 options)', () => {
+  const matcher = compileMatcher(loadDictionaryFiles([SHIPPED_DICTIONARY, EVAL_V2_OPTIONS]).dictionary)
+
+  // Issue #22's precision goal is NOT met here: 6 of its 11 false positives are internal-work rows about
+  // confidential prices and lists, which only the group kind tells apart (docs/plugins/content.md).
+  it('heldout-blind8: at least the figures with the slang vocabulary (precision 128/139, recall 128/137)', () => {
+    const { lines, core } = reportEval(matcher, BLIND8)
+    console.info(lines.join('\n'))
+    expect(core.precision, lines.join('\n')).toBeGreaterThanOrEqual(128 / 139)
+    expect(core.recall, lines.join('\n')).toBeGreaterThanOrEqual(128 / 137)
   })
 })

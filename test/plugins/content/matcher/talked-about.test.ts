@@ -78,6 +78,26 @@ describe('a term a rule forbids or keeps back', () => {
     expect(m.categoriesOf('特价款不能低于成本价卖')).toEqual([])
   })
 
+  it('is no hit forbidden with someone, in a forbidden list, or listed as things not to pass on', () => {
+    const m = matcher({ deal: ['私下交易', '私单', '飞单'], secret: ['成本价', '客户名单'] })
+    expect(m.categoriesOf('再次提醒：切勿跟对方私下交易')).toEqual([])
+    expect(m.categoriesOf('本公司杜绝私单、飞单')).toEqual([])
+    expect(m.categoriesOf('成本价、客户名单之类的别往外发')).toEqual([])
+  })
+
+  it('is no hit in a post reported and removed', () => {
+    const m = matcher({ ad: ['兼职刷单'], gambling: ['百家乐'] })
+    expect(m.categoriesOf('刚才有人发了个百家乐链接，已经踢出群了')).toEqual([])
+    expect(m.categoriesOf('有群友在群里发兼职刷单，管理员已删除')).toEqual([])
+  })
+
+  it('is a hit forbidden to someone else, or posted without a removal', () => {
+    const m = matcher({ deal: ['私下交易'], ad: ['兼职刷单'], secret: ['成本价'] })
+    expect(m.categoriesOf('别跟他们说，我们私下交易')).toEqual(['deal'])
+    expect(m.categoriesOf('有人发兼职刷单，日结三百')).toEqual(['ad'])
+    expect(m.categoriesOf('成本价别外传，就这一份')).toEqual(['secret'])
+  })
+
   it('is no hit quoted as a reported question', () => {
     const m = matcher({ defamation: ['公司要倒闭'] })
     expect(m.categoriesOf('客户问“你们公司要倒闭了吗”，我解释了')).toEqual([])

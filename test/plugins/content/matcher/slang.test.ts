@@ -1,0 +1,88 @@
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js'
+import { dictionaryOf, repoRoot } from './helpers.js'
+
+describe("slang terms (a category's `slang`, confirmed by `slang_context`)", () => {
+  const dictionary = dictionaryOf({ g: { terms: ['赌博'] } })
+  Object.assign(dictionary.categories.g, {
+    terms: ['赌博', '菠菜'],
+    slang: ['菠菜'],
+    slangContext: ['平台', '注册'],
+    expand: ['pinyin', 'initials', 'homophone', 'split', 'lookalike'],
+    context: ['彩金'],
+  })
+  const matcher = compileMatcher(dictionary)
+
+  it('is a hit with a context word at most 10 characters away, in any order', () => {
+    expect(matcher.categoriesOf('菠菜平台今天开业')).toEqual(['g'])
+    expect(matcher.categoriesOf('新平台上线了，送你玩菠菜')).toEqual(['g'])
+    expect(matcher.categoriesOf('bo cai 平台')).toEqual(['g'])
+  })
+
+  it('is no hit without one, or with one farther away', () => {
+    expect(matcher.categoriesOf('食堂今天的菠菜炒蛋不错')).toEqual([])
+    expect(matcher.categoriesOf('中午吃了一大盘凉拌菠菜，下午还要去外面跑客户，晚上再看平台数据')).toEqual([])
+  })
+
+  it('lets a slang context word confirm no initials of a category with its own context words', () => {
+    expect(matcher.categoriesOf('DB 平台周五维护')).toEqual([])
+    expect(matcher.categoriesOf('DB 平台注册送彩金')).toEqual(['g'])
+  })
+})
+
+/** The slang of the shipped dictionary: each family with the words that make it an ad, not alone. */
+describe('shipped slang vocabulary', () => {
+  const { dictionary } = loadDictionaryFiles([path.join(repoRoot, 'data/dictionaries/default.yaml')])
+  const matcher = compileMatcher(dictionary)
+
+  it('loads slang as terms of their category, with their context words apart', () => {
+    expect(dictionary.categories.gambling.slang).toContain('菠菜')
+    expect(dictionary.categories.gambling.terms).toContain('菠菜')
+    expect(dictionary.categories.gambling.slangContext).toContain('平台')
+    expect(dictionary.categories.gambling.terms).not.toContain('平台')
+  })
+
+  it.each([
+    ['菠菜网站今天上线，首充有礼', 'gambling'],
+    ['跟着导师玩菠菜，一周回本', 'gambling'],
+    ['JDB电子今晚爆分，速来', 'gambling'],
+    ['上分下分都找客服小美', 'gambling'],
+    ['新会员首存送 58 元', 'gambling'],
+    ['一肖一码，今晚必中', 'gambling'],
+    ['外围模特资源，价格私聊', 'porn'],
+    ['同城空降，可约包夜', 'porn'],
+    ['约啪吗，今晚有空', 'porn'],
+    ['私拍视频打包出，懂的来', 'porn'],
+    ['xiao电影合集，网盘自取', 'porn'],
+    ['带你薅羊毛，一单赚五十', 'ad'],
+    ['加君羊领优惠券', 'ad'],
+    ['进群即送会员', 'ad'],
+    ['做任务给佣金，一单一结', 'ad'],
+    ['保本不赔，年化收益百分之二十', 'false_ad'],
+    ['这个单子你飞个单，回扣我们分', 'private_deal'],
+    ['周末接私活，比公司便宜', 'private_deal'],
+    ['那批样机私下卖给你', 'private_deal'],
+  ])('flags %s as %s', (text, category) => {
+    expect(matcher.categoriesOf(text)).toContain(category)
+  })
+
+  it.each([
+    '中午食堂有菠菜炒蛋',
+    '买了把菠菜，晚上做菠菜豆腐汤',
+    '外围设备的接口松了',
+    '今天下午安排上门服务，师傅两点到',
+    '双十一薅羊毛攻略大家看看',
+    '飞机晚点了，我晚一小时到',
+    '她新买的裙子很好看',
+    '上分析会之前先把数据整理好',
+    '全套滤芯更换，师傅上门安装',
+    '市场部想拍个小电影参加短视频比赛',
+  ])('leaves alone: %s', text => {
+    expect(matcher.categoriesOf(text)).toEqual([])
+  })
+
+  it('drops a slang form that a rule reminder forbids', () => {
+    expect(matcher.categoriesOf('群规：严禁发菠菜平台广告')).toEqual([])
+  })
+})
