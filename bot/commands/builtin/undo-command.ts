@@ -2,6 +2,7 @@ import { quoted } from '../quote.js'
 import type { AuditEntry } from '../../runtime/records/audit.js'
 import type { Action } from '../../core/actions.js'
 import type { CommandInvocation, CommandSpec } from '../../core/plugin.js'
+import { membersNamed } from './members-named.js'
 import type { RuntimeView } from './runtime-view.js'
 
 const AUDIT_ID = /^A\d+$/i
@@ -51,19 +52,6 @@ function latestPenalty(rt: RuntimeView, memberId: string): AuditEntry | undefine
   return rt.audit
     .query({ memberId, days: 30, limit: 10_000 })
     .find(e => (e.type === 'strike' || e.type === 'fine') && !e.dryRun && rt.ledger.hasEffect(e))
-}
-
-/** Contact ids a word names: a contact id seen in the audit log or a group, a roster name, or a group nickname. */
-async function membersNamed(rt: RuntimeView, word: string): Promise<string[]> {
-  const ids = new Set<string>()
-  if (rt.audit.query({ memberId: word, days: 30, limit: 1 }).length) ids.add(word)
-  for (const e of rt.loaded.roster.named(word)) if (e.contactId) ids.add(e.contactId)
-  if (ids.size) return [...ids]
-  for (const g of rt.deps.directory.groups()) {
-    const members = await rt.deps.directory.members(g.id).catch(() => [])
-    for (const m of members) if (m.id === word || m.groupAlias === word || m.name === word) ids.add(m.id)
-  }
-  return [...ids]
 }
 
 function undo(rt: RuntimeView, inv: CommandInvocation, entry: AuditEntry): Action[] {
