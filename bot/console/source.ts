@@ -5,6 +5,7 @@ import type { Views, ViewsName } from '../core/views.js'
 import type { AuditEntry } from '../runtime/records/audit.js'
 import { formatDuration } from '../config/duration.js'
 import { undoPenalty } from '../commands/builtin/undo-command.js'
+import { type Health, healthOf, inFleet } from '../commands/builtin/health.js'
 import type { BotRuntime } from '../runtime/host/runtime.js'
 import { consoleGroupDays, consoleWaited, consoleWaiting, type GroupDays } from './fleet-days.js'
 import type { GroupWaiting } from '../../plugins/activity/state.js'
@@ -20,7 +21,8 @@ export interface Actor {
 
 /** The same facts as `#状态`, as data. */
 export interface StatusFacts {
-  healthy: boolean
+  /** The same verdict and warnings as `#状态`'s 健康 line. */
+  health: Health
   uptime: string
   selfId: string
   loggedIn: boolean
@@ -30,7 +32,6 @@ export interface StatusFacts {
   outboxDepth: number
   pendingTimers: number
   memoryMb: number
-  storeWarnings: string[]
   errors: string[]
 }
 
@@ -235,7 +236,7 @@ function statusFacts(rt: BotRuntime): StatusFacts {
   const errors = [...rt.errors, ...rt.outbox.failures].slice(-5)
   const selfId = safe(() => rt.deps.directory.selfId(), '')
   return {
-    healthy: errors.length === 0,
+    health: healthOf(rt, inFleet(rt)),
     uptime: formatDuration(clock.now() - rt.startedAt),
     selfId,
     loggedIn: selfId !== '',
@@ -249,7 +250,6 @@ function statusFacts(rt: BotRuntime): StatusFacts {
     outboxDepth: rt.outbox.depth(),
     pendingTimers: rt.timers.pending().length,
     memoryMb: Math.round(process.memoryUsage().rss / 1048576),
-    storeWarnings: [...rt.deps.store.warnings],
     errors,
   }
 }
