@@ -92,7 +92,7 @@ ${rows.map(r => violationRow(r, tz, csrf))}
 }
 
 function violationRow(
-  { entry: e, member, group, reason, evidence, undoable }: ViolationRow,
+  { entry: e, member, group, reason, evidence, undoable, undone }: ViolationRow,
   tz: string,
   csrf: string,
 ): Html {
@@ -109,7 +109,9 @@ function violationRow(
 <input type="hidden" name="id" value="${e.id}">
 <input type="text" name="reason" placeholder="撤销原因" required maxlength="200" aria-label="撤销 ${e.id} 的原因">
 <button class="danger">撤销</button></form>`
-      : ''
+      : undone
+        ? h`【已撤销】${undone.by}${undone.why ? `：${undone.why}` : ''}`
+        : ''
   }</td>
 </tr>`
 }

@@ -3,6 +3,7 @@ import { quoted } from '../quote.js'
 import { AUDIT_TYPE_NAMES, type AuditEntry } from '../../runtime/records/audit.js'
 import { shortDateTime } from '../../time/zoned.js'
 import { membersNamed } from './members-named.js'
+import { undoOf } from './undo-command.js'
 import type { RuntimeView } from './runtime-view.js'
 
 /**
@@ -61,12 +62,6 @@ async function auditFilter(
 
 /** The longest part of an entry's text an admin's list shows (its first line). */
 const TEXT_SHOWN = 40
-
-/** What an `undo` entry undid and who undid it (its reason reads `undo A5 by wxid_it[: why]`). */
-function undoOf(e: AuditEntry): { id: string; by: string; why?: string } | undefined {
-  const m = /^undo (\S+) by (\S+?)(?:: (.*))?$/.exec(e.reason ?? '')
-  return m ? { id: m[1], by: m[2], why: m[3] } : undefined
-}
 
 /**
  * One entry as an admin reads it: the id `#撤销` takes, the time, what (in Chinese, 【观察】 when only recorded,

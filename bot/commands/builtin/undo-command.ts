@@ -101,3 +101,9 @@ export function undoPenalty(
     : []
   return { note: `已撤销 ${entry.id}：${what}。`, undone: true, tell }
 }
+
+/** What an `undo` entry undid and who undid it (its reason reads `undo A5 by wxid_it[: why]`). */
+export function undoOf(e: AuditEntry): { id: string; by: string; why?: string } | undefined {
+  const m = /^undo (\S+) by (\S+?)(?:: (.*))?$/.exec(e.reason ?? '')
+  return m ? { id: m[1], by: m[2], why: m[3] } : undefined
+}

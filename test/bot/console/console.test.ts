@@ -263,7 +263,10 @@ describe('web console pages and changes', () => {
     expect(wechat.textsTo('u1').join('\n')).toContain('管理员已撤销你的一次违规记录')
     const undo = rt.audit.query({ plugin: 'runtime' }).find(e => e.type === 'undo')
     expect(undo?.reason).toContain(`undo ${id} by admin1: 误判`)
-    expect(await (await get('/violations')).text()).toContain(`已撤销 ${id}`)
+    const after = await (await get('/violations')).text()
+    expect(after).toContain(`已撤销 ${id}：违规记录 1 条。原因：误判。已通知成员。`)
+    expect(after).toMatch(/【已撤销】[^<：]+：误判</)
+    expect(await (await get('/violations')).text()).toMatch(/【已撤销】[^<：]+：误判</)
   })
 
   it("shows the content plugin's entries in chat's words: the member's name, category labels, quoted evidence", async () => {
