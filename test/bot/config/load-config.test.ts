@@ -248,6 +248,23 @@ groups:
     ])
   })
 
+  it('says the common YAML syntax errors in Chinese first, at their line, with the parser’s English after', () => {
+    expect(problemsOf('company: x\noutbox:\n  perMinute: 30\n  perMinute: 20\n')).toEqual([
+      'bot.yaml:4: 同一层里有重复的键（同一个设置写了两次，删掉一个）（Map keys must be unique）',
+    ])
+    expect(problemsOf('company: x\noutbox:\n\tperMinute: 30\n')).toEqual([
+      'bot.yaml:3: 不能用 Tab 缩进，请改用空格（Tabs are not allowed as indentation）',
+    ])
+    expect(problemsOf('company: "示例科技\nroles: {}\n')).toEqual([
+      expect.stringMatching(
+        /^bot\.yaml:\d+: 引号没有闭合（缺少结尾的 " 或 '），错误通常在上一行（Missing closing "quote）$/,
+      ),
+    ])
+    expect(problemsOf('company: x\noutbox:\n  perMinute: 30\n burst: 2\n')[0]).toMatch(
+      /^bot\.yaml:4: 缩进不对：同一层的键要用相同数量的空格对齐（All mapping items must start at the same column）$/,
+    )
+  })
+
   it('lists the first three YAML syntax errors and counts the rest, which one wrong indent causes', () => {
     const list = Array.from({ length: 20 }, (_, i) => `  - { name: 成员${i}, dept: 销售部 }`).join('\n')
     const problems = problemsOf(`company: x\nroster: staff.csv\n${list}\ngroups: []\n`)
