@@ -84,9 +84,12 @@ describe('parseConfig: a good config', () => {
     })
   })
 
-  it('reads durations written in Chinese or as plain seconds', () => {
+  it('reads durations written in Chinese or English, and refuses a bare number (which unit?)', () => {
+    expect(problemsOf('company: x\nruntime:\n  flushInterval: 30\n')).toEqual([
+      'bot.yaml:3: runtime.flushInterval: 请写单位，例如 30m、30s 或 30分钟，填的是 30（a bare number has no unit: write e.g. "30m"）',
+    ])
     const { config } = parseConfig(
-      'company: x\noutbox: { perChatGap: 5秒 }\npenalties: { fineWindow: 90分钟, strikeTtl: 7天 }\nruntime: { flushInterval: 10 }\n',
+      'company: x\noutbox: { perChatGap: 5秒 }\npenalties: { fineWindow: 90分钟, strikeTtl: 7天 }\nruntime: { flushInterval: 10 secs }\n',
       'bot.yaml',
       PLUGINS,
     )
