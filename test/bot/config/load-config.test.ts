@@ -195,6 +195,12 @@ plugins:
     )
   })
 
+  it('suggests the section a misplaced key belongs to: a top-level holidays is calendar.holidays', () => {
+    expect(problemsOf("company: x\nholidays: ['2027-01-01']\n")).toEqual([
+      'bot.yaml:2: holidays: 未知的设置项，是不是 calendar.holidays？（unknown key, did you mean calendar.holidays?）',
+    ])
+  })
+
   it('reports a section for a plugin that does not exist as a typo', () => {
     expect(problemsOf('company: x\nplugins:\n  prob: { word: 差 }\n')).toEqual([
       'bot.yaml:3: plugins.prob: 未知的设置项，是不是 probe？（unknown key, did you mean probe?）',
