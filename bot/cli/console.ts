@@ -115,14 +115,18 @@ export function runLine(
     world.say(who(world, speaker), {}, body.replace(/\\n/g, '\n'))
     return {}
   }
+  // The current group (after /use) first: a nickname several groups share speaks where the admin is looking.
+  const speakerId = who(world, speaker)
+  const inCurrent =
+    current && (world.findContacts(speaker, current).length > 0 || world.room(current).memberIdList.includes(speakerId))
+      ? current
+      : undefined
   const byAlias = world
     .rooms()
     .find(r => world.findContacts(speaker, r.id).some(id => world.groupAlias(r.id, id) === speaker))
-  const speakerId = who(world, speaker)
-  const inCurrent = current && world.room(current).memberIdList.includes(speakerId) ? current : undefined
   const inRoom =
-    byAlias?.id ??
     inCurrent ??
+    byAlias?.id ??
     world.rooms().find(r => r.memberIdList.includes(speakerId))?.id ??
     fail(`${speaker} 不在任何群里，先用 /join 把他加进群`)
   send(world, who(world, speaker, inRoom), inRoom, body.replace(/\\n/g, '\n'))

@@ -40,12 +40,22 @@ export function parseDuration(text: string): number | undefined {
 }
 
 /**
- * A zod type for durations in config: a string like `30m` or `2h` (or a number of seconds), parsed to milliseconds.
+ * A zod type for durations in config: a string like `30m`, `30 mins` or `2h`, parsed to milliseconds. A bare number
+ * is refused (which unit?), except 0.
  * Never negative; `{ positive: true }` also rejects zero where zero makes no sense (a flush interval, a deadline).
  */
 export const duration = (opts: { positive?: boolean } = {}) =>
   z.union([z.string(), z.number()]).transform((v, ctx) => {
-    const ms = typeof v === 'number' ? v * 1000 : parseDuration(v)
+    // A bare number has no unit: `deadline: 30` meant 30 minutes more often than 30 seconds. Only 0 needs none.
+    const bare = typeof v === 'number' ? v : /^\s*-?\d+(?:\.\d+)?\s*$/.test(v) ? Number(v) : undefined
+    if (bare !== undefined && bare > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `请写单位，例如 30m、30s 或 30分钟，填的是 ${JSON.stringify(v)}（a bare number has no unit: write e.g. "30m"）`,
+      })
+      return z.NEVER
+    }
+    const ms = bare === undefined ? parseDuration(v as string) : bare
     if (ms === undefined || ms < 0 || Number.isNaN(ms)) {
       ctx.addIssue({
         code: 'custom',

@@ -30,7 +30,9 @@ export function formatIssues(
     if (issue.code === 'unrecognized_keys') {
       const known = schema ? knownKeysAt(schema, issue.path) : []
       return issue.keys.map(k => {
-        const near = nearestKey(k, known)
+        // Not a typo here but a key one level down (`holidays` for `calendar.holidays`): that path is suggested.
+        const parent = schema && known.find(n => knownKeysAt(schema, [...issue.path, n]).includes(k))
+        const near = nearestKey(k, known) ?? (parent && `${parent}.${k}`)
         const hint = near ? `是不是 ${near}？（unknown key, did you mean ${near}?）` : '拼写错了？（unknown key）'
         return `${where(file, doc, lines, [...path, k])}${formatPath([...path, k])}: 未知的设置项，${hint}`
       })

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { z } from 'zod'
 import { LineCounter, parseDocument, type YAMLError } from 'yaml'
+import { yamlErrorText } from './yaml-errors.js'
 import type { PluginDefinition } from '../core/plugin.js'
 import { baseConfigShape, type RawConfig, type RawGroup } from './schema.js'
 import { formatIssues, formatPath, lineOf, sortProblems, where } from './format-issues.js'
@@ -117,7 +118,7 @@ const SHOWN_SYNTAX_ERRORS = 3
 function syntaxProblems(errors: readonly YAMLError[], file: string): string[] {
   const shown = errors.slice(0, SHOWN_SYNTAX_ERRORS).map(e => {
     const line = e.linePos?.[0].line ?? '?'
-    return `${file}:${line}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`
+    return `${file}:${line}: ${yamlErrorText(e)}`
   })
   const more = errors.length - shown.length
   if (more > 0) {

@@ -36,7 +36,7 @@ export function overviewPage(f: StatusFacts, today: { messages: number; openNoti
   const card = (k: string, v: unknown, cls = '') =>
     h`<div class="card"><div class="k">${k}</div><div class="v ${cls}">${v}</div></div>`
   return h`<section class="cards">
-  ${card('健康', f.healthy ? '正常' : '有错误', f.healthy ? 'ok' : 'bad')}
+  ${card('健康', f.health.label, f.health.ok ? 'ok' : 'bad')}
   ${card('微信登录', f.loggedIn ? `已登录 ${f.selfId}` : '未登录', f.loggedIn ? 'ok' : 'bad')}
   ${card('在线时长', f.uptime)}
   ${card('受管理的群', `${f.groups.length} 个`)}
@@ -58,7 +58,7 @@ ${f.groups.map(g => h`<tr><td>${g.topic}</td><td>${KIND[g.kind] ?? g.kind}</td><
 </tbody></table>`
     : h`<p class="muted">还没有受管理的群。</p>`
 }
-${f.storeWarnings.length ? h`<h2>存储警告</h2><ul>${f.storeWarnings.map(w => h`<li>${w}</li>`)}</ul>` : ''}
+${f.health.warnings.length ? h`<h2>需要注意</h2><ul>${f.health.warnings.map(w => h`<li>${w}</li>`)}</ul>` : ''}
 <h2>最近错误</h2>
 ${f.errors.length ? h`<ul class="evidence">${f.errors.map(e => h`<li>${e}</li>`)}</ul>` : h`<p class="muted">没有错误。</p>`}`
 }
@@ -92,7 +92,7 @@ ${rows.map(r => violationRow(r, tz, csrf))}
 }
 
 function violationRow(
-  { entry: e, member, group, reason, evidence, undoable }: ViolationRow,
+  { entry: e, member, group, reason, evidence, undoable, undone }: ViolationRow,
   tz: string,
   csrf: string,
 ): Html {
@@ -109,7 +109,9 @@ function violationRow(
 <input type="hidden" name="id" value="${e.id}">
 <input type="text" name="reason" placeholder="撤销原因" required maxlength="200" aria-label="撤销 ${e.id} 的原因">
 <button class="danger">撤销</button></form>`
-      : ''
+      : undone
+        ? h`【已撤销】${undone.by}${undone.why ? `：${undone.why}` : ''}`
+        : ''
   }</td>
 </tr>`
 }

@@ -4,7 +4,8 @@ import { pluginTitle } from '../core/plugin.js'
 import type { Views, ViewsName } from '../core/views.js'
 import type { AuditEntry } from '../runtime/records/audit.js'
 import { formatDuration } from '../config/duration.js'
-import { undoPenalty } from '../commands/builtin/undo-command.js'
+import { undoOf, undoPenalty } from '../commands/builtin/undo-command.js'
+import { type Health, healthOf, inFleet } from '../commands/builtin/health.js'
 import type { BotRuntime } from '../runtime/host/runtime.js'
 import { consoleGroupDays, consoleWaited, consoleWaiting, type GroupDays } from './fleet-days.js'
 import type { GroupWaiting } from '../../plugins/activity/state.js'
@@ -20,7 +21,8 @@ export interface Actor {
 
 /** The same facts as `#状态`, as data. */
 export interface StatusFacts {
-  healthy: boolean
+  /** The same verdict and warnings as `#状态`'s 健康 line. */
+  health: Health
   uptime: string
   selfId: string
   loggedIn: boolean
@@ -30,7 +32,6 @@ export interface StatusFacts {
   outboxDepth: number
   pendingTimers: number
   memoryMb: number
-  storeWarnings: string[]
   errors: string[]
 }
 
@@ -68,6 +69,8 @@ export interface ViolationRow {
   reason?: string
   evidence?: string
   undoable: boolean
+  /** Who undid it (a name) and why, when `#撤销` or the console did. */
+  undone?: { by: string; why?: string }
 }
 
 /**
@@ -190,9 +193,9 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
     undo: async (auditId, by, reason) => {
       const entry = rt.audit.get(auditId)
       if (!entry) return `找不到审计编号 ${auditId.slice(0, 20)}。`
-      const { note, tell } = undoPenalty(rt, entry, by.id, `${reason} (console, ${by.name})`)
+      const { note, undone, tell } = undoPenalty(rt, entry, by.id, `${reason}${CONSOLE_MARK(by.name)}`)
       await rt.act('runtime', tell)
-      return note
+      return undone ? `${note}原因：${reason}。${tell.length ? '已通知成员。' : ''}` : note
     },
   }
 }
@@ -235,7 +238,7 @@ function statusFacts(rt: BotRuntime): StatusFacts {
   const errors = [...rt.errors, ...rt.outbox.failures].slice(-5)
   const selfId = safe(() => rt.deps.directory.selfId(), '')
   return {
-    healthy: errors.length === 0,
+    health: healthOf(rt, inFleet(rt)),
     uptime: formatDuration(clock.now() - rt.startedAt),
     selfId,
     loggedIn: selfId !== '',
@@ -249,7 +252,6 @@ function statusFacts(rt: BotRuntime): StatusFacts {
     outboxDepth: rt.outbox.depth(),
     pendingTimers: rt.timers.pending().length,
     memoryMb: Math.round(process.memoryUsage().rss / 1048576),
-    storeWarnings: [...rt.deps.store.warnings],
     errors,
   }
 }
@@ -286,6 +288,11 @@ async function violationRows(rt: BotRuntime, days: number): Promise<ViolationRow
   const entries = (await rt.audit.queryFleet({ plugin: 'content', days, limit: 200 })).filter(
     e => PENALTIES.has(e.type) || e.evidence,
   )
+  const undos = new Map<string, { by: string; why?: string }>()
+  for (const u of await rt.audit.queryFleet({ plugin: 'runtime', days, limit: 1000 })) {
+    const undo = u.type === 'undo' ? undoOf(u) : undefined
+    if (undo) undos.set(u.account ? `${undo.id}@${u.account}` : undo.id, undoneBy(rt, undo))
+  }
   return Promise.all(
     entries.map(async entry => {
       const view = content?.violation(entry)
@@ -305,9 +312,20 @@ async function violationRows(rt: BotRuntime, days: number): Promise<ViolationRow
           (entry.type === 'strike' || entry.type === 'fine') &&
           !entry.dryRun &&
           rt.ledger.hasEffect(entry),
+        undone: undos.get(entry.id),
       }
     }),
   )
+}
+
+/** How the console marks its undo's reason (`误判 (console, 陈管理)`): who clicked, as the audit keeps it. */
+const CONSOLE_MARK = (name: string) => ` (console, ${name})`
+
+/** Who undid a penalty, by name (the console's clicker, or the roster's name of a chat admin), and why. */
+function undoneBy(rt: BotRuntime, undo: { by: string; why?: string }): { by: string; why?: string } {
+  const viaConsole = /^(.*) \(console, (.+)\)$/.exec(undo.why ?? '')
+  if (viaConsole) return { by: viaConsole[2], why: viaConsole[1] }
+  return { by: rt.loaded.roster.byContact(undo.by)?.name ?? undo.by, why: undo.why }
 }
 
 function safe<T>(fn: () => T, fallback: T): T {

@@ -10,6 +10,9 @@ import { chatTitle, describeRecord, type ExportFormat, exportArchive } from './e
 import { type ArchiveQuery, chatsNamed, type Hit } from './search/query.js'
 import { type ArchiveRecord, type ArchiveType, type ChatInfo, TYPE_LABEL } from './capture/record.js'
 
+/** The search word that keeps commands to the bot and the bot's own messages in the results. */
+const WITH_COMMANDS = '含命令'
+
 const TYPE_BY_LABEL = new Map(Object.entries(TYPE_LABEL).map(([t, l]) => [l, t as ArchiveType]))
 
 /** `#记录`: search the archive (auditors, admins) and place legal holds (admins), in private chat only. */
@@ -42,6 +45,8 @@ interface ParsedRequest {
   q: ArchiveQuery
   scope: string[]
   format?: ExportFormat
+  /** `含命令`: commands to the bot and the bot's own messages are searched too (left out by default). */
+  withCommands?: boolean
   /** The answer when `群:名` words name no recorded group (nothing is searched or exported then). */
   notFound?: string
   /** Recorded groups, for hints. */
@@ -79,6 +84,7 @@ async function parseRequest(
     const period = periodFromWord(word, now, ctx.timezone)
     const named = group ? chatsNamed(groups, group[1]) : groups.filter(c => c.configName === word || c.title === word)
     if (group && !named.length) unknown.push(group[1])
+    else if (!forExport && word === WITH_COMMANDS) r.withCommands = true
     else if (member) q.member = member[1]
     else if (type && (TYPE_BY_LABEL.has(type[1]) || type[1] in TYPE_LABEL))
       q.types = [...(q.types ?? []), TYPE_BY_LABEL.get(type[1]) ?? (type[1] as ArchiveType)]
@@ -102,15 +108,16 @@ async function parseRequest(
 async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): Promise<Action[]> {
   const { ctx } = d
   const cfg = ctx.configFor()
-  const { q, scope, notFound, groups } = await parseRequest(d, argv, cfg.search.defaultDays)
+  const { q, scope, notFound, groups, withCommands } = await parseRequest(d, argv, cfg.search.defaultDays)
   if (notFound) return [inv.reply(notFound)]
   if (!q.words?.length && !q.member) return [inv.reply(T.searchNeedsWords(ctx.commandPrefix))]
-  // Earlier searches and the bot's answers to them are not evidence: the records of such conversations are skipped.
+  // Commands to the bot (earlier searches, refused ones in groups) and the bot's own messages (its answers, its
+  // help) are noise to an auditor: skipped unless asked for.
   const { hits, total, approximate } = await d.backend.search(
-    { ...q, skipCommands: ctx.commandPrefix },
+    withCommands ? q : { ...q, skipCommands: ctx.commandPrefix },
     cfg.search.limit,
   )
-  const detail = describeQuery(q, scope)
+  const detail = `${describeQuery(q, scope)}${withCommands ? ` · ${WITH_COMMANDS}` : ''}`
   await logAccess(d, { who: inv.event.sender.id, action: 'search', detail, count: total })
   const info = new Map((await d.backend.chats()).map(c => [c.chat, c]))
   const head = T.searchHead(detail, total, !!approximate, hits.length)

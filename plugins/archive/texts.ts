@@ -17,7 +17,7 @@ export const statusLine = (written: number, backlog: number, failing: boolean, l
 
 /** `#记录` usage per subcommand (保全 is for admins). */
 export const usageParts = (p: string) => ({
-  search: `${p}记录 搜索 <词> [群:群名] [日期] [人:成员] [类型:图片]`,
+  search: `${p}记录 搜索 <词> [群:群名] [日期] [人:成员] [类型:图片] [含命令]`,
   export: `${p}记录 导出 [群:群名] [日期] [人:成员] [csv|html|md|jsonl]`,
   hold: `${p}记录 保全 [群 开|关]`,
 })

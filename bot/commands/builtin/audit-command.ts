@@ -1,39 +1,67 @@
 import type { CommandSpec } from '../../core/plugin.js'
+import { quoted } from '../quote.js'
 import { AUDIT_TYPE_NAMES, type AuditEntry } from '../../runtime/records/audit.js'
 import { shortDateTime } from '../../time/zoned.js'
+import { whichOneText } from '../member-names.js'
+import { membersNamed } from './members-named.js'
+import { undoOf } from './undo-command.js'
 import type { RuntimeView } from './runtime-view.js'
 
-/** `#审计 [@成员] [插件名] [天数]`: what the bot did (or would do in observe mode), newest first. */
+/**
+ * `#审计 [@成员｜成员名｜微信ID] [插件名] [天数]`: what the bot did (or would do in observe mode), newest first.
+ * Always answered privately: the lines quote private texts and staff's warnings (in a group, nothing is said there).
+ */
 export function auditCommand(rt: RuntimeView): CommandSpec {
   const p = rt.loaded.config.commandPrefix
+  const usage = `${p}审计 [@成员｜成员名｜微信ID] [插件名] [天数]`
   return {
     name: '审计',
     aliases: ['audit'],
     role: 'admin',
-    usage: `${p}审计 [@成员] [插件名] [天数]`,
-    description: '查询机器人做过（或观察模式下将做）的操作',
+    usage,
+    description: '查询机器人做过（或观察模式下将做）的操作（私聊回复）',
     run: async inv => {
-      const days = Number(inv.argv.find(a => /^\d+$/.test(a)) ?? 7)
-      const plugin = inv.argv.find(a => rt.plugins.some(x => x.name === a))
-      const entries = await rt.audit.queryFleet({ memberId: inv.event.mentions[0], plugin, days, limit: 15 })
-      if (!entries.length) return [inv.reply(`最近 ${days} 天没有符合条件的记录。`)]
+      const filter = await auditFilter(rt, inv.argv, inv.event.mentions[0])
+      if ('problem' in filter) return [inv.whisper(`${filter.problem}\n用法：${usage}`)]
+      const { memberId, plugin, days } = filter
+      const entries = await rt.audit.queryFleet({ memberId, plugin, days, limit: 15 })
+      if (!entries.length) return [inv.whisper(`最近 ${days} 天没有符合条件的记录。`)]
       const names = await memberNames(entries, rt)
       // Undone later, so within the same days (its own line may be past the 15 shown).
-      const undos = await rt.audit.queryFleet({ memberId: inv.event.mentions[0], plugin: 'runtime', days, limit: 1000 })
+      const undos = await rt.audit.queryFleet({ memberId, plugin: 'runtime', days, limit: 1000 })
       const undone = new Set(undos.flatMap(u => (u.type === 'undo' ? [undoOf(u)?.id] : [])))
-      return [inv.reply(entries.map(e => auditLine(e, rt, names, undone.has(e.id))).join('\n'))]
+      return [inv.whisper(entries.map(e => auditLine(e, rt, names, undone.has(e.id))).join('\n'))]
     },
   }
 }
 
+/** What `#审计`'s words ask for: a number of days, a plugin (or `runtime`), a member (an @, a name or a WeChat id). */
+async function auditFilter(
+  rt: RuntimeView,
+  argv: string[],
+  mentioned: string | undefined,
+): Promise<{ memberId?: string; plugin?: string; days: number } | { problem: string }> {
+  let days = 7
+  let plugin: string | undefined
+  let memberId = mentioned
+  for (const word of argv) {
+    if (/^\d+$/.test(word)) days = Number(word)
+    else if (word === 'runtime' || rt.plugins.some(x => x.name === word)) plugin = word
+    else if (mentioned && word.startsWith('@')) continue
+    else if (memberId) return { problem: `只能按一个成员查询（「${quoted(word)}」多余）。` }
+    else {
+      const found = await membersNamed(rt, word)
+      if (!found.length)
+        return { problem: `找不到成员或插件「${quoted(word)}」。插件：${rt.plugins.map(x => x.name).join('、')}。` }
+      if (found.length > 1) return { problem: whichOneText(quoted(word), found) }
+      memberId = found[0].id
+    }
+  }
+  return { memberId, plugin, days }
+}
+
 /** The longest part of an entry's text an admin's list shows (its first line). */
 const TEXT_SHOWN = 40
-
-/** What an `undo` entry undid and who undid it (its reason reads `undo A5 by wxid_it[: why]`). */
-function undoOf(e: AuditEntry): { id: string; by: string; why?: string } | undefined {
-  const m = /^undo (\S+) by (\S+?)(?:: (.*))?$/.exec(e.reason ?? '')
-  return m ? { id: m[1], by: m[2], why: m[3] } : undefined
-}
 
 /**
  * One entry as an admin reads it: the id `#撤销` takes, the time, what (in Chinese, 【观察】 when only recorded,

@@ -1,6 +1,7 @@
 import { type CommandSpec, pluginTitle } from '../../core/plugin.js'
 import { formatDuration } from '../../config/duration.js'
 import { firstLine } from '../../runtime/delivery/executor.js'
+import { healthOf } from './health.js'
 import type { RuntimeView } from './runtime-view.js'
 import { describeUnmatched, unmatchedGroups } from '../../runtime/groups/group-matcher.js'
 
@@ -57,17 +58,10 @@ export function statusText(rt: RuntimeView, fleet: string[] = []): string {
   // each is in some of its groups: a group this account is not in is no fault here.
   const missing = unmatchedGroups(rt.loaded.config.groups, groups)
   const missingIsFault = fleet.length === 0
-  const health =
-    rt.errors.length || rt.outbox.failures.length
-      ? '⚠️ 有错误'
-      : rt.deps.store.warnings.length
-        ? '⚠️ 存储警告'
-        : missing.length && missingIsFault
-          ? `⚠️ ${missing.length} 个配置的群未找到`
-          : '✅ 正常'
+  const health = healthOf(rt, !missingIsFault)
   const calendar = rt.calendarWarning()
   return [
-    `健康：${calendar && health === '✅ 正常' ? '⚠️ 节假日日历缺少数据' : health}`,
+    `健康：${health.ok ? '✅ 正常' : `⚠️ ${health.label}`}`,
     ...(calendar ? [calendar] : []),
     `在线：${formatDuration(now - rt.startedAt)}（登录账号 ${rt.deps.directory.selfId()}）`,
     `插件：${rt.plugins.map(x => pluginTitle(x.def)).join('、') || '无'}`,

@@ -1,8 +1,9 @@
-import { bareName, contactsNamed, type NamedContact, whichOneText } from '../member-names.js'
+import { bareName, whichOneText } from '../member-names.js'
 import { quoted } from '../quote.js'
 import type { AuditEntry } from '../../runtime/records/audit.js'
 import type { Action } from '../../core/actions.js'
 import type { CommandInvocation, CommandSpec } from '../../core/plugin.js'
+import { membersNamed } from './members-named.js'
 import type { RuntimeView } from './runtime-view.js'
 
 const AUDIT_ID = /^A\d+$/i
@@ -48,13 +49,6 @@ function latestPenalty(rt: RuntimeView, memberId: string): AuditEntry | undefine
   return rt.audit
     .query({ memberId, days: 30, limit: 10_000 })
     .find(e => (e.type === 'strike' || e.type === 'fine') && !e.dryRun && rt.ledger.hasEffect(e))
-}
-
-/** Contacts a word names: a contact id seen in the audit log, else as every command resolves names (`member-names.ts`). */
-async function membersNamed(rt: RuntimeView, word: string): Promise<NamedContact[]> {
-  const id = bareName(word)
-  if (rt.audit.query({ memberId: id, days: 30, limit: 1 }).length) return [{ id, label: id }]
-  return contactsNamed(word, { roster: rt.loaded.roster, directory: rt.deps.directory })
 }
 
 function undo(rt: RuntimeView, inv: CommandInvocation, entry: AuditEntry): Action[] {
@@ -103,4 +97,10 @@ export function undoPenalty(
       ]
     : []
   return { note: `已撤销 ${entry.id}：${what}。`, undone: true, tell }
+}
+
+/** What an `undo` entry undid and who undid it (its reason reads `undo A5 by wxid_it[: why]`). */
+export function undoOf(e: AuditEntry): { id: string; by: string; why?: string } | undefined {
+  const m = /^undo (\S+) by (\S+?)(?:: (.*))?$/.exec(e.reason ?? '')
+  return m ? { id: m[1], by: m[2], why: m[3] } : undefined
 }

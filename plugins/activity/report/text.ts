@@ -2,7 +2,7 @@ import { MESSAGE_KIND_LABEL, type MessageKind } from '../../../bot/core/event.js
 import { formatDuration } from '../../../bot/config/duration.js'
 import { dayKey, shortDateTime } from '../../../bot/time/zoned.js'
 import type { GroupTotal, MemberTotal, PeriodSummary } from './aggregate.js'
-import type { GroupWaiting } from '../state.js'
+import type { GroupWaiting, PendingMessage } from '../state.js'
 import { responseStats } from './response-stats.js'
 import type { SilentMember } from './silent.js'
 
@@ -91,17 +91,31 @@ export function topMembersText(members: MemberTotal[], n: number): string {
 /** Working time a customer of a group has waited since `at` until now (that group's working hours and holidays). */
 export type Waited = (w: GroupWaiting, at: number) => number
 
-/** Customers waiting right now, per group, with how long in working time (what response times count). */
+/**
+ * Customers waiting right now, per group, with how long in working time (what response times count): one entry per
+ * customer, from their oldest unanswered message, with how many they wrote when more than one.
+ */
 export function waitingLines(waiting: GroupWaiting[], now: number, tz: string, waited: Waited): string[] {
   return waiting
     .filter(w => w.msgs.length)
     .map(w => {
-      const who = w.msgs.slice(0, MAX_NAMES).map(m => {
+      const people = new Map<string, { first: PendingMessage; n: number }>()
+      for (const m of w.msgs) {
+        const known = people.get(m.memberId)
+        if (!known) people.set(m.memberId, { first: m, n: 1 })
+        else {
+          known.n++
+          if (m.at < known.first.at) known.first = m
+        }
+      }
+      const who = [...people.values()].slice(0, MAX_NAMES).map(({ first: m, n }) => {
         const since = dayKey(m.at, tz) === dayKey(now, tz) ? shortDateTime(m.at, tz).slice(6) : shortDateTime(m.at, tz)
         const ms = waited(w, m.at)
-        return `${m.name}（${since} 起，${ms > 0 ? `工作时间已等 ${formatDuration(ms)}` : '非工作时间，尚未计时'}）`
+        const count = n > 1 ? `${n} 条，` : ''
+        return `${m.name}（${since} 起，${count}${ms > 0 ? `工作时间已等 ${formatDuration(ms)}` : '非工作时间，尚未计时'}）`
       })
-      return `· ${w.group.topic}：${who.join('、')}${w.msgs.length > MAX_NAMES ? ` 等 ${w.msgs.length} 条` : ''}`
+      const more = people.size > MAX_NAMES ? ` 等 ${people.size} 人（${w.msgs.length} 条）` : ''
+      return `· ${w.group.topic}：${who.join('、')}${more}`
     })
 }
 

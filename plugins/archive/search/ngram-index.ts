@@ -352,14 +352,13 @@ export class NgramIndex {
   }
 
   /**
-   * Exact keys count candidates unread: those in private chats are read here, so commands to the bot and its answers
-   * never count (`ArchiveQuery.skipCommands`); group candidates stay unread. Inexact keys check each record anyway.
+   * Exact keys count candidates unread: when commands and the bot's messages are left out (`ArchiveQuery.skipCommands`),
+   * each candidate is read here so they never count. Inexact keys check each record anyway.
    */
   private withoutCommandTalk(docs: number[], q: ArchiveQuery, exact: boolean): number[] {
     const prefix = q.skipCommands
     if (!exact || prefix === undefined) return docs
     return docs.filter(doc => {
-      if (!this.meta.chats[this.docs.chatOf(doc)]?.startsWith('private:')) return true
       const r = this.record(doc)
       return !r || !isCommandTalk(r, prefix)
     })

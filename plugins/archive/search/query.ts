@@ -12,16 +12,17 @@ export interface ArchiveQuery {
   words?: string[]
   types?: ArchiveType[]
   /**
-   * The command prefix (e.g. `#`): leave out the bot's own command conversations, which are not evidence. In a
-   * private chat with the bot, a message starting with the prefix (a command to the bot) and every message of the
-   * bot (its answers) are skipped. Group chats keep everything (the bot's warnings there are evidence).
+   * The command prefix (e.g. `#`): leave out the bot's own command conversations and messages, which are not what an
+   * auditor looks for. In every chat, a message starting with the prefix (a command to the bot, refused or not) and
+   * every message of the bot (its answers, its help, its warnings) are skipped. Absent: everything is searched
+   * (`#记录 搜索 … 含命令`, exports).
    */
   skipCommands?: string
 }
 
-/** Whether `r` is part of a command conversation with the bot in a private chat ({@link ArchiveQuery.skipCommands}). */
+/** Whether `r` is a command to the bot or a message of the bot ({@link ArchiveQuery.skipCommands}). */
 export function isCommandTalk(r: ArchiveRecord, prefix: string): boolean {
-  return r.chat.startsWith('private:') && (r.fromBot === true || r.text.trimStart().startsWith(prefix))
+  return r.fromBot === true || r.text.trimStart().startsWith(prefix)
 }
 
 /** A record that matched, with its neighbours in the chat. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { App } from '../../../bot/app.js'
 import { joinNote, runLine } from '../../../bot/cli/console.js'
 import { createSandbox } from '../../../bot/sandbox/index.js'
@@ -51,6 +51,16 @@ describe('the sandbox console commands without their arguments', () => {
     expect(printed(w, '/join 示例科技销售部工作群')).toBe('⚠️ 用法：/join <群名> <名字> [群昵称]')
     expect(printed(w, '/leave 示例科技销售部工作群')).toBe('⚠️ 用法：/leave <群名> <名字>')
     expect(printed(w, '/rename')).toBe('⚠️ 用法：/rename <群名> <名字> <群昵称>（清空群昵称：/rename <群名> <名字> -）')
+  })
+
+  it('after /use, a nickname several groups share speaks in the current group, not the first one', () => {
+    const w = world()
+    const sent = vi.spyOn(w, 'send').mockReturnValue('m1') // where it lands; no bot is logged in here
+    const { current } = runLine(w, '/use 示例科技公告群', undefined, {} as App)
+    expect(runLine(w, '行政部-陈静> 下周一放假', current, {} as App).note).toBeUndefined()
+    expect(sent.mock.calls.at(-1)?.[1]).toEqual({ room: w.findRoom('示例科技公告群') })
+    // Without /use, the first group the nickname is found in, and the console says which.
+    expect(runLine(w, '行政部-陈静> 收到', undefined, {} as App).note).toMatch(/^（行政部-陈静 在「示例科技.+」发言）$/)
   })
 
   it('keeps the nickname when /rename has none, and clears it only with -', () => {

@@ -56,6 +56,20 @@ describe('the command line', () => {
     ])
   })
 
+  it('check-config passes a reminder that is not shorter than its deadline, with a warning naming both', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gg-cli-'))
+    writeFileSync(
+      join(dir, 'bot.yaml'),
+      'company: x\ngroups:\n  - { name: 销售群, topic: 销售群, kind: internal }\n  - { name: 南宁群, topic: 南宁群, kind: internal, plugins: { ack: { deadline: 5m } } }\nplugins:\n  ack: { deadline: 30 mins, remindBefore: 10m }\n',
+    )
+    const { rc, stderr } = cli('check-config', join(dir, 'bot.yaml'))
+    expect(rc).toBe(0)
+    expect(stderr).toContain(
+      '⚠️ groups[1]（南宁群）.plugins.ack.remindBefore（10分钟）不短于 deadline（5分钟）：提醒会在发出通知时就发，或根本来不及',
+    )
+    expect(stderr).not.toContain('plugins.ack.remindBefore（10分钟）不短于 deadline（30分钟）')
+  })
+
   it('counts every YAML syntax error in the header, those folded into the "more" line too', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gg-cli-'))
     const list = Array.from({ length: 20 }, (_, i) => `  - { name: 成员${i}, dept: 销售部 }`).join('\n')

@@ -38,9 +38,19 @@ describe('parseDuration', () => {
 })
 
 describe('duration() in config', () => {
-  it('reads strings as durations and plain numbers as seconds', () => {
+  it('reads strings with a unit as durations: 2小时, 30 mins, 30min, 30分钟', () => {
     expect(duration().parse('2小时')).toBe(2 * H)
-    expect(duration().parse(3)).toBe(3 * S)
+    for (const t of ['30 mins', '30min', '30分钟', '30 分钟', '30m']) expect(duration().parse(t)).toBe(30 * M)
+  })
+
+  it('refuses a bare number (which unit?) and asks for one; 0 needs none', () => {
+    for (const v of [30, '30', 1.5]) {
+      const r = z.object({ deadline: duration() }).safeParse({ deadline: v })
+      expect(r.success).toBe(false)
+      expect(r.error!.issues[0].message).toMatch(/^请写单位，例如 30m、30s 或 30分钟/)
+    }
+    expect(duration().parse(0)).toBe(0)
+    expect(duration().parse('0')).toBe(0)
   })
 
   it('tells the admin what it expected and what it got', () => {

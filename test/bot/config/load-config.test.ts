@@ -84,9 +84,12 @@ describe('parseConfig: a good config', () => {
     })
   })
 
-  it('reads durations written in Chinese or as plain seconds', () => {
+  it('reads durations written in Chinese or English, and refuses a bare number (which unit?)', () => {
+    expect(problemsOf('company: x\nruntime:\n  flushInterval: 30\n')).toEqual([
+      'bot.yaml:3: runtime.flushInterval: 请写单位，例如 30m、30s 或 30分钟，填的是 30（a bare number has no unit: write e.g. "30m"）',
+    ])
     const { config } = parseConfig(
-      'company: x\noutbox: { perChatGap: 5秒 }\npenalties: { fineWindow: 90分钟, strikeTtl: 7天 }\nruntime: { flushInterval: 10 }\n',
+      'company: x\noutbox: { perChatGap: 5秒 }\npenalties: { fineWindow: 90分钟, strikeTtl: 7天 }\nruntime: { flushInterval: 10 secs }\n',
       'bot.yaml',
       PLUGINS,
     )
@@ -192,6 +195,12 @@ plugins:
     )
   })
 
+  it('suggests the section a misplaced key belongs to: a top-level holidays is calendar.holidays', () => {
+    expect(problemsOf("company: x\nholidays: ['2027-01-01']\n")).toEqual([
+      'bot.yaml:2: holidays: 未知的设置项，是不是 calendar.holidays？（unknown key, did you mean calendar.holidays?）',
+    ])
+  })
+
   it('reports a section for a plugin that does not exist as a typo', () => {
     expect(problemsOf('company: x\nplugins:\n  prob: { word: 差 }\n')).toEqual([
       'bot.yaml:3: plugins.prob: 未知的设置项，是不是 probe？（unknown key, did you mean probe?）',
@@ -246,6 +255,23 @@ groups:
     expect(problemsOf('company: x\noutbox:\n  perMinute: 30\n  perMinute: 20\n')).toEqual([
       expect.stringMatching(/^bot\.yaml:4: .*unique/),
     ])
+  })
+
+  it('says the common YAML syntax errors in Chinese first, at their line, with the parser’s English after', () => {
+    expect(problemsOf('company: x\noutbox:\n  perMinute: 30\n  perMinute: 20\n')).toEqual([
+      'bot.yaml:4: 同一层里有重复的键（同一个设置写了两次，删掉一个）（Map keys must be unique）',
+    ])
+    expect(problemsOf('company: x\noutbox:\n\tperMinute: 30\n')).toEqual([
+      'bot.yaml:3: 不能用 Tab 缩进，请改用空格（Tabs are not allowed as indentation）',
+    ])
+    expect(problemsOf('company: "示例科技\nroles: {}\n')).toEqual([
+      expect.stringMatching(
+        /^bot\.yaml:\d+: 引号没有闭合（缺少结尾的 " 或 '），错误通常在上一行（Missing closing "quote）$/,
+      ),
+    ])
+    expect(problemsOf('company: x\noutbox:\n  perMinute: 30\n burst: 2\n')[0]).toMatch(
+      /^bot\.yaml:4: 缩进不对：同一层的键要用相同数量的空格对齐（All mapping items must start at the same column）$/,
+    )
   })
 
   it('lists the first three YAML syntax errors and counts the rest, which one wrong indent causes', () => {

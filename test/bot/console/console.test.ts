@@ -210,6 +210,20 @@ describe('web console pages and changes', () => {
     expect((await get('/nope')).status).toBe(404)
   })
 
+  it('warns as #状态 does: a configured group the bot is not in is named on the overview until it joins', async () => {
+    const { signedIn, rt, clock, wechat } = await setup()
+    const { get } = await signedIn()
+    await rt.handle(text(member('admin1'), '#状态', clock.now()))
+    await clock.advance(5000)
+    expect(wechat.textsTo('admin1').at(-1)).toContain('健康：⚠️ 1 个配置的群未找到')
+    const html = await (await get('/')).text()
+    expect(html).toMatch(/健康<\/div><div class="v bad">1 个配置的群未找到/)
+    expect(html).toContain('未找到的群：')
+    expect(html).toContain('销售部工作群')
+    wechat.addGroup(sales, [member('admin1')])
+    expect(await (await get('/')).text()).toMatch(/健康<\/div><div class="v ok">正常/)
+  })
+
   it('rejects a change without the CSRF token and leaves the mode as it was', async () => {
     const { signedIn, rt } = await setup()
     const { post } = await signedIn()
@@ -249,7 +263,10 @@ describe('web console pages and changes', () => {
     expect(wechat.textsTo('u1').join('\n')).toContain('管理员已撤销你的一次违规记录')
     const undo = rt.audit.query({ plugin: 'runtime' }).find(e => e.type === 'undo')
     expect(undo?.reason).toContain(`undo ${id} by admin1: 误判`)
-    expect(await (await get('/violations')).text()).toContain(`已撤销 ${id}`)
+    const after = await (await get('/violations')).text()
+    expect(after).toContain(`已撤销 ${id}：违规记录 1 条。原因：误判。已通知成员。`)
+    expect(after).toMatch(/【已撤销】[^<：]+：误判</)
+    expect(await (await get('/violations')).text()).toMatch(/【已撤销】[^<：]+：误判</)
   })
 
   it("shows the content plugin's entries in chat's words: the member's name, category labels, quoted evidence", async () => {

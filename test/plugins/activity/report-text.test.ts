@@ -193,6 +193,15 @@ describe('waiting customers in working time, as response times are counted', () 
     ])
   })
 
+  it('lists a customer who wrote four times once, from the oldest message, with the count', () => {
+    const f = waitingAt(NOW, ...['09:42', '09:50', '10:05', '10:30', '11:00'].map(t => `2026-11-30T${t}:00+08:00`))
+    const zhou = { memberId: 'c-zhou', name: '周姐' }
+    f.waiting[0].msgs = f.waiting[0].msgs.map((m, i) => (i < 4 ? { ...m, ...zhou } : m))
+    expect(waitingLines(f.waiting, f.now, TZ, f.waited)).toEqual([
+      '· 华通贸易周杰交流群：周姐（09:42 起，4 条，工作时间已等 6小时48分钟）、客户4（11:00 起，工作时间已等 5小时30分钟）',
+    ])
+  })
+
   it('says a customer who wrote on Sunday has not started waiting yet', () => {
     const sunday = Date.parse('2026-12-06T10:10:00+08:00')
     const f = waitingAt(sunday, '2026-12-06T10:00:00+08:00')

@@ -106,7 +106,7 @@ describe('archive: search in chat', () => {
     await h.say(auditor, '#记录 搜索 客户群')
     expect(h.to('aud1')).toContain('请给出要搜索的词或成员。')
     await h.say(auditor, '#记录')
-    expect(h.to('aud1')).toContain('用法：#记录 搜索 <词> [群:群名] [日期] [人:成员] [类型:图片]')
+    expect(h.to('aud1')).toContain('用法：#记录 搜索 <词> [群:群名] [日期] [人:成员] [类型:图片] [含命令]')
   })
 })
 
@@ -193,6 +193,27 @@ describe('archive: export in chat', () => {
 })
 
 describe('archive: search leaves out command conversations with the bot', () => {
+  it("leaves out a command typed in a group and the bot's answer there, unless asked with 含命令", async () => {
+    const h = await history()
+    h.wechat.addGroup(sales, [admin, li]) // a group the bot is in: what it says there is archived
+    await h.say(admin, '#记录 搜索 净水器', sales) // refused in a group: the command and the bot's answer are archived
+    await h.say(auditor, '#记录 搜索 净水器')
+    const plain = h.to('aud1').split('🔎').at(-1) ?? ''
+    expect(plain).toContain('全部会话：共 1 条')
+    expect(plain).toContain('刘总：你好，想了解净水器')
+    expect(plain).not.toContain('陈管理：#记录')
+    await h.say(auditor, '#记录 搜索 请私聊')
+    expect(h.to('aud1').split('🔎').at(-1)).toContain('全部会话：共 0 条')
+    // Asked for, they are found (the earlier answers quote the word too, so the last answer is read from its head).
+    const answer = () => h.to('aud1').slice(h.to('aud1').lastIndexOf('\n🔎 记录搜索'))
+    await h.say(auditor, '#记录 搜索 净水器 含命令')
+    expect(answer()).toContain('全部会话 · 含命令：共')
+    expect(answer()).toContain('陈管理：#记录 搜索 净水器')
+    await h.say(auditor, '#记录 搜索 请私聊 销售群 含命令')
+    expect(answer()).toContain('销售群 · 含命令：共 1 条')
+    expect(answer()).toMatch(/#记录 请私聊机器人使用/)
+  })
+
   it("never lists the asker's earlier searches or the bot's answers, and keeps other private messages", async () => {
     const h = await history()
     await h.say(zhang, '刘总说退款要加急，麻烦看一下') // a private message to the bot that is not a command
