@@ -34,6 +34,8 @@ export interface AckCommandDeps {
   /** Display name for a contact id (roster name, name seen in a notice, else the id). */
   nameOf(contactId: string): string
   maxListed: number
+  /** Whether the plugin observes outside groups (where `#罚款 结清` settles): a settle is then only recorded. */
+  observing(): boolean
 }
 
 /** `#通知 <内容> [截止 30分钟]` and its subcommands 列表, 详情, 关闭, 接受, 统计. */
@@ -198,21 +200,27 @@ function waiveFine(d: AckCommandDeps, inv: CommandInvocation, id: string | undef
   ]
 }
 
+/**
+ * `#罚款 结清 F3`: the admin checked a payment the bot could not read. One `settle` action, as a payment's, so
+ * observe mode holds it (and the admin is told so) and the audit log has it once.
+ */
 function settleFine(d: AckCommandDeps, inv: CommandInvocation, id: string | undefined): Action[] {
   if (!id) return [inv.reply(T.settleUsage(d.prefix))]
-  const settled = d.ledger.settle(id.toUpperCase(), d.now())
-  if (!settled) return [inv.reply(T.noOpenFine(id))]
-  const { fine, owed } = settled
+  const fine = d.ledger.openFines().find(f => f.id === id.toUpperCase())
+  if (!fine) return [inv.reply(T.noOpenFine(id))]
+  const owed = d.ledger.owed(fine, d.now())
+  const settle: Action = {
+    type: 'settle',
+    fineId: fine.id,
+    memberId: fine.memberId,
+    text: T.fineConfirmedRecord(fine.id, owed),
+    rule: 'ack.fine-settled',
+    reason: `confirmed by ${inv.event.sender.id}`,
+  }
+  const name = d.nameOf(fine.memberId)
   return [
-    inv.reply(T.fineConfirmed(d.nameOf(fine.memberId), fine, owed)),
-    {
-      type: 'record',
-      text: T.fineConfirmedRecord(fine.id, owed),
-      rule: 'ack.fine-settled',
-      memberId: fine.memberId,
-      groupId: fine.groupId,
-      reason: `confirmed by ${inv.event.sender.id}`,
-    },
+    settle,
+    inv.reply(d.observing() ? T.fineSettleObserved(name, fine, d.prefix) : T.fineConfirmed(name, fine, owed)),
   ]
 }
 

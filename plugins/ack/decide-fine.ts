@@ -19,12 +19,13 @@ interface SettledFine {
 
 /**
  * A red packet or transfer from a member with open fines, in a group or privately to the bot. A known amount settles
- * the oldest fines it covers in full, oldest first, exactly as an admin's `#罚款 结清` would (a direct ledger change,
- * audited with one `record` action a fine); the answer names what was settled, what is still open and any amount
- * left over. An amount short of the oldest fine settles nothing (the answer says how much is missing). An unknown
- * amount (WeChat hides a red packet's sum) settles nothing either: the bot says so and asks an admin to confirm
- * with `#罚款 结清 F2`. A transfer to someone other than the bot (`selfId`; a group transfer goes to one member)
- * is none of the fines' business.
+ * the oldest fines it covers in full, oldest first, with one `settle` action a fine (the executor settles the ledger,
+ * as for an admin's `#罚款 结清`; in observe mode it is only recorded, like the answer); the answer names what is
+ * settled, what is still open and any amount left over. An amount short of the oldest fine settles nothing (the
+ * answer says how much is missing). An unknown amount (WeChat hides a red packet's sum) settles nothing either and
+ * is not answered in the group (a fined member's every red packet would post the fine again): the member is told
+ * privately, and the admins are asked to confirm with `#罚款 结清 F2`, once per packet. A transfer to someone other
+ * than the bot (`selfId`; a group transfer goes to one member) is none of the fines' business.
  */
 export function settleByPayment(
   e: MessageEvent & { kind: PaymentKind },
@@ -37,34 +38,33 @@ export function settleByPayment(
   if (payee && payee !== selfId) return []
   const open = ledger.openFines(e.sender.id)
   if (!open.length) return []
-  const to: Chat = e.group ? { room: e.group.id } : { contact: e.sender.id }
-  const mentions = e.group ? [e.sender.id] : undefined
-  const meta = (f: Fine) => ({
-    groupId: e.group?.id ?? f.groupId,
-    memberId: e.sender.id,
-    evidence: { messageId: e.id },
-  })
-  const say = (text: string, rule: string): Action => ({ type: 'say', to, mentions, text, rule, ...meta(open[0]) })
+  const meta = { groupId: e.group?.id, memberId: e.sender.id, evidence: { messageId: e.id } }
   const owed = ledger.owed(open[0], now)
   const amount = e.attachment?.amount
   const label = MESSAGE_KIND_LABEL[e.kind]
-  if (amount === undefined)
+  if (amount === undefined) {
+    const name = e.sender.groupAlias ?? e.sender.name
+    const rule = 'ack.fine-unconfirmed'
     return [
+      { type: 'say', to: { contact: e.sender.id }, text: T.paymentUnknown(label, open[0], owed), rule, ...meta },
       {
-        type: 'record',
-        text: T.paymentUnknownRecord(label, open[0].id),
-        rule: 'ack.fine-unconfirmed',
-        ...meta(open[0]),
+        type: 'notifyAdmins',
+        text: T.paymentUnknownAdmins(name, e.group?.topic, label, open[0], owed, prefix),
+        rule,
+        ...meta,
       },
-      say(T.paymentUnknown(label, open[0], owed, prefix), 'ack.fine-unconfirmed'),
     ]
+  }
+  const to: Chat = e.group ? { room: e.group.id } : { contact: e.sender.id }
+  const mentions = e.group ? [e.sender.id] : undefined
+  const say = (text: string, rule: string): Action => ({ type: 'say', to, mentions, text, rule, ...meta })
   if (amount < owed) return [say(T.paymentShort(label, amount, open[0], owed), 'ack.fine-short')]
   const settled: SettledFine[] = []
   let left = amount
   for (const fine of open) {
     const due = ledger.owed(fine, now)
     if (due > left + 0.001) break
-    settled.push(ledger.settle(fine.id, now, e.id)!)
+    settled.push({ fine, owed: due })
     left = Math.round((left - due) * 100) / 100
   }
   const next = open[settled.length]
@@ -72,11 +72,13 @@ export function settleByPayment(
   return [
     ...settled.map(
       (s): Action => ({
-        type: 'record',
+        type: 'settle',
+        fineId: s.fine.id,
+        messageId: e.id,
         text: T.fineSettledRecord(label, s.fine.id, s.owed),
         rule: 'ack.fine-settled',
         reason: s.fine.violation,
-        ...meta(s.fine),
+        ...meta,
       }),
     ),
     say(T.fineSettled(label, amount, settled, rest, left, prefix), 'ack.fine-settled'),

@@ -57,9 +57,12 @@ export const T = {
   fineWaivedRecord: (id: string, reason: string) => `罚款 ${id} 已免除：${reason}`,
   paymentShort: (label: string, amount: number, fine: Fine, owed: number) =>
     `${label} ${amount} 元不足：罚款 ${fine.id}（${fine.violation}）现应缴 ${owed} 元，还差 ${yuan(owed - amount)} 元，未结清。请按应缴金额重新${label === '转账' ? '转账' : '发红包'}（不足的这笔不抵扣）。`,
-  paymentUnknown: (label: string, fine: Fine, owed: number, p: string) =>
-    `收到${label}（金额未知）：罚款 ${fine.id}（${fine.violation}）现应缴 ${owed} 元，尚未结清。请管理员核对${label}金额后发送 ${p}罚款 结清 ${fine.id} 确认。`,
-  paymentUnknownRecord: (label: string, id: string) => `收到${label}（金额未知），罚款 ${id} 待管理员确认结清`,
+  /** To the member privately: a payment whose amount the bot cannot see settles nothing yet. */
+  paymentUnknown: (label: string, fine: Fine, owed: number) =>
+    `收到你的${label}（金额未知）：罚款 ${fine.id}（${fine.violation}）现应缴 ${owed} 元，尚未结清，管理员核对${label}金额后会确认。`,
+  /** To the admins: who paid what they cannot see, and the command that confirms it. */
+  paymentUnknownAdmins: (name: string, topic: string | undefined, label: string, fine: Fine, owed: number, p: string) =>
+    `${name}${topic ? `在「${topic}」` : '私聊机器人'}发了${label}（金额未知），其罚款 ${fine.id}（${fine.violation}）现应缴 ${owed} 元：核对金额后发送 ${p}罚款 结清 ${fine.id} 确认。`,
   fineSettledRecord: (label: string, id: string, owed: number) => `罚款 ${id} 已由${label}结清 ${owed} 元`,
   /** What a payment settled (oldest first), the fines still open (the next one's amount) and any amount left over. */
   fineSettled: (
@@ -77,6 +80,8 @@ export const T = {
     (over > 0 ? `多出的 ${over} 元未抵扣，请联系管理员。` : ''),
   fineConfirmed: (name: string, fine: Fine, owed: number) =>
     `已确认 ${name} 的罚款 ${fine.id}（${fine.violation}）${owed} 元已结清。`,
+  fineSettleObserved: (name: string, fine: Fine, p: string) =>
+    `观察模式：${name} 的罚款 ${fine.id}（${fine.violation}）没有结清，只记录了将要做的事（${p}审计 ack 查看）。`,
   fineConfirmedRecord: (id: string, owed: number) => `罚款 ${id} 经管理员确认结清 ${owed} 元`,
 }
 
