@@ -126,7 +126,7 @@ function accept(d: AckCommandDeps, inv: CommandInvocation, n: Notice): Action[] 
     n.excuses[id].acceptedBy = inv.event.sender.id
     for (const f of d.ledger.openFines(id).filter(f => f.violation === violationFor(n.id))) {
       if (d.ledger.waive(f.id, inv.event.sender.id, T.excuseAcceptedWaiver(n.excuses[id].text), d.now()))
-        waived.push(f.id)
+        waived.push(d.ledger.label(f))
     }
   }
   d.changed()
@@ -185,8 +185,12 @@ export function fineCommand(d: AckCommandDeps): CommandSpec {
 
 function waiveFine(d: AckCommandDeps, inv: CommandInvocation, id: string | undefined, reason: string): Action[] {
   if (!id || !reason) return [inv.reply(T.waiveUsage(d.prefix))]
-  const fine = d.ledger.openFines().find(f => f.id === id.toUpperCase())
-  if (!fine || !d.ledger.waive(fine.id, inv.event.sender.id, reason, d.now())) return [inv.reply(T.noOpenFine(id))]
+  const found = d.ledger.findOpen(id)
+  if (found?.account)
+    return [inv.reply(T.fineElsewhere(found.fine.id, found.account, `${d.prefix}罚款 免除 ${found.fine.id} ${reason}`))]
+  if (!found || !d.ledger.waive(found.fine.id, inv.event.sender.id, reason, d.now()))
+    return [inv.reply(T.noOpenFine(id))]
+  const fine = d.ledger.shown(found.fine)
   return [
     inv.reply(T.fineWaived(d.nameOf(fine.memberId), fine, reason)),
     {
@@ -201,17 +205,21 @@ function waiveFine(d: AckCommandDeps, inv: CommandInvocation, id: string | undef
 }
 
 /**
- * `#罚款 结清 F3`: the admin checked a payment the bot could not read. One `settle` action, as a payment's, so
- * observe mode holds it (and the admin is told so) and the audit log has it once.
+ * `#罚款 结清 F3` (or `F3@sales1` in a fleet): the admin checked a payment the bot could not read. One `settle`
+ * action, as a payment's, so observe mode holds it (and the admin is told so) and the audit log has it once. Another
+ * account's fine is settled by that account (it alone writes its ledger): the answer names it and the command to send.
  */
 function settleFine(d: AckCommandDeps, inv: CommandInvocation, id: string | undefined): Action[] {
   if (!id) return [inv.reply(T.settleUsage(d.prefix))]
-  const fine = d.ledger.openFines().find(f => f.id === id.toUpperCase())
-  if (!fine) return [inv.reply(T.noOpenFine(id))]
+  const found = d.ledger.findOpen(id)
+  if (!found) return [inv.reply(T.noOpenFine(id))]
+  if (found.account)
+    return [inv.reply(T.fineElsewhere(found.fine.id, found.account, `${d.prefix}罚款 结清 ${found.fine.id}`))]
+  const fine = d.ledger.shown(found.fine)
   const owed = d.ledger.owed(fine, d.now())
   const settle: Action = {
     type: 'settle',
-    fineId: fine.id,
+    fineId: found.fine.id,
     memberId: fine.memberId,
     text: T.fineConfirmedRecord(fine.id, owed),
     rule: 'ack.fine-settled',
@@ -224,22 +232,26 @@ function settleFine(d: AckCommandDeps, inv: CommandInvocation, id: string | unde
   ]
 }
 
+/** `#罚款`: the member's open fines fleet-wide (another account's as `F2@sales1`) and what they paid. */
 function ownFines(memberId: string, d: AckCommandDeps): string {
   const now = d.now()
-  const open = d.ledger.openFines(memberId).map(fine => ({ fine, owed: d.ledger.owed(fine, now) }))
+  const open = d.ledger
+    .openFinesFleet(memberId)
+    .map(fine => ({ fine: d.ledger.shown(fine), owed: d.ledger.owed(fine, now) }))
   const paid = d.ledger.finesOf(memberId).filter(f => f.settled)
   return ownFinesText(open, paid, d.ledger.policy, d.tz, d.maxListed)
 }
 
+/** `#罚款 全部`: everyone's open fines fleet-wide, with the ids each account settles them by. */
 function allFines(d: AckCommandDeps): string {
   const now = d.now()
   const byMember = new Map<string, MemberFines>()
-  for (const f of d.ledger.openFines()) {
+  for (const f of d.ledger.openFinesFleet()) {
     const m = byMember.get(f.memberId) ?? { name: d.nameOf(f.memberId), count: 0, owed: 0, ids: [] }
     byMember.set(f.memberId, m)
     m.count++
     m.owed += d.ledger.owed(f, now)
-    m.ids.push(f.id)
+    m.ids.push(d.ledger.label(f))
   }
   return allFinesText([...byMember.values()], d.maxListed)
 }

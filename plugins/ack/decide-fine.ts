@@ -36,20 +36,21 @@ export function settleByPayment(
 ): Action[] {
   const payee = e.attachment?.payee
   if (payee && payee !== selfId) return []
-  const open = ledger.openFines(e.sender.id)
-  if (!open.length) return []
   const meta = { groupId: e.group?.id, memberId: e.sender.id, evidence: { messageId: e.id } }
+  const label = MESSAGE_KIND_LABEL[e.kind]
+  const open = ledger.openFines(e.sender.id)
+  if (!open.length) return elsewhere(e, ledger, label, meta)
   const owed = ledger.owed(open[0], now)
   const amount = e.attachment?.amount
-  const label = MESSAGE_KIND_LABEL[e.kind]
+  const first = ledger.shown(open[0])
   if (amount === undefined) {
     const name = e.sender.groupAlias ?? e.sender.name
     const rule = 'ack.fine-unconfirmed'
     return [
-      { type: 'say', to: { contact: e.sender.id }, text: T.paymentUnknown(label, open[0], owed), rule, ...meta },
+      { type: 'say', to: { contact: e.sender.id }, text: T.paymentUnknown(label, first, owed), rule, ...meta },
       {
         type: 'notifyAdmins',
-        text: T.paymentUnknownAdmins(name, e.group?.topic, label, open[0], owed, prefix),
+        text: T.paymentUnknownAdmins(name, e.group?.topic, label, first, owed, prefix),
         rule,
         ...meta,
       },
@@ -58,7 +59,7 @@ export function settleByPayment(
   const to: Chat = e.group ? { room: e.group.id } : { contact: e.sender.id }
   const mentions = e.group ? [e.sender.id] : undefined
   const say = (text: string, rule: string): Action => ({ type: 'say', to, mentions, text, rule, ...meta })
-  if (amount < owed) return [say(T.paymentShort(label, amount, open[0], owed), 'ack.fine-short')]
+  if (amount < owed) return [say(T.paymentShort(label, amount, first, owed), 'ack.fine-short')]
   const settled: SettledFine[] = []
   let left = amount
   for (const fine of open) {
@@ -68,19 +69,44 @@ export function settleByPayment(
     left = Math.round((left - due) * 100) / 100
   }
   const next = open[settled.length]
-  const rest = { count: open.length - settled.length, next: next && { fine: next, owed: ledger.owed(next, now) } }
+  const rest = {
+    count: open.length - settled.length,
+    next: next && { fine: ledger.shown(next), owed: ledger.owed(next, now) },
+  }
+  const shown = settled.map(s => ({ fine: ledger.shown(s.fine), owed: s.owed }))
   return [
     ...settled.map(
       (s): Action => ({
         type: 'settle',
         fineId: s.fine.id,
         messageId: e.id,
-        text: T.fineSettledRecord(label, s.fine.id, s.owed),
+        text: T.fineSettledRecord(label, ledger.label(s.fine), s.owed),
         rule: 'ack.fine-settled',
         reason: s.fine.violation,
         ...meta,
       }),
     ),
-    say(T.fineSettled(label, amount, settled, rest, left, prefix), 'ack.fine-settled'),
+    say(T.fineSettled(label, amount, shown, rest, left, prefix), 'ack.fine-settled'),
   ]
+}
+
+/**
+ * A payment from a member whose open fines another account of the fleet recorded (this account has none): it settles
+ * nothing here, since each account settles only its own ledger; the member is told privately which account to pay.
+ */
+function elsewhere(
+  e: MessageEvent,
+  ledger: Ledger,
+  label: string,
+  meta: { groupId?: string; memberId: string; evidence: { messageId: string } },
+): Action[] {
+  const theirs = ledger.openFinesFleet(e.sender.id)
+  if (!theirs.length) return []
+  const accounts = [...new Set(theirs.map(f => f.id.slice(f.id.indexOf('@') + 1)))]
+  const text = T.paymentElsewhere(
+    label,
+    theirs.map(f => f.id),
+    accounts,
+  )
+  return [{ type: 'say', to: { contact: e.sender.id }, text, rule: 'ack.fine-elsewhere', ...meta }]
 }

@@ -52,6 +52,12 @@ export const T = {
   waiveUsage: (p: string) => `用法：${p}罚款 免除 <罚款编号> <原因>，例如 ${p}罚款 免除 F3 客户现场无信号`,
   settleUsage: (p: string) => `用法：${p}罚款 结清 <罚款编号>，例如 ${p}罚款 结清 F3（核对红包或转账金额后确认）`,
   noOpenFine: (id: string) => `找不到未缴的罚款 ${quoted(id)}。`,
+  /** A fine another account of the fleet recorded: only that account settles or waives it (it writes its ledger). */
+  fineElsewhere: (id: string, account: string, command: string) =>
+    `罚款 ${id} 由机器人账号 ${account} 记录，请私聊该账号发送：${command}`,
+  /** A payment to this account while the member's open fines are all another account's. */
+  paymentElsewhere: (label: string, ids: string[], accounts: string[]) =>
+    `这笔${label}没有抵扣罚款：你未缴的罚款 ${ids.join('、')} 由机器人账号 ${accounts.join('、')} 记录，请私聊该账号转账缴纳，或请管理员核对后确认。`,
   fineWaived: (name: string, fine: Fine, reason: string) =>
     `已免除 ${name} 的罚款 ${fine.id}（${fine.violation}），原因：${reason}`,
   fineWaivedRecord: (id: string, reason: string) => `罚款 ${id} 已免除：${reason}`,
