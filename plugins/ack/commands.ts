@@ -239,7 +239,12 @@ function ownFines(memberId: string, d: AckCommandDeps): string {
     .openFinesFleet(memberId)
     .map(fine => ({ fine: d.ledger.shown(fine), owed: d.ledger.owed(fine, now) }))
   const paid = d.ledger.finesOf(memberId).filter(f => f.settled)
-  return ownFinesText(open, paid, d.ledger.policy, d.tz, d.maxListed)
+  const own = new Set(d.ledger.openFines(memberId))
+  const elsewhere = d.ledger
+    .openFinesFleet(memberId)
+    .filter(f => !own.has(f))
+    .map(f => f.id.slice(f.id.indexOf('@') + 1))
+  return ownFinesText(open, paid, d.ledger.policy, d.tz, d.maxListed, [...new Set(elsewhere)])
 }
 
 /** `#罚款 全部`: everyone's open fines fleet-wide, with the ids each account settles them by. */

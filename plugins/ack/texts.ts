@@ -235,13 +235,17 @@ export function listText(open: Notice[], tz: string, max: number): string {
   return [`进行中的通知（${open.length}）：`, ...open.slice(0, max).map(n => listLine(n, tz)), ...rest].join('\n')
 }
 
-/** `#罚款`: a member's open fines (with what each owes now) and what they paid. */
+/**
+ * `#罚款`: a member's open fines (with what each owes now) and what they paid; `elsewhere`: the other accounts of the
+ * fleet that recorded some of them (a payment to this account does not settle those).
+ */
 export function ownFinesText(
   open: { fine: Fine; owed: number }[],
   paid: Fine[],
   policy: FinePolicy,
   tz: string,
   max: number,
+  elsewhere: string[] = [],
 ): string {
   const paidText = paid.length
     ? `已缴 ${paid.length} 笔，共 ${paid.reduce((s, f) => s + (f.settled?.amount ?? 0), 0)} 元。`
@@ -255,6 +259,9 @@ export function ownFinesText(
     `你有 ${open.length} 笔未缴罚款，共 ${total} 元：`,
     ...lines,
     `在内部工作群发红包或私聊机器人转账即可缴纳，从最早的一笔起，金额够几笔结清几笔；看不到金额时由管理员核对后确认（${fineRuleText(policy)}）。`,
+    elsewhere.length
+      ? `编号带 @${elsewhere.join('、@')} 的罚款由机器人账号 ${elsewhere.join('、')} 记录，请私聊该账号转账缴纳。`
+      : '',
     paidText,
   ]
     .filter(Boolean)

@@ -53,6 +53,13 @@ describe.skipIf(!url)('fines in a fleet: each account numbers its own, so ids ca
     }
     expect(await answer(a, '#罚款 全部')).toContain('销售部-王五：2 笔，现应缴 10 元（F1@sales1、F1@sales2）')
 
+    // The member sees both, and where the other one is paid.
+    await a.say(wang, '#罚款')
+    await eventually(a, () => expect(a.wechat.textsTo('u3').at(-1)).toContain('F1@sales2 未按时回复通知 N1'))
+    expect(a.wechat.textsTo('u3').at(-1)).toContain(
+      '编号带 @sales2 的罚款由机器人账号 sales2 记录，请私聊该账号转账缴纳。',
+    )
+
     // sales2's fine, asked of sales1 (which has an F1 of its own): nothing is settled, the answer says where.
     expect(await answer(a, '#罚款 结清 F1@sales2')).toBe(
       '罚款 F1@sales2 由机器人账号 sales2 记录，请私聊该账号发送：#罚款 结清 F1@sales2',
