@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { duration } from './duration.js'
 import { calendarDays, configPath } from './fields.js'
+import { yearsWithoutHolidays } from '../time/workdays.js'
 
 const ids = () => z.array(z.string().min(1)).default([])
 
@@ -107,9 +108,23 @@ export const baseConfigShape = {
     .object({
       holidays: calendarDays().describe('公司放假的日期，如 2027-01-01 或 2027-02-06~2027-02-13 Days off'),
       workdays: calendarDays().describe('调休上班的日期（周末也上班） Make-up working days, weekends included'),
+      years: z
+        .array(z.number().int().min(2000).max(2100))
+        .default([])
+        .describe(
+          '已在 holidays/workdays 中列全法定节假日和调休的年份，如 [2027]（包里没有的年份只有写在这里才不再警告） Years whose statutory holidays the lists hold in full',
+        ),
     })
     .strict()
     .prefault({})
+    .refine(c => !yearsWithoutHolidays(c.years, c.holidays).length, {
+      path: ['years'],
+      error: c => {
+        const { years, holidays } = c.input as { years: number[]; holidays: string[] }
+        const year = yearsWithoutHolidays(years, holidays)[0]
+        return `calendar.years 写了 ${year}，但 calendar.holidays 没有列出 ${year} 年的任何放假日期（a year declared whole lists its holidays）`
+      },
+    })
     .refine(c => !c.holidays.some(d => c.workdays.includes(d)), {
       error: c => {
         const both = (c.input as { holidays: string[]; workdays: string[] }).holidays.find(d =>

@@ -112,6 +112,18 @@ export interface FineAction extends ActionMeta {
   memberId: string
   violation: string
 }
+/**
+ * Settle an open fine of the ledger: paid what it owes when kept (a payment the bot read, an admin's confirmation).
+ * `text` is the audit entry (`罚款 F3 已由转账结清 5 元`); a fine already closed by then is left as it is.
+ */
+export interface SettleAction extends ActionMeta {
+  type: 'settle'
+  fineId: string
+  memberId: string
+  text: string
+  /** The payment message that paid it, if any. */
+  messageId?: string
+}
 /** Ask the runtime to call the plugin's `onTimer(key, payload)` at `at` (persisted). */
 export interface ScheduleAction extends ActionMeta {
   type: 'schedule'
@@ -161,6 +173,7 @@ export type Action =
   | RecordAction
   | StrikeAction
   | FineAction
+  | SettleAction
   | ScheduleAction
   | CancelAction
   | EmitAction
@@ -173,7 +186,10 @@ export function asRehearsal(actions: Action[]): Action[] {
   return actions.map((a): Action => (OUTWARD_ACTIONS.has(a.type) ? { ...a, rehearsal: true } : a))
 }
 
-/** Action types that reach WeChat or penalise someone: in observe mode they are only written to the audit log. */
+/**
+ * Action types that reach WeChat or change what someone owes (a strike, a fine, settling one): in observe mode they
+ * are only written to the audit log.
+ */
 export const OUTWARD_ACTIONS: ReadonlySet<Action['type']> = new Set([
   'say',
   'warn',
@@ -184,4 +200,5 @@ export const OUTWARD_ACTIONS: ReadonlySet<Action['type']> = new Set([
   'remove',
   'strike',
   'fine',
+  'settle',
 ])

@@ -74,9 +74,8 @@ function content(
       return { kind: 'contact', contactId: person(ev.card ?? ev.text, roomId) }
     case 'recalled':
       return { kind: 'recalled', messageId: ev.quote?.id ?? ev.text }
-    case 'redpacket':
     case 'transfer':
-      return ev.amount === undefined ? { kind: ev.kind } : { kind: ev.kind, amount: ev.amount }
+      return ev.amount === undefined ? { kind: 'transfer' } : { kind: 'transfer', amount: ev.amount }
     default:
       return { kind: ev.kind }
   }

@@ -4,7 +4,7 @@
  */
 import { FileBox, type FileBoxInterface } from 'file-box'
 import * as PUPPET from 'wechaty-puppet'
-import { formatPaymentXml } from '../wechaty/payment-amount.js'
+import { formatTransferXml } from '../wechaty/payment-amount.js'
 import type { Attachment, Content } from './types.js'
 
 /** What a message of some content looks like to the puppet. */
@@ -63,12 +63,12 @@ export function describeContent(content: Content): Described {
     case 'redpacket':
       return {
         type: T.RedEnvelope,
-        text: content.amount === undefined ? '[红包]' : formatPaymentXml(2001, '微信红包', content.amount),
+        text: '[红包]',
       }
     case 'transfer':
       return {
         type: T.Transfer,
-        text: content.amount === undefined ? '[转账]' : formatPaymentXml(2000, '微信转账', content.amount),
+        text: content.amount === undefined ? '[转账]' : formatTransferXml(content.amount),
       }
     case 'recalled':
       return { type: T.Recalled, text: content.messageId }

@@ -42,8 +42,10 @@ export type Content =
   | ({ kind: 'miniprogram' } & PUPPET.payloads.MiniProgram)
   | ({ kind: 'location' } & PUPPET.payloads.Location)
   | { kind: 'contact'; contactId: string }
-  /** A red packet or transfer; with `amount` (yuan) the puppet states it, as WeChat does for transfers. */
-  | { kind: 'redpacket' | 'transfer'; amount?: number }
+  /** A red packet (WeChat never states its amount). */
+  | { kind: 'redpacket' }
+  /** A transfer; with `amount` (yuan) its XML states it, as WeChat does. */
+  | { kind: 'transfer'; amount?: number }
   /** A recall notice: its text is the recalled message id (what Wechaty's `toRecalled()` reads). */
   | { kind: 'recalled'; messageId: string }
 

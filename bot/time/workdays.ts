@@ -22,10 +22,15 @@ const packageYears = new Set(Object.keys(data.holidays).map(yearOf))
 export interface CompanyDays {
   holidays: readonly string[]
   workdays: readonly string[]
+  /**
+   * Years whose statutory holidays and make-up workdays the lists hold in full (`calendar.years`): only these (and
+   * the package's) count as covered; a company day off alone says nothing of the year's Spring Festival.
+   */
+  years?: readonly number[]
 }
 
 /** No days of the company's own: the package's data and weekends only. */
-const NO_DAYS: CompanyDays = { holidays: [], workdays: [] }
+const NO_DAYS: CompanyDays = { holidays: [], workdays: [], years: [] }
 
 /**
  * The statutory calendar of one app: the company's own days (config `calendar`) first, then the chinese-days data
@@ -68,14 +73,20 @@ function yearOf(day: string): number {
 
 /**
  * The years the calendar has no holidays for at `now` in `tz`: this year, and from December the next (deadlines and
- * reports reach into it). A year counts as known when the package or the company's `days` (config `calendar`) list
- * a day in it.
+ * reports reach into it). A year counts as known when the package has it or the company declares it whole
+ * (`calendar.years`); days listed in a year not declared (a company outing) leave it unknown.
  */
 export function missingCalendarYears(now: number, tz: string, days: CompanyDays = NO_DAYS): number[] {
   const [year, month] = dayKey(now, tz).split('-').map(Number)
   const years = month === 12 ? [year, year + 1] : [year]
-  const listed = new Set([...days.holidays, ...days.workdays].map(yearOf))
-  return years.filter(y => !packageYears.has(y) && !listed.has(y))
+  const declared = new Set(days.years ?? [])
+  return years.filter(y => !packageYears.has(y) && !declared.has(y))
+}
+
+/** The years of `years` for which `holidays` list no day: declared whole (`calendar.years`) yet empty, a mistake. */
+export function yearsWithoutHolidays(years: readonly number[], holidays: readonly string[]): number[] {
+  const listed = new Set(holidays.map(yearOf))
+  return years.filter(y => !listed.has(y))
 }
 
 /** The warning for years without holiday data (undefined when none): what happens, and the fix. */
@@ -84,6 +95,6 @@ export function calendarWarning(years: readonly number[]): string | undefined {
   const list = years.map(y => `${y} 年`).join('、')
   return (
     `⚠️ 节假日日历没有 ${list}的数据：这些年份只按周末休息计算，法定节假日和调休上班日都不会被识别（期限、工作时间、定时任务会按普通工作日走）。` +
-    '请升级 chinese-days，或在配置 calendar.holidays / calendar.workdays 中列出公司的放假和调休日期。'
+    `请升级 chinese-days，或在配置 calendar.holidays / calendar.workdays 中列出这一年全部的法定放假和调休日期，并在 calendar.years 中写上 ${years.join('、')}（表示这一年已列全）。`
   )
 }

@@ -1,34 +1,80 @@
 /**
- * The amount of a red packet or transfer, read from the message XML a puppet passes on. WeChat puts it in a
- * transfer (`<wcpayinfo><feedesc><![CDATA[￥5.00]]></feedesc>`, or `<totalfee>` in fen on some clients); a red
- * packet's XML carries no amount (its sum stays hidden until opened), so for red packets the amount is known
- * only from a puppet that adds it in the same form.
+ * The amount of a transfer, read from the message XML a puppet passes on. WeChat states it in the transfer's
+ * `<msg><appmsg><type>2000</type><wcpayinfo><feedesc><![CDATA[￥5.00]]></feedesc>` (or `<totalfee>` in fen on some
+ * clients). The XML is read as elements, not searched: only those fields directly under the `<wcpayinfo>` of an
+ * `<appmsg>` of type 2000 count, so a greeting or memo the payer typed (a red packet's `receivertitle`, a
+ * transfer's `pay_memo`) that spells `<feedesc>￥999</feedesc>` states nothing. A red packet (type 2001) never has
+ * an amount: WeChat keeps its sum hidden until opened, so whatever amount its XML carries came from the sender.
  */
 
-const FEEDESC = /<feedesc>\s*(?:<!\[CDATA\[)?\s*[￥¥]\s*(\d+(?:\.\d{1,2})?)\s*(?:\]\]>)?\s*<\/feedesc>/
-const TOTALFEE = /<totalfee>\s*(\d+)\s*<\/totalfee>/
-const RECEIVER = /<receiver_username>\s*(?:<!\[CDATA\[)?\s*([^<\]\s]+)\s*(?:\]\]>)?\s*<\/receiver_username>/
+/** One element of the XML: its name, its own text (CDATA included) and its child elements. */
+interface XmlElement {
+  name: string
+  text: string
+  children: XmlElement[]
+}
 
-/** The amount in yuan a payment message states; undefined when it states none. */
+/** A CDATA section, a comment, a declaration, a tag (closing, opening, self-closing) or text. */
+const TOKEN = /<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<[?!][^>]*>|<(\/?)([A-Za-z_][\w.:-]*)[^>]*?(\/?)>|([^<]+)|</g
+
+/** The XML's root element; undefined when it is not well formed (a tag closed out of order, one left open). */
+function parseXml(xml: string): XmlElement | undefined {
+  const root: XmlElement = { name: '', text: '', children: [] }
+  const open = [root]
+  for (const m of xml.matchAll(TOKEN)) {
+    const top = open[open.length - 1]
+    const [token, cdata, closing, name, selfClosing, text] = m
+    if (cdata !== undefined) top.text += cdata
+    else if (text !== undefined) top.text += text
+    else if (name === undefined) {
+      if (token === '<') return undefined
+    } else if (closing) {
+      if (top.name !== name || open.length === 1) return undefined
+      open.pop()
+    } else {
+      const el: XmlElement = { name, text: '', children: [] }
+      top.children.push(el)
+      if (!selfClosing) open.push(el)
+    }
+  }
+  return open.length === 1 && root.children.length === 1 ? root.children[0] : undefined
+}
+
+/** The only child element named `name`; undefined when there is none or more than one. */
+function child(el: XmlElement | undefined, name: string): XmlElement | undefined {
+  const found = el?.children.filter(c => c.name === name) ?? []
+  return found.length === 1 ? found[0] : undefined
+}
+
+/** The `<wcpayinfo>` of a transfer (`<appmsg>` of type 2000, alone or in `<msg>`); undefined for anything else. */
+function transferInfo(xml: string): XmlElement | undefined {
+  const root = parseXml(xml)
+  const appmsg = root?.name === 'appmsg' ? root : root?.name === 'msg' ? child(root, 'appmsg') : undefined
+  return child(appmsg, 'type')?.text.trim() === '2000' ? child(appmsg, 'wcpayinfo') : undefined
+}
+
+const YUAN = /^\s*[￥¥]\s*(\d+(?:\.\d{1,2})?)\s*$/
+const FEN = /^\s*(\d+)\s*$/
+
+/** The amount in yuan a transfer's XML states; undefined when it states none, and always for a red packet. */
 export function parsePaymentAmount(xml: string): number | undefined {
-  const fee = FEEDESC.exec(xml)
-  if (fee) return Number(fee[1])
-  const fen = TOTALFEE.exec(xml)
+  const info = transferInfo(xml)
+  const yuan = YUAN.exec(child(info, 'feedesc')?.text ?? '')
+  if (yuan) return Number(yuan[1])
+  const fen = FEN.exec(child(info, 'totalfee')?.text ?? '')
   return fen ? Number(fen[1]) / 100 : undefined
 }
 
 /**
- * Whom a transfer is to, as its XML names them (`<receiver_username>`: in a group a transfer goes to one member,
- * not necessarily the bot); undefined when it names no one.
+ * Whom a transfer is to, as its XML names them (`<receiver_username>` under `<wcpayinfo>`: in a group a transfer
+ * goes to one member, not necessarily the bot); undefined when it names no one.
  */
 export function parsePaymentPayee(xml: string): string | undefined {
-  return RECEIVER.exec(xml)?.[1]
+  const payee = child(transferInfo(xml), 'receiver_username')?.text.trim()
+  return payee && /^\S+$/.test(payee) ? payee : undefined
 }
 
-/**
- * A payment message stating `amount` as WeChat writes a transfer's (what the sandbox delivers for a red packet or
- * transfer whose amount is given; `parsePaymentAmount` reads it back).
- */
-export function formatPaymentXml(type: 2000 | 2001, title: string, amount: number): string {
-  return `<msg><appmsg><title><![CDATA[${title}]]></title><type>${type}</type><wcpayinfo><feedesc><![CDATA[￥${amount.toFixed(2)}]]></feedesc></wcpayinfo></appmsg></msg>`
+/** A transfer message stating `amount` as WeChat writes it (what the sandbox delivers; `parsePaymentAmount` reads it back). */
+export function formatTransferXml(amount: number): string {
+  return `<msg><appmsg><title><![CDATA[微信转账]]></title><type>2000</type><wcpayinfo><feedesc><![CDATA[￥${amount.toFixed(2)}]]></feedesc></wcpayinfo></appmsg></msg>`
 }

@@ -53,7 +53,8 @@ export function toMessageEvent(
   const quote = parseQuote(raw)
   const kind = KIND[type] ?? 'other'
   const payment = kind === 'redpacket' || kind === 'transfer'
-  const amount = payment ? parsePaymentAmount(raw) : undefined
+  // A red packet's amount is never read: WeChat hides it, so one in its XML came from the sender.
+  const amount = kind === 'transfer' ? parsePaymentAmount(raw) : undefined
   const payee = kind === 'transfer' ? parsePaymentPayee(raw) : undefined
   const event: MessageEvent = {
     type: 'message',

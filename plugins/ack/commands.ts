@@ -35,6 +35,8 @@ export interface AckCommandDeps {
   /** Display name for a contact id (roster name, name seen in a notice, else the id). */
   nameOf(contactId: string): string
   maxListed: number
+  /** Whether the plugin observes outside groups (where `#罚款 结清` settles): a settle is then only recorded. */
+  observing(): boolean
 }
 
 /** `#通知 <内容> [截止 30分钟]` and its subcommands 列表, 详情, 关闭, 接受, 统计. */
@@ -132,7 +134,7 @@ function accept(d: AckCommandDeps, inv: CommandInvocation, n: Notice): Action[] 
     n.excuses[id].acceptedBy = inv.event.sender.id
     for (const f of d.ledger.openFines(id).filter(f => f.violation === violationFor(n.id))) {
       if (d.ledger.waive(f.id, inv.event.sender.id, T.excuseAcceptedWaiver(n.excuses[id].text), d.now()))
-        waived.push(f.id)
+        waived.push(d.ledger.label(f))
     }
   }
   d.changed()
@@ -191,8 +193,12 @@ export function fineCommand(d: AckCommandDeps): CommandSpec {
 
 function waiveFine(d: AckCommandDeps, inv: CommandInvocation, id: string | undefined, reason: string): Action[] {
   if (!id || !reason) return [inv.reply(T.waiveUsage(d.prefix))]
-  const fine = d.ledger.openFines().find(f => f.id === id.toUpperCase())
-  if (!fine || !d.ledger.waive(fine.id, inv.event.sender.id, reason, d.now())) return [inv.reply(T.noOpenFine(id))]
+  const found = d.ledger.findOpen(id)
+  if (found?.account)
+    return [inv.reply(T.fineElsewhere(found.fine.id, found.account, `${d.prefix}罚款 免除 ${found.fine.id} ${reason}`))]
+  if (!found || !d.ledger.waive(found.fine.id, inv.event.sender.id, reason, d.now()))
+    return [inv.reply(T.noOpenFine(id))]
+  const fine = d.ledger.shown(found.fine)
   return [
     inv.reply(T.fineWaived(d.nameOf(fine.memberId), fine, reason)),
     {
@@ -206,40 +212,59 @@ function waiveFine(d: AckCommandDeps, inv: CommandInvocation, id: string | undef
   ]
 }
 
+/**
+ * `#罚款 结清 F3` (or `F3@sales1` in a fleet): the admin checked a payment the bot could not read. One `settle`
+ * action, as a payment's, so observe mode holds it (and the admin is told so) and the audit log has it once. Another
+ * account's fine is settled by that account (it alone writes its ledger): the answer names it and the command to send.
+ */
 function settleFine(d: AckCommandDeps, inv: CommandInvocation, id: string | undefined): Action[] {
   if (!id) return [inv.reply(T.settleUsage(d.prefix))]
-  const settled = d.ledger.settle(id.toUpperCase(), d.now())
-  if (!settled) return [inv.reply(T.noOpenFine(id))]
-  const { fine, owed } = settled
+  const found = d.ledger.findOpen(id)
+  if (!found) return [inv.reply(T.noOpenFine(id))]
+  if (found.account)
+    return [inv.reply(T.fineElsewhere(found.fine.id, found.account, `${d.prefix}罚款 结清 ${found.fine.id}`))]
+  const fine = d.ledger.shown(found.fine)
+  const owed = d.ledger.owed(fine, d.now())
+  const settle: Action = {
+    type: 'settle',
+    fineId: found.fine.id,
+    memberId: fine.memberId,
+    text: T.fineConfirmedRecord(fine.id, owed),
+    rule: 'ack.fine-settled',
+    reason: `confirmed by ${inv.event.sender.id}`,
+  }
+  const name = d.nameOf(fine.memberId)
   return [
-    inv.reply(T.fineConfirmed(d.nameOf(fine.memberId), fine, owed)),
-    {
-      type: 'record',
-      text: T.fineConfirmedRecord(fine.id, owed),
-      rule: 'ack.fine-settled',
-      memberId: fine.memberId,
-      groupId: fine.groupId,
-      reason: `confirmed by ${inv.event.sender.id}`,
-    },
+    settle,
+    inv.reply(d.observing() ? T.fineSettleObserved(name, fine, d.prefix) : T.fineConfirmed(name, fine, owed)),
   ]
 }
 
+/** `#罚款`: the member's open fines fleet-wide (another account's as `F2@sales1`) and what they paid. */
 function ownFines(memberId: string, d: AckCommandDeps): string {
   const now = d.now()
-  const open = d.ledger.openFines(memberId).map(fine => ({ fine, owed: d.ledger.owed(fine, now) }))
+  const open = d.ledger
+    .openFinesFleet(memberId)
+    .map(fine => ({ fine: d.ledger.shown(fine), owed: d.ledger.owed(fine, now) }))
   const paid = d.ledger.finesOf(memberId).filter(f => f.settled)
-  return ownFinesText(open, paid, d.ledger.policy, d.tz, d.maxListed)
+  const own = new Set(d.ledger.openFines(memberId))
+  const elsewhere = d.ledger
+    .openFinesFleet(memberId)
+    .filter(f => !own.has(f))
+    .map(f => f.id.slice(f.id.indexOf('@') + 1))
+  return ownFinesText(open, paid, d.ledger.policy, d.tz, d.maxListed, [...new Set(elsewhere)])
 }
 
+/** `#罚款 全部`: everyone's open fines fleet-wide, with the ids each account settles them by. */
 function allFines(d: AckCommandDeps): string {
   const now = d.now()
   const byMember = new Map<string, MemberFines>()
-  for (const f of d.ledger.openFines()) {
+  for (const f of d.ledger.openFinesFleet()) {
     const m = byMember.get(f.memberId) ?? { name: d.nameOf(f.memberId), count: 0, owed: 0, ids: [] }
     byMember.set(f.memberId, m)
     m.count++
     m.owed += d.ledger.owed(f, now)
-    m.ids.push(f.id)
+    m.ids.push(d.ledger.label(f))
   }
   return allFinesText([...byMember.values()], d.maxListed)
 }

@@ -19,12 +19,13 @@ interface SettledFine {
 
 /**
  * A red packet or transfer from a member with open fines, in a group or privately to the bot. A known amount settles
- * the oldest fines it covers in full, oldest first, exactly as an admin's `#罚款 结清` would (a direct ledger change,
- * audited with one `record` action a fine); the answer names what was settled, what is still open and any amount
- * left over. An amount short of the oldest fine settles nothing (the answer says how much is missing). An unknown
- * amount (WeChat hides a red packet's sum) settles nothing either: the bot says so and asks an admin to confirm
- * with `#罚款 结清 F2`. A transfer to someone other than the bot (`selfId`; a group transfer goes to one member)
- * is none of the fines' business.
+ * the oldest fines it covers in full, oldest first, with one `settle` action a fine (the executor settles the ledger,
+ * as for an admin's `#罚款 结清`; in observe mode it is only recorded, like the answer); the answer names what is
+ * settled, what is still open and any amount left over. An amount short of the oldest fine settles nothing (the
+ * answer says how much is missing). An unknown amount (WeChat hides a red packet's sum) settles nothing either and
+ * is not answered in the group (a fined member's every red packet would post the fine again): the member is told
+ * privately, and the admins are asked to confirm with `#罚款 结清 F2`, once per packet. A transfer to someone other
+ * than the bot (`selfId`; a group transfer goes to one member) is none of the fines' business.
  */
 export function settleByPayment(
   e: MessageEvent & { kind: PaymentKind },
@@ -35,50 +36,77 @@ export function settleByPayment(
 ): Action[] {
   const payee = e.attachment?.payee
   if (payee && payee !== selfId) return []
+  const meta = { groupId: e.group?.id, memberId: e.sender.id, evidence: { messageId: e.id } }
+  const label = MESSAGE_KIND_LABEL[e.kind]
   const open = ledger.openFines(e.sender.id)
-  if (!open.length) return []
-  const to: Chat = e.group ? { room: e.group.id } : { contact: e.sender.id }
-  const mentions = e.group ? [e.sender.id] : undefined
-  const meta = (f: Fine) => ({
-    groupId: e.group?.id ?? f.groupId,
-    memberId: e.sender.id,
-    evidence: { messageId: e.id },
-  })
-  const say = (text: string, rule: string): Action => ({ type: 'say', to, mentions, text, rule, ...meta(open[0]) })
+  if (!open.length) return elsewhere(e, ledger, label, meta)
   const owed = ledger.owed(open[0], now)
   const amount = e.attachment?.amount
-  const label = MESSAGE_KIND_LABEL[e.kind]
-  if (amount === undefined)
+  const first = ledger.shown(open[0])
+  if (amount === undefined) {
+    const name = e.sender.groupAlias ?? e.sender.name
+    const rule = 'ack.fine-unconfirmed'
     return [
+      { type: 'say', to: { contact: e.sender.id }, text: T.paymentUnknown(label, first, owed), rule, ...meta },
       {
-        type: 'record',
-        text: T.paymentUnknownRecord(label, open[0].id),
-        rule: 'ack.fine-unconfirmed',
-        ...meta(open[0]),
+        type: 'notifyAdmins',
+        text: T.paymentUnknownAdmins(name, e.group?.topic, label, first, owed, prefix),
+        rule,
+        ...meta,
       },
-      say(T.paymentUnknown(label, open[0], owed, prefix), 'ack.fine-unconfirmed'),
     ]
-  if (amount < owed) return [say(T.paymentShort(label, amount, open[0], owed), 'ack.fine-short')]
+  }
+  const to: Chat = e.group ? { room: e.group.id } : { contact: e.sender.id }
+  const mentions = e.group ? [e.sender.id] : undefined
+  const say = (text: string, rule: string): Action => ({ type: 'say', to, mentions, text, rule, ...meta })
+  if (amount < owed) return [say(T.paymentShort(label, amount, first, owed), 'ack.fine-short')]
   const settled: SettledFine[] = []
   let left = amount
   for (const fine of open) {
     const due = ledger.owed(fine, now)
     if (due > left + 0.001) break
-    settled.push(ledger.settle(fine.id, now, e.id)!)
+    settled.push({ fine, owed: due })
     left = Math.round((left - due) * 100) / 100
   }
   const next = open[settled.length]
-  const rest = { count: open.length - settled.length, next: next && { fine: next, owed: ledger.owed(next, now) } }
+  const rest = {
+    count: open.length - settled.length,
+    next: next && { fine: ledger.shown(next), owed: ledger.owed(next, now) },
+  }
+  const shown = settled.map(s => ({ fine: ledger.shown(s.fine), owed: s.owed }))
   return [
     ...settled.map(
       (s): Action => ({
-        type: 'record',
-        text: T.fineSettledRecord(label, s.fine.id, s.owed),
+        type: 'settle',
+        fineId: s.fine.id,
+        messageId: e.id,
+        text: T.fineSettledRecord(label, ledger.label(s.fine), s.owed),
         rule: 'ack.fine-settled',
         reason: s.fine.violation,
-        ...meta(s.fine),
+        ...meta,
       }),
     ),
-    say(T.fineSettled(label, amount, settled, rest, left, prefix), 'ack.fine-settled'),
+    say(T.fineSettled(label, amount, shown, rest, left, prefix), 'ack.fine-settled'),
   ]
+}
+
+/**
+ * A payment from a member whose open fines another account of the fleet recorded (this account has none): it settles
+ * nothing here, since each account settles only its own ledger; the member is told privately which account to pay.
+ */
+function elsewhere(
+  e: MessageEvent,
+  ledger: Ledger,
+  label: string,
+  meta: { groupId?: string; memberId: string; evidence: { messageId: string } },
+): Action[] {
+  const theirs = ledger.openFinesFleet(e.sender.id)
+  if (!theirs.length) return []
+  const accounts = [...new Set(theirs.map(f => f.id.slice(f.id.indexOf('@') + 1)))]
+  const text = T.paymentElsewhere(
+    label,
+    theirs.map(f => f.id),
+    accounts,
+  )
+  return [{ type: 'say', to: { contact: e.sender.id }, text, rule: 'ack.fine-elsewhere', ...meta }]
 }

@@ -132,6 +132,7 @@ function wiring(ctx: AckContext) {
     track,
     nameOf: id => ctx.roster.byContact(id)?.name ?? notices().findLast(n => id in n.required)?.required[id] ?? id,
     maxListed: global.maxListed,
+    observing: () => ctx.observing(),
   }
   return { doc, global, rulesFor, apply, noticeInputs, commandDeps }
 }

@@ -53,14 +53,23 @@ export const T = {
   waiveUsage: (p: string) => `用法：${p}罚款 免除 <罚款编号> <原因>，例如 ${p}罚款 免除 F3 客户现场无信号`,
   settleUsage: (p: string) => `用法：${p}罚款 结清 <罚款编号>，例如 ${p}罚款 结清 F3（核对红包或转账金额后确认）`,
   noOpenFine: (id: string) => `找不到未缴的罚款 ${quoted(id)}。`,
+  /** A fine another account of the fleet recorded: only that account settles or waives it (it writes its ledger). */
+  fineElsewhere: (id: string, account: string, command: string) =>
+    `罚款 ${id} 由机器人账号 ${account} 记录，请私聊该账号发送：${command}`,
+  /** A payment to this account while the member's open fines are all another account's. */
+  paymentElsewhere: (label: string, ids: string[], accounts: string[]) =>
+    `这笔${label}没有抵扣罚款：你未缴的罚款 ${ids.join('、')} 由机器人账号 ${accounts.join('、')} 记录，请私聊该账号转账缴纳，或请管理员核对后确认。`,
   fineWaived: (name: string, fine: Fine, reason: string) =>
     `已免除 ${name} 的罚款 ${fine.id}（${fine.violation}），原因：${reason}`,
   fineWaivedRecord: (id: string, reason: string) => `罚款 ${id} 已免除：${reason}`,
   paymentShort: (label: string, amount: number, fine: Fine, owed: number) =>
     `${label} ${amount} 元不足：罚款 ${fine.id}（${fine.violation}）现应缴 ${owed} 元，还差 ${yuan(owed - amount)} 元，未结清。请按应缴金额重新${label === '转账' ? '转账' : '发红包'}（不足的这笔不抵扣）。`,
-  paymentUnknown: (label: string, fine: Fine, owed: number, p: string) =>
-    `收到${label}（金额未知）：罚款 ${fine.id}（${fine.violation}）现应缴 ${owed} 元，尚未结清。请管理员核对${label}金额后发送 ${p}罚款 结清 ${fine.id} 确认。`,
-  paymentUnknownRecord: (label: string, id: string) => `收到${label}（金额未知），罚款 ${id} 待管理员确认结清`,
+  /** To the member privately: a payment whose amount the bot cannot see settles nothing yet. */
+  paymentUnknown: (label: string, fine: Fine, owed: number) =>
+    `收到你的${label}（金额未知）：罚款 ${fine.id}（${fine.violation}）现应缴 ${owed} 元，尚未结清，管理员核对${label}金额后会确认。`,
+  /** To the admins: who paid what they cannot see, and the command that confirms it. */
+  paymentUnknownAdmins: (name: string, topic: string | undefined, label: string, fine: Fine, owed: number, p: string) =>
+    `${name}${topic ? `在「${topic}」` : '私聊机器人'}发了${label}（金额未知），其罚款 ${fine.id}（${fine.violation}）现应缴 ${owed} 元：核对金额后发送 ${p}罚款 结清 ${fine.id} 确认。`,
   fineSettledRecord: (label: string, id: string, owed: number) => `罚款 ${id} 已由${label}结清 ${owed} 元`,
   /** What a payment settled (oldest first), the fines still open (the next one's amount) and any amount left over. */
   fineSettled: (
@@ -78,6 +87,8 @@ export const T = {
     (over > 0 ? `多出的 ${over} 元未抵扣，请联系管理员。` : ''),
   fineConfirmed: (name: string, fine: Fine, owed: number) =>
     `已确认 ${name} 的罚款 ${fine.id}（${fine.violation}）${owed} 元已结清。`,
+  fineSettleObserved: (name: string, fine: Fine, p: string) =>
+    `观察模式：${name} 的罚款 ${fine.id}（${fine.violation}）没有结清，只记录了将要做的事（${p}审计 ack 查看）。`,
   fineConfirmedRecord: (id: string, owed: number) => `罚款 ${id} 经管理员确认结清 ${owed} 元`,
 }
 
@@ -225,13 +236,17 @@ export function listText(open: Notice[], tz: string, max: number): string {
   return [`进行中的通知（${open.length}）：`, ...open.slice(0, max).map(n => listLine(n, tz)), ...rest].join('\n')
 }
 
-/** `#罚款`: a member's open fines (with what each owes now) and what they paid. */
+/**
+ * `#罚款`: a member's open fines (with what each owes now) and what they paid; `elsewhere`: the other accounts of the
+ * fleet that recorded some of them (a payment to this account does not settle those).
+ */
 export function ownFinesText(
   open: { fine: Fine; owed: number }[],
   paid: Fine[],
   policy: FinePolicy,
   tz: string,
   max: number,
+  elsewhere: string[] = [],
 ): string {
   const paidText = paid.length
     ? `已缴 ${paid.length} 笔，共 ${paid.reduce((s, f) => s + (f.settled?.amount ?? 0), 0)} 元。`
@@ -245,6 +260,9 @@ export function ownFinesText(
     `你有 ${open.length} 笔未缴罚款，共 ${total} 元：`,
     ...lines,
     `在内部工作群发红包或私聊机器人转账即可缴纳，从最早的一笔起，金额够几笔结清几笔；看不到金额时由管理员核对后确认（${fineRuleText(policy)}）。`,
+    elsewhere.length
+      ? `编号带 @${elsewhere.join('、@')} 的罚款由机器人账号 ${elsewhere.join('、')} 记录，请私聊该账号转账缴纳。`
+      : '',
     paidText,
   ]
     .filter(Boolean)

@@ -86,7 +86,7 @@ describe('npm run demo: the shipped working day', () => {
     expect(logged).toBe('')
   })
 
-  it('ack: the reminder, the deadline report, a fine and the red packet that settles it', () => {
+  it('ack: the reminder, the deadline report, a fine and the transfer that settles it', () => {
     expect(did('ack', /reminder/)).not.toHaveLength(0)
     expect(did('ack', /report/)).not.toHaveLength(0)
     expect(did('ack', /missed-deadline/).map(a => a.type)).toContain('fine')

@@ -117,7 +117,7 @@ export class Executor {
     this.d.log.error(`${plugin}/${action.rule} ${action.type} failed`, e)
   }
 
-  /** Keep an action that only changes the bot's own records (strike, fine, timer, record) now; false for the others. */
+  /** Keep an action that only changes the bot's own records (strike, fine, settling, timer, record) now; false for the others. */
   private keep(plugin: string, a: Action, auditId: string): boolean {
     const now = this.d.clock.now()
     switch (a.type) {
@@ -133,6 +133,9 @@ export class Executor {
         return true
       case 'fine':
         this.d.ledger.addFine({ memberId: a.memberId, violation: a.violation, groupId: a.groupId, at: now, auditId })
+        return true
+      case 'settle':
+        this.d.ledger.settle(a.fineId, now, a.messageId)
         return true
       case 'schedule':
         this.d.timers.set(plugin, a.key, a.at, a.payload, a.groupId, a.volatile)

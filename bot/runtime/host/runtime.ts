@@ -125,6 +125,8 @@ export class BotRuntime {
       stepMs: cfg.penalties.fineStepEvery,
       cap: cfg.penalties.fineCap,
     })
+    // In a fleet a fine is shown with its account (`F2@sales1`): each account numbers its own.
+    if (this.fleet !== SOLO) this.ledger.account = this.fleet.account
     this.outbox = new Outbox(
       clock,
       deps.sender,

@@ -297,15 +297,67 @@ export class Ledger {
     else if (LEDGER_V2_SCHEMA.safeParse(data).success) strikes = (data as LedgerV2).strikes
     else return
     const { fines } = data as LedgerV2
-    const tag = <R extends { id: string; auditId?: string }>(r: R): R => ({
+    const tag = <R extends { id: string; auditId?: string }>(r: R, id: string): R => ({
       ...r,
-      id: `${account}/${r.id}`,
+      id,
       auditId: r.auditId && `${account}/${r.auditId}`,
     })
     const byMember = new Map<string, Strike[]>()
-    for (const s of strikes.map(tag)) byMember.set(s.memberId, [...(byMember.get(s.memberId) ?? []), s])
+    for (const s of strikes.map(s => tag(s, `${account}/${s.id}`)))
+      byMember.set(s.memberId, [...(byMember.get(s.memberId) ?? []), s])
     this.foreign.set(account, byMember)
-    this.foreignFines.set(account, fines.map(tag))
+    // A fine as people type it fleet-wide: `F2@sales1` (as a ticket's `T3@sales1`).
+    this.foreignFines.set(
+      account,
+      fines.map(f => tag(f, `${f.id}@${account}`)),
+    )
+  }
+
+  /**
+   * This account's name in a fleet (`sales1`), set by the runtime; undefined for one process. Its fines are then
+   * shown as `F2@sales1` ({@link label}), so a fine id posted by one account never names another account's fine.
+   */
+  account?: string
+
+  /** A fine's id as people see it: `F2@sales1` in a fleet (another account's already is), `F2` alone. */
+  label(fine: Fine): string {
+    return this.account && !fine.id.includes('@') ? `${fine.id}@${this.account}` : fine.id
+  }
+
+  /** The fine with its id as people see it ({@link label}), for texts. */
+  shown(fine: Fine): Fine {
+    const id = this.label(fine)
+    return id === fine.id ? fine : { ...fine, id }
+  }
+
+  /**
+   * The open fine an admin typed (`F2`, `f2`, `F2@sales1`), fleet-wide: `account` is set when another account
+   * recorded it (only that account settles or waives it). A bare number is this account's own fine, else the one
+   * open fine of another account with that number; undefined when none, or when several accounts have one.
+   */
+  findOpen(typed: string): { fine: Fine; account?: string } | undefined {
+    const m = /^(F\d+)(?:@(.+))?$/i.exec(typed.trim())
+    if (!m) return undefined
+    const id = m[1].toUpperCase()
+    const at = m[2]
+    const open = (f: Fine) => !f.settled && !f.waived
+    if (!at || at === this.account) {
+      const own = this.data.fines.find(f => f.id === id && open(f))
+      if (own || at) return own && { fine: own }
+    }
+    const theirs = [...this.foreignFines].flatMap(([account, fines]) =>
+      (!at || at === account ? fines : [])
+        .filter(f => f.id === `${id}@${account}` && open(f))
+        .map(fine => ({ fine, account })),
+    )
+    return theirs.length === 1 ? theirs[0] : undefined
+  }
+
+  /** Open fines of a member (or everyone's) fleet-wide: this account's, then the others' (`F2@sales1`). */
+  openFinesFleet(memberId?: string): Fine[] {
+    return [...this.data.fines, ...[...this.foreignFines.values()].flat()].filter(
+      f => !f.settled && !f.waived && (!memberId || f.memberId === memberId),
+    )
   }
 
   /** Chain row `row` after its member's earlier strikes. */

@@ -92,7 +92,7 @@ describe('check-config and the environment start reads', () => {
 })
 
 describe('check-config and the holiday calendar', () => {
-  it('warns when the calendar has no data for this year (or in December the next), until the config lists them', {
+  it('warns when the calendar has no data for this year (or in December the next), until the config lists them whole', {
     timeout: 60_000,
   }, () => {
     const missing = missingCalendarYears(Date.now(), 'Asia/Shanghai')
@@ -103,7 +103,7 @@ describe('check-config and the holiday calendar', () => {
     const year = Number(dayKey(Date.now(), 'Asia/Shanghai').slice(0, 4))
     const listed = checkConfigIn(
       { BOT_CONFIG: 'bot.config.yaml' },
-      `\ncalendar: { holidays: ["${year}-01-01", "${year + 1}-01-01"] }\n`,
+      `\ncalendar: { holidays: ["${year}-01-01", "${year + 1}-01-01"], years: [${year}, ${year + 1}] }\n`,
     )
     expect(listed.rc).toBe(0)
     expect(listed.errors.join('\n')).not.toContain('节假日日历')

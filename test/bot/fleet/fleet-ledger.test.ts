@@ -15,7 +15,7 @@ describe('fleet-wide strikes and fines', () => {
       next: 3,
     })
     expect(ledger.activeStrikes('spammer', 1).map(s => s.id)).toEqual(['S1', 'b/S1'])
-    expect(ledger.finesOf('spammer').map(f => f.id)).toEqual(['b/F2'])
+    expect(ledger.finesOf('spammer').map(f => f.id)).toEqual(['F2@b'])
     expect(ledger.undoAudit({ id: 'A1', at: 0, memberId: 'spammer' }, 'admin', 2)).toEqual({ strikes: 1, fines: 0 })
     expect(ledger.activeStrikes('spammer', 3).map(s => s.id)).toEqual(['b/S1'])
     // A newer copy of the other ledger replaces the older one (its undo shows here too).

@@ -100,17 +100,20 @@ describe('replay output a manager can read', () => {
   })
 })
 
-describe('a red packet in a transcript', () => {
-  it('carries its amount to the bot: a packet short of the fine does not settle it', async () => {
+describe('a payment in a transcript', () => {
+  it("carries a transfer's amount to the bot: one short of the fine does not settle it", async () => {
     const group = '示例科技销售部工作群'
     const { texts } = await replay(mkdtempSync(join(tmpdir(), 'replay-out-')), [
       { t: '2026-12-07T10:00:00+08:00', type: 'message', group, from: '王经理', text: '#通知 今天下班前把周报发我' },
-      { t: '2026-12-07T11:30:00+08:00', type: 'message', group, from: '王五', kind: 'redpacket', amount: 3 },
-      { t: '2026-12-07T11:31:00+08:00', type: 'message', group, from: '李四', kind: 'redpacket', amount: 5 },
+      { t: '2026-12-07T11:30:00+08:00', type: 'message', group, from: '王五', kind: 'transfer', amount: 3 },
+      { t: '2026-12-07T11:31:00+08:00', type: 'message', group, from: '李四', kind: 'transfer', amount: 5 },
+      { t: '2026-12-07T11:32:00+08:00', type: 'message', group, from: '王五', kind: 'redpacket', amount: 5 },
     ])
     expect(texts).toContain(
-      '红包 3 元不足：罚款 F4（未按时回复通知 N1）现应缴 5 元，还差 2 元，未结清。请按应缴金额重新发红包（不足的这笔不抵扣）。',
+      '转账 3 元不足：罚款 F4（未按时回复通知 N1）现应缴 5 元，还差 2 元，未结清。请按应缴金额重新转账（不足的这笔不抵扣）。',
     )
-    expect(texts).toContain('✅ 已收到红包 5 元：罚款 F3（未按时回复通知 N1）5 元已结清。')
+    expect(texts).toContain('✅ 已收到转账 5 元：罚款 F3（未按时回复通知 N1）5 元已结清。')
+    // A red packet's amount is never taken (WeChat hides it): the fine waits for an admin.
+    expect(texts.some(t => t.startsWith('✅ 已收到红包'))).toBe(false)
   })
 })

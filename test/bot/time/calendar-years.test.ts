@@ -16,11 +16,12 @@ roles: { admin: [admin1], leader: [boss] }
 groups:
   - { name: 销售群, topic: 销售部工作群, kind: internal }
 `
-/** The company's own 2027 New Year (Friday 1 to Sunday 3 January) and a make-up Saturday. */
+/** The company's own 2027 (New Year, Friday 1 to Sunday 3 January, and a make-up Saturday), declared whole. */
 const CALENDAR_2027 = `
 calendar:
   holidays: ["2027-01-01~2027-01-03"]
   workdays: ["2027-01-09"]
+  years: [2027]
 `
 const WARNING = /⚠️ 节假日日历没有 2027 年的数据：这些年份只按周末休息计算/
 
@@ -49,7 +50,7 @@ describe('a holiday calendar that ends with 2026 (chinese-days 1.5.7)', () => {
     expect(await started('2026-11-30T09:00')).not.toMatch(/节假日日历/)
   })
 
-  it('says so in #状态 in 2027, until the company lists its own 2027 days', async () => {
+  it('says so in #状态 in 2027, until the company lists its own 2027 days and declares the year whole', async () => {
     const status = async (yaml: string) => {
       const { rt, clock, wechat } = await makeRuntime(yaml, [], {
         start: shanghai('2027-01-04T09:00'),
@@ -63,6 +64,11 @@ describe('a holiday calendar that ends with 2026 (chinese-days 1.5.7)', () => {
     expect(without).toContain('健康：⚠️ 节假日日历缺少数据')
     expect(without).toMatch(WARNING)
     expect(without).toContain('calendar.holidays')
+    expect(without).toContain('并在 calendar.years 中写上 2027（表示这一年已列全）')
+    // One company day off (an outing in May) is not the year's holidays: Spring Festival would be a working day.
+    const outing = await status(`${BASE}calendar: { holidays: ["2027-05-20"] }\n`)
+    expect(outing).toContain('健康：⚠️ 节假日日历缺少数据')
+    expect(outing).toMatch(WARNING)
     const listed = await status(BASE + CALENDAR_2027)
     expect(listed).toContain('健康：✅ 正常')
     expect(listed).not.toMatch(/节假日日历/)
@@ -127,9 +133,11 @@ describe('two apps in one process (several accounts, tests), each with its own c
     expect(mine.isWorkday('2026-10-01')).toBe(false) // National Day, from the package
     expect(chineseCalendar.isWorkday('2026-12-07')).toBe(true)
     expect(chineseCalendar.isWorkday('2026-12-05')).toBe(false)
-    expect(
-      missingCalendarYears(shanghai('2027-01-04T09:00'), 'Asia/Shanghai', { holidays: ['2027-01-01'], workdays: [] }),
-    ).toEqual([])
+    const jan4 = shanghai('2027-01-04T09:00')
+    const outing = { holidays: ['2027-05-20'], workdays: [] }
+    expect(missingCalendarYears(jan4, 'Asia/Shanghai', outing)).toEqual([2027])
+    expect(companyCalendar(outing).isWorkday('2027-02-08')).toBe(true) // Spring Festival 2027, unknown
+    expect(missingCalendarYears(jan4, 'Asia/Shanghai', { ...outing, years: [2027] })).toEqual([])
   })
 })
 
@@ -155,5 +163,12 @@ describe('config calendar', () => {
       '2027-01-01 同时写在 holidays 和 workdays 里',
     )
     expect(problemsOf('{ holidays: ["2027-01-01~2027-01-03", "2027-10-01"] }')).toEqual([])
+  })
+
+  it('rejects a year declared whole whose holidays are not listed', () => {
+    expect(problemsOf('{ holidays: ["2027-01-01"], years: [2027, 2028] }').join('\n')).toContain(
+      'calendar.years 写了 2028，但 calendar.holidays 没有列出 2028 年的任何放假日期',
+    )
+    expect(problemsOf('{ holidays: ["2027-01-01"], years: [2027] }')).toEqual([])
   })
 })

@@ -2,6 +2,7 @@ import { FileBox } from 'file-box'
 import { types, type Message } from 'wechaty'
 import { describe, expect, it, vi } from 'vitest'
 import { recentMedia } from '../../../bot/ports/media.js'
+import { parsePaymentAmount } from '../../../bot/wechaty/payment-amount.js'
 import { toMessageEvent } from '../../../bot/wechaty/to-event.js'
 
 const GROUP = { id: 'r1', topic: '工作群', configName: '工作群', kind: 'internal' as const }
@@ -159,8 +160,48 @@ describe('toMessageEvent: red packets and transfers', () => {
     expect(ev).toMatchObject({ kind: 'redpacket', text: '[红包]', attachment: undefined })
   })
 
-  it('reads the amount a puppet states for a red packet, also in fen', async () => {
-    const fen = '<msg><appmsg><type>2001</type><wcpayinfo><totalfee>500</totalfee></wcpayinfo></appmsg></msg>'
-    expect((await toMessageEvent(payment(types.Message.RedEnvelope, fen), GROUP)).attachment).toEqual({ amount: 5 })
+  it('reads a transfer stated in fen', async () => {
+    const fen = '<msg><appmsg><type>2000</type><wcpayinfo><totalfee>500</totalfee></wcpayinfo></appmsg></msg>'
+    expect((await toMessageEvent(payment(types.Message.Transfer, fen), GROUP)).attachment).toEqual({ amount: 5 })
+  })
+
+  it('never takes an amount for a red packet, whatever its XML says (WeChat hides it: the sender wrote it)', async () => {
+    const fen = '<msg><appmsg><type>2001</type><wcpayinfo><totalfee>99900</totalfee></wcpayinfo></appmsg></msg>'
+    const stated = RED_PACKET.replace('<scenetext>', '<feedesc><![CDATA[￥999.00]]></feedesc><scenetext>')
+    for (const xml of [fen, stated]) {
+      const ev = await toMessageEvent(payment(types.Message.RedEnvelope, xml), GROUP)
+      expect(ev).toMatchObject({ kind: 'redpacket', text: '[红包]', attachment: undefined })
+    }
+  })
+
+  it("ignores an amount spelled in a red packet's greeting, escaped or not", async () => {
+    const greetings = [
+      '<receivertitle><![CDATA[<feedesc>￥999</feedesc>]]></receivertitle>',
+      '<receivertitle><feedesc>￥999</feedesc></receivertitle>',
+    ]
+    for (const greeting of greetings) {
+      const xml = RED_PACKET.replace(/<receivertitle>.*<\/receivertitle>/, greeting)
+      expect(parsePaymentAmount(xml)).toBeUndefined()
+      expect(parsePaymentAmount(xml.replace('<type>2001</type>', '<type>2000</type>'))).toBeUndefined()
+    }
+  })
+
+  it("reads a transfer's own amount, not one spelled in its memo or description", async () => {
+    const memos = [
+      '<pay_memo><![CDATA[<feedesc>￥999</feedesc>]]></pay_memo>',
+      '<pay_memo><feedesc>￥999</feedesc></pay_memo>',
+    ]
+    for (const memo of memos) {
+      const xml = TRANSFER.replace('<paysubtype>', `${memo}<paysubtype>`)
+      const ev = await toMessageEvent(payment(types.Message.Transfer, xml), GROUP)
+      expect(ev.attachment).toEqual({ amount: 10.5 })
+    }
+    // Without its own amount, a transfer whose memo spells one states none.
+    const noFee = TRANSFER.replace(/<feedesc>.*<\/feedesc>/, '<pay_memo><feedesc>￥999</feedesc></pay_memo>')
+    expect((await toMessageEvent(payment(types.Message.Transfer, noFee), GROUP)).attachment).toBeUndefined()
+    // Two amounts, or XML that does not close what it opens, state none either.
+    const twice = TRANSFER.replace('</wcpayinfo>', '<feedesc>￥999</feedesc></wcpayinfo>')
+    expect(parsePaymentAmount(twice)).toBeUndefined()
+    expect(parsePaymentAmount(TRANSFER.replace('</appmsg>', ''))).toBeUndefined()
   })
 })

@@ -38,14 +38,14 @@ describe('ack: notice -> answers -> reminder -> report -> fine -> red packet', (
     const fineNote = wechat.sent.find(s => s.text?.startsWith('💰'))
     expect(fineNote).toMatchObject({ chat: { room: 'r1' }, mentions: ['u3'] })
 
-    await say('10:40', wang, '[红包]', { kind: 'redpacket', attachment: { amount: 5 } })
+    await say('10:40', wang, '[转账]', { kind: 'transfer', attachment: { amount: 5 } })
     await clock.advance(10_000)
     expect(rt.ledger.openFines('u3')).toEqual([])
     expect(rt.ledger.finesOf('u3')[0].settled).toMatchObject({ amount: 5, at: at('10:40') })
-    expect(wechat.textsTo('r1').at(-1)).toBe('✅ 已收到红包 5 元：罚款 F1（未按时回复通知 N1）5 元已结清。')
-    expect(rt.audit.query({ plugin: 'ack' })).toContainEqual(
-      expect.objectContaining({ type: 'record', rule: 'ack.fine-settled', memberId: 'u3' }),
-    )
+    expect(wechat.textsTo('r1').at(-1)).toBe('✅ 已收到转账 5 元：罚款 F1（未按时回复通知 N1）5 元已结清。')
+    expect(rt.audit.query({ plugin: 'ack' }).filter(e => e.type === 'settle')).toEqual([
+      expect.objectContaining({ rule: 'ack.fine-settled', memberId: 'u3', text: '罚款 F1 已由转账结清 5 元' }),
+    ])
   })
 
   it('says in the report that fines were recorded, or in observe mode that they were not', async () => {
@@ -84,20 +84,20 @@ describe('ack: notice -> answers -> reminder -> report -> fine -> red packet', (
 })
 
 describe('ack: red packets', () => {
-  it('does not settle when the reported amount is short, and ignores red packets when fines are off', async () => {
+  it('does not settle when the paid amount is short, and ignores red packets when fines are off', async () => {
     const { rt, clock, wechat } = await salesRuntime()
     await rt.handle(text(boss, NOTICE, at('08:55'), sales))
     await clock.advanceTo(at('12:00'))
-    await rt.handle(text(wang, '[红包]', clock.now(), sales, { kind: 'redpacket', attachment: { amount: 5 } }))
+    await rt.handle(text(wang, '[转账]', clock.now(), sales, { kind: 'transfer', attachment: { amount: 5 } }))
     await clock.advance(10_000)
     expect(wechat.textsTo('r1').at(-1)).toContain(
-      '红包 5 元不足：罚款 F3（未按时回复通知 N1）现应缴 10 元，还差 5 元，未结清。请按应缴金额重新发红包（不足的这笔不抵扣）。',
+      '转账 5 元不足：罚款 F3（未按时回复通知 N1）现应缴 10 元，还差 5 元，未结清。请按应缴金额重新转账（不足的这笔不抵扣）。',
     )
     expect(rt.ledger.openFines('u3')).toHaveLength(1)
 
-    await rt.handle(text(wang, '[红包]', clock.now(), sales, { kind: 'redpacket', attachment: { amount: 10 } }))
+    await rt.handle(text(wang, '[转账]', clock.now(), sales, { kind: 'transfer', attachment: { amount: 10 } }))
     await clock.advance(10_000)
-    expect(wechat.textsTo('r1').at(-1)).toContain('✅ 已收到红包 10 元：罚款 F3（未按时回复通知 N1）10 元已结清。')
+    expect(wechat.textsTo('r1').at(-1)).toContain('✅ 已收到转账 10 元：罚款 F3（未按时回复通知 N1）10 元已结清。')
     expect(rt.ledger.openFines('u3')).toEqual([])
 
     const off = await salesRuntime('{}')
@@ -109,21 +109,23 @@ describe('ack: red packets', () => {
     expect(off.wechat.sent.filter(s => s.text?.startsWith('💰') || s.text?.includes('红包'))).toEqual([])
     expect(off.wechat.textsTo('boss')[0]).toContain('未回复（3）')
   })
-  it('never says an unknown amount was paid: the fine stays open until an admin confirms it with #罚款 结清', async () => {
+  it('never says an unknown amount was paid, nor posts the fine in the group: the member and admins hear once per packet', async () => {
     const { rt, clock, wechat } = await salesRuntime()
     await rt.handle(text(boss, NOTICE, at('08:55'), sales))
     await clock.advanceTo(at('12:00'))
-    await rt.handle(text(wang, '[红包]', clock.now(), sales, { kind: 'redpacket' }))
+    const inGroup = wechat.textsTo('r1').length
+    for (const _ of [1, 2]) await rt.handle(text(wang, '[红包]', clock.now(), sales, { kind: 'redpacket' }))
     await clock.advance(10_000)
-    const said = wechat.textsTo('r1').at(-1)
-    expect(said).toBe(
-      '收到红包（金额未知）：罚款 F3（未按时回复通知 N1）现应缴 10 元，尚未结清。请管理员核对红包金额后发送 #罚款 结清 F3 确认。',
-    )
-    expect(said).not.toContain('已结清')
+    expect(wechat.textsTo('r1')).toHaveLength(inGroup)
+    expect(wechat.textsTo('u3')).toEqual([
+      '收到你的红包（金额未知）：罚款 F3（未按时回复通知 N1）现应缴 10 元，尚未结清，管理员核对红包金额后会确认。',
+      '收到你的红包（金额未知）：罚款 F3（未按时回复通知 N1）现应缴 10 元，尚未结清，管理员核对红包金额后会确认。',
+    ])
+    // One note a packet (the outbox merges the two into one message).
+    const note =
+      '销售部-王五在「销售部工作群」发了红包（金额未知），其罚款 F3（未按时回复通知 N1）现应缴 10 元：核对金额后发送 #罚款 结清 F3 确认。'
+    expect(wechat.textsTo('admin1').at(-1)).toBe(`${note}\n${note}`)
     expect(rt.ledger.openFines('u3')).toHaveLength(1)
-    expect(rt.audit.query({ plugin: 'ack' })).toContainEqual(
-      expect.objectContaining({ rule: 'ack.fine-unconfirmed', text: '收到红包（金额未知），罚款 F3 待管理员确认结清' }),
-    )
 
     await rt.handle(text(wang, '#罚款 结清 F3', clock.now(), sales))
     await clock.advance(10_000)
@@ -133,9 +135,30 @@ describe('ack: red packets', () => {
     expect(wechat.textsTo('r1').at(-1)).toBe('已确认 销售部-王五 的罚款 F3（未按时回复通知 N1）10 元已结清。')
     expect(rt.ledger.openFines('u3')).toEqual([])
     expect(rt.ledger.finesOf('u3')[0].settled).toMatchObject({ amount: 10 })
+    expect(rt.audit.query({ plugin: 'ack' }).filter(e => e.type === 'settle')).toEqual([
+      expect.objectContaining({ rule: 'ack.fine-settled', memberId: 'u3', text: '罚款 F3 经管理员确认结清 10 元' }),
+    ])
     await rt.handle(text(admin, '#罚款 结清 F3', clock.now(), sales))
     await clock.advance(10_000)
     expect(wechat.textsTo('r1').at(-1)).toBe('找不到未缴的罚款 F3。')
+  })
+
+  it('settles nothing while ack observes: a transfer and #罚款 结清 are only recorded, and the admin is told', async () => {
+    const { rt, clock, wechat } = await salesRuntime()
+    await rt.handle(text(boss, NOTICE, at('08:55'), sales))
+    await clock.advanceTo(at('12:00'))
+    await rt.handle(text(admin, '#观察 ack 开', clock.now()))
+    await rt.handle(text(wang, '[转账]', clock.now(), undefined, { kind: 'transfer', attachment: { amount: 10 } }))
+    await rt.handle(text(admin, '#罚款 结清 F3', clock.now()))
+    await clock.advance(10_000)
+    expect(rt.ledger.openFines('u3')).toHaveLength(1)
+    expect(wechat.textsTo('u3')).toEqual([])
+    expect(wechat.textsTo('admin1').at(-1)).toBe(
+      '观察模式：销售部-王五 的罚款 F3（未按时回复通知 N1）没有结清，只记录了将要做的事（#审计 ack 查看）。',
+    )
+    const settles = rt.audit.query({ plugin: 'ack' }).filter(e => e.type === 'settle')
+    expect(settles.map(e => e.text).sort()).toEqual(['罚款 F3 已由转账结清 10 元', '罚款 F3 经管理员确认结清 10 元'])
+    expect(settles.every(e => e.dryRun)).toBe(true)
   })
 })
 

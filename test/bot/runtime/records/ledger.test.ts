@@ -329,6 +329,6 @@ describe('Ledger on disk', () => {
     l.setForeign('b', { ...columns, fines: [], next: 8 })
     l.setForeign('c', { strikes: [{ ...strike, id: 'S5' }], fines: [fine], next: 6 })
     expect(l.activeStrikes('u1', T0).map(s => s.id)).toEqual(['b/S1', 'c/S5'])
-    expect(l.finesOf('u1').map(f => f.id)).toEqual(['c/F2'])
+    expect(l.finesOf('u1').map(f => f.id)).toEqual(['F2@c'])
   })
 })

@@ -1,0 +1,90 @@
+import { describe, expect, it, vi } from 'vitest'
+import { group, text } from '../../helpers/harness.js'
+import { ackPlugin } from '../../../plugins/ack/index.js'
+import { admin, at, boss, sales, wang } from '../../plugins/ack/helpers.js'
+import { eventually, fleetOfTwo, url } from './two-accounts.js'
+
+const CONFIG = `
+company: 示例科技
+roles: { admin: [admin1], leader: [boss] }
+groups:
+  - { name: 销售群, topic: 销售部工作群, kind: internal }
+  - { name: 二组群, topic: 销售二组工作群, kind: internal }
+plugins:
+  ack: { fines: { enabled: true } }
+`
+const team2 = group('r2', '销售二组工作群', 'internal', '二组群')
+const NOTICE = '【通知】今天下午3点在三楼会议室开月度复盘会，请各位准备好本月客户跟进表，收到请回复'
+
+describe.skipIf(!url)('fines in a fleet: each account numbers its own, so ids carry the account', () => {
+  it('never settles one account’s F1 for another’s, and says which account settles it', async () => {
+    // sales1 holds 销售群, sales2 二组群: each fines 王五 for a notice he did not answer, each as its F1.
+    const [a, b] = await fleetOfTwo(CONFIG, [ackPlugin], [['r1'], ['r2']], { start: at('08:55') })
+    a.wechat.addGroup(sales, [boss, wang])
+    b.wechat.addGroup(team2, [boss, wang])
+    await a.say(boss, NOTICE, sales)
+    await b.say(boss, NOTICE, team2)
+    for (const [bot, g] of [
+      [a, sales],
+      [b, team2],
+    ] as const) {
+      await eventually(bot, () => expect(bot.wechat.textsTo(g.id).join()).toContain('已登记通知 N1'))
+      await bot.clock.advanceTo(at('09:40'))
+      await eventually(bot, () => expect(bot.wechat.textsTo(g.id).join()).toContain('💰'))
+    }
+    expect(a.rt.ledger.openFines('u3').map(f => f.id)).toEqual(['F1'])
+    expect(b.rt.ledger.openFines('u3').map(f => f.id)).toEqual(['F1'])
+
+    // Both are listed through either account, each with its account.
+    // Each account reads the other's ledger when it changed (before its next task).
+    const synced = async (bot: typeof a, ids: string[]) => {
+      await vi.waitFor(async () => {
+        await bot.fleet.sync()
+        expect(bot.rt.ledger.openFinesFleet('u3').map(f => bot.rt.ledger.label(f))).toEqual(ids)
+      }, 5_000)
+    }
+    await synced(a, ['F1@sales1', 'F1@sales2'])
+    /** What an account answers the admin's command privately. */
+    const answer = async (bot: typeof a, command: string) => {
+      const before = bot.wechat.textsTo('admin1').length
+      await bot.say(admin, command)
+      await eventually(bot, () => expect(bot.wechat.textsTo('admin1')).toHaveLength(before + 1))
+      return bot.wechat.textsTo('admin1')[before]
+    }
+    expect(await answer(a, '#罚款 全部')).toContain('销售部-王五：2 笔，现应缴 10 元（F1@sales1、F1@sales2）')
+
+    // The member sees both, and where the other one is paid.
+    await a.say(wang, '#罚款')
+    await eventually(a, () => expect(a.wechat.textsTo('u3').at(-1)).toContain('F1@sales2 未按时回复通知 N1'))
+    expect(a.wechat.textsTo('u3').at(-1)).toContain(
+      '编号带 @sales2 的罚款由机器人账号 sales2 记录，请私聊该账号转账缴纳。',
+    )
+
+    // sales2's fine, asked of sales1 (which has an F1 of its own): nothing is settled, the answer says where.
+    expect(await answer(a, '#罚款 结清 F1@sales2')).toBe(
+      '罚款 F1@sales2 由机器人账号 sales2 记录，请私聊该账号发送：#罚款 结清 F1@sales2',
+    )
+    expect(a.rt.ledger.openFines('u3')).toHaveLength(1)
+
+    // A transfer to sales2 settles sales2's own fine; the next one finds only sales1's and says so.
+    const transfer = { kind: 'transfer' as const, attachment: { amount: 5 } }
+    await b.rt.enqueue(text(wang, '[转账]', b.clock.now(), undefined, transfer))
+    await b.clock.advance(5_000)
+    await eventually(b, () =>
+      expect(b.wechat.textsTo('u3').at(-1)).toBe('✅ 已收到转账 5 元：罚款 F1@sales2（未按时回复通知 N1）5 元已结清。'),
+    )
+    await synced(b, ['F1@sales1'])
+    await b.rt.enqueue(text(wang, '[转账]', b.clock.now(), undefined, transfer))
+    await eventually(b, () =>
+      expect(b.wechat.textsTo('u3').at(-1)).toBe(
+        '这笔转账没有抵扣罚款：你未缴的罚款 F1@sales1 由机器人账号 sales1 记录，请私聊该账号转账缴纳，或请管理员核对后确认。',
+      ),
+    )
+
+    // The id sales1 showed, sent to sales1, settles sales1's fine.
+    expect(await answer(a, '#罚款 结清 F1@sales1')).toBe(
+      '已确认 销售部-王五 的罚款 F1@sales1（未按时回复通知 N1）5 元已结清。',
+    )
+    expect(a.rt.ledger.openFines('u3')).toEqual([])
+  })
+})
