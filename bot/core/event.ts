@@ -81,6 +81,11 @@ export interface Attachment {
   amount?: number
   /** For a transfer whose XML names its receiver: the contact id it is paid to (in a group, any one member). */
   payee?: string
+  /**
+   * For a transfer's receipt (WeChat's 「已收款」: the sender accepted a transfer): the contact id who paid. Only a
+   * receipt means money arrived; a transfer itself is returned after 24 hours unless its receiver accepts it.
+   */
+  payer?: string
   /** An image sent privately to the bot: its generated file name in the received-media folder (bot/ports/media.ts). */
   media?: string
 }

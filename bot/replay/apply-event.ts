@@ -75,7 +75,12 @@ function content(
     case 'recalled':
       return { kind: 'recalled', messageId: ev.quote?.id ?? ev.text }
     case 'transfer':
-      return ev.amount === undefined ? { kind: 'transfer' } : { kind: 'transfer', amount: ev.amount }
+      return {
+        kind: 'transfer',
+        ...(ev.amount !== undefined && { amount: ev.amount }),
+        ...(ev.payee && { payee: person(ev.payee, roomId) }),
+        ...(ev.payer && { payer: person(ev.payer, roomId) }),
+      }
     default:
       return { kind: ev.kind }
   }

@@ -43,6 +43,9 @@ const line = z.discriminatedUnion('type', [
       description: z.string().optional(),
       fileName: z.string().optional(),
       amount: z.number().optional(),
+      /** A transfer: whom it is to (a name or id), or, for the receipt its receiver sends, who paid it. */
+      payee: z.string().optional(),
+      payer: z.string().optional(),
       id: z.string().optional(),
       card: z.string().optional(),
     })

@@ -68,7 +68,10 @@ export function describeContent(content: Content): Described {
     case 'transfer':
       return {
         type: T.Transfer,
-        text: content.amount === undefined ? '[转账]' : formatTransferXml(content.amount),
+        text:
+          content.amount === undefined
+            ? '[转账]'
+            : formatTransferXml(content.amount, { payee: content.payee, payer: content.payer }),
       }
     case 'recalled':
       return { type: T.Recalled, text: content.messageId }

@@ -45,7 +45,7 @@ export type Content =
   /** A red packet (WeChat never states its amount). */
   | { kind: 'redpacket' }
   /** A transfer; with `amount` (yuan) its XML states it, as WeChat does. */
-  | { kind: 'transfer'; amount?: number }
+  | { kind: 'transfer'; amount?: number; payee?: string; payer?: string }
   /** A recall notice: its text is the recalled message id (what Wechaty's `toRecalled()` reads). */
   | { kind: 'recalled'; messageId: string }
 

@@ -74,7 +74,26 @@ export function parsePaymentPayee(xml: string): string | undefined {
   return payee && /^\S+$/.test(payee) ? payee : undefined
 }
 
-/** A transfer message stating `amount` as WeChat writes it (what the sandbox delivers; `parsePaymentAmount` reads it back). */
-export function formatTransferXml(amount: number): string {
-  return `<msg><appmsg><title><![CDATA[微信转账]]></title><type>2000</type><wcpayinfo><feedesc><![CDATA[￥${amount.toFixed(2)}]]></feedesc></wcpayinfo></appmsg></msg>`
+/**
+ * Who paid, when the message is a transfer's receipt (`<paysubtype>3</paysubtype>`: its receiver accepted it, and the
+ * receipt comes from them) naming the payer (`<payer_username>`); undefined for a transfer still to accept (1) or
+ * returned (4), and for anything else.
+ */
+export function parseTransferPayer(xml: string): string | undefined {
+  const info = transferInfo(xml)
+  if (child(info, 'paysubtype')?.text.trim() !== '3') return undefined
+  const payer = child(info, 'payer_username')?.text.trim()
+  return payer && /^\S+$/.test(payer) ? payer : undefined
+}
+
+/**
+ * A transfer message stating `amount` as WeChat writes it (what the sandbox delivers; `parsePaymentAmount` reads it
+ * back): to `payee` when given, or its receipt (`payer`: the sender accepted a transfer from them).
+ */
+export function formatTransferXml(amount: number, to: { payee?: string; payer?: string } = {}): string {
+  const stage = to.payer
+    ? `<paysubtype>3</paysubtype><payer_username>${to.payer}</payer_username>`
+    : '<paysubtype>1</paysubtype>'
+  const payee = to.payee ? `<receiver_username>${to.payee}</receiver_username>` : ''
+  return `<msg><appmsg><title><![CDATA[微信转账]]></title><type>2000</type><wcpayinfo><feedesc><![CDATA[￥${amount.toFixed(2)}]]></feedesc>${stage}${payee}</wcpayinfo></appmsg></msg>`
 }

@@ -18,14 +18,18 @@ interface SettledFine {
 }
 
 /**
- * A red packet or transfer from a member with open fines, in a group or privately to the bot. A known amount settles
- * the oldest fines it covers in full, oldest first, with one `settle` action a fine (the executor settles the ledger,
- * as for an admin's `#罚款 结清`; in observe mode it is only recorded, like the answer); the answer names what is
- * settled, what is still open and any amount left over. An amount short of the oldest fine settles nothing (the
- * answer says how much is missing). An unknown amount (WeChat hides a red packet's sum) settles nothing either and
- * is not answered in the group (a fined member's every red packet would post the fine again): the member is told
- * privately, and the admins are asked to confirm with `#罚款 结清 F2`, once per packet. A transfer to someone other
- * than the bot (`selfId`; a group transfer goes to one member) is none of the fines' business.
+ * A payment toward a member's open fines, in a group or privately to the bot. Money arrives only by a red packet (its
+ * sum hidden: WeChat states none) or by a transfer its receiver accepted; the bot cannot accept a transfer, which
+ * WeChat returns after 24 hours. So:
+ * - a transfer's receipt (`payer`: an admin or leader accepted a transfer from a member) settles the payer's oldest
+ *   fines its amount covers in full, oldest first, with one `settle` action a fine (the executor settles the ledger,
+ *   as for `#罚款 结清`; in observe mode it is only recorded); the answer names what is settled, what is still open
+ *   and any amount left over. An amount short of the oldest fine settles nothing (the answer says how much is
+ *   missing). A receipt from anyone else is none of the fines' business;
+ * - a transfer to the bot settles nothing: the member is told privately that it will come back, and to pay an admin;
+ *   a transfer to someone else waits for that person's receipt;
+ * - a red packet settles nothing either and is not answered in the group (a fined member's every red packet would
+ *   post the fine again): the member is told privately, the admins are asked to confirm with `#罚款 结清 F2`.
  */
 export function settleByPayment(
   e: MessageEvent & { kind: PaymentKind },
@@ -34,30 +38,57 @@ export function settleByPayment(
   prefix: string,
   selfId?: string,
 ): Action[] {
-  const payee = e.attachment?.payee
-  if (payee && payee !== selfId) return []
-  const meta = { groupId: e.group?.id, memberId: e.sender.id, evidence: { messageId: e.id } }
   const label = MESSAGE_KIND_LABEL[e.kind]
+  if (e.kind === 'redpacket') return unconfirmed(e, ledger, now, prefix, label)
+  const { payer, payee, amount } = e.attachment ?? {}
+  if (payer) {
+    const collects = e.sender.roles.some(r => r === 'admin' || r === 'leader')
+    return collects && amount !== undefined ? settleFines(e, payer, amount, ledger, now, prefix, label) : []
+  }
+  if (payee && payee !== selfId) return []
+  const open = ledger.openFines(e.sender.id)
+  if (!open.length) return []
+  const text = T.transferToBot(amount, ledger.shown(open[0]), ledger.owed(open[0], now))
+  return [{ type: 'say', to: { contact: e.sender.id }, text, rule: 'ack.transfer-to-bot', ...metaOf(e, e.sender.id) }]
+}
+
+/** A red packet: the member is told privately, the admins asked to confirm (its sum is hidden). */
+function unconfirmed(e: MessageEvent, ledger: Ledger, now: number, prefix: string, label: string): Action[] {
+  const meta = metaOf(e, e.sender.id)
   const open = ledger.openFines(e.sender.id)
   if (!open.length) return elsewhere(e, ledger, label, meta)
   const owed = ledger.owed(open[0], now)
-  const amount = e.attachment?.amount
   const first = ledger.shown(open[0])
-  if (amount === undefined) {
-    const name = e.sender.groupAlias ?? e.sender.name
-    const rule = 'ack.fine-unconfirmed'
-    return [
-      { type: 'say', to: { contact: e.sender.id }, text: T.paymentUnknown(label, first, owed), rule, ...meta },
-      {
-        type: 'notifyAdmins',
-        text: T.paymentUnknownAdmins(name, e.group?.topic, label, first, owed, prefix),
-        rule,
-        ...meta,
-      },
-    ]
-  }
-  const to: Chat = e.group ? { room: e.group.id } : { contact: e.sender.id }
-  const mentions = e.group ? [e.sender.id] : undefined
+  const name = e.sender.groupAlias ?? e.sender.name
+  const rule = 'ack.fine-unconfirmed'
+  return [
+    { type: 'say', to: { contact: e.sender.id }, text: T.paymentUnknown(label, first, owed), rule, ...meta },
+    {
+      type: 'notifyAdmins',
+      text: T.paymentUnknownAdmins(name, e.group?.topic, label, first, owed, prefix),
+      rule,
+      ...meta,
+    },
+  ]
+}
+
+/** What an accepted transfer of `amount` from `payer` settles (`settleByPayment`). */
+function settleFines(
+  e: MessageEvent,
+  payer: string,
+  amount: number,
+  ledger: Ledger,
+  now: number,
+  prefix: string,
+  label: string,
+): Action[] {
+  const meta = metaOf(e, payer)
+  const open = ledger.openFines(payer)
+  if (!open.length) return elsewhere({ ...e, sender: { ...e.sender, id: payer } }, ledger, label, meta)
+  const owed = ledger.owed(open[0], now)
+  const first = ledger.shown(open[0])
+  const to: Chat = e.group ? { room: e.group.id } : { contact: payer }
+  const mentions = e.group ? [payer] : undefined
   const say = (text: string, rule: string): Action => ({ type: 'say', to, mentions, text, rule, ...meta })
   if (amount < owed) return [say(T.paymentShort(label, amount, first, owed), 'ack.fine-short')]
   const settled: SettledFine[] = []
@@ -88,6 +119,10 @@ export function settleByPayment(
     ),
     say(T.fineSettled(label, amount, shown, rest, left, prefix), 'ack.fine-settled'),
   ]
+}
+
+function metaOf(e: MessageEvent, memberId: string) {
+  return { groupId: e.group?.id, memberId, evidence: { messageId: e.id } }
 }
 
 /**

@@ -64,6 +64,9 @@ export const T = {
   fineWaivedRecord: (id: string, reason: string) => `罚款 ${id} 已免除：${reason}`,
   paymentShort: (label: string, amount: number, fine: Fine, owed: number) =>
     `${label} ${amount} 元不足：罚款 ${fine.id}（${fine.violation}）现应缴 ${owed} 元，还差 ${yuan(owed - amount)} 元，未结清。请按应缴金额重新${label === '转账' ? '转账' : '发红包'}（不足的这笔不抵扣）。`,
+  /** To the member privately: a transfer to the bot, which cannot accept it (WeChat returns it after 24 hours). */
+  transferToBot: (amount: number | undefined, fine: Fine, owed: number) =>
+    `收到你的转账${amount === undefined ? '' : ` ${amount} 元`}，但机器人不能收款，这笔钱会在 24 小时后自动退回给你。罚款 ${fine.id}（${fine.violation}）现应缴 ${owed} 元：请转账给管理员，管理员收款后自动结清。`,
   /** To the member privately: a payment whose amount the bot cannot see settles nothing yet. */
   paymentUnknown: (label: string, fine: Fine, owed: number) =>
     `收到你的${label}（金额未知）：罚款 ${fine.id}（${fine.violation}）现应缴 ${owed} 元，尚未结清，管理员核对${label}金额后会确认。`,

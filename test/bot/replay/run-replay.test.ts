@@ -101,12 +101,37 @@ describe('replay output a manager can read', () => {
 })
 
 describe('a payment in a transcript', () => {
-  it("carries a transfer's amount to the bot: one short of the fine does not settle it", async () => {
+  it("carries a transfer's receipt: the admin's acceptance settles the payer's fine, one short of it does not", async () => {
     const group = '示例科技销售部工作群'
     const { texts } = await replay(mkdtempSync(join(tmpdir(), 'replay-out-')), [
       { t: '2026-12-07T10:00:00+08:00', type: 'message', group, from: '王经理', text: '#通知 今天下班前把周报发我' },
-      { t: '2026-12-07T11:30:00+08:00', type: 'message', group, from: '王五', kind: 'transfer', amount: 3 },
-      { t: '2026-12-07T11:31:00+08:00', type: 'message', group, from: '李四', kind: 'transfer', amount: 5 },
+      {
+        t: '2026-12-07T11:30:00+08:00',
+        type: 'message',
+        group,
+        from: '王五',
+        kind: 'transfer',
+        amount: 3,
+        payee: '陈管理',
+      },
+      {
+        t: '2026-12-07T11:30:30+08:00',
+        type: 'message',
+        group,
+        from: '陈管理',
+        kind: 'transfer',
+        amount: 3,
+        payer: '王五',
+      },
+      {
+        t: '2026-12-07T11:31:00+08:00',
+        type: 'message',
+        group,
+        from: '陈管理',
+        kind: 'transfer',
+        amount: 5,
+        payer: '李四',
+      },
       { t: '2026-12-07T11:32:00+08:00', type: 'message', group, from: '王五', kind: 'redpacket', amount: 5 },
     ])
     expect(texts).toContain(

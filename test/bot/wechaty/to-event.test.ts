@@ -155,6 +155,19 @@ describe('toMessageEvent: red packets and transfers', () => {
     expect(ev.attachment).toEqual({ amount: 10.5, payee: 'wxid_li' })
   })
 
+  it("reads who paid from a transfer's receipt (「已收款」, paysubtype 3), never from a transfer still to accept", async () => {
+    const receipt = TRANSFER.replace('<paysubtype>1</paysubtype>', '<paysubtype>3</paysubtype>').replace(
+      '</wcpayinfo>',
+      '<payer_username><![CDATA[wxid_wang]]></payer_username></wcpayinfo>',
+    )
+    expect((await toMessageEvent(payment(types.Message.Transfer, receipt), GROUP)).attachment).toEqual({
+      amount: 10.5,
+      payer: 'wxid_wang',
+    })
+    const pending = receipt.replace('<paysubtype>3</paysubtype>', '<paysubtype>1</paysubtype>')
+    expect((await toMessageEvent(payment(types.Message.Transfer, pending), GROUP)).attachment).toEqual({ amount: 10.5 })
+  })
+
   it("leaves a red packet's amount unknown when its XML states none (WeChat keeps it hidden)", async () => {
     const ev = await toMessageEvent(payment(types.Message.RedEnvelope, RED_PACKET), GROUP)
     expect(ev).toMatchObject({ kind: 'redpacket', text: '[红包]', attachment: undefined })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { text } from '../../helpers/harness.js'
+import { member, text } from '../../helpers/harness.js'
 import { admin, at, boss, li, sales, salesRuntime, wang, zhang } from './helpers.js'
 
 const NOTICE = '【通知】今天下午3点在三楼会议室开月度复盘会，请各位准备好本月客户跟进表，收到请回复'
@@ -38,7 +38,9 @@ describe('ack: notice -> answers -> reminder -> report -> fine -> red packet', (
     const fineNote = wechat.sent.find(s => s.text?.startsWith('💰'))
     expect(fineNote).toMatchObject({ chat: { room: 'r1' }, mentions: ['u3'] })
 
-    await say('10:40', wang, '[转账]', { kind: 'transfer', attachment: { amount: 5 } })
+    await say('10:39', wang, '[转账]', { kind: 'transfer', attachment: { amount: 5, payee: 'admin1' } })
+    expect(rt.ledger.openFines('u3')).toHaveLength(1) // money arrives only when the admin accepts it
+    await say('10:40', admin, '[已收款]', { kind: 'transfer', attachment: { amount: 5, payer: 'u3' } })
     await clock.advance(10_000)
     expect(rt.ledger.openFines('u3')).toEqual([])
     expect(rt.ledger.finesOf('u3')[0].settled).toMatchObject({ amount: 5, at: at('10:40') })
@@ -88,14 +90,18 @@ describe('ack: red packets', () => {
     const { rt, clock, wechat } = await salesRuntime()
     await rt.handle(text(boss, NOTICE, at('08:55'), sales))
     await clock.advanceTo(at('12:00'))
-    await rt.handle(text(wang, '[转账]', clock.now(), sales, { kind: 'transfer', attachment: { amount: 5 } }))
+    await rt.handle(
+      text(admin, '[已收款]', clock.now(), sales, { kind: 'transfer', attachment: { amount: 5, payer: 'u3' } }),
+    )
     await clock.advance(10_000)
     expect(wechat.textsTo('r1').at(-1)).toContain(
       '转账 5 元不足：罚款 F3（未按时回复通知 N1）现应缴 10 元，还差 5 元，未结清。请按应缴金额重新转账（不足的这笔不抵扣）。',
     )
     expect(rt.ledger.openFines('u3')).toHaveLength(1)
 
-    await rt.handle(text(wang, '[转账]', clock.now(), sales, { kind: 'transfer', attachment: { amount: 10 } }))
+    await rt.handle(
+      text(admin, '[已收款]', clock.now(), sales, { kind: 'transfer', attachment: { amount: 10, payer: 'u3' } }),
+    )
     await clock.advance(10_000)
     expect(wechat.textsTo('r1').at(-1)).toContain('✅ 已收到转账 10 元：罚款 F3（未按时回复通知 N1）10 元已结清。')
     expect(rt.ledger.openFines('u3')).toEqual([])
@@ -148,7 +154,9 @@ describe('ack: red packets', () => {
     await rt.handle(text(boss, NOTICE, at('08:55'), sales))
     await clock.advanceTo(at('12:00'))
     await rt.handle(text(admin, '#观察 ack 开', clock.now()))
-    await rt.handle(text(wang, '[转账]', clock.now(), undefined, { kind: 'transfer', attachment: { amount: 10 } }))
+    await rt.handle(
+      text(admin, '[已收款]', clock.now(), sales, { kind: 'transfer', attachment: { amount: 10, payer: 'u3' } }),
+    )
     await rt.handle(text(admin, '#罚款 结清 F3', clock.now()))
     await clock.advance(10_000)
     expect(rt.ledger.openFines('u3')).toHaveLength(1)
@@ -168,13 +176,28 @@ describe('ack: transfers', () => {
     kind: 'transfer' as const,
     attachment: { amount, ...extra },
   })
+  /** The receipt an admin's WeChat posts when they accept 王五's transfer (「已收款」). */
+  const receipt = (amount: number) => transfer(amount, { payer: 'u3' })
 
-  it('settles a 5 元 fine with a 5 元 transfer to the bot, and answers privately', async () => {
+  it('settles nothing by a transfer to the bot (it cannot accept one): the member is told to pay an admin', async () => {
     const { rt, clock, wechat } = await salesRuntime()
     await rt.handle(text(boss, NOTICE, at('08:55'), sales))
     await clock.advanceTo(at('09:40'))
     const [fine] = rt.ledger.openFines('u3')
     await rt.handle(text(wang, '[转账]', clock.now(), undefined, transfer(5)))
+    await clock.advance(10_000)
+    expect(wechat.textsTo('u3').at(-1)).toBe(
+      `收到你的转账 5 元，但机器人不能收款，这笔钱会在 24 小时后自动退回给你。罚款 ${fine.id}（未按时回复通知 N1）现应缴 5 元：请转账给管理员，管理员收款后自动结清。`,
+    )
+    expect(rt.ledger.openFines('u3')).toHaveLength(1)
+  })
+
+  it('settles a 5 元 fine when an admin accepts a 5 元 transfer (the receipt), and answers the payer privately', async () => {
+    const { rt, clock, wechat } = await salesRuntime()
+    await rt.handle(text(boss, NOTICE, at('08:55'), sales))
+    await clock.advanceTo(at('09:40'))
+    const [fine] = rt.ledger.openFines('u3')
+    await rt.handle(text(admin, '[已收款]', clock.now(), undefined, receipt(5)))
     await clock.advance(10_000)
     expect(wechat.textsTo('u3').at(-1)).toBe(`✅ 已收到转账 5 元：罚款 ${fine.id}（未按时回复通知 N1）5 元已结清。`)
     expect(rt.ledger.openFines('u3')).toEqual([])
@@ -189,7 +212,7 @@ describe('ack: transfers', () => {
     await rt.handle(text(boss, NOTICE, at('08:55'), sales))
     await clock.advanceTo(at('09:40'))
     const [fine] = rt.ledger.openFines('u3')
-    await rt.handle(text(wang, '[转账]', clock.now(), sales, transfer(3)))
+    await rt.handle(text(admin, '[已收款]', clock.now(), sales, receipt(3)))
     await clock.advance(10_000)
     expect(wechat.textsTo('r1').at(-1)).toBe(
       `转账 3 元不足：罚款 ${fine.id}（未按时回复通知 N1）现应缴 5 元，还差 2 元，未结清。请按应缴金额重新转账（不足的这笔不抵扣）。`,
@@ -208,7 +231,7 @@ describe('ack: transfers', () => {
     const [first, second, third] = rt.ledger.openFines('u3')
     expect(third).toBeDefined()
 
-    await rt.handle(text(wang, '[转账]', clock.now(), sales, transfer(12)))
+    await rt.handle(text(admin, '[已收款]', clock.now(), sales, receipt(12)))
     await clock.advance(10_000)
     expect(wechat.textsTo('r1').at(-1)).toBe(
       `✅ 已收到转账 12 元：罚款 ${first.id}（未按时回复通知 N1）5 元、罚款 ${second.id}（未按时回复通知 N2）5 元已结清。` +
@@ -217,17 +240,15 @@ describe('ack: transfers', () => {
     expect(rt.ledger.openFines('u3').map(f => f.id)).toEqual([third.id])
   })
 
-  it('ignores a group transfer paid to another member, and transfers when fines are off', async () => {
+  it("waits for the receiver of a group transfer, settles by no one else's receipt, and ignores transfers when fines are off", async () => {
     const { rt, clock, wechat } = await salesRuntime()
     await rt.handle(text(boss, NOTICE, at('08:55'), sales))
     await clock.advanceTo(at('09:40'))
     await rt.handle(text(wang, '[转账]', clock.now(), sales, transfer(5, { payee: 'u1' })))
+    await rt.handle(text(member('u1', '张三'), '[已收款]', clock.now(), sales, receipt(5)))
     await clock.advance(10_000)
     expect(rt.ledger.openFines('u3')).toHaveLength(1)
     expect(wechat.textsTo('r1').join('\n')).not.toMatch(/已收到转账|转账 5 元/)
-    await rt.handle(text(wang, '[转账]', clock.now(), sales, transfer(5, { payee: wechat.selfId() })))
-    await clock.advance(10_000)
-    expect(rt.ledger.openFines('u3')).toEqual([])
 
     const off = await salesRuntime('{}')
     await off.rt.handle(text(boss, NOTICE, at('08:55'), sales))
