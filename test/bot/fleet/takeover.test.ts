@@ -176,6 +176,14 @@ const activityWorld = (): World => ({
   ],
 })
 
+/** The sales group with ack and a plugin answering every question in the group and privately, from 08:55. */
+const replierWorld = (): World => ({
+  yaml: config(),
+  plugins: [ackPlugin, replier],
+  start: at('08:55'),
+  groups: [[sales, [boss, admin, zhang, li, wang]]],
+})
+
 describe.skipIf(!url)('fleet takeover on PostgreSQL', () => {
   it('resumes a notice of a killed holder: the survivor reminds and reports once, with the answers given before', async () => {
     const schema = freshSchema()
@@ -632,12 +640,7 @@ plugins:
   it('sends the backlog of an account that stopped cleanly from the account that took its group, each message once; back, it sends none', async () => {
     const schema = freshSchema()
     schemas.push(schema)
-    const world: World = {
-      yaml: config(),
-      plugins: [ackPlugin, replier],
-      start: at('08:55'),
-      groups: [[sales, [boss, admin, zhang, li, wang]]],
-    }
+    const world = replierWorld()
     const a = await bot(schema, 'sales1', world)
     const b = await bot(schema, 'sales2', world)
     const questions = ['请问发票怎么开', '请问几点发货', '请问合同放哪了', '请问报价单发了吗']
@@ -665,12 +668,7 @@ plugins:
   it('leaves a private message the taker cannot send with the stopped account, which sends it when back', async () => {
     const schema = freshSchema()
     schemas.push(schema)
-    const world: World = {
-      yaml: config(),
-      plugins: [ackPlugin, replier],
-      start: at('08:55'),
-      groups: [[sales, [boss, admin, zhang, li, wang]]],
-    }
+    const world = replierWorld()
     const a = await bot(schema, 'sales1', world)
     const b = await bot(schema, 'sales2', world)
     b.wechat.friends = new Set(['admin1']) // 张三 is no friend of sales2
@@ -736,12 +734,7 @@ plugins:
   it('does not answer again a message of the lease gap whose answer the killed holder had queued, its mark not written', async () => {
     const schema = freshSchema()
     schemas.push(schema)
-    const world: World = {
-      yaml: config(),
-      plugins: [ackPlugin, replier],
-      start: at('08:55'),
-      groups: [[sales, [boss, admin, zhang, li, wang]]],
-    }
+    const world = replierWorld()
     const a = await bot(schema, 'sales1', world, { lock: false })
     const b = await bot(schema, 'sales2', world)
     for (const q of ['请问发票怎么开', '请问几点发货'])
@@ -764,12 +757,7 @@ plugins:
   it('moves a stopped account’s backlog as soon as its process lets its account go, not at the next renewal', async () => {
     const schema = freshSchema()
     schemas.push(schema)
-    const world: World = {
-      yaml: config(),
-      plugins: [ackPlugin, replier],
-      start: at('08:55'),
-      groups: [[sales, [boss, admin, zhang, li, wang]]],
-    }
+    const world = replierWorld()
     // Renewals every 15 s: only the notices (leases given back, the account let go) make the survivor act sooner.
     const a = await bot(schema, 'sales1', world, { leaseMs: 60_000, listen: true })
     const b = await bot(schema, 'sales2', world, { leaseMs: 60_000, listen: true })

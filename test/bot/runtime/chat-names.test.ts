@@ -1,21 +1,12 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { PLUGINS } from '../../../plugins/index.js'
-import { group, makeRuntime, member, text } from '../../helpers/harness.js'
+import { admin, cust, exampleRuntime, sales, zhangsan } from '../../helpers/example-world.js'
+import { member, text } from '../../helpers/harness.js'
 
-const sales = group('r-sales@chatroom', '示例科技销售部工作群', 'internal', '销售部工作群')
-const cust = group('r-cust@chatroom', '示例科技张三交流群', 'customer', '客户交流群')
 const spammer = member('wxid_spam', '优惠多多')
-const admin = member('wxid_admin', '陈管理', '行政部-陈静')
-const zhangsan = member('wxid_zhangsan', '张三', '销售部-张三')
 
 /** The example config with every plugin and the demo roster: a sales group and a customer group. */
 async function start() {
-  const yaml = readFileSync('data/bot.config.example.yaml', 'utf8').replace(
-    'roster: demo/roster.csv',
-    `roster: ${process.cwd()}/data/demo/roster.csv`,
-  )
-  const h = await makeRuntime(yaml, PLUGINS, { file: 'data/bot.config.example.yaml' })
+  const h = await exampleRuntime()
   h.wechat.addGroup(sales, [admin, zhangsan])
   h.wechat.addGroup(cust, [{ ...zhangsan, groupAlias: '销售部-张三' }, member('wxid_c1', '刘总'), spammer])
   return h

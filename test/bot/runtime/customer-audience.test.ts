@@ -1,23 +1,12 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it, vi } from 'vitest'
-import { PLUGINS } from '../../../plugins/index.js'
-import { group, makeRuntime, member, text } from '../../helpers/harness.js'
+import { admin, cust, exampleRuntime, sales, zhangsan } from '../../helpers/example-world.js'
+import { group, member, text } from '../../helpers/harness.js'
 
-const sales = group('r-sales@chatroom', '示例科技销售部工作群', 'internal', '销售部工作群')
-const cust = group('r-cust@chatroom', '示例科技张三交流群', 'customer', '客户交流群')
 const customer = member('wxid_c1', '刘总')
-const admin = member('wxid_admin', '陈管理', '行政部-陈静')
-const zhangsan = member('wxid_zhangsan', '张三', '销售部-张三')
 
 /** The example config with every plugin, the demo roster and a customer group with a customer and staff in it. */
 async function start(edit: (yaml: string) => string = y => y) {
-  const yaml = edit(
-    readFileSync('data/bot.config.example.yaml', 'utf8').replace(
-      'roster: demo/roster.csv',
-      `roster: ${process.cwd()}/data/demo/roster.csv`,
-    ),
-  )
-  const h = await makeRuntime(yaml, PLUGINS, { file: 'data/bot.config.example.yaml' })
+  const h = await exampleRuntime(edit)
   h.wechat.addGroup(sales, [admin, zhangsan])
   h.wechat.addGroup(cust, [{ ...zhangsan, groupAlias: '销售部-张三' }, customer, { ...admin, groupAlias: '陈管理' }])
   return h
