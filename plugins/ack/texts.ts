@@ -58,7 +58,7 @@ export const T = {
     `罚款 ${id} 由机器人账号 ${account} 记录，请私聊该账号发送：${command}`,
   /** A payment to this account while the member's open fines are all another account's. */
   paymentElsewhere: (label: string, ids: string[], accounts: string[]) =>
-    `这笔${label}没有抵扣罚款：你未缴的罚款 ${ids.join('、')} 由机器人账号 ${accounts.join('、')} 记录，请私聊该账号转账缴纳，或请管理员核对后确认。`,
+    `这笔${label}没有抵扣罚款：你未缴的罚款 ${ids.join('、')} 由机器人账号 ${accounts.join('、')} 记录，请在该账号所在的群里转账给管理员，或请管理员核对后确认。`,
   fineWaived: (name: string, fine: Fine, reason: string) =>
     `已免除 ${name} 的罚款 ${fine.id}（${fine.violation}），原因：${reason}`,
   fineWaivedRecord: (id: string, reason: string) => `罚款 ${id} 已免除：${reason}`,
@@ -203,7 +203,7 @@ export function listLine(n: Notice, tz: string): string {
 /** Group message to fined members: what they owe and how to pay. */
 export function fineNoticeText(n: Notice, count: number, mentioned: number, p: FinePolicy): string {
   const rest = count > mentioned ? `（共 ${count} 人，另有 ${count - mentioned} 人未逐一 @）` : ''
-  return `💰 被 @ 的同事未在截止前回复通知 ${n.id}，按规定记罚款${rest}，请在本群发红包或私聊机器人转账缴纳（${fineRuleText(p)}）。`
+  return `💰 被 @ 的同事未在截止前回复通知 ${n.id}，按规定记罚款${rest}，请在本群转账给管理员缴纳（管理员收款后自动结清；${fineRuleText(p)}）。`
 }
 
 /** The fine rule in words, from the ledger's policy: "2小时内 5 元，超时每 1小时加 5 元，最多 50 元". */
@@ -262,9 +262,9 @@ export function ownFinesText(
   return [
     `你有 ${open.length} 笔未缴罚款，共 ${total} 元：`,
     ...lines,
-    `在内部工作群发红包或私聊机器人转账即可缴纳，从最早的一笔起，金额够几笔结清几笔；看不到金额时由管理员核对后确认（${fineRuleText(policy)}）。`,
+    `在内部工作群转账给管理员即可缴纳：管理员收款后，从最早的一笔起，金额够几笔结清几笔；发红包时由管理员核对后确认（${fineRuleText(policy)}）。`,
     elsewhere.length
-      ? `编号带 @${elsewhere.join('、@')} 的罚款由机器人账号 ${elsewhere.join('、')} 记录，请私聊该账号转账缴纳。`
+      ? `编号带 @${elsewhere.join('、@')} 的罚款由机器人账号 ${elsewhere.join('、')} 记录，请在该账号所在的群里转账给管理员。`
       : '',
     paidText,
   ]

@@ -57,7 +57,7 @@ describe.skipIf(!url)('fines in a fleet: each account numbers its own, so ids ca
     await a.say(wang, '#罚款')
     await eventually(a, () => expect(a.wechat.textsTo('u3').at(-1)).toContain('F1@sales2 未按时回复通知 N1'))
     expect(a.wechat.textsTo('u3').at(-1)).toContain(
-      '编号带 @sales2 的罚款由机器人账号 sales2 记录，请私聊该账号转账缴纳。',
+      '编号带 @sales2 的罚款由机器人账号 sales2 记录，请在该账号所在的群里转账给管理员。',
     )
 
     // sales2's fine, asked of sales1 (which has an F1 of its own): nothing is settled, the answer says where.
@@ -66,18 +66,20 @@ describe.skipIf(!url)('fines in a fleet: each account numbers its own, so ids ca
     )
     expect(a.rt.ledger.openFines('u3')).toHaveLength(1)
 
-    // A transfer to sales2 settles sales2's own fine; the next one finds only sales1's and says so.
-    const transfer = { kind: 'transfer' as const, attachment: { amount: 5 } }
-    await b.rt.enqueue(text(wang, '[转账]', b.clock.now(), undefined, transfer))
+    // The admin accepting 王五's transfer in sales2's group settles sales2's own fine; the next finds only sales1's.
+    const receipt = { kind: 'transfer' as const, attachment: { amount: 5, payer: 'u3' } }
+    await b.rt.enqueue(text(admin, '[已收款]', b.clock.now(), team2, receipt))
     await b.clock.advance(5_000)
     await eventually(b, () =>
-      expect(b.wechat.textsTo('u3').at(-1)).toBe('✅ 已收到转账 5 元：罚款 F1@sales2（未按时回复通知 N1）5 元已结清。'),
+      expect(b.wechat.textsTo(team2.id).at(-1)).toBe(
+        '✅ 已收到转账 5 元：罚款 F1@sales2（未按时回复通知 N1）5 元已结清。',
+      ),
     )
     await synced(b, ['F1@sales1'])
-    await b.rt.enqueue(text(wang, '[转账]', b.clock.now(), undefined, transfer))
+    await b.rt.enqueue(text(admin, '[已收款]', b.clock.now(), team2, receipt))
     await eventually(b, () =>
       expect(b.wechat.textsTo('u3').at(-1)).toBe(
-        '这笔转账没有抵扣罚款：你未缴的罚款 F1@sales1 由机器人账号 sales1 记录，请私聊该账号转账缴纳，或请管理员核对后确认。',
+        '这笔转账没有抵扣罚款：你未缴的罚款 F1@sales1 由机器人账号 sales1 记录，请在该账号所在的群里转账给管理员，或请管理员核对后确认。',
       ),
     )
 
