@@ -56,7 +56,7 @@ export function settleByPayment(
 function unconfirmed(e: MessageEvent, ledger: Ledger, now: number, prefix: string, label: string): Action[] {
   const meta = metaOf(e, e.sender.id)
   const open = ledger.openFines(e.sender.id)
-  if (!open.length) return elsewhere(e, ledger, label, meta)
+  if (!open.length) return elsewhere(ledger, label, meta)
   const owed = ledger.owed(open[0], now)
   const first = ledger.shown(open[0])
   const name = e.sender.groupAlias ?? e.sender.name
@@ -84,7 +84,7 @@ function settleFines(
 ): Action[] {
   const meta = metaOf(e, payer)
   const open = ledger.openFines(payer)
-  if (!open.length) return elsewhere({ ...e, sender: { ...e.sender, id: payer } }, ledger, label, meta)
+  if (!open.length) return elsewhere(ledger, label, meta)
   const owed = ledger.owed(open[0], now)
   const first = ledger.shown(open[0])
   const to: Chat = e.group ? { room: e.group.id } : { contact: payer }
@@ -121,6 +121,7 @@ function settleFines(
   ]
 }
 
+/** The audit meta of a payment's actions about `memberId` (the payer: the sender, or a receipt's `payer`). */
 function metaOf(e: MessageEvent, memberId: string) {
   return { groupId: e.group?.id, memberId, evidence: { messageId: e.id } }
 }
@@ -129,13 +130,8 @@ function metaOf(e: MessageEvent, memberId: string) {
  * A payment from a member whose open fines another account of the fleet recorded (this account has none): it settles
  * nothing here, since each account settles only its own ledger; the member is told privately which account to pay.
  */
-function elsewhere(
-  e: MessageEvent,
-  ledger: Ledger,
-  label: string,
-  meta: { groupId?: string; memberId: string; evidence: { messageId: string } },
-): Action[] {
-  const theirs = ledger.openFinesFleet(e.sender.id)
+function elsewhere(ledger: Ledger, label: string, meta: ReturnType<typeof metaOf>): Action[] {
+  const theirs = ledger.openFinesFleet(meta.memberId)
   if (!theirs.length) return []
   const accounts = [...new Set(theirs.map(f => f.id.slice(f.id.indexOf('@') + 1)))]
   const text = T.paymentElsewhere(
@@ -143,5 +139,5 @@ function elsewhere(
     theirs.map(f => f.id),
     accounts,
   )
-  return [{ type: 'say', to: { contact: e.sender.id }, text, rule: 'ack.fine-elsewhere', ...meta }]
+  return [{ type: 'say', to: { contact: meta.memberId }, text, rule: 'ack.fine-elsewhere', ...meta }]
 }
