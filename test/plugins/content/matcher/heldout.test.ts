@@ -31,6 +31,8 @@ const BLIND6 = fixture('heldout-blind6.jsonl')
 const BLIND7 = fixture('heldout-blind7.jsonl')
 /** The eighth sample, measured blind once (0.858 / 0.796, on f07cb3a); its classes then fixed by helper b8fix. */
 const BLIND8 = fixture('heldout-blind8.jsonl')
+/** The ninth sample, written without seeing the matcher and measured blind once (3c9e4dc): the figures below. */
+const BLIND9 = fixture('heldout-blind9.jsonl')
 
 describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 setup)', () => {
   let compiled: ReturnType<typeof compileMatcher> | undefined
@@ -77,6 +79,12 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // are slang the shared dictionary lacks (the shipped one has it: see below).
   it('heldout-blind8: at least the figures after the class fixes (precision 110/125, recall 110/137)', () => {
     expectFloors(matcherOf(), BLIND8, 110 / 125, 110 / 137)
+  })
+
+  // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.885 / 0.871 (115/130, 115/132); its false positives
+  // are mostly reports and rule reminders that quote a banned term, its misses slang and look-alike characters.
+  it('heldout-blind9: at least the figures measured blind (precision 115/130, recall 115/132)', () => {
+    expectFloors(matcherOf(), BLIND9, 115 / 130, 115 / 132)
   })
 })
 
