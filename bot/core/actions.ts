@@ -123,6 +123,8 @@ export interface SettleAction extends ActionMeta {
   text: string
   /** The payment message that paid it, if any. */
   messageId?: string
+  /** The time what it owes is judged at (a transfer: when the member sent it); when the executor keeps it if absent. */
+  owedAt?: number
 }
 /** Ask the runtime to call the plugin's `onTimer(key, payload)` at `at` (persisted). */
 export interface ScheduleAction extends ActionMeta {

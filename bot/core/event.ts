@@ -86,6 +86,11 @@ export interface Attachment {
    * receipt means money arrived; a transfer itself is returned after 24 hours unless its receiver accepts it.
    */
   payer?: string
+  /**
+   * For a transfer or its receipt whose XML states it: when the payer sent the transfer (ms). A receipt comes when
+   * the receiver accepts, possibly hours later; a fine is owed as of this time.
+   */
+  paidAt?: number
   /** An image sent privately to the bot: its generated file name in the received-media folder (bot/ports/media.ts). */
   media?: string
 }

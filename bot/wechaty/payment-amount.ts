@@ -86,6 +86,18 @@ export function parseTransferPayer(xml: string): string | undefined {
   return payer && /^\S+$/.test(payer) ? payer : undefined
 }
 
+const SECONDS = /^\s*(\d{9,11})\s*$/
+
+/**
+ * When the payer sent the transfer (ms), as its XML states it (`<begintransfertime>` under `<wcpayinfo>`, Unix
+ * seconds; a receipt repeats its transfer's): what a fine owed is judged at, not when the receiver got round to
+ * accepting it. Undefined when the XML states none.
+ */
+export function parseTransferTime(xml: string): number | undefined {
+  const seconds = SECONDS.exec(child(transferInfo(xml), 'begintransfertime')?.text ?? '')
+  return seconds ? Number(seconds[1]) * 1000 : undefined
+}
+
 /**
  * A transfer message stating `amount` as WeChat writes it (what the sandbox delivers; `parsePaymentAmount` reads it
  * back): to `payee` when given, or its receipt (`payer`: the sender accepted a transfer from them).

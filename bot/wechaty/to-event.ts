@@ -9,7 +9,7 @@ import {
 import { saveReceivedImage } from './media-store.js'
 import { recentMedia } from '../ports/media.js'
 import { parseQuote } from './parse-quote.js'
-import { parsePaymentAmount, parsePaymentPayee, parseTransferPayer } from './payment-amount.js'
+import { parsePaymentAmount, parsePaymentPayee, parseTransferPayer, parseTransferTime } from './payment-amount.js'
 
 const KIND: Partial<Record<types.Message, MessageKind>> = {
   [types.Message.Text]: 'text',
@@ -57,6 +57,7 @@ export function toMessageEvent(
   const amount = kind === 'transfer' ? parsePaymentAmount(raw) : undefined
   const payee = kind === 'transfer' ? parsePaymentPayee(raw) : undefined
   const payer = kind === 'transfer' ? parseTransferPayer(raw) : undefined
+  const paidAt = kind === 'transfer' ? parseTransferTime(raw) : undefined
   const event: MessageEvent = {
     type: 'message',
     id: msg.id,
@@ -70,9 +71,14 @@ export function toMessageEvent(
     mentionsAll: MENTIONS_ALL.test(raw),
     quote: quote && { senderName: quote.senderName, text: quote.quoted },
     attachment:
-      amount === undefined && payee === undefined && payer === undefined
+      amount === undefined && payee === undefined && payer === undefined && paidAt === undefined
         ? undefined
-        : { ...(amount !== undefined && { amount }), ...(payee && { payee }), ...(payer && { payer }) },
+        : {
+            ...(amount !== undefined && { amount }),
+            ...(payee && { payee }),
+            ...(payer && { payer }),
+            ...(paidAt !== undefined && { paidAt }),
+          },
     // Present from the start, though only the runtime's router sets them: an event that gains properties later
     // takes a new hidden class, which a full garbage collection drops once no event holds it, and every
     // plugin's optimised code that saw the old one is thrown away at the next command.

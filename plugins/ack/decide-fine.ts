@@ -24,12 +24,17 @@ interface SettledFine {
  * - a transfer's receipt (`payer`: an admin or leader accepted a transfer from a member) settles the payer's oldest
  *   fines its amount covers in full, oldest first, with one `settle` action a fine (the executor settles the ledger,
  *   as for `#罚款 结清`; in observe mode it is only recorded); the answer names what is settled, what is still open
- *   and any amount left over. An amount short of the oldest fine settles nothing (the answer says how much is
- *   missing). A receipt from anyone else is none of the fines' business;
+ *   and any amount left over. What a fine owes is judged when the member sent the transfer (`paidAt`), not when the
+ *   admin accepted it. An amount short of the oldest fine settles nothing (the answer says how much is missing). A
+ *   receipt for fines another account of the fleet recorded settles nothing here: the member is told the money
+ *   arrived, the admins which account's `#罚款 结清` confirms it. A receipt from anyone else is none of the fines'
+ *   business;
  * - a transfer to the bot settles nothing: the member is told privately that it will come back, and to pay an admin;
  *   a transfer to someone else waits for that person's receipt;
  * - a red packet settles nothing either and is not answered in the group (a fined member's every red packet would
- *   post the fine again): the member is told privately, the admins are asked to confirm with `#罚款 结清 F2`.
+ *   post the fine again): the member is told privately, the admins are asked to confirm with `#罚款 结清 F2`. One
+ *   sent privately to the bot only the bot could open, and it opens none (WeChat returns it after 24 hours): the
+ *   member is told to pay an admin, and no admin is asked.
  */
 export function settleByPayment(
   e: MessageEvent & { kind: PaymentKind },
@@ -59,6 +64,10 @@ function unconfirmed(e: MessageEvent, ledger: Ledger, now: number, prefix: strin
   if (!open.length) return elsewhere(ledger, label, meta)
   const owed = ledger.owed(open[0], now)
   const first = ledger.shown(open[0])
+  if (!e.group) {
+    const text = T.redPacketToBot(first, owed)
+    return [{ type: 'say', to: { contact: e.sender.id }, text, rule: 'ack.redpacket-to-bot', ...meta }]
+  }
   const name = e.sender.groupAlias ?? e.sender.name
   const rule = 'ack.fine-unconfirmed'
   return [
@@ -84,8 +93,10 @@ function settleFines(
 ): Action[] {
   const meta = metaOf(e, payer)
   const open = ledger.openFines(payer)
-  if (!open.length) return elsewhere(ledger, label, meta)
-  const owed = ledger.owed(open[0], now)
+  if (!open.length) return receivedElsewhere(e, ledger, amount, prefix, meta)
+  const paidAt = e.attachment?.paidAt
+  const when = paidAt !== undefined && paidAt < now ? paidAt : now
+  const owed = ledger.owed(open[0], when)
   const first = ledger.shown(open[0])
   const to: Chat = e.group ? { room: e.group.id } : { contact: payer }
   const mentions = e.group ? [payer] : undefined
@@ -94,7 +105,7 @@ function settleFines(
   const settled: SettledFine[] = []
   let left = amount
   for (const fine of open) {
-    const due = ledger.owed(fine, now)
+    const due = ledger.owed(fine, when)
     if (due > left + 0.001) break
     settled.push({ fine, owed: due })
     left = Math.round((left - due) * 100) / 100
@@ -111,6 +122,7 @@ function settleFines(
         type: 'settle',
         fineId: s.fine.id,
         messageId: e.id,
+        owedAt: when,
         text: T.fineSettledRecord(label, ledger.label(s.fine), s.owed),
         rule: 'ack.fine-settled',
         reason: s.fine.violation,
@@ -118,6 +130,35 @@ function settleFines(
       }),
     ),
     say(T.fineSettled(label, amount, shown, rest, left, prefix), 'ack.fine-settled'),
+  ]
+}
+
+/**
+ * A receipt for a member whose open fines another account of the fleet recorded: the money reached the admin, so the
+ * member is not asked to pay again; the admins are told which account confirms it (`#罚款 结清 F1@sales1`).
+ */
+function receivedElsewhere(
+  e: MessageEvent,
+  ledger: Ledger,
+  amount: number,
+  prefix: string,
+  meta: ReturnType<typeof metaOf>,
+): Action[] {
+  const theirs = ledger.openFinesFleet(meta.memberId)
+  if (!theirs.length) return []
+  const ids = theirs.map(f => f.id)
+  const accounts = [...new Set(ids.map(id => id.slice(id.indexOf('@') + 1)))]
+  const rule = 'ack.fine-elsewhere'
+  const admin = e.sender.groupAlias ?? e.sender.name
+  const command = `${prefix}罚款 结清 ${ids[0]}`
+  return [
+    { type: 'say', to: { contact: meta.memberId }, text: T.receiptElsewhere(amount, ids, accounts), rule, ...meta },
+    {
+      type: 'notifyAdmins',
+      text: T.receiptElsewhereAdmins(admin, e.group?.topic, amount, ids, accounts, command),
+      rule,
+      ...meta,
+    },
   ]
 }
 

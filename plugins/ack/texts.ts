@@ -56,6 +56,22 @@ export const T = {
   /** A fine another account of the fleet recorded: only that account settles or waives it (it writes its ledger). */
   fineElsewhere: (id: string, account: string, command: string) =>
     `罚款 ${id} 由机器人账号 ${account} 记录，请私聊该账号发送：${command}`,
+  /** To the member privately: an admin accepted their transfer, but another account of the fleet holds the fines. */
+  receiptElsewhere: (amount: number, ids: string[], accounts: string[]) =>
+    `管理员已收到你的转账 ${amount} 元。你未缴的罚款 ${ids.join('、')} 由机器人账号 ${accounts.join('、')} 记录，需管理员在该账号确认后结清，不用再转账。`,
+  /** To the admins: a receipt this account cannot settle, and the command the fines' account needs. */
+  receiptElsewhereAdmins: (
+    admin: string,
+    topic: string | undefined,
+    amount: number,
+    ids: string[],
+    accounts: string[],
+    command: string,
+  ) =>
+    `${admin}${topic ? `在「${topic}」` : ''}收下了 ${amount} 元转账，付款人未缴的罚款 ${ids.join('、')} 由机器人账号 ${accounts.join('、')} 记录，本账号不能结清：核对后请私聊 ${accounts[0]} 发送：${command}`,
+  /** To the member privately: a red packet sent to the bot, which opens none (WeChat returns it after 24 hours). */
+  redPacketToBot: (fine: Fine, owed: number) =>
+    `收到你的红包，但机器人不能领取，红包会在 24 小时后自动退回给你。罚款 ${fine.id}（${fine.violation}）现应缴 ${owed} 元：请转账给管理员，管理员收款后自动结清。`,
   /** A payment to this account while the member's open fines are all another account's. */
   paymentElsewhere: (label: string, ids: string[], accounts: string[]) =>
     `这笔${label}没有抵扣罚款：你未缴的罚款 ${ids.join('、')} 由机器人账号 ${accounts.join('、')} 记录，请在该账号所在的群里转账给管理员，或请管理员核对后确认。`,

@@ -135,7 +135,7 @@ export class Executor {
         this.d.ledger.addFine({ memberId: a.memberId, violation: a.violation, groupId: a.groupId, at: now, auditId })
         return true
       case 'settle':
-        this.d.ledger.settle(a.fineId, now, a.messageId)
+        this.d.ledger.settle(a.fineId, now, a.messageId, a.owedAt)
         return true
       case 'schedule':
         this.d.timers.set(plugin, a.key, a.at, a.payload, a.groupId, a.volatile)

@@ -414,11 +414,14 @@ export class Ledger {
     return [...this.data.fines, ...[...this.foreignFines.values()].flat()].filter(f => f.memberId === memberId)
   }
 
-  /** Settle one open fine (paid what it owes at `now`); undefined when unknown or already closed. */
-  settle(fineId: string, now: number, messageId?: string): { fine: Fine; owed: number } | undefined {
+  /**
+   * Settle one open fine at `now`, paid what it owed at `owedAt` (a transfer: when it was sent; never later than
+   * `now`); undefined when unknown or already closed.
+   */
+  settle(fineId: string, now: number, messageId?: string, owedAt = now): { fine: Fine; owed: number } | undefined {
     const fine = this.data.fines.find(f => f.id === fineId)
     if (!fine || fine.settled || fine.waived) return undefined
-    const owed = this.owed(fine, now)
+    const owed = this.owed(fine, Math.min(owedAt, now))
     this.journal.append({ op: 'settle', id: fine.id, settled: { at: now, amount: owed, messageId } })
     return { fine, owed }
   }

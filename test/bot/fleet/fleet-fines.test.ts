@@ -75,11 +75,18 @@ describe.skipIf(!url)('fines in a fleet: each account numbers its own, so ids ca
         '✅ 已收到转账 5 元：罚款 F1@sales2（未按时回复通知 N1）5 元已结清。',
       ),
     )
+    // A second receipt in sales2's group: the money reached the admin, so 王五 is not asked to pay again; the
+    // admins are told which account confirms it.
     await synced(b, ['F1@sales1'])
     await b.rt.enqueue(text(admin, '[已收款]', b.clock.now(), team2, receipt))
     await eventually(b, () =>
       expect(b.wechat.textsTo('u3').at(-1)).toBe(
-        '这笔转账没有抵扣罚款：你未缴的罚款 F1@sales1 由机器人账号 sales1 记录，请在该账号所在的群里转账给管理员，或请管理员核对后确认。',
+        '管理员已收到你的转账 5 元。你未缴的罚款 F1@sales1 由机器人账号 sales1 记录，需管理员在该账号确认后结清，不用再转账。',
+      ),
+    )
+    await eventually(b, () =>
+      expect(b.wechat.sent.map(s => s.text).join('\n')).toContain(
+        '收下了 5 元转账，付款人未缴的罚款 F1@sales1 由机器人账号 sales1 记录，本账号不能结清：核对后请私聊 sales1 发送：#罚款 结清 F1@sales1',
       ),
     )
 

@@ -168,6 +168,22 @@ describe('toMessageEvent: red packets and transfers', () => {
     expect((await toMessageEvent(payment(types.Message.Transfer, pending), GROUP)).attachment).toEqual({ amount: 10.5 })
   })
 
+  it("reads when the payer sent a transfer (begintransfertime, seconds), a receipt's included, and nothing else", async () => {
+    const sent = TRANSFER.replace(
+      '</wcpayinfo>',
+      '<begintransfertime><![CDATA[1764985200]]></begintransfertime></wcpayinfo>',
+    )
+    expect((await toMessageEvent(payment(types.Message.Transfer, sent), GROUP)).attachment).toEqual({
+      amount: 10.5,
+      paidAt: 1_764_985_200_000,
+    })
+    const memo = TRANSFER.replace(
+      '</wcpayinfo>',
+      '<pay_memo><![CDATA[<begintransfertime>1</begintransfertime>]]></pay_memo></wcpayinfo>',
+    )
+    expect((await toMessageEvent(payment(types.Message.Transfer, memo), GROUP)).attachment).toEqual({ amount: 10.5 })
+  })
+
   it("leaves a red packet's amount unknown when its XML states none (WeChat keeps it hidden)", async () => {
     const ev = await toMessageEvent(payment(types.Message.RedEnvelope, RED_PACKET), GROUP)
     expect(ev).toMatchObject({ kind: 'redpacket', text: '[红包]', attachment: undefined })

@@ -207,6 +207,33 @@ describe('ack: transfers', () => {
     )
   })
 
+  it('judges a receipt by when the member sent the transfer, not when the admin accepted it hours later', async () => {
+    const { rt, clock, wechat } = await salesRuntime()
+    await rt.handle(text(boss, NOTICE, at('08:55'), sales))
+    await clock.advanceTo(at('11:40')) // the fine now owes more than 5 元
+    const [fine] = rt.ledger.openFines('u3')
+    expect(rt.ledger.owed(fine, clock.now())).toBeGreaterThan(5)
+    const sent = { kind: 'transfer' as const, attachment: { amount: 5, payer: 'u3', paidAt: at('09:40') } }
+    await rt.handle(text(admin, '[已收款]', clock.now(), sales, sent))
+    await clock.advance(10_000)
+    expect(wechat.textsTo('r1').at(-1)).toBe(`✅ 已收到转账 5 元：罚款 ${fine.id}（未按时回复通知 N1）5 元已结清。`)
+    expect(rt.ledger.finesOf('u3')[0].settled).toMatchObject({ amount: 5 })
+  })
+
+  it('answers a red packet sent privately to the bot like a transfer to it, and asks no admin to confirm', async () => {
+    const { rt, clock, wechat } = await salesRuntime()
+    await rt.handle(text(boss, NOTICE, at('08:55'), sales))
+    await clock.advanceTo(at('09:40'))
+    const [fine] = rt.ledger.openFines('u3')
+    const before = wechat.sent.length
+    await rt.handle(text(wang, '[红包]', clock.now(), undefined, { kind: 'redpacket' }))
+    await clock.advance(10_000)
+    expect(wechat.sent.slice(before).map(s => s.text)).toEqual([
+      `收到你的红包，但机器人不能领取，红包会在 24 小时后自动退回给你。罚款 ${fine.id}（未按时回复通知 N1）现应缴 5 元：请转账给管理员，管理员收款后自动结清。`,
+    ])
+    expect(rt.ledger.openFines('u3')).toHaveLength(1)
+  })
+
   it('settles nothing with 3 元 and says how much is missing', async () => {
     const { rt, clock, wechat } = await salesRuntime()
     await rt.handle(text(boss, NOTICE, at('08:55'), sales))
