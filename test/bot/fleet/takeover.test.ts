@@ -359,7 +359,7 @@ plugins:
     expect(b.wechat.textsTo(one.id).filter(t => t.startsWith('已登记问题'))).toEqual([])
   })
 
-  it('reads the sends of every group taken over together in one query: both gaps’ spam warned', async () => {
+  it('moves the open work of every group taken over together in one transaction and reads their sends in one query: both gaps’ spam warned', async () => {
     const schema = freshSchema()
     schemas.push(schema)
     const one = group('r9', '客户一群', 'customer', '客户一群')
@@ -383,6 +383,7 @@ plugins:
     const b = await bot(schema, 'sales2', world)
     expect(a.fleet.heldGroups()).toEqual(['r8', 'r9'])
     const reads = vi.spyOn(b.fleet, 'sentCauses')
+    const moves = vi.spyOn(b.fleet, 'adopt')
     await a.kill()
     // Sent in the lease gap, one spammer in each group: only the survivor receives them.
     for (const [i, g] of [one, other].entries())
@@ -394,6 +395,7 @@ plugins:
     const warned = () => [one, other].map(g => b.wechat.textsTo(g.id).filter(t => t.includes('违反群规')).length)
     await settle([b], () => expect(warned()).toEqual([1, 1]))
     expect(reads).toHaveBeenCalledTimes(1)
+    expect(moves).toHaveBeenCalledTimes(1)
   })
 
   it('counts a message of the lease gap once: what the dead holder had counted is not decided on again, what came after it is', async () => {
@@ -790,7 +792,7 @@ plugins:
     closers.push(() => taker.close())
     const outbox = taker.journal('outbox', OUTBOX_JOURNAL)
     const done = await taker.adopt('sales1', ['outbox'], async theirs => {
-      const { moved } = await moveOutbox(theirs, sales.id, { reaches: () => true })
+      const { moved } = await moveOutbox(theirs, [sales.id], { reaches: () => true })
       for (const q of moved) outbox.append({ op: 'queue', item: { ...q, seq: 7 } })
     })
     expect(done).toBe(true)
