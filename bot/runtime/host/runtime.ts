@@ -37,7 +37,7 @@ import { GapEvents, messageCause, RepeatCounter } from '../../fleet/gap-events.j
 import { SentBatch } from '../../fleet/sent-batch.js'
 import { accountDownText } from '../../fleet/texts.js'
 import { sendKey } from '../../fleet/keys.js'
-import { takeOverGroup } from '../../fleet/takeover.js'
+import { TakeoverBatch } from '../../fleet/takeover-batch.js'
 import { OUTWARD_ACTIONS } from '../../core/actions.js'
 
 /**
@@ -90,6 +90,8 @@ export class BotRuntime {
   /** Fleet: numbers identical messages, so each has a send-key cause of its own. */
   private repeats?: RepeatCounter
   /** Fleet: which messages of the lease gap were answered, read once for the groups taken over together. */
+  /** Fleet: the groups taken over from one down account together, their open work moved in one transaction. */
+  private takeovers = new TakeoverBatch()
   private sentBatch = new SentBatch(
     causes => this.fleet.sentCauses(causes),
     groupId => this.gap?.peek(groupId).map(messageCause) ?? [],
@@ -236,16 +238,18 @@ export class BotRuntime {
         }),
       }
       if (!stopped) this.sentBatch.expect(groupId)
+      this.takeovers.expect(groupId, from)
       return this.queue
         .push(async () => {
           try {
-            const taken = await takeOverGroup(deps, groupId, from)
+            const taken = await this.takeovers.take(deps, groupId, from)
             moved = !!taken
             if (stopped) this.gap?.take(groupId, Number.POSITIVE_INFINITY)
             else await this.replayGap(groupId, taken?.decided, taken?.queued)
           } finally {
             // A takeover that failed leaves no group waiting in the batch (its causes would be read every time).
             this.sentBatch.done(groupId)
+            this.takeovers.done(groupId)
           }
         })
         .then(() => moved)

@@ -359,7 +359,7 @@ plugins:
     expect(b.wechat.textsTo(one.id).filter(t => t.startsWith('已登记问题'))).toEqual([])
   })
 
-  it('reads the sends of every group taken over together in one query: both gaps’ spam warned', async () => {
+  it('moves the open work of every group taken over together in one transaction and reads their sends in one query: both gaps’ spam warned', async () => {
     const schema = freshSchema()
     schemas.push(schema)
     const one = group('r9', '客户一群', 'customer', '客户一群')
@@ -383,6 +383,7 @@ plugins:
     const b = await bot(schema, 'sales2', world)
     expect(a.fleet.heldGroups()).toEqual(['r8', 'r9'])
     const reads = vi.spyOn(b.fleet, 'sentCauses')
+    const moves = vi.spyOn(b.fleet, 'adopt')
     await a.kill()
     // Sent in the lease gap, one spammer in each group: only the survivor receives them.
     for (const [i, g] of [one, other].entries())
@@ -394,6 +395,7 @@ plugins:
     const warned = () => [one, other].map(g => b.wechat.textsTo(g.id).filter(t => t.includes('违反群规')).length)
     await settle([b], () => expect(warned()).toEqual([1, 1]))
     expect(reads).toHaveBeenCalledTimes(1)
+    expect(moves).toHaveBeenCalledTimes(1)
   })
 
   it('counts a message of the lease gap once: what the dead holder had counted is not decided on again, what came after it is', async () => {
@@ -731,6 +733,61 @@ plugins:
     expect(reports()).toHaveLength(2)
   })
 
+  it('leaves the admin group’s reports of a killed holder to the account in that group, not the survivor outside it: each sent once', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const one = group('r9', '客户一群', 'customer', '客户一群')
+    const admins = group('r7', '管理群', 'internal', '管理群')
+    const [first, second] = [member('c3', '优惠多多'), member('c4', '兼职小王')]
+    const world = (groups: [GroupRef, Member[]][]): World => ({
+      yaml: `
+company: 示例科技
+roles: { admin: [admin1] }
+adminChannel: { mode: group, group: 管理群 }
+groups:
+  - { name: 客户一群, topic: 客户一群, kind: customer }
+  - { name: 管理群, topic: 管理群, kind: internal }
+plugins:
+  content: { dictionaries: [test/plugins/content/fixtures/test-dictionary.yaml], watch: false }
+`,
+      plugins: [contentPlugin],
+      start: at('08:55'),
+      groups,
+    })
+    const a = await bot(
+      schema,
+      'sales1',
+      world([
+        [one, [first, second]],
+        [admins, [admin]],
+      ]),
+    )
+    expect(a.fleet.heldGroups()).toEqual(['r7', 'r9'])
+    const b = await bot(schema, 'sales2', world([[one, [first, second]]])) // not in the admin group
+    const c = await bot(schema, 'sales3', world([[admins, [admin]]]))
+    for (const who of [first, second])
+      for (const x of [a, b]) await x.rt.enqueue(text(who, '兼 职 刷 单，加 v', x.clock.now(), one))
+    const warned = () => sentBy([a, b], one.id).filter(s => s.t.includes('违反群规'))
+    await vi.waitFor(() => expect(warned().map(w => w.bot)).toEqual([0]), { timeout: 5_000, interval: 50 })
+    await a.rt.deps.store.flush()
+    // Queued: the second warning and both reports into the admin group (another chat: a switch pause after the warning).
+    expect(a.rt.outbox.depth()).toBe(3)
+    await a.kill()
+    await vi.waitFor(() => expect([b.fleet.holds(one.id), c.fleet.holds(admins.id)]).toEqual([true, true]), {
+      timeout: 3 * LEASE_MS,
+      interval: 100,
+    })
+    const reports = () =>
+      sentBy([a, b, c], admins.id).flatMap(s =>
+        s.t.split('\n').flatMap(l => (l.startsWith('成员') ? [`${s.bot}:${l}`] : [])),
+      )
+    await settle([b, c], () => {
+      expect(warned().map(w => w.bot)).toEqual([0, 1])
+      expect(reports()).toEqual(['2:成员：优惠多多（c3）', '2:成员：兼职小王（c4）'])
+    })
+    expect(b.wechat.sent.filter(m => m.text?.includes('成员：'))).toEqual([])
+  })
+
   it('does not answer again a message of the lease gap whose answer the killed holder had queued, its mark not written', async () => {
     const schema = freshSchema()
     schemas.push(schema)
@@ -790,7 +847,7 @@ plugins:
     closers.push(() => taker.close())
     const outbox = taker.journal('outbox', OUTBOX_JOURNAL)
     const done = await taker.adopt('sales1', ['outbox'], async theirs => {
-      const { moved } = await moveOutbox(theirs, sales.id, { reaches: () => true })
+      const { moved } = await moveOutbox(theirs, [sales.id], { reaches: () => true })
       for (const q of moved) outbox.append({ op: 'queue', item: { ...q, seq: 7 } })
     })
     expect(done).toBe(true)
