@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, sql } from 'kysely'
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely'
 import pg from 'pg'
 import { DocDamage, VERSION_KEY, decodeDoc } from '../store/doc-codec.js'
 import type { ForeignRecords } from '../../fleet/gate.js'
@@ -434,9 +434,13 @@ export class PgStore implements Store {
             return { state: h.data, changed: h.changed }
           },
           claimed: async keys => {
-            if (!keys.length) return new Set()
-            const found = await tx.selectFrom('fleet_sent').select('key').where('key', 'in', keys).execute()
-            return new Set(found.map(r => r.key))
+            const found = new Set<string>()
+            for (let i = 0; i < keys.length; i += ROWS_A_STATEMENT) {
+              const slice = keys.slice(i, i + ROWS_A_STATEMENT)
+              const rows = await tx.selectFrom('fleet_sent').select('key').where('key', 'in', slice).execute()
+              for (const r of rows) found.add(r.key)
+            }
+            return found
           },
         })
         const changed = [...theirs].filter(([, h]) => h.dirty)
@@ -469,11 +473,7 @@ export class PgStore implements Store {
               .where('account', '=', this.account)
               .where('name', '=', j.name)
               .execute()
-          } else
-            await tx
-              .insertInto('bot_journal_records')
-              .values(lines.map(record => ({ account: this.account, name: j.name, record })))
-              .execute()
+          } else await insertRecords(tx, this.account, j.name, lines)
         }
         return true
       })
@@ -507,10 +507,7 @@ export class PgStore implements Store {
       try {
         await this.retried(false, committing =>
           this.db.transaction().execute(async tx => {
-            await tx
-              .insertInto('bot_journal_records')
-              .values(lines.map(record => ({ account: this.account, name: journal.name, record })))
-              .execute()
+            await insertRecords(tx, this.account, journal.name, lines)
             committing()
           }),
         )
@@ -676,6 +673,26 @@ export const SESSION_SETTINGS = {
   tcp_user_timeout: 30_000,
   idle_in_transaction_session_timeout: 10_000,
 }
+/**
+ * Rows (or keys) a statement carries at most: PostgreSQL takes 65,535 parameters a statement, and a journal record
+ * row has 3. A takeover's moved backlog or a long outage's outbox can hold more records than one statement takes.
+ */
+const ROWS_A_STATEMENT = 10_000
+
+/** Append `lines` to the journal `name` of `account`, in statements of at most ROWS_A_STATEMENT rows, in order. */
+async function insertRecords(
+  tx: Transaction<Database>,
+  account: string,
+  name: string,
+  lines: readonly string[],
+): Promise<void> {
+  for (let i = 0; i < lines.length; i += ROWS_A_STATEMENT)
+    await tx
+      .insertInto('bot_journal_records')
+      .values(lines.slice(i, i + ROWS_A_STATEMENT).map(record => ({ account, name, record })))
+      .execute()
+}
+
 const CLIENT_KEEPALIVE_MS = 10_000
 
 /** Every account's copy of the document `name` (but `except`'s), by account. */

@@ -82,6 +82,19 @@ describe.skipIf(!url)('a journal only its account reads, on PostgreSQL (the outb
     expect((await open(schema)).journal('notes', NOTES).state.notes).toEqual(['N0', 'N1', 'N2', 'N3', 'N4'])
   })
 
+  it('writes a backlog larger than one statement takes (65,535 parameters: 21,845 rows) in order, reopened whole', async () => {
+    const schema = fresh()
+    const store = await open(schema)
+    const big = journalSpec<{ notes: string[] }, { note: string }>({ ...NOTES, compactAfter: 100_000 })
+    const notes = store.journal('notes', big)
+    notes.append({ note: 'N0' })
+    await notes.commit()
+    const backlog = Array.from({ length: 22_000 }, (_, i) => `N${i + 1}`)
+    for (const note of backlog) notes.append({ note })
+    await notes.commit()
+    expect((await open(schema)).journal('notes', big).state.notes).toEqual(['N0', ...backlog])
+  }, 60_000)
+
   it("keeps each account's records apart", async () => {
     const schema = fresh()
     const [a, b] = [await open(schema, 'sales1'), await open(schema, 'sales2')]
