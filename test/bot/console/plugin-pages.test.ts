@@ -345,6 +345,21 @@ describe('web console pages over the plugins views', () => {
     expect(found).not.toContain('#记录 搜索 报价单')
   })
 
+  it('searches command conversations too when 含命令 is ticked, as #记录 搜索 … 含命令 does, and audits that', async () => {
+    const { say, as, rt } = await setup()
+    await say('u1', '报价单今天发给刘总')
+    await say('admin1', '#记录 搜索 报价单', false)
+    const admin = await as('admin1')
+    const form = await (await admin.get('/archive')).text()
+    expect(form).toContain('<input type="checkbox" name="commands" value="1"> 含命令</label>')
+    const found = await (await admin.get(`/archive?q=${encodeURIComponent('报价单')}&commands=1`)).text()
+    expect(found).toContain('报价单今天发给刘总')
+    expect(found).toContain('#记录 搜索 报价单')
+    expect(found).toContain('<input type="checkbox" name="commands" value="1" checked> 含命令</label>')
+    const searches = rt.audit.query({ days: 1, limit: 200 }).filter(e => e.rule === 'console.archive-search')
+    expect(searches.map(e => e.text)).toContainEqual(expect.stringMatching(/：「报价单」 · .* · 含命令，命中 \d+ 条$/))
+  })
+
   it("names a private chat the archive titled with a contact id by the person's name in the group", async () => {
     const { rt, clock, as } = await setup()
     await rt.act('runtime', [{ type: 'say', to: { contact: 'u2' }, text: '请查收报价单', rule: 'test' }])
