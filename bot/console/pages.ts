@@ -22,6 +22,7 @@ const RULE: Record<string, string> = {
   'console.archive-search': '网页后台 · 搜索信息记录',
   'console.archive-export': '网页后台 · 导出信息记录',
   'console.fine-settle': '网页后台 · 结清罚款',
+  'console.fine-waive': '网页后台 · 免除罚款',
   undo: '撤销处罚',
   'remove-failed': '移出群失败',
   'command-refused': '拒绝命令',

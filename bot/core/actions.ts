@@ -126,6 +126,19 @@ export interface SettleAction extends ActionMeta {
   /** The time what it owes is judged at (a transfer: when the member sent it); when the executor keeps it if absent. */
   owedAt?: number
 }
+/**
+ * Waive an open fine of the ledger (an admin's `#罚款 免除`, an accepted excuse): it then owes nothing. `waiver` is
+ * the ledger's reason (`当天请假`), `by` who waived it; `text` is the audit entry (`罚款 F3 已免除：当天请假`). A fine
+ * already closed by then is left as it is. Like `settle`, it is not undone by `#撤销` (a waived fine stays waived).
+ */
+export interface WaiveAction extends ActionMeta {
+  type: 'waive'
+  fineId: string
+  memberId: string
+  by: string
+  waiver: string
+  text: string
+}
 /** Ask the runtime to call the plugin's `onTimer(key, payload)` at `at` (persisted). */
 export interface ScheduleAction extends ActionMeta {
   type: 'schedule'
@@ -176,6 +189,7 @@ export type Action =
   | StrikeAction
   | FineAction
   | SettleAction
+  | WaiveAction
   | ScheduleAction
   | CancelAction
   | EmitAction
@@ -189,7 +203,7 @@ export function asRehearsal(actions: Action[]): Action[] {
 }
 
 /**
- * Action types that reach WeChat or change what someone owes (a strike, a fine, settling one): in observe mode they
+ * Action types that reach WeChat or change what someone owes (a strike, a fine, settling or waiving one): in observe mode they
  * are only written to the audit log.
  */
 export const OUTWARD_ACTIONS: ReadonlySet<Action['type']> = new Set([
@@ -203,4 +217,5 @@ export const OUTWARD_ACTIONS: ReadonlySet<Action['type']> = new Set([
   'strike',
   'fine',
   'settle',
+  'waive',
 ])

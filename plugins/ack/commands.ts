@@ -3,7 +3,7 @@ import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
 import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
 import { allowed } from '../../bot/commands/command-router.js'
 import { bareName } from '../../bot/commands/member-names.js'
-import type { Ledger } from '../../bot/runtime/records/ledger.js'
+import type { Fine, Ledger } from '../../bot/runtime/records/ledger.js'
 import { splitDeadline, type DeadlineSpec } from './deadline/parse.js'
 import { violationFor } from './decide-deadline.js'
 import { trackingActions } from './decide-notice.js'
@@ -35,7 +35,7 @@ export interface AckCommandDeps {
   /** Display name for a contact id (roster name, name seen in a notice, else the id). */
   nameOf(contactId: string): string
   maxListed: number
-  /** Whether the plugin observes outside groups (where `#罚款 结清` settles): a settle is then only recorded. */
+  /** Whether the plugin observes outside groups (where `#罚款 结清` settles and `免除` waives): both are then only recorded. */
   observing(): boolean
 }
 
@@ -120,8 +120,8 @@ function close(d: AckCommandDeps, inv: CommandInvocation, n: Notice): Action[] {
 
 /**
  * Accept the excuses of the members @-mentioned or named (privately there is no @: the roster name, the name
- * the notice shows or its name part after `部门-`, or the contact id of one it asked, a leading @ ignored); fines
- * recorded for it are waived.
+ * the notice shows or its name part after `部门-`, or the contact id of one it asked, a leading @ ignored); the fines
+ * recorded for it are waived, each by a `waive` action (held in observe mode, as `#罚款 免除`).
  */
 function accept(d: AckCommandDeps, inv: CommandInvocation, n: Notice): Action[] {
   const names = new Set(inv.argv.slice(2).map(bareName))
@@ -129,18 +129,20 @@ function accept(d: AckCommandDeps, inv: CommandInvocation, n: Notice): Action[] 
   const named = Object.keys(n.required).filter(id => [id, ...shown(id), d.nameOf(id)].some(x => names.has(x)))
   const ids = [...new Set([...inv.event.mentions, ...named])].filter(id => n.excuses[id] && !n.excuses[id].acceptedBy)
   if (!ids.length) return [inv.reply(T.acceptUsage(n.id, d.prefix))]
+  const waives: Action[] = []
   const waived: string[] = []
   for (const id of ids) {
     n.excuses[id].acceptedBy = inv.event.sender.id
     for (const f of d.ledger.openFines(id).filter(f => f.violation === violationFor(n.id))) {
-      if (d.ledger.waive(f.id, inv.event.sender.id, T.excuseAcceptedWaiver(n.excuses[id].text), d.now()))
-        waived.push(d.ledger.label(f))
+      waives.push(waiveAction(d, f, inv.event.sender.id, T.excuseAcceptedWaiver(n.excuses[id].text)))
+      waived.push(d.ledger.label(f))
     }
   }
   d.changed()
   const who = ids.map(id => n.required[id]).join('、')
   return [
-    inv.reply(T.excusesAccepted(who, n.id, waived)),
+    ...waives,
+    inv.reply(T.excusesAccepted(who, n.id, waived, d.observing() ? d.prefix : undefined)),
     {
       type: 'record',
       text: T.excusesAcceptedRecord(n.id, who),
@@ -149,6 +151,23 @@ function accept(d: AckCommandDeps, inv: CommandInvocation, n: Notice): Action[] 
       reason: `by ${inv.event.sender.id}`,
     },
   ]
+}
+
+/**
+ * The `waive` action of an open fine of this account, `by` an admin for `waiver`. No group (as `#罚款 结清`'s
+ * `settle`): the plugin's mode outside groups decides whether it is only recorded (`AckCommandDeps.observing`).
+ */
+function waiveAction(d: AckCommandDeps, fine: Fine, by: string, waiver: string): Action {
+  return {
+    type: 'waive',
+    fineId: fine.id,
+    memberId: fine.memberId,
+    by,
+    waiver,
+    text: T.fineWaivedRecord(d.ledger.label(fine), waiver),
+    rule: 'ack.fine-waived',
+    reason: `waived by ${by}`,
+  }
 }
 
 function openIn(d: AckCommandDeps, group: GroupRef | undefined): Notice[] {
@@ -191,24 +210,21 @@ export function fineCommand(d: AckCommandDeps): CommandSpec {
   }
 }
 
+/**
+ * `#罚款 免除 F3 <原因>` (or `F3@sales1` in a fleet): one `waive` action, as `#罚款 结清`'s `settle`, so observe mode
+ * holds it (and the admin is told so) and the audit log has it once. Another account's fine is waived by that account.
+ */
 function waiveFine(d: AckCommandDeps, inv: CommandInvocation, id: string | undefined, reason: string): Action[] {
   if (!id || !reason) return [inv.reply(T.waiveUsage(d.prefix))]
   const found = d.ledger.findOpen(id)
-  if (found?.account)
+  if (!found) return [inv.reply(T.noOpenFine(id))]
+  if (found.account)
     return [inv.reply(T.fineElsewhere(found.fine.id, found.account, `${d.prefix}罚款 免除 ${found.fine.id} ${reason}`))]
-  if (!found || !d.ledger.waive(found.fine.id, inv.event.sender.id, reason, d.now()))
-    return [inv.reply(T.noOpenFine(id))]
   const fine = d.ledger.shown(found.fine)
+  const name = d.nameOf(fine.memberId)
   return [
-    inv.reply(T.fineWaived(d.nameOf(fine.memberId), fine, reason)),
-    {
-      type: 'record',
-      text: T.fineWaivedRecord(fine.id, reason),
-      rule: 'ack.fine-waived',
-      memberId: fine.memberId,
-      groupId: fine.groupId,
-      reason: `waived by ${inv.event.sender.id}`,
-    },
+    waiveAction(d, found.fine, inv.event.sender.id, reason),
+    inv.reply(d.observing() ? T.fineWaiveObserved(name, fine, d.prefix) : T.fineWaived(name, fine, reason)),
   ]
 }
 

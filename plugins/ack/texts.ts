@@ -28,8 +28,15 @@ export const T = {
   acceptUsage: (id: string, p: string) =>
     `请 @ 或写出在通知 ${id} 下提交了说明的成员，例如 ${p}通知 接受 ${id} @张三（私聊写名字：${p}通知 接受 ${id} 张三）`,
   excuseAcceptedWaiver: (excuse: string) => `已接受说明：${excuse}`,
-  excusesAccepted: (names: string, id: string, waived: string[]) =>
-    `已接受 ${names} 对通知 ${id} 的说明${waived.length ? `，并免除罚款 ${waived.join('、')}` : ''}。`,
+  /** `observing`: the command prefix while ack observes (the waivers are then only recorded). */
+  excusesAccepted: (names: string, id: string, waived: string[], observing?: string) =>
+    `已接受 ${names} 对通知 ${id} 的说明${
+      !waived.length
+        ? ''
+        : observing === undefined
+          ? `，并免除罚款 ${waived.join('、')}`
+          : `；观察模式：罚款 ${waived.join('、')} 没有免除，只记录了将要做的事（${observing}审计 ack 查看）`
+    }。`,
   excusesAcceptedRecord: (id: string, names: string) => `通知 ${id} 接受说明：${names}`,
   allGroups: '全部群',
   noOpenNotices: '目前没有进行中的通知。',
@@ -108,6 +115,8 @@ export const T = {
     `已确认 ${name} 的罚款 ${fine.id}（${fine.violation}）${owed} 元已结清。`,
   fineSettleObserved: (name: string, fine: Fine, p: string) =>
     `观察模式：${name} 的罚款 ${fine.id}（${fine.violation}）没有结清，只记录了将要做的事（${p}审计 ack 查看）。`,
+  fineWaiveObserved: (name: string, fine: Fine, p: string) =>
+    `观察模式：${name} 的罚款 ${fine.id}（${fine.violation}）没有免除，只记录了将要做的事（${p}审计 ack 查看）。`,
   fineConfirmedRecord: (id: string, owed: number) => `罚款 ${id} 经管理员确认结清 ${owed} 元`,
 }
 

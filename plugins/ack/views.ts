@@ -18,6 +18,7 @@ export interface NoticeView {
 
 /** One fine with what it owes now and how it was settled. */
 export interface FineView {
+  /** As people type it: `F3`, in a fleet `F3@sales1` (`Ledger.label`). */
   id: string
   memberId: string
   name: string
@@ -38,7 +39,7 @@ export interface AckViews {
   notices(limit: number): NoticeView[]
   /** The newest `limit` fines, newest first, and the open total owed now. */
   fines(limit: number): { rows: FineView[]; open: number; owed: number }
-  /** One fine by id (`F3`) as it stands now; undefined when there is none. */
+  /** One fine of this account by id (`F3`, `f3`, in a fleet also `F3@sales1`) as it stands now; undefined when there is none. */
   fine(id: string): FineView | undefined
 }
 
@@ -75,12 +76,13 @@ export function ackViews(d: {
       const rows = all
         .slice(-limit)
         .reverse()
-        .map(f => fineView(f, d.ledger.owed(f, now), d.nameOf(f.memberId)))
+        .map(f => fineView(d.ledger.shown(f), d.ledger.owed(f, now), d.nameOf(f.memberId)))
       return { rows, open, owed }
     },
-    fine: id => {
-      const f = d.ledger.fines().find(x => x.id === id)
-      return f && fineView(f, d.ledger.owed(f, d.now()), d.nameOf(f.memberId))
+    fine: typed => {
+      const id = typed.toUpperCase()
+      const f = d.ledger.fines().find(x => x.id === id || d.ledger.label(x).toUpperCase() === id)
+      return f && fineView(d.ledger.shown(f), d.ledger.owed(f, d.now()), d.nameOf(f.memberId))
     },
   }
 }

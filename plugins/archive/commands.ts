@@ -7,11 +7,8 @@ import { periodFromWord } from '../cases/digest/period.js'
 import { type ArchiveDeps, logAccess } from './access/deps.js'
 import * as T from './texts.js'
 import { chatTitle, describeRecord, type ExportFormat, exportArchive } from './export/export.js'
-import { type ArchiveQuery, chatsNamed, type Hit } from './search/query.js'
+import { type ArchiveQuery, chatsNamed, type Hit, WITH_COMMANDS } from './search/query.js'
 import { type ArchiveRecord, type ArchiveType, type ChatInfo, TYPE_LABEL } from './capture/record.js'
-
-/** The search word that keeps commands to the bot and the bot's own messages in the results. */
-const WITH_COMMANDS = '含命令'
 
 const TYPE_BY_LABEL = new Map(Object.entries(TYPE_LABEL).map(([t, l]) => [l, t as ArchiveType]))
 

@@ -1,7 +1,7 @@
 import { addDays } from '../../bot/time/zoned.js'
 import { type ArchiveDeps, logAccess } from './access/deps.js'
 import { type ExportFormat, exportArchive } from './export/export.js'
-import type { ArchiveQuery, Hit } from './search/query.js'
+import { type ArchiveQuery, type Hit, WITH_COMMANDS } from './search/query.js'
 import type { ChatInfo } from './capture/record.js'
 
 /** What the archive shows in the web console. Searches and exports are written to the archive's access log. */
@@ -60,7 +60,8 @@ export function archiveViews(d: ArchiveDeps): ArchiveViews {
         day = addDays(day, -1)
       }
       const result = { hits: hits.slice(0, limit), total, searchedFrom: day, complete: day <= q.from }
-      await logAccess(d, { who, action: 'search', detail: `${detail({ ...q, from: day })}（网页后台）`, count: total })
+      const what = `${detail({ ...q, from: day })}${q.skipCommands === undefined ? ` · ${WITH_COMMANDS}` : ''}`
+      await logAccess(d, { who, action: 'search', detail: `${what}（网页后台）`, count: total })
       return result
     },
     exportTo: async (q, format, who, write) => {

@@ -6,7 +6,7 @@ import type { CampaignCommandDeps } from './subcommands/deps.js'
 import { campaignConfigSchema } from './config.js'
 import { MediaLibrary } from './media/library.js'
 import { announceCron, type ScheduleContext, windowCron } from './schedule/posting-window.js'
-import { CampaignState, configCampaigns, statusAt } from './state.js'
+import { type Campaign, CampaignState, configCampaigns, statusAt } from './state.js'
 import { announce, finish, progress, proofExpired, remind } from './hooks/campaigns.js'
 import type { CampaignHub } from './hooks/hub.js'
 import { notice, publish, relayForeignPosts } from './hooks/posts.js'
@@ -29,7 +29,11 @@ export const campaignPlugin = definePlugin({
     const cfg = ctx.configFor()
     const sched: ScheduleContext = { window: cfg.window, tz: ctx.timezone, calendar: ctx.calendar }
     const state = new CampaignState(ctx.store)
-    state.syncConfigCampaigns(configCampaigns(cfg, ctx.timezone, existsSync))
+    const configured = configCampaigns(cfg, ctx.timezone, existsSync)
+    state.syncConfigCampaigns(configured)
+    // A configured campaign whose deadline passed before it was posted is never posted: said at start and in #状态.
+    const expired = () => expiredConfigCampaigns(state, configured, ctx.clock.now())
+    for (const c of expired()) ctx.log.warn(T.configCampaignExpired(c, ctx.timezone))
     const media = new MediaLibrary(ctx.outputDir, cfg.media.folder)
     const hub: CampaignHub = { ctx, state, sched, media }
     const shares = new ShareHook(hub)
@@ -80,17 +84,27 @@ export const campaignPlugin = definePlugin({
         const [campaigns, posts] = [state.campaigns().map(c => ({ status: statusAt(c, now) })), state.posts()]
         const window = ctx.configFor().participation.screenshotWindow
         const pending = count(posts, 'pending')
-        return T.status(
+        const line = T.status(
           count(campaigns, 'announced'),
           count(campaigns, 'scheduled'),
           window,
           pending,
           count(posts, 'approved'),
         )
+        const gone = expired()
+        return gone.length ? `${line}${T.configCampaignsExpired(gone, ctx.timezone)}` : line
       },
     }
   },
 })
+
+/** The campaigns of the config (`configured`) that were never posted and whose deadline passed by `now`. */
+function expiredConfigCampaigns(state: CampaignState, configured: Campaign[], now: number): Campaign[] {
+  return configured.flatMap(c => {
+    const held = state.campaign(c.id)
+    return held?.source === 'config' && statusAt(held, now) === 'missed' ? [held] : []
+  })
+}
 
 /**
  * The announcements (workdays, from `postAt`) and, in fleet mode only (the other accounts' records are

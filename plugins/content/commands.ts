@@ -1,5 +1,6 @@
 import type { Action } from '../../bot/core/actions.js'
 import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
+import { bareName, contactsNamed, type NamedContact, whichOneText } from '../../bot/commands/member-names.js'
 import type { AuditEntry } from '../../bot/runtime/records/audit.js'
 import { shortDateTime } from '../../bot/time/zoned.js'
 import { dictionarySummary } from './dictionary/holder.js'
@@ -117,14 +118,16 @@ async function incidentsText(s: ContentService, inv: CommandInvocation): Promise
   const { ctx } = s
   const now = ctx.clock.now()
   const days = Number(inv.argv.find(a => /^\d{1,3}$/.test(a)) ?? 7)
-  const who = inv.event.mentions[0] ?? inv.argv.find(a => !/^\d{1,3}$/.test(a))?.replace(/^@/, '')
-  const ids = who ? memberIds(s, who) : undefined
-  if (ids && !ids.size) return `没有找到「${who}」的违规记录。用法：${ctx.commandPrefix}违规 [@成员|微信ID|名字] [天数]`
+  const word = inv.argv.find(a => !/^\d{1,3}$/.test(a))
+  const mentioned = inv.event.mentions.at(0)
+  const named = mentioned ? { id: mentioned, label: mentioned } : word ? await memberNamed(s, word) : undefined
+  if (named && 'answer' in named) return named.answer
   const since = now - days * 86_400_000
-  const groupId = inv.event.group && !who ? inv.event.group.id : undefined
-  const all = fleetIncidents(s, { since, groupId }).filter(i => !ids || ids.has(i.memberId))
+  const groupId = inv.event.group && !named ? inv.event.group.id : undefined
+  const all = fleetIncidents(s, { since, groupId }).filter(i => !named || i.memberId === named.id)
   const list = all.slice(0, 15)
-  if (!list.length) return `最近 ${days} 天没有违规事件${groupId ? '（本群）' : ''}。`
+  const whose = named ? `（${list[0]?.memberName ?? named.label}）` : groupId ? '（本群）' : ''
+  if (!list.length) return `最近 ${days} 天没有违规事件${whose}。`
   const facts = await auditFacts(s, since)
   const lines = list.map(i => {
     const key = `${i.memberId}|${i.messageId}`
@@ -134,7 +137,7 @@ async function incidentsText(s: ContentService, inv: CommandInvocation): Promise
   })
   const count = all.length > list.length ? `共 ${all.length} 件，列出最新 ${list.length} 件` : `共 ${list.length} 件`
   return [
-    `最近 ${days} 天的违规事件${groupId ? '（本群）' : ''}，${count}：`,
+    `最近 ${days} 天的违规事件${whose}，${count}：`,
     ...lines,
     `撤销一次记违规：${ctx.commandPrefix}撤销 <审计编号>（删除该次违规记录并私聊告知成员）`,
   ].join('\n')
@@ -153,13 +156,27 @@ function fleetIncidents(s: ContentService, q: { since: number; groupId?: string 
     .sort((a, b) => b.startedAt - a.startedAt)
 }
 
-/** Contact ids a `#违规` argument names: an id seen in incidents, or a name from incidents or the roster. */
-function memberIds(s: ContentService, who: string): Set<string> {
+/**
+ * The contact a `#违规` argument names: a contact id seen in incidents (someone who may have left every group), else
+ * as every command resolves names (`member-names.ts`: roster name, group nickname, WeChat name, contact id), else the
+ * name an incident recorded. An answer instead when the name means nobody, or several people (the admin says which).
+ */
+async function memberNamed(s: ContentService, word: string): Promise<NamedContact | { answer: string }> {
   const incidents = [s.incidents.state, ...s.foreignIncidents.values()].flatMap(l => l.incidents)
-  if (incidents.some(i => i.memberId === who)) return new Set([who])
-  const ids = new Set(incidents.filter(i => i.memberName === who).map(i => i.memberId))
-  for (const e of s.ctx.roster.named(who)) if (e.contactId) ids.add(e.contactId)
-  return ids
+  const name = bareName(word)
+  const byId = incidents.find(i => i.memberId === name)
+  if (byId) return { id: name, label: byId.memberName }
+  let found = await contactsNamed(word, { roster: s.ctx.roster, directory: s.ctx.directory })
+  if (!found.length) {
+    const recorded = new Map(incidents.filter(i => i.memberName === name).map(i => [i.memberId, i]))
+    found = [...recorded.values()].map(i => ({ id: i.memberId, label: `${i.memberName}（${i.groupTopic}）` }))
+  }
+  if (found.length > 1) return { answer: whichOneText(word, found) }
+  if (found.length) return found[0]
+  const p = s.ctx.commandPrefix
+  return {
+    answer: `找不到成员「${name}」。可用 @成员、花名册姓名、群昵称或微信 ID。用法：${p}违规 [@成员|微信ID|名字] [天数]`,
+  }
 }
 
 /** This plugin's strike and removal entries in the audit log, by member and message; failed removals by their audit id. */

@@ -5,7 +5,7 @@ const scripts: Record<string, string> = JSON.parse(readFileSync('package.json', 
 
 describe('npm run demo scripts', () => {
   it('name their config, so a BOT_CONFIG from .env does not replace the demo config', () => {
-    expect(scripts.demo).toContain('--config data/bot.config.example.yaml')
+    expect(scripts.demo).toContain('--config data/demo/workday.config.yaml')
     expect(scripts['demo:service']).toContain('--config data/demo/service-week.config.yaml')
   })
 })

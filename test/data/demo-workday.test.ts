@@ -27,7 +27,7 @@ beforeAll(async () => {
   try {
     const result = await runReplay({
       transcript: 'data/demo/workday.jsonl',
-      configFile: 'data/bot.config.example.yaml',
+      configFile: 'data/demo/workday.config.yaml',
       worldFile: 'data/demo/world.yaml',
       outDir,
       live: true,

@@ -1,6 +1,6 @@
 import { addDays, shortDateTime } from '../../time/zoned.js'
 import { chatTitle, describeRecord } from '../../../plugins/archive/export/export.js'
-import type { ArchiveQuery } from '../../../plugins/archive/search/query.js'
+import { type ArchiveQuery, WITH_COMMANDS } from '../../../plugins/archive/search/query.js'
 import type { ArchiveSearch } from '../../../plugins/archive/views.js'
 import type { ArchiveRecord, ChatInfo } from '../../../plugins/archive/capture/record.js'
 import { csrfField, h, type Html } from '../html.js'
@@ -12,6 +12,8 @@ export interface ArchiveForm {
   member: string
   from: string
   to: string
+  /** 含命令: commands to the bot and the bot's own messages are searched too (as `#记录 搜索 … 含命令`). */
+  commands: boolean
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
@@ -30,7 +32,14 @@ export function archiveQuery(
     from = addDays(to, 1 - maxDays)
     note = `一次最多查 ${maxDays} 天，已从 ${from} 起。`
   }
-  const form = { q: text('q', 100), chat: text('chat', 200), member: text('member', 60), from, to }
+  const form = {
+    q: text('q', 100),
+    chat: text('chat', 200),
+    member: text('member', 60),
+    from,
+    to,
+    commands: get('commands') === '1',
+  }
   const words = form.q.split(/\s+/).filter(Boolean)
   const query: ArchiveQuery = {
     from,
@@ -59,7 +68,8 @@ export function archivePage(opts: {
   )}</select></label>
 <label>成员 <input type="text" name="member" value="${form.member}" maxlength="60" placeholder="名字或微信 ID"></label>
 <label>从 <input type="date" name="from" value="${form.from}"></label>
-<label>到 <input type="date" name="to" value="${form.to}"></label>`
+<label>到 <input type="date" name="to" value="${form.to}"></label>
+<label title="也搜索发给机器人的命令和机器人自己的消息（回答、帮助、警告），默认不搜"><input type="checkbox" name="commands" value="1"${form.commands ? h` checked` : ''}> ${WITH_COMMANDS}</label>`
   return h`<form method="get" action="/archive" class="filters">${fields}<button>搜索</button></form>
 <form method="post" action="/archive/export" class="filters">${csrfField(opts.csrf)}
 <input type="hidden" name="q" value="${form.q}"><input type="hidden" name="chat" value="${form.chat}">

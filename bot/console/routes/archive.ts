@@ -1,6 +1,7 @@
 import type { ExportFormat } from '../../../plugins/archive/export/export.js'
 import type { ChatInfo } from '../../../plugins/archive/capture/record.js'
 import type { ArchiveSearch } from '../../../plugins/archive/views.js'
+import { WITH_COMMANDS } from '../../../plugins/archive/search/query.js'
 import { dayKey } from '../../time/zoned.js'
 import { h } from '../html.js'
 import { type ArchiveForm, archivePage, archiveQuery } from '../pages/archive.js'
@@ -24,9 +25,9 @@ export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteCont
     const s = c.get('session')
     let result: ArchiveSearch | undefined
     if (query.words || query.member) {
-      // As in chat: private command conversations with the bot are not evidence (exports keep every record).
-      result = await views.search({ ...query, skipCommands: source.prefix() }, s.actor.id)
-      const text = `${s.actor.name} 在网页后台搜索信息记录：${describe(form)}，命中 ${result.total} 条`
+      // As in chat: command conversations with the bot are not evidence unless 含命令 is ticked (exports keep every record).
+      result = await views.search(form.commands ? query : { ...query, skipCommands: source.prefix() }, s.actor.id)
+      const text = `${s.actor.name} 在网页后台搜索信息记录：${describe(form, true)}，命中 ${result.total} 条`
       source.record(s.actor, 'console.archive-search', text)
     }
     const chats = await namedChats(source, await views.chats())
@@ -88,8 +89,15 @@ async function namedChats(source: ConsoleSource, chats: ChatInfo[]): Promise<Cha
   })
 }
 
-function describe(f: ArchiveForm): string {
-  return [f.q && `「${f.q}」`, f.member && `成员 ${f.member}`, f.chat && `会话 ${f.chat}`, `${f.from} 至 ${f.to}`]
+function describe(f: ArchiveForm, search = false): string {
+  const withCommands = search && f.commands && WITH_COMMANDS
+  return [
+    f.q && `「${f.q}」`,
+    f.member && `成员 ${f.member}`,
+    f.chat && `会话 ${f.chat}`,
+    `${f.from} 至 ${f.to}`,
+    withCommands,
+  ]
     .filter(Boolean)
     .join(' · ')
 }

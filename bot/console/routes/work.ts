@@ -3,7 +3,9 @@ import { campaignsPage } from '../pages/campaigns.js'
 import { casePage, casesPage } from '../pages/cases.js'
 import { dictionaryPage } from '../pages/dictionary.js'
 import { noticesPage } from '../pages/notices.js'
-import { type ConsoleHono, type RouteContext, field } from './context.js'
+import type { Context } from 'hono'
+import type { FineView } from '../../../plugins/ack/views.js'
+import { type ConsoleHono, type Env, type RouteContext, field } from './context.js'
 
 /** The plugins' pages: cases (trainers too), notices and fines, campaigns, the dictionary. */
 export function workRoutes(app: ConsoleHono, ctx: RouteContext): void {
@@ -22,25 +24,19 @@ export function workRoutes(app: ConsoleHono, ctx: RouteContext): void {
   app.get('/notices', c =>
     view(c, '/notices', '通知与罚款', noticesPage(source.views('ack'), source.timezone(), c.get('session').csrf)),
   )
+  // `#罚款 免除` / `#罚款 结清` as the signed-in person (the command checks the role), then, when the fine closed
+  // (not in observe mode), the console's own audit entry naming them.
   app.post('/notices/waive', async c => {
     const form = await c.req.parseBody()
-    const id = field(form.id, 20)
+    const id = fineId(form.id)
     const reason = field(form.reason, 200)
-    if (!/^F\d+$/i.test(id) || !reason) return c.text('请填写罚款编号和免除原因', 400)
-    return runCommand(c, `罚款 免除 ${id} ${reason}`, '/notices')
+    if (!id || !reason) return c.text('请填写罚款编号和免除原因', 400)
+    return closeFine(c, ctx, id, 'waived', `罚款 免除 ${id} ${reason}`, `免除罚款 ${id}，原因：${reason}`)
   })
-  // `#罚款 结清` as the signed-in person (the command checks the role), then the console's own audit entry naming them.
   app.post('/notices/settle', async c => {
-    const id = field((await c.req.parseBody()).id, 20).toUpperCase()
-    if (!/^F\d+$/.test(id)) return c.text('请填写罚款编号', 400)
-    const wasOpen = source.views('ack')?.fine(id)?.state === 'open'
-    const res = await runCommand(c, `罚款 结清 ${id}`, '/notices')
-    const fine = source.views('ack')?.fine(id)
-    if (wasOpen && fine?.state === 'settled') {
-      const { actor } = c.get('session')
-      source.record(actor, 'console.fine-settle', `${actor.name} 在网页后台结清罚款 ${id}（${fine.settledAmount} 元）`)
-    }
-    return res
+    const id = fineId((await c.req.parseBody()).id)
+    if (!id) return c.text('请填写罚款编号', 400)
+    return closeFine(c, ctx, id, 'settled', `罚款 结清 ${id}`, f => `结清罚款 ${f.id}（${f.settledAmount} 元）`)
   })
 
   app.get('/campaigns', c => {
@@ -60,6 +56,35 @@ export function workRoutes(app: ConsoleHono, ctx: RouteContext): void {
   })
 
   dictionaryRoutes(app, ctx)
+}
+
+/** A fine id as the form sent it (`F3`, `f3`, in a fleet `F3@sales1`), its letter upper-cased; empty when it is none. */
+function fineId(raw: unknown): string {
+  const m = /^F(\d+(?:@[\w.-]{1,60})?)$/i.exec(field(raw, 80))
+  return m ? `F${m[1]}` : ''
+}
+
+/**
+ * Run the fine's command (`#罚款 结清`/`免除`) and, when it moved the fine from open to `to`, audit who did it
+ * from the console (`console.fine-settle`/`console.fine-waive`): `what` says what, after the person's name.
+ */
+async function closeFine(
+  c: Context<Env>,
+  { source, runCommand }: RouteContext,
+  id: string,
+  to: 'settled' | 'waived',
+  command: string,
+  what: string | ((f: FineView) => string),
+): Promise<Response> {
+  const wasOpen = source.views('ack')?.fine(id)?.state === 'open'
+  const res = await runCommand(c, command, '/notices')
+  const fine = source.views('ack')?.fine(id)
+  if (wasOpen && fine?.state === to) {
+    const { actor } = c.get('session')
+    const rule = to === 'settled' ? 'console.fine-settle' : 'console.fine-waive'
+    source.record(actor, rule, `${actor.name} 在网页后台${typeof what === 'string' ? what : what(fine)}`)
+  }
+  return res
 }
 
 function dictionaryRoutes(app: ConsoleHono, { view, runCommand }: RouteContext): void {

@@ -117,7 +117,7 @@ export class Executor {
     this.d.log.error(`${plugin}/${action.rule} ${action.type} failed`, e)
   }
 
-  /** Keep an action that only changes the bot's own records (strike, fine, settling, timer, record) now; false for the others. */
+  /** Keep an action that only changes the bot's own records (strike, fine, settling or waiving, timer, record) now; false for the others. */
   private keep(plugin: string, a: Action, auditId: string): boolean {
     const now = this.d.clock.now()
     switch (a.type) {
@@ -136,6 +136,9 @@ export class Executor {
         return true
       case 'settle':
         this.d.ledger.settle(a.fineId, now, a.messageId, a.owedAt)
+        return true
+      case 'waive':
+        this.d.ledger.waive(a.fineId, a.by, a.waiver, now)
         return true
       case 'schedule':
         this.d.timers.set(plugin, a.key, a.at, a.payload, a.groupId, a.volatile)

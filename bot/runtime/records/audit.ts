@@ -39,6 +39,7 @@ export const AUDIT_TYPE_NAMES: Record<AuditEntry['type'], string> = {
   strike: '记违规',
   fine: '罚款',
   settle: '结清罚款',
+  waive: '免除罚款',
   schedule: '定时',
   cancel: '取消定时',
   emit: '告知其他插件',

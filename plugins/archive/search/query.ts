@@ -15,10 +15,16 @@ export interface ArchiveQuery {
    * The command prefix (e.g. `#`): leave out the bot's own command conversations and messages, which are not what an
    * auditor looks for. In every chat, a message starting with the prefix (a command to the bot, refused or not) and
    * every message of the bot (its answers, its help, its warnings) are skipped. Absent: everything is searched
-   * (`#记录 搜索 … 含命令`, exports).
+   * (`#记录 搜索 … 含命令`, the console's 含命令 box, exports).
    */
   skipCommands?: string
 }
+
+/**
+ * The option that keeps commands to the bot and the bot's own messages in a search (no `skipCommands`): the word of
+ * `#记录 搜索 … 含命令`, the console's checkbox, and how both name it in the access log and the answer (`· 含命令`).
+ */
+export const WITH_COMMANDS = '含命令'
 
 /** Whether `r` is a command to the bot or a message of the bot ({@link ArchiveQuery.skipCommands}). */
 export function isCommandTalk(r: ArchiveRecord, prefix: string): boolean {

@@ -112,7 +112,8 @@ describe('the CLI (exit codes and messages)', { timeout: 90_000 }, () => {
 
   it('check-config and start both exit 1 when a plugin cannot start, and start never gets ready', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cfg-plugin-'))
-    const text = readFileSync(EXAMPLE, 'utf8').replace(
+    // The demo day's config: the example's settings with a configured campaign (a copy works from anywhere too).
+    const text = readFileSync(resolve('data/demo/workday.config.yaml'), 'utf8').replace(
       "deadline: '2026-11-30 18:00'",
       "deadline: '2026-11-30 18:00'\n        image: posters/double12.png",
     )

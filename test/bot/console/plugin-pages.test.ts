@@ -134,6 +134,43 @@ describe('web console pages over the plugins views', () => {
     expect(rt.audit.query({ days: 1, limit: 200 }).filter(e => e.rule === 'console.fine-settle')).toHaveLength(1)
   })
 
+  it('in a fleet shows, settles and waives fines by their fleet ids (F1@sales1), each audited under the admin', async () => {
+    const { say, as, rt, clock } = await setup()
+    // What the runtime sets in fleet mode (`BOT_ACCOUNT=sales1`): this account's fines then read `F1@sales1`.
+    rt.ledger.account = 'sales1'
+    await say('boss', '#通知 下午三点开会，请回复收到')
+    await clock.advance(31 * 60_000)
+    const [first, second] = rt.ledger.openFines().map(f => rt.ledger.label(f))
+    expect([first, second]).toEqual(['F1@sales1', 'F2@sales1'])
+    const admin = await as('admin1')
+    const page = await (await admin.get('/notices')).text()
+    expect(page).toContain(`<td class="nw">${first}</td>`)
+    expect(page).toContain(`aria-label="结清罚款 ${first}">结清 5 元</button>`)
+    expect(page).toContain(`aria-label="免除 ${second} 的原因"`)
+
+    await admin.post('/notices/settle', { id: first.toLowerCase() })
+    await admin.post('/notices/waive', { id: second, reason: '系统故障没收到通知' })
+    await clock.advance(10_000)
+    expect(rt.ledger.openFines()).toHaveLength(rt.ledger.fines().length - 2)
+    const after = await (await admin.get('/notices')).text()
+    expect(after).toContain(`› #罚款 免除 ${second} 系统故障没收到通知`)
+    expect(after).toContain(`已免除 李四 的罚款 ${second}（未按时回复通知 N1），原因：系统故障没收到通知`)
+    expect(after).toContain('已缴 5 元')
+    expect(after).toContain('已免除</span>')
+    const audit = rt.audit.query({ days: 1, limit: 200 })
+    expect(audit.filter(e => e.rule.startsWith('console.fine')).map(e => e.text)).toEqual([
+      `admin1 在网页后台免除罚款 ${second}，原因：系统故障没收到通知`,
+      `admin1 在网页后台结清罚款 ${first}（5 元）`,
+    ])
+    expect(audit).toContainEqual(
+      expect.objectContaining({
+        type: 'waive',
+        rule: 'ack.fine-waived',
+        text: `罚款 ${second} 已免除：系统故障没收到通知`,
+      }),
+    )
+  })
+
   it('approves a queued post by running #排期 通过 as the admin: audited, the editor told, the answer shown', async () => {
     const { say, as, rt, wechat, clock } = await setup()
     await say('boss', '#排期 添加 明天 新品到货，欢迎咨询', false)
@@ -306,6 +343,21 @@ describe('web console pages over the plugins views', () => {
     expect(found).toContain('报价单今天发给刘总')
     expect(found).toContain('共 1 条')
     expect(found).not.toContain('#记录 搜索 报价单')
+  })
+
+  it('searches command conversations too when 含命令 is ticked, as #记录 搜索 … 含命令 does, and audits that', async () => {
+    const { say, as, rt } = await setup()
+    await say('u1', '报价单今天发给刘总')
+    await say('admin1', '#记录 搜索 报价单', false)
+    const admin = await as('admin1')
+    const form = await (await admin.get('/archive')).text()
+    expect(form).toContain('<input type="checkbox" name="commands" value="1"> 含命令</label>')
+    const found = await (await admin.get(`/archive?q=${encodeURIComponent('报价单')}&commands=1`)).text()
+    expect(found).toContain('报价单今天发给刘总')
+    expect(found).toContain('#记录 搜索 报价单')
+    expect(found).toContain('<input type="checkbox" name="commands" value="1" checked> 含命令</label>')
+    const searches = rt.audit.query({ days: 1, limit: 200 }).filter(e => e.rule === 'console.archive-search')
+    expect(searches.map(e => e.text)).toContainEqual(expect.stringMatching(/：「报价单」 · .* · 含命令，命中 \d+ 条$/))
   })
 
   it("names a private chat the archive titled with a contact id by the person's name in the group", async () => {

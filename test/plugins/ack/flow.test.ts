@@ -168,6 +168,30 @@ describe('ack: red packets', () => {
     expect(settles.map(e => e.text).sort()).toEqual(['罚款 F3 已由转账结清 10 元', '罚款 F3 经管理员确认结清 10 元'])
     expect(settles.every(e => e.dryRun)).toBe(true)
   })
+
+  it('waives nothing while ack observes: #罚款 免除 and an accepted excuse are only recorded, and the admin is told', async () => {
+    const { rt, clock, wechat } = await salesRuntime()
+    await rt.handle(text(boss, NOTICE, at('08:55'), sales))
+    await rt.handle(text(wang, '说明：在客户现场', at('09:00'), sales))
+    await clock.advanceTo(at('12:00'))
+    await rt.handle(text(admin, '#观察 ack 开', clock.now()))
+    await rt.handle(text(admin, '#罚款 免除 F1 系统故障', clock.now()))
+    await rt.handle(text(admin, '#通知 接受 N1 王五', clock.now()))
+    await clock.advance(10_000)
+    expect(rt.ledger.openFines()).toHaveLength(3)
+    expect(wechat.textsTo('admin1').slice(-2).join('\n')).toContain(
+      '观察模式：销售部-张三 的罚款 F1（未按时回复通知 N1）没有免除，只记录了将要做的事（#审计 ack 查看）。',
+    )
+    expect(wechat.textsTo('admin1').at(-1)).toContain(
+      '已接受 销售部-王五 对通知 N1 的说明；观察模式：罚款 F3 没有免除，只记录了将要做的事（#审计 ack 查看）。',
+    )
+    const waives = rt.audit.query({ plugin: 'ack' }).filter(e => e.type === 'waive')
+    expect(waives.map(e => e.text).sort()).toEqual([
+      '罚款 F1 已免除：系统故障',
+      '罚款 F3 已免除：已接受说明：在客户现场',
+    ])
+    expect(waives.every(e => e.dryRun)).toBe(true)
+  })
 })
 
 describe('ack: transfers', () => {

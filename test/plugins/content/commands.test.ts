@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { member } from '../../helpers/harness.js'
 import { admin, CUSTOMERS_CONTACT, cust, MIN, sales, spammer, start, wangwu, zhangsan } from './setup.js'
 
 describe('#违规', () => {
@@ -67,15 +68,32 @@ describe('#违规', () => {
     expect(h.wechat.textsTo('wxid_zhangsan')).toEqual(['⛔ 没有权限：#违规 需要「管理员」角色。'])
   })
 
-  it('says so when nobody matches', async () => {
+  it('says so when nobody matches, and names a known member who has none', async () => {
     const h = await start()
     await h.post(admin, undefined, '#违规 不存在的人')
     await h.post(admin, undefined, '#违规 3')
+    await h.post(admin, undefined, '#违规 张三')
     await h.drain()
     expect(h.wechat.textsTo('wxid_admin')).toEqual([
-      '没有找到「不存在的人」的违规记录。用法：#违规 [@成员|微信ID|名字] [天数]',
+      '找不到成员「不存在的人」。可用 @成员、花名册姓名、群昵称或微信 ID。用法：#违规 [@成员|微信ID|名字] [天数]',
       '最近 3 天没有违规事件。',
+      '最近 7 天没有违规事件（张三（示例科技销售部工作群））。',
     ])
+  })
+
+  it('asks which one when a name means several people, as #撤销 does, and takes the id it is given', async () => {
+    const h = await start()
+    // A second 王五, a customer in a customer group: the name alone no longer says whose incidents.
+    h.wechat.addMembers(cust.id, [member('wxid_wangwu2', '王五')])
+    await h.post(wangwu, sales, '内部价格表别外传')
+    await h.post(admin, undefined, '#违规 @王五')
+    await h.post(admin, undefined, '#违规 wxid_wangwu')
+    await h.drain()
+    const [ask, list] = h.wechat.textsTo('wxid_admin').filter(t => !t.startsWith('🚨'))
+    expect(ask).toBe(
+      '「王五」对应 2 个人（王五（示例科技销售部工作群） wxid_wangwu、王五（示例科技张三交流群） wxid_wangwu2），请用 @成员 或微信 ID 指明是哪一位。',
+    )
+    expect(list).toMatch(/^最近 7 天的违规事件（王五），共 1 件：\nV1 .* 王五：泄露机密/)
   })
 })
 
