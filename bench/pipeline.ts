@@ -13,7 +13,7 @@
  * listening, to show what the simulated WeChat itself costs (included in a and b).
  * The same over a puppet-service gRPC connection: bench/pipeline-grpc.ts.
  *
- *   npx tsx bench/pipeline.ts [--quick] [--groups 50] [--profile file.cpuprofile]
+ *   npx tsx bench/pipeline.ts [--quick] [--groups 50] [--warmup N] [--profile file.cpuprofile]
  *
  * The bot's compiled code (`npm run build` first), or its source with `BENCH_BOT=source`.
  */
@@ -77,9 +77,12 @@ export async function runPipelineBench({
   quick = false,
   groups = 50,
   profile,
+  warmup,
 }: {
   quick?: boolean
   groups?: number
+  /** Messages of the warm-up pass (default below). */
+  warmup?: number
   /** Write a CPU profile of the full bot's timed passes (only those) to this file. */
   profile?: string
 } = {}): Promise<PipelineResult> {
@@ -95,7 +98,7 @@ export async function runPipelineBench({
   const stream = messageList(world, n)
   // Warm means past the JIT's warm-up: after 300 messages it was still compiling during the timed passes (inproc3:
   // 6.20× and 5.35× at 10 groups against 4.19× and 3.57× after 20,000; performance-history.md).
-  const warm = messageList(world, quick ? 2_000 : 5_000, 99)
+  const warm = messageList(world, warmup ?? (quick ? 2_000 : 5_000), 99)
   const dir = mkdtempSync(join(tmpdir(), 'bench-pipeline-'))
   try {
     const configFile = writeBenchConfig(world, join(dir, 'config'))
@@ -294,9 +297,15 @@ export function describePipeline(r: PipelineResult): string[] {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({
-    options: { quick: { type: 'boolean' }, groups: { type: 'string' }, profile: { type: 'string' } },
+    options: {
+      quick: { type: 'boolean' },
+      groups: { type: 'string' },
+      profile: { type: 'string' },
+      warmup: { type: 'string' },
+    },
   })
-  runPipelineBench({ ...values, groups: values.groups ? Number(values.groups) : undefined }).then(r =>
+  const number = (v: string | undefined) => (v ? Number(v) : undefined)
+  runPipelineBench({ ...values, groups: number(values.groups), warmup: number(values.warmup) }).then(r =>
     console.log(describePipeline(r).join('\n')),
   )
 }
