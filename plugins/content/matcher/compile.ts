@@ -7,7 +7,7 @@ import { DictionaryError } from './dictionary-error.js'
 import { writesLongInitials } from './form-readings.js'
 import { HitList } from './hit-list.js'
 import { foldedBefore, spanOfHit } from './hit-span.js'
-import { type FoundUrl, findUrls, hostOf, isAllowedHost } from './links.js'
+import { type FoundUrl, findUrls, hostOf, isAllowedHost, mayHoldSpelledUrl } from './links.js'
 import { ANCHOR, type ImageInfo, LATIN, lengthOf } from './image-info.js'
 import { NO_MEMBERS } from './image-members.js'
 import { normalizeText } from './normalize.js'
@@ -154,8 +154,8 @@ class CompiledMatcher implements Matcher {
     const started = scanKeyStarts(text, this.starts, this.arena, this.ends, hits)
     this.slowScan = !started
     if (!started) scanKeys(text, this.arena, this.ends, this.alphabet, hits)
-    // Read at once: the next start scan answers for its own text.
-    const mayHoldUrl = textMayHoldUrl()
+    // Read at once: the next start scan answers for its own text. 点 writes a dot the scan does not mark.
+    const mayHoldUrl = textMayHoldUrl() || mayHoldSpelledUrl(text)
     if (hits.length === 0 && this.patterns.length === 0) {
       return this.dictionary.links && mayHoldUrl ? this.linkMatches(text) : NO_MATCHES
     }

@@ -98,17 +98,71 @@ function urlView(text: string): string {
   })
 }
 
-/** Finds URLs in text: with a scheme, www. hosts, bare domains with known TLDs, IP hosts with a port or path. */
+/**
+ * A dot written out so that no URL reader takes it: 点 (or 點) between letters, or a dot with spaces on both
+ * sides (`www点lucky-vip点top`, `hg88 . cc`; a sentence's full stop has none before it: `OK. Me too`). Plain
+ * dots may stand between the other labels.
+ */
+const SPELLED_DOT = '(?:\\s*[点點]\\s*| +\\. +|\\.)'
+/** `www` written with single spaces between its letters too (`w w w`). */
+const SPELLED_WWW = 'w ?w ?w'
+/**
+ * A host whose dots are written out, ending in a known TLD: `www点zl-share点com`, `w w w . hg88 . cc`,
+ * `lucky-vip点top`. A digit alone before 点 is a time (`8点tv`): the label before the TLD must have a letter,
+ * unless the host starts with www.
+ */
+const SPELLED_URL = new RegExp(
+  `(?<![a-z0-9@._-])(?:${SPELLED_WWW}${SPELLED_DOT})?(?:${LABEL}${SPELLED_DOT})+(?:${BARE_TLDS.join('|')})(?![a-z0-9-])`,
+  'gi',
+)
+/** The characters that write a dot out: a text without any of them has no spelled URL. */
+const SPELLED_HINT = /[点點]| [.。．] /
+
+/**
+ * True when the text has 点 (or 點), the one way of writing a URL's dot that has no dot or colon (see
+ * URL_SEPARATORS): such a text may hold a URL although the scan saw no separator.
+ */
+export function mayHoldSpelledUrl(text: string): boolean {
+  return text.includes('点') || text.includes('點')
+}
+
+/**
+ * Finds URLs in text: with a scheme, www. hosts, bare domains with known TLDs, IP hosts with a port or path,
+ * and hosts whose dots are written out (see SPELLED_URL).
+ */
 export function findUrls(text: string): FoundUrl[] {
-  if (typeof text !== 'string' || !URL_HINT.test(text)) return []
-  const view = urlView(text)
+  if (typeof text !== 'string') return []
   const found: FoundUrl[] = []
-  for (const m of view.matchAll(URL_PATTERN)) {
-    const url = m[0].replace(TRAILING_PUNCTUATION, '')
-    const host = hostOf(url)
-    if (host) found.push({ url, host, start: m.index, end: m.index + url.length })
+  if (URL_HINT.test(text)) {
+    const view = urlView(text)
+    for (const m of view.matchAll(URL_PATTERN)) {
+      const url = m[0].replace(TRAILING_PUNCTUATION, '')
+      const host = hostOf(url)
+      if (host) found.push({ url, host, start: m.index, end: m.index + url.length })
+    }
   }
+  if (SPELLED_HINT.test(text)) pushSpelledUrls(found, text)
   return found
+}
+
+/** Adds the hosts whose dots are written out (see SPELLED_URL) that no URL found already covers. */
+function pushSpelledUrls(found: FoundUrl[], text: string): void {
+  const plain = found.length
+  for (const m of urlView(text).matchAll(SPELLED_URL)) {
+    const url = m[0]
+    if (!/[\s点點]/.test(url)) continue
+    const labels = url
+      .toLowerCase()
+      .replace(/\s+/g, '')
+      .split(/[.点點]/)
+    const www = labels[0] === 'www'
+    if (!www && !/[a-z]/.test(labels[labels.length - 2])) continue
+    const start = m.index
+    const end = start + url.length
+    if (found.slice(0, plain).some(u => start < u.end && end > u.start)) continue
+    found.push({ url: text.slice(start, end), host: labels.join('.'), start, end })
+  }
+  if (found.length > plain && plain > 0) found.sort((a, b) => a.start - b.start)
 }
 
 /** The lower-case host of a URL written with or without a scheme (full-width allowed), or null. */
