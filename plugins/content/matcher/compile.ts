@@ -4,7 +4,7 @@ import { add, urlsOf, type Found, type LazyUrls } from './candidate-rules.js'
 import { compileTables, type CompiledTables } from './compiled-tables.js'
 import { dictionaryProblems, normalizeDomain } from './dictionary-checks.js'
 import { DictionaryError } from './dictionary-error.js'
-import { writesLongInitials } from './form-readings.js'
+import { initialsOfTwoTerms, writesLongInitials } from './form-readings.js'
 import { HitList } from './hit-list.js'
 import { foldedBefore, spanOfHit } from './hit-span.js'
 import { type FoundUrl, findUrls, hostOf, isAllowedHost, mayHoldSpelledUrl } from './links.js'
@@ -174,7 +174,8 @@ class CompiledMatcher implements Matcher {
 
   /**
    * Drops context words, and initials hits of a category with context words when the message has
-   * neither one of them nor another hit of that category (`SSC 共享服务中心` is no gambling), unless
+   * neither one of them nor another hit of that category (`SSC 共享服务中心` is no gambling; initials of
+   * another term of the category count, see initialsOfTwoTerms), unless
    * they are long (`khmd`, see writesLongInitials); initials that read as an abbreviation stay only with
    * a context word of their category (`BC 平台注册送彩金`). A slang hit (see
    * CategoryRule.slang) stays only with a context word of its category nearby (`菠菜平台`).
@@ -187,6 +188,7 @@ class CompiledMatcher implements Matcher {
     const confirmedCategories = new Set(
       candidates.filter(c => c.kind !== 'initials' && !isIn(slang, c)).map(c => c.category),
     )
+    for (const category of initialsOfTwoTerms(candidates)) confirmedCategories.add(category)
     const contextCategories = new Set(candidates.filter(c => c.context).map(c => c.category))
     return candidates.filter(
       c =>

@@ -171,6 +171,27 @@ describe('initials as abbreviations', () => {
     expect(m.categoriesOf('FW 一个')).toEqual(['c'])
     expect(m.categoriesOf('那个 nc 又来了')).toEqual(['c'])
   })
+
+  it('reads capitals before an adverb as a person, the subject of what follows (那个 NC 又迟到了)', () => {
+    expect(m.categoriesOf('隔壁组的 NC 又把报价搞错了')).toEqual(['c'])
+    expect(m.categoriesOf('这个 FW 还好意思来开会')).toEqual(['c'])
+    expect(m.categoriesOf('NC 机床周五到货')).toEqual([])
+  })
+})
+
+describe('initials of two terms of a category confirm each other', () => {
+  const m = category(['私单', '飞单', '不走公司'], { context: ['系统'] })
+
+  it('keeps initials of two terms without a context word, not one alone', () => {
+    expect(m.categoriesOf('这个客户走 sd，bzgs 的流程太慢')).toEqual(['c'])
+    expect(m.categoriesOf('这单 sd，那单 fd，你看着办')).toEqual(['c'])
+    expect(m.categoriesOf('相机里的 sd 满了')).toEqual([])
+  })
+
+  it('does not count one term written twice, or codes read as abbreviations', () => {
+    expect(m.categoriesOf('sd 满了，换一张 sd')).toEqual([])
+    expect(m.categoriesOf('SD 卡和 FD 软盘都在抽屉里')).toEqual([])
+  })
 })
 
 describe('abbreviation-like initials with a context word', () => {
