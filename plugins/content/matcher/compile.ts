@@ -24,6 +24,7 @@ import { SplitScan, type SplitOwnerOfHit } from './split-scan.js'
 import { SwapChoices } from './swap-filter.js'
 import { PairFilter } from './pair-filter.js'
 import { dropByWords } from './word-context.js'
+import { textWithDigitLetters } from './digit-letters.js'
 import { textWithEmojiGaps } from './emoji-gaps.js'
 import { SwapForms, formNeedle } from './swap-form-cache.js'
 import type { Dictionary, Match, MatchKind, Matcher } from './types.js'
@@ -130,15 +131,22 @@ class CompiledMatcher implements Matcher {
   private readonly hits = new HitList()
 
   /**
-   * One pass over the text (two for a text with an emoji that reads as a character: see textWithEmojiGaps). A message without any key hit, pattern or links rule returns the shared
-   * empty result at once, without allocating anything (this is the common case, so the path has no closures).
+   * One pass over the text (two for a text with an emoji that reads as a character: see textWithEmojiGaps;
+   * two for a text with raw hits and a digit drawn for a letter in a word: see textWithDigitLetters). A
+   * message without any key hit, pattern or links rule returns the shared empty result at once, without
+   * allocating anything (this is the common case, so the path has no closures).
    */
   scan(text: string): Match[] {
     const matches = this.scanOnce(text)
-    if (!this.slowScan) return matches
-    const gapped = textWithEmojiGaps(text)
-    if (gapped === null) return matches
-    const more = this.scanOnce(gapped).filter(
+    const hadHits = this.hits.length > 0
+    const gapped = this.slowScan ? this.scanAlso(text, textWithEmojiGaps(text), matches) : matches
+    return hadHits && !this.readings.empty ? this.scanAlso(text, textWithDigitLetters(text), gapped) : gapped
+  }
+
+  /** The matches of text, with those of another reading of it (same length) that no match of theirs covers. */
+  private scanAlso(text: string, other: string | null, matches: Match[]): Match[] {
+    if (other === null) return matches
+    const more = this.scanOnce(other).filter(
       m => !matches.some(n => n.category === m.category && n.start < m.end && m.start < n.end),
     )
     if (more.length === 0) return matches
@@ -155,11 +163,11 @@ class CompiledMatcher implements Matcher {
     this.slowScan = !started
     if (!started) scanKeys(text, this.arena, this.ends, this.alphabet, hits)
     // Read at once: the next start scan answers for its own text. 点 writes a dot the scan does not mark.
-    const mayHoldUrl = textMayHoldUrl() || mayHoldSpelledUrl(text)
+    const mayHoldUrl = textMayHoldUrl()
     if (hits.length === 0 && this.patterns.length === 0) {
-      return this.dictionary.links && mayHoldUrl ? this.linkMatches(text) : NO_MATCHES
+      return this.dictionary.links && (mayHoldUrl || mayHoldSpelledUrl(text)) ? this.linkMatches(text) : NO_MATCHES
     }
-    const lazy: LazyUrls = { text, found: mayHoldUrl ? undefined : NO_URLS }
+    const lazy: LazyUrls = { text, found: mayHoldUrl || mayHoldSpelledUrl(text) ? undefined : NO_URLS }
     const candidates = hits.length > 0 ? this.termCandidates(text, hits.ints, hits.length, lazy) : []
     if (this.patterns.length > 0) candidates.push(...findPatternMatches(normalizeText(text), this.patterns))
     if (candidates.length === 0 && !this.dictionary.links) return NO_MATCHES

@@ -119,8 +119,14 @@ const SPELLED_URL = new RegExp(
   `(?<![a-z0-9@._-])(?:${SPELLED_WWW}${SPELLED_DOT})?(?:${LABEL}${SPELLED_DOT})+(?:${BARE_TLDS.join('|')})(?![a-z0-9-])`,
   'gi',
 )
-/** What writes a dot out (see SPELLED_DOT): a text without any of it has no spelled URL. */
-const SPELLED_HINT = new RegExp(`[${DOT_WORDS}]| [.。．] |[(（\\[【]\\s*[.。．]\\s*[)）\\]】]`)
+/**
+ * A written dot after a letter or digit (see SPELLED_DOT): a text without one has no spelled URL, and most
+ * texts with 点 have none (一点, 几点), so they skip the search.
+ */
+const SPELLED_HINT = new RegExp(
+  `[a-z0-9]\\s*(?:[${DOT_WORDS}]\\s*[a-z0-9]| +[.。．] +[a-z0-9]|[(（\\[【]\\s*[.。．${DOT_WORDS}]\\s*[)）\\]】])`,
+  'i',
+)
 /** A written dot of SPELLED_DOT (a plain URL has none), or a space. */
 const WRITTEN_DOT = new RegExp(`[\\s${DOT_WORDS}(（\\[【]`)
 /** The written dots of a spelled host, each read as the dot it stands for. */
