@@ -110,11 +110,8 @@ function readsAsService(text: string, start: number, end: number): boolean {
 const CAPITALS = /^\p{Lu}{2,}$/u
 /** The ideograph after a hit, past spaces and a colon (`FW: 报价单`, as mail subjects write it). */
 const IDEOGRAPH_AFTER = /^\s*[:：]?\s*(\p{Script=Han})/u
-/**
- * Particles, numerals, 个 and adverbs: after them an abbreviation is no name of a thing (`真是个SB啊`,
- * `SSC 五分钟一期`); an adverb makes it the subject of a verb, as a person is (`那个 FW 又把客户气跑了`).
- */
-const NOT_NAMED = new Set('的了吗吧呢啊呀嘛哦哈啦么是个一二三四五六七八九十两几百千万又也还就都总太真才再竟')
+/** Particles, numerals and 个: after them an abbreviation is no name of a thing (`真是个SB啊`, `SSC 五分钟一期`). */
+const NOT_NAMED = new Set('的了吗吧呢啊呀嘛哦哈啦么是个一二三四五六七八九十两几百千万')
 
 /** A capital and a small letter, as a chemical element's symbol is written (Sb, Pb). */
 const SYMBOL = /^\p{Lu}\p{Ll}$/u
