@@ -167,7 +167,7 @@ class CompiledMatcher implements Matcher {
     if (hits.length === 0 && this.patterns.length === 0) {
       return this.dictionary.links && (mayHoldUrl || mayHoldSpelledUrl(text)) ? this.linkMatches(text) : NO_MATCHES
     }
-    const lazy: LazyUrls = { text, found: mayHoldUrl || mayHoldSpelledUrl(text) ? undefined : NO_URLS }
+    const lazy: LazyUrls = { text, separators: mayHoldUrl, found: undefined }
     const candidates = hits.length > 0 ? this.termCandidates(text, hits.ints, hits.length, lazy) : []
     if (this.patterns.length > 0) candidates.push(...findPatternMatches(normalizeText(text), this.patterns))
     if (candidates.length === 0 && !this.dictionary.links) return NO_MATCHES
@@ -448,8 +448,6 @@ const NO_SPLITTERS: SplitOwnerOfHit[] = []
 const anchors: number[] = []
 /** The end, tail and length of the hits whose reading owners termCandidates added (see ReadingScan.ownersOf). */
 const given: number[] = []
-/** The URLs of a text without URL separators, shared (frozen: only read). */
-const NO_URLS = Object.freeze([]) as unknown as FoundUrl[]
 /** The result of a scan that finds nothing, shared (frozen: callers only read results). */
 const NO_MATCHES = Object.freeze([]) as unknown as Match[]
 /** Scratch space for the folded characters of a hit (see keyOfHit), grown as needed. */
