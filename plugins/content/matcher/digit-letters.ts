@@ -13,8 +13,7 @@ const CONSONANT = /[b-df-hj-np-tv-z]/i
  * The same length as the text, so offsets stay; the matcher scans it too, as it does textWithEmojiGaps.
  */
 export function textWithDigitLetters(text: string): string | null {
-  // Most texts have neither digit: two searches for one character cost less than the pattern's.
-  if ((!text.includes('0') && !text.includes('1')) || !DIGIT_BY_LETTER.test(text)) return null
+  if (!DIGIT_BY_LETTER.test(text)) return null
   let changed = false
   const read = text.replace(LATIN_RUN, run => {
     const digits = run.replace(/[^0-9]/g, '')
