@@ -129,33 +129,24 @@ class CompiledMatcher implements Matcher {
   private slowScan = false
   /** The raw hits of the last scanOnce, reused from message to message. */
   private readonly hits = new HitList()
+  /**
+   * Whether the last scanOnce had a raw hit of an anchor (pinyin or initials may be read there): the gate of
+   * the digit-letter reading (see scan). 58 of the quick bench's 10,132 messages pass it; a regex over
+   * every text with hits cost about 7% of the scan's CPU time, a loop over the raw hits about 5%.
+   */
+  private anchored = false
 
   /**
    * One pass over the text (two for a text with an emoji that reads as a character: see textWithEmojiGaps;
-   * two for a text with a raw hit of an anchor or in Latin letters, and a digit drawn for a letter in a word:
-   * see textWithDigitLetters). A
-   * message without any key hit, pattern or links rule returns the shared empty result at once, without
-   * allocating anything (this is the common case, so the path has no closures).
+   * two for a text with a raw hit of an anchor and a digit drawn for a letter in a word: see
+   * textWithDigitLetters). A message without any key hit, pattern or links rule returns the shared empty
+   * result at once, without allocating anything (this is the common case, so the path has no closures).
    */
   scan(text: string): Match[] {
     const matches = this.scanOnce(text)
-    const readingHit = this.hasReadingHit()
+    const readingHit = this.anchored
     const gapped = this.slowScan ? this.scanAlso(text, textWithEmojiGaps(text), matches) : matches
     return readingHit ? this.scanAlso(text, textWithDigitLetters(text), gapped) : gapped
-  }
-
-  /**
-   * True if a raw hit of the last scanOnce is of an anchor or an image in Latin letters: pinyin may be there.
-   * The gate of the digit-letter reading: 58 of the quick bench's 10,132 messages pass it (every message
-   * with a raw hit, the gate before, cost about 7% of the scan's CPU time in textWithDigitLetters alone).
-   */
-  private hasReadingHit(): boolean {
-    if (this.latinFlag === 0) return false
-    const flags = ANCHOR | LATIN
-    const { ints, length } = this.hits
-    const bytes = this.images.bytes
-    for (let h = 0; h < length; h += 3) if ((bytes[ints[h]] & flags) !== 0) return true
-    return false
   }
 
   /** The matches of text, with those of another reading of it (same length) that no match of theirs covers. */
@@ -172,6 +163,7 @@ class CompiledMatcher implements Matcher {
   /** scan without the second reading of a text with emoji gaps (see textWithEmojiGaps). */
   private scanOnce(text: string): Match[] {
     this.slowScan = false
+    this.anchored = false
     if (typeof text !== 'string' || text.length === 0) return NO_MATCHES
     const hits = this.hits
     const started = scanKeyStarts(text, this.starts, this.arena, this.ends, hits)
@@ -347,6 +339,7 @@ class CompiledMatcher implements Matcher {
       }
     }
     if (splitSpans > 0) this.splits.addRest(found)
+    this.anchored = anchored
     if (anchored) this.readings.addCandidates(found, given)
     return found.candidates
   }
