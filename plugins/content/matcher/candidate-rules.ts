@@ -3,7 +3,7 @@ import type { ExpansionKind } from './expand.js'
 import { isIdiom, isWordOf, wordTables } from './expansion-data.js'
 import { isLookalikeLetter } from './fold-table.js'
 import type { HitSpan } from './hit-span.js'
-import { findUrls, type FoundUrl } from './links.js'
+import { findUrls, type FoundUrl, mayHoldSpelledUrl } from './links.js'
 import type { MatchKind } from './types.js'
 
 /** The candidates of one scan so far, and what they are checked against. */
@@ -51,11 +51,17 @@ export function add(
 /** The URLs of a text, found on first use. */
 export interface LazyUrls {
   text: string
+  /** False when the scan saw no URL separator: only a URL whose dots are written out may be in the text. */
+  separators: boolean
   found: FoundUrl[] | undefined
 }
 
+/** The shared empty list of URLs. */
+const NO_URLS = Object.freeze([]) as unknown as FoundUrl[]
+
+/** The URLs of a text (see LazyUrls), found on first use. */
 export function urlsOf(lazy: LazyUrls): FoundUrl[] {
-  lazy.found ??= findUrls(lazy.text)
+  lazy.found ??= lazy.separators || mayHoldSpelledUrl(lazy.text) ? findUrls(lazy.text) : NO_URLS
   return lazy.found
 }
 

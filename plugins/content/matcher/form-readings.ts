@@ -88,6 +88,30 @@ export function countsCompanies(text: string, c: Candidate): boolean {
   return text.endsWith('公司', c.end) && COUNTED_MANY.test(text.slice(Math.max(0, c.start - 3), c.start))
 }
 
+/** Kinds that write the term's own characters: a homophone of 垃圾 (辣鸡) is chosen, no waste. */
+const WRITTEN_KINDS = new Set(['exact', 'normalised'])
+/** What waste is (垃圾, 废物, as a term's part), the words a term naming it holds. */
+const WASTE = /垃圾|废物/u
+/** A kind of waste before it: 工业废物, 医疗废物, 建筑垃圾, 生活垃圾. */
+const WASTE_KIND_BEFORE = /(?:工业|医疗|危险|固体|固态|液体|建筑|生活|厨余|餐厨|电子|有害|化工|装修|放射性|可回收)$/u
+/** Disposing of it after: 处理, 清理, 清运, 回收, 扔掉, 拉走, 分类, 台账 (a register of waste). */
+const DISPOSAL_AFTER =
+  /^(?:处理|处置|清理|清运|清走|清掉|清除|清一下|清了|回收|扔掉|扔了|扔到|丢掉|拉走|运走|搬走|分类|台账|堆放)/u
+/** Someone the term is said of, just before it: 你这个垃圾东西, 他个废物, 是垃圾. */
+const SAID_OF = /[你他她它个是]$/u
+
+/**
+ * True for a term naming waste (垃圾东西, 废物, 垃圾公司) written as is, after a kind of waste (`工业废物处理厂`,
+ * `建筑垃圾公司`) or followed by a word of disposing of it (`楼道里的垃圾东西清理一下`), said of no one just before
+ * it: waste, not an insult. `你这个垃圾东西`, `这家垃圾公司`, `废物一个` and `辣鸡东西清理一下` stay hits.
+ */
+export function namesWaste(text: string, c: Candidate): boolean {
+  if (!WRITTEN_KINDS.has(c.kind) || !WASTE.test(c.term)) return false
+  const before = text.slice(Math.max(0, c.start - 3), c.start)
+  if (WASTE_KIND_BEFORE.test(before)) return true
+  return DISPOSAL_AFTER.test(text.slice(c.end, c.end + 3)) && !SAID_OF.test(before)
+}
+
 /** Initials of this many letters or more are long: they spell hardly any everyday code. */
 const LONG_INITIALS = 4
 
@@ -102,4 +126,22 @@ export function writesLongInitials(text: string, c: Candidate): boolean {
     if (code >= 0x61 && code <= 0x7a) letters++
   }
   return letters >= LONG_INITIALS
+}
+
+/**
+ * The categories with initials hits of two terms or more in the message, none read as an abbreviation:
+ * one code may be chance (`SD` a memory card), two codes of one category's terms hardly are (`这单 SD 吧，
+ * 不走 GS`: 私单 and 不走公司), so they confirm each other as a context word would.
+ */
+export function initialsOfTwoTerms(candidates: readonly Candidate[]): string[] {
+  let first: Map<string, string> | undefined
+  const found: string[] = []
+  for (const c of candidates) {
+    if (c.kind !== 'initials' || c.abbreviation || c.allowPhrase || c.context) continue
+    first ??= new Map()
+    const term = first.get(c.category)
+    if (term === undefined) first.set(c.category, c.term)
+    else if (term !== c.term && !found.includes(c.category)) found.push(c.category)
+  }
+  return found
 }

@@ -98,17 +98,83 @@ function urlView(text: string): string {
   })
 }
 
-/** Finds URLs in text: with a scheme, www. hosts, bare domains with known TLDs, IP hosts with a port or path. */
+/** Characters written for a URL's dot where no dot is (点, 點, the middle dots ·, •, and 丶). */
+const DOT_WORDS = '点點·•丶'
+/** A dot in brackets: `(.)`, `[.]`, `（点）`. */
+const BRACKETED_DOT = `\\s*[(（\\[【]\\s*[.${DOT_WORDS}]\\s*[)）\\]】]\\s*`
+/**
+ * A dot written out so that no URL reader takes it: a character of DOT_WORDS, a dot in brackets, or a dot
+ * with spaces on both sides (`www点lucky-vip点top`, `abc(.)com`, `hg88 . cc`; a sentence's full stop has
+ * none before it: `OK. Me too`). Plain dots may stand between the other labels.
+ */
+const SPELLED_DOT = `(?:\\s*[${DOT_WORDS}]\\s*|${BRACKETED_DOT}| +\\. +|\\.)`
+/** `www` written with single spaces between its letters too (`w w w`). */
+const SPELLED_WWW = 'w ?w ?w'
+/**
+ * A host whose dots are written out, ending in a known TLD: `www点zl-share点com`, `w w w . hg88 . cc`,
+ * `lucky-vip点top`. A digit alone before 点 is a time (`8点tv`): the label before the TLD must have two
+ * characters or more and a letter among them, unless the host starts with www.
+ */
+const SPELLED_URL = new RegExp(
+  `(?<![a-z0-9@._-])(?:${SPELLED_WWW}${SPELLED_DOT})?(?:${LABEL}${SPELLED_DOT})+(?:${BARE_TLDS.join('|')})(?![a-z0-9-])`,
+  'gi',
+)
+/**
+ * A written dot after a letter or digit (see SPELLED_DOT): a text without one has no spelled URL, and most
+ * texts with 点 have none (一点, 几点), so they skip the search.
+ */
+const SPELLED_HINT = new RegExp(
+  `[a-z0-9]\\s*(?:[${DOT_WORDS}]\\s*[a-z0-9]| +[.。．] +[a-z0-9]|[(（\\[【]\\s*[.。．${DOT_WORDS}]\\s*[)）\\]】])`,
+  'i',
+)
+/** A written dot of SPELLED_DOT (a plain URL has none), or a space. */
+const WRITTEN_DOT = new RegExp(`[\\s${DOT_WORDS}(（\\[【]`)
+/** The written dots of a spelled host, each read as the dot it stands for. */
+const WRITTEN_DOTS = new RegExp(`${BRACKETED_DOT}|[${DOT_WORDS}]`, 'g')
+
+/**
+ * True when the text has a character of DOT_WORDS, the ways of writing a URL's dot without a dot or colon
+ * (see URL_SEPARATORS): such a text may hold a URL although the scan saw no separator.
+ */
+export function mayHoldSpelledUrl(text: string): boolean {
+  for (let k = 0; k < DOT_WORDS.length; k++) if (text.includes(DOT_WORDS[k])) return true
+  return false
+}
+
+/**
+ * Finds URLs in text: with a scheme, www. hosts, bare domains with known TLDs, IP hosts with a port or path,
+ * and hosts whose dots are written out (see SPELLED_URL).
+ */
 export function findUrls(text: string): FoundUrl[] {
-  if (typeof text !== 'string' || !URL_HINT.test(text)) return []
-  const view = urlView(text)
+  if (typeof text !== 'string') return []
   const found: FoundUrl[] = []
-  for (const m of view.matchAll(URL_PATTERN)) {
-    const url = m[0].replace(TRAILING_PUNCTUATION, '')
-    const host = hostOf(url)
-    if (host) found.push({ url, host, start: m.index, end: m.index + url.length })
+  if (URL_HINT.test(text)) {
+    const view = urlView(text)
+    for (const m of view.matchAll(URL_PATTERN)) {
+      const url = m[0].replace(TRAILING_PUNCTUATION, '')
+      const host = hostOf(url)
+      if (host) found.push({ url, host, start: m.index, end: m.index + url.length })
+    }
   }
+  if (SPELLED_HINT.test(text)) pushSpelledUrls(found, text)
   return found
+}
+
+/** Adds the hosts whose dots are written out (see SPELLED_URL) that no URL found already covers. */
+function pushSpelledUrls(found: FoundUrl[], text: string): void {
+  const plain = found.length
+  for (const m of urlView(text).matchAll(SPELLED_URL)) {
+    const url = m[0]
+    if (!WRITTEN_DOT.test(url)) continue
+    const labels = url.toLowerCase().replace(WRITTEN_DOTS, '.').replace(/\s+/g, '').split('.')
+    const www = labels[0] === 'www'
+    if (!www && !/[a-z].|.[a-z]/.test(labels[labels.length - 2])) continue
+    const start = m.index
+    const end = start + url.length
+    if (found.slice(0, plain).some(u => start < u.end && end > u.start)) continue
+    found.push({ url: text.slice(start, end), host: labels.join('.'), start, end })
+  }
+  if (found.length > plain && plain > 0) found.sort((a, b) => a.start - b.start)
 }
 
 /** The lower-case host of a URL written with or without a scheme (full-width allowed), or null. */

@@ -173,6 +173,21 @@ describe('initials as abbreviations', () => {
   })
 })
 
+describe('initials of two terms of a category confirm each other', () => {
+  const m = category(['私单', '飞单', '不走公司'], { context: ['系统'] })
+
+  it('keeps initials of two terms without a context word, not one alone', () => {
+    expect(m.categoriesOf('这个客户走 sd，bzgs 的流程太慢')).toEqual(['c'])
+    expect(m.categoriesOf('这单 sd，那单 fd，你看着办')).toEqual(['c'])
+    expect(m.categoriesOf('相机里的 sd 满了')).toEqual([])
+  })
+
+  it('does not count one term written twice, or codes read as abbreviations', () => {
+    expect(m.categoriesOf('sd 满了，换一张 sd')).toEqual([])
+    expect(m.categoriesOf('SD 卡和 FD 软盘都在抽屉里')).toEqual([])
+  })
+})
+
 describe('abbreviation-like initials with a context word', () => {
   it('keeps them when a context word of the category is in the message (BC 网站 with 彩金), not without', () => {
     const m = category(['博彩'], { context: ['彩金', '返水'] })

@@ -41,6 +41,31 @@ describe('findUrls', () => {
     expect(findUrls(text)).toEqual([])
   })
 
+  it.each([
+    ['官网 www点shop-vip点top 领券', 'www点shop-vip点top', 'www.shop-vip.top'],
+    ['注册 w w w . kk99 . net 送彩金', 'w w w . kk99 . net', 'www.kk99.net'],
+    ['资料在 pan-share 點 cn', 'pan-share 點 cn', 'pan-share.cn'],
+    ['打开 abc . xyz 领取', 'abc . xyz', 'abc.xyz'],
+    ['下载 www丶k8bet丶com', 'www丶k8bet丶com', 'www.k8bet.com'],
+    ['网址 bet365(.)cc 复制打开', 'bet365(.)cc', 'bet365.cc'],
+    ['看这里 luck·vip', 'luck·vip', 'luck.vip'],
+  ])('finds a host whose dots are written out in %s', (text, url, host) => {
+    const [found] = findUrls(text)
+    expect(found).toMatchObject({ url, host })
+    expect(text.slice(found.start, found.end)).toBe(url)
+  })
+
+  it.each([
+    ['晚上8点tv上有球赛'],
+    ['OK. Me too'],
+    ['三点半 top 店门口见'],
+    ['好的 . 明天见'],
+    ['迈克尔·乔丹'],
+    ['A·cc 组'],
+  ])('finds no spelled host in %j', text => {
+    expect(findUrls(text)).toEqual([])
+  })
+
   it('finds several URLs in one message', () => {
     expect(findUrls('a.com 和 https://b.cn/x 以及 www.c.io').map(u => u.host)).toEqual(['a.com', 'b.cn', 'www.c.io'])
   })
@@ -65,6 +90,13 @@ describe('links rule', () => {
     const match = matcher.checkUrl(url)
     if (host === null) expect(match).toBeNull()
     else expect(match).toMatchObject({ category: 'link', term: host, start: 0, end: url.length, matched: url })
+  })
+
+  it('reports a host written with 点 in a message without any dot, and allows the company site so written', () => {
+    expect(matcher.scan('下载地址 www点apk-free点cc 复制打开').map(m => [m.term, m.matched])).toEqual([
+      ['www.apk-free.cc', 'www点apk-free点cc'],
+    ])
+    expect(matcher.scan('官网 www点example点com 有说明书')).toEqual([])
   })
 
   it('checkUrl ignores text that is not a URL', () => {

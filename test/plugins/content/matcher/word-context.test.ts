@@ -145,6 +145,24 @@ describe('a company term after a count of more than one', () => {
   })
 })
 
+describe('a term naming waste used of waste', () => {
+  const m = category(['废物', '垃圾东西', '垃圾公司'])
+
+  it('is waste after a kind of waste (电子废物, 生活垃圾) or before a word of disposing of it (清运, 扔掉)', () => {
+    expect(m.categoriesOf('电子废物回收站下周搬家')).toEqual([])
+    expect(m.categoriesOf('小区的生活垃圾公司换了一家')).toEqual([])
+    expect(m.categoriesOf('门口那堆垃圾东西扔掉吧，挡着客户停车')).toEqual([])
+    expect(m.categoriesOf('仓库的废物清运费这个月涨了')).toEqual([])
+  })
+
+  it('stays an insult said of someone, alone, or written by sound (辣鸡东西)', () => {
+    expect(m.categoriesOf('你这个垃圾东西扔掉算了')).toEqual(['c'])
+    expect(m.categoriesOf('他就是个废物处理不了客户')).toEqual(['c'])
+    expect(m.categoriesOf('这家垃圾公司')).toEqual(['c'])
+    expect(m.categoriesOf('辣鸡东西清理一下自己')).toEqual(['c'])
+  })
+})
+
 describe('a short term pulled apart by the words around it', () => {
   it('is no hit when the character outside stands alone but makes a word with the edge', () => {
     expect(category(['老虎机']).categoriesOf('老胡机房今天停电')).toEqual([])

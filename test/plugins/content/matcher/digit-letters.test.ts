@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { compileMatcher } from '../../../../plugins/content/matcher/index.js'
+import { textWithDigitLetters } from '../../../../plugins/content/matcher/digit-letters.js'
+import { expandingDictionary } from './helpers.js'
+
+describe('digits drawn for letters in pinyin', () => {
+  const m = compileMatcher(
+    expandingDictionary({ porn: ['裸聊'], gambling: ['赌博'], ad: ['兼职'] }, ['pinyin', 'initials', 'homophone']),
+  )
+
+  it('reads 0 as o and 1 as i after a consonant or l elsewhere (luol1ao, dub0, j1anzhi)', () => {
+    expect(m.scan('luol1ao 在线，私我').map(x => [x.category, x.matched])).toEqual([['porn', 'luol1ao']])
+    expect(m.categoriesOf('想玩 dub0 的来')).toEqual(['gambling'])
+    expect(m.categoriesOf('j1anzhi 日结，手机就能做')).toEqual(['ad'])
+  })
+
+  it('leaves codes and handles with digits alone (A10, 私我 mm520, RO1 滤芯)', () => {
+    expect(textWithDigitLetters('型号 A10 和 RO1 滤芯')).toBeNull()
+    expect(textWithDigitLetters('vx mm520')).toBeNull()
+    expect(m.categoriesOf('du6o 是什么')).toEqual([])
+  })
+})
