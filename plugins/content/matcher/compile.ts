@@ -21,6 +21,7 @@ import { OWNER_KINDS, formOf, type TermIndex } from './term-index.js'
 import { compareKeyTo } from './substitution-classes.js'
 import type { ExpansionKind } from './expand.js'
 import { SplitScan, type SplitOwnerOfHit } from './split-scan.js'
+import { splitAnchorsIn, type SplitAnchors } from './split-anchors.js'
 import { SwapChoices } from './swap-filter.js'
 import { PairFilter } from './pair-filter.js'
 import { dropByWords } from './word-context.js'
@@ -79,6 +80,8 @@ class CompiledMatcher implements Matcher {
   private readonly readings: ReadingScan
   /** The walk that finds the split forms after a hit of an ANCHOR image (see SplitScan). */
   private readonly splits: SplitScan
+  /** Which ANCHOR images start the split walk, and which need no reading scan (see SplitAnchors). */
+  private readonly splitAnchors: SplitAnchors
   /** The LATIN flag an image has when the index has reading forms, else 0 (no hit may be one). */
   private readonly latinFlag: number
   /** The swap forms of the terms hits were checked against (see SwapForms). */
@@ -110,6 +113,7 @@ class CompiledMatcher implements Matcher {
     this.pairs = new PairFilter(tables, this.swapChoices)
     this.readings = new ReadingScan(tables.index)
     this.splits = new SplitScan(tables.index)
+    this.splitAnchors = splitAnchorsIn(tables)
     this.latinFlag = this.readings.empty ? 0 : LATIN
     this.swapForms = new SwapForms(tables.index)
     for (const [category, rule] of Object.entries(dictionary.categories)) this.kinds.set(category, new Set(rule.expand))
@@ -311,7 +315,7 @@ class CompiledMatcher implements Matcher {
       const c = hits[h]
       const b = this.images.bytes[c]
       if ((b & ANCHOR) !== 0) {
-        anchored = true
+        if (!this.splitAnchors.splitOnly.has(c)) anchored = true
         if (this.slots[c] === NO_MEMBERS) continue
       }
       const end = hits[h + 1]
@@ -344,12 +348,13 @@ class CompiledMatcher implements Matcher {
     return found.candidates
   }
 
-  /** Runs the split walk around the hits of anchors (see SplitScan.find); returns how many spans it found. */
+  /** Runs the split walk around the hits of split anchors (see SplitScan.find); returns how many spans it found. */
   private splitSpans(text: string, hits: Int32Array, count: number): number {
     if (anchors.length !== 0) anchors.length = 0
     for (let h = 0; h < count; h += 3) {
       const b = this.images.bytes[hits[h]]
-      if ((b & ANCHOR) !== 0) anchors.push(hits[h + 1], hits[h + 2], lengthOf(this.images, hits[h], b))
+      if ((b & ANCHOR) !== 0 && this.splitAnchors.images.has(hits[h]))
+        anchors.push(hits[h + 1], hits[h + 2], lengthOf(this.images, hits[h], b))
     }
     return anchors.length > 0 ? this.splits.find(text, anchors) : 0
   }
