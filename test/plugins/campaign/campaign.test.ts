@@ -124,8 +124,8 @@ describe('a campaign whose deadline passed before it could be announced', () => 
     await rt.handle(text(admin, '#活动 进度 double12', clock.now()))
     await clock.advance(MIN)
     expect(wechat.textsTo('admin')).toEqual([
-      '#double12「双十二净水器特惠」未发布，截止 11-30 18:00',
-      '活动 #double12「双十二净水器特惠」未发布：截止前没有可用的发布时段（工作日发布时段内）',
+      '#double12「双十二净水器特惠」已截止（未发布），截止于 11-30 18:00',
+      '活动 #double12「双十二净水器特惠」已截止，未发布：截止前没有可用的发布时段（工作日发布时段内）',
     ])
   })
 })
