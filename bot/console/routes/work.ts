@@ -1,4 +1,3 @@
-import { dayKey } from '../../time/zoned.js'
 import { campaignsPage } from '../pages/campaigns.js'
 import { casePage, casesPage } from '../pages/cases.js'
 import { dictionaryPage } from '../pages/dictionary.js'
