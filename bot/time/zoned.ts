@@ -105,6 +105,20 @@ export function shortDateTime(ms: number, tz: string): string {
   return `${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`
 }
 
+/**
+ * `MM-DD HH:mm` of an instant in `tz` when it falls in `now`'s year, else `YYYY-MM-DD HH:mm`: a date in a chat reply
+ * never hides that it is in another year.
+ */
+export function nearDateTime(ms: number, now: number, tz: string): string {
+  const year = zonedParts(ms, tz).year
+  return `${year === zonedParts(now, tz).year ? '' : `${year}-`}${shortDateTime(ms, tz)}`
+}
+
+/** A day key as `MM-DD` when it is in `now`'s year in `tz`, else whole (`YYYY-MM-DD`). */
+export function nearDay(day: string, now: number, tz: string): string {
+  return day.slice(0, 4) === dayKey(now, tz).slice(0, 4) ? day.slice(5) : day
+}
+
 /** The instant at wall-clock `day` (`YYYY-MM-DD`) and `time` (`HH:mm`) in `tz`. */
 export function zonedInstant(day: string, time: string, tz: string): number {
   const [y, mo, d] = day.split('-').map(Number)

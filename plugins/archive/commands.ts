@@ -2,6 +2,7 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Action } from '../../bot/core/actions.js'
 import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
+import { readDayRange } from '../../bot/time/day-range.js'
 import { addDays, dayKey, fileStamp, shortDateTime } from '../../bot/time/zoned.js'
 import { periodFromWord } from '../cases/digest/period.js'
 import { type ArchiveDeps, logAccess } from './access/deps.js'
@@ -44,7 +45,10 @@ interface ParsedRequest {
   format?: ExportFormat
   /** `含命令`: commands to the bot and the bot's own messages are searched too (left out by default). */
   withCommands?: boolean
-  /** The answer when `群:名` words name no recorded group (nothing is searched or exported then). */
+  /**
+   * The answer when `群:名` words name no recorded group, or a word written like a date is not a valid day or range
+   * (nothing is searched or exported then).
+   */
   notFound?: string
   /** Recorded groups, for hints. */
   groups: ChatInfo[]
@@ -79,8 +83,10 @@ async function parseRequest(
       forExport ? /^(?:(?:格式|format)[:：])?(csv|md|jsonl|html)$/i : /^(?:格式|format)[:：](csv|md|jsonl|html)$/i
     ).exec(word)
     const period = periodFromWord(word, now, ctx.timezone)
+    const days = readDayRange(word)
     const named = group ? chatsNamed(groups, group[1]) : groups.filter(c => c.configName === word || c.title === word)
-    if (group && !named.length) unknown.push(group[1])
+    if (days && !days.ok) r.notFound ??= days.error
+    else if (group && !named.length) unknown.push(group[1])
     else if (!forExport && word === WITH_COMMANDS) r.withCommands = true
     else if (member) q.member = member[1]
     else if (type && (TYPE_BY_LABEL.has(type[1]) || type[1] in TYPE_LABEL))
@@ -94,7 +100,7 @@ async function parseRequest(
       r.scope.push(group && titles.join() !== group[1] ? `${group[1]}（${titles.join('、')}）` : word)
     } else q.words?.push(word)
   }
-  if (unknown.length)
+  if (unknown.length && !r.notFound)
     r.notFound = T.groupsNotFound(
       unknown,
       groups.map(c => c.title),

@@ -54,12 +54,13 @@ export function reminderActions(
   groups: GroupProgress[],
   done: Record<string, Participation>,
   phrase: string,
+  now: number,
   tz: string,
 ): Action[] {
   return groups.flatMap(g => {
     const missing = missingIn(g, done)
     if (!missing.length) return []
-    const text = T.campaignReminder(c, phrase, tz)
+    const text = T.campaignReminder(c, phrase, now, tz)
     return [
       {
         type: 'remind',
@@ -130,11 +131,11 @@ export function decideAnnouncements(
   const { announce: due, missed } = dueCampaigns(campaigns, now, x.sched)
   const out: Action[] = []
   const publishedIn: string[] = []
-  for (const c of missed) out.push(...miss(c, c.note ?? T.noSlot, tz))
+  for (const c of missed) out.push(...miss(c, c.note ?? T.noSlot, now, tz))
   for (const c of due) {
     // Chat campaigns stored before images were confined may name any path: never send one from outside the media.
     if (c.source === 'chat' && c.content.image && !x.mediaAllowed(c.content.image)) {
-      out.push(...miss(c, T.imageNotAllowed, tz))
+      out.push(...miss(c, T.imageNotAllowed, now, tz))
       continue
     }
     const { groups, missingNames } = resolveTargets(c.targets, x.groups)
@@ -145,7 +146,7 @@ export function decideAnnouncements(
       continue
     }
     if (missingNames.length) out.push(tellAdmins(T.targetsMissing(c, missingNames), 'campaign.target-missing'))
-    const text = announcementText(c, cfg.participation.phrases[0], cfg.participation.requireScreenshot, tz)
+    const text = announcementText(c, cfg.participation.phrases[0], cfg.participation.requireScreenshot, now, tz)
     if (groups.every(g => x.observing(g))) c.observed = true
     out.push(...announce(c, groups, text, now, cfg.remindBefore))
     publishedIn.push(...groups.map(g => g.id))
@@ -164,7 +165,7 @@ export function decideReminder(
 ): Action[] {
   // After a restart the reminder may fire late; past the deadline only the report is due.
   if (c?.status !== 'announced' || now >= c.deadline) return []
-  const actions = reminderActions(c, groups, done, phrase, tz)
+  const actions = reminderActions(c, groups, done, phrase, now, tz)
   return c.observed ? asRehearsal(actions) : actions
 }
 
@@ -179,7 +180,7 @@ export function decideFinish(
   x: { early: boolean; now: number; tz: string; violation: 'off' | 'strike' | 'fine' },
 ): Action[] {
   if (c.status !== 'announced') return []
-  const heading = T.reportHeading(c, x.early, x.tz)
+  const heading = T.reportHeading(c, x.early, x.now, x.tz)
   Object.assign(c, { status: 'ended', endedAt: x.now })
   const actions: Action[] = [
     tellAdmins(progressReport(heading, groups, done), 'campaign.report'),
@@ -213,9 +214,9 @@ export function decideProofExpired(
   return { actions: c.observed ? asRehearsal([ask]) : [ask], changed: true }
 }
 
-function miss(c: Campaign, why: string, tz: string): Action[] {
+function miss(c: Campaign, why: string, now: number, tz: string): Action[] {
   Object.assign(c, { status: 'missed', note: why })
-  return [tellAdmins(T.campaignMissed(c, why, tz), 'campaign.missed')]
+  return [tellAdmins(T.campaignMissed(c, why, now, tz), 'campaign.missed')]
 }
 
 function tellAdmins(text: string, rule: string): Action {

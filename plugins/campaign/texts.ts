@@ -1,5 +1,5 @@
 import { formatDuration } from '../../bot/config/duration.js'
-import { shortDateTime } from '../../bot/time/zoned.js'
+import { nearDateTime, shortDateTime } from '../../bot/time/zoned.js'
 import { countShares, missingIn, sharedIn, type GroupProgress, type ShareCount } from './report/share-count.js'
 import type { PostingWindow } from './config.js'
 import type { Campaign, CampaignStatus, Participation, PostStatus, QueuedPost } from './state.js'
@@ -9,7 +9,7 @@ export const STATUS_LABEL: Record<CampaignStatus, string> = {
   scheduled: '待发布',
   announced: '进行中',
   ended: '已结束',
-  missed: '未发布',
+  missed: '已截止（未发布）',
 }
 
 /** zh-CN labels of post states. */
@@ -26,8 +26,8 @@ export const POST_STATUS_LABEL: Record<PostStatus, string> = {
 export const T = {
   // campaigns
   announceReason: (id: string) => `活动 ${id} 公告`,
-  campaignReminder: (c: Campaign, phrase: string, tz: string) =>
-    `【活动提醒】「${c.title}」将于 ${shortDateTime(c.deadline, tz)} 截止，被@的同事还未反馈。请分享到朋友圈后在本群回复「${phrase}」并附截图。`,
+  campaignReminder: (c: Campaign, phrase: string, now: number, tz: string) =>
+    `【活动提醒】「${c.title}」将于 ${nearDateTime(c.deadline, now, tz)} 截止，被@的同事还未反馈。请分享到朋友圈后在本群回复「${phrase}」并附截图。`,
   remindReason: (id: string, missing: number) => `活动 ${id} 未完成 ${missing} 人`,
   notSharedReason: (title: string) => `未分享活动「${title}」`,
   notSharedViolation: '未分享活动',
@@ -38,12 +38,12 @@ export const T = {
   noTargetNote: '没有可发布的目标群',
   targetsMissing: (c: Campaign, missing: string[]) =>
     `⚠️ 活动「${c.title}」：找不到群 ${missing.join('、')}（机器人可能已被移出），这些群不发布。`,
-  reportHeading: (c: Campaign, early: boolean, tz: string) =>
-    `【活动报告】#${c.id}「${c.title}」${early ? '已提前结束' : `已截止（${shortDateTime(c.deadline, tz)}）`}`,
+  reportHeading: (c: Campaign, early: boolean, now: number, tz: string) =>
+    `【活动报告】#${c.id}「${c.title}」${early ? '已提前结束' : `已截止（${nearDateTime(c.deadline, now, tz)}）`}`,
   proofMissing: (title: string, phrase: string) =>
     `还没收到你的朋友圈截图，「${title}」暂未计入。请发截图后再回复一次「${phrase}」。`,
-  campaignMissed: (c: Campaign, why: string, tz: string) =>
-    `⚠️ 活动「${c.title}」（#${c.id}，截止 ${shortDateTime(c.deadline, tz)}）未发布：${why}。`,
+  campaignMissed: (c: Campaign, why: string, now: number, tz: string) =>
+    `⚠️ 活动「${c.title}」（#${c.id}，截止 ${nearDateTime(c.deadline, now, tz)}）未发布：${why}。`,
   botLeftGroup: (name: string) => `${name}（机器人已不在群内）`,
   noGroupsYet: '（暂无匹配的群）',
   shareRecorded: (id: string, screenshot: boolean) => `活动 ${id} 已分享${screenshot ? '（有截图）' : ''}`,
@@ -60,7 +60,7 @@ export const T = {
   dayPast: (day: string) => `${day} 已经过去。`,
   notWorkday: (day: string, weekend: boolean, anyDayWord: string) =>
     `${day} 是${weekend ? '周末' : '法定节假日'}，不发布排期。如确需发布，请在日期后写「${anyDayWord}」。`,
-  outsideWindow: (start: string, end: string) => `发布时间须在 ${start}–${end} 之间。`,
+  outsideWindow: (start: string, end: string) => `发布时间须不早于 ${start}、早于 ${end}（${end} 及以后不发布）。`,
   timePast: (day: string, time: string) => `${day} ${time} 已经过了，请换一个时间或日期。`,
   dayTaken: (day: string, id: string, status: string) => `${day} 已有排期 #${id}（${status}），每个群每天最多一条。`,
   cannotApprove: (id: string, status: string) => `排期 #${id} 当前状态为「${status}」，不能再审核通过。`,
@@ -103,19 +103,27 @@ export const T = {
   unknownTargets: (unknown: string[]) =>
     `不认识的群或群类型：${unknown.join('、')}（可用：内部群、客户群、公告群，或配置中的群名）。`,
   noMatchingTarget: '没有匹配的目标群：活动至少要发到一个群。',
-  deadlineBeforeSlot: (deadline: number, slot: number, w: PostingWindow, tz: string) =>
-    `截止时间 ${shortDateTime(deadline, tz)} 早于下一个发布时段 ${shortDateTime(slot, tz)}（工作日 ${w.postAt}–${w.end}）。`,
-  campaignCreated: (c: Campaign, slot: number | undefined, where: string, groups: number, image: boolean, tz: string) =>
-    `✅ 已创建活动 #${c.id}「${c.title}」：${slot === undefined ? '即将' : `将于 ${shortDateTime(slot, tz)} `}发到 ${where}（${groups} 个群），截止 ${shortDateTime(c.deadline, tz)}。${image ? '将随公告发出的图片见下。' : ''}`,
+  deadlineBeforeSlot: (deadline: number, slot: number, w: PostingWindow, now: number, tz: string) =>
+    `截止时间 ${nearDateTime(deadline, now, tz)} 早于下一个发布时段 ${nearDateTime(slot, now, tz)}（工作日 ${w.postAt}–${w.end}）。`,
+  campaignCreated: (
+    c: Campaign,
+    slot: number | undefined,
+    where: string,
+    groups: number,
+    image: boolean,
+    now: number,
+    tz: string,
+  ) =>
+    `✅ 已创建活动 #${c.id}「${c.title}」：${slot === undefined ? '即将' : `将于 ${nearDateTime(slot, now, tz)} `}发到 ${where}（${groups} 个群），截止 ${nearDateTime(c.deadline, now, tz)}。${image ? '将随公告发出的图片见下。' : ''}`,
   noCampaigns: '还没有活动。',
-  campaignLine: (c: Campaign, status: CampaignStatus, tz: string) =>
-    `#${c.id}「${c.title}」${STATUS_LABEL[status]}，截止 ${shortDateTime(c.deadline, tz)}`,
+  campaignLine: (c: Campaign, status: CampaignStatus, now: number, tz: string) =>
+    `#${c.id}「${c.title}」${STATUS_LABEL[status]}，截止${c.deadline <= now ? '于' : ''} ${nearDateTime(c.deadline, now, tz)}`,
   progressIdMissing: (p: string) => `请给出活动编号，例如 ${p}活动 进度 3（${p}活动 列表 可查看编号）。`,
-  notYetAnnounced: (c: Campaign, slot: number, where: string, tz: string) =>
-    `活动 #${c.id}「${c.title}」尚未发布：将于 ${shortDateTime(slot, tz)} 发到 ${where || T.noGroupsYet}。`,
-  neverAnnounced: (c: Campaign) => `活动 #${c.id}「${c.title}」未发布：${c.note ?? T.noSlot}`,
-  progressHeading: (c: Campaign, tz: string) =>
-    `【活动进度】#${c.id}「${c.title}」${STATUS_LABEL[c.status]}，截止 ${shortDateTime(c.deadline, tz)}`,
+  notYetAnnounced: (c: Campaign, slot: number, where: string, now: number, tz: string) =>
+    `活动 #${c.id}「${c.title}」尚未发布：将于 ${nearDateTime(slot, now, tz)} 发到 ${where || T.noGroupsYet}。`,
+  neverAnnounced: (c: Campaign) => `活动 #${c.id}「${c.title}」已截止，未发布：${c.note ?? T.noSlot}`,
+  progressHeading: (c: Campaign, now: number, tz: string) =>
+    `【活动进度】#${c.id}「${c.title}」${STATUS_LABEL[c.status]}，截止 ${nearDateTime(c.deadline, now, tz)}`,
   endIdMissing: (p: string) => `请给出活动编号，例如 ${p}活动 结束 3。`,
   cancelledNote: '发布前取消',
   cancelled: (c: Campaign) => `活动 #${c.id}「${c.title}」尚未发布，已取消。`,
@@ -146,14 +154,20 @@ export const T = {
 }
 
 /** The announcement posted in each target group. */
-export function announcementText(c: Campaign, phrase: string, requireScreenshot: boolean, tz: string): string {
+export function announcementText(
+  c: Campaign,
+  phrase: string,
+  requireScreenshot: boolean,
+  now: number,
+  tz: string,
+): string {
   const how = requireScreenshot
     ? `完成后请在本群回复「${phrase}」并发朋友圈截图。`
     : `完成后请在本群回复「${phrase}」。`
   return [
     `【活动】${c.title}`,
     c.content.text !== c.title ? c.content.text : '',
-    `截止：${shortDateTime(c.deadline, tz)}`,
+    `截止：${nearDateTime(c.deadline, now, tz)}`,
     `请每位同事分享到朋友圈，${how}`,
   ]
     .filter(Boolean)

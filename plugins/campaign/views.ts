@@ -1,5 +1,5 @@
 import { statusAt, type CampaignState, type CampaignStatus, type PostStatus, type QueuedPost } from './state.js'
-import { POST_STATUS_LABEL } from './texts.js'
+import { POST_STATUS_LABEL, STATUS_LABEL } from './texts.js'
 
 /** One campaign as the console shows it: where it was announced and how many reported a share. */
 export interface CampaignView {
@@ -7,6 +7,8 @@ export interface CampaignView {
   title: string
   text: string
   status: CampaignStatus
+  /** The state as chat shows it (`#活动 列表`): 待发布, 进行中, 已结束, 已截止（未发布）. */
+  statusLabel: string
   startDay: string
   deadline: number
   groups: string[]
@@ -59,6 +61,7 @@ export function campaignViews(
           title: c.title,
           text: c.content.text,
           status: statusAt(c, now()),
+          statusLabel: STATUS_LABEL[statusAt(c, now())],
           startDay: c.startDay,
           deadline: c.deadline,
           groups: Object.values(c.announced).map(a => a.name),

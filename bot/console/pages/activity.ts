@@ -4,36 +4,37 @@ import { topBars, trendSeries } from '../../../plugins/activity/report/builder.j
 import { percentile } from '../../../plugins/activity/report/response-stats.js'
 import { waitingLines } from '../../../plugins/activity/report/text.js'
 import { formatDuration } from '../../config/duration.js'
+import { checkDayRange, type DayRange } from '../../time/day-range.js'
 import { addDays, dayKey } from '../../time/zoned.js'
 import { h, type Html } from '../html.js'
 import type { ConsoleSource } from '../source.js'
 
 const RANGES = [1, 7, 30] as const
-const DAY = /^\d{4}-\d{2}-\d{2}$/
 /** The longest range the groups page reads (the daily counters are read day by day). */
 export const MAX_RANGE_DAYS = 92
 
-/** An inclusive range of days (`YYYY-MM-DD`) in the configured timezone. */
-export interface DayRange {
-  from: string
-  to: string
+/** The days a page shows, and why the dates asked for could not be used (shown on the page above the default range). */
+export interface AskedRange extends DayRange {
+  error?: string
 }
 
 /**
  * The range a request asks for: `?days=1|7|30` (ending today), or `?from=&to=` (dates, at most
- * {@link MAX_RANGE_DAYS} days, not after today). Default: the last 7 days.
+ * {@link MAX_RANGE_DAYS} days, not after today; one of the two alone is that one day). Default: the last 7 days,
+ * also when the dates are not real days or run backwards, with `error` saying so.
  */
-export function dateRange(source: ConsoleSource, get: (k: string) => string | undefined): DayRange {
+export function dateRange(source: ConsoleSource, get: (k: string) => string | undefined): AskedRange {
   const today = dayKey(source.now(), source.timezone())
-  const from = get('from') ?? ''
-  const to = get('to') ?? ''
-  if (DAY.test(from) && DAY.test(to) && from <= to) {
-    const end = [to, today].sort()[0]
-    return { from: [[from, end].sort()[0], addDays(end, 1 - MAX_RANGE_DAYS)].sort()[1], to: end }
+  const from = get('from')?.trim() || ''
+  const to = get('to')?.trim() || ''
+  const asked = from || to ? checkDayRange(from || to, to || from) : undefined
+  if (asked?.ok) {
+    const end = [asked.range.to, today].sort()[0]
+    return { from: [[asked.range.from, end].sort()[0], addDays(end, 1 - MAX_RANGE_DAYS)].sort()[1], to: end }
   }
   const n = Number(get('days'))
   const days = Number.isInteger(n) && n >= 1 && n <= MAX_RANGE_DAYS ? n : 7
-  return { from: addDays(today, 1 - days), to: today }
+  return { from: addDays(today, 1 - days), to: today, error: asked?.error }
 }
 
 /** The activity plugin's counters of the days in `range` (every account's in fleet mode). */
@@ -85,7 +86,7 @@ export async function groupsChartPng(source: ConsoleSource, range: DayRange): Pr
  * Groups page: the customers waiting for an answer now (as `#日报` lists them), per-group activity figures over a date
  * range (presets or any dates), silent members and the chart.
  */
-export async function groupsPage(source: ConsoleSource, range: DayRange): Promise<Html> {
+export async function groupsPage(source: ConsoleSource, range: AskedRange): Promise<Html> {
   const s = await activitySummary(source, range)
   // Members now (bot and fleet peers left out): who did not speak, and the size where no night recorded one yet.
   const now = new Map<string, { size: number; silent: string[] } | undefined>()
@@ -117,6 +118,7 @@ export async function groupsPage(source: ConsoleSource, range: DayRange): Promis
   return h`<form method="get" action="/groups" class="filters">范围：${ranges.map((r, i) => h`${i ? ' · ' : ''}${r}`)}
 <label>从 <input type="date" name="from" value="${s.from}" max="${today}"></label>
 <label>到 <input type="date" name="to" value="${s.to}" max="${today}"></label><button>查看</button></form>
+${range.error ? h`<p class="error" role="alert">${range.error}下面仍是 ${s.from} 至 ${s.to}。</p>` : ''}
 <p class="muted">${s.from} 至 ${s.to}，共 ${s.messages} 条消息（最长 ${MAX_RANGE_DAYS} 天）。</p>
 ${waiting.length ? h`<h2>正在等待回复</h2><ul>${waiting.map(l => h`<li>${l.slice(2)}</li>`)}</ul>` : ''}
 ${

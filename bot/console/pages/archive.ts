@@ -1,3 +1,4 @@
+import { checkDayRange } from '../../time/day-range.js'
 import { addDays, shortDateTime } from '../../time/zoned.js'
 import { chatTitle, describeRecord } from '../../../plugins/archive/export/export.js'
 import { type ArchiveQuery, WITH_COMMANDS } from '../../../plugins/archive/search/query.js'
@@ -18,15 +19,22 @@ export interface ArchiveForm {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 
-/** Read the form into a query over at most `maxDays` days ending `to` (default: the last 7 days up to `today`). */
+/**
+ * Read the form into a query over at most `maxDays` days ending `to` (default: the last 7 days up to `today`); `note`
+ * says a range too long was shortened, `error` that the dates typed are no real days or run backwards (not searched).
+ */
 export function archiveQuery(
   get: (k: string) => string | undefined,
   today: string,
   maxDays: number,
-): { form: ArchiveForm; query: ArchiveQuery; note?: string } {
+): { form: ArchiveForm; query: ArchiveQuery; note?: string; error?: string } {
   const text = (k: string, max: number) => (get(k) ?? '').trim().slice(0, max)
   const to = DAY.test(text('to', 10)) && text('to', 10) <= today ? text('to', 10) : today
   let from = DAY.test(text('from', 10)) && text('from', 10) <= to ? text('from', 10) : addDays(to, -6)
+  // Dates typed that are no real days or run backwards are said so, not replaced silently by the default.
+  const asked =
+    text('from', 10) || text('to', 10) ? checkDayRange(text('from', 10) || to, text('to', 10) || to) : undefined
+  const error = asked && !asked.ok ? asked.error : undefined
   let note: string | undefined
   if (from < addDays(to, 1 - maxDays)) {
     from = addDays(to, 1 - maxDays)
@@ -48,7 +56,7 @@ export function archiveQuery(
     ...(form.member ? { member: form.member } : {}),
     ...(form.chat ? { chats: [form.chat] } : {}),
   }
-  return { form, query, note }
+  return { form, query, note, error }
 }
 
 /** Archive page: search by words, group, member and days; export the same selection as CSV, Markdown or JSONL. */
@@ -57,6 +65,8 @@ export function archivePage(opts: {
   form: ArchiveForm
   result?: ArchiveSearch
   note?: string
+  /** Why the search did not run (dates that are no real days or run backwards). */
+  error?: string
   tz: string
   csrf: string
 }): Html {
@@ -77,6 +87,7 @@ export function archivePage(opts: {
 <span class="muted">导出当前条件（${form.from} 至 ${form.to}）：</span>
 <button name="format" value="csv">CSV（Excel）</button><button name="format" value="md">Markdown</button><button name="format" value="jsonl">JSONL</button><button name="format" value="html">HTML</button></form>
 <p class="muted">每次搜索和导出都记入信息记录的访问日志和审计日志。${opts.note ?? ''}</p>
+${opts.error ? h`<p class="error" role="alert">${opts.error}</p>` : ''}
 ${result ? resultTable(result, info, tz) : h`<p class="muted">输入关键词或成员后搜索。</p>`}`
 }
 

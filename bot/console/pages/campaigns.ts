@@ -1,18 +1,11 @@
-import { shortDateTime } from '../../time/zoned.js'
-import type { CampaignView, CampaignViews, PostView } from '../../../plugins/campaign/views.js'
+import { dayKey, nearDateTime } from '../../time/zoned.js'
+import type { CampaignViews, PostView } from '../../../plugins/campaign/views.js'
 import { csrfField, h, type Html } from '../html.js'
 
-const CAMPAIGN_STATUS: Record<CampaignView['status'], string> = {
-  scheduled: '待公告',
-  announced: '进行中',
-  ended: '已结束',
-  missed: '未能公告',
-}
-
 /** Campaigns and the daily post queue; pending posts can be approved or rejected (as `#排期 通过/驳回`). */
-export function campaignsPage(views: CampaignViews | undefined, today: string, tz: string, csrf: string): Html {
+export function campaignsPage(views: CampaignViews | undefined, now: number, tz: string, csrf: string): Html {
   if (!views) return h`<p class="muted">分享活动与排期（campaign 插件）没有启用。</p>`
-  const posts = views.posts(today, 60)
+  const posts = views.posts(dayKey(now, tz), 60)
   const campaigns = views.campaigns(30)
   return h`<h2>每日排期</h2>
 <p class="muted">待审核的排在最前，其余为今天及以后的排期。通过或驳回与在微信里发送「#排期 通过/驳回」相同：需要「排期审核」角色，写入审计日志，并通知编辑。</p>
@@ -23,8 +16,8 @@ ${
     ? h`<table><thead><tr><th>编号</th><th>标题</th><th>状态</th><th>开始</th><th>截止</th><th>公告的群</th><th>已登记</th></tr></thead><tbody>
 ${campaigns.map(
   c => h`<tr><td>${c.id}</td><td><strong>${c.title}</strong><div class="evidence">${c.text}</div></td>
-<td class="nw">${CAMPAIGN_STATUS[c.status]}${c.observed ? h` <span class="tag on">观察</span>` : ''}${c.note ? h`<div class="muted">${c.note}</div>` : ''}</td>
-<td class="nw">${c.startDay}</td><td class="nw">${shortDateTime(c.deadline, tz)}</td><td>${c.groups.join('、') || '—'}</td><td>${c.participants} 人</td></tr>`,
+<td class="nw">${c.statusLabel}${c.observed ? h` <span class="tag on">观察</span>` : ''}${c.note ? h`<div class="muted">${c.note}</div>` : ''}</td>
+<td class="nw">${c.startDay}</td><td class="nw">${nearDateTime(c.deadline, now, tz)}</td><td>${c.groups.join('、') || '—'}</td><td>${c.participants} 人</td></tr>`,
 )}
 </tbody></table>`
     : h`<p class="muted">还没有分享活动。</p>`

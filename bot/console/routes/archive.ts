@@ -21,17 +21,17 @@ export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteCont
     const views = source.views('archive')
     if (!views) return view(c, '/archive', '信息记录', h`<p class="muted">信息记录（archive 插件）没有启用。</p>`)
     const today = dayKey(source.now(), source.timezone())
-    const { form, query, note } = archiveQuery(q => c.req.query(q), today, views.maxDays())
+    const { form, query, note, error } = archiveQuery(q => c.req.query(q), today, views.maxDays())
     const s = c.get('session')
     let result: ArchiveSearch | undefined
-    if (query.words || query.member) {
+    if ((query.words || query.member) && !error) {
       // As in chat: command conversations with the bot are not evidence unless 含命令 is ticked (exports keep every record).
       result = await views.search(form.commands ? query : { ...query, skipCommands: source.prefix() }, s.actor.id)
       const text = `${s.actor.name} 在网页后台搜索信息记录：${describe(form, true)}，命中 ${result.total} 条`
       source.record(s.actor, 'console.archive-search', text)
     }
     const chats = await namedChats(source, await views.chats())
-    const page = archivePage({ chats, form, result, note, tz: source.timezone(), csrf: s.csrf })
+    const page = archivePage({ chats, form, result, note, error, tz: source.timezone(), csrf: s.csrf })
     return view(c, '/archive', '信息记录', page)
   })
 

@@ -1,4 +1,3 @@
-import { dayKey } from '../../time/zoned.js'
 import { campaignsPage } from '../pages/campaigns.js'
 import { casePage, casesPage } from '../pages/cases.js'
 import { dictionaryPage } from '../pages/dictionary.js'
@@ -40,8 +39,7 @@ export function workRoutes(app: ConsoleHono, ctx: RouteContext): void {
   })
 
   app.get('/campaigns', c => {
-    const today = dayKey(source.now(), source.timezone())
-    const page = campaignsPage(source.views('campaign'), today, source.timezone(), c.get('session').csrf)
+    const page = campaignsPage(source.views('campaign'), source.now(), source.timezone(), c.get('session').csrf)
     return view(c, '/campaigns', '活动与排期', page)
   })
   app.post('/campaigns/decide', async c => {

@@ -1,5 +1,5 @@
 import { addDays, dayKey } from '../../../bot/time/zoned.js'
-import { parseClock, parseDay, weekdayOf, WHEN_EXAMPLES } from './time-args.js'
+import { looksLikeClock, parseClock, parseDay, weekdayOf, WHEN_EXAMPLES } from './time-args.js'
 
 /** Word that lets a post go out on a weekend or statutory holiday. */
 export const ANY_DAY_WORD = '节假日照发'
@@ -27,6 +27,7 @@ export function parsePostArgs(
   let i = 1
   const time = parseClock(words[i] ?? '')
   if (time) i++
+  else if (looksLikeClock(words[i] ?? '')) return { ok: false, error: `无效的时间「${words[i]}」，例如 08:30、8点半。` }
   const anyDay = words[i] === ANY_DAY_WORD
   if (anyDay) i++
   const body = words.slice(i).join(' ').trim()

@@ -1,5 +1,5 @@
 import { parseDuration } from '../../../bot/config/duration.js'
-import { addDays, dayKey, shortDateTime, zonedInstant, zonedParts } from '../../../bot/time/zoned.js'
+import { addDays, dayKey, nearDateTime, nearDay, validDay, zonedInstant, zonedParts } from '../../../bot/time/zoned.js'
 
 /** An instant, or why the text could not be used (zh-CN). */
 export type WhenResult = { ok: true; at: number } | { ok: false; error: string }
@@ -31,7 +31,16 @@ export function parseClock(text: string): string | undefined {
   return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`
 }
 
-/** Read a day: `2026-12-05`, `12-05`, `12月5日`, `今天`/`明天`/`后天`, `周五`, `下周一`; undefined when unknown. */
+/** True when `text` is written like a clock time (`25:00`, `8:70`, `26点`), possible or not. */
+export function looksLikeClock(text: string): boolean {
+  return CLOCK.test(text.trim())
+}
+
+/**
+ * Read a day: `2026-12-05`, `12-05`, `12月5日`, `今天`/`明天`/`后天`, `周五`, `下周一`; undefined when unknown.
+ * A day without a year is the nearest such day, before or after today (`12-05` on 2026-12-06 is the day before,
+ * which callers refuse as past; `01-05` is next January): never a day almost a year ahead.
+ */
 export function parseDay(text: string, now: number, tz: string): string | undefined {
   const s = text.trim()
   const today = dayKey(now, tz)
@@ -39,10 +48,13 @@ export function parseDay(text: string, now: number, tz: string): string | undefi
   if (relative !== undefined) return addDays(today, relative)
   const d = DATE.exec(s)
   if (d) {
-    const year = d[1] ? Number(d[1]) : Number(today.slice(0, 4))
-    const key = (y: number) => `${y}-${d[2].padStart(2, '0')}-${d[3].padStart(2, '0')}`
-    const day = !d[1] && key(year) < today ? key(year + 1) : key(year)
-    return addDays(day, 0) === day ? day : undefined
+    if (d[1]) return validDay(`${d[1]}-${d[2]}-${d[3]}`)
+    const year = Number(today.slice(0, 4))
+    const away = (day: string) => Math.abs(Date.parse(day) - Date.parse(today))
+    return [year + 1, year, year - 1]
+      .map(y => validDay(`${y}-${d[2]}-${d[3]}`))
+      .filter((day): day is string => day !== undefined)
+      .reduce<string | undefined>((best, day) => (best === undefined || away(day) < away(best) ? day : best), undefined)
   }
   const w = WEEKDAY.exec(s)
   if (!w) return undefined
@@ -78,11 +90,11 @@ export function parseDeadline(text: string, now: number, tz: string, defaultTime
   }
   if (!day || !time) return unknown
   const at = zonedInstant(day, time, tz)
-  if (at <= now) return { ok: false, error: `截止时间 ${shortDateTime(at, tz)} 已经过去，请给一个将来的时间。` }
+  if (at <= now) return { ok: false, error: `截止时间 ${nearDateTime(at, now, tz)} 已经过去，请给一个将来的时间。` }
   return { ok: true, at }
 }
 
-/** `12-01 周二` for lists and replies. */
-export function dayLabel(day: string, tz: string): string {
-  return `${day.slice(5)} 周${'日一二三四五六'[weekdayOf(day, tz)]}`
+/** `12-01 周二` for lists and replies (`2027-01-05 周二` when not in `now`'s year). */
+export function dayLabel(day: string, now: number, tz: string): string {
+  return `${nearDay(day, now, tz)} 周${'日一二三四五六'[weekdayOf(day, tz)]}`
 }

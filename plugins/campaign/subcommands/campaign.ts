@@ -32,7 +32,7 @@ export function createCampaign(d: CampaignCommandDeps, inv: CommandInvocation, a
     image !== undefined || MediaLibrary.quotesImage(inv.event) ? d.media.pick(image ?? '', inv.event) : undefined
   if (picked && !picked.ok) return fail(imageUnavailable(ctx.commandPrefix))
   const slot = nextPostingSlot(now, dayKey(now, ctx.timezone), sched)
-  if (when.at <= slot) return fail(T.deadlineBeforeSlot(when.at, slot, sched.window, ctx.timezone))
+  if (when.at <= slot) return fail(T.deadlineBeforeSlot(when.at, slot, sched.window, now, ctx.timezone))
   const c = state.addCampaign({
     title,
     content: contentFromChat(body, title, picked?.path),
@@ -52,6 +52,7 @@ export function createCampaign(d: CampaignCommandDeps, inv: CommandInvocation, a
       groupNames(resolved.groups),
       resolved.groups.length,
       !!picked,
+      now,
       ctx.timezone,
     ),
   )
@@ -67,7 +68,7 @@ export async function listCampaigns(d: CampaignCommandDeps): Promise<string> {
   if (!items.length) return T.noCampaigns
   const lines = await Promise.all(
     items.map(async c => {
-      const head = T.campaignLine(c, statusAt(c, d.ctx.clock.now()), d.ctx.timezone)
+      const head = T.campaignLine(c, statusAt(c, d.ctx.clock.now()), d.ctx.clock.now(), d.ctx.timezone)
       if (c.status !== 'announced' && c.status !== 'ended') return head
       const count = countShares(await d.progress(c), d.state.participation(c.id).data.done)
       return `${head}，${countLine(count)}`
@@ -91,20 +92,22 @@ export async function progressCampaign(
   const c = pick(d, id)
   const tz = d.ctx.timezone
   if (!c) return [inv.reply(T.progressIdMissing(d.ctx.commandPrefix))]
-  const status = statusAt(c, d.ctx.clock.now())
+  const now = d.ctx.clock.now()
+  const status = statusAt(c, now)
   if (status === 'scheduled')
     return [
       inv.reply(
         T.notYetAnnounced(
           c,
-          nextPostingSlot(d.ctx.clock.now(), c.startDay, d.sched),
+          nextPostingSlot(now, c.startDay, d.sched),
           groupNames(resolveTargets(c.targets, d.ctx.directory.groups()).groups),
+          now,
           tz,
         ),
       ),
     ]
   if (status === 'missed') return [inv.reply(T.neverAnnounced(c))]
-  const heading = T.progressHeading(c, tz)
+  const heading = T.progressHeading(c, now, tz)
   return [inv.reply(progressReport(heading, await d.progress(c), d.state.participation(c.id).data.done))]
 }
 

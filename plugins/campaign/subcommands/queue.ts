@@ -44,11 +44,11 @@ export function addPost(d: CampaignCommandDeps, inv: CommandInvocation, args: st
     noticeInstant(day, ctx.configFor().queue.noticeAt, now, sched),
     zonedInstant(day, time, ctx.timezone),
   )
-  return [inv.reply(T.postAdded(post.id, `${dayLabel(day, ctx.timezone)} ${time}`, where)), ...timers]
+  return [inv.reply(T.postAdded(post.id, `${dayLabel(day, now, ctx.timezone)} ${time}`, where)), ...timers]
 }
 
-function line(post: QueuedPost, tz: string): string {
-  return `#${post.id} ${dayLabel(post.day, tz)} ${post.time} ${POST_STATUS_LABEL[post.status]} ${preview(post.content)}`
+function line(post: QueuedPost, now: number, tz: string): string {
+  return `#${post.id} ${dayLabel(post.day, now, tz)} ${post.time} ${POST_STATUS_LABEL[post.status]} ${preview(post.content)}`
 }
 
 /**
@@ -57,14 +57,15 @@ function line(post: QueuedPost, tz: string): string {
  */
 export function listWeek(d: CampaignCommandDeps, next: boolean): string {
   const tz = d.ctx.timezone
-  const [from, to] = weekRange(d.ctx.clock.now(), tz, next)
+  const now = d.ctx.clock.now()
+  const [from, to] = weekRange(now, tz, next)
   const all = d.queue.all()
   const posts = all.filter(x => x.day >= from && x.day <= to)
   const later = all.filter(x => x.day > to && (x.status === 'pending' || x.status === 'approved'))
   const title = T.weekTitle(next, from, to)
   return [
-    ...(posts.length ? [title, ...posts.map(x => line(x, tz))] : [T.weekEmpty(title)]),
-    ...(later.length ? [T.laterHead, ...later.map(x => line(x, tz))] : []),
+    ...(posts.length ? [title, ...posts.map(x => line(x, now, tz))] : [T.weekEmpty(title)]),
+    ...(later.length ? [T.laterHead, ...later.map(x => line(x, now, tz))] : []),
   ].join('\n')
 }
 
@@ -76,7 +77,7 @@ export function pendingList(d: CampaignCommandDeps, inv: CommandInvocation): Act
   const list = inv.reply(
     [
       T.pendingHead(pending.length),
-      ...pending.map(x => T.pendingLine(line(x, d.ctx.timezone), x)),
+      ...pending.map(x => T.pendingLine(line(x, d.ctx.clock.now(), d.ctx.timezone), x)),
       T.pendingHint(p),
     ].join('\n'),
   )
@@ -129,7 +130,7 @@ export function decidePost(
   if (error) return [inv.reply(`❌ ${error}`)]
   state.touch()
   const who = ctx.displayName(inv.event.sender)
-  const when = `${dayLabel(post.day, ctx.timezone)} ${post.time}`
+  const when = `${dayLabel(post.day, now, ctx.timezone)} ${post.time}`
   const editorText = approve
     ? T.editorApproved(post.id, when, who)
     : T.editorRejected(post.id, when, who, post.reason ?? '')

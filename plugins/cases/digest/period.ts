@@ -1,18 +1,15 @@
-import { addDays, dayKey, validDay, zonedInstant, zonedParts } from '../../../bot/time/zoned.js'
+import { type DayRange, readDayRange } from '../../../bot/time/day-range.js'
+import { addDays, dayKey, zonedInstant, zonedParts } from '../../../bot/time/zoned.js'
 
-/** An inclusive range of calendar days (`YYYY-MM-DD`) in the configured timezone. */
-export interface DayRange {
-  from: string
-  to: string
-}
+export type { DayRange } from '../../../bot/time/day-range.js'
 
-const RANGE = /^(\d{4}-\d{1,2}-\d{1,2})\s*(?:~|～|至|到|--)\s*(\d{4}-\d{1,2}-\d{1,2})$/
 const RECENT = /^(?:最近|近)(\d{1,3})天$/
 
 /**
  * The days a date word names at `now`: 今天, 昨天, 本周, 上周, 本月, 上月,
  * 最近N天, a day `2026-11-30` or a range `2026-11-01~2026-11-30`
- * (weeks start on Monday). Undefined when `word` is not a date word.
+ * (weeks start on Monday). Undefined when `word` is not a date word, or is written like a date but is not a
+ * valid one ({@link readDayRange} says why: callers answer with that rather than search the word).
  */
 export function periodFromWord(word: string, now: number, tz: string): DayRange | undefined {
   const today = dayKey(now, tz)
@@ -37,10 +34,8 @@ export function periodFromWord(word: string, now: number, tz: string): DayRange 
   }
   const recent = RECENT.exec(word)
   if (recent && Number(recent[1]) > 0) return { from: addDays(today, 1 - Number(recent[1])), to: today }
-  const range = RANGE.exec(word)
-  const from = validDay(range ? range[1] : word)
-  const to = range ? validDay(range[2]) : from
-  return from && to && from <= to ? { from, to } : undefined
+  const days = readDayRange(word)
+  return days?.ok ? days.range : undefined
 }
 
 /** The last `days` days ending today. */

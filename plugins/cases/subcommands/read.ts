@@ -1,5 +1,6 @@
 import type { Action } from '../../../bot/core/actions.js'
 import type { CommandInvocation } from '../../../bot/core/plugin.js'
+import { readDayRange } from '../../../bot/time/day-range.js'
 import { seesRaw } from '../decide-access.js'
 import { buildDigest } from '../digest/build.js'
 import { lastDays, periodFromWord } from '../digest/period.js'
@@ -18,6 +19,7 @@ export function searchCases(d: CasesDeps, inv: CommandInvocation, rest: string):
   if (rest.length > MAX_QUERY) return [inv.reply(T.queryTooLong(MAX_QUERY))]
   const cfg = d.ctx.configFor(inv.event.group)
   const q = parseSearchArgs(rest, d.ctx.clock.now(), d.ctx.timezone)
+  if (q.invalidDate) return [inv.reply(q.invalidDate)]
   const out = d.search.search(q, cfg.searchResults)
   if (!out.total) return [inv.reply(noHitsReply(q, d.search.termCounts(out.terms), p, d.search.size))]
   return [inv.reply(searchReply(q, out, formatFor(d, inv)))]
@@ -37,6 +39,8 @@ export function digestReply(d: CasesDeps, inv: CommandInvocation, rest: string):
   const now = d.ctx.clock.now()
   const tz = d.ctx.timezone
   const word = rest.trim()
+  const days = readDayRange(word)
+  if (days && !days.ok) return [inv.reply(days.error)]
   const range = word ? periodFromWord(word, now, tz) : lastDays(cfg.digest.days, now, tz)
   if (!range) return [inv.reply(T.digestUsage(d.ctx.commandPrefix, cfg.digest.days))]
   const mask = replyMasker(d, inv.event, cfg)

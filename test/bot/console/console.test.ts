@@ -379,6 +379,17 @@ describe('web console read-only pages', () => {
     expect(page).not.toContain('需要启用 activity 插件')
   })
 
+  it('shows why dates that run backwards or do not exist were not used, on the groups page', async () => {
+    const { signedIn } = await setup([content, activityPlugin])
+    const { get } = await signedIn()
+    const reversed = await (await get('/groups?from=2026-12-01&to=2026-11-01')).text()
+    expect(reversed).toContain(
+      '<p class="error" role="alert">日期范围的开始 2026-12-01 晚于结束 2026-11-01，请写成 2026-11-01~2026-12-01。下面仍是',
+    )
+    expect(await (await get('/groups?from=2026-02-30&to=2026-03-01')).text()).toContain('「2026-02-30」不是有效的日期')
+    expect(await (await get('/groups?from=2026-11-01&to=2026-11-02')).text()).not.toContain('role="alert"')
+  })
+
   it('signs out: the session cookie no longer opens pages', async () => {
     const { signedIn } = await setup()
     const { get, post, csrf } = await signedIn()

@@ -220,6 +220,12 @@ describe('web console pages over the plugins views', () => {
     const page = await (await auditor.get(`/archive?q=${encodeURIComponent('报价单')}`)).text()
     expect(page).toContain('报价单今天发给刘总')
     expect(page).not.toContain('href="/violations"')
+    // Dates that run backwards are said so, and nothing is searched (not the default week in their place).
+    const reversed = await (
+      await auditor.get(`/archive?q=${encodeURIComponent('报价单')}&from=2026-12-01&to=2026-11-01`)
+    ).text()
+    expect(reversed).toContain('<p class="error" role="alert">日期范围的开始 2026-12-01 晚于结束 2026-11-01')
+    expect(reversed).not.toContain('报价单今天发给刘总')
     expect(await (await auditor.post('/archive/export', { q: '报价单', format: 'csv' })).text()).toContain('刘总')
     for (const path of ['/violations', '/groups', '/cases', '/settings']) {
       const res = await auditor.get(path)

@@ -62,6 +62,18 @@ describe('archive: search in chat', () => {
     expect(last()).toBe('找不到群「财务部」。有记录的群：张三交流群、销售部工作群')
   })
 
+  it('answers a date that does not exist or a reversed range, rather than searching it as a word or exporting nothing', async () => {
+    const h = await history()
+    const last = () => h.wechat.textsTo('aud1').at(-1)
+    await h.say(auditor, '#记录 搜索 退款 2026-13-01')
+    expect(last()).toBe('「2026-13-01」不是有效的日期，请写成年-月-日，例如 2026-12-01。')
+    await h.say(auditor, '#记录 导出 2026-12-06~2026-12-01')
+    expect(last()).toBe('日期范围的开始 2026-12-06 晚于结束 2026-12-01，请写成 2026-12-01~2026-12-06。')
+    expect(h.wechat.sent.some(s => s.file)).toBe(false)
+    await h.say(auditor, '#记录 搜索 退款 2026/11/30')
+    expect(last()).toContain('「退款」 · 2026-11-30 至 2026-11-30 · 全部会话：共 4 条')
+  })
+
   it('a search word that is part of a group name, finding nothing, gets a hint to write 群:', async () => {
     const h = await history()
     await h.say(auditor, '#记录 搜索 退款 销售部')

@@ -25,6 +25,20 @@ describe('#活动 新建', () => {
     expect(wechat.textsTo('admin')).toEqual([expect.stringContaining(why)])
   })
 
+  it('refuses a date without a year that passed this year, and shows the year of a date in the next one', async () => {
+    const { wechat } = await adminSays(
+      at('2026-12-06T10:00'),
+      '#活动 新建 元旦促销 | 元旦全场8折 | 截止 12-05',
+      '#活动 新建 元旦促销 | 元旦全场8折 | 截止 01-05',
+      '#活动 列表',
+    )
+    expect(wechat.textsTo('admin')).toEqual([
+      expect.stringContaining('截止时间 12-05 18:00 已经过去，请给一个将来的时间。'),
+      '✅ 已创建活动 #1「元旦促销」：将于 12-07 07:30 发到 销售群、南宁群（2 个群），截止 2027-01-05 18:00。',
+      '#1「元旦促销」待发布，截止 2027-01-05 18:00',
+    ])
+  })
+
   it('creates a campaign after the window and announces it at the next workday slot to the chosen groups', async () => {
     const { clock, wechat } = await adminSays(
       at('2026-12-04T10:00'),

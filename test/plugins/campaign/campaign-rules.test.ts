@@ -77,12 +77,21 @@ describe('when campaigns go out', () => {
 
 describe('reminders, report and violations', () => {
   it('reminds each group once, mentioning only who has not reported anywhere', () => {
-    const actions = reminderActions(campaign(), [sales, nanning], done('zs', 'ls'), '已分享', 'Asia/Shanghai')
+    const actions = reminderActions(
+      campaign(),
+      [sales, nanning],
+      done('zs', 'ls'),
+      '已分享',
+      at('2026-11-30T16:00:00'),
+      'Asia/Shanghai',
+    )
     expect(actions).toEqual([
       expect.objectContaining({ type: 'remind', to: { room: 'g1' }, mentions: ['ww'] }),
       expect.objectContaining({ type: 'remind', to: { room: 'g2' }, mentions: ['du'] }),
     ])
-    expect(reminderActions(campaign(), [nanning], done('du', 'ls'), '已分享', 'Asia/Shanghai')).toEqual([])
+    expect(
+      reminderActions(campaign(), [nanning], done('du', 'ls'), '已分享', at('2026-11-30T16:00:00'), 'Asia/Shanghai'),
+    ).toEqual([])
   })
 
   it('reports the overall rate once per person, and per group who shared and who has not', () => {

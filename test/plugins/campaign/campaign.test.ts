@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { campaignsPage } from '../../../bot/console/pages/campaigns.js'
+import { runtimeSource } from '../../../bot/console/source.js'
 import { PARTICIPATION_DOC } from '../../../plugins/campaign/state.js'
 import { member, text } from '../../helpers/harness.js'
 import { admin, at, boss, config, du, image, ls, nanning, news, sales, start, ww, zs } from './fixtures.js'
@@ -124,9 +126,15 @@ describe('a campaign whose deadline passed before it could be announced', () => 
     await rt.handle(text(admin, '#活动 进度 double12', clock.now()))
     await clock.advance(MIN)
     expect(wechat.textsTo('admin')).toEqual([
-      '#double12「双十二净水器特惠」未发布，截止 11-30 18:00',
-      '活动 #double12「双十二净水器特惠」未发布：截止前没有可用的发布时段（工作日发布时段内）',
+      '#double12「双十二净水器特惠」已截止（未发布），截止于 11-30 18:00',
+      '活动 #double12「双十二净水器特惠」已截止，未发布：截止前没有可用的发布时段（工作日发布时段内）',
     ])
+    // The console's 活动与排期 page names the state as the chat does, not as a failure.
+    const page = String(
+      campaignsPage(runtimeSource(rt).views('campaign'), clock.now(), 'Asia/Shanghai', 'csrf'),
+    ).replace(/<[^>]+>/g, ' ')
+    expect(page).toMatch(/双十二净水器特惠 .*已截止（未发布）/s)
+    expect(page).toContain('11-30 18:00')
   })
 })
 

@@ -77,7 +77,10 @@ describe('new posts', () => {
   })
 
   it('keeps to the window and to one post per day', () => {
-    expect(validateNewPost('2026-10-09', '09:00', false, [], FRI, s)).toContain('06:30–09:00')
+    expect(validateNewPost('2026-10-09', '09:00', false, [], FRI, s)).toBe(
+      '发布时间须不早于 06:30、早于 09:00（09:00 及以后不发布）。',
+    )
+    expect(validateNewPost('2026-10-09', '08:59', false, [], FRI, s)).toBeUndefined()
     expect(validateNewPost('2026-10-09', '08:00', false, [post()], FRI, s)).toContain('已有排期 #1')
     expect(validateNewPost('2026-10-09', '08:00', false, [post({ status: 'rejected' })], FRI, s)).toBeUndefined()
   })

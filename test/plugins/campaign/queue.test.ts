@@ -46,6 +46,20 @@ describe('the post queue across National Day 2026', () => {
     expect(wechat.textsTo('boss')).toContainEqual(expect.stringContaining('有排期待审核：#3'))
   })
 
+  it('refuses a past date, an impossible time and says which year a date in January is', async () => {
+    const { wechat, cmd } = await queueDay(at('2026-12-06T10:00'))
+    await cmd(editor, '#排期 添加 12-01 08:00 过去的早报')
+    await cmd(editor, '#排期 添加 12-31 25:00 早报')
+    await cmd(editor, '#排期 添加 12-31 09:00 早报')
+    await cmd(editor, '#排期 添加 01-05 【早报】新年第一周')
+    expect(wechat.textsTo('editor')).toEqual([
+      expect.stringMatching(/^❌ 2026-12-01 已经过去。/),
+      expect.stringMatching(/^❌ 无效的时间「25:00」，例如 08:30、8点半。/),
+      expect.stringMatching(/^❌ 发布时间须不早于 06:30、早于 09:00（09:00 及以后不发布）。/),
+      '✅ 已加入排期 #1：2027-01-05 周二 07:30 发到 公告群，等待审核。',
+    ])
+  })
+
   it('refuses approvals by non-approvers, second approvals and rejected posts, and tells the editor', async () => {
     const { clock, wechat, cmd } = await queueDay(at('2026-11-30T10:00'))
     await cmd(editor, '#排期 添加 明天 【早报】12月1日')

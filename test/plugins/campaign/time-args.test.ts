@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { dayLabel, parseClock, parseDay, parseDeadline } from '../../../plugins/campaign/parse/time-args.js'
+import {
+  dayLabel,
+  looksLikeClock,
+  parseClock,
+  parseDay,
+  parseDeadline,
+} from '../../../plugins/campaign/parse/time-args.js'
 
 const TZ = 'Asia/Shanghai'
 /** Monday 2026-11-30 10:00 in Shanghai. */
@@ -59,7 +65,33 @@ describe('parseDay and parseClock', () => {
     expect(parseClock('18')).toBeUndefined()
   })
 
-  it('labels a day with its weekday', () => {
-    expect(dayLabel('2026-10-10', TZ)).toBe('10-10 周六')
+  it('labels a day with its weekday, and with its year when it is not this year', () => {
+    expect(dayLabel('2026-10-10', NOW, TZ)).toBe('10-10 周六')
+    expect(dayLabel('2027-01-05', NOW, TZ)).toBe('2027-01-05 周二')
+  })
+})
+
+describe('a date without a year, typed on Sunday 2026-12-06', () => {
+  const SUNDAY = Date.parse('2026-12-06T10:00:00+08:00')
+
+  it('is the nearest such day: yesterday stays yesterday, next month is next year', () => {
+    expect(parseDay('12-05', SUNDAY, TZ)).toBe('2026-12-05')
+    expect(parseDay('12-01', SUNDAY, TZ)).toBe('2026-12-01')
+    expect(parseDay('1月5日', SUNDAY, TZ)).toBe('2027-01-05')
+    expect(parseDay('06-01', SUNDAY, TZ)).toBe('2027-06-01')
+    expect(parseDay('2026-13-01', SUNDAY, TZ)).toBeUndefined()
+  })
+
+  it('a deadline that passed is refused, not moved to next year', () => {
+    expect(parseDeadline('12-05', SUNDAY, TZ, '18:00')).toEqual({
+      ok: false,
+      error: '截止时间 12-05 18:00 已经过去，请给一个将来的时间。',
+    })
+    expect(parseDeadline('01-05', SUNDAY, TZ, '18:00')).toEqual({ ok: true, at: at('2027-01-05T18:00:00') })
+  })
+
+  it('tells a clock written out of range from content', () => {
+    expect(looksLikeClock('25:00')).toBe(true)
+    expect(looksLikeClock('早报')).toBe(false)
   })
 })

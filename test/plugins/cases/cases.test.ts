@@ -190,6 +190,20 @@ describe('cases plugin: search', () => {
     expect(last()).toMatch(/📂 标签:成交 共 1 条：\n1\. C1/)
   })
 
+  it('answers a reversed range or a day that does not exist instead of searching it as a word', async () => {
+    const { say, wechat } = await setup()
+    await say(zhang, DEAL, sales)
+    const last = () => wechat.textsTo('r-sales').at(-1)
+    await say(zhang, '#案例 搜索 净水器 2026-12-31~2026-12-01', sales)
+    expect(last()).toBe('日期范围的开始 2026-12-31 晚于结束 2026-12-01，请写成 2026-12-01~2026-12-31。')
+    await say(zhang, '#案例 搜索 净水器 2026-02-30', sales)
+    expect(last()).toBe('「2026-02-30」不是有效的日期，请写成年-月-日，例如 2026-12-01。')
+    await say(trainer, '#案例 周报 2026-11-30~2026-11-01')
+    expect(wechat.textsTo('trainer1').at(-1)).toBe(
+      '日期范围的开始 2026-11-30 晚于结束 2026-11-01，请写成 2026-11-01~2026-11-30。',
+    )
+  })
+
   it('treats regex and SQL characters as plain text and suggests broader terms on no hits', async () => {
     const { say, wechat } = await setup()
     await say(zhang, DEAL, sales)

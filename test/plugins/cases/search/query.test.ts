@@ -26,8 +26,13 @@ describe('parseSearchArgs', () => {
   })
 
   it('keeps anything else literally, including regex and SQL characters', () => {
-    expect(parseSearchArgs("a.*b (x) ' OR 1=1 2026-02-30", MONDAY_9AM, TZ)).toEqual({
-      text: "a.*b (x) ' OR 1=1 2026-02-30",
+    expect(parseSearchArgs("a.*b (x) ' OR 1=1", MONDAY_9AM, TZ)).toEqual({ text: "a.*b (x) ' OR 1=1" })
+  })
+
+  it('a word written like a date that is no real day is refused, not searched', () => {
+    expect(parseSearchArgs('价格 2026-02-30', MONDAY_9AM, TZ)).toEqual({
+      text: '价格',
+      invalidDate: '「2026-02-30」不是有效的日期，请写成年-月-日，例如 2026-12-01。',
     })
   })
 })

@@ -1,0 +1,38 @@
+import { validDay } from './zoned.js'
+
+/** An inclusive range of calendar days (`YYYY-MM-DD`) in the configured timezone. */
+export interface DayRange {
+  from: string
+  to: string
+}
+
+/** Days as typed by a person: the range, or why it cannot be used (zh-CN, for a chat answer or a page). */
+export type DayRangeResult = { ok: true; range: DayRange } | { ok: false; error: string }
+
+const DAY = String.raw`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}`
+const ONE = new RegExp(`^${DAY}$`)
+const RANGE = new RegExp(String.raw`^(${DAY})\s*(?:~|～|至|到|--)\s*(${DAY})$`)
+
+/**
+ * Read a day `2026-11-30` (also `2026/11/30`, `2026.11.30`) or a range `2026-11-01~2026-11-30` (`～`, `至`, `到`,
+ * `--`). Undefined when the text is not written like a date (a search word); an error when it is, but a day does not
+ * exist (`2026-13-01`) or the range runs backwards: such text is never searched as a word.
+ */
+export function readDayRange(text: string): DayRangeResult | undefined {
+  const s = text.trim()
+  const range = RANGE.exec(s)
+  if (!range && !ONE.test(s)) return undefined
+  return checkDayRange(range ? range[1] : s, range ? range[2] : s)
+}
+
+/** Check a range given as two typed days (a form's 从/到): both real days, the first not after the second. */
+export function checkDayRange(fromText: string, toText: string): DayRangeResult {
+  const from = validDay(fromText.trim().replace(/[/.]/g, '-'))
+  const to = validDay(toText.trim().replace(/[/.]/g, '-'))
+  if (!from || !to) {
+    const bad = (from ? toText : fromText).trim()
+    return { ok: false, error: `${bad ? `「${bad}」不是有效的日期` : '缺少日期'}，请写成年-月-日，例如 2026-12-01。` }
+  }
+  if (from > to) return { ok: false, error: `日期范围的开始 ${from} 晚于结束 ${to}，请写成 ${to}~${from}。` }
+  return { ok: true, range: { from, to } }
+}
