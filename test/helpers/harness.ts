@@ -36,6 +36,8 @@ export interface RuntimeOptions<S extends Store = Store> {
   sandboxed?: boolean
   /** The fleet this runtime belongs to (default: one process acting everywhere). */
   gate?: FleetGate
+  /** Receives each log line at level warn and above (default: no log). */
+  log?: (line: string) => void
 }
 
 /** A runtime on simulated ports with a fake clock, built from YAML config text (store: {@link testStore}). */
@@ -57,7 +59,7 @@ export async function makeRuntime<S extends Store = Store>(
     directory: wechat,
     roomAdmin: wechat,
     sender: wechat,
-    log: createLogger('silent'),
+    log: opts.log ? createLogger('warn', 'bot', opts.log) : createLogger('silent'),
     outputDir: opts.outputDir ?? '/tmp/bot-test-output',
     sandboxed: opts.sandboxed,
     calendar: opts.calendar,

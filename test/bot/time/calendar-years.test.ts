@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError, parseConfig } from '../../../bot/config/load-config.js'
-import { createLogger } from '../../../bot/process/logger.js'
-import { BotRuntime } from '../../../bot/runtime/host/runtime.js'
-import { FakeClock } from '../../../bot/ports/clock.js'
-import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
 import { chineseCalendar, companyCalendar, missingCalendarYears } from '../../../bot/time/workdays.js'
 import { ackPlugin } from '../../../plugins/ack/index.js'
 import { boss, sales, zhang, li, wang, admin } from '../../plugins/ack/helpers.js'
 import { makeRuntime, member, shanghai, text } from '../../helpers/harness.js'
-import { testStore } from '../../helpers/test-store.js'
 
 const BASE = `
 company: 示例科技
@@ -29,20 +24,7 @@ describe('a holiday calendar that ends with 2026 (chinese-days 1.5.7)', () => {
   it('warns at start from December 2026, and not in November', async () => {
     const started = async (at: string) => {
       const lines: string[] = []
-      const clock = new FakeClock(shanghai(at))
-      const wechat = new SimulatedWeChat(clock)
-      const rt = new BotRuntime({
-        loaded: parseConfig(BASE, 'bot.yaml', []),
-        plugins: [],
-        clock,
-        store: await testStore(),
-        directory: wechat,
-        roomAdmin: wechat,
-        sender: wechat,
-        log: createLogger('warn', 'bot', l => lines.push(l)),
-        outputDir: '/tmp/bot-test-output',
-      })
-      await rt.start()
+      const { rt } = await makeRuntime(BASE, [], { start: shanghai(at), log: l => lines.push(l) })
       await rt.stop()
       return lines.join('\n')
     }

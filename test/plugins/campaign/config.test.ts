@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseConfig } from '../../../bot/config/load-config.js'
-import { FakeClock } from '../../../bot/ports/clock.js'
-import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
-import { createLogger } from '../../../bot/process/logger.js'
-import { BotRuntime } from '../../../bot/runtime/host/runtime.js'
 import { campaignPlugin } from '../../../plugins/campaign/index.js'
-import { text } from '../../helpers/harness.js'
-import { testStore } from '../../helpers/test-store.js'
+import { makeRuntime, text } from '../../helpers/harness.js'
 import { admin, at, config, start } from './fixtures.js'
 
 describe('campaign config', () => {
@@ -46,20 +41,7 @@ describe('campaign config', () => {
       '⚠️ 配置中的活动 #double12「双十二净水器特惠」已于 11-30 18:00 截止，没有发布，也不会再发布：请从配置 plugins.campaign.campaigns 中删除它，或改它的 start 和 deadline 后 #重载配置。'
     const logged = async (startAt: number) => {
       const lines: string[] = []
-      const clock = new FakeClock(startAt)
-      const wechat = new SimulatedWeChat(clock)
-      const rt = new BotRuntime({
-        loaded: parseConfig(config(), 'bot.yaml', [campaignPlugin]),
-        plugins: [campaignPlugin],
-        clock,
-        store: await testStore(),
-        directory: wechat,
-        roomAdmin: wechat,
-        sender: wechat,
-        log: createLogger('warn', 'bot', l => lines.push(l)),
-        outputDir: '/tmp/bot-test-output',
-      })
-      await rt.start()
+      const { rt } = await makeRuntime(config(), [campaignPlugin], { start: startAt, log: l => lines.push(l) })
       await rt.stop()
       return lines.join('\n')
     }
