@@ -284,6 +284,15 @@ describe('content plugin on the runtime', () => {
     expect(h.wechat.sent).toEqual([])
   })
 
+  it("does not take a customer's command to the bot in the broadcast group for off-topic talk, even one refused", async () => {
+    const h = await start()
+    await h.post(customer, news, '#状态')
+    await h.post(customer, news, '#撤销 A1')
+    await h.drain()
+    expect(h.audit().filter(a => a.plugin === 'content')).toEqual([])
+    expect(h.wechat.sent).toEqual([])
+  })
+
   it('in per-category dry-run, records what it would do for those categories and acts on the others', async () => {
     const h = await start(`dryRunCategories: [contact]\n${CUSTOMERS_CONTACT}`)
     await h.post(spammer, cust, '加我微信')
