@@ -130,6 +130,12 @@ export function runLine(
     world.rooms().find(r => r.memberIdList.includes(speakerId))?.id ??
     fail(`${speaker} 不在任何群里，先用 /join 把他加进群`)
   send(world, who(world, speaker, inRoom), inRoom, body.replace(/\\n/g, '\n'))
+  // Someone in several groups: say which one heard it, even the current one (the first group until /use).
+  const groups = world
+    .rooms()
+    .filter(r => world.findContacts(speaker, r.id).length > 0 || r.memberIdList.includes(speakerId)).length
+  if (groups > 1)
+    return { note: `（${speaker} 在「${world.room(inRoom).topic}」发言；共在 ${groups} 个群，/use <群名> 换群）` }
   return inRoom !== current ? { note: `（${speaker} 在「${world.room(inRoom).topic}」发言）` } : {}
 }
 

@@ -1,21 +1,9 @@
 import { shortDateTime } from '../time/zoned.js'
-import type { AuditEntry } from '../runtime/records/audit.js'
+import { AUDIT_TYPE_NAMES, type AuditEntry } from '../runtime/records/audit.js'
 import { csrfField, h, type Html } from './html.js'
 import type { GroupMode, GroupPluginMode, PluginMode, StatusFacts, ViolationRow } from './source.js'
 
 const KIND: Record<string, string> = { internal: '内部群', customer: '客户群', broadcast: '公告群' }
-const TYPE: Record<string, string> = {
-  warn: '警告',
-  strike: '记违规',
-  fine: '罚款',
-  remove: '移出群',
-  record: '记录',
-  say: '发言',
-  undo: '撤销',
-  refused: '拒绝',
-  notifyAdmins: '通知管理员',
-}
-
 /** What the runtime's own audit entries are, in words (the settings page's recent changes). */
 const RULE: Record<string, string> = {
   'console.dry-run': '网页后台 · 观察模式',
@@ -100,7 +88,7 @@ function violationRow(
   return h`<tr>
 <td class="nw">${e.id}</td>
 <td class="nw">${shortDateTime(e.at, tz)}</td>
-<td class="nw">${TYPE[e.type] ?? e.type}${e.dryRun ? h` <span class="tag on">观察</span>` : ''}</td>
+<td class="nw">${AUDIT_TYPE_NAMES[e.type] ?? e.type}${e.dryRun ? h` <span class="tag on">观察</span>` : ''}</td>
 <td class="nw">${member ?? ''}</td>
 <td>${group ?? ''}</td>
 <td>${reason ?? ''}${evidence ? h`<div class="evidence">${evidence}</div>` : ''}</td>

@@ -272,14 +272,25 @@ function groupModes(rt: BotRuntime): GroupMode[] {
 async function violationRows(rt: BotRuntime, days: number): Promise<ViolationRow[]> {
   const content = rt.plugins.find(p => p.name === 'content')?.instance.views as ContentViews | undefined
   const members = new Map<string, Promise<Map<string, string>>>()
-  /** A name from the group's member list, for someone neither the roster nor the plugin knows (read once per group). */
+  /**
+   * Someone the roster does not know, by WeChat name, with a group nickname apart (`刘总（群昵称：行政部-陈静）`): a
+   * nickname can copy anyone's, so it never stands alone (read once per group).
+   */
   const memberName = async (groupId: string | undefined, id: string) => {
     if (!groupId || !rt.deps.directory.group(groupId)) return undefined
     let names = members.get(groupId)
     if (!names) {
       names = rt.deps.directory
         .members(groupId)
-        .then(list => new Map(list.map(m => [m.id, m.groupAlias ?? m.name])))
+        .then(
+          list =>
+            new Map(
+              list.map(m => [
+                m.id,
+                m.groupAlias && m.groupAlias !== m.name ? `${m.name}（群昵称：${m.groupAlias}）` : m.name,
+              ]),
+            ),
+        )
         .catch(() => new Map<string, string>())
       members.set(groupId, names)
     }
@@ -300,7 +311,7 @@ async function violationRows(rt: BotRuntime, days: number): Promise<ViolationRow
       return {
         entry,
         member:
-          id && (rt.loaded.roster.byContact(id)?.name ?? view?.member ?? (await memberName(entry.groupId, id)) ?? id),
+          id && (rt.loaded.roster.byContact(id)?.name ?? (await memberName(entry.groupId, id)) ?? view?.member ?? id),
         group: entry.groupId && (rt.deps.directory.group(entry.groupId)?.topic ?? entry.groupId),
         categories: view?.categories.length ? view.categories : [{ key: entry.rule, label: entry.rule }],
         incident: `${entry.account ?? ''}:${view?.incident ?? entry.id}`,

@@ -2,7 +2,7 @@ import type { Action } from '../../bot/core/actions.js'
 import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
 import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
 import { allowed } from '../../bot/commands/command-router.js'
-import { bareName } from '../../bot/commands/member-names.js'
+import { bareName, type NamedContact, whichOneText } from '../../bot/commands/member-names.js'
 import type { Fine, Ledger } from '../../bot/runtime/records/ledger.js'
 import { splitDeadline, type DeadlineSpec } from './deadline/parse.js'
 import { violationFor } from './decide-deadline.js'
@@ -34,6 +34,8 @@ export interface AckCommandDeps {
   track(e: MessageEvent, text: string, spec?: DeadlineSpec): Promise<Notice | string>
   /** Display name for a contact id (roster name, name seen in a notice, else the id). */
   nameOf(contactId: string): string
+  /** The contacts a typed name means, as every command resolves names (`bot/commands/member-names.ts`). */
+  named(word: string): Promise<NamedContact[]>
   maxListed: number
   /** Whether the plugin observes outside groups (where `#罚款 结清` settles and `免除` waives): both are then only recorded. */
   observing(): boolean
@@ -104,8 +106,8 @@ function withNotice(
   d: AckCommandDeps,
   inv: CommandInvocation,
   arg: string | undefined,
-  fn: (n: Notice) => Action[],
-): Action[] {
+  fn: (n: Notice) => Action[] | Promise<Action[]>,
+): Action[] | Promise<Action[]> {
   const n = arg ? findNotice(d.notices(), arg) : undefined
   if (!n) return [inv.reply(T.noticeNotFound(arg ?? '', d.prefix))]
   return fn(n)
@@ -119,15 +121,22 @@ function close(d: AckCommandDeps, inv: CommandInvocation, n: Notice): Action[] {
 }
 
 /**
- * Accept the excuses of the members @-mentioned or named (privately there is no @: the roster name, the name
- * the notice shows or its name part after `部门-`, or the contact id of one it asked, a leading @ ignored); the fines
- * recorded for it are waived, each by a `waive` action (held in observe mode, as `#罚款 免除`).
+ * Accept the excuses of the members @-mentioned or named (privately there is no @: the roster name, the name the
+ * notice shows or its name part after `部门-`, a group nickname or WeChat name, or the contact id of one it asked, a
+ * leading @ ignored); with @-mentions their `@名字` words are not names. A name meaning several members who gave
+ * an excuse is asked back and nothing changes. The fines recorded for it are waived, each by a `waive` action
+ * (held in observe mode, as `#罚款 免除`).
  */
-function accept(d: AckCommandDeps, inv: CommandInvocation, n: Notice): Action[] {
-  const names = new Set(inv.argv.slice(2).map(bareName))
-  const shown = (id: string) => [n.required[id], n.required[id].split('-').at(-1) ?? '']
-  const named = Object.keys(n.required).filter(id => [id, ...shown(id), d.nameOf(id)].some(x => names.has(x)))
-  const ids = [...new Set([...inv.event.mentions, ...named])].filter(id => n.excuses[id] && !n.excuses[id].acceptedBy)
+async function accept(d: AckCommandDeps, inv: CommandInvocation, n: Notice): Promise<Action[]> {
+  const mentioned = inv.event.mentions
+  const words = inv.argv.slice(2).filter(a => !(mentioned.length && /^[@＠]/.test(a)))
+  const named = new Set(mentioned)
+  for (const word of words) {
+    const found = await excusedNamed(d, n, word)
+    if (found.length > 1) return [inv.reply(whichOneText(word, found))]
+    if (found.length) named.add(found[0].id)
+  }
+  const ids = [...named].filter(id => n.excuses[id] && !n.excuses[id].acceptedBy)
   if (!ids.length) return [inv.reply(T.acceptUsage(n.id, d.prefix))]
   const waives: Action[] = []
   const waived: string[] = []
@@ -151,6 +160,17 @@ function accept(d: AckCommandDeps, inv: CommandInvocation, n: Notice): Action[] 
       reason: `by ${inv.event.sender.id}`,
     },
   ]
+}
+
+/** The members who gave notice `n` an excuse that `word` names: as the notice shows them, or as any command resolves names. */
+async function excusedNamed(d: AckCommandDeps, n: Notice, word: string): Promise<NamedContact[]> {
+  const name = bareName(word)
+  const shown = (id: string) => [n.required[id], n.required[id]?.split('-').at(-1) ?? '']
+  const resolved = new Set((await d.named(word)).map(c => c.id))
+  return Object.keys(n.excuses)
+    .filter(id => !n.excuses[id].acceptedBy)
+    .filter(id => resolved.has(id) || [id, ...shown(id), d.nameOf(id)].includes(name))
+    .map(id => ({ id, label: n.required[id] ?? d.nameOf(id) }))
 }
 
 /**
@@ -214,10 +234,15 @@ export function fineCommand(d: AckCommandDeps): CommandSpec {
  * `#罚款 免除 F3 <原因>` (or `F3@sales1` in a fleet): one `waive` action, as `#罚款 结清`'s `settle`, so observe mode
  * holds it (and the admin is told so) and the audit log has it once. Another account's fine is waived by that account.
  */
-function waiveFine(d: AckCommandDeps, inv: CommandInvocation, id: string | undefined, reason: string): Action[] {
+async function waiveFine(
+  d: AckCommandDeps,
+  inv: CommandInvocation,
+  id: string | undefined,
+  reason: string,
+): Promise<Action[]> {
   if (!id || !reason) return [inv.reply(T.waiveUsage(d.prefix))]
   const found = d.ledger.findOpen(id)
-  if (!found) return [inv.reply(T.noOpenFine(id))]
+  if (!found) return [inv.reply(await notAFineId(d, id, `${d.prefix}罚款 免除 {id} ${reason}`))]
   if (found.account)
     return [inv.reply(T.fineElsewhere(found.fine.id, found.account, `${d.prefix}罚款 免除 ${found.fine.id} ${reason}`))]
   const fine = d.ledger.shown(found.fine)
@@ -233,10 +258,10 @@ function waiveFine(d: AckCommandDeps, inv: CommandInvocation, id: string | undef
  * action, as a payment's, so observe mode holds it (and the admin is told so) and the audit log has it once. Another
  * account's fine is settled by that account (it alone writes its ledger): the answer names it and the command to send.
  */
-function settleFine(d: AckCommandDeps, inv: CommandInvocation, id: string | undefined): Action[] {
+async function settleFine(d: AckCommandDeps, inv: CommandInvocation, id: string | undefined): Promise<Action[]> {
   if (!id) return [inv.reply(T.settleUsage(d.prefix))]
   const found = d.ledger.findOpen(id)
-  if (!found) return [inv.reply(T.noOpenFine(id))]
+  if (!found) return [inv.reply(await notAFineId(d, id, `${d.prefix}罚款 结清 {id}`))]
   if (found.account)
     return [inv.reply(T.fineElsewhere(found.fine.id, found.account, `${d.prefix}罚款 结清 ${found.fine.id}`))]
   const fine = d.ledger.shown(found.fine)
@@ -254,6 +279,24 @@ function settleFine(d: AckCommandDeps, inv: CommandInvocation, id: string | unde
     settle,
     inv.reply(d.observing() ? T.fineSettleObserved(name, fine, d.prefix) : T.fineConfirmed(name, fine, owed)),
   ]
+}
+
+/**
+ * The answer when `word` is no open fine's id: a member's name (resolved as every command does) gets their open
+ * fines' ids and the command to send (`{id}` in `command`), never a settlement by name; a name meaning several
+ * members is asked back.
+ */
+async function notAFineId(d: AckCommandDeps, word: string, command: string): Promise<string> {
+  const found = await d.named(word)
+  if (found.length > 1) return whichOneText(word, found)
+  if (!found.length) return T.noOpenFine(word)
+  const now = d.now()
+  const fines = d.ledger.openFinesFleet(found[0].id).map(f => ({
+    id: d.ledger.label(f),
+    violation: f.violation,
+    owed: d.ledger.owed(f, now),
+  }))
+  return T.fineIdNeeded(d.nameOf(found[0].id), fines, command)
 }
 
 /** `#罚款`: the member's open fines fleet-wide (another account's as `F2@sales1`) and what they paid. */

@@ -1,6 +1,7 @@
 import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
 import { definePlugin, type PluginContext } from '../../bot/core/plugin.js'
 import { compileCron } from '../../bot/time/cron.js'
+import { contactsNamed } from '../../bot/commands/member-names.js'
 import { fineCommand, noticeCommand, type AckCommandDeps } from './commands.js'
 import { ackConfigSchema, type AckConfig } from './config.js'
 import type { DeadlineSpec } from './deadline/parse.js'
@@ -131,6 +132,7 @@ function wiring(ctx: AckContext) {
     rulesFor,
     track,
     nameOf: id => ctx.roster.byContact(id)?.name ?? notices().findLast(n => id in n.required)?.required[id] ?? id,
+    named: word => contactsNamed(word, { roster: ctx.roster, directory: ctx.directory }),
     maxListed: global.maxListed,
     observing: () => ctx.observing(),
   }

@@ -60,6 +60,11 @@ export const T = {
   waiveUsage: (p: string) => `用法：${p}罚款 免除 <罚款编号> <原因>，例如 ${p}罚款 免除 F3 客户现场无信号`,
   settleUsage: (p: string) => `用法：${p}罚款 结清 <罚款编号>，例如 ${p}罚款 结清 F3（核对红包或转账金额后确认）`,
   noOpenFine: (id: string) => `找不到未缴的罚款 ${quoted(id)}。`,
+  /** A name where a fine's id belongs: the member's open fines and the command with the first id (`{id}` in it). */
+  fineIdNeeded: (name: string, fines: { id: string; violation: string; owed: number }[], command: string) =>
+    fines.length
+      ? `请写罚款编号：${name} 未缴 ${fines.map(f => `${f.id}（${f.violation}，现应缴 ${f.owed} 元）`).join('、')}。例如 ${command.replace('{id}', fines[0].id)}`
+      : `${name} 没有未缴的罚款。`,
   /** A fine another account of the fleet recorded: only that account settles or waives it (it writes its ledger). */
   fineElsewhere: (id: string, account: string, command: string) =>
     `罚款 ${id} 由机器人账号 ${account} 记录，请私聊该账号发送：${command}`,

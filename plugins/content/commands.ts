@@ -16,6 +16,7 @@ import {
   reviewUsageText,
   SEVERITY_LABEL,
   STEP_LABEL,
+  stepLabel,
 } from './texts.js'
 import type { DictionaryEditOp } from './matcher/dictionary-edit.js'
 
@@ -201,7 +202,7 @@ async function auditFacts(s: ContentService, since: number): Promise<AuditFacts>
 }
 
 function stepsText(i: Incident): string {
-  const steps = i.steps.map(x => STEP_LABEL[x] ?? x).join('、') || STEP_LABEL.record
+  const steps = i.steps.map(stepLabel).join('、') || STEP_LABEL.record
   return i.dryRun ? `（观察）${steps}` : steps
 }
 

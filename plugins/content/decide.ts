@@ -1,3 +1,4 @@
+import { correctedInGroup } from '../../bot/commands/audience.js'
 import type { Action, ActionMeta } from '../../bot/core/actions.js'
 import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
 import { shortDateTime } from '../../bot/time/zoned.js'
@@ -57,7 +58,7 @@ export function decideIncident(incident: Incident, x: IncidentInput): Action[] {
     ? planStrike(x.activeStrikes, cfg, kind, ev.sender.isStaff, x.mayRemove)
     : undefined
   const out = groupActions(incident, x, steps, plan, true)
-  incident.steps = [...steps.filter(s => s !== 'record'), ...(plan?.escalate ? [plan.escalate] : [])]
+  incident.steps = doneSteps(steps, plan, true, correctedInGroup(kind, ev.sender.isStaff))
   return out
 }
 
@@ -76,6 +77,24 @@ export function decideSpread(incident: Incident, x: IncidentInput): Action[] {
       ? planStrike(x.activeStrikes - 1, cfg, kind, ev.sender.isStaff, x.mayRemove)
       : undefined
   return groupActions(incident, x, steps, plan, false)
+}
+
+/**
+ * The steps taken, as `#违规` and the admin report name them: `warnPrivately` for a warning the executor sends to a
+ * staff member privately (`inGroup` false: a group customers read), no `record`, no strike on a repeat (`strike` false).
+ */
+function doneSteps(
+  steps: readonly string[],
+  plan: StrikePlan | undefined,
+  strike: boolean,
+  inGroup: boolean,
+): string[] {
+  return [
+    ...steps
+      .filter(s => s !== 'record' && (strike || s !== 'strike'))
+      .map(s => (s === 'warn' && !inGroup ? 'warnPrivately' : s)),
+    ...(plan?.escalate ? [plan.escalate] : []),
+  ]
 }
 
 /**
@@ -118,10 +137,7 @@ function groupActions(
       category: strikeCategory(findings[0].category),
       ttlMs: cfg.strikeTtl,
     })
-  const done = [
-    ...steps.filter(s => s !== 'record' && (strike || s !== 'strike')),
-    ...(plan?.escalate ? [plan.escalate] : []),
-  ]
+  const done = doneSteps(steps, plan, strike, correctedInGroup(kind, ev.sender.isStaff))
   if (steps.includes('report') || plan?.escalate) {
     out.push({
       ...meta,
@@ -133,7 +149,6 @@ function groupActions(
         kind,
         member: x.memberName,
         memberId: ev.sender.id,
-        staff: ev.sender.isStaff,
         when: shortDateTime(ev.at, x.timezone),
         messageId: ev.id,
         original: originalOf(ev),

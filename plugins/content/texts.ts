@@ -1,4 +1,3 @@
-import { correctedInGroup } from '../../bot/commands/audience.js'
 import type { GroupKind } from '../../bot/core/event.js'
 import { formatDuration } from '../../bot/config/duration.js'
 import type { ContentConfig } from './config.js'
@@ -48,6 +47,10 @@ export const STEP_LABEL: Record<string, string> = {
   escalate: '报告管理员（已达违规上限）',
   review: '请管理员确认',
 }
+/** A decided step's Chinese name (`#违规`, the admin report); an unknown step as stored. */
+export function stepLabel(step: string): string {
+  return STEP_LABEL[step] ?? step
+}
 const SOURCE_LABEL = { text: '', title: '卡片标题', description: '卡片描述', url: '链接', fileName: '文件名' } as const
 /** Chinese names of severities. */
 export const SEVERITY_LABEL = { low: '轻', medium: '中', high: '重' } as const
@@ -94,8 +97,6 @@ export interface ReportFacts {
   kind: GroupKind
   member: string
   memberId: string
-  /** The member is staff: in a group customers read, their warning went to them privately. */
-  staff: boolean
   when: string
   messageId: string
   original: string
@@ -113,10 +114,7 @@ export function reportText(f: ReportFacts): string {
   const lines = f.findings.flatMap(x => x.evidence.map(e => `· ${evidenceLine(x.label, e)}`))
   const shown = lines.length > 8 ? [...lines.slice(0, 8), `· …另 ${lines.length - 8} 处`] : lines
   const severity = f.findings.map(x => `${x.label}（${SEVERITY_LABEL[x.severity]}）`).join('、')
-  const privately = !correctedInGroup(f.kind, f.staff)
-  const done = f.steps
-    .filter(s => s !== 'report')
-    .map(s => STEP_LABEL[s === 'warn' && privately ? 'warnPrivately' : s] ?? s)
+  const done = f.steps.filter(s => s !== 'report').map(stepLabel)
   return [
     `🚨 违规内容 ${f.incidentId}：${severity}`,
     `群：${f.group}（${KIND_LABEL[f.kind]}）`,

@@ -14,3 +14,15 @@ describe('the demo day config (data/demo/workday.config.yaml)', () => {
     expect(example.plugins.campaign.campaigns).toBeUndefined()
   })
 })
+
+describe('the example config (data/bot.config.example.yaml)', () => {
+  it('welcomes customers without the staff rules: every group customers read has its own welcome', () => {
+    const staffRules = example.plugins.realname.welcome.rules as string[]
+    expect(staffRules).toContain('工作时间请勿发与工作无关的内容')
+    for (const g of example.groups.filter((x: { kind: string }) => x.kind !== 'internal')) {
+      const rules = g.plugins?.realname?.welcome?.rules
+      expect(rules, g.name).toBeDefined()
+      expect(rules, g.name).not.toContain('工作时间请勿发与工作无关的内容')
+    }
+  })
+})

@@ -16,7 +16,8 @@ export function isExempt(sender: Member, cfg: ContentConfig): boolean {
  * Everything wrong with one group message, most serious first: dictionary
  * matches in its text fields, its message type, flood, off-topic in broadcast
  * groups; each category only when its `scope` covers this sender here (see scopedFindings:
- * `answersStaff` tells whether the message answers a staff member).
+ * `answersStaff` tells whether the message answers a staff member). `toBot`: the text is a command to the bot
+ * (`#状态`, also one the sender may not use): never off-topic talk, though its words are still read.
  * Feeds the flood windows as a side effect (every message counts).
  */
 export function assessMessage(
@@ -25,12 +26,13 @@ export function assessMessage(
   cfg: ContentConfig,
   flood: FloodTracker,
   answersStaff: () => boolean = () => false,
+  toBot = false,
 ): Finding[] {
   const kind = ev.group.kind
   const staff = ev.sender.isStaff
   const evidence = scanMessage(ev, matcher)
   let findings = evidence.length ? dictionaryFindings(evidence, matcher.dictionary) : undefined
-  if (ev.kind !== 'text' || kind === 'broadcast') (findings ??= []).push(...messageTypeFindings(ev, kind, cfg))
+  if (ev.kind !== 'text' || kind === 'broadcast') (findings ??= []).push(...messageTypeFindings(ev, kind, cfg, toBot))
   if (inScope(cfg, 'flood', kind, staff)) {
     const note = flood.observe(ev.sender.id, ev.group.id, ev.kind === 'text' ? ev.text : '', ev.at, cfg.flood)
     if (note) (findings ??= []).push(kindFinding(cfg, 'flood', note))

@@ -45,10 +45,10 @@ export function kindFinding(cfg: ContentConfig, category: KindCategory, note: st
 
 /**
  * Findings from the message type alone: contact cards, mini programs, files
- * with a dangerous extension, and any message in a broadcast group (off-topic
- * unless the scope exempts the sender). Scope is applied by the caller.
+ * with a dangerous extension, and any message in a broadcast group but a command to the bot
+ * (`toBot`; off-topic unless the scope exempts the sender). Scope is applied by the caller.
  */
-export function messageTypeFindings(ev: MessageEvent, kind: GroupKind, cfg: ContentConfig): Finding[] {
+export function messageTypeFindings(ev: MessageEvent, kind: GroupKind, cfg: ContentConfig, toBot = false): Finding[] {
   const out: Finding[] = []
   if (ev.kind === 'contact') out.push(kindFinding(cfg, 'card', '推送了名片'))
   if (ev.kind === 'miniprogram')
@@ -63,6 +63,6 @@ export function messageTypeFindings(ev: MessageEvent, kind: GroupKind, cfg: Cont
     const ext = fileExtension(ev.attachment?.fileName ?? '')
     if (ext && cfg.kinds.file.extensions.includes(ext)) out.push(kindFinding(cfg, 'file', `发送了 .${ext} 文件`))
   }
-  if (kind === 'broadcast') out.push(kindFinding(cfg, 'offtopic', '在公告群发言'))
+  if (kind === 'broadcast' && !toBot) out.push(kindFinding(cfg, 'offtopic', '在公告群发言'))
   return out
 }

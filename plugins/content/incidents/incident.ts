@@ -19,7 +19,7 @@ export interface Incident {
   count: number
   /** The first offending message: the strike and the warning carry it as evidence. */
   messageId: string
-  /** What was decided: warn, report, strike, remove, ask (asked admins to handle). */
+  /** What was decided: warn (in the group), warnPrivately (a staff member, privately), report, strike, remove, ask (asked admins to handle). */
   steps: string[]
   /** Only recorded: its categories are in `dryRunCategories`, or the plugin observed the group. */
   dryRun: boolean

@@ -57,10 +57,15 @@ describe('the sandbox console commands without their arguments', () => {
     const w = world()
     const sent = vi.spyOn(w, 'send').mockReturnValue('m1') // where it lands; no bot is logged in here
     const { current } = runLine(w, '/use 示例科技公告群', undefined, {} as App)
-    expect(runLine(w, '行政部-陈静> 下周一放假', current, {} as App).note).toBeUndefined()
+    // She is in several groups: the console says which one heard her, the current one too.
+    expect(runLine(w, '行政部-陈静> 下周一放假', current, {} as App).note).toMatch(
+      /^（行政部-陈静 在「示例科技公告群」发言；共在 \d+ 个群，\/use <群名> 换群）$/,
+    )
     expect(sent.mock.calls.at(-1)?.[1]).toEqual({ room: w.findRoom('示例科技公告群') })
     // Without /use, the first group the nickname is found in, and the console says which.
-    expect(runLine(w, '行政部-陈静> 收到', undefined, {} as App).note).toMatch(/^（行政部-陈静 在「示例科技.+」发言）$/)
+    expect(runLine(w, '行政部-陈静> 收到', undefined, {} as App).note).toMatch(/^（行政部-陈静 在「示例科技.+」发言；/)
+    // Someone in one group only, in the current group: nothing to tell.
+    expect(runLine(w, '优惠多多> 好的', w.findRoom('示例科技张三交流群'), {} as App).note).toBeUndefined()
   })
 
   it('keeps the nickname when /rename has none, and clears it only with -', () => {

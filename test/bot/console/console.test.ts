@@ -269,6 +269,17 @@ describe('web console pages and changes', () => {
     expect(await (await get('/violations')).text()).toMatch(/【已撤销】[^<：]+：误判</)
   })
 
+  it('names a member by WeChat name with a copied group nickname apart, never by the nickname alone', async () => {
+    const { signedIn, rt, clock, wechat } = await setup([contentPlugin])
+    const liu = member('wxid_liu', '刘总', '行政部-陈静')
+    wechat.addGroup(sales, [member('admin1'), liu])
+    await rt.handle(text(liu, '兼职刷单，日赚三百', clock.now(), sales))
+    const { get } = await signedIn()
+    const page = await (await get('/violations')).text()
+    expect(page).toContain('<td class="nw">刘总（群昵称：行政部-陈静）</td>')
+    expect(page).not.toContain('<td class="nw">行政部-陈静</td>')
+  })
+
   it("shows the content plugin's entries in chat's words: the member's name, category labels, quoted evidence", async () => {
     const { signedIn, rt, clock } = await setup([contentPlugin])
     await rt.handle(text(member('wxid_c3', '优惠多多'), '兼职刷单，日赚三百', clock.now(), sales))

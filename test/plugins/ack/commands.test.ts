@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { text } from '../../helpers/harness.js'
+import { member, text } from '../../helpers/harness.js'
 import { admin, at, boss, li, sales, salesRuntime, wang, zhang } from './helpers.js'
 
 describe('ack commands', () => {
@@ -58,6 +58,50 @@ describe('ack commands', () => {
     await clock.advance(10_000)
     expect(wechat.textsTo('admin1').join('\n')).toMatch(/已接受 销售部-王五 对通知 N1 的说明，并免除罚款 F\d/)
     expect(rt.ledger.openFines('u3')).toEqual([])
+  })
+
+  it('#通知 接受 accepts only the member @-mentioned, and asks back when a typed name means two who gave excuses', async () => {
+    const wang2 = member('u4', '王五', '售后部-王五')
+    const { rt, clock, wechat } = await salesRuntime(undefined, [boss, admin, zhang, li, wang, wang2])
+    await rt.handle(text(boss, '【通知】今天下午开会', at('08:55'), sales))
+    await clock.advanceTo(at('09:00'))
+    await rt.handle(text(wang, '说明：上午在客户现场', clock.now(), sales))
+    await rt.handle(text(wang2, '说明：今天请假', clock.now(), sales))
+    await clock.advanceTo(at('09:30'))
+    expect(rt.ledger.openFines('u3')).toHaveLength(1)
+    expect(rt.ledger.openFines('u4')).toHaveLength(1)
+
+    await rt.handle(text(admin, '#通知 接受 N1 王五', clock.now()))
+    await clock.advance(10_000)
+    expect(wechat.textsTo('admin1').at(-1)).toBe(
+      '「王五」对应 2 个人（销售部-王五 u3、售后部-王五 u4），请用 @成员 或微信 ID 指明是哪一位。',
+    )
+    expect(rt.ledger.openFines('u3')).toHaveLength(1)
+    expect(rt.ledger.openFines('u4')).toHaveLength(1)
+
+    await rt.handle(text(admin, '#通知 接受 N1 @王五', clock.now(), sales, { mentions: ['u3'] }))
+    await clock.advance(10_000)
+    expect(wechat.textsTo('r1').at(-1)).toContain('已接受 销售部-王五 对通知 N1 的说明，并免除罚款')
+    expect(rt.ledger.openFines('u3')).toEqual([])
+    expect(rt.ledger.openFines('u4')).toHaveLength(1)
+  })
+
+  it("#罚款 结清 and 免除 with a name instead of a fine id list that member's open fines, changing nothing", async () => {
+    const { rt, clock, wechat } = await salesRuntime()
+    await rt.handle(text(boss, '【通知】今天下午开会', at('08:55'), sales))
+    await clock.advanceTo(at('11:30'))
+    await rt.handle(text(admin, '#罚款 结清 王五', clock.now()))
+    await clock.advance(10_000)
+    await rt.handle(text(admin, '#罚款 免除 王五 当天请假', clock.now()))
+    await clock.advance(10_000)
+    await rt.handle(text(admin, '#罚款 结清 赵六', clock.now()))
+    await clock.advance(10_000)
+    expect(wechat.textsTo('admin1')).toEqual([
+      '请写罚款编号：销售部-王五 未缴 F3（未按时回复通知 N1，现应缴 10 元）。例如 #罚款 结清 F3',
+      '请写罚款编号：销售部-王五 未缴 F3（未按时回复通知 N1，现应缴 10 元）。例如 #罚款 免除 F3 当天请假',
+      '找不到未缴的罚款 赵六。',
+    ])
+    expect(rt.ledger.openFines('u3')).toHaveLength(1)
   })
 
   it("#罚款 shows one's own balance; 全部 and 免除 are for admins", async () => {

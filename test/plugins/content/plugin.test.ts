@@ -194,6 +194,11 @@ describe('content plugin on the runtime', () => {
     expect(h.wechat.textsTo('wxid_zhangsan').join('\n')).toContain('关于客户群「示例科技张三交流群」')
     expect(h.wechat.textsTo('wxid_admin')[0]).toContain('处理：私聊警告（员工，客户看不到）、记违规')
     expect(h.wechat.textsTo(sales.id).join('\n')).toContain('违反群规')
+    await h.post(admin, undefined, '#违规 张三')
+    await h.drain()
+    const list = h.wechat.textsTo('wxid_admin').find(t => t.startsWith('最近'))
+    expect(list).toContain('张三：私加联系方式 → 私聊警告（员工，客户看不到）')
+    expect(list).not.toContain('群内警告')
   })
 
   it('an ad with 加v from a non-staff member is one offence: the contact hit joins it, no question apart', async () => {
@@ -276,6 +281,15 @@ describe('content plugin on the runtime', () => {
     expect(h.audit().map(a => [a.rule, a.memberId, a.text])).toEqual([
       ['content.record', 'wxid_c1', 'V1 公告群无关发言'],
     ])
+    expect(h.wechat.sent).toEqual([])
+  })
+
+  it("does not take a customer's command to the bot in the broadcast group for off-topic talk, even one refused", async () => {
+    const h = await start()
+    await h.post(customer, news, '#状态')
+    await h.post(customer, news, '#撤销 A1')
+    await h.drain()
+    expect(h.audit().filter(a => a.plugin === 'content')).toEqual([])
     expect(h.wechat.sent).toEqual([])
   })
 
