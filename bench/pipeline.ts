@@ -39,16 +39,17 @@ const CHILD = resolve(import.meta.dirname, 'pipeline-child.ts')
 /** Warm-up messages, printed in blocks of this many. */
 const WARMUP_BLOCK = 5_000
 /**
- * Messages of the warm-up stream (every variant the same). Past the JIT's warm-up: the full bot's blocks fell
- * from about 300 µs a message to a plateau by 20,000-25,000 (inproc5), TurboFan's compiles die down after
- * about 45,000 (inproc4; docs/performance-history.md).
+ * Messages of the warm-up stream (every variant the same). Past the JIT's warm-up: bare Wechaty's blocks are
+ * flat from about 15,000, the full bot's fell from about 260 µs a message to a noisy band, lowest in the last
+ * blocks (inproc5); TurboFan's compiles die down after about 45,000 (inproc4; docs/performance-history.md).
  */
 const DEFAULT_WARMUP = 40_000
 /**
  * Simulated time per delivered batch of 200 messages: timers run and the outbox sends as it would live.
- * 15 s (800 messages a minute over the groups): the bot's replies (about 5 sends a batch) stay within the
- * 40-a-minute send limit and the outbox near empty, as live; at 1.5 s they piled up (1,548 queued after
- * 52,000 messages), a queue no live bot holds, billed to every message (docs/performance-history.md, inproc5).
+ * 15 s (800 messages a minute over 10 groups): the bot's replies (about 5 sends a batch) stay within the
+ * 40-a-minute send limit and the outbox short, as live; at 1.5 s they piled up (1,548 queued after 52,000
+ * messages), a queue no live bot holds, billed to every message. At 1,000 groups the queue still grows
+ * (fewer replies merge): docs/performance-history.md, inproc5.
  */
 const TICK_MS = 15_000
 /** Which code the children run (bench/bot-modules.ts: importing it here would load the bot into this process). */
