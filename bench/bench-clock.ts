@@ -7,6 +7,9 @@
  */
 import type { Clock } from '../bot/ports/clock.js'
 
+/** Monday 2026-11-30 10:00 Asia/Shanghai: a workday, inside working hours; where the benchmarks' clocks start. */
+export const BENCH_START = Date.parse('2026-11-30T02:00:00Z')
+
 interface Timer {
   at: number
   seq: number
@@ -31,6 +34,12 @@ export class BenchClock implements Clock {
     return () => {
       timer.cancelled = true
     }
+  }
+
+  /** When the earliest pending timer is due (undefined when none is). */
+  nextAt(): number | undefined {
+    while (this.heap[0]?.cancelled) this.pop()
+    return this.heap[0]?.at
   }
 
   /** Move to `target`, firing due timers in order and letting their handlers run. */

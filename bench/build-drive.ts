@@ -6,13 +6,10 @@
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { WechatyBuilder } from 'wechaty'
-import { BenchClock } from './bench-clock.js'
+import { BENCH_START, BenchClock } from './bench-clock.js'
 import type { StreamMessage } from './message-stream.js'
 import { countHandled, deliver, populate, quiet } from './sandbox-drive.js'
 import type { BenchWorld } from './synthetic-world.js'
-
-/** The bench's start time, as bench/pipeline.ts (importing it would load `dist/` as a third build). */
-const BENCH_START = Date.parse('2026-11-30T02:00:00Z')
 
 /**
  * The periodic flush, every 5 s of the bench clock (`runtime.flushInterval`'s default) inside the build's own

@@ -4,47 +4,69 @@
  * the full bot (`createApp` with every plugin, the example config adapted to
  * the synthetic groups, a FileStore): CPU and wall time per message, judged
  * on CPU time (on a shared machine wall time also counts other people's
- * processes). Each bot is built once, with every room and its members
- * loaded (the full bot does so at login, bare Wechaty by `Room.findAll()`), and
- * warmed by a first pass (JIT warm); the timed passes follow, interleaved. The bench
- * clock moves 1.5 s per 200 messages, so timers run and the outbox sends,
- * each send after its durable flush: every cost of the full bot is counted.
+ * processes). Each variant runs in a child process of its own (bench/pipeline-child.ts: the same world,
+ * streams and bench clock in each), so its CPU time is its own, its garbage collector's and compiler's
+ * included. Each bot is built once, with every room and its members loaded (the full bot does so at login,
+ * bare Wechaty by `Room.findAll()`), and warmed by a long first stream, in blocks whose CPU per message is
+ * printed (the JIT's warm-up: it should have flattened); the timed passes follow, interleaved (the parent
+ * asks each child for pass k in turn). The bench clock moves `tickMs` per 200 messages, so timers run and
+ * the outbox sends, each send after its durable flush: every cost of the full bot is counted.
  * A third variant delivers the same messages into the sandbox with no bot
  * listening, to show what the simulated WeChat itself costs (included in a and b).
  * The same over a puppet-service gRPC connection: bench/pipeline-grpc.ts.
  *
- *   npx tsx bench/pipeline.ts [--quick] [--groups 50] [--warmup N] [--profile file.cpuprofile]
+ *   npx tsx bench/pipeline.ts [--quick] [--groups 50] [--warmup N] [--tick MS] [--aa bare|full] [--profile file.cpuprofile]
  *
+ * `--aa KIND`: both timed slots run KIND (an A/A check of the harness: the ratio should read about 1.00).
  * The bot's compiled code (`npm run build` first), or its source with `BENCH_BOT=source`.
  */
+import { fork } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { WechatyBuilder } from 'wechaty'
-import type { SandboxWorld } from '../bot/sandbox/index.js'
 import { writeBenchConfig } from './bench-config.js'
-import { BenchClock } from './bench-clock.js'
-import { BOT_CODE, bot } from './bot-modules.js'
-import { collectGarbage, median, profiled } from './measure.js'
-import { messageList, type StreamMessage } from './message-stream.js'
-import { countHandled, deliver, populate, quiet, type Delivery } from './sandbox-drive.js'
-import { syntheticWorld, type BenchWorld } from './synthetic-world.js'
+import { loadAverageLine, median } from './measure.js'
+import type { Setup, Stats, VariantKind } from './pipeline-child.js'
+import type { Delivery } from './sandbox-drive.js'
+import { syntheticWorld } from './synthetic-world.js'
 
-/** Monday 2026-11-30 10:00 Asia/Shanghai: a workday, inside working hours. */
-export const BENCH_START = Date.parse('2026-11-30T02:00:00Z')
 /** Target: the full bot at most this many times the bare bot's CPU time per message, in-process. */
 export const PIPELINE_TARGET = 3
 
+const CHILD = resolve(import.meta.dirname, 'pipeline-child.ts')
+/** Warm-up messages, printed in blocks of this many. */
+const WARMUP_BLOCK = 5_000
+/**
+ * Messages of the warm-up stream (every variant the same). Past the JIT's warm-up: bare Wechaty's blocks are
+ * flat from about 15,000, the full bot's fell from about 260 µs a message to a noisy band, lowest in the last
+ * blocks (inproc5); TurboFan's compiles die down after about 45,000 (inproc4; docs/performance-history.md).
+ */
+const DEFAULT_WARMUP = 40_000
+/**
+ * Simulated time per delivered batch of 200 messages: timers run and the outbox sends as it would live.
+ * 15 s (800 messages a minute over 10 groups): the bot's replies (about 5 sends a batch) stay within the
+ * 40-a-minute send limit and the outbox short, as live; at 1.5 s they piled up (1,548 queued after 52,000
+ * messages), a queue no live bot holds, billed to every message. At 1,000 groups the queue still grows
+ * (fewer replies merge): docs/performance-history.md, inproc5.
+ */
+const TICK_MS = 15_000
+/** Which code the children run (bench/bot-modules.ts: importing it here would load the bot into this process). */
+const BOT_CODE = process.env.BENCH_BOT === 'source' ? 'source' : 'compiled'
+
 /** Figures of one variant: medians over the runs. */
 export interface VariantFigures {
+  /** What ran in this slot (another kind than the slot's in an A/A check). */
+  kind: VariantKind
   /** Messages per second of CPU time (the judged figure) and of wall time. */
   msgsPerCpuSec: number
   msgsPerSec: number
   cpuUsPerMsg: number
   wallUsPerMsg: number
   runs: Delivery[]
+  /** CPU per message (µs) of each warm-up block. */
+  warmupBlocks: number[]
 }
 
 /** What `runPipelineBench` measured. */
@@ -52,6 +74,8 @@ export interface PipelineResult {
   messages: number
   groups: number
   membersPerGroup: number
+  warmup: number
+  tickMs: number
   bare: VariantFigures
   full: VariantFigures
   sandboxOnly: VariantFigures
@@ -65,11 +89,13 @@ export interface PipelineResult {
   pass: boolean
   /** Replies and notices still queued after the last pass. */
   outboxDepth: number
-  /** Sends of the full bot over all passes, and the median durable flush before one (ms). */
+  /** Sends of the full bot over the timed passes, and the median durable flush before one (ms). */
   sends: number
   preSendMedianMs: number
   /** Errors the runtime recorded in the full runs (plugin failures). */
   runtimeErrors: string[]
+  /** The machine's load when the passes started and ended. */
+  load: string[]
 }
 
 /** Run the workload: 20,000 messages in `groups` groups of 100 (4,000 with `quick`), variants interleaved. */
@@ -77,220 +103,138 @@ export async function runPipelineBench({
   quick = false,
   groups = 50,
   profile,
-  warmup,
+  warmup = DEFAULT_WARMUP,
+  tickMs = TICK_MS,
+  aa,
 }: {
   quick?: boolean
   groups?: number
-  /** Messages of the warm-up pass (default below). */
+  /** Messages of the warm-up stream, the same for every variant. */
   warmup?: number
+  /** Simulated time per batch of 200 messages (ms). */
+  tickMs?: number
+  /** Run this kind in both timed slots (an A/A check). */
+  aa?: 'bare' | 'full'
   /** Write a CPU profile of the full bot's timed passes (only those) to this file. */
   profile?: string
 } = {}): Promise<PipelineResult> {
-  // tsx turns source maps on for the whole process; the bot as shipped runs without them (`node dist/bot/cli.js`).
-  // With them every Error's stack is mapped when read: Wechaty reads the stack of each error it emits (a failed
-  // contact look-up, twice per pass here), and each time the source maps were parsed anew: 36 ms of an 800 ms
-  // pass in a profile, billed to the full bot only. Off while this workload runs.
-  const sourceMaps = process.sourceMapsEnabled
-  process.setSourceMapsEnabled(false)
   const n = quick ? 4_000 : 20_000
   const reps = 3 // the median of three interleaved passes (one pass alone moved the quick ratio by ±1 on a loaded machine)
   const world = syntheticWorld({ groups, membersPerGroup: 100 })
-  const stream = messageList(world, n)
-  // Warm means past the JIT's warm-up: after 300 messages it was still compiling during the timed passes (inproc3:
-  // 6.20× and 5.35× at 10 groups against 4.19× and 3.57× after 20,000; performance-history.md).
-  const warm = messageList(world, warmup ?? (quick ? 2_000 : 5_000), 99)
   const dir = mkdtempSync(join(tmpdir(), 'bench-pipeline-'))
+  const children: Child[] = []
   try {
     const configFile = writeBenchConfig(world, join(dir, 'config'))
+    const base = { groups, messages: n, warmup, block: WARMUP_BLOCK, tickMs, configFile }
+    const slot = (kind: VariantKind, name: string) =>
+      startChild({ ...base, kind, dataDir: join(dir, name), profile: name === 'full' ? profile : undefined }, children)
+    const [sandbox, bare, full] = await Promise.all([
+      slot('sandbox', 'sandbox'),
+      slot(aa ?? 'bare', 'bare'),
+      slot(aa ?? 'full', 'full'),
+    ])
+    // The warm-ups at once (not timed: only their blocks' trend is printed), to keep the line's wall time short.
+    const warmupBlocks = await Promise.all(
+      [sandbox, bare, full].map(async c => (await c.ask<{ blocks: number[] }>({ op: 'warm' })).blocks),
+    )
+    const load = [loadAverageLine()]
     const runs = { bare: [] as Delivery[], full: [] as Delivery[], sandboxOnly: [] as Delivery[] }
-    // One bot of each kind for the whole run: a warm-up pass loads every contact and warms the JIT, then the
-    // timed passes are interleaved so machine noise hits all variants alike.
-    const bareBot = await startBare(world)
-    const fullBot = await startFull(world, configFile, join(dir, 'full'))
-    const sandboxBot = await startSandboxOnly(world)
-    await bareBot.deliver(warm)
-    await fullBot.deliver(warm)
     for (let r = 0; r < reps; r++) {
-      runs.sandboxOnly.push(await sandboxBot.deliver(stream))
-      runs.bare.push(await bareBot.deliver(stream))
-      runs.full.push(await profiled(profile, () => fullBot.deliver(stream)))
+      runs.sandboxOnly.push(await sandbox.ask<Delivery>({ op: 'pass' }))
+      runs.bare.push(await bare.ask<Delivery>({ op: 'pass' }))
+      runs.full.push(await full.ask<Delivery>({ op: 'pass' }))
     }
-    const outboxDepth = fullBot.app.runtime.outbox.depth()
-    const preSend = fullBot.store.preSend
-    const runtimeErrors = [...fullBot.app.runtime.errors]
-    await bareBot.stop()
-    await fullBot.stop()
-    await sandboxBot.stop()
-    const fig = (t: Delivery[]): VariantFigures => {
+    load.push(loadAverageLine())
+    const stats = await full.ask<Stats>({ op: 'stats' })
+    const fig = (kind: VariantKind, t: Delivery[], warmupBlocks: number[]): VariantFigures => {
       const cpuUsPerMsg = median(t.map(x => (x.cpuMs * 1000) / (n - x.skipped)))
       const wallUsPerMsg = median(t.map(x => (x.wallMs * 1000) / (n - x.skipped)))
-      return { msgsPerCpuSec: 1e6 / cpuUsPerMsg, msgsPerSec: 1e6 / wallUsPerMsg, cpuUsPerMsg, wallUsPerMsg, runs: t }
+      const perSec = { msgsPerCpuSec: 1e6 / cpuUsPerMsg, msgsPerSec: 1e6 / wallUsPerMsg }
+      return { kind, ...perSec, cpuUsPerMsg, wallUsPerMsg, runs: t, warmupBlocks }
     }
-    const bare = fig(runs.bare)
-    const full = fig(runs.full)
-    const sandboxOnly = fig(runs.sandboxOnly)
-    const ratio = full.cpuUsPerMsg / bare.cpuUsPerMsg
+    const sandboxOnly = fig('sandbox', runs.sandboxOnly, warmupBlocks[0])
+    const bareFigures = fig(aa ?? 'bare', runs.bare, warmupBlocks[1])
+    const fullFigures = fig(aa ?? 'full', runs.full, warmupBlocks[2])
+    const ratio = fullFigures.cpuUsPerMsg / bareFigures.cpuUsPerMsg
     return {
       messages: n,
       groups: world.groups.length,
       membersPerGroup: 100,
-      bare,
-      full,
+      warmup,
+      tickMs,
+      bare: bareFigures,
+      full: fullFigures,
       sandboxOnly,
       ratio,
-      wallRatio: full.wallUsPerMsg / bare.wallUsPerMsg,
-      netRatio: (full.cpuUsPerMsg - sandboxOnly.cpuUsPerMsg) / (bare.cpuUsPerMsg - sandboxOnly.cpuUsPerMsg),
+      wallRatio: fullFigures.wallUsPerMsg / bareFigures.wallUsPerMsg,
+      netRatio:
+        (fullFigures.cpuUsPerMsg - sandboxOnly.cpuUsPerMsg) / (bareFigures.cpuUsPerMsg - sandboxOnly.cpuUsPerMsg),
       target: PIPELINE_TARGET,
       pass: ratio <= PIPELINE_TARGET,
-      outboxDepth,
-      runtimeErrors,
-      sends: preSend.length,
-      preSendMedianMs: preSend.length ? median(preSend) : 0,
+      ...stats,
+      load,
     }
   } finally {
+    for (const c of children) await c.stop()
     rmSync(dir, { recursive: true, force: true })
-    process.setSourceMapsEnabled(sourceMaps)
   }
 }
 
-/** A populated sandbox whose message timestamps follow the bench clock. */
-function sandboxFor(world: BenchWorld, clock: BenchClock) {
-  const sandbox = bot.createSandbox({ now: () => clock.now() })
-  populate(sandbox, world)
-  return sandbox
-}
-
-/** A FileStore that counts and times the durable flushes the outbox runs before each send. */
-class CountingStore extends bot.FileStore {
-  constructor(dir: string) {
-    super(dir, { background: true }) // as the running bot writes
-  }
-  preSend: number[] = []
-  override async flush(durableOnly = false): Promise<void> {
-    const t = performance.now()
-    await super.flush(durableOnly)
-    if (durableOnly) this.preSend.push(performance.now() - t)
-  }
-}
-
-/** Simulated time per delivered batch: the outbox sends (and flushes before each send) as it would live. */
-const TICK_MS = 1_500
-
-/** A started variant: deliver a stream to it (timed, the clock moving), stop it. */
-interface Variant {
-  deliver(messages: StreamMessage[]): Promise<Delivery>
+/** A variant's child process, answering one request at a time. */
+interface Child {
+  ask<R>(request: unknown): Promise<R>
   stop(): Promise<void>
 }
 
-function variant(
-  sandbox: SandboxWorld,
-  clock: BenchClock,
-  handled: () => number,
-  stop: () => Promise<void>,
-  sending: () => boolean = () => false,
-): Variant {
-  // The writes before a send take real time while the clock is simulated: the sends due at a tick finish
-  // before the clock moves on, as they would live. Waited for by sleeping, not by spinning through
-  // `setImmediate`: a send waits on the disk (its durable flush, fsync), and a live bot is idle meanwhile;
-  // a spinning wait billed the bench's own loop to the bot's CPU (as bench/pipeline-grpc.ts, 1 ms sleeps).
-  const tick = async () => {
-    await clock.advanceTo(clock.now() + TICK_MS)
-    while (sending()) await new Promise(r => setTimeout(r, 1))
-  }
-  return {
-    async deliver(messages) {
-      collectGarbage()
-      const base = handled()
-      return deliver(sandbox, messages, () => handled() - base, tick)
+/** Fork bench/pipeline-child.ts with `setup` and wait until its bot is ready. */
+async function startChild(setup: Setup, children: Child[]): Promise<Child> {
+  const proc = fork(CHILD, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+  const next = <T>() =>
+    new Promise<T>((resolve, reject) => {
+      const exited = (code: number | null) => reject(new Error(`${CHILD} (${setup.kind}) exited (${code})`))
+      proc.once('exit', exited)
+      proc.once('message', m => {
+        proc.off('exit', exited)
+        resolve(m as T)
+      })
+    })
+  const child: Child = {
+    ask<T>(request: unknown) {
+      const answer = next<T>()
+      proc.send(request as object)
+      return answer
     },
-    stop,
+    async stop() {
+      if (proc.exitCode !== null || proc.signalCode !== null) return
+      const exited = new Promise(r => proc.once('exit', r))
+      proc.send('stop')
+      await exited
+    },
   }
-}
-
-/** The simulated WeChat alone: the puppet stores and emits each message, nobody listens. */
-async function startSandboxOnly(world: BenchWorld): Promise<Variant> {
-  const clock = new BenchClock(BENCH_START)
-  const { puppet, world: sandbox } = sandboxFor(world, clock)
-  await puppet.start()
-  sandbox.login(world.botId)
-  let delivered = 0
-  puppet.on('message', () => {
-    delivered++
-  })
-  return variant(
-    sandbox,
-    clock,
-    () => delivered,
-    () => puppet.stop(),
-  )
-}
-
-/** (a) Wechaty on the sandbox puppet with one `message` listener that counts. */
-async function startBare(world: BenchWorld): Promise<Variant> {
-  const clock = new BenchClock(BENCH_START)
-  const { puppet, world: sandbox } = sandboxFor(world, clock)
-  const bot = WechatyBuilder.build({ puppet })
-  bot.on('error', () => {})
-  let seen = 0
-  bot.on('message', () => {
-    seen++
-  })
-  await bot.start()
-  sandbox.login(world.botId)
-  await bot.Room.findAll() // every room and its members loaded, as the full bot has them at ready
-  await quiet(bot)
-  return variant(
-    sandbox,
-    clock,
-    () => seen,
-    () => bot.stop(),
-  )
-}
-
-/**
- * (b) The full bot: every plugin, a FileStore (the periodic flush and the durable flush before each
- * send included), the bench clock moving so the outbox sends; counts events the runtime finished handling.
- */
-async function startFull(world: BenchWorld, configFile: string, dataDir: string) {
-  const clock = new BenchClock(BENCH_START)
-  const { puppet, world: sandbox } = sandboxFor(world, clock)
-  const store = new CountingStore(dataDir)
-  const app = bot.createApp({ configFile, dataDir, log: bot.createLogger('silent'), puppet, clock, store })
-  const handled = countHandled(app)
-  await app.bot.start()
-  sandbox.login(world.botId)
-  await app.ready
-  await app.membersLoaded // as bare Wechaty, which has them after Room.findAll()
-  await quiet(app.bot)
-  return {
-    ...variant(
-      sandbox,
-      clock,
-      handled,
-      () => app.stop(),
-      () => app.runtime.outbox.sending(),
-    ),
-    app,
-    store,
-  }
+  children.push(child)
+  await child.ask<{ ready: true }>(setup)
+  return child
 }
 
 /** Print one result as lines. */
 export function describePipeline(r: PipelineResult): string[] {
   const f = (v: VariantFigures) =>
-    `${Math.round(v.msgsPerCpuSec).toLocaleString('en').padStart(7)} msg/CPU-s (${v.cpuUsPerMsg.toFixed(0)} µs CPU/msg), wall ${Math.round(v.msgsPerSec).toLocaleString('en')} msg/s; runs ${v.runs.map(x => (x.wallMs / 1000).toFixed(2)).join(', ')} s`
+    `${Math.round(v.msgsPerCpuSec).toLocaleString('en').padStart(7)} msg/CPU-s (${v.cpuUsPerMsg.toFixed(0)} µs CPU/msg, runs ${v.runs.map(x => ((x.cpuMs * 1000) / (r.messages - x.skipped)).toFixed(0)).join(', ')}), wall ${Math.round(v.msgsPerSec).toLocaleString('en')} msg/s; runs ${v.runs.map(x => (x.wallMs / 1000).toFixed(2)).join(', ')} s`
+  const name = { bare: 'bare Wechaty', full: 'full bot', sandbox: 'sandbox alone' }
+  const warm = (v: VariantFigures) => `${name[v.kind]} ${v.warmupBlocks.map(x => x.toFixed(0)).join(', ')}`
   return [
-    `${r.messages.toLocaleString('en')} messages in ${r.groups} groups of ${r.membersPerGroup}; the bot's ${BOT_CODE} code`,
-    `bare Wechaty   ${f(r.bare)}`,
-    `full bot       ${f(r.full)}`,
-    `sandbox alone  ${f(r.sandboxOnly)}`,
+    `${r.messages.toLocaleString('en')} messages in ${r.groups} groups of ${r.membersPerGroup}, each variant in a process of its own; the bot's ${BOT_CODE} code; ${r.load.join(', then ')}`,
+    `warm-up ${r.warmup.toLocaleString('en')} messages, µs CPU/msg per ${WARMUP_BLOCK.toLocaleString('en')}: ${[r.bare, r.full, r.sandboxOnly].map(warm).join('; ')}`,
+    `${name[r.bare.kind].padEnd(14)} ${f(r.bare)}`,
+    `${name[r.full.kind].padEnd(14)} ${f(r.full)}`,
+    `${name.sandbox.padEnd(14)} ${f(r.sandboxOnly)}`,
     ...(r.full.runs.some(x => x.skipped)
       ? [
           `the full bot removed members (content escalation); their later messages were skipped: ${r.full.runs.map(x => x.skipped).join(', ')}`,
         ]
       : []),
-    `full/bare per message: CPU ${r.ratio.toFixed(2)}×, wall ${r.wallRatio.toFixed(2)}×, CPU without the sandbox's share ${r.netRatio.toFixed(2)}×; ${r.outboxDepth} replies left queued at the end`,
-    `the full bot sent ${r.sends} messages over the passes, each after a durable flush (median ${r.preSendMedianMs.toFixed(1)} ms, included above)`,
+    `${r.full.kind}/${r.bare.kind} per message: CPU ${r.ratio.toFixed(2)}×, wall ${r.wallRatio.toFixed(2)}×, CPU without the sandbox's share ${r.netRatio.toFixed(2)}×; ${r.outboxDepth} replies left queued at the end`,
+    `the full bot sent ${r.sends} messages over the passes (the clock ${r.tickMs / 1000} s a batch of 200), each after a durable flush (median ${r.preSendMedianMs.toFixed(1)} ms, included above)`,
     ...r.runtimeErrors.slice(0, 5).map(e => `runtime error: ${e}`),
   ]
 }
@@ -302,10 +246,17 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       groups: { type: 'string' },
       profile: { type: 'string' },
       warmup: { type: 'string' },
+      tick: { type: 'string' },
+      aa: { type: 'string' },
     },
   })
   const number = (v: string | undefined) => (v ? Number(v) : undefined)
-  runPipelineBench({ ...values, groups: number(values.groups), warmup: number(values.warmup) }).then(r =>
-    console.log(describePipeline(r).join('\n')),
-  )
+  if (values.aa && values.aa !== 'bare' && values.aa !== 'full') throw new Error('--aa takes bare or full')
+  runPipelineBench({
+    ...values,
+    aa: values.aa as 'bare' | 'full' | undefined,
+    groups: number(values.groups),
+    warmup: number(values.warmup),
+    tickMs: number(values.tick),
+  }).then(r => console.log(describePipeline(r).join('\n')))
 }
