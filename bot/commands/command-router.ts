@@ -89,7 +89,8 @@ export class CommandRouter {
     const p = this.prefix
     const customer = customersRead(event) && !event.sender.isStaff
     if (!cmd && (!this.answerUnknown || customer)) return NO_COMMAND
-    if (!cmd)
+    // Privately, a staff command is unknown to someone without a role (a customer learns nothing of it).
+    if (!cmd || (!event.group && !openHere(event, cmd.spec, roles.length > 0)))
       return {
         kind: 'reply',
         text: `未知命令。发送 ${p}帮助 查看你可以使用的命令。`,
@@ -97,7 +98,7 @@ export class CommandRouter {
       }
     const name = `${p}${cmd.spec.name}`
     const privately = answerPrivately(event, cmd.spec)
-    if (!openHere(event, cmd.spec))
+    if (!openHere(event, cmd.spec, roles.length > 0))
       return { kind: 'reply', text: `⛔ ${name} 只供员工使用。`, refused: cmd.spec.name, privately, silent: customer }
     const where = cmd.spec.where ?? 'any'
     if (where === 'group' && !event.group) return { kind: 'reply', text: `${name} 只能在群里使用。`, privately }

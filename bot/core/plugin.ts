@@ -59,6 +59,12 @@ export interface CommandSpec {
    * Default false: there only people with a role may use it, and every answer goes to them privately.
    */
   customerFacing?: boolean
+  /**
+   * People without a role may use it in a private chat with the bot (`#我的ID`: how someone learns the id to be
+   * given a role). Default false: privately they may use only customer-facing commands, and any other answers
+   * like an unknown command (a customer learns nothing of the staff's commands).
+   */
+  openToAnyone?: boolean
   run(inv: CommandInvocation): Decision
 }
 

@@ -79,6 +79,20 @@ describe('CommandRouter', () => {
     expect(long.kind === 'reply' && long.text.length).toBeLessThan(40)
   })
 
+  it('answers a staff command asked privately by someone without a role like an unknown one, and lists it not', () => {
+    const r = router()
+    r.add('fines', spec('罚款', 'member'))
+    r.add('help', spec('帮助', 'member', { customerFacing: true }))
+    r.add('whoami', spec('我的ID', 'member', { openToAnyone: true }))
+    const unknown = { kind: 'reply', text: '未知命令。发送 #帮助 查看你可以使用的命令。', privately: false }
+    expect(r.route(inPrivate('#罚款'), [])).toEqual(unknown)
+    expect(r.route(inPrivate('#案例 价格'), [])).toEqual(unknown)
+    expect(r.route(inPrivate('#通知 开会'), [])).toEqual(unknown)
+    expect(r.route(inPrivate('#我的ID'), []).kind).toBe('run')
+    expect(r.route(inPrivate('#罚款'), ['staff']).kind).toBe('run')
+    expect(r.help(helpFrom([], false)).split('\n')).toEqual(['可用命令（2）：', '#帮助  帮助说明', '#我的ID  我的ID说明'])
+  })
+
   it('caps the arguments a command is given', () => {
     const routed = router().route(inGroup(`#案例 ${'字'.repeat(10_001)}`), [])
     expect(routed).toMatchObject({ kind: 'reply', text: '#案例 的内容太长（最多 10000 字），请缩短后再发。' })

@@ -46,6 +46,24 @@ describe('what customers read in their group', () => {
     expect(rt.errors).toEqual([])
   }, 60_000)
 
+  it('a customer chatting privately with the bot sees no staff command: listed nowhere, answered as unknown', async () => {
+    const { rt, clock, wechat } = await start()
+    for (const body of ['#帮助', '#罚款', '#案例 搜索 价格', '#通知 开会', '#我的ID']) {
+      await rt.handle(text(customer, body, clock.now()))
+      await clock.advance(3_000)
+    }
+    const [help, fines, cases, notice, id] = wechat.textsTo(customer.id)
+    expect(help).toBe(
+      [
+        '可用命令（2）：',
+        '#帮助  列出你可以使用的命令',
+        '#我的ID  私聊告诉你自己的微信 ID（管理员据此在配置里绑定角色）',
+      ].join('\n'),
+    )
+    for (const answer of [fines, cases, notice]) expect(answer).toBe('未知命令。发送 #帮助 查看你可以使用的命令。')
+    expect(id).toContain('你的微信 ID：wxid_c1')
+  })
+
   it("a customer's #帮助 in the group is told to ask in the group (no command list, no word of roles); staff asking there are answered privately", async () => {
     const { rt, clock, wechat } = await start()
     await rt.handle(text(customer, '#帮助', clock.now(), cust))
@@ -85,7 +103,7 @@ describe('what customers read in their group', () => {
     await clock.advance(10_000)
     expect(wechat.sent).toEqual([])
     await clock.advance(3 * 3_600_000)
-    expect(wechat.sent.map(s => s.text).join('\n')).toContain('客户等待提醒：「示例科技张三交流群」有 1 条')
+    expect(wechat.sent.map(s => s.text).join('\n')).toContain('客户等待提醒：「示例科技张三交流群」有 1 位客户')
   })
 
   it("a customer's refused #投诉 … is still their complaint: a ticket opens", async () => {
