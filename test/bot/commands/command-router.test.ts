@@ -90,7 +90,11 @@ describe('CommandRouter', () => {
     expect(r.route(inPrivate('#通知 开会'), [])).toEqual(unknown)
     expect(r.route(inPrivate('#我的ID'), []).kind).toBe('run')
     expect(r.route(inPrivate('#罚款'), ['staff']).kind).toBe('run')
-    expect(r.help(helpFrom([], false)).split('\n')).toEqual(['可用命令（2）：', '#帮助  帮助说明', '#我的ID  我的ID说明'])
+    expect(r.help(helpFrom([], false)).split('\n')).toEqual([
+      '可用命令（2）：',
+      '#帮助  帮助说明',
+      '#我的ID  我的ID说明',
+    ])
   })
 
   it('caps the arguments a command is given', () => {
