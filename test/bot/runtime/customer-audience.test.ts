@@ -145,15 +145,17 @@ describe('what customers read in their group', () => {
     expect(wechat.textsTo('wxid_zhangsan').join('\n')).toContain('不符合要求')
   })
 
-  it('a staff member joining a customer group is welcomed there without the nickname rule; the rule comes privately', async () => {
+  it('a staff member joining a customer group gets no customer welcome there; the nickname rule comes privately', async () => {
     const { rt, clock, wechat } = await start()
     const wang = member('wxid_wangwu', '王五', '王五') // on the demo roster: staff
-    wechat.addGroup(cust, [{ ...zhangsan, groupAlias: '销售部-张三' }, customer, wang])
-    await rt.handle({ type: 'join', at: clock.now(), group: cust, members: [{ ...wang }] })
+    const guest = member('wxid_c2', '周姐')
+    wechat.addGroup(cust, [{ ...zhangsan, groupAlias: '销售部-张三' }, customer, wang, guest])
+    await rt.handle({ type: 'join', at: clock.now(), group: cust, members: [{ ...wang }, { ...guest }] })
     await clock.advance(15 * 60_000)
-    const inGroup = wechat.textsTo(cust.id).join('\n')
-    expect(inGroup).toContain('欢迎加入')
-    expect(inGroup).not.toMatch(/实名|群昵称|王五在/)
+    const welcomes = wechat.sent.filter(s => 'room' in s.chat && s.chat.room === cust.id)
+    expect(welcomes.map(s => s.mentions)).toEqual([['wxid_c2']]) // the customer who joined with him is welcomed
+    expect(welcomes[0].text).toContain('欢迎加入')
+    expect(welcomes[0].text).not.toMatch(/实名|群昵称|王五/)
     // On a PgStore the grace check's reads are real I/O: wait for the private rule rather than the clock alone.
     await vi.waitFor(() => expect(wechat.textsTo(wang.id).join('\n')).toContain('不符合要求'), { timeout: 5_000 })
   })
