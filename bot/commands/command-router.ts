@@ -2,6 +2,7 @@ import type { SayAction } from '../core/actions.js'
 import type { MessageEvent, Role } from '../core/event.js'
 import type { CommandSpec } from '../core/plugin.js'
 import { answerPrivately, customersRead, openHere } from './audience.js'
+import { nearestKey } from '../config/suggest-key.js'
 import { parseCommand, type ParsedCommand } from './parse-command.js'
 
 /** Longest command name looked up (a longer word is unknown) and longest arguments a command is given. */
@@ -90,12 +91,14 @@ export class CommandRouter {
     const customer = customersRead(event) && !event.sender.isStaff
     if (!cmd && (!this.answerUnknown || customer)) return NO_COMMAND
     // Privately, a staff command is unknown to someone without a role (a customer learns nothing of it).
-    if (!cmd || (!event.group && !openHere(event, cmd.spec, roles.length > 0)))
+    if (!cmd || (!event.group && !openHere(event, cmd.spec, roles.length > 0))) {
+      const near = parsed.name.length > MAX_NAME_CHARS ? undefined : this.nearest(parsed.name, event, roles)
       return {
         kind: 'reply',
-        text: `未知命令。发送 ${p}帮助 查看你可以使用的命令。`,
+        text: `未知命令。${near ? `您是不是要找 ${p}${near}？` : ''}发送 ${p}帮助 查看你可以使用的命令。`,
         privately: answerPrivately(event),
       }
+    }
     const name = `${p}${cmd.spec.name}`
     const privately = answerPrivately(event, cmd.spec)
     if (!openHere(event, cmd.spec, roles.length > 0))
@@ -118,6 +121,16 @@ export class CommandRouter {
     if (args.length > MAX_ARGS_CHARS)
       return { kind: 'reply', text: `${name} 的内容太长（最多 ${MAX_ARGS_CHARS} 字），请缩短后再发。`, privately }
     return { kind: 'run', command: cmd, args, argv }
+  }
+
+  /** The name of a command the asker may use where they asked that a typo (`帮主`) is a few edits away from. */
+  private nearest(typo: string, event: MessageEvent, roles: Role[]): string | undefined {
+    const here = event.group ? 'group' : 'private'
+    const names = this.all()
+      .filter(c => allowed(c.spec.role, roles) && openHere(event, c.spec, roles.length > 0))
+      .filter(c => (c.spec.where ?? 'any') === 'any' || c.spec.where === here)
+      .flatMap(c => [c.spec.name, ...(c.spec.aliases ?? [])])
+    return nearestKey(typo, names)
   }
 
   /** Exact name first; else the longest Chinese name the word starts with (`#成交客户刘总…` is `#成交 客户刘总…`). */

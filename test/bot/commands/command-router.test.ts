@@ -97,6 +97,19 @@ describe('CommandRouter', () => {
     ])
   })
 
+  it('suggests the command a typo is near, among those the asker may use', () => {
+    const r = router()
+    r.add('help', spec('帮助', 'member', { aliases: ['help'], customerFacing: true }))
+    expect(r.route(inGroup('#帮主'), [])).toEqual({
+      kind: 'reply',
+      text: '未知命令。您是不是要找 #帮助？发送 #帮助 查看你可以使用的命令。',
+      privately: false,
+    })
+    expect(r.route(inGroup('#hepl'), [])).toMatchObject({ text: expect.stringContaining('您是不是要找 #help？') })
+    expect(r.route(inGroup('#通支 开会'), ['leader'])).toMatchObject({ text: expect.stringContaining('#通知？') })
+    expect(r.route(inGroup('#通支 开会'), [])).toMatchObject({ text: '未知命令。发送 #帮助 查看你可以使用的命令。' })
+  })
+
   it('caps the arguments a command is given', () => {
     const routed = router().route(inGroup(`#案例 ${'字'.repeat(10_001)}`), [])
     expect(routed).toMatchObject({ kind: 'reply', text: '#案例 的内容太长（最多 10000 字），请缩短后再发。' })
