@@ -113,6 +113,10 @@ describe('what customers read in their group', () => {
     expect(rt.audit.query({ memberId: 'wxid_c1' }).filter(e => e.type === 'refused')).toHaveLength(1)
     expect(wechat.textsTo('wxid_c1')).toEqual([])
     expect(rt.audit.query({ plugin: 'service' }).map(e => e.rule)).toContain('service.ticket-opened')
+    // The complaint is what they wrote after the command word.
+    expect(wechat.textsTo(zhangsan.id).join('\n')).toContain(
+      '📣 新投诉 T1：「示例科技张三交流群」客户 刘总：「你们的净水器装了三天',
+    )
   })
 
   it('staff still get a private answer to an unknown command in a customer group', async () => {
