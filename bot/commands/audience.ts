@@ -38,13 +38,9 @@ export function answerPrivately(event: MessageEvent, spec?: CommandSpec): boolea
   return !(spec?.customerFacing && !event.sender.isStaff)
 }
 
-/**
- * Whether the sender may use `spec` where they asked: people without a role use only customer commands in customer
- * groups, and privately only those and the ones open to anyone (`openToAnyone`). `isStaff`: the sender has a role.
- */
-export function openHere(event: MessageEvent, spec: CommandSpec, isStaff = event.sender.isStaff): boolean {
-  if (isStaff || spec.customerFacing) return true
-  return event.group ? !readByCustomers(event.group.kind) : spec.openToAnyone === true
+/** Whether the sender may use `spec` where they asked: in customer groups, people without a role use only customer commands. */
+export function openHere(event: MessageEvent, spec: CommandSpec): boolean {
+  return !customersRead(event) || event.sender.isStaff || spec.customerFacing === true
 }
 
 /** What the executor knows of a send's readers: a managed group's kind and topic, and who is staff. */

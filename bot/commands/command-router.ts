@@ -90,8 +90,8 @@ export class CommandRouter {
     const p = this.prefix
     const customer = customersRead(event) && !event.sender.isStaff
     if (!cmd && (!this.answerUnknown || customer)) return NO_COMMAND
-    // Privately, a staff command is unknown to someone without a role (a customer learns nothing of it).
-    if (!cmd || (!event.group && !openHere(event, cmd.spec, roles.length > 0))) {
+    // Privately, a command needing a role is unknown to someone without one (a customer learns nothing of it).
+    if (!cmd || (!event.group && !roles.length && !allowed(cmd.spec.role, roles))) {
       const near = parsed.name.length > MAX_NAME_CHARS ? undefined : this.nearest(parsed.name, event, roles)
       return {
         kind: 'reply',
@@ -101,7 +101,7 @@ export class CommandRouter {
     }
     const name = `${p}${cmd.spec.name}`
     const privately = answerPrivately(event, cmd.spec)
-    if (!openHere(event, cmd.spec, roles.length > 0))
+    if (!openHere(event, cmd.spec))
       return { kind: 'reply', text: `⛔ ${name} 只供员工使用。`, refused: cmd.spec.name, privately, silent: customer }
     const where = cmd.spec.where ?? 'any'
     if (where === 'group' && !event.group) return { kind: 'reply', text: `${name} 只能在群里使用。`, privately }
@@ -127,7 +127,7 @@ export class CommandRouter {
   private nearest(typo: string, event: MessageEvent, roles: Role[]): string | undefined {
     const here = event.group ? 'group' : 'private'
     const names = this.all()
-      .filter(c => allowed(c.spec.role, roles) && openHere(event, c.spec, roles.length > 0))
+      .filter(c => allowed(c.spec.role, roles) && openHere(event, c.spec) && forThem(c.spec, event, roles))
       .filter(c => (c.spec.where ?? 'any') === 'any' || c.spec.where === here)
       .flatMap(c => [c.spec.name, ...(c.spec.aliases ?? [])])
     return nearestKey(typo, names)
@@ -155,11 +155,17 @@ export class CommandRouter {
     const here = event.group ? 'group' : 'private'
     const lines = this.all()
       .filter(c => allowed(c.spec.role, event.sender.roles) && openHere(event, c.spec))
+      .filter(c => forThem(c.spec, event, event.sender.roles))
       .filter(c => (c.spec.where ?? 'any') === 'any' || c.spec.where === here)
       .filter(c => !event.group || !c.spec.usableIn || c.spec.usableIn(event.group))
       .flatMap(c => helpLine(c.spec, event.sender.roles))
     return [`可用命令（${lines.length}）：`, ...lines].join('\n')
   }
+}
+
+/** Whether `#帮助` offers `spec` to the asker: privately, someone without a role is offered only what is meant for them. */
+function forThem(spec: CommandSpec, event: MessageEvent, roles: Role[]): boolean {
+  return !!event.group || roles.length > 0 || spec.customerFacing === true || spec.openToAnyone === true
 }
 
 /**

@@ -60,9 +60,9 @@ export interface CommandSpec {
    */
   customerFacing?: boolean
   /**
-   * People without a role may use it in a private chat with the bot (`#我的ID`: how someone learns the id to be
-   * given a role). Default false: privately they may use only customer-facing commands, and any other answers
-   * like an unknown command (a customer learns nothing of the staff's commands).
+   * Listed in the `#帮助` of someone without a role in a private chat (`#我的ID`: how someone learns the id to be
+   * given a role). Default false: their list has only customer-facing commands and these, and a command needing
+   * a role they lack answers like an unknown one (a customer learns nothing of the staff's commands).
    */
   openToAnyone?: boolean
   run(inv: CommandInvocation): Decision

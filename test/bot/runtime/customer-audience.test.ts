@@ -46,13 +46,13 @@ describe('what customers read in their group', () => {
     expect(rt.errors).toEqual([])
   }, 60_000)
 
-  it('a customer chatting privately with the bot sees no staff command: listed nowhere, answered as unknown', async () => {
+  it('a customer chatting privately with the bot sees no staff command: not listed, answered as unknown', async () => {
     const { rt, clock, wechat } = await start()
-    for (const body of ['#帮助', '#罚款', '#案例 搜索 价格', '#通知 开会', '#我的ID']) {
+    for (const body of ['#帮助', '#经验 搜索 价格', '#案例 搜索 价格', '#通知 开会', '#我的ID']) {
       await rt.handle(text(customer, body, clock.now()))
       await clock.advance(3_000)
     }
-    const [help, fines, cases, notice, id] = wechat.textsTo(customer.id)
+    const [help, tips, cases, notice, id] = wechat.textsTo(customer.id)
     expect(help).toBe(
       [
         '可用命令（2）：',
@@ -60,7 +60,7 @@ describe('what customers read in their group', () => {
         '#我的ID  私聊告诉你自己的微信 ID（管理员据此在配置里绑定角色）',
       ].join('\n'),
     )
-    for (const answer of [fines, cases, notice]) expect(answer).toBe('未知命令。发送 #帮助 查看你可以使用的命令。')
+    for (const answer of [tips, cases, notice]) expect(answer).toBe('未知命令。发送 #帮助 查看你可以使用的命令。')
     expect(id).toContain('你的微信 ID：wxid_c1')
   })
 
