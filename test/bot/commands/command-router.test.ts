@@ -85,9 +85,9 @@ describe('CommandRouter', () => {
     r.add('help', spec('帮助', 'member', { customerFacing: true }))
     r.add('whoami', spec('我的ID', 'member', { openToAnyone: true }))
     const unknown = { kind: 'reply', text: '未知命令。发送 #帮助 查看你可以使用的命令。', privately: false }
-    expect(r.route(inPrivate('#统计'), [])).toEqual(unknown)
-    expect(r.route(inPrivate('#日报'), [])).toEqual(unknown)
-    expect(r.route(inPrivate('#通知 开会'), [])).toEqual(unknown)
+    expect(r.route(inPrivate('#统计'), [])).toEqual({ ...unknown, refused: '统计' }) // audited as refused
+    expect(r.route(inPrivate('#日报'), [])).toEqual({ ...unknown, refused: '日报' })
+    expect(r.route(inPrivate('#通知 开会'), [])).toMatchObject(unknown)
     expect(r.route(inPrivate('#我的ID'), []).kind).toBe('run')
     expect(r.route(inPrivate('#罚款'), []).kind).toBe('run') // anyone may owe a fine: it runs, unlisted
     expect(r.route(inPrivate('#日报'), ['trainer']).kind).toBe('run')
