@@ -137,7 +137,7 @@ export class BackupError extends Error {}
  */
 export async function restoreBackup(file: string, into: string): Promise<BackupSummary> {
   if (existsSync(into) && readdirSync(into).length)
-    throw new BackupError(`${into} is not empty: restore into a new folder`)
+    throw new BackupError(`${into} 不是空文件夹：请恢复到一个新文件夹（not empty: restore into a new folder）`)
   ensurePrivateDir(into)
   const root = resolve(into)
   const summary = { files: 0, bytes: 0 }
@@ -165,15 +165,15 @@ export async function restoreBackup(file: string, into: string): Promise<BackupS
         const line = buf.subarray(0, nl).toString('utf8')
         buf = buf.subarray(nl + 1)
         if (state === 'magic') {
-          if (line !== MAGIC) throw new BackupError(`${file} is not a group-guard backup`)
+          if (line !== MAGIC) throw new BackupError(`${file} 不是群管家的备份文件（not a group-guard backup）`)
           state = 'header'
           continue
         }
-        if (state === 'end') throw new BackupError(`${file} has data after its end`)
+        if (state === 'end') throw new BackupError(`${file} 已损坏：结尾之后还有数据（damaged: data after its end）`)
         const h = JSON.parse(line) as EntryHeader
         if (h.end) {
           if (h.files !== summary.files)
-            throw new BackupError(`${file} is damaged: ${summary.files} of ${h.files} files`)
+            throw new BackupError(`${file} 已损坏：只有 ${summary.files} 个文件，应有 ${h.files} 个（damaged）`)
           state = 'end'
           continue
         }
@@ -183,12 +183,13 @@ export async function restoreBackup(file: string, into: string): Promise<BackupS
         state = 'body'
       }
     }
-    if (state !== 'end') throw new BackupError(`${file} is truncated (${summary.files} files read)`)
+    if (state !== 'end')
+      throw new BackupError(`${file} 不完整：只读到 ${summary.files} 个文件就结束了（damaged: truncated）`)
     return summary
   } catch (e) {
     if (current) closeSync(current.fd)
     rmSync(root, { recursive: true, force: true })
-    throw e instanceof BackupError ? e : new BackupError(`${file} is damaged: ${(e as Error).message}`)
+    throw e instanceof BackupError ? e : new BackupError(`${file} 已损坏（damaged）：${(e as Error).message}`)
   }
 }
 
@@ -206,7 +207,7 @@ function openEntry(root: string, file: string, h: EntryHeader): { fd: number; le
   const target = resolve(root, h.path ?? '')
   const outside =
     !h.path || isAbsolute(h.path) || !target.startsWith(root + sep) || relative(root, target).split(sep).includes('..')
-  if (outside) throw new BackupError(`${file} names a path outside the folder: ${h.path}`)
+  if (outside) throw new BackupError(`${file} 含有恢复文件夹以外的路径（a path outside the folder）：${h.path}`)
   mkdirSync(dirname(target), { recursive: true, mode: 0o700 })
   return { fd: openSync(target, 'w', (h.mode ?? 0o600) & 0o600), left: h.size ?? 0 }
 }
@@ -227,10 +228,12 @@ export async function backupCommand(argv: string[]): Promise<number> {
   if (problem) return new UserFileError(problem).report(process.stderr)
   if (process.env.BOT_DATABASE_URL)
     process.stderr.write(
-      'note: BOT_DATABASE_URL is set: documents, logs and the message archive in PostgreSQL are not in this file (use pg_dump)\n',
+      '注意：设置了 BOT_DATABASE_URL，PostgreSQL 里的文档、日志和消息存档不在这个备份里，请另用 pg_dump 备份（not in this file: use pg_dump）\n',
     )
   const s = await writeBackup(dataDir, file)
-  process.stderr.write(`backed up ${s.files} files (${(s.bytes / 2 ** 20).toFixed(1)} MB) of ${dataDir} to ${file}\n`)
+  process.stderr.write(
+    `已备份 ${dataDir} 的 ${s.files} 个文件（${(s.bytes / 2 ** 20).toFixed(1)} MB）到 ${file}（backed up）\n`,
+  )
   return 0
 }
 
@@ -240,13 +243,14 @@ export async function restoreCommand(argv: string[]): Promise<number> {
   if (args instanceof UsageError) return args.report(process.stderr)
   const [file] = args.positionals
   const into = args.values.into
-  if (!into) return RESTORE_CLI.error('missing --into DIR').report(process.stderr)
+  if (!into)
+    return RESTORE_CLI.error('缺少 --into DIR：恢复到哪个新文件夹（missing --into DIR）').report(process.stderr)
   const problem = fileProblem(file, BACKUP_FILE) || (existsSync(into) && fileProblem(into, RESTORE_FOLDER, 'folder'))
   if (problem) return new UserFileError(problem).report(process.stderr)
   try {
     const s = await restoreBackup(file, into)
     process.stderr.write(
-      `restored ${s.files} files (${(s.bytes / 2 ** 20).toFixed(1)} MB) into ${into}: start with BOT_DATA_DIR=${resolve(into)}\n`,
+      `已恢复 ${s.files} 个文件（${(s.bytes / 2 ** 20).toFixed(1)} MB）到 ${into}（restored）；用 BOT_DATA_DIR=${resolve(into)} 启动机器人\n`,
     )
     return 0
   } catch (e) {

@@ -125,7 +125,7 @@ async function exportTo(
   if (code !== 0) return code
   const bytes = Buffer.concat(chunks)
   writeFileSync(file, bytes, { mode: 0o600 })
-  io.stderr.write(`wrote ${bytes.length} bytes to ${file}\n`)
+  io.stderr.write(`已写入 ${file}（${bytes.length} 字节） wrote ${bytes.length} bytes\n`)
   return 0
 }
 

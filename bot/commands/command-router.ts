@@ -2,6 +2,7 @@ import type { SayAction } from '../core/actions.js'
 import type { MessageEvent, Role } from '../core/event.js'
 import type { CommandSpec } from '../core/plugin.js'
 import { answerPrivately, customersRead, openHere } from './audience.js'
+import { nearestKey } from '../config/suggest-key.js'
 import { parseCommand, type ParsedCommand } from './parse-command.js'
 
 /** Longest command name looked up (a longer word is unknown) and longest arguments a command is given. */
@@ -89,12 +90,17 @@ export class CommandRouter {
     const p = this.prefix
     const customer = customersRead(event) && !event.sender.isStaff
     if (!cmd && (!this.answerUnknown || customer)) return NO_COMMAND
-    if (!cmd)
+    // Privately, a command needing a role is unknown to someone without one (a customer learns nothing of it).
+    if (!cmd || (!event.group && !roles.length && !allowed(cmd.spec.role, roles))) {
+      const near = parsed.name.length > MAX_NAME_CHARS ? undefined : this.nearest(parsed.name, event, roles)
       return {
         kind: 'reply',
-        text: `未知命令。发送 ${p}帮助 查看你可以使用的命令。`,
+        text: `未知命令。${near ? `您是不是要找 ${p}${near}？` : ''}发送 ${p}帮助 查看你可以使用的命令。`,
         privately: answerPrivately(event),
+        // Still a refusal to the admins (audited): only the asker is told nothing of the command.
+        ...(cmd ? { refused: cmd.spec.name } : {}),
       }
+    }
     const name = `${p}${cmd.spec.name}`
     const privately = answerPrivately(event, cmd.spec)
     if (!openHere(event, cmd.spec))
@@ -119,6 +125,16 @@ export class CommandRouter {
     return { kind: 'run', command: cmd, args, argv }
   }
 
+  /** The name of a command the asker may use where they asked that a typo (`帮主`) is a few edits away from. */
+  private nearest(typo: string, event: MessageEvent, roles: Role[]): string | undefined {
+    const here = event.group ? 'group' : 'private'
+    const names = this.all()
+      .filter(c => allowed(c.spec.role, roles) && openHere(event, c.spec) && forThem(c.spec, event, roles))
+      .filter(c => (c.spec.where ?? 'any') === 'any' || c.spec.where === here)
+      .flatMap(c => [c.spec.name, ...(c.spec.aliases ?? [])])
+    return nearestKey(typo, names)
+  }
+
   /** Exact name first; else the longest Chinese name the word starts with (`#成交客户刘总…` is `#成交 客户刘总…`). */
   private resolve(p: ParsedCommand): { cmd?: RegisteredCommand; args: string; argv: string[] } {
     const exact = this.byName.get(p.name)
@@ -141,11 +157,17 @@ export class CommandRouter {
     const here = event.group ? 'group' : 'private'
     const lines = this.all()
       .filter(c => allowed(c.spec.role, event.sender.roles) && openHere(event, c.spec))
+      .filter(c => forThem(c.spec, event, event.sender.roles))
       .filter(c => (c.spec.where ?? 'any') === 'any' || c.spec.where === here)
       .filter(c => !event.group || !c.spec.usableIn || c.spec.usableIn(event.group))
       .flatMap(c => helpLine(c.spec, event.sender.roles))
     return [`可用命令（${lines.length}）：`, ...lines].join('\n')
   }
+}
+
+/** Whether `#帮助` offers `spec` to the asker: privately, someone without a role is offered only what is meant for them. */
+function forThem(spec: CommandSpec, event: MessageEvent, roles: Role[]): boolean {
+  return !!event.group || roles.length > 0 || spec.customerFacing === true || spec.openToAnyone === true
 }
 
 /**

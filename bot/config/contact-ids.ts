@@ -20,10 +20,11 @@ export function checkContactIds(
     if (typeof value !== 'string' || !value) return
     const named = roster.named(value)
     if (!named.length && ID.test(value)) return
-    const why = named.length ? 'is a name on the roster' : 'looks like a name'
+    const [why, en] = named.length ? ['是花名册上的姓名', 'is a name on the roster'] : ['像是名字', 'looks like a name']
     const known = named.find(e => e.contactId)?.contactId
+    // Chinese first (admins read it in chat after #重载配置), the English after it as in the other config problems.
     problems.push(
-      `${at(path)}${formatPath(path)}: "${value}" ${why}, not a WeChat contact id${known ? ` (the roster binds ${value} to ${known})` : ''}; ask the person to send ${prefix}我的ID to the bot privately and write that id here (角色按微信 ID 绑定，请让本人私聊机器人发送 ${prefix}我的ID 获取)`,
+      `${at(path)}${formatPath(path)}: "${value}" ${why}，不是微信 ID${known ? `（花名册里 ${value} 的微信 ID 是 ${known}）` : ''}。角色等按微信 ID 绑定：请让本人私聊机器人发送 ${prefix}我的ID，把回复里的 ID 写在这里（${en}, not a WeChat contact id）`,
     )
   }
   const roles = raw.roles && typeof raw.roles === 'object' ? (raw.roles as Record<string, unknown>) : {}

@@ -59,6 +59,12 @@ export interface CommandSpec {
    * Default false: there only people with a role may use it, and every answer goes to them privately.
    */
   customerFacing?: boolean
+  /**
+   * Listed in the `#帮助` of someone without a role in a private chat (`#我的ID`: how someone learns the id to be
+   * given a role). Default false: their list has only customer-facing commands and these, and a command needing
+   * a role they lack answers like an unknown one (a customer learns nothing of the staff's commands).
+   */
+  openToAnyone?: boolean
   run(inv: CommandInvocation): Decision
 }
 

@@ -27,8 +27,8 @@ export function customerAsked(w: GroupWaiting, msg: PendingMessage): void {
 }
 
 /**
- * A staff message answers every waiting customer message of the group:
- * one sample per message (time measured by `elapsed`), and the list empties.
+ * A staff message answers every waiting customer of the group: one sample per customer, from their oldest
+ * waiting message (a customer who asks three times waited once), time measured by `elapsed`; the list empties.
  */
 export function staffAnswered(
   w: GroupWaiting,
@@ -36,36 +36,67 @@ export function staffAnswered(
   at: number,
   elapsed: (from: number, to: number) => number,
 ): ResponseSample[] {
-  const samples = w.msgs.filter(m => m.at <= at).map((m): ResponseSample => [staffId, elapsed(m.at, at)])
+  const oldest = new Map<string, number>()
+  for (const m of w.msgs) if (m.at <= at && m.at < (oldest.get(m.memberId) ?? Infinity)) oldest.set(m.memberId, m.at)
   w.msgs = w.msgs.filter(m => m.at > at)
-  return samples
+  return [...oldest.values()].map((from): ResponseSample => [staffId, elapsed(from, at)])
 }
 
 /** The flag a reminder sets: `rehearsed` in observe mode, so the real reminder is still due after going live. */
 const flagOf = (observing: boolean) => (observing ? 'rehearsed' : 'reminded')
 
-/** Waiting messages whose deadline has passed and that were not reminded yet (in this mode); marks them. */
+/** One customer waiting for an answer: their oldest waiting message and how many they wrote. */
+export interface WaitingCustomer {
+  first: PendingMessage
+  count: number
+}
+
+/** Customers already reminded (in this mode) while waiting: one reminder each until answered. */
+function remindedCustomers(w: GroupWaiting, observing: boolean): Set<string> {
+  const flag = flagOf(observing)
+  const done = new Set<string>()
+  for (const m of w.msgs) if (m.reminded || m[flag]) done.add(m.memberId)
+  return done
+}
+
+/**
+ * Customers whose oldest waiting message is past its deadline and who were not reminded yet (in this mode), oldest
+ * first; marks all their waiting messages, so more messages of theirs do not remind again until they are answered.
+ */
 export function dueForReminder(
   w: GroupWaiting,
   now: number,
   deadline: (at: number) => number | undefined,
   observing = false,
-): PendingMessage[] {
+): WaitingCustomer[] {
   const flag = flagOf(observing)
-  const due = w.msgs.filter(m => !m.reminded && !m[flag] && (deadline(m.at) ?? Infinity) <= now)
-  for (const m of due) m[flag] = true
-  return due
+  const done = remindedCustomers(w, observing)
+  const waiting = new Map<string, WaitingCustomer>()
+  for (const m of w.msgs) {
+    if (done.has(m.memberId)) continue
+    const c = waiting.get(m.memberId)
+    if (!c) waiting.set(m.memberId, { first: m, count: 1 })
+    else {
+      c.count++
+      if (m.at < c.first.at) c.first = m
+    }
+  }
+  const due = [...waiting.values()].filter(c => (deadline(c.first.at) ?? Infinity) <= now)
+  const dueIds = new Set(due.map(c => c.first.memberId))
+  for (const m of w.msgs) if (dueIds.has(m.memberId)) m[flag] = true
+  return due.sort((a, b) => a.first.at - b.first.at)
 }
 
-/** When the next reminder is due: the earliest deadline among messages not reminded yet (in this mode). */
+/** When the next reminder is due: the earliest deadline among customers not reminded yet (in this mode). */
 export function nextReminderAt(
   w: GroupWaiting,
   deadline: (at: number) => number | undefined,
   observing = false,
 ): number | undefined {
-  const flag = flagOf(observing)
-  const first = w.msgs.find(m => !m.reminded && !m[flag])
-  return first ? deadline(first.at) : undefined
+  const done = remindedCustomers(w, observing)
+  let first: number | undefined
+  for (const m of w.msgs) if (!done.has(m.memberId) && (first === undefined || m.at < first)) first = m.at
+  return first === undefined ? undefined : deadline(first)
 }
 
 /** Message kinds that never start a customer's clock (stickers, recalls, money). */
@@ -89,9 +120,9 @@ export interface CountedMessage {
 }
 
 /**
- * A message in a customer group: a staff message answers every waiting customer (response samples go
- * to the day's counters, the reminder timer is cancelled); a customer message starts its clock and arms
- * the reminder timer for the earliest message not reminded yet.
+ * A message in a customer group: a staff message answers every waiting customer (one response sample per customer
+ * goes to the day's counters, the reminder timer is cancelled); a customer message starts its clock and arms the
+ * reminder timer for the earliest customer not reminded yet.
  */
 export function decideWaiting(
   ev: MessageEvent & { group: GroupRef },
@@ -120,7 +151,7 @@ export function decideWaiting(
   // of its timer, a release that did not keep volatile timers, a fleet run claimed before a kill): armed again.
   if (!x.cfg.remindResponsible || (waiting.timerAt !== undefined && waiting.timerAt > ev.at)) return []
   const lost = waiting.timerAt !== undefined
-  // The earliest message not yet reminded decides (after going live, one only rehearsed in observe mode).
+  // The earliest customer not yet reminded decides (after going live, one only rehearsed in observe mode).
   let at = nextReminderAt(waiting, x.rules.clock.deadline, x.observing)
   if (at === undefined) return []
   // Due after this message, not at the lost one's time: in a fleet that run may be claimed already (its run key
@@ -175,7 +206,12 @@ export function decideReminder(w: GroupWaiting, groupId: string, x: ReminderInpu
   const due = dueForReminder(w, now, deadline, observing)
   const actions: Action[] = []
   if (due.length) {
-    const lines = due.map(d => ({ name: d.name, text: d.text, waitedMs: elapsed(d.at, now) }))
+    const lines = due.map(d => ({
+      name: d.first.name,
+      text: d.first.text,
+      count: d.count,
+      waitedMs: elapsed(d.first.at, now),
+    }))
     const text = T.waitingReminder(w.group.topic, lines)
     const reason = T.waitingReason(due.length, formatDuration(cfg.responseThreshold))
     const meta = { rule: 'activity.customer-waiting', groupId, reason }

@@ -24,17 +24,20 @@ export const T = {
   groupMembersChart: (topic: string) => `${topic} 成员发言条数`,
   groupsChart: '各群消息数',
   activityTitle: (label: string) => `活跃度 · ${label}`,
-  waitingReason: (count: number, threshold: string) => `${count} 条客户消息超过 ${threshold} 未回复`,
+  waitingReason: (count: number, threshold: string) => `${count} 位客户超过 ${threshold} 未获回复`,
   reminderObserved: (staff: string[], text: string) =>
     `（观察模式，未发送）提醒 ${staff.join('、') || '管理员'}：${text}`,
   nobodyResponsible: (text: string) => `${text}\n（本群没有找到负责员工，请在 activity.responsible 中配置）`,
   status: (groups: number, messages: number, waiting: number) =>
     `今日 ${groups} 个群 ${messages} 条消息；等待回复的客户消息 ${waiting} 条`,
-  /** The private reminder to the staff responsible for a customer group. */
-  waitingReminder: (topic: string, due: { name: string; text: string; waitedMs: number }[]) =>
+  /** The private reminder to the staff responsible for a customer group: one line per waiting customer. */
+  waitingReminder: (topic: string, due: { name: string; text: string; count: number; waitedMs: number }[]) =>
     [
-      `⏰ 客户等待提醒：「${topic}」有 ${due.length} 条客户消息还没有人回复（按工作时间计）：`,
-      ...due.map(d => `· ${d.name} 已等待 ${formatDuration(d.waitedMs)}：「${d.text}」`),
+      `⏰ 客户等待提醒：「${topic}」有 ${due.length} 位客户还没有人回复（按工作时间计）：`,
+      ...due.map(
+        d =>
+          `· ${d.name} 已等待 ${formatDuration(d.waitedMs)}${d.count > 1 ? `（共 ${d.count} 条消息）` : ''}：「${d.text}」`,
+      ),
       '请尽快回复客户。',
     ].join('\n'),
 }

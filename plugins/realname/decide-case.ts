@@ -1,4 +1,5 @@
 import type { Action } from '../../bot/core/actions.js'
+import { readByCustomers } from '../../bot/commands/audience.js'
 import type { GroupRef, Member, Role } from '../../bot/core/event.js'
 import type { Roster } from '../../bot/roster/roster.js'
 import { dayKey } from '../../bot/time/zoned.js'
@@ -312,6 +313,7 @@ export class Realname {
           startedAt: c.startedAt,
           now,
           unconfirmed,
+          audience: { customerGroup: readByCustomers(group.kind), staff: this.comply.isStaff(a.member.id) },
         }),
       )
       if (steps[c.next].action === 'remind') this.markReminded(group, a.member.id)

@@ -1,7 +1,7 @@
 import type { Action } from '../../bot/core/actions.js'
 import { formatDuration } from '../../bot/config/duration.js'
 import type { EscalationStep } from './config.js'
-import { mentionText, reminderText, reportText, STEP_LABELS, T, type NicknameNotice } from './texts.js'
+import { mentionText, reminderText, reportText, type StepAudience, stepLabel, T, type NicknameNotice } from './texts.js'
 
 /** When step `index` of a case started at `startedAt` is due; undefined past the last step. */
 export function stepDueAt(steps: EscalationStep[], startedAt: number, index: number): number | undefined {
@@ -41,14 +41,14 @@ export function scheduleStep(steps: EscalationStep[], startedAt: number, p: Step
 }
 
 /**
- * What the step does; `done` lists the earlier steps for the admin report. The `mention` step carries the full
+ * What the step does; the admin report lists what the earlier steps did for this audience (`stepLabel`). The `mention` step carries the full
  * private reminder for when it goes privately (staff are never @-ed in front of customers: `routeActions`).
  */
 export function stepActions(
   steps: EscalationStep[],
   index: number,
   n: NicknameNotice,
-  ctx: { groupId: string; startedAt: number; now: number; unconfirmed: boolean },
+  ctx: { groupId: string; startedAt: number; now: number; unconfirmed: boolean; audience: StepAudience },
 ): Action[] {
   const step = steps[index]
   const meta = { groupId: ctx.groupId, memberId: n.memberId, reason: `${n.nickname}: ${n.detail}` }
@@ -68,7 +68,7 @@ export function stepActions(
         },
       ]
     case 'report': {
-      const done = steps.slice(0, index).map(s => STEP_LABELS[s.action])
+      const done = steps.slice(0, index).map(s => stepLabel(s.action, ctx.audience))
       const since = done.length && ctx.now > ctx.startedAt ? T.sinceFirst(formatDuration(ctx.now - ctx.startedAt)) : ''
       return [
         {

@@ -1,4 +1,4 @@
-import { correctedInGroup } from '../../bot/commands/audience.js'
+import { correctedInGroup, readByCustomers } from '../../bot/commands/audience.js'
 import type { Action } from '../../bot/core/actions.js'
 import type { GroupRef, JoinEvent, LeaveEvent, Member, MessageEvent } from '../../bot/core/event.js'
 import { formatDuration } from '../../bot/config/duration.js'
@@ -47,9 +47,12 @@ export function onJoin(s: Realname, ev: JoinEvent): Action[] {
   const joiners = ev.members.filter(m => m.id !== self)
   const inviter = ev.inviter && !joiners.some(m => m.id === ev.inviter?.id) ? s.v.displayName(ev.inviter) : undefined
   const out = joiners.flatMap(m => admit(s, ev.group, m, inviter))
-  if (!cfg.welcome.enabled || !joiners.length) return out
+  // The welcome of a group customers read is theirs: staff joining it to serve them are not welcomed as customers
+  // (the nickname rule reaches them privately, at the end of the grace).
+  const welcomed = readByCustomers(ev.group.kind) ? joiners.filter(m => !s.v.rolesOf(m.id).length) : joiners
+  if (!cfg.welcome.enabled || !welcomed.length) return out
   const pending = (s.d.state.welcome[ev.group.id] ??= { ids: [], names: [], mustNames: [] })
-  for (const m of joiners) {
+  for (const m of welcomed) {
     if (pending.ids.includes(m.id)) continue // left and re-joined within the batch window: welcome once
     pending.ids.push(m.id)
     pending.names.push(s.v.displayName(m))

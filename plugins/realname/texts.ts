@@ -72,12 +72,27 @@ export function quitAdminText(who: string, memberId: string, group: string, ttl:
   return `【退群】${who}（${memberId}）主动退出了内部群「${group}」，已记录一次警告（${ttl}内有效）。`
 }
 
-/** Labels of escalation actions, for "已私聊提醒、群内@提醒". */
-export const STEP_LABELS: Record<'remind' | 'mention' | 'report' | 'remove', string> = {
-  remind: '私聊提醒',
-  mention: '群内@提醒',
-  report: '报告管理员',
-  remove: '移出群聊',
+/** Who read an escalation step: whether customers read the group, and whether the member is staff. */
+export interface StepAudience {
+  customerGroup: boolean
+  staff: boolean
+}
+
+/**
+ * What an earlier escalation step actually did, for "已私聊提醒、群内@提醒": in a group customers read, a staff
+ * member's @ went privately (`routeActions`), and a customer's private reminder could not be delivered.
+ */
+export function stepLabel(action: 'remind' | 'mention' | 'report' | 'remove', a: StepAudience): string {
+  switch (action) {
+    case 'remind':
+      return a.customerGroup && !a.staff ? '尝试私聊提醒（客户不是机器人好友，未送达）' : '私聊提醒'
+    case 'mention':
+      return a.customerGroup && a.staff ? '再次私聊提醒（客户群里不@员工）' : '群内@提醒'
+    case 'report':
+      return '报告管理员'
+    case 'remove':
+      return '移出群聊'
+  }
 }
 
 /** One member with a problem, for the sweep digest and `#实名检查`. */

@@ -128,7 +128,7 @@ export function followUpCommand(d: CommandDeps): CommandSpec {
       }
       const at = inv.argv.findIndex(a => DAYS.test(a))
       const m = DAYS.exec(inv.argv[at] ?? '')
-      if (!m) return [inv.whisper(say.usage(usage))]
+      if (!m) return [inv.whisper(inv.argv.length ? say.noDays(p, usage) : say.usage(usage))]
       // `#回访 @刘总 7天 问滤芯`, or by name: `#回访 刘总 7天 问滤芯` (the name before the days, the note after).
       const mentioned = inv.event.mentions.length > 0
       const name = inv.argv.slice(0, at).join(' ') || undefined

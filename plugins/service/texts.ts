@@ -227,6 +227,9 @@ export const complaintUsage = (p: string) =>
 /** Short answers of `#投诉` and `#回访`. */
 export const say = {
   usage: (usage: string) => `用法：${usage}`,
+  /** `#回访 刘总 明天`: the days are missing or not a number of working days. */
+  noDays: (p: string, usage: string) =>
+    `没有看到回访时间：请写几个工作日后回访，如「1天」「7天」（明天写 1天），例如 ${p}回访 刘总 1天 问滤芯。\n用法：${usage}`,
   resolveUsage: (p: string) => `用法：${p}投诉 处理 T3 <处理说明>`,
   doneUsage: (p: string) => `用法：${p}回访 完成 R2 <回访结果>`,
   noTicket: (id: string, usage: string) => `没有投诉 ${id}。用法：${usage}`,

@@ -1,3 +1,4 @@
+import { nearestKey } from '../../config/suggest-key.js'
 import type { CommandSpec } from '../../core/plugin.js'
 import { quoted } from '../quote.js'
 import { AUDIT_TYPE_NAMES, type AuditEntry } from '../../runtime/records/audit.js'
@@ -44,15 +45,24 @@ async function auditFilter(
   let days = 7
   let plugin: string | undefined
   let memberId = mentioned
+  const plugins = rt.plugins.map(x => x.name)
+  // A word near a plugin's name (`contnt`) is a typo of it, named in the answer.
+  const near = (word: string) => {
+    const name = nearestKey(word, [...plugins, 'runtime'])
+    return name ? `您是不是要找插件 ${name}？` : ''
+  }
   for (const word of argv) {
     if (/^\d+$/.test(word)) days = Number(word)
-    else if (word === 'runtime' || rt.plugins.some(x => x.name === word)) plugin = word
+    else if (word === 'runtime' || plugins.includes(word)) plugin = word
     else if (mentioned && word.startsWith('@')) continue
-    else if (memberId) return { problem: `只能按一个成员查询（「${quoted(word)}」多余）。` }
+    else if (memberId)
+      return {
+        problem: `没有插件「${quoted(word)}」${near(word) ? `，${near(word)}` : '（只能按一个成员查询）。'}插件：${plugins.join('、')}。`,
+      }
     else {
       const found = await membersNamed(rt, word)
       if (!found.length)
-        return { problem: `找不到成员或插件「${quoted(word)}」。插件：${rt.plugins.map(x => x.name).join('、')}。` }
+        return { problem: `找不到成员或插件「${quoted(word)}」。${near(word)}插件：${plugins.join('、')}。` }
       if (found.length > 1) return { problem: whichOneText(quoted(word), found) }
       memberId = found[0].id
     }

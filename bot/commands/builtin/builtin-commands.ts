@@ -24,6 +24,7 @@ export function builtinCommands(rt: RuntimeView): CommandSpec[] {
       aliases: ['whoami'],
       role: 'member',
       // Staff learn their id to be bound to a role; a customer has no use for it (and is rarely the bot's friend).
+      openToAnyone: true,
       usage: `${p}我的ID`,
       description: '私聊告诉你自己的微信 ID（管理员据此在配置里绑定角色）',
       run: inv => [

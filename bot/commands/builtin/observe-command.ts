@@ -1,4 +1,6 @@
+import { nearestKey } from '../../config/suggest-key.js'
 import type { CommandSpec } from '../../core/plugin.js'
+import { quoted } from '../quote.js'
 import type { RuntimeView } from './runtime-view.js'
 import { titleOf } from './status-command.js'
 
@@ -24,8 +26,14 @@ export function observeCommand(rt: RuntimeView): CommandSpec {
       // A plugin by its name (`content`), its Chinese name as listings show it (`违规内容`) or both (`违规内容（content）`).
       const named = (x: string) => x === name || title(x) === name || title(x).startsWith(`${name}（`)
       const targets = name === '全部' || name === 'all' ? all : all.filter(named)
-      if (!targets.length || !['开', '关', 'on', 'off'].includes(sw))
-        return [inv.reply(`用法：${p}观察 <插件名|全部> 开|关。插件：${all.map(title).join('、')}`)]
+      const usage = `用法：${p}观察 <插件名|全部> 开|关。插件：${all.map(title).join('、')}`
+      if (!targets.length) {
+        const near = nearestKey(name, all)
+        const hint = near ? `您是不是要找 ${title(near)}？` : ''
+        return [inv.reply(`没有插件「${quoted(name)}」。${hint}\n${usage}`)]
+      }
+      if (!['开', '关', 'on', 'off'].includes(sw))
+        return [inv.reply(`${sw ? `「${quoted(sw)}」不是开关，` : ''}请写明「开」或「关」。\n${usage}`)]
       const on = sw === '开' || sw === 'on'
       for (const t of targets) rt.modes.set(t, on)
       return [

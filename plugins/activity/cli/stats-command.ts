@@ -99,14 +99,20 @@ function statsArgs(argv: string[]): StatsArgs | UsageError {
   const parsed = CLI.parse(argv)
   if (parsed instanceof UsageError) return parsed
   const { from: fromText, to: toText = fromText, format, by } = parsed.values
-  if (fromText === undefined) return CLI.error('--from is required (a date like 2026-11-30)')
+  if (fromText === undefined) return CLI.error('缺少 --from：请写日期，例如 2026-11-30（--from is required）')
   const from = validDay(fromText)
-  if (!from) return CLI.error(`--from: expected a date YYYY-MM-DD, got "${fromText}"`)
+  if (!from)
+    return CLI.error(
+      `--from：「${fromText}」不是有效日期，请写 YYYY-MM-DD，例如 2026-11-30（expected a date YYYY-MM-DD）`,
+    )
   const to = validDay(toText ?? fromText)
-  if (!to) return CLI.error(`--to: expected a date YYYY-MM-DD, got "${toText}"`)
-  if (from > to) return CLI.error('--from must not be after --to')
-  if (format !== 'csv' && format !== 'json') return CLI.error('--format must be csv or json')
-  if (by !== 'member' && by !== 'group') return CLI.error('--by must be member or group')
+  if (!to)
+    return CLI.error(`--to：「${toText}」不是有效日期，请写 YYYY-MM-DD，例如 2026-11-30（expected a date YYYY-MM-DD）`)
+  if (from > to) return CLI.error('--from 不能晚于 --to（--from must not be after --to）')
+  if (format !== 'csv' && format !== 'json')
+    return CLI.error('--format 只能是 csv 或 json（--format must be csv or json）')
+  if (by !== 'member' && by !== 'group')
+    return CLI.error('--by 只能是 member（按人）或 group（按群）（--by must be member or group）')
   return { from, to, format, by }
 }
 

@@ -113,7 +113,11 @@ export class TicketDesk {
         return this.open(g, { messageId: e.id, text, customerId: e.sender.id, customerName }, e.at)
     }
     if (!this.detect(ctx.configFor(g)).match(e.text)) return []
-    return this.open(g, { messageId: e.id, text, customerId: e.sender.id, customerName }, e.at)
+    return this.open(
+      g,
+      { messageId: e.id, text: this.withoutCommand(text), customerId: e.sender.id, customerName },
+      e.at,
+    )
   }
 
   /** `#投诉` quoting a customer message: open a ticket for it; a Chinese error when it cannot. */
@@ -189,9 +193,21 @@ export class TicketDesk {
 
   /** `#投诉` (or `#complaint`) with nothing after it but punctuation. */
   private isBareCommand(text: string): boolean {
-    const p = this.ctx.commandPrefix
-    const rest = text.startsWith(p) ? text.slice(p.length) : text.startsWith('＃') ? text.slice(1) : undefined
+    const rest = this.afterPrefix(text)
     return rest !== undefined && /^(投诉|complaint)[\s\p{P}]*$/iu.test(rest)
+  }
+
+  /** The text after the command prefix (`#` or a full-width `＃`); undefined when it does not start with one. */
+  private afterPrefix(text: string): string | undefined {
+    const p = this.ctx.commandPrefix
+    return text.startsWith(p) ? text.slice(p.length) : text.startsWith('＃') ? text.slice(1) : undefined
+  }
+
+  /** A customer's `#投诉 质量太差` is the complaint `质量太差`: the command word is not what they complain about. */
+  private withoutCommand(text: string): string {
+    const rest = this.afterPrefix(text)
+    const m = rest === undefined ? null : /^(?:投诉|complaint)[\s\p{P}]*/iu.exec(rest)
+    return m && rest ? rest.slice(m[0].length).trim() || text : text
   }
 
   /**

@@ -113,7 +113,7 @@ describe('backup and restore', () => {
     await expect(restoreBackup(file, busy)).rejects.toThrow(BackupError)
     truncateSync(file, statSync(file).size - 40)
     const into = join(temp('backup-into'), 'r')
-    await expect(restoreBackup(file, into)).rejects.toThrow(/damaged|truncated/)
+    await expect(restoreBackup(file, into)).rejects.toThrow(/已损坏|不完整/)
     expect(existsSync(into)).toBe(false)
     writeFileSync(file, 'not a backup')
     await expect(restoreBackup(file, into)).rejects.toThrow(BackupError)

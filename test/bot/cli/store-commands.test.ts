@@ -68,7 +68,9 @@ describe('exports from the command line', () => {
     expect([...readFileSync(file).subarray(0, 3)]).toEqual(BOM)
     expect(statSync(file).mode & 0o777).toBe(0o600)
     expect(text.out).toBe('')
-    expect(text.err).toBe(`状态目录 state folder: ${data}\nwrote ${readFileSync(file).length} bytes to ${file}\n`)
+    expect(text.err).toBe(
+      `状态目录 state folder: ${data}\n已写入 ${file}（${readFileSync(file).length} 字节） wrote ${readFileSync(file).length} bytes\n`,
+    )
   })
 
   it('writes no file and keeps messages on stderr when there is nothing to export', async () => {

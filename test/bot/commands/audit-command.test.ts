@@ -39,6 +39,18 @@ describe('#审计', () => {
     expect(answer).not.toContain('优惠多多')
   })
 
+  it('names a mistyped plugin after a member, instead of calling it a second member', async () => {
+    const { rt, clock, wechat } = await start()
+    for (const words of ['优惠多多 contnt', 'contnt']) {
+      await rt.handle(text(admin, `#审计 ${words}`, clock.now()))
+      await clock.advance(10_000)
+      expect(wechat.textsTo('wxid_admin').at(-1)).toContain('您是不是要找插件 content？')
+    }
+    expect(wechat.textsTo('wxid_admin').at(-2)).toMatch(
+      /^没有插件「contnt」，您是不是要找插件 content？插件：.*content/,
+    )
+  })
+
   it('typed in an internal group, the list goes to the admin privately and nothing of it to the group', async () => {
     const { rt, clock, wechat } = await start()
     const before = wechat.textsTo(sales.id).length

@@ -79,6 +79,38 @@ describe('CommandRouter', () => {
     expect(long.kind === 'reply' && long.text.length).toBeLessThan(40)
   })
 
+  it('answers a command needing a role, asked privately by someone without one, like an unknown one; lists only theirs', () => {
+    const r = router()
+    r.add('fines', spec('罚款', 'member'))
+    r.add('help', spec('帮助', 'member', { customerFacing: true }))
+    r.add('whoami', spec('我的ID', 'member', { openToAnyone: true }))
+    const unknown = { kind: 'reply', text: '未知命令。发送 #帮助 查看你可以使用的命令。', privately: false }
+    expect(r.route(inPrivate('#统计'), [])).toEqual({ ...unknown, refused: '统计' }) // audited as refused
+    expect(r.route(inPrivate('#日报'), [])).toEqual({ ...unknown, refused: '日报' })
+    expect(r.route(inPrivate('#通知 开会'), [])).toMatchObject(unknown)
+    expect(r.route(inPrivate('#我的ID'), []).kind).toBe('run')
+    expect(r.route(inPrivate('#罚款'), []).kind).toBe('run') // anyone may owe a fine: it runs, unlisted
+    expect(r.route(inPrivate('#日报'), ['trainer']).kind).toBe('run')
+    expect(r.help(helpFrom([], false)).split('\n')).toEqual([
+      '可用命令（2）：',
+      '#帮助  帮助说明',
+      '#我的ID  我的ID说明',
+    ])
+  })
+
+  it('suggests the command a typo is near, among those the asker may use', () => {
+    const r = router()
+    r.add('help', spec('帮助', 'member', { aliases: ['help'], customerFacing: true }))
+    expect(r.route(inGroup('#帮主'), [])).toEqual({
+      kind: 'reply',
+      text: '未知命令。您是不是要找 #帮助？发送 #帮助 查看你可以使用的命令。',
+      privately: false,
+    })
+    expect(r.route(inGroup('#hepl'), [])).toMatchObject({ text: expect.stringContaining('您是不是要找 #help？') })
+    expect(r.route(inGroup('#通支 开会'), ['leader'])).toMatchObject({ text: expect.stringContaining('#通知？') })
+    expect(r.route(inGroup('#通支 开会'), [])).toMatchObject({ text: '未知命令。发送 #帮助 查看你可以使用的命令。' })
+  })
+
   it('caps the arguments a command is given', () => {
     const routed = router().route(inGroup(`#案例 ${'字'.repeat(10_001)}`), [])
     expect(routed).toMatchObject({ kind: 'reply', text: '#案例 的内容太长（最多 10000 字），请缩短后再发。' })

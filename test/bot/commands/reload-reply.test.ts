@@ -54,7 +54,10 @@ describe('#花名册 重载 of a roster saved as an Excel workbook', () => {
 
 describe('#审计 in chat', () => {
   it('reads the notes plugins record in Chinese (a refused #排期)', async () => {
-    const { rt, clock, wechat } = await makeRuntime(CONFIG, [campaignPlugin])
+    // u1 has a role (a refused subcommand, not a staff command unknown to a customer).
+    const { rt, clock, wechat } = await makeRuntime('company: 示例科技\nroles: { admin: [admin1], leader: [u1] }\n', [
+      campaignPlugin,
+    ])
     await rt.handle(text(member('u1', '张三'), '#排期 通过 1', clock.now()))
     await rt.handle(text(member('admin1'), '#审计', clock.now()))
     await clock.advance(10_000)

@@ -146,14 +146,10 @@ groups:
   - { name: 客户群, topic: 客户群, kind: customer, responsible: [张三] }
 `)
     expect(problems).toEqual([
-      'bot.yaml:6: roles.admin[1]: "张三" is a name on the roster, not a WeChat contact id (the roster binds 张三 to wxid_zhangsan); ask the person to send #我的ID to the bot privately and write that id here (角色按微信 ID 绑定，请让本人私聊机器人发送 #我的ID 获取)',
-      expect.stringMatching(
-        /^bot\.yaml:7: roles\.leader\[0\]: "李四" is a name on the roster, not a WeChat contact id; ask/,
-      ),
-      expect.stringMatching(
-        /^bot\.yaml:8: roles\.trainer\[0\]: "王 老师" looks like a name, not a WeChat contact id; ask/,
-      ),
-      expect.stringMatching(/^bot\.yaml:10: groups\[0\]\.responsible\[0\]: "张三" is a name on the roster/),
+      'bot.yaml:6: roles.admin[1]: "张三" 是花名册上的姓名，不是微信 ID（花名册里 张三 的微信 ID 是 wxid_zhangsan）。角色等按微信 ID 绑定：请让本人私聊机器人发送 #我的ID，把回复里的 ID 写在这里（is a name on the roster, not a WeChat contact id）',
+      expect.stringMatching(/^bot\.yaml:7: roles\.leader\[0\]: "李四" 是花名册上的姓名，不是微信 ID。角色等/),
+      expect.stringMatching(/^bot\.yaml:8: roles\.trainer\[0\]: "王 老师" 像是名字，不是微信 ID。角色等/),
+      expect.stringMatching(/^bot\.yaml:10: groups\[0\]\.responsible\[0\]: "张三" 是花名册上的姓名/),
     ])
   })
 

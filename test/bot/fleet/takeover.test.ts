@@ -563,7 +563,7 @@ plugins:
     await b.clock.advanceTo(at('09:16'))
     await settle([b], () => expect(b.wechat.textsTo('zhang')).toHaveLength(1))
     const [reminder] = b.wechat.textsTo('zhang')
-    expect(reminder).toContain('有 1 条客户消息还没有人回复')
+    expect(reminder).toContain('有 1 位客户还没有人回复')
     expect(reminder.match(/刘总 已等待/g)).toHaveLength(1)
   })
 

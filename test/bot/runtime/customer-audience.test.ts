@@ -46,6 +46,24 @@ describe('what customers read in their group', () => {
     expect(rt.errors).toEqual([])
   }, 60_000)
 
+  it('a customer chatting privately with the bot sees no staff command: not listed, answered as unknown', async () => {
+    const { rt, clock, wechat } = await start()
+    for (const body of ['#帮助', '#经验 搜索 价格', '#案例 搜索 价格', '#通知 开会', '#我的ID']) {
+      await rt.handle(text(customer, body, clock.now()))
+      await clock.advance(3_000)
+    }
+    const [help, tips, cases, notice, id] = wechat.textsTo(customer.id)
+    expect(help).toBe(
+      [
+        '可用命令（2）：',
+        '#帮助  列出你可以使用的命令',
+        '#我的ID  私聊告诉你自己的微信 ID（管理员据此在配置里绑定角色）',
+      ].join('\n'),
+    )
+    for (const answer of [tips, cases, notice]) expect(answer).toBe('未知命令。发送 #帮助 查看你可以使用的命令。')
+    expect(id).toContain('你的微信 ID：wxid_c1')
+  })
+
   it("a customer's #帮助 in the group is told to ask in the group (no command list, no word of roles); staff asking there are answered privately", async () => {
     const { rt, clock, wechat } = await start()
     await rt.handle(text(customer, '#帮助', clock.now(), cust))
@@ -85,7 +103,7 @@ describe('what customers read in their group', () => {
     await clock.advance(10_000)
     expect(wechat.sent).toEqual([])
     await clock.advance(3 * 3_600_000)
-    expect(wechat.sent.map(s => s.text).join('\n')).toContain('客户等待提醒：「示例科技张三交流群」有 1 条')
+    expect(wechat.sent.map(s => s.text).join('\n')).toContain('客户等待提醒：「示例科技张三交流群」有 1 位客户')
   })
 
   it("a customer's refused #投诉 … is still their complaint: a ticket opens", async () => {
@@ -95,6 +113,10 @@ describe('what customers read in their group', () => {
     expect(rt.audit.query({ memberId: 'wxid_c1' }).filter(e => e.type === 'refused')).toHaveLength(1)
     expect(wechat.textsTo('wxid_c1')).toEqual([])
     expect(rt.audit.query({ plugin: 'service' }).map(e => e.rule)).toContain('service.ticket-opened')
+    // The complaint is what they wrote after the command word.
+    expect(wechat.textsTo(zhangsan.id).join('\n')).toContain(
+      '📣 新投诉 T1：「示例科技张三交流群」客户 刘总：「你们的净水器装了三天',
+    )
   })
 
   it('staff still get a private answer to an unknown command in a customer group', async () => {
@@ -127,15 +149,17 @@ describe('what customers read in their group', () => {
     expect(wechat.textsTo('wxid_zhangsan').join('\n')).toContain('不符合要求')
   })
 
-  it('a staff member joining a customer group is welcomed there without the nickname rule; the rule comes privately', async () => {
+  it('a staff member joining a customer group gets no customer welcome there; the nickname rule comes privately', async () => {
     const { rt, clock, wechat } = await start()
     const wang = member('wxid_wangwu', '王五', '王五') // on the demo roster: staff
-    wechat.addGroup(cust, [{ ...zhangsan, groupAlias: '销售部-张三' }, customer, wang])
-    await rt.handle({ type: 'join', at: clock.now(), group: cust, members: [{ ...wang }] })
+    const guest = member('wxid_c2', '周姐')
+    wechat.addGroup(cust, [{ ...zhangsan, groupAlias: '销售部-张三' }, customer, wang, guest])
+    await rt.handle({ type: 'join', at: clock.now(), group: cust, members: [{ ...wang }, { ...guest }] })
     await clock.advance(15 * 60_000)
-    const inGroup = wechat.textsTo(cust.id).join('\n')
-    expect(inGroup).toContain('欢迎加入')
-    expect(inGroup).not.toMatch(/实名|群昵称|王五在/)
+    const welcomes = wechat.sent.filter(s => 'room' in s.chat && s.chat.room === cust.id)
+    expect(welcomes.map(s => s.mentions)).toEqual([['wxid_c2']]) // the customer who joined with him is welcomed
+    expect(welcomes[0].text).toContain('欢迎加入')
+    expect(welcomes[0].text).not.toMatch(/实名|群昵称|王五/)
     // On a PgStore the grace check's reads are real I/O: wait for the private rule rather than the clock alone.
     await vi.waitFor(() => expect(wechat.textsTo(wang.id).join('\n')).toContain('不符合要求'), { timeout: 5_000 })
   })

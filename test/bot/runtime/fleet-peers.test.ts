@@ -70,7 +70,7 @@ describe('fleet peers (fleet.peers)', () => {
 
   it('refuses a peer written as a name, like a role', async () => {
     await expect(contentRuntime('company: 示例科技\nfleet: { peers: [群管家销售二号] }')).rejects.toThrow(
-      /fleet\.peers\[0\]: "群管家销售二号" looks like a name, not a WeChat contact id/,
+      /fleet\.peers\[0\]: "群管家销售二号" 像是名字，不是微信 ID/,
     )
   })
 

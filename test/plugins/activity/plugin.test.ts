@@ -38,6 +38,27 @@ describe('customer responsiveness', () => {
     ])
   })
 
+  it('reminds once about a customer who asks three times, and counts one response for them', async () => {
+    const { rt, clock, wechat } = await setup()
+    await rt.handle(text(liuzong, '张经理，发票开了吗', clock.now(), cust))
+    await clock.advance(MIN)
+    await rt.handle(text(liuzong, '张经理，发票开了吗', clock.now(), cust))
+    await clock.advance(10_000)
+    await rt.handle(text(liuzong, '张经理，发票开了吗', clock.now(), cust))
+    await clock.advance(20 * MIN)
+    expect(wechat.textsTo('zhang')).toEqual([
+      [
+        '⏰ 客户等待提醒：「示例科技张三交流群」有 1 位客户还没有人回复（按工作时间计）：',
+        '· 刘总 已等待 10分钟（共 3 条消息）：「张经理，发票开了吗」',
+        '请尽快回复客户。',
+      ].join('\n'),
+    ])
+    await rt.handle(text(zhang, '刘总，发票下午寄出', clock.now(), cust))
+    await rt.handle(text(boss, '#响应', clock.now(), sales))
+    await clock.advance(10_000)
+    expect(wechat.textsTo('r1').join('\n')).toContain('共回复 1 次：中位 21分钟 / P90 21分钟')
+  })
+
   it('in observe mode only records the reminder; after going live the waiting customer is still reminded', async () => {
     const { rt, clock, wechat } = await setup(CONFIG.replace('activity: {', 'activity: { dryRun: true,'))
     await rt.handle(text(liuzong, '请问这个套餐怎么收费？', clock.now(), cust))

@@ -36,13 +36,37 @@ describe('response pairing', () => {
     expect(w.msgs).toEqual([])
   })
 
-  it('reminds each waiting message once, and arms the next reminder for later ones', () => {
+  it('times a customer who asks three times once, from the first question', () => {
+    const w = waiting()
+    customerAsked(w, ask('刘总', 0))
+    customerAsked(w, ask('刘总', MIN))
+    customerAsked(w, ask('周姐', 2 * MIN))
+    customerAsked(w, ask('刘总', 3 * MIN))
+    expect(staffAnswered(w, 'zhang', 5 * MIN, wallClock)).toEqual([
+      ['zhang', 5 * MIN],
+      ['zhang', 3 * MIN],
+    ])
+  })
+
+  it('reminds about a customer once, however many messages they send before an answer', () => {
+    const w = waiting()
+    const deadline = (at: number) => at + 10 * MIN
+    customerAsked(w, ask('刘总', 0))
+    customerAsked(w, ask('刘总', MIN))
+    expect(nextReminderAt(w, deadline)).toBe(10 * MIN)
+    expect(dueForReminder(w, 10 * MIN, deadline)).toEqual([{ first: expect.objectContaining({ at: 0 }), count: 2 }])
+    customerAsked(w, ask('刘总', 12 * MIN))
+    expect(nextReminderAt(w, deadline)).toBeUndefined()
+    expect(dueForReminder(w, 30 * MIN, deadline)).toEqual([])
+  })
+
+  it('reminds each waiting customer once, and arms the next reminder for later ones', () => {
     const w = waiting()
     const deadline = (at: number) => at + 10 * MIN
     customerAsked(w, ask('刘总', 0))
     customerAsked(w, ask('周姐', 4 * MIN))
     expect(nextReminderAt(w, deadline)).toBe(10 * MIN)
-    expect(dueForReminder(w, 10 * MIN, deadline).map(m => m.memberId)).toEqual(['刘总'])
+    expect(dueForReminder(w, 10 * MIN, deadline).map(c => c.first.memberId)).toEqual(['刘总'])
     expect(dueForReminder(w, 10 * MIN, deadline)).toEqual([])
     expect(nextReminderAt(w, deadline)).toBe(14 * MIN)
   })

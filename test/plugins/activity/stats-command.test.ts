@@ -99,10 +99,12 @@ describe('stats export', () => {
     expect(await run(['--from', '2026-02-30'])).toEqual({
       code: 2,
       out: '',
-      err: expect.stringContaining('--from: expected a date YYYY-MM-DD, got "2026-02-30"'),
+      err: expect.stringContaining('--from：「2026-02-30」不是有效日期，请写 YYYY-MM-DD，例如 2026-11-30'),
     })
-    expect((await run(['--from', '2026-11-01', '--to', '2026-11-31'])).err).toContain('--to: expected a date')
-    expect((await run(['--to', '2026-11-30'])).err).toContain('--from is required')
+    expect((await run(['--from', '2026-11-01', '--to', '2026-11-31'])).err).toContain(
+      '--to：「2026-11-31」不是有效日期',
+    )
+    expect((await run(['--to', '2026-11-30'])).err).toContain('缺少 --from')
     expect((await run(['--from', '2026-11-30', '--format', 'xlsx'])).code).toBe(2)
     expect((await run(['--from', '2026-11-30', '--to', '2026-11-01'])).code).toBe(2)
   })

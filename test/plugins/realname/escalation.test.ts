@@ -16,7 +16,13 @@ const notice: NicknameNotice = {
   target: '部门-姓名（例如 销售部-张三）',
   personal: false,
 }
-const ctx = (now: number) => ({ groupId: 'r1', startedAt: T0, now, unconfirmed: true })
+const ctx = (now: number, customerGroup = false) => ({
+  groupId: 'r1',
+  startedAt: T0,
+  now,
+  unconfirmed: true,
+  audience: { customerGroup, staff: true },
+})
 
 describe('escalation schedule', () => {
   it('defaults to a private reminder at once, an @ after 2 hours and an admin report after 4 hours, without removal', () => {
@@ -52,6 +58,12 @@ describe('escalation schedule', () => {
     expect(text).toContain('已私聊提醒、群内@提醒')
     expect(text).toContain('按微信名「孙七七」判断')
     expect(text).toContain('无法确认此人身份')
+  })
+
+  it("says in the report that a staff member's @ in a customer group went privately", () => {
+    const [report] = stepActions(steps, 2, notice, ctx(T0 + 4 * H, true))
+    const text = report.type === 'notifyAdmins' ? report.text : ''
+    expect(text).toContain('已私聊提醒、再次私聊提醒（客户群里不@员工）。')
   })
 
   it('can end with a removal when configured', () => {

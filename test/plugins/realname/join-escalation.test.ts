@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { BotRuntime } from '../../../bot/runtime/host/runtime.js'
 import { member, text } from '../../helpers/harness.js'
-import { H, MIN, sales, start } from './setup.js'
+import { cust, H, MIN, sales, start } from './setup.js'
 
 const zhao = member('wxid_zhaoliu', '小赵')
 const sun = member('wxid_sunqi', '孙七七')
@@ -78,6 +78,18 @@ describe('realname: join, grace period and escalation', () => {
       /^【实名巡检 2026-12-01】\n提醒步骤已用尽、群昵称仍不合规：\n- 孙七七（示例科技销售部工作群，未设置群昵称或未能读取/,
     )
     expect(wechat.textsTo('wxid_admin')).toHaveLength(2)
+  })
+
+  it('reports what the steps did in a customer group: the @ of a staff member went privately, not into the group', async () => {
+    const { clock, wechat, join } = await start()
+    await join(cust, [member('wxid_lisi', '李四', '李四')], zhang)
+    await clock.advance(11 * MIN + 4 * H)
+    const [, second] = wechat.textsTo('wxid_lisi')
+    expect(second).toMatch(/^关于客户群「示例科技张三交流群」（只发给你，客户看不到）：/)
+    expect(wechat.sent.filter(s => s.mentions?.includes('wxid_lisi') && s.text?.startsWith('请尽快'))).toEqual([])
+    const [report] = wechat.textsTo('wxid_admin')
+    expect(report).toContain('已私聊提醒、再次私聊提醒（客户群里不@员工）。')
+    expect(report).not.toContain('群内@提醒')
   })
 
   it('keeps escalating after a restart (timers and cases are stored)', async () => {

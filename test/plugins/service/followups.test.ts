@@ -49,7 +49,11 @@ describe('service: follow-ups (回访)', () => {
     await say(li, '#回访 @刘总 3天', sales, { mentions: ['c1'] })
     await say(li, '#回访 完成 R5 好了', sales)
     await say(liu, '#回访 列表', customers)
+    await say(zhang, '#回访 刘总 明天', null)
     expect(wechat.textsTo('u1')[0]).toContain('请写明回访哪位客户：#回访 刘总 7天 [备注]（私聊）')
+    expect(wechat.textsTo('u1')[1]).toMatch(
+      /^没有看到回访时间：请写几个工作日后回访，如「1天」「7天」（明天写 1天），例如 #回访 刘总 1天 问滤芯。\n用法：/,
+    )
     expect(wechat.textsTo('u2')[0]).toBe('请私聊机器人发送 #回访 <客户名> 7天 [备注]（客户群里的人能看到群里的内容）。')
     expect(wechat.textsTo('u2')[1]).toContain('没有回访 R5。')
     expect(wechat.textsTo('c1')).toEqual([]) // a customer is refused silently (audited)
