@@ -1,4 +1,4 @@
-import type { Action } from '../../bot/core/actions.js'
+import { asRehearsal, type Action } from '../../bot/core/actions.js'
 import type { GroupRef, MessageEvent, MessageKind } from '../../bot/core/event.js'
 import { formatDuration } from '../../bot/config/duration.js'
 import { messageCause } from '../../bot/fleet/gap-events.js'
@@ -215,10 +215,11 @@ export function decideReminder(w: GroupWaiting, groupId: string, x: ReminderInpu
     const text = T.waitingReminder(w.group.topic, lines)
     const reason = T.waitingReason(due.length, formatDuration(cfg.responseThreshold))
     const meta = { rule: 'activity.customer-waiting', groupId, reason }
-    if (observing) actions.push({ type: 'record', text: T.reminderObserved(staff, text), ...meta })
-    else if (staff.length)
-      actions.push(...staff.map((id): Action => ({ type: 'remind', to: { contact: id }, text, memberId: id, ...meta })))
-    else actions.push({ type: 'notifyAdmins', text: T.nobodyResponsible(text), ...meta })
+    const reminders = staff.length
+      ? staff.map((id): Action => ({ type: 'remind', to: { contact: id }, text, memberId: id, ...meta }))
+      : [{ type: 'notifyAdmins', text: T.nobodyResponsible(text), ...meta } satisfies Action]
+    // Observed: the executor records them as 【观察】 entries naming whom they would have reached.
+    actions.push(...(observing ? asRehearsal(reminders) : reminders))
   }
   const next = nextReminderAt(w, deadline, observing)
   if (next !== undefined) {

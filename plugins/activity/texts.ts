@@ -25,8 +25,6 @@ export const T = {
   groupsChart: '各群消息数',
   activityTitle: (label: string) => `活跃度 · ${label}`,
   waitingReason: (count: number, threshold: string) => `${count} 位客户超过 ${threshold} 未获回复`,
-  reminderObserved: (staff: string[], text: string) =>
-    `（观察模式，未发送）提醒 ${staff.join('、') || '管理员'}：${text}`,
   nobodyResponsible: (text: string) => `${text}\n（本群没有找到负责员工，请在 activity.responsible 中配置）`,
   status: (groups: number, messages: number, waiting: number) =>
     `今日 ${groups} 个群 ${messages} 条消息；等待回复的客户消息 ${waiting} 条`,

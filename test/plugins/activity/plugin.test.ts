@@ -116,9 +116,12 @@ describe('customer responsiveness', () => {
     await rt.handle(text(liuzong, '在吗？', clock.now(), cust))
     await clock.advance(15 * MIN)
     expect(wechat.textsTo('zhang')).toEqual([])
-    expect(rt.audit.query({ plugin: 'activity' }).find(e => e.type === 'record')?.text).toMatch(
-      /观察模式，未发送.*刘总 已等待 10分钟/s,
-    )
+    // Recorded as the observed reminder it would have been: to 张三, privately (#审计 names him, not an id).
+    expect(rt.audit.query({ plugin: 'activity' }).find(e => e.type === 'remind')).toMatchObject({
+      dryRun: true,
+      privateTo: 'zhang',
+      text: expect.stringContaining('刘总 已等待 10分钟'),
+    })
   })
 
   it('lists customers still waiting in #响应', async () => {
@@ -201,9 +204,8 @@ describe('reports', () => {
     expect(sentTo(wechat, 'c1')).toEqual([]) // customers read c1: the leader is answered privately
     expect(sentTo(wechat, 'boss')).toEqual([expect.stringContaining('请私聊机器人或在内部群使用')])
     expect(
-      rt.audit.query({ plugin: 'activity' }).find(e => e.rule === 'activity.customer-waiting' && e.type !== 'schedule')
-        ?.text,
-    ).toMatch(/观察模式，未发送.*刘总 已等待 10分钟/s)
+      rt.audit.query({ plugin: 'activity' }).find(e => e.rule === 'activity.customer-waiting' && e.type !== 'schedule'),
+    ).toMatchObject({ type: 'remind', dryRun: true, text: expect.stringContaining('刘总 已等待 10分钟') })
   })
 })
 
