@@ -140,14 +140,18 @@ for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切
 for (const char of SENTENCE_END) CUE_CODES[char.charCodeAt(0)] = 2
 /** How far after a hit a cue of NAMED_AFTER or KEPT_BACK may stand. */
 const AFTER_REACH = 16
-/** A table of UTF-16 codes: 1 for a character of a cue after a hit (NAMED_AFTER, KEPT_BACK), 2 for a clause end. */
+/**
+ * A table of UTF-16 codes: 1 for a character of a cue after a hit (NAMED_AFTER, KEPT_BACK, the places of
+ * NOT_TO_GROUP, the verbs of PUNISHED_AFTER), 2 for a clause end.
+ */
 const AFTER_CODES = new Uint8Array(0x10000)
-for (const char of '这之等此词话传泄露讨密准不禁严请切的') AFTER_CODES[char.charCodeAt(0)] = 1
+for (const char of '这之等此词话传泄露讨密准群朋外客踢移清警罚拉禁封') AFTER_CODES[char.charCodeAt(0)] = 1
 for (const char of CLAUSE_END) AFTER_CODES[char.charCodeAt(0)] = 2
 
 /**
- * True if the hit at `start` may be talked about: a negation's last character just before it, or a cue's
- * first character at most CUE_REACH characters before it in its sentence. Most hits stop here.
+ * True if the hit at `start` may be talked about: a negation's last character just before it, a cue's
+ * first character at most CUE_REACH characters before it in its sentence, a cue's character after it in its
+ * clause, or a report later in the text (REPORTED). Most hits stop here.
  */
 function mayTalkAbout(text: string, start: number, end: number): boolean {
   if (NEGATION_ENDS.has(text[start - 1])) return true
@@ -159,10 +163,14 @@ function mayTalkAbout(text: string, start: number, end: number): boolean {
   for (let at = end; at < text.length && at < end + AFTER_REACH; at++) {
     const cue = AFTER_CODES[text.charCodeAt(at)]
     if (cue === 1) return true
-    if (cue === 2) return false
+    if (cue === 2) break
   }
-  return false
+  REPORTED_LATER.lastIndex = end
+  return REPORTED_LATER.test(text)
 }
+
+/** REPORTED anywhere from lastIndex on: a hit someone else said may be reported in a later clause. */
+const REPORTED_LATER = new RegExp(REPORTED.source, 'gu')
 
 /** The last characters of the negations and prohibitions of NEGATED and of the bounds of PRICE_BOUND. */
 const NEGATION_ENDS = new Set('是非说算止禁要准许得勿别绝于近过按照')
