@@ -8,7 +8,10 @@ export interface FoundUrl {
   end: number
 }
 
-/** Top-level domains recognised in bare domains (without scheme or www.). File extensions excluded. */
+/**
+ * Top-level domains recognised in bare domains (without scheme or www.), also written with look-alike
+ * letters (see LOOKALIKE_TLDS). File extensions excluded.
+ */
 const BARE_TLDS = [
   'com',
   'cn',
@@ -69,13 +72,35 @@ const BARE_TLDS = [
   'gg',
   'su',
 ]
+/**
+ * Letters written for a TLD's letters that look like them, as Unicode's confusables (confusables.txt) map
+ * them: rn for m, the digit 0 for o.
+ */
+const TLD_LOOKALIKES: ReadonlyArray<[letter: string, written: string]> = [
+  ['m', 'rn'],
+  ['o', '0'],
+]
+/**
+ * The TLDs of BARE_TLDS written with look-alike letters that are no TLD of it (`.corn` and `.c0m` for `.com`,
+ * `.0rg`): a host ending in one is no allowed domain.
+ */
+const LOOKALIKE_TLDS = (() => {
+  const forms = new Set<string>()
+  for (const tld of BARE_TLDS) {
+    let written = [tld]
+    for (const [letter, look] of TLD_LOOKALIKES)
+      written = written.flatMap(w => (w.includes(letter) ? [w, w.replaceAll(letter, look)] : [w]))
+    for (const w of written) if (!BARE_TLDS.includes(w)) forms.add(w)
+  }
+  return [...forms]
+})()
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?'
 const PORT = '(?::\\d{1,5})?'
 const PATH = "(?:[/?#][a-z0-9\\-._~/?#@$&*+=%:!,;()\\[\\]']*)?"
 const SCHEME_URL = `(?:https?|ftp)://[a-z0-9\\-._~%@:\\[\\]]+${PATH}`
 const WWW_URL = `www\\.(?:${LABEL}\\.)+[a-z]{2,24}(?![a-z0-9-])${PORT}${PATH}`
 const IP_URL = `(?:\\d{1,3}\\.){3}\\d{1,3}(?=[:/])${PORT}${PATH}`
-const BARE_URL = `(?:${LABEL}\\.)+(?:${BARE_TLDS.join('|')})(?![a-z0-9-])${PORT}${PATH}`
+const BARE_URL = `(?:${LABEL}\\.)+(?:${[...BARE_TLDS, ...LOOKALIKE_TLDS].join('|')})(?![a-z0-9-])${PORT}${PATH}`
 const URL_PATTERN = new RegExp(`(?<![a-z0-9@._-])(?:${SCHEME_URL}|${WWW_URL}|${IP_URL}|${BARE_URL})`, 'gi')
 const TRAILING_PUNCTUATION = /[.,;:!?'()[\]]+$/
 /** The dots and colons one of which every URL has (ASCII, ideographic, full-width and half-width forms). */

@@ -2,7 +2,8 @@
  * A banned phrase talked about, not said: denied or forbidden (`不是永久有效`, `禁止私下交易`), quoted or
  * named as words not to say (`别跟客户说“全网最低”`, `包治百病这种词`), in a notice that warns of it
  * (`财务提醒：任何人让你私下转账…`), or kept back (`内部资料请勿外传`). These rules read a few characters of
- * the hit's clause; they run on candidates only.
+ * the hit's clause; they run on candidates only. Reported by a member (`那人骂我“蠢货”，已经交给主管处理了`) or
+ * named by a rule reminder (`请勿在群内私下转账`) clears a hit too, unless the message offers the reader something.
  */
 
 /** How a hit is talked about: `drop` (not said at all), `review` (a human should look), or said. */
@@ -72,6 +73,40 @@ const ASKED = /问|咨询|打听|想知道/u
 /** After a denied term, a condition or a promise says it after all: `不是全网最低就退差价`. */
 const CONDITION = /^[^，,；;。！!？?\n]*?(?:就|便|的话|退|赔)/u
 
+/**
+ * A prohibition, then where, directly before a term: `请勿在群内私下转账`, `不要在客户群里发广告`.
+ */
+const FORBIDDEN_WHERE = /(?:禁止|严禁|不准|不许|不得|切勿|请勿|不要|不能|别)(?:在|于|往|到)[^，,；;。！!？?\n、]{1,6}$/u
+/**
+ * After a term (maybe past a few characters of its phrase), a prohibition of sending it to a group or
+ * outside: `内部价格表不能发到客户群`, `底价不要转发到群里`. A friend's `别发群里` is no rule: not listed.
+ */
+const NOT_TO_GROUP =
+  /^[^，,；;。！!？?\n]{0,4}?(?:不能|不得|不要|不准|不许|不可|禁止|严禁|请勿|切勿)(?:私自)?(?:发|转发|外发|转|传|外传)(?:到|在|给|进)?(?:客户群|群里|群内|本群|外部|外面|朋友圈|客户)/u
+/**
+ * After a term (maybe past other quoted items), who says it is put out: `说“脑残”“废物”的一律踢出`.
+ */
+const PUNISHED_AFTER =
+  /^[^，,；;。！!？?\n]{0,12}?的(?:人|群友|成员)?(?:一律|都|直接|立即|将|会)(?:被)?(?:踢出|踢掉|踢|移出|清退|警告|罚款|拉黑|禁言|封号)/u
+/**
+ * Someone else who said, posted or asked it, earlier in the hit's sentence: `那个号一直发`, `有个号在群里刷`, `那人骂我`,
+ * `有客户接到电话说`, `陌生人私聊你说`, `客户投诉说…让他`.
+ */
+const SOMEONE_SAID =
+  /(?:有人|有个人|那人|那个人|那个号|这个号|有个号|某人|陌生人|对方|客户|群友|骗子)[^。！!？?\n]{0,14}?(?:说|发|刷|贴|推|骂|称|讲|喊|问|让|叫)/u
+/**
+ * What the reader does about it, later in its sentence: reports it, hands it over, calls it a rumour, asks
+ * to check it, or ignores it: `已举报`, `我已经截图给管理员了`, `已经交给主管处理了`, `这是谣言`, `麻烦核实`,
+ * `别理，直接举报`.
+ */
+const REPORTED =
+  /已经?举报|直接举报|举报了|截图给|交给[^，,；;。！!？?\n]{0,4}处理|是谣言|属于谣言|不实消息|麻烦核实|请核实|核实一下|别理|不要理|不用理/u
+/**
+ * An offer or a call to the reader outside the hit, which keeps a hit its report or reminder would clear:
+ * `加我`, `私聊我`, `进群`, `联系我`.
+ */
+const OFFER = /加我|加微|私聊我|私信我|私我|找我|联系我|滴滴我|戳我|进群|加群|扫码|带你|私发你|发你|转我|转给我|打给我/u
+
 /** Quotation marks, opening to closing. */
 const QUOTES: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '"': '"', "'": "'" }
 /** Closing marks that are no opening ones: a quotation that closes before the hit does not hold it. */
@@ -100,18 +135,23 @@ const IMPOSTOR_WARNING = /提醒|注意|警惕|谨防|小心|当心|报警|只�
 const CUE_REACH = 24
 /** A table of UTF-16 codes: 1 for a first character of a cue (see QUOTES, WARNING, IMPOSTOR), 2 for a sentence end. */
 const CUE_CODES = new Uint8Array(0x10000)
-for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那') CUE_CODES[char.charCodeAt(0)] = 1
+for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客')
+  CUE_CODES[char.charCodeAt(0)] = 1
 for (const char of SENTENCE_END) CUE_CODES[char.charCodeAt(0)] = 2
 /** How far after a hit a cue of NAMED_AFTER or KEPT_BACK may stand. */
 const AFTER_REACH = 16
-/** A table of UTF-16 codes: 1 for a character of a cue after a hit (NAMED_AFTER, KEPT_BACK), 2 for a clause end. */
+/**
+ * A table of UTF-16 codes: 1 for a character of a cue after a hit (NAMED_AFTER, KEPT_BACK, the places of
+ * NOT_TO_GROUP, the verbs of PUNISHED_AFTER), 2 for a clause end.
+ */
 const AFTER_CODES = new Uint8Array(0x10000)
-for (const char of '这之等此词话传泄露讨密准') AFTER_CODES[char.charCodeAt(0)] = 1
+for (const char of '这之等此词话传泄露讨密准群朋外客踢移清警罚拉禁封') AFTER_CODES[char.charCodeAt(0)] = 1
 for (const char of CLAUSE_END) AFTER_CODES[char.charCodeAt(0)] = 2
 
 /**
- * True if the hit at `start` may be talked about: a negation's last character just before it, or a cue's
- * first character at most CUE_REACH characters before it in its sentence. Most hits stop here.
+ * True if the hit at `start` may be talked about: a negation's last character just before it, a cue's
+ * first character at most CUE_REACH characters before it in its sentence, a cue's character after it in its
+ * clause, or a report later in the text (REPORTED). Most hits stop here.
  */
 function mayTalkAbout(text: string, start: number, end: number): boolean {
   if (NEGATION_ENDS.has(text[start - 1])) return true
@@ -123,10 +163,14 @@ function mayTalkAbout(text: string, start: number, end: number): boolean {
   for (let at = end; at < text.length && at < end + AFTER_REACH; at++) {
     const cue = AFTER_CODES[text.charCodeAt(at)]
     if (cue === 1) return true
-    if (cue === 2) return false
+    if (cue === 2) break
   }
-  return false
+  REPORTED_LATER.lastIndex = end
+  return REPORTED_LATER.test(text)
 }
+
+/** REPORTED anywhere from lastIndex on: a hit someone else said may be reported in a later clause. */
+const REPORTED_LATER = new RegExp(REPORTED.source, 'gu')
 
 /** The last characters of the negations and prohibitions of NEGATED and of the bounds of PRICE_BOUND. */
 const NEGATION_ENDS = new Set('是非说算止禁要准许得勿别绝于近过按照')
@@ -143,7 +187,8 @@ const NEGATION_ENDS = new Set('是非说算止禁要准许得勿别绝于近过�
  *   (`“老板是骗子”这种话`), quoted as a reported question (`客户问“你们公司骗人吗”`), or quoted after a
  *   warning in its sentence (`警方提醒：“裸聊”敲诈高发`); when a warning in its sentence reports who asks you
  *   to do it (`提醒：任何人让你私下转账`); or when it follows an impostor in a sentence that warns
- *   (`有人冒充我们公司骗人，请提醒客户`);
+ *   (`有人冒充我们公司骗人，请提醒客户`); when a member reports it or a rule reminder names it, with no
+ *   offer to the reader (see reportedOrForbidden);
  * - `review` when quoted in a clause with a verb of saying and nothing more (`他说“第一品牌”`);
  * - undefined otherwise: the term is said (`不是骗子就加我vx` still finds 加我vx).
  */
@@ -165,6 +210,7 @@ export function talkedAbout(text: string, start: number, end: number): TalkedAbo
   if (text[end - 1] === '价' && PRICE_BOUND.test(before)) return 'drop'
   const sentenceBefore = text.slice(edgeBefore(text, start, SENTENCE_END), start)
   if (ASKED.test(before) && REFUSED.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return 'drop'
+  if (reportedOrForbidden(text, start, end, before, after, sentenceBefore)) return 'drop'
   const quoteEnd = quotedTo(text, clauseFrom, start, end, clauseTo)
   if (quoteEnd >= 0) {
     const clause = text.slice(clauseFrom, clauseTo)
@@ -179,6 +225,25 @@ export function talkedAbout(text: string, start: number, end: number): TalkedAbo
     if (IMPOSTOR_WARNING.test(sentence)) return 'drop'
   }
   return undefined
+}
+
+/**
+ * True for a hit a member reports or a rule reminder forbids, with no offer to the reader outside it:
+ * forbidden where (`请勿在群内私下转账`), not to be sent to a group (`内部价格表不能发到客户群`), who says it
+ * put out (`说“脑残”的一律踢出`), or said by someone else and reported (`那人骂我“蠢货”，已经交给主管处理了`).
+ */
+function reportedOrForbidden(
+  text: string,
+  start: number,
+  end: number,
+  before: string,
+  after: string,
+  sentenceBefore: string,
+): boolean {
+  const ruled = FORBIDDEN_WHERE.test(before) || NOT_TO_GROUP.test(after) || PUNISHED_AFTER.test(after)
+  if (!ruled && !SOMEONE_SAID.test(sentenceBefore)) return false
+  if (!ruled && !REPORTED.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return false
+  return !OFFER.test(text.slice(0, start)) && !OFFER.test(text.slice(end))
 }
 
 /**

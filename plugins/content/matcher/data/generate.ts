@@ -58,13 +58,14 @@ interface SourceTables {
  * 口 for 日 in 吋 / 时, 扌 for 土 in 扱 / 圾, 米 for 木 in 枓 / 料, 片 for 月 in 脾 / 牌). No maintained table
  * lists such pairs: Unihan's variants and CC-CEDICT's are the same character (凊 is no variant of 情), and the
  * components their variant pairs swap are mostly of meaning (口 / 言, 土 / 阝); Unicode's confusables map
- * radical code points to ideographs only.
+ * radical code points to ideographs only. A component may be in two groups (忄 is like 冫 and like 亻: 倩 / 情).
  */
 const CONFUSABLE_COMPONENTS = [
   '礻衤',
   '艹⺮竹',
   '氵冫忄',
   '亻彳',
+  '忄亻',
   '口日曰目',
   '土士扌',
   '己已巳',
@@ -253,11 +254,13 @@ function plainComponents(decompositions: Map<string, string>, char: string): str
  * stroke more on a component (昜 / 易: see strokePairs). Built from cjk-decomp.
  */
 function readLookalikes(tables: SourceTables): Map<string, string[]> {
-  const classOf = new Map<string, string>()
-  for (const group of CONFUSABLE_COMPONENTS) for (const c of group) classOf.set(c, group[0])
+  const groupsOf = new Map<string, string[]>()
+  for (const group of CONFUSABLE_COMPONENTS) for (const c of group) groupsOf.set(c, [...(groupsOf.get(c) ?? []), group])
   const shapeKeys = (parts: string[]): string[] => [
     parts.join(','),
-    ...parts.map((_, i) => parts.map((p, j) => (i === j ? `~${classOf.get(p) ?? p}` : p)).join(',')),
+    ...parts.flatMap((part, i) =>
+      (groupsOf.get(part) ?? [part]).map(group => parts.map((p, j) => (i === j ? `~${group}` : p)).join(',')),
+    ),
   ]
   const byShape = new Map<string, string[]>()
   for (const char of tables.decompositions.keys()) {
@@ -340,32 +343,40 @@ function gb2312Characters(): string[] {
 
 /**
  * Pairs of characters of GB 2312 written side by side or stacked whose one component is the other's with
- * a stroke 一 more on top (易 d(日,勿) and 昜 d(日,37218), 37218 d(一,勿); 恒 and 怛). Both ways.
+ * a stroke 一 more on top (易 d(日,勿) and 昜 d(日,37218), 37218 d(一,勿); 恒 and 怛) or with a dot more
+ * (卞 d/t(亠,卜) and 下 d/t(一,卜), 亠 wt(一,丶)). Both ways.
  */
 function strokePairs(decompositions: Map<string, string>, shapes: Map<string, string>): Array<[string, string]> {
-  const withStroke = new Map<string, string>()
+  const withStroke = new Map<string, string[]>()
+  const add = (component: string, shape: string): void => {
+    withStroke.set(component, [...(withStroke.get(component) ?? []), shape])
+  }
   for (const entries of [decompositions, shapes])
     for (const [shape, entry] of entries) {
       const m = /^d\(一,([^,()]+)\)$/u.exec(entry)
-      if (m) withStroke.set(m[1], shape)
+      if (m) add(m[1], shape)
     }
+  for (const [dotted, plain] of dottedPairs(decompositions)) add(plain, dotted)
   const byParts = new Map<string, string>()
   for (const [char, entry] of decompositions) {
-    const m = /^(a|d)\(([^,()]+),([^,()]+)\)$/u.exec(entry)
+    const m = STACKED_OR_SIDE.exec(entry)
     if (m && [...char].length === 1) byParts.set(`${m[1]},${m[2]},${m[3]}`, char)
   }
   const pairs: Array<[string, string]> = []
   for (const char of gb2312Characters()) {
-    const m = /^(a|d)\(([^,()]+),([^,()]+)\)$/u.exec(decompositions.get(char) ?? '')
+    const m = STACKED_OR_SIDE.exec(decompositions.get(char) ?? '')
     if (!m) continue
-    const first = withStroke.get(m[2])
-    const second = withStroke.get(m[3])
-    const other =
-      (second && byParts.get(`${m[1]},${m[2]},${second}`)) || (first && byParts.get(`${m[1]},${first},${m[3]}`))
-    if (other) pairs.push([char, other])
+    const others = [
+      ...(withStroke.get(m[3]) ?? []).map(second => byParts.get(`${m[1]},${m[2]},${second}`)),
+      ...(withStroke.get(m[2]) ?? []).map(first => byParts.get(`${m[1]},${first},${m[3]}`)),
+    ]
+    for (const other of others) if (other) pairs.push([char, other])
   }
   return pairs
 }
+
+/** A cjk-decomp entry of two components side by side or stacked (d/t: stacked, the top one wide). */
+const STACKED_OR_SIDE = /^(a|d|d\/t)\(([^,()]+),([^,()]+)\)$/u
 
 /** A dot, the stroke a character gains or loses in a look-alike (免 + 丶 = 兔). */
 const DOT = '丶'

@@ -31,7 +31,7 @@ const BLIND6 = fixture('heldout-blind6.jsonl')
 const BLIND7 = fixture('heldout-blind7.jsonl')
 /** The eighth sample, measured blind once (0.858 / 0.796, on f07cb3a); its classes then fixed by helper b8fix. */
 const BLIND8 = fixture('heldout-blind8.jsonl')
-/** The ninth sample, written without seeing the matcher and measured blind once (3c9e4dc): the figures below. */
+/** The ninth sample, written without seeing the matcher and measured blind once (3c9e4dc); its classes fixed after. */
 const BLIND9 = fixture('heldout-blind9.jsonl')
 
 describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 setup)', () => {
@@ -82,9 +82,10 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
 
   // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.885 / 0.871 (115/130, 115/132); its false positives
-  // are mostly reports and rule reminders that quote a banned term, its misses slang and look-alike characters.
-  it('heldout-blind9: at least the figures measured blind (precision 115/130, recall 115/132)', () => {
-    expectFloors(matcherOf(), BLIND9, 115 / 130, 115 / 132)
+  // were mostly reports and rule reminders that quote a banned term, its misses slang and look-alike characters.
+  // Below, after those two classes (b9fix): reports and reminders, 倩/情 and 卞/下 look-alikes, `.corn` TLDs.
+  it('heldout-blind9: at least the figures after the class fixes (precision 118/123, recall 118/132)', () => {
+    expectFloors(matcherOf(), BLIND9, 118 / 123, 118 / 132)
   })
 })
 
@@ -95,5 +96,11 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // confidential prices and lists, which only the group kind tells apart (docs/plugins/content.md).
   it('heldout-blind8: at least the figures with the slang vocabulary (precision 128/139, recall 128/137)', () => {
     expectFloors(matcher, BLIND8, 128 / 139, 128 / 137)
+  })
+
+  // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.869 / 0.902 (119/137, 119/132); below, after its
+  // two largest classes (b9fix), as with the shared dictionary above.
+  it('heldout-blind9: at least the figures after the class fixes (precision 122/129, recall 122/132)', () => {
+    expectFloors(matcher, BLIND9, 122 / 129, 122 / 132)
   })
 })

@@ -99,6 +99,14 @@ describe('links rule', () => {
     expect(matcher.scan('官网 www点example点com 有说明书')).toEqual([])
   })
 
+  it('reports an allowed domain whose TLD is written with look-alike letters (.corn, .c0m for .com)', () => {
+    expect(matcher.scan('活动详情 example.corn/sale 点开看').map(m => [m.category, m.term])).toEqual([
+      ['link', 'example.corn'],
+    ])
+    expect(matcher.scan('报名入口 mp.weixin.qq.c0m/s/x1 快点').map(m => m.term)).toEqual(['mp.weixin.qq.c0m'])
+    expect(matcher.scan('新版本 v2.0 下周上线，官网 example.com 有说明')).toEqual([])
+  })
+
   it('checkUrl ignores text that is not a URL', () => {
     expect(matcher.checkUrl('not a url at all')).toBeNull()
     expect(matcher.checkUrl('http://')).toBeNull()

@@ -35,6 +35,15 @@ describe('look-alikes by shape: a small side component swapped, or another insid
     ])
   })
 
+  it('reads 倩 for 情 (亻 for 忄) and 卞 for 下 (亠, a dot over 一, for 一)', () => {
+    const m = compileMatcher(expandingDictionary({ porn: ['色情'], private_deal: ['私下交易'] }, ['lookalike']))
+    expect(m.scan('色倩视频，懂的来').map(x => `${x.matched}: ${describeMatchKind(x)}`)).toEqual([
+      '色倩: 形近字 色倩 → 色情',
+    ])
+    expect(m.categoriesOf('老客户可以私卞交易')).toEqual(['private_deal'])
+    expect(m.categoriesOf('小倩下午去色卡库房拿样板，顺便交易单也带上')).toEqual([])
+  })
+
   it('keeps the common characters of such shapes as they are (晴 is no 情, 脾气 no 牌)', () => {
     expect(s.categoriesOf('一夜晴天，品牌脾气都好')).toEqual([])
   })

@@ -113,3 +113,29 @@ describe('a term a rule forbids or keeps back', () => {
     expect(m.categoriesOf('客户问价格，我说私下转账就行')).toEqual(['deal'])
   })
 })
+
+describe('a term a member reports, or a rule reminder names', () => {
+  it('is no hit said by someone else and reported, handed over, called a rumour or to be checked', () => {
+    const m = matcher({ gambling: ['百家乐'], insult: ['傻逼'], deal: ['私下转账'], rumour: ['要裁员'] })
+    expect(m.categoriesOf('昨晚有个号在群里刷“百家乐”，我已举报')).toEqual([])
+    expect(m.categoriesOf('那个人骂我傻逼，截图给群主了')).toEqual([])
+    expect(m.categoriesOf('群友反映有人私聊他说要私下转账，已经交给财务处理')).toEqual([])
+    expect(m.categoriesOf('有客户听人说我们要裁员，这是谣言')).toEqual([])
+  })
+
+  it('is no hit forbidden where, not to be sent to a group, or put out whoever says it', () => {
+    const m = matcher({ deal: ['私下转账'], secret: ['成本价'], insult: ['傻逼'] })
+    expect(m.categoriesOf('各位注意，不要在客户群里私下转账')).toEqual([])
+    expect(m.categoriesOf('成本价不能发到客户群哦')).toEqual([])
+    expect(m.categoriesOf('群里说“傻逼”的一律踢出')).toEqual([])
+  })
+
+  it('is a hit with an offer to the reader, without the report, or reported by no one else', () => {
+    const m = matcher({ gambling: ['百家乐'], porn: ['约炮'], deal: ['私下转账'] })
+    expect(m.categoriesOf('那个号发“约炮”，我已经举报了，想要资源私聊我')).toEqual(['porn'])
+    expect(m.categoriesOf('有人在群里发“百家乐”，想玩的加我')).toEqual(['gambling'])
+    expect(m.categoriesOf('“百家乐”真人荷官，别理那些举报的')).toEqual(['gambling'])
+    expect(m.categoriesOf('约炮的一律私聊我')).toEqual(['porn'])
+    expect(m.categoriesOf('在群里私下转账给我，价格更低')).toEqual(['deal'])
+  })
+})
