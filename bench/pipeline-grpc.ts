@@ -14,11 +14,11 @@
  * medians are compared. `BENCH_CLIENT_NODE_ARGS` passes node flags to the two clients (e.g.
  * `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  */
-import { fork } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { writeBenchConfig } from './bench-config.js'
+import { type Child, forkChild } from './ipc-child.js'
 import { median } from './measure.js'
 import { syntheticWorld } from './synthetic-world.js'
 
@@ -112,48 +112,17 @@ function figures(runs: Timed[]): GrpcFigures {
   }
 }
 
-/** A child process answering one IPC request at a time. */
-interface Child {
-  ask<R>(request: unknown, timeoutMs?: number): Promise<R>
-  stop(): Promise<void>
-}
-
 /** Fork `file` and wait for its first message (`ready` or the service's env). */
-async function forkChild<R>(
+async function startChild<R>(
   file: string,
   args: string[],
   children: Child[],
   first?: unknown,
 ): Promise<{ child: Child; hello: R }> {
-  const extra = file === CLIENT ? (process.env.BENCH_CLIENT_NODE_ARGS?.split(' ').filter(Boolean) ?? []) : []
-  const execArgv = ['--import', 'tsx', ...extra]
-  const proc = fork(file, args, { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
-  const next = <T>(timeoutMs = 300_000) =>
-    new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${file}: no answer within ${timeoutMs} ms`)), timeoutMs)
-      const exited = (code: number | null) => reject(new Error(`${file} exited (${code})`))
-      proc.once('exit', exited)
-      proc.once('message', m => {
-        clearTimeout(timer)
-        proc.off('exit', exited)
-        resolve(m as T)
-      })
-    })
-  const child: Child = {
-    ask<T>(request: unknown, timeoutMs?: number) {
-      const answer = next<T>(timeoutMs)
-      proc.send(request as object)
-      return answer
-    },
-    async stop() {
-      if (proc.exitCode !== null || proc.signalCode !== null) return
-      const exited = new Promise(r => proc.once('exit', r))
-      proc.send('stop')
-      await exited
-    },
-  }
+  const nodeArgs = file === CLIENT ? (process.env.BENCH_CLIENT_NODE_ARGS?.split(' ').filter(Boolean) ?? []) : []
+  const child = forkChild(file, { args, nodeArgs, defaultTimeoutMs: 300_000 })
   children.push(child)
-  const hello = first === undefined ? next<R>() : child.ask<R>(first)
+  const hello = first === undefined ? child.next<R>() : child.ask<R>(first)
   return { child, hello: await hello }
 }
 
@@ -162,7 +131,7 @@ async function startService(
   opts: { groups: number; membersPerGroup: number },
   children: Child[],
 ): Promise<Child & { env: { endpoint: string; token: string } }> {
-  const { child, hello } = await forkChild<{ env: Record<string, string> }>(
+  const { child, hello } = await startChild<{ env: Record<string, string> }>(
     SERVICE,
     ['--groups', String(opts.groups), '--members', String(opts.membersPerGroup)],
     children,
@@ -173,7 +142,7 @@ async function startService(
 
 /** A client child (bench/grpc-client-child.ts), ready: connected, every room and its members loaded. */
 async function startClient(setup: object, children: Child[]): Promise<Child> {
-  const { child } = await forkChild<{ ready: true }>(CLIENT, [], children, setup)
+  const { child } = await startChild<{ ready: true }>(CLIENT, [], children, setup)
   return child
 }
 

@@ -20,13 +20,13 @@
  * `--aa KIND`: both timed slots run KIND (an A/A check of the harness: the ratio should read about 1.00).
  * The bot's compiled code (`npm run build` first), or its source with `BENCH_BOT=source`.
  */
-import { fork } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { writeBenchConfig } from './bench-config.js'
+import { type Child, forkChild } from './ipc-child.js'
 import { loadAverageLine, median } from './measure.js'
 import type { Setup, Stats, VariantKind } from './pipeline-child.js'
 import type { Delivery } from './sandbox-drive.js'
@@ -180,37 +180,9 @@ export async function runPipelineBench({
   }
 }
 
-/** A variant's child process, answering one request at a time. */
-interface Child {
-  ask<R>(request: unknown): Promise<R>
-  stop(): Promise<void>
-}
-
 /** Fork bench/pipeline-child.ts with `setup` and wait until its bot is ready. */
 async function startChild(setup: Setup, children: Child[]): Promise<Child> {
-  const proc = fork(CHILD, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
-  const next = <T>() =>
-    new Promise<T>((resolve, reject) => {
-      const exited = (code: number | null) => reject(new Error(`${CHILD} (${setup.kind}) exited (${code})`))
-      proc.once('exit', exited)
-      proc.once('message', m => {
-        proc.off('exit', exited)
-        resolve(m as T)
-      })
-    })
-  const child: Child = {
-    ask<T>(request: unknown) {
-      const answer = next<T>()
-      proc.send(request as object)
-      return answer
-    },
-    async stop() {
-      if (proc.exitCode !== null || proc.signalCode !== null) return
-      const exited = new Promise(r => proc.once('exit', r))
-      proc.send('stop')
-      await exited
-    },
-  }
+  const child = forkChild(CHILD, { name: `${CHILD} (${setup.kind})` })
   children.push(child)
   await child.ask<{ ready: true }>(setup)
   return child
