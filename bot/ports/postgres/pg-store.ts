@@ -557,10 +557,15 @@ export class PgStore implements Store {
         await this.retried(!lines.length, committing =>
           this.db.transaction().execute(async tx => {
             if (durable.length) await this.upsert(tx, durable)
-            if (lines.length)
+            // 4 parameters a row: chunked like the journals (PostgreSQL takes at most 65,535 a statement).
+            for (let i = 0; i < lines.length; i += ROWS_A_STATEMENT)
               await tx
                 .insertInto('bot_logs')
-                .values(lines.map(l => ({ account: this.account, log: l.log, day: l.day, record: l.record })))
+                .values(
+                  lines
+                    .slice(i, i + ROWS_A_STATEMENT)
+                    .map(l => ({ account: this.account, log: l.log, day: l.day, record: l.record })),
+                )
                 .execute()
             committing()
           }),

@@ -137,6 +137,15 @@ describe.skipIf(!url)('PgStore on PostgreSQL', () => {
     expect((await open(schema, 'third')).names('')).toEqual([])
   })
 
+  it('writes more log lines in one flush than one statement takes (65,535 parameters: 16,383 lines), reopened whole', async () => {
+    const schema = freshSchema()
+    const store = await open(schema, 'sales1')
+    const lines = Array.from({ length: 17_000 }, (_, i) => ({ n: i }))
+    for (const line of lines) store.append('audit', '2026-12-01', line)
+    await store.flush()
+    expect((await open(schema, 'sales1')).readLog('audit', '2026-12-01', '2026-12-01')).toEqual(lines)
+  }, 60_000)
+
   it('has a durable document committed when persist() resolves, without a flush', async () => {
     const schema = freshSchema()
     schemas.push(schema)
