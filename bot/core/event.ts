@@ -118,6 +118,11 @@ export interface MessageEvent {
    * not conversation, so it never counts as speaking in a group. Moderation still reads it.
    */
   isCommand?: boolean
+  /**
+   * Set by the runtime when the text names a registered command it refused without a word (a customer's `#状态`):
+   * still their words to the staff (`isCommand` stays unset), but addressed to the bot, not off-topic talk.
+   */
+  refusedCommand?: boolean
 }
 
 /** Members joined a group. */

@@ -84,6 +84,7 @@ export function toMessageEvent(
     // plugin's optimised code that saw the old one is thrown away at the next command.
     command: undefined,
     isCommand: undefined,
+    refusedCommand: undefined,
   }
   let mentioning = !!room && mayMention(msg, type, raw)
   const known = mentioning ? mentionsNow(msg) : undefined

@@ -89,9 +89,9 @@ export class BotRuntime {
   private gap?: GapEvents
   /** Fleet: numbers identical messages, so each has a send-key cause of its own. */
   private repeats?: RepeatCounter
-  /** Fleet: which messages of the lease gap were answered, read once for the groups taken over together. */
   /** Fleet: the groups taken over from one down account together, their open work moved in one transaction. */
   private takeovers = new TakeoverBatch()
+  /** Fleet: which messages of the lease gap were answered, read once for the groups taken over together. */
   private sentBatch = new SentBatch(
     causes => this.fleet.sentCauses(causes),
     groupId => this.gap?.peek(groupId).map(messageCause) ?? [],
@@ -666,7 +666,8 @@ export class BotRuntime {
   /** Run or answer a command the router found in a message (`routed`: not `none`). */
   private async routeCommand(event: MessageEvent, routed: Exclude<Routed, { kind: 'none' }>): Promise<void> {
     // A customer's refused `#投诉 …` stays their words to the staff (a complaint, a question): only audited.
-    if (!(routed.kind === 'reply' && routed.silent)) event.isCommand = true
+    if (routed.kind === 'reply' && routed.silent) event.refusedCommand = true
+    else event.isCommand = true
     if (routed.kind === 'reply') {
       if (routed.refused)
         this.audit.append({

@@ -1,7 +1,6 @@
 import { asRehearsal, emit, type Action } from '../../../bot/core/actions.js'
 import type { GroupRef, MessageEvent } from '../../../bot/core/event.js'
 import type { PluginContext } from '../../../bot/core/plugin.js'
-import { parseCommand } from '../../../bot/commands/parse-command.js'
 import type { Doc, Journal } from '../../../bot/ports/store/store.js'
 import { assessMessage, isExempt, severityOf, splitDryRun } from '../assess/assess.js'
 import type { ContentConfig } from '../config.js'
@@ -156,8 +155,9 @@ export class ContentService {
     const cfg = this.ctx.configFor(ev.group)
     if (isExempt(ev.sender, cfg)) return []
     const inGroup = ev as MessageEvent & { group: GroupRef }
-    // A command the sender may not use (a customer's refused `#状态`) reaches here as their words: not off-topic talk.
-    const toBot = ev.isCommand === true || parseCommand(ev.text, this.ctx.commandPrefix) !== undefined
+    // A command the sender may not use (a customer's refused `#状态`) reaches here as their words: not off-topic
+    // talk. An unknown `#…` from a customer is ordinary talk.
+    const toBot = ev.isCommand === true || ev.refusedCommand === true
     const all = assessMessage(inGroup, this.holder.matcher, cfg, this.flood, () => this.answersStaff(ev), toBot)
     const qr = ev.kind === 'image' && cfg.qrCodes ? this.startQr(inGroup) : []
     if (!all.length) return qr

@@ -293,6 +293,15 @@ describe('content plugin on the runtime', () => {
     expect(h.wechat.sent).toEqual([])
   })
 
+  it("takes a customer's `#` question that names no command for off-topic talk in the broadcast group", async () => {
+    const h = await start()
+    await h.post(customer, news, '#周末营业吗 我想去店里看看')
+    await h.drain()
+    expect(h.audit().map(a => [a.rule, a.memberId, a.text])).toEqual([
+      ['content.record', 'wxid_c1', 'V1 公告群无关发言'],
+    ])
+  })
+
   it('in per-category dry-run, records what it would do for those categories and acts on the others', async () => {
     const h = await start(`dryRunCategories: [contact]\n${CUSTOMERS_CONTACT}`)
     await h.post(spammer, cust, '加我微信')
