@@ -136,13 +136,13 @@ async function accept(d: AckCommandDeps, inv: CommandInvocation, n: Notice): Pro
     if (found.length > 1) return [inv.reply(whichOneText(word, found))]
     if (found.length) named.add(found[0].id)
   }
-  const ids = [...named].filter(id => n.excuses[id] && !n.excuses[id].acceptedBy)
+  const ids = [...named].filter(id => acceptable(d, n, id))
   if (!ids.length) return [inv.reply(T.acceptUsage(n.id, d.prefix))]
   const waives: Action[] = []
   const waived: string[] = []
   for (const id of ids) {
-    n.excuses[id].acceptedBy = inv.event.sender.id
-    for (const f of d.ledger.openFines(id).filter(f => f.violation === violationFor(n.id))) {
+    n.excuses[id].acceptedBy ??= inv.event.sender.id
+    for (const f of finesFor(d, n, id)) {
       waives.push(waiveAction(d, f, inv.event.sender.id, T.excuseAcceptedWaiver(n.excuses[id].text)))
       waived.push(d.ledger.label(f))
     }
@@ -162,13 +162,27 @@ async function accept(d: AckCommandDeps, inv: CommandInvocation, n: Notice): Pro
   ]
 }
 
+/** The open fines of member `id` for missing notice `n`. */
+function finesFor(d: AckCommandDeps, n: Notice, id: string) {
+  return d.ledger.openFines(id).filter(f => f.violation === violationFor(n.id))
+}
+
+/**
+ * Whether member `id`'s excuse to notice `n` can be accepted: not yet accepted, or accepted while its fines stay
+ * open (accepted in observe mode, whose waivers were only rehearsed: accepting again waives them).
+ */
+function acceptable(d: AckCommandDeps, n: Notice, id: string): boolean {
+  const excuse = n.excuses[id]
+  return !!excuse && (!excuse.acceptedBy || finesFor(d, n, id).length > 0)
+}
+
 /** The members who gave notice `n` an excuse that `word` names: as the notice shows them, or as any command resolves names. */
 async function excusedNamed(d: AckCommandDeps, n: Notice, word: string): Promise<NamedContact[]> {
   const name = bareName(word)
   const shown = (id: string) => [n.required[id], n.required[id]?.split('-').at(-1) ?? '']
   const resolved = new Set((await d.named(word)).map(c => c.id))
   return Object.keys(n.excuses)
-    .filter(id => !n.excuses[id].acceptedBy)
+    .filter(id => acceptable(d, n, id))
     .filter(id => resolved.has(id) || [id, ...shown(id), d.nameOf(id)].includes(name))
     .map(id => ({ id, label: n.required[id] ?? d.nameOf(id) }))
 }

@@ -192,6 +192,23 @@ describe('ack: red packets', () => {
     ])
     expect(waives.every(e => e.dryRun)).toBe(true)
   })
+
+  it('waives the fine when an excuse accepted in observe mode is accepted again once ack acts', async () => {
+    const { rt, clock, wechat } = await salesRuntime()
+    await rt.handle(text(boss, NOTICE, at('08:55'), sales))
+    await rt.handle(text(wang, '说明：在客户现场', at('09:00'), sales))
+    await clock.advanceTo(at('12:00'))
+    await rt.handle(text(admin, '#观察 ack 开', clock.now()))
+    await rt.handle(text(admin, '#通知 接受 N1 王五', clock.now()))
+    await rt.handle(text(admin, '#观察 ack 关', clock.now()))
+    await rt.handle(text(admin, '#通知 接受 N1 王五', clock.now()))
+    await clock.advance(10_000)
+    expect(rt.ledger.openFines('u3')).toEqual([])
+    expect(wechat.textsTo('admin1').at(-1)).toContain('已接受 销售部-王五 对通知 N1 的说明')
+    const waives = rt.audit.query({ plugin: 'ack' }).filter(e => e.type === 'waive')
+    // Newest first: the waiver done once ack acts, then the one rehearsed in observe mode.
+    expect(waives.map(e => e.dryRun)).toEqual([false, true])
+  })
 })
 
 describe('ack: transfers', () => {
