@@ -85,7 +85,7 @@ export interface StepAudience {
 export function stepLabel(action: 'remind' | 'mention' | 'report' | 'remove', a: StepAudience): string {
   switch (action) {
     case 'remind':
-      return a.customerGroup && !a.staff ? '尝试私聊提醒（客户不是机器人好友，未送达）' : '私聊提醒'
+      return a.customerGroup && !a.staff ? '私聊提醒未发出（机器人不私聊客户）' : '私聊提醒'
     case 'mention':
       return a.customerGroup && a.staff ? '再次私聊提醒（客户群里不@员工）' : '群内@提醒'
     case 'report':
