@@ -5,7 +5,8 @@ import { chatKey, type OutboundMessage } from '../../ports/outbound-message.js'
  * order, up to `maxChars`, stopping at a file or link card so order is kept),
  * so five warnings to one group become one send. `first` must be the chat's earliest item.
  * When the merged texts mention different people, each line starts with the names it is for
- * (`张三：…`), since WeChat puts every @ at the top. Files and secrets (`sensitive`) are never merged.
+ * (`张三：…`), since WeChat puts every @ at the top. Files and secrets (`sensitive`) are never merged, nor a text
+ * to everyone (no @: a notice, a campaign, a report) with @-texts: WeChat's @ would make it look addressed to them.
  * Returns the message and the queue items it covers.
  */
 export function mergeTexts<T extends OutboundMessage>(
@@ -22,6 +23,7 @@ export function mergeTexts<T extends OutboundMessage>(
     if (q === first || chatKey(q) !== key) continue
     // Keep order: text queued after a file or a secret goes after it.
     if (q.file || q.link || q.sensitive || q.text === undefined) break
+    if (!q.mentions?.length !== !first.mentions?.length) break
     if (length + 1 + lineOf(q).length > maxChars) break
     length += 1 + lineOf(q).length
     items.push(q)

@@ -175,6 +175,21 @@ describe('Outbox merging', () => {
     expect(wechat.textsTo('r2')).toEqual(['别的群'])
   })
 
+  it('never merges a text to everyone (a notice) with @-texts: the @ would make it look addressed to them', async () => {
+    const { clock, wechat, outbox } = setup()
+    outbox.pause()
+    outbox.enqueue(room('r1', '【通知】交季报'))
+    outbox.enqueue(room('r1', '✅ 已创建活动 #1', ['u1']))
+    outbox.enqueue(room('r1', '【通知】周会改到三点'))
+    outbox.resume()
+    await pass(clock, 60_000)
+    expect(wechat.sent.map(s => [s.text, s.mentions ?? []])).toEqual([
+      ['【通知】交季报', []],
+      ['✅ 已创建活动 #1', ['u1']],
+      ['【通知】周会改到三点', []],
+    ])
+  })
+
   it('sends of a merged message only the parts another bot of the fleet did not send', async () => {
     // The fleet's check: the warning to 张三 went out from another account already (its key is in the sent-log).
     const mayDeliver: MayDeliver = async (_, items) => items.filter(i => i.key !== 'sent-elsewhere')
