@@ -20,8 +20,11 @@ const GROUPS = [
   { name: '公告群', topic: '示例科技公告群', kind: 'broadcast' },
 ]
 
-/** Write `bench.config.yaml` and `bench-roster.csv` into `dir`; returns the config path. */
-export function writeBenchConfig(world: BenchWorld, dir: string): string {
+/**
+ * Write `bench.config.yaml` and `bench-roster.csv` into `dir`; returns the config path. `plugins: false` switches
+ * every plugin off (the framework alone: Wechaty's events through the ports, the runtime and the store).
+ */
+export function writeBenchConfig(world: BenchWorld, dir: string, { plugins = true } = {}): string {
   mkdirSync(dir, { recursive: true })
   for (const entry of readdirSync(DATA_DIR, { withFileTypes: true })) {
     if (entry.isDirectory() && entry.name !== 'state' && !existsSync(join(dir, entry.name)))
@@ -33,7 +36,7 @@ export function writeBenchConfig(world: BenchWorld, dir: string): string {
   doc.set('groups', GROUPS)
   for (const p of PLUGINS) {
     if (!doc.hasIn(['plugins', p.name])) doc.setIn(['plugins', p.name], doc.createNode({}))
-    doc.setIn(['plugins', p.name, 'enabled'], true)
+    doc.setIn(['plugins', p.name, 'enabled'], plugins)
     doc.setIn(['plugins', p.name, 'dryRun'], false)
   }
   doc.set('dryRun', false)

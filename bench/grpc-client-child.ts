@@ -16,7 +16,7 @@ import { WechatyBuilder } from 'wechaty'
 import { PuppetService } from 'wechaty-puppet-service'
 import { bot } from './bot-modules.js'
 import { collectGarbage, cpuMs } from './measure.js'
-import { quiet } from './sandbox-drive.js'
+import { onHandled, quiet } from './sandbox-drive.js'
 
 /** The first message: which client, and where its service is. */
 interface Setup {
@@ -61,15 +61,7 @@ if (setup.kind === 'bare') {
     puppet,
     store: new bot.FileStore(setup.dataDir!, { background: true }),
   })
-  const rt = app.runtime
-  const handle = rt.handle.bind(rt)
-  rt.handle = async ev => {
-    try {
-      await handle(ev)
-    } finally {
-      counted()
-    }
-  }
+  onHandled(app, counted)
   await app.bot.start()
   await app.ready
   await app.membersLoaded // every group's members read, as bare Wechaty's Room.findAll()

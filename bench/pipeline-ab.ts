@@ -9,8 +9,10 @@
  * of the whole process (as the pipeline line) and of the main thread alone (`/proc`, 10 ms ticks), per round and
  * over all.
  *
- *   npx tsx bench/pipeline-ab.ts BEFORE_DIST AFTER_DIST [--rounds 12] [--messages 4000] [--chunk 200] [--groups 10]
+ *   npx tsx bench/pipeline-ab.ts BEFORE_DIST AFTER_DIST [--rounds 12] [--messages 4000] [--chunk 200] [--groups 10] [--no-plugins]
  *
+ * `--no-plugins`: both bots with every plugin switched off, for a change to the framework alone (its share of the
+ * full bot is small; alone it is about twice bare Wechaty: docs/performance-history.md, inproc6).
  * `--groups`: the synthetic world's groups of 100 members (10, as the pipeline line's first size; 1000 for its last).
  *
  * The places were not alike until the `inproc3` session: the before build took the first turn of every round (an
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
       messages: { type: 'string' },
       chunk: { type: 'string' },
       groups: { type: 'string' },
+      'no-plugins': { type: 'boolean' },
     },
   })
   const [beforeDist, afterDist] = positionals
@@ -82,7 +85,7 @@ async function main(): Promise<void> {
   const stream = messageList(world, n)
   const dir = mkdtempSync(join(tmpdir(), 'bench-ab-'))
   try {
-    const configFile = writeBenchConfig(world, join(dir, 'config'))
+    const configFile = writeBenchConfig(world, join(dir, 'config'), { plugins: !values['no-plugins'] })
     const before = await startFull(await loadBuild(beforeDist), world, configFile, join(dir, 'before'))
     const after = await startFull(await loadBuild(afterDist), world, configFile, join(dir, 'after'))
     const bare = await startBare(await loadBuild(beforeDist), world)

@@ -15,9 +15,10 @@
  * listening, to show what the simulated WeChat itself costs (included in a and b).
  * The same over a puppet-service gRPC connection: bench/pipeline-grpc.ts.
  *
- *   npx tsx bench/pipeline.ts [--quick] [--groups 50] [--warmup N] [--tick MS] [--aa bare|full] [--profile file.cpuprofile]
+ *   npx tsx bench/pipeline.ts [--quick] [--groups 50] [--warmup N] [--tick MS] [--aa bare|full] [--no-plugins] [--profile file.cpuprofile]
  *
  * `--aa KIND`: both timed slots run KIND (an A/A check of the harness: the ratio should read about 1.00).
+ * `--no-plugins`: the full bot with every plugin switched off, what the framework alone adds to bare Wechaty.
  * The bot's compiled code (`npm run build` first), or its source with `BENCH_BOT=source`.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -76,6 +77,8 @@ export interface PipelineResult {
   membersPerGroup: number
   warmup: number
   tickMs: number
+  /** The full bot ran with every plugin switched off. */
+  noPlugins: boolean
   bare: VariantFigures
   full: VariantFigures
   sandboxOnly: VariantFigures
@@ -106,6 +109,7 @@ export async function runPipelineBench({
   warmup = DEFAULT_WARMUP,
   tickMs = TICK_MS,
   aa,
+  noPlugins = false,
 }: {
   quick?: boolean
   groups?: number
@@ -115,6 +119,8 @@ export async function runPipelineBench({
   tickMs?: number
   /** Run this kind in both timed slots (an A/A check). */
   aa?: 'bare' | 'full'
+  /** Every plugin switched off in the full bot's config (the framework alone). */
+  noPlugins?: boolean
   /** Write a CPU profile of the full bot's timed passes (only those) to this file. */
   profile?: string
 } = {}): Promise<PipelineResult> {
@@ -124,7 +130,7 @@ export async function runPipelineBench({
   const dir = mkdtempSync(join(tmpdir(), 'bench-pipeline-'))
   const children: Child[] = []
   try {
-    const configFile = writeBenchConfig(world, join(dir, 'config'))
+    const configFile = writeBenchConfig(world, join(dir, 'config'), { plugins: !noPlugins })
     const base = { groups, messages: n, warmup, block: WARMUP_BLOCK, tickMs, configFile }
     const slot = (kind: VariantKind, name: string) =>
       startChild({ ...base, kind, dataDir: join(dir, name), profile: name === 'full' ? profile : undefined }, children)
@@ -162,6 +168,7 @@ export async function runPipelineBench({
       membersPerGroup: 100,
       warmup,
       tickMs,
+      noPlugins,
       bare: bareFigures,
       full: fullFigures,
       sandboxOnly,
@@ -195,7 +202,7 @@ export function describePipeline(r: PipelineResult): string[] {
   const name = { bare: 'bare Wechaty', full: 'full bot', sandbox: 'sandbox alone' }
   const warm = (v: VariantFigures) => `${name[v.kind]} ${v.warmupBlocks.map(x => x.toFixed(0)).join(', ')}`
   return [
-    `${r.messages.toLocaleString('en')} messages in ${r.groups} groups of ${r.membersPerGroup}, each variant in a process of its own; the bot's ${BOT_CODE} code; ${r.load.join(', then ')}`,
+    `${r.messages.toLocaleString('en')} messages in ${r.groups} groups of ${r.membersPerGroup}, each variant in a process of its own; the bot's ${BOT_CODE} code${r.noPlugins ? ', every plugin off' : ''}; ${r.load.join(', then ')}`,
     `warm-up ${r.warmup.toLocaleString('en')} messages, µs CPU/msg per ${WARMUP_BLOCK.toLocaleString('en')}: ${[r.bare, r.full, r.sandboxOnly].map(warm).join('; ')}`,
     `${name[r.bare.kind].padEnd(14)} ${f(r.bare)}`,
     `${name[r.full.kind].padEnd(14)} ${f(r.full)}`,
@@ -220,6 +227,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       warmup: { type: 'string' },
       tick: { type: 'string' },
       aa: { type: 'string' },
+      'no-plugins': { type: 'boolean' },
     },
   })
   const number = (v: string | undefined) => (v ? Number(v) : undefined)
@@ -227,6 +235,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   runPipelineBench({
     ...values,
     aa: values.aa as 'bare' | 'full' | undefined,
+    noPlugins: values['no-plugins'],
     groups: number(values.groups),
     warmup: number(values.warmup),
     tickMs: number(values.tick),

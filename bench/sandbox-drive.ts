@@ -89,15 +89,29 @@ export async function deliver(
 
 /** Count the events the app's runtime finished handling (returns a reader). */
 export function countHandled(app: App): () => number {
+  let handled = 0
+  onHandled(app, () => {
+    handled++
+  })
+  return () => handled
+}
+
+/**
+ * Call `done` each time the app's runtime has finished handling an event, failed or not. An event the runtime
+ * handles synchronously stays synchronous (no promise): before inproc6 an `async` wrapper here
+ * gave every event a promise and the event queue a turn of waiting for it, billed to the full bot only
+ * (docs/performance-history.md, inproc6).
+ */
+export function onHandled(app: App, done: () => void): void {
   const rt = app.runtime
   const handle = rt.handle.bind(rt)
-  let handled = 0
-  rt.handle = async ev => {
+  rt.handle = ev => {
+    let pending: Promise<void> | undefined
     try {
-      await handle(ev)
+      pending = handle(ev)
     } finally {
-      handled++
+      if (!pending) done()
     }
+    return pending?.finally(done)
   }
-  return () => handled
 }
