@@ -77,6 +77,17 @@ function readsAs(name: string, reading: string, from = 0, at = 0): boolean {
   )
 }
 
+/** What the company pays a member, before a transfer in its clause: `报销款`, `工资`, `奖金`, `差旅费`. */
+const PAID_BY_COMPANY = /(?:报销|工资|奖金|补贴|差旅费|公积金|年终奖)[^，,；;。！!？?\n]{0,6}$/u
+
+/**
+ * True for a transfer to the speaker (转到我账户) of what the company pays its members: a payment received,
+ * not a deal (`这个月的差旅费已经转到我账户了`). `货款转到我账户` and `转到我账户就行` stay hits.
+ */
+export function receivesPay(text: string, c: Candidate): boolean {
+  return c.term.startsWith('转') && PAID_BY_COMPANY.test(text.slice(Math.max(0, c.start - 12), c.start))
+}
+
 /** A place on the company's premises after 公司: `正门`, `东侧门`, `门口`, `楼道`, `停车场`. */
 const PREMISES_AFTER = /^的?(?:[正大侧前后东西南北小]?侧?门|楼道|楼梯|通道|走廊|停车场|电梯|院子?)/u
 

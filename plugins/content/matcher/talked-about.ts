@@ -66,6 +66,10 @@ const KEPT_BACK =
 const REFUSED = /(?:不方便|不便|不能|不可|不予|不)(?:透露|告知|回答|对外)|无可奉告/u
 /** A bound before a price, which it names without giving it: `低于成本价的促销`, `按进货价算`. */
 const PRICE_BOUND = /(?:低于|高于|不低于|不高于|接近|超过|按|照)$/u
+/** A question about a value right after a term, in its clause: `全网最低卖多少`, `成本价是多少`, `底价什么价`. */
+const VALUE_ASKED = /^[^，,；;。！!？?\n]{0,3}?(?:多少|什么价|啥价|几块|几折)/u
+/** Who looks a value up or asks for it, before a term in its sentence: `帮我查下`, `问一下`, `比价`. */
+const LOOKED_UP = /查|问|打听|搜一下|搜下|比价|了解/u
 /** A quotation that is a question: `“你们公司骗人吗”`, reported after 问. */
 const QUESTION_END = /[吗呢？?]$/u
 /** Who asks 是不是 reports a question (`客户问是不是包治百病`); `你是不是脑残` says it. */
@@ -142,7 +146,7 @@ const IMPOSTOR_WARNING = /提醒|注意|警惕|谨防|小心|当心|报警|只�
 const CUE_REACH = 24
 /** A table of UTF-16 codes: 1 for a first character of a cue (see QUOTES, WARNING, IMPOSTOR), 2 for a sentence end. */
 const CUE_CODES = new Uint8Array(0x10000)
-for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡')
+for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查')
   CUE_CODES[char.charCodeAt(0)] = 1
 for (const char of SENTENCE_END) CUE_CODES[char.charCodeAt(0)] = 2
 /** How far after a hit a cue of NAMED_AFTER or KEPT_BACK may stand. */
@@ -189,7 +193,8 @@ const NEGATION_ENDS = new Set('是非说算止禁要准许得勿别绝于近过�
  *   after: `不是全网最低就退差价`; 是不是 only in a reported question: `客户问是不是包治百病`, not
  *   `你是不是脑残`), or forbidden to post (`严禁在群里发赌博、六合彩`); when named as words
  *   (`包治百病这种词`), kept back or deferred to a source (`内部资料请勿外传`, `提成比例以邮件为准`), asked
- *   about and refused (`客户问进货价的，一律回复不方便透露`), or a price named as a bound (`低于成本价`);
+ *   about and refused (`客户问进货价的，一律回复不方便透露`), a price named as a bound (`低于成本价`), or a
+ *   value looked up (`帮我查下底价是多少`);
  *   when quoted with a prohibition of saying in its clause (`别跟客户说“全网最低”`) or named as words
  *   (`“老板是骗子”这种话`), quoted as a reported question (`客户问“你们公司骗人吗”`), or quoted after a
  *   warning in its sentence (`警方提醒：“裸聊”敲诈高发`); when a warning in its sentence reports who asks you
@@ -215,6 +220,7 @@ export function talkedAbout(text: string, start: number, end: number): TalkedAbo
   )
     return 'drop'
   if (text[end - 1] === '价' && PRICE_BOUND.test(before)) return 'drop'
+  if (VALUE_ASKED.test(after) && LOOKED_UP.test(before) && !OFFER.test(text)) return 'drop'
   const sentenceBefore = text.slice(edgeBefore(text, start, SENTENCE_END), start)
   if (ASKED.test(before) && REFUSED.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return 'drop'
   if (reportedOrForbidden(text, start, end, before, after, sentenceBefore)) return 'drop'

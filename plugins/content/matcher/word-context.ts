@@ -10,6 +10,7 @@ import {
   namesShape,
   namesWaste,
   readsAsCode,
+  receivesPay,
   takesComplement,
 } from './form-readings.js'
 import { talkedAbout } from './talked-about.js'
@@ -38,7 +39,7 @@ const WINDOW = 12
  * - a context word that is a numbered phase of what comes after it (see readsAsPhase);
  * - initials in a code or before a version, a swap form counted or taking a complement, a given name,
  *   companies counted, a term naming waste used of waste, a Latin letter naming a shape, pinyin glossed as a
- *   name, a way round the company's premises (see form-readings.ts);
+ *   name, a way round the company's premises, the company's pay received (see form-readings.ts);
  * - a term talked about, not said (see talked-about.ts), or sent to review only when quoted in speech.
  */
 export function dropByWords(
@@ -74,7 +75,8 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     namesWaste(text, c) ||
     namesShape(text, c) ||
     glossedAsName(text, c) ||
-    namesPremises(text, c)
+    namesPremises(text, c) ||
+    receivesPay(text, c)
   )
 }
 

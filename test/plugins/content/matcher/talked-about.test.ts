@@ -167,3 +167,17 @@ describe('a post someone else made, then put out, asked to be put out, or denied
     expect(m.categoriesOf('发现飞单的机会要抓住')).toEqual(['deal'])
   })
 })
+
+describe('a value looked up', () => {
+  const m = matcher({ ad: ['全网最低'], secret: ['底价'] })
+
+  it('is no hit when who speaks looks up or asks what it is', () => {
+    expect(m.categoriesOf('麻烦查一下这台净水器底价是多少')).toEqual([])
+    expect(m.categoriesOf('客户想比价，问全网最低几块')).toEqual([])
+  })
+
+  it('is a hit said, or asked with an offer to the reader', () => {
+    expect(m.categoriesOf('全网最低，多少台都能供')).toEqual(['ad'])
+    expect(m.categoriesOf('想查全网最低多少的加我')).toEqual(['ad'])
+  })
+})

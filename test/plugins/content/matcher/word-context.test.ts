@@ -132,6 +132,13 @@ describe('a fuzzy hit glued to what makes it something else', () => {
     expect(m.categoriesOf('duchang（赌场）上线了')).toEqual(['c'])
   })
 
+  it('reads a transfer to the speaker of what the company pays (差旅费, 工资) as pay received, not a deal', () => {
+    const m = category(['转到我账户'])
+    expect(m.categoriesOf('上个月的差旅费转到我账户了吗')).toEqual([])
+    expect(m.categoriesOf('年终奖已经转到我账户，谢谢老板')).toEqual([])
+    expect(m.categoriesOf('尾款直接转到我账户，便宜五百')).toEqual(['c'])
+  })
+
   it('reads going round the company before a gate or a corridor as a way walked, not a deal', () => {
     const m = category(['不走公司', '绕过公司'])
     expect(m.categoriesOf('明天搬设备不走公司大门，从西侧门进')).toEqual([])
