@@ -16,16 +16,25 @@ export type Scope = z.infer<typeof scopeSchema>
 
 /**
  * Whose messages a category checks in one kind of group: a Scope, or `review`: everyone's, but a non-staff
- * member's hits only go to the admins (`#确认` / `#忽略`), and not when they answer staff (see scopedFindings).
+ * member's hits only go to the admins (`#确认` / `#忽略`), and not when they answer staff (see scopedFindings);
+ * or `outward`: everyone's, but a staff member's only when the message passes something on outside the staff
+ * (`私发给客户`, `外传`: see assess/outward.ts).
  */
-export const categoryScopeSchema = z.enum(['everyone', 'nonStaff', 'staff', 'nobody', 'review'])
-/** Whose messages a category checks, and whose hits only go to the admins (`review`). */
+export const categoryScopeSchema = z.enum(['everyone', 'nonStaff', 'staff', 'nobody', 'review', 'outward'])
+/** Whose messages a category checks, whose hits only go to the admins (`review`), whose only when passed on. */
 export type CategoryScope = z.infer<typeof categoryScopeSchema>
 
-/** Whether `scope` covers a member who is (or is not) staff (`review` covers everyone). */
+/**
+ * Whether `scope` covers a member who is (or is not) staff (`review` and `outward` cover everyone; a staff
+ * member's `outward` hit is kept only when passed on, see scopedFindings).
+ */
 export function covers(scope: CategoryScope, isStaff: boolean): boolean {
   return (
-    scope === 'everyone' || scope === 'review' || (scope === 'nonStaff' && !isStaff) || (scope === 'staff' && isStaff)
+    scope === 'everyone' ||
+    scope === 'review' ||
+    scope === 'outward' ||
+    (scope === 'nonStaff' && !isStaff) ||
+    (scope === 'staff' && isStaff)
   )
 }
 
@@ -134,16 +143,20 @@ export const contentConfigSchema = z
         offtopic: byKind(categoryScopeSchema, { internal: 'nobody', customer: 'nobody', broadcast: 'nonStaff' }),
         // In a customer group the bot cannot tell a customer leaving their WeChat for the company from a stranger
         // drawing customers away: a non-staff member's hit goes to the admins (none when they answer staff).
-        contact: byKind(categoryScopeSchema, { internal: 'everyone', customer: 'review', broadcast: 'everyone' }),
+        // Among staff, `私聊我` is how colleagues talk: only a non-staff member's is solicitation in an internal group.
+        contact: byKind(categoryScopeSchema, { internal: 'nonStaff', customer: 'review', broadcast: 'everyone' }),
         // A customer's angry words about the company are a complaint to answer (the service plugin's ticket), not a
         // rule to cite in front of other customers: their hits go to the admins; staff's are handled as before.
         defamation: byKind(categoryScopeSchema, { internal: 'everyone', customer: 'review', broadcast: 'everyone' }),
         insult: byKind(categoryScopeSchema, { internal: 'everyone', customer: 'review', broadcast: 'everyone' }),
+        // Staff name confidential things among themselves (`提成比例例会上宣布`): in an internal group a staff
+        // member's hit is a leak only when the message passes it on (`内部价格表我晚点私发给客户`).
+        confidential: byKind(categoryScopeSchema, { internal: 'outward', customer: 'everyone', broadcast: 'everyone' }),
       })
       .catchall(byKind(categoryScopeSchema, { internal: 'everyone', customer: 'everyone', broadcast: 'everyone' }))
       .prefault({})
       .describe(
-        '每个类别在各类群里检查谁的消息：everyone / nonStaff（非员工）/ staff（仅员工）/ nobody / review（员工照常处理；非员工的命中只交管理员确认，@员工或引用员工消息的回复不检查）；未列出的词库类别检查所有人 Per category and group kind, whose messages are checked (review: non-staff hits only go to the admins)',
+        '每个类别在各类群里检查谁的消息：everyone / nonStaff（非员工）/ staff（仅员工）/ nobody / review（员工照常处理；非员工的命中只交管理员确认，@员工或引用员工消息的回复不检查）/ outward（非员工照常；员工的命中只在消息往外传时才算，如「私发给客户」「外传」）；未列出的词库类别检查所有人 Per category and group kind, whose messages are checked (review: non-staff hits only go to the admins; outward: staff hits only when the message passes something on)',
       ),
     actions: z
       .object({

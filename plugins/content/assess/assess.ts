@@ -4,6 +4,7 @@ import { dictionaryFindings, maxSeverity, scanMessage, type Finding } from './fi
 import type { FloodTracker } from './flood.js'
 import type { Matcher } from '../matcher/index.js'
 import { inScope, kindFinding, messageTypeFindings, scopedFindings } from './message-policy.js'
+import { passesOutward } from './outward.js'
 
 const RANK = { high: 0, medium: 1, low: 2 } as const
 
@@ -16,7 +17,8 @@ export function isExempt(sender: Member, cfg: ContentConfig): boolean {
  * Everything wrong with one group message, most serious first: dictionary
  * matches in its text fields, its message type, flood, off-topic in broadcast
  * groups; each category only when its `scope` covers this sender here (see scopedFindings:
- * `answersStaff` tells whether the message answers a staff member). `toBot`: the text is a command to the bot
+ * `answersStaff` tells whether the message answers a staff member; the text tells whether it passes
+ * something on, for an `outward` scope). `toBot`: the text is a command to the bot
  * (`#状态`, also one the sender may not use): never off-topic talk, though its words are still read.
  * Feeds the flood windows as a side effect (every message counts).
  */
@@ -38,8 +40,15 @@ export function assessMessage(
     if (note) (findings ??= []).push(kindFinding(cfg, 'flood', note))
   }
   if (!findings) return []
-  const kept = scopedFindings(cfg, findings, kind, staff, answersStaff)
+  const kept = scopedFindings(cfg, findings, kind, staff, answersStaff, () => passesOutward(textOf(ev)))
   return kept.length > 1 ? kept.sort((a, b) => RANK[a.severity] - RANK[b.severity]) : kept
+}
+
+/** The text a member wrote in a message: its text, or a card's or mini program's title and description, or a file's name. */
+function textOf(ev: MessageEvent): string {
+  const a = ev.attachment
+  if (ev.kind === 'text') return ev.text
+  return [a?.title, a?.description, a?.fileName].filter(Boolean).join('\n')
 }
 
 /** Findings split into those acted on and those only watched (`dryRunCategories`). */

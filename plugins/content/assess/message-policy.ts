@@ -11,7 +11,8 @@ export function inScope(cfg: ContentConfig, category: string, kind: GroupKind, i
  * The findings `scope` checks for this sender in this kind of group. Where a category's scope is `review`, a
  * non-staff member's finding is marked for the admins only (`reviewOnly`), or dropped when the message answers
  * staff (`answersStaff`: it @s a staff member or quotes one): a customer leaving their WeChat for the staff
- * member who asked is service.
+ * member who asked is service. Where it is `outward`, a staff member's finding is kept only when the message
+ * passes something on outside the staff (`passedOn`, see outward.ts; by default it does).
  */
 export function scopedFindings(
   cfg: ContentConfig,
@@ -19,11 +20,13 @@ export function scopedFindings(
   kind: GroupKind,
   isStaff: boolean,
   answersStaff: () => boolean,
+  passedOn: () => boolean = () => true,
 ): Finding[] {
   const kept: Finding[] = []
   for (const f of findings) {
     const scope = cfg.scope[f.category]?.[kind] ?? 'everyone'
     if (!covers(scope, isStaff)) continue
+    if (scope === 'outward' && isStaff && !passedOn()) continue
     if (scope !== 'review' || isStaff) kept.push(f)
     else if (!answersStaff()) kept.push({ ...f, reviewOnly: true })
   }

@@ -378,6 +378,14 @@ export function tonelessReadings(term: string): string[] {
   return pinyin(term, { toneType: 'none', v: true })
 }
 
+/**
+ * Every tone-less reading of one character, its rarer ones too ("都" -> dou, du): how a name may read it.
+ * Loads pinyin-pro (see pinyin): for the rare hit whose rule asks, not for a scan's every hit.
+ */
+export function everyTonelessReading(char: string): string[] {
+  return pinyin(char, { toneType: 'none', multiple: true, v: true })
+}
+
 /** Toned readings without their tone digit, by toned reading: a compile strips the same few hundred readings. */
 const tonelessOf = new Map<string, string>()
 

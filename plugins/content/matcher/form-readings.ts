@@ -1,5 +1,5 @@
 import type { Candidate } from './allow-filter.js'
-import { wordTables } from './expansion-data.js'
+import { everyTonelessReading, wordTables } from './expansion-data.js'
 
 /**
  * Readings of a hit as something else, from the characters glued to it: a product code, a counted noun, a
@@ -15,13 +15,88 @@ function isHyphen(code: number): boolean {
   return code === 0x2d || code === 0x5f || code === 0x2010 || code === 0x2013
 }
 
-/** True for initials glued by a hyphen to a number: a shelf or product code (`SB-12`), not 傻逼. */
+/** A version number after initials, maybe past a space: `FW 2.3`, `SB v1.0.2`. */
+const VERSION_AFTER = /^ ?[vV]?\d+(?:\.\d+)+/u
+
+/**
+ * True for initials glued by a hyphen to a number, or followed by a version number: a shelf, product or
+ * firmware code (`SB-12`, `FW 2.3 固件`), not 傻逼 or 废物. `FW 你个废物` and `sb 250块` stay hits.
+ */
 export function readsAsCode(text: string, c: Candidate): boolean {
+  if (c.kind !== 'initials') return false
+  if (VERSION_AFTER.test(text.slice(c.end, c.end + 12))) return true
   return (
-    c.kind === 'initials' &&
     (isHyphen(text.charCodeAt(c.end)) || isHyphen(text.charCodeAt(c.start - 1))) &&
     (CODE_AFTER.test(text.slice(c.end, c.end + 8)) || CODE_BEFORE.test(text.slice(Math.max(0, c.start - 8), c.start)))
   )
+}
+
+/** What a Latin letter names when one of these follows it: a shape or a model (`V型`, `U形`, `O型圈`, `V槽`). */
+const SHAPE_AFTER = new Set('型形槽')
+
+/**
+ * True for a hit that ends in a Latin letter followed by a word of shape or model: the letter names a part
+ * (`加V型密封圈`, `加U形卡`), not a contact handle. `加V详聊` and `加v号` stay hits.
+ */
+export function namesShape(text: string, c: Candidate): boolean {
+  const last = text.charCodeAt(c.end - 1) | 0x20
+  return last >= 0x61 && last <= 0x7a && SHAPE_AFTER.has(text[c.end])
+}
+
+/** Brackets that gloss what comes before them: `（江西都昌）`, `(Duchang)`, `【都昌】`. */
+const GLOSS = /[（(【[]([^）)】\]]{1,16})[）)】\]]/gu
+/** A run of unified ideographs. */
+const IDEOGRAPHS = /[\u3400-\u9fff]+/gu
+
+/**
+ * True for a pinyin hit glossed after it, in brackets, by other characters that read as it: a name written
+ * in pinyin (`Duchang 经销商（江西都昌）`: 都昌 reads duchang, as 赌场 does). `duchang（赌场）` and a gloss that
+ * reads otherwise stay hits.
+ */
+export function glossedAsName(text: string, c: Candidate): boolean {
+  if (c.kind !== 'pinyin' || !c.form) return false
+  const reading = c.form.toLowerCase().replace(/[^a-z]/g, '')
+  const size = c.term.length
+  GLOSS.lastIndex = c.end
+  for (let gloss = GLOSS.exec(text); gloss !== null; gloss = GLOSS.exec(text)) {
+    for (const run of gloss[1].matchAll(IDEOGRAPHS)) {
+      for (let at = 0; at + size <= run[0].length; at++) {
+        const name = run[0].slice(at, at + size)
+        if (name !== c.term && readsAs(name, reading)) return true
+      }
+    }
+  }
+  return false
+}
+
+/** True if the characters of `name`, each in one of its readings, read `reading` (都昌 as duchang). */
+function readsAs(name: string, reading: string, from = 0, at = 0): boolean {
+  if (at === name.length) return from === reading.length
+  return everyTonelessReading(name[at]).some(
+    syllable => reading.startsWith(syllable, from) && readsAs(name, reading, from + syllable.length, at + 1),
+  )
+}
+
+/** What the company pays a member, before a transfer in its clause: `报销款`, `工资`, `奖金`, `差旅费`. */
+const PAID_BY_COMPANY = /(?:报销|工资|奖金|补贴|差旅费|公积金|年终奖)[^，,；;。！!？?\n]{0,6}$/u
+
+/**
+ * True for a transfer to the speaker (转到我账户) of what the company pays its members: a payment received,
+ * not a deal (`这个月的差旅费已经转到我账户了`). `货款转到我账户` and `转到我账户就行` stay hits.
+ */
+export function receivesPay(text: string, c: Candidate): boolean {
+  return c.term.startsWith('转') && PAID_BY_COMPANY.test(text.slice(Math.max(0, c.start - 12), c.start))
+}
+
+/** A place on the company's premises after 公司: `正门`, `东侧门`, `门口`, `楼道`, `停车场`. */
+const PREMISES_AFTER = /^的?(?:[正大侧前后东西南北小]?侧?门|楼道|楼梯|通道|走廊|停车场|电梯|院子?)/u
+
+/**
+ * True for a term of going round the company (不走公司, 绕过公司) followed by a place on its premises: a way
+ * walked, not a deal (`下班不走公司正门`, `不走公司东侧门`). `不走公司账户` stays a hit.
+ */
+export function namesPremises(text: string, c: Candidate): boolean {
+  return /[走绕]/u.test(c.term) && text.endsWith('公司', c.end) && PREMISES_AFTER.test(text.slice(c.end, c.end + 5))
 }
 
 /** Kinds that write other characters than the term's. */
@@ -94,9 +169,12 @@ const WRITTEN_KINDS = new Set(['exact', 'normalised'])
 const WASTE = /垃圾|废物/u
 /** A kind of waste before it: 工业废物, 医疗废物, 建筑垃圾, 生活垃圾. */
 const WASTE_KIND_BEFORE = /(?:工业|医疗|危险|固体|固态|液体|建筑|生活|厨余|餐厨|电子|有害|化工|装修|放射性|可回收)$/u
-/** Disposing of it after: 处理, 清理, 清运, 回收, 扔掉, 拉走, 分类, 台账 (a register of waste). */
+/**
+ * Disposing of it after, maybe past when and how (`周五统一`, `都`, `明天全部`): 处理, 清理, 清运, 回收, 扔掉,
+ * 拉走, 分类, 台账 (a register of waste); `垃圾东西周五统一清走`.
+ */
 const DISPOSAL_AFTER =
-  /^(?:处理|处置|清理|清运|清走|清掉|清除|清一下|清了|回收|扔掉|扔了|扔到|丢掉|拉走|运走|搬走|分类|台账|堆放)/u
+  /^(?:周[一二三四五六日末]|今天|明天|后天|上午|下午|晚上|月底|本周|下周|统一|全部|一起|都|马上|赶紧|尽快|记得|要|请){0,3}(?:处理|处置|清理|清运|清走|清掉|清除|清一下|清了|回收|扔掉|扔了|扔到|丢掉|拉走|运走|搬走|分类|台账|堆放)/u
 /** Someone the term is said of, just before it: 你这个垃圾东西, 他个废物, 是垃圾. */
 const SAID_OF = /[你他她它个是]$/u
 
@@ -109,7 +187,7 @@ export function namesWaste(text: string, c: Candidate): boolean {
   if (!WRITTEN_KINDS.has(c.kind) || !WASTE.test(c.term)) return false
   const before = text.slice(Math.max(0, c.start - 3), c.start)
   if (WASTE_KIND_BEFORE.test(before)) return true
-  return DISPOSAL_AFTER.test(text.slice(c.end, c.end + 3)) && !SAID_OF.test(before)
+  return DISPOSAL_AFTER.test(text.slice(c.end, c.end + 12)) && !SAID_OF.test(before)
 }
 
 /** Initials of this many letters or more are long: they spell hardly any everyday code. */

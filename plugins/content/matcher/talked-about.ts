@@ -66,6 +66,10 @@ const KEPT_BACK =
 const REFUSED = /(?:不方便|不便|不能|不可|不予|不)(?:透露|告知|回答|对外)|无可奉告/u
 /** A bound before a price, which it names without giving it: `低于成本价的促销`, `按进货价算`. */
 const PRICE_BOUND = /(?:低于|高于|不低于|不高于|接近|超过|按|照)$/u
+/** A question about a value right after a term, in its clause: `全网最低卖多少`, `成本价是多少`, `底价什么价`. */
+const VALUE_ASKED = /^[^，,；;。！!？?\n]{0,3}?(?:多少|什么价|啥价|几块|几折)/u
+/** Who looks a value up or asks for it, before a term in its sentence: `帮我查下`, `问一下`, `比价`. */
+const LOOKED_UP = /查|问|打听|搜一下|搜下|比价|了解/u
 /** A quotation that is a question: `“你们公司骗人吗”`, reported after 问. */
 const QUESTION_END = /[吗呢？?]$/u
 /** Who asks 是不是 reports a question (`客户问是不是包治百病`); `你是不是脑残` says it. */
@@ -88,19 +92,26 @@ const NOT_TO_GROUP =
  */
 const PUNISHED_AFTER =
   /^[^，,；;。！!？?\n]{0,12}?的(?:人|群友|成员)?(?:一律|都|直接|立即|将|会)(?:被)?(?:踢出|踢掉|踢|移出|清退|警告|罚款|拉黑|禁言|封号)/u
+/** A rule reminder's condition directly before a term: `发现私单`, `一经发现飞单`, `凡私下转账`, `如有私单`. */
+const FOUND = /(?:发现|一经发现|一旦发现|凡是?|如有|若有)$/u
+/** What the rules do about it, in the term's sentence: `一律按公司制度处理`, `，将严肃处理`, `直接开除`. */
+const DEALT_WITH =
+  /^[^。！!？?\n]{0,4}?(?:一律|一经查实|均|都|将|会|必将|直接|立即)[^，,；;。！!？?\n]{0,10}?(?:处理|处罚|开除|辞退|追责|罚款)/u
 /**
- * Someone else who said, posted or asked it, earlier in the hit's sentence: `那个号一直发`, `有个号在群里刷`, `那人骂我`,
- * `有客户接到电话说`, `陌生人私聊你说`, `客户投诉说…让他`.
+ * Someone else who said, posted, sent or asked it, earlier in the hit's sentence: `那个号一直发`, `有个号在群里刷`,
+ * `那人骂我`, `有客户接到电话说`, `陌生人私聊你说`, `客户投诉说…让他`, `客户转发了一个`, `那个骂客户`; or the post
+ * itself pointed at (`群里那条…链接`, `刚才那个发…的`).
  */
 const SOMEONE_SAID =
-  /(?:有人|有个人|那人|那个人|那个号|这个号|有个号|某人|陌生人|对方|客户|群友|骗子)[^。！!？?\n]{0,14}?(?:说|发|刷|贴|推|骂|称|讲|喊|问|让|叫)/u
+  /(?:有人|有个[^，,；;。！!？?\n]{0,3}?[人号]|那人|那个人|那个号|这个号|那个|某人|陌生人|对方|客户|群友|骗子)[^。！!？?\n]{0,14}?(?:说|发|刷|贴|推|骂|称|讲|喊|问|让|叫|私信|私聊)|(?:那条|这条|那则|这则|那张|这张)/u
 /**
  * What the reader does about it, later in its sentence: reports it, hands it over, calls it a rumour, asks
- * to check it, or ignores it: `已举报`, `我已经截图给管理员了`, `已经交给主管处理了`, `这是谣言`, `麻烦核实`,
- * `别理，直接举报`.
+ * to check it, ignores it, has put it out or asks an admin to (`我直接拉黑了`, `已经撤了`, `管理员处理一下`), or
+ * denies it is the company's (`不是我们的人`, `我说不是`): `已举报`, `我已经截图给管理员了`, `已经交给主管处理了`,
+ * `这是谣言`, `麻烦核实`, `别理，直接举报`.
  */
 const REPORTED =
-  /已经?举报|直接举报|举报了|截图给|交给[^，,；;。！!？?\n]{0,4}处理|是谣言|属于谣言|不实消息|麻烦核实|请核实|核实一下|别理|不要理|不用理/u
+  /已经?举报|直接举报|举报了|截图给|交给[^，,；;。！!？?\n]{0,4}处理|是谣言|属于谣言|不实消息|麻烦核实|请核实|核实一下|别理|不要理|不用理|(?:已经?|直接|刚刚?)(?:被)?(?:拉黑|踢|撤|删|封|移出|禁言)|(?:拉黑|踢出?|撤回?|删除?|封号?|移出|禁言)了|(?:管理员?|群主)[^，,；;。！!？?\n]{0,4}?(?:处理|踢|删|撤)|处理一下|不是我们|不是咱们|不是本公司|(?:与|和|跟)我们(?:无关|没关系)|我说不是/u
 /**
  * An offer or a call to the reader outside the hit, which keeps a hit its report or reminder would clear:
  * `加我`, `私聊我`, `进群`, `联系我`.
@@ -135,7 +146,7 @@ const IMPOSTOR_WARNING = /提醒|注意|警惕|谨防|小心|当心|报警|只�
 const CUE_REACH = 24
 /** A table of UTF-16 codes: 1 for a first character of a cue (see QUOTES, WARNING, IMPOSTOR), 2 for a sentence end. */
 const CUE_CODES = new Uint8Array(0x10000)
-for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客')
+for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查')
   CUE_CODES[char.charCodeAt(0)] = 1
 for (const char of SENTENCE_END) CUE_CODES[char.charCodeAt(0)] = 2
 /** How far after a hit a cue of NAMED_AFTER or KEPT_BACK may stand. */
@@ -182,7 +193,8 @@ const NEGATION_ENDS = new Set('是非说算止禁要准许得勿别绝于近过�
  *   after: `不是全网最低就退差价`; 是不是 only in a reported question: `客户问是不是包治百病`, not
  *   `你是不是脑残`), or forbidden to post (`严禁在群里发赌博、六合彩`); when named as words
  *   (`包治百病这种词`), kept back or deferred to a source (`内部资料请勿外传`, `提成比例以邮件为准`), asked
- *   about and refused (`客户问进货价的，一律回复不方便透露`), or a price named as a bound (`低于成本价`);
+ *   about and refused (`客户问进货价的，一律回复不方便透露`), a price named as a bound (`低于成本价`), or a
+ *   value looked up (`帮我查下底价是多少`);
  *   when quoted with a prohibition of saying in its clause (`别跟客户说“全网最低”`) or named as words
  *   (`“老板是骗子”这种话`), quoted as a reported question (`客户问“你们公司骗人吗”`), or quoted after a
  *   warning in its sentence (`警方提醒：“裸聊”敲诈高发`); when a warning in its sentence reports who asks you
@@ -208,6 +220,7 @@ export function talkedAbout(text: string, start: number, end: number): TalkedAbo
   )
     return 'drop'
   if (text[end - 1] === '价' && PRICE_BOUND.test(before)) return 'drop'
+  if (VALUE_ASKED.test(after) && LOOKED_UP.test(before) && !OFFER.test(text)) return 'drop'
   const sentenceBefore = text.slice(edgeBefore(text, start, SENTENCE_END), start)
   if (ASKED.test(before) && REFUSED.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return 'drop'
   if (reportedOrForbidden(text, start, end, before, after, sentenceBefore)) return 'drop'
@@ -230,7 +243,9 @@ export function talkedAbout(text: string, start: number, end: number): TalkedAbo
 /**
  * True for a hit a member reports or a rule reminder forbids, with no offer to the reader outside it:
  * forbidden where (`请勿在群内私下转账`), not to be sent to a group (`内部价格表不能发到客户群`), who says it
- * put out (`说“脑残”的一律踢出`), or said by someone else and reported (`那人骂我“蠢货”，已经交给主管处理了`).
+ * put out (`说“脑残”的一律踢出`), found and dealt with by the rules (`发现飞单一律严肃处理`), or said by someone
+ * else and reported (`那人骂我“蠢货”，已经交给主管处理了`). What the someone else did to the reader is not the
+ * reader's offer (`有人私信我说…，我拉黑了`).
  */
 function reportedOrForbidden(
   text: string,
@@ -240,10 +255,18 @@ function reportedOrForbidden(
   after: string,
   sentenceBefore: string,
 ): boolean {
-  const ruled = FORBIDDEN_WHERE.test(before) || NOT_TO_GROUP.test(after) || PUNISHED_AFTER.test(after)
-  if (!ruled && !SOMEONE_SAID.test(sentenceBefore)) return false
-  if (!ruled && !REPORTED.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return false
-  return !OFFER.test(text.slice(0, start)) && !OFFER.test(text.slice(end))
+  const ruled =
+    FORBIDDEN_WHERE.test(before) ||
+    NOT_TO_GROUP.test(after) ||
+    PUNISHED_AFTER.test(after) ||
+    (FOUND.test(before) && DEALT_WITH.test(text.slice(end, edgeAfter(text, end, SENTENCE_END))))
+  let offerBefore = text.slice(0, start)
+  if (!ruled) {
+    const said = SOMEONE_SAID.exec(sentenceBefore)
+    if (said === null || !REPORTED.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return false
+    offerBefore = text.slice(0, start - sentenceBefore.length + said.index)
+  }
+  return !OFFER.test(offerBefore) && !OFFER.test(text.slice(end))
 }
 
 /**

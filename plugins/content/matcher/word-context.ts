@@ -1,7 +1,18 @@
 import type { Candidate } from './allow-filter.js'
 import type { ExpansionKind } from './expand.js'
 import { isWordOf } from './expansion-data.js'
-import { countsCompanies, countsSwap, namesPerson, namesWaste, readsAsCode, takesComplement } from './form-readings.js'
+import {
+  countsCompanies,
+  countsSwap,
+  glossedAsName,
+  namesPerson,
+  namesPremises,
+  namesShape,
+  namesWaste,
+  readsAsCode,
+  receivesPay,
+  takesComplement,
+} from './form-readings.js'
 import { talkedAbout } from './talked-about.js'
 import type { MatchKind } from './types.js'
 
@@ -26,8 +37,9 @@ const WINDOW = 12
  * - a term quoted by a warning against scams (see quotedByWarning);
  * - a swap form of a term used as a shop's name (see namesShop);
  * - a context word that is a numbered phase of what comes after it (see readsAsPhase);
- * - initials in a code, a swap form counted or taking a complement, a given name, companies counted, a term
- *   naming waste used of waste (see form-readings.ts);
+ * - initials in a code or before a version, a swap form counted or taking a complement, a given name,
+ *   companies counted, a term naming waste used of waste, a Latin letter naming a shape, pinyin glossed as a
+ *   name, a way round the company's premises, the company's pay received (see form-readings.ts);
  * - a term talked about, not said (see talked-about.ts), or sent to review only when quoted in speech.
  */
 export function dropByWords(
@@ -60,7 +72,11 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     takesComplement(text, c) ||
     namesPerson(text, c) ||
     countsCompanies(text, c) ||
-    namesWaste(text, c)
+    namesWaste(text, c) ||
+    namesShape(text, c) ||
+    glossedAsName(text, c) ||
+    namesPremises(text, c) ||
+    receivesPay(text, c)
   )
 }
 

@@ -3,7 +3,13 @@ import type { MessageEvent } from '../../../bot/core/event.js'
 import { contentConfigSchema } from '../../../plugins/content/config.js'
 import { dictionaryFindings, scanMessage } from '../../../plugins/content/assess/findings.js'
 import { compileMatcher, loadDictionaryFiles } from '../../../plugins/content/matcher/index.js'
-import { fileExtension, inScope, messageTypeFindings } from '../../../plugins/content/assess/message-policy.js'
+import {
+  fileExtension,
+  inScope,
+  messageTypeFindings,
+  scopedFindings,
+} from '../../../plugins/content/assess/message-policy.js'
+import { passesOutward } from '../../../plugins/content/assess/outward.js'
 import { text } from '../../helpers/harness.js'
 import { DICTIONARY, spammer } from './setup.js'
 
@@ -48,6 +54,36 @@ describe('scope: whose messages each category checks', () => {
     expect(inScope(custom, 'confidential', 'internal', true)).toBe(false)
     expect(inScope(custom, 'confidential', 'customer', true)).toBe(true)
     expect(inScope(custom, 'card', 'customer', false)).toBe(true)
+  })
+})
+
+describe('scope in an internal group: what staff say among themselves', () => {
+  /** The categories kept of a message by a staff member (or not) in an internal group, under the defaults. */
+  const kept = (body: string, isStaff = true) =>
+    scopedFindings(
+      cfg,
+      dictionaryFindings(scanMessage(msg({ text: body }), matcher), matcher.dictionary),
+      'internal',
+      isStaff,
+      () => false,
+      () => passesOutward(body),
+    ).map(f => f.category)
+
+  it('keeps a staff member’s confidential term only when the message passes it on', () => {
+    expect(kept('成本价下周例会上再对一遍')).toEqual([])
+    expect(kept('成本价我已经发给客户了')).toEqual(['confidential'])
+    expect(kept('内部价格表截图给经销商看看')).toEqual(['confidential'])
+    expect(kept('成本价下周例会上再对一遍', false)).toEqual(['confidential'])
+  })
+
+  it('keeps contact wording from non-staff only: colleagues ask each other to message them', () => {
+    expect(kept('报销有问题的加我微信')).toEqual([])
+    expect(kept('想要优惠的加我微信', false)).toEqual(['contact'])
+  })
+
+  it('leaves customer groups as they were', () => {
+    expect(inScope(cfg, 'confidential', 'customer', true)).toBe(true)
+    expect(cfg.scope.confidential.customer).toBe('everyone')
   })
 })
 

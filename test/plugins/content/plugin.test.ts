@@ -133,7 +133,8 @@ describe('content plugin on the runtime', () => {
 
   it('asks the admins instead of removing a staff member in an internal group', async () => {
     const h = await start()
-    for (const body of ['成本价多少', '内部价格表发你', '你个傻逼']) await h.post(wangwu, sales, body, {}, 30 * MIN)
+    for (const body of ['成本价发给客户了', '内部价格表我私发给客户', '你个傻逼'])
+      await h.post(wangwu, sales, body, {}, 30 * MIN)
     await h.drain()
     expect(h.audit().filter(a => a.type === 'remove')).toEqual([])
     expect(h.wechat.textsTo('wxid_admin').at(-1)).toContain('本群不自动移出，请管理员处理')

@@ -1,5 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { scopedFindings } from '../../../../plugins/content/assess/message-policy.js'
+import { passesOutward } from '../../../../plugins/content/assess/outward.js'
+import { contentConfigSchema } from '../../../../plugins/content/config.js'
 import type { Matcher } from '../../../../plugins/content/matcher/index.js'
 import { repoRoot } from './helpers.js'
 
@@ -73,6 +76,43 @@ export function reportEval(matcher: Matcher, file: string): { lines: string[]; c
   for (const wrong of [...core.falseNegatives, ...core.falsePositives]) lines.push(`  ${wrong}`)
   for (const wrong of [...stretch.falseNegatives, ...stretch.falsePositives]) lines.push(`  (stretch) ${wrong}`)
   return { lines, core }
+}
+
+/**
+ * The matcher as the content plugin reads it for the rows of `kinds` in these files: a staff member's message
+ * in an internal group under the plugin's default `scope` (e.g. confidential `outward`, contact `nonStaff`);
+ * every other text as the matcher alone finds it. For `--internal` of the held-out tools.
+ */
+export function asInternalStaff(matcher: Matcher, files: string[], kinds: ReadonlySet<string>): Matcher {
+  if (kinds.size === 0) return matcher
+  const texts = new Set(
+    files.flatMap(f =>
+      readCases(f)
+        .filter(c => kinds.has(c.kind))
+        .map(c => c.text),
+    ),
+  )
+  const cfg = contentConfigSchema.parse({})
+  const categoriesOf = (text: string): string[] => {
+    const found = matcher.categoriesOf(text)
+    if (!texts.has(text)) return found
+    const findings = found.map(category => ({ category, label: category, severity: 'medium' as const, evidence: [] }))
+    const kept = scopedFindings(
+      cfg,
+      findings,
+      'internal',
+      true,
+      () => false,
+      () => passesOutward(text),
+    )
+    return kept.map(f => f.category)
+  }
+  return {
+    dictionary: matcher.dictionary,
+    scan: t => matcher.scan(t),
+    checkUrl: u => matcher.checkUrl(u),
+    categoriesOf,
+  }
 }
 
 function score(matcher: Matcher, cases: EvalCase[]): EvalScore {

@@ -3,18 +3,27 @@
  * flagged, with two dictionaries under the eval-v2 options: the shared one the samples were labelled with, and
  * the one the product ships (data/dictionaries/default.yaml: more terms, and the slang patterns):
  * `npx tsx test/plugins/content/matcher/heldout-table.ts [--toneless all|porn,insult…] [--no-toneless]
- * [--without kind,…]` (toneless added to those categories' expand, or taken from all; rows of those kinds left
- * out, e.g. `clean-internal-work`, which only a group kind can tell apart).
+ * [--without kind,…] [--internal kind,…]` (toneless added to those categories' expand, or taken from all; rows
+ * of those kinds left out, e.g. `clean-internal-work`, which only a group kind can tell apart; or read as a
+ * staff member's in an internal group under the content plugin's default scope, see asInternalStaff).
  */
 import path from 'node:path'
 import { compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js'
-import { EVAL_FILE, EVAL_V2_OPTIONS, SHARED_DICTIONARY, SHIPPED_DICTIONARY, scoreEval } from './eval-helpers.js'
+import {
+  EVAL_FILE,
+  EVAL_V2_OPTIONS,
+  SHARED_DICTIONARY,
+  SHIPPED_DICTIONARY,
+  asInternalStaff,
+  scoreEval,
+} from './eval-helpers.js'
 import { repoRoot } from './helpers.js'
 
 const args = process.argv.slice(2)
 const at = args.indexOf('--toneless')
 const toneless = at >= 0 ? args[at + 1] : undefined
 const without = new Set(args.includes('--without') ? args[args.indexOf('--without') + 1].split(',') : [])
+const internal = new Set(args.includes('--internal') ? args[args.indexOf('--internal') + 1].split(',') : [])
 
 /** The matcher of a dictionary file under the eval-v2 options and this run's toneless flags. */
 function matcherOf(file: string) {
@@ -27,16 +36,16 @@ function matcherOf(file: string) {
   return compileMatcher(dictionary)
 }
 
-const shared = matcherOf(SHARED_DICTIONARY)
-const shipped = matcherOf(SHIPPED_DICTIONARY)
 const fixtures = path.resolve(repoRoot, 'test/plugins/content/matcher/fixtures')
 const files = [
   EVAL_FILE,
   path.resolve(repoRoot, '../shared/moderation/eval-v2.jsonl'),
-  ...['dev', 'test', 'final', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9'].map(name =>
+  ...['dev', 'test', 'final', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10'].map(name =>
     path.join(fixtures, `heldout-${name}.jsonl`),
   ),
 ]
+const shared = asInternalStaff(matcherOf(SHARED_DICTIONARY), files, internal)
+const shipped = asInternalStaff(matcherOf(SHIPPED_DICTIONARY), files, internal)
 const figures = (s: { precision: number; recall: number }) => `${s.precision.toFixed(3)} / ${s.recall.toFixed(3)}`
 console.info('sample: shared dictionary | shipped default.yaml (both with eval-v2-options.yaml)')
 for (const file of files) {

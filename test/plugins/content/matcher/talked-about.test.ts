@@ -139,3 +139,45 @@ describe('a term a member reports, or a rule reminder names', () => {
     expect(m.categoriesOf('在群里私下转账给我，价格更低')).toEqual(['deal'])
   })
 })
+
+describe('a post someone else made, then put out, asked to be put out, or denied (blind10)', () => {
+  const m = matcher({ gambling: ['六合彩'], ad: ['代购', '拉人头'], porn: ['裸聊'], insult: ['傻逼'], deal: ['飞单'] })
+
+  it('is no hit reported with what was done about it, quoted or not', () => {
+    expect(m.categoriesOf('有个陌生号私信我说能代购，我顺手拉黑了')).toEqual([])
+    expect(m.categoriesOf('早上那个发“拉人头返现”的号我已经删了')).toEqual([])
+    expect(m.categoriesOf('下午群里那条裸聊的图片已经撤回')).toEqual([])
+    expect(m.categoriesOf('客户群有人发六合彩的链接，群主处理一下')).toEqual([])
+  })
+
+  it('is no hit reported and denied as the company’s', () => {
+    expect(m.categoriesOf('那个在评论区骂人傻逼的账号不是我们的员工')).toEqual([])
+    expect(m.categoriesOf('客户发来一张“六合彩”海报问是我们办的吗，我说不是')).toEqual([])
+  })
+
+  it('is no hit in a rule reminder of what befalls it', () => {
+    expect(m.categoriesOf('一经发现飞单，将严肃处理')).toEqual([])
+    expect(m.categoriesOf('凡飞单的一律开除')).toEqual([])
+  })
+
+  it('is a hit with an offer to the reader, or without an action', () => {
+    expect(m.categoriesOf('有人发六合彩被踢了，想买的私聊我')).toEqual(['gambling'])
+    expect(m.categoriesOf('那个发代购的号说得对，想要的加我')).toEqual(['ad'])
+    expect(m.categoriesOf('有人说裸聊很刺激，你试试')).toEqual(['porn'])
+    expect(m.categoriesOf('发现飞单的机会要抓住')).toEqual(['deal'])
+  })
+})
+
+describe('a value looked up', () => {
+  const m = matcher({ ad: ['全网最低'], secret: ['底价'] })
+
+  it('is no hit when who speaks looks up or asks what it is', () => {
+    expect(m.categoriesOf('麻烦查一下这台净水器底价是多少')).toEqual([])
+    expect(m.categoriesOf('客户想比价，问全网最低几块')).toEqual([])
+  })
+
+  it('is a hit said, or asked with an offer to the reader', () => {
+    expect(m.categoriesOf('全网最低，多少台都能供')).toEqual(['ad'])
+    expect(m.categoriesOf('想查全网最低多少的加我')).toEqual(['ad'])
+  })
+})

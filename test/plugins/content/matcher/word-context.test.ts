@@ -110,6 +110,42 @@ describe('a fuzzy hit glued to what makes it something else', () => {
     expect(m.categoriesOf('你个SB，滚')).toEqual(['c'])
   })
 
+  it('reads initials before a version number as a firmware code (SB 1.0.2), not 傻逼; a count stays a hit', () => {
+    const m = category(['傻逼'])
+    expect(m.categoriesOf('控制板 SB v1.0.2 已经烧录好了')).toEqual([])
+    expect(m.categoriesOf('升级到SB2.1以后不再报错')).toEqual([])
+    expect(m.categoriesOf('SB 250块都不给')).toEqual(['c'])
+  })
+
+  it('reads a Latin letter before 型, 形 or 槽 as a shape (加U形卡), not a contact handle', () => {
+    const m = category(['加v', '加u'])
+    expect(m.categoriesOf('管道接口要加U形卡固定')).toEqual([])
+    expect(m.categoriesOf('底座加V槽导轨')).toEqual([])
+    expect(m.categoriesOf('感兴趣的加V详聊')).toEqual(['c'])
+    expect(m.categoriesOf('加v号发你')).toEqual(['c'])
+  })
+
+  it('reads pinyin glossed in brackets by other characters that read as it as a name (都昌), not the term', () => {
+    const m = category(['赌场'])
+    expect(m.categoriesOf('Duchang 门店（都昌县）本月开业')).toEqual([])
+    expect(m.categoriesOf('duchang 新开，充值送彩金')).toEqual(['c'])
+    expect(m.categoriesOf('duchang（赌场）上线了')).toEqual(['c'])
+  })
+
+  it('reads a transfer to the speaker of what the company pays (差旅费, 工资) as pay received, not a deal', () => {
+    const m = category(['转到我账户'])
+    expect(m.categoriesOf('上个月的差旅费转到我账户了吗')).toEqual([])
+    expect(m.categoriesOf('年终奖已经转到我账户，谢谢老板')).toEqual([])
+    expect(m.categoriesOf('尾款直接转到我账户，便宜五百')).toEqual(['c'])
+  })
+
+  it('reads going round the company before a gate or a corridor as a way walked, not a deal', () => {
+    const m = category(['不走公司', '绕过公司'])
+    expect(m.categoriesOf('明天搬设备不走公司大门，从西侧门进')).toEqual([])
+    expect(m.categoriesOf('送货车绕过公司停车场直接到仓库')).toEqual([])
+    expect(m.categoriesOf('这笔货款不走公司账户了')).toEqual(['c'])
+  })
+
   it('reads a swapped unit of time after a counted classifier as a span (这个月跑), not 约炮', () => {
     expect(category(['约炮']).categoriesOf('上个月跑了三家客户')).toEqual([])
     expect(category(['垃圾东西']).categoriesOf('这个辣鸡东西又来了')).toEqual(['c'])
@@ -153,6 +189,7 @@ describe('a term naming waste used of waste', () => {
     expect(m.categoriesOf('小区的生活垃圾公司换了一家')).toEqual([])
     expect(m.categoriesOf('门口那堆垃圾东西扔掉吧，挡着客户停车')).toEqual([])
     expect(m.categoriesOf('仓库的废物清运费这个月涨了')).toEqual([])
+    expect(m.categoriesOf('车间那些垃圾东西明天全部拉走')).toEqual([])
   })
 
   it('stays an insult said of someone, alone, or written by sound (辣鸡东西)', () => {
@@ -160,6 +197,7 @@ describe('a term naming waste used of waste', () => {
     expect(m.categoriesOf('他就是个废物处理不了客户')).toEqual(['c'])
     expect(m.categoriesOf('这家垃圾公司')).toEqual(['c'])
     expect(m.categoriesOf('辣鸡东西清理一下自己')).toEqual(['c'])
+    expect(m.categoriesOf('这废物连这点事都处理不好')).toEqual(['c'])
   })
 })
 
