@@ -118,6 +118,14 @@ const REPORTED =
  */
 const OFFER = /加我|加微|私聊我|私信我|私我|找我|联系我|滴滴我|戳我|进群|加群|扫码|带你|私发你|发你|转我|转给我|打给我/u
 
+/**
+ * A way to reach someone written out in the message: an account after a contact word (`vx abc12345`, `微信：shui_66`,
+ * `v:abc123`, `QQ 123456`), a mobile number, a link. A report or rule reminder never clears a hit of a message that
+ * carries one: the message would pass it on all the same (`有人说兼职刷单，加vx abc12345，已举报`).
+ */
+const CONTACT_DETAILS =
+  /(?:(?<![A-Za-z])(?:vx|wx|qq|tel)|v信|微信|威信|薇信|微|薇|扣扣|企鹅|电话|手机)(?:号码?)?\s*[:：]?\s*[A-Za-z0-9][A-Za-z0-9_-]{4,}|(?<![A-Za-z])v\s*[:：\s]\s*[A-Za-z0-9][A-Za-z0-9_-]{4,}|(?<![0-9])1[3-9][0-9]{9}(?![0-9])|https?:\/\/|www\./iu
+
 /** Quotation marks, opening to closing. */
 const QUOTES: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '"': '"', "'": "'" }
 /** Closing marks that are no opening ones: a quotation that closes before the hit does not hold it. */
@@ -215,6 +223,7 @@ export function talkedAbout(text: string, start: number, end: number): TalkedAbo
   if (FORBIDDEN_TO_POST.test(before) || NAMED_AFTER.test(after) || KEPT_BACK.test(after)) return 'drop'
   if (FORBIDDEN_WITH.test(before) || FORBIDDEN_LIST.test(before) || LISTED_FORBIDDEN.test(after)) return 'drop'
   if (
+    !CONTACT_DETAILS.test(text) &&
     REPORTED_POST.test(before) &&
     REMOVED.test(text.slice(end, edgeAfter(text, edgeAfter(text, end, CLAUSE_END) + 1, CLAUSE_END)))
   )
@@ -245,7 +254,7 @@ export function talkedAbout(text: string, start: number, end: number): TalkedAbo
  * forbidden where (`请勿在群内私下转账`), not to be sent to a group (`内部价格表不能发到客户群`), who says it
  * put out (`说“脑残”的一律踢出`), found and dealt with by the rules (`发现飞单一律严肃处理`), or said by someone
  * else and reported (`那人骂我“蠢货”，已经交给主管处理了`). What the someone else did to the reader is not the
- * reader's offer (`有人私信我说…，我拉黑了`).
+ * reader's offer (`有人私信我说…，我拉黑了`); contact details written out in the message are (CONTACT_DETAILS).
  */
 function reportedOrForbidden(
   text: string,
@@ -266,7 +275,7 @@ function reportedOrForbidden(
     if (said === null || !REPORTED.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return false
     offerBefore = text.slice(0, start - sentenceBefore.length + said.index)
   }
-  return !OFFER.test(offerBefore) && !OFFER.test(text.slice(end))
+  return !OFFER.test(offerBefore) && !OFFER.test(text.slice(end)) && !CONTACT_DETAILS.test(text)
 }
 
 /**

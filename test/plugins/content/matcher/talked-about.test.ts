@@ -140,6 +140,24 @@ describe('a term a member reports, or a rule reminder names', () => {
   })
 })
 
+describe('a report that carries the contact details it reports (review24)', () => {
+  const m = matcher({ ad: ['兼职刷单'], contact: ['加我vx', '微信'], gambling: ['百家乐'] })
+
+  it('is a hit: the account, number or link goes out with the report all the same', () => {
+    expect(m.categoriesOf('有人说兼职刷单日结200，加vx abc12345，已举报')).toContain('ad')
+    expect(m.categoriesOf('客户说加我vx abc12345，已举报')).toEqual(['contact'])
+    expect(m.categoriesOf('对方说百家乐真人荷官 v:abc12345 已举报')).toEqual(['gambling'])
+    expect(m.categoriesOf('客户说兼职刷单日结200，微信 abc12345，麻烦核实')).toContain('ad')
+    expect(m.categoriesOf('那个发兼职刷单的号已经踢了，电话13812345678')).toEqual(['ad'])
+    expect(m.categoriesOf('有人发百家乐 https://x.example.cn 已举报')).toContain('gambling')
+  })
+
+  it('is still no hit reported without them', () => {
+    expect(m.categoriesOf('有人说兼职刷单日结200，已举报')).toEqual([])
+    expect(m.categoriesOf('那个发兼职刷单的号已经踢了')).toEqual([])
+  })
+})
+
 describe('a post someone else made, then put out, asked to be put out, or denied (blind10)', () => {
   const m = matcher({ gambling: ['六合彩'], ad: ['代购', '拉人头'], porn: ['裸聊'], insult: ['傻逼'], deal: ['飞单'] })
 
