@@ -80,6 +80,8 @@ describe('shipped slang vocabulary', () => {
     ['这款产品能彻底根治痛风', 'false_ad'],
     ['尾款打到私卡上，不开票', 'private_deal'],
     ['走公转私省税点，你懂的', 'private_deal'],
+    ['要优惠的加个vx', 'contact'],
+    ['扫码领红包，名额有限', 'ad'],
   ])('flags %s as %s', (text, category) => {
     expect(matcher.categoriesOf(text)).toContain(category)
   })
