@@ -15,7 +15,7 @@ import { compilePattern, findPatternMatches, type CompiledPattern } from './patt
 import { ReadingScan, type ReadingOwnerOfHit } from './reading-scan.js'
 import type { KeyEnds } from './key-ends.js'
 import { scanKeys } from './scanner.js'
-import { scanKeyStarts, startScanTables, textMayHoldUrl, type StartScanTables } from './start-scan.js'
+import { scanKeyStarts, startScanTables, textMayHoldSplit, textMayHoldUrl, type StartScanTables } from './start-scan.js'
 import type { MatcherCache } from './matcher-cache.js'
 import { OWNER_KINDS, formOf, type TermIndex } from './term-index.js'
 import { compareKeyTo } from './substitution-classes.js'
@@ -26,6 +26,7 @@ import { SwapChoices } from './swap-filter.js'
 import { PairFilter } from './pair-filter.js'
 import { dropByWords } from './word-context.js'
 import { textWithDigitLetters } from './digit-letters.js'
+import { textWithJoinedSplits } from './joined-splits.js'
 import { textWithEmojiGaps } from './emoji-gaps.js'
 import { SwapForms, formNeedle } from './swap-form-cache.js'
 import type { Dictionary, Match, MatchKind, Matcher } from './types.js'
@@ -149,8 +150,10 @@ class CompiledMatcher implements Matcher {
   scan(text: string): Match[] {
     const matches = this.scanOnce(text)
     const readingHit = this.anchored
+    const mayJoin = this.slowScan || textMayHoldSplit()
     const gapped = this.slowScan ? this.scanAlso(text, textWithEmojiGaps(text), matches) : matches
-    return readingHit ? this.scanAlso(text, textWithDigitLetters(text), gapped) : gapped
+    const joined = mayJoin ? this.scanJoined(text, textWithJoinedSplits(text), gapped) : gapped
+    return readingHit ? this.scanAlso(text, textWithDigitLetters(text), joined) : joined
   }
 
   /** The matches of text, with those of another reading of it (same length) that no match of theirs covers. */
@@ -161,6 +164,30 @@ class CompiledMatcher implements Matcher {
     )
     if (more.length === 0) return matches
     for (const m of more) m.matched = text.slice(m.start, m.end)
+    return [...matches, ...more].sort(byPosition)
+  }
+
+  /**
+   * The matches of text, with those of its reading with splits joined (see textWithJoinedSplits) that no
+   * match of theirs covers, in the categories that expand splits: found as split forms (`扌立圾公司` for
+   * 垃圾公司 by way of 拉圾, `转我亻固人`), so review-only unless the category acts on splits.
+   */
+  private scanJoined(text: string, joined: string | null, matches: Match[]): Match[] {
+    if (joined === null) return matches
+    const more = this.scanOnce(joined).filter(
+      m =>
+        m.kind !== 'link' &&
+        this.kinds.get(m.category)?.has('split') === true &&
+        !matches.some(n => n.category === m.category && n.start < m.end && m.start < n.end),
+    )
+    if (more.length === 0) return matches
+    for (const m of more) {
+      m.matched = text.slice(m.start, m.end)
+      m.form = m.matched
+      m.kind = 'split'
+      if (this.acts(m.category, 'split')) delete m.reviewOnly
+      else m.reviewOnly = true
+    }
     return [...matches, ...more].sort(byPosition)
   }
 

@@ -560,6 +560,17 @@ function characterAlternatives(c: string, reading: string, long: boolean, tables
   for (const h of tables.homophones.get(readings[0]) ?? '') if (open) open = take(h)
   const lists = readings.slice(1).map(r => homophonesByRank(r, tables))
   const at = lists.map(() => 0)
+  // In a long term, the same syllable in its other tones takes the first half of the places (芯 xin1 for 信
+  // xin4, which the near sounds' more frequent characters, 行 星 型 xing, would crowd out), then all by rank.
+  const sameSyllable = long ? readings.slice(1).filter(r => sameSyllableOf(r, reading)).length : 0
+  while (open && alternatives.length < limit / 2) {
+    let best = -1
+    for (let l = 0; l < sameSyllable; l++) {
+      if (at[l] < lists[l].length && (best < 0 || lists[l][at[l]].rank < lists[best][at[best]].rank)) best = l
+    }
+    if (best < 0) break
+    open = take(lists[best][at[best]++].char)
+  }
   while (open) {
     let best = -1
     for (let l = 0; l < lists.length; l++) {
@@ -646,6 +657,11 @@ function homophonesByRank(reading: string, tables: ExpansionTables): Ranked[] {
     byRank.set(reading, list)
   }
   return list
+}
+
+/** True when two readings are the same syllable, whatever their tones ("xin1", "xin4"). */
+function sameSyllableOf(a: string, b: string): boolean {
+  return a.replace(/[0-5]$/, '') === b.replace(/[0-5]$/, '')
 }
 
 /** The reading itself, then the same syllable in its other tones ("bi1" -> bi2, bi3...). */

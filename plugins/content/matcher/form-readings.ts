@@ -194,16 +194,21 @@ export function namesWaste(text: string, c: Candidate): boolean {
 const LONG_INITIALS = 4
 
 /**
- * True for an initials hit of LONG_INITIALS Latin letters or more (`khmd` 客户名单, `sxzz` 私下转账): a
- * category's context words, which three-letter codes need (`sd` a memory card, `cbj`), do not apply to it.
+ * True for an initials hit of LONG_INITIALS Latin letters or more (`khmd` 客户名单, `sxzz` 私下转账), or of
+ * as many letters and ideographs of the term together, the term's own characters written beside the
+ * letters (`sx交易` 私下交易, `lhc资料` 六合彩资料): a category's context words, which two- and three-letter
+ * codes need (`sd` a memory card, `cbj`), do not apply to it.
  */
 export function writesLongInitials(text: string, c: Candidate): boolean {
   let letters = 0
+  let ideographs = 0
   for (let i = c.start; i < c.end; i++) {
-    const code = text.charCodeAt(i) | 0x20
+    const unit = text.charCodeAt(i)
+    const code = unit | 0x20
     if (code >= 0x61 && code <= 0x7a) letters++
+    else if (unit >= 0x4e00 && unit <= 0x9fff) ideographs++
   }
-  return letters >= LONG_INITIALS
+  return letters >= LONG_INITIALS || (letters > 0 && letters + ideographs >= LONG_INITIALS)
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   UNIT_SLOW,
 } from './scan-table.js'
 import type { HitList } from './hit-list.js'
+import { RADICAL_FORMS } from './joined-splits.js'
 import { keyEndingIn, type KeyEnds } from './key-ends.js'
 import { URL_SEPARATORS } from './links.js'
 
@@ -16,8 +17,10 @@ const START_SKIP = 1 << 31
 const START_STOP = 1 << 30
 /** Start-scan unit flag of a skipped unit that is one of URL_SEPARATORS (every URL has one). */
 const START_URL_MARK = 1 << 29
+/** Start-scan unit flag of a radical form that may start a split written apart (see joined-splits.ts). */
+const START_RADICAL_MARK = 1 << 28
 /** The letter code in a start-scan unit value. */
-const START_CODE = START_URL_MARK - 1
+const START_CODE = START_RADICAL_MARK - 1
 
 /**
  * What the start scan reads besides the text: one value per UTF-16 unit (its letter code, START_SKIP,
@@ -42,6 +45,11 @@ export function startScanTables(arena: Int32Array): StartScanTables {
     else if (v === UNIT_SLOW) units[unit] = START_STOP
     else units[unit] = (v >> 1) | ((v & 1) !== 0 ? START_STOP : 0)
   }
+  for (let k = 0; k < RADICAL_FORMS.length; k++) {
+    const unit = RADICAL_FORMS.charCodeAt(k)
+    // Letters only (a skipped or stopping unit keeps its value): the flag is read from all units ORed.
+    if (units[unit] >= 0 && (units[unit] & START_STOP) === 0) units[unit] |= START_RADICAL_MARK
+  }
   let urlMarks = true
   for (let k = 0; k < URL_SEPARATORS.length; k++) {
     const unit = URL_SEPARATORS.charCodeAt(k)
@@ -53,6 +61,8 @@ export function startScanTables(arena: Int32Array): StartScanTables {
 
 /** False after a start scan of a text without any URL separator (it holds no URL); see textMayHoldUrl. */
 let mayHoldUrl = true
+/** False after a start scan of a text without a radical form; see textMayHoldSplit. */
+let mayHoldSplit = true
 
 /**
  * False when the text of the last scanKeyStarts call holds none of the characters every URL has
@@ -60,6 +70,15 @@ let mayHoldUrl = true
  */
 export function textMayHoldUrl(): boolean {
   return mayHoldUrl
+}
+
+/**
+ * False when the text of the last scanKeyStarts call holds none of the radical forms of RADICAL_FORMS (no
+ * split written apart is read joined in it: see textWithJoinedSplits); true when it may hold one, or when
+ * the scan returned false. Read from the units the scan ORs together anyway: it costs the scan nothing.
+ */
+export function textMayHoldSplit(): boolean {
+  return mayHoldSplit
 }
 
 /**
@@ -86,6 +105,7 @@ export function scanKeyStarts(
   const { units, prefixPairs, shift } = tables
   const n = text.length
   mayHoldUrl = true
+  mayHoldSplit = true
   let prev = 0
   let seen = 0
   for (let i = 0; i < n; i++) {
@@ -112,6 +132,7 @@ export function scanKeyStarts(
     prev = a
   }
   mayHoldUrl = !tables.urlMarks || (seen & START_URL_MARK) !== 0
+  mayHoldSplit = (seen & START_RADICAL_MARK) !== 0
   return true
 }
 

@@ -5,13 +5,27 @@ import { expandingDictionary } from './helpers.js'
 
 describe('digits drawn for letters in pinyin', () => {
   const m = compileMatcher(
-    expandingDictionary({ porn: ['裸聊'], gambling: ['赌博'], ad: ['兼职'] }, ['pinyin', 'initials', 'homophone']),
+    expandingDictionary({ porn: ['裸聊', '色情'], gambling: ['赌博'], ad: ['兼职'], contact: ['微信'] }, [
+      'pinyin',
+      'initials',
+      'homophone',
+    ]),
   )
 
   it('reads 0 as o and 1 as i after a consonant or l elsewhere (luol1ao, dub0, j1anzhi)', () => {
     expect(m.scan('luol1ao 在线，私我').map(x => [x.category, x.matched])).toEqual([['porn', 'luol1ao']])
     expect(m.categoriesOf('想玩 dub0 的来')).toEqual(['gambling'])
     expect(m.categoriesOf('j1anzhi 日结，手机就能做')).toEqual(['ad'])
+  })
+
+  it('reads 1 as i after a vowel when no vowel follows (we1xin), and in letters spaced out (s e q 1 n g)', () => {
+    expect(m.categoriesOf('有事 we1xin 找我')).toEqual(['contact'])
+    expect(m.categoriesOf('今晚 s e q 1 n g 直播')).toEqual(['porn'])
+    expect(textWithDigitLetters('d u b 0 走起')).toBe('d u b o 走起')
+  })
+
+  it('leaves spaced codes alone (A 1 0, 房间 3 0 1)', () => {
+    expect(textWithDigitLetters('型号 A 1 0，房间 3 0 1')).toBeNull()
   })
 
   it('leaves codes and handles with digits alone (A10, 私我 mm520, RO1 滤芯)', () => {

@@ -212,3 +212,11 @@ describe('a swapped surname in a long term', () => {
     expect(matcher.scan('白佳乐明天到岗')).toEqual([])
   })
 })
+
+describe('homophones in a long term', () => {
+  it('take the same syllable in another tone before the near sounds crowd it out (加我微芯 for 加我微信)', () => {
+    const m = expanding({ contact: ['加我微信'] }, ['homophone'])
+    expect(how(m.scan('方便的话加我微芯'))).toEqual(['加我微芯: 谐音 加我微芯 → 加我微信'])
+    expect(how(m.scan('加我微星'))).toEqual(['加我微星: 谐音 加我微星 → 加我微信'])
+  })
+})

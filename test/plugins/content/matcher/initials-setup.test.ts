@@ -19,6 +19,11 @@ describe.skipIf(!hasEvalFile)('initials of confidential terms, false claims and 
     expect(categories('老客户走 sd，现金结')).toEqual(['private_deal'])
   })
 
+  it('finds initials written beside characters of the term, four in all, on their own (sx交易 私下交易)', () => {
+    expect(categories('那批货我们 sx交易 吧')).toEqual(['private_deal'])
+    expect(categories('这个月 khmd 我整理好了')).toEqual(['confidential'])
+  })
+
   it('leaves short initials without such a word alone (an sd card, a cbj code)', () => {
     expect(categories('相机的 sd 满了，借我一张')).toEqual([])
     expect(categories('标书里 cbj 那一栏填什么')).toEqual([])

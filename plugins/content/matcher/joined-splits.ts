@@ -1,0 +1,60 @@
+import { COMMON_RANK, expansionTables } from './expansion-data.js'
+import { normalizeText } from './normalize.js'
+
+/**
+ * The radical forms that write the left part of a character and hardly stand alone in text (扌 for 手, 亻
+ * for 人, 氵 for 水, 讠 for 言, …): a character split into one of them and a component (`扌立` for 拉, `亻固`
+ * for 個) is read joined again.
+ */
+export const RADICAL_FORMS = '扌亻氵讠忄纟钅饣犭礻衤'
+const RADICAL_FORM = new RegExp(`[${RADICAL_FORMS}]`)
+
+/** The most frequent common character of each split written as a radical form and one component (扌立 拉). */
+let joins: Map<string, string> | undefined
+
+/** The joined character of each radical-form split (see joins), built on first use from the expansion tables. */
+function joinsOfSplits(): Map<string, string> {
+  if (joins !== undefined) return joins
+  const tables = expansionTables()
+  const best = new Map<string, { char: string; rank: number }>()
+  for (const [char, list] of tables.splits) {
+    if (char.length !== 1) continue
+    // A traditional character (個) ranks as the simplified one it folds to (个).
+    const folded = normalizeText(char).text
+    const rank = Math.min(tables.rank.get(char) ?? Infinity, tables.rank.get(folded) ?? Infinity)
+    if (rank > COMMON_RANK) continue
+    for (const split of list.split('\t')) {
+      const parts = [...split]
+      if (parts.length !== 2 || !RADICAL_FORMS.includes(parts[0]) || parts[1].length !== 1) continue
+      const known = best.get(split)
+      if (known === undefined || rank < known.rank) best.set(split, { char, rank })
+    }
+  }
+  joins = new Map([...best].map(([split, { char }]) => [split, char]))
+  return joins
+}
+
+/**
+ * The text with every radical form followed by a component written joined as the common character they
+ * split (`扌立圾` 拉 圾, `亻固人` 個 人, normalised to 个 as every traditional character is), the radical form's
+ * place taken by the character and the component's by a zero-width space (a separator), so that offsets
+ * stay; null when it has none. The matcher scans this text too, as it does textWithEmojiGaps: the joined
+ * character then takes every expansion a written one does (拉圾 a homophone of 垃圾).
+ */
+export function textWithJoinedSplits(text: string): string | null {
+  if (!RADICAL_FORM.test(text)) return null
+  const table = joinsOfSplits()
+  let out = ''
+  let changed = false
+  for (let i = 0; i < text.length; i++) {
+    const joined = RADICAL_FORMS.includes(text[i]) ? table.get(text.slice(i, i + 2)) : undefined
+    if (joined === undefined) {
+      out += text[i]
+      continue
+    }
+    out += `${joined}\u200b`
+    changed = true
+    i++
+  }
+  return changed ? out : null
+}
