@@ -83,6 +83,16 @@ export class IndexFile {
     return new Uint32Array(b.buffer, b.byteOffset, n)
   }
 
+  /** Every posting of the segment, read back whole (to merge it into a larger one). */
+  layout(): PostingLayout {
+    const k = this.read(this.keysAt, this.count * 8)
+    const o = this.read(this.offsetsAt, (this.count + 1) * 4)
+    const offsets = new Uint32Array(o.buffer, o.byteOffset, this.count + 1)
+    const p = this.read(this.postingsAt, offsets[this.count] * 4)
+    const docs = new Uint32Array(p.buffer, p.byteOffset, offsets[this.count])
+    return { keys: new Float64Array(k.buffer, k.byteOffset, this.count), offsets, docs }
+  }
+
   /** Release the file. */
   close(): void {
     closeSync(this.fd)
