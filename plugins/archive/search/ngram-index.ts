@@ -95,6 +95,8 @@ export class NgramIndex {
    * since the last segment.
    */
   private tail?: IndexFile
+  /** The docs `live.tail` holds up to, when it holds the postings since the last segment (none: it does not). */
+  private keptTo?: number
   /** The segment being written, laid out: searched from here until its file is written. */
   private frozen?: { from: number; layout: PostingLayout }
   private meta: IndexMeta
@@ -172,7 +174,10 @@ export class NgramIndex {
     if (!existsSync(path)) return undefined
     try {
       const f = IndexFile.open(path)
-      if (f.from === this.liveFrom && f.to <= this.docs.count) return f
+      if (f.from === this.liveFrom && f.to <= this.docs.count) {
+        this.keptTo = f.to
+        return f
+      }
       f.close()
     } catch {} // not a segment's format: re-read instead
     rmSync(path, { force: true })
@@ -260,8 +265,8 @@ export class NgramIndex {
     const layout = this.laidOut()
     this.live.clear()
     this.tail?.close()
-    const hadTail = !!this.tail
     this.tail = undefined
+    this.keptTo = undefined
     this.frozen = { from, layout }
     this.liveFrom = to
     const name = `seg-${String(from).padStart(10, '0')}.aix`
@@ -270,7 +275,7 @@ export class NgramIndex {
         await IndexFile.write(join(this.dir, name), from, to, layout)
         this.files.push(IndexFile.open(join(this.dir, name)))
         this.change({ segment: { file: name, from, to } })
-        if (hadTail) rmSync(join(this.dir, TAIL), { force: true })
+        rmSync(join(this.dir, TAIL), { force: true }) // what it held is in the segment
         this.failing = undefined
         this.frozen = undefined
       } catch (e) {
@@ -366,7 +371,7 @@ export class NgramIndex {
    */
   async close(): Promise<void> {
     await this.writing
-    await this.writeTail()
+    this.keep()
     this.tail?.close()
     for (const f of this.files) f.close()
     this.docs.close()
@@ -379,15 +384,20 @@ export class NgramIndex {
     return this.tail ? mergeLayouts(this.tail.layout(), live) : live
   }
 
-  /** Write the postings since the last segment as the tail, after their doc entries; unless the tail has them all. */
-  private async writeTail(): Promise<void> {
+  /**
+   * Write the postings since the last segment as the tail (`live.tail`), after their doc entries, unless it holds
+   * them already: the next start reads it instead of indexing those docs again. At stop (and before a config
+   * reload); a tail the disk refuses is not written (the next start indexes them again).
+   */
+  keep(): void {
     const to = this.docs.count
-    if (to === (this.tail?.to ?? this.liveFrom)) return
+    if (to === this.liveFrom || to === this.keptTo) return
     this.docs.flush()
     this.settle()
     try {
-      await IndexFile.write(join(this.dir, TAIL), this.liveFrom, to, this.laidOut())
-    } catch {} // not written (a full disk): the next start indexes those docs again
+      IndexFile.writeNow(join(this.dir, TAIL), this.liveFrom, to, this.laidOut())
+      this.keptTo = to
+    } catch {}
   }
 
   private candidates(comps: Component[], lo: number, hi: number, q: ArchiveQuery): number[] {

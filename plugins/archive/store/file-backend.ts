@@ -211,6 +211,11 @@ export class FileArchive implements ArchiveBackend {
     return rel
   }
 
+  /** The index's postings held in memory, written for the next start (after `flush`; see `NgramIndex.keep`). */
+  keep(): void {
+    this.opened?.keep()
+  }
+
   /** Write the buffered lines and the index's postings held in memory and close the files (at stop). */
   async close(): Promise<void> {
     this.flush()

@@ -165,6 +165,19 @@ describe('archive search index: what a stop keeps for the next start', () => {
     expect(await count(c, '后来')).toBe(30)
   })
 
+  it('a config reload keeps what the index holds in memory and goes on: a crash after it loses nothing', async () => {
+    const dir = tempArchiveDir()
+    const a = new FileArchive(dir)
+    for (let i = 0; i < 100; i++) await a.append(rec('g1', '重载前的退款'), DAY)
+    a.flush()
+    a.keep() // the plugin's stop before a reload: the archive stays open
+    for (let i = 0; i < 50; i++) await a.append(rec('g1', '重载后的退款'), DAY)
+    a.flush() // killed
+    const b = new FileArchive(dir)
+    expect(b.indexed).toBe(150)
+    expect([await count(b, '退款'), await count(b, '前'), await count(b, '后')]).toEqual([150, 100, 50])
+  })
+
   it('a restored backup whose doc table is older than what the last stop kept indexes again from the segments', async () => {
     const dir = tempArchiveDir()
     const a = new FileArchive(dir)
