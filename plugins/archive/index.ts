@@ -102,8 +102,13 @@ export function createArchivePlugin(opts: ArchiveOptions = {}) {
         views: archiveViews(d),
         jobs: [{ name: 'purge', cron: cfg.purgeCron, run: now => purgeExpired(d, now) }],
         status: () => statusLine(archiver.written, archiver.backlog, !!archiver.failing, archiver.lost),
-        // Lines are buffered for the rest of an event-loop turn: written before the process stops.
-        stop: () => (backend as ArchiveBackend).flush?.(),
+        // Lines are buffered for the rest of an event-loop turn: written before the process stops, then what the
+        // next start would rebuild.
+        stop: () => {
+          const b: ArchiveBackend = backend
+          b.flush?.()
+          b.keep?.()
+        },
       }
     },
   })

@@ -77,14 +77,16 @@ export class DocTable {
     const exists = existsSync(file)
     this.fd = openSync(file, exists ? 'r+' : 'w+')
     const n = Math.floor(fstatSync(this.fd).size / ENTRY)
-    const chunk = Buffer.alloc(Math.min(n, 65_536) * ENTRY) // read in 1 MB pieces: no buffer the size of the table
+    // Read in 1 MB pieces (no buffer the size of the table), each entry as 4 words: chat, day | type << 16, ….
+    const words = new Uint32Array(Math.min(n, 65_536) * (ENTRY / 4))
+    const chunk = Buffer.from(words.buffer)
     for (let from = 0; from < n; from += 65_536) {
-      const bytes = Math.min(n - from, 65_536) * ENTRY
-      readFully(this.fd, chunk, bytes, from * ENTRY)
-      for (let o = 0; o < bytes; o += ENTRY) {
-        const day = chunk.readUInt16LE(o + 4)
+      const count = Math.min(n - from, 65_536)
+      readFully(this.fd, chunk, count * ENTRY, from * ENTRY)
+      for (let w = 0; w < count * 4; w += 4) {
+        const day = words[w + 1] & 0xffff
         const doc = this.push(day)
-        visit?.(doc, chunk.readUInt32LE(o), day, chunk.readUInt8(o + 6))
+        visit?.(doc, words[w], day, (words[w + 1] >>> 16) & 0xff)
       }
     }
     this.written = n

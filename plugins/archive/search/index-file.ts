@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs'
+import { closeSync, fsyncSync, openSync, readSync, renameSync, writeSync } from 'node:fs'
 import { open, rename } from 'node:fs/promises'
 import type { PostingLayout } from './live-postings.js'
 
@@ -53,23 +53,30 @@ export class IndexFile {
    * loop keeps running while it is written.
    */
   static async write(path: string, from: number, to: number, postings: PostingLayout): Promise<void> {
-    const { keys, offsets, docs } = postings
-    const header = Buffer.alloc(HEADER)
-    header.writeUInt32LE(MAGIC, 0)
-    header.writeUInt32LE(1, 4)
-    header.writeUInt32LE(keys.length, 8)
-    header.writeUInt32LE(from, 12)
-    header.writeUInt32LE(to, 16)
     const tmp = `${path}.tmp`
     const f = await open(tmp, 'w')
     try {
-      for (const part of [header, keys, offsets, docs])
-        await f.write(new Uint8Array(part.buffer, part.byteOffset, part.byteLength))
+      for (const part of parts(from, to, postings)) await f.write(part)
       await f.sync()
     } finally {
       await f.close()
     }
     await rename(tmp, path)
+  }
+
+  /** {@link IndexFile.write}, synchronously (at stop: no turn after it). */
+  static writeNow(path: string, from: number, to: number, postings: PostingLayout): void {
+    const tmp = `${path}.tmp`
+    const fd = openSync(tmp, 'w')
+    try {
+      for (const part of parts(from, to, postings)) {
+        for (let done = 0; done < part.length; ) done += writeSync(fd, part, done)
+      }
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    renameSync(tmp, path)
   }
 
   /** The docs holding `key`, ascending (empty when none). */
@@ -81,6 +88,16 @@ export class IndexFile {
     const n = o.readUInt32LE(4) - start
     const b = this.read(this.postingsAt + start * 4, n * 4)
     return new Uint32Array(b.buffer, b.byteOffset, n)
+  }
+
+  /** Every posting of the segment, read back whole (to merge it into a larger one). */
+  layout(): PostingLayout {
+    const k = this.read(this.keysAt, this.count * 8)
+    const o = this.read(this.offsetsAt, (this.count + 1) * 4)
+    const offsets = new Uint32Array(o.buffer, o.byteOffset, this.count + 1)
+    const p = this.read(this.postingsAt, offsets[this.count] * 4)
+    const docs = new Uint32Array(p.buffer, p.byteOffset, offsets[this.count])
+    return { keys: new Float64Array(k.buffer, k.byteOffset, this.count), offsets, docs }
   }
 
   /** Release the file. */
@@ -124,4 +141,15 @@ export class IndexFile {
     }
     return b
   }
+}
+
+/** A segment file's bytes, in the order written: header, keys, offsets, postings. */
+function parts(from: number, to: number, { keys, offsets, docs }: PostingLayout): Uint8Array[] {
+  const header = Buffer.alloc(HEADER)
+  header.writeUInt32LE(MAGIC, 0)
+  header.writeUInt32LE(1, 4)
+  header.writeUInt32LE(keys.length, 8)
+  header.writeUInt32LE(from, 12)
+  header.writeUInt32LE(to, 16)
+  return [header, keys, offsets, docs].map(p => new Uint8Array(p.buffer, p.byteOffset, p.byteLength))
 }

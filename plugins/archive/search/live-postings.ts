@@ -259,6 +259,30 @@ export function layoutPostings({ keys, offsets, docs }: PostingLayout, key: numb
   return keys[i] === key ? docs.subarray(offsets[i], offsets[i + 1]) : new Uint32Array(0)
 }
 
+/** The postings of `older` and `newer` (whose docs all follow older's) as one layout: keys merged, docs ascending. */
+export function mergeLayouts(older: PostingLayout, newer: PostingLayout): PostingLayout {
+  const keys = new Float64Array(older.keys.length + newer.keys.length)
+  const offsets = new Uint32Array(keys.length + 1)
+  const docs = new Uint32Array(older.docs.length + newer.docs.length)
+  let [i, j, n, d] = [0, 0, 0, 0]
+  while (i < older.keys.length || j < newer.keys.length) {
+    const a = i < older.keys.length ? older.keys[i] : Number.POSITIVE_INFINITY
+    const b = j < newer.keys.length ? newer.keys[j] : Number.POSITIVE_INFINITY
+    const key = Math.min(a, b)
+    if (a === key) {
+      docs.set(older.docs.subarray(older.offsets[i], older.offsets[i + 1]), d)
+      d += older.offsets[i + 1] - older.offsets[i++]
+    }
+    if (b === key) {
+      docs.set(newer.docs.subarray(newer.offsets[j], newer.offsets[j + 1]), d)
+      d += newer.offsets[j + 1] - newer.offsets[j++]
+    }
+    keys[n++] = key
+    offsets[n] = d
+  }
+  return { keys: keys.slice(0, n), offsets: offsets.slice(0, n + 1), docs }
+}
+
 /** `into` (larger) with `from` copied to its start. */
 function grown<T extends Uint32Array | Float64Array>(from: T, into: T): T {
   into.set(from)

@@ -1,17 +1,26 @@
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ArchiveRecord } from '../capture/record.js'
 import { readSnapshotLog, SnapshotLog } from '../store/snapshot-log.js'
 import { DocTable, dayNumber, dayString } from './doc-table.js'
 import { emitRecordKeys, memberKeys, recallKey, wordKeys } from './grams.js'
 import { IndexFile } from './index-file.js'
-import { LivePostings, layoutPostings, type PostingLayout } from './live-postings.js'
+import { LivePostings, layoutPostings, mergeLayouts, type PostingLayout } from './live-postings.js'
 import type { ArchiveQuery, Hit, SearchResult } from './query.js'
 import { isCommandTalk, matches } from './query.js'
 import { intersect, union } from './sorted.js'
 
-/** Reads one record back from its day segment (undefined when the line is gone or torn). */
-export type RecordReader = (chat: string, day: string, offset: number, length: number) => ArchiveRecord | undefined
+/** Where a doc's line is in its chat's day segment: its first byte and its length (with the newline). */
+export interface LineAt {
+  offset: number
+  length: number
+}
+
+/**
+ * Reads records back from one chat's day segment, one per location, in order (undefined for a line gone or torn).
+ * A search asks for one at a time; the index opening asks for all of its docs in memory of each segment at once.
+ */
+export type RecordReader = (chat: string, day: string, at: readonly LineAt[]) => (ArchiveRecord | undefined)[]
 
 /**
  * `index/meta.json`: chat and type numbering (append-only), the written segments, purge horizons; its changes since
@@ -49,8 +58,10 @@ function numbered(names: string[], n: number, name: string): void {
   names[n] = name
 }
 
-/** Docs per written segment; the ones after the last segment are held in memory (and re-read at start). */
+/** Docs per written segment; the ones after the last segment are held in memory (their postings written at stop). */
 const SEGMENT_DOCS = 8192
+/** The postings of the docs after the last segment as of the last stop (a segment's format, not one of them). */
+const TAIL = 'live.tail'
 /** Keys held before they are put into the postings at the latest (1 MB of keys and docs). */
 const MAX_HELD = 1 << 16
 /** Candidates left after the hits are found that are still checked one by one, for an exact total. */
@@ -67,7 +78,7 @@ type Component = (get: Source) => ArrayLike<number>
  * The archive's character n-gram index (embedded default, `<archive>/index/`):
  * a doc table (`docs.bin`) and immutable posting segments written every
  * 8,192 messages, never rewritten (the messages since the last one are
- * re-read from the doc table at start). Adding a message costs its grams' pushes in
+ * re-read at start: a read per chat's day). Adding a message costs its grams' pushes in
  * memory and a 16-byte entry, written with the others of its turn; a search reads, per segment in its date range,
  * the postings of its words' grams, intersects them, filters by date, group and
  * type in memory, and reads only the records it shows (plus, for words of 3 or
@@ -78,6 +89,14 @@ export class NgramIndex {
   private files: IndexFile[] = []
   private live = new LivePostings()
   private liveFrom = 0
+  /**
+   * The postings of docs [liveFrom, tail.to) the last stop wrote (`live.tail`), when they still fit: searched from
+   * the file, merged into the next segment; `live` holds the docs after them. Undefined: `live` holds every doc
+   * since the last segment.
+   */
+  private tail?: IndexFile
+  /** The docs `live.tail` holds up to, when it holds the postings since the last segment (none: it does not). */
+  private keptTo?: number
   /** The segment being written, laid out: searched from here until its file is written. */
   private frozen?: { from: number; layout: PostingLayout }
   private meta: IndexMeta
@@ -142,9 +161,53 @@ export class NgramIndex {
     this.chatFloor = this.lastDoc.size ? Math.max(...this.lastDoc.keys()) + 1 : 0
     for (const s of this.meta.segments) this.files.push(IndexFile.open(join(dir, s.file)))
     this.liveFrom = this.meta.segments.at(-1)?.to ?? 0
-    for (let doc = this.liveFrom; doc < this.docs.count; doc++) {
-      const r = this.record(doc)
-      if (r) this.addKeys(doc, r)
+    this.tail = this.openTail()
+    this.reindex(this.tail?.to ?? this.liveFrom)
+  }
+
+  /**
+   * The tail the last stop wrote, when it still fits: it starts where the last segment ends and its docs are all
+   * in the table (a doc table older than it, or a segment written since, and it is deleted: re-read instead).
+   */
+  private openTail(): IndexFile | undefined {
+    const path = join(this.dir, TAIL)
+    if (!existsSync(path)) return undefined
+    try {
+      const f = IndexFile.open(path)
+      if (f.from === this.liveFrom && f.to <= this.docs.count) {
+        this.keptTo = f.to
+        return f
+      }
+      f.close()
+    } catch {} // not a segment's format: re-read instead
+    rmSync(path, { force: true })
+    return undefined
+  }
+
+  /**
+   * Index again docs [from, count), whose postings were only in memory (a crash, or no tail written): the docs
+   * of each chat's day read in one go (lines of the same file, mostly consecutive), then keyed in doc order.
+   */
+  private reindex(from: number): void {
+    const groups = new Map<number, { chat: number; day: number; docs: number[]; at: LineAt[] }>()
+    for (let doc = from; doc < this.docs.count; doc++) {
+      const [chat, day] = [this.docs.chatOf(doc), this.docs.dayOf(doc)]
+      const key = chat * 0x10000 + day
+      let g = groups.get(key)
+      if (!g) groups.set(key, (g = { chat, day, docs: [], at: [] }))
+      g.docs.push(doc)
+      g.at.push(this.docs.location(doc))
+    }
+    const records: (ArchiveRecord | undefined)[] = new Array(this.docs.count - from)
+    for (const g of groups.values()) {
+      const chat = this.meta.chats[g.chat]
+      if (chat === undefined) continue
+      const read = this.reader(chat, dayString(g.day), g.at)
+      for (const [i, doc] of g.docs.entries()) records[doc - from] = read[i]
+    }
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i]
+      if (r) this.addKeys(from + i, r)
     }
   }
 
@@ -198,8 +261,12 @@ export class NgramIndex {
     const to = this.docs.count
     // Laid out now, the segment is searched from its layout while it is written; the live postings are cleared
     // and take the next segment's docs in the arrays they grew to (no new arrays, and one table held, not two).
-    const layout = this.live.layout()
+    // A tail read at open is merged in (and searched from the layout from now on).
+    const layout = this.laidOut()
     this.live.clear()
+    this.tail?.close()
+    this.tail = undefined
+    this.keptTo = undefined
     this.frozen = { from, layout }
     this.liveFrom = to
     const name = `seg-${String(from).padStart(10, '0')}.aix`
@@ -208,6 +275,7 @@ export class NgramIndex {
         await IndexFile.write(join(this.dir, name), from, to, layout)
         this.files.push(IndexFile.open(join(this.dir, name)))
         this.change({ segment: { file: name, from, to } })
+        rmSync(join(this.dir, TAIL), { force: true }) // what it held is in the segment
         this.failing = undefined
         this.frozen = undefined
       } catch (e) {
@@ -225,13 +293,19 @@ export class NgramIndex {
     await this.writing
   }
 
-  /** Where the newest indexed record of `chat` ends: its day and the byte after its line. */
-  indexedUpTo(chat: string): { day: string; end: number } | undefined {
-    const n = this.chatNo.get(chat)
-    const doc = n === undefined ? undefined : this.lastDoc.get(n)
-    if (doc === undefined) return undefined
-    const { offset, length } = this.docs.location(doc)
-    return { day: dayString(this.docs.dayOf(doc)), end: offset + length }
+  /**
+   * Where each chat's newest indexed record ends: its day and the byte after its line, by chat (looked up in doc
+   * order: each page of the doc table read once).
+   */
+  indexedEnds(): Map<string, { day: string; end: number }> {
+    const out = new Map<string, { day: string; end: number }>()
+    for (const [chat, doc] of [...this.lastDoc].sort((a, b) => a[1] - b[1])) {
+      const name = this.meta.chats[chat]
+      if (name === undefined) continue
+      const { offset, length } = this.docs.location(doc)
+      out.set(name, { day: dayString(this.docs.dayOf(doc)), end: offset + length })
+    }
+    return out
   }
 
   /** Records of `chat` on days before `day` were deleted: they stop matching. */
@@ -291,12 +365,39 @@ export class NgramIndex {
     return { hits, total, approximate }
   }
 
-  /** Stop: wait for a segment being written, release the files (the docs since it are re-read at the next start). */
+  /**
+   * Stop: wait for a segment being written, write the postings held in memory as the tail (the next start reads
+   * them instead of indexing those docs again), release the files.
+   */
   async close(): Promise<void> {
     await this.writing
+    this.keep()
+    this.tail?.close()
     for (const f of this.files) f.close()
     this.docs.close()
     this.metaLog.close()
+  }
+
+  /** The postings since the last segment, the tail's and the live ones, as one layout. */
+  private laidOut(): PostingLayout {
+    const live = this.live.layout()
+    return this.tail ? mergeLayouts(this.tail.layout(), live) : live
+  }
+
+  /**
+   * Write the postings since the last segment as the tail (`live.tail`), after their doc entries, unless it holds
+   * them already: the next start reads it instead of indexing those docs again. At stop (and before a config
+   * reload); a tail the disk refuses is not written (the next start indexes them again).
+   */
+  keep(): void {
+    const to = this.docs.count
+    if (to === this.liveFrom || to === this.keptTo) return
+    this.docs.flush()
+    this.settle()
+    try {
+      IndexFile.writeNow(join(this.dir, TAIL), this.liveFrom, to, this.laidOut())
+      this.keptTo = to
+    } catch {}
   }
 
   private candidates(comps: Component[], lo: number, hi: number, q: ArchiveQuery): number[] {
@@ -328,7 +429,8 @@ export class NgramIndex {
 
   /** Posting look-ups of the segments overlapping docs [lo, hi), oldest first. */
   private sources(lo: number, hi: number): Source[] {
-    const out: Source[] = this.files.filter(f => f.to > lo && f.from < hi).map(f => (k: number) => f.postings(k))
+    const files = this.tail ? [...this.files, this.tail] : this.files
+    const out: Source[] = files.filter(f => f.to > lo && f.from < hi).map(f => (k: number) => f.postings(k))
     const frozen = this.frozen
     if (frozen) out.push(k => layoutPostings(frozen.layout, k))
     out.push(k => this.live.get(k))
@@ -365,9 +467,10 @@ export class NgramIndex {
   }
 
   private record(doc: number): ArchiveRecord | undefined {
-    const { offset, length } = this.docs.location(doc)
     const chat = this.meta.chats[this.docs.chatOf(doc)]
-    return chat === undefined ? undefined : this.reader(chat, dayString(this.docs.dayOf(doc)), offset, length)
+    return chat === undefined
+      ? undefined
+      : this.reader(chat, dayString(this.docs.dayOf(doc)), [this.docs.location(doc)])[0]
   }
 
   private addKeys(doc: number, r: ArchiveRecord): void {

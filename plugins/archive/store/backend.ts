@@ -79,4 +79,9 @@ export interface ArchiveBackend {
   storeMedia(record: ArchiveRecord, day: string, bytes: Uint8Array): Promise<string>
   /** Write what is buffered now (at stop); throws when the disk refuses. Absent: nothing is buffered. */
   flush?(): void
+  /**
+   * After `flush` at stop (and before a config reload): write what the next start would otherwise rebuild (the
+   * file archive's index postings held in memory). Absent: nothing to keep.
+   */
+  keep?(): void
 }

@@ -2,10 +2,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { readFile } from 'node:fs/promises'
 import { join, resolve, sep } from 'node:path'
 import { type ArchiveRecord, type ChatInfo, RECORD_VERSION } from '../capture/record.js'
-import { NgramIndex } from '../search/ngram-index.js'
+import { type LineAt, NgramIndex } from '../search/ngram-index.js'
 import { type ArchiveQuery, type SearchResult, scanSearch } from '../search/query.js'
 import type { AccessEntry, ArchiveBackend, PurgeResult, ScanRange, Segment } from './backend.js'
-import { folderName, idOfFolder, LineFiles, listDays, parseLines } from './segment-files.js'
+import { folderName, idOfFolder, LineFiles, listDays, parseLines, readAfter } from './segment-files.js'
 import { readSnapshotLog, type Snapshot, SnapshotLog } from './snapshot-log.js'
 
 /**
@@ -84,7 +84,7 @@ export class FileArchive implements ArchiveBackend {
     if (!this.opened) {
       this.opened = new NgramIndex(
         join(this.dir, 'index'),
-        (chat, day, offset, length) => parseRecord(this.files.read(this.segmentFile(chat, day), offset, length)),
+        (chat, day, at) => this.readRecords(chat, day, at),
         () => this.files.flush(),
       )
       this.catchUp(this.opened)
@@ -211,6 +211,11 @@ export class FileArchive implements ArchiveBackend {
     return rel
   }
 
+  /** The index's postings held in memory, written for the next start (after `flush`; see `NgramIndex.keep`). */
+  keep(): void {
+    this.opened?.keep()
+  }
+
   /** Write the buffered lines and the index's postings held in memory and close the files (at stop). */
   async close(): Promise<void> {
     this.flush()
@@ -228,27 +233,32 @@ export class FileArchive implements ArchiveBackend {
    * Index the lines the index does not have: after a crash between a line and its index entry, in a
    * restored backup (segments are copied after the index), or in an archive written before the index
    * existed (then everything, day by day across chats, so doc order follows time). Each chat resumes
-   * after its newest indexed line.
+   * after its newest indexed line: its folder listed (a day may have begun since), that day's segment read only
+   * past that line (a stat when nothing follows it), a newer day's whole.
    */
   private catchUp(index: NgramIndex): void {
-    const chats = this.chatKeys()
-    const from = new Map(chats.map(c => [c, index.indexedUpTo(c)]))
-    const days = [...new Set(chats.flatMap(c => this.days(c)))].sort()
-    for (const day of days) {
-      const lines: { r: ArchiveRecord; offset: number; length: number }[] = []
-      for (const chat of chats) {
-        const done = from.get(chat)
+    const todo = new Map<string, { chat: string; from: number }[]>()
+    const ends = index.indexedEnds()
+    for (const chat of this.chatKeys()) {
+      const done = ends.get(chat)
+      for (const day of this.days(chat)) {
         if (done && day < done.day) continue
-        const start = done && day === done.day ? done.end : 0
-        const file = this.segmentFile(chat, day)
-        if (!existsSync(file)) continue
-        const text = readFileSync(file)
-        for (let offset = start; offset < text.length; ) {
-          const end = text.indexOf(0x0a, offset)
+        const from = done && day === done.day ? done.end : 0
+        const files = todo.get(day) ?? []
+        if (!files.length) todo.set(day, files)
+        files.push({ chat, from })
+      }
+    }
+    for (const day of [...todo.keys()].sort()) {
+      const lines: { r: ArchiveRecord; offset: number; length: number }[] = []
+      for (const { chat, from } of todo.get(day) ?? []) {
+        const text = readAfter(this.segmentFile(chat, day), from)
+        for (let at = 0; at < text.length; ) {
+          const end = text.indexOf(0x0a, at)
           const stop = end < 0 ? text.length : end + 1
-          const r = parseRecord(text.subarray(offset, stop).toString('utf8'))
-          if (r) lines.push({ r, offset, length: stop - offset })
-          offset = stop
+          const r = parseRecord(text.subarray(at, stop).toString('utf8'))
+          if (r) lines.push({ r, offset: from + at, length: stop - at })
+          at = stop
         }
       }
       lines.sort((a, b) => a.r.at - b.r.at || a.r.seq - b.r.seq)
@@ -267,6 +277,19 @@ export class FileArchive implements ArchiveBackend {
     const file = join(this.dir, 'chats', folderName(chat), `${day}.jsonl`)
     this.paths.set(chat, { day, file })
     return file
+  }
+
+  /**
+   * The records at `at` in `chat`'s `day` segment: the bytes they span in one read (each line on its own when
+   * they reach past the file's end: a segment shorter than the index says).
+   */
+  private readRecords(chat: string, day: string, at: readonly LineAt[]): (ArchiveRecord | undefined)[] {
+    const file = this.segmentFile(chat, day)
+    let [from, to] = [Number.POSITIVE_INFINITY, 0]
+    for (const l of at) [from, to] = [Math.min(from, l.offset), Math.max(to, l.offset + l.length)]
+    const bytes = at.length > 1 ? this.files.read(file, from, to - from) : undefined
+    if (!bytes) return at.map(l => parseRecord(this.files.read(file, l.offset, l.length)?.toString('utf8')))
+    return at.map(l => parseRecord(bytes.toString('utf8', l.offset - from, l.offset - from + l.length)))
   }
 
   private readSegment(chat: string, day: string): ArchiveRecord[] {

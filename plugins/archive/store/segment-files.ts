@@ -1,4 +1,14 @@
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  statSync,
+  writeSync,
+} from 'node:fs'
 import { dirname } from 'node:path'
 
 const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.jsonl$/
@@ -77,8 +87,8 @@ export class LineFiles {
     }
   }
 
-  /** The `length` bytes at `offset` of `file`, as text; undefined when the file is gone or shorter. */
-  read(file: string, offset: number, length: number): string | undefined {
+  /** The `length` bytes at `offset` of `file` (one read); undefined when the file is gone or shorter. */
+  read(file: string, offset: number, length: number): Buffer | undefined {
     if (!this.open.has(file) && !existsSync(file)) return undefined
     const f = this.handle(file)
     if (offset + length > f.size) return undefined
@@ -90,7 +100,7 @@ export class LineFiles {
       if (!n) return undefined
       got += n
     }
-    return b.toString('utf8')
+    return b
   }
 
   /** Close a file before it is deleted (what it buffered is dropped with it). */
@@ -216,13 +226,41 @@ export function idOfFolder(folder: string): string | undefined {
   return folderName(id) === folder ? id : undefined
 }
 
-/** Days with a `<day>.jsonl` file in `folder`, ascending. */
+/** Days with a `<day>.jsonl` file in `folder`, ascending (none when the folder is missing). */
 export function listDays(folder: string): string[] {
-  if (!existsSync(folder)) return []
-  return readdirSync(folder)
+  let names: string[]
+  try {
+    names = readdirSync(folder)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw e
+  }
+  return names
     .map(f => DAY_FILE.exec(f)?.[1])
     .filter((d): d is string => !!d)
     .sort()
+}
+
+/**
+ * The bytes of `file` after its first `from`, in one read; empty when the file is no longer than that or gone
+ * (then a stat is all it costs: the common case when an archive opens).
+ */
+export function readAfter(file: string, from: number): Buffer {
+  const size = statSync(file, { throwIfNoEntry: false })?.size ?? 0
+  if (size <= from) return Buffer.alloc(0)
+  const fd = openSync(file, 'r')
+  try {
+    const out = Buffer.allocUnsafe(size - from)
+    let got = 0
+    while (got < out.length) {
+      const n = readSync(fd, out, got, out.length - got, from + got)
+      if (!n) break
+      got += n
+    }
+    return out.subarray(0, got)
+  } finally {
+    closeSync(fd)
+  }
 }
 
 /** JSON lines of a file's text; a torn or damaged line becomes undefined (never fatal). */

@@ -139,7 +139,7 @@ describe('archive index: a segment being written', () => {
     })
   /** An index of the records whose first segment (the first 8,192) is being written. */
   const indexIn = async (dir: string) => {
-    const index = new NgramIndex(dir, (_chat, _day, offset) => records[offset])
+    const index = new NgramIndex(dir, (_chat, _day, at) => at.map(l => records[l.offset]))
     for (let i = 0; i < 8192; i++) index.add(records[i], day, i, 1)
     await null // the 8,192nd message started the segment's write: its postings are laid out
     for (let i = 8192; i < records.length; i++) index.add(records[i], day, i, 1)

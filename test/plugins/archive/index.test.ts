@@ -1,4 +1,4 @@
-import { appendFileSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { appendFileSync, cpSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { type ArchiveRecord, RECORD_VERSION } from '../../../plugins/archive/capture/record.js'
@@ -125,5 +125,76 @@ describe('archive search index (character n-grams)', () => {
     expect(await texts(b, q(['退款'], { from: '2026-11-01' }))).toEqual(['新的退款', '旧的退款'])
     await b.purgeBefore('g1', '2026-11-15')
     expect(await texts(b, q(['退款'], { from: '2026-11-01' }))).toEqual(['新的退款'])
+  })
+})
+
+describe('archive search index: what a stop keeps for the next start', () => {
+  const count = async (a: FileArchive, word: string) => (await a.search(q([word]), 3)).total
+
+  it('a restart finds what came since the last index segment, and the next segment takes it in (nothing twice)', async () => {
+    const dir = tempArchiveDir()
+    const a = new FileArchive(dir)
+    for (let i = 0; i < 5000; i++) await a.append(rec(`g${i % 5}`, i % 10 ? `普通消息${i % 40}` : '退款申请'), DAY)
+    await a.close()
+    const b = new FileArchive(dir)
+    expect(b.indexed).toBe(5000)
+    expect(await count(b, '退款')).toBe(500)
+    // Past 8,192 messages a segment is written from what the last stop kept and what came since.
+    for (let i = 0; i < 4000; i++) await b.append(rec(`g${i % 5}`, i % 10 ? `普通消息${i % 40}` : '退款申请'), DAY)
+    expect(await count(b, '退款')).toBe(900)
+    expect(await texts(b, q(['退款'], { chats: ['g0'] }))).toHaveLength(20)
+    await b.close()
+    const c = new FileArchive(dir)
+    expect(c.indexed).toBe(9000)
+    expect(await count(c, '退款')).toBe(900)
+    expect(await count(c, '普通消息7')).toBe(225)
+    await c.close()
+  })
+
+  it('a crash after a restart loses nothing: the docs since the last stop are indexed again, once', async () => {
+    const dir = tempArchiveDir()
+    const a = new FileArchive(dir)
+    for (let i = 0; i < 300; i++) await a.append(rec('g1', i % 3 ? '闲聊' : '退款'), DAY)
+    await a.close()
+    const b = new FileArchive(dir)
+    for (let i = 0; i < 30; i++) await b.append(rec('g2', '后来的退款'), DAY)
+    b.flush() // the turn's lines and index entries written, then killed: no stop
+    const c = new FileArchive(dir)
+    expect(c.indexed).toBe(330)
+    expect(await count(c, '退款')).toBe(130)
+    expect(await count(c, '后来')).toBe(30)
+  })
+
+  it('a config reload keeps what the index holds in memory and goes on: a crash after it loses nothing', async () => {
+    const dir = tempArchiveDir()
+    const a = new FileArchive(dir)
+    for (let i = 0; i < 100; i++) await a.append(rec('g1', '重载前的退款'), DAY)
+    a.flush()
+    a.keep() // the plugin's stop before a reload: the archive stays open
+    for (let i = 0; i < 50; i++) await a.append(rec('g1', '重载后的退款'), DAY)
+    a.flush() // killed
+    const b = new FileArchive(dir)
+    expect(b.indexed).toBe(150)
+    expect([await count(b, '退款'), await count(b, '前'), await count(b, '后')]).toEqual([150, 100, 50])
+  })
+
+  it('a restored backup whose doc table is older than what the last stop kept indexes again from the segments', async () => {
+    const dir = tempArchiveDir()
+    const a = new FileArchive(dir)
+    for (let i = 0; i < 100; i++) await a.append(rec('g1', '退款一'), DAY)
+    await a.close()
+    const older = join(tempArchiveDir(), 'index')
+    cpSync(join(dir, 'index'), older, { recursive: true })
+    const b = new FileArchive(dir)
+    for (let i = 0; i < 50; i++) await b.append(rec('g1', '退款二'), DAY)
+    await b.close()
+    // The backup: the index as it was after the first stop, but what the second stop kept; the segments of now.
+    rmSync(join(older, 'live.tail'))
+    cpSync(join(dir, 'index', 'live.tail'), join(older, 'live.tail'))
+    rmSync(join(dir, 'index'), { recursive: true })
+    cpSync(older, join(dir, 'index'), { recursive: true })
+    const c = new FileArchive(dir)
+    expect(c.indexed).toBe(150)
+    expect([await count(c, '退款'), await count(c, '一'), await count(c, '二')]).toEqual([150, 100, 50])
   })
 })

@@ -21,7 +21,7 @@ describe('LineFiles', () => {
         files.flush()
       }
     }
-    for (const w of written) expect(files.read(w.file, w.offset, w.length)).toBe(`${w.line}\n`)
+    for (const w of written) expect(files.read(w.file, w.offset, w.length)?.toString()).toBe(`${w.line}\n`)
     files.closeAll()
     expect(readFileSync(join(dir, 'c0', 'day.jsonl'), 'utf8').split('\n')).toEqual([
       '{"n":"old"}',
@@ -48,7 +48,7 @@ describe('LineFiles', () => {
     ])
     files.flush()
     expect(readFileSync(file, 'utf8')).toBe(`${lines.map(l => l.line).join('\n')}\n`)
-    for (const l of lines) expect(files.read(file, l.offset, l.length)).toBe(`${l.line}\n`)
+    for (const l of lines) expect(files.read(file, l.offset, l.length)?.toString()).toBe(`${l.line}\n`)
     files.closeAll()
   })
   it('keeps lines whole when one turn buffers more than a buffer holds, and after a very long line', () => {
@@ -65,7 +65,7 @@ describe('LineFiles', () => {
       }
       files.flush()
     }
-    for (const l of lines) expect(files.read(l.file, l.offset, l.length)).toBe(`${l.line}\n`)
+    for (const l of lines) expect(files.read(l.file, l.offset, l.length)?.toString()).toBe(`${l.line}\n`)
     files.closeAll()
     for (const file of [a, b])
       expect(readFileSync(file, 'utf8')).toBe(
