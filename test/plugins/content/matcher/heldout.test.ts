@@ -33,6 +33,13 @@ const BLIND7 = fixture('heldout-blind7.jsonl')
 const BLIND8 = fixture('heldout-blind8.jsonl')
 /** The ninth sample, written without seeing the matcher and measured blind once (3c9e4dc); its classes fixed after. */
 const BLIND9 = fixture('heldout-blind9.jsonl')
+/** The tenth sample, written without seeing the matcher and measured blind once (f348674); its classes fixed after. */
+const BLIND10 = fixture('heldout-blind10.jsonl')
+/**
+ * The eleventh, written beside the tenth without seeing the matcher, measured blind (f348674) and again after
+ * blind10's fixes, which never saw it: how far those fixes generalise. Its rows have not been looked at to fix.
+ */
+const BLIND11 = fixture('heldout-blind11.jsonl')
 
 describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 setup)', () => {
   let compiled: ReturnType<typeof compileMatcher> | undefined
@@ -87,6 +94,17 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind9: at least the figures after the class fixes (precision 118/123, recall 118/132)', () => {
     expectFloors(matcherOf(), BLIND9, 118 / 123, 118 / 132)
   })
+
+  // Issue #22's goals are NOT met here. Blind on f348674: 0.816 / 0.767; below, after its classes (b10prec: reports,
+  // words across a term's edge, internal-group scopes; b10rec: splits with radical forms, digit letters, initials).
+  it('heldout-blind10: at least the figures after the class fixes (precision 108/117, recall 108/133)', () => {
+    expectFloors(matcherOf(), BLIND10, 108 / 117, 108 / 133)
+  })
+
+  // Issue #22's goals are NOT met here. Blind on f348674: 0.823 / 0.779; after blind10's fixes (unseen): as below.
+  it('heldout-blind11: at least the figures measured (precision 103/122, recall 103/131)', () => {
+    expectFloors(matcherOf(), BLIND11, 103 / 122, 103 / 131)
+  })
 })
 
 describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (default.yaml, eval-v2 options)', () => {
@@ -102,5 +120,16 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // two largest classes (b9fix), as with the shared dictionary above.
   it('heldout-blind9: at least the figures after the class fixes (precision 122/129, recall 122/132)', () => {
     expectFloors(matcher, BLIND9, 122 / 129, 122 / 132)
+  })
+
+  // Issue #22's precision goal is NOT met here. Blind on f348674: 0.827 / 0.827; below, after its classes and the
+  // shipped dictionary's wider slang (b10rec).
+  it('heldout-blind10: at least the figures after the class fixes (precision 130/139, recall 130/133)', () => {
+    expectFloors(matcher, BLIND10, 130 / 139, 130 / 133)
+  })
+
+  // Issue #22's goals are NOT met here. Blind on f348674: 0.830 / 0.855; after blind10's fixes (unseen): as below.
+  it('heldout-blind11: at least the figures measured (precision 116/136, recall 116/131)', () => {
+    expectFloors(matcher, BLIND11, 116 / 136, 116 / 131)
   })
 })
