@@ -27,8 +27,8 @@ export interface MessageInputs {
  * or excuse in the group.
  */
 export function decideMessage(e: MessageEvent, state: AckState, x: MessageInputs): Outcome {
-  const notices = allNotices(state)
   if (e.group && e.group.kind !== 'internal') return NOTHING
+  const notices = allNotices(state)
   if (isPayment(e))
     return {
       actions: x.rules.cfg.fines.enabled ? settleByPayment(e, x.ledger, x.now, x.prefix, x.selfId) : [],

@@ -51,6 +51,8 @@ export const ackPlugin = definePlugin({
             ),
           })
         if (ev.type !== 'message' || ev.command) return []
+        // Notices, answers and fines are of internal groups (decideMessage decides nothing elsewhere): no inputs made.
+        if (ev.group && ev.group.kind !== 'internal') return []
         const rules = rulesFor(ev.group)
         // Only a notice needs the group's members (a directory read): every other message is decided at once.
         if (isNoticeMessage(ev, rules.cfg))

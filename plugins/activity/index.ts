@@ -19,7 +19,8 @@ import { decideReminder, forgetMessage, type WaitingInputs } from './decide-wait
 import { adoptWaiting } from './fleet/waiting.js'
 import { ActivityReports, type Report } from './report/builder.js'
 import { rulesCache, type ActivityRules } from './rules/group-rules.js'
-import { CURRENT_DOC, dayPart, memberPart, openDocs, waitingPart, type ActivityDocs, type GroupDay } from './state.js'
+import { PartNames } from './part-names.js'
+import { CURRENT_DOC, openDocs, waitingPart, type ActivityDocs, type GroupDay } from './state.js'
 import { T } from './texts.js'
 
 type ActivityContext = PluginContext<ActivityConfig>
@@ -41,15 +42,29 @@ export const activityPlugin = definePlugin({
     const reports = new ActivityReports(ctx, docs, closer, rulesOf)
     closer.refoldLastClosed()
     closer.closeDue(ctx.clock.now())
-    const state = (): ActivityState => ({ current: docs.current.data, seen: docs.seen.data, seenChanged: true })
+    // One state object for every event (the decisions keep none of it): its fields set afresh.
+    const st: ActivityState = {
+      current: docs.current.data,
+      seen: docs.seen.data,
+      seenChanged: true,
+      counted: undefined,
+    }
+    const state = (): void => {
+      st.current = docs.current.data
+      st.seen = docs.seen.data
+      st.seenChanged = true
+      st.counted = undefined
+    }
     // The open-day document is written as changes: the parts an event changed are named (see CURRENT_SPEC).
-    const changed = (group: GroupRef, st: ActivityState, memberId?: string) => {
+    const parts = new PartNames()
+    const changed = (group: GroupRef, memberId?: string) => {
       const g = st.counted
       if (g) {
-        docs.current.changed(dayPart(g.day, g.groupId))
-        if (memberId) docs.current.changed(memberPart(g.day, g.groupId, memberId))
+        docs.current.changed(parts.day(g.day, g.groupId))
+        if (memberId) docs.current.changed(parts.member(g.day, g.groupId, memberId))
       }
-      if (group.kind === 'customer' || docs.current.data.waiting[group.id]) docs.current.changed(waitingPart(group.id))
+      if (group.kind === 'customer' || docs.current.data.waiting[group.id])
+        docs.current.changed(parts.waiting(group.id))
       if (st.seenChanged) docs.seen.changed(group.id)
     }
     // Config, rules and observe mode matter only to a customer waiting for an answer (a reminder is rehearsed).
@@ -66,7 +81,7 @@ export const activityPlugin = definePlugin({
         if (!ev.group || (ev.type === 'message' && ev.isCommand)) return []
         const group: GroupRef = ev.group
         let actions: Action[] = []
-        const st = state()
+        state()
         if (ev.type === 'message') {
           closer.closeDue(ctx.clock.now())
           actions = decideMessage(ev as MessageEvent & { group: GroupRef }, st, messageInputs)
@@ -74,7 +89,7 @@ export const activityPlugin = definePlugin({
         else if (ev.type === 'leave') countLeave(ev, st, naming())
         else if (ev.type === 'topic') countTopic(group, ev.at, st, ctx.timezone)
         else return []
-        changed(group, st, ev.type === 'message' ? ev.sender.id : undefined)
+        changed(group, ev.type === 'message' ? ev.sender.id : undefined)
         return actions
       },
       // A message the moderation plugin acted on (an ad, spam) is not a customer waiting for an answer.

@@ -78,7 +78,10 @@ export class Archiver {
   /** Archive an incoming message; false when it was a duplicate delivery (a promise only while its chat's state loads). */
   capture(ev: MessageEvent, displayName: string, cfg: ArchiveConfig): boolean | Promise<boolean> {
     const backend = this.backend
-    const state = ev.group && !ev.attachment && !this.queued ? this.loaded.get(ev.group.id) : undefined
+    const media = this.media
+    // An attachment whose bytes are not kept here (a group kind `media.keepBytes` does not list) is only metadata.
+    const fetches = !!ev.attachment && !!media && !!ev.group && keepsBytes(cfg, ev.group.kind)
+    const state = ev.group && !fetches && !this.queued ? this.loaded.get(ev.group.id) : undefined
     // Most messages: a group already archived under the same name, nothing to fetch, nothing queued, a back end
     // writing synchronously. What `keep` does for them, without a capture (and its closures) made first.
     if (state?.saved && sameGroup(state.saved, ev.group as GroupRef) && appendsNow(backend)) {
@@ -86,7 +89,6 @@ export class Archiver {
       this.writeNow(recordOf(ev, displayName, ++state.seq), dayKey(ev.at, this.tz), backend)
       return true
     }
-    const media = this.media
     return this.keep(
       {
         info: chatInfoOf(ev, displayName),

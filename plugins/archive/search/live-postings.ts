@@ -46,6 +46,8 @@ export class LivePostings {
   private docs = 0
   /** Where `docsAt` collects a chain. */
   private scratch = new Uint32Array(1024)
+  /** The key `add` was given, for `addAt`. */
+  private one = new Float64Array(1)
 
   constructor() {
     this.allocate(1 << 12)
@@ -63,6 +65,22 @@ export class LivePostings {
 
   /** Note that `doc` holds `key` (docs come in ascending order; a repeat for the same doc is ignored). */
   add(key: number, doc: number): void {
+    this.one[0] = key
+    this.addAt(this.one, 0, doc)
+  }
+
+  /**
+   * Note that `docs[i]` holds `keys[i]` for each `i` below `n` (docs ascending). The keys are read where they
+   * are: a float64 passed to a call that is not inlined is boxed, and most keys (bigrams) are not small integers
+   * (about 50 boxes a message when each key was passed to `add`).
+   */
+  addAll(keys: Float64Array, docs: Uint32Array, n: number): void {
+    for (let i = 0; i < n; i++) this.addAt(keys, i, docs[i])
+  }
+
+  /** `add` of `keys[i]`. */
+  private addAt(keys: Float64Array, i: number, doc: number): void {
+    const key = keys[i]
     const s = this.slot(key)
     const ints = this.intAt
     if (this.keyAt[2 * s] === EMPTY) {

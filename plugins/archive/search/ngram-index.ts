@@ -238,10 +238,7 @@ export class NgramIndex {
 
   /** Put the held keys into the postings, in the order they came (docs ascending). */
   private settle(): void {
-    const live = this.live
-    const keys = this.heldKeys
-    const docs = this.heldDocs
-    for (let i = 0; i < this.held; i++) live.add(keys[i], docs[i])
+    this.live.addAll(this.heldKeys, this.heldDocs, this.held)
     this.held = 0
   }
 

@@ -5,6 +5,7 @@ import { type ArchiveRecord, type ChatInfo, RECORD_VERSION } from '../capture/re
 import { type LineAt, NgramIndex } from '../search/ngram-index.js'
 import { type ArchiveQuery, type SearchResult, scanSearch } from '../search/query.js'
 import type { AccessEntry, ArchiveBackend, PurgeResult, ScanRange, Segment } from './backend.js'
+import { encodeRecordLine, recordLineBound } from './record-line.js'
 import { folderName, idOfFolder, LineFiles, listDays, parseLines, readAfter } from './segment-files.js'
 import { readSnapshotLog, type Snapshot, SnapshotLog } from './snapshot-log.js'
 
@@ -100,7 +101,11 @@ export class FileArchive implements ArchiveBackend {
     // While the disk refuses lines already buffered, this one is refused too: the archiver keeps it and retries.
     if (this.refused) this.flush()
     const index = this.index // opened (and an older archive indexed) before the line is written
-    const at = this.files.append(this.segmentFile(record.chat, day), JSON.stringify(record))
+    const file = this.segmentFile(record.chat, day)
+    // Most records are encoded into the file's buffer as they are read; the others go through their JSON text.
+    const at =
+      this.files.appendEncoded(file, recordLineBound(record), encodeRecordLine, record) ??
+      this.files.append(file, JSON.stringify(record))
     index.add(record, day, at.offset, at.length)
     this.schedule()
   }

@@ -73,6 +73,31 @@ export class LineFiles {
     return { offset, length }
   }
 
+  /**
+   * Buffer the line `encode` writes of `value` (at most `most` bytes, no newline) for `file`; returns its byte offset
+   * and length (with the newline), or undefined when `encode` returns -1 (nothing buffered: append its text instead).
+   * `encode` writes into the file's buffer from `at` and returns where the line ends.
+   */
+  appendEncoded<T>(
+    file: string,
+    most: number,
+    encode: (value: T, into: Buffer, at: number) => number,
+    value: T,
+  ): { offset: number; length: number } | undefined {
+    const f = this.handle(file)
+    const at = f.size - f.written
+    const need = at + most + 1
+    if (!f.bytes || f.bytes.length < need) f.bytes = this.room(f.bytes, at, need)
+    const end = encode(value, f.bytes, at)
+    if (end < 0) return undefined
+    f.bytes[end] = 0x0a
+    const length = end + 1 - at
+    const offset = f.size
+    f.size += length
+    this.dirty.add(file)
+    return { offset, length }
+  }
+
   /** Lines buffered and not written yet. */
   get buffered(): boolean {
     return this.dirty.size > 0

@@ -50,12 +50,37 @@ export function detector(cfg: Pick<ServiceConfig, 'phrases' | 'patterns' | 'allo
       for (const p of phrases) {
         for (let at = t.indexOf(p); at >= 0; at = t.indexOf(p, at + 1)) if (ownComplaint(t, at, p)) return p
       }
-      for (const r of patterns) {
-        for (const m of own.matchAll(r)) if (ownComplaint(t, m.index, m[0])) return r.source
-      }
+      for (const r of patterns) if (patternHit(r, own, t)) return r.source
       return undefined
     },
   }
+}
+
+/**
+ * Whether a match of `r` (global, unicode) in `own` is the customer's own complaint (judged in `t`, its lower case),
+ * matches taken in order as `matchAll` takes them. Through `exec` on `r` itself: `matchAll` made a copy of the
+ * expression and an iterator per pattern for every customer message, most of which match nothing.
+ */
+function patternHit(r: RegExp, own: string, t: string): boolean {
+  r.lastIndex = 0
+  for (let m = r.exec(own); m; m = r.exec(own)) {
+    if (ownComplaint(t, m.index, m[0])) {
+      r.lastIndex = 0
+      return true
+    }
+    if (!m[0]) r.lastIndex = nextIndex(own, r.lastIndex)
+  }
+  return false
+}
+
+/** The index after `i`, a surrogate pair counted as one (what an empty match advances by under the `u` flag). */
+function nextIndex(s: string, i: number): number {
+  const c = s.charCodeAt(i)
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1)
+    if (d >= 0xdc00 && d <= 0xdfff) return i + 2
+  }
+  return i + 1
 }
 
 /**
