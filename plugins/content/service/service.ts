@@ -12,7 +12,7 @@ import { contentStrikeCount } from '../decide-escalation.js'
 import '../facts.js'
 import type { Finding } from '../assess/findings.js'
 import { FloodTracker } from '../assess/flood.js'
-import { newIncident, openIncidentFor, reached, type IncidentLog } from '../incidents/incident.js'
+import { limitReachedIn, newIncident, openIncidentFor, reached, type IncidentLog } from '../incidents/incident.js'
 import { INCIDENTS_JOURNAL, type IncidentRecord } from '../incidents/incident-journal.js'
 import { openForeignIncident, withFleetRepeats } from '../incidents/fleet-incidents.js'
 import { decideAllow, decideIgnore, decideReview, dueSuggestion, splitReview } from '../decide-review.js'
@@ -340,7 +340,10 @@ export class ContentService {
     ev: MessageEvent & { group: GroupRef },
     findings: Finding[],
     cfg: ContentConfig,
+    dryRun: boolean,
   ): IncidentInput {
+    const since = ev.at - cfg.strikeTtl
+    const reach = { memberId: ev.sender.id, groupId: ev.group.id, since, dryRun }
     return {
       cfg,
       ev,
@@ -351,6 +354,7 @@ export class ContentService {
       prefix: this.ctx.commandPrefix,
       mayRemove: this.ctx.directory.mayRemove?.(ev.group.id),
       responsible: this.ctx.responsibleFor(ev.group),
+      limitReachedHere: limitReachedIn(this.incidents.state, reach),
     }
   }
 
@@ -368,7 +372,7 @@ export class ContentService {
     let actions: Action[]
     if (open && !reached(open, ev.group.id)) {
       // The same offence in another group: handled there too, counted once.
-      actions = decideSpread(open, this.incidentInput(ev, findings, cfg))
+      actions = decideSpread(open, this.incidentInput(ev, findings, cfg, dryRun))
       this.incidents.append({ op: 'repeat', id: open.id, at: ev.at, group: ev.group.id })
     } else if (open) {
       this.incidents.append({ op: 'repeat', id: open.id, at: ev.at })
@@ -393,7 +397,7 @@ export class ContentService {
         steps: [],
         dryRun,
       })
-      actions = decideIncident(incident, this.incidentInput(ev, findings, cfg))
+      actions = decideIncident(incident, this.incidentInput(ev, findings, cfg, dryRun))
       // Recorded once its steps are decided (the record is the incident as `#违规` lists it).
       this.incidents.append({ op: 'open', incident })
     }

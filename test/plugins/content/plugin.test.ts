@@ -113,6 +113,29 @@ describe('content plugin on the runtime', () => {
     expect(h.wechat.textsTo(cust.id).join('\n')).not.toContain('负责人')
   })
 
+  it('asks the responsible salesperson once when the count jumps past the limit (a fleet batch), not again in the window', async () => {
+    const h = await start('', undefined, false, '', y =>
+      y.replace('kind: customer }', 'kind: customer, responsible: [wxid_zhangsan] }'),
+    )
+    h.wechat.tellsRights = true // the room payloads say: the bot is not owner or admin of cust
+    // Three strikes recorded elsewhere arrive at once: the next offence is the fourth, past the limit of 3.
+    const at = h.clock.now()
+    for (const n of [1, 2, 3])
+      h.rt.ledger.addStrike({
+        memberId: 'wxid_c3',
+        category: 'content.ad',
+        at,
+        expiresAt: at + 30 * DAY,
+        auditId: `A${n}@sales1`,
+      })
+    for (const body of [AD, '扫码进群领红包', '加我微信，日赚 500']) await h.post(spammer, cust, body, {}, 30 * MIN)
+    await h.drain()
+    expect(h.wechat.textsTo('wxid_zhangsan')).toEqual([
+      expect.stringMatching(/^⚠️ 「示例科技张三交流群」的 优惠多多 已达违规上限（V1），/),
+    ])
+    expect(h.wechat.textsTo('wxid_admin').filter(t => t.includes('已达违规上限'))).toHaveLength(3)
+  })
+
   it('lets the executor report a removal that fails because the bot is not group owner', async () => {
     const h = await start()
     for (const body of [AD, '扫码进群领红包', '加我微信，日赚 500']) await h.post(spammer, cust, body, {}, 30 * MIN)
