@@ -143,7 +143,7 @@ export const contentConfigSchema = z
       .catchall(byKind(categoryScopeSchema, { internal: 'everyone', customer: 'everyone', broadcast: 'everyone' }))
       .prefault({})
       .describe(
-        '每个类别在各类群里检查谁的消息：everyone / nonStaff（非员工）/ staff（仅员工）/ nobody / review（员工照常处理；非员工的命中只交管理员确认，@员工或引用员工消息的回复不检查）；未列出的词库类别检查所有人 Per category and group kind, whose messages are checked (review: non-staff hits only go to the admins)',
+        '每个类别在各类群里检查谁的消息：everyone / nonStaff（非员工）/ staff（仅员工）/ nobody / review（员工照常处理；非员工的命中只交管理员确认，引用员工消息的回复不检查，只 @ 员工不算）；未列出的词库类别检查所有人 Per category and group kind, whose messages are checked (review: non-staff hits only go to the admins)',
       ),
     actions: z
       .object({

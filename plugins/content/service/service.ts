@@ -221,12 +221,12 @@ export class ContentService {
   }
 
   /**
-   * True when a message answers staff: it @s a staff member, or quotes a message of someone the roster names
-   * (a quote carries the sender's name only) who is staff.
+   * True when a message answers staff: it quotes a message of someone the roster names (a quote carries the
+   * sender's name only) who is staff. An @ alone is no answer: anyone can @ a staff member (`@王经理 加我微信`
+   * draws customers away in front of them), so it is reviewed like any other.
    */
   private answersStaff(ev: MessageEvent): boolean {
     const isStaff = (id: string | undefined): boolean => id !== undefined && this.ctx.rolesOf(id).length > 0
-    if (ev.mentions.some(isStaff)) return true
     const quoted = ev.quote?.senderName
     return quoted !== undefined && this.ctx.roster.named(quoted).some(e => isStaff(e.contactId))
   }

@@ -203,9 +203,8 @@ describe('content plugin on the runtime', () => {
     expect(h.rt.ledger.activeStrikes(spammer.id, h.clock.now()).map(s => s.category)).toEqual(['content.contact'])
   })
 
-  it('lets a customer answer staff with their own WeChat (an @ or a quote of a staff member); staff asking for one there are told privately', async () => {
+  it('lets a customer answer staff with their own WeChat (a quote of a staff member); staff asking for one there are told privately', async () => {
     const h = await start('', undefined, false, ROSTER)
-    await h.post(customer, cust, '@张三 好的，加我微信13800001111聊', { mentions: [zhangsan.id] })
     const quote = { senderName: '张三', text: '刘总方便留个微信吗？' }
     await h.post(customer, cust, '加我微信13800001111，手机同号', { quote })
     await h.post(zhangsan, cust, '刘总，您加我微信，我把报价单私发给您', {}, 20 * MIN)
@@ -232,6 +231,15 @@ describe('content plugin on the runtime', () => {
       '禁止发布与工作无关的商业广告；禁止私下引流、索要或发布联系方式',
     )
     expect(h.wechat.textsTo('wxid_admin').join('\n')).not.toContain('待确认')
+  })
+
+  it('an @ of a staff member is no answer: "@张三 加我微信" is asked about like any contact solicitation, not warned', async () => {
+    const h = await start('', undefined, false, ROSTER)
+    await h.post(customer, cust, '@张三 加我微信 abc123', { mentions: [zhangsan.id] })
+    await h.drain()
+    expect(h.wechat.textsTo('wxid_admin')[0]).toContain('🔎 待确认 R1：疑似私加联系方式（非员工发的，未自动处理）')
+    expect(h.wechat.textsTo(cust.id)).toEqual([])
+    expect(h.rt.ledger.activeStrikes('wxid_c1', h.clock.now())).toEqual([])
   })
 
   it('without the answer to staff, a customer leaving their WeChat is asked about, not warned', async () => {
