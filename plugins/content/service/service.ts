@@ -170,7 +170,8 @@ export class ContentService {
     // Hits of kinds their category does not let act (fuzzy ones by default) only go to the admins.
     const { acting: findings, review } = splitReview(all)
     const asked = review.length ? this.askAdmins(inGroup, review) : []
-    if (!findings.length) return asked
+    if (!findings.length)
+      return asked.length && holds(inGroup, review, this.ctx.observing(ev.group)) ? [...asked, held(inGroup)] : asked
     // In observe mode every finding is a rehearsal: its incident is kept apart from real ones and its steps are records.
     if (this.ctx.observing(ev.group))
       return [...this.offence(inGroup, findings, cfg, true), ...asked, moderated(inGroup, findings)]
@@ -277,7 +278,7 @@ export class ContentService {
     }
     const cfg = this.ctx.configFor(group)
     const { live, dry } = splitDryRun(review.findings, cfg)
-    return [...this.offence(ev, live, cfg, false), ...this.offence(ev, dry, cfg, true)]
+    return [...this.offence(ev, live, cfg, false), ...this.offence(ev, dry, cfg, true), moderated(ev, review.findings)]
   }
 
   /**
@@ -294,7 +295,7 @@ export class ContentService {
     const suggestion =
       wasOpen && !allow ? dueSuggestion(log, review, this.ctx.configFor().suggestAllowAfter) : undefined
     if (suggestion) markLearned(log, [suggestion.hint])
-    const ignored = wasOpen ? decideIgnore(review, adminId, suggestion, p) : []
+    const ignored = wasOpen ? [...decideIgnore(review, adminId, suggestion, p), released(review)] : []
     if (!allow) return { actions: ignored, text: ignoredText(review, p) }
     const outcomes: AllowOutcome[] = (review.hints ?? []).map(hint => {
       const edit: DictionaryEdit = { op: 'allow', category: hint.category, word: hint.phrase }
@@ -403,6 +404,36 @@ export class ContentService {
     }
     return dryRun ? asRehearsal(actions) : actions
   }
+}
+
+/**
+ * Categories whose hits in a customer group are a complaint to answer (see `scope` in `config.ts`): asked about,
+ * but the customer still waits for staff.
+ */
+const COMPLAINTS: ReadonlySet<string> = new Set(['defamation', 'insult'])
+
+/**
+ * Whether a message only asked about is held from the others (not a question to answer until released): spam
+ * such as contact solicitation, not a complaint; and not in observe mode, where the admins are not asked.
+ */
+function holds(ev: MessageEvent & { group: GroupRef }, review: Finding[], observing: boolean): boolean {
+  return !observing && ev.group.kind === 'customer' && !review.some(f => COMPLAINTS.has(f.category))
+}
+
+/** Tell the other plugins this message is held for the admins (activity does not wait for an answer to it meanwhile). */
+function held(ev: MessageEvent & { group: GroupRef }): Action {
+  const meta = { rule: 'content.held', groupId: ev.group.id, memberId: ev.sender.id }
+  return emit('message.held', { groupId: ev.group.id, messageId: ev.id, memberId: ev.sender.id }, meta)
+}
+
+/** Tell the other plugins the admins released a held message (`#忽略`): it is an ordinary message again. */
+function released(review: Review): Action {
+  const meta = { rule: 'content.released', groupId: review.groupId, memberId: review.memberId }
+  return emit(
+    'message.released',
+    { groupId: review.groupId, messageId: review.messageId, memberId: review.memberId },
+    meta,
+  )
 }
 
 /** Tell the other plugins this message was moderated (activity then does not wait for an answer to it). */
