@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util'
+import { checkDayRange, type DayRange } from '../time/day-range.js'
 
 type Options = NonNullable<ParseArgsConfig['options']>
 type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ options: O; allowPositionals: true; strict: true }>>
@@ -61,6 +62,20 @@ export function defineCli<const O extends Options>(spec: CliSpec<O>): Cli<O> {
       return parsed
     },
   }
+}
+
+/**
+ * `--from`/`--to` read as the console and `#记录` read typed days (`checkDayRange`: `2026-11-30`, `2026/11/30`): a day
+ * that does not exist or a range that runs backwards is a usage error with the same Chinese message. A missing end
+ * is the other one (a single day); the caller tells whether an end was given.
+ */
+export function dayRangeOption(
+  cli: Pick<Cli<Options>, 'error'>,
+  fromText: string | undefined,
+  toText: string | undefined,
+): DayRange | UsageError {
+  const r = checkDayRange(fromText ?? toText ?? '', toText ?? fromText ?? '')
+  return r.ok ? r.range : cli.error(`--from/--to：${r.error}`)
 }
 
 /**

@@ -90,8 +90,8 @@ export class CommandRouter {
     const p = this.prefix
     const customer = customersRead(event) && !event.sender.isStaff
     if (!cmd && (!this.answerUnknown || customer)) return NO_COMMAND
-    // Privately, a command needing a role is unknown to someone without one (a customer learns nothing of it).
-    if (!cmd || (!event.group && !roles.length && !allowed(cmd.spec.role, roles))) {
+    // Privately, a command not meant for someone without a role is unknown to them (a customer learns nothing of it).
+    if (!cmd || !forThem(cmd.spec, event, roles)) {
       const near = parsed.name.length > MAX_NAME_CHARS ? undefined : this.nearest(parsed.name, event, roles)
       return {
         kind: 'reply',
@@ -165,9 +165,14 @@ export class CommandRouter {
   }
 }
 
-/** Whether `#帮助` offers `spec` to the asker: privately, someone without a role is offered only what is meant for them. */
+/**
+ * Whether the asker may use (and `#帮助` offers) `spec` as far as their having a role goes: privately, someone
+ * without one only what is meant for them (customer-facing, or open to them: `CommandSpec.openToAnyone`).
+ */
 function forThem(spec: CommandSpec, event: MessageEvent, roles: Role[]): boolean {
-  return !!event.group || roles.length > 0 || spec.customerFacing === true || spec.openToAnyone === true
+  if (event.group || roles.length > 0 || spec.customerFacing) return true
+  const open = spec.openToAnyone
+  return typeof open === 'function' ? open(event.sender.id) : open === true
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { GroupRef } from '../core/event.js'
+import type { GroupRef, Member } from '../core/event.js'
 import type { Directory } from '../ports/directory.js'
 import type { Roster } from '../roster/roster.js'
 
@@ -13,6 +13,14 @@ export interface NameSources {
   roster: Roster
   directory: Directory
   groups?: GroupRef[]
+}
+
+/**
+ * A group member as staff read them where the roster does not know them: by WeChat name, a group nickname apart
+ * (`刘总（群昵称：行政部-陈静）`). A nickname can copy anyone's (a roster name, a colleague's), so it never stands alone.
+ */
+export function memberLabel(m: Pick<Member, 'name' | 'groupAlias'>): string {
+  return m.groupAlias && m.groupAlias !== m.name ? `${m.name}（群昵称：${m.groupAlias}）` : m.name
 }
 
 /** A name argument without a leading `@`/`＠` (typed privately, where WeChat makes no real @-mention). */
@@ -36,7 +44,7 @@ export async function contactsNamed(word: string, src: NameSources): Promise<Nam
     for (const m of members) {
       if (found.has(m.id)) continue
       if (m.id === name || m.groupAlias === name || m.name === name)
-        found.set(m.id, { id: m.id, label: `${m.groupAlias || m.name}（${g.topic}）` })
+        found.set(m.id, { id: m.id, label: `${memberLabel(m)}（${g.topic}）` })
     }
   }
   return [...found.values()]

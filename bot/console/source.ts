@@ -5,6 +5,7 @@ import type { Views, ViewsName } from '../core/views.js'
 import type { AuditEntry } from '../runtime/records/audit.js'
 import { formatDuration } from '../config/duration.js'
 import { undoOf, undoPenalty } from '../commands/builtin/undo-command.js'
+import { memberLabel } from '../commands/member-names.js'
 import { type Health, healthOf, inFleet } from '../commands/builtin/health.js'
 import type { BotRuntime } from '../runtime/host/runtime.js'
 import { consoleGroupDays, consoleWaited, consoleWaiting, type GroupDays } from './fleet-days.js'
@@ -273,8 +274,7 @@ async function violationRows(rt: BotRuntime, days: number): Promise<ViolationRow
   const content = rt.plugins.find(p => p.name === 'content')?.instance.views as ContentViews | undefined
   const members = new Map<string, Promise<Map<string, string>>>()
   /**
-   * Someone the roster does not know, by WeChat name, with a group nickname apart (`刘总（群昵称：行政部-陈静）`): a
-   * nickname can copy anyone's, so it never stands alone (read once per group).
+   * Someone the roster does not know, as `memberLabel` shows them (`刘总（群昵称：行政部-陈静）`; read once per group).
    */
   const memberName = async (groupId: string | undefined, id: string) => {
     if (!groupId || !rt.deps.directory.group(groupId)) return undefined
@@ -282,15 +282,7 @@ async function violationRows(rt: BotRuntime, days: number): Promise<ViolationRow
     if (!names) {
       names = rt.deps.directory
         .members(groupId)
-        .then(
-          list =>
-            new Map(
-              list.map(m => [
-                m.id,
-                m.groupAlias && m.groupAlias !== m.name ? `${m.name}（群昵称：${m.groupAlias}）` : m.name,
-              ]),
-            ),
-        )
+        .then(list => new Map(list.map(m => [m.id, memberLabel(m)])))
         .catch(() => new Map<string, string>())
       members.set(groupId, names)
     }

@@ -60,11 +60,12 @@ export interface CommandSpec {
    */
   customerFacing?: boolean
   /**
-   * Listed in the `#帮助` of someone without a role in a private chat (`#我的ID`: how someone learns the id to be
-   * given a role). Default false: their list has only customer-facing commands and these, and a command needing
-   * a role they lack answers like an unknown one (a customer learns nothing of the staff's commands).
+   * Open to someone without a role in a private chat, and listed in their `#帮助` (`#我的ID`: how someone learns
+   * the id to be given a role); a function: open to those it says yes for, by contact id (`#罚款`: whoever has a
+   * fine on record). Default false: privately they may use only customer-facing commands and these, and any other
+   * answers like an unknown one (a customer learns nothing of the staff's commands).
    */
-  openToAnyone?: boolean
+  openToAnyone?: boolean | ((contactId: string) => boolean)
   run(inv: CommandInvocation): Decision
 }
 

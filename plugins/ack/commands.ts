@@ -218,7 +218,8 @@ function stats(d: AckCommandDeps, group: GroupRef | undefined, days: number, max
 }
 
 /**
- * `#罚款`: one's own balance; admins: `#罚款 全部` (everyone's), `#罚款 结清 <编号>` (confirm a red packet whose
+ * `#罚款`: one's own balance (privately, to someone without a role only if they were ever fined: to a customer it
+ * is an unknown command); admins: `#罚款 全部` (everyone's), `#罚款 结清 <编号>` (confirm a red packet whose
  * amount the bot could not see), `#罚款 免除 <编号> <原因>`.
  */
 export function fineCommand(d: AckCommandDeps): CommandSpec {
@@ -227,6 +228,8 @@ export function fineCommand(d: AckCommandDeps): CommandSpec {
     name: '罚款',
     aliases: ['fines'],
     role: 'member',
+    // Privately, someone without a role is told of fines only if they have one (a customer learns nothing of them).
+    openToAnyone: id => d.ledger.finesOf(id).length > 0,
     usage: T.fineUsage(p),
     help: T.fineHelp(p),
     description: T.fineDescription,

@@ -144,10 +144,9 @@ function receivedElsewhere(
   prefix: string,
   meta: ReturnType<typeof metaOf>,
 ): Action[] {
-  const theirs = ledger.openFinesFleet(meta.memberId)
-  if (!theirs.length) return []
-  const ids = theirs.map(f => f.id)
-  const accounts = [...new Set(ids.map(id => id.slice(id.indexOf('@') + 1)))]
+  const foreign = foreignFines(ledger, meta.memberId)
+  if (!foreign) return []
+  const { ids, accounts } = foreign
   const rule = 'ack.fine-elsewhere'
   const admin = e.sender.groupAlias ?? e.sender.name
   const command = `${prefix}罚款 结清 ${ids[0]}`
@@ -172,13 +171,18 @@ function metaOf(e: MessageEvent, memberId: string) {
  * nothing here, since each account settles only its own ledger; the member is told privately which account to pay.
  */
 function elsewhere(ledger: Ledger, label: string, meta: ReturnType<typeof metaOf>): Action[] {
-  const theirs = ledger.openFinesFleet(meta.memberId)
-  if (!theirs.length) return []
-  const accounts = [...new Set(theirs.map(f => f.id.slice(f.id.indexOf('@') + 1)))]
-  const text = T.paymentElsewhere(
-    label,
-    theirs.map(f => f.id),
-    accounts,
-  )
+  const foreign = foreignFines(ledger, meta.memberId)
+  if (!foreign) return []
+  const text = T.paymentElsewhere(label, foreign.ids, foreign.accounts)
   return [{ type: 'say', to: { contact: meta.memberId }, text, rule: 'ack.fine-elsewhere', ...meta }]
+}
+
+/**
+ * The open fines of a member that only other accounts of the fleet hold (called when this account has none): their
+ * ids (`F2@sales1`) and the accounts named in them, each once; undefined when there are none.
+ */
+function foreignFines(ledger: Ledger, memberId: string): { ids: string[]; accounts: string[] } | undefined {
+  const ids = ledger.openFinesFleet(memberId).map(f => f.id)
+  if (!ids.length) return undefined
+  return { ids, accounts: [...new Set(ids.map(id => id.slice(id.indexOf('@') + 1)))] }
 }

@@ -94,7 +94,9 @@ export function countLeave(ev: LeaveEvent, s: ActivityState, x: CountInputs): vo
     member(s.seen, ev.group, m, ev.at, x.displayName(m)).left = ev.at
   }
   const w = s.current.waiting[ev.group.id]
-  if (w) w.msgs = w.msgs.filter(p => !ids.has(p.memberId))
+  if (!w) return
+  w.msgs = w.msgs.filter(p => !ids.has(p.memberId))
+  if (w.held) w.held = w.held.filter(p => !ids.has(p.memberId))
 }
 
 /** Follow a group rename. */

@@ -132,13 +132,14 @@ export function decideWaiting(
 ): Action[] {
   const w = current.waiting[ev.group.id]
   if (ev.sender.isStaff) {
-    if (!w?.msgs.length) return []
+    if (!w?.msgs.length && !w?.held) return []
+    answeredWhileHeld(w, ev.at)
     m.counted?.responses.push(...staffAnswered(w, ev.sender.id, ev.at, x.rules.clock.elapsed))
     if (w.msgs.length) return [] // only messages delivered out of order are left; their timer stays
-    delete current.waiting[ev.group.id]
-    return w.timerAt !== undefined
-      ? [{ type: 'cancel', key: waitKey(ev.group.id), rule: 'activity.answered', groupId: ev.group.id }]
-      : []
+    if (!w.held) delete current.waiting[ev.group.id]
+    if (w.timerAt === undefined) return []
+    w.timerAt = undefined
+    return [{ type: 'cancel', key: waitKey(ev.group.id), rule: 'activity.answered', groupId: ev.group.id }]
   }
   if (NO_CLOCK.has(ev.kind) || (ev.kind === 'text' && x.rules.ignore.test(ev.text.trim()))) return []
   const waiting = (current.waiting[ev.group.id] ??= { group: ev.group, msgs: [] })
@@ -179,12 +180,64 @@ export function decideWaiting(
 /** The reminder timer's key of a group: built only for the actions that name it (most messages return none). */
 const waitKey = (groupId: string) => `wait:${groupId}`
 
-/** Drop one message from a group's waiting list (another plugin dealt with it); true when it was there. */
+/** Drop one message from a group's waiting or held list (another plugin dealt with it); true when it was there. */
 export function forgetMessage(current: CurrentDoc, groupId: string, messageId: string): boolean {
   const w = current.waiting[groupId]
-  if (!w?.msgs.some(m => m.id === messageId)) return false
+  if (!w) return false
+  const held = w.held?.some(m => m.id === messageId)
+  if (held) dropHeld(w, m => m.id !== messageId)
+  if (!w.msgs.some(m => m.id === messageId)) return held === true
   w.msgs = w.msgs.filter(m => m.id !== messageId)
   return true
+}
+
+/**
+ * A customer message another plugin holds for the admins (spam review): no longer waiting for an answer (no
+ * reminder, no response time) but kept apart, to wait again if released. True when it was waiting.
+ */
+export function holdMessage(current: CurrentDoc, groupId: string, messageId: string): boolean {
+  const w = current.waiting[groupId]
+  const msg = w?.msgs.find(m => m.id === messageId)
+  if (!w || !msg) return false
+  w.msgs = w.msgs.filter(m => m !== msg)
+  w.held = [...(w.held ?? []), msg].slice(-MAX_WAITING)
+  return true
+}
+
+/**
+ * A held message released (the admins found nothing wrong): waiting again from its own time, so a reminder its
+ * deadline has passed is due now; the reminder timer is armed (or brought forward) for it. Nothing when it is not
+ * held (not waiting when held, confirmed, or answered by staff in the group meanwhile).
+ */
+export function releaseMessage(
+  current: CurrentDoc,
+  groupId: string,
+  messageId: string,
+  x: WaitingInputs & { now: number },
+): Action[] | undefined {
+  const w = current.waiting[groupId]
+  const msg = w?.held?.find(m => m.id === messageId)
+  if (!w || !msg) return undefined
+  dropHeld(w, m => m !== msg)
+  customerAsked(w, msg)
+  if (!x.cfg.remindResponsible) return []
+  const due = nextReminderAt(w, x.rules.clock.deadline, x.observing)
+  if (due === undefined || (w.timerAt !== undefined && w.timerAt <= due)) return []
+  w.timerAt = Math.max(due, x.now)
+  const meta = { rule: 'activity.customer-waiting', groupId, memberId: msg.memberId }
+  return [{ type: 'schedule', key: waitKey(groupId), at: w.timerAt, payload: { groupId }, volatile: true, ...meta }]
+}
+
+/** Held messages sent before a staff message in the group are answered by it (staff saw them): never waiting again. */
+function answeredWhileHeld(w: GroupWaiting, at: number): void {
+  if (w.held) dropHeld(w, m => m.at > at)
+}
+
+/** Keep the held messages `keep` says to (none left: no held list). */
+function dropHeld(w: GroupWaiting, keep: (m: PendingMessage) => boolean): void {
+  const held = w.held?.filter(keep)
+  if (held?.length) w.held = held
+  else delete w.held
 }
 
 /** What the reminder timer reads besides the waiting list. */

@@ -15,7 +15,7 @@ import {
   type ActivityState,
   type MessageInputs,
 } from './decide-count.js'
-import { decideReminder, forgetMessage, type WaitingInputs } from './decide-waiting.js'
+import { decideReminder, forgetMessage, holdMessage, releaseMessage, type WaitingInputs } from './decide-waiting.js'
 import { adoptWaiting } from './fleet/waiting.js'
 import { ActivityReports, type Report } from './report/builder.js'
 import { rulesCache, type ActivityRules } from './rules/group-rules.js'
@@ -92,14 +92,20 @@ export const activityPlugin = definePlugin({
         changed(group, ev.type === 'message' ? ev.sender.id : undefined)
         return actions
       },
-      // A message the moderation plugin acted on (an ad, spam) is not a customer waiting for an answer.
+      // A message the moderation plugin acted on (an ad, spam) is not a customer waiting for an answer; nor is one
+      // it holds for the admins, until they release it (then it waits from its own time).
       onFact(fact): Action[] {
-        if (
-          fact.name === 'message.moderated' &&
-          forgetMessage(docs.current.data, fact.data.groupId, fact.data.messageId)
-        )
+        const current = docs.current.data
+        if (fact.name === 'message.moderated' && forgetMessage(current, fact.data.groupId, fact.data.messageId))
           docs.current.changed(waitingPart(fact.data.groupId))
-        return []
+        if (fact.name === 'message.held' && holdMessage(current, fact.data.groupId, fact.data.messageId))
+          docs.current.changed(waitingPart(fact.data.groupId))
+        if (fact.name !== 'message.released') return []
+        const group = current.waiting[fact.data.groupId]?.group
+        const now = ctx.clock.now()
+        const actions = group && releaseMessage(current, group.id, fact.data.messageId, { ...waiting(group), now })
+        if (actions) docs.current.changed(waitingPart(group.id))
+        return actions ?? []
       },
       timerPayloads: { wait: z.object({ groupId: z.string() }) },
       onTimer: key => (timerKind(key) === 'wait' ? remindWaiting(ctx, docs, rulesOf, key.slice(5)) : []),

@@ -75,6 +75,11 @@ export interface GroupWaiting {
   group: GroupRef
   msgs: PendingMessage[]
   timerAt?: number
+  /**
+   * Customer messages held for the admins (the content plugin's spam review): not waiting while held; back in
+   * `msgs` from their own time when released, gone when confirmed or when staff answer the group meanwhile.
+   */
+  held?: PendingMessage[]
 }
 
 /** The small "current" doc: open days only, so its size does not grow with history. */

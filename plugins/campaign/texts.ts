@@ -132,8 +132,8 @@ export const T = {
   addFailed: (why: string, p: string) => `❌ ${why}\n用法：${p}排期 添加 <日期> [时间] [节假日照发] <内容>`,
   noQueueTargetConfigured: '没有可发布的目标群（配置 queue.targets）。',
   postAdded: (id: string, when: string, where: string) => `✅ 已加入排期 #${id}：${when} 发到 ${where}，等待审核。`,
-  weekTitle: (next: boolean, from: string, to: string) =>
-    `${next ? '下周' : '本周'}排期（${from.slice(5)}–${to.slice(5)}）`,
+  /** `from`/`to` as shown (`12-28`, or with the year: `listWeek`). */
+  weekTitle: (next: boolean, from: string, to: string) => `${next ? '下周' : '本周'}排期（${from}–${to}）`,
   weekEmpty: (title: string) => `${title}：暂无。`,
   laterHead: '之后待审核或待发布：',
   nothingPending: '没有待审核的排期。',

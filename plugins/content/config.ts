@@ -156,7 +156,7 @@ export const contentConfigSchema = z
       .catchall(byKind(categoryScopeSchema, { internal: 'everyone', customer: 'everyone', broadcast: 'everyone' }))
       .prefault({})
       .describe(
-        '每个类别在各类群里检查谁的消息：everyone / nonStaff（非员工）/ staff（仅员工）/ nobody / review（员工照常处理；非员工的命中只交管理员确认，@员工或引用员工消息的回复不检查）/ outward（非员工照常；员工的命中只在消息往外传时才算，如「私发给客户」「外传」）；未列出的词库类别检查所有人 Per category and group kind, whose messages are checked (review: non-staff hits only go to the admins; outward: staff hits only when the message passes something on)',
+        '每个类别在各类群里检查谁的消息：everyone / nonStaff（非员工）/ staff（仅员工）/ nobody / review（员工照常处理；非员工的命中只交管理员确认，引用员工消息的回复不检查，只 @ 员工不算）/ outward（非员工照常；员工的命中只在消息往外传时才算，如「私发给客户」「外传」）；未列出的词库类别检查所有人 Per category and group kind, whose messages are checked (review: non-staff hits only go to the admins; outward: staff hits only when the message passes something on)',
       ),
     actions: z
       .object({

@@ -25,6 +25,8 @@ export interface IncidentInput {
   mayRemove?: boolean
   /** The staff responsible for the group (`PluginContext.responsibleFor`): asked too when the bot cannot remove. */
   responsible?: string[]
+  /** The member already reached the strike limit in this group within the strike window (`limitReachedIn`). */
+  limitReachedHere?: boolean
 }
 
 /** A short description of what a member posted, for the admin report. */
@@ -162,8 +164,9 @@ function groupActions(
     })
   }
   // The responsible salesperson is usually the customer group's owner: the one who can remove when the bot cannot.
-  // Asked once, when the member reaches the limit (the admins hear of every offence past it).
-  if (plan?.escalate === 'ask' && plan.botCannot && plan.count === plan.limit)
+  // Asked once, when the member reaches or passes the limit (a fleet's strikes can take the count past it at once),
+  // not again while the strike window still holds an escalation here (the admins hear of every offence past it).
+  if (plan?.escalate === 'ask' && plan.botCannot && !x.limitReachedHere)
     for (const id of x.responsible ?? [])
       if (id !== ev.sender.id)
         out.push({

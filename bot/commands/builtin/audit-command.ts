@@ -3,7 +3,7 @@ import type { CommandSpec } from '../../core/plugin.js'
 import { quoted } from '../quote.js'
 import { AUDIT_TYPE_NAMES, type AuditEntry } from '../../runtime/records/audit.js'
 import { shortDateTime } from '../../time/zoned.js'
-import { whichOneText } from '../member-names.js'
+import { memberLabel, whichOneText } from '../member-names.js'
 import { membersNamed } from './members-named.js'
 import { undoOf } from './undo-command.js'
 import type { RuntimeView } from './runtime-view.js'
@@ -93,13 +93,16 @@ function auditLine(e: AuditEntry, rt: RuntimeView, names: Map<string, string>, u
   return `${e.id} ${shortDateTime(e.at, tz)} ${marks}${AUDIT_TYPE_NAMES[e.type] ?? e.type} ${e.plugin}${group ? ` 群「${group}」` : ''}${to}${reason ? `（${reason}）` : ''}${said}`
 }
 
-/** The WeChat names of the members of the entries' groups (read from the directory, cached); none when it cannot tell. */
+/**
+ * The members of the entries' groups as the console names them (`memberLabel`: WeChat name, a copied group nickname
+ * apart), read from the directory; none when it cannot tell.
+ */
 async function memberNames(entries: AuditEntry[], rt: RuntimeView): Promise<Map<string, string>> {
   const names = new Map<string, string>()
   const groups = new Set(entries.flatMap(e => (e.groupId && (e.memberId || e.privateTo) ? [e.groupId] : [])))
   for (const id of groups) {
     const members = await rt.deps.directory.members(id).catch(() => [])
-    for (const m of members) names.set(m.id, m.groupAlias || m.name)
+    for (const m of members) names.set(m.id, memberLabel(m))
   }
   return names
 }

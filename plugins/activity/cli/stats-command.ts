@@ -1,7 +1,7 @@
-import { defineCli, UsageError } from '../../../bot/cli/args.js'
+import { dayRangeOption, defineCli, UsageError } from '../../../bot/cli/args.js'
 import { FleetReader } from '../../../bot/ports/postgres/fleet-reader.js'
 import type { Store } from '../../../bot/ports/store/store.js'
-import { clockTime, validDay } from '../../../bot/time/zoned.js'
+import { clockTime } from '../../../bot/time/zoned.js'
 import { CURRENT_DOC, CURRENT_SPEC, type GroupDay } from '../state.js'
 import { FleetDays } from '../days/fleet-days.js'
 import { loadDays } from '../days/history.js'
@@ -100,15 +100,9 @@ function statsArgs(argv: string[]): StatsArgs | UsageError {
   if (parsed instanceof UsageError) return parsed
   const { from: fromText, to: toText = fromText, format, by } = parsed.values
   if (fromText === undefined) return CLI.error('缺少 --from：请写日期，例如 2026-11-30（--from is required）')
-  const from = validDay(fromText)
-  if (!from)
-    return CLI.error(
-      `--from：「${fromText}」不是有效日期，请写 YYYY-MM-DD，例如 2026-11-30（expected a date YYYY-MM-DD）`,
-    )
-  const to = validDay(toText ?? fromText)
-  if (!to)
-    return CLI.error(`--to：「${toText}」不是有效日期，请写 YYYY-MM-DD，例如 2026-11-30（expected a date YYYY-MM-DD）`)
-  if (from > to) return CLI.error('--from 不能晚于 --to（--from must not be after --to）')
+  const range = dayRangeOption(CLI, fromText, toText)
+  if (range instanceof UsageError) return range
+  const { from, to } = range
   if (format !== 'csv' && format !== 'json')
     return CLI.error('--format 只能是 csv 或 json（--format must be csv or json）')
   if (by !== 'member' && by !== 'group')

@@ -29,10 +29,13 @@ export function adoptWaiting(
   const own = mine.data.waiting[groupId]
   const moveTimer = w.timerAt !== undefined && (own?.timerAt === undefined || w.timerAt < own.timerAt)
   if (moveTimer) from.timer(`wait:${groupId}`)
+  // Messages held for the admins there move too: released, they wait here.
+  const held = [...(own?.held ?? []), ...(w.held ?? [])]
   mine.data.waiting[groupId] = {
     group: own?.group ?? w.group,
     msgs: own ? mergeMessages([own, w]) : w.msgs,
     timerAt: moveTimer ? w.timerAt : own?.timerAt,
+    ...(held.length ? { held } : {}),
   }
   mine.changed(waitingPart(groupId))
   return w.msgs.length

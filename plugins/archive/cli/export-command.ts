@@ -1,6 +1,5 @@
-import { defineCli, UsageError } from '../../../bot/cli/args.js'
+import { dayRangeOption, defineCli, UsageError } from '../../../bot/cli/args.js'
 import { dayKey } from '../../../bot/time/zoned.js'
-import { validDay } from '../../../bot/time/zoned.js'
 import type { ArchiveBackend } from '../store/backend.js'
 import { EXPORT_FORMATS, type ExportFormat, exportArchive } from '../export/export.js'
 import { type ArchiveQuery, chatsNamed } from '../search/query.js'
@@ -79,12 +78,11 @@ function exportArgs(argv: string[]): ExportArgs | UsageError {
   const parsed = CLI.parse(argv)
   if (parsed instanceof UsageError) return parsed
   const { values } = parsed
-  if (values.from === undefined || values.to === undefined) return CLI.error('--from and --to are required')
-  const from = validDay(values.from)
-  if (!from) return CLI.error(`--from: expected a date YYYY-MM-DD, got "${values.from}"`)
-  const to = validDay(values.to)
-  if (!to) return CLI.error(`--to: expected a date YYYY-MM-DD, got "${values.to}"`)
-  if (from > to) return CLI.error(`--from ${from} is after --to ${to}`)
+  if (values.from === undefined || values.to === undefined)
+    return CLI.error('缺少 --from 或 --to：请写日期，例如 2026-11-30（--from and --to are required）')
+  const range = dayRangeOption(CLI, values.from, values.to)
+  if (range instanceof UsageError) return range
+  const { from, to } = range
   const format = EXPORT_FORMATS.find(f => f === values.format)
   if (!format) return CLI.error(`--format: expected ${EXPORT_FORMATS.join(', ')}, got "${values.format}"`)
   const types: ArchiveType[] = []

@@ -1,6 +1,6 @@
 import type { Action } from '../../../bot/core/actions.js'
 import type { CommandInvocation } from '../../../bot/core/plugin.js'
-import { zonedInstant } from '../../../bot/time/zoned.js'
+import { nearDay, zonedInstant } from '../../../bot/time/zoned.js'
 import type { CampaignCommandDeps } from './deps.js'
 import { approvePost, noticeInstant, postTimer, postTimers, rejectPost, validateNewPost } from '../decide-post.js'
 import { groupNames, resolveTargets } from '../groups/targets.js'
@@ -62,11 +62,19 @@ export function listWeek(d: CampaignCommandDeps, next: boolean): string {
   const all = d.queue.all()
   const posts = all.filter(x => x.day >= from && x.day <= to)
   const later = all.filter(x => x.day > to && (x.status === 'pending' || x.status === 'approved'))
-  const title = T.weekTitle(next, from, to)
+  const title = T.weekTitle(next, weekDay(from, to, now, tz), weekDay(to, from, now, tz))
   return [
     ...(posts.length ? [title, ...posts.map(x => line(x, now, tz))] : [T.weekEmpty(title)]),
     ...(later.length ? [T.laterHead, ...later.map(x => line(x, now, tz))] : []),
   ].join('\n')
+}
+
+/**
+ * One end of a week's title: as `nearDay` shows a day (`12-29`; `2027-01-04` in another year), whole when the week
+ * spans two years (`2026-12-28–2027-01-03`), so neither end hides its year.
+ */
+function weekDay(day: string, other: string, now: number, tz: string): string {
+  return day.slice(0, 4) === other.slice(0, 4) ? nearDay(day, now, tz) : day
 }
 
 /** The pending posts, and each post's image itself right after the list: approvers see exactly what will go out. */

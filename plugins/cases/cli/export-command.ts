@@ -1,4 +1,4 @@
-import { defineCli, UsageError } from '../../../bot/cli/args.js'
+import { dayRangeOption, defineCli, UsageError } from '../../../bot/cli/args.js'
 import { FleetReader } from '../../../bot/ports/postgres/fleet-reader.js'
 import type { Store } from '../../../bot/ports/store/store.js'
 import { clockTime, dayKey } from '../../../bot/time/zoned.js'
@@ -7,7 +7,6 @@ import { ForeignCases } from '../fleet/foreign-cases.js'
 import { CaseSearch } from '../search/case-search.js'
 import { casesConfigSchema } from '../config.js'
 import { digestMarkdown } from '../digest/digest.js'
-import { validDay } from '../../../bot/time/zoned.js'
 import { rangeInstants } from '../digest/period.js'
 import { compileMasker } from '../content/privacy.js'
 import type { CaseRecord } from '../state.js'
@@ -105,11 +104,11 @@ function exportArgs(argv: string[]): ExportArgs | UsageError {
   const [command] = parsed.positionals
   if (command !== undefined && command !== 'export') return CLI.error(`unknown cases command ${command}`)
   const { values } = parsed
-  const from = values.from === undefined ? undefined : validDay(values.from)
-  if (values.from !== undefined && !from) return CLI.error(`--from: expected a date YYYY-MM-DD, got "${values.from}"`)
-  const to = values.to === undefined ? undefined : validDay(values.to)
-  if (values.to !== undefined && !to) return CLI.error(`--to: expected a date YYYY-MM-DD, got "${values.to}"`)
-  if (from && to && from > to) return CLI.error(`--from ${from} is after --to ${to}`)
+  const range = (values.from ?? values.to) ? dayRangeOption(CLI, values.from, values.to) : undefined
+  if (range instanceof UsageError) return range
+  // An end left out is open (every case before, or since, the day given).
+  const from = values.from === undefined ? undefined : range?.from
+  const to = values.to === undefined ? undefined : range?.to
   const format = values.format
   if (format !== 'md' && format !== 'json' && format !== 'csv')
     return CLI.error(`--format: expected md, json or csv, got "${format}"`)

@@ -10,9 +10,9 @@ export function inScope(cfg: ContentConfig, category: string, kind: GroupKind, i
 /**
  * The findings `scope` checks for this sender in this kind of group. Where a category's scope is `review`, a
  * non-staff member's finding is marked for the admins only (`reviewOnly`), or dropped when the message answers
- * staff (`answersStaff`: it @s a staff member or quotes one): a customer leaving their WeChat for the staff
- * member who asked is service. Where it is `outward`, a staff member's finding is kept only when the message
- * passes something on outside the staff (`passedOn`, see outward.ts; by default it does).
+ * staff (`answersStaff`: it quotes a staff member's message; an @ alone does not): a customer leaving their
+ * WeChat for the staff member who asked is service. Where it is `outward`, a staff member's finding is kept only
+ * when the message passes something on outside the staff (`passedOn`, see outward.ts; by default it does).
  */
 export function scopedFindings(
   cfg: ContentConfig,

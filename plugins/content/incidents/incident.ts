@@ -107,6 +107,24 @@ export function reached(incident: Incident, groupId: string): boolean {
   return incident.groupId === groupId || (incident.alsoIn?.includes(groupId) ?? false)
 }
 
+/**
+ * Whether the member already reached the strike limit in this group since `since` (an incident there, or spread
+ * there, whose steps escalated: removal or asking): what the limit brings (asking the group's responsible staff)
+ * then came once already. Only incidents as real as the one deciding (`dryRun`) count.
+ */
+export function limitReachedIn(
+  log: IncidentLog,
+  q: { memberId: string; groupId: string; since: number; dryRun: boolean },
+): boolean {
+  for (let i = log.incidents.length - 1; i >= 0; i--) {
+    const inc = log.incidents[i]
+    if (inc.startedAt < q.since) return false
+    if (inc.memberId !== q.memberId || inc.dryRun !== q.dryRun || !reached(inc, q.groupId)) continue
+    if (inc.steps.includes('ask') || inc.steps.includes('remove')) return true
+  }
+  return false
+}
+
 /** The incident `id` (`V12`) in the log, if it is still kept (newest first: a repeat is of a recent one). */
 export function findIncident(log: IncidentLog, id: string): Incident | undefined {
   for (let i = log.incidents.length - 1; i >= 0; i--) if (log.incidents[i].id === id) return log.incidents[i]

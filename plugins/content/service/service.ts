@@ -11,7 +11,7 @@ import { contentStrikeCount } from '../decide-escalation.js'
 import '../facts.js'
 import type { Finding } from '../assess/findings.js'
 import { FloodTracker } from '../assess/flood.js'
-import { newIncident, openIncidentFor, reached, type IncidentLog } from '../incidents/incident.js'
+import { limitReachedIn, newIncident, openIncidentFor, reached, type IncidentLog } from '../incidents/incident.js'
 import { INCIDENTS_JOURNAL, type IncidentRecord } from '../incidents/incident-journal.js'
 import { openForeignIncident, withFleetRepeats } from '../incidents/fleet-incidents.js'
 import { decideAllow, decideIgnore, decideReview, dueSuggestion, splitReview } from '../decide-review.js'
@@ -170,7 +170,8 @@ export class ContentService {
     // Hits of kinds their category does not let act (fuzzy ones by default) only go to the admins.
     const { acting: findings, review } = splitReview(all)
     const asked = review.length ? this.askAdmins(inGroup, review) : []
-    if (!findings.length) return asked
+    if (!findings.length)
+      return asked.length && holds(inGroup, review, this.ctx.observing(ev.group)) ? [...asked, held(inGroup)] : asked
     // In observe mode every finding is a rehearsal: its incident is kept apart from real ones and its steps are records.
     if (this.ctx.observing(ev.group))
       return [...this.offence(inGroup, findings, cfg, true), ...asked, moderated(inGroup, findings)]
@@ -221,12 +222,12 @@ export class ContentService {
   }
 
   /**
-   * True when a message answers staff: it @s a staff member, or quotes a message of someone the roster names
-   * (a quote carries the sender's name only) who is staff.
+   * True when a message answers staff: it quotes a message of someone the roster names (a quote carries the
+   * sender's name only) who is staff. An @ alone is no answer: anyone can @ a staff member (`@王经理 加我微信`
+   * draws customers away in front of them), so it is reviewed like any other.
    */
   private answersStaff(ev: MessageEvent): boolean {
     const isStaff = (id: string | undefined): boolean => id !== undefined && this.ctx.rolesOf(id).length > 0
-    if (ev.mentions.some(isStaff)) return true
     const quoted = ev.quote?.senderName
     return quoted !== undefined && this.ctx.roster.named(quoted).some(e => isStaff(e.contactId))
   }
@@ -277,7 +278,7 @@ export class ContentService {
     }
     const cfg = this.ctx.configFor(group)
     const { live, dry } = splitDryRun(review.findings, cfg)
-    return [...this.offence(ev, live, cfg, false), ...this.offence(ev, dry, cfg, true)]
+    return [...this.offence(ev, live, cfg, false), ...this.offence(ev, dry, cfg, true), moderated(ev, review.findings)]
   }
 
   /**
@@ -294,7 +295,7 @@ export class ContentService {
     const suggestion =
       wasOpen && !allow ? dueSuggestion(log, review, this.ctx.configFor().suggestAllowAfter) : undefined
     if (suggestion) markLearned(log, [suggestion.hint])
-    const ignored = wasOpen ? decideIgnore(review, adminId, suggestion, p) : []
+    const ignored = wasOpen ? [...decideIgnore(review, adminId, suggestion, p), released(review)] : []
     if (!allow) return { actions: ignored, text: ignoredText(review, p) }
     const outcomes: AllowOutcome[] = (review.hints ?? []).map(hint => {
       const edit: DictionaryEdit = { op: 'allow', category: hint.category, word: hint.phrase }
@@ -340,7 +341,10 @@ export class ContentService {
     ev: MessageEvent & { group: GroupRef },
     findings: Finding[],
     cfg: ContentConfig,
+    dryRun: boolean,
   ): IncidentInput {
+    const since = ev.at - cfg.strikeTtl
+    const reach = { memberId: ev.sender.id, groupId: ev.group.id, since, dryRun }
     return {
       cfg,
       ev,
@@ -351,6 +355,7 @@ export class ContentService {
       prefix: this.ctx.commandPrefix,
       mayRemove: this.ctx.directory.mayRemove?.(ev.group.id),
       responsible: this.ctx.responsibleFor(ev.group),
+      limitReachedHere: limitReachedIn(this.incidents.state, reach),
     }
   }
 
@@ -368,7 +373,7 @@ export class ContentService {
     let actions: Action[]
     if (open && !reached(open, ev.group.id)) {
       // The same offence in another group: handled there too, counted once.
-      actions = decideSpread(open, this.incidentInput(ev, findings, cfg))
+      actions = decideSpread(open, this.incidentInput(ev, findings, cfg, dryRun))
       this.incidents.append({ op: 'repeat', id: open.id, at: ev.at, group: ev.group.id })
     } else if (open) {
       this.incidents.append({ op: 'repeat', id: open.id, at: ev.at })
@@ -393,12 +398,42 @@ export class ContentService {
         steps: [],
         dryRun,
       })
-      actions = decideIncident(incident, this.incidentInput(ev, findings, cfg))
+      actions = decideIncident(incident, this.incidentInput(ev, findings, cfg, dryRun))
       // Recorded once its steps are decided (the record is the incident as `#违规` lists it).
       this.incidents.append({ op: 'open', incident })
     }
     return dryRun ? asRehearsal(actions) : actions
   }
+}
+
+/**
+ * Categories whose hits in a customer group are a complaint to answer (see `scope` in `config.ts`): asked about,
+ * but the customer still waits for staff.
+ */
+const COMPLAINTS: ReadonlySet<string> = new Set(['defamation', 'insult'])
+
+/**
+ * Whether a message only asked about is held from the others (not a question to answer until released): spam
+ * such as contact solicitation, not a complaint; and not in observe mode, where the admins are not asked.
+ */
+function holds(ev: MessageEvent & { group: GroupRef }, review: Finding[], observing: boolean): boolean {
+  return !observing && ev.group.kind === 'customer' && !review.some(f => COMPLAINTS.has(f.category))
+}
+
+/** Tell the other plugins this message is held for the admins (activity does not wait for an answer to it meanwhile). */
+function held(ev: MessageEvent & { group: GroupRef }): Action {
+  const meta = { rule: 'content.held', groupId: ev.group.id, memberId: ev.sender.id }
+  return emit('message.held', { groupId: ev.group.id, messageId: ev.id, memberId: ev.sender.id }, meta)
+}
+
+/** Tell the other plugins the admins released a held message (`#忽略`): it is an ordinary message again. */
+function released(review: Review): Action {
+  const meta = { rule: 'content.released', groupId: review.groupId, memberId: review.memberId }
+  return emit(
+    'message.released',
+    { groupId: review.groupId, messageId: review.messageId, memberId: review.memberId },
+    meta,
+  )
 }
 
 /** Tell the other plugins this message was moderated (activity then does not wait for an answer to it). */

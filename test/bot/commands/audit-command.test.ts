@@ -29,6 +29,27 @@ describe('#审计', () => {
     }
   })
 
+  it('names a member by WeChat name with a copied group nickname apart, as the console does, never by the nickname alone', async () => {
+    const h = await exampleRuntime()
+    const liu = member('wxid_liu', '刘总', '行政部-陈静')
+    h.wechat.addGroup(cust, [zhangsan, liu, admin])
+    await h.rt.handle(text(liu, '兼职刷单日赚五百', h.clock.now(), cust))
+    await h.clock.advance(10_000)
+    for (const who of ['刘总', 'wxid_liu']) {
+      await h.rt.handle(text(admin, `#审计 ${who}`, h.clock.now()))
+      await h.clock.advance(10_000)
+      const listed = h.wechat.textsTo('wxid_admin').at(-1)!
+      expect(listed).toContain('@刘总（群昵称：行政部-陈静）')
+      expect(listed).not.toContain('@行政部-陈静')
+    }
+    // The roster's 行政部-陈静 and the one who copied her name: asked which, each told apart.
+    await h.rt.handle(text(admin, '#审计 行政部-陈静', h.clock.now()))
+    await h.clock.advance(10_000)
+    expect(h.wechat.textsTo('wxid_admin').at(-1)).toMatch(
+      /^「行政部-陈静」对应 2 个人（.*刘总（群昵称：行政部-陈静）（示例科技张三交流群） wxid_liu/,
+    )
+  })
+
   it('a word that names no member and no plugin is answered with what went wrong and the usage, not the whole log', async () => {
     const { rt, clock, wechat } = await start()
     await rt.handle(text(admin, '#审计 xyz', clock.now()))

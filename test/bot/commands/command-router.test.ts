@@ -79,9 +79,9 @@ describe('CommandRouter', () => {
     expect(long.kind === 'reply' && long.text.length).toBeLessThan(40)
   })
 
-  it('answers a command needing a role, asked privately by someone without one, like an unknown one; lists only theirs', () => {
+  it('answers a command not meant for someone without a role, asked privately by them, like an unknown one; lists only theirs', () => {
     const r = router()
-    r.add('fines', spec('罚款', 'member'))
+    r.add('fines', spec('罚款', 'member', { openToAnyone: id => id === 'u2' }))
     r.add('help', spec('帮助', 'member', { customerFacing: true }))
     r.add('whoami', spec('我的ID', 'member', { openToAnyone: true }))
     const unknown = { kind: 'reply', text: '未知命令。发送 #帮助 查看你可以使用的命令。', privately: false }
@@ -89,7 +89,12 @@ describe('CommandRouter', () => {
     expect(r.route(inPrivate('#日报'), [])).toEqual({ ...unknown, refused: '日报' })
     expect(r.route(inPrivate('#通知 开会'), [])).toMatchObject(unknown)
     expect(r.route(inPrivate('#我的ID'), []).kind).toBe('run')
-    expect(r.route(inPrivate('#罚款'), []).kind).toBe('run') // anyone may owe a fine: it runs, unlisted
+    expect(r.route(inPrivate('#案例'), [])).toEqual({ ...unknown, refused: '案例' }) // anyone's, but not a customer's
+    expect(r.route(inPrivate('#罚款'), [])).toEqual({ ...unknown, refused: '罚款' }) // not open to u1
+    const fined = text(member('u2', '李四'), '#罚款', T)
+    expect(r.route(fined, []).kind).toBe('run') // open to u2: it runs, and is listed
+    expect(r.help({ ...fined, text: '#帮助' })).toContain('#罚款')
+    expect(r.route(inPrivate('#罚款'), ['staff']).kind).toBe('run')
     expect(r.route(inPrivate('#日报'), ['trainer']).kind).toBe('run')
     expect(r.help(helpFrom([], false)).split('\n')).toEqual([
       '可用命令（2）：',

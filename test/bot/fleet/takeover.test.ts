@@ -83,17 +83,19 @@ interface World {
   groups: [GroupRef, Member[]][]
 }
 
+/** `bot`'s options. */
+interface BotOptions {
+  lock?: boolean
+  leaseMs?: number
+  listen?: boolean
+}
+
 /**
  * One bot account (its own store, fleet and simulated WeChat) in the sales group, on the shared schema. `lock: false`:
  * it holds no account lock (so `crash` can end it without the store's flush); `leaseMs`: its leases' length (renewed
  * four times a lease); `listen`: it hears the other accounts' notices (leases given back), as a bot does.
  */
-async function bot(
-  schema: string,
-  account: string,
-  world?: World,
-  o: { lock?: boolean; leaseMs?: number; listen?: boolean } = {},
-) {
+async function bot(schema: string, account: string, world?: World, o: BotOptions = {}) {
   const { lock = true, leaseMs = LEASE_MS } = o
   const w = world ?? {
     yaml: config(),
@@ -145,6 +147,22 @@ async function bot(
   return { ...h, store, fleet, kill, crash, stop }
 }
 
+/**
+ * Two accounts on a fresh schema: sales1 (`a`, first, so it holds the groups they share) then sales2 (`b`), in
+ * `world` (one for both, or `[sales1's, sales2's]`), with `bot`'s options for each.
+ */
+async function twoBots(
+  world?: World | [World | undefined, World | undefined],
+  o: { a?: BotOptions; b?: BotOptions } = {},
+) {
+  const schema = freshSchema()
+  schemas.push(schema)
+  const [wa, wb] = Array.isArray(world) ? world : [world, world]
+  const a = await bot(schema, 'sales1', wa, o.a)
+  const b = await bot(schema, 'sales2', wb, o.b)
+  return { schema, a, b }
+}
+
 /** Move the bots' clocks on until `check` passes (sends wait for the database), then a little more for a second send, if any. */
 async function settle(bots: { clock: { advance(ms: number): Promise<void> } }[], check: () => void) {
   await vi.waitFor(
@@ -186,10 +204,7 @@ const replierWorld = (): World => ({
 
 describe.skipIf(!url)('fleet takeover on PostgreSQL', () => {
   it('resumes a notice of a killed holder: the survivor reminds and reports once, with the answers given before', async () => {
-    const schema = freshSchema()
-    schemas.push(schema)
-    const a = await bot(schema, 'sales1')
-    const b = await bot(schema, 'sales2')
+    const { a, b } = await twoBots()
     expect(a.fleet.holds(sales.id)).toBe(true)
     expect(b.fleet.holds(sales.id)).toBe(false)
     const say = async (local: string, who: typeof boss, body: string, to = [a, b]) => {
@@ -239,10 +254,7 @@ describe.skipIf(!url)('fleet takeover on PostgreSQL', () => {
   })
 
   it('tells the admins once that a killed account is down and who took its groups; #状态 shows it gone at once', async () => {
-    const schema = freshSchema()
-    schemas.push(schema)
-    const a = await bot(schema, 'sales1')
-    const b = await bot(schema, 'sales2')
+    const { a, b } = await twoBots()
     await a.kill()
     // Its lease still runs, but its process is gone: not shown online.
     const status = await b.fleet.status(id => (id === sales.id ? sales.topic : id))
@@ -265,10 +277,7 @@ describe.skipIf(!url)('fleet takeover on PostgreSQL', () => {
   })
 
   it('hands the groups over quietly at a clean stop: no admin message, #状态 says it stopped', async () => {
-    const schema = freshSchema()
-    schemas.push(schema)
-    const a = await bot(schema, 'sales1')
-    const b = await bot(schema, 'sales2')
+    const { a, b } = await twoBots()
     await a.stop()
     await vi.waitFor(() => expect(b.fleet.holds(sales.id)).toBe(true), { timeout: LEASE_MS, interval: 50 })
     expect(await b.fleet.status(id => id)).toEqual([
@@ -280,8 +289,6 @@ describe.skipIf(!url)('fleet takeover on PostgreSQL', () => {
   })
 
   it('decides on nothing again after a clean stop: the account that stopped acted on every message up to its last', async () => {
-    const schema = freshSchema()
-    schemas.push(schema)
     const decided: string[] = []
     const counter = definePlugin({
       name: 'counter',
@@ -300,8 +307,7 @@ describe.skipIf(!url)('fleet takeover on PostgreSQL', () => {
       start: at('08:55'),
       groups: [[sales, [boss, admin, zhang, li, wang]]],
     }
-    const a = await bot(schema, 'sales1', world)
-    const b = await bot(schema, 'sales2', world)
+    const { a, b } = await twoBots(world)
     for (const x of [a, b]) await x.rt.enqueue(text(zhang, '今天的报价单发群里了', x.clock.now(), sales))
     // (The survivor's clock stands: the message stays within the lease gap it would look back over.)
     await settle([a], () => expect(decided.filter(d => d.endsWith('报价单发群里了'))).toHaveLength(1))
@@ -311,8 +317,6 @@ describe.skipIf(!url)('fleet takeover on PostgreSQL', () => {
   })
 
   it('decides on the messages of the lease gap after a takeover, once: spam is warned, a question the dead holder answered is not answered again', async () => {
-    const schema = freshSchema()
-    schemas.push(schema)
     const one = group('r9', '客户一群', 'customer', '客户一群')
     const other = group('r8', '客户二群', 'customer', '客户二群')
     const [first, second] = [member('c3', '优惠多多'), member('c4', '兼职小王')]
@@ -330,8 +334,7 @@ plugins:
       start: at('08:55'),
       groups: groups.map(g => [g, [first, second]]),
     })
-    const a = await bot(schema, 'sales1', world([one]))
-    const b = await bot(schema, 'sales2', world([one, other]))
+    const { a, b } = await twoBots([world([one]), world([one, other])])
     const say = async (who: typeof first, body: string, to: Awaited<ReturnType<typeof bot>>[], g = one) => {
       // Queued, as a bot's events are (a task beside the queue would not be the cause of its sends).
       for (const x of to) await x.rt.enqueue(text(who, body, x.clock.now(), g))
@@ -360,8 +363,6 @@ plugins:
   })
 
   it('moves the open work of every group taken over together in one transaction and reads their sends in one query: both gaps’ spam warned', async () => {
-    const schema = freshSchema()
-    schemas.push(schema)
     const one = group('r9', '客户一群', 'customer', '客户一群')
     const other = group('r8', '客户二群', 'customer', '客户二群')
     const spammers = [member('c3', '优惠多多'), member('c4', '兼职小王')]
@@ -379,8 +380,7 @@ plugins:
       start: at('08:55'),
       groups: [one, other].map(g => [g, spammers]),
     }
-    const a = await bot(schema, 'sales1', world)
-    const b = await bot(schema, 'sales2', world)
+    const { a, b } = await twoBots(world)
     expect(a.fleet.heldGroups()).toEqual(['r8', 'r9'])
     const reads = vi.spyOn(b.fleet, 'sentCauses')
     const moves = vi.spyOn(b.fleet, 'adopt')
@@ -399,16 +399,13 @@ plugins:
   })
 
   it('counts a message of the lease gap once: what the dead holder had counted is not decided on again, what came after it is', async () => {
-    const schema = freshSchema()
-    schemas.push(schema)
     const world: World = {
       yaml: act.activityConfig(),
       plugins: [activityPlugin],
       start: at('08:55'),
       groups: [[act.sales, [act.zhang, act.li, act.boss]]],
     }
-    const a = await bot(schema, 'sales1', world)
-    const b = await bot(schema, 'sales2', world)
+    const { a, b } = await twoBots(world)
     // Both accounts receive it; the holder counts it and answers nothing. (The survivor's clock stands: it stays
     // within the lease gap the survivor looks back over.)
     for (const x of [a, b]) await x.rt.enqueue(text(act.zhang, '大家早', x.clock.now(), act.sales))
@@ -427,8 +424,6 @@ plugins:
   })
 
   it('moves a killed account’s complaint tickets with their group: listed and resolved through the survivor by the number people saw, reminded there', async () => {
-    const schema = freshSchema()
-    schemas.push(schema)
     const world: World = {
       yaml: svc.config(),
       plugins: [servicePlugin],
@@ -438,8 +433,7 @@ plugins:
         [svc.customers, [svc.zhang, svc.liu]],
       ],
     }
-    const a = await bot(schema, 'sales1', world)
-    const b = await bot(schema, 'sales2', world)
+    const { a, b } = await twoBots(world)
     const say = async (who: typeof svc.liu, body: string, to: Awaited<ReturnType<typeof bot>>[]) => {
       for (const x of to) await x.rt.enqueue(text(who, body, x.clock.now(), svc.customers))
     }
@@ -476,11 +470,8 @@ plugins:
   })
 
   it('moves the customers waiting in a killed account’s group: the survivor reminds, and #日报 through either lists them once', async () => {
-    const schema = freshSchema()
-    schemas.push(schema)
     const world = activityWorld()
-    const a = await bot(schema, 'sales1', world)
-    const b = await bot(schema, 'sales2', world)
+    const { schema, a, b } = await twoBots(world)
     for (const x of [a, b]) await x.clock.advanceTo(at('09:05'))
     // Both accounts are in the group and receive the one message (one id).
     const asked = text(act.liuzong, '请问这个套餐怎么收费？', a.clock.now(), act.cust)
@@ -538,11 +529,8 @@ plugins:
   })
 
   it('lists a customer the survivor also kept from the lease gap once, though its copy carries another id', async () => {
-    const schema = freshSchema()
-    schemas.push(schema)
     const world = activityWorld()
-    const a = await bot(schema, 'sales1', world)
-    const b = await bot(schema, 'sales2', world)
+    const { a, b } = await twoBots(world)
     for (const x of [a, b]) await x.clock.advanceTo(at('09:05'))
     // Each account's copy of the one message has its own id, stamped a few milliseconds apart.
     const asked = text(act.liuzong, '请问这个套餐怎么收费？', a.clock.now(), act.cust)
@@ -568,10 +556,7 @@ plugins:
   })
 
   it('fires a timer two bots both hold once', async () => {
-    const schema = freshSchema()
-    schemas.push(schema)
-    const a = await bot(schema, 'sales1')
-    const b = await bot(schema, 'sales2')
+    const { a, b } = await twoBots()
     // The same timer in both (as a takeover leaves it when the old holder still had it): one run key.
     for (const x of [a, b])
       x.rt.timers.put({ plugin: 'pinger', key: 'ping', at: at('09:10'), run: 'timer:sales1:pinger:ping@1' })
@@ -582,10 +567,7 @@ plugins:
   })
 
   it('leaves a group timer to the bot acting in the group', async () => {
-    const schema = freshSchema()
-    schemas.push(schema)
-    const a = await bot(schema, 'sales1')
-    const b = await bot(schema, 'sales2')
+    const { a, b } = await twoBots()
     for (const x of [a, b]) x.rt.timers.put({ plugin: 'pinger', key: 'ping', at: at('09:10'), group: sales.id })
     await Promise.all([a.clock.advanceTo(at('09:11')), b.clock.advanceTo(at('09:11'))])
     await settle([a, b], () => expect(a.wechat.textsTo('admin1')).toEqual(['定时提醒']))
@@ -594,8 +576,6 @@ plugins:
   })
 
   it('continues a campaign in a group taken over: the shares recorded before count, the reminder and report come once', async () => {
-    const schema = freshSchema()
-    schemas.push(schema)
     const members = new Map(camp.MEMBERS)
     const world = (groups: GroupRef[]): World => ({
       yaml: camp.config(),
@@ -603,8 +583,7 @@ plugins:
       start: camp.at('2026-11-30T08:00'),
       groups: groups.map(g => [g, members.get(g) ?? []]),
     })
-    const a = await bot(schema, 'sales1', world([camp.sales]))
-    const b = await bot(schema, 'sales2', world([camp.sales, camp.nanning]))
+    const { a, b } = await twoBots([world([camp.sales]), world([camp.sales, camp.nanning])])
     expect(a.fleet.holds(camp.sales.id)).toBe(true)
     const both = [a, b]
     const reach = async (iso: string, who = both) => {
@@ -640,11 +619,8 @@ plugins:
   })
 
   it('sends the backlog of an account that stopped cleanly from the account that took its group, each message once; back, it sends none', async () => {
-    const schema = freshSchema()
-    schemas.push(schema)
     const world = replierWorld()
-    const a = await bot(schema, 'sales1', world)
-    const b = await bot(schema, 'sales2', world)
+    const { schema, a, b } = await twoBots(world)
     const questions = ['请问发票怎么开', '请问几点发货', '请问合同放哪了', '请问报价单发了吗']
     for (const q of questions) for (const x of [a, b]) await x.rt.enqueue(text(zhang, q, x.clock.now(), sales))
     // The holder's clock stands: its first answer goes, the rest waits behind the 3 s between two sends to a chat.
@@ -668,11 +644,8 @@ plugins:
   })
 
   it('leaves a private message the taker cannot send with the stopped account, which sends it when back', async () => {
-    const schema = freshSchema()
-    schemas.push(schema)
     const world = replierWorld()
-    const a = await bot(schema, 'sales1', world)
-    const b = await bot(schema, 'sales2', world)
+    const { schema, a, b } = await twoBots(world)
     b.wechat.friends = new Set(['admin1']) // 张三 is no friend of sales2
     for (const x of [a, b]) await x.rt.enqueue(text(zhang, '请问发票怎么开', x.clock.now(), sales))
     await vi.waitFor(() => expect(a.wechat.sent).toHaveLength(1), { timeout: 5_000, interval: 50 })
@@ -685,8 +658,6 @@ plugins:
   })
 
   it('sends a warning a killed holder had queued after its last mark once, from the survivor; struck once', async () => {
-    const schema = freshSchema()
-    schemas.push(schema)
     const one = group('r9', '客户一群', 'customer', '客户一群')
     const [first, second] = [member('c3', '优惠多多'), member('c4', '兼职小王')]
     const world: World = {
@@ -702,8 +673,7 @@ plugins:
       start: at('08:55'),
       groups: [[one, [first, second]]],
     }
-    const a = await bot(schema, 'sales1', world)
-    const b = await bot(schema, 'sales2', world)
+    const { schema, a, b } = await twoBots(world)
     for (const who of [first, second])
       for (const x of [a, b]) await x.rt.enqueue(text(who, '兼 职 刷 单，加 v', x.clock.now(), one))
     const warned = () => sentBy([a, b], one.id).filter(s => s.t.includes('违反群规'))
@@ -789,11 +759,8 @@ plugins:
   })
 
   it('does not answer again a message of the lease gap whose answer the killed holder had queued, its mark not written', async () => {
-    const schema = freshSchema()
-    schemas.push(schema)
     const world = replierWorld()
-    const a = await bot(schema, 'sales1', world, { lock: false })
-    const b = await bot(schema, 'sales2', world)
+    const { a, b } = await twoBots(world, { a: { lock: false } })
     for (const q of ['请问发票怎么开', '请问几点发货'])
       for (const x of [a, b]) await x.rt.enqueue(text(zhang, q, x.clock.now(), sales))
     await vi.waitFor(() => expect(a.wechat.sent).toHaveLength(1), { timeout: 5_000, interval: 50 })
@@ -812,12 +779,12 @@ plugins:
   })
 
   it('moves a stopped account’s backlog as soon as its process lets its account go, not at the next renewal', async () => {
-    const schema = freshSchema()
-    schemas.push(schema)
     const world = replierWorld()
     // Renewals every 15 s: only the notices (leases given back, the account let go) make the survivor act sooner.
-    const a = await bot(schema, 'sales1', world, { leaseMs: 60_000, listen: true })
-    const b = await bot(schema, 'sales2', world, { leaseMs: 60_000, listen: true })
+    const { a, b } = await twoBots(world, {
+      a: { leaseMs: 60_000, listen: true },
+      b: { leaseMs: 60_000, listen: true },
+    })
     for (const x of [a, b]) await x.rt.enqueue(text(zhang, '请问发票怎么开', x.clock.now(), sales))
     await vi.waitFor(() => expect(a.wechat.sent).toHaveLength(1), { timeout: 5_000, interval: 50 })
     // The bot stops (leases given back); its process still holds the account while Wechaty stops.

@@ -64,6 +64,32 @@ describe('what customers read in their group', () => {
     expect(id).toContain('你的微信 ID：wxid_c1')
   })
 
+  it("a customer asking #罚款 or #排期 privately is answered as a customer (unknown command), not with the staff's ledger", async () => {
+    const { rt, clock, wechat } = await start()
+    for (const body of ['#罚款', '#fines', '#排期 列表']) {
+      await rt.handle(text(customer, body, clock.now()))
+      await clock.advance(3_000)
+    }
+    expect(wechat.textsTo(customer.id)).toEqual(Array(3).fill('未知命令。发送 #帮助 查看你可以使用的命令。'))
+    // Staff with no role but the roster's see their own fines privately.
+    await rt.handle(text(zhangsan, '#罚款', clock.now()))
+    await clock.advance(3_000)
+    expect(wechat.textsTo(zhangsan.id).join('\n')).toContain('你没有未缴的罚款')
+  })
+
+  it('someone without a role who was fined sees their fines privately, and #帮助 lists #罚款 for them', async () => {
+    const { rt, clock, wechat } = await start()
+    rt.ledger.addFine({ memberId: customer.id, violation: '未按时回复通知 N1', at: clock.now() })
+    await rt.handle(text(customer, '#罚款', clock.now()))
+    await clock.advance(3_000)
+    await rt.handle(text(customer, '#帮助', clock.now()))
+    await clock.advance(3_000)
+    const [fines, help] = wechat.textsTo(customer.id)
+    expect(fines).toContain('F1')
+    expect(fines).toContain('未按时回复通知 N1')
+    expect(help).toContain('#罚款')
+  })
+
   it("a customer's #帮助 in the group is told to ask in the group (no command list, no word of roles); staff asking there are answered privately", async () => {
     const { rt, clock, wechat } = await start()
     await rt.handle(text(customer, '#帮助', clock.now(), cust))

@@ -99,10 +99,13 @@ describe('stats export', () => {
     expect(await run(['--from', '2026-02-30'])).toEqual({
       code: 2,
       out: '',
-      err: expect.stringContaining('--from：「2026-02-30」不是有效日期，请写 YYYY-MM-DD，例如 2026-11-30'),
+      err: expect.stringContaining('--from/--to：「2026-02-30」不是有效的日期，请写成年-月-日，例如 2026-12-01。'),
     })
     expect((await run(['--from', '2026-11-01', '--to', '2026-11-31'])).err).toContain(
-      '--to：「2026-11-31」不是有效日期',
+      '--from/--to：「2026-11-31」不是有效的日期',
+    )
+    expect((await run(['--from', '2026-11-30', '--to', '2026-11-01'])).err).toContain(
+      '--from/--to：日期范围的开始 2026-11-30 晚于结束 2026-11-01，请写成 2026-11-01~2026-11-30。',
     )
     expect((await run(['--to', '2026-11-30'])).err).toContain('缺少 --from')
     expect((await run(['--from', '2026-11-30', '--format', 'xlsx'])).code).toBe(2)

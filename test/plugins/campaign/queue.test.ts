@@ -95,6 +95,16 @@ describe('the post queue across National Day 2026', () => {
     ])
   })
 
+  it('shows the years in the week title when the week spans New Year, and a week wholly in the next year with its year', async () => {
+    const { wechat, cmd } = await queueDay(at('2026-12-30T10:00'))
+    await cmd(editor, '#排期 列表')
+    await cmd(editor, '#排期 列表 下周')
+    expect(wechat.textsTo('editor').slice(-2)).toEqual([
+      '本周排期（2026-12-28–2027-01-03）：暂无。',
+      '下周排期（2027-01-04–2027-01-10）：暂无。',
+    ])
+  })
+
   it('lists a post for next week awaiting review under this week, where #状态 counts it', async () => {
     const { wechat, cmd } = await queueDay(at('2026-11-30T10:00'))
     await cmd(editor, '#排期 添加 下周一 下周一早报')

@@ -36,17 +36,26 @@ async function storeWithCases() {
   return store
 }
 
+/** A stream that keeps what is written to it. */
+function sink() {
+  const s = Object.assign(
+    new Writable({
+      write(chunk, _enc, done) {
+        s.text += chunk.toString()
+        done()
+      },
+    }),
+    { text: '' },
+  )
+  return s
+}
+
 async function run(argv: string[]) {
   const store = await storeWithCases()
-  let text = ''
-  const out = new Writable({
-    write(chunk, _enc, done) {
-      text += chunk.toString()
-      done()
-    },
-  })
-  const code = await runCasesExport(argv, store, TZ, out)
-  return { code, text }
+  const out = sink()
+  const err = sink()
+  const code = await runCasesExport(argv, store, TZ, out, err)
+  return { code, text: out.text, err: err.text }
 }
 
 describe('runCasesExport', () => {
@@ -86,5 +95,16 @@ describe('runCasesExport', () => {
     ]) {
       expect((await run(argv)).code).toBe(2)
     }
+  })
+
+  it('refuses a day that does not exist or a reversed range in the words of the console and #记录', async () => {
+    expect((await run(['--from', '2026-13-01'])).err).toMatch(
+      /^--from\/--to：「2026-13-01」不是有效的日期，请写成年-月-日，例如 2026-12-01。\nusage: cases export/,
+    )
+    expect((await run(['--from', '2026-11-30', '--to', '2026-11-01'])).err).toContain(
+      '--from/--to：日期范围的开始 2026-11-30 晚于结束 2026-11-01，请写成 2026-11-01~2026-11-30。',
+    )
+    expect((await run(['--to', '2026/11/31'])).err).toContain('「2026/11/31」不是有效的日期')
+    expect((await run(['--from', '2026/11/01', '--to', '2026.11.30'])).code).toBe(0)
   })
 })

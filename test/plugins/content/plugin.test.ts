@@ -113,6 +113,29 @@ describe('content plugin on the runtime', () => {
     expect(h.wechat.textsTo(cust.id).join('\n')).not.toContain('负责人')
   })
 
+  it('asks the responsible salesperson once when the count jumps past the limit (a fleet batch), not again in the window', async () => {
+    const h = await start('', undefined, false, '', y =>
+      y.replace('kind: customer }', 'kind: customer, responsible: [wxid_zhangsan] }'),
+    )
+    h.wechat.tellsRights = true // the room payloads say: the bot is not owner or admin of cust
+    // Three strikes recorded elsewhere arrive at once: the next offence is the fourth, past the limit of 3.
+    const at = h.clock.now()
+    for (const n of [1, 2, 3])
+      h.rt.ledger.addStrike({
+        memberId: 'wxid_c3',
+        category: 'content.ad',
+        at,
+        expiresAt: at + 30 * DAY,
+        auditId: `A${n}@sales1`,
+      })
+    for (const body of [AD, '扫码进群领红包', '加我微信，日赚 500']) await h.post(spammer, cust, body, {}, 30 * MIN)
+    await h.drain()
+    expect(h.wechat.textsTo('wxid_zhangsan')).toEqual([
+      expect.stringMatching(/^⚠️ 「示例科技张三交流群」的 优惠多多 已达违规上限（V1），/),
+    ])
+    expect(h.wechat.textsTo('wxid_admin').filter(t => t.includes('已达违规上限'))).toHaveLength(3)
+  })
+
   it('lets the executor report a removal that fails because the bot is not group owner', async () => {
     const h = await start()
     for (const body of [AD, '扫码进群领红包', '加我微信，日赚 500']) await h.post(spammer, cust, body, {}, 30 * MIN)
@@ -181,9 +204,8 @@ describe('content plugin on the runtime', () => {
     expect(h.rt.ledger.activeStrikes(spammer.id, h.clock.now()).map(s => s.category)).toEqual(['content.contact'])
   })
 
-  it('lets a customer answer staff with their own WeChat (an @ or a quote of a staff member); staff asking for one there are told privately', async () => {
+  it('lets a customer answer staff with their own WeChat (a quote of a staff member); staff asking for one there are told privately', async () => {
     const h = await start('', undefined, false, ROSTER)
-    await h.post(customer, cust, '@张三 好的，加我微信13800001111聊', { mentions: [zhangsan.id] })
     const quote = { senderName: '张三', text: '刘总方便留个微信吗？' }
     await h.post(customer, cust, '加我微信13800001111，手机同号', { quote })
     await h.post(zhangsan, cust, '刘总，您加我微信，我把报价单私发给您', {}, 20 * MIN)
@@ -210,6 +232,15 @@ describe('content plugin on the runtime', () => {
       '禁止发布与工作无关的商业广告；禁止私下引流、索要或发布联系方式',
     )
     expect(h.wechat.textsTo('wxid_admin').join('\n')).not.toContain('待确认')
+  })
+
+  it('an @ of a staff member is no answer: "@张三 加我微信" is asked about like any contact solicitation, not warned', async () => {
+    const h = await start('', undefined, false, ROSTER)
+    await h.post(customer, cust, '@张三 加我微信 abc123', { mentions: [zhangsan.id] })
+    await h.drain()
+    expect(h.wechat.textsTo('wxid_admin')[0]).toContain('🔎 待确认 R1：疑似私加联系方式（非员工发的，未自动处理）')
+    expect(h.wechat.textsTo(cust.id)).toEqual([])
+    expect(h.rt.ledger.activeStrikes('wxid_c1', h.clock.now())).toEqual([])
   })
 
   it('without the answer to staff, a customer leaving their WeChat is asked about, not warned', async () => {
