@@ -12,6 +12,11 @@ export const STATUS_LABEL: Record<CampaignStatus, string> = {
   missed: '已截止（未发布）',
 }
 
+/** The label of a campaign's status at `now`: one never announced reads 已截止（未发布） only once its deadline passed. */
+export function statusLabel(status: CampaignStatus, deadline: number, now: number): string {
+  return status === 'missed' && deadline > now ? '未发布' : STATUS_LABEL[status]
+}
+
 /** zh-CN labels of post states. */
 export const POST_STATUS_LABEL: Record<PostStatus, string> = {
   pending: '待审核',
@@ -117,17 +122,19 @@ export const T = {
     `✅ 已创建活动 #${c.id}「${c.title}」：${slot === undefined ? '即将' : `将于 ${nearDateTime(slot, now, tz)} `}发到 ${where}（${groups} 个群），截止 ${nearDateTime(c.deadline, now, tz)}。${image ? '将随公告发出的图片见下。' : ''}`,
   noCampaigns: '还没有活动。',
   campaignLine: (c: Campaign, status: CampaignStatus, now: number, tz: string) =>
-    `#${c.id}「${c.title}」${STATUS_LABEL[status]}，截止${c.deadline <= now ? '于' : ''} ${nearDateTime(c.deadline, now, tz)}`,
+    `#${c.id}「${c.title}」${statusLabel(status, c.deadline, now)}，截止${c.deadline <= now ? '于' : ''} ${nearDateTime(c.deadline, now, tz)}`,
   progressIdMissing: (p: string) => `请给出活动编号，例如 ${p}活动 进度 3（${p}活动 列表 可查看编号）。`,
   notYetAnnounced: (c: Campaign, slot: number, where: string, now: number, tz: string) =>
     `活动 #${c.id}「${c.title}」尚未发布：将于 ${nearDateTime(slot, now, tz)} 发到 ${where || T.noGroupsYet}。`,
-  neverAnnounced: (c: Campaign) => `活动 #${c.id}「${c.title}」已截止，未发布：${c.note ?? T.noSlot}`,
+  neverAnnounced: (c: Campaign, now: number) =>
+    `活动 #${c.id}「${c.title}」${c.deadline <= now ? '已截止，' : ''}未发布：${c.note ?? T.noSlot}`,
   progressHeading: (c: Campaign, now: number, tz: string) =>
-    `【活动进度】#${c.id}「${c.title}」${STATUS_LABEL[c.status]}，截止 ${nearDateTime(c.deadline, now, tz)}`,
+    `【活动进度】#${c.id}「${c.title}」${statusLabel(c.status, c.deadline, now)}，截止 ${nearDateTime(c.deadline, now, tz)}`,
   endIdMissing: (p: string) => `请给出活动编号，例如 ${p}活动 结束 3。`,
   cancelledNote: '发布前取消',
   cancelled: (c: Campaign) => `活动 #${c.id}「${c.title}」尚未发布，已取消。`,
-  nothingToEnd: (c: Campaign) => `活动 #${c.id} 当前状态为「${STATUS_LABEL[c.status]}」，无需结束。`,
+  nothingToEnd: (c: Campaign, now: number) =>
+    `活动 #${c.id} 当前状态为「${statusLabel(c.status, c.deadline, now)}」，无需结束。`,
   ended: (c: Campaign) => `活动 #${c.id}「${c.title}」已结束，完成情况已发给管理员。`,
   addFailed: (why: string, p: string) => `❌ ${why}\n用法：${p}排期 添加 <日期> [时间] [节假日照发] <内容>`,
   noQueueTargetConfigured: '没有可发布的目标群（配置 queue.targets）。',

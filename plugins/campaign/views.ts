@@ -1,5 +1,5 @@
 import { statusAt, type CampaignState, type CampaignStatus, type PostStatus, type QueuedPost } from './state.js'
-import { POST_STATUS_LABEL, STATUS_LABEL } from './texts.js'
+import { POST_STATUS_LABEL, statusLabel } from './texts.js'
 
 /** One campaign as the console shows it: where it was announced and how many reported a share. */
 export interface CampaignView {
@@ -61,7 +61,7 @@ export function campaignViews(
           title: c.title,
           text: c.content.text,
           status: statusAt(c, now()),
-          statusLabel: STATUS_LABEL[statusAt(c, now())],
+          statusLabel: statusLabel(statusAt(c, now()), c.deadline, now()),
           startDay: c.startDay,
           deadline: c.deadline,
           groups: Object.values(c.announced).map(a => a.name),

@@ -106,7 +106,7 @@ export async function progressCampaign(
         ),
       ),
     ]
-  if (status === 'missed') return [inv.reply(T.neverAnnounced(c))]
+  if (status === 'missed') return [inv.reply(T.neverAnnounced(c, now))]
   const heading = T.progressHeading(c, now, tz)
   return [inv.reply(progressReport(heading, await d.progress(c), d.state.participation(c.id).data.done))]
 }
@@ -124,7 +124,7 @@ export async function endCampaign(
     d.state.touch()
     return [inv.reply(T.cancelled(c))]
   }
-  if (c.status !== 'announced') return [inv.reply(T.nothingToEnd(c))]
+  if (c.status !== 'announced') return [inv.reply(T.nothingToEnd(c, d.ctx.clock.now()))]
   const report = await d.finish(c.id, true)
   return [inv.reply(T.ended(c)), ...report]
 }
