@@ -93,9 +93,9 @@ function settleFines(
 ): Action[] {
   const meta = metaOf(e, payer)
   const open = ledger.openFines(payer)
-  if (!open.length) return receivedElsewhere(e, ledger, amount, prefix, meta)
   const paidAt = e.attachment?.paidAt
   const when = paidAt !== undefined && paidAt < now ? paidAt : now
+  if (!open.length) return receivedElsewhere(e, ledger, amount, when, prefix, meta)
   const owed = ledger.owed(open[0], when)
   const first = ledger.shown(open[0])
   const to: Chat = e.group ? { room: e.group.id } : { contact: payer }
@@ -134,27 +134,40 @@ function settleFines(
 }
 
 /**
- * A receipt for a member whose open fines another account of the fleet recorded: the money reached the admin, so the
- * member is not asked to pay again; the admins are told which account confirms it (`#罚款 结清 F1@sales1`).
+ * A receipt for a member whose open fines another account of the fleet recorded, judged at the transfer's time
+ * `when` as this account's own are: what it covers reached the admin, so the member is not asked to pay that again;
+ * an amount short of the first fine is said to be short (to the member and the admins), never "no need to pay". The
+ * admins are told what the fines owed at the transfer and which account confirms them (`#罚款 结清 F1@sales1`).
  */
 function receivedElsewhere(
   e: MessageEvent,
   ledger: Ledger,
   amount: number,
+  when: number,
   prefix: string,
   meta: ReturnType<typeof metaOf>,
 ): Action[] {
   const foreign = foreignFines(ledger, meta.memberId)
   if (!foreign) return []
-  const { ids, accounts } = foreign
+  const { fines, accounts } = foreign
+  const owed = fines.map(f => ({ id: f.id, owed: ledger.owed(f, when) }))
+  let left = amount
+  const covered = owed.filter(f => {
+    if (f.owed > left + 0.001) return false
+    left = Math.round((left - f.owed) * 100) / 100
+    return true
+  })
   const rule = 'ack.fine-elsewhere'
   const admin = e.sender.groupAlias ?? e.sender.name
-  const command = `${prefix}罚款 结清 ${ids[0]}`
+  const command = `${prefix}罚款 结清 ${(covered[0] ?? owed[0]).id}`
+  const member = covered.length
+    ? T.receiptElsewhere(amount, covered, owed.slice(covered.length), accounts)
+    : T.receiptElsewhereShort(amount, owed[0], accounts)
   return [
-    { type: 'say', to: { contact: meta.memberId }, text: T.receiptElsewhere(amount, ids, accounts), rule, ...meta },
+    { type: 'say', to: { contact: meta.memberId }, text: member, rule, ...meta },
     {
       type: 'notifyAdmins',
-      text: T.receiptElsewhereAdmins(admin, e.group?.topic, amount, ids, accounts, command),
+      text: T.receiptElsewhereAdmins(admin, e.group?.topic, amount, owed, covered.length, accounts, command),
       rule,
       ...meta,
     },
@@ -173,16 +186,20 @@ function metaOf(e: MessageEvent, memberId: string) {
 function elsewhere(ledger: Ledger, label: string, meta: ReturnType<typeof metaOf>): Action[] {
   const foreign = foreignFines(ledger, meta.memberId)
   if (!foreign) return []
-  const text = T.paymentElsewhere(label, foreign.ids, foreign.accounts)
+  const text = T.paymentElsewhere(
+    label,
+    foreign.fines.map(f => f.id),
+    foreign.accounts,
+  )
   return [{ type: 'say', to: { contact: meta.memberId }, text, rule: 'ack.fine-elsewhere', ...meta }]
 }
 
 /**
- * The open fines of a member that only other accounts of the fleet hold (called when this account has none): their
- * ids (`F2@sales1`) and the accounts named in them, each once; undefined when there are none.
+ * The open fines of a member that only other accounts of the fleet hold (called when this account has none), their
+ * ids `F2@sales1`, and the accounts named in them, each once; undefined when there are none.
  */
-function foreignFines(ledger: Ledger, memberId: string): { ids: string[]; accounts: string[] } | undefined {
-  const ids = ledger.openFinesFleet(memberId).map(f => f.id)
-  if (!ids.length) return undefined
-  return { ids, accounts: [...new Set(ids.map(id => id.slice(id.indexOf('@') + 1)))] }
+function foreignFines(ledger: Ledger, memberId: string): { fines: Fine[]; accounts: string[] } | undefined {
+  const fines = ledger.openFinesFleet(memberId)
+  if (!fines.length) return undefined
+  return { fines, accounts: [...new Set(fines.map(f => f.id.slice(f.id.indexOf('@') + 1)))] }
 }

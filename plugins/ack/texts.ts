@@ -68,19 +68,35 @@ export const T = {
   /** A fine another account of the fleet recorded: only that account settles or waives it (it writes its ledger). */
   fineElsewhere: (id: string, account: string, command: string) =>
     `罚款 ${id} 由机器人账号 ${account} 记录，请私聊该账号发送：${command}`,
-  /** To the member privately: an admin accepted their transfer, but another account of the fleet holds the fines. */
-  receiptElsewhere: (amount: number, ids: string[], accounts: string[]) =>
-    `管理员已收到你的转账 ${amount} 元。你未缴的罚款 ${ids.join('、')} 由机器人账号 ${accounts.join('、')} 记录，需管理员在该账号确认后结清，不用再转账。`,
-  /** To the admins: a receipt this account cannot settle, and the command the fines' account needs. */
+  /**
+   * To the member privately: an admin accepted their transfer, which covers `covered` (what each owed when it was
+   * sent), but another account of the fleet holds the fines; `rest` are still owed.
+   */
+  receiptElsewhere: (
+    amount: number,
+    covered: { id: string; owed: number }[],
+    rest: { id: string; owed: number }[],
+    accounts: string[],
+  ) =>
+    `管理员已收到你的转账 ${amount} 元，够缴罚款 ${covered.map(f => `${f.id}（${f.owed} 元）`).join('、')}：由机器人账号 ${accounts.join('、')} 记录，需管理员在该账号确认后结清，这几笔不用再转账。` +
+    (rest.length ? `还未缴：${rest.map(f => `${f.id}（现应缴 ${f.owed} 元）`).join('、')}。` : ''),
+  /** To the member privately: a transfer an admin accepted that is short of the first of another account's fines. */
+  receiptElsewhereShort: (amount: number, first: { id: string; owed: number }, accounts: string[]) =>
+    `管理员已收到你的转账 ${amount} 元，但罚款 ${first.id}（机器人账号 ${accounts.join('、')} 记录）转账时应缴 ${first.owed} 元，还差 ${yuan(first.owed - amount)} 元，未结清。请联系管理员核对。`,
+  /** To the admins: a receipt this account cannot settle, what the fines owed at the transfer, the command needed. */
   receiptElsewhereAdmins: (
     admin: string,
     topic: string | undefined,
     amount: number,
-    ids: string[],
+    owed: { id: string; owed: number }[],
+    covered: number,
     accounts: string[],
     command: string,
   ) =>
-    `${admin}${topic ? `在「${topic}」` : ''}收下了 ${amount} 元转账，付款人未缴的罚款 ${ids.join('、')} 由机器人账号 ${accounts.join('、')} 记录，本账号不能结清：核对后请私聊 ${accounts[0]} 发送：${command}`,
+    `${admin}${topic ? `在「${topic}」` : ''}收下了 ${amount} 元转账，付款人未缴的罚款 ${owed.map(f => `${f.id}（转账时应缴 ${f.owed} 元）`).join('、')}由机器人账号 ${accounts.join('、')} 记录，本账号不能结清：` +
+    (covered
+      ? `这笔够缴前 ${covered} 笔，核对后请私聊 ${accounts[0]} 发送：${command}`
+      : `这笔不够缴 ${owed[0].id}，请核对后与付款人联系（够缴后私聊 ${accounts[0]} 发送：${command}）`),
   /** To the member privately: a red packet sent to the bot, which opens none (WeChat returns it after 24 hours). */
   redPacketToBot: (fine: Fine, owed: number) =>
     `收到你的红包，但机器人不能领取，红包会在 24 小时后自动退回给你。罚款 ${fine.id}（${fine.violation}）现应缴 ${owed} 元：请转账给管理员，管理员收款后自动结清。`,
