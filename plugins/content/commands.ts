@@ -15,8 +15,7 @@ import {
   reviewAnswerText,
   reviewUsageText,
   SEVERITY_LABEL,
-  STEP_LABEL,
-  stepLabel,
+  stepsText,
 } from './texts.js'
 import type { DictionaryEditOp } from './matcher/dictionary-edit.js'
 
@@ -134,7 +133,7 @@ async function incidentsText(s: ContentService, inv: CommandInvocation): Promise
     const key = `${i.memberId}|${i.messageId}`
     const removal = facts.removals.get(key)
     const failed = removal && facts.failed.has(removal.id) ? '（移出失败，请手动处理）' : ''
-    return `${i.id} ${shortDateTime(i.startedAt, ctx.timezone)} ${i.groupTopic} ${i.memberName}：${i.labels.join('、')}${i.count > 1 ? ` ×${i.count}` : ''} → ${stepsText(i)}${failed}${strikeText(s, i, facts.strikes.get(key), now)}`
+    return `${i.id} ${shortDateTime(i.startedAt, ctx.timezone)} ${i.groupTopic} ${i.memberName}：${i.labels.join('、')}${i.count > 1 ? ` ×${i.count}` : ''} → ${incidentSteps(i)}${failed}${strikeText(s, i, facts.strikes.get(key), now)}`
   })
   const count = all.length > list.length ? `共 ${all.length} 件，列出最新 ${list.length} 件` : `共 ${list.length} 件`
   return [
@@ -201,8 +200,8 @@ async function auditFacts(s: ContentService, since: number): Promise<AuditFacts>
   return facts
 }
 
-function stepsText(i: Incident): string {
-  const steps = i.steps.map(stepLabel).join('、') || STEP_LABEL.record
+function incidentSteps(i: Incident): string {
+  const steps = stepsText(i.steps)
   return i.dryRun ? `（观察）${steps}` : steps
 }
 

@@ -47,9 +47,16 @@ export const STEP_LABEL: Record<string, string> = {
   escalate: '报告管理员（已达违规上限）',
   review: '请管理员确认',
 }
-/** A decided step's Chinese name (`#违规`, the admin report); an unknown step as stored. */
-export function stepLabel(step: string): string {
+/** A decided step's Chinese name; an unknown step as stored. */
+function stepLabel(step: string): string {
   return STEP_LABEL[step] ?? step
+}
+/**
+ * The steps decided for an incident, as the admin report, `#违规` and the dictionary scan all show them (one list,
+ * the report to admins included); no step reads `仅记录`.
+ */
+export function stepsText(steps: readonly string[]): string {
+  return steps.map(stepLabel).join('、') || STEP_LABEL.record
 }
 const SOURCE_LABEL = { text: '', title: '卡片标题', description: '卡片描述', url: '链接', fileName: '文件名' } as const
 /** Chinese names of severities. */
@@ -114,7 +121,6 @@ export function reportText(f: ReportFacts): string {
   const lines = f.findings.flatMap(x => x.evidence.map(e => `· ${evidenceLine(x.label, e)}`))
   const shown = lines.length > 8 ? [...lines.slice(0, 8), `· …另 ${lines.length - 8} 处`] : lines
   const severity = f.findings.map(x => `${x.label}（${SEVERITY_LABEL[x.severity]}）`).join('、')
-  const done = f.steps.filter(s => s !== 'report').map(stepLabel)
   return [
     `🚨 违规内容 ${f.incidentId}：${severity}`,
     `群：${f.group}（${KIND_LABEL[f.kind]}）`,
@@ -124,7 +130,7 @@ export function reportText(f: ReportFacts): string {
     ...shown,
     ...(f.original ? [`原文：${excerpt(f.original, 80)}`] : []),
     ...(f.firstIn ? [`同一事件：${f.incidentId} 首次在「${f.firstIn}」，违规只记一次`] : []),
-    `处理：${done.length ? done.join('、') : '仅报告'}${f.plan ? `（${formatDuration(f.ttlMs)}内第 ${f.plan.count}/${f.plan.limit} 次）` : ''}`,
+    `处理：${stepsText(f.steps)}${f.plan ? `（${formatDuration(f.ttlMs)}内第 ${f.plan.count}/${f.plan.limit} 次）` : ''}`,
     ...escalationLines(f.plan),
     `查看与撤销：私聊机器人 ${f.prefix}违规 ${f.memberId}，再用 ${f.prefix}撤销 <审计编号> 撤销记违规`,
   ].join('\n')

@@ -67,7 +67,7 @@ describe('deciding an incident', () => {
     expect(report).toContain('消息：msg-42')
     expect(report).toContain('无关商业广告：「兼 职 刷 单」位置 0–7 → 词条「兼职刷单」')
     expect(report).toContain('私加联系方式：「加 v」位置 16–19 → 词条「加v」')
-    expect(report).toContain('处理：群内警告、记违规（30天内第 1/3 次）')
+    expect(report).toContain('处理：群内警告、报告管理员、记违规（30天内第 1/3 次）')
   })
 
   it('follows the matrix: a medium offence in an internal group is warned and struck without a report, a low one only recorded', () => {
