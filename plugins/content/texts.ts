@@ -68,22 +68,41 @@ export function ruleText(cfg: ContentConfig, findings: Finding[]): string {
   return [...new Set(rules)].join('；')
 }
 
-/** What happens next, for the warning (never names the offending words). */
-export function consequenceText(plan: StrikePlan | undefined, ttlMs: number): string {
-  if (!plan) return '请勿再发。'
-  const fate = plan.removable ? '被移出本群' : '报告管理员处理'
-  if (plan.escalate === 'remove') return `${formatDuration(ttlMs)}内已累计 ${plan.count} 次违规，将被移出本群。`
-  if (plan.escalate === 'ask') return `${formatDuration(ttlMs)}内已累计 ${plan.count} 次违规，已报告管理员处理。`
-  return `这是你${formatDuration(ttlMs)}内第 ${plan.count} 次违规，累计 ${plan.limit} 次将${fate}。`
+/** Who the warning speaks to: a customer (addressed as 您) or staff (你), and whether this offence is reported to admins now. */
+export interface WarnAudience {
+  customer: boolean
+  reported: boolean
+}
+
+/**
+ * What happens next, for the warning (never names the offending words): what the config really does, so no
+ * "will report at the limit" when the admins are told at once.
+ */
+export function consequenceText(plan: StrikePlan | undefined, ttlMs: number, to: WarnAudience): string {
+  const you = to.customer ? '您' : '你'
+  if (!plan) return to.reported ? '已报告管理员。' : '请勿再发。'
+  const within = formatDuration(ttlMs)
+  if (plan.escalate === 'remove') return `${within}内已累计 ${plan.count} 次违规，将被移出本群。`
+  if (plan.escalate === 'ask') return `${within}内已累计 ${plan.count} 次违规，已报告管理员处理。`
+  const nth = `这是${you}${within}内第 ${plan.count} 次违规`
+  if (plan.removable) return `${nth}${to.reported ? '，已报告管理员' : ''}，累计 ${plan.limit} 次将被移出本群。`
+  return to.reported ? `${nth}，已报告管理员。` : `${nth}，累计 ${plan.limit} 次将报告管理员处理。`
 }
 
 /** The group warning: labels and rules only, never the matched text. */
-export function warnText(cfg: ContentConfig, name: string, findings: Finding[], plan: StrikePlan | undefined): string {
+export function warnText(
+  cfg: ContentConfig,
+  name: string,
+  findings: Finding[],
+  plan: StrikePlan | undefined,
+  to: WarnAudience,
+): string {
   const values: Record<string, string> = {
     name,
+    you: to.customer ? '您' : '你',
     labels: findings.map(f => f.label).join('、'),
     rule: ruleText(cfg, findings),
-    consequence: consequenceText(plan, cfg.strikeTtl),
+    consequence: consequenceText(plan, cfg.strikeTtl, to),
   }
   return cfg.warnText.replace(/\{([^{}]*)\}/g, (all, key: string) => values[key] ?? all)
 }

@@ -59,7 +59,7 @@ describe('content plugin on the runtime', () => {
     await h.post(spammer, cust2, '日赚 800', {}, MIN)
     await h.drain()
     expect(h.wechat.textsTo(cust.id)).toHaveLength(1)
-    expect(h.wechat.textsTo(cust2.id)).toEqual([expect.stringContaining('这是你30天内第 1 次违规')])
+    expect(h.wechat.textsTo(cust2.id)).toEqual([expect.stringContaining('这是您30天内第 1 次违规')])
     const [, second] = h.wechat.textsTo('wxid_admin')
     expect(second).toContain('群：示例科技李四交流群')
     expect(second).toContain('同一事件：V1 首次在「示例科技张三交流群」，违规只记一次')
@@ -87,7 +87,8 @@ describe('content plugin on the runtime', () => {
     for (const body of [AD, '扫码进群领红包', '加我微信，日赚 500']) await h.post(spammer, cust, body, {}, 30 * MIN)
     await h.drain()
     const warnings = h.wechat.textsTo(cust.id)
-    expect(warnings[0]).toContain('累计 3 次将报告管理员处理')
+    // Reported at once in a customer group: no promise of a report at the limit, nor of a removal.
+    expect(warnings[0]).toContain('这是您30天内第 1 次违规，已报告管理员。')
     expect(warnings.join('\n')).not.toContain('移出')
     expect(h.wechat.removed).toEqual([])
     const admin = h.wechat.textsTo('wxid_admin')
@@ -128,7 +129,7 @@ describe('content plugin on the runtime', () => {
     await h.post(spammer, cust, '加我微信，日赚 500', {}, 5 * DAY)
     await h.drain()
     expect(h.audit().filter(a => a.type === 'remove')).toEqual([])
-    expect(h.wechat.textsTo(cust.id).at(-1)).toContain('这是你7天内第 2 次违规')
+    expect(h.wechat.textsTo(cust.id).at(-1)).toContain('这是您7天内第 2 次违规')
   })
 
   it('asks the admins instead of removing a staff member in an internal group', async () => {
