@@ -260,7 +260,10 @@ describe('web console pages and changes', () => {
     expect(res.status).toBe(303)
     await clock.advance(10_000)
     expect(rt.ledger.activeStrikes('u1', clock.now())).toHaveLength(0)
-    expect(wechat.textsTo('u1').join('\n')).toContain('管理员已撤销你的一次违规记录')
+    expect(wechat.textsTo('u1').join('\n')).toMatch(
+      /管理员已撤销你 \d\d-\d\d \d\d:\d\d (在「.+」)?的一次违规记录，相关处罚已取消。/,
+    )
+    expect(wechat.textsTo('u1').join('\n')).not.toMatch(/A\d+/)
     const undo = rt.audit.query({ plugin: 'runtime' }).find(e => e.type === 'undo')
     expect(undo?.reason).toContain(`undo ${id} by admin1: 误判`)
     const after = await (await get('/violations')).text()

@@ -335,7 +335,9 @@ describe('content plugin on the runtime', () => {
     await h.drain()
     expect(h.wechat.textsTo('wxid_admin')).toContain(`已撤销 ${strikeId}：违规记录 1 条。`)
     expect(h.wechat.textsTo('wxid_c3')).toEqual([]) // a customer: told in the group
-    expect(h.wechat.textsTo(cust.id)).toContain('管理员已撤销对你的一次违规记录，抱歉打扰。')
+    expect(h.wechat.textsTo(cust.id).join('\n')).toMatch(
+      /管理员已撤销对您 \d\d-\d\d \d\d:\d\d 的一次违规记录，抱歉打扰。/,
+    )
     expect(h.audit().filter(a => a.type === 'remove')).toEqual([])
     expect(h.wechat.textsTo(cust.id).at(-1)).toContain('第 2 次违规')
   })
