@@ -124,7 +124,11 @@ async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): P
   await logAccess(d, { who: inv.event.sender.id, action: 'search', detail, count: total })
   const info = new Map((await d.backend.chats()).map(c => [c.chat, c]))
   const head = T.searchHead(detail, total, !!approximate, hits.length)
-  const hint = total ? [] : groupWordHints(q.words ?? [], groups)
+  // Found nothing with commands left out: say whether 含命令 would (a leader's 【通知】 is the bot's message).
+  const hidden = total || withCommands ? 0 : (await d.backend.search(q, 1)).total
+  const hint = total
+    ? []
+    : [...(hidden ? [T.hiddenCommandsHint(hidden)] : []), ...groupWordHints(q.words ?? [], groups)]
   return [
     inv.reply([head, ...hits.map((h, i) => hitText(h, i + 1, info, ctx.timezone)), ...hint].join('\n')),
     {

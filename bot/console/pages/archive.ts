@@ -3,6 +3,7 @@ import { addDays, shortDateTime } from '../../time/zoned.js'
 import { chatTitle, describeRecord } from '../../../plugins/archive/export/export.js'
 import { type ArchiveQuery, WITH_COMMANDS } from '../../../plugins/archive/search/query.js'
 import type { ArchiveSearch } from '../../../plugins/archive/views.js'
+import { hiddenCommandsHint } from '../../../plugins/archive/texts.js'
 import type { ArchiveRecord, ChatInfo } from '../../../plugins/archive/capture/record.js'
 import { csrfField, h, type Html } from '../html.js'
 
@@ -92,7 +93,8 @@ ${result ? resultTable(result, info, tz) : h`<p class="muted">输入关键词或
 }
 
 function resultTable(r: ArchiveSearch, info: Map<string, ChatInfo>, tz: string): Html {
-  if (!r.hits.length) return h`<p class="muted">没有找到记录。</p>`
+  if (!r.hits.length)
+    return h`<p class="muted">没有找到记录。${r.hiddenCommands ? hiddenCommandsHint(r.hiddenCommands, true) : ''}</p>`
   const found = r.complete
     ? `共 ${r.total} 条`
     : `${r.searchedFrom} 以来已有 ${r.total} 条（更早的日期未再搜索，可缩小日期范围）`

@@ -364,6 +364,9 @@ describe('web console pages over the plugins views', () => {
     expect(found).toContain('<input type="checkbox" name="commands" value="1" checked> 含命令</label>')
     const searches = rt.audit.query({ days: 1, limit: 200 }).filter(e => e.rule === 'console.archive-search')
     expect(searches.map(e => e.text)).toContainEqual(expect.stringMatching(/：「报价单」 · .* · 含命令，命中 \d+ 条$/))
+    // Only command talk says 搜索 报价单: unticked, the page says how many 含命令 would find.
+    const hidden = await (await admin.get(`/archive?q=${encodeURIComponent('搜索 报价单')}`)).text()
+    expect(hidden).toMatch(/没有找到记录。另有 \d+ 条命令\/机器人消息（默认不搜索），勾选「含命令」查看。/)
   })
 
   it("names a private chat the archive titled with a contact id by the person's name in the group", async () => {
