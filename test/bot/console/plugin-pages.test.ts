@@ -224,7 +224,15 @@ describe('web console pages over the plugins views', () => {
     const reversed = await (
       await auditor.get(`/archive?q=${encodeURIComponent('报价单')}&from=2026-12-01&to=2026-11-01`)
     ).text()
-    expect(reversed).toContain('<p class="error" role="alert">日期范围的开始 2026-12-01 晚于结束 2026-11-01')
+    // In the words of the page's date fields, not chat syntax; the fields keep what was typed, and no export box
+    // offers a range nobody entered.
+    expect(reversed).toContain(
+      '<p class="error" role="alert">「从」2026-12-01 晚于「到」2026-11-01：请把「从」改为 2026-11-01、「到」改为 2026-12-01 后再搜索。',
+    )
+    expect(reversed).not.toContain('~')
+    expect(reversed).toContain('name="from" value="2026-12-01"')
+    expect(reversed).toContain('name="to" value="2026-11-01"')
+    expect(reversed).not.toContain('导出当前条件')
     expect(reversed).not.toContain('报价单今天发给刘总')
     expect(await (await auditor.post('/archive/export', { q: '报价单', format: 'csv' })).text()).toContain('刘总')
     for (const path of ['/violations', '/groups', '/cases', '/settings']) {
