@@ -7,6 +7,7 @@ import { addDays, dayKey, fileStamp, shortDateTime } from '../../bot/time/zoned.
 import { periodFromWord } from '../cases/digest/period.js'
 import { type ArchiveDeps, logAccess } from './access/deps.js'
 import * as T from './texts.js'
+import { unknownSubcommandText } from '../../bot/commands/subcommand.js'
 import { chatTitle, describeRecord, type ExportFormat, exportArchive } from './export/export.js'
 import { type ArchiveQuery, chatsNamed, type Hit, WITH_COMMANDS } from './search/query.js'
 import { type ArchiveRecord, type ArchiveType, type ChatInfo, TYPE_LABEL } from './capture/record.js'
@@ -32,7 +33,8 @@ export function archiveCommands(d: ArchiveDeps): CommandSpec[] {
         if (sub === '搜索' || sub === 'search') return search(d, inv, rest)
         if (sub === '导出' || sub === 'export') return exportFile(d, inv, rest)
         if (sub === '保全' || sub === 'hold') return hold(d, inv, rest)
-        return [inv.reply(T.usageReply(usage))]
+        if (sub === undefined) return [inv.reply(T.usageReply(usage))]
+        return [inv.reply(unknownSubcommandText(`${p}记录`, sub, ['搜索', '导出', '保全'], usage))]
       },
     },
   ]

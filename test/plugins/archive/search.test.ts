@@ -120,6 +120,12 @@ describe('archive: search in chat', () => {
     await h.say(auditor, '#记录')
     expect(h.to('aud1')).toContain('用法：#记录 搜索 <词> [群:群名] [日期] [人:成员] [类型:图片] [含命令]')
   })
+
+  it('answers a mistyped subcommand with the nearest one, as for a mistyped command', async () => {
+    const h = await history()
+    await h.say(auditor, '#记录 搜素 价格')
+    expect(h.to('aud1')).toContain('#记录 没有「搜素」这个用法。您是不是要找 #记录 搜索？')
+  })
 })
 
 describe('archive: search through the index (the file back end, or PostgreSQL’s keys under test:pg)', () => {
