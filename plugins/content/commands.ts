@@ -9,6 +9,7 @@ import { withFleetRepeats } from './incidents/fleet-incidents.js'
 import { describeScan } from './dictionary/scan-report.js'
 import type { ContentService } from './service/service.js'
 import { findReview } from './state.js'
+import { rejectedText } from './dictionary/holder.js'
 import {
   dictionaryEditText,
   dictionaryUsageText,
@@ -224,7 +225,7 @@ function dictionaryCommand(s: ContentService, inv: CommandInvocation): string {
     const r = s.reload(false)
     return r.ok
       ? `✅ 词库已重新加载（版本 ${s.holder.version}）：${dictionarySummary(s.holder.matcher.dictionary)}`
-      : `❌ 词库有 ${r.problems.length} 个问题，继续使用旧词库（版本 ${s.holder.version}）：\n${r.problems.slice(0, 10).join('\n')}`
+      : rejectedText(r.problems, s.holder.version)
   }
   return statusText(s)
 }
