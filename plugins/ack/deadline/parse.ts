@@ -33,7 +33,6 @@ export function splitDeadline(text: string): SplitNotice {
  */
 export function parseDeadline(arg: string): DeadlineSpec | undefined {
   const s = arg.trim().replace(/(之前|以内|内|前)$/, '')
-  if (s === '半小时') return { kind: 'after', ms: 30 * 60_000 }
   const ms = parseDuration(s)
   if (ms !== undefined) return ms > 0 ? { kind: 'after', ms } : undefined
   const c = CLOCK.exec(s)
