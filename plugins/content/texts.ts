@@ -265,8 +265,11 @@ export const dictionaryUsageText = (prefix: string): string =>
 /** Replies to `#词库 添加|删除|允许`. */
 export const dictionaryEditText = {
   usage: (prefix: string): string => `用法：${editUsage(prefix)}（类别用英文名，如 ad；见 ${prefix}词库）`,
-  unknownCategory: (category: string, known: string[]): string =>
-    `没有「${category}」这个类别。现有类别：${known.join('、')}`,
+  unknownCategory: (category: string, known: { id: string; label: string }[]): string => {
+    const near = known.filter(k => k.label.includes(category))
+    const list = (ks: typeof known) => ks.map(k => `${k.id}（${k.label}）`).join('、')
+    return `没有「${category}」这个类别。${near.length ? `您是不是要找 ${list(near)}？请写类别的英文名。` : ''}现有类别：${list(known)}`
+  },
   sandboxed:
     '沙盒和回放不修改词库文件（它们可能正被正式运行的机器人使用）：请在正式运行时修改，或直接编辑词库文件后 #词库 重载。',
   noCompanyFile:
