@@ -6,7 +6,8 @@ import { GroupMatcher } from '../runtime/groups/group-matcher.js'
 import type { SandboxWorld, SentRecord } from '../sandbox/index.js'
 
 const HELP = `沙盒控制台 Sandbox console
-  <群昵称或名字>> 文字        以该成员身份在群里发言（群昵称决定所在群，否则用当前群）
+  <群昵称或名字>> 文字        以该成员身份在群里发言（先用当前群，他不在当前群时
+                              用群昵称所在的群，否则用他所在的第一个群）
                               e.g.  销售部-张三> 大家好   /  刘总> 请问价格？
   <名字>>> 文字               私聊机器人  e.g.  张三>> #案例 搜索 价格
   文字里写 \\n 表示换行        e.g.  张三> #成交\\n客户：刘总\\n产品：净水器

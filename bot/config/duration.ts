@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { splitCount } from './count-words.js'
 
 const UNITS: Record<string, number> = {
   ms: 1,
@@ -33,10 +34,11 @@ const UNITS_NAMED = 'ms, s, min, h, d, 秒, 分钟, 小时, 天'
 
 /** Parse `30m`, `2h`, `1.5h`, `10 分钟`, `90s`, `1d`, `5 minutes` into milliseconds; undefined when invalid. */
 export function parseDuration(text: string): number | undefined {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z\u4e00-\u9fff]+)\s*$/i.exec(text)
-  if (!m) return undefined
-  const unit = UNITS[m[2].toLowerCase()]
-  return unit === undefined ? undefined : Math.round(Number(m[1]) * unit)
+  const split = splitCount(text)
+  const m = split && /^([a-z\u4e00-\u9fff]+)\s*$/i.exec(split.rest)
+  if (!split || !m) return undefined
+  const unit = UNITS[m[1].toLowerCase()]
+  return unit === undefined ? undefined : Math.round(split.count * unit)
 }
 
 /**

@@ -1,4 +1,4 @@
-import { parse } from 'yaml'
+import { LineCounter, parseDocument } from 'yaml'
 import { z } from 'zod'
 import type { SandboxWorld } from './index.js'
 import { formatIssues } from '../config/format-issues.js'
@@ -30,14 +30,29 @@ const worldSchema = z
       .default([]),
   })
   .strict()
+  .superRefine((w, ctx) => {
+    // Every id a group names must be the bot or a contact: all unknown ones are listed, each at its entry.
+    const known = new Set([w.bot.id, ...w.contacts.map(c => c.id)])
+    const unknown = (path: PropertyKey[], id: string, as: string) =>
+      known.has(id) ||
+      ctx.addIssue({ code: 'custom', path, message: `${as} ${id} 不在 contacts 里（no contact ${id}）` })
+    w.groups.forEach((g, i) => {
+      for (const id of Object.keys(g.members)) unknown(['groups', i, 'members', id], id, '成员')
+      if (g.owner) unknown(['groups', i, 'owner'], g.owner, '群主')
+      g.admins.forEach((id, j) => unknown(['groups', i, 'admins', j], id, '群管理员'))
+    })
+  })
 
 /** A demo world: the bot, contacts and groups with members' group nicknames. */
 export type WorldSpec = z.infer<typeof worldSchema>
 
 /** Read and validate a world file (errors name the file and field; an unreadable file is a `UserFileError`). */
 export function readWorld(file: string): WorldSpec {
-  const parsed = worldSchema.safeParse(parse(readUserFile(file, WORLD_FILE)))
-  if (!parsed.success) throw new Error(formatIssues(parsed.error.issues, file).join('\n'))
+  const lines = new LineCounter()
+  const doc = parseDocument(readUserFile(file, WORLD_FILE), { lineCounter: lines })
+  if (doc.errors.length) throw new Error(doc.errors.map(e => `${file}: ${e.message}`).join('\n'))
+  const parsed = worldSchema.safeParse(doc.toJS())
+  if (!parsed.success) throw new Error(formatIssues(parsed.error.issues, file, doc, lines).join('\n'))
   return parsed.data
 }
 

@@ -25,14 +25,23 @@ export function readDayRange(text: string): DayRangeResult | undefined {
   return checkDayRange(range ? range[1] : s, range ? range[2] : s)
 }
 
-/** Check a range given as two typed days (a form's 从/到): both real days, the first not after the second. */
-export function checkDayRange(fromText: string, toText: string): DayRangeResult {
+/**
+ * Check a range given as two typed days: both real days, the first not after the second. `pickers`: the days come
+ * from a page's 从/到 date fields, so a backwards range is explained in those fields' words, not in chat syntax.
+ */
+export function checkDayRange(fromText: string, toText: string, pickers = false): DayRangeResult {
   const from = validDay(fromText.trim().replace(/[/.]/g, '-'))
   const to = validDay(toText.trim().replace(/[/.]/g, '-'))
   if (!from || !to) {
     const bad = (from ? toText : fromText).trim()
     return { ok: false, error: `${bad ? `「${bad}」不是有效的日期` : '缺少日期'}，请写成年-月-日，例如 2026-12-01。` }
   }
-  if (from > to) return { ok: false, error: `日期范围的开始 ${from} 晚于结束 ${to}，请写成 ${to}~${from}。` }
+  if (from > to)
+    return {
+      ok: false,
+      error: pickers
+        ? `「从」${from} 晚于「到」${to}：请把「从」改为 ${to}、「到」改为 ${from} 后再搜索。`
+        : `日期范围的开始 ${from} 晚于结束 ${to}，请写成 ${to}~${from}。`,
+    }
   return { ok: true, range: { from, to } }
 }

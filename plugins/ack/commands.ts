@@ -1,4 +1,5 @@
 import type { Action } from '../../bot/core/actions.js'
+import { unknownSubcommandText } from '../../bot/commands/subcommand.js'
 import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
 import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
 import { allowed } from '../../bot/commands/command-router.js'
@@ -62,15 +63,22 @@ export function noticeCommand(d: AckCommandDeps): CommandSpec {
           return [inv.reply(listText(openIn(d, inv.event.group), d.tz, max))]
         case '详情':
         case 'detail':
-          return withNotice(d, inv, arg, n => [inv.reply(detailText(n, d.tz, max))])
+          return arg
+            ? withNotice(d, inv, arg, n => [inv.reply(detailText(n, d.tz, max))])
+            : [inv.reply(help(T.noticeIdMissing(sub, d.prefix)))]
         case '关闭':
         case 'close':
-          return withNotice(d, inv, arg, n => close(d, inv, n))
+          return arg
+            ? withNotice(d, inv, arg, n => close(d, inv, n))
+            : [inv.reply(help(T.noticeIdMissing(sub, d.prefix)))]
         case '接受':
         case 'accept':
-          return withNotice(d, inv, arg, n => accept(d, inv, n))
+          return arg
+            ? withNotice(d, inv, arg, n => accept(d, inv, n))
+            : [inv.reply(help(T.noticeIdMissing(sub, d.prefix)))]
         case '统计':
         case 'stats':
+          if (arg !== undefined && !/^[1-9]\d*$/.test(arg)) return [inv.reply(help(T.badStatsDays(arg)))]
           return [inv.reply(stats(d, inv.event.group, Number(arg), max))]
       }
       return publish(d, inv, help)
@@ -242,6 +250,11 @@ export function fineCommand(d: AckCommandDeps): CommandSpec {
       if (all) return [inv.reply(allFines(d))]
       if (waive) return waiveFine(d, inv, id, why.join(' '))
       if (settle) return settleFine(d, inv, id)
+      // An unknown word is no request for one's own fines (`#罚款 结算 F1` meant 结清).
+      if (sub !== undefined) {
+        const known = allowed('admin', inv.event.sender.roles) ? ['全部', '结清', '免除'] : []
+        return [inv.reply(unknownSubcommandText(`${p}罚款`, sub, known, T.fineUsage(p)))]
+      }
       return [inv.reply(ownFines(inv.event.sender.id, d))]
     },
   }

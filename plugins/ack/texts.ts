@@ -11,11 +11,14 @@ import { answerTiming, type Notice } from './state.js'
 export const T = {
   noticeDescription: '发布需要回复「收到」的通知，查看回复情况',
   noticeUsage: (p: string) =>
-    `${p}通知 <内容> [截止 30分钟|15:00] | 列表 | 详情 <编号> | 关闭 <编号> | 接受 <编号> @成员 | 统计 [天数]`,
+    `${p}通知 <内容> [截止 30分钟|15:00|明天10点] | 列表 | 详情 <编号> | 关闭 <编号> | 接受 <编号> @成员 | 统计 [天数]`,
   noticeHelp: (why: string, usage: string, p: string) =>
     `${why}\n用法：${usage}\n例如：${p}通知 今天下班前更新客户跟进记录 截止 2小时`,
   noContent: '请写上通知内容。',
   internalGroupsOnly: '请在内部工作群里发送通知。',
+  noticeIdMissing: (sub: string, p: string) =>
+    `请写上通知编号：${p}通知 ${sub} <编号>（编号可用 ${p}通知 列表 查看）。`,
+  badStatsDays: (bad: string) => `统计的天数应为正整数，「${bad}」不是。`,
   badDeadline: (bad: string) => `无法识别截止时间「${quoted(bad)}」。`,
   deadlinePassed: (time: string) => `截止时间 ${time} 已经过了`,
   nobodyToAnswer: '本群没有需要回复的成员',

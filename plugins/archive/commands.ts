@@ -7,6 +7,7 @@ import { addDays, dayKey, fileStamp, shortDateTime } from '../../bot/time/zoned.
 import { periodFromWord } from '../cases/digest/period.js'
 import { type ArchiveDeps, logAccess } from './access/deps.js'
 import * as T from './texts.js'
+import { unknownSubcommandText } from '../../bot/commands/subcommand.js'
 import { chatTitle, describeRecord, type ExportFormat, exportArchive } from './export/export.js'
 import { type ArchiveQuery, chatsNamed, type Hit, WITH_COMMANDS } from './search/query.js'
 import { type ArchiveRecord, type ArchiveType, type ChatInfo, TYPE_LABEL } from './capture/record.js'
@@ -32,7 +33,8 @@ export function archiveCommands(d: ArchiveDeps): CommandSpec[] {
         if (sub === '搜索' || sub === 'search') return search(d, inv, rest)
         if (sub === '导出' || sub === 'export') return exportFile(d, inv, rest)
         if (sub === '保全' || sub === 'hold') return hold(d, inv, rest)
-        return [inv.reply(T.usageReply(usage))]
+        if (sub === undefined) return [inv.reply(T.usageReply(usage))]
+        return [inv.reply(unknownSubcommandText(`${p}记录`, sub, ['搜索', '导出', '保全'], usage))]
       },
     },
   ]
@@ -124,7 +126,11 @@ async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): P
   await logAccess(d, { who: inv.event.sender.id, action: 'search', detail, count: total })
   const info = new Map((await d.backend.chats()).map(c => [c.chat, c]))
   const head = T.searchHead(detail, total, !!approximate, hits.length)
-  const hint = total ? [] : groupWordHints(q.words ?? [], groups)
+  // Found nothing with commands left out: say whether 含命令 would (a leader's 【通知】 is the bot's message).
+  const hidden = total || withCommands ? 0 : (await d.backend.search(q, 1)).total
+  const hint = total
+    ? []
+    : [...(hidden ? [T.hiddenCommandsHint(hidden)] : []), ...groupWordHints(q.words ?? [], groups)]
   return [
     inv.reply([head, ...hits.map((h, i) => hitText(h, i + 1, info, ctx.timezone)), ...hint].join('\n')),
     {

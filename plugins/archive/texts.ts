@@ -32,6 +32,12 @@ export const searchNeedsWords = (p: string) => `请给出要搜索的词或成�
 /** The head line of search results. */
 export const searchHead = (detail: string, total: number, approximate: boolean, shown: number) =>
   `🔎 记录搜索 ${detail}：共${approximate ? '约' : ''} ${total} 条${total > shown ? `，显示最新 ${shown} 条` : ''}`
+/**
+ * A default search that found nothing where `含命令` would: how many commands and bot messages it left out, and how
+ * to see them (`tick`: the console's checkbox, else the chat word).
+ */
+export const hiddenCommandsHint = (n: number, tick = false) =>
+  `另有 ${n} 条命令/机器人消息（默认不搜索），${tick ? '勾选' : '加'}「含命令」查看。`
 /** Marks a recalled original. */
 export const RECALLED = '（已撤回）'
 /** The asker, once the export file is written. */

@@ -31,6 +31,8 @@ export interface ArchiveSearch {
   /** The earliest day read; before `q.from` was reached the search stopped because it had enough hits. */
   searchedFrom: string
   complete: boolean
+  /** Nothing found with commands left out: how many commands and bot messages `含命令` would find (else 0). */
+  hiddenCommands: number
 }
 
 declare module '../../bot/core/views.js' {
@@ -59,7 +61,9 @@ export function archiveViews(d: ArchiveDeps): ArchiveViews {
         if (day <= q.from || hits.length >= limit) break
         day = addDays(day, -1)
       }
-      const result = { hits: hits.slice(0, limit), total, searchedFrom: day, complete: day <= q.from }
+      const hiddenCommands =
+        total || q.skipCommands === undefined ? 0 : (await d.backend.search({ ...q, skipCommands: undefined }, 1)).total
+      const result = { hits: hits.slice(0, limit), total, searchedFrom: day, complete: day <= q.from, hiddenCommands }
       const what = `${detail({ ...q, from: day })}${q.skipCommands === undefined ? ` · ${WITH_COMMANDS}` : ''}`
       await logAccess(d, { who, action: 'search', detail: `${what}（网页后台）`, count: total })
       return result

@@ -9,14 +9,14 @@ import { withFleetRepeats } from './incidents/fleet-incidents.js'
 import { describeScan } from './dictionary/scan-report.js'
 import type { ContentService } from './service/service.js'
 import { findReview } from './state.js'
+import { rejectedText } from './dictionary/holder.js'
 import {
   dictionaryEditText,
   dictionaryUsageText,
   reviewAnswerText,
   reviewUsageText,
   SEVERITY_LABEL,
-  STEP_LABEL,
-  stepLabel,
+  stepsText,
 } from './texts.js'
 import type { DictionaryEditOp } from './matcher/dictionary-edit.js'
 
@@ -134,7 +134,7 @@ async function incidentsText(s: ContentService, inv: CommandInvocation): Promise
     const key = `${i.memberId}|${i.messageId}`
     const removal = facts.removals.get(key)
     const failed = removal && facts.failed.has(removal.id) ? '（移出失败，请手动处理）' : ''
-    return `${i.id} ${shortDateTime(i.startedAt, ctx.timezone)} ${i.groupTopic} ${i.memberName}：${i.labels.join('、')}${i.count > 1 ? ` ×${i.count}` : ''} → ${stepsText(i)}${failed}${strikeText(s, i, facts.strikes.get(key), now)}`
+    return `${i.id} ${shortDateTime(i.startedAt, ctx.timezone)} ${i.groupTopic} ${i.memberName}：${i.labels.join('、')}${i.count > 1 ? ` ×${i.count}` : ''} → ${incidentSteps(i)}${failed}${strikeText(s, i, facts.strikes.get(key), now)}`
   })
   const count = all.length > list.length ? `共 ${all.length} 件，列出最新 ${list.length} 件` : `共 ${list.length} 件`
   return [
@@ -201,8 +201,8 @@ async function auditFacts(s: ContentService, since: number): Promise<AuditFacts>
   return facts
 }
 
-function stepsText(i: Incident): string {
-  const steps = i.steps.map(stepLabel).join('、') || STEP_LABEL.record
+function incidentSteps(i: Incident): string {
+  const steps = stepsText(i.steps)
   return i.dryRun ? `（观察）${steps}` : steps
 }
 
@@ -225,7 +225,7 @@ function dictionaryCommand(s: ContentService, inv: CommandInvocation): string {
     const r = s.reload(false)
     return r.ok
       ? `✅ 词库已重新加载（版本 ${s.holder.version}）：${dictionarySummary(s.holder.matcher.dictionary)}`
-      : `❌ 词库有 ${r.problems.length} 个问题，继续使用旧词库（版本 ${s.holder.version}）：\n${r.problems.slice(0, 10).join('\n')}`
+      : rejectedText(r.problems, s.holder.version)
   }
   return statusText(s)
 }

@@ -277,8 +277,11 @@ export const contentConfigSchema = z
       .record(z.string(), z.string().min(1))
       .default({})
       .describe('各类别在警告中引用的群规（覆盖默认） Group rule quoted in warnings, per category'),
-    warnText: template(['name', 'labels', 'rule', 'consequence'], '你的消息违反群规：{rule}。{consequence}').describe(
-      '群内警告（不会复述违规词，也不引用类别名：会被另一个机器人的词库命中） Warning template: {name} {labels} {rule} {consequence}',
+    warnText: template(
+      ['name', 'you', 'labels', 'rule', 'consequence'],
+      '{you}的消息违反群规：{rule}。{consequence}',
+    ).describe(
+      '群内警告（不会复述违规词，也不引用类别名：会被另一个机器人的词库命中；{you} 对客户是「您」，对员工是「你」） Warning template: {name} {you} {labels} {rule} {consequence}',
     ),
   })
   .strict()

@@ -128,7 +128,10 @@ function groupActions(
       rule: 'content.warn',
       groupId: ev.group.id,
       memberId: ev.sender.id,
-      text: warnText(cfg, x.memberName, findings, plan),
+      text: warnText(cfg, x.memberName, findings, plan, {
+        customer: !ev.sender.isStaff,
+        reported: steps.includes('report'),
+      }),
     })
   if (plan && strike)
     out.push({

@@ -47,9 +47,16 @@ export const STEP_LABEL: Record<string, string> = {
   escalate: '报告管理员（已达违规上限）',
   review: '请管理员确认',
 }
-/** A decided step's Chinese name (`#违规`, the admin report); an unknown step as stored. */
-export function stepLabel(step: string): string {
+/** A decided step's Chinese name; an unknown step as stored. */
+function stepLabel(step: string): string {
   return STEP_LABEL[step] ?? step
+}
+/**
+ * The steps decided for an incident, as the admin report, `#违规` and the dictionary scan all show them (one list,
+ * the report to admins included); no step reads `仅记录`.
+ */
+export function stepsText(steps: readonly string[]): string {
+  return steps.map(stepLabel).join('、') || STEP_LABEL.record
 }
 const SOURCE_LABEL = { text: '', title: '卡片标题', description: '卡片描述', url: '链接', fileName: '文件名' } as const
 /** Chinese names of severities. */
@@ -61,22 +68,41 @@ export function ruleText(cfg: ContentConfig, findings: Finding[]): string {
   return [...new Set(rules)].join('；')
 }
 
-/** What happens next, for the warning (never names the offending words). */
-export function consequenceText(plan: StrikePlan | undefined, ttlMs: number): string {
-  if (!plan) return '请勿再发。'
-  const fate = plan.removable ? '被移出本群' : '报告管理员处理'
-  if (plan.escalate === 'remove') return `${formatDuration(ttlMs)}内已累计 ${plan.count} 次违规，将被移出本群。`
-  if (plan.escalate === 'ask') return `${formatDuration(ttlMs)}内已累计 ${plan.count} 次违规，已报告管理员处理。`
-  return `这是你${formatDuration(ttlMs)}内第 ${plan.count} 次违规，累计 ${plan.limit} 次将${fate}。`
+/** Who the warning speaks to: a customer (addressed as 您) or staff (你), and whether this offence is reported to admins now. */
+export interface WarnAudience {
+  customer: boolean
+  reported: boolean
+}
+
+/**
+ * What happens next, for the warning (never names the offending words): what the config really does, so no
+ * "will report at the limit" when the admins are told at once.
+ */
+export function consequenceText(plan: StrikePlan | undefined, ttlMs: number, to: WarnAudience): string {
+  const you = to.customer ? '您' : '你'
+  if (!plan) return to.reported ? '已报告管理员。' : '请勿再发。'
+  const within = formatDuration(ttlMs)
+  if (plan.escalate === 'remove') return `${within}内已累计 ${plan.count} 次违规，将被移出本群。`
+  if (plan.escalate === 'ask') return `${within}内已累计 ${plan.count} 次违规，已报告管理员处理。`
+  const nth = `这是${you}${within}内第 ${plan.count} 次违规`
+  if (plan.removable) return `${nth}${to.reported ? '，已报告管理员' : ''}，累计 ${plan.limit} 次将被移出本群。`
+  return to.reported ? `${nth}，已报告管理员。` : `${nth}，累计 ${plan.limit} 次将报告管理员处理。`
 }
 
 /** The group warning: labels and rules only, never the matched text. */
-export function warnText(cfg: ContentConfig, name: string, findings: Finding[], plan: StrikePlan | undefined): string {
+export function warnText(
+  cfg: ContentConfig,
+  name: string,
+  findings: Finding[],
+  plan: StrikePlan | undefined,
+  to: WarnAudience,
+): string {
   const values: Record<string, string> = {
     name,
+    you: to.customer ? '您' : '你',
     labels: findings.map(f => f.label).join('、'),
     rule: ruleText(cfg, findings),
-    consequence: consequenceText(plan, cfg.strikeTtl),
+    consequence: consequenceText(plan, cfg.strikeTtl, to),
   }
   return cfg.warnText.replace(/\{([^{}]*)\}/g, (all, key: string) => values[key] ?? all)
 }
@@ -114,7 +140,6 @@ export function reportText(f: ReportFacts): string {
   const lines = f.findings.flatMap(x => x.evidence.map(e => `· ${evidenceLine(x.label, e)}`))
   const shown = lines.length > 8 ? [...lines.slice(0, 8), `· …另 ${lines.length - 8} 处`] : lines
   const severity = f.findings.map(x => `${x.label}（${SEVERITY_LABEL[x.severity]}）`).join('、')
-  const done = f.steps.filter(s => s !== 'report').map(stepLabel)
   return [
     `🚨 违规内容 ${f.incidentId}：${severity}`,
     `群：${f.group}（${KIND_LABEL[f.kind]}）`,
@@ -124,7 +149,7 @@ export function reportText(f: ReportFacts): string {
     ...shown,
     ...(f.original ? [`原文：${excerpt(f.original, 80)}`] : []),
     ...(f.firstIn ? [`同一事件：${f.incidentId} 首次在「${f.firstIn}」，违规只记一次`] : []),
-    `处理：${done.length ? done.join('、') : '仅报告'}${f.plan ? `（${formatDuration(f.ttlMs)}内第 ${f.plan.count}/${f.plan.limit} 次）` : ''}`,
+    `处理：${stepsText(f.steps)}${f.plan ? `（${formatDuration(f.ttlMs)}内第 ${f.plan.count}/${f.plan.limit} 次）` : ''}`,
     ...escalationLines(f.plan),
     `查看与撤销：私聊机器人 ${f.prefix}违规 ${f.memberId}，再用 ${f.prefix}撤销 <审计编号> 撤销记违规`,
   ].join('\n')
@@ -240,8 +265,11 @@ export const dictionaryUsageText = (prefix: string): string =>
 /** Replies to `#词库 添加|删除|允许`. */
 export const dictionaryEditText = {
   usage: (prefix: string): string => `用法：${editUsage(prefix)}（类别用英文名，如 ad；见 ${prefix}词库）`,
-  unknownCategory: (category: string, known: string[]): string =>
-    `没有「${category}」这个类别。现有类别：${known.join('、')}`,
+  unknownCategory: (category: string, known: { id: string; label: string }[]): string => {
+    const near = known.filter(k => k.label.includes(category))
+    const list = (ks: typeof known) => ks.map(k => `${k.id}（${k.label}）`).join('、')
+    return `没有「${category}」这个类别。${near.length ? `您是不是要找 ${list(near)}？请写类别的英文名。` : ''}现有类别：${list(known)}`
+  },
   sandboxed:
     '沙盒和回放不修改词库文件（它们可能正被正式运行的机器人使用）：请在正式运行时修改，或直接编辑词库文件后 #词库 重载。',
   noCompanyFile:

@@ -1,4 +1,5 @@
 import { customersRead } from '../../bot/commands/audience.js'
+import { splitCount } from '../../bot/config/count-words.js'
 import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
 import { followUpTimer } from './decide-followup.js'
 import type { FollowUpDesk } from './desk/followups.js'
@@ -27,7 +28,14 @@ export interface CommandDeps {
 }
 
 const MAX_LISTED = 20
-const DAYS = /^(\d{1,3})\s*(?:天|个?工作日|d)$/
+const DAYS_UNIT = /^(?:天|个?工作日|d)$/
+/** `7天`, `七天`, `十个工作日`: the days of a follow-up (a whole number up to 999), by the shared count reader. */
+const followUpDays = (word: string): number | undefined => {
+  const split = splitCount(word)
+  return split && DAYS_UNIT.test(split.rest) && Number.isInteger(split.count) && split.count < 1000
+    ? split.count
+    : undefined
+}
 
 /** `#投诉`: tag a quoted customer message, list, show and resolve complaint tickets (staff only). */
 export function complaintCommand(d: CommandDeps): CommandSpec {
@@ -126,16 +134,16 @@ export function followUpCommand(d: CommandDeps): CommandSpec {
           inv.reply(withHint(inv, say.done(f), p)),
         ]
       }
-      const at = inv.argv.findIndex(a => DAYS.test(a))
-      const m = DAYS.exec(inv.argv[at] ?? '')
-      if (!m) return [inv.whisper(inv.argv.length ? say.noDays(p, usage) : say.usage(usage))]
+      const at = inv.argv.findIndex(a => followUpDays(a) !== undefined)
+      const days = at < 0 ? undefined : followUpDays(inv.argv[at])
+      if (days === undefined) return [inv.whisper(inv.argv.length ? say.noDays(p, usage) : say.usage(usage))]
       // `#回访 @刘总 7天 问滤芯`, or by name: `#回访 刘总 7天 问滤芯` (the name before the days, the note after).
       const mentioned = inv.event.mentions.length > 0
       const name = inv.argv.slice(0, at).join(' ') || undefined
       const note = (
         mentioned ? inv.argv.filter((a, i) => i !== at && !a.startsWith('@')) : inv.argv.slice(at + 1)
       ).join(' ')
-      const made = await d.followUps.create(inv, Number(m[1]), note, name)
+      const made = await d.followUps.create(inv, days, note, name)
       if (typeof made === 'string') return [inv.whisper(made)]
       const { f, merged } = made
       const text = [

@@ -1,5 +1,6 @@
 import { bareName, whichOneText } from '../member-names.js'
 import { quoted } from '../quote.js'
+import { shortDateTime } from '../../time/zoned.js'
 import type { AuditEntry } from '../../runtime/records/audit.js'
 import type { Action } from '../../core/actions.js'
 import type { CommandInvocation, CommandSpec } from '../../core/plugin.js'
@@ -82,14 +83,18 @@ export function undoPenalty(
     .join('，')
   const told =
     undone.fines && !undone.strikes ? '一笔罚款' : undone.strikes && !undone.fines ? '一次违规记录' : '一次处罚'
+  // What and when, never the audit id (an admin's reference the member cannot use).
+  const when = shortDateTime(entry.at, rt.loaded.config.timezone)
+  const group = entry.groupId && rt.deps.directory.group(entry.groupId)?.topic
+  const where = group ? `在「${group}」` : ''
   const tell: Action[] = entry.memberId
     ? [
         {
           type: 'say',
           to: { contact: entry.memberId },
-          text: `管理员已撤销你的${told}（${entry.id}），相关处罚已取消。`,
-          // A customer (not the bot's friend) is told in the group of the penalty, with nothing internal.
-          groupText: `管理员已撤销对你的${told}，抱歉打扰。`,
+          text: `管理员已撤销你 ${when} ${where}的${told}，相关处罚已取消。`,
+          // A customer (not the bot's friend) is told in the group of the penalty, politely, with nothing internal.
+          groupText: `管理员已撤销对您 ${when} 的${told}，抱歉打扰。`,
           rule: 'command.undo-notice',
           groupId: entry.groupId,
           memberId: entry.memberId,

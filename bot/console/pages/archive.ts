@@ -3,6 +3,7 @@ import { addDays, shortDateTime } from '../../time/zoned.js'
 import { chatTitle, describeRecord } from '../../../plugins/archive/export/export.js'
 import { type ArchiveQuery, WITH_COMMANDS } from '../../../plugins/archive/search/query.js'
 import type { ArchiveSearch } from '../../../plugins/archive/views.js'
+import { hiddenCommandsHint } from '../../../plugins/archive/texts.js'
 import type { ArchiveRecord, ChatInfo } from '../../../plugins/archive/capture/record.js'
 import { csrfField, h, type Html } from '../html.js'
 
@@ -33,8 +34,10 @@ export function archiveQuery(
   let from = DAY.test(text('from', 10)) && text('from', 10) <= to ? text('from', 10) : addDays(to, -6)
   // Dates typed that are no real days or run backwards are said so, not replaced silently by the default.
   const asked =
-    text('from', 10) || text('to', 10) ? checkDayRange(text('from', 10) || to, text('to', 10) || to) : undefined
+    text('from', 10) || text('to', 10) ? checkDayRange(text('from', 10) || to, text('to', 10) || to, true) : undefined
   const error = asked && !asked.ok ? asked.error : undefined
+  // Refused dates stay in the fields as typed (nothing is searched, and no other range is offered for export).
+  if (error) from = text('from', 10) || from
   let note: string | undefined
   if (from < addDays(to, 1 - maxDays)) {
     from = addDays(to, 1 - maxDays)
@@ -45,7 +48,7 @@ export function archiveQuery(
     chat: text('chat', 200),
     member: text('member', 60),
     from,
-    to,
+    to: error ? text('to', 10) || to : to,
     commands: get('commands') === '1',
   }
   const words = form.q.split(/\s+/).filter(Boolean)
@@ -80,19 +83,24 @@ export function archivePage(opts: {
 <label>从 <input type="date" name="from" value="${form.from}"></label>
 <label>到 <input type="date" name="to" value="${form.to}"></label>
 <label title="也搜索发给机器人的命令和机器人自己的消息（回答、帮助、警告），默认不搜"><input type="checkbox" name="commands" value="1"${form.commands ? h` checked` : ''}> ${WITH_COMMANDS}</label>`
-  return h`<form method="get" action="/archive" class="filters">${fields}<button>搜索</button></form>
-<form method="post" action="/archive/export" class="filters">${csrfField(opts.csrf)}
+  // Refused dates: no export box (it would offer a range nobody entered).
+  const exportBox = opts.error
+    ? ''
+    : h`<form method="post" action="/archive/export" class="filters">${csrfField(opts.csrf)}
 <input type="hidden" name="q" value="${form.q}"><input type="hidden" name="chat" value="${form.chat}">
 <input type="hidden" name="member" value="${form.member}"><input type="hidden" name="from" value="${form.from}"><input type="hidden" name="to" value="${form.to}">
 <span class="muted">导出当前条件（${form.from} 至 ${form.to}）：</span>
-<button name="format" value="csv">CSV（Excel）</button><button name="format" value="md">Markdown</button><button name="format" value="jsonl">JSONL</button><button name="format" value="html">HTML</button></form>
+<button name="format" value="csv">CSV（Excel）</button><button name="format" value="md">Markdown</button><button name="format" value="jsonl">JSONL</button><button name="format" value="html">HTML</button></form>`
+  return h`<form method="get" action="/archive" class="filters">${fields}<button>搜索</button></form>
+${exportBox}
 <p class="muted">每次搜索和导出都记入信息记录的访问日志和审计日志。${opts.note ?? ''}</p>
 ${opts.error ? h`<p class="error" role="alert">${opts.error}</p>` : ''}
 ${result ? resultTable(result, info, tz) : h`<p class="muted">输入关键词或成员后搜索。</p>`}`
 }
 
 function resultTable(r: ArchiveSearch, info: Map<string, ChatInfo>, tz: string): Html {
-  if (!r.hits.length) return h`<p class="muted">没有找到记录。</p>`
+  if (!r.hits.length)
+    return h`<p class="muted">没有找到记录。${r.hiddenCommands ? hiddenCommandsHint(r.hiddenCommands, true) : ''}</p>`
   const found = r.complete
     ? `共 ${r.total} 条`
     : `${r.searchedFrom} 以来已有 ${r.total} 条（更早的日期未再搜索，可缩小日期范围）`

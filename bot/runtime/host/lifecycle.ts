@@ -30,6 +30,8 @@ const LIFECYCLE_DOC = docSpec<LifecycleData>({
 /** Remembers whether the last run stopped cleanly, so admins hear about crashes and reconnects. */
 export class Lifecycle {
   private doc
+  /** This run logged in (`begin`): only then does its end say anything about the connection. */
+  private begun = false
 
   constructor(store: Store) {
     this.doc = store.doc('lifecycle', LIFECYCLE_DOC)
@@ -38,13 +40,18 @@ export class Lifecycle {
   /** Mark this run as started; returns a note for the admins when the previous run did not stop cleanly. */
   async begin(now: number): Promise<string | undefined> {
     const previous = this.doc.data.state
+    this.begun = true
     this.doc.data = { state: 'running', at: now, starts: this.doc.data.starts + 1 }
     await this.doc.persist()
     return previous === 'new' ? undefined : NOTES[previous]
   }
 
-  /** Record why this run ends (call before exiting). */
+  /**
+   * Record why this run ends (call before exiting). A run that never logged in (the puppet service unreachable at
+   * start, exit 75) records nothing: it lost no connection, so the next first login must not say "reconnected".
+   */
   async end(reason: Exclude<ExitReason, 'running'>, now: number): Promise<void> {
+    if (!this.begun) return
     this.doc.data = { ...this.doc.data, state: reason, at: now }
     await this.doc.persist()
   }

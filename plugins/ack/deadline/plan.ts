@@ -2,7 +2,8 @@ import type { WorkCalendar } from '../../../bot/time/workdays.js'
 import { addWorkingTime, type WorkWindow } from '../../../bot/time/working-hours.js'
 import { dayKey, zonedInstant } from '../../../bot/time/zoned.js'
 import { T } from '../texts.js'
-import type { DeadlineSpec } from './parse.js'
+import { parseDeadline as parseWhen } from '../../campaign/parse/time-args.js'
+import { DAY_DEADLINE_TIME, type DeadlineSpec } from './parse.js'
 
 /** How deadlines are computed for one group. */
 export interface DeadlineRules {
@@ -20,15 +21,22 @@ export function planDeadline(
   spec: DeadlineSpec | undefined,
   r: DeadlineRules,
 ): { deadline: number; remindAt?: number } | string {
-  if (spec?.kind === 'at') {
-    const deadline = zonedInstant(dayKey(start, r.tz), spec.time, r.tz)
-    if (deadline <= start) return T.deadlinePassed(spec.time)
+  if (spec?.kind === 'at' || spec?.kind === 'on') {
+    let deadline: number
+    if (spec.kind === 'on') {
+      const when = parseWhen(spec.when, start, r.tz, DAY_DEADLINE_TIME)
+      if (!when.ok) return when.error
+      deadline = when.at
+    } else {
+      deadline = zonedInstant(dayKey(start, r.tz), spec.time, r.tz)
+      if (deadline <= start) return T.deadlinePassed(spec.time)
+    }
     const remindAt = r.remindBeforeMs
       ? Math.max(deadline - r.remindBeforeMs, start + (deadline - start) / 2)
       : undefined
     return { deadline, remindAt }
   }
-  const ms = spec?.ms ?? r.defaultMs
+  const ms = spec?.kind === 'after' ? spec.ms : r.defaultMs
   const after = (offset: number) =>
     r.windows ? addWorkingTime(start, offset, r.windows, r.tz, r.calendar) : start + offset
   return {

@@ -60,7 +60,7 @@ export async function runArchiveCli(argv: string[], env: ArchiveCliEnv): Promise
   const write = (chunk: string) =>
     new Promise<void>((resolve, reject) => env.out.write(chunk, e => (e ? reject(e) : resolve())))
   const count = await exportArchive(env.backend, q, a.format, env.timezone, write)
-  env.err.write(`exported ${count} record(s)\n`)
+  env.err.write(`已导出 ${count} 条记录（exported ${count} record(s)）\n`)
   return 0
 }
 
@@ -74,7 +74,12 @@ interface ExportArgs {
 }
 
 function exportArgs(argv: string[]): ExportArgs | UsageError {
-  if (argv[0] !== 'export') return CLI.error(argv[0] ? `unknown archive command ${argv[0]}` : 'missing archive command')
+  if (argv[0] !== 'export')
+    return CLI.error(
+      argv[0]
+        ? `没有 archive ${argv[0]} 这个命令，只有 export（unknown archive command ${argv[0]}）`
+        : '缺少命令：archive export …（missing archive command）',
+    )
   const parsed = CLI.parse(argv)
   if (parsed instanceof UsageError) return parsed
   const { values } = parsed
@@ -84,11 +89,17 @@ function exportArgs(argv: string[]): ExportArgs | UsageError {
   if (range instanceof UsageError) return range
   const { from, to } = range
   const format = EXPORT_FORMATS.find(f => f === values.format)
-  if (!format) return CLI.error(`--format: expected ${EXPORT_FORMATS.join(', ')}, got "${values.format}"`)
+  if (!format)
+    return CLI.error(
+      `--format 只能是 ${EXPORT_FORMATS.join('、')}，不能是「${values.format}」（expected ${EXPORT_FORMATS.join(', ')}）`,
+    )
   const types: ArchiveType[] = []
   for (const value of values.type ?? []) {
     const t = (Object.entries(TYPE_LABEL).find(([k, l]) => l === value || k === value)?.[0] ?? '') as ArchiveType
-    if (!t) return CLI.error(`--type: unknown type "${value}" (${Object.values(TYPE_LABEL).join(', ')})`)
+    if (!t)
+      return CLI.error(
+        `--type：没有「${value}」这种类型，可用：${Object.values(TYPE_LABEL).join('、')}（unknown type）`,
+      )
     types.push(t)
   }
   return { from, to, groups: values.group ?? [], member: values.member, types, format }

@@ -76,15 +76,17 @@ export async function runCasesExport(
     title: mask(c.title),
     fields: Object.fromEntries(Object.entries(c.fields).map(([k, v]) => [k, mask(v)])),
   }))
+  const fleet = source instanceof FleetReader
   const text =
     opts.format === 'json'
       ? `${JSON.stringify(masked, null, 2)}\n`
       : opts.format === 'csv'
-        ? toCsv(masked, timezone)
+        ? toCsv(masked, timezone, fleet)
         : digestMarkdown(
             masked,
             { range: { from, to }, mask: s => s, tz: timezone, fieldNames: DEFAULT_FIELDS },
             '案例导出',
+            fleet ? [FLEET_ID_NOTE] : [],
           )
   await new Promise<void>((resolve, reject) => out.write(text, e => (e ? reject(e) : resolve())))
   return 0
@@ -115,10 +117,28 @@ function exportArgs(argv: string[]): ExportArgs | UsageError {
   return { from, to, format, mask: values.mask }
 }
 
-/** Cases as CSV: one row per case, template fields as columns, the whole text last. */
-export function toCsv(cases: CaseRecord[], tz: string): string {
+/**
+ * Why a fleet export's ids carry an account: each account numbers its own cases (`C1` on two accounts are two
+ * cases), and chat shows the account only on another account's case.
+ */
+export const FLEET_ID_NOTE =
+  '编号后的 @账号 是记录该案例的机器人账号：每个账号各自编号，两个账号都可能有 C1。在聊天里，本账号的案例显示为 C1，其他账号的显示为 C1@账号。'
+
+/** Cases as CSV: one row per case, template fields as columns, the whole text last; `fleet`: ids carry their account. */
+export function toCsv(cases: CaseRecord[], tz: string, fleet = false): string {
   const fields = [...new Set([...DEFAULT_FIELDS, ...cases.flatMap(c => Object.keys(c.fields))])]
-  const header = ['编号', '标签', '作者', '作者ID', '来源', '时间', '标题', ...fields, '附图', '全文']
+  const header = [
+    fleet ? '编号@账号' : '编号',
+    '标签',
+    '作者',
+    '作者ID',
+    '来源',
+    '时间',
+    '标题',
+    ...fields,
+    '附图',
+    '全文',
+  ]
   const rows = cases.map(c => [
     c.id,
     c.tag,

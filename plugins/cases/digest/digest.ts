@@ -126,6 +126,7 @@ export function digestMarkdown(
   cases: CaseRecord[],
   o: Omit<DigestOptions, 'maxChars' | 'fileName' | 'viewHint'>,
   title = '案例周报',
+  intro: string[] = [],
 ): string {
   const summary = cases.length
     ? summaryLines(cases, { ...o, maxChars: Infinity, fileName: '', viewHint: '' }, 500)
@@ -133,6 +134,7 @@ export function digestMarkdown(
   return [
     `# ${title} ${o.range.from} 至 ${o.range.to}`,
     '',
+    ...intro.flatMap(l => [l, '']),
     `共 ${cases.length} 条案例。`,
     '',
     '## 概览',

@@ -64,7 +64,8 @@ export async function runDictionaryEdit(
   }
   const categories = Object.keys(loaded.dictionary.categories)
   if (!categories.includes(category)) {
-    err.write(`${dictionaryEditText.unknownCategory(category, categories)}\n`)
+    const known = Object.entries(loaded.dictionary.categories).map(([id, c]) => ({ id, label: c.label }))
+    err.write(`${dictionaryEditText.unknownCategory(category, known)}\n`)
     return 1
   }
   // The same refusal as `#词库 允许`: an allowed phrase that would switch a term off.

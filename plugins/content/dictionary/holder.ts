@@ -24,6 +24,14 @@ export function dictionarySummary(d: Dictionary): string {
   return `${cats.length} 类 ${terms} 个词${patterns ? ` ${patterns} 条正则` : ''}${d.links ? `，链接白名单 ${d.links.allowDomains.length} 个域名` : ''}`
 }
 
+const REJECTED = 'content.dictionary-rejected'
+
+/** A failed reload, as the admins' notice and `#词库 重载` both say it: the first 10 problems, each at its file:line. */
+export function rejectedText(problems: readonly string[], version: number): string {
+  const shown = problems.slice(0, 10).join('\n') + (problems.length > 10 ? `\n…共 ${problems.length} 个问题` : '')
+  return `⚠️ 词库文件有 ${problems.length} 个问题，继续使用旧词库（版本 ${version}）：\n${shown}`
+}
+
 function problemsOf(e: unknown): string[] {
   return e instanceof DictionaryError ? e.problems : [(e as Error)?.message ?? String(e)]
 }
@@ -85,13 +93,12 @@ export class DictionaryHolder {
       const problems = problemsOf(e)
       const same = this.lastFailure?.problems.join('\n') === problems.join('\n')
       this.lastFailure = { at: this.now(), problems }
-      if (notify && !same) {
-        const shown = problems.slice(0, 10).join('\n') + (problems.length > 10 ? `\n…共 ${problems.length} 个问题` : '')
-        this.notify(
-          'content.dictionary-rejected',
-          `⚠️ 词库文件有错误，继续使用旧词库（版本 ${this.version}）：\n${shown}`,
+      if (notify && !same) this.notify(REJECTED, rejectedText(problems, this.version))
+      // Asked (`#词库 重载`, an edit): the answer says it, so a queued notice of the same failure is not sent too.
+      if (!notify)
+        this.pending = this.pending.filter(
+          a => a.rule !== REJECTED || !('text' in a) || a.text !== rejectedText(problems, this.version),
         )
-      }
       return { ok: false, problems }
     }
   }

@@ -2,7 +2,7 @@ import type { ContentConfig } from '../config.js'
 import { excerpt } from '../assess/excerpt.js'
 import { describeMatchKind, type Match, type Matcher, type Severity } from '../matcher/index.js'
 import { normalizeText } from '../matcher/normalize.js'
-import { KIND_LABEL, SEVERITY_LABEL, STEP_LABEL } from '../texts.js'
+import { KIND_LABEL, SEVERITY_LABEL, stepsText } from '../texts.js'
 
 const RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 }
 
@@ -46,7 +46,7 @@ export function describeScan(matcher: Matcher, text: string, cfg: ContentConfig)
       '处理：私聊管理员「待确认」，管理员用 #确认 或 #忽略 答复',
     ].join('\n')
   const policy = (['internal', 'customer', 'broadcast'] as const).map(
-    k => `${KIND_LABEL[k]} ${cfg.actions[top][k].map(s => STEP_LABEL[s]).join('、')}`,
+    k => `${KIND_LABEL[k]} ${stepsText(cfg.actions[top][k])}`,
   )
   return [
     `命中 ${matches.length} 处：`,

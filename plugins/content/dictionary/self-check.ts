@@ -6,7 +6,7 @@ import type { Finding } from '../assess/findings.js'
 import type { Matcher } from '../matcher/index.js'
 import { readPrivateFile, writeCacheFile } from '../matcher/cache-file.js'
 import { cacheKey } from '../matcher/matcher-cache.js'
-import { DEFAULT_RULES, warnText } from '../texts.js'
+import { DEFAULT_RULES, type WarnAudience, warnText } from '../texts.js'
 
 /** The strike plans a warning can be rendered with: none, a first strike, removal and asking the admins. */
 const PLANS: (StrikePlan | undefined)[] = [
@@ -14,6 +14,12 @@ const PLANS: (StrikePlan | undefined)[] = [
   { count: 1, limit: 3, removable: true },
   { count: 3, limit: 3, removable: true, escalate: 'remove' },
   { count: 3, limit: 3, removable: false, escalate: 'ask' },
+]
+
+/** Every audience a warning is worded for: customer or staff, reported at once or not. */
+const AUDIENCES: WarnAudience[] = [
+  { customer: true, reported: true },
+  { customer: false, reported: false },
 ]
 
 /** Passed checks kept per cache folder (a few dictionaries and rule texts). */
@@ -31,7 +37,11 @@ function warningTexts(cfg: ContentConfig, matcher: Matcher): { category: string;
   ]
   return categories.map(c => {
     const finding: Finding = { ...c, evidence: [] }
-    return { category: c.category, label: c.label, texts: PLANS.map(plan => warnText(cfg, '某成员', [finding], plan)) }
+    return {
+      category: c.category,
+      label: c.label,
+      texts: PLANS.flatMap(plan => AUDIENCES.map(to => warnText(cfg, '某成员', [finding], plan, to))),
+    }
   })
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { LineCounter, parseDocument } from 'yaml'
+import { yamlErrorText } from '../../../bot/config/yaml-errors.js'
 import { fileProblem } from '../../../bot/config/user-file.js'
 import type { z } from 'zod'
 import { DictionaryError } from './dictionary-error.js'
@@ -56,6 +57,9 @@ export function loadDictionaryFiles(paths: string[]): LoadedDictionary {
  */
 let lastLoad: { key: string; loaded: LoadedDictionary } | undefined
 
+/** YAML syntax errors reported per file (the first ones; the rest usually follow from them). */
+const SHOWN_SYNTAX_ERRORS = 3
+
 function readSource(path: string): string | Error {
   try {
     return readFileSync(path, 'utf8')
@@ -84,7 +88,13 @@ function readDictionaryFile(
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line
   for (const warning of doc.warnings) warnings.push(`${path}:${lineAt(warning.pos[0])}: ${warning.message}`)
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) problems.push(`${path}:${lineAt(error.pos[0])}: ${error.message}`)
+    // Chinese first, as check-config says them; the first few only (the rest mostly follow from the first).
+    const shown = doc.errors.slice(0, SHOWN_SYNTAX_ERRORS)
+    for (const error of shown) problems.push(`${path}:${lineAt(error.pos[0])}: ${yamlErrorText(error)}`)
+    if (doc.errors.length > shown.length)
+      problems.push(
+        `${path}: 后面还有 ${doc.errors.length - shown.length} 个语法错误，多半由第一个引起：改好第一个再检查`,
+      )
     draft.fileUnreadable = true
     return
   }

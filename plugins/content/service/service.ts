@@ -98,14 +98,21 @@ export class ContentService {
    * a removed word leaves every file that lists it. The shipped default dictionary is never written, nor is any file
    * in the sandbox or a replay (`ctx.sandboxed`).
    */
-  editDictionary(edit: DictionaryEdit): { ok: boolean; text: string } {
+  editDictionary(asked: DictionaryEdit): { ok: boolean; text: string } {
+    const edit = { ...asked, category: categoryByLabel(asked.category, this.holder.matcher.dictionary.categories) }
     const problem = editProblem(edit)
     if (problem) return { ok: false, text: problem }
     // The sandbox and replays run on the real config: its dictionary files may be a running bot's.
     if (this.ctx.sandboxed) return { ok: false, text: dictionaryEditText.sandboxed }
     const dictionary = this.holder.matcher.dictionary
     if (!dictionary.categories[edit.category])
-      return { ok: false, text: dictionaryEditText.unknownCategory(edit.category, Object.keys(dictionary.categories)) }
+      return {
+        ok: false,
+        text: dictionaryEditText.unknownCategory(
+          edit.category,
+          Object.entries(dictionary.categories).map(([id, c]) => ({ id, label: c.label })),
+        ),
+      }
     const writable = this.holder.files.filter(f => f !== DEFAULT_DICTIONARY)
     const files =
       edit.op === 'remove'
@@ -444,4 +451,14 @@ function moderated(ev: MessageEvent & { group: GroupRef }, findings: Finding[]):
     { groupId: ev.group.id, messageId: ev.id, memberId: ev.sender.id, categories },
     { rule: 'content.moderated', groupId: ev.group.id, memberId: ev.sender.id },
   )
+}
+
+/**
+ * The category id a word names: the id itself, or the one category whose Chinese label holds it (`广告` → `ad` when
+ * only `无关商业广告` holds it); else the word unchanged (refused with the categories listed).
+ */
+function categoryByLabel(word: string, categories: Record<string, { label: string }>): string {
+  if (categories[word]) return word
+  const named = Object.entries(categories).filter(([, c]) => c.label.includes(word))
+  return named.length === 1 ? named[0][0] : word
 }

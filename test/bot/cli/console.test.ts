@@ -68,6 +68,12 @@ describe('the sandbox console commands without their arguments', () => {
     expect(runLine(w, '优惠多多> 好的', w.findRoom('示例科技张三交流群'), {} as App).note).toBeUndefined()
   })
 
+  it('/help says the current group comes first, as the console does', () => {
+    const help = runLine(world(), '/help', undefined, {} as App).note ?? ''
+    expect(help).toContain('先用当前群')
+    expect(help).not.toContain('群昵称决定所在群')
+  })
+
   it('keeps the nickname when /rename has none, and clears it only with -', () => {
     const w = world()
     const room = 'r-sales@chatroom'

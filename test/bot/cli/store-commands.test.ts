@@ -73,8 +73,18 @@ describe('exports from the command line', () => {
     )
   })
 
+  it('says a folder holds no bot data, creating nothing in it (the demo keeps no state)', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'cli-state-'))
+    const { io: streams, text } = io()
+    expect(await overState(runCasesExport, streams)(['export', '--data', data])).toBe(1)
+    expect(text.err).toContain(`${data} 里没有机器人数据`)
+    expect(existsSync(join(data, 'state'))).toBe(false)
+    expect(existsSync(join(data, 'logs'))).toBe(false)
+  })
+
   it('writes no file and keeps messages on stderr when there is nothing to export', async () => {
     const data = mkdtempSync(join(tmpdir(), 'cli-state-'))
+    await new FileStore(data).flush()
     const file = join(data, 'stats.csv')
     const { io: streams, text } = io()
     const code = await overState(runStats, streams)(['--from', '2026-11-30', `--out=${file}`, '--data', data])

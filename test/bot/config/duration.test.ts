@@ -54,10 +54,11 @@ describe('duration() in config', () => {
   })
 
   it('tells the admin what it expected and what it got', () => {
-    const r = z.object({ gap: duration() }).safeParse({ gap: '三秒' })
+    expect(z.object({ gap: duration() }).parse({ gap: '三秒' }).gap).toBe(3000) // Chinese numerals are read
+    const r = z.object({ gap: duration() }).safeParse({ gap: '三下' })
     expect(r.success).toBe(false)
     expect(r.error!.issues[0].message).toBe(
-      '应为时长，如 "30m"、"2h"、"10分钟"，填的是 "三秒"（expected a duration; units: ms, s, min, h, d, 秒, 分钟, 小时, 天）',
+      '应为时长，如 "30m"、"2h"、"10分钟"，填的是 "三下"（expected a duration; units: ms, s, min, h, d, 秒, 分钟, 小时, 天）',
     )
   })
 })
@@ -74,5 +75,24 @@ describe('formatDuration', () => {
     [2 * D, '2天'],
   ])('formats %i ms as %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text)
+  })
+})
+
+describe('durations and counts in Chinese numerals (one shared reader)', () => {
+  it('reads 七天, 两小时, 半小时, 十五分钟 as their digits would', async () => {
+    const { parseDuration } = await import('../../../bot/config/duration.js')
+    const { readCount } = await import('../../../bot/config/count-words.js')
+    expect(parseDuration('七天')).toBe(parseDuration('7天'))
+    expect(parseDuration('两小时')).toBe(parseDuration('2小时'))
+    expect(parseDuration('半小时')).toBe(30 * 60_000)
+    expect(parseDuration('十五分钟')).toBe(15 * 60_000)
+    expect(parseDuration('三十m')).toBe(parseDuration('30m'))
+    expect([readCount('二十'), readCount('一百零五'), readCount('十'), readCount('零'), readCount('五五')]).toEqual([
+      20,
+      105,
+      10,
+      undefined,
+      undefined,
+    ])
   })
 })

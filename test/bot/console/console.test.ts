@@ -260,7 +260,10 @@ describe('web console pages and changes', () => {
     expect(res.status).toBe(303)
     await clock.advance(10_000)
     expect(rt.ledger.activeStrikes('u1', clock.now())).toHaveLength(0)
-    expect(wechat.textsTo('u1').join('\n')).toContain('管理员已撤销你的一次违规记录')
+    expect(wechat.textsTo('u1').join('\n')).toMatch(
+      /管理员已撤销你 \d\d-\d\d \d\d:\d\d (在「.+」)?的一次违规记录，相关处罚已取消。/,
+    )
+    expect(wechat.textsTo('u1').join('\n')).not.toMatch(/A\d+/)
     const undo = rt.audit.query({ plugin: 'runtime' }).find(e => e.type === 'undo')
     expect(undo?.reason).toContain(`undo ${id} by admin1: 误判`)
     const after = await (await get('/violations')).text()
@@ -395,7 +398,7 @@ describe('web console read-only pages', () => {
     const { get } = await signedIn()
     const reversed = await (await get('/groups?from=2026-12-01&to=2026-11-01')).text()
     expect(reversed).toContain(
-      '<p class="error" role="alert">日期范围的开始 2026-12-01 晚于结束 2026-11-01，请写成 2026-11-01~2026-12-01。下面仍是',
+      '<p class="error" role="alert">「从」2026-12-01 晚于「到」2026-11-01：请把「从」改为 2026-11-01、「到」改为 2026-12-01 后再搜索。下面仍是',
     )
     expect(await (await get('/groups?from=2026-02-30&to=2026-03-01')).text()).toContain('「2026-02-30」不是有效的日期')
     expect(await (await get('/groups?from=2026-11-01&to=2026-11-02')).text()).not.toContain('role="alert"')

@@ -224,7 +224,15 @@ describe('web console pages over the plugins views', () => {
     const reversed = await (
       await auditor.get(`/archive?q=${encodeURIComponent('报价单')}&from=2026-12-01&to=2026-11-01`)
     ).text()
-    expect(reversed).toContain('<p class="error" role="alert">日期范围的开始 2026-12-01 晚于结束 2026-11-01')
+    // In the words of the page's date fields, not chat syntax; the fields keep what was typed, and no export box
+    // offers a range nobody entered.
+    expect(reversed).toContain(
+      '<p class="error" role="alert">「从」2026-12-01 晚于「到」2026-11-01：请把「从」改为 2026-11-01、「到」改为 2026-12-01 后再搜索。',
+    )
+    expect(reversed).not.toContain('~')
+    expect(reversed).toContain('name="from" value="2026-12-01"')
+    expect(reversed).toContain('name="to" value="2026-11-01"')
+    expect(reversed).not.toContain('导出当前条件')
     expect(reversed).not.toContain('报价单今天发给刘总')
     expect(await (await auditor.post('/archive/export', { q: '报价单', format: 'csv' })).text()).toContain('刘总')
     for (const path of ['/violations', '/groups', '/cases', '/settings']) {
@@ -364,6 +372,9 @@ describe('web console pages over the plugins views', () => {
     expect(found).toContain('<input type="checkbox" name="commands" value="1" checked> 含命令</label>')
     const searches = rt.audit.query({ days: 1, limit: 200 }).filter(e => e.rule === 'console.archive-search')
     expect(searches.map(e => e.text)).toContainEqual(expect.stringMatching(/：「报价单」 · .* · 含命令，命中 \d+ 条$/))
+    // Only command talk says 搜索 报价单: unticked, the page says how many 含命令 would find.
+    const hidden = await (await admin.get(`/archive?q=${encodeURIComponent('搜索 报价单')}`)).text()
+    expect(hidden).toMatch(/没有找到记录。另有 \d+ 条命令\/机器人消息（默认不搜索），勾选「含命令」查看。/)
   })
 
   it("names a private chat the archive titled with a contact id by the person's name in the group", async () => {

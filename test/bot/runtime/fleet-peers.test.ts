@@ -46,7 +46,7 @@ describe('fleet peers (fleet.peers)', () => {
     await h.rt.handle(text(spammer, '来网赌吧，赌博稳赚', h.clock.now(), cust))
     await h.clock.advance(MIN)
     const warnings = h.wechat.textsTo(cust.id)
-    expect(warnings).toEqual([expect.stringContaining('你的消息违反群规：禁止发布涉赌内容。')])
+    expect(warnings).toEqual([expect.stringContaining('您的消息违反群规：禁止发布涉赌内容。')])
     // Read back by the other bot, the warning is not a violation either (no category name, no dictionary word).
     await h.rt.handle(text(customer, warnings[0], h.clock.now(), cust))
     await h.clock.advance(MIN)

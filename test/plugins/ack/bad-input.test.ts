@@ -67,6 +67,21 @@ describe('ack: quotes, recalls and other bad input', () => {
     expect(rt.timers.pending('ack')).toEqual([])
   })
 
+  it('answers a missing notice id, a bad day count and an unknown #罚款 word with usage, not a guess', async () => {
+    const { rt, clock, wechat } = await salesRuntime()
+    await rt.handle(text(admin, '#通知 详情', at('08:55'), sales))
+    await rt.handle(text(admin, '#通知 统计 abc', at('08:55'), sales))
+    await rt.handle(text(admin, '#罚款 结算 F1', at('08:55'), sales))
+    await clock.advance(10_000)
+    const [detail, stats] = wechat.textsTo('r1')
+    const fine = [...wechat.textsTo('r1'), ...wechat.textsTo('admin1')].join('\n') // fines are answered privately
+    expect(detail).toContain('请写上通知编号：#通知 详情 <编号>')
+    expect(detail).not.toContain('找不到通知')
+    expect(stats).toContain('统计的天数应为正整数，「abc」不是。')
+    expect(fine).toContain('#罚款 没有「结算」这个用法。您是不是要找 #罚款 结清？')
+    expect(fine).not.toContain('你没有未缴的罚款')
+  })
+
   it('drops members who leave before the deadline from the count', async () => {
     const { rt, clock, wechat } = await salesRuntime()
     await rt.handle(text(boss, '【通知】今天下午开会', at('08:55'), sales))

@@ -22,6 +22,11 @@ describe('splitDeadline / parseDeadline', () => {
     ['交周报（截止15:00前）', '交周报', { kind: 'at', time: '15:00' }],
     ['交周报【截止 15点半】', '交周报', { kind: 'at', time: '15:30' }],
     ['交周报 截止 半小时', '交周报', { kind: 'after', ms: 30 * min }],
+    ['开会 截止 明天 10:00', '开会', { kind: 'on', when: '明天 10:00' }],
+    ['开会 截止 明天10点', '开会', { kind: 'on', when: '明天10点' }],
+    ['交报表 截止 2026-12-08 18:00', '交报表', { kind: 'on', when: '2026-12-08 18:00' }],
+    ['交报表（截止周五前）', '交报表', { kind: 'on', when: '周五' }],
+    ['交报表 截止 12-05', '交报表', { kind: 'on', when: '12-05' }],
   ])('%j', (text, content, spec) => {
     expect(splitDeadline(text)).toEqual({ content, spec })
   })
@@ -31,7 +36,7 @@ describe('splitDeadline / parseDeadline', () => {
   })
 
   it('reports a deadline it cannot read', () => {
-    expect(splitDeadline('开会 截止 明天')).toEqual({ content: '开会', bad: '明天' })
+    expect(splitDeadline('开会 截止 下周')).toEqual({ content: '开会', bad: '下周' })
     expect(splitDeadline('开会 截止 0分钟').bad).toBe('0分钟')
     expect(parseDeadline('25:00')).toBeUndefined()
   })
@@ -72,5 +77,15 @@ describe('planDeadline', () => {
       remindAt: at('2026-11-30T14:50'),
     })
     expect(planDeadline(at('2026-11-30T16:00'), { kind: 'at', time: '15:00' }, wall)).toMatch(/已经过了/)
+  })
+
+  it('takes days and dates as the campaign plugin reads them: 明天10点, a date, a day alone at 18:00', () => {
+    const posted = at('2026-12-06T09:00')
+    const due = (when: string) => planDeadline(posted, { kind: 'on', when }, wall)
+    expect(due('明天 10:00')).toEqual({ deadline: at('2026-12-07T10:00'), remindAt: at('2026-12-07T09:50') })
+    expect(due('明天10点')).toMatchObject({ deadline: at('2026-12-07T10:00') })
+    expect(due('2026-12-08 18:00')).toMatchObject({ deadline: at('2026-12-08T18:00') })
+    expect(due('2026-12-08')).toMatchObject({ deadline: at('2026-12-08T18:00') })
+    expect(due('2026-12-01')).toMatch(/已经过去/)
   })
 })

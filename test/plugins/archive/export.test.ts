@@ -71,7 +71,7 @@ describe('archive export (CLI)', () => {
       'r-cust#5 recall',
       'r-sales#1 text',
     ])
-    expect(r.err).toBe('exported 6 record(s)\n')
+    expect(r.err).toBe('已导出 6 条记录（exported 6 record(s)）\n')
   })
 
   it('writes CSV for Excel: BOM at byte 0, CRLF rows, formulas defused, recalls marked', async () => {
@@ -181,6 +181,11 @@ describe('archive export (CLI)', () => {
       expect(r.err).toContain('usage: archive export')
       expect(r.out).toBe('')
     }
+    // Chinese first, like the other CLI errors.
+    const missing = await run(backend, ['export', '--from', '2026-11-30'])
+    expect(missing.err).toMatch(/^❌? ?缺少 --from 或 --to/m)
+    const backwards = await run(backend, ['export', '--from', '2026-12-06', '--to', '2026-12-01'])
+    expect(backwards.err).toContain('--from 2026-12-06 晚于 --to 2026-12-01，请对调两个日期')
     expect(
       (await run(backend, ['export', '--from', '2026-11-30', '--to', '2026-11-30', '--group', '不存在的群'])).access,
     ).toEqual([])
@@ -217,7 +222,7 @@ describe('archive export (CLI)', () => {
       ],
       { env: { ...process.env, BOT_DATA_DIR: data, BOT_CONFIG: 'data/bot.config.example.yaml' } },
     )
-    expect(res.stderr.toString()).toBe('exported 6 record(s)\n')
+    expect(res.stderr.toString()).toBe('已导出 6 条记录（exported 6 record(s)）\n')
     expect(res.status).toBe(0)
     expect([...res.stdout.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const auditDir = join(data, 'logs', 'audit')

@@ -120,6 +120,12 @@ describe('archive: search in chat', () => {
     await h.say(auditor, '#记录')
     expect(h.to('aud1')).toContain('用法：#记录 搜索 <词> [群:群名] [日期] [人:成员] [类型:图片] [含命令]')
   })
+
+  it('answers a mistyped subcommand with the nearest one, as for a mistyped command', async () => {
+    const h = await history()
+    await h.say(auditor, '#记录 搜素 价格')
+    expect(h.to('aud1')).toContain('#记录 没有「搜素」这个用法。您是不是要找 #记录 搜索？')
+  })
 })
 
 describe('archive: search through the index (the file back end, or PostgreSQL’s keys under test:pg)', () => {
@@ -216,6 +222,8 @@ describe('archive: search leaves out command conversations with the bot', () => 
     expect(plain).not.toContain('陈管理：#记录')
     await h.say(auditor, '#记录 搜索 请私聊')
     expect(h.to('aud1').split('🔎').at(-1)).toContain('全部会话：共 0 条')
+    // Nothing found, but 含命令 would find the bot's answer: the auditor is told how many and how to see them.
+    expect(h.to('aud1').split('🔎').at(-1)).toContain('另有 1 条命令/机器人消息（默认不搜索），加「含命令」查看。')
     // Asked for, they are found (the earlier answers quote the word too, so the last answer is read from its head).
     const answer = () => h.to('aud1').slice(h.to('aud1').lastIndexOf('\n🔎 记录搜索'))
     await h.say(auditor, '#记录 搜索 净水器 含命令')

@@ -3,6 +3,7 @@ import { countBy, digestMarkdown, digestText, recurringProblemTerms } from '../.
 import { casesConfigSchema } from '../../../plugins/cases/config.js'
 import { compileMasker } from '../../../plugins/cases/content/privacy.js'
 import { makeCase } from './fixtures.js'
+import { FLEET_ID_NOTE, toCsv } from '../../../plugins/cases/cli/export-command.js'
 
 const cfg = casesConfigSchema.parse({})
 const mask = compileMasker(cfg.privacy)
@@ -110,5 +111,14 @@ describe('digestMarkdown', () => {
     expect(md).not.toContain('13912345678')
     expect(md).toContain('\\# 三个复购小技巧')
     expect(md).toMatch(/^# 案例周报 2026-11-24 至 2026-11-30$/m)
+  })
+
+  it("a fleet export says why its ids carry an account (chat shows C1 for an account's own case)", () => {
+    const fleetCases = week.map((c, i) => ({ ...c, id: `C${i + 1}@sales1` }))
+    const md = digestMarkdown(fleetCases, opts, '案例导出', [FLEET_ID_NOTE])
+    expect(md.split('\n').slice(0, 4)).toEqual(['# 案例导出 2026-11-24 至 2026-11-30', '', FLEET_ID_NOTE, ''])
+    expect(FLEET_ID_NOTE).toContain('本账号的案例显示为 C1')
+    expect(toCsv(fleetCases, 'Asia/Shanghai', true).split('\r\n')[0]).toMatch(/^\uFEFF编号@账号,/)
+    expect(toCsv(week, 'Asia/Shanghai').split('\r\n')[0]).toMatch(/^\uFEFF编号,/)
   })
 })

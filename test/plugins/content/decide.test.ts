@@ -51,10 +51,10 @@ const textOf = (actions: Action[], type: Action['type']) =>
 describe('deciding an incident', () => {
   const evasive = '兼 职 刷 单，日 赚 500，加 v 详聊'
 
-  it('warns in the group quoting the rules, never the offending words or the category names', () => {
+  it('warns a customer politely (您), saying the admins are told now, quoting the rules, never the offending words or the category names', () => {
     const [warn] = textOf(decide(evasive), 'warn')
     expect(warn).toBe(
-      '你的消息违反群规：禁止发布与工作无关的商业广告；禁止私下引流、索要或发布联系方式。这是你30天内第 1 次违规，累计 3 次将被移出本群。',
+      '您的消息违反群规：禁止发布与工作无关的商业广告；禁止私下引流、索要或发布联系方式。这是您30天内第 1 次违规，已报告管理员，累计 3 次将被移出本群。',
     )
     for (const word of ['兼职', '刷单', '日赚', '加v', '加 v', '兼 职']) expect(warn).not.toContain(word)
   })
@@ -67,11 +67,15 @@ describe('deciding an incident', () => {
     expect(report).toContain('消息：msg-42')
     expect(report).toContain('无关商业广告：「兼 职 刷 单」位置 0–7 → 词条「兼职刷单」')
     expect(report).toContain('私加联系方式：「加 v」位置 16–19 → 词条「加v」')
-    expect(report).toContain('处理：群内警告、记违规（30天内第 1/3 次）')
+    expect(report).toContain('处理：群内警告、报告管理员、记违规（30天内第 1/3 次）')
   })
 
   it('follows the matrix: a medium offence in an internal group is warned and struck without a report, a low one only recorded', () => {
     expect(decide('加我微信聊', sales, 0, wangwu).map(a => a.type)).toEqual(['warn', 'strike'])
+    // Staff are addressed as 你; nothing is reported yet, so the warning says when it will be.
+    expect(textOf(decide('加我微信聊', sales, 0, wangwu), 'warn')[0]).toBe(
+      '你的消息违反群规：禁止私下引流、索要或发布联系方式。这是你30天内第 1 次违规，累计 3 次将报告管理员处理。',
+    )
     expect(decide('下班斗地主吗', sales, 0, wangwu).map(a => [a.type, a.rule])).toEqual([['record', 'content.record']])
   })
 

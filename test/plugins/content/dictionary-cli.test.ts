@@ -43,7 +43,7 @@ describe('dictionary add|remove|allow (CLI)', () => {
     const before = readFileSync(file, 'utf8')
     const r = await run(['add', '--dictionary', file, 'adx', '代购'])
     expect(r.code).toBe(1)
-    expect(r.err).toMatch(/^没有「adx」这个类别。现有类别：.*ad/)
+    expect(r.err).toMatch(/^没有「adx」这个类别。现有类别：.*ad（/)
     expect(r.err).not.toContain('has no label')
     expect(readFileSync(file, 'utf8')).toBe(before)
   })

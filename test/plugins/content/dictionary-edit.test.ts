@@ -78,9 +78,16 @@ describe('#词库 添加 / 删除 / 允许', () => {
     expect(readFileSync(h.file, 'utf8')).toBe(before)
   })
 
+  it('takes a Chinese label that names one category (广告 → ad)', async () => {
+    const h = await withCopy()
+    expect(await h.ask('#词库 添加 广告 刷单返利')).toContain('✅ 已添加词条「刷单返利」（ad）')
+  })
+
   it('answers unknown categories and missing words with the usage', async () => {
     const h = await withCopy()
-    expect(await h.ask('#词库 添加 nosuch 代购')).toContain('没有「nosuch」这个类别。现有类别：ad、contact')
+    expect(await h.ask('#词库 添加 nosuch 代购')).toContain(
+      '没有「nosuch」这个类别。现有类别：ad（无关商业广告）、contact',
+    )
     expect(await h.ask('#词库 添加 ad')).toContain('用法：#词库 添加 <类别> <词>')
     expect(await h.ask('#词库 删除 ad 不存在的词')).toContain('不在类别 ad 的词条或允许短语里')
   })

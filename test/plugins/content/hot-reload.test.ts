@@ -47,7 +47,7 @@ describe('hot reload of the dictionary', () => {
     watcher.onChange()
     await h.post(customer, cust, '代购茅台便宜出', {}, 20 * 60_000)
     await h.drain()
-    const notices = h.wechat.textsTo('wxid_admin').filter(t => t.includes('词库文件有错误'))
+    const notices = h.wechat.textsTo('wxid_admin').filter(t => t.includes('继续使用旧词库'))
     expect(notices).toHaveLength(1)
     expect(notices[0]).toContain('继续使用旧词库（版本 2）')
     expect(notices[0]).toContain(`${file}:${line}: categories.confidential.termz: unknown key "termz"`)
@@ -71,8 +71,18 @@ describe('hot reload of the dictionary', () => {
     await h.drain()
     const [reply] = h.wechat.textsTo('wxid_admin')
     expect(reply).toMatch(
-      /^❌ 词库有 1 个问题，继续使用旧词库（版本 1）：\n.*dictionary\.yaml:4: categories\.ad\.severity: /,
+      /^⚠️ 词库文件有 1 个问题，继续使用旧词库（版本 1）：\n.*dictionary\.yaml:4: categories\.ad\.severity: /,
     )
+  })
+
+  it('sends one message, not a notice and an answer, when #词库 重载 follows the watcher on the same broken file', async () => {
+    const file = tempDictionary()
+    const h = await start('watch: true', [file])
+    writeFileSync(file, 'categories:\n  ad:\n    label: 广告\n    severity: urgent\n    terms: [日赚]\n')
+    watchers.at(-1)!.onChange() // the notice is queued for the next event: the admin's command
+    await h.post(admin, undefined, '#词库 重载')
+    await h.drain()
+    expect(h.wechat.textsTo('wxid_admin').filter(t => t.includes('继续使用旧词库'))).toHaveLength(1)
   })
 
   it("refuses a reloaded dictionary that would flag the bot's own warnings, and keeps the previous one", async () => {
@@ -90,7 +100,7 @@ describe('hot reload of the dictionary', () => {
     watcher.onChange()
     await h.post(customer, cust, '兼职刷单日赚三百')
     await h.drain()
-    const [notice] = h.wechat.textsTo('wxid_admin').filter(t => t.includes('词库文件有错误'))
+    const [notice] = h.wechat.textsTo('wxid_admin').filter(t => t.includes('继续使用旧词库'))
     expect(notice).toContain('继续使用旧词库（版本 1）')
     expect(notice).toContain('warnText for category ad「无关商业广告」 matches the dictionary: 「商业广告」(ad)')
     expect(h.audit().filter(a => a.type === 'warn')).toHaveLength(1)

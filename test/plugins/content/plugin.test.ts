@@ -59,11 +59,11 @@ describe('content plugin on the runtime', () => {
     await h.post(spammer, cust2, '日赚 800', {}, MIN)
     await h.drain()
     expect(h.wechat.textsTo(cust.id)).toHaveLength(1)
-    expect(h.wechat.textsTo(cust2.id)).toEqual([expect.stringContaining('这是你30天内第 1 次违规')])
+    expect(h.wechat.textsTo(cust2.id)).toEqual([expect.stringContaining('这是您30天内第 1 次违规')])
     const [, second] = h.wechat.textsTo('wxid_admin')
     expect(second).toContain('群：示例科技李四交流群')
     expect(second).toContain('同一事件：V1 首次在「示例科技张三交流群」，违规只记一次')
-    expect(second).toContain('处理：群内警告（30天内第 1/3 次）')
+    expect(second).toContain('处理：群内警告、报告管理员（30天内第 1/3 次）')
     expect(h.wechat.textsTo('wxid_admin')).toHaveLength(2)
     expect(h.audit().at(-1)?.text).toBe('重复违规，已并入 V1（第 3 条）')
     expect(h.rt.ledger.activeStrikes('wxid_c3', h.clock.now())).toHaveLength(1)
@@ -87,7 +87,8 @@ describe('content plugin on the runtime', () => {
     for (const body of [AD, '扫码进群领红包', '加我微信，日赚 500']) await h.post(spammer, cust, body, {}, 30 * MIN)
     await h.drain()
     const warnings = h.wechat.textsTo(cust.id)
-    expect(warnings[0]).toContain('累计 3 次将报告管理员处理')
+    // Reported at once in a customer group: no promise of a report at the limit, nor of a removal.
+    expect(warnings[0]).toContain('这是您30天内第 1 次违规，已报告管理员。')
     expect(warnings.join('\n')).not.toContain('移出')
     expect(h.wechat.removed).toEqual([])
     const admin = h.wechat.textsTo('wxid_admin')
@@ -151,7 +152,7 @@ describe('content plugin on the runtime', () => {
     await h.post(spammer, cust, '加我微信，日赚 500', {}, 5 * DAY)
     await h.drain()
     expect(h.audit().filter(a => a.type === 'remove')).toEqual([])
-    expect(h.wechat.textsTo(cust.id).at(-1)).toContain('这是你7天内第 2 次违规')
+    expect(h.wechat.textsTo(cust.id).at(-1)).toContain('这是您7天内第 2 次违规')
   })
 
   it('asks the admins instead of removing a staff member in an internal group', async () => {
@@ -215,12 +216,13 @@ describe('content plugin on the runtime', () => {
     expect(h.rt.ledger.activeStrikes('wxid_c1', h.clock.now())).toEqual([])
     expect(h.audit().filter(a => a.memberId === 'wxid_c1')).toEqual([])
     expect(h.wechat.textsTo('wxid_zhangsan').join('\n')).toContain('关于客户群「示例科技张三交流群」')
-    expect(h.wechat.textsTo('wxid_admin')[0]).toContain('处理：私聊警告（员工，客户看不到）、记违规')
+    expect(h.wechat.textsTo('wxid_admin')[0]).toContain('处理：私聊警告（员工，客户看不到）、报告管理员、记违规')
     expect(h.wechat.textsTo(sales.id).join('\n')).toContain('违反群规')
     await h.post(admin, undefined, '#违规 张三')
     await h.drain()
     const list = h.wechat.textsTo('wxid_admin').find(t => t.startsWith('最近'))
-    expect(list).toContain('张三：私加联系方式 → 私聊警告（员工，客户看不到）')
+    // The same steps, in the same words, as the 🚨 report said.
+    expect(list).toContain('张三：私加联系方式 → 私聊警告（员工，客户看不到）、报告管理员、记违规')
     expect(list).not.toContain('群内警告')
   })
 
@@ -365,7 +367,9 @@ describe('content plugin on the runtime', () => {
     await h.drain()
     expect(h.wechat.textsTo('wxid_admin')).toContain(`已撤销 ${strikeId}：违规记录 1 条。`)
     expect(h.wechat.textsTo('wxid_c3')).toEqual([]) // a customer: told in the group
-    expect(h.wechat.textsTo(cust.id)).toContain('管理员已撤销对你的一次违规记录，抱歉打扰。')
+    expect(h.wechat.textsTo(cust.id).join('\n')).toMatch(
+      /管理员已撤销对您 \d\d-\d\d \d\d:\d\d 的一次违规记录，抱歉打扰。/,
+    )
     expect(h.audit().filter(a => a.type === 'remove')).toEqual([])
     expect(h.wechat.textsTo(cust.id).at(-1)).toContain('第 2 次违规')
   })

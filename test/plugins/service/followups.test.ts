@@ -60,6 +60,13 @@ describe('service: follow-ups (回访)', () => {
     expect(wechat.textsTo('r2')).toEqual([])
   })
 
+  it('reads days written in Chinese numerals (七天) as the digits (7天)', async () => {
+    const { clock, wechat, say } = await serviceRuntime()
+    await clock.advanceTo(at('15:00'))
+    await say(zhang, '#回访 刘总 七天 问滤芯', null)
+    expect(wechat.textsTo('u1')).toEqual(['📅 已安排回访 R1：12-09 10:00 提醒 张三 回访 刘总。'])
+  })
+
   it("privately takes the customer by name (an @ typed there is only text) from the asker's customer groups", async () => {
     const { clock, wechat, say } = await serviceRuntime()
     await clock.advanceTo(at('15:00'))
