@@ -39,7 +39,7 @@ const worldSchema = z
     w.groups.forEach((g, i) => {
       for (const id of Object.keys(g.members)) unknown(['groups', i, 'members', id], id, '成员')
       if (g.owner) unknown(['groups', i, 'owner'], g.owner, '群主')
-      g.admins.forEach((id, j) => unknown(['groups', i, 'admins', j], id, '群管理员'))
+      for (const [j, id] of g.admins.entries()) unknown(['groups', i, 'admins', j], id, '群管理员')
     })
   })
 
