@@ -1,5 +1,5 @@
 import { formatDuration } from '../../bot/config/duration.js'
-import { nearDateTime, shortDateTime } from '../../bot/time/zoned.js'
+import { clockTime, dayKey, nearDateTime } from '../../bot/time/zoned.js'
 import { countShares, missingIn, sharedIn, type GroupProgress, type ShareCount } from './report/share-count.js'
 import type { PostingWindow } from './config.js'
 import type { Campaign, CampaignStatus, Participation, PostStatus, QueuedPost } from './state.js'
@@ -57,10 +57,10 @@ export const T = {
     `活动进行中 ${active} 个、待发布 ${waiting} 个；截图时限 ${formatDuration(screenshotWindow)}；排期待审核 ${pending} 条、待发布 ${approved} 条`,
   /** At start (the log): a configured campaign whose deadline passed before it was posted. */
   configCampaignExpired: (c: Campaign, tz: string) =>
-    `⚠️ 配置中的活动 #${c.id}「${c.title}」已于 ${shortDateTime(c.deadline, tz)} 截止，没有发布，也不会再发布：请从配置 plugins.campaign.campaigns 中删除它，或改它的 start 和 deadline 后 #重载配置。`,
+    `⚠️ 配置中的活动 #${c.id}「${c.title}」已于 ${dayKey(c.deadline, tz)} ${clockTime(c.deadline, tz)} 截止，没有发布，也不会再发布：请从配置 plugins.campaign.campaigns 中删除它，或改它的 start 和 deadline 后 #重载配置。`,
   /** The end of the `#状态` line while such campaigns are configured. */
   configCampaignsExpired: (list: Campaign[], tz: string) =>
-    `；⚠️ 配置中的活动已截止未发布 ${list.length} 个（${list.map(c => `#${c.id} 截止 ${shortDateTime(c.deadline, tz)}`).join('、')}），请从配置中删除或改日期`,
+    `；⚠️ 配置中的活动已截止未发布 ${list.length} 个（${list.map(c => `#${c.id} 截止 ${dayKey(c.deadline, tz)} ${clockTime(c.deadline, tz)}`).join('、')}），请从配置中删除或改日期`,
   // the post queue
   dayPast: (day: string) => `${day} 已经过去。`,
   notWorkday: (day: string, weekend: boolean, anyDayWord: string) =>

@@ -38,7 +38,7 @@ describe('campaign config', () => {
 
   it('warns at start and in #状态 while the config holds a campaign whose deadline passed before it was posted', async () => {
     const WARNING =
-      '⚠️ 配置中的活动 #double12「双十二净水器特惠」已于 11-30 18:00 截止，没有发布，也不会再发布：请从配置 plugins.campaign.campaigns 中删除它，或改它的 start 和 deadline 后 #重载配置。'
+      '⚠️ 配置中的活动 #double12「双十二净水器特惠」已于 2026-11-30 18:00 截止，没有发布，也不会再发布：请从配置 plugins.campaign.campaigns 中删除它，或改它的 start 和 deadline 后 #重载配置。'
     const logged = async (startAt: number) => {
       const lines: string[] = []
       const { rt } = await makeRuntime(config(), [campaignPlugin], { start: startAt, log: l => lines.push(l) })
@@ -55,7 +55,7 @@ describe('campaign config', () => {
       return wechat.textsTo('admin').join('\n')
     }
     expect(await status(at('2026-12-06T10:00'))).toContain(
-      '分享活动与每日排期（campaign）：活动进行中 0 个、待发布 0 个；截图时限 10分钟；排期待审核 0 条、待发布 0 条；⚠️ 配置中的活动已截止未发布 1 个（#double12 截止 11-30 18:00），请从配置中删除或改日期',
+      '分享活动与每日排期（campaign）：活动进行中 0 个、待发布 0 个；截图时限 10分钟；排期待审核 0 条、待发布 0 条；⚠️ 配置中的活动已截止未发布 1 个（#double12 截止 2026-11-30 18:00），请从配置中删除或改日期',
     )
     const before = await status(at('2026-11-30T08:00'))
     expect(before).toContain('活动进行中 0 个、待发布 1 个')
