@@ -74,8 +74,8 @@ export function dayRangeOption(
   fromText: string | undefined,
   toText: string | undefined,
 ): DayRange | UsageError {
-  const r = checkDayRange(fromText ?? toText ?? '', toText ?? fromText ?? '')
-  return r.ok ? r.range : cli.error(`--from/--to：${r.error}`)
+  const r = checkDayRange(fromText ?? toText ?? '', toText ?? fromText ?? '', 'cli')
+  return r.ok ? r.range : cli.error(r.error.startsWith('--') ? r.error : `--from/--to：${r.error}`)
 }
 
 /**

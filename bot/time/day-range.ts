@@ -25,11 +25,14 @@ export function readDayRange(text: string): DayRangeResult | undefined {
   return checkDayRange(range ? range[1] : s, range ? range[2] : s)
 }
 
+/** Where a range's two days were typed: a chat command, a page's 从/到 date fields, a command line's --from/--to. */
+export type DayRangeSource = 'chat' | 'pickers' | 'cli'
+
 /**
- * Check a range given as two typed days: both real days, the first not after the second. `pickers`: the days come
- * from a page's 从/到 date fields, so a backwards range is explained in those fields' words, not in chat syntax.
+ * Check a range given as two typed days: both real days, the first not after the second. A backwards range is
+ * explained in the words of where they were typed (`source`): chat syntax, the page's 从/到 fields, or the options.
  */
-export function checkDayRange(fromText: string, toText: string, pickers = false): DayRangeResult {
+export function checkDayRange(fromText: string, toText: string, source: DayRangeSource = 'chat'): DayRangeResult {
   const from = validDay(fromText.trim().replace(/[/.]/g, '-'))
   const to = validDay(toText.trim().replace(/[/.]/g, '-'))
   if (!from || !to) {
@@ -39,9 +42,12 @@ export function checkDayRange(fromText: string, toText: string, pickers = false)
   if (from > to)
     return {
       ok: false,
-      error: pickers
-        ? `「从」${from} 晚于「到」${to}：请把「从」改为 ${to}、「到」改为 ${from} 后再搜索。`
-        : `日期范围的开始 ${from} 晚于结束 ${to}，请写成 ${to}~${from}。`,
+      error:
+        source === 'pickers'
+          ? `「从」${from} 晚于「到」${to}：请把「从」改为 ${to}、「到」改为 ${from} 后再搜索。`
+          : source === 'cli'
+            ? `--from ${from} 晚于 --to ${to}，请对调两个日期。`
+            : `日期范围的开始 ${from} 晚于结束 ${to}，请写成 ${to}~${from}。`,
     }
   return { ok: true, range: { from, to } }
 }

@@ -27,7 +27,7 @@ export function dateRange(source: ConsoleSource, get: (k: string) => string | un
   const today = dayKey(source.now(), source.timezone())
   const from = get('from')?.trim() || ''
   const to = get('to')?.trim() || ''
-  const asked = from || to ? checkDayRange(from || to, to || from, true) : undefined
+  const asked = from || to ? checkDayRange(from || to, to || from, 'pickers') : undefined
   if (asked?.ok) {
     const end = [asked.range.to, today].sort()[0]
     return { from: [[asked.range.from, end].sort()[0], addDays(end, 1 - MAX_RANGE_DAYS)].sort()[1], to: end }

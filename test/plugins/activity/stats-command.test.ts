@@ -105,7 +105,7 @@ describe('stats export', () => {
       '--from/--to：「2026-11-31」不是有效的日期',
     )
     expect((await run(['--from', '2026-11-30', '--to', '2026-11-01'])).err).toContain(
-      '--from/--to：日期范围的开始 2026-11-30 晚于结束 2026-11-01，请写成 2026-11-01~2026-11-30。',
+      '--from 2026-11-30 晚于 --to 2026-11-01，请对调两个日期。',
     )
     expect((await run(['--to', '2026-11-30'])).err).toContain('缺少 --from')
     expect((await run(['--from', '2026-11-30', '--format', 'xlsx'])).code).toBe(2)

@@ -102,7 +102,7 @@ describe('runCasesExport', () => {
       /^--from\/--to：「2026-13-01」不是有效的日期，请写成年-月-日，例如 2026-12-01。\nusage: cases export/,
     )
     expect((await run(['--from', '2026-11-30', '--to', '2026-11-01'])).err).toContain(
-      '--from/--to：日期范围的开始 2026-11-30 晚于结束 2026-11-01，请写成 2026-11-01~2026-11-30。',
+      '--from 2026-11-30 晚于 --to 2026-11-01，请对调两个日期。',
     )
     expect((await run(['--to', '2026/11/31'])).err).toContain('「2026/11/31」不是有效的日期')
     expect((await run(['--from', '2026/11/01', '--to', '2026.11.30'])).code).toBe(0)
