@@ -34,7 +34,9 @@ export function archiveQuery(
   let from = DAY.test(text('from', 10)) && text('from', 10) <= to ? text('from', 10) : addDays(to, -6)
   // Dates typed that are no real days or run backwards are said so, not replaced silently by the default.
   const asked =
-    text('from', 10) || text('to', 10) ? checkDayRange(text('from', 10) || to, text('to', 10) || to, 'pickers') : undefined
+    text('from', 10) || text('to', 10)
+      ? checkDayRange(text('from', 10) || to, text('to', 10) || to, 'pickers')
+      : undefined
   const error = asked && !asked.ok ? asked.error : undefined
   // Refused dates stay in the fields as typed (nothing is searched, and no other range is offered for export).
   if (error) from = text('from', 10) || from
