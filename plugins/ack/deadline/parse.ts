@@ -1,5 +1,5 @@
 import { parseDuration } from '../../../bot/config/duration.js'
-import { parseDeadline as parseWhen } from '../../campaign/parse/time-args.js'
+import { parseDeadline as parseWhen } from '../../../bot/time/time-args.js'
 
 /**
  * A deadline written in a notice: a duration ("30分钟"), a time of day today ("15:00"), or a day with an optional

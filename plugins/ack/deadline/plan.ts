@@ -2,7 +2,7 @@ import type { WorkCalendar } from '../../../bot/time/workdays.js'
 import { addWorkingTime, type WorkWindow } from '../../../bot/time/working-hours.js'
 import { dayKey, zonedInstant } from '../../../bot/time/zoned.js'
 import { T } from '../texts.js'
-import { parseDeadline as parseWhen } from '../../campaign/parse/time-args.js'
+import { parseDeadline as parseWhen } from '../../../bot/time/time-args.js'
 import { DAY_DEADLINE_TIME, type DeadlineSpec } from './parse.js'
 
 /** How deadlines are computed for one group. */

@@ -1,5 +1,5 @@
 import { addDays, dayKey } from '../../../bot/time/zoned.js'
-import { looksLikeClock, parseClock, parseDay, weekdayOf, WHEN_EXAMPLES } from './time-args.js'
+import { looksLikeClock, parseClock, parseDay, weekdayOf, WHEN_EXAMPLES } from '../../../bot/time/time-args.js'
 
 /** Word that lets a post go out on a weekend or statutory holiday. */
 export const ANY_DAY_WORD = '节假日照发'

@@ -6,7 +6,7 @@ import { groupNames, parseTargetWords, resolveTargets } from '../groups/targets.
 import { contentFromChat } from '../media/content.js'
 import { imageUnavailable, MediaLibrary } from '../media/library.js'
 import { parseNewCampaign } from '../parse/campaign-args.js'
-import { parseDeadline } from '../parse/time-args.js'
+import { parseDeadline } from '../../../bot/time/time-args.js'
 import { countShares } from '../report/share-count.js'
 import { nextPostingSlot } from '../schedule/posting-window.js'
 import { statusAt, type Campaign } from '../state.js'

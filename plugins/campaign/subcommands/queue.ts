@@ -7,7 +7,7 @@ import { groupNames, resolveTargets } from '../groups/targets.js'
 import { preview } from '../media/content.js'
 import { imageUnavailable, MediaLibrary } from '../media/library.js'
 import { parsePostArgs, weekRange } from '../parse/post-args.js'
-import { dayLabel } from '../parse/time-args.js'
+import { dayLabel } from '../../../bot/time/time-args.js'
 import type { QueuedPost } from '../state.js'
 import { POST_STATUS_LABEL, T } from '../texts.js'
 

@@ -1,5 +1,5 @@
-import { parseDuration } from '../../../bot/config/duration.js'
-import { addDays, dayKey, nearDateTime, nearDay, validDay, zonedInstant, zonedParts } from '../../../bot/time/zoned.js'
+import { parseDuration } from '../config/duration.js'
+import { addDays, dayKey, nearDateTime, nearDay, validDay, zonedInstant, zonedParts } from './zoned.js'
 
 /** An instant, or why the text could not be used (zh-CN). */
 export type WhenResult = { ok: true; at: number } | { ok: false; error: string }

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  dayLabel,
-  looksLikeClock,
-  parseClock,
-  parseDay,
-  parseDeadline,
-} from '../../../plugins/campaign/parse/time-args.js'
+import { dayLabel, looksLikeClock, parseClock, parseDay, parseDeadline } from '../../../bot/time/time-args.js'
 
 const TZ = 'Asia/Shanghai'
 /** Monday 2026-11-30 10:00 in Shanghai. */
