@@ -11,12 +11,6 @@ export function isPayment(e: MessageEvent): e is MessageEvent & { kind: PaymentK
   return e.kind === 'redpacket' || e.kind === 'transfer'
 }
 
-/** One fine settled by a payment and what it owed. */
-interface SettledFine {
-  fine: Fine
-  owed: number
-}
-
 /**
  * A payment toward a member's open fines, in a group or privately to the bot. Money arrives only by a red packet (its
  * sum hidden: WeChat states none) or by a transfer its receiver accepted; the bot cannot accept a transfer, which
@@ -102,14 +96,10 @@ function settleFines(
   const mentions = e.group ? [payer] : undefined
   const say = (text: string, rule: string): Action => ({ type: 'say', to, mentions, text, rule, ...meta })
   if (amount < owed) return [say(T.paymentShort(label, amount, first, owed), 'ack.fine-short')]
-  const settled: SettledFine[] = []
-  let left = amount
-  for (const fine of open) {
-    const due = ledger.owed(fine, when)
-    if (due > left + 0.001) break
-    settled.push({ fine, owed: due })
-    left = Math.round((left - due) * 100) / 100
-  }
+  const { covered: settled, left } = coverOldestFirst(
+    open.map(fine => ({ fine, owed: ledger.owed(fine, when) })),
+    amount,
+  )
   const next = open[settled.length]
   const rest = {
     count: open.length - settled.length,
@@ -151,12 +141,7 @@ function receivedElsewhere(
   if (!foreign) return []
   const { fines, accounts } = foreign
   const owed = fines.map(f => ({ id: f.id, owed: ledger.owed(f, when) }))
-  let left = amount
-  const covered = owed.filter(f => {
-    if (f.owed > left + 0.001) return false
-    left = Math.round((left - f.owed) * 100) / 100
-    return true
-  })
+  const { covered } = coverOldestFirst(owed, amount)
   const rule = 'ack.fine-elsewhere'
   const admin = e.sender.groupAlias ?? e.sender.name
   const command = `${prefix}罚款 结清 ${(covered[0] ?? owed[0]).id}`
@@ -172,6 +157,21 @@ function receivedElsewhere(
       ...meta,
     },
   ]
+}
+
+/**
+ * The fines `amount` pays, oldest first, each in full, stopping at the first it does not cover (a payment is never
+ * split over a fine it cannot settle); `left`: what remains, to the cent.
+ */
+function coverOldestFirst<F extends { owed: number }>(fines: F[], amount: number): { covered: F[]; left: number } {
+  const covered: F[] = []
+  let left = amount
+  for (const f of fines) {
+    if (f.owed > left + 0.001) break
+    covered.push(f)
+    left = Math.round((left - f.owed) * 100) / 100
+  }
+  return { covered, left }
 }
 
 /** The audit meta of a payment's actions about `memberId` (the payer: the sender, or a receipt's `payer`). */
