@@ -3,7 +3,7 @@ export class DictionaryError extends Error {
   readonly problems: string[]
 
   constructor(problems: string[]) {
-    super(`invalid dictionary:\n${problems.map(p => `  ${p}`).join('\n')}`)
+    super(`词库有误 (invalid dictionary):\n${problems.map(p => `  ${p}`).join('\n')}`)
     this.name = 'DictionaryError'
     this.problems = problems
   }

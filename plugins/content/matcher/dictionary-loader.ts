@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs'
 import { LineCounter, parseDocument } from 'yaml'
 import { yamlErrorText } from '../../../bot/config/yaml-errors.js'
 import { fileProblem } from '../../../bot/config/user-file.js'
+import { issueText } from '../../../bot/config/issue-text.js'
+import { knownKeysAt, nearestKey } from '../../../bot/config/suggest-key.js'
 import type { z } from 'zod'
 import { DictionaryError } from './dictionary-error.js'
 import { finishDraft, type DictionaryDraft, type Located } from './dictionary-draft.js'
@@ -99,12 +101,12 @@ function readDictionaryFile(
     return
   }
   const locator = new YamlLocator(path, doc, lineCounter)
-  const report = (issues: z.core.$ZodIssue[], prefix: YamlPath): void => {
-    for (const issue of issues) problems.push(describeIssue(locator, { ...issue, path: [...prefix, ...issue.path] }))
+  const report = (issues: z.core.$ZodIssue[], prefix: YamlPath, schema: z.ZodType): void => {
+    for (const issue of issues) problems.push(...describeIssue(locator, issue, prefix, schema))
   }
   const raw: unknown = doc.toJS()
   const strict = strictDictionaryFileSchema.safeParse(raw)
-  if (!strict.success) report(strict.error.issues, [])
+  if (!strict.success) report(strict.error.issues, [], strictDictionaryFileSchema)
   const file = strict.success ? strict : dictionaryFileSchema.safeParse(raw)
   if (!file.success) {
     draft.fileUnreadable = true
@@ -114,7 +116,7 @@ function readDictionaryFile(
     const category = categorySchema.safeParse(value)
     if (category.success) mergeCategory(key, category.data, locator, draft)
     else {
-      report(category.error.issues, ['categories', key])
+      report(category.error.issues, ['categories', key], categorySchema)
       draft.unreadable.add(key)
     }
   }
@@ -122,24 +124,28 @@ function readDictionaryFile(
   const links = linksSchema.safeParse(file.data.links)
   if (links.success) mergeLinks(links.data, locator, draft)
   else {
-    report(links.error.issues, ['links'])
+    report(links.error.issues, ['links'], linksSchema)
     draft.unreadable.add('links')
   }
 }
 
-/** "file:line: path: message" for a schema issue; unknown keys point at the key itself. */
-function describeIssue(locator: YamlLocator, issue: z.core.$ZodIssue): string {
-  const path: YamlPath = issue.path
+/**
+ * "file:line: path: message" for a schema issue (checked by `schema` at `prefix`), in Chinese as config problems are;
+ * each unknown key is a problem of its own at the key's line, naming the nearest key the schema knows there.
+ */
+function describeIssue(locator: YamlLocator, issue: z.core.$ZodIssue, prefix: YamlPath, schema: z.ZodType): string[] {
+  const path: YamlPath = [...prefix, ...issue.path]
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys
-      .map(key => {
-        const line = locator.keyLine(path, key) ?? locator.lineOf(path)
-        return `${locator.file}:${line}: ${formatPath([...path, key])}: unknown key "${key}"`
-      })
-      .join('\n')
+    const known = knownKeysAt(schema, issue.path)
+    return issue.keys.map(key => {
+      const line = locator.keyLine(path, key) ?? locator.lineOf(path)
+      const near = nearestKey(key, known)
+      const hint = near ? `是不是 ${near}？（unknown key, did you mean ${near}?）` : '拼写错了？（unknown key）'
+      return `${locator.file}:${line}: ${formatPath([...path, key])}: 未知的设置项，${hint}`
+    })
   }
   const where = path.length > 0 ? `${formatPath(path)}: ` : ''
-  return `${locator.at(path)}: ${where}${issue.message}`
+  return [`${locator.at(path)}: ${where}${issueText(issue)}`]
 }
 
 /** The strings of a YAML list with their "file:line". */

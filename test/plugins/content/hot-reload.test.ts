@@ -50,7 +50,9 @@ describe('hot reload of the dictionary', () => {
     const notices = h.wechat.textsTo('wxid_admin').filter(t => t.includes('继续使用旧词库'))
     expect(notices).toHaveLength(1)
     expect(notices[0]).toContain('继续使用旧词库（版本 2）')
-    expect(notices[0]).toContain(`${file}:${line}: categories.confidential.termz: unknown key "termz"`)
+    expect(notices[0]).toContain(
+      `${file}:${line}: categories.confidential.termz: 未知的设置项，是不是 terms？（unknown key, did you mean terms?）`,
+    )
     expect(h.audit().filter(a => a.type === 'warn')).toHaveLength(2)
     expect(statusText(h.rt)).toContain('⚠️ 词库重载失败')
 

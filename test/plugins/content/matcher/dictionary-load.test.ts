@@ -71,22 +71,24 @@ describe('loading dictionary files', () => {
     expect(matcher.categoriesOf('清泉净水的百家乐 https://evil.io')).toEqual(['competitor', 'gambling', 'link'])
   })
 
-  it('reports unknown keys at any depth with the file and the line of the key', () => {
+  it('reports unknown keys at any depth with the file and the line of the key, naming a near key', () => {
     const file = write('unknown.yaml', [
       'categories:',
       '  porn:',
       '    label: 色情',
       '    severity: high',
       '    colour: red',
+      '    allwo: [色情片]',
       'extras: 1',
     ])
     expect(problemsOf([file])).toEqual([
-      `${file}:6: extras: unknown key "extras"`,
-      `${file}:5: categories.porn.colour: unknown key "colour"`,
+      `${file}:7: extras: 未知的设置项，拼写错了？（unknown key）`,
+      `${file}:5: categories.porn.colour: 未知的设置项，拼写错了？（unknown key）`,
+      `${file}:6: categories.porn.allwo: 未知的设置项，是不是 allow？（unknown key, did you mean allow?）`,
     ])
   })
 
-  it('reports invalid values with their line', () => {
+  it('reports invalid values with their line, in Chinese first as config problems are', () => {
     const file = write('severity.yaml', [
       'categories:',
       '  porn:',
@@ -98,6 +100,8 @@ describe('loading dictionary files', () => {
     expect(problems).toHaveLength(2)
     expect(problems[0]).toMatch(new RegExp(`^${escapeRegExp(file)}:4: categories\\.porn\\.severity: `))
     expect(problems[1]).toMatch(new RegExp(`^${escapeRegExp(file)}:5: categories\\.porn\\.terms\\[1\\]: `))
+    expect(problems[0]).toContain('应为以下之一："low"、"medium"、"high"')
+    expect(problems[1]).toContain('应为文本')
   })
 
   it('reports YAML syntax errors and duplicate keys with their line', () => {
