@@ -15,6 +15,7 @@ export const T = {
   noticeHelp: (why: string, usage: string, p: string) =>
     `${why}\n用法：${usage}\n例如：${p}通知 今天下班前更新客户跟进记录 截止 2小时`,
   noContent: '请写上通知内容。',
+  notPublishedTypo: (answer: string) => `${answer}\n（这条没有作为通知发布；如果确实要发布，请把通知内容写完整再发。）`,
   internalGroupsOnly: '请在内部工作群里发送通知。',
   noticeIdMissing: (sub: string, p: string) =>
     `请写上通知编号：${p}通知 ${sub} <编号>（编号可用 ${p}通知 列表 查看）。`,

@@ -21,6 +21,22 @@ describe('ack commands', () => {
     expect(rt.ledger.openFines()).toEqual([])
   })
 
+  it('a mistyped subcommand (#通知 关比 N1) is answered with the nearest one, not posted to the group as a notice', async () => {
+    const { rt, clock, wechat } = await salesRuntime()
+    await rt.handle(text(boss, '#通知 关比 N1', at('08:55'), sales))
+    await rt.handle(text(boss, '#通知 列彪', at('08:56'), sales))
+    await rt.handle(text(boss, '#通知 统一 明天穿工装', at('08:57'), sales))
+    await clock.advance(20_000)
+    const texts = wechat.textsTo('r1')
+    expect(texts.filter(t => t.startsWith('【通知】'))).toEqual([
+      '【通知】统一 明天穿工装\n（销售部-王强发布，编号 N1；请 3 位同事在 09:27 前回复「收到」）',
+    ])
+    const typos = texts.filter(t => t.includes('没有作为通知发布'))
+    expect(typos).toHaveLength(2)
+    expect(typos[0]).toContain('#通知 没有「关比」这个用法。您是不是要找 #通知 关闭？')
+    expect(typos[1]).toContain('您是不是要找 #通知 列表？')
+  })
+
   it('refuses #通知 to members and in private tells where to post', async () => {
     const { rt, clock, wechat } = await salesRuntime()
     await rt.handle(text(zhang, '#通知 明天放假', at('08:55'), sales))
