@@ -49,14 +49,25 @@ const flagOf = (observing: boolean) => (observing ? 'rehearsed' : 'reminded')
 export interface WaitingCustomer {
   first: PendingMessage
   count: number
+  /** Their oldest message is held for the admins' review (still open). */
+  held?: boolean
 }
 
 /** Customers already reminded (in this mode) while waiting: one reminder each until answered. */
 function remindedCustomers(w: GroupWaiting, observing: boolean): Set<string> {
   const flag = flagOf(observing)
   const done = new Set<string>()
-  for (const m of w.msgs) if (m.reminded || m[flag]) done.add(m.memberId)
+  for (const m of pendingOf(w)) if (m.reminded || m[flag]) done.add(m.memberId)
   return done
+}
+
+/**
+ * The messages a reminder looks at: the waiting ones and those held for the admins. A held message is reminded too
+ * once its deadline passes with the review still open (marked as such): a real question wrongly held must not go
+ * unanswered because nobody reviewed it.
+ */
+function pendingOf(w: GroupWaiting): PendingMessage[] {
+  return w.held ? [...w.msgs, ...w.held] : w.msgs
 }
 
 /**
@@ -72,7 +83,8 @@ export function dueForReminder(
   const flag = flagOf(observing)
   const done = remindedCustomers(w, observing)
   const waiting = new Map<string, WaitingCustomer>()
-  for (const m of w.msgs) {
+  const pending = pendingOf(w)
+  for (const m of pending) {
     if (done.has(m.memberId)) continue
     const c = waiting.get(m.memberId)
     if (!c) waiting.set(m.memberId, { first: m, count: 1 })
@@ -83,7 +95,8 @@ export function dueForReminder(
   }
   const due = [...waiting.values()].filter(c => (deadline(c.first.at) ?? Infinity) <= now)
   const dueIds = new Set(due.map(c => c.first.memberId))
-  for (const m of w.msgs) if (dueIds.has(m.memberId)) m[flag] = true
+  for (const m of pending) if (dueIds.has(m.memberId)) m[flag] = true
+  for (const c of due) if (w.held?.includes(c.first)) c.held = true
   return due.sort((a, b) => a.first.at - b.first.at)
 }
 
@@ -95,7 +108,7 @@ export function nextReminderAt(
 ): number | undefined {
   const done = remindedCustomers(w, observing)
   let first: number | undefined
-  for (const m of w.msgs) if (!done.has(m.memberId) && (first === undefined || m.at < first)) first = m.at
+  for (const m of pendingOf(w)) if (!done.has(m.memberId) && (first === undefined || m.at < first)) first = m.at
   return first === undefined ? undefined : deadline(first)
 }
 
@@ -192,8 +205,9 @@ export function forgetMessage(current: CurrentDoc, groupId: string, messageId: s
 }
 
 /**
- * A customer message another plugin holds for the admins (spam review): no longer waiting for an answer (no
- * reminder, no response time) but kept apart, to wait again if released. True when it was waiting.
+ * A customer message another plugin holds for the admins (spam review): kept apart from the waiting ones (no response
+ * time; staff answering the group drops it), to wait again if released. Its reminder still comes at its deadline if
+ * the review is open then, marked as held (`dueForReminder`). True when it was waiting.
  */
 export function holdMessage(current: CurrentDoc, groupId: string, messageId: string): boolean {
   const w = current.waiting[groupId]
@@ -264,6 +278,7 @@ export function decideReminder(w: GroupWaiting, groupId: string, x: ReminderInpu
       text: d.first.text,
       count: d.count,
       waitedMs: elapsed(d.first.at, now),
+      held: d.held,
     }))
     const text = T.waitingReminder(w.group.topic, lines)
     const reason = T.waitingReason(due.length, formatDuration(cfg.responseThreshold))

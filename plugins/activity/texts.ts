@@ -29,12 +29,17 @@ export const T = {
   status: (groups: number, messages: number, waiting: number) =>
     `今日 ${groups} 个群 ${messages} 条消息；等待回复的客户消息 ${waiting} 条`,
   /** The private reminder to the staff responsible for a customer group: one line per waiting customer. */
-  waitingReminder: (topic: string, due: { name: string; text: string; count: number; waitedMs: number }[]) =>
+  waitingReminder: (
+    topic: string,
+    due: { name: string; text: string; count: number; waitedMs: number; held?: boolean }[],
+  ) =>
     [
       `⏰ 客户等待提醒：「${topic}」有 ${due.length} 位客户还没有人回复（按工作时间计）：`,
       ...due.map(
         d =>
-          `· ${d.name} 已等待 ${formatDuration(d.waitedMs)}${d.count > 1 ? `（共 ${d.count} 条消息）` : ''}：「${d.text}」`,
+          `· ${d.name} 已等待 ${formatDuration(d.waitedMs)}${d.count > 1 ? `（共 ${d.count} 条消息）` : ''}：「${d.text}」${
+            d.held ? '（这条在等管理员确认是否违规；如果是正常咨询，请回复客户）' : ''
+          }`,
       ),
       '请尽快回复客户。',
     ].join('\n'),

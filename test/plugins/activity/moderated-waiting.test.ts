@@ -30,26 +30,39 @@ describe('activity with moderation', () => {
     expect(wechat.textsTo('wxid_zhangsan').join('\n')).toMatch(/客户等待提醒[\s\S]*刘总/)
   })
 
-  /** A customer's contact solicitation held for the admins (`#确认` / `#忽略`) 30 minutes past the 10-minute limit. */
-  async function heldFor30Minutes() {
+  /** A customer's contact solicitation held for the admins (`#确认` / `#忽略`), `minutes` later (the limit is 10). */
+  async function held(minutes: number) {
     const h = await makeRuntime(
       CONFIG.replace('roles: { admin: [wxid_admin] }', 'roles: { admin: [wxid_admin], staff: [wxid_zhangsan] }'),
       [activityPlugin, contentPlugin],
     )
     h.wechat.addGroup(cust, [zhangsan, member('wxid_c1', '刘总')])
     await h.rt.handle(text(member('wxid_c1', '刘总'), '加我微信 liu2026，报价发我', h.clock.now(), cust))
-    await h.clock.advance(30 * 60_000)
+    await h.clock.advance(minutes * 60_000)
     expect(h.wechat.textsTo('wxid_admin').join('\n')).toContain('🔎 待确认 R1')
-    expect(h.wechat.textsTo('wxid_zhangsan').join('\n')).not.toContain('客户等待提醒')
     return h
   }
 
-  it('does not remind about a customer message held for the admins; released, it waits from its own time', async () => {
-    const { rt, clock, wechat } = await heldFor30Minutes()
+  it('a held message whose review is still open at its deadline is reminded, marked as waiting for the admins', async () => {
+    const { rt, clock, wechat } = await held(30)
+    const reminders = wechat.textsTo('wxid_zhangsan').filter(t => t.includes('客户等待提醒'))
+    expect(reminders).toHaveLength(1)
+    expect(reminders[0]).toContain(
+      '「加我微信 liu2026，报价发我」（这条在等管理员确认是否违规；如果是正常咨询，请回复客户）',
+    )
+    // Released later: it was reminded already, so no second reminder.
     await rt.handle(text(member('wxid_admin', '管理员'), '#忽略 R1', clock.now()))
-    await clock.advance(60_000)
-    // Past its deadline already (sent 31 minutes ago): the reminder comes at once.
-    expect(wechat.textsTo('wxid_zhangsan').join('\n')).toMatch(/客户等待提醒[\s\S]*刘总[\s\S]*加我微信 liu2026/)
+    await clock.advance(60 * 60_000)
+    expect(wechat.textsTo('wxid_zhangsan').filter(t => t.includes('客户等待提醒'))).toHaveLength(1)
+  })
+
+  it('released before its deadline, a held message waits from its own time like any other', async () => {
+    const { rt, clock, wechat } = await held(3)
+    await rt.handle(text(member('wxid_admin', '管理员'), '#忽略 R1', clock.now()))
+    await clock.advance(30 * 60_000)
+    const reminder = wechat.textsTo('wxid_zhangsan').join('\n')
+    expect(reminder).toMatch(/客户等待提醒[\s\S]*刘总[\s\S]*加我微信 liu2026/)
+    expect(reminder).not.toContain('等管理员确认')
   })
 
   it("a customer's complaint the admins are asked about still waits for an answer: it is not spam", async () => {
@@ -66,7 +79,7 @@ describe('activity with moderation', () => {
 
   it('never reminds about a held message the admins confirm, or one staff answered in the group meanwhile', async () => {
     for (const answer of ['#确认 R1', 'answered']) {
-      const { rt, clock, wechat } = await heldFor30Minutes()
+      const { rt, clock, wechat } = await held(3)
       if (answer === 'answered') {
         await rt.handle(text(zhangsan, '刘总您好，我加您', clock.now(), cust))
         await clock.advance(60_000)
