@@ -118,7 +118,9 @@ export function limitReachedIn(
 ): boolean {
   for (let i = log.incidents.length - 1; i >= 0; i--) {
     const inc = log.incidents[i]
-    if (inc.startedAt < q.since) return false
+    // Not `return`: the log is in append order, and an old review confirmed today appends an incident dated at
+    // its message, before newer ones in time.
+    if (inc.startedAt < q.since) continue
     if (inc.memberId !== q.memberId || inc.dryRun !== q.dryRun || !reached(inc, q.groupId)) continue
     if (inc.steps.includes('ask') || inc.steps.includes('remove')) return true
   }
@@ -140,7 +142,7 @@ export function recentIncidents(
   const out: Incident[] = []
   for (let i = log.incidents.length - 1; i >= 0 && out.length < limit; i--) {
     const inc = log.incidents[i]
-    if (inc.startedAt < q.since) break
+    if (inc.startedAt < q.since) continue // append order, not time order (see limitReachedIn)
     if ((!q.memberId || inc.memberId === q.memberId) && (!q.groupId || inc.groupId === q.groupId)) out.push(inc)
   }
   return out

@@ -6,6 +6,7 @@ import {
   mergeRepeat,
   newIncident,
   openIncidentFor,
+  limitReachedIn,
   recentIncidents,
   type IncidentLog,
 } from '../../../plugins/content/incidents/incident.js'
@@ -62,5 +63,15 @@ describe('incidents', () => {
     expect(recentIncidents(log, { since: T0, memberId: 'u1' }, 10).map(i => i.id)).toEqual(['V3', 'V1'])
     expect(recentIncidents(log, { since: T0 + MIN }, 10).map(i => i.id)).toEqual(['V3', 'V2'])
     expect(recentIncidents(log, { since: T0, groupId: 'other' }, 10)).toEqual([])
+  })
+
+  it('an old review confirmed today (appended, dated at its message) hides no newer incident', () => {
+    const log: IncidentLog = { next: 1, incidents: [] }
+    const asked = add(log, 'u1', ['ad'], T0 + 40 * 24 * 60 * MIN)
+    asked.steps = ['ask']
+    add(log, 'u1', ['contact'], T0) // confirmed #确认 of a message 40 days older
+    const q = { memberId: 'u1', groupId: 'g1', since: T0 + 20 * 24 * 60 * MIN, dryRun: false }
+    expect(limitReachedIn(log, q)).toBe(true)
+    expect(recentIncidents(log, { since: q.since }, 10).map(i => i.id)).toEqual(['V1'])
   })
 })
