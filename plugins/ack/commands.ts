@@ -1,6 +1,7 @@
 import type { Action } from '../../bot/core/actions.js'
 import { unknownSubcommandText } from '../../bot/commands/subcommand.js'
 import { nearestKey } from '../../bot/config/suggest-key.js'
+import { wholeCount } from '../../bot/config/count-words.js'
 import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
 import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
 import { allowed } from '../../bot/commands/command-router.js'
@@ -78,9 +79,11 @@ export function noticeCommand(d: AckCommandDeps): CommandSpec {
             ? withNotice(d, inv, arg, n => accept(d, inv, n))
             : [inv.reply(help(T.noticeIdMissing(sub, d.prefix)))]
         case '统计':
-        case 'stats':
-          if (arg !== undefined && !/^[1-9]\d*$/.test(arg)) return [inv.reply(help(T.badStatsDays(arg)))]
-          return [inv.reply(stats(d, inv.event.group, Number(arg), max))]
+        case 'stats': {
+          const days = arg === undefined ? 0 : wholeCount(arg, STATS_UNIT)
+          if (days === undefined) return [inv.reply(help(T.badStatsDays(arg ?? '')))]
+          return [inv.reply(stats(d, inv.event.group, days, max))]
+        }
       }
       if (looksLikeSubcommandTypo(inv.argv))
         return [inv.reply(T.notPublishedTypo(unknownSubcommandText(`${d.prefix}通知`, sub, NOTICE_SUBCOMMANDS, usage)))]
@@ -89,18 +92,21 @@ export function noticeCommand(d: AckCommandDeps): CommandSpec {
   }
 }
 
+/** The days of `#通知 统计 7` / `7天` / `七天` (calendar days). */
+const STATS_UNIT = /^(?:天|日|d)?$/
+
 /** The subcommands of `#通知`, as the asker may type them (Chinese first: the nearest one is suggested). */
 const NOTICE_SUBCOMMANDS = ['列表', '详情', '关闭', '接受', '统计', 'list', 'detail', 'close', 'accept', 'stats']
 
 /**
  * Whether `#通知 <words>` reads as a mistyped subcommand rather than a notice to publish: its first word is a
- * subcommand mistyped (`关比`, `列彪`) and nothing follows it but notice ids, @-names or a number of days
+ * subcommand mistyped (`关比`, `列彪`) and nothing follows it but notice ids, @-names or a number of days (`7`, `七天`)
  * (`#通知 关比 N3`). A real notice (`统一 明天穿工装`) has other words and is published as typed.
  */
 export function looksLikeSubcommandTypo(argv: readonly string[]): boolean {
   const [first, ...rest] = argv
   if (!first || !nearestKey(first, NOTICE_SUBCOMMANDS)) return false
-  return rest.every(word => /^(N\d+(@\S+)?|\d{1,3}|[@＠]\S*)$/i.test(word))
+  return rest.every(word => /^(N\d+(@\S+)?|[@＠]\S*)$/i.test(word) || wholeCount(word, STATS_UNIT) !== undefined)
 }
 
 async function publish(d: AckCommandDeps, inv: CommandInvocation, help: (why: string) => string): Promise<Action[]> {

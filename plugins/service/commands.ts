@@ -1,5 +1,5 @@
 import { customersRead } from '../../bot/commands/audience.js'
-import { splitCount } from '../../bot/config/count-words.js'
+import { wholeCount } from '../../bot/config/count-words.js'
 import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
 import { followUpTimer } from './decide-followup.js'
 import type { FollowUpDesk } from './desk/followups.js'
@@ -30,12 +30,7 @@ export interface CommandDeps {
 const MAX_LISTED = 20
 const DAYS_UNIT = /^(?:天|个?工作日|d)$/
 /** `7天`, `七天`, `十个工作日`: the days of a follow-up (a whole number up to 999), by the shared count reader. */
-const followUpDays = (word: string): number | undefined => {
-  const split = splitCount(word)
-  return split && DAYS_UNIT.test(split.rest) && Number.isInteger(split.count) && split.count < 1000
-    ? split.count
-    : undefined
-}
+const followUpDays = (word: string): number | undefined => wholeCount(word, DAYS_UNIT)
 
 /** `#投诉`: tag a quoted customer message, list, show and resolve complaint tickets (staff only). */
 export function complaintCommand(d: CommandDeps): CommandSpec {

@@ -94,5 +94,9 @@ describe('durations and counts in Chinese numerals (one shared reader)', () => {
       undefined,
       undefined,
     ])
+    // 一百五 and 两百三 as people say them: 150 and 230.
+    expect([readCount('一百五'), readCount('两百三'), readCount('一百五十'), readCount('一百')]).toEqual([
+      150, 230, 150, 100,
+    ])
   })
 })

@@ -180,6 +180,12 @@ describe('ack commands', () => {
     expect(rt.ledger.openFines()).toEqual([])
     await clock.advanceTo(at('18:01'))
     expect(wechat.textsTo('boss').at(-1)).toBe(stats)
+    // The days as people write them: 三天 and 3天 read as 3.
+    for (const days of ['三天', '3天']) {
+      await rt.handle(text(boss, `#通知 统计 ${days}`, clock.now(), sales))
+      await clock.advance(10_000)
+      expect(wechat.textsTo('r1').at(-1)).toMatch(/^📊 近 3 天通知回复统计/)
+    }
   })
 })
 
