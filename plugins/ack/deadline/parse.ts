@@ -29,10 +29,11 @@ export function splitDeadline(text: string): SplitNotice {
 
 /**
  * Parse a deadline argument: "30分钟", "2h", "半小时", "15:00", "15点半", or a day the campaign plugin's time reader
- * takes ("明天 10:00", "明天10点", "周五", "12-08", "2026-12-08 18:00"); a trailing 内/前/之前 is ignored.
+ * takes ("明天 10:00", "明天10点", "周五", "12-08", "2026-12-08 18:00"); a trailing 内/前/之前/后/之后 is ignored.
  */
 export function parseDeadline(arg: string): DeadlineSpec | undefined {
-  const s = arg.trim().replace(/(之前|以内|内|前)$/, '')
+  // 1小时后 is the same deadline as 1小时 (both in working hours when configured), not a clock hour.
+  const s = arg.trim().replace(/(之前|以内|以后|之后|内|前|后)$/, '')
   const ms = parseDuration(s)
   if (ms !== undefined) return ms > 0 ? { kind: 'after', ms } : undefined
   const c = CLOCK.exec(s)

@@ -22,6 +22,8 @@ describe('parseDeadline', () => {
     ['17:30', at('2026-11-30T17:30:00')],
     ['3天', NOW + 3 * 86_400_000],
     ['2小时后', NOW + 2 * 3_600_000],
+    ['两小时后', NOW + 2 * 3_600_000],
+    ['三天', NOW + 3 * 86_400_000],
     ['1月5日 12:00', at('2027-01-05T12:00:00')],
   ])('reads %s', (text, expected) => {
     expect(parseDeadline(text, NOW, TZ, '18:00')).toEqual({ ok: true, at: expected })

@@ -27,6 +27,9 @@ describe('splitDeadline / parseDeadline', () => {
     ['交报表 截止 2026-12-08 18:00', '交报表', { kind: 'on', when: '2026-12-08 18:00' }],
     ['交报表（截止周五前）', '交报表', { kind: 'on', when: '周五' }],
     ['交报表 截止 12-05', '交报表', { kind: 'on', when: '12-05' }],
+    // 1小时后 and 两小时后 are the durations 1小时 and 两小时 (working hours when configured), not clock hours.
+    ['开会 截止 1小时后', '开会', { kind: 'after', ms: 60 * min }],
+    ['开会 截止 两小时后', '开会', { kind: 'after', ms: 120 * min }],
   ])('%j', (text, content, spec) => {
     expect(splitDeadline(text)).toEqual({ content, spec })
   })
