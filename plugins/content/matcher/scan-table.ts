@@ -23,10 +23,19 @@ const MIN_PAIR_BITS_LOG = 10
 const MAX_PAIR_BITS_LOG = 22
 
 /**
- * Where the letter pair (previous code, code) lives in a pair filter of 2^(32 - shift) words: a
- * blocked Bloom filter, two bits in one word, so one memory read tests both. Returns the word index
- * and the two bit numbers packed as word << 10 | bit2 << 5 | bit1. The start scan computes the same
- * expressions inline.
+ * How the start scan holds a letter of code `code` (see start-scan.ts): code << 1 | 1, so that bit 0 says
+ * "a letter" and a pair with no letter on either side fails the prefix-pair filter's test by that bit
+ * alone. The filter is built over these values.
+ */
+export function letterValue(code: number): number {
+  return (code << 1) | 1
+}
+
+/**
+ * Where the letter pair (previous, letter) lives in a pair filter of 2^(32 - shift) words (both as
+ * letterValue gives them): a blocked Bloom filter, two bits in one word, so one memory read tests both.
+ * Returns the word index and the two bit numbers packed as word << 10 | bit2 << 5 | bit1. The start
+ * scan computes the same expressions inline.
  */
 export function pairSlot(previous: number, code: number, shift: number): number {
   const h = Math.imul(previous, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)
@@ -45,9 +54,9 @@ export function pairSlot(previous: number, code: number, shift: number): number 
  *   filter start, and the filter's hash shift.
  * - skipped plane-1 bit set: lets the scanners skip emoji of mixed blocks.
  * - the automaton cells (pairs base << 1 | ends a key, check).
- * - the prefix-pair filter: a hashed bit set of the first two codes of each key, sized for their number
- *   (a 10k-term expanded dictionary: 141k first pairs in 2^21 bits). The start scan (start-scan.ts)
- *   walks the trie only where the pair (previous letter, letter) passes it.
+ * - the prefix-pair filter: a hashed bit set of the first two codes of each key (as letterValue gives
+ *   them), sized for their number (a 10k-term expanded dictionary: 79k first pairs in 2^20 bits). The
+ *   start scan (start-scan.ts) walks the trie only where the pair (previous letter, letter) passes it.
  */
 export function buildScanArena(alphabet: Alphabet, ac: Automaton, keys: KeyList): Int32Array {
   const prefixPairs = new PairSet(alphabet.size)
@@ -61,7 +70,7 @@ export function buildScanArena(alphabet: Alphabet, ac: Automaton, keys: KeyList)
   const arena = new Int32Array(prefixStart + (1 << (prefixBitsLog - 5)))
   const shift = 32 - (prefixBitsLog - 5)
   prefixPairs.forEach((previous, code) => {
-    const slot = pairSlot(previous, code, shift)
+    const slot = pairSlot(letterValue(previous), letterValue(code), shift)
     arena[prefixStart + (slot >>> 10)] |= (1 << (slot & 31)) | (1 << ((slot >>> 5) & 31))
   })
   arena[PREFIX_PAIRS_SLOT] = prefixStart

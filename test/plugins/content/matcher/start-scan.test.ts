@@ -21,7 +21,9 @@ describe('scanning from key starts', () => {
   const tables = compileTables(dictionary)
   const starts = startScanTables(tables.arena)
   // Term characters, their homophones and pinyin letters, separators, skipped emoji, an emoji read as
-  // a character (🐎 马), a character folding to two letters (⑩) and a lone surrogate.
+  // a character (🐎 马), a character folding to two letters (⑩) and a lone surrogate; lone halves of an
+  // emoji block's pairs (read at the low surrogate, see checkedByLowSurrogate), alone or pairing with
+  // each other and with the halves of 😀 and 🐎 (the low half of 🐎 after another high half).
   const pieces = [
     ...'赌博堵傻逼煞笔加微信薇六合彩菜一夜情1vxVX扫码马贝者',
     'du',
@@ -35,7 +37,7 @@ describe('scanning from key starts', () => {
     '.',
     '：',
   ]
-  const slowPieces = ['😀', '👍', '🐎', '⑩', '\ud800']
+  const slowPieces = ['😀', '👍', '🐎', '⑩', '\ud800', '\ud83d', '\ude00', '\udc0e']
 
   it('finds the same keys at the same offsets as the automaton scan, or leaves the text to it; knows whether the text may hold a URL', () => {
     const random = prng(7)
