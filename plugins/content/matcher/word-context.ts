@@ -7,6 +7,7 @@ import {
   glossedAsName,
   namesPerson,
   namesPremises,
+  promotesOwn,
   namesShape,
   namesWaste,
   readsAsCode,
@@ -39,7 +40,8 @@ const WINDOW = 12
  * - a context word that is a numbered phase of what comes after it (see readsAsPhase);
  * - initials in a code or before a version, a swap form counted or taking a complement, a given name,
  *   companies counted, a term naming waste used of waste, a Latin letter naming a shape, pinyin glossed as a
- *   name, a way round the company's premises, the company's pay received (see form-readings.ts);
+ *   name, a way round the company's premises, the company's pay received, the company's own gift (see
+ *   form-readings.ts);
  * - a term talked about, not said (see talked-about.ts), or sent to review only when quoted in speech.
  */
 export function dropByWords(
@@ -76,6 +78,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     namesShape(text, c) ||
     glossedAsName(text, c) ||
     namesPremises(text, c) ||
+    promotesOwn(text, c) ||
     receivesPay(text, c)
   )
 }
