@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compileMatcher, type ExpansionKind } from '../../../../plugins/content/matcher/index.js'
-import { dictionaryOf } from './helpers.js'
+import { dictionaryOf, expandingDictionary } from './helpers.js'
 
 const ALL: ExpansionKind[] = ['pinyin', 'initials', 'homophone', 'split', 'lookalike']
 
@@ -250,5 +250,26 @@ describe('a short term pulled apart by the words around it', () => {
     expect(category(['下注']).categoriesOf('网上下注了')).toEqual(['c'])
     expect(category(['小电影']).categoriesOf('小电影网站发你')).toEqual(['c'])
     expect(category(['日赚']).categoriesOf('日赚五百，加我')).toEqual(['c'])
+  })
+})
+
+describe('a reading inside a longer hit of another term (blind11)', () => {
+  const m = compileMatcher(
+    expandingDictionary(
+      { ad: ['低价出售', '兼职刷单'], secret: ['底价'], deal: ['刷单'], contact: ['加微信'], chat: ['微信'] },
+      ['pinyin', 'homophone'],
+    ),
+  )
+
+  it('is no hit where the longer term reads its letters as other characters (di价chu售 is 低价出售, no 底价)', () => {
+    expect(m.categoriesOf('二手空调 di价chu售，九成新')).toEqual(['ad'])
+    expect(m.categoriesOf('库存样机di价chu售了')).toEqual(['ad'])
+    expect(m.categoriesOf('清仓啦 di价 chu售')).toEqual(['ad'])
+  })
+
+  it('is a hit alone, or inside a longer term that holds it (jian职shua单, jia微信)', () => {
+    expect(m.categoriesOf('这台的di价是多少')).toEqual(['secret'])
+    expect(m.categoriesOf('jian职shua单，日结')).toEqual(['ad', 'deal'])
+    expect(m.categoriesOf('有意者jia微信')).toEqual(['chat', 'contact'])
   })
 })
