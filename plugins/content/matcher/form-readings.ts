@@ -118,6 +118,22 @@ const JOURNEY = /从家|出发|回家|直接去|直接过去|去现场|到现场
 /** Words of a deal anywhere in the message: then 不走公司 is a deal kept from the company (`这单不走公司了`). */
 const DEAL_WORDS = /单|款|钱|账|转|价|私下|合同|付|收费/u
 
+/** Claims of safety: 绝对安全, 零风险. */
+const SAFETY = /安全|风险/u
+/** An obligation directly before a claim: `必须做到`, `务必确保`, `一定要`. */
+const OBLIGATION = /(?:必须|务必|一定要|一定得|要求)(?:做到|保证|确保|达到)?$/u
+/** Words of a sale anywhere in the message: then the obligation is a promise to a buyer (`放心购买`). */
+const SALE_WORDS = /购买|买|下单|放心|产品|本品|我们的|客户用|售/u
+
+/**
+ * True for a claim of safety (绝对安全, 零风险) right after an obligation, in a message with no word of a
+ * sale: a rule of the work, not an ad's claim (`高空安装必须做到绝对安全`, `动火作业务必零风险`).
+ * `本产品绝对安全` and `质量必须绝对安全，放心购买` stay hits.
+ */
+export function requiresSafety(text: string, c: Candidate): boolean {
+  return SAFETY.test(c.term) && OBLIGATION.test(text.slice(Math.max(0, c.start - 6), c.start)) && !SALE_WORDS.test(text)
+}
+
 /** A gift of the company to its own customers: `老客户`, `到店`, `每户限一次`, `凭购机发票`. */
 const OWN_CUSTOMERS = /老客户|老顾客|老用户|到店|门店|每户限|每人限|凭(?:购物|购机|购买|订单|发票|小票|收据)/u
 /** A way to reach someone outside the company: then the gift is bait (`老客户免费领取，加我微信`). */

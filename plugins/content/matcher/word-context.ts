@@ -8,6 +8,7 @@ import {
   namesPerson,
   namesPremises,
   promotesOwn,
+  requiresSafety,
   namesShape,
   namesWaste,
   readsAsCode,
@@ -40,8 +41,8 @@ const WINDOW = 12
  * - a context word that is a numbered phase of what comes after it (see readsAsPhase);
  * - initials in a code or before a version, a swap form counted or taking a complement, a given name,
  *   companies counted, a term naming waste used of waste, a Latin letter naming a shape, pinyin glossed as a
- *   name, a way round the company's premises, the company's pay received, the company's own gift (see
- *   form-readings.ts);
+ *   name, a way round the company's premises, the company's pay received, the company's own gift, safety
+ *   required of the work (see form-readings.ts);
  * - a fuzzy hit inside a longer hit of another term that reads its letters otherwise (see readInLonger);
  * - a term talked about, not said (see talked-about.ts), or sent to review only when quoted in speech.
  */
@@ -82,6 +83,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     glossedAsName(text, c) ||
     namesPremises(text, c) ||
     promotesOwn(text, c) ||
+    requiresSafety(text, c) ||
     receivesPay(text, c)
   )
 }

@@ -163,6 +163,16 @@ describe('a fuzzy hit glued to what makes it something else', () => {
     expect(m.categoriesOf('wangdu 平台上线了，充值就送')).toEqual(['c'])
   })
 
+  it('reads a claim of safety right after an obligation, with no sale, as a rule of the work (blind10)', () => {
+    const m = category(['绝对安全', '零风险'])
+    expect(m.categoriesOf('高空作业必须做到绝对安全，安全帽要戴好')).toEqual([])
+    expect(m.categoriesOf('动火施工务必零风险，灭火器提前备好')).toEqual([])
+    expect(m.categoriesOf('带电操作一定要绝对安全，先断闸')).toEqual([])
+    expect(m.categoriesOf('本产品绝对安全，孕妇可用')).toEqual(['c'])
+    expect(m.categoriesOf('质量必须绝对安全，放心购买')).toEqual(['c'])
+    expect(m.categoriesOf('保证绝对安全，无任何副作用')).toEqual(['c'])
+  })
+
   it('reads a free gift to the company’s own customers as its promotion, not an ad (blind11)', () => {
     const m = category(['免费领取'])
     expect(m.categoriesOf('老顾客凭购机发票免费领取滤芯')).toEqual([])
