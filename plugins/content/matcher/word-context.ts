@@ -94,7 +94,8 @@ const READING_KINDS = new Set<MatchKind>(['pinyin', 'toneless', 'homophone'])
 /**
  * True for a hit of a reading (pinyin, a homophone) inside a longer hit of another term that does not hold
  * its term: the longer term reads the shared letters as its own characters (`di价chu售` is 低价出售, so di价 is
- * no 底价). A longer term that holds the term (`jian职shua单` for 兼职刷单 and 刷单) leaves it a hit.
+ * no 底价). A longer term that holds the term (`jian职shua单` for 兼职刷单 and 刷单) leaves it a hit, and so do
+ * longer initials, which a category's context words may yet drop.
  */
 function readInLonger(c: Candidate, candidates: Candidate[]): boolean {
   if (!READING_KINDS.has(c.kind)) return false
@@ -103,6 +104,7 @@ function readInLonger(c: Candidate, candidates: Candidate[]): boolean {
       d !== c &&
       !d.context &&
       !d.allowPhrase &&
+      d.kind !== 'initials' &&
       d.start <= c.start &&
       d.end >= c.end &&
       d.end - d.start > c.end - c.start &&
