@@ -266,6 +266,7 @@ describe('a warning or report of a scam or spam (blind11)', () => {
     expect(m.categoriesOf('短信说兼职刷单 微信 abc12345，大家别信')).toContain('ad')
     expect(m.categoriesOf('大家小心，百家乐今晚开台')).toEqual(['gambling'])
     expect(m.categoriesOf('被人拉进群玩六合彩，赚了好多')).toEqual(['gambling'])
+    expect(m.categoriesOf('有人说兼职刷单一天三百，想做的报给我名字')).toEqual(['ad'])
   })
 })
 
