@@ -45,18 +45,29 @@ export function namesShape(text: string, c: Candidate): boolean {
 
 /** Brackets that gloss what comes before them: `（江西都昌）`, `(Duchang)`, `【都昌】`. */
 const GLOSS = /[（(【[]([^）)】\]]{1,16})[）)】\]]/gu
+/** Ideographs just after a hit, past spaces: `Wangdu 望都`. */
+const BESIDE_AFTER = /^\s*([\u3400-\u9fff]+)/u
+/** Ideographs just before a hit, past spaces: `望都 Wangdu`. */
+const BESIDE_BEFORE = /([\u3400-\u9fff]+)\s*$/u
 /** A run of unified ideographs. */
 const IDEOGRAPHS = /[\u3400-\u9fff]+/gu
 
 /**
- * True for a pinyin hit glossed after it, in brackets, by other characters that read as it: a name written
- * in pinyin (`Duchang 经销商（江西都昌）`: 都昌 reads duchang, as 赌场 does). `duchang（赌场）` and a gloss that
- * reads otherwise stay hits.
+ * True for a pinyin hit glossed after it, in brackets, or written right beside it (past spaces) by other
+ * characters that read as it: a name written in pinyin (`Duchang 经销商（江西都昌）`: 都昌 reads duchang, as 赌场
+ * does; `河北 Wangdu 望都的客户`). `duchang（赌场）`, `wangdu 网赌` and a gloss that reads otherwise stay hits.
  */
 export function glossedAsName(text: string, c: Candidate): boolean {
   if (c.kind !== 'pinyin' || !c.form) return false
   const reading = c.form.toLowerCase().replace(/[^a-z]/g, '')
   const size = c.term.length
+  const beside = [BESIDE_AFTER.exec(text.slice(c.end))?.[1], BESIDE_BEFORE.exec(text.slice(0, c.start))?.[1]]
+  for (const name of beside) {
+    if (name === undefined) continue
+    const at = name === beside[0] ? 0 : name.length - size
+    const own = name.slice(at, at + size)
+    if (own.length === size && own !== c.term && readsAs(own, reading)) return true
+  }
   GLOSS.lastIndex = c.end
   for (let gloss = GLOSS.exec(text); gloss !== null; gloss = GLOSS.exec(text)) {
     for (const run of gloss[1].matchAll(IDEOGRAPHS)) {
@@ -92,11 +103,49 @@ export function receivesPay(text: string, c: Candidate): boolean {
 const PREMISES_AFTER = /^的?(?:[正大侧前后东西南北小]?侧?门|楼道|楼梯|通道|走廊|停车场|电梯|院子?)/u
 
 /**
- * True for a term of going round the company (不走公司, 绕过公司) followed by a place on its premises: a way
- * walked, not a deal (`下班不走公司正门`, `不走公司东侧门`). `不走公司账户` stays a hit.
+ * True for a term of going round the company (不走公司, 绕过公司) followed by a place on its premises, or by a
+ * journey in a message with no word of a deal: a way walked, not a deal (`下班不走公司正门`, `不走公司东侧门`,
+ * `我今天不走公司了，直接从家出发`). `不走公司账户` and `这单不走公司了，直接从家出发去收钱` stay hits.
  */
 export function namesPremises(text: string, c: Candidate): boolean {
-  return /[走绕]/u.test(c.term) && text.endsWith('公司', c.end) && PREMISES_AFTER.test(text.slice(c.end, c.end + 5))
+  if (!/[走绕]/u.test(c.term) || !text.endsWith('公司', c.end)) return false
+  if (PREMISES_AFTER.test(text.slice(c.end, c.end + 5))) return true
+  return JOURNEY.test(text.slice(c.end)) && !DEAL_WORDS.test(text)
+}
+
+/** A journey made instead, after not going to the office: `直接从家出发`, `去现场`, `下班回家`. */
+const JOURNEY = /从家|出发|回家|直接去|直接过去|去现场|到现场|上班|下班|打卡|到岗/u
+/** Words of a deal anywhere in the message: then 不走公司 is a deal kept from the company (`这单不走公司了`). */
+const DEAL_WORDS = /单|款|钱|账|转|价|私下|合同|付|收费/u
+
+/** Claims of safety: 绝对安全, 零风险. */
+const SAFETY = /安全|风险/u
+/** An obligation directly before a claim: `必须做到`, `务必确保`, `一定要`. */
+const OBLIGATION = /(?:必须|务必|一定要|一定得|要求)(?:做到|保证|确保|达到)?$/u
+/** Words of a sale anywhere in the message: then the obligation is a promise to a buyer (`放心购买`). */
+const SALE_WORDS = /购买|买|下单|放心|产品|本品|我们的|客户用|售/u
+
+/**
+ * True for a claim of safety (绝对安全, 零风险) right after an obligation, in a message with no word of a
+ * sale: a rule of the work, not an ad's claim (`高空安装必须做到绝对安全`, `动火作业务必零风险`).
+ * `本产品绝对安全` and `质量必须绝对安全，放心购买` stay hits.
+ */
+export function requiresSafety(text: string, c: Candidate): boolean {
+  return SAFETY.test(c.term) && OBLIGATION.test(text.slice(Math.max(0, c.start - 6), c.start)) && !SALE_WORDS.test(text)
+}
+
+/** A gift of the company to its own customers: `老客户`, `到店`, `每户限一次`, `凭购机发票`. */
+const OWN_CUSTOMERS = /老客户|老顾客|老用户|到店|门店|每户限|每人限|凭(?:购物|购机|购买|订单|发票|小票|收据)/u
+/** A way to reach someone outside the company: then the gift is bait (`老客户免费领取，加我微信`). */
+const OUTSIDE_REACH = /加我|私聊|私信|联系我|微信|vx|wx|v信|扫码|链接|点击|http|www\./iu
+
+/**
+ * True for a free gift (免费领取, 免费送) the company gives its own customers (`老客户免费领取滤芯一支`,
+ * `关注公众号，到店免费领取滤水壶`), with no way to reach someone else in the message: the company's own
+ * promotion, not an ad. `关注公众号免费领取兼职资料` and `老客户免费领取，加我微信` stay hits.
+ */
+export function promotesOwn(text: string, c: Candidate): boolean {
+  return c.term.startsWith('免费') && OWN_CUSTOMERS.test(text) && !OUTSIDE_REACH.test(text)
 }
 
 /** Kinds that write other characters than the term's. */
@@ -171,10 +220,10 @@ const WASTE = /垃圾|废物/u
 const WASTE_KIND_BEFORE = /(?:工业|医疗|危险|固体|固态|液体|建筑|生活|厨余|餐厨|电子|有害|化工|装修|放射性|可回收)$/u
 /**
  * Disposing of it after, maybe past when and how (`周五统一`, `都`, `明天全部`): 处理, 清理, 清运, 回收, 扔掉,
- * 拉走, 分类, 台账 (a register of waste); `垃圾东西周五统一清走`.
+ * 拉走, 带走, 分类, 台账 (a register of waste); `垃圾东西周五统一清走`, `泡沫这些垃圾东西带走`.
  */
 const DISPOSAL_AFTER =
-  /^(?:周[一二三四五六日末]|今天|明天|后天|上午|下午|晚上|月底|本周|下周|统一|全部|一起|都|马上|赶紧|尽快|记得|要|请){0,3}(?:处理|处置|清理|清运|清走|清掉|清除|清一下|清了|回收|扔掉|扔了|扔到|丢掉|拉走|运走|搬走|分类|台账|堆放)/u
+  /^(?:周[一二三四五六日末]|今天|明天|后天|上午|下午|晚上|月底|本周|下周|统一|全部|一起|都|马上|赶紧|尽快|记得|要|请){0,3}(?:处理|处置|清理|清运|清走|清掉|清除|清一下|清了|回收|扔掉|扔了|扔到|丢掉|拉走|运走|搬走|带走|收走|带下楼|分类|台账|堆放)/u
 /** Someone the term is said of, just before it: 你这个垃圾东西, 他个废物, 是垃圾. */
 const SAID_OF = /[你他她它个是]$/u
 

@@ -19,7 +19,7 @@ const SENTENCE_END = new Set('。！!？?\n')
  * `禁止私下交易`, `都不要私下转账`.
  */
 const NEGATED =
-  /(?:不是|并非|绝非|并不是|别说|不要说|不能说|不敢说|没敢说|不算|禁止|严禁|不要|不准|不许|不得|切勿|请勿|杜绝|别)$/u
+  /(?:不是|并非|绝非|并不是|别说|不要说|不能说|不敢说|没敢说|不算|禁止|严禁|不要|不准|不许|不允许|不可以|不得|切勿|请勿|杜绝|别)$/u
 /**
  * A prohibition, then a verb of posting or doing, before a term in its clause, maybe after other items of
  * a list: `严禁在客户群发赌博、六合彩`, `广告法不让写包治百病、第一品牌`, `不要在群里讨论提成比例`.
@@ -35,7 +35,18 @@ const FORBIDDEN_WITH =
  * A prohibition directly before a list the term ends: `严禁私单、飞单`, `禁止刷单和套现` (the first item is
  * NEGATED's).
  */
-const FORBIDDEN_LIST = /(?:禁止|严禁|不准|不许|不得|切勿|请勿|杜绝|不要)(?:[^，,；;。！!？?\n、和及]{1,8}[、和及])+$/u
+const FORBIDDEN_LIST =
+  /(?:禁止|严禁|不准|不许|不允许|不得|切勿|请勿|杜绝|不要)(?:[^，,；;。！!？?\n、和及]{1,8}[、和及])+$/u
+/**
+ * A rule of a group's conduct: 不 (maybe 不要, 不准…, maybe where) and a verb of posting before a term, maybe
+ * after other items of a list or inside a longer term (`不发广告、不发兼职刷单之类的信息`, `不要在群里传公司要倒闭之类的
+ * 谣言`); it needs KIND_AFTER.
+ */
+const NOT_POSTED =
+  /不(?:要|准|许|能|得)?(?:在[^，,；;。！!？?\n、]{1,6})?(?:发|传|转发|散布|散播)(?:[^，,；;。！!？?\n、]{1,8}[、和及与或])*[^，,；;。！!？?\n、]{0,4}$/u
+/** After a term, maybe past other items, a word that names it as a kind of post: `之类的信息`, `等谣言`. */
+const KIND_AFTER =
+  /^(?:[、和及与或][^，,；;。！!？?\n]{1,8}?)*(?:之类|这类|这种|此类|等)的?(?:信息|消息|内容|东西|谣言|广告|话|链接|图片|视频)/u
 /**
  * After a term, maybe past other items of a list, a word that names them as things, then a prohibition of
  * passing them on: `客户名单、成本价这些不要发到客户群`, `进货价之类的别往外发`. Without the word it hands the
@@ -62,6 +73,13 @@ const NAMED_AFTER =
  */
 const KEPT_BACK =
   /^(?:的)?(?:一律|都|均|请|需|需要|必须|务必|严格)?(?:(?:请勿|切勿|勿|不得|严禁|禁止|不能|不可|不便|不方便|不予)(?:外传|外泄|泄露|透露|外发|公开|对外|告知|讨论)|保密)|^(?:的|都|一律|均)?以[^，,；;。！!？?\n]{1,12}?为准/u
+/**
+ * After a term, maybe past other items of a list, a notice that names it a secret and then, in its sentence,
+ * forbids passing it on: `客户名单、进货价属于公司机密，不要发到任何外部群`. A secret told (`进货价属于公司机密，
+ * 我偷偷告诉你`) is no notice.
+ */
+const SECRET_KEPT =
+  /^(?:[、和及与或][^，,；;。！!？?\n]{1,8}?)*(?:都|均|一律)?(?:属于|是|为|系)(?:公司|商业|内部)?(?:机密|秘密|保密信息|保密资料)[^。！!？?\n]{0,6}?(?:不要|别|禁止|严禁|不得|不能|切勿|请勿|勿|不准|不许)(?:私自|随意|随便)?(?:发|外传|外发|转|泄露|透露|给)/u
 /** A refusal to tell, after a reported question in the sentence: `客户问进货价的，一律回复不方便透露`. */
 const REFUSED = /(?:不方便|不便|不能|不可|不予|不)(?:透露|告知|回答|对外)|无可奉告/u
 /** A bound before a price, which it names without giving it: `低于成本价的促销`, `按进货价算`. */
@@ -99,19 +117,20 @@ const DEALT_WITH =
   /^[^。！!？?\n]{0,4}?(?:一律|一经查实|均|都|将|会|必将|直接|立即)[^，,；;。！!？?\n]{0,10}?(?:处理|处罚|开除|辞退|追责|罚款)/u
 /**
  * Someone else who said, posted, sent or asked it, earlier in the hit's sentence: `那个号一直发`, `有个号在群里刷`,
- * `那人骂我`, `有客户接到电话说`, `陌生人私聊你说`, `客户投诉说…让他`, `客户转发了一个`, `那个骂客户`; or the post
- * itself pointed at (`群里那条…链接`, `刚才那个发…的`).
+ * `那人骂我`, `有客户接到电话说`, `陌生人私聊你说`, `客户投诉说…让他`, `客户转发了一个`, `那个骂客户`, `被人拉进`,
+ * `收到一条短信说`; or the post itself pointed at (`群里那条…链接`, `刚才那个发…的`).
  */
 const SOMEONE_SAID =
-  /(?:有人|有个[^，,；;。！!？?\n]{0,3}?[人号]|那人|那个人|那个号|这个号|那个|某人|陌生人|对方|客户|群友|骗子)[^。！!？?\n]{0,14}?(?:说|发|刷|贴|推|骂|称|讲|喊|问|让|叫|私信|私聊)|(?:那条|这条|那则|这则|那张|这张)/u
+  /(?:有人|有个[^，,；;。！!？?\n]{0,3}?[人号]|那人|那个人|那个号|这个号|那个|某人|陌生人|对方|客户|群友|骗子)[^。！!？?\n]{0,14}?(?:说|发|刷|贴|推|骂|称|讲|喊|问|让|叫|私信|私聊)|被(?:人|陌生人|骗子)拉|(?:短信|消息|电话|来电|私信|邮件)[^。！!？?\n]{0,4}?(?:说|称|写)|(?:那条|这条|那则|这则|那张|这张)/u
 /**
  * What the reader does about it, later in its sentence: reports it, hands it over, calls it a rumour, asks
- * to check it, ignores it, has put it out or asks an admin to (`我直接拉黑了`, `已经撤了`, `管理员处理一下`), or
- * denies it is the company's (`不是我们的人`, `我说不是`): `已举报`, `我已经截图给管理员了`, `已经交给主管处理了`,
- * `这是谣言`, `麻烦核实`, `别理，直接举报`.
+ * to check it, ignores it, has put it out or asks an admin to (`我直接拉黑了`, `已经撤了`, `管理员处理一下`,
+ * `麻烦踢一下`), denies it is the company's (`不是我们的人`, `我说不是`), calls the police or support
+ * (`已经报警处理了`, `已经报给客服了`), or warns the group (`这是骗局`, `是不是骗子啊`, `大家小心`, `大家一定要提醒家里老人`):
+ * `已举报`, `我已经截图给管理员了`, `已经交给主管处理了`, `这是谣言`, `麻烦核实`, `别理，直接举报`.
  */
 const REPORTED =
-  /已经?举报|直接举报|举报了|截图给|交给[^，,；;。！!？?\n]{0,4}处理|是谣言|属于谣言|不实消息|麻烦核实|请核实|核实一下|别理|不要理|不用理|(?:已经?|直接|刚刚?)(?:被)?(?:拉黑|踢|撤|删|封|移出|禁言)|(?:拉黑|踢出?|撤回?|删除?|封号?|移出|禁言)了|(?:管理员?|群主)[^，,；;。！!？?\n]{0,4}?(?:处理|踢|删|撤)|处理一下|不是我们|不是咱们|不是本公司|(?:与|和|跟)我们(?:无关|没关系)|我说不是/u
+  /已经?举报|直接举报|举报了|截图给|交给[^，,；;。！!？?\n]{0,4}处理|是谣言|属于谣言|不实消息|麻烦核实|请核实|核实一下|别理|不要理|不用理|(?:已经?|直接|刚刚?)(?:被)?(?:拉黑|踢|撤|删|封|移出|禁言)|(?:拉黑|踢出?|撤回?|删除?|封号?|移出|禁言)了|(?:管理员?|群主)[^，,；;。！!？?\n]{0,4}?(?:处理|踢|删|撤)|处理一下|不是我们|不是咱们|不是本公司|(?:与|和|跟)我们(?:无关|没关系)|我说不是|报警|报给了?(?:平台|官方)?(?:客服|平台|管理员?|群主|警察|派出所|公司|主管|领导)|上报|踢一下|删一下|麻烦(?:群主|管理员?)?(?:踢|删|移出)|是骗局|是骗子吗|是不是骗子|大家(?:一定要?|千万|都|要|务必)?(?:别信|不要信|别上当|不要上当|小心|当心|警惕|提高警惕|提醒)/u
 /**
  * An offer or a call to the reader outside the hit, which keeps a hit its report or reminder would clear:
  * `加我`, `私聊我`, `进群`, `联系我`.
@@ -126,6 +145,15 @@ const OFFER = /加我|加微|私聊我|私信我|私我|找我|联系我|滴滴�
 const CONTACT_DETAILS =
   /(?:(?<![A-Za-z])(?:vx|wx|qq|tel)|v信|微信|威信|薇信|微|薇|扣扣|企鹅|电话|手机)(?:号码?)?\s*[:：]?\s*[A-Za-z0-9][A-Za-z0-9_-]{4,}|(?<![A-Za-z])v\s*[:：\s]\s*[A-Za-z0-9][A-Za-z0-9_-]{4,}|(?<![0-9])1[3-9][0-9]{9}(?![0-9])|https?:\/\/|www\./iu
 
+/**
+ * Someone else, directly before a message to the speaker (私聊我, 加我): `有个陌生人私聊我说`, `你那个客户私聊我问`,
+ * `他昨天加我说`; not who is asked to (`有问题的客户私聊我`, see DM_TOLD).
+ */
+const DM_FROM =
+  /(?<!的)(?:有人|有个[^，,；;。！!？?\n]{0,3}?人|陌生人|客户|对方|那人|那个人|某人|网友|群友|骗子|他|她)(?:刚才|刚刚|昨天|今天|前天|一直|又|也|突然|老是|总是)?$/u
+/** What the someone else told or asked the speaker, directly after: `说`, `问`, `推销`, `要`. */
+const DM_TOLD = /^(?:说|问|讲|推销|推荐|要|让|叫|发了)/u
+
 /** Quotation marks, opening to closing. */
 const QUOTES: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '"': '"', "'": "'" }
 /** Closing marks that are no opening ones: a quotation that closes before the hit does not hold it. */
@@ -135,8 +163,12 @@ const QUOTED_MAX = 12
 /** A prohibition, then a verb of saying, in a clause: `别跟客户说`, `这种话别在群里说`. */
 const NOT_TO_SAY =
   /(?:别|不要|不能|不许|不准|不得|禁止|严禁|切勿|避免)[^，,；;。！!？?\n]{0,8}?(?:说|讲|提|写|用|喊|宣传|承诺)/u
-/** Words after a quotation that name it as words: `“老板是骗子”这种话`, `“第一”等极限词`. */
-const NAMED_AS_WORDS = /^(?:这种话|这类话|这句话|这种词|这类词|这个词|这些词|等词|等字眼|字眼|违禁词|极限词|敏感词)/u
+/**
+ * Words after a quotation, maybe past other quotations, that name it as words: `“老板是骗子”这种话`,
+ * `“第一”等极限词`, `“傻逼”“滚蛋”这种话`, `“包治百病”“100%有效”等用语`.
+ */
+const NAMED_AS_WORDS =
+  /^(?:[、和及与或]?[“‘「『"][^”’」』"]{1,12}[”’」』"])*(?:这种话|这类话|这句话|这种词|这类词|这个词|这些词|这种说法|等词|等字眼|等用语|等说法|等话术|字眼|违禁词|极限词|敏感词)/u
 /** A warning before the hit in its sentence: `警方提醒：“裸聊”敲诈高发`. */
 const WARNING = /提醒|提示|警惕|谨防|注意|小心|当心|警示|反诈|防骗/u
 /** A verb of saying anywhere in the clause: a quotation that may be reported speech. */
@@ -154,7 +186,7 @@ const IMPOSTOR_WARNING = /提醒|注意|警惕|谨防|小心|当心|报警|只�
 const CUE_REACH = 24
 /** A table of UTF-16 codes: 1 for a first character of a cue (see QUOTES, WARNING, IMPOSTOR), 2 for a sentence end. */
 const CUE_CODES = new Uint8Array(0x10000)
-for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查')
+for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查他她对网骗')
   CUE_CODES[char.charCodeAt(0)] = 1
 for (const char of SENTENCE_END) CUE_CODES[char.charCodeAt(0)] = 2
 /** How far after a hit a cue of NAMED_AFTER or KEPT_BACK may stand. */
@@ -222,6 +254,8 @@ export function talkedAbout(text: string, start: number, end: number): TalkedAbo
     return 'drop'
   if (FORBIDDEN_TO_POST.test(before) || NAMED_AFTER.test(after) || KEPT_BACK.test(after)) return 'drop'
   if (FORBIDDEN_WITH.test(before) || FORBIDDEN_LIST.test(before) || LISTED_FORBIDDEN.test(after)) return 'drop'
+  if (NOT_POSTED.test(before) && KIND_AFTER.test(after)) return 'drop'
+  if (SECRET_KEPT.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return 'drop'
   if (
     !CONTACT_DETAILS.test(text) &&
     REPORTED_POST.test(before) &&
@@ -233,6 +267,7 @@ export function talkedAbout(text: string, start: number, end: number): TalkedAbo
   const sentenceBefore = text.slice(edgeBefore(text, start, SENTENCE_END), start)
   if (ASKED.test(before) && REFUSED.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return 'drop'
   if (reportedOrForbidden(text, start, end, before, after, sentenceBefore)) return 'drop'
+  if (text[end - 1] === '我' && DM_FROM.test(before) && DM_TOLD.test(after) && !offers(text, start, end)) return 'drop'
   const quoteEnd = quotedTo(text, clauseFrom, start, end, clauseTo)
   if (quoteEnd >= 0) {
     const clause = text.slice(clauseFrom, clauseTo)
@@ -275,7 +310,15 @@ function reportedOrForbidden(
     if (said === null || !REPORTED.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return false
     offerBefore = text.slice(0, start - sentenceBefore.length + said.index)
   }
-  return !OFFER.test(offerBefore) && !OFFER.test(text.slice(end)) && !CONTACT_DETAILS.test(text)
+  return !offers(text, offerBefore.length, end)
+}
+
+/**
+ * True if the message offers the reader something outside text[start, end), or carries contact details
+ * (a report or rule reminder never clears those).
+ */
+function offers(text: string, start: number, end: number): boolean {
+  return OFFER.test(text.slice(0, start)) || OFFER.test(text.slice(end)) || CONTACT_DETAILS.test(text)
 }
 
 /**

@@ -7,6 +7,8 @@ import {
   glossedAsName,
   namesPerson,
   namesPremises,
+  promotesOwn,
+  requiresSafety,
   namesShape,
   namesWaste,
   readsAsCode,
@@ -39,7 +41,9 @@ const WINDOW = 12
  * - a context word that is a numbered phase of what comes after it (see readsAsPhase);
  * - initials in a code or before a version, a swap form counted or taking a complement, a given name,
  *   companies counted, a term naming waste used of waste, a Latin letter naming a shape, pinyin glossed as a
- *   name, a way round the company's premises, the company's pay received (see form-readings.ts);
+ *   name, a way round the company's premises, the company's pay received, the company's own gift, safety
+ *   required of the work (see form-readings.ts);
+ * - a fuzzy hit inside a longer hit of another term that reads its letters otherwise (see readInLonger);
  * - a term talked about, not said (see talked-about.ts), or sent to review only when quoted in speech.
  */
 export function dropByWords(
@@ -54,7 +58,9 @@ export function dropByWords(
     const keep =
       c.allowPhrase ||
       (kinds.get(c.category)?.size ?? 0) === 0 ||
-      (c.context ? !readsAsPhase(text, c) : !(isSaidOtherwise(text, c, mayWarn) || talked(text, c) === 'drop'))
+      (c.context
+        ? !readsAsPhase(text, c)
+        : !(isSaidOtherwise(text, c, mayWarn) || readInLonger(c, candidates) || talked(text, c) === 'drop'))
     if (!keep) kept ??= candidates.slice(0, i)
     else kept?.push(c)
   }
@@ -76,7 +82,33 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     namesShape(text, c) ||
     glossedAsName(text, c) ||
     namesPremises(text, c) ||
+    promotesOwn(text, c) ||
+    requiresSafety(text, c) ||
     receivesPay(text, c)
+  )
+}
+
+/** Kinds that read letters or sounds as a term's characters: another term may read them otherwise. */
+const READING_KINDS = new Set<MatchKind>(['pinyin', 'toneless', 'homophone'])
+
+/**
+ * True for a hit of a reading (pinyin, a homophone) inside a longer hit of another term that does not hold
+ * its term: the longer term reads the shared letters as its own characters (`di价chu售` is 低价出售, so di价 is
+ * no 底价). A longer term that holds the term (`jian职shua单` for 兼职刷单 and 刷单) leaves it a hit, and so do
+ * longer initials, which a category's context words may yet drop.
+ */
+function readInLonger(c: Candidate, candidates: Candidate[]): boolean {
+  if (!READING_KINDS.has(c.kind)) return false
+  return candidates.some(
+    d =>
+      d !== c &&
+      !d.context &&
+      !d.allowPhrase &&
+      d.kind !== 'initials' &&
+      d.start <= c.start &&
+      d.end >= c.end &&
+      d.end - d.start > c.end - c.start &&
+      !d.term.includes(c.term),
   )
 }
 

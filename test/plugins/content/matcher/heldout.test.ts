@@ -84,8 +84,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's goals are NOT met here. Blind, it measured 0.858 / 0.796 (109/127, 109/137); most of its misses
   // are slang the shared dictionary lacks (the shipped one has it: see below).
-  it('heldout-blind8: at least the figures after the class fixes (precision 110/125, recall 110/137)', () => {
-    expectFloors(matcherOf(), BLIND8, 110 / 125, 110 / 137)
+  it('heldout-blind8: at least the figures after the class fixes (precision 113/124, recall 113/137)', () => {
+    expectFloors(matcherOf(), BLIND8, 113 / 124, 113 / 137)
   })
 
   // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.885 / 0.871 (115/130, 115/132); its false positives
@@ -96,14 +96,17 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
 
   // Issue #22's goals are NOT met here. Blind on f348674: 0.816 / 0.767; below, after its classes (b10prec: reports,
-  // words across a term's edge, internal-group scopes; b10rec: splits with radical forms, digit letters, initials).
-  it('heldout-blind10: at least the figures after the class fixes (precision 108/117, recall 108/133)', () => {
-    expectFloors(matcherOf(), BLIND10, 108 / 117, 108 / 133)
+  // words across a term's edge, internal-group scopes; b10rec: splits with radical forms, digit letters, initials;
+  // b11prec: the company's own gift, safety required of the work).
+  it('heldout-blind10: at least the figures after the class fixes (precision 108/115, recall 108/133)', () => {
+    expectFloors(matcherOf(), BLIND10, 108 / 115, 108 / 133)
   })
 
-  // Issue #22's goals are NOT met here. Blind on f348674: 0.823 / 0.779; after blind10's fixes (unseen): as below.
-  it('heldout-blind11: at least the figures measured (precision 103/122, recall 103/131)', () => {
-    expectFloors(matcherOf(), BLIND11, 103 / 122, 103 / 131)
+  // Issue #22's recall goal is NOT met here. Blind on f348674: 0.823 / 0.779; after blind10's fixes (unseen):
+  // 103/122; below, after its false positives' classes (b11prec: rule reminders, reports and warnings of scams,
+  // someone else's message to the speaker, ordinary words, the company's own gift).
+  it('heldout-blind11: at least the figures after the precision fixes (precision 103/103, recall 103/131)', () => {
+    expectFloors(matcherOf(), BLIND11, 103 / 103, 103 / 131)
   })
 })
 
@@ -112,8 +115,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's precision goal is NOT met here: 6 of its 11 false positives are internal-work rows about
   // confidential prices and lists, which only the group kind tells apart (docs/plugins/content.md).
-  it('heldout-blind8: at least the figures with the slang vocabulary (precision 128/139, recall 128/137)', () => {
-    expectFloors(matcher, BLIND8, 128 / 139, 128 / 137)
+  it('heldout-blind8: at least the figures with the slang vocabulary (precision 130/139, recall 130/137)', () => {
+    expectFloors(matcher, BLIND8, 130 / 139, 130 / 137)
   })
 
   // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.869 / 0.902 (119/137, 119/132); below, after its
@@ -124,12 +127,13 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's precision goal is NOT met here. Blind on f348674: 0.827 / 0.827; below, after its classes and the
   // shipped dictionary's wider slang (b10rec).
-  it('heldout-blind10: at least the figures after the class fixes (precision 130/139, recall 130/133)', () => {
-    expectFloors(matcher, BLIND10, 130 / 139, 130 / 133)
+  it('heldout-blind10: at least the figures after the class fixes (precision 130/137, recall 130/133)', () => {
+    expectFloors(matcher, BLIND10, 130 / 137, 130 / 133)
   })
 
-  // Issue #22's goals are NOT met here. Blind on f348674: 0.830 / 0.855; after blind10's fixes (unseen): as below.
-  it('heldout-blind11: at least the figures measured (precision 116/136, recall 116/131)', () => {
-    expectFloors(matcher, BLIND11, 116 / 136, 116 / 131)
+  // Issue #22's recall goal is NOT met here. Blind on f348674: 0.830 / 0.855; after blind10's fixes (unseen):
+  // 116/136; below, after its false positives' classes (b11prec), as with the shared dictionary above.
+  it('heldout-blind11: at least the figures after the precision fixes (precision 116/116, recall 116/131)', () => {
+    expectFloors(matcher, BLIND11, 116 / 116, 116 / 131)
   })
 })

@@ -199,3 +199,89 @@ describe('a value looked up', () => {
     expect(m.categoriesOf('想查全网最低多少的加我')).toEqual(['ad'])
   })
 })
+
+describe('a rule reminder that lists what not to post (blind11)', () => {
+  const m = matcher({
+    ad: ['拉人头', '刷单'],
+    rumour: ['要裁员'],
+    deal: ['飞单', '私单'],
+    insult: ['傻逼', '滚蛋'],
+    false_ad: ['永久有效', '包治百病'],
+    secret: ['成本价', '客户名单'],
+  })
+
+  it('is no hit named as a kind of post not to send (不发…之类的信息, 不要在群里传…之类的谣言)', () => {
+    expect(m.categoriesOf('业主群规：不发链接、不发拉人头之类的内容')).toEqual([])
+    expect(m.categoriesOf('请大家不要在群里传要裁员之类的消息')).toEqual([])
+    expect(m.categoriesOf('本群不转发刷单等广告，违者移出')).toEqual([])
+  })
+
+  it('is no hit not allowed (不允许飞单、私单)', () => {
+    expect(m.categoriesOf('公司规定不允许私单和飞单')).toEqual([])
+    expect(m.categoriesOf('门店不可以飞单')).toEqual([])
+  })
+
+  it('is no hit quoted beside other quotations and named as words (“傻逼”“滚蛋”这种话, 等用语)', () => {
+    expect(m.categoriesOf('谁再说“滚蛋”“傻逼”这种话直接禁言')).toEqual([])
+    expect(m.categoriesOf('海报上不能有“永久有效”、“包治百病”等用语')).toEqual([])
+  })
+
+  it('is no hit named a secret not to pass on (属于公司机密，不要发)', () => {
+    expect(m.categoriesOf('成本价、客户名单都属于公司机密，请勿外传')).toEqual([])
+    expect(m.categoriesOf('客户名单是商业机密，别发到外面')).toEqual([])
+  })
+
+  it('is a hit posted, offered, or a secret told', () => {
+    expect(m.categoriesOf('我不发拉人头的，只发刷单的活，日结')).toEqual(['ad'])
+    expect(m.categoriesOf('不发工资？那就去刷单吧')).toEqual(['ad'])
+    expect(m.categoriesOf('不允许的话就私单吧，我给你便宜')).toEqual(['deal'])
+    expect(m.categoriesOf('他说“滚蛋”“傻逼”')[0]).toBe('insult')
+    expect(m.categoriesOf('成本价属于公司机密，我偷偷告诉你')).toEqual(['secret'])
+  })
+})
+
+describe('a warning or report of a scam or spam (blind11)', () => {
+  const m = matcher({
+    gambling: ['六合彩', '百家乐'],
+    ad: ['兼职刷单'],
+    defamation: ['老板是骗子', '黑心公司'],
+    contact: ['加我vx', '私聊我'],
+  })
+
+  it('is no hit reported to the police or support, or asked to be put out (报警, 报给客服, 麻烦踢一下)', () => {
+    expect(m.categoriesOf('那个人在朋友圈说老板是骗子，我已经报警了')).toEqual([])
+    expect(m.categoriesOf('有人发帖说我们是黑心公司，我报给平台客服了')).toEqual([])
+    expect(m.categoriesOf('群里那个新号一直发百家乐，麻烦管理员踢一下')).toEqual([])
+  })
+
+  it('is no hit with a warning to the group (大家别信, 大家小心, 这是骗局, 是骗子吗)', () => {
+    expect(m.categoriesOf('我爸被人拉进一个百家乐的群，大家千万小心')).toEqual([])
+    expect(m.categoriesOf('收到一条短信说“兼职刷单一单八十”，大家别信')).toEqual([])
+    expect(m.categoriesOf('客户说有人推荐他买六合彩，这是骗局吧')).toEqual([])
+    expect(m.categoriesOf('有个号私信我说兼职刷单稳赚，是骗子吗')).toEqual([])
+  })
+
+  it('is a hit warned of with an offer, with contact details, or warned without a report', () => {
+    expect(m.categoriesOf('有人说六合彩稳赚，大家小心别错过，加我vx')).toContain('gambling')
+    expect(m.categoriesOf('短信说兼职刷单 微信 abc12345，大家别信')).toContain('ad')
+    expect(m.categoriesOf('大家小心，百家乐今晚开台')).toEqual(['gambling'])
+    expect(m.categoriesOf('被人拉进群玩六合彩，赚了好多')).toEqual(['gambling'])
+    expect(m.categoriesOf('有人说兼职刷单一天三百，想做的报给我名字')).toEqual(['ad'])
+  })
+})
+
+describe('someone else’s message to the speaker, reported (blind11)', () => {
+  const m = matcher({ contact: ['私聊我', '加我'] })
+
+  it('is no hit: a stranger or a client messaged the speaker (陌生人私聊我说, 客户私聊我问)', () => {
+    expect(m.categoriesOf('今天一个陌生人私聊我说要买二手机')).toEqual([])
+    expect(m.categoriesOf('老王那个客户私聊我问安装时间，我回了')).toEqual([])
+    expect(m.categoriesOf('对方昨天加我说是物业的，我没理')).toEqual([])
+  })
+
+  it('is a hit asking the reader to message, or offering after the report', () => {
+    expect(m.categoriesOf('有问题的客户私聊我')).toEqual(['contact'])
+    expect(m.categoriesOf('想要的私聊我说型号')).toEqual(['contact'])
+    expect(m.categoriesOf('有人私聊我说便宜，你们也可以加我')).toEqual(['contact'])
+  })
+})

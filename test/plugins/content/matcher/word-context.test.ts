@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compileMatcher, type ExpansionKind } from '../../../../plugins/content/matcher/index.js'
-import { dictionaryOf } from './helpers.js'
+import { dictionaryOf, expandingDictionary } from './helpers.js'
 
 const ALL: ExpansionKind[] = ['pinyin', 'initials', 'homophone', 'split', 'lookalike']
 
@@ -146,6 +146,43 @@ describe('a fuzzy hit glued to what makes it something else', () => {
     expect(m.categoriesOf('这笔货款不走公司账户了')).toEqual(['c'])
   })
 
+  it('reads not going to the office before a journey, in a message with no deal, as a way travelled (blind11)', () => {
+    const m = category(['不走公司'])
+    expect(m.categoriesOf('明早不走公司了，从家直接去现场量尺寸')).toEqual([])
+    expect(m.categoriesOf('小张下午不走公司，下班直接回家')).toEqual([])
+    expect(m.categoriesOf('周五我不走公司了，从家出发去展会')).toEqual([])
+    expect(m.categoriesOf('这单不走公司了，我直接从家出发去收钱')).toEqual(['c'])
+    expect(m.categoriesOf('不走公司，转我个人，下班前给你发货')).toEqual(['c'])
+  })
+
+  it('reads pinyin written right beside characters that read as it as a name (Wangdu 望都), not the term', () => {
+    const m = category(['网赌'])
+    expect(m.categoriesOf('保定 Wangdu 望都县的经销商明天到')).toEqual([])
+    expect(m.categoriesOf('望都 wangdu 分店装了十台')).toEqual([])
+    expect(m.categoriesOf('wangdu 网赌 上线了')).toEqual(['c'])
+    expect(m.categoriesOf('wangdu 平台上线了，充值就送')).toEqual(['c'])
+  })
+
+  it('reads a claim of safety right after an obligation, with no sale, as a rule of the work (blind10)', () => {
+    const m = category(['绝对安全', '零风险'])
+    expect(m.categoriesOf('高空作业必须做到绝对安全，安全帽要戴好')).toEqual([])
+    expect(m.categoriesOf('动火施工务必零风险，灭火器提前备好')).toEqual([])
+    expect(m.categoriesOf('带电操作一定要绝对安全，先断闸')).toEqual([])
+    expect(m.categoriesOf('本产品绝对安全，孕妇可用')).toEqual(['c'])
+    expect(m.categoriesOf('质量必须绝对安全，放心购买')).toEqual(['c'])
+    expect(m.categoriesOf('保证绝对安全，无任何副作用')).toEqual(['c'])
+  })
+
+  it('reads a free gift to the company’s own customers as its promotion, not an ad (blind11)', () => {
+    const m = category(['免费领取'])
+    expect(m.categoriesOf('老顾客凭购机发票免费领取滤芯')).toEqual([])
+    expect(m.categoriesOf('本周到店免费领取净水杯，每户限一个')).toEqual([])
+    expect(m.categoriesOf('老用户可免费领取一次上门清洗')).toEqual([])
+    expect(m.categoriesOf('关注公众号免费领取兼职资料')).toEqual(['c'])
+    expect(m.categoriesOf('老客户免费领取，加我微信')).toEqual(['c'])
+    expect(m.categoriesOf('到店免费领取，点击链接报名')).toEqual(['c'])
+  })
+
   it('reads a swapped unit of time after a counted classifier as a span (这个月跑), not 约炮', () => {
     expect(category(['约炮']).categoriesOf('上个月跑了三家客户')).toEqual([])
     expect(category(['垃圾东西']).categoriesOf('这个辣鸡东西又来了')).toEqual(['c'])
@@ -199,6 +236,14 @@ describe('a term naming waste used of waste', () => {
     expect(m.categoriesOf('辣鸡东西清理一下自己')).toEqual(['c'])
     expect(m.categoriesOf('这废物连这点事都处理不好')).toEqual(['c'])
   })
+
+  it('is waste carried away (带走, 收走) and an insult said of someone all the same (blind11)', () => {
+    expect(m.categoriesOf('装完把纸箱这些垃圾东西带走')).toEqual([])
+    expect(m.categoriesOf('楼下那些垃圾东西下午统一收走')).toEqual([])
+    expect(m.categoriesOf('施工剩下的垃圾东西记得带下楼')).toEqual([])
+    expect(m.categoriesOf('把你这个垃圾东西带走')).toEqual(['c'])
+    expect(m.categoriesOf('垃圾东西，带走你的破机器')).toEqual(['c'])
+  })
 })
 
 describe('a short term pulled apart by the words around it', () => {
@@ -215,5 +260,26 @@ describe('a short term pulled apart by the words around it', () => {
     expect(category(['下注']).categoriesOf('网上下注了')).toEqual(['c'])
     expect(category(['小电影']).categoriesOf('小电影网站发你')).toEqual(['c'])
     expect(category(['日赚']).categoriesOf('日赚五百，加我')).toEqual(['c'])
+  })
+})
+
+describe('a reading inside a longer hit of another term (blind11)', () => {
+  const m = compileMatcher(
+    expandingDictionary(
+      { ad: ['低价出售', '兼职刷单'], secret: ['底价'], deal: ['刷单'], contact: ['加微信'], chat: ['微信'] },
+      ['pinyin', 'homophone'],
+    ),
+  )
+
+  it('is no hit where the longer term reads its letters as other characters (di价chu售 is 低价出售, no 底价)', () => {
+    expect(m.categoriesOf('二手空调 di价chu售，九成新')).toEqual(['ad'])
+    expect(m.categoriesOf('库存样机di价chu售了')).toEqual(['ad'])
+    expect(m.categoriesOf('清仓啦 di价 chu售')).toEqual(['ad'])
+  })
+
+  it('is a hit alone, or inside a longer term that holds it (jian职shua单, jia微信)', () => {
+    expect(m.categoriesOf('这台的di价是多少')).toEqual(['secret'])
+    expect(m.categoriesOf('jian职shua单，日结')).toEqual(['ad', 'deal'])
+    expect(m.categoriesOf('有意者jia微信')).toEqual(['chat', 'contact'])
   })
 })
