@@ -24,6 +24,17 @@ describe.skipIf(!hasEvalFile)('initials of confidential terms, false claims and 
     expect(categories('这个月 khmd 我整理好了')).toEqual(['confidential'])
   })
 
+  it('finds gambling initials beside the lines of a football bet (dq 赌球 with 让球, 大小球, 亚盘)', () => {
+    expect(categories('周末 dq 谁来？让球盘我有消息')).toEqual(['gambling'])
+    expect(categories('今晚 DQ 吗，大小球我来定')).toEqual(['gambling'])
+    expect(categories('这场亚盘怎么看，一起 dq')).toEqual(['gambling'])
+  })
+
+  it('leaves a football word without initials alone, and initials without one (让球 on the pitch, dq a region)', () => {
+    expect(categories('昨晚的比赛让球太多了，没意思')).toEqual([])
+    expect(categories('dq 经理下周来检查')).toEqual([])
+  })
+
   it('leaves short initials without such a word alone (an sd card, a cbj code)', () => {
     expect(categories('相机的 sd 满了，借我一张')).toEqual([])
     expect(categories('标书里 cbj 那一栏填什么')).toEqual([])
