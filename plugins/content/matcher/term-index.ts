@@ -1,5 +1,6 @@
 import { expandTerm, swapAlternatives, type ExpansionKind } from './expand.js'
 import { type IdArray, Int32Buffer, narrowIds, narrowSignedIds } from './key-list.js'
+import { measureWordForms } from './measure-words.js'
 import { foldedKey } from './normalize.js'
 import { ReadingOwners, readingOwnerOf, type ReadingTables } from './reading-owners.js'
 import { SplitOwners, splitOwnerOf, type SplitTables } from './split-owners.js'
@@ -264,7 +265,11 @@ export function indexTerms(dictionary: Dictionary): IndexedTerms {
   }
   const categories = Object.entries(dictionary.categories)
   for (const [category, rule] of categories) {
-    for (const term of rule.terms) add(category, term, 0, 0, term, foldedKey(term), order++)
+    for (const term of rule.terms) {
+      const added = order++
+      add(category, term, 0, 0, term, foldedKey(term), added)
+      for (const form of measureWordForms(term)) add(category, term, 0, 0, form, foldedKey(form), added)
+    }
     for (const phrase of rule.allow) add(category, phrase, ALLOW, 0, phrase, foldedKey(phrase), order++)
     for (const word of rule.context ?? []) add(category, word, CONTEXT, 0, word, foldedKey(word), order++)
   }
