@@ -35,6 +35,17 @@ describe.skipIf(!hasEvalFile)('initials of confidential terms, false claims and 
     expect(categories('dq 经理下周来检查')).toEqual([])
   })
 
+  it('finds the initials of a price term with an amount after them (cbj 成本价, jhj 进货价)', () => {
+    expect(categories('跟您说实话，这款cbj才三百八')).toEqual(['confidential'])
+    expect(categories('这批滤芯 jhj 是 380 块')).toEqual(['confidential'])
+    expect(categories('老款的 CBJ：120，新款贵点')).toEqual(['confidential'])
+  })
+
+  it('leaves price initials without an amount after them alone (cbj 三号线, a field of a tender)', () => {
+    expect(categories('cbj 三号线那边堵车了')).toEqual([])
+    expect(categories('cbj 给你了，别低于这个数')).toEqual([])
+  })
+
   it('leaves short initials without such a word alone (an sd card, a cbj code)', () => {
     expect(categories('相机的 sd 满了，借我一张')).toEqual([])
     expect(categories('标书里 cbj 那一栏填什么')).toEqual([])
