@@ -96,14 +96,16 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
 
   // Issue #22's goals are NOT met here. Blind on f348674: 0.816 / 0.767; below, after its classes (b10prec: reports,
-  // words across a term's edge, internal-group scopes; b10rec: splits with radical forms, digit letters, initials).
-  it('heldout-blind10: at least the figures after the class fixes (precision 108/117, recall 108/133)', () => {
-    expectFloors(matcherOf(), BLIND10, 108 / 117, 108 / 133)
+  // words across a term's edge, internal-group scopes; b10rec: splits with radical forms, digit letters, initials;
+  // b11rec: a price's initials with an amount after them).
+  it('heldout-blind10: at least the figures after the class fixes (precision 109/118, recall 109/133)', () => {
+    expectFloors(matcherOf(), BLIND10, 109 / 118, 109 / 133)
   })
 
-  // Issue #22's goals are NOT met here. Blind on f348674: 0.823 / 0.779; after blind10's fixes (unseen): as below.
-  it('heldout-blind11: at least the figures measured (precision 103/122, recall 103/131)', () => {
-    expectFloors(matcherOf(), BLIND11, 103 / 122, 103 / 131)
+  // Issue #22's goals are NOT met here. Blind on f348674: 0.823 / 0.779; after blind10's fixes (unseen): 103/122,
+  // 103/131; below, after b11rec's recall classes (a spoken dot, a stroke look-alike, a football bet's lines).
+  it('heldout-blind11: at least the figures after the recall classes (precision 106/125, recall 106/131)', () => {
+    expectFloors(matcherOf(), BLIND11, 106 / 125, 106 / 131)
   })
 })
 
@@ -123,13 +125,14 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   })
 
   // Issue #22's precision goal is NOT met here. Blind on f348674: 0.827 / 0.827; below, after its classes and the
-  // shipped dictionary's wider slang (b10rec).
-  it('heldout-blind10: at least the figures after the class fixes (precision 130/139, recall 130/133)', () => {
-    expectFloors(matcher, BLIND10, 130 / 139, 130 / 133)
+  // shipped dictionary's wider slang (b10rec), and a price's initials with an amount after them (b11rec).
+  it('heldout-blind10: at least the figures after the class fixes (precision 131/140, recall 131/133)', () => {
+    expectFloors(matcher, BLIND10, 131 / 140, 131 / 133)
   })
 
-  // Issue #22's goals are NOT met here. Blind on f348674: 0.830 / 0.855; after blind10's fixes (unseen): as below.
-  it('heldout-blind11: at least the figures measured (precision 116/136, recall 116/131)', () => {
-    expectFloors(matcher, BLIND11, 116 / 136, 116 / 131)
+  // Issue #22's goals are NOT met here. Blind on f348674: 0.830 / 0.855; after blind10's fixes (unseen): 116/136,
+  // 116/131; below, after b11rec's recall classes and shipped slang (v我/wx with a sales word, 我个人码, 返点表).
+  it('heldout-blind11: at least the figures after the recall classes (precision 124/144, recall 124/131)', () => {
+    expectFloors(matcher, BLIND11, 124 / 144, 124 / 131)
   })
 })
