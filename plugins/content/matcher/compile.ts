@@ -25,6 +25,7 @@ import { splitAnchorsIn, type SplitAnchors } from './split-anchors.js'
 import { SwapChoices } from './swap-filter.js'
 import { PairFilter } from './pair-filter.js'
 import { dropByWords } from './word-context.js'
+import { measureWordTerms } from './measure-words.js'
 import { textWithDigitLetters } from './digit-letters.js'
 import { textWithJoinedSplits } from './joined-splits.js'
 import { textWithEmojiGaps } from './emoji-gaps.js'
@@ -93,12 +94,15 @@ class CompiledMatcher implements Matcher {
   private readonly patterns: CompiledPattern[]
   private readonly allowDomains: string[]
   /** Each category's slang terms, which need a context word nearby (see CategoryRule.slang), if it has any. */
+  /** A term's measure-word forms, compiled as terms of their own, to the term (see measureWordTerms). */
+  private readonly spoken: ReadonlyMap<string, string>
   private readonly slang = new Map<string, ReadonlySet<string>>()
   /** Each category's slang context words, normalised (see normalizeText), looked for around a slang hit only. */
   private readonly slangWords = new Map<string, readonly string[]>()
 
   constructor(dictionary: Dictionary, tables: CompiledTables) {
     this.dictionary = dictionary
+    this.spoken = measureWordTerms(dictionary)
     this.index = tables.index
     this.alphabet = tables.alphabet
     this.arena = tables.arena
@@ -211,11 +215,25 @@ class CompiledMatcher implements Matcher {
     if (candidates.length === 0 && !this.dictionary.links) return NO_MATCHES
     const kept = dropByWords(text, dropAllowed(candidates), this.kinds)
     const matches: Match[] = this.confirmed(text, kept).map(toMatch, text)
+    if (this.spoken.size > 0) this.asTerms(matches)
     for (const m of matches) {
       if (!this.acts(m.category, m.kind)) m.reviewOnly = true
     }
     if (this.dictionary.links) this.pushLinkMatches(matches, urlsOf(lazy), text)
     return matches.length > 1 ? matches.sort(byPosition) : matches
+  }
+
+  /**
+   * Reports the hits of a term's measure-word forms (see measureWordTerms) as the term's, read normalised
+   * when the form is written as it is (老板是个骗子 is 老板是骗子, normalised).
+   */
+  private asTerms(matches: Match[]): void {
+    for (const m of matches) {
+      const term = this.spoken.get(m.term)
+      if (term === undefined) continue
+      m.term = term
+      if (m.kind === 'exact') m.kind = 'normalised'
+    }
   }
 
   /**
