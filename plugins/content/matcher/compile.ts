@@ -4,7 +4,7 @@ import { add, urlsOf, type Found, type LazyUrls } from './candidate-rules.js'
 import { compileTables, type CompiledTables } from './compiled-tables.js'
 import { dictionaryProblems, normalizeDomain } from './dictionary-checks.js'
 import { DictionaryError } from './dictionary-error.js'
-import { initialsOfTwoTerms, writesLongInitials } from './form-readings.js'
+import { initialsOfTwoTerms, namesItsPrice, writesLongInitials } from './form-readings.js'
 import { HitList } from './hit-list.js'
 import { foldedBefore, spanOfHit } from './hit-span.js'
 import { type FoundUrl, findUrls, hostOf, isAllowedHost, mayHoldSpelledUrl } from './links.js'
@@ -25,6 +25,7 @@ import { splitAnchorsIn, type SplitAnchors } from './split-anchors.js'
 import { SwapChoices } from './swap-filter.js'
 import { PairFilter } from './pair-filter.js'
 import { dropByWords } from './word-context.js'
+import { measureWordTerms } from './measure-words.js'
 import { textWithDigitLetters } from './digit-letters.js'
 import { textWithJoinedSplits } from './joined-splits.js'
 import { textWithEmojiGaps } from './emoji-gaps.js'
@@ -93,12 +94,15 @@ class CompiledMatcher implements Matcher {
   private readonly patterns: CompiledPattern[]
   private readonly allowDomains: string[]
   /** Each category's slang terms, which need a context word nearby (see CategoryRule.slang), if it has any. */
+  /** A term's measure-word forms, compiled as terms of their own, to the term (see measureWordTerms). */
+  private readonly spoken: ReadonlyMap<string, string>
   private readonly slang = new Map<string, ReadonlySet<string>>()
   /** Each category's slang context words, normalised (see normalizeText), looked for around a slang hit only. */
   private readonly slangWords = new Map<string, readonly string[]>()
 
   constructor(dictionary: Dictionary, tables: CompiledTables) {
     this.dictionary = dictionary
+    this.spoken = measureWordTerms(dictionary)
     this.index = tables.index
     this.alphabet = tables.alphabet
     this.arena = tables.arena
@@ -211,6 +215,7 @@ class CompiledMatcher implements Matcher {
     if (candidates.length === 0 && !this.dictionary.links) return NO_MATCHES
     const kept = dropByWords(text, dropAllowed(candidates), this.kinds)
     const matches: Match[] = this.confirmed(text, kept).map(toMatch, text)
+    if (this.spoken.size > 0) this.asTerms(matches)
     for (const m of matches) {
       if (!this.acts(m.category, m.kind)) m.reviewOnly = true
     }
@@ -219,10 +224,24 @@ class CompiledMatcher implements Matcher {
   }
 
   /**
+   * Reports the hits of a term's measure-word forms (see measureWordTerms) as the term's, read normalised
+   * when the form is written as it is (老板是个骗子 is 老板是骗子, normalised).
+   */
+  private asTerms(matches: Match[]): void {
+    for (const m of matches) {
+      const term = this.spoken.get(m.term)
+      if (term === undefined) continue
+      m.term = term
+      if (m.kind === 'exact') m.kind = 'normalised'
+    }
+  }
+
+  /**
    * Drops context words, and initials hits of a category with context words when the message has
    * neither one of them nor another hit of that category (`SSC 共享服务中心` is no gambling; initials of
    * another term of the category count, see initialsOfTwoTerms), unless
-   * they are long (`khmd`, see writesLongInitials); initials that read as an abbreviation stay only with
+   * they are long (`khmd`, see writesLongInitials) or a price's with an amount after them (`cbj才三百八`, see
+   * namesItsPrice); initials that read as an abbreviation stay only with
    * a context word of their category (`BC 平台注册送彩金`). A slang hit (see
    * CategoryRule.slang) stays only with a context word of its category nearby (`菠菜平台`).
    */
@@ -246,6 +265,7 @@ class CompiledMatcher implements Matcher {
             : c.kind !== 'initials' ||
               (this.dictionary.categories[c.category]?.context ?? []).length === 0 ||
               writesLongInitials(text, c) ||
+              namesItsPrice(text, c) ||
               confirmedCategories.has(c.category)),
     )
   }

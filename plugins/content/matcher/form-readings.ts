@@ -261,6 +261,24 @@ export function writesLongInitials(text: string, c: Candidate): boolean {
 }
 
 /**
+ * An amount right after a price, maybe past a word that says how much (`才三百八`, `是 380 块`, `：2.5k`): a
+ * number in digits or Chinese numerals.
+ */
+const AMOUNT_AFTER =
+  /^[\s:：]*(?:才|就|只|只有|只要|仅|是|要|为|大概|差不多)?[\s:：]*(?:[0-9]|[一二两三四五六七八九十][一二两三四五六七八九十百千万块元]|[一二两三四五六七八九十]$)/u
+
+/**
+ * True for initials of a price term of three characters or more (ending in 价: `cbj` 成本价, `jhj` 进货价)
+ * with an amount right after them: the price is named, as a context word of the category would say
+ * (`这款cbj才三百八`); a tender's `cbj 那一栏` and `cbj 给你了` have none, and two letters (`dj` 底价) are a
+ * disc jockey's as often (`请个 dj 2000 一晚`).
+ */
+export function namesItsPrice(text: string, c: Candidate): boolean {
+  if (c.kind !== 'initials' || !c.term.endsWith('价') || c.term.length < 3) return false
+  return AMOUNT_AFTER.test(text.slice(c.end, c.end + 12))
+}
+
+/**
  * The categories with initials hits of two terms or more in the message, none read as an abbreviation:
  * one code may be chance (`SD` a memory card), two codes of one category's terms hardly are (`这单 SD 吧，
  * 不走 GS`: 私单 and 不走公司), so they confirm each other as a context word would.

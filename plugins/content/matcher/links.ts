@@ -125,14 +125,17 @@ function urlView(text: string): string {
 
 /** Characters written for a URL's dot where no dot is (点, 點, the middle dots ·, •, and 丶). */
 const DOT_WORDS = '点點·•丶'
-/** A dot in brackets: `(.)`, `[.]`, `（点）`. */
-const BRACKETED_DOT = `\\s*[(（\\[【]\\s*[.${DOT_WORDS}]\\s*[)）\\]】]\\s*`
+/** A dot in brackets: `(.)`, `[.]`, `（点）`, `[dot]`. */
+const BRACKETED_DOT = `\\s*[(（\\[【]\\s*(?:[.${DOT_WORDS}]|dot)\\s*[)）\\]】]\\s*`
+/** The dot said as the English word, with spaces on both sides: `example-water dot cc`. */
+const SAID_DOT = ' +dot +'
 /**
- * A dot written out so that no URL reader takes it: a character of DOT_WORDS, a dot in brackets, or a dot
+ * A dot written out so that no URL reader takes it: a character of DOT_WORDS, a dot in brackets, a dot
  * with spaces on both sides (`www点lucky-vip点top`, `abc(.)com`, `hg88 . cc`; a sentence's full stop has
- * none before it: `OK. Me too`). Plain dots may stand between the other labels.
+ * none before it: `OK. Me too`), or the word said (`shop dot cc`). Plain dots may stand between the other
+ * labels.
  */
-const SPELLED_DOT = `(?:\\s*[${DOT_WORDS}]\\s*|${BRACKETED_DOT}| +\\. +|\\.)`
+const SPELLED_DOT = `(?:\\s*[${DOT_WORDS}]\\s*|${BRACKETED_DOT}| +\\. +|${SAID_DOT}|\\.)`
 /** `www` written with single spaces between its letters too (`w w w`). */
 const SPELLED_WWW = 'w ?w ?w'
 /**
@@ -149,21 +152,22 @@ const SPELLED_URL = new RegExp(
  * texts with 点 have none (一点, 几点), so they skip the search.
  */
 const SPELLED_HINT = new RegExp(
-  `[a-z0-9]\\s*(?:[${DOT_WORDS}]\\s*[a-z0-9]| +[.。．] +[a-z0-9]|[(（\\[【]\\s*[.。．${DOT_WORDS}]\\s*[)）\\]】])`,
+  `[a-z0-9]\\s*(?:[${DOT_WORDS}]\\s*[a-z0-9]| +(?:[.。．]|dot) +[a-z0-9]|[(（\\[【]\\s*(?:[.。．${DOT_WORDS}]|dot)\\s*[)）\\]】])`,
   'i',
 )
 /** A written dot of SPELLED_DOT (a plain URL has none), or a space. */
 const WRITTEN_DOT = new RegExp(`[\\s${DOT_WORDS}(（\\[【]`)
 /** The written dots of a spelled host, each read as the dot it stands for. */
-const WRITTEN_DOTS = new RegExp(`${BRACKETED_DOT}|[${DOT_WORDS}]`, 'g')
+const WRITTEN_DOTS = new RegExp(`${BRACKETED_DOT}|${SAID_DOT}|[${DOT_WORDS}]`, 'g')
 
 /**
- * True when the text has a character of DOT_WORDS, the ways of writing a URL's dot without a dot or colon
- * (see URL_SEPARATORS): such a text may hold a URL although the scan saw no separator.
+ * True when the text has a character of DOT_WORDS or the word dot (lower or upper case), the ways of
+ * writing a URL's dot without a dot or colon (see URL_SEPARATORS): such a text may hold a URL although the
+ * scan saw no separator.
  */
 export function mayHoldSpelledUrl(text: string): boolean {
   for (let k = 0; k < DOT_WORDS.length; k++) if (text.includes(DOT_WORDS[k])) return true
-  return false
+  return text.includes('dot') || text.includes('DOT')
 }
 
 /**

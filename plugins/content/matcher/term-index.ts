@@ -1,5 +1,6 @@
 import { expandTerm, swapAlternatives, type ExpansionKind } from './expand.js'
 import { type IdArray, Int32Buffer, narrowIds, narrowSignedIds } from './key-list.js'
+import { measureWordForms, measureWordTerms } from './measure-words.js'
 import { foldedKey } from './normalize.js'
 import { ReadingOwners, readingOwnerOf, type ReadingTables } from './reading-owners.js'
 import { SplitOwners, splitOwnerOf, type SplitTables } from './split-owners.js'
@@ -262,9 +263,13 @@ export function indexTerms(dictionary: Dictionary): IndexedTerms {
     owners.flags.push(flags | (kind << 8))
     owners.order.push(added)
   }
+  // Each term's measure-word forms follow it as terms of its own (老板是个骗子; see measureWordTerms).
+  const spoken = measureWordTerms(dictionary)
+  const spokenTerms = (terms: string[]): string[] =>
+    spoken.size === 0 ? terms : terms.flatMap(t => [t, ...measureWordForms(t).filter(f => spoken.get(f) === t)])
   const categories = Object.entries(dictionary.categories)
   for (const [category, rule] of categories) {
-    for (const term of rule.terms) add(category, term, 0, 0, term, foldedKey(term), order++)
+    for (const term of spokenTerms(rule.terms)) add(category, term, 0, 0, term, foldedKey(term), order++)
     for (const phrase of rule.allow) add(category, phrase, ALLOW, 0, phrase, foldedKey(phrase), order++)
     for (const word of rule.context ?? []) add(category, word, CONTEXT, 0, word, foldedKey(word), order++)
   }
@@ -295,7 +300,7 @@ export function indexTerms(dictionary: Dictionary): IndexedTerms {
       swaps.order.push(added)
       swaps.key.push(keys.idOf(foldedKey(text), false))
     }
-    for (const term of rule.terms) expandAll(term, 0)
+    for (const term of spokenTerms(rule.terms)) expandAll(term, 0)
     for (const phrase of rule.allow) expandAll(phrase, ALLOW)
   }
   const index = flatten(keys.size, keys.codePoints, keys.ends, owners, categoryIds.list, textIds.list)

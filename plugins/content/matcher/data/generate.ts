@@ -250,8 +250,9 @@ function plainComponents(decompositions: Map<string, string>, char: string): str
 /**
  * Rare characters that look like a common one: the same components in another arrangement (曰 / 日),
  * one component swapped for a look-alike component (祼 / 裸, 苐 / 第), the character with a dot more
- * or less (兔 / 免, 刃 / 刀: see dottedPairs), another inside the same enclosure (see innerPairs), or a
- * stroke more on a component (昜 / 易: see strokePairs). Built from cjk-decomp.
+ * or less (兔 / 免, 刃 / 刀: see dottedPairs), another inside the same enclosure (see innerPairs), a
+ * stroke more on a component (昜 / 易: see strokePairs), or another stroke beside the same component or a
+ * modified shape of the character (孓 / 子, 夭 / 天, 孑 / 子: see strokeSwapPairs). Built from cjk-decomp.
  */
 function readLookalikes(tables: SourceTables): Map<string, string[]> {
   const groupsOf = new Map<string, string[]>()
@@ -281,6 +282,7 @@ function readLookalikes(tables: SourceTables): Map<string, string[]> {
     ...dottedPairs(tables.decompositions),
     ...innerPairs(tables.decompositions, tables.shapes),
     ...strokePairs(tables.decompositions, tables.shapes),
+    ...strokeSwapPairs(tables.decompositions),
   ]) {
     for (const [char, lookalike] of [
       [a, b],
@@ -389,6 +391,32 @@ function dottedPairs(decompositions: Map<string, string>): Array<[string, string
     const other = m && (m[2] === DOT ? m[1] : m[1] === DOT ? m[2] : undefined)
     if (other && [...other].length === 1 && [...char].length === 1) pairs.push([char, other])
   }
+  return pairs
+}
+
+/** A single stroke, as cjk-decomp writes one in an entry (一, 丿, 丶, ㇏...). */
+const STROKE = /^[一丨丿丶乙亅乚乛\u31c0-\u31ef]$/u
+
+/**
+ * Pairs of characters of GB 2312 written as the same component and one stroke in the same arrangement,
+ * the strokes differing (子 lock(了,一) and 孓 lock(了,㇏); 天 d/t(一,大) and 夭 d/t(丿,大)), and the
+ * characters cjk-decomp writes as a modified shape of another (孑 msp(子)). Both ways; the rarity rule of
+ * readLookalikes keeps only the rare one as a look-alike of the common one (千 and 干 are both words).
+ */
+function strokeSwapPairs(decompositions: Map<string, string>): Array<[string, string]> {
+  const gb2312 = gb2312Characters()
+  const byShape = new Map<string, string[]>()
+  const pairs: Array<[string, string]> = []
+  for (const char of gb2312) {
+    const entry = decompositions.get(char) ?? ''
+    const modified = /^msp\(([^,()])\)$/u.exec(entry)
+    if (modified && gb2312.includes(modified[1])) pairs.push([char, modified[1]])
+    const m = /^([a-z/]+)\(([^,()]+),([^,()]+)\)$/u.exec(entry)
+    if (!m || STROKE.test(m[2]) === STROKE.test(m[3])) continue
+    const key = STROKE.test(m[3]) ? `${m[1]},${m[2]},` : `${m[1]},,${m[3]}`
+    byShape.set(key, [...(byShape.get(key) ?? []), char])
+  }
+  for (const group of byShape.values()) for (const a of group) for (const b of group) if (a !== b) pairs.push([a, b])
   return pairs
 }
 

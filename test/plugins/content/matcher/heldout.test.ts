@@ -97,16 +97,17 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's goals are NOT met here. Blind on f348674: 0.816 / 0.767; below, after its classes (b10prec: reports,
   // words across a term's edge, internal-group scopes; b10rec: splits with radical forms, digit letters, initials;
-  // b11prec: the company's own gift, safety required of the work).
-  it('heldout-blind10: at least the figures after the class fixes (precision 108/115, recall 108/133)', () => {
-    expectFloors(matcherOf(), BLIND10, 108 / 115, 108 / 133)
+  // b11prec: the company's own gift, safety required of the work; b11rec: a price's initials with an amount after them).
+  it('heldout-blind10: at least the figures after the class fixes (precision 109/116, recall 109/133)', () => {
+    expectFloors(matcherOf(), BLIND10, 109 / 116, 109 / 133)
   })
 
   // Issue #22's recall goal is NOT met here. Blind on f348674: 0.823 / 0.779; after blind10's fixes (unseen):
   // 103/122; below, after its false positives' classes (b11prec: rule reminders, reports and warnings of scams,
-  // someone else's message to the speaker, ordinary words, the company's own gift).
-  it('heldout-blind11: at least the figures after the precision fixes (precision 103/103, recall 103/131)', () => {
-    expectFloors(matcherOf(), BLIND11, 103 / 103, 103 / 131)
+  // someone else's message to the speaker, ordinary words, the company's own gift) and its misses' (b11rec: a spoken
+  // dot, a stroke look-alike, a football bet's lines).
+  it('heldout-blind11: at least the figures after its classes (precision 106/106, recall 106/131)', () => {
+    expectFloors(matcherOf(), BLIND11, 106 / 106, 106 / 131)
   })
 })
 
@@ -126,14 +127,15 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   })
 
   // Issue #22's precision goal is NOT met here. Blind on f348674: 0.827 / 0.827; below, after its classes and the
-  // shipped dictionary's wider slang (b10rec).
-  it('heldout-blind10: at least the figures after the class fixes (precision 130/137, recall 130/133)', () => {
-    expectFloors(matcher, BLIND10, 130 / 137, 130 / 133)
+  // shipped dictionary's wider slang (b10rec), and a price's initials with an amount after them (b11rec).
+  it('heldout-blind10: at least the figures after the class fixes (precision 131/138, recall 131/133)', () => {
+    expectFloors(matcher, BLIND10, 131 / 138, 131 / 133)
   })
 
   // Issue #22's recall goal is NOT met here. Blind on f348674: 0.830 / 0.855; after blind10's fixes (unseen):
-  // 116/136; below, after its false positives' classes (b11prec), as with the shared dictionary above.
-  it('heldout-blind11: at least the figures after the precision fixes (precision 116/116, recall 116/131)', () => {
-    expectFloors(matcher, BLIND11, 116 / 116, 116 / 131)
+  // 116/136; below, after its false positives' classes (b11prec) and its misses' with shipped slang (b11rec: v我/wx
+  // with a sales word, 我个人码, 返点表).
+  it('heldout-blind11: at least the figures after its classes (precision 124/124, recall 124/131)', () => {
+    expectFloors(matcher, BLIND11, 124 / 124, 124 / 131)
   })
 })

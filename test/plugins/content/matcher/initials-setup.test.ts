@@ -24,6 +24,28 @@ describe.skipIf(!hasEvalFile)('initials of confidential terms, false claims and 
     expect(categories('这个月 khmd 我整理好了')).toEqual(['confidential'])
   })
 
+  it('finds gambling initials beside the lines of a football bet (dq 赌球 with 让球, 大小球, 亚盘)', () => {
+    expect(categories('周末 dq 谁来？让球盘我有消息')).toEqual(['gambling'])
+    expect(categories('今晚 DQ 吗，大小球我来定')).toEqual(['gambling'])
+    expect(categories('这场亚盘怎么看，一起 dq')).toEqual(['gambling'])
+  })
+
+  it('leaves a football word without initials alone, and initials without one (让球 on the pitch, dq a region)', () => {
+    expect(categories('昨晚的比赛让球太多了，没意思')).toEqual([])
+    expect(categories('dq 经理下周来检查')).toEqual([])
+  })
+
+  it('finds the initials of a price term with an amount after them (cbj 成本价, jhj 进货价)', () => {
+    expect(categories('跟您说实话，这款cbj才三百八')).toEqual(['confidential'])
+    expect(categories('这批滤芯 jhj 是 380 块')).toEqual(['confidential'])
+    expect(categories('老款的 CBJ：120，新款贵点')).toEqual(['confidential'])
+  })
+
+  it('leaves price initials without an amount after them alone (cbj 三号线, a field of a tender)', () => {
+    expect(categories('cbj 三号线那边堵车了')).toEqual([])
+    expect(categories('cbj 给你了，别低于这个数')).toEqual([])
+  })
+
   it('leaves short initials without such a word alone (an sd card, a cbj code)', () => {
     expect(categories('相机的 sd 满了，借我一张')).toEqual([])
     expect(categories('标书里 cbj 那一栏填什么')).toEqual([])

@@ -49,6 +49,9 @@ describe('findUrls', () => {
     ['下载 www丶k8bet丶com', 'www丶k8bet丶com', 'www.k8bet.com'],
     ['网址 bet365(.)cc 复制打开', 'bet365(.)cc', 'bet365.cc'],
     ['看这里 luck·vip', 'luck·vip', 'luck.vip'],
+    ['活动详情看 promo-water dot cc/618', 'promo-water dot cc', 'promo-water.cc'],
+    ['领券去 shop-vip DOT top 看看', 'shop-vip DOT top', 'shop-vip.top'],
+    ['网址 bet365[dot]cc 复制打开', 'bet365[dot]cc', 'bet365.cc'],
   ])('finds a host whose dots are written out in %s', (text, url, host) => {
     const [found] = findUrls(text)
     expect(found).toMatchObject({ url, host })
@@ -62,6 +65,9 @@ describe('findUrls', () => {
     ['好的 . 明天见'],
     ['迈克尔·乔丹'],
     ['A·cc 组'],
+    ['polka dot 裙子很好看'],
+    ['我的 dot 图 cc 组已经发了'],
+    ['这个 dotnet 项目明天上线'],
   ])('finds no spelled host in %j', text => {
     expect(findUrls(text)).toEqual([])
   })

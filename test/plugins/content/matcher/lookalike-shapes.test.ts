@@ -44,6 +44,16 @@ describe('look-alikes by shape: a small side component swapped, or another insid
     expect(m.categoriesOf('小倩下午去色卡库房拿样板，顺便交易单也带上')).toEqual([])
   })
 
+  it('reads 孓 and 孑 for 子, 夭 for 天: another stroke beside the same component, or a modified shape', () => {
+    const m = compileMatcher(expandingDictionary({ defamation: ['老板是骗子'], false_ad: ['当天见效'] }, ['lookalike']))
+    expect(m.scan('说好的奖金不给，老板是骗孑').map(x => `${x.matched}: ${describeMatchKind(x)}`)).toEqual([
+      '老板是骗孑: 形近字 老板是骗孑 → 老板是骗子',
+    ])
+    expect(m.categoriesOf('老板是骗孓，别信他')).toEqual(['defamation'])
+    expect(m.categoriesOf('这款滤芯当夭见效')).toEqual(['false_ad'])
+    expect(m.categoriesOf('老板孑然一身来到这座城市，当天就见了客户')).toEqual([])
+  })
+
   it('keeps the common characters of such shapes as they are (晴 is no 情, 脾气 no 牌)', () => {
     expect(s.categoriesOf('一夜晴天，品牌脾气都好')).toEqual([])
   })

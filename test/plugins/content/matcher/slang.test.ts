@@ -82,6 +82,12 @@ describe('shipped slang vocabulary', () => {
     ['走公转私省税点，你懂的', 'private_deal'],
     ['要优惠的加个vx', 'contact'],
     ['扫码领红包，名额有限', 'ad'],
+    ['团购价更便宜，想要的 V我', 'contact'],
+    ['报价单不方便发群里，wx 细聊', 'contact'],
+    ['有意向的Ｗ·Ｘ联系', 'contact'],
+    ['尾款付我个人码就行，公司那边不用管', 'private_deal'],
+    ['这单别报公司了，走我自己的渠道', 'private_deal'],
+    ['偷偷把返点表发给了经销商', 'confidential'],
   ])('flags %s as %s', (text, category) => {
     expect(matcher.categoriesOf(text)).toContain(category)
   })
@@ -111,6 +117,10 @@ describe('shipped slang vocabulary', () => {
     '伞兵部队的纪录片挺好看',
     '工资打我卡上了，谢谢财务',
     '卫生间找平砂浆灰砂比按 1:3',
+    '疯狂星期四，谁v我50',
+    '我 wx 发你了，你看一下',
+    '会议纪要 wx 上同步给大家了',
+    '个人码付款不开发票，请走对公账户',
   ])('leaves alone: %s', text => {
     expect(matcher.categoriesOf(text)).toEqual([])
   })

@@ -1,0 +1,39 @@
+import type { Dictionary } from './types.js'
+
+/** The measure words a noun after 是 takes in speech: 是个骗子, 是一个骗子. */
+const MEASURE_WORDS = ['个', '一个']
+
+/** Ideographs of the CJK Unified Ideographs block, one UTF-16 unit each. */
+const IDEOGRAPHS = /^[\u4e00-\u9fff]+$/
+
+/**
+ * The ways a term saying what someone or something is (`老板是骗子`, `产品是垃圾`) is said with a measure
+ * word before the noun: `老板是个骗子`, `老板是一个骗子`. Only for a term of ideographs with one character
+ * or more before 是 and two or more after it (the noun of a name-calling; `是否` or a term ending 是X is no
+ * such sentence), whose noun has no measure word yet.
+ */
+export function measureWordForms(term: string): string[] {
+  if (!IDEOGRAPHS.test(term)) return []
+  const at = term.indexOf('是')
+  if (at < 1 || term.length - at - 1 < 2) return []
+  const noun = term.slice(at + 1)
+  if (MEASURE_WORDS.some(w => noun.startsWith(w))) return []
+  return MEASURE_WORDS.map(w => `${term.slice(0, at + 1)}${w}${noun}`)
+}
+
+/**
+ * The measure-word forms of a dictionary's terms (see measureWordForms), each with its term: the matcher
+ * compiles each form as a term of the term's category, expansions and all (老板是个骗纸), and reports its hits
+ * as the term's. Not for slang (a form would need no context word) nor a form that is a term itself.
+ */
+export function measureWordTerms(dictionary: Dictionary): Map<string, string> {
+  const terms = new Set(Object.values(dictionary.categories).flatMap(rule => rule.terms))
+  const spoken = new Map<string, string>()
+  for (const rule of Object.values(dictionary.categories)) {
+    for (const term of rule.terms) {
+      if (rule.slang?.includes(term)) continue
+      for (const form of measureWordForms(term)) if (!terms.has(form)) spoken.set(form, term)
+    }
+  }
+  return spoken
+}
