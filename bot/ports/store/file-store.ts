@@ -2,6 +2,7 @@ import * as nodeFs from 'node:fs'
 import { join, relative } from 'node:path'
 import { promisify } from 'node:util'
 import { z } from 'zod'
+import { AppendHandles } from './append-handles.js'
 import { DocDamage, decodeDoc, encodeDocBytes } from './doc-codec.js'
 import { FileJournal, type JournalFiles, type ReadJournal, readJournal, snapshotLine } from './file-journal.js'
 import { OrderedWrites } from './ordered-writes.js'
@@ -116,6 +117,8 @@ export class FileStore implements Store {
   private fs: StoreFs
   /** The asynchronous file calls of `fs` as promises (made once, not at every write). */
   private io: AsyncIo
+  /** Files kept open for background appends (dropped when a file is replaced, moved or removed by its path). */
+  private handles: AppendHandles
   private acceptLoss: boolean
   private stateDir: string
   private manifest: { durable: string[] }
@@ -135,6 +138,7 @@ export class FileStore implements Store {
   ) {
     this.fs = opts.fs ?? nodeFs
     this.io = asyncIo(this.fs)
+    this.handles = new AppendHandles(this.io, FILE_MODE)
     this.background = opts.background ?? false
     if (this.background) this.ordered = new OrderedWrites()
     this.acceptLoss = opts.acceptStateLoss ?? process.env.BOT_ACCEPT_STATE_LOSS === '1'
@@ -428,6 +432,7 @@ export class FileStore implements Store {
         await this.io.close(fd)
       }
       await this.io.rename(tmp, file)
+      this.handles.drop(file)
       if (durable) synced = this.stateDirSync()
     } catch (e) {
       this.removeQuietly(tmp)
@@ -471,7 +476,10 @@ export class FileStore implements Store {
     }
   }
 
-  /** `appendToFile` with the I/O on the thread pool; `written` runs once the text is in the file (before its fsync). */
+  /**
+   * `appendToFile` with the I/O on the thread pool, through a handle kept open between appends (`handles`);
+   * `written` runs once the text is in the file (before its fsync).
+   */
   private async appendInBackground(
     file: string,
     text: string | Uint8Array,
@@ -479,14 +487,11 @@ export class FileStore implements Store {
     sync = true,
   ): Promise<void> {
     try {
-      const fd = await this.io.open(file, 'a', FILE_MODE)
-      try {
+      await this.handles.with(file, async fd => {
         await this.io.writeFile(fd, text)
         written()
         if (sync) await this.io.fsync(fd)
-      } finally {
-        await this.io.close(fd)
-      }
+      })
     } catch (e) {
       throw this.failed(new StoreWriteError(file, e))
     }
@@ -512,6 +517,7 @@ export class FileStore implements Store {
         this.fs.closeSync(fd)
       }
       this.fs.renameSync(tmp, file)
+      this.handles.drop(file)
       if (durable) this.syncDir(this.stateDir)
     } catch (e) {
       this.removeQuietly(tmp)
@@ -618,6 +624,7 @@ export class FileStore implements Store {
   private setAside(file: string, problem: string): void {
     const aside = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`
     this.fs.renameSync(file, aside)
+    this.handles.drop(file)
     this.warn(
       `⚠️ ${problem}；已移至 ${this.shown(aside)}，以空状态继续 (moved aside, continuing empty)`,
       `状态文件损坏，已移开 damaged state file moved aside: ${file} → ${aside} (${problem})；以空状态继续 continuing empty`,
@@ -707,6 +714,7 @@ export class FileStore implements Store {
   }
 
   private removeQuietly(file: string): void {
+    this.handles.drop(file)
     try {
       this.fs.unlinkSync(file)
     } catch {}

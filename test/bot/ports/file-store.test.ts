@@ -392,4 +392,20 @@ describe('FileStore journals written at the flush', () => {
     expect(readFileSync(file, 'utf8')).toBe(`${snapshot}{"note":"V1"}\n{"note":"V2"}\n{"note":"V3"}\n`)
     expect(new FileStore(dir).journal('notes', NOTES).state.notes).toEqual(['V1', 'V2', 'V3'])
   })
+  it('appends after a compaction to the new file, not through a handle of the replaced one', async () => {
+    const dir = tempDir()
+    const store = new FileStore(dir, { background: true })
+    const journal = store.journal('notes', { ...NOTES, atFlush: false, compactAfter: 2 })
+    const file = join(dir, 'state', 'notes.jsonl')
+    for (const note of ['V1', 'V2']) {
+      journal.append({ note })
+      await store.flush(true)
+    }
+    await store.flush() // compacted: the file replaced by one snapshot line
+    expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(1)
+    journal.append({ note: 'V3' })
+    await store.flush(true)
+    expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(2)
+    expect(new FileStore(dir).journal('notes', NOTES).state.notes).toEqual(['V1', 'V2', 'V3'])
+  })
 })
