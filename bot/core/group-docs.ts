@@ -45,6 +45,8 @@ export class GroupDocs<T extends object> {
   private texts = new Map<string, Buffer>()
   /** Groups changed since they were last encoded: their next encoding is not kept (they change again, mostly). */
   private changedSince = new Set<string>()
+  /** Work on groups of shards not read yet (`whenRead`), by shard: run when the shard is read. */
+  private waiting = new Map<number, (() => void)[]>()
 
   constructor(
     private store: Store,
@@ -113,7 +115,30 @@ export class GroupDocs<T extends object> {
         this.index.changed()
       }
     }
+    const queued = this.waiting.get(n)
+    if (queued) {
+      this.waiting.delete(n)
+      for (const fn of queued) fn()
+    }
     return shard
+  }
+
+  /**
+   * Run `fn` on the group's data once it is read: now when its shard is open (or the index does not list the
+   * group), else when the shard is read (its first use, or `readWaiting`). For work that leaves the data as if it
+   * had run at once whenever it runs (raising a time to a maximum), so a start need not read the shard for it.
+   */
+  whenRead(groupId: string, fn: () => void): void {
+    const n = this.index.data.groups[groupId]
+    if (n === undefined || this.shards.has(n)) return fn()
+    const queued = this.waiting.get(n)
+    if (queued) queued.push(fn)
+    else this.waiting.set(n, [fn])
+  }
+
+  /** Read every shard that has work waiting (`whenRead`), running it. */
+  readWaiting(): void {
+    for (const n of [...this.waiting.keys()]) this.openShard(n)
   }
 
   private shardName(n: number): string {

@@ -1,6 +1,6 @@
 import type { FleetRecords } from '../../bot/fleet/gate.js'
 import type { Roster } from '../../bot/roster/roster.js'
-import { STATE_DOC, type Exemption, type GroupMembers, type RealnameState } from './state.js'
+import { STATE_DOC, type Exemption, type GroupMembers, type MemberRecord, type RealnameState } from './state.js'
 
 /**
  * Who is exempt from the real-name nickname (`#实名豁免`), fleet-wide: this account's exemptions (its
@@ -59,17 +59,22 @@ export class Exemptions {
  * resolved) are moved to the one contact that name means (a bound roster entry, or a member the plugin has
  * seen under that name), or dropped when it means nobody or several (they never exempted anyone: the check
  * asks by contact id). Keys that may be contact ids (ASCII, not a roster name) stay. Returns whether anything changed.
+ * The members seen are read (every shard of `members` opened) only for a key the roster does not bind: with
+ * no such exemption, the start opens none.
  */
 export function cleanNamedExemptions(
   exempt: Record<string, Exemption>,
   roster: Roster,
   members: { groups: Record<string, GroupMembers> },
 ): boolean {
-  const seen = Object.values(members.groups).flatMap(g => Object.entries(g.members))
-  const seenIds = new Set(seen.map(([id]) => id))
+  let seen: [string, MemberRecord][] | undefined
+  let seenIds: Set<string> | undefined
   let changed = false
   for (const key of Object.keys(exempt)) {
-    if (seenIds.has(key) || roster.byContact(key)) continue
+    if (roster.byContact(key)) continue
+    seen ??= Object.values(members.groups).flatMap(g => Object.entries(g.members))
+    seenIds ??= new Set(seen.map(([id]) => id))
+    if (seenIds.has(key)) continue
     const ids = new Set([
       ...roster.named(key).flatMap(e => (e.contactId ? [e.contactId] : [])),
       ...seen.filter(([, r]) => r.name === key || r.label === key).map(([id]) => id),

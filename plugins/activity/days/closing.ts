@@ -31,15 +31,20 @@ export class DayCloser {
   /**
    * Raise the last-seen times from the records of the days the last close wrote to the log (at start): a kill in
    * the middle of the flush after a close can have written the open-day document without those days, but not yet
-   * the last-seen shards the close raised. Raising is idempotent: only a time the shards lack marks one. It reads
-   * those days' log and the last-seen shards of their groups (the ones a report would open anyway).
+   * the last-seen shards the close raised. Raising is idempotent: only a time the shards lack marks one, and a
+   * maximum, so it can wait: it reads those days' log now, and each group's times are raised when its last-seen
+   * shard is first read (its first message, a report), not at start; the next close reads the shards still waiting
+   * first, before it names other days as the last close's.
    */
   refoldLastClosed(): void {
     const { closedFrom, closedThrough } = this.docs.current.data
     if (!closedThrough) return
+    const seen = this.docs.seen
     for (const g of this.ctx.store.readLog<GroupDay>(DAYS_LOG, closedFrom ?? closedThrough, closedThrough))
-      if (g && typeof g === 'object' && 'groupId' in g && 'members' in g && raiseLastSeen(this.docs.seen.data, g))
-        this.docs.seen.changed(g.groupId)
+      if (g && typeof g === 'object' && 'groupId' in g && 'members' in g)
+        seen.whenRead(g.groupId, () => {
+          if (raiseLastSeen(seen.data, g)) seen.changed(g.groupId)
+        })
   }
 
   /** Close (write to the log once) every open day that ended more than the grace period ago. */
@@ -50,6 +55,8 @@ export class DayCloser {
     this.nextCloseCheck = zonedInstant(addDays(before, 1), '00:00', tz) + CLOSE_GRACE_MS
     const doc = this.docs.current.data
     if (!Object.keys(doc.days).some(d => d < before)) return 0
+    // The last close's raises still waiting are made before this close becomes the last (`refoldLastClosed`).
+    this.docs.seen.readWaiting()
     const closed = closeDays(doc, before)
     for (const g of closed) {
       this.ctx.store.append(DAYS_LOG, g.day, g)

@@ -137,6 +137,34 @@ describe('groups kept in a bounded number of shard documents', () => {
     expect(again.data.groups['g2@chatroom'].members).toEqual({ replaced: 1 })
   })
 
+  it('runs work on a group when its shard is read (whenRead), at once when it is open, all of it by readWaiting', async () => {
+    const dir = await stored(3)
+    const store = new FileStore(dir)
+    const opened = vi.spyOn(store, 'doc')
+    const docs = new GroupDocs(store, PREFIX, SEEN)
+    const shardsRead = () => opened.mock.calls.filter(([name]) => !name.endsWith('@index')).length
+    const raise = (id: string, member: string, at: number) => () => {
+      const g = docs.data.groups[id]
+      g.members[member] = Math.max(g.members[member] ?? 0, at)
+      docs.changed(id)
+    }
+    docs.whenRead('g1@chatroom', raise('g1@chatroom', 'm1', 10))
+    docs.whenRead('g2@chatroom', raise('g2@chatroom', 'm2', 20))
+    docs.whenRead('unknown@chatroom', () => expect(docs.data.groups['unknown@chatroom']).toBeUndefined())
+    expect(shardsRead()).toBe(0)
+    // The first look at the group finds the work done.
+    expect(docs.data.groups['g1@chatroom'].members).toEqual({ m1: 10 })
+    const afterFirst = shardsRead()
+    docs.whenRead('g1@chatroom', raise('g1@chatroom', 'm1', 5)) // its shard is open: at once (a lower time stays)
+    expect(docs.data.groups['g1@chatroom'].members).toEqual({ m1: 10 })
+    expect(shardsRead()).toBe(afterFirst)
+    docs.readWaiting()
+    await store.flush()
+    const again = new GroupDocs(new FileStore(dir), PREFIX, SEEN)
+    expect(again.data.groups['g1@chatroom'].members).toEqual({ m1: 10 })
+    expect(again.data.groups['g2@chatroom'].members).toEqual({ m2: 20 })
+    expect(again.data.groups['g3@chatroom'].members).toEqual({ m3: 3 })
+  })
   it('still refuses at start a shard that a newer release wrote', async () => {
     const dir = await stored(1)
     writeFileSync(join(state(dir), `${PREFIX}@9.json`), '{"$version":4,"groups":{}}')
