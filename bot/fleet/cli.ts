@@ -77,7 +77,7 @@ export function formatStatus(s: FleetSnapshot): string {
   const table = [['account', 'contact', 'state', 'seen', 'queue', 'groups', 'holds'], ...rows]
   const widths = table[0].map((_, i) => Math.max(...table.map(r => r[i].length)))
   const lines = [
-    `fleet: ${s.accounts.length} account(s), ${alive.length} alive; ${s.leases.filter(l => l.expiresInMs > 0).length} group(s) held, ${s.unheld.length} waiting for a holder`,
+    `fleet: ${s.accounts.length} account(s), ${alive.length} alive; ${s.leases.filter(l => l.expiresInMs > 0).length} group(s) held, ${s.unheld.length} waiting for a holder, ${s.stranded.length} with no account online in it`,
     '',
     ...table.map(r =>
       r
@@ -92,6 +92,15 @@ export function formatStatus(s: FleetSnapshot): string {
         `  ${l.groupId}  ${l.account}  ${l.expiresInMs > 0 ? `expires in ${Math.ceil(l.expiresInMs / 1000)}s` : 'EXPIRED'}`,
     ),
     ...(s.unheld.length ? ['', `not held: ${s.unheld.join(', ')}`] : []),
+    ...(s.stranded.length
+      ? [
+          '',
+          'no account online in (nobody can take them over; bring another account into the group):',
+          ...s.stranded.map(
+            x => `  ${[x.groupId, s.topics[x.groupId], `only ${x.accounts.join(', ')}`].filter(Boolean).join('  ')}`,
+          ),
+        ]
+      : []),
   ]
   return `${lines.join('\n')}\n`
 }

@@ -77,6 +77,12 @@ export interface AccountDown {
   groups: string[]
   /** It left at a clean stop (gave its leases back), rather than its leases running out. */
   stopped: boolean
+  /**
+   * Its groups no online account is in (nobody took them, nobody can), with the accounts in each; and their
+   * topics as the fleet knows them. Empty when none, or when they could not be read.
+   */
+  stranded: { groupId: string; accounts: string[] }[]
+  topics: Record<string, string>
 }
 
 /** Another account's documents inside a takeover (`FleetGate.adopt`): change `data`, call `changed()`, and it is written back. */

@@ -43,6 +43,11 @@ export interface PgFleetOptions {
   contactId: () => string
   /** Ids of the managed groups this account is in right now. */
   groups: () => string[]
+  /**
+   * The topics of those groups (`{ id: topic }`): written to this account's row when they change, so the other
+   * accounts name groups they are not in (`#状态`, `fleet status`). None: not written.
+   */
+  topics?: () => Record<string, string>
   /** Messages waiting in this account's outbox. */
   queueDepth: () => number
   log: Logger
@@ -98,6 +103,8 @@ export class PgFleet implements FleetGate {
   private leftCleanly = new Set<string>()
   /** Accounts whose outage was reported (`onAccountDown`) and that have not been seen alive since. */
   private reported = new Set<string>()
+  /** The topics last written to this account's row (JSON), or being written. */
+  private topicsWritten?: string
   private onDown: (down: AccountDown) => void = () => {}
   private followers: { name: string; fn: Follower; owner: string }[] = []
   private seen = new Map<string, string>()
@@ -234,6 +241,23 @@ export class PgFleet implements FleetGate {
     return Promise.race([this.renew(), waited]).finally(() => clearTimeout(timer))
   }
 
+  /** Write this account's group topics to its row when they changed since the last write (after a renewal made the row). */
+  private writeTopics(): void {
+    const topics = this.o.topics?.()
+    const json = topics && JSON.stringify(topics)
+    if (!json || json === this.topicsWritten) return
+    this.topicsWritten = json
+    this.o.db
+      .updateTable('fleet_accounts')
+      .set({ topics: json })
+      .where('account', '=', this.o.account)
+      .execute()
+      .catch(e => {
+        this.topicsWritten = undefined // written again after the next renewal
+        this.o.log.warn('fleet: writing the group topics failed', e)
+      })
+  }
+
   /** Groups this process acts in now. */
   heldGroups(): string[] {
     return [...this.held.keys()].filter(g => this.holds(g)).sort()
@@ -296,6 +320,7 @@ export class PgFleet implements FleetGate {
     for (const t of renewed.from) this.takeovers.set(t.group_id, t.account)
     this.leftCleanly = new Set(accounts.filter(a => !a.alive && a.stopped).map(a => a.account))
     this.reportDown(renewed)
+    this.writeTopics()
     this.takeOver(held, new Set(accounts.filter(a => a.alive && a.account !== account).map(a => a.account)))
     if (taken.length) this.o.log.info(`fleet: acting in ${taken.length} group(s) now: ${taken.join(', ')}`)
     if (lost.length) this.o.log.warn(`fleet: lease lost for ${lost.join(', ')}: not acting there any more`)
@@ -324,11 +349,29 @@ export class PgFleet implements FleetGate {
       this.o.log.warn(
         `fleet: ${account} ${row.stopped ? 'stopped' : 'is down (its leases ran out)'}: took over ${groups.length} group(s) of it`,
       )
-      try {
-        this.onDown({ account, groups: groups.sort(), stopped: row.stopped })
-      } catch (e) {
-        this.o.log.error(`fleet: reporting ${account} down failed`, e)
-      }
+      void this.strandedOf(account).then(({ stranded, topics }) => {
+        try {
+          this.onDown({ account, groups: groups.sort(), stopped: row.stopped, stranded, topics })
+        } catch (e) {
+          this.o.log.error(`fleet: reporting ${account} down failed`, e)
+        }
+      })
+    }
+  }
+
+  /** The groups of a down account no online account is in, and the fleet's topics (none when they cannot be read). */
+  private async strandedOf(account: string): Promise<Pick<AccountDown, 'stranded' | 'topics'>> {
+    try {
+      const s = await fleetSnapshot(this.o.db, this.leaseMs, this.o.schema)
+      const stranded = s.stranded.filter(x => x.accounts.includes(account))
+      if (stranded.length)
+        this.o.log.warn(
+          `fleet: ${stranded.length} group(s) of ${account} have no account online in them: ${stranded.map(x => x.groupId).join(', ')}`,
+        )
+      return { stranded, topics: s.topics }
+    } catch (e) {
+      this.o.log.warn(`fleet: reading which groups of ${account} nobody can take failed`, e)
+      return { stranded: [], topics: {} }
     }
   }
 

@@ -1,11 +1,12 @@
 import type { AccountDown } from './gate.js'
+import { fleetTopics, strandedLine } from './status.js'
 
 /** The most group names an admin message lists before "等". */
 const NAMES_SHOWN = 6
 
 /**
  * What the admins read when this account (`me`) took groups over from an account whose leases ran out (once per
- * outage): which account, how many groups, by whom, and what to check.
+ * outage): which account, how many groups, by whom, what to check, and its groups nobody can take over.
  */
 export function accountDownText(down: AccountDown, me: string, topicOf: (groupId: string) => string): string {
   const names = down.groups.slice(0, NAMES_SHOWN).map(topicOf).join('、')
@@ -13,6 +14,7 @@ export function accountDownText(down: AccountDown, me: string, topicOf: (groupId
   return (
     `⚠️ 机器人账号 ${down.account} 已掉线（租约到期未续约：进程退出、卡住或断网）。` +
     `本账号 ${me} 已接管它负责的 ${down.groups.length} 个群：${names}${more}。` +
-    `请检查 ${down.account} 的进程和微信登录；已接管的群此后由 ${me} 负责。`
+    `请检查 ${down.account} 的进程和微信登录；已接管的群此后由 ${me} 负责。` +
+    (down.stranded.length ? `\n${strandedLine(down.stranded, fleetTopics(down, topicOf))}` : '')
   )
 }
