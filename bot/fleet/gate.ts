@@ -47,6 +47,8 @@ export interface FleetGate {
   follow(doc: string, fn: Follower, owner?: string): void
   /** Whether a contact id is another account of the fleet (never warned, counted or waited on, like `fleet.peers`). */
   isPeer(contactId: string): boolean
+  /** Whether the fleet has accounts besides this one (as of the last renewal): texts then say which account to message. */
+  several(): boolean
   /** `#状态` lines about the fleet (accounts, their groups, leases, queue depths); none for one process. */
   status(topicOf: (groupId: string) => string): Promise<string[]>
   /** Read what other accounts changed in fleet-wide records (strikes, fines, cases) before a task runs. */
@@ -123,6 +125,11 @@ export interface FleetRecords {
   readDocs?(doc: string): Promise<{ account: string; data: unknown }[]>
   /** Whether this account acts in the group now (absent for one process, which acts in every group). */
   holds?(groupId: string): boolean
+  /**
+   * This account's name while the fleet has other accounts (absent, or undefined, otherwise): a text that sends an
+   * admin to the bot that holds a record names it (`私聊机器人账号 sales2`).
+   */
+  account?(): string | undefined
 }
 
 /** One process, no fleet: it holds every group, every run and send is its own. */
@@ -137,6 +144,7 @@ export const SOLO: FleetGate = {
   sync: async () => {},
   follow: () => {},
   isPeer: () => false,
+  several: () => false,
   status: async () => [],
   start: async () => {},
   stop: async () => {},

@@ -103,6 +103,8 @@ export class PgFleet implements FleetGate {
   private leftCleanly = new Set<string>()
   /** Accounts whose outage was reported (`onAccountDown`) and that have not been seen alive since. */
   private reported = new Set<string>()
+  /** How many other accounts the fleet had at the last renewal. */
+  private others = 0
   /** The topics last written to this account's row (JSON), or being written. */
   private topicsWritten?: string
   private onDown: (down: AccountDown) => void = () => {}
@@ -313,6 +315,7 @@ export class PgFleet implements FleetGate {
     const accounts = renewed.accounts
     const me = this.o.contactId()
     this.peers = new Set(accounts.map(a => a.contact_id).filter(id => id && id !== me))
+    this.others = accounts.filter(a => a.account !== account).length
     // A lease that ran out before this renewal came back (a late renewal) is neither taken nor lost when renewed.
     const taken = held.filter(g => !this.held.has(g))
     const lost = [...this.held.keys()].filter(g => !held.includes(g)).sort()
@@ -407,6 +410,10 @@ export class PgFleet implements FleetGate {
 
   isPeer(contactId: string): boolean {
     return this.peers.has(contactId)
+  }
+
+  several(): boolean {
+    return this.others > 0
   }
 
   async status(topicOf: (groupId: string) => string): Promise<string[]> {
