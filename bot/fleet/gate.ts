@@ -62,6 +62,8 @@ export interface FleetGate {
    * Call `fn` once per outage of another account, when this process takes groups from it: its leases ran out
    * unrenewed (killed, frozen, cut off) or it gave them back at a clean stop (`stopped`). Called again for that
    * account only after it was seen alive in between.
+   * Also, by the first online account by name, for an account seen online before whose groups no online account
+   * is in (nobody takes any: `groups` empty).
    */
   onAccountDown(fn: (down: AccountDown) => void): void
   /**
@@ -73,7 +75,10 @@ export interface FleetGate {
   adopt(from: string, names: string[], move: (theirs: ForeignRecords) => void | Promise<void>): Promise<boolean>
 }
 
-/** Another account that is down, and the groups this process took from it at one renewal. */
+/**
+ * Another account that is down, and the groups this process took from it at one renewal (none: no online account
+ * is in any of its groups, and this process is the one that tells).
+ */
 export interface AccountDown {
   account: string
   groups: string[]

@@ -105,6 +105,9 @@ export class PgFleet implements FleetGate {
   private reported = new Set<string>()
   /** How many other accounts the fleet had at the last renewal. */
   private others = 0
+  /** Accounts this process saw online, and those it told the admins nobody can take any group of (until online again). */
+  private seenAlive = new Set<string>()
+  private toldStranded = new Set<string>()
   /** The topics last written to this account's row (JSON), or being written. */
   private topicsWritten?: string
   private onDown: (down: AccountDown) => void = () => {}
@@ -342,7 +345,11 @@ export class PgFleet implements FleetGate {
    * again may be reported again. A lease taken from an account still alive (its renewals late) is no outage.
    */
   private reportDown(renewed: Renewed): void {
-    for (const a of renewed.accounts) if (a.alive) this.reported.delete(a.account)
+    for (const a of renewed.accounts.filter(a => a.alive)) {
+      this.reported.delete(a.account)
+      this.toldStranded.delete(a.account)
+      this.seenAlive.add(a.account)
+    }
     const byAccount = new Map<string, string[]>()
     for (const t of renewed.from) byAccount.set(t.account, [...(byAccount.get(t.account) ?? []), t.group_id])
     for (const [account, groups] of byAccount) {
@@ -360,21 +367,46 @@ export class PgFleet implements FleetGate {
         }
       })
     }
+    this.reportStranded(renewed, byAccount)
+  }
+
+  /**
+   * An account that went down (seen online by this process before) whose groups no online account is in: nobody
+   * takes any of them, so no taker tells the admins. The first online account by name does, once per outage.
+   */
+  private reportStranded(renewed: Renewed, taken: Map<string, string[]>): void {
+    const online = [this.o.account, ...renewed.accounts.filter(a => a.alive).map(a => a.account)].sort()
+    if (online[0] !== this.o.account) return
+    for (const a of renewed.accounts) {
+      const { account } = a
+      if (a.alive || a.stopped || taken.has(account) || !this.seenAlive.has(account) || this.toldStranded.has(account))
+        continue
+      this.toldStranded.add(account)
+      void this.strandedOf(account).then(({ stranded, topics, every }) => {
+        if (!every) return // some of its groups have an account online in them: their taker tells
+        try {
+          this.onDown({ account, groups: [], stopped: false, stranded, topics })
+        } catch (e) {
+          this.o.log.error(`fleet: reporting ${account} down failed`, e)
+        }
+      })
+    }
   }
 
   /** The groups of a down account no online account is in, and the fleet's topics (none when they cannot be read). */
-  private async strandedOf(account: string): Promise<Pick<AccountDown, 'stranded' | 'topics'>> {
+  private async strandedOf(account: string): Promise<Pick<AccountDown, 'stranded' | 'topics'> & { every: boolean }> {
     try {
       const s = await fleetSnapshot(this.o.db, this.leaseMs, this.o.schema)
       const stranded = s.stranded.filter(x => x.accounts.includes(account))
+      const groups = s.accounts.find(a => a.account === account)?.groups ?? []
       if (stranded.length)
         this.o.log.warn(
           `fleet: ${stranded.length} group(s) of ${account} have no account online in them: ${stranded.map(x => x.groupId).join(', ')}`,
         )
-      return { stranded, topics: s.topics }
+      return { stranded, topics: s.topics, every: stranded.length > 0 && stranded.length === groups.length }
     } catch (e) {
       this.o.log.warn(`fleet: reading which groups of ${account} nobody can take failed`, e)
-      return { stranded: [], topics: {} }
+      return { stranded: [], topics: {}, every: false }
     }
   }
 

@@ -88,6 +88,29 @@ describe.skipIf(!url)('a group only a down account was in', () => {
     expect((await b.fleet.status(id => id)).at(-1)).toMatch(/^⚠️ 1 个群无人负责：张三交流群（只有 sales1 在群里）/)
   })
 
+  it('is told by the first online account when no online account is in any group of the down one, once', async () => {
+    const schema = fresh()
+    const a = await bot(schema, 'sales1', [[customers, [zhang]]])
+    const b = await bot(schema, 'sales2', [[sales, [boss, admin, zhang]]])
+    await b.fleet.renew() // sales2 sees sales1 online
+    await a.kill()
+    const told = () => b.wechat.textsTo('admin1')
+    await vi.waitFor(
+      async () => {
+        await b.clock.advance(1_000)
+        expect(told()).toEqual([
+          '⚠️ 机器人账号 sales1 已掉线（租约到期未续约：进程退出、卡住或断网）。它所在的群没有其他账号，无人接管。' +
+            '请检查 sales1 的进程和微信登录。\n' +
+            '⚠️ 1 个群无人负责：张三交流群（只有 sales1 在群里），需要把另一个账号拉进群（或让离线的账号恢复）',
+        ])
+      },
+      { timeout: 4 * LEASE_MS + 5_000, interval: 100 },
+    )
+    await new Promise(r => setTimeout(r, LEASE_MS))
+    await b.clock.advance(5_000)
+    expect(told()).toHaveLength(1)
+  })
+
   it('names nothing while every group of the fleet has an account online in it', async () => {
     const { b } = await twoBots()
     const snapshot = await fleetSnapshot(b.store.db, LEASE_MS, b.store.schema)
