@@ -360,6 +360,7 @@ export class PgFleet implements FleetGate {
         `fleet: ${account} ${row.stopped ? 'stopped' : 'is down (its leases ran out)'}: took over ${groups.length} group(s) of it`,
       )
       void this.strandedOf(account).then(({ stranded, topics }) => {
+        this.logStranded(account, stranded)
         try {
           this.onDown({ account, groups: groups.sort(), stopped: row.stopped, stranded, topics })
         } catch (e) {
@@ -384,6 +385,7 @@ export class PgFleet implements FleetGate {
       this.toldStranded.add(account)
       void this.strandedOf(account).then(({ stranded, topics, every }) => {
         if (!every) return // some of its groups have an account online in them: their taker tells
+        this.logStranded(account, stranded)
         try {
           this.onDown({ account, groups: [], stopped: false, stranded, topics })
         } catch (e) {
@@ -393,16 +395,19 @@ export class PgFleet implements FleetGate {
     }
   }
 
+  private logStranded(account: string, stranded: AccountDown['stranded']): void {
+    if (stranded.length)
+      this.o.log.warn(
+        `fleet: ${stranded.length} group(s) of ${account} have no account online in them: ${stranded.map(x => x.groupId).join(', ')}`,
+      )
+  }
+
   /** The groups of a down account no online account is in, and the fleet's topics (none when they cannot be read). */
   private async strandedOf(account: string): Promise<Pick<AccountDown, 'stranded' | 'topics'> & { every: boolean }> {
     try {
       const s = await fleetSnapshot(this.o.db, this.leaseMs, this.o.schema)
       const stranded = s.stranded.filter(x => x.accounts.includes(account))
       const groups = s.accounts.find(a => a.account === account)?.groups ?? []
-      if (stranded.length)
-        this.o.log.warn(
-          `fleet: ${stranded.length} group(s) of ${account} have no account online in them: ${stranded.map(x => x.groupId).join(', ')}`,
-        )
       return { stranded, topics: s.topics, every: stranded.length > 0 && stranded.length === groups.length }
     } catch (e) {
       this.o.log.warn(`fleet: reading which groups of ${account} nobody can take failed`, e)
