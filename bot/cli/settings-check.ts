@@ -49,8 +49,9 @@ export function connectionSummary(env: BotEnv, vars: NodeJS.ProcessEnv = process
       ...sandboxIgnores(vars).map(l => `  ${l}`),
     ].join('\n')
   const account = vars.BOT_ACCOUNT?.trim() || 'default'
+  const schema = vars.BOT_DATABASE_SCHEMA?.trim() || 'public'
   const store = vars.BOT_DATABASE_URL?.trim()
-    ? `PostgreSQL (BOT_ACCOUNT=${account})`
+    ? `PostgreSQL (BOT_DATABASE_SCHEMA=${schema}, BOT_ACCOUNT=${account})`
     : `本地文件 file store ${env.dataDir}`
   return `  连接 connection: ${env.puppet}; 存储 store: ${store}`
 }

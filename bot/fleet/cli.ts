@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely'
+import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { Database } from '../ports/postgres/schema.js'
 import { LEASE_MS } from './pg-fleet.js'
@@ -31,9 +31,7 @@ export async function fleetCommand(argv: string[], env: NodeJS.ProcessEnv = proc
     return 0
   } catch (e) {
     if ((e as { code?: string }).code === '42P01') {
-      process.stderr.write(
-        '这个数据库里还没有多账号数据（还没有机器人在它上面启动过） no fleet in this database yet (no bot has started on it)\n',
-      )
+      process.stderr.write(noFleetText(schema || 'public', await fleetSchemas(db)))
       return 1
     }
     const why = (e as { code?: string }).code
@@ -47,6 +45,21 @@ export async function fleetCommand(argv: string[], env: NodeJS.ProcessEnv = proc
   } finally {
     await db.destroy()
   }
+}
+
+/** The schemas of this database that hold a fleet (a `fleet_accounts` table), for a mistyped BOT_DATABASE_SCHEMA. */
+async function fleetSchemas(db: Kysely<Database>): Promise<string[]> {
+  const { rows } = await sql<{ schema: string }>`select table_schema as schema from information_schema.tables
+    where table_name = 'fleet_accounts' order by 1`.execute(db)
+  return rows.map(r => r.schema)
+}
+
+/** No fleet in the schema looked in: which schema that was, and the schemas that do hold one. */
+export function noFleetText(schema: string, others: string[]): string {
+  const where = others.length
+    ? `有多账号数据的 schema：${others.join('、')}（请检查 BOT_DATABASE_SCHEMA） fleets in this database: ${others.join(', ')}`
+    : '还没有机器人在这个数据库上启动过 no bot has started on this database'
+  return `schema「${schema}」里没有多账号数据（BOT_DATABASE_SCHEMA=${schema}） no fleet in schema ${schema}; ${where}\n`
 }
 
 /** The status as a plain table. */
@@ -64,7 +77,7 @@ export function formatStatus(s: FleetSnapshot): string {
   const table = [['account', 'contact', 'state', 'seen', 'queue', 'groups', 'holds'], ...rows]
   const widths = table[0].map((_, i) => Math.max(...table.map(r => r[i].length)))
   const lines = [
-    `fleet: ${s.accounts.length} account(s), ${alive.length} alive; ${s.leases.filter(l => l.expiresInMs > 0).length} group(s) held, ${s.unheld.length} waiting for a holder`,
+    `fleet: ${s.accounts.length} account(s), ${alive.length} alive; ${s.leases.filter(l => l.expiresInMs > 0).length} group(s) held, ${s.unheld.length} waiting for a holder, ${s.stranded.length} with no account online in it`,
     '',
     ...table.map(r =>
       r
@@ -79,6 +92,15 @@ export function formatStatus(s: FleetSnapshot): string {
         `  ${l.groupId}  ${l.account}  ${l.expiresInMs > 0 ? `expires in ${Math.ceil(l.expiresInMs / 1000)}s` : 'EXPIRED'}`,
     ),
     ...(s.unheld.length ? ['', `not held: ${s.unheld.join(', ')}`] : []),
+    ...(s.stranded.length
+      ? [
+          '',
+          'no account online in (nobody can take them over; bring another account into the group):',
+          ...s.stranded.map(
+            x => `  ${[x.groupId, s.topics[x.groupId], `only ${x.accounts.join(', ')}`].filter(Boolean).join('  ')}`,
+          ),
+        ]
+      : []),
   ]
   return `${lines.join('\n')}\n`
 }

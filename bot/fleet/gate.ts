@@ -47,6 +47,8 @@ export interface FleetGate {
   follow(doc: string, fn: Follower, owner?: string): void
   /** Whether a contact id is another account of the fleet (never warned, counted or waited on, like `fleet.peers`). */
   isPeer(contactId: string): boolean
+  /** Whether the fleet has accounts besides this one (as of the last renewal): texts then say which account to message. */
+  several(): boolean
   /** `#状态` lines about the fleet (accounts, their groups, leases, queue depths); none for one process. */
   status(topicOf: (groupId: string) => string): Promise<string[]>
   /** Read what other accounts changed in fleet-wide records (strikes, fines, cases) before a task runs. */
@@ -60,6 +62,8 @@ export interface FleetGate {
    * Call `fn` once per outage of another account, when this process takes groups from it: its leases ran out
    * unrenewed (killed, frozen, cut off) or it gave them back at a clean stop (`stopped`). Called again for that
    * account only after it was seen alive in between.
+   * Also, by the first online account by name, for an account seen online before whose groups no online account
+   * is in (nobody takes any: `groups` empty).
    */
   onAccountDown(fn: (down: AccountDown) => void): void
   /**
@@ -71,12 +75,21 @@ export interface FleetGate {
   adopt(from: string, names: string[], move: (theirs: ForeignRecords) => void | Promise<void>): Promise<boolean>
 }
 
-/** Another account that is down, and the groups this process took from it at one renewal. */
+/**
+ * Another account that is down, and the groups this process took from it at one renewal (none: no online account
+ * is in any of its groups, and this process is the one that tells).
+ */
 export interface AccountDown {
   account: string
   groups: string[]
   /** It left at a clean stop (gave its leases back), rather than its leases running out. */
   stopped: boolean
+  /**
+   * Its groups no online account is in (nobody took them, nobody can), with the accounts in each; and their
+   * topics as the fleet knows them. Empty when none, or when they could not be read.
+   */
+  stranded: { groupId: string; accounts: string[] }[]
+  topics: Record<string, string>
 }
 
 /** Another account's documents inside a takeover (`FleetGate.adopt`): change `data`, call `changed()`, and it is written back. */
@@ -117,6 +130,11 @@ export interface FleetRecords {
   readDocs?(doc: string): Promise<{ account: string; data: unknown }[]>
   /** Whether this account acts in the group now (absent for one process, which acts in every group). */
   holds?(groupId: string): boolean
+  /**
+   * This account's name while the fleet has other accounts (absent, or undefined, otherwise): a text that sends an
+   * admin to the bot that holds a record names it (`私聊机器人账号 sales2`).
+   */
+  account?(): string | undefined
 }
 
 /** One process, no fleet: it holds every group, every run and send is its own. */
@@ -131,6 +149,7 @@ export const SOLO: FleetGate = {
   sync: async () => {},
   follow: () => {},
   isPeer: () => false,
+  several: () => false,
   status: async () => [],
   start: async () => {},
   stop: async () => {},

@@ -24,6 +24,12 @@ export function joinFleet(store: PgStore, app: () => App | undefined, log: Logge
       app()
         ?.ports.groups()
         .map(g => g.id) ?? [],
+    topics: () =>
+      Object.fromEntries(
+        app()
+          ?.ports.groups()
+          .map(g => [g.id, g.topic]) ?? [],
+      ),
     queueDepth: () => app()?.runtime.outbox.depth() ?? 0,
     log,
     adopt: (from, names, move) => store.adopt(from, names, move),

@@ -43,6 +43,11 @@ export interface PgFleetOptions {
   contactId: () => string
   /** Ids of the managed groups this account is in right now. */
   groups: () => string[]
+  /**
+   * The topics of those groups (`{ id: topic }`): written to this account's row when they change, so the other
+   * accounts name groups they are not in (`#状态`, `fleet status`). None: not written.
+   */
+  topics?: () => Record<string, string>
   /** Messages waiting in this account's outbox. */
   queueDepth: () => number
   log: Logger
@@ -98,6 +103,13 @@ export class PgFleet implements FleetGate {
   private leftCleanly = new Set<string>()
   /** Accounts whose outage was reported (`onAccountDown`) and that have not been seen alive since. */
   private reported = new Set<string>()
+  /** How many other accounts the fleet had at the last renewal. */
+  private others = 0
+  /** Accounts this process saw online, and those it told the admins nobody can take any group of (until online again). */
+  private seenAlive = new Set<string>()
+  private toldStranded = new Set<string>()
+  /** The topics last written to this account's row (JSON), or being written. */
+  private topicsWritten?: string
   private onDown: (down: AccountDown) => void = () => {}
   private followers: { name: string; fn: Follower; owner: string }[] = []
   private seen = new Map<string, string>()
@@ -234,6 +246,23 @@ export class PgFleet implements FleetGate {
     return Promise.race([this.renew(), waited]).finally(() => clearTimeout(timer))
   }
 
+  /** Write this account's group topics to its row when they changed since the last write (after a renewal made the row). */
+  private writeTopics(): void {
+    const topics = this.o.topics?.()
+    const json = topics && JSON.stringify(topics)
+    if (!json || json === this.topicsWritten) return
+    this.topicsWritten = json
+    this.o.db
+      .updateTable('fleet_accounts')
+      .set({ topics: json })
+      .where('account', '=', this.o.account)
+      .execute()
+      .catch(e => {
+        this.topicsWritten = undefined // written again after the next renewal
+        this.o.log.warn('fleet: writing the group topics failed', e)
+      })
+  }
+
   /** Groups this process acts in now. */
   heldGroups(): string[] {
     return [...this.held.keys()].filter(g => this.holds(g)).sort()
@@ -289,6 +318,7 @@ export class PgFleet implements FleetGate {
     const accounts = renewed.accounts
     const me = this.o.contactId()
     this.peers = new Set(accounts.map(a => a.contact_id).filter(id => id && id !== me))
+    this.others = accounts.filter(a => a.account !== account).length
     // A lease that ran out before this renewal came back (a late renewal) is neither taken nor lost when renewed.
     const taken = held.filter(g => !this.held.has(g))
     const lost = [...this.held.keys()].filter(g => !held.includes(g)).sort()
@@ -296,6 +326,7 @@ export class PgFleet implements FleetGate {
     for (const t of renewed.from) this.takeovers.set(t.group_id, t.account)
     this.leftCleanly = new Set(accounts.filter(a => !a.alive && a.stopped).map(a => a.account))
     this.reportDown(renewed)
+    this.writeTopics()
     this.takeOver(held, new Set(accounts.filter(a => a.alive && a.account !== account).map(a => a.account)))
     if (taken.length) this.o.log.info(`fleet: acting in ${taken.length} group(s) now: ${taken.join(', ')}`)
     if (lost.length) this.o.log.warn(`fleet: lease lost for ${lost.join(', ')}: not acting there any more`)
@@ -314,7 +345,11 @@ export class PgFleet implements FleetGate {
    * again may be reported again. A lease taken from an account still alive (its renewals late) is no outage.
    */
   private reportDown(renewed: Renewed): void {
-    for (const a of renewed.accounts) if (a.alive) this.reported.delete(a.account)
+    for (const a of renewed.accounts.filter(a => a.alive)) {
+      this.reported.delete(a.account)
+      this.toldStranded.delete(a.account)
+      this.seenAlive.add(a.account)
+    }
     const byAccount = new Map<string, string[]>()
     for (const t of renewed.from) byAccount.set(t.account, [...(byAccount.get(t.account) ?? []), t.group_id])
     for (const [account, groups] of byAccount) {
@@ -324,11 +359,59 @@ export class PgFleet implements FleetGate {
       this.o.log.warn(
         `fleet: ${account} ${row.stopped ? 'stopped' : 'is down (its leases ran out)'}: took over ${groups.length} group(s) of it`,
       )
-      try {
-        this.onDown({ account, groups: groups.sort(), stopped: row.stopped })
-      } catch (e) {
-        this.o.log.error(`fleet: reporting ${account} down failed`, e)
-      }
+      void this.strandedOf(account).then(({ stranded, topics }) => {
+        this.logStranded(account, stranded)
+        try {
+          this.onDown({ account, groups: groups.sort(), stopped: row.stopped, stranded, topics })
+        } catch (e) {
+          this.o.log.error(`fleet: reporting ${account} down failed`, e)
+        }
+      })
+    }
+    this.reportStranded(renewed, byAccount)
+  }
+
+  /**
+   * An account that went down (seen online by this process before) whose groups no online account is in: nobody
+   * takes any of them, so no taker tells the admins. The first online account by name does, once per outage.
+   */
+  private reportStranded(renewed: Renewed, taken: Map<string, string[]>): void {
+    const online = [this.o.account, ...renewed.accounts.filter(a => a.alive).map(a => a.account)].sort()
+    if (online[0] !== this.o.account) return
+    for (const a of renewed.accounts) {
+      const { account } = a
+      if (a.alive || a.stopped || taken.has(account) || !this.seenAlive.has(account) || this.toldStranded.has(account))
+        continue
+      this.toldStranded.add(account)
+      void this.strandedOf(account).then(({ stranded, topics, every }) => {
+        if (!every) return // some of its groups have an account online in them: their taker tells
+        this.logStranded(account, stranded)
+        try {
+          this.onDown({ account, groups: [], stopped: false, stranded, topics })
+        } catch (e) {
+          this.o.log.error(`fleet: reporting ${account} down failed`, e)
+        }
+      })
+    }
+  }
+
+  private logStranded(account: string, stranded: AccountDown['stranded']): void {
+    if (stranded.length)
+      this.o.log.warn(
+        `fleet: ${stranded.length} group(s) of ${account} have no account online in them: ${stranded.map(x => x.groupId).join(', ')}`,
+      )
+  }
+
+  /** The groups of a down account no online account is in, and the fleet's topics (none when they cannot be read). */
+  private async strandedOf(account: string): Promise<Pick<AccountDown, 'stranded' | 'topics'> & { every: boolean }> {
+    try {
+      const s = await fleetSnapshot(this.o.db, this.leaseMs, this.o.schema)
+      const stranded = s.stranded.filter(x => x.accounts.includes(account))
+      const groups = s.accounts.find(a => a.account === account)?.groups ?? []
+      return { stranded, topics: s.topics, every: stranded.length > 0 && stranded.length === groups.length }
+    } catch (e) {
+      this.o.log.warn(`fleet: reading which groups of ${account} nobody can take failed`, e)
+      return { stranded: [], topics: {}, every: false }
     }
   }
 
@@ -364,6 +447,10 @@ export class PgFleet implements FleetGate {
 
   isPeer(contactId: string): boolean {
     return this.peers.has(contactId)
+  }
+
+  several(): boolean {
+    return this.others > 0
   }
 
   async status(topicOf: (groupId: string) => string): Promise<string[]> {

@@ -137,11 +137,33 @@ async function incidentsText(s: ContentService, inv: CommandInvocation): Promise
     return `${i.id} ${shortDateTime(i.startedAt, ctx.timezone)} ${i.groupTopic} ${i.memberName}：${i.labels.join('、')}${i.count > 1 ? ` ×${i.count}` : ''} → ${incidentSteps(i)}${failed}${strikeText(s, i, facts.strikes.get(key), now)}`
   })
   const count = all.length > list.length ? `共 ${all.length} 件，列出最新 ${list.length} 件` : `共 ${list.length} 件`
+  const p = ctx.commandPrefix
+  // Another account's strike is undone through that account only: the admin is told which bot to message.
+  const theirs = list.flatMap(i => {
+    const e = facts.strikes.get(`${i.memberId}|${i.messageId}`)
+    return e?.account && e.type === 'strike' && !e.dryRun ? [e] : []
+  })
+  const elsewhere = theirs.length
+    ? `；编号带 @账号 的由该机器人账号撤销，请私聊它发送，例如私聊机器人账号 ${theirs[0].account}：${p}撤销 ${theirs[0].id}`
+    : ''
   return [
     `最近 ${days} 天的违规事件${whose}，${count}：`,
     ...lines,
-    `撤销一次记违规：${ctx.commandPrefix}撤销 <审计编号>（删除该次违规记录并私聊告知成员）`,
+    `撤销一次记违规：${p}撤销 <审计编号>（删除该次违规记录并私聊告知成员）${elsewhere}`,
   ].join('\n')
+}
+
+/**
+ * `#状态`'s count of the last 7 days' incidents, as `#违规` lists them: fleet-wide when other accounts have some,
+ * with whose (`3 件（本账号 1 件，sales2 2 件）`).
+ */
+export function weekCountText(s: ContentService, now: number): string {
+  const since = now - 7 * 86_400_000
+  const counts = [...s.logs()].map(([account, log]) => ({ account, n: recentIncidents(log, { since }, 1000).length }))
+  const total = counts.reduce((sum, c) => sum + c.n, 0)
+  const theirs = counts.filter(c => c.account && c.n)
+  if (!theirs.length) return `${total} 件`
+  return `${total} 件（本账号 ${counts[0].n} 件，${theirs.map(c => `${c.account} ${c.n} 件`).join('，')}）`
 }
 
 /**
@@ -209,7 +231,7 @@ function incidentSteps(i: Incident): string {
 function strikeText(s: ContentService, i: Incident, entry: AuditEntry | undefined, now: number): string {
   if (!entry) return ''
   if (entry.dryRun || entry.type !== 'strike') return `；审计 ${entry.id}（观察，未记违规）`
-  if (entry.account) return `；审计 ${entry.id}（${entry.account} 账号记录）`
+  if (entry.account) return `；审计 ${entry.id}（机器人账号 ${entry.account} 记录，在该账号撤销）`
   const active = s.ctx.ledger.activeStrikes(i.memberId, now).some(x => x.auditId === entry.id)
   const expired = entry.at + s.ctx.configFor().strikeTtl <= now
   return `；审计 ${entry.id}（${active ? '违规记录有效' : expired ? '已过期' : '已撤销'}）`

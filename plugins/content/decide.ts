@@ -21,6 +21,8 @@ export interface IncidentInput {
   activeStrikes: number
   timezone: string
   prefix: string
+  /** This bot account's name when the fleet has several (`PluginContext.fleet.account`): the report names it. */
+  account?: string
   /** Whether the bot is owner or admin of the group, when known (`Directory.mayRemove`). */
   mayRemove?: boolean
   /** The staff responsible for the group (`PluginContext.responsibleFor`): asked too when the bot cannot remove. */
@@ -162,6 +164,7 @@ function groupActions(
         plan,
         ttlMs: cfg.strikeTtl,
         prefix: x.prefix,
+        account: x.account,
         firstIn: first,
       }),
     })

@@ -1,5 +1,5 @@
 import { definePlugin } from '../../bot/core/plugin.js'
-import { contentCommands } from './commands.js'
+import { contentCommands, weekCountText } from './commands.js'
 import { contentConfigSchema } from './config.js'
 import { dictionarySummary } from './dictionary/holder.js'
 import { watchDictionaries } from './dictionary/watch.js'
@@ -59,7 +59,7 @@ export function createContentPlugin(options: ContentOptions = {}) {
           const failed = h.lastFailure
             ? `；⚠️ 词库重载失败（${h.lastFailure.problems[0]}${h.lastFailure.problems.length > 1 ? ` 等 ${h.lastFailure.problems.length} 个问题` : ''}），仍用版本 ${h.version}`
             : ''
-          return `词库版本 ${h.version}：${dictionarySummary(h.matcher.dictionary)}；近 7 天违规 ${s.incidents.state.incidents.filter(i => i.startedAt > ctx.clock.now() - 7 * 86_400_000).length} 件${failed}`
+          return `词库版本 ${h.version}：${dictionarySummary(h.matcher.dictionary)}；近 7 天违规 ${weekCountText(s, ctx.clock.now())}${failed}`
         },
       }
     },

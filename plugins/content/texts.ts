@@ -131,6 +131,8 @@ export interface ReportFacts {
   plan?: StrikePlan
   ttlMs: number
   prefix: string
+  /** This bot account, when the fleet has several: the admin is told which one to message (its records are undone there). */
+  account?: string
   /** A repeat in another group: where the incident began (its strike was counted there). */
   firstIn?: string
 }
@@ -151,7 +153,7 @@ export function reportText(f: ReportFacts): string {
     ...(f.firstIn ? [`同一事件：${f.incidentId} 首次在「${f.firstIn}」，违规只记一次`] : []),
     `处理：${stepsText(f.steps)}${f.plan ? `（${formatDuration(f.ttlMs)}内第 ${f.plan.count}/${f.plan.limit} 次）` : ''}`,
     ...escalationLines(f.plan),
-    `查看与撤销：私聊机器人 ${f.prefix}违规 ${f.memberId}，再用 ${f.prefix}撤销 <审计编号> 撤销记违规`,
+    `查看与撤销：私聊机器人${f.account ? `账号 ${f.account} 发送 ` : ' '}${f.prefix}违规 ${f.memberId}，再用 ${f.prefix}撤销 <审计编号> 撤销记违规`,
   ].join('\n')
 }
 

@@ -7,7 +7,8 @@ import type { CommandInvocation, CommandSpec } from '../../core/plugin.js'
 import { membersNamed } from './members-named.js'
 import type { RuntimeView } from './runtime-view.js'
 
-const AUDIT_ID = /^A\d+$/i
+/** An audit id, `A3`, or another account's as the fleet shows it, `A3@sales2`. */
+const AUDIT_ID = /^(A\d+)(?:@(\S+))?$/i
 
 /** `#撤销 <审计编号>｜@成员｜成员名或微信 ID`: undo one penalty (a strike or a fine) and tell the member in matching words. */
 export function undoCommand(rt: RuntimeView): CommandSpec {
@@ -27,13 +28,20 @@ export function undoCommand(rt: RuntimeView): CommandSpec {
             `用法：${p}撤销 <审计编号>，或 ${p}撤销 @成员 / 成员名 / 微信ID（撤销其最近一次处罚）；编号见 ${p}审计 或 ${p}违规。`,
           ),
         ]
-      if (!mentioned && AUDIT_ID.test(word)) {
-        const entry = rt.audit.get(word.toUpperCase())
-        if (!entry)
-          return [
-            inv.reply(`找不到审计编号 ${quoted(word.toUpperCase())}（只查最近 30 天）。编号见 ${p}审计 或 ${p}违规。`),
-          ]
-        return undo(rt, inv, entry)
+      const typed = mentioned ? null : AUDIT_ID.exec(word)
+      if (typed) {
+        const id = typed[1].toUpperCase()
+        const at = typed[2] === rt.ledger.account ? undefined : typed[2]
+        const entry = at ? undefined : rt.audit.get(id)
+        if (entry) return undo(rt, inv, entry)
+        // Another account's record (named, or the one other account with that number): only it undoes it.
+        const theirs = await elsewhere(rt, id, at)
+        if (theirs.length === 1) return [inv.reply(undoElsewhereText(theirs[0], p))]
+        return [
+          inv.reply(
+            `找不到审计编号 ${quoted(at ? `${id}@${at}` : id)}（只查最近 30 天）。编号见 ${p}审计 或 ${p}违规。`,
+          ),
+        ]
       }
       const found = mentioned ? [{ id: mentioned, label: mentioned }] : await membersNamed(rt, word)
       if (!found.length)
@@ -44,6 +52,21 @@ export function undoCommand(rt: RuntimeView): CommandSpec {
       return undo(rt, inv, entry)
     },
   }
+}
+
+/** Other accounts' entries of the last 30 days with this number (of `account` only, when given). */
+async function elsewhere(rt: RuntimeView, id: string, account?: string): Promise<AuditEntry[]> {
+  if (!rt.ledger.account) return []
+  const all = await rt.audit.queryFleet({ days: 30, limit: Number.POSITIVE_INFINITY })
+  return all.filter(e => e.account && (!account || e.account === account) && e.id === `${id}@${e.account}`)
+}
+
+/**
+ * Another account of the fleet recorded it: only that account undoes it (it writes its own ledger), so the admin
+ * is told which bot account to message privately, with the command to send (as for another account's fine).
+ */
+function undoElsewhereText(entry: AuditEntry, prefix: string): string {
+  return `审计 ${entry.id} 由机器人账号 ${entry.account} 记录，请私聊该账号发送：${prefix}撤销 ${entry.id}`
 }
 
 function latestPenalty(rt: RuntimeView, memberId: string): AuditEntry | undefined {

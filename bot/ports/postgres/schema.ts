@@ -19,6 +19,8 @@ export interface Database {
     started_at: Date
     queue_depth: number
     groups: Json
+    /** The topics of the groups it is in (`{ id: topic }`), written when they change: other accounts name them. */
+    topics: Json
   }
   /** Who acts in a group: one holder until `expires_at`, renewed while its process lives. */
   fleet_leases: { group_id: string; account: string; expires_at: Date; acquired_at: Date }
@@ -211,6 +213,13 @@ export const MIGRATIONS: SchemaMigration[] = [
     up: async db => {
       await sql`create index fleet_sent_at on fleet_sent (at)`.execute(db)
       await sql`create index fleet_runs_at on fleet_runs (at)`.execute(db)
+    },
+  },
+  {
+    version: 8,
+    name: 'fleet: each account writes the topics of its groups (the others name groups they are not in)',
+    up: async db => {
+      await sql`alter table fleet_accounts add column topics jsonb not null default '{}'::jsonb`.execute(db)
     },
   },
 ]

@@ -87,6 +87,7 @@ export async function createPlugins(
         readLog: s.fleet === SOLO ? undefined : s.store.readFleetLog?.bind(s.store),
         readDocs: s.fleet === SOLO ? undefined : s.store.readFleetDocs?.bind(s.store),
         holds: s.fleet === SOLO ? undefined : groupId => s.fleet.holds(groupId),
+        account: s.fleet === SOLO ? undefined : () => (s.fleet.several() ? s.fleet.account : undefined),
       },
     }
     try {

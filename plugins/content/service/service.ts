@@ -360,6 +360,7 @@ export class ContentService {
       activeStrikes: contentStrikeCount(this.ctx.ledger.activeStrikes(ev.sender.id, this.ctx.clock.now())),
       timezone: this.ctx.timezone,
       prefix: this.ctx.commandPrefix,
+      account: this.ctx.fleet.account?.(),
       mayRemove: this.ctx.directory.mayRemove?.(ev.group.id),
       responsible: this.ctx.responsibleFor(ev.group),
       limitReachedHere: limitReachedIn(this.incidents.state, reach),
