@@ -127,7 +127,8 @@ function settleFines(
  * A receipt for a member whose open fines another account of the fleet recorded, judged at the transfer's time
  * `when` as this account's own are: what it covers reached the admin, so the member is not asked to pay that again;
  * an amount short of the first fine is said to be short (to the member and the admins), never "no need to pay". The
- * admins are told what the fines owed at the transfer and which account confirms them (`#罚款 结清 F1@sales1`).
+ * admins are told what the fines owed at the transfer and, per account, the commands that confirm them
+ * (`私聊 sales1 发送：#罚款 结清 F1@sales1`).
  */
 function receivedElsewhere(
   e: MessageEvent,
@@ -144,7 +145,7 @@ function receivedElsewhere(
   const { covered } = coverOldestFirst(owed, amount)
   const rule = 'ack.fine-elsewhere'
   const admin = e.sender.groupAlias ?? e.sender.name
-  const command = `${prefix}罚款 结清 ${(covered[0] ?? owed[0]).id}`
+  const commands = settleCommands(covered.length ? covered : owed.slice(0, 1), prefix)
   const member = covered.length
     ? T.receiptElsewhere(amount, covered, owed.slice(covered.length), accounts)
     : T.receiptElsewhereShort(amount, owed[0], accounts)
@@ -152,11 +153,24 @@ function receivedElsewhere(
     { type: 'say', to: { contact: meta.memberId }, text: member, rule, ...meta },
     {
       type: 'notifyAdmins',
-      text: T.receiptElsewhereAdmins(admin, e.group?.topic, amount, owed, covered.length, accounts, command),
+      text: T.receiptElsewhereAdmins(admin, e.group?.topic, amount, owed, covered.length, accounts, commands),
       rule,
       ...meta,
     },
   ]
+}
+
+/**
+ * The commands that settle `fines` (ids `F2@sales1`), one per fine as `#罚款 结清` takes one id, grouped by the
+ * account that must receive them: `私聊 sales1 发送：#罚款 结清 F1@sales1、#罚款 结清 F2@sales1`.
+ */
+export function settleCommands(fines: { id: string }[], prefix: string): string {
+  const byAccount = new Map<string, string[]>()
+  for (const f of fines) {
+    const account = f.id.slice(f.id.indexOf('@') + 1)
+    byAccount.set(account, [...(byAccount.get(account) ?? []), `${prefix}罚款 结清 ${f.id}`])
+  }
+  return [...byAccount].map(([account, cmds]) => `私聊 ${account} 发送：${cmds.join('、')}`).join('；')
 }
 
 /**
@@ -199,7 +213,8 @@ function elsewhere(ledger: Ledger, label: string, meta: ReturnType<typeof metaOf
  * ids `F2@sales1`, and the accounts named in them, each once; undefined when there are none.
  */
 function foreignFines(ledger: Ledger, memberId: string): { fines: Fine[]; accounts: string[] } | undefined {
-  const fines = ledger.openFinesFleet(memberId)
+  // Oldest first across accounts (the fleet lists them account by account): a payment covers the oldest fines.
+  const fines = ledger.openFinesFleet(memberId).sort((a, b) => a.at - b.at)
   if (!fines.length) return undefined
   return { fines, accounts: [...new Set(fines.map(f => f.id.slice(f.id.indexOf('@') + 1)))] }
 }

@@ -82,8 +82,8 @@ export const T = {
     rest: { id: string; owed: number }[],
     accounts: string[],
   ) =>
-    `管理员已收到你的转账 ${amount} 元，够缴罚款 ${covered.map(f => `${f.id}（${f.owed} 元）`).join('、')}：由机器人账号 ${accounts.join('、')} 记录，需管理员在该账号确认后结清，这几笔不用再转账。` +
-    (rest.length ? `还未缴：${rest.map(f => `${f.id}（现应缴 ${f.owed} 元）`).join('、')}。` : ''),
+    `管理员已收到你的转账 ${amount} 元，够缴罚款 ${covered.map(f => `${f.id}（${f.owed} 元）`).join('、')}：由机器人账号 ${accounts.join('、')} 记录，需管理员在该账号确认后结清，${covered.length > 1 ? '这几笔' : '这笔'}不用再转账。` +
+    (rest.length ? `还未缴：${rest.map(f => `${f.id}（转账时应缴 ${f.owed} 元）`).join('、')}。` : ''),
   /** To the member privately: a transfer an admin accepted that is short of the first of another account's fines. */
   receiptElsewhereShort: (amount: number, first: { id: string; owed: number }, accounts: string[]) =>
     `管理员已收到你的转账 ${amount} 元，但罚款 ${first.id}（机器人账号 ${accounts.join('、')} 记录）转账时应缴 ${first.owed} 元，还差 ${yuan(first.owed - amount)} 元，未结清。请联系管理员核对。`,
@@ -95,12 +95,12 @@ export const T = {
     owed: { id: string; owed: number }[],
     covered: number,
     accounts: string[],
-    command: string,
+    commands: string,
   ) =>
     `${admin}${topic ? `在「${topic}」` : ''}收下了 ${amount} 元转账，付款人未缴的罚款 ${owed.map(f => `${f.id}（转账时应缴 ${f.owed} 元）`).join('、')}由机器人账号 ${accounts.join('、')} 记录，本账号不能结清：` +
     (covered
-      ? `这笔够缴前 ${covered} 笔，核对后请私聊 ${accounts[0]} 发送：${command}`
-      : `这笔不够缴 ${owed[0].id}，请核对后与付款人联系（够缴后私聊 ${accounts[0]} 发送：${command}）`),
+      ? `这笔够缴${covered === owed.length ? (covered > 1 ? '全部' : '') : `最早的 ${covered} 笔`}，核对后请${commands}`
+      : `这笔不够缴 ${owed[0].id}，请核对后与付款人联系（够缴后请${commands}）`),
   /** To the member privately: a red packet sent to the bot, which opens none (WeChat returns it after 24 hours). */
   redPacketToBot: (fine: Fine, owed: number) =>
     `收到你的红包，但机器人不能领取，红包会在 24 小时后自动退回给你。罚款 ${fine.id}（${fine.violation}）现应缴 ${owed} 元：请转账给管理员，管理员收款后自动结清。`,

@@ -15,3 +15,12 @@ describe('the fine rule as members read it', () => {
     )
   })
 })
+
+describe('settleCommands (a receipt for fines other fleet accounts hold)', () => {
+  it('gives one command per fine, grouped by the account that must receive them', async () => {
+    const { settleCommands } = await import('../../../plugins/ack/decide-fine.js')
+    expect(settleCommands([{ id: 'F1@sales2' }, { id: 'F4@sales1' }, { id: 'F2@sales2' }], '#')).toBe(
+      '私聊 sales2 发送：#罚款 结清 F1@sales2、#罚款 结清 F2@sales2；私聊 sales1 发送：#罚款 结清 F4@sales1',
+    )
+  })
+})
