@@ -313,6 +313,7 @@ export class Realname {
           startedAt: c.startedAt,
           now,
           unconfirmed,
+          prefix: this.v.prefix,
           audience: { customerGroup: readByCustomers(group.kind), staff: this.comply.isStaff(a.member.id) },
         }),
       )

@@ -48,7 +48,14 @@ export function stepActions(
   steps: EscalationStep[],
   index: number,
   n: NicknameNotice,
-  ctx: { groupId: string; startedAt: number; now: number; unconfirmed: boolean; audience: StepAudience },
+  ctx: {
+    groupId: string
+    startedAt: number
+    now: number
+    unconfirmed: boolean
+    audience: StepAudience
+    prefix: string
+  },
 ): Action[] {
   const step = steps[index]
   const meta = { groupId: ctx.groupId, memberId: n.memberId, reason: `${n.nickname}: ${n.detail}` }
@@ -73,7 +80,7 @@ export function stepActions(
       return [
         {
           type: 'notifyAdmins',
-          text: reportText(n, { since, done, unconfirmed: ctx.unconfirmed }),
+          text: reportText(n, { since, done, unconfirmed: ctx.unconfirmed, prefix: ctx.prefix }),
           rule: 'realname.report',
           ...meta,
         },

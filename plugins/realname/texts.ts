@@ -41,14 +41,25 @@ export function mentionText(n: NicknameNotice): string {
 }
 
 /** Report to the admins after the earlier steps did not help. */
-export function reportText(n: NicknameNotice, opts: { since: string; done: string[]; unconfirmed: boolean }): string {
+export function reportText(
+  n: NicknameNotice,
+  opts: { since: string; done: string[]; unconfirmed: boolean; prefix: string },
+): string {
   return [
     `【实名提醒】「${n.group}」的 ${n.who}（${n.memberId}）${opts.since}仍未改为实名群昵称（${shownAs(n)}）：${n.detail}。`,
     opts.done.length ? `已${opts.done.join('、')}。` : '',
-    opts.unconfirmed ? '花名册中无法确认此人身份，请核实是否为本公司员工。' : '',
+    opts.unconfirmed ? unconfirmedText(n.memberId, opts.prefix) : '',
   ]
     .filter(Boolean)
     .join('\n')
+}
+
+/** What to do about a member the roster cannot place: the commands that settle it. */
+function unconfirmedText(memberId: string, p: string): string {
+  return (
+    '花名册中无法确认此人身份，请核实是否为本公司员工：' +
+    `是员工就补充花名册后发送 ${p}花名册 重载，或发送 ${p}实名豁免 ${memberId} 免除实名要求；不是就在微信里把他移出群聊。`
+  )
 }
 
 /** Report of someone in an internal group who is not (or not this) roster entry. */
