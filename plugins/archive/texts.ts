@@ -24,7 +24,7 @@ export const usageParts = (p: string) => ({
 /** `#记录` usage line. */
 export const usage = (p: string) => Object.values(usageParts(p)).join('；')
 /** `#帮助` description of `#记录`. */
-export const COMMAND_DESCRIPTION = '信息记录：搜索、导出聊天记录，法律保全（仅私聊，审计员/管理员）'
+export const COMMAND_DESCRIPTION = '信息记录：搜索、导出聊天记录（仅私聊，审计员/管理员）；法律保全仅限管理员'
 /** A bad or missing subcommand. */
 export const usageReply = (line: string) => `用法：${line}`
 /** A search without words or member. */
