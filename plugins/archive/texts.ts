@@ -63,3 +63,6 @@ export const holdChanged = (titles: string, on: boolean) =>
 /** The daily purge's audit text. */
 export const purged = (segments: number, records: number, held: string[]) =>
   `信息记录到期清理：删除 ${segments} 个日记录文件，共 ${records} 条；法律保全未清理：${held.join('、') || '无'}`
+
+/** The retry timer after a failed write, as the audit log (#审计, replay) names it. */
+export const retryTimerReason = '存档写入失败：稍后重试'

@@ -196,6 +196,11 @@ export function welcomeText(cfg: RealnameConfig['welcome'], pending: PendingWelc
 
 /** Every other fixed sentence of the plugin (zh-CN), and the short ones built from a few values. */
 export const T = {
+  /** What each timer is for, as the audit log (#审计, replay) names it. */
+  graceTimerReason: '新成员宽限期到期：检查是否已改实名群昵称',
+  welcomeTimerReason: '合并发送入群欢迎',
+  stepTimerReason: (n: number, what: string) => `实名整改第 ${n} 步：${what}`,
+  stepPausedReason: '观察模式中：实名整改暂停，每小时再看',
   checkDescription: '列出群昵称不合规或不在花名册上的成员（群内：本群；私聊：所有群）',
   checkUsage: (p: string) => `${p}实名检查`,
   exemptDescription: '豁免或取消豁免成员的实名昵称要求',
