@@ -95,7 +95,7 @@ export function puppetSettingsProblem(env: BotEnv, vars: NodeJS.ProcessEnv = pro
   if (env.puppet !== 'wechaty-puppet-service') return undefined
   const token = vars.WECHATY_PUPPET_SERVICE_TOKEN
   if (!token?.trim())
-    return 'WECHATY_PUPPET=wechaty-puppet-service 需要 WECHATY_PUPPET_SERVICE_TOKEN：请在环境变量或 .env 中设置，机器人拒绝启动 (wechaty-puppet-service needs WECHATY_PUPPET_SERVICE_TOKEN in the environment or .env: refusing to start)'
+    return 'WECHATY_PUPPET=wechaty-puppet-service 需要 WECHATY_PUPPET_SERVICE_TOKEN：请在环境变量或 .env 中设置；想先用沙盒试用，就让 WECHATY_PUPPET 留空（或注释掉），机器人拒绝启动 (wechaty-puppet-service needs WECHATY_PUPPET_SERVICE_TOKEN in the environment or .env; leave WECHATY_PUPPET empty to use the sandbox: refusing to start)'
   // As wechaty-puppet-service (wechaty-token) reads it: the SNI is what comes before the token's last `_`,
   // unless WECHATY_PUPPET_SERVICE_TLS_SERVER_NAME names the server (even without TLS, it throws otherwise).
   if (token.lastIndexOf('_') <= 0 && !vars.WECHATY_PUPPET_SERVICE_TLS_SERVER_NAME)

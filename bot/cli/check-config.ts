@@ -40,7 +40,7 @@ export async function checkConfigCommand(argv: string[]): Promise<number> {
   const { timezone, calendar: days } = loaded.config
   const calendar = calendarWarning(missingCalendarYears(Date.now(), timezone, days))
   if (calendar) process.stderr.write(`${calendar}\n`)
-  for (const warning of configWarnings(loaded)) process.stderr.write(`${warning}\n`)
+  for (const warning of configWarnings(loaded, PLUGINS)) process.stderr.write(`${warning}\n`)
   if (!problems.length) return 0
   process.stderr.write(
     `❌ 环境设置有 ${problems.length} 个问题（见上），start 会拒绝启动 ${problems.length} environment setting problem(s) above: start would refuse to start\n`,

@@ -37,8 +37,20 @@ export function formatIssues(
         return `${where(file, doc, lines, [...path, k])}${formatPath([...path, k])}: 未知的设置项，${hint}`
       })
     }
-    return [`${where(file, doc, lines, path)}${formatPath(path)}: ${issueText(issue)}`]
+    return [`${where(file, doc, lines, path)}${formatPath(path)}: ${issueText(issue)}${nearestValue(issue, doc, path)}`]
   })
+}
+
+/**
+ * For a value outside an allowed list (`kind: interal`), the allowed value it is a typo of: `，是不是 internal？`.
+ * zod keeps no input, so the value is read from the YAML at the issue's path; empty when none is near.
+ */
+function nearestValue(issue: z.core.$ZodIssue, doc: Document | undefined, path: PropertyKey[]): string {
+  if (issue.code !== 'invalid_value' || !doc) return ''
+  const input = doc.getIn(path)
+  const allowed = issue.values.filter((v): v is string => typeof v === 'string')
+  const near = typeof input === 'string' ? nearestKey(input, allowed) : undefined
+  return near ? `，是不是 ${near}？（did you mean ${near}?）` : ''
 }
 
 /** `file:line: ` for the deepest YAML node that exists along `path` (or `file: ` without a document). */

@@ -18,12 +18,13 @@ export interface ConsolePage {
 
 /**
  * The pages in navigation order. Each role gets the pages of its job, as in chat: leaders the activity reports
- * (`#活跃度`), trainers the cases (`#案例`), auditors the message archive (`#记录`); admins every page.
+ * (`#活跃度`) and the notices they post (`#通知`; the fines, admin-only in chat, are not shown to them), trainers
+ * the cases (`#案例`), auditors the message archive (`#记录`); admins every page.
  */
 export const PAGES: readonly ConsolePage[] = [
   { path: '/', label: '概览', roles: ['admin'] },
   { path: '/violations', label: '违规记录', roles: ['admin'] },
-  { path: '/notices', label: '通知与罚款', roles: ['admin'] },
+  { path: '/notices', label: '通知与罚款', roles: ['admin', 'leader'] },
   { path: '/campaigns', label: '活动与排期', roles: ['admin'] },
   { path: '/dictionary', label: '词库', roles: ['admin'] },
   { path: '/archive', label: '信息记录', roles: ['admin', 'auditor'] },

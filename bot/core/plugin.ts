@@ -201,6 +201,11 @@ export interface PluginDefinition<S extends z.ZodObject = z.ZodObject> {
   configSchema: S
   /** Receive fleet peers' messages and joins too (the archive keeps every message); others never see them. */
   seesPeers?: boolean
+  /**
+   * What this plugin's valid global section may still have wrong given the configured groups (each a Chinese line,
+   * its full key named): `check-config` prints them, the bot starts anyway.
+   */
+  configWarnings?(cfg: z.infer<S>, groups: readonly Pick<GroupRef, 'configName' | 'kind'>[]): string[]
   create(ctx: PluginContext<z.infer<S>>): PluginInstance | Promise<PluginInstance>
 }
 

@@ -134,6 +134,7 @@ export function trackingActions(n: Notice, tz: string, confirm: boolean): Action
       at: n.remindAt,
       payload: { id: n.id },
       rule: 'ack.schedule',
+      reason: `通知 ${n.id}：截止前提醒未回复的人`,
       ...meta,
     })
   actions.push({
@@ -142,6 +143,7 @@ export function trackingActions(n: Notice, tz: string, confirm: boolean): Action
     at: n.deadline,
     payload: { id: n.id },
     rule: 'ack.schedule',
+    reason: `通知 ${n.id}：截止时统计未回复的人`,
     ...meta,
   })
   return actions

@@ -143,7 +143,7 @@ function answer(inv: CommandInvocation, report: Report): Action[] {
   return [inv.reply(report.text), ...(report.chart ? [inv.replyFile(report.chart)] : [])]
 }
 
-/** In a customer group a command only ever shows that group (customers read the reply). */
+/** In a customer group a command only ever shows that group (answered privately: customers read the group). */
 function scope(event: MessageEvent): Set<string> | undefined {
   return event.group?.kind === 'customer' ? new Set([event.group.id]) : undefined
 }

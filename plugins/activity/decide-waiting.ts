@@ -184,6 +184,7 @@ export function decideWaiting(
       // With the waiting list it belongs to: written at the periodic flush, as that list is (a kill loses both alike).
       volatile: true,
       rule: 'activity.customer-waiting',
+      reason: T.waitingTimerReason,
       groupId,
       memberId: ev.sender.id,
     },
@@ -238,7 +239,7 @@ export function releaseMessage(
   const due = nextReminderAt(w, x.rules.clock.deadline, x.observing)
   if (due === undefined || (w.timerAt !== undefined && w.timerAt <= due)) return []
   w.timerAt = Math.max(due, x.now)
-  const meta = { rule: 'activity.customer-waiting', groupId, memberId: msg.memberId }
+  const meta = { rule: 'activity.customer-waiting', groupId, memberId: msg.memberId, reason: T.waitingTimerReason }
   return [{ type: 'schedule', key: waitKey(groupId), at: w.timerAt, payload: { groupId }, volatile: true, ...meta }]
 }
 
@@ -292,7 +293,7 @@ export function decideReminder(w: GroupWaiting, groupId: string, x: ReminderInpu
   const next = nextReminderAt(w, deadline, observing)
   if (next !== undefined) {
     w.timerAt = next
-    const meta = { rule: 'activity.customer-waiting', groupId }
+    const meta = { rule: 'activity.customer-waiting', groupId, reason: T.waitingTimerReason }
     actions.push({ type: 'schedule', key: `wait:${groupId}`, at: next, payload: { groupId }, volatile: true, ...meta })
   }
   return actions

@@ -24,6 +24,8 @@ export const T = {
   groupMembersChart: (topic: string) => `${topic} 成员发言条数`,
   groupsChart: '各群消息数',
   activityTitle: (label: string) => `活跃度 · ${label}`,
+  /** The waiting timer, as the audit log (#审计, replay) names it. */
+  waitingTimerReason: '客户等待回复：超时未获回复就提醒负责人',
   waitingReason: (count: number, threshold: string) => `${count} 位客户超过 ${threshold} 未获回复`,
   nobodyResponsible: (text: string) => `${text}\n（本群没有找到负责员工，请在 activity.responsible 中配置）`,
   status: (groups: number, messages: number, waiting: number) =>

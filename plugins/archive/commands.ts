@@ -126,11 +126,10 @@ async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): P
   await logAccess(d, { who: inv.event.sender.id, action: 'search', detail, count: total })
   const info = new Map((await d.backend.chats()).map(c => [c.chat, c]))
   const head = T.searchHead(detail, total, !!approximate, hits.length)
-  // Found nothing with commands left out: say whether 含命令 would (a leader's 【通知】 is the bot's message).
+  // Found nothing with commands left out: say whether 含命令 would (a leader's 【通知】 is the bot's message). A word
+  // that is part of a group's name was meant as the group, likely (`群:北京`): said with any count.
   const hidden = total || withCommands ? 0 : (await d.backend.search(q, 1)).total
-  const hint = total
-    ? []
-    : [...(hidden ? [T.hiddenCommandsHint(hidden)] : []), ...groupWordHints(q.words ?? [], groups)]
+  const hint = [...(hidden ? [T.hiddenCommandsHint(hidden)] : []), ...groupWordHints(q.words ?? [], groups)]
   return [
     inv.reply([head, ...hits.map((h, i) => hitText(h, i + 1, info, ctx.timezone)), ...hint].join('\n')),
     {
@@ -146,7 +145,7 @@ async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): P
 /** `#记录 导出 [群|群:名] [日期] [人:成员] [csv|html|md|jsonl]`: a file of the records, sent privately to the asker. */
 async function exportFile(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): Promise<Action[]> {
   const { ctx } = d
-  const { q, scope, format = 'csv', notFound } = await parseRequest(d, argv, 1, true)
+  const { q, scope, format = 'csv', notFound, groups } = await parseRequest(d, argv, 1, true)
   if (notFound) return [inv.reply(notFound)]
   const detail = `${describeQuery(q, scope)} · ${format}`
   await logAccess(d, { who: inv.event.sender.id, action: 'export', detail })
@@ -156,7 +155,7 @@ async function exportFile(d: ArchiveDeps, inv: CommandInvocation, argv: string[]
   const count = await exportArchive(d.backend, q, format, ctx.timezone, async c => appendFileSync(file, c))
   const who = inv.event.sender
   return [
-    inv.reply(T.exported(detail, count)),
+    inv.reply([T.exported(detail, count), ...groupWordHints(q.words ?? [], groups)].join('\n')),
     // The asker's file: sent also while the archive observes, as the answer is.
     {
       type: 'sendFile',

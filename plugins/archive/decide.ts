@@ -1,7 +1,7 @@
 import type { Action } from '../../bot/core/actions.js'
 import type { MessageEvent } from '../../bot/core/event.js'
 import type { ArchiveConfig } from './config.js'
-import { writeFailed, writeRecovered } from './texts.js'
+import { retryTimerReason, writeFailed, writeRecovered } from './texts.js'
 
 /** Whether a message is archived: every message in a managed group, private ones unless `privateChats` is off. */
 export function archives(ev: MessageEvent, section: ArchiveConfig): boolean {
@@ -28,7 +28,7 @@ export const RETRY_MS = 60_000
 export function decideWriteAlarm(alarm: WriteAlarm, failing: string | undefined, lost: number, now: number): Action[] {
   const retry: Action[] =
     failing && !alarm.retrying
-      ? [{ type: 'schedule', rule: 'archive.retry', key: RETRY_TIMER, at: now + RETRY_MS }]
+      ? [{ type: 'schedule', rule: 'archive.retry', reason: retryTimerReason, key: RETRY_TIMER, at: now + RETRY_MS }]
       : []
   if (retry.length) alarm.retrying = true
   if (failing && !alarm.warned) {

@@ -24,7 +24,7 @@ export const usageParts = (p: string) => ({
 /** `#记录` usage line. */
 export const usage = (p: string) => Object.values(usageParts(p)).join('；')
 /** `#帮助` description of `#记录`. */
-export const COMMAND_DESCRIPTION = '信息记录：搜索、导出聊天记录，法律保全（仅私聊，审计员/管理员）'
+export const COMMAND_DESCRIPTION = '信息记录：搜索、导出聊天记录（仅私聊，审计员/管理员）；法律保全仅限管理员'
 /** A bad or missing subcommand. */
 export const usageReply = (line: string) => `用法：${line}`
 /** A search without words or member. */
@@ -63,3 +63,6 @@ export const holdChanged = (titles: string, on: boolean) =>
 /** The daily purge's audit text. */
 export const purged = (segments: number, records: number, held: string[]) =>
   `信息记录到期清理：删除 ${segments} 个日记录文件，共 ${records} 条；法律保全未清理：${held.join('、') || '无'}`
+
+/** The retry timer after a failed write, as the audit log (#审计, replay) names it. */
+export const retryTimerReason = '存档写入失败：稍后重试'

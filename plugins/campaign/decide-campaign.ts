@@ -43,8 +43,20 @@ export function announce(c: Campaign, groups: GroupRef[], text: string, now: num
   }
   const remindAt = c.deadline - remindBefore
   if (remindBefore > 0 && remindAt > now)
-    out.push({ type: 'schedule', key: campaignTimer.remind(c.id), at: remindAt, rule: 'campaign.remind-timer' })
-  out.push({ type: 'schedule', key: campaignTimer.deadline(c.id), at: c.deadline, rule: 'campaign.deadline-timer' })
+    out.push({
+      type: 'schedule',
+      key: campaignTimer.remind(c.id),
+      at: remindAt,
+      rule: 'campaign.remind-timer',
+      reason: T.timerReason.remind(c.id),
+    })
+  out.push({
+    type: 'schedule',
+    key: campaignTimer.deadline(c.id),
+    at: c.deadline,
+    rule: 'campaign.deadline-timer',
+    reason: T.timerReason.deadline(c.id),
+  })
   return out
 }
 

@@ -70,10 +70,22 @@ export function noticeInstant(day: string, noticeAt: string, now: number, s: Sch
 /** Timers a new post needs: publication, and the notice while unapproved. */
 export function postTimers(post: QueuedPost, noticeAt: number | undefined, publishAt: number): Action[] {
   const out: Action[] = [
-    { type: 'schedule', key: postTimer.publish(post.id), at: publishAt, rule: 'queue.publish-timer' },
+    {
+      type: 'schedule',
+      key: postTimer.publish(post.id),
+      at: publishAt,
+      rule: 'queue.publish-timer',
+      reason: T.timerReason.publish(post.id),
+    },
   ]
   if (noticeAt !== undefined)
-    out.push({ type: 'schedule', key: postTimer.notice(post.id), at: noticeAt, rule: 'queue.notice-timer' })
+    out.push({
+      type: 'schedule',
+      key: postTimer.notice(post.id),
+      at: noticeAt,
+      rule: 'queue.notice-timer',
+      reason: T.timerReason.notice(post.id),
+    })
   return out
 }
 

@@ -141,6 +141,7 @@ function claim(c: Campaign, ev: MessageEvent & { group: GroupRef }, windowMs: nu
     key: campaignTimer.proof(c.id, ev.sender.id),
     at: ev.at + windowMs,
     rule: 'campaign.await-screenshot',
+    reason: T.timerReason.proof(c.id),
     memberId: ev.sender.id,
   })
 }

@@ -4,6 +4,7 @@ import { definePlugin, type JobSpec } from '../../bot/core/plugin.js'
 import { campaignCommand, queueCommand } from './commands.js'
 import type { CampaignCommandDeps } from './subcommands/deps.js'
 import { campaignConfigSchema } from './config.js'
+import { queueTargetWarnings } from './groups/target-warnings.js'
 import { MediaLibrary } from './media/library.js'
 import { announceCron, type ScheduleContext, windowCron } from './schedule/posting-window.js'
 import { type Campaign, CampaignState, configCampaigns, statusAt } from './state.js'
@@ -25,6 +26,7 @@ export const campaignPlugin = definePlugin({
   name: 'campaign',
   description: '分享活动与每日排期：活动公告、分享登记、截止提醒与完成报告；排期审核后在发布时段发布',
   configSchema: campaignConfigSchema,
+  configWarnings: queueTargetWarnings,
   create: ctx => {
     const cfg = ctx.configFor()
     const sched: ScheduleContext = { window: cfg.window, tz: ctx.timezone, calendar: ctx.calendar }

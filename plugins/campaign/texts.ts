@@ -137,7 +137,19 @@ export const T = {
     `活动 #${c.id} 当前状态为「${statusLabel(c.status, c.deadline, now)}」，无需结束。`,
   ended: (c: Campaign) => `活动 #${c.id}「${c.title}」已结束，完成情况已发给管理员。`,
   addFailed: (why: string, p: string) => `❌ ${why}\n用法：${p}排期 添加 <日期> [时间] [节假日照发] <内容>`,
-  noQueueTargetConfigured: '没有可发布的目标群（配置 queue.targets）。',
+  /** What each timer is for, as the audit log (#审计, replay) names it. */
+  timerReason: {
+    proof: (id: number | string) => `活动 #${id}：等待分享截图`,
+    remind: (id: number | string) => `活动 #${id}：截止前提醒未分享的人`,
+    deadline: (id: number | string) => `活动 #${id}：截止时统计完成情况`,
+    publish: (id: number | string) => `排期 #${id}：到时发布`,
+    notice: (id: number | string) => `排期 #${id}：提醒尚未审核`,
+  },
+  noQueueTargetConfigured: '没有可发布的目标群（配置 plugins.campaign.queue.targets）。',
+  queueTargetsMatchNothing: (kinds: readonly string[], groups: readonly string[]) =>
+    `⚠️ plugins.campaign.queue.targets（${[...kinds.map(k => `kind: ${k}`), ...groups].join('、') || '空'}）不对应 groups 里的任何群：` +
+    '#排期 添加 会被拒绝；在 groups 里加上要发布的群，或修改 targets ' +
+    '(the daily posts target no configured group: #排期 添加 would be refused)',
   postAdded: (id: string, when: string, where: string) => `✅ 已加入排期 #${id}：${when} 发到 ${where}，等待审核。`,
   /** `from`/`to` as shown (`12-28`, or with the year: `listWeek`). */
   weekTitle: (next: boolean, from: string, to: string) => `${next ? '下周' : '本周'}排期（${from}–${to}）`,

@@ -308,3 +308,6 @@ function allowProblemText(p: AllowProblem, prefix: string, category: string): st
   if (p.why === 'acting') return `其中的「${p.matched}」会直接处理（${p.how}），允许这个短语它就不再处理。`
   return `其中原样写着词条「${p.term}」，同样的说法也可能是违规（如「本产品保证绝对安全」）。确实无害时请自己写一个更准确的短语：${prefix}词库 允许 ${category} <短语>。`
 }
+
+/** The timer of an image whose QR codes are being read, as the audit log (#审计, replay) names it. */
+export const qrTimerReason = '图片二维码识别：等待识别结果'

@@ -313,6 +313,7 @@ export class Realname {
           startedAt: c.startedAt,
           now,
           unconfirmed,
+          prefix: this.v.prefix,
           audience: { customerGroup: readByCustomers(group.kind), staff: this.comply.isStaff(a.member.id) },
         }),
       )
@@ -329,7 +330,7 @@ export class Realname {
   private pause(group: GroupRef, memberId: string, index: number): Action[] {
     const payload = { groupId: group.id, memberId, index }
     const at = this.v.now + PAUSE_RECHECK
-    const meta = { rule: 'realname.escalate', groupId: group.id, memberId, reason: 'paused: observe mode' }
+    const meta = { rule: 'realname.escalate', groupId: group.id, memberId, reason: T.stepPausedReason }
     return [{ type: 'schedule', key: stepTimerKey(group.id, memberId), at, payload, ...meta }]
   }
 }

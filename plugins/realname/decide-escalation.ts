@@ -22,6 +22,14 @@ export interface StepPayload {
   observed?: boolean
 }
 
+/** Each escalation step in Chinese, for its timer's audit line. */
+const STEP_NAME: Record<EscalationStep['action'], string> = {
+  remind: '私聊提醒',
+  mention: '群内@提醒',
+  report: '报告管理员',
+  remove: '移出群聊',
+}
+
 /** Schedule step `index` (nothing when the steps are done). */
 export function scheduleStep(steps: EscalationStep[], startedAt: number, p: StepPayload): Action[] {
   const at = stepDueAt(steps, startedAt, p.index)
@@ -35,7 +43,7 @@ export function scheduleStep(steps: EscalationStep[], startedAt: number, p: Step
       rule: 'realname.escalate',
       groupId: p.groupId,
       memberId: p.memberId,
-      reason: `step ${p.index + 1}: ${steps[p.index].action}`,
+      reason: T.stepTimerReason(p.index + 1, STEP_NAME[steps[p.index].action]),
     },
   ]
 }
@@ -48,7 +56,14 @@ export function stepActions(
   steps: EscalationStep[],
   index: number,
   n: NicknameNotice,
-  ctx: { groupId: string; startedAt: number; now: number; unconfirmed: boolean; audience: StepAudience },
+  ctx: {
+    groupId: string
+    startedAt: number
+    now: number
+    unconfirmed: boolean
+    audience: StepAudience
+    prefix: string
+  },
 ): Action[] {
   const step = steps[index]
   const meta = { groupId: ctx.groupId, memberId: n.memberId, reason: `${n.nickname}: ${n.detail}` }
@@ -73,7 +88,7 @@ export function stepActions(
       return [
         {
           type: 'notifyAdmins',
-          text: reportText(n, { since, done, unconfirmed: ctx.unconfirmed }),
+          text: reportText(n, { since, done, unconfirmed: ctx.unconfirmed, prefix: ctx.prefix }),
           rule: 'realname.report',
           ...meta,
         },

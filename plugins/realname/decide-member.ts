@@ -33,6 +33,7 @@ export function admit(s: Realname, group: GroupRef, member: Member, inviter?: st
       at: now + s.cfg(group).grace,
       payload,
       rule: 'realname.grace',
+      reason: T.graceTimerReason,
       groupId: group.id,
       memberId: member.id,
     },
@@ -67,6 +68,7 @@ export function onJoin(s: Realname, ev: JoinEvent): Action[] {
     at: s.v.now + cfg.welcome.batchWindow,
     payload: { groupId: ev.group.id },
     rule: 'realname.welcome',
+    reason: T.welcomeTimerReason,
     groupId: ev.group.id,
   })
   return out

@@ -41,14 +41,25 @@ export function mentionText(n: NicknameNotice): string {
 }
 
 /** Report to the admins after the earlier steps did not help. */
-export function reportText(n: NicknameNotice, opts: { since: string; done: string[]; unconfirmed: boolean }): string {
+export function reportText(
+  n: NicknameNotice,
+  opts: { since: string; done: string[]; unconfirmed: boolean; prefix: string },
+): string {
   return [
     `【实名提醒】「${n.group}」的 ${n.who}（${n.memberId}）${opts.since}仍未改为实名群昵称（${shownAs(n)}）：${n.detail}。`,
     opts.done.length ? `已${opts.done.join('、')}。` : '',
-    opts.unconfirmed ? '花名册中无法确认此人身份，请核实是否为本公司员工。' : '',
+    opts.unconfirmed ? unconfirmedText(n.memberId, opts.prefix) : '',
   ]
     .filter(Boolean)
     .join('\n')
+}
+
+/** What to do about a member the roster cannot place: the commands that settle it. */
+function unconfirmedText(memberId: string, p: string): string {
+  return (
+    '花名册中无法确认此人身份，请核实是否为本公司员工：' +
+    `是员工就补充花名册后发送 ${p}花名册 重载，或发送 ${p}实名豁免 ${memberId} 免除实名要求；不是就在微信里把他移出群聊。`
+  )
 }
 
 /** Report of someone in an internal group who is not (or not this) roster entry. */
@@ -185,6 +196,11 @@ export function welcomeText(cfg: RealnameConfig['welcome'], pending: PendingWelc
 
 /** Every other fixed sentence of the plugin (zh-CN), and the short ones built from a few values. */
 export const T = {
+  /** What each timer is for, as the audit log (#审计, replay) names it. */
+  graceTimerReason: '新成员宽限期到期：检查是否已改实名群昵称',
+  welcomeTimerReason: '合并发送入群欢迎',
+  stepTimerReason: (n: number, what: string) => `实名整改第 ${n} 步：${what}`,
+  stepPausedReason: '观察模式中：实名整改暂停，每小时再看',
   checkDescription: '列出群昵称不合规或不在花名册上的成员（群内：本群；私聊：所有群）',
   checkUsage: (p: string) => `${p}实名检查`,
   exemptDescription: '豁免或取消豁免成员的实名昵称要求',

@@ -2,7 +2,7 @@ import { asRehearsal, type Action } from '../../bot/core/actions.js'
 import type { WorkCalendar } from '../../bot/time/workdays.js'
 import { addDays, dayKey, zonedInstant } from '../../bot/time/zoned.js'
 import type { FollowUp } from './state.js'
-import { followUpReminderText, followUpUnassignedText } from './texts.js'
+import { followUpReminderText, followUpUnassignedText, timerReason } from './texts.js'
 
 /** The instant `time` on the `n`th working day after the day of `from` (weekends and holidays skipped). */
 export function afterWorkdays(from: number, n: number, time: string, tz: string, cal: WorkCalendar): number {
@@ -22,6 +22,7 @@ export function followUpTimer(f: FollowUp): Action {
     at: f.due,
     payload: { id: f.id },
     rule: 'service.schedule',
+    reason: timerReason.followUp(f.id),
     groupId: f.groupId,
   }
 }

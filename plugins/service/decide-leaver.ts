@@ -1,7 +1,7 @@
 import { type Action, emit } from '../../bot/core/actions.js'
 import type { GroupRef } from '../../bot/core/event.js'
 import './facts.js'
-import { leaverRecordText, leaverRemovedReason, leaverText, stillInText, successorText } from './texts.js'
+import { leaverRecordText, leaverRemovedReason, leaverText, stillInText, successorText, timerReason } from './texts.js'
 
 /** What a leaver still holds, as the plugin found it. */
 export interface Holdings {
@@ -81,6 +81,7 @@ export function leaverActions(h: Holdings, now: number, prefix: string): Action[
       at: now + LEFT_CHECK_AFTER,
       payload: { id: h.id, groupIds: h.removing.map(g => g.id) },
       rule: 'service.schedule',
+      reason: timerReason.leftCheck,
       memberId: h.id,
     })
   for (const g of h.removing)

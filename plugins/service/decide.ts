@@ -1,7 +1,15 @@
 import { asRehearsal, type Action } from '../../bot/core/actions.js'
 import type { ServiceConfig } from './config.js'
 import type { Ticket } from './state.js'
-import { openedText, overdueText, recordText, reminderText, resolvedTooText, unassignedText } from './texts.js'
+import {
+  openedText,
+  overdueText,
+  recordText,
+  reminderText,
+  resolvedTooText,
+  timerReason,
+  unassignedText,
+} from './texts.js'
 
 /** What the ticket rules need besides the ticket. */
 export interface DecideDeps {
@@ -54,6 +62,7 @@ export function openActions(t: Ticket, cfg: ServiceConfig, d: DecideDeps): Actio
       at: t.remindAt,
       payload: { id: t.id },
       rule: 'service.schedule',
+      reason: timerReason.remind(t.id),
       ...m,
     })
   out.push({
@@ -62,6 +71,7 @@ export function openActions(t: Ticket, cfg: ServiceConfig, d: DecideDeps): Actio
     at: t.deadline,
     payload: { id: t.id },
     rule: 'service.schedule',
+    reason: timerReason.deadline(t.id),
     ...m,
   })
   return guard(t, out)

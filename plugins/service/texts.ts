@@ -296,3 +296,11 @@ export const weeklyText = {
   line: (label: string, f: WeekFigures) =>
     `${label}：登记 ${f.opened}，已处理 ${f.resolved}，未处理 ${f.open}，超时 ${f.overdue}，平均处理用时 ${f.avg ?? '—'}`,
 } as const
+
+/** What each timer of the plugin is for, as the audit log (#审计, replay) names it. */
+export const timerReason = {
+  remind: (id: string) => `工单 ${id}：截止前提醒负责人`,
+  deadline: (id: string) => `工单 ${id}：截止时检查是否已处理`,
+  followUp: (id: string) => `跟进 ${id}：到期提醒负责人`,
+  leftCheck: '离职交接：稍后检查是否已移出各群',
+}

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -74,7 +74,9 @@ describe('puppet settings that can only fail', () => {
   })
 
   it('wechaty-puppet-service: no token, or a token without the SNI prefix wechaty-token reads before its last "_"', () => {
-    expect(problem({})).toMatch(/needs WECHATY_PUPPET_SERVICE_TOKEN/)
+    expect(problem({})).toBe(
+      'WECHATY_PUPPET=wechaty-puppet-service 需要 WECHATY_PUPPET_SERVICE_TOKEN：请在环境变量或 .env 中设置；想先用沙盒试用，就让 WECHATY_PUPPET 留空（或注释掉），机器人拒绝启动 (wechaty-puppet-service needs WECHATY_PUPPET_SERVICE_TOKEN in the environment or .env; leave WECHATY_PUPPET empty to use the sandbox: refusing to start)',
+    )
     expect(problem({ WECHATY_PUPPET_SERVICE_TOKEN: '  ' })).toMatch(/needs WECHATY_PUPPET_SERVICE_TOKEN/)
     for (const token of ['0f5c1d2e-8b3a-4c7d-9e6f-112233445566', '_0f5c1d2e'])
       expect(problem({ WECHATY_PUPPET_SERVICE_TOKEN: token })).toMatch(/has no SNI prefix/)
@@ -86,5 +88,13 @@ describe('puppet settings that can only fail', () => {
     expect(
       problem({ WECHATY_PUPPET_SERVICE_TOKEN: '0f5c1d2e', WECHATY_PUPPET_SERVICE_TLS_SERVER_NAME: 'puppet_paimon' }),
     ).toBeUndefined()
+  })
+})
+
+describe('.env.example', () => {
+  it('copied as it is, starts the sandbox: its WECHATY_PUPPET line is a comment', () => {
+    const lines = readFileSync('.env.example', 'utf8').split('\n')
+    expect(lines.filter(line => /^\s*WECHATY_PUPPET=/.test(line))).toEqual([])
+    expect(lines).toContain('# WECHATY_PUPPET=wechaty-puppet-service')
   })
 })

@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../../core/plugin.js'
+import { answerPrivately } from '../audience.js'
 import type { RuntimeView } from './runtime-view.js'
 import { statusCommand } from './status-command.js'
 import { reloadConfigCommand, rosterCommand } from './reload-commands.js'
@@ -17,7 +18,14 @@ export function builtinCommands(rt: RuntimeView): CommandSpec[] {
       customerFacing: true,
       usage: `${p}帮助`,
       description: '列出你可以使用的命令',
-      run: inv => [inv.reply(rt.router.help(inv.event))],
+      run: inv => {
+        const help = rt.router.help(inv.event)
+        // Where the answer goes into the group (an internal one), a role holder's list (admin, leader… commands)
+        // goes privately: the group reads one line, not every command of the asker's job.
+        if (!inv.event.group || answerPrivately(inv.event) || !inv.event.sender.roles.some(r => r !== 'staff'))
+          return [inv.reply(help)]
+        return [inv.whisper(help), inv.reply('你可以使用的命令已私聊发给你。')]
+      },
     },
     {
       name: '我的ID',

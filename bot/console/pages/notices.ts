@@ -16,15 +16,17 @@ const FINE_STATE: Record<FineView['state'], Html> = {
 }
 
 /**
- * Notices page: each notice with who acknowledged and who has not; fines and their settlement (confirm one paid, or
- * waive it with a reason).
+ * Notices page: each notice with who acknowledged and who has not; with `withFines` (admins) the fines and their
+ * settlement (confirm one paid, or waive it with a reason).
  */
-export function noticesPage(views: AckViews | undefined, tz: string, csrf: string): Html {
+export function noticesPage(views: AckViews | undefined, tz: string, csrf: string, withFines: boolean): Html {
   if (!views) return h`<p class="muted">通知回复跟踪（ack 插件）没有启用。</p>`
   const notices = views.notices(30)
+  const list = h`<h2>通知（最新 ${notices.length} 条）</h2>
+${notices.length ? notices.map(n => noticeBlock(n, tz)) : h`<p class="muted">还没有跟踪的通知。</p>`}`
+  if (!withFines) return h`${list}<p class="muted">罚款的结清与免除由管理员处理。</p>`
   const fines = views.fines(100)
-  return h`<h2>通知（最新 ${notices.length} 条）</h2>
-${notices.length ? notices.map(n => noticeBlock(n, tz)) : h`<p class="muted">还没有跟踪的通知。</p>`}
+  return h`${list}
 <h2>罚款</h2>
 <p class="muted">未缴 ${fines.open} 笔，现共应缴 ${fines.owed} 元。结清（核对红包或转账金额后按现在应缴的金额确认）与在微信里发送「#罚款 结清 编号」相同，免除与「#罚款 免除 编号 原因」相同，都会写入审计日志。</p>
 ${fines.rows.length ? fineTable(fines.rows, tz, csrf) : h`<p class="muted">没有罚款记录。</p>`}`

@@ -5,6 +5,7 @@ import { noticesPage } from '../pages/notices.js'
 import type { Context } from 'hono'
 import type { FineView } from '../../../plugins/ack/views.js'
 import { type ConsoleHono, type Env, type RouteContext, field } from './context.js'
+import { refusal } from '../access.js'
 
 /** The plugins' pages: cases (trainers too), notices and fines, campaigns, the dictionary. */
 export function workRoutes(app: ConsoleHono, ctx: RouteContext): void {
@@ -20,8 +21,20 @@ export function workRoutes(app: ConsoleHono, ctx: RouteContext): void {
     return body ? view(c, '/cases', '案例', body) : c.text('页面不存在', 404)
   })
 
-  app.get('/notices', c =>
-    view(c, '/notices', '通知与罚款', noticesPage(source.views('ack'), source.timezone(), c.get('session').csrf)),
+  app.get('/notices', c => {
+    const fines = c.get('access').includes('admin') // leaders read the notices only, as in chat
+    return view(
+      c,
+      '/notices',
+      '通知与罚款',
+      noticesPage(source.views('ack'), source.timezone(), c.get('session').csrf, fines),
+    )
+  })
+  // Settling and waiving are an admin's (a leader opens the page for the notices).
+  app.use('/notices/*', async (c, next) =>
+    c.get('access').includes('admin')
+      ? next()
+      : c.text(refusal({ path: '/notices', label: '罚款', roles: ['admin'] }), 403),
   )
   // `#罚款 免除` / `#罚款 结清` as the signed-in person (the command checks the role), then, when the fine closed
   // (not in observe mode), the console's own audit entry naming them.

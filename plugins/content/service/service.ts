@@ -33,7 +33,7 @@ import {
   newWarnings,
   undoEdit,
 } from '../matcher/dictionary-edit.js'
-import { allowedText, dictionaryEditText, ignoredText } from '../texts.js'
+import { allowedText, dictionaryEditText, ignoredText, qrTimerReason } from '../texts.js'
 
 /** Timer keys of QR answers: `qr:<message id>`. */
 export const QR_TIMER = 'qr:'
@@ -203,7 +203,14 @@ export class ContentService {
     this.pendingQr.set(ev.id, { ev, read })
     const key = `${QR_TIMER}${ev.id}`
     return [
-      { type: 'schedule', key, at: this.ctx.clock.now() + QR_ANSWER_MS, rule: 'content.qr', groupId: ev.group.id },
+      {
+        type: 'schedule',
+        key,
+        at: this.ctx.clock.now() + QR_ANSWER_MS,
+        rule: 'content.qr',
+        reason: qrTimerReason,
+        groupId: ev.group.id,
+      },
     ]
   }
 

@@ -81,3 +81,28 @@ describe('#审计', () => {
     expect(wechat.textsTo('wxid_admin').at(-1)).toContain('@优惠多多')
   })
 })
+
+describe('#审计 names what each timer is for', () => {
+  it("a notice's and a waiting customer's timers say which notice and what they will do", async () => {
+    const h = await exampleRuntime()
+    const boss = member('wxid_boss', '王总')
+    h.wechat.addGroup(sales, [admin, zhangsan, boss])
+    h.wechat.addGroup(cust, [zhangsan, other, admin])
+    await h.rt.handle(text(boss, '【通知】下午三点开会', h.clock.now(), sales))
+    await h.rt.handle(text(other, '请问什么时候发货', h.clock.now(), cust))
+    await h.clock.advance(10_000)
+    await h.rt.handle(text(admin, '#审计', h.clock.now()))
+    await h.clock.advance(10_000)
+    const timers = (h.wechat.textsTo('wxid_admin').at(-1) ?? '').split('\n').filter(l => / 定时 /.test(l))
+    expect(timers).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/ 定时 ack 群「示例科技销售部工作群」（通知 N1：截止前提醒未回复的人）$/),
+        expect.stringMatching(/ 定时 ack 群「示例科技销售部工作群」（通知 N1：截止时统计未回复的人）$/),
+        expect.stringMatching(
+          / 定时 activity 群「示例科技张三交流群」 @刘总（客户等待回复：超时未获回复就提醒负责人）$/,
+        ),
+      ]),
+    )
+    expect(timers.filter(l => !/（.+）$/.test(l))).toEqual([])
+  })
+})

@@ -43,10 +43,14 @@ describe('parseConfig: problems in Chinese first', () => {
     expect(problems).toEqual([
       'bot.yaml:1: company: 缺少必填项（Invalid input: expected string, received undefined）',
       'bot.yaml:1: commandPrefix: 应为文本（Invalid input: expected string, received number）',
-      expect.stringMatching(
-        /^bot\.yaml:4: groups\[1\]\.kind: 应为以下之一："internal"、"customer"、"broadcast"（Invalid option/,
-      ),
+      'bot.yaml:4: groups[1].kind: 应为以下之一："internal"、"customer"、"broadcast"（Invalid option: expected one of "internal"|"customer"|"broadcast"），是不是 internal？（did you mean internal?）',
       'bot.yaml:6: outbox.perMinute: 应大于 0（Too small: expected number to be >0）',
+    ])
+  })
+
+  it('names no allowed value when the one written is near none', () => {
+    expect(problemsOf('company: x\ngroups:\n  - { name: 客户群, topic: 客户群, kind: 公告 }\n')).toEqual([
+      'bot.yaml:3: groups[0].kind: 应为以下之一："internal"、"customer"、"broadcast"（Invalid option: expected one of "internal"|"customer"|"broadcast"）',
     ])
   })
 })

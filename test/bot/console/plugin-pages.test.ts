@@ -252,11 +252,11 @@ describe('web console pages over the plugins views', () => {
     expect(page).toMatch(/<tr><td>张三交流群<\/td><td>0<\/td><td>0<\/td><td>0\.0<\/td>/)
   })
 
-  it('gives a leader the group activity, the customers waiting and the chart, read-only, and no other page', async () => {
+  it('gives a leader the group activity, the customers waiting and the chart, read-only, and no admin page', async () => {
     const { say, as } = await setup()
     await say('u1', '早上好')
     const leader = await as('boss')
-    expect((await leader.get('/')).headers.get('location')).toBe('/groups')
+    expect((await leader.get('/')).headers.get('location')).toBe('/notices') // their first page: the notices
     await say('c1', '请问这个套餐怎么收费？', customers)
     const page = await (await leader.get('/groups?days=1')).text()
     expect(page).toContain('销售部工作群')
@@ -267,8 +267,30 @@ describe('web console pages over the plugins views', () => {
     expect(page).toContain('href="/groups"')
     expect(page).not.toContain('href="/archive"')
     expect((await leader.get('/groups/chart.png?days=1')).headers.get('content-type')).toBe('image/png')
-    for (const path of ['/violations', '/archive', '/notices', '/campaigns', '/cases'])
+    for (const path of ['/violations', '/archive', '/campaigns', '/cases'])
       expect((await leader.get(path)).status).toBe(403)
+  })
+
+  it('gives a leader the notices they post, read-only: no fines, no settling or waiving', async () => {
+    const { say, as, rt, clock } = await setup()
+    await say('boss', '#通知 下午三点开会，请回复收到')
+    await say('u1', '收到')
+    await clock.advance(31 * 60_000)
+    const leader = await as('boss')
+    const page = await (await leader.get('/notices')).text()
+    expect(page).toContain('href="/notices"')
+    expect(page).toContain('下午三点开会')
+    expect(page).toMatch(/已回复 1\/\d/)
+    expect(page).toContain('<p class="muted">罚款的结清与免除由管理员处理。</p>')
+    expect(page).not.toContain('<h2>罚款</h2>')
+    expect(page).not.toContain('/notices/settle')
+    const [fine] = rt.ledger.openFines('u2')
+    expect(fine).toBeDefined()
+    const refused = await leader.post('/notices/settle', { id: fine.id })
+    expect(refused.status).toBe(403)
+    expect(await refused.text()).toBe('没有权限：此页面需要「管理员」角色')
+    expect((await leader.post('/notices/waive', { id: fine.id, reason: '出差' })).status).toBe(403)
+    expect(rt.ledger.openFines('u2')).toHaveLength(1)
   })
 
   it('keeps trainers out of every admin page and change', async () => {

@@ -46,6 +46,21 @@ describe('what customers read in their group', () => {
     expect(rt.errors).toEqual([])
   }, 60_000)
 
+  it("a leader's #活跃度 in a customer group is answered privately, about that group only (docs/plugins/activity.md)", async () => {
+    const { rt, clock, wechat } = await start()
+    const boss = { ...member('wxid_boss', '王经理'), groupAlias: '总经办-王经理' }
+    wechat.addGroup(cust, [{ ...zhangsan, groupAlias: '销售部-张三' }, customer, boss])
+    await rt.handle(text(customer, '请问什么时候发货', clock.now(), cust))
+    await rt.handle(text(admin, '下午开会', clock.now(), sales))
+    await clock.advance(60_000)
+    await rt.handle(text(boss, '#活跃度', clock.now(), cust))
+    await clock.advance(3_000)
+    expect(wechat.textsTo(cust.id)).toEqual([])
+    const [answer] = wechat.textsTo(boss.id)
+    expect(answer).toContain(cust.topic)
+    expect(answer).not.toContain(sales.topic)
+  })
+
   it('a customer chatting privately with the bot sees no staff command: not listed, answered as unknown', async () => {
     const { rt, clock, wechat } = await start()
     for (const body of ['#帮助', '#经验 搜索 价格', '#案例 搜索 价格', '#通知 开会', '#我的ID']) {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
@@ -226,5 +227,20 @@ describe('archive export (CLI)', () => {
     expect(existsSync(auditDir)).toBe(true)
     const lines = readdirSync(auditDir).flatMap(f => readFileSync(join(auditDir, f), 'utf8').trim().split('\n'))
     expect(JSON.parse(lines[0])).toMatchObject({ plugin: 'archive', rule: 'archive.export', type: 'record' })
+  }, 60_000)
+
+  it('`archive export` on a data folder whose archive is the sandbox’s names that folder and --data', () => {
+    const data = mkdtempSync(join(tmpdir(), 'gg-sandbox-data-'))
+    mkdirSync(join(data, 'sandbox', 'archive'), { recursive: true })
+    const res = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'bot/cli.ts', 'archive', 'export', '--from', '2026-11-30', '--to', '2026-11-30'],
+      { env: { ...process.env, BOT_DATA_DIR: data, BOT_CONFIG: 'data/bot.config.example.yaml' } },
+    )
+    expect(res.stderr.toString()).toBe(
+      `❌ ${data} 里没有消息存档；沙盒（npm run dev）的存档在 ${join(data, 'sandbox', 'archive')}，请用 --data ${join(data, 'sandbox')} ` +
+        '(no message archive here; the sandbox keeps its archive in that folder)\n',
+    )
+    expect(res.status).toBe(1)
   }, 60_000)
 })

@@ -82,6 +82,25 @@ describe('archive: search in chat', () => {
     )
   })
 
+  it('an export or a search with hits whose word is part of a group name gets the 群: hint with its answer', async () => {
+    const h = await history()
+    await h.say(auditor, '#记录 导出 交流 2026-11-30')
+    const exported = h.wechat.textsTo('aud1').find(t => t.startsWith('📦')) ?? ''
+    expect(exported.split('\n')).toEqual([
+      expect.stringMatching(
+        /^📦 已导出 「交流」 · 2026-11-30 至 2026-11-30 · 全部会话 · csv：共 \d+ 条，文件随后私聊发送。$/,
+      ),
+      '提示：「交流」按搜索词查找；若要只查某个群，请写 群:交流（相近的群：张三交流群）',
+    ])
+    await h.say(li, '销售部本周目标已发', sales)
+    await h.say(auditor, '#记录 搜索 销售部')
+    const found = h.wechat.textsTo('aud1').at(-1) ?? ''
+    expect(found).toContain('「销售部」 · 2026-11-02 至 2026-12-01 · 全部会话：共 1 条')
+    expect(found.split('\n').at(-1)).toBe(
+      '提示：「销售部」按搜索词查找；若要只查某个群，请写 群:销售部（相近的群：销售部工作群）',
+    )
+  })
+
   it('writes every search to the audit log and the access log, with who and what', async () => {
     const h = await history()
     await h.say(admin, '#记录 搜索 退款 客户群')
@@ -249,5 +268,22 @@ describe('archive: search leaves out command conversations with the bot', () => 
         expect(answer).toContain('张三：刘总说退款要加急，麻烦看一下')
       } else expect(answer).toContain('全部会话：共 1 条')
     }
+  })
+})
+
+describe('archive: #帮助 and the legal hold agree', () => {
+  it("an auditor's #帮助 offers search and export, says the hold is for admins, and #记录 保全 refuses them", async () => {
+    const h = await setup()
+    await h.say(auditor, '#帮助')
+    const help = h.to('aud1')
+    expect(help.split('\n').at(-1)).toBe(
+      '#记录 搜索 <词> [群:群名] [日期] [人:成员] [类型:图片] [含命令]；#记录 导出 [群:群名] [日期] [人:成员] [csv|html|md|jsonl]' +
+        '  信息记录：搜索、导出聊天记录（仅私聊，审计员/管理员）；法律保全仅限管理员',
+    )
+    expect(help).not.toContain('#记录 保全')
+    await h.say(auditor, '#记录 保全')
+    expect(h.wechat.textsTo('aud1').at(-1)).toBe('⛔ 没有权限：法律保全需要「管理员」角色。')
+    await h.say(admin, '#帮助')
+    expect(h.to('admin1')).toContain('#记录 保全 [群 开|关]')
   })
 })

@@ -22,6 +22,7 @@ const ctx = (now: number, customerGroup = false) => ({
   now,
   unconfirmed: true,
   audience: { customerGroup, staff: true },
+  prefix: '#',
 })
 
 describe('escalation schedule', () => {
@@ -57,7 +58,10 @@ describe('escalation schedule', () => {
     expect(text).toContain('首次提醒后4小时')
     expect(text).toContain('已私聊提醒、群内@提醒')
     expect(text).toContain('按微信名「孙七七」判断')
-    expect(text).toContain('无法确认此人身份')
+    expect(text.split('\n').at(-1)).toBe(
+      '花名册中无法确认此人身份，请核实是否为本公司员工：是员工就补充花名册后发送 #花名册 重载，' +
+        '或发送 #实名豁免 wxid_sunqi 免除实名要求；不是就在微信里把他移出群聊。',
+    )
   })
 
   it("says in the report that a staff member's @ in a customer group went privately", () => {
