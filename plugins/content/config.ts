@@ -51,6 +51,27 @@ const byKind = <T extends z.ZodType>(
     .strict()
     .prefault({})
 
+/** A scope outside internal groups, where posting a message is already passing it on: `outward` means nothing there. */
+const outerScope = categoryScopeSchema.refine(
+  scope => scope !== 'outward',
+  'outward 只适用于内部群（internal）：在客户群和广播群里发出的消息本身就是外传，请用 everyone 或 nonStaff (outward is for internal groups only)',
+)
+
+/** A category's scope per group kind (`outward` only for internal groups). */
+const scopeByKind = (d: {
+  internal: z.input<typeof categoryScopeSchema>
+  customer: z.input<typeof categoryScopeSchema>
+  broadcast: z.input<typeof categoryScopeSchema>
+}) =>
+  z
+    .object({
+      internal: categoryScopeSchema.prefault(d.internal),
+      customer: outerScope.prefault(d.customer),
+      broadcast: outerScope.prefault(d.broadcast),
+    })
+    .strict()
+    .prefault({})
+
 /** Plugin-defined categories (not from the dictionary): message types, flood and off-topic. */
 export const KIND_CATEGORIES = ['card', 'miniprogram', 'file', 'flood', 'offtopic'] as const
 /** One plugin-defined category. */
@@ -135,25 +156,25 @@ export const contentConfigSchema = z
     exempt: z.array(z.string().min(1)).default([]).describe('不受检查的微信 ID Contact ids that are not moderated'),
     scope: z
       .object({
-        link: byKind(categoryScopeSchema, { internal: 'nonStaff', customer: 'everyone', broadcast: 'everyone' }),
-        card: byKind(categoryScopeSchema, { internal: 'nobody', customer: 'nonStaff', broadcast: 'nonStaff' }),
-        miniprogram: byKind(categoryScopeSchema, { internal: 'nobody', customer: 'nonStaff', broadcast: 'nonStaff' }),
-        file: byKind(categoryScopeSchema, { internal: 'everyone', customer: 'everyone', broadcast: 'everyone' }),
-        flood: byKind(categoryScopeSchema, { internal: 'nonStaff', customer: 'nonStaff', broadcast: 'nonStaff' }),
-        offtopic: byKind(categoryScopeSchema, { internal: 'nobody', customer: 'nobody', broadcast: 'nonStaff' }),
+        link: scopeByKind({ internal: 'nonStaff', customer: 'everyone', broadcast: 'everyone' }),
+        card: scopeByKind({ internal: 'nobody', customer: 'nonStaff', broadcast: 'nonStaff' }),
+        miniprogram: scopeByKind({ internal: 'nobody', customer: 'nonStaff', broadcast: 'nonStaff' }),
+        file: scopeByKind({ internal: 'everyone', customer: 'everyone', broadcast: 'everyone' }),
+        flood: scopeByKind({ internal: 'nonStaff', customer: 'nonStaff', broadcast: 'nonStaff' }),
+        offtopic: scopeByKind({ internal: 'nobody', customer: 'nobody', broadcast: 'nonStaff' }),
         // In a customer group the bot cannot tell a customer leaving their WeChat for the company from a stranger
         // drawing customers away: a non-staff member's hit goes to the admins (none when they answer staff).
         // Among staff, `私聊我` is how colleagues talk: only a non-staff member's is solicitation in an internal group.
-        contact: byKind(categoryScopeSchema, { internal: 'nonStaff', customer: 'review', broadcast: 'everyone' }),
+        contact: scopeByKind({ internal: 'nonStaff', customer: 'review', broadcast: 'everyone' }),
         // A customer's angry words about the company are a complaint to answer (the service plugin's ticket), not a
         // rule to cite in front of other customers: their hits go to the admins; staff's are handled as before.
-        defamation: byKind(categoryScopeSchema, { internal: 'everyone', customer: 'review', broadcast: 'everyone' }),
-        insult: byKind(categoryScopeSchema, { internal: 'everyone', customer: 'review', broadcast: 'everyone' }),
+        defamation: scopeByKind({ internal: 'everyone', customer: 'review', broadcast: 'everyone' }),
+        insult: scopeByKind({ internal: 'everyone', customer: 'review', broadcast: 'everyone' }),
         // Staff name confidential things among themselves (`提成比例例会上宣布`): in an internal group a staff
         // member's hit is a leak only when the message passes it on (`内部价格表我晚点私发给客户`).
-        confidential: byKind(categoryScopeSchema, { internal: 'outward', customer: 'everyone', broadcast: 'everyone' }),
+        confidential: scopeByKind({ internal: 'outward', customer: 'everyone', broadcast: 'everyone' }),
       })
-      .catchall(byKind(categoryScopeSchema, { internal: 'everyone', customer: 'everyone', broadcast: 'everyone' }))
+      .catchall(scopeByKind({ internal: 'everyone', customer: 'everyone', broadcast: 'everyone' }))
       .prefault({})
       .describe(
         '每个类别在各类群里检查谁的消息：everyone / nonStaff（非员工）/ staff（仅员工）/ nobody / review（员工照常处理；非员工的命中只交管理员确认，引用员工消息的回复不检查，只 @ 员工不算）/ outward（非员工照常；员工的命中只在消息往外传时才算，如「私发给客户」「外传」）；未列出的词库类别检查所有人 Per category and group kind, whose messages are checked (review: non-staff hits only go to the admins; outward: staff hits only when the message passes something on)',

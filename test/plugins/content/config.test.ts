@@ -33,6 +33,16 @@ describe('content config', () => {
     expect(cfg.exemptRoles).toEqual(['admin', 'leader'])
   })
 
+  it('refuses outward outside internal groups, where posting is already passing on', () => {
+    const yaml = (kind: string) =>
+      `company: 示例\nplugins:\n  content:\n    scope:\n      confidential: { ${kind}: outward }\n`
+    expect(problemsOf(yaml('internal'))).toEqual([])
+    for (const kind of ['customer', 'broadcast'])
+      expect(problemsOf(yaml(kind))).toEqual([
+        expect.stringContaining(`plugins.content.scope.confidential.${kind}: outward 只适用于内部群（internal）`),
+      ])
+  })
+
   it('refuses to start with a broken dictionary, listing file:line problems', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'content-cfg-')), 'bad.yaml')
     writeFileSync(
