@@ -44,7 +44,7 @@ export function checkDayRange(fromText: string, toText: string, source: DayRange
       ok: false,
       error:
         source === 'pickers'
-          ? `「从」${from} 晚于「到」${to}：请把「从」改为 ${to}、「到」改为 ${from} 后再搜索。`
+          ? `「从」${from} 晚于「到」${to}：请把「从」改为 ${to}、「到」改为 ${from}。`
           : source === 'cli'
             ? `--from ${from} 晚于 --to ${to}，请对调两个日期。`
             : `日期范围的开始 ${from} 晚于结束 ${to}，请写成 ${to}~${from}。`,

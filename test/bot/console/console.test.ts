@@ -398,7 +398,7 @@ describe('web console read-only pages', () => {
     const { get } = await signedIn()
     const reversed = await (await get('/groups?from=2026-12-01&to=2026-11-01')).text()
     expect(reversed).toContain(
-      '<p class="error" role="alert">「从」2026-12-01 晚于「到」2026-11-01：请把「从」改为 2026-11-01、「到」改为 2026-12-01 后再搜索。下面仍是',
+      '<p class="error" role="alert">「从」2026-12-01 晚于「到」2026-11-01：请把「从」改为 2026-11-01、「到」改为 2026-12-01。下面仍是',
     )
     expect(await (await get('/groups?from=2026-02-30&to=2026-03-01')).text()).toContain('「2026-02-30」不是有效的日期')
     expect(await (await get('/groups?from=2026-11-01&to=2026-11-02')).text()).not.toContain('role="alert"')

@@ -227,7 +227,7 @@ describe('web console pages over the plugins views', () => {
     // In the words of the page's date fields, not chat syntax; the fields keep what was typed, and no export box
     // offers a range nobody entered.
     expect(reversed).toContain(
-      '<p class="error" role="alert">「从」2026-12-01 晚于「到」2026-11-01：请把「从」改为 2026-11-01、「到」改为 2026-12-01 后再搜索。',
+      '<p class="error" role="alert">「从」2026-12-01 晚于「到」2026-11-01：请把「从」改为 2026-11-01、「到」改为 2026-12-01。',
     )
     expect(reversed).not.toContain('~')
     expect(reversed).toContain('name="from" value="2026-12-01"')
