@@ -60,9 +60,9 @@ const LISTED_FORBIDDEN =
  */
 const REPORTED_POST =
   /(?:有人|有个人|某人|那人|那个人|有客户|有群友)[^，,；;。！!？?\n]{0,10}?发(?:了|过)?[^，,；;。！!？?\n]{0,6}$/u
-/** What an admin did about a post: `已经移出了`, `已删除`, `踢了`. */
+/** What an admin did about a post: `已经移出了`, `已删除`, `踢了`; not in vain (`都删了也没用`). */
 const REMOVED =
-  /(?:已经?|刚刚?|都)(?:被)?(?:移出|踢出|踢了|删除|删了|撤回|处理|举报|拉黑|清理|封)|(?:移出|踢出)(?:了|群)/u
+  /(?:(?:已经?|刚刚?|都)(?:被)?(?:移出|踢出|踢了|删除|删了|撤回|处理|举报|拉黑|清理|封)|(?:移出|踢出)(?:了|群))(?![^，,；;。！!？?\n]{0,4}?(?:没用|照样|还会|还是会))/u
 /** Words after a term, maybe past other items of a list, that name it as words: `包治百病、第一品牌这种词`. */
 const NAMED_AFTER =
   /^(?:[、和及与或][^，,；;。！!？?\n]{1,8}?)*(?:这种|这类|这些|此类|之类的?|等)(?:话|词|字眼|说法|用语|极限词|违禁词|敏感词)/u
@@ -130,20 +130,24 @@ const SOMEONE_SAID =
  * `已举报`, `我已经截图给管理员了`, `已经交给主管处理了`, `这是谣言`, `麻烦核实`, `别理，直接举报`.
  */
 const REPORTED =
-  /已经?举报|直接举报|举报了|截图给|交给[^，,；;。！!？?\n]{0,4}处理|是谣言|属于谣言|不实消息|麻烦核实|请核实|核实一下|别理|不要理|不用理|(?:已经?|直接|刚刚?)(?:被)?(?:拉黑|踢|撤|删|封|移出|禁言)|(?:拉黑|踢出?|撤回?|删除?|封号?|移出|禁言)了|(?:管理员?|群主)[^，,；;。！!？?\n]{0,4}?(?:处理|踢|删|撤)|处理一下|不是我们|不是咱们|不是本公司|(?:与|和|跟)我们(?:无关|没关系)|我说不是|报警|报给了?(?:平台|官方)?(?:客服|平台|管理员?|群主|警察|派出所|公司|主管|领导)|上报|踢一下|删一下|麻烦(?:群主|管理员?)?(?:踢|删|移出)|是骗局|是骗子吗|是不是骗子|大家(?:一定要?|千万|都|要|务必)?(?:别信|不要信|别上当|不要上当|小心|当心|警惕|提高警惕|提醒)/u
+  /已经?举报|直接举报|举报了|截图给|交给[^，,；;。！!？?\n]{0,4}处理|是谣言|属于谣言|不实消息|麻烦核实|请核实|核实一下|别理|不要理|不用理|(?:已经?|直接|刚刚?)(?:被)?(?:拉黑|踢|撤|删|封|移出|禁言)(?![^，,；;。！!？?\n]{0,4}?(?:没用|照样|还会|还是会))|(?:拉黑|踢出?|撤回?|删除?|封号?|移出|禁言)了(?=[吧啊哈哦呀啦嘛]?(?:[，,；;。！!？?\n\s]|$))|(?:管理员?|群主)[^，,；;。！!？?\n]{0,4}?(?:处理|踢|删|撤)|处理一下|不是我们|不是咱们|不是本公司|(?:与|和|跟)我们(?:无关|没关系)|我说不是|报警|报给了?(?:平台|官方)?(?:客服|平台|管理员?|群主|警察|派出所|公司|主管|领导)|上报|踢一下|删一下|麻烦(?:群主|管理员?)?(?:踢|删|移出)|是骗局|是骗子吗|是不是骗子|大家(?:一定要?|千万|都|要|务必)?(?:别信|不要信|别上当|不要上当|小心|当心|警惕|提高警惕|提醒)/u
 /**
  * An offer or a call to the reader outside the hit, which keeps a hit its report or reminder would clear:
- * `加我`, `私聊我`, `进群`, `联系我`.
+ * `加我`, `私聊我`, `进群`, `联系我`; a bare `私聊` (`私聊了解`, not `私聊了他`) or who is addressed by what they
+ * want (`想做的`, `想了解的`, `有意者`): a spammer's report (`…，管理员处理一下吧，想做的私聊`) still offers.
  */
-const OFFER = /加我|加微|私聊我|私信我|私我|找我|联系我|滴滴我|戳我|进群|加群|扫码|带你|私发你|发你|转我|转给我|打给我/u
+const OFFER =
+  /加我|加微|私聊(?!了?[他她对])|私信我|私我|找我|联系我|滴滴我|戳我|进群|加群|扫码|带你|私发你|发你|转我|转给我|打给我|想(?:做|了解|玩|要|赚|买|参加)的|有意者|有意向的|有兴趣的/u
 
 /**
  * A way to reach someone written out in the message: an account after a contact word (`vx abc12345`, `微信：shui_66`,
  * `v:abc123`, `QQ 123456`), a mobile number, a link. A report or rule reminder never clears a hit of a message that
- * carries one: the message would pass it on all the same (`有人说兼职刷单，加vx abc12345，已举报`).
+ * carries one: the message would pass it on all the same (`有人说兼职刷单，加vx abc12345，已举报`). A 400 or 800
+ * service number is the company's (`客服电话 4008001234`), no one's account. A rule reminder's own hotline or link
+ * is no offer (see reportedOrForbidden).
  */
 const CONTACT_DETAILS =
-  /(?:(?<![A-Za-z])(?:vx|wx|qq|tel)|v信|微信|威信|薇信|微|薇|扣扣|企鹅|电话|手机)(?:号码?)?\s*[:：]?\s*[A-Za-z0-9][A-Za-z0-9_-]{4,}|(?<![A-Za-z])v\s*[:：\s]\s*[A-Za-z0-9][A-Za-z0-9_-]{4,}|(?<![0-9])1[3-9][0-9]{9}(?![0-9])|https?:\/\/|www\./iu
+  /(?:(?<![A-Za-z])(?:vx|wx|qq|tel)|v信|微信|威信|薇信|微|薇|扣扣|企鹅|电话|手机)(?:号码?)?\s*[:：]?\s*(?![48]00[-\s]?[0-9]{3}[-\s]?[0-9]{4}(?![0-9]))[A-Za-z0-9][A-Za-z0-9_-]{4,}|(?<![A-Za-z])v\s*[:：\s]\s*[A-Za-z0-9][A-Za-z0-9_-]{4,}|(?<![0-9])1[3-9][0-9]{9}(?![0-9])|https?:\/\/|www\./iu
 
 /**
  * Someone else, directly before a message to the speaker (私聊我, 加我): `有个陌生人私聊我说`, `你那个客户私聊我问`,
@@ -257,7 +261,7 @@ export function talkedAbout(text: string, start: number, end: number): TalkedAbo
   if (NOT_POSTED.test(before) && KIND_AFTER.test(after)) return 'drop'
   if (SECRET_KEPT.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return 'drop'
   if (
-    !CONTACT_DETAILS.test(text) &&
+    !offers(text, start, end) &&
     REPORTED_POST.test(before) &&
     REMOVED.test(text.slice(end, edgeAfter(text, edgeAfter(text, end, CLAUSE_END) + 1, CLAUSE_END)))
   )
@@ -310,15 +314,16 @@ function reportedOrForbidden(
     if (said === null || !REPORTED.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return false
     offerBefore = text.slice(0, start - sentenceBefore.length + said.index)
   }
-  return !offers(text, offerBefore.length, end)
+  return !offers(text, offerBefore.length, end, !ruled)
 }
 
 /**
  * True if the message offers the reader something outside text[start, end), or carries contact details
- * (a report or rule reminder never clears those).
+ * (a report never clears those; with `contacts` false, a rule reminder's hotline or link is its own:
+ * `温馨提示：请勿在群内私下转账，如有疑问请拨打客服电话`, `发现飞单一律严肃处理，举报电话 138…`).
  */
-function offers(text: string, start: number, end: number): boolean {
-  return OFFER.test(text.slice(0, start)) || OFFER.test(text.slice(end)) || CONTACT_DETAILS.test(text)
+function offers(text: string, start: number, end: number, contacts = true): boolean {
+  return OFFER.test(text.slice(0, start)) || OFFER.test(text.slice(end)) || (contacts && CONTACT_DETAILS.test(text))
 }
 
 /**

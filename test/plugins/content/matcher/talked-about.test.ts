@@ -285,3 +285,43 @@ describe('someone else’s message to the speaker, reported (blind11)', () => {
     expect(m.categoriesOf('有人私聊我说便宜，你们也可以加我')).toEqual(['contact'])
   })
 })
+
+describe('a rule reminder with its own hotline or link (review of talked-about)', () => {
+  const m = matcher({ deal: ['私下转账', '飞单'], gambling: ['百家乐'] })
+
+  it('is no hit: the hotline, a service number or a link is the reminder’s own', () => {
+    expect(m.categoriesOf('温馨提示：请勿在群内私下转账，如有疑问请拨打客服电话 4008001234')).toEqual([])
+    expect(m.categoriesOf('请勿在群内私下转账，群规见 https://www.example.com/rules')).toEqual([])
+    expect(m.categoriesOf('发现飞单一律严肃处理，举报电话 13812345678')).toEqual([])
+  })
+
+  it('is no hit reported beside a 400 or 800 service number, and a hit beside someone’s account', () => {
+    expect(m.categoriesOf('有人说百家乐稳赚，客服电话 400-800-1234，已举报')).toEqual([])
+    expect(m.categoriesOf('有人说百家乐稳赚，电话 8001234567，已举报')).toEqual([])
+    expect(m.categoriesOf('有人说百家乐稳赚，电话 13812345678，已举报')).toEqual(['gambling'])
+  })
+
+  it('is a hit when the reminder offers the reader something', () => {
+    expect(m.categoriesOf('请勿在群内私下转账，私聊我更便宜')).toEqual(['deal'])
+    expect(m.categoriesOf('发现飞单一律严肃处理，想做的加我')).toEqual(['deal'])
+  })
+})
+
+describe('a spammer’s report that still offers (review of talked-about)', () => {
+  const m = matcher({ gambling: ['百家乐'], ad: ['兼职刷单'] })
+
+  it('is a hit with a bare 私聊, 想做的, 有意者, or a removal in vain (删了也没用)', () => {
+    expect(m.categoriesOf('有人说百家乐稳赚不赔，私聊了解，删了也没用')).toEqual(['gambling'])
+    expect(m.categoriesOf('那个说的兼职刷单日结300，管理员处理一下吧，想做的私聊')).toEqual(['ad'])
+    expect(m.categoriesOf('群里那条兼职刷单日赚500的，不是我们的人发的，想了解私聊')).toEqual(['ad'])
+    expect(m.categoriesOf('有人说百家乐稳赚，大家小心，有意者私')).toEqual(['gambling'])
+    expect(m.categoriesOf('有人发了百家乐，都删了也没用')).toEqual(['gambling'])
+    expect(m.categoriesOf('有人说兼职刷单日结，报给客服也没用，想玩的找我')).toEqual(['ad'])
+  })
+
+  it('is still no hit reported and put out, or after the speaker messaged the poster', () => {
+    expect(m.categoriesOf('有人说百家乐稳赚不赔，我已经删了')).toEqual([])
+    expect(m.categoriesOf('有人发了百家乐，都删了')).toEqual([])
+    expect(m.categoriesOf('那个号发兼职刷单，我私聊了他，已举报')).toEqual([])
+  })
+})
