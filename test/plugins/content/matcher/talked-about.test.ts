@@ -319,6 +319,12 @@ describe('a spammer’s report that still offers (review of talked-about)', () =
     expect(m.categoriesOf('有人说兼职刷单日结，报给客服也没用，想玩的找我')).toEqual(['ad'])
   })
 
+  it('is a hit when the report is in vain (报给客服也没用, 报警也没用), and no hit when it is done', () => {
+    expect(m.categoriesOf('有人说兼职刷单日结300，报给客服也没用')).toEqual(['ad'])
+    expect(m.categoriesOf('有人说百家乐稳赚，报警也没用，赶紧上车')).toEqual(['gambling'])
+    expect(m.categoriesOf('有人说兼职刷单日结300，我报给客服了')).toEqual([])
+  })
+
   it('is still no hit reported and put out, or after the speaker messaged the poster', () => {
     expect(m.categoriesOf('有人说百家乐稳赚不赔，我已经删了')).toEqual([])
     expect(m.categoriesOf('有人发了百家乐，都删了')).toEqual([])
