@@ -331,3 +331,31 @@ describe('a spammer’s report that still offers (review of talked-about)', () =
     expect(m.categoriesOf('那个号发兼职刷单，我私聊了他，已举报')).toEqual([])
   })
 })
+
+describe('a post asked about, denied as the company’s, or called a scam (blind12)', () => {
+  const m = matcher({
+    deal: ['私下转账'],
+    gambling: ['六合彩'],
+    ad: ['兼职刷单', '全网最低'],
+    insult: ['脑残', '傻逼'],
+  })
+
+  it('is no hit when who posted it is asked (谁…) and an admin asked to step in (管理员管一下)', () => {
+    expect(m.categoriesOf('谁在群里发六合彩，管理员管一下')).toEqual([])
+    expect(m.categoriesOf('谁刚才骂人傻逼，群主管管')).toEqual([])
+  })
+
+  it('is no hit denied as yours (不是你们官方吧) or called a scam (是诈骗, 别信)', () => {
+    expect(m.categoriesOf('客户说有个号发兼职刷单，不是你们的吧')).toEqual([])
+    expect(m.categoriesOf('有人发消息说可以私下转账打折，这是诈骗吧')).toEqual([])
+    expect(m.categoriesOf('那条“六合彩包中”的消息，大家别信')).toEqual([])
+    expect(m.categoriesOf('刚才那条六合彩广告，别信！')).toEqual([])
+  })
+
+  it('is a hit said, with an offer, or with 别信 that goes on (别信那些举报的)', () => {
+    expect(m.categoriesOf('谁说傻逼了，你才是脑残')).toEqual(['insult'])
+    expect(m.categoriesOf('有人说六合彩稳赚，别信那些举报的')).toEqual(['gambling'])
+    expect(m.categoriesOf('刚才那条六合彩是诈骗，想玩的私聊')).toEqual(['gambling'])
+    expect(m.categoriesOf('谁想玩六合彩，管理员管不着，私聊')).toEqual(['gambling'])
+  })
+})
