@@ -55,6 +55,12 @@ describe('shipped default dictionary', () => {
     ['蓝鲸计划下个月发布', 'confidential'],
     ['清泉净水更便宜', 'competitor'],
     ['电话 139-0013-9000', 'contact'],
+    ['这家就是割韭菜的，大家别上当', 'defamation'],
+    ['那家店专门割韭菜，别续费了', 'defamation'],
+    ['这公司快跑路了，大家别再交定金', 'defamation'],
+    ['跟你透个底，这款出厂价才三百', 'confidential'],
+    ['出厂价偷偷告诉你，才两百', 'confidential'],
+    ['领取电子保修卡：bit.do/ex-water', 'link'],
   ])('flags %s as %s', (text, category) => {
     expect(matcher.categoriesOf(text)).toContain(category)
   })
@@ -84,6 +90,12 @@ describe('shipped default dictionary', () => {
     '搬货的车不走公司大门，走东侧门',
     '合同扫描件转我个人邮件吧',
     '展厅换下来的净水器低价出售给同事，先到先得',
+    '周末回老家割韭菜包饺子',
+    '下班了我先跑路了，明天见',
+    '出厂价直销，全场八折',
+    '发票电子版已发你邮箱，发件人是 invoice@example.com',
+    '收件人写错了，麻烦改成我爱人',
+    '孩子想要那个会叫的老虎机器人玩具',
   ])('leaves normal business chat alone: %s', text => {
     expect(matcher.scan(text)).toEqual([])
   })
