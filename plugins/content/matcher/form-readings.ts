@@ -99,6 +99,24 @@ export function receivesPay(text: string, c: Candidate): boolean {
   return c.term.startsWith('转') && PAID_BY_COMPANY.test(text.slice(Math.max(0, c.start - 12), c.start))
 }
 
+/**
+ * Where a payment goes, right after the letters: `到我卡上`, `进公司账户`, `给我就行` (not `给我滚`).
+ */
+const PAID_TO =
+  /^\s*(?:(?:到|进)(?:我|你|他|她|公司)?的?(?:卡|账|支付宝|微信|公户|私户|银行)|给(?:我|你)(?:就行|就好|就可以))/u
+/** A sum owed, just before the letters in their clause: `尾款直接`, `定金`, `货款先`. */
+const SUM_BEFORE = /(?:尾款|货款|定金|订金|余款|首付|房租|押金)[^，,；;。！!？?\n]{0,4}$/u
+
+/**
+ * True for initials that stand where a verb of paying does, with where the money goes after them or the
+ * sum owed before (`尾款直接zz到我卡上`, `定金 zz 给我`): letters for 转账 or 私下, not another term's initials
+ * (zz 智障). A term of paying keeps them (`zz` of 转账 itself); `客服是zz吧` has neither.
+ */
+export function readsAsPayment(text: string, c: Candidate): boolean {
+  if (c.kind !== 'initials' || /[转账款付]/u.test(c.term)) return false
+  return PAID_TO.test(text.slice(c.end, c.end + 6)) || SUM_BEFORE.test(text.slice(Math.max(0, c.start - 8), c.start))
+}
+
 /** A place on the company's premises after 公司: `正门`, `东侧门`, `门口`, `楼道`, `停车场`. */
 const PREMISES_AFTER = /^的?(?:[正大侧前后东西南北小]?侧?门|楼道|楼梯|通道|走廊|停车场|电梯|院子?)/u
 

@@ -8,6 +8,7 @@ import {
   namesPerson,
   namesPremises,
   promotesOwn,
+  readsAsPayment,
   requiresSafety,
   namesShape,
   namesWaste,
@@ -42,7 +43,7 @@ const WINDOW = 12
  * - initials in a code or before a version, a swap form counted or taking a complement, a given name,
  *   companies counted, a term naming waste used of waste, a Latin letter naming a shape, pinyin glossed as a
  *   name, a way round the company's premises, the company's pay received, the company's own gift, safety
- *   required of the work (see form-readings.ts);
+ *   required of the work, initials where a verb of paying stands (see form-readings.ts);
  * - a fuzzy hit inside a longer hit of another term that reads its letters otherwise (see readInLonger);
  * - a term talked about, not said (see talked-about.ts), or sent to review only when quoted in speech.
  */
@@ -84,7 +85,8 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     namesPremises(text, c) ||
     promotesOwn(text, c) ||
     requiresSafety(text, c) ||
-    receivesPay(text, c)
+    receivesPay(text, c) ||
+    readsAsPayment(text, c)
   )
 }
 

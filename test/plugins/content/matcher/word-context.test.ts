@@ -110,6 +110,15 @@ describe('a fuzzy hit glued to what makes it something else', () => {
     expect(m.categoriesOf('你个SB，滚')).toEqual(['c'])
   })
 
+  it('reads initials where a verb of paying stands (尾款zz到我卡上) as a transfer, not 智障', () => {
+    const m = category(['智障'])
+    expect(m.categoriesOf('尾款直接zz到我卡上，不用经过公司')).toEqual([])
+    expect(m.categoriesOf('定金 ZZ 给我就行')).toEqual([])
+    expect(m.categoriesOf('这钱zz进我支付宝')).toEqual([])
+    expect(m.categoriesOf('客服是zz吧，说了三遍还不懂')).toEqual(['c'])
+    expect(m.categoriesOf('zz给我滚')).toEqual(['c'])
+  })
+
   it('reads initials before a version number as a firmware code (SB 1.0.2), not 傻逼; a count stays a hit', () => {
     const m = category(['傻逼'])
     expect(m.categoriesOf('控制板 SB v1.0.2 已经烧录好了')).toEqual([])
