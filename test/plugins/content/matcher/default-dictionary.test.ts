@@ -61,6 +61,8 @@ describe('shipped default dictionary', () => {
     ['跟你透个底，这款出厂价才三百', 'confidential'],
     ['出厂价偷偷告诉你，才两百', 'confidential'],
     ['领取电子保修卡：bit.do/ex-water', 'link'],
+    ['尾款直接zz到我卡上，不用经过公司', 'private_deal'],
+    ['尾款sx给我就行，发票不用开了', 'private_deal'],
   ])('flags %s as %s', (text, category) => {
     expect(matcher.categoriesOf(text)).toContain(category)
   })
@@ -96,6 +98,8 @@ describe('shipped default dictionary', () => {
     '发票电子版已发你邮箱，发件人是 invoice@example.com',
     '收件人写错了，麻烦改成我爱人',
     '孩子想要那个会叫的老虎机器人玩具',
+    '孩子sx作业写完了',
+    '这周 sx 作业和语文都交了，尾款下周结',
   ])('leaves normal business chat alone: %s', text => {
     expect(matcher.scan(text)).toEqual([])
   })
