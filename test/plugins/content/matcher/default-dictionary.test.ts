@@ -63,6 +63,9 @@ describe('shipped default dictionary', () => {
     ['领取电子保修卡：bit.do/ex-water', 'link'],
     ['尾款直接zz到我卡上，不用经过公司', 'private_deal'],
     ['尾款sx给我就行，发票不用开了', 'private_deal'],
+    ['这gs就是骗钱的，大家别续费', 'defamation'],
+    ['想要团购价的私我wx，群里不好报', 'contact'],
+    ['要团购价的加我卫星，名额不多', 'contact'],
   ])('flags %s as %s', (text, category) => {
     expect(matcher.categoriesOf(text)).toContain(category)
   })
@@ -99,6 +102,8 @@ describe('shipped default dictionary', () => {
     '收件人写错了，麻烦改成我爱人',
     '孩子想要那个会叫的老虎机器人玩具',
     '孩子sx作业写完了',
+    'gs报销流程改了，这家gs的净水器不错',
+    '卫星发射成功了，我wx发你了',
     '这周 sx 作业和语文都交了，尾款下周结',
   ])('leaves normal business chat alone: %s', text => {
     expect(matcher.scan(text)).toEqual([])
