@@ -152,15 +152,19 @@ export function requiresSafety(text: string, c: Candidate): boolean {
   return SAFETY.test(c.term) && OBLIGATION.test(text.slice(Math.max(0, c.start - 6), c.start)) && !SALE_WORDS.test(text)
 }
 
-/** A gift of the company to its own customers: `老客户`, `到店`, `每户限一次`, `凭购机发票`. */
-const OWN_CUSTOMERS = /老客户|老顾客|老用户|到店|门店|每户限|每人限|凭(?:购物|购机|购买|订单|发票|小票|收据)/u
+/**
+ * A gift of the company to its own customers: `老客户`, `到店`, `每户限一次`, `凭购机发票`, or a service turned on
+ * in the company's own channel (`在小程序里开通`, `公众号预约`).
+ */
+const OWN_CUSTOMERS =
+  /老客户|老顾客|老用户|到店|门店|每户限|每人限|凭(?:购物|购机|购买|订单|发票|小票|收据)|(?:小程序|公众号|官网|App|APP)里?(?:开通|预约|登记)/u
 /** A way to reach someone outside the company: then the gift is bait (`老客户免费领取，加我微信`). */
 const OUTSIDE_REACH = /加我|私聊|私信|联系我|微信|vx|wx|v信|扫码|链接|点击|http|www\./iu
 
 /**
  * True for a free gift (免费领取, 免费送) the company gives its own customers (`老客户免费领取滤芯一支`,
- * `关注公众号，到店免费领取滤水壶`), with no way to reach someone else in the message: the company's own
- * promotion, not an ad. `关注公众号免费领取兼职资料` and `老客户免费领取，加我微信` stay hits.
+ * `关注公众号，到店免费领取滤水壶`, `免费领取滤芯更换提醒服务，在小程序里开通就行`), with no way to reach someone else
+ * in the message: the company's own promotion, not an ad. `关注公众号免费领取兼职资料` and `老客户免费领取，加我微信` stay hits.
  */
 export function promotesOwn(text: string, c: Candidate): boolean {
   return c.term.startsWith('免费') && OWN_CUSTOMERS.test(text) && !OUTSIDE_REACH.test(text)

@@ -192,6 +192,15 @@ describe('a fuzzy hit glued to what makes it something else', () => {
     expect(m.categoriesOf('到店免费领取，点击链接报名')).toEqual(['c'])
   })
 
+  it('reads a free service turned on in the company’s own channel as its promotion (在小程序里开通) (blind12)', () => {
+    const m = category(['免费领取'])
+    expect(m.categoriesOf('免费领取滤芯更换提醒，在小程序里开通就行')).toEqual([])
+    expect(m.categoriesOf('上门检测可以免费领取，公众号预约')).toEqual([])
+    expect(m.categoriesOf('延保卡免费领取，官网登记序列号')).toEqual([])
+    expect(m.categoriesOf('免费领取兼职名额，小程序里开通后加我微信')).toEqual(['c'])
+    expect(m.categoriesOf('免费领取红包，小程序扫码进群')).toEqual(['c'])
+  })
+
   it('reads a swapped unit of time after a counted classifier as a span (这个月跑), not 约炮', () => {
     expect(category(['约炮']).categoriesOf('上个月跑了三家客户')).toEqual([])
     expect(category(['垃圾东西']).categoriesOf('这个辣鸡东西又来了')).toEqual(['c'])
