@@ -212,13 +212,22 @@ function isWordAlone(rest: string): boolean {
 
 /**
  * True when the one character the word takes from outside the hit makes a word with its other neighbour
- * too, so that the text also reads with the term whole: 下|注明|天 is also 下注|明天 (`下注明天的比赛`).
+ * too, so that the text also reads with the term whole: 下|注明|天 is also 下注|明天 (`下注明天的比赛`). An aspect
+ * particle after the word is the word's (`最下注明了`: 注明了, not 明了).
  */
 function readsOtherwise(text: string, s: Segment, c: Candidate): boolean {
   if (s.start < c.start)
     return c.start - s.start === 1 && s.start > 0 && isWordOf(text.charCodeAt(s.start - 1), text.charCodeAt(s.start))
-  return s.end - c.end === 1 && s.end < text.length && isWordOf(text.charCodeAt(c.end), text.charCodeAt(s.end))
+  return (
+    s.end - c.end === 1 &&
+    s.end < text.length &&
+    !ASPECT_PARTICLES.has(text[s.end]) &&
+    isWordOf(text.charCodeAt(c.end), text.charCodeAt(s.end))
+  )
 }
+
+/** Aspect particles, which follow the verb before them: 了, 过, 着. */
+const ASPECT_PARTICLES = new Set('了过着')
 
 /** True if the hit's character at `at` is a numeral the homophone form put where the term has none (去死 → 去四). */
 function swapsInNumeral(text: string, at: number, c: Candidate): boolean {

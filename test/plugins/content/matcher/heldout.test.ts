@@ -95,9 +95,10 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.885 / 0.871 (115/130, 115/132); its false positives
   // were mostly reports and rule reminders that quote a banned term, its misses slang and look-alike characters.
-  // Below, after those two classes (b9fix): reports and reminders, 倩/情 and 卞/下 look-alikes, `.corn` TLDs.
-  it('heldout-blind9: at least the figures after the class fixes (precision 118/123, recall 118/132)', () => {
-    expectFloors(matcherOf(), BLIND9, 118 / 123, 118 / 132)
+  // Below, after those two classes (b9fix): reports and reminders, 倩/情 and 卞/下 look-alikes, `.corn` TLDs; and
+  // a word cut off a term that takes an aspect particle (最下注明了, b12fix).
+  it('heldout-blind9: at least the figures after the class fixes (precision 118/121, recall 118/132)', () => {
+    expectFloors(matcherOf(), BLIND9, 118 / 121, 118 / 132)
   })
 
   // Issue #22's goals are NOT met here. Blind on f348674: 0.816 / 0.767; below, after its classes (b10prec: reports,
@@ -117,9 +118,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's recall goal is NOT met here: most misses are slang the shared dictionary lacks and look-alikes of
   // common characters (个入, 迸货价). Blind on 0138c96: 0.935 / 0.758; below, after its classes (b12fix: reports
-  // asked about or called a scam, the company's own channel).
-  it('heldout-blind12: at least the figures after its classes (precision 101/103, recall 101/132)', () => {
-    expectFloors(matcherOf(), BLIND12, 101 / 103, 101 / 132)
+  // asked about or called a scam, the company's own channel, 注明了 after 下注).
+  it('heldout-blind12: at least the figures after its classes (precision 101/102, recall 101/132)', () => {
+    expectFloors(matcherOf(), BLIND12, 101 / 102, 101 / 132)
   })
 })
 

@@ -29,6 +29,13 @@ describe('a short term across a word boundary', () => {
     expect(category(['下注']).categoriesOf('今天下注明天开奖')).toEqual(['c'])
   })
 
+  it('is no hit when the word it is cut by takes an aspect particle (注明了, not 明了) (blind12)', () => {
+    expect(category(['下注']).categoriesOf('合同最后一页最下注明了保修条款')).toEqual([])
+    expect(category(['下注']).categoriesOf('报价单最下注明了有效期')).toEqual([])
+    expect(category(['下注']).categoriesOf('表格底下注明过单位')).toEqual([])
+    expect(category(['下注']).categoriesOf('网上下注了明天开奖')).toEqual(['c'])
+  })
+
   it('is still a hit when the rest of the term is a word too (成本|价格, 时时|彩票, vx|号码)', () => {
     expect(category(['成本价']).categoriesOf('把成本价格表发我')).toEqual(['c'])
     expect(category(['时时彩']).categoriesOf('时时彩票计划群')).toEqual(['c'])
