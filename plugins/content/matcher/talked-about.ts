@@ -6,6 +6,8 @@
  * named by a rule reminder (`请勿在群内私下转账`) clears a hit too, unless the message offers the reader something.
  */
 
+import { findUrls, isAllowedHost } from './links.js'
+
 /** How a hit is talked about: `drop` (not said at all), `review` (a human should look), or said. */
 export type TalkedAbout = 'drop' | 'review' | undefined
 
@@ -250,7 +252,12 @@ const NEGATION_ENDS = new Set('是非说算止禁要准许得勿别绝于近过�
  * - `review` when quoted in a clause with a verb of saying and nothing more (`他说“第一品牌”`);
  * - undefined otherwise: the term is said (`不是骗子就加我vx` still finds 加我vx).
  */
-export function talkedAbout(text: string, start: number, end: number): TalkedAbout {
+export function talkedAbout(
+  text: string,
+  start: number,
+  end: number,
+  allowDomains: readonly string[] = [],
+): TalkedAbout {
   if (!mayTalkAbout(text, start, end)) return undefined
   const clauseFrom = edgeBefore(text, start, CLAUSE_END)
   const clauseTo = edgeAfter(text, end, CLAUSE_END)
@@ -263,7 +270,7 @@ export function talkedAbout(text: string, start: number, end: number): TalkedAbo
   if (NOT_POSTED.test(before) && KIND_AFTER.test(after)) return 'drop'
   if (SECRET_KEPT.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return 'drop'
   if (
-    !offers(text, start, end) &&
+    !offers(text, start, end, allowDomains) &&
     REPORTED_POST.test(before) &&
     REMOVED.test(text.slice(end, edgeAfter(text, edgeAfter(text, end, CLAUSE_END) + 1, CLAUSE_END)))
   )
@@ -272,8 +279,9 @@ export function talkedAbout(text: string, start: number, end: number): TalkedAbo
   if (VALUE_ASKED.test(after) && LOOKED_UP.test(before) && !OFFER.test(text)) return 'drop'
   const sentenceBefore = text.slice(edgeBefore(text, start, SENTENCE_END), start)
   if (ASKED.test(before) && REFUSED.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return 'drop'
-  if (reportedOrForbidden(text, start, end, before, after, sentenceBefore)) return 'drop'
-  if (text[end - 1] === '我' && DM_FROM.test(before) && DM_TOLD.test(after) && !offers(text, start, end)) return 'drop'
+  if (reportedOrForbidden(text, start, end, before, after, sentenceBefore, allowDomains)) return 'drop'
+  if (text[end - 1] === '我' && DM_FROM.test(before) && DM_TOLD.test(after) && !offers(text, start, end, allowDomains))
+    return 'drop'
   const quoteEnd = quotedTo(text, clauseFrom, start, end, clauseTo)
   if (quoteEnd >= 0) {
     const clause = text.slice(clauseFrom, clauseTo)
@@ -304,6 +312,7 @@ function reportedOrForbidden(
   before: string,
   after: string,
   sentenceBefore: string,
+  allowDomains: readonly string[],
 ): boolean {
   const ruled =
     FORBIDDEN_WHERE.test(before) ||
@@ -316,16 +325,29 @@ function reportedOrForbidden(
     if (said === null || !REPORTED.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return false
     offerBefore = text.slice(0, start - sentenceBefore.length + said.index)
   }
-  return !offers(text, offerBefore.length, end, !ruled)
+  return !offers(text, offerBefore.length, end, ruled ? undefined : allowDomains)
 }
 
 /**
  * True if the message offers the reader something outside text[start, end), or carries contact details
- * (a report never clears those; with `contacts` false, a rule reminder's hotline or link is its own:
- * `温馨提示：请勿在群内私下转账，如有疑问请拨打客服电话`, `发现飞单一律严肃处理，举报电话 138…`).
+ * (a report never clears those; a link to an allowed domain is the company's own). Without `allowDomains`, a
+ * rule reminder's hotline or link is its own: `温馨提示：请勿在群内私下转账，如有疑问请拨打客服电话`,
+ * `发现飞单一律严肃处理，举报电话 138…`.
  */
-function offers(text: string, start: number, end: number, contacts = true): boolean {
-  return OFFER.test(text.slice(0, start)) || OFFER.test(text.slice(end)) || (contacts && CONTACT_DETAILS.test(text))
+function offers(text: string, start: number, end: number, allowDomains?: readonly string[]): boolean {
+  if (OFFER.test(text.slice(0, start)) || OFFER.test(text.slice(end))) return true
+  return (
+    allowDomains !== undefined && CONTACT_DETAILS.test(text) && CONTACT_DETAILS.test(ownLinksOut(text, allowDomains))
+  )
+}
+
+/** The text with its links to allowed domains blanked out: the company's own site is no one's contact. */
+function ownLinksOut(text: string, allowDomains: readonly string[]): string {
+  let out = text
+  for (const url of findUrls(text))
+    if (isAllowedHost(url.host, allowDomains))
+      out = out.slice(0, url.start) + ' '.repeat(url.end - url.start) + out.slice(url.end)
+  return out
 }
 
 /**

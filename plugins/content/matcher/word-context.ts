@@ -51,6 +51,7 @@ export function dropByWords(
   text: string,
   candidates: Candidate[],
   kinds: ReadonlyMap<string, ReadonlySet<ExpansionKind>>,
+  allowDomains: readonly string[] = [],
 ): Candidate[] {
   let kept: Candidate[] | undefined
   const mayWarn = mayNameScam(text)
@@ -61,7 +62,11 @@ export function dropByWords(
       (kinds.get(c.category)?.size ?? 0) === 0 ||
       (c.context
         ? !readsAsPhase(text, c)
-        : !(isSaidOtherwise(text, c, mayWarn) || readInLonger(c, candidates) || talked(text, c) === 'drop'))
+        : !(
+            isSaidOtherwise(text, c, mayWarn) ||
+            readInLonger(c, candidates) ||
+            talked(text, c, allowDomains) === 'drop'
+          ))
     if (!keep) kept ??= candidates.slice(0, i)
     else kept?.push(c)
   }
@@ -115,8 +120,8 @@ function readInLonger(c: Candidate, candidates: Candidate[]): boolean {
 }
 
 /** How the hit is talked about (see talkedAbout); a quotation in speech marks the candidate for review. */
-function talked(text: string, c: Candidate): 'drop' | 'review' | undefined {
-  const how = talkedAbout(text, c.start, c.end)
+function talked(text: string, c: Candidate, allowDomains: readonly string[]): 'drop' | 'review' | undefined {
+  const how = talkedAbout(text, c.start, c.end, allowDomains)
   if (how === 'review') c.review = true
   return how
 }

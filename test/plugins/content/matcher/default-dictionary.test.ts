@@ -109,6 +109,13 @@ describe('shipped default dictionary', () => {
     expect(matcher.scan(text)).toEqual([])
   })
 
+  it('clears a report that links to an allowed domain, not one that links elsewhere or gives an account', () => {
+    expect(matcher.categoriesOf('有人在群里发百家乐，已举报，群规见 https://www.example.com/rules')).toEqual([])
+    expect(matcher.categoriesOf('有人说兼职刷单日结，已举报，举报入口 example.com/report')).toEqual([])
+    expect(matcher.categoriesOf('有人在群里发百家乐，已举报，详见 https://x.evil.top/a')).toContain('gambling')
+    expect(matcher.categoriesOf('有人在群里发百家乐，已举报，加vx abc12345')).toContain('gambling')
+  })
+
   it.skipIf(!hasEvalFile)('keeps precision and recall on the shared sample (with the company example file)', () => {
     const score = scoreEval(matcher)
     const misses = [...score.falsePositives, ...score.falseNegatives].join('\n')
