@@ -356,6 +356,7 @@ describe('a post asked about, denied as the company’s, or called a scam (blind
     expect(m.categoriesOf('谁说傻逼了，你才是脑残')).toEqual(['insult'])
     expect(m.categoriesOf('有人说六合彩稳赚，别信那些举报的')).toEqual(['gambling'])
     expect(m.categoriesOf('刚才那条六合彩是诈骗，想玩的私聊')).toEqual(['gambling'])
+    expect(m.categoriesOf('有人说六合彩不是诈骗，稳赚')).toEqual(['gambling'])
     expect(m.categoriesOf('谁想玩六合彩，管理员管不着，私聊')).toEqual(['gambling'])
   })
 })
