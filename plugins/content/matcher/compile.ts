@@ -213,7 +213,7 @@ class CompiledMatcher implements Matcher {
     const candidates = hits.length > 0 ? this.termCandidates(text, hits.ints, hits.length, lazy) : []
     if (this.patterns.length > 0) candidates.push(...findPatternMatches(normalizeText(text), this.patterns))
     if (candidates.length === 0 && !this.dictionary.links) return NO_MATCHES
-    const kept = dropByWords(text, dropAllowed(candidates), this.kinds)
+    const kept = dropByWords(text, dropAllowed(candidates), this.kinds, this.allowDomains)
     const matches: Match[] = this.confirmed(text, kept).map(toMatch, text)
     if (this.spoken.size > 0) this.asTerms(matches)
     for (const m of matches) {

@@ -99,6 +99,24 @@ export function receivesPay(text: string, c: Candidate): boolean {
   return c.term.startsWith('转') && PAID_BY_COMPANY.test(text.slice(Math.max(0, c.start - 12), c.start))
 }
 
+/**
+ * Where a payment goes, right after the letters: `到我卡上`, `进公司账户`, `给我就行` (not `给我滚`).
+ */
+const PAID_TO =
+  /^\s*(?:(?:到|进)(?:我|你|他|她|公司)?的?(?:卡|账|支付宝|微信|公户|私户|银行)|给(?:我|你)(?:就行|就好|就可以))/u
+/** A sum owed, just before the letters in their clause: `尾款直接`, `定金`, `货款先`. */
+const SUM_BEFORE = /(?:尾款|货款|定金|订金|余款|首付|房租|押金)[^，,；;。！!？?\n]{0,4}$/u
+
+/**
+ * True for initials that stand where a verb of paying does, with where the money goes after them or the
+ * sum owed before (`尾款直接zz到我卡上`, `定金 zz 给我`): letters for 转账 or 私下, not another term's initials
+ * (zz 智障). A term of paying keeps them (`zz` of 转账 itself); `客服是zz吧` has neither.
+ */
+export function readsAsPayment(text: string, c: Candidate): boolean {
+  if (c.kind !== 'initials' || /[转账款付]/u.test(c.term)) return false
+  return PAID_TO.test(text.slice(c.end, c.end + 6)) || SUM_BEFORE.test(text.slice(Math.max(0, c.start - 8), c.start))
+}
+
 /** A place on the company's premises after 公司: `正门`, `东侧门`, `门口`, `楼道`, `停车场`. */
 const PREMISES_AFTER = /^的?(?:[正大侧前后东西南北小]?侧?门|楼道|楼梯|通道|走廊|停车场|电梯|院子?)/u
 
@@ -134,15 +152,19 @@ export function requiresSafety(text: string, c: Candidate): boolean {
   return SAFETY.test(c.term) && OBLIGATION.test(text.slice(Math.max(0, c.start - 6), c.start)) && !SALE_WORDS.test(text)
 }
 
-/** A gift of the company to its own customers: `老客户`, `到店`, `每户限一次`, `凭购机发票`. */
-const OWN_CUSTOMERS = /老客户|老顾客|老用户|到店|门店|每户限|每人限|凭(?:购物|购机|购买|订单|发票|小票|收据)/u
+/**
+ * A gift of the company to its own customers: `老客户`, `到店`, `每户限一次`, `凭购机发票`, or a service turned on
+ * in the company's own channel (`在小程序里开通`, `公众号预约`).
+ */
+const OWN_CUSTOMERS =
+  /老客户|老顾客|老用户|到店|门店|每户限|每人限|凭(?:购物|购机|购买|订单|发票|小票|收据)|(?:小程序|公众号|官网|App|APP)里?(?:开通|预约|登记)/u
 /** A way to reach someone outside the company: then the gift is bait (`老客户免费领取，加我微信`). */
 const OUTSIDE_REACH = /加我|私聊|私信|联系我|微信|vx|wx|v信|扫码|链接|点击|http|www\./iu
 
 /**
  * True for a free gift (免费领取, 免费送) the company gives its own customers (`老客户免费领取滤芯一支`,
- * `关注公众号，到店免费领取滤水壶`), with no way to reach someone else in the message: the company's own
- * promotion, not an ad. `关注公众号免费领取兼职资料` and `老客户免费领取，加我微信` stay hits.
+ * `关注公众号，到店免费领取滤水壶`, `免费领取滤芯更换提醒服务，在小程序里开通就行`), with no way to reach someone else
+ * in the message: the company's own promotion, not an ad. `关注公众号免费领取兼职资料` and `老客户免费领取，加我微信` stay hits.
  */
 export function promotesOwn(text: string, c: Candidate): boolean {
   return c.term.startsWith('免费') && OWN_CUSTOMERS.test(text) && !OUTSIDE_REACH.test(text)

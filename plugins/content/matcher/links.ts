@@ -71,6 +71,10 @@ const BARE_TLDS = [
   'ai',
   'gg',
   'su',
+  // Short-link hosts: bit.do, is.gd, rb.gy.
+  'do',
+  'gd',
+  'gy',
 ]
 /**
  * Letters written for a TLD's letters that look like them, as Unicode's confusables (confusables.txt) map

@@ -6,6 +6,8 @@
  * named by a rule reminder (`请勿在群内私下转账`) clears a hit too, unless the message offers the reader something.
  */
 
+import { findUrls, isAllowedHost } from './links.js'
+
 /** How a hit is talked about: `drop` (not said at all), `review` (a human should look), or said. */
 export type TalkedAbout = 'drop' | 'review' | undefined
 
@@ -60,9 +62,9 @@ const LISTED_FORBIDDEN =
  */
 const REPORTED_POST =
   /(?:有人|有个人|某人|那人|那个人|有客户|有群友)[^，,；;。！!？?\n]{0,10}?发(?:了|过)?[^，,；;。！!？?\n]{0,6}$/u
-/** What an admin did about a post: `已经移出了`, `已删除`, `踢了`. */
+/** What an admin did about a post: `已经移出了`, `已删除`, `踢了`; not in vain (`都删了也没用`). */
 const REMOVED =
-  /(?:已经?|刚刚?|都)(?:被)?(?:移出|踢出|踢了|删除|删了|撤回|处理|举报|拉黑|清理|封)|(?:移出|踢出)(?:了|群)/u
+  /(?:(?:已经?|刚刚?|都)(?:被)?(?:移出|踢出|踢了|删除|删了|撤回|处理|举报|拉黑|清理|封)|(?:移出|踢出)(?:了|群))(?![^，,；;。！!？?\n]{0,4}?(?:没用|照样|还会|还是会))/u
 /** Words after a term, maybe past other items of a list, that name it as words: `包治百病、第一品牌这种词`. */
 const NAMED_AFTER =
   /^(?:[、和及与或][^，,；;。！!？?\n]{1,8}?)*(?:这种|这类|这些|此类|之类的?|等)(?:话|词|字眼|说法|用语|极限词|违禁词|敏感词)/u
@@ -118,32 +120,38 @@ const DEALT_WITH =
 /**
  * Someone else who said, posted, sent or asked it, earlier in the hit's sentence: `那个号一直发`, `有个号在群里刷`,
  * `那人骂我`, `有客户接到电话说`, `陌生人私聊你说`, `客户投诉说…让他`, `客户转发了一个`, `那个骂客户`, `被人拉进`,
- * `收到一条短信说`; or the post itself pointed at (`群里那条…链接`, `刚才那个发…的`).
+ * `收到一条短信说`, who asks who it was (`谁在群里骂人`); or the post itself pointed at (`群里那条…链接`, `刚才那个发…的`).
  */
 const SOMEONE_SAID =
-  /(?:有人|有个[^，,；;。！!？?\n]{0,3}?[人号]|那人|那个人|那个号|这个号|那个|某人|陌生人|对方|客户|群友|骗子)[^。！!？?\n]{0,14}?(?:说|发|刷|贴|推|骂|称|讲|喊|问|让|叫|私信|私聊)|被(?:人|陌生人|骗子)拉|(?:短信|消息|电话|来电|私信|邮件)[^。！!？?\n]{0,4}?(?:说|称|写)|(?:那条|这条|那则|这则|那张|这张)/u
+  /(?:有人|有个[^，,；;。！!？?\n]{0,3}?[人号]|那人|那个人|那个号|这个号|那个|某人|陌生人|对方|客户|群友|骗子|谁)[^。！!？?\n]{0,14}?(?:说|发|刷|贴|推|骂|称|讲|喊|问|让|叫|私信|私聊)|被(?:人|陌生人|骗子)拉|(?:短信|消息|电话|来电|私信|邮件)[^。！!？?\n]{0,4}?(?:说|称|写)|(?:那条|这条|那则|这则|那张|这张)/u
 /**
  * What the reader does about it, later in its sentence: reports it, hands it over, calls it a rumour, asks
  * to check it, ignores it, has put it out or asks an admin to (`我直接拉黑了`, `已经撤了`, `管理员处理一下`,
- * `麻烦踢一下`), denies it is the company's (`不是我们的人`, `我说不是`), calls the police or support
- * (`已经报警处理了`, `已经报给客服了`), or warns the group (`这是骗局`, `是不是骗子啊`, `大家小心`, `大家一定要提醒家里老人`):
- * `已举报`, `我已经截图给管理员了`, `已经交给主管处理了`, `这是谣言`, `麻烦核实`, `别理，直接举报`.
+ * `麻烦踢一下`, `管理员管一下`), denies it is the company's (`不是我们的人`, `不是你们官方吧`, `我说不是`), calls the police or support
+ * (`已经报警处理了`, `已经报给客服了`), or warns the group (`这是骗局`, `这是诈骗吧`, `别信`, `是不是骗子啊`, `大家小心`,
+ * `大家一定要提醒家里老人`):
+ * `已举报`, `我已经截图给管理员了`, `已经交给主管处理了`, `这是谣言`, `麻烦核实`, `别理，直接举报`. Not done in vain
+ * (`删了也没用`, `报给客服也没用`): `X了` ends its clause.
  */
 const REPORTED =
-  /已经?举报|直接举报|举报了|截图给|交给[^，,；;。！!？?\n]{0,4}处理|是谣言|属于谣言|不实消息|麻烦核实|请核实|核实一下|别理|不要理|不用理|(?:已经?|直接|刚刚?)(?:被)?(?:拉黑|踢|撤|删|封|移出|禁言)|(?:拉黑|踢出?|撤回?|删除?|封号?|移出|禁言)了|(?:管理员?|群主)[^，,；;。！!？?\n]{0,4}?(?:处理|踢|删|撤)|处理一下|不是我们|不是咱们|不是本公司|(?:与|和|跟)我们(?:无关|没关系)|我说不是|报警|报给了?(?:平台|官方)?(?:客服|平台|管理员?|群主|警察|派出所|公司|主管|领导)|上报|踢一下|删一下|麻烦(?:群主|管理员?)?(?:踢|删|移出)|是骗局|是骗子吗|是不是骗子|大家(?:一定要?|千万|都|要|务必)?(?:别信|不要信|别上当|不要上当|小心|当心|警惕|提高警惕|提醒)/u
+  /(?:已经?举报|直接举报|举报了|截图给|交给[^，,；;。！!？?\n]{0,4}处理|是谣言|属于谣言|不实消息|麻烦核实|请核实|核实一下|别理|不要理|不用理|(?:已经?|直接|刚刚?)(?:被)?(?:拉黑|踢|撤|删|封|移出|禁言)|(?:拉黑|踢出?|撤回?|删除?|封号?|移出|禁言)了(?=[吧啊哈哦呀啦嘛]?(?:[，,；;。！!？?\n\s]|$))|(?:管理员?|群主)[^，,；;。！!？?\n]{0,4}?(?:处理|踢|删|撤|管一下|管管)|处理一下|不是我们|不是你们|不是官方|不是咱们|不是本公司|(?:与|和|跟)我们(?:无关|没关系)|我说不是|报警|报给了?(?:平台|官方)?(?:客服|平台|管理员?|群主|警察|派出所|公司|主管|领导)|上报|踢一下|删一下|麻烦(?:群主|管理员?)?(?:踢|删|移出)|(?<!不)是(?:骗局|诈骗)|是骗子吗|是不是骗子|(?:别信|不要信|别上当)(?=[了啊哦吧呀啦]?(?:[，,；;。！!？?\n\s]|$))|大家(?:一定要?|千万|都|要|务必)?(?:别信|不要信|别上当|不要上当|小心|当心|警惕|提高警惕|提醒))(?![^，,；;。！!？?\n]{0,4}?(?:没用|照样|还会|还是会))/u
 /**
  * An offer or a call to the reader outside the hit, which keeps a hit its report or reminder would clear:
- * `加我`, `私聊我`, `进群`, `联系我`.
+ * `加我`, `私聊我`, `进群`, `联系我`; a bare `私聊` (`私聊了解`, not `私聊了他`) or who is addressed by what they
+ * want (`想做的`, `想了解的`, `有意者`): a spammer's report (`…，管理员处理一下吧，想做的私聊`) still offers.
  */
-const OFFER = /加我|加微|私聊我|私信我|私我|找我|联系我|滴滴我|戳我|进群|加群|扫码|带你|私发你|发你|转我|转给我|打给我/u
+const OFFER =
+  /加我|加微|私聊(?!了?[他她对])|私信我|私我|找我|联系我|滴滴我|戳我|进群|加群|扫码|带你|私发你|发你|转我|转给我|打给我|想(?:做|了解|玩|要|赚|买|参加)的|有意者|有意向的|有兴趣的/u
 
 /**
  * A way to reach someone written out in the message: an account after a contact word (`vx abc12345`, `微信：shui_66`,
  * `v:abc123`, `QQ 123456`), a mobile number, a link. A report or rule reminder never clears a hit of a message that
- * carries one: the message would pass it on all the same (`有人说兼职刷单，加vx abc12345，已举报`).
+ * carries one: the message would pass it on all the same (`有人说兼职刷单，加vx abc12345，已举报`). A 400 or 800
+ * service number is the company's (`客服电话 4008001234`), no one's account. A rule reminder's own hotline or link
+ * is no offer (see reportedOrForbidden).
  */
 const CONTACT_DETAILS =
-  /(?:(?<![A-Za-z])(?:vx|wx|qq|tel)|v信|微信|威信|薇信|微|薇|扣扣|企鹅|电话|手机)(?:号码?)?\s*[:：]?\s*[A-Za-z0-9][A-Za-z0-9_-]{4,}|(?<![A-Za-z])v\s*[:：\s]\s*[A-Za-z0-9][A-Za-z0-9_-]{4,}|(?<![0-9])1[3-9][0-9]{9}(?![0-9])|https?:\/\/|www\./iu
+  /(?:(?<![A-Za-z])(?:vx|wx|qq|tel)|v信|微信|威信|薇信|微|薇|扣扣|企鹅|电话|手机)(?:号码?)?\s*[:：]?\s*(?![48]00[-\s]?[0-9]{3}[-\s]?[0-9]{4}(?![0-9]))[A-Za-z0-9][A-Za-z0-9_-]{4,}|(?<![A-Za-z])v\s*[:：\s]\s*[A-Za-z0-9][A-Za-z0-9_-]{4,}|(?<![0-9])1[3-9][0-9]{9}(?![0-9])|https?:\/\/|www\./iu
 
 /**
  * Someone else, directly before a message to the speaker (私聊我, 加我): `有个陌生人私聊我说`, `你那个客户私聊我问`,
@@ -244,7 +252,12 @@ const NEGATION_ENDS = new Set('是非说算止禁要准许得勿别绝于近过�
  * - `review` when quoted in a clause with a verb of saying and nothing more (`他说“第一品牌”`);
  * - undefined otherwise: the term is said (`不是骗子就加我vx` still finds 加我vx).
  */
-export function talkedAbout(text: string, start: number, end: number): TalkedAbout {
+export function talkedAbout(
+  text: string,
+  start: number,
+  end: number,
+  allowDomains: readonly string[] = [],
+): TalkedAbout {
   if (!mayTalkAbout(text, start, end)) return undefined
   const clauseFrom = edgeBefore(text, start, CLAUSE_END)
   const clauseTo = edgeAfter(text, end, CLAUSE_END)
@@ -257,7 +270,7 @@ export function talkedAbout(text: string, start: number, end: number): TalkedAbo
   if (NOT_POSTED.test(before) && KIND_AFTER.test(after)) return 'drop'
   if (SECRET_KEPT.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return 'drop'
   if (
-    !CONTACT_DETAILS.test(text) &&
+    !offers(text, start, end, allowDomains) &&
     REPORTED_POST.test(before) &&
     REMOVED.test(text.slice(end, edgeAfter(text, edgeAfter(text, end, CLAUSE_END) + 1, CLAUSE_END)))
   )
@@ -266,8 +279,9 @@ export function talkedAbout(text: string, start: number, end: number): TalkedAbo
   if (VALUE_ASKED.test(after) && LOOKED_UP.test(before) && !OFFER.test(text)) return 'drop'
   const sentenceBefore = text.slice(edgeBefore(text, start, SENTENCE_END), start)
   if (ASKED.test(before) && REFUSED.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return 'drop'
-  if (reportedOrForbidden(text, start, end, before, after, sentenceBefore)) return 'drop'
-  if (text[end - 1] === '我' && DM_FROM.test(before) && DM_TOLD.test(after) && !offers(text, start, end)) return 'drop'
+  if (reportedOrForbidden(text, start, end, before, after, sentenceBefore, allowDomains)) return 'drop'
+  if (text[end - 1] === '我' && DM_FROM.test(before) && DM_TOLD.test(after) && !offers(text, start, end, allowDomains))
+    return 'drop'
   const quoteEnd = quotedTo(text, clauseFrom, start, end, clauseTo)
   if (quoteEnd >= 0) {
     const clause = text.slice(clauseFrom, clauseTo)
@@ -298,6 +312,7 @@ function reportedOrForbidden(
   before: string,
   after: string,
   sentenceBefore: string,
+  allowDomains: readonly string[],
 ): boolean {
   const ruled =
     FORBIDDEN_WHERE.test(before) ||
@@ -310,15 +325,29 @@ function reportedOrForbidden(
     if (said === null || !REPORTED.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return false
     offerBefore = text.slice(0, start - sentenceBefore.length + said.index)
   }
-  return !offers(text, offerBefore.length, end)
+  return !offers(text, offerBefore.length, end, ruled ? undefined : allowDomains)
 }
 
 /**
  * True if the message offers the reader something outside text[start, end), or carries contact details
- * (a report or rule reminder never clears those).
+ * (a report never clears those; a link to an allowed domain is the company's own). Without `allowDomains`, a
+ * rule reminder's hotline or link is its own: `温馨提示：请勿在群内私下转账，如有疑问请拨打客服电话`,
+ * `发现飞单一律严肃处理，举报电话 138…`.
  */
-function offers(text: string, start: number, end: number): boolean {
-  return OFFER.test(text.slice(0, start)) || OFFER.test(text.slice(end)) || CONTACT_DETAILS.test(text)
+function offers(text: string, start: number, end: number, allowDomains?: readonly string[]): boolean {
+  if (OFFER.test(text.slice(0, start)) || OFFER.test(text.slice(end))) return true
+  return (
+    allowDomains !== undefined && CONTACT_DETAILS.test(text) && CONTACT_DETAILS.test(ownLinksOut(text, allowDomains))
+  )
+}
+
+/** The text with its links to allowed domains blanked out: the company's own site is no one's contact. */
+function ownLinksOut(text: string, allowDomains: readonly string[]): string {
+  let out = text
+  for (const url of findUrls(text))
+    if (isAllowedHost(url.host, allowDomains))
+      out = out.slice(0, url.start) + ' '.repeat(url.end - url.start) + out.slice(url.end)
+  return out
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   namesPerson,
   namesPremises,
   promotesOwn,
+  readsAsPayment,
   requiresSafety,
   namesShape,
   namesWaste,
@@ -42,7 +43,7 @@ const WINDOW = 12
  * - initials in a code or before a version, a swap form counted or taking a complement, a given name,
  *   companies counted, a term naming waste used of waste, a Latin letter naming a shape, pinyin glossed as a
  *   name, a way round the company's premises, the company's pay received, the company's own gift, safety
- *   required of the work (see form-readings.ts);
+ *   required of the work, initials where a verb of paying stands (see form-readings.ts);
  * - a fuzzy hit inside a longer hit of another term that reads its letters otherwise (see readInLonger);
  * - a term talked about, not said (see talked-about.ts), or sent to review only when quoted in speech.
  */
@@ -50,6 +51,7 @@ export function dropByWords(
   text: string,
   candidates: Candidate[],
   kinds: ReadonlyMap<string, ReadonlySet<ExpansionKind>>,
+  allowDomains: readonly string[] = [],
 ): Candidate[] {
   let kept: Candidate[] | undefined
   const mayWarn = mayNameScam(text)
@@ -60,7 +62,11 @@ export function dropByWords(
       (kinds.get(c.category)?.size ?? 0) === 0 ||
       (c.context
         ? !readsAsPhase(text, c)
-        : !(isSaidOtherwise(text, c, mayWarn) || readInLonger(c, candidates) || talked(text, c) === 'drop'))
+        : !(
+            isSaidOtherwise(text, c, mayWarn) ||
+            readInLonger(c, candidates) ||
+            talked(text, c, allowDomains) === 'drop'
+          ))
     if (!keep) kept ??= candidates.slice(0, i)
     else kept?.push(c)
   }
@@ -84,7 +90,8 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     namesPremises(text, c) ||
     promotesOwn(text, c) ||
     requiresSafety(text, c) ||
-    receivesPay(text, c)
+    receivesPay(text, c) ||
+    readsAsPayment(text, c)
   )
 }
 
@@ -113,8 +120,8 @@ function readInLonger(c: Candidate, candidates: Candidate[]): boolean {
 }
 
 /** How the hit is talked about (see talkedAbout); a quotation in speech marks the candidate for review. */
-function talked(text: string, c: Candidate): 'drop' | 'review' | undefined {
-  const how = talkedAbout(text, c.start, c.end)
+function talked(text: string, c: Candidate, allowDomains: readonly string[]): 'drop' | 'review' | undefined {
+  const how = talkedAbout(text, c.start, c.end, allowDomains)
   if (how === 'review') c.review = true
   return how
 }
@@ -210,13 +217,22 @@ function isWordAlone(rest: string): boolean {
 
 /**
  * True when the one character the word takes from outside the hit makes a word with its other neighbour
- * too, so that the text also reads with the term whole: 下|注明|天 is also 下注|明天 (`下注明天的比赛`).
+ * too, so that the text also reads with the term whole: 下|注明|天 is also 下注|明天 (`下注明天的比赛`). An aspect
+ * particle after the word is the word's (`最下注明了`: 注明了, not 明了).
  */
 function readsOtherwise(text: string, s: Segment, c: Candidate): boolean {
   if (s.start < c.start)
     return c.start - s.start === 1 && s.start > 0 && isWordOf(text.charCodeAt(s.start - 1), text.charCodeAt(s.start))
-  return s.end - c.end === 1 && s.end < text.length && isWordOf(text.charCodeAt(c.end), text.charCodeAt(s.end))
+  return (
+    s.end - c.end === 1 &&
+    s.end < text.length &&
+    !ASPECT_PARTICLES.has(text[s.end]) &&
+    isWordOf(text.charCodeAt(c.end), text.charCodeAt(s.end))
+  )
 }
+
+/** Aspect particles, which follow the verb before them: 了, 过, 着. */
+const ASPECT_PARTICLES = new Set('了过着')
 
 /** True if the hit's character at `at` is a numeral the homophone form put where the term has none (去死 → 去四). */
 function swapsInNumeral(text: string, at: number, c: Candidate): boolean {

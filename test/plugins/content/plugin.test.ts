@@ -174,6 +174,16 @@ describe('content plugin on the runtime', () => {
     expect(h.audit()).toEqual([])
   })
 
+  it("leaves a staff member's rule reminder with the service hotline or the rules' link alone in a customer group", async () => {
+    const h = await start('', [DEFAULT_DICTIONARY])
+    await h.post(zhangsan, cust, '温馨提示：请勿在群内私下转账，如有疑问请拨打客服电话 4008001234')
+    await h.post(zhangsan, cust, '请勿在群内私下转账，群规见 https://www.example.com/rules', {}, 20 * MIN)
+    await h.post(zhangsan, cust, '发现飞单一律严肃处理，举报电话 13812345678', {}, 20 * MIN)
+    await h.drain()
+    expect(h.audit().filter(a => a.rule === 'content.warn' || a.rule === 'content.review')).toEqual([])
+    expect(h.wechat.textsTo('wxid_zhangsan')).toEqual([])
+  })
+
   it('checks staff links in customer groups but not in internal groups, and allows company domains', async () => {
     const h = await start()
     await h.post(zhangsan, sales, '行业新闻 https://news.qq.com/a/1')

@@ -55,6 +55,17 @@ describe('shipped default dictionary', () => {
     ['蓝鲸计划下个月发布', 'confidential'],
     ['清泉净水更便宜', 'competitor'],
     ['电话 139-0013-9000', 'contact'],
+    ['这家就是割韭菜的，大家别上当', 'defamation'],
+    ['那家店专门割韭菜，别续费了', 'defamation'],
+    ['这公司快跑路了，大家别再交定金', 'defamation'],
+    ['跟你透个底，这款出厂价才三百', 'confidential'],
+    ['出厂价偷偷告诉你，才两百', 'confidential'],
+    ['领取电子保修卡：bit.do/ex-water', 'link'],
+    ['尾款直接zz到我卡上，不用经过公司', 'private_deal'],
+    ['尾款sx给我就行，发票不用开了', 'private_deal'],
+    ['这gs就是骗钱的，大家别续费', 'defamation'],
+    ['想要团购价的私我wx，群里不好报', 'contact'],
+    ['要团购价的加我卫星，名额不多', 'contact'],
   ])('flags %s as %s', (text, category) => {
     expect(matcher.categoriesOf(text)).toContain(category)
   })
@@ -84,8 +95,25 @@ describe('shipped default dictionary', () => {
     '搬货的车不走公司大门，走东侧门',
     '合同扫描件转我个人邮件吧',
     '展厅换下来的净水器低价出售给同事，先到先得',
+    '周末回老家割韭菜包饺子',
+    '下班了我先跑路了，明天见',
+    '出厂价直销，全场八折',
+    '发票电子版已发你邮箱，发件人是 invoice@example.com',
+    '收件人写错了，麻烦改成我爱人',
+    '孩子想要那个会叫的老虎机器人玩具',
+    '孩子sx作业写完了',
+    'gs报销流程改了，这家gs的净水器不错',
+    '卫星发射成功了，我wx发你了',
+    '这周 sx 作业和语文都交了，尾款下周结',
   ])('leaves normal business chat alone: %s', text => {
     expect(matcher.scan(text)).toEqual([])
+  })
+
+  it('clears a report that links to an allowed domain, not one that links elsewhere or gives an account', () => {
+    expect(matcher.categoriesOf('有人在群里发百家乐，已举报，群规见 https://www.example.com/rules')).toEqual([])
+    expect(matcher.categoriesOf('有人说兼职刷单日结，已举报，举报入口 example.com/report')).toEqual([])
+    expect(matcher.categoriesOf('有人在群里发百家乐，已举报，详见 https://x.evil.top/a')).toContain('gambling')
+    expect(matcher.categoriesOf('有人在群里发百家乐，已举报，加vx abc12345')).toContain('gambling')
   })
 
   it.skipIf(!hasEvalFile)('keeps precision and recall on the shared sample (with the company example file)', () => {

@@ -40,6 +40,11 @@ const BLIND10 = fixture('heldout-blind10.jsonl')
  * blind10's fixes, which never saw it: how far those fixes generalise. Its rows have not been looked at to fix.
  */
 const BLIND11 = fixture('heldout-blind11.jsonl')
+/**
+ * The twelfth, written beside the thirteenth without seeing the matcher; its rows were then read to fix their
+ * classes (b12fix), the thirteenth kept unseen.
+ */
+const BLIND12 = fixture('heldout-blind12.jsonl')
 
 describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 setup)', () => {
   let compiled: ReturnType<typeof compileMatcher> | undefined
@@ -90,9 +95,10 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.885 / 0.871 (115/130, 115/132); its false positives
   // were mostly reports and rule reminders that quote a banned term, its misses slang and look-alike characters.
-  // Below, after those two classes (b9fix): reports and reminders, 倩/情 and 卞/下 look-alikes, `.corn` TLDs.
-  it('heldout-blind9: at least the figures after the class fixes (precision 118/123, recall 118/132)', () => {
-    expectFloors(matcherOf(), BLIND9, 118 / 123, 118 / 132)
+  // Below, after those two classes (b9fix): reports and reminders, 倩/情 and 卞/下 look-alikes, `.corn` TLDs; and
+  // a word cut off a term that takes an aspect particle (最下注明了, b12fix).
+  it('heldout-blind9: at least the figures after the class fixes (precision 118/121, recall 118/132)', () => {
+    expectFloors(matcherOf(), BLIND9, 118 / 121, 118 / 132)
   })
 
   // Issue #22's goals are NOT met here. Blind on f348674: 0.816 / 0.767; below, after its classes (b10prec: reports,
@@ -109,6 +115,13 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind11: at least the figures after its classes (precision 106/106, recall 106/131)', () => {
     expectFloors(matcherOf(), BLIND11, 106 / 106, 106 / 131)
   })
+
+  // Issue #22's recall goal is NOT met here: most misses are slang the shared dictionary lacks and look-alikes of
+  // common characters (个入, 迸货价). Blind on 0138c96: 0.935 / 0.758; below, after its classes (b12fix: reports
+  // asked about or called a scam, the company's own channel, 注明了 after 下注).
+  it('heldout-blind12: at least the figures after its classes (precision 101/102, recall 101/132)', () => {
+    expectFloors(matcherOf(), BLIND12, 101 / 102, 101 / 132)
+  })
 })
 
 describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (default.yaml, eval-v2 options)', () => {
@@ -121,9 +134,9 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   })
 
   // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.869 / 0.902 (119/137, 119/132); below, after its
-  // two largest classes (b9fix), as with the shared dictionary above.
-  it('heldout-blind9: at least the figures after the class fixes (precision 122/129, recall 122/132)', () => {
-    expectFloors(matcher, BLIND9, 122 / 129, 122 / 132)
+  // two largest classes (b9fix), as with the shared dictionary above, and everyday words allowed (b12fix).
+  it('heldout-blind9: at least the figures after the class fixes (precision 124/129, recall 124/132)', () => {
+    expectFloors(matcher, BLIND9, 124 / 129, 124 / 132)
   })
 
   // Issue #22's precision goal is NOT met here. Blind on f348674: 0.827 / 0.827; below, after its classes and the
@@ -137,5 +150,11 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // with a sales word, 我个人码, 返点表).
   it('heldout-blind11: at least the figures after its classes (precision 124/124, recall 124/131)', () => {
     expectFloors(matcher, BLIND11, 124 / 124, 124 / 131)
+  })
+
+  // Issue #22's recall goal is NOT met here. Blind on 0138c96: 0.924 / 0.826; below, after its classes (b12fix:
+  // reports, initials where a verb of paying stands, zz/sx/gs and 割韭菜/跑路/出厂价 slang with context, short links).
+  it('heldout-blind12: at least the figures after its classes (precision 118/119, recall 118/132)', () => {
+    expectFloors(matcher, BLIND12, 118 / 119, 118 / 132)
   })
 })

@@ -6,6 +6,9 @@ describe('findUrls', () => {
   it.each([
     ['优惠券在这 https://coupon-free-gift.top/get', 'https://coupon-free-gift.top/get', 'coupon-free-gift.top'],
     ['领红包 https://bit.ly/3xYzAbc', 'https://bit.ly/3xYzAbc', 'bit.ly'],
+    ['领取电子保修卡：bit.do/ex-water', 'bit.do/ex-water', 'bit.do'],
+    ['点 is.gd/Ab12 领', 'is.gd/Ab12', 'is.gd'],
+    ['看这个rb.gy/3k9x', 'rb.gy/3k9x', 'rb.gy'],
     ['看看这个 http://45.77.12.9/download/app.apk', 'http://45.77.12.9/download/app.apk', '45.77.12.9'],
     ['访问 www.evil.example 看看', 'www.evil.example', 'www.evil.example'],
     ['访问evil.top:8080/a?b=1看看', 'evil.top:8080/a?b=1', 'evil.top'],
@@ -36,6 +39,8 @@ describe('findUrls', () => {
     ['版本 v1.2.3.4'],
     ['今天。明天'],
     ['价格 3.50 元'],
+    ['to do list 明天做'],
+    ['what to do.'],
     [''],
   ])('finds no URL in %j', text => {
     expect(findUrls(text)).toEqual([])

@@ -285,3 +285,78 @@ describe('someone else’s message to the speaker, reported (blind11)', () => {
     expect(m.categoriesOf('有人私聊我说便宜，你们也可以加我')).toEqual(['contact'])
   })
 })
+
+describe('a rule reminder with its own hotline or link (review of talked-about)', () => {
+  const m = matcher({ deal: ['私下转账', '飞单'], gambling: ['百家乐'] })
+
+  it('is no hit: the hotline, a service number or a link is the reminder’s own', () => {
+    expect(m.categoriesOf('温馨提示：请勿在群内私下转账，如有疑问请拨打客服电话 4008001234')).toEqual([])
+    expect(m.categoriesOf('请勿在群内私下转账，群规见 https://www.example.com/rules')).toEqual([])
+    expect(m.categoriesOf('发现飞单一律严肃处理，举报电话 13812345678')).toEqual([])
+  })
+
+  it('is no hit reported beside a 400 or 800 service number, and a hit beside someone’s account', () => {
+    expect(m.categoriesOf('有人说百家乐稳赚，客服电话 400-800-1234，已举报')).toEqual([])
+    expect(m.categoriesOf('有人说百家乐稳赚，电话 8001234567，已举报')).toEqual([])
+    expect(m.categoriesOf('有人说百家乐稳赚，电话 13812345678，已举报')).toEqual(['gambling'])
+  })
+
+  it('is a hit when the reminder offers the reader something', () => {
+    expect(m.categoriesOf('请勿在群内私下转账，私聊我更便宜')).toEqual(['deal'])
+    expect(m.categoriesOf('发现飞单一律严肃处理，想做的加我')).toEqual(['deal'])
+  })
+})
+
+describe('a spammer’s report that still offers (review of talked-about)', () => {
+  const m = matcher({ gambling: ['百家乐'], ad: ['兼职刷单'] })
+
+  it('is a hit with a bare 私聊, 想做的, 有意者, or a removal in vain (删了也没用)', () => {
+    expect(m.categoriesOf('有人说百家乐稳赚不赔，私聊了解，删了也没用')).toEqual(['gambling'])
+    expect(m.categoriesOf('那个说的兼职刷单日结300，管理员处理一下吧，想做的私聊')).toEqual(['ad'])
+    expect(m.categoriesOf('群里那条兼职刷单日赚500的，不是我们的人发的，想了解私聊')).toEqual(['ad'])
+    expect(m.categoriesOf('有人说百家乐稳赚，大家小心，有意者私')).toEqual(['gambling'])
+    expect(m.categoriesOf('有人发了百家乐，都删了也没用')).toEqual(['gambling'])
+    expect(m.categoriesOf('有人说兼职刷单日结，报给客服也没用，想玩的找我')).toEqual(['ad'])
+  })
+
+  it('is a hit when the report is in vain (报给客服也没用, 报警也没用), and no hit when it is done', () => {
+    expect(m.categoriesOf('有人说兼职刷单日结300，报给客服也没用')).toEqual(['ad'])
+    expect(m.categoriesOf('有人说百家乐稳赚，报警也没用，赶紧上车')).toEqual(['gambling'])
+    expect(m.categoriesOf('有人说兼职刷单日结300，我报给客服了')).toEqual([])
+  })
+
+  it('is still no hit reported and put out, or after the speaker messaged the poster', () => {
+    expect(m.categoriesOf('有人说百家乐稳赚不赔，我已经删了')).toEqual([])
+    expect(m.categoriesOf('有人发了百家乐，都删了')).toEqual([])
+    expect(m.categoriesOf('那个号发兼职刷单，我私聊了他，已举报')).toEqual([])
+  })
+})
+
+describe('a post asked about, denied as the company’s, or called a scam (blind12)', () => {
+  const m = matcher({
+    deal: ['私下转账'],
+    gambling: ['六合彩'],
+    ad: ['兼职刷单', '全网最低'],
+    insult: ['脑残', '傻逼'],
+  })
+
+  it('is no hit when who posted it is asked (谁…) and an admin asked to step in (管理员管一下)', () => {
+    expect(m.categoriesOf('谁在群里发六合彩，管理员管一下')).toEqual([])
+    expect(m.categoriesOf('谁刚才骂人傻逼，群主管管')).toEqual([])
+  })
+
+  it('is no hit denied as yours (不是你们官方吧) or called a scam (是诈骗, 别信)', () => {
+    expect(m.categoriesOf('客户说有个号发兼职刷单，不是你们的吧')).toEqual([])
+    expect(m.categoriesOf('有人发消息说可以私下转账打折，这是诈骗吧')).toEqual([])
+    expect(m.categoriesOf('那条“六合彩包中”的消息，大家别信')).toEqual([])
+    expect(m.categoriesOf('刚才那条六合彩广告，别信！')).toEqual([])
+  })
+
+  it('is a hit said, with an offer, or with 别信 that goes on (别信那些举报的)', () => {
+    expect(m.categoriesOf('谁说傻逼了，你才是脑残')).toEqual(['insult'])
+    expect(m.categoriesOf('有人说六合彩稳赚，别信那些举报的')).toEqual(['gambling'])
+    expect(m.categoriesOf('刚才那条六合彩是诈骗，想玩的私聊')).toEqual(['gambling'])
+    expect(m.categoriesOf('有人说六合彩不是诈骗，稳赚')).toEqual(['gambling'])
+    expect(m.categoriesOf('谁想玩六合彩，管理员管不着，私聊')).toEqual(['gambling'])
+  })
+})

@@ -29,6 +29,13 @@ describe('a short term across a word boundary', () => {
     expect(category(['下注']).categoriesOf('今天下注明天开奖')).toEqual(['c'])
   })
 
+  it('is no hit when the word it is cut by takes an aspect particle (注明了, not 明了) (blind12)', () => {
+    expect(category(['下注']).categoriesOf('合同最后一页最下注明了保修条款')).toEqual([])
+    expect(category(['下注']).categoriesOf('报价单最下注明了有效期')).toEqual([])
+    expect(category(['下注']).categoriesOf('表格底下注明过单位')).toEqual([])
+    expect(category(['下注']).categoriesOf('网上下注了明天开奖')).toEqual(['c'])
+  })
+
   it('is still a hit when the rest of the term is a word too (成本|价格, 时时|彩票, vx|号码)', () => {
     expect(category(['成本价']).categoriesOf('把成本价格表发我')).toEqual(['c'])
     expect(category(['时时彩']).categoriesOf('时时彩票计划群')).toEqual(['c'])
@@ -110,6 +117,15 @@ describe('a fuzzy hit glued to what makes it something else', () => {
     expect(m.categoriesOf('你个SB，滚')).toEqual(['c'])
   })
 
+  it('reads initials where a verb of paying stands (尾款zz到我卡上) as a transfer, not 智障', () => {
+    const m = category(['智障'])
+    expect(m.categoriesOf('尾款直接zz到我卡上，不用经过公司')).toEqual([])
+    expect(m.categoriesOf('定金 ZZ 给我就行')).toEqual([])
+    expect(m.categoriesOf('这钱zz进我支付宝')).toEqual([])
+    expect(m.categoriesOf('客服是zz吧，说了三遍还不懂')).toEqual(['c'])
+    expect(m.categoriesOf('zz给我滚')).toEqual(['c'])
+  })
+
   it('reads initials before a version number as a firmware code (SB 1.0.2), not 傻逼; a count stays a hit', () => {
     const m = category(['傻逼'])
     expect(m.categoriesOf('控制板 SB v1.0.2 已经烧录好了')).toEqual([])
@@ -181,6 +197,15 @@ describe('a fuzzy hit glued to what makes it something else', () => {
     expect(m.categoriesOf('关注公众号免费领取兼职资料')).toEqual(['c'])
     expect(m.categoriesOf('老客户免费领取，加我微信')).toEqual(['c'])
     expect(m.categoriesOf('到店免费领取，点击链接报名')).toEqual(['c'])
+  })
+
+  it('reads a free service turned on in the company’s own channel as its promotion (在小程序里开通) (blind12)', () => {
+    const m = category(['免费领取'])
+    expect(m.categoriesOf('免费领取滤芯更换提醒，在小程序里开通就行')).toEqual([])
+    expect(m.categoriesOf('上门检测可以免费领取，公众号预约')).toEqual([])
+    expect(m.categoriesOf('延保卡免费领取，官网登记序列号')).toEqual([])
+    expect(m.categoriesOf('免费领取兼职名额，小程序里开通后加我微信')).toEqual(['c'])
+    expect(m.categoriesOf('免费领取红包，小程序扫码进群')).toEqual(['c'])
   })
 
   it('reads a swapped unit of time after a counted classifier as a span (这个月跑), not 约炮', () => {
