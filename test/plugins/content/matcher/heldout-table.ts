@@ -40,9 +40,21 @@ const fixtures = path.resolve(repoRoot, 'test/plugins/content/matcher/fixtures')
 const files = [
   EVAL_FILE,
   path.resolve(repoRoot, '../shared/moderation/eval-v2.jsonl'),
-  ...['dev', 'test', 'final', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10', 'blind11'].map(
-    name => path.join(fixtures, `heldout-${name}.jsonl`),
-  ),
+  ...[
+    'dev',
+    'test',
+    'final',
+    'blind4',
+    'blind5',
+    'blind6',
+    'blind7',
+    'blind8',
+    'blind9',
+    'blind10',
+    'blind11',
+    'blind12',
+    'blind13',
+  ].map(name => path.join(fixtures, `heldout-${name}.jsonl`)),
 ]
 const shared = asInternalStaff(matcherOf(SHARED_DICTIONARY), files, internal)
 const shipped = asInternalStaff(matcherOf(SHIPPED_DICTIONARY), files, internal)

@@ -45,6 +45,12 @@ const BLIND11 = fixture('heldout-blind11.jsonl')
  * classes (b12fix), the thirteenth kept unseen.
  */
 const BLIND12 = fixture('heldout-blind12.jsonl')
+/**
+ * The thirteenth, written beside the twelfth without seeing the matcher and never read to fix anything: blind on
+ * e2df478 (0.885 / 0.769 shared, 0.862 / 0.862 shipped); the figures below are after blind11's and blind12's fixes,
+ * which never saw it: how far those fixes generalise.
+ */
+const BLIND13 = fixture('heldout-blind13.jsonl')
 
 describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 setup)', () => {
   let compiled: ReturnType<typeof compileMatcher> | undefined
@@ -117,10 +123,15 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
 
   // Issue #22's recall goal is NOT met here: most misses are slang the shared dictionary lacks and look-alikes of
-  // common characters (个入, 迸货价). Blind on 0138c96: 0.935 / 0.758; below, after its classes (b12fix: reports
+  // common characters (个入, 迸货价). Blind on e2df478: 0.917 / 0.750; after blind11's fixes (unseen): 0.935 / 0.758; below, after its classes (b12fix: reports
   // asked about or called a scam, the company's own channel, 注明了 after 下注).
   it('heldout-blind12: at least the figures after its classes (precision 101/102, recall 101/132)', () => {
     expectFloors(matcherOf(), BLIND12, 101 / 102, 101 / 132)
+  })
+
+  // Issue #22's goals are NOT met here. Unseen: at least what it measures after the session's fixes (0.910 / 0.777).
+  it('heldout-blind13 (unseen): at least the figures measured (precision 101/111, recall 101/130)', () => {
+    expectFloors(matcherOf(), BLIND13, 101 / 111, 101 / 130)
   })
 })
 
@@ -152,9 +163,14 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND11, 124 / 124, 124 / 131)
   })
 
-  // Issue #22's recall goal is NOT met here. Blind on 0138c96: 0.924 / 0.826; below, after its classes (b12fix:
+  // Issue #22's recall goal is NOT met here. Blind on e2df478: 0.900 / 0.818; after blind11's fixes: 0.924 / 0.826; below, after its classes (b12fix:
   // reports, initials where a verb of paying stands, zz/sx/gs and 割韭菜/跑路/出厂价 slang with context, short links).
   it('heldout-blind12: at least the figures after its classes (precision 118/119, recall 118/132)', () => {
     expectFloors(matcher, BLIND12, 118 / 119, 118 / 132)
+  })
+
+  // Issue #22's goals are NOT met here. Unseen: at least what it measures after the session's fixes (0.883 / 0.869).
+  it('heldout-blind13 (unseen): at least the figures measured (precision 113/128, recall 113/130)', () => {
+    expectFloors(matcher, BLIND13, 113 / 128, 113 / 130)
   })
 })
