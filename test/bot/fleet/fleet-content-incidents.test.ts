@@ -96,6 +96,24 @@ describe.skipIf(!url)('undoing another account’s strike', () => {
     )
   })
 
+  it('a bare audit id this account lacks but one other account has is answered with that account, not a member lookup', async () => {
+    const [a, b] = await fleetOfTwo(CONFIG, [contentPlugin])
+    a.wechat.addGroup(one, [spammer])
+    b.wechat.addGroup(two, [customer])
+    await a.say(spammer, '兼 职 刷 单，加 v', one)
+    await vi.waitFor(() => expect(a.wechat.textsTo('r1').join('\n')).toMatch(/违反群规/))
+    const id = a.rt.audit.query({ plugin: 'content' }).find(e => e.type === 'strike')?.id as string
+    await a.store.flush()
+    expect(b.rt.audit.get(id)).toBeUndefined()
+    await b.say(admin, `#撤销 ${id}`)
+    await eventually(b, () =>
+      expect(b.wechat.textsTo('admin1').join('\n')).toMatch(
+        new RegExp(`(^|\\n)审计 ${id}@sales1 由机器人账号 sales1 记录，请私聊该账号发送：#撤销 ${id}@sales1$`),
+      ),
+    )
+    expect(a.rt.ledger.activeStrikes('c3', a.clock.now())).toHaveLength(1)
+  })
+
   it('says in #违规 which account undoes a line, and #状态 counts what #违规 lists, with whose', async () => {
     const { b, id } = await struckInBoth()
     await b.say(admin, '#违规')
