@@ -148,8 +148,9 @@ export function decideWaiting(
     if (!w?.msgs.length && !w?.held) return []
     answeredWhileHeld(w, ev.at)
     m.counted?.responses.push(...staffAnswered(w, ev.sender.id, ev.at, x.rules.clock.elapsed))
-    if (w.msgs.length) return [] // only messages delivered out of order are left; their timer stays
-    if (!w.held) delete current.waiting[ev.group.id]
+    // Only messages delivered out of order are left (waiting or held, newer than this answer): their timer stays.
+    if (w.msgs.length || w.held) return []
+    delete current.waiting[ev.group.id]
     if (w.timerAt === undefined) return []
     w.timerAt = undefined
     return [{ type: 'cancel', key: waitKey(ev.group.id), rule: 'activity.answered', groupId: ev.group.id }]

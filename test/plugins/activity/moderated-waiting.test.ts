@@ -56,6 +56,14 @@ describe('activity with moderation', () => {
     expect(wechat.textsTo('wxid_zhangsan').filter(t => t.includes('客户等待提醒'))).toHaveLength(1)
   })
 
+  it('a held message newer than a staff answer delivered after it (out of order) is still reminded', async () => {
+    const { rt, clock, wechat } = await held(3)
+    // Written 5 minutes ago, before the customer's message, but delivered now.
+    await rt.handle(text(zhangsan, '大家好，新品到货了', clock.now() - 5 * 60_000, cust))
+    await clock.advance(30 * 60_000)
+    expect(wechat.textsTo('wxid_zhangsan').join('\n')).toContain('这条在等管理员确认是否违规')
+  })
+
   it('released before its deadline, a held message waits from its own time like any other', async () => {
     const { rt, clock, wechat } = await held(3)
     await rt.handle(text(member('wxid_admin', '管理员'), '#忽略 R1', clock.now()))
