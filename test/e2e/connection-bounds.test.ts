@@ -47,7 +47,9 @@ describe('the bot never hangs on a puppet service that does not work', () => {
     const code = await bot.exited
     expect(code).toBe(1)
     expect(Date.now() - started).toBeLessThan(15_000)
-    expect(errors(bot)[0]).toMatch(/needs WECHATY_PUPPET_SERVICE_TOKEN in the environment or \.env: refusing to start/)
+    expect(errors(bot)[0]).toMatch(
+      /needs WECHATY_PUPPET_SERVICE_TOKEN in the environment or \.env; leave WECHATY_PUPPET empty to use the sandbox: refusing to start/,
+    )
     expect(bot.output()).not.toMatch(/start-up timeout|not logged in/)
   })
 

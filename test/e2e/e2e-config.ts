@@ -22,7 +22,9 @@ export function e2eConfig(tweak: (cfg: Record<string, any>) => void = () => {}):
       { action: 'report', after: '5s' },
     ],
   }
-  cfg.plugins.ack = { ...cfg.plugins.ack, deadline: '20s', remindBefore: '10s' }
+  // Seconds-long deadlines on the wall clock: counted at any hour (the example counts them in working hours, which
+  // on a weekend or an evening would put them on the next working morning).
+  cfg.plugins.ack = { ...cfg.plugins.ack, deadline: '20s', remindBefore: '10s', workingHours: { enabled: false } }
   for (const key of Object.keys(cfg.plugins))
     for (const file of cfg.plugins[key].dictionaries ?? [])
       cfg.plugins[key].dictionaries = cfg.plugins[key].dictionaries.map((f: string) => (f === file ? resolve(f) : f))
