@@ -51,11 +51,6 @@ function isIn(sets: ReadonlyMap<string, ReadonlySet<string>>, c: Candidate): boo
   return sets.get(c.category)?.has(c.term) === true
 }
 
-/** True if two spans are at most SLANG_REACH characters apart. */
-function near(a: Candidate, b: Candidate): boolean {
-  return a.start - b.end <= SLANG_REACH && b.start - a.end <= SLANG_REACH
-}
-
 /** Orders matches by start, then end, then category. */
 function byPosition(x: Match, y: Match): number {
   return x.start - y.start || x.end - y.end || (x.category < y.category ? -1 : x.category > y.category ? 1 : 0)
@@ -259,7 +254,7 @@ class CompiledMatcher implements Matcher {
       c =>
         !c.context &&
         (isIn(slang, c)
-          ? this.hasSlangWordNear(text, c) || candidates.some(w => w.context && w.category === c.category && near(w, c))
+          ? this.hasSlangWordNear(text, c)
           : c.abbreviation
             ? contextCategories.has(c.category)
             : c.kind !== 'initials' ||

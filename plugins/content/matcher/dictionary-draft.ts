@@ -1,6 +1,7 @@
 import { domainProblem, normalizeDomain, patternProblem, termProblem } from './dictionary-checks.js'
 import { foldString } from './normalize.js'
 import { DEFAULT_EXPANSIONS, type ExpansionKind } from './expand.js'
+import { STANDARD_CATEGORIES } from './standard-categories.js'
 import { DEFAULT_ACT, type CategoryRule, type Dictionary, type MatchKind, type Severity } from './types.js'
 
 /** A string from a dictionary file with its "file:line". */
@@ -95,15 +96,16 @@ export function finishDraft(draft: DictionaryDraft): DraftResult {
       if (problem)
         problems.push(`${pattern.at}: categories.${key}.patterns: ${JSON.stringify(pattern.value)}: ${problem}`)
     }
+    const standard = Object.hasOwn(STANDARD_CATEGORIES, key) ? STANDARD_CATEGORIES[key] : undefined
     categories[key] = {
       label: d.label ?? key,
       severity: d.severity ?? 'medium',
       terms: [...d.terms, ...d.slang].map(t => t.value),
       allow: d.allow.map(a => a.value),
       patterns: d.patterns.map(p => p.value),
-      expand: d.expand ?? [...DEFAULT_EXPANSIONS],
+      expand: d.expand ?? [...(standard?.expand ?? DEFAULT_EXPANSIONS)],
       act: d.act ?? [...DEFAULT_ACT],
-      context: d.context.map(c => c.value),
+      context: d.context.length > 0 ? d.context.map(c => c.value) : [...(standard?.context ?? [])],
       // Only when given: a dictionary without slang is as it was (and keeps its cache key).
       ...(d.slang.length > 0 ? { slang: d.slang.map(t => t.value) } : {}),
       ...(d.slangContext.length > 0 ? { slangContext: d.slangContext.map(c => c.value) } : {}),

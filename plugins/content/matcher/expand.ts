@@ -25,8 +25,8 @@ export const EXPANSION_KINDS: readonly ExpansionKind[] = [
   'initials',
 ]
 /**
- * Expansions a category gets unless it says otherwise: initials (`bjl`, `sb`) and toneless homophones
- * (读博 for 赌博, 加为好友 for 加薇) collide easily and are opt-in.
+ * Expansions a category gets unless it says otherwise or is a standard one (standard-categories.ts):
+ * initials (`bjl`, `sb`) and toneless homophones (读博 for 赌博, 加为好友 for 加薇) collide easily and are opt-in.
  */
 export const DEFAULT_EXPANSIONS: readonly ExpansionKind[] = ['pinyin', 'homophone', 'split', 'lookalike']
 

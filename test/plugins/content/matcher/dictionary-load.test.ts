@@ -62,13 +62,56 @@ describe('loading dictionary files', () => {
       terms: ['下注', '赌博', '百家乐'],
       allow: ['以下注意'],
       patterns: [],
-      expand: ['pinyin', 'homophone', 'split', 'lookalike'],
+      // A standard category's expansions and initials context (standard-categories.ts)...
+      expand: ['pinyin', 'initials', 'homophone', 'split', 'lookalike'],
       act: ['exact', 'normalised', 'pattern', 'link'],
+      context: expect.arrayContaining(['真人', '充值', '一期', '开奖']),
+    })
+    // ...and another category's defaults: no initials, no context.
+    expect(dictionary.categories.competitor).toMatchObject({
+      expand: ['pinyin', 'homophone', 'split', 'lookalike'],
       context: [],
     })
     expect(dictionary.links?.allowDomains).toEqual(['example.com', 'example-water.com'])
     const matcher = compileMatcher(dictionary)
     expect(matcher.categoriesOf('清泉净水的百家乐 https://evil.io')).toEqual(['competitor', 'gambling', 'link'])
+  })
+
+  it('gives the standard categories initials (review-only) and their context words unless the file sets its own', () => {
+    const plain = write('plain.yaml', [
+      'categories:',
+      '  gambling:',
+      '    label: 赌博',
+      '    severity: high',
+      '    terms: [时时彩]',
+      '  insult:',
+      '    label: 辱骂',
+      '    severity: medium',
+      '    terms: [傻逼]',
+    ])
+    const standard = compileMatcher(loadDictionaryFiles([plain]).dictionary)
+    expect(standard.scan('群主是个SB').map(m => [m.category, m.kind, m.reviewOnly])).toEqual([
+      ['insult', 'initials', true],
+    ])
+    expect(standard.categoriesOf('SSC 五分钟一期，跟计划稳赚')).toEqual(['gambling'])
+    expect(standard.categoriesOf('集团 SSC 共享服务中心下周上线')).toEqual([])
+    const own = write('own.yaml', [
+      'categories:',
+      '  gambling:',
+      '    label: 赌博',
+      '    severity: high',
+      '    terms: [时时彩]',
+      '    context: [下期]',
+      '  insult:',
+      '    label: 辱骂',
+      '    severity: medium',
+      '    terms: [傻逼]',
+      '    expand: [pinyin]',
+    ])
+    const custom = compileMatcher(loadDictionaryFiles([own]).dictionary)
+    expect(custom.categoriesOf('群主是个SB')).toEqual([])
+    expect(custom.categoriesOf('SSC 五分钟一期，跟计划稳赚')).toEqual([])
+    expect(custom.categoriesOf('SSC 下期稳了')).toEqual(['gambling'])
   })
 
   it('reports unknown keys at any depth with the file and the line of the key, naming a near key', () => {

@@ -10,7 +10,7 @@ import { repoRoot } from './helpers.js'
 export const EVAL_FILE = path.resolve(repoRoot, '../shared/moderation/eval.jsonl')
 /** The dictionary the shared sample was labelled with. */
 export const SHARED_DICTIONARY = path.resolve(repoRoot, '../shared/moderation/dictionary.yaml')
-/** Expansion options over the shared dictionary: initials opted in where they do not collide. */
+/** Layered over the dictionaries the held-out samples are measured with: the samples' company site. */
 export const EVAL_V2_OPTIONS = path.resolve(repoRoot, 'test/plugins/content/matcher/fixtures/eval-v2-options.yaml')
 /** The dictionary the product ships and loads by default (plugins/content/config.ts DEFAULT_DICTIONARY). */
 export const SHIPPED_DICTIONARY = path.resolve(repoRoot, 'data/dictionaries/default.yaml')

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js'
-import { EVAL_V2_OPTIONS, SHARED_DICTIONARY, hasEvalFile } from './eval-helpers.js'
+import { SHARED_DICTIONARY, hasEvalFile } from './eval-helpers.js'
 
-/** Initials in the eval-v2 setup for confidential, false advertising and private deals (fixtures/eval-v2-options.yaml). */
+/** Initials of the standard categories confidential, false_ad and private_deal (standard-categories.ts), the shared dictionary as it is. */
 describe.skipIf(!hasEvalFile)('initials of confidential terms, false claims and private deals', () => {
   let compiled: ReturnType<typeof compileMatcher> | undefined
   const categories = (text: string) =>
-    (compiled ??= compileMatcher(loadDictionaryFiles([SHARED_DICTIONARY, EVAL_V2_OPTIONS]).dictionary)).categoriesOf(
-      text,
-    )
+    (compiled ??= compileMatcher(loadDictionaryFiles([SHARED_DICTIONARY]).dictionary)).categoriesOf(text)
 
   it('finds the initials of a long false claim on their own (gjjcp 国家级产品)', () => {
     expect(categories('我们是 gjjcp，放心买')).toEqual(['false_ad'])
