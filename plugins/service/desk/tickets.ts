@@ -128,11 +128,12 @@ export class TicketDesk {
     return venting ? this.join(venting, src.messageId, src.text, e.at) : this.open(g, src, e.at)
   }
 
-  /** The open ticket of this customer in this group they last wrote to within JOIN_MS: more of the same venting. */
+  /** The open ticket of this customer in this group they last wrote to, within JOIN_MS: more of the same venting. */
   private openJustNow(groupId: string, customerId: string, at: number): Ticket | undefined {
+    const last = (t: Ticket) => t.joinedAt ?? t.at
     return this.all()
-      .filter(t => t.state === 'open' && t.groupId === groupId && t.customerId === customerId)
-      .find(t => (t.joinedAt ?? t.at) > at - JOIN_MS)
+      .filter(t => t.state === 'open' && t.groupId === groupId && t.customerId === customerId && last(t) > at - JOIN_MS)
+      .sort((a, b) => last(b) - last(a))[0]
   }
 
   /** A later message joins `t`: its text is added (reminders, escalation and details show it), one line is sent. */

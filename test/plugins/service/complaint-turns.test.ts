@@ -73,6 +73,9 @@ describe('service: a complaint over several messages, and what follows it (revie
     await say(liu, '#投诉')
     expect(wechat.textsTo('r2')).toEqual([RECEIVED, RECEIVED, RECORDED])
     expect(notices(wechat.textsTo('u1'))).toHaveLength(2)
+    // More words go to the ticket last written to.
+    await say(liu, '太差了')
+    expect(wechat.textsTo('u1').at(-1)).toBe('📝 投诉 T2 客户 刘总 补充：「太差了」')
   })
 
   it('ticket ids typed as the bare number or in full-width work like T1', async () => {
