@@ -5,7 +5,7 @@ import { followUpTimer } from './decide-followup.js'
 import type { FollowUpDesk } from './desk/followups.js'
 import type { Responsibility } from './desk/responsible.js'
 import type { TicketDesk } from './desk/tickets.js'
-import { findById } from './state.js'
+import { findById, typedId } from './state.js'
 import {
   complaintUsage,
   detailText,
@@ -36,9 +36,10 @@ const followUpDays = (word: string): number | undefined => wholeCount(word, DAYS
 export function complaintCommand(d: CommandDeps): CommandSpec {
   const p = d.prefix
   const usage = complaintUsage(p)
-  const find = (id: string | undefined) => findById(d.tickets.all(), id)
+  // `T3`, `t3`, full-width `Ｔ３` or the bare number `3`, as case ids.
+  const find = (id: string | undefined) => findById(d.tickets.all(), id, 'T')
   /** Another account's ticket (fleet), when this account has none by that id. */
-  const held = (id: string | undefined) => findById(d.tickets.others(), id)
+  const held = (id: string | undefined) => findById(d.tickets.others(), id, 'T')
   return {
     name: '投诉',
     aliases: ['complaint'],
@@ -74,14 +75,15 @@ export function complaintCommand(d: CommandDeps): CommandSpec {
         const there = t ? undefined : held(id)
         if (there?.state === 'resolved') return [inv.whisper(say.alreadyResolved(there.id))]
         if (there) return [inv.whisper(say.heldElsewhere(there, p))]
-        if (!t) return [inv.whisper(say.noTicket(id, usage))]
+        if (!t) return [inv.whisper(say.noTicket(typedId(id, 'T') ?? id, usage))]
         if (t.state === 'resolved') return [inv.whisper(say.alreadyResolved(t.id))]
         return [...d.tickets.resolve(t, inv.event.sender.id, note), inv.reply(withHint(inv, say.resolved(t.id), p))]
       }
       const own = find(sub)
       const other = own ? undefined : held(sub)
       const t = own ?? other
-      if (!t) return [inv.whisper(/^T\d+(@.+)?$/i.test(sub) ? say.noTicket(sub, usage) : say.usage(usage))]
+      const typed = typedId(sub, 'T') ?? sub
+      if (!t) return [inv.whisper(/^T\d+(@.+)?$/.test(typed) ? say.noTicket(typed, usage) : say.usage(usage))]
       const resolver = t.resolvedBy ? d.who.names([t.resolvedBy]) : undefined
       const detail = detailText(t, d.tz, d.who.names(t.responsible), resolver)
       return [inv.reply(other ? `${detail}\n${say.heldBy(other.heldBy)}` : detail)]

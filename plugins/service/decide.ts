@@ -2,6 +2,7 @@ import { asRehearsal, type Action } from '../../bot/core/actions.js'
 import type { ServiceConfig } from './config.js'
 import type { Ticket } from './state.js'
 import {
+  addedText,
   openedText,
   overdueText,
   recordText,
@@ -74,6 +75,22 @@ export function openActions(t: Ticket, cfg: ServiceConfig, d: DecideDeps): Actio
     reason: timerReason.deadline(t.id),
     ...m,
   })
+  return guard(t, out)
+}
+
+/**
+ * A later message of the customer joined the open ticket `t`: one line to the responsible people (or the admins);
+ * the customer is not told again and the timers stay.
+ */
+export function joinActions(t: Ticket, text: string, messageId: string): Action[] {
+  const m = { groupId: t.groupId, evidence: { messageId, text: text.slice(0, 200) } }
+  const line = addedText(t, text)
+  const out: Action[] = [
+    { type: 'record', rule: 'service.ticket-joined', text: recordText.joined(t, text), memberId: t.customerId, ...m },
+  ]
+  if (!t.responsible.length) out.push({ type: 'notifyAdmins', text: line, rule: 'service.ticket-joined', ...m })
+  for (const id of t.responsible)
+    out.push({ type: 'say', to: { contact: id }, text: line, rule: 'service.ticket-joined', ...m, memberId: id })
   return guard(t, out)
 }
 

@@ -26,6 +26,10 @@ export interface Ticket {
   resolution?: string
   /** Opened in observe mode: its notices, reminders and escalation are only recorded, even after going live. */
   observed?: boolean
+  /** Ids of the customer's later messages that joined this ticket (venting in several messages), oldest first. */
+  joined?: string[]
+  /** When the last of them joined. */
+  joinedAt?: number
 }
 
 /** Another account's ticket (fleet): its id with that account (`T3@sales1`), and the account that holds it. */
@@ -145,13 +149,27 @@ export function byNumber(a: { id: string }, b: { id: string }): number {
 }
 
 /**
- * A record by the id someone typed (`t3`, `T3`, `T3@sales1`): that id, else the one record taken over from another
- * account with that number (people type the number they saw, `T3`, for `T3@sales1`). None when two such records
- * have it (then the id with its account is needed).
+ * An id as someone typed it in its stored form: `t3`, full-width `Ｔ３` and, given the `prefix`, a bare `3` are `T3`
+ * (`T3@sales1` keeps its account). Undefined when nothing was typed.
  */
-export function findById<R extends { id: string }>(records: R[], typed: string | undefined): R | undefined {
-  if (!typed) return undefined
-  const id = typed[0].toUpperCase() + typed.slice(1)
+export function typedId(typed: string | undefined, prefix = ''): string | undefined {
+  const s = (typed ?? '').normalize('NFKC').trim()
+  if (!s) return undefined
+  return /^\d/.test(s) ? prefix + s : s[0].toUpperCase() + s.slice(1)
+}
+
+/**
+ * A record by the id someone typed (`t3`, `T3`, `Ｔ３`, `3` given the `prefix`, `T3@sales1`, see typedId): that id,
+ * else the one record taken over from another account with that number (people type the number they saw, `T3`, for
+ * `T3@sales1`). None when two such records have it (then the id with its account is needed).
+ */
+export function findById<R extends { id: string }>(
+  records: R[],
+  typed: string | undefined,
+  prefix?: string,
+): R | undefined {
+  const id = typedId(typed, prefix)
+  if (!id) return undefined
   const exact = records.find(r => r.id === id)
   if (exact || id.includes('@')) return exact
   const moved = records.filter(r => r.id.startsWith(`${id}@`))

@@ -211,6 +211,13 @@ export const tagWhereText = (prefix: string) => `请在客户群里引用客户�
 /** To a customer whose bare `#投诉` follows nothing they wrote: the next message is the complaint. */
 export const askProblemText = '请直接说明遇到的问题，我们会登记并尽快处理。'
 
+/** To a customer whose bare `#投诉` follows only messages already recorded: they hear it is being handled. */
+export const alreadyRecordedText = '您好，您反馈的问题已经记录，负责同事正在处理，请您稍候。'
+
+/** To the responsible salesperson (or the admins): the customer added a message to an open ticket. */
+export const addedText = (t: Ticket, text: string) =>
+  `📝 投诉 ${t.id} 客户 ${t.customerName} 补充：「${text.slice(0, 200)}」`
+
 /** `#投诉` quoting a message already recorded. */
 export const alreadyTaggedText = (id: string) => `这条消息已登记为投诉 ${id}。`
 
@@ -262,6 +269,7 @@ export const recordText = {
   opened: (t: Ticket) =>
     `投诉 ${t.id} 登记${t.observed ? '（观察模式）' : ''}：${t.customerName}「${t.text.slice(0, 100)}」`,
   closed: (t: Ticket) => `投诉 ${t.id} 已处理：${t.resolution}`,
+  joined: (t: Ticket, text: string) => `投诉 ${t.id} 客户补充：「${text.slice(0, 100)}」`,
   done: (f: FollowUp, result: string) => `回访 ${f.id} 完成：${result}`,
 } as const
 

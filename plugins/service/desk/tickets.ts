@@ -3,11 +3,11 @@ import type { GroupRef, MessageEvent } from '../../../bot/core/event.js'
 import type { PluginContext } from '../../../bot/core/plugin.js'
 import { addWorkingTime, parseWindows } from '../../../bot/time/working-hours.js'
 import type { ServiceConfig } from '../config.js'
-import { type DecideDeps, deadlineActions, openActions, remindActions, resolveActions } from '../decide.js'
+import { type DecideDeps, deadlineActions, joinActions, openActions, remindActions, resolveActions } from '../decide.js'
 import { type Detector, detector } from '../matcher/detect.js'
 import type { AdoptSource } from '../../../bot/fleet/gate.js'
 import { byNumber, type HeldTicket, nextId, TICKETS_DOC, type Ticket, takeRecords } from '../state.js'
-import { alreadyTaggedText, askProblemText, recordText, tagWhereText } from '../texts.js'
+import { alreadyRecordedText, alreadyTaggedText, askProblemText, recordText, tagWhereText } from '../texts.js'
 import type { Responsibility } from './responsible.js'
 
 /** How recently a customer told of one resolved ticket is "just now" for the next (named, not repeated). */
@@ -21,6 +21,11 @@ const SAME_COMPLAINT_MS = 24 * 3_600_000
 const BEFORE_BARE_MS = 10 * 60_000
 /** How long the bot waits for the problem after asking a customer 「请直接说明遇到的问题」. */
 const ASKED_MS = 30 * 60_000
+/** A customer's complaint this soon after their last words on an open ticket of the group joins that ticket. */
+const JOIN_MS = 10 * 60_000
+/** A reply that only acknowledges (好的, 嗯嗯, 收到谢谢): not the problem the bot asked for. */
+const ACK =
+  /^(?:(?:好的?|好吧|好滴|嗯+|哦+|噢|行吧?|可以|ok|okay|收到|知道了|明白了?|谢谢|谢了|多谢|感谢|辛苦了?|麻烦了?|稍等|在的?)[\s\p{P}\p{S}]*)+$/iu
 
 /** A customer message kept in memory (not stored: after a restart a text-only quote has no contact id). */
 interface Recent {
@@ -100,24 +105,49 @@ export class TicketDesk {
     const g = e.group
     const ctx = this.ctx
     if (g?.kind !== 'customer' || e.kind !== 'text') return []
-    if (e.sender.isStaff || ctx.rolesOf(e.sender.id).length || e.sender.id === ctx.directory.selfId()) return []
+    if (e.sender.id === ctx.directory.selfId()) return []
+    if (e.sender.isStaff || ctx.rolesOf(e.sender.id).length) {
+      // Staff answering in the group take over: the bot no longer waits for a problem from anyone there.
+      for (const k of this.asked.keys()) if (k.startsWith(`${g.id}|`)) this.asked.delete(k)
+      return []
+    }
     const customerName = ctx.displayName(e.sender)
     const key = `${g.id}|${e.sender.id}`
     const text = e.text.trim()
     if (this.isBareCommand(text)) return this.bare(g, e, customerName)
     this.remember(e, customerName)
     const askedAt = this.asked.get(key)
-    if (askedAt !== undefined) {
+    if (askedAt !== undefined && !ACK.test(text)) {
       this.asked.delete(key)
       if (askedAt > e.at - ASKED_MS)
         return this.open(g, { messageId: e.id, text, customerId: e.sender.id, customerName }, e.at)
     }
     if (!this.detect(ctx.configFor(g)).match(e.text)) return []
-    return this.open(
-      g,
-      { messageId: e.id, text: this.withoutCommand(text), customerId: e.sender.id, customerName },
-      e.at,
-    )
+    const src = { messageId: e.id, text: this.withoutCommand(text), customerId: e.sender.id, customerName }
+    const venting = this.openJustNow(g.id, e.sender.id, e.at)
+    return venting ? this.join(venting, src.messageId, src.text, e.at) : this.open(g, src, e.at)
+  }
+
+  /** The open ticket of this customer in this group they last wrote to, within JOIN_MS: more of the same venting. */
+  private openJustNow(groupId: string, customerId: string, at: number): Ticket | undefined {
+    const last = (t: Ticket) => t.joinedAt ?? t.at
+    return this.all()
+      .filter(t => t.state === 'open' && t.groupId === groupId && t.customerId === customerId && last(t) > at - JOIN_MS)
+      .sort((a, b) => last(b) - last(a))[0]
+  }
+
+  /** A later message joins `t`: its text is added (reminders, escalation and details show it), one line is sent. */
+  private join(t: Ticket, messageId: string, text: string, at: number): Action[] {
+    t.text = `${t.text} ${text}`.slice(0, 500)
+    t.joined = [...(t.joined ?? []), messageId]
+    t.joinedAt = at
+    this.doc.changed()
+    return joinActions(t, text, messageId)
+  }
+
+  /** The ticket holding the customer message `messageId` (opened by it, or joined by it). */
+  private holding(messageId: string): Ticket | undefined {
+    return this.all().find(t => t.messageId === messageId || t.joined?.includes(messageId))
   }
 
   /** `#投诉` quoting a customer message: open a ticket for it; a Chinese error when it cannot. */
@@ -125,7 +155,7 @@ export class TicketDesk {
     const g = e.group
     if (g?.kind !== 'customer' || !e.quote) return tagWhereText(this.ctx.commandPrefix)
     const quote = e.quote
-    const byId = quote.id ? this.all().find(t => t.messageId === quote.id) : undefined
+    const byId = quote.id ? this.holding(quote.id) : undefined
     if (byId) return alreadyTaggedText(byId.id)
     const who = quote.id ? this.recent.get(quote.id) : undefined
     const src = {
@@ -211,34 +241,29 @@ export class TicketDesk {
   }
 
   /**
-   * A customer's bare `#投诉`: their messages of the last minutes in this group are the complaint (nothing when a
-   * ticket already holds them: they were told); with none, they are asked to say what is wrong.
+   * A customer's bare `#投诉`: their messages of the last minutes in this group that no ticket holds yet are the
+   * complaint; when tickets hold them all they hear it is being handled; with none, they are asked what is wrong.
    */
   private bare(g: GroupRef, e: MessageEvent, customerName: string): Action[] {
     const mine = [...this.recent.entries()].filter(
       ([, r]) => r.id === e.sender.id && r.groupId === g.id && r.at > e.at - BEFORE_BARE_MS && r.text,
     )
+    const answer = (text: string, rule: string): Action[] => [
+      { type: 'say', to: { room: g.id }, text, mentions: [e.sender.id], rule, groupId: g.id, memberId: e.sender.id },
+    ]
     if (!mine.length) {
       this.asked.set(`${g.id}|${e.sender.id}`, e.at)
-      const say: Action = {
-        type: 'say',
-        to: { room: g.id },
-        text: askProblemText,
-        mentions: [e.sender.id],
-        rule: 'service.ask-complaint',
-        groupId: g.id,
-        memberId: e.sender.id,
-      }
-      return [say]
+      return answer(askProblemText, 'service.ask-complaint')
     }
-    const last = mine.slice(-3)
+    const untracked = mine.slice(-3).filter(([id]) => !this.holding(id))
     const src = {
-      messageId: last.at(-1)![0],
-      text: last.map(([, r]) => r.text).join(' '),
+      messageId: untracked.at(-1)?.[0] ?? e.id,
+      text: untracked.map(([, r]) => r.text).join(' '),
       customerId: e.sender.id,
       customerName,
     }
-    if (last.some(([id]) => this.all().some(t => t.messageId === id)) || this.sameComplaint(g.id, src, e.at)) return []
+    if (!untracked.length || this.sameComplaint(g.id, src, e.at))
+      return answer(alreadyRecordedText, 'service.already-recorded')
     return this.open(g, src, e.at)
   }
 

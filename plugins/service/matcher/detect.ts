@@ -15,14 +15,37 @@ const CLAUSE_MARK = /[，,。.！!？?；;：:\n…~～]/
 /** Words that ask for something (a return, a refund): only these are asked about in a question without complaining. */
 const REQUEST = /退货|退款|退钱|换货|赔偿|售后|保修/
 
-/** Just before any hit, a customer saying they do not want it: 不用退款, 不想投诉, 不需要赔偿. */
-const UNWANTED = /(?:不用|不需要|不要|不想|无需|用不着)$/
+/**
+ * Just before any hit, a customer saying they do not want it or will not do it: 不用退款, 不想投诉, 不会给差评的,
+ * 不打算退货.
+ */
+const UNWANTED = /(?:不用|不需要|不要|不想|无需|用不着|不会|不打算|没打算)(?:再|去|给|跟你们|给你们)?$/
+
+/** A bare 不 just before a request the customer drops (不退货了); not 你们还不退款 (still not refunded). */
+const DROPPED = /(?:^|[我就那也都先])不(?:再)?$/
 
 /**
  * Just before a judgement (不满意, 质量问题, 投诉, not a request), a denial: 没什么不满意, 没有质量问题, 并不是投诉.
  * Not before a request: 还没退款 is a complaint.
  */
-const DENIED = /(?:没有?|没什么|没啥|并没有|不是|无|谈不上|算不上)(?:任何|什么|啥)?$/
+const DENIED = /(?:没有?|没什么|没啥|并没有|不是|无|谈不上|算不上)(?:给|打|写|留|发|去)?(?:任何|什么|啥)?$/
+
+/**
+ * Just after a hit in its clause, the matter reported done: 退款已经收到了, 赔偿到账了, 投诉的事处理好了, 退货已经寄出了
+ * (thanks after a resolution, no new complaint). Not when it is still undone (还没收到, 没有解决) or asked (处理好了吗).
+ */
+const DONE =
+  /^.{0,6}?(?:已经?|都|终于|也)?(?:收到|到账|到手|处理好|处理完|解决|寄出|寄回|发出|退回|办好|办完|完成|搞定|弄好|(?:到|退)了$)/
+const UNDONE = /没|未|不|还是|又/
+
+/** Before a hit in its clause, thanks for it: 谢谢你们的赔偿, 感谢这么快退款. */
+const THANKED = /谢谢|感谢|多谢/
+
+/**
+ * Before a judgement (太差了, 不满意) in its clause, a subject that is not what the company sold or did: 今天路况太差了,
+ * 我这边网络太差了 (the customer's own circumstances, no complaint about the product or service).
+ */
+const OFF_TOPIC = /路况|天气|网络|网速|信号|交通|堵车|心情|运气|身体|睡眠|胃口|记性|视力|手机|电脑|成绩|空气/
 
 /** A clause that asks (请问…可以退货吗、怎么退款), unless it asks why or when (为什么还不退款？): that is a complaint. */
 const ASKING = /^请问|[吗呢嘛么]$|怎么|如何|流程|政策|能不能|可不可以|能否|是否|支持/
@@ -85,24 +108,31 @@ function nextIndex(s: string, i: number): number {
 
 /**
  * Whether the hit `word` at `at` of `text` is the customer's own complaint, judged by its clause: not when it is
- * denied (没什么不满意的), unwanted (不用退款), a request only asked about (可以退货吗？, nothing said to be wrong) or
- * about another company.
+ * denied (没什么不满意的, 没给差评), unwanted or dropped (不用退款, 不会退货的, 不退货了), reported done or thanked for
+ * (退款已经收到了, 谢谢你们的赔偿), a request only asked about (可以退货吗？, nothing said to be wrong), about another
+ * company, or a judgement of something the company did not sell (网络太差了).
  */
 export function ownComplaint(text: string, at: number, word: string): boolean {
-  const { before, clause, asks } = clauseOf(text, at, word.length)
-  if (UNWANTED.test(before) || OTHER_PARTY.test(before)) return false
+  const { before, after, clause, asks } = clauseOf(text, at, word.length)
+  if (UNWANTED.test(before) || OTHER_PARTY.test(before) || THANKED.test(before)) return false
+  if (!asks && DONE.test(after) && !UNDONE.test(after)) return false
   const request = REQUEST.test(word)
-  if (!request && DENIED.test(before)) return false
+  if (request && DROPPED.test(before) && /^了/.test(after)) return false
+  if (!request && (DENIED.test(before) || OFF_TOPIC.test(before))) return false
   return !(request && asks && !ASKING_WHY.test(clause) && !SYMPTOM.test(text))
 }
 
-/** The clause around `text[at, at + length)`: the part before the hit, the whole clause, and whether it asks. */
-function clauseOf(text: string, at: number, length: number): { before: string; clause: string; asks: boolean } {
+/** The clause around `text[at, at + length)`: the parts before and after the hit, the whole clause, whether it asks. */
+function clauseOf(
+  text: string,
+  at: number,
+  length: number,
+): { before: string; after: string; clause: string; asks: boolean } {
   let start = at
   while (start > 0 && !CLAUSE_MARK.test(text[start - 1])) start--
   let end = at + length
   while (end < text.length && !CLAUSE_MARK.test(text[end])) end++
   const clause = text.slice(start, end).trim()
   const asks = text[end] === '？' || text[end] === '?' || ASKING.test(clause)
-  return { before: text.slice(start, at).trim(), clause, asks }
+  return { before: text.slice(start, at).trim(), after: text.slice(at + length, end).trim(), clause, asks }
 }

@@ -5,6 +5,8 @@ import { at, customers, li, liu, restart, sales, serviceRuntime, zhang } from '.
 const COMPLAINT = '你们的净水器刚装三天就漏水，质量问题太严重了，我要投诉'
 const RECEIVED = '您好，您反馈的问题我们已经记录，负责同事会尽快与您联系处理，请您稍候。'
 const RESOLVED = '您好，您反馈的问题已经处理，感谢您的耐心。如还有不满意的地方，请随时告诉我们。'
+/** Longer than a customer's venting: their next complaint is a new ticket, not more words on the last one. */
+const APART = 11 * 60_000
 
 describe('service: complaints', () => {
   it('opens T1 for a customer complaint: the responsible salesperson is told privately, the customer in the group', async () => {
@@ -43,7 +45,7 @@ describe('service: complaints', () => {
   })
 
   it('still opens tickets for complaints worded as questions, refunds not made and faults', async () => {
-    const { wechat, say } = await serviceRuntime()
+    const { clock, wechat, say } = await serviceRuntime()
     const complaints = [
       '为什么还不给我退款？',
       '都一周了还没退款',
@@ -52,12 +54,15 @@ describe('service: complaints', () => {
       '我对你们很不满意',
       '别家都能退，你们为什么不能退货？',
     ]
-    for (const c of complaints) await say(liu, c)
+    for (const c of complaints) {
+      await say(liu, c)
+      await clock.advance(APART)
+    }
     expect(wechat.textsTo('u1').map(t => t.split('：')[0])).toEqual(complaints.map((_, i) => `📣 新投诉 T${i + 1}`))
   })
 
   it('opens tickets for anger at the company and for waiting or neglect, not for talk of scams or slowness elsewhere', async () => {
-    const { wechat, say } = await serviceRuntime()
+    const { clock, wechat, say } = await serviceRuntime()
     for (const clean of [
       '最近诈骗电话多，大家小心骗子',
       '垃圾分类的通知物业发了',
@@ -73,17 +78,24 @@ describe('service: complaints', () => {
       '报修两天了没人管',
       '你们售后也太慢了吧',
     ]
-    for (const c of complaints) await say(liu, c)
+    for (const c of complaints) {
+      await say(liu, c)
+      await clock.advance(APART)
+    }
     expect(wechat.textsTo('u1').map(t => t.split('：')[0])).toEqual(complaints.map((_, i) => `📣 新投诉 T${i + 1}`))
   })
 
-  it('detects configured patterns and custom words', async () => {
-    const { wechat, say } = await serviceRuntime(
+  it('detects configured patterns and custom words; the customer is told once when they go on (more words on T1)', async () => {
+    const { clock, wechat, say } = await serviceRuntime(
       "{ responsible: { 张三交流群: [u1] }, phrases: [不靠谱], texts: { received: '收到您的反馈，我们马上处理。' } }",
     )
     await say(liu, '你们这个服务也太差劲了吧，还我钱')
     await say(liu, '售后真不靠谱')
-    expect(wechat.textsTo('u1').map(t => t.split('：')[0])).toEqual(['📣 新投诉 T1', '📣 新投诉 T2'])
+    expect(wechat.textsTo('u1').map(t => t.split('：')[0])).toEqual(['📣 新投诉 T1', '📝 投诉 T1 客户 刘总 补充'])
+    expect(wechat.textsTo('r2')).toEqual(['收到您的反馈，我们马上处理。'])
+    await clock.advance(APART)
+    await say(liu, '售后真不靠谱')
+    expect(wechat.textsTo('u1').at(-1)).toMatch(/^📣 新投诉 T2/)
     expect(wechat.textsTo('r2')).toEqual(['收到您的反馈，我们马上处理。', '收到您的反馈，我们马上处理。'])
   })
 
@@ -169,6 +181,7 @@ describe('service: complaints', () => {
   it('names the second complaint when one customer hears of two resolved a minute apart, instead of the same sentence twice', async () => {
     const { clock, wechat, say } = await serviceRuntime()
     await say(liu, COMPLAINT)
+    await clock.advance(APART)
     await say(liu, '发票到现在还没开，太慢了，我要投诉')
     await clock.advanceTo(at('10:30'))
     await say(zhang, '#投诉 处理 T1 已上门更换滤芯', sales)
@@ -231,8 +244,9 @@ describe('service: complaints', () => {
     await say(zhang, '#投诉 T1')
     await say(liu, '#投诉 列表')
     await say(liu, '#投诉 处理 T1 好了')
-    // The customer's #投诉 … is refused (audited) but stays their words: taken as complaints, never as commands.
-    expect(wechat.textsTo('r2')).toEqual([RECEIVED, RECEIVED, RECEIVED])
+    // The customer's #投诉 … is refused (audited) but stays their words: taken as complaints (more words on T1, the
+    // customer is not told again), never as commands.
+    expect(wechat.textsTo('r2')).toEqual([RECEIVED])
     const [, list, detail] = wechat.textsTo('u1')
     expect(list).toContain('投诉：待处理 1 条')
     expect(list).toContain('T1 11-30 08:55 「张三交流群」刘总：你们的净水器刚装三天就漏水')
@@ -266,7 +280,9 @@ describe('service: complaints', () => {
   it('continues ticket ids after a restart', async () => {
     const env = await serviceRuntime()
     await env.say(liu, COMPLAINT)
+    await env.clock.advance(APART)
     await env.say(liu, '我要退款')
+    await env.clock.advance(APART)
     await env.rt.stop()
     const again = await restart(env)
     await again.rt.handle(text(liu, '太差了', env.clock.now(), customers))

@@ -53,6 +53,7 @@ describe('service: staff who leave (离职)', () => {
     expect(rt.audit.query({ plugin: 'service' }).map(e => e.rule)).toEqual(
       expect.arrayContaining(['service.staff-left', 'service.staff-left-removed']),
     )
+    await clock.advance(10 * 60_000) // a new complaint, not more words on T1
     await say(liu, '我要退款')
     expect(wechat.textsTo('admin1')[1]).toContain('📣 新投诉 T2')
     await clock.advanceTo(at('10:01', '2026-12-03'))
