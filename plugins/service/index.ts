@@ -8,8 +8,9 @@ import { complaintCommand, followUpCommand, type CommandDeps } from './commands.
 import { serviceConfigSchema } from './config.js'
 import { FollowUpDesk } from './desk/followups.js'
 import { Responsibility } from './desk/responsible.js'
-import { StaffWatch } from './desk/staff.js'
+import { LEAVE_CHECK_HOUR, StaffWatch } from './desk/staff.js'
 import { TicketDesk } from './desk/tickets.js'
+import { leaverCommand } from './leaver-command.js'
 import { dailyReportActions } from './report/daily.js'
 import { weeklyReport } from './report/weekly.js'
 import { SERVICE_TIMER_PAYLOADS, STAFF_DOC } from './state.js'
@@ -49,8 +50,9 @@ export const servicePlugin = definePlugin({
       tickets,
       followUps,
       who,
+      observing: groupId => ctx.observing(ctx.directory.group(groupId)),
     }
-    const jobs: JobSpec[] = [{ name: 'staff-check', cron: '0 9 * * *', run: () => staff.check() }]
+    const jobs: JobSpec[] = [{ name: 'staff-check', cron: `0 ${LEAVE_CHECK_HOUR} * * *`, run: () => staff.check() }]
     if (weekly)
       jobs.push({
         name: 'weekly-report',
@@ -92,7 +94,7 @@ export const servicePlugin = definePlugin({
         docs: ['service-tickets', 'service-followups'],
         take: (groupId, from) => tickets.adopt(from, groupId) + followUps.adopt(from, groupId),
       },
-      commands: [complaintCommand(deps), followUpCommand(deps)],
+      commands: [complaintCommand(deps), followUpCommand(deps), leaverCommand(staff, ctx.commandPrefix)],
       jobs,
       status: () => {
         const open = tickets.all().filter(t => t.state === 'open')

@@ -118,12 +118,20 @@ export interface Leaver {
   successor?: string
 }
 
-/** The `service-staff` document: the roster's working contact ids last seen, and who left when. */
-export const STAFF_DOC = docSpec<{ known: Record<string, string>; left: Record<string, Leaver> }>({
+/**
+ * The `service-staff` document: the roster's working contact ids last seen, who left when, and who is held for an
+ * admin's `#离职 确认` (many gone from the roster at once), each by contact id with their roster name.
+ */
+export const STAFF_DOC = docSpec<{
+  known: Record<string, string>
+  left: Record<string, Leaver>
+  held?: Record<string, string>
+}>({
   version: 1,
   schema: z.object({
     known: z.record(z.string(), z.string()),
     left: z.record(z.string(), z.object({ name: z.string(), at: z.number(), successor: z.string().optional() })),
+    held: z.record(z.string(), z.string()).optional(),
   }),
   defaults: () => ({ known: {}, left: {} }),
   durable: true,
