@@ -79,9 +79,12 @@ export const servicePlugin = definePlugin({
         if (!staff.due()) return customerMessage(tickets, ev)
         return staff.check().then(left => [...left, ...customerMessage(tickets, ev)])
       },
-      // Only a captured case is waited for: every other fact is answered at once (no promise).
-      onFact: (fact: Fact): Action[] | Promise<Action[]> =>
-        fact.name === 'case.captured' ? followUps.fromDeal(fact.data) : [],
+      // A case captured or amended is waited for: every other fact is answered at once (no promise).
+      onFact: (fact: Fact): Action[] | Promise<Action[]> => {
+        if (fact.name === 'case.captured') return followUps.fromDeal(fact.data)
+        if (fact.name === 'case.amended') return followUps.dealAmended(fact.data)
+        return fact.name === 'case.removed' ? followUps.dealRemoved(fact.data) : []
+      },
       timerPayloads: SERVICE_TIMER_PAYLOADS,
       onTimer: (key, payload) => {
         const { id, groupIds } = payload as { id: string; groupIds?: string[] }

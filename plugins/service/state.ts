@@ -77,6 +77,8 @@ export interface FollowUp {
   note?: string
   /** The closed deal (case id) this follow-up comes from. */
   caseId?: string
+  /** Staff asked for it with `#回访` (alone or merged with a deal): it outlives a withdrawn deal. */
+  asked?: boolean
   /** Who set it (the case author for a deal). */
   setBy: string
   /** Who is reminded (empty: the admins, after the person left with no successor). */

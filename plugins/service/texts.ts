@@ -75,8 +75,18 @@ export function detailText(t: Ticket, tz: string, names: string, resolverName?: 
 
 // ── Follow-ups (回访) ──
 
-/** Where a follow-up's customer is: `「张三交流群」的客户 刘总`, `成交客户 刘总`, with `（成交案例 C3）` for a deal. */
+/** The customer of a deal whose case names none (no 客户 field): `成交客户（C1）`. */
+export const unnamedDealCustomer = (caseId: string) => `成交客户（${caseId}）`
+
+/** A deal's follow-up whose case names no customer. */
+const unnamedDeal = (f: FollowUp) => !!f.caseId && f.customerName === unnamedDealCustomer(f.caseId)
+
+/**
+ * Where a follow-up's customer is: `「张三交流群」的客户 刘总`, `成交客户 刘总`, with `（成交案例 C3）` for a deal;
+ * a deal naming no customer: `「张三交流群」的成交客户（C3）`, `成交客户（C3）`.
+ */
 export function followUpWho(f: FollowUp): string {
+  if (unnamedDeal(f)) return f.groupTopic ? `「${f.groupTopic}」的${f.customerName}` : f.customerName
   const deal = f.caseId ? `（成交案例 ${f.caseId}）` : ''
   return f.groupTopic ? `「${f.groupTopic}」的客户 ${f.customerName}${deal}` : `成交客户 ${f.customerName}${deal}`
 }
@@ -119,7 +129,7 @@ export const followUpWhichCustomerText = (name: string, hits: { group: { topic: 
 
 /** One line of `#回访 列表`. */
 export function followUpLine(f: FollowUp, tz: string, now: number, names: string): string {
-  const where = f.groupTopic ? `「${f.groupTopic}」` : f.caseId ? `成交 ${f.caseId} ` : ''
+  const where = f.groupTopic ? `「${f.groupTopic}」` : f.caseId && !unnamedDeal(f) ? `成交 ${f.caseId} ` : ''
   return `${f.id}${f.observed ? '（观察）' : ''} ${shortDateTime(f.due, tz)}${f.due < now ? '（已逾期）' : ''} ${where}${f.customerName}，负责人 ${names || '管理员'}`
 }
 
@@ -278,6 +288,14 @@ export const say = {
 
 /** Audit log lines (read by admins with `#审计 service`). */
 export const recordText = {
+  /** A deal's follow-up dropped with its case (no customer name: the case's content is erased). */
+  dealDropped: (f: FollowUp, caseId: string, status: 'withdrawn' | 'deleted') =>
+    `回访 ${f.id} 已取消：成交案例 ${caseId} ${status === 'withdrawn' ? '已撤回' : '已删除'}`,
+  /** A follow-up staff asked for keeps going without the deal that joined it. */
+  dealDetached: (f: FollowUp, caseId: string, status: 'withdrawn' | 'deleted') =>
+    `回访 ${f.id} 不再关联成交案例 ${caseId}（${status === 'withdrawn' ? '已撤回' : '已删除'}），按员工安排的回访继续`,
+  /** A deal's customer amended: its follow-up names the new one. */
+  dealRenamed: (f: FollowUp, caseId: string) => `回访 ${f.id} 的客户随成交案例 ${caseId} 修改为 ${f.customerName}`,
   opened: (t: Ticket) =>
     `投诉 ${t.id} 登记${t.observed ? '（观察模式）' : ''}：${t.customerName}「${t.text.slice(0, 100)}」`,
   closed: (t: Ticket) => `投诉 ${t.id} 已处理：${t.resolution}`,
