@@ -203,11 +203,13 @@ export class FollowUpDesk {
    */
   async dealAmended(c: CaseFact): Promise<Action[]> {
     const { name, named } = dealCustomer(c.customer, c.caseId)
+    // Posted in a customer group: the follow-up stays there; else it was placed by the customer's name.
+    const placed = (c.groupId ? this.ctx.directory.group(c.groupId) : undefined)?.kind !== 'customer'
     const out: Action[] = []
     for (const f of this.all()) {
       if (f.caseId !== c.caseId || f.state !== 'open' || f.asked || f.customerName === name) continue
       f.customerName = name
-      if (f.groupId !== c.groupId) await this.place(f, c.authorId, named)
+      if (placed) await this.place(f, c.authorId, named)
       out.push({
         type: 'record',
         rule: 'service.followup-from-deal',

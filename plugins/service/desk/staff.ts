@@ -68,25 +68,7 @@ export class StaffWatch {
     // Gone from the roster counts only against a roster seen before; an entry marked 离职 counts at once.
     const gone = Object.entries(s.known).filter(([id]) => !(id in working) && !marked.has(id))
     const hold = needsConfirmation(gone.length, Object.keys(s.known).length)
-    const out: Action[] = []
-    const wasHeld = Object.keys(s.held ?? {})
-      .sort()
-      .join()
-    if (hold) s.held = Object.fromEntries(gone)
-    else delete s.held
-    if (
-      hold &&
-      Object.keys(s.held ?? {})
-        .sort()
-        .join() !== wasHeld
-    )
-      out.push(
-        heldActions(
-          gone.map(([, name]) => name),
-          Object.keys(s.known).length,
-          ctx.commandPrefix,
-        ),
-      )
+    const out = this.holdOnce(hold ? gone : [], Object.keys(s.known).length)
     const leavers = [...(hold ? [] : gone), ...marked].filter(([id]) => !(id in s.left))
     // Held people stay known: they are compared again with the next roster, or leave on `#离职 确认`.
     s.known = { ...working, ...(hold ? Object.fromEntries(gone) : {}) }
@@ -94,6 +76,17 @@ export class StaffWatch {
     this.doc.changed()
     for (const [id, name] of leavers) out.push(...(await this.leave(id, name, day, now)))
     return out
+  }
+
+  /** Hold `gone` (none: release whoever was held); the admins are told when the people held change. */
+  private holdOnce(gone: [string, string][], known: number): Action[] {
+    const s = this.doc.data
+    const key = (ids: string[]) => [...ids].sort().join()
+    const changed = key(gone.map(([id]) => id)) !== key(Object.keys(s.held ?? {}))
+    if (gone.length) s.held = Object.fromEntries(gone)
+    else delete s.held
+    const names = gone.map(([, name]) => name)
+    return gone.length && changed ? [heldActions(names, known, this.ctx.commandPrefix)] : []
   }
 
   /** Who is held for an admin's confirmation (many gone from the roster at once): contact id and roster name. */

@@ -52,6 +52,16 @@ describe('service: a deal changed after its follow-up was set', () => {
     ])
   })
 
+  it('amending the 客户 of a deal posted privately places its follow-up too', async () => {
+    const { clock, wechat, say } = await serviceRuntime(undefined, at('10:00'), { plugins: [casesPlugin] })
+    await say(zhang, DEAL.replace('刘总', '王总'), null)
+    await say(zhang, '#案例 修改 C1 客户：刘总', null)
+    await clock.advanceTo(at('10:01', '2026-12-09'))
+    expect(reminders(wechat.textsTo('u1'))[0]).toMatch(
+      /^📞 回访提醒 R1：今天请回访「张三交流群」的客户 刘总（成交案例 C1）/,
+    )
+  })
+
   it('a free-text #成交 (no 客户 field) names the deal, not its first line, as the customer', async () => {
     const { clock, wechat, say } = await serviceRuntime(undefined, at('10:00'), { plugins: [casesPlugin] })
     await say(zhang, '#成交 今天签了南宁某餐饮连锁12台商用净水器，8.6万', sales)
