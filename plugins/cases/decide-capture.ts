@@ -1,5 +1,5 @@
 import { emit, type Action } from '../../bot/core/actions.js'
-import './facts.js'
+import type { CaseFact } from './facts.js'
 import type { MessageEvent } from '../../bot/core/event.js'
 import type { CasesConfig } from './config.js'
 import type { TemplateParser } from './content/template.js'
@@ -59,22 +59,23 @@ export function capturedRecord(saved: CaseRecord, ev: MessageEvent): Action[] {
       memberId: ev.sender.id,
       evidence: { messageId: ev.id },
     },
-    emit(
-      'case.captured',
-      {
-        caseId: saved.id,
-        tag: saved.tag,
-        authorId: saved.authorId,
-        author: saved.author,
-        groupId: saved.groupId,
-        groupTopic: saved.groupTopic,
-        customer: saved.fields.客户,
-        title: saved.title,
-        at: saved.at,
-      },
-      { rule: 'cases.captured', groupId: ev.group?.id, memberId: ev.sender.id },
-    ),
+    emit('case.captured', caseFact(saved), { rule: 'cases.captured', groupId: ev.group?.id, memberId: ev.sender.id }),
   ]
+}
+
+/** A stored case as the `case.captured` and `case.amended` facts tell it. */
+export function caseFact(c: CaseRecord): CaseFact {
+  return {
+    caseId: c.id,
+    tag: c.tag,
+    authorId: c.authorId,
+    author: c.author,
+    groupId: c.groupId,
+    groupTopic: c.groupTopic,
+    customer: c.fields.客户,
+    title: c.title,
+    at: c.at,
+  }
 }
 
 /**

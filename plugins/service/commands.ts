@@ -25,11 +25,16 @@ export interface CommandDeps {
   tickets: TicketDesk
   followUps: FollowUpDesk
   who: Responsibility
+  /** Whether the plugin is in observe mode in that group (the runtime decides: `ctx.observing`). */
+  observing(groupId: string): boolean
 }
 
 const MAX_LISTED = 20
-const DAYS_UNIT = /^(?:天|个?工作日|d)$/
-/** `7天`, `七天`, `十个工作日`: the days of a follow-up (a whole number up to 999), by the shared count reader. */
+const DAYS_UNIT = /^(?:(?:天|个?工作日)(?:[以之]?后)?|d)$/
+/**
+ * `7天`, `七天`, `十个工作日`, `3天后`, `3个工作日以后`: the days of a follow-up (a whole number up to 999, working
+ * days), by the shared count reader.
+ */
 const followUpDays = (word: string): number | undefined => wholeCount(word, DAYS_UNIT)
 
 /** `#投诉`: tag a quoted customer message, list, show and resolve complaint tickets (staff only). */
@@ -77,7 +82,10 @@ export function complaintCommand(d: CommandDeps): CommandSpec {
         if (there) return [inv.whisper(say.heldElsewhere(there, p))]
         if (!t) return [inv.whisper(say.noTicket(typedId(id, 'T') ?? id, usage))]
         if (t.state === 'resolved') return [inv.whisper(say.alreadyResolved(t.id))]
-        return [...d.tickets.resolve(t, inv.event.sender.id, note), inv.reply(withHint(inv, say.resolved(t.id), p))]
+        // An observed ticket, or the group observed now: the customer is told nothing (only recorded).
+        const told = !t.observed && !d.observing(t.groupId)
+        const actions = d.tickets.resolve(t, inv.event.sender.id, note)
+        return [...actions, inv.reply(withHint(inv, say.resolved(t.id, told), p))]
       }
       const own = find(sub)
       const other = own ? undefined : held(sub)

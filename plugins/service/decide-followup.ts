@@ -2,7 +2,7 @@ import { asRehearsal, type Action } from '../../bot/core/actions.js'
 import type { WorkCalendar } from '../../bot/time/workdays.js'
 import { addDays, dayKey, zonedInstant } from '../../bot/time/zoned.js'
 import type { FollowUp } from './state.js'
-import { followUpReminderText, followUpUnassignedText, timerReason } from './texts.js'
+import { followUpReminderText, followUpUnassignedText, timerReason, unnamedDealCustomer } from './texts.js'
 
 /** The instant `time` on the `n`th working day after the day of `from` (weekends and holidays skipped). */
 export function afterWorkdays(from: number, n: number, time: string, tz: string, cal: WorkCalendar): number {
@@ -50,8 +50,14 @@ export function followUpReminder(f: FollowUp, prefix: string): Action[] {
   return f.observed ? asRehearsal(actions) : actions
 }
 
-/** The customer a deal names: its 客户 field without the remark in brackets (`刘总（南宁某连锁餐饮）` → `刘总`). */
-export function dealCustomer(customer: string | undefined, title: string): string {
-  const name = customer?.split(/[（(，,]/)[0].trim()
-  return (name || title).slice(0, 40)
+/**
+ * The customer a deal names: its 客户 field without the remark in brackets (`刘总（南宁某连锁餐饮）` → `刘总`); none
+ * (a free-text `#成交`): `成交客户（C1）`, not its first line.
+ */
+export function dealCustomer(customer: string | undefined, caseId: string): { name: string; named: boolean } {
+  const name = customer
+    ?.split(/[（(，,]/)[0]
+    .trim()
+    .slice(0, 40)
+  return name ? { name, named: true } : { name: unnamedDealCustomer(caseId), named: false }
 }

@@ -1,7 +1,15 @@
 import { type Action, emit } from '../../bot/core/actions.js'
 import type { GroupRef } from '../../bot/core/event.js'
 import './facts.js'
-import { leaverRecordText, leaverRemovedReason, leaverText, stillInText, successorText, timerReason } from './texts.js'
+import {
+  leaverRecordText,
+  leaverRemovedReason,
+  leaversHeldText,
+  leaverText,
+  stillInText,
+  successorText,
+  timerReason,
+} from './texts.js'
 
 /** What a leaver still holds, as the plugin found it. */
 export interface Holdings {
@@ -22,6 +30,25 @@ const topics = (gs: GroupRef[]) => gs.map(g => g.topic)
 
 /** How long after the removals the bot looks whether the leaver is really gone from those groups. */
 export const LEFT_CHECK_AFTER = 2 * 60_000
+
+/** More people gone from the roster at once than this are held for an admin's confirmation. */
+export const HOLD_ABOVE = 3
+/** Two or more gone at once who are at least this share of the roster seen before are held too. */
+export const HOLD_SHARE = 1 / 3
+
+/**
+ * Whether `gone` people missing from the roster at once (of `known` seen before) look like a partial roster rather
+ * than leavers: more than {@link HOLD_ABOVE}, or two or more who are at least {@link HOLD_SHARE} of everyone.
+ * One person is never held.
+ */
+export function needsConfirmation(gone: number, known: number): boolean {
+  return gone > 1 && (gone > HOLD_ABOVE || gone >= known * HOLD_SHARE)
+}
+
+/** The admins are asked (and the audit log records it) before `names`, gone from the roster at once, leave. */
+export function heldActions(names: string[], known: number, prefix: string): Action {
+  return { type: 'notifyAdmins', text: leaversHeldText(names, known, prefix), rule: 'service.staff-left-held' }
+}
 
 /** The check after the removals: the admins are asked to remove the leaver where the bot could not. */
 export function stillInActions(id: string, name: string, groups: GroupRef[]): Action[] {

@@ -8,8 +8,9 @@ import { complaintCommand, followUpCommand, type CommandDeps } from './commands.
 import { serviceConfigSchema } from './config.js'
 import { FollowUpDesk } from './desk/followups.js'
 import { Responsibility } from './desk/responsible.js'
-import { StaffWatch } from './desk/staff.js'
+import { LEAVE_CHECK_HOUR, StaffWatch } from './desk/staff.js'
 import { TicketDesk } from './desk/tickets.js'
+import { leaverCommand } from './leaver-command.js'
 import { dailyReportActions } from './report/daily.js'
 import { weeklyReport } from './report/weekly.js'
 import { SERVICE_TIMER_PAYLOADS, STAFF_DOC } from './state.js'
@@ -49,8 +50,9 @@ export const servicePlugin = definePlugin({
       tickets,
       followUps,
       who,
+      observing: groupId => ctx.observing(ctx.directory.group(groupId)),
     }
-    const jobs: JobSpec[] = [{ name: 'staff-check', cron: '0 9 * * *', run: () => staff.check() }]
+    const jobs: JobSpec[] = [{ name: 'staff-check', cron: `0 ${LEAVE_CHECK_HOUR} * * *`, run: () => staff.check() }]
     if (weekly)
       jobs.push({
         name: 'weekly-report',
@@ -77,9 +79,12 @@ export const servicePlugin = definePlugin({
         if (!staff.due()) return customerMessage(tickets, ev)
         return staff.check().then(left => [...left, ...customerMessage(tickets, ev)])
       },
-      // Only a captured case is waited for: every other fact is answered at once (no promise).
-      onFact: (fact: Fact): Action[] | Promise<Action[]> =>
-        fact.name === 'case.captured' ? followUps.fromDeal(fact.data) : [],
+      // A case captured or amended is waited for: every other fact is answered at once (no promise).
+      onFact: (fact: Fact): Action[] | Promise<Action[]> => {
+        if (fact.name === 'case.captured') return followUps.fromDeal(fact.data)
+        if (fact.name === 'case.amended') return followUps.dealAmended(fact.data)
+        return fact.name === 'case.removed' ? followUps.dealRemoved(fact.data) : []
+      },
       timerPayloads: SERVICE_TIMER_PAYLOADS,
       onTimer: (key, payload) => {
         const { id, groupIds } = payload as { id: string; groupIds?: string[] }
@@ -92,7 +97,7 @@ export const servicePlugin = definePlugin({
         docs: ['service-tickets', 'service-followups'],
         take: (groupId, from) => tickets.adopt(from, groupId) + followUps.adopt(from, groupId),
       },
-      commands: [complaintCommand(deps), followUpCommand(deps)],
+      commands: [complaintCommand(deps), followUpCommand(deps), leaverCommand(staff, ctx.commandPrefix)],
       jobs,
       status: () => {
         const open = tickets.all().filter(t => t.state === 'open')

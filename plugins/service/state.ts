@@ -81,6 +81,8 @@ export interface FollowUp {
   note?: string
   /** The closed deal (case id) this follow-up comes from. */
   caseId?: string
+  /** Staff asked for it with `#回访` (alone or merged with a deal): it outlives a withdrawn deal. */
+  asked?: boolean
   /** Who set it (the case author for a deal). */
   setBy: string
   /** Who is reminded (empty: the admins, after the person left with no successor). */
@@ -122,12 +124,20 @@ export interface Leaver {
   successor?: string
 }
 
-/** The `service-staff` document: the roster's working contact ids last seen, and who left when. */
-export const STAFF_DOC = docSpec<{ known: Record<string, string>; left: Record<string, Leaver> }>({
+/**
+ * The `service-staff` document: the roster's working contact ids last seen, who left when, and who is held for an
+ * admin's `#离职 确认` (many gone from the roster at once), each by contact id with their roster name.
+ */
+export const STAFF_DOC = docSpec<{
+  known: Record<string, string>
+  left: Record<string, Leaver>
+  held?: Record<string, string>
+}>({
   version: 1,
   schema: z.object({
     known: z.record(z.string(), z.string()),
     left: z.record(z.string(), z.object({ name: z.string(), at: z.number(), successor: z.string().optional() })),
+    held: z.record(z.string(), z.string()).optional(),
   }),
   defaults: () => ({ known: {}, left: {} }),
   durable: true,

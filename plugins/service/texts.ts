@@ -75,8 +75,18 @@ export function detailText(t: Ticket, tz: string, names: string, resolverName?: 
 
 // ── Follow-ups (回访) ──
 
-/** Where a follow-up's customer is: `「张三交流群」的客户 刘总`, `成交客户 刘总`, with `（成交案例 C3）` for a deal. */
+/** The customer of a deal whose case names none (no 客户 field): `成交客户（C1）`. */
+export const unnamedDealCustomer = (caseId: string) => `成交客户（${caseId}）`
+
+/** A deal's follow-up whose case names no customer. */
+const unnamedDeal = (f: FollowUp) => !!f.caseId && f.customerName === unnamedDealCustomer(f.caseId)
+
+/**
+ * Where a follow-up's customer is: `「张三交流群」的客户 刘总`, `成交客户 刘总`, with `（成交案例 C3）` for a deal;
+ * a deal naming no customer: `「张三交流群」的成交客户（C3）`, `成交客户（C3）`.
+ */
 export function followUpWho(f: FollowUp): string {
+  if (unnamedDeal(f)) return f.groupTopic ? `「${f.groupTopic}」的${f.customerName}` : f.customerName
   const deal = f.caseId ? `（成交案例 ${f.caseId}）` : ''
   return f.groupTopic ? `「${f.groupTopic}」的客户 ${f.customerName}${deal}` : `成交客户 ${f.customerName}${deal}`
 }
@@ -119,7 +129,7 @@ export const followUpWhichCustomerText = (name: string, hits: { group: { topic: 
 
 /** One line of `#回访 列表`. */
 export function followUpLine(f: FollowUp, tz: string, now: number, names: string): string {
-  const where = f.groupTopic ? `「${f.groupTopic}」` : f.caseId ? `成交 ${f.caseId} ` : ''
+  const where = f.groupTopic ? `「${f.groupTopic}」` : f.caseId && !unnamedDeal(f) ? `成交 ${f.caseId} ` : ''
   return `${f.id}${f.observed ? '（观察）' : ''} ${shortDateTime(f.due, tz)}${f.due < now ? '（已逾期）' : ''} ${where}${f.customerName}，负责人 ${names || '管理员'}`
 }
 
@@ -193,6 +203,21 @@ export function leaverText(n: LeaverNotice, prefix: string): string {
   return lines.join('\n')
 }
 
+/** To the admins when many people are gone from the roster at once: nobody is handled as a leaver until confirmed. */
+export const leaversHeldText = (names: string[], known: number, prefix: string) =>
+  `⚠️ 花名册一次少了 ${names.length} 人（原有 ${known} 人）：${names.slice(0, 20).join('、')}${names.length > 20 ? ' 等' : ''}。` +
+  `可能只导入了部分名单，机器人暂不按离职处理（不移出群、不交接工作）。确实都已离职请发送 ${prefix}离职 确认；` +
+  `名单不全请补全花名册后 ${prefix}花名册 重载。`
+
+/** Answers of `#离职` (an admin confirms the people held after a roster reload). */
+export const heldSay = {
+  none: '没有等待确认的离职人员。',
+  list: (names: string[], prefix: string) =>
+    `等待确认的离职人员 ${names.length} 人：${names.join('、')}。确实都已离职请发送 ${prefix}离职 确认；名单不全请补全花名册后 ${prefix}花名册 重载。`,
+  confirmed: (names: string[]) => `✅ 已按离职处理：${names.join('、')}。`,
+  usage: (prefix: string) => `用法：${prefix}离职（查看等待确认的人） | ${prefix}离职 确认`,
+} as const
+
 /** To the admins when a leaver is still in internal groups a while after the bot tried to remove them. */
 export const stillInText = (name: string, topics: string[]) =>
   `⚠️ 离职员工 ${name} 仍在内部群：${topics.join('、')}。机器人不是这些群的群主或管理员，无法移出，请群主或群管理员将其移出。`
@@ -249,10 +274,14 @@ export const say = {
   noTickets: '目前没有投诉记录。',
   noFollowUps: '目前没有待回访的客户。',
   ticketsHead: (open: number, recent: number) => `投诉：待处理 ${open} 条（最近已处理 ${recent} 条）`,
-  followUpsHead: (open: number) => `待回访 ${open} 位客户：`,
+  followUpsHead: (open: number) => `待回访 ${open} 条：`,
   alreadyResolved: (id: string) => `投诉 ${id} 已经处理过了。`,
   alreadyDone: (id: string) => `回访 ${id} 已经完成了。`,
-  resolved: (id: string) => `✅ 投诉 ${id} 已标记为处理，已告知客户。`,
+  /** `told`: the customer was told in the group (not in observe mode, where it is only recorded). */
+  resolved: (id: string, told = true) =>
+    told
+      ? `✅ 投诉 ${id} 已标记为处理，已告知客户。`
+      : `✅ 投诉 ${id} 已标记为处理（观察模式：只记录，没有告知客户）。`,
   /** After a note typed in a customer group (the customer read it; the bot repeats nothing of it there). */
   typedBeforeCustomers: (p: string) =>
     `提示：客户群里的人都能看到你发的内容，处理说明以后请私聊机器人发送（${p}投诉 处理 …、${p}回访 完成 …）。`,
@@ -266,6 +295,14 @@ export const say = {
 
 /** Audit log lines (read by admins with `#审计 service`). */
 export const recordText = {
+  /** A deal's follow-up dropped with its case (no customer name: the case's content is erased). */
+  dealDropped: (f: FollowUp, caseId: string, status: 'withdrawn' | 'deleted') =>
+    `回访 ${f.id} 已取消：成交案例 ${caseId} ${status === 'withdrawn' ? '已撤回' : '已删除'}`,
+  /** A follow-up staff asked for keeps going without the deal that joined it. */
+  dealDetached: (f: FollowUp, caseId: string, status: 'withdrawn' | 'deleted') =>
+    `回访 ${f.id} 不再关联成交案例 ${caseId}（${status === 'withdrawn' ? '已撤回' : '已删除'}），按员工安排的回访继续`,
+  /** A deal's customer amended: its follow-up names the new one. */
+  dealRenamed: (f: FollowUp, caseId: string) => `回访 ${f.id} 的客户随成交案例 ${caseId} 修改为 ${f.customerName}`,
   opened: (t: Ticket) =>
     `投诉 ${t.id} 登记${t.observed ? '（观察模式）' : ''}：${t.customerName}「${t.text.slice(0, 100)}」`,
   closed: (t: Ticket) => `投诉 ${t.id} 已处理：${t.resolution}`,
@@ -280,7 +317,7 @@ export const leaverRemovedReason = (name: string) => `${name} 已离职`
 
 /** The `#状态` line. */
 export const statusText = (open: number, overdue: number, all: number, visits: number) =>
-  `待处理投诉 ${open} 条（超时 ${overdue} 条），已记录 ${all} 条；待回访 ${visits} 位`
+  `待处理投诉 ${open} 条（超时 ${overdue} 条），已记录 ${all} 条；待回访 ${visits} 条`
 
 // ── Weekly report ──
 

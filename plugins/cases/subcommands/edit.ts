@@ -1,7 +1,8 @@
-import type { Action } from '../../../bot/core/actions.js'
+import { type Action, emit } from '../../../bot/core/actions.js'
 import type { CommandInvocation } from '../../../bot/core/plugin.js'
 import { target, type CasesDeps } from './deps.js'
 import { editRefusal } from '../decide-access.js'
+import { caseFact } from '../decide-capture.js'
 import type { CaseRecord } from '../state.js'
 import { T } from '../texts.js'
 
@@ -26,7 +27,9 @@ export async function amendCase(d: CasesDeps, inv: CommandInvocation, rest: stri
     return [inv.reply(T.amendFailed)]
   }
   d.search.upsert(c, d.terms.refresh(c))
-  return [inv.reply(T.amended(c.id, c.title))]
+  const meta = { rule: 'cases.amended', groupId: inv.event.group?.id, memberId: inv.event.sender.id }
+  // The other plugins hear the case as it is now (service: a deal's follow-up names the amended 客户).
+  return [inv.reply(T.amended(c.id, c.title)), emit('case.amended', caseFact(c), meta)]
 }
 
 /** `#案例 撤回 <编号>`: the author takes the case back. */
@@ -80,5 +83,11 @@ async function remove(
       memberId: inv.event.sender.id,
       groupId: inv.event.group?.id,
     },
+    // The other plugins drop what they keep of it (service: the deal's follow-up and its customer's name).
+    emit(
+      'case.removed',
+      { caseId: c.id, tag: c.tag, status, at: d.ctx.clock.now() },
+      { rule: `cases.${status}`, groupId: inv.event.group?.id, memberId: inv.event.sender.id },
+    ),
   ]
 }

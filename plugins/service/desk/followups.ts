@@ -1,6 +1,6 @@
 import type { Action } from '../../../bot/core/actions.js'
 import type { GroupRef } from '../../../bot/core/event.js'
-import type { Fact } from '../../../bot/core/facts.js'
+import type { Facts } from '../../../bot/core/facts.js'
 import type { CommandInvocation, PluginContext } from '../../../bot/core/plugin.js'
 import type { AdoptSource } from '../../../bot/fleet/gate.js'
 import type { ServiceConfig } from '../config.js'
@@ -9,6 +9,7 @@ import { byNumber, FOLLOWUPS_DOC, type FollowUp, nextId, takeRecords } from '../
 import { bareName } from '../../../bot/commands/member-names.js'
 import { dayKey } from '../../../bot/time/zoned.js'
 import {
+  recordText,
   dealFollowUpText,
   followUpNoCustomerText,
   followUpUnknownCustomerText,
@@ -17,7 +18,8 @@ import {
 } from '../texts.js'
 import type { Responsibility } from './responsible.js'
 
-type CaseCaptured = Extract<Fact, { name: 'case.captured' }>['data']
+type CaseFact = Facts['case.captured']
+type CaseRemoved = Facts['case.removed']
 
 /** Follow-up visits (回访): set by staff or from closed deals, reminded on a working day, completed. */
 export class FollowUpDesk {
@@ -77,6 +79,7 @@ export class FollowUpDesk {
     const deal = this.sameDay(customer, now, f => !!f.caseId)
     if (deal) {
       deal.due = due
+      deal.asked = true
       if (note) deal.note = note.slice(0, 200)
       this.doc.changed()
       return { f: deal, merged: deal.caseId }
@@ -92,6 +95,7 @@ export class FollowUpDesk {
       responsible: responsible.length ? responsible : [inv.event.sender.id],
       at: now,
       due,
+      asked: true,
       ...(ctx.observing(hit.group) ? { observed: true } : {}),
     })
     return { f }
@@ -153,15 +157,19 @@ export class FollowUpDesk {
    * group it was posted in or else the one customer group of its author where a member bears the customer's name
    * (its responsible people are reminded), else for its author alone; the author is told privately.
    */
-  async fromDeal(c: CaseCaptured): Promise<Action[]> {
+  async fromDeal(c: CaseFact): Promise<Action[]> {
     const ctx = this.ctx
     const posted = c.groupId ? ctx.directory.group(c.groupId) : undefined
     const cfg = ctx.configFor(posted)
     if (!cfg.dealFollowUp.days || !cfg.dealFollowUp.tags.includes(c.tag)) return []
     if (this.all().some(f => f.caseId === c.caseId)) return []
-    const customerName = dealCustomer(c.customer, c.title)
+    const { name: customerName, named } = dealCustomer(c.customer, c.caseId)
     const found: { group: GroupRef; customerId?: string } | undefined =
-      posted?.kind === 'customer' ? { group: posted } : await this.customerGroupOf(c.authorId, customerName)
+      posted?.kind === 'customer'
+        ? { group: posted }
+        : named
+          ? await this.customerGroupOf(c.authorId, customerName)
+          : undefined
     const set = this.sameDay(
       { groupId: found?.group.id, customerId: found?.customerId, customerName },
       c.at,
@@ -170,6 +178,7 @@ export class FollowUpDesk {
     if (set) {
       // Staff set a follow-up for this customer today: the deal joins it (its day, chosen by a person, stays).
       set.caseId = c.caseId
+      set.asked = true
       this.doc.changed()
       return [this.dealNote(c.authorId, set, true)]
     }
@@ -186,6 +195,74 @@ export class FollowUpDesk {
       ...(ctx.observing(found?.group ?? posted) ? { observed: true } : {}),
     })
     return [followUpTimer(f), this.dealNote(c.authorId, f, false)]
+  }
+
+  /**
+   * A deal's case was amended: the open follow-ups made from it (not those staff asked for) name its 客户 now; one
+   * placed by the old name in a customer group is placed again by the new one (no such group: the author's alone).
+   */
+  async dealAmended(c: CaseFact): Promise<Action[]> {
+    const { name, named } = dealCustomer(c.customer, c.caseId)
+    // Posted in a customer group: the follow-up stays there; else it was placed by the customer's name.
+    const placed = (c.groupId ? this.ctx.directory.group(c.groupId) : undefined)?.kind !== 'customer'
+    const out: Action[] = []
+    for (const f of this.all()) {
+      if (f.caseId !== c.caseId || f.state !== 'open' || f.asked || f.customerName === name) continue
+      f.customerName = name
+      if (placed) await this.place(f, c.authorId, named)
+      out.push({
+        type: 'record',
+        rule: 'service.followup-from-deal',
+        text: recordText.dealRenamed(f, c.caseId),
+        groupId: f.groupId,
+      })
+    }
+    if (out.length) this.doc.changed()
+    return out
+  }
+
+  /** Put a deal's follow-up in the one customer group of `authorId` with a member of its customer's name, else none. */
+  private async place(f: FollowUp, authorId: string, named: boolean): Promise<void> {
+    const found = named ? await this.customerGroupOf(authorId, f.customerName) : undefined
+    const inGroup = found ? this.who.current(found.group) : []
+    f.groupId = found?.group.id
+    f.groupTopic = found?.group.topic
+    f.customerId = found?.customerId
+    f.responsible = inGroup.length ? inGroup : this.who.handOver([authorId])
+    for (const k of ['groupId', 'groupTopic', 'customerId'] as const) if (f[k] === undefined) delete f[k]
+  }
+
+  /**
+   * A deal's case was withdrawn or deleted: a follow-up made from it is dropped, timer and all (the customer's
+   * name with it); one staff asked for with `#回访` stays, no longer tied to the case.
+   */
+  dealRemoved(c: CaseRemoved): Action[] {
+    const out: Action[] = []
+    for (const f of this.all()) {
+      if (f.caseId !== c.caseId) continue
+      if (f.asked) {
+        delete f.caseId
+        out.push({
+          type: 'record',
+          rule: 'service.followup-from-deal',
+          text: recordText.dealDetached(f, c.caseId, c.status),
+          groupId: f.groupId,
+        })
+        continue
+      }
+      delete this.doc.data.items[f.id]
+      out.push(
+        { type: 'cancel', key: `followup:${f.id}`, rule: 'service.schedule', groupId: f.groupId },
+        {
+          type: 'record',
+          rule: 'service.followup-dropped',
+          text: recordText.dealDropped(f, c.caseId, c.status),
+          groupId: f.groupId,
+        },
+      )
+    }
+    if (out.length) this.doc.changed()
+    return out
   }
 
   private dealNote(authorId: string, f: FollowUp, merged: boolean): Action {

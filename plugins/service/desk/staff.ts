@@ -5,7 +5,7 @@ import type { Doc } from '../../../bot/ports/store/store.js'
 import { hasLeft, type Roster } from '../../../bot/roster/roster.js'
 import { addDays, dayKey, zonedInstant } from '../../../bot/time/zoned.js'
 import type { ServiceConfig } from '../config.js'
-import { type Holdings, leaverActions, stillInActions } from '../decide-leaver.js'
+import { type Holdings, heldActions, leaverActions, needsConfirmation, stillInActions } from '../decide-leaver.js'
 import type { STAFF_DOC } from '../state.js'
 import type { FollowUpDesk } from './followups.js'
 import type { Responsibility } from './responsible.js'
@@ -13,13 +13,23 @@ import type { TicketDesk } from './tickets.js'
 
 type StaffState = ReturnType<typeof STAFF_DOC.defaults>
 
+/** The hour of the daily roster check (the `staff-check` job): a `leftOn` date is acted on from then, not at 00:00. */
+export const LEAVE_CHECK_HOUR = 9
+const LEAVE_CHECK_TIME = `${String(LEAVE_CHECK_HOUR).padStart(2, '0')}:00`
+
+/** The day whose `leftOn` dates are due at `now`: today from the daily check on, before it yesterday. */
+function leaveDay(now: number, tz: string): string {
+  const today = dayKey(now, tz)
+  return now >= zonedInstant(today, LEAVE_CHECK_TIME, tz) ? today : addDays(today, -1)
+}
+
 /**
- * Staff who leave (离职): after a roster reload, or on the day a `leftOn` date is reached, everyone gone from the
- * roster (compared with the roster last seen) or marked 离职 is handled once: removed from internal groups, their
- * customer groups and open work handed to the successor the roster names (or to the admins).
+ * Staff who leave (离职): after a roster reload, or at the daily check of the day a `leftOn` date is reached,
+ * everyone gone from the roster (compared with the roster last seen) or marked 离职 is handled once: removed from
+ * internal groups, their customer groups and open work handed to the successor the roster names (or to the admins).
  */
 export class StaffWatch {
-  /** The roster last looked at, on which day, and when that day ends (until then nothing is due). */
+  /** The roster last looked at, on which (leave) day, and when that day ends at the next check (until then nothing is due). */
   private seen?: { roster: Roster; day: string; until: number }
 
   constructor(
@@ -36,14 +46,17 @@ export class StaffWatch {
     return roster.enabled && !(this.seen?.roster === roster && this.ctx.clock.now() < this.seen.until)
   }
 
-  /** Look at the roster if it changed (or the day did); the actions for everyone who left since. */
+  /**
+   * Look at the roster if it changed (or the day did); the actions for everyone who left since. Many people gone
+   * from the roster at once (a partial file) are held for an admin's `#离职 确认` instead (the admins are told once).
+   */
   async check(): Promise<Action[]> {
     const ctx = this.ctx
     const roster = ctx.roster
     const now = ctx.clock.now()
-    const day = dayKey(now, ctx.timezone)
+    const day = leaveDay(now, ctx.timezone)
     if (!roster.enabled || (this.seen?.roster === roster && this.seen.day === day)) return []
-    this.seen = { roster, day, until: zonedInstant(addDays(day, 1), '00:00', ctx.timezone) }
+    this.seen = { roster, day, until: zonedInstant(addDays(day, 1), LEAVE_CHECK_TIME, ctx.timezone) }
     const s = this.doc.data
     const working: Record<string, string> = {}
     const marked = new Map<string, string>()
@@ -54,23 +67,60 @@ export class StaffWatch {
     }
     // Gone from the roster counts only against a roster seen before; an entry marked 离职 counts at once.
     const gone = Object.entries(s.known).filter(([id]) => !(id in working) && !marked.has(id))
-    const leavers = [...gone, ...marked].filter(([id]) => !(id in s.left))
-    s.known = working
+    const hold = needsConfirmation(gone.length, Object.keys(s.known).length)
+    const out = this.holdOnce(hold ? gone : [], Object.keys(s.known).length)
+    const leavers = [...(hold ? [] : gone), ...marked].filter(([id]) => !(id in s.left))
+    // Held people stay known: they are compared again with the next roster, or leave on `#离职 确认`.
+    s.known = { ...working, ...(hold ? Object.fromEntries(gone) : {}) }
     for (const id of Object.keys(working)) delete s.left[id]
     this.doc.changed()
-    const out: Action[] = []
-    for (const [id, name] of leavers) {
-      const entry = roster.entries.find(e => e.contactId === id)
-      const next = entry && roster.successorOf(entry)
-      const successor = next?.contactId && !hasLeft(next, day) ? next.contactId : undefined
-      const before = ctx.directory.groups().filter(g => g.kind === 'customer' && this.who.current(g).includes(id))
-      s.left[id] = { name, at: now, ...(successor ? { successor } : {}) }
-      this.doc.changed()
-      const holdings = await this.holdings(id, name, before)
-      if (successor) holdings.successor = { id: successor, name: next?.name ?? successor }
-      out.push(...leaverActions(holdings, now, ctx.commandPrefix))
-    }
+    for (const [id, name] of leavers) out.push(...(await this.leave(id, name, day, now)))
     return out
+  }
+
+  /** Hold `gone` (none: release whoever was held); the admins are told when the people held change. */
+  private holdOnce(gone: [string, string][], known: number): Action[] {
+    const s = this.doc.data
+    const key = (ids: string[]) => [...ids].sort().join()
+    const changed = key(gone.map(([id]) => id)) !== key(Object.keys(s.held ?? {}))
+    if (gone.length) s.held = Object.fromEntries(gone)
+    else delete s.held
+    const names = gone.map(([, name]) => name)
+    return gone.length && changed ? [heldActions(names, known, this.ctx.commandPrefix)] : []
+  }
+
+  /** Who is held for an admin's confirmation (many gone from the roster at once): contact id and roster name. */
+  held(): [string, string][] {
+    return Object.entries(this.doc.data.held ?? {})
+  }
+
+  /** `#离职 确认`: the held people leave now (those back on the roster stay); their names and the actions. */
+  async confirm(): Promise<{ names: string[]; actions: Action[] }> {
+    const s = this.doc.data
+    const now = this.ctx.clock.now()
+    const day = leaveDay(now, this.ctx.timezone)
+    const back = new Set(this.ctx.roster.entries.filter(e => e.contactId && !hasLeft(e, day)).map(e => e.contactId))
+    const leaving = this.held().filter(([id]) => !back.has(id) && !(id in s.left))
+    delete s.held
+    for (const [id] of leaving) delete s.known[id]
+    this.doc.changed()
+    const actions: Action[] = []
+    for (const [id, name] of leaving) actions.push(...(await this.leave(id, name, day, now)))
+    return { names: leaving.map(([, name]) => name), actions }
+  }
+
+  /** One leaver, once: remembered with their successor, their groups and work handed over, the actions. */
+  private async leave(id: string, name: string, day: string, now: number): Promise<Action[]> {
+    const roster = this.ctx.roster
+    const entry = roster.entries.find(e => e.contactId === id)
+    const next = entry && roster.successorOf(entry)
+    const successor = next?.contactId && !hasLeft(next, day) ? next.contactId : undefined
+    const before = this.ctx.directory.groups().filter(g => g.kind === 'customer' && this.who.current(g).includes(id))
+    this.doc.data.left[id] = { name, at: now, ...(successor ? { successor } : {}) }
+    this.doc.changed()
+    const holdings = await this.holdings(id, name, before)
+    if (successor) holdings.successor = { id: successor, name: next?.name ?? successor }
+    return leaverActions(holdings, now, this.ctx.commandPrefix)
   }
 
   /** The check after the removals: where the leaver is still a member, the admins are asked to remove them. */

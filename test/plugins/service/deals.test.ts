@@ -30,7 +30,7 @@ describe('service: follow-ups from closed deals', () => {
       '📅 成交案例 C1 已并入今天安排的回访 R1：12-03 10:00 提醒回访 刘总。提前回访完成可私聊机器人发送 #回访 完成 R1 <回访结果>。',
     ])
     await one.say(zhang, '#回访 列表', sales)
-    expect(one.wechat.textsTo('r1').at(-1)).toMatch(/^待回访 1 位客户：\nR1 12-03 10:00/)
+    expect(one.wechat.textsTo('r1').at(-1)).toMatch(/^待回访 1 条：\nR1 12-03 10:00/)
     const two = await serviceRuntime(undefined, at('10:00'), { plugins: [casesPlugin] })
     await two.say(zhang, DEAL, sales)
     await two.say(zhang, '#回访 刘总 3天 问滤芯', null)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { group, member } from '../../helpers/harness.js'
-import { at, customers, li, liu, sales, serviceRuntime, zhang } from './helpers.js'
+import { admin, at, customers, li, liu, sales, serviceRuntime, zhang } from './helpers.js'
 
 describe('service: follow-ups (回访)', () => {
   it('reminds the responsible salesperson on the 7th working day and completes with #回访 完成', async () => {
@@ -23,6 +23,28 @@ describe('service: follow-ups (回访)', () => {
     expect(wechat.textsTo('r1')[1]).toBe('✅ 回访 R1（刘总）已完成。')
     await say(zhang, '#回访 列表', sales)
     expect(wechat.textsTo('r1')[2]).toBe('目前没有待回访的客户。')
+  })
+
+  it('reads days as people write them: 3天后, 3个工作日后', async () => {
+    const { clock, wechat, say } = await serviceRuntime()
+    await clock.advanceTo(at('15:00'))
+    await say(zhang, '#回访 刘总 3天后 问滤芯', null)
+    await say(zhang, '#回访 刘总 3个工作日以后', null)
+    expect(wechat.textsTo('u1')).toEqual([
+      '📅 已安排回访 R1：12-03 10:00 提醒 张三 回访 刘总。',
+      '📅 已安排回访 R2：12-03 10:00 提醒 张三 回访 刘总。',
+    ])
+  })
+
+  it('counts follow-ups, not customers, in #回访 列表 and #状态 (two for one customer are 2 条)', async () => {
+    const { clock, wechat, say } = await serviceRuntime()
+    await clock.advanceTo(at('15:00'))
+    await say(zhang, '#回访 刘总 2天', null)
+    await say(zhang, '#回访 刘总 7天', null)
+    await say(zhang, '#回访 列表', sales)
+    expect(wechat.textsTo('r1')[0]).toMatch(/^待回访 2 条：\n/)
+    await say(admin, '#状态', null)
+    expect(wechat.textsTo('admin1').join('\n')).toContain('待回访 2 条')
   })
 
   it('lists open follow-ups soonest first, whatever order they were made in', async () => {

@@ -7,7 +7,7 @@ import { definePlugin } from '../../../bot/core/plugin.js'
 import { Roster } from '../../../bot/roster/roster.js'
 import { z } from 'zod'
 import { text } from '../../helpers/harness.js'
-import { at, customers, liu, restart, sales, serviceRuntime, zhang } from './helpers.js'
+import { admin, at, customers, liu, restart, sales, serviceRuntime, zhang } from './helpers.js'
 
 const BOTH = `  - { name: 张三, dept: 销售部, contactId: u1 }
   - { name: 李四, dept: 销售部, contactId: u2 }`
@@ -113,6 +113,11 @@ describe('service: staff who leave (离职)', () => {
     await say(liu, '你好')
     await clock.advanceTo(at('18:00', '2026-12-01'))
     expect(wechat.textsTo('admin1')).toEqual([])
+    // A customer message after midnight on the day: not yet (not removed at night, as the docs say 09:00).
+    await clock.advanceTo(at('00:30', '2026-12-02'))
+    await say(liu, '在吗')
+    expect(wechat.textsTo('admin1')).toEqual([])
+    expect(wechat.removed).toEqual([])
     await clock.advanceTo(at('09:01', '2026-12-02'))
     expect(wechat.textsTo('admin1')[0]).toContain('👋 员工离职：张三')
     await say(liu, '在吗')
@@ -121,17 +126,81 @@ describe('service: staff who leave (离职)', () => {
   })
 
   it('records someone who left holding nothing without telling anyone', async () => {
+    // Seven on the roster: two leaving at once is no partial roster (see the held reloads below).
+    const others = ['赵六', '钱七', '孙八', '周九'].map((name, i) => ({ name, dept: '行政部', contactId: `s${i}` }))
     const { rt, wechat, say } = await serviceRuntime('{}', at('08:55'), {
-      roster: `${BOTH}\n  - { name: 王五, dept: 销售部, contactId: u3 }`,
+      roster: [
+        BOTH,
+        '  - { name: 王五, dept: 销售部, contactId: u3 }',
+        ...others.map(o => `  - ${JSON.stringify(o)}`),
+      ].join('\n'),
     })
     await say(liu, '你好')
-    rt.replaceRoster(new Roster([{ name: '张三', dept: '销售部', contactId: 'u1', line: 1 }]))
+    rt.replaceRoster(
+      new Roster([
+        { name: '张三', dept: '销售部', contactId: 'u1', line: 1 },
+        ...others.map((o, i) => ({ ...o, line: i + 2 })),
+      ]),
+    )
     await say(liu, '在吗')
     const notices = wechat.textsTo('admin1').filter(t => t.startsWith('👋'))
     expect(notices).toEqual([expect.stringContaining('员工离职：李四')]) // 李四 is still in the sales group
     expect(rt.audit.query({ plugin: 'service' }).map(e => e.text)).toContainEqual(
       expect.stringMatching(/^员工离职 王五/),
     )
+  })
+})
+
+describe('service: a partial roster (many gone at once) waits for an admin', () => {
+  const THREE = `${BOTH}\n  - { name: 陈管理, dept: 行政部, contactId: admin1 }`
+  const onlyAdmin = () => new Roster([{ name: '陈管理', dept: '行政部', contactId: 'admin1', line: 1 }])
+
+  it('removes and hands over nothing, tells the admins once, and acts on #离职 确认', async () => {
+    const { rt, wechat, clock, say } = await serviceRuntime('{ responsible: { 张三交流群: [u1] } }', undefined, {
+      roster: THREE,
+    })
+    wechat.adminIn.add('r1')
+    await say(liu, '你好')
+    rt.replaceRoster(onlyAdmin()) // HR reloads a file holding only 行政部
+    await say(liu, '在吗')
+    expect(wechat.removed).toEqual([])
+    expect(wechat.textsTo('admin1')).toEqual([
+      '⚠️ 花名册一次少了 2 人（原有 3 人）：张三、李四。可能只导入了部分名单，机器人暂不按离职处理（不移出群、不交接工作）。确实都已离职请发送 #离职 确认；名单不全请补全花名册后 #花名册 重载。',
+    ])
+    expect(rt.audit.query({ plugin: 'service' }).map(e => e.rule)).toContain('service.staff-left-held')
+    await clock.advanceTo(at('09:01', '2026-12-01')) // the daily check: not told again
+    await say(liu, '我要投诉，漏水')
+    expect(wechat.textsTo('admin1').filter(t => t.startsWith('⚠️'))).toHaveLength(1)
+    expect(wechat.textsTo('u1')[0]).toMatch(/^📣 新投诉 T1/) // 张三 still follows his group
+    await say(admin, '#离职', null)
+    expect(wechat.textsTo('admin1').at(-1)).toBe(
+      '等待确认的离职人员 2 人：张三、李四。确实都已离职请发送 #离职 确认；名单不全请补全花名册后 #花名册 重载。',
+    )
+    await say(admin, '#离职 确认', null)
+    const said = wechat.textsTo('admin1').join('\n')
+    expect(said).toContain('✅ 已按离职处理：张三、李四。')
+    expect(said).toContain('👋 员工离职：张三')
+    expect(wechat.removed).toEqual(expect.arrayContaining([{ groupId: 'r1', memberId: 'u1' }]))
+    await say(admin, '#离职 确认', null)
+    expect(wechat.textsTo('admin1').at(-1)).toBe('没有等待确认的离职人员。')
+  })
+
+  it('a full roster reloaded after the partial one releases them: nobody leaves', async () => {
+    const { rt, wechat, say } = await serviceRuntime('{}', undefined, { roster: THREE })
+    await say(liu, '你好')
+    rt.replaceRoster(onlyAdmin())
+    await say(liu, '在吗')
+    rt.replaceRoster(
+      new Roster([
+        { name: '张三', dept: '销售部', contactId: 'u1', line: 1 },
+        { name: '李四', dept: '销售部', contactId: 'u2', line: 2 },
+        { name: '陈管理', dept: '行政部', contactId: 'admin1', line: 3 },
+      ]),
+    )
+    await say(liu, '还在吗')
+    await say(admin, '#离职 确认', null)
+    expect(wechat.textsTo('admin1').at(-1)).toBe('没有等待确认的离职人员。')
+    expect(wechat.textsTo('admin1').filter(t => t.startsWith('👋'))).toEqual([])
   })
 })
 
