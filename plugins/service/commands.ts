@@ -150,9 +150,10 @@ export function followUpCommand(d: CommandDeps): CommandSpec {
       ).join(' ')
       const made = await d.followUps.create(inv, days, note, name)
       if (typeof made === 'string') return [inv.whisper(made)]
-      const { f, merged } = made
+      const { f, merged, otherGroups } = made
       const text = [
         followUpSetText(f, d.tz, d.who.names(f.responsible)),
+        otherGroups && f.groupTopic ? say.followUpOneGroup(f.customerName, f.groupTopic, otherGroups) : '',
         merged ? say.mergedWithDeal(merged) : '',
         customersRead(inv.event) ? say.followUpBeforeCustomers(p) : '',
       ]

@@ -288,6 +288,9 @@ export const say = {
   done: (f: FollowUp) => `✅ 回访 ${f.id}（${f.customerName}）已完成。`,
   /** A `#回访` joined the follow-up of a deal closed today for the same customer. */
   mergedWithDeal: (caseId: string) => `（已与成交案例 ${caseId} 的回访合并，按你定的日期提醒。）`,
+  /** The customer is in several of the asker's customer groups: one follow-up, in the group named. */
+  followUpOneGroup: (name: string, topic: string, others: number) =>
+    `（${name} 还在你的另外 ${others} 个客户群里，是同一位客户：回访记在「${topic}」。）`,
   /** A `#回访` typed in a customer group: the customer reads it (and an @ pings them). */
   followUpBeforeCustomers: (p: string) =>
     `提示：客户群里的人都能看到你发的内容，@ 还会提醒客户。回访以后请私聊机器人发送：${p}回访 <客户名> 7天 [备注]。`,

@@ -65,7 +65,7 @@ export class FollowUpDesk {
     days: number,
     note: string,
     name?: string,
-  ): Promise<{ f: FollowUp; merged?: string } | string> {
+  ): Promise<{ f: FollowUp; merged?: string; otherGroups?: number } | string> {
     const ctx = this.ctx
     const g = inv.event.group
     if (g && g.kind !== 'customer') return followUpWhereText(ctx.commandPrefix)
@@ -82,7 +82,7 @@ export class FollowUpDesk {
       deal.asked = true
       if (note) deal.note = note.slice(0, 200)
       this.doc.changed()
-      return { f: deal, merged: deal.caseId }
+      return { f: deal, merged: deal.caseId, otherGroups: hit.otherGroups }
     }
     const responsible = this.who.current(hit.group)
     const f = this.add({
@@ -98,20 +98,21 @@ export class FollowUpDesk {
       asked: true,
       ...(ctx.observing(hit.group) ? { observed: true } : {}),
     })
-    return { f }
+    return { f, otherGroups: hit.otherGroups }
   }
 
   /**
    * The customer a `#回访` means: the @-mentioned one, or the one `name` names (contact id, group nickname, WeChat
    * or display name, a leading @ ignored) in this customer group, or privately in the customer groups the asker
-   * is responsible for or in. A Chinese answer when there is none or several.
+   * is responsible for or in (one person in several of them: `otherGroups` counts the others). A Chinese answer
+   * when there is none or several people.
    */
   private async customerNamed(
     asker: string,
     here: GroupRef | undefined,
     mentioned: string | undefined,
     name: string | undefined,
-  ): Promise<{ group: GroupRef; id?: string; name: string } | string> {
+  ): Promise<{ group: GroupRef; id?: string; name: string; otherGroups?: number } | string> {
     const ctx = this.ctx
     const p = ctx.commandPrefix
     if (here && mentioned) {
@@ -130,8 +131,11 @@ export class FollowUpDesk {
           hits.push({ group, id: m.id, name: ctx.displayName(m) })
     }
     if (!hits.length) return followUpUnknownCustomerText(word, !here, p)
-    if (hits.length > 1) return followUpWhichCustomerText(word, hits, p)
-    return hits[0]
+    // One person in several of the asker's customer groups is one customer: the follow-up goes to a group the
+    // asker answers for (else the first); the reply names it. Only different people need a WeChat id.
+    if (hits.some(h => h.id !== hits[0].id)) return followUpWhichCustomerText(word, hits, p)
+    const mine = hits.find(h => this.who.current(h.group).includes(asker)) ?? hits[0]
+    return { ...mine, otherGroups: hits.length - 1 }
   }
 
   /** An open follow-up of the same customer set the same day and matching `which`. */

@@ -130,4 +130,21 @@ describe('service: follow-ups (回访)', () => {
     await say(zhang, '#回访 c9 7天', null)
     expect(wechat.textsTo('u1')[1]).toContain('📅 已安排回访 R1')
   })
+
+  it("sets one follow-up for one customer who is in two of the asker's customer groups, naming the group", async () => {
+    const { wechat, say, clock } = await serviceRuntime(
+      '{ responsible: { 张三交流群: [u1], 张三二群: [u1] } }',
+      undefined,
+      { customerGroup: '{ name: 客户群, topicPattern: "^张三", kind: customer }' },
+    )
+    wechat.addGroup(group('r3', '张三二群', 'customer', '客户群'), [zhang, member('c1', '刘总')])
+    await say(zhang, '#回访 刘总 7天', null)
+    await say(zhang, '#回访 列表', null)
+    expect(wechat.textsTo('u1')[0]).toBe(
+      '📅 已安排回访 R1：12-09 10:00 提醒 张三 回访 刘总。\n（刘总 还在你的另外 1 个客户群里，是同一位客户：回访记在「张三交流群」。）',
+    )
+    expect(wechat.textsTo('u1')[1]).not.toContain('R2')
+    await clock.advanceTo(at('10:01', '2026-12-09'))
+    expect(wechat.textsTo('u1').filter(t => t.startsWith('📞 回访提醒'))).toHaveLength(1)
+  })
 })
