@@ -1,4 +1,4 @@
-import type { Action, RecordAction, RemindAction, SayAction } from '../core/actions.js'
+import type { Action, RecordAction, RemindAction, SayAction, SendFileAction, SendLinkAction } from '../core/actions.js'
 import type { GroupKind, GroupRef, MessageEvent } from '../core/event.js'
 import type { CommandSpec } from '../core/plugin.js'
 
@@ -41,6 +41,21 @@ export function answerPrivately(event: MessageEvent, spec?: CommandSpec): boolea
 /** Whether the sender may use `spec` where they asked: in customer groups, people without a role use only customer commands. */
 export function openHere(event: MessageEvent, spec: CommandSpec): boolean {
   return !customersRead(event) || event.sender.isStaff || spec.customerFacing === true
+}
+
+/**
+ * A command's actions with every file or link card it sends into the chat it was typed in (a poster preview, a
+ * chart) taken as part of its answer: it goes where the answer goes, so a staff command in a group customers read
+ * never shows them a file, whatever the plugin addressed. The same array when nothing changes.
+ */
+export function answerAttachments(actions: Action[], event: MessageEvent, spec?: CommandSpec): Action[] {
+  const room = event.group?.id
+  if (!room || !answerPrivately(event, spec)) return actions
+  const here = (a: Action): a is SendFileAction | SendLinkAction =>
+    (a.type === 'sendFile' || a.type === 'sendLink') && 'room' in a.to && a.to.room === room
+  if (!actions.some(here)) return actions
+  const to = { contact: event.sender.id }
+  return actions.map(a => (here(a) ? { ...a, to, groupId: room, memberId: event.sender.id } : a))
 }
 
 /** What the executor knows of a send's readers: a managed group's kind and topic, and who is staff. */
