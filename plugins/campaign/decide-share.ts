@@ -2,17 +2,24 @@ import type { Action } from '../../bot/core/actions.js'
 import type { GroupRef, MessageEvent, Role } from '../../bot/core/event.js'
 import type { CampaignConfig } from './config.js'
 import { campaignTimer } from './decide-campaign.js'
+import { reportsShare } from './parse/share-report.js'
 import type { Campaign, ParticipationDoc } from './state.js'
 import { T } from './texts.js'
 
 /** What a share phrase means: a completed report, a claim waiting for its screenshot, or nothing. */
 export type PhraseDecision = { kind: 'done'; screenshot: boolean } | { kind: 'claim' }
 
-/** Build the share-report matcher once: short messages containing one of the phrases (mentions ignored). */
-export function compileShareMatcher(phrases: string[], maxLength: number): (text: string) => boolean {
-  return text => {
+/**
+ * Build the share-report matcher once: short messages (mentions ignored) stating the sender's own share of a
+ * campaign with one of the phrases (`titles`: the campaigns open where it was said; see `reportsShare`).
+ */
+export function compileShareMatcher(
+  phrases: string[],
+  maxLength: number,
+): (text: string, titles?: readonly string[]) => boolean {
+  return (text, titles = []) => {
     const body = text.replace(/@\S+[\s\u2005]*/g, '').replace(/\s+/g, '')
-    return body.length > 0 && body.length <= maxLength && phrases.some(p => body.includes(p))
+    return body.length > 0 && body.length <= maxLength && reportsShare(body, phrases, titles)
   }
 }
 

@@ -5,6 +5,9 @@ import { compileShareMatcher, decideShare } from '../decide-share.js'
 import { RecentImages } from '../media/recent-images.js'
 import type { CampaignHub } from './hub.js'
 
+/** A compiled share-report matcher (`compileShareMatcher`). */
+type ShareMatcher = ReturnType<typeof compileShareMatcher>
+
 /**
  * The group-message hook: keeps in memory what matters for minutes only (recent images, when a
  * broadcast group was last reminded, compiled phrase matchers), decides, marks the participation
@@ -12,8 +15,8 @@ import type { CampaignHub } from './hub.js'
  */
 export class ShareHook {
   private images: RecentImages
-  private matchers = new Map<string, (text: string) => boolean>()
-  private bySection = new WeakMap<object, (text: string) => boolean>()
+  private matchers = new Map<string, ShareMatcher>()
+  private bySection = new WeakMap<object, ShareMatcher>()
   private remindedGroups = new Map<string, number>()
 
   constructor(private h: CampaignHub) {
@@ -34,7 +37,12 @@ export class ShareHook {
     const tz = ctx.timezone
     const o = decideShare(ev as MessageEvent & { group: GroupRef }, {
       cfg,
-      isReport: ev.kind === 'text' && this.matcher(cfg.participation)(ev.text),
+      isReport:
+        ev.kind === 'text' &&
+        this.matcher(cfg.participation)(
+          ev.text,
+          active.map(c => c.title),
+        ),
       active,
       part: id => state.participation(id).data,
       lastImageAt: this.images.last(group.id, ev.sender.id),
@@ -49,7 +57,7 @@ export class ShareHook {
   }
 
   /** The share matcher of a config section's phrases (compiled once per distinct phrases and length). */
-  private matcher(p: { phrases: string[]; maxLength: number }): (text: string) => boolean {
+  private matcher(p: { phrases: string[]; maxLength: number }): ShareMatcher {
     let m = this.bySection.get(p)
     if (m) return m
     const key = `${p.maxLength}|${p.phrases.join('|')}`
