@@ -60,6 +60,8 @@ export interface BroadcastReply {
   senderRoles: Role[]
   /** The message reports a campaign share (those are wanted). */
   isShareReport: boolean
+  /** The message is addressed to the bot (a command, answered or refused): no talk in the group. */
+  toBot?: boolean
   at: number
   /** When this plugin last published in the group today, if it did. */
   publishedTodayAt?: number
@@ -73,7 +75,7 @@ export interface BroadcastReply {
  * group and the group has not been reminded within the throttle.
  */
 export function broadcastReminderDue(r: BroadcastReply): boolean {
-  if (r.isShareReport || r.senderRoles.some(x => PRIVILEGED.includes(x))) return false
+  if (r.isShareReport || r.toBot || r.senderRoles.some(x => PRIVILEGED.includes(x))) return false
   if (r.publishedTodayAt === undefined || r.at < r.publishedTodayAt) return false
   return r.lastRemindedAt === undefined || r.at - r.lastRemindedAt >= r.throttleMs
 }
@@ -102,7 +104,7 @@ export interface ShareInputs {
   lastImageAt?: number
   /** The sender's display name. */
   name: string
-  /** When the plugin published in the group today, and when the group was last reminded to stay quiet. */
+  /** When the plugin published in the group today, and when the group (a staff sender: they) was last reminded to stay quiet. */
   publishedTodayAt?: number
   lastRemindedAt?: number
 }
@@ -188,6 +190,7 @@ function broadcastReminder(ev: MessageEvent & { group: GroupRef }, x: ShareInput
     broadcastReminderDue({
       senderRoles: ev.sender.roles,
       isShareReport: x.isReport,
+      toBot: ev.isCommand === true || ev.refusedCommand === true,
       at: ev.at,
       publishedTodayAt: x.publishedTodayAt,
       lastRemindedAt: x.lastRemindedAt,
@@ -195,10 +198,12 @@ function broadcastReminder(ev: MessageEvent & { group: GroupRef }, x: ShareInput
     })
   if (!due) return
   o.reminded = true
+  // A reminder, not a say: the audience rules tell a staff member privately, never before the customers.
   o.actions.push({
-    type: 'say',
+    type: 'remind',
     to: { room: ev.group.id },
     text: cfg.text,
+    privateText: T.broadcastOnlyPrivate,
     mentions: [ev.sender.id],
     rule: 'campaign.broadcast-only',
     groupId: ev.group.id,

@@ -17,6 +17,7 @@ export class ShareHook {
   private images: RecentImages
   private matchers = new Map<string, ShareMatcher>()
   private bySection = new WeakMap<object, ShareMatcher>()
+  /** When each group (a staff member: each member of a group) was last reminded to stay quiet. */
   private remindedGroups = new Map<string, number>()
 
   constructor(private h: CampaignHub) {
@@ -35,6 +36,8 @@ export class ShareHook {
     if (!active.length && group.kind !== 'broadcast') return []
     const published = group.kind === 'broadcast' ? state.lastPublish(group.id) : undefined
     const tz = ctx.timezone
+    // A staff member's reminder goes to them privately (the audience rules): it is theirs, not the group's.
+    const remindKey = ev.sender.isStaff ? `${group.id}|${ev.sender.id}` : group.id
     const o = decideShare(ev as MessageEvent & { group: GroupRef }, {
       cfg,
       isReport:
@@ -48,11 +51,11 @@ export class ShareHook {
       lastImageAt: this.images.last(group.id, ev.sender.id),
       name: ctx.displayName(ev.sender),
       publishedTodayAt: published !== undefined && dayKey(published, tz) === dayKey(ev.at, tz) ? published : undefined,
-      lastRemindedAt: this.remindedGroups.get(group.id),
+      lastRemindedAt: this.remindedGroups.get(remindKey),
     })
     for (const id of new Set(o.touched)) state.participation(id).changed()
     for (const share of o.shares) ctx.store.append('campaign-shares', dayKey(share.at, tz), share)
-    if (o.reminded) this.remindedGroups.set(group.id, ev.at)
+    if (o.reminded) this.remindedGroups.set(remindKey, ev.at)
     return o.actions
   }
 
