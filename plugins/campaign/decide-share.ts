@@ -104,7 +104,10 @@ export interface ShareInputs {
   lastImageAt?: number
   /** The sender's display name. */
   name: string
-  /** When the plugin published in the group today, and when the group (a staff sender: they) was last reminded to stay quiet. */
+  /**
+   * When the plugin published in the group today, and when the group was last reminded to stay quiet (a staff
+   * sender: when they were, privately).
+   */
   publishedTodayAt?: number
   lastRemindedAt?: number
 }

@@ -9,7 +9,7 @@
 
 /** Words before the phrase that name the sender, the time, an assent or the campaign itself. */
 const BEFORE =
-  /我们|我这边|这边|本人|我|俺|也|都|均|已经|刚刚|刚才|刚|今天|今日|早上|上午|中午|下午|晚上|好的|好|收到|嗯|ok|okay|done|的|了|这个|这条|此条|该|上面|活动|海报|链接|文章|邀请函|公告|推文|内容|图片|朋友圈/giu
+  /我们|我这边|这边|本人|我|俺|也|都|均|已经|刚刚|刚才|刚|今天|今日|早上|上午|中午|下午|晚上|好的|好|收到|嗯|okay|ok|done|的|了|这个|这条|此条|该|上面|活动|海报|链接|文章|邀请函|公告|推文|内容|图片|朋友圈/giu
 
 /** Words after the phrase: particles, where it was shared, a screenshot's mention, emoji. */
 const AFTER =
