@@ -13,7 +13,7 @@ const BEFORE =
 
 /** Words after the phrase: particles, where it was shared, a screenshot's mention, emoji. */
 const AFTER =
-  /到|至|在|去|进|上|朋友圈|圈|微信群|客户群|各个群|各群|群里|群|空间|视频号|抖音|微博|小红书|了|啦|哈|哦|喔|呀|啊|咯|喽|嘞|哒|滴|的|完毕|完成|好了|截图|附图|见图|如下|\[[^\]]{1,4}\]|[\p{Extended_Pictographic}\uFE0F\u200D~～]/giu
+  /到|至|在|去|进|上|朋友圈|圈|微信群|客户群|各个群|各群|群里|群|空间|视频号|抖音|微博|小红书|了|啦|哈|哦|喔|呀|啊|咯|喽|嘞|哒|滴|的|完毕|完成|好了|截图|附图|见图|如下|\[[^\]]{1,4}\]|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F|\u200D|[~～]/giu
 
 /** A clause ending as a question: `吗`, `呢`, `没(有)`, `么`, `嘛`, `不` before any closing particle. */
 const QUESTION_END = /(吗|呢|么|嘛|没有|没|不)[了啊呀哈]?$/u
