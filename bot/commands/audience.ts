@@ -1,4 +1,4 @@
-import type { Action, RecordAction, RemindAction, SayAction } from '../core/actions.js'
+import type { Action, RecordAction, RemindAction, SayAction, SendFileAction, SendLinkAction } from '../core/actions.js'
 import type { GroupKind, GroupRef, MessageEvent } from '../core/event.js'
 import type { CommandSpec } from '../core/plugin.js'
 
@@ -43,6 +43,21 @@ export function openHere(event: MessageEvent, spec: CommandSpec): boolean {
   return !customersRead(event) || event.sender.isStaff || spec.customerFacing === true
 }
 
+/**
+ * A command's actions with every file or link card it sends into the chat it was typed in (a poster preview, a
+ * chart) taken as part of its answer: it goes where the answer goes, so a staff command in a group customers read
+ * never shows them a file, whatever the plugin addressed. The same array when nothing changes.
+ */
+export function answerAttachments(actions: Action[], event: MessageEvent, spec?: CommandSpec): Action[] {
+  const room = event.group?.id
+  if (!room || !answerPrivately(event, spec)) return actions
+  const here = (a: Action): a is SendFileAction | SendLinkAction =>
+    (a.type === 'sendFile' || a.type === 'sendLink') && 'room' in a.to && a.to.room === room
+  if (!actions.some(here)) return actions
+  const to = { contact: event.sender.id }
+  return actions.map(a => (here(a) ? { ...a, to, groupId: room, memberId: event.sender.id } : a))
+}
+
 /** What the executor knows of a send's readers: a managed group's kind and topic, and who is staff. */
 export interface Readers {
   group(id: string): Pick<GroupRef, 'kind' | 'topic'> | undefined
@@ -71,7 +86,7 @@ function routeAction(a: Action, r: Readers): Action | Action[] {
   if (a.type === 'warn') {
     const g = r.group(a.groupId)
     if (!g || correctedInGroup(g.kind, r.isStaff(a.memberId))) return a
-    return privately({ ...a, text: a.privateText ?? a.text }, a.memberId, a.groupId, g.topic)
+    return privately({ ...a, text: a.privateText ?? a.text }, a.memberId, a.groupId, g)
   }
   if (a.type !== 'say' && a.type !== 'remind') return a
   if ('contact' in a.to) {
@@ -79,14 +94,19 @@ function routeAction(a: Action, r: Readers): Action | Action[] {
     if (!g || !readByCustomers(g.kind) || r.isStaff(a.to.contact)) return a
     return unreachable(a, a.to.contact, a.groupId!)
   }
-  const room = a.to.room
-  const g = a.type === 'remind' && a.mentions?.length ? r.group(room) : undefined
+  return a.type === 'remind' ? splitReminder(a, a.to.room, r) : a
+}
+
+/** A reminder's @ in a group customers read: customers stay @-ed there, each staff member is told privately. */
+function splitReminder(a: RemindAction, room: string, r: Readers): Action | Action[] {
+  const g = a.mentions?.length ? r.group(room) : undefined
   if (!g || !readByCustomers(g.kind)) return a
   const staff = a.mentions!.filter(id => r.isStaff(id))
   if (!staff.length) return a
   const rest = a.mentions!.filter(id => !r.isStaff(id))
-  const told = staff.map(id => privately(a, id, room, g.topic))
-  return rest.length ? [{ ...a, mentions: rest }, ...told] : told
+  const { privateText, ...inGroup } = a
+  const told = staff.map(id => privately({ ...a, text: privateText ?? a.text }, id, room, g))
+  return rest.length ? [{ ...inGroup, mentions: rest }, ...told] : told
 }
 
 /** What a routed action keeps of the one it stands for: whether it is only recorded, a secret, an answer to the asker. */
@@ -100,17 +120,20 @@ function carried(a: Pick<Action, Carried>): Pick<Action, Carried> {
   return kept
 }
 
+/** What a group of each kind is called in a private note about it. */
+const KIND_NAME: Record<GroupKind, string> = { internal: '内部群', customer: '客户群', broadcast: '公告群' }
+
 /** A warning or reminder of a staff member in a group customers read, sent to them privately, naming the group. */
 function privately(
   a: { text: string } & Pick<Action, 'rule' | 'reason' | 'evidence' | Carried>,
   memberId: string,
   groupId: string,
-  topic: string,
+  g: Pick<GroupRef, 'kind' | 'topic'>,
 ): RemindAction {
   return {
     type: 'remind',
     to: { contact: memberId },
-    text: `关于客户群「${topic}」（只发给你，客户看不到）：\n${a.text}`,
+    text: `关于${KIND_NAME[g.kind]}「${g.topic}」（只发给你，客户看不到）：\n${a.text}`,
     rule: a.rule,
     reason: a.reason,
     groupId,

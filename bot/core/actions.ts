@@ -67,6 +67,11 @@ export interface RemindAction extends ActionMeta {
   to: Chat
   text: string
   mentions?: string[]
+  /**
+   * What to say instead to an @-ed staff member told privately (a group customers read, `routeActions`): a text
+   * that stands alone, without `本群` or `被@` (they read it outside the group). Without it, `text` is sent.
+   */
+  privateText?: string
 }
 /** Tell every admin privately (or the configured admin group), optionally with an image or file (path). */
 export interface NotifyAdminsAction extends ActionMeta {

@@ -78,6 +78,7 @@ export function reminderActions(
         type: 'remind',
         to: { room: g.groupId },
         text,
+        privateText: T.campaignReminderPrivate(c, phrase, now, tz),
         mentions: missing.map(m => m.id),
         rule: 'campaign.remind',
         groupId: g.groupId,

@@ -2,17 +2,24 @@ import type { Action } from '../../bot/core/actions.js'
 import type { GroupRef, MessageEvent, Role } from '../../bot/core/event.js'
 import type { CampaignConfig } from './config.js'
 import { campaignTimer } from './decide-campaign.js'
+import { reportsShare } from './parse/share-report.js'
 import type { Campaign, ParticipationDoc } from './state.js'
 import { T } from './texts.js'
 
 /** What a share phrase means: a completed report, a claim waiting for its screenshot, or nothing. */
 export type PhraseDecision = { kind: 'done'; screenshot: boolean } | { kind: 'claim' }
 
-/** Build the share-report matcher once: short messages containing one of the phrases (mentions ignored). */
-export function compileShareMatcher(phrases: string[], maxLength: number): (text: string) => boolean {
-  return text => {
+/**
+ * Build the share-report matcher once: short messages (mentions ignored) stating the sender's own share of a
+ * campaign with one of the phrases (`titles`: the campaigns open where it was said; see `reportsShare`).
+ */
+export function compileShareMatcher(
+  phrases: string[],
+  maxLength: number,
+): (text: string, titles?: readonly string[]) => boolean {
+  return (text, titles = []) => {
     const body = text.replace(/@\S+[\s\u2005]*/g, '').replace(/\s+/g, '')
-    return body.length > 0 && body.length <= maxLength && phrases.some(p => body.includes(p))
+    return body.length > 0 && body.length <= maxLength && reportsShare(body, phrases, titles)
   }
 }
 
@@ -53,6 +60,8 @@ export interface BroadcastReply {
   senderRoles: Role[]
   /** The message reports a campaign share (those are wanted). */
   isShareReport: boolean
+  /** The message is addressed to the bot (a command, answered or refused): no talk in the group. */
+  toBot?: boolean
   at: number
   /** When this plugin last published in the group today, if it did. */
   publishedTodayAt?: number
@@ -66,7 +75,7 @@ export interface BroadcastReply {
  * group and the group has not been reminded within the throttle.
  */
 export function broadcastReminderDue(r: BroadcastReply): boolean {
-  if (r.isShareReport || r.senderRoles.some(x => PRIVILEGED.includes(x))) return false
+  if (r.isShareReport || r.toBot || r.senderRoles.some(x => PRIVILEGED.includes(x))) return false
   if (r.publishedTodayAt === undefined || r.at < r.publishedTodayAt) return false
   return r.lastRemindedAt === undefined || r.at - r.lastRemindedAt >= r.throttleMs
 }
@@ -95,7 +104,10 @@ export interface ShareInputs {
   lastImageAt?: number
   /** The sender's display name. */
   name: string
-  /** When the plugin published in the group today, and when the group was last reminded to stay quiet. */
+  /**
+   * When the plugin published in the group today, and when the group was last reminded to stay quiet (a staff
+   * sender: when they were, privately).
+   */
   publishedTodayAt?: number
   lastRemindedAt?: number
 }
@@ -181,6 +193,7 @@ function broadcastReminder(ev: MessageEvent & { group: GroupRef }, x: ShareInput
     broadcastReminderDue({
       senderRoles: ev.sender.roles,
       isShareReport: x.isReport,
+      toBot: ev.isCommand === true || ev.refusedCommand === true,
       at: ev.at,
       publishedTodayAt: x.publishedTodayAt,
       lastRemindedAt: x.lastRemindedAt,
@@ -188,10 +201,12 @@ function broadcastReminder(ev: MessageEvent & { group: GroupRef }, x: ShareInput
     })
   if (!due) return
   o.reminded = true
+  // A reminder, not a say: the audience rules tell a staff member privately, never before the customers.
   o.actions.push({
-    type: 'say',
+    type: 'remind',
     to: { room: ev.group.id },
     text: cfg.text,
+    privateText: T.broadcastOnlyPrivate,
     mentions: [ev.sender.id],
     rule: 'campaign.broadcast-only',
     groupId: ev.group.id,

@@ -33,6 +33,9 @@ export const T = {
   announceReason: (id: string) => `活动 ${id} 公告`,
   campaignReminder: (c: Campaign, phrase: string, now: number, tz: string) =>
     `【活动提醒】「${c.title}」将于 ${nearDateTime(c.deadline, now, tz)} 截止，被@的同事还未反馈。请分享到朋友圈后在本群回复「${phrase}」并附截图。`,
+  /** The reminder as a staff member reads it privately (a group customers read): nobody was @-ed before their eyes. */
+  campaignReminderPrivate: (c: Campaign, phrase: string, now: number, tz: string) =>
+    `【活动提醒】「${c.title}」将于 ${nearDateTime(c.deadline, now, tz)} 截止，你还没有登记分享。请分享到朋友圈后，在收到这个活动的任一个群里回复「${phrase}」并附截图。`,
   remindReason: (id: string, missing: number) => `活动 ${id} 未完成 ${missing} 人`,
   notSharedReason: (title: string) => `未分享活动「${title}」`,
   notSharedViolation: '未分享活动',
@@ -52,6 +55,9 @@ export const T = {
   botLeftGroup: (name: string) => `${name}（机器人已不在群内）`,
   noGroupsYet: '（暂无匹配的群）',
   shareRecorded: (id: string, screenshot: boolean) => `活动 ${id} 已分享${screenshot ? '（有截图）' : ''}`,
+  /** The broadcast group's "announcements only" reminder as a staff member reads it privately. */
+  broadcastOnlyPrivate:
+    '这个群只用于发布通知，客户也能看到群里的每条消息，请不要在群里回复或讨论；有事请在内部群或私聊同事沟通。',
   shareThanks: (title: string) => `✅ 已记录你对「${title}」的分享，谢谢！`,
   status: (active: number, waiting: number, screenshotWindow: number, pending: number, approved: number) =>
     `活动进行中 ${active} 个、待发布 ${waiting} 个；截图时限 ${formatDuration(screenshotWindow)}；排期待审核 ${pending} 条、待发布 ${approved} 条`,

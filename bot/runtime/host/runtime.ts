@@ -8,7 +8,7 @@ import { ConfigError, type LoadedConfig } from '../../config/load-config.js'
 import { type Doc, StateDamageError, type StoreWriteError } from '../../ports/store/store.js'
 import { calendarWarning, companyCalendar, missingCalendarYears, type WorkCalendar } from '../../time/workdays.js'
 import { CommandRouter, replyTo, type Routed } from '../../commands/command-router.js'
-import { answerPrivately } from '../../commands/audience.js'
+import { answerAttachments, answerPrivately } from '../../commands/audience.js'
 import { AuditLog } from '../records/audit.js'
 import { Ledger } from '../records/ledger.js'
 import { Outbox } from '../delivery/outbox.js'
@@ -699,7 +699,8 @@ export class BotRuntime {
       },
     }
     // Answers to the asker carry audience `asker`; everything else the command decides obeys observe mode.
-    await this.act(host, await guarded(plugin, `command ${spec.name}`, () => spec.run(inv), this.onError))
+    const decided = await guarded(plugin, `command ${spec.name}`, () => spec.run(inv), this.onError)
+    await this.act(host, answerAttachments(decided, event, spec))
   }
 
   /**

@@ -57,9 +57,8 @@ export function createCampaign(d: CampaignCommandDeps, inv: CommandInvocation, a
     ),
   )
   if (!picked?.ok) return [confirm]
-  // The creator sees the very image the groups will get.
-  const to = inv.event.group ? { room: inv.event.group.id } : { contact: inv.event.sender.id }
-  return [confirm, { type: 'sendFile', to, path: picked.path, rule: 'command.活动', memberId: inv.event.sender.id }]
+  // The creator sees the very image the groups will get, where the confirmation goes.
+  return [confirm, inv.replyFile(picked.path)]
 }
 
 /** Ten latest campaigns; announced and ended ones counted exactly as `#活动 进度` counts them. */

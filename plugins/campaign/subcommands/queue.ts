@@ -77,7 +77,10 @@ function weekDay(day: string, other: string, now: number, tz: string): string {
   return day.slice(0, 4) === other.slice(0, 4) ? nearDay(day, now, tz) : day
 }
 
-/** The pending posts, and each post's image itself right after the list: approvers see exactly what will go out. */
+/**
+ * The pending posts, and each post's image itself right after the list: approvers see exactly what will go out,
+ * where the list goes (privately when asked in a group customers read).
+ */
 export function pendingList(d: CampaignCommandDeps, inv: CommandInvocation): Action[] {
   const pending = d.queue.all().filter(x => x.status === 'pending')
   if (!pending.length) return [inv.reply(T.nothingPending)]
@@ -89,7 +92,6 @@ export function pendingList(d: CampaignCommandDeps, inv: CommandInvocation): Act
       T.pendingHint(p),
     ].join('\n'),
   )
-  const to = inv.event.group ? { room: inv.event.group.id } : { contact: inv.event.sender.id }
   const images: Action[] = []
   for (const post of pending) {
     if (!post.content.image) continue
@@ -97,13 +99,7 @@ export function pendingList(d: CampaignCommandDeps, inv: CommandInvocation): Act
       images.push(inv.reply(T.pendingImageRefused(post.id)))
       continue
     }
-    images.push(inv.reply(T.pendingImage(post.id)), {
-      type: 'sendFile',
-      to,
-      path: post.content.image,
-      rule: 'command.排期',
-      memberId: inv.event.sender.id,
-    })
+    images.push(inv.reply(T.pendingImage(post.id)), inv.replyFile(post.content.image))
   }
   return [list, ...images]
 }

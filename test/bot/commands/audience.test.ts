@@ -4,9 +4,13 @@ import type { Action } from '../../../bot/core/actions.js'
 
 const readers: Readers = {
   group: id =>
-    ({ cust: { kind: 'customer', topic: '示例科技张三交流群' }, sales: { kind: 'internal', topic: '销售部工作群' } })[
-      id
-    ] as ReturnType<Readers['group']>,
+    (
+      ({
+        cust: { kind: 'customer', topic: '示例科技张三交流群' },
+        sales: { kind: 'internal', topic: '销售部工作群' },
+        news: { kind: 'broadcast', topic: '示例科技公告群' },
+      }) as Record<string, ReturnType<Readers['group']>>
+    )[id],
   isStaff: id => id.startsWith('staff'),
 }
 
@@ -33,6 +37,29 @@ describe('routeActions: who reads what plugins decide', () => {
         to: { contact: 'staff1' },
         groupId: 'cust',
         text: '关于客户群「示例科技张三交流群」（只发给你，客户看不到）：\n请改群昵称',
+      }),
+    ])
+  })
+
+  it("tells staff privately in the reminder's private words, naming a broadcast group a 公告群 (review26)", () => {
+    const routed = routeActions(
+      [
+        {
+          type: 'remind',
+          to: { room: 'news' },
+          text: '被@的同事还未反馈，请在本群回复',
+          privateText: '你还没有登记',
+          mentions: ['c1', 'staff1'],
+          rule: 'r',
+        },
+      ],
+      readers,
+    )
+    expect(routed).toEqual([
+      { type: 'remind', to: { room: 'news' }, text: '被@的同事还未反馈，请在本群回复', mentions: ['c1'], rule: 'r' },
+      expect.objectContaining({
+        to: { contact: 'staff1' },
+        text: '关于公告群「示例科技公告群」（只发给你，客户看不到）：\n你还没有登记',
       }),
     ])
   })

@@ -173,3 +173,19 @@ describe('a campaign whose target groups are missing', () => {
     ])
   })
 })
+
+describe('a campaign reminder in a broadcast group (review26)', () => {
+  it('staff are told privately, the group named as a 公告群, without 本群 or 被@; customers see no reminder', async () => {
+    const yaml = config().replace(
+      "deadline: '2026-11-30 18:00'",
+      "deadline: '2026-11-30 18:00'\n        targets: { kinds: [broadcast] }",
+    )
+    const { clock, wechat } = await start(at('2026-11-30T08:00'), yaml)
+    await clock.advanceTo(at('2026-11-30T17:01'))
+    expect(wechat.textsTo('zs')).toEqual([
+      '关于公告群「公告群」（只发给你，客户看不到）：\n【活动提醒】「双十二净水器特惠」将于 11-30 18:00 截止，你还没有登记分享。请分享到朋友圈后，在收到这个活动的任一个群里回复「已分享」并附截图。',
+    ])
+    expect(wechat.textsTo('admin')[0]).toContain('关于公告群「公告群」')
+    expect(wechat.textsTo(news.id).filter(t => t.startsWith('【活动提醒】'))).toEqual([])
+  })
+})

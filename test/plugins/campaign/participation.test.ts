@@ -38,6 +38,30 @@ describe('share phrases', () => {
   ])('%s -> %s', (text, expected) => {
     expect(matches(text)).toBe(expected)
   })
+
+  // review26: a share phrase is everyday talk too. A question is no claim; the share must be the sender's own,
+  // of the campaign (named or implied), to where it is shared, not something else handed to someone.
+  it.each([
+    ['已分享，截图补上了', true],
+    ['好的，已转发到朋友圈了', true],
+    ['我已分享[强]', true],
+    ['已转发👍🏻', true],
+    ['海报已转发', true],
+    ['双十二的海报已分享朋友圈', true],
+    ['净水器活动已转发', true],
+    ['已分享，你们呢？', true],
+    ['报价单已转发给刘总了', false],
+    ['合同已转发', false],
+    ['已转发给刘总', false],
+    ['大家都已分享了吗？', false],
+    ['大家都已分享了吗', false],
+    ['你已转发了没', false],
+    ['是不是都已分享了?', false],
+    ['大家都已分享了', false],
+    ['张三已转发', false],
+  ])('%s -> %s (campaign 双十二净水器特惠 open)', (text, expected) => {
+    expect(matches(text, ['双十二净水器特惠'])).toBe(expected)
+  })
 })
 
 describe('phrase and screenshot', () => {

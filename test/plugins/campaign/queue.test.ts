@@ -114,7 +114,7 @@ describe('the post queue across National Day 2026', () => {
     )
   })
 
-  it('reminds ordinary members in the broadcast group after the day’s post, at most once per throttle', async () => {
+  it('reminds ordinary members in the broadcast group after the day’s post, at most once per throttle; staff privately (review26)', async () => {
     const { rt, clock, wechat, cmd } = await queueDay(at('2026-11-30T10:00'))
     await cmd(editor, '#排期 添加 明天 【早报】12月1日')
     await cmd(boss, '#排期 通过 1')
@@ -122,11 +122,33 @@ describe('the post queue across National Day 2026', () => {
     await rt.handle(text(customer, '收到', clock.now(), news))
     await rt.handle(text(zs, '好的', clock.now(), news))
     await rt.handle(text(admin, '请大家查看', clock.now(), news))
+    await rt.handle(text(customer, '好的', clock.now(), news))
     await clock.advance(40 * MIN)
-    await rt.handle(text(ww, '👍', clock.now(), news))
+    await rt.handle(text(customer, '👍', clock.now(), news))
+    await rt.handle(text(zs, '👍', clock.now(), news))
     await clock.advance(MIN)
     const reminders = wechat.sent.filter(s => s.text?.startsWith('本群为公告群'))
-    expect(reminders.map(r => r.mentions)).toEqual([['c1'], ['ww']])
+    expect(reminders.map(r => [r.chat, r.mentions])).toEqual([
+      [{ room: 'r-news' }, ['c1']],
+      [{ room: 'r-news' }, ['c1']],
+    ])
+    // Staff are never corrected before the customers: told privately, in words that stand outside the group.
+    expect(wechat.textsTo('zs')).toEqual([
+      '关于公告群「公告群」（只发给你，客户看不到）：\n这个群只用于发布通知，客户也能看到群里的每条消息，请不要在群里回复或讨论；有事请在内部群或私聊同事沟通。',
+      '关于公告群「公告群」（只发给你，客户看不到）：\n这个群只用于发布通知，客户也能看到群里的每条消息，请不要在群里回复或讨论；有事请在内部群或私聊同事沟通。',
+    ])
+  })
+
+  it("a staff member's command in the broadcast group is no talk there: no reminder at all (review26)", async () => {
+    const { rt, clock, wechat, cmd } = await queueDay(at('2026-11-30T10:00'))
+    await cmd(editor, '#排期 添加 明天 【早报】12月1日')
+    await cmd(boss, '#排期 通过 1')
+    await clock.advanceTo(at('2026-12-01T07:45'))
+    await rt.handle(text(zs, '#帮助', clock.now(), news))
+    await rt.handle(text(customer, '#状态', clock.now(), news))
+    await clock.advance(MIN)
+    expect(wechat.textsTo('r-news').filter(t => t.startsWith('本群为公告群'))).toEqual([])
+    expect(wechat.textsTo('zs').filter(t => t.includes('不要在群里回复'))).toEqual([])
   })
 
   it('publishes to the groups still there and tells the admins about a target group the bot is no longer in', async () => {
