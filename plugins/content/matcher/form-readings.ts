@@ -18,8 +18,14 @@ function isHyphen(code: number): boolean {
 /** A version number after initials, maybe past a space: `FW 2.3`, `SB v1.0.2`. */
 const VERSION_AFTER = /^ ?[vV]?\d+(?:\.\d+)+/u
 
-/** Latin letters only, as initials or a Latin term (`sb`) are written. */
-const LATIN_LETTERS = /^[A-Za-z]+$/u
+/** True for text[start, end) of Latin letters only, as initials or a Latin term (`sb`) are written. */
+function latinLetters(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i) | 0x20
+    if (code < 0x61 || code > 0x7a) return false
+  }
+  return end > start
+}
 
 /**
  * True for initials or a hit of Latin letters glued by a hyphen to a number, or followed by a version number:
@@ -27,7 +33,7 @@ const LATIN_LETTERS = /^[A-Za-z]+$/u
  * or 废物. `FW 你个废物` and `sb 250块` stay hits.
  */
 export function readsAsCode(text: string, c: Candidate): boolean {
-  if (c.kind !== 'initials' && !LATIN_LETTERS.test(text.slice(c.start, c.end))) return false
+  if (c.kind !== 'initials' && !latinLetters(text, c.start, c.end)) return false
   if (VERSION_AFTER.test(text.slice(c.end, c.end + 12))) return true
   return (
     (isHyphen(text.charCodeAt(c.end)) || isHyphen(text.charCodeAt(c.start - 1))) &&
@@ -390,14 +396,15 @@ export function asksClaim(text: string, c: Candidate): boolean {
  * `统一交给财务`, `汇总给经理`.
  */
 const HANDED_INSIDE =
-  /^(?:请|麻烦|都|统一|一律|记得|尽快)*(?:发给|交给|报给|提交给|转给|汇总给|上交给|发到)(?:部门|区域|片区)?(?:主管|经理|领导|组长|财务|人事|HR|hr|总部|老板|店长|总监)/u
+  /(?:请|麻烦|都|统一|一律|记得|尽快)*(?:发给|交给|报给|提交给|转给|汇总给|上交给|发到)(?:部门|区域|片区)?(?:主管|经理|领导|组长|财务|人事|HR|hr|总部|老板|店长|总监)/uy
 
 /**
  * True for a hit handed in to a role inside the company (`客户名单请发给主管`, `进货价汇总给财务`): internal
  * work, not a leak. `客户名单发给我` and `客户名单发到群里` stay hits.
  */
 export function handedInside(text: string, c: Candidate): boolean {
-  return HANDED_INSIDE.test(text.slice(c.end, c.end + 12))
+  HANDED_INSIDE.lastIndex = c.end
+  return HANDED_INSIDE.test(text)
 }
 
 /** A channel for files, not money, right after a transfer: `邮箱`, `邮件`, `网盘`, `电脑`, `U盘`. */
