@@ -149,17 +149,17 @@ const DEAL_WORDS = /单|款|钱|账|转|价|私下|合同|付|收费/u
 /** Claims of safety: 绝对安全, 零风险. */
 const SAFETY = /安全|风险/u
 /** An obligation directly before a claim: `必须做到`, `务必确保`, `一定要`, `确保`. */
-const OBLIGATION = /(?:(?:必须|务必|一定要|一定得|要求)(?:做到|保证|确保|达到)?|确保|保证)$/u
+const OBLIGATION = /(?:(?:必须|务必|一定要|一定得|要求)(?:做到|保证|确保|达到)?|确保)$/u
 /**
  * Words of a sale or of a product's effects anywhere in the message: then the obligation is a promise to a
- * buyer (`放心购买`, `保证绝对安全，无任何副作用`).
+ * buyer (`放心购买`, `必须绝对安全，无任何副作用`).
  */
 const SALE_WORDS = /购买|买|下单|放心|产品|本品|我们|客户用|售|副作用|功效|疗效/u
 
 /**
  * True for a claim of safety (绝对安全, 零风险) right after an obligation, in a message with no word of a
  * sale: a rule of the work, not an ad's claim (`高空安装必须做到绝对安全`, `动火作业务必零风险`, `先断电，确保绝对安全`).
- * `本产品绝对安全`, `质量必须绝对安全，放心购买` and `我们保证绝对安全` stay hits.
+ * `本产品绝对安全`, `质量必须绝对安全，放心购买`, `我们确保绝对安全` and `保证绝对安全` (how an ad says it) stay hits.
  */
 export function requiresSafety(text: string, c: Candidate): boolean {
   return SAFETY.test(c.term) && OBLIGATION.test(text.slice(Math.max(0, c.start - 6), c.start)) && !SALE_WORDS.test(text)

@@ -316,11 +316,12 @@ describe('a hit that reads as other words from what is glued to it (blind14)', (
     expect(m.categoriesOf('你是sb吧')).toEqual(['c'])
   })
 
-  it('reads a safety claim after 确保 or 保证 as a rule of the work, not when we promise it', () => {
+  it('reads a safety claim after 确保 as a rule of the work, not when we promise it or after 保证', () => {
     const m = category(['绝对安全', '零风险'])
     expect(m.categoriesOf('爬梯子前先检查一下，确保零风险')).toEqual([])
-    expect(m.categoriesOf('拆机前拔掉插头，保证绝对安全')).toEqual([])
-    expect(m.categoriesOf('我们保证绝对安全')).toEqual(['c'])
+    expect(m.categoriesOf('拆机前拔掉插头，务必确保绝对安全')).toEqual([])
+    expect(m.categoriesOf('我们确保绝对安全')).toEqual(['c'])
+    expect(m.categoriesOf('拆机前拔掉插头，保证绝对安全')).toEqual(['c'])
   })
 
   it('reads waste at a place (走廊的, 车库里那堆) as waste, not when said of someone', () => {
