@@ -18,12 +18,22 @@ function isHyphen(code: number): boolean {
 /** A version number after initials, maybe past a space: `FW 2.3`, `SB v1.0.2`. */
 const VERSION_AFTER = /^ ?[vV]?\d+(?:\.\d+)+/u
 
+/** True for text[start, end) of Latin letters only, as initials or a Latin term (`sb`) are written. */
+function latinLetters(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i) | 0x20
+    if (code < 0x61 || code > 0x7a) return false
+  }
+  return end > start
+}
+
 /**
- * True for initials glued by a hyphen to a number, or followed by a version number: a shelf, product or
- * firmware code (`SB-12`, `FW 2.3 固件`), not 傻逼 or 废物. `FW 你个废物` and `sb 250块` stay hits.
+ * True for initials or a hit of Latin letters glued by a hyphen to a number, or followed by a version number:
+ * a shelf, product or firmware code (`SB-12`, `FW 2.3 固件`; `sb` a term of its own in `编号 SB-2031`), not 傻逼
+ * or 废物. `FW 你个废物` and `sb 250块` stay hits.
  */
 export function readsAsCode(text: string, c: Candidate): boolean {
-  if (c.kind !== 'initials') return false
+  if (c.kind !== 'initials' && !latinLetters(text, c.start, c.end)) return false
   if (VERSION_AFTER.test(text.slice(c.end, c.end + 12))) return true
   return (
     (isHyphen(text.charCodeAt(c.end)) || isHyphen(text.charCodeAt(c.start - 1))) &&
@@ -138,15 +148,18 @@ const DEAL_WORDS = /单|款|钱|账|转|价|私下|合同|付|收费/u
 
 /** Claims of safety: 绝对安全, 零风险. */
 const SAFETY = /安全|风险/u
-/** An obligation directly before a claim: `必须做到`, `务必确保`, `一定要`. */
-const OBLIGATION = /(?:必须|务必|一定要|一定得|要求)(?:做到|保证|确保|达到)?$/u
-/** Words of a sale anywhere in the message: then the obligation is a promise to a buyer (`放心购买`). */
-const SALE_WORDS = /购买|买|下单|放心|产品|本品|我们的|客户用|售/u
+/** An obligation directly before a claim: `必须做到`, `务必确保`, `一定要`, `确保`. */
+const OBLIGATION = /(?:(?:必须|务必|一定要|一定得|要求)(?:做到|保证|确保|达到)?|确保)$/u
+/**
+ * Words of a sale or of a product's effects anywhere in the message: then the obligation is a promise to a
+ * buyer (`放心购买`, `必须绝对安全，无任何副作用`).
+ */
+const SALE_WORDS = /购买|买|下单|放心|产品|本品|我们|客户用|售|副作用|功效|疗效/u
 
 /**
  * True for a claim of safety (绝对安全, 零风险) right after an obligation, in a message with no word of a
- * sale: a rule of the work, not an ad's claim (`高空安装必须做到绝对安全`, `动火作业务必零风险`).
- * `本产品绝对安全` and `质量必须绝对安全，放心购买` stay hits.
+ * sale: a rule of the work, not an ad's claim (`高空安装必须做到绝对安全`, `动火作业务必零风险`, `先断电，确保绝对安全`).
+ * `本产品绝对安全`, `质量必须绝对安全，放心购买`, `我们确保绝对安全` and `保证绝对安全` (how an ad says it) stay hits.
  */
 export function requiresSafety(text: string, c: Candidate): boolean {
   return SAFETY.test(c.term) && OBLIGATION.test(text.slice(Math.max(0, c.start - 6), c.start)) && !SALE_WORDS.test(text)
@@ -246,18 +259,26 @@ const WASTE_KIND_BEFORE = /(?:工业|医疗|危险|固体|固态|液体|建筑|�
  */
 const DISPOSAL_AFTER =
   /^(?:周[一二三四五六日末]|今天|明天|后天|上午|下午|晚上|月底|本周|下周|统一|全部|一起|都|马上|赶紧|尽快|记得|要|请){0,3}(?:处理|处置|清理|清运|清走|清掉|清除|清一下|清了|回收|扔掉|扔了|扔到|丢掉|拉走|运走|搬走|带走|收走|带下楼|分类|台账|堆放)/u
+/** A place where waste lies, just before it: `楼道的`, `仓库里的`, `门口那堆`, `车间这些`. */
+const WASTE_PLACE_BEFORE =
+  /(?:楼道|楼梯|门口|楼下|仓库|走廊|地上|地下室|角落|院子|路边|工地|车间|车库|阳台|厨房|店门口)(?:里|上|边|口|下|内)?的?(?:那些|这些|那堆|这堆|一堆)?$/u
+/** Who the clause before speaks of or to: then the waste is a person (`他是仓库里的废物`). */
+const PERSON_BEFORE = /[你他她]|是/u
 /** Someone the term is said of, just before it: 你这个垃圾东西, 他个废物, 是垃圾. */
 const SAID_OF = /[你他她它个是]$/u
 
 /**
  * True for a term naming waste (垃圾东西, 废物, 垃圾公司) written as is, after a kind of waste (`工业废物处理厂`,
- * `建筑垃圾公司`) or followed by a word of disposing of it (`楼道里的垃圾东西清理一下`), said of no one just before
- * it: waste, not an insult. `你这个垃圾东西`, `这家垃圾公司`, `废物一个` and `辣鸡东西清理一下` stay hits.
+ * `建筑垃圾公司`) or a place where it lies (`走廊的垃圾东西太多`), in a clause about no one, or followed by a word of
+ * disposing of it (`楼道里的垃圾东西清理一下`), said of no one just before it: waste, not an insult.
+ * `你这个垃圾东西`, `这家垃圾公司`, `他是仓库里的废物`, `废物一个` and `辣鸡东西清理一下` stay hits.
  */
 export function namesWaste(text: string, c: Candidate): boolean {
   if (!WRITTEN_KINDS.has(c.kind) || !WASTE.test(c.term)) return false
   const before = text.slice(Math.max(0, c.start - 3), c.start)
   if (WASTE_KIND_BEFORE.test(before)) return true
+  const clause = clauseBefore(text, c.start)
+  if (WASTE_PLACE_BEFORE.test(clause) && !PERSON_BEFORE.test(clause)) return true
   return DISPOSAL_AFTER.test(text.slice(c.end, c.end + 12)) && !SAID_OF.test(before)
 }
 
@@ -316,4 +337,83 @@ export function initialsOfTwoTerms(candidates: readonly Candidate[]): string[] {
     else if (term !== c.term && !found.includes(c.category)) found.push(c.category)
   }
   return found
+}
+
+/** What ends a clause: the readings below look no further back than the hit's clause. */
+const CLAUSE_ENDS = /[，,；;。！!？?\n]/u
+
+/** The hit's clause up to `start` (at most 12 characters). */
+function clauseBefore(text: string, start: number): string {
+  const before = text.slice(Math.max(0, start - 12), start)
+  let from = before.length
+  while (from > 0 && !CLAUSE_ENDS.test(before[from - 1])) from--
+  return before.slice(from)
+}
+
+/** A term that starts with a colour: 黄色网站, 黄色视频. */
+const COLOUR_TERM = /^(?:黄|红|绿|蓝|紫|粉|黑|白)色/u
+/** A change of colour directly before it: `调成`, `改成`, `刷成`, `换成`. */
+const MADE_INTO = /(?:调|改|换|变|刷|染|涂|印|喷|做)成$/u
+
+/**
+ * True for a term that starts with a colour right after a verb that makes something that colour: the colour
+ * itself, then the next words (`主色调成黄色网站整体亮了`: the site turned yellow). `看黄色网站` stays a hit.
+ */
+export function namesColour(text: string, c: Candidate): boolean {
+  return COLOUR_TERM.test(c.term) && MADE_INTO.test(text.slice(Math.max(0, c.start - 2), c.start))
+}
+
+/** Who buys, right after a term of selling: the speaker or the company (`出售给我们`, `卖给公司`). */
+const TO_SPEAKER = /^给(?:我们|咱们|公司|我司|本公司)/u
+
+/**
+ * True for a term of selling (低价出售, 低价卖) followed by the speaker or the company as buyer: someone sells to
+ * us, which is no ad to the reader (`他想低价出售给我们`). `低价出售，给我留言` and `低价出售给有需要的` stay hits.
+ */
+export function sellsToSpeaker(text: string, c: Candidate): boolean {
+  return /[售卖]$/u.test(c.term) && TO_SPEAKER.test(text.slice(c.end, c.end + 4))
+}
+
+/** Claims about a product: a term holding one of these (永久有效, 绝对安全, 全网最低, 第一品牌). */
+const CLAIM = /有效|安全|最低|最高|第一|百病|国家级|免检|根治|无副作用|零风险/u
+/** A yes-no question before a claim: `是`, `真的是`, `是不是`, `是否`. */
+const ASKED_BEFORE = /(?:是|是不是|是否|真的是|真是|真的)$/u
+/** The question's end after a claim: `吗`, `么`, `嘛`, maybe past `的`. */
+const ASKED_AFTER = /^的?[吗么嘛]/u
+
+/**
+ * True for a claim about a product asked as a yes-no question: the speaker asks whether it holds, and claims
+ * nothing (`这个滤芯是绝对安全的吗`, `保修是不是永久有效`). `本品永久有效` and `是永久有效！` stay hits.
+ */
+export function asksClaim(text: string, c: Candidate): boolean {
+  if (!CLAIM.test(c.term) || !ASKED_BEFORE.test(text.slice(Math.max(0, c.start - 4), c.start))) return false
+  const after = text.slice(c.end, c.end + 3)
+  return ASKED_AFTER.test(after) || /(?:是不是|是否)$/u.test(text.slice(Math.max(0, c.start - 3), c.start))
+}
+
+/**
+ * Handed in to a role inside the company, right after a term (maybe past a polite word): `请发给主管`,
+ * `统一交给财务`, `汇总给经理`.
+ */
+const HANDED_INSIDE =
+  /(?:请|麻烦|都|统一|一律|记得|尽快)*(?:发给|交给|报给|提交给|转给|汇总给|上交给|发到)(?:部门|区域|片区)?(?:主管|经理|领导|组长|财务|人事|HR|hr|总部|老板|店长|总监)/uy
+
+/**
+ * True for a hit handed in to a role inside the company (`客户名单请发给主管`, `进货价汇总给财务`): internal
+ * work, not a leak. `客户名单发给我` and `客户名单发到群里` stay hits.
+ */
+export function handedInside(text: string, c: Candidate): boolean {
+  HANDED_INSIDE.lastIndex = c.end
+  return HANDED_INSIDE.test(text)
+}
+
+/** A channel for files, not money, right after a transfer: `邮箱`, `邮件`, `网盘`, `电脑`, `U盘`. */
+const FILES_CHANNEL = /^的?(?:邮箱|邮件|网盘|云盘|电脑|U盘|u盘|文件夹|工作群)/u
+
+/**
+ * True for a term of transfer (转我个人, 转到我) followed by a channel for files: a document sent on, not a payment
+ * (`报价单转我个人邮箱`). `转我个人账户` and `转我个人微信` stay hits.
+ */
+export function sendsFiles(text: string, c: Candidate): boolean {
+  return c.term.startsWith('转') && FILES_CHANNEL.test(text.slice(c.end, c.end + 4))
 }

@@ -24,10 +24,10 @@ const NEGATED =
   /(?:不是|并非|绝非|并不是|别说|不要说|不能说|不敢说|没敢说|不算|禁止|严禁|不要|不准|不许|不允许|不可以|不得|切勿|请勿|杜绝|别)$/u
 /**
  * A prohibition, then a verb of posting or doing, before a term in its clause, maybe after other items of
- * a list: `严禁在客户群发赌博、六合彩`, `广告法不让写包治百病、第一品牌`, `不要在群里讨论提成比例`.
+ * a list: `严禁在客户群发赌博、六合彩`, `广告法不让写包治百病、第一品牌`, `不要在群里讨论提成比例`, `文案不能出现全网最低`.
  */
 const FORBIDDEN_TO_POST =
-  /(?:禁止|严禁|不准|不许|不得|切勿|请勿|勿|不要|别|杜绝|不让|不能)[^，,；;。！!？?\n]{0,8}?(?:发布|发送|转发|发|讨论|谈论|宣传|写|刷|参与|从事|传播)(?:任何|各种|此类|这类)?(?:[^，,；;。！!？?\n、]{1,8}[、和及与或])*$/u
+  /(?:禁止|严禁|不准|不许|不得|切勿|请勿|勿|不要|别|杜绝|不让|不能)[^，,；;。！!？?\n]{0,8}?(?:发布|发送|转发|发|讨论|谈论|宣传|写|刷|参与|从事|传播|出现|使用)(?:任何|各种|此类|这类)?(?:[^，,；;。！!？?\n、]{1,8}[、和及与或])*$/u
 /**
  * A prohibition, then with whom, before a term in its clause: `不要与陌生人私下交易`, `切勿跟对方私下转账`.
  */
@@ -64,7 +64,7 @@ const REPORTED_POST =
   /(?:有人|有个人|某人|那人|那个人|有客户|有群友)[^，,；;。！!？?\n]{0,10}?发(?:了|过)?[^，,；;。！!？?\n]{0,6}$/u
 /** What an admin did about a post: `已经移出了`, `已删除`, `踢了`; not in vain (`都删了也没用`). */
 const REMOVED =
-  /(?:(?:已经?|刚刚?|都)(?:被)?(?:移出|踢出|踢了|删除|删了|撤回|处理|举报|拉黑|清理|封)|(?:移出|踢出)(?:了|群))(?![^，,；;。！!？?\n]{0,4}?(?:没用|照样|还会|还是会))/u
+  /(?:(?:已经?|刚刚?|都)(?:被)?(?:移出|移除|踢出|踢了|删除|删了|撤回|处理|举报|拉黑|清理|封)|(?:移出|移除|踢出)(?:了|群))(?![^，,；;。！!？?\n]{0,4}?(?:没用|照样|还会|还是会))/u
 /** Words after a term, maybe past other items of a list, that name it as words: `包治百病、第一品牌这种词`. */
 const NAMED_AFTER =
   /^(?:[、和及与或][^，,；;。！!？?\n]{1,8}?)*(?:这种|这类|这些|此类|之类的?|等)(?:话|词|字眼|说法|用语|极限词|违禁词|敏感词)/u
@@ -77,11 +77,11 @@ const KEPT_BACK =
   /^(?:的)?(?:一律|都|均|请|需|需要|必须|务必|严格)?(?:(?:请勿|切勿|勿|不得|严禁|禁止|不能|不可|不便|不方便|不予)(?:外传|外泄|泄露|透露|外发|公开|对外|告知|讨论)|保密)|^(?:的|都|一律|均)?以[^，,；;。！!？?\n]{1,12}?为准/u
 /**
  * After a term, maybe past other items of a list, a notice that names it a secret and then, in its sentence,
- * forbids passing it on: `客户名单、进货价属于公司机密，不要发到任何外部群`. A secret told (`进货价属于公司机密，
- * 我偷偷告诉你`) is no notice.
+ * forbids passing it on or telling it somewhere: `客户名单、进货价属于公司机密，不要发到任何外部群`,
+ * `…，不要在客户群里说`. A secret told (`进货价属于公司机密，我偷偷告诉你`) is no notice.
  */
 const SECRET_KEPT =
-  /^(?:[、和及与或][^，,；;。！!？?\n]{1,8}?)*(?:都|均|一律)?(?:属于|是|为|系)(?:公司|商业|内部)?(?:机密|秘密|保密信息|保密资料)[^。！!？?\n]{0,6}?(?:不要|别|禁止|严禁|不得|不能|切勿|请勿|勿|不准|不许)(?:私自|随意|随便)?(?:发|外传|外发|转|泄露|透露|给)/u
+  /^(?:[、和及与或][^，,；;。！!？?\n]{1,8}?)*(?:都|均|一律)?(?:属于|是|为|系)(?:公司|商业|内部)?(?:机密|秘密|保密信息|保密资料)[^。！!？?\n]{0,6}?(?:不要|别|禁止|严禁|不得|不能|切勿|请勿|勿|不准|不许)(?:私自|随意|随便)?(?:(?:在|往|到|向|对|跟|和)[^，,；;。！!？?\n]{1,6}?)?(?:发|外传|外发|转|泄露|透露|给|说|讲|提|讨论)/u
 /** A refusal to tell, after a reported question in the sentence: `客户问进货价的，一律回复不方便透露`. */
 const REFUSED = /(?:不方便|不便|不能|不可|不予|不)(?:透露|告知|回答|对外)|无可奉告/u
 /** A bound before a price, which it names without giving it: `低于成本价的促销`, `按进货价算`. */
@@ -114,16 +114,23 @@ const PUNISHED_AFTER =
   /^[^，,；;。！!？?\n]{0,12}?的(?:人|群友|成员)?(?:一律|都|直接|立即|将|会)(?:被)?(?:踢出|踢掉|踢|移出|清退|警告|罚款|拉黑|禁言|封号)/u
 /** A rule reminder's condition directly before a term: `发现私单`, `一经发现飞单`, `凡私下转账`, `如有私单`. */
 const FOUND = /(?:发现|一经发现|一旦发现|凡是?|如有|若有)$/u
+/**
+ * The rules' condition after a term, maybe past a few characters of its phrase, then what they do about it:
+ * `私单一经发现直接开除`, `飞单一旦查实，一律辞退`.
+ */
+const FOUND_AFTER =
+  /^[^，,；;。！!？?\n]{0,8}?(?:一经发现|一旦发现|一经查实|一旦查实|如被发现|被发现)[^。！!？?\n]{0,4}?(?:一律|均|都|将|会|直接|立即)?[^，,；;。！!？?\n]{0,8}?(?:处理|处罚|开除|辞退|追责|罚款|移出|踢出)/u
 /** What the rules do about it, in the term's sentence: `一律按公司制度处理`, `，将严肃处理`, `直接开除`. */
 const DEALT_WITH =
   /^[^。！!？?\n]{0,4}?(?:一律|一经查实|均|都|将|会|必将|直接|立即)[^，,；;。！!？?\n]{0,10}?(?:处理|处罚|开除|辞退|追责|罚款)/u
 /**
  * Someone else who said, posted, sent or asked it, earlier in the hit's sentence: `那个号一直发`, `有个号在群里刷`,
  * `那人骂我`, `有客户接到电话说`, `陌生人私聊你说`, `客户投诉说…让他`, `客户转发了一个`, `那个骂客户`, `被人拉进`,
- * `收到一条短信说`, who asks who it was (`谁在群里骂人`); or the post itself pointed at (`群里那条…链接`, `刚才那个发…的`).
+ * `收到一条短信说`, accounts that post (`很多号在群里发`, `新进群的号一进来就发`), who asks who it was (`谁在群里骂人`); or the
+ * post itself pointed at (`群里那条…链接`, `刚才那个发…的`).
  */
 const SOMEONE_SAID =
-  /(?:有人|有个[^，,；;。！!？?\n]{0,3}?[人号]|那人|那个人|那个号|这个号|那个|某人|陌生人|对方|客户|群友|骗子|谁)[^。！!？?\n]{0,14}?(?:说|发|刷|贴|推|骂|称|讲|喊|问|让|叫|私信|私聊)|被(?:人|陌生人|骗子)拉|(?:短信|消息|电话|来电|私信|邮件)[^。！!？?\n]{0,4}?(?:说|称|写)|(?:那条|这条|那则|这则|那张|这张)/u
+  /(?:有人|有个[^，,；;。！!？?\n]{0,3}?[人号]|(?:很多|好多|不少|一些|有些|几个|那些|这些|(?<![我你])的)(?:账号|小号|号)|那人|那个人|那个号|这个号|那个|某人|陌生人|对方|客户|群友|骗子|谁)[^。！!？?\n]{0,14}?(?:说|发|刷|贴|推|骂|称|讲|喊|问|让|叫|私信|私聊)|被(?:人|陌生人|骗子)拉|(?:短信|消息|电话|来电|私信|邮件)[^。！!？?\n]{0,4}?(?:说|称|写)|(?:那条|这条|那则|这则|那张|这张)/u
 /**
  * What the reader does about it, later in its sentence: reports it, hands it over, calls it a rumour, asks
  * to check it, ignores it, has put it out or asks an admin to (`我直接拉黑了`, `已经撤了`, `管理员处理一下`,
@@ -134,14 +141,15 @@ const SOMEONE_SAID =
  * (`删了也没用`, `报给客服也没用`): `X了` ends its clause.
  */
 const REPORTED =
-  /(?:已经?举报|直接举报|举报了|截图给|交给[^，,；;。！!？?\n]{0,4}处理|是谣言|属于谣言|不实消息|麻烦核实|请核实|核实一下|别理|不要理|不用理|(?:已经?|直接|刚刚?)(?:被)?(?:拉黑|踢|撤|删|封|移出|禁言)|(?:拉黑|踢出?|撤回?|删除?|封号?|移出|禁言)了(?=[吧啊哈哦呀啦嘛]?(?:[，,；;。！!？?\n\s]|$))|(?:管理员?|群主)[^，,；;。！!？?\n]{0,4}?(?:处理|踢|删|撤|管一下|管管)|处理一下|不是我们|不是你们|不是官方|不是咱们|不是本公司|(?:与|和|跟)我们(?:无关|没关系)|我说不是|报警|报给了?(?:平台|官方)?(?:客服|平台|管理员?|群主|警察|派出所|公司|主管|领导)|上报|踢一下|删一下|麻烦(?:群主|管理员?)?(?:踢|删|移出)|(?<!不)是(?:骗局|诈骗)|是骗子吗|是不是骗子|(?:别信|不要信|别上当)(?=[了啊哦吧呀啦]?(?:[，,；;。！!？?\n\s]|$))|大家(?:一定要?|千万|都|要|务必)?(?:别信|不要信|别上当|不要上当|小心|当心|警惕|提高警惕|提醒))(?![^，,；;。！!？?\n]{0,4}?(?:没用|照样|还会|还是会))/u
+  /(?:已经?举报|直接举报|举报了|截图(?:发|转)?给|截图(?:发|转)(?:主管|管理员?|群主|领导|经理|客服|公司)|交给[^，,；;。！!？?\n]{0,4}处理|是谣言|属于谣言|不实消息|麻烦核实|请核实|核实一下|别理|不要理|不用理|(?:已经?|直接|刚刚?)(?:被)?(?:拉黑|踢|撤|删|封|移出|移除|禁言)|(?:拉黑|踢出?|撤回?|删除?|封号?|移出|移除|禁言)了(?=[吧啊哈哦呀啦嘛]?(?:[，,；;。！!？?\n\s]|$))|(?:管理员?|群主)[^，,；;。！!？?\n]{0,4}?(?:处理|踢|删|撤|管一下|管管)|处理一下|不是我们|不是你们|不是官方|不是咱们|不是本公司|(?:与|和|跟)我们(?:无关|没关系)|我说不是|报警|报给了?(?:平台|官方)?(?:客服|平台|管理员?|群主|警察|派出所|公司|主管|领导)|上报|踢一下|删一下|麻烦(?:群主|管理员?)?(?:踢|删|移出)|(?<!不)是(?:骗局|诈骗|骗子|钓鱼)|是骗子吗|是不是骗子|(?:别信|不要信|别上当)(?=[了啊哦吧呀啦]?(?:[，,；;。！!？?\n\s]|$))|大家(?:一定要?|千万|都|要|务必)?(?:别信|不要信|别上当|不要上当|小心|当心|警惕|提高警惕|提醒|注意|别点|不要点|别加|不要加|别扫|不要扫))(?![^，,；;。！!？?\n]{0,4}?(?:没用|照样|还会|还是会))/u
 /**
  * An offer or a call to the reader outside the hit, which keeps a hit its report or reminder would clear:
  * `加我`, `私聊我`, `进群`, `联系我`; a bare `私聊` (`私聊了解`, not `私聊了他`) or who is addressed by what they
- * want (`想做的`, `想了解的`, `有意者`): a spammer's report (`…，管理员处理一下吧，想做的私聊`) still offers.
+ * want (`想做的`, `想了解的`, `有意者`); not who joined (`新进群的号`): a spammer's report
+ * (`…，管理员处理一下吧，想做的私聊`) still offers.
  */
 const OFFER =
-  /加我|加微|私聊(?!了?[他她对])|私信我|私我|找我|联系我|滴滴我|戳我|进群|加群|扫码|带你|私发你|发你|转我|转给我|打给我|想(?:做|了解|玩|要|赚|买|参加)的|有意者|有意向的|有兴趣的/u
+  /加我|加微|私聊(?!了?[他她对])|私信我|私我|找我|联系我|滴滴我|戳我|(?<![新刚])进群|加群|扫码|带你|私发你|发你|转我|转给我|打给我|想(?:做|了解|玩|要|赚|买|参加)的|有意者|有意向的|有兴趣的/u
 
 /**
  * A way to reach someone written out in the message: an account after a contact word (`vx abc12345`, `微信：shui_66`,
@@ -155,12 +163,20 @@ const CONTACT_DETAILS =
 
 /**
  * Someone else, directly before a message to the speaker (私聊我, 加我): `有个陌生人私聊我说`, `你那个客户私聊我问`,
- * `他昨天加我说`; not who is asked to (`有问题的客户私聊我`, see DM_TOLD).
+ * `他昨天加我说`, `客户今天主动加我微信了`; not who is asked to (`有问题的客户私聊我`, see DM_TOLD).
  */
 const DM_FROM =
-  /(?<!的)(?:有人|有个[^，,；;。！!？?\n]{0,3}?人|陌生人|客户|对方|那人|那个人|某人|网友|群友|骗子|他|她)(?:刚才|刚刚|昨天|今天|前天|一直|又|也|突然|老是|总是)?$/u
-/** What the someone else told or asked the speaker, directly after: `说`, `问`, `推销`, `要`. */
-const DM_TOLD = /^(?:说|问|讲|推销|推荐|要|让|叫|发了)/u
+  /(?<!的)(?:有人|有个[^，,；;。！!？?\n]{0,3}?人|陌生人|客户|对方|那人|那个人|某人|网友|群友|骗子|他|她)(?:刚才|刚刚|刚|昨天|今天|前天|一直|又|也|突然|老是|总是|主动){0,2}$/u
+/**
+ * What the someone else told or asked the speaker, directly after: `说`, `问`, `推销`, `要`; or that it is done
+ * (`加我微信了`).
+ */
+const DM_TOLD = /^(?:说|问|讲|推销|推荐|要|让|叫|发了|了)/u
+
+/** True for a hit that ends in 我 (`私聊我`) or adds the speaker (`加我微信`): a message to the speaker. */
+function toSpeaker(text: string, start: number, end: number): boolean {
+  return text[end - 1] === '我' || text.startsWith('加我', start)
+}
 
 /** Quotation marks, opening to closing. */
 const QUOTES: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '"': '"', "'": "'" }
@@ -168,9 +184,12 @@ const QUOTES: Record<string, string> = { '“': '”', '‘': '’', '「': '」
 const CLOSING = new Set('”’」』')
 /** At most this many characters between the quotes around a hit. */
 const QUOTED_MAX = 12
-/** A prohibition, then a verb of saying, in a clause: `别跟客户说`, `这种话别在群里说`. */
+/**
+ * A prohibition, then a verb of saying or of words showing up, in a clause: `别跟客户说`, `这种话别在群里说`,
+ * `话术里不要出现`.
+ */
 const NOT_TO_SAY =
-  /(?:别|不要|不能|不许|不准|不得|禁止|严禁|切勿|避免)[^，,；;。！!？?\n]{0,8}?(?:说|讲|提|写|用|喊|宣传|承诺)/u
+  /(?:别|不要|不能|不许|不准|不得|禁止|严禁|切勿|避免)[^，,；;。！!？?\n]{0,8}?(?:说|讲|提|写|用|喊|宣传|承诺|出现)/u
 /**
  * Words after a quotation, maybe past other quotations, that name it as words: `“老板是骗子”这种话`,
  * `“第一”等极限词`, `“傻逼”“滚蛋”这种话`, `“包治百病”“100%有效”等用语`.
@@ -201,10 +220,10 @@ for (const char of SENTENCE_END) CUE_CODES[char.charCodeAt(0)] = 2
 const AFTER_REACH = 16
 /**
  * A table of UTF-16 codes: 1 for a character of a cue after a hit (NAMED_AFTER, KEPT_BACK, the places of
- * NOT_TO_GROUP, the verbs of PUNISHED_AFTER), 2 for a clause end.
+ * NOT_TO_GROUP, the verbs of PUNISHED_AFTER, the conditions of FOUND_AFTER), 2 for a clause end.
  */
 const AFTER_CODES = new Uint8Array(0x10000)
-for (const char of '这之等此词话传泄露讨密准群朋外客踢移清警罚拉禁封') AFTER_CODES[char.charCodeAt(0)] = 1
+for (const char of '这之等此词话传泄露讨密准群朋外客踢移清警罚拉禁封经旦被') AFTER_CODES[char.charCodeAt(0)] = 1
 for (const char of CLAUSE_END) AFTER_CODES[char.charCodeAt(0)] = 2
 
 /**
@@ -280,7 +299,12 @@ export function talkedAbout(
   const sentenceBefore = text.slice(edgeBefore(text, start, SENTENCE_END), start)
   if (ASKED.test(before) && REFUSED.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return 'drop'
   if (reportedOrForbidden(text, start, end, before, after, sentenceBefore, allowDomains)) return 'drop'
-  if (text[end - 1] === '我' && DM_FROM.test(before) && DM_TOLD.test(after) && !offers(text, start, end, allowDomains))
+  if (
+    toSpeaker(text, start, end) &&
+    DM_FROM.test(before) &&
+    DM_TOLD.test(after) &&
+    !offers(text, start, end, allowDomains)
+  )
     return 'drop'
   const quoteEnd = quotedTo(text, clauseFrom, start, end, clauseTo)
   if (quoteEnd >= 0) {
@@ -301,7 +325,7 @@ export function talkedAbout(
 /**
  * True for a hit a member reports or a rule reminder forbids, with no offer to the reader outside it:
  * forbidden where (`请勿在群内私下转账`), not to be sent to a group (`内部价格表不能发到客户群`), who says it
- * put out (`说“脑残”的一律踢出`), found and dealt with by the rules (`发现飞单一律严肃处理`), or said by someone
+ * put out (`说“脑残”的一律踢出`), found and dealt with by the rules (`发现飞单一律严肃处理`, `私单一经发现直接开除`), or said by someone
  * else and reported (`那人骂我“蠢货”，已经交给主管处理了`). What the someone else did to the reader is not the
  * reader's offer (`有人私信我说…，我拉黑了`); contact details written out in the message are (CONTACT_DETAILS).
  */
@@ -318,7 +342,8 @@ function reportedOrForbidden(
     FORBIDDEN_WHERE.test(before) ||
     NOT_TO_GROUP.test(after) ||
     PUNISHED_AFTER.test(after) ||
-    (FOUND.test(before) && DEALT_WITH.test(text.slice(end, edgeAfter(text, end, SENTENCE_END))))
+    (FOUND.test(before) && DEALT_WITH.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) ||
+    FOUND_AFTER.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))
   let offerBefore = text.slice(0, start)
   if (!ruled) {
     const said = SOMEONE_SAID.exec(sentenceBefore)

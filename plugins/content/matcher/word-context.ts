@@ -2,7 +2,12 @@ import type { Candidate } from './allow-filter.js'
 import type { ExpansionKind } from './expand.js'
 import { isWordOf } from './expansion-data.js'
 import {
+  asksClaim,
   countsCompanies,
+  handedInside,
+  namesColour,
+  sellsToSpeaker,
+  sendsFiles,
   countsSwap,
   glossedAsName,
   namesPerson,
@@ -43,7 +48,8 @@ const WINDOW = 12
  * - initials in a code or before a version, a swap form counted or taking a complement, a given name,
  *   companies counted, a term naming waste used of waste, a Latin letter naming a shape, pinyin glossed as a
  *   name, a way round the company's premises, the company's pay received, the company's own gift, safety
- *   required of the work, initials where a verb of paying stands (see form-readings.ts);
+ *   required of the work, initials where a verb of paying stands, a colour made, a sale to the speaker, a
+ *   claim asked about, a thing handed in to a role inside the company, a file sent (see form-readings.ts);
  * - a fuzzy hit inside a longer hit of another term that reads its letters otherwise (see readInLonger);
  * - a term talked about, not said (see talked-about.ts), or sent to review only when quoted in speech.
  */
@@ -91,7 +97,12 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     promotesOwn(text, c) ||
     requiresSafety(text, c) ||
     receivesPay(text, c) ||
-    readsAsPayment(text, c)
+    readsAsPayment(text, c) ||
+    namesColour(text, c) ||
+    sellsToSpeaker(text, c) ||
+    asksClaim(text, c) ||
+    handedInside(text, c) ||
+    sendsFiles(text, c)
   )
 }
 

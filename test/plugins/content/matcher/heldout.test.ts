@@ -51,6 +51,12 @@ const BLIND12 = fixture('heldout-blind12.jsonl')
  * which never saw it: how far those fixes generalise.
  */
 const BLIND13 = fixture('heldout-blind13.jsonl')
+/**
+ * The fourteenth, written blind (its author saw only the shared dictionary and evals): blind on b40fa706
+ * (0.872 / 0.963 shared, 0.872 / 0.970 shipped); its rows were then read to fix their classes (b14fix), the
+ * fifteenth kept unseen.
+ */
+const BLIND14 = fixture('heldout-blind14.jsonl')
 
 describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 setup)', () => {
   let compiled: ReturnType<typeof compileMatcher> | undefined
@@ -129,9 +135,17 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     expectFloors(matcherOf(), BLIND12, 101 / 102, 101 / 132)
   })
 
-  // Issue #22's goals are NOT met here. Unseen: at least what it measures after the session's fixes (0.910 / 0.777).
-  it('heldout-blind13 (unseen): at least the figures measured (precision 101/111, recall 101/130)', () => {
-    expectFloors(matcherOf(), BLIND13, 101 / 111, 101 / 130)
+  // Issue #22's goals are NOT met here. Unseen: at least what it measures after the session's fixes (0.910 / 0.777),
+  // and after blind14's classes (b14fix, unseen): 0.918 / 0.777.
+  it('heldout-blind13 (unseen): at least the figures measured (precision 101/110, recall 101/130)', () => {
+    expectFloors(matcherOf(), BLIND13, 101 / 110, 101 / 130)
+  })
+
+  // Blind on b40fa706: 0.872 / 0.963; below, after its classes (b14fix: reports and rule reminders, readings of
+  // a code, a colour, a sale to us, a claim asked about). Its misses are a top-component look-alike (信誊), a dash
+  // for 一, surname-like homophones (元交, 沙比) and 走私单 cut by 走私.
+  it('heldout-blind14: at least the figures after its classes (precision 129/130, recall 129/134)', () => {
+    expectFloors(matcherOf(), BLIND14, 129 / 130, 129 / 134)
   })
 })
 
@@ -169,8 +183,14 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND12, 118 / 119, 118 / 132)
   })
 
-  // Issue #22's goals are NOT met here. Unseen: at least what it measures after the session's fixes (0.883 / 0.869).
-  it('heldout-blind13 (unseen): at least the figures measured (precision 113/128, recall 113/130)', () => {
-    expectFloors(matcher, BLIND13, 113 / 128, 113 / 130)
+  // Issue #22's goals are NOT met here. Unseen: at least what it measures after the session's fixes (0.883 / 0.869),
+  // and after blind14's classes (b14fix, unseen): 0.890 / 0.869.
+  it('heldout-blind13 (unseen): at least the figures measured (precision 113/127, recall 113/130)', () => {
+    expectFloors(matcher, BLIND13, 113 / 127, 113 / 130)
+  })
+
+  // Blind on b40fa706: 0.872 / 0.970; below, after its classes (b14fix), as with the shared dictionary above.
+  it('heldout-blind14: at least the figures after its classes (precision 130/131, recall 130/134)', () => {
+    expectFloors(matcher, BLIND14, 130 / 131, 130 / 134)
   })
 })

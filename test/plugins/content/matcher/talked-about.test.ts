@@ -360,3 +360,49 @@ describe('a post asked about, denied as the company’s, or called a scam (blind
     expect(m.categoriesOf('谁想玩六合彩，管理员管不着，私聊')).toEqual(['gambling'])
   })
 })
+
+describe('a post reported, a rule reminder, a message to the speaker (blind14)', () => {
+  const m = matcher({
+    deal: ['私下转账', '私单'],
+    gambling: ['六合彩'],
+    ad: ['兼职刷单', '进群领红包'],
+    insult: ['蠢货'],
+    secret: ['底价'],
+    claim: ['全网最低'],
+    contact: ['加我微信', '私信我'],
+  })
+
+  it('is no hit removed (移除), its screenshot sent on, called a scam or phishing, or the group warned', () => {
+    expect(m.categoriesOf('有人在群里骂客户蠢货，主管已经把他移除了')).toEqual([])
+    expect(m.categoriesOf('有个号刚发了六合彩的图，截图发管理员了')).toEqual([])
+    expect(m.categoriesOf('那个发兼职刷单的人是骗子，大家别加')).toEqual([])
+    expect(m.categoriesOf('有人发六合彩的二维码，大家注意')).toEqual([])
+  })
+
+  it('is no hit posted by accounts (很多号, 新进群的号) and reported, though they joined (新进群)', () => {
+    expect(m.categoriesOf('这几天好多号在群里发进群领红包，都是钓鱼的')).toEqual([])
+    expect(m.categoriesOf('昨天新进群的号一直发兼职刷单，已移除')).toEqual([])
+  })
+
+  it('is a hit reported but offered, or an invitation to join (进群)', () => {
+    expect(m.categoriesOf('很多号在发六合彩，都是钓鱼的，想玩真的私聊')).toEqual(['gambling'])
+    expect(m.categoriesOf('有人说兼职刷单是骗子，进群看看就知道')).toEqual(['ad'])
+  })
+
+  it('is no hit in a rule: words not to show up, a secret not to be told somewhere, found and dealt with after', () => {
+    expect(m.categoriesOf('朋友圈文案里不能出现“全网最低”')).toEqual([])
+    expect(m.categoriesOf('底价属于商业机密，别跟客户群里讲')).toEqual([])
+    expect(m.categoriesOf('温馨提示：跑私单的一旦查实一律辞退')).toEqual([])
+  })
+
+  it('is a hit where the rule is not kept (the secret told, no dealing)', () => {
+    expect(m.categoriesOf('底价属于公司机密，我在这里悄悄说一下是九百')).toEqual(['secret'])
+    expect(m.categoriesOf('这单私单一经发现也没事，放心')).toEqual(['deal'])
+  })
+
+  it('is no hit when someone else messaged or added the speaker (客户刚私信我问, 主动加我微信了)', () => {
+    expect(m.categoriesOf('有个客户刚私信我问安装时间')).toEqual([])
+    expect(m.categoriesOf('那位客户昨天主动加我微信了，说想合作')).toEqual([])
+    expect(m.categoriesOf('想了解的加我微信')).toEqual(['contact'])
+  })
+})

@@ -308,3 +308,57 @@ describe('a reading inside a longer hit of another term (blind11)', () => {
     expect(m.categoriesOf('有意者jia微信')).toEqual(['chat', 'contact'])
   })
 })
+
+describe('a hit that reads as other words from what is glued to it (blind14)', () => {
+  it('reads a Latin term hyphened to a number as a code (编号 SB-88), not 傻逼', () => {
+    const m = category(['sb'])
+    expect(m.categoriesOf('这个配件的料号是 SB-88，下单别填错')).toEqual([])
+    expect(m.categoriesOf('你是sb吧')).toEqual(['c'])
+  })
+
+  it('reads a safety claim after 确保 as a rule of the work, not when we promise it or after 保证', () => {
+    const m = category(['绝对安全', '零风险'])
+    expect(m.categoriesOf('爬梯子前先检查一下，确保零风险')).toEqual([])
+    expect(m.categoriesOf('拆机前拔掉插头，务必确保绝对安全')).toEqual([])
+    expect(m.categoriesOf('我们确保绝对安全')).toEqual(['c'])
+    expect(m.categoriesOf('拆机前拔掉插头，保证绝对安全')).toEqual(['c'])
+  })
+
+  it('reads waste at a place (走廊的, 车库里那堆) as waste, not when said of someone', () => {
+    const m = category(['废物', '垃圾东西'])
+    expect(m.categoriesOf('走廊的垃圾东西堆了好几天了')).toEqual([])
+    expect(m.categoriesOf('车库里那堆废物占了两个车位')).toEqual([])
+    expect(m.categoriesOf('他是车间里的废物')).toEqual(['c'])
+  })
+
+  it('reads a colour made (刷成黄色…) as the colour, not 看黄色网站', () => {
+    const m = category(['黄色网站', '黄色视频'])
+    expect(m.categoriesOf('海报底色改成黄色视频号的封面更显眼')).toEqual([])
+    expect(m.categoriesOf('别看黄色网站')).toEqual(['c'])
+  })
+
+  it('reads a sale to the speaker (卖给我们) as none to the reader', () => {
+    const m = category(['低价出售', '低价卖'])
+    expect(m.categoriesOf('隔壁店想把库存低价卖给我们，老板还在考虑')).toEqual([])
+    expect(m.categoriesOf('全新滤芯低价出售，需要的私聊')).toEqual(['c'])
+  })
+
+  it('reads a claim asked about (是…吗, 是不是) as a question, not a claim', () => {
+    const m = category(['永久有效', '全网最低'])
+    expect(m.categoriesOf('这个会员卡是永久有效的吗')).toEqual([])
+    expect(m.categoriesOf('你们报的价是不是全网最低')).toEqual([])
+    expect(m.categoriesOf('我们的会员卡是永久有效！')).toEqual(['c'])
+  })
+
+  it('reads a thing handed in to a role inside the company (交给财务) as work, not a leak', () => {
+    const m = category(['进货价', '客户名单'])
+    expect(m.categoriesOf('这个月的进货价统一交给财务核对')).toEqual([])
+    expect(m.categoriesOf('客户名单发给我，我帮你卖个好价')).toEqual(['c'])
+  })
+
+  it('reads a transfer to a channel for files (转我个人网盘) as a document sent on, not a payment', () => {
+    const m = category(['转我个人'])
+    expect(m.categoriesOf('照片太大，转我个人网盘吧')).toEqual([])
+    expect(m.categoriesOf('定金转我个人账户')).toEqual(['c'])
+  })
+})
