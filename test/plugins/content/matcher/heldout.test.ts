@@ -15,6 +15,20 @@ function expectFloors(matcher: ReturnType<typeof compileMatcher>, file: string, 
   expect(core.recall, lines.join('\n')).toBeGreaterThanOrEqual(recall)
 }
 
+/** Floors of a sample kept unseen: only its figures are printed, never its rows (nobody fixes from them). */
+function expectUnseenFloors(
+  matcher: ReturnType<typeof compileMatcher>,
+  file: string,
+  precision: number,
+  recall: number,
+) {
+  const { core } = reportEval(matcher, file)
+  const figures = `precision ${core.precision.toFixed(3)} recall ${core.recall.toFixed(3)}`
+  console.info(`${path.basename(file)} (unseen): ${figures}`)
+  expect(core.precision, figures).toBeGreaterThanOrEqual(precision)
+  expect(core.recall, figures).toBeGreaterThanOrEqual(recall)
+}
+
 const DEV = fixture('heldout-dev.jsonl')
 /** The sample measured once, after the fixes: its failures were not looked at while fixing. */
 const TEST = fixture('heldout-test.jsonl')
@@ -57,6 +71,8 @@ const BLIND13 = fixture('heldout-blind13.jsonl')
  * fifteenth kept unseen.
  */
 const BLIND14 = fixture('heldout-blind14.jsonl')
+/** Written blind beside blind14 and kept unseen: no fixer opens it; it measures how the classes generalise. */
+const BLIND15 = fixture('heldout-blind15.jsonl')
 
 describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 setup)', () => {
   let compiled: ReturnType<typeof compileMatcher> | undefined
@@ -147,6 +163,12 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind14: at least the figures after its classes (precision 129/130, recall 129/134)', () => {
     expectFloors(matcherOf(), BLIND14, 129 / 130, 129 / 134)
   })
+
+  // Issue #22's goals are NOT met here. Never opened: blind on b40fa706 0.903 / 0.890; the session's fixes (the
+  // standard categories, b14fix) left it there.
+  it('heldout-blind15 (unseen): at least the figures measured (precision 121/134, recall 121/136)', () => {
+    expectUnseenFloors(matcherOf(), BLIND15, 121 / 134, 121 / 136)
+  })
 })
 
 describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (default.yaml, eval-v2 options)', () => {
@@ -192,5 +214,10 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // Blind on b40fa706: 0.872 / 0.970; below, after its classes (b14fix), as with the shared dictionary above.
   it('heldout-blind14: at least the figures after its classes (precision 130/131, recall 130/134)', () => {
     expectFloors(matcher, BLIND14, 130 / 131, 130 / 134)
+  })
+
+  // Issue #22's goals are NOT met here. Never opened: blind on b40fa706 0.898 / 0.904, unchanged by the session.
+  it('heldout-blind15 (unseen): at least the figures measured (precision 123/137, recall 123/136)', () => {
+    expectUnseenFloors(matcher, BLIND15, 123 / 137, 123 / 136)
   })
 })
