@@ -2,7 +2,11 @@
  * The command line as it ships (`bin`, `npm start`): tsc's output bundled into `dist/bin` by esbuild. The bot's
  * own modules become a few files, with a chunk per part that loads on demand (each CLI command, the sandbox,
  * the PostgreSQL store, the web console) and the QR and lease workers as entries of their own. Node 20 resolves,
- * reads and links each module on its own, so a start that loads fewer files starts sooner: PLACEHOLDER.
+ * reads and links each module on its own, so the packages a start loads that are many small modules are bundled
+ * too: zod, yaml, pino and kysely, and Wechaty's graph (wechaty, its puppets, file-box, and what they import:
+ * rxjs, fp-ts, lodash, ix, qrcode, …). A gRPC start loaded about 1,600 files before ready and loads about 240
+ * (the rest: wechaty-grpc and gRPC, LevelDB, the bot's own chunks); its CPU to ready 0.69–0.71× of before
+ * (docs/performance-history.md, twenty-fifth session, startbundle). What stays external is in `EXTERNAL`, with why.
  * `dist/bot` and `dist/plugins` stay the library (`exports`, types). Run by `npm run build` after tsc.
  */
 import { mkdirSync, rmSync } from 'node:fs'
@@ -13,7 +17,17 @@ import { build } from 'esbuild'
 const OUT = 'dist/bin'
 
 /** Packages the bot imports that are bundled in, with every package they import (but those in `EXTERNAL`). */
-const BUNDLED = ['zod', 'yaml', 'pino', 'kysely', 'wechaty', 'wechaty-puppet', 'wechaty-puppet-service', 'wechaty-puppet-mock', 'file-box']
+const BUNDLED = [
+  'zod',
+  'yaml',
+  'pino',
+  'kysely',
+  'wechaty',
+  'wechaty-puppet',
+  'wechaty-puppet-service',
+  'wechaty-puppet-mock',
+  'file-box',
+]
 
 /** Packages imported from a bundled one that stay external: what must stay one copy, native, or read at run time. */
 const EXTERNAL = [
@@ -66,7 +80,9 @@ function bundledPackages() {
         if (!EXTERNAL.includes(name)) return undefined
         const here = await probe(b, args, resolve(OUT))
         if (here.path !== there.path)
-          throw new Error(`${args.path}, imported by ${args.importer}, resolves to ${here.path || 'nothing'} from ${OUT}`)
+          throw new Error(
+            `${args.path}, imported by ${args.importer}, resolves to ${here.path || 'nothing'} from ${OUT}`,
+          )
         return { path: args.path, external: true }
       })
     },
@@ -86,18 +102,22 @@ function bundledPuppetService() {
   return {
     name: 'bundled-puppet-service',
     setup(b) {
-      b.onLoad({ filter: /wechaty-puppet[/\\]dist[/\\]esm[/\\]src[/\\]puppet[/\\]puppet-resolver\.js$/ }, async args => {
-        const code = await readFile(args.path, 'utf8')
-        const call = 'await import(puppetName)'
-        if (!code.includes(call)) throw new Error(`${args.path}: no \`${call}\` to point at the bundled puppet service`)
-        return {
-          contents: code.replace(
-            call,
-            "await (puppetName === 'wechaty-puppet-service' ? import('wechaty-puppet-service') : import(puppetName))",
-          ),
-          loader: 'js',
-        }
-      })
+      b.onLoad(
+        { filter: /wechaty-puppet[/\\]dist[/\\]esm[/\\]src[/\\]puppet[/\\]puppet-resolver\.js$/ },
+        async args => {
+          const code = await readFile(args.path, 'utf8')
+          const call = 'await import(puppetName)'
+          if (!code.includes(call))
+            throw new Error(`${args.path}: no \`${call}\` to point at the bundled puppet service`)
+          return {
+            contents: code.replace(
+              call,
+              "await (puppetName === 'wechaty-puppet-service' ? import('wechaty-puppet-service') : import(puppetName))",
+            ),
+            loader: 'js',
+          }
+        },
+      )
     },
   }
 }
@@ -124,5 +144,4 @@ await build({
   // A chunk's name hashes its contents: the matcher's caches count a chunk by its name (codeFolderHash).
   chunkNames: 'chunk-[hash]',
   logLevel: 'warning',
-  metafile: true,
 })
