@@ -4,9 +4,10 @@
  * the PostgreSQL store, the web console) and the QR and lease workers as entries of their own. Node 20 resolves,
  * reads and links each module on its own, so the packages a start loads that are many small modules are bundled
  * too: zod, yaml, pino and kysely, and Wechaty's graph (wechaty, its puppets, file-box, and what they import:
- * rxjs, fp-ts, lodash, ix, qrcode, …). A gRPC start loaded about 1,600 files before ready and loads about 240
- * (the rest: wechaty-grpc and gRPC, LevelDB, the bot's own chunks); its CPU to ready 0.69–0.71× of before
- * (docs/performance-history.md, twenty-fifth session, startbundle). What stays external is in `EXTERNAL`, with why.
+ * rxjs, fp-ts, lodash, ix, qrcode, gRPC and wechaty-grpc, …). A gRPC start loaded about 1,600 files before ready
+ * and loads about 130 (the bot's own chunks, LevelDB, a few packages the bot imports); its CPU to ready is about
+ * 0.7× of before (docs/performance-history.md, twenty-fifth session, startbundle). What stays external is in
+ * `EXTERNAL`, with why; an external package a bundled one imports must resolve to the same file from `dist/bin`.
  * `dist/bot` and `dist/plugins` stay the library (`exports`, types). Run by `npm run build` after tsc.
  */
 import { mkdirSync, rmSync } from 'node:fs'
@@ -31,11 +32,6 @@ const BUNDLED = [
 
 /** Packages imported from a bundled one that stay external: what must stay one copy, native, or read at run time. */
 const EXTERNAL = [
-  // wechaty-grpc reads its .proto and OpenAPI files next to its own code at import; what it imports stays one copy.
-  'wechaty-grpc',
-  '@grpc/grpc-js',
-  'google-protobuf',
-  'stronger-typed-streams',
   // leveldown is native; the rest of LevelDB's packages are imported by it and by flash-store alike.
   'level',
   'leveldown',
@@ -122,6 +118,49 @@ function bundledPuppetService() {
   }
 }
 
+/**
+ * wechaty-grpc, bundled: its generated gRPC code is required from a list of names at run time (here named one by
+ * one, so esbuild bundles them), and at import it reads its .proto and OpenAPI files from the folder of its own code
+ * (`codeRoot`, from `__dirname`): here the folder of the package Node resolves from `dist/bin` (the build checks it
+ * is the one bundled).
+ */
+function bundledGrpc() {
+  return {
+    name: 'bundled-grpc',
+    setup(b) {
+      b.onLoad({ filter: /wechaty-grpc[/\\]dist[/\\]esm[/\\]commonjs[/\\]generated[/\\][\w-]+\.cjs$/ }, async args => {
+        const code = await readFile(args.path, 'utf8')
+        const files = [...code.matchAll(/'(\.\.\/\.\.\/out\/[^']+\.js)'/g)].map(m => m[1])
+        if (!files.length || !code.includes('...require(pkg)'))
+          throw new Error(`${args.path}: no list of files to require`)
+        return {
+          contents: `module.exports = Object.assign({}, ${files.map(f => `require('${f}')`).join(', ')})`,
+          loader: 'js',
+        }
+      })
+      b.onLoad({ filter: /wechaty-grpc[/\\]dist[/\\]esm[/\\]src[/\\]cjs\.js$/ }, async args => {
+        const code = await readFile(args.path, 'utf8')
+        const line = "import { codeRoot } from '../commonjs/code-root.cjs';"
+        if (!code.includes(line)) throw new Error(`${args.path}: no \`${line}\` to replace`)
+        const here = await b.resolve('wechaty-grpc', {
+          kind: 'import-statement',
+          resolveDir: resolve(OUT),
+          pluginData: { probe: true },
+        })
+        if (here.path !== resolve(args.path, '..', 'mod.js'))
+          throw new Error(`wechaty-grpc resolves to ${here.path || 'nothing'} from ${OUT}, not ${args.path}'s package`)
+        return {
+          contents: code.replace(
+            line,
+            "import { fileURLToPath as __codeRootPath } from 'node:url';\nconst codeRoot = __codeRootPath(new URL('..', import.meta.resolve('wechaty-grpc')));",
+          ),
+          loader: 'js',
+        }
+      })
+    },
+  }
+}
+
 rmSync(OUT, { recursive: true, force: true })
 mkdirSync(OUT, { recursive: true })
 await build({
@@ -136,7 +175,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  plugins: [bundledPackages(), bundledPuppetService()],
+  plugins: [bundledPackages(), bundledPuppetService(), bundledGrpc()],
   // Bundled CommonJS packages require Node's modules and external packages: each chunk gets a `require`.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

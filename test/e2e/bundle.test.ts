@@ -44,7 +44,7 @@ describe('the bundled command line (dist/bin, what `bin` and `npm start` run)', 
 
   it('bundles zod, yaml, pino, kysely and the Wechaty graph (never imported by name), and still checks a config', () => {
     const bundled =
-      'zod|yaml|pino|kysely|wechaty|wechaty-puppet|wechaty-puppet-service|wechaty-puppet-mock|file-box|rxjs|fp-ts|lodash'
+      'zod|yaml|pino|kysely|wechaty|wechaty-puppet|wechaty-puppet-service|wechaty-puppet-mock|wechaty-grpc|@grpc/grpc-js|file-box|rxjs|fp-ts|lodash'
     const byName = new RegExp(
       `(?:^|\\n)\\s*(?:import|export)\\b[^'";]*?from\\s*['"](${bundled})(\\/[^'"]*)?['"]|(require|import)\\(\\s*['"](${bundled})(\\/[^'"]*)?['"]`,
     )
