@@ -42,13 +42,16 @@ describe('the bundled command line (dist/bin, what `bin` and `npm start` run)', 
     expect(relative.filter(s => !/^\.\/(chunk-[A-Z0-9]+|cli|qr-worker)\.js$/.test(s))).toEqual([])
   })
 
-  it('bundles zod, yaml and pino (never imported by name), and still checks a config with them', () => {
-    const byName = readdirSync(BIN).filter(f =>
-      /\bfrom\s*['"](zod|yaml|pino)(\/[^'"]*)?['"]|require\(\s*['"](zod|yaml|pino)['"]/.test(
-        readFileSync(join(BIN, f), 'utf8'),
-      ),
+  it('bundles zod, yaml, pino, kysely and the Wechaty graph (never imported by name), and still checks a config', () => {
+    const bundled =
+      'zod|yaml|pino|kysely|wechaty|wechaty-puppet|wechaty-puppet-service|wechaty-puppet-mock|wechaty-grpc|@grpc/grpc-js|file-box|rxjs|fp-ts|lodash'
+    const byName = new RegExp(
+      `(?:^|\\n)\\s*(?:import|export)\\b[^'";]*?from\\s*['"](${bundled})(\\/[^'"]*)?['"]|(require|import)\\(\\s*['"](${bundled})(\\/[^'"]*)?['"]`,
     )
-    expect(byName).toEqual([])
+    expect(readdirSync(BIN).filter(f => byName.test(readFileSync(join(BIN, f), 'utf8')))).toEqual([])
+    // wechaty-puppet imports the puppet WECHATY_PUPPET names at run time: the puppet service is the bundled one.
+    const puppetService = /puppetName === "wechaty-puppet-service" \? import\("\.\/chunk-[A-Z0-9]+\.js"\)/
+    expect(readdirSync(BIN).filter(f => puppetService.test(readFileSync(join(BIN, f), 'utf8')))).toHaveLength(1)
     const good = spawnSync(process.execPath, [join(BIN, 'cli.js'), 'check-config', 'data/bot.config.example.yaml'], {
       encoding: 'utf8',
     })
