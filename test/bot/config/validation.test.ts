@@ -113,7 +113,7 @@ describe('schedules, windows and durations are validated with their path and lin
   it('rejects a negative duration and a zero deadline, allows 0 where it means "off"', () => {
     expect(problemsOf(`${HEAD}plugins:\n  ack: { deadline: 0m, remindBefore: -5 }\n`)).toEqual([
       'bot.yaml:3: plugins.ack.deadline: 应大于 0，如 "5s"、"10m"，填的是 "0m"（must be longer than 0）',
-      'bot.yaml:3: plugins.ack.remindBefore: 应为时长，如 "30m"、"2h"、"10分钟"，填的是 "-5"（expected a duration; units: ms, s, min, h, d, 秒, 分钟, 小时, 天）',
+      'bot.yaml:3: plugins.ack.remindBefore: 应为时长，如 "30m"、"2h"、"10分钟"，填的是 "-5"（expected a duration; units: ms, s, min, h, d, 秒, 分钟, 小时, 天; 1h30m, 2小时30分钟）',
     ])
     expect(() => parseConfig(`${HEAD}plugins:\n  ack: { remindBefore: 0m }\n`, 'bot.yaml', PLUGINS)).not.toThrow()
   })
