@@ -32,7 +32,9 @@ describe('environment', () => {
     const env = readEnv({ BOT_STARTUP_TIMEOUT: '10m', BOT_RELOGIN_TIMEOUT: '1m30s', BOT_STALL_TIMEOUT: '90s' })
     expect(env.bounds).toEqual({ startupMs: 600_000, reloginMs: 90_000, stallMs: 90_000 })
     expect(readEnv({}).bounds).toEqual({ startupMs: 300_000, reloginMs: 120_000, stallMs: 120_000 })
-    expect(() => readEnv({ BOT_STALL_TIMEOUT: 'soon' })).toThrow(/BOT_STALL_TIMEOUT="soon"：应为时长.*expected a duration/)
+    expect(() => readEnv({ BOT_STALL_TIMEOUT: 'soon' })).toThrow(
+      /BOT_STALL_TIMEOUT="soon"：应为时长.*expected a duration/,
+    )
   })
 
   it('refuses a bare number as the config does (seconds or minutes?), with the fix', () => {

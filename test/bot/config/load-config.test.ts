@@ -352,14 +352,16 @@ describe('parseConfig: the roster file', () => {
       '姓名,部门,电话\n张三,销售部,13800138000\n李四,销售部,12345\n张三,销售部,\n',
     )
     expect(problemsOf(yaml, file)).toEqual([
-      `${roster}:3: phone "12345" is not an 11-digit mobile number`,
-      expect.stringMatching(new RegExp(`^${roster}:4: duplicate of line 2 \\(张三\\)`)),
+      `${roster}:3: 手机号「12345」不是 11 位手机号码（phone "12345" is not an 11-digit mobile number）`,
+      expect.stringMatching(new RegExp(`^${roster}:4: 与第 2 行重复（张三）`)),
     ])
   })
 
   it('reports a roster without a name column', () => {
     const { file, yaml, roster } = withRoster('staff.csv', '部门,电话\n销售部,13800138000\n')
-    expect(problemsOf(yaml, file)).toEqual([`${roster}:1: header must name a "name" (姓名) column`])
+    expect(problemsOf(yaml, file)).toEqual([
+      `${roster}:1: 表头缺少姓名列（name 或 姓名）；可用的表头：name（姓名）、dept（部门）、region（地区）、phone（手机、电话）、contactId（微信id）、status（状态）、leftOn（离职日期）、successor（接替人）（header must name a "name" (姓名) column）`,
+    ])
   })
 
   it('reports a roster file that is missing or a folder at the config line naming it', () => {
