@@ -199,6 +199,17 @@ plugins:
     )
   })
 
+  it('says a token, puppet or database URL in the config belongs in .env, naming the variable (not the value)', () => {
+    const problems = problemsOf(
+      'company: 示例科技\ntoken: puppet_secret_abc\npuppet: wechaty-puppet-service\ndatabase_url: x\n',
+    )
+    expect(problems).toEqual([
+      'bot.yaml:2: token: 这项设置不写在配置文件里，写在 .env（或环境变量）：WECHATY_PUPPET_SERVICE_TOKEN=…（an environment setting: set WECHATY_PUPPET_SERVICE_TOKEN in .env, not in the config）',
+      'bot.yaml:3: puppet: 这项设置不写在配置文件里，写在 .env（或环境变量）：WECHATY_PUPPET=…（an environment setting: set WECHATY_PUPPET in .env, not in the config）',
+      'bot.yaml:4: database_url: 这项设置不写在配置文件里，写在 .env（或环境变量）：BOT_DATABASE_URL=…（an environment setting: set BOT_DATABASE_URL in .env, not in the config）',
+    ])
+  })
+
   it('suggests the section a misplaced key belongs to: a top-level holidays is calendar.holidays', () => {
     expect(problemsOf("company: x\nholidays: ['2027-01-01']\n")).toEqual([
       'bot.yaml:2: holidays: 未知的设置项，是不是 calendar.holidays？（unknown key, did you mean calendar.holidays?）',
