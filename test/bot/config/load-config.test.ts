@@ -289,6 +289,18 @@ groups:
     )
   })
 
+  it('reports a Tab indent once, at its line, without the errors it causes below it (13 from one Tab)', () => {
+    const text = 'company: x\nplugins:\n  ack:\n\t  deadline: 30m\n    remindBefore: 10m\n    reportTo: leader\n'
+    let count = 0
+    try {
+      parseConfig(text, 'bot.yaml', PLUGINS)
+    } catch (e) {
+      count = (e as ConfigError).count
+    }
+    expect(count).toBe(1)
+    expect(problemsOf(text)).toEqual(['bot.yaml:4: 不能用 Tab 缩进，请改用空格（Tabs are not allowed as indentation）'])
+  })
+
   it('lists the first three YAML syntax errors and counts the rest, which one wrong indent causes', () => {
     const list = Array.from({ length: 20 }, (_, i) => `  - { name: 成员${i}, dept: 销售部 }`).join('\n')
     const problems = problemsOf(`company: x\nroster: staff.csv\n${list}\ngroups: []\n`)
