@@ -69,8 +69,19 @@ const FIVE = ['minute', 'hour', 'dayOfMonth', 'month', 'dayOfWeek']
 const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 0, 天: 0 }
 const WEEKDAY_NAMES = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT']
 const MONTH_NAMES = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC']
-const CN_WEEKDAY = /(?:周|星期|礼拜)([一二三四五六日天])/g
-const CN_MONTH = /(十[一二]?|[一二三四五六七八九])月/g
+/** Chinese weekday and month names as people write them in a cron field: their number and cron's name. */
+const CHINESE_NAMES: Record<string, { pattern: RegExp; number: (m: string) => number; name: (n: number) => string }> = {
+  dayOfWeek: {
+    pattern: /(?:周|星期|礼拜)([一二三四五六日天])/g,
+    number: m => CN_DIGIT[m],
+    name: n => WEEKDAY_NAMES[n],
+  },
+  month: {
+    pattern: /(十[一二]?|[一二三四五六七八九])月/g,
+    number: m => (m.startsWith('十') ? 10 + (CN_DIGIT[m[1]] ?? 0) : CN_DIGIT[m]),
+    name: n => MONTH_NAMES[n - 1],
+  },
+}
 
 /**
  * What node-cron would call only "illegal characters" or a wrong field count, said where it is: the number of
@@ -95,16 +106,11 @@ function writtenProblem(expression: string): string | undefined {
 }
 
 /** A Chinese weekday or month field rewritten with cron's names and with numbers, when it then reads as cron. */
-function fixOf(name: string, part: string): string[] | undefined {
-  const [pattern, names, num] =
-    name === 'dayOfWeek'
-      ? [CN_WEEKDAY, WEEKDAY_NAMES, (m: string) => CN_DIGIT[m]]
-      : name === 'month'
-        ? [CN_MONTH, MONTH_NAMES, (m: string) => (m.startsWith('十') ? 10 + (CN_DIGIT[m[1]] ?? 0) : CN_DIGIT[m])]
-        : [undefined, [], () => 0]
-  if (!pattern) return undefined
-  const byName = part.replace(pattern, (_, m: string) => names[(num(m) - (name === 'month' ? 1 : 0)) % 12])
-  const byNumber = part.replace(pattern, (_, m: string) => String(num(m)))
+function fixOf(field: string, part: string): string[] | undefined {
+  const chinese = CHINESE_NAMES[field]
+  if (!chinese) return undefined
+  const byName = part.replace(chinese.pattern, (_, m: string) => chinese.name(chinese.number(m)))
+  const byNumber = part.replace(chinese.pattern, (_, m: string) => String(chinese.number(m)))
   return /^[\x21-\x7e]+$/.test(byName) ? [byName, byNumber] : undefined
 }
 
