@@ -37,7 +37,7 @@ export const DATA_FOLDER: FileRole = {
 /** Environment variables whose values are secrets. */
 const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY/i
 
-/** Environment variables holding the connection bounds (a duration such as `90s`, `5m`, or seconds). */
+/** Environment variables holding the connection bounds (a duration with its unit, as in the config: `90s`, `5m`). */
 export const BOUND_VARS: Record<keyof ConnectionBounds, string> = {
   startupMs: 'BOT_STARTUP_TIMEOUT',
   reloginMs: 'BOT_RELOGIN_TIMEOUT',
@@ -135,8 +135,16 @@ function readBounds(env: NodeJS.ProcessEnv): ConnectionBounds {
   for (const [key, name] of Object.entries(BOUND_VARS) as [keyof ConnectionBounds, string][]) {
     const text = env[name]?.trim()
     if (!text) continue
-    const ms = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : parseDuration(text)
-    if (ms === undefined || ms <= 0) throw new Error(`${name}="${text}": expected a duration such as "90s" or "5m"`)
+    // As in the config: a bare number has no unit (seconds? minutes?), so it is refused with the fix.
+    if (/^\d+(\.\d+)?$/.test(text))
+      throw new Error(
+        `${name}="${text}"：请写单位，例如 ${text}s（秒）或 ${text}m（分钟）(a bare number has no unit: write e.g. "${text}s" or "${text}m")`,
+      )
+    const ms = parseDuration(text)
+    if (ms === undefined || ms <= 0)
+      throw new Error(
+        `${name}="${text}"：应为时长，如 90s、5m、1h30m、2分钟 (expected a duration such as "90s" or "5m")`,
+      )
     out[key] = ms
   }
   return out

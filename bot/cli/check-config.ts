@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { PLUGINS } from '../../plugins/index.js'
 import { verifyConfig } from '../config/verify-config.js'
 import { configWarnings } from '../config/config-warnings.js'
+import { roleIdWarnings } from '../config/role-ids.js'
 import { calendarWarning, missingCalendarYears } from '../time/workdays.js'
 import { type BotEnv, readEnv, unusedLocalConfig } from '../env.js'
 import { defineCli, UsageError } from './args.js'
@@ -40,7 +41,8 @@ export async function checkConfigCommand(argv: string[]): Promise<number> {
   const { timezone, calendar: days } = loaded.config
   const calendar = calendarWarning(missingCalendarYears(Date.now(), timezone, days))
   if (calendar) process.stderr.write(`${calendar}\n`)
-  for (const warning of configWarnings(loaded, PLUGINS)) process.stderr.write(`${warning}\n`)
+  for (const warning of [...roleIdWarnings(loaded), ...configWarnings(loaded, PLUGINS)])
+    process.stderr.write(`${warning}\n`)
   if (!problems.length) return 0
   process.stderr.write(
     `❌ 环境设置有 ${problems.length} 个问题（见上），start 会拒绝启动 ${problems.length} environment setting problem(s) above: start would refuse to start\n`,

@@ -13,7 +13,7 @@ export async function settingsProblems(env: BotEnv, vars: NodeJS.ProcessEnv = pr
   const url = vars.BOT_DATABASE_URL?.trim()
   if (env.puppet && url) {
     const { databaseUrlProblem } = await import('../ports/postgres/open-store.js')
-    const problem = databaseUrlProblem(url)
+    const problem = databaseUrlProblem(url, vars)
     if (problem) problems.push(problem)
   }
   if (vars.BOT_CONSOLE_LISTEN?.trim()) {

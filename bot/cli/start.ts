@@ -19,6 +19,7 @@ import { routeConsole, routeWechatyLogs } from '../wechaty/wechaty-logs.js'
 import { sandboxLogLine } from '../sandbox/refusal.js'
 import { sandboxIgnores } from './settings-check.js'
 import { worldBannerLines } from './sandbox-banner.js'
+import { roleIdWarnings } from '../config/role-ids.js'
 import { startConsole } from './console.js'
 import { defineCli, UsageError } from './args.js'
 
@@ -78,6 +79,7 @@ export async function startCommand(argv: string[]): Promise<number> {
 
 async function startPuppet(env: BotEnv, loaded: LoadedConfig, log: Logger): Promise<number> {
   routeConsole(log)
+  for (const warning of roleIdWarnings(loaded)) log.warn(warning)
   if (env.puppet === 'wechaty-puppet-service') securePuppetCache()
   const { store, fleet, close } = await openStoreAndFleet(env.dataDir, () => app, log)
   const app: App = createApp({
@@ -136,6 +138,8 @@ async function startSandbox(
     import('../sandbox/load-world.js'),
   ])
   const spec = readWorld(worldFile)
+  const worldIds = [spec.bot.id, ...spec.contacts.map(c => c.id)]
+  for (const warning of roleIdWarnings(loaded, worldIds)) log.warn(warning)
   const sandbox = createSandbox()
   populateWorld(sandbox.world, spec)
   // The sandbox world is rebuilt at every start, so its state starts fresh too (a playground, not production).

@@ -11,6 +11,8 @@ const FILE = /\.(ya?ml|csv|json)$/i
 const CHINESE = /[\u4e00-\u9fff]/
 /** Anything that could be a folder on the server: such a message stays in the log. */
 const PATH_LIKE = /[\\/]/
+/** A date written with slashes (`2026/12/2` in a roster's 离职日期): no folder. */
+const SLASH_DATE = /\d+\/\d+(?:\/\d+)?/g
 /** The config key a problem starts with (`plugins.realname.grace`, `groups[3].name`). */
 const KEY = /^([A-Za-z_$][\w$]*(?:\[\d+\]|\.[\w$]+)*): /
 
@@ -25,7 +27,8 @@ export function problemsForChat(problems: readonly string[]): string[] {
     if (m && FILE.test(m[1])) {
       const key = KEY.exec(m[3])?.[1]
       const message = key ? m[3].slice(key.length + 2) : m[3]
-      const said = CHINESE.test(message) && !PATH_LIKE.test(message) ? `：${message}` : ''
+      const said =
+        CHINESE.test(message) && !PATH_LIKE.test(message.replace(SLASH_DATE, '')) ? `：${chineseOnly(message)}` : ''
       return `· ${basename(m[1])}${m[2] ? ` 第 ${m[2]} 行` : ''}${key ? `：${key}` : ''}${said}`
     }
     const key = KEY.exec(problem)?.[1]
@@ -33,4 +36,19 @@ export function problemsForChat(problems: readonly string[]): string[] {
   })
   if (problems.length > SHOWN) lines.push(`· ……另有 ${problems.length - SHOWN} 个`)
   return [...lines, '完整说明已写入机器人日志；在服务器上运行 npm run cli -- check-config 可逐条查看。']
+}
+
+/**
+ * A message without its English tail: the last `（…）` when what it holds starts in English (`手机号「123」不是 11 位
+ * 手机号码（phone "123" is not …）`); the log keeps it.
+ */
+function chineseOnly(message: string): string {
+  if (!message.endsWith('）')) return message
+  let depth = 0
+  for (let i = message.length - 1; i >= 0; i--) {
+    if (message[i] === '）') depth++
+    else if (message[i] === '（' && --depth === 0)
+      return i > 0 && /^[A-Za-z]/.test(message.slice(i + 1)) ? message.slice(0, i) : message
+  }
+  return message
 }

@@ -30,15 +30,42 @@ const UNITS: Record<string, number> = {
 }
 
 /** The units as the error message and the docs name them. */
-const UNITS_NAMED = 'ms, s, min, h, d, 秒, 分钟, 小时, 天'
+const UNITS_NAMED = 'ms, s, min, h, d, 秒, 分钟, 小时, 天; 1h30m, 2小时30分钟'
 
-/** Parse `30m`, `2h`, `1.5h`, `10 分钟`, `90s`, `1d`, `5 minutes` into milliseconds; undefined when invalid. */
+/** A unit at the start of a text, longest name first (`minutes` before `min` before `m`). */
+const UNIT_AT = new RegExp(
+  `^(${Object.keys(UNITS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})`,
+  'i',
+)
+
+/**
+ * Parse `30m`, `2h`, `1.5h`, `10 分钟`, `90s`, `1d`, `5 minutes`, `半小时` into milliseconds, and compounds with
+ * units from larger to smaller: `1h30m`, `1h 30m`, `2小时30分钟`, `两小时三十分`, `一天半` (a trailing 半 is half the
+ * last unit). Undefined when invalid (`30m1h`, `1h1h`, `1h30` without a unit, and `15时30分`: a time of day).
+ */
 export function parseDuration(text: string): number | undefined {
-  const split = splitCount(text)
-  const m = split && /^([a-z\u4e00-\u9fff]+)\s*$/i.exec(split.rest)
-  if (!split || !m) return undefined
-  const unit = UNITS[m[1].toLowerCase()]
-  return unit === undefined ? undefined : Math.round(split.count * unit)
+  let rest = text.trim()
+  let total = 0
+  let last = Number.POSITIVE_INFINITY
+  const words: string[] = []
+  while (rest) {
+    if (rest === '半' && Number.isFinite(last)) return Math.round(total + last / 2)
+    const split = splitCount(rest)
+    const m = split && UNIT_AT.exec(split.rest)
+    if (!split || !m) return undefined
+    const unit = UNITS[m[1].toLowerCase()]
+    // Each part a smaller unit than the one before; the English word units end at a letter that is not theirs.
+    if (unit === undefined || unit >= last || /^[a-z]/i.test(split.rest.slice(m[1].length))) return undefined
+    total += split.count * unit
+    last = unit
+    words.push(m[1])
+    rest = split.rest.slice(m[1].length).trim()
+  }
+  // `2时` is two hours, but `15时30分` is how a clock time is written.
+  if (words.length > 1 && words.includes('时')) return undefined
+  return Number.isFinite(last) ? Math.round(total) : undefined
 }
 
 /**

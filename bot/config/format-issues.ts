@@ -14,6 +14,28 @@ export function formatPath(path: PropertyKey[]): string {
 }
 
 /**
+ * Top-level keys people write in the config for what is set in `.env` (lower case, without `_` and `-`): the
+ * environment variable each one is. Its value (a token) is never repeated.
+ */
+const ENV_SETTINGS: Record<string, string> = {
+  token: 'WECHATY_PUPPET_SERVICE_TOKEN',
+  puppettoken: 'WECHATY_PUPPET_SERVICE_TOKEN',
+  puppetservicetoken: 'WECHATY_PUPPET_SERVICE_TOKEN',
+  wechatypuppetservicetoken: 'WECHATY_PUPPET_SERVICE_TOKEN',
+  puppet: 'WECHATY_PUPPET',
+  wechatypuppet: 'WECHATY_PUPPET',
+  database: 'BOT_DATABASE_URL',
+  databaseurl: 'BOT_DATABASE_URL',
+  datadir: 'BOT_DATA_DIR',
+  account: 'BOT_ACCOUNT',
+  loglevel: 'LOG_LEVEL',
+  logformat: 'LOG_FORMAT',
+  startuptimeout: 'BOT_STARTUP_TIMEOUT',
+  relogintimeout: 'BOT_RELOGIN_TIMEOUT',
+  stalltimeout: 'BOT_STALL_TIMEOUT',
+}
+
+/**
  * One readable line per zod issue: `file:line path: message`, unknown keys spelled out, with the nearest key
  * `schema` (what produced the issues) knows there.
  */
@@ -32,9 +54,13 @@ export function formatIssues(
       return issue.keys.map(k => {
         // Not a typo here but a key one level down (`holidays` for `calendar.holidays`): that path is suggested.
         const parent = schema && known.find(n => knownKeysAt(schema, [...issue.path, n]).includes(k))
+        const at = `${where(file, doc, lines, [...path, k])}${formatPath([...path, k])}: `
+        const env = path.length === 0 ? ENV_SETTINGS[k.toLowerCase().replace(/[_-]/g, '')] : undefined
+        if (env)
+          return `${at}这项设置不写在配置文件里，写在 .env（或环境变量）：${env}=…（an environment setting: set ${env} in .env, not in the config）`
         const near = nearestKey(k, known) ?? (parent && `${parent}.${k}`)
         const hint = near ? `是不是 ${near}？（unknown key, did you mean ${near}?）` : '拼写错了？（unknown key）'
-        return `${where(file, doc, lines, [...path, k])}${formatPath([...path, k])}: 未知的设置项，${hint}`
+        return `${at}未知的设置项，${hint}`
       })
     }
     return [`${where(file, doc, lines, path)}${formatPath(path)}: ${issueText(issue)}${nearestValue(issue, doc, path)}`]

@@ -84,7 +84,10 @@ export function loadConfig(file: string, plugins: PluginDefinition[]): LoadedCon
 export function parseConfig(text: string, file: string, plugins: PluginDefinition[]): LoadedConfig {
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true })
-  if (doc.errors.length) throw new ConfigError(syntaxProblems(doc.errors, file), doc.errors.length)
+  if (doc.errors.length) {
+    const errors = causes(doc.errors)
+    throw new ConfigError(syntaxProblems(errors, file), errors.length)
+  }
   const raw = (doc.toJS() ?? {}) as RawConfig
   const at = (path: PropertyKey[]) => where(file, doc, lines, path)
   const dir = configDir(file)
@@ -115,6 +118,16 @@ export function parseConfig(text: string, file: string, plugins: PluginDefinitio
 const SHOWN_SYNTAX_ERRORS = 3
 
 /** The first YAML syntax errors, each at its line, and how many more there are. */
+/**
+ * The syntax errors worth telling: a Tab used as indent, once per line, when there is one (the parser then
+ * misreads the lines below it: one Tab gave 13 errors); else every error.
+ */
+function causes(errors: readonly YAMLError[]): readonly YAMLError[] {
+  const tabs = errors.filter(e => e.code === 'TAB_AS_INDENT')
+  const lines = new Set<number | undefined>()
+  return tabs.length ? tabs.filter(e => !lines.has(e.linePos?.[0].line) && lines.add(e.linePos?.[0].line)) : errors
+}
+
 function syntaxProblems(errors: readonly YAMLError[], file: string): string[] {
   const shown = errors.slice(0, SHOWN_SYNTAX_ERRORS).map(e => {
     const line = e.linePos?.[0].line ?? '?'

@@ -33,9 +33,15 @@ export function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): st
   return [...new Set(objectsAt(schema, path).flatMap(def => Object.keys(def.shape ?? {})))]
 }
 
-/** The known key nearest to a mistyped one (a few edits or a case difference away), if any is near enough. */
-export function nearestKey(typo: string, known: readonly string[]): string | undefined {
-  const limit = Math.max(1, Math.min(3, Math.floor(typo.length / 3)))
+/**
+ * The known key nearest to a mistyped one (a few edits or a case difference away), if any is near enough: at most
+ * `limit` edits (by default one per three characters, from 1 to 3).
+ */
+export function nearestKey(
+  typo: string,
+  known: readonly string[],
+  limit = Math.max(1, Math.min(3, Math.floor(typo.length / 3))),
+): string | undefined {
   let best: { key: string; distance: number } | undefined
   for (const key of known) {
     const distance = editDistance(typo.toLowerCase(), key.toLowerCase())

@@ -21,6 +21,12 @@ export async function fleetCommand(argv: string[], env: NodeJS.ProcessEnv = proc
     )
     return 2
   }
+  const { databaseUrlProblem } = await import('../ports/postgres/open-store.js')
+  const problem = databaseUrlProblem(url, env)
+  if (problem) {
+    process.stderr.write(`❌ ${problem}\n`)
+    return 2
+  }
   const schema = env.BOT_DATABASE_SCHEMA?.trim()
   const pool = new pg.Pool({ connectionString: url, ...(schema ? { options: `-c search_path=${schema}` } : {}) })
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
@@ -35,7 +41,7 @@ export async function fleetCommand(argv: string[], env: NodeJS.ProcessEnv = proc
       return 1
     }
     const why = (e as { code?: string }).code
-    if (why === 'ECONNREFUSED' || why === 'ENOTFOUND' || why === '28P01' || why === '3D000') {
+    if (why === 'ECONNREFUSED' || why === 'ENOTFOUND' || why === '28000' || why === '28P01' || why === '3D000') {
       process.stderr.write(
         `连不上数据库（${why}），请检查 BOT_DATABASE_URL cannot reach the database: ${(e as Error).message}\n`,
       )

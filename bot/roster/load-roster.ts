@@ -2,6 +2,7 @@ import { isMap, isSeq, LineCounter, parseDocument } from 'yaml'
 import { Roster, type RosterEntry } from './roster.js'
 import { type FileRole, readUserBytes } from '../config/user-file.js'
 import { READ_AS_GBK, rosterText } from './roster-text.js'
+import { nearestKey } from '../config/suggest-key.js'
 
 /** A roster file the config names, for messages about it. */
 export const ROSTER_FILE: FileRole = {
@@ -44,14 +45,38 @@ const HEADERS: Record<string, keyof RosterEntry> = {
 const PHONE = /^1[3-9]\d{9}$/
 
 /**
+ * The headings as messages name them: the English one, then the Chinese ones (any case, any of them works). No
+ * slash: chat hides a message that could name a server folder.
+ */
+const HEADINGS_NAMED =
+  'name（姓名）、dept（部门）、region（地区）、phone（手机、电话）、contactId（微信id）、status（状态）、leftOn（离职日期）、successor（接替人）'
+
+/**
+ * A heading (CSV column or YAML key) the roster does not know: refused, since its column would be dropped and
+ * every row lack it (a `contactId` column renamed `微信号` would make everyone a leaver on reload). Says which
+ * headings work, and the nearest one (a Chinese heading of three characters is two edits from its neighbour).
+ */
+function unknownHeading(heading: string): string {
+  const chinese = /[\u4e00-\u9fff]/.test(heading)
+  const near = nearestKey(heading, Object.keys(HEADERS), chinese ? Math.min(2, heading.length - 1) : undefined)
+  const shown = near && (SHOWN[near] ?? near)
+  return (
+    `不认识的表头「${heading}」${shown ? `，是不是「${shown}」？` : '；'}可用的表头：${HEADINGS_NAMED}` +
+    `（unknown heading "${heading}"${shown ? `; did you mean "${shown}"?` : ''}）`
+  )
+}
+
+/** Headings as people write them where the lookup key is lower-cased. */
+const SHOWN: Record<string, string> = { contactid: 'contactId', lefton: 'leftOn' }
+
+/**
  * Load a roster from CSV (header row: name,dept,region,phone,contactId; Chinese headers work) or YAML (a list),
  * in UTF-8 or GBK (Excel's "CSV" on Chinese Windows).
  */
 export function loadRoster(file: string): Roster {
   const read = rosterText(readUserBytes(file, ROSTER_FILE))
   if ('problem' in read) throw new RosterError([`${file}:1: ${read.problem}`])
-  const rows = /\.ya?ml$/i.test(file) ? yamlRows(read.text) : csvRows(read.text, file, read.encoding)
-  return validated(rows, file)
+  return /\.ya?ml$/i.test(file) ? yamlRoster(read.text, file) : validated(csvRows(read.text, file, read.encoding), file)
 }
 
 /**
@@ -59,13 +84,22 @@ export function loadRoster(file: string): Roster {
  * `lineOf(i)` gives the config line of entry `i` for messages. Throws RosterError listing every problem.
  */
 export function rosterFromList(list: Record<string, unknown>[], file: string, lineOf: (i: number) => number): Roster {
+  return rosterOfItems(list, file, lineOf, i => `roster[${i}].`)
+}
+
+/** The roster of these items (a YAML roster file's or the config's list), refusing keys no heading names. */
+function rosterOfItems(
+  list: unknown[],
+  file: string,
+  lineOf: (i: number) => number,
+  keyOf: (i: number) => string,
+): Roster {
   const problems: string[] = []
   const rows = list.map((item, i) => {
     const row: RosterEntry = { name: '', line: lineOf(i) }
-    for (const [k, v] of Object.entries(item ?? {})) {
-      const key = HEADERS[k.toLowerCase()]
-      if (!key || key === 'line')
-        problems.push(`${file}:${row.line}: roster[${i}].${k}: 未知的设置项，拼写错了？（unknown key）`)
+    for (const [k, v] of Object.entries(item && typeof item === 'object' ? item : {})) {
+      const key = HEADERS[k.trim().toLowerCase()]
+      if (!key || key === 'line') problems.push(`${file}:${row.line}: ${keyOf(i)}${k}: ${unknownHeading(k)}`)
       else if (v !== null && v !== undefined && String(v).trim()) row[key] = String(v).trim()
     }
     return row
@@ -85,11 +119,7 @@ const REPEATING = new Set<keyof RosterEntry>(['dept', 'region', 'status', 'leftO
 
 function csvRows(text: string, file: string, encoding: 'utf-8' | 'gbk'): RosterEntry[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
-  const header = lines[0].split(',').map(h => HEADERS[h.trim().toLowerCase()])
-  if (!header.includes('name'))
-    throw new RosterError([
-      `${file}:1: header must name a "name" (姓名) column${encoding === 'gbk' ? `（${READ_AS_GBK}）` : ''}`,
-    ])
+  const header = csvHeader(lines[0], file, encoding === 'gbk' ? `（${READ_AS_GBK}）` : '')
   const rows: RosterEntry[] = []
   const shared = new Map<string, string>()
   for (let i = 1; i < lines.length; i++) {
@@ -113,22 +143,44 @@ function csvRows(text: string, file: string, encoding: 'utf-8' | 'gbk'): RosterE
   return rows
 }
 
-function yamlRows(text: string): RosterEntry[] {
+/**
+ * The field of each column of a CSV header row. An unknown heading, one field named twice, or no name column is
+ * refused (RosterError naming the headings that work): a dropped column would empty that field on every row.
+ * Empty headings (Excel's trailing commas) are skipped.
+ */
+function csvHeader(line: string, file: string, gbk: string): (keyof RosterEntry | undefined)[] {
+  const problems: string[] = []
+  const seen = new Map<keyof RosterEntry, string>()
+  const header = line.split(',').map(cell => {
+    const heading = cell.trim()
+    if (!heading) return undefined
+    const key = HEADERS[heading.toLowerCase()]
+    if (!key) problems.push(`${file}:1: ${unknownHeading(heading)}${gbk}`)
+    else if (seen.has(key))
+      problems.push(
+        `${file}:1: 表头「${seen.get(key)}」和「${heading}」是同一列，请删去一列（headings "${seen.get(key)}" and "${heading}" name the same column）`,
+      )
+    else seen.set(key, heading)
+    return key
+  })
+  if (!seen.has('name'))
+    problems.push(
+      `${file}:1: 表头缺少姓名列（name 或 姓名）；可用的表头：${HEADINGS_NAMED}（header must name a "name" (姓名) column）${gbk}`,
+    )
+  if (problems.length) throw new RosterError(problems)
+  return header
+}
+
+/** A YAML roster file: a list, or a map with a `staff:` list, of `{ name, dept, … }` (the CSV headings as keys). */
+function yamlRoster(text: string, file: string): Roster {
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines })
   const root = doc.contents
   const seq = isSeq(root) ? root : isMap(root) ? root.get('staff', true) : undefined
-  if (!isSeq(seq)) return []
-  return seq.items.map(item => {
-    const r = ((item as { toJSON?: () => unknown }).toJSON?.() ?? {}) as Record<string, unknown>
-    const line = lines.linePos((item as unknown as { range?: [number] }).range?.[0] ?? 0).line
-    return {
-      ...r,
-      name: String(r.name ?? ''),
-      phone: r.phone === undefined ? undefined : String(r.phone),
-      line,
-    } as RosterEntry
-  })
+  if (!isSeq(seq)) return validated([], file)
+  const lineOf = (i: number) => lines.linePos((seq.items[i] as unknown as { range?: [number] }).range?.[0] ?? 0).line
+  const items = seq.items.map(item => (item as { toJSON?: () => unknown }).toJSON?.() ?? {})
+  return rosterOfItems(items, file, lineOf, () => '')
 }
 
 /** The roster of these rows, or a RosterError listing every problem (`file:line: …`). */
@@ -136,18 +188,22 @@ function validated(rows: RosterEntry[], file: string): Roster {
   const problems: string[] = []
   const seen = new Map<string, number>()
   for (const r of rows) {
-    if (!r.name) problems.push(`${file}:${r.line}: name (姓名) is empty`)
+    if (!r.name) problems.push(`${file}:${r.line}: 姓名为空（name (姓名) is empty）`)
     if (r.phone && !PHONE.test(r.phone.replace(/[\s-]/g, '')))
-      problems.push(`${file}:${r.line}: phone "${r.phone}" is not an 11-digit mobile number`)
+      problems.push(
+        `${file}:${r.line}: 手机号「${r.phone}」不是 11 位手机号码（phone "${r.phone}" is not an 11-digit mobile number）`,
+      )
     if (r.phone) r.phone = r.phone.replace(/[\s-]/g, '')
     if (r.leftOn !== undefined) r.leftOn = String(r.leftOn)
     if (r.leftOn && !isDay(r.leftOn))
-      problems.push(`${file}:${r.line}: leftOn (离职日期) "${r.leftOn}" is not a date like 2026-12-02`)
+      problems.push(
+        `${file}:${r.line}: 离职日期「${r.leftOn}」应写成 2026-12-02 这样的日期（leftOn (离职日期) "${r.leftOn}" is not a date like 2026-12-02）`,
+      )
     const key = `${r.name}|${r.dept ?? ''}|${r.region ?? ''}`
     const prev = seen.get(key)
     if (prev)
       problems.push(
-        `${file}:${r.line}: duplicate of line ${prev} (${r.name}); give namesakes different departments or regions`,
+        `${file}:${r.line}: 与第 ${prev} 行重复（${r.name}）；同名的人请填不同的部门或地区（duplicate of line ${prev} (${r.name}); give namesakes different departments or regions）`,
       )
     seen.set(key, r.line)
   }
@@ -155,11 +211,12 @@ function validated(rows: RosterEntry[], file: string): Roster {
   for (const r of rows) {
     if (!r.successor) continue
     const to = roster.successorOf(r)
+    const namesakes = roster.named(r.successor).length > 1
     if (!to)
       problems.push(
-        `${file}:${r.line}: successor (接替人) "${r.successor}" is not ${roster.named(r.successor).length > 1 ? 'one person (namesakes: give the contact id)' : 'on the roster'}`,
+        `${file}:${r.line}: 接替人「${r.successor}」${namesakes ? '有同名的人，请写其微信 ID' : '不在花名册上'}（successor (接替人) "${r.successor}" is not ${namesakes ? 'one person (namesakes: give the contact id)' : 'on the roster'}）`,
       )
-    else if (to === r) problems.push(`${file}:${r.line}: successor (接替人) is the person themselves`)
+    else if (to === r) problems.push(`${file}:${r.line}: 接替人是本人（successor (接替人) is the person themselves）`)
   }
   if (problems.length) throw new RosterError(problems)
   return roster

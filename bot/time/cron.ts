@@ -10,6 +10,8 @@ export interface CompiledCron {
 
 /** Validate and compile a cron expression; throws with node-cron's field messages when invalid. */
 export function compileCron(expression: string, tz: string, calendar?: WorkCalendar): CompiledCron {
+  const written = writtenProblem(expression)
+  if (written) throw new Error(`invalid cron "${expression}": ${written}`)
   const check = validateDetailed(expression)
   if (!check.valid) throw new Error(`invalid cron "${expression}": ${check.errors.map(cronProblem).join('; ')}`)
   const f = parse(expression)
@@ -60,6 +62,56 @@ function cronProblem(e: { field: string; value?: string; message: string }): str
   const field = CRON_FIELDS[e.field]
   if (!field || e.value === undefined) return `应为 5 或 6 个字段 (${e.message})`
   return `${field.zh}字段 "${e.value}" 无效 (${field.en} "${e.value}": allowed ${field.allowed}, also *, lists a,b, ranges a-b and steps */n)`
+}
+
+/** The fields of a 5-field expression (a 6th, first, is the second). */
+const FIVE = ['minute', 'hour', 'dayOfMonth', 'month', 'dayOfWeek']
+const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 0, 天: 0 }
+const WEEKDAY_NAMES = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT']
+const MONTH_NAMES = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC']
+/** Chinese weekday and month names as people write them in a cron field: their number and cron's name. */
+const CHINESE_NAMES: Record<string, { pattern: RegExp; number: (m: string) => number; name: (n: number) => string }> = {
+  dayOfWeek: {
+    pattern: /(?:周|星期|礼拜)([一二三四五六日天])/g,
+    number: m => CN_DIGIT[m],
+    name: n => WEEKDAY_NAMES[n],
+  },
+  month: {
+    pattern: /(十[一二]?|[一二三四五六七八九])月/g,
+    number: m => (m.startsWith('十') ? 10 + (CN_DIGIT[m[1]] ?? 0) : CN_DIGIT[m]),
+    name: n => MONTH_NAMES[n - 1],
+  },
+}
+
+/**
+ * What node-cron would call only "illegal characters" or a wrong field count, said where it is: the number of
+ * fields written, or the field that has a character cron does not know, with the fix for Chinese weekday and
+ * month names (`周五` → `FRI 或 5`, `十二月` → `DEC 或 12`).
+ */
+function writtenProblem(expression: string): string | undefined {
+  const parts = expression.trim().split(/\s+/).filter(Boolean)
+  if (parts.length !== 5 && parts.length !== 6)
+    return `应为 5 或 6 个字段（分 时 日 月 星期），写了 ${parts.length} 个 (expected 5 or 6 fields but got ${parts.length})`
+  const names = parts.length === 6 ? ['second', ...FIVE] : FIVE
+  for (const [i, part] of parts.entries()) {
+    if (/^[\x21-\x7e]+$/.test(part)) continue
+    const field = CRON_FIELDS[names[i]]
+    const fix = fixOf(names[i], part)
+    return (
+      `${field.zh}字段 "${part}" 无效：只能写数字、英文缩写和 * , - /${fix ? `，请写 ${fix.join(' 或 ')}` : ''}` +
+      ` (${field.en} "${part}": allowed ${field.allowed}${fix ? `; write ${fix.join(' or ')}` : ''})`
+    )
+  }
+  return undefined
+}
+
+/** A Chinese weekday or month field rewritten with cron's names and with numbers, when it then reads as cron. */
+function fixOf(field: string, part: string): string[] | undefined {
+  const chinese = CHINESE_NAMES[field]
+  if (!chinese) return undefined
+  const byName = part.replace(chinese.pattern, (_, m: string) => chinese.name(chinese.number(m)))
+  const byNumber = part.replace(chinese.pattern, (_, m: string) => String(chinese.number(m)))
+  return /^[\x21-\x7e]+$/.test(byName) ? [byName, byNumber] : undefined
 }
 
 function pad(n: number): string {

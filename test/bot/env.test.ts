@@ -28,11 +28,19 @@ describe('environment', () => {
     expect(readEnv({ WECHATY_PUPPET: 'wechaty-puppet-service' }).configFile).toBe(resolve('bot.config.yaml'))
   })
 
-  it('reads the connection bounds as durations or seconds, and rejects nonsense', () => {
-    const env = readEnv({ BOT_STARTUP_TIMEOUT: '10m', BOT_RELOGIN_TIMEOUT: '45', BOT_STALL_TIMEOUT: '90s' })
-    expect(env.bounds).toEqual({ startupMs: 600_000, reloginMs: 45_000, stallMs: 90_000 })
+  it('reads the connection bounds as durations (compounds too), and rejects nonsense', () => {
+    const env = readEnv({ BOT_STARTUP_TIMEOUT: '10m', BOT_RELOGIN_TIMEOUT: '1m30s', BOT_STALL_TIMEOUT: '90s' })
+    expect(env.bounds).toEqual({ startupMs: 600_000, reloginMs: 90_000, stallMs: 90_000 })
     expect(readEnv({}).bounds).toEqual({ startupMs: 300_000, reloginMs: 120_000, stallMs: 120_000 })
-    expect(() => readEnv({ BOT_STALL_TIMEOUT: 'soon' })).toThrow(/BOT_STALL_TIMEOUT="soon": expected a duration/)
+    expect(() => readEnv({ BOT_STALL_TIMEOUT: 'soon' })).toThrow(
+      /BOT_STALL_TIMEOUT="soon"：应为时长.*expected a duration/,
+    )
+  })
+
+  it('refuses a bare number as the config does (seconds or minutes?), with the fix', () => {
+    expect(() => readEnv({ BOT_STARTUP_TIMEOUT: '5' })).toThrow(
+      'BOT_STARTUP_TIMEOUT="5"：请写单位，例如 5s（秒）或 5m（分钟）(a bare number has no unit: write e.g. "5s" or "5m")',
+    )
   })
 
   it('collects secret values (tokens, passwords) for redaction, and the log format', () => {

@@ -65,7 +65,7 @@ describe('check-config and the environment start reads', () => {
     expect(lines).toContain(`✅ ${join(dir, 'bot.config.yaml')}: 配置有效 config OK`)
     expect(errors.filter(line => line.startsWith('❌'))).toEqual([
       expect.stringMatching(/^❌ WECHATY_PUPPET_SERVICE_TOKEN 缺少 SNI 前缀/),
-      '❌ BOT_DATABASE_URL must be a postgres:// URL, got "db.example/bot"',
+      '❌ BOT_DATABASE_URL 应为 postgres:// 开头的地址，如 postgres://用户名:密码@主机:5432/数据库，填的是 "db.example/bot" (BOT_DATABASE_URL must be a postgres:// URL)',
       '❌ BOT_CONSOLE_LISTEN must be host:port or a port, got "99999"',
       '❌ 环境设置有 3 个问题（见上），start 会拒绝启动 3 environment setting problem(s) above: start would refuse to start',
     ])

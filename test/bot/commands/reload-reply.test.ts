@@ -26,12 +26,33 @@ describe('#重载配置 and #花名册 重载 in chat', () => {
     const reply = wechat.textsTo('admin1').at(-1) ?? ''
     expect(reply).toMatch(/^❌ 新配置有 2 个问题，继续使用旧配置：/)
     expect(reply).toContain('· bot.config.yaml 第 3 行：timezone')
-    expect(reply).toContain('· staff.csv 第 2 行')
+    expect(reply).toContain('· staff.csv 第 2 行：手机号「123」不是 11 位手机号码\n')
     expect(reply).toContain('完整说明已写入机器人日志')
     expect(reply).not.toContain(dir)
     expect(reply).not.toMatch(/expected|IANA|phone/)
     expect(logged.join('\n')).toContain(`${file}:3: timezone:`)
-    expect(logged.join('\n')).toContain(`${join(dir, 'staff.csv')}:2: phone "123"`)
+    expect(logged.join('\n')).toContain(`${join(dir, 'staff.csv')}:2: 手机号「123」不是 11 位手机号码（phone "123"`)
+  })
+})
+
+describe('#花名册 重载 of a roster with a renamed column', () => {
+  it('is refused with the heading, the nearest one and the reason in Chinese (no one becomes a leaver)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reload-reply-'))
+    const file = join(dir, 'bot.config.yaml')
+    writeFileSync(file, `${CONFIG}roster: staff.csv\n`)
+    writeFileSync(join(dir, 'staff.csv'), 'name,phone,contactId\n张三,13800138000,admin1\n')
+    const loaded = loadConfig(file, [])
+    const { rt, clock, wechat } = await makeRuntime(CONFIG)
+    Object.assign(rt.deps, { reloadConfig: () => loaded, log: createLogger('silent') })
+    await rt.applyConfig(loaded)
+    writeFileSync(join(dir, 'staff.csv'), 'name,phone,微信号\n张三,1380013800,admin1\n')
+    await rt.handle(text(member('admin1'), '#花名册 重载', clock.now()))
+    await clock.advance(10_000)
+    const reply = wechat.textsTo('admin1').at(-1) ?? ''
+    expect(reply).toMatch(/^❌ 花名册有 1 个问题，继续使用旧花名册：/)
+    expect(reply).toContain('· staff.csv 第 1 行：不认识的表头「微信号」，是不是「微信id」？可用的表头：name（姓名）、')
+    expect(reply).not.toMatch(/unknown|did you mean/)
+    expect(rt.loaded.roster.byContact('admin1')?.name).toBe('张三')
   })
 })
 

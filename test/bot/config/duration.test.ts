@@ -32,9 +32,25 @@ describe('parseDuration', () => {
     expect(parseDuration(text)).toBe(ms)
   })
 
-  it.each(['', 'abc', '10', 'h', '-5m', '1.5.h', '2 hourz', '1h30m', '5周'])('rejects %j', text => {
-    expect(parseDuration(text)).toBeUndefined()
+  it.each([
+    ['1h30m', 90 * M],
+    ['1h 30m', 90 * M],
+    ['1 hour 30 minutes', 90 * M],
+    ['1m30s', 90 * S],
+    ['2小时30分钟', 150 * M],
+    ['两小时三十分', 150 * M],
+    ['2小时半', 150 * M],
+    ['一天半', 36 * H],
+  ])('reads the compound %j as %i ms (larger units first)', (text, ms) => {
+    expect(parseDuration(text)).toBe(ms)
   })
+
+  it.each(['', 'abc', '10', 'h', '-5m', '1.5.h', '2 hourz', '5周', '30m1h', '1h1h', '1h30', '15时30分', '半'])(
+    'rejects %j',
+    text => {
+      expect(parseDuration(text)).toBeUndefined()
+    },
+  )
 })
 
 describe('duration() in config', () => {
@@ -58,7 +74,7 @@ describe('duration() in config', () => {
     const r = z.object({ gap: duration() }).safeParse({ gap: '三下' })
     expect(r.success).toBe(false)
     expect(r.error!.issues[0].message).toBe(
-      '应为时长，如 "30m"、"2h"、"10分钟"，填的是 "三下"（expected a duration; units: ms, s, min, h, d, 秒, 分钟, 小时, 天）',
+      '应为时长，如 "30m"、"2h"、"10分钟"，填的是 "三下"（expected a duration; units: ms, s, min, h, d, 秒, 分钟, 小时, 天; 1h30m, 2小时30分钟）',
     )
   })
 })

@@ -199,6 +199,17 @@ plugins:
     )
   })
 
+  it('says a token, puppet or database URL in the config belongs in .env, naming the variable (not the value)', () => {
+    const problems = problemsOf(
+      'company: 示例科技\ntoken: puppet_secret_abc\npuppet: wechaty-puppet-service\ndatabase_url: x\n',
+    )
+    expect(problems).toEqual([
+      'bot.yaml:2: token: 这项设置不写在配置文件里，写在 .env（或环境变量）：WECHATY_PUPPET_SERVICE_TOKEN=…（an environment setting: set WECHATY_PUPPET_SERVICE_TOKEN in .env, not in the config）',
+      'bot.yaml:3: puppet: 这项设置不写在配置文件里，写在 .env（或环境变量）：WECHATY_PUPPET=…（an environment setting: set WECHATY_PUPPET in .env, not in the config）',
+      'bot.yaml:4: database_url: 这项设置不写在配置文件里，写在 .env（或环境变量）：BOT_DATABASE_URL=…（an environment setting: set BOT_DATABASE_URL in .env, not in the config）',
+    ])
+  })
+
   it('suggests the section a misplaced key belongs to: a top-level holidays is calendar.holidays', () => {
     expect(problemsOf("company: x\nholidays: ['2027-01-01']\n")).toEqual([
       'bot.yaml:2: holidays: 未知的设置项，是不是 calendar.holidays？（unknown key, did you mean calendar.holidays?）',
@@ -278,6 +289,18 @@ groups:
     )
   })
 
+  it('reports a Tab indent once, at its line, without the errors it causes below it (13 from one Tab)', () => {
+    const text = 'company: x\nplugins:\n  ack:\n\t  deadline: 30m\n    remindBefore: 10m\n    reportTo: leader\n'
+    let count = 0
+    try {
+      parseConfig(text, 'bot.yaml', PLUGINS)
+    } catch (e) {
+      count = (e as ConfigError).count
+    }
+    expect(count).toBe(1)
+    expect(problemsOf(text)).toEqual(['bot.yaml:4: 不能用 Tab 缩进，请改用空格（Tabs are not allowed as indentation）'])
+  })
+
   it('lists the first three YAML syntax errors and counts the rest, which one wrong indent causes', () => {
     const list = Array.from({ length: 20 }, (_, i) => `  - { name: 成员${i}, dept: 销售部 }`).join('\n')
     const problems = problemsOf(`company: x\nroster: staff.csv\n${list}\ngroups: []\n`)
@@ -352,14 +375,16 @@ describe('parseConfig: the roster file', () => {
       '姓名,部门,电话\n张三,销售部,13800138000\n李四,销售部,12345\n张三,销售部,\n',
     )
     expect(problemsOf(yaml, file)).toEqual([
-      `${roster}:3: phone "12345" is not an 11-digit mobile number`,
-      expect.stringMatching(new RegExp(`^${roster}:4: duplicate of line 2 \\(张三\\)`)),
+      `${roster}:3: 手机号「12345」不是 11 位手机号码（phone "12345" is not an 11-digit mobile number）`,
+      expect.stringMatching(new RegExp(`^${roster}:4: 与第 2 行重复（张三）`)),
     ])
   })
 
   it('reports a roster without a name column', () => {
     const { file, yaml, roster } = withRoster('staff.csv', '部门,电话\n销售部,13800138000\n')
-    expect(problemsOf(yaml, file)).toEqual([`${roster}:1: header must name a "name" (姓名) column`])
+    expect(problemsOf(yaml, file)).toEqual([
+      `${roster}:1: 表头缺少姓名列（name 或 姓名）；可用的表头：name（姓名）、dept（部门）、region（地区）、phone（手机、电话）、contactId（微信id）、status（状态）、leftOn（离职日期）、successor（接替人）（header must name a "name" (姓名) column）`,
+    ])
   })
 
   it('reports a roster file that is missing or a folder at the config line naming it', () => {

@@ -58,8 +58,8 @@ plugins:
     )
     expect(roster.byContact('wxid_z')?.dept).toBe('销售部')
     expect(problemsOf(`${HEAD}roster:\n  - { name: 张三 }\n  - { name: 李四, phone: "123", 微博: x }\n`)).toEqual([
-      'bot.yaml:4: roster[1].微博: 未知的设置项，拼写错了？（unknown key）',
-      'bot.yaml:4: phone "123" is not an 11-digit mobile number',
+      'bot.yaml:4: roster[1].微博: 不认识的表头「微博」；可用的表头：name（姓名）、dept（部门）、region（地区）、phone（手机、电话）、contactId（微信id）、status（状态）、leftOn（离职日期）、successor（接替人）（unknown heading "微博"）',
+      'bot.yaml:4: 手机号「123」不是 11 位手机号码（phone "123" is not an 11-digit mobile number）',
     ])
   })
 })
@@ -113,7 +113,7 @@ describe('schedules, windows and durations are validated with their path and lin
   it('rejects a negative duration and a zero deadline, allows 0 where it means "off"', () => {
     expect(problemsOf(`${HEAD}plugins:\n  ack: { deadline: 0m, remindBefore: -5 }\n`)).toEqual([
       'bot.yaml:3: plugins.ack.deadline: 应大于 0，如 "5s"、"10m"，填的是 "0m"（must be longer than 0）',
-      'bot.yaml:3: plugins.ack.remindBefore: 应为时长，如 "30m"、"2h"、"10分钟"，填的是 "-5"（expected a duration; units: ms, s, min, h, d, 秒, 分钟, 小时, 天）',
+      'bot.yaml:3: plugins.ack.remindBefore: 应为时长，如 "30m"、"2h"、"10分钟"，填的是 "-5"（expected a duration; units: ms, s, min, h, d, 秒, 分钟, 小时, 天; 1h30m, 2小时30分钟）',
     ])
     expect(() => parseConfig(`${HEAD}plugins:\n  ack: { remindBefore: 0m }\n`, 'bot.yaml', PLUGINS)).not.toThrow()
   })

@@ -33,6 +33,23 @@ describe.skipIf(!url)('fleet status with a schema that holds no fleet', () => {
   })
 })
 
+describe('fleet status with a URL that names no user', () => {
+  it('says in Chinese that the URL needs one (the server would only say "no user name in startup packet")', async () => {
+    const { code, err } = await fleetStatus({ BOT_DATABASE_URL: 'postgres://127.0.0.1:5432/test' })
+    expect(code).toBe(2)
+    expect(err).toBe(
+      '❌ BOT_DATABASE_URL 缺少数据库用户名：应写成 postgres://用户名@127.0.0.1:5432/test（有密码时 postgres://用户名:密码@…） (BOT_DATABASE_URL names no user: write postgres://USER@host/db)\n',
+    )
+  })
+
+  it('leaves the user to PGUSER or USER when one of them is set, as the PostgreSQL client does', async () => {
+    const { databaseUrlProblem } = await import('../../../bot/ports/postgres/open-store.js')
+    expect(databaseUrlProblem('postgres://127.0.0.1/test', { USER: 'bot' })).toBeUndefined()
+    expect(databaseUrlProblem('postgres://127.0.0.1/test', { PGUSER: 'bot' })).toBeUndefined()
+    expect(databaseUrlProblem('postgres://bot@127.0.0.1/test', {})).toBeUndefined()
+  })
+})
+
 describe('check-config’s summary line', () => {
   it('names the PostgreSQL schema beside the account', () => {
     const env = { puppet: 'wechaty-puppet-service', dataDir: '/tmp/x' } as Parameters<typeof connectionSummary>[0]

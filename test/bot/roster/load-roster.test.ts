@@ -61,15 +61,54 @@ describe('loadRoster from CSV', () => {
       '姓名,部门,电话\n张三,销售部,13800138000\n李四,销售部,12345\n,市场部,\n张三,销售部,\n',
     )
     expect(problemsOf(file)).toEqual([
-      `${file}:3: phone "12345" is not an 11-digit mobile number`,
-      `${file}:4: name (姓名) is empty`,
-      `${file}:5: duplicate of line 2 (张三); give namesakes different departments or regions`,
+      `${file}:3: 手机号「12345」不是 11 位手机号码（phone "12345" is not an 11-digit mobile number）`,
+      `${file}:4: 姓名为空（name (姓名) is empty）`,
+      `${file}:5: 与第 2 行重复（张三）；同名的人请填不同的部门或地区（duplicate of line 2 (张三); give namesakes different departments or regions）`,
     ])
   })
 
   it('rejects a file without a name column', () => {
     const file = rosterFile('staff.csv', '部门,电话\n销售部,13800138000\n')
-    expect(problemsOf(file)).toEqual([`${file}:1: header must name a "name" (姓名) column`])
+    expect(problemsOf(file)).toEqual([
+      `${file}:1: 表头缺少姓名列（name 或 姓名）；可用的表头：name（姓名）、dept（部门）、region（地区）、phone（手机、电话）、contactId（微信id）、status（状态）、leftOn（离职日期）、successor（接替人）（header must name a "name" (姓名) column）`,
+    ])
+  })
+})
+
+describe('loadRoster: headings', () => {
+  const HEADINGS =
+    'name（姓名）、dept（部门）、region（地区）、phone（手机、电话）、contactId（微信id）、status（状态）、leftOn（离职日期）、successor（接替人）'
+
+  it('refuses an unknown heading (its column would be dropped from every row), naming the nearest one', () => {
+    const file = rosterFile('staff.csv', 'name,dept,region,phone,微信号\n张三,销售部,,13800138000,wxid_zs\n')
+    expect(problemsOf(file)).toEqual([
+      `${file}:1: 不认识的表头「微信号」，是不是「微信id」？可用的表头：${HEADINGS}（unknown heading "微信号"; did you mean "微信id"?）`,
+    ])
+    const typo = rosterFile('typo.csv', 'name,deparment,contactid\n张三,销售部,wxid_zs\n')
+    expect(problemsOf(typo)).toEqual([
+      `${typo}:1: 不认识的表头「deparment」，是不是「department」？可用的表头：${HEADINGS}（unknown heading "deparment"; did you mean "department"?）`,
+    ])
+  })
+
+  it('refuses a field named twice, and skips empty headings (trailing commas from Excel)', () => {
+    const file = rosterFile('staff.csv', 'name,phone,手机\n张三,13800138000,13800138000\n')
+    expect(problemsOf(file)).toEqual([
+      `${file}:1: 表头「phone」和「手机」是同一列，请删去一列（headings "phone" and "手机" name the same column）`,
+    ])
+    const trailing = rosterFile('trailing.csv', '姓名,部门,,\n张三,销售部,,\n')
+    expect(loadRoster(trailing).entries).toEqual([{ name: '张三', dept: '销售部', line: 2 }])
+  })
+
+  it('refuses an unknown key in a YAML roster, and reads its Chinese keys', () => {
+    const file = rosterFile(
+      'staff.yaml',
+      '- { 姓名: 张三, 微信id: wxid_zs }\n- { name: 李四, contactID: wxid_ls, 微信号: x }\n',
+    )
+    expect(problemsOf(file)).toEqual([
+      `${file}:2: 微信号: 不认识的表头「微信号」，是不是「微信id」？可用的表头：${HEADINGS}（unknown heading "微信号"; did you mean "微信id"?）`,
+    ])
+    const ok = rosterFile('ok.yaml', '- { 姓名: 张三, 微信id: wxid_zs }\n')
+    expect(loadRoster(ok).byContact('wxid_zs')?.name).toBe('张三')
   })
 })
 
@@ -84,7 +123,7 @@ describe('loadRoster: files saved from Excel', () => {
     // 部门,电话\n in GBK
     const file = rosterFile('gbk.csv', Buffer.from('b2bfc3c52cb5e7bbb00a', 'hex'))
     expect(problemsOf(file)).toEqual([
-      `${file}:1: header must name a "name" (姓名) column（文件不是 UTF-8，已按 GBK 读取；如果表头看起来没问题，请在 Excel 里另存为「CSV UTF-8」(save it from Excel as "CSV UTF-8")）`,
+      `${file}:1: 表头缺少姓名列（name 或 姓名）；可用的表头：name（姓名）、dept（部门）、region（地区）、phone（手机、电话）、contactId（微信id）、status（状态）、leftOn（离职日期）、successor（接替人）（header must name a "name" (姓名) column）（文件不是 UTF-8，已按 GBK 读取；如果表头看起来没问题，请在 Excel 里另存为「CSV UTF-8」(save it from Excel as "CSV UTF-8")）`,
     ])
   })
 
@@ -131,8 +170,8 @@ describe('loadRoster from YAML', () => {
       '- { name: 张三, dept: 销售部 }\n- { name: 张三, dept: 销售部, phone: 110 }\n',
     )
     expect(problemsOf(file)).toEqual([
-      `${file}:2: phone "110" is not an 11-digit mobile number`,
-      `${file}:2: duplicate of line 1 (张三); give namesakes different departments or regions`,
+      `${file}:2: 手机号「110」不是 11 位手机号码（phone "110" is not an 11-digit mobile number）`,
+      `${file}:2: 与第 1 行重复（张三）；同名的人请填不同的部门或地区（duplicate of line 1 (张三); give namesakes different departments or regions）`,
     ])
   })
 })
@@ -149,7 +188,7 @@ describe('loadRoster: YAML line numbers', () => {
 `,
     )
     expect(problemsOf(file)).toEqual([
-      `${file}:4: duplicate of line 2 (张三); give namesakes different departments or regions`,
+      `${file}:4: 与第 2 行重复（张三）；同名的人请填不同的部门或地区（duplicate of line 2 (张三); give namesakes different departments or regions）`,
     ])
   })
 })
@@ -176,9 +215,9 @@ describe('roster columns for staff who leave (状态, 离职日期, 接替人)',
       'name,dept,region,contactId,successor,leftOn\n张三,销售部,,u1,赵六,\n李四,销售部,南宁,u2,王五,2026-13-01\n王五,销售部,,u3,王五,\n',
     )
     expect(problemsOf(file)).toEqual([
-      `${file}:3: leftOn (离职日期) "2026-13-01" is not a date like 2026-12-02`,
-      `${file}:2: successor (接替人) "赵六" is not on the roster`,
-      `${file}:4: successor (接替人) is the person themselves`,
+      `${file}:3: 离职日期「2026-13-01」应写成 2026-12-02 这样的日期（leftOn (离职日期) "2026-13-01" is not a date like 2026-12-02）`,
+      `${file}:2: 接替人「赵六」不在花名册上（successor (接替人) "赵六" is not on the roster）`,
+      `${file}:4: 接替人是本人（successor (接替人) is the person themselves）`,
     ])
   })
 })
