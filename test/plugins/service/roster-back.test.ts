@@ -50,8 +50,12 @@ describe('service: someone back on the roster is no leaver any more', () => {
     expect(wechat.textsTo('admin1').join('\n')).toContain('✅ 已按离职处理：张三、李四、陈管理。')
     await say(liu, '我要退款') // T2 opens while 张三 counts as gone: the admins get it
     expect(wechat.textsTo('admin1').at(-1)).toMatch(/^📣 新投诉 T2/)
+    // Meanwhile the lists name the configured person who left, never 未配置.
     await say(admin, '#投诉 列表', null)
-    expect(wechat.textsTo('admin1').at(-1)).toContain('负责人 未配置')
+    expect(wechat.textsTo('admin1').at(-1)).toContain('负责人 管理员（张三 已离职）')
+    expect(wechat.textsTo('admin1').at(-1)).not.toContain('未配置')
+    await say(admin, '#回访 列表', null)
+    expect(wechat.textsTo('admin1').at(-1)).toContain('负责人 管理员（张三 已离职）')
     const before = wechat.textsTo('admin1').length
     rt.replaceRoster(new Roster([zhangEntry, liEntry, adminEntry]))
     await clock.advance(2 * 60_000) // the still-in checks fire before any message: the roster is looked at first
