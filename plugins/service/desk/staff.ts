@@ -73,6 +73,13 @@ export class StaffWatch {
       if (hasLeft(e, day)) marked.set(e.contactId, e.name)
       else working[e.contactId] = e.name
     }
+    // A role in config (an admin, a leader; not only `staff`) keeps someone on: gone from the roster alone, no leaver.
+    const seenBefore: [string, string][] = [
+      ...Object.entries(s.known),
+      ...Object.entries(s.left).map(([id, l]): [string, string] => [id, l.name]),
+    ]
+    for (const [id, name] of seenBefore)
+      if (!(id in working) && !marked.has(id) && ctx.rolesOf(id).some(r => r !== 'staff')) working[id] = name
     // Gone from the roster counts only against a roster seen before; an entry marked 离职 counts at once.
     const gone = Object.entries(s.known).filter(([id]) => !(id in working) && !marked.has(id))
     const hold = needsConfirmation(gone.length, Object.keys(s.known).length)
@@ -80,7 +87,7 @@ export class StaffWatch {
     const leavers = [...(hold ? [] : gone), ...marked].filter(([id]) => !(id in s.left))
     // Held people stay known: they are compared again with the next roster, or leave on `#离职 确认`.
     s.known = { ...working, ...(hold ? Object.fromEntries(gone) : {}) }
-    // Back on the roster (a broken file reloaded, one person removed by mistake): no leaver any more.
+    // Back on the roster (a broken file reloaded, one person removed by mistake) or kept by config: no leaver any more.
     const back = Object.keys(working).filter(id => id in s.left)
     const handed = new Map(back.flatMap(id => Object.entries(s.left[id].handed ?? {})))
     const removedFrom = new Map(back.map(id => [id, s.left[id].removedFrom ?? []]))

@@ -38,7 +38,7 @@ describe('service: someone back on the roster is no leaver any more', () => {
     expect(wechat.textsTo('admin1').filter(t => t.startsWith('↩️'))).toHaveLength(1)
   })
 
-  it('a broken file confirmed as leavers, then the right file: no still-in notice about the admin herself, lists show the configured people', async () => {
+  it('a broken file confirmed as leavers, then the right file: no still-in notices for people back, lists show the configured people', async () => {
     const { rt, wechat, clock, say } = await serviceRuntime(undefined, at('08:55'), { roster: THREE })
     await say(liu, '质量太差了，我要投诉')
     await say(zhang, '#回访 @刘总 3天', customers, { mentions: ['c1'] })
@@ -46,8 +46,11 @@ describe('service: someone back on the roster is no leaver any more', () => {
     // The broken file: the same people without their WeChat ids.
     rt.replaceRoster(new Roster([zhangEntry, liEntry, adminEntry].map(({ contactId: _, ...e }) => e)))
     await say(liu, '在吗')
+    // 陈管理 is an admin in config: gone from the file alone, no leaver (not held, never told about herself).
+    expect(wechat.textsTo('admin1').at(-1)).toMatch(/^⚠️ 花名册一次少了 2 人（原有 3 人）：张三、李四。/)
     await say(admin, '#离职 确认', null)
-    expect(wechat.textsTo('admin1').join('\n')).toContain('✅ 已按离职处理：张三、李四、陈管理。')
+    expect(wechat.textsTo('admin1').join('\n')).toContain('✅ 已按离职处理：张三、李四。')
+    expect(wechat.textsTo('admin1').filter(t => t.includes('陈管理'))).toEqual([])
     await say(liu, '我要退款') // T2 opens while 张三 counts as gone: the admins get it
     expect(wechat.textsTo('admin1').at(-1)).toMatch(/^📣 新投诉 T2/)
     // Meanwhile the lists name the configured person who left, never 未配置.
@@ -63,7 +66,7 @@ describe('service: someone back on the roster is no leaver any more', () => {
     expect(after.filter(t => t.includes('仍在内部群'))).toEqual([])
     expect(after).toEqual([
       [
-        '↩️ 员工回到花名册：张三、李四、陈管理，不再按离职处理。',
+        '↩️ 员工回到花名册：张三、李四，不再按离职处理。',
         '投诉/回访交还负责人：T1 → 张三；T2 → 张三；R1 → 张三（#投诉 列表、#回访 列表）',
       ].join('\n'),
     ])
