@@ -68,9 +68,7 @@ export function complaintCommand(d: CommandDeps): CommandSpec {
           .sort((a, b) => (a.resolvedAt ?? a.at) - (b.resolvedAt ?? b.at))
           .slice(-5)
         if (!all.length) return [inv.reply(say.noTickets)]
-        const lines = [...open, ...recent]
-          .slice(0, MAX_LISTED)
-          .map(t => listLine(t, d.tz, now, d.who.names(t.responsible)))
+        const lines = [...open, ...recent].slice(0, MAX_LISTED).map(t => listLine(t, d.tz, now, d.who.shown(t)))
         return [inv.reply([say.ticketsHead(open.length, recent.length), ...lines].join('\n'))]
       }
       if (sub === '处理') {
@@ -123,7 +121,7 @@ export function followUpCommand(d: CommandDeps): CommandSpec {
           .filter(f => f.state === 'open')
           .sort((a, b) => a.due - b.due) // soonest (and overdue) first
         if (!open.length) return [inv.reply(say.noFollowUps)]
-        const lines = open.slice(0, MAX_LISTED).map(f => followUpLine(f, d.tz, now, d.who.names(f.responsible)))
+        const lines = open.slice(0, MAX_LISTED).map(f => followUpLine(f, d.tz, now, d.who.shown(f)))
         return [inv.reply([say.followUpsHead(open.length), ...lines].join('\n'))]
       }
       if (sub === '完成') {

@@ -6,6 +6,8 @@ import {
   leaverRemovedReason,
   leaversHeldText,
   leaverText,
+  type Returner,
+  staffBackText,
   stillInText,
   successorText,
   timerReason,
@@ -121,4 +123,10 @@ export function leaverActions(h: Holdings, now: number, prefix: string): Action[
     })
   out.push(record)
   return out
+}
+
+/** People back on the roster, and the open work given back (`T2 → 钱多`): one notice to the admins, if anything. */
+export function backActions(back: Returner[], moved: string[], prefix: string): Action[] {
+  if (!back.length && !moved.length) return []
+  return [{ type: 'notifyAdmins', text: staffBackText(back, moved, prefix), rule: 'service.staff-back' }]
 }

@@ -117,11 +117,16 @@ export const FOLLOWUPS_DOC = docSpec<{ next: number; items: Record<string, Follo
   durable: true,
 })
 
-/** Someone who left: their roster name, when the bot noticed, and who took over (contact id). */
+/**
+ * Someone who left: their roster name, when the bot noticed, who took over (contact id), the open work handed over
+ * (item id to who was responsible before) and the internal groups the bot removed them from (ids), for their return.
+ */
 export interface Leaver {
   name: string
   at: number
   successor?: string
+  handed?: Record<string, string[]>
+  removedFrom?: string[]
 }
 
 /**
@@ -136,7 +141,16 @@ export const STAFF_DOC = docSpec<{
   version: 1,
   schema: z.object({
     known: z.record(z.string(), z.string()),
-    left: z.record(z.string(), z.object({ name: z.string(), at: z.number(), successor: z.string().optional() })),
+    left: z.record(
+      z.string(),
+      z.object({
+        name: z.string(),
+        at: z.number(),
+        successor: z.string().optional(),
+        handed: z.record(z.string(), z.array(z.string())).optional(),
+        removedFrom: z.array(z.string()).optional(),
+      }),
+    ),
     held: z.record(z.string(), z.string()).optional(),
   }),
   defaults: () => ({ known: {}, left: {} }),

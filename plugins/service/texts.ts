@@ -222,6 +222,27 @@ export const heldSay = {
 export const stillInText = (name: string, topics: string[]) =>
   `⚠️ 离职员工 ${name} 仍在内部群：${topics.join('、')}。机器人不是这些群的群主或管理员，无法移出，请群主或群管理员将其移出。`
 
+/** Someone back on the roster after the bot handled them as a leaver: their name and the groups it removed them from. */
+export interface Returner {
+  name: string
+  removedFrom: string[]
+}
+
+/**
+ * To the admins, once: people back on the roster are no leavers any more; open work (`moved`: `T2 → 钱多`) went back
+ * to them or to the people the config names for its group.
+ */
+export function staffBackText(back: Returner[], moved: string[], prefix: string): string {
+  const lines = back.length
+    ? [`↩️ 员工回到花名册：${back.map(b => b.name).join('、')}，不再按离职处理。`]
+    : ['↩️ 无人负责的投诉/回访已按配置交给负责人。']
+  for (const b of back)
+    if (b.removedFrom.length)
+      lines.push(`${b.name} 离职时已被机器人移出：${b.removedFrom.join('、')}，请重新邀请其入群。`)
+  if (moved.length) lines.push(`投诉/回访交还负责人：${moved.join('；')}（${prefix}投诉 列表、${prefix}回访 列表）`)
+  return lines.join('\n')
+}
+
 /** The successor's private note. */
 export function successorText(n: LeaverNotice, prefix: string): string {
   const lines = [`👋 ${n.name} 已离职，由你接替：`]

@@ -50,6 +50,18 @@ export class Responsibility {
     return this.ctx.roster.byContact(id)?.name ?? this.staff.data.left[id]?.name ?? id
   }
 
+  /**
+   * Who a list line names for an item: its responsible people; with nobody (the admins follow it) the people the
+   * config names for its group, those who left as `管理员（钱多 已离职）`; '' when the config names nobody.
+   */
+  shown(item: { responsible: string[]; groupId?: string }): string {
+    if (item.responsible.length) return this.names(item.responsible)
+    const group = item.groupId ? this.ctx.directory.group(item.groupId) : undefined
+    const configured = group ? this.configured(group) : []
+    const gone = configured.filter(id => id in this.staff.data.left)
+    return gone.length ? `管理员（${this.names(gone)} 已离职）` : this.names(configured)
+  }
+
   /** Display names of contact ids, joined with 、. */
   names(ids: string[]): string {
     return ids.map(id => this.nameOf(id)).join('、')

@@ -5,7 +5,15 @@ import type { Doc } from '../../../bot/ports/store/store.js'
 import { hasLeft, type Roster } from '../../../bot/roster/roster.js'
 import { addDays, dayKey, zonedInstant } from '../../../bot/time/zoned.js'
 import type { ServiceConfig } from '../config.js'
-import { type Holdings, heldActions, leaverActions, needsConfirmation, stillInActions } from '../decide-leaver.js'
+import {
+  backActions,
+  type Holdings,
+  heldActions,
+  leaverActions,
+  needsConfirmation,
+  stillInActions,
+} from '../decide-leaver.js'
+import type { Returner } from '../texts.js'
 import type { STAFF_DOC } from '../state.js'
 import type { FollowUpDesk } from './followups.js'
 import type { Responsibility } from './responsible.js'
@@ -65,6 +73,13 @@ export class StaffWatch {
       if (hasLeft(e, day)) marked.set(e.contactId, e.name)
       else working[e.contactId] = e.name
     }
+    // A role in config (an admin, a leader; not only `staff`) keeps someone on: gone from the roster alone, no leaver.
+    const seenBefore: [string, string][] = [
+      ...Object.entries(s.known),
+      ...Object.entries(s.left).map(([id, l]): [string, string] => [id, l.name]),
+    ]
+    for (const [id, name] of seenBefore)
+      if (!(id in working) && !marked.has(id) && ctx.rolesOf(id).some(r => r !== 'staff')) working[id] = name
     // Gone from the roster counts only against a roster seen before; an entry marked 离职 counts at once.
     const gone = Object.entries(s.known).filter(([id]) => !(id in working) && !marked.has(id))
     const hold = needsConfirmation(gone.length, Object.keys(s.known).length)
@@ -72,8 +87,15 @@ export class StaffWatch {
     const leavers = [...(hold ? [] : gone), ...marked].filter(([id]) => !(id in s.left))
     // Held people stay known: they are compared again with the next roster, or leave on `#离职 确认`.
     s.known = { ...working, ...(hold ? Object.fromEntries(gone) : {}) }
-    for (const id of Object.keys(working)) delete s.left[id]
+    // Back on the roster (a broken file reloaded, one person removed by mistake) or kept by config: no leaver any more.
+    const back = Object.keys(working).filter(id => id in s.left)
+    const handed = new Map(back.flatMap(id => Object.entries(s.left[id].handed ?? {})))
+    const removedFrom = new Map(back.map(id => [id, s.left[id].removedFrom ?? []]))
+    for (const id of back) delete s.left[id]
     this.doc.changed()
+    const returners: Returner[] = []
+    for (const id of back) returners.push({ name: working[id], removedFrom: await this.outOf(id, removedFrom.get(id)) })
+    out.push(...backActions(returners, this.giveBack(handed), this.ctx.commandPrefix))
     for (const [id, name] of leavers) out.push(...(await this.leave(id, name, day, now)))
     return out
   }
@@ -119,19 +141,63 @@ export class StaffWatch {
     this.doc.data.left[id] = { name, at: now, ...(successor ? { successor } : {}) }
     this.doc.changed()
     const holdings = await this.holdings(id, name, before)
+    if (holdings.removing.length) this.doc.data.left[id].removedFrom = holdings.removing.map(g => g.id)
     if (successor) holdings.successor = { id: successor, name: next?.name ?? successor }
     return leaverActions(holdings, now, this.ctx.commandPrefix)
   }
 
-  /** The check after the removals: where the leaver is still a member, the admins are asked to remove them. */
+  /** The topics of the groups `groupIds` that `id` is not a member of (any more). */
+  private async outOf(id: string, groupIds: string[] = []): Promise<string[]> {
+    const out: string[] = []
+    for (const gid of groupIds) {
+      const g = this.ctx.directory.group(gid)
+      const members = g ? await this.ctx.directory.members(gid).catch(() => undefined) : undefined
+      if (g && members && !members.some(m => m.id === id)) out.push(g.topic)
+    }
+    return out
+  }
+
+  /**
+   * Open work goes back after a return: what was `handed` over (item id to who held it before) to those people again,
+   * a ticket to its group's configured people now; any open work nobody holds to its group's configured people.
+   * The items moved, as `T2 → 钱多`.
+   */
+  private giveBack(handed: Map<string, string[]>): string[] {
+    const moved: string[] = []
+    for (const item of [...this.tickets.all(), ...this.followUps.all()]) {
+      if (item.state === 'resolved' || item.state === 'done') continue
+      const before = handed.get(item.id)
+      if (!before && item.responsible.length) continue
+      const group = item.groupId ? this.ctx.directory.group(item.groupId) : undefined
+      const configured = group ? this.who.current(group) : []
+      const previous = before ? this.who.handOver(before) : []
+      const [first, second] = item.id.startsWith('T') ? [configured, previous] : [previous, configured]
+      const to = first.length ? first : second
+      if (!to.length || to.join() === item.responsible.join()) continue
+      item.responsible = to
+      moved.push(`${item.id} → ${this.who.names(to)}`)
+    }
+    if (moved.length) {
+      this.tickets.changed()
+      this.followUps.changed()
+    }
+    return moved
+  }
+
+  /**
+   * The check after the removals: where the leaver is still a member, the admins are asked to remove them. Someone
+   * back on the roster meanwhile is no leaver: nothing is asked (the roster is looked at first).
+   */
   async stillIn(id: string, groupIds: string[]): Promise<Action[]> {
+    const out = this.due() ? await this.check() : []
+    if (!(id in this.doc.data.left)) return out
     const still: GroupRef[] = []
     for (const gid of groupIds) {
       const g = this.ctx.directory.group(gid)
       const members = g ? await this.ctx.directory.members(gid).catch(() => []) : []
       if (g && members.some(m => m.id === id)) still.push(g)
     }
-    return stillInActions(id, this.who.nameOf(id), still)
+    return [...out, ...stillInActions(id, this.who.nameOf(id), still)]
   }
 
   /** Where a leaver still is and what they held; their open work moves to whoever holds it now. */
@@ -145,11 +211,14 @@ export class StaffWatch {
       ;(remove && g.kind === 'internal' ? removing : staying).push(g)
     }
     const work: string[] = []
+    const handed: Record<string, string[]> = {}
     for (const item of [...this.tickets.all(), ...this.followUps.all()]) {
       if (item.state === 'resolved' || item.state === 'done' || !item.responsible.includes(id)) continue
+      handed[item.id] = item.responsible
       item.responsible = this.who.handOver(item.responsible)
       work.push(item.id)
     }
+    if (work.length) this.doc.data.left[id].handed = handed
     this.tickets.changed()
     this.followUps.changed()
     return { id, name, removing, staying, responsibleFor, work }
