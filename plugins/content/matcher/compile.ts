@@ -28,6 +28,7 @@ import { dropByWords } from './word-context.js'
 import { measureWordTerms } from './measure-words.js'
 import { textWithDigitLetters } from './digit-letters.js'
 import { textWithJoinedSplits } from './joined-splits.js'
+import { textWithDashOnes } from './dash-ones.js'
 import { textWithEmojiGaps } from './emoji-gaps.js'
 import { SwapForms, formNeedle } from './swap-form-cache.js'
 import type { Dictionary, Match, MatchKind, Matcher } from './types.js'
@@ -143,16 +144,18 @@ class CompiledMatcher implements Matcher {
   /**
    * One pass over the text (two for a text with an emoji that reads as a character: see textWithEmojiGaps;
    * two for a text with a raw hit of an anchor and a digit drawn for a letter in a word: see
-   * textWithDigitLetters). A message without any key hit, pattern or links rule returns the shared empty
-   * result at once, without allocating anything (this is the common case, so the path has no closures).
+   * textWithDigitLetters; two for a text with a dash drawn like 一 between characters: see textWithDashOnes).
+   * A message without any key hit, pattern or links rule returns the shared empty result at once, without
+   * allocating anything (this is the common case, so the path has no closures).
    */
   scan(text: string): Match[] {
     const matches = this.scanOnce(text)
     const readingHit = this.anchored
     const mayJoin = this.slowScan || textMayHoldSplit()
     const gapped = this.slowScan ? this.scanAlso(text, textWithEmojiGaps(text), matches) : matches
-    const joined = mayJoin ? this.scanJoined(text, textWithJoinedSplits(text), gapped) : gapped
-    return readingHit ? this.scanAlso(text, textWithDigitLetters(text), joined) : joined
+    const joined = mayJoin ? this.scanReadAs(text, textWithJoinedSplits(text), gapped, 'split') : gapped
+    const dashed = this.scanReadAs(text, textWithDashOnes(text), joined, 'lookalike')
+    return readingHit ? this.scanAlso(text, textWithDigitLetters(text), dashed) : dashed
   }
 
   /** The matches of text, with those of another reading of it (same length) that no match of theirs covers. */
@@ -167,24 +170,25 @@ class CompiledMatcher implements Matcher {
   }
 
   /**
-   * The matches of text, with those of its reading with splits joined (see textWithJoinedSplits) that no
-   * match of theirs covers, in the categories that expand splits: found as split forms (`扌立圾公司` for
-   * 垃圾公司 by way of 拉圾, `转我亻固人`), so review-only unless the category acts on splits.
+   * The matches of text, with those of another reading of it (same length) that no match of theirs covers,
+   * in the categories that expand `kind`, found as forms of that kind: its reading with splits joined (see
+   * textWithJoinedSplits: `扌立圾公司` for 垃圾公司 by way of 拉圾, `转我亻固人`) as split forms, with dashes
+   * read as 一 (see textWithDashOnes: `第—品牌`) as look-alikes; review-only unless the category acts on the kind.
    */
-  private scanJoined(text: string, joined: string | null, matches: Match[]): Match[] {
-    if (joined === null) return matches
-    const more = this.scanOnce(joined).filter(
+  private scanReadAs(text: string, other: string | null, matches: Match[], kind: ExpansionKind): Match[] {
+    if (other === null) return matches
+    const more = this.scanOnce(other).filter(
       m =>
         m.kind !== 'link' &&
-        this.kinds.get(m.category)?.has('split') === true &&
+        this.kinds.get(m.category)?.has(kind) === true &&
         !matches.some(n => n.category === m.category && n.start < m.end && m.start < n.end),
     )
     if (more.length === 0) return matches
     for (const m of more) {
       m.matched = text.slice(m.start, m.end)
       m.form = m.matched
-      m.kind = 'split'
-      if (this.acts(m.category, 'split')) delete m.reviewOnly
+      m.kind = kind
+      if (this.acts(m.category, kind)) delete m.reviewOnly
       else m.reviewOnly = true
     }
     return [...matches, ...more].sort(byPosition)
