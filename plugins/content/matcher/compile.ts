@@ -29,6 +29,7 @@ import { measureWordTerms } from './measure-words.js'
 import { textWithDigitLetters } from './digit-letters.js'
 import { textWithJoinedSplits } from './joined-splits.js'
 import { textWithDashOnes } from './dash-ones.js'
+import { textWithCommonLookalikes } from './common-lookalikes.js'
 import { textWithEmojiGaps } from './emoji-gaps.js'
 import { SwapForms, formNeedle } from './swap-form-cache.js'
 import type { Dictionary, Match, MatchKind, Matcher } from './types.js'
@@ -144,7 +145,8 @@ class CompiledMatcher implements Matcher {
   /**
    * One pass over the text (two for a text with an emoji that reads as a character: see textWithEmojiGaps;
    * two for a text with a raw hit of an anchor and a digit drawn for a letter in a word: see
-   * textWithDigitLetters; two for a text with a dash drawn like 一 between characters: see textWithDashOnes).
+   * textWithDigitLetters; two for a text with a dash drawn like 一 between characters: see textWithDashOnes;
+   * two for a text with a common character drawn like another, review-only: see textWithCommonLookalikes).
    * A message without any key hit, pattern or links rule returns the shared empty result at once, without
    * allocating anything (this is the common case, so the path has no closures).
    */
@@ -154,7 +156,8 @@ class CompiledMatcher implements Matcher {
     const mayJoin = this.slowScan || textMayHoldSplit()
     const gapped = this.slowScan ? this.scanAlso(text, textWithEmojiGaps(text), matches) : matches
     const joined = mayJoin ? this.scanReadAs(text, textWithJoinedSplits(text), gapped, 'split') : gapped
-    const dashed = this.scanReadAs(text, textWithDashOnes(text), joined, 'lookalike')
+    const drawn = this.scanReadAs(text, textWithDashOnes(text), joined, 'lookalike')
+    const dashed = this.scanReadAs(text, textWithCommonLookalikes(text), drawn, 'lookalike', true)
     return readingHit ? this.scanAlso(text, textWithDigitLetters(text), dashed) : dashed
   }
 
@@ -173,9 +176,16 @@ class CompiledMatcher implements Matcher {
    * The matches of text, with those of another reading of it (same length) that no match of theirs covers,
    * in the categories that expand `kind`, found as forms of that kind: its reading with splits joined (see
    * textWithJoinedSplits: `扌立圾公司` for 垃圾公司 by way of 拉圾, `转我亻固人`) as split forms, with dashes
-   * read as 一 (see textWithDashOnes: `第—品牌`) as look-alikes; review-only unless the category acts on the kind.
+   * read as 一 (see textWithDashOnes: `第—品牌`) as look-alikes; review-only unless the category acts on the kind
+   * (with `reviewOnly`, always: common characters read as another, see textWithCommonLookalikes).
    */
-  private scanReadAs(text: string, other: string | null, matches: Match[], kind: ExpansionKind): Match[] {
+  private scanReadAs(
+    text: string,
+    other: string | null,
+    matches: Match[],
+    kind: ExpansionKind,
+    reviewOnly = false,
+  ): Match[] {
     if (other === null) return matches
     const more = this.scanOnce(other).filter(
       m =>
@@ -188,7 +198,7 @@ class CompiledMatcher implements Matcher {
       m.matched = text.slice(m.start, m.end)
       m.form = m.matched
       m.kind = kind
-      if (this.acts(m.category, kind)) delete m.reviewOnly
+      if (!reviewOnly && this.acts(m.category, kind)) delete m.reviewOnly
       else m.reviewOnly = true
     }
     return [...matches, ...more].sort(byPosition)
