@@ -4,7 +4,9 @@
  * are read at scan time instead, and a hit read so is review-only (see Compiled.scan).
  */
 const COMMON_LOOKALIKES: Readonly<Record<string, string>> = { 入: '人' }
-const LOOKALIKE = new RegExp(`[${Object.keys(COMMON_LOOKALIKES).join('')}]`, 'g')
+/** The look-alikes of COMMON_LOOKALIKES, one string. */
+export const COMMON_LOOKALIKE_CHARACTERS = Object.keys(COMMON_LOOKALIKES).join('')
+const LOOKALIKE = new RegExp(`[${COMMON_LOOKALIKE_CHARACTERS}]`, 'g')
 
 /**
  * The text with every common look-alike of COMMON_LOOKALIKES read as the character it stands for (成入 成人),

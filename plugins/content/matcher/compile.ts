@@ -15,7 +15,13 @@ import { compilePattern, findPatternMatches, type CompiledPattern } from './patt
 import { ReadingScan, type ReadingOwnerOfHit } from './reading-scan.js'
 import type { KeyEnds } from './key-ends.js'
 import { scanKeys } from './scanner.js'
-import { scanKeyStarts, startScanTables, textMayHoldSplit, textMayHoldUrl, type StartScanTables } from './start-scan.js'
+import {
+  scanKeyStarts,
+  startScanTables,
+  textMayHoldUrl,
+  textMayReadOtherwise,
+  type StartScanTables,
+} from './start-scan.js'
 import type { MatcherCache } from './matcher-cache.js'
 import { OWNER_KINDS, formOf, type TermIndex } from './term-index.js'
 import { compareKeyTo } from './substitution-classes.js'
@@ -153,12 +159,20 @@ class CompiledMatcher implements Matcher {
   scan(text: string): Match[] {
     const matches = this.scanOnce(text)
     const readingHit = this.anchored
-    const mayJoin = this.slowScan || textMayHoldSplit()
+    const otherwise = this.slowScan || textMayReadOtherwise()
     const gapped = this.slowScan ? this.scanAlso(text, textWithEmojiGaps(text), matches) : matches
-    const joined = mayJoin ? this.scanReadAs(text, textWithJoinedSplits(text), gapped, 'split') : gapped
-    const drawn = this.scanReadAs(text, textWithDashOnes(text), joined, 'lookalike')
-    const dashed = this.scanReadAs(text, textWithCommonLookalikes(text), drawn, 'lookalike', true)
-    return readingHit ? this.scanAlso(text, textWithDigitLetters(text), dashed) : dashed
+    const read = otherwise ? this.readOtherwise(text, gapped) : gapped
+    return readingHit ? this.scanAlso(text, textWithDigitLetters(text), read) : read
+  }
+
+  /**
+   * The matches, with those of the text's readings with splits joined, with dashes as 一 and with common
+   * look-alikes as the characters they stand for (see scanReadAs).
+   */
+  private readOtherwise(text: string, matches: Match[]): Match[] {
+    const joined = this.scanReadAs(text, textWithJoinedSplits(text), matches, 'split')
+    const dashed = this.scanReadAs(text, textWithDashOnes(text), joined, 'lookalike')
+    return this.scanReadAs(text, textWithCommonLookalikes(text), dashed, 'lookalike', true)
   }
 
   /** The matches of text, with those of another reading of it (same length) that no match of theirs covers. */

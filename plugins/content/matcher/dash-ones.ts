@@ -2,7 +2,7 @@
  * Dashes drawn like 一 (the em dash, the horizontal bar, the box-drawing line, the en dash, the full-width
  * hyphen-minus, the katakana prolonged sound mark): normalisation skips them as separators.
  */
-const DASHES = '\u2014\u2015\u2500\u2013\uff0d\u30fc'
+export const DASHES = '\u2014\u2015\u2500\u2013\uff0d\u30fc'
 /** A dash of DASHES between two ideographs (`第—品牌`): a text without one has no 一 written as a dash. */
 const DASH_BETWEEN_IDEOGRAPHS = new RegExp(`(?<=\\p{Script=Han})[${DASHES}](?=\\p{Script=Han})`, 'gu')
 /** Any dash of DASHES: the cheap test before DASH_BETWEEN_IDEOGRAPHS. */
