@@ -15,7 +15,13 @@ import { compilePattern, findPatternMatches, type CompiledPattern } from './patt
 import { ReadingScan, type ReadingOwnerOfHit } from './reading-scan.js'
 import type { KeyEnds } from './key-ends.js'
 import { scanKeys } from './scanner.js'
-import { scanKeyStarts, startScanTables, textMayHoldSplit, textMayHoldUrl, type StartScanTables } from './start-scan.js'
+import {
+  scanKeyStarts,
+  startScanTables,
+  textMayHoldUrl,
+  textMayReadOtherwise,
+  type StartScanTables,
+} from './start-scan.js'
 import type { MatcherCache } from './matcher-cache.js'
 import { OWNER_KINDS, formOf, type TermIndex } from './term-index.js'
 import { compareKeyTo } from './substitution-classes.js'
@@ -28,6 +34,8 @@ import { dropByWords } from './word-context.js'
 import { measureWordTerms } from './measure-words.js'
 import { textWithDigitLetters } from './digit-letters.js'
 import { textWithJoinedSplits } from './joined-splits.js'
+import { textWithDashOnes } from './dash-ones.js'
+import { textWithCommonLookalikes } from './common-lookalikes.js'
 import { textWithEmojiGaps } from './emoji-gaps.js'
 import { SwapForms, formNeedle } from './swap-form-cache.js'
 import type { Dictionary, Match, MatchKind, Matcher } from './types.js'
@@ -143,16 +151,28 @@ class CompiledMatcher implements Matcher {
   /**
    * One pass over the text (two for a text with an emoji that reads as a character: see textWithEmojiGaps;
    * two for a text with a raw hit of an anchor and a digit drawn for a letter in a word: see
-   * textWithDigitLetters). A message without any key hit, pattern or links rule returns the shared empty
-   * result at once, without allocating anything (this is the common case, so the path has no closures).
+   * textWithDigitLetters; two for a text with a dash drawn like 一 between characters: see textWithDashOnes;
+   * two for a text with a common character drawn like another, review-only: see textWithCommonLookalikes).
+   * A message without any key hit, pattern or links rule returns the shared empty result at once, without
+   * allocating anything (this is the common case, so the path has no closures).
    */
   scan(text: string): Match[] {
     const matches = this.scanOnce(text)
     const readingHit = this.anchored
-    const mayJoin = this.slowScan || textMayHoldSplit()
+    const otherwise = this.slowScan || textMayReadOtherwise()
     const gapped = this.slowScan ? this.scanAlso(text, textWithEmojiGaps(text), matches) : matches
-    const joined = mayJoin ? this.scanJoined(text, textWithJoinedSplits(text), gapped) : gapped
-    return readingHit ? this.scanAlso(text, textWithDigitLetters(text), joined) : joined
+    const read = otherwise ? this.readOtherwise(text, gapped) : gapped
+    return readingHit ? this.scanAlso(text, textWithDigitLetters(text), read) : read
+  }
+
+  /**
+   * The matches, with those of the text's readings with splits joined, with dashes as 一 and with common
+   * look-alikes as the characters they stand for (see scanReadAs).
+   */
+  private readOtherwise(text: string, matches: Match[]): Match[] {
+    const joined = this.scanReadAs(text, textWithJoinedSplits(text), matches, 'split')
+    const dashed = this.scanReadAs(text, textWithDashOnes(text), joined, 'lookalike')
+    return this.scanReadAs(text, textWithCommonLookalikes(text), dashed, 'lookalike', true)
   }
 
   /** The matches of text, with those of another reading of it (same length) that no match of theirs covers. */
@@ -167,24 +187,32 @@ class CompiledMatcher implements Matcher {
   }
 
   /**
-   * The matches of text, with those of its reading with splits joined (see textWithJoinedSplits) that no
-   * match of theirs covers, in the categories that expand splits: found as split forms (`扌立圾公司` for
-   * 垃圾公司 by way of 拉圾, `转我亻固人`), so review-only unless the category acts on splits.
+   * The matches of text, with those of another reading of it (same length) that no match of theirs covers,
+   * in the categories that expand `kind`, found as forms of that kind: its reading with splits joined (see
+   * textWithJoinedSplits: `扌立圾公司` for 垃圾公司 by way of 拉圾, `转我亻固人`) as split forms, with dashes
+   * read as 一 (see textWithDashOnes: `第—品牌`) as look-alikes; review-only unless the category acts on the kind
+   * (with `reviewOnly`, always: common characters read as another, see textWithCommonLookalikes).
    */
-  private scanJoined(text: string, joined: string | null, matches: Match[]): Match[] {
-    if (joined === null) return matches
-    const more = this.scanOnce(joined).filter(
+  private scanReadAs(
+    text: string,
+    other: string | null,
+    matches: Match[],
+    kind: ExpansionKind,
+    reviewOnly = false,
+  ): Match[] {
+    if (other === null) return matches
+    const more = this.scanOnce(other).filter(
       m =>
         m.kind !== 'link' &&
-        this.kinds.get(m.category)?.has('split') === true &&
+        this.kinds.get(m.category)?.has(kind) === true &&
         !matches.some(n => n.category === m.category && n.start < m.end && m.start < n.end),
     )
     if (more.length === 0) return matches
     for (const m of more) {
       m.matched = text.slice(m.start, m.end)
       m.form = m.matched
-      m.kind = 'split'
-      if (this.acts(m.category, 'split')) delete m.reviewOnly
+      m.kind = kind
+      if (!reviewOnly && this.acts(m.category, kind)) delete m.reviewOnly
       else m.reviewOnly = true
     }
     return [...matches, ...more].sort(byPosition)

@@ -165,6 +165,14 @@ const WRITTEN_DOT = new RegExp(`[\\s${DOT_WORDS}(（\\[【]`)
 const WRITTEN_DOTS = new RegExp(`${BRACKETED_DOT}|${SAID_DOT}|[${DOT_WORDS}]`, 'g')
 
 /**
+ * A URL written with a single space after each of its characters (`h t t p : / / w i n 8 8 . c c`): five
+ * characters or more, each a letter, digit or URL punctuation followed by one space, then the last.
+ */
+const SPACED_RUN = /(?<![a-z0-9./:-])(?:[a-z0-9./:-] ){4,}[a-z0-9/]/gi
+/** A letter or digit, a space, a dot or colon, a space: a text without one has no spaced URL. */
+const SPACED_HINT = /[a-z0-9] [.:] [a-z0-9/]/i
+
+/**
  * True when the text has a character of DOT_WORDS or the word dot (lower or upper case), the ways of
  * writing a URL's dot without a dot or colon (see URL_SEPARATORS): such a text may hold a URL although the
  * scan saw no separator.
@@ -190,7 +198,29 @@ export function findUrls(text: string): FoundUrl[] {
     }
   }
   if (SPELLED_HINT.test(text)) pushSpelledUrls(found, text)
+  if (SPACED_HINT.test(text)) pushSpacedUrls(found, text)
   return found
+}
+
+/**
+ * Adds the URLs written with a space after each character (see SPACED_RUN) that no URL found already
+ * covers: the run read without its spaces is searched as a plain URL would be, and each character k of
+ * that reading is at 2k in the run.
+ */
+function pushSpacedUrls(found: FoundUrl[], text: string): void {
+  const before = found.length
+  for (const run of text.matchAll(SPACED_RUN)) {
+    const joined = run[0].replaceAll(' ', '')
+    for (const m of joined.matchAll(URL_PATTERN)) {
+      const url = m[0].replace(TRAILING_PUNCTUATION, '')
+      const host = hostOf(url)
+      const start = run.index + 2 * m.index
+      const end = start + 2 * url.length - 1
+      if (!host || found.slice(0, before).some(u => start < u.end && end > u.start)) continue
+      found.push({ url, host, start, end })
+    }
+  }
+  if (found.length > before && before > 0) found.sort((a, b) => a.start - b.start)
 }
 
 /** Adds the hosts whose dots are written out (see SPELLED_URL) that no URL found already covers. */

@@ -8,6 +8,8 @@ import {
   letterValue,
 } from './scan-table.js'
 import type { HitList } from './hit-list.js'
+import { COMMON_LOOKALIKE_CHARACTERS } from './common-lookalikes.js'
+import { DASHES } from './dash-ones.js'
 import { RADICAL_FORMS } from './joined-splits.js'
 import { keyEndingIn, type KeyEnds } from './key-ends.js'
 import { URL_SEPARATORS } from './links.js'
@@ -18,10 +20,16 @@ const START_SKIP = 1 << 31
 const START_STOP = 1 << 30
 /** Start-scan unit flag of a skipped unit that is one of URL_SEPARATORS (every URL has one). */
 const START_URL_MARK = 1 << 29
-/** Start-scan unit flag of a radical form that may start a split written apart (see joined-splits.ts). */
-const START_RADICAL_MARK = 1 << 28
+/**
+ * Start-scan unit flag of a character that another reading of the text reads otherwise (READ_OTHERWISE): a
+ * radical form that may start a split written apart (see joined-splits.ts), a dash drawn like 一 (see
+ * dash-ones.ts), a common character drawn like another (see common-lookalikes.ts).
+ */
+const START_READING_MARK = 1 << 28
+/** The characters that carry START_READING_MARK. */
+const READ_OTHERWISE = RADICAL_FORMS + DASHES + COMMON_LOOKALIKE_CHARACTERS
 /** The letter in a start-scan unit value: letterValue of its code (odd), 0 for none. */
-const START_CODE = START_RADICAL_MARK - 1
+const START_CODE = START_READING_MARK - 1
 /**
  * A plane-1 block with at most this many code points that do not fold to nothing (the emoji blocks U+1F400–1FBFF
  * have 24 and 37) is read from its low surrogates: see checkedByLowSurrogate.
@@ -52,10 +60,11 @@ export function startScanTables(arena: Int32Array): StartScanTables {
     else if (v === 0) units[unit] = 0
     else units[unit] = letterValue(v >> 1) | ((v & 1) !== 0 ? START_STOP : 0)
   }
-  for (let k = 0; k < RADICAL_FORMS.length; k++) {
-    const unit = RADICAL_FORMS.charCodeAt(k)
-    // Letters only (a skipped or stopping unit keeps its value): the flag is read from all units ORed.
-    if (units[unit] >= 0 && (units[unit] & START_STOP) === 0) units[unit] |= START_RADICAL_MARK
+  for (let k = 0; k < READ_OTHERWISE.length; k++) {
+    const unit = READ_OTHERWISE.charCodeAt(k)
+    // Letters and skipped units only (a stopping unit keeps its value): the flag is read from all units ORed.
+    if (units[unit] === START_SKIP || (units[unit] >= 0 && (units[unit] & START_STOP) === 0))
+      units[unit] |= START_READING_MARK
   }
   checkedByLowSurrogate(units, arena)
   let urlMarks = true
@@ -91,8 +100,8 @@ function checkedByLowSurrogate(units: Int32Array, arena: Int32Array): void {
 
 /** False after a start scan of a text without any URL separator (it holds no URL); see textMayHoldUrl. */
 let mayHoldUrl = true
-/** False after a start scan of a text without a radical form; see textMayHoldSplit. */
-let mayHoldSplit = true
+/** False after a start scan of a text without a character of READ_OTHERWISE; see textMayReadOtherwise. */
+let mayReadOtherwise = true
 
 /**
  * False when the text of the last scanKeyStarts call holds none of the characters every URL has
@@ -103,12 +112,13 @@ export function textMayHoldUrl(): boolean {
 }
 
 /**
- * False when the text of the last scanKeyStarts call holds none of the radical forms of RADICAL_FORMS (no
- * split written apart is read joined in it: see textWithJoinedSplits); true when it may hold one, or when
- * the scan returned false. Read from the units the scan ORs together anyway: it costs the scan nothing.
+ * False when the text of the last scanKeyStarts call holds none of the characters of READ_OTHERWISE (no
+ * split written apart is read joined in it, no dash as 一, no common look-alike as the character it stands
+ * for: see textWithJoinedSplits, textWithDashOnes, textWithCommonLookalikes); true when it may hold one, or
+ * when the scan returned false. Read from the units the scan ORs together anyway: it costs the scan nothing.
  */
-export function textMayHoldSplit(): boolean {
-  return mayHoldSplit
+export function textMayReadOtherwise(): boolean {
+  return mayReadOtherwise
 }
 
 /**
@@ -137,7 +147,7 @@ export function scanKeyStarts(
   const { units, prefixPairs, shift } = tables
   const n = text.length
   mayHoldUrl = true
-  mayHoldSplit = true
+  mayReadOtherwise = true
   let prev = 0
   let seen = 0
   for (let i = 0; i < n; i++) {
@@ -166,7 +176,7 @@ export function scanKeyStarts(
     prev = a
   }
   mayHoldUrl = !tables.urlMarks || (seen & START_URL_MARK) !== 0
-  mayHoldSplit = (seen & START_RADICAL_MARK) !== 0
+  mayReadOtherwise = (seen & START_READING_MARK) !== 0
   return true
 }
 

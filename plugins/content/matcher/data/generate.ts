@@ -59,6 +59,8 @@ interface SourceTables {
  * lists such pairs: Unihan's variants and CC-CEDICT's are the same character (凊 is no variant of 情), and the
  * components their variant pairs swap are mostly of meaning (口 / 言, 土 / 阝); Unicode's confusables map
  * radical code points to ideographs only. A component may be in two groups (忄 is like 冫 and like 亻: 倩 / 情).
+ * Whole components that differ by a stroke's shape count too (几 / 兀 / 凡 in 机 / 杌 / 杋, 勿 / 刃 in 物 / 牣,
+ * 化 / 代 in 货 / 贷, 兴 / 龹 in 誉 / 誊).
  */
 const CONFUSABLE_COMPONENTS = [
   '礻衤',
@@ -72,6 +74,10 @@ const CONFUSABLE_COMPONENTS = [
   '木禾米',
   '未末',
   '月片',
+  '几兀凡',
+  '勿刃',
+  '化代',
+  '兴龹',
 ]
 /** A look-alike substitute must be rarer than this rank: common characters form everyday words. */
 const LOOKALIKE_MIN_RANK = 1500

@@ -146,22 +146,25 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's recall goal is NOT met here: most misses are slang the shared dictionary lacks and look-alikes of
   // common characters (个入, 迸货价). Blind on e2df478: 0.917 / 0.750; after blind11's fixes (unseen): 0.935 / 0.758; below, after its classes (b12fix: reports
-  // asked about or called a scam, the company's own channel, 注明了 after 下注).
-  it('heldout-blind12: at least the figures after its classes (precision 101/102, recall 101/132)', () => {
-    expectFloors(matcherOf(), BLIND12, 101 / 102, 101 / 132)
+  // asked about or called a scam, the company's own channel, 注明了 after 下注), and after b13rec's look-alikes
+  // (贷 for 货, 入 for 人).
+  it('heldout-blind12: at least the figures after its classes (precision 104/105, recall 104/132)', () => {
+    expectFloors(matcherOf(), BLIND12, 104 / 105, 104 / 132)
   })
 
   // Issue #22's goals are NOT met here. Unseen: at least what it measures after the session's fixes (0.910 / 0.777),
-  // and after blind14's classes (b14fix, unseen): 0.918 / 0.777.
-  it('heldout-blind13 (unseen): at least the figures measured (precision 101/110, recall 101/130)', () => {
-    expectFloors(matcherOf(), BLIND13, 101 / 110, 101 / 130)
+  // and after blind14's classes (b14fix, unseen): 0.918 / 0.777; below, after its recall classes (b13rec: spaced
+  // links, look-alike components, 入 for 人).
+  it('heldout-blind13: at least the figures after its recall classes (precision 106/115, recall 106/130)', () => {
+    expectFloors(matcherOf(), BLIND13, 106 / 115, 106 / 130)
   })
 
   // Blind on b40fa706: 0.872 / 0.963; below, after its classes (b14fix: reports and rule reminders, readings of
   // a code, a colour, a sale to us, a claim asked about). Its misses are a top-component look-alike (信誊), a dash
-  // for 一, surname-like homophones (元交, 沙比) and 走私单 cut by 走私.
-  it('heldout-blind14: at least the figures after its classes (precision 129/130, recall 129/134)', () => {
-    expectFloors(matcherOf(), BLIND14, 129 / 130, 129 / 134)
+  // for 一, surname-like homophones (元交, 沙比) and 走私单 cut by 走私; below, after b13rec's dash for 一 and
+  // look-alike components (信誊).
+  it('heldout-blind14: at least the figures after its classes (precision 131/132, recall 131/134)', () => {
+    expectFloors(matcherOf(), BLIND14, 131 / 132, 131 / 134)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on b40fa706 0.903 / 0.890; the session's fixes (the
@@ -201,19 +204,19 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's recall goal is NOT met here. Blind on e2df478: 0.900 / 0.818; after blind11's fixes: 0.924 / 0.826; below, after its classes (b12fix:
   // reports, initials where a verb of paying stands, zz/sx/gs and 割韭菜/跑路/出厂价 slang with context, short links).
-  it('heldout-blind12: at least the figures after its classes (precision 118/119, recall 118/132)', () => {
-    expectFloors(matcher, BLIND12, 118 / 119, 118 / 132)
+  it('heldout-blind12: at least the figures after its classes (precision 121/122, recall 121/132)', () => {
+    expectFloors(matcher, BLIND12, 121 / 122, 121 / 132)
   })
 
   // Issue #22's goals are NOT met here. Unseen: at least what it measures after the session's fixes (0.883 / 0.869),
-  // and after blind14's classes (b14fix, unseen): 0.890 / 0.869.
-  it('heldout-blind13 (unseen): at least the figures measured (precision 113/127, recall 113/130)', () => {
-    expectFloors(matcher, BLIND13, 113 / 127, 113 / 130)
+  // and after blind14's classes (b14fix, unseen): 0.890 / 0.869; below, after its recall classes (b13rec).
+  it('heldout-blind13: at least the figures after its recall classes (precision 118/132, recall 118/130)', () => {
+    expectFloors(matcher, BLIND13, 118 / 132, 118 / 130)
   })
 
   // Blind on b40fa706: 0.872 / 0.970; below, after its classes (b14fix), as with the shared dictionary above.
-  it('heldout-blind14: at least the figures after its classes (precision 130/131, recall 130/134)', () => {
-    expectFloors(matcher, BLIND14, 130 / 131, 130 / 134)
+  it('heldout-blind14: at least the figures after its classes (precision 132/133, recall 132/134)', () => {
+    expectFloors(matcher, BLIND14, 132 / 133, 132 / 134)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on b40fa706 0.898 / 0.904, unchanged by the session.

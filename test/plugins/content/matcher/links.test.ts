@@ -77,6 +77,19 @@ describe('findUrls', () => {
     expect(findUrls(text)).toEqual([])
   })
 
+  it.each([
+    ['点这里 h t t p s : / / l u c k 7 . t o p / a 领奖', 'https://luck7.top/a', 'luck7.top'],
+    ['官网 w w w . b e t 9 . c o m 注册送', 'www.bet9.com', 'www.bet9.com'],
+  ])('finds a URL written with a space after each character in %s', (text, url, host) => {
+    const [found] = findUrls(text)
+    expect(found).toMatchObject({ url, host })
+    expect(text.slice(found.start, found.end).replaceAll(' ', '')).toBe(url)
+  })
+
+  it.each([['型号 A 3 . 5 寸'], ['比分 3 : 1 结束'], ['评分 a b c . 好评']])('finds no spaced URL in %j', text => {
+    expect(findUrls(text)).toEqual([])
+  })
+
   it('finds several URLs in one message', () => {
     expect(findUrls('a.com 和 https://b.cn/x 以及 www.c.io').map(u => u.host)).toEqual(['a.com', 'b.cn', 'www.c.io'])
   })

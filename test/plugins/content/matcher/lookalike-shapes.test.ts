@@ -58,3 +58,23 @@ describe('look-alikes by shape: a small side component swapped, or another insid
     expect(s.categoriesOf('一夜晴天，品牌脾气都好')).toEqual([])
   })
 })
+
+describe('look-alikes by shape: a whole component written with a stroke of another shape', () => {
+  const s = compileMatcher(
+    expandingDictionary({ contact: ['手机号'], confidential: ['违禁物品', '低价货源'], ad: ['商家信誉'] }, [
+      'lookalike',
+    ]),
+  )
+  const how = (text: string) => s.scan(text).map(m => `${m.matched}: ${describeMatchKind(m)}`)
+
+  it('reads 兀 and 凡 for 几 (杌, 杋 for 机), 刃 for 勿 (牣 for 物)', () => {
+    expect(how('留个手杌号给我')).toEqual(['手杌号: 形近字 手杌号 → 手机号'])
+    expect(how('留个手杋号给我')).toEqual(['手杋号: 形近字 手杋号 → 手机号'])
+    expect(how('这些都是违禁牣品')).toEqual(['违禁牣品: 形近字 违禁牣品 → 违禁物品'])
+  })
+
+  it('reads 代 for 化 (贷 for 货) and 龹 for 兴 (誊 for 誉)', () => {
+    expect(how('厂家直供低价贷源')).toEqual(['低价贷源: 形近字 低价贷源 → 低价货源'])
+    expect(how('专业提升商家信誊')).toEqual(['商家信誊: 形近字 商家信誊 → 商家信誉'])
+  })
+})
