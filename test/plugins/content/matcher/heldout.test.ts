@@ -167,10 +167,10 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     expectFloors(matcherOf(), BLIND14, 131 / 132, 131 / 134)
   })
 
-  // Issue #22's goals are NOT met here. Never opened: blind on b40fa706 0.903 / 0.890; the session's fixes (the
-  // standard categories, b14fix) left it there.
-  it('heldout-blind15 (unseen): at least the figures measured (precision 121/134, recall 121/136)', () => {
-    expectUnseenFloors(matcherOf(), BLIND15, 121 / 134, 121 / 136)
+  // Issue #22's goals are NOT met here. Never opened: blind on b40fa706 0.903 / 0.890; the standard categories and
+  // b14fix left it there, b13rec's recall classes (look-alikes, spaced links) moved it to 0.904 / 0.897.
+  it('heldout-blind15 (unseen): at least the figures measured (precision 122/135, recall 122/136)', () => {
+    expectUnseenFloors(matcherOf(), BLIND15, 122 / 135, 122 / 136)
   })
 })
 
@@ -219,8 +219,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND14, 132 / 133, 132 / 134)
   })
 
-  // Issue #22's goals are NOT met here. Never opened: blind on b40fa706 0.898 / 0.904, unchanged by the session.
-  it('heldout-blind15 (unseen): at least the figures measured (precision 123/137, recall 123/136)', () => {
-    expectUnseenFloors(matcher, BLIND15, 123 / 137, 123 / 136)
+  // Issue #22's goals are NOT met here. Never opened: blind on b40fa706 0.898 / 0.904; after b13rec 0.899 / 0.912.
+  it('heldout-blind15 (unseen): at least the figures measured (precision 124/138, recall 124/136)', () => {
+    expectUnseenFloors(matcher, BLIND15, 124 / 138, 124 / 136)
   })
 })
