@@ -110,7 +110,8 @@ function privately(
   return {
     type: 'remind',
     to: { contact: memberId },
-    text: `关于客户群「${topic}」（只发给你，客户看不到）：\n${a.text}`,
+    heading: `关于客户群「${topic}」（只发给你，客户看不到）：`,
+    text: a.text,
     rule: a.rule,
     reason: a.reason,
     groupId,

@@ -32,7 +32,8 @@ describe('routeActions: who reads what plugins decide', () => {
         type: 'remind',
         to: { contact: 'staff1' },
         groupId: 'cust',
-        text: '关于客户群「示例科技张三交流群」（只发给你，客户看不到）：\n请改群昵称',
+        heading: '关于客户群「示例科技张三交流群」（只发给你，客户看不到）：',
+        text: '请改群昵称',
       }),
     ])
   })
@@ -80,7 +81,8 @@ describe('routeActions: who reads what plugins decide', () => {
     )
     expect(told).toMatchObject({
       to: { contact: 'staff1' },
-      text: expect.stringMatching(/客户看不到）：\n张三你好！…$/),
+      heading: expect.stringMatching(/客户看不到）：$/),
+      text: '张三你好！…',
     })
   })
 
