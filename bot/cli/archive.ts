@@ -38,7 +38,7 @@ export async function archiveCommand(argv: string[]): Promise<number> {
   const sandbox = !configured && !existsSync(dir) && join(dataDir, 'sandbox')
   if (sandbox && existsSync(join(sandbox, 'archive')))
     return new UserFileError(
-      `${dataDir} 里没有消息存档；沙盒（npm run dev）的存档在 ${join(sandbox, 'archive')}，请用 --data ${sandbox} ` +
+      `${dataDir} 里没有消息存档；沙盒（npm start）的存档在 ${join(sandbox, 'archive')}，请用 --data ${sandbox} ` +
         '(no message archive here; the sandbox keeps its archive in that folder)',
     ).report(process.stderr)
   if (problem) return new UserFileError(problem).report(process.stderr)

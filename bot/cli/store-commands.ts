@@ -67,7 +67,7 @@ export function overState(
       const sandbox = sandboxInstead(dir)
       if (sandbox) {
         io.stderr.write(
-          `${dir} 里没有机器人状态；沙盒（npm run dev）的状态在 ${sandbox}，请用 --data ${sandbox}（no bot state here; the sandbox keeps its state in that folder）\n`,
+          `${dir} 里没有机器人状态；沙盒（npm start）的状态在 ${sandbox}，请用 --data ${sandbox}（no bot state here; the sandbox keeps its state in that folder）\n`,
         )
         return 1
       }
@@ -97,7 +97,7 @@ export function overState(
 }
 
 /**
- * The sandbox's data folder when `dir` holds no bot state but its `sandbox` folder does (`npm run dev` keeps its
+ * The sandbox's data folder when `dir` holds no bot state but its `sandbox` folder does (`npm start` keeps its
  * state in `<BOT_DATA_DIR>/sandbox`, apart from the real account's).
  */
 function sandboxInstead(dir: string): string | undefined {

@@ -133,7 +133,8 @@ function privately(
   return {
     type: 'remind',
     to: { contact: memberId },
-    text: `关于${KIND_NAME[g.kind]}「${g.topic}」（只发给你，客户看不到）：\n${a.text}`,
+    heading: `关于${KIND_NAME[g.kind]}「${g.topic}」（只发给你，客户看不到）：`,
+    text: a.text,
     rule: a.rule,
     reason: a.reason,
     groupId,

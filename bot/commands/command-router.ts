@@ -84,9 +84,11 @@ export class CommandRouter {
    * spam or banned words) and follow the audience rules (`audience.ts`).
    */
   route(event: MessageEvent, roles: Role[]): Routed {
-    const parsed = parseCommand(event.text, this.prefix)
+    const parsed = parseCommand(event.text, this.prefix) ?? this.privateHelp(event)
     if (!parsed) return NO_COMMAND
     const { cmd, args, argv } = parsed.name.length > MAX_NAME_CHARS ? { args: '', argv: [] } : this.resolve(parsed)
+    // `# 标题…`: a command only when it names one.
+    if (!cmd && parsed.spaced) return NO_COMMAND
     const p = this.prefix
     const customer = customersRead(event) && !event.sender.isStaff
     if (!cmd && (!this.answerUnknown || customer)) return NO_COMMAND
@@ -123,6 +125,12 @@ export class CommandRouter {
     if (args.length > MAX_ARGS_CHARS)
       return { kind: 'reply', text: `${name} 的内容太长（最多 ${MAX_ARGS_CHARS} 字），请缩短后再发。`, privately }
     return { kind: 'run', command: cmd, args, argv }
+  }
+
+  /** A private `帮助` (or `help`) without the prefix: someone new to the bot asking, read as `#帮助`. */
+  private privateHelp(event: MessageEvent): ParsedCommand | undefined {
+    if (event.group || !/^\s*(?:帮助|help)[\s?？!！。.]*$/i.test(event.text)) return undefined
+    return { name: '帮助', args: '', argv: [] }
   }
 
   /** The name of a command the asker may use where they asked that a typo (`帮主`) is a few edits away from. */

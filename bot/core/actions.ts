@@ -72,6 +72,11 @@ export interface RemindAction extends ActionMeta {
    * that stands alone, without `本群` or `被@` (they read it outside the group). Without it, `text` is sent.
    */
   privateText?: string
+  /**
+   * A line sent above `text` saying why it comes privately (`关于客户群「…」（只发给你，客户看不到）：`, set by
+   * `routeActions`): not part of the text, so the audit entry shows what the reminder says.
+   */
+  heading?: string
 }
 /** Tell every admin privately (or the configured admin group), optionally with an image or file (path). */
 export interface NotifyAdminsAction extends ActionMeta {

@@ -26,7 +26,11 @@ export function archiveCommands(d: ArchiveDeps): CommandSpec[] {
       role: 'auditor',
       where: 'private',
       usage,
-      help: [{ usage: parts.search }, { usage: parts.export }, { usage: parts.hold, roles: ['admin'] }],
+      help: [
+        { usage: parts.search, description: T.HELP_DESCRIPTION.search },
+        { usage: parts.export, description: T.HELP_DESCRIPTION.export },
+        { usage: parts.hold, description: T.HELP_DESCRIPTION.hold, roles: ['admin'] },
+      ],
       description: T.COMMAND_DESCRIPTION,
       run: inv => {
         const [sub, ...rest] = inv.argv

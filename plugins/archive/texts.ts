@@ -23,8 +23,14 @@ export const usageParts = (p: string) => ({
 })
 /** `#记录` usage line. */
 export const usage = (p: string) => Object.values(usageParts(p)).join('；')
-/** `#帮助` description of `#记录`. */
-export const COMMAND_DESCRIPTION = '信息记录：搜索、导出聊天记录（仅私聊，审计员/管理员）；法律保全仅限管理员'
+/** `#记录`'s description (the console's command list). */
+export const COMMAND_DESCRIPTION = '信息记录：搜索、导出聊天记录（仅私聊，审计员/管理员）；法律保全（管理员）'
+/** `#帮助`'s words for each part of `#记录`, each shown only to who may use that part. */
+export const HELP_DESCRIPTION = {
+  search: '信息记录：搜索聊天记录（仅私聊）',
+  export: '导出聊天记录',
+  hold: '法律保全（到期记录暂停清理）',
+}
 /** A bad or missing subcommand. */
 export const usageReply = (line: string) => `用法：${line}`
 /** A search without words or member. */

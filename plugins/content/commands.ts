@@ -3,6 +3,8 @@ import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
 import { bareName, contactsNamed, type NamedContact, whichOneText } from '../../bot/commands/member-names.js'
 import type { AuditEntry } from '../../bot/runtime/records/audit.js'
 import { shortDateTime } from '../../bot/time/zoned.js'
+import { wholeCount } from '../../bot/config/count-words.js'
+import { quoted } from '../../bot/commands/quote.js'
 import { dictionarySummary } from './dictionary/holder.js'
 import { recentIncidents, type Incident } from './incidents/incident.js'
 import { withFleetRepeats } from './incidents/fleet-incidents.js'
@@ -118,9 +120,10 @@ function reviewCommand(
 async function incidentsText(s: ContentService, inv: CommandInvocation): Promise<string> {
   const { ctx } = s
   const now = ctx.clock.now()
-  const days = Number(inv.argv.find(a => /^\d{1,3}$/.test(a)) ?? 7)
-  const word = inv.argv.find(a => !/^\d{1,3}$/.test(a))
   const mentioned = inv.event.mentions.at(0)
+  const read = readIncidentArgs(inv.argv, !!mentioned)
+  if ('unread' in read) return incidentsUsage(ctx.commandPrefix, read.unread, read.twice)
+  const { days, word } = read
   const named = mentioned ? { id: mentioned, label: mentioned } : word ? await memberNamed(s, word) : undefined
   if (named && 'answer' in named) return named.answer
   const since = now - days * 86_400_000
@@ -184,6 +187,31 @@ function fleetIncidents(s: ContentService, q: { since: number; groupId?: string 
  * as every command resolves names (`member-names.ts`: roster name, group nickname, WeChat name, contact id), else the
  * name an incident recorded. An answer instead when the name means nobody, or several people (the admin says which).
  */
+/** A day count of `#违规`: `30`, `30天`, `三十`, `三十天` (1 to 999). */
+const DAYS_UNIT = /^(?:天|日|d)?$/i
+
+/**
+ * `#违规`'s words: a day count (7 when none) and a member's name (ignored after an @-mention, whose name may hold
+ * spaces); a second word besides the name is a day count not read (`三十x`), named in `unread` (`twice`: a second
+ * day count).
+ */
+export function readIncidentArgs(
+  argv: string[],
+  mentioned: boolean,
+): { days: number; word?: string } | { unread: string; twice?: boolean } {
+  const counts = argv.filter(a => wholeCount(a, DAYS_UNIT) !== undefined)
+  const words = argv.filter(a => wholeCount(a, DAYS_UNIT) === undefined)
+  if (counts.length > 1) return { unread: counts[1], twice: true }
+  if (!mentioned && words.length > 1) return { unread: words[1] }
+  return { days: counts.length ? wholeCount(counts[0], DAYS_UNIT)! : 7, word: mentioned ? undefined : words[0] }
+}
+
+/** The answer to `#违规` words it cannot read: what was not read, and the usage. */
+function incidentsUsage(p: string, unread: string, twice = false): string {
+  const what = twice ? `只能给一个天数（多了「${quoted(unread)}」）` : `看不懂「${quoted(unread)}」`
+  return `${what}：天数请写数字或中文，例如 30、三十、三十天。用法：${p}违规 [@成员|微信ID|名字] [天数]`
+}
+
 async function memberNamed(s: ContentService, word: string): Promise<NamedContact | { answer: string }> {
   const incidents = [s.incidents.state, ...s.foreignIncidents.values()].flatMap(l => l.incidents)
   const name = bareName(word)

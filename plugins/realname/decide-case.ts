@@ -196,7 +196,9 @@ export class Realname {
         : []
       return { assessment, actions }
     }
-    if (this.caseOf(group, member.id)) return { assessment, actions: [] }
+    const open = this.caseOf(group, member.id)
+    if (open)
+      return { assessment, actions: open.problem === v.problem ? [] : this.reclassify(group, assessment, open, opts) }
     return { assessment, actions: this.openCase(group, assessment, opts) }
   }
 
@@ -266,6 +268,32 @@ export class Realname {
     c.reportedOn = today
     this.d.dirty.state = true
     return true
+  }
+
+  /**
+   * A case whose member now has another problem (renamed from `小新新` to `销售部-小新`: the format is right, the name
+   * is not on the roster): the case says so, so `#状态` counts it as `#实名检查` lists it. A new identity problem is
+   * reported to the admins as at opening (unless `quiet`); a fixable one after an identity problem gets the reminders.
+   */
+  private reclassify(group: GroupRef, a: Assessment, c: Case, opts: { quiet?: boolean }): Action[] {
+    if (a.verdict.ok) return []
+    const identity = IDENTITY_PROBLEMS.has(a.verdict.problem)
+    const was = c.identity
+    Object.assign(c, { identity, problem: a.verdict.problem })
+    this.d.dirty.state = true
+    if (identity === was) return []
+    if (!identity) return this.advance(group, a, c)
+    if (opts.quiet || !this.markReported(c)) return []
+    return [
+      {
+        type: 'notifyAdmins',
+        text: identityText(this.notice(group, a)),
+        rule: 'realname.identity',
+        groupId: group.id,
+        memberId: a.member.id,
+        reason: a.verdict.detail,
+      },
+    ]
   }
 
   private openCase(group: GroupRef, a: Assessment, opts: { inviter?: string; quiet?: boolean }): Action[] {

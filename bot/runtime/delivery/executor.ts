@@ -159,7 +159,8 @@ export class Executor {
       case 'say':
       case 'remind': {
         const label = await this.label(a.to, a.mentions)
-        const msg: OutboundMessage = { chat: a.to, text: a.text, mentions: a.mentions, label }
+        const text = a.type === 'remind' && a.heading ? `${a.heading}\n${a.text}` : a.text
+        const msg: OutboundMessage = { chat: a.to, text, mentions: a.mentions, label }
         if (a.sensitive) msg.sensitive = true
         return this.send(msg)
       }

@@ -4,6 +4,7 @@ import { chatKey, type OutboundMessage } from '../../ports/outbound-message.js'
  * Merge queued texts for the same chat as `first` into one message (in queue
  * order, up to `maxChars`, stopping at a file or link card so order is kept),
  * so five warnings to one group become one send. `first` must be the chat's earliest item.
+ * The parts are unrelated messages: a blank line ({@link PART_GAP}) sets each apart, so they read as separate items.
  * When the merged texts mention different people, each line starts with the names it is for
  * (`张三：…`), since WeChat puts every @ at the top. Files and secrets (`sensitive`) are never merged, nor a text
  * to everyone (no @: a notice, a campaign, a report) with @-texts: WeChat's @ would make it look addressed to them.
@@ -24,16 +25,19 @@ export function mergeTexts<T extends OutboundMessage>(
     // Keep order: text queued after a file or a secret goes after it.
     if (q.file || q.link || q.sensitive || q.text === undefined) break
     if (!q.mentions?.length !== !first.mentions?.length) break
-    if (length + 1 + lineOf(q).length > maxChars) break
-    length += 1 + lineOf(q).length
+    if (length + PART_GAP.length + lineOf(q).length > maxChars) break
+    length += PART_GAP.length + lineOf(q).length
     items.push(q)
   }
   const whom = new Set(items.map(i => (i.mentions ?? []).join(',')))
   const named = whom.size > 1
-  const text = items.map(i => (named ? lineOf(i) : (i.text ?? ''))).join('\n')
+  const text = items.map(i => (named ? lineOf(i) : (i.text ?? ''))).join(PART_GAP)
   const mentions = [...new Set(items.flatMap(i => i.mentions ?? []))]
   return { message: { chat: first.chat, text, mentions }, items }
 }
+
+/** What goes between two merged parts: a blank line. */
+export const PART_GAP = '\n\n'
 
 /** An item's line in a merged message, led by the names it is for. */
 function lineOf(m: OutboundMessage): string {

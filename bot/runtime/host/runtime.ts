@@ -39,6 +39,7 @@ import { accountDownText } from '../../fleet/texts.js'
 import { sendKey } from '../../fleet/keys.js'
 import { TakeoverBatch } from '../../fleet/takeover-batch.js'
 import { OUTWARD_ACTIONS } from '../../core/actions.js'
+import { PrivateHints } from '../../commands/private-hint.js'
 
 /**
  * The bot runtime: receives normalised events, routes commands, lets every
@@ -78,6 +79,8 @@ export class BotRuntime {
   /** `dryFor`'s functions, by plugin name. */
   private dryByPlugin = new Map<string, (a: Action) => boolean>()
   private factDepth = 0
+  /** Who got the hint for a private message that is no command, and when (`privateHint`). */
+  private hints = new PrivateHints()
   private rolesOf: (contactId: string) => Role[]
   /** The fleet's answers to "may I act here / run this / send this" (always yes for one process). */
   readonly fleet: FleetGate
@@ -400,8 +403,23 @@ export class BotRuntime {
     if (acting && event.type === 'message' && (!event.sender.isPeer || event.sender.roles.length)) {
       const routed = this.router.route(event, event.sender.roles)
       if (routed.kind !== 'none') return this.commandThenDecide(event, routed, group, acting, replay)
+      // A private text from someone the bot knows (rare): a hint if nothing answers it (a standalone bot only).
+      if (!group && event.sender.isStaff && !this.deps.embedded) return this.decideThenHint(event)
     }
     return this.decideOn(event, group, acting, replay)
+  }
+
+  /** A private message that is no command: the plugins decide, then a hint when none of them answered it (`privateHint`). */
+  private async decideThenHint(event: MessageEvent): Promise<void> {
+    let answered = false
+    const act = (p: HostedPlugin, actions: Action[]): Promise<void> | undefined => {
+      if (actions.some(a => OUTWARD_ACTIONS.has(a.type))) answered = true
+      return this.act(p, actions)
+    }
+    await decide(this.reachedBy(true, undefined), event, this.onError, act)
+    if (answered) return
+    const hint = this.hints.take(event, this.loaded.config.commandPrefix, this.deps.clock.now())
+    if (hint) await this.act('runtime', [hint])
   }
 
   /**

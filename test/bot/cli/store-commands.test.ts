@@ -54,7 +54,7 @@ describe('exports from the command line', () => {
     const code = await overState(runStats, streams)(['--from', '2026-11-01', '--to', '2026-11-30', '--data', data])
     expect(code).toBe(1)
     expect(text.err).toContain(
-      `沙盒（npm run dev）的状态在 ${join(data, 'sandbox')}，请用 --data ${join(data, 'sandbox')}`,
+      `沙盒（npm start）的状态在 ${join(data, 'sandbox')}，请用 --data ${join(data, 'sandbox')}`,
     )
     expect(existsSync(join(data, 'state'))).toBe(false)
   })

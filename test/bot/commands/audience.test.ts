@@ -36,7 +36,8 @@ describe('routeActions: who reads what plugins decide', () => {
         type: 'remind',
         to: { contact: 'staff1' },
         groupId: 'cust',
-        text: '关于客户群「示例科技张三交流群」（只发给你，客户看不到）：\n请改群昵称',
+        heading: '关于客户群「示例科技张三交流群」（只发给你，客户看不到）：',
+        text: '请改群昵称',
       }),
     ])
   })
@@ -59,7 +60,8 @@ describe('routeActions: who reads what plugins decide', () => {
       { type: 'remind', to: { room: 'news' }, text: '被@的同事还未反馈，请在本群回复', mentions: ['c1'], rule: 'r' },
       expect.objectContaining({
         to: { contact: 'staff1' },
-        text: '关于公告群「示例科技公告群」（只发给你，客户看不到）：\n你还没有登记',
+        heading: '关于公告群「示例科技公告群」（只发给你，客户看不到）：',
+        text: '你还没有登记',
       }),
     ])
   })
@@ -107,7 +109,8 @@ describe('routeActions: who reads what plugins decide', () => {
     )
     expect(told).toMatchObject({
       to: { contact: 'staff1' },
-      text: expect.stringMatching(/客户看不到）：\n张三你好！…$/),
+      heading: expect.stringMatching(/客户看不到）：$/),
+      text: '张三你好！…',
     })
   })
 

@@ -34,7 +34,13 @@ describe('parseCommand', () => {
     })
   })
 
-  it.each(['收到', '今天#帮助', '#', '# 帮助', '@小助手', '!帮助', ''])('does not treat %j as a command', text => {
+  it('reads spaces after the prefix, marked `spaced` (a command only if the name is one)', () => {
+    expect(parseCommand('# 帮助', '#')).toEqual({ name: '帮助', args: '', argv: [], spaced: true })
+    expect(parseCommand('＃\u3000帮助', '#')).toMatchObject({ name: '帮助', spaced: true })
+    expect(parseCommand('#帮助', '#')?.spaced).toBeUndefined()
+  })
+
+  it.each(['收到', '今天#帮助', '#', '#  ', '@小助手', '!帮助', ''])('does not treat %j as a command', text => {
     expect(parseCommand(text, '#')).toBeUndefined()
   })
 

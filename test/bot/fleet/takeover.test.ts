@@ -629,7 +629,7 @@ plugins:
     await a.stop()
     await vi.waitFor(() => expect(b.fleet.holds(sales.id)).toBe(true), { timeout: LEASE_MS, interval: 50 })
     const lines = (bots: Awaited<ReturnType<typeof bot>>[], to: string) =>
-      sentBy(bots, to).flatMap(s => s.t.split('\n').map(t => `${s.bot}:${t}`))
+      sentBy(bots, to).flatMap(s => s.t.split(/\n+/).map(t => `${s.bot}:${t}`))
     const answers = questions.map(q => `已登记：${q}`)
     const told = questions.map(q => `你的问题已登记：${q}`)
     await settle([b], () => {
@@ -770,7 +770,7 @@ plugins:
     expect(a.rt.outbox.depth()).toBe(3)
     await a.crash()
     await vi.waitFor(() => expect(b.fleet.holds(sales.id)).toBe(true), { timeout: 3 * LEASE_MS, interval: 100 })
-    const lines = (to: string) => sentBy([a, b], to).flatMap(s => s.t.split('\n').map(t => `${s.bot}:${t}`))
+    const lines = (to: string) => sentBy([a, b], to).flatMap(s => s.t.split(/\n+/).map(t => `${s.bot}:${t}`))
     // Both questions were received in the lease gap: the first was answered (sent), the second's answer moved here.
     await settle([b], () => {
       expect(lines(sales.id)).toEqual(['0:已登记：请问发票怎么开', '1:已登记：请问几点发货'])

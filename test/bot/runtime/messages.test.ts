@@ -56,7 +56,7 @@ describe('messages people read', () => {
       expect.objectContaining({
         chat: { room: 'c1' },
         mentions: ['u1', 'u2'],
-        text: '刘总：你的消息涉及违规内容，第 1 次违规。\n王总-采购：你的消息涉及违规内容，第 1 次违规。',
+        text: '刘总：你的消息涉及违规内容，第 1 次违规。\n\n王总-采购：你的消息涉及违规内容，第 1 次违规。',
       }),
     ])
   })
@@ -64,7 +64,7 @@ describe('messages people read', () => {
   it('texts for the same people merge without names', () => {
     const a = { chat: { room: 'c1' }, text: '第一条', mentions: ['u1'], label: '刘总' }
     const b = { chat: { room: 'c1' }, text: '第二条', mentions: ['u1'], label: '刘总' }
-    expect(mergeTexts(a, [a, b], 1500).message.text).toBe('第一条\n第二条')
+    expect(mergeTexts(a, [a, b], 1500).message.text).toBe('第一条\n\n第二条')
   })
 
   it('a failed removal tells the admins who and which group in one line with an audit id, never the error, its stack or paths', async () => {

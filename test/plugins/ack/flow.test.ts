@@ -130,7 +130,7 @@ describe('ack: red packets', () => {
     // One note a packet (the outbox merges the two into one message).
     const note =
       '销售部-王五在「销售部工作群」发了红包（金额未知），其罚款 F3（未按时回复通知 N1）现应缴 10 元：核对金额后发送 #罚款 结清 F3 确认。'
-    expect(wechat.textsTo('admin1').at(-1)).toBe(`${note}\n${note}`)
+    expect(wechat.textsTo('admin1').at(-1)).toBe(`${note}\n\n${note}`)
     expect(rt.ledger.openFines('u3')).toHaveLength(1)
 
     await rt.handle(text(wang, '#罚款 结清 F3', clock.now(), sales))

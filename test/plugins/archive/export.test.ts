@@ -238,7 +238,7 @@ describe('archive export (CLI)', () => {
       { env: { ...process.env, BOT_DATA_DIR: data, BOT_CONFIG: 'data/bot.config.example.yaml' } },
     )
     expect(res.stderr.toString()).toBe(
-      `❌ ${data} 里没有消息存档；沙盒（npm run dev）的存档在 ${join(data, 'sandbox', 'archive')}，请用 --data ${join(data, 'sandbox')} ` +
+      `❌ ${data} 里没有消息存档；沙盒（npm start）的存档在 ${join(data, 'sandbox', 'archive')}，请用 --data ${join(data, 'sandbox')} ` +
         '(no message archive here; the sandbox keeps its archive in that folder)\n',
     )
     expect(res.status).toBe(1)

@@ -272,18 +272,21 @@ describe('archive: search leaves out command conversations with the bot', () => 
 })
 
 describe('archive: #帮助 and the legal hold agree', () => {
-  it("an auditor's #帮助 offers search and export, says the hold is for admins, and #记录 保全 refuses them", async () => {
+  it("an auditor's #帮助 offers search and export, not the hold (admins'), and #记录 保全 refuses them", async () => {
     const h = await setup()
     await h.say(auditor, '#帮助')
     const help = h.to('aud1')
     expect(help.split('\n').at(-1)).toBe(
       '#记录 搜索 <词> [群:群名] [日期] [人:成员] [类型:图片] [含命令]；#记录 导出 [群:群名] [日期] [人:成员] [csv|html|md|jsonl]' +
-        '  信息记录：搜索、导出聊天记录（仅私聊，审计员/管理员）；法律保全仅限管理员',
+        '  信息记录：搜索聊天记录（仅私聊）；导出聊天记录',
     )
     expect(help).not.toContain('#记录 保全')
+    expect(help).not.toContain('法律保全')
     await h.say(auditor, '#记录 保全')
     expect(h.wechat.textsTo('aud1').at(-1)).toBe('⛔ 没有权限：法律保全需要「管理员」角色。')
     await h.say(admin, '#帮助')
-    expect(h.to('admin1')).toContain('#记录 保全 [群 开|关]')
+    expect(h.to('admin1')).toContain(
+      '#记录 保全 [群 开|关]  信息记录：搜索聊天记录（仅私聊）；导出聊天记录；法律保全（到期记录暂停清理）',
+    )
   })
 })

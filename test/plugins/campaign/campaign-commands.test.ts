@@ -71,7 +71,7 @@ describe('#活动 新建', () => {
     expect(wechat.textsTo('zs')).toEqual([expect.stringContaining('没有权限')])
     expect(wechat.textsTo('boss')).toEqual([expect.stringContaining('没有权限')])
     expect(wechat.textsTo('admin').slice(1)).toEqual([
-      '活动 #1「年终大促」已结束，完成情况已发给管理员。\n【活动报告】#1「年终大促」已提前结束\n总体完成 0/6（0%）\n· 销售部工作群 0/5（0%） 未完成：陈管理、王经理、张三、李四、王五\n· 南宁区域群 0/3（0%） 未完成：陈管理、杜艳霞、李四',
+      '活动 #1「年终大促」已结束，完成情况已发给管理员。\n\n【活动报告】#1「年终大促」已提前结束\n总体完成 0/6（0%）\n· 销售部工作群 0/5（0%） 未完成：陈管理、王经理、张三、李四、王五\n· 南宁区域群 0/3（0%） 未完成：陈管理、杜艳霞、李四',
       '活动 #1 当前状态为「已结束」，无需结束。',
     ])
   })

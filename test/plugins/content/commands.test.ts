@@ -81,6 +81,21 @@ describe('#违规', () => {
     ])
   })
 
+  it('reads a day count in Chinese (三十, 三十天) and answers a count it cannot read with the usage, not 7 days', async () => {
+    const h = await start()
+    await h.post(admin, undefined, '#违规 张三 三十')
+    await h.post(admin, undefined, '#违规 三十天')
+    await h.post(admin, undefined, '#违规 张三 三十x')
+    await h.post(admin, undefined, '#违规 30 7')
+    await h.drain()
+    expect(h.wechat.textsTo('wxid_admin')).toEqual([
+      '最近 30 天没有违规事件（张三（示例科技销售部工作群））。',
+      '最近 30 天没有违规事件。',
+      '看不懂「三十x」：天数请写数字或中文，例如 30、三十、三十天。用法：#违规 [@成员|微信ID|名字] [天数]',
+      '只能给一个天数（多了「7」）：天数请写数字或中文，例如 30、三十、三十天。用法：#违规 [@成员|微信ID|名字] [天数]',
+    ])
+  })
+
   it('asks which one when a name means several people, as #撤销 does, and takes the id it is given', async () => {
     const h = await start()
     // A second 王五, a customer in a customer group: the name alone no longer says whose incidents.

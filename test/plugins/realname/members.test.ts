@@ -39,6 +39,21 @@ describe('realname: customers, unknown people, leavers and the daily sweep', () 
     )
   })
 
+  it('a reminded newcomer who renames to a name not on the roster counts as 花名册外 in #状态, as #实名检查 lists him', async () => {
+    const { rt, clock, wechat, join } = await start()
+    const xin = member('wxid_newbie', '小新', '小新新')
+    await join(sales, [xin], zhang)
+    await clock.advance(15 * MIN)
+    expect(wechat.textsTo('wxid_newbie')).toHaveLength(1) // the format reminder
+    wechat.rename(sales.id, 'wxid_newbie', '销售部-小新')
+    await rt.handle(text({ ...xin, groupAlias: '销售部-小新' }, '改好了', clock.now(), sales))
+    await rt.handle(text(member('wxid_admin', '陈管理'), '#状态', clock.now()))
+    await clock.advance(MIN)
+    const status = wechat.textsTo('wxid_admin').find(t => t.includes('实名待整改'))
+    expect(status).toContain('实名待整改 0 人，花名册外 1 人')
+    expect(wechat.textsTo('wxid_admin').join('\n')).toContain('姓名「小新」不在花名册上')
+  })
+
   it("catches someone who copies a bound colleague's name", async () => {
     const { clock, wechat, join } = await start()
     await join(sales, [member('wxid_fake', '张三', '销售部-张三')], zhang)

@@ -237,7 +237,7 @@ describe('service: #花名册 重载', () => {
     await rt.handle(text(admin, '#花名册 重载', clock.now()))
     await clock.advance(10_000)
     const said = wechat.textsTo('admin1').join('\n') // the outbox merges texts to one chat
-    expect(said).toMatch(/✅ 花名册已重载：2 人。\n👋 员工离职：张三[\s\S]*负责的客户群已交给 李四：张三交流群/)
+    expect(said).toMatch(/✅ 花名册已重载：2 人。\n+👋 员工离职：张三[\s\S]*负责的客户群已交给 李四：张三交流群/)
   })
 })
 

@@ -43,7 +43,7 @@ describe('Outbox keeps the order of messages to one chat', () => {
     await pass(1000)
     outbox.enqueue({ chat: { room: 'r1' }, text: '第二条' })
     await pass(60_000)
-    expect(wechat.sent.map(s => s.text)).toEqual(['第一条\n第二条'])
+    expect(wechat.sent.map(s => s.text)).toEqual(['第一条\n\n第二条'])
   })
 })
 

@@ -170,7 +170,7 @@ describe('Outbox merging', () => {
     outbox.enqueue(room('r2', '别的群'))
     outbox.enqueue(room('r1', '@李四 请改群昵称', ['u3', 'u2']))
     await pass(clock, 60_000)
-    expect(wechat.textsTo('r1')).toEqual(['早上好', '@张三 请注意用语\n@李四 请改群昵称'])
+    expect(wechat.textsTo('r1')).toEqual(['早上好', '@张三 请注意用语\n\n@李四 请改群昵称'])
     expect(wechat.sent.find(s => s.text?.startsWith('@张三'))!.mentions!.sort()).toEqual(['u2', 'u3'])
     expect(wechat.textsTo('r2')).toEqual(['别的群'])
   })
@@ -208,7 +208,7 @@ describe('Outbox merging', () => {
     for (const t of ['aaaa', 'bbbb', 'cccc', 'dddd']) outbox.enqueue(room('r1', t))
     outbox.resume()
     await pass(clock, 60_000)
-    expect(wechat.textsTo('r1')).toEqual(['aaaa\nbbbb', 'cccc\ndddd'])
+    expect(wechat.textsTo('r1')).toEqual(['aaaa\n\nbbbb', 'cccc\n\ndddd'])
   })
 
   it('never merges files or link cards, and sends each intact', async () => {
