@@ -32,7 +32,7 @@ export const T = {
   // campaigns
   announceReason: (id: string) => `活动 ${id} 公告`,
   campaignReminder: (c: Campaign, phrase: string, now: number, tz: string) =>
-    `【活动提醒】「${c.title}」将于 ${nearDateTime(c.deadline, now, tz)} 截止，被@的同事还未反馈。请分享到朋友圈后在本群回复「${phrase}」并附截图。`,
+    `【活动提醒】「${c.title}」将于 ${nearDateTime(c.deadline, now, tz)} 截止，被@的各位还未反馈。请分享到朋友圈后在本群回复「${phrase}」并附截图。`,
   /** The reminder as a staff member reads it privately (a group customers read): nobody was @-ed before their eyes. */
   campaignReminderPrivate: (c: Campaign, phrase: string, now: number, tz: string) =>
     `【活动提醒】「${c.title}」将于 ${nearDateTime(c.deadline, now, tz)} 截止，你还没有登记分享。请分享到朋友圈后，在收到这个活动的任一个群里回复「${phrase}」并附截图。`,
