@@ -416,7 +416,7 @@ export class BotRuntime {
       if (actions.some(a => OUTWARD_ACTIONS.has(a.type))) answered = true
       return this.act(p, actions)
     }
-    await decide(this.reachedBy(true, undefined), event, this.onError, act)
+    await this.decideOn(event, undefined, true, false, act)
     if (answered) return
     const hint = this.hints.take(event, this.loaded.config.commandPrefix, this.deps.clock.now())
     if (hint) await this.act('runtime', [hint])
@@ -492,18 +492,19 @@ export class BotRuntime {
   }
 
   /**
-   * Let the plugins decide on an event, with its group's config sections. A `replay` (a message of a lease gap)
-   * skips the plugins that see everything: they saw it when it came.
+   * Let the plugins decide on an event, with its group's config sections, each plugin's actions to `act`. A
+   * `replay` (a message of a lease gap) skips the plugins that see everything: they saw it when it came.
    */
   private decideOn(
     event: BotEvent,
     group: GroupRef | undefined,
     acting: boolean,
     replay = false,
+    act = this.actOn,
   ): Promise<void> | undefined {
     const sections = group && this.loaded.groupSections.get(group.configName)
     const reached = this.reachedBy(acting, sections)
-    return decide(replay ? reached.filter(p => !p.def.seesPeers) : reached, event, this.onError, this.actOn)
+    return decide(replay ? reached.filter(p => !p.def.seesPeers) : reached, event, this.onError, act)
   }
 
   /** The plugins an event reaches (`pluginsReached`): made once per group's sections, not per event. */
