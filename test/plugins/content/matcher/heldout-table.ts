@@ -56,6 +56,8 @@ const files = [
     'blind13',
     'blind14',
     'blind15',
+    'blind16',
+    'blind17',
   ].map(name => path.join(fixtures, `heldout-${name}.jsonl`)),
 ]
 const shared = asInternalStaff(matcherOf(SHARED_DICTIONARY), files, internal)

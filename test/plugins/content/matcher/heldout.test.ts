@@ -72,6 +72,12 @@ const BLIND13 = fixture('heldout-blind13.jsonl')
 const BLIND14 = fixture('heldout-blind14.jsonl')
 /** Written blind beside blind14 and kept unseen: no fixer opens it; it measures how the classes generalise. */
 const BLIND15 = fixture('heldout-blind15.jsonl')
+/**
+ * Written blind on d12ef892 (the authors saw only the shared dictionary, the two public evals and the issue) while
+ * blind15 was opened for fixes, and kept unseen: no fixer opens them; they measure how the classes generalise.
+ */
+const BLIND16 = fixture('heldout-blind16.jsonl')
+const BLIND17 = fixture('heldout-blind17.jsonl')
 
 describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 setup)', () => {
   let compiled: ReturnType<typeof compileMatcher> | undefined
@@ -171,6 +177,14 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind15 (unseen): at least the figures measured (precision 122/135, recall 122/136)', () => {
     expectFloors(matcherOf(), BLIND15, 122 / 135, 122 / 136, true)
   })
+
+  // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.947 / 0.934 and 0.902 / 0.914.
+  it('heldout-blind16 (unseen): at least the figures measured (precision 142/150, recall 142/152)', () => {
+    expectFloors(matcherOf(), BLIND16, 142 / 150, 142 / 152, true)
+  })
+  it('heldout-blind17 (unseen): at least the figures measured (precision 138/153, recall 138/151)', () => {
+    expectFloors(matcherOf(), BLIND17, 138 / 153, 138 / 151, true)
+  })
 })
 
 describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (default.yaml, eval-v2 options)', () => {
@@ -221,5 +235,13 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // Issue #22's goals are NOT met here. Never opened: blind on b40fa706 0.898 / 0.904; after b13rec 0.899 / 0.912.
   it('heldout-blind15 (unseen): at least the figures measured (precision 124/138, recall 124/136)', () => {
     expectFloors(matcher, BLIND15, 124 / 138, 124 / 136, true)
+  })
+
+  // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.925 / 0.967 and 0.881 / 0.927.
+  it('heldout-blind16 (unseen): at least the figures measured (precision 147/159, recall 147/152)', () => {
+    expectFloors(matcher, BLIND16, 147 / 159, 147 / 152, true)
+  })
+  it('heldout-blind17 (unseen): at least the figures measured (precision 140/159, recall 140/151)', () => {
+    expectFloors(matcher, BLIND17, 140 / 159, 140 / 151, true)
   })
 })
