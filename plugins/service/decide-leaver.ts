@@ -6,11 +6,13 @@ import {
   leaverRemovedReason,
   leaversHeldText,
   leaverText,
+  type GivenBack,
   type Returner,
   staffBackText,
   stillInText,
   successorText,
   timerReason,
+  workBackText,
 } from './texts.js'
 
 /** What a leaver still holds, as the plugin found it. */
@@ -125,8 +127,18 @@ export function leaverActions(h: Holdings, now: number, prefix: string): Action[
   return out
 }
 
-/** People back on the roster, and the open work given back (`T2 → 钱多`): one notice to the admins, if anything. */
-export function backActions(back: Returner[], moved: string[], prefix: string): Action[] {
+/**
+ * People back on the roster, and the open work given back (`T2 → 钱多`): one notice to the admins, if anything, and
+ * a private note to each person who held some of it until then (a successor), so that nobody follows it up twice.
+ */
+export function backActions(back: Returner[], moved: GivenBack[], prefix: string): Action[] {
   if (!back.length && !moved.length) return []
-  return [{ type: 'notifyAdmins', text: staffBackText(back, moved, prefix), rule: 'service.staff-back' }]
+  const items = moved.map(m => m.item)
+  const out: Action[] = [{ type: 'notifyAdmins', text: staffBackText(back, items, prefix), rule: 'service.staff-back' }]
+  for (const id of new Set(moved.flatMap(m => m.from))) {
+    const theirs = moved.filter(m => m.from.includes(id)).map(m => m.item)
+    const text = workBackText(back, theirs, prefix)
+    out.push({ type: 'say', to: { contact: id }, text, rule: 'service.staff-back', memberId: id })
+  }
+  return out
 }

@@ -228,6 +228,12 @@ export interface Returner {
   removedFrom: string[]
 }
 
+/** One open complaint or follow-up given back after a return: `T2 → 钱多`, and who held it until then. */
+export interface GivenBack {
+  item: string
+  from: string[]
+}
+
 /**
  * To the admins, once: people back on the roster are no leavers any more; open work (`moved`: `T2 → 钱多`) went back
  * to them or to the people the config names for its group.
@@ -241,6 +247,12 @@ export function staffBackText(back: Returner[], moved: string[], prefix: string)
       lines.push(`${b.name} 离职时已被机器人移出：${b.removedFrom.join('、')}，请重新邀请其入群。`)
   if (moved.length) lines.push(`投诉/回访交还负责人：${moved.join('；')}（${prefix}投诉 列表、${prefix}回访 列表）`)
   return lines.join('\n')
+}
+
+/** To someone who held work that went back after a return (`items`: `T2 → 张三`): they need not follow it up. */
+export function workBackText(back: Returner[], items: string[], prefix: string): string {
+  const who = back.length ? `${back.map(b => b.name).join('、')} 回到花名册，` : ''
+  return `↩️ ${who}以下投诉/回访已交还，你不必再跟进：${items.join('；')}（${prefix}投诉 列表、${prefix}回访 列表）`
 }
 
 /** The successor's private note. */

@@ -13,7 +13,7 @@ import {
   needsConfirmation,
   stillInActions,
 } from '../decide-leaver.js'
-import type { Returner } from '../texts.js'
+import type { GivenBack, Returner } from '../texts.js'
 import type { STAFF_DOC } from '../state.js'
 import type { FollowUpDesk } from './followups.js'
 import type { Responsibility } from './responsible.js'
@@ -162,8 +162,8 @@ export class StaffWatch {
    * a ticket to its group's configured people now; any open work nobody holds to its group's configured people.
    * The items moved, as `T2 → 钱多`.
    */
-  private giveBack(handed: Map<string, string[]>): string[] {
-    const moved: string[] = []
+  private giveBack(handed: Map<string, string[]>): GivenBack[] {
+    const moved: GivenBack[] = []
     for (const item of [...this.tickets.all(), ...this.followUps.all()]) {
       if (item.state === 'resolved' || item.state === 'done') continue
       const before = handed.get(item.id)
@@ -174,8 +174,9 @@ export class StaffWatch {
       const [first, second] = item.id.startsWith('T') ? [configured, previous] : [previous, configured]
       const to = first.length ? first : second
       if (!to.length || to.join() === item.responsible.join()) continue
+      const from = item.responsible.filter(id => !to.includes(id))
       item.responsible = to
-      moved.push(`${item.id} → ${this.who.names(to)}`)
+      moved.push({ item: `${item.id} → ${this.who.names(to)}`, from })
     }
     if (moved.length) {
       this.tickets.changed()

@@ -81,4 +81,23 @@ describe('service: someone back on the roster is no leaver any more', () => {
     await say(liu, '你好')
     expect(wechat.textsTo('admin1').filter(t => t.startsWith('↩️'))).toHaveLength(1)
   })
+
+  it('marked 离职 with a successor by mistake, then working again: the successor is told the work went back', async () => {
+    const { rt, wechat, clock, say } = await serviceRuntime(undefined, at('08:55'), { roster: THREE })
+    await say(liu, '质量太差了，我要投诉')
+    await say(zhang, '#回访 @刘总 3天', customers, { mentions: ['c1'] })
+    rt.replaceRoster(new Roster([{ ...zhangEntry, status: '离职', successor: '李四' }, liEntry, adminEntry]))
+    await say(liu, '在吗')
+    expect(wechat.textsTo('u2').at(-1)).toContain('未处理的投诉/回访：T1、R1')
+    await clock.advance(10 * 60_000)
+    rt.replaceRoster(new Roster([zhangEntry, liEntry, adminEntry]))
+    await say(liu, '还在吗')
+    expect(wechat.textsTo('admin1').at(-1)).toContain('投诉/回访交还负责人：T1 → 张三；R1 → 张三')
+    expect(wechat.textsTo('u2').at(-1)).toBe(
+      '↩️ 张三 回到花名册，以下投诉/回访已交还，你不必再跟进：T1 → 张三；R1 → 张三（#投诉 列表、#回访 列表）',
+    )
+    await clock.advanceTo(at('10:31'))
+    expect(wechat.textsTo('u1').at(-1)).toMatch(/^⏰ 投诉 T1 将在 11:00 到期/)
+    expect(wechat.textsTo('u2').filter(t => t.startsWith('⏰'))).toEqual([])
+  })
 })
