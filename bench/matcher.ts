@@ -193,6 +193,36 @@ function scanEach(matcher: Matcher, messages: string[]): number {
   return hits
 }
 
+/** The bench's fixed-seed inputs (see runMatcherBench): the same for every tool that reads them (bench/matcher-parts.ts). */
+export interface BenchInputs {
+  /** Terms for the largest size; a size takes the first ones. */
+  allTerms: string[]
+  /** The chat (Zipf characters), one message each, and the same amount of uniformly drawn characters. */
+  messages: string[]
+  uniform: string[]
+  /** The bare loop's table (see bareLookupLoop). */
+  table: Int32Array
+  /** UTF-8 megabytes of the chat. */
+  mb: number
+}
+
+/** Draws the bench's inputs for these dictionary sizes (chat of 4 MB, quick 1 MB, holding terms of the smallest). */
+export function benchInputs(sizes: number[], quick: boolean): BenchInputs {
+  const random = prng(20260101)
+  const allTerms = commonTerms(Math.max(...sizes), random)
+  const injected = allTerms.slice(0, Math.min(...sizes))
+  const textBytes = (quick ? 1 : 4) * 1_000_000
+  const messages = chatText(textBytes, injected, zipfCharacters(random), random).split('\n')
+  const uniform = chatText(
+    textBytes,
+    injected,
+    () => String.fromCharCode(CJK_FIRST + Math.floor(random() * CJK_COUNT)),
+    random,
+  ).split('\n')
+  const mb = Buffer.byteLength(messages.join('\n')) / 1e6
+  return { allTerms, messages, uniform, table: unitTable(random), mb }
+}
+
 /** Figures of one dictionary size (speeds in MB/s of UTF-8 text). */
 export interface MatcherSizeResult {
   terms: number
@@ -274,20 +304,8 @@ export async function runMatcherBench({
   const other = compare ? await otherCompiler(compare) : undefined
   const tables = await measureTables()
   const defaults = measureDefaultDictionary()
-  const random = prng(20260101)
-  const allTerms = commonTerms(Math.max(...sizes), random)
-  const injected = allTerms.slice(0, Math.min(...sizes))
-  const textBytes = (quick ? 1 : 4) * 1_000_000
-  const messages = chatText(textBytes, injected, zipfCharacters(random), random).split('\n')
-  const uniform = chatText(
-    textBytes,
-    injected,
-    () => String.fromCharCode(CJK_FIRST + Math.floor(random() * CJK_COUNT)),
-    random,
-  ).split('\n')
-  const mb = Buffer.byteLength(messages.join('\n')) / 1e6
+  const { allTerms, messages, uniform, table, mb } = benchInputs(sizes, quick)
   const speed = (ms: number): number => mb / (ms / 1000)
-  const table = unitTable(random)
   const samples = rounds ?? (quick ? 5 : 7)
   compileMatcher(dictionaryOf(['预热'], DEFAULT_EXPANSIONS))
   const results: MatcherSizeResult[] = []
