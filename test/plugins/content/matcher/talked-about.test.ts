@@ -406,3 +406,41 @@ describe('a post reported, a rule reminder, a message to the speaker (blind14)',
     expect(m.categoriesOf('想了解的加我微信')).toEqual(['contact'])
   })
 })
+
+describe('a term that is the topic of a rule or notice, asked about, or called a rumour (blind15)', () => {
+  const m = matcher({
+    deal: ['飞单', '私单'],
+    secret: ['进货价', '底价'],
+    claim: ['包治百病', '永久有效'],
+    defamation: ['公司要倒闭', '老板是骗子'],
+  })
+
+  it('is no hit as the topic of a rule: invalidated, kept in one place, announced, or barred from sharing', () => {
+    expect(m.categoriesOf('飞单一律不计入提成，查实后严肃处理')).toEqual([])
+    expect(m.categoriesOf('进货价只能在系统里查看，禁止拍照外传')).toEqual([])
+    expect(m.categoriesOf('底价的新标准财务会统一通知，大家稍等')).toEqual([])
+    expect(m.categoriesOf('温馨提示：所有私单一律作废')).toEqual([])
+  })
+
+  it('is a hit said, handed over, offered, or not the topic of its clause', () => {
+    expect(m.categoriesOf('底价发你了，严禁外传')).toEqual(['secret'])
+    expect(m.categoriesOf('公司要倒闭了，不要外传')).toEqual(['defamation'])
+    expect(m.categoriesOf('飞单一律九折，私聊')).toEqual(['deal'])
+    expect(m.categoriesOf('我这边私单一律不开发票')).toEqual(['deal'])
+  })
+
+  it('is no hit in a list of words not to say (不能说…、…)', () => {
+    expect(m.categoriesOf('话术里不能说永久有效、包治百病，会被投诉')).toEqual([])
+  })
+
+  it('is no hit in a question reported (问能不能, 咨询是否), and a hit with an offer', () => {
+    expect(m.categoriesOf('有顾客咨询是否永久有效，我说以合同为准')).toEqual([])
+    expect(m.categoriesOf('有人问能不能包治百病？能，私聊')).toEqual(['claim'])
+  })
+
+  it('is no hit called a rumour or rebutted (造谣说, 诬蔑, 已经解释清楚了), and a hit with an offer', () => {
+    expect(m.categoriesOf('有人诬蔑说老板是骗子，律师函已经发了')).toEqual([])
+    expect(m.categoriesOf('有个顾客在群里说老板是骗子，店长已经当面解释清楚了')).toEqual([])
+    expect(m.categoriesOf('有人造谣说公司要倒闭，想知道真相的私聊我')).toEqual(['defamation'])
+  })
+})
