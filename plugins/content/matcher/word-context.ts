@@ -2,6 +2,7 @@ import type { Candidate } from './allow-filter.js'
 import type { ExpansionKind } from './expand.js'
 import { isWordOf } from './expansion-data.js'
 import {
+  abbreviatesName,
   asksClaim,
   countsCompanies,
   handedInside,
@@ -10,6 +11,7 @@ import {
   sendsFiles,
   countsSwap,
   glossedAsName,
+  namesMention,
   namesPerson,
   namesPremises,
   promotesOwn,
@@ -45,8 +47,8 @@ const WINDOW = 12
  * - a term quoted by a warning against scams (see quotedByWarning);
  * - a swap form of a term used as a shop's name (see namesShop);
  * - a context word that is a numbered phase of what comes after it (see readsAsPhase);
- * - initials in a code or before a version, a swap form counted or taking a complement, a given name,
- *   companies counted, a term naming waste used of waste, a Latin letter naming a shape, pinyin glossed as a
+ * - initials in a code or before a version, a swap form counted or taking a complement, a given name, an
+ *   @-mention's name, a name's initials in brackets beside it, companies counted, a term naming waste used of waste, a Latin letter naming a shape, pinyin glossed as a
  *   name, a way round the company's premises, the company's pay received, the company's own gift, safety
  *   required of the work, initials where a verb of paying stands, a colour made, a sale to the speaker, a
  *   claim asked about, a thing handed in to a role inside the company, a file sent (see form-readings.ts);
@@ -89,6 +91,8 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     countsSwap(text, c) ||
     takesComplement(text, c) ||
     namesPerson(text, c) ||
+    namesMention(text, c) ||
+    abbreviatesName(text, c) ||
     countsCompanies(text, c) ||
     namesWaste(text, c) ||
     namesShape(text, c) ||

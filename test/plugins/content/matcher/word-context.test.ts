@@ -232,6 +232,39 @@ describe('a two-character hit written as a given name', () => {
     expect(m.categoriesOf('月入过万加薇')).toEqual(['c'])
     expect(m.categoriesOf('找我加薇')).toEqual(['c'])
   })
+
+  it('is no hit when a three-character hit is a given name and the start of the next word (陈威信|号码)', () => {
+    const m = category(['威信号'])
+    expect(m.categoriesOf('陈威信号码改了，找他打新号')).toEqual([])
+    expect(m.categoriesOf('王威信号多少')).toEqual(['c'])
+    expect(m.categoriesOf('我威信号码是多少')).toEqual(['c'])
+  })
+})
+
+describe('a member’s name in an @-mention or glossed by its initials (blind15)', () => {
+  it('is no hit as the whole name of an @-mention, with or without a team before it', () => {
+    const m = category(['私单'])
+    expect(m.categoriesOf('@思丹 周报今天交')).toEqual([])
+    expect(m.categoriesOf('@行政-思丹，会议室订了吗')).toEqual([])
+  })
+
+  it('is a hit outside the mention, or when the mention is more than the hit', () => {
+    const m = category(['私单'])
+    expect(m.categoriesOf('@所有人 思丹价格更低')).toEqual(['c'])
+    expect(m.categoriesOf('@思丹你好')).toEqual(['c'])
+  })
+
+  it('is no hit for initials in brackets beside a name that starts with those letters', () => {
+    const m = category(['一夜情'])
+    expect(m.categoriesOf('这是新同事俞雨晴（YYQ）的工位')).toEqual([])
+    expect(m.categoriesOf('YYQ（叶怡晴）负责华东区')).toEqual([])
+  })
+
+  it('is a hit for initials in brackets beside words that start otherwise', () => {
+    const m = category(['一夜情'])
+    expect(m.categoriesOf('今晚找个人（YYQ）')).toEqual(['c'])
+    expect(m.categoriesOf('约吗（yyq）')).toEqual(['c'])
+  })
 })
 
 describe('a company term after a count of more than one', () => {
