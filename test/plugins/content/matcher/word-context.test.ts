@@ -42,6 +42,13 @@ describe('a short term across a word boundary', () => {
     expect(category(['vx号']).categoriesOf('vx号码发你了')).toEqual(['c'])
   })
 
+  it('is no hit when the word at its end is not the last character lengthened (彩排, 号召, 号称, 乐园)', () => {
+    expect(category(['时时彩']).categoriesOf('这段舞蹈要时时彩排')).toEqual([])
+    expect(category(['威信号']).categoriesOf('他在村里的威信号召得动大家')).toEqual([])
+    expect(category(['vx号']).categoriesOf('新款VX号称静音')).toEqual([])
+    expect(category(['百家乐']).categoriesOf('百家乐园社区明天停水')).toEqual([])
+  })
+
   it('is still a hit in a category that expands nothing (a bulk list, matched as written)', () => {
     const bulk = compileMatcher(dictionaryOf({ c: { terms: ['下注'] } }))
     expect(bulk.categoriesOf('报价单下注明含税')).toEqual(['c'])
