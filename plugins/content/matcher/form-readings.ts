@@ -183,6 +183,22 @@ export function promotesOwn(text: string, c: Candidate): boolean {
   return c.term.startsWith('免费') && OWN_CUSTOMERS.test(text) && !OUTSIDE_REACH.test(text)
 }
 
+/** Terms that invite to a group or to scan a code. */
+const JOIN_TERM = /扫码|进群|入群|加群/u
+/** The company's own printed or online material, just before a term: `门店海报上的`, `说明书里的`, `公众号的`. */
+const OWN_MATERIAL_BEFORE =
+  /(?:海报|说明书|包装盒?|宣传单|宣传册|展架|易拉宝|保修卡|官网|公众号|小程序|门店|店里)(?:上|里|内|中)?的$/u
+
+/**
+ * True for an invitation to a group named as printed on the company's own material (`门店海报上的扫码进群是我们
+ * 的售后群`), with no other way to reach someone in the message: the company's own group, not an ad.
+ * `扫码进群领红包` and `海报上的扫码进群不算，加我微信进内部群` stay hits.
+ */
+export function invitesToOwnGroup(text: string, c: Candidate): boolean {
+  if (!JOIN_TERM.test(c.term) || !OWN_MATERIAL_BEFORE.test(clauseBefore(text, c.start))) return false
+  return !OUTSIDE_REACH.test(text.slice(0, c.start) + text.slice(c.end))
+}
+
 /** Kinds that write other characters than the term's. */
 const SWAP_KINDS = new Set(['homophone', 'toneless'])
 /** Numerals and demonstratives that count with a classifier: 三个月, 这个月, 每个月. */

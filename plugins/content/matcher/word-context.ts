@@ -6,6 +6,7 @@ import {
   asksClaim,
   countsCompanies,
   handedInside,
+  invitesToOwnGroup,
   namesColour,
   sellsToSpeaker,
   sendsFiles,
@@ -49,7 +50,7 @@ const WINDOW = 12
  * - a context word that is a numbered phase of what comes after it (see readsAsPhase);
  * - initials in a code or before a version, a swap form counted or taking a complement, a given name, an
  *   @-mention's name, a name's initials in brackets beside it, companies counted, a term naming waste used of waste, a Latin letter naming a shape, pinyin glossed as a
- *   name, a way round the company's premises, the company's pay received, the company's own gift, safety
+ *   name, a way round the company's premises, the company's pay received, the company's own gift or group, safety
  *   required of the work, initials where a verb of paying stands, a colour made, a sale to the speaker, a
  *   claim asked about, a thing handed in to a role inside the company, a file sent (see form-readings.ts);
  * - a fuzzy hit inside a longer hit of another term that reads its letters otherwise (see readInLonger);
@@ -99,6 +100,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     glossedAsName(text, c) ||
     namesPremises(text, c) ||
     promotesOwn(text, c) ||
+    invitesToOwnGroup(text, c) ||
     requiresSafety(text, c) ||
     receivesPay(text, c) ||
     readsAsPayment(text, c) ||

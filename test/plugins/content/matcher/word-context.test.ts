@@ -248,6 +248,20 @@ describe('a two-character hit written as a given name', () => {
   })
 })
 
+describe('an invitation to a group printed on the company’s own material (blind15)', () => {
+  it('is no hit named as on a poster, a manual or the official account, with no other way to reach someone', () => {
+    const m = category(['扫码进群', '扫码入群'])
+    expect(m.categoriesOf('说明书里的扫码入群是售后服务群，有问题在群里问')).toEqual([])
+    expect(m.categoriesOf('公众号的扫码进群二维码过期了，市场部换一张')).toEqual([])
+  })
+
+  it('is a hit said, or with another way to reach someone', () => {
+    const m = category(['扫码进群'])
+    expect(m.categoriesOf('扫码进群领红包')).toEqual(['c'])
+    expect(m.categoriesOf('海报上的扫码进群不算，加我微信进内部群')).toEqual(['c'])
+  })
+})
+
 describe('a member’s name in an @-mention or glossed by its initials (blind15)', () => {
   it('is no hit as the whole name of an @-mention, with or without a team before it', () => {
     const m = category(['私单'])
