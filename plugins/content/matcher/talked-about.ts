@@ -114,22 +114,26 @@ const TOPIC_BEFORE = /^(?:[^，,；;。！!？?\n]{0,8}[:：])?\s*(?:关于|对�
 /**
  * A rule or notice about a topic, after it in its sentence: an invalidation or a penalty (`一律不算业绩`, `一律不管`,
  * `不计入提成`, `会罚款`, `发现直接处理`), a prohibition of passing it on (`严禁截图外发`, `不要在群里讨论`), a
- * restriction on where it is seen or done (`只能在 CRM 里看`), or an announcement (`HR 会单独邮件通知`, `另行通知`).
+ * restriction on where it is seen (`只能在 CRM 里看`; not `只能找我`, nor where it is done: `只能在APP里操作`), or an
+ * announcement by a role of the company (`HR 会单独邮件通知`, `财务统一通知`).
  */
 const RULE_AFTER = new RegExp(
   [
-    '一律(?:不|禁止|按|处理|处罚|开除|辞退|罚|追责|严肃|无效|作废|踢|移出|清退|拉黑)',
+    '一律(?:不(?:算|管|认|予|计|准|许|得|能|受理|负责|批|报销|承认|接受|允许|发放)|禁止|按|处理|处罚|开除|辞退|罚|追责|严肃|无效|作废|踢|移出|清退|拉黑)',
     '不算(?:业绩|提成|销量|考核|工作量)|不计入|不予(?:认可|受理|承认|报销|结算)|概不负责',
     '(?:严禁|禁止|不得|不准|不许|请勿|切勿|不要)(?:私自|随意|随便)?(?:在[^，,；;。！!？?\\n]{1,6}?)?(?:截图|拍照|外发|外传|转发|泄露|透露|讨论|复制|下载|带出|发到|私下)',
-    '只能(?:在|通过|由|用|找)[^，,；;。！!？?\\n]{1,12}?(?:看|查|使用|办理|处理|下单|操作)',
+    '只能(?:在|通过|由|用|找)(?![我本])[^，,；;。！!？?\\n]{1,12}?(?:看|查)',
     '(?:会|将)被?(?:罚款|处罚|追责|开除|辞退)',
-    '(?:会|将|另行|统一|单独)[^，,；;。！!？?\\n]{0,6}?通知',
+    '(?:HR|hr|人事|财务|行政|公司|总部|领导|主管|经理|部门)[^，,；;。！!？?\\n]{0,8}?通知',
     '发现[^，,；;。！!？?\\n]{0,4}?(?:处理|处罚|开除|辞退|追责|罚款)',
   ].join('|'),
   'u',
 )
-/** Directly after a term, what says it as a claim or asks it: `公司要倒闭了，不要外传` tells the claim. */
-const SAID_AFTER = /^[了啦吗呢吧]/u
+/**
+ * Directly after a term, what says it as a claim or a question, or offers it: `公司要倒闭了，不要外传` tells the
+ * claim, `客户名单出售，严禁外传` sells the list.
+ */
+const SAID_AFTER = /^(?:[了啦吗呢吧有卖拿]|出售|转让|可以|能|低价|便宜|打包|批发|现货)/u
 
 /**
  * A prohibition, then where, directly before a term: `请勿在群内私下转账`, `不要在客户群里发广告`.
@@ -398,7 +402,7 @@ function reportedOrForbidden(
  * 通知`), with nothing that says it (`了`, `吗` right after) and no offer or handover (`客户名单发你了，严禁外传`).
  */
 function ruleTopic(text: string, start: number, end: number, before: string, allowDomains: readonly string[]): boolean {
-  if (!TOPIC_BEFORE.test(before) || SAID_AFTER.test(text.slice(end, end + 1))) return false
+  if (!TOPIC_BEFORE.test(before) || SAID_AFTER.test(text.slice(end, end + 2))) return false
   if (!RULE_AFTER.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return false
   return !offers(text, start, end, allowDomains)
 }

@@ -419,6 +419,7 @@ describe('a term that is the topic of a rule or notice, asked about, or called a
     expect(m.categoriesOf('飞单一律不计入提成，查实后严肃处理')).toEqual([])
     expect(m.categoriesOf('进货价只能在系统里查看，禁止拍照外传')).toEqual([])
     expect(m.categoriesOf('底价的新标准财务会统一通知，大家稍等')).toEqual([])
+    expect(m.categoriesOf('关于飞单，公司下周发文件通知')).toEqual([])
     expect(m.categoriesOf('温馨提示：所有私单一律作废')).toEqual([])
   })
 
@@ -427,6 +428,14 @@ describe('a term that is the topic of a rule or notice, asked about, or called a
     expect(m.categoriesOf('公司要倒闭了，不要外传')).toEqual(['defamation'])
     expect(m.categoriesOf('飞单一律九折，私聊')).toEqual(['deal'])
     expect(m.categoriesOf('我这边私单一律不开发票')).toEqual(['deal'])
+    expect(m.categoriesOf('进货价出售，严禁外传')).toEqual(['secret'])
+  })
+
+  it('is a hit in an ad that sounds like a rule (一律不收押金, 另行通知, 只能在APP里操作)', () => {
+    const ad = matcher({ ad: ['兼职刷单', '日赚'] })
+    expect(ad.categoriesOf('兼职刷单，名额有限，一律不收押金')).toEqual(['ad'])
+    expect(ad.categoriesOf('兼职刷单，名额有限，结果另行通知')).toEqual(['ad'])
+    expect(ad.categoriesOf('日赚八百只能在APP里操作，详情咨询')).toEqual(['ad'])
   })
 
   it('is no hit in a list of words not to say (不能说…、…)', () => {
