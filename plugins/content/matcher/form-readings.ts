@@ -250,15 +250,15 @@ const BEFORE_NAME = /(?:^|[\s\p{P}]|同事|新人|同学|老师|经理|主管|�
  */
 export function namesPerson(text: string, c: Candidate): boolean {
   if (!NAME_KINDS.has(c.kind) || c.start < 1 || !COMMON_SURNAMES.has(text[c.start - 1])) return false
-  if (!BEFORE_NAME.test(text.slice(Math.max(0, c.start - 5), c.start - 1))) return false
   const size = [...c.term].length
-  if (size === 2) return GIVEN_NAME.test(text.slice(c.start, c.end))
-  return (
-    size === 3 &&
-    c.end - c.start === 3 &&
-    GIVEN_NAME.test(text.slice(c.start, c.start + 2)) &&
-    isWordOf(text.charCodeAt(c.end - 1), text.charCodeAt(c.end))
-  )
+  const named =
+    size === 2
+      ? GIVEN_NAME.test(text.slice(c.start, c.end))
+      : size === 3 &&
+        c.end - c.start === 3 &&
+        isWordOf(text.charCodeAt(c.end - 1), text.charCodeAt(c.end)) &&
+        GIVEN_NAME.test(text.slice(c.start, c.start + 2))
+  return named && BEFORE_NAME.test(text.slice(Math.max(0, c.start - 5), c.start - 1))
 }
 
 /** What ends an @-mention's name: a space, punctuation, or the text's end. */
@@ -272,8 +272,10 @@ const MENTION_TEAM = /@[^\s@，,；;。！!？?]{1,8}[-_‐–—]$/u
  * `@思丹你好` stay hits (the name is not the hit alone).
  */
 export function namesMention(text: string, c: Candidate): boolean {
-  if (c.start < 1 || !MENTION_END.test(text.slice(c.end, c.end + 1))) return false
-  return text[c.start - 1] === '@' || MENTION_TEAM.test(text.slice(Math.max(0, c.start - 10), c.start))
+  let at = c.start - 1
+  while (at >= 0 && at >= c.start - 10 && text[at] !== '@') at--
+  if (at < 0 || text[at] !== '@' || !MENTION_END.test(text.slice(c.end, c.end + 1))) return false
+  return at === c.start - 1 || MENTION_TEAM.test(text.slice(at, c.start))
 }
 
 /** Ideographs just before an opening bracket: a name the letters in the brackets gloss (`杨一倩（`). */

@@ -252,7 +252,7 @@ const IMPOSTOR_WARNING = /提醒|注意|警惕|谨防|小心|当心|报警|只�
 const CUE_REACH = 24
 /** A table of UTF-16 codes: 1 for a first character of a cue (see QUOTES, WARNING, IMPOSTOR), 2 for a sentence end. */
 const CUE_CODES = new Uint8Array(0x10000)
-for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查他她对网骗造谣传诽污诬抹顾用买')
+for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查他她对网骗造谣诽污诬抹')
   CUE_CODES[char.charCodeAt(0)] = 1
 for (const char of SENTENCE_END) CUE_CODES[char.charCodeAt(0)] = 2
 /** How far after a hit a cue of NAMED_AFTER or KEPT_BACK may stand. */
@@ -282,9 +282,26 @@ function mayTalkAbout(text: string, start: number, end: number): boolean {
     if (cue === 1) return true
     if (cue === 2) break
   }
-  if (TOPIC_BEFORE.test(text.slice(edgeBefore(text, start, CLAUSE_END), start))) return true
+  if (mayRuleTopic(text, start, end)) return true
   REPORTED_LATER.lastIndex = end
   return REPORTED_LATER.test(text)
+}
+
+/** How far after a topic a rule's cue (RULE_AFTER) may stand. */
+const RULE_REACH = 40
+/** A table of UTF-16 codes: 1 for a character of a cue of RULE_AFTER (一律, 严禁, 罚款, 通知, 只能…), 2 for a sentence end. */
+const RULE_CODES = new Uint8Array(0x10000)
+for (const char of '律禁罚予负勿通只追辞除算计准许讨截泄透拍传复载现') RULE_CODES[char.charCodeAt(0)] = 1
+for (const char of SENTENCE_END) RULE_CODES[char.charCodeAt(0)] = 2
+
+/** True if the hit may be a rule's topic: a character of a rule's cue in its sentence after it, and it starts its clause. */
+function mayRuleTopic(text: string, start: number, end: number): boolean {
+  for (let at = end; at < text.length && at < end + RULE_REACH; at++) {
+    const cue = RULE_CODES[text.charCodeAt(at)]
+    if (cue === 2) return false
+    if (cue === 1) return TOPIC_BEFORE.test(text.slice(edgeBefore(text, start, CLAUSE_END), start))
+  }
+  return false
 }
 
 /** REPORTED anywhere from lastIndex on: a hit someone else said may be reported in a later clause. */
@@ -403,7 +420,7 @@ function reportedOrForbidden(
  */
 function ruleTopic(text: string, start: number, end: number, before: string, allowDomains: readonly string[]): boolean {
   if (!TOPIC_BEFORE.test(before) || SAID_AFTER.test(text.slice(end, end + 2))) return false
-  if (!RULE_AFTER.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return false
+  if (!RULE_AFTER.test(text.slice(end, Math.min(end + RULE_REACH, edgeAfter(text, end, SENTENCE_END))))) return false
   return !offers(text, start, end, allowDomains)
 }
 
