@@ -111,6 +111,8 @@ const RUMOURED = /(?:造谣|谣传|传谣|诽谤|污蔑|诬蔑|诬陷|抹黑)[^�
  * notice's heading (`群规第三条：`, `提醒：`).
  */
 const TOPIC_BEFORE = /^(?:[^，,；;。！!？?\n]{0,8}[:：])?\s*(?:关于|对于|至于|凡是?|所有的?|任何|一切)?\s*$/u
+/** A lead that names what follows as the topic, alone in its clause or not: `关于私单，…`, `所有飞单，…`. */
+const TOPIC_LEAD = /(?:关于|对于|至于|凡是?|所有的?|任何|一切)\s*$/u
 /**
  * A rule or notice about a topic, after it in its sentence: an invalidation or a penalty (`一律不算业绩`, `一律不管`,
  * `不计入提成`, `会罚款`, `发现直接处理`), a prohibition of passing it on (`严禁截图外发`, `不要在群里讨论`), a
@@ -134,6 +136,11 @@ const RULE_AFTER = new RegExp(
  * claim, `客户名单出售，严禁外传` sells the list.
  */
 const SAID_AFTER = /^(?:[了啦吗呢吧有卖拿]|出售|转让|可以|能|低价|便宜|打包|批发|现货)/u
+/**
+ * A term's clause that holds nothing after it but maybe a value: the term is what is handed over, and a ban in the
+ * next clause keeps it between the two (`客户名单，严禁外传`, `进货价八百五，请勿外传`, `底价：1200，严禁外传`).
+ */
+const BARE_OR_VALUE = /^\s*(?:[:：]|是|为)?\s*(?:$|[0-9]|[〇零二三四五六七八九十两]|一(?![律概经旦]))/u
 
 /**
  * A prohibition, then where, directly before a term: `请勿在群内私下转账`, `不要在客户群里发广告`.
@@ -358,7 +365,7 @@ export function talkedAbout(
   if (ASKED.test(before) && REFUSED.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return 'drop'
   if (reportedOrForbidden(text, start, end, before, after, sentenceBefore, allowDomains)) return 'drop'
   if ((ASKED_WHETHER.test(before) || RUMOURED.test(before)) && !offers(text, start, end, allowDomains)) return 'drop'
-  if (ruleTopic(text, start, end, before, allowDomains)) return 'drop'
+  if (ruleTopic(text, start, end, before, after, allowDomains)) return 'drop'
   if (
     toSpeaker(text, start, end) &&
     DM_FROM.test(before) &&
@@ -416,10 +423,20 @@ function reportedOrForbidden(
 /**
  * True for a term that is the topic of a rule or notice: it starts its clause (see TOPIC_BEFORE) and a rule
  * follows in its sentence (`私单一律不算业绩`, `客户名单只能在 CRM 里看，严禁截图外发`, `提成比例的调整方案 HR 会单独邮件
- * 通知`), with nothing that says it (`了`, `吗` right after) and no offer or handover (`客户名单发你了，严禁外传`).
+ * 通知`), with nothing that says it (`了`, `吗` right after), more than a value in its clause unless a lead names it
+ * the topic (`底价：1200，严禁外传` hands it over; `关于飞单，公司会发文件通知` does not) and no offer or handover
+ * (`客户名单发你了，严禁外传`).
  */
-function ruleTopic(text: string, start: number, end: number, before: string, allowDomains: readonly string[]): boolean {
+function ruleTopic(
+  text: string,
+  start: number,
+  end: number,
+  before: string,
+  after: string,
+  allowDomains: readonly string[],
+): boolean {
   if (!TOPIC_BEFORE.test(before) || SAID_AFTER.test(text.slice(end, end + 2))) return false
+  if (!TOPIC_LEAD.test(before) && BARE_OR_VALUE.test(after)) return false
   if (!RULE_AFTER.test(text.slice(end, Math.min(end + RULE_REACH, edgeAfter(text, end, SENTENCE_END))))) return false
   return !offers(text, start, end, allowDomains)
 }

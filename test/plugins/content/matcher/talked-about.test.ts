@@ -431,6 +431,12 @@ describe('a term that is the topic of a rule or notice, asked about, or called a
     expect(m.categoriesOf('进货价出售，严禁外传')).toEqual(['secret'])
   })
 
+  it('is a hit alone or with a value in its clause before a ban (进货价八百五，请勿外传): it is handed over', () => {
+    expect(m.categoriesOf('进货价八百五，请勿外传')).toEqual(['secret'])
+    expect(m.categoriesOf('底价：1200，严禁外传')).toEqual(['secret'])
+    expect(m.categoriesOf('底价，严禁截图外发')).toEqual(['secret'])
+  })
+
   it('is a hit in an ad that sounds like a rule (一律不收押金, 另行通知, 只能在APP里操作)', () => {
     const ad = matcher({ ad: ['兼职刷单', '日赚'] })
     expect(ad.categoriesOf('兼职刷单，名额有限，一律不收押金')).toEqual(['ad'])
