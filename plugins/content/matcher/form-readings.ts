@@ -1,5 +1,5 @@
 import type { Candidate } from './allow-filter.js'
-import { everyTonelessReading, wordTables } from './expansion-data.js'
+import { everyTonelessReading, isWordOf, wordTables } from './expansion-data.js'
 
 /**
  * Readings of a hit as something else, from the characters glued to it: a product code, a counted noun, a
@@ -183,6 +183,22 @@ export function promotesOwn(text: string, c: Candidate): boolean {
   return c.term.startsWith('免费') && OWN_CUSTOMERS.test(text) && !OUTSIDE_REACH.test(text)
 }
 
+/** Terms that invite to a group or to scan a code. */
+const JOIN_TERM = /扫码|进群|入群|加群/u
+/** The company's own printed or online material, just before a term: `门店海报上的`, `说明书里的`, `公众号的`. */
+const OWN_MATERIAL_BEFORE =
+  /(?:海报|说明书|包装盒?|宣传单|宣传册|展架|易拉宝|保修卡|官网|公众号|小程序|门店|店里)(?:上|里|内|中)?的$/u
+
+/**
+ * True for an invitation to a group named as printed on the company's own material (`门店海报上的扫码进群是我们
+ * 的售后群`), with no other way to reach someone in the message: the company's own group, not an ad.
+ * `扫码进群领红包` and `海报上的扫码进群不算，加我微信进内部群` stay hits.
+ */
+export function invitesToOwnGroup(text: string, c: Candidate): boolean {
+  if (!JOIN_TERM.test(c.term) || !OWN_MATERIAL_BEFORE.test(clauseBefore(text, c.start))) return false
+  return !OUTSIDE_REACH.test(text.slice(0, c.start) + text.slice(c.end))
+}
+
 /** Kinds that write other characters than the term's. */
 const SWAP_KINDS = new Set(['homophone', 'toneless'])
 /** Numerals and demonstratives that count with a classifier: 三个月, 这个月, 每个月. */
@@ -228,12 +244,61 @@ const BEFORE_NAME = /(?:^|[\s\p{P}]|同事|新人|同学|老师|经理|主管|�
 /**
  * True for a two-character hit written as a given name after a common surname that starts a name (the
  * text's start, a space, punctuation, or a word for a person before it): `欢迎新同事张加薇加入` (加薇),
- * `@销售一部-刘思丹` (私单 → 思丹); `加薇详聊` and `月入过万加薇` stay hits.
+ * `@销售一部-刘思丹` (私单 → 思丹); `加薇详聊` and `月入过万加薇` stay hits. A three-character hit reads so too when
+ * its first two characters are the given name and its last starts a word with the next (`吴威信号码换了`: 吴威信 and
+ * 号码, not 威信号); `王威信号多少` stays a hit.
  */
 export function namesPerson(text: string, c: Candidate): boolean {
   if (!NAME_KINDS.has(c.kind) || c.start < 1 || !COMMON_SURNAMES.has(text[c.start - 1])) return false
-  if (!GIVEN_NAME.test(text.slice(c.start, c.end)) || [...c.term].length !== 2) return false
-  return BEFORE_NAME.test(text.slice(Math.max(0, c.start - 5), c.start - 1))
+  const size = [...c.term].length
+  const named =
+    size === 2
+      ? GIVEN_NAME.test(text.slice(c.start, c.end))
+      : size === 3 &&
+        c.end - c.start === 3 &&
+        isWordOf(text.charCodeAt(c.end - 1), text.charCodeAt(c.end)) &&
+        GIVEN_NAME.test(text.slice(c.start, c.start + 2))
+  return named && BEFORE_NAME.test(text.slice(Math.max(0, c.start - 5), c.start - 1))
+}
+
+/** What ends an @-mention's name: a space, punctuation, or the text's end. */
+const MENTION_END = /^(?:$|[\s\p{P}])/u
+/** A team before a name in a mention, after @: `@市场部-`, `@售后_`. */
+const MENTION_TEAM = /@[^\s@，,；;。！!？?]{1,8}[-_‐–—]$/u
+
+/**
+ * True for a hit that is the whole name of an @-mention (after @ or a team and a hyphen, up to a space,
+ * punctuation or the end): a member's name (`@思丹 明天你值班`, `@售后-思丹 看下工单`); `@群主 思丹…` and
+ * `@思丹你好` stay hits (the name is not the hit alone).
+ */
+export function namesMention(text: string, c: Candidate): boolean {
+  let at = c.start - 1
+  while (at >= 0 && at >= c.start - 10 && text[at] !== '@') at--
+  if (at < 0 || text[at] !== '@' || !MENTION_END.test(text.slice(c.end, c.end + 1))) return false
+  return at === c.start - 1 || MENTION_TEAM.test(text.slice(at, c.start))
+}
+
+/** Ideographs just before an opening bracket: a name the letters in the brackets gloss (`杨一倩（`). */
+const NAME_BEFORE_GLOSS = /(\p{Script=Han}+)\s*[（(]$/u
+/** Ideographs in brackets just after the letters: a name they abbreviate (`（杨一倩）`). */
+const NAME_IN_GLOSS = /^\s*[（(](\p{Script=Han}+)[）)]/u
+
+/**
+ * True for initials in brackets after a name whose characters start with those letters, or before such a name
+ * in brackets: the name's initials (`杨一倩（YYQ）` is no 一夜情, nor `YYQ（杨一倩）`). `约吗（YYQ）` stays a hit.
+ */
+export function abbreviatesName(text: string, c: Candidate): boolean {
+  if (c.kind !== 'initials') return false
+  const letters = text.slice(c.start, c.end).toLowerCase()
+  if (!/^[a-z]+$/.test(letters)) return false
+  let name: string | undefined
+  if (/^\s*[）)]/u.test(text.slice(c.end))) name = NAME_BEFORE_GLOSS.exec(text.slice(0, c.start))?.[1]
+  name ??= NAME_IN_GLOSS.exec(text.slice(c.end))?.[1]
+  if (name === undefined || name.length < letters.length) return false
+  const own = text.slice(c.start - 1, c.start).match(/[（(]/u)
+    ? name.slice(-letters.length)
+    : name.slice(0, letters.length)
+  return [...letters].every((letter, i) => everyTonelessReading(own[i]).some(reading => reading[0] === letter))
 }
 
 /** More than one counted, just before a noun: `几家`, `三家`, `一些`, `这些`. */

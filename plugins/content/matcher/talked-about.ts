@@ -3,7 +3,8 @@
  * named as words not to say (`别跟客户说“全网最低”`, `包治百病这种词`), in a notice that warns of it
  * (`财务提醒：任何人让你私下转账…`), or kept back (`内部资料请勿外传`). These rules read a few characters of
  * the hit's clause; they run on candidates only. Reported by a member (`那人骂我“蠢货”，已经交给主管处理了`) or
- * named by a rule reminder (`请勿在群内私下转账`) clears a hit too, unless the message offers the reader something.
+ * named by a rule reminder (`请勿在群内私下转账`) clears a hit too, unless the message offers the reader something;
+ * so does a term that is the topic of a rule or notice (`私单一律不算业绩`, `提成比例的调整方案 HR 会单独邮件通知`).
  */
 
 import { findUrls, isAllowedHost } from './links.js'
@@ -34,11 +35,11 @@ const FORBIDDEN_TO_POST =
 const FORBIDDEN_WITH =
   /(?:禁止|严禁|不准|不许|不得|切勿|请勿|不要|别|杜绝|不能)(?:与|和|跟|同|向)[^，,；;。！!？?\n、]{1,6}$/u
 /**
- * A prohibition directly before a list the term ends: `严禁私单、飞单`, `禁止刷单和套现` (the first item is
- * NEGATED's).
+ * A prohibition, maybe with a verb of saying or using, directly before a list the term ends: `严禁私单、飞单`,
+ * `禁止刷单和套现`, `宣传用语不能说绝对安全、第一品牌` (the first item is NEGATED's).
  */
 const FORBIDDEN_LIST =
-  /(?:禁止|严禁|不准|不许|不允许|不得|切勿|请勿|杜绝|不要)(?:[^，,；;。！!？?\n、和及]{1,8}[、和及])+$/u
+  /(?:禁止|严禁|不准|不许|不允许|不得|切勿|请勿|杜绝|不要|不能|别)(?:说|讲|提|写|用|使用|出现|宣传|承诺)?(?:[^，,；;。！!？?\n、和及]{1,8}[、和及])+$/u
 /**
  * A rule of a group's conduct: 不 (maybe 不要, 不准…, maybe where) and a verb of posting before a term, maybe
  * after other items of a list or inside a longer term (`不发广告、不发兼职刷单之类的信息`, `不要在群里传公司要倒闭之类的
@@ -98,6 +99,50 @@ const ASKED = /问|咨询|打听|想知道/u
 const CONDITION = /^[^，,；;。！!？?\n]*?(?:就|便|的话|退|赔)/u
 
 /**
+ * A question reported, directly before a term: `客户问能不能包治百病`, `有人咨询是否永久有效`. Who asks about a claim
+ * does not make it.
+ */
+const ASKED_WHETHER =
+  /(?:问|咨询|打听|想知道)[^，,；;。！!？?\n]{0,6}?(?:能不能|是不是|是否|会不会|可不可以|有没有|能否|算不算)$/u
+/** Who calls what follows a rumour or a smear, before a term in its clause: `有人造谣说公司要倒闭`, `诬蔑我们骗人`. */
+const RUMOURED = /(?:造谣|谣传|传谣|诽谤|污蔑|诬蔑|诬陷|抹黑)[^，,；;。！!？?\n]{0,8}$/u
+/**
+ * What may stand before a term that is the topic of its clause: nothing, a lead (`关于`, `凡是`, `所有`), or a
+ * notice's heading (`群规第三条：`, `提醒：`).
+ */
+const TOPIC_BEFORE = /^(?:[^，,；;。！!？?\n]{0,8}[:：])?\s*(?:关于|对于|至于|凡是?|所有的?|任何|一切)?\s*$/u
+/** A lead that names what follows as the topic, alone in its clause or not: `关于私单，…`, `所有飞单，…`. */
+const TOPIC_LEAD = /(?:关于|对于|至于|凡是?|所有的?|任何|一切)\s*$/u
+/**
+ * A rule or notice about a topic, after it in its sentence: an invalidation or a penalty (`一律不算业绩`, `一律不管`,
+ * `不计入提成`, `会罚款`, `发现直接处理`), a prohibition of passing it on (`严禁截图外发`, `不要在群里讨论`), a
+ * restriction on where it is seen (`只能在 CRM 里看`; not `只能找我`, nor where it is done: `只能在APP里操作`), or an
+ * announcement by a role of the company (`HR 会单独邮件通知`, `财务统一通知`).
+ */
+const RULE_AFTER = new RegExp(
+  [
+    '一律(?:不(?:算|管|认|予|计|准|许|得|能|受理|负责|批|报销|承认|接受|允许|发放)|禁止|按|处理|处罚|开除|辞退|罚|追责|严肃|无效|作废|踢|移出|清退|拉黑)',
+    '不算(?:业绩|提成|销量|考核|工作量)|不计入|不予(?:认可|受理|承认|报销|结算)|概不负责',
+    '(?:严禁|禁止|不得|不准|不许|请勿|切勿|不要)(?:私自|随意|随便)?(?:在[^，,；;。！!？?\\n]{1,6}?)?(?:截图|拍照|外发|外传|转发|泄露|透露|讨论|复制|下载|带出|发到|私下)',
+    '只能(?:在|通过|由|用|找)(?![我本])[^，,；;。！!？?\\n]{1,12}?(?:看|查)',
+    '(?:会|将)被?(?:罚款|处罚|追责|开除|辞退)',
+    '(?:HR|hr|人事|财务|行政|公司|总部|领导|主管|经理|部门)[^，,；;。！!？?\\n]{0,8}?通知',
+    '发现[^，,；;。！!？?\\n]{0,4}?(?:处理|处罚|开除|辞退|追责|罚款)',
+  ].join('|'),
+  'u',
+)
+/**
+ * Directly after a term, what says it as a claim or a question, or offers it: `公司要倒闭了，不要外传` tells the
+ * claim, `客户名单出售，严禁外传` sells the list.
+ */
+const SAID_AFTER = /^(?:[了啦吗呢吧有卖拿]|出售|转让|可以|能|低价|便宜|打包|批发|现货)/u
+/**
+ * A term's clause that holds nothing after it but maybe a value: the term is what is handed over, and a ban in the
+ * next clause keeps it between the two (`客户名单，严禁外传`, `进货价八百五，请勿外传`, `底价：1200，严禁外传`).
+ */
+const BARE_OR_VALUE = /^\s*(?:[:：]|是|为)?\s*(?:$|[0-9]|[〇零二三四五六七八九十两]|一(?![律概经旦]))/u
+
+/**
  * A prohibition, then where, directly before a term: `请勿在群内私下转账`, `不要在客户群里发广告`.
  */
 const FORBIDDEN_WHERE = /(?:禁止|严禁|不准|不许|不得|切勿|请勿|不要|不能|别)(?:在|于|往|到)[^，,；;。！!？?\n、]{1,6}$/u
@@ -130,18 +175,19 @@ const DEALT_WITH =
  * post itself pointed at (`群里那条…链接`, `刚才那个发…的`).
  */
 const SOMEONE_SAID =
-  /(?:有人|有个[^，,；;。！!？?\n]{0,3}?[人号]|(?:很多|好多|不少|一些|有些|几个|那些|这些|(?<![我你])的)(?:账号|小号|号)|那人|那个人|那个号|这个号|那个|某人|陌生人|对方|客户|群友|骗子|谁)[^。！!？?\n]{0,14}?(?:说|发|刷|贴|推|骂|称|讲|喊|问|让|叫|私信|私聊)|被(?:人|陌生人|骗子)拉|(?:短信|消息|电话|来电|私信|邮件)[^。！!？?\n]{0,4}?(?:说|称|写)|(?:那条|这条|那则|这则|那张|这张)/u
+  /(?:有人|有个[^，,；;。！!？?\n]{0,3}?[人号]|(?:很多|好多|不少|一些|有些|几个|那些|这些|(?<![我你])的)(?:账号|小号|号)|那人|那个人|那个号|这个号|那个|某人|陌生人|对方|客户|顾客|用户|买家|网友|群友|骗子|谁)[^。！!？?\n]{0,14}?(?:说|发|刷|贴|推|骂|称|讲|喊|问|让|叫|私信|私聊)|被(?:人|陌生人|骗子)拉|(?:短信|消息|电话|来电|私信|邮件)[^。！!？?\n]{0,4}?(?:说|称|写)|(?:那条|这条|那则|这则|那张|这张)/u
 /**
  * What the reader does about it, later in its sentence: reports it, hands it over, calls it a rumour, asks
  * to check it, ignores it, has put it out or asks an admin to (`我直接拉黑了`, `已经撤了`, `管理员处理一下`,
  * `麻烦踢一下`, `管理员管一下`), denies it is the company's (`不是我们的人`, `不是你们官方吧`, `我说不是`), calls the police or support
  * (`已经报警处理了`, `已经报给客服了`), or warns the group (`这是骗局`, `这是诈骗吧`, `别信`, `是不是骗子啊`, `大家小心`,
  * `大家一定要提醒家里老人`):
- * `已举报`, `我已经截图给管理员了`, `已经交给主管处理了`, `这是谣言`, `麻烦核实`, `别理，直接举报`. Not done in vain
+ * `已举报`, `我已经截图给管理员了`, `已经交给主管处理了`, `这是谣言`, `麻烦核实`, `别理，直接举报`; or rebuts it or
+ * keeps evidence (`客服已经打电话解释清楚了`, `已澄清`, `法务已经取证了`, `大家别转发`). Not done in vain
  * (`删了也没用`, `报给客服也没用`): `X了` ends its clause.
  */
 const REPORTED =
-  /(?:已经?举报|直接举报|举报了|截图(?:发|转)?给|截图(?:发|转)(?:主管|管理员?|群主|领导|经理|客服|公司)|交给[^，,；;。！!？?\n]{0,4}处理|是谣言|属于谣言|不实消息|麻烦核实|请核实|核实一下|别理|不要理|不用理|(?:已经?|直接|刚刚?)(?:被)?(?:拉黑|踢|撤|删|封|移出|移除|禁言)|(?:拉黑|踢出?|撤回?|删除?|封号?|移出|移除|禁言)了(?=[吧啊哈哦呀啦嘛]?(?:[，,；;。！!？?\n\s]|$))|(?:管理员?|群主)[^，,；;。！!？?\n]{0,4}?(?:处理|踢|删|撤|管一下|管管)|处理一下|不是我们|不是你们|不是官方|不是咱们|不是本公司|(?:与|和|跟)我们(?:无关|没关系)|我说不是|报警|报给了?(?:平台|官方)?(?:客服|平台|管理员?|群主|警察|派出所|公司|主管|领导)|上报|踢一下|删一下|麻烦(?:群主|管理员?)?(?:踢|删|移出)|(?<!不)是(?:骗局|诈骗|骗子|钓鱼)|是骗子吗|是不是骗子|(?:别信|不要信|别上当)(?=[了啊哦吧呀啦]?(?:[，,；;。！!？?\n\s]|$))|大家(?:一定要?|千万|都|要|务必)?(?:别信|不要信|别上当|不要上当|小心|当心|警惕|提高警惕|提醒|注意|别点|不要点|别加|不要加|别扫|不要扫))(?![^，,；;。！!？?\n]{0,4}?(?:没用|照样|还会|还是会))/u
+  /(?:已经?举报|直接举报|举报了|截图(?:发|转)?给|截图(?:发|转)(?:主管|管理员?|群主|领导|经理|客服|公司)|交给[^，,；;。！!？?\n]{0,4}处理|是谣言|属于谣言|不实消息|辟谣|澄清|取证|(?:已经?|已)[^，,；;。！!？?\n]{0,6}?(?:解释|沟通|说明)(?:清楚|过|好)|麻烦核实|请核实|核实一下|别理|不要理|不用理|(?:已经?|直接|刚刚?)(?:被)?(?:拉黑|踢|撤|删|封|移出|移除|禁言)|(?:拉黑|踢出?|撤回?|删除?|封号?|移出|移除|禁言)了(?=[吧啊哈哦呀啦嘛]?(?:[，,；;。！!？?\n\s]|$))|(?:管理员?|群主)[^，,；;。！!？?\n]{0,4}?(?:处理|踢|删|撤|管一下|管管)|处理一下|不是我们|不是你们|不是官方|不是咱们|不是本公司|(?:与|和|跟)我们(?:无关|没关系)|我说不是|报警|报给了?(?:平台|官方)?(?:客服|平台|管理员?|群主|警察|派出所|公司|主管|领导)|上报|踢一下|删一下|麻烦(?:群主|管理员?)?(?:踢|删|移出)|(?<!不)是(?:骗局|诈骗|骗子|钓鱼)|是骗子吗|是不是骗子|(?:别信|不要信|别上当)(?=[了啊哦吧呀啦]?(?:[，,；;。！!？?\n\s]|$))|大家(?:一定要?|千万|都|要|务必)?(?:别信|不要信|别上当|不要上当|小心|当心|警惕|提高警惕|提醒|注意|别点|不要点|别加|不要加|别扫|不要扫|别转发?|不要转发?|别传|不要传))(?![^，,；;。！!？?\n]{0,4}?(?:没用|照样|还会|还是会))/u
 /**
  * An offer or a call to the reader outside the hit, which keeps a hit its report or reminder would clear:
  * `加我`, `私聊我`, `进群`, `联系我`; a bare `私聊` (`私聊了解`, not `私聊了他`) or who is addressed by what they
@@ -213,7 +259,7 @@ const IMPOSTOR_WARNING = /提醒|注意|警惕|谨防|小心|当心|报警|只�
 const CUE_REACH = 24
 /** A table of UTF-16 codes: 1 for a first character of a cue (see QUOTES, WARNING, IMPOSTOR), 2 for a sentence end. */
 const CUE_CODES = new Uint8Array(0x10000)
-for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查他她对网骗')
+for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查他她对网骗造谣诽污诬抹')
   CUE_CODES[char.charCodeAt(0)] = 1
 for (const char of SENTENCE_END) CUE_CODES[char.charCodeAt(0)] = 2
 /** How far after a hit a cue of NAMED_AFTER or KEPT_BACK may stand. */
@@ -243,8 +289,26 @@ function mayTalkAbout(text: string, start: number, end: number): boolean {
     if (cue === 1) return true
     if (cue === 2) break
   }
+  if (mayRuleTopic(text, start, end)) return true
   REPORTED_LATER.lastIndex = end
   return REPORTED_LATER.test(text)
+}
+
+/** How far after a topic a rule's cue (RULE_AFTER) may stand. */
+const RULE_REACH = 40
+/** A table of UTF-16 codes: 1 for a character of a cue of RULE_AFTER (一律, 严禁, 罚款, 通知, 只能…), 2 for a sentence end. */
+const RULE_CODES = new Uint8Array(0x10000)
+for (const char of '律禁罚予负勿通只追辞除算计准许讨截泄透拍传复载现') RULE_CODES[char.charCodeAt(0)] = 1
+for (const char of SENTENCE_END) RULE_CODES[char.charCodeAt(0)] = 2
+
+/** True if the hit may be a rule's topic: a character of a rule's cue in its sentence after it, and it starts its clause. */
+function mayRuleTopic(text: string, start: number, end: number): boolean {
+  for (let at = end; at < text.length && at < end + RULE_REACH; at++) {
+    const cue = RULE_CODES[text.charCodeAt(at)]
+    if (cue === 2) return false
+    if (cue === 1) return TOPIC_BEFORE.test(text.slice(edgeBefore(text, start, CLAUSE_END), start))
+  }
+  return false
 }
 
 /** REPORTED anywhere from lastIndex on: a hit someone else said may be reported in a later clause. */
@@ -267,7 +331,8 @@ const NEGATION_ENDS = new Set('是非说算止禁要准许得勿别绝于近过�
  *   warning in its sentence (`警方提醒：“裸聊”敲诈高发`); when a warning in its sentence reports who asks you
  *   to do it (`提醒：任何人让你私下转账`); or when it follows an impostor in a sentence that warns
  *   (`有人冒充我们公司骗人，请提醒客户`); when a member reports it or a rule reminder names it, with no
- *   offer to the reader (see reportedOrForbidden);
+ *   offer to the reader (see reportedOrForbidden); when asked about in a reported question (`客户问能不能包治百病`)
+ *   or called a rumour (`有人造谣说公司要倒闭`), or the topic of a rule or notice (see ruleTopic), with no offer;
  * - `review` when quoted in a clause with a verb of saying and nothing more (`他说“第一品牌”`);
  * - undefined otherwise: the term is said (`不是骗子就加我vx` still finds 加我vx).
  */
@@ -299,6 +364,8 @@ export function talkedAbout(
   const sentenceBefore = text.slice(edgeBefore(text, start, SENTENCE_END), start)
   if (ASKED.test(before) && REFUSED.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return 'drop'
   if (reportedOrForbidden(text, start, end, before, after, sentenceBefore, allowDomains)) return 'drop'
+  if ((ASKED_WHETHER.test(before) || RUMOURED.test(before)) && !offers(text, start, end, allowDomains)) return 'drop'
+  if (ruleTopic(text, start, end, before, after, allowDomains)) return 'drop'
   if (
     toSpeaker(text, start, end) &&
     DM_FROM.test(before) &&
@@ -351,6 +418,27 @@ function reportedOrForbidden(
     offerBefore = text.slice(0, start - sentenceBefore.length + said.index)
   }
   return !offers(text, offerBefore.length, end, ruled ? undefined : allowDomains)
+}
+
+/**
+ * True for a term that is the topic of a rule or notice: it starts its clause (see TOPIC_BEFORE) and a rule
+ * follows in its sentence (`私单一律不算业绩`, `客户名单只能在 CRM 里看，严禁截图外发`, `提成比例的调整方案 HR 会单独邮件
+ * 通知`), with nothing that says it (`了`, `吗` right after), more than a value in its clause unless a lead names it
+ * the topic (`底价：1200，严禁外传` hands it over; `关于飞单，公司会发文件通知` does not) and no offer or handover
+ * (`客户名单发你了，严禁外传`).
+ */
+function ruleTopic(
+  text: string,
+  start: number,
+  end: number,
+  before: string,
+  after: string,
+  allowDomains: readonly string[],
+): boolean {
+  if (!TOPIC_BEFORE.test(before) || SAID_AFTER.test(text.slice(end, end + 2))) return false
+  if (!TOPIC_LEAD.test(before) && BARE_OR_VALUE.test(after)) return false
+  if (!RULE_AFTER.test(text.slice(end, Math.min(end + RULE_REACH, edgeAfter(text, end, SENTENCE_END))))) return false
+  return !offers(text, start, end, allowDomains)
 }
 
 /**

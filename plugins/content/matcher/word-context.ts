@@ -2,14 +2,17 @@ import type { Candidate } from './allow-filter.js'
 import type { ExpansionKind } from './expand.js'
 import { isWordOf } from './expansion-data.js'
 import {
+  abbreviatesName,
   asksClaim,
   countsCompanies,
   handedInside,
+  invitesToOwnGroup,
   namesColour,
   sellsToSpeaker,
   sendsFiles,
   countsSwap,
   glossedAsName,
+  namesMention,
   namesPerson,
   namesPremises,
   promotesOwn,
@@ -45,9 +48,9 @@ const WINDOW = 12
  * - a term quoted by a warning against scams (see quotedByWarning);
  * - a swap form of a term used as a shop's name (see namesShop);
  * - a context word that is a numbered phase of what comes after it (see readsAsPhase);
- * - initials in a code or before a version, a swap form counted or taking a complement, a given name,
- *   companies counted, a term naming waste used of waste, a Latin letter naming a shape, pinyin glossed as a
- *   name, a way round the company's premises, the company's pay received, the company's own gift, safety
+ * - initials in a code or before a version, a swap form counted or taking a complement, a given name, an
+ *   @-mention's name, a name's initials in brackets beside it, companies counted, a term naming waste used of waste, a Latin letter naming a shape, pinyin glossed as a
+ *   name, a way round the company's premises, the company's pay received, the company's own gift or group, safety
  *   required of the work, initials where a verb of paying stands, a colour made, a sale to the speaker, a
  *   claim asked about, a thing handed in to a role inside the company, a file sent (see form-readings.ts);
  * - a fuzzy hit inside a longer hit of another term that reads its letters otherwise (see readInLonger);
@@ -89,12 +92,15 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     countsSwap(text, c) ||
     takesComplement(text, c) ||
     namesPerson(text, c) ||
+    namesMention(text, c) ||
+    abbreviatesName(text, c) ||
     countsCompanies(text, c) ||
     namesWaste(text, c) ||
     namesShape(text, c) ||
     glossedAsName(text, c) ||
     namesPremises(text, c) ||
     promotesOwn(text, c) ||
+    invitesToOwnGroup(text, c) ||
     requiresSafety(text, c) ||
     receivesPay(text, c) ||
     readsAsPayment(text, c) ||
@@ -185,7 +191,8 @@ function cutsWords(text: string, c: Candidate): boolean {
     const cutsEnd = endPair && s.start > start && s.start < end && s.end > end
     if (!cutsStart && !cutsEnd) continue
     const rest = cutsStart ? text.slice(s.end, end) : text.slice(start, s.start)
-    if (!readsOtherwise(text, s, c) && !isWordAlone(rest.trim())) return true
+    const saysTerm = isWordAlone(rest.trim()) && (cutsStart || LENGTHENED.has(text.slice(s.start, s.end)))
+    if (!readsOtherwise(text, s, c) && !saysTerm) return true
   }
   return pulledApart(text, segments, c, startPair, endPair)
 }
@@ -214,13 +221,20 @@ function pulledApart(text: string, segments: Segment[], c: Candidate, startPair:
   return false
 }
 
+/**
+ * Two-character nouns that say what their first character alone says (价 and 价格, 号 and 号码, 彩 and 彩票): a
+ * word cutting a term's end that is one of these still says the term's last character in its sense
+ * (成本|价格表, 时时|彩票, vx|号码); any other word reads it otherwise (时时|彩排, 老虎|机器人, 百家|乐园, 威信|号召).
+ */
+const LENGTHENED = new Set(['价格', '价钱', '价位', '号码', '彩票'])
+
 /** Letters and digits, as a contact handle or abbreviation is written (vx in vx号码). */
 const LATIN_WORD = /^[\p{Script=Latin}\d]+$/u
 
 /**
  * True for the rest of a hit that a word takes a character from when that rest is a word itself (a
- * CC-CEDICT word of two characters, or letters): the text then reads as two words that still say the term
- * (成本价 in 成本|价格表, 时时彩 in 时时|彩票, 威信号 in 威信|号码, vx号 in vx|号码).
+ * CC-CEDICT word of two characters, or letters): with a word at the end that is LENGTHENED, the text then
+ * reads as two words that still say the term (成本价 in 成本|价格表, 时时彩 in 时时|彩票, vx号 in vx|号码).
  */
 function isWordAlone(rest: string): boolean {
   return (rest.length === 2 && isWordOf(rest.charCodeAt(0), rest.charCodeAt(1))) || LATIN_WORD.test(rest)

@@ -406,3 +406,56 @@ describe('a post reported, a rule reminder, a message to the speaker (blind14)',
     expect(m.categoriesOf('想了解的加我微信')).toEqual(['contact'])
   })
 })
+
+describe('a term that is the topic of a rule or notice, asked about, or called a rumour (blind15)', () => {
+  const m = matcher({
+    deal: ['飞单', '私单'],
+    secret: ['进货价', '底价'],
+    claim: ['包治百病', '永久有效'],
+    defamation: ['公司要倒闭', '老板是骗子'],
+  })
+
+  it('is no hit as the topic of a rule: invalidated, kept in one place, announced, or barred from sharing', () => {
+    expect(m.categoriesOf('飞单一律不计入提成，查实后严肃处理')).toEqual([])
+    expect(m.categoriesOf('进货价只能在系统里查看，禁止拍照外传')).toEqual([])
+    expect(m.categoriesOf('底价的新标准财务会统一通知，大家稍等')).toEqual([])
+    expect(m.categoriesOf('关于飞单，公司下周发文件通知')).toEqual([])
+    expect(m.categoriesOf('温馨提示：所有私单一律作废')).toEqual([])
+  })
+
+  it('is a hit said, handed over, offered, or not the topic of its clause', () => {
+    expect(m.categoriesOf('底价发你了，严禁外传')).toEqual(['secret'])
+    expect(m.categoriesOf('公司要倒闭了，不要外传')).toEqual(['defamation'])
+    expect(m.categoriesOf('飞单一律九折，私聊')).toEqual(['deal'])
+    expect(m.categoriesOf('我这边私单一律不开发票')).toEqual(['deal'])
+    expect(m.categoriesOf('进货价出售，严禁外传')).toEqual(['secret'])
+  })
+
+  it('is a hit alone or with a value in its clause before a ban (进货价八百五，请勿外传): it is handed over', () => {
+    expect(m.categoriesOf('进货价八百五，请勿外传')).toEqual(['secret'])
+    expect(m.categoriesOf('底价：1200，严禁外传')).toEqual(['secret'])
+    expect(m.categoriesOf('底价，严禁截图外发')).toEqual(['secret'])
+  })
+
+  it('is a hit in an ad that sounds like a rule (一律不收押金, 另行通知, 只能在APP里操作)', () => {
+    const ad = matcher({ ad: ['兼职刷单', '日赚'] })
+    expect(ad.categoriesOf('兼职刷单，名额有限，一律不收押金')).toEqual(['ad'])
+    expect(ad.categoriesOf('兼职刷单，名额有限，结果另行通知')).toEqual(['ad'])
+    expect(ad.categoriesOf('日赚八百只能在APP里操作，详情咨询')).toEqual(['ad'])
+  })
+
+  it('is no hit in a list of words not to say (不能说…、…)', () => {
+    expect(m.categoriesOf('话术里不能说永久有效、包治百病，会被投诉')).toEqual([])
+  })
+
+  it('is no hit in a question reported (问能不能, 咨询是否), and a hit with an offer', () => {
+    expect(m.categoriesOf('有顾客咨询是否永久有效，我说以合同为准')).toEqual([])
+    expect(m.categoriesOf('有人问能不能包治百病？能，私聊')).toEqual(['claim'])
+  })
+
+  it('is no hit called a rumour or rebutted (造谣说, 诬蔑, 已经解释清楚了), and a hit with an offer', () => {
+    expect(m.categoriesOf('有人诬蔑说老板是骗子，律师函已经发了')).toEqual([])
+    expect(m.categoriesOf('有个顾客在群里说老板是骗子，店长已经当面解释清楚了')).toEqual([])
+    expect(m.categoriesOf('有人造谣说公司要倒闭，想知道真相的私聊我')).toEqual(['defamation'])
+  })
+})

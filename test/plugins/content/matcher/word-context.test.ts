@@ -42,6 +42,13 @@ describe('a short term across a word boundary', () => {
     expect(category(['vx号']).categoriesOf('vx号码发你了')).toEqual(['c'])
   })
 
+  it('is no hit when the word at its end is not the last character lengthened (彩排, 号召, 号称, 乐园)', () => {
+    expect(category(['时时彩']).categoriesOf('这段舞蹈要时时彩排')).toEqual([])
+    expect(category(['威信号']).categoriesOf('他在村里的威信号召得动大家')).toEqual([])
+    expect(category(['vx号']).categoriesOf('新款VX号称静音')).toEqual([])
+    expect(category(['百家乐']).categoriesOf('百家乐园社区明天停水')).toEqual([])
+  })
+
   it('is still a hit in a category that expands nothing (a bulk list, matched as written)', () => {
     const bulk = compileMatcher(dictionaryOf({ c: { terms: ['下注'] } }))
     expect(bulk.categoriesOf('报价单下注明含税')).toEqual(['c'])
@@ -231,6 +238,53 @@ describe('a two-character hit written as a given name', () => {
     expect(m.categoriesOf('想要的加薇详聊')).toEqual(['c'])
     expect(m.categoriesOf('月入过万加薇')).toEqual(['c'])
     expect(m.categoriesOf('找我加薇')).toEqual(['c'])
+  })
+
+  it('is no hit when a three-character hit is a given name and the start of the next word (陈威信|号码)', () => {
+    const m = category(['威信号'])
+    expect(m.categoriesOf('陈威信号码改了，找他打新号')).toEqual([])
+    expect(m.categoriesOf('王威信号多少')).toEqual(['c'])
+    expect(m.categoriesOf('我威信号码是多少')).toEqual(['c'])
+  })
+})
+
+describe('an invitation to a group printed on the company’s own material (blind15)', () => {
+  it('is no hit named as on a poster, a manual or the official account, with no other way to reach someone', () => {
+    const m = category(['扫码进群', '扫码入群'])
+    expect(m.categoriesOf('说明书里的扫码入群是售后服务群，有问题在群里问')).toEqual([])
+    expect(m.categoriesOf('公众号的扫码进群二维码过期了，市场部换一张')).toEqual([])
+  })
+
+  it('is a hit said, or with another way to reach someone', () => {
+    const m = category(['扫码进群'])
+    expect(m.categoriesOf('扫码进群领红包')).toEqual(['c'])
+    expect(m.categoriesOf('海报上的扫码进群不算，加我微信进内部群')).toEqual(['c'])
+  })
+})
+
+describe('a member’s name in an @-mention or glossed by its initials (blind15)', () => {
+  it('is no hit as the whole name of an @-mention, with or without a team before it', () => {
+    const m = category(['私单'])
+    expect(m.categoriesOf('@思丹 周报今天交')).toEqual([])
+    expect(m.categoriesOf('@行政-思丹，会议室订了吗')).toEqual([])
+  })
+
+  it('is a hit outside the mention, or when the mention is more than the hit', () => {
+    const m = category(['私单'])
+    expect(m.categoriesOf('@所有人 思丹价格更低')).toEqual(['c'])
+    expect(m.categoriesOf('@思丹你好')).toEqual(['c'])
+  })
+
+  it('is no hit for initials in brackets beside a name that starts with those letters', () => {
+    const m = category(['一夜情'])
+    expect(m.categoriesOf('这是新同事俞雨晴（YYQ）的工位')).toEqual([])
+    expect(m.categoriesOf('YYQ（叶怡晴）负责华东区')).toEqual([])
+  })
+
+  it('is a hit for initials in brackets beside words that start otherwise', () => {
+    const m = category(['一夜情'])
+    expect(m.categoriesOf('今晚找个人（YYQ）')).toEqual(['c'])
+    expect(m.categoriesOf('约吗（yyq）')).toEqual(['c'])
   })
 })
 
