@@ -26,6 +26,7 @@ import type { MatcherCache } from './matcher-cache.js'
 import { OWNER_KINDS, formOf, type TermIndex } from './term-index.js'
 import { compareKeyTo } from './substitution-classes.js'
 import type { ExpansionKind } from './expand.js'
+import { reachStartAfter } from './slang-reach.js'
 import { SplitScan, type SplitOwnerOfHit } from './split-scan.js'
 import { splitAnchorsIn, type SplitAnchors } from './split-anchors.js'
 import { SwapChoices } from './swap-filter.js'
@@ -295,14 +296,16 @@ class CompiledMatcher implements Matcher {
 
   /**
    * True if a slang context word of the hit's category is at most SLANG_REACH characters from it, in the
-   * normalised text around it (`菠 菜 平 台`): the words are looked for only here, never by the scan, so
-   * that everyday words (平台, 投) cost a message nothing.
+   * normalised text around it (`菠 菜 平 台`), an id right after it counting no distance (see
+   * reachStartAfter): the words are looked for only here, never by the scan, so that everyday words
+   * (平台, 投) cost a message nothing.
    */
   private hasSlangWordNear(text: string, c: Candidate): boolean {
     const words = this.slangWords.get(c.category)
     if (words === undefined) return false
     const before = normalizeText(text.slice(Math.max(0, c.start - SLANG_REACH), c.start)).text
-    const after = normalizeText(text.slice(c.end, c.end + SLANG_REACH)).text
+    const from = reachStartAfter(text, c.end)
+    const after = normalizeText(text.slice(from, from + SLANG_REACH)).text
     return words.some(w => before.includes(w) || after.includes(w))
   }
 
