@@ -1,3 +1,4 @@
+import { domainToUnicode } from 'node:url'
 import type { Alphabet } from './alphabet.js'
 import { dropAllowed, type Candidate } from './allow-filter.js'
 import { add, urlsOf, type Found, type LazyUrls } from './candidate-rules.js'
@@ -7,7 +8,7 @@ import { DictionaryError } from './dictionary-error.js'
 import { initialsOfTwoTerms, namesItsPrice, writesLongInitials } from './form-readings.js'
 import { HitList } from './hit-list.js'
 import { foldedBefore, spanOfHit } from './hit-span.js'
-import { type FoundUrl, findUrls, hostOf, isAllowedHost, mayHoldSpelledUrl } from './links.js'
+import { type FoundUrl, findUrls, hostOf, imitatedDomain, isAllowedHost, mayHoldSpelledUrl } from './links.js'
 import { ANCHOR, type ImageInfo, LATIN, lengthOf } from './image-info.js'
 import { NO_MEMBERS } from './image-members.js'
 import { normalizeText } from './normalize.js'
@@ -341,11 +342,18 @@ class CompiledMatcher implements Matcher {
     }
   }
 
-  /** A links match unless the host is allowed or there is no links rule. */
+  /**
+   * A links match unless the host is allowed or there is no links rule, naming the allowed domain the host
+   * imitates if it does (see imitatedDomain); a punycode host (a QR code's) is named as it reads.
+   */
   private linkMatch(host: string, start: number, end: number, text: string): Match | null {
     const links = this.dictionary.links
     if (!links || isAllowedHost(host, this.allowDomains)) return null
-    return { category: links.category, term: host, start, end, matched: text.slice(start, end), kind: 'link' }
+    const term = host.includes('xn--') ? domainToUnicode(host) || host : host
+    const match: Match = { category: links.category, term, start, end, matched: text.slice(start, end), kind: 'link' }
+    const imitates = imitatedDomain(host, this.allowDomains)
+    if (imitates !== undefined) match.imitates = imitates
+    return match
   }
 
   /**
