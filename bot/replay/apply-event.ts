@@ -1,3 +1,5 @@
+import { basename } from 'node:path'
+import { FileBox } from 'file-box'
 import type { SandboxWorld } from '../sandbox/index.js'
 import type { Content } from '../sandbox/types.js'
 import type { TranscriptEvent } from './transcript.js'
@@ -65,7 +67,14 @@ function content(
     case 'text':
       return { kind: 'text', text }
     case 'file':
-      return { kind: 'file', name: ev.fileName ?? 'file.bin' }
+      return ev.file
+        ? { kind: 'file', name: basename(ev.file), file: FileBox.fromFile(ev.file, basename(ev.file)) }
+        : { kind: 'file', name: ev.fileName ?? 'file.bin' }
+    case 'image':
+    case 'voice':
+    case 'video':
+    case 'emoticon':
+      return ev.file ? { kind: ev.kind, file: FileBox.fromFile(ev.file, basename(ev.file)) } : { kind: ev.kind }
     case 'link':
       return { kind: 'link', url: ev.url ?? '', title: ev.title ?? ev.url ?? '', description: ev.description }
     case 'miniprogram':

@@ -64,7 +64,7 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
   await app.ready
   let skipped = 0
   for (const ev of events) {
-    await clock.advanceTo(ev.at)
+    await advanceSettled(clock, ev.at, app.idle)
     try {
       applyEvent(sandbox.world, ev)
     } catch (e) {
@@ -75,7 +75,7 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
     }
     await settle(app.idle)
   }
-  await clock.advanceTo(clock.now() + 60_000) // let the outbox drain what the last minute queued
+  await advanceSettled(clock, clock.now() + 60_000, app.idle) // let the outbox drain what the last minute queued
   await settle(app.idle)
   await app.stop()
   const files = outputFiles(o.outDir)
@@ -92,6 +92,19 @@ const OUTCOMES: Record<string, { name: string; note: string }> = {
     name: '移出失败',
     note: '已通知管理员手动移出（机器人须是群主或群管理员才能移出成员） the admins were told to remove by hand',
   },
+}
+
+/**
+ * Move the clock to `target`, timer by timer, each timer's work done before the clock moves on: work that waits
+ * for something outside the clock (an image's QR codes read in a worker thread) is done at its time, as it
+ * would be live, not when the next line moves the clock.
+ */
+async function advanceSettled(clock: FakeClock, target: number, idle: () => Promise<void>): Promise<void> {
+  for (let next = clock.nextAt(); next !== undefined && next <= target; next = clock.nextAt()) {
+    await clock.advanceTo(next)
+    await settle(idle)
+  }
+  await clock.advanceTo(target)
 }
 
 /** Wait until Wechaty has delivered the puppet's events and the runtime has handled them. */

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import { z } from 'zod'
 import { formatPath } from '../config/format-issues.js'
 import { type FileRole, readUserFile } from '../config/user-file.js'
@@ -69,8 +71,36 @@ const line = z.discriminatedUnion('type', [
   z.object({ t: time, type: z.literal('advance') }).strict(),
 ])
 
-/** One transcript line, validated, with its time in ms and its line number. */
-export type TranscriptEvent = z.infer<typeof line> & { at: number; line: number }
+/**
+ * One transcript line, validated, with its time in ms, its line number and, for a message whose `fileName`
+ * names a file (see attachedFile), that file's path.
+ */
+export type TranscriptEvent = z.infer<typeof line> & { at: number; line: number; file?: string }
+
+/** Kinds of message that carry a file: their `fileName` may name one on disk (see attachedFile). */
+const FILE_KINDS = new Set<string>(['image', 'file', 'voice', 'video', 'emoticon'])
+
+/**
+ * The file a message line's `fileName` names, relative to the transcript's folder (or absolute), if it is
+ * one: the message then carries its contents (an image's QR code is read). A bare name with no such file is
+ * only a name (`朋友圈截图.jpg`: placeholder contents); a path (with a `/` or `\`) with none is a problem.
+ */
+function attachedFile(transcript: string, data: z.infer<typeof line>): { file?: string; problem?: string } | undefined {
+  if (data.type !== 'message' || data.fileName === undefined || !FILE_KINDS.has(data.kind)) return undefined
+  const file = resolve(dirname(transcript), data.fileName)
+  if (isFile(file)) return { file }
+  if (!/[/\\]/.test(data.fileName)) return undefined
+  return { problem: `找不到文件 no such file: ${file}（相对回放文件所在的文件夹 relative to the transcript's folder）` }
+}
+
+/** True if path is a readable regular file. */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile()
+  } catch {
+    return false
+  }
+}
 
 /** A transcript that could not be read: every bad line as `file:line: field: message`. */
 export class TranscriptError extends Error {
@@ -107,7 +137,9 @@ export function readTranscript(file: string): TranscriptEvent[] {
       const prev = events[events.length - 1]
       if (prev && at < prev.at)
         problems.push(`${file}:${n}: t: earlier than line ${prev.line} (lines must be in time order)`)
-      events.push({ ...parsed.data, at, line: n })
+      const attached = attachedFile(file, parsed.data)
+      if (attached?.problem) problems.push(`${file}:${n}: fileName: ${attached.problem}`)
+      events.push({ ...parsed.data, at, line: n, ...(attached?.file && { file: attached.file }) })
     })
   if (problems.length) throw new TranscriptError(problems)
   return events

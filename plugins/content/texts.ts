@@ -4,7 +4,7 @@ import type { ContentConfig } from './config.js'
 import type { StrikePlan } from './decide-escalation.js'
 import { excerpt } from './assess/excerpt.js'
 import type { Evidence, Finding } from './assess/findings.js'
-import { describeMatchKind } from './matcher/index.js'
+import { describeMatchKind, type Match } from './matcher/index.js'
 import type { Review } from './state.js'
 import type { AllowOutcome, AllowProblem, Suggestion } from './assess/allow-phrase.js'
 import type { DictionaryEdit } from './matcher/dictionary-edit.js'
@@ -107,12 +107,24 @@ export function warnText(
   return cfg.warnText.replace(/\{([^{}]*)\}/g, (all, key: string) => values[key] ?? all)
 }
 
+/**
+ * Why a link is a hit: its host is not on the allow-list; for a host imitating an allowed domain with
+ * look-alike letters, which domain, and the letters that are not English ones (they look the same).
+ */
+export function linkReason(m: Pick<Match, 'term' | 'imitates'>): string {
+  const base = `域名 ${m.term} 不在白名单`
+  if (m.imitates === undefined) return base
+  const foreign = [...new Set([...m.term].filter(ch => ch.charCodeAt(0) > 0x7f))]
+  const named = foreign.map(ch => `${ch} U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
+  return `${base}，用形近字母冒充白名单域名 ${m.imitates}${named.length > 0 ? `（非英文字母：${named.join('、')}）` : ''}`
+}
+
 /** One evidence line for admins: the quoted original text with its offsets and the dictionary term. */
 export function evidenceLine(label: string, e: Evidence): string {
   if (e.source === 'policy') return `${label}：${e.note}`
   const m = e.match
   const where = SOURCE_LABEL[e.source] ? `${SOURCE_LABEL[e.source]}中` : ''
-  const why = m.kind === 'link' ? `域名 ${m.term} 不在白名单` : `词条「${excerpt(m.term, 30)}」`
+  const why = m.kind === 'link' ? linkReason(m) : `词条「${excerpt(m.term, 30)}」`
   return `${label}：${where}「${excerpt(m.matched, 40)}」位置 ${m.start}–${m.end} → ${why}`
 }
 

@@ -2,7 +2,7 @@ import type { ContentConfig } from '../config.js'
 import { excerpt } from '../assess/excerpt.js'
 import { describeMatchKind, type Match, type Matcher, type Severity } from '../matcher/index.js'
 import { normalizeText } from '../matcher/normalize.js'
-import { KIND_LABEL, SEVERITY_LABEL, stepsText } from '../texts.js'
+import { KIND_LABEL, SEVERITY_LABEL, linkReason, stepsText } from '../texts.js'
 
 const RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 }
 
@@ -11,7 +11,7 @@ function why(matcher: Matcher, m: Match): string {
   const d = matcher.dictionary
   const quoted = `原文「${excerpt(m.matched, 40)}」位置 ${m.start}–${m.end}`
   if (d.links?.category === m.category && !d.categories[m.category]?.terms.includes(m.term))
-    return `${quoted}，域名 ${m.term} 不在白名单`
+    return `${quoted}，${linkReason(m)}`
   const normal = excerpt(normalizeText(m.matched).text, 40)
   const isPattern = d.categories[m.category]?.patterns.includes(m.term)
   if (m.form !== undefined) return `${quoted}，命中${describeMatchKind(m)}`

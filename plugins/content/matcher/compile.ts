@@ -1,3 +1,4 @@
+import { domainToUnicode } from 'node:url'
 import type { Alphabet } from './alphabet.js'
 import { dropAllowed, type Candidate } from './allow-filter.js'
 import { add, urlsOf, type Found, type LazyUrls } from './candidate-rules.js'
@@ -7,7 +8,7 @@ import { DictionaryError } from './dictionary-error.js'
 import { initialsOfTwoTerms, namesItsPrice, writesLongInitials } from './form-readings.js'
 import { HitList } from './hit-list.js'
 import { foldedBefore, spanOfHit } from './hit-span.js'
-import { type FoundUrl, findUrls, hostOf, isAllowedHost, mayHoldSpelledUrl } from './links.js'
+import { type FoundUrl, findUrls, hostOf, imitatedDomain, isAllowedHost, mayHoldSpelledUrl } from './links.js'
 import { ANCHOR, type ImageInfo, LATIN, lengthOf } from './image-info.js'
 import { NO_MEMBERS } from './image-members.js'
 import { normalizeText } from './normalize.js'
@@ -26,6 +27,7 @@ import type { MatcherCache } from './matcher-cache.js'
 import { OWNER_KINDS, formOf, type TermIndex } from './term-index.js'
 import { compareKeyTo } from './substitution-classes.js'
 import type { ExpansionKind } from './expand.js'
+import { reachStartAfter } from './slang-reach.js'
 import { SplitScan, type SplitOwnerOfHit } from './split-scan.js'
 import { splitAnchorsIn, type SplitAnchors } from './split-anchors.js'
 import { SwapChoices } from './swap-filter.js'
@@ -295,14 +297,16 @@ class CompiledMatcher implements Matcher {
 
   /**
    * True if a slang context word of the hit's category is at most SLANG_REACH characters from it, in the
-   * normalised text around it (`菠 菜 平 台`): the words are looked for only here, never by the scan, so
-   * that everyday words (平台, 投) cost a message nothing.
+   * normalised text around it (`菠 菜 平 台`), an id right after it counting no distance (see
+   * reachStartAfter): the words are looked for only here, never by the scan, so that everyday words
+   * (平台, 投) cost a message nothing.
    */
   private hasSlangWordNear(text: string, c: Candidate): boolean {
     const words = this.slangWords.get(c.category)
     if (words === undefined) return false
     const before = normalizeText(text.slice(Math.max(0, c.start - SLANG_REACH), c.start)).text
-    const after = normalizeText(text.slice(c.end, c.end + SLANG_REACH)).text
+    const from = reachStartAfter(text, c.end)
+    const after = normalizeText(text.slice(from, from + SLANG_REACH)).text
     return words.some(w => before.includes(w) || after.includes(w))
   }
 
@@ -338,11 +342,18 @@ class CompiledMatcher implements Matcher {
     }
   }
 
-  /** A links match unless the host is allowed or there is no links rule. */
+  /**
+   * A links match unless the host is allowed or there is no links rule, naming the allowed domain the host
+   * imitates if it does (see imitatedDomain); a punycode host (a QR code's) is named as it reads.
+   */
   private linkMatch(host: string, start: number, end: number, text: string): Match | null {
     const links = this.dictionary.links
     if (!links || isAllowedHost(host, this.allowDomains)) return null
-    return { category: links.category, term: host, start, end, matched: text.slice(start, end), kind: 'link' }
+    const term = host.includes('xn--') ? domainToUnicode(host) || host : host
+    const match: Match = { category: links.category, term, start, end, matched: text.slice(start, end), kind: 'link' }
+    const imitates = imitatedDomain(host, this.allowDomains)
+    if (imitates !== undefined) match.imitates = imitates
+    return match
   }
 
   /**

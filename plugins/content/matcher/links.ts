@@ -1,3 +1,6 @@
+import { domainToUnicode } from 'node:url'
+import { foldCodePoint, isLookalikeLetter } from './fold-table.js'
+
 /** A URL found in text; offsets are UTF-16 indices into the original text. */
 export interface FoundUrl {
   /** The URL as written, with full-width characters and ideographic full stops made ASCII. */
@@ -110,10 +113,14 @@ const TRAILING_PUNCTUATION = /[.,;:!?'()[\]]+$/
 /** The dots and colons one of which every URL has (ASCII, ideographic, full-width and half-width forms). */
 export const URL_SEPARATORS = '.:\u3002\uff0e\uff1a\uff61'
 /**
- * Every URL has a letter or digit (ASCII or full-width) right before a dot or colon: without one the
- * text has none, and the common Chinese message (。 after a character) skips the URL search.
+ * Every URL has a letter or digit (ASCII or full-width, or a letter that may look Latin: see latinView) right
+ * before a dot or colon: without one the text has none, and the common Chinese message (。 after a
+ * character) skips the URL search.
  */
-const URL_HINT = new RegExp(`[a-z0-9\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a][${URL_SEPARATORS}]`, 'i')
+const URL_HINT = new RegExp(
+  `[a-z0-9\\u00c0-\\u058f\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a][${URL_SEPARATORS}]`,
+  'i',
+)
 /** Full-width ASCII (except sentence punctuation and brackets) and ideographic full stops. */
 const WIDE_URL_CHARS = /[\uff01-\uff5e\u3002\uff61]/g
 const KEEP_WIDE = new Set(['，', '；', '！', '？', '（', '）', '＂', '＇'])
@@ -125,6 +132,62 @@ function urlView(text: string): string {
     if (ch === '\u3002' || ch === '\uff61') return '.'
     return String.fromCharCode(ch.charCodeAt(0) - 0xfee0)
   })
+}
+
+/** Letters of Latin beyond ASCII, Greek, Cyrillic and Armenian: those that may look like a Latin letter. */
+const NEAR_LATIN = /[\u00c0-\u058f]/
+/** A run of letters, digits, dots and dashes with a letter of NEAR_LATIN in it. */
+const NEAR_LATIN_RUN = /[0-9a-z\u00c0-\u058f.-]*[\u00c0-\u058f][0-9a-z\u00c0-\u058f.-]*/gi
+const ASCII_LETTER_OR_DIGIT = /[0-9a-z]/i
+
+/** The Latin letter a character of another script looks like (Cyrillic а, Greek ο: see isLookalikeLetter), or ch. */
+function latinOf(ch: string): string {
+  const cp = ch.charCodeAt(0)
+  if (cp < 0xc0 || !isLookalikeLetter(cp)) return ch
+  const latin = foldCodePoint(cp)
+  return latin >= 0x61 && latin <= 0x7a ? String.fromCharCode(latin) : ch
+}
+
+/**
+ * Same-length copy of a URL view where a letter that looks like a Latin one (Cyrillic а, Greek ο) is that
+ * letter, in a run of letters, digits, dots and dashes that has an ASCII letter or digit too: a host
+ * imitating another (`qingyuаn-water.com`, Cyrillic а) reads whole, as that host, not as broken pieces.
+ * Text of those scripts alone is left as written.
+ */
+function latinView(view: string): string {
+  if (!NEAR_LATIN.test(view)) return view
+  return view.replace(NEAR_LATIN_RUN, run =>
+    ASCII_LETTER_OR_DIGIT.test(run) ? run.replace(/[\u00c0-\u058f]/g, latinOf) : run,
+  )
+}
+
+/**
+ * The host as written at the place of `host` in `url` (a URL of the Latin view, see latinView), `written`
+ * being the same span of the text: letters that look Latin stay as written (`qingyuаn-water.com`), so that no
+ * imitation reads as the allowed host it imitates.
+ */
+function writtenHost(host: string, url: string, written: string): string {
+  if (url === written) return host
+  const at = url.toLowerCase().indexOf(host)
+  return at < 0 ? host : written.slice(at, at + host.length).toLowerCase()
+}
+
+/**
+ * The allowed domain a host imitates with look-alike letters, or undefined: the host read with its letters
+ * of other scripts as the Latin ones they look like (`qingyuаn-water.com`, Cyrillic а) and a look-alike TLD as
+ * the TLD (`.corn`, `.c0m`), or its punycode (`xn--…`) so read, is allowed although the host is not.
+ */
+export function imitatedDomain(host: string, allowDomains: readonly string[]): string | undefined {
+  const unicode = host.includes('xn--') ? domainToUnicode(host) || host : host
+  const labels = unicode.replace(/[\u00c0-\u058f]/g, latinOf).split('.')
+  const tld = labels[labels.length - 1]
+  if (LOOKALIKE_TLDS.includes(tld)) {
+    const read = tld.replaceAll('rn', 'm').replaceAll('0', 'o')
+    if (BARE_TLDS.includes(read)) labels[labels.length - 1] = read
+  }
+  const reading = labels.join('.')
+  if (reading === host) return undefined
+  return allowDomains.find(domain => reading === domain || reading.endsWith(`.${domain}`))
 }
 
 /** Characters written for a URL's dot where no dot is (点, 點, the middle dots ·, •, and 丶). */
@@ -191,10 +254,13 @@ export function findUrls(text: string): FoundUrl[] {
   const found: FoundUrl[] = []
   if (URL_HINT.test(text)) {
     const view = urlView(text)
-    for (const m of view.matchAll(URL_PATTERN)) {
+    const latin = latinView(view)
+    for (const m of latin.matchAll(URL_PATTERN)) {
       const url = m[0].replace(TRAILING_PUNCTUATION, '')
       const host = hostOf(url)
-      if (host) found.push({ url, host, start: m.index, end: m.index + url.length })
+      const end = m.index + url.length
+      const written = view.slice(m.index, end)
+      if (host) found.push({ url: written, host: writtenHost(host, url, written), start: m.index, end })
     }
   }
   if (SPELLED_HINT.test(text)) pushSpelledUrls(found, text)
@@ -226,18 +292,24 @@ function pushSpacedUrls(found: FoundUrl[], text: string): void {
 /** Adds the hosts whose dots are written out (see SPELLED_URL) that no URL found already covers. */
 function pushSpelledUrls(found: FoundUrl[], text: string): void {
   const plain = found.length
-  for (const m of urlView(text).matchAll(SPELLED_URL)) {
+  const view = urlView(text)
+  for (const m of latinView(view).matchAll(SPELLED_URL)) {
     const url = m[0]
     if (!WRITTEN_DOT.test(url)) continue
-    const labels = url.toLowerCase().replace(WRITTEN_DOTS, '.').replace(/\s+/g, '').split('.')
+    const labels = spelledLabels(url)
     const www = labels[0] === 'www'
     if (!www && !/[a-z].|.[a-z]/.test(labels[labels.length - 2])) continue
     const start = m.index
     const end = start + url.length
     if (found.slice(0, plain).some(u => start < u.end && end > u.start)) continue
-    found.push({ url: text.slice(start, end), host: labels.join('.'), start, end })
+    found.push({ url: text.slice(start, end), host: spelledLabels(view.slice(start, end)).join('.'), start, end })
   }
   if (found.length > plain && plain > 0) found.sort((a, b) => a.start - b.start)
+}
+
+/** The labels of a host whose dots are written out (see SPELLED_URL), lower case. */
+function spelledLabels(url: string): string[] {
+  return url.toLowerCase().replace(WRITTEN_DOTS, '.').replace(/\s+/g, '').split('.')
 }
 
 /** The lower-case host of a URL written with or without a scheme (full-width allowed), or null. */

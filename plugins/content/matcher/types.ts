@@ -72,6 +72,11 @@ export interface Match {
   form?: string
   /** True when the category's `act` does not list the kind: the hit goes to admins for review only. */
   reviewOnly?: boolean
+  /**
+   * For a link whose host imitates an allowed domain with look-alike letters (`qingyuаn-water.com` with a
+   * Cyrillic а, `qingyuan-water.corn`): that domain (see imitatedDomain).
+   */
+  imitates?: string
 }
 
 /** A compiled dictionary. Methods never throw on any string input. */

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from '
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
+import QRCode from 'qrcode'
 import { describe, expect, it } from 'vitest'
 import { UserFileError } from '../../../bot/config/user-file.js'
 import { OutputFolderError } from '../../../bot/replay/output-folder.js'
@@ -22,11 +23,11 @@ const DAY = [
 
 async function replay(
   outDir: string,
-  lines: object[] = DAY,
+  lines: object[] | string = DAY,
+  configFile = 'data/bot.config.example.yaml',
 ): Promise<{ printed: string; texts: string[]; skipped: number }> {
-  const dir = mkdtempSync(join(tmpdir(), 'replay-'))
-  const transcript = join(dir, 'day.jsonl')
-  writeFileSync(transcript, `${lines.map(l => JSON.stringify(l)).join('\n')}\n`)
+  const transcript = typeof lines === 'string' ? lines : join(mkdtempSync(join(tmpdir(), 'replay-')), 'day.jsonl')
+  if (typeof lines !== 'string') writeFileSync(transcript, `${lines.map(l => JSON.stringify(l)).join('\n')}\n`)
   let printed = ''
   const out = new Writable({
     write(chunk, _enc, done) {
@@ -36,7 +37,7 @@ async function replay(
   })
   const { actions, skipped } = await runReplay({
     transcript,
-    configFile: 'data/bot.config.example.yaml',
+    configFile,
     worldFile: 'data/demo/world.yaml',
     outDir,
     live: true,
@@ -140,5 +141,45 @@ describe('a payment in a transcript', () => {
     expect(texts).toContain('✅ 已收到转账 5 元：罚款 F3（未按时回复通知 N1）5 元已结清。')
     // A red packet's amount is never taken (WeChat hides it): the fine waits for an admin.
     expect(texts.some(t => t.startsWith('✅ 已收到红包'))).toBe(false)
+  })
+})
+
+// newuser9: the replay ignored an image line's fileName and sent placeholder bytes, so the QR check could not be
+// tried without a real account ("QR check skipped … not a PNG or JPEG image").
+describe('an image in a transcript', () => {
+  const QR_TRIAL = 'data/demo/qr-trial.config.yaml'
+  const out = () => mkdtempSync(join(tmpdir(), 'replay-out-'))
+
+  it("sends the file its fileName names beside the transcript: its QR code is read, at the image's time", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'replay-qr-'))
+    mkdirSync(join(dir, 'pics'))
+    writeFileSync(join(dir, 'pics', 'join.png'), await QRCode.toBuffer('https://weixin.qq.com/g/AbCdEfGh123'))
+    const transcript = join(dir, 'day.jsonl')
+    const line = {
+      type: 'message',
+      group: '示例科技张三交流群',
+      from: '优惠多多',
+      kind: 'image',
+      fileName: 'pics/join.png',
+    }
+    writeFileSync(
+      transcript,
+      `${JSON.stringify({ t: '2026-11-30T09:04:00+08:00', ...line })}\n${JSON.stringify({ t: '2026-11-30T10:00:00+08:00', type: 'advance' })}\n`,
+    )
+    const { printed, texts } = await replay(out(), transcript, QR_TRIAL)
+    expect(texts.find(t => t.startsWith('🚨'))).toContain(
+      '· 无关商业广告：图片中的二维码：https://weixin.qq.com/g/AbCdEfGh123',
+    )
+    expect(printed).toMatch(/^09:04 警告 群「示例科技张三交流群」 @优惠多多/m)
+  })
+
+  it('runs the shipped QR trial: a group invitation is an ad, a link off the allow-list a link, the company article nothing', async () => {
+    const { printed, texts } = await replay(out(), 'data/demo/qr-trial.jsonl', QR_TRIAL)
+    const reports = texts.filter(t => t.startsWith('🚨'))
+    expect(reports).toHaveLength(2)
+    expect(reports[0]).toContain('成员：优惠多多（wxid_c3）')
+    expect(reports[0]).toContain('图片中的二维码：https://weixin.qq.com/g/')
+    expect(reports[1]).toContain('· 未经许可的链接：图片中的二维码：https://coupon-gift.top/get')
+    expect(printed).not.toMatch(/@张三/)
   })
 })

@@ -105,4 +105,23 @@ describe('readTranscript', () => {
     const file = transcript(['not json', '{"t":"2026-11-30T09:00:00+08:00","type":"nope"}'])
     expect(() => readTranscript(file)).toThrow(/day\.jsonl:1: not valid JSON[\s\S]*day\.jsonl:2: type: /)
   })
+
+  it("reads an image's fileName as a file beside the transcript, a bare name with none as a name only", () => {
+    const file = transcript([
+      { t: '2026-11-30T09:00:00+08:00', type: 'message', from: '张三', kind: 'image', fileName: 'day.jsonl' },
+      { t: '2026-11-30T09:01:00+08:00', type: 'message', from: '张三', kind: 'image', fileName: '朋友圈截图.jpg' },
+    ])
+    const [named, bare] = readTranscript(file)
+    expect(named.file).toBe(file)
+    expect(bare.file).toBeUndefined()
+  })
+
+  it('names a fileName path with no file behind it, relative to the transcript', () => {
+    const file = transcript([
+      { t: '2026-11-30T09:00:00+08:00', type: 'message', from: '张三', kind: 'image', fileName: 'qr/join.png' },
+    ])
+    expect(problemsOf(file)).toEqual([
+      `${file}:1: fileName: 找不到文件 no such file: ${join(file, '..', 'qr', 'join.png')}（相对回放文件所在的文件夹 relative to the transcript's folder）`,
+    ])
+  })
 })

@@ -127,6 +127,14 @@ describe('#词库', () => {
     ])
     expect(h.audit().map(e => `${e.type} ${e.rule}`)).toEqual(['say command.词库']) // the answer only, no penalty
   })
+  it('names the allowed domain a look-alike host imitates (newuser9)', async () => {
+    const h = await start()
+    await h.post(admin, undefined, '#词库 测试 官网 example.corn/x')
+    await h.drain()
+    expect(h.wechat.textsTo('wxid_admin')[0]).toContain(
+      '域名 example.corn 不在白名单，用形近字母冒充白名单域名 example.com',
+    )
+  })
 
   it('marks categories under observation and reports no match', async () => {
     const h = await start('dryRunCategories: [contact]')

@@ -296,6 +296,19 @@ describe('content plugin on the runtime', () => {
     expect(report).not.toContain('词条「hb.lucky-888.top」')
   })
 
+  // newuser9: a phishing link imitating the company's own site (Cyrillic а) was reported as broken pieces of
+  // its host (域名 ex, 域名 mple.com): the admin could not see someone imitated the company.
+  it('names the whole host of a link imitating an allowed domain, which domain, and the letter that is not English', async () => {
+    const h = await start()
+    await h.post(spammer, cust, '官网升级了 https://ex\u0430mple.com/login 重新登录领积分')
+    await h.drain()
+    const [report] = h.wechat.textsTo('wxid_admin')
+    expect(report).toContain(
+      '→ 域名 ex\u0430mple.com 不在白名单，用形近字母冒充白名单域名 example.com（非英文字母：\u0430 U+0430）',
+    )
+    expect(report.match(/不在白名单/g)).toHaveLength(1)
+  })
+
   it('flags a flood of messages as spam once, and the same text across groups', async () => {
     const h = await start('flood: { maxMessages: 5, within: 30s }')
     for (let i = 0; i < 8; i++) await h.post(customer, cust, `第${i}条`, {}, 2 * SEC)

@@ -131,6 +131,34 @@ describe('links rule', () => {
     expect(matcher.scan('新版本 v2.0 下周上线，官网 example.com 有说明')).toEqual([])
   })
 
+  // A phishing link imitating the company's own site with a letter of another script (Cyrillic а) was reported
+  // as broken pieces (域名 ex, mple.com) the admin could not read as the company's domain (newuser9).
+  it.each([
+    ['官网 https://ex\u0430mple.com/login', 'ex\u0430mple.com', 'https://ex\u0430mple.com/login'],
+    ['官网 exampl\u0435.com/x 点开', 'exampl\u0435.com', 'exampl\u0435.com/x'],
+    ['登录 www.EX\u0410MPLE.com 领奖', 'www.ex\u0430mple.com', 'www.EX\u0410MPLE.com'],
+    ['官网 ex\u0430mple点com 领奖', 'ex\u0430mple.com', 'ex\u0430mple点com'],
+  ])('reports %s as one link, the whole host, imitating the allowed domain', (text, term, matched) => {
+    expect(matcher.scan(text).map(m => [m.kind, m.term, m.matched, m.imitates])).toEqual([
+      ['link', term, matched, 'example.com'],
+    ])
+  })
+
+  it("says which allowed domain a look-alike TLD or a QR code's punycode host imitates", () => {
+    expect(matcher.scan('活动详情 example.corn/sale').map(m => m.imitates)).toEqual(['example.com'])
+    expect(matcher.checkUrl('https://xn--exmple-4nf.com/a')).toMatchObject({
+      term: 'ex\u0430mple.com',
+      imitates: 'example.com',
+    })
+  })
+
+  it('reports a host with look-alike letters that imitates no allowed domain as written, naming none', () => {
+    expect(matcher.scan('下载 g\u043e\u043egle.com/app').map(m => [m.term, m.imitates])).toEqual([
+      ['g\u043e\u043egle.com', undefined],
+    ])
+    expect(matcher.scan('Привет, все хорошо. Спасибо')).toEqual([])
+  })
+
   it('checkUrl ignores text that is not a URL', () => {
     expect(matcher.checkUrl('not a url at all')).toBeNull()
     expect(matcher.checkUrl('http://')).toBeNull()

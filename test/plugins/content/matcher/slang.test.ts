@@ -125,6 +125,26 @@ describe('shipped slang vocabulary', () => {
     expect(matcher.categoriesOf(text)).toEqual([])
   })
 
+  // An id (letters, digits, _ -) right after the slang is no distance: the usual ad puts the WeChat id between
+  // wx and the sales word, and the id alone filled the 10-character reach (newuser9).
+  it.each([
+    'wx: qy888 有意向细聊',
+    'wx qy888 有意向细聊',
+    'wx: abc123 有意向的私聊',
+    'wx：qingyuan_888 有意向细聊',
+    'ＷＸ：ｑｙ８８８－ｗａｔｅｒ 有意向',
+    '有意向的细聊 wx：qingyuan_888',
+  ])('flags %s as contact: the id after wx counts no distance', text => {
+    expect(matcher.categoriesOf(text)).toContain('contact')
+  })
+
+  it.each(['wx: qy888', 'wx: qy888 周一开会记得带电脑，有意向', '我 wx 发你了，qy888 那个文件看一下，有意向的话'])(
+    'leaves alone %s: an id is no sales word, and text after it still counts',
+    text => {
+      expect(matcher.categoriesOf(text)).toEqual([])
+    },
+  )
+
   it('drops a slang form that a rule reminder forbids', () => {
     expect(matcher.categoriesOf('群规：严禁发菠菜平台广告')).toEqual([])
   })
