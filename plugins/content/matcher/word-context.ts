@@ -21,6 +21,7 @@ import {
   receivesPay,
   takesComplement,
 } from './form-readings.js'
+import { namesBySurname } from './surname-names.js'
 import { talkedAbout } from './talked-about.js'
 import type { MatchKind } from './types.js'
 
@@ -89,6 +90,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     countsSwap(text, c) ||
     takesComplement(text, c) ||
     namesPerson(text, c) ||
+    namesBySurname(text, c) ||
     countsCompanies(text, c) ||
     namesWaste(text, c) ||
     namesShape(text, c) ||
