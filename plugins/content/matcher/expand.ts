@@ -77,10 +77,6 @@ const PAIRED_ALTERNATIVES_OF_PAIR = 8
  * 3973 on Weibo; 独唱 155 against 赌场 359 is a word of its own).
  */
 const RARE_WORD_SHARE = 0.1
-/** More alternatives per character of a two-character term, for forms that swap it alone (see pairAlternatives). */
-const PAIR_EXTRA_PER_CHARACTER = 8
-/** The rank within which a character is an everyday one an input method offers early (the 3,500 常用字). */
-const EVERYDAY_RANK = 3500
 /** Toneless homophones per character (see tonelessAlternatives): each swap owner's class images grow with them. */
 const TONELESS_PER_CHARACTER = 4
 /** Toneless homophones per character of the near nasal final (琴 qin for 情 qing), after those of the syllable. */
@@ -479,10 +475,9 @@ function homophoneAlternatives(term: string, chars: string[], tables: ExpansionT
   const toned = tonedReadings(term)
   const memo = memoOf(tables)
   const long = chars.length >= LONG_TERM
-  const pair = chars.length === 2
   return chars.map((c, i) => {
     const reading = toned.length === chars.length ? toned[i] : ''
-    const byCharacter = long ? memo.longTerm : pair ? memo.pairTerm : memo.shortTerm
+    const byCharacter = long ? memo.longTerm : memo.shortTerm
     let ofReading = byCharacter.get(c)
     if (ofReading === undefined) {
       ofReading = new Map()
@@ -491,7 +486,6 @@ function homophoneAlternatives(term: string, chars: string[], tables: ExpansionT
     let alternatives = ofReading.get(reading)
     if (alternatives === undefined) {
       alternatives = characterAlternatives(c, reading, long, tables)
-      if (pair) alternatives = [...alternatives, ...pairAlternatives(c, reading, alternatives, tables)]
       ofReading.set(reading, alternatives)
     }
     return alternatives
@@ -507,8 +501,6 @@ interface Memo {
    */
   shortTerm: Map<string, Map<string, string[]>>
   longTerm: Map<string, Map<string, string[]>>
-  /** The same in two-character terms, with their pairAlternatives after them. */
-  pairTerm: Map<string, Map<string, string[]>>
   /** The characters read a reading, stably sorted by rank, by reading. */
   byRank: Map<string, Ranked[]>
   /** Look-alike alternatives by character (see lookalikeAlternatives). */
@@ -529,7 +521,6 @@ function memoOf(tables: ExpansionTables): Memo {
     memo = {
       shortTerm: new Map(),
       longTerm: new Map(),
-      pairTerm: new Map(),
       byRank: new Map(),
       lookalikes: new Map(),
       toneless: new Map(),
@@ -666,33 +657,6 @@ function homophonesByRank(reading: string, tables: ExpansionTables): Ranked[] {
 /** True when two readings are the same syllable, whatever their tones ("xin1", "xin4"). */
 function sameSyllableOf(a: string, b: string): boolean {
   return a.replace(/[0-5]$/, '') === b.replace(/[0-5]$/, '')
-}
-
-/**
- * For a common character of a two-character term, after its homophone alternatives (see substitute: only
- * a form that swaps this character alone takes these, the other stays as written): the everyday characters
- * (EVERYDAY_RANK) read alone as its near initial (z/zh, c/ch, s/sh) in the same tone, by rank, up to
- * PAIR_EXTRA_PER_CHARACTER (屎 shi3 for 死 si3: 去屎). Other tones of the same syllable were measured and left
- * out: 读博, 四单, 滚单 are everyday words the word tables lack.
- */
-function pairAlternatives(c: string, reading: string, taken: string[], tables: ExpansionTables): string[] {
-  if (reading === '' || (tables.rank.get(c) ?? Infinity) > COMMON_RANK) return []
-  const syllable = reading.replace(/[0-5]$/, '')
-  const tone = reading.slice(syllable.length)
-  const near = NEAR_SOUNDS.filter(([from]) => from.source.startsWith('^') && from.test(syllable))
-    .map(([from, to]) => syllable.replace(from, to) + tone)
-    .flatMap(r => homophonesByRank(r, tables).filter(h => tables.pinyinReadings.get(h.char) === r))
-    .filter(h => h.rank > 0 && h.rank <= EVERYDAY_RANK)
-    .sort((x, y) => x.rank - y.rank)
-  const seen = new Set([c, ...taken])
-  const extra: string[] = []
-  for (const h of near) {
-    if (extra.length >= PAIR_EXTRA_PER_CHARACTER) break
-    if (seen.has(h.char)) continue
-    seen.add(h.char)
-    extra.push(h.char)
-  }
-  return extra
 }
 
 /** The reading itself, then the same syllable in its other tones ("bi1" -> bi2, bi3...). */

@@ -21,21 +21,6 @@ describe('homophones: near sounds in long terms, words around them', () => {
     ).toEqual(['homophone'])
   })
 
-  it('takes a near initial in the same tone for one character of a two-character term (去屎, 脑缠)', () => {
-    expect(
-      category(['去死'])
-        .scan('叫他赶紧去屎')
-        .map(m => [m.kind, m.matched]),
-    ).toEqual([['homophone', '去屎']])
-    expect(category(['脑残']).categoriesOf('你真是脑缠')).toEqual(['c'])
-  })
-
-  it('takes the near initial only with the other character as written, and not where it makes a word', () => {
-    expect(category(['去死']).categoriesOf('趣屎')).toEqual([])
-    expect(category(['去死']).categoriesOf('你去使劲推一下')).toEqual([])
-    expect(category(['赌博']).categoriesOf('表哥在英国读博')).toEqual([])
-  })
-
   it('keeps the tone in short terms', () => {
     const m = category(['赌场'])
     expect(m.categoriesOf('小王报了独唱节目')).toEqual([])
