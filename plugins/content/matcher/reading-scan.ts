@@ -157,10 +157,14 @@ export class ReadingScan {
   /**
    * The ideographs a code point is a swap alternative of (homophone, toneless or look-alike), for the
    * characters of the reading owners that are also swap owners of the same category and use: a pinyin form
-   * may write one such character as its alternative and others in letters (扫马jin群).
+   * may write one such character as its alternative and others in letters (扫马jin群). Kept flat (about
+   * 8k code points and 45k pairs at 10k terms): code point swapKeys[k] is an alternative of the ideographs
+   * swapValues[swapStarts[k]..swapStarts[k + 1]), swapKeys sorted.
    */
-  private readonly swapIdeographs = new Map<number, number[]>()
-  /** 1 for a reading owner whose characters may be written as their swap alternatives (see swapIdeographs). */
+  private swapKeys = new Int32Array(0)
+  private swapStarts = new Int32Array(1)
+  private swapValues = new Int32Array(0)
+  /** 1 for a reading owner whose characters may be written as their swap alternatives (see swapKeys). */
   private readonly swapReadable: Uint8Array
   private readonly found: number[] = []
   private readonly forms: string[] = []
@@ -257,13 +261,14 @@ export class ReadingScan {
   }
 
   /**
-   * Fills swapIdeographs from the swap owners that are reading owners too (same text, category and use);
-   * returns swapReadable.
+   * Fills swapKeys, swapStarts and swapValues from the swap owners that are reading owners too (same text,
+   * category and use); returns swapReadable.
    */
   private readSwaps(): Uint8Array {
     const { index } = this
     const readable = new Uint8Array(index.readingFlags.length)
     if (index.swapText.length === 0) return readable
+    const ideographsOf = new Map<number, number[]>()
     const swapOwner = new Map<string, number>()
     for (let s = 0; s < index.swapText.length; s++)
       swapOwner.set(`${index.swapText[s]} ${index.swapCategory[s]} ${index.swapIsAllowPhrase[s]}`, s)
@@ -280,14 +285,45 @@ export class ReadingScan {
           for (const alternative of index.alternativeLists[index.swapAlternatives[at + i]]) {
             const folded = foldString(alternative)
             if (folded.length !== 1 || folded[0] === ideograph[0] || PARTICLES.has(folded[0])) continue
-            const known = this.swapIdeographs.get(folded[0])
-            if (known === undefined) this.swapIdeographs.set(folded[0], [ideograph[0]])
+            const known = ideographsOf.get(folded[0])
+            if (known === undefined) ideographsOf.set(folded[0], [ideograph[0]])
             else if (!known.includes(ideograph[0])) known.push(ideograph[0])
           }
         }
       }
     }
+    this.swapKeys = Int32Array.from(ideographsOf.keys()).sort()
+    this.swapStarts = new Int32Array(this.swapKeys.length + 1)
+    const values: number[] = []
+    for (let k = 0; k < this.swapKeys.length; k++) {
+      values.push(...ideographsOf.get(this.swapKeys[k])!)
+      this.swapStarts[k + 1] = values.length
+    }
+    this.swapValues = Int32Array.from(values)
     return readable
+  }
+
+  /** The place of code point cp in swapKeys, or -1 when it is no swap alternative of a reading owner's ideograph. */
+  private swapKeyOf(cp: number): number {
+    const keys = this.swapKeys
+    let low = 0
+    let high = keys.length - 1
+    while (low <= high) {
+      const mid = (low + high) >>> 1
+      if (keys[mid] < cp) low = mid + 1
+      else if (keys[mid] > cp) high = mid - 1
+      else return mid
+    }
+    return -1
+  }
+
+  /** True if some ideograph that cp is a swap alternative of has a trie id `paired` accepts (see mayBe). */
+  private swapPairs(trie: ReadingTrie, cp: number, paired: (other: number) => boolean): boolean {
+    const k = this.swapKeyOf(cp)
+    if (k < 0) return false
+    for (let i = this.swapStarts[k]; i < this.swapStarts[k + 1]; i++)
+      for (const other of trie.idsOfIdeograph.get(this.swapValues[i]) ?? NONE) if (paired(other)) return true
+    return false
   }
 
   /** The ideographs whose split the tokens t and t + 1 are (see splitIdeographs), or undefined. */
@@ -387,9 +423,7 @@ export class ReadingScan {
         for (const left of trie.idsOfIdeograph.get(cp) ?? NONE) if (trie.hasPair(left, id)) return true
         for (const split of this.splitAt(t - 2, n) ?? NONE)
           for (const left of trie.idsOfIdeograph.get(split) ?? NONE) if (trie.hasPair(left, id)) return true
-        if (pinyin)
-          for (const swapped of this.swapIdeographs.get(cp) ?? NONE)
-            for (const left of trie.idsOfIdeograph.get(swapped) ?? NONE) if (trie.hasPair(left, id)) return true
+        if (pinyin && this.swapPairs(trie, cp, left => trie.hasPair(left, id))) return true
       } else if (!pinyin) {
         if (trie.hasPair(cp - LETTER_A, id)) return true
       } else {
@@ -407,9 +441,7 @@ export class ReadingScan {
         for (const right of trie.idsOfIdeograph.get(cp) ?? NONE) if (trie.hasPair(id, right)) return true
         for (const split of this.splitAt(u, n) ?? NONE)
           for (const right of trie.idsOfIdeograph.get(split) ?? NONE) if (trie.hasPair(id, right)) return true
-        if (pinyin)
-          for (const swapped of this.swapIdeographs.get(cp) ?? NONE)
-            for (const right of trie.idsOfIdeograph.get(swapped) ?? NONE) if (trie.hasPair(id, right)) return true
+        if (pinyin && this.swapPairs(trie, cp, right => trie.hasPair(id, right))) return true
       } else if (!pinyin) {
         if (trie.hasPair(id, cp - LETTER_A)) return true
       } else {
@@ -473,14 +505,14 @@ export class ReadingScan {
         this.step(trie, pinyin, child, start, t, t + 2, depth, AS_SPLIT, n)
       }
     }
-    if (pinyin) {
-      for (const swapped of this.swapIdeographs.get(cp) ?? NONE) {
-        for (const id of trie.idsOfIdeograph.get(swapped) ?? NONE) {
-          const child = trie.child(node, id)
-          if (child < 0) continue
-          this.pathIdeograph[depth] = swapped
-          this.step(trie, pinyin, child, start, t, t + 1, depth, AS_SWAP, n)
-        }
+    const k = pinyin ? this.swapKeyOf(cp) : -1
+    for (let i = k < 0 ? 0 : this.swapStarts[k], end = k < 0 ? 0 : this.swapStarts[k + 1]; i < end; i++) {
+      const swapped = this.swapValues[i]
+      for (const id of trie.idsOfIdeograph.get(swapped) ?? NONE) {
+        const child = trie.child(node, id)
+        if (child < 0) continue
+        this.pathIdeograph[depth] = swapped
+        this.step(trie, pinyin, child, start, t, t + 1, depth, AS_SWAP, n)
       }
     }
     const ids = trie.idsOfIdeograph.get(cp)
