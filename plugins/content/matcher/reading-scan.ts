@@ -162,6 +162,8 @@ export class ReadingScan {
    * swapValues[swapStarts[k]..swapStarts[k + 1]), swapKeys sorted.
    */
   private swapKeys = new Int32Array(0)
+  /** 1 for a code point of the BMP in swapKeys: most ideographs near letters are none, told without a search. */
+  private readonly swapMarks = new Uint8Array(0x10000)
   private swapStarts = new Int32Array(1)
   private swapValues = new Int32Array(0)
   /** 1 for a reading owner whose characters may be written as their swap alternatives (see swapKeys). */
@@ -293,6 +295,7 @@ export class ReadingScan {
       }
     }
     this.swapKeys = Int32Array.from(ideographsOf.keys()).sort()
+    for (const key of this.swapKeys) if (key < 0x10000) this.swapMarks[key] = 1
     this.swapStarts = new Int32Array(this.swapKeys.length + 1)
     const values: number[] = []
     for (let k = 0; k < this.swapKeys.length; k++) {
@@ -305,6 +308,7 @@ export class ReadingScan {
 
   /** The place of code point cp in swapKeys, or -1 when it is no swap alternative of a reading owner's ideograph. */
   private swapKeyOf(cp: number): number {
+    if (cp < 0x10000 && this.swapMarks[cp] === 0) return -1
     const keys = this.swapKeys
     let low = 0
     let high = keys.length - 1
