@@ -77,11 +77,6 @@ const PAIRED_ALTERNATIVES_OF_PAIR = 8
  * 3973 on Weibo; 独唱 155 against 赌场 359 is a word of its own).
  */
 const RARE_WORD_SHARE = 0.1
-/**
- * A swapped surname reads as a name only in a form of at most this many characters (a surname and one or
- * two given characters: 白佳乐 for 百家乐); in a longer form a word of the term follows (皇色网站 for 黄色网站).
- */
-const NAME_LENGTH = 3
 /** Toneless homophones per character (see tonelessAlternatives): each swap owner's class images grow with them. */
 const TONELESS_PER_CHARACTER = 4
 /** Toneless homophones per character of the near nasal final (琴 qin for 情 qing), after those of the syllable. */
@@ -684,8 +679,8 @@ function nearReadings(reading: string): string[] {
  * the term into another word (时时彩 -> 实时彩: 时时 into 实时), two substituted characters make a word
  * (赌场 -> 独唱, though 赌场 is a word too), unless the form's word is rare next to the term's (see
  * RARE_WORD_SHARE: 煞笔 for 傻逼) or Weibo never has it (时时菜 for 时时彩: 时菜, seasonal vegetables, is a
- * CC-CEDICT word no one chats), or a form of up to NAME_LENGTH characters starts
- * with a substituted surname (百家乐 -> 白佳乐, 赌博 -> 杜博 are names). Characters a slang pun swaps are
+ * CC-CEDICT word no one chats). A form that starts with a substituted surname (百家乐 -> 白佳乐) is a name
+ * only where a name stands: the scan decides (see surname-names.ts). Characters a slang pun swaps are
  * trusted (垃圾东西 -> 辣鸡东西 although 辣鸡 and 鸡东 are words).
  */
 export function readsAsWords(term: string, form: string): boolean {
@@ -693,7 +688,6 @@ export function readsAsWords(term: string, form: string): boolean {
   const t = [...term]
   const f = [...form]
   if (t.length !== f.length) return false
-  if (t.length <= NAME_LENGTH && f[0] !== t[0] && tables.surnames.has(f[0])) return true
   for (let i = 0; i + 1 < f.length; i++) {
     const changed = f[i] !== t[i] || f[i + 1] !== t[i + 1]
     if ([i, i + 1].every(k => f[k] === t[k] || tables.punCharacters.get(t[k])?.includes(f[k]))) continue

@@ -73,21 +73,42 @@ export interface ReadingOwnerOfHit {
   category: number
   use: number
   term: string
-  /** `split` for a form that also writes a character as its split (衤果liao for 裸聊). */
-  kind: 'pinyin' | 'initials' | 'split'
+  /**
+   * `split` for a form that also writes a character as its split (衤果liao for 裸聊), `homophone` for a pinyin
+   * form that writes one character as a swap alternative (扫马jin群 for 扫码进群).
+   */
+  kind: 'pinyin' | 'initials' | 'split' | 'homophone'
   form: string
 }
 
 /** A pair of folded code points as one number (see ReadingScan.splitIdeographs). */
 const PAIR = 0x110000
-/** How a place of a path is read: as the character, in letters, or as the two components of its split. */
+/**
+ * How a place of a path is read: as the character, in letters, as the two components of its split, or as a
+ * swap alternative of the character (a homophone or look-alike).
+ */
 const AS_CHARACTER = 0
 const IN_LETTERS = 1
 const AS_SPLIT = 2
-/** The kind of each found form: initials or pinyin, +2 when a place is read as its split (see kindOf). */
-const KINDS: ReadonlyArray<ReadingOwnerOfHit['kind']> = ['initials', 'pinyin', 'split', 'split']
+const AS_SWAP = 3
+/** The kind of each found form: initials or pinyin, +2 when a place is read as its split, +4 as a swap alternative. */
+const KINDS: ReadonlyArray<ReadingOwnerOfHit['kind']> = [
+  'initials',
+  'pinyin',
+  'split',
+  'split',
+  'homophone',
+  'homophone',
+  'homophone',
+  'homophone',
+]
 
 const NO_OWNERS: ReadingOwnerOfHit[] = []
+/**
+ * Particles, which belong to the word before them: never read as a swap alternative beside letters (`有需要的
+ * jia·薇` is 加薇 after 的, no 底价 written 的jia).
+ */
+const PARTICLES = new Set([...'的地得了着过吗吧呢啊呀嘛哦啦么'].map(c => c.codePointAt(0)!))
 
 /** True if the triples `given` hold (end, tail, length). */
 function isGiven(given: number[], end: number, tail: number, length: number): boolean {
@@ -133,6 +154,20 @@ export class ReadingScan {
   private readonly splitIdeographs = new Map<number, number[]>()
   /** 1 for a reading owner whose characters may be written as their splits (see splitIdeographs). */
   private readonly splitReadable: Uint8Array
+  /**
+   * The ideographs a code point is a swap alternative of (homophone, toneless or look-alike), for the
+   * characters of the reading owners that are also swap owners of the same category and use: a pinyin form
+   * may write one such character as its alternative and others in letters (扫马jin群). Kept flat (about
+   * 8k code points and 45k pairs at 10k terms): code point swapKeys[k] is an alternative of the ideographs
+   * swapValues[swapStarts[k]..swapStarts[k + 1]), swapKeys sorted.
+   */
+  private swapKeys = new Int32Array(0)
+  /** 1 for a code point of the BMP in swapKeys: most ideographs near letters are none, told without a search. */
+  private readonly swapMarks = new Uint8Array(0x10000)
+  private swapStarts = new Int32Array(1)
+  private swapValues = new Int32Array(0)
+  /** 1 for a reading owner whose characters may be written as their swap alternatives (see swapKeys). */
+  private readonly swapReadable: Uint8Array
   private readonly found: number[] = []
   private readonly forms: string[] = []
 
@@ -182,6 +217,7 @@ export class ReadingScan {
     this.pinyin = new ReadingTrie(pinyinPaths.paths())
     this.initials = new ReadingTrie(initialsPaths.paths())
     this.splitReadable = this.readSplits()
+    this.swapReadable = this.readSwaps()
     // A place read as its split takes two tokens.
     this.back = (this.splitIdeographs.size > 0 ? 2 : 1) * (maxPlaces - 1)
     this.pathStart = new Int32Array(maxPlaces)
@@ -224,6 +260,74 @@ export class ReadingScan {
       }
     }
     return readable
+  }
+
+  /**
+   * Fills swapKeys, swapStarts and swapValues from the swap owners that are reading owners too (same text,
+   * category and use); returns swapReadable.
+   */
+  private readSwaps(): Uint8Array {
+    const { index } = this
+    const readable = new Uint8Array(index.readingFlags.length)
+    if (index.swapText.length === 0) return readable
+    const ideographsOf = new Map<number, number[]>()
+    const swapOwner = new Map<string, number>()
+    for (let s = 0; s < index.swapText.length; s++)
+      swapOwner.set(`${index.swapText[s]} ${index.swapCategory[s]} ${index.swapIsAllowPhrase[s]}`, s)
+    for (let r = 0; r < readable.length; r++) {
+      const use = index.readingFlags[r] & READING_ALLOW
+      const s = swapOwner.get(`${index.readingText[r]} ${index.readingCategory[r]} ${use}`)
+      if (s === undefined) continue
+      readable[r] = 1
+      const chars = [...index.texts[index.readingText[r]]]
+      for (let at = index.swapAlternativeOffsets[s]; at < index.swapAlternativeOffsets[s + 1]; at += chars.length) {
+        for (let i = 0; i < chars.length; i++) {
+          const ideograph = foldString(chars[i])
+          if (ideograph.length !== 1) continue
+          for (const alternative of index.alternativeLists[index.swapAlternatives[at + i]]) {
+            const folded = foldString(alternative)
+            if (folded.length !== 1 || folded[0] === ideograph[0] || PARTICLES.has(folded[0])) continue
+            const known = ideographsOf.get(folded[0])
+            if (known === undefined) ideographsOf.set(folded[0], [ideograph[0]])
+            else if (!known.includes(ideograph[0])) known.push(ideograph[0])
+          }
+        }
+      }
+    }
+    this.swapKeys = Int32Array.from(ideographsOf.keys()).sort()
+    for (const key of this.swapKeys) if (key < 0x10000) this.swapMarks[key] = 1
+    this.swapStarts = new Int32Array(this.swapKeys.length + 1)
+    const values: number[] = []
+    for (let k = 0; k < this.swapKeys.length; k++) {
+      values.push(...ideographsOf.get(this.swapKeys[k])!)
+      this.swapStarts[k + 1] = values.length
+    }
+    this.swapValues = Int32Array.from(values)
+    return readable
+  }
+
+  /** The place of code point cp in swapKeys, or -1 when it is no swap alternative of a reading owner's ideograph. */
+  private swapKeyOf(cp: number): number {
+    if (cp < 0x10000 && this.swapMarks[cp] === 0) return -1
+    const keys = this.swapKeys
+    let low = 0
+    let high = keys.length - 1
+    while (low <= high) {
+      const mid = (low + high) >>> 1
+      if (keys[mid] < cp) low = mid + 1
+      else if (keys[mid] > cp) high = mid - 1
+      else return mid
+    }
+    return -1
+  }
+
+  /** True if some ideograph that cp is a swap alternative of has a trie id `paired` accepts (see mayBe). */
+  private swapPairs(trie: ReadingTrie, cp: number, paired: (other: number) => boolean): boolean {
+    const k = this.swapKeyOf(cp)
+    if (k < 0) return false
+    for (let i = this.swapStarts[k]; i < this.swapStarts[k + 1]; i++)
+      for (const other of trie.idsOfIdeograph.get(this.swapValues[i]) ?? NONE) if (paired(other)) return true
+    return false
   }
 
   /** The ideographs whose split the tokens t and t + 1 are (see splitIdeographs), or undefined. */
@@ -323,6 +427,7 @@ export class ReadingScan {
         for (const left of trie.idsOfIdeograph.get(cp) ?? NONE) if (trie.hasPair(left, id)) return true
         for (const split of this.splitAt(t - 2, n) ?? NONE)
           for (const left of trie.idsOfIdeograph.get(split) ?? NONE) if (trie.hasPair(left, id)) return true
+        if (pinyin && this.swapPairs(trie, cp, left => trie.hasPair(left, id))) return true
       } else if (!pinyin) {
         if (trie.hasPair(cp - LETTER_A, id)) return true
       } else {
@@ -340,6 +445,7 @@ export class ReadingScan {
         for (const right of trie.idsOfIdeograph.get(cp) ?? NONE) if (trie.hasPair(id, right)) return true
         for (const split of this.splitAt(u, n) ?? NONE)
           for (const right of trie.idsOfIdeograph.get(split) ?? NONE) if (trie.hasPair(id, right)) return true
+        if (pinyin && this.swapPairs(trie, cp, right => trie.hasPair(id, right))) return true
       } else if (!pinyin) {
         if (trie.hasPair(id, cp - LETTER_A)) return true
       } else {
@@ -403,6 +509,16 @@ export class ReadingScan {
         this.step(trie, pinyin, child, start, t, t + 2, depth, AS_SPLIT, n)
       }
     }
+    const k = pinyin ? this.swapKeyOf(cp) : -1
+    for (let i = k < 0 ? 0 : this.swapStarts[k], end = k < 0 ? 0 : this.swapStarts[k + 1]; i < end; i++) {
+      const swapped = this.swapValues[i]
+      for (const id of trie.idsOfIdeograph.get(swapped) ?? NONE) {
+        const child = trie.child(node, id)
+        if (child < 0) continue
+        this.pathIdeograph[depth] = swapped
+        this.step(trie, pinyin, child, start, t, t + 1, depth, AS_SWAP, n)
+      }
+    }
     const ids = trie.idsOfIdeograph.get(cp)
     if (ids === undefined) return
     for (const id of ids) {
@@ -438,6 +554,7 @@ export class ReadingScan {
       let oneLetter = true
       let own = true
       let split = 0
+      let swaps = 0
       for (let d = 0; d < depth && own; d++) {
         const p = placeFirst[r] + d
         const s = placeSyllable[p]
@@ -448,14 +565,18 @@ export class ReadingScan {
         } else if (this.pathLetters[d] === AS_SPLIT) {
           split = 2
           own = this.splitReadable[r] === 1 && this.pathIdeograph[d] === placeCodePoint[p]
+        } else if (this.pathLetters[d] === AS_SWAP) {
+          swaps++
+          own = this.swapReadable[r] === 1 && this.pathIdeograph[d] === placeCodePoint[p]
         } else own = cps[this.pathStart[d]] === placeCodePoint[p]
       }
-      if (!own || replaced === 0) continue
+      // One swapped character with letters beside it: more would read too freely.
+      if (!own || replaced === 0 || swaps > 1) continue
       const count = this.ideographCount[r]
       if (count > MAX_MIXED_IDEOGRAPHS && replaced !== count && replaced !== 1) continue
       // An initials form that spells only one-letter syllables is the pinyin form, which comes first.
       if (!pinyin && oneLetter && (index.readingFlags[r] & READING_PINYIN) !== 0) continue
-      this.found.push(start, t, r, (pinyin ? 1 : 0) + split)
+      this.found.push(start, t, r, (pinyin ? 1 : 0) + split + (swaps > 0 ? 4 : 0))
       this.forms.push(this.formOf(r, depth, pinyin))
     }
   }
@@ -472,6 +593,10 @@ export class ReadingScan {
       if (this.pathLetters[d] === AS_SPLIT) {
         const t = this.pathStart[d]
         out[this.placeChar[p]] = String.fromCodePoint(cps[t], cps[t + 1])
+        continue
+      }
+      if (this.pathLetters[d] === AS_SWAP) {
+        out[this.placeChar[p]] = String.fromCodePoint(cps[this.pathStart[d]])
         continue
       }
       const syllable = this.index.syllables[this.placeSyllable[p]]

@@ -24,6 +24,7 @@ import {
   receivesPay,
   takesComplement,
 } from './form-readings.js'
+import { namesBySurname } from './surname-names.js'
 import { talkedAbout } from './talked-about.js'
 import type { MatchKind } from './types.js'
 
@@ -94,6 +95,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     namesPerson(text, c) ||
     namesMention(text, c) ||
     abbreviatesName(text, c) ||
+    namesBySurname(text, c) ||
     countsCompanies(text, c) ||
     namesWaste(text, c) ||
     namesShape(text, c) ||

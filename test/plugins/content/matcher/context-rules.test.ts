@@ -59,6 +59,32 @@ describe('homophones: near sounds in long terms, words around them', () => {
   })
 })
 
+describe('a swapped surname first: a name only where a name stands', () => {
+  it.each([
+    ['after 个', '废物', '他真是个费物，什么都做不成'],
+    ['after 是', '傻逼', '群主是沙币吗'],
+    ['at the start, before words of its own', '六合彩', '陆合彩开奖结果出来了'],
+    ['after 的', '加薇', '有需要的佳薇详谈'],
+    ['after a pronoun', '裸聊', '无聊就找我罗聊'],
+  ])('is the term %s (%s)', (_where, term, text) => {
+    expect(
+      category([term])
+        .scan(text)
+        .map(h => h.kind),
+    ).toEqual(['homophone'])
+  })
+
+  it.each([
+    ['a nickname after a department and a dash', '加薇', '@客服-佳薇 今天值班'],
+    ['a subject before its verb', '援交', '袁娇负责华南区的订单'],
+    ['after a familiar 小 before the surname', '裸聊', '小罗聊了一下客户需求'],
+    ['before a title', '加薇', '销售部的嘉薇经理明天请假'],
+    ['a word with the character before it', '蠢货', '仓库春货已经到齐'],
+  ])('is no hit as %s (%s)', (_where, term, text) => {
+    expect(category([term]).scan(text)).toEqual([])
+  })
+})
+
 describe('look-alike characters from their components', () => {
   it.each([
     ['a swapped look-alike component (礻 for 衤)', '裸聊', '深夜祼聊'],

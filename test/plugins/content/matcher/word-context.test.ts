@@ -233,6 +233,11 @@ describe('a two-character hit written as a given name', () => {
     expect(category(['私单']).categoriesOf('新客户 陈思丹 下午到店')).toEqual([])
   })
 
+  it('is no hit after a department or role and a surname (行政刘思丹, 前台张加薇)', () => {
+    expect(category(['私单']).categoriesOf('行政刘思丹通知周五下午消防演练')).toEqual([])
+    expect(category(['加薇']).categoriesOf('前台张加薇负责收快递')).toEqual([])
+  })
+
   it('is a hit without a surname, or after one that starts no name (过万加薇)', () => {
     const m = category(['加薇'])
     expect(m.categoriesOf('想要的加薇详聊')).toEqual(['c'])

@@ -1,0 +1,53 @@
+import type { Candidate } from './allow-filter.js'
+import { SWAP_KINDS } from './expand.js'
+import { wordTables } from './expansion-data.js'
+
+/**
+ * A swap form whose swapped first character is a surname (百家乐 -> 白佳乐, 赌博 -> 杜博, 傻逼 -> 沙币) is a
+ * person's name only where a name stands; elsewhere in a sentence it is the term (`你就是个沙币`,
+ * `陆合彩特码`). Decided per hit at scan time from the characters around it.
+ */
+
+/** A swapped surname reads as a name only in a term of at most this many characters (a surname and one or two given ones). */
+const NAME_LENGTH = 3
+/**
+ * What stands just before a name: a nickname's mark or a department's dash (`@`, `-`, `—`, `_`, `·`, `/`),
+ * an opening bracket or a list's comma, a word that introduces a name (叫, 名叫), a familiar prefix before the
+ * surname (老罗, 小罗, 阿罗), or a word for a person (同事, 实习生, 客户, 讲师…).
+ */
+const BEFORE_NAME =
+  /(?:[@＠\-—–_·・/（(、]|叫|名叫|姓|老|小|阿|同事|新人|同学|老师|经理|主管|组长|店长|员工|师傅|专员|总监|助理|实习生|客户|学员|讲师|欢迎|感谢|恭喜)$/u
+/**
+ * What follows a name: a title (总, 经理, 老师, 姐, 哥…), a gloss in brackets or a list's comma, the possessive
+ * 的, or what a sentence's subject does next (是, 负责, 介绍, 说, 已经, a word of time…).
+ */
+const AFTER_NAME =
+  /^(?:[（(、]|总|经理|老师|姐|哥|主管|主任|同学|先生|女士|小姐|师傅|老板|组长|部长|店长|总监|助理|专员|同事|的|是|负责|介绍|说|已经|已|到|也|和|跟|与|刚|还|今天|明天|后天|昨天|今早|今晚|明早|上午|下午|中午|晚上|早上|这周|下周|上周|周[一二三四五六日末]|刚才|刚刚|你好|您好|麻烦|收到)/u
+/** The text's start, a space or punctuation: where a name standing alone begins. */
+const EDGE_BEFORE = /(?:^|[\s\p{P}])$/u
+/**
+ * Where the term itself stands in a sentence: the text's start, a space or punctuation, or a word that puts a
+ * noun after it (个, 是, 的, 这, a pronoun, a verb of seeking or playing: `你个沙比`, `找我罗聊`). After any other
+ * ideograph the form makes a word with what stands before it (`门店春货`, `进口原胶`), no term.
+ */
+const TERM_BEFORE = /(?:^|[\s\p{P}\p{S}]|[个是的这那些我你他她们找约加玩买做当像都也了吧啊呢吗])$/u
+
+/**
+ * True for a homophone, toneless or look-alike hit of a term of up to NAME_LENGTH characters whose swapped
+ * first character is a surname, standing where a name stands (after BEFORE_NAME, before AFTER_NAME, or set
+ * apart by spaces: `@市场部-杜博`, `袁娇负责华东区`, `老罗聊完客户`, `白佳乐 明天到岗`) or not where the term
+ * stands (see TERM_BEFORE: `门店春货备齐了`); `你个沙比，别乱发`, `想要优惠价的佳薇，` and `陆合彩特码` stay hits.
+ */
+export function namesBySurname(text: string, c: Candidate): boolean {
+  if (!SWAP_KINDS.has(c.kind as never) || c.form === undefined) return false
+  const form = [...c.form]
+  const term = [...c.term]
+  if (term.length > NAME_LENGTH || form.length !== term.length || form[0] === term[0]) return false
+  if (!wordTables().surnames.has(form[0])) return false
+  const before = text.slice(Math.max(0, c.start - 3), c.start)
+  if (BEFORE_NAME.test(before)) return true
+  const after = text.slice(c.end, c.end + 4)
+  if (AFTER_NAME.test(after)) return true
+  if (!TERM_BEFORE.test(before)) return true
+  return EDGE_BEFORE.test(before) && /^\s/u.test(after)
+}
