@@ -78,7 +78,7 @@ const CONFUSABLE_COMPONENTS = [
   '勿刃',
   '化代',
   '兴龹',
-  // Components drawn alike that Chinese 形近字 lists pair (井 / 并 in 进 / 迸, 氏 / 氐 in 纸 / 秪, 干 / 千 / 于,
+  // Components drawn alike that Chinese 形近字 lists pair (井 / 并 in 进 / 迸, 氏 / 氐 in 底 / 㡳, 干 / 千 / 于,
   // 天 / 夭, 王 / 玉 / 壬, 人 / 入 / 八, 刀 / 力, 毛 / 手, 贝 / 见, 戈 and the characters drawn on it).
   '井并',
   '氏氐',
@@ -228,8 +228,7 @@ function foldedLookalikesModule(folded: Map<string, string>): string {
     ' * Look-alikes and the common character each is drawn like, back to back (徵微...), for look-alikes that',
     ' * normalisation folds to a third character (徵 to 征): the matcher reads them before folding.',
     ' */',
-    'export const FOLDED_LOOKALIKES =',
-    `  '${pairs.map(([lookalike, char]) => lookalike + char).join('')}'`,
+    `export const FOLDED_LOOKALIKES = '${pairs.map(([lookalike, char]) => lookalike + char).join('')}'`,
     '',
   ].join('\n')
 }
