@@ -101,6 +101,7 @@ const CONFUSABLE_CHARACTERS = [
   '成戊戌戍戎',
   '微徵徽',
   '低仾',
+  '永氷',
   '冒冐',
   '市巿',
   '茶荼',
@@ -306,12 +307,16 @@ function plainComponents(decompositions: Map<string, string>, char: string): str
  * 刃 / 刀: see dottedPairs), another inside the same enclosure (see innerPairs), a stroke more on a component
  * (昜 / 易: see strokePairs), another stroke beside the same component or a modified shape of the character
  * (孓 / 子, 夭 / 天, 孑 / 子: see strokeSwapPairs), and the members of CONFUSABLE_CHARACTERS. Built from
- * cjk-decomp. A look-alike that normalisation folds to another common character (徵 folds to 征) goes to
- * Lookalikes.folded instead.
+ * cjk-decomp. A look-alike of a traditional form is one of the simplified character normalisation folds it to
+ * (埸 looks like 場, so like 场). A look-alike that normalisation folds to another common character (徵 folds
+ * to 征) goes to Lookalikes.folded instead.
  */
 function readLookalikes(tables: SourceTables): Lookalikes {
+  const strokes = [...strokePairs(tables.decompositions, tables.shapes), ...strokeSwapPairs(tables.decompositions)]
   const groupsOf = new Map<string, string[]>()
-  for (const group of CONFUSABLE_COMPONENTS) for (const c of group) groupsOf.set(c, [...(groupsOf.get(c) ?? []), group])
+  // The character pairs a stroke tells apart are component pairs too (易 / 昜 in 埸 / 場).
+  for (const group of [...CONFUSABLE_COMPONENTS, ...strokes.map(([a, b]) => (a < b ? a + b : b + a))])
+    for (const c of group) if (!groupsOf.get(c)?.includes(group)) groupsOf.set(c, [...(groupsOf.get(c) ?? []), group])
   const dotless = dotlessShapes(tables)
   const keysOf = (parts: string[]): string[] => [
     parts.join(','),
@@ -337,29 +342,38 @@ function readLookalikes(tables: SourceTables): Lookalikes {
     if (as !== char && typed.has(lookalike) && !folded.has(lookalike)) folded.set(lookalike, char)
     return false
   }
-  for (const [char, r] of tables.rank) {
-    if (r > COMMON_RANK) continue
-    const parts = plainComponents(tables.decompositions, char)
-    if (!parts) continue
+  /** The common character a character is, or that normalisation folds it to (場 场: its traditional form). */
+  const commonOf = (char: string): string | undefined => {
+    if ((tables.rank.get(char) ?? Infinity) <= COMMON_RANK) return char
+    const as = String.fromCodePoint(...foldString(char))
+    return as !== char && (tables.rank.get(as) ?? Infinity) <= COMMON_RANK ? as : undefined
+  }
+  for (const char of new Set([...tables.rank.keys(), ...tables.decompositions.keys()])) {
+    const common = commonOf(char)
+    const parts = common === undefined ? null : plainComponents(tables.decompositions, char)
+    if (!parts || common === undefined) continue
     const found = new Set(shapeKeys(parts).flatMap(key => byShape.get(key) ?? []))
     found.delete(char)
-    const kept = [...found].filter(lookalike => rare(lookalike, char))
-    if (kept.length > 0) lookalikes.set(char, kept.slice(0, 4))
+    found.delete(common)
+    const kept = [...found].filter(lookalike => rare(lookalike, common)).slice(0, 4)
+    const list = lookalikes.get(common) ?? []
+    for (const lookalike of kept) if (!list.includes(lookalike)) list.push(lookalike)
+    if (list.length > 0) lookalikes.set(common, list)
   }
   for (const [a, b] of [
     ...dottedPairs(tables.decompositions),
     ...innerPairs(tables.decompositions, tables.shapes),
-    ...strokePairs(tables.decompositions, tables.shapes),
-    ...strokeSwapPairs(tables.decompositions),
+    ...strokes,
     ...CONFUSABLE_CHARACTERS.flatMap(group => [...group].flatMap(a => [...group].map(b => [a, b] as [string, string]))),
   ]) {
     for (const [char, lookalike] of [
       [a, b],
       [b, a],
     ]) {
-      if (char === lookalike || (tables.rank.get(char) ?? Infinity) > COMMON_RANK || !rare(lookalike, char)) continue
-      const list = lookalikes.get(char) ?? []
-      if (!list.includes(lookalike)) lookalikes.set(char, [...list, lookalike])
+      const common = commonOf(char)
+      if (common === undefined || common === lookalike || !rare(lookalike, common)) continue
+      const list = lookalikes.get(common) ?? []
+      if (!list.includes(lookalike)) lookalikes.set(common, [...list, lookalike])
     }
   }
   return { variants: lookalikes, folded }

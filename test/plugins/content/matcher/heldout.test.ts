@@ -126,8 +126,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // were mostly reports and rule reminders that quote a banned term, its misses slang and look-alike characters.
   // Below, after those two classes (b9fix): reports and reminders, 倩/情 and 卞/下 look-alikes, `.corn` TLDs; and
   // a word cut off a term that takes an aspect particle (最下注明了, b12fix).
-  it('heldout-blind9: at least the figures after the class fixes (precision 118/121, recall 118/132)', () => {
-    expectFloors(matcherOf(), BLIND9, 118 / 121, 118 / 132)
+  // b15look's look-alikes (氷 for 永) moved it to 119/122, 119/132.
+  it('heldout-blind9: at least the figures after the class fixes (precision 119/122, recall 119/132)', () => {
+    expectFloors(matcherOf(), BLIND9, 119 / 122, 119 / 132)
   })
 
   // Issue #22's goals are NOT met here. Blind on f348674: 0.816 / 0.767; below, after its classes (b10prec: reports,
@@ -141,8 +142,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // 103/122; below, after its false positives' classes (b11prec: rule reminders, reports and warnings of scams,
   // someone else's message to the speaker, ordinary words, the company's own gift) and its misses' (b11rec: a spoken
   // dot, a stroke look-alike, a football bet's lines).
-  it('heldout-blind11: at least the figures after its classes (precision 106/106, recall 106/131)', () => {
-    expectFloors(matcherOf(), BLIND11, 106 / 106, 106 / 131)
+  // b15look's look-alikes (氷 for 永) moved it to 107/107, 107/131.
+  it('heldout-blind11: at least the figures after its classes (precision 107/107, recall 107/131)', () => {
+    expectFloors(matcherOf(), BLIND11, 107 / 107, 107 / 131)
   })
 
   // Issue #22's recall goal is NOT met here: most misses are slang the shared dictionary lacks and look-alikes of
@@ -156,8 +158,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // Issue #22's goals are NOT met here. Unseen: at least what it measures after the session's fixes (0.910 / 0.777),
   // and after blind14's classes (b14fix, unseen): 0.918 / 0.777; below, after its recall classes (b13rec: spaced
   // links, look-alike components, 入 for 人).
-  it('heldout-blind13: at least the figures after its recall classes (precision 106/115, recall 106/130)', () => {
-    expectFloors(matcherOf(), BLIND13, 106 / 115, 106 / 130)
+  // b15look's look-alikes of a traditional form (埸 for 場, so for 场) moved it to 107/116, 107/130.
+  it('heldout-blind13: at least the figures after its recall classes (precision 107/116, recall 107/130)', () => {
+    expectFloors(matcherOf(), BLIND13, 107 / 116, 107 / 130)
   })
 
   // Blind on b40fa706: 0.872 / 0.963; below, after its classes (b14fix: reports and rule reminders, readings of
@@ -187,8 +190,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.869 / 0.902 (119/137, 119/132); below, after its
   // two largest classes (b9fix), as with the shared dictionary above, and everyday words allowed (b12fix).
-  it('heldout-blind9: at least the figures after the class fixes (precision 124/129, recall 124/132)', () => {
-    expectFloors(matcher, BLIND9, 124 / 129, 124 / 132)
+  it('heldout-blind9: at least the figures after the class fixes (precision 125/129, recall 125/132)', () => {
+    expectFloors(matcher, BLIND9, 125 / 129, 125 / 132)
   })
 
   // Issue #22's precision goal is NOT met here. Blind on f348674: 0.827 / 0.827; below, after its classes and the
@@ -200,8 +203,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // Issue #22's recall goal is NOT met here. Blind on f348674: 0.830 / 0.855; after blind10's fixes (unseen):
   // 116/136; below, after its false positives' classes (b11prec) and its misses' with shipped slang (b11rec: v我/wx
   // with a sales word, 我个人码, 返点表).
-  it('heldout-blind11: at least the figures after its classes (precision 124/124, recall 124/131)', () => {
-    expectFloors(matcher, BLIND11, 124 / 124, 124 / 131)
+  it('heldout-blind11: at least the figures after its classes (precision 125/125, recall 125/131)', () => {
+    expectFloors(matcher, BLIND11, 125 / 125, 125 / 131)
   })
 
   // Issue #22's recall goal is NOT met here. Blind on e2df478: 0.900 / 0.818; after blind11's fixes: 0.924 / 0.826; below, after its classes (b12fix:

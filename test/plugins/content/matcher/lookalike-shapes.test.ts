@@ -112,6 +112,15 @@ describe('look-alikes by a 形近 component, by dots, by a 形近字 group, and 
     expect(how('本店全场最仾价')).toEqual(['全场最仾价: 形近字 全场最仾价 → 全场最低价'])
   })
 
+  it('reads 埸 for 场: 埸 looks like 場 (易 for 昜, a stroke apart), the traditional form of 场', () => {
+    const t = compileMatcher(expandingDictionary({ gambling: ['线上赌场'], false_ad: ['永久保修'] }, ['lookalike']))
+    expect(t.scan('新开线上赌埸，注册就送').map(x => `${x.matched}: ${describeMatchKind(x)}`)).toEqual([
+      '线上赌埸: 形近字 线上赌埸 → 线上赌场',
+    ])
+    expect(t.categoriesOf('本店电器氷久保修')).toEqual(['false_ad'])
+    expect(t.categoriesOf('线上赌场的新闻看了吗')).toEqual(['gambling'])
+  })
+
   it('reads 徵 for 微 in the text before folding (徵 folds to 征), review-only', () => {
     expect(how('资料包加徵信领取')).toEqual(['加徵信: 形近字 加徵信 → 加微信 review'])
   })
