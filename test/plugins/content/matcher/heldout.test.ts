@@ -104,20 +104,20 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's goals are NOT met here. Blind, it measured 0.839 / 0.900 (99/118, 99/110); below, after the
   // rules for phrases talked about, codes, counted spans and unread words.
-  it('heldout-blind5: at least the figures after the class fixes (precision 105/108, recall 105/110)', () => {
-    expectFloors(matcherOf(), BLIND5, 105 / 108, 105 / 110)
+  it('heldout-blind5: at least the figures after the class fixes (precision 106/109, recall 106/110)', () => {
+    expectFloors(matcherOf(), BLIND5, 106 / 109, 106 / 110)
   })
 
   // Issue #22's goals are NOT met here. Blind, it measured 0.843 / 0.843 (97/115, 97/115) on 9d56a09's matcher;
   // below, after pinyin's tone marks are read (gōng sī yào dǎo bì, Chǔn Huò) and blind7's classes (+√, sxzz, khmd).
-  it('heldout-blind6: at least the figures measured (precision 109/117, recall 109/115)', () => {
-    expectFloors(matcherOf(), BLIND6, 109 / 117, 109 / 115)
+  it('heldout-blind6: at least the figures measured (precision 110/118, recall 110/115)', () => {
+    expectFloors(matcherOf(), BLIND6, 110 / 118, 110 / 115)
   })
 
   // Issue #22's recall goal is NOT met here. Blind, it measured 0.855 / 0.877 (100/117, 100/114) on 5e74de0's
   // matcher; below, after the classes of its false positives and misses (b7fix).
-  it('heldout-blind7: at least the figures after the class fixes (precision 108/109, recall 108/114)', () => {
-    expectFloors(matcherOf(), BLIND7, 108 / 109, 108 / 114)
+  it('heldout-blind7: at least the figures after the class fixes (precision 109/110, recall 109/114)', () => {
+    expectFloors(matcherOf(), BLIND7, 109 / 110, 109 / 114)
   })
 
   // Issue #22's goals are NOT met here. Blind, it measured 0.858 / 0.796 (109/127, 109/137); most of its misses
@@ -130,8 +130,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // were mostly reports and rule reminders that quote a banned term, its misses slang and look-alike characters.
   // Below, after those two classes (b9fix): reports and reminders, 倩/情 and 卞/下 look-alikes, `.corn` TLDs; and
   // a word cut off a term that takes an aspect particle (最下注明了, b12fix).
-  it('heldout-blind9: at least the figures after the class fixes (precision 119/121, recall 119/132)', () => {
-    expectFloors(matcherOf(), BLIND9, 119 / 121, 119 / 132)
+  it('heldout-blind9: at least the figures after the class fixes (precision 120/122, recall 120/132)', () => {
+    expectFloors(matcherOf(), BLIND9, 120 / 122, 120 / 132)
   })
 
   // Issue #22's goals are NOT met here. Blind on f348674: 0.816 / 0.767; below, after its classes (b10prec: reports,
@@ -145,23 +145,23 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // 103/122; below, after its false positives' classes (b11prec: rule reminders, reports and warnings of scams,
   // someone else's message to the speaker, ordinary words, the company's own gift) and its misses' (b11rec: a spoken
   // dot, a stroke look-alike, a football bet's lines).
-  it('heldout-blind11: at least the figures after its classes (precision 108/108, recall 108/131)', () => {
-    expectFloors(matcherOf(), BLIND11, 108 / 108, 108 / 131)
+  it('heldout-blind11: at least the figures after its classes (precision 109/109, recall 109/131)', () => {
+    expectFloors(matcherOf(), BLIND11, 109 / 109, 109 / 131)
   })
 
   // Issue #22's recall goal is NOT met here: most misses are slang the shared dictionary lacks and look-alikes of
   // common characters (个入, 迸货价). Blind on e2df478: 0.917 / 0.750; after blind11's fixes (unseen): 0.935 / 0.758; below, after its classes (b12fix: reports
   // asked about or called a scam, the company's own channel, 注明了 after 下注), and after b13rec's look-alikes
   // (贷 for 货, 入 for 人).
-  it('heldout-blind12: at least the figures after its classes (precision 108/108, recall 108/132)', () => {
-    expectFloors(matcherOf(), BLIND12, 108 / 108, 108 / 132)
+  it('heldout-blind12: at least the figures after its classes (precision 110/110, recall 110/132)', () => {
+    expectFloors(matcherOf(), BLIND12, 110 / 110, 110 / 132)
   })
 
   // Issue #22's goals are NOT met here. Unseen: at least what it measures after the session's fixes (0.910 / 0.777),
   // and after blind14's classes (b14fix, unseen): 0.918 / 0.777; below, after its recall classes (b13rec: spaced
   // links, look-alike components, 入 for 人).
-  it('heldout-blind13: at least the figures after its recall classes (precision 108/115, recall 108/130)', () => {
-    expectFloors(matcherOf(), BLIND13, 108 / 115, 108 / 130)
+  it('heldout-blind13: at least the figures after its recall classes (precision 109/116, recall 109/130)', () => {
+    expectFloors(matcherOf(), BLIND13, 109 / 116, 109 / 130)
   })
 
   // Blind on b40fa706: 0.872 / 0.963; below, after its classes (b14fix: reports and rule reminders, readings of
@@ -176,16 +176,16 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // b14fix and b13rec 0.904 / 0.897; below, after its classes: b15prec (a rule's topic, reports rebutted, names in
   // mentions, words at a term's end), b15hom (surname-led homophones only where a name stands, a homophone beside
   // pinyin) and b15look (look-alike components and dashes).
-  it('heldout-blind15: at least the figures after its classes (precision 127/127, recall 127/136)', () => {
-    expectFloors(matcherOf(), BLIND15, 127 / 127, 127 / 136)
+  it('heldout-blind15: at least the figures after its classes (precision 133/133, recall 133/136)', () => {
+    expectFloors(matcherOf(), BLIND15, 133 / 133, 133 / 136)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.947 / 0.934 and 0.902 / 0.914.
   it('heldout-blind16 (unseen): at least the figures measured (precision 144/151, recall 144/152)', () => {
     expectFloors(matcherOf(), BLIND16, 144 / 151, 144 / 152, true)
   })
-  it('heldout-blind17 (unseen): at least the figures measured (precision 142/157, recall 142/151)', () => {
-    expectFloors(matcherOf(), BLIND17, 142 / 157, 142 / 151, true)
+  it('heldout-blind17 (unseen): at least the figures measured (precision 144/159, recall 144/151)', () => {
+    expectFloors(matcherOf(), BLIND17, 144 / 159, 144 / 151, true)
   })
 })
 
@@ -200,8 +200,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.869 / 0.902 (119/137, 119/132); below, after its
   // two largest classes (b9fix), as with the shared dictionary above, and everyday words allowed (b12fix).
-  it('heldout-blind9: at least the figures after the class fixes (precision 125/129, recall 125/132)', () => {
-    expectFloors(matcher, BLIND9, 125 / 129, 125 / 132)
+  it('heldout-blind9: at least the figures after the class fixes (precision 126/130, recall 126/132)', () => {
+    expectFloors(matcher, BLIND9, 126 / 130, 126 / 132)
   })
 
   // Issue #22's precision goal is NOT met here. Blind on f348674: 0.827 / 0.827; below, after its classes and the
@@ -213,14 +213,14 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // Issue #22's recall goal is NOT met here. Blind on f348674: 0.830 / 0.855; after blind10's fixes (unseen):
   // 116/136; below, after its false positives' classes (b11prec) and its misses' with shipped slang (b11rec: v我/wx
   // with a sales word, 我个人码, 返点表).
-  it('heldout-blind11: at least the figures after its classes (precision 125/125, recall 125/131)', () => {
-    expectFloors(matcher, BLIND11, 125 / 125, 125 / 131)
+  it('heldout-blind11: at least the figures after its classes (precision 126/126, recall 126/131)', () => {
+    expectFloors(matcher, BLIND11, 126 / 126, 126 / 131)
   })
 
   // Issue #22's recall goal is NOT met here. Blind on e2df478: 0.900 / 0.818; after blind11's fixes: 0.924 / 0.826; below, after its classes (b12fix:
   // reports, initials where a verb of paying stands, zz/sx/gs and 割韭菜/跑路/出厂价 slang with context, short links).
-  it('heldout-blind12: at least the figures after its classes (precision 123/124, recall 123/132)', () => {
-    expectFloors(matcher, BLIND12, 123 / 124, 123 / 132)
+  it('heldout-blind12: at least the figures after its classes (precision 124/125, recall 124/132)', () => {
+    expectFloors(matcher, BLIND12, 124 / 125, 124 / 132)
   })
 
   // Issue #22's goals are NOT met here. Unseen: at least what it measures after the session's fixes (0.883 / 0.869),
@@ -236,15 +236,15 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's goals are NOT met here. Blind on b40fa706 0.898 / 0.904; unseen after b13rec 0.899 / 0.912; below,
   // after its classes (b15prec, b15hom, b15look), as with the shared dictionary above.
-  it('heldout-blind15: at least the figures after its classes (precision 128/130, recall 128/136)', () => {
-    expectFloors(matcher, BLIND15, 128 / 130, 128 / 136)
+  it('heldout-blind15: at least the figures after its classes (precision 133/135, recall 133/136)', () => {
+    expectFloors(matcher, BLIND15, 133 / 135, 133 / 136)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.925 / 0.967 and 0.881 / 0.927.
   it('heldout-blind16 (unseen): at least the figures measured (precision 148/160, recall 148/152)', () => {
     expectFloors(matcher, BLIND16, 148 / 160, 148 / 152, true)
   })
-  it('heldout-blind17 (unseen): at least the figures measured (precision 143/162, recall 143/151)', () => {
-    expectFloors(matcher, BLIND17, 143 / 162, 143 / 151, true)
+  it('heldout-blind17 (unseen): at least the figures measured (precision 145/164, recall 145/151)', () => {
+    expectFloors(matcher, BLIND17, 145 / 164, 145 / 151, true)
   })
 })

@@ -78,3 +78,56 @@ describe('look-alikes by shape: a whole component written with a stroke of anoth
     expect(how('专业提升商家信誊')).toEqual(['商家信誊: 形近字 商家信誊 → 商家信誉'])
   })
 })
+
+/** Look-alikes from the 形近字 component pairs and character groups of generate.ts, and those folding away. */
+describe('look-alikes by a 形近 component, by dots, by a 形近字 group, and before folding', () => {
+  const m = compileMatcher(
+    expandingDictionary(
+      {
+        ad: ['进群领红包'],
+        gambling: ['百家乐'],
+        porn: ['成人视频'],
+        false_ad: ['全场最低价'],
+        contact: ['加微信'],
+        defamation: ['黑心商家'],
+      },
+      ['lookalike'],
+    ),
+  )
+  const how = (text: string) =>
+    m.scan(text).map(x => `${x.matched}: ${describeMatchKind(x)}${x.reviewOnly ? ' review' : ''}`)
+
+  it('reads 迸 for 进: 辶 beside 并 for 辶 beside 井 (a 形近 component pair)', () => {
+    expect(how('今晚八点准时迸群领红包')).toEqual(['迸群领红包: 形近字 迸群领红包 → 进群领红包'])
+  })
+
+  it('reads 冢 for 家: 冖 for 宀 and 豖 for 豕, the same components but for their dots', () => {
+    expect(how('曝光一个黑心商冢，大家小心')).toEqual(['黑心商冢: 形近字 黑心商冢 → 黑心商家'])
+    expect(m.categoriesOf('网上百冢乐，稳赚不赔')).toEqual(['gambling'])
+  })
+
+  it('reads 戌, 戍 and 戊 for 成, and 仾 for 低 (形近字 groups cjk-decomp does not show)', () => {
+    expect(m.categoriesOf('戌人视频免费看')).toEqual(['porn'])
+    expect(m.categoriesOf('高清戊人视频')).toEqual(['porn'])
+    expect(how('本店全场最仾价')).toEqual(['全场最仾价: 形近字 全场最仾价 → 全场最低价'])
+  })
+
+  it('reads 埸 for 场: 埸 looks like 場 (易 for 昜, a stroke apart), the traditional form of 场', () => {
+    const t = compileMatcher(expandingDictionary({ gambling: ['线上赌场'], false_ad: ['永久保修'] }, ['lookalike']))
+    expect(t.scan('新开线上赌埸，注册就送').map(x => `${x.matched}: ${describeMatchKind(x)}`)).toEqual([
+      '线上赌埸: 形近字 线上赌埸 → 线上赌场',
+    ])
+    expect(t.categoriesOf('本店电器氷久保修')).toEqual(['false_ad'])
+    expect(t.categoriesOf('线上赌场的新闻看了吗')).toEqual(['gambling'])
+  })
+
+  it('reads 徵 for 微 in the text before folding (徵 folds to 征), review-only', () => {
+    expect(how('资料包加徵信领取')).toEqual(['加徵信: 形近字 加徵信 → 加微信 review'])
+  })
+
+  it('leaves the look-alikes in their own words, and the folded character in its words (征信, 古冢, 戊戌)', () => {
+    expect(m.categoriesOf('贷款前先查一下个人征信，别加了不该加的')).toEqual([])
+    expect(m.categoriesOf('这座古冢在戊戌年被发现，成了景点')).toEqual([])
+    expect(m.categoriesOf('这批货进价低，成本可控，家里人都说好')).toEqual([])
+  })
+})
