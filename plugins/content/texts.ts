@@ -193,11 +193,22 @@ export function reviewText(r: Review, when: string, prefix: string): string {
   ].join('\n')
 }
 
-/** The reply to `#确认` / `#忽略`. */
+/** The reply to `#确认` / `#忽略`; a review of several messages names them and their groups. */
 export function reviewAnswerText(r: Review, answer: 'confirmed' | 'ignored'): string {
-  return answer === 'ignored'
-    ? `已忽略 ${r.id}（${r.memberName}：${r.findings.map(f => f.label).join('、')}），不做处理。`
-    : `已确认 ${r.id}（${r.memberName}：${r.findings.map(f => f.label).join('、')}），按违规处理。`
+  const what = `${r.id}（${r.memberName}：${r.findings.map(f => f.label).join('、')}${reviewGroupsText(r)}）`
+  return answer === 'ignored' ? `已忽略 ${what}，不做处理。` : `已确认 ${what}，按违规处理。`
+}
+
+/** `；共 3 条，发在「A」「B」`: how many messages a review answers and where, when it is more than one. */
+function reviewGroupsText(r: Review): string {
+  if (!r.repeats?.length) return ''
+  const topics = [...new Set([r.groupTopic, ...r.repeats.map(m => m.groupTopic)])]
+  return `；共 ${r.repeats.length + 1} 条，发在${topics.map(t => `「${t}」`).join('')}`
+}
+
+/** The audit record of a message that joined an open review. */
+export function reviewRepeatText(r: Review, m: Pick<Review, 'groupTopic'>): string {
+  return `同样的内容又发在「${m.groupTopic}」，已并入待确认 ${r.id}（第 ${(r.repeats?.length ?? 0) + 1} 条），不再单独询问`
 }
 
 /** The first review-only hit of a review, for the words of a hint: category and the text matched. */

@@ -92,11 +92,12 @@ describe('#忽略 R3 允许: admins’ review decisions teach the matcher', () =
   it('allows a review ignored earlier; a confirmed one is not allowed', async () => {
     const h = await learning()
     await h.say(SHOP)
-    await h.say('找家薇装修的客户又来了一个')
     await h.ask('#忽略 R1')
     const later = await h.ask('#忽略 R1 允许')
     expect(later).not.toContain('已忽略 R1（')
     expect(later).toContain('✅ 已添加允许短语「家薇装饰」')
+    // Asked once R1 is answered (while it was open, the same hit would have joined it).
+    await h.say('找家薇装修的客户又来了一个')
     await h.ask('#确认 R2')
     expect(await h.ask('#忽略 R2 允许')).toContain('R2 已确认过，不再处理。')
     expect(readFileSync(h.file, 'utf8')).not.toContain('家薇装修')
