@@ -153,4 +153,12 @@ describe('#词库', () => {
     expect(h.wechat.textsTo(sales.id)).toEqual(['#词库 请私聊机器人使用。'])
     expect(h.wechat.textsTo('wxid_zhangsan')).toEqual(['⛔ 没有权限：#词库 需要「管理员」角色。'])
   })
+
+  it('tells a non-admin who tries #词库 in a customer group that it needs the admin role, not to message the bot', async () => {
+    const h = await start()
+    await h.post(zhangsan, cust, '#词库 测试 碧源')
+    await h.drain()
+    expect(h.wechat.textsTo('wxid_zhangsan')).toEqual(['⛔ 没有权限：#词库 需要「管理员」角色。'])
+    expect(h.wechat.textsTo(cust.id)).toEqual([])
+  })
 })
