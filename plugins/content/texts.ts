@@ -275,6 +275,10 @@ const editUsage = (prefix: string): string =>
 export const dictionaryUsageText = (prefix: string): string =>
   `用法：${prefix}词库 测试 <文本>｜${prefix}词库 重载｜${editUsage(prefix)}（类别用上面括号里的英文名，如 ad）`
 
+/** Every form of `#词库`, for an answer without the status above it (a mistyped subcommand). */
+export const dictionaryFormsText = (prefix: string): string =>
+  `${prefix}词库 测试 <文本>｜${prefix}词库 重载｜${editUsage(prefix)}（类别用英文名，如 ad；状态和类别见 ${prefix}词库）`
+
 /** Replies to `#词库 添加|删除|允许`. */
 export const dictionaryEditText = {
   usage: (prefix: string): string => `用法：${editUsage(prefix)}（类别用英文名，如 ad；见 ${prefix}词库）`,
