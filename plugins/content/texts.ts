@@ -244,7 +244,8 @@ export function allowedText(r: Review, wasOpen: boolean, outcomes: AllowOutcome[
         `以后「${o.hint.phrase}」里的${o.hint.label}命中不再提示，其他地方照常检查；撤回：${prefix}词库 删除 ${o.hint.category} ${o.hint.phrase}`,
       )
   }
-  return lines.join('\n')
+  // A refusal that is not about the phrase (sandbox, only the shipped dictionary) is said once, not once a phrase.
+  return [...new Set(lines)].join('\n')
 }
 
 /** The admins' one suggestion about a false hit they keep ignoring. */

@@ -114,6 +114,27 @@ describe('#忽略 R3 允许: admins’ review decisions teach the matcher', () =
     expect(h.audit().map(a => a.rule)).toContain('content.dictionary.edit-refused')
   })
 
+  it('says a refusal that holds for every phrase once (the sandbox writes no dictionary file)', async () => {
+    const h = await start(CUSTOMERS_CONTACT, ['test/plugins/content/fixtures/review-learn.yaml'], true)
+    await h.post(spammer, cust, '家薇装饰的尾款到了，保证家薇再来')
+    await h.post(admin, undefined, '#忽略 R1 允许')
+    await h.drain()
+    const lines = (h.wechat.textsTo(admin.id).at(-1) ?? '').split('\n')
+    expect(lines[0]).toContain('已忽略 R1')
+    expect(lines.filter(l => l.startsWith('沙盒和回放不修改词库文件'))).toHaveLength(1)
+    expect(lines).toEqual([...new Set(lines)])
+  })
+
+  it('offers no phrase cut out of overlapping hits: 扫码进裙领红包 is two evasions, not 「扫码进裙领」「码进裙领红包」', async () => {
+    const h = await start('', [DEFAULT_DICTIONARY])
+    await h.post(spammer, cust, '扫码进裙领红包')
+    await h.post(admin, undefined, '#忽略 R1')
+    await h.drain()
+    const reply = h.wechat.textsTo(admin.id).at(-1)
+    expect(reply).not.toContain('以后不再提示「')
+    expect(reply).toContain('要以后不再提示：#词库 允许 ad <包含「扫码进裙」的短语>')
+  })
+
   it('never allows the bare dictionary term: a hit that is the whole message gets no phrase', async () => {
     const h = await learning()
     const before = readFileSync(h.file, 'utf8')
