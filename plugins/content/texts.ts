@@ -107,6 +107,9 @@ export function warnText(
   return cfg.warnText.replace(/\{([^{}]*)\}/g, (all, key: string) => values[key] ?? all)
 }
 
+/** Before a warning sent when an admin confirms a review (`#确认`), maybe hours later: which message it is about. */
+export const confirmedWarnPrefix = (when: string): string => `（${when} 的消息，管理员已确认）`
+
 /** One evidence line for admins: the quoted original text with its offsets and the dictionary term. */
 export function evidenceLine(label: string, e: Evidence): string {
   if (e.source === 'policy') return `${label}：${e.note}`

@@ -324,7 +324,11 @@ export class ContentService {
       }
       const cfg = this.ctx.configFor(group)
       const { live, dry } = splitDryRun(m.findings, cfg)
-      return [...this.offence(ev, live, cfg, false), ...this.offence(ev, dry, cfg, true), moderated(ev, m.findings)]
+      return [
+        ...this.offence(ev, live, cfg, false, true),
+        ...this.offence(ev, dry, cfg, true, true),
+        moderated(ev, m.findings),
+      ]
     })
   }
 
@@ -409,11 +413,13 @@ export class ContentService {
     }
   }
 
+  /** An offence in `ev`: a new incident, or a repeat merged into the member's open one; `confirmed`: by `#确认`. */
   private offence(
     ev: MessageEvent & { group: GroupRef },
     findings: Finding[],
     cfg: ContentConfig,
     dryRun: boolean,
+    confirmed = false,
   ): Action[] {
     if (!findings.length) return []
     const log = this.incidents.state
@@ -423,7 +429,7 @@ export class ContentService {
     let actions: Action[]
     if (open && !reached(open, ev.group.id)) {
       // The same offence in another group: handled there too, counted once.
-      actions = decideSpread(open, this.incidentInput(ev, findings, cfg, dryRun))
+      actions = decideSpread(open, { ...this.incidentInput(ev, findings, cfg, dryRun), confirmed })
       this.incidents.append({ op: 'repeat', id: open.id, at: ev.at, group: ev.group.id })
     } else if (open) {
       this.incidents.append({ op: 'repeat', id: open.id, at: ev.at })
@@ -448,7 +454,7 @@ export class ContentService {
         steps: [],
         dryRun,
       })
-      actions = decideIncident(incident, this.incidentInput(ev, findings, cfg, dryRun))
+      actions = decideIncident(incident, { ...this.incidentInput(ev, findings, cfg, dryRun), confirmed })
       // Recorded once its steps are decided (the record is the incident as `#违规` lists it).
       this.incidents.append({ op: 'open', incident })
     }

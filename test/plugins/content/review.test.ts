@@ -25,6 +25,8 @@ describe('review-only hits (#确认 / #忽略)', () => {
     await h.drain()
     expect(h.wechat.textsTo(admin.id).join('\n')).toContain('已确认 R1')
     expect(h.wechat.textsTo(cust.id)).toHaveLength(1)
+    // Sent when the admin answers, maybe hours later: it says which message it is about.
+    expect(h.wechat.textsTo(cust.id)[0]).toContain('（11-30 09:00 的消息，管理员已确认）')
     expect(h.rt.ledger.activeStrikes(spammer.id, h.clock.now()).map(s => s.category)).toEqual(['content.insult'])
   })
 
