@@ -107,9 +107,7 @@ export class CommandRouter {
     const privately = answerPrivately(event, cmd.spec)
     if (!openHere(event, cmd.spec))
       return { kind: 'reply', text: `⛔ ${name} 只供员工使用。`, refused: cmd.spec.name, privately, silent: customer }
-    const where = cmd.spec.where ?? 'any'
-    if (where === 'group' && !event.group) return { kind: 'reply', text: `${name} 只能在群里使用。`, privately }
-    if (where === 'private' && event.group) return { kind: 'reply', text: `${name} 请私聊机器人使用。`, privately }
+    // The permission first: someone who may not use the command is not sent elsewhere to be refused there.
     const sub = argv[0] ?? ''
     const subRoles = cmd.spec.subcommandRoles ?? {}
     const needed = Object.hasOwn(subRoles, sub) ? subRoles[sub] : cmd.spec.role
@@ -122,6 +120,9 @@ export class CommandRouter {
         privately,
       }
     }
+    const where = cmd.spec.where ?? 'any'
+    if (where === 'group' && !event.group) return { kind: 'reply', text: `${name} 只能在群里使用。`, privately }
+    if (where === 'private' && event.group) return { kind: 'reply', text: `${name} 请私聊机器人使用。`, privately }
     if (args.length > MAX_ARGS_CHARS)
       return { kind: 'reply', text: `${name} 的内容太长（最多 ${MAX_ARGS_CHARS} 字），请缩短后再发。`, privately }
     return { kind: 'run', command: cmd, args, argv }

@@ -134,6 +134,11 @@ export interface PluginInstance {
   jobs?: JobSpec[]
   /** One status line for `#状态`. */
   status?(): string
+  /**
+   * Something an admin must look at now (a dictionary reload that failed): the bot's health (`#状态`, the console)
+   * is not `正常` while it holds. `label` in a word or two (`词库重载失败`), `detail` one line.
+   */
+  health?(): { label: string; detail: string } | undefined
   /** Read-only queries for the web console, declared in the plugin's `views.ts` (see `bot/core/views.ts`). */
   views?: object
   /** Release what the plugin holds (file watchers): called before a config reload replaces it and at shutdown. */

@@ -5,6 +5,7 @@ import type { AuditEntry } from '../../bot/runtime/records/audit.js'
 import { shortDateTime } from '../../bot/time/zoned.js'
 import { wholeCount } from '../../bot/config/count-words.js'
 import { quoted } from '../../bot/commands/quote.js'
+import { unknownSubcommandText } from '../../bot/commands/subcommand.js'
 import { dictionarySummary } from './dictionary/holder.js'
 import { recentIncidents, type Incident } from './incidents/incident.js'
 import { withFleetRepeats } from './incidents/fleet-incidents.js'
@@ -14,6 +15,7 @@ import { findReview } from './state.js'
 import { rejectedText } from './dictionary/holder.js'
 import {
   dictionaryEditText,
+  dictionaryFormsText,
   dictionaryUsageText,
   reviewAnswerText,
   reviewUsageText,
@@ -266,19 +268,23 @@ function strikeText(s: ContentService, i: Incident, entry: AuditEntry | undefine
 }
 
 function dictionaryCommand(s: ContentService, inv: CommandInvocation): string {
+  const p = s.ctx.commandPrefix
   const m = /^(测试|test)\s*([\s\S]*)$/i.exec(inv.args)
-  if (m)
-    return m[2]
-      ? describeScan(s.holder.matcher, m[2], s.ctx.configFor())
-      : `用法：${s.ctx.commandPrefix}词库 测试 <文本>`
+  if (m) return m[2] ? describeScan(s.holder.matcher, m[2], s.ctx.configFor()) : `用法：${p}词库 测试 <文本>`
   if (/^(重载|reload)$/i.test(inv.args)) {
     const r = s.reload(false)
     return r.ok
       ? `✅ 词库已重新加载（版本 ${s.holder.version}）：${dictionarySummary(s.holder.matcher.dictionary)}`
       : rejectedText(r.problems, s.holder.version)
   }
+  // A mistyped subcommand (`#词库 删掉 ad 代购`) is refused: the status would read as if the edit were done.
+  const sub = inv.argv[0]
+  if (sub) return unknownSubcommandText(`${p}词库`, sub, DICTIONARY_SUBCOMMANDS, dictionaryFormsText(p))
   return statusText(s)
 }
+
+/** The subcommands of `#词库`, as the asker may type them (Chinese first: the nearest one is suggested). */
+const DICTIONARY_SUBCOMMANDS = ['测试', '重载', '添加', '删除', '允许', 'test', 'reload', 'add', 'remove', 'allow']
 
 /** `#词库` without arguments: files, version, categories and the last failed reload. */
 export function statusText(s: ContentService): string {

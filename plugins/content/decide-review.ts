@@ -2,8 +2,8 @@ import type { Action } from '../../bot/core/actions.js'
 import { shortDateTime } from '../../bot/time/zoned.js'
 import type { Finding } from './assess/findings.js'
 import type { AllowOutcome, Suggestion } from './assess/allow-phrase.js'
-import { hintKey, type Review, type ReviewLog } from './state.js'
-import { reviewAnswerText, reviewText, suggestAllowText } from './texts.js'
+import { hintKey, type Review, type ReviewedMessage, type ReviewLog } from './state.js'
+import { reviewAnswerText, reviewRepeatText, reviewText, suggestAllowText } from './texts.js'
 import { auditReason } from './audit-text.js'
 
 /**
@@ -32,6 +32,21 @@ export function decideReview(review: Review, timezone: string, prefix: string): 
       reason: auditReason(review.id, review.findings),
       evidence: { messageId: review.messageId, text: review.text.slice(0, 200) },
       text: reviewText(review, shortDateTime(review.at, timezone), prefix),
+    },
+  ]
+}
+
+/** The same hits posted again while the member's review is open: recorded with it, the admins are not asked again. */
+export function decideReviewRepeat(review: Review, m: ReviewedMessage, memberId: string): Action[] {
+  return [
+    {
+      type: 'record',
+      rule: 'content.review.repeat',
+      groupId: m.groupId,
+      memberId,
+      reason: auditReason(review.id, m.findings),
+      evidence: { messageId: m.messageId, text: m.text.slice(0, 200) },
+      text: reviewRepeatText(review, m),
     },
   ]
 }

@@ -7,7 +7,7 @@ import { planStrike, strikeCategory, type StrikePlan } from './decide-escalation
 import type { Finding } from './assess/findings.js'
 import { severityOf } from './assess/assess.js'
 import type { Incident } from './incidents/incident.js'
-import { askOwnerText, reportText, warnText } from './texts.js'
+import { askOwnerText, confirmedWarnPrefix, reportText, warnText } from './texts.js'
 import { auditEvidence, auditReason } from './audit-text.js'
 
 /** What a new incident is decided from. */
@@ -29,6 +29,8 @@ export interface IncidentInput {
   responsible?: string[]
   /** The member already reached the strike limit in this group within the strike window (`limitReachedIn`). */
   limitReachedHere?: boolean
+  /** Decided later than the message was posted (`#确认` of a review): the warning says which message it is about. */
+  confirmed?: boolean
 }
 
 /** A short description of what a member posted, for the admin report. */
@@ -130,10 +132,7 @@ function groupActions(
       rule: 'content.warn',
       groupId: ev.group.id,
       memberId: ev.sender.id,
-      text: warnText(cfg, x.memberName, findings, plan, {
-        customer: !ev.sender.isStaff,
-        reported: steps.includes('report'),
-      }),
+      text: `${x.confirmed ? confirmedWarnPrefix(shortDateTime(ev.at, x.timezone)) : ''}${warnText(cfg, x.memberName, findings, plan, { customer: !ev.sender.isStaff, reported: steps.includes('report') })}`,
     })
   if (plan && strike)
     out.push({

@@ -61,6 +61,15 @@ export function createContentPlugin(options: ContentOptions = {}) {
             : ''
           return `词库版本 ${h.version}：${dictionarySummary(h.matcher.dictionary)}；近 7 天违规 ${weekCountText(s, ctx.clock.now())}${failed}`
         },
+        health: () => {
+          const failed = s.holder.lastFailure
+          if (!failed) return undefined
+          const more = failed.problems.length > 1 ? ` 等 ${failed.problems.length} 个问题` : ''
+          return {
+            label: '词库重载失败',
+            detail: `词库重载失败（${failed.problems[0]}${more}），仍用版本 ${s.holder.version}；改好后 ${ctx.commandPrefix}词库 重载`,
+          }
+        },
       }
     },
   })

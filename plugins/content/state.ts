@@ -32,7 +32,18 @@ export interface Review {
   hints?: AllowHint[]
   /** True once `#忽略 R3 允许` added the hints as allowed phrases. */
   allowed?: boolean
+  /**
+   * The same hits the member posted again within the incident window (another group, or the same one), answered
+   * with this review: the admins are asked once (`openReviewFor`).
+   */
+  repeats?: ReviewedMessage[]
 }
+
+/** One message a review answers: where and when it was posted, what it said and what it hit. */
+export type ReviewedMessage = Pick<
+  Review,
+  'groupId' | 'groupTopic' | 'groupKind' | 'groupConfigName' | 'messageId' | 'text' | 'at' | 'findings'
+>
 
 /** The persisted review list (`content-reviews` store doc). */
 export interface ReviewLog {
@@ -67,6 +78,16 @@ export const REVIEWS_DOC = docSpec<ReviewLog>({
         status: z.enum(['open', 'confirmed', 'ignored']),
         hints: z.array(HINT).optional(),
         allowed: z.boolean().optional(),
+        repeats: z
+          .array(
+            z.looseObject({
+              groupId: z.string(),
+              messageId: z.string(),
+              at: z.number(),
+              findings: z.array(z.looseObject({ category: z.string() })),
+            }),
+          )
+          .optional(),
       }),
     ),
     learned: z.array(z.string()).optional(),
@@ -97,6 +118,36 @@ export function addReview(log: ReviewLog, review: Omit<Review, 'id' | 'status'>)
   log.reviews.push(added)
   if (log.reviews.length > REVIEW_LIMIT) log.reviews.splice(0, log.reviews.length - REVIEW_LIMIT)
   return added
+}
+
+/**
+ * The member's open review, made within `windowMs` before `now`, whose categories cover `categories` (as incidents
+ * merge repeats: `openIncidentFor`), if any.
+ */
+export function openReviewFor(
+  log: ReviewLog,
+  q: { memberId: string; categories: string[]; now: number; windowMs: number },
+): Review | undefined {
+  for (let i = log.reviews.length - 1; i >= 0; i--) {
+    const r = log.reviews[i]
+    if (r.at <= q.now - q.windowMs) break
+    if (r.status !== 'open' || r.memberId !== q.memberId) continue
+    if (q.categories.every(c => r.findings.some(f => f.category === c))) return r
+  }
+  return undefined
+}
+
+/** Adds a repeated message to an open review, and the phrases that would stop its hits (`#忽略 R3 允许`). */
+export function addRepeat(review: Review, message: ReviewedMessage, hints: AllowHint[]): void {
+  review.repeats = [...(review.repeats ?? []), message]
+  const known = new Set((review.hints ?? []).map(hintKey))
+  const fresh = hints.filter(h => !known.has(hintKey(h)))
+  if (fresh.length) review.hints = [...(review.hints ?? []), ...fresh]
+}
+
+/** Every message a review answers, the first one first. */
+export function reviewedMessages(review: Review): ReviewedMessage[] {
+  return [review, ...(review.repeats ?? [])]
 }
 
 /** The review with this id (case-insensitive, `r3` or `R3`), if kept. */

@@ -119,6 +119,9 @@ export function linkReason(m: Pick<Match, 'term' | 'imitates'>): string {
   return `${base}，用形近字母冒充白名单域名 ${m.imitates}${named.length > 0 ? `（非英文字母：${named.join('、')}）` : ''}`
 }
 
+/** Before a warning sent when an admin confirms a review (`#确认`), maybe hours later: which message it is about. */
+export const confirmedWarnPrefix = (when: string): string => `（${when} 的消息，管理员已确认）`
+
 /** One evidence line for admins: the quoted original text with its offsets and the dictionary term. */
 export function evidenceLine(label: string, e: Evidence): string {
   if (e.source === 'policy') return `${label}：${e.note}`
@@ -205,11 +208,22 @@ export function reviewText(r: Review, when: string, prefix: string): string {
   ].join('\n')
 }
 
-/** The reply to `#确认` / `#忽略`. */
+/** The reply to `#确认` / `#忽略`; a review of several messages names them and their groups. */
 export function reviewAnswerText(r: Review, answer: 'confirmed' | 'ignored'): string {
-  return answer === 'ignored'
-    ? `已忽略 ${r.id}（${r.memberName}：${r.findings.map(f => f.label).join('、')}），不做处理。`
-    : `已确认 ${r.id}（${r.memberName}：${r.findings.map(f => f.label).join('、')}），按违规处理。`
+  const what = `${r.id}（${r.memberName}：${r.findings.map(f => f.label).join('、')}${reviewGroupsText(r)}）`
+  return answer === 'ignored' ? `已忽略 ${what}，不做处理。` : `已确认 ${what}，按违规处理。`
+}
+
+/** `；共 3 条，发在「A」「B」`: how many messages a review answers and where, when it is more than one. */
+function reviewGroupsText(r: Review): string {
+  if (!r.repeats?.length) return ''
+  const topics = [...new Set([r.groupTopic, ...r.repeats.map(m => m.groupTopic)])]
+  return `；共 ${r.repeats.length + 1} 条，发在${topics.map(t => `「${t}」`).join('')}`
+}
+
+/** The audit record of a message that joined an open review. */
+export function reviewRepeatText(r: Review, m: Pick<Review, 'groupTopic'>): string {
+  return `同样的内容又发在「${m.groupTopic}」，已并入待确认 ${r.id}（第 ${(r.repeats?.length ?? 0) + 1} 条），不再单独询问`
 }
 
 /** The first review-only hit of a review, for the words of a hint: category and the text matched. */
@@ -245,7 +259,8 @@ export function allowedText(r: Review, wasOpen: boolean, outcomes: AllowOutcome[
         `以后「${o.hint.phrase}」里的${o.hint.label}命中不再提示，其他地方照常检查；撤回：${prefix}词库 删除 ${o.hint.category} ${o.hint.phrase}`,
       )
   }
-  return lines.join('\n')
+  // A refusal that is not about the phrase (sandbox, only the shipped dictionary) is said once, not once a phrase.
+  return [...new Set(lines)].join('\n')
 }
 
 /** The admins' one suggestion about a false hit they keep ignoring. */
@@ -275,6 +290,10 @@ const editUsage = (prefix: string): string =>
 /** The last line of `#词库`: every form of the command. */
 export const dictionaryUsageText = (prefix: string): string =>
   `用法：${prefix}词库 测试 <文本>｜${prefix}词库 重载｜${editUsage(prefix)}（类别用上面括号里的英文名，如 ad）`
+
+/** Every form of `#词库`, for an answer without the status above it (a mistyped subcommand). */
+export const dictionaryFormsText = (prefix: string): string =>
+  `${prefix}词库 测试 <文本>｜${prefix}词库 重载｜${editUsage(prefix)}（类别用英文名，如 ad；状态和类别见 ${prefix}词库）`
 
 /** Replies to `#词库 添加|删除|允许`. */
 export const dictionaryEditText = {

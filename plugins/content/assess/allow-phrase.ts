@@ -142,18 +142,34 @@ function fieldText(ev: MessageEvent, source: TextSource): string | undefined {
   return undefined
 }
 
-/** The allow phrases that would stop each review-only hit of a message (one per category and phrase). */
+/**
+ * The allow phrases that would stop each review-only hit of a message (one per category and phrase). Hits of a
+ * category that overlap (扫码进裙 and 进裙领红包 in 扫码进裙领红包) are read as one: a phrase never cuts into another
+ * hit, so the word beside a hit is never a piece of the next one (no 「扫码进裙领」).
+ */
 export function allowHints(ev: MessageEvent, findings: Finding[], matcher: PhraseMatcher): AllowHint[] {
   const hints: AllowHint[] = []
   for (const f of findings)
-    for (const e of f.evidence) {
-      if (e.source === 'policy' || !e.match.reviewOnly) continue
-      const text = fieldText(ev, e.source)
-      const phrase = text === undefined ? undefined : allowPhrase(text, e.match, matcher)
+    for (const { source, match } of overlapsJoined(f)) {
+      const text = fieldText(ev, source)
+      const phrase = text === undefined ? undefined : allowPhrase(text, match, matcher)
       if (phrase && !hints.some(h => h.category === f.category && h.phrase === phrase))
         hints.push({ category: f.category, label: f.label, phrase })
     }
   return hints
+}
+
+/** A finding's review-only hits, those overlapping in the same part of the message joined into one span. */
+function overlapsJoined(f: Finding): Array<{ source: TextSource; match: Match }> {
+  const out: Array<{ source: TextSource; match: Match }> = []
+  const hits = f.evidence.flatMap(e => (e.source === 'policy' || !e.match.reviewOnly ? [] : [e]))
+  for (const e of hits.sort((a, b) => a.match.start - b.match.start)) {
+    const last = out.at(-1)
+    if (last && last.source === e.source && e.match.start < last.match.end)
+      last.match = { ...last.match, end: Math.max(last.match.end, e.match.end) }
+    else out.push({ source: e.source, match: e.match })
+  }
+  return out
 }
 
 /** A false hit the admins have ignored often enough without allowing it: suggested once. */

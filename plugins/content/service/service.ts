@@ -14,8 +14,26 @@ import { FloodTracker } from '../assess/flood.js'
 import { limitReachedIn, newIncident, openIncidentFor, reached, type IncidentLog } from '../incidents/incident.js'
 import { INCIDENTS_JOURNAL, type IncidentRecord } from '../incidents/incident-journal.js'
 import { openForeignIncident, withFleetRepeats } from '../incidents/fleet-incidents.js'
-import { decideAllow, decideIgnore, decideReview, dueSuggestion, splitReview } from '../decide-review.js'
-import { addReview, forgetLearned, markLearned, REVIEWS_DOC, type Review, type ReviewLog } from '../state.js'
+import {
+  decideAllow,
+  decideIgnore,
+  decideReview,
+  decideReviewRepeat,
+  dueSuggestion,
+  splitReview,
+} from '../decide-review.js'
+import {
+  addRepeat,
+  addReview,
+  forgetLearned,
+  markLearned,
+  openReviewFor,
+  REVIEWS_DOC,
+  type Review,
+  type ReviewedMessage,
+  type ReviewLog,
+  reviewedMessages,
+} from '../state.js'
 import { type AllowOutcome, allowHints, allowProblem, learnedPhraseProblem } from '../assess/allow-phrase.js'
 import { scopedFindings } from '../assess/message-policy.js'
 import { type ImageSource, receivedImages } from '../qr/image-source.js'
@@ -246,25 +264,42 @@ export class ContentService {
     return quoted !== undefined && this.ctx.roster.named(quoted).some(e => isStaff(e.contactId))
   }
 
-  /** Holds review-only findings for the admins (`#确认` / `#忽略`); observe mode only records them. */
+  /**
+   * Holds review-only findings for the admins (`#确认` / `#忽略`); observe mode only records them. The same hits
+   * posted again within the incident window join the member's open review (one question, one answer for all).
+   */
   private askAdmins(ev: MessageEvent & { group: GroupRef }, findings: Finding[]): Action[] {
-    const review = addReview(this.reviews.data, {
-      memberId: ev.sender.id,
-      memberName: this.ctx.displayName(ev.sender),
+    const observing = this.ctx.observing(ev.group)
+    const message = {
       groupId: ev.group.id,
       groupTopic: ev.group.topic,
       groupKind: ev.group.kind,
       groupConfigName: ev.group.configName,
-      isStaff: ev.sender.isStaff,
       messageId: ev.id,
       text: ev.text,
       at: ev.at,
       findings,
-      hints: allowHints(ev, findings, this.holder.matcher),
-    })
+    }
+    const hints = allowHints(ev, findings, this.holder.matcher)
+    const q = {
+      memberId: ev.sender.id,
+      categories: findings.map(f => f.category),
+      now: ev.at,
+      windowMs: this.ctx.configFor(ev.group).incidentWindow,
+    }
+    const open = openReviewFor(this.reviews.data, q)
+    let actions: Action[]
+    // A rehearsed question (observe mode) was never asked: a live one is not merged into it, nor the other way.
+    if (open && this.ctx.observing(groupOf(open)) === observing) {
+      addRepeat(open, message, hints)
+      actions = decideReviewRepeat(open, message, ev.sender.id)
+    } else {
+      const member = { memberId: ev.sender.id, memberName: this.ctx.displayName(ev.sender), isStaff: ev.sender.isStaff }
+      const review = addReview(this.reviews.data, { ...message, ...member, hints })
+      actions = decideReview(review, this.ctx.timezone, this.ctx.commandPrefix)
+    }
     this.reviews.changed()
-    const actions = decideReview(review, this.ctx.timezone, this.ctx.commandPrefix)
-    return this.ctx.observing(ev.group) ? asRehearsal(actions) : actions
+    return observing ? asRehearsal(actions) : actions
   }
 
   /**
@@ -273,26 +308,28 @@ export class ContentService {
    */
   confirmReview(review: Review, adminId: string): Action[] {
     this.decide(review, 'confirmed', adminId)
-    const group: GroupRef = {
-      id: review.groupId,
-      topic: review.groupTopic,
-      kind: review.groupKind,
-      configName: review.groupConfigName,
-    }
-    const ev: MessageEvent & { group: GroupRef } = {
-      type: 'message',
-      id: review.messageId,
-      at: review.at,
-      group,
-      sender: { id: review.memberId, name: review.memberName, roles: [], isStaff: review.isStaff },
-      kind: 'text',
-      text: review.text,
-      mentions: [],
-      mentionsAll: false,
-    }
-    const cfg = this.ctx.configFor(group)
-    const { live, dry } = splitDryRun(review.findings, cfg)
-    return [...this.offence(ev, live, cfg, false), ...this.offence(ev, dry, cfg, true), moderated(ev, review.findings)]
+    // Each message in turn: the first opens the incident, one in another group spreads it there (no second strike).
+    return reviewedMessages(review).flatMap(m => {
+      const group = groupOf(m)
+      const ev: MessageEvent & { group: GroupRef } = {
+        type: 'message',
+        id: m.messageId,
+        at: m.at,
+        group,
+        sender: { id: review.memberId, name: review.memberName, roles: [], isStaff: review.isStaff },
+        kind: 'text',
+        text: m.text,
+        mentions: [],
+        mentionsAll: false,
+      }
+      const cfg = this.ctx.configFor(group)
+      const { live, dry } = splitDryRun(m.findings, cfg)
+      return [
+        ...this.offence(ev, live, cfg, false, true),
+        ...this.offence(ev, dry, cfg, true, true),
+        moderated(ev, m.findings),
+      ]
+    })
   }
 
   /**
@@ -309,7 +346,9 @@ export class ContentService {
     const suggestion =
       wasOpen && !allow ? dueSuggestion(log, review, this.ctx.configFor().suggestAllowAfter) : undefined
     if (suggestion) markLearned(log, [suggestion.hint])
-    const ignored = wasOpen ? [...decideIgnore(review, adminId, suggestion, p), released(review)] : []
+    const ignored = wasOpen
+      ? [...decideIgnore(review, adminId, suggestion, p), ...reviewedMessages(review).map(m => released(review, m))]
+      : []
     if (!allow) return { actions: ignored, text: ignoredText(review, p) }
     const outcomes: AllowOutcome[] = (review.hints ?? []).map(hint => {
       const edit: DictionaryEdit = { op: 'allow', category: hint.category, word: hint.phrase }
@@ -374,11 +413,13 @@ export class ContentService {
     }
   }
 
+  /** An offence in `ev`: a new incident, or a repeat merged into the member's open one; `confirmed`: by `#确认`. */
   private offence(
     ev: MessageEvent & { group: GroupRef },
     findings: Finding[],
     cfg: ContentConfig,
     dryRun: boolean,
+    confirmed = false,
   ): Action[] {
     if (!findings.length) return []
     const log = this.incidents.state
@@ -388,7 +429,7 @@ export class ContentService {
     let actions: Action[]
     if (open && !reached(open, ev.group.id)) {
       // The same offence in another group: handled there too, counted once.
-      actions = decideSpread(open, this.incidentInput(ev, findings, cfg, dryRun))
+      actions = decideSpread(open, { ...this.incidentInput(ev, findings, cfg, dryRun), confirmed })
       this.incidents.append({ op: 'repeat', id: open.id, at: ev.at, group: ev.group.id })
     } else if (open) {
       this.incidents.append({ op: 'repeat', id: open.id, at: ev.at })
@@ -413,7 +454,7 @@ export class ContentService {
         steps: [],
         dryRun,
       })
-      actions = decideIncident(incident, this.incidentInput(ev, findings, cfg, dryRun))
+      actions = decideIncident(incident, { ...this.incidentInput(ev, findings, cfg, dryRun), confirmed })
       // Recorded once its steps are decided (the record is the incident as `#违规` lists it).
       this.incidents.append({ op: 'open', incident })
     }
@@ -442,13 +483,14 @@ function held(ev: MessageEvent & { group: GroupRef }): Action {
 }
 
 /** Tell the other plugins the admins released a held message (`#忽略`): it is an ordinary message again. */
-function released(review: Review): Action {
-  const meta = { rule: 'content.released', groupId: review.groupId, memberId: review.memberId }
-  return emit(
-    'message.released',
-    { groupId: review.groupId, messageId: review.messageId, memberId: review.memberId },
-    meta,
-  )
+function released(review: Review, m: ReviewedMessage): Action {
+  const meta = { rule: 'content.released', groupId: m.groupId, memberId: review.memberId }
+  return emit('message.released', { groupId: m.groupId, messageId: m.messageId, memberId: review.memberId }, meta)
+}
+
+/** The group a reviewed message was posted in. */
+function groupOf(m: ReviewedMessage): GroupRef {
+  return { id: m.groupId, topic: m.groupTopic, kind: m.groupKind, configName: m.groupConfigName }
 }
 
 /** Tell the other plugins this message was moderated (activity then does not wait for an answer to it). */

@@ -172,6 +172,12 @@ describe('CommandRouter', () => {
     expect(router().route(inPrivate('#日报'), ['trainer']).kind).toBe('run')
   })
 
+  it('tells someone without the role, where they typed it, that a private-only command is not theirs', () => {
+    const routed = router().route(inGroup('#日报'), ['leader'])
+    expect(routed).toMatchObject({ kind: 'reply', refused: '日报' })
+    if (routed.kind === 'reply') expect(routed.text).toContain('⛔ 没有权限：#日报')
+  })
+
   it('refuses to register a name or alias twice, naming both plugins', () => {
     const r = router()
     expect(() => r.add('other', spec('通知', 'member'))).toThrow('command #通知 registered by both notice and other')

@@ -161,4 +161,29 @@ describe('#词库', () => {
     expect(h.wechat.textsTo(sales.id)).toEqual(['#词库 请私聊机器人使用。'])
     expect(h.wechat.textsTo('wxid_zhangsan')).toEqual(['⛔ 没有权限：#词库 需要「管理员」角色。'])
   })
+
+  it.each([
+    ['#词库 删掉 ad 代购', '删除'],
+    ['#词库 增加 ad 代购', '添加'],
+    ['#词库 重新加载', undefined],
+  ])('refuses a mistyped subcommand (%s) instead of answering with the status', async (text, near) => {
+    const h = await start()
+    await h.post(admin, undefined, text)
+    await h.drain()
+    const [reply] = h.wechat.textsTo('wxid_admin')
+    const word = text.split(' ')[1]
+    expect(reply).toMatch(
+      new RegExp(`^#词库 没有「${word}」这个用法。${near ? `您是不是要找 #词库 ${near}？` : '\\n'}`),
+    )
+    expect(reply).toContain('用法：#词库 测试 <文本>｜#词库 重载｜#词库 添加 <类别> <词>｜#词库 删除 <类别> <词>')
+    expect(reply).not.toContain('词库版本')
+  })
+
+  it('tells a non-admin who tries #词库 in a customer group that it needs the admin role, not to message the bot', async () => {
+    const h = await start()
+    await h.post(zhangsan, cust, '#词库 测试 碧源')
+    await h.drain()
+    expect(h.wechat.textsTo('wxid_zhangsan')).toEqual(['⛔ 没有权限：#词库 需要「管理员」角色。'])
+    expect(h.wechat.textsTo(cust.id)).toEqual([])
+  })
 })

@@ -55,6 +55,7 @@ describe('hot reload of the dictionary', () => {
     )
     expect(h.audit().filter(a => a.type === 'warn')).toHaveLength(2)
     expect(statusText(h.rt)).toContain('⚠️ 词库重载失败')
+    expect(statusText(h.rt).split('\n')[0]).toBe('健康：⚠️ 词库重载失败')
 
     writeFileSync(file, original)
     await h.post(admin, undefined, '#词库 重载')
@@ -63,6 +64,7 @@ describe('hot reload of the dictionary', () => {
     expect(h.wechat.textsTo('wxid_admin').at(-1)).toBe('✅ 词库已重新加载（版本 3）：5 类 10 个词，链接白名单 2 个域名')
     expect(h.audit().filter(a => a.type === 'warn')).toHaveLength(2)
     expect(statusText(h.rt)).not.toContain('重载失败')
+    expect(statusText(h.rt).split('\n')[0]).toBe('健康：✅ 正常')
   })
 
   it('answers #词库 重载 with the problems when the file is broken', async () => {

@@ -92,11 +92,12 @@ describe('#忽略 R3 允许: admins’ review decisions teach the matcher', () =
   it('allows a review ignored earlier; a confirmed one is not allowed', async () => {
     const h = await learning()
     await h.say(SHOP)
-    await h.say('找家薇装修的客户又来了一个')
     await h.ask('#忽略 R1')
     const later = await h.ask('#忽略 R1 允许')
     expect(later).not.toContain('已忽略 R1（')
     expect(later).toContain('✅ 已添加允许短语「家薇装饰」')
+    // Asked once R1 is answered (while it was open, the same hit would have joined it).
+    await h.say('找家薇装修的客户又来了一个')
     await h.ask('#确认 R2')
     expect(await h.ask('#忽略 R2 允许')).toContain('R2 已确认过，不再处理。')
     expect(readFileSync(h.file, 'utf8')).not.toContain('家薇装修')
@@ -111,6 +112,27 @@ describe('#忽略 R3 允许: admins’ review decisions teach the matcher', () =
     expect(reply).toContain('已忽略 R1')
     expect(reply).toContain('配置里只有自带词库，不能改它')
     expect(h.audit().map(a => a.rule)).toContain('content.dictionary.edit-refused')
+  })
+
+  it('says a refusal that holds for every phrase once (the sandbox writes no dictionary file)', async () => {
+    const h = await start(CUSTOMERS_CONTACT, ['test/plugins/content/fixtures/review-learn.yaml'], true)
+    await h.post(spammer, cust, '家薇装饰的尾款到了，保证家薇再来')
+    await h.post(admin, undefined, '#忽略 R1 允许')
+    await h.drain()
+    const lines = (h.wechat.textsTo(admin.id).at(-1) ?? '').split('\n')
+    expect(lines[0]).toContain('已忽略 R1')
+    expect(lines.filter(l => l.startsWith('沙盒和回放不修改词库文件'))).toHaveLength(1)
+    expect(lines).toEqual([...new Set(lines)])
+  })
+
+  it('offers no phrase cut out of overlapping hits: 扫码进裙领红包 is two evasions, not 「扫码进裙领」「码进裙领红包」', async () => {
+    const h = await start('', [DEFAULT_DICTIONARY])
+    await h.post(spammer, cust, '扫码进裙领红包')
+    await h.post(admin, undefined, '#忽略 R1')
+    await h.drain()
+    const reply = h.wechat.textsTo(admin.id).at(-1)
+    expect(reply).not.toContain('以后不再提示「')
+    expect(reply).toContain('要以后不再提示：#词库 允许 ad <包含「扫码进裙」的短语>')
   })
 
   it('never allows the bare dictionary term: a hit that is the whole message gets no phrase', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FileStore } from '../../../bot/ports/store/file-store.js'
-import { REVIEWS_DOC } from '../../../plugins/content/state.js'
+import { openReviewFor, REVIEWS_DOC, type ReviewLog } from '../../../plugins/content/state.js'
 
 const review = {
   id: 'R1',
@@ -40,5 +40,29 @@ describe('the content-reviews document (version 2)', () => {
   it('refuses a version 2 document whose hint is malformed (it would break #忽略 R1 允许)', () => {
     const read = load({ $version: 2, next: 2, reviews: [{ ...review, hints: [{ category: 'contact' }] }] })
     expect(read).toThrow(/hints/)
+  })
+})
+
+describe('the open review a repeat joins (openReviewFor)', () => {
+  const MIN = 60_000
+  const log = () =>
+    ({
+      next: 2,
+      reviews: [{ ...review, status: 'open', at: 0, findings: [{ category: 'contact' }, { category: 'ad' }] }],
+    }) as unknown as ReviewLog
+  const q = { memberId: 'wxid_c3', categories: ['contact'], now: 9 * MIN, windowMs: 10 * MIN }
+
+  it('is the member’s open review within the window whose categories cover the repeat’s', () => {
+    expect(openReviewFor(log(), q)?.id).toBe('R1')
+    expect(openReviewFor(log(), { ...q, categories: ['ad', 'contact'] })?.id).toBe('R1')
+  })
+
+  it('is none past the window, for a new category, for someone else, or once answered', () => {
+    expect(openReviewFor(log(), { ...q, now: 10 * MIN })).toBeUndefined()
+    expect(openReviewFor(log(), { ...q, categories: ['contact', 'porn'] })).toBeUndefined()
+    expect(openReviewFor(log(), { ...q, memberId: 'wxid_c1' })).toBeUndefined()
+    const answered = log()
+    answered.reviews[0].status = 'ignored'
+    expect(openReviewFor(answered, q)).toBeUndefined()
   })
 })
