@@ -269,7 +269,7 @@ function dictionaryCommand(s: ContentService, inv: CommandInvocation): string {
   const m = /^(测试|test)\s*([\s\S]*)$/i.exec(inv.args)
   if (m)
     return m[2]
-      ? describeScan(s.holder.matcher, m[2], s.ctx.configFor())
+      ? describeScan(s.holder.matcher, m[2], s.ctx.configFor(), s.ctx.commandPrefix)
       : `用法：${s.ctx.commandPrefix}词库 测试 <文本>`
   if (/^(重载|reload)$/i.test(inv.args)) {
     const r = s.reload(false)
