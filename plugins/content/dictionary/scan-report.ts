@@ -80,7 +80,7 @@ function whyNoHit(matcher: Matcher, text: string, prefix: string): string[] {
       lines.push(
         slang.has(term)
           ? `· 「${term}」是 ${rule.label}（${key}）的黑话：前后 10 个字以内要有上下文词（如 ${context}）才算命中。要它单独也算，在公司词库的 terms 里加它：${prefix}词库 添加 ${key} ${term}`
-          : `· 「${term}」是 ${rule.label}（${key}）的词条，但这里不算说了它：在允许短语里，或读作在谈论它（转述别人的提问、否定、禁止、提醒）`,
+          : `· 词条「${term}」（${rule.label}，${key}）在这里不算命中：在允许短语里，或读作在谈论它（转述别人的提问、否定、禁止、提醒）`,
       )
     }
   }

@@ -151,7 +151,9 @@ describe('#词库', () => {
         '· 「出厂价」是 泄露机密（confidential）的黑话：前后 10 个字以内要有上下文词（如 毛一条、块一条、元一条）才算命中。要它单独也算，在公司词库的 terms 里加它：#词库 添加 confidential 出厂价',
       ].join('\n'),
     )
-    expect(talked).toContain('· 「进货价」是 泄露机密（confidential）的词条，但这里不算说了它')
+    expect(talked).toContain(
+      '· 词条「进货价」（泄露机密，confidential）在这里不算命中：在允许短语里，或读作在谈论它（转述别人的提问',
+    )
   })
 
   it('shows the dictionary status and only works in private for admins', async () => {
