@@ -270,7 +270,7 @@ function strikeText(s: ContentService, i: Incident, entry: AuditEntry | undefine
 function dictionaryCommand(s: ContentService, inv: CommandInvocation): string {
   const p = s.ctx.commandPrefix
   const m = /^(测试|test)\s*([\s\S]*)$/i.exec(inv.args)
-  if (m) return m[2] ? describeScan(s.holder.matcher, m[2], s.ctx.configFor()) : `用法：${p}词库 测试 <文本>`
+  if (m) return m[2] ? describeScan(s.holder.matcher, m[2], s.ctx.configFor(), p) : `用法：${p}词库 测试 <文本>`
   if (/^(重载|reload)$/i.test(inv.args)) {
     const r = s.reload(false)
     return r.ok

@@ -1,8 +1,9 @@
+import { isAbsolute, relative, resolve } from 'node:path'
 import { z } from 'zod'
 import { ROLES } from '../../bot/core/event.js'
 import { shipped } from '../../bot/package-root.js'
 import { duration } from '../../bot/config/duration.js'
-import { configPath, globalOnly } from '../../bot/config/fields.js'
+import { configPath, globalOnly, resolveConfigPath } from '../../bot/config/fields.js'
 import { DictionaryError, loadDictionaryFiles } from './matcher/index.js'
 
 const severity = z.enum(['low', 'medium', 'high'])
@@ -109,6 +110,20 @@ const DEFAULT_EXTENSIONS = [
 /** The shipped default dictionary (an absolute path, wherever the bot is started from). */
 export const DEFAULT_DICTIONARY = shipped('data/dictionaries/default.yaml')
 
+/**
+ * True when dictionary files failed to load because a category has no label or severity and the shipped dictionary
+ * is not among them: a company file listed alone (it only adds to the shipped categories).
+ */
+export function lacksShippedDictionary(files: string[], problems: string): boolean {
+  return /has no (label|severity)/.test(problems) && !files.some(f => resolve(f) === DEFAULT_DICTIONARY)
+}
+
+/** A path as written from `base`: relative when it is below it, else absolute. */
+export function pathFrom(base: string, file: string): string {
+  const shown = relative(base, file)
+  return shown.startsWith('..') || isAbsolute(shown) ? file : shown
+}
+
 /** Dictionary files must load: a broken dictionary is a config error (file:line listed), so the bot refuses to start. */
 const dictionaryFiles = z
   .array(configPath())
@@ -119,6 +134,16 @@ const dictionaryFiles = z
     } catch (e) {
       const problems = e instanceof DictionaryError ? e.problems : [(e as Error).message]
       for (const p of problems) ctx.addIssue({ code: 'custom', message: p })
+      if (!lacksShippedDictionary(paths, problems.join('\n'))) return
+      // Paths in config are relative to the config file's folder (resolveConfigPath('.')).
+      const dir = resolveConfigPath('.')
+      const list = [DEFAULT_DICTIONARY, ...paths].map(f => pathFrom(dir, f)).join(', ')
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          `提示：公司词库只往自带词库的类别里加词，要把自带词库列在前面：dictionaries: [${list}]（自己新建的类别才要写 label 和 severity）` +
+          ' (hint: a company dictionary only adds to the shipped categories; list the shipped one first)',
+      })
     }
   })
 

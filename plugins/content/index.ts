@@ -1,6 +1,7 @@
 import { definePlugin } from '../../bot/core/plugin.js'
 import { contentCommands, weekCountText } from './commands.js'
 import { contentConfigSchema } from './config.js'
+import { contentConfigWarnings } from './config-warnings.js'
 import { dictionarySummary } from './dictionary/holder.js'
 import { watchDictionaries } from './dictionary/watch.js'
 import type { ImageSource } from './qr/image-source.js'
@@ -25,6 +26,7 @@ export function createContentPlugin(options: ContentOptions = {}) {
     description:
       '违规内容：词库匹配（防变体规避）、链接/名片/小程序/文件、刷屏、处罚升级 Banned content, links, cards, files, flood, escalation',
     configSchema: contentConfigSchema,
+    configWarnings: contentConfigWarnings,
     create: ctx => {
       const s = new ContentService(ctx, options.images)
       const global = ctx.configFor()

@@ -305,11 +305,9 @@ export const dictionaryEditText = {
   },
   sandboxed:
     '沙盒和回放不修改词库文件（它们可能正被正式运行的机器人使用）：请在正式运行时修改，或直接编辑词库文件后 #词库 重载。',
-  noCompanyFile:
+  noCompanyFile: (_e: DictionaryEdit): string =>
     '配置里只有自带词库，不能改它：请在 plugins.content.dictionaries 里加一个公司词库文件（参考 data/dictionaries/company-custom.example.yaml）。',
   notListed: (e: DictionaryEdit): string => `「${e.word}」不在类别 ${e.category} 的词条或允许短语里。`,
-  inShipped: (e: DictionaryEdit): string =>
-    `「${e.word}」在自带词库里，不能删除；可以改用 词库 允许 ${e.category} <包含它的短语>。`,
   unchanged: (e: DictionaryEdit): string =>
     e.op === 'remove' ? `「${e.word}」不在类别 ${e.category} 里。` : `「${e.word}」已在类别 ${e.category} 里，未改动。`,
   refused: (e: DictionaryEdit, problems: string[]): string =>
@@ -320,6 +318,12 @@ export const dictionaryEditText = {
   done: (e: DictionaryEdit, files: string[], version: number, warnings: string[] = []): string =>
     [
       `✅ 已${EDIT_VERB[e.op]}「${e.word}」（${e.category}），写入 ${files.join('、')}，词库已重新加载（版本 ${version}）。`,
+      ...(warnings.length ? ['⚠️ 改后词库的提示（请检查）：', ...warnings.slice(0, 5)] : []),
+    ].join('\n'),
+  /** A word of the shipped dictionary switched off for this company (`disable` in the company file), and the undo. */
+  disabled: (e: DictionaryEdit, files: string[], version: number, warnings: string[], prefix: string): string =>
+    [
+      `✅ 已停用自带词库的「${e.word}」（${e.category}）：写入 ${files.join('、')} 的 disable 列表（自带词库不改），词库已重新加载（版本 ${version}）。恢复：${prefix}词库 添加 ${e.category} ${e.word}`,
       ...(warnings.length ? ['⚠️ 改后词库的提示（请检查）：', ...warnings.slice(0, 5)] : []),
     ].join('\n'),
   /** An allowed phrase refused: why it would switch a term off, and what to do instead. */

@@ -1,10 +1,9 @@
 import { createReadStream } from 'node:fs'
 import { once } from 'node:events'
-import { isAbsolute, relative, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { defineCli, UsageError } from '../../../bot/cli/args.js'
 import { type FileRole, UserFileError, userFile } from '../../../bot/config/user-file.js'
-import { DEFAULT_DICTIONARY } from '../config.js'
+import { DEFAULT_DICTIONARY, lacksShippedDictionary, pathFrom } from '../config.js'
 import { DictionaryError, compileMatcher, loadDictionaryFiles, type Matcher } from '../matcher/index.js'
 
 /** Exit code when the command cannot run (bad arguments, bad dictionary, unreadable input). */
@@ -29,12 +28,10 @@ export const DICTIONARY_FILE: FileRole = {
  * only adds to the shipped categories, so it is loaded after the default one. `''` when it does not apply.
  */
 export function missingDefaultHint(files: string[], message: string): string {
-  if (!/has no (label|severity)/.test(message) || files.some(f => resolve(f) === DEFAULT_DICTIONARY)) return ''
-  const shown = relative(process.cwd(), DEFAULT_DICTIONARY)
-  const path = shown.startsWith('..') || isAbsolute(shown) ? DEFAULT_DICTIONARY : shown
+  if (!lacksShippedDictionary(files, message)) return ''
   return (
     `hint: a company dictionary only adds to the shipped categories; pass the default one first: ` +
-    `--dictionary ${path} --dictionary ${files.at(-1)} (a new category needs its own label and severity)\n`
+    `--dictionary ${pathFrom(process.cwd(), DEFAULT_DICTIONARY)} --dictionary ${files.at(-1)} (a new category needs its own label and severity)\n`
   )
 }
 

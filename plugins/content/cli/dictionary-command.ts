@@ -1,13 +1,16 @@
 import { defineCli, UsageError } from '../../../bot/cli/args.js'
 import { UserFileError, userFile } from '../../../bot/config/user-file.js'
 import { DICTIONARY_FILE, missingDefaultHint } from './check-command.js'
+import { resolve } from 'node:path'
+import { DEFAULT_DICTIONARY } from '../config.js'
 import {
+  categoryByLabel,
   type DictionaryEditOp,
   editDictionaryFile,
   editProblem,
-  fileHasWord,
   newWarnings,
-  undoEdit,
+  planEdit,
+  undoEdits,
 } from '../matcher/dictionary-edit.js'
 import { allowProblem } from '../assess/allow-phrase.js'
 import { compileMatcher, loadDictionaryFiles } from '../matcher/index.js'
@@ -16,7 +19,8 @@ import { dictionaryEditText } from '../texts.js'
 const CLI = defineCli({
   usage:
     'usage: dictionary add|remove|allow --dictionary FILE [--dictionary FILE2 ...] <category> <word>\n' +
-    '  add and allow write into the last FILE; remove takes the word out of every FILE that lists it',
+    '  add and allow write into the last FILE (never the shipped default.yaml); remove takes the word out of every\n' +
+    '  such FILE that lists it, and a word of the shipped default.yaml is switched off in the last FILE (disable)',
   options: { dictionary: { type: 'string', multiple: true } },
   positionals: { min: 1, max: 100, name: 'add|remove|allow' },
 })
@@ -34,12 +38,12 @@ export async function runDictionaryEdit(
 ): Promise<number> {
   const parsed = CLI.parse(argv)
   if (parsed instanceof UsageError) return parsed.report(err)
-  const [opName, category, ...words] = parsed.positionals
+  const [opName, named, ...words] = parsed.positionals
   const op = OPS[opName]
   const files = parsed.values.dictionary ?? []
   if (!op) return CLI.error(`unknown edit ${opName}`).report(err)
-  if (category === undefined || words.length === 0)
-    return CLI.error(`missing ${category === undefined ? '<category> <word>' : '<word>'}`).report(err)
+  if (named === undefined || words.length === 0)
+    return CLI.error(`missing ${named === undefined ? '<category> <word>' : '<word>'}`).report(err)
   if (files.length === 0) return CLI.error('--dictionary is required').report(err)
   try {
     for (const file of files) userFile(file, DICTIONARY_FILE)
@@ -48,11 +52,6 @@ export async function runDictionaryEdit(
     throw e
   }
   const word = words.join(' ')
-  const problem = editProblem({ op, category, word })
-  if (problem) {
-    err.write(`${problem}\n`)
-    return 1
-  }
   // The category must exist before anything is written: the same refusal as `#词库 添加` in chat.
   let loaded: ReturnType<typeof loadDictionaryFiles>
   try {
@@ -62,37 +61,49 @@ export async function runDictionaryEdit(
     err.write(`not changed, the dictionary does not load:\n${message}\n${missingDefaultHint(files, message)}`)
     return 1
   }
-  const categories = Object.keys(loaded.dictionary.categories)
-  if (!categories.includes(category)) {
-    const known = Object.entries(loaded.dictionary.categories).map(([id, c]) => ({ id, label: c.label }))
-    err.write(`${dictionaryEditText.unknownCategory(category, known)}\n`)
+  const categories = loaded.dictionary.categories
+  // A Chinese label names its category as in chat (广告 → ad).
+  const edit = { op, category: categoryByLabel(named, categories), word }
+  if (!categories[edit.category]) {
+    const known = Object.entries(categories).map(([id, c]) => ({ id, label: c.label }))
+    err.write(`${dictionaryEditText.unknownCategory(named, known)}\n`)
+    return 1
+  }
+  const problem = editProblem(edit)
+  if (problem) {
+    err.write(`${problem}\n`)
     return 1
   }
   // The same refusal as `#词库 允许`: an allowed phrase that would switch a term off.
-  const refused = op === 'allow' ? allowProblem(word.trim(), category, compileMatcher(loaded.dictionary)) : undefined
+  const refused =
+    op === 'allow' ? allowProblem(word.trim(), edit.category, compileMatcher(loaded.dictionary)) : undefined
   if (refused) {
-    err.write(`${dictionaryEditText.notAllowed({ op, category, word }, refused, '#')}\n`)
+    err.write(`${dictionaryEditText.notAllowed(edit, refused, '#')}\n`)
     return 1
   }
-  const targets = op === 'remove' ? files.filter(f => fileHasWord(f, category, word)) : files.slice(-1)
-  if (targets.length === 0) {
-    err.write(`"${word}" is not listed in category ${category}\n`)
+  // The same files as chat: the shipped dictionary is never written (its words are switched off in the last file).
+  const plan = planEdit(files, f => resolve(f) === DEFAULT_DICTIONARY, edit)
+  if (typeof plan === 'string') {
+    err.write(`${dictionaryEditText[plan](edit)}\n`)
     return 1
   }
-  const edits = targets.map(f => editDictionaryFile(f, { op, category, word }))
+  const edits = plan.map(c => editDictionaryFile(c.file, edit, c.op))
   let warnings: string[]
   try {
     const edited = loadDictionaryFiles(files)
     compileMatcher(edited.dictionary)
     warnings = newWarnings(loaded.warnings, edited.warnings)
   } catch (error) {
-    for (const e of edits) undoEdit(e)
+    undoEdits(edits)
     const message = (error as Error).message
     err.write(`not changed, the edited dictionary does not load:\n${message}\n${missingDefaultHint(files, message)}`)
     return 1
   }
-  const changed = edits.filter(e => e.changed).map(e => e.file)
-  out.write(changed.length ? `${op} ${category} ${word}: written to ${changed.join(', ')}\n` : 'nothing to change\n')
+  const changed = [...new Set(edits.filter(e => e.changed).map(e => e.file))]
+  const how = plan.some(c => c.op === 'disable')
+    ? `${op} ${edit.category} ${word} (shipped: disabled)`
+    : `${op} ${edit.category} ${word}`
+  out.write(changed.length ? `${how}: written to ${changed.join(', ')}\n` : 'nothing to change\n')
   for (const w of warnings) out.write(`warning: ${w}\n`)
   return 0
 }

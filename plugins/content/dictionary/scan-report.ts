@@ -21,11 +21,16 @@ function why(matcher: Matcher, m: Match): string {
 /**
  * `#词库 测试` for admins: every match with its category, severity, the
  * normalised text and the term it hit, then what the current settings would
- * do for the most serious severity in each kind of group.
+ * do for the most serious severity in each kind of group; without a hit, the dictionary words the text writes and
+ * why they are none (slang without a context word, a term talked about).
  */
-export function describeScan(matcher: Matcher, text: string, cfg: ContentConfig): string {
+export function describeScan(matcher: Matcher, text: string, cfg: ContentConfig, prefix = '#'): string {
   const matches = matcher.scan(text)
-  if (!matches.length) return `「${excerpt(text, 40)}」没有命中任何类别（允许短语中的词不算命中）。`
+  if (!matches.length)
+    return [
+      `「${excerpt(text, 40)}」没有命中任何类别（允许短语中的词不算命中）。`,
+      ...whyNoHit(matcher, text, prefix),
+    ].join('\n')
   const d = matcher.dictionary
   let top: Severity = 'low'
   const lines = matches.slice(0, 20).map(m => {
@@ -54,4 +59,30 @@ export function describeScan(matcher: Matcher, text: string, cfg: ContentConfig)
     ...more,
     `按最重的「${SEVERITY_LABEL[top]}」处理：${policy.join('；')}`,
   ].join('\n')
+}
+
+/** Shown terms of a text without a hit, at most. */
+const SHOWN_UNMATCHED = 3
+
+/**
+ * Why a text that writes a dictionary word has no hit: slang without one of its context words nearby, or a term
+ * read as talked about (a reported question, a denial, a rule), allowed or not said in that sense.
+ */
+function whyNoHit(matcher: Matcher, text: string, prefix: string): string[] {
+  const normal = normalizeText(text).text
+  const lines: string[] = []
+  for (const [key, rule] of Object.entries(matcher.dictionary.categories)) {
+    const slang = new Set(rule.slang ?? [])
+    for (const term of rule.terms) {
+      const folded = normalizeText(term).text
+      if (lines.length >= SHOWN_UNMATCHED || folded === '' || !normal.includes(folded)) continue
+      const context = (rule.slangContext ?? []).slice(0, 3).join('、')
+      lines.push(
+        slang.has(term)
+          ? `· 「${term}」是 ${rule.label}（${key}）的黑话：前后 10 个字以内要有上下文词（如 ${context}）才算命中。要它单独也算，在公司词库的 terms 里加它：${prefix}词库 添加 ${key} ${term}`
+          : `· 词条「${term}」（${rule.label}，${key}）在这里不算命中：在允许短语里，或读作在谈论它（转述别人的提问、否定、禁止、提醒）`,
+      )
+    }
+  }
+  return lines
 }

@@ -8,6 +8,8 @@ import { DEFAULT_ACT, type CategoryRule, type Dictionary, type MatchKind, type S
 export interface Located {
   value: string
   at: string
+  /** For a `disable` entry: true once it switched off a word of an earlier file. */
+  used?: boolean
 }
 
 /** A category merged from one or more files, before validation. */
@@ -26,6 +28,8 @@ export interface CategoryDraft {
   /** Terms that need a slang context word nearby, and those words (see CategoryRule.slang). */
   slang: Located[]
   slangContext: Located[]
+  /** Words of earlier files this category's later files switch off (see the `disable` key). */
+  disable: Located[]
 }
 
 /** The links section merged from one or more files, before validation. */
@@ -91,6 +95,11 @@ export function finishDraft(draft: DictionaryDraft): DraftResult {
           `${phrase.at}: allowed phrase ${JSON.stringify(phrase.value)} equals term ${JSON.stringify(same.value)} (${same.at}) of ${key}: that term never matches`,
         )
     }
+    for (const off of d.disable)
+      if (!off.used)
+        warnings.push(
+          `${off.at}: categories.${key}.disable: ${JSON.stringify(off.value)} is no term or allowed phrase of ${key} in an earlier file: it switches nothing off`,
+        )
     for (const pattern of d.patterns) {
       const problem = patternProblem(pattern.value)
       if (problem)

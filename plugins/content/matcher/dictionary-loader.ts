@@ -8,6 +8,7 @@ import { knownKeysAt, nearestKey } from '../../../bot/config/suggest-key.js'
 import type { z } from 'zod'
 import { DictionaryError } from './dictionary-error.js'
 import { finishDraft, type DictionaryDraft, type Located } from './dictionary-draft.js'
+import { foldString } from './normalize.js'
 import {
   categorySchema,
   dictionaryFileSchema,
@@ -158,19 +159,48 @@ function mergeCategory(key: string, category: CategoryEntry, locator: YamlLocato
   const path = ['categories', key]
   let d = draft.categories.get(key)
   if (!d) {
-    d = { at: locator.at(path), terms: [], allow: [], patterns: [], context: [], slang: [], slangContext: [] }
+    d = {
+      at: locator.at(path),
+      terms: [],
+      allow: [],
+      patterns: [],
+      context: [],
+      slang: [],
+      slangContext: [],
+      disable: [],
+    }
     draft.categories.set(key, d)
   }
   if (category.label !== undefined) d.label = category.label
   if (category.severity !== undefined) d.severity = category.severity
   if (category.expand !== undefined && category.expand !== null) d.expand = category.expand
   if (category.act !== undefined && category.act !== null) d.act = category.act
+  const slang = located(locator, category.slang, [...path, 'slang'])
+  const terms = located(locator, category.terms, [...path, 'terms'])
+  const disable = located(locator, category.disable, [...path, 'disable'])
+  // A later file decides what an earlier one listed: its term is a term (even if the shipped file lists it as
+  // slang, which needs a context word), its slang is slang, and what it disables is gone.
+  const drop = (list: Located[], ids: Set<string>, by: Located[]): Located[] => {
+    const kept = list.filter(t => !ids.has(termId(t.value)))
+    for (const entry of by) if (list.some(t => termId(t.value) === termId(entry.value))) entry.used = true
+    return kept
+  }
+  const off = new Set(disable.map(t => termId(t.value)))
+  d.slang = drop(d.slang, new Set([...terms.map(t => termId(t.value)), ...off]), disable)
+  d.terms = drop(d.terms, new Set([...slang.map(t => termId(t.value)), ...off]), disable)
+  d.allow = drop(d.allow, off, disable)
+  d.disable.push(...disable)
   d.context.push(...located(locator, category.context, [...path, 'context']))
-  d.slang.push(...located(locator, category.slang, [...path, 'slang']))
+  d.slang.push(...slang)
   d.slangContext.push(...located(locator, category.slang_context, [...path, 'slang_context']))
-  d.terms.push(...located(locator, category.terms, [...path, 'terms']))
+  d.terms.push(...terms)
   d.allow.push(...located(locator, category.allow, [...path, 'allow']))
   d.patterns.push(...located(locator, category.patterns, [...path, 'patterns']))
+}
+
+/** A term's identity as the matcher sees it (folded: `加 薇` is 加薇). */
+function termId(term: string): string {
+  return String.fromCodePoint(...foldString(term))
 }
 
 /** Merges the links section of a file into the draft. */

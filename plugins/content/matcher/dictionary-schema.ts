@@ -39,6 +39,11 @@ export const categorySchema = z.strictObject({
    * sense (菠菜 beside 平台 or 注册, not at lunch). They expand as terms do.
    */
   slang: stringList,
+  /**
+   * Terms, slang and allowed phrases of earlier files (the shipped dictionary) that this company does not want:
+   * they are dropped from the merged category (`#词库 删除` writes here for a shipped word).
+   */
+  disable: stringList,
   /** Words that confirm a slang hit of this category nearby (never a hit themselves; initials ignore them). */
   slang_context: stringList,
 })

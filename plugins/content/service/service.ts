@@ -47,9 +47,10 @@ import {
   type DictionaryEdit,
   editDictionaryFile,
   editProblem,
-  fileHasWord,
   newWarnings,
-  undoEdit,
+  categoryByLabel,
+  planEdit,
+  undoEdits,
 } from '../matcher/dictionary-edit.js'
 import { allowedText, dictionaryEditText, ignoredText, qrTimerReason } from '../texts.js'
 
@@ -112,9 +113,9 @@ export class ContentService {
   /**
    * An admin's dictionary edit (`#词库 添加|删除|允许`): written into the dictionary files (comments kept),
    * then hot-reloaded; when the edited files do not load (or the warnings would match), every file is put
-   * back and the reason returned. Added words and allowed phrases go to the last file of `dictionaries`;
-   * a removed word leaves every file that lists it. The shipped default dictionary is never written, nor is any file
-   * in the sandbox or a replay (`ctx.sandboxed`).
+   * back and the reason returned. Which file gets what is {@link planEdit}'s: a word of the shipped default
+   * dictionary is removed by switching it off in the company file (`disable`), as the shipped file is never
+   * written, nor is any file in the sandbox or a replay (`ctx.sandboxed`).
    */
   editDictionary(asked: DictionaryEdit): { ok: boolean; text: string } {
     const edit = { ...asked, category: categoryByLabel(asked.category, this.holder.matcher.dictionary.categories) }
@@ -131,27 +132,18 @@ export class ContentService {
           Object.entries(dictionary.categories).map(([id, c]) => ({ id, label: c.label })),
         ),
       }
-    const writable = this.holder.files.filter(f => f !== DEFAULT_DICTIONARY)
-    const files =
-      edit.op === 'remove'
-        ? this.holder.files.filter(f => fileHasWord(f, edit.category, edit.word))
-        : writable.slice(-1)
-    if (files.length === 0)
-      return {
-        ok: false,
-        text: edit.op === 'remove' ? dictionaryEditText.notListed(edit) : dictionaryEditText.noCompanyFile,
-      }
-    if (files.includes(DEFAULT_DICTIONARY)) return { ok: false, text: dictionaryEditText.inShipped(edit) }
+    const plan = planEdit(this.holder.files, f => f === DEFAULT_DICTIONARY, edit)
+    if (typeof plan === 'string') return { ok: false, text: dictionaryEditText[plan](edit) }
     // An allowed phrase that would switch a term off is refused (the loader only warns about some of these).
     const notAllowed =
       edit.op === 'allow' ? allowProblem(edit.word.trim(), edit.category, this.holder.matcher) : undefined
     if (notAllowed) return { ok: false, text: dictionaryEditText.notAllowed(edit, notAllowed, this.ctx.commandPrefix) }
     const warned = this.holder.warnings
-    const edits = files.map(f => editDictionaryFile(f, edit))
+    const edits = plan.map(c => editDictionaryFile(c.file, edit, c.op))
     if (!edits.some(e => e.changed)) return { ok: true, text: dictionaryEditText.unchanged(edit) }
     const outcome = this.reload(false)
     if (!outcome.ok) {
-      for (const e of edits) undoEdit(e)
+      undoEdits(edits)
       this.reload(false)
       return { ok: false, text: dictionaryEditText.refused(edit, outcome.problems) }
     }
@@ -160,7 +152,11 @@ export class ContentService {
       this.reviews.changed()
     // The warnings this edit brought (a term now in two categories...) are shown, not only logged.
     const fresh = newWarnings(warned, this.holder.warnings)
-    return { ok: true, text: dictionaryEditText.done(edit, files, this.holder.version, fresh) }
+    const files = [...new Set(edits.filter(e => e.changed).map(e => e.file))]
+    const text = plan.some(c => c.op === 'disable')
+      ? dictionaryEditText.disabled(edit, files, this.holder.version, fresh, this.ctx.commandPrefix)
+      : dictionaryEditText.done(edit, files, this.holder.version, fresh)
+    return { ok: true, text }
   }
 
   /** Reload the dictionaries (file watcher, `#词库 重载`); logs the outcome. */
@@ -501,14 +497,4 @@ function moderated(ev: MessageEvent & { group: GroupRef }, findings: Finding[]):
     { groupId: ev.group.id, messageId: ev.id, memberId: ev.sender.id, categories },
     { rule: 'content.moderated', groupId: ev.group.id, memberId: ev.sender.id },
   )
-}
-
-/**
- * The category id a word names: the id itself, or the one category whose Chinese label holds it (`广告` → `ad` when
- * only `无关商业广告` holds it); else the word unchanged (refused with the categories listed).
- */
-function categoryByLabel(word: string, categories: Record<string, { label: string }>): string {
-  if (categories[word]) return word
-  const named = Object.entries(categories).filter(([, c]) => c.label.includes(word))
-  return named.length === 1 ? named[0][0] : word
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { member } from '../../helpers/harness.js'
+import { DEFAULT_DICTIONARY } from '../../../plugins/content/config.js'
 import { admin, CUSTOMERS_CONTACT, cust, MIN, sales, spammer, start, wangwu, zhangsan } from './setup.js'
 
 describe('#违规', () => {
@@ -144,6 +145,23 @@ describe('#词库', () => {
     const [hit, none] = h.wechat.textsTo('wxid_admin')
     expect(hit).toContain('私加联系方式（contact，中，观察中）')
     expect(none).toBe('「以下是今天的拜访计划」没有命中任何类别（允许短语中的词不算命中）。')
+  })
+
+  it('says why a dictionary word the text writes is no hit: slang without a context word, a term talked about (newuser9)', async () => {
+    const h = await start('', [DEFAULT_DICTIONARY])
+    await h.post(admin, undefined, '#词库 测试 出厂价是多少')
+    await h.post(admin, undefined, '#词库 测试 客户问进货价是多少')
+    await h.drain()
+    const [slang, talked] = h.wechat.textsTo('wxid_admin')
+    expect(slang).toBe(
+      [
+        '「出厂价是多少」没有命中任何类别（允许短语中的词不算命中）。',
+        '· 「出厂价」是 泄露机密（confidential）的黑话：前后 10 个字以内要有上下文词（如 毛一条、块一条、元一条）才算命中。要它单独也算，在公司词库的 terms 里加它：#词库 添加 confidential 出厂价',
+      ].join('\n'),
+    )
+    expect(talked).toContain(
+      '· 词条「进货价」（泄露机密，confidential）在这里不算命中：在允许短语里，或读作在谈论它（转述别人的提问',
+    )
   })
 
   it('shows the dictionary status and only works in private for admins', async () => {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, parseConfig } from '../../../bot/config/load-config.js'
-import { contentConfigSchema } from '../../../plugins/content/config.js'
+import { configWarnings } from '../../../bot/config/config-warnings.js'
+import { contentConfigSchema, DEFAULT_DICTIONARY } from '../../../plugins/content/config.js'
 import { contentPlugin } from '../../../plugins/content/index.js'
 import { config } from './setup.js'
 
@@ -55,6 +56,42 @@ describe('content config', () => {
     expect(problemsOf(config('', ['does/not/exist.yaml'])).join('\n')).toMatch(
       /找不到词库文件 dictionary file not found: \S*does\/not\/exist\.yaml（请检查路径 check the path）/,
     )
+  })
+
+  it('names the fix when a company dictionary is listed without the shipped one before it (newuser9)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'content-cfg-'))
+    const company = join(dir, 'company.yaml')
+    writeFileSync(company, 'categories:\n  ad:\n    terms: [刷单返利]\n')
+    const problems = problemsOf(config('', [company]))
+    expect(problems.some(p => p.includes('category "ad" has no label'))).toBe(true)
+    expect(problems).toContainEqual(
+      expect.stringContaining(
+        `提示：公司词库只往自带词库的类别里加词，要把自带词库列在前面：dictionaries: [data/dictionaries/default.yaml, ${company}]`,
+      ),
+    )
+    // A new category of the company's own without a label gets no such hint when the shipped file is listed.
+    writeFileSync(company, 'categories:\n  competitor:\n    terms: [碧源净水]\n')
+    expect(problemsOf(config('', [DEFAULT_DICTIONARY, company])).join('\n')).not.toContain('提示：公司词库')
+  })
+
+  it("warns (check-config) about a company category whose warning would quote only the generic rule, and the dictionary's warnings", () => {
+    const company = join(mkdtempSync(join(tmpdir(), 'content-cfg-')), 'company.yaml')
+    writeFileSync(
+      company,
+      'categories:\n  competitor:\n    label: 竞品引流\n    severity: medium\n    terms: [碧源净水]\n  ad:\n    disable: [没有这个词]\n',
+    )
+    const warningsOf = (extra: string) =>
+      configWarnings(parseConfig(config(extra, [DEFAULT_DICTIONARY, company]), 'bot.yaml', [contentPlugin]), [
+        contentPlugin,
+      ])
+    const warnings = warningsOf('')
+    expect(warnings).toContainEqual(
+      expect.stringMatching(
+        /^⚠️ 词库类别 competitor（竞品引流）没有自己的群规：警告里只会说「禁止发布违规内容」。请写 plugins\.content\.rules\.competitor/,
+      ),
+    )
+    expect(warnings).toContainEqual(expect.stringContaining('"没有这个词" is no term or allowed phrase of ad'))
+    expect(warningsOf('rules: { competitor: 禁止为其他品牌引流 }').join('\n')).not.toContain('competitor')
   })
 
   it('rejects unknown placeholders in the warning and unknown steps in the matrix', () => {

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
@@ -93,5 +93,62 @@ describe('dictionary add|remove|allow (CLI)', () => {
     expect(await first(['add', 'ad'])).toEqual(['missing <word>', usage])
     expect(await first([])).toEqual(['missing add|remove|allow', usage])
     expect((await run(['add', '--dictionary', DICTIONARY])).code).toBe(2)
+  })
+
+  describe('with the shipped dictionary first, as the config lists them (newuser9)', () => {
+    const SHIPPED = 'data/dictionaries/default.yaml'
+    const COMPANY = [
+      'categories:',
+      '  competitor:',
+      '    label: 竞品引流',
+      '    severity: medium',
+      '    # 竞品品牌（虚构）',
+      '    terms: [碧源净水, 水之宝]',
+      '    allow: [对比碧源净水的优势]   # 销售话术里可以说',
+      '  ad:',
+      '    terms:',
+      '      - 刷单返利   # 常见',
+      '',
+    ].join('\n')
+    const company = () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'dict-cli-')), 'company.yaml')
+      writeFileSync(file, COMPANY)
+      return file
+    }
+
+    it('takes a Chinese category name as #词库 添加 does (广告 → ad)', async () => {
+      const file = company()
+      const r = await run(['add', '--dictionary', SHIPPED, '--dictionary', file, '广告', '代购'])
+      expect(r).toMatchObject({ code: 0, err: '' })
+      expect(r.out).toContain('add ad 代购: written to')
+      expect(readFileSync(file, 'utf8')).toContain('      - 代购\n')
+    })
+
+    it('changes only the edited list: the other lines keep their layout (aligned comments)', async () => {
+      const file = company()
+      expect((await run(['add', '--dictionary', SHIPPED, '--dictionary', file, 'competitor', '净水宝'])).code).toBe(0)
+      expect(readFileSync(file, 'utf8')).toBe(
+        COMPANY.replace('terms: [碧源净水, 水之宝]', 'terms: [碧源净水, 水之宝, 净水宝]'),
+      )
+      expect((await run(['remove', '--dictionary', SHIPPED, '--dictionary', file, 'competitor', '净水宝'])).code).toBe(
+        0,
+      )
+      expect(readFileSync(file, 'utf8')).toBe(COMPANY)
+      expect((await run(['add', '--dictionary', SHIPPED, '--dictionary', file, 'ad', '代购'])).code).toBe(0)
+      expect(readFileSync(file, 'utf8')).toBe(
+        COMPANY.replace('刷单返利   # 常见\n', '刷单返利   # 常见\n      - 代购\n'),
+      )
+    })
+
+    it('switches a shipped term off in the company file, never writing the shipped one', async () => {
+      const file = company()
+      const shipped = readFileSync(SHIPPED, 'utf8')
+      const r = await run(['remove', '--dictionary', SHIPPED, '--dictionary', file, 'ad', '日赚'])
+      expect(r).toMatchObject({ code: 0, err: '', out: `remove ad 日赚 (shipped: disabled): written to ${file}\n` })
+      expect(readFileSync(file, 'utf8')).toContain('disable: [日赚]')
+      expect(readFileSync(SHIPPED, 'utf8')).toBe(shipped)
+      expect((await run(['add', '--dictionary', SHIPPED, '--dictionary', file, 'ad', '日赚'])).code).toBe(0)
+      expect(readFileSync(file, 'utf8')).not.toContain('日赚')
+    })
   })
 })

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -104,5 +104,48 @@ describe('#词库 添加 / 删除 / 允许', () => {
     await h.post(admin, undefined, '#词库 添加 ad 代购')
     await h.drain()
     expect(h.wechat.textsTo(admin.id).at(-1)).toContain('配置里只有自带词库，不能改它')
+  })
+})
+
+/** A runtime over the shipped dictionary and a writable company file after it (as the example config has). */
+async function withCompany(lines: string[]) {
+  const file = join(mkdtempSync(join(tmpdir(), 'dict-edit-')), 'company.yaml')
+  writeFileSync(file, `${lines.join('\n')}\n`)
+  const h = await start('', [DEFAULT_DICTIONARY, file])
+  const ask = async (text: string) => {
+    await h.post(admin, undefined, text)
+    await h.drain()
+    return h.wechat.textsTo(admin.id).at(-1) ?? ''
+  }
+  const customerSays = async (text: string) => {
+    await h.post(spammer, cust, text)
+    await h.drain()
+    return h.wechat.textsTo(cust.id).length
+  }
+  return { ...h, file, ask, customerSays }
+}
+
+describe('#词库 with the shipped dictionary and a company file (newuser9)', () => {
+  it('switches a shipped term off for this company with #词库 删除, and on again with #词库 添加', async () => {
+    const h = await withCompany(['categories:', '  ad:', '    # 常见的刷单广告', '    terms: [刷单返利]'])
+    const shipped = readFileSync(DEFAULT_DICTIONARY, 'utf8')
+    // The allowed-phrase refusal sends the admin to #词库 删除, and that works.
+    expect(await h.ask('#词库 允许 ad 日赚')).toContain('要停用词条请用 #词库 删除 ad 日赚')
+    expect(await h.ask('#词库 删除 ad 日赚')).toMatch(
+      /^✅ 已停用自带词库的「日赚」（ad）：写入 .*company\.yaml 的 disable 列表（自带词库不改），词库已重新加载（版本 \d+）。恢复：#词库 添加 ad 日赚$/,
+    )
+    expect(readFileSync(h.file, 'utf8')).toContain('    disable: [日赚]')
+    expect(await h.customerSays('在家日赚三百')).toBe(0)
+    expect(await h.ask('#词库 添加 ad 日赚')).toContain('✅ 已添加词条「日赚」（ad）')
+    expect(readFileSync(h.file, 'utf8')).not.toContain('日赚')
+    expect(await h.customerSays('在家日赚三百')).toBe(1)
+    expect(readFileSync(DEFAULT_DICTIONARY, 'utf8')).toBe(shipped)
+  })
+
+  it("matches a company's term that the shipped dictionary has as slang, and #词库 测试 shows the hit", async () => {
+    const h = await withCompany(['categories:', '  confidential:', '    terms: [经销商底价]'])
+    expect(await h.ask('#词库 添加 confidential 出厂价')).toContain('✅ 已添加词条「出厂价」（confidential）')
+    expect(await h.ask('#词库 添加 confidential 出厂价')).toBe('「出厂价」已在类别 confidential 里，未改动。')
+    expect(await h.ask('#词库 测试 咱们的出厂价是多少')).toContain('词条「出厂价」')
   })
 })

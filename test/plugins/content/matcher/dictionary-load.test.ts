@@ -283,3 +283,34 @@ describe('loading the same files again (the config check, then the plugin)', () 
     expect(edited.dictionary.categories.ads.terms).toEqual(['加微信', '扫码进群'])
   })
 })
+
+describe('a company file after the shipped one decides about the words it lists (newuser9)', () => {
+  const shipped = path.resolve('data/dictionaries/default.yaml')
+  const company = (lines: string[]) => write('company-decides.yaml', ['categories:', ...lines])
+
+  it('matches its own term as a term, though the shipped file lists it as slang needing a context word', () => {
+    const file = company(['  confidential:', '    terms: [出厂价, 经销商底价]'])
+    const matcher = compileMatcher(loadDictionaryFiles([shipped, file]).dictionary)
+    expect(matcher.scan('咱们的出厂价是多少？').map(m => [m.category, m.term])).toEqual([['confidential', '出厂价']])
+    // Alone, the shipped file still needs a context word (跟你透个底).
+    expect(compileMatcher(loadDictionaryFiles([shipped]).dictionary).scan('咱们的出厂价是多少？')).toEqual([])
+  })
+
+  it('makes a shipped term slang when it lists it under slang', () => {
+    const file = company(['  ad:', '    slang: [日赚]', '    slang_context: [宝妈]'])
+    const matcher = compileMatcher(loadDictionaryFiles([shipped, file]).dictionary)
+    expect(matcher.categoriesOf('这个月日赚多少了')).toEqual([])
+    expect(matcher.categoriesOf('宝妈在家日赚三百')).toEqual(['ad'])
+  })
+
+  it('switches off the shipped words it lists under disable, and warns about one that switches nothing off', () => {
+    expect(compileMatcher(loadDictionaryFiles([shipped]).dictionary).categoriesOf('在家日赚三百')).toEqual(['ad'])
+    const file = company(['  ad:', '    disable: [日赚, 没有这个词]'])
+    const { dictionary, warnings } = loadDictionaryFiles([shipped, file])
+    expect(compileMatcher(dictionary).categoriesOf('在家日赚三百')).toEqual([])
+    expect(dictionary.categories.ad.terms).not.toContain('日赚')
+    expect(warnings).toEqual([
+      `${file}:3: categories.ad.disable: "没有这个词" is no term or allowed phrase of ad in an earlier file: it switches nothing off`,
+    ])
+  })
+})

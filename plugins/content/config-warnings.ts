@@ -1,0 +1,31 @@
+import { loadDictionaryFiles } from './matcher/index.js'
+import type { ContentConfig } from './config.js'
+import { DEFAULT_RULES } from './texts.js'
+
+/**
+ * What `check-config` says about a valid content section: each dictionary category whose warning has no rule of its
+ * own (a company's new category: the customer would read only 「禁止发布违规内容」), with the key to set; and the
+ * dictionary's load warnings (a term in two categories, a `disable` that switches nothing off).
+ */
+export function contentConfigWarnings(cfg: ContentConfig): string[] {
+  let loaded: ReturnType<typeof loadDictionaryFiles>
+  try {
+    loaded = loadDictionaryFiles(cfg.dictionaries)
+  } catch {
+    return [] // a dictionary that does not load is a config problem of its own
+  }
+  const { categories, links } = loaded.dictionary
+  const named = [
+    ...Object.entries(categories).map(([key, c]) => ({ key, label: c.label })),
+    ...(links ? [{ key: links.category, label: links.label }] : []),
+  ]
+  const bare = named.filter(c => !cfg.rules[c.key] && !DEFAULT_RULES[c.key])
+  return [
+    ...bare.map(
+      c =>
+        `⚠️ 词库类别 ${c.key}（${c.label}）没有自己的群规：警告里只会说「禁止发布违规内容」。请写 plugins.content.rules.${c.key}，如 rules: { ${c.key}: 禁止… }（不要写词条本身） ` +
+        `(category ${c.key} has no rule text: warnings quote the generic rule; set plugins.content.rules.${c.key})`,
+    ),
+    ...loaded.warnings.map(w => `⚠️ 词库 dictionary: ${w}`),
+  ]
+}
