@@ -552,7 +552,7 @@ function characterAlternatives(c: string, reading: string, long: boolean, tables
   }
   let open = true
   for (const h of wordTables().punCharacters.get(c) ?? '') if (open) open = take(h)
-  for (const h of tables.homophones.get(readings[0]) ?? '') if (open) open = take(h)
+  for (const h of tables.homophones.get(readings[0]) ?? '') if (open && readsAsItself(h)) open = take(h)
   const lists = readings.slice(1).map(r => homophonesByRank(r, tables))
   const at = lists.map(() => 0)
   // In a long term, the same syllable in its other tones takes the first half of the places (芯 xin1 for 信
@@ -647,11 +647,22 @@ function homophonesByRank(reading: string, tables: ExpansionTables): Ranked[] {
   const { byRank } = memoOf(tables)
   let list = byRank.get(reading)
   if (list === undefined) {
-    list = [...(tables.homophones.get(reading) ?? '')].map(char => ({ char, rank: tables.rank.get(char) ?? 0 }))
+    list = [...(tables.homophones.get(reading) ?? '')]
+      .filter(readsAsItself)
+      .map(char => ({ char, rank: tables.rank.get(char) ?? 0 }))
     list.sort((x, y) => x.rank - y.rank)
     byRank.set(reading, list)
   }
   return list
+}
+
+/**
+ * True when normalisation leaves the character as it is. A homophone that folds to another character (乾 qian, a
+ * homophone of 钱, folds to 干) would make a form of that other character, which is no homophone (赌钱 read in
+ * 都干完了): it is no substitute.
+ */
+function readsAsItself(c: string): boolean {
+  return foldedKey(c) === c
 }
 
 /** True when two readings are the same syllable, whatever their tones ("xin1", "xin4"). */

@@ -29,6 +29,13 @@ describe('toneless homophones (opt-in, review-only unless a category acts on the
     expect(toneless.scan('老人去世了')).toEqual([])
   })
 
+  it('takes no homophone that normalisation reads as another character (乾 for 钱 folds to 干: 都干完了 is clean)', () => {
+    const gambling = compileMatcher(expandingDictionary({ gambling: ['赌钱'] }, ['homophone', 'toneless']))
+    expect(gambling.scan('这些活我们都干完了')).toEqual([])
+    expect(gambling.scan('乾坤')).toEqual([])
+    expect(gambling.scan('天天堵钱').map(m => m.kind)).toEqual(['homophone'])
+  })
+
   it('gives long terms no toneless forms: they take other tones as homophones already', () => {
     expect(toneless.scan('成人视屏').map(m => m.kind)).toEqual(['homophone'])
   })
