@@ -20,16 +20,19 @@ export const ww = member('ww', '王五')
 export const du = member('du', '杜艳霞')
 export const customer = member('c1', '刘总')
 
-/** Config with the demo campaign; `extra` is appended under `plugins.campaign`. */
-export function config(extra = ''): string {
-  return `
+/** The company, roles and groups every campaign config of these tests shares. */
+const COMPANY = `
 company: 示例科技
 roles: { admin: [admin], staff: [zs, ls, ww, du], editor: [editor], approver: [boss] }
 groups:
   - { name: 销售群, topic: 销售部工作群, kind: internal }
   - { name: 南宁群, topic: 南宁区域群, kind: internal }
   - { name: 公告群, topic: 公告群, kind: broadcast }
-plugins:
+`
+
+/** Config with the demo campaign; `extra` is appended under `plugins.campaign`. */
+export function config(extra = ''): string {
+  return `${COMPANY}plugins:
   campaign:
     window: { postAt: '08:30' }
     campaigns:
@@ -44,15 +47,14 @@ ${extra.replace(/^/gm, '    ')}
 }
 
 /** Config without config campaigns: only the post queue (to the broadcast group) and chat campaigns. */
-export const QUEUE_CONFIG = `
-company: 示例科技
-roles: { admin: [admin], staff: [zs, ls, ww, du], editor: [editor], approver: [boss] }
-groups:
-  - { name: 销售群, topic: 销售部工作群, kind: internal }
-  - { name: 南宁群, topic: 南宁区域群, kind: internal }
-  - { name: 公告群, topic: 公告群, kind: broadcast }
-plugins:
+export const QUEUE_CONFIG = `${COMPANY}plugins:
   campaign: {}
+`
+
+/** Config with only a media folder (no config campaigns). */
+export const mediaConfig = (folder: string) => `${COMPANY}plugins:
+  campaign:
+    media: { folder: '${folder}' }
 `
 
 /** Group members as the directory lists them. */

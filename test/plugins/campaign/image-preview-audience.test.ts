@@ -4,25 +4,14 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { campaignPlugin } from '../../../plugins/campaign/index.js'
 import { makeRuntime, text } from '../../helpers/harness.js'
-import { admin, at, boss, editor, MEMBERS, news } from './fixtures.js'
+import { admin, at, boss, editor, MEMBERS, mediaConfig, news } from './fixtures.js'
 
 /** A runtime over a media folder holding 海报.jpg (review26: previews typed in the broadcast group). */
 async function start() {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'campaign-preview-')))
   mkdirSync(join(dir, 'media'))
   writeFileSync(join(dir, 'media', '海报.jpg'), 'poster')
-  const yaml = `
-company: 示例科技
-roles: { admin: [admin], staff: [zs, ls, ww, du], editor: [editor], approver: [boss] }
-groups:
-  - { name: 销售群, topic: 销售部工作群, kind: internal }
-  - { name: 南宁群, topic: 南宁区域群, kind: internal }
-  - { name: 公告群, topic: 公告群, kind: broadcast }
-plugins:
-  campaign:
-    media: { folder: '${join(dir, 'media')}' }
-`
-  const r = await makeRuntime(yaml, [campaignPlugin], {
+  const r = await makeRuntime(mediaConfig(join(dir, 'media')), [campaignPlugin], {
     start: at('2026-11-30T10:00'),
     groups: MEMBERS,
     outputDir: join(dir, 'out'),

@@ -6,7 +6,7 @@ import { MemoryStore } from '../../../bot/ports/store/memory-store.js'
 import { campaignPlugin } from '../../../plugins/campaign/index.js'
 import { POSTS_DOC } from '../../../plugins/campaign/state.js'
 import { makeRuntime, text } from '../../helpers/harness.js'
-import { admin, at, boss, editor, MEMBERS } from './fixtures.js'
+import { admin, at, boss, editor, MEMBERS, mediaConfig } from './fixtures.js'
 
 const MIN = 60_000
 const UNAVAILABLE = '图片不可用'
@@ -25,22 +25,15 @@ function world() {
   return { dir, media, output }
 }
 
-const yaml = (folder: string) => `
-company: 示例科技
-roles: { admin: [admin], staff: [zs, ls, ww, du], editor: [editor], approver: [boss] }
-groups:
-  - { name: 销售群, topic: 销售部工作群, kind: internal }
-  - { name: 南宁群, topic: 南宁区域群, kind: internal }
-  - { name: 公告群, topic: 公告群, kind: broadcast }
-plugins:
-  campaign:
-    media: { folder: '${folder}' }
-`
-
 async function start(store = new MemoryStore()) {
   const w = world()
   const start = at('2026-11-30T10:00')
-  const r = await makeRuntime(yaml(w.media), [campaignPlugin], { store, start, groups: MEMBERS, outputDir: w.output })
+  const r = await makeRuntime(mediaConfig(w.media), [campaignPlugin], {
+    store,
+    start,
+    groups: MEMBERS,
+    outputDir: w.output,
+  })
   const say = async (who: typeof editor, body: string, extra = {}) => {
     await r.rt.handle(text(who, body, r.clock.now(), undefined, extra))
     await r.clock.advance(10_000)
