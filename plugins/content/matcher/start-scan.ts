@@ -12,7 +12,7 @@ import { COMMON_LOOKALIKE_CHARACTERS } from './common-lookalikes.js'
 import { DASHES } from './dash-ones.js'
 import { RADICAL_FORMS } from './joined-splits.js'
 import { keyEndingIn, type KeyEnds } from './key-ends.js'
-import { firstPairSlot, firstPairsOf, type FirstPairs } from './first-pairs.js'
+import { firstPairsOf, type FirstPairs } from './first-pairs.js'
 import { URL_SEPARATORS } from './links.js'
 
 /** Start-scan unit value of a UTF-16 unit that folds to nothing (the sign bit; only such values are negative). */
@@ -213,14 +213,16 @@ function walkPair(
   ends: KeyEnds,
   hits: HitList,
 ): boolean {
-  const { slots, shift, width, childBits } = tables.firstPairs
-  const key = (Math.imul(first, width) + a) | 0
-  const mask = (slots.length >>> 1) - 1
-  let slot = firstPairSlot(key, shift)
-  for (let k = slots[slot << 1]; k !== key; k = slots[slot << 1]) {
+  const { regions, slots, childBits } = tables.firstPairs
+  const region = regions[first]
+  const start = region >>> 5
+  const mask = (1 << (region & 31)) - 1
+  let at = a & mask
+  for (let k = slots[(start + at) << 1]; k !== a; k = slots[(start + at) << 1]) {
     if (k === 0) return true
-    slot = (slot + 1) & mask
+    at = (at + 1) & mask
   }
+  const slot = start + at
   const record = slots[(slot << 1) + 1]
   const keyPlusOne = record >>> childBits
   if (keyPlusOne !== 0) hits.push(keyPlusOne - 1, i + 1, 0)
