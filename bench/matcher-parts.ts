@@ -46,7 +46,7 @@ export function matcherParts(rounds: number, size: number): { parts: PartTime[];
   const dictionary = dictionaryOf(allTerms.slice(0, size), DEFAULT_EXPANSIONS)
   const matcher = compileMatcher(dictionary)
   const tables = compileTables(dictionary)
-  const starts = startScanTables(tables.arena, tables.alphabet.size, tables.links)
+  const starts = startScanTables(tables.arena)
   const hits = new HitList()
   const startScan = (list: string[]): number => {
     let count = 0

@@ -112,7 +112,7 @@ class CompiledMatcher implements Matcher {
     this.alphabet = tables.alphabet
     this.arena = tables.arena
     this.ends = tables.links
-    this.starts = startScanTables(tables.arena, tables.alphabet.size, tables.links)
+    this.starts = startScanTables(tables.arena)
     this.images = tables.images
     this.slots = tables.members.slots
     this.classOffsets = tables.members.classOffsets

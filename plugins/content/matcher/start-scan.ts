@@ -12,7 +12,6 @@ import { COMMON_LOOKALIKE_CHARACTERS } from './common-lookalikes.js'
 import { DASHES } from './dash-ones.js'
 import { RADICAL_FORMS } from './joined-splits.js'
 import { keyEndingIn, type KeyEnds } from './key-ends.js'
-import { firstPairsOf, type FirstPairs } from './first-pairs.js'
 import { URL_SEPARATORS } from './links.js'
 
 /** Start-scan unit value of a UTF-16 unit that folds to nothing (the sign bit; only such values are negative). */
@@ -40,9 +39,8 @@ const LOW_CHECKED_BLOCK_MAX = 40
 /**
  * What the start scan reads besides the text: one value per UTF-16 unit (its letter as letterValue gives
  * it, START_SKIP, or START_STOP with the letter of a one-letter key or 0 for a unit needing the slow
- * path; START_URL_MARK added on the skipped URL separators), the arena's prefix-pair filter (the
- * first two letters of every key) with its hash shift, and the trie's second level as a table of its own
- * (see FirstPairs).
+ * path; START_URL_MARK added on the skipped URL separators), and the arena's prefix-pair filter (the
+ * first two letters of every key) with its hash shift.
  */
 export interface StartScanTables {
   units: Int32Array
@@ -50,14 +48,10 @@ export interface StartScanTables {
   shift: number
   /** True when every URL separator is a skipped unit, so carries START_URL_MARK (see textMayHoldUrl). */
   urlMarks: boolean
-  firstPairs: FirstPairs
 }
 
-/**
- * The start-scan tables of a scan arena (see buildScanArena) over an alphabet of `alphabetSize` codes, with
- * the key numbers of `ends`: derived, never stored.
- */
-export function startScanTables(arena: Int32Array, alphabetSize: number, ends: KeyEnds): StartScanTables {
+/** The start-scan tables of a scan arena (see buildScanArena): derived, never stored. */
+export function startScanTables(arena: Int32Array): StartScanTables {
   const units = new Int32Array(0x10000)
   for (let unit = 0; unit < 0x10000; unit++) {
     const v = arena[unit]
@@ -79,13 +73,7 @@ export function startScanTables(arena: Int32Array, alphabetSize: number, ends: K
     if (units[unit] === START_SKIP) units[unit] |= START_URL_MARK
     else urlMarks = false
   }
-  return {
-    units,
-    prefixPairs: arena.subarray(arena[PREFIX_PAIRS_SLOT]),
-    shift: arena[PREFIX_SHIFT_SLOT],
-    urlMarks,
-    firstPairs: firstPairsOf(arena.subarray(0, arena[PREFIX_PAIRS_SLOT]), alphabetSize, ends),
-  }
+  return { units, prefixPairs: arena.subarray(arena[PREFIX_PAIRS_SLOT]), shift: arena[PREFIX_SHIFT_SLOT], urlMarks }
 }
 
 /**
@@ -184,7 +172,7 @@ export function scanKeyStarts(
       continue
     }
     if ((v & START_STOP) !== 0) pushHit(hits, ends, a >>> 1, i)
-    if (prev !== 0 && !walkPair(text, prev >>> 1, a >>> 1, i, tables, arena, ends, hits)) return false
+    if (prev !== 0 && !walkFrom(text, prev >>> 1, a >>> 1, i, units, arena, ends, hits)) return false
     prev = a
   }
   mayHoldUrl = !tables.urlMarks || (seen & START_URL_MARK) !== 0
@@ -199,51 +187,14 @@ function pushHit(hits: HitList, ends: KeyEnds, s: number, i: number): void {
 }
 
 /**
- * Answers the pair (first, a) of letters ending at offset i from the first-pair table (see FirstPairs): records
- * the key ending on it, and walks the trie's cells on only when the next letter may continue a key. False
- * when it meets a unit that needs the slow path (see scanKeyStarts).
+ * Walks the trie from the root's child on letter `first` (state `first`) on letter `a` at offset i and
+ * the letters after it, recording every key that ends on the way. False when it meets a unit that
+ * needs the slow path (see scanKeyStarts).
  */
-function walkPair(
+function walkFrom(
   text: string,
   first: number,
   a: number,
-  i: number,
-  tables: StartScanTables,
-  arena: Int32Array,
-  ends: KeyEnds,
-  hits: HitList,
-): boolean {
-  const { regions, slots, childBits } = tables.firstPairs
-  const region = regions[first]
-  const start = region >>> 5
-  const mask = (1 << (region & 31)) - 1
-  let at = a & mask
-  for (let k = slots[(start + at) << 1]; k !== a; k = slots[(start + at) << 1]) {
-    if (k === 0) return true
-    at = (at + 1) & mask
-  }
-  const slot = start + at
-  const record = slots[(slot << 1) + 1]
-  const keyPlusOne = record >>> childBits
-  if (keyPlusOne !== 0) hits.push(keyPlusOne - 1, i + 1, 0)
-  const children = record & ((1 << childBits) - 1)
-  if (children === 0) return true
-  const j = nextLetter(text, i, tables.units, arena)
-  if (j < 0) return false
-  if (j === text.length) return true
-  const code = (tables.units[text.charCodeAt(j)] & START_CODE) >>> 1
-  if (code === 0 || ((children >>> (code % childBits)) & 1) === 0) return true
-  const cells = arena[CELLS_SLOT]
-  return walkOn(text, (arena[cells + (first << 1)] >> 1) + a, i, tables.units, arena, ends, hits)
-}
-
-/**
- * Walks the trie's cells on from state s, reached with the letter at offset i, over the letters after it,
- * recording every key that ends on the way. False when it meets a unit that needs the slow path.
- */
-function walkOn(
-  text: string,
-  s: number,
   i: number,
   units: Int32Array,
   arena: Int32Array,
@@ -251,35 +202,29 @@ function walkOn(
   hits: HitList,
 ): boolean {
   const cells = arena[CELLS_SLOT]
+  const n = text.length
+  let s = first
+  let base = arena[cells + (s << 1)]
+  let code = a
   for (let j = i; ; ) {
-    j = nextLetter(text, j, units, arena)
-    if (j < 0) return false
-    if (j === text.length) return true
-    const code = (units[text.charCodeAt(j)] & START_CODE) >>> 1
-    if (code === 0) return true
-    const t = (arena[cells + (s << 1)] >> 1) + code
+    const t = (base >> 1) + code
     if (arena[cells + (t << 1) + 1] !== s) return true
     s = t
+    base = arena[cells + (s << 1)]
     // The cell's bit (a key ends here) spares most look-ups of the key ends.
-    if ((arena[cells + (s << 1)] & 1) !== 0) pushHit(hits, ends, s, j)
+    if ((base & 1) !== 0) pushHit(hits, ends, s, j)
+    code = 0
+    for (j++; j < n; j++) {
+      const v = units[text.charCodeAt(j)]
+      if (v < 0) continue
+      code = (v & START_CODE) >>> 1
+      if (code !== 0 || (v & START_STOP) === 0) break
+      const skipped = unitsToSkip(text, j, arena)
+      if (skipped === 0) return false
+      j += skipped - 1
+    }
+    if (code === 0) return true
   }
-}
-
-/**
- * The offset of the first unit after offset i that does not fold to nothing (a letter, or a unit of no key's
- * letter), the text's length when there is none, -1 when a unit on the way needs the slow path.
- */
-function nextLetter(text: string, i: number, units: Int32Array, arena: Int32Array): number {
-  const n = text.length
-  for (let j = i + 1; j < n; j++) {
-    const v = units[text.charCodeAt(j)]
-    if (v < 0) continue
-    if ((v & START_CODE) !== 0 || (v & START_STOP) === 0) return j
-    const skipped = unitsToSkip(text, j, arena)
-    if (skipped === 0) return -1
-    j += skipped - 1
-  }
-  return n
 }
 
 /**

@@ -19,7 +19,7 @@ describe('scanning from key starts', () => {
   const dictionary = dictionaryOf({ a: ['赌博', '傻逼', '加微信', '六合彩', '一夜情', 'vx', '扫码', '马'] })
   for (const category of Object.values(dictionary.categories)) category.expand = [...DEFAULT_EXPANSIONS]
   const tables = compileTables(dictionary)
-  const starts = startScanTables(tables.arena, tables.alphabet.size, tables.links)
+  const starts = startScanTables(tables.arena)
   // Term characters, their homophones and pinyin letters, separators, skipped emoji, an emoji read as
   // a character (🐎 马), a character folding to two letters (⑩) and a lone surrogate; lone halves of an
   // emoji block's pairs (read at the low surrogate, see checkedByLowSurrogate), alone or pairing with
