@@ -28,7 +28,7 @@ describe('the same evasion again after #确认: acted on, not asked again', () =
 
   it('warns and strikes the member at once, and the report tells the admins it was confirmed before', async () => {
     const h = await confirmedLate()
-    await h.post(spammer, cust2, '又来 shabi', {}, 5 * MIN)
+    await h.post(spammer, cust2, '又来 SHA-bi', {}, 5 * MIN)
     await h.drain()
     expect(questions(h)).toHaveLength(1)
     expect(h.wechat.textsTo(cust2.id)).toHaveLength(1)
