@@ -352,6 +352,7 @@ export class ContentService {
     this.decide(review, 'confirmed', adminId)
     // The admins get one report for every group the question was posted in (each group is still warned on its own).
     const held: HeldReport[] = []
+    let decidedStrikes = 0
     // Each message in turn: the first opens the incident, one in another group spreads it there (no second strike).
     const actions = reviewedMessages(review).flatMap(m => {
       const group = groupOf(m)
@@ -368,11 +369,9 @@ export class ContentService {
       }
       const cfg = this.ctx.configFor(group)
       const { live, dry } = splitDryRun(m.findings, cfg)
-      return [
-        ...this.offence(ev, live, cfg, false, { confirmed: true, held }),
-        ...this.offence(ev, dry, cfg, true, { confirmed: true }),
-        moderated(ev, m.findings),
-      ]
+      const acted = this.offence(ev, live, cfg, false, { confirmed: true, held, decidedStrikes })
+      decidedStrikes += acted.filter(a => a.type === 'strike' && !a.rehearsal).length
+      return [...acted, ...this.offence(ev, dry, cfg, true, { confirmed: true }), moderated(ev, m.findings)]
     })
     // Before any removal, so the report reaches the admins before the executor's note on a failed one.
     const report = decideConfirmedReport(review.id, held)
@@ -467,9 +466,15 @@ export class ContentService {
     findings: Finding[],
     cfg: ContentConfig,
     dryRun: boolean,
-    how: Pick<IncidentInput, 'confirmed' | 'note' | 'held'> = {},
+    how: OffenceOptions = {},
   ): Action[] {
     if (!findings.length) return []
+    const { decidedStrikes = 0, ...told } = how
+    // The strikes decided earlier in the same answer are not in the ledger yet: the warning and the limit count them.
+    const input = (): IncidentInput => {
+      const x = this.incidentInput(ev, findings, cfg, dryRun)
+      return { ...x, ...told, activeStrikes: x.activeStrikes + decidedStrikes }
+    }
     const log = this.incidents.state
     const categories = findings.map(f => f.category)
     const open = openIncidentFor(log, ev.sender.id, categories, dryRun, ev.at, cfg.incidentWindow)
@@ -477,7 +482,7 @@ export class ContentService {
     let actions: Action[]
     if (open && !reached(open, ev.group.id)) {
       // The same offence in another group: handled there too, counted once.
-      actions = decideSpread(open, { ...this.incidentInput(ev, findings, cfg, dryRun), ...how })
+      actions = decideSpread(open, input())
       this.incidents.append({ op: 'repeat', id: open.id, at: ev.at, group: ev.group.id })
     } else if (open) {
       this.incidents.append({ op: 'repeat', id: open.id, at: ev.at })
@@ -502,13 +507,16 @@ export class ContentService {
         steps: [],
         dryRun,
       })
-      actions = decideIncident(incident, { ...this.incidentInput(ev, findings, cfg, dryRun), ...how })
+      actions = decideIncident(incident, input())
       // Recorded once its steps are decided (the record is the incident as `#违规` lists it).
       this.incidents.append({ op: 'open', incident })
     }
     return dryRun ? asRehearsal(actions) : actions
   }
 }
+
+/** How an offence is decided besides its message: `#确认`'s (`IncidentInput`), and the strikes decided before it in the same answer. */
+type OffenceOptions = Pick<IncidentInput, 'confirmed' | 'note' | 'held'> & { decidedStrikes?: number }
 
 /**
  * Categories whose hits in a customer group are a complaint to answer (see `scope` in `config.ts`): asked about,

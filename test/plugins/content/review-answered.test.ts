@@ -142,6 +142,24 @@ describe('#确认 of a question posted in several groups', () => {
     for (const g of [cust, cust2]) expect(h.wechat.textsTo(g.id)).toHaveLength(1)
   })
 
+  it("each group's warning counts the strike the confirmation just made, as a repeat in another group does", async () => {
+    const h = await confirmed()
+    expect(h.wechat.textsTo(cust2.id)[0]).toContain('这是您30天内第 1 次违规')
+  })
+
+  it('at the strike limit the member is removed from every group, as a repeat in another group would be', async () => {
+    const h = await start('escalation: { strikes: 1 }', ['data/dictionaries/default.yaml'])
+    for (const g of [cust, cust2]) await h.post(spammer, g, SPAM, {}, MIN)
+    await h.post(admin, undefined, '#确认 R1')
+    await h.drain()
+    expect(
+      h
+        .audit()
+        .filter(a => a.type === 'remove')
+        .map(a => a.groupId),
+    ).toEqual([cust.id, cust2.id])
+  })
+
   it('audits the one report once, each warning once and the strike once', async () => {
     const h = await confirmed()
     const after = h.audit().filter(a => a.type !== 'record' && a.type !== 'emit')
