@@ -162,10 +162,14 @@ export function confirmedReportText(reviewId: string, reports: readonly ReportFa
   ]
   const shown = lines.length > 8 ? [...lines.slice(0, 8), `· …另 ${lines.length - 8} 处`] : lines
   const groups = [...new Set(reports.map(f => `${f.group}（${KIND_LABEL[f.kind]}）`))].join('、')
-  const steps = reports.flatMap(f => [
-    `· 「${f.group}」${f.when} 消息 ${f.messageId}：${stepsText(f.steps)}${f.plan ? `（${formatDuration(f.ttlMs)}内第 ${f.plan.count}/${f.plan.limit} 次）` : ''}${f.firstIn ? '（同一事件，违规只记一次）' : ''}`,
-    ...escalationLines(f.plan).map(l => (many ? `  ${l}` : l)),
-  ])
+  const steps = reports.flatMap(f => {
+    const count = f.plan ? `${formatDuration(f.ttlMs)}内第 ${f.plan.count}/${f.plan.limit} 次` : ''
+    const notes = [...(f.firstIn ? ['同一事件，违规只记一次'] : []), ...(count ? [count] : [])].join('；')
+    return [
+      `· 「${f.group}」${f.when} 消息 ${f.messageId}：${stepsText(f.steps)}${notes ? `（${notes}）` : ''}`,
+      ...escalationLines(f.plan).map(l => (many ? `  ${l}` : l)),
+    ]
+  })
   return [
     `🚨 违规内容 ${ids}：${severity}`,
     `群：${groups}`,

@@ -138,7 +138,9 @@ describe('#确认 of a question posted in several groups', () => {
     expect(reports[0]).toContain('群：示例科技张三交流群（客户群）、示例科技李四交流群（客户群）')
     expect(reports[0]).toContain('管理员已确认 R1（共 2 条）')
     expect(reports[0]).toContain('记违规（30天内第 1/3 次）')
-    expect(reports[0]).toMatch(/「示例科技李四交流群」.*警告.*违规只记一次/)
+    expect(reports[0]).toMatch(
+      /· 「示例科技李四交流群」11-30 09:02 消息 m\d+：群内警告、报告管理员（同一事件，违规只记一次；30天内第 1\/3 次）/,
+    )
     for (const g of [cust, cust2]) expect(h.wechat.textsTo(g.id)).toHaveLength(1)
   })
 
@@ -158,6 +160,10 @@ describe('#确认 of a question posted in several groups', () => {
         .filter(a => a.type === 'remove')
         .map(a => a.groupId),
     ).toEqual([cust.id, cust2.id])
+    // One report for both removals.
+    const reports = h.audit().filter(a => a.rule === 'content.escalate')
+    expect(reports).toHaveLength(1)
+    expect(reports[0].text?.match(/⚠️ 已达违规上限：已尝试将其移出本群/g)).toHaveLength(2)
   })
 
   it('audits the one report once, each warning once and the strike once', async () => {
