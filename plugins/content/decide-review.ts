@@ -2,8 +2,20 @@ import type { Action } from '../../bot/core/actions.js'
 import { shortDateTime } from '../../bot/time/zoned.js'
 import type { Finding } from './assess/findings.js'
 import type { AllowOutcome, Suggestion } from './assess/allow-phrase.js'
-import { hintKey, type Review, type ReviewedMessage, type ReviewLog } from './state.js'
-import { reviewAnswerText, reviewRepeatText, reviewText, suggestAllowText } from './texts.js'
+import { hintKey, IGNORED_QUIET_MS, type Review, type ReviewedMessage, type ReviewLog } from './state.js'
+import {
+  confirmedAgainNote,
+  confirmedAgainText,
+  confirmedReportText,
+  evasionText,
+  ignoredAgainText,
+  reviewAnswerText,
+  reviewRepeatText,
+  reviewText,
+  stepsText,
+  suggestAllowText,
+} from './texts.js'
+import type { HeldReport } from './decide.js'
 import { auditReason } from './audit-text.js'
 
 /**
@@ -47,6 +59,79 @@ export function decideReviewRepeat(review: Review, m: ReviewedMessage, memberId:
       reason: auditReason(review.id, m.findings),
       evidence: { messageId: m.messageId, text: m.text.slice(0, 200) },
       text: reviewRepeatText(review, m),
+    },
+  ]
+}
+
+/**
+ * The same evasion posted again after `#确认` (`answeredReviewFor`), already handled as an offence (`acted`): an
+ * audit record naming the review; and, when no report told the admins (the matrix row has none, or the repeat only
+ * joined the open incident), a short note if anything was done to the member.
+ */
+export function decideConfirmedAgain(
+  review: Review,
+  m: ReviewedMessage,
+  member: { id: string; name: string },
+  acted: readonly Action[],
+): Action[] {
+  const how = evasionText(m.findings)
+  const meta = {
+    groupId: m.groupId,
+    memberId: member.id,
+    reason: auditReason(review.id, m.findings),
+    evidence: { messageId: m.messageId, text: m.text.slice(0, 200) },
+  }
+  const record: Action = {
+    ...meta,
+    type: 'record',
+    rule: 'content.review.confirmed-repeat',
+    text: confirmedAgainText(review.id, how),
+  }
+  const done = acted.filter(a => a.type === 'warn' || a.type === 'strike' || a.type === 'remove')
+  if (!done.length || acted.some(a => a.type === 'notifyAdmins')) return [record]
+  const steps = stepsText([...new Set(done.map(a => a.type))])
+  const note: Action = {
+    ...meta,
+    type: 'notifyAdmins',
+    rule: 'content.review.confirmed-repeat',
+    text: confirmedAgainNote(review.id, member.name, m.groupTopic, how, steps),
+    ...(done.every(a => a.rehearsal) ? { rehearsal: true } : {}),
+  }
+  return [record, note]
+}
+
+/** The same sender's same message posted again after `#忽略` (`answeredReviewFor`): only recorded, nobody asked. */
+export function decideIgnoredAgain(review: Review, m: ReviewedMessage, memberId: string): Action[] {
+  return [
+    {
+      type: 'record',
+      rule: 'content.review.ignored-repeat',
+      groupId: m.groupId,
+      memberId,
+      reason: auditReason(review.id, m.findings),
+      evidence: { messageId: m.messageId, text: m.text.slice(0, 200) },
+      text: ignoredAgainText(review.id, evasionText(m.findings), IGNORED_QUIET_MS / 3_600_000),
+    },
+  ]
+}
+
+/**
+ * The admin report of a `#确认`: the one report as it is when the question was posted in one group; one report
+ * naming every group and each group's steps when it was posted in several (reasons joined: one audit entry).
+ */
+export function decideConfirmedReport(reviewId: string, held: readonly HeldReport[]): Action[] {
+  if (held.length <= 1) return held.map(h => h.action)
+  const [first] = held
+  const escalated = held.find(h => h.action.rule === 'content.escalate')
+  return [
+    {
+      ...first.action,
+      rule: escalated ? escalated.action.rule : first.action.rule,
+      reason: [...new Set(held.map(h => h.action.reason))].join('; '),
+      text: confirmedReportText(
+        reviewId,
+        held.map(h => h.facts),
+      ),
     },
   ]
 }

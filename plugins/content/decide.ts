@@ -1,5 +1,5 @@
 import { correctedInGroup } from '../../bot/commands/audience.js'
-import type { Action, ActionMeta } from '../../bot/core/actions.js'
+import type { Action, ActionMeta, NotifyAdminsAction } from '../../bot/core/actions.js'
 import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
 import { shortDateTime } from '../../bot/time/zoned.js'
 import type { ContentConfig } from './config.js'
@@ -7,7 +7,7 @@ import { planStrike, strikeCategory, type StrikePlan } from './decide-escalation
 import type { Finding } from './assess/findings.js'
 import { severityOf } from './assess/assess.js'
 import type { Incident } from './incidents/incident.js'
-import { askOwnerText, confirmedWarnPrefix, reportText, warnText } from './texts.js'
+import { askOwnerText, confirmedWarnPrefix, type ReportFacts, reportText, warnText } from './texts.js'
 import { auditEvidence, auditReason } from './audit-text.js'
 
 /** What a new incident is decided from. */
@@ -31,6 +31,19 @@ export interface IncidentInput {
   limitReachedHere?: boolean
   /** Decided later than the message was posted (`#确认` of a review): the warning says which message it is about. */
   confirmed?: boolean
+  /** A line for the admin report after the original text (why the admins were not asked first). */
+  note?: string
+  /**
+   * Where the admin report goes instead of the actions, to be sent with the other groups' as one
+   * (`#确认` of a question posted in several groups: `decideConfirmedReport`).
+   */
+  held?: HeldReport[]
+}
+
+/** An admin report kept back to be merged with others: the action as it would have gone, and what it says. */
+export interface HeldReport {
+  action: NotifyAdminsAction
+  facts: ReportFacts
 }
 
 /** A short description of what a member posted, for the admin report. */
@@ -145,29 +158,34 @@ function groupActions(
     })
   const done = doneSteps(steps, plan, strike, correctedInGroup(kind, ev.sender.isStaff))
   if (steps.includes('report') || plan?.escalate) {
-    out.push({
+    const facts: ReportFacts = {
+      incidentId: incident.id,
+      group: ev.group.topic,
+      kind,
+      member: x.memberName,
+      memberId: ev.sender.id,
+      when: shortDateTime(ev.at, x.timezone),
+      messageId: ev.id,
+      original: originalOf(ev),
+      findings,
+      steps: done,
+      plan,
+      ttlMs: cfg.strikeTtl,
+      prefix: x.prefix,
+      account: x.account,
+      firstIn: first,
+      note: x.note,
+    }
+    const report: NotifyAdminsAction = {
       ...meta,
       type: 'notifyAdmins',
       rule: plan?.escalate ? 'content.escalate' : 'content.report',
-      text: reportText({
-        incidentId: incident.id,
-        group: ev.group.topic,
-        kind,
-        member: x.memberName,
-        memberId: ev.sender.id,
-        when: shortDateTime(ev.at, x.timezone),
-        messageId: ev.id,
-        original: originalOf(ev),
-        findings,
-        steps: done,
-        plan,
-        ttlMs: cfg.strikeTtl,
-        prefix: x.prefix,
-        account: x.account,
-        firstIn: first,
-      }),
-    })
+      text: reportText(facts),
+    }
+    if (x.held) x.held.push({ action: report, facts })
+    else out.push(report)
   }
+  const reportHeld = x.held !== undefined && (steps.includes('report') || plan?.escalate !== undefined)
   // The responsible salesperson is usually the customer group's owner: the one who can remove when the bot cannot.
   // Asked once, when the member reaches or passes the limit (a fleet's strikes can take the count past it at once),
   // not again while the strike window still holds an escalation here (the admins hear of every offence past it).
@@ -186,7 +204,7 @@ function groupActions(
   // Last, so the report reaches the admins before the executor's note on a failed removal.
   if (plan?.escalate === 'remove')
     out.push({ ...meta, type: 'remove', rule: 'content.remove', groupId: ev.group.id, memberId: ev.sender.id })
-  if (!out.length || steps.includes('record'))
+  if ((!out.length && !reportHeld) || steps.includes('record'))
     out.unshift({
       ...meta,
       type: 'record',

@@ -37,6 +37,11 @@ export interface Review {
    * with this review: the admins are asked once (`openReviewFor`).
    */
   repeats?: ReviewedMessage[]
+  /**
+   * When the member last posted the same evasion again after `#确认` and it was acted on without asking
+   * (`answeredReviewFor`): the confirmation holds the incident window after the later of this and `decidedAt`.
+   */
+  actedAgainAt?: number
 }
 
 /** One message a review answers: where and when it was posted, what it said and what it hit. */
@@ -61,7 +66,8 @@ const HINT = z.object({ category: z.string().min(1), label: z.string(), phrase: 
 
 /**
  * The `content-reviews` document (durable: an admin may answer days later). Version 2 validates the
- * learning fields (`hints`, `allowed`, `learned`) that version 1 stored unchecked.
+ * learning fields (`hints`, `allowed`, `learned`) that version 1 stored unchecked. `actedAgainAt` came later
+ * within version 2: optional, so a document without it reads as before, and an older release keeps it unread.
  */
 export const REVIEWS_DOC = docSpec<ReviewLog>({
   version: 2,
@@ -76,6 +82,8 @@ export const REVIEWS_DOC = docSpec<ReviewLog>({
         at: z.number(),
         findings: z.array(z.looseObject({ category: z.string() })),
         status: z.enum(['open', 'confirmed', 'ignored']),
+        decidedAt: z.number().optional(),
+        actedAgainAt: z.number().optional(),
         hints: z.array(HINT).optional(),
         allowed: z.boolean().optional(),
         repeats: z
@@ -135,6 +143,47 @@ export function openReviewFor(
     if (q.categories.every(c => r.findings.some(f => f.category === c))) return r
   }
   return undefined
+}
+
+/** How long after `#忽略` the same sender's same message is not asked about again (`answeredReviewFor`). */
+export const IGNORED_QUIET_MS = 24 * 3_600_000
+
+/** The keys of a message's review-only hits: category, term and form (`insult|傻逼|pinyin`); a policy note its own. */
+export function evasionKeys(findings: readonly Finding[]): string[] {
+  const keys = findings.flatMap(f =>
+    f.evidence.map(e =>
+      e.source === 'policy' ? `${f.category}|policy|${e.note}` : `${f.category}|${e.match.term}|${e.match.kind}`,
+    ),
+  )
+  return [...new Set(keys)]
+}
+
+/**
+ * The member's answered review that already decides on a message's review-only hits, if any: a `#确认`-ed one whose
+ * messages had the same terms in the same forms, within `windowMs` after the answer or the last repeat it acted on
+ * (`actedAgainAt`); a `#忽略`-d one with a message of the same text (and so the same hits), within
+ * {@link IGNORED_QUIET_MS} after the answer (other words with the same hit may be the violation: asked). The newest
+ * answer wins.
+ */
+export function answeredReviewFor(
+  log: ReviewLog,
+  q: { memberId: string; text: string; findings: readonly Finding[]; now: number; windowMs: number },
+): Review | undefined {
+  const keys = evasionKeys(q.findings)
+  if (!keys.length) return undefined
+  const text = q.text.trim()
+  let found: Review | undefined
+  for (const r of log.reviews) {
+    if (r.memberId !== q.memberId || r.status === 'open' || r.decidedAt === undefined) continue
+    if (found && (found.decidedAt ?? 0) > r.decidedAt) continue
+    const confirmed = r.status === 'confirmed'
+    const since = confirmed ? Math.max(r.decidedAt, r.actedAgainAt ?? 0) : r.decidedAt
+    if (q.now >= since + (confirmed ? q.windowMs : IGNORED_QUIET_MS)) continue
+    const messages = reviewedMessages(r).filter(m => confirmed || m.text.trim() === text)
+    const held = new Set(messages.flatMap(m => evasionKeys(m.findings)))
+    if (keys.every(k => held.has(k))) found = r
+  }
+  return found
 }
 
 /** Adds a repeated message to an open review, and the phrases that would stop its hits (`#忽略 R3 允许`). */

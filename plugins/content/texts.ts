@@ -131,6 +131,59 @@ export function evidenceLine(label: string, e: Evidence): string {
   return `${label}：${where}「${excerpt(m.matched, 40)}」位置 ${m.start}–${m.end} → ${why}`
 }
 
+/** How the first review-only hit of `findings` was written, as the question said it (`拼音 shabi → 傻逼`). */
+export function evasionText(findings: readonly Finding[]): string {
+  for (const f of findings) for (const e of f.evidence) if (e.source !== 'policy') return describeMatchKind(e.match)
+  return findings.map(f => f.label).join('、')
+}
+
+/** The report's line (and the audit record) on a repeat acted on because the admins confirmed the same evasion before. */
+export const confirmedAgainText = (id: string, how: string): string =>
+  `${id} 已确认过同一变体（${how}），这次直接处理，未再询问`
+
+/** The audit record of the same message again after `#忽略`: nothing done, no question. */
+export const ignoredAgainText = (id: string, how: string, quietHours: number): string =>
+  `同样的消息 ${id} 已忽略（${how}），${quietHours} 小时内不再询问`
+
+/** The admins' short note on a repeat acted on as confirmed when no report went to them (the matrix has none). */
+export function confirmedAgainNote(id: string, member: string, topic: string, how: string, steps: string): string {
+  return `🔁 ${member} 在「${topic}」又发了 ${id} 已确认过的同一变体（${how}），已直接处理：${steps}`
+}
+
+/** One report for the groups a confirmed question (`#确认 R3`) was posted in: each group's steps on its own line. */
+export function confirmedReportText(reviewId: string, reports: readonly ReportFacts[]): string {
+  const [first] = reports
+  const many = reports.length > 1
+  const ids = [...new Set(reports.map(f => f.incidentId))].join('、')
+  const findings = new Map(reports.flatMap(f => f.findings).map(x => [x.category, x]))
+  const severity = [...findings.values()].map(x => `${x.label}（${SEVERITY_LABEL[x.severity]}）`).join('、')
+  const lines = [
+    ...new Set(reports.flatMap(f => f.findings.flatMap(x => x.evidence.map(e => `· ${evidenceLine(x.label, e)}`)))),
+  ]
+  const shown = lines.length > 8 ? [...lines.slice(0, 8), `· …另 ${lines.length - 8} 处`] : lines
+  const groups = [...new Set(reports.map(f => `${f.group}（${KIND_LABEL[f.kind]}）`))].join('、')
+  const steps = reports.flatMap(f => {
+    const count = f.plan ? `${formatDuration(f.ttlMs)}内第 ${f.plan.count}/${f.plan.limit} 次` : ''
+    const notes = [...(f.firstIn ? ['同一事件，违规只记一次'] : []), ...(count ? [count] : [])].join('；')
+    return [
+      `· 「${f.group}」${f.when} 消息 ${f.messageId}：${stepsText(f.steps)}${notes ? `（${notes}）` : ''}`,
+      ...escalationLines(f.plan).map(l => (many ? `  ${l}` : l)),
+    ]
+  })
+  return [
+    `🚨 违规内容 ${ids}：${severity}`,
+    `群：${groups}`,
+    `成员：${first.member}（${first.memberId}）`,
+    `管理员已确认 ${reviewId}（共 ${reports.length} 条）`,
+    '证据：',
+    ...shown,
+    `原文：${excerpt(first.original, 80)}`,
+    '处理：',
+    ...steps,
+    `查看与撤销：私聊机器人${first.account ? `账号 ${first.account} 发送 ` : ' '}${first.prefix}违规 ${first.memberId}，再用 ${first.prefix}撤销 <审计编号> 撤销记违规`,
+  ].join('\n')
+}
+
 /** Everything the admin report needs about one new incident. */
 export interface ReportFacts {
   incidentId: string
@@ -150,6 +203,8 @@ export interface ReportFacts {
   account?: string
   /** A repeat in another group: where the incident began (its strike was counted there). */
   firstIn?: string
+  /** A line after the original text: why the admins were not asked first (`confirmedAgainText`). */
+  note?: string
 }
 
 /** The private report to admins, with evidence and what the bot did. */
@@ -165,6 +220,7 @@ export function reportText(f: ReportFacts): string {
     '证据：',
     ...shown,
     ...(f.original ? [`原文：${excerpt(f.original, 80)}`] : []),
+    ...(f.note ? [f.note] : []),
     ...(f.firstIn ? [`同一事件：${f.incidentId} 首次在「${f.firstIn}」，违规只记一次`] : []),
     `处理：${stepsText(f.steps)}${f.plan ? `（${formatDuration(f.ttlMs)}内第 ${f.plan.count}/${f.plan.limit} 次）` : ''}`,
     ...escalationLines(f.plan),

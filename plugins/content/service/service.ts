@@ -4,7 +4,7 @@ import type { PluginContext } from '../../../bot/core/plugin.js'
 import type { Doc, Journal } from '../../../bot/ports/store/store.js'
 import { assessMessage, isExempt, severityOf, splitDryRun } from '../assess/assess.js'
 import type { ContentConfig } from '../config.js'
-import { decideIncident, decideRepeat, decideSpread, type IncidentInput } from '../decide.js'
+import { decideIncident, decideRepeat, decideSpread, type HeldReport, type IncidentInput } from '../decide.js'
 import { DictionaryHolder } from '../dictionary/holder.js'
 import { selfCheckProblems } from '../dictionary/self-check.js'
 import { contentStrikeCount } from '../decide-escalation.js'
@@ -16,7 +16,10 @@ import { INCIDENTS_JOURNAL, type IncidentRecord } from '../incidents/incident-jo
 import { openForeignIncident, withFleetRepeats } from '../incidents/fleet-incidents.js'
 import {
   decideAllow,
+  decideConfirmedAgain,
+  decideConfirmedReport,
   decideIgnore,
+  decideIgnoredAgain,
   decideReview,
   decideReviewRepeat,
   dueSuggestion,
@@ -25,6 +28,7 @@ import {
 import {
   addRepeat,
   addReview,
+  answeredReviewFor,
   forgetLearned,
   markLearned,
   openReviewFor,
@@ -52,7 +56,14 @@ import {
   planEdit,
   undoEdits,
 } from '../matcher/dictionary-edit.js'
-import { allowedText, dictionaryEditText, ignoredText, qrTimerReason } from '../texts.js'
+import {
+  allowedText,
+  confirmedAgainText,
+  dictionaryEditText,
+  evasionText,
+  ignoredText,
+  qrTimerReason,
+} from '../texts.js'
 
 /** Timer keys of QR answers: `qr:<message id>`. */
 export const QR_TIMER = 'qr:'
@@ -189,8 +200,18 @@ export class ContentService {
   private act(inGroup: MessageEvent & { group: GroupRef }, all: Finding[], cfg: ContentConfig): Action[] {
     const ev = inGroup
     // Hits of kinds their category does not let act (fuzzy ones by default) only go to the admins.
-    const { acting: findings, review } = splitReview(all)
-    const asked = review.length ? this.askAdmins(inGroup, review) : []
+    const split = splitReview(all)
+    const { review } = split
+    // Unless the admins already answered about the same evasion of this member: confirmed, it acts; ignored, it rests.
+    const answered = review.length ? this.answeredFor(inGroup, review) : undefined
+    if (answered?.status === 'confirmed') return this.actAgain(inGroup, split.acting, review, answered, cfg)
+    const findings = split.acting
+    const asked = answered
+      ? decideIgnoredAgain(answered, messageOf(inGroup, review), ev.sender.id)
+      : review.length
+        ? this.askAdmins(inGroup, review)
+        : []
+    if (answered && !findings.length) return asked
     if (!findings.length)
       return asked.length && holds(inGroup, review, this.ctx.observing(ev.group)) ? [...asked, held(inGroup)] : asked
     // In observe mode every finding is a rehearsal: its incident is kept apart from real ones and its steps are records.
@@ -203,6 +224,40 @@ export class ContentService {
       ...asked,
       moderated(inGroup, findings),
     ]
+  }
+
+  /**
+   * The member's answered review that decides on these review-only hits (`answeredReviewFor`), if any; one made in
+   * observe mode (never asked) decides nothing live, nor the other way round.
+   */
+  private answeredFor(ev: MessageEvent & { group: GroupRef }, findings: Finding[]): Review | undefined {
+    const windowMs = this.ctx.configFor(ev.group).incidentWindow
+    const q = { memberId: ev.sender.id, text: ev.text, findings, now: ev.at, windowMs }
+    const answered = answeredReviewFor(this.reviews.data, q)
+    return answered && this.ctx.observing(groupOf(answered)) === this.ctx.observing(ev.group) ? answered : undefined
+  }
+
+  /**
+   * The same evasion again after `#确认`: handled as an offence at once with the message's other findings (the
+   * admins confirmed it), the report saying so; the confirmation then holds the window after this message.
+   */
+  private actAgain(
+    ev: MessageEvent & { group: GroupRef },
+    acting: Finding[],
+    review: Finding[],
+    answered: Review,
+    cfg: ContentConfig,
+  ): Action[] {
+    const findings = [...acting, ...review]
+    const note = confirmedAgainText(answered.id, evasionText(review))
+    const observing = this.ctx.observing(ev.group)
+    const { live, dry } = observing ? { live: [], dry: findings } : splitDryRun(findings, cfg)
+    const acted = [...this.offence(ev, live, cfg, false, { note }), ...this.offence(ev, dry, cfg, true, { note })]
+    answered.actedAgainAt = ev.at
+    this.reviews.changed()
+    const member = { id: ev.sender.id, name: this.ctx.displayName(ev.sender) }
+    const told = decideConfirmedAgain(answered, messageOf(ev, review), member, acted)
+    return [...acted, ...(observing ? asRehearsal(told) : told), moderated(ev, findings)]
   }
 
   /**
@@ -266,16 +321,7 @@ export class ContentService {
    */
   private askAdmins(ev: MessageEvent & { group: GroupRef }, findings: Finding[]): Action[] {
     const observing = this.ctx.observing(ev.group)
-    const message = {
-      groupId: ev.group.id,
-      groupTopic: ev.group.topic,
-      groupKind: ev.group.kind,
-      groupConfigName: ev.group.configName,
-      messageId: ev.id,
-      text: ev.text,
-      at: ev.at,
-      findings,
-    }
+    const message = messageOf(ev, findings)
     const hints = allowHints(ev, findings, this.holder.matcher)
     const q = {
       memberId: ev.sender.id,
@@ -304,8 +350,11 @@ export class ContentService {
    */
   confirmReview(review: Review, adminId: string): Action[] {
     this.decide(review, 'confirmed', adminId)
+    // The admins get one report for every group the question was posted in (each group is still warned on its own).
+    const held: HeldReport[] = []
+    let decidedStrikes = 0
     // Each message in turn: the first opens the incident, one in another group spreads it there (no second strike).
-    return reviewedMessages(review).flatMap(m => {
+    const actions = reviewedMessages(review).flatMap(m => {
       const group = groupOf(m)
       const ev: MessageEvent & { group: GroupRef } = {
         type: 'message',
@@ -320,12 +369,14 @@ export class ContentService {
       }
       const cfg = this.ctx.configFor(group)
       const { live, dry } = splitDryRun(m.findings, cfg)
-      return [
-        ...this.offence(ev, live, cfg, false, true),
-        ...this.offence(ev, dry, cfg, true, true),
-        moderated(ev, m.findings),
-      ]
+      const acted = this.offence(ev, live, cfg, false, { confirmed: true, held, decidedStrikes })
+      decidedStrikes += acted.filter(a => a.type === 'strike' && !a.rehearsal).length
+      return [...acted, ...this.offence(ev, dry, cfg, true, { confirmed: true }), moderated(ev, m.findings)]
     })
+    // Before any removal, so the report reaches the admins before the executor's note on a failed one.
+    const report = decideConfirmedReport(review.id, held)
+    const at = actions.findIndex(a => a.type === 'remind' || a.type === 'remove')
+    return at < 0 ? [...actions, ...report] : [...actions.slice(0, at), ...report, ...actions.slice(at)]
   }
 
   /**
@@ -415,9 +466,15 @@ export class ContentService {
     findings: Finding[],
     cfg: ContentConfig,
     dryRun: boolean,
-    confirmed = false,
+    how: OffenceOptions = {},
   ): Action[] {
     if (!findings.length) return []
+    const { decidedStrikes = 0, ...told } = how
+    // The strikes decided earlier in the same answer are not in the ledger yet: the warning and the limit count them.
+    const input = (): IncidentInput => {
+      const x = this.incidentInput(ev, findings, cfg, dryRun)
+      return { ...x, ...told, activeStrikes: x.activeStrikes + decidedStrikes }
+    }
     const log = this.incidents.state
     const categories = findings.map(f => f.category)
     const open = openIncidentFor(log, ev.sender.id, categories, dryRun, ev.at, cfg.incidentWindow)
@@ -425,7 +482,7 @@ export class ContentService {
     let actions: Action[]
     if (open && !reached(open, ev.group.id)) {
       // The same offence in another group: handled there too, counted once.
-      actions = decideSpread(open, { ...this.incidentInput(ev, findings, cfg, dryRun), confirmed })
+      actions = decideSpread(open, input())
       this.incidents.append({ op: 'repeat', id: open.id, at: ev.at, group: ev.group.id })
     } else if (open) {
       this.incidents.append({ op: 'repeat', id: open.id, at: ev.at })
@@ -450,13 +507,16 @@ export class ContentService {
         steps: [],
         dryRun,
       })
-      actions = decideIncident(incident, { ...this.incidentInput(ev, findings, cfg, dryRun), confirmed })
+      actions = decideIncident(incident, input())
       // Recorded once its steps are decided (the record is the incident as `#违规` lists it).
       this.incidents.append({ op: 'open', incident })
     }
     return dryRun ? asRehearsal(actions) : actions
   }
 }
+
+/** How an offence is decided besides its message: `#确认`'s (`IncidentInput`), and the strikes decided before it in the same answer. */
+type OffenceOptions = Pick<IncidentInput, 'confirmed' | 'note' | 'held'> & { decidedStrikes?: number }
 
 /**
  * Categories whose hits in a customer group are a complaint to answer (see `scope` in `config.ts`): asked about,
@@ -482,6 +542,20 @@ function held(ev: MessageEvent & { group: GroupRef }): Action {
 function released(review: Review, m: ReviewedMessage): Action {
   const meta = { rule: 'content.released', groupId: m.groupId, memberId: review.memberId }
   return emit('message.released', { groupId: m.groupId, messageId: m.messageId, memberId: review.memberId }, meta)
+}
+
+/** A message as a review keeps it: where and when, what it said and its review-only findings. */
+function messageOf(ev: MessageEvent & { group: GroupRef }, findings: Finding[]): ReviewedMessage {
+  return {
+    groupId: ev.group.id,
+    groupTopic: ev.group.topic,
+    groupKind: ev.group.kind,
+    groupConfigName: ev.group.configName,
+    messageId: ev.id,
+    text: ev.text,
+    at: ev.at,
+    findings,
+  }
 }
 
 /** The group a reviewed message was posted in. */

@@ -7,6 +7,8 @@ import { admin, CUSTOMERS_CONTACT, cust, spammer, start } from './setup.js'
 
 /** 家薇 is a homophone of the contact term 加薇 (review only); here it is a decoration shop's name. */
 const SHOP = '家薇装饰的尾款今天到账了'
+/** The shop named again in other words (`#忽略` keeps the same message from being asked about again for a day). */
+const shop = (n: number): string => `家薇装饰的第 ${n} 笔尾款今天到账了`
 
 /** A runtime over a writable copy of the review-learning dictionary; `ask` returns the admin's new texts. */
 async function learning(extra = '') {
@@ -42,8 +44,9 @@ describe('#忽略 R3 允许: admins’ review decisions teach the matcher', () =
     expect(reply).toContain('已忽略 R1（优惠多多：私加联系方式），不做处理。')
     expect(reply).toContain('以后不再提示「家薇装饰」：#忽略 R1 允许')
     expect(readFileSync(h.file, 'utf8')).toBe(before)
-    // Ignoring is not allowing: the same false hit is asked about again.
-    expect(await h.say(SHOP)).toContain('🔎 待确认 R2')
+    // Ignoring is not allowing: the same false hit in other words is asked about again (the same message is not,
+    // for a day: review-answered.test.ts).
+    expect(await h.say(shop(2))).toContain('🔎 待确认 R2')
   })
 
   it('#忽略 R1 允许 adds the phrase: the hit stops, audited, the file keeps its comments; 加薇 outside it still acts', async () => {
@@ -73,7 +76,7 @@ describe('#忽略 R3 允许: admins’ review decisions teach the matcher', () =
     await h.ask('#忽略 R1 允许')
     expect(await h.ask('#词库 删除 contact 家薇装饰')).toContain('已删除「家薇装饰」')
     expect(readFileSync(h.file, 'utf8')).toContain('allow: [加vip]')
-    expect(await h.say(SHOP)).toContain('🔎 待确认 R2')
+    expect(await h.say(shop(2))).toContain('🔎 待确认 R2')
   })
 
   it('after #词库 删除 the false hit is suggested again once the admins keep ignoring it', async () => {
@@ -83,7 +86,7 @@ describe('#忽略 R3 允许: admins’ review decisions teach the matcher', () =
     await h.ask('#词库 删除 contact 家薇装饰')
     const asked: string[] = []
     for (let i = 2; i <= 4; i++) {
-      await h.say(SHOP)
+      await h.say(shop(i))
       asked.push(await h.ask(`#忽略 R${i}`))
     }
     expect(asked[2]).toContain('💡 「家薇装饰」里的私加联系方式命中已被忽略 3 次（R2、R3、R4），每次仍会提示。')
@@ -179,7 +182,7 @@ describe('#忽略 R3 允许: admins’ review decisions teach the matcher', () =
     const h = await learning()
     const asked: string[] = []
     for (let i = 1; i <= 4; i++) {
-      await h.say(SHOP)
+      await h.say(shop(i))
       asked.push(await h.ask(`#忽略 R${i}`))
     }
     expect(asked.slice(0, 2).join('\n')).not.toContain('💡')
@@ -191,14 +194,14 @@ describe('#忽略 R3 允许: admins’ review decisions teach the matcher', () =
 
   it('suggestAllowAfter sets how many ignores it takes (0: never)', async () => {
     const twice = await learning('suggestAllowAfter: 2')
-    for (const id of ['R1', 'R2']) {
-      await twice.say(SHOP)
+    for (const [i, id] of ['R1', 'R2'].entries()) {
+      await twice.say(shop(i))
       await twice.ask(`#忽略 ${id}`)
     }
     expect(twice.audit().filter(a => a.rule === 'content.review.suggest-allow')).toHaveLength(1)
     const never = await learning('suggestAllowAfter: 0')
-    for (const id of ['R1', 'R2', 'R3']) {
-      await never.say(SHOP)
+    for (const [i, id] of ['R1', 'R2', 'R3'].entries()) {
+      await never.say(shop(i))
       await never.ask(`#忽略 ${id}`)
     }
     expect(never.audit().filter(a => a.rule === 'content.review.suggest-allow')).toHaveLength(0)

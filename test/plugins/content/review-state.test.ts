@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FileStore } from '../../../bot/ports/store/file-store.js'
-import { openReviewFor, REVIEWS_DOC, type ReviewLog } from '../../../plugins/content/state.js'
+import { answeredReviewFor, openReviewFor, REVIEWS_DOC, type ReviewLog } from '../../../plugins/content/state.js'
 
 const review = {
   id: 'R1',
@@ -64,5 +64,42 @@ describe('the open review a repeat joins (openReviewFor)', () => {
     const answered = log()
     answered.reviews[0].status = 'ignored'
     expect(openReviewFor(answered, q)).toBeUndefined()
+  })
+})
+
+describe('the answered review a later message is decided by (answeredReviewFor)', () => {
+  const MIN = 60_000
+  const HOUR = 60 * MIN
+  const hit = (matched: string, kind = 'pinyin') => ({
+    category: 'insult',
+    evidence: [{ source: 'text', match: { term: '傻逼', kind, matched } }],
+  })
+  const log = (status: 'confirmed' | 'ignored', extra: object = {}) =>
+    ({
+      next: 2,
+      reviews: [{ ...review, status, text: '你是 shabi', at: 0, decidedAt: HOUR, findings: [hit('shabi')], ...extra }],
+    }) as unknown as ReviewLog
+  const q = (now: number, text = '你是 shabi', findings = [hit('sha bi')]) =>
+    ({ memberId: 'wxid_c3', text, findings, now, windowMs: 10 * MIN }) as unknown as Parameters<
+      typeof answeredReviewFor
+    >[1]
+
+  it('confirmed: the same term and form, however written, within the window after the answer or the last repeat', () => {
+    expect(answeredReviewFor(log('confirmed'), q(HOUR + 9 * MIN, '又来 sha bi'))?.id).toBe('R1')
+    expect(answeredReviewFor(log('confirmed'), q(HOUR + 10 * MIN))).toBeUndefined()
+    expect(answeredReviewFor(log('confirmed', { actedAgainAt: HOUR + 9 * MIN }), q(HOUR + 18 * MIN))?.id).toBe('R1')
+    expect(answeredReviewFor(log('confirmed'), q(HOUR + MIN, 'SB', [hit('SB', 'initials')]))).toBeUndefined()
+    expect(answeredReviewFor(log('confirmed'), { ...q(HOUR + MIN), memberId: 'wxid_c1' })).toBeUndefined()
+  })
+
+  it('ignored: only the same text, for a day after the answer', () => {
+    expect(answeredReviewFor(log('ignored'), q(HOUR + 23 * HOUR, ' 你是 shabi '))?.id).toBe('R1')
+    expect(answeredReviewFor(log('ignored'), q(HOUR + 24 * HOUR))).toBeUndefined()
+    expect(answeredReviewFor(log('ignored'), q(HOUR + MIN, '你才是 shabi'))).toBeUndefined()
+  })
+
+  it('never an open review, nor a message without hits', () => {
+    expect(answeredReviewFor(log('confirmed', { status: 'open' }), q(HOUR + MIN))).toBeUndefined()
+    expect(answeredReviewFor(log('confirmed'), q(HOUR + MIN, '你是 shabi', []))).toBeUndefined()
   })
 })
