@@ -52,11 +52,18 @@ export const STANDARD_CATEGORIES: Readonly<Record<string, StandardCategory>> = {
       '让球',
       '大小球',
       '亚盘',
-      // A casino's table, a parlay, a sure win, every draw (initrec, issue #22).
+      // A casino's table, a parlay, a sure win, every draw, credits bought and cashed, a sure number, the bank
+      // (initrec, issue #22; 上分/下分/必中/包中/庄家 beside other gambling hits in eight samples).
       '荷官',
       '串子',
       '稳赢',
       '期期',
+      '上分',
+      '下分',
+      '上下分',
+      '必中',
+      '包中',
+      '庄家',
     ],
   },
   ad: { expand: WITH_INITIALS },

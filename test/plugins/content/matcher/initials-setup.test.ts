@@ -54,11 +54,14 @@ describe.skipIf(!hasEvalFile)('initials of confidential terms, false claims and 
     expect(categories('周末三场 dq，串子我来配')).toEqual(['gambling'])
     expect(categories('跟着我 xz，稳赢不亏')).toEqual(['gambling'])
     expect(categories('ssc 群里期期都有人中')).toEqual(['gambling'])
+    expect(categories('bjl 上下分秒到，老板们来')).toEqual(['gambling'])
+    expect(categories('lhc 三码必中，跟我')).toEqual(['gambling'])
   })
 
   it('leaves those initials alone without such a word (bjl a contract party, ssc a service centre)', () => {
     expect(categories('合同里 bjl 是乙方，甲方是我们')).toEqual([])
     expect(categories('SSC 的同事期末要对账')).toEqual([])
+    expect(categories('周末王者上分，谁来开黑')).toEqual([])
   })
 
   it('finds gambling initials right after a football competition (欧冠 dq, 英超xz)', () => {
