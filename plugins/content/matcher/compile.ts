@@ -6,6 +6,7 @@ import { compileTables, type CompiledTables } from './compiled-tables.js'
 import { dictionaryProblems, normalizeDomain } from './dictionary-checks.js'
 import { DictionaryError } from './dictionary-error.js'
 import { initialsOfTwoTerms, namesItsPrice, writesLongInitials } from './form-readings.js'
+import { followsACompetition, handsOverPrice, takesAnOrder } from './initials-context.js'
 import { HitList } from './hit-list.js'
 import { foldedBefore, spanOfHit } from './hit-span.js'
 import { type FoundUrl, findUrls, hostOf, imitatedDomain, isAllowedHost, mayHoldSpelledUrl } from './links.js'
@@ -265,8 +266,9 @@ class CompiledMatcher implements Matcher {
    * Drops context words, and initials hits of a category with context words when the message has
    * neither one of them nor another hit of that category (`SSC 共享服务中心` is no gambling; initials of
    * another term of the category count, see initialsOfTwoTerms), unless
-   * they are long (`khmd`, see writesLongInitials) or a price's with an amount after them (`cbj才三百八`, see
-   * namesItsPrice); initials that read as an abbreviation stay only with
+   * they are long (`khmd`, see writesLongInitials), a price's with an amount after them (`cbj才三百八`, see
+   * namesItsPrice) or handed to someone (`cbj 给你了`), an order's taken (`走 sd`) or a bet on a football
+   * competition (`欧冠 dq`, see initials-context.ts); initials that read as an abbreviation stay only with
    * a context word of their category (`BC 平台注册送彩金`). A slang hit (see
    * CategoryRule.slang) stays only with a context word of its category nearby (`菠菜平台`).
    */
@@ -291,6 +293,9 @@ class CompiledMatcher implements Matcher {
               (this.dictionary.categories[c.category]?.context ?? []).length === 0 ||
               writesLongInitials(text, c) ||
               namesItsPrice(text, c) ||
+              handsOverPrice(text, c) ||
+              takesAnOrder(text, c) ||
+              followsACompetition(text, c) ||
               confirmedCategories.has(c.category)),
     )
   }

@@ -382,8 +382,8 @@ const AMOUNT_AFTER =
 /**
  * True for initials of a price term of three characters or more (ending in 价: `cbj` 成本价, `jhj` 进货价)
  * with an amount right after them: the price is named, as a context word of the category would say
- * (`这款cbj才三百八`); a tender's `cbj 那一栏` and `cbj 给你了` have none, and two letters (`dj` 底价) are a
- * disc jockey's as often (`请个 dj 2000 一晚`).
+ * (`这款cbj才三百八`); a tender's `cbj 那一栏` has none (a price handed over, `cbj 给你了`, see
+ * initials-context.ts), and two letters (`dj` 底价) are a disc jockey's as often (`请个 dj 2000 一晚`).
  */
 export function namesItsPrice(text: string, c: Candidate): boolean {
   if (c.kind !== 'initials' || !c.term.endsWith('价') || c.term.length < 3) return false

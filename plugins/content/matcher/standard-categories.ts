@@ -52,13 +52,29 @@ export const STANDARD_CATEGORIES: Readonly<Record<string, StandardCategory>> = {
       '让球',
       '大小球',
       '亚盘',
+      // A casino's table, a parlay, a sure win, every draw, credits bought and cashed, a sure number, the bank
+      // (initrec, issue #22; 上分/下分/必中/包中/庄家 beside other gambling hits in eight samples).
+      '荷官',
+      '串子',
+      '稳赢',
+      '期期',
+      '上分',
+      '下分',
+      '上下分',
+      '必中',
+      '包中',
+      '庄家',
     ],
   },
   ad: { expand: WITH_INITIALS },
   contact: { expand: WITH_INITIALS },
   insult: { expand: WITH_INITIALS },
   defamation: { expand: WITH_INITIALS },
-  confidential: { expand: WITH_INITIALS, context: ['外传', '外泄', '泄露', '保密', '机密', '内部', '删掉', '别发'] },
+  confidential: {
+    expand: WITH_INITIALS,
+    // 别截图 and 别说是我 hush a leak as 别发 does (initrec, issue #22).
+    context: ['外传', '外泄', '泄露', '保密', '机密', '内部', '删掉', '别发', '别截图', '别说是我'],
+  },
   false_ad: { expand: WITH_INITIALS },
   private_deal: {
     expand: WITH_INITIALS,

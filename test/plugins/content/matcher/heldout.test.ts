@@ -116,35 +116,35 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's goals are NOT met here. Blind, it measured 0.843 / 0.843 (97/115, 97/115) on 9d56a09's matcher;
   // below, after pinyin's tone marks are read (gōng sī yào dǎo bì, Chǔn Huò) and blind7's classes (+√, sxzz, khmd).
-  it('heldout-blind6: at least the figures measured (precision 110/118, recall 110/115)', () => {
-    expectFloors(matcherOf(), BLIND6, 110 / 118, 110 / 115)
+  it('heldout-blind6: at least the figures measured (precision 111/119, recall 111/115)', () => {
+    expectFloors(matcherOf(), BLIND6, 111 / 119, 111 / 115)
   })
 
   // Issue #22's recall goal is NOT met here. Blind, it measured 0.855 / 0.877 (100/117, 100/114) on 5e74de0's
   // matcher; below, after the classes of its false positives and misses (b7fix).
-  it('heldout-blind7: at least the figures after the class fixes (precision 109/110, recall 109/114)', () => {
-    expectFloors(matcherOf(), BLIND7, 109 / 110, 109 / 114)
+  it('heldout-blind7: at least the figures after the class fixes (precision 110/111, recall 110/114)', () => {
+    expectFloors(matcherOf(), BLIND7, 110 / 111, 110 / 114)
   })
 
   // Issue #22's goals are NOT met here. Blind, it measured 0.858 / 0.796 (109/127, 109/137); most of its misses
   // are slang the shared dictionary lacks (the shipped one has it: see below).
-  it('heldout-blind8: at least the figures after the class fixes (precision 114/123, recall 114/137)', () => {
-    expectFloors(matcherOf(), BLIND8, 114 / 123, 114 / 137)
+  it('heldout-blind8: at least the figures after the class fixes (precision 115/124, recall 115/137)', () => {
+    expectFloors(matcherOf(), BLIND8, 115 / 124, 115 / 137)
   })
 
   // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.885 / 0.871 (115/130, 115/132); its false positives
   // were mostly reports and rule reminders that quote a banned term, its misses slang and look-alike characters.
   // Below, after those two classes (b9fix): reports and reminders, 倩/情 and 卞/下 look-alikes, `.corn` TLDs; and
   // a word cut off a term that takes an aspect particle (最下注明了, b12fix).
-  it('heldout-blind9: at least the figures after the class fixes (precision 120/122, recall 120/132)', () => {
-    expectFloors(matcherOf(), BLIND9, 120 / 122, 120 / 132)
+  it('heldout-blind9: at least the figures after the class fixes (precision 121/123, recall 121/132)', () => {
+    expectFloors(matcherOf(), BLIND9, 121 / 123, 121 / 132)
   })
 
   // Issue #22's goals are NOT met here. Blind on f348674: 0.816 / 0.767; below, after its classes (b10prec: reports,
   // words across a term's edge, internal-group scopes; b10rec: splits with radical forms, digit letters, initials;
   // b11prec: the company's own gift, safety required of the work; b11rec: a price's initials with an amount after them).
-  it('heldout-blind10: at least the figures after the class fixes (precision 110/116, recall 110/133)', () => {
-    expectFloors(matcherOf(), BLIND10, 110 / 116, 110 / 133)
+  it('heldout-blind10: at least the figures after the class fixes (precision 111/117, recall 111/133)', () => {
+    expectFloors(matcherOf(), BLIND10, 111 / 117, 111 / 133)
   })
 
   // Issue #22's recall goal is NOT met here. Blind on f348674: 0.823 / 0.779; after blind10's fixes (unseen):
@@ -159,15 +159,15 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // common characters (个入, 迸货价). Blind on e2df478: 0.917 / 0.750; after blind11's fixes (unseen): 0.935 / 0.758; below, after its classes (b12fix: reports
   // asked about or called a scam, the company's own channel, 注明了 after 下注), and after b13rec's look-alikes
   // (贷 for 货, 入 for 人).
-  it('heldout-blind12: at least the figures after its classes (precision 110/110, recall 110/132)', () => {
-    expectFloors(matcherOf(), BLIND12, 110 / 110, 110 / 132)
+  it('heldout-blind12: at least the figures after its classes (precision 111/111, recall 111/132)', () => {
+    expectFloors(matcherOf(), BLIND12, 111 / 111, 111 / 132)
   })
 
   // Issue #22's goals are NOT met here. Unseen: at least what it measures after the session's fixes (0.910 / 0.777),
   // and after blind14's classes (b14fix, unseen): 0.918 / 0.777; below, after its recall classes (b13rec: spaced
   // links, look-alike components, 入 for 人).
-  it('heldout-blind13: at least the figures after its recall classes (precision 109/116, recall 109/130)', () => {
-    expectFloors(matcherOf(), BLIND13, 109 / 116, 109 / 130)
+  it('heldout-blind13: at least the figures after its recall classes (precision 111/118, recall 111/130)', () => {
+    expectFloors(matcherOf(), BLIND13, 111 / 118, 111 / 130)
   })
 
   // Blind on b40fa706: 0.872 / 0.963; below, after its classes (b14fix: reports and rule reminders, readings of
@@ -182,16 +182,16 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // b14fix and b13rec 0.904 / 0.897; below, after its classes: b15prec (a rule's topic, reports rebutted, names in
   // mentions, words at a term's end), b15hom (surname-led homophones only where a name stands, a homophone beside
   // pinyin) and b15look (look-alike components and dashes).
-  it('heldout-blind15: at least the figures after its classes (precision 133/133, recall 133/136)', () => {
-    expectFloors(matcherOf(), BLIND15, 133 / 133, 133 / 136)
+  it('heldout-blind15: at least the figures after its classes (precision 134/134, recall 134/136)', () => {
+    expectFloors(matcherOf(), BLIND15, 134 / 134, 134 / 136)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.947 / 0.934 and 0.902 / 0.914.
-  it('heldout-blind16 (unseen): at least the figures measured (precision 145/152, recall 145/152)', () => {
-    expectFloors(matcherOf(), BLIND16, 145 / 152, 145 / 152, true)
+  it('heldout-blind16 (unseen): at least the figures measured (precision 146/153, recall 146/152)', () => {
+    expectFloors(matcherOf(), BLIND16, 146 / 153, 146 / 152, true)
   })
-  it('heldout-blind17 (unseen): at least the figures measured (precision 144/159, recall 144/151)', () => {
-    expectFloors(matcherOf(), BLIND17, 144 / 159, 144 / 151, true)
+  it('heldout-blind17 (unseen): at least the figures measured (precision 146/161, recall 146/151)', () => {
+    expectFloors(matcherOf(), BLIND17, 146 / 161, 146 / 151, true)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 144f0384 (the figures below).
@@ -208,14 +208,14 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's precision goal is NOT met here: 6 of its 11 false positives are internal-work rows about
   // confidential prices and lists, which only the group kind tells apart (docs/plugins/content.md).
-  it('heldout-blind8: at least the figures with the slang vocabulary (precision 131/140, recall 131/137)', () => {
-    expectFloors(matcher, BLIND8, 131 / 140, 131 / 137)
+  it('heldout-blind8: at least the figures with the slang vocabulary (precision 132/141, recall 132/137)', () => {
+    expectFloors(matcher, BLIND8, 132 / 141, 132 / 137)
   })
 
   // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.869 / 0.902 (119/137, 119/132); below, after its
   // two largest classes (b9fix), as with the shared dictionary above, and everyday words allowed (b12fix).
-  it('heldout-blind9: at least the figures after the class fixes (precision 126/130, recall 126/132)', () => {
-    expectFloors(matcher, BLIND9, 126 / 130, 126 / 132)
+  it('heldout-blind9: at least the figures after the class fixes (precision 127/131, recall 127/132)', () => {
+    expectFloors(matcher, BLIND9, 127 / 131, 127 / 132)
   })
 
   // Issue #22's precision goal is NOT met here. Blind on f348674: 0.827 / 0.827; below, after its classes and the
@@ -233,14 +233,14 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's recall goal is NOT met here. Blind on e2df478: 0.900 / 0.818; after blind11's fixes: 0.924 / 0.826; below, after its classes (b12fix:
   // reports, initials where a verb of paying stands, zz/sx/gs and 割韭菜/跑路/出厂价 slang with context, short links).
-  it('heldout-blind12: at least the figures after its classes (precision 124/125, recall 124/132)', () => {
-    expectFloors(matcher, BLIND12, 124 / 125, 124 / 132)
+  it('heldout-blind12: at least the figures after its classes (precision 125/126, recall 125/132)', () => {
+    expectFloors(matcher, BLIND12, 125 / 126, 125 / 132)
   })
 
   // Issue #22's goals are NOT met here. Unseen: at least what it measures after the session's fixes (0.883 / 0.869),
   // and after blind14's classes (b14fix, unseen): 0.890 / 0.869; below, after its recall classes (b13rec).
-  it('heldout-blind13: at least the figures after its recall classes (precision 120/133, recall 120/130)', () => {
-    expectFloors(matcher, BLIND13, 120 / 133, 120 / 130)
+  it('heldout-blind13: at least the figures after its recall classes (precision 122/135, recall 122/130)', () => {
+    expectFloors(matcher, BLIND13, 122 / 135, 122 / 130)
   })
 
   // Blind on b40fa706: 0.872 / 0.970; below, after its classes (b14fix), as with the shared dictionary above.
@@ -250,16 +250,16 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's goals are NOT met here. Blind on b40fa706 0.898 / 0.904; unseen after b13rec 0.899 / 0.912; below,
   // after its classes (b15prec, b15hom, b15look), as with the shared dictionary above.
-  it('heldout-blind15: at least the figures after its classes (precision 133/135, recall 133/136)', () => {
-    expectFloors(matcher, BLIND15, 133 / 135, 133 / 136)
+  it('heldout-blind15: at least the figures after its classes (precision 134/136, recall 134/136)', () => {
+    expectFloors(matcher, BLIND15, 134 / 136, 134 / 136)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.925 / 0.967 and 0.881 / 0.927.
-  it('heldout-blind16 (unseen): at least the figures measured (precision 148/160, recall 148/152)', () => {
-    expectFloors(matcher, BLIND16, 148 / 160, 148 / 152, true)
+  it('heldout-blind16 (unseen): at least the figures measured (precision 149/161, recall 149/152)', () => {
+    expectFloors(matcher, BLIND16, 149 / 161, 149 / 152, true)
   })
-  it('heldout-blind17 (unseen): at least the figures measured (precision 145/164, recall 145/151)', () => {
-    expectFloors(matcher, BLIND17, 145 / 164, 145 / 151, true)
+  it('heldout-blind17 (unseen): at least the figures measured (precision 147/166, recall 147/151)', () => {
+    expectFloors(matcher, BLIND17, 147 / 166, 147 / 151, true)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 144f0384 (the figures below).

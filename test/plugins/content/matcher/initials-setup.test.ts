@@ -41,11 +41,66 @@ describe.skipIf(!hasEvalFile)('initials of confidential terms, false claims and 
 
   it('leaves price initials without an amount after them alone (cbj 三号线, a field of a tender)', () => {
     expect(categories('cbj 三号线那边堵车了')).toEqual([])
-    expect(categories('cbj 给你了，别低于这个数')).toEqual([])
+    expect(categories('cbj 三号线的站牌换了')).toEqual([])
   })
 
   it('leaves short initials without such a word alone (an sd card, a cbj code)', () => {
     expect(categories('相机的 sd 满了，借我一张')).toEqual([])
     expect(categories('标书里 cbj 那一栏填什么')).toEqual([])
+  })
+
+  it('finds gambling initials beside a word of the table or the draw (荷官, 串子, 稳赢, 期期)', () => {
+    expect(categories('新开的 bjl 台，美女荷官陪你玩')).toEqual(['gambling'])
+    expect(categories('周末三场 dq，串子我来配')).toEqual(['gambling'])
+    expect(categories('跟着我 xz，稳赢不亏')).toEqual(['gambling'])
+    expect(categories('ssc 群里期期都有人中')).toEqual(['gambling'])
+    expect(categories('bjl 上下分秒到，老板们来')).toEqual(['gambling'])
+    expect(categories('lhc 三码必中，跟我')).toEqual(['gambling'])
+  })
+
+  it('leaves those initials alone without such a word (bjl a contract party, ssc a service centre)', () => {
+    expect(categories('合同里 bjl 是乙方，甲方是我们')).toEqual([])
+    expect(categories('SSC 的同事期末要对账')).toEqual([])
+    expect(categories('周末王者上分，谁来开黑')).toEqual([])
+  })
+
+  it('finds gambling initials right after a football competition (欧冠 dq, 英超xz)', () => {
+    expect(categories('世界杯 dq 的来私聊')).toEqual(['gambling'])
+    expect(categories('英超xz了吗，今晚有好球')).toEqual(['gambling'])
+  })
+
+  it('leaves initials apart from the competition, or an abbreviation after it, alone (DQ the ice cream)', () => {
+    expect(categories('世界杯期间 dq 经理值班')).toEqual([])
+    expect(categories('看欧冠吃DQ，爽')).toEqual([])
+    expect(categories('世界杯 DQ 冰淇淋买一送一')).toEqual([])
+  })
+
+  it('finds the initials of a price handed to someone (cbj 给你了, jhj 发你)', () => {
+    expect(categories('老板让我把 cbj 给你，别外面说')).toEqual(['confidential'])
+    expect(categories('上次那批 jhj 我发你，看完就行')).toEqual(['confidential'])
+    expect(categories('王总问 cbj，我就给他看了')).toEqual(['confidential'])
+    expect(categories('这套的 cbj 已经发到群里了')).toEqual(['confidential'])
+  })
+
+  it('leaves price initials before a give verb used otherwise alone (cbj a name, a tender field sent on)', () => {
+    expect(categories('cbj 给你打电话了，回一下')).toEqual([])
+    expect(categories('jhj 发你邮箱了，查收')).toEqual([])
+    expect(categories('标书里 cbj 那一栏填好了，回头发你看看')).toEqual([])
+  })
+
+  it('finds a leak of price initials hushed (别截图, 别说是我)', () => {
+    expect(categories('jhj 在这，看完别截图')).toEqual(['confidential'])
+    expect(categories('CBJ 清单在附件，别说是我给的')).toEqual(['confidential'])
+  })
+
+  it('finds order initials as the object of a verb taking orders (走 sd, 接 sd 吗)', () => {
+    expect(categories('这种小单走 sd 就行')).toEqual(['private_deal'])
+    expect(categories('你们还接sd吗？')).toEqual(['private_deal'])
+  })
+
+  it('leaves order initials before what they name alone (sd 流程, an sd card)', () => {
+    expect(categories('报销要走 sd 流程，找财务')).toEqual([])
+    expect(categories('帮我接 sd 卡读一下照片')).toEqual([])
+    expect(categories('sd 价格又涨了，买大一点的')).toEqual([])
   })
 })
