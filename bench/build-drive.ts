@@ -39,14 +39,15 @@ export type Deliver = (messages: StreamMessage[]) => Promise<{ skipped: number }
 
 /**
  * Start the full bot of `bot` on its own sandbox and data folder. `opts.flush: false` makes the store's flush
- * (periodic and before each send) do nothing: what the flushes cost, for bench/ablation.ts.
+ * (periodic and before each send) do nothing: what the flushes cost, for bench/ablation.ts. `opts.started` gets
+ * the app once it is ready (bench/plugin-cost.ts times its plugins).
  */
 export async function startFull(
   bot: BotModules,
   world: BenchWorld,
   configFile: string,
   dataDir: string,
-  opts: { flush?: boolean } = {},
+  opts: { flush?: boolean; started?: (app: ReturnType<BotModules['createApp']>) => void } = {},
 ): Promise<Deliver> {
   const clock = new BenchClock(BENCH_START)
   const sandbox = bot.createSandbox({ now: () => clock.now() })
@@ -67,6 +68,7 @@ export async function startFull(
   sandbox.world.login(world.botId)
   await app.ready
   await quiet(app.bot)
+  opts.started?.(app)
   let flushed = clock.now()
   const tick = async () => {
     await clock.advanceTo(clock.now() + 1_500)
