@@ -486,3 +486,29 @@ const FILES_CHANNEL = /^的?(?:邮箱|邮件|网盘|云盘|电脑|U盘|u盘|文�
 export function sendsFiles(text: string, c: Candidate): boolean {
   return c.term.startsWith('转') && FILES_CHANNEL.test(text.slice(c.end, c.end + 4))
 }
+
+/**
+ * An offer of a price to the reader, at the end of the clause before it: sending it (`发你`, `给您`, `fa ni`),
+ * whoever wants or gets it (`要`, `想拿团购`, `有`, `xiang yao`) or a superlative (`最`, as in 全网最低价).
+ */
+const OFFERED_BEFORE =
+  /(?:(?:发|给|报|私)(?:你|您)(?:个|一个)?|(?:想要|想拿|要拿|想|要|拿|有)(?:到)?(?:团购|优惠|会员|内部)?|最|(?:fa|gei) ?ni ?|(?:xiang ?)?yao ?)$/iu
+/** A request to contact the speaker right after the term: the price is what the contact gets (`底价加我`). */
+const CONTACT_AFTER = /^的?(?:加我|加[vV微威薇]|加个|私聊|私我|私信|找我|联系我|滴我)/u
+/** A table or list of prices after the term: the prices told, not offered. */
+const TOLD_AFTER = /^[^，,；;。！!？?\n]{0,2}(?:表|单|清单|明细)/u
+/** An amount anywhere after the term: a figure told. */
+const AMOUNT = /\d|[一二两三四五六七八九十][十百千万块元]|[百千万]块/u
+
+/**
+ * True for a price term (ending in 价: 底价, 内部价) offered to the reader or claimed as the lowest, with no table
+ * and no figure told after it: the bait of a private contact or a claim (`要底价的私聊我`, `加我微信，发你底价`,
+ * `私聊我，有底价`, `团购底价加我微信`, `全网最底价`), which the message's other hits name; no price is leaked. `底价表我拍下来了`,
+ * `发你底价，三百八` and `底价是多少我都知道` stay hits.
+ */
+export function offersPrice(text: string, c: Candidate): boolean {
+  if (!c.term.endsWith('价')) return false
+  const after = text.slice(c.end)
+  if (!OFFERED_BEFORE.test(clauseBefore(text, c.start)) && !CONTACT_AFTER.test(after)) return false
+  return !TOLD_AFTER.test(after) && !AMOUNT.test(after)
+}

@@ -415,6 +415,21 @@ describe('a hit that reads as other words from what is glued to it (blind14)', (
     expect(m.categoriesOf('客户名单发给我，我帮你卖个好价')).toEqual(['c'])
   })
 
+  it('reads a price offered to the reader (要内部价的, 发你底价, 有底价) as bait, not a leak (b17other)', () => {
+    const price = category(['底价', '内部价'])
+    expect(price.categoriesOf('想要内部价的请留言')).toEqual([])
+    expect(price.categoriesOf('进群的都有底价，先到先得')).toEqual([])
+    expect(price.categoriesOf('周末来店里，给您个底价')).toEqual([])
+    expect(price.categoriesOf('这次活动底价加我详聊')).toEqual([])
+    expect(price.categoriesOf('这款全网最底价')).toEqual([])
+    expect(price.categoriesOf('qing fa ni dijia')).toEqual([])
+    // A figure or a table told is the price leaked.
+    expect(price.categoriesOf('发你底价，一千二，别外传')).toEqual(['c'])
+    expect(price.categoriesOf('要底价表的找我，刚从系统导出')).toEqual(['c'])
+    expect(price.categoriesOf('我有内部价 680')).toEqual(['c'])
+    expect(price.categoriesOf('渠道的底价我都知道')).toEqual(['c'])
+  })
+
   it('reads a transfer to a channel for files (转我个人网盘) as a document sent on, not a payment', () => {
     const m = category(['转我个人'])
     expect(m.categoriesOf('照片太大，转我个人网盘吧')).toEqual([])
