@@ -149,7 +149,9 @@ const DEAL_WORDS = /单|款|钱|账|转|价|私下|合同|付|收费/u
 /** Claims of safety: 绝对安全, 零风险. */
 const SAFETY = /安全|风险/u
 /** An obligation directly before a claim: `必须做到`, `务必确保`, `一定要`, `确保`. */
-const OBLIGATION = /(?:(?:必须|务必|一定要|一定得|要求)(?:做到|保证|确保|达到)?|确保)$/u
+const OBLIGATION = /(?:(?:必须|务必|一定要|一定得|要求|要)(?:做到|保证|确保|达到)?|确保)$/u
+/** A step of the work that waits for the claim, right after it: `再干活`, `后才能施工`, `方可进场`. */
+const WORK_WAITS = /^(?:之?后|以后)?(?:再|才能?|才可以|方可)/u
 /**
  * Words of a sale or of a product's effects anywhere in the message: then the obligation is a promise to a
  * buyer (`放心购买`, `必须绝对安全，无任何副作用`).
@@ -157,12 +159,14 @@ const OBLIGATION = /(?:(?:必须|务必|一定要|一定得|要求)(?:做到|保
 const SALE_WORDS = /购买|买|下单|放心|产品|本品|我们|客户用|售|副作用|功效|疗效/u
 
 /**
- * True for a claim of safety (绝对安全, 零风险) right after an obligation, in a message with no word of a
- * sale: a rule of the work, not an ad's claim (`高空安装必须做到绝对安全`, `动火作业务必零风险`, `先断电，确保绝对安全`).
+ * True for a claim of safety (绝对安全, 零风险) right after an obligation (`必须做到`, `要`), or before a step of the
+ * work that waits for it (`保证绝对安全再干活`), in a message with no word of a sale: a rule of the work, not an
+ * ad's claim (`高空安装必须做到绝对安全`, `动火作业务必零风险`, `先断电，确保绝对安全`, `现场要绝对安全`).
  * `本产品绝对安全`, `质量必须绝对安全，放心购买`, `我们确保绝对安全` and `保证绝对安全` (how an ad says it) stay hits.
  */
 export function requiresSafety(text: string, c: Candidate): boolean {
-  return SAFETY.test(c.term) && OBLIGATION.test(text.slice(Math.max(0, c.start - 6), c.start)) && !SALE_WORDS.test(text)
+  if (!SAFETY.test(c.term) || SALE_WORDS.test(text)) return false
+  return OBLIGATION.test(text.slice(Math.max(0, c.start - 6), c.start)) || WORK_WAITS.test(text.slice(c.end, c.end + 4))
 }
 
 /**
@@ -445,6 +449,18 @@ export function sellsToSpeaker(text: string, c: Candidate): boolean {
 
 /** Claims about a product: a term holding one of these (永久有效, 绝对安全, 全网最低, 第一品牌). */
 const CLAIM = /有效|安全|最低|最高|第一|百病|国家级|免检|根治|无副作用|零风险/u
+/** A denial directly before a claim: `没有`, `哪有`, `不存在`, `不可能`, `谈不上`. */
+const DENIED_BEFORE = /(?:没有|哪有|哪里有|不存在|不可能|不会|谈不上|称不上|算不上)$/u
+
+/**
+ * True for a claim about a product right after a denial: the speaker says no such thing holds, and claims
+ * nothing (`世上没有绝对安全的插座`, `哪有永久有效的滤芯`, `吃药也不可能包治百病`). `绝对安全，没有副作用` and
+ * `没有人比我们更低，全网最低` (the claim not denied) stay hits.
+ */
+export function deniesClaim(text: string, c: Candidate): boolean {
+  return CLAIM.test(c.term) && DENIED_BEFORE.test(text.slice(Math.max(0, c.start - 3), c.start))
+}
+
 /** A yes-no question before a claim: `是`, `真的是`, `是不是`, `是否`. */
 const ASKED_BEFORE = /(?:是|是不是|是否|真的是|真是|真的)$/u
 /** The question's end after a claim: `吗`, `么`, `嘛`, maybe past `的`. */

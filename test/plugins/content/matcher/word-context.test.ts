@@ -196,6 +196,25 @@ describe('a fuzzy hit glued to what makes it something else', () => {
     expect(m.categoriesOf('保证绝对安全，无任何副作用')).toEqual(['c'])
   })
 
+  it('reads a claim of safety after 要 or before a step that waits for it as a rule of the work (b17other)', () => {
+    const m = category(['绝对安全', '零风险'])
+    expect(m.categoriesOf('吊装区域要做到绝对安全，闲人别靠近')).toEqual([])
+    expect(m.categoriesOf('爬梯子换灯管要绝对安全，下面留人扶着')).toEqual([])
+    expect(m.categoriesOf('先把电闸拉了，确认零风险再动手')).toEqual([])
+    expect(m.categoriesOf('保证绝对安全后才能通电')).toEqual([])
+    expect(m.categoriesOf('我们的滤芯保证绝对安全再卖给您')).toEqual(['c'])
+    expect(m.categoriesOf('要买就买这款，绝对安全')).toEqual(['c'])
+  })
+
+  it('reads a claim right after a denial (没有, 哪有, 不可能) as no claim (b17other)', () => {
+    const m = category(['绝对安全', '永久有效', '包治百病'])
+    expect(m.categoriesOf('哪有永久有效的滤芯，一年换一次')).toEqual([])
+    expect(m.categoriesOf('再好的锅也没有绝对安全的，用完关火')).toEqual([])
+    expect(m.categoriesOf('保健品不可能包治百病，别乱吃')).toEqual([])
+    expect(m.categoriesOf('本店会员卡永久有效，没有门槛')).toEqual(['c'])
+    expect(m.categoriesOf('没有副作用，绝对安全')).toEqual(['c'])
+  })
+
   it('reads a free gift to the company’s own customers as its promotion, not an ad (blind11)', () => {
     const m = category(['免费领取'])
     expect(m.categoriesOf('老顾客凭购机发票免费领取滤芯')).toEqual([])
