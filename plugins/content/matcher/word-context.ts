@@ -207,7 +207,8 @@ function cutsWords(text: string, c: Candidate): boolean {
 /**
  * True when the segmenter leaves the word of an edge pair unread: the character outside stands alone and
  * takes no other neighbour (老虎机 → 老胡机 in 老|胡|机|房, 小电影 in 小电影|院; the rest, 老胡 or 小电, no word),
- * or the segmenter joins the hit's other end to what lies beyond it (日赚 in 上周|日|赚了: 周日 and 赚了).
+ * or a word too with the rest a word, unless that word is the last character LENGTHENED (六合彩 in 六合彩|虹|小区:
+ * 六合 and 彩虹; 六合彩|票 stays a hit), or the segmenter joins the hit's other end to what lies beyond it (日赚 in 上周|日|赚了: 周日 and 赚了).
  * `网上|下|注|平台` stays a hit of 下注: 上 is in 网上 and 注 stands alone; so does `今天|下|注明|天` (also 下注|明天).
  */
 function pulledApart(text: string, segments: Segment[], c: Candidate, startPair: boolean, endPair: boolean): boolean {
@@ -220,7 +221,7 @@ function pulledApart(text: string, segments: Segment[], c: Candidate, startPair:
       (startPair && s.start > start && s.start < end && s.end > end) ||
       (endPair && s.start < start && s.end > start && s.end < end)
     if (outward && !readsOtherwise(text, s, c)) return true
-    if (endPair && s.start === end && s.end === end + 1 && !isWordAlone(text.slice(start, end - 1)))
+    if (endPair && s.start === end && s.end === end + 1 && !saysLengthened(text, start, end))
       return end + 1 >= text.length || !isWordOf(text.charCodeAt(end), text.charCodeAt(end + 1))
     if (startPair && s.start === start - 1 && s.end === start && !isWordAlone(text.slice(start + 1, end)))
       return start < 2 || !isWordOf(text.charCodeAt(start - 2), text.charCodeAt(start - 1))
@@ -234,6 +235,15 @@ function pulledApart(text: string, segments: Segment[], c: Candidate, startPair:
  * (成本|价格表, 时时|彩票, vx|号码); any other word reads it otherwise (时时|彩排, 老虎|机器人, 百家|乐园, 威信|号召).
  */
 const LENGTHENED = new Set(['价格', '价钱', '价位', '号码', '彩票'])
+
+/**
+ * True when the hit without its last character is a word and that character starts a LENGTHENED word with the
+ * next: the text reads as two words that still say the term (成本|价格, 时时|彩票). Another word at the end
+ * reads the term's end otherwise, whole rest or not (六合|彩虹, 小电|影院).
+ */
+function saysLengthened(text: string, start: number, end: number): boolean {
+  return isWordAlone(text.slice(start, end - 1)) && LENGTHENED.has(text.slice(end - 1, end + 1))
+}
 
 /** Letters and digits, as a contact handle or abbreviation is written (vx in vx号码). */
 const LATIN_WORD = /^[\p{Script=Latin}\d]+$/u

@@ -49,6 +49,13 @@ describe('a short term across a word boundary', () => {
     expect(category(['百家乐']).categoriesOf('百家乐园社区明天停水')).toEqual([])
   })
 
+  it('is no hit when the segmenter reads the term whole but its rest and its end with the next are words too (六合|彩虹) (b17other)', () => {
+    expect(category(['六合彩']).categoriesOf('他家住在六合彩虹小区')).toEqual([])
+    expect(category(['六合彩']).categoriesOf('六合彩色卡印好了')).toEqual([])
+    expect(category(['六合彩']).categoriesOf('六合彩票站今晚开奖')).toEqual(['c'])
+    expect(category(['六合彩']).categoriesOf('六合彩开奖了')).toEqual(['c'])
+  })
+
   it('is still a hit in a category that expands nothing (a bulk list, matched as written)', () => {
     const bulk = compileMatcher(dictionaryOf({ c: { terms: ['下注'] } }))
     expect(bulk.categoriesOf('报价单下注明含税')).toEqual(['c'])
