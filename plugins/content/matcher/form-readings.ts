@@ -528,3 +528,34 @@ export function offersPrice(text: string, c: Candidate): boolean {
   if (!OFFERED_BEFORE.test(clauseBefore(text, c.start)) && !CONTACT_AFTER.test(after)) return false
   return !TOLD_AFTER.test(after) && !AMOUNT.test(after)
 }
+
+/** A definition after letters: `表示`, `代表`, `指的是`, `=`, `是…的缩写`. */
+const DEFINED_AFTER =
+  /^\s*(?:[=＝]\s*\p{Script=Han}|表示|代表|指的是|是指|的意思是|的全称是|[是为][^，,；;。！!？?\n]{1,12}的(?:缩写|简称|代号|意思))/u
+/** A label given just before letters: `换成`, `改成`, `简称`, `代号`. */
+const LABELLED_BEFORE = /(?:换成|改成|改为|写成|印成|标成|简称|缩写|代号|型号|编号)\s*$/u
+
+/**
+ * True for a hit of Latin letters (initials, or a Latin term such as `sb`) defined right after it or given as a
+ * label right before it: a code talked about (`订单里 SB 表示标准版`, `KPI 的 QWZD 是区外终端的缩写`, `旧标志要换成
+ * SC`), not the term. `你就是个SB`, `SB 你看什么` and `sb 是你吧` stay hits.
+ */
+export function definesLetters(text: string, c: Candidate): boolean {
+  if (!latinLetters(text, c.start, c.end)) return false
+  return (
+    DEFINED_AFTER.test(text.slice(c.end, c.end + 20)) ||
+    LABELLED_BEFORE.test(text.slice(Math.max(0, c.start - 4), c.start))
+  )
+}
+
+/** Words of praise or a reward for a result: `恭喜`, `表扬`, `奖金`, `锦旗`. */
+const PRAISED = /恭喜|祝贺|表扬|嘉奖|奖金|奖励|锦旗|颁奖|获奖|喜报|光荣榜|鼓掌|👏/u
+
+/**
+ * True for a claim of first place (销量第一, 第一品牌) in a message praising or rewarding it, with no word of a
+ * sale: a team's ranking celebrated (`华东区这个月销量第一，恭喜`, `上季度门店销量第一，发了奖金`), not an ad's claim.
+ * `喜报！本品全国销量第一，欢迎购买` stays a hit.
+ */
+export function praisesRank(text: string, c: Candidate): boolean {
+  return c.term.includes('第一') && PRAISED.test(text) && !SALE_WORDS.test(text)
+}

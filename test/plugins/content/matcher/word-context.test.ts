@@ -456,6 +456,28 @@ describe('a hit that reads as other words from what is glued to it (blind14)', (
     expect(price.categoriesOf('渠道的底价我都知道')).toEqual(['c'])
   })
 
+  it('reads letters defined after them or given as a label before them as a code talked about (b17other)', () => {
+    const m = category(['sb'])
+    const fuzzy = category(['全网最低', '傻逼'])
+    expect(fuzzy.categoriesOf('表格里的 QWZD 是区外终端的简称')).toEqual([])
+    expect(fuzzy.categoriesOf('库存表里 SB 代表报废品')).toEqual([])
+    expect(m.categoriesOf('价目表上 SB 表示标准版')).toEqual([])
+    expect(m.categoriesOf('SB=标准版，记一下')).toEqual([])
+    expect(m.categoriesOf('旧包装的代号要改成 SB')).toEqual([])
+    expect(m.categoriesOf('你就是个SB')).toEqual(['c'])
+    expect(m.categoriesOf('SB 你看什么')).toEqual(['c'])
+    expect(m.categoriesOf('sb 是你吧')).toEqual(['c'])
+    expect(fuzzy.categoriesOf('QWZD，买贵退差')).toEqual(['c'])
+  })
+
+  it('reads a first place praised or rewarded, with no sale, as a ranking, not an ad (b17other)', () => {
+    const m = category(['销量第一', '第一品牌'])
+    expect(m.categoriesOf('西南大区上季度销量第一，恭喜各位')).toEqual([])
+    expect(m.categoriesOf('三号店销量第一，公司发了锦旗')).toEqual([])
+    expect(m.categoriesOf('喜报！本品全国销量第一，欢迎购买')).toEqual(['c'])
+    expect(m.categoriesOf('行业第一品牌，品质保证')).toEqual(['c'])
+  })
+
   it('reads a transfer to a channel for files (转我个人网盘) as a document sent on, not a payment', () => {
     const m = category(['转我个人'])
     expect(m.categoriesOf('照片太大，转我个人网盘吧')).toEqual([])
