@@ -338,7 +338,7 @@ function quotedByWarning(text: string, start: number, end: number): boolean {
 
 /** Kinds that write other characters than the term's. */
 const SWAP_KINDS = new Set<MatchKind>(['homophone', 'toneless', 'lookalike'])
-/** Shops and their kinds, after a name: `百佳乐超市`, `老王商行`. */
+/** Shops and businesses of a kind, after a name: `百佳乐超市`, `老王商行`, `家薇装饰`. */
 const SHOPS = [
   '超市',
   '商行',
@@ -360,13 +360,25 @@ const SHOPS = [
   '批发部',
   '维修部',
   '水果店',
+  // A business's kind after its name: `家薇装饰`, `佳威科技`.
+  '装饰',
+  '装修',
+  '公司',
+  '科技',
+  '建材',
+  '家居',
+  '家具',
+  '贸易',
+  '物业',
+  '工作室',
+  '设计',
 ]
 /** The first characters of SHOPS: a quick test before the list. */
 const SHOP_FIRST = new Set(SHOPS.map(shop => shop[0]))
 
 /**
- * True for a homophone or look-alike form followed by the kind of shop it names: a shop's name
- * (百家乐 → 百佳乐 in `百佳乐超市`); `百佳乐真人荷官` stays a hit.
+ * True for a homophone or look-alike form followed by the kind of shop or business it names: a shop's or a
+ * firm's name (百家乐 → 百佳乐 in `百佳乐超市`, 加薇 → 家薇 in `家薇装饰的尾款`); `百佳乐真人荷官` stays a hit.
  */
 function namesShop(text: string, c: Candidate): boolean {
   return SWAP_KINDS.has(c.kind) && SHOP_FIRST.has(text[c.end]) && SHOPS.some(shop => text.startsWith(shop, c.end))

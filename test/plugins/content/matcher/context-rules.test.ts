@@ -136,6 +136,16 @@ describe('Latin pinyin as names', () => {
     expect(c.categoriesOf('有意者Jiawei 明天聊')).toEqual(['c'])
   })
 
+  it('reads a capitalised given name before a surname (Jiawei Li) or a firm word (Jiawei Design) as a name (b17other)', () => {
+    const c = category(['加薇', '色情'])
+    expect(c.categoriesOf('这位 Jiawei Li 是新来的设计师')).toEqual([])
+    expect(c.categoriesOf('发票抬头写 Seqing Zhou，别漏了')).toEqual([])
+    expect(c.categoriesOf('Jiawei Design 的效果图发过来了')).toEqual([])
+    expect(c.categoriesOf('Jiawei Li详聊')).toEqual(['c'])
+    expect(c.categoriesOf('Jiawei 加我')).toEqual(['c'])
+    expect(c.categoriesOf('Seqing Wangzhan 免费看')).toEqual(['c'])
+  })
+
   it('reads capitalised pinyin before its payment service as the brand (Weixin Pay), not as a handle', () => {
     expect(m.categoriesOf('定金走 Weixin Pay 就行')).toEqual([])
     expect(m.categoriesOf('Weixin 支付的流水导出来')).toEqual([])

@@ -112,6 +112,13 @@ describe('a swap form as the name of a shop', () => {
     expect(m.categoriesOf('百佳乐平台注册送彩金')).toEqual(['c'])
     expect(m.categoriesOf('百家乐超市')).toEqual(['c'])
   })
+
+  it('is no hit before the kind of business it names (家薇装饰, 佳威科技) (b17other)', () => {
+    const m = category(['加薇', '加威'])
+    expect(m.categoriesOf('家薇装饰的合同盖好章了')).toEqual([])
+    expect(m.categoriesOf('佳威科技下午来验收')).toEqual([])
+    expect(m.categoriesOf('家薇详聊，价格好说')).toEqual(['c'])
+  })
 })
 
 describe('a context word that is a numbered phase', () => {
@@ -257,6 +264,11 @@ describe('a two-character hit written as a given name', () => {
   it('is no hit after a common surname that starts a name (恭喜王加薇, 客户 陈思丹)', () => {
     expect(category(['加薇']).categoriesOf('恭喜王加薇转正')).toEqual([])
     expect(category(['私单']).categoriesOf('新客户 陈思丹 下午到店')).toEqual([])
+  })
+
+  it('is no hit after a verb of naming and a surname (叫张加薇) (b17other)', () => {
+    expect(category(['加薇']).categoriesOf('新来的文员叫张加薇，多关照')).toEqual([])
+    expect(category(['加薇']).categoriesOf('叫我加薇就行')).toEqual(['c'])
   })
 
   it('is no hit after a department or role and a surname (行政刘思丹, 前台张加薇)', () => {
