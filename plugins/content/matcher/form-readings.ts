@@ -436,15 +436,21 @@ export function namesColour(text: string, c: Candidate): boolean {
   return COLOUR_TERM.test(c.term) && MADE_INTO.test(text.slice(Math.max(0, c.start - 2), c.start))
 }
 
-/** Who buys, right after a term of selling: the speaker or the company (`出售给我们`, `卖给公司`). */
-const TO_SPEAKER = /^给(?:我们|咱们|公司|我司|本公司)/u
+/** Who buys, right after a term of selling: the speaker, the company or its staff (`出售给我们`, `卖给员工`). */
+const TO_SPEAKER = /^给(?:我们|咱们|公司|我司|本公司|员工|同事|内部员工)/u
+/** A sale inside the company, just before a term of selling: `内部`, `员工价`. */
+const INSIDE_BEFORE = /(?:内部|员工价?)$/u
 
 /**
- * True for a term of selling (低价出售, 低价卖) followed by the speaker or the company as buyer: someone sells to
- * us, which is no ad to the reader (`他想低价出售给我们`). `低价出售，给我留言` and `低价出售给有需要的` stay hits.
+ * True for a term of selling (低价出售, 低价卖) followed by the speaker, the company or its staff as buyer, or
+ * after 内部 in a message with no way to reach someone outside: someone sells to us, or the company to its
+ * staff, which is no ad to the reader (`他想低价出售给我们`, `样机内部低价出售，员工优先`). `低价出售，给我留言`,
+ * `低价出售给有需要的` and `内部低价出售，加我微信` stay hits.
  */
 export function sellsToSpeaker(text: string, c: Candidate): boolean {
-  return /[售卖]$/u.test(c.term) && TO_SPEAKER.test(text.slice(c.end, c.end + 4))
+  if (!/[售卖]$/u.test(c.term)) return false
+  if (TO_SPEAKER.test(text.slice(c.end, c.end + 5))) return true
+  return INSIDE_BEFORE.test(text.slice(Math.max(0, c.start - 3), c.start)) && !OUTSIDE_REACH.test(text)
 }
 
 /** Claims about a product: a term holding one of these (永久有效, 绝对安全, 全网最低, 第一品牌). */
@@ -477,15 +483,16 @@ export function asksClaim(text: string, c: Candidate): boolean {
 }
 
 /**
- * Handed in to a role inside the company, right after a term (maybe past a polite word): `请发给主管`,
- * `统一交给财务`, `汇总给经理`.
+ * Handed in to a role inside the company, or put in its systems, right after a term (maybe past a polite
+ * word): `请发给主管`, `统一交给财务`, `汇总给经理`, `录进 CRM`, `放企业微盘`.
  */
 const HANDED_INSIDE =
-  /(?:请|麻烦|都|统一|一律|记得|尽快)*(?:发给|交给|报给|提交给|转给|汇总给|上交给|发到)(?:部门|区域|片区)?(?:主管|经理|领导|组长|财务|人事|HR|hr|总部|老板|店长|总监)/uy
+  /(?:请|麻烦|都|统一|一律|记得|尽快)*(?:(?:发给|交给|报给|提交给|转给|汇总给|上交给|发到)(?:部门|区域|片区)?(?:主管|经理|领导|组长|财务|人事|HR|hr|总部|老板|店长|总监)|(?:录进|录入|导入|上传到|填进|填到|同步到|放进|放到|放在|存到|存在|放|在)\s?(?:公司的?)?(?:CRM|crm|系统|OA|oa|ERP|erp|企业微盘|共享盘|内网))/uy
 
 /**
- * True for a hit handed in to a role inside the company (`客户名单请发给主管`, `进货价汇总给财务`): internal
- * work, not a leak. `客户名单发给我` and `客户名单发到群里` stay hits.
+ * True for a hit handed in to a role inside the company (`客户名单请发给主管`, `进货价汇总给财务`) or entered in
+ * or kept in its own systems (`客户名单录进 CRM`, `内部资料放企业微盘了`): internal work, not a leak.
+ * `客户名单发给我` and `客户名单发到群里` stay hits.
  */
 export function handedInside(text: string, c: Candidate): boolean {
   HANDED_INSIDE.lastIndex = c.end
@@ -511,6 +518,20 @@ const OFFERED_BEFORE =
   /(?:(?:发|给|报|私)(?:你|您)(?:个|一个)?|(?:想要|想拿|要拿|想|要|拿|有)(?:到)?(?:团购|优惠|会员|内部)?|最|(?:fa|gei) ?ni ?|(?:xiang ?)?yao ?)$/iu
 /** A request to contact the speaker right after the term: the price is what the contact gets (`底价加我`). */
 const CONTACT_AFTER = /^的?(?:加我|加[vV微威薇]|加个|私聊|私我|私信|找我|联系我|滴我)/u
+/** A change or a negotiation of a price right after it, maybe past 格 or an adverb: `涨了`, `又下调`, `能不能再谈`. */
+const PRICE_MOVES =
+  /^格?(?:又|也|都|已经|还|最近){0,2}(?:涨了|降了|上涨|下降|上调|下调|调整|调了|变了|涨价|降价|能不能再谈|再谈|谈下来)/u
+
+/**
+ * True for a price term (ending in 价) followed by a change or a negotiation of it, with no figure after it:
+ * the price talked about at work (`原料的成本价格又涨了`, `进货价能不能再谈`), none told. `进货价涨了，现在六十` stays a hit.
+ */
+export function movesPrice(text: string, c: Candidate): boolean {
+  if (!c.term.endsWith('价')) return false
+  const after = text.slice(c.end)
+  return PRICE_MOVES.test(after) && !AMOUNT.test(after)
+}
+
 /** A table or list of prices after the term: the prices told, not offered. */
 const TOLD_AFTER = /^[^，,；;。！!？?\n]{0,2}(?:表|单|清单|明细)/u
 /** An amount anywhere after the term: a figure told. */

@@ -21,6 +21,7 @@ import {
   praisesRank,
   readsAsPayment,
   requiresSafety,
+  movesPrice,
   namesShape,
   offersPrice,
   namesWaste,
@@ -57,7 +58,7 @@ const WINDOW = 12
  *   @-mention's name, a name's initials in brackets beside it, companies counted, a term naming waste used of waste, a Latin letter naming a shape, pinyin glossed as a
  *   name, a way round the company's premises, the company's pay received, the company's own gift or group, safety
  *   required of the work, initials where a verb of paying stands, a colour made, a sale to the speaker, a
- *   claim asked about or denied, a thing handed in to a role inside the company, a file sent, a price offered, letters
+ *   claim asked about or denied, a thing handed in to a role inside the company, a file sent, a price offered or changed, letters
  *   defined or given as a label, a first place praised (see form-readings.ts);
  * - a fuzzy hit inside a longer hit of another term that reads its letters otherwise (see readInLonger);
  * - a term talked about, not said (see talked-about.ts), or sent to review only when quoted in speech.
@@ -118,6 +119,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     handedInside(text, c) ||
     sendsFiles(text, c) ||
     offersPrice(text, c) ||
+    movesPrice(text, c) ||
     definesLetters(text, c) ||
     praisesRank(text, c)
   )

@@ -490,6 +490,31 @@ describe('a hit that reads as other words from what is glued to it (blind14)', (
     expect(m.categoriesOf('行业第一品牌，品质保证')).toEqual(['c'])
   })
 
+  it('reads a thing entered in or kept in the company’s systems (录进 CRM, 放企业微盘) as work (b17other)', () => {
+    const m = category(['客户名单', '内部资料'])
+    expect(m.categoriesOf('今天到店的客户名单录进 CRM，下班前')).toEqual([])
+    expect(m.categoriesOf('新版内部资料放企业微盘了，自己下')).toEqual([])
+    expect(m.categoriesOf('客户名单在系统里，别导出来')).toEqual([])
+    expect(m.categoriesOf('客户名单在我这，要的私聊')).toEqual(['c'])
+    expect(m.categoriesOf('内部资料放网盘了，链接私发')).toEqual(['c'])
+  })
+
+  it('reads a sale inside the company (内部低价出售, 低价卖给员工) as a staff sale, not an ad (b17other)', () => {
+    const m = category(['低价出售', '低价卖'])
+    expect(m.categoriesOf('旧电脑内部低价出售，有意的找行政登记')).toEqual([])
+    expect(m.categoriesOf('这批礼盒低价卖给员工，一人限两盒')).toEqual([])
+    expect(m.categoriesOf('内部低价出售，加我微信')).toEqual(['c'])
+    expect(m.categoriesOf('名牌包低价出售，全新')).toEqual(['c'])
+  })
+
+  it('reads a price changed or negotiated, with no figure, as work talk, not a leak (b17other)', () => {
+    const m = category(['进货价', '成本价'])
+    expect(m.categoriesOf('铜材的成本价格最近又上调了')).toEqual([])
+    expect(m.categoriesOf('供应商那边进货价能不能再谈')).toEqual([])
+    expect(m.categoriesOf('进货价涨了，现在六十一个')).toEqual(['c'])
+    expect(m.categoriesOf('成本价变了：38元')).toEqual(['c'])
+  })
+
   it('reads a transfer to a channel for files (转我个人网盘) as a document sent on, not a payment', () => {
     const m = category(['转我个人'])
     expect(m.categoriesOf('照片太大，转我个人网盘吧')).toEqual([])
