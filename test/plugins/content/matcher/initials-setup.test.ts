@@ -16,6 +16,8 @@ describe.skipIf(!hasEvalFile)('initials of confidential terms, false claims and 
   it('finds short initials with a word of their category in the message', () => {
     expect(categories('这批货的 cbj 要保密')).toEqual(['confidential'])
     expect(categories('老客户走 sd，现金结')).toEqual(['private_deal'])
+    // A private deal undercuts the company (b17other).
+    expect(categories('要不要走 sd，价格便宜一截')).toEqual(['private_deal'])
   })
 
   it('finds initials written beside characters of the term, four in all, on their own (sx交易 私下交易)', () => {
