@@ -580,3 +580,15 @@ const PRAISED = /恭喜|祝贺|表扬|嘉奖|奖金|奖励|锦旗|颁奖|获奖|
 export function praisesRank(text: string, c: Candidate): boolean {
   return c.term.includes('第一') && PRAISED.test(text) && !SALE_WORDS.test(text)
 }
+
+/** An institution's kind after a claim in its clause: `…检验中心`, `…研究院`, `…实验室`. */
+const INSTITUTION_AFTER =
+  /^[^，,；;。！!？?\n\s]{0,10}?(?:中心|研究院|研究所|检验所|检测所|检测站|质检站|实验室|监督局|管理局)/u
+
+/**
+ * True for a claim of the state (国家级产品, 国家免检) that starts an institution's name, its kind in the clause
+ * after it: a testing body named (`报告是国家级产品质量监督检验中心出的`), not a claim. `国家级产品，放心用` stays a hit.
+ */
+export function namesInstitution(text: string, c: Candidate): boolean {
+  return c.term.startsWith('国家') && INSTITUTION_AFTER.test(text.slice(c.end, c.end + 14))
+}

@@ -8,6 +8,7 @@ import {
   handedInside,
   invitesToOwnGroup,
   namesColour,
+  namesInstitution,
   sellsToSpeaker,
   sendsFiles,
   countsSwap,
@@ -59,7 +60,8 @@ const WINDOW = 12
  *   name, a way round the company's premises, the company's pay received, the company's own gift or group, safety
  *   required of the work, initials where a verb of paying stands, a colour made, a sale to the speaker, a
  *   claim asked about or denied, a thing handed in to a role inside the company, a file sent, a price offered or changed, letters
- *   defined or given as a label, a first place praised (see form-readings.ts);
+ *   defined or given as a label, a first place praised, an institution named (see
+ *   form-readings.ts);
  * - a fuzzy hit inside a longer hit of another term that reads its letters otherwise (see readInLonger);
  * - a term talked about, not said (see talked-about.ts), or sent to review only when quoted in speech.
  */
@@ -121,7 +123,8 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     offersPrice(text, c) ||
     movesPrice(text, c) ||
     definesLetters(text, c) ||
-    praisesRank(text, c)
+    praisesRank(text, c) ||
+    namesInstitution(text, c)
   )
 }
 

@@ -515,6 +515,14 @@ describe('a hit that reads as other words from what is glued to it (blind14)', (
     expect(m.categoriesOf('成本价变了：38元')).toEqual(['c'])
   })
 
+  it('reads a claim of the state that starts an institution’s name (…检测中心) as the body named (b17other)', () => {
+    const m = category(['国家级产品', '国家免检'])
+    expect(m.categoriesOf('样品寄到国家级产品质量检测中心了')).toEqual([])
+    expect(m.categoriesOf('这是国家免检产品研究所的复函')).toEqual([])
+    expect(m.categoriesOf('国家级产品，质量中上，放心用')).toEqual(['c'])
+    expect(m.categoriesOf('我们是国家级产品')).toEqual(['c'])
+  })
+
   it('reads a transfer to a channel for files (转我个人网盘) as a document sent on, not a payment', () => {
     const m = category(['转我个人'])
     expect(m.categoriesOf('照片太大，转我个人网盘吧')).toEqual([])
