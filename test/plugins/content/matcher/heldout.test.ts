@@ -110,26 +110,26 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's goals are NOT met here. Blind, it measured 0.839 / 0.900 (99/118, 99/110); below, after the
   // rules for phrases talked about, codes, counted spans and unread words.
-  it('heldout-blind5: at least the figures after the class fixes (precision 106/109, recall 106/110)', () => {
-    expectFloors(matcherOf(), BLIND5, 106 / 109, 106 / 110)
+  it('heldout-blind5: at least the figures after the class fixes (precision 106/107, recall 106/110)', () => {
+    expectFloors(matcherOf(), BLIND5, 106 / 107, 106 / 110)
   })
 
   // Issue #22's goals are NOT met here. Blind, it measured 0.843 / 0.843 (97/115, 97/115) on 9d56a09's matcher;
   // below, after pinyin's tone marks are read (gōng sī yào dǎo bì, Chǔn Huò) and blind7's classes (+√, sxzz, khmd).
-  it('heldout-blind6: at least the figures measured (precision 110/118, recall 110/115)', () => {
-    expectFloors(matcherOf(), BLIND6, 110 / 118, 110 / 115)
+  it('heldout-blind6: at least the figures measured (precision 110/115, recall 110/115)', () => {
+    expectFloors(matcherOf(), BLIND6, 110 / 115, 110 / 115)
   })
 
   // Issue #22's recall goal is NOT met here. Blind, it measured 0.855 / 0.877 (100/117, 100/114) on 5e74de0's
   // matcher; below, after the classes of its false positives and misses (b7fix).
-  it('heldout-blind7: at least the figures after the class fixes (precision 109/110, recall 109/114)', () => {
-    expectFloors(matcherOf(), BLIND7, 109 / 110, 109 / 114)
+  it('heldout-blind7: at least the figures after the class fixes (precision 109/109, recall 109/114)', () => {
+    expectFloors(matcherOf(), BLIND7, 109 / 109, 109 / 114)
   })
 
   // Issue #22's goals are NOT met here. Blind, it measured 0.858 / 0.796 (109/127, 109/137); most of its misses
   // are slang the shared dictionary lacks (the shipped one has it: see below).
   it('heldout-blind8: at least the figures after the class fixes (precision 114/123, recall 114/137)', () => {
-    expectFloors(matcherOf(), BLIND8, 114 / 123, 114 / 137)
+    expectFloors(matcherOf(), BLIND8, 114 / 118, 114 / 137)
   })
 
   // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.885 / 0.871 (115/130, 115/132); its false positives
@@ -137,14 +137,14 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // Below, after those two classes (b9fix): reports and reminders, 倩/情 and 卞/下 look-alikes, `.corn` TLDs; and
   // a word cut off a term that takes an aspect particle (最下注明了, b12fix).
   it('heldout-blind9: at least the figures after the class fixes (precision 120/122, recall 120/132)', () => {
-    expectFloors(matcherOf(), BLIND9, 120 / 122, 120 / 132)
+    expectFloors(matcherOf(), BLIND9, 120 / 121, 120 / 132)
   })
 
   // Issue #22's goals are NOT met here. Blind on f348674: 0.816 / 0.767; below, after its classes (b10prec: reports,
   // words across a term's edge, internal-group scopes; b10rec: splits with radical forms, digit letters, initials;
   // b11prec: the company's own gift, safety required of the work; b11rec: a price's initials with an amount after them).
   it('heldout-blind10: at least the figures after the class fixes (precision 110/116, recall 110/133)', () => {
-    expectFloors(matcherOf(), BLIND10, 110 / 116, 110 / 133)
+    expectFloors(matcherOf(), BLIND10, 110 / 113, 110 / 133)
   })
 
   // Issue #22's recall goal is NOT met here. Blind on f348674: 0.823 / 0.779; after blind10's fixes (unseen):
@@ -167,7 +167,7 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // and after blind14's classes (b14fix, unseen): 0.918 / 0.777; below, after its recall classes (b13rec: spaced
   // links, look-alike components, 入 for 人).
   it('heldout-blind13: at least the figures after its recall classes (precision 109/116, recall 109/130)', () => {
-    expectFloors(matcherOf(), BLIND13, 109 / 116, 109 / 130)
+    expectFloors(matcherOf(), BLIND13, 109 / 115, 109 / 130)
   })
 
   // Blind on b40fa706: 0.872 / 0.963; below, after its classes (b14fix: reports and rule reminders, readings of
@@ -182,46 +182,46 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // b14fix and b13rec 0.904 / 0.897; below, after its classes: b15prec (a rule's topic, reports rebutted, names in
   // mentions, words at a term's end), b15hom (surname-led homophones only where a name stands, a homophone beside
   // pinyin) and b15look (look-alike components and dashes).
-  it('heldout-blind15: at least the figures after its classes (precision 133/133, recall 133/136)', () => {
-    expectFloors(matcherOf(), BLIND15, 133 / 133, 133 / 136)
+  it('heldout-blind15: at least the figures after its classes (precision 134/134, recall 134/136)', () => {
+    expectFloors(matcherOf(), BLIND15, 134 / 134, 134 / 136)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.947 / 0.934 and 0.902 / 0.914.
-  it('heldout-blind16 (unseen): at least the figures measured (precision 145/152, recall 145/152)', () => {
-    expectFloors(matcherOf(), BLIND16, 145 / 152, 145 / 152, true)
+  it('heldout-blind16 (unseen): at least the figures measured (precision 146/152, recall 146/152)', () => {
+    expectFloors(matcherOf(), BLIND16, 146 / 152, 146 / 152, true)
   })
-  it('heldout-blind17 (unseen): at least the figures measured (precision 144/159, recall 144/151)', () => {
-    expectFloors(matcherOf(), BLIND17, 144 / 159, 144 / 151, true)
+  it('heldout-blind17 (unseen): at least the figures measured (precision 145/158, recall 145/151)', () => {
+    expectFloors(matcherOf(), BLIND17, 145 / 158, 145 / 151, true)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 144f0384 (the figures below).
-  it('heldout-blind18 (unseen): at least the figures measured (precision 90/109, recall 90/105)', () => {
-    expectFloors(matcherOf(), BLIND18, 90 / 109, 90 / 105, true)
+  it('heldout-blind18 (unseen): at least the figures measured (precision 91/109, recall 91/105)', () => {
+    expectFloors(matcherOf(), BLIND18, 91 / 109, 91 / 105, true)
   })
-  it('heldout-blind19 (unseen): at least the figures measured (precision 106/125, recall 106/114)', () => {
-    expectFloors(matcherOf(), BLIND19, 106 / 125, 106 / 114, true)
+  it('heldout-blind19 (unseen): at least the figures measured (precision 106/123, recall 106/114)', () => {
+    expectFloors(matcherOf(), BLIND19, 106 / 123, 106 / 114, true)
   })
 })
 
 describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (default.yaml, eval-v2 options)', () => {
   const matcher = compileMatcher(loadDictionaryFiles([SHIPPED_DICTIONARY, EVAL_V2_OPTIONS]).dictionary)
 
-  // Issue #22's precision goal is NOT met here: 6 of its 11 false positives are internal-work rows about
-  // confidential prices and lists, which only the group kind tells apart (docs/plugins/content.md).
-  it('heldout-blind8: at least the figures with the slang vocabulary (precision 131/140, recall 131/137)', () => {
-    expectFloors(matcher, BLIND8, 131 / 140, 131 / 137)
+  // 0.970 precision after b17other (internal work in the company's systems, a price changed): 3 of its 4 false
+  // positives left are internal-work rows about confidential prices and lists, which only the group kind tells apart.
+  it('heldout-blind8: at least the figures with the slang vocabulary (precision 131/135, recall 131/137)', () => {
+    expectFloors(matcher, BLIND8, 131 / 135, 131 / 137)
   })
 
   // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.869 / 0.902 (119/137, 119/132); below, after its
   // two largest classes (b9fix), as with the shared dictionary above, and everyday words allowed (b12fix).
-  it('heldout-blind9: at least the figures after the class fixes (precision 126/130, recall 126/132)', () => {
-    expectFloors(matcher, BLIND9, 126 / 130, 126 / 132)
+  it('heldout-blind9: at least the figures after the class fixes (precision 126/127, recall 126/132)', () => {
+    expectFloors(matcher, BLIND9, 126 / 127, 126 / 132)
   })
 
   // Issue #22's precision goal is NOT met here. Blind on f348674: 0.827 / 0.827; below, after its classes and the
   // shipped dictionary's wider slang (b10rec), and a price's initials with an amount after them (b11rec).
-  it('heldout-blind10: at least the figures after the class fixes (precision 132/138, recall 132/133)', () => {
-    expectFloors(matcher, BLIND10, 132 / 138, 132 / 133)
+  it('heldout-blind10: at least the figures after the class fixes (precision 132/136, recall 132/133)', () => {
+    expectFloors(matcher, BLIND10, 132 / 136, 132 / 133)
   })
 
   // Issue #22's recall goal is NOT met here. Blind on f348674: 0.830 / 0.855; after blind10's fixes (unseen):
@@ -239,8 +239,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's goals are NOT met here. Unseen: at least what it measures after the session's fixes (0.883 / 0.869),
   // and after blind14's classes (b14fix, unseen): 0.890 / 0.869; below, after its recall classes (b13rec).
-  it('heldout-blind13: at least the figures after its recall classes (precision 120/133, recall 120/130)', () => {
-    expectFloors(matcher, BLIND13, 120 / 133, 120 / 130)
+  it('heldout-blind13: at least the figures after its recall classes (precision 120/127, recall 120/130)', () => {
+    expectFloors(matcher, BLIND13, 120 / 127, 120 / 130)
   })
 
   // Blind on b40fa706: 0.872 / 0.970; below, after its classes (b14fix), as with the shared dictionary above.
@@ -250,23 +250,23 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's goals are NOT met here. Blind on b40fa706 0.898 / 0.904; unseen after b13rec 0.899 / 0.912; below,
   // after its classes (b15prec, b15hom, b15look), as with the shared dictionary above.
-  it('heldout-blind15: at least the figures after its classes (precision 133/135, recall 133/136)', () => {
-    expectFloors(matcher, BLIND15, 133 / 135, 133 / 136)
+  it('heldout-blind15: at least the figures after its classes (precision 134/135, recall 134/136)', () => {
+    expectFloors(matcher, BLIND15, 134 / 135, 134 / 136)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.925 / 0.967 and 0.881 / 0.927.
-  it('heldout-blind16 (unseen): at least the figures measured (precision 148/160, recall 148/152)', () => {
-    expectFloors(matcher, BLIND16, 148 / 160, 148 / 152, true)
+  it('heldout-blind16 (unseen): at least the figures measured (precision 149/157, recall 149/152)', () => {
+    expectFloors(matcher, BLIND16, 149 / 157, 149 / 152, true)
   })
-  it('heldout-blind17 (unseen): at least the figures measured (precision 145/164, recall 145/151)', () => {
-    expectFloors(matcher, BLIND17, 145 / 164, 145 / 151, true)
+  it('heldout-blind17 (unseen): at least the figures measured (precision 146/159, recall 146/151)', () => {
+    expectFloors(matcher, BLIND17, 146 / 159, 146 / 151, true)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 144f0384 (the figures below).
-  it('heldout-blind18 (unseen): at least the figures measured (precision 93/113, recall 93/105)', () => {
-    expectFloors(matcher, BLIND18, 93 / 113, 93 / 105, true)
+  it('heldout-blind18 (unseen): at least the figures measured (precision 94/112, recall 94/105)', () => {
+    expectFloors(matcher, BLIND18, 94 / 112, 94 / 105, true)
   })
-  it('heldout-blind19 (unseen): at least the figures measured (precision 108/128, recall 108/114)', () => {
-    expectFloors(matcher, BLIND19, 108 / 128, 108 / 114, true)
+  it('heldout-blind19 (unseen): at least the figures measured (precision 108/126, recall 108/114)', () => {
+    expectFloors(matcher, BLIND19, 108 / 126, 108 / 114, true)
   })
 })
