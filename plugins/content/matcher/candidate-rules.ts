@@ -137,7 +137,7 @@ const GLOSS_AFTER = /^\s?[（(]\p{Script=Han}/u
 
 /**
  * True for an initials form in capitals that names the thing written after it, as abbreviations do
- * (`FW 版本` firmware, `NC 机床`, `GD 区域`, `QS 标志`), or written as an element's symbol and glossed in
+ * (`FW 版本` firmware, `NC 机床`, `GD 区域`, `QS 标志`, `JW 万豪酒店`: a numeral that starts no number), or written as an element's symbol and glossed in
  * brackets (`Sb（锑）` antimony); an insult stands alone (`真是个SB`), in lower case (`那个 nc 又在刷屏`), or
  * with a meme in brackets (`sb（狗头）`).
  */
@@ -145,7 +145,18 @@ function readsAsAbbreviation(text: string, start: number, end: number): boolean 
   if (SYMBOL.test(text.slice(start, end)) && GLOSS_AFTER.test(text.slice(end, end + 3))) return true
   if (!CAPITALS.test(text.slice(start, end))) return false
   const next = IDEOGRAPH_AFTER.exec(text.slice(end, end + 8))
-  return next !== null && !NOT_NAMED.has(next[1])
+  if (next === null) return false
+  if (!NOT_NAMED.has(next[1])) return true
+  // A numeral that starts no number names a thing (`JW 万豪酒店`); `SSC 五分钟一期`, `BC 一千` are counts.
+  if (!NUMERALS.has(next[1])) return false
+  const after = text.codePointAt(end + next[0].length) ?? 0
+  const following = String.fromCodePoint(after)
+  return (
+    after !== 0 &&
+    !NUMERALS.has(following) &&
+    !wordTables().classifiers.has(following) &&
+    /\p{Script=Han}/u.test(following)
+  )
 }
 
 /** Numerals, as characters and digits. */

@@ -98,12 +98,16 @@ function readsAs(name: string, reading: string, from = 0, at = 0): boolean {
   )
 }
 
-/** What the company pays a member, before a transfer in its clause: `报销款`, `工资`, `奖金`, `差旅费`. */
-const PAID_BY_COMPANY = /(?:报销|工资|奖金|补贴|差旅费|公积金|年终奖)[^，,；;。！!？?\n]{0,6}$/u
+/**
+ * What the company pays or credits a member, before a transfer in its clause: `报销款`, `工资`, `奖金`, `差旅费`,
+ * `积分`, `退款`.
+ */
+const PAID_BY_COMPANY = /(?:报销|工资|奖金|补贴|差旅费|公积金|年终奖|积分|退款)[^，,；;。！!？?\n]{0,8}$/u
 
 /**
  * True for a transfer to the speaker (转到我账户) of what the company pays its members: a payment received,
- * not a deal (`这个月的差旅费已经转到我账户了`). `货款转到我账户` and `转到我账户就行` stay hits.
+ * not a deal (`这个月的差旅费已经转到我账户了`, `积分兑换后会自动转到我账户吗`). `货款转到我账户` and `转到我账户就行` stay
+ * hits.
  */
 export function receivesPay(text: string, c: Candidate): boolean {
   return c.term.startsWith('转') && PAID_BY_COMPANY.test(text.slice(Math.max(0, c.start - 12), c.start))
@@ -553,16 +557,21 @@ export function offersPrice(text: string, c: Candidate): boolean {
 /** A definition after letters: `表示`, `代表`, `指的是`, `=`, `是…的缩写`. */
 const DEFINED_AFTER =
   /^\s*(?:[=＝]\s*\p{Script=Han}|表示|代表|指的是|是指|的意思是|的全称是|[是为][^，,；;。！!？?\n]{1,12}的(?:缩写|简称|代号|意思))/u
+/** A capital and a small letter, as a chemical element's symbol is written (Sb, Pb). */
+const ELEMENT = /^[A-Z][a-z]$/u
+/** A gloss in brackets right after the symbol: `Sb（锑）`, `Pb(铅)`. */
+const ELEMENT_GLOSS = /^\s?[（(]\p{Script=Han}{1,3}[）)]/u
 /** A label given just before letters: `换成`, `改成`, `简称`, `代号`. */
 const LABELLED_BEFORE = /(?:换成|改成|改为|写成|印成|标成|简称|缩写|代号|型号|编号)\s*$/u
 
 /**
  * True for a hit of Latin letters (initials, or a Latin term such as `sb`) defined right after it or given as a
- * label right before it: a code talked about (`订单里 SB 表示标准版`, `KPI 的 QWZD 是区外终端的缩写`, `旧标志要换成
- * SC`), not the term. `你就是个SB`, `SB 你看什么` and `sb 是你吧` stay hits.
+ * label right before it, or an element's symbol glossed in brackets: a code talked about (`订单里 SB 表示标准版`,
+ * `KPI 的 QWZD 是区外终端的缩写`, `旧标志要换成 SC`, `Sb（锑）未检出`), not the term. `你就是个SB`, `SB 你看什么` and `sb 是你吧` stay hits.
  */
 export function definesLetters(text: string, c: Candidate): boolean {
   if (!latinLetters(text, c.start, c.end)) return false
+  if (ELEMENT.test(text.slice(c.start, c.end)) && ELEMENT_GLOSS.test(text.slice(c.end, c.end + 8))) return true
   return (
     DEFINED_AFTER.test(text.slice(c.end, c.end + 20)) ||
     LABELLED_BEFORE.test(text.slice(Math.max(0, c.start - 4), c.start))

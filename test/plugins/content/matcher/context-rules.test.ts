@@ -194,6 +194,12 @@ describe('initials as abbreviations', () => {
     expect(m.categoriesOf('FW：合同终稿，请查收')).toEqual([])
   })
 
+  it('reads capitals before a numeral that starts no number as an abbreviation (NC 万达店) (b17other)', () => {
+    expect(m.categoriesOf('团建定在 FW 万达广场那家')).toEqual([])
+    expect(m.categoriesOf('FW 一千块也不值')).toEqual(['c'])
+    expect(m.categoriesOf('NC 三个字送给你')).toEqual(['c'])
+  })
+
   it('reads an element symbol glossed in brackets as the element (Gd（钆）), not a meme in brackets (gd（狗头）)', () => {
     const m = category(['滚蛋'])
     expect(m.categoriesOf('样品里 Gd（钆）含量偏高')).toEqual([])

@@ -95,8 +95,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
 
   // Issue #22's goals (precision >= 0.97, recall >= 0.95) are NOT met here: this holds what was measured.
-  it('heldout-test: at least the figures after the class fixes (precision 103/105, recall 103/105)', () => {
-    expectFloors(matcherOf(), TEST, 103 / 105, 103 / 105)
+  it('heldout-test: at least the figures after the class fixes (precision 103/104, recall 103/105)', () => {
+    expectFloors(matcherOf(), TEST, 103 / 104, 103 / 105)
   })
 
   it('heldout-final: at least the figures after the class fixes (precision 112/112, recall 112/114)', () => {
@@ -128,7 +128,7 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's goals are NOT met here. Blind, it measured 0.858 / 0.796 (109/127, 109/137); most of its misses
   // are slang the shared dictionary lacks (the shipped one has it: see below).
-  it('heldout-blind8: at least the figures after the class fixes (precision 114/123, recall 114/137)', () => {
+  it('heldout-blind8: at least the figures after the class fixes (precision 114/118, recall 114/137)', () => {
     expectFloors(matcherOf(), BLIND8, 114 / 118, 114 / 137)
   })
 
@@ -136,14 +136,14 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // were mostly reports and rule reminders that quote a banned term, its misses slang and look-alike characters.
   // Below, after those two classes (b9fix): reports and reminders, 倩/情 and 卞/下 look-alikes, `.corn` TLDs; and
   // a word cut off a term that takes an aspect particle (最下注明了, b12fix).
-  it('heldout-blind9: at least the figures after the class fixes (precision 120/122, recall 120/132)', () => {
-    expectFloors(matcherOf(), BLIND9, 120 / 121, 120 / 132)
+  it('heldout-blind9: at least the figures after the class fixes (precision 120/120, recall 120/132)', () => {
+    expectFloors(matcherOf(), BLIND9, 120 / 120, 120 / 132)
   })
 
   // Issue #22's goals are NOT met here. Blind on f348674: 0.816 / 0.767; below, after its classes (b10prec: reports,
   // words across a term's edge, internal-group scopes; b10rec: splits with radical forms, digit letters, initials;
   // b11prec: the company's own gift, safety required of the work; b11rec: a price's initials with an amount after them).
-  it('heldout-blind10: at least the figures after the class fixes (precision 110/116, recall 110/133)', () => {
+  it('heldout-blind10: at least the figures after the class fixes (precision 110/113, recall 110/133)', () => {
     expectFloors(matcherOf(), BLIND10, 110 / 113, 110 / 133)
   })
 
@@ -166,7 +166,7 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // Issue #22's goals are NOT met here. Unseen: at least what it measures after the session's fixes (0.910 / 0.777),
   // and after blind14's classes (b14fix, unseen): 0.918 / 0.777; below, after its recall classes (b13rec: spaced
   // links, look-alike components, 入 for 人).
-  it('heldout-blind13: at least the figures after its recall classes (precision 109/116, recall 109/130)', () => {
+  it('heldout-blind13: at least the figures after its recall classes (precision 109/115, recall 109/130)', () => {
     expectFloors(matcherOf(), BLIND13, 109 / 115, 109 / 130)
   })
 
@@ -190,8 +190,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind16 (unseen): at least the figures measured (precision 146/152, recall 146/152)', () => {
     expectFloors(matcherOf(), BLIND16, 146 / 152, 146 / 152, true)
   })
-  it('heldout-blind17 (unseen): at least the figures measured (precision 145/158, recall 145/151)', () => {
-    expectFloors(matcherOf(), BLIND17, 145 / 158, 145 / 151, true)
+  it('heldout-blind17 (unseen): at least the figures measured (precision 145/157, recall 145/151)', () => {
+    expectFloors(matcherOf(), BLIND17, 145 / 157, 145 / 151, true)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 144f0384 (the figures below).
@@ -214,8 +214,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.869 / 0.902 (119/137, 119/132); below, after its
   // two largest classes (b9fix), as with the shared dictionary above, and everyday words allowed (b12fix).
-  it('heldout-blind9: at least the figures after the class fixes (precision 126/127, recall 126/132)', () => {
-    expectFloors(matcher, BLIND9, 126 / 127, 126 / 132)
+  it('heldout-blind9: at least the figures after the class fixes (precision 126/126, recall 126/132)', () => {
+    expectFloors(matcher, BLIND9, 126 / 126, 126 / 132)
   })
 
   // Issue #22's precision goal is NOT met here. Blind on f348674: 0.827 / 0.827; below, after its classes and the
@@ -233,8 +233,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's recall goal is NOT met here. Blind on e2df478: 0.900 / 0.818; after blind11's fixes: 0.924 / 0.826; below, after its classes (b12fix:
   // reports, initials where a verb of paying stands, zz/sx/gs and 割韭菜/跑路/出厂价 slang with context, short links).
-  it('heldout-blind12: at least the figures after its classes (precision 124/125, recall 124/132)', () => {
-    expectFloors(matcher, BLIND12, 124 / 125, 124 / 132)
+  it('heldout-blind12: at least the figures after its classes (precision 124/124, recall 124/132)', () => {
+    expectFloors(matcher, BLIND12, 124 / 124, 124 / 132)
   })
 
   // Issue #22's goals are NOT met here. Unseen: at least what it measures after the session's fixes (0.883 / 0.869),
@@ -258,8 +258,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   it('heldout-blind16 (unseen): at least the figures measured (precision 149/157, recall 149/152)', () => {
     expectFloors(matcher, BLIND16, 149 / 157, 149 / 152, true)
   })
-  it('heldout-blind17 (unseen): at least the figures measured (precision 146/159, recall 146/151)', () => {
-    expectFloors(matcher, BLIND17, 146 / 159, 146 / 151, true)
+  it('heldout-blind17 (unseen): at least the figures measured (precision 146/158, recall 146/151)', () => {
+    expectFloors(matcher, BLIND17, 146 / 158, 146 / 151, true)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 144f0384 (the figures below).

@@ -480,6 +480,9 @@ describe('a hit that reads as other words from what is glued to it (blind14)', (
     expect(m.categoriesOf('SB 你看什么')).toEqual(['c'])
     expect(m.categoriesOf('sb 是你吧')).toEqual(['c'])
     expect(fuzzy.categoriesOf('QWZD，买贵退差')).toEqual(['c'])
+    // An element's symbol glossed in brackets.
+    expect(m.categoriesOf('水样里 Sb（锑）含量正常')).toEqual([])
+    expect(m.categoriesOf('你个sb（狗头）')).toEqual(['c'])
   })
 
   it('reads a first place praised or rewarded, with no sale, as a ranking, not an ad (b17other)', () => {
@@ -521,6 +524,13 @@ describe('a hit that reads as other words from what is glued to it (blind14)', (
     expect(m.categoriesOf('这是国家免检产品研究所的复函')).toEqual([])
     expect(m.categoriesOf('国家级产品，质量中上，放心用')).toEqual(['c'])
     expect(m.categoriesOf('我们是国家级产品')).toEqual(['c'])
+  })
+
+  it('reads points or a refund credited to the speaker (积分…转到我账户) as a credit, not a deal (b17other)', () => {
+    const m = category(['转到我账户'])
+    expect(m.categoriesOf('会员积分满一千会自动转到我账户吗')).toEqual([])
+    expect(m.categoriesOf('退款什么时候转到我账户')).toEqual([])
+    expect(m.categoriesOf('尾款转到我账户，别走公司')).toEqual(['c'])
   })
 
   it('reads a transfer to a channel for files (转我个人网盘) as a document sent on, not a payment', () => {
