@@ -84,8 +84,9 @@ const TIME_AFTER =
 
 /**
  * True for pinyin written as a name and set apart by spaces: a surname's syllable and a given name
- * (`新同事 Wei Xin 下周`, not `玩Du Bo的`, not `Mianfei Lingqu`), a given name after one (`Zhang Jiawei`),
- * or a lone given name followed by a word of time, as the subject of a sentence (see TIME_AFTER).
+ * (`新同事 Wei Xin 下周`, not `玩Du Bo的`, not `Mianfei Lingqu`), a given name after one (`Zhang Jiawei`) or
+ * before one (`Seqing Wang`), a lone given name followed by a word of time, as the subject of a sentence (see
+ * TIME_AFTER), or a capitalised name followed by a firm's word (`Jiawei Tech`).
  */
 function readsAsName(text: string, start: number, end: number): boolean {
   if (!NAME_EDGE.test(text.slice(end, end + 1))) return false
@@ -98,8 +99,18 @@ function readsAsName(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 16), start)
   if (EDGE_BEFORE.test(before) && TIME_AFTER.test(text.slice(end, end + 8))) return true
   const surname = SURNAME_BEFORE.exec(before)
-  return surname !== null && surnameSyllables.has(surname[1].toLowerCase())
+  if (surname !== null && surnameSyllables.has(surname[1].toLowerCase())) return true
+  if (!EDGE_BEFORE.test(before)) return false
+  const after = text.slice(end, end + 24)
+  const western = SURNAME_AFTER.exec(after)
+  return (western !== null && surnameSyllables.has(western[1].toLowerCase())) || FIRM_AFTER.test(after)
 }
+
+/** A capitalised surname after a given name and a space, then a name edge: a name in Western order (`Seqing Wang`). */
+const SURNAME_AFTER = /^ ([A-Z][a-z]+)(?=$|[\s\p{P}])/u
+/** A firm's word after a capitalised name: `Jiawei Tech`, `Jiawei Design`, `Jiawei Co., Ltd`. */
+const FIRM_AFTER =
+  /^ (?:Tech|Technology|Technologies|Design|Studio|Group|Trading|Home|Decor|Co\b|Ltd\b|Inc\b|Company|Consulting)/u
 
 /** A payment service's name after a brand: `Pay` or 支付, not 支付宝 (`Weixin Pay`, `Weixin 支付`). */
 const SERVICE_AFTER = /^ ?(?:Pay\b|支付(?!宝))/u
@@ -126,7 +137,7 @@ const GLOSS_AFTER = /^\s?[（(]\p{Script=Han}/u
 
 /**
  * True for an initials form in capitals that names the thing written after it, as abbreviations do
- * (`FW 版本` firmware, `NC 机床`, `GD 区域`, `QS 标志`), or written as an element's symbol and glossed in
+ * (`FW 版本` firmware, `NC 机床`, `GD 区域`, `QS 标志`, `JW 万豪酒店`: a numeral that starts no number), or written as an element's symbol and glossed in
  * brackets (`Sb（锑）` antimony); an insult stands alone (`真是个SB`), in lower case (`那个 nc 又在刷屏`), or
  * with a meme in brackets (`sb（狗头）`).
  */
@@ -134,7 +145,18 @@ function readsAsAbbreviation(text: string, start: number, end: number): boolean 
   if (SYMBOL.test(text.slice(start, end)) && GLOSS_AFTER.test(text.slice(end, end + 3))) return true
   if (!CAPITALS.test(text.slice(start, end))) return false
   const next = IDEOGRAPH_AFTER.exec(text.slice(end, end + 8))
-  return next !== null && !NOT_NAMED.has(next[1])
+  if (next === null) return false
+  if (!NOT_NAMED.has(next[1])) return true
+  // A numeral that starts no number names a thing (`JW 万豪酒店`); `SSC 五分钟一期`, `BC 一千` are counts.
+  if (!NUMERALS.has(next[1])) return false
+  const after = text.codePointAt(end + next[0].length) ?? 0
+  const following = String.fromCodePoint(after)
+  return (
+    after !== 0 &&
+    !NUMERALS.has(following) &&
+    !wordTables().classifiers.has(following) &&
+    /\p{Script=Han}/u.test(following)
+  )
 }
 
 /** Numerals, as characters and digits. */

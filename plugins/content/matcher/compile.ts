@@ -282,7 +282,7 @@ class CompiledMatcher implements Matcher {
     )
     for (const category of initialsOfTwoTerms(candidates)) confirmedCategories.add(category)
     const contextCategories = new Set(candidates.filter(c => c.context).map(c => c.category))
-    return candidates.filter(
+    const kept = candidates.filter(
       c =>
         !c.context &&
         (isIn(slang, c)
@@ -297,6 +297,25 @@ class CompiledMatcher implements Matcher {
               takesAnOrder(text, c) ||
               followsACompetition(text, c) ||
               confirmedCategories.has(c.category)),
+    )
+    return this.confirmedReadingsOnly(kept)
+  }
+
+  /**
+   * Drops initials read by a category without context words where the same letters are initials of a
+   * category with context words that kept them, confirmed: the letters are that category's (`这单走 sd 吧，别录
+   * 系统`: 私单 confirmed by 系统, so no 刷单; `正规 bc 平台，返水百分之三`: 博彩 by 返水, no 白痴).
+   */
+  private confirmedReadingsOnly(kept: Candidate[]): Candidate[] {
+    const gated = (c: Candidate): boolean =>
+      c.kind === 'initials' && (this.dictionary.categories[c.category]?.context ?? []).length > 0
+    const confirmed = kept.filter(gated)
+    if (confirmed.length === 0) return kept
+    return kept.filter(
+      c =>
+        c.kind !== 'initials' ||
+        gated(c) ||
+        !confirmed.some(d => d.start === c.start && d.end === c.end && d.category !== c.category),
     )
   }
 

@@ -98,12 +98,16 @@ function readsAs(name: string, reading: string, from = 0, at = 0): boolean {
   )
 }
 
-/** What the company pays a member, before a transfer in its clause: `报销款`, `工资`, `奖金`, `差旅费`. */
-const PAID_BY_COMPANY = /(?:报销|工资|奖金|补贴|差旅费|公积金|年终奖)[^，,；;。！!？?\n]{0,6}$/u
+/**
+ * What the company pays or credits a member, before a transfer in its clause: `报销款`, `工资`, `奖金`, `差旅费`,
+ * `积分`, `退款`.
+ */
+const PAID_BY_COMPANY = /(?:报销|工资|奖金|补贴|差旅费|公积金|年终奖|积分|退款)[^，,；;。！!？?\n]{0,8}$/u
 
 /**
  * True for a transfer to the speaker (转到我账户) of what the company pays its members: a payment received,
- * not a deal (`这个月的差旅费已经转到我账户了`). `货款转到我账户` and `转到我账户就行` stay hits.
+ * not a deal (`这个月的差旅费已经转到我账户了`, `积分兑换后会自动转到我账户吗`). `货款转到我账户` and `转到我账户就行` stay
+ * hits.
  */
 export function receivesPay(text: string, c: Candidate): boolean {
   return c.term.startsWith('转') && PAID_BY_COMPANY.test(text.slice(Math.max(0, c.start - 12), c.start))
@@ -149,7 +153,9 @@ const DEAL_WORDS = /单|款|钱|账|转|价|私下|合同|付|收费/u
 /** Claims of safety: 绝对安全, 零风险. */
 const SAFETY = /安全|风险/u
 /** An obligation directly before a claim: `必须做到`, `务必确保`, `一定要`, `确保`. */
-const OBLIGATION = /(?:(?:必须|务必|一定要|一定得|要求)(?:做到|保证|确保|达到)?|确保)$/u
+const OBLIGATION = /(?:(?:必须|务必|一定要|一定得|要求|要)(?:做到|保证|确保|达到)?|确保)$/u
+/** A step of the work that waits for the claim, right after it: `再干活`, `后才能施工`, `方可进场`. */
+const WORK_WAITS = /^(?:之?后|以后)?(?:再|才能?|才可以|方可)/u
 /**
  * Words of a sale or of a product's effects anywhere in the message: then the obligation is a promise to a
  * buyer (`放心购买`, `必须绝对安全，无任何副作用`).
@@ -157,12 +163,14 @@ const OBLIGATION = /(?:(?:必须|务必|一定要|一定得|要求)(?:做到|保
 const SALE_WORDS = /购买|买|下单|放心|产品|本品|我们|客户用|售|副作用|功效|疗效/u
 
 /**
- * True for a claim of safety (绝对安全, 零风险) right after an obligation, in a message with no word of a
- * sale: a rule of the work, not an ad's claim (`高空安装必须做到绝对安全`, `动火作业务必零风险`, `先断电，确保绝对安全`).
+ * True for a claim of safety (绝对安全, 零风险) right after an obligation (`必须做到`, `要`), or before a step of the
+ * work that waits for it (`保证绝对安全再干活`), in a message with no word of a sale: a rule of the work, not an
+ * ad's claim (`高空安装必须做到绝对安全`, `动火作业务必零风险`, `先断电，确保绝对安全`, `现场要绝对安全`).
  * `本产品绝对安全`, `质量必须绝对安全，放心购买`, `我们确保绝对安全` and `保证绝对安全` (how an ad says it) stay hits.
  */
 export function requiresSafety(text: string, c: Candidate): boolean {
-  return SAFETY.test(c.term) && OBLIGATION.test(text.slice(Math.max(0, c.start - 6), c.start)) && !SALE_WORDS.test(text)
+  if (!SAFETY.test(c.term) || SALE_WORDS.test(text)) return false
+  return OBLIGATION.test(text.slice(Math.max(0, c.start - 6), c.start)) || WORK_WAITS.test(text.slice(c.end, c.end + 4))
 }
 
 /**
@@ -239,11 +247,11 @@ const NAME_KINDS = new Set(['exact', 'normalised', 'homophone', 'toneless'])
 /** Two ideographs, as a given name is written. */
 const GIVEN_NAME = /^\p{Script=Han}{2}$/u
 /**
- * What may stand before a full name: the text's start, a space, punctuation (`@`, `-`), a word for a person, or
- * a department or role (`财务石诗彩提醒大家`).
+ * What may stand before a full name: the text's start, a space, punctuation (`@`, `-`), a word for a person, a
+ * department or role (`财务石诗彩提醒大家`), or a verb of naming (`实习生叫夏柱`).
  */
 const BEFORE_NAME =
-  /(?:^|[\s\p{P}]|同事|新人|同学|老师|经理|主管|组长|店长|员工|师傅|专员|总监|助理|欢迎|感谢|恭喜|财务|行政|人事|客服|前台|仓库|售后|采购|法务|会计|出纳)$/u
+  /(?:^|[\s\p{P}]|同事|新人|同学|老师|经理|主管|组长|店长|员工|师傅|专员|总监|助理|欢迎|感谢|恭喜|财务|行政|人事|客服|前台|仓库|售后|采购|法务|会计|出纳|叫|名叫|叫做|名字是)$/u
 
 /**
  * True for a two-character hit written as a given name after a common surname that starts a name (the
@@ -432,19 +440,37 @@ export function namesColour(text: string, c: Candidate): boolean {
   return COLOUR_TERM.test(c.term) && MADE_INTO.test(text.slice(Math.max(0, c.start - 2), c.start))
 }
 
-/** Who buys, right after a term of selling: the speaker or the company (`出售给我们`, `卖给公司`). */
-const TO_SPEAKER = /^给(?:我们|咱们|公司|我司|本公司)/u
+/** Who buys, right after a term of selling: the speaker, the company or its staff (`出售给我们`, `卖给员工`). */
+const TO_SPEAKER = /^给(?:我们|咱们|公司|我司|本公司|员工|同事|内部员工)/u
+/** A sale inside the company, just before a term of selling: `内部`, `员工价`. */
+const INSIDE_BEFORE = /(?:内部|员工价?)$/u
 
 /**
- * True for a term of selling (低价出售, 低价卖) followed by the speaker or the company as buyer: someone sells to
- * us, which is no ad to the reader (`他想低价出售给我们`). `低价出售，给我留言` and `低价出售给有需要的` stay hits.
+ * True for a term of selling (低价出售, 低价卖) followed by the speaker, the company or its staff as buyer, or
+ * after 内部 in a message with no way to reach someone outside: someone sells to us, or the company to its
+ * staff, which is no ad to the reader (`他想低价出售给我们`, `样机内部低价出售，员工优先`). `低价出售，给我留言`,
+ * `低价出售给有需要的` and `内部低价出售，加我微信` stay hits.
  */
 export function sellsToSpeaker(text: string, c: Candidate): boolean {
-  return /[售卖]$/u.test(c.term) && TO_SPEAKER.test(text.slice(c.end, c.end + 4))
+  if (!/[售卖]$/u.test(c.term)) return false
+  if (TO_SPEAKER.test(text.slice(c.end, c.end + 5))) return true
+  return INSIDE_BEFORE.test(text.slice(Math.max(0, c.start - 3), c.start)) && !OUTSIDE_REACH.test(text)
 }
 
 /** Claims about a product: a term holding one of these (永久有效, 绝对安全, 全网最低, 第一品牌). */
 const CLAIM = /有效|安全|最低|最高|第一|百病|国家级|免检|根治|无副作用|零风险/u
+/** A denial directly before a claim: `没有`, `哪有`, `不存在`, `不可能`, `谈不上`. */
+const DENIED_BEFORE = /(?:没有|哪有|哪里有|不存在|不可能|不会|谈不上|称不上|算不上)$/u
+
+/**
+ * True for a claim about a product right after a denial: the speaker says no such thing holds, and claims
+ * nothing (`世上没有绝对安全的插座`, `哪有永久有效的滤芯`, `吃药也不可能包治百病`). `绝对安全，没有副作用` and
+ * `没有人比我们更低，全网最低` (the claim not denied) stay hits.
+ */
+export function deniesClaim(text: string, c: Candidate): boolean {
+  return CLAIM.test(c.term) && DENIED_BEFORE.test(text.slice(Math.max(0, c.start - 3), c.start))
+}
+
 /** A yes-no question before a claim: `是`, `真的是`, `是不是`, `是否`. */
 const ASKED_BEFORE = /(?:是|是不是|是否|真的是|真是|真的)$/u
 /** The question's end after a claim: `吗`, `么`, `嘛`, maybe past `的`. */
@@ -461,15 +487,16 @@ export function asksClaim(text: string, c: Candidate): boolean {
 }
 
 /**
- * Handed in to a role inside the company, right after a term (maybe past a polite word): `请发给主管`,
- * `统一交给财务`, `汇总给经理`.
+ * Handed in to a role inside the company, or put in its systems, right after a term (maybe past a polite
+ * word): `请发给主管`, `统一交给财务`, `汇总给经理`, `录进 CRM`, `放企业微盘`.
  */
 const HANDED_INSIDE =
-  /(?:请|麻烦|都|统一|一律|记得|尽快)*(?:发给|交给|报给|提交给|转给|汇总给|上交给|发到)(?:部门|区域|片区)?(?:主管|经理|领导|组长|财务|人事|HR|hr|总部|老板|店长|总监)/uy
+  /(?:请|麻烦|都|统一|一律|记得|尽快)*(?:(?:发给|交给|报给|提交给|转给|汇总给|上交给|发到)(?:部门|区域|片区)?(?:主管|经理|领导|组长|财务|人事|HR|hr|总部|老板|店长|总监)|(?:录进|录入|导入|上传到|填进|填到|同步到|放进|放到|放在|存到|存在|放|在)\s?(?:公司的?)?(?:CRM|crm|系统|OA|oa|ERP|erp|企业微盘|共享盘|内网))/uy
 
 /**
- * True for a hit handed in to a role inside the company (`客户名单请发给主管`, `进货价汇总给财务`): internal
- * work, not a leak. `客户名单发给我` and `客户名单发到群里` stay hits.
+ * True for a hit handed in to a role inside the company (`客户名单请发给主管`, `进货价汇总给财务`) or entered in
+ * or kept in its own systems (`客户名单录进 CRM`, `内部资料放企业微盘了`): internal work, not a leak.
+ * `客户名单发给我` and `客户名单发到群里` stay hits.
  */
 export function handedInside(text: string, c: Candidate): boolean {
   HANDED_INSIDE.lastIndex = c.end
@@ -485,4 +512,92 @@ const FILES_CHANNEL = /^的?(?:邮箱|邮件|网盘|云盘|电脑|U盘|u盘|文�
  */
 export function sendsFiles(text: string, c: Candidate): boolean {
   return c.term.startsWith('转') && FILES_CHANNEL.test(text.slice(c.end, c.end + 4))
+}
+
+/**
+ * An offer of a price to the reader, at the end of the clause before it: sending it (`发你`, `给您`, `fa ni`),
+ * whoever wants or gets it (`要`, `想拿团购`, `有`, `xiang yao`) or a superlative (`最`, as in 全网最低价).
+ */
+const OFFERED_BEFORE =
+  /(?:(?:发|给|报|私)(?:你|您)(?:个|一个)?|(?:想要|想拿|要拿|想|要|拿|有)(?:到)?(?:团购|优惠|会员|内部)?|最|(?:fa|gei) ?ni ?|(?:xiang ?)?yao ?)$/iu
+/** A request to contact the speaker right after the term: the price is what the contact gets (`底价加我`). */
+const CONTACT_AFTER = /^的?(?:加我|加[vV微威薇]|加个|私聊|私我|私信|找我|联系我|滴我)/u
+/** A change or a negotiation of a price right after it, maybe past 格 or an adverb: `涨了`, `又下调`, `能不能再谈`. */
+const PRICE_MOVES =
+  /^格?(?:又|也|都|已经|还|最近){0,2}(?:涨了|降了|上涨|下降|上调|下调|调整|调了|变了|涨价|降价|能不能再谈|再谈|谈下来)/u
+
+/**
+ * True for a price term (ending in 价) followed by a change or a negotiation of it, with no figure after it:
+ * the price talked about at work (`原料的成本价格又涨了`, `进货价能不能再谈`), none told. `进货价涨了，现在六十` stays a hit.
+ */
+export function movesPrice(text: string, c: Candidate): boolean {
+  if (!c.term.endsWith('价')) return false
+  const after = text.slice(c.end)
+  return PRICE_MOVES.test(after) && !AMOUNT.test(after)
+}
+
+/** A table or list of prices after the term: the prices told, not offered. */
+const TOLD_AFTER = /^[^，,；;。！!？?\n]{0,2}(?:表|单|清单|明细)/u
+/** An amount anywhere after the term: a figure told. */
+const AMOUNT = /\d|[一二两三四五六七八九十][十百千万块元]|[百千万]块/u
+
+/**
+ * True for a price term (ending in 价: 底价, 内部价) offered to the reader or claimed as the lowest, with no table
+ * and no figure told after it: the bait of a private contact or a claim (`要底价的私聊我`, `加我微信，发你底价`,
+ * `私聊我，有底价`, `团购底价加我微信`, `全网最底价`), which the message's other hits name; no price is leaked. `底价表我拍下来了`,
+ * `发你底价，三百八` and `底价是多少我都知道` stay hits.
+ */
+export function offersPrice(text: string, c: Candidate): boolean {
+  if (!c.term.endsWith('价')) return false
+  const after = text.slice(c.end)
+  if (!OFFERED_BEFORE.test(clauseBefore(text, c.start)) && !CONTACT_AFTER.test(after)) return false
+  return !TOLD_AFTER.test(after) && !AMOUNT.test(after)
+}
+
+/** A definition after letters: `表示`, `代表`, `指的是`, `=`, `是…的缩写`. */
+const DEFINED_AFTER =
+  /^\s*(?:[=＝]\s*\p{Script=Han}|表示|代表|指的是|是指|的意思是|的全称是|[是为][^，,；;。！!？?\n]{1,12}的(?:缩写|简称|代号|意思))/u
+/** A capital and a small letter, as a chemical element's symbol is written (Sb, Pb). */
+const ELEMENT = /^[A-Z][a-z]$/u
+/** A gloss in brackets right after the symbol: `Sb（锑）`, `Pb(铅)`. */
+const ELEMENT_GLOSS = /^\s?[（(]\p{Script=Han}{1,3}[）)]/u
+/** A label given just before letters: `换成`, `改成`, `简称`, `代号`. */
+const LABELLED_BEFORE = /(?:换成|改成|改为|写成|印成|标成|简称|缩写|代号|型号|编号)\s*$/u
+
+/**
+ * True for a hit of Latin letters (initials, or a Latin term such as `sb`) defined right after it or given as a
+ * label right before it, or an element's symbol glossed in brackets: a code talked about (`订单里 SB 表示标准版`,
+ * `KPI 的 QWZD 是区外终端的缩写`, `旧标志要换成 SC`, `Sb（锑）未检出`), not the term. `你就是个SB`, `SB 你看什么` and `sb 是你吧` stay hits.
+ */
+export function definesLetters(text: string, c: Candidate): boolean {
+  if (!latinLetters(text, c.start, c.end)) return false
+  if (ELEMENT.test(text.slice(c.start, c.end)) && ELEMENT_GLOSS.test(text.slice(c.end, c.end + 8))) return true
+  return (
+    DEFINED_AFTER.test(text.slice(c.end, c.end + 20)) ||
+    LABELLED_BEFORE.test(text.slice(Math.max(0, c.start - 4), c.start))
+  )
+}
+
+/** Words of praise or a reward for a result: `恭喜`, `表扬`, `奖金`, `锦旗`. */
+const PRAISED = /恭喜|祝贺|表扬|嘉奖|奖金|奖励|锦旗|颁奖|获奖|喜报|光荣榜|鼓掌|👏/u
+
+/**
+ * True for a claim of first place (销量第一, 第一品牌) in a message praising or rewarding it, with no word of a
+ * sale: a team's ranking celebrated (`华东区这个月销量第一，恭喜`, `上季度门店销量第一，发了奖金`), not an ad's claim.
+ * `喜报！本品全国销量第一，欢迎购买` stays a hit.
+ */
+export function praisesRank(text: string, c: Candidate): boolean {
+  return c.term.includes('第一') && PRAISED.test(text) && !SALE_WORDS.test(text)
+}
+
+/** An institution's kind after a claim in its clause: `…检验中心`, `…研究院`, `…实验室`. */
+const INSTITUTION_AFTER =
+  /^[^，,；;。！!？?\n\s]{0,10}?(?:中心|研究院|研究所|检验所|检测所|检测站|质检站|实验室|监督局|管理局)/u
+
+/**
+ * True for a claim of the state (国家级产品, 国家免检) that starts an institution's name, its kind in the clause
+ * after it: a testing body named (`报告是国家级产品质量监督检验中心出的`), not a claim. `国家级产品，放心用` stays a hit.
+ */
+export function namesInstitution(text: string, c: Candidate): boolean {
+  return c.term.startsWith('国家') && INSTITUTION_AFTER.test(text.slice(c.end, c.end + 14))
 }

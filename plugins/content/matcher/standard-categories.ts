@@ -78,6 +78,6 @@ export const STANDARD_CATEGORIES: Readonly<Record<string, StandardCategory>> = {
   false_ad: { expand: WITH_INITIALS },
   private_deal: {
     expand: WITH_INITIALS,
-    context: ['私下', '走账', '私账', '个人账户', '转账', '系统', '开票', '现金', '回扣'],
+    context: ['私下', '走账', '私账', '个人账户', '转账', '系统', '开票', '现金', '回扣', '便宜'],
   },
 }

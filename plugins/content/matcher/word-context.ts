@@ -8,17 +8,23 @@ import {
   handedInside,
   invitesToOwnGroup,
   namesColour,
+  namesInstitution,
   sellsToSpeaker,
   sendsFiles,
   countsSwap,
+  definesLetters,
+  deniesClaim,
   glossedAsName,
   namesMention,
   namesPerson,
   namesPremises,
   promotesOwn,
+  praisesRank,
   readsAsPayment,
   requiresSafety,
+  movesPrice,
   namesShape,
+  offersPrice,
   namesWaste,
   readsAsCode,
   receivesPay,
@@ -53,7 +59,9 @@ const WINDOW = 12
  *   @-mention's name, a name's initials in brackets beside it, companies counted, a term naming waste used of waste, a Latin letter naming a shape, pinyin glossed as a
  *   name, a way round the company's premises, the company's pay received, the company's own gift or group, safety
  *   required of the work, initials where a verb of paying stands, a colour made, a sale to the speaker, a
- *   claim asked about, a thing handed in to a role inside the company, a file sent (see form-readings.ts);
+ *   claim asked about or denied, a thing handed in to a role inside the company, a file sent, a price offered or changed, letters
+ *   defined or given as a label, a first place praised, an institution named (see
+ *   form-readings.ts);
  * - a fuzzy hit inside a longer hit of another term that reads its letters otherwise (see readInLonger);
  * - a term talked about, not said (see talked-about.ts), or sent to review only when quoted in speech.
  */
@@ -109,8 +117,14 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     namesColour(text, c) ||
     sellsToSpeaker(text, c) ||
     asksClaim(text, c) ||
+    deniesClaim(text, c) ||
     handedInside(text, c) ||
-    sendsFiles(text, c)
+    sendsFiles(text, c) ||
+    offersPrice(text, c) ||
+    movesPrice(text, c) ||
+    definesLetters(text, c) ||
+    praisesRank(text, c) ||
+    namesInstitution(text, c)
   )
 }
 
@@ -202,7 +216,8 @@ function cutsWords(text: string, c: Candidate): boolean {
 /**
  * True when the segmenter leaves the word of an edge pair unread: the character outside stands alone and
  * takes no other neighbour (老虎机 → 老胡机 in 老|胡|机|房, 小电影 in 小电影|院; the rest, 老胡 or 小电, no word),
- * or the segmenter joins the hit's other end to what lies beyond it (日赚 in 上周|日|赚了: 周日 and 赚了).
+ * or a word too with the rest a word, unless that word is the last character LENGTHENED (六合彩 in 六合彩|虹|小区:
+ * 六合 and 彩虹; 六合彩|票 stays a hit), or the segmenter joins the hit's other end to what lies beyond it (日赚 in 上周|日|赚了: 周日 and 赚了).
  * `网上|下|注|平台` stays a hit of 下注: 上 is in 网上 and 注 stands alone; so does `今天|下|注明|天` (also 下注|明天).
  */
 function pulledApart(text: string, segments: Segment[], c: Candidate, startPair: boolean, endPair: boolean): boolean {
@@ -215,7 +230,7 @@ function pulledApart(text: string, segments: Segment[], c: Candidate, startPair:
       (startPair && s.start > start && s.start < end && s.end > end) ||
       (endPair && s.start < start && s.end > start && s.end < end)
     if (outward && !readsOtherwise(text, s, c)) return true
-    if (endPair && s.start === end && s.end === end + 1 && !isWordAlone(text.slice(start, end - 1)))
+    if (endPair && s.start === end && s.end === end + 1 && !saysLengthened(text, start, end))
       return end + 1 >= text.length || !isWordOf(text.charCodeAt(end), text.charCodeAt(end + 1))
     if (startPair && s.start === start - 1 && s.end === start && !isWordAlone(text.slice(start + 1, end)))
       return start < 2 || !isWordOf(text.charCodeAt(start - 2), text.charCodeAt(start - 1))
@@ -229,6 +244,15 @@ function pulledApart(text: string, segments: Segment[], c: Candidate, startPair:
  * (成本|价格表, 时时|彩票, vx|号码); any other word reads it otherwise (时时|彩排, 老虎|机器人, 百家|乐园, 威信|号召).
  */
 const LENGTHENED = new Set(['价格', '价钱', '价位', '号码', '彩票'])
+
+/**
+ * True when the hit without its last character is a word and that character starts a LENGTHENED word with the
+ * next: the text reads as two words that still say the term (成本|价格, 时时|彩票). Another word at the end
+ * reads the term's end otherwise, whole rest or not (六合|彩虹, 小电|影院).
+ */
+function saysLengthened(text: string, start: number, end: number): boolean {
+  return isWordAlone(text.slice(start, end - 1)) && LENGTHENED.has(text.slice(end - 1, end + 1))
+}
 
 /** Letters and digits, as a contact handle or abbreviation is written (vx in vx号码). */
 const LATIN_WORD = /^[\p{Script=Latin}\d]+$/u
@@ -319,7 +343,7 @@ function quotedByWarning(text: string, start: number, end: number): boolean {
 
 /** Kinds that write other characters than the term's. */
 const SWAP_KINDS = new Set<MatchKind>(['homophone', 'toneless', 'lookalike'])
-/** Shops and their kinds, after a name: `百佳乐超市`, `老王商行`. */
+/** Shops and businesses of a kind, after a name: `百佳乐超市`, `老王商行`, `家薇装饰`. */
 const SHOPS = [
   '超市',
   '商行',
@@ -341,13 +365,25 @@ const SHOPS = [
   '批发部',
   '维修部',
   '水果店',
+  // A business's kind after its name: `家薇装饰`, `佳威科技`.
+  '装饰',
+  '装修',
+  '公司',
+  '科技',
+  '建材',
+  '家居',
+  '家具',
+  '贸易',
+  '物业',
+  '工作室',
+  '设计',
 ]
 /** The first characters of SHOPS: a quick test before the list. */
 const SHOP_FIRST = new Set(SHOPS.map(shop => shop[0]))
 
 /**
- * True for a homophone or look-alike form followed by the kind of shop it names: a shop's name
- * (百家乐 → 百佳乐 in `百佳乐超市`); `百佳乐真人荷官` stays a hit.
+ * True for a homophone or look-alike form followed by the kind of shop or business it names: a shop's or a
+ * firm's name (百家乐 → 百佳乐 in `百佳乐超市`, 加薇 → 家薇 in `家薇装饰的尾款`); `百佳乐真人荷官` stays a hit.
  */
 function namesShop(text: string, c: Candidate): boolean {
   return SWAP_KINDS.has(c.kind) && SHOP_FIRST.has(text[c.end]) && SHOPS.some(shop => text.startsWith(shop, c.end))

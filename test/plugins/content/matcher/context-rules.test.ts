@@ -136,6 +136,16 @@ describe('Latin pinyin as names', () => {
     expect(c.categoriesOf('有意者Jiawei 明天聊')).toEqual(['c'])
   })
 
+  it('reads a capitalised given name before a surname (Jiawei Li) or a firm word (Jiawei Design) as a name (b17other)', () => {
+    const c = category(['加薇', '色情'])
+    expect(c.categoriesOf('这位 Jiawei Li 是新来的设计师')).toEqual([])
+    expect(c.categoriesOf('发票抬头写 Seqing Zhou，别漏了')).toEqual([])
+    expect(c.categoriesOf('Jiawei Design 的效果图发过来了')).toEqual([])
+    expect(c.categoriesOf('Jiawei Li详聊')).toEqual(['c'])
+    expect(c.categoriesOf('Jiawei 加我')).toEqual(['c'])
+    expect(c.categoriesOf('Seqing Wangzhan 免费看')).toEqual(['c'])
+  })
+
   it('reads capitalised pinyin before its payment service as the brand (Weixin Pay), not as a handle', () => {
     expect(m.categoriesOf('定金走 Weixin Pay 就行')).toEqual([])
     expect(m.categoriesOf('Weixin 支付的流水导出来')).toEqual([])
@@ -182,6 +192,12 @@ describe('initials as abbreviations', () => {
     expect(m.categoriesOf('新的FW固件在共享盘')).toEqual([])
     expect(m.categoriesOf('包装上的 QS 认证看不清')).toEqual([])
     expect(m.categoriesOf('FW：合同终稿，请查收')).toEqual([])
+  })
+
+  it('reads capitals before a numeral that starts no number as an abbreviation (NC 万达店) (b17other)', () => {
+    expect(m.categoriesOf('团建定在 FW 万达广场那家')).toEqual([])
+    expect(m.categoriesOf('FW 一千块也不值')).toEqual(['c'])
+    expect(m.categoriesOf('NC 三个字送给你')).toEqual(['c'])
   })
 
   it('reads an element symbol glossed in brackets as the element (Gd（钆）), not a meme in brackets (gd（狗头）)', () => {

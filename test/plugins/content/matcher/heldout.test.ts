@@ -95,8 +95,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
 
   // Issue #22's goals (precision >= 0.97, recall >= 0.95) are NOT met here: this holds what was measured.
-  it('heldout-test: at least the figures after the class fixes (precision 103/105, recall 103/105)', () => {
-    expectFloors(matcherOf(), TEST, 103 / 105, 103 / 105)
+  it('heldout-test: at least the figures after the class fixes (precision 103/104, recall 103/105)', () => {
+    expectFloors(matcherOf(), TEST, 103 / 104, 103 / 105)
   })
 
   it('heldout-final: at least the figures after the class fixes (precision 112/112, recall 112/114)', () => {
@@ -110,41 +110,41 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's goals are NOT met here. Blind, it measured 0.839 / 0.900 (99/118, 99/110); below, after the
   // rules for phrases talked about, codes, counted spans and unread words.
-  it('heldout-blind5: at least the figures after the class fixes (precision 106/109, recall 106/110)', () => {
-    expectFloors(matcherOf(), BLIND5, 106 / 109, 106 / 110)
+  it('heldout-blind5: at least the figures after the class fixes (precision 106/107, recall 106/110)', () => {
+    expectFloors(matcherOf(), BLIND5, 106 / 107, 106 / 110)
   })
 
   // Issue #22's goals are NOT met here. Blind, it measured 0.843 / 0.843 (97/115, 97/115) on 9d56a09's matcher;
   // below, after pinyin's tone marks are read (gōng sī yào dǎo bì, Chǔn Huò) and blind7's classes (+√, sxzz, khmd).
-  it('heldout-blind6: at least the figures measured (precision 111/119, recall 111/115)', () => {
-    expectFloors(matcherOf(), BLIND6, 111 / 119, 111 / 115)
+  it('heldout-blind6: at least the figures measured (precision 111/116, recall 111/115)', () => {
+    expectFloors(matcherOf(), BLIND6, 111 / 116, 111 / 115)
   })
 
   // Issue #22's recall goal is NOT met here. Blind, it measured 0.855 / 0.877 (100/117, 100/114) on 5e74de0's
   // matcher; below, after the classes of its false positives and misses (b7fix).
-  it('heldout-blind7: at least the figures after the class fixes (precision 110/111, recall 110/114)', () => {
-    expectFloors(matcherOf(), BLIND7, 110 / 111, 110 / 114)
+  it('heldout-blind7: at least the figures after the class fixes (precision 110/110, recall 110/114)', () => {
+    expectFloors(matcherOf(), BLIND7, 110 / 110, 110 / 114)
   })
 
   // Issue #22's goals are NOT met here. Blind, it measured 0.858 / 0.796 (109/127, 109/137); most of its misses
   // are slang the shared dictionary lacks (the shipped one has it: see below).
-  it('heldout-blind8: at least the figures after the class fixes (precision 115/124, recall 115/137)', () => {
-    expectFloors(matcherOf(), BLIND8, 115 / 124, 115 / 137)
+  it('heldout-blind8: at least the figures after the class fixes (precision 115/119, recall 115/137)', () => {
+    expectFloors(matcherOf(), BLIND8, 115 / 119, 115 / 137)
   })
 
   // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.885 / 0.871 (115/130, 115/132); its false positives
   // were mostly reports and rule reminders that quote a banned term, its misses slang and look-alike characters.
   // Below, after those two classes (b9fix): reports and reminders, 倩/情 and 卞/下 look-alikes, `.corn` TLDs; and
   // a word cut off a term that takes an aspect particle (最下注明了, b12fix).
-  it('heldout-blind9: at least the figures after the class fixes (precision 121/123, recall 121/132)', () => {
-    expectFloors(matcherOf(), BLIND9, 121 / 123, 121 / 132)
+  it('heldout-blind9: at least the figures after the class fixes (precision 121/121, recall 121/132)', () => {
+    expectFloors(matcherOf(), BLIND9, 121 / 121, 121 / 132)
   })
 
   // Issue #22's goals are NOT met here. Blind on f348674: 0.816 / 0.767; below, after its classes (b10prec: reports,
   // words across a term's edge, internal-group scopes; b10rec: splits with radical forms, digit letters, initials;
   // b11prec: the company's own gift, safety required of the work; b11rec: a price's initials with an amount after them).
-  it('heldout-blind10: at least the figures after the class fixes (precision 111/117, recall 111/133)', () => {
-    expectFloors(matcherOf(), BLIND10, 111 / 117, 111 / 133)
+  it('heldout-blind10: at least the figures after the class fixes (precision 111/114, recall 111/133)', () => {
+    expectFloors(matcherOf(), BLIND10, 111 / 114, 111 / 133)
   })
 
   // Issue #22's recall goal is NOT met here. Blind on f348674: 0.823 / 0.779; after blind10's fixes (unseen):
@@ -166,8 +166,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // Issue #22's goals are NOT met here. Unseen: at least what it measures after the session's fixes (0.910 / 0.777),
   // and after blind14's classes (b14fix, unseen): 0.918 / 0.777; below, after its recall classes (b13rec: spaced
   // links, look-alike components, 入 for 人).
-  it('heldout-blind13: at least the figures after its recall classes (precision 111/118, recall 111/130)', () => {
-    expectFloors(matcherOf(), BLIND13, 111 / 118, 111 / 130)
+  it('heldout-blind13: at least the figures after its recall classes (precision 111/117, recall 111/130)', () => {
+    expectFloors(matcherOf(), BLIND13, 111 / 117, 111 / 130)
   })
 
   // Blind on b40fa706: 0.872 / 0.963; below, after its classes (b14fix: reports and rule reminders, readings of
@@ -187,19 +187,19 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.947 / 0.934 and 0.902 / 0.914.
-  it('heldout-blind16 (unseen): at least the figures measured (precision 146/153, recall 146/152)', () => {
-    expectFloors(matcherOf(), BLIND16, 146 / 153, 146 / 152, true)
+  it('heldout-blind16 (unseen): at least the figures measured (precision 146/152, recall 146/152)', () => {
+    expectFloors(matcherOf(), BLIND16, 146 / 152, 146 / 152, true)
   })
-  it('heldout-blind17 (unseen): at least the figures measured (precision 146/161, recall 146/151)', () => {
-    expectFloors(matcherOf(), BLIND17, 146 / 161, 146 / 151, true)
+  it('heldout-blind17 (unseen): at least the figures measured (precision 146/158, recall 146/151)', () => {
+    expectFloors(matcherOf(), BLIND17, 146 / 158, 146 / 151, true)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 144f0384 (the figures below).
-  it('heldout-blind18 (unseen): at least the figures measured (precision 90/109, recall 90/105)', () => {
-    expectFloors(matcherOf(), BLIND18, 90 / 109, 90 / 105, true)
+  it('heldout-blind18 (unseen): at least the figures measured (precision 91/109, recall 91/105)', () => {
+    expectFloors(matcherOf(), BLIND18, 91 / 109, 91 / 105, true)
   })
-  it('heldout-blind19 (unseen): at least the figures measured (precision 106/125, recall 106/114)', () => {
-    expectFloors(matcherOf(), BLIND19, 106 / 125, 106 / 114, true)
+  it('heldout-blind19 (unseen): at least the figures measured (precision 108/125, recall 108/114)', () => {
+    expectFloors(matcherOf(), BLIND19, 108 / 125, 108 / 114, true)
   })
 })
 
@@ -208,20 +208,20 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's precision goal is NOT met here: 6 of its 11 false positives are internal-work rows about
   // confidential prices and lists, which only the group kind tells apart (docs/plugins/content.md).
-  it('heldout-blind8: at least the figures with the slang vocabulary (precision 132/141, recall 132/137)', () => {
-    expectFloors(matcher, BLIND8, 132 / 141, 132 / 137)
+  it('heldout-blind8: at least the figures with the slang vocabulary (precision 132/136, recall 132/137)', () => {
+    expectFloors(matcher, BLIND8, 132 / 136, 132 / 137)
   })
 
   // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.869 / 0.902 (119/137, 119/132); below, after its
   // two largest classes (b9fix), as with the shared dictionary above, and everyday words allowed (b12fix).
-  it('heldout-blind9: at least the figures after the class fixes (precision 127/131, recall 127/132)', () => {
-    expectFloors(matcher, BLIND9, 127 / 131, 127 / 132)
+  it('heldout-blind9: at least the figures after the class fixes (precision 127/127, recall 127/132)', () => {
+    expectFloors(matcher, BLIND9, 127 / 127, 127 / 132)
   })
 
   // Issue #22's precision goal is NOT met here. Blind on f348674: 0.827 / 0.827; below, after its classes and the
   // shipped dictionary's wider slang (b10rec), and a price's initials with an amount after them (b11rec).
-  it('heldout-blind10: at least the figures after the class fixes (precision 132/138, recall 132/133)', () => {
-    expectFloors(matcher, BLIND10, 132 / 138, 132 / 133)
+  it('heldout-blind10: at least the figures after the class fixes (precision 132/136, recall 132/133)', () => {
+    expectFloors(matcher, BLIND10, 132 / 136, 132 / 133)
   })
 
   // Issue #22's recall goal is NOT met here. Blind on f348674: 0.830 / 0.855; after blind10's fixes (unseen):
@@ -233,14 +233,14 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's recall goal is NOT met here. Blind on e2df478: 0.900 / 0.818; after blind11's fixes: 0.924 / 0.826; below, after its classes (b12fix:
   // reports, initials where a verb of paying stands, zz/sx/gs and 割韭菜/跑路/出厂价 slang with context, short links).
-  it('heldout-blind12: at least the figures after its classes (precision 125/126, recall 125/132)', () => {
-    expectFloors(matcher, BLIND12, 125 / 126, 125 / 132)
+  it('heldout-blind12: at least the figures after its classes (precision 125/125, recall 125/132)', () => {
+    expectFloors(matcher, BLIND12, 125 / 125, 125 / 132)
   })
 
   // Issue #22's goals are NOT met here. Unseen: at least what it measures after the session's fixes (0.883 / 0.869),
   // and after blind14's classes (b14fix, unseen): 0.890 / 0.869; below, after its recall classes (b13rec).
-  it('heldout-blind13: at least the figures after its recall classes (precision 122/135, recall 122/130)', () => {
-    expectFloors(matcher, BLIND13, 122 / 135, 122 / 130)
+  it('heldout-blind13: at least the figures after its recall classes (precision 122/128, recall 122/130)', () => {
+    expectFloors(matcher, BLIND13, 122 / 128, 122 / 130)
   })
 
   // Blind on b40fa706: 0.872 / 0.970; below, after its classes (b14fix), as with the shared dictionary above.
@@ -250,23 +250,23 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's goals are NOT met here. Blind on b40fa706 0.898 / 0.904; unseen after b13rec 0.899 / 0.912; below,
   // after its classes (b15prec, b15hom, b15look), as with the shared dictionary above.
-  it('heldout-blind15: at least the figures after its classes (precision 134/136, recall 134/136)', () => {
-    expectFloors(matcher, BLIND15, 134 / 136, 134 / 136)
+  it('heldout-blind15: at least the figures after its classes (precision 134/135, recall 134/136)', () => {
+    expectFloors(matcher, BLIND15, 134 / 135, 134 / 136)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.925 / 0.967 and 0.881 / 0.927.
-  it('heldout-blind16 (unseen): at least the figures measured (precision 149/161, recall 149/152)', () => {
-    expectFloors(matcher, BLIND16, 149 / 161, 149 / 152, true)
+  it('heldout-blind16 (unseen): at least the figures measured (precision 149/157, recall 149/152)', () => {
+    expectFloors(matcher, BLIND16, 149 / 157, 149 / 152, true)
   })
-  it('heldout-blind17 (unseen): at least the figures measured (precision 147/166, recall 147/151)', () => {
-    expectFloors(matcher, BLIND17, 147 / 166, 147 / 151, true)
+  it('heldout-blind17 (unseen): at least the figures measured (precision 147/159, recall 147/151)', () => {
+    expectFloors(matcher, BLIND17, 147 / 159, 147 / 151, true)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 144f0384 (the figures below).
-  it('heldout-blind18 (unseen): at least the figures measured (precision 93/113, recall 93/105)', () => {
-    expectFloors(matcher, BLIND18, 93 / 113, 93 / 105, true)
+  it('heldout-blind18 (unseen): at least the figures measured (precision 94/112, recall 94/105)', () => {
+    expectFloors(matcher, BLIND18, 94 / 112, 94 / 105, true)
   })
-  it('heldout-blind19 (unseen): at least the figures measured (precision 108/128, recall 108/114)', () => {
-    expectFloors(matcher, BLIND19, 108 / 128, 108 / 114, true)
+  it('heldout-blind19 (unseen): at least the figures measured (precision 110/127, recall 110/114)', () => {
+    expectFloors(matcher, BLIND19, 110 / 127, 110 / 114, true)
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js'
 import { SHARED_DICTIONARY, hasEvalFile } from './eval-helpers.js'
+import { dictionaryOf } from './helpers.js'
 
 /** Initials of the standard categories confidential, false_ad and private_deal (standard-categories.ts), the shared dictionary as it is. */
 describe.skipIf(!hasEvalFile)('initials of confidential terms, false claims and private deals', () => {
@@ -15,6 +16,8 @@ describe.skipIf(!hasEvalFile)('initials of confidential terms, false claims and 
   it('finds short initials with a word of their category in the message', () => {
     expect(categories('这批货的 cbj 要保密')).toEqual(['confidential'])
     expect(categories('老客户走 sd，现金结')).toEqual(['private_deal'])
+    // A private deal undercuts the company (b17other).
+    expect(categories('要不要走 sd，价格便宜一截')).toEqual(['private_deal'])
   })
 
   it('finds initials written beside characters of the term, four in all, on their own (sx交易 私下交易)', () => {
@@ -102,5 +105,34 @@ describe.skipIf(!hasEvalFile)('initials of confidential terms, false claims and 
     expect(categories('报销要走 sd 流程，找财务')).toEqual([])
     expect(categories('帮我接 sd 卡读一下照片')).toEqual([])
     expect(categories('sd 价格又涨了，买大一点的')).toEqual([])
+  })
+})
+
+describe('letters that are initials of two categories (b17other)', () => {
+  /** Deals gated by context words, ads and insults not: 私单 and 刷单 are both sd, 博彩 and 白痴 both bc. */
+  function twoReadings() {
+    const dictionary = dictionaryOf({
+      deal: { terms: ['私单'] },
+      bet: { terms: ['博彩'] },
+      ad: { terms: ['刷单'] },
+      insult: { terms: ['白痴'] },
+    })
+    Object.assign(dictionary.categories.deal, { expand: ['initials'], context: ['系统', '现金'] })
+    Object.assign(dictionary.categories.bet, { expand: ['initials'], context: ['返水', '充值'] })
+    Object.assign(dictionary.categories.ad, { expand: ['initials'] })
+    Object.assign(dictionary.categories.insult, { expand: ['initials'] })
+    return compileMatcher(dictionary)
+  }
+
+  it('are the confirmed category’s alone when a context word confirms one reading', () => {
+    const m = twoReadings()
+    expect(m.categoriesOf('老客户这单走 sd，不进系统')).toEqual(['deal'])
+    expect(m.categoriesOf('新开的 bc 网站，返水天天结')).toEqual(['bet'])
+  })
+
+  it('keep every ungated reading when no context word confirms one', () => {
+    const m = twoReadings()
+    expect(m.categoriesOf('sd 一单二十，日结')).toEqual(['ad'])
+    expect(m.categoriesOf('你真是个 bc')).toEqual(['insult'])
   })
 })

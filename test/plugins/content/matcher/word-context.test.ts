@@ -49,6 +49,13 @@ describe('a short term across a word boundary', () => {
     expect(category(['百家乐']).categoriesOf('百家乐园社区明天停水')).toEqual([])
   })
 
+  it('is no hit when the segmenter reads the term whole but its rest and its end with the next are words too (六合|彩虹) (b17other)', () => {
+    expect(category(['六合彩']).categoriesOf('他家住在六合彩虹小区')).toEqual([])
+    expect(category(['六合彩']).categoriesOf('六合彩色卡印好了')).toEqual([])
+    expect(category(['六合彩']).categoriesOf('六合彩票站今晚开奖')).toEqual(['c'])
+    expect(category(['六合彩']).categoriesOf('六合彩开奖了')).toEqual(['c'])
+  })
+
   it('is still a hit in a category that expands nothing (a bulk list, matched as written)', () => {
     const bulk = compileMatcher(dictionaryOf({ c: { terms: ['下注'] } }))
     expect(bulk.categoriesOf('报价单下注明含税')).toEqual(['c'])
@@ -104,6 +111,13 @@ describe('a swap form as the name of a shop', () => {
     expect(m.categoriesOf('百佳乐便利店明天开业')).toEqual([])
     expect(m.categoriesOf('百佳乐平台注册送彩金')).toEqual(['c'])
     expect(m.categoriesOf('百家乐超市')).toEqual(['c'])
+  })
+
+  it('is no hit before the kind of business it names (家薇装饰, 佳威科技) (b17other)', () => {
+    const m = category(['加薇', '加威'])
+    expect(m.categoriesOf('家薇装饰的合同盖好章了')).toEqual([])
+    expect(m.categoriesOf('佳威科技下午来验收')).toEqual([])
+    expect(m.categoriesOf('家薇详聊，价格好说')).toEqual(['c'])
   })
 })
 
@@ -196,6 +210,25 @@ describe('a fuzzy hit glued to what makes it something else', () => {
     expect(m.categoriesOf('保证绝对安全，无任何副作用')).toEqual(['c'])
   })
 
+  it('reads a claim of safety after 要 or before a step that waits for it as a rule of the work (b17other)', () => {
+    const m = category(['绝对安全', '零风险'])
+    expect(m.categoriesOf('吊装区域要做到绝对安全，闲人别靠近')).toEqual([])
+    expect(m.categoriesOf('爬梯子换灯管要绝对安全，下面留人扶着')).toEqual([])
+    expect(m.categoriesOf('先把电闸拉了，确认零风险再动手')).toEqual([])
+    expect(m.categoriesOf('保证绝对安全后才能通电')).toEqual([])
+    expect(m.categoriesOf('我们的滤芯保证绝对安全再卖给您')).toEqual(['c'])
+    expect(m.categoriesOf('要买就买这款，绝对安全')).toEqual(['c'])
+  })
+
+  it('reads a claim right after a denial (没有, 哪有, 不可能) as no claim (b17other)', () => {
+    const m = category(['绝对安全', '永久有效', '包治百病'])
+    expect(m.categoriesOf('哪有永久有效的滤芯，一年换一次')).toEqual([])
+    expect(m.categoriesOf('再好的锅也没有绝对安全的，用完关火')).toEqual([])
+    expect(m.categoriesOf('保健品不可能包治百病，别乱吃')).toEqual([])
+    expect(m.categoriesOf('本店会员卡永久有效，没有门槛')).toEqual(['c'])
+    expect(m.categoriesOf('没有副作用，绝对安全')).toEqual(['c'])
+  })
+
   it('reads a free gift to the company’s own customers as its promotion, not an ad (blind11)', () => {
     const m = category(['免费领取'])
     expect(m.categoriesOf('老顾客凭购机发票免费领取滤芯')).toEqual([])
@@ -231,6 +264,11 @@ describe('a two-character hit written as a given name', () => {
   it('is no hit after a common surname that starts a name (恭喜王加薇, 客户 陈思丹)', () => {
     expect(category(['加薇']).categoriesOf('恭喜王加薇转正')).toEqual([])
     expect(category(['私单']).categoriesOf('新客户 陈思丹 下午到店')).toEqual([])
+  })
+
+  it('is no hit after a verb of naming and a surname (叫张加薇) (b17other)', () => {
+    expect(category(['加薇']).categoriesOf('新来的文员叫张加薇，多关照')).toEqual([])
+    expect(category(['加薇']).categoriesOf('叫我加薇就行')).toEqual(['c'])
   })
 
   it('is no hit after a department or role and a surname (行政刘思丹, 前台张加薇)', () => {
@@ -413,6 +451,86 @@ describe('a hit that reads as other words from what is glued to it (blind14)', (
     const m = category(['进货价', '客户名单'])
     expect(m.categoriesOf('这个月的进货价统一交给财务核对')).toEqual([])
     expect(m.categoriesOf('客户名单发给我，我帮你卖个好价')).toEqual(['c'])
+  })
+
+  it('reads a price offered to the reader (要内部价的, 发你底价, 有底价) as bait, not a leak (b17other)', () => {
+    const price = category(['底价', '内部价'])
+    expect(price.categoriesOf('想要内部价的请留言')).toEqual([])
+    expect(price.categoriesOf('进群的都有底价，先到先得')).toEqual([])
+    expect(price.categoriesOf('周末来店里，给您个底价')).toEqual([])
+    expect(price.categoriesOf('这次活动底价加我详聊')).toEqual([])
+    expect(price.categoriesOf('这款全网最底价')).toEqual([])
+    expect(price.categoriesOf('qing fa ni dijia')).toEqual([])
+    // A figure or a table told is the price leaked.
+    expect(price.categoriesOf('发你底价，一千二，别外传')).toEqual(['c'])
+    expect(price.categoriesOf('要底价表的找我，刚从系统导出')).toEqual(['c'])
+    expect(price.categoriesOf('我有内部价 680')).toEqual(['c'])
+    expect(price.categoriesOf('渠道的底价我都知道')).toEqual(['c'])
+  })
+
+  it('reads letters defined after them or given as a label before them as a code talked about (b17other)', () => {
+    const m = category(['sb'])
+    const fuzzy = category(['全网最低', '傻逼'])
+    expect(fuzzy.categoriesOf('表格里的 QWZD 是区外终端的简称')).toEqual([])
+    expect(fuzzy.categoriesOf('库存表里 SB 代表报废品')).toEqual([])
+    expect(m.categoriesOf('价目表上 SB 表示标准版')).toEqual([])
+    expect(m.categoriesOf('SB=标准版，记一下')).toEqual([])
+    expect(m.categoriesOf('旧包装的代号要改成 SB')).toEqual([])
+    expect(m.categoriesOf('你就是个SB')).toEqual(['c'])
+    expect(m.categoriesOf('SB 你看什么')).toEqual(['c'])
+    expect(m.categoriesOf('sb 是你吧')).toEqual(['c'])
+    expect(fuzzy.categoriesOf('QWZD，买贵退差')).toEqual(['c'])
+    // An element's symbol glossed in brackets.
+    expect(m.categoriesOf('水样里 Sb（锑）含量正常')).toEqual([])
+    expect(m.categoriesOf('你个sb（狗头）')).toEqual(['c'])
+  })
+
+  it('reads a first place praised or rewarded, with no sale, as a ranking, not an ad (b17other)', () => {
+    const m = category(['销量第一', '第一品牌'])
+    expect(m.categoriesOf('西南大区上季度销量第一，恭喜各位')).toEqual([])
+    expect(m.categoriesOf('三号店销量第一，公司发了锦旗')).toEqual([])
+    expect(m.categoriesOf('喜报！本品全国销量第一，欢迎购买')).toEqual(['c'])
+    expect(m.categoriesOf('行业第一品牌，品质保证')).toEqual(['c'])
+  })
+
+  it('reads a thing entered in or kept in the company’s systems (录进 CRM, 放企业微盘) as work (b17other)', () => {
+    const m = category(['客户名单', '内部资料'])
+    expect(m.categoriesOf('今天到店的客户名单录进 CRM，下班前')).toEqual([])
+    expect(m.categoriesOf('新版内部资料放企业微盘了，自己下')).toEqual([])
+    expect(m.categoriesOf('客户名单在系统里，别导出来')).toEqual([])
+    expect(m.categoriesOf('客户名单在我这，要的私聊')).toEqual(['c'])
+    expect(m.categoriesOf('内部资料放网盘了，链接私发')).toEqual(['c'])
+  })
+
+  it('reads a sale inside the company (内部低价出售, 低价卖给员工) as a staff sale, not an ad (b17other)', () => {
+    const m = category(['低价出售', '低价卖'])
+    expect(m.categoriesOf('旧电脑内部低价出售，有意的找行政登记')).toEqual([])
+    expect(m.categoriesOf('这批礼盒低价卖给员工，一人限两盒')).toEqual([])
+    expect(m.categoriesOf('内部低价出售，加我微信')).toEqual(['c'])
+    expect(m.categoriesOf('名牌包低价出售，全新')).toEqual(['c'])
+  })
+
+  it('reads a price changed or negotiated, with no figure, as work talk, not a leak (b17other)', () => {
+    const m = category(['进货价', '成本价'])
+    expect(m.categoriesOf('铜材的成本价格最近又上调了')).toEqual([])
+    expect(m.categoriesOf('供应商那边进货价能不能再谈')).toEqual([])
+    expect(m.categoriesOf('进货价涨了，现在六十一个')).toEqual(['c'])
+    expect(m.categoriesOf('成本价变了：38元')).toEqual(['c'])
+  })
+
+  it('reads a claim of the state that starts an institution’s name (…检测中心) as the body named (b17other)', () => {
+    const m = category(['国家级产品', '国家免检'])
+    expect(m.categoriesOf('样品寄到国家级产品质量检测中心了')).toEqual([])
+    expect(m.categoriesOf('这是国家免检产品研究所的复函')).toEqual([])
+    expect(m.categoriesOf('国家级产品，质量中上，放心用')).toEqual(['c'])
+    expect(m.categoriesOf('我们是国家级产品')).toEqual(['c'])
+  })
+
+  it('reads points or a refund credited to the speaker (积分…转到我账户) as a credit, not a deal (b17other)', () => {
+    const m = category(['转到我账户'])
+    expect(m.categoriesOf('会员积分满一千会自动转到我账户吗')).toEqual([])
+    expect(m.categoriesOf('退款什么时候转到我账户')).toEqual([])
+    expect(m.categoriesOf('尾款转到我账户，别走公司')).toEqual(['c'])
   })
 
   it('reads a transfer to a channel for files (转我个人网盘) as a document sent on, not a payment', () => {
