@@ -110,8 +110,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's goals are NOT met here. Blind, it measured 0.843 / 0.843 (97/115, 97/115) on 9d56a09's matcher;
   // below, after pinyin's tone marks are read (gōng sī yào dǎo bì, Chǔn Huò) and blind7's classes (+√, sxzz, khmd).
-  it('heldout-blind6: at least the figures measured (precision 110/118, recall 110/115)', () => {
-    expectFloors(matcherOf(), BLIND6, 110 / 118, 110 / 115)
+  // After b17prec's rules and reports (a notice that 一律不认 a condition, a crackdown): 110/116.
+  it('heldout-blind6: at least the figures measured (precision 110/116, recall 110/115)', () => {
+    expectFloors(matcherOf(), BLIND6, 110 / 116, 110 / 115)
   })
 
   // Issue #22's recall goal is NOT met here. Blind, it measured 0.855 / 0.877 (100/117, 100/114) on 5e74de0's
@@ -122,8 +123,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's goals are NOT met here. Blind, it measured 0.858 / 0.796 (109/127, 109/137); most of its misses
   // are slang the shared dictionary lacks (the shipped one has it: see below).
-  it('heldout-blind8: at least the figures after the class fixes (precision 114/123, recall 114/137)', () => {
-    expectFloors(matcherOf(), BLIND8, 114 / 123, 114 / 137)
+  it('heldout-blind8: at least the figures after the class fixes (precision 114/122, recall 114/137)', () => {
+    expectFloors(matcherOf(), BLIND8, 114 / 122, 114 / 137)
   })
 
   // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.885 / 0.871 (115/130, 115/132); its false positives
@@ -159,9 +160,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's goals are NOT met here. Unseen: at least what it measures after the session's fixes (0.910 / 0.777),
   // and after blind14's classes (b14fix, unseen): 0.918 / 0.777; below, after its recall classes (b13rec: spaced
-  // links, look-alike components, 入 for 人).
-  it('heldout-blind13: at least the figures after its recall classes (precision 109/116, recall 109/130)', () => {
-    expectFloors(matcherOf(), BLIND13, 109 / 116, 109 / 130)
+  // links, look-alike components, 入 for 人), and b17prec's rule reminders and reports (等任何博彩信息, 请@管理员).
+  it('heldout-blind13: at least the figures after its recall classes (precision 109/112, recall 109/130)', () => {
+    expectFloors(matcherOf(), BLIND13, 109 / 112, 109 / 130)
   })
 
   // Blind on b40fa706: 0.872 / 0.963; below, after its classes (b14fix: reports and rule reminders, readings of
@@ -184,8 +185,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind16 (unseen): at least the figures measured (precision 145/152, recall 145/152)', () => {
     expectFloors(matcherOf(), BLIND16, 145 / 152, 145 / 152, true)
   })
-  it('heldout-blind17 (unseen): at least the figures measured (precision 144/159, recall 144/151)', () => {
-    expectFloors(matcherOf(), BLIND17, 144 / 159, 144 / 151, true)
+  // Opened for b17prec: 144/159 before its rule and report classes.
+  it('heldout-blind17: at least the figures after its rule and report classes (precision 144/149, recall 144/151)', () => {
+    expectFloors(matcherOf(), BLIND17, 144 / 149, 144 / 151)
   })
 })
 
@@ -194,8 +196,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's precision goal is NOT met here: 6 of its 11 false positives are internal-work rows about
   // confidential prices and lists, which only the group kind tells apart (docs/plugins/content.md).
-  it('heldout-blind8: at least the figures with the slang vocabulary (precision 131/140, recall 131/137)', () => {
-    expectFloors(matcher, BLIND8, 131 / 140, 131 / 137)
+  it('heldout-blind8: at least the figures with the slang vocabulary (precision 131/139, recall 131/137)', () => {
+    expectFloors(matcher, BLIND8, 131 / 139, 131 / 137)
   })
 
   // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.869 / 0.902 (119/137, 119/132); below, after its
@@ -225,8 +227,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's goals are NOT met here. Unseen: at least what it measures after the session's fixes (0.883 / 0.869),
   // and after blind14's classes (b14fix, unseen): 0.890 / 0.869; below, after its recall classes (b13rec).
-  it('heldout-blind13: at least the figures after its recall classes (precision 120/133, recall 120/130)', () => {
-    expectFloors(matcher, BLIND13, 120 / 133, 120 / 130)
+  it('heldout-blind13: at least the figures after its recall classes (precision 120/129, recall 120/130)', () => {
+    expectFloors(matcher, BLIND13, 120 / 129, 120 / 130)
   })
 
   // Blind on b40fa706: 0.872 / 0.970; below, after its classes (b14fix), as with the shared dictionary above.
@@ -244,7 +246,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   it('heldout-blind16 (unseen): at least the figures measured (precision 148/160, recall 148/152)', () => {
     expectFloors(matcher, BLIND16, 148 / 160, 148 / 152, true)
   })
-  it('heldout-blind17 (unseen): at least the figures measured (precision 145/164, recall 145/151)', () => {
-    expectFloors(matcher, BLIND17, 145 / 164, 145 / 151, true)
+  // Opened for b17prec: 145/164 before its rule and report classes.
+  it('heldout-blind17: at least the figures after its rule and report classes (precision 145/154, recall 145/151)', () => {
+    expectFloors(matcher, BLIND17, 145 / 154, 145 / 151)
   })
 })
