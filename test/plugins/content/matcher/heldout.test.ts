@@ -238,13 +238,14 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's goals are NOT met here. Blind on b40fa706 0.898 / 0.904; unseen after b13rec 0.899 / 0.912; below,
   // after its classes (b15prec, b15hom, b15look), as with the shared dictionary above.
-  it('heldout-blind15: at least the figures after its classes (precision 133/135, recall 133/136)', () => {
-    expectFloors(matcher, BLIND15, 133 / 135, 133 / 136)
+  // After b17prec: a shorter term inside a longer one talked about (不能包治百病 holds the shipped 治百病): 133/134.
+  it('heldout-blind15: at least the figures after its classes (precision 133/134, recall 133/136)', () => {
+    expectFloors(matcher, BLIND15, 133 / 134, 133 / 136)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.925 / 0.967 and 0.881 / 0.927.
-  it('heldout-blind16 (unseen): at least the figures measured (precision 148/160, recall 148/152)', () => {
-    expectFloors(matcher, BLIND16, 148 / 160, 148 / 152, true)
+  it('heldout-blind16 (unseen): at least the figures measured (precision 148/159, recall 148/152)', () => {
+    expectFloors(matcher, BLIND16, 148 / 159, 148 / 152, true)
   })
   // Opened for b17prec: 145/164 before its rule and report classes.
   it('heldout-blind17: at least the figures after its rule and report classes (precision 145/154, recall 145/151)', () => {

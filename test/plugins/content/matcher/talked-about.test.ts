@@ -552,3 +552,18 @@ describe('a rule or notice that names the banned thing, or a report of someone e
     expect(m.categoriesOf('内部资料，仅限本群')).toEqual(['secret'])
   })
 })
+
+describe('a shorter term inside a longer one that is talked about (不能说包治百病 holds 治百病)', () => {
+  const m = matcher({ claim: ['包治百病', '治百病'], insult: ['傻逼', '大傻逼'] })
+
+  it('is no hit when the longer term is forbidden or asked about', () => {
+    expect(m.categoriesOf('客服培训：千万别说包治百病')).toEqual([])
+    expect(m.categoriesOf('客户问能不能包治百病，我说不能')).toEqual([])
+  })
+
+  it('is a hit said by itself elsewhere, or when the longer term is said', () => {
+    expect(m.categoriesOf('我们这款茶包治百病')).toEqual(['claim'])
+    expect(m.categoriesOf('别说包治百病，它能治百病')).toEqual(['claim'])
+    expect(m.categoriesOf('不是大傻逼，是傻逼')).toEqual(['insult'])
+  })
+})
