@@ -43,6 +43,14 @@ const FORBIDDEN_WITH =
  */
 const FORBIDDEN_TO_DO =
   /(?:禁止|严禁|不准|不许|不允许|不得|切勿|请勿|杜绝|不要|不能|别)(?:私自|擅自|私下|随便|随意|去)?(?:接|做|搞|走|碰|沾|参与|从事|收)$/u
+/** A prohibition earlier in a term's clause: `本群不允许拉人进`, `公司严禁员工接`. */
+const FORBIDDEN_BEFORE = /(?:禁止|严禁|不准|不许|不允许|不得|切勿|请勿|杜绝|不要|不能|别)[^，,；;。！!？?\n]{0,10}$/u
+/**
+ * A sanction later in the sentence, which makes a prohibition before a term a rule: `违者移出`, `一经发现立即辞退`,
+ * `发现一次踢一次`, `否则直接踢`.
+ */
+const SANCTION =
+  /违者|违反者|违规者|一经发现|一旦发现|一经查实|发现一次|发现(?:后|即|就)?(?:直接|立即|立刻|一律)|否则(?:一律|直接|立即)?(?:踢|移出|清退|禁言|罚|处理|开除|辞退)|一律(?:踢|移出|清退|禁言|处理|开除|辞退|罚)/u
 /**
  * A crackdown directly before a term: what the platform or the police hunt down (`平台最近严查刷信誉`, `严厉打击跑分`).
  */
@@ -98,7 +106,7 @@ const KEPT_BACK =
  * `…，不要在客户群里说`. A secret told (`进货价属于公司机密，我偷偷告诉你`) is no notice.
  */
 const SECRET_KEPT =
-  /^(?:[、和及与或][^，,；;。！!？?\n]{1,8}?)*(?:都|均|一律)?(?:属于|是|为|系)(?:公司|商业|内部)?(?:机密|秘密|保密信息|保密资料)[^。！!？?\n]{0,6}?(?:不要|别|禁止|严禁|不得|不能|切勿|请勿|勿|不准|不许)(?:私自|随意|随便)?(?:(?:在|往|到|向|对|跟|和)[^，,；;。！!？?\n]{1,6}?)?(?:发|外传|外发|转|泄露|透露|给|说|讲|提|讨论)/u
+  /^(?:[、和及与或][^，,；;。！!？?\n]{1,8}?)*(?:都|均|一律)?(?:属于|是|为|系)(?:公司|商业|内部)?(?:机密|秘密|保密信息|保密资料)[^。！!？?\n]{0,6}?(?:不要|别|禁止|严禁|不得|不能|切勿|请勿|勿|不准|不许)(?:私自|随意|随便)?(?:(?:在|往|到|向|对|跟|和)[^，,；;。！!？?\n]{1,6}?)?(?:发|外传|外发|转|泄露|透露|给|说|讲|提|讨论|拷贝|复制|截图|拍照|打印|带走|外借)/u
 /** A refusal to tell, after a reported question in the sentence: `客户问进货价的，一律回复不方便透露`. */
 const REFUSED = /(?:不方便|不便|不能|不可|不予|不)(?:透露|告知|回答|对外)|无可奉告/u
 /** A bound before a price, which it names without giving it: `低于成本价的促销`, `按进货价算`. */
@@ -202,12 +210,12 @@ const DEALT_WITH =
 /**
  * Someone else who said, posted, sent or asked it, earlier in the hit's sentence: `那个号一直发`, `有个号在群里刷`,
  * `那人骂我`, `有客户接到电话说`, `陌生人私聊你说`, `客户投诉说…让他`, `客户转发了一个`, `那个骂客户`, `被人拉进`,
- * `收到一条短信说`, `有人传`, `客户投诉收到`, accounts that post (`很多号在群里发`, `新进群的号一进来就发`), who asks who it was
+ * `收到一条短信说`, `有人传`, `客户投诉收到`, who came across a post (`遇到说`, `看到有人发`), accounts that post (`很多号在群里发`, `新进群的号一进来就发`), who asks who it was
  * (`谁在群里骂人`); or the
  * post itself pointed at (`群里那条…链接`, `刚才那个发…的`).
  */
 const SOMEONE_SAID =
-  /(?:有人|有个[^，,；;。！!？?\n]{0,3}?[人号]|(?:很多|好多|不少|一些|有些|几个|那些|这些|(?<![我你])的)(?:账号|小号|号)|那人|那个人|那个号|这个号|那个|某人|陌生人|对方|客户|顾客|用户|买家|网友|群友|骗子|谁)[^。！!？?\n]{0,14}?(?:说|发|刷|贴|推|骂|称|讲|喊|问|让|叫|私信|私聊|传|收到|接到)|被(?:人|陌生人|骗子)拉|(?:短信|消息|电话|来电|私信|邮件)[^。！!？?\n]{0,4}?(?:说|称|写)|(?:那条|这条|那则|这则|那张|这张)/u
+  /(?:有人|有个[^，,；;。！!？?\n]{0,3}?[人号]|(?:很多|好多|不少|一些|有些|几个|那些|这些|(?<![我你])的)(?:账号|小号|号)|那人|那个人|那个号|这个号|那个|某人|陌生人|对方|客户|顾客|用户|买家|网友|群友|骗子|谁|遇到|碰到|看到|见到)[^。！!？?\n]{0,14}?(?:说|发|刷|贴|推|骂|称|讲|喊|问|让|叫|私信|私聊|传|收到|接到)|被(?:人|陌生人|骗子)拉|(?:短信|消息|电话|来电|私信|邮件)[^。！!？?\n]{0,4}?(?:说|称|写)|(?:那条|这条|那则|这则|那张|这张)/u
 /**
  * What the reader does about it, later in its sentence: reports it, hands it over, calls it a rumour, asks
  * to check it, ignores it, has put it out or asks an admin to (`我直接拉黑了`, `已经撤了`, `管理员处理一下`,
@@ -215,12 +223,17 @@ const SOMEONE_SAID =
  * (`已经报警处理了`, `已经报给客服了`), or warns the group (`这是骗局`, `这是诈骗吧`, `别信`, `是不是骗子啊`, `大家小心`,
  * `大家一定要提醒家里老人`):
  * `已举报`, `我已经截图给管理员了`, `我已经截图了`, `请@管理员`, `已经交给主管处理了`, `这是谣言`, `麻烦核实`, `别理，直接举报`,
- * `我提醒她别加`, `是有人冒充我们`; or rebuts it or
+ * `我提醒她别加`, `是有人冒充我们`, `纯属谣言`, `请向主管举报`, `请踢掉`; or rebuts it or
  * keeps evidence (`客服已经打电话解释清楚了`, `已澄清`, `法务已经取证了`, `大家别转发`). Not done in vain
  * (`删了也没用`, `报给客服也没用`): `X了` ends its clause.
  */
 const REPORTED =
-  /(?:已经?举报|直接举报|举报了|截图(?:发|转)?给|截图(?:发|转)(?:主管|管理员?|群主|领导|经理|客服|公司)|交给[^，,；;。！!？?\n]{0,4}处理|是谣言|属于谣言|不实消息|辟谣|澄清|取证|已经?截图(?:了|存证|留证|保存)|@(?:管理员?|群主)|(?:告诉|通知|报告|反馈给|报给)(?:管理员?|群主)|提醒(?:她|他|客户|对方|家人|大家|你)?(?:千万)?(?:别|不要)(?:加|信|转|点|扫|理|上当)|(?:是有人|有人|是)(?:冒充|假冒|冒用)|(?:已经?|已)[^，,；;。！!？?\n]{0,6}?(?:解释|沟通|说明)(?:清楚|过|好)|麻烦核实|请核实|核实一下|别理|不要理|不用理|(?:已经?|直接|刚刚?)(?:被)?(?:拉黑|踢|撤|删|封|移出|移除|禁言)|(?:拉黑|踢出?|撤回?|删除?|封号?|移出|移除|禁言)了(?=[吧啊哈哦呀啦嘛]?(?:[，,；;。！!？?\n\s]|$))|(?:管理员?|群主)[^，,；;。！!？?\n]{0,4}?(?:处理|踢|删|撤|管一下|管管)|处理一下|不是我们|不是你们|不是官方|不是咱们|不是本公司|(?:与|和|跟)我们(?:无关|没关系)|我说不是|报警|报给了?(?:平台|官方)?(?:客服|平台|管理员?|群主|警察|派出所|公司|主管|领导)|上报|踢一下|删一下|麻烦(?:群主|管理员?)?(?:踢|删|移出)|(?<!不)是(?:骗局|诈骗|骗子|钓鱼)|是骗子吗|是不是骗子|(?:别信|不要信|别上当)(?=[了啊哦吧呀啦]?(?:[，,；;。！!？?\n\s]|$))|大家(?:一定要?|千万|都|要|务必)?(?:别信|不要信|别上当|不要上当|小心|当心|警惕|提高警惕|提醒|注意|别点|不要点|别加|不要加|别扫|不要扫|别转发?|不要转发?|别传|不要传))(?![^，,；;。！!？?\n]{0,4}?(?:没用|照样|还会|还是会))/u
+  /(?:已经?举报|直接举报|举报了|截图(?:发|转)?给|截图(?:发|转)(?:主管|管理员?|群主|领导|经理|客服|公司)|交给[^，,；;。！!？?\n]{0,4}处理|是谣言|属于谣言|纯属(?:谣言|造谣|谣传|捏造|虚构)|不实消息|辟谣|(?:请|及时|立即|马上)(?:向[^，,；;。！!？?\n]{1,6}?)?举报|请(?:管理员?|群主)?(?:踢掉|踢出|踢了|移出|删掉|禁言)|澄清|取证|已经?截图(?:了|存证|留证|保存)|@(?:管理员?|群主)|(?:告诉|通知|报告|反馈给|报给)(?:管理员?|群主)|提醒(?:她|他|客户|对方|家人|大家|你)?(?:千万)?(?:别|不要)(?:加|信|转|点|扫|理|上当)|(?:是有人|有人|是)(?:冒充|假冒|冒用)|(?:已经?|已)[^，,；;。！!？?\n]{0,6}?(?:解释|沟通|说明)(?:清楚|过|好)|麻烦核实|请核实|核实一下|别理|不要理|不用理|(?:已经?|直接|刚刚?)(?:被)?(?:拉黑|踢|撤|删|封|移出|移除|禁言)|(?:拉黑|踢出?|撤回?|删除?|封号?|移出|移除|禁言)了(?=[吧啊哈哦呀啦嘛]?(?:[，,；;。！!？?\n\s]|$))|(?:管理员?|群主)[^，,；;。！!？?\n]{0,4}?(?:处理|踢|删|撤|管一下|管管)|处理一下|不是我们|不是你们|不是官方|不是咱们|不是本公司|(?:与|和|跟)我们(?:无关|没关系)|我说不是|报警|报给了?(?:平台|官方)?(?:客服|平台|管理员?|群主|警察|派出所|公司|主管|领导)|上报|踢一下|删一下|麻烦(?:群主|管理员?)?(?:踢|删|移出)|(?<!不)是(?:骗局|诈骗|骗子|钓鱼)|是骗子吗|是不是骗子|(?:别信|不要信|别上当)(?=[了啊哦吧呀啦]?(?:[，,；;。！!？?\n\s]|$))|大家(?:一定要?|千万|都|要|务必)?(?:别信|不要信|别上当|不要上当|小心|当心|警惕|提高警惕|提醒|注意|别点|不要点|别加|不要加|别扫|不要扫|别转发?|不要转发?|别传|不要传))(?![^，,；;。！!？?\n]{0,4}?(?:没用|照样|还会|还是会))/u
+/**
+ * A message addressed to an admin or headed as a report, before a hit someone else said: `@管理员 有人发…`,
+ * `举报：8 群有人在发…`, `管理员，3 号群有人发…`.
+ */
+const REPORT_LEAD = /[@＠](?:管理员?|群主)|(?:^|\s)(?:举报|投诉|反馈)[:：]|^(?:管理员?|群主)[，,:：]/u
 /**
  * An offer or a call to the reader outside the hit, which keeps a hit its report or reminder would clear:
  * `加我`, `私聊我`, `进群`, `联系我`; a bare `私聊` (`私聊了解`, not `私聊了他`) or who is addressed by what they
@@ -276,10 +289,10 @@ const NOT_TO_SAY =
 const NAMED_AS_WORDS =
   /^(?:[、和及与或]?[“‘「『"][^”’」』"]{1,12}[”’」』"])*(?:这种话|这类话|这句话|这种词|这类词|这个词|这些词|这种说法|等词|等字眼|等用语|等说法|等话术|字眼|违禁词|极限词|敏感词)/u
 /**
- * Words after a quotation that name it as a post someone else sent: `刚才那条“内部价格表”的消息`, `收到“转我个人账户”的短信`,
- * `发“约pao”的小广告`.
+ * Words after a quotation that name it as a post someone else sent, or its account: `刚才那条“内部价格表”的消息`,
+ * `收到“转我个人账户”的短信`, `发“约pao”的小广告`, `刷屏“扫码进群”的号`.
  */
-const QUOTED_POST = /^的?(?:消息|短信|信息|帖子|广告|小广告|私信|邮件|发言|言论|留言|评论|聊天记录)/u
+const QUOTED_POST = /^的?(?:消息|短信|信息|帖子|广告|小广告|私信|邮件|发言|言论|留言|评论|聊天记录|号|账号|小号)/u
 /** A warning before the hit in its sentence: `警方提醒：“裸聊”敲诈高发`. */
 const WARNING = /提醒|提示|警惕|谨防|注意|小心|当心|警示|反诈|防骗/u
 /** A verb of saying anywhere in the clause: a quotation that may be reported speech. */
@@ -300,7 +313,7 @@ const CUE_REACH = 24
  * sentence end.
  */
 const CUE_CODES = new Uint8Array(0x10000)
-for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查他她对网骗造谣诽污诬抹整清封取')
+for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查他她对网骗造谣诽污诬抹整清封取遇碰看见@＠举投')
   CUE_CODES[char.charCodeAt(0)] = 1
 for (const char of SENTENCE_END) CUE_CODES[char.charCodeAt(0)] = 2
 /** How far after a hit a cue of NAMED_AFTER or KEPT_BACK may stand. */
@@ -477,9 +490,10 @@ function reportedPost(
 
 /**
  * True for a hit a member reports or a rule reminder forbids, with no offer to the reader outside it:
- * forbidden where (`请勿在群内私下转账`), not to be sent to a group (`内部价格表不能发到客户群`), who says it
- * put out (`说“脑残”的一律踢出`), found and dealt with by the rules (`发现飞单一律严肃处理`, `私单一经发现直接开除`), or said by someone
- * else and reported (`那人骂我“蠢货”，已经交给主管处理了`). What the someone else did to the reader is not the
+ * forbidden where (`请勿在群内私下转账`), forbidden with a sanction after (`本群不允许拉人进赌博群，发现一次踢一次`), not to
+ * be sent to a group (`内部价格表不能发到客户群`), who says it
+ * put out (`说“脑残”的一律踢出`), found and dealt with or to be reported (`发现飞单一律严肃处理`, `私单一经发现直接开除`, `如有发现私单行为，请向主管举报`), or said by someone
+ * else and reported (`那人骂我“蠢货”，已经交给主管处理了`, `@管理员 有人发…`). What the someone else did to the reader is not the
  * reader's offer (`有人私信我说…，我拉黑了`); contact details written out in the message are (CONTACT_DETAILS).
  */
 function reportedOrForbidden(
@@ -491,16 +505,18 @@ function reportedOrForbidden(
   sentenceBefore: string,
   allowDomains: readonly string[],
 ): boolean {
+  const sentenceAfter = text.slice(end, edgeAfter(text, end, SENTENCE_END))
   const ruled =
     FORBIDDEN_WHERE.test(before) ||
     NOT_TO_GROUP.test(after) ||
-    PUNISHED_AFTER.test(text.slice(end, edgeAfter(text, end, SENTENCE_END))) ||
-    (FOUND.test(before) && DEALT_WITH.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) ||
-    FOUND_AFTER.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))
+    PUNISHED_AFTER.test(sentenceAfter) ||
+    (FOUND.test(before) && (DEALT_WITH.test(sentenceAfter) || REPORTED.test(sentenceAfter))) ||
+    FOUND_AFTER.test(sentenceAfter) ||
+    (FORBIDDEN_BEFORE.test(before) && SANCTION.test(sentenceAfter))
   let offerBefore = text.slice(0, start)
   if (!ruled) {
     const said = SOMEONE_SAID.exec(sentenceBefore)
-    if (said === null || !REPORTED.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return false
+    if (said === null || !(REPORTED.test(sentenceAfter) || REPORT_LEAD.test(sentenceBefore))) return false
     offerBefore = text.slice(0, start - sentenceBefore.length + said.index)
   }
   return !offers(text, offerBefore.length, end, ruled ? undefined : allowDomains)

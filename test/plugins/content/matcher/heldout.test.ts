@@ -182,8 +182,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.947 / 0.934 and 0.902 / 0.914.
-  it('heldout-blind16 (unseen): at least the figures measured (precision 145/152, recall 145/152)', () => {
-    expectFloors(matcherOf(), BLIND16, 145 / 152, 145 / 152, true)
+  it('heldout-blind16 (unseen): at least the figures measured (precision 145/151, recall 145/152)', () => {
+    expectFloors(matcherOf(), BLIND16, 145 / 151, 145 / 152, true)
   })
   // Opened for b17prec: 144/159 before its rule and report classes.
   it('heldout-blind17: at least the figures after its rule and report classes (precision 144/149, recall 144/151)', () => {
@@ -244,8 +244,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.925 / 0.967 and 0.881 / 0.927.
-  it('heldout-blind16 (unseen): at least the figures measured (precision 148/159, recall 148/152)', () => {
-    expectFloors(matcher, BLIND16, 148 / 159, 148 / 152, true)
+  it('heldout-blind16 (unseen): at least the figures measured (precision 148/158, recall 148/152)', () => {
+    expectFloors(matcher, BLIND16, 148 / 158, 148 / 152, true)
   })
   // Opened for b17prec: 145/164 before its rule and report classes.
   it('heldout-blind17: at least the figures after its rule and report classes (precision 145/154, recall 145/151)', () => {

@@ -567,3 +567,48 @@ describe('a shorter term inside a longer one that is talked about (不能说包�
     expect(m.categoriesOf('不是大傻逼，是傻逼')).toEqual(['insult'])
   })
 })
+
+describe('a rule with its sanction, a report to an admin, a rumour or secret named (rule and report class)', () => {
+  const m = matcher({
+    ad: ['兼职刷单'],
+    gambling: ['百家乐'],
+    porn: ['约炮', '裸聊'],
+    deal: ['私单', '飞单'],
+    secret: ['内部价格表'],
+    insult: ['傻逼'],
+    defamation: ['公司要倒闭'],
+  })
+
+  it('is no hit forbidden earlier in its clause with a sanction after (违者, 一经发现, 发现一次踢一次)', () => {
+    expect(m.categoriesOf('本群不允许拉人进百家乐群，发现一次踢一次')).toEqual([])
+    expect(m.categoriesOf('店里严禁员工接私单，一经发现立即辞退')).toEqual([])
+    expect(m.categoriesOf('如有发现飞单行为，请向店长举报')).toEqual([])
+  })
+
+  it('is a hit with a sanction but no prohibition before it, or an offer (别犹豫…，违者不算)', () => {
+    expect(m.categoriesOf('别犹豫，兼职刷单日结，违者不算')).toEqual(['ad'])
+    expect(m.categoriesOf('如有需要兼职刷单，请联系我')).toEqual(['ad'])
+  })
+
+  it('is no hit someone else posted in a message to an admin or headed as a report (@管理员, 举报：)', () => {
+    expect(m.categoriesOf('@管理员 有人发约炮图片，请踢掉')).toEqual([])
+    expect(m.categoriesOf('举报：五群有人在发裸聊广告')).toEqual([])
+  })
+
+  it('is a hit the speaker says to an admin or in a report (@管理员 我要约炮, 举报：你就是个傻逼)', () => {
+    expect(m.categoriesOf('@管理员 我要约炮')).toEqual(['porn'])
+    expect(m.categoriesOf('举报：你就是个傻逼')).toEqual(['insult'])
+    expect(m.categoriesOf('那个号发的兼职刷单是真的，日结')).toEqual(['ad'])
+  })
+
+  it('is no hit someone came across and called a scam, an account named by its post, a rumour 纯属谣言', () => {
+    expect(m.categoriesOf('碰到说"兼职刷单日赚八百"的，都是骗子，别理')).toEqual([])
+    expect(m.categoriesOf('刚才那个刷屏"兼职刷单"的号，谁拉进来的？')).toEqual([])
+    expect(m.categoriesOf('听说有人在外面传公司要倒闭，纯属谣言')).toEqual([])
+  })
+
+  it('is no hit named a secret not to be copied, and a hit named a secret and offered', () => {
+    expect(m.categoriesOf('内部价格表属于公司机密，严禁拷贝')).toEqual([])
+    expect(m.categoriesOf('内部价格表属于公司机密，需要的私聊我')).toEqual(['secret'])
+  })
+})
