@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { text } from '../../helpers/harness.js'
-import { admin, at, boss, customer, editor, news, QUEUE_CONFIG, start, ww, zs } from './fixtures.js'
+import { admin, at, boss, customer, editor, news, QUEUE_CONFIG, start, zs } from './fixtures.js'
 
 const MIN = 60_000
 async function queueDay(startAt: number) {

@@ -58,6 +58,8 @@ const files = [
     'blind15',
     'blind16',
     'blind17',
+    'blind18',
+    'blind19',
   ].map(name => path.join(fixtures, `heldout-${name}.jsonl`)),
 ]
 const shared = asInternalStaff(matcherOf(SHARED_DICTIONARY), files, internal)

@@ -78,6 +78,12 @@ const BLIND15 = fixture('heldout-blind15.jsonl')
  */
 const BLIND16 = fixture('heldout-blind16.jsonl')
 const BLIND17 = fixture('heldout-blind17.jsonl')
+/**
+ * Written blind on 50061c01 by two new authors who saw only the shared dictionary, the two public evals and the
+ * issue, while blind17 was opened for fixes; kept unseen: no fixer opens them.
+ */
+const BLIND18 = fixture('heldout-blind18.jsonl')
+const BLIND19 = fixture('heldout-blind19.jsonl')
 
 describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 setup)', () => {
   let compiled: ReturnType<typeof compileMatcher> | undefined
@@ -189,6 +195,14 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind17: at least the figures after its rule and report classes (precision 144/149, recall 144/151)', () => {
     expectFloors(matcherOf(), BLIND17, 144 / 149, 144 / 151)
   })
+
+  // Issue #22's goals are NOT met here. Never opened: blind on 144f0384 (the figures below).
+  it('heldout-blind18 (unseen): at least the figures measured (precision 90/109, recall 90/105)', () => {
+    expectFloors(matcherOf(), BLIND18, 90 / 109, 90 / 105, true)
+  })
+  it('heldout-blind19 (unseen): at least the figures measured (precision 106/125, recall 106/114)', () => {
+    expectFloors(matcherOf(), BLIND19, 106 / 125, 106 / 114, true)
+  })
 })
 
 describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (default.yaml, eval-v2 options)', () => {
@@ -250,5 +264,13 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // Opened for b17prec: 145/164 before its rule and report classes.
   it('heldout-blind17: at least the figures after its rule and report classes (precision 145/154, recall 145/151)', () => {
     expectFloors(matcher, BLIND17, 145 / 154, 145 / 151)
+  })
+
+  // Issue #22's goals are NOT met here. Never opened: blind on 144f0384 (the figures below).
+  it('heldout-blind18 (unseen): at least the figures measured (precision 93/113, recall 93/105)', () => {
+    expectFloors(matcher, BLIND18, 93 / 113, 93 / 105, true)
+  })
+  it('heldout-blind19 (unseen): at least the figures measured (precision 108/128, recall 108/114)', () => {
+    expectFloors(matcher, BLIND19, 108 / 128, 108 / 114, true)
   })
 })
