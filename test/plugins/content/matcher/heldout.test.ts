@@ -197,11 +197,11 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 144f0384 (the figures below).
-  it('heldout-blind18 (unseen): at least the figures measured (precision 90/109, recall 90/105)', () => {
-    expectFloors(matcherOf(), BLIND18, 90 / 109, 90 / 105, true)
+  it('heldout-blind18 (unseen): at least the figures measured (precision 90/107, recall 90/105)', () => {
+    expectFloors(matcherOf(), BLIND18, 90 / 107, 90 / 105, true)
   })
-  it('heldout-blind19 (unseen): at least the figures measured (precision 106/125, recall 106/114)', () => {
-    expectFloors(matcherOf(), BLIND19, 106 / 125, 106 / 114, true)
+  it('heldout-blind19 (unseen): at least the figures measured (precision 106/123, recall 106/114)', () => {
+    expectFloors(matcherOf(), BLIND19, 106 / 123, 106 / 114, true)
   })
 })
 
@@ -267,10 +267,10 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 144f0384 (the figures below).
-  it('heldout-blind18 (unseen): at least the figures measured (precision 93/113, recall 93/105)', () => {
-    expectFloors(matcher, BLIND18, 93 / 113, 93 / 105, true)
+  it('heldout-blind18 (unseen): at least the figures measured (precision 93/111, recall 93/105)', () => {
+    expectFloors(matcher, BLIND18, 93 / 111, 93 / 105, true)
   })
-  it('heldout-blind19 (unseen): at least the figures measured (precision 108/128, recall 108/114)', () => {
-    expectFloors(matcher, BLIND19, 108 / 128, 108 / 114, true)
+  it('heldout-blind19 (unseen): at least the figures measured (precision 108/126, recall 108/114)', () => {
+    expectFloors(matcher, BLIND19, 108 / 126, 108 / 114, true)
   })
 })
