@@ -320,18 +320,19 @@ for (const char of SENTENCE_END) CUE_CODES[char.charCodeAt(0)] = 2
 const AFTER_REACH = 16
 /**
  * A table of UTF-16 codes: 1 for a character of a cue after a hit (NAMED_AFTER, KEPT_BACK, the places of
- * NOT_TO_GROUP, the 的 and verbs of PUNISHED_AFTER, the conditions of FOUND_AFTER, the labels of SCAM_LABELLED), 2 for
+ * NOT_TO_GROUP, the verbs of PUNISHED_AFTER, the conditions of FOUND_AFTER, the labels of SCAM_LABELLED), 2 for
  * a clause end.
  */
 const AFTER_CODES = new Uint8Array(0x10000)
-for (const char of '这之等此词话传泄露讨密准群朋外客踢移清警罚拉禁封经旦被的骗诈钓违赌虚')
+for (const char of '这之等此词话传泄露讨密准群朋外客踢移清警罚拉禁封经旦被骗诈钓违赌虚')
   AFTER_CODES[char.charCodeAt(0)] = 1
 for (const char of CLAUSE_END) AFTER_CODES[char.charCodeAt(0)] = 2
 
 /**
  * True if the hit at `start` may be talked about: a negation's last character just before it, a cue's
  * first character at most CUE_REACH characters before it in its sentence, a cue's character after it in its
- * clause, or a report later in the text (REPORTED). Most hits stop here.
+ * clause or a 的 that ends it (a condition a rule in the next clause punishes, see PUNISHED_AFTER), or a report
+ * later in the text (REPORTED). Most hits stop here.
  */
 function mayTalkAbout(text: string, start: number, end: number): boolean {
   if (NEGATION_ENDS.has(text[start - 1])) return true
@@ -343,7 +344,10 @@ function mayTalkAbout(text: string, start: number, end: number): boolean {
   for (let at = end; at < text.length && at < end + AFTER_REACH; at++) {
     const cue = AFTER_CODES[text.charCodeAt(at)]
     if (cue === 1) return true
-    if (cue === 2) break
+    if (cue === 2) {
+      if (text[at - 1] === '的') return true
+      break
+    }
   }
   if (mayRuleTopic(text, start, end)) return true
   REPORTED_LATER.lastIndex = end
