@@ -309,11 +309,11 @@ const IMPOSTOR_WARNING = /提醒|注意|警惕|谨防|小心|当心|报警|只�
 /** How far before a hit its cue may stand (the rules read no further back than this for a quick test). */
 const CUE_REACH = 24
 /**
- * A table of UTF-16 codes: 1 for a first character of a cue (see QUOTES, WARNING, IMPOSTOR, CRACKDOWN), 2 for a
+ * A table of UTF-16 codes: 1 for a first character of a cue (see QUOTES, WARNING, IMPOSTOR, REPORT_LEAD), 2 for a
  * sentence end.
  */
 const CUE_CODES = new Uint8Array(0x10000)
-for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查他她对网骗造谣诽污诬抹整清封取遇碰看见@＠举投')
+for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查他她对网骗造谣诽污诬抹@＠举投')
   CUE_CODES[char.charCodeAt(0)] = 1
 for (const char of SENTENCE_END) CUE_CODES[char.charCodeAt(0)] = 2
 /** How far after a hit a cue of NAMED_AFTER or KEPT_BACK may stand. */
@@ -374,8 +374,11 @@ function mayRuleTopic(text: string, start: number, end: number): boolean {
 /** REPORTED anywhere from lastIndex on: a hit someone else said may be reported in a later clause. */
 const REPORTED_LATER = new RegExp(REPORTED.source, 'gu')
 
-/** The last characters of the negations and prohibitions of NEGATED and of the bounds of PRICE_BOUND. */
-const NEGATION_ENDS = new Set('是非说算止禁要准许得勿别绝于近过按照嫌')
+/**
+ * The last characters of the negations and prohibitions of NEGATED, of the bounds of PRICE_BOUND, of the verbs of
+ * FORBIDDEN_TO_DO and of CRACKDOWN, and of the labels of LABEL_BEFORE.
+ */
+const NEGATION_ENDS = new Set('是非说算止禁要准许得勿别绝于近过按照嫌接做搞走碰沾与事收查打击处治杀缔')
 
 /**
  * How the hit text[start, end) is talked about (a cue at most CUE_REACH characters before it, or
