@@ -31,18 +31,18 @@ const NEGATED =
  * `文案不能出现全网最低`, `禁止发布六合彩、百家乐等任何博彩信息`.
  */
 const FORBIDDEN_TO_POST =
-  /(?:禁止|严禁|不准|不许|不得|切勿|请勿|勿|不要|别|杜绝|不让|不能)[^，,；;。！!？?\n]{0,8}?(?:发布|发送|转发|发|讨论|谈论|宣传|写|刷|参与|从事|传播|出现|使用)(?:任何|各种|此类|这类)?(?:[^，,；;。！!？?\n、]{1,8}[、和及与或])*(?:[^，,；;。！!？?\n、]{1,8}?(?:等|之类的?)(?:任何|各种|一切|所有)?)?$/u
+  /(?:禁止|严禁|不准|不许|不得|切勿|请勿|勿|不要|别|杜绝|不让|不能)[^，,；;。！!？?\n]{0,8}?(?:发布|发送|转发|发|讨论|谈论|宣传|写|刷|参与|从事|传播|出现|使用)的?(?:任何|各种|此类|这类)?(?:[^，,；;。！!？?\n、]{1,8}[、和及与或])*(?:[^，,；;。！!？?\n、]{1,8}?(?:等|之类的?)(?:任何|各种|一切|所有)?)?$/u
 /**
  * A prohibition, then with whom, before a term in its clause: `不要与陌生人私下交易`, `切勿跟对方私下转账`.
  */
 const FORBIDDEN_WITH =
   /(?:禁止|严禁|不准|不许|不得|切勿|请勿|不要|别|杜绝|不能)(?:与|和|跟|同|向)[^，,；;。！!？?\n、]{1,6}$/u
 /**
- * A prohibition, then a verb of taking part (maybe 私自), directly before a term: `公司规定不允许接私单`, `严禁私自搞飞单`,
- * `千万别碰刷单`. Not a prohibition of something else first (`别走公司走私单`: the verb must follow the prohibition).
+ * A prohibition, then a verb of taking part (maybe 私自) or 以任何形式, directly before a term: `公司规定不允许接私单`,
+ * `严禁私自搞飞单`, `千万别碰刷单`, `不得以任何形式私下转账`. Not a prohibition of something else first (`别走公司走私单`: the verb must follow the prohibition).
  */
 const FORBIDDEN_TO_DO =
-  /(?:禁止|严禁|不准|不许|不允许|不得|切勿|请勿|杜绝|不要|不能|别)(?:私自|擅自|私下|随便|随意|去)?(?:接|做|搞|走|碰|沾|参与|从事|收)$/u
+  /(?:禁止|严禁|不准|不许|不允许|不得|切勿|请勿|杜绝|不要|不能|别)(?:(?:私自|擅自|私下|随便|随意|去)?(?:接|做|搞|走|碰|沾|参与|从事|收)|以任何(?:形式|方式|理由|名义)(?:接|做|搞|走|参与|从事|收)?)$/u
 /** A prohibition earlier in a term's clause: `本群不允许拉人进`, `公司严禁员工接`. */
 const FORBIDDEN_BEFORE = /(?:禁止|严禁|不准|不许|不允许|不得|切勿|请勿|杜绝|不要|不能|别)[^，,；;。！!？?\n]{0,10}$/u
 /**
@@ -51,6 +51,8 @@ const FORBIDDEN_BEFORE = /(?:禁止|严禁|不准|不许|不允许|不得|切勿
  */
 const SANCTION =
   /违者|违反者|违规者|一经发现|一旦发现|一经查实|发现一次|发现(?:后|即|就)?(?:直接|立即|立刻|一律)|否则(?:一律|直接|立即)?(?:踢|移出|清退|禁言|罚|处理|开除|辞退)|一律(?:踢|移出|清退|禁言|处理|开除|辞退|罚)/u
+/** After a term right after 以, what names it a pretext: `有不法分子以兼职刷单为名行骗`. */
+const PRETEXT_AFTER = /^(?:为名|为幌子|为由|为借口|的名义)/u
 /**
  * A crackdown directly before a term: what the platform or the police hunt down (`平台最近严查刷信誉`, `严厉打击跑分`).
  */
@@ -196,14 +198,18 @@ const NOT_TO_GROUP =
  */
 const PUNISHED_AFTER =
   /^[^，,；;。！!？?\n]{0,12}?的(?:人|群友|成员)?(?:[，,][^，,；;。！!？?\n]{0,4}?)?(?:一律|都|直接|立即|将|会|均)(?:被|予以)?(?:踢出|踢掉|踢|移出|清退|警告|罚款|拉黑|禁言|封号|不认|不算|不予|不管|概不负责|开除|辞退|处罚|追责|作废|无效)/u
-/** A rule reminder's condition directly before a term: `发现私单`, `一经发现飞单`, `凡私下转账`, `如有私单`. */
-const FOUND = /(?:发现|一经发现|一旦发现|凡是?|如有|若有)$/u
+/**
+ * A rule reminder's condition directly before a term, maybe past whose: `发现私单`, `一经发现飞单`, `凡私下转账`,
+ * `如有私单`, `凡发现员工私下转账`, `凡发现员工接私单`.
+ */
+const FOUND =
+  /(?:发现|一经发现|一旦发现|凡是?|如有|若有)(?:员工|有人|同事|销售|个人|客户|群友|大家|任何人)?(?:接|做|搞|走|私自)?$/u
 /**
  * The rules' condition after a term, maybe past a few characters of its phrase, then what they do about it:
  * `私单一经发现直接开除`, `飞单一旦查实，一律辞退`.
  */
 const FOUND_AFTER =
-  /^[^，,；;。！!？?\n]{0,8}?(?:一经发现|一旦发现|一经查实|一旦查实|如被发现|被发现)[^。！!？?\n]{0,4}?(?:一律|均|都|将|会|直接|立即)?[^，,；;。！!？?\n]{0,8}?(?:处理|处罚|开除|辞退|追责|罚款|移出|踢出)/u
+  /^[^，,；;。！!？?\n]{0,8}?(?:一经发现|一旦发现|一经查实|一旦查实|如被发现|被发现)[^。！!？?\n]{0,4}?(?:一律|均|都|将|会|直接|立即)?[^，,；;。！!？?\n]{0,8}?(?:处理|处罚|开除|辞退|追责|罚款|移出|踢出|扣除|扣发|取消|没收)/u
 /** What the rules do about it, in the term's sentence: `一律按公司制度处理`, `，将严肃处理`, `直接开除`. */
 const DEALT_WITH =
   /^[^。！!？?\n]{0,4}?(?:一律|一经查实|均|都|将|会|必将|直接|立即)[^，,；;。！!？?\n]{0,10}?(?:处理|处罚|开除|辞退|追责|罚款)/u
@@ -228,7 +234,7 @@ const SOMEONE_SAID =
  * (`删了也没用`, `报给客服也没用`): `X了` ends its clause.
  */
 const REPORTED =
-  /(?:已经?举报|直接举报|举报了|截图(?:发|转)?给|截图(?:发|转)(?:主管|管理员?|群主|领导|经理|客服|公司)|交给[^，,；;。！!？?\n]{0,4}处理|是谣言|属于谣言|纯属(?:谣言|造谣|谣传|捏造|虚构)|不实消息|辟谣|(?:请|及时|立即|马上)(?:向[^，,；;。！!？?\n]{1,6}?)?举报|请(?:管理员?|群主)?(?:踢掉|踢出|踢了|移出|删掉|禁言)|澄清|取证|已经?截图(?:了|存证|留证|保存)|@(?:管理员?|群主)|(?:告诉|通知|报告|反馈给|报给)(?:管理员?|群主)|提醒(?:她|他|客户|对方|家人|大家|你)?(?:千万)?(?:别|不要)(?:加|信|转|点|扫|理|上当)|(?:是有人|有人|是)(?:冒充|假冒|冒用)|(?:已经?|已)[^，,；;。！!？?\n]{0,6}?(?:解释|沟通|说明)(?:清楚|过|好)|麻烦核实|请核实|核实一下|别理|不要理|不用理|(?:已经?|直接|刚刚?)(?:被)?(?:拉黑|踢|撤|删|封|移出|移除|禁言)|(?:拉黑|踢出?|撤回?|删除?|封号?|移出|移除|禁言)了(?=[吧啊哈哦呀啦嘛]?(?:[，,；;。！!？?\n\s]|$))|(?:管理员?|群主)[^，,；;。！!？?\n]{0,4}?(?:处理|踢|删|撤|管一下|管管)|处理一下|不是我们|不是你们|不是官方|不是咱们|不是本公司|(?:与|和|跟)我们(?:无关|没关系)|我说不是|报警|报给了?(?:平台|官方)?(?:客服|平台|管理员?|群主|警察|派出所|公司|主管|领导)|上报|踢一下|删一下|麻烦(?:群主|管理员?)?(?:踢|删|移出)|(?<!不)是(?:骗局|诈骗|骗子|钓鱼)|是骗子吗|是不是骗子|(?:别信|不要信|别上当)(?=[了啊哦吧呀啦]?(?:[，,；;。！!？?\n\s]|$))|大家(?:一定要?|千万|都|要|务必)?(?:别信|不要信|别上当|不要上当|小心|当心|警惕|提高警惕|提醒|注意|别点|不要点|别加|不要加|别扫|不要扫|别转发?|不要转发?|别传|不要传))(?![^，,；;。！!？?\n]{0,4}?(?:没用|照样|还会|还是会))/u
+  /(?:已经?举报|直接举报|举报了|截图(?:发|转)?给|截图(?:发|转)(?:主管|管理员?|群主|领导|经理|客服|公司)|交给[^，,；;。！!？?\n]{0,4}处理|是谣言|属于谣言|纯属(?:谣言|造谣|谣传|捏造|虚构)|不实消息|辟谣|(?:请|及时|立即|马上)(?:向[^，,；;。！!？?\n]{1,6}?)?举报|请(?:管理员?|群主)?(?:踢掉|踢出|踢了|移出|删掉|禁言)|澄清|取证|已经?截图(?:了|存证|留证|保存)|@(?:管理员?|群主)|(?:告诉|通知|报告|反馈给|报给)(?:管理员?|群主)|提醒(?:她|他|客户|对方|家人|大家|你)?(?:千万)?(?:别|不要)(?:加|信|转|点|扫|理|上当)|(?:是有人|有人|是)(?:冒充|假冒|冒用)|(?:已经?|已)[^，,；;。！!？?\n]{0,6}?(?:解释|沟通|说明)(?:清楚|过|好)|麻烦核实|请[^，,；;。！!？?\n]{0,5}?核实|核实一下|严肃处理|别理|不要理|不用理|(?:已经?|直接|刚刚?)(?:被)?(?:拉黑|踢|撤|删|封|移出|移除|禁言)|(?:拉黑|踢出?|撤回?|删除?|封号?|移出|移除|禁言)了(?=[吧啊哈哦呀啦嘛]?(?:[，,；;。！!？?\n\s]|$))|(?:管理员?|群主)[^，,；;。！!？?\n]{0,4}?(?:处理|踢|删|撤|管一下|管管)|处理一下|不是我们|不是你们|不是官方|不是咱们|不是本公司|(?:与|和|跟)我们(?:无关|没关系)|我说不是|报警|报给了?(?:平台|官方)?(?:客服|平台|管理员?|群主|警察|派出所|公司|主管|领导)|上报|踢一下|删一下|麻烦(?:群主|管理员?)?(?:踢|删|移出)|(?<!不)是(?:骗局|诈骗|骗子|钓鱼)|是骗子吗|是不是骗子|(?:别信|不要信|别上当)(?=[了啊哦吧呀啦]?(?:[，,；;。！!？?\n\s]|$))|大家(?:一定要?|千万|都|要|务必)?(?:别信|不要信|别上当|不要上当|小心|当心|警惕|提高警惕|提醒|注意|别点|不要点|别加|不要加|别扫|不要扫|别转发?|不要转发?|别传|不要传))(?![^，,；;。！!？?\n]{0,4}?(?:没用|照样|还会|还是会))/u
 /**
  * A message addressed to an admin or headed as a report, before a hit someone else said: `@管理员 有人发…`,
  * `举报：8 群有人在发…`, `管理员，3 号群有人发…`.
@@ -292,7 +298,8 @@ const NAMED_AS_WORDS =
  * Words after a quotation that name it as a post someone else sent, or its account: `刚才那条“内部价格表”的消息`,
  * `收到“转我个人账户”的短信`, `发“约pao”的小广告`, `刷屏“扫码进群”的号`.
  */
-const QUOTED_POST = /^的?(?:消息|短信|信息|帖子|广告|小广告|私信|邮件|发言|言论|留言|评论|聊天记录|号|账号|小号)/u
+const QUOTED_POST =
+  /^的?(?:消息|短信|信息|帖子|广告|小广告|私信|邮件|发言|言论|留言|评论|聊天记录|宣传|文案|号|账号|小号)/u
 /** A warning before the hit in its sentence: `警方提醒：“裸聊”敲诈高发`. */
 const WARNING = /提醒|提示|警惕|谨防|注意|小心|当心|警示|反诈|防骗/u
 /** A verb of saying anywhere in the clause: a quotation that may be reported speech. */
@@ -375,10 +382,10 @@ function mayRuleTopic(text: string, start: number, end: number): boolean {
 const REPORTED_LATER = new RegExp(REPORTED.source, 'gu')
 
 /**
- * The last characters of the negations and prohibitions of NEGATED, of the bounds of PRICE_BOUND, of the verbs of
- * FORBIDDEN_TO_DO and of CRACKDOWN, and of the labels of LABEL_BEFORE.
+ * The last characters of the negations and prohibitions of NEGATED, of the bounds of PRICE_BOUND, of
+ * FORBIDDEN_TO_DO and of CRACKDOWN, of the labels of LABEL_BEFORE, and the 以 of a pretext (PRETEXT_AFTER).
  */
-const NEGATION_ENDS = new Set('是非说算止禁要准许得勿别绝于近过按照嫌接做搞走碰沾与事收查打击处治杀缔')
+const NEGATION_ENDS = new Set('是非说算止禁要准许得勿别绝于近过按照嫌接做搞走碰沾与事收查打击处治杀缔式由义以')
 
 /**
  * How the hit text[start, end) is talked about (a cue at most CUE_REACH characters before it, or
@@ -417,7 +424,9 @@ export function talkedAbout(
     return 'drop'
   if (FORBIDDEN_TO_POST.test(before) || NAMED_AFTER.test(after) || KEPT_BACK.test(after)) return 'drop'
   if (FORBIDDEN_WITH.test(before) || FORBIDDEN_LIST.test(before) || LISTED_FORBIDDEN.test(after)) return 'drop'
-  if ((FORBIDDEN_TO_DO.test(before) || CRACKDOWN.test(before)) && !offers(text, start, end, allowDomains)) return 'drop'
+  const pretext = text[start - 1] === '以' && PRETEXT_AFTER.test(after)
+  if ((FORBIDDEN_TO_DO.test(before) || CRACKDOWN.test(before) || pretext) && !offers(text, start, end, allowDomains))
+    return 'drop'
   if (labelled(text, start, end, clauseFrom, before, after, allowDomains)) return 'drop'
   if (NOT_POSTED.test(before) && KIND_AFTER.test(after)) return 'drop'
   if (SECRET_KEPT.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return 'drop'

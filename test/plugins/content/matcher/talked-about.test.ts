@@ -612,3 +612,25 @@ describe('a rule with its sanction, a report to an admin, a rumour or secret nam
     expect(m.categoriesOf('内部价格表属于公司机密，需要的私聊我')).toEqual(['secret'])
   })
 })
+
+describe('a rule or warning that names the banned thing as a pretext, a condition or a post to check', () => {
+  const m = matcher({ ad: ['兼职刷单'], porn: ['约炮'], deal: ['私单', '飞单'], insult: ['傻逼'] })
+
+  it('is no hit banned in any form, a scam’s pretext, found with whose, or deducted for', () => {
+    expect(m.categoriesOf('再次声明：严禁以任何形式接私单')).toEqual([])
+    expect(m.categoriesOf('派出所提醒：有骗子以兼职刷单为名骗取押金')).toEqual([])
+    expect(m.categoriesOf('新规：凡发现员工接私单，一律严肃处理')).toEqual([])
+    expect(m.categoriesOf('飞单一经查实，扣除全部提成')).toEqual([])
+  })
+
+  it('is no hit as a post someone else sent, to check or to deal with, or a link not to open', () => {
+    expect(m.categoriesOf('有同事说朋友圈看到"兼职刷单"的宣传，请法务核实')).toEqual([])
+    expect(m.categoriesOf('客户反映销售骂他"傻逼"，这事会严肃处理')).toEqual([])
+    expect(m.categoriesOf('为了安全，请勿回复陌生人发的约炮链接')).toEqual([])
+  })
+
+  it('is a hit as what the speaker does (以…为主业) or with an offer after a rule’s words', () => {
+    expect(m.categoriesOf('以兼职刷单为主业，日结三百')).toEqual(['ad'])
+    expect(m.categoriesOf('飞单一经查实也没事，找我')).toEqual(['deal'])
+  })
+})
