@@ -63,7 +63,8 @@ const WINDOW = 12
  *   defined or given as a label, a first place praised, an institution named (see
  *   form-readings.ts);
  * - a fuzzy hit inside a longer hit of another term that reads its letters otherwise (see readInLonger);
- * - a term talked about, not said (see talked-about.ts), or sent to review only when quoted in speech.
+ * - a term talked about, not said (see talked-about.ts), or sent to review only when quoted in speech, and a
+ *   shorter term of its category inside a longer one that reads otherwise or is talked about (see insideReadAway).
  */
 export function dropByWords(
   text: string,
@@ -72,29 +73,38 @@ export function dropByWords(
   allowDomains: readonly string[] = [],
 ): Candidate[] {
   let kept: Candidate[] | undefined
+  let readAway: Candidate[] | undefined
   const mayWarn = mayNameScam(text)
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]
-    const keep =
-      c.allowPhrase ||
-      (kinds.get(c.category)?.size ?? 0) === 0 ||
-      (c.context
-        ? !readsAsPhase(text, c)
-        : !(
-            isSaidOtherwise(text, c, mayWarn) ||
-            readInLonger(c, candidates) ||
-            talked(text, c, allowDomains) === 'drop'
-          ))
+    let keep = c.allowPhrase || (kinds.get(c.category)?.size ?? 0) === 0
+    if (!keep && c.context) keep = !readsAsPhase(text, c)
+    else if (!keep && !cutsWords(text, c) && !readInLonger(c, candidates)) {
+      keep = !(isSaidOtherwise(text, c, mayWarn) || talked(text, c, allowDomains) === 'drop')
+      if (!keep) (readAway ??= []).push(c)
+    }
     if (!keep) kept ??= candidates.slice(0, i)
     else kept?.push(c)
   }
-  return kept ?? candidates
+  if (readAway === undefined) return kept ?? candidates
+  return (kept ?? candidates).filter(c => !insideReadAway(c, readAway))
 }
 
-/** True for a hit that reads as other words than the term (cut, in a warning, a name, a code, a count...). */
+/**
+ * True for a hit inside a longer hit of its category that reads otherwise or is talked about, not said: the
+ * longer term is how the words read (`不能说包治百病` talks about 包治百病, so its 治百病 is no hit either). A longer
+ * hit cut by a word boundary, or read inside another, does not count (see cutsWords, readInLonger): its
+ * words may still hold the shorter term.
+ */
+function insideReadAway(c: Candidate, readAway: readonly Candidate[]): boolean {
+  return readAway.some(
+    d => d.category === c.category && d.start <= c.start && d.end >= c.end && d.end - d.start > c.end - c.start,
+  )
+}
+
+/** True for a hit that reads as other words than the term (in a warning, a name, a code, a count...). */
 function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean {
   return (
-    cutsWords(text, c) ||
     (mayWarn && quotedByWarning(text, c.start, c.end)) ||
     namesShop(text, c) ||
     readsAsCode(text, c) ||

@@ -116,8 +116,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's goals are NOT met here. Blind, it measured 0.843 / 0.843 (97/115, 97/115) on 9d56a09's matcher;
   // below, after pinyin's tone marks are read (gōng sī yào dǎo bì, Chǔn Huò) and blind7's classes (+√, sxzz, khmd).
-  it('heldout-blind6: at least the figures measured (precision 111/116, recall 111/115)', () => {
-    expectFloors(matcherOf(), BLIND6, 111 / 116, 111 / 115)
+  // After b17prec's rules and reports (a notice that 一律不认 a condition, a crackdown): 110/116.
+  it('heldout-blind6: at least the figures measured (precision 111/114, recall 111/115)', () => {
+    expectFloors(matcherOf(), BLIND6, 111 / 114, 111 / 115)
   })
 
   // Issue #22's recall goal is NOT met here. Blind, it measured 0.855 / 0.877 (100/117, 100/114) on 5e74de0's
@@ -128,8 +129,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's goals are NOT met here. Blind, it measured 0.858 / 0.796 (109/127, 109/137); most of its misses
   // are slang the shared dictionary lacks (the shipped one has it: see below).
-  it('heldout-blind8: at least the figures after the class fixes (precision 115/119, recall 115/137)', () => {
-    expectFloors(matcherOf(), BLIND8, 115 / 119, 115 / 137)
+  it('heldout-blind8: at least the figures after the class fixes (precision 115/118, recall 115/137)', () => {
+    expectFloors(matcherOf(), BLIND8, 115 / 118, 115 / 137)
   })
 
   // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.885 / 0.871 (115/130, 115/132); its false positives
@@ -165,9 +166,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's goals are NOT met here. Unseen: at least what it measures after the session's fixes (0.910 / 0.777),
   // and after blind14's classes (b14fix, unseen): 0.918 / 0.777; below, after its recall classes (b13rec: spaced
-  // links, look-alike components, 入 for 人).
-  it('heldout-blind13: at least the figures after its recall classes (precision 111/117, recall 111/130)', () => {
-    expectFloors(matcherOf(), BLIND13, 111 / 117, 111 / 130)
+  // links, look-alike components, 入 for 人), and b17prec's rule reminders and reports (等任何博彩信息, 请@管理员).
+  it('heldout-blind13: at least the figures after its recall classes (precision 111/113, recall 111/130)', () => {
+    expectFloors(matcherOf(), BLIND13, 111 / 113, 111 / 130)
   })
 
   // Blind on b40fa706: 0.872 / 0.963; below, after its classes (b14fix: reports and rule reminders, readings of
@@ -187,19 +188,20 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.947 / 0.934 and 0.902 / 0.914.
-  it('heldout-blind16 (unseen): at least the figures measured (precision 146/152, recall 146/152)', () => {
-    expectFloors(matcherOf(), BLIND16, 146 / 152, 146 / 152, true)
+  it('heldout-blind16 (unseen): at least the figures measured (precision 146/151, recall 146/152)', () => {
+    expectFloors(matcherOf(), BLIND16, 146 / 151, 146 / 152, true)
   })
-  it('heldout-blind17 (unseen): at least the figures measured (precision 146/158, recall 146/151)', () => {
-    expectFloors(matcherOf(), BLIND17, 146 / 158, 146 / 151, true)
+  // Opened for b17prec: 144/159 before its rule and report classes.
+  it('heldout-blind17: at least the figures after its rule and report classes (precision 146/148, recall 146/151)', () => {
+    expectFloors(matcherOf(), BLIND17, 146 / 148, 146 / 151)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 144f0384 (the figures below).
-  it('heldout-blind18 (unseen): at least the figures measured (precision 91/109, recall 91/105)', () => {
-    expectFloors(matcherOf(), BLIND18, 91 / 109, 91 / 105, true)
+  it('heldout-blind18 (unseen): at least the figures measured (precision 91/107, recall 91/105)', () => {
+    expectFloors(matcherOf(), BLIND18, 91 / 107, 91 / 105, true)
   })
-  it('heldout-blind19 (unseen): at least the figures measured (precision 108/125, recall 108/114)', () => {
-    expectFloors(matcherOf(), BLIND19, 108 / 125, 108 / 114, true)
+  it('heldout-blind19 (unseen): at least the figures measured (precision 108/123, recall 108/114)', () => {
+    expectFloors(matcherOf(), BLIND19, 108 / 123, 108 / 114, true)
   })
 })
 
@@ -208,8 +210,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's precision goal is NOT met here: 6 of its 11 false positives are internal-work rows about
   // confidential prices and lists, which only the group kind tells apart (docs/plugins/content.md).
-  it('heldout-blind8: at least the figures with the slang vocabulary (precision 132/136, recall 132/137)', () => {
-    expectFloors(matcher, BLIND8, 132 / 136, 132 / 137)
+  it('heldout-blind8: at least the figures with the slang vocabulary (precision 132/135, recall 132/137)', () => {
+    expectFloors(matcher, BLIND8, 132 / 135, 132 / 137)
   })
 
   // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.869 / 0.902 (119/137, 119/132); below, after its
@@ -239,8 +241,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's goals are NOT met here. Unseen: at least what it measures after the session's fixes (0.883 / 0.869),
   // and after blind14's classes (b14fix, unseen): 0.890 / 0.869; below, after its recall classes (b13rec).
-  it('heldout-blind13: at least the figures after its recall classes (precision 122/128, recall 122/130)', () => {
-    expectFloors(matcher, BLIND13, 122 / 128, 122 / 130)
+  it('heldout-blind13: at least the figures after its recall classes (precision 122/124, recall 122/130)', () => {
+    expectFloors(matcher, BLIND13, 122 / 124, 122 / 130)
   })
 
   // Blind on b40fa706: 0.872 / 0.970; below, after its classes (b14fix), as with the shared dictionary above.
@@ -250,23 +252,25 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's goals are NOT met here. Blind on b40fa706 0.898 / 0.904; unseen after b13rec 0.899 / 0.912; below,
   // after its classes (b15prec, b15hom, b15look), as with the shared dictionary above.
-  it('heldout-blind15: at least the figures after its classes (precision 134/135, recall 134/136)', () => {
-    expectFloors(matcher, BLIND15, 134 / 135, 134 / 136)
+  // After b17prec: a shorter term inside a longer one talked about (不能包治百病 holds the shipped 治百病): 133/134.
+  it('heldout-blind15: at least the figures after its classes (precision 134/134, recall 134/136)', () => {
+    expectFloors(matcher, BLIND15, 134 / 134, 134 / 136)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.925 / 0.967 and 0.881 / 0.927.
-  it('heldout-blind16 (unseen): at least the figures measured (precision 149/157, recall 149/152)', () => {
-    expectFloors(matcher, BLIND16, 149 / 157, 149 / 152, true)
+  it('heldout-blind16 (unseen): at least the figures measured (precision 149/155, recall 149/152)', () => {
+    expectFloors(matcher, BLIND16, 149 / 155, 149 / 152, true)
   })
-  it('heldout-blind17 (unseen): at least the figures measured (precision 147/159, recall 147/151)', () => {
-    expectFloors(matcher, BLIND17, 147 / 159, 147 / 151, true)
+  // Opened for b17prec: 145/164 before its rule and report classes.
+  it('heldout-blind17: at least the figures after its rule and report classes (precision 147/149, recall 147/151)', () => {
+    expectFloors(matcher, BLIND17, 147 / 149, 147 / 151)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 144f0384 (the figures below).
-  it('heldout-blind18 (unseen): at least the figures measured (precision 94/112, recall 94/105)', () => {
-    expectFloors(matcher, BLIND18, 94 / 112, 94 / 105, true)
+  it('heldout-blind18 (unseen): at least the figures measured (precision 94/110, recall 94/105)', () => {
+    expectFloors(matcher, BLIND18, 94 / 110, 94 / 105, true)
   })
-  it('heldout-blind19 (unseen): at least the figures measured (precision 110/127, recall 110/114)', () => {
-    expectFloors(matcher, BLIND19, 110 / 127, 110 / 114, true)
+  it('heldout-blind19 (unseen): at least the figures measured (precision 110/125, recall 110/114)', () => {
+    expectFloors(matcher, BLIND19, 110 / 125, 110 / 114, true)
   })
 })

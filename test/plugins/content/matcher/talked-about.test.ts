@@ -459,3 +459,178 @@ describe('a term that is the topic of a rule or notice, asked about, or called a
     expect(m.categoriesOf('有人造谣说公司要倒闭，想知道真相的私聊我')).toEqual(['defamation'])
   })
 })
+
+describe('a rule or notice that names the banned thing, or a report of someone else’s post (blind17)', () => {
+  const m = matcher({
+    ad: ['兼职刷单', '日赚', '刷信誉'],
+    gambling: ['百家乐', '博彩'],
+    porn: ['约炮', '裸聊'],
+    deal: ['私单', '飞单', '私下转账', '转我个人'],
+    contact: ['加我微信'],
+    secret: ['内部价格表', '内部资料'],
+    insult: ['傻逼', '废物'],
+    defamation: ['公司要倒闭'],
+  })
+
+  it('is no hit forbidden to take part in, or hunted down (不允许接私单, 严禁私自接飞单, 严查刷信誉)', () => {
+    expect(m.categoriesOf('店长再三强调，严禁私自接飞单')).toEqual([])
+    expect(m.categoriesOf('咱们网店千万别碰刷信誉')).toEqual([])
+    expect(m.categoriesOf('市场监管局在整治刷信誉，店铺都收敛点')).toEqual([])
+  })
+
+  it('is a hit when the prohibition is of something else, or the offer stands beside it', () => {
+    expect(m.categoriesOf('不要犹豫，接私单找我')).toEqual(['deal'])
+    expect(m.categoriesOf('严查之下照样刷信誉，私聊')).toEqual(['ad'])
+    expect(m.categoriesOf('别碰刷信誉那种低级的，跟我做兼职刷单')).toEqual(['ad'])
+  })
+
+  it('is no hit in a list of posts forbidden and closed by 等任何 / named as a written form (这类拼音)', () => {
+    expect(m.categoriesOf('严禁发送百家乐、时时彩等各种博彩内容')).toEqual([])
+    expect(m.categoriesOf('看到 luoliao、yuepao 这类拼音的，别回复')).toEqual([])
+  })
+
+  it('is a hit in an ad of the same words (百家乐等各种博彩，欢迎来玩)', () => {
+    expect(m.categoriesOf('百家乐等各种博彩，欢迎来玩')).toEqual(['gambling'])
+    expect(m.categoriesOf('luoliao 一对一，懂的来')).toEqual(['porn'])
+  })
+
+  it('is no hit labelled a scam with the rest of its list, or the label of a post to report', () => {
+    expect(m.categoriesOf('日赚八百、兼职刷单这些都属于诈骗话术')).toEqual([])
+    expect(m.categoriesOf('三群那个链接是博彩网站，我已经举报了')).toEqual([])
+  })
+
+  it('is a hit denied a scam, with an offer outside the list, or a label that sells', () => {
+    expect(m.categoriesOf('兼职刷单不是骗局，日结')).toEqual(['ad'])
+    expect(m.categoriesOf('别人的兼职刷单都是骗人的，我这里是真的，加我微信')).toEqual(['ad', 'contact'])
+    expect(m.categoriesOf('这是正规博彩平台，新人送彩金')).toEqual(['gambling'])
+  })
+
+  it('is no hit as what a rule punishes or disowns in its next clause (…的，一律移出 / 财务一律不认)', () => {
+    expect(m.categoriesOf('在群里骂人“废物”的，管理员一律移出')).toEqual([])
+    expect(m.categoriesOf('员工私下转账给客户的，财务一律不认')).toEqual([])
+  })
+
+  it('is a hit when what follows 的 is a deal, not a penalty (想私下转账的，一律九五折)', () => {
+    expect(m.categoriesOf('想私下转账的，一律九五折')).toEqual(['deal'])
+    expect(m.categoriesOf('骂我废物的，都是好人')).toEqual(['insult'])
+  })
+
+  it('is no hit quoted as what the rule forbids asking for (不要在朋友圈让客户“加我微信”)', () => {
+    expect(m.categoriesOf('不要在朋友圈让客户“加我微信”，统一走企业微信')).toEqual([])
+    expect(m.categoriesOf('培训时讲过，不要要求客户“加我微信”')).toEqual([])
+  })
+
+  it('is no hit quoted as a post someone else sent (那条“…”的广告, 收到“…”的短信，已经报警了)', () => {
+    expect(m.categoriesOf('昨天那条“兼职刷单”的广告是谁转的？')).toEqual([])
+    expect(m.categoriesOf('好几个同事收到“私下转账”的短信，已经报警了')).toEqual([])
+  })
+
+  it('is a hit quoted as a post that lures or is offered (收到“…”的短信，点开领红包)', () => {
+    expect(m.categoriesOf('收到“兼职刷单”的短信，点开领红包')).toEqual(['ad'])
+    expect(m.categoriesOf('那条“兼职刷单”的消息是我发的，想做的私聊')).toEqual(['ad'])
+  })
+
+  it('is no hit reported with evidence kept, an admin called, the victim warned, an impostor or a rumour named', () => {
+    expect(m.categoriesOf('有个号在三群刷博彩，我已经截图了')).toEqual([])
+    expect(m.categoriesOf('刚才有人发日赚八百的广告，请@管理员')).toEqual([])
+    expect(m.categoriesOf('对方自称客服要她私下转账，我提醒她别转')).toEqual([])
+    expect(m.categoriesOf('客户说对方让他私下转账，是有人冒充我们')).toEqual([])
+    expect(m.categoriesOf('业主群有人传公司要倒闭，物业已经辟谣')).toEqual([])
+  })
+
+  it('is a hit said to someone in a report, spread as news, or said beside a ban (举报你个傻逼, 严禁外传，…发你了)', () => {
+    expect(m.categoriesOf('举报你个傻逼')).toEqual(['insult'])
+    expect(m.categoriesOf('都在传公司要倒闭了，赶紧把钱取出来')).toEqual(['defamation'])
+    expect(m.categoriesOf('严禁外传，内部价格表发你了')).toEqual(['secret'])
+    expect(m.categoriesOf('禁止转发，兼职刷单日结')).toEqual(['ad'])
+  })
+
+  it('is no hit as one topic of a list a rule bars, or kept to the group (仅限本群); a hit handed over', () => {
+    expect(m.categoriesOf('客户名单和内部价格表一律不准外传')).toEqual([])
+    expect(m.categoriesOf('内部资料下午更新，仅限本群查看')).toEqual([])
+    expect(m.categoriesOf('客户名单和内部价格表发你了，严禁外传')).toEqual(['secret'])
+    expect(m.categoriesOf('内部资料，仅限本群')).toEqual(['secret'])
+  })
+})
+
+describe('a shorter term inside a longer one that is talked about (不能说包治百病 holds 治百病)', () => {
+  const m = matcher({ claim: ['包治百病', '治百病'], insult: ['傻逼', '大傻逼'] })
+
+  it('is no hit when the longer term is forbidden or asked about', () => {
+    expect(m.categoriesOf('客服培训：千万别说包治百病')).toEqual([])
+    expect(m.categoriesOf('客户问能不能包治百病，我说不能')).toEqual([])
+  })
+
+  it('is a hit said by itself elsewhere, or when the longer term is said', () => {
+    expect(m.categoriesOf('我们这款茶包治百病')).toEqual(['claim'])
+    expect(m.categoriesOf('别说包治百病，它能治百病')).toEqual(['claim'])
+    expect(m.categoriesOf('不是大傻逼，是傻逼')).toEqual(['insult'])
+  })
+})
+
+describe('a rule with its sanction, a report to an admin, a rumour or secret named (rule and report class)', () => {
+  const m = matcher({
+    ad: ['兼职刷单'],
+    gambling: ['百家乐'],
+    porn: ['约炮', '裸聊'],
+    deal: ['私单', '飞单'],
+    secret: ['内部价格表'],
+    insult: ['傻逼'],
+    defamation: ['公司要倒闭'],
+  })
+
+  it('is no hit forbidden earlier in its clause with a sanction after (违者, 一经发现, 发现一次踢一次)', () => {
+    expect(m.categoriesOf('本群不允许拉人进百家乐群，发现一次踢一次')).toEqual([])
+    expect(m.categoriesOf('店里严禁员工接私单，一经发现立即辞退')).toEqual([])
+    expect(m.categoriesOf('如有发现飞单行为，请向店长举报')).toEqual([])
+  })
+
+  it('is a hit with a sanction but no prohibition before it, or an offer (别犹豫…，违者不算)', () => {
+    expect(m.categoriesOf('别犹豫，兼职刷单日结，违者不算')).toEqual(['ad'])
+    expect(m.categoriesOf('如有需要兼职刷单，请联系我')).toEqual(['ad'])
+  })
+
+  it('is no hit someone else posted in a message to an admin or headed as a report (@管理员, 举报：)', () => {
+    expect(m.categoriesOf('@管理员 有人发约炮图片，请踢掉')).toEqual([])
+    expect(m.categoriesOf('举报：五群有人在发裸聊广告')).toEqual([])
+  })
+
+  it('is a hit the speaker says to an admin or in a report (@管理员 我要约炮, 举报：你就是个傻逼)', () => {
+    expect(m.categoriesOf('@管理员 我要约炮')).toEqual(['porn'])
+    expect(m.categoriesOf('举报：你就是个傻逼')).toEqual(['insult'])
+    expect(m.categoriesOf('那个号发的兼职刷单是真的，日结')).toEqual(['ad'])
+  })
+
+  it('is no hit someone came across and called a scam, an account named by its post, a rumour 纯属谣言', () => {
+    expect(m.categoriesOf('碰到说"兼职刷单日赚八百"的，都是骗子，别理')).toEqual([])
+    expect(m.categoriesOf('刚才那个刷屏"兼职刷单"的号，谁拉进来的？')).toEqual([])
+    expect(m.categoriesOf('听说有人在外面传公司要倒闭，纯属谣言')).toEqual([])
+  })
+
+  it('is no hit named a secret not to be copied, and a hit named a secret and offered', () => {
+    expect(m.categoriesOf('内部价格表属于公司机密，严禁拷贝')).toEqual([])
+    expect(m.categoriesOf('内部价格表属于公司机密，需要的私聊我')).toEqual(['secret'])
+  })
+})
+
+describe('a rule or warning that names the banned thing as a pretext, a condition or a post to check', () => {
+  const m = matcher({ ad: ['兼职刷单'], porn: ['约炮'], deal: ['私单', '飞单'], insult: ['傻逼'] })
+
+  it('is no hit banned in any form, a scam’s pretext, found with whose, or deducted for', () => {
+    expect(m.categoriesOf('再次声明：严禁以任何形式接私单')).toEqual([])
+    expect(m.categoriesOf('派出所提醒：有骗子以兼职刷单为名骗取押金')).toEqual([])
+    expect(m.categoriesOf('新规：凡发现员工接私单，一律严肃处理')).toEqual([])
+    expect(m.categoriesOf('飞单一经查实，扣除全部提成')).toEqual([])
+  })
+
+  it('is no hit as a post someone else sent, to check or to deal with, or a link not to open', () => {
+    expect(m.categoriesOf('有同事说朋友圈看到"兼职刷单"的宣传，请法务核实')).toEqual([])
+    expect(m.categoriesOf('客户反映销售骂他"傻逼"，这事会严肃处理')).toEqual([])
+    expect(m.categoriesOf('为了安全，请勿回复陌生人发的约炮链接')).toEqual([])
+  })
+
+  it('is a hit as what the speaker does (以…为主业) or with an offer after a rule’s words', () => {
+    expect(m.categoriesOf('以兼职刷单为主业，日结三百')).toEqual(['ad'])
+    expect(m.categoriesOf('飞单一经查实也没事，找我')).toEqual(['deal'])
+  })
+})
