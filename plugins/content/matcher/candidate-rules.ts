@@ -44,7 +44,7 @@ export function add(
   if (!allowPhrase && kind === 'homophone' && readsAsNumber(text, end, term, form!)) return
   if (!allowPhrase && kind === 'pinyin' && (readsAsName(text, start, end) || readsAsService(text, start, end))) return
   const candidate: Candidate = { category, term, start, end, allowPhrase, kind, form }
-  if (!allowPhrase && kind === 'initials' && readsAsAbbreviation(text, start, end)) candidate.abbreviation = true
+  if (!allowPhrase && kind === 'initials' && readsAsAbbreviation(text, start, end, term)) candidate.abbreviation = true
   candidates.push(candidate)
 }
 
@@ -134,16 +134,23 @@ const NOT_NAMED = new Set('的了吗吧呢啊呀嘛哦哈啦么是个一二三�
 const SYMBOL = /^\p{Lu}\p{Ll}$/u
 /** A gloss in brackets after letters: `Sb（锑）`. */
 const GLOSS_AFTER = /^\s?[（(]\p{Script=Han}/u
+/** A gloss of two to eight ideographs in brackets after capitals, that spells out what they stand for: `NC（新客户）`. */
+const SPELLED_OUT = /^\s?[（(](\p{Script=Han}{2,8})[）)]/u
+/** A gloss that aims the letters at someone or jokes (`SB（说的就是你）`, `SB（狗头）`): no thing spelled out. */
+const NO_SPELLING = /[你他她我]|狗头|滑稽|笑|哈|手动|不是|懂/u
 
 /**
  * True for an initials form in capitals that names the thing written after it, as abbreviations do
  * (`FW 版本` firmware, `NC 机床`, `GD 区域`, `QS 标志`, `JW 万豪酒店`: a numeral that starts no number), or written as an element's symbol and glossed in
- * brackets (`Sb（锑）` antimony); an insult stands alone (`真是个SB`), in lower case (`那个 nc 又在刷屏`), or
- * with a meme in brackets (`sb（狗头）`).
+ * brackets (`Sb（锑）` antimony), or in capitals with what they stand for in brackets (`KPI 里 NC（新客户）占 40%`);
+ * an insult stands alone (`真是个SB`), in lower case (`那个 nc 又在刷屏`), glossed as itself (`NC（脑残）`) or
+ * with a meme or a pronoun in brackets (`sb（狗头）`, `SB（说的就是你）`).
  */
-function readsAsAbbreviation(text: string, start: number, end: number): boolean {
+function readsAsAbbreviation(text: string, start: number, end: number, term: string): boolean {
   if (SYMBOL.test(text.slice(start, end)) && GLOSS_AFTER.test(text.slice(end, end + 3))) return true
   if (!CAPITALS.test(text.slice(start, end))) return false
+  const gloss = SPELLED_OUT.exec(text.slice(end, end + 11))
+  if (gloss !== null) return !gloss[1].includes(term) && !NO_SPELLING.test(gloss[1])
   const next = IDEOGRAPH_AFTER.exec(text.slice(end, end + 8))
   if (next === null) return false
   if (!NOT_NAMED.has(next[1])) return true

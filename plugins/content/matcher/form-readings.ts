@@ -328,8 +328,9 @@ export function countsCompanies(text: string, c: Candidate): boolean {
 const WRITTEN_KINDS = new Set(['exact', 'normalised'])
 /** What waste is (垃圾, 废物, as a term's part), the words a term naming it holds. */
 const WASTE = /垃圾|废物/u
-/** A kind of waste before it: 工业废物, 医疗废物, 建筑垃圾, 生活垃圾. */
-const WASTE_KIND_BEFORE = /(?:工业|医疗|危险|固体|固态|液体|建筑|生活|厨余|餐厨|电子|有害|化工|装修|放射性|可回收)$/u
+/** A kind of waste before it: 工业废物, 医疗废物, 建筑垃圾, 生活垃圾, 包装废物. */
+const WASTE_KIND_BEFORE =
+  /(?:工业|医疗|危险|固体|固态|液体|建筑|生活|厨余|餐厨|电子|有害|化工|装修|包装|放射性|可回收)$/u
 /**
  * Disposing of it after, maybe past when and how (`周五统一`, `都`, `明天全部`): 处理, 清理, 清运, 回收, 扔掉,
  * 拉走, 带走, 分类, 台账 (a register of waste); `垃圾东西周五统一清走`, `泡沫这些垃圾东西带走`.
@@ -345,15 +346,16 @@ const PERSON_BEFORE = /[你他她]|是/u
 const SAID_OF = /[你他她它个是]$/u
 
 /**
- * True for a term naming waste (垃圾东西, 废物, 垃圾公司) written as is, after a kind of waste (`工业废物处理厂`,
- * `建筑垃圾公司`) or a place where it lies (`走廊的垃圾东西太多`), in a clause about no one, or followed by a word of
+ * True for a term naming waste (垃圾东西, 废物, 垃圾公司) written as is, after a kind of waste said of no one
+ * (`工业废物处理厂`, `建筑垃圾公司`, `包装废物请师傅带走`; not `你就是个包装废物`) or a place where it lies (`走廊的垃圾东西太多`), in a clause about no one, or followed by a word of
  * disposing of it (`楼道里的垃圾东西清理一下`), said of no one just before it: waste, not an insult.
  * `你这个垃圾东西`, `这家垃圾公司`, `他是仓库里的废物`, `废物一个` and `辣鸡东西清理一下` stay hits.
  */
 export function namesWaste(text: string, c: Candidate): boolean {
   if (!WRITTEN_KINDS.has(c.kind) || !WASTE.test(c.term)) return false
   const before = text.slice(Math.max(0, c.start - 3), c.start)
-  if (WASTE_KIND_BEFORE.test(before)) return true
+  const kind = WASTE_KIND_BEFORE.exec(before)
+  if (kind !== null) return !SAID_OF.test(text.slice(0, c.start - kind[0].length))
   const clause = clauseBefore(text, c.start)
   if (WASTE_PLACE_BEFORE.test(clause) && !PERSON_BEFORE.test(clause)) return true
   return DISPOSAL_AFTER.test(text.slice(c.end, c.end + 12)) && !SAID_OF.test(before)

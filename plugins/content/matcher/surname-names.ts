@@ -19,10 +19,10 @@ const BEFORE_NAME =
   /(?:[@＠\-—–_·・/（(、]|叫|名叫|姓|老|小|阿|同事|新人|同学|老师|经理|主管|组长|店长|员工|师傅|专员|总监|助理|实习生|客户|学员|讲师|欢迎|感谢|恭喜)$/u
 /**
  * What follows a name: a title (总, 经理, 老师, 姐, 哥…), a gloss in brackets or a list's comma, the possessive
- * 的, or what a sentence's subject does next (是, 负责, 介绍, 说, 已经, a word of time…).
+ * 的, or what a sentence's subject does next (是, 负责, 介绍, 说, 已经, a word of time: 今天, 这周, 这个月…).
  */
 const AFTER_NAME =
-  /^(?:[（(、]|总|经理|老师|姐|哥|主管|主任|同学|先生|女士|小姐|师傅|老板|组长|部长|店长|总监|助理|专员|同事|的|是|负责|介绍|说|已经|已|到|也|和|跟|与|刚|还|今天|明天|后天|昨天|今早|今晚|明早|上午|下午|中午|晚上|早上|这周|下周|上周|周[一二三四五六日末]|刚才|刚刚|你好|您好|麻烦|收到)/u
+  /^(?:[（(、]|总|经理|老师|姐|哥|主管|主任|同学|先生|女士|小姐|师傅|老板|组长|部长|店长|总监|助理|专员|同事|的|是|负责|介绍|说|已经|已|到|也|和|跟|与|刚|还|今天|明天|后天|昨天|今早|今晚|明早|上午|下午|中午|晚上|早上|这周|下周|上周|周[一二三四五六日末]|这个月|本月|上个月|上月|今年|去年|刚才|刚刚|你好|您好|麻烦|收到)/u
 /** The text's start, a space or punctuation: where a name standing alone begins. */
 const EDGE_BEFORE = /(?:^|[\s\p{P}])$/u
 /**

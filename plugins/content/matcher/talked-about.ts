@@ -33,10 +33,11 @@ const NEGATED =
 const FORBIDDEN_TO_POST =
   /(?:禁止|严禁|不准|不许|不得|切勿|请勿|勿|不要|别|杜绝|不让|不能)[^，,；;。！!？?\n]{0,8}?(?:发布|发送|转发|发|讨论|谈论|宣传|写|刷|参与|从事|传播|出现|使用)的?(?:任何|各种|此类|这类)?(?:[^，,；;。！!？?\n、]{1,8}[、和及与或])*(?:[^，,；;。！!？?\n、]{1,8}?(?:等|之类的?)(?:任何|各种|一切|所有)?)?$/u
 /**
- * A prohibition, then with whom, before a term in its clause: `不要与陌生人私下交易`, `切勿跟对方私下转账`.
+ * A prohibition, then with whom, before a term in its clause: `不要与陌生人私下交易`, `切勿跟对方私下转账`; or whom
+ * not to make do it, named right before it: `不准让客户私下转账`, `不要引导顾客私下转账` (not `别让老板知道私下转账`).
  */
 const FORBIDDEN_WITH =
-  /(?:禁止|严禁|不准|不许|不得|切勿|请勿|不要|别|杜绝|不能)(?:与|和|跟|同|向)[^，,；;。！!？?\n、]{1,6}$/u
+  /(?:禁止|严禁|不准|不许|不得|切勿|请勿|不要|别|杜绝|不能)(?:(?:与|和|跟|同|向)[^，,；;。！!？?\n、]{1,6}|(?:让|叫|要求|引导|诱导)(?:客户|顾客|用户|买家|对方|别人|他人|任何人|同事|员工|新人|大家)(?:去|来)?)$/u
 /**
  * A prohibition, then a verb of taking part (maybe 私自) or 以任何形式, directly before a term: `公司规定不允许接私单`,
  * `严禁私自搞飞单`, `千万别碰刷单`, `不得以任何形式私下转账`. Not a prohibition of something else first (`别走公司走私单`: the verb must follow the prohibition).
@@ -105,10 +106,10 @@ const KEPT_BACK =
 /**
  * After a term, maybe past other items of a list, a notice that names it a secret and then, in its sentence,
  * forbids passing it on or telling it somewhere: `客户名单、进货价属于公司机密，不要发到任何外部群`,
- * `…，不要在客户群里说`. A secret told (`进货价属于公司机密，我偷偷告诉你`) is no notice.
+ * `…，不要在客户群里说`, maybe past a clause that instructs (`…属于公司机密，离职前请交接，不得拷贝`). A secret told (`进货价属于公司机密，我偷偷告诉你`) is no notice.
  */
 const SECRET_KEPT =
-  /^(?:[、和及与或][^，,；;。！!？?\n]{1,8}?)*(?:都|均|一律)?(?:属于|是|为|系)(?:公司|商业|内部)?(?:机密|秘密|保密信息|保密资料)[^。！!？?\n]{0,6}?(?:不要|别|禁止|严禁|不得|不能|切勿|请勿|勿|不准|不许)(?:私自|随意|随便)?(?:(?:在|往|到|向|对|跟|和)[^，,；;。！!？?\n]{1,6}?)?(?:发|外传|外发|转|泄露|透露|给|说|讲|提|讨论|拷贝|复制|截图|拍照|打印|带走|外借)/u
+  /^(?:[、和及与或][^，,；;。！!？?\n]{1,8}?)*(?:都|均|一律)?(?:属于|是|为|系)(?:公司|商业|内部)?(?:机密|秘密|保密信息|保密资料)(?:[^。！!？?\n]{0,6}?|[，,；;][^，,；;。！!？?\n]{0,8}?(?:请|须|需|需要|务必|必须)[^，,；;。！!？?\n]{1,6}[，,；;])(?:不要|别|禁止|严禁|不得|不能|切勿|请勿|勿|不准|不许)(?:私自|随意|随便)?(?:(?:在|往|到|向|对|跟|和)[^，,；;。！!？?\n]{1,6}?)?(?:发|外传|外发|转|泄露|透露|给|说|讲|提|讨论|拷贝|复制|截图|拍照|打印|带走|外借)/u
 /** A refusal to tell, after a reported question in the sentence: `客户问进货价的，一律回复不方便透露`. */
 const REFUSED = /(?:不方便|不便|不能|不可|不予|不)(?:透露|告知|回答|对外)|无可奉告/u
 /** A bound before a price, which it names without giving it: `低于成本价的促销`, `按进货价算`. */
@@ -160,7 +161,8 @@ const TOPIC_LEAD = /(?:关于|对于|至于|凡是?|所有的?|任何|一切)\s*
  */
 const RULE_AFTER = new RegExp(
   [
-    '一律(?:不(?:算|管|认|予|计|准|许|得|能|受理|负责|批|报销|承认|接受|允许|发放)|禁止|按|处理|处罚|开除|辞退|罚|追责|严肃|无效|作废|踢|移出|清退|拉黑)',
+    '一律(?:不(?:算|管|认|予|计|准|许|得|能|受理|负责|批|报销|承认|接受|允许|发放)|禁止|按|处理|处罚|开除|辞退|罚|追责|严肃|无效|作废|踢|移出|清退|拉黑|删除|删掉|撤回)',
+    '公司(?:一律|概|均|都)?不(?:负责|承担|认|管|受理)',
     '不算(?:业绩|提成|销量|考核|工作量)|不计入|不予(?:认可|受理|承认|报销|结算)|概不负责',
     '(?:严禁|禁止|不得|不准|不许|请勿|切勿|不要)(?:私自|随意|随便)?(?:在[^，,；;。！!？?\\n]{1,6}?)?(?:截图|拍照|外发|外传|转发|泄露|透露|讨论|复制|下载|带出|发到|转到|转给|发给|转进|私下)',
     '仅限(?:本群|内部|员工|公司|本部门)',
@@ -234,7 +236,7 @@ const SOMEONE_SAID =
  * (`删了也没用`, `报给客服也没用`): `X了` ends its clause.
  */
 const REPORTED =
-  /(?:已经?举报|直接举报|举报了|截图(?:发|转)?给|截图(?:发|转)(?:主管|管理员?|群主|领导|经理|客服|公司)|交给[^，,；;。！!？?\n]{0,4}处理|是谣言|属于谣言|纯属(?:谣言|造谣|谣传|捏造|虚构)|不实消息|辟谣|(?:请|及时|立即|马上)(?:向[^，,；;。！!？?\n]{1,6}?)?举报|请(?:管理员?|群主)?(?:踢掉|踢出|踢了|移出|删掉|禁言)|澄清|取证|已经?截图(?:了|存证|留证|保存)|@(?:管理员?|群主)|(?:告诉|通知|报告|反馈给|报给)(?:管理员?|群主)|提醒(?:她|他|客户|对方|家人|大家|你)?(?:千万)?(?:别|不要)(?:加|信|转|点|扫|理|上当)|(?:是有人|有人|是)(?:冒充|假冒|冒用)|(?:已经?|已)[^，,；;。！!？?\n]{0,6}?(?:解释|沟通|说明)(?:清楚|过|好)|麻烦核实|请[^，,；;。！!？?\n]{0,5}?核实|核实一下|严肃处理|别理|不要理|不用理|(?:已经?|直接|刚刚?)(?:被)?(?:拉黑|踢|撤|删|封|移出|移除|禁言)|(?:拉黑|踢出?|撤回?|删除?|封号?|移出|移除|禁言)了(?=[吧啊哈哦呀啦嘛]?(?:[，,；;。！!？?\n\s]|$))|(?:管理员?|群主)[^，,；;。！!？?\n]{0,4}?(?:处理|踢|删|撤|管一下|管管)|处理一下|不是我们|不是你们|不是官方|不是咱们|不是本公司|(?:与|和|跟)我们(?:无关|没关系)|我说不是|报警|报给了?(?:平台|官方)?(?:客服|平台|管理员?|群主|警察|派出所|公司|主管|领导)|上报|踢一下|删一下|麻烦(?:群主|管理员?)?(?:踢|删|移出)|(?<!不)是(?:骗局|诈骗|骗子|钓鱼)|是骗子吗|是不是骗子|(?:别信|不要信|别上当)(?=[了啊哦吧呀啦]?(?:[，,；;。！!？?\n\s]|$))|大家(?:一定要?|千万|都|要|务必)?(?:别信|不要信|别上当|不要上当|小心|当心|警惕|提高警惕|提醒|注意|别点|不要点|别加|不要加|别扫|不要扫|别转发?|不要转发?|别传|不要传))(?![^，,；;。！!？?\n]{0,4}?(?:没用|照样|还会|还是会))/u
+  /(?:已经?举报|直接举报|举报了|截图(?:发|转)?给|截图(?:发|转)(?:主管|管理员?|群主|领导|经理|客服|公司)|交给[^，,；;。！!？?\n]{0,4}处理|是谣言|属于谣言|纯属(?:谣言|造谣|谣传|捏造|虚构)|不实消息|辟谣|(?:请|及时|立即|马上)(?:向[^，,；;。！!？?\n]{1,6}?)?举报|请(?:管理员?|群主)?(?:踢掉|踢出|踢了|移出|删掉|禁言)|澄清|取证|已经?截图(?:了|存证|留证|保存)|@(?:管理员?|群主)|(?:告诉|通知|报告|反馈给|报给)(?:管理员?|群主)|提醒(?:她|他|客户|对方|家人|大家|你)?(?:千万)?(?:别|不要)(?:加|信|转|点|扫|理|上当)|(?:是有人|有人|是)(?:冒充|假冒|冒用)|(?:已经?|已)[^，,；;。！!？?\n]{0,6}?(?:解释|沟通|说明)(?:清楚|过|好)|麻烦核实|请[^，,；;。！!？?\n]{0,5}?核实|核实一下|严肃处理|别理|不要理|不用理|(?:已经?|直接|刚刚?)(?:被)?(?:拉黑|踢|撤|删|封|移出|移除|禁言)|(?:拉黑|踢出?|撤回?|删除?|封号?|移出|移除|禁言)了(?=[吧啊哈哦呀啦嘛]?(?:[，,；;。！!？?\n\s]|$))|(?:管理员?|群主)[^，,；;。！!？?\n]{0,4}?(?:处理|踢|删|撤|移出|移除|禁言|管一下|管管)|处理一下|不是我们|不是你们|不是官方|不是咱们|不是本公司|(?:与|和|跟)我们(?:无关|没关系)|我说不是|报警|报给了?(?:平台|官方)?(?:客服|平台|管理员?|群主|警察|派出所|公司|主管|领导|经理|老板|店长)|怎么(?:回复|回应|答复|应对)|上报|踢一下|删一下|麻烦(?:群主|管理员?)?(?:踢|删|移出)|(?<!不)是(?:骗局|诈骗|骗子|钓鱼)|是骗子吗|是不是骗子|(?:别信|不要信|别上当)(?=[了啊哦吧呀啦]?(?:[，,；;。！!？?\n\s]|$))|大家(?:一定要?|千万|都|要|务必)?(?:别信|不要信|别上当|不要上当|小心|当心|警惕|提高警惕|提醒|注意|别点|不要点|别加|不要加|别扫|不要扫|别转发?|不要转发?|别传|不要传))(?![^，,；;。！!？?\n]{0,4}?(?:没用|照样|还会|还是会))/u
 /**
  * A message addressed to an admin or headed as a report, before a hit someone else said: `@管理员 有人发…`,
  * `举报：8 群有人在发…`, `管理员，3 号群有人发…`.
@@ -429,7 +431,8 @@ export function talkedAbout(
     return 'drop'
   if (labelled(text, start, end, clauseFrom, before, after, allowDomains)) return 'drop'
   if (NOT_POSTED.test(before) && KIND_AFTER.test(after)) return 'drop'
-  if (SECRET_KEPT.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return 'drop'
+  if (SECRET_KEPT.test(text.slice(end, edgeAfter(text, end, SENTENCE_END))) && !offers(text, start, end, allowDomains))
+    return 'drop'
   if (
     !offers(text, start, end, allowDomains) &&
     REPORTED_POST.test(before) &&
@@ -509,7 +512,8 @@ function reportedPost(
  * forbidden where (`请勿在群内私下转账`), forbidden with a sanction after (`本群不允许拉人进赌博群，发现一次踢一次`), not to
  * be sent to a group (`内部价格表不能发到客户群`), who says it
  * put out (`说“脑残”的一律踢出`), found and dealt with or to be reported (`发现飞单一律严肃处理`, `私单一经发现直接开除`, `如有发现私单行为，请向主管举报`), or said by someone
- * else and reported (`那人骂我“蠢货”，已经交给主管处理了`, `@管理员 有人发…`). What the someone else did to the reader is not the
+ * else and reported (`那人骂我“蠢货”，已经交给主管处理了`, `@管理员 有人发…`), maybe in the sentence that answers a question
+ * about it (`谁发的…？管理员已经撤回了吧`). What the someone else did to the reader is not the
  * reader's offer (`有人私信我说…，我拉黑了`); contact details written out in the message are (CONTACT_DETAILS).
  */
 function reportedOrForbidden(
@@ -532,10 +536,24 @@ function reportedOrForbidden(
   let offerBefore = text.slice(0, start)
   if (!ruled) {
     const said = SOMEONE_SAID.exec(sentenceBefore)
-    if (said === null || !(REPORTED.test(sentenceAfter) || REPORT_LEAD.test(sentenceBefore))) return false
+    if (
+      said === null ||
+      !(REPORTED.test(sentenceAfter) || REPORT_LEAD.test(sentenceBefore) || REPORTED.test(answer(text, end)))
+    )
+      return false
     offerBefore = text.slice(0, start - sentenceBefore.length + said.index)
   }
   return !offers(text, offerBefore.length, end, ruled ? undefined : allowDomains)
+}
+
+/**
+ * The sentence after the hit's sentence when that one is a question (`刚才谁发的成人视频？管理员已经撤回了吧`: who posted
+ * it is asked, what was done about it follows), or ''.
+ */
+function answer(text: string, end: number): string {
+  const mark = edgeAfter(text, end, SENTENCE_END)
+  if (text[mark] !== '？' && text[mark] !== '?') return ''
+  return text.slice(mark + 1, edgeAfter(text, mark + 1, SENTENCE_END))
 }
 
 /**

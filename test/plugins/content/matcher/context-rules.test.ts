@@ -77,6 +77,7 @@ describe('a swapped surname first: a name only where a name stands', () => {
   it.each([
     ['a nickname after a department and a dash', '加薇', '@客服-佳薇 今天值班'],
     ['a subject before its verb', '援交', '袁娇负责华南区的订单'],
+    ['a subject before a word of the month (blind18)', '援交', '袁娇上个月回款最快'],
     ['after a familiar 小 before the surname', '裸聊', '小罗聊了一下客户需求'],
     ['before a title', '加薇', '销售部的嘉薇经理明天请假'],
     ['a word with the character before it', '蠢货', '仓库春货已经到齐'],

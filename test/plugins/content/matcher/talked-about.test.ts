@@ -634,3 +634,39 @@ describe('a rule or warning that names the banned thing as a pretext, a conditio
     expect(m.categoriesOf('飞单一经查实也没事，找我')).toEqual(['deal'])
   })
 })
+
+describe('a rule or report in the shapes blind18 brought (让客户, 一律删除, 公司不负责, an answer to 谁发的…？)', () => {
+  const m = matcher({
+    deal: ['私下转账', '不走公司'],
+    ad: ['扫码进群'],
+    porn: ['约炮', '成人视频'],
+    secret: ['内部价格表', '客户名单'],
+    defamation: ['黑心公司'],
+  })
+
+  it('is no hit forbidden to make someone do, deleted or disowned by the rules', () => {
+    expect(m.categoriesOf('店长提醒：不要引导顾客私下转账')).toEqual([])
+    expect(m.categoriesOf('群里别发小程序码，扫码进群这类的推广一律撤回')).toEqual([])
+    expect(m.categoriesOf('温馨提示：不走公司的订单丢了货，公司概不负责')).toEqual([])
+  })
+
+  it('is no hit named a secret with an instruction between it and the ban', () => {
+    expect(m.categoriesOf('内部价格表属于公司机密，调岗时须交回，不得带走')).toEqual([])
+  })
+
+  it('is no hit someone else posted, asked about to an admin, handed to a manager or asked how to answer', () => {
+    expect(m.categoriesOf('昨晚有个号在群里发约炮，群主把他移除了没有？')).toEqual([])
+    expect(m.categoriesOf('有客户问我要客户名单，我已经报给店长了')).toEqual([])
+    expect(m.categoriesOf('网上有人说我们是黑心公司，怎么回应合适')).toEqual([])
+    expect(m.categoriesOf('谁在群里发的成人视频？已经被管理员删了吧')).toEqual([])
+  })
+
+  it('is a hit when someone is told to keep it from others, or the message offers', () => {
+    expect(m.categoriesOf('别让老板知道私下转账的事')).toEqual(['deal'])
+    expect(m.categoriesOf('不走公司的单子我便宜给你，想要的私聊')).toEqual(['deal'])
+    expect(m.categoriesOf('内部价格表属于公司机密，需要的请私聊我，不得外传')).toEqual(['secret'])
+    expect(m.categoriesOf('谁发的成人视频？已经删了，想看的加我')).toEqual(['porn'])
+    expect(m.categoriesOf('有人说约炮，管理员移出了吗？约的私我')).toEqual(['porn'])
+    expect(m.categoriesOf('我们就是黑心公司，怎么回复随你')).toEqual(['defamation'])
+  })
+})

@@ -348,6 +348,7 @@ describe('a term naming waste used of waste', () => {
     expect(m.categoriesOf('小区的生活垃圾公司换了一家')).toEqual([])
     expect(m.categoriesOf('门口那堆垃圾东西扔掉吧，挡着客户停车')).toEqual([])
     expect(m.categoriesOf('仓库的废物清运费这个月涨了')).toEqual([])
+    expect(m.categoriesOf('拆下来的包装废物装袋，放到电梯口')).toEqual([])
     expect(m.categoriesOf('车间那些垃圾东西明天全部拉走')).toEqual([])
   })
 
@@ -357,6 +358,7 @@ describe('a term naming waste used of waste', () => {
     expect(m.categoriesOf('这家垃圾公司')).toEqual(['c'])
     expect(m.categoriesOf('辣鸡东西清理一下自己')).toEqual(['c'])
     expect(m.categoriesOf('这废物连这点事都处理不好')).toEqual(['c'])
+    expect(m.categoriesOf('说的就是你，一个包装废物')).toEqual(['c'])
   })
 
   it('is waste carried away (带走, 收走) and an insult said of someone all the same (blind11)', () => {
@@ -483,6 +485,14 @@ describe('a hit that reads as other words from what is glued to it (blind14)', (
     // An element's symbol glossed in brackets.
     expect(m.categoriesOf('水样里 Sb（锑）含量正常')).toEqual([])
     expect(m.categoriesOf('你个sb（狗头）')).toEqual(['c'])
+  })
+
+  it('reads capitals with what they stand for in brackets as an abbreviation, not a gloss of the term (blind18)', () => {
+    const m = category(['脑残', '傻逼'])
+    expect(m.categoriesOf('本月看板上 NC（新签约）目标 30 单')).toEqual([])
+    expect(m.categoriesOf('群里那个 NC（脑残）又来了')).toEqual(['c'])
+    expect(m.categoriesOf('你个 SB（狗头）')).toEqual(['c'])
+    expect(m.categoriesOf('SB（说你呢）')).toEqual(['c'])
   })
 
   it('reads a first place praised or rewarded, with no sale, as a ranking, not an ad (b17other)', () => {
