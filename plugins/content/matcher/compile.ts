@@ -22,6 +22,7 @@ import {
   startScanTables,
   textMayHoldUrl,
   textMayReadOtherwise,
+  textMaySpellDot,
   type StartScanTables,
 } from './start-scan.js'
 import type { MatcherCache } from './matcher-cache.js'
@@ -233,7 +234,8 @@ class CompiledMatcher implements Matcher {
     // Read at once: the next start scan answers for its own text. 点 writes a dot the scan does not mark.
     const mayHoldUrl = textMayHoldUrl()
     if (hits.length === 0 && this.patterns.length === 0) {
-      return this.dictionary.links && (mayHoldUrl || mayHoldSpelledUrl(text)) ? this.linkMatches(text) : NO_MATCHES
+      const links = this.dictionary.links && (mayHoldUrl || (textMaySpellDot() && mayHoldSpelledUrl(text)))
+      return links ? this.linkMatches(text) : NO_MATCHES
     }
     const lazy: LazyUrls = { text, separators: mayHoldUrl, found: undefined }
     const candidates = hits.length > 0 ? this.termCandidates(text, hits.ints, hits.length, lazy) : []
