@@ -53,6 +53,8 @@ export interface LazyUrls {
   text: string
   /** False when the scan saw no URL separator: only a URL whose dots are written out may be in the text. */
   separators: boolean
+  /** False when the scan saw no character a written-out dot needs (see textMaySpellDot): then no such URL either. */
+  dots: boolean
   found: FoundUrl[] | undefined
 }
 
@@ -61,7 +63,7 @@ const NO_URLS = Object.freeze([]) as unknown as FoundUrl[]
 
 /** The URLs of a text (see LazyUrls), found on first use. */
 export function urlsOf(lazy: LazyUrls): FoundUrl[] {
-  lazy.found ??= lazy.separators || mayHoldSpelledUrl(lazy.text) ? findUrls(lazy.text) : NO_URLS
+  lazy.found ??= lazy.separators || (lazy.dots && mayHoldSpelledUrl(lazy.text)) ? findUrls(lazy.text) : NO_URLS
   return lazy.found
 }
 

@@ -22,6 +22,7 @@ import {
   startScanTables,
   textMayHoldUrl,
   textMayReadOtherwise,
+  textMaySpellDot,
   type StartScanTables,
 } from './start-scan.js'
 import type { MatcherCache } from './matcher-cache.js'
@@ -230,12 +231,14 @@ class CompiledMatcher implements Matcher {
     const started = scanKeyStarts(text, this.starts, this.arena, this.ends, hits)
     this.slowScan = !started
     if (!started) scanKeys(text, this.arena, this.ends, this.alphabet, hits)
-    // Read at once: the next start scan answers for its own text. 点 writes a dot the scan does not mark.
+    // Read at once: the next start scan answers for its own text (点 writes a dot: see textMaySpellDot).
     const mayHoldUrl = textMayHoldUrl()
+    const maySpellDot = textMaySpellDot()
     if (hits.length === 0 && this.patterns.length === 0) {
-      return this.dictionary.links && (mayHoldUrl || mayHoldSpelledUrl(text)) ? this.linkMatches(text) : NO_MATCHES
+      const links = this.dictionary.links && (mayHoldUrl || (maySpellDot && mayHoldSpelledUrl(text)))
+      return links ? this.linkMatches(text) : NO_MATCHES
     }
-    const lazy: LazyUrls = { text, separators: mayHoldUrl, found: undefined }
+    const lazy: LazyUrls = { text, separators: mayHoldUrl, dots: maySpellDot, found: undefined }
     const candidates = hits.length > 0 ? this.termCandidates(text, hits.ints, hits.length, lazy) : []
     if (this.patterns.length > 0) candidates.push(...findPatternMatches(normalizeText(text), this.patterns))
     if (candidates.length === 0 && !this.dictionary.links) return NO_MATCHES

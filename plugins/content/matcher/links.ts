@@ -191,7 +191,7 @@ export function imitatedDomain(host: string, allowDomains: readonly string[]): s
 }
 
 /** Characters written for a URL's dot where no dot is (点, 點, the middle dots ·, •, and 丶). */
-const DOT_WORDS = '点點·•丶'
+export const DOT_WORDS = '点點·•丶'
 /** A dot in brackets: `(.)`, `[.]`, `（点）`, `[dot]`. */
 const BRACKETED_DOT = `\\s*[(（\\[【]\\s*(?:[.${DOT_WORDS}]|dot)\\s*[)）\\]】]\\s*`
 /** The dot said as the English word, with spaces on both sides: `example-water dot cc`. */

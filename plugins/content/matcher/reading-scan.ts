@@ -170,6 +170,13 @@ export class ReadingScan {
   private readonly swapReadable: Uint8Array
   private readonly found: number[] = []
   private readonly forms: string[] = []
+  /**
+   * The BMP code points a walk from the root of the pinyin (initials) trie may step from (see rootStartsOf), one
+   * bit each: walkAll starts no walk at a token of none, which would find nothing (most ideographs before a
+   * letter start no form).
+   */
+  private readonly pinyinStarts: Int32Array
+  private readonly initialsStarts: Int32Array
 
   constructor(private readonly index: TermIndex) {
     const owners = index.readingFlags.length
@@ -218,6 +225,8 @@ export class ReadingScan {
     this.initials = new ReadingTrie(initialsPaths.paths())
     this.splitReadable = this.readSplits()
     this.swapReadable = this.readSwaps()
+    this.pinyinStarts = this.rootStartsOf(this.pinyin, true)
+    this.initialsStarts = this.rootStartsOf(this.initials, false)
     // A place read as its split takes two tokens.
     this.back = (this.splitIdeographs.size > 0 ? 2 : 1) * (maxPlaces - 1)
     this.pathStart = new Int32Array(maxPlaces)
@@ -306,6 +315,31 @@ export class ReadingScan {
     return readable
   }
 
+  /**
+   * The BMP code points from which walk, at the trie's root, may step to a child: letters, the code points of
+   * the root's fixed children, the ideographs (and swap alternatives, for pinyin) with an id of a root child,
+   * and the first code point of a split of such an ideograph (see walk). All of them when the root ends a path.
+   */
+  private rootStartsOf(trie: ReadingTrie, pinyin: boolean): Int32Array {
+    const bits = new Int32Array(0x10000 >> 5)
+    const mark = (cp: number): void => {
+      if (cp < 0x10000) bits[cp >> 5] |= 1 << (cp & 31)
+    }
+    if (trie.ownerNodes.has(0)) return bits.fill(-1)
+    const startsAtRoot = (ideograph: number): boolean =>
+      (trie.idsOfIdeograph.get(ideograph) ?? NONE).some(id => trie.child(0, id) >= 0)
+    for (let cp = LETTER_A; cp < LETTER_A + 26; cp++) mark(cp)
+    for (let at = trie.first[0]; at < trie.first[1]; at++) if (trie.ids[at] < 0) mark(-trie.ids[at] - 1)
+    for (const ideograph of trie.idsOfIdeograph.keys()) if (startsAtRoot(ideograph)) mark(ideograph)
+    for (const [pair, ideographs] of this.splitIdeographs)
+      if (ideographs.some(startsAtRoot)) mark(Math.floor(pair / PAIR))
+    if (!pinyin) return bits
+    for (let k = 0; k < this.swapKeys.length; k++)
+      for (let i = this.swapStarts[k]; i < this.swapStarts[k + 1]; i++)
+        if (startsAtRoot(this.swapValues[i])) mark(this.swapKeys[k])
+    return bits
+  }
+
   /** The place of code point cp in swapKeys, or -1 when it is no swap alternative of a reading owner's ideograph. */
   private swapKeyOf(cp: number): number {
     if (cp < 0x10000 && this.swapMarks[cp] === 0) return -1
@@ -382,8 +416,9 @@ export class ReadingScan {
 
   /** Finds the reading forms in the n folded code points of cps (see found). */
   private findAll(n: number): void {
-    this.found.length = 0
-    this.forms.length = 0
+    // Setting an array's length is a runtime call: only when it holds something.
+    if (this.found.length !== 0) this.found.length = 0
+    if (this.forms.length !== 0) this.forms.length = 0
     if (!this.pinyin.empty) this.walkAll(this.pinyin, true, n)
     if (!this.initials.empty) this.walkAll(this.initials, false, n)
   }
@@ -393,10 +428,15 @@ export class ReadingScan {
    * an owner's place written in letters (mayReplace), and that letter.
    */
   private walkAll(trie: ReadingTrie, pinyin: boolean, n: number): void {
+    const starts = pinyin ? this.pinyinStarts : this.initialsStarts
     let from = 0
     for (let t = 0; t < n; t++) {
       if (!isLetter(cps[t]) || !this.mayReplace(trie, pinyin, t, n)) continue
-      for (let p = Math.max(from, t - this.back); p <= t; p++) this.walk(trie, pinyin, 0, p, p, 0, n)
+      for (let p = Math.max(from, t - this.back); p <= t; p++) {
+        const cp = cps[p]
+        if (cp < 0x10000 && (starts[cp >> 5] & (1 << (cp & 31))) === 0) continue
+        this.walk(trie, pinyin, 0, p, p, 0, n)
+      }
       from = t + 1
     }
   }

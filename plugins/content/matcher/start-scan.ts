@@ -12,7 +12,7 @@ import { COMMON_LOOKALIKE_CHARACTERS } from './common-lookalikes.js'
 import { DASHES } from './dash-ones.js'
 import { RADICAL_FORMS } from './joined-splits.js'
 import { keyEndingIn, type KeyEnds } from './key-ends.js'
-import { URL_SEPARATORS } from './links.js'
+import { DOT_WORDS, URL_SEPARATORS } from './links.js'
 
 /** Start-scan unit value of a UTF-16 unit that folds to nothing (the sign bit; only such values are negative). */
 const START_SKIP = 1 << 31
@@ -28,8 +28,15 @@ const START_URL_MARK = 1 << 29
 const START_READING_MARK = 1 << 28
 /** The characters that carry START_READING_MARK. */
 const READ_OTHERWISE = RADICAL_FORMS + DASHES + COMMON_LOOKALIKE_CHARACTERS
+/**
+ * Start-scan unit flag of a character without which mayHoldSpelledUrl is false: one of DOT_WORDS, or the d of
+ * dot or DOT (see DOT_MARKED).
+ */
+const START_DOT_MARK = 1 << 27
+/** The characters that carry START_DOT_MARK. */
+const DOT_MARKED = `${DOT_WORDS}dD`
 /** The letter in a start-scan unit value: letterValue of its code (odd), 0 for none. */
-const START_CODE = START_READING_MARK - 1
+const START_CODE = START_DOT_MARK - 1
 /**
  * A plane-1 block with at most this many code points that do not fold to nothing (the emoji blocks U+1F400–1FBFF
  * have 24 and 37) is read from its low surrogates: see checkedByLowSurrogate.
@@ -48,6 +55,8 @@ export interface StartScanTables {
   shift: number
   /** True when every URL separator is a skipped unit, so carries START_URL_MARK (see textMayHoldUrl). */
   urlMarks: boolean
+  /** True when every character of DOT_MARKED carries START_DOT_MARK (see textMaySpellDot). */
+  dotMarks: boolean
 }
 
 /** The start-scan tables of a scan arena (see buildScanArena): derived, never stored. */
@@ -66,6 +75,13 @@ export function startScanTables(arena: Int32Array): StartScanTables {
     if (units[unit] === START_SKIP || (units[unit] >= 0 && (units[unit] & START_STOP) === 0))
       units[unit] |= START_READING_MARK
   }
+  let dotMarks = true
+  for (let k = 0; k < DOT_MARKED.length; k++) {
+    const unit = DOT_MARKED.charCodeAt(k)
+    const v = units[unit] & ~START_READING_MARK
+    if (v === START_SKIP || (v >= 0 && (v & START_STOP) === 0)) units[unit] |= START_DOT_MARK
+    else dotMarks = false
+  }
   checkedByLowSurrogate(units, arena)
   let urlMarks = true
   for (let k = 0; k < URL_SEPARATORS.length; k++) {
@@ -73,7 +89,13 @@ export function startScanTables(arena: Int32Array): StartScanTables {
     if (units[unit] === START_SKIP) units[unit] |= START_URL_MARK
     else urlMarks = false
   }
-  return { units, prefixPairs: arena.subarray(arena[PREFIX_PAIRS_SLOT]), shift: arena[PREFIX_SHIFT_SLOT], urlMarks }
+  return {
+    units,
+    prefixPairs: arena.subarray(arena[PREFIX_PAIRS_SLOT]),
+    shift: arena[PREFIX_SHIFT_SLOT],
+    urlMarks,
+    dotMarks,
+  }
 }
 
 /**
@@ -102,6 +124,8 @@ function checkedByLowSurrogate(units: Int32Array, arena: Int32Array): void {
 let mayHoldUrl = true
 /** False after a start scan of a text without a character of READ_OTHERWISE; see textMayReadOtherwise. */
 let mayReadOtherwise = true
+/** False after a start scan of a text without a character of DOT_MARKED; see textMaySpellDot. */
+let maySpellDot = true
 
 /**
  * False when the text of the last scanKeyStarts call holds none of the characters every URL has
@@ -119,6 +143,15 @@ export function textMayHoldUrl(): boolean {
  */
 export function textMayReadOtherwise(): boolean {
   return mayReadOtherwise
+}
+
+/**
+ * False when the text of the last scanKeyStarts call holds no character of DOT_WORDS and no d or D, so that
+ * mayHoldSpelledUrl is false for it; true when it may hold one, or when the scan returned false. Read from the
+ * units the scan ORs together anyway: it spares a no-hit message the search for written-out dots.
+ */
+export function textMaySpellDot(): boolean {
+  return maySpellDot
 }
 
 /**
@@ -148,6 +181,7 @@ export function scanKeyStarts(
   const n = text.length
   mayHoldUrl = true
   mayReadOtherwise = true
+  maySpellDot = true
   let prev = 0
   let seen = 0
   for (let i = 0; i < n; i++) {
@@ -177,6 +211,7 @@ export function scanKeyStarts(
   }
   mayHoldUrl = !tables.urlMarks || (seen & START_URL_MARK) !== 0
   mayReadOtherwise = (seen & START_READING_MARK) !== 0
+  maySpellDot = !tables.dotMarks || (seen & START_DOT_MARK) !== 0
   return true
 }
 

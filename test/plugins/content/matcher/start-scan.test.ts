@@ -3,8 +3,13 @@ import { DEFAULT_EXPANSIONS } from '../../../../plugins/content/matcher/index.js
 import { compileTables } from '../../../../plugins/content/matcher/compiled-tables.js'
 import { HitList } from '../../../../plugins/content/matcher/hit-list.js'
 import { scanKeys } from '../../../../plugins/content/matcher/scanner.js'
-import { findUrls } from '../../../../plugins/content/matcher/links.js'
-import { scanKeyStarts, startScanTables, textMayHoldUrl } from '../../../../plugins/content/matcher/start-scan.js'
+import { findUrls, mayHoldSpelledUrl } from '../../../../plugins/content/matcher/links.js'
+import {
+  scanKeyStarts,
+  startScanTables,
+  textMayHoldUrl,
+  textMaySpellDot,
+} from '../../../../plugins/content/matcher/start-scan.js'
 import { dictionaryOf, prng } from './helpers.js'
 
 /** Raw hits as sorted "key@end+tail" strings (the two scans report them in different orders). */
@@ -70,6 +75,27 @@ describe('scanning from key starts', () => {
     }
     expect(fromStarts).toBeGreaterThan(1200)
     expect(hits).toBeGreaterThan(500)
+  })
+
+  it('knows whether the text may write a URL dot out (点, ·, dot), with the same hits', () => {
+    const random = prng(11)
+    const pool = [...pieces, ...'点點·•丶dDot', 'dot', 'DOT', 'x']
+    let spelled = 0
+    for (let round = 0; round < 2000; round++) {
+      const text = Array.from(
+        { length: Math.floor(random() * 30) },
+        () => pool[Math.floor(random() * pool.length)],
+      ).join('')
+      const all = new HitList()
+      scanKeys(text, tables.arena, tables.links, tables.alphabet, all)
+      const found = new HitList()
+      expect(scanKeyStarts(text, starts, tables.arena, tables.links, found), text).toBe(true)
+      expect(sorted(found), text).toEqual(sorted(all))
+      expect(textMaySpellDot(), text).toBe(/[点點·•丶dD]/.test(text))
+      if (!textMaySpellDot()) expect(mayHoldSpelledUrl(text), text).toBe(false)
+      if (mayHoldSpelledUrl(text)) spelled++
+    }
+    expect(spelled).toBeGreaterThan(500)
   })
 
   it('reports every hit of a long message (more hits than the list first holds)', () => {
