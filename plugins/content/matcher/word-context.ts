@@ -1,35 +1,12 @@
 import type { Candidate } from './allow-filter.js'
 import type { ExpansionKind } from './expand.js'
 import { isWordOf } from './expansion-data.js'
-import {
-  abbreviatesName,
-  asksClaim,
-  countsCompanies,
-  handedInside,
-  invitesToOwnGroup,
-  namesColour,
-  namesInstitution,
-  sellsToSpeaker,
-  sendsFiles,
-  countsSwap,
-  definesLetters,
-  deniesClaim,
-  glossedAsName,
-  namesMention,
-  namesPerson,
-  namesPremises,
-  promotesOwn,
-  praisesRank,
-  readsAsPayment,
-  requiresSafety,
-  movesPrice,
-  namesShape,
-  offersPrice,
-  namesWaste,
-  readsAsCode,
-  receivesPay,
-  takesComplement,
-} from './form-readings.js'
+import { asksClaim, deniesClaim, namesInstitution, praisesRank } from './form-claims.js'
+import { definesLetters, namesColour, namesShape, readsAsCode } from './form-codes.js'
+import { movesPrice, offersPrice, readsAsPayment, receivesPay, sellsToSpeaker, sendsFiles } from './form-money.js'
+import { abbreviatesName, glossedAsName, namesMention, namesPerson } from './form-names.js'
+import { countsCompanies, countsSwap, namesWaste, takesComplement } from './form-waste-counts.js'
+import { handedInside, invitesToOwnGroup, namesPremises, promotesOwn, requiresSafety } from './form-work.js'
 import { namesBySurname } from './surname-names.js'
 import { talkedAbout } from './talked-about.js'
 import type { MatchKind } from './types.js'
@@ -61,7 +38,7 @@ const WINDOW = 12
  *   required of the work, initials where a verb of paying stands, a colour made, a sale to the speaker, a
  *   claim asked about or denied, a thing handed in to a role inside the company, a file sent, a price offered or changed, letters
  *   defined or given as a label, a first place praised, an institution named (see
- *   form-readings.ts);
+ *   form-codes.ts, form-names.ts, form-money.ts, form-work.ts, form-claims.ts, form-waste-counts.ts);
  * - a fuzzy hit inside a longer hit of another term that reads its letters otherwise (see readInLonger);
  * - a term talked about, not said (see talked-about.ts), or sent to review only when quoted in speech, and a
  *   shorter term of its category inside a longer one that reads otherwise or is talked about (see insideReadAway).

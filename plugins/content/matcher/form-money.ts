@@ -1,0 +1,128 @@
+/**
+ * Readings of a hit about money as something else: the company's pay received, initials where a verb of paying
+ * stands, a price named, offered or changed, a sale to the speaker, a file sent. They run on the candidates of a
+ * scan only.
+ */
+
+import type { Candidate } from './allow-filter.js'
+import { OUTSIDE_REACH } from './form-work.js'
+import { clauseBefore } from './form-clause.js'
+
+/**
+ * What the company pays or credits a member, before a transfer in its clause: `报销款`, `工资`, `奖金`, `差旅费`,
+ * `积分`, `退款`.
+ */
+const PAID_BY_COMPANY = /(?:报销|工资|奖金|补贴|差旅费|公积金|年终奖|积分|退款)[^，,；;。！!？?\n]{0,8}$/u
+
+/**
+ * True for a transfer to the speaker (转到我账户) of what the company pays its members: a payment received,
+ * not a deal (`这个月的差旅费已经转到我账户了`, `积分兑换后会自动转到我账户吗`). `货款转到我账户` and `转到我账户就行` stay
+ * hits.
+ */
+export function receivesPay(text: string, c: Candidate): boolean {
+  return c.term.startsWith('转') && PAID_BY_COMPANY.test(text.slice(Math.max(0, c.start - 12), c.start))
+}
+
+/**
+ * Where a payment goes, right after the letters: `到我卡上`, `进公司账户`, `给我就行` (not `给我滚`).
+ */
+const PAID_TO =
+  /^\s*(?:(?:到|进)(?:我|你|他|她|公司)?的?(?:卡|账|支付宝|微信|公户|私户|银行)|给(?:我|你)(?:就行|就好|就可以))/u
+/** A sum owed, just before the letters in their clause: `尾款直接`, `定金`, `货款先`. */
+const SUM_BEFORE = /(?:尾款|货款|定金|订金|余款|首付|房租|押金)[^，,；;。！!？?\n]{0,4}$/u
+
+/**
+ * True for initials that stand where a verb of paying does, with where the money goes after them or the
+ * sum owed before (`尾款直接zz到我卡上`, `定金 zz 给我`): letters for 转账 or 私下, not another term's initials
+ * (zz 智障). A term of paying keeps them (`zz` of 转账 itself); `客服是zz吧` has neither.
+ */
+export function readsAsPayment(text: string, c: Candidate): boolean {
+  if (c.kind !== 'initials' || /[转账款付]/u.test(c.term)) return false
+  return PAID_TO.test(text.slice(c.end, c.end + 6)) || SUM_BEFORE.test(text.slice(Math.max(0, c.start - 8), c.start))
+}
+
+/**
+ * An amount right after a price, maybe past a word that says how much (`才三百八`, `是 380 块`, `：2.5k`): a
+ * number in digits or Chinese numerals.
+ */
+const AMOUNT_AFTER =
+  /^[\s:：]*(?:才|就|只|只有|只要|仅|是|要|为|大概|差不多)?[\s:：]*(?:[0-9]|[一二两三四五六七八九十][一二两三四五六七八九十百千万块元]|[一二两三四五六七八九十]$)/u
+
+/**
+ * True for initials of a price term of three characters or more (ending in 价: `cbj` 成本价, `jhj` 进货价)
+ * with an amount right after them: the price is named, as a context word of the category would say
+ * (`这款cbj才三百八`); a tender's `cbj 那一栏` has none (a price handed over, `cbj 给你了`, see
+ * initials-context.ts), and two letters (`dj` 底价) are a disc jockey's as often (`请个 dj 2000 一晚`).
+ */
+export function namesItsPrice(text: string, c: Candidate): boolean {
+  if (c.kind !== 'initials' || !c.term.endsWith('价') || c.term.length < 3) return false
+  return AMOUNT_AFTER.test(text.slice(c.end, c.end + 12))
+}
+
+/** Who buys, right after a term of selling: the speaker, the company or its staff (`出售给我们`, `卖给员工`). */
+const TO_SPEAKER = /^给(?:我们|咱们|公司|我司|本公司|员工|同事|内部员工)/u
+/** A sale inside the company, just before a term of selling: `内部`, `员工价`. */
+const INSIDE_BEFORE = /(?:内部|员工价?)$/u
+
+/**
+ * True for a term of selling (低价出售, 低价卖) followed by the speaker, the company or its staff as buyer, or
+ * after 内部 in a message with no way to reach someone outside: someone sells to us, or the company to its
+ * staff, which is no ad to the reader (`他想低价出售给我们`, `样机内部低价出售，员工优先`). `低价出售，给我留言`,
+ * `低价出售给有需要的` and `内部低价出售，加我微信` stay hits.
+ */
+export function sellsToSpeaker(text: string, c: Candidate): boolean {
+  if (!/[售卖]$/u.test(c.term)) return false
+  if (TO_SPEAKER.test(text.slice(c.end, c.end + 5))) return true
+  return INSIDE_BEFORE.test(text.slice(Math.max(0, c.start - 3), c.start)) && !OUTSIDE_REACH.test(text)
+}
+
+/** A channel for files, not money, right after a transfer: `邮箱`, `邮件`, `网盘`, `电脑`, `U盘`. */
+const FILES_CHANNEL = /^的?(?:邮箱|邮件|网盘|云盘|电脑|U盘|u盘|文件夹|工作群)/u
+
+/**
+ * True for a term of transfer (转我个人, 转到我) followed by a channel for files: a document sent on, not a payment
+ * (`报价单转我个人邮箱`). `转我个人账户` and `转我个人微信` stay hits.
+ */
+export function sendsFiles(text: string, c: Candidate): boolean {
+  return c.term.startsWith('转') && FILES_CHANNEL.test(text.slice(c.end, c.end + 4))
+}
+
+/**
+ * An offer of a price to the reader, at the end of the clause before it: sending it (`发你`, `给您`, `fa ni`),
+ * whoever wants or gets it (`要`, `想拿团购`, `有`, `xiang yao`) or a superlative (`最`, as in 全网最低价).
+ */
+const OFFERED_BEFORE =
+  /(?:(?:发|给|报|私)(?:你|您)(?:个|一个)?|(?:想要|想拿|要拿|想|要|拿|有)(?:到)?(?:团购|优惠|会员|内部)?|最|(?:fa|gei) ?ni ?|(?:xiang ?)?yao ?)$/iu
+/** A request to contact the speaker right after the term: the price is what the contact gets (`底价加我`). */
+const CONTACT_AFTER = /^的?(?:加我|加[vV微威薇]|加个|私聊|私我|私信|找我|联系我|滴我)/u
+/** A change or a negotiation of a price right after it, maybe past 格 or an adverb: `涨了`, `又下调`, `能不能再谈`. */
+const PRICE_MOVES =
+  /^格?(?:又|也|都|已经|还|最近){0,2}(?:涨了|降了|上涨|下降|上调|下调|调整|调了|变了|涨价|降价|能不能再谈|再谈|谈下来)/u
+
+/**
+ * True for a price term (ending in 价) followed by a change or a negotiation of it, with no figure after it:
+ * the price talked about at work (`原料的成本价格又涨了`, `进货价能不能再谈`), none told. `进货价涨了，现在六十` stays a hit.
+ */
+export function movesPrice(text: string, c: Candidate): boolean {
+  if (!c.term.endsWith('价')) return false
+  const after = text.slice(c.end)
+  return PRICE_MOVES.test(after) && !AMOUNT.test(after)
+}
+
+/** A table or list of prices after the term: the prices told, not offered. */
+const TOLD_AFTER = /^[^，,；;。！!？?\n]{0,2}(?:表|单|清单|明细)/u
+/** An amount anywhere after the term: a figure told. */
+const AMOUNT = /\d|[一二两三四五六七八九十][十百千万块元]|[百千万]块/u
+
+/**
+ * True for a price term (ending in 价: 底价, 内部价) offered to the reader or claimed as the lowest, with no table
+ * and no figure told after it: the bait of a private contact or a claim (`要底价的私聊我`, `加我微信，发你底价`,
+ * `私聊我，有底价`, `团购底价加我微信`, `全网最底价`), which the message's other hits name; no price is leaked. `底价表我拍下来了`,
+ * `发你底价，三百八` and `底价是多少我都知道` stay hits.
+ */
+export function offersPrice(text: string, c: Candidate): boolean {
+  if (!c.term.endsWith('价')) return false
+  const after = text.slice(c.end)
+  if (!OFFERED_BEFORE.test(clauseBefore(text, c.start)) && !CONTACT_AFTER.test(after)) return false
+  return !TOLD_AFTER.test(after) && !AMOUNT.test(after)
+}

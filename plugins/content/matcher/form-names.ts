@@ -1,0 +1,130 @@
+/**
+ * Readings of a hit as a person's or a place's name: a given name after a surname, an @-mention's name, a name's
+ * initials in brackets, pinyin glossed as a place. They run on the candidates of a scan only.
+ */
+
+import type { Candidate } from './allow-filter.js'
+import { everyTonelessReading, isWordOf } from './expansion-data.js'
+
+/** Brackets that gloss what comes before them: `（江西都昌）`, `(Duchang)`, `【都昌】`. */
+const GLOSS = /[（(【[]([^）)】\]]{1,16})[）)】\]]/gu
+/** Ideographs just after a hit, past spaces: `Wangdu 望都`. */
+const BESIDE_AFTER = /^\s*([\u3400-\u9fff]+)/u
+/** Ideographs just before a hit, past spaces: `望都 Wangdu`. */
+const BESIDE_BEFORE = /([\u3400-\u9fff]+)\s*$/u
+/** A run of unified ideographs. */
+const IDEOGRAPHS = /[\u3400-\u9fff]+/gu
+
+/**
+ * True for a pinyin hit glossed after it, in brackets, or written right beside it (past spaces) by other
+ * characters that read as it: a name written in pinyin (`Duchang 经销商（江西都昌）`: 都昌 reads duchang, as 赌场
+ * does; `河北 Wangdu 望都的客户`). `duchang（赌场）`, `wangdu 网赌` and a gloss that reads otherwise stay hits.
+ */
+export function glossedAsName(text: string, c: Candidate): boolean {
+  if (c.kind !== 'pinyin' || !c.form) return false
+  const reading = c.form.toLowerCase().replace(/[^a-z]/g, '')
+  const size = c.term.length
+  const beside = [BESIDE_AFTER.exec(text.slice(c.end))?.[1], BESIDE_BEFORE.exec(text.slice(0, c.start))?.[1]]
+  for (const name of beside) {
+    if (name === undefined) continue
+    const at = name === beside[0] ? 0 : name.length - size
+    const own = name.slice(at, at + size)
+    if (own.length === size && own !== c.term && readsAs(own, reading)) return true
+  }
+  GLOSS.lastIndex = c.end
+  for (let gloss = GLOSS.exec(text); gloss !== null; gloss = GLOSS.exec(text)) {
+    for (const run of gloss[1].matchAll(IDEOGRAPHS)) {
+      for (let at = 0; at + size <= run[0].length; at++) {
+        const name = run[0].slice(at, at + size)
+        if (name !== c.term && readsAs(name, reading)) return true
+      }
+    }
+  }
+  return false
+}
+
+/** True if the characters of `name`, each in one of its readings, read `reading` (都昌 as duchang). */
+function readsAs(name: string, reading: string, from = 0, at = 0): boolean {
+  if (at === name.length) return from === reading.length
+  return everyTonelessReading(name[at]).some(
+    syllable => reading.startsWith(syllable, from) && readsAs(name, reading, from + syllable.length, at + 1),
+  )
+}
+
+/**
+ * The most common Chinese surnames (the hundred most frequent, less those that are everyday words before
+ * a verb or noun: 万, 于, 何, 向, 常, 文, 易), as a name's first character.
+ */
+const COMMON_SURNAMES = new Set(
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭林高罗郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵覃武钱戴严欧莫孔汤康乔赖',
+)
+/** Kinds that write the term's characters or their sounds, as a given name may. */
+const NAME_KINDS = new Set(['exact', 'normalised', 'homophone', 'toneless'])
+/** Two ideographs, as a given name is written. */
+const GIVEN_NAME = /^\p{Script=Han}{2}$/u
+/**
+ * What may stand before a full name: the text's start, a space, punctuation (`@`, `-`), a word for a person, a
+ * department or role (`财务石诗彩提醒大家`), or a verb of naming (`实习生叫夏柱`).
+ */
+const BEFORE_NAME =
+  /(?:^|[\s\p{P}]|同事|新人|同学|老师|经理|主管|组长|店长|员工|师傅|专员|总监|助理|欢迎|感谢|恭喜|财务|行政|人事|客服|前台|仓库|售后|采购|法务|会计|出纳|叫|名叫|叫做|名字是)$/u
+
+/**
+ * True for a two-character hit written as a given name after a common surname that starts a name (the
+ * text's start, a space, punctuation, or a word for a person before it): `欢迎新同事张加薇加入` (加薇),
+ * `@销售一部-刘思丹` (私单 → 思丹); `加薇详聊` and `月入过万加薇` stay hits. A three-character hit reads so too when
+ * its first two characters are the given name and its last starts a word with the next (`吴威信号码换了`: 吴威信 and
+ * 号码, not 威信号); `王威信号多少` stays a hit.
+ */
+export function namesPerson(text: string, c: Candidate): boolean {
+  if (!NAME_KINDS.has(c.kind) || c.start < 1 || !COMMON_SURNAMES.has(text[c.start - 1])) return false
+  const size = [...c.term].length
+  const named =
+    size === 2
+      ? GIVEN_NAME.test(text.slice(c.start, c.end))
+      : size === 3 &&
+        c.end - c.start === 3 &&
+        isWordOf(text.charCodeAt(c.end - 1), text.charCodeAt(c.end)) &&
+        GIVEN_NAME.test(text.slice(c.start, c.start + 2))
+  return named && BEFORE_NAME.test(text.slice(Math.max(0, c.start - 5), c.start - 1))
+}
+
+/** What ends an @-mention's name: a space, punctuation, or the text's end. */
+const MENTION_END = /^(?:$|[\s\p{P}])/u
+/** A team before a name in a mention, after @: `@市场部-`, `@售后_`. */
+const MENTION_TEAM = /@[^\s@，,；;。！!？?]{1,8}[-_‐–—]$/u
+
+/**
+ * True for a hit that is the whole name of an @-mention (after @ or a team and a hyphen, up to a space,
+ * punctuation or the end): a member's name (`@思丹 明天你值班`, `@售后-思丹 看下工单`); `@群主 思丹…` and
+ * `@思丹你好` stay hits (the name is not the hit alone).
+ */
+export function namesMention(text: string, c: Candidate): boolean {
+  let at = c.start - 1
+  while (at >= 0 && at >= c.start - 10 && text[at] !== '@') at--
+  if (at < 0 || text[at] !== '@' || !MENTION_END.test(text.slice(c.end, c.end + 1))) return false
+  return at === c.start - 1 || MENTION_TEAM.test(text.slice(at, c.start))
+}
+
+/** Ideographs just before an opening bracket: a name the letters in the brackets gloss (`杨一倩（`). */
+const NAME_BEFORE_GLOSS = /(\p{Script=Han}+)\s*[（(]$/u
+/** Ideographs in brackets just after the letters: a name they abbreviate (`（杨一倩）`). */
+const NAME_IN_GLOSS = /^\s*[（(](\p{Script=Han}+)[）)]/u
+
+/**
+ * True for initials in brackets after a name whose characters start with those letters, or before such a name
+ * in brackets: the name's initials (`杨一倩（YYQ）` is no 一夜情, nor `YYQ（杨一倩）`). `约吗（YYQ）` stays a hit.
+ */
+export function abbreviatesName(text: string, c: Candidate): boolean {
+  if (c.kind !== 'initials') return false
+  const letters = text.slice(c.start, c.end).toLowerCase()
+  if (!/^[a-z]+$/.test(letters)) return false
+  let name: string | undefined
+  if (/^\s*[）)]/u.test(text.slice(c.end))) name = NAME_BEFORE_GLOSS.exec(text.slice(0, c.start))?.[1]
+  name ??= NAME_IN_GLOSS.exec(text.slice(c.end))?.[1]
+  if (name === undefined || name.length < letters.length) return false
+  const own = text.slice(c.start - 1, c.start).match(/[（(]/u)
+    ? name.slice(-letters.length)
+    : name.slice(0, letters.length)
+  return [...letters].every((letter, i) => everyTonelessReading(own[i]).some(reading => reading[0] === letter))
+}

@@ -1,0 +1,84 @@
+/**
+ * Readings of a hit from what is counted or named around it: a span of time, a verb with its complement,
+ * companies counted, waste. They run on the candidates of a scan only.
+ */
+
+import type { Candidate } from './allow-filter.js'
+import { clauseBefore } from './form-clause.js'
+import { wordTables } from './expansion-data.js'
+
+/** Kinds that write other characters than the term's. */
+const SWAP_KINDS = new Set(['homophone', 'toneless'])
+/** Numerals and demonstratives that count with a classifier: 三个月, 这个月, 每个月. */
+const COUNTERS = new Set('〇零一二三四五六七八九十两几百千万0123456789这那每上下哪某半')
+
+/** Units of time: a count of them is a span (三个月, 这个星期). */
+const TIME_UNITS = new Set('月年天日周晚夜星礼钟')
+
+/**
+ * True for a homophone form whose swapped first character is a unit of time counted by a numeral or
+ * demonstrative and a classifier before it: a span of time (约炮 → 月跑 in `这个月跑了一百家`, `三个月跑完`);
+ * `这个辣鸡东西` stays a hit.
+ */
+export function countsSwap(text: string, c: Candidate): boolean {
+  if (!SWAP_KINDS.has(c.kind) || c.start < 2 || !c.form || c.form[0] === c.term[0]) return false
+  if (!TIME_UNITS.has(c.form[0])) return false
+  return COUNTERS.has(text[c.start - 2]) && wordTables().classifiers.has(text[c.start - 1])
+}
+
+/**
+ * True for a homophone form whose swapped last character takes the complement particle 得 after it: a
+ * verb or adjective (网赌 → 网堵 in `晚上网堵得厉害`).
+ */
+export function takesComplement(text: string, c: Candidate): boolean {
+  if (!SWAP_KINDS.has(c.kind) || !c.form || text[c.end] !== '得') return false
+  return c.form.at(-1) !== c.term.at(-1)
+}
+
+/** More than one counted, just before a noun: `几家`, `三家`, `一些`, `这些`. */
+const COUNTED_MANY = /(?:(?:几|多|两|数|[二三四五六七八九十百]|\d)家|一些|有些|某些|好些|这些|那些)$/u
+
+/**
+ * True for a hit that ends in 公司 after a count of more than one: other companies talked about, not the
+ * speaker's (`曝光了几家黑心公司`, `这些垃圾公司`); `这家黑心公司` and `垃圾公司` stay hits.
+ */
+export function countsCompanies(text: string, c: Candidate): boolean {
+  return text.endsWith('公司', c.end) && COUNTED_MANY.test(text.slice(Math.max(0, c.start - 3), c.start))
+}
+
+/** Kinds that write the term's own characters: a homophone of 垃圾 (辣鸡) is chosen, no waste. */
+const WRITTEN_KINDS = new Set(['exact', 'normalised'])
+/** What waste is (垃圾, 废物, as a term's part), the words a term naming it holds. */
+const WASTE = /垃圾|废物/u
+/** A kind of waste before it: 工业废物, 医疗废物, 建筑垃圾, 生活垃圾, 包装废物. */
+const WASTE_KIND_BEFORE =
+  /(?:工业|医疗|危险|固体|固态|液体|建筑|生活|厨余|餐厨|电子|有害|化工|装修|包装|放射性|可回收)$/u
+/**
+ * Disposing of it after, maybe past when and how (`周五统一`, `都`, `明天全部`): 处理, 清理, 清运, 回收, 扔掉,
+ * 拉走, 带走, 分类, 台账 (a register of waste); `垃圾东西周五统一清走`, `泡沫这些垃圾东西带走`.
+ */
+const DISPOSAL_AFTER =
+  /^(?:周[一二三四五六日末]|今天|明天|后天|上午|下午|晚上|月底|本周|下周|统一|全部|一起|都|马上|赶紧|尽快|记得|要|请){0,3}(?:处理|处置|清理|清运|清走|清掉|清除|清一下|清了|回收|扔掉|扔了|扔到|丢掉|拉走|运走|搬走|带走|收走|带下楼|分类|台账|堆放)/u
+/** A place where waste lies, just before it: `楼道的`, `仓库里的`, `门口那堆`, `车间这些`. */
+const WASTE_PLACE_BEFORE =
+  /(?:楼道|楼梯|门口|楼下|仓库|走廊|地上|地下室|角落|院子|路边|工地|车间|车库|阳台|厨房|店门口)(?:里|上|边|口|下|内)?的?(?:那些|这些|那堆|这堆|一堆)?$/u
+/** Who the clause before speaks of or to: then the waste is a person (`他是仓库里的废物`). */
+const PERSON_BEFORE = /[你他她]|是/u
+/** Someone the term is said of, just before it: 你这个垃圾东西, 他个废物, 是垃圾. */
+const SAID_OF = /[你他她它个是]$/u
+
+/**
+ * True for a term naming waste (垃圾东西, 废物, 垃圾公司) written as is, after a kind of waste said of no one
+ * (`工业废物处理厂`, `建筑垃圾公司`, `包装废物请师傅带走`; not `你就是个包装废物`) or a place where it lies (`走廊的垃圾东西太多`), in a clause about no one, or followed by a word of
+ * disposing of it (`楼道里的垃圾东西清理一下`), said of no one just before it: waste, not an insult.
+ * `你这个垃圾东西`, `这家垃圾公司`, `他是仓库里的废物`, `废物一个` and `辣鸡东西清理一下` stay hits.
+ */
+export function namesWaste(text: string, c: Candidate): boolean {
+  if (!WRITTEN_KINDS.has(c.kind) || !WASTE.test(c.term)) return false
+  const before = text.slice(Math.max(0, c.start - 3), c.start)
+  const kind = WASTE_KIND_BEFORE.exec(before)
+  if (kind !== null) return !SAID_OF.test(text.slice(0, c.start - kind[0].length))
+  const clause = clauseBefore(text, c.start)
+  if (WASTE_PLACE_BEFORE.test(clause) && !PERSON_BEFORE.test(clause)) return true
+  return DISPOSAL_AFTER.test(text.slice(c.end, c.end + 12)) && !SAID_OF.test(before)
+}

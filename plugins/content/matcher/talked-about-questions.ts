@@ -1,0 +1,60 @@
+/**
+ * Questions, labels and rumours around a hit, for talkedAbout (talked-about.ts): a value asked or looked up
+ * (`成本价是多少`), a question reported (`客户问能不能包治百病`), a scam's label (`兼职刷单都是诈骗套路`) and a rumour
+ * (`有人造谣说公司要倒闭`).
+ */
+
+import { REPORTED_LATER } from './talked-about-reports.js'
+import { offers } from './talked-about-offers.js'
+
+/** A refusal to tell, after a reported question in the sentence: `客户问进货价的，一律回复不方便透露`. */
+export const REFUSED = /(?:不方便|不便|不能|不可|不予|不)(?:透露|告知|回答|对外)|无可奉告/u
+/** A bound before a price, which it names without giving it: `低于成本价的促销`, `按进货价算`. */
+export const PRICE_BOUND = /(?:低于|高于|不低于|不高于|接近|超过|按|照)$/u
+/** A question about a value right after a term, in its clause: `全网最低卖多少`, `成本价是多少`, `底价什么价`. */
+export const VALUE_ASKED = /^[^，,；;。！!？?\n]{0,3}?(?:多少|什么价|啥价|几块|几折)/u
+/** Who looks a value up or asks for it, before a term in its sentence: `帮我查下`, `问一下`, `比价`. */
+export const LOOKED_UP = /查|问|打听|搜一下|搜下|比价|了解/u
+/** A quotation that is a question: `“你们公司骗人吗”`, reported after 问. */
+export const QUESTION_END = /[吗呢？?]$/u
+/** Who asks 是不是 reports a question (`客户问是不是包治百病`); `你是不是脑残` says it. */
+export const ASKED = /问|咨询|打听|想知道/u
+/**
+ * A question reported, directly before a term: `客户问能不能包治百病`, `有人咨询是否永久有效`. Who asks about a claim
+ * does not make it.
+ */
+export const ASKED_WHETHER =
+  /(?:问|咨询|打听|想知道)[^，,；;。！!？?\n]{0,6}?(?:能不能|是不是|是否|会不会|可不可以|有没有|能否|算不算)$/u
+/**
+ * After a term (maybe past the rest of its item), maybe past other items of a list and a word that names them, a
+ * label of a scam or a crime in its clause: `兼职刷单、日赚几百、扫码进群都是诈骗套路`, `这类号一般是骗子`; not a denial
+ * (`兼职刷单不是骗局`).
+ */
+const SCAM_LABELLED =
+  /^[^，,；;。！!？?\n、]{0,4}?(?:[、和及与或][^，,；;。！!？?\n]{1,8}?)*\s*(?:这类|这些|这种|之类的?|等)?[^，,；;。！!？?\n]{0,4}?(?<![不没非])(?:是|属于)(?:典型的|常见的|一种)?(?:诈骗|骗局|骗人|骗子|钓鱼|传销|违法|赌博|虚假)/u
+/** A label directly before a term, not denied: `一般是赌博广告`, `属于诈骗信息`. */
+const LABEL_BEFORE = /(?<![不没非])(?:是|属于|涉嫌)(?:典型的|常见的|一种)?$/u
+/** After a label's term, the kind of post or account it labels: `赌博广告`, `诈骗类信息`, `色情网站`. */
+const LABEL_AFTER = /^类?的?(?:广告|信息|链接|网站|平台|内容|套路|骗局|号|账号|小号)/u
+/** Who calls what follows a rumour or a smear, before a term in its clause: `有人造谣说公司要倒闭`, `诬蔑我们骗人`. */
+export const RUMOURED = /(?:造谣|谣传|传谣|诽谤|污蔑|诬蔑|诬陷|抹黑)[^，,；;。！!？?\n]{0,8}$/u
+/**
+ * True for a term labelled a scam with the other items of its list (`兼职刷单、扫码进群都是诈骗套路`: an offer among
+ * the items is no offer), or a term that is the label of a post reported (`这类缩写一般是赌博广告，请直接举报`), with no
+ * offer to the reader outside.
+ */
+export function labelled(
+  text: string,
+  start: number,
+  end: number,
+  clauseFrom: number,
+  before: string,
+  after: string,
+  allowDomains: readonly string[],
+): boolean {
+  const scam = SCAM_LABELLED.exec(after)
+  if (scam !== null) return !offers(text, clauseFrom, end + scam[0].length, allowDomains)
+  if (!LABEL_BEFORE.test(before) || !LABEL_AFTER.test(after)) return false
+  REPORTED_LATER.lastIndex = end
+  return REPORTED_LATER.test(text) && !offers(text, start, end, allowDomains)
+}

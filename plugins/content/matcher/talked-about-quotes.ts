@@ -1,0 +1,63 @@
+/**
+ * Quotations and words named as words, for talkedAbout (talked-about.ts): the quotation marks around a hit, who
+ * says it or forbids saying it (`别跟客户说“全网最低”`), words that name it as words (`包治百病这种词`) or a post,
+ * and warnings and impostors before it.
+ */
+
+/**
+ * Words after a term, maybe past other items of a list, that name it as words or a written form:
+ * `包治百病、第一品牌这种词`, `群里出现 bjl、ssc 这类缩写`, `发 yuepao 这种拼音的陌生号`.
+ */
+export const NAMED_AFTER =
+  /^(?:[、和及与或][^，,；;。！!？?\n]{1,8}?)*\s*(?:这种|这类|这些|此类|之类的?|等)(?:话|词|字眼|说法|用语|极限词|违禁词|敏感词|缩写|拼音|字母|暗语|暗号|黑话|字样|关键词)/u
+/** Quotation marks, opening to closing. */
+const QUOTES: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '"': '"', "'": "'" }
+/** Closing marks that are no opening ones: a quotation that closes before the hit does not hold it. */
+const CLOSING = new Set('”’」』')
+/** At most this many characters between the quotes around a hit. */
+const QUOTED_MAX = 12
+/**
+ * A prohibition, then a verb of saying, of words showing up or of asking someone, in a clause: `别跟客户说`,
+ * `这种话别在群里说`, `话术里不要出现`, `不要在客户群里让人“加我微信”`.
+ */
+export const NOT_TO_SAY =
+  /(?:别|不要|不能|不许|不准|不得|禁止|严禁|切勿|避免)[^，,；;。！!？?\n]{0,8}?(?:说|讲|提|写|用|喊|宣传|承诺|出现|让|叫|要求|引导)/u
+/**
+ * Words after a quotation, maybe past other quotations, that name it as words: `“老板是骗子”这种话`,
+ * `“第一”等极限词`, `“傻逼”“滚蛋”这种话`, `“包治百病”“100%有效”等用语`.
+ */
+export const NAMED_AS_WORDS =
+  /^(?:[、和及与或]?[“‘「『"][^”’」』"]{1,12}[”’」』"])*(?:这种话|这类话|这句话|这种词|这类词|这个词|这些词|这种说法|等词|等字眼|等用语|等说法|等话术|字眼|违禁词|极限词|敏感词)/u
+/**
+ * Words after a quotation that name it as a post someone else sent, or its account: `刚才那条“内部价格表”的消息`,
+ * `收到“转我个人账户”的短信`, `发“约pao”的小广告`, `刷屏“扫码进群”的号`.
+ */
+export const QUOTED_POST =
+  /^的?(?:消息|短信|信息|帖子|广告|小广告|私信|邮件|发言|言论|留言|评论|聊天记录|宣传|文案|号|账号|小号)/u
+/** A warning before the hit in its sentence: `警方提醒：“裸聊”敲诈高发`. */
+export const WARNING = /提醒|提示|警惕|谨防|注意|小心|当心|警示|反诈|防骗/u
+/** A verb of saying anywhere in the clause: a quotation that may be reported speech. */
+export const SAYING = /说|讲|提到|写|喊|称|问/u
+
+/** Someone who asks you to do the hit's thing, in a warning: `任何人让你私下转账`. */
+export const ASKER =
+  /(?:任何人|有人|陌生人|对方|别人|谁)[^，,；;。！!？?\n]{0,6}?(?:让|叫|要|要求|请|找)你[^，,；;。！!？?\n]{0,4}$/u
+/** An impostor before the hit: what follows is the impostor's doing, not the speaker's claim. */
+export const IMPOSTOR = /冒充|假冒|假扮|冒用|伪装成/u
+/** A warning or what to trust instead, anywhere in an impostor's sentence. */
+export const IMPOSTOR_WARNING = /提醒|注意|警惕|谨防|小心|当心|报警|只认|核实|以官方/u
+
+/**
+ * The index of the closing quotation mark of a quotation in the clause that holds the hit (at most
+ * QUOTED_MAX characters between the marks), or -1.
+ */
+export function quotedTo(text: string, clauseFrom: number, start: number, end: number, clauseTo: number): number {
+  for (let open = start - 1; open >= clauseFrom && start - open <= QUOTED_MAX; open--) {
+    if (CLOSING.has(text[open])) return -1
+    const close = QUOTES[text[open]]
+    if (close === undefined) continue
+    const at = text.indexOf(close, end)
+    return at >= 0 && at < clauseTo && at - open - 1 <= QUOTED_MAX ? at : -1
+  }
+  return -1
+}

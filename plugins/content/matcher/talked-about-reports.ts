@@ -1,0 +1,138 @@
+/**
+ * Reports of someone else's message, for talkedAbout (talked-about.ts): who said or posted it (`那人骂我“蠢货”`,
+ * `有人在群里发…`), what the reader or an admin did about it (`已举报`, `已经移出了`), and a message to the speaker
+ * (`有个陌生人私聊我说`).
+ */
+
+import {
+  DEALT_WITH,
+  FORBIDDEN_BEFORE,
+  FORBIDDEN_WHERE,
+  FOUND,
+  FOUND_AFTER,
+  NOT_TO_GROUP,
+  PUNISHED_AFTER,
+  SANCTION,
+} from './talked-about-bans.js'
+import { SENTENCE_END, edgeAfter } from './talked-about-clauses.js'
+import { offers } from './talked-about-offers.js'
+
+/**
+ * A post reported by whom posted it (`有人在群里发兼职刷单的广告`), with what was done about it later in the
+ * sentence or the next clause (REMOVED).
+ */
+export const REPORTED_POST =
+  /(?:有人|有个人|某人|那人|那个人|有客户|有群友)[^，,；;。！!？?\n]{0,10}?发(?:了|过)?[^，,；;。！!？?\n]{0,6}$/u
+/** What an admin did about a post: `已经移出了`, `已删除`, `踢了`; not in vain (`都删了也没用`). */
+export const REMOVED =
+  /(?:(?:已经?|刚刚?|都)(?:被)?(?:移出|移除|踢出|踢了|删除|删了|撤回|处理|举报|拉黑|清理|封)|(?:移出|移除|踢出)(?:了|群))(?![^，,；;。！!？?\n]{0,4}?(?:没用|照样|还会|还是会))/u
+/**
+ * Someone else who said, posted, sent or asked it, earlier in the hit's sentence: `那个号一直发`, `有个号在群里刷`,
+ * `那人骂我`, `有客户接到电话说`, `陌生人私聊你说`, `客户投诉说…让他`, `客户转发了一个`, `那个骂客户`, `被人拉进`,
+ * `收到一条短信说`, `有人传`, `客户投诉收到`, who came across a post (`遇到说`, `看到有人发`), accounts that post (`很多号在群里发`, `新进群的号一进来就发`), who asks who it was
+ * (`谁在群里骂人`); or the
+ * post itself pointed at (`群里那条…链接`, `刚才那个发…的`).
+ */
+const SOMEONE_SAID =
+  /(?:有人|有个[^，,；;。！!？?\n]{0,3}?[人号]|(?:很多|好多|不少|一些|有些|几个|那些|这些|(?<![我你])的)(?:账号|小号|号)|那人|那个人|那个号|这个号|那个|某人|陌生人|对方|客户|顾客|用户|买家|网友|群友|骗子|谁|遇到|碰到|看到|见到)[^。！!？?\n]{0,14}?(?:说|发|刷|贴|推|骂|称|讲|喊|问|让|叫|私信|私聊|传|收到|接到)|被(?:人|陌生人|骗子)拉|(?:短信|消息|电话|来电|私信|邮件)[^。！!？?\n]{0,4}?(?:说|称|写)|(?:那条|这条|那则|这则|那张|这张)/u
+/**
+ * What the reader does about it, later in its sentence: reports it, hands it over, calls it a rumour, asks
+ * to check it, ignores it, has put it out or asks an admin to (`我直接拉黑了`, `已经撤了`, `管理员处理一下`,
+ * `麻烦踢一下`, `管理员管一下`), denies it is the company's (`不是我们的人`, `不是你们官方吧`, `我说不是`), calls the police or support
+ * (`已经报警处理了`, `已经报给客服了`), or warns the group (`这是骗局`, `这是诈骗吧`, `别信`, `是不是骗子啊`, `大家小心`,
+ * `大家一定要提醒家里老人`):
+ * `已举报`, `我已经截图给管理员了`, `我已经截图了`, `请@管理员`, `已经交给主管处理了`, `这是谣言`, `麻烦核实`, `别理，直接举报`,
+ * `我提醒她别加`, `是有人冒充我们`, `纯属谣言`, `请向主管举报`, `请踢掉`; or rebuts it or
+ * keeps evidence (`客服已经打电话解释清楚了`, `已澄清`, `法务已经取证了`, `大家别转发`). Not done in vain
+ * (`删了也没用`, `报给客服也没用`): `X了` ends its clause.
+ */
+const REPORTED =
+  /(?:已经?举报|直接举报|举报了|截图(?:发|转)?给|截图(?:发|转)(?:主管|管理员?|群主|领导|经理|客服|公司)|交给[^，,；;。！!？?\n]{0,4}处理|是谣言|属于谣言|纯属(?:谣言|造谣|谣传|捏造|虚构)|不实消息|辟谣|(?:请|及时|立即|马上)(?:向[^，,；;。！!？?\n]{1,6}?)?举报|请(?:管理员?|群主)?(?:踢掉|踢出|踢了|移出|删掉|禁言)|澄清|取证|已经?截图(?:了|存证|留证|保存)|@(?:管理员?|群主)|(?:告诉|通知|报告|反馈给|报给)(?:管理员?|群主)|提醒(?:她|他|客户|对方|家人|大家|你)?(?:千万)?(?:别|不要)(?:加|信|转|点|扫|理|上当)|(?:是有人|有人|是)(?:冒充|假冒|冒用)|(?:已经?|已)[^，,；;。！!？?\n]{0,6}?(?:解释|沟通|说明)(?:清楚|过|好)|麻烦核实|请[^，,；;。！!？?\n]{0,5}?核实|核实一下|严肃处理|别理|不要理|不用理|(?:已经?|直接|刚刚?)(?:被)?(?:拉黑|踢|撤|删|封|移出|移除|禁言)|(?:拉黑|踢出?|撤回?|删除?|封号?|移出|移除|禁言)了(?=[吧啊哈哦呀啦嘛]?(?:[，,；;。！!？?\n\s]|$))|(?:管理员?|群主)[^，,；;。！!？?\n]{0,4}?(?:处理|踢|删|撤|移出|移除|禁言|管一下|管管)|处理一下|不是我们|不是你们|不是官方|不是咱们|不是本公司|(?:与|和|跟)我们(?:无关|没关系)|我说不是|报警|报给了?(?:平台|官方)?(?:客服|平台|管理员?|群主|警察|派出所|公司|主管|领导|经理|老板|店长)|怎么(?:回复|回应|答复|应对)|上报|踢一下|删一下|麻烦(?:群主|管理员?)?(?:踢|删|移出)|(?<!不)是(?:骗局|诈骗|骗子|钓鱼)|是骗子吗|是不是骗子|(?:别信|不要信|别上当)(?=[了啊哦吧呀啦]?(?:[，,；;。！!？?\n\s]|$))|大家(?:一定要?|千万|都|要|务必)?(?:别信|不要信|别上当|不要上当|小心|当心|警惕|提高警惕|提醒|注意|别点|不要点|别加|不要加|别扫|不要扫|别转发?|不要转发?|别传|不要传))(?![^，,；;。！!？?\n]{0,4}?(?:没用|照样|还会|还是会))/u
+/**
+ * A message addressed to an admin or headed as a report, before a hit someone else said: `@管理员 有人发…`,
+ * `举报：8 群有人在发…`, `管理员，3 号群有人发…`.
+ */
+const REPORT_LEAD = /[@＠](?:管理员?|群主)|(?:^|\s)(?:举报|投诉|反馈)[:：]|^(?:管理员?|群主)[，,:：]/u
+/**
+ * Someone else, directly before a message to the speaker (私聊我, 加我): `有个陌生人私聊我说`, `你那个客户私聊我问`,
+ * `他昨天加我说`, `客户今天主动加我微信了`; not who is asked to (`有问题的客户私聊我`, see DM_TOLD).
+ */
+export const DM_FROM =
+  /(?<!的)(?:有人|有个[^，,；;。！!？?\n]{0,3}?人|陌生人|客户|对方|那人|那个人|某人|网友|群友|骗子|他|她)(?:刚才|刚刚|刚|昨天|今天|前天|一直|又|也|突然|老是|总是|主动){0,2}$/u
+/**
+ * What the someone else told or asked the speaker, directly after: `说`, `问`, `推销`, `要`; or that it is done
+ * (`加我微信了`).
+ */
+export const DM_TOLD = /^(?:说|问|讲|推销|推荐|要|让|叫|发了|了)/u
+
+/** True for a hit that ends in 我 (`私聊我`) or adds the speaker (`加我微信`): a message to the speaker. */
+export function toSpeaker(text: string, start: number, end: number): boolean {
+  return text[end - 1] === '我' || text.startsWith('加我', start)
+}
+
+/** REPORTED anywhere from lastIndex on: a hit someone else said may be reported in a later clause. */
+export const REPORTED_LATER = new RegExp(REPORTED.source, 'gu')
+
+/**
+ * True for a quoted post (see QUOTED_POST) that someone else sent (SOMEONE_SAID: `刚才那条`, `有客户投诉收到`) or that is
+ * reported later (REPORTED), with no offer: `收到“兼职刷单”的短信，点开有惊喜` is a lure, not a report.
+ */
+export function reportedPost(
+  text: string,
+  start: number,
+  end: number,
+  sentenceBefore: string,
+  allowDomains: readonly string[],
+): boolean {
+  REPORTED_LATER.lastIndex = end
+  return (SOMEONE_SAID.test(sentenceBefore) || REPORTED_LATER.test(text)) && !offers(text, start, end, allowDomains)
+}
+
+/**
+ * True for a hit a member reports or a rule reminder forbids, with no offer to the reader outside it:
+ * forbidden where (`请勿在群内私下转账`), forbidden with a sanction after (`本群不允许拉人进赌博群，发现一次踢一次`), not to
+ * be sent to a group (`内部价格表不能发到客户群`), who says it
+ * put out (`说“脑残”的一律踢出`), found and dealt with or to be reported (`发现飞单一律严肃处理`, `私单一经发现直接开除`, `如有发现私单行为，请向主管举报`), or said by someone
+ * else and reported (`那人骂我“蠢货”，已经交给主管处理了`, `@管理员 有人发…`), maybe in the sentence that answers a question
+ * about it (`谁发的…？管理员已经撤回了吧`). What the someone else did to the reader is not the
+ * reader's offer (`有人私信我说…，我拉黑了`); contact details written out in the message are (CONTACT_DETAILS).
+ */
+export function reportedOrForbidden(
+  text: string,
+  start: number,
+  end: number,
+  before: string,
+  after: string,
+  sentenceBefore: string,
+  allowDomains: readonly string[],
+): boolean {
+  const sentenceAfter = text.slice(end, edgeAfter(text, end, SENTENCE_END))
+  const ruled =
+    FORBIDDEN_WHERE.test(before) ||
+    NOT_TO_GROUP.test(after) ||
+    PUNISHED_AFTER.test(sentenceAfter) ||
+    (FOUND.test(before) && (DEALT_WITH.test(sentenceAfter) || REPORTED.test(sentenceAfter))) ||
+    FOUND_AFTER.test(sentenceAfter) ||
+    (FORBIDDEN_BEFORE.test(before) && SANCTION.test(sentenceAfter))
+  let offerBefore = text.slice(0, start)
+  if (!ruled) {
+    const said = SOMEONE_SAID.exec(sentenceBefore)
+    if (
+      said === null ||
+      !(REPORTED.test(sentenceAfter) || REPORT_LEAD.test(sentenceBefore) || REPORTED.test(answer(text, end)))
+    )
+      return false
+    offerBefore = text.slice(0, start - sentenceBefore.length + said.index)
+  }
+  return !offers(text, offerBefore.length, end, ruled ? undefined : allowDomains)
+}
+
+/**
+ * The sentence after the hit's sentence when that one is a question (`刚才谁发的成人视频？管理员已经撤回了吧`: who posted
+ * it is asked, what was done about it follows), or ''.
+ */
+function answer(text: string, end: number): string {
+  const mark = edgeAfter(text, end, SENTENCE_END)
+  if (text[mark] !== '？' && text[mark] !== '?') return ''
+  return text.slice(mark + 1, edgeAfter(text, mark + 1, SENTENCE_END))
+}
