@@ -16,13 +16,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import { parseDocument } from 'yaml'
 import { writeBenchConfig } from './bench-config.js'
-import { type Deliver, loadBuild, runThenExit, startBare, startFull } from './build-drive.js'
+import { type Deliver, loadBuild, runThenExit, startBare, startFull, turnSetup } from './build-drive.js'
 import { collectGarbage, cpuMs, loadAverageLine, median } from './measure.js'
 import { messageList } from './message-stream.js'
-import { syntheticWorld } from './synthetic-world.js'
 
 /** A variant's config: the bench config with `off` plugins disabled. */
 function variantConfig(base: string, off: string[], file: string): string {
@@ -33,23 +31,8 @@ function variantConfig(base: string, off: string[], file: string): string {
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      rounds: { type: 'string' },
-      messages: { type: 'string' },
-      chunk: { type: 'string' },
-      groups: { type: 'string' },
-      only: { type: 'string' },
-    },
-  })
+  const { values, positionals, rounds, n, chunk, world, stream } = turnSetup({ only: { type: 'string' } }, 8)
   const dist = positionals[0] ?? 'dist'
-  const rounds = Number(values.rounds ?? 8)
-  const n = Number(values.messages ?? 4_000)
-  const chunk = Number(values.chunk ?? 200)
-  process.setSourceMapsEnabled(false)
-  const world = syntheticWorld({ groups: Number(values.groups ?? 10), membersPerGroup: 100 })
-  const stream = messageList(world, n)
   const dir = mkdtempSync(join(tmpdir(), 'bench-ablation-'))
   try {
     const build = await loadBuild(dist)

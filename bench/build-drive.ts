@@ -5,11 +5,12 @@
  */
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { type ParseArgsConfig, parseArgs } from 'node:util'
 import { WechatyBuilder } from 'wechaty'
 import { BENCH_START, BenchClock } from './bench-clock.js'
-import type { StreamMessage } from './message-stream.js'
+import { messageList, type StreamMessage } from './message-stream.js'
 import { countHandled, deliver, populate, quiet } from './sandbox-drive.js'
-import type { BenchWorld } from './synthetic-world.js'
+import { type BenchWorld, syntheticWorld } from './synthetic-world.js'
 
 /**
  * The periodic flush, every 5 s of the bench clock (`runtime.flushInterval`'s default) inside the build's own
@@ -118,4 +119,37 @@ export function runThenExit(main: () => Promise<void>): void {
       process.exit(1)
     },
   )
+}
+
+/** The options every turn-taking driver (pipeline-ab, ablation, plugin-cost) reads beside its own. */
+const TURN_OPTIONS = {
+  rounds: { type: 'string' },
+  messages: { type: 'string' },
+  chunk: { type: 'string' },
+  groups: { type: 'string' },
+} as const
+
+/**
+ * A turn-taking driver's command line and workload: `--rounds` (default `defaultRounds`), `--messages` (4,000 a
+ * round), `--chunk` (200 a turn), `--groups` of 100 members (10), and its `own` options; source maps off (as
+ * bench/pipeline.ts), the synthetic world and its message stream.
+ */
+export function turnSetup<O extends NonNullable<ParseArgsConfig['options']>>(own: O, defaultRounds: number) {
+  const { values, positionals } = parseArgs<{ allowPositionals: true; options: typeof TURN_OPTIONS & O }>({
+    allowPositionals: true,
+    options: { ...TURN_OPTIONS, ...own },
+  })
+  const turn = values as { [K in keyof typeof TURN_OPTIONS]?: string }
+  const n = Number(turn.messages ?? 4_000)
+  process.setSourceMapsEnabled(false)
+  const world = syntheticWorld({ groups: Number(turn.groups ?? 10), membersPerGroup: 100 })
+  return {
+    values,
+    positionals,
+    rounds: Number(turn.rounds ?? defaultRounds),
+    n,
+    chunk: Number(turn.chunk ?? 200),
+    world,
+    stream: messageList(world, n),
+  }
 }

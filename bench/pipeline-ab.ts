@@ -29,12 +29,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import { writeBenchConfig } from './bench-config.js'
-import { type Deliver, loadBuild, runThenExit, startBare, startFull } from './build-drive.js'
+import { type Deliver, loadBuild, runThenExit, startBare, startFull, turnSetup } from './build-drive.js'
 import { collectGarbage, cpuMs, loadAverageLine, median } from './measure.js'
 import { messageList, type StreamMessage } from './message-stream.js'
-import { syntheticWorld } from './synthetic-world.js'
 
 /** CPU time of the main thread alone (ms, 10 ms ticks): what the other threads add is left out. */
 function mainThreadMs(): number {
@@ -65,24 +63,9 @@ const quartiles = (xs: number[]) => {
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      rounds: { type: 'string' },
-      messages: { type: 'string' },
-      chunk: { type: 'string' },
-      groups: { type: 'string' },
-      'no-plugins': { type: 'boolean' },
-    },
-  })
+  const { values, positionals, rounds, chunk, world, stream } = turnSetup({ 'no-plugins': { type: 'boolean' } }, 12)
   const [beforeDist, afterDist] = positionals
   if (!beforeDist || !afterDist) throw new Error('usage: pipeline-ab.ts BEFORE_DIST AFTER_DIST [--rounds n]')
-  const rounds = Number(values.rounds ?? 12)
-  const n = Number(values.messages ?? 4_000)
-  const chunk = Number(values.chunk ?? 200)
-  process.setSourceMapsEnabled(false) // as bench/pipeline.ts
-  const world = syntheticWorld({ groups: Number(values.groups ?? 10), membersPerGroup: 100 })
-  const stream = messageList(world, n)
   const dir = mkdtempSync(join(tmpdir(), 'bench-ab-'))
   try {
     const configFile = writeBenchConfig(world, join(dir, 'config'), { plugins: !values['no-plugins'] })

@@ -28,12 +28,10 @@ import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { performance } from 'node:perf_hooks'
-import { parseArgs } from 'node:util'
 import { writeBenchConfig } from './bench-config.js'
-import { type Deliver, loadBuild, runThenExit, startFull } from './build-drive.js'
+import { type Deliver, loadBuild, runThenExit, startFull, turnSetup } from './build-drive.js'
 import { collectGarbage, loadAverageLine, median, profiled } from './measure.js'
 import { messageList, type StreamMessage } from './message-stream.js'
-import { syntheticWorld } from './synthetic-world.js'
 
 /** One build's bot and the time its plugins' handlers took (ms) in the current round. */
 interface Timed {
@@ -120,25 +118,11 @@ async function allocated(dists: string[], deliver: () => Promise<number>): Promi
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      rounds: { type: 'string' },
-      messages: { type: 'string' },
-      chunk: { type: 'string' },
-      groups: { type: 'string' },
-      alloc: { type: 'boolean' },
-      actions: { type: 'boolean' },
-      profile: { type: 'string' },
-    },
-  })
+  const { values, positionals, rounds, n, chunk, world, stream } = turnSetup(
+    { alloc: { type: 'boolean' }, actions: { type: 'boolean' }, profile: { type: 'string' } },
+    8,
+  )
   const dists = positionals.length ? positionals : ['dist']
-  const rounds = Number(values.rounds ?? 8)
-  const n = Number(values.messages ?? 4_000)
-  const chunk = Number(values.chunk ?? 200)
-  process.setSourceMapsEnabled(false)
-  const world = syntheticWorld({ groups: Number(values.groups ?? 10), membersPerGroup: 100 })
-  const stream = messageList(world, n)
   const dir = mkdtempSync(join(tmpdir(), 'bench-plugin-cost-'))
   try {
     const config = writeBenchConfig(world, join(dir, 'config'))
