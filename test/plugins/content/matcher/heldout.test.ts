@@ -197,13 +197,15 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     expectFloors(matcherOf(), BLIND17, 146 / 148, 146 / 151)
   })
 
-  // Issue #22's goals are NOT met here. Blind on 144f0384 91/107, 91/105; opened for b18fix: its rule and report
+  // Issue #22's goals are NOT met here. Blind on 144f0384 90/109, 90/105; unseen after the session's other classes
+  // 91/107, 91/105; opened for b18fix: its rule and report
   // false positives (让客户, 一律删除, 公司不负责, 怎么回复, 报给经理, 谁发的…？管理员已经撤回了吧): 91/99; then a name
   // before 这个月, capitals glossed in brackets (NC（新客户）) and 包装 as a kind of waste.
   it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 91/96, recall 91/105)', () => {
     expectFloors(matcherOf(), BLIND18, 91 / 96, 91 / 105)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on 144f0384 108/123; 108/121 after b18fix's classes.
+  // Issue #22's goals are NOT met here. Never opened: blind on 144f0384 106/125, 106/114; after the session's
+  // classes 108/123, 108/114; after b18fix's 108/121.
   it('heldout-blind19 (unseen): at least the figures measured (precision 108/121, recall 108/114)', () => {
     expectFloors(matcherOf(), BLIND19, 108 / 121, 108 / 114, true)
   })
@@ -270,12 +272,14 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND17, 147 / 149, 147 / 151)
   })
 
-  // Issue #22's goals are NOT met here. Blind on 144f0384 94/110, 94/105; opened for b18fix (its rule and report
+  // Issue #22's goals are NOT met here. Blind on 144f0384 93/113, 93/105; unseen after the session's other classes
+  // 94/110, 94/105; opened for b18fix (its rule and report
   // false positives).
   it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 94/99, recall 94/105)', () => {
     expectFloors(matcher, BLIND18, 94 / 99, 94 / 105)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on 144f0384 110/125; 110/123 after b18fix's classes.
+  // Issue #22's goals are NOT met here. Never opened: blind on 144f0384 108/128, 108/114; after the session's
+  // classes 110/125, 110/114; after b18fix's 110/123.
   it('heldout-blind19 (unseen): at least the figures measured (precision 110/123, recall 110/114)', () => {
     expectFloors(matcher, BLIND19, 110 / 123, 110 / 114, true)
   })
