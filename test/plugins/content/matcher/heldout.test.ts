@@ -85,6 +85,13 @@ const BLIND17 = fixture('heldout-blind17.jsonl')
  */
 const BLIND18 = fixture('heldout-blind18.jsonl')
 const BLIND19 = fixture('heldout-blind19.jsonl')
+/**
+ * Written blind on 9d2b7b0f by two new authors (car dealership, insurance, supplements and appliances; estate agency,
+ * skincare, tea and liquor, fitness) who saw only the shared dictionary, the two public evals and the issue; kept
+ * unseen: no fixer opens them, they measure how the classes generalise.
+ */
+const BLIND20 = fixture('heldout-blind20.jsonl')
+const BLIND21 = fixture('heldout-blind21.jsonl')
 
 describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 setup)', () => {
   let compiled: ReturnType<typeof compileMatcher> | undefined
@@ -209,6 +216,14 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind19 (unseen): at least the figures measured (precision 108/121, recall 108/114)', () => {
     expectFloors(matcherOf(), BLIND19, 108 / 121, 108 / 114, true)
   })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 104/111, 104/106.
+  it('heldout-blind20 (unseen): at least the figures measured (precision 104/111, recall 104/106)', () => {
+    expectFloors(matcherOf(), BLIND20, 104 / 111, 104 / 106, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 100/114, 100/103.
+  it('heldout-blind21 (unseen): at least the figures measured (precision 100/114, recall 100/103)', () => {
+    expectFloors(matcherOf(), BLIND21, 100 / 114, 100 / 103, true)
+  })
 })
 
 describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (default.yaml, eval-v2 options)', () => {
@@ -282,5 +297,13 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // classes 110/125, 110/114; after b18fix's 110/123.
   it('heldout-blind19 (unseen): at least the figures measured (precision 110/123, recall 110/114)', () => {
     expectFloors(matcher, BLIND19, 110 / 123, 110 / 114, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 104/113, 104/106.
+  it('heldout-blind20 (unseen): at least the figures measured (precision 104/113, recall 104/106)', () => {
+    expectFloors(matcher, BLIND20, 104 / 113, 104 / 106, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 100/117, 100/103.
+  it('heldout-blind21 (unseen): at least the figures measured (precision 100/117, recall 100/103)', () => {
+    expectFloors(matcher, BLIND21, 100 / 117, 100 / 103, true)
   })
 })
