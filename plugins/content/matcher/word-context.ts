@@ -57,7 +57,7 @@ export function dropByWords(
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]
     let keep = c.allowPhrase || (kinds.get(c.category)?.size ?? 0) === 0
-    if (!keep && c.context) keep = !readsAsPhase(text, c)
+    if (!keep && c.context) keep = !readsAsPhase(text, c) && !cutsWords(text, c)
     else if (!keep && !cutsWords(text, c) && !readInLonger(c, candidates)) {
       keep = !(isSaidOtherwise(text, c, mayWarn) || talked(text, c, allowDomains) === 'drop')
       if (!keep) (readAway ??= []).push(c)
