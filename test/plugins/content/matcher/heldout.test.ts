@@ -80,8 +80,8 @@ const BLIND16 = fixture('heldout-blind16.jsonl')
 const BLIND17 = fixture('heldout-blind17.jsonl')
 /**
  * Written blind on 50061c01 by two new authors who saw only the shared dictionary, the two public evals and the
- * issue, while blind17 was opened for fixes; blind19 kept unseen (no fixer opens it), blind18 opened in the
- * twenty-seventh session for its rule and report classes (b18fix).
+ * issue, while blind17 was opened for fixes; blind18 opened in the twenty-seventh session for its rule and report
+ * classes (b18fix), blind19 kept unseen until it was opened for b19fix in the twenty-eighth session.
  */
 const BLIND18 = fixture('heldout-blind18.jsonl')
 const BLIND19 = fixture('heldout-blind19.jsonl')
@@ -207,14 +207,17 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // Issue #22's goals are NOT met here. Blind on 144f0384 90/109, 90/105; unseen after the session's other classes
   // 91/107, 91/105; opened for b18fix: its rule and report
   // false positives (让客户, 一律删除, 公司不负责, 怎么回复, 报给经理, 谁发的…？管理员已经撤回了吧): 91/99; then a name
-  // before 这个月, capitals glossed in brackets (NC（新客户）) and 包装 as a kind of waste.
-  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 91/96, recall 91/105)', () => {
-    expectFloors(matcherOf(), BLIND18, 91 / 96, 91 / 105)
+  // before 这个月, capitals glossed in brackets (NC（新客户）) and 包装 as a kind of waste; then b19fix's classes 92/97.
+  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 92/97, recall 92/105)', () => {
+    expectFloors(matcherOf(), BLIND18, 92 / 97, 92 / 105)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on 144f0384 106/125, 106/114; after the session's
-  // classes 108/123, 108/114; after b18fix's 108/121.
-  it('heldout-blind19 (unseen): at least the figures measured (precision 108/121, recall 108/114)', () => {
-    expectFloors(matcherOf(), BLIND19, 108 / 121, 108 / 114, true)
+  // Blind on 144f0384 106/125, 106/114; unseen after the session's classes 108/123, 108/114; after b18fix's
+  // 108/121. Opened for b19fix in the twenty-eighth session: its rule and report false positives (那条“…”是谁发的,
+  // 谁把…转到…了？, 竞品说自己是, 找我要…没给…报备, 谁去跟他沟通, 群成员“…”发了…请处理, …几个字), a name starting a
+  // sentence, everyday words the tables lack (撕单, 跑圈), on-site safety, 有效 of a survey, letters said to be a code:
+  // 108/108; then 音 for the component 咅 (内音阝), 中特 as gambling context, 3 read as e (ch3ng): 111/111, 111/114.
+  it('heldout-blind19: at least the figures after its rule, report, name, word, split and initials classes (precision 111/111, recall 111/114)', () => {
+    expectFloors(matcherOf(), BLIND19, 111 / 111, 111 / 114)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 104/111, 104/106.
   it('heldout-blind20 (unseen): at least the figures measured (precision 104/111, recall 104/106)', () => {
@@ -289,14 +292,15 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's goals are NOT met here. Blind on 144f0384 93/113, 93/105; unseen after the session's other classes
   // 94/110, 94/105; opened for b18fix (its rule and report
-  // false positives).
-  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 94/99, recall 94/105)', () => {
-    expectFloors(matcher, BLIND18, 94 / 99, 94 / 105)
+  // false positives); then b19fix's classes 95/100, 95/105.
+  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 95/100, recall 95/105)', () => {
+    expectFloors(matcher, BLIND18, 95 / 100, 95 / 105)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on 144f0384 108/128, 108/114; after the session's
-  // classes 110/125, 110/114; after b18fix's 110/123.
-  it('heldout-blind19 (unseen): at least the figures measured (precision 110/123, recall 110/114)', () => {
-    expectFloors(matcher, BLIND19, 110 / 123, 110 / 114, true)
+  // Blind on 144f0384 108/128, 108/114; unseen after the session's classes 110/125, 110/114; after b18fix's
+  // 110/123. Opened for b19fix in the twenty-eighth session (its rule and report false positives and the other
+  // classes above): 110/110; then its split, initials and digit misses: 113/113, 113/114.
+  it('heldout-blind19: at least the figures after its rule, report, name, word, split and initials classes (precision 113/113, recall 113/114)', () => {
+    expectFloors(matcher, BLIND19, 113 / 113, 113 / 114)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 104/113, 104/106.
   it('heldout-blind20 (unseen): at least the figures measured (precision 104/113, recall 104/106)', () => {
