@@ -7,7 +7,8 @@ import { normalizeText } from './normalize.js'
  * for 個) is read joined again.
  */
 export const RADICAL_FORMS = '扌亻氵讠忄纟钅饣犭礻衤'
-const RADICAL_FORM = new RegExp(`[${RADICAL_FORMS}]`)
+/** Finds the radical forms of a text one by one (global: exec goes on from lastIndex). */
+const RADICAL_FORM = new RegExp(`[${RADICAL_FORMS}]`, 'g')
 
 /** The most frequent common character of each split written as a radical form and one component (扌立 拉). */
 let joins: Map<string, string> | undefined
@@ -42,19 +43,20 @@ function joinsOfSplits(): Map<string, string> {
  * character then takes every expansion a written one does (拉圾 a homophone of 垃圾).
  */
 export function textWithJoinedSplits(text: string): string | null {
-  if (!RADICAL_FORM.test(text)) return null
+  RADICAL_FORM.lastIndex = 0
+  let at = RADICAL_FORM.exec(text)
+  if (at === null) return null
   const table = joinsOfSplits()
-  let out = ''
-  let changed = false
-  for (let i = 0; i < text.length; i++) {
-    const joined = RADICAL_FORMS.includes(text[i]) ? table.get(text.slice(i, i + 2)) : undefined
-    if (joined === undefined) {
-      out += text[i]
-      continue
-    }
-    out += `${joined}\u200b`
-    changed = true
-    i++
+  // Copied only when a split joins (most texts with a radical form hold none): the part before it, the join.
+  let out: string | null = null
+  let from = 0
+  for (; at !== null; at = RADICAL_FORM.exec(text)) {
+    const i = at.index
+    const joined = table.get(text.slice(i, i + 2))
+    if (joined === undefined) continue
+    out = `${out ?? ''}${text.slice(from, i)}${joined}\u200b`
+    from = i + 2
+    RADICAL_FORM.lastIndex = from
   }
-  return changed ? out : null
+  return out === null ? null : out + text.slice(from)
 }
