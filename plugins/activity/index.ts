@@ -61,7 +61,7 @@ export const activityPlugin = definePlugin({
       const g = st.counted
       if (g) {
         docs.current.changed(parts.day(g.day, g.groupId))
-        if (memberId) docs.current.changed(parts.members(g.day, g.groupId), memberId)
+        if (memberId) docs.current.changed(parts.member(g.day, g.groupId, memberId))
       }
       if (group.kind === 'customer' || docs.current.data.waiting[group.id])
         docs.current.changed(parts.waiting(group.id))

@@ -101,9 +101,7 @@ export function emptyCurrent(): CurrentDoc {
 export const dayPart = (day: string, groupId: string): string => `g\t${day}\t${groupId}`
 /** The part holding one member's counters of a group-day. */
 export const memberPart = (day: string, groupId: string, memberId: string): string =>
-  `${membersPart(day, groupId)}\t${memberId}`
-/** What a member's part (`memberPart`) starts with: named with the member's id as its item (`changed(part, item)`). */
-export const membersPart = (day: string, groupId: string): string => `m\t${day}\t${groupId}`
+  `m\t${day}\t${groupId}\t${memberId}`
 /** The part holding a group's waiting customers. */
 export const waitingPart = (groupId: string): string => `w\t${groupId}`
 

@@ -779,10 +779,6 @@ class FileDoc<T> extends HeldDoc<T> {
    * and of the records written after it.
    */
   private parts = new Set<string>()
-  /** Parts named with an item (`changed(part, item)`): the items of each, joined to it when written. */
-  private items = new Map<string, Set<string>>()
-  /** How many parts `items` holds. */
-  private itemCount = 0
   private whole = true
   private snapshotBytes = 0
   private recordBytes = 0
@@ -798,17 +794,10 @@ class FileDoc<T> extends HeldDoc<T> {
     this.whole = true
   }
 
-  override changed(part?: string, item?: string): void {
+  override changed(part?: string): void {
     this.dirty = true
     if (part === undefined) this.whole = true
-    else if (!this.spec.changes || this.whole) return
-    else if (item === undefined) this.parts.add(part)
-    else {
-      let items = this.items.get(part)
-      if (!items) this.items.set(part, (items = new Set()))
-      const before = items.size
-      this.itemCount += items.add(item).size - before
-    }
+    else if (this.spec.changes && !this.whole) this.parts.add(part)
   }
 
   /**
@@ -845,23 +834,15 @@ class FileDoc<T> extends HeldDoc<T> {
     const changes = this.spec.changes
     if (!changes) return undefined
     const parts = this.parts
-    const items = this.items
-    const named = parts.size + this.itemCount
     if (parts.size) this.parts = new Set()
-    if (items.size) {
-      this.items = new Map()
-      this.itemCount = 0
-    }
     if (this.whole || this.recordBytes > 2 * this.snapshotBytes) return undefined
     // Records of more than half the snapshot cost more than a rewrite (with the rewrite they lead to, 1.5 times theirs).
-    if (named * this.bytesPerRecord > this.snapshotBytes / 2) return undefined
+    if (parts.size * this.bytesPerRecord > this.snapshotBytes / 2) return undefined
     const records: unknown[] = []
-    const add = (part: string) => {
+    for (const part of parts) {
       const record = changes.of(this.value, part)
       if (record !== undefined) records.push(record)
     }
-    for (const part of parts) add(part)
-    for (const [part, list] of items) for (const item of list) add(`${part}\t${item}`)
     if (!records.length) return ''
     // One line a write (one JSON encoding for all of them: many small ones cost twice as much a byte).
     const line = `${JSON.stringify(records)}\n`

@@ -8,11 +8,9 @@ export interface Doc<T> {
   /**
    * Mark dirty: written at the next flush (at most one write in flight). With `part` (a key of the spec's
    * `changes`), only that part changed: a store that keeps the document as changes writes that part's record
-   * instead of the whole document; the others write it whole. With `item` too, the part changed is
-   * `${part}\t${item}`, joined only when written (one of many items of a part named per event, a member of a
-   * group-day: no string built and hashed per event); its record is written after every part named alone.
+   * instead of the whole document; the others write it whole.
    */
-  changed(part?: string, item?: string): void
+  changed(part?: string): void
   /** Write now and resolve once durable (for data that must never be lost, e.g. confirmed cases). */
   persist(): Promise<void>
 }
@@ -63,8 +61,7 @@ export interface DocSpec<T> {
 
 /**
  * How a document is written as changes: `changed(part)` names a part, and the flush writes `of(data, part)` for
- * each part named since the last write, in the order first named (those named with an item, `changed(part, item)`,
- * after those named alone: a member's record after its group-day's) (one line, a JSON array of them); reading folds the
+ * each part named since the last write, in the order first named (one line, a JSON array of them); reading folds the
  * records into the snapshot with `apply`, in order. A record holds its part's value as the data has it at the flush (not a difference), so applying it again
  * gives the same data. The file is rewritten as one snapshot at `changed()` without a part, at the first write after
  * a start, once the records written since the snapshot are twice its size (a start reads at most three times the
@@ -110,7 +107,7 @@ export abstract class HeldDoc<T> implements Doc<T> {
     this.dirty = true
   }
 
-  changed(_part?: string, _item?: string): void {
+  changed(_part?: string): void {
     this.dirty = true
   }
 

@@ -71,41 +71,6 @@ describe('FileStore documents kept as changes', () => {
     expect(new FileStore(dir).doc('scores', SCORES).data).toEqual({ players: { 张三: 6 } })
   })
 
-  it('names a part with an item (joined when written, after the parts named alone), counted as parts for the half rule', async () => {
-    const dir = tempDir()
-    const store = new FileStore(dir)
-    const doc = store.doc('scores', SCORES)
-    doc.data.players = { 'x\t张三': 1, 'x\t李四': 2, 王五: 3, a0: 0, a1: 0, a2: 0, a3: 0, a4: 0, a5: 0, a6: 0 }
-    doc.changed()
-    await store.flush()
-    doc.data.players['x\t张三'] = 7
-    doc.changed('x', '张三')
-    doc.data.players.王五 = 4
-    doc.changed('王五')
-    doc.changed('x', '张三') // named twice: one record
-    delete doc.data.players['x\t李四']
-    doc.changed('x', '李四')
-    await store.flush()
-    expect(lines(dir).slice(1)).toEqual(['[{"p":"王五","v":4},{"p":"x\\t张三","v":7},{"p":"x\\t李四","v":null}]'])
-    expect(new FileStore(dir).doc('scores', SCORES).data.players).toEqual({
-      'x\t张三': 7,
-      王五: 4,
-      a0: 0,
-      a1: 0,
-      a2: 0,
-      a3: 0,
-      a4: 0,
-      a5: 0,
-      a6: 0,
-    })
-    // Three records of about 27 bytes: the same three named again pass half of the 120-byte snapshot.
-    doc.changed('x', '张三')
-    doc.changed('x', '李四')
-    doc.changed('王五')
-    await store.flush()
-    expect(lines(dir)).toHaveLength(1)
-  })
-
   it('rewrites the file as one snapshot when changed without a part, and once the records outgrow it', async () => {
     const dir = tempDir()
     const store = new FileStore(dir)
