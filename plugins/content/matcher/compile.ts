@@ -435,8 +435,10 @@ class CompiledMatcher implements Matcher {
       if ((b & ANCHOR) !== 0) {
         if (!this.splitAnchors.splitOnly.has(c)) {
           anchored = true
-          if (!reads && this.readingGate.mayRead(text, end, hits[h + 2])) reads = true
-          else allows ||= this.readingGate.allowImages.has(c)
+          if (!reads) {
+            reads = this.readingGate.mayRead(text, end, hits[h + 2])
+            allows ||= !reads && this.readingGate.allowImages.has(c)
+          }
         }
         if (this.slots[c] === NO_MEMBERS) continue
       }

@@ -58,6 +58,7 @@ export class ReadingGate {
   readonly allowImages = new Set<number>()
   /** The code points of the word around a hit (see mayRead). */
   private readonly word = new Int32Array(2 * REACH + 1)
+  private readonly bmp = bmpFoldTable()
 
   constructor(tables: CompiledTables) {
     const { index } = tables
@@ -100,8 +101,7 @@ export class ReadingGate {
    */
   mayRead(text: string, end: number, tail: number): boolean {
     if (this.bits === undefined || tail !== 0) return true
-    const bmp = bmpFoldTable()
-    const { word } = this
+    const { bmp, word } = this
     const last = this.letterOf(bmp[text.charCodeAt(end - 1)])
     if (last < 0) return true
     let from = REACH
@@ -175,7 +175,7 @@ export class ReadingGate {
  * Reading owner r's letter strings: its places' folded code points with each ideograph written as its syllable
  * (for pinyin) and as its initial (for initials), as its category expands them.
  */
-export function letterStringsOf(index: TermIndex, r: number): Int32Array[] {
+function letterStringsOf(index: TermIndex, r: number): Int32Array[] {
   const { syllable, codePoint } = placesOf(index, r)
   const strings: Int32Array[] = []
   for (const kind of [READING_PINYIN, READING_INITIALS]) {
