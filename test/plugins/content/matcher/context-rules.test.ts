@@ -42,6 +42,15 @@ describe('homophones: near sounds in long terms, words around them', () => {
     expect(category(['六合彩']).categoriesOf('六合菜市场旁边的门店')).toEqual([])
   })
 
+  it("drops a swap whose kept first character ends a word of the segmenter's before it (水色 + 清透: 色情 -> 色清)", () => {
+    const m = category(['色情'])
+    expect(m.categoriesOf('这块翡翠水色清透亮')).toEqual([])
+    expect(m.categoriesOf('肤色清透，气色清爽')).toEqual([])
+    expect(m.categoriesOf('群里谁发色清视频')).toEqual(['c'])
+    expect(m.categoriesOf('有没有色清片')).toEqual(['c'])
+    expect(category(['去死']).categoriesOf('你快去四吧')).toEqual(['c'])
+  })
+
   it('drops one swap that turns a word of the term into another common word (时时 -> 实时)', () => {
     expect(category(['时时彩']).categoriesOf('屏幕能实时彩色显示')).toEqual([])
     expect(category(['时时彩']).categoriesOf('十时彩计划群')).toEqual(['c'])
