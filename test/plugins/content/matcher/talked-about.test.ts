@@ -140,6 +140,21 @@ describe('a term a member reports, or a rule reminder names', () => {
   })
 })
 
+describe("a reporter's own word for the member dealt with, in a later clause (issue #22)", () => {
+  const m = matcher({ gambling: ['赌博'], insult: ['傻逼', '脑残'] })
+
+  it('is a hit: the reporter says it, though the post before it is reported', () => {
+    expect(m.categoriesOf('有人发赌博广告，这傻逼已经被踢了')).toEqual(['insult'])
+    expect(m.categoriesOf('有人在群里骂人，这个傻逼已经被我拉黑了')).toEqual(['insult'])
+    expect(m.categoriesOf('有人发广告，那个脑残刚被管理员踢了')).toEqual(['insult'])
+  })
+
+  it("is still no hit as the poster's words, reported in their own clause or after", () => {
+    expect(m.categoriesOf('那人骂我傻逼，已经被我拉黑了')).toEqual([])
+    expect(m.categoriesOf('有人发赌博广告，已经被踢了')).toEqual([])
+  })
+})
+
 describe('a report that carries the contact details it reports (review24)', () => {
   const m = matcher({ ad: ['兼职刷单'], contact: ['加我vx', '微信'], gambling: ['百家乐'] })
 
