@@ -167,6 +167,14 @@ describe('a report that carries the contact details it reports (review24)', () =
     expect(m.categoriesOf('有人发百家乐 https://x.example.cn 已举报')).toContain('gambling')
   })
 
+  it('is a hit with the account after 是 (issue #22): `vx是…`, `威信号是 …`, `q是` and a QQ number', () => {
+    expect(m.categoriesOf('有人说兼职刷单日结200，vx是abc12345，已举报')).toContain('ad')
+    expect(m.categoriesOf('有人说兼职刷单日结200，微信号是 shui_66，已举报')).toContain('ad')
+    expect(m.categoriesOf('对方说百家乐真人荷官，q是12345678，已举报')).toEqual(['gambling'])
+    expect(m.categoriesOf('对方说百家乐真人荷官，v为abc12345，已举报')).toEqual(['gambling'])
+    expect(m.categoriesOf('对方说百家乐真人荷官，微信是多少我没问，已举报')).toEqual([])
+  })
+
   it('is still no hit reported without them', () => {
     expect(m.categoriesOf('有人说兼职刷单日结200，已举报')).toEqual([])
     expect(m.categoriesOf('那个发兼职刷单的号已经踢了')).toEqual([])
