@@ -166,6 +166,18 @@ describe('Latin pinyin as names', () => {
     expect(m.categoriesOf('有事 Weixin 联系')).toEqual(['c'])
   })
 
+  it('reads spaced capitalised pinyin as the term where the term stands: after 个, before what it names, alone (issue #22)', () => {
+    const c = category(['傻逼', '赌博', '色情', '薇信'])
+    expect(c.categoriesOf('你就是个 Sha Bi')).toEqual(['c'])
+    expect(c.categoriesOf('Sha Bi 滚出去')).toEqual(['c'])
+    expect(c.categoriesOf('Sha Bi')).toEqual(['c'])
+    expect(c.categoriesOf('网上 Du Bo 平台稳赚')).toEqual(['c'])
+    expect(c.categoriesOf('发点 Se Qing 图片')).toEqual(['c'])
+    expect(c.categoriesOf('Wei Xin 把合同发我')).toEqual([])
+    expect(c.categoriesOf('这事交给 Wei Xin 吧')).toEqual([])
+    expect(c.categoriesOf('同事 Du Bo 说明天到')).toEqual([])
+  })
+
   it('still finds pinyin glued to Chinese, or written syllable by syllable', () => {
     expect(m.categoriesOf('想玩Du Bo的来')).toEqual(['c'])
     expect(m.categoriesOf('想玩 Bai Jia Le 的来')).toEqual(['c'])
