@@ -188,11 +188,13 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     expectFloors(matcherOf(), BLIND15, 134 / 134, 134 / 136)
   })
 
-  // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.947 / 0.934 and 0.902 / 0.914.
-  it('heldout-blind16 (unseen): at least the figures measured (precision 146/151, recall 146/152)', () => {
-    expectFloors(matcherOf(), BLIND16, 146 / 151, 146 / 152, true)
+  // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.947 / 0.934 and 0.902 / 0.914; 146/150
+  // after left22's later-gloss surnames (夏, 郑…).
+  it('heldout-blind16 (unseen): at least the figures measured (precision 146/150, recall 146/152)', () => {
+    expectFloors(matcherOf(), BLIND16, 146 / 150, 146 / 152, true)
   })
-  // Opened for b17prec: 144/159 before its rule and report classes.
+  // Opened for b17prec: 144/159 before its rule and report classes. left22: a surname (+1 precision), then an account
+  // after 是 counted as contact details (a report passing one on keeps its hit; b17-222's label calls it clean: -1).
   it('heldout-blind17: at least the figures after its rule and report classes (precision 146/148, recall 146/151)', () => {
     expectFloors(matcherOf(), BLIND17, 146 / 148, 146 / 151)
   })
@@ -200,9 +202,10 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // Issue #22's goals are NOT met here. Blind on 144f0384 90/109, 90/105; unseen after the session's other classes
   // 91/107, 91/105; opened for b18fix: its rule and report
   // false positives (让客户, 一律删除, 公司不负责, 怎么回复, 报给经理, 谁发的…？管理员已经撤回了吧): 91/99; then a name
-  // before 这个月, capitals glossed in brackets (NC（新客户）) and 包装 as a kind of waste.
-  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 91/96, recall 91/105)', () => {
-    expectFloors(matcherOf(), BLIND18, 91 / 96, 91 / 105)
+  // before 这个月, capitals glossed in brackets (NC（新客户）) and 包装 as a kind of waste; left22's surnames and
+  // look-alikes (咸, 酉): 93/97, 93/105.
+  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 93/97, recall 93/105)', () => {
+    expectFloors(matcherOf(), BLIND18, 93 / 97, 93 / 105)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on 144f0384 106/125, 106/114; after the session's
   // classes 108/123, 108/114; after b18fix's 108/121.
@@ -264,8 +267,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.925 / 0.967 and 0.881 / 0.927.
-  it('heldout-blind16 (unseen): at least the figures measured (precision 149/155, recall 149/152)', () => {
-    expectFloors(matcher, BLIND16, 149 / 155, 149 / 152, true)
+  it('heldout-blind16 (unseen): at least the figures measured (precision 149/154, recall 149/152)', () => {
+    expectFloors(matcher, BLIND16, 149 / 154, 149 / 152, true)
   })
   // Opened for b17prec: 145/164 before its rule and report classes.
   it('heldout-blind17: at least the figures after its rule and report classes (precision 147/149, recall 147/151)', () => {
@@ -275,8 +278,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // Issue #22's goals are NOT met here. Blind on 144f0384 93/113, 93/105; unseen after the session's other classes
   // 94/110, 94/105; opened for b18fix (its rule and report
   // false positives).
-  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 94/99, recall 94/105)', () => {
-    expectFloors(matcher, BLIND18, 94 / 99, 94 / 105)
+  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 96/100, recall 96/105)', () => {
+    expectFloors(matcher, BLIND18, 96 / 100, 96 / 105)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on 144f0384 108/128, 108/114; after the session's
   // classes 110/125, 110/114; after b18fix's 110/123.
