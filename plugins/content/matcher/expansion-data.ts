@@ -165,6 +165,17 @@ function readWordTables(text: string): WordTables {
 }
 
 /**
+ * Everyday two-character words CC-CEDICT lacks that a swap form writes (b19fix): 撕单 (tearing off a waybill, 私单's
+ * homophone), 跑圈 (running laps: 悦跑圈 is no 约炮), 读博 (doing a doctorate, 赌博 in another tone), 滚单 (rolling
+ * orders). Each counts 100, an ordinary word (跑步 has 1691, 面单 4; see wordCount): a form that is one is a word (see readsAsWords), and a
+ * swapped character that makes one with its neighbour reads as it (see joinsNeighbour). They stay out of the word
+ * list, so no term spells one by sound (see spellsWordBySound): `sd` is still 私单's initials, no one's 撕单.
+ */
+const EVERYDAY_WORDS: ReadonlyMap<number, number> = new Map(
+  ['撕单', '跑圈', '读博', '滚单'].map(w => [unitPair(w, 0), 100]),
+)
+
+/**
  * Bits of the word filter: 2^19 (64 KB) for the 60k words, so that about one pair in nine that is no word
  * passes it. A scan looks up a few pairs around each hit; the filter, unlike the binary search of the
  * 240 KB word list (16 steps), stays in the cache between messages.
@@ -233,9 +244,10 @@ const NO_SPLITS: string[] = []
 export function isWordOf(first: number, second: number): boolean {
   if (!(first <= 0xffff && second <= 0xffff)) return false
   const tables = wordTables()
+  const code = ((first << 16) | second) >>> 0
   return (
-    mayHoldCode(tables.wordFilter, WORD_FILTER_BITS, ((first << 16) | second) >>> 0) &&
-    wordIndexOf(tables.words, first, second) >= 0
+    (mayHoldCode(tables.wordFilter, WORD_FILTER_BITS, code) && wordIndexOf(tables.words, first, second) >= 0) ||
+    EVERYDAY_WORDS.has(code)
   )
 }
 
@@ -257,10 +269,11 @@ export function isIdiom(text: string, at: number): boolean {
   return false
 }
 
-/** How often the word of the two characters occurs in the Leiden corpus; -1 if it is no word. */
+/** How often the word of the two characters occurs in the Leiden corpus (EVERYDAY_WORDS too); -1 if it is no word. */
 export function wordCount(tables: WordTables, first: string, second: string): number {
   const at = wordIndex(tables, first, second)
-  return at < 0 ? -1 : tables.wordCounts[at]
+  if (at >= 0) return tables.wordCounts[at]
+  return first.length === 1 && second.length === 1 ? (EVERYDAY_WORDS.get(unitPair(first + second, 0)) ?? -1) : -1
 }
 
 /** Index of the word in the sorted word list (binary search on UTF-16 units, no slicing), or -1. */

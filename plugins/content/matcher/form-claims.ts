@@ -1,6 +1,6 @@
 /**
  * Readings of a claim about a product as something else: denied, asked about, a first place praised, an
- * institution named. They run on the candidates of a scan only.
+ * institution named, a document counted valid. They run on the candidates of a scan only.
  */
 
 import type { Candidate } from './allow-filter.js'
@@ -57,4 +57,20 @@ const INSTITUTION_AFTER =
  */
 export function namesInstitution(text: string, c: Candidate): boolean {
   return c.term.startsWith('国家') && INSTITUTION_AFTER.test(text.slice(c.end, c.end + 14))
+}
+
+/** A thing counted or filed as valid, before 有效 in its clause: `问卷`, `选票`, `样本`, `发票`. */
+const VALID_THING =
+  /(?:问卷|答卷|试卷|调查表|样本|选票|票数|投票|发票|证件|证书|签名|报名表|申请表|回执)[^，,；;。！!？?\n\d]{0,3}[\d%]*$/u
+
+/**
+ * True for a claim of 有效 (100%有效, 永久有效) about a survey, a ballot or a document in its clause: valid, not
+ * effective (`这次客户满意度问卷100%有效，没有废卷`, `选票全部有效`). `这款滤芯100%有效` stays a hit.
+ */
+export function countsValid(text: string, c: Candidate): boolean {
+  if (!c.term.includes('有效')) return false
+  const from = Math.max(0, c.start - 12)
+  const before = text.slice(from, c.start)
+  const clause = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('。')) + 1)
+  return VALID_THING.test(clause)
 }

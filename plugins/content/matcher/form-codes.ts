@@ -127,3 +127,15 @@ export function definesLetters(text: string, c: Candidate): boolean {
     LABELLED_BEFORE.test(text.slice(Math.max(0, c.start - 4), c.start))
   )
 }
+
+/** A code's kind after letters, maybe past 码: `号码是批次号`, `是型号`, `指的是编号`. */
+const CODE_NAMED_AFTER =
+  /^码?\s*(?:是|为|就是|指的是|表示|代表)[^，,；;。！!？?\n]{0,4}?(?:批次号|批号|型号|编号|货号|序列号|条码|代码|版本号|生产日期|规格)/u
+
+/**
+ * True for a hit that starts with Latin letters and is said to be a code after it (`箱子侧面印的 VX 号码是批次号`,
+ * `QQ 号是型号的一部分`): letters printed on goods, not a contact. `vx号是abc123` stays a hit.
+ */
+export function namesCodeKind(text: string, c: Candidate): boolean {
+  return /^[A-Za-z]/u.test(text.slice(c.start, c.start + 1)) && CODE_NAMED_AFTER.test(text.slice(c.end, c.end + 16))
+}

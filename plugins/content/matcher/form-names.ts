@@ -89,6 +89,26 @@ export function namesPerson(text: string, c: Candidate): boolean {
   return named && BEFORE_NAME.test(text.slice(Math.max(0, c.start - 5), c.start - 1))
 }
 
+/** Kinds that swap a term's characters for others of the same sound, as a given name may be written. */
+const SOUND_KINDS = new Set(['homophone', 'toneless'])
+/**
+ * What only a person does, right after a given name that starts a sentence, maybe past a time: `今天请假`, `明天出差`,
+ * `刚才说`, `在吗`, `负责`.
+ */
+const PERSON_AFTER =
+  /^(?:今天|明天|昨天|后天|刚才|刚刚|上午|下午|晚上|这周|下周|已经|也|还|又)?(?:请假|请了假|休假|调休|出差|值班|生病|病了|上班|下班|到岗|入职|离职|辞职|在吗|在不在|回来了?|来了|到了|说|问|负责|跟进|打电话|联系)/u
+
+/**
+ * True for a two-character hit by sound (a homophone) that starts a sentence and is followed by what only a person
+ * does: a colleague's given name as the subject (`思丹今天请假，她的客户我先盯着`: 思丹 for 私单, `佳薇在吗`). The term
+ * as written (`私单今天…`) and a form that offers (`思丹说加我`) stay hits: the first is no name, the second not only one.
+ */
+export function namesSubject(text: string, c: Candidate): boolean {
+  if (!SOUND_KINDS.has(c.kind) || c.end - c.start !== 2 || !GIVEN_NAME.test(text.slice(c.start, c.end))) return false
+  if (!/(?:^|[\s\p{P}])$/u.test(text.slice(Math.max(0, c.start - 1), c.start))) return false
+  return PERSON_AFTER.test(text.slice(c.end, c.end + 6)) && !/加我|私聊|联系我|找我/u.test(text.slice(c.end))
+}
+
 /** What ends an @-mention's name: a space, punctuation, or the text's end. */
 const MENTION_END = /^(?:$|[\s\p{P}])/u
 /** A team before a name in a mention, after @: `@市场部-`, `@售后_`. */

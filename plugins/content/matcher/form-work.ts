@@ -37,15 +37,25 @@ const WORK_WAITS = /^(?:之?后|以后)?(?:再|才能?|才可以|方可)/u
  */
 export const SALE_WORDS = /购买|买|下单|放心|产品|本品|我们|客户用|售|副作用|功效|疗效/u
 
+/** Words of work done on site: `高空`, `安装`, `作业`, `施工`, gear (`安全绳`, `安全帽`), `断电`. */
+const SITE_WORK = /高空|登高|安装|作业|施工|动火|断电|停电|拆装|维修|安全绳|安全带|安全帽|护目镜|绝缘/u
+/** An obligation anywhere before the claim: `一定要系安全绳，保证绝对安全`. */
+const OBLIGED_EARLIER = /必须|务必|一定要|一定得|记得|要求|注意/u
+
 /**
  * True for a claim of safety (绝对安全, 零风险) right after an obligation (`必须做到`, `要`), or before a step of the
  * work that waits for it (`保证绝对安全再干活`), in a message with no word of a sale: a rule of the work, not an
  * ad's claim (`高空安装必须做到绝对安全`, `动火作业务必零风险`, `先断电，确保绝对安全`, `现场要绝对安全`).
- * `本产品绝对安全`, `质量必须绝对安全，放心购买`, `我们确保绝对安全` and `保证绝对安全` (how an ad says it) stay hits.
+ * So is one after an obligation earlier in a message about work on site (`高空安装一定要系安全绳，保证绝对安全`,
+ * `断电作业务必挂牌，做到零风险`). `本产品绝对安全`, `质量必须绝对安全，放心购买`, `我们确保绝对安全` and `保证绝对安全`
+ * (how an ad says it, `上门安装，保证绝对安全` too) stay hits.
  */
 export function requiresSafety(text: string, c: Candidate): boolean {
   if (!SAFETY.test(c.term) || SALE_WORDS.test(text)) return false
-  return OBLIGATION.test(text.slice(Math.max(0, c.start - 6), c.start)) || WORK_WAITS.test(text.slice(c.end, c.end + 4))
+  if (OBLIGATION.test(text.slice(Math.max(0, c.start - 6), c.start)) || WORK_WAITS.test(text.slice(c.end, c.end + 4)))
+    return true
+  const before = text.slice(0, c.start)
+  return SITE_WORK.test(before) && OBLIGED_EARLIER.test(before)
 }
 
 /**

@@ -64,6 +64,8 @@ export const STANDARD_CATEGORIES: Readonly<Record<string, StandardCategory>> = {
       '必中',
       '包中',
       '庄家',
+      // A number that hits the special draw (一码中特, 中特码: b19fix, issue #22).
+      '中特',
     ],
   },
   ad: { expand: WITH_INITIALS },

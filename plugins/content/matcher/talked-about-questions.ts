@@ -39,6 +39,31 @@ const LABEL_AFTER = /^类?的?(?:广告|信息|链接|网站|平台|内容|套�
 /** Who calls what follows a rumour or a smear, before a term in its clause: `有人造谣说公司要倒闭`, `诬蔑我们骗人`. */
 export const RUMOURED = /(?:造谣|谣传|传谣|诽谤|污蔑|诬蔑|诬陷|抹黑)[^，,；;。！!？?\n]{0,8}$/u
 /**
+ * Someone else who claims it of themselves, directly before a term: `竞品老说自己是第一品牌`, `同行都宣传自家是全网最低`,
+ * `别家号称`. A rival's claim reported is not the speaker's.
+ */
+export const CLAIMED_BY_OTHERS =
+  /(?:竞品|同行|别家|别的(?:品牌|商家|厂家|公司|店)|对手|友商|隔壁|人家|他们家|那家|有的(?:商家|品牌|厂家)|有些(?:商家|品牌|厂家)|某些(?:商家|品牌|厂家))[^，,；;。！!？?\n]{0,4}?(?:(?:说|称|吹|宣传|标榜|吹嘘)(?:自己|自家)(?:是|为)?|号称|自称|自诩)$/u
+/**
+ * Who passed it on, asked about before the term: `谁把内部资料转到客户群了？`, `是谁将客户名单发出去的？`. With a question
+ * about what was done (see passedOnAsked), the speaker asks who leaked it, and leaks nothing.
+ */
+const WHO_PASSED = /谁(?:把|将)$/u
+/** The rest of a question about a thing passed on, after its term: `转到客户群了？`, `发出去的？`. */
+const PASSED_ASKED =
+  /^[^，,；;。！!？?\n]{0,10}?(?:发|转|传|泄露|泄漏|贴|拿|带|拍)[^，,；;。！!？?\n]{0,8}?[了的][吗呢啊呀]?[？?]/u
+
+/** True for a term asked who passed it on (`谁把内部资料转到客户群了？`), with no offer to the reader outside it. */
+export function passedOnAsked(
+  text: string,
+  start: number,
+  end: number,
+  before: string,
+  allowDomains: readonly string[],
+): boolean {
+  return WHO_PASSED.test(before) && PASSED_ASKED.test(text.slice(end)) && !offers(text, start, end, allowDomains)
+}
+/**
  * True for a term labelled a scam with the other items of its list (`兼职刷单、扫码进群都是诈骗套路`: an offer among
  * the items is no offer), or a term that is the label of a post reported (`这类缩写一般是赌博广告，请直接举报`), with no
  * offer to the reader outside.

@@ -6,10 +6,10 @@
 
 /**
  * Words after a term, maybe past other items of a list, that name it as words or a written form:
- * `包治百病、第一品牌这种词`, `群里出现 bjl、ssc 这类缩写`, `发 yuepao 这种拼音的陌生号`.
+ * `包治百病、第一品牌这种词`, `群里出现 bjl、ssc 这类缩写`, `发 yuepao 这种拼音的陌生号`, `国家级产品这几个字`.
  */
 export const NAMED_AFTER =
-  /^(?:[、和及与或][^，,；;。！!？?\n]{1,8}?)*\s*(?:这种|这类|这些|此类|之类的?|等)(?:话|词|字眼|说法|用语|极限词|违禁词|敏感词|缩写|拼音|字母|暗语|暗号|黑话|字样|关键词)/u
+  /^(?:[、和及与或][^，,；;。！!？?\n]{1,8}?)*\s*(?:(?:这种|这类|这些|此类|之类的?|等)(?:话|词|字眼|说法|用语|极限词|违禁词|敏感词|缩写|拼音|字母|暗语|暗号|黑话|字样|关键词)|[这那][几两三四五六七八九十]?个字)/u
 /** Quotation marks, opening to closing. */
 const QUOTES: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '"': '"', "'": "'" }
 /** Closing marks that are no opening ones: a quotation that closes before the hit does not hold it. */
@@ -24,16 +24,16 @@ export const NOT_TO_SAY =
   /(?:别|不要|不能|不许|不准|不得|禁止|严禁|切勿|避免)[^，,；;。！!？?\n]{0,8}?(?:说|讲|提|写|用|喊|宣传|承诺|出现|让|叫|要求|引导)/u
 /**
  * Words after a quotation, maybe past other quotations, that name it as words: `“老板是骗子”这种话`,
- * `“第一”等极限词`, `“傻逼”“滚蛋”这种话`, `“包治百病”“100%有效”等用语`.
+ * `“第一”等极限词`, `“傻逼”“滚蛋”这种话`, `“包治百病”“100%有效”等用语`, `“国家级产品”几个字`.
  */
 export const NAMED_AS_WORDS =
-  /^(?:[、和及与或]?[“‘「『"][^”’」』"]{1,12}[”’」』"])*(?:这种话|这类话|这句话|这种词|这类词|这个词|这些词|这种说法|等词|等字眼|等用语|等说法|等话术|字眼|违禁词|极限词|敏感词)/u
+  /^(?:[、和及与或]?[“‘「『"][^”’」』"]{1,12}[”’」』"])*(?:这种话|这类话|这句话|这种词|这类词|这个词|这些词|这种说法|等词|等字眼|等用语|等说法|等话术|字眼|违禁词|极限词|敏感词|[这那]?[几两三四五六七八九十]?个字)/u
 /**
  * Words after a quotation that name it as a post someone else sent, or its account: `刚才那条“内部价格表”的消息`,
- * `收到“转我个人账户”的短信`, `发“约pao”的小广告`, `刷屏“扫码进群”的号`.
+ * `收到“转我个人账户”的短信`, `发“约pao”的小广告`, `刷屏“扫码进群”的号`; or asks who sent it (`那条“…”是谁发的`).
  */
 export const QUOTED_POST =
-  /^的?(?:消息|短信|信息|帖子|广告|小广告|私信|邮件|发言|言论|留言|评论|聊天记录|宣传|文案|号|账号|小号)/u
+  /^(?:的?(?:消息|短信|信息|帖子|广告|小广告|私信|邮件|发言|言论|留言|评论|聊天记录|宣传|文案|号|账号|小号)|(?:是|又是|到底是)?谁(?:发|转|贴|推)的)/u
 /** A warning before the hit in its sentence: `警方提醒：“裸聊”敲诈高发`. */
 export const WARNING = /提醒|提示|警惕|谨防|注意|小心|当心|警示|反诈|防骗/u
 /** A verb of saying anywhere in the clause: a quotation that may be reported speech. */

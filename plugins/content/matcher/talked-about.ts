@@ -12,6 +12,7 @@
 import {
   ASKED,
   ASKED_WHETHER,
+  CLAIMED_BY_OTHERS,
   LOOKED_UP,
   PRICE_BOUND,
   QUESTION_END,
@@ -19,6 +20,7 @@ import {
   RUMOURED,
   VALUE_ASKED,
   labelled,
+  passedOnAsked,
 } from './talked-about-questions.js'
 import {
   ASKER,
@@ -71,7 +73,7 @@ const CUE_REACH = 24
  * sentence end.
  */
 const CUE_CODES = new Uint8Array(0x10000)
-for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查他她对网骗造谣诽污诬抹@＠举投')
+for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查他她对网骗造谣诽污诬抹@＠举投谁竞同友隔')
   CUE_CODES[char.charCodeAt(0)] = 1
 for (const char of SENTENCE_END) CUE_CODES[char.charCodeAt(0)] = 2
 /** How far after a hit a cue of NAMED_AFTER or KEPT_BACK may stand. */
@@ -133,7 +135,8 @@ const NEGATION_ENDS = new Set('是非说算止禁要准许得勿别绝于近过�
  *   to do it (`提醒：任何人让你私下转账`); or when it follows an impostor in a sentence that warns
  *   (`有人冒充我们公司骗人，请提醒客户`); when a member reports it or a rule reminder names it, with no
  *   offer to the reader (see reportedOrForbidden); when asked about in a reported question (`客户问能不能包治百病`)
- *   or called a rumour (`有人造谣说公司要倒闭`), or the topic of a rule or notice (see ruleTopic), with no offer;
+ *   or called a rumour (`有人造谣说公司要倒闭`), claimed by a rival of itself (`竞品老说自己是第一品牌`), asked who
+ *   passed it on (`谁把内部资料转到客户群了？`), or the topic of a rule or notice (see ruleTopic), with no offer;
  *   when forbidden to take part in or hunted down (`不允许接私单`, `严查刷信誉`), labelled a scam with its list or the
  *   label of a post reported (see labelled), or quoted as a post someone else sent (`刚才那条“内部价格表”的消息`), with
  *   no offer;
@@ -173,7 +176,12 @@ export function talkedAbout(
   const sentenceBefore = text.slice(edgeBefore(text, start, SENTENCE_END), start)
   if (ASKED.test(before) && REFUSED.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return 'drop'
   if (reportedOrForbidden(text, start, end, before, after, sentenceBefore, allowDomains)) return 'drop'
-  if ((ASKED_WHETHER.test(before) || RUMOURED.test(before)) && !offers(text, start, end, allowDomains)) return 'drop'
+  if (
+    (ASKED_WHETHER.test(before) || RUMOURED.test(before) || CLAIMED_BY_OTHERS.test(before)) &&
+    !offers(text, start, end, allowDomains)
+  )
+    return 'drop'
+  if (passedOnAsked(text, start, end, before, allowDomains)) return 'drop'
   if (ruleTopic(text, start, end, before, after, allowDomains)) return 'drop'
   if (
     toSpeaker(text, start, end) &&

@@ -1,10 +1,10 @@
 import type { Candidate } from './allow-filter.js'
 import type { ExpansionKind } from './expand.js'
 import { isWordOf } from './expansion-data.js'
-import { asksClaim, deniesClaim, namesInstitution, praisesRank } from './form-claims.js'
-import { definesLetters, namesColour, namesShape, readsAsCode } from './form-codes.js'
+import { asksClaim, countsValid, deniesClaim, namesInstitution, praisesRank } from './form-claims.js'
+import { definesLetters, namesCodeKind, namesColour, namesShape, readsAsCode } from './form-codes.js'
 import { movesPrice, offersPrice, readsAsPayment, receivesPay, sellsToSpeaker, sendsFiles } from './form-money.js'
-import { abbreviatesName, glossedAsName, namesMention, namesPerson } from './form-names.js'
+import { abbreviatesName, glossedAsName, namesMention, namesPerson, namesSubject } from './form-names.js'
 import { countsCompanies, countsSwap, namesWaste, takesComplement } from './form-waste-counts.js'
 import { handedInside, invitesToOwnGroup, namesPremises, promotesOwn, requiresSafety } from './form-work.js'
 import { namesBySurname } from './surname-names.js'
@@ -32,12 +32,14 @@ const WINDOW = 12
  * - a term quoted by a warning against scams (see quotedByWarning);
  * - a swap form of a term used as a shop's name (see namesShop);
  * - a context word that is a numbered phase of what comes after it (see readsAsPhase);
- * - initials in a code or before a version, a swap form counted or taking a complement, a given name, an
+ * - initials in a code or before a version, a swap form counted or taking a complement, a given name (after a
+ *   surname, or a sound-alike starting a sentence before what a person does), an
  *   @-mention's name, a name's initials in brackets beside it, companies counted, a term naming waste used of waste, a Latin letter naming a shape, pinyin glossed as a
  *   name, a way round the company's premises, the company's pay received, the company's own gift or group, safety
  *   required of the work, initials where a verb of paying stands, a colour made, a sale to the speaker, a
  *   claim asked about or denied, a thing handed in to a role inside the company, a file sent, a price offered or changed, letters
- *   defined or given as a label, a first place praised, an institution named (see
+ *   defined or given as a label or said to be a code, a first place praised, an institution named, a document
+ *   counted valid (see
  *   form-codes.ts, form-names.ts, form-money.ts, form-work.ts, form-claims.ts, form-waste-counts.ts);
  * - a fuzzy hit inside a longer hit of another term that reads its letters otherwise (see readInLonger);
  * - a term talked about, not said (see talked-about.ts), or sent to review only when quoted in speech, and a
@@ -55,7 +57,7 @@ export function dropByWords(
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]
     let keep = c.allowPhrase || (kinds.get(c.category)?.size ?? 0) === 0
-    if (!keep && c.context) keep = !readsAsPhase(text, c)
+    if (!keep && c.context) keep = !readsAsPhase(text, c) && !cutsWords(text, c)
     else if (!keep && !cutsWords(text, c) && !readInLonger(c, candidates)) {
       keep = !(isSaidOtherwise(text, c, mayWarn) || talked(text, c, allowDomains) === 'drop')
       if (!keep) (readAway ??= []).push(c)
@@ -88,6 +90,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     countsSwap(text, c) ||
     takesComplement(text, c) ||
     namesPerson(text, c) ||
+    namesSubject(text, c) ||
     namesMention(text, c) ||
     abbreviatesName(text, c) ||
     namesBySurname(text, c) ||
@@ -110,6 +113,8 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     offersPrice(text, c) ||
     movesPrice(text, c) ||
     definesLetters(text, c) ||
+    namesCodeKind(text, c) ||
+    countsValid(text, c) ||
     praisesRank(text, c) ||
     namesInstitution(text, c)
   )

@@ -710,7 +710,41 @@ function splitsOf(tables: SourceTables, char: string): string[] {
   if (deeper !== written[0]) written.push(deeper)
   const typed = parts.map(p => typedRadicals(tables.decompositions).get(p) ?? p).join('')
   if (!written.includes(typed)) written.push(typed)
+  const lookalike = parts.map(p => (common(p) ? p : (typedLookalike(tables, p) ?? p))).join('')
+  if (!written.includes(lookalike)) written.push(lookalike)
   return written
+}
+
+/** Common characters by their cjk-decomp entry ("d(立,日)" -> 音), once per tables (see typedLookalike). */
+const commonByEntry = new WeakMap<SourceTables, Map<string, string>>()
+
+/**
+ * The common character people type for a rare component that looks like it: the component's parts with one swapped
+ * for a look-alike of CONFUSABLE_COMPONENTS, in the same structure (咅 d(立,口) is written 音 d(立,日): 部 咅阝 as 音阝,
+ * 赔 贝咅 as 贝音), or undefined.
+ */
+function typedLookalike(tables: SourceTables, part: string): string | undefined {
+  let byEntry = commonByEntry.get(tables)
+  if (byEntry === undefined) {
+    byEntry = new Map()
+    for (const [char, entry] of tables.decompositions)
+      if ((tables.rank.get(char) ?? Infinity) <= COMMON_RANK && !byEntry.has(entry)) byEntry.set(entry, char)
+    commonByEntry.set(tables, byEntry)
+  }
+  const m = DECOMPOSITION.exec(tables.decompositions.get(part) ?? '')
+  if (!m || !PLAIN_STRUCTURES.has(m[1]) || m[3] === undefined) return undefined
+  const own = [m[2], m[3]]
+  for (let i = 0; i < 2; i++)
+    for (const group of CONFUSABLE_COMPONENTS) {
+      if (!group.includes(own[i])) continue
+      for (const alike of group) {
+        if (alike === own[i]) continue
+        const swapped = i === 0 ? [alike, own[1]] : [own[0], alike]
+        const char = byEntry.get(`${m[1]}(${swapped.join(',')})`)
+        if (char !== undefined) return char
+      }
+    }
+  return undefined
 }
 
 /** CJK Radicals Supplement: component shapes (⺙, ⺮) no input method types. */

@@ -24,6 +24,12 @@ describe('digits drawn for letters in pinyin', () => {
     expect(textWithDigitLetters('d u b 0 走起')).toBe('d u b o 走起')
   })
 
+  it('reads 3 between two letters as e (s3qing, zh3n), and keeps a 3 at a word’s edge (abc3, 3dx) (b19fix)', () => {
+    expect(m.categoriesOf('今晚有 s3qing 直播')).toEqual(['porn'])
+    expect(textWithDigitLetters('j1an zh3n')).toBe('jian zhen')
+    expect(textWithDigitLetters('型号 abc3 和 3dx')).toBeNull()
+  })
+
   it('leaves spaced codes alone (A 1 0, 房间 3 0 1)', () => {
     expect(textWithDigitLetters('型号 A 1 0，房间 3 0 1')).toBeNull()
   })

@@ -152,6 +152,13 @@ describe('expansions of dictionary terms, matched in the same pass', () => {
     expect(s.categoriesOf('店铺关门才')).toEqual(['c'])
   })
 
+  it('writes a rare component as the common character it looks like (咅 as 音: 音阝 for 部, 贝音 for 赔) (b19fix)', () => {
+    const s = expanding({ secret: ['内部资料'], deal: ['包赔'] }, ['split'])
+    expect(how(s.scan('内音阝资料发群里了'))).toEqual(['内音阝资料: 拆字 内音阝资料 → 内部资料'])
+    expect(s.categoriesOf('质量问题包贝音')).toEqual(['deal'])
+    expect(s.categoriesOf('内音乐资料')).toEqual([])
+  })
+
   it('takes no split with a component that normalisation folds to nothing: 注 as ⺀㇀主 is not 主 alone', () => {
     const s = expanding({ gambling: ['下注'], ad: ['包治百病'] }, ['split'])
     expect(s.scan('天下主要的问题')).toEqual([])

@@ -60,6 +60,8 @@ const files = [
     'blind17',
     'blind18',
     'blind19',
+    'blind20',
+    'blind21',
   ].map(name => path.join(fixtures, `heldout-${name}.jsonl`)),
 ]
 const shared = asInternalStaff(matcherOf(SHARED_DICTIONARY), files, internal)

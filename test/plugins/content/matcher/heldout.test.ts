@@ -80,11 +80,18 @@ const BLIND16 = fixture('heldout-blind16.jsonl')
 const BLIND17 = fixture('heldout-blind17.jsonl')
 /**
  * Written blind on 50061c01 by two new authors who saw only the shared dictionary, the two public evals and the
- * issue, while blind17 was opened for fixes; blind19 kept unseen (no fixer opens it), blind18 opened in the
- * twenty-seventh session for its rule and report classes (b18fix).
+ * issue, while blind17 was opened for fixes; blind18 opened in the twenty-seventh session for its rule and report
+ * classes (b18fix), blind19 kept unseen until it was opened for b19fix in the twenty-eighth session.
  */
 const BLIND18 = fixture('heldout-blind18.jsonl')
 const BLIND19 = fixture('heldout-blind19.jsonl')
+/**
+ * Written blind on 9d2b7b0f by two new authors (car dealership, insurance, supplements and appliances; estate agency,
+ * skincare, tea and liquor, fitness) who saw only the shared dictionary, the two public evals and the issue; kept
+ * unseen: no fixer opens them, they measure how the classes generalise.
+ */
+const BLIND20 = fixture('heldout-blind20.jsonl')
+const BLIND21 = fixture('heldout-blind21.jsonl')
 
 describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 setup)', () => {
   let compiled: ReturnType<typeof compileMatcher> | undefined
@@ -202,15 +209,27 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // Issue #22's goals are NOT met here. Blind on 144f0384 90/109, 90/105; unseen after the session's other classes
   // 91/107, 91/105; opened for b18fix: its rule and report
   // false positives (让客户, 一律删除, 公司不负责, 怎么回复, 报给经理, 谁发的…？管理员已经撤回了吧): 91/99; then a name
-  // before 这个月, capitals glossed in brackets (NC（新客户）) and 包装 as a kind of waste; left22's surnames and
-  // look-alikes (咸, 酉): 93/97, 93/105.
-  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 93/97, recall 93/105)', () => {
-    expectFloors(matcherOf(), BLIND18, 93 / 97, 93 / 105)
+  // before 这个月, capitals glossed in brackets (NC（新客户）) and 包装 as a kind of waste; then b19fix's classes 92/97;
+  // then left22's later-gloss surnames and look-alikes (咸, 酉): 94/98, 94/105.
+  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 94/98, recall 94/105)', () => {
+    expectFloors(matcherOf(), BLIND18, 94 / 98, 94 / 105)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on 144f0384 106/125, 106/114; after the session's
-  // classes 108/123, 108/114; after b18fix's 108/121.
-  it('heldout-blind19 (unseen): at least the figures measured (precision 108/121, recall 108/114)', () => {
-    expectFloors(matcherOf(), BLIND19, 108 / 121, 108 / 114, true)
+  // Blind on 144f0384 106/125, 106/114; unseen after the session's classes 108/123, 108/114; after b18fix's
+  // 108/121. Opened for b19fix in the twenty-eighth session: its rule and report false positives (那条“…”是谁发的,
+  // 谁把…转到…了？, 竞品说自己是, 找我要…没给…报备, 谁去跟他沟通, 群成员“…”发了…请处理, …几个字), a name starting a
+  // sentence, everyday words the tables lack (撕单, 跑圈), on-site safety, 有效 of a survey, letters said to be a code:
+  // 108/108; then 音 for the component 咅 (内音阝), 中特 as gambling context, 3 read as e (ch3ng): 111/111, 111/114.
+  it('heldout-blind19: at least the figures after its rule, report, name, word, split and initials classes (precision 111/111, recall 111/114)', () => {
+    expectFloors(matcherOf(), BLIND19, 111 / 111, 111 / 114)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 104/111, 104/106; 104/110 on
+  // left22's merge of a296a973 (figures only).
+  it('heldout-blind20 (unseen): at least the figures measured (precision 104/110, recall 104/106)', () => {
+    expectFloors(matcherOf(), BLIND20, 104 / 110, 104 / 106, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 100/114, 100/103.
+  it('heldout-blind21 (unseen): at least the figures measured (precision 100/114, recall 100/103)', () => {
+    expectFloors(matcherOf(), BLIND21, 100 / 114, 100 / 103, true)
   })
 })
 
@@ -277,13 +296,23 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's goals are NOT met here. Blind on 144f0384 93/113, 93/105; unseen after the session's other classes
   // 94/110, 94/105; opened for b18fix (its rule and report
-  // false positives).
-  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 96/100, recall 96/105)', () => {
-    expectFloors(matcher, BLIND18, 96 / 100, 96 / 105)
+  // false positives); then b19fix's classes 95/100, 95/105; then left22's surnames and look-alikes 97/101, 97/105.
+  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 97/101, recall 97/105)', () => {
+    expectFloors(matcher, BLIND18, 97 / 101, 97 / 105)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on 144f0384 108/128, 108/114; after the session's
-  // classes 110/125, 110/114; after b18fix's 110/123.
-  it('heldout-blind19 (unseen): at least the figures measured (precision 110/123, recall 110/114)', () => {
-    expectFloors(matcher, BLIND19, 110 / 123, 110 / 114, true)
+  // Blind on 144f0384 108/128, 108/114; unseen after the session's classes 110/125, 110/114; after b18fix's
+  // 110/123. Opened for b19fix in the twenty-eighth session (its rule and report false positives and the other
+  // classes above): 110/110; then its split, initials and digit misses: 113/113, 113/114.
+  it('heldout-blind19: at least the figures after its rule, report, name, word, split and initials classes (precision 113/113, recall 113/114)', () => {
+    expectFloors(matcher, BLIND19, 113 / 113, 113 / 114)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 104/113, 104/106; 104/112 on
+  // left22's merge of a296a973 (figures only).
+  it('heldout-blind20 (unseen): at least the figures measured (precision 104/112, recall 104/106)', () => {
+    expectFloors(matcher, BLIND20, 104 / 112, 104 / 106, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 100/117, 100/103.
+  it('heldout-blind21 (unseen): at least the figures measured (precision 100/117, recall 100/103)', () => {
+    expectFloors(matcher, BLIND21, 100 / 117, 100 / 103, true)
   })
 })

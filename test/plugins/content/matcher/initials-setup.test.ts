@@ -61,6 +61,11 @@ describe.skipIf(!hasEvalFile)('initials of confidential terms, false claims and 
     expect(categories('lhc 三码必中，跟我')).toEqual(['gambling'])
   })
 
+  it('finds gambling initials beside a number that hits the special draw (中特), not a context word a word cuts (b19fix)', () => {
+    expect(categories('ssc 今晚三码中特，跟上')).toEqual(['gambling'])
+    expect(categories('bjl 中特别提到违约金')).toEqual([])
+  })
+
   it('leaves those initials alone without such a word (bjl a contract party, ssc a service centre)', () => {
     expect(categories('合同里 bjl 是乙方，甲方是我们')).toEqual([])
     expect(categories('SSC 的同事期末要对账')).toEqual([])

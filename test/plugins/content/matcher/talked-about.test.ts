@@ -693,3 +693,39 @@ describe('a rule or report in the shapes blind18 brought (让客户, 一律删�
     expect(m.categoriesOf('我们就是黑心公司，怎么回复随你')).toEqual(['defamation'])
   })
 })
+
+describe('a rule or report in the shapes blind19 brought (谁去跟他沟通, 报备, 谁把…了？, 竞品说自己是, 几个字) (b19fix)', () => {
+  const m = matcher({
+    deal: ['私下转账'],
+    ad: ['扫码进群', '兼职刷单'],
+    porn: ['约炮', '成人视频'],
+    secret: ['内部价格表', '客户名单'],
+    defamation: ['黑心公司'],
+    claim: ['全网最低', '国家级产品', '第一品牌'],
+  })
+
+  it('is no hit someone else said, with someone asked to talk to them, reported up or refused', () => {
+    expect(m.categoriesOf('有个顾客在评论里说我们是黑心公司，谁来跟客户解释一下')).toEqual([])
+    expect(m.categoriesOf('经销商问我要内部价格表，没给他，已经跟主管说了')).toEqual([])
+    expect(m.categoriesOf('群员“阿杰”在群里发约炮广告，请尽快处理')).toEqual([])
+  })
+
+  it('is no hit quoted as a post asked who sent, or asked who passed it on', () => {
+    expect(m.categoriesOf('上午那条“兼职刷单日结”又是谁发的？')).toEqual([])
+    expect(m.categoriesOf('是谁将客户名单发到外面的？公司在调查')).toEqual([])
+  })
+
+  it('is no hit a rival claims of itself, or named as words (这几个字)', () => {
+    expect(m.categoriesOf('同行都宣传自家是全网最低，我们讲服务')).toEqual([])
+    expect(m.categoriesOf('包装上国家级产品这几个字下批去掉')).toEqual([])
+    expect(m.categoriesOf('宣传册里“第一品牌”两个字划掉')).toEqual([])
+  })
+
+  it('is a hit the speaker claims, asks to be sent, hands over, or offers beside a report', () => {
+    expect(m.categoriesOf('我们敢说自己是全网最低')).toEqual(['claim'])
+    expect(m.categoriesOf('谁把内部价格表发我一份？')).toEqual(['secret'])
+    expect(m.categoriesOf('有人找我要客户名单，我发给他了')).toEqual(['secret'])
+    expect(m.categoriesOf('那条“扫码进群”是谁发的？想进的私聊我')).toEqual(['ad'])
+    expect(m.categoriesOf('同行说自己是第一品牌，其实我们才是第一品牌')).toEqual(['claim'])
+  })
+})

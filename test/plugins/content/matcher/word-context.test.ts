@@ -549,3 +549,42 @@ describe('a hit that reads as other words from what is glued to it (blind14)', (
     expect(m.categoriesOf('定金转我个人账户')).toEqual(['c'])
   })
 })
+
+describe('a hit that reads otherwise in the shapes blind19 brought (b19fix)', () => {
+  it('reads a sound-alike starting a sentence before what a person does as a colleague’s name', () => {
+    const m = category(['私单', '加薇'])
+    expect(m.categoriesOf('思丹明天出差，周报我来交')).toEqual([])
+    expect(m.categoriesOf('早上好，丝单刚才说会晚点到')).toEqual([])
+    expect(m.categoriesOf('私单明天截止')).toEqual(['c'])
+    expect(m.categoriesOf('思丹说加我详聊')).toEqual(['c'])
+    expect(m.categoriesOf('接思丹吗')).toEqual(['c'])
+  })
+
+  it('reads an everyday word the word tables lack (撕单, 跑圈) as itself', () => {
+    expect(category(['私单']).categoriesOf('仓库撕单的时候小心点')).toEqual([])
+    expect(category(['约炮']).categoriesOf('今天悦跑圈上跑了十公里')).toEqual([])
+    expect(category(['约炮']).categoriesOf('今晚悦跑吗')).toEqual(['c'])
+  })
+
+  it('reads a safety claim after an obligation earlier in a message about work on site as a rule of the work', () => {
+    const m = category(['绝对安全', '零风险'])
+    expect(m.categoriesOf('登高作业务必戴好安全帽，做到绝对安全')).toEqual([])
+    expect(m.categoriesOf('施工前记得断电，保证零风险')).toEqual([])
+    expect(m.categoriesOf('上门安装，保证绝对安全')).toEqual(['c'])
+    expect(m.categoriesOf('本产品安装必须简单，保证绝对安全')).toEqual(['c'])
+  })
+
+  it('reads 有效 of a survey, a ballot or a document as valid, not effective', () => {
+    const m = category(['100%有效', '永久有效'])
+    expect(m.categoriesOf('回收的答卷100%有效，统计明天出')).toEqual([])
+    expect(m.categoriesOf('问卷调查显示这款产品100%有效')).toEqual(['c'])
+    expect(m.categoriesOf('这款净水器100%有效，放心买')).toEqual(['c'])
+  })
+
+  it('reads Latin letters said to be a code (…号码是型号) as printed on goods, not a contact', () => {
+    const m = category(['vx号', 'qq号'])
+    expect(m.categoriesOf('铭牌上的 QQ 号是型号的一部分，不用管')).toEqual([])
+    expect(m.categoriesOf('外箱那个 VX 号码就是生产日期')).toEqual([])
+    expect(m.categoriesOf('我vx号是abc12345')).toEqual(['c'])
+  })
+})
