@@ -222,7 +222,29 @@ const MODAL_PARTICLES = new Set('吧啊吗呢呀啦哦嘛')
 function swapKeepsFirst(text: string, c: Candidate): boolean {
   if (!SWAP_KINDS.has(c.kind) || c.start === 0 || c.form?.[0] !== c.term[0]) return false
   const after = text[c.end] ?? ''
-  return IDEOGRAPH.test(text[c.start - 1]) && IDEOGRAPH.test(after) && !MODAL_PARTICLES.has(after)
+  if (!IDEOGRAPH.test(text[c.start - 1]) || !IDEOGRAPH.test(after) || MODAL_PARTICLES.has(after)) return false
+  return isSegmenterWord(text.charCodeAt(c.start - 1), text.charCodeAt(c.start))
+}
+
+/** How many pairs isSegmenterWord remembers before it starts afresh. */
+const PAIR_MEMO_MAX = 4096
+/** Pairs of UTF-16 units (first << 16 | second) and whether the segmenter reads them alone as one word. */
+const segmenterPairs = new Map<number, boolean>()
+
+/**
+ * True if the segmenter reads the two characters alone as one word (水色): a quick test before segmenting the
+ * text around a hit, remembered per pair (most pairs a hit's edge makes are no word).
+ */
+function isSegmenterWord(first: number, second: number): boolean {
+  const key = (first << 16) | second
+  let word = segmenterPairs.get(key)
+  if (word === undefined) {
+    if (segmenterPairs.size >= PAIR_MEMO_MAX) segmenterPairs.clear()
+    const segments = segmentsOf(String.fromCharCode(first, second), 0, 2)
+    word = segments.length === 1 && segments[0].wordLike
+    segmenterPairs.set(key, word)
+  }
+  return word
 }
 
 /**
