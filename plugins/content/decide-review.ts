@@ -2,7 +2,7 @@ import type { Action } from '../../bot/core/actions.js'
 import { shortDateTime } from '../../bot/time/zoned.js'
 import type { Finding } from './assess/findings.js'
 import type { AllowOutcome, Suggestion } from './assess/allow-phrase.js'
-import { hintKey, IGNORED_QUIET_MS, type Review, type ReviewedMessage, type ReviewLog } from './state.js'
+import { hintKey, type Review, type ReviewedMessage, type ReviewLog } from './state.js'
 import {
   confirmedAgainNote,
   confirmedAgainText,
@@ -100,8 +100,11 @@ export function decideConfirmedAgain(
   return [record, note]
 }
 
-/** The same sender's same message posted again after `#忽略` (`answeredReviewFor`): only recorded, nobody asked. */
-export function decideIgnoredAgain(review: Review, m: ReviewedMessage, memberId: string): Action[] {
+/**
+ * The same sender's same message posted again after `#忽略` (`answeredReviewFor`), within `quietMs`
+ * (`ignoredQuiet`): only recorded, nobody asked.
+ */
+export function decideIgnoredAgain(review: Review, m: ReviewedMessage, memberId: string, quietMs: number): Action[] {
   return [
     {
       type: 'record',
@@ -110,7 +113,7 @@ export function decideIgnoredAgain(review: Review, m: ReviewedMessage, memberId:
       memberId,
       reason: auditReason(review.id, m.findings),
       evidence: { messageId: m.messageId, text: m.text.slice(0, 200) },
-      text: ignoredAgainText(review.id, evasionText(m.findings), IGNORED_QUIET_MS / 3_600_000),
+      text: ignoredAgainText(review.id, evasionText(m.findings), quietMs),
     },
   ]
 }

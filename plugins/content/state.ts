@@ -145,9 +145,6 @@ export function openReviewFor(
   return undefined
 }
 
-/** How long after `#忽略` the same sender's same message is not asked about again (`answeredReviewFor`). */
-export const IGNORED_QUIET_MS = 24 * 3_600_000
-
 /** The keys of a message's review-only hits: category, term and form (`insult|傻逼|pinyin`); a policy note its own. */
 export function evasionKeys(findings: readonly Finding[]): string[] {
   const keys = findings.flatMap(f =>
@@ -161,13 +158,13 @@ export function evasionKeys(findings: readonly Finding[]): string[] {
 /**
  * The member's answered review that already decides on a message's review-only hits, if any: a `#确认`-ed one whose
  * messages had the same terms in the same forms, within `windowMs` after the answer or the last repeat it acted on
- * (`actedAgainAt`); a `#忽略`-d one with a message of the same text (and so the same hits), within
- * {@link IGNORED_QUIET_MS} after the answer (other words with the same hit may be the violation: asked). The newest
+ * (`actedAgainAt`); a `#忽略`-d one with a message of the same text (and so the same hits), within `quietMs`
+ * (`ignoredQuiet`) after the answer (other words with the same hit may be the violation: asked). The newest
  * answer wins.
  */
 export function answeredReviewFor(
   log: ReviewLog,
-  q: { memberId: string; text: string; findings: readonly Finding[]; now: number; windowMs: number },
+  q: { memberId: string; text: string; findings: readonly Finding[]; now: number; windowMs: number; quietMs: number },
 ): Review | undefined {
   const keys = evasionKeys(q.findings)
   if (!keys.length) return undefined
@@ -178,7 +175,7 @@ export function answeredReviewFor(
     if (found && (found.decidedAt ?? 0) > r.decidedAt) continue
     const confirmed = r.status === 'confirmed'
     const since = confirmed ? Math.max(r.decidedAt, r.actedAgainAt ?? 0) : r.decidedAt
-    if (q.now >= since + (confirmed ? q.windowMs : IGNORED_QUIET_MS)) continue
+    if (q.now >= since + (confirmed ? q.windowMs : q.quietMs)) continue
     const messages = reviewedMessages(r).filter(m => confirmed || m.text.trim() === text)
     const held = new Set(messages.flatMap(m => evasionKeys(m.findings)))
     if (keys.every(k => held.has(k))) found = r

@@ -142,8 +142,11 @@ export const confirmedAgainText = (id: string, how: string): string =>
   `${id} 已确认过同一变体（${how}），这次直接处理，未再询问`
 
 /** The audit record of the same message again after `#忽略`: nothing done, no question. */
-export const ignoredAgainText = (id: string, how: string, quietHours: number): string =>
-  `同样的消息 ${id} 已忽略（${how}），${quietHours} 小时内不再询问`
+export const ignoredAgainText = (id: string, how: string, quietMs: number): string =>
+  `同样的消息 ${id} 已忽略（${how}），${quietText(quietMs)}内不再询问`
+
+/** The quiet after `#忽略` in words: whole hours as hours (`24 小时`), else `formatDuration`'s (`1小时30分钟`). */
+const quietText = (ms: number): string => (ms % 3_600_000 === 0 ? `${ms / 3_600_000} 小时` : formatDuration(ms))
 
 /** The admins' short note on a repeat acted on as confirmed when no report went to them (the matrix has none). */
 export function confirmedAgainNote(id: string, member: string, topic: string, how: string, steps: string): string {

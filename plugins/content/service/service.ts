@@ -207,7 +207,7 @@ export class ContentService {
     if (answered?.status === 'confirmed') return this.actAgain(inGroup, split.acting, review, answered, cfg)
     const findings = split.acting
     const asked = answered
-      ? decideIgnoredAgain(answered, messageOf(inGroup, review), ev.sender.id)
+      ? decideIgnoredAgain(answered, messageOf(inGroup, review), ev.sender.id, this.ctx.configFor().ignoredQuiet)
       : review.length
         ? this.askAdmins(inGroup, review)
         : []
@@ -232,7 +232,8 @@ export class ContentService {
    */
   private answeredFor(ev: MessageEvent & { group: GroupRef }, findings: Finding[]): Review | undefined {
     const windowMs = this.ctx.configFor(ev.group).incidentWindow
-    const q = { memberId: ev.sender.id, text: ev.text, findings, now: ev.at, windowMs }
+    const quietMs = this.ctx.configFor().ignoredQuiet
+    const q = { memberId: ev.sender.id, text: ev.text, findings, now: ev.at, windowMs, quietMs }
     const answered = answeredReviewFor(this.reviews.data, q)
     return answered && this.ctx.observing(groupOf(answered)) === this.ctx.observing(ev.group) ? answered : undefined
   }

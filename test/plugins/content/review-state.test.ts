@@ -80,7 +80,7 @@ describe('the answered review a later message is decided by (answeredReviewFor)'
       reviews: [{ ...review, status, text: '你是 shabi', at: 0, decidedAt: HOUR, findings: [hit('shabi')], ...extra }],
     }) as unknown as ReviewLog
   const q = (now: number, text = '你是 shabi', findings = [hit('sha bi')]) =>
-    ({ memberId: 'wxid_c3', text, findings, now, windowMs: 10 * MIN }) as unknown as Parameters<
+    ({ memberId: 'wxid_c3', text, findings, now, windowMs: 10 * MIN, quietMs: 24 * HOUR }) as unknown as Parameters<
       typeof answeredReviewFor
     >[1]
 
@@ -96,6 +96,7 @@ describe('the answered review a later message is decided by (answeredReviewFor)'
     expect(answeredReviewFor(log('ignored'), q(HOUR + 23 * HOUR, ' 你是 shabi '))?.id).toBe('R1')
     expect(answeredReviewFor(log('ignored'), q(HOUR + 24 * HOUR))).toBeUndefined()
     expect(answeredReviewFor(log('ignored'), q(HOUR + MIN, '你才是 shabi'))).toBeUndefined()
+    expect(answeredReviewFor(log('ignored'), { ...q(HOUR + 2 * HOUR), quietMs: 2 * HOUR })).toBeUndefined()
   })
 
   it('never an open review, nor a message without hits', () => {
