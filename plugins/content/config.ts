@@ -253,7 +253,7 @@ export const contentConfigSchema = z
       duration({ positive: true })
         .prefault('24h')
         .describe(
-          '#忽略 之后，同一成员再发同样的消息（文字相同），多久之内不再询问管理员 After #忽略, how long the same member\'s same message is not asked about again',
+          "#忽略 之后，同一成员再发同样的消息（文字相同），多久之内不再询问管理员 After #忽略, how long the same member's same message is not asked about again",
         ),
     ),
     suggestAllowAfter: globalOnly(

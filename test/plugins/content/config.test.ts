@@ -39,7 +39,10 @@ describe('content config', () => {
     expect(contentConfigSchema.parse({ ignoredQuiet: '2小时' }).ignoredQuiet).toBe(2 * 3_600_000)
     expect(problemsOf(config('ignoredQuiet: 0')).join('\n')).toContain('plugins.content.ignoredQuiet')
     expect(problemsOf(config('ignoredQuiet: 30')).join('\n')).toContain('请写单位')
-    const perGroup = config().replace('kind: customer }', 'kind: customer, plugins: { content: { ignoredQuiet: 1h } } }')
+    const perGroup = config().replace(
+      'kind: customer }',
+      'kind: customer, plugins: { content: { ignoredQuiet: 1h } } }',
+    )
     expect(problemsOf(perGroup).join('\n')).toContain('ignoredQuiet')
   })
 
