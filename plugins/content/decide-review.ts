@@ -4,6 +4,7 @@ import type { Finding } from './assess/findings.js'
 import type { AllowOutcome, Suggestion } from './assess/allow-phrase.js'
 import { hintKey, type Review, type ReviewedMessage, type ReviewLog } from './state.js'
 import {
+  alongRecordText,
   confirmedAgainNote,
   confirmedAgainText,
   confirmedReportText,
@@ -120,9 +121,10 @@ export function decideIgnoredAgain(review: Review, m: ReviewedMessage, memberId:
 
 /**
  * The admin report of a `#确认`: the one report as it is when the question was posted in one group; one report
- * naming every group and each group's steps when it was posted in several (reasons joined: one audit entry).
+ * naming every group and each group's steps when it was posted in several, or when the answer decided other open
+ * questions along (`reviewIds`: the answered one first; reasons joined: one audit entry).
  */
-export function decideConfirmedReport(reviewId: string, held: readonly HeldReport[]): Action[] {
+export function decideConfirmedReport(reviewIds: readonly string[], held: readonly HeldReport[]): Action[] {
   if (held.length <= 1) return held.map(h => h.action)
   const [first] = held
   const escalated = held.find(h => h.action.rule === 'content.escalate')
@@ -132,7 +134,7 @@ export function decideConfirmedReport(reviewId: string, held: readonly HeldRepor
       rule: escalated ? escalated.action.rule : first.action.rule,
       reason: [...new Set(held.map(h => h.action.reason))].join('; '),
       text: confirmedReportText(
-        reviewId,
+        reviewIds,
         held.map(h => h.facts),
       ),
     },
@@ -141,7 +143,7 @@ export function decideConfirmedReport(reviewId: string, held: readonly HeldRepor
 
 /**
  * The false hit of a review just ignored that the admins have now ignored `after` times (or more) without
- * `允许`, unless it was suggested or allowed before (`log.learned`); `after` 0 never suggests.
+ * `允许` (a review closed along with another, `answeredWith`, is no answer of theirs), unless it was suggested or allowed before (`log.learned`); `after` 0 never suggests.
  */
 export function dueSuggestion(log: ReviewLog, review: Review, after: number): Suggestion | undefined {
   if (after <= 0) return undefined
@@ -149,7 +151,7 @@ export function dueSuggestion(log: ReviewLog, review: Review, after: number): Su
     const key = hintKey(hint)
     if (log.learned?.includes(key)) continue
     const ids = log.reviews
-      .filter(r => r.status === 'ignored' && !r.allowed && r.hints?.some(h => hintKey(h) === key))
+      .filter(r => r.status === 'ignored' && !r.allowed && !r.answeredWith && r.hints?.some(h => hintKey(h) === key))
       .map(r => r.id)
     if (ids.length >= after) return { hint, ids }
   }
@@ -180,6 +182,22 @@ export function decideIgnore(
     text: suggestAllowText(suggestion, prefix),
   }
   return [ignored, suggest]
+}
+
+/**
+ * An open review decided along with the one the admins answered (`decidedAlong`): audited under its own id, naming
+ * the answer (`R4 随 R3 一并确认`); its messages are then handled (`#确认`) or released (`#忽略`) as the answer's.
+ */
+export function decideAlong(review: Review, answered: Review, adminId: string): Action {
+  return {
+    type: 'record',
+    rule: 'content.review.along',
+    groupId: review.groupId,
+    memberId: review.memberId,
+    reason: `${review.id} ${answered.status} with ${review.answeredWith ?? answered.id} by ${adminId}`,
+    evidence: { messageId: review.messageId },
+    text: alongRecordText(review.id, review.answeredWith ?? answered.id, answered.status === 'confirmed'),
+  }
 }
 
 /** `#忽略 R3 允许`: each allowed phrase audited as a dictionary edit (undone with `#词库 删除`). */

@@ -42,6 +42,11 @@ export interface Review {
    * (`answeredReviewFor`): the confirmation holds the incident window after the later of this and `decidedAt`.
    */
   actedAgainAt?: number
+  /**
+   * The review whose answer decided this one too (`R3`, or `R3@sales1` from another account of the fleet): the same
+   * member's same evasion (`#确认`) or the same message (`#忽略`), still open when that answer came (`decidedAlong`).
+   */
+  answeredWith?: string
 }
 
 /** One message a review answers: where and when it was posted, what it said and what it hit. */
@@ -66,8 +71,9 @@ const HINT = z.object({ category: z.string().min(1), label: z.string(), phrase: 
 
 /**
  * The `content-reviews` document (durable: an admin may answer days later). Version 2 validates the
- * learning fields (`hints`, `allowed`, `learned`) that version 1 stored unchecked. `actedAgainAt` came later
- * within version 2: optional, so a document without it reads as before, and an older release keeps it unread.
+ * learning fields (`hints`, `allowed`, `learned`) that version 1 stored unchecked. `actedAgainAt` and `answeredWith`
+ * came later within version 2: optional, so a document without them reads as before, and an older release keeps
+ * them unread (it would only answer `#确认 R4` of a review decided along with R3 as `R4 已确认过`).
  */
 export const REVIEWS_DOC = docSpec<ReviewLog>({
   version: 2,
@@ -84,6 +90,7 @@ export const REVIEWS_DOC = docSpec<ReviewLog>({
         status: z.enum(['open', 'confirmed', 'ignored']),
         decidedAt: z.number().optional(),
         actedAgainAt: z.number().optional(),
+        answeredWith: z.string().optional(),
         hints: z.array(HINT).optional(),
         allowed: z.boolean().optional(),
         repeats: z
@@ -181,6 +188,29 @@ export function answeredReviewFor(
     if (keys.every(k => held.has(k))) found = r
   }
   return found
+}
+
+/**
+ * The member's other open reviews that an answer decides too (`#确认 R3` / `#忽略 R3` also answers an open R4): for
+ * `#确认`, those whose every hit is one of the answered review's (same category, term and form: `evasionKeys`); for
+ * `#忽略`, those whose every message has the text of one of its messages. Only those asked before `until` (another
+ * account's answer decides the questions asked until its hold ended, as `answeredReviewFor` would have); oldest first.
+ */
+export function decidedAlong(log: ReviewLog, answered: Review, until = Number.POSITIVE_INFINITY): Review[] {
+  if (answered.status === 'open') return []
+  const messages = reviewedMessages(answered)
+  const keys = new Set(messages.flatMap(m => evasionKeys(m.findings)))
+  const texts = new Set(messages.map(m => m.text.trim()))
+  const same = (m: ReviewedMessage): boolean =>
+    answered.status === 'confirmed' ? evasionKeys(m.findings).every(k => keys.has(k)) : texts.has(m.text.trim())
+  return log.reviews.filter(
+    r =>
+      r !== answered &&
+      r.status === 'open' &&
+      r.memberId === answered.memberId &&
+      r.at < until &&
+      reviewedMessages(r).every(same),
+  )
 }
 
 /** Adds a repeated message to an open review, and the phrases that would stop its hits (`#忽略 R3 允许`). */

@@ -15,6 +15,7 @@ import { limitReachedIn, newIncident, openIncidentFor, reached, type IncidentLog
 import { INCIDENTS_JOURNAL, type IncidentRecord } from '../incidents/incident-journal.js'
 import { openForeignIncident, withFleetRepeats } from '../incidents/fleet-incidents.js'
 import {
+  decideAlong,
   decideAllow,
   decideConfirmedAgain,
   decideConfirmedReport,
@@ -29,6 +30,7 @@ import {
   addRepeat,
   addReview,
   answeredReviewFor,
+  decidedAlong,
   forgetLearned,
   markLearned,
   openReviewFor,
@@ -58,11 +60,13 @@ import {
 } from '../matcher/dictionary-edit.js'
 import {
   allowedText,
+  alongText,
   confirmedAgainText,
   dictionaryEditText,
   evasionText,
   ignoredText,
   qrTimerReason,
+  reviewAnswerText,
 } from '../texts.js'
 
 /** Timer keys of QR answers: `qr:<message id>`. */
@@ -347,22 +351,57 @@ export class ContentService {
 
   /**
    * `#确认 R3`: the message is handled as an offence now (the action matrix, strikes and escalation as for
-   * any hit), with the review's evidence.
+   * any hit), with the review's evidence; the member's other open questions about the same evasion are decided
+   * along (`decidedAlong`), their messages handled with R3's, oldest first (one incident within the window).
    */
-  confirmReview(review: Review, adminId: string): Action[] {
+  confirmReview(review: Review, adminId: string): { actions: Action[]; text: string } {
     this.decide(review, 'confirmed', adminId)
-    // The admins get one report for every group the question was posted in (each group is still warned on its own).
+    const along = this.decideAlong(review, adminId)
+    const actions = this.confirmedMessages([review, ...along], review.id)
+    const reply = reviewAnswerText(review, 'confirmed')
+    return {
+      actions: [...along.map(r => decideAlong(r, review, adminId)), ...actions],
+      text: along.length
+        ? `${reply}\n${alongText(
+            along.map(r => r.id),
+            review,
+          )}`
+        : reply,
+    }
+  }
+
+  /**
+   * The member's other open questions an answer decides too (same mode: a rehearsed one is never decided by a live
+   * answer, nor the other way round), marked answered with it; `until` bounds an answer of another account.
+   */
+  private decideAlong(answered: Review, adminId: string, until?: number, answeredWith = answered.id): Review[] {
+    const observing = this.ctx.observing(groupOf(answered))
+    const along = decidedAlong(this.reviews.data, answered, until).filter(
+      r => this.ctx.observing(groupOf(r)) === observing,
+    )
+    for (const r of along) {
+      this.decide(r, answered.status as 'confirmed' | 'ignored', adminId)
+      r.answeredWith = answeredWith
+    }
+    return along
+  }
+
+  /**
+   * The messages of confirmed reviews handled as offences, oldest first: the first opens the incident, one in another
+   * group spreads it there (no second strike); the admins get one report for them all (each group still warned).
+   */
+  private confirmedMessages(reviews: Review[], answeredId: string): Action[] {
     const held: HeldReport[] = []
     let decidedStrikes = 0
-    // Each message in turn: the first opens the incident, one in another group spreads it there (no second strike).
-    const actions = reviewedMessages(review).flatMap(m => {
+    const messages = reviews.flatMap(r => reviewedMessages(r).map(m => ({ r, m }))).sort((a, b) => a.m.at - b.m.at)
+    const actions = messages.flatMap(({ r, m }) => {
       const group = groupOf(m)
       const ev: MessageEvent & { group: GroupRef } = {
         type: 'message',
         id: m.messageId,
         at: m.at,
         group,
-        sender: { id: review.memberId, name: review.memberName, roles: [], isStaff: review.isStaff },
+        sender: { id: r.memberId, name: r.memberName, roles: [], isStaff: r.isStaff },
         kind: 'text',
         text: m.text,
         mentions: [],
@@ -375,7 +414,8 @@ export class ContentService {
       return [...acted, ...this.offence(ev, dry, cfg, true, { confirmed: true }), moderated(ev, m.findings)]
     })
     // Before any removal, so the report reaches the admins before the executor's note on a failed one.
-    const report = decideConfirmedReport(review.id, held)
+    const ids = [answeredId, ...reviews.map(r => r.id).filter(id => id !== answeredId)]
+    const report = decideConfirmedReport(ids, held)
     const at = actions.findIndex(a => a.type === 'remind' || a.type === 'remove')
     return at < 0 ? [...actions, ...report] : [...actions.slice(0, at), ...report, ...actions.slice(at)]
   }
@@ -394,10 +434,23 @@ export class ContentService {
     const suggestion =
       wasOpen && !allow ? dueSuggestion(log, review, this.ctx.configFor().suggestAllowAfter) : undefined
     if (suggestion) markLearned(log, [suggestion.hint])
+    const along = wasOpen ? this.decideAlong(review, adminId) : []
     const ignored = wasOpen
-      ? [...decideIgnore(review, adminId, suggestion, p), ...reviewedMessages(review).map(m => released(review, m))]
+      ? [
+          ...decideIgnore(review, adminId, suggestion, p),
+          ...along.map(r => decideAlong(r, review, adminId)),
+          ...[review, ...along].flatMap(r => reviewedMessages(r).map(m => released(r, m))),
+        ]
       : []
-    if (!allow) return { actions: ignored, text: ignoredText(review, p) }
+    const alongLine = along.length
+      ? [
+          alongText(
+            along.map(r => r.id),
+            review,
+          ),
+        ]
+      : []
+    if (!allow) return { actions: ignored, text: [ignoredText(review, p), ...alongLine].join('\n') }
     const outcomes: AllowOutcome[] = (review.hints ?? []).map(hint => {
       const edit: DictionaryEdit = { op: 'allow', category: hint.category, word: hint.phrase }
       // Checked again now: the dictionary may have changed since the review was made.
@@ -413,7 +466,7 @@ export class ContentService {
     }
     return {
       actions: [...ignored, ...decideAllow(review, adminId, outcomes)],
-      text: allowedText(review, wasOpen, outcomes, p),
+      text: [allowedText(review, wasOpen, outcomes, p), ...alongLine].join('\n'),
     }
   }
 
