@@ -5,6 +5,7 @@ import type { AllowOutcome, Suggestion } from './assess/allow-phrase.js'
 import { hintKey, type Review, type ReviewedMessage, type ReviewLog } from './state.js'
 import {
   alongRecordText,
+  alongText,
   confirmedAgainNote,
   confirmedAgainText,
   confirmedReportText,
@@ -197,6 +198,21 @@ export function decideAlong(review: Review, answered: Review, adminId: string): 
     reason: `${review.id} ${answered.status} with ${review.answeredWith ?? answered.id} by ${adminId}`,
     evidence: { messageId: review.messageId },
     text: alongRecordText(review.id, review.answeredWith ?? answered.id, answered.status === 'confirmed'),
+  }
+}
+
+/**
+ * The admins' one line on a question another bot account's answer decided (fleet): nobody here answered it, so
+ * nobody here was told in a reply (`R4 与 R3@sales1 是同一人的同一变体（…），一并确认，按违规处理，不必再答复。`).
+ */
+export function alongNote(review: Review, answered: Review): Action {
+  return {
+    type: 'notifyAdmins',
+    rule: 'content.review.along',
+    groupId: review.groupId,
+    memberId: review.memberId,
+    reason: `${review.id} ${answered.status} with ${answered.id}`,
+    text: alongText([review.id], answered),
   }
 }
 

@@ -14,6 +14,7 @@ import { FloodTracker } from '../assess/flood.js'
 import { limitReachedIn, newIncident, openIncidentFor, reached, type IncidentLog } from '../incidents/incident.js'
 import { INCIDENTS_JOURNAL, type IncidentRecord } from '../incidents/incident-journal.js'
 import { openForeignIncident, withFleetRepeats } from '../incidents/fleet-incidents.js'
+import { answeredElsewhere, fleetReviewId, foreignAnswers } from '../fleet-reviews.js'
 import {
   decideAlong,
   decideAllow,
@@ -23,6 +24,7 @@ import {
   decideIgnoredAgain,
   decideReview,
   decideReviewRepeat,
+  alongNote,
   dueSuggestion,
   splitReview,
 } from '../decide-review.js'
@@ -85,6 +87,10 @@ export class ContentService {
   readonly reviews: Doc<ReviewLog>
   /** The other accounts' incident logs (fleet mode), by account. */
   readonly foreignIncidents = new Map<string, IncidentLog>()
+  /** The other accounts' review questions and answers (fleet mode), by account. */
+  readonly foreignReviews = new Map<string, ReviewLog>()
+  /** Another account's reviews changed since this account last looked for answers deciding its own questions. */
+  private foreignAnswersDue = false
   private readonly qr: QrReader
   /** The matcher's cache folder (compiled dictionaries, remembered self-checks). */
   private readonly cacheDir: string
@@ -112,6 +118,13 @@ export class ContentService {
     ctx.fleet.follow('content-incidents', (account, data) => {
       const parsed = INCIDENTS_JOURNAL.schema.safeParse(data)
       if (parsed.success) this.foreignIncidents.set(account, parsed.data as IncidentLog)
+    })
+    // Fleet: an answer given through another account decides this account's questions about the same thing.
+    ctx.fleet.follow('content-reviews', (account, data) => {
+      const parsed = REVIEWS_DOC.schema.safeParse(data)
+      if (!parsed.success) return
+      this.foreignReviews.set(account, parsed.data as ReviewLog)
+      this.foreignAnswersDue = true
     })
   }
 
@@ -238,8 +251,36 @@ export class ContentService {
     const windowMs = this.ctx.configFor(ev.group).incidentWindow
     const quietMs = this.ctx.configFor().ignoredQuiet
     const q = { memberId: ev.sender.id, text: ev.text, findings, now: ev.at, windowMs, quietMs }
-    const answered = answeredReviewFor(this.reviews.data, q)
+    const elsewhere = this.foreignReviews.size ? answeredElsewhere(this.foreignReviews, q) : undefined
+    // Another account's answer is named by its fleet id; a repeat acted on here does not move its window on.
+    const answered =
+      answeredReviewFor(this.reviews.data, q) ??
+      (elsewhere && { ...elsewhere.review, id: fleetReviewId(elsewhere.review, elsewhere.account) })
     return answered && this.ctx.observing(groupOf(answered)) === this.ctx.observing(ev.group) ? answered : undefined
+  }
+
+  /**
+   * Fleet: this account's open questions that an answer given through another account decides (`foreignAnswers`),
+   * decided as that answer was: `#确认` handles their messages as offences (one report), `#忽略` releases them; the
+   * admins are told in one line each. Nothing unless another account's reviews changed since the last look.
+   */
+  decideForeignAnswers(): Action[] {
+    if (!this.foreignAnswersDue) return []
+    this.foreignAnswersDue = false
+    const windowMs = this.ctx.configFor().incidentWindow
+    const hold = { windowMs, quietMs: this.ctx.configFor().ignoredQuiet }
+    return foreignAnswers(this.reviews.data, this.foreignReviews, hold).flatMap(({ account, answered, along }) => {
+      const id = fleetReviewId(answered, account)
+      const named = { ...answered, id }
+      const decided = this.markAlong(along, named, answered.decidedBy ?? account, id)
+      if (!decided.length) return []
+      const told = decided.flatMap(r => [decideAlong(r, named, answered.decidedBy ?? account), alongNote(r, named)])
+      const done =
+        answered.status === 'confirmed'
+          ? this.confirmedMessages(decided, id)
+          : decided.flatMap(r => reviewedMessages(r).map(m => released(r, m)))
+      return [...told, ...done]
+    })
   }
 
   /**
@@ -371,14 +412,19 @@ export class ContentService {
   }
 
   /**
-   * The member's other open questions an answer decides too (same mode: a rehearsed one is never decided by a live
-   * answer, nor the other way round), marked answered with it; `until` bounds an answer of another account.
+   * The member's other open questions an answer decides too (`decidedAlong`), marked answered with it.
    */
-  private decideAlong(answered: Review, adminId: string, until?: number, answeredWith = answered.id): Review[] {
+  private decideAlong(answered: Review, adminId: string): Review[] {
+    return this.markAlong(decidedAlong(this.reviews.data, answered), answered, adminId, answered.id)
+  }
+
+  /**
+   * Marks open questions answered with `answered` (as `answeredWith`), those of its mode only: a rehearsed one is
+   * never decided by a live answer, nor the other way round. Returns those marked.
+   */
+  private markAlong(open: Review[], answered: Review, adminId: string, answeredWith: string): Review[] {
     const observing = this.ctx.observing(groupOf(answered))
-    const along = decidedAlong(this.reviews.data, answered, until).filter(
-      r => this.ctx.observing(groupOf(r)) === observing,
-    )
+    const along = open.filter(r => this.ctx.observing(groupOf(r)) === observing)
     for (const r of along) {
       this.decide(r, answered.status as 'confirmed' | 'ignored', adminId)
       r.answeredWith = answeredWith
