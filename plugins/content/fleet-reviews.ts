@@ -34,14 +34,25 @@ export function foreignAnswers(
   foreign: ReadonlyMap<string, ReviewLog>,
   hold: AnswerHold,
 ): ForeignAnswer[] {
-  const asking = new Set(own.reviews.filter(r => r.status === 'open').map(r => r.memberId))
+  // The open questions by member: an answer is read against its member's only (a full log of each is 500).
+  const asking = new Map<string, ReviewLog>()
+  for (const r of own.reviews) {
+    if (r.status !== 'open') continue
+    const mine = asking.get(r.memberId)
+    if (mine) mine.reviews.push(r)
+    else asking.set(r.memberId, { next: own.next, reviews: [r] })
+  }
   if (!asking.size) return []
   const taken = new Set<Review>()
   const out: ForeignAnswer[] = []
   for (const [account, log] of foreign)
     for (const answered of log.reviews) {
-      if (answered.status === 'open' || answered.decidedAt === undefined || !asking.has(answered.memberId)) continue
-      const along = decidedAlong(own, answered, heldUntil(answered, hold)).filter(r => !taken.has(r))
+      const open = asking.get(answered.memberId)
+      if (!open || answered.status === 'open' || answered.decidedAt === undefined) continue
+      const until = heldUntil(answered, hold)
+      // Most answers are long over: no question of the member was asked while they held.
+      if (!open.reviews.some(r => r.at < until)) continue
+      const along = decidedAlong(open, answered, until).filter(r => !taken.has(r))
       for (const r of along) taken.add(r)
       if (along.length) out.push({ account, answered, along })
     }
