@@ -251,12 +251,17 @@ export class ContentService {
     const windowMs = this.ctx.configFor(ev.group).incidentWindow
     const quietMs = this.ctx.configFor().ignoredQuiet
     const q = { memberId: ev.sender.id, text: ev.text, findings, now: ev.at, windowMs, quietMs }
-    const elsewhere = this.foreignReviews.size ? answeredElsewhere(this.foreignReviews, q) : undefined
-    // Another account's answer is named by its fleet id; a repeat acted on here does not move its window on.
-    const answered =
-      answeredReviewFor(this.reviews.data, q) ??
-      (elsewhere && { ...elsewhere.review, id: fleetReviewId(elsewhere.review, elsewhere.account) })
+    const answered = answeredReviewFor(this.reviews.data, q) ?? this.answeredElsewhere(q)
     return answered && this.ctx.observing(groupOf(answered)) === this.ctx.observing(ev.group) ? answered : undefined
+  }
+
+  /**
+   * Fleet: another account's answer deciding a new message (`answeredElsewhere`), named by its fleet id (`R3@sales1`);
+   * a copy, so a repeat acted on here does not move that account's window on (only it writes its reviews).
+   */
+  private answeredElsewhere(q: Parameters<typeof answeredElsewhere>[1]): Review | undefined {
+    const found = this.foreignReviews.size ? answeredElsewhere(this.foreignReviews, q) : undefined
+    return found && { ...found.review, id: fleetReviewId(found.review, found.account) }
   }
 
   /**
