@@ -289,6 +289,19 @@ groups:
     )
   })
 
+  it('says a key followed by a full-width colon (a Chinese input method) is the mistake, where it is', () => {
+    const fix = '这一行的键后面用了中文冒号「：」，请改成英文冒号加空格「: 」；'
+    expect(problemsOf('company: x\ntimezone：Asia/Shanghai\n')).toEqual([expect.stringMatching(`^bot\\.yaml:2: ${fix}缺少字符`)])
+    expect(problemsOf('company: x\nroles: { admin：[wxid_a] }\n')).toEqual([expect.stringMatching(`^bot\\.yaml:2: ${fix}`)])
+    // Parsed, but as a text where a section belongs: the fix comes after the key path.
+    expect(problemsOf('company: x\noutbox:\n  perMinute： 40\n')).toEqual([
+      expect.stringMatching(`^bot\\.yaml:3: outbox: ${fix}应为键值`),
+    ])
+    // A full-width colon in a value is no mistake.
+    const welcome = 'company: x\ngroups:\n  - { name: 群, topic: 群, kind: interal, tip: "注意：请改名" }\n'
+    for (const p of problemsOf(welcome)) expect(p).not.toContain(fix)
+  })
+
   it('reports a Tab indent once, at its line, without the errors it causes below it (13 from one Tab)', () => {
     const text = 'company: x\nplugins:\n  ack:\n\t  deadline: 30m\n    remindBefore: 10m\n    reportTo: leader\n'
     let count = 0
