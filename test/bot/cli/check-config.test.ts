@@ -83,10 +83,14 @@ describe('check-config and the environment start reads', () => {
   it('says the sandbox ignores the database and account settings (a fleet trial without WeChat runs on files)', {
     timeout: 60_000,
   }, () => {
-    const { rc, lines } = checkConfigIn({ BOT_DATABASE_URL: 'postgres://127.0.0.1/test', BOT_ACCOUNT: 'sales1' })
+    const { rc, lines } = checkConfigIn({
+      BOT_DATABASE_URL: 'postgres://127.0.0.1/test',
+      BOT_ACCOUNT: 'sales1',
+      BOT_DATABASE_SCHEMA: 'trial',
+    })
     expect(rc).toBe(0)
     expect(lines).toContain(
-      '  ⚠️ 沙盒不使用 BOT_DATABASE_URL、BOT_ACCOUNT：状态只写在本机数据目录，不连数据库、不加入多账号 (the sandbox ignores BOT_DATABASE_URL, BOT_ACCOUNT)',
+      '  ⚠️ 沙盒不使用 BOT_DATABASE_URL、BOT_ACCOUNT、BOT_DATABASE_SCHEMA：状态只写在本机数据目录，不连数据库、不加入多账号 (the sandbox ignores BOT_DATABASE_URL, BOT_ACCOUNT, BOT_DATABASE_SCHEMA)',
     )
   })
 })
