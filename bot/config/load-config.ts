@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { dirname, isAbsolute, relative, resolve } from 'node:path'
 import { z } from 'zod'
 import { LineCounter, parseDocument, type YAMLError } from 'yaml'
 import { withColonHints, yamlErrorText } from './yaml-errors.js'
 import type { PluginDefinition } from '../core/plugin.js'
+import { shipped } from '../package-root.js'
 import { baseConfigShape, type RawConfig, type RawGroup } from './schema.js'
 import { formatIssues, formatPath, lineOf, sortProblems, where } from './format-issues.js'
 import { nearestKey } from './suggest-key.js'
@@ -13,11 +14,20 @@ import { loadRoster, RosterError, rosterFromList } from '../roster/load-roster.j
 import { Roster } from '../roster/roster.js'
 import { type FileRole, fileProblem, UserFileError } from './user-file.js'
 
-/** The config file, for messages about it. */
+/** The config file, for messages about it; the example to copy is named where it is (in a host bot: node_modules/…). */
 export const CONFIG_FILE: FileRole = {
   zh: '配置文件',
   en: 'config file',
-  hint: '可复制 data/bot.config.example.yaml 作为起点 copy data/bot.config.example.yaml to start from',
+  get hint() {
+    const example = fromHere(shipped('data/bot.config.example.yaml'))
+    return `可复制 ${example} 作为起点 copy ${example} to start from`
+  },
+}
+
+/** `file` as typed from the working directory: relative below it, else absolute. */
+function fromHere(file: string): string {
+  const rel = relative(process.cwd(), file)
+  return rel.startsWith('..') || isAbsolute(rel) ? file : rel
 }
 
 /** A config that failed to load, with every problem on its own line. */
