@@ -302,6 +302,12 @@ groups:
     )
   })
 
+  it('writes the list a lone value was meant to be (admin: wxid_admin)', () => {
+    expect(problemsOf('company: x\nroles:\n  admin: wxid_admin\n')).toEqual([
+      'bot.yaml:3: roles.admin: 应为列表（Invalid input: expected array, received string），写成列表 [wxid_admin]（write a list: [wxid_admin]）',
+    ])
+  })
+
   it('says a key followed by a full-width colon (a Chinese input method) is the mistake, where it is', () => {
     const fix = '这一行的键后面用了中文冒号「：」，请改成英文冒号加空格「: 」；'
     expect(problemsOf('company: x\ntimezone：Asia/Shanghai\n')).toEqual([
