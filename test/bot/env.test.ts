@@ -57,7 +57,9 @@ describe('environment', () => {
     expect(() => readEnv({ LOG_LEVEL: 'loud' })).toThrow(
       'LOG_LEVEL="loud": 应为 debug、info、warn、error、silent 之一（expected one of debug, info, warn, error, silent）',
     )
-    expect(() => readEnv({ LOG_FORMAT: 'xml' })).toThrow('LOG_FORMAT="xml": 应为 text、json 之一（expected one of text, json）')
+    expect(() => readEnv({ LOG_FORMAT: 'xml' })).toThrow(
+      'LOG_FORMAT="xml": 应为 text、json 之一（expected one of text, json）',
+    )
     expect(readEnv({ LOG_LEVEL: 'DEBUG', LOG_FORMAT: ' Text ' })).toMatchObject({
       logLevel: 'debug',
       logFormat: 'text',
