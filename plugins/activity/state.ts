@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { docSpec, type Doc, type Store } from '../../bot/ports/store/store.js'
 import { GroupDocs } from '../../bot/core/group-docs.js'
-import { CurrentEncoder } from './current-encoding.js'
 import type { GroupKind, GroupRef, MessageKind } from '../../bot/core/event.js'
 
 /** Doc with the open (not yet closed) days and the customers waiting for an answer. */
@@ -153,8 +152,7 @@ function applyRecord(doc: CurrentDoc, r: CurrentRecord): void {
 /**
  * The open-day document (volatile: counters, at most one flush interval lost at a kill). Kept as changes: a flush
  * appends the group-days, members and waiting lists that changed (`changed(part)`, see `DocChanges`); closing days
- * and recording sizes rewrite it whole. A whole rewrite re-encodes only the members and waiting lists named since
- * the last one (`CurrentEncoder`).
+ * and recording sizes rewrite it whole.
  */
 export const CURRENT_SPEC = docSpec<CurrentDoc>({
   version: 1,
@@ -174,7 +172,6 @@ export const CURRENT_SPEC = docSpec<CurrentDoc>({
     ]),
     of: recordOf,
     apply: (doc, r) => applyRecord(doc, r as CurrentRecord),
-    encoder: () => new CurrentEncoder(),
   },
 })
 

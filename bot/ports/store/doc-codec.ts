@@ -56,15 +56,9 @@ export function encodeDoc<T>(data: T, spec: DocSpec<T>): string {
  * the JSON) was copied whole once more when the write flattened it, a second copy of a document of hundreds of
  * KB on the heap at each flush. `line`: followed by a line feed (the snapshot line of a document kept as changes).
  */
-export function encodeDocBytes<T>(
-  data: T,
-  spec: DocSpec<T>,
-  line = false,
-  /** The data's JSON in UTF-8 chunks, when not the spec's `encode` (a document's `PartEncoder`). */
-  encode = spec.encode,
-): Buffer {
+export function encodeDocBytes<T>(data: T, spec: DocSpec<T>, line = false): Buffer {
   const end = line ? 1 : 0
-  if (!encode) {
+  if (!spec.encode) {
     const body = JSON.stringify(data)
     const head = versionHead(spec, body.length)
     const bytes = Buffer.allocUnsafe(head.length - 1 + Buffer.byteLength(body) + end)
@@ -74,7 +68,7 @@ export function encodeDocBytes<T>(
     if (line) bytes[head.length - 1 + written] = 0x0a
     return bytes
   }
-  const chunks = encode(data)
+  const chunks = spec.encode(data)
   const length = chunks.reduce((n, c) => n + c.length, 0)
   chunks[0] = chunks[0].subarray(1)
   return Buffer.concat([Buffer.from(versionHead(spec, length)), ...chunks, ...(line ? [NEWLINE] : [])])

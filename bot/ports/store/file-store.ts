@@ -784,8 +784,6 @@ class FileDoc<T> extends HeldDoc<T> {
   private recordBytes = 0
   /** Bytes a record took at the last write of records: how large the next write's records will be, roughly. */
   private bytesPerRecord = 0
-  /** What encodes a whole write of a document kept as changes from its parts' bytes (`DocChanges.encoder`). */
-  private encoder = this.spec.changes?.encoder?.()
 
   override get data(): T {
     return this.value
@@ -837,10 +835,6 @@ class FileDoc<T> extends HeldDoc<T> {
     if (!changes) return undefined
     const parts = this.parts
     if (parts.size) this.parts = new Set()
-    // The bytes the encoder keeps of the parts named are stale, whatever is written now; of any part, when whole
-    // (the parts changed since were not named).
-    if (this.whole) this.encoder?.forget()
-    else if (this.encoder) for (const part of parts) this.encoder.changed(part)
     if (this.whole || this.recordBytes > 2 * this.snapshotBytes) return undefined
     // Records of more than half the snapshot cost more than a rewrite (with the rewrite they lead to, 1.5 times theirs).
     if (parts.size * this.bytesPerRecord > this.snapshotBytes / 2) return undefined
@@ -868,10 +862,7 @@ class FileDoc<T> extends HeldDoc<T> {
       }
       const whole = records === undefined
       this.whole = false
-      const encoder = this.encoder
-      const text = whole
-        ? encodeDocBytes(this.value, this.spec, !!this.spec.changes, encoder && (data => encoder.encode(data)))
-        : records
+      const text = whole ? encodeDocBytes(this.value, this.spec, !!this.spec.changes) : records
       const spec = this.spec as DocSpec<unknown>
       const done = this.store.writeDoc(this.name, text, spec, performance.now() - t, now, !whole)
       const size = whole ? text.length : Buffer.byteLength(text)

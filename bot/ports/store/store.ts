@@ -78,27 +78,6 @@ export interface DocChanges<T> {
   /** Upgrades of a record an older release wrote, by the document version they upgrade from (as `migrations`). */
   // biome-ignore lint/suspicious/noExplicitAny: a migration reads what an older release wrote, typed by the step itself
   recordMigrations?: Record<number, (old: any) => unknown>
-  /**
-   * A new `PartEncoder` for one open document (the file store): a whole rewrite then encodes only the parts named
-   * since the last one and copies the bytes kept of the others, instead of encoding the whole data (a big document
-   * whose rewrite at every periodic flush is due to many small parts changed).
-   */
-  encoder?(): PartEncoder<T>
-}
-
-/**
- * Encodes a document kept as changes (`DocChanges`) from the bytes of its parts kept between writes. The store names
- * every part named since the last encoding (`changed`), or says that any part may have changed (`forget`: a
- * `changed()` without a part, new data, a failed write); `encode` gives the data as JSON (what `JSON.stringify(data)`
- * gives) in UTF-8 chunks, and keeps what it encoded.
- */
-export interface PartEncoder<T> {
-  /** The part's value may differ from the bytes kept of it. */
-  changed(part: string): void
-  /** Any part's value may differ from the bytes kept of it. */
-  forget(): void
-  /** The data as JSON in UTF-8 chunks. */
-  encode(data: T): Uint8Array[]
 }
 
 /** Declare a document spec (typed by its defaults). */
