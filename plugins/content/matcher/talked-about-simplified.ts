@@ -8,13 +8,24 @@ import { TRAD_TO_SIMP } from './data/trad-to-simp-pairs.js'
 
 let table: Map<string, string> | undefined
 
-/** The BMP pairs of TRAD_TO_SIMP, traditional to simplified. */
+/** The 6,763 characters of GB 2312, the simplified set (read from its byte pairs, rows 16 to 87). */
+function gb2312(): Set<string> {
+  const bytes: number[] = []
+  for (let row = 0xb0; row <= 0xf7; row++) for (let cell = 0xa1; cell <= 0xfe; cell++) bytes.push(row, cell)
+  return new Set(new TextDecoder('gbk').decode(new Uint8Array(bytes)))
+}
+
+/**
+ * The BMP pairs of TRAD_TO_SIMP from a character outside GB 2312 to one inside it: the table folds a few variants
+ * the other way too (`概` to `槪`), which stay.
+ */
 function pairs(): Map<string, string> {
   if (table !== undefined) return table
   table = new Map()
+  const simplified = gb2312()
   const chars = [...TRAD_TO_SIMP]
   for (let i = 0; i + 1 < chars.length; i += 2)
-    if (chars[i].length === 1 && chars[i + 1].length === 1) table.set(chars[i], chars[i + 1])
+    if (!simplified.has(chars[i]) && simplified.has(chars[i + 1])) table.set(chars[i], chars[i + 1])
   return table
 }
 

@@ -6,7 +6,7 @@
  * `网赌杀猪盘`, `“黑心公司”等诽谤内容`), what someone else did or said (`别人贴的内部价格表`, `他原话是“…”`), a
  * question a rule answers (`问：能不能说第一品牌？答：不能`), a condition a label follows (`凡是让您扫码进群的，一律是
  * 诈骗`) or a term labelled after it (`进货价属于商业机密`). Never with an offer to the reader, a turn (`但是`,
- * `不过`, `偏要`), a handover (`截图发你`) or the term said of a person (`这个脑残`, `你们公司骗人`); hearsay the speaker
+ * `不过`, `偏要`), a statement undone (`都删了也没用`, `不是骗局`), a handover (`截图发你`) or the term said of a person (`这个脑残`, `你们公司骗人`); hearsay the speaker
  * passes on is no one else's post (`我听朋友说公司要倒闭了`).
  */
 
@@ -22,6 +22,11 @@ export const STATEMENT =
   /群规|规定|规则|规矩|须知|公约|红线|原则|守则|制度|协议|条例|广告法|违者|违反|违规|违纪|违法|追责|追究|依法|审核|禁止|严禁|不得|不准|不许|不让|请勿|切勿|举报|投诉|上报|截图|取证|记录|处理|删|撤回|清理|踢|移出|拉黑|禁言|管管|管一下|提醒|提示|警惕|注意|小心|防骗|诈骗|骗局|骗子|套路|谣言|伪造|无关|假的|核实|澄清|答[:：]|^A[:：]|[\s。？?]A[:：]|回答|怎么办|怎么回|培训|话术|案例|引以为戒|自查|检讨|我们没有|不是我们|遇到(?:客户|顾客|用户|有人)|诽谤|侵犯|名誉|(?:不要|别|不能|不可以)(?:说|回|讲|提|写|用)/u
 /** A turn after a rule or a warning: what follows it goes against it (`群规禁止赌博，不过今晚…`). */
 const TURN = /但是?|不过|可是|然而|偏要|偏偏|还是|悄悄/u
+/**
+ * What undoes a statement: a removal or report in vain (`都删了也没用`), a warning disowned (`别信那些举报的`), or a
+ * scam denied (`不是骗局`, `我这是正规的`).
+ */
+const UNDONE = /没用|照样|还会|别(?:信|听|理)(?:那些|他们|管理|群主|举报)|不是(?:骗局|诈骗|骗子|骗人|假的)|不存在|正规|是真的|靠谱/u
 /** A handover to the reader anywhere in the message: `截图发你`, `给你们看`, `私发`. */
 const HANDED_OVER = /(?:发|给|传|私发)(?:给)?(?:你|您)|私发|网盘/u
 /** A message addressed to an admin or a superior, whom evidence is handed to: `管理员你好，…要不要发给你？`. */
@@ -49,7 +54,7 @@ const EXAMPLE_BEFORE = /(?:如|比如|例如|譬如|诸如|像是|包括)(?:[“
  * `链接`, `广告`, `的小号`, `类推广`, `等诽谤内容`, `杀猪盘`, `净水器的网店`, `样机的情况`.
  */
 const NAMED_KIND = new RegExp(
-  `^[”’」』"]?(?:[、和及与或]${C}{1,10}?)*(?:等|之类的?|类|这类|这种|一类|此类)?${C}{0,6}?的?(?:链接|广告|小广告|消息|短信|信息|视频|图片|内容|言论|表述|用语|说法|行为|活动|推广|海报|网站|网店|小号|账号|帖子|套路|骗局|杀猪盘|敲诈|情况|字样)`,
+  `^[”’」』"]?(?:[、和及与或]${C}{1,10}?)*(?:等|之类的?|类|这类|这种|一类|此类)?${C}{0,6}?的?(?:链接|广告|小广告|消息|短信|信息|视频|图片|内容|言论|表述|用语|说法|行为|活动|推广|海报|网站|网店|小号|账号|僵尸号|帖子|套路|骗局|杀猪盘|敲诈|情况|字样)`,
   'u',
 )
 /**
@@ -85,7 +90,7 @@ export function inStatement(
   after: string,
   allowDomains: readonly string[],
 ): boolean {
-  if (!STATEMENT.test(text) || TURN.test(text) || (HANDED_OVER.test(text) && !TO_ADMIN.test(text)))
+  if (!STATEMENT.test(text) || TURN.test(text) || UNDONE.test(text) || (HANDED_OVER.test(text) && !TO_ADMIN.test(text)))
     return false
   const quoted = /[“‘「『"][^”’」』"]*$/u.test(before)
   if (!quoted && PREDICATED.test(before)) return false
