@@ -196,8 +196,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.947 / 0.934 and 0.902 / 0.914.
-  it('heldout-blind16 (unseen): at least the figures measured (precision 146/151, recall 146/152)', () => {
-    expectFloors(matcherOf(), BLIND16, 146 / 151, 146 / 152, true)
+  it('heldout-blind16 (unseen): at least the figures measured (precision 146/149, recall 146/152)', () => {
+    expectFloors(matcherOf(), BLIND16, 146 / 149, 146 / 152, true)
   })
   // Opened for b17prec: 144/159 before its rule and report classes.
   it('heldout-blind17: at least the figures after its rule and report classes (precision 146/148, recall 146/151)', () => {
@@ -220,12 +220,12 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     expectFloors(matcherOf(), BLIND19, 111 / 111, 111 / 114)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 104/111, 104/106.
-  it('heldout-blind20 (unseen): at least the figures measured (precision 104/111, recall 104/106)', () => {
-    expectFloors(matcherOf(), BLIND20, 104 / 111, 104 / 106, true)
+  it('heldout-blind20 (unseen): at least the figures measured (precision 104/108, recall 104/106)', () => {
+    expectFloors(matcherOf(), BLIND20, 104 / 108, 104 / 106, true)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 100/114, 100/103.
-  it('heldout-blind21 (unseen): at least the figures measured (precision 100/114, recall 100/103)', () => {
-    expectFloors(matcherOf(), BLIND21, 100 / 114, 100 / 103, true)
+  it('heldout-blind21 (unseen): at least the figures measured (precision 100/111, recall 100/103)', () => {
+    expectFloors(matcherOf(), BLIND21, 100 / 111, 100 / 103, true)
   })
 })
 
@@ -282,8 +282,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.925 / 0.967 and 0.881 / 0.927.
-  it('heldout-blind16 (unseen): at least the figures measured (precision 149/155, recall 149/152)', () => {
-    expectFloors(matcher, BLIND16, 149 / 155, 149 / 152, true)
+  it('heldout-blind16 (unseen): at least the figures measured (precision 149/153, recall 149/152)', () => {
+    expectFloors(matcher, BLIND16, 149 / 153, 149 / 152, true)
   })
   // Opened for b17prec: 145/164 before its rule and report classes.
   it('heldout-blind17: at least the figures after its rule and report classes (precision 147/149, recall 147/151)', () => {
@@ -303,11 +303,11 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND19, 113 / 113, 113 / 114)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 104/113, 104/106.
-  it('heldout-blind20 (unseen): at least the figures measured (precision 104/113, recall 104/106)', () => {
-    expectFloors(matcher, BLIND20, 104 / 113, 104 / 106, true)
+  it('heldout-blind20 (unseen): at least the figures measured (precision 104/110, recall 104/106)', () => {
+    expectFloors(matcher, BLIND20, 104 / 110, 104 / 106, true)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 100/117, 100/103.
-  it('heldout-blind21 (unseen): at least the figures measured (precision 100/117, recall 100/103)', () => {
-    expectFloors(matcher, BLIND21, 100 / 117, 100 / 103, true)
+  it('heldout-blind21 (unseen): at least the figures measured (precision 100/114, recall 100/103)', () => {
+    expectFloors(matcher, BLIND21, 100 / 114, 100 / 103, true)
   })
 })
