@@ -26,7 +26,8 @@ const TURN = /但是?|不过|可是|然而|偏要|偏偏|还是|悄悄/u
  * What undoes a statement: a removal or report in vain (`都删了也没用`), a warning disowned (`别信那些举报的`), or a
  * scam denied (`不是骗局`, `我这是正规的`).
  */
-const UNDONE = /没用|照样|还会|别(?:信|听|理)(?:那些|他们|管理|群主|举报)|不是(?:骗局|诈骗|骗子|骗人|假的)|不存在|正规|是真的|靠谱/u
+const UNDONE =
+  /没用|照样|还会|别(?:信|听|理)(?:那些|他们|管理|群主|举报)|不是(?:骗局|诈骗|骗子|骗人|假的)|不存在|正规|是真的|靠谱/u
 /** A handover to the reader anywhere in the message: `截图发你`, `给你们看`, `私发`. */
 const HANDED_OVER = /(?:发|给|传|私发)(?:给)?(?:你|您)|私发|网盘/u
 /** A message addressed to an admin or a superior, whom evidence is handed to: `管理员你好，…要不要发给你？`. */
@@ -99,7 +100,7 @@ export function inStatement(
   const someone = SOMEONE_ELSE.exec(sentenceBefore)
   if (someone !== null && !HEARSAY.test(sentenceBefore.slice(0, someone.index)))
     return !offers(text, sentenceFrom + someone.index, end, allowDomains)
-  if (!shaped(text, start, end, before, after, sentenceBefore)) return false
+  if (!shaped(text, end, before, after, sentenceBefore)) return false
   return !offers(text, start - before.length, end + after.length, allowDomains)
 }
 
@@ -114,14 +115,7 @@ export function turnsToOffer(text: string, end: number): boolean {
 }
 
 /** True if the hit is banned, an example, a named kind, labelled, a question answered or a labelled condition. */
-function shaped(
-  text: string,
-  start: number,
-  end: number,
-  before: string,
-  after: string,
-  sentenceBefore: string,
-): boolean {
+function shaped(text: string, end: number, before: string, after: string, sentenceBefore: string): boolean {
   if (BANNED_BEFORE.test(before) || EXAMPLE_BEFORE.test(before) || /[（(]如?$/u.test(before)) return true
   if (NAMED_KIND.test(after) || LABELLED_AFTER.test(after)) return true
   const sentenceEnd = edgeAfter(text, end, SENTENCE_END)
