@@ -6,7 +6,7 @@
 
 import { TRAD_TO_SIMP } from './data/trad-to-simp-pairs.js'
 
-let table: Map<string, string> | undefined
+let table: Uint16Array | undefined
 
 /** The 6,763 characters of GB 2312, the simplified set (read from its byte pairs, rows 16 to 87). */
 function gb2312(): Set<string> {
@@ -16,16 +16,18 @@ function gb2312(): Set<string> {
 }
 
 /**
- * The BMP pairs of TRAD_TO_SIMP from a character outside GB 2312 to one inside it: the table folds a few variants
- * the other way too (`概` to `槪`), which stay.
+ * A table of UTF-16 codes to the code of their simplified form (0 for none): the BMP pairs of TRAD_TO_SIMP from a
+ * character outside GB 2312 to one inside it. The table folds a few variants the other way too (`概` to `槪`),
+ * which stay.
  */
-function pairs(): Map<string, string> {
+function pairs(): Uint16Array {
   if (table !== undefined) return table
-  table = new Map()
+  table = new Uint16Array(0x10000)
   const simplified = gb2312()
   const chars = [...TRAD_TO_SIMP]
   for (let i = 0; i + 1 < chars.length; i += 2)
-    if (!simplified.has(chars[i]) && simplified.has(chars[i + 1])) table.set(chars[i], chars[i + 1])
+    if (chars[i].length === 1 && !simplified.has(chars[i]) && simplified.has(chars[i + 1]))
+      table[chars[i].charCodeAt(0)] = chars[i + 1].charCodeAt(0)
   return table
 }
 
@@ -39,9 +41,9 @@ export function simplifiedCjk(text: string): string {
   let out = ''
   let from = 0
   for (let at = 0; at < text.length; at++) {
-    const simple = map.get(text[at])
-    if (simple === undefined) continue
-    out += text.slice(from, at) + simple
+    const simple = map[text.charCodeAt(at)]
+    if (simple === 0) continue
+    out += text.slice(from, at) + String.fromCharCode(simple)
     from = at + 1
   }
   lastIn = text

@@ -18,8 +18,20 @@ import { OFFER, offers } from './talked-about-offers.js'
  * a removal (`举报`, `截图`, `撤回`, `踢`), a warning (`提醒`, `诈骗`, `与本公司无关`), a training note or an FAQ
  * (`话术`, `答：`, `怎么办`).
  */
-export const STATEMENT =
+const STATEMENT =
   /群规|规定|规则|规矩|须知|公约|红线|原则|守则|制度|协议|条例|广告法|违者|违反|违规|违纪|违法|追责|追究|依法|审核|禁止|严禁|不得|不准|不许|不让|请勿|切勿|举报|投诉|上报|截图|取证|记录|处理|删|撤回|清理|踢|移出|拉黑|禁言|管管|管一下|提醒|提示|警惕|注意|小心|防骗|诈骗|骗局|骗子|套路|谣言|伪造|无关|假的|核实|澄清|答[:：]|^A[:：]|[\s。？?]A[:：]|回答|怎么办|怎么回|培训|话术|案例|引以为戒|自查|检讨|我们没有|不是我们|遇到(?:客户|顾客|用户|有人)|诽谤|侵犯|名誉|(?:不要|别|不能|不可以)(?:说|回|讲|提|写|用)/u
+let lastText = ''
+let lastStated = false
+
+/** STATEMENT.test(text), the last answer kept: every candidate of a message asks it. */
+export function statesAboutMessages(text: string): boolean {
+  if (text !== lastText) {
+    lastText = text
+    lastStated = STATEMENT.test(text)
+  }
+  return lastStated
+}
+
 /** A turn after a rule or a warning: what follows it goes against it (`群规禁止赌博，不过今晚…`). */
 const TURN = /但是?|不过|可是|然而|偏要|偏偏|还是|悄悄/u
 /**
@@ -91,7 +103,12 @@ export function inStatement(
   after: string,
   allowDomains: readonly string[],
 ): boolean {
-  if (!STATEMENT.test(text) || TURN.test(text) || UNDONE.test(text) || (HANDED_OVER.test(text) && !TO_ADMIN.test(text)))
+  if (
+    !statesAboutMessages(text) ||
+    TURN.test(text) ||
+    UNDONE.test(text) ||
+    (HANDED_OVER.test(text) && !TO_ADMIN.test(text))
+  )
     return false
   const quoted = /[“‘「『"][^”’」』"]*$/u.test(before)
   if (!quoted && PREDICATED.test(before)) return false

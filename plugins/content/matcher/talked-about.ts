@@ -62,7 +62,7 @@ import {
 } from './talked-about-reports.js'
 import { OFFER, offers } from './talked-about-offers.js'
 import { mayRuleTopic, ruleTopic } from './talked-about-rule-topics.js'
-import { STATEMENT, inStatement, turnsToOffer } from './talked-about-statements.js'
+import { inStatement, statesAboutMessages, turnsToOffer } from './talked-about-statements.js'
 import { simplifiedCjk } from './talked-about-simplified.js'
 
 /** How a hit is talked about: `drop` (not said at all), `review` (a human should look), or said. */
@@ -111,7 +111,7 @@ function mayTalkAbout(text: string, start: number, end: number): boolean {
       break
     }
   }
-  if (mayRuleTopic(text, start, end) || STATEMENT.test(text)) return true
+  if (mayRuleTopic(text, start, end) || statesAboutMessages(text)) return true
   REPORTED_LATER.lastIndex = end
   return REPORTED_LATER.test(text)
 }
