@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { App } from '../app.js'
 import { formatDuration } from '../config/duration.js'
@@ -29,8 +31,11 @@ export async function startConsole(
   const rl = createInterface({ input, output, terminal: false })
   let current = world.rooms()[0]?.id
   const print = (s: string) => output.write(`${s}\n`)
+  const outputDir = app.runtime.deps.outputDir
   world.on('sent', (r: SentRecord) =>
-    print(`🤖 → ${r.roomId ? world.room(r.roomId).topic : `私聊 ${name(world, r.toContactId)}`}: ${describeSent(r)}`),
+    print(
+      `🤖 → ${r.roomId ? world.room(r.roomId).topic : `私聊 ${name(world, r.toContactId)}`}: ${describeSent(r, outputDir)}`,
+    ),
   )
   print(HELP)
   for await (const line of rl) {
@@ -175,9 +180,24 @@ function name(world: SandboxWorld, id?: string): string {
   return world.contacts().find(c => c.id === id)?.name ?? id ?? '?'
 }
 
-function describeSent(r: SentRecord): string {
+/**
+ * What the bot sent, as the console prints it: a text as it is; an image or a file by its name and, when the bot
+ * wrote it (a chart, a digest, an export), where it is on this machine, to open it.
+ */
+export function describeSent(r: SentRecord, outputDir: string): string {
   if (r.kind === 'text' || r.kind === 'announce') return r.text ?? ''
-  return `[${r.kind}${r.fileName ? ` ${r.fileName}` : ''}${r.title ? ` ${r.title}` : ''}]`
+  const written = r.fileName ? writtenFile(outputDir, r.fileName) : undefined
+  return `[${r.kind}${r.fileName ? ` ${r.fileName}` : ''}${r.title ? ` ${r.title}` : ''}]${written ? ` → ${written}` : ''}`
+}
+
+/** The file named `name` the bot wrote under `outputDir` (the newest run's names are unique), if any. */
+function writtenFile(outputDir: string, name: string): string | undefined {
+  try {
+    const found = readdirSync(outputDir, { recursive: true, encoding: 'utf8' }).find(f => basename(f) === name)
+    return found === undefined ? undefined : join(outputDir, found)
+  } catch {
+    return undefined
+  }
 }
 
 function fail(message: string): never {

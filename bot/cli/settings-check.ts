@@ -33,7 +33,7 @@ export async function settingsProblems(env: BotEnv, vars: NodeJS.ProcessEnv = pr
  * at its start and by `check-config`, so a fleet trial without WeChat does not look like it ran on the database.
  */
 export function sandboxIgnores(vars: NodeJS.ProcessEnv): string[] {
-  const set = ['BOT_DATABASE_URL', 'BOT_ACCOUNT'].filter(k => vars[k]?.trim())
+  const set = ['BOT_DATABASE_URL', 'BOT_ACCOUNT', 'BOT_DATABASE_SCHEMA'].filter(k => vars[k]?.trim())
   return set.length
     ? [
         `⚠️ 沙盒不使用 ${set.join('、')}：状态只写在本机数据目录，不连数据库、不加入多账号 (the sandbox ignores ${set.join(', ')})`,

@@ -97,7 +97,7 @@ export class CommandRouter {
       const near = parsed.name.length > MAX_NAME_CHARS ? undefined : this.nearest(parsed.name, event, roles)
       return {
         kind: 'reply',
-        text: `未知命令。${near ? `您是不是要找 ${p}${near}？` : ''}发送 ${p}帮助 查看你可以使用的命令。`,
+        text: `未知命令。${near ? `是不是要找 ${p}${near}？` : ''}发送 ${p}帮助 查看你可以使用的命令。`,
         privately: answerPrivately(event),
         // Still a refusal to the admins (audited): only the asker is told nothing of the command.
         ...(cmd ? { refused: cmd.spec.name } : {}),

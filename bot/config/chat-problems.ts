@@ -11,8 +11,12 @@ const FILE = /\.(ya?ml|csv|json)$/i
 const CHINESE = /[\u4e00-\u9fff]/
 /** Anything that could be a folder on the server: such a message stays in the log. */
 const PATH_LIKE = /[\\/]/
-/** A date written with slashes (`2026/12/2` in a roster's 离职日期): no folder. */
-const SLASH_DATE = /\d+\/\d+(?:\/\d+)?/g
+/**
+ * Slashes that name no folder: a date (`2026/12/2` in a roster's 离职日期), a timezone (`Asia/Shanghai`) or the
+ * timezone someone typed, quoted (`"Asia/Shangai"`, `"Mars/Olympus"`).
+ */
+const NOT_A_PATH =
+  /\d+\/\d+(?:\/\d+)?|\b(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)\/[\w+-]+|"[A-Za-z_]+\/[\w+-]+"/g
 /** The config key a problem starts with (`plugins.realname.grace`, `groups[3].name`). */
 const KEY = /^([A-Za-z_$][\w$]*(?:\[\d+\]|\.[\w$]+)*): /
 
@@ -28,7 +32,7 @@ export function problemsForChat(problems: readonly string[]): string[] {
       const key = KEY.exec(m[3])?.[1]
       const message = key ? m[3].slice(key.length + 2) : m[3]
       const said =
-        CHINESE.test(message) && !PATH_LIKE.test(message.replace(SLASH_DATE, '')) ? `：${chineseOnly(message)}` : ''
+        CHINESE.test(message) && !PATH_LIKE.test(message.replace(NOT_A_PATH, '')) ? `：${chineseOnly(message)}` : ''
       return `· ${basename(m[1])}${m[2] ? ` 第 ${m[2]} 行` : ''}${key ? `：${key}` : ''}${said}`
     }
     const key = KEY.exec(problem)?.[1]

@@ -99,9 +99,28 @@ export const duration = (opts: { positive?: boolean } = {}) =>
     return ms
   })
 
-/** A zod type for `HH:mm` wall-clock times. */
-export const clockTimeSchema = () =>
-  z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '应为一天中的时刻 "HH:mm"（expected a time of day "HH:mm"）')
+const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/
+
+/**
+ * The `HH:mm` someone most likely meant by a time of day written otherwise: `9:30`, `09：30` (a full-width colon),
+ * `1800` (a number); undefined when none.
+ */
+export function nearClockTime(input: unknown): string | undefined {
+  const m = /^(\d{1,2})[:：]?(\d{2})$/.exec(String(input).trim())
+  const near = m && `${m[1].padStart(2, '0')}:${m[2]}`
+  return near && CLOCK_TIME.test(near) ? near : undefined
+}
+
+function clockTimeError(issue: { input?: unknown }): string {
+  const near = nearClockTime(issue.input)
+  return (
+    `应为一天中的时刻 "HH:mm"，如 "09:30"${issue.input === undefined ? '' : `，填的是 ${JSON.stringify(issue.input)}`}` +
+    `${near ? `，是不是 "${near}"？` : ''}（expected a time of day "HH:mm"）`
+  )
+}
+
+/** A zod type for `HH:mm` wall-clock times; a mistake is answered with what was written and the time it is near. */
+export const clockTimeSchema = () => z.string({ error: clockTimeError }).regex(CLOCK_TIME, { error: clockTimeError })
 
 /** Format milliseconds as a short Chinese duration: `1小时5分钟`, `40分钟`, `30秒`. */
 export function formatDuration(ms: number): string {

@@ -63,8 +63,21 @@ export function formatIssues(
         return `${at}未知的设置项，${hint}`
       })
     }
-    return [`${where(file, doc, lines, path)}${formatPath(path)}: ${issueText(issue)}${nearestValue(issue, doc, path)}`]
+    const hint = nearestValue(issue, doc, path) || asList(issue, doc, path)
+    return [`${where(file, doc, lines, path)}${formatPath(path)}: ${issueText(issue)}${hint}`]
   })
+}
+
+/**
+ * For one value where a list belongs (`admin: wxid_admin`), the list it was meant to be: `，写成 [wxid_admin]`.
+ * Read from the YAML at the issue's path, as zod keeps no input; empty for anything but a lone text or number.
+ */
+function asList(issue: z.core.$ZodIssue, doc: Document | undefined, path: PropertyKey[]): string {
+  if (issue.code !== 'invalid_type' || issue.expected !== 'array' || !doc) return ''
+  const input = doc.getIn(path)
+  return typeof input === 'string' || typeof input === 'number'
+    ? `，写成列表 [${input}]（write a list: [${input}]）`
+    : ''
 }
 
 /**

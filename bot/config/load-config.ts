@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { dirname, isAbsolute, relative, resolve } from 'node:path'
 import { z } from 'zod'
 import { LineCounter, parseDocument, type YAMLError } from 'yaml'
-import { yamlErrorText } from './yaml-errors.js'
+import { withColonHints, yamlErrorText } from './yaml-errors.js'
 import type { PluginDefinition } from '../core/plugin.js'
+import { shipped } from '../package-root.js'
 import { baseConfigShape, type RawConfig, type RawGroup } from './schema.js'
 import { formatIssues, formatPath, lineOf, sortProblems, where } from './format-issues.js'
 import { nearestKey } from './suggest-key.js'
@@ -13,11 +14,20 @@ import { loadRoster, RosterError, rosterFromList } from '../roster/load-roster.j
 import { Roster } from '../roster/roster.js'
 import { type FileRole, fileProblem, UserFileError } from './user-file.js'
 
-/** The config file, for messages about it. */
+/** The config file, for messages about it; the example to copy is named where it is (in a host bot: node_modules/…). */
 export const CONFIG_FILE: FileRole = {
   zh: '配置文件',
   en: 'config file',
-  hint: '可复制 data/bot.config.example.yaml 作为起点 copy data/bot.config.example.yaml to start from',
+  get hint() {
+    const example = fromHere(shipped('data/bot.config.example.yaml'))
+    return `可复制 ${example} 作为起点 copy ${example} to start from`
+  },
+}
+
+/** `file` as typed from the working directory: relative below it, else absolute. */
+function fromHere(file: string): string {
+  const rel = relative(process.cwd(), file)
+  return rel.startsWith('..') || isAbsolute(rel) ? file : rel
 }
 
 /** A config that failed to load, with every problem on its own line. */
@@ -86,7 +96,7 @@ export function parseConfig(text: string, file: string, plugins: PluginDefinitio
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true })
   if (doc.errors.length) {
     const errors = causes(doc.errors)
-    throw new ConfigError(syntaxProblems(errors, file), errors.length)
+    throw new ConfigError(withColonHints(syntaxProblems(errors, file), file, text), errors.length)
   }
   const raw = (doc.toJS() ?? {}) as RawConfig
   const at = (path: PropertyKey[]) => where(file, doc, lines, path)
@@ -106,7 +116,7 @@ export function parseConfig(text: string, file: string, plugins: PluginDefinitio
     )
     const roster = readRoster(raw.roster, file, at, i => lineOf(doc, lines, ['roster', i]) ?? 0, problems)
     checkContactIds(raw, roster, at, problems)
-    if (!parsed.success || problems.length) throw new ConfigError(problems)
+    if (!parsed.success || problems.length) throw new ConfigError(withColonHints(problems, file, text))
     const config = parsed.data as BotConfig
     const groupSections = new Map<string, Record<string, Record<string, unknown>>>()
     for (const [i, g] of config.groups.entries()) groupSections.set(g.name, { ...config.plugins, ...overrides[i] })
@@ -117,7 +127,6 @@ export function parseConfig(text: string, file: string, plugins: PluginDefinitio
 /** YAML syntax errors listed: past the first few, one wrong indent goes on for every line below it. */
 const SHOWN_SYNTAX_ERRORS = 3
 
-/** The first YAML syntax errors, each at its line, and how many more there are. */
 /**
  * The syntax errors worth telling: a Tab used as indent, once per line, when there is one (the parser then
  * misreads the lines below it: one Tab gave 13 errors); else every error.
@@ -128,6 +137,7 @@ function causes(errors: readonly YAMLError[]): readonly YAMLError[] {
   return tabs.length ? tabs.filter(e => !lines.has(e.linePos?.[0].line) && lines.add(e.linePos?.[0].line)) : errors
 }
 
+/** The first YAML syntax errors, each at its line, and how many more there are. */
 function syntaxProblems(errors: readonly YAMLError[], file: string): string[] {
   const shown = errors.slice(0, SHOWN_SYNTAX_ERRORS).map(e => {
     const line = e.linePos?.[0].line ?? '?'

@@ -16,6 +16,35 @@ const CHINESE: { code: YAMLError['code']; message?: RegExp; zh: string }[] = [
 ]
 
 /**
+ * A config key (always written in ASCII) followed by a full-width colon, typed with a Chinese input method:
+ * `timezone：Asia/Shanghai`, `{ admin：[wxid_a] }`. Quoted text is left out first (a value may hold `：`).
+ */
+const FULL_WIDTH_COLON = /(?:^|[\s{,[])[A-Za-z_][\w.-]*\s*：/
+/** The key path a schema problem names after its line (`outbox: `, `(root): `): the fix goes after it. */
+const KEY_PATH = /^(?:\(root\)|[A-Za-z_$][\w$]*(?:\[\d+\]|\.[\w$]+)*): /
+const QUOTED = /"(?:[^"\\]|\\.)*"|'[^']*'/g
+
+/**
+ * Each problem at a line of `file` whose key is followed by a full-width colon `：` (the parser only knows `: `)
+ * gets the fix, after its key path and before what the parser or the schema made of it (`缺少字符…`,
+ * `应为键值（映射）`).
+ */
+export function withColonHints(problems: readonly string[], file: string, text: string): string[] {
+  const lines = text.split('\n')
+  return problems.map(problem => {
+    if (!problem.startsWith(`${file}:`)) return problem
+    const rest = problem.slice(file.length + 1)
+    const at = /^(\d+): /.exec(rest)
+    const line = at ? lines[Number(at[1]) - 1] : undefined
+    if (!at || line === undefined || !FULL_WIDTH_COLON.test(line.replace(QUOTED, '""'))) return problem
+    const head = at[0].length + (KEY_PATH.exec(rest.slice(at[0].length))?.[0].length ?? 0)
+    return `${file}:${rest.slice(0, head)}${COLON_FIX}${rest.slice(head)}`
+  })
+}
+
+const COLON_FIX = '这一行的键后面用了中文冒号「：」，请改成英文冒号加空格「: 」；'
+
+/**
  * One YAML syntax error as `check-config` prints it: Chinese first, the parser's English in brackets
  * (`引号没有闭合…（Missing closing "quote）`), without the parser's position (the caller prints `file:line`).
  */

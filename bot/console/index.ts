@@ -30,14 +30,21 @@ export function readConsoleSettings(env: NodeJS.ProcessEnv = process.env): Conso
   const m = /^(?:(\[[0-9a-fA-F:]+\]|[\w.-]+):)?(\d{1,5})$/.exec(listen)
   const port = Number(m?.[2])
   if (!m || port < 1 || port > 65535)
-    throw new ConsoleSettingsError(`BOT_CONSOLE_LISTEN must be host:port or a port, got "${listen}"`)
+    throw new ConsoleSettingsError(
+      `BOT_CONSOLE_LISTEN 应为端口（如 8080）或 地址:端口（如 127.0.0.1:8080），填的是 "${listen}"（must be host:port or a port）`,
+    )
   const host = (m[1] ?? '127.0.0.1').replace(/^\[|\]$/g, '')
   const token = env.BOT_CONSOLE_TOKEN?.trim() || undefined
-  if (token && token.length < 24) throw new ConsoleSettingsError('BOT_CONSOLE_TOKEN must be at least 24 characters')
+  if (token && token.length < 24)
+    throw new ConsoleSettingsError(
+      `BOT_CONSOLE_TOKEN 太短：至少 24 个字符，现在 ${token.length} 个（must be at least 24 characters）`,
+    )
   const shown = host.includes(':') ? `[${host}]` : host
   const publicUrl = (env.BOT_CONSOLE_URL?.trim() || `http://${shown}:${port}`).replace(/\/+$/, '')
   if (!/^https?:\/\//.test(publicUrl))
-    throw new ConsoleSettingsError('BOT_CONSOLE_URL must start with http:// or https://')
+    throw new ConsoleSettingsError(
+      'BOT_CONSOLE_URL 应以 http:// 或 https:// 开头，如 https://bot.example.com（must start with http:// or https://）',
+    )
   return { host, port, publicUrl, token }
 }
 

@@ -107,10 +107,16 @@ export function logFormatFromEnv(value: string | undefined): LogFormat {
   return oneOf('LOG_FORMAT', value, ['text', 'json'], 'text')
 }
 
+/** Levels of Wechaty's own log (`WECHATY_LOG`) that are no `LOG_LEVEL`: said when one is written there. */
+const WECHATY_LEVELS = new Set(['verbose', 'silly'])
+
 function oneOf<T extends string>(name: string, value: string | undefined, known: readonly T[], fallback: T): T {
   const text = value?.trim()
   if (!text) return fallback
   const hit = known.find(k => k === text.toLowerCase())
-  if (!hit) throw new Error(`${name}="${text}": expected one of ${known.join(', ')}`)
+  if (!hit) {
+    const near = name === 'LOG_LEVEL' && WECHATY_LEVELS.has(text.toLowerCase()) ? `；${text} 是 WECHATY_LOG 的级别` : ''
+    throw new Error(`${name}="${text}": 应为 ${known.join('、')} 之一${near}（expected one of ${known.join(', ')}）`)
+  }
   return hit
 }

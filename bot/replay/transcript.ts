@@ -7,12 +7,13 @@ import { type FileRole, readUserFile } from '../config/user-file.js'
 /** The transcript file, for messages about it. */
 const TRANSCRIPT_FILE: FileRole = { zh: '回放记录文件', en: 'transcript file' }
 
+/** A line's time, said with what was written (`"2026-12-01 10:05"` has no offset). */
+const timeError = (issue: { input?: unknown }) =>
+  `${issue.input === undefined ? '缺少时间' : `时间写的是 ${JSON.stringify(issue.input)}`}：应为带时区的 ISO 时间，` +
+  '如 2026-11-30T09:00:00+08:00（expected an ISO time with an offset, such as 2026-11-30T09:00:00+08:00）'
 const time = z
-  .string()
-  .refine(
-    s => /(Z|[+-]\d\d:?\d\d)$/.test(s) && !Number.isNaN(Date.parse(s)),
-    'expected an ISO time with an offset, such as 2026-11-30T09:00:00+08:00',
-  )
+  .string({ error: timeError })
+  .refine(s => /(Z|[+-]\d\d:?\d\d)$/.test(s) && !Number.isNaN(Date.parse(s)), { error: timeError })
 const kinds = [
   'text',
   'image',
@@ -125,7 +126,7 @@ export function readTranscript(file: string): TranscriptEvent[] {
       try {
         json = JSON.parse(text)
       } catch (e) {
-        problems.push(`${file}:${n}: not valid JSON (${(e as Error).message})`)
+        problems.push(`${file}:${n}: 不是一行 JSON，每行应为一个 {…} 对象（not valid JSON: ${(e as Error).message}）`)
         return
       }
       const parsed = line.safeParse(json)
@@ -136,7 +137,9 @@ export function readTranscript(file: string): TranscriptEvent[] {
       const at = Date.parse(parsed.data.t)
       const prev = events[events.length - 1]
       if (prev && at < prev.at)
-        problems.push(`${file}:${n}: t: earlier than line ${prev.line} (lines must be in time order)`)
+        problems.push(
+          `${file}:${n}: t: 比第 ${prev.line} 行早，各行要按时间先后排列（earlier than line ${prev.line}: lines must be in time order）`,
+        )
       const attached = attachedFile(file, parsed.data)
       if (attached?.problem) problems.push(`${file}:${n}: fileName: ${attached.problem}`)
       events.push({ ...parsed.data, at, line: n, ...(attached?.file && { file: attached.file }) })

@@ -17,7 +17,6 @@ import {
   dictionaryEditText,
   dictionaryFormsText,
   dictionaryUsageText,
-  reviewAnswerText,
   reviewUsageText,
   SEVERITY_LABEL,
   stepsText,
@@ -108,10 +107,12 @@ function reviewCommand(
       const allow = answer === 'ignore' && ALLOW_WORDS.has(word?.toLowerCase() ?? '')
       // An ignored review may still be allowed: the admin decides to stop the kind of hit later.
       const answerable = review?.status === 'open' || (allow && review?.status === 'ignored')
-      if (!review || !answerable) return [inv.reply(reviewUsageText(p, id, review?.status))]
+      if (!review || !answerable) return [inv.reply(reviewUsageText(p, id, review))]
       const admin = inv.event.sender.id
-      if (answer === 'confirm')
-        return [...s.confirmReview(review, admin), inv.reply(reviewAnswerText(review, 'confirmed'))]
+      if (answer === 'confirm') {
+        const { actions, text } = s.confirmReview(review, admin)
+        return [...actions, inv.reply(text)]
+      }
       const { actions, text } = s.ignoreReview(review, admin, allow)
       // The admin reads the answer first; a suggestion to all admins follows it.
       return [inv.reply(text), ...actions]

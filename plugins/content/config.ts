@@ -249,6 +249,13 @@ export const contentConfigSchema = z
       .describe(
         '检查群里图片中的二维码：进群/加好友二维码和客户群里的其他二维码算广告，网址按链接白名单检查 Check group images for QR codes: invites (and, in customer groups, any other code) are ads; URLs are checked against the link allow-list',
       ),
+    ignoredQuiet: globalOnly(
+      duration({ positive: true })
+        .prefault('24h')
+        .describe(
+          "#忽略 之后，同一成员再发同样的消息（文字相同），多久之内不再询问管理员 After #忽略, how long the same member's same message is not asked about again",
+        ),
+    ),
     suggestAllowAfter: globalOnly(
       z
         .number()

@@ -2,8 +2,10 @@ import type { Action } from '../../bot/core/actions.js'
 import { shortDateTime } from '../../bot/time/zoned.js'
 import type { Finding } from './assess/findings.js'
 import type { AllowOutcome, Suggestion } from './assess/allow-phrase.js'
-import { hintKey, IGNORED_QUIET_MS, type Review, type ReviewedMessage, type ReviewLog } from './state.js'
+import { hintKey, type Review, type ReviewedMessage, type ReviewLog } from './state.js'
 import {
+  alongRecordText,
+  alongText,
   confirmedAgainNote,
   confirmedAgainText,
   confirmedReportText,
@@ -100,8 +102,11 @@ export function decideConfirmedAgain(
   return [record, note]
 }
 
-/** The same sender's same message posted again after `#忽略` (`answeredReviewFor`): only recorded, nobody asked. */
-export function decideIgnoredAgain(review: Review, m: ReviewedMessage, memberId: string): Action[] {
+/**
+ * The same sender's same message posted again after `#忽略` (`answeredReviewFor`), within `quietMs`
+ * (`ignoredQuiet`): only recorded, nobody asked.
+ */
+export function decideIgnoredAgain(review: Review, m: ReviewedMessage, memberId: string, quietMs: number): Action[] {
   return [
     {
       type: 'record',
@@ -110,16 +115,17 @@ export function decideIgnoredAgain(review: Review, m: ReviewedMessage, memberId:
       memberId,
       reason: auditReason(review.id, m.findings),
       evidence: { messageId: m.messageId, text: m.text.slice(0, 200) },
-      text: ignoredAgainText(review.id, evasionText(m.findings), IGNORED_QUIET_MS / 3_600_000),
+      text: ignoredAgainText(review.id, evasionText(m.findings), quietMs),
     },
   ]
 }
 
 /**
  * The admin report of a `#确认`: the one report as it is when the question was posted in one group; one report
- * naming every group and each group's steps when it was posted in several (reasons joined: one audit entry).
+ * naming every group and each group's steps when it was posted in several, or when the answer decided other open
+ * questions along (`reviewIds`: the answered one first; reasons joined: one audit entry).
  */
-export function decideConfirmedReport(reviewId: string, held: readonly HeldReport[]): Action[] {
+export function decideConfirmedReport(reviewIds: readonly string[], held: readonly HeldReport[]): Action[] {
   if (held.length <= 1) return held.map(h => h.action)
   const [first] = held
   const escalated = held.find(h => h.action.rule === 'content.escalate')
@@ -129,7 +135,7 @@ export function decideConfirmedReport(reviewId: string, held: readonly HeldRepor
       rule: escalated ? escalated.action.rule : first.action.rule,
       reason: [...new Set(held.map(h => h.action.reason))].join('; '),
       text: confirmedReportText(
-        reviewId,
+        reviewIds,
         held.map(h => h.facts),
       ),
     },
@@ -138,7 +144,7 @@ export function decideConfirmedReport(reviewId: string, held: readonly HeldRepor
 
 /**
  * The false hit of a review just ignored that the admins have now ignored `after` times (or more) without
- * `允许`, unless it was suggested or allowed before (`log.learned`); `after` 0 never suggests.
+ * `允许` (a review closed along with another, `answeredWith`, is no answer of theirs), unless it was suggested or allowed before (`log.learned`); `after` 0 never suggests.
  */
 export function dueSuggestion(log: ReviewLog, review: Review, after: number): Suggestion | undefined {
   if (after <= 0) return undefined
@@ -146,7 +152,7 @@ export function dueSuggestion(log: ReviewLog, review: Review, after: number): Su
     const key = hintKey(hint)
     if (log.learned?.includes(key)) continue
     const ids = log.reviews
-      .filter(r => r.status === 'ignored' && !r.allowed && r.hints?.some(h => hintKey(h) === key))
+      .filter(r => r.status === 'ignored' && !r.allowed && !r.answeredWith && r.hints?.some(h => hintKey(h) === key))
       .map(r => r.id)
     if (ids.length >= after) return { hint, ids }
   }
@@ -177,6 +183,37 @@ export function decideIgnore(
     text: suggestAllowText(suggestion, prefix),
   }
   return [ignored, suggest]
+}
+
+/**
+ * An open review decided along with the one the admins answered (`decidedAlong`): audited under its own id, naming
+ * the answer (`R4 随 R3 一并确认`); its messages are then handled (`#确认`) or released (`#忽略`) as the answer's.
+ */
+export function decideAlong(review: Review, answered: Review, adminId: string): Action {
+  return {
+    type: 'record',
+    rule: 'content.review.along',
+    groupId: review.groupId,
+    memberId: review.memberId,
+    reason: `${review.id} ${answered.status} with ${review.answeredWith ?? answered.id} by ${adminId}`,
+    evidence: { messageId: review.messageId },
+    text: alongRecordText(review.id, review.answeredWith ?? answered.id, answered.status === 'confirmed'),
+  }
+}
+
+/**
+ * The admins' one line on a question another bot account's answer decided (fleet): nobody here answered it, so
+ * nobody here was told in a reply (`R4 与 R3@sales1 是同一人的同一变体（…），一并确认，按违规处理，不必再答复。`).
+ */
+export function alongNote(review: Review, answered: Review): Action {
+  return {
+    type: 'notifyAdmins',
+    rule: 'content.review.along',
+    groupId: review.groupId,
+    memberId: review.memberId,
+    reason: `${review.id} ${answered.status} with ${answered.id}`,
+    text: alongText([review.id], answered),
+  }
 }
 
 /** `#忽略 R3 允许`: each allowed phrase audited as a dictionary edit (undone with `#词库 删除`). */

@@ -44,11 +44,16 @@ export function createContentPlugin(options: ContentOptions = {}) {
         },
         onTimer: key => (key.startsWith(QR_TIMER) ? s.finishQr(key) : []),
         onEvent: ev => {
-          const notices = s.holder.takeNotices()
+          // Fleet: questions another account's answer decided are acted on at the next event (or the minute job).
+          const notices = [...s.holder.takeNotices(), ...s.decideForeignAnswers()]
           if (ev.type !== 'message') return notices
           const actions = s.onMessage(ev)
           return notices.length ? [...notices, ...actions] : actions
         },
+        // Fleet only (another account's records are readable): a quiet account decides them within a minute too.
+        jobs: ctx.fleet.readLog
+          ? [{ name: 'fleet-reviews', cron: '* * * * *', run: () => s.decideForeignAnswers() }]
+          : [],
         commands: contentCommands(s),
         views: contentViews({
           dictionary: () => s.holder.matcher.dictionary,

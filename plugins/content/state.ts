@@ -42,6 +42,11 @@ export interface Review {
    * (`answeredReviewFor`): the confirmation holds the incident window after the later of this and `decidedAt`.
    */
   actedAgainAt?: number
+  /**
+   * The review whose answer decided this one too (`R3`, or `R3@sales1` from another account of the fleet): the same
+   * member's same evasion (`#确认`) or the same message (`#忽略`), still open when that answer came (`decidedAlong`).
+   */
+  answeredWith?: string
 }
 
 /** One message a review answers: where and when it was posted, what it said and what it hit. */
@@ -66,8 +71,9 @@ const HINT = z.object({ category: z.string().min(1), label: z.string(), phrase: 
 
 /**
  * The `content-reviews` document (durable: an admin may answer days later). Version 2 validates the
- * learning fields (`hints`, `allowed`, `learned`) that version 1 stored unchecked. `actedAgainAt` came later
- * within version 2: optional, so a document without it reads as before, and an older release keeps it unread.
+ * learning fields (`hints`, `allowed`, `learned`) that version 1 stored unchecked. `actedAgainAt` and `answeredWith`
+ * came later within version 2: optional, so a document without them reads as before, and an older release keeps
+ * them unread (it would only answer `#确认 R4` of a review decided along with R3 as `R4 已确认过`).
  */
 export const REVIEWS_DOC = docSpec<ReviewLog>({
   version: 2,
@@ -84,6 +90,7 @@ export const REVIEWS_DOC = docSpec<ReviewLog>({
         status: z.enum(['open', 'confirmed', 'ignored']),
         decidedAt: z.number().optional(),
         actedAgainAt: z.number().optional(),
+        answeredWith: z.string().optional(),
         hints: z.array(HINT).optional(),
         allowed: z.boolean().optional(),
         repeats: z
@@ -145,9 +152,6 @@ export function openReviewFor(
   return undefined
 }
 
-/** How long after `#忽略` the same sender's same message is not asked about again (`answeredReviewFor`). */
-export const IGNORED_QUIET_MS = 24 * 3_600_000
-
 /** The keys of a message's review-only hits: category, term and form (`insult|傻逼|pinyin`); a policy note its own. */
 export function evasionKeys(findings: readonly Finding[]): string[] {
   const keys = findings.flatMap(f =>
@@ -161,13 +165,13 @@ export function evasionKeys(findings: readonly Finding[]): string[] {
 /**
  * The member's answered review that already decides on a message's review-only hits, if any: a `#确认`-ed one whose
  * messages had the same terms in the same forms, within `windowMs` after the answer or the last repeat it acted on
- * (`actedAgainAt`); a `#忽略`-d one with a message of the same text (and so the same hits), within
- * {@link IGNORED_QUIET_MS} after the answer (other words with the same hit may be the violation: asked). The newest
+ * (`actedAgainAt`); a `#忽略`-d one with a message of the same text (and so the same hits), within `quietMs`
+ * (`ignoredQuiet`) after the answer (other words with the same hit may be the violation: asked). The newest
  * answer wins.
  */
 export function answeredReviewFor(
   log: ReviewLog,
-  q: { memberId: string; text: string; findings: readonly Finding[]; now: number; windowMs: number },
+  q: { memberId: string; text: string; findings: readonly Finding[]; now: number; windowMs: number; quietMs: number },
 ): Review | undefined {
   const keys = evasionKeys(q.findings)
   if (!keys.length) return undefined
@@ -178,12 +182,35 @@ export function answeredReviewFor(
     if (found && (found.decidedAt ?? 0) > r.decidedAt) continue
     const confirmed = r.status === 'confirmed'
     const since = confirmed ? Math.max(r.decidedAt, r.actedAgainAt ?? 0) : r.decidedAt
-    if (q.now >= since + (confirmed ? q.windowMs : IGNORED_QUIET_MS)) continue
+    if (q.now >= since + (confirmed ? q.windowMs : q.quietMs)) continue
     const messages = reviewedMessages(r).filter(m => confirmed || m.text.trim() === text)
     const held = new Set(messages.flatMap(m => evasionKeys(m.findings)))
     if (keys.every(k => held.has(k))) found = r
   }
   return found
+}
+
+/**
+ * The member's other open reviews that an answer decides too (`#确认 R3` / `#忽略 R3` also answers an open R4): for
+ * `#确认`, those whose every hit is one of the answered review's (same category, term and form: `evasionKeys`); for
+ * `#忽略`, those whose every message has the text of one of its messages. Only those asked before `until` (another
+ * account's answer decides the questions asked until its hold ended, as `answeredReviewFor` would have); oldest first.
+ */
+export function decidedAlong(log: ReviewLog, answered: Review, until = Number.POSITIVE_INFINITY): Review[] {
+  if (answered.status === 'open') return []
+  const messages = reviewedMessages(answered)
+  const keys = new Set(messages.flatMap(m => evasionKeys(m.findings)))
+  const texts = new Set(messages.map(m => m.text.trim()))
+  const same = (m: ReviewedMessage): boolean =>
+    answered.status === 'confirmed' ? evasionKeys(m.findings).every(k => keys.has(k)) : texts.has(m.text.trim())
+  return log.reviews.filter(
+    r =>
+      r !== answered &&
+      r.status === 'open' &&
+      r.memberId === answered.memberId &&
+      r.at < until &&
+      reviewedMessages(r).every(same),
+  )
 }
 
 /** Adds a repeated message to an open review, and the phrases that would stop its hits (`#忽略 R3 允许`). */

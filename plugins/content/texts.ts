@@ -142,8 +142,11 @@ export const confirmedAgainText = (id: string, how: string): string =>
   `${id} 已确认过同一变体（${how}），这次直接处理，未再询问`
 
 /** The audit record of the same message again after `#忽略`: nothing done, no question. */
-export const ignoredAgainText = (id: string, how: string, quietHours: number): string =>
-  `同样的消息 ${id} 已忽略（${how}），${quietHours} 小时内不再询问`
+export const ignoredAgainText = (id: string, how: string, quietMs: number): string =>
+  `同样的消息 ${id} 已忽略（${how}），${quietText(quietMs)}内不再询问`
+
+/** The quiet after `#忽略` in words: whole hours as hours (`24 小时`), else `formatDuration`'s (`1小时30分钟`). */
+const quietText = (ms: number): string => (ms % 3_600_000 === 0 ? `${ms / 3_600_000} 小时` : formatDuration(ms))
 
 /** The admins' short note on a repeat acted on as confirmed when no report went to them (the matrix has none). */
 export function confirmedAgainNote(id: string, member: string, topic: string, how: string, steps: string): string {
@@ -151,7 +154,7 @@ export function confirmedAgainNote(id: string, member: string, topic: string, ho
 }
 
 /** One report for the groups a confirmed question (`#确认 R3`) was posted in: each group's steps on its own line. */
-export function confirmedReportText(reviewId: string, reports: readonly ReportFacts[]): string {
+export function confirmedReportText(reviewIds: readonly string[], reports: readonly ReportFacts[]): string {
   const [first] = reports
   const many = reports.length > 1
   const ids = [...new Set(reports.map(f => f.incidentId))].join('、')
@@ -174,7 +177,7 @@ export function confirmedReportText(reviewId: string, reports: readonly ReportFa
     `🚨 违规内容 ${ids}：${severity}`,
     `群：${groups}`,
     `成员：${first.member}（${first.memberId}）`,
-    `管理员已确认 ${reviewId}（共 ${reports.length} 条）`,
+    `管理员已确认 ${reviewIds.join('、')}（共 ${reports.length} 条）`,
     '证据：',
     ...shown,
     `原文：${excerpt(first.original, 80)}`,
@@ -331,12 +334,29 @@ export function suggestAllowText(s: Suggestion, prefix: string): string {
 }
 
 /** Why `#确认` / `#忽略` cannot answer, with the usage. */
-export function reviewUsageText(prefix: string, id: string | undefined, status?: Review['status']): string {
+export function reviewUsageText(prefix: string, id: string | undefined, r?: Review): string {
   const usage = `用法：${prefix}确认 <编号> 或 ${prefix}忽略 <编号> [允许]（编号如 R3，见「待确认」私聊；加「允许」以后不再提示同样的命中）`
   if (!id) return usage
-  if (!status) return `没有找到待确认的 ${id}。${usage}`
-  return `${id} 已${status === 'confirmed' ? '确认' : '忽略'}过，不再处理。`
+  if (!r) return `没有找到待确认的 ${id}。${usage}`
+  const answer = r.status === 'confirmed' ? '确认' : '忽略'
+  return r.answeredWith
+    ? `${r.id} 已随 ${r.answeredWith} 一并${answer}过，不再处理。`
+    : `${r.id} 已${answer}过，不再处理。`
 }
+
+/**
+ * The answer's one line on the other open questions it decided (`decidedAlong`): `R4 与 R3 是同一人的同一变体（拼音
+ * shabi → 傻逼），一并确认，不必再答复。`; for `#忽略`, the same message.
+ */
+export function alongText(ids: readonly string[], answered: Review): string {
+  const same = answered.status === 'confirmed' ? `同一变体（${evasionText(answered.findings)}）` : '同一条消息'
+  const what = answered.status === 'confirmed' ? '一并确认，按违规处理' : '一并忽略'
+  return `${ids.join('、')} 与 ${answered.id} 是同一人的${same}，${what}，不必再答复。`
+}
+
+/** The audit record of a question decided along with another: `R4 随 R3 一并确认`. */
+export const alongRecordText = (id: string, answeredId: string, confirmed: boolean): string =>
+  `${id} 随 ${answeredId} 一并${confirmed ? '确认' : '忽略'}`
 
 const EDIT_VERB = { add: '添加词条', remove: '删除', allow: '添加允许短语' } as const
 

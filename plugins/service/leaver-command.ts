@@ -18,7 +18,7 @@ export function leaverCommand(staff: StaffWatch, prefix: string): CommandSpec {
       const [sub] = inv.argv
       const names = staff.held().map(([, name]) => name)
       if (!sub) return [inv.reply(names.length ? heldSay.list(names, prefix) : heldSay.none)]
-      if (sub !== '确认') return [inv.reply(usage)]
+      if (sub !== '确认') return [inv.reply(heldSay.badArgs(usage))]
       const done = names.length ? await staff.confirm() : { names: [], actions: [] }
       return [inv.reply(done.names.length ? heldSay.confirmed(done.names) : heldSay.none), ...done.actions]
     },

@@ -215,7 +215,9 @@ export const heldSay = {
   list: (names: string[], prefix: string) =>
     `等待确认的离职人员 ${names.length} 人：${names.join('、')}。确实都已离职请发送 ${prefix}离职 确认；名单不全请补全花名册后 ${prefix}花名册 重载。`,
   confirmed: (names: string[]) => `✅ 已按离职处理：${names.join('、')}。`,
-  usage: (prefix: string) => `用法：${prefix}离职（查看等待确认的人） | ${prefix}离职 确认`,
+  /** The usage line of `#帮助` (no 用法： there: the list says what each line is). */
+  usage: (prefix: string) => `${prefix}离职（查看等待确认的人） | ${prefix}离职 确认`,
+  badArgs: (usage: string) => `用法：${usage}`,
 } as const
 
 /** To the admins when a leaver is still in internal groups a while after the bot tried to remove them. */

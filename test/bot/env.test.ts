@@ -55,9 +55,11 @@ describe('environment', () => {
 
   it('rejects an unknown LOG_LEVEL or LOG_FORMAT instead of falling back silently; any case is fine', () => {
     expect(() => readEnv({ LOG_LEVEL: 'loud' })).toThrow(
-      'LOG_LEVEL="loud": expected one of debug, info, warn, error, silent',
+      'LOG_LEVEL="loud": 应为 debug、info、warn、error、silent 之一（expected one of debug, info, warn, error, silent）',
     )
-    expect(() => readEnv({ LOG_FORMAT: 'xml' })).toThrow('LOG_FORMAT="xml": expected one of text, json')
+    expect(() => readEnv({ LOG_FORMAT: 'xml' })).toThrow(
+      'LOG_FORMAT="xml": 应为 text、json 之一（expected one of text, json）',
+    )
     expect(readEnv({ LOG_LEVEL: 'DEBUG', LOG_FORMAT: ' Text ' })).toMatchObject({
       logLevel: 'debug',
       logFormat: 'text',

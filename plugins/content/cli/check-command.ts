@@ -50,7 +50,8 @@ export async function runCheck(
   const parsed = CLI.parse(argv)
   if (parsed instanceof UsageError) return parsed.report(err)
   const { dictionary: dictionaries = [], input } = parsed.values
-  if (dictionaries.length === 0 || !input) return CLI.error('--dictionary and --input are required').report(err)
+  if (dictionaries.length === 0 || !input)
+    return CLI.error('缺少 --dictionary 或 --input（--dictionary and --input are required）').report(err)
   try {
     for (const file of dictionaries) userFile(file, DICTIONARY_FILE)
     userFile(input, INPUT_FILE)
@@ -101,8 +102,13 @@ async function checkLines(
     err.write(`${input}: cannot read input: ${(error as Error).message}\n`)
     return EXIT_FAILURE
   }
-  return badLines > 0 ? EXIT_BAD_LINES : 0
+  if (badLines === 0) return 0
+  err.write(`${badLines} 行格式不对，没有检查；${LINE_FORMAT}（${badLines} malformed line(s) skipped）\n`)
+  return EXIT_BAD_LINES
 }
+
+/** What every input line must be, said once after the malformed lines. */
+const LINE_FORMAT = '每行一个 JSON 对象，如 {"id": "1", "text": "要检查的话"}'
 
 /** The {id, text} of a JSONL line, or what is wrong with it. */
 function parseMessage(line: string): { id: string | number; text: string } | string {
@@ -110,11 +116,13 @@ function parseMessage(line: string): { id: string | number; text: string } | str
   try {
     value = JSON.parse(line)
   } catch (error) {
-    return `invalid JSON: ${(error as Error).message}`
+    return `不是 JSON（invalid JSON: ${(error as Error).message}）`
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected an object {"id", "text"}'
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return '应为 JSON 对象 {"id", "text"}（expected an object {"id", "text"}）'
   const { id, text } = value as { id?: unknown; text?: unknown }
-  if (typeof id !== 'string' && typeof id !== 'number') return 'expected "id" to be a string or a number'
-  if (typeof text !== 'string') return 'expected "text" to be a string'
+  if (typeof id !== 'string' && typeof id !== 'number')
+    return '"id" 应为文本或数字（expected "id" to be a string or a number）'
+  if (typeof text !== 'string') return '缺少 "text" 或不是文本（expected "text" to be a string）'
   return { id, text }
 }

@@ -4,6 +4,7 @@ import { isIdiom, isWordOf, wordTables } from './expansion-data.js'
 import { isLookalikeLetter } from './fold-table.js'
 import type { HitSpan } from './hit-span.js'
 import { findUrls, type FoundUrl, mayHoldSpelledUrl } from './links.js'
+import { spacedNameStands } from './surname-names.js'
 import type { MatchKind } from './types.js'
 
 /** The candidates of one scan so far, and what they are checked against. */
@@ -85,8 +86,8 @@ const TIME_AFTER =
   /^ +(?:今天|明天|后天|昨天|今早|今晚|明早|上午|下午|中午|晚上|早上|这周|下周|上周|周[一二三四五六日末]|刚才|刚刚)/u
 
 /**
- * True for pinyin written as a name and set apart by spaces: a surname's syllable and a given name
- * (`新同事 Wei Xin 下周`, not `玩Du Bo的`, not `Mianfei Lingqu`), a given name after one (`Zhang Jiawei`) or
+ * True for pinyin written as a name and set apart by spaces: a surname's syllable and a given name where a name
+ * stands (`新同事 Wei Xin 下周`, see spacedNameStands; not `你就是个 Sha Bi`, `玩Du Bo的`, `Mianfei Lingqu`), a given name after one (`Zhang Jiawei`) or
  * before one (`Seqing Wang`), a lone given name followed by a word of time, as the subject of a sentence (see
  * TIME_AFTER), or a capitalised name followed by a firm's word (`Jiawei Tech`).
  */
@@ -96,7 +97,11 @@ function readsAsName(text: string, start: number, end: number): boolean {
   const written = text.slice(start, end)
   const name = PERSONAL_NAME.exec(written)
   if (name)
-    return surnameSyllables.has(name[1].toLowerCase()) && NAME_EDGE.test(text.slice(Math.max(0, start - 1), start))
+    return (
+      surnameSyllables.has(name[1].toLowerCase()) &&
+      NAME_EDGE.test(text.slice(Math.max(0, start - 1), start)) &&
+      spacedNameStands(text, start, end)
+    )
   if (!GIVEN_NAME.test(written)) return false
   const before = text.slice(Math.max(0, start - 16), start)
   if (EDGE_BEFORE.test(before) && TIME_AFTER.test(text.slice(end, end + 8))) return true

@@ -15,6 +15,7 @@ import { ANCHOR, type ImageInfo, LATIN, lengthOf } from './image-info.js'
 import { NO_MEMBERS } from './image-members.js'
 import { normalizeText } from './normalize.js'
 import { compilePattern, findPatternMatches, type CompiledPattern } from './patterns.js'
+import { ReadingGate } from './reading-gate.js'
 import { ReadingScan, type ReadingOwnerOfHit } from './reading-scan.js'
 import type { KeyEnds } from './key-ends.js'
 import { scanKeys } from './scanner.js'
@@ -88,6 +89,8 @@ class CompiledMatcher implements Matcher {
   private readonly pairs: PairFilter
   /** The scan that finds the reading forms after a hit of an ANCHOR image (see ReadingScan). */
   private readonly readings: ReadingScan
+  /** Which hits of anchors no reading form can be found around (see ReadingGate). */
+  private readonly readingGate: ReadingGate
   /** The walk that finds the split forms after a hit of an ANCHOR image (see SplitScan). */
   private readonly splits: SplitScan
   /** Which ANCHOR images start the split walk, and which need no reading scan (see SplitAnchors). */
@@ -125,6 +128,7 @@ class CompiledMatcher implements Matcher {
     this.swapChoices = new SwapChoices(tables.index)
     this.pairs = new PairFilter(tables, this.swapChoices)
     this.readings = new ReadingScan(tables.index)
+    this.readingGate = new ReadingGate(tables)
     this.splits = new SplitScan(tables.index)
     this.splitAnchors = splitAnchorsIn(tables)
     this.latinFlag = this.readings.empty ? 0 : LATIN
@@ -407,14 +411,18 @@ class CompiledMatcher implements Matcher {
    * Term matches that read as one word (see HitSpan), and allowed-phrase matches. Allowed phrases
    * are matched generously, however their letters are split, so that they cancel more, never less.
    * An expansion is no match inside a URL or an e-mail address (`jiawei@example.com` is not 加薇).
-   * After a hit of an anchor, the reading forms (pinyin and initials, see ReadingScan) are added, and the
-   * split forms (see SplitScan) found first: those whose span is also a hit go with its owners.
+   * After a hit of an anchor a form may be read around (see ReadingGate), the reading forms (pinyin and
+   * initials, see ReadingScan) are added, and the split forms (see SplitScan) found first: those whose span
+   * is also a hit go with its owners.
    */
   private termCandidates(text: string, hits: Int32Array, count: number, lazy: LazyUrls): Candidate[] {
     const found: Found = { text, lazy, addresses: undefined, candidates: [] }
     const { ownerOffsets, ownerCategory, ownerText, ownerIsAllowPhrase, ownerIsContext, ownerKind, categories, texts } =
       this.index
     let anchored = false
+    // A hit of an anchor a term's reading form may hold (see ReadingGate), or only of an allowed phrase's.
+    let reads = false
+    let allows = false
     // Setting an array's length is a runtime call: only when it holds something.
     if (given.length !== 0) given.length = 0
     const splitSpans = this.splits.empty ? 0 : this.splitSpans(text, hits, count)
@@ -423,11 +431,17 @@ class CompiledMatcher implements Matcher {
     for (let h = 0; h < count; h += 3) {
       const c = hits[h]
       const b = this.images.bytes[c]
+      const end = hits[h + 1]
       if ((b & ANCHOR) !== 0) {
-        if (!this.splitAnchors.splitOnly.has(c)) anchored = true
+        if (!this.splitAnchors.splitOnly.has(c)) {
+          anchored = true
+          if (!reads) {
+            reads = this.readingGate.mayRead(text, end, hits[h + 2])
+            allows ||= !reads && this.readingGate.allowImages.has(c)
+          }
+        }
         if (this.slots[c] === NO_MEMBERS) continue
       }
-      const end = hits[h + 1]
       const length = lengthOf(this.images, c, b)
       const splitters = splitSpans > 0 ? this.splits.ownersOf(end, hits[h + 2], length) : NO_SPLITTERS
       if (folded.length < length) folded = new Int32Array(length * 2)
@@ -453,7 +467,9 @@ class CompiledMatcher implements Matcher {
     }
     if (splitSpans > 0) this.splits.addRest(found)
     this.anchored = anchored
-    if (anchored) this.readings.addCandidates(found, given)
+    // An allowed phrase's form only drops other candidates (see dropAllowed): read when there may be some.
+    if (reads || (allows && (this.patterns.length > 0 || found.candidates.some(c => !c.allowPhrase))))
+      this.readings.addCandidates(found, given)
     return found.candidates
   }
 

@@ -9,7 +9,7 @@ import {
 } from './fold-table.js'
 
 /** Folded code points below this belong to scripts that separate words with spaces (Latin, Cyrillic...). */
-const SPACED_SCRIPT_END = 0x2e80
+export const SPACED_SCRIPT_END = 0x2e80
 
 /** Where a hit starts, and whether it reads as one word in the original text. */
 export interface HitSpan {

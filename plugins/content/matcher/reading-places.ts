@@ -37,30 +37,33 @@ export function placesOf(index: TermIndex, r: number): Places {
  */
 export function anchorsOf(index: TermIndex, others: string[] = []): KeyList {
   const anchors = new Set<string>(others)
-  for (let r = 0; r < index.readingFlags.length; r++) {
-    const { syllable, codePoint } = placesOf(index, r)
-    for (const kind of [READING_PINYIN, READING_INITIALS]) {
-      if ((index.readingFlags[r] & kind) === 0) continue
-      const letters = syllable.map(s =>
-        s < 0 ? '' : kind === READING_PINYIN ? index.syllables[s] : index.syllables[s][0],
-      )
-      letters.forEach((x, i) => {
-        if (x.length > 1) anchors.add(x)
-        if (x.length !== 1) return
-        if (letters.length === 1) anchors.add(x)
-        for (const j of [i - 1, i + 1]) {
-          if (j < 0 || j >= letters.length) continue
-          const neighbours = [String.fromCodePoint(codePoint[j])]
-          if (letters[j].length === 1) neighbours.push(letters[j])
-          for (const y of neighbours) anchors.add(j < i ? y + x : x + y)
-        }
-      })
-    }
-  }
+  for (let r = 0; r < index.readingFlags.length; r++) addAnchorsOf(index, r, anchors)
   const list = new KeyListBuilder()
   for (const anchor of [...anchors].sort()) {
     for (const c of anchor) list.codes.push(c.codePointAt(0)!)
     list.end()
   }
   return list.toKeyList()
+}
+
+/** Adds reading owner r's anchors (see anchorsOf) to `anchors`. */
+export function addAnchorsOf(index: TermIndex, r: number, anchors: Set<string>): void {
+  const { syllable, codePoint } = placesOf(index, r)
+  for (const kind of [READING_PINYIN, READING_INITIALS]) {
+    if ((index.readingFlags[r] & kind) === 0) continue
+    const letters = syllable.map(s =>
+      s < 0 ? '' : kind === READING_PINYIN ? index.syllables[s] : index.syllables[s][0],
+    )
+    letters.forEach((x, i) => {
+      if (x.length > 1) anchors.add(x)
+      if (x.length !== 1) return
+      if (letters.length === 1) anchors.add(x)
+      for (const j of [i - 1, i + 1]) {
+        if (j < 0 || j >= letters.length) continue
+        const neighbours = [String.fromCodePoint(codePoint[j])]
+        if (letters[j].length === 1) neighbours.push(letters[j])
+        for (const y of neighbours) anchors.add(j < i ? y + x : x + y)
+      }
+    })
+  }
 }

@@ -1,8 +1,8 @@
 /**
  * An id (a WeChat or QQ handle: letters, digits, `_` and `-`, half or full width) right after a slang hit,
- * with the separator before it (`wx: qy888`, `wx：qingyuan_888`).
+ * with the separator before it, maybe 是 or 为 (`wx: qy888`, `wx：qingyuan_888`, `wx是 qy888`).
  */
-const HANDLE_AFTER = /^[\s:：=＝]*[A-Za-z0-9_\-Ａ-Ｚａ-ｚ０-９＿－]+/u
+const HANDLE_AFTER = /^[\s:：=＝]*(?:[是为][\s:：=＝]*)?[A-Za-z0-9_\-Ａ-Ｚａ-ｚ０-９＿－]+/u
 
 /**
  * Where the text after a slang hit ending at `end` starts to count towards its reach: after the id that

@@ -20,8 +20,7 @@ export interface SplitAnchors {
 
 /** The split anchors' images of compiled tables: each anchor's codes walked down the automaton's trie from its root. */
 export function splitAnchorsIn(tables: CompiledTables): SplitAnchors {
-  const { index, alphabet, arena, links } = tables
-  const cells = arena[CELLS_SLOT]
+  const { index, alphabet } = tables
   const letters = new Set<number>()
   for (const syllable of index.syllables)
     for (const letter of syllable) letters.add(alphabet.codeOf(letter.codePointAt(0)!))
@@ -29,20 +28,25 @@ export function splitAnchorsIn(tables: CompiledTables): SplitAnchors {
   const images = new Set<number>()
   const splitOnly = new Set<number>()
   for (const anchor of splitAnchorsOf(index)) {
-    let s = 0
-    let latin = false
-    for (const ch of anchor) {
-      const a = alphabet.codeOf(ch.codePointAt(0)!)
-      const t = (arena[cells + (s << 1)] >> 1) + a
-      if (a === 0 || arena[cells + (t << 1) + 1] !== s)
-        throw new Error(`split anchor ${anchor} is no key of the automaton`)
-      latin ||= letters.has(a)
-      s = t
-    }
-    const c = keyEndingIn(links, s)
-    if (c < 0) throw new Error(`split anchor ${anchor} is no key of the automaton`)
+    const c = anchorImageOf(tables, anchor)
     images.add(c)
-    if (!latin) splitOnly.add(c)
+    if (![...anchor].some(ch => letters.has(alphabet.codeOf(ch.codePointAt(0)!)))) splitOnly.add(c)
   }
   return { images, splitOnly }
+}
+
+/** The class image an anchor is (its codes walked down the automaton's trie from its root); throws if it is no key. */
+export function anchorImageOf(tables: CompiledTables, anchor: string): number {
+  const { alphabet, arena, links } = tables
+  const cells = arena[CELLS_SLOT]
+  let s = 0
+  for (const ch of anchor) {
+    const a = alphabet.codeOf(ch.codePointAt(0)!)
+    const t = (arena[cells + (s << 1)] >> 1) + a
+    if (a === 0 || arena[cells + (t << 1) + 1] !== s) throw new Error(`anchor ${anchor} is no key of the automaton`)
+    s = t
+  }
+  const c = keyEndingIn(links, s)
+  if (c < 0) throw new Error(`anchor ${anchor} is no key of the automaton`)
+  return c
 }

@@ -51,3 +51,27 @@ export function namesBySurname(text: string, c: Candidate): boolean {
   if (!TERM_BEFORE.test(before)) return true
   return EDGE_BEFORE.test(before) && /^\s/u.test(after)
 }
+
+/** Words before spaced pinyin that put the term there: a classifier or pointer (`你就是个 Sha Bi`), a verb of playing, adding or sending. */
+const TERM_BEFORE_SPACED = /(?:个|这|那|玩|加|约|买|看|发|搞|点)$/u
+/**
+ * What follows spaced pinyin as it follows the term: a thing the term names (`网上 Du Bo 平台`, `Se Qing 图片`), or what
+ * ends a cry (`Sha Bi 滚出去`, `Sha Bi！`, `Sha Bi 一个`).
+ */
+const TERM_AFTER_SPACED =
+  /^(?:的?(?:平台|网站|网址|网页|app|群|图|照|片|视频|资源|链接|软件|游戏|广告|服务|直播|账号)|[!！]|一个|滚|去死)/iu
+
+/**
+ * True where pinyin written as a name and set apart by spaces (`Wei Xin`, `Du Bo`) stands as a name by the words
+ * around it, spaces skipped: after a word for a person or before what a subject does (BEFORE_NAME, AFTER_NAME:
+ * `新同事 Wei Xin 下周一入职`), or with nothing around it that puts the term there (`请 Liang Xin 把合同发我`). Not
+ * after TERM_BEFORE_SPACED (`你就是个 Sha Bi`), before TERM_AFTER_SPACED (`网上 Du Bo 平台`, `Sha Bi 滚出去`), nor as
+ * the whole message.
+ */
+export function spacedNameStands(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 8), start).trimEnd()
+  const after = text.slice(end, end + 8).trimStart()
+  if (BEFORE_NAME.test(before) || AFTER_NAME.test(after)) return true
+  if (before === '' && after === '') return false
+  return !TERM_BEFORE_SPACED.test(before) && !TERM_AFTER_SPACED.test(after)
+}

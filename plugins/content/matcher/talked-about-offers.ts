@@ -15,14 +15,15 @@ export const OFFER =
   /加我|加微|私聊(?!了?[他她对])|私信我|私我|找我|联系我|滴滴我|戳我|(?<![新刚])进群|加群|扫码|带你|私发你|发你|转我|转给我|打给我|想(?:做|了解|玩|要|赚|买|参加)的|有意者|有意向的|有兴趣的/u
 
 /**
- * A way to reach someone written out in the message: an account after a contact word (`vx abc12345`, `微信：shui_66`,
- * `v:abc123`, `QQ 123456`), a mobile number, a link. A report or rule reminder never clears a hit of a message that
- * carries one: the message would pass it on all the same (`有人说兼职刷单，加vx abc12345，已举报`). A 400 or 800
- * service number is the company's (`客服电话 4008001234`), no one's account. A rule reminder's own hotline or link
- * is no offer (see reportedOrForbidden).
+ * A way to reach someone written out in the message: an account after a contact word, maybe after 是 or 为
+ * (`vx abc12345`, `微信：shui_66`, `v:abc123`, `QQ 123456`, `威信号是 abc123`, `q是12345678`: a lone q before a
+ * number), a mobile number, a link. A report or rule reminder never clears a hit of a message that carries one: the
+ * message would pass it on all the same (`有人说兼职刷单，加vx abc12345，已举报`). A 400 or 800 service number is the
+ * company's (`客服电话 4008001234`), no one's account. A rule reminder's own hotline or link is no offer (see
+ * reportedOrForbidden).
  */
 const CONTACT_DETAILS =
-  /(?:(?<![A-Za-z])(?:vx|wx|qq|tel)|v信|微信|威信|薇信|微|薇|扣扣|企鹅|电话|手机)(?:号码?)?\s*[:：]?\s*(?![48]00[-\s]?[0-9]{3}[-\s]?[0-9]{4}(?![0-9]))[A-Za-z0-9][A-Za-z0-9_-]{4,}|(?<![A-Za-z])v\s*[:：\s]\s*[A-Za-z0-9][A-Za-z0-9_-]{4,}|(?<![0-9])1[3-9][0-9]{9}(?![0-9])|https?:\/\/|www\./iu
+  /(?:(?<![A-Za-z])(?:vx|wx|qq|tel)|v信|微信|威信|薇信|微|薇|扣扣|企鹅|电话|手机)(?:号码?)?\s*(?:是|为)?\s*[:：]?\s*(?![48]00[-\s]?[0-9]{3}[-\s]?[0-9]{4}(?![0-9]))[A-Za-z0-9][A-Za-z0-9_-]{4,}|(?<![A-Za-z])v\s*(?:是|为|[:：\s])\s*[:：]?\s*[A-Za-z0-9][A-Za-z0-9_-]{4,}|(?<![A-Za-z])q(?:号码?)?\s*(?:是|为)?\s*[:：]?\s*[1-9][0-9]{4,10}(?![0-9])|(?<![0-9])1[3-9][0-9]{9}(?![0-9])|https?:\/\/|www\./iu
 
 /**
  * True if the message offers the reader something outside text[start, end), or carries contact details

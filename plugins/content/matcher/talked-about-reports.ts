@@ -72,6 +72,20 @@ export function toSpeaker(text: string, start: number, end: number): boolean {
   return text[end - 1] === '我' || text.startsWith('加我', start)
 }
 
+/**
+ * The reporter's own word for the member dealt with: the hit as the subject of a later clause, after no more than
+ * 这 or 那 (个, 位), with what was done to that member directly after it (`有人发赌博广告，这傻逼已经被踢了`): the
+ * reporter says it; the post itself is reported in the clause before.
+ */
+const DEALT_WITH_MEMBER = /^(?:已经?|刚刚?|直接)?被?(?:我|管理员?|群主)?(?:踢|拉黑|移出|移除|禁言|封号)/u
+/** 这 or 那 alone before a hit, maybe with a classifier for a person: the clause points at a member. */
+const MEMBER_POINTED_AT = /^\s*[这那](?:个|位)?$/u
+
+/** True for a hit naming the member dealt with in a clause after the report's (see DEALT_WITH_MEMBER). */
+function namesMemberDealtWith(before: string, after: string, sentenceBefore: string): boolean {
+  return before.length < sentenceBefore.length && MEMBER_POINTED_AT.test(before) && DEALT_WITH_MEMBER.test(after)
+}
+
 /** REPORTED anywhere from lastIndex on: a hit someone else said may be reported in a later clause. */
 export const REPORTED_LATER = new RegExp(REPORTED.source, 'gu')
 
@@ -97,7 +111,8 @@ export function reportedPost(
  * put out (`说“脑残”的一律踢出`), found and dealt with or to be reported (`发现飞单一律严肃处理`, `私单一经发现直接开除`, `如有发现私单行为，请向主管举报`), or said by someone
  * else and reported (`那人骂我“蠢货”，已经交给主管处理了`, `@管理员 有人发…`), maybe in the sentence that answers a question
  * about it (`谁发的…？管理员已经撤回了吧`). What the someone else did to the reader is not the
- * reader's offer (`有人私信我说…，我拉黑了`); contact details written out in the message are (CONTACT_DETAILS).
+ * reader's offer (`有人私信我说…，我拉黑了`); contact details written out in the message are (CONTACT_DETAILS). The
+ * reporter's own word for the member dealt with stays said (`有人发赌博广告，这傻逼已经被踢了`, see namesMemberDealtWith).
  */
 export function reportedOrForbidden(
   text: string,
@@ -121,6 +136,7 @@ export function reportedOrForbidden(
     const said = SOMEONE_SAID.exec(sentenceBefore)
     if (
       said === null ||
+      namesMemberDealtWith(before, after, sentenceBefore) ||
       !(REPORTED.test(sentenceAfter) || REPORT_LEAD.test(sentenceBefore) || REPORTED.test(answer(text, end)))
     )
       return false

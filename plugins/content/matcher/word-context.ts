@@ -191,11 +191,12 @@ function cutsWords(text: string, c: Candidate): boolean {
     end < text.length &&
     (isWordOf(text.charCodeAt(end - 1), text.charCodeAt(end)) ||
       (c.kind === 'homophone' && swapsInNumeral(text, end - 1, c)))
-  if (!startPair && !endPair) return false
+  const startJoins = startPair || swapKeepsFirst(text, c)
+  if (!startJoins && !endPair) return false
   const segments = segmentsOf(text, Math.max(0, start - WINDOW), Math.min(text.length, end + WINDOW))
   for (const s of segments) {
     if (!s.wordLike) continue
-    const cutsStart = startPair && s.start < start && s.end > start && s.end < end
+    const cutsStart = startJoins && s.start < start && s.end > start && s.end < end
     const cutsEnd = endPair && s.start > start && s.start < end && s.end > end
     if (!cutsStart && !cutsEnd) continue
     const rest = cutsStart ? text.slice(s.end, end) : text.slice(start, s.start)
@@ -203,6 +204,47 @@ function cutsWords(text: string, c: Candidate): boolean {
     if (!readsOtherwise(text, s, c) && !saysTerm) return true
   }
   return pulledApart(text, segments, c, startPair, endPair)
+}
+
+/** An ideograph: what a word of the segmenter's dictionary is written in. */
+const IDEOGRAPH = /^\p{Script=Han}$/u
+/** Modal particles, which end a sentence: a hit before one ends what is said (`你快去四吧`). */
+const MODAL_PARTICLES = new Set('吧啊吗呢呀啦哦嘛')
+
+/**
+ * True for a swap form (homophone, toneless, look-alike) that keeps the term's first character, between
+ * ideographs: a word of the segmenter's dictionary, wider than CC-CEDICT, may hold that character and the one
+ * before, cutting the hit (水色 in `翡翠水色清透`: 色情 → 色清 is no hit, nor another X色 before an adjective;
+ * `发色清视频` stays a hit). A hit that ends the text or comes before a modal particle ends a sentence as the term
+ * does (`你怎么还不去四`, `你快去四吧`: 不去, 快去 hold a verb the term starts with). Only cutsWords' own test
+ * reads this edge: a lone character before it pulls nothing apart (see pulledApart).
+ */
+function swapKeepsFirst(text: string, c: Candidate): boolean {
+  if (!SWAP_KINDS.has(c.kind) || c.start === 0 || c.form?.[0] !== c.term[0]) return false
+  const after = text[c.end] ?? ''
+  if (!IDEOGRAPH.test(text[c.start - 1]) || !IDEOGRAPH.test(after) || MODAL_PARTICLES.has(after)) return false
+  return isSegmenterWord(text.charCodeAt(c.start - 1), text.charCodeAt(c.start))
+}
+
+/** How many pairs isSegmenterWord remembers before it starts afresh. */
+const PAIR_MEMO_MAX = 4096
+/** Pairs of UTF-16 units (first << 16 | second) and whether the segmenter reads them alone as one word. */
+const segmenterPairs = new Map<number, boolean>()
+
+/**
+ * True if the segmenter reads the two characters alone as one word (水色): a quick test before segmenting the
+ * text around a hit, remembered per pair (most pairs a hit's edge makes are no word).
+ */
+function isSegmenterWord(first: number, second: number): boolean {
+  const key = (first << 16) | second
+  let word = segmenterPairs.get(key)
+  if (word === undefined) {
+    if (segmenterPairs.size >= PAIR_MEMO_MAX) segmenterPairs.clear()
+    const segments = segmentsOf(String.fromCharCode(first, second), 0, 2)
+    word = segments.length === 1 && segments[0].wordLike
+    segmenterPairs.set(key, word)
+  }
+  return word
 }
 
 /**

@@ -14,7 +14,9 @@ import { FloodTracker } from '../assess/flood.js'
 import { limitReachedIn, newIncident, openIncidentFor, reached, type IncidentLog } from '../incidents/incident.js'
 import { INCIDENTS_JOURNAL, type IncidentRecord } from '../incidents/incident-journal.js'
 import { openForeignIncident, withFleetRepeats } from '../incidents/fleet-incidents.js'
+import { answeredElsewhere, fleetReviewId, foreignAnswers } from '../fleet-reviews.js'
 import {
+  decideAlong,
   decideAllow,
   decideConfirmedAgain,
   decideConfirmedReport,
@@ -22,6 +24,7 @@ import {
   decideIgnoredAgain,
   decideReview,
   decideReviewRepeat,
+  alongNote,
   dueSuggestion,
   splitReview,
 } from '../decide-review.js'
@@ -29,6 +32,7 @@ import {
   addRepeat,
   addReview,
   answeredReviewFor,
+  decidedAlong,
   forgetLearned,
   markLearned,
   openReviewFor,
@@ -58,11 +62,13 @@ import {
 } from '../matcher/dictionary-edit.js'
 import {
   allowedText,
+  alongText,
   confirmedAgainText,
   dictionaryEditText,
   evasionText,
   ignoredText,
   qrTimerReason,
+  reviewAnswerText,
 } from '../texts.js'
 
 /** Timer keys of QR answers: `qr:<message id>`. */
@@ -81,6 +87,10 @@ export class ContentService {
   readonly reviews: Doc<ReviewLog>
   /** The other accounts' incident logs (fleet mode), by account. */
   readonly foreignIncidents = new Map<string, IncidentLog>()
+  /** The other accounts' review questions and answers (fleet mode), by account. */
+  readonly foreignReviews = new Map<string, ReviewLog>()
+  /** Another account's reviews changed since this account last looked for answers deciding its own questions. */
+  private foreignAnswersDue = false
   private readonly qr: QrReader
   /** The matcher's cache folder (compiled dictionaries, remembered self-checks). */
   private readonly cacheDir: string
@@ -108,6 +118,13 @@ export class ContentService {
     ctx.fleet.follow('content-incidents', (account, data) => {
       const parsed = INCIDENTS_JOURNAL.schema.safeParse(data)
       if (parsed.success) this.foreignIncidents.set(account, parsed.data as IncidentLog)
+    })
+    // Fleet: an answer given through another account decides this account's questions about the same thing.
+    ctx.fleet.follow('content-reviews', (account, data) => {
+      const parsed = REVIEWS_DOC.schema.safeParse(data)
+      if (!parsed.success) return
+      this.foreignReviews.set(account, parsed.data as ReviewLog)
+      this.foreignAnswersDue = true
     })
   }
 
@@ -207,7 +224,7 @@ export class ContentService {
     if (answered?.status === 'confirmed') return this.actAgain(inGroup, split.acting, review, answered, cfg)
     const findings = split.acting
     const asked = answered
-      ? decideIgnoredAgain(answered, messageOf(inGroup, review), ev.sender.id)
+      ? decideIgnoredAgain(answered, messageOf(inGroup, review), ev.sender.id, this.ctx.configFor().ignoredQuiet)
       : review.length
         ? this.askAdmins(inGroup, review)
         : []
@@ -232,9 +249,43 @@ export class ContentService {
    */
   private answeredFor(ev: MessageEvent & { group: GroupRef }, findings: Finding[]): Review | undefined {
     const windowMs = this.ctx.configFor(ev.group).incidentWindow
-    const q = { memberId: ev.sender.id, text: ev.text, findings, now: ev.at, windowMs }
-    const answered = answeredReviewFor(this.reviews.data, q)
+    const quietMs = this.ctx.configFor().ignoredQuiet
+    const q = { memberId: ev.sender.id, text: ev.text, findings, now: ev.at, windowMs, quietMs }
+    const answered = answeredReviewFor(this.reviews.data, q) ?? this.answeredElsewhere(q)
     return answered && this.ctx.observing(groupOf(answered)) === this.ctx.observing(ev.group) ? answered : undefined
+  }
+
+  /**
+   * Fleet: another account's answer deciding a new message (`answeredElsewhere`), named by its fleet id (`R3@sales1`);
+   * a copy, so a repeat acted on here does not move that account's window on (only it writes its reviews).
+   */
+  private answeredElsewhere(q: Parameters<typeof answeredElsewhere>[1]): Review | undefined {
+    const found = this.foreignReviews.size ? answeredElsewhere(this.foreignReviews, q) : undefined
+    return found && { ...found.review, id: fleetReviewId(found.review, found.account) }
+  }
+
+  /**
+   * Fleet: this account's open questions that an answer given through another account decides (`foreignAnswers`),
+   * decided as that answer was: `#确认` handles their messages as offences (one report), `#忽略` releases them; the
+   * admins are told in one line each. Nothing unless another account's reviews changed since the last look.
+   */
+  decideForeignAnswers(): Action[] {
+    if (!this.foreignAnswersDue) return []
+    this.foreignAnswersDue = false
+    const windowMs = this.ctx.configFor().incidentWindow
+    const hold = { windowMs, quietMs: this.ctx.configFor().ignoredQuiet }
+    return foreignAnswers(this.reviews.data, this.foreignReviews, hold).flatMap(({ account, answered, along }) => {
+      const id = fleetReviewId(answered, account)
+      const named = { ...answered, id }
+      const decided = this.markAlong(along, named, answered.decidedBy ?? account, id)
+      if (!decided.length) return []
+      const told = decided.flatMap(r => [decideAlong(r, named, answered.decidedBy ?? account), alongNote(r, named)])
+      const done =
+        answered.status === 'confirmed'
+          ? this.confirmedMessages(decided, id)
+          : decided.flatMap(r => reviewedMessages(r).map(m => released(r, m)))
+      return [...told, ...done]
+    })
   }
 
   /**
@@ -346,22 +397,62 @@ export class ContentService {
 
   /**
    * `#确认 R3`: the message is handled as an offence now (the action matrix, strikes and escalation as for
-   * any hit), with the review's evidence.
+   * any hit), with the review's evidence; the member's other open questions about the same evasion are decided
+   * along (`decidedAlong`), their messages handled with R3's, oldest first (one incident within the window).
    */
-  confirmReview(review: Review, adminId: string): Action[] {
+  confirmReview(review: Review, adminId: string): { actions: Action[]; text: string } {
     this.decide(review, 'confirmed', adminId)
-    // The admins get one report for every group the question was posted in (each group is still warned on its own).
+    const along = this.decideAlong(review, adminId)
+    const actions = this.confirmedMessages([review, ...along], review.id)
+    const reply = reviewAnswerText(review, 'confirmed')
+    return {
+      actions: [...along.map(r => decideAlong(r, review, adminId)), ...actions],
+      text: along.length
+        ? `${reply}\n${alongText(
+            along.map(r => r.id),
+            review,
+          )}`
+        : reply,
+    }
+  }
+
+  /**
+   * The member's other open questions an answer decides too (`decidedAlong`), marked answered with it.
+   */
+  private decideAlong(answered: Review, adminId: string): Review[] {
+    return this.markAlong(decidedAlong(this.reviews.data, answered), answered, adminId, answered.id)
+  }
+
+  /**
+   * Marks open questions answered with `answered` (as `answeredWith`), those of its mode only: a rehearsed one is
+   * never decided by a live answer, nor the other way round. Returns those marked.
+   */
+  private markAlong(open: Review[], answered: Review, adminId: string, answeredWith: string): Review[] {
+    const observing = this.ctx.observing(groupOf(answered))
+    const along = open.filter(r => this.ctx.observing(groupOf(r)) === observing)
+    for (const r of along) {
+      this.decide(r, answered.status as 'confirmed' | 'ignored', adminId)
+      r.answeredWith = answeredWith
+    }
+    return along
+  }
+
+  /**
+   * The messages of confirmed reviews handled as offences, oldest first: the first opens the incident, one in another
+   * group spreads it there (no second strike); the admins get one report for them all (each group still warned).
+   */
+  private confirmedMessages(reviews: Review[], answeredId: string): Action[] {
     const held: HeldReport[] = []
     let decidedStrikes = 0
-    // Each message in turn: the first opens the incident, one in another group spreads it there (no second strike).
-    const actions = reviewedMessages(review).flatMap(m => {
+    const messages = reviews.flatMap(r => reviewedMessages(r).map(m => ({ r, m }))).sort((a, b) => a.m.at - b.m.at)
+    const actions = messages.flatMap(({ r, m }) => {
       const group = groupOf(m)
       const ev: MessageEvent & { group: GroupRef } = {
         type: 'message',
         id: m.messageId,
         at: m.at,
         group,
-        sender: { id: review.memberId, name: review.memberName, roles: [], isStaff: review.isStaff },
+        sender: { id: r.memberId, name: r.memberName, roles: [], isStaff: r.isStaff },
         kind: 'text',
         text: m.text,
         mentions: [],
@@ -374,7 +465,8 @@ export class ContentService {
       return [...acted, ...this.offence(ev, dry, cfg, true, { confirmed: true }), moderated(ev, m.findings)]
     })
     // Before any removal, so the report reaches the admins before the executor's note on a failed one.
-    const report = decideConfirmedReport(review.id, held)
+    const ids = [answeredId, ...reviews.map(r => r.id).filter(id => id !== answeredId)]
+    const report = decideConfirmedReport(ids, held)
     const at = actions.findIndex(a => a.type === 'remind' || a.type === 'remove')
     return at < 0 ? [...actions, ...report] : [...actions.slice(0, at), ...report, ...actions.slice(at)]
   }
@@ -393,10 +485,23 @@ export class ContentService {
     const suggestion =
       wasOpen && !allow ? dueSuggestion(log, review, this.ctx.configFor().suggestAllowAfter) : undefined
     if (suggestion) markLearned(log, [suggestion.hint])
+    const along = wasOpen ? this.decideAlong(review, adminId) : []
     const ignored = wasOpen
-      ? [...decideIgnore(review, adminId, suggestion, p), ...reviewedMessages(review).map(m => released(review, m))]
+      ? [
+          ...decideIgnore(review, adminId, suggestion, p),
+          ...along.map(r => decideAlong(r, review, adminId)),
+          ...[review, ...along].flatMap(r => reviewedMessages(r).map(m => released(r, m))),
+        ]
       : []
-    if (!allow) return { actions: ignored, text: ignoredText(review, p) }
+    const alongLine = along.length
+      ? [
+          alongText(
+            along.map(r => r.id),
+            review,
+          ),
+        ]
+      : []
+    if (!allow) return { actions: ignored, text: [ignoredText(review, p), ...alongLine].join('\n') }
     const outcomes: AllowOutcome[] = (review.hints ?? []).map(hint => {
       const edit: DictionaryEdit = { op: 'allow', category: hint.category, word: hint.phrase }
       // Checked again now: the dictionary may have changed since the review was made.
@@ -412,7 +517,7 @@ export class ContentService {
     }
     return {
       actions: [...ignored, ...decideAllow(review, adminId, outcomes)],
-      text: allowedText(review, wasOpen, outcomes, p),
+      text: [allowedText(review, wasOpen, outcomes, p), ...alongLine].join('\n'),
     }
   }
 

@@ -66,7 +66,7 @@ describe('check-config and the environment start reads', () => {
     expect(errors.filter(line => line.startsWith('❌'))).toEqual([
       expect.stringMatching(/^❌ WECHATY_PUPPET_SERVICE_TOKEN 缺少 SNI 前缀/),
       '❌ BOT_DATABASE_URL 应为 postgres:// 开头的地址，如 postgres://用户名:密码@主机:5432/数据库，填的是 "db.example/bot" (BOT_DATABASE_URL must be a postgres:// URL)',
-      '❌ BOT_CONSOLE_LISTEN must be host:port or a port, got "99999"',
+      '❌ BOT_CONSOLE_LISTEN 应为端口（如 8080）或 地址:端口（如 127.0.0.1:8080），填的是 "99999"（must be host:port or a port）',
       '❌ 环境设置有 3 个问题（见上），start 会拒绝启动 3 environment setting problem(s) above: start would refuse to start',
     ])
     expect(`${lines.join('\n')}${errors.join('\n')}`).not.toMatch(/secret|0f5c1d2e/)
@@ -83,10 +83,14 @@ describe('check-config and the environment start reads', () => {
   it('says the sandbox ignores the database and account settings (a fleet trial without WeChat runs on files)', {
     timeout: 60_000,
   }, () => {
-    const { rc, lines } = checkConfigIn({ BOT_DATABASE_URL: 'postgres://127.0.0.1/test', BOT_ACCOUNT: 'sales1' })
+    const { rc, lines } = checkConfigIn({
+      BOT_DATABASE_URL: 'postgres://127.0.0.1/test',
+      BOT_ACCOUNT: 'sales1',
+      BOT_DATABASE_SCHEMA: 'trial',
+    })
     expect(rc).toBe(0)
     expect(lines).toContain(
-      '  ⚠️ 沙盒不使用 BOT_DATABASE_URL、BOT_ACCOUNT：状态只写在本机数据目录，不连数据库、不加入多账号 (the sandbox ignores BOT_DATABASE_URL, BOT_ACCOUNT)',
+      '  ⚠️ 沙盒不使用 BOT_DATABASE_URL、BOT_ACCOUNT、BOT_DATABASE_SCHEMA：状态只写在本机数据目录，不连数据库、不加入多账号 (the sandbox ignores BOT_DATABASE_URL, BOT_ACCOUNT, BOT_DATABASE_SCHEMA)',
     )
   })
 })

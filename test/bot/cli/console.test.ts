@@ -1,9 +1,11 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { App } from '../../../bot/app.js'
-import { joinNote, runLine } from '../../../bot/cli/console.js'
-import { createSandbox } from '../../../bot/sandbox/index.js'
+import { describeSent, joinNote, runLine } from '../../../bot/cli/console.js'
+import { createSandbox, type SentRecord } from '../../../bot/sandbox/index.js'
 import { populateWorld, readWorld } from '../../../bot/sandbox/load-world.js'
-import { readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { loadConfig, parseConfig } from '../../../bot/config/load-config.js'
 import { EXAMPLE_CONFIG } from '../../../bot/env.js'
 import { PLUGINS } from '../../../plugins/index.js'
@@ -83,5 +85,17 @@ describe('the sandbox console commands without their arguments', () => {
     expect(w.groupAlias(room, 'wxid_zhangsan')).toBe(before)
     expect(printed(w, '/rename 示例科技销售部工作群 张三 -')).toMatch(/^（已清空群昵称；/)
     expect(w.groupAlias(room, 'wxid_zhangsan')).toBeUndefined()
+  })
+})
+
+describe('the sandbox console on what the bot sends', () => {
+  it('says where a chart the bot wrote is, to open it; a text as it is', () => {
+    const out = mkdtempSync(join(tmpdir(), 'console-out-'))
+    mkdirSync(join(out, 'activity'))
+    writeFileSync(join(out, 'activity', 'daily-1.png'), '')
+    const sent = { kind: 'image', fileName: 'daily-1.png', mentionIds: [] } as unknown as SentRecord
+    expect(describeSent(sent, out)).toBe(`[image daily-1.png] → ${join(out, 'activity', 'daily-1.png')}`)
+    expect(describeSent({ ...sent, fileName: 'poster.png' }, out)).toBe('[image poster.png]')
+    expect(describeSent({ ...sent, kind: 'text', text: '你好' }, out)).toBe('你好')
   })
 })

@@ -69,9 +69,11 @@ describe('start refuses a setup that can only fail: exit 1 at once with one line
   it('an unknown LOG_LEVEL or LOG_FORMAT: names the variable and the accepted values, as a bad duration does', () => {
     const level = start({ LOG_LEVEL: 'loud' })
     expect(level.rc).toBe(1)
-    expect(level.out).toBe('❌ LOG_LEVEL="loud": expected one of debug, info, warn, error, silent\n')
+    expect(level.out).toBe(
+      '❌ LOG_LEVEL="loud": 应为 debug、info、warn、error、silent 之一（expected one of debug, info, warn, error, silent）\n',
+    )
     const format = start({ LOG_FORMAT: 'xml' })
     expect(format.rc).toBe(1)
-    expect(format.out).toBe('❌ LOG_FORMAT="xml": expected one of text, json\n')
+    expect(format.out).toBe('❌ LOG_FORMAT="xml": 应为 text、json 之一（expected one of text, json）\n')
   })
 })

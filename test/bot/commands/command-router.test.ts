@@ -108,10 +108,10 @@ describe('CommandRouter', () => {
     r.add('help', spec('帮助', 'member', { aliases: ['help'], customerFacing: true }))
     expect(r.route(inGroup('#帮主'), [])).toEqual({
       kind: 'reply',
-      text: '未知命令。您是不是要找 #帮助？发送 #帮助 查看你可以使用的命令。',
+      text: '未知命令。是不是要找 #帮助？发送 #帮助 查看你可以使用的命令。',
       privately: false,
     })
-    expect(r.route(inGroup('#hepl'), [])).toMatchObject({ text: expect.stringContaining('您是不是要找 #help？') })
+    expect(r.route(inGroup('#hepl'), [])).toMatchObject({ text: expect.stringContaining('。是不是要找 #help？') })
     expect(r.route(inGroup('#通支 开会'), ['leader'])).toMatchObject({ text: expect.stringContaining('#通知？') })
     expect(r.route(inGroup('#通支 开会'), [])).toMatchObject({ text: '未知命令。发送 #帮助 查看你可以使用的命令。' })
   })

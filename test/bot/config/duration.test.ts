@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { duration, formatDuration, parseDuration } from '../../../bot/config/duration.js'
+import { clockTimeSchema, duration, formatDuration, parseDuration } from '../../../bot/config/duration.js'
 
 const S = 1000
 const M = 60 * S
@@ -76,6 +76,20 @@ describe('duration() in config', () => {
     expect(r.error!.issues[0].message).toBe(
       '应为时长，如 "30m"、"2h"、"10分钟"，填的是 "三下"（expected a duration; units: ms, s, min, h, d, 秒, 分钟, 小时, 天; 1h30m, 2小时30分钟）',
     )
+  })
+})
+
+describe('clockTimeSchema', () => {
+  const problem = (v: unknown) => clockTimeSchema().safeParse(v).error?.issues[0].message
+  it('takes HH:mm only, and says what was written and the time it is near', () => {
+    expect(problem('09:30')).toBeUndefined()
+    expect(problem('9:30')).toBe(
+      '应为一天中的时刻 "HH:mm"，如 "09:30"，填的是 "9:30"，是不是 "09:30"？（expected a time of day "HH:mm"）',
+    )
+    expect(problem('18：00')).toMatch(/填的是 "18：00"，是不是 "18:00"？/)
+    expect(problem(1800)).toMatch(/填的是 1800，是不是 "18:00"？/)
+    expect(problem('6pm')).toBe('应为一天中的时刻 "HH:mm"，如 "09:30"，填的是 "6pm"（expected a time of day "HH:mm"）')
+    expect(problem('24:00')).not.toMatch(/是不是/)
   })
 })
 

@@ -148,6 +148,19 @@ groups:
       `配置文件是一个文件夹，不是文件 config file is a folder, not a file: ${dir}（请给出文件的路径 name a file）`,
     )
   })
+
+  it('names the example to copy where it is when the bot runs from another folder (a host bot, node_modules)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-'))
+    const cwd = process.cwd()
+    process.chdir(dir)
+    try {
+      expect(() => loadConfig('nope.yaml', PLUGINS)).toThrow(
+        `（可复制 ${join(cwd, 'data/bot.config.example.yaml')} 作为起点 copy ${join(cwd, 'data/bot.config.example.yaml')} to start from）`,
+      )
+    } finally {
+      process.chdir(cwd)
+    }
+  })
 })
 
 describe('parseConfig: a bad config', () => {
@@ -287,6 +300,29 @@ groups:
     expect(problemsOf('company: x\noutbox:\n  perMinute: 30\n burst: 2\n')[0]).toMatch(
       /^bot\.yaml:4: 缩进不对：同一层的键要用相同数量的空格对齐（All mapping items must start at the same column）$/,
     )
+  })
+
+  it('writes the list a lone value was meant to be (admin: wxid_admin)', () => {
+    expect(problemsOf('company: x\nroles:\n  admin: wxid_admin\n')).toEqual([
+      'bot.yaml:3: roles.admin: 应为列表（Invalid input: expected array, received string），写成列表 [wxid_admin]（write a list: [wxid_admin]）',
+    ])
+  })
+
+  it('says a key followed by a full-width colon (a Chinese input method) is the mistake, where it is', () => {
+    const fix = '这一行的键后面用了中文冒号「：」，请改成英文冒号加空格「: 」；'
+    expect(problemsOf('company: x\ntimezone：Asia/Shanghai\n')).toEqual([
+      expect.stringMatching(`^bot\\.yaml:2: ${fix}缺少字符`),
+    ])
+    expect(problemsOf('company: x\nroles: { admin：[wxid_a] }\n')).toEqual([
+      expect.stringMatching(`^bot\\.yaml:2: ${fix}`),
+    ])
+    // Parsed, but as a text where a section belongs: the fix comes after the key path.
+    expect(problemsOf('company: x\noutbox:\n  perMinute： 40\n')).toEqual([
+      expect.stringMatching(`^bot\\.yaml:3: outbox: ${fix}应为键值`),
+    ])
+    // A full-width colon in a value is no mistake.
+    const welcome = 'company: x\ngroups:\n  - { name: 群, topic: 群, kind: interal, tip: "注意：请改名" }\n'
+    for (const p of problemsOf(welcome)) expect(p).not.toContain(fix)
   })
 
   it('reports a Tab indent once, at its line, without the errors it causes below it (13 from one Tab)', () => {

@@ -445,5 +445,11 @@ describe('console settings from the environment', () => {
     expect(() => readConsoleSettings({ BOT_CONSOLE_LISTEN: '8080', BOT_CONSOLE_TOKEN: 'short' })).toThrow(
       ConsoleSettingsError,
     )
+    expect(() => readConsoleSettings({ BOT_CONSOLE_LISTEN: '8080', BOT_CONSOLE_TOKEN: 'short' })).toThrow(
+      'BOT_CONSOLE_TOKEN 太短：至少 24 个字符，现在 5 个（must be at least 24 characters）',
+    )
+    expect(() => readConsoleSettings({ BOT_CONSOLE_LISTEN: '8080', BOT_CONSOLE_URL: 'bot.example.com' })).toThrow(
+      /^BOT_CONSOLE_URL 应以 http:\/\/ 或 https:\/\/ 开头/,
+    )
   })
 })

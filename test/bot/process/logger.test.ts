@@ -56,10 +56,17 @@ describe('logger', () => {
   it('reads LOG_LEVEL and LOG_FORMAT in any case, with defaults when unset, and rejects unknown values', () => {
     expect(logLevelFromEnv('debug')).toBe('debug')
     expect(logLevelFromEnv(undefined)).toBe('info')
-    expect(() => logLevelFromEnv('loud')).toThrow('LOG_LEVEL="loud": expected one of debug, info, warn, error, silent')
+    expect(() => logLevelFromEnv('loud')).toThrow(
+      'LOG_LEVEL="loud": 应为 debug、info、warn、error、silent 之一（expected one of debug, info, warn, error, silent）',
+    )
     expect(logFormatFromEnv('JSON')).toBe('json')
     expect(logFormatFromEnv(undefined)).toBe('text')
-    expect(() => logFormatFromEnv('pretty')).toThrow('LOG_FORMAT="pretty": expected one of text, json')
+    expect(() => logFormatFromEnv('pretty')).toThrow(
+      'LOG_FORMAT="pretty": 应为 text、json 之一（expected one of text, json）',
+    )
+    expect(() => logLevelFromEnv('verbose')).toThrow(
+      'LOG_LEVEL="verbose": 应为 debug、info、warn、error、silent 之一；verbose 是 WECHATY_LOG 的级别（',
+    )
   })
 
   it('formats a date in local time with its offset', () => {

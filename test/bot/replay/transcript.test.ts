@@ -60,12 +60,12 @@ describe('readTranscript', () => {
     ])
     const problems = problemsOf(file)
     expect(problems).toEqual([
-      expect.stringMatching(new RegExp(`^${file}:2: not valid JSON`)),
+      expect.stringMatching(new RegExp(`^${file}:2: 不是一行 JSON，每行应为一个 \\{…\\} 对象（not valid JSON`)),
       expect.stringMatching(new RegExp(`^${file}:3: type: `)),
       expect.stringMatching(new RegExp(`^${file}:4: members: `)),
       expect.stringMatching(new RegExp(`^${file}:5: .*colour`)),
-      `${file}:6: t: earlier than line 1 (lines must be in time order)`,
-      `${file}:7: t: expected an ISO time with an offset, such as 2026-11-30T09:00:00+08:00`,
+      `${file}:6: t: 比第 1 行早，各行要按时间先后排列（earlier than line 1: lines must be in time order）`,
+      `${file}:7: t: 时间写的是 "yesterday"：应为带时区的 ISO 时间，如 2026-11-30T09:00:00+08:00（expected an ISO time with an offset, such as 2026-11-30T09:00:00+08:00）`,
       expect.stringMatching(new RegExp(`^${file}:8: kind: `)),
     ])
   })
@@ -103,7 +103,7 @@ describe('readTranscript', () => {
 
   it('puts all problems in the error message too', () => {
     const file = transcript(['not json', '{"t":"2026-11-30T09:00:00+08:00","type":"nope"}'])
-    expect(() => readTranscript(file)).toThrow(/day\.jsonl:1: not valid JSON[\s\S]*day\.jsonl:2: type: /)
+    expect(() => readTranscript(file)).toThrow(/day\.jsonl:1: 不是一行 JSON[\s\S]*day\.jsonl:2: type: /)
   })
 
   it("reads an image's fileName as a file beside the transcript, a bare name with none as a name only", () => {

@@ -32,6 +32,18 @@ describe('content config', () => {
       remove: { internal: 'nobody', customer: 'nonStaff', broadcast: 'nonStaff' },
     })
     expect(cfg.exemptRoles).toEqual(['admin', 'leader'])
+    expect(cfg.ignoredQuiet).toBe(24 * 3_600_000)
+  })
+
+  it('reads ignoredQuiet as a duration, longer than 0, and only globally', () => {
+    expect(contentConfigSchema.parse({ ignoredQuiet: '2小时' }).ignoredQuiet).toBe(2 * 3_600_000)
+    expect(problemsOf(config('ignoredQuiet: 0')).join('\n')).toContain('plugins.content.ignoredQuiet')
+    expect(problemsOf(config('ignoredQuiet: 30')).join('\n')).toContain('请写单位')
+    const perGroup = config().replace(
+      'kind: customer }',
+      'kind: customer, plugins: { content: { ignoredQuiet: 1h } } }',
+    )
+    expect(problemsOf(perGroup).join('\n')).toContain('ignoredQuiet')
   })
 
   it('refuses outward outside internal groups, where posting is already passing on', () => {

@@ -85,8 +85,8 @@ describe('the same evasion again after #确认: acted on, not asked again', () =
 })
 
 describe('the same message again after #忽略: not asked again that day', () => {
-  async function ignored() {
-    const h = await start()
+  async function ignored(extra = '') {
+    const h = await start(extra)
     await h.post(spammer, cust, FUZZY)
     await h.post(admin, undefined, '#忽略 R1')
     await h.drain()
@@ -114,6 +114,18 @@ describe('the same message again after #忽略: not asked again that day', () =>
   it('asks again a day after the answer', async () => {
     const h = await ignored()
     await h.post(spammer, cust, FUZZY, {}, 25 * HOUR)
+    await h.drain()
+    expect(questions(h)).toHaveLength(2)
+  })
+
+  it('keeps quiet for as long as ignoredQuiet says, and the audit record says how long', async () => {
+    const h = await ignored('ignoredQuiet: 90m')
+    await h.post(spammer, cust2, FUZZY, {}, HOUR)
+    await h.drain()
+    expect(questions(h)).toHaveLength(1)
+    const [quiet] = h.audit().filter(a => a.rule === 'content.review.ignored-repeat')
+    expect(quiet.text).toBe('同样的消息 R1 已忽略（拼音 shabi → 傻逼），1小时30分钟内不再询问')
+    await h.post(spammer, cust2, FUZZY, {}, HOUR)
     await h.drain()
     expect(questions(h)).toHaveLength(2)
   })

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FileStore } from '../../../bot/ports/store/file-store.js'
-import { answeredReviewFor, openReviewFor, REVIEWS_DOC, type ReviewLog } from '../../../plugins/content/state.js'
+import {
+  answeredReviewFor,
+  decidedAlong,
+  openReviewFor,
+  REVIEWS_DOC,
+  type Review,
+  type ReviewLog,
+} from '../../../plugins/content/state.js'
 
 const review = {
   id: 'R1',
@@ -80,7 +87,7 @@ describe('the answered review a later message is decided by (answeredReviewFor)'
       reviews: [{ ...review, status, text: '你是 shabi', at: 0, decidedAt: HOUR, findings: [hit('shabi')], ...extra }],
     }) as unknown as ReviewLog
   const q = (now: number, text = '你是 shabi', findings = [hit('sha bi')]) =>
-    ({ memberId: 'wxid_c3', text, findings, now, windowMs: 10 * MIN }) as unknown as Parameters<
+    ({ memberId: 'wxid_c3', text, findings, now, windowMs: 10 * MIN, quietMs: 24 * HOUR }) as unknown as Parameters<
       typeof answeredReviewFor
     >[1]
 
@@ -96,10 +103,43 @@ describe('the answered review a later message is decided by (answeredReviewFor)'
     expect(answeredReviewFor(log('ignored'), q(HOUR + 23 * HOUR, ' 你是 shabi '))?.id).toBe('R1')
     expect(answeredReviewFor(log('ignored'), q(HOUR + 24 * HOUR))).toBeUndefined()
     expect(answeredReviewFor(log('ignored'), q(HOUR + MIN, '你才是 shabi'))).toBeUndefined()
+    expect(answeredReviewFor(log('ignored'), { ...q(HOUR + 2 * HOUR), quietMs: 2 * HOUR })).toBeUndefined()
   })
 
   it('never an open review, nor a message without hits', () => {
     expect(answeredReviewFor(log('confirmed', { status: 'open' }), q(HOUR + MIN))).toBeUndefined()
     expect(answeredReviewFor(log('confirmed'), q(HOUR + MIN, '你是 shabi', []))).toBeUndefined()
+  })
+})
+
+describe('the open questions an answer decides too (decidedAlong)', () => {
+  const hit = (term: string, kind = 'pinyin') => ({
+    category: 'insult',
+    evidence: [{ source: 'text', match: { term, kind, matched: 'x' } }],
+  })
+  const r = (id: string, status: string, text: string, findings: object[], at: number, extra: object = {}) =>
+    ({ ...review, id, status, text, findings, at, ...extra }) as unknown as Review
+  const log = (...reviews: Review[]) => ({ next: reviews.length + 1, reviews }) as ReviewLog
+
+  it('#确认: the same terms in the same forms, whatever the words; not another form, member or an answered one', () => {
+    const answered = r('R1', 'confirmed', '你是 shabi', [hit('傻逼')], 0)
+    const same = r('R2', 'open', '又来 SHA-bi', [hit('傻逼')], 5)
+    const initials = r('R3', 'open', 'SB', [hit('傻逼', 'initials')], 6)
+    const other = r('R4', 'open', 'shabi', [hit('傻逼')], 7, { memberId: 'wxid_c9' })
+    const done = r('R5', 'ignored', 'shabi', [hit('傻逼')], 8)
+    const wider = r('R6', 'open', 'shabi', [hit('傻逼')], 9, {
+      repeats: [{ text: 'feiwu', findings: [hit('废物')], at: 10 }],
+    })
+    const l = log(answered, same, initials, other, done, wider)
+    expect(decidedAlong(l, answered).map(x => x.id)).toEqual(['R2'])
+    expect(decidedAlong(l, answered, 5)).toEqual([])
+    expect(decidedAlong(l, { ...answered, status: 'open' })).toEqual([])
+  })
+
+  it('#忽略: only questions whose every message has the text of one of its messages', () => {
+    const answered = r('R1', 'ignored', '你是 shabi', [hit('傻逼')], 0)
+    const same = r('R2', 'open', ' 你是 shabi ', [hit('傻逼')], 5)
+    const words = r('R3', 'open', '你才是 shabi', [hit('傻逼')], 6)
+    expect(decidedAlong(log(answered, same, words), answered).map(x => x.id)).toEqual(['R2'])
   })
 })

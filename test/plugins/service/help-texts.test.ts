@@ -10,4 +10,8 @@ describe('the service commands in #帮助', () => {
     for (const spec of [complaintCommand(deps), followUpCommand(deps), leavers])
       expect(spec.description).not.toMatch(/[A-Za-z]/)
   })
+
+  it('give their usage as every other line of the list does, without 用法：', () => {
+    expect(leaverCommand({} as StaffWatch, '#').usage).toBe('#离职（查看等待确认的人） | #离职 确认')
+  })
 })

@@ -183,6 +183,8 @@ describe('service: a partial roster (many gone at once) waits for an admin', () 
     expect(wechat.removed).toEqual(expect.arrayContaining([{ groupId: 'r1', memberId: 'u1' }]))
     await say(admin, '#离职 确认', null)
     expect(wechat.textsTo('admin1').at(-1)).toBe('没有等待确认的离职人员。')
+    await say(admin, '#离职 全部', null)
+    expect(wechat.textsTo('admin1').at(-1)).toBe('用法：#离职（查看等待确认的人） | #离职 确认')
   })
 
   it('a full roster reloaded after the partial one releases them: nobody leaves', async () => {

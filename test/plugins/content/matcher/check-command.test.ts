@@ -79,8 +79,11 @@ describe('check command', () => {
     const { code, lines, errors } = await run(['--dictionary', DEFAULT, '--input', file])
     expect(code).toBe(2)
     expect(lines.map(line => JSON.parse(line).id)).toEqual(['1', '4'])
-    expect(errors).toMatch(new RegExp(`${file.replace(/[.\\]/g, '\\$&')}:2: invalid JSON`))
-    expect(errors).toContain(`${file}:4: expected "text" to be a string`)
+    expect(errors).toMatch(new RegExp(`${file.replace(/[.\\]/g, '\\$&')}:2: 不是 JSON（invalid JSON`))
+    expect(errors).toContain(`${file}:4: 缺少 "text" 或不是文本（expected "text" to be a string）`)
+    expect(errors).toMatch(
+      /\n2 行格式不对，没有检查；每行一个 JSON 对象，如 \{"id": "1", "text": "要检查的话"\}（2 malformed line\(s\) skipped）\n$/,
+    )
   })
 
   it('merges several dictionaries', async () => {
@@ -95,6 +98,7 @@ describe('check command', () => {
     const file = input('any.jsonl', ['{"id":1,"text":"x"}'])
     const missing = await run(['--input', file])
     expect(missing.code).toBe(1)
+    expect(missing.errors).toContain('缺少 --dictionary 或 --input（--dictionary and --input are required）')
     expect(missing.errors).toContain('usage: check --dictionary FILE')
     const badDictionary = await run(['--dictionary', path.join(dir, 'none.yaml'), '--input', file])
     expect(badDictionary.code).toBe(1)

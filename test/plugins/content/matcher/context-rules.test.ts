@@ -42,6 +42,15 @@ describe('homophones: near sounds in long terms, words around them', () => {
     expect(category(['六合彩']).categoriesOf('六合菜市场旁边的门店')).toEqual([])
   })
 
+  it("drops a swap whose kept first character ends a word of the segmenter's before it (水色 + 清透: 色情 -> 色清)", () => {
+    const m = category(['色情'])
+    expect(m.categoriesOf('这块翡翠水色清透亮')).toEqual([])
+    expect(m.categoriesOf('肤色清透，气色清爽')).toEqual([])
+    expect(m.categoriesOf('群里谁发色清视频')).toEqual(['c'])
+    expect(m.categoriesOf('有没有色清片')).toEqual(['c'])
+    expect(category(['去死']).categoriesOf('你快去四吧')).toEqual(['c'])
+  })
+
   it('drops one swap that turns a word of the term into another common word (时时 -> 实时)', () => {
     expect(category(['时时彩']).categoriesOf('屏幕能实时彩色显示')).toEqual([])
     expect(category(['时时彩']).categoriesOf('十时彩计划群')).toEqual(['c'])
@@ -62,6 +71,7 @@ describe('homophones: near sounds in long terms, words around them', () => {
 describe('a swapped surname first: a name only where a name stands', () => {
   it.each([
     ['after 个', '废物', '他真是个费物，什么都做不成'],
+    ['after a verb of playing, with a later-gloss surname (夏)', '下注', '今晚一起玩夏柱'],
     ['after 是', '傻逼', '群主是沙币吗'],
     ['at the start, before words of its own', '六合彩', '陆合彩开奖结果出来了'],
     ['after 的', '加薇', '有需要的佳薇详谈'],
@@ -81,6 +91,8 @@ describe('a swapped surname first: a name only where a name stands', () => {
     ['after a familiar 小 before the surname', '裸聊', '小罗聊了一下客户需求'],
     ['before a title', '加薇', '销售部的嘉薇经理明天请假'],
     ['a word with the character before it', '蠢货', '仓库春货已经到齐'],
+    ['a surname CC-CEDICT glosses after a dynasty (夏 for 下)', '下注', '夏柱师傅明天来装空调'],
+    ['a surname glossed after a state (郑 for 正)', '正品', '郑品经理今天请假'],
   ])('is no hit as %s (%s)', (_where, term, text) => {
     expect(category([term]).scan(text)).toEqual([])
   })
@@ -152,6 +164,18 @@ describe('Latin pinyin as names', () => {
     expect(m.categoriesOf('Weixin 支付的流水导出来')).toEqual([])
     expect(m.categoriesOf('加weixin支付宝都行')).toEqual(['c'])
     expect(m.categoriesOf('有事 Weixin 联系')).toEqual(['c'])
+  })
+
+  it('reads spaced capitalised pinyin as the term where the term stands: after 个, before what it names, alone (issue #22)', () => {
+    const c = category(['傻逼', '赌博', '色情', '薇信'])
+    expect(c.categoriesOf('你就是个 Sha Bi')).toEqual(['c'])
+    expect(c.categoriesOf('Sha Bi 滚出去')).toEqual(['c'])
+    expect(c.categoriesOf('Sha Bi')).toEqual(['c'])
+    expect(c.categoriesOf('网上 Du Bo 平台稳赚')).toEqual(['c'])
+    expect(c.categoriesOf('发点 Se Qing 图片')).toEqual(['c'])
+    expect(c.categoriesOf('Wei Xin 把合同发我')).toEqual([])
+    expect(c.categoriesOf('这事交给 Wei Xin 吧')).toEqual([])
+    expect(c.categoriesOf('同事 Du Bo 说明天到')).toEqual([])
   })
 
   it('still finds pinyin glued to Chinese, or written syllable by syllable', () => {

@@ -36,6 +36,8 @@ const dictionaries: Array<[string, mine.Dictionary]> = [
 ]
 const nextChar = zipfCharacters(prng(3))
 const SEP = ['', '', '', ' ', '*', '\u200b', '😀', '.', '-']
+/** What stands between chat characters: Latin words, digits and file names beside a form test where forms read as a word. */
+const NOISE = [' ', 'ok', 'VIP', '，', 'a', 'http://x.cn/', '@', 'PPT', 'x', '8', 'Q3', '.pdf']
 const pick = <T>(l: readonly T[]): T => l[Math.floor(random() * l.length)]
 let failures = 0
 for (const [name, dictionary] of dictionaries) {
@@ -63,8 +65,7 @@ for (const [name, dictionary] of dictionaries) {
     let text = ''
     const parts = 1 + Math.floor(random() * 3)
     for (let p = 0; p < parts; p++) {
-      for (let k = Math.floor(random() * 12); k > 0; k--)
-        text += random() < 0.9 ? nextChar() : pick([' ', 'ok', 'VIP', '，', 'a', 'http://x.cn/', '@'])
+      for (let k = Math.floor(random() * 12); k > 0; k--) text += random() < 0.9 ? nextChar() : pick(NOISE)
       const term = pick(allTerms)
       const r = random()
       let form = term

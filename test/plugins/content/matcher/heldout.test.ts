@@ -195,11 +195,13 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     expectFloors(matcherOf(), BLIND15, 134 / 134, 134 / 136)
   })
 
-  // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.947 / 0.934 and 0.902 / 0.914.
-  it('heldout-blind16 (unseen): at least the figures measured (precision 146/149, recall 146/152)', () => {
-    expectFloors(matcherOf(), BLIND16, 146 / 149, 146 / 152, true)
+  // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.947 / 0.934 and 0.902 / 0.914; 146/150
+  // after left22's later-gloss surnames (夏, 郑…).
+  it('heldout-blind16 (unseen): at least the figures measured (precision 146/148, recall 146/152)', () => {
+    expectFloors(matcherOf(), BLIND16, 146 / 148, 146 / 152, true)
   })
-  // Opened for b17prec: 144/159 before its rule and report classes.
+  // Opened for b17prec: 144/159 before its rule and report classes. left22: a surname (+1 precision), then an account
+  // after 是 counted as contact details (a report passing one on keeps its hit; b17-222's label calls it clean: -1).
   it('heldout-blind17: at least the figures after its rule and report classes (precision 146/148, recall 146/151)', () => {
     expectFloors(matcherOf(), BLIND17, 146 / 148, 146 / 151)
   })
@@ -207,9 +209,10 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // Issue #22's goals are NOT met here. Blind on 144f0384 90/109, 90/105; unseen after the session's other classes
   // 91/107, 91/105; opened for b18fix: its rule and report
   // false positives (让客户, 一律删除, 公司不负责, 怎么回复, 报给经理, 谁发的…？管理员已经撤回了吧): 91/99; then a name
-  // before 这个月, capitals glossed in brackets (NC（新客户）) and 包装 as a kind of waste; then b19fix's classes 92/97.
-  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 92/97, recall 92/105)', () => {
-    expectFloors(matcherOf(), BLIND18, 92 / 97, 92 / 105)
+  // before 这个月, capitals glossed in brackets (NC（新客户）) and 包装 as a kind of waste; then b19fix's classes 92/97;
+  // then left22's later-gloss surnames and look-alikes (咸, 酉): 94/98, 94/105.
+  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 94/98, recall 94/105)', () => {
+    expectFloors(matcherOf(), BLIND18, 94 / 98, 94 / 105)
   })
   // Blind on 144f0384 106/125, 106/114; unseen after the session's classes 108/123, 108/114; after b18fix's
   // 108/121. Opened for b19fix in the twenty-eighth session: its rule and report false positives (那条“…”是谁发的,
@@ -219,7 +222,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind19: at least the figures after its rule, report, name, word, split and initials classes (precision 111/111, recall 111/114)', () => {
     expectFloors(matcherOf(), BLIND19, 111 / 111, 111 / 114)
   })
-  // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 104/111, 104/106.
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 104/111, 104/106; 104/110 on
+  // left22's merge of a296a973 (figures only).
   it('heldout-blind20 (unseen): at least the figures measured (precision 104/108, recall 104/106)', () => {
     expectFloors(matcherOf(), BLIND20, 104 / 108, 104 / 106, true)
   })
@@ -282,8 +286,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.925 / 0.967 and 0.881 / 0.927.
-  it('heldout-blind16 (unseen): at least the figures measured (precision 149/153, recall 149/152)', () => {
-    expectFloors(matcher, BLIND16, 149 / 153, 149 / 152, true)
+  it('heldout-blind16 (unseen): at least the figures measured (precision 149/152, recall 149/152)', () => {
+    expectFloors(matcher, BLIND16, 149 / 152, 149 / 152, true)
   })
   // Opened for b17prec: 145/164 before its rule and report classes.
   it('heldout-blind17: at least the figures after its rule and report classes (precision 147/149, recall 147/151)', () => {
@@ -292,9 +296,9 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's goals are NOT met here. Blind on 144f0384 93/113, 93/105; unseen after the session's other classes
   // 94/110, 94/105; opened for b18fix (its rule and report
-  // false positives); then b19fix's classes 95/100, 95/105.
-  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 95/100, recall 95/105)', () => {
-    expectFloors(matcher, BLIND18, 95 / 100, 95 / 105)
+  // false positives); then b19fix's classes 95/100, 95/105; then left22's surnames and look-alikes 97/101, 97/105.
+  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 97/101, recall 97/105)', () => {
+    expectFloors(matcher, BLIND18, 97 / 101, 97 / 105)
   })
   // Blind on 144f0384 108/128, 108/114; unseen after the session's classes 110/125, 110/114; after b18fix's
   // 110/123. Opened for b19fix in the twenty-eighth session (its rule and report false positives and the other
@@ -302,7 +306,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   it('heldout-blind19: at least the figures after its rule, report, name, word, split and initials classes (precision 113/113, recall 113/114)', () => {
     expectFloors(matcher, BLIND19, 113 / 113, 113 / 114)
   })
-  // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 104/113, 104/106.
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 104/113, 104/106; 104/112 on
+  // left22's merge of a296a973 (figures only).
   it('heldout-blind20 (unseen): at least the figures measured (precision 104/110, recall 104/106)', () => {
     expectFloors(matcher, BLIND20, 104 / 110, 104 / 106, true)
   })

@@ -112,6 +112,17 @@ describe('look-alikes by a 形近 component, by dots, by a 形近字 group, and 
     expect(how('本店全场最仾价')).toEqual(['全场最仾价: 形近字 全场最仾价 → 全场最低价'])
   })
 
+  it('reads 咸 for 成: 戊 around a part more, a member of 成’s 形近字 group around something (issue #22)', () => {
+    expect(how('咸人视频免费看')).toEqual(['咸人视频: 形近字 咸人视频 → 成人视频'])
+    expect(m.categoriesOf('咸蛋黄视频教程')).toEqual([])
+  })
+
+  it('reads 酉 for 西: 兀 over 日 for 兀 over 囗, which Unicode’s confusables draw as 口 (issue #22)', () => {
+    const c = compileMatcher(expandingDictionary({ insult: ['狗东西'] }, ['lookalike']))
+    expect(c.categoriesOf('你这个狗东酉')).toEqual(['insult'])
+    expect(c.categoriesOf('东西都到了，酉时出发')).toEqual([])
+  })
+
   it('reads 埸 for 场: 埸 looks like 場 (易 for 昜, a stroke apart), the traditional form of 场', () => {
     const t = compileMatcher(expandingDictionary({ gambling: ['线上赌场'], false_ad: ['永久保修'] }, ['lookalike']))
     expect(t.scan('新开线上赌埸，注册就送').map(x => `${x.matched}: ${describeMatchKind(x)}`)).toEqual([

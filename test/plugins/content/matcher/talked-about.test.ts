@@ -140,6 +140,21 @@ describe('a term a member reports, or a rule reminder names', () => {
   })
 })
 
+describe("a reporter's own word for the member dealt with, in a later clause (issue #22)", () => {
+  const m = matcher({ gambling: ['赌博'], insult: ['傻逼', '脑残'] })
+
+  it('is a hit: the reporter says it, though the post before it is reported', () => {
+    expect(m.categoriesOf('有人发赌博广告，这傻逼已经被踢了')).toEqual(['insult'])
+    expect(m.categoriesOf('有人在群里骂人，这个傻逼已经被我拉黑了')).toEqual(['insult'])
+    expect(m.categoriesOf('有人发广告，那个脑残刚被管理员踢了')).toEqual(['insult'])
+  })
+
+  it("is still no hit as the poster's words, reported in their own clause or after", () => {
+    expect(m.categoriesOf('那人骂我傻逼，已经被我拉黑了')).toEqual([])
+    expect(m.categoriesOf('有人发赌博广告，已经被踢了')).toEqual([])
+  })
+})
+
 describe('a report that carries the contact details it reports (review24)', () => {
   const m = matcher({ ad: ['兼职刷单'], contact: ['加我vx', '微信'], gambling: ['百家乐'] })
 
@@ -150,6 +165,14 @@ describe('a report that carries the contact details it reports (review24)', () =
     expect(m.categoriesOf('客户说兼职刷单日结200，微信 abc12345，麻烦核实')).toContain('ad')
     expect(m.categoriesOf('那个发兼职刷单的号已经踢了，电话13812345678')).toEqual(['ad'])
     expect(m.categoriesOf('有人发百家乐 https://x.example.cn 已举报')).toContain('gambling')
+  })
+
+  it('is a hit with the account after 是 (issue #22): `vx是…`, `威信号是 …`, `q是` and a QQ number', () => {
+    expect(m.categoriesOf('有人说兼职刷单日结200，vx是abc12345，已举报')).toContain('ad')
+    expect(m.categoriesOf('有人说兼职刷单日结200，微信号是 shui_66，已举报')).toContain('ad')
+    expect(m.categoriesOf('对方说百家乐真人荷官，q是12345678，已举报')).toEqual(['gambling'])
+    expect(m.categoriesOf('对方说百家乐真人荷官，v为abc12345，已举报')).toEqual(['gambling'])
+    expect(m.categoriesOf('对方说百家乐真人荷官，微信是多少我没问，已举报')).toEqual([])
   })
 
   it('is still no hit reported without them', () => {

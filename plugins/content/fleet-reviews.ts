@@ -1,0 +1,76 @@
+import type { Finding } from './assess/findings.js'
+import { answeredReviewFor, decidedAlong, type Review, type ReviewLog } from './state.js'
+
+/** Another account's answered review as this account names it: `R3@sales1`. */
+export const fleetReviewId = (r: Pick<Review, 'id'>, account: string): string => `${r.id}@${account}`
+
+/** How long an answer holds: `incidentWindow` for `#确认` (after the last repeat so acted on), `ignoredQuiet` for `#忽略`. */
+export interface AnswerHold {
+  windowMs: number
+  quietMs: number
+}
+
+/** When an answered review stops deciding the same member's same evasion (`#确认`) or message (`#忽略`). */
+export function heldUntil(r: Review, hold: AnswerHold): number {
+  const decided = r.decidedAt ?? 0
+  return r.status === 'confirmed' ? Math.max(decided, r.actedAgainAt ?? 0) + hold.windowMs : decided + hold.quietMs
+}
+
+/** Another account's answer and this account's open questions it decides (fleet). */
+export interface ForeignAnswer {
+  account: string
+  answered: Review
+  along: Review[]
+}
+
+/**
+ * This account's open questions that other accounts' answers decide (fleet, one store): an answer given through
+ * another bot account about the same member's same evasion (`#确认`) or message (`#忽略`), as `decidedAlong`
+ * reads it, for questions asked before that answer stopped holding (`heldUntil`): had this account known the
+ * answer, it would not have asked them. Each question once, to the first answer found.
+ */
+export function foreignAnswers(
+  own: ReviewLog,
+  foreign: ReadonlyMap<string, ReviewLog>,
+  hold: AnswerHold,
+): ForeignAnswer[] {
+  // The open questions by member: an answer is read against its member's only (a full log of each is 500).
+  const asking = new Map<string, ReviewLog>()
+  for (const r of own.reviews) {
+    if (r.status !== 'open') continue
+    const mine = asking.get(r.memberId)
+    if (mine) mine.reviews.push(r)
+    else asking.set(r.memberId, { next: own.next, reviews: [r] })
+  }
+  if (!asking.size) return []
+  const taken = new Set<Review>()
+  const out: ForeignAnswer[] = []
+  for (const [account, log] of foreign)
+    for (const answered of log.reviews) {
+      const open = asking.get(answered.memberId)
+      if (!open || answered.status === 'open' || answered.decidedAt === undefined) continue
+      const until = heldUntil(answered, hold)
+      // Most answers are long over: no question of the member was asked while they held.
+      if (!open.reviews.some(r => r.at < until)) continue
+      const along = decidedAlong(open, answered, until).filter(r => !taken.has(r))
+      for (const r of along) taken.add(r)
+      if (along.length) out.push({ account, answered, along })
+    }
+  return out
+}
+
+/**
+ * The answered review of another account that decides a new message's review-only hits (`answeredReviewFor` over
+ * every other account's log; the newest answer wins), with its account, if any.
+ */
+export function answeredElsewhere(
+  foreign: ReadonlyMap<string, ReviewLog>,
+  q: { memberId: string; text: string; findings: readonly Finding[]; now: number; windowMs: number; quietMs: number },
+): { account: string; review: Review } | undefined {
+  let found: { account: string; review: Review } | undefined
+  for (const [account, log] of foreign) {
+    const review = answeredReviewFor(log, q)
+    if (review && (!found || (review.decidedAt ?? 0) > (found.review.decidedAt ?? 0))) found = { account, review }
+  }
+  return found
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import { contentPlugin } from '../../../plugins/content/index.js'
+import { group, member } from '../../helpers/harness.js'
+import { eventually, fleetOfTwo, url } from './two-accounts.js'
+
+const CONFIG = `
+company: 示例科技
+roles: { admin: [admin1] }
+groups:
+  - { name: 销售一群, topic: 销售一群, kind: customer }
+  - { name: 销售二群, topic: 销售二群, kind: customer }
+plugins:
+  content: { dictionaries: [test/plugins/content/fixtures/test-dictionary.yaml], watch: false }
+`
+const one = group('r1', '销售一群', 'customer', '销售一群')
+const two = group('r2', '销售二群', 'customer', '销售二群')
+const spammer = member('c3', '优惠多多')
+const admin = member('admin1', '陈管理')
+/** A customer's insult in pinyin: a fuzzy hit, asked about (review-only by default). */
+const FUZZY = '你是不是shabi啊'
+const MIN = 60_000
+
+/** The spammer asked about by both accounts: R1 of sales1 (group 1), then R1 of sales2 (group 2) 20 minutes later. */
+async function askedByBoth(second = FUZZY) {
+  const [a, b] = await fleetOfTwo(CONFIG, [contentPlugin])
+  a.wechat.addGroup(one, [spammer])
+  b.wechat.addGroup(two, [spammer])
+  await a.say(spammer, FUZZY, one)
+  await b.clock.advance(20 * MIN)
+  await b.say(spammer, second, two)
+  for (const h of [a, b])
+    await eventually(h, () => expect(h.wechat.textsTo('admin1').join('\n')).toContain('🔎 待确认 R1'))
+  // The admins answer after both were asked (each account has its own clock here).
+  await a.clock.advance(21 * MIN)
+  return { a, b }
+}
+
+describe.skipIf(!url)('an answer through one account decides the same question asked by another (one store)', () => {
+  it('#确认 through sales1 decides sales2’s open question: warned in its group, the admins told in one line', async () => {
+    const { a, b } = await askedByBoth('又来 SHA-bi')
+    await a.say(admin, '#确认 R1')
+    await eventually(a, () => expect(a.wechat.textsTo('r1').join('\n')).toMatch(/违反群规/))
+    await a.store.flush()
+    await eventually(b, () => expect(b.wechat.textsTo('r2').join('\n')).toMatch(/违反群规/))
+    await eventually(b, () =>
+      expect(b.wechat.textsTo('admin1').join('\n')).toContain(
+        'R1 与 R1@sales1 是同一人的同一变体（拼音 shabi → 傻逼），一并确认，按违规处理，不必再答复。',
+      ),
+    )
+    await b.say(admin, '#确认 R1')
+    await eventually(b, () =>
+      expect(b.wechat.textsTo('admin1').join('\n')).toContain('R1 已随 R1@sales1 一并确认过，不再处理。'),
+    )
+    expect(b.wechat.textsTo('r2').filter(t => t.includes('违反群规'))).toHaveLength(1)
+  })
+
+  it('#忽略 through sales1 closes sales2’s question of the same message: nothing to the member', async () => {
+    const { a, b } = await askedByBoth()
+    await a.say(admin, '#忽略 R1')
+    await a.store.flush()
+    await eventually(b, () =>
+      expect(b.wechat.textsTo('admin1').join('\n')).toContain(
+        'R1 与 R1@sales1 是同一人的同一条消息，一并忽略，不必再答复。',
+      ),
+    )
+    expect(b.wechat.textsTo('r2')).toEqual([])
+  })
+
+  it('after #确认 through sales1, the same evasion in sales2’s group is acted on at once, not asked', async () => {
+    const [a, b] = await fleetOfTwo(CONFIG, [contentPlugin])
+    a.wechat.addGroup(one, [spammer])
+    b.wechat.addGroup(two, [spammer])
+    await a.say(spammer, FUZZY, one)
+    await a.clock.advance(30 * MIN)
+    await a.say(admin, '#确认 R1')
+    await eventually(a, () => expect(a.wechat.textsTo('r1').join('\n')).toMatch(/违反群规/))
+    await a.store.flush()
+    await b.clock.advance(31 * MIN)
+    await b.say(spammer, '又来 SHA-bi', two)
+    await eventually(b, () => expect(b.wechat.textsTo('r2').join('\n')).toMatch(/违反群规/))
+    await eventually(b, () =>
+      expect(b.wechat.textsTo('admin1').join('\n')).toContain(
+        'R1@sales1 已确认过同一变体（拼音 shabi → 傻逼），这次直接处理，未再询问',
+      ),
+    )
+    expect(b.wechat.textsTo('admin1').join('\n')).not.toContain('🔎 待确认')
+  })
+})
