@@ -62,6 +62,8 @@ import {
 } from './talked-about-reports.js'
 import { OFFER, offers } from './talked-about-offers.js'
 import { mayRuleTopic, ruleTopic } from './talked-about-rule-topics.js'
+import { inStatement, statesAboutMessages, turnsToOffer } from './talked-about-statements.js'
+import { simplifiedCjk } from './talked-about-simplified.js'
 
 /** How a hit is talked about: `drop` (not said at all), `review` (a human should look), or said. */
 export type TalkedAbout = 'drop' | 'review' | undefined
@@ -109,7 +111,7 @@ function mayTalkAbout(text: string, start: number, end: number): boolean {
       break
     }
   }
-  if (mayRuleTopic(text, start, end)) return true
+  if (mayRuleTopic(text, start, end) || statesAboutMessages(text)) return true
   REPORTED_LATER.lastIndex = end
   return REPORTED_LATER.test(text)
 }
@@ -149,12 +151,22 @@ export function talkedAbout(
   end: number,
   allowDomains: readonly string[] = [],
 ): TalkedAbout {
+  return talkedAboutIn(simplifiedCjk(text), start, end, allowDomains)
+}
+
+/** talkedAbout of a text whose traditional characters are simplified, offsets kept. */
+function talkedAboutIn(text: string, start: number, end: number, allowDomains: readonly string[]): TalkedAbout {
   if (!mayTalkAbout(text, start, end)) return undefined
   const clauseFrom = edgeBefore(text, start, CLAUSE_END)
   const clauseTo = edgeAfter(text, end, CLAUSE_END)
   const before = text.slice(clauseFrom, start)
   const after = text.slice(end, clauseTo)
-  if (NEGATED.test(before) && !CONDITION.test(after) && (!before.endsWith('是不是') || ASKED.test(before)))
+  if (
+    NEGATED.test(before) &&
+    !CONDITION.test(after) &&
+    (!before.endsWith('是不是') || ASKED.test(before)) &&
+    !turnsToOffer(text, end)
+  )
     return 'drop'
   if (FORBIDDEN_TO_POST.test(before) || NAMED_AFTER.test(after) || KEPT_BACK.test(after)) return 'drop'
   if (FORBIDDEN_WITH.test(before) || FORBIDDEN_LIST.test(before) || LISTED_FORBIDDEN.test(after)) return 'drop'
@@ -190,6 +202,7 @@ export function talkedAbout(
     !offers(text, start, end, allowDomains)
   )
     return 'drop'
+  if (inStatement(text, start, end, before, after, allowDomains)) return 'drop'
   const quoteEnd = quotedTo(text, clauseFrom, start, end, clauseTo)
   if (quoteEnd >= 0) {
     const clause = text.slice(clauseFrom, clauseTo)

@@ -72,8 +72,9 @@ describe('#词库 添加 / 删除 / 允许', () => {
   it('refuses an edit that would make the bot flag its own warnings, and restores the file', async () => {
     const h = await withCopy()
     const before = readFileSync(h.file, 'utf8')
-    expect(await h.ask('#词库 添加 ad 商业广告')).toContain(
-      '未添加词条「商业广告」（ad）：改后的词库不能使用，已恢复原文件',
+    // Every warning starts 「…的消息违反群规」; the rule it quotes (禁止发布…商业广告) is a ban, talked about, not said.
+    expect(await h.ask('#词库 添加 ad 违反群规')).toContain(
+      '未添加词条「违反群规」（ad）：改后的词库不能使用，已恢复原文件',
     )
     expect(readFileSync(h.file, 'utf8')).toBe(before)
   })

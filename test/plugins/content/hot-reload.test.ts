@@ -93,12 +93,13 @@ describe('hot reload of the dictionary', () => {
     const file = tempDictionary()
     const h = await start('watch: true', [file])
     const watcher = watchers.at(-1)!
-    // 商业广告 is quoted by the ad rule 「禁止发布与工作无关的商业广告」: another bot would flag that warning.
+    // Every warning says 「…的消息违反群规」: another bot with 违反群规 listed would flag it (the ad rule it quotes,
+    // 「禁止发布与工作无关的商业广告」, is a ban: its 商业广告 is talked about, not said).
     writeFileSync(
       file,
       readFileSync(file, 'utf8').replace(
         'terms: [兼职刷单, 日赚, 扫码进群]',
-        'terms: [兼职刷单, 日赚, 扫码进群, 商业广告]',
+        'terms: [兼职刷单, 日赚, 扫码进群, 违反群规]',
       ),
     )
     watcher.onChange()
@@ -106,7 +107,7 @@ describe('hot reload of the dictionary', () => {
     await h.drain()
     const [notice] = h.wechat.textsTo('wxid_admin').filter(t => t.includes('继续使用旧词库'))
     expect(notice).toContain('继续使用旧词库（版本 1）')
-    expect(notice).toContain('warnText for category ad「无关商业广告」 matches the dictionary: 「商业广告」(ad)')
+    expect(notice).toContain('warnText for category ad「无关商业广告」 matches the dictionary: 「违反群规」(ad)')
     expect(h.audit().filter(a => a.type === 'warn')).toHaveLength(1)
   })
 

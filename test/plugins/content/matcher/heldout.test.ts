@@ -197,8 +197,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.947 / 0.934 and 0.902 / 0.914; 146/150
   // after left22's later-gloss surnames (夏, 郑…).
-  it('heldout-blind16 (unseen): at least the figures measured (precision 146/150, recall 146/152)', () => {
-    expectFloors(matcherOf(), BLIND16, 146 / 150, 146 / 152, true)
+  it('heldout-blind16 (unseen): at least the figures measured (precision 146/148, recall 146/152)', () => {
+    expectFloors(matcherOf(), BLIND16, 146 / 148, 146 / 152, true)
   })
   // Opened for b17prec: 144/159 before its rule and report classes. left22: a surname (+1 precision), then an account
   // after 是 counted as contact details (a report passing one on keeps its hit; b17-222's label calls it clean: -1).
@@ -224,12 +224,12 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 104/111, 104/106; 104/110 on
   // left22's merge of a296a973 (figures only).
-  it('heldout-blind20 (unseen): at least the figures measured (precision 104/110, recall 104/106)', () => {
-    expectFloors(matcherOf(), BLIND20, 104 / 110, 104 / 106, true)
+  it('heldout-blind20 (unseen): at least the figures measured (precision 104/108, recall 104/106)', () => {
+    expectFloors(matcherOf(), BLIND20, 104 / 108, 104 / 106, true)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 100/114, 100/103.
-  it('heldout-blind21 (unseen): at least the figures measured (precision 100/114, recall 100/103)', () => {
-    expectFloors(matcherOf(), BLIND21, 100 / 114, 100 / 103, true)
+  it('heldout-blind21 (unseen): at least the figures measured (precision 100/111, recall 100/103)', () => {
+    expectFloors(matcherOf(), BLIND21, 100 / 111, 100 / 103, true)
   })
 })
 
@@ -286,8 +286,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.925 / 0.967 and 0.881 / 0.927.
-  it('heldout-blind16 (unseen): at least the figures measured (precision 149/154, recall 149/152)', () => {
-    expectFloors(matcher, BLIND16, 149 / 154, 149 / 152, true)
+  it('heldout-blind16 (unseen): at least the figures measured (precision 149/152, recall 149/152)', () => {
+    expectFloors(matcher, BLIND16, 149 / 152, 149 / 152, true)
   })
   // Opened for b17prec: 145/164 before its rule and report classes.
   it('heldout-blind17: at least the figures after its rule and report classes (precision 147/149, recall 147/151)', () => {
@@ -308,11 +308,11 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 104/113, 104/106; 104/112 on
   // left22's merge of a296a973 (figures only).
-  it('heldout-blind20 (unseen): at least the figures measured (precision 104/112, recall 104/106)', () => {
-    expectFloors(matcher, BLIND20, 104 / 112, 104 / 106, true)
+  it('heldout-blind20 (unseen): at least the figures measured (precision 104/110, recall 104/106)', () => {
+    expectFloors(matcher, BLIND20, 104 / 110, 104 / 106, true)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 100/117, 100/103.
-  it('heldout-blind21 (unseen): at least the figures measured (precision 100/117, recall 100/103)', () => {
-    expectFloors(matcher, BLIND21, 100 / 117, 100 / 103, true)
+  it('heldout-blind21 (unseen): at least the figures measured (precision 100/114, recall 100/103)', () => {
+    expectFloors(matcher, BLIND21, 100 / 114, 100 / 103, true)
   })
 })

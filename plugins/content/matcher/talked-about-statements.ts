@@ -1,0 +1,148 @@
+/**
+ * A term inside a statement about messages, for talkedAbout (talked-about.ts): a rule, a report, a removal, a
+ * warning, a training note or an FAQ that names a banned term as what others post or what may not be posted. The
+ * message must read as such a statement (STATEMENT) and the term must sit in one of a few shapes: banned in its
+ * clause (`②不拉人进赌球群`), an example (`如“傻逼”“脑残”等`), the name of a kind of post (`刷信誉广告`,
+ * `网赌杀猪盘`, `“黑心公司”等诽谤内容`), what someone else did or said (`别人贴的内部价格表`, `他原话是“…”`), a
+ * question a rule answers (`问：能不能说第一品牌？答：不能`), a condition a label follows (`凡是让您扫码进群的，一律是
+ * 诈骗`) or a term labelled after it (`进货价属于商业机密`). Never with an offer to the reader, a turn (`但是`,
+ * `不过`, `偏要`), a statement undone (`都删了也没用`, `不是骗局`), a handover (`截图发你`) or the term said of a person (`这个脑残`, `你们公司骗人`); hearsay the speaker
+ * passes on is no one else's post (`我听朋友说公司要倒闭了`).
+ */
+
+import { CLAUSE_END, SENTENCE_END, edgeAfter, edgeBefore } from './talked-about-clauses.js'
+import { OFFER, offers } from './talked-about-offers.js'
+
+/**
+ * Cues of a statement about messages anywhere in the message: a rule (`群规`, `禁止`, `违者`, `广告法`), a report or
+ * a removal (`举报`, `截图`, `撤回`, `踢`), a warning (`提醒`, `诈骗`, `与本公司无关`), a training note or an FAQ
+ * (`话术`, `答：`, `怎么办`).
+ */
+const STATEMENT =
+  /群规|规定|规则|规矩|须知|公约|红线|原则|守则|制度|协议|条例|广告法|违者|违反|违规|违纪|违法|追责|追究|依法|审核|禁止|严禁|不得|不准|不许|不让|请勿|切勿|举报|投诉|上报|截图|取证|记录|处理|删|撤回|清理|踢|移出|拉黑|禁言|管管|管一下|提醒|提示|警惕|注意|小心|防骗|诈骗|骗局|骗子|套路|谣言|伪造|无关|假的|核实|澄清|答[:：]|^A[:：]|[\s。？?]A[:：]|回答|怎么办|怎么回|培训|话术|案例|引以为戒|自查|检讨|我们没有|不是我们|遇到(?:客户|顾客|用户|有人)|诽谤|侵犯|名誉|(?:不要|别|不能|不可以)(?:说|回|讲|提|写|用)/u
+let lastText = ''
+let lastStated = false
+
+/** STATEMENT.test(text), the last answer kept: every candidate of a message asks it. */
+export function statesAboutMessages(text: string): boolean {
+  if (text !== lastText) {
+    lastText = text
+    lastStated = STATEMENT.test(text)
+  }
+  return lastStated
+}
+
+/** A turn after a rule or a warning: what follows it goes against it (`群规禁止赌博，不过今晚…`). */
+const TURN = /但是?|不过|可是|然而|偏要|偏偏|还是|悄悄/u
+/**
+ * What undoes a statement: a removal or report in vain (`都删了也没用`), a warning disowned (`别信那些举报的`), or a
+ * scam denied (`不是骗局`, `我这是正规的`).
+ */
+const UNDONE =
+  /没用|照样|还会|别(?:信|听|理)(?:那些|他们|管理|群主|举报)|不是(?:骗局|诈骗|骗子|骗人|假的)|不存在|正规|是真的|靠谱/u
+/** A handover to the reader anywhere in the message: `截图发你`, `给你们看`, `私发`. */
+const HANDED_OVER = /(?:发|给|传|私发)(?:给)?(?:你|您)|私发|网盘/u
+/** A message addressed to an admin or a superior, whom evidence is handed to: `管理员你好，…要不要发给你？`. */
+const TO_ADMIN = /^\s*[@＠]?(?:管理员?|群主|主管|领导|经理)/u
+/** Hearsay the speaker passes on, before who said it: `我听财务的朋友说`. */
+const HEARSAY = /听|据说/u
+/** The term said of a person right before it, unquoted: `这个脑残`, `你是废物吗`, `简直就是垃圾东西`. */
+const PREDICATED =
+  /(?:(?<![让叫请要给帮带教])(?:你们?|您)|这个|那个|此人|他|她|楼上|楼下|这人|那人)(?:真|就|简直|根本)?(?:就是|是|像)?$|(?:简直|根本|真)?就是$|真是$/u
+
+/** A clause's characters, not its end: `[^，,；;。！!？?\n]`. */
+const C = '[^，,；;。！!？?\\n]'
+/**
+ * A prohibition before the term in its clause: directly (`不私下交易`), or with a verb of posting, saying or doing
+ * (`不发小电影、`, `②不拉人进`, `严禁员工接`, `不要回“`, `不给客户承诺`).
+ */
+const BANNED_BEFORE = new RegExp(
+  `(?:禁止|严禁|不得|不准|不许|不能|不可|不要|不让|请勿|切勿|勿|别|杜绝|不)(?:(?:任何(?:形式|方式)?的?|一切|各种)${C}{0,8}|${C}{0,6}?(?:发布|发送|发|传播|传|转发|讨论|谈论|宣传|说|讲|写|提|用|使用|出现|接|做|搞|碰|收|给|让|引导|拉|骂|承诺|透露|泄露|外发|参与|推|卖|回|回答|回复)${C}{0,8})?[“‘「『"]?$`,
+  'u',
+)
+/** An example marker before the term, maybe past other quoted examples: `如“`, `如“傻逼”“`, `（如`. */
+const EXAMPLE_BEFORE = /(?:如|比如|例如|譬如|诸如|像是|包括)(?:[“‘「『"][^”’」』"]{1,12}[”’」』"][、，,]?)*[“‘「『"]?$/u
+/**
+ * After the term, maybe past a closing quote, other items of a list and a few words, a kind of post or of talk:
+ * `链接`, `广告`, `的小号`, `类推广`, `等诽谤内容`, `杀猪盘`, `净水器的网店`, `样机的情况`.
+ */
+const NAMED_KIND = new RegExp(
+  `^[”’」』"]?(?:[、和及与或]${C}{1,10}?)*(?:等|之类的?|类|这类|这种|一类|此类)?${C}{0,6}?的?(?:链接|广告|小广告|消息|短信|信息|视频|图片|内容|言论|表述|用语|说法|行为|活动|推广|海报|网站|网店|小号|账号|僵尸号|帖子|套路|骗局|杀猪盘|敲诈|情况|字样)`,
+  'u',
+)
+/**
+ * Someone else who posts, says or does it, earlier in the sentence (`别人贴的`, `有人拿`, `客户反映有业务员让他`,
+ * `他原话是“`, `某账号发布“`, `骗子借此拉`), or right before the term (`有个号私聊我`).
+ */
+const SOMEONE_ELSE = new RegExp(
+  `(?:有人|有个${C}{0,2}?[人号]|别人|他人|某人|某个?${C}{0,2}?(?:号|人|销售|员工)|那人|那个号|这个号|客户|顾客|用户|对方|朋友|网友|群友|骗子|业务员|主播|广告|视频|截图|短信|来电|[他她])(?:${C}{0,12}?(?:说|发|贴|刷|推|推销|卖|拿|传|写|喊|称|问|让|叫|要|拉|骂|反映|转发|私聊|私信|原话)${C}{0,12}|(?:刚才|刚刚|一直|又)?)$`,
+  'u',
+)
+/** What labels the term right after it: `属于商业机密`, `被查`, `会怎样`, `都是骗局`. */
+const LABELLED_AFTER =
+  /^\s*(?:被查|被抓|被罚|被开除|被辞退|属于|是(?:诈骗|骗局|违规|违法)|都是(?:骗|诈|假)|均为|一经查实|会怎样|会怎么样|(?:一律)?(?:不得?|严禁|禁止|不准|不许|请勿|切勿)(?:外发|外传|外泄|泄露|透露|转发|截图|讨论|私自)|[^，,；;。！!？?\n]{0,8}?一律(?:不|禁止|无效|作废|处理|开除|移出|踢))/u
+/** A lead of a condition before the term in its sentence: `凡是自称官方、让您`. */
+const CONDITION_LEAD = /(?:凡是?|任何|只要|如有|若有)[^。！!？?\n]{0,16}$/u
+/** A label or a sanction of the condition, later in the sentence: `，一律是诈骗`, `的都移出`. */
+const CONDITION_LABEL =
+  /(?:一律|都|均|全部?)(?:是|为|属于)?(?:诈骗|骗子|骗局|假的|假冒|虚假|违规|违法|无效)|移出|踢|拉黑|报警|举报/u
+/** A permission or what happens, asked: `能不能说`, `可以吗`, `会怎样`, `为什么`. */
+const ASKS_LEAVE = /能不能|可不可以|可以吗|能吗|行吗|会怎样|会怎么样|怎么办|为什么|要不要|允许吗|吗$/u
+/** An answer after a question: `答：`, `A：`, `回答`. */
+const ANSWER = /答[:：]|A[:：]|回答/u
+
+/**
+ * True if the hit text[start, end) sits in a statement about messages (see the module's doc), with no offer to
+ * the reader outside what someone else did (outside the hit's clause for the other shapes) and no turn.
+ */
+export function inStatement(
+  text: string,
+  start: number,
+  end: number,
+  before: string,
+  after: string,
+  allowDomains: readonly string[],
+): boolean {
+  if (
+    !statesAboutMessages(text) ||
+    TURN.test(text) ||
+    UNDONE.test(text) ||
+    (HANDED_OVER.test(text) && !TO_ADMIN.test(text))
+  )
+    return false
+  const quoted = /[“‘「『"][^”’」』"]*$/u.test(before)
+  if (!quoted && PREDICATED.test(before)) return false
+  const sentenceFrom = edgeBefore(text, start, SENTENCE_END)
+  const sentenceBefore = text.slice(sentenceFrom, start)
+  const someone = SOMEONE_ELSE.exec(sentenceBefore)
+  if (someone !== null && !HEARSAY.test(sentenceBefore.slice(0, someone.index)))
+    return !offers(text, sentenceFrom + someone.index, end, allowDomains)
+  if (!shaped(text, end, before, after, sentenceBefore)) return false
+  return !offers(text, start - before.length, end + after.length, allowDomains)
+}
+
+/**
+ * True if a turn after the hit leads to an offer: `群里禁止私下交易，但是老客户可以私聊我` bans the term only to offer
+ * it after all.
+ */
+export function turnsToOffer(text: string, end: number): boolean {
+  const rest = text.slice(end)
+  const turn = TURN.exec(rest)
+  return turn !== null && OFFER.test(rest.slice(turn.index))
+}
+
+/** True if the hit is banned, an example, a named kind, labelled, a question answered or a labelled condition. */
+function shaped(text: string, end: number, before: string, after: string, sentenceBefore: string): boolean {
+  if (BANNED_BEFORE.test(before) || EXAMPLE_BEFORE.test(before) || /[（(]如?$/u.test(before)) return true
+  if (NAMED_KIND.test(after) || LABELLED_AFTER.test(after)) return true
+  const sentenceEnd = edgeAfter(text, end, SENTENCE_END)
+  if ((text[sentenceEnd] === '？' || text[sentenceEnd] === '?') && asked(text, end, sentenceEnd, sentenceBefore))
+    return true
+  if (!CONDITION_LEAD.test(sentenceBefore)) return false
+  return CONDITION_LABEL.test(text.slice(edgeAfter(text, end, CLAUSE_END), sentenceEnd))
+}
+
+/** True for a question that asks leave or what happens, or that an answer follows. */
+function asked(text: string, end: number, sentenceEnd: number, sentenceBefore: string): boolean {
+  return ASKS_LEAVE.test(sentenceBefore + text.slice(end, sentenceEnd)) || ANSWER.test(text.slice(sentenceEnd))
+}
