@@ -14,7 +14,7 @@ describe('config reference page', () => {
     for (const p of PLUGINS) expect(page).toContain(`## \`plugins.${p.name}\``)
     expect(page).toMatch(/\| `penalties\.fineBase` \| number \| `5` \|/)
     expect(page).toMatch(
-      /\| `dictionaries` \| list of string \| `\["<package>\/data\/dictionaries\/default\.yaml"\]` \|/,
+      /\| `dictionaries` \| list of string \| `\["builtin:default"\]` \|/,
     )
   })
 })
