@@ -101,7 +101,9 @@ describe('dictionary add|remove|allow (CLI)', () => {
   it('refuses an unknown builtin: name in one line with the usage (trial2)', async () => {
     const r = await run(['add', '--dictionary', 'builtin:company', 'ad', '代购'])
     expect(r.code).toBe(2)
-    expect(r.err.split('\n')[0]).toBe('没有自带词库 builtin:company，自带的只有 builtin:default（unknown built-in dictionary）')
+    expect(r.err.split('\n')[0]).toBe(
+      '没有自带词库 builtin:company，自带的只有 builtin:default（unknown built-in dictionary）',
+    )
   })
 
   it('names what is missing and prints the usage line', async () => {
