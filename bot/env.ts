@@ -15,6 +15,8 @@ export interface BotEnv {
   configFile: string
   /** True when the sandbox runs on the shipped example config (no `BOT_CONFIG`). */
   usingExampleConfig: boolean
+  /** Where `configFile` was named when `BOT_CONFIG` named it (`.env` or the environment), for messages about it. */
+  configOrigin?: string
   dataDir: string
   logLevel: LogLevel
   logFormat: LogFormat
@@ -44,10 +46,24 @@ export const BOUND_VARS: Record<keyof ConnectionBounds, string> = {
   stallMs: 'BOT_STALL_TIMEOUT',
 }
 
+/** The variables `loadDotEnv` set, with the absolute path of the file they came from. */
+const dotEnvOrigins = new Map<string, string>()
+
 /** Load `./.env` into `process.env` when it exists; variables already set are never overridden. */
 export function loadDotEnv(file = '.env'): NodeJS.ProcessEnv {
-  if (existsSync(file)) process.loadEnvFile(file)
+  if (!existsSync(file)) return process.env
+  const before = new Set(Object.keys(process.env))
+  process.loadEnvFile(file)
+  for (const name of Object.keys(process.env)) if (!before.has(name)) dotEnvOrigins.set(name, resolve(file))
   return process.env
+}
+
+/** Where `BOT_CONFIG` was set, for a message about the file it names: `.env` (loaded by `loadDotEnv`) or the environment. */
+function configOrigin(env: NodeJS.ProcessEnv, value: string): string {
+  const file = env === process.env ? dotEnvOrigins.get('BOT_CONFIG') : undefined
+  return file
+    ? `路径来自 ${file} 里的 BOT_CONFIG=${value} (the path comes from BOT_CONFIG in ${file})`
+    : `路径来自环境变量 BOT_CONFIG=${value} (the path comes from the BOT_CONFIG environment variable)`
 }
 
 /**
@@ -63,6 +79,7 @@ export function readEnv(env: NodeJS.ProcessEnv = loadDotEnv()): BotEnv {
     puppet,
     configFile: explicit ? resolve(explicit) : example ? EXAMPLE_CONFIG : resolve('bot.config.yaml'),
     usingExampleConfig: example,
+    ...(explicit ? { configOrigin: configOrigin(env, explicit) } : {}),
     dataDir: resolve(env.BOT_DATA_DIR?.trim() || 'data/state'),
     logLevel: logLevelFromEnv(env.LOG_LEVEL),
     logFormat: logFormatFromEnv(env.LOG_FORMAT),

@@ -60,7 +60,7 @@ export async function startCommand(argv: string[]): Promise<number> {
   if (args.values['accept-state-loss']) process.env.BOT_ACCEPT_STATE_LOSS = '1' // read by the FileStore
   // Every config problem before anything else, every plugin problem before connecting (`prepared`):
   // ConfigError → exit 1 with the list (never half-configured).
-  const loaded = loadConfig(env.configFile, PLUGINS)
+  const loaded = loadConfig(env.configFile, PLUGINS, env.configOrigin)
   const missing = env.puppet ? puppetSettingsProblem(env) : sandboxInputProblem()
   if (missing) {
     log.error(`❌ ${missing}`)

@@ -43,7 +43,7 @@ export const cronExpression = (opts: { allowEmpty?: boolean } = {}) =>
     } catch (e) {
       ctx.addIssue({
         code: 'custom',
-        message: `${(e as Error).message} (expected 5 fields "minute hour day month weekday", e.g. "0 18 * * 1-5")`,
+        message: `${(e as Error).message}（应为 5 个字段"分 时 日 月 星期"，如 "0 18 * * 1-5"；invalid cron, expected 5 fields "minute hour day month weekday"）`,
       })
     }
   })

@@ -83,10 +83,13 @@ export interface DryRunSettings {
   groups: Record<string, Record<string, boolean>>
 }
 
-/** Load, validate and resolve a config file; throws ConfigError listing every problem. */
-export function loadConfig(file: string, plugins: PluginDefinition[]): LoadedConfig {
+/**
+ * Load, validate and resolve a config file; throws ConfigError listing every problem. `origin` (where the path was
+ * named, e.g. `BOT_CONFIG` in `.env`) follows a missing file's problem.
+ */
+export function loadConfig(file: string, plugins: PluginDefinition[], origin?: string): LoadedConfig {
   const problem = fileProblem(file, CONFIG_FILE)
-  if (problem) throw new ConfigError([problem])
+  if (problem) throw new ConfigError([origin ? `${problem}；${origin}` : problem])
   return parseConfig(readFileSync(file, 'utf8'), file, plugins)
 }
 

@@ -11,9 +11,9 @@ export interface CompiledCron {
 /** Validate and compile a cron expression; throws with node-cron's field messages when invalid. */
 export function compileCron(expression: string, tz: string, calendar?: WorkCalendar): CompiledCron {
   const written = writtenProblem(expression)
-  if (written) throw new Error(`invalid cron "${expression}": ${written}`)
+  if (written) throw new Error(`${cronPrefix(expression)}${written}`)
   const check = validateDetailed(expression)
-  if (!check.valid) throw new Error(`invalid cron "${expression}": ${check.errors.map(cronProblem).join('; ')}`)
+  if (!check.valid) throw new Error(`${cronPrefix(expression)}${check.errors.map(cronProblem).join('; ')}`)
   const f = parse(expression)
   const dom = new Set(f.dayOfMonth.map(Number))
   const dow = new Set(f.dayOfWeek.map(d => Number(d) % 7))
@@ -45,6 +45,11 @@ export function compileCron(expression: string, tz: string, calendar?: WorkCalen
       return undefined
     },
   }
+}
+
+/** The start of every cron problem, Chinese first as the other config problems: `cron 表达式 "0 17 * * 8" 有误：`. */
+function cronPrefix(expression: string): string {
+  return `cron 表达式 "${expression}" 有误：`
 }
 
 /** node-cron's fields: Chinese and English names and what each allows. */

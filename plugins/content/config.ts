@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { ROLES } from '../../bot/core/event.js'
 import { shipped } from '../../bot/package-root.js'
 import { duration } from '../../bot/config/duration.js'
-import { configPath, globalOnly, resolveConfigPath } from '../../bot/config/fields.js'
+import { globalOnly, resolveConfigPath } from '../../bot/config/fields.js'
 import { DictionaryError, loadDictionaryFiles } from './matcher/index.js'
 
 const severity = z.enum(['low', 'medium', 'high'])
@@ -110,12 +110,27 @@ const DEFAULT_EXTENSIONS = [
 /** The shipped default dictionary (an absolute path, wherever the bot is started from). */
 export const DEFAULT_DICTIONARY = shipped('data/dictionaries/default.yaml')
 
+/** The shipped dictionary's name in config (`dictionaries`) and on the command line (`--dictionary`). */
+export const BUILTIN_DEFAULT = 'builtin:default'
+
+/**
+ * A dictionary as named in config or with `--dictionary`: {@link BUILTIN_DEFAULT} is the shipped file wherever
+ * the package is installed; another `builtin:` name is a problem (a string); any other name is a path, made
+ * absolute by `path`.
+ */
+export function dictionaryFile(name: string, path: (p: string) => string): string | { problem: string } {
+  if (name === BUILTIN_DEFAULT) return DEFAULT_DICTIONARY
+  if (name.startsWith('builtin:'))
+    return { problem: `没有自带词库 ${name}，自带的只有 ${BUILTIN_DEFAULT}（unknown built-in dictionary）` }
+  return path(name)
+}
+
 /**
  * True when dictionary files failed to load because a category has no label or severity and the shipped dictionary
  * is not among them: a company file listed alone (it only adds to the shipped categories).
  */
 export function lacksShippedDictionary(files: string[], problems: string): boolean {
-  return /has no (label|severity)/.test(problems) && !files.some(f => resolve(f) === DEFAULT_DICTIONARY)
+  return /has no (category|label|severity)/.test(problems) && !files.some(f => resolve(f) === DEFAULT_DICTIONARY)
 }
 
 /** A path as written from `base`: relative when it is below it, else absolute. */
@@ -126,7 +141,17 @@ export function pathFrom(base: string, file: string): string {
 
 /** Dictionary files must load: a broken dictionary is a config error (file:line listed), so the bot refuses to start. */
 const dictionaryFiles = z
-  .array(configPath())
+  .array(
+    z
+      .string()
+      .min(1)
+      .transform((name, ctx) => {
+        const file = dictionaryFile(name, resolveConfigPath)
+        if (typeof file === 'string') return file
+        ctx.addIssue({ code: 'custom', message: file.problem })
+        return z.NEVER
+      }),
+  )
   .min(1)
   .superRefine((paths, ctx) => {
     try {
@@ -137,7 +162,7 @@ const dictionaryFiles = z
       if (!lacksShippedDictionary(paths, problems.join('\n'))) return
       // Paths in config are relative to the config file's folder (resolveConfigPath('.')).
       const dir = resolveConfigPath('.')
-      const list = [DEFAULT_DICTIONARY, ...paths].map(f => pathFrom(dir, f)).join(', ')
+      const list = [BUILTIN_DEFAULT, ...paths.map(f => pathFrom(dir, f))].join(', ')
       ctx.addIssue({
         code: 'custom',
         message:
@@ -166,9 +191,9 @@ export const contentConfigSchema = z
   .object({
     dictionaries: globalOnly(
       dictionaryFiles
-        .prefault([DEFAULT_DICTIONARY])
+        .prefault([BUILTIN_DEFAULT])
         .describe(
-          '词库文件（相对于配置文件所在目录，按顺序合并；改动后自动重载；默认为自带词库） Dictionary YAML files, relative to the config file, merged in order, hot-reloaded; default: the shipped dictionary',
+          '词库文件（相对于配置文件所在目录，按顺序合并；改动后自动重载；builtin:default 是自带词库，也是默认值） Dictionary YAML files, relative to the config file, merged in order, hot-reloaded; builtin:default is the shipped dictionary (the default)',
         ),
     ),
     watch: globalOnly(

@@ -382,7 +382,7 @@ export const dictionaryEditText = {
   sandboxed:
     '沙盒和回放不修改词库文件（它们可能正被正式运行的机器人使用）：请在正式运行时修改，或直接编辑词库文件后 #词库 重载。',
   noCompanyFile: (_e: DictionaryEdit): string =>
-    '配置里只有自带词库，不能改它：请在 plugins.content.dictionaries 里加一个公司词库文件（参考 data/dictionaries/company-custom.example.yaml）。',
+    '配置里只有自带词库，不能改它：请在 plugins.content.dictionaries 里加一个公司词库文件，如 dictionaries: [builtin:default, company-words.yaml]（参考 data/dictionaries/company-custom.example.yaml）。',
   notListed: (e: DictionaryEdit): string => `「${e.word}」不在类别 ${e.category} 的词条或允许短语里。`,
   unchanged: (e: DictionaryEdit): string =>
     e.op === 'remove' ? `「${e.word}」不在类别 ${e.category} 里。` : `「${e.word}」已在类别 ${e.category} 里，未改动。`,

@@ -68,6 +68,15 @@ describe('environment', () => {
   })
 })
 
+describe('where BOT_CONFIG was set (trial2)', () => {
+  it('names the environment for a BOT_CONFIG given there, and nothing without BOT_CONFIG', () => {
+    expect(readEnv({ BOT_CONFIG: 'x.yaml' }).configOrigin).toBe(
+      '路径来自环境变量 BOT_CONFIG=x.yaml (the path comes from the BOT_CONFIG environment variable)',
+    )
+    expect(readEnv({}).configOrigin).toBeUndefined()
+  })
+})
+
 describe('puppet settings that can only fail', () => {
   const service = readEnv({ WECHATY_PUPPET: 'wechaty-puppet-service' })
   const problem = (vars: NodeJS.ProcessEnv) => puppetSettingsProblem(service, vars)

@@ -3,7 +3,7 @@ import { once } from 'node:events'
 import { createInterface } from 'node:readline'
 import { defineCli, UsageError } from '../../../bot/cli/args.js'
 import { type FileRole, UserFileError, userFile } from '../../../bot/config/user-file.js'
-import { DEFAULT_DICTIONARY, lacksShippedDictionary, pathFrom } from '../config.js'
+import { BUILTIN_DEFAULT, dictionaryFile, lacksShippedDictionary } from '../config.js'
 import { DictionaryError, compileMatcher, loadDictionaryFiles, type Matcher } from '../matcher/index.js'
 
 /** Exit code when the command cannot run (bad arguments, bad dictionary, unreadable input). */
@@ -21,8 +21,23 @@ const EXIT_BAD_LINES = 2
 export const DICTIONARY_FILE: FileRole = {
   zh: '词库文件',
   en: 'dictionary file',
-  hint: '默认词库是 data/dictionaries/default.yaml the default is data/dictionaries/default.yaml',
+  hint: `自带词库写 ${BUILTIN_DEFAULT} name the shipped dictionary ${BUILTIN_DEFAULT}`,
 }
+
+/**
+ * The files named with `--dictionary` ({@link BUILTIN_DEFAULT} = the shipped file, other names as written,
+ * relative to the working directory), or what is wrong with one.
+ */
+export function dictionaryArgs(names: string[]): string[] | { problem: string } {
+  const files: string[] = []
+  for (const name of names) {
+    const file = dictionaryFile(name, p => p)
+    if (typeof file !== 'string') return file
+    files.push(file)
+  }
+  return files
+}
+
 /**
  * The fix for a category "has no label/severity" when the shipped dictionary was not given: a company file
  * only adds to the shipped categories, so it is loaded after the default one. `''` when it does not apply.
@@ -31,7 +46,7 @@ export function missingDefaultHint(files: string[], message: string): string {
   if (!lacksShippedDictionary(files, message)) return ''
   return (
     `hint: a company dictionary only adds to the shipped categories; pass the default one first: ` +
-    `--dictionary ${pathFrom(process.cwd(), DEFAULT_DICTIONARY)} --dictionary ${files.at(-1)} (a new category needs its own label and severity)\n`
+    `--dictionary ${BUILTIN_DEFAULT} --dictionary ${files.at(-1)} (a new category needs its own label and severity)\n`
   )
 }
 
@@ -49,9 +64,11 @@ export async function runCheck(
 ): Promise<number> {
   const parsed = CLI.parse(argv)
   if (parsed instanceof UsageError) return parsed.report(err)
-  const { dictionary: dictionaries = [], input } = parsed.values
-  if (dictionaries.length === 0 || !input)
+  const { dictionary: names = [], input } = parsed.values
+  if (names.length === 0 || !input)
     return CLI.error('缺少 --dictionary 或 --input（--dictionary and --input are required）').report(err)
+  const dictionaries = dictionaryArgs(names)
+  if (!Array.isArray(dictionaries)) return CLI.error(dictionaries.problem).report(err)
   try {
     for (const file of dictionaries) userFile(file, DICTIONARY_FILE)
     userFile(input, INPUT_FILE)

@@ -1,8 +1,9 @@
 import { defineCli, UsageError } from '../../../bot/cli/args.js'
 import { UserFileError, userFile } from '../../../bot/config/user-file.js'
-import { DICTIONARY_FILE, missingDefaultHint } from './check-command.js'
+import { DICTIONARY_FILE, dictionaryArgs, missingDefaultHint } from './check-command.js'
 import { resolve } from 'node:path'
-import { DEFAULT_DICTIONARY } from '../config.js'
+import { shipped } from '../../../bot/package-root.js'
+import { BUILTIN_DEFAULT, DEFAULT_DICTIONARY, pathFrom } from '../config.js'
 import {
   categoryByLabel,
   type DictionaryEditOp,
@@ -19,11 +20,17 @@ import { dictionaryEditText } from '../texts.js'
 const CLI = defineCli({
   usage:
     'usage: dictionary add|remove|allow --dictionary FILE [--dictionary FILE2 ...] <category> <word>\n' +
-    '  add and allow write into the last FILE (never the shipped default.yaml); remove takes the word out of every\n' +
-    '  such FILE that lists it, and a word of the shipped default.yaml is switched off in the last FILE (disable)',
+    '  FILE builtin:default is the shipped dictionary; add and allow write into the last FILE (never the shipped\n' +
+    '  one); remove takes the word out of every such FILE that lists it, and a word of the shipped dictionary is\n' +
+    '  switched off in the last FILE (disable)',
   options: { dictionary: { type: 'string', multiple: true } },
   positionals: { min: 1, max: 100, name: 'add|remove|allow' },
 })
+/** Only the shipped dictionary was named: on the command line the company file is a second `--dictionary`. */
+const noCompanyFile = (): string =>
+  `只给了自带词库，不能改它：再加一个 --dictionary 公司词库文件，如 --dictionary ${BUILTIN_DEFAULT} --dictionary company-words.yaml` +
+  `（参考 ${pathFrom(process.cwd(), shipped('data/dictionaries/company-custom.example.yaml'))}）` +
+  '(the shipped dictionary is never written: pass your company file as a second --dictionary)'
 const OPS: Record<string, DictionaryEditOp> = { add: 'add', remove: 'remove', allow: 'allow' }
 
 /**
@@ -40,10 +47,11 @@ export async function runDictionaryEdit(
   if (parsed instanceof UsageError) return parsed.report(err)
   const [opName, named, ...words] = parsed.positionals
   const op = OPS[opName]
-  const files = parsed.values.dictionary ?? []
+  const files = dictionaryArgs(parsed.values.dictionary ?? [])
   if (!op) return CLI.error(`unknown edit ${opName}`).report(err)
   if (named === undefined || words.length === 0)
     return CLI.error(`missing ${named === undefined ? '<category> <word>' : '<word>'}`).report(err)
+  if (!Array.isArray(files)) return CLI.error(files.problem).report(err)
   if (files.length === 0) return CLI.error('--dictionary is required').report(err)
   try {
     for (const file of files) userFile(file, DICTIONARY_FILE)
@@ -84,7 +92,7 @@ export async function runDictionaryEdit(
   // The same files as chat: the shipped dictionary is never written (its words are switched off in the last file).
   const plan = planEdit(files, f => resolve(f) === DEFAULT_DICTIONARY, edit)
   if (typeof plan === 'string') {
-    err.write(`${dictionaryEditText[plan](edit)}\n`)
+    err.write(`${plan === 'noCompanyFile' ? noCompanyFile() : dictionaryEditText[plan](edit)}\n`)
     return 1
   }
   const edits = plan.map(c => editDictionaryFile(c.file, edit, c.op))

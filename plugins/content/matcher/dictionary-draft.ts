@@ -122,9 +122,12 @@ export function finishDraft(draft: DictionaryDraft): DraftResult {
   }
   const links = draft.links
   if (links) {
-    for (const field of ['category', 'label', 'severity'] as const) {
-      if (isComplete('links') && links[field] === undefined) problems.push(`${links.at}: links has no ${field}`)
-    }
+    const missing = (['category', 'label', 'severity'] as const).filter(field => links[field] === undefined)
+    // `links` is a top-level section (beside `categories`), not a category: one problem names what it lacks.
+    if (isComplete('links') && missing.length > 0)
+      problems.push(
+        `${links.at}: 顶层的 links 段（链接设置，不是类别）缺少 ${missing.join(' / ')} (the top-level links section has no ${missing.join(' / ')})`,
+      )
     for (const domain of links.allowDomains) {
       const problem = domainProblem(domain.value)
       if (problem) problems.push(`${domain.at}: links.allow_domains: ${JSON.stringify(domain.value)} ${problem}`)

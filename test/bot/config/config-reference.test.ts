@@ -13,8 +13,6 @@ describe('config reference page', () => {
   it('lists every plugin section with its defaults, e.g. the fine amount and the banned-word dictionaries', () => {
     for (const p of PLUGINS) expect(page).toContain(`## \`plugins.${p.name}\``)
     expect(page).toMatch(/\| `penalties\.fineBase` \| number \| `5` \|/)
-    expect(page).toMatch(
-      /\| `dictionaries` \| list of string \| `\["<package>\/data\/dictionaries\/default\.yaml"\]` \|/,
-    )
+    expect(page).toMatch(/\| `dictionaries` \| list of string \| `\["builtin:default"\]` \|/)
   })
 })

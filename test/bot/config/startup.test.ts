@@ -55,7 +55,7 @@ describe('a plugin that cannot start is a start-up error', () => {
     expect(err.problems).toEqual([
       'test.yaml: plugins.broken: 插件无法启动 cannot start: cannot open its state',
       expect.stringMatching(
-        /^test\.yaml: plugins\.badjob: 定时任务 tick 无法安排 job cannot be scheduled: invalid cron "0 25 \* \* \*": 小时字段 "25"/,
+        /^test\.yaml: plugins\.badjob: 定时任务 tick 无法安排 job cannot be scheduled: cron 表达式 "0 25 \* \* \*" 有误：小时字段 "25"/,
       ),
     ])
   })
@@ -107,7 +107,9 @@ describe('the CLI (exit codes and messages)', { timeout: 90_000 }, () => {
     expect(r.out).toBe('')
     expect(r.err).toMatch(/^❌ 配置有误 \(config problems\): 2 problem\(s\)/)
     expect(r.err).toMatch(/bot\.config\.yaml:\d+: runtime\.flushInterval: 应大于 0.*must be longer than 0/)
-    expect(r.err).toMatch(/bot\.config\.yaml:\d+: plugins\.ack\.statsReport\.cron: invalid cron "0 18 \* \* MON-FRII"/)
+    expect(r.err).toMatch(
+      /bot\.config\.yaml:\d+: plugins\.ack\.statsReport\.cron: cron 表达式 "0 18 \* \* MON-FRII" 有误：/,
+    )
   })
 
   it('check-config and start both exit 1 when a plugin cannot start, and start never gets ready', () => {

@@ -75,8 +75,15 @@ describe('schedules, windows and durations are validated with their path and lin
       `${HEAD}plugins:\n  ack:\n    statsReport: { cron: "${cron}" }\n  cases:\n    digest:\n      cron: "${cron}"\n`,
     )
     expect(problems).toEqual([
-      expect.stringMatching(new RegExp(`^bot\\.yaml:4: plugins\\.ack\\.statsReport\\.cron: invalid cron .*${why}`)),
-      expect.stringMatching(new RegExp(`^bot\\.yaml:7: plugins\\.cases\\.digest\\.cron: invalid cron .*${why}`)),
+      expect.stringMatching(new RegExp(`^bot\\.yaml:4: plugins\\.ack\\.statsReport\\.cron: cron 表达式 .*${why}`)),
+      expect.stringMatching(new RegExp(`^bot\\.yaml:7: plugins\\.cases\\.digest\\.cron: cron 表达式 .*${why}`)),
+    ])
+  })
+
+  it('says a cron problem in Chinese first, as the other config problems (trial2)', () => {
+    expect(problemsOf(`${HEAD}plugins:\n  ack:\n    statsReport: { cron: "0 17 * * 8" }\n`)).toEqual([
+      'bot.yaml:4: plugins.ack.statsReport.cron: cron 表达式 "0 17 * * 8" 有误：星期字段 "8" 无效 (weekday "8": allowed 0-7 (0 and 7 = Sunday) or SUN-SAT, also *, lists a,b, ranges a-b and steps */n)' +
+        '（应为 5 个字段"分 时 日 月 星期"，如 "0 18 * * 1-5"；invalid cron, expected 5 fields "minute hour day month weekday"）',
     ])
   })
 

@@ -73,19 +73,19 @@ describe('compileCron expressions', () => {
   })
 
   it.each([
-    ['0 25 * * *', /invalid cron "0 25 \* \* \*": 小时字段 "25" 无效 \(hour "25": allowed 0-23,/],
-    ['61 9 * * *', /invalid cron "61 9 \* \* \*": 分钟字段 "61" 无效 \(minute "61": allowed 0-59,/],
+    ['0 25 * * *', /cron 表达式 "0 25 \* \* \*" 有误：小时字段 "25" 无效 \(hour "25": allowed 0-23,/],
+    ['61 9 * * *', /cron 表达式 "61 9 \* \* \*" 有误：分钟字段 "61" 无效 \(minute "61": allowed 0-59,/],
     [
       '0 9 * *',
-      /invalid cron "0 9 \* \*": 应为 5 或 6 个字段（分 时 日 月 星期），写了 4 个 \(expected 5 or 6 fields but got 4\)/,
+      /cron 表达式 "0 9 \* \*" 有误：应为 5 或 6 个字段（分 时 日 月 星期），写了 4 个 \(expected 5 or 6 fields but got 4\)/,
     ],
     [
       '0 18 * * 周五',
-      /: 星期字段 "周五" 无效：只能写数字、英文缩写和 \* , - \/，请写 FRI 或 5 \(weekday "周五": .*; write FRI or 5\)$/,
+      /有误：星期字段 "周五" 无效：只能写数字、英文缩写和 \* , - \/，请写 FRI 或 5 \(weekday "周五": .*; write FRI or 5\)$/,
     ],
     ['0 18 * * 周一-周五', /星期字段 "周一-周五" 无效：.*，请写 MON-FRI 或 1-5 /],
     ['0 18 1 十二月 *', /月字段 "十二月" 无效：.*，请写 DEC 或 12 /],
-    ['every day', /invalid cron "every day"/],
+    ['every day', /cron 表达式 "every day"/],
   ])('rejects %j with a message naming the expression and the problem', (expression, message) => {
     expect(() => compileCron(expression, SH)).toThrow(message)
   })

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, parseConfig } from '../../../bot/config/load-config.js'
+import { ConfigError, loadConfig, parseConfig } from '../../../bot/config/load-config.js'
 import { configWarnings } from '../../../bot/config/config-warnings.js'
 import { contentConfigSchema, DEFAULT_DICTIONARY } from '../../../plugins/content/config.js'
 import { contentPlugin } from '../../../plugins/content/index.js'
@@ -78,12 +78,37 @@ describe('content config', () => {
     expect(problems.some(p => p.includes('category "ad" has no label'))).toBe(true)
     expect(problems).toContainEqual(
       expect.stringContaining(
-        `提示：公司词库只往自带词库的类别里加词，要把自带词库列在前面：dictionaries: [data/dictionaries/default.yaml, ${company}]`,
+        `提示：公司词库只往自带词库的类别里加词，要把自带词库列在前面：dictionaries: [builtin:default, ${company}]`,
       ),
     )
     // A new category of the company's own without a label gets no such hint when the shipped file is listed.
     writeFileSync(company, 'categories:\n  competitor:\n    terms: [碧源净水]\n')
     expect(problemsOf(config('', [DEFAULT_DICTIONARY, company])).join('\n')).not.toContain('提示：公司词库')
+    expect(problemsOf(config('', ['builtin:default', company])).join('\n')).not.toContain('提示：公司词库')
+  })
+
+  it('names the shipped dictionary builtin:default wherever the config is, and refuses another builtin: name (trial2)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'content-cfg-'))
+    writeFileSync(join(dir, 'company.yaml'), 'links:\n  allow_domains: [example-water.com]\n')
+    const yaml = (list: string) => `company: 示例\nplugins:\n  content:\n    dictionaries: [${list}]\n`
+    const file = join(dir, 'bot.config.yaml')
+    const load = (list: string) => {
+      writeFileSync(file, yaml(list))
+      try {
+        return (loadConfig(file, [contentPlugin]).config.plugins.content as { dictionaries: string[] }).dictionaries
+      } catch (e) {
+        return e instanceof ConfigError ? e.problems : [String(e)]
+      }
+    }
+    expect(load('builtin:default, company.yaml')).toEqual([DEFAULT_DICTIONARY, join(dir, 'company.yaml')])
+    expect(load('builtin:company')).toEqual([
+      `${file}:4: plugins.content.dictionaries[0]: 没有自带词库 builtin:company，自带的只有 builtin:default（unknown built-in dictionary）`,
+    ])
+    // `links` alone in a company file is a top-level section lacking its fields, said once, not three "categories".
+    expect(load('company.yaml')).toEqual([
+      `${file}:4: plugins.content.dictionaries: ${join(dir, 'company.yaml')}:1: 顶层的 links 段（链接设置，不是类别）缺少 category / label / severity (the top-level links section has no category / label / severity)`,
+      expect.stringContaining('dictionaries: [builtin:default, company.yaml]'),
+    ])
   })
 
   it("warns (check-config) about a company category whose warning would quote only the generic rule, and the dictionary's warnings", () => {

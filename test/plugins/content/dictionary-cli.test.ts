@@ -55,12 +55,12 @@ describe('dictionary add|remove|allow (CLI)', () => {
     expect(alone.code).toBe(1)
     expect(alone.err).toContain('category "confidential" has no label')
     expect(alone.err).toContain(
-      `hint: a company dictionary only adds to the shipped categories; pass the default one first: --dictionary data/dictionaries/default.yaml --dictionary ${file}`,
+      `hint: a company dictionary only adds to the shipped categories; pass the default one first: --dictionary builtin:default --dictionary ${file}`,
     )
     const both = await run([
       'add',
       '--dictionary',
-      'data/dictionaries/default.yaml',
+      'builtin:default',
       '--dictionary',
       file,
       'confidential',
@@ -72,7 +72,7 @@ describe('dictionary add|remove|allow (CLI)', () => {
 
   it('names a dictionary file that is missing or a folder in one line, exit 1, nothing written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dict-cli-'))
-    const hint = '默认词库是 data/dictionaries/default.yaml the default is data/dictionaries/default.yaml'
+    const hint = '自带词库写 builtin:default name the shipped dictionary builtin:default'
     expect(await run(['add', '--dictionary', join(dir, 'missing.yaml'), 'ad', '代购'])).toEqual({
       code: 1,
       out: '',
@@ -84,6 +84,26 @@ describe('dictionary add|remove|allow (CLI)', () => {
       err: `❌ 词库文件是一个文件夹，不是文件 dictionary file is a folder, not a file: ${dir}（请给出文件的路径 name a file）\n`,
     })
     expect(readdirSync(dir)).toEqual([])
+  })
+
+  it('tells to pass a second --dictionary, not to edit the config, when only the shipped one is named (trial2)', async () => {
+    for (const shipped of ['builtin:default', 'data/dictionaries/default.yaml']) {
+      const r = await run(['add', '--dictionary', shipped, 'ad', '代购'])
+      expect(r.code).toBe(1)
+      expect(r.err).toBe(
+        '只给了自带词库，不能改它：再加一个 --dictionary 公司词库文件，如 --dictionary builtin:default --dictionary company-words.yaml' +
+          '（参考 data/dictionaries/company-custom.example.yaml）(the shipped dictionary is never written: pass your company file as a second --dictionary)\n',
+      )
+      expect(r.err).not.toContain('plugins.content.dictionaries')
+    }
+  })
+
+  it('refuses an unknown builtin: name in one line with the usage (trial2)', async () => {
+    const r = await run(['add', '--dictionary', 'builtin:company', 'ad', '代购'])
+    expect(r.code).toBe(2)
+    expect(r.err.split('\n')[0]).toBe(
+      '没有自带词库 builtin:company，自带的只有 builtin:default（unknown built-in dictionary）',
+    )
   })
 
   it('names what is missing and prints the usage line', async () => {

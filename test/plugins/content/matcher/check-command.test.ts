@@ -86,6 +86,14 @@ describe('check command', () => {
     )
   })
 
+  it('takes builtin:default for the shipped dictionary, from any folder (trial2)', async () => {
+    const file = input('builtin.jsonl', [JSON.stringify({ id: 'b', text: '蓝鲸计划的进度' })])
+    const custom = path.join(repoRoot, 'data/dictionaries/company-custom.example.yaml')
+    const { code, lines } = await run(['--dictionary', 'builtin:default', '--dictionary', custom, '--input', file])
+    expect(code).toBe(0)
+    expect(JSON.parse(lines[0]).categories).toEqual(['confidential'])
+  })
+
   it('merges several dictionaries', async () => {
     const file = input('merge.jsonl', [JSON.stringify({ id: 'x', text: '蓝鲸计划的进度' })])
     const custom = path.join(repoRoot, 'data/dictionaries/company-custom.example.yaml')
@@ -103,7 +111,7 @@ describe('check command', () => {
     const badDictionary = await run(['--dictionary', path.join(dir, 'none.yaml'), '--input', file])
     expect(badDictionary.code).toBe(1)
     expect(badDictionary.errors).toBe(
-      `❌ 找不到词库文件 dictionary file not found: ${path.join(dir, 'none.yaml')}（默认词库是 data/dictionaries/default.yaml the default is data/dictionaries/default.yaml）\n`,
+      `❌ 找不到词库文件 dictionary file not found: ${path.join(dir, 'none.yaml')}（自带词库写 builtin:default name the shipped dictionary builtin:default）\n`,
     )
     const badInput = await run(['--dictionary', DEFAULT, '--input', path.join(dir, 'none.jsonl')])
     expect(badInput.code).toBe(1)
