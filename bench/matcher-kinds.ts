@@ -27,15 +27,10 @@ import {
   type StartScanTables,
 } from '../plugins/content/matcher/start-scan.js'
 import { bareLookupLoop, benchInputs, dictionaryOf } from './matcher.js'
+import { interleavedCpuSamples } from './measure.js'
 
 /** Rounds dropped before the medians (the JIT's warm-up). */
 const WARM_ROUNDS = 3
-
-/** CPU time of this process in ms. */
-function cpuMs(): number {
-  const { user, system } = process.cpuUsage()
-  return (user + system) / 1000
-}
 
 /** The variants measured: each an expansion list (see the file's comment). */
 export function kindVariants(): Record<string, readonly ExpansionKind[]> {
@@ -129,14 +124,7 @@ export function matcherKinds(rounds: number, size: number): string[] {
     }
   }
   const names = Object.keys(runs)
-  const samples = new Map<string, number[]>(names.map(n => [n, []]))
-  for (let round = 0; round < rounds + WARM_ROUNDS; round++) {
-    for (const name of round % 2 === 0 ? names : [...names].reverse()) {
-      const start = cpuMs()
-      runs[name]()
-      if (round >= WARM_ROUNDS) samples.get(name)!.push(cpuMs() - start)
-    }
-  }
+  const samples = interleavedCpuSamples(runs, rounds, WARM_ROUNDS)
   const msOf = (name: string): number => {
     const sorted = samples.get(name)!.sort((x, y) => x - y)
     return sorted[sorted.length >> 1] / mb

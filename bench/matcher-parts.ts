@@ -13,17 +13,12 @@ import { compileTables } from '../plugins/content/matcher/compiled-tables.js'
 import { HitList } from '../plugins/content/matcher/hit-list.js'
 import { scanKeyStarts, startScanTables } from '../plugins/content/matcher/start-scan.js'
 import { bareLookupLoop, benchInputs, dictionaryOf } from './matcher.js'
+import { interleavedCpuSamples } from './measure.js'
 
 /** The goal's ratio to the bare loop (issue #18). */
 const GOAL = 0.3
 /** Rounds dropped before the medians (the JIT's warm-up). */
 const WARM_ROUNDS = 3
-
-/** CPU time of this process in ms. */
-function cpuMs(): number {
-  const { user, system } = process.cpuUsage()
-  return (user + system) / 1000
-}
 
 /** Scans each message, `times` in a row (see the file's comment); returns the matches of one reading. */
 function scanAll(matcher: Matcher, messages: string[], times: number): number {
@@ -72,14 +67,7 @@ export function matcherParts(rounds: number, size: number): { parts: PartTime[];
     '  each scanned twice in a row (a raw hit)': () => scanAll(matcher, hit, 2),
   }
   const names = Object.keys(runs)
-  const samples = new Map<string, number[]>(names.map(n => [n, []]))
-  for (let round = 0; round < rounds + WARM_ROUNDS; round++) {
-    for (const name of round % 2 === 0 ? names : [...names].reverse()) {
-      const start = cpuMs()
-      runs[name]()
-      if (round >= WARM_ROUNDS) samples.get(name)!.push(cpuMs() - start)
-    }
-  }
+  const samples = interleavedCpuSamples(runs, rounds, WARM_ROUNDS)
   const parts = names.map(name => {
     const sorted = samples.get(name)!.sort((x, y) => x - y)
     return { name, ms: sorted[sorted.length >> 1] / mb }

@@ -38,6 +38,27 @@ export function cpuMs(): number {
 }
 
 /**
+ * CPU ms of each run, `rounds` samples a name after `warmRounds` unrecorded ones, the runs taken in turn and in
+ * reverse order every other round (so no run always follows the same one).
+ */
+export function interleavedCpuSamples(
+  runs: Record<string, () => unknown>,
+  rounds: number,
+  warmRounds: number,
+): Map<string, number[]> {
+  const names = Object.keys(runs)
+  const samples = new Map<string, number[]>(names.map(n => [n, []]))
+  for (let round = 0; round < rounds + warmRounds; round++) {
+    for (const name of round % 2 === 0 ? names : [...names].reverse()) {
+      const start = cpuMs()
+      runs[name]()
+      if (round >= warmRounds) samples.get(name)!.push(cpuMs() - start)
+    }
+  }
+  return samples
+}
+
+/**
  * Run `fn`, recording a CPU profile of it into `file` (appended as `file.N` for later passes) when given;
  * `intervalUs`: the time between samples (V8's default otherwise).
  */
