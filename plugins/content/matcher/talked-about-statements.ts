@@ -40,6 +40,13 @@ const TURN = /但是?|不过|可是|然而|偏要|偏偏|还是|悄悄/u
  */
 const UNDONE =
   /没用|照样|还会|别(?:信|听|理)(?:那些|他们|管理|群主|举报)|不是(?:骗局|诈骗|骗子|骗人|假的)|不存在|正规|是真的|靠谱/u
+/**
+ * A wink past the statement at who wants the thing, or at where to get it: `想看的私↓`, `有意做的戳头像`, `看我签名`,
+ * `评论区扣1`, `➕我`, `名单放群文件了`, `老客户照旧，懂的`, `我试了确实能提现`; or the term turned on a member after
+ * it: `@赵六 说的就是你`, `虽然你确实是`.
+ */
+const WINK =
+  /(?:想|要)(?:看|找|玩|买|赚|约|做)[^，,；;。！!？?\n]{0,4}?的|有意(?:向|做)?的|(?:看|点|戳)(?:我的?)?(?:头像|签名|简介|空间|朋友圈|主页)|评论区|扣1|私[↓⬇]|[➕+]我|留言我|群文件|自取|自己(?:下|去看|领)|照旧|懂的|你懂|确实能|可以试试|说的就是你|就是说你|你确实是/u
 /** A handover to the reader anywhere in the message: `截图发你`, `给你们看`, `私发`. */
 const HANDED_OVER = /(?:发|给|传|私发)(?:给)?(?:你|您)|私发|网盘/u
 /** A message addressed to an admin or a superior, whom evidence is handed to: `管理员你好，…要不要发给你？`. */
@@ -107,6 +114,7 @@ export function inStatement(
     !statesAboutMessages(text) ||
     TURN.test(text) ||
     UNDONE.test(text) ||
+    WINK.test(text) ||
     (HANDED_OVER.test(text) && !TO_ADMIN.test(text))
   )
     return false

@@ -46,6 +46,16 @@ describe('a term inside a statement about messages (issue #22)', () => {
     expect(simplifiedCjk('什么都一概不管')).toBe('什么都一概不管')
   })
 
+  it('is a hit behind a wink past the statement: who wants it, where to get it, a member named', () => {
+    expect(m.categoriesOf('违规示例：如“成人视频”等。想看的点我头像')).toEqual(['porn'])
+    expect(m.categoriesOf('提醒：禁止外传内部资料，资料已传群文件，自己下')).toEqual(['confidential'])
+    expect(m.categoriesOf('违规举例：私单、不走公司等。老客户照旧，你懂的')).toEqual(['private_deal'])
+    expect(m.categoriesOf('群规不准骂人废物，@老周 说的就是你')).toEqual(['insult'])
+    // The same statements without the wink stay clean.
+    expect(m.categoriesOf('群规：不许发成人视频。有疑问的请看群公告')).toEqual([])
+    expect(m.categoriesOf('举报：有人在群里推时时彩，已截图发给管理员')).toEqual([])
+  })
+
   it('is a hit offered after a warning, behind a turn, handed over, or said of a person', () => {
     expect(m.categoriesOf('群里别发广告哈，要兼职刷单的直接私聊我')).toEqual(['ad'])
     expect(m.categoriesOf('警惕骗子！正规百家乐认准我们，新人送彩金')).toEqual(['gambling'])
