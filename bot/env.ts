@@ -1,7 +1,8 @@
 import { shipped } from './package-root.js'
-import { existsSync, fstatSync } from 'node:fs'
+import { existsSync, fstatSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { isatty } from 'node:tty'
+import { parseEnv } from 'node:util'
 import { resolve } from 'node:path'
 import { parseDuration } from './config/duration.js'
 import type { FileRole } from './config/user-file.js'
@@ -46,21 +47,22 @@ export const BOUND_VARS: Record<keyof ConnectionBounds, string> = {
   stallMs: 'BOT_STALL_TIMEOUT',
 }
 
-/** The variables `loadDotEnv` set, with the absolute path of the file they came from. */
-const dotEnvOrigins = new Map<string, string>()
-
-/** Load `./.env` into `process.env` when it exists; variables already set are never overridden. */
-export function loadDotEnv(file = '.env'): NodeJS.ProcessEnv {
-  if (!existsSync(file)) return process.env
-  const before = new Set(Object.keys(process.env))
-  process.loadEnvFile(file)
-  for (const name of Object.keys(process.env)) if (!before.has(name)) dotEnvOrigins.set(name, resolve(file))
-  return process.env
+/** A `.env` file `loadDotEnv` loaded: its absolute path and the values it defines. */
+export interface DotEnvFile {
+  file: string
+  values: NodeJS.Dict<string>
 }
 
-/** Where `BOT_CONFIG` was set, for a message about the file it names: `.env` (loaded by `loadDotEnv`) or the environment. */
-function configOrigin(env: NodeJS.ProcessEnv, value: string): string {
-  const file = env === process.env ? dotEnvOrigins.get('BOT_CONFIG') : undefined
+/** Load `./.env` into `process.env` when it exists; variables already set are never overridden. */
+export function loadDotEnv(file = '.env'): DotEnvFile | undefined {
+  if (!existsSync(file)) return undefined
+  process.loadEnvFile(file)
+  return { file: resolve(file), values: parseEnv(readFileSync(file, 'utf8')) }
+}
+
+/** Where `BOT_CONFIG` was set, for a message about the file it names: the `.env` that defines this value, or the environment. */
+function configOrigin(value: string, dotEnv: DotEnvFile | undefined): string {
+  const file = dotEnv?.values.BOT_CONFIG?.trim() === value ? dotEnv.file : undefined
   return file
     ? `路径来自 ${file} 里的 BOT_CONFIG=${value} (the path comes from BOT_CONFIG in ${file})`
     : `路径来自环境变量 BOT_CONFIG=${value} (the path comes from the BOT_CONFIG environment variable)`
@@ -69,9 +71,10 @@ function configOrigin(env: NodeJS.ProcessEnv, value: string): string {
 /**
  * Read the environment (after loading `.env`). The sandbox (no `WECHATY_PUPPET`) runs on `BOT_CONFIG` when set,
  * else on the shipped example config; a real puppet runs on `BOT_CONFIG`, else `./bot.config.yaml`.
- * Throws on an invalid bound.
+ * Throws on an invalid bound. Without `env`, reads `process.env` after loading `./.env` (`dotEnv`).
  */
-export function readEnv(env: NodeJS.ProcessEnv = loadDotEnv()): BotEnv {
+export function readEnv(vars?: NodeJS.ProcessEnv, dotEnv = vars ? undefined : loadDotEnv()): BotEnv {
+  const env = vars ?? process.env
   const puppet = env.WECHATY_PUPPET?.trim() || undefined
   const explicit = env.BOT_CONFIG?.trim()
   const example = !explicit && !puppet
@@ -79,7 +82,7 @@ export function readEnv(env: NodeJS.ProcessEnv = loadDotEnv()): BotEnv {
     puppet,
     configFile: explicit ? resolve(explicit) : example ? EXAMPLE_CONFIG : resolve('bot.config.yaml'),
     usingExampleConfig: example,
-    ...(explicit ? { configOrigin: configOrigin(env, explicit) } : {}),
+    ...(explicit ? { configOrigin: configOrigin(explicit, dotEnv) } : {}),
     dataDir: resolve(env.BOT_DATA_DIR?.trim() || 'data/state'),
     logLevel: logLevelFromEnv(env.LOG_LEVEL),
     logFormat: logFormatFromEnv(env.LOG_FORMAT),

@@ -75,6 +75,18 @@ describe('where BOT_CONFIG was set (trial2)', () => {
     )
     expect(readEnv({}).configOrigin).toBeUndefined()
   })
+
+  it('names the .env file that set it, and the environment when the shell set another value', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'env-')), '.env')
+    writeFileSync(file, 'BOT_CONFIG=from-dotenv.yaml\n')
+    const dotEnv = loadDotEnv(file)
+    expect(readEnv({ BOT_CONFIG: 'from-dotenv.yaml' }, dotEnv).configOrigin).toBe(
+      `路径来自 ${file} 里的 BOT_CONFIG=from-dotenv.yaml (the path comes from BOT_CONFIG in ${file})`,
+    )
+    expect(readEnv({ BOT_CONFIG: 'from-shell.yaml' }, dotEnv).configOrigin).toMatch(
+      /^路径来自环境变量 BOT_CONFIG=from-shell.yaml/,
+    )
+  })
 })
 
 describe('puppet settings that can only fail', () => {
