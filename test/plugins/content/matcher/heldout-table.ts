@@ -62,6 +62,9 @@ const files = [
     'blind19',
     'blind20',
     'blind21',
+    'blind22',
+    'blind23',
+    'blind24',
   ].map(name => path.join(fixtures, `heldout-${name}.jsonl`)),
 ]
 const shared = asInternalStaff(matcherOf(SHARED_DICTIONARY), files, internal)

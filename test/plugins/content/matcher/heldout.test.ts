@@ -92,6 +92,15 @@ const BLIND19 = fixture('heldout-blind19.jsonl')
  */
 const BLIND20 = fixture('heldout-blind20.jsonl')
 const BLIND21 = fixture('heldout-blind21.jsonl')
+/**
+ * Written blind on a6541f17 by three new authors who saw only the shared dictionary, the two public evals and the
+ * issue (blind22: home renovation, baby products, pet food; blind23: used-car loans, adult education, jewellery;
+ * blind24: travel and hotels, farm produce, dental and cosmetic clinics). blind22 and blind23 were opened for their
+ * classes (b22fix); blind24 is kept unseen.
+ */
+const BLIND22 = fixture('heldout-blind22.jsonl')
+const BLIND23 = fixture('heldout-blind23.jsonl')
+const BLIND24 = fixture('heldout-blind24.jsonl')
 
 describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 setup)', () => {
   let compiled: ReturnType<typeof compileMatcher> | undefined
@@ -231,6 +240,18 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind21 (unseen): at least the figures measured (precision 100/111, recall 100/103)', () => {
     expectFloors(matcherOf(), BLIND21, 100 / 111, 100 / 103, true)
   })
+  // Issue #22's goals are NOT met here. Blind on a6541f17 99/110, 99/104; opened for b22fix.
+  it('heldout-blind22: at least the figures measured (precision 99/110, recall 99/104)', () => {
+    expectFloors(matcherOf(), BLIND22, 99 / 110, 99 / 104)
+  })
+  // Issue #22's goals are NOT met here. Blind on a6541f17 99/109, 99/104; opened for b22fix.
+  it('heldout-blind23: at least the figures measured (precision 99/109, recall 99/104)', () => {
+    expectFloors(matcherOf(), BLIND23, 99 / 109, 99 / 104)
+  })
+  // Issue #22's goals are NOT met here. Never opened: blind on a6541f17 97/110, 97/103.
+  it('heldout-blind24 (unseen): at least the figures measured (precision 97/110, recall 97/103)', () => {
+    expectFloors(matcherOf(), BLIND24, 97 / 110, 97 / 103, true)
+  })
 })
 
 describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (default.yaml, eval-v2 options)', () => {
@@ -314,5 +335,17 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 100/117, 100/103.
   it('heldout-blind21 (unseen): at least the figures measured (precision 100/114, recall 100/103)', () => {
     expectFloors(matcher, BLIND21, 100 / 114, 100 / 103, true)
+  })
+  // Issue #22's goals are NOT met here. Blind on a6541f17 100/112, 100/104; opened for b22fix.
+  it('heldout-blind22: at least the figures measured (precision 100/112, recall 100/104)', () => {
+    expectFloors(matcher, BLIND22, 100 / 112, 100 / 104)
+  })
+  // Issue #22's goals are NOT met here. Blind on a6541f17 100/110, 100/104; opened for b22fix.
+  it('heldout-blind23: at least the figures measured (precision 100/110, recall 100/104)', () => {
+    expectFloors(matcher, BLIND23, 100 / 110, 100 / 104)
+  })
+  // Issue #22's goals are NOT met here. Never opened: blind on a6541f17 98/110, 98/103.
+  it('heldout-blind24 (unseen): at least the figures measured (precision 98/110, recall 98/103)', () => {
+    expectFloors(matcher, BLIND24, 98 / 110, 98 / 103, true)
   })
 })
