@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { member } from '../../helpers/harness.js'
-import { admin, cust, cust2, MIN, spammer, start } from './setup.js'
+import { admin, cust, cust2, MIN, sales, spammer, start } from './setup.js'
 
 /** A second admin: asked every question too, answers none here. */
 const admin2 = member('wxid_admin2', '林主管')
@@ -67,5 +67,17 @@ describe('every admin asked is told once that a question was answered, by whom a
     await h.drain()
     expect(closed(h, admin2.id)).toEqual([])
     expect(h.audit().some(a => a.rule === 'content.review.closed' && a.dryRun)).toBe(true)
+  })
+
+  it('with an admin group, the note goes there once (every admin reads the group)', async () => {
+    const h = await start('', undefined, false, '', yaml =>
+      yaml.replace('company: 示例科技', 'company: 示例科技\nadminChannel: { mode: group, group: 销售部工作群 }'),
+    )
+    await h.post(spammer, cust, FIRST)
+    await h.post(admin, undefined, '#忽略 R1', {}, MIN)
+    await h.drain()
+    expect(closed(h, sales.id)).toEqual([
+      '✅ 待确认 R1（优惠多多：侮辱性言论）已由 陈管理 忽略，不做处理。不必再答复。',
+    ])
   })
 })
