@@ -492,8 +492,9 @@ export class ContentService {
     }
   }
 
-  /** Every other admin told once that the question is closed, by whom and how (`decideClosed`). */
+  /** Every other admin told once that the question is closed, by whom and how (`decideClosed`); none: nobody to tell. */
   private closed(review: Review, along: Review[], admin: { id: string; name: string }): Action[] {
+    if (!this.ctx.membersWithRole('admin').some(id => id !== admin.id)) return []
     return [decideClosed(review, along, admin, this.ctx.observing(groupOf(review)))]
   }
 

@@ -71,7 +71,10 @@ describe('every admin asked is told once that a question was answered, by whom a
 
   it('with an admin group, the note goes there once (every admin reads the group)', async () => {
     const h = await start('', undefined, false, '', yaml =>
-      yaml.replace('company: 示例科技', 'company: 示例科技\nadminChannel: { mode: group, group: 销售部工作群 }'),
+      twoAdmins(yaml).replace(
+        'company: 示例科技',
+        'company: 示例科技\nadminChannel: { mode: group, group: 销售部工作群 }',
+      ),
     )
     await h.post(spammer, cust, FIRST)
     await h.post(admin, undefined, '#忽略 R1', {}, MIN)
@@ -79,5 +82,13 @@ describe('every admin asked is told once that a question was answered, by whom a
     expect(closed(h, sales.id)).toEqual([
       '✅ 待确认 R1（优惠多多：侮辱性言论）已由 陈管理 忽略，不做处理。不必再答复。',
     ])
+  })
+
+  it('the only admin answered: nobody else to tell, nothing recorded as told', async () => {
+    const h = await start()
+    await h.post(spammer, cust, FIRST)
+    await h.post(admin, undefined, '#忽略 R1', {}, MIN)
+    await h.drain()
+    expect(h.audit().some(a => a.rule === 'content.review.closed')).toBe(false)
   })
 })
