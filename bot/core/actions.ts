@@ -83,6 +83,11 @@ export interface NotifyAdminsAction extends ActionMeta {
   type: 'notifyAdmins'
   text: string
   file?: string
+  /**
+   * Admins not told privately: already told otherwise (the admin whose command this answers reads the reply).
+   * An admin group still gets the note (the other admins read it there).
+   */
+  except?: readonly string[]
 }
 /** Send an image or file (path on disk) to a chat. */
 export interface SendFileAction extends ActionMeta {

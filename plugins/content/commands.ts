@@ -108,7 +108,7 @@ function reviewCommand(
       // An ignored review may still be allowed: the admin decides to stop the kind of hit later.
       const answerable = review?.status === 'open' || (allow && review?.status === 'ignored')
       if (!review || !answerable) return [inv.reply(reviewUsageText(p, id, review))]
-      const admin = inv.event.sender.id
+      const admin = { id: inv.event.sender.id, name: s.ctx.displayName(inv.event.sender) }
       if (answer === 'confirm') {
         const { actions, text } = s.confirmReview(review, admin)
         return [...actions, inv.reply(text)]

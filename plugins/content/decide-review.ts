@@ -6,6 +6,10 @@ import { hintKey, type Review, type ReviewedMessage, type ReviewLog } from './st
 import {
   alongRecordText,
   alongText,
+  closedText,
+  handedOverText,
+  leftText,
+  unservedText,
   confirmedAgainNote,
   confirmedAgainText,
   confirmedReportText,
@@ -202,18 +206,116 @@ export function decideAlong(review: Review, answered: Review, adminId: string): 
 }
 
 /**
- * The admins' one line on a question another bot account's answer decided (fleet): nobody here answered it, so
- * nobody here was told in a reply (`R4 与 R3@sales1 是同一人的同一变体（…），一并确认，按违规处理，不必再答复。`).
+ * The admins' one line on the questions another bot account's answer decided (fleet): nobody here answered them, so
+ * nobody here was told in a reply (`R4 与 R3@sales1 是同一人的同一变体（…），已由 陈管理 一并确认，按违规处理，不必再答复。`).
  */
-export function alongNote(review: Review, answered: Review): Action {
+export function alongNote(reviews: readonly Review[], answered: Review, by: string | undefined): Action {
+  const [first] = reviews
   return {
     type: 'notifyAdmins',
     rule: 'content.review.along',
-    groupId: review.groupId,
-    memberId: review.memberId,
-    reason: `${review.id} ${answered.status} with ${answered.id}`,
-    text: alongText([review.id], answered),
+    groupId: first.groupId,
+    memberId: first.memberId,
+    reason: `${reviews.map(r => r.id).join(', ')} ${answered.status} with ${answered.id}`,
+    text: alongText(
+      reviews.map(r => r.id),
+      answered,
+      by,
+    ),
   }
+}
+
+/**
+ * The other admins told once that a question is closed (`#确认 R3` / `#忽略 R3`), by whom and how, with the questions
+ * closed along: every admin was asked, the one who answered reads the reply instead (`except`). No group: the note
+ * goes out wherever the group is now served; only recorded for a question of observe mode (never asked).
+ */
+export function decideClosed(
+  answered: Review,
+  along: readonly Review[],
+  admin: { id: string; name: string },
+  observing: boolean,
+): Action {
+  return {
+    type: 'notifyAdmins',
+    rule: 'content.review.closed',
+    memberId: answered.memberId,
+    reason: `${[answered, ...along].map(r => r.id).join(', ')} ${answered.status} by ${admin.id}`,
+    text: closedText(
+      answered,
+      along.map(r => r.id),
+      admin.name,
+    ),
+    except: [admin.id],
+    ...(observing ? { rehearsal: true } : {}),
+  }
+}
+
+/** Timer keys of confirmed messages left to their group's holder: `handover:<review id>`. */
+export const HANDOVER_TIMER = 'handover:'
+
+/**
+ * A confirmed review's messages in groups another account serves now (fleet): audited as left to it, and a timer
+ * (no group: it fires here) to see after `waitMs` that they were carried out.
+ */
+export function decideLeft(review: Review, messages: readonly ReviewedMessage[], at: number, waitMs: number): Action[] {
+  const record = (m: ReviewedMessage): Action => ({
+    type: 'record',
+    rule: 'content.review.left',
+    groupId: m.groupId,
+    memberId: review.memberId,
+    reason: `${review.id} left to the holder of ${m.groupId}`,
+    evidence: { messageId: m.messageId, text: m.text.slice(0, 200) },
+    text: leftText(review.id, [m], waitMs),
+  })
+  return [
+    ...messages.map(record),
+    { type: 'schedule', key: `${HANDOVER_TIMER}${review.id}`, at: at + waitMs, rule: 'content.review.left' },
+  ]
+}
+
+/** Confirmed messages another account left to this one, carried out here: audited, the admins told in one line. */
+export function decideHandedOver(id: string, review: Review, messages: readonly ReviewedMessage[]): Action[] {
+  const [first] = messages
+  return [
+    {
+      type: 'notifyAdmins',
+      rule: 'content.review.handed-over',
+      groupId: first.groupId,
+      memberId: review.memberId,
+      reason: `${id} carried out for ${messages.map(m => m.messageId).join(', ')}`,
+      evidence: { messageId: first.messageId },
+      text: handedOverText(id, review.memberName, messages),
+    },
+  ]
+}
+
+/**
+ * Confirmed messages nobody carried out (no account serves their group): each audited, the admins told once to act
+ * by hand (no group: this account tells, wherever the group is).
+ */
+export function decideUnserved(review: Review, messages: readonly ReviewedMessage[]): Action[] {
+  const records = messages.map(
+    (m): Action => ({
+      type: 'record',
+      rule: 'content.review.unserved',
+      groupId: m.groupId,
+      memberId: review.memberId,
+      reason: `${review.id}: no account serves ${m.groupId}`,
+      evidence: { messageId: m.messageId, text: m.text.slice(0, 200) },
+      text: unservedText(review.id, review.memberName, [m]),
+    }),
+  )
+  return [
+    ...records,
+    {
+      type: 'notifyAdmins',
+      rule: 'content.review.unserved',
+      memberId: review.memberId,
+      reason: `${review.id}: not carried out in ${[...new Set(messages.map(m => m.groupId))].join(', ')}`,
+      text: unservedText(review.id, review.memberName, messages),
+    },
+  ]
 }
 
 /** `#忽略 R3 允许`: each allowed phrase audited as a dictionary edit (undone with `#词库 删除`). */

@@ -1,5 +1,12 @@
 import type { Finding } from './assess/findings.js'
-import { answeredReviewFor, decidedAlong, type Review, type ReviewLog } from './state.js'
+import {
+  answeredReviewFor,
+  decidedAlong,
+  type Review,
+  type ReviewedMessage,
+  type ReviewLog,
+  reviewedMessages,
+} from './state.js'
 
 /** Another account's answered review as this account names it: `R3@sales1`. */
 export const fleetReviewId = (r: Pick<Review, 'id'>, account: string): string => `${r.id}@${account}`
@@ -73,4 +80,56 @@ export function answeredElsewhere(
     if (review && (!found || (review.decidedAt ?? 0) > (found.review.decidedAt ?? 0))) found = { account, review }
   }
   return found
+}
+
+/** How long a confirmed message left to its group's holder waits to be carried out before the admins are told. */
+export const HANDOVER_MS = 5 * 60_000
+
+/** The key of a message one account carried out for another (`R3@sales1|<message id>`, in `ReviewLog.carried`). */
+export const carriedKey = (fleetId: string, messageId: string): string => `${fleetId}|${messageId}`
+
+/** Confirmed messages left to the account serving their group (`leftToHolder`), of one review. */
+export interface Handover {
+  /** The account that left them; undefined: this account's own (its group came back, or its lease was late). */
+  account?: string
+  review: Review
+  messages: ReviewedMessage[]
+}
+
+/** A review's messages still left to their group's holder. */
+export function leftMessages(r: Review): ReviewedMessage[] {
+  const left = r.leftToHolder
+  return left?.length ? reviewedMessages(r).filter(m => left.includes(m.messageId)) : []
+}
+
+/**
+ * The confirmed messages this account carries out now: those left to the holder of a group it `holds` (its own
+ * reviews' and the other accounts'), each once (`own.carried`). Confirmations of an observe-mode question are
+ * never left (they only recorded).
+ */
+export function handedHere(
+  own: ReviewLog,
+  foreign: ReadonlyMap<string, ReviewLog>,
+  holds: (groupId: string) => boolean,
+): Handover[] {
+  const out: Handover[] = []
+  const take = (review: Review, account?: string) => {
+    const id = account ? fleetReviewId(review, account) : review.id
+    const messages = leftMessages(review).filter(
+      m => holds(m.groupId) && !(account && own.carried?.includes(carriedKey(id, m.messageId))),
+    )
+    if (messages.length) out.push({ account, review, messages })
+  }
+  for (const r of own.reviews) take(r)
+  for (const [account, log] of foreign) for (const r of log.reviews) take(r, account)
+  return out
+}
+
+/** The ids of a review's left messages another account says it carried out (`carried` of its log). */
+export function carriedElsewhere(r: Review, account: string, foreign: ReadonlyMap<string, ReviewLog>): Set<string> {
+  const id = fleetReviewId(r, account)
+  const done = new Set<string>()
+  for (const log of foreign.values())
+    for (const m of leftMessages(r)) if (log.carried?.includes(carriedKey(id, m.messageId))) done.add(m.messageId)
+  return done
 }

@@ -2,6 +2,7 @@ import { definePlugin } from '../../bot/core/plugin.js'
 import { contentCommands, weekCountText } from './commands.js'
 import { contentConfigSchema } from './config.js'
 import { contentConfigWarnings } from './config-warnings.js'
+import { HANDOVER_TIMER } from './decide-review.js'
 import { dictionarySummary } from './dictionary/holder.js'
 import { watchDictionaries } from './dictionary/watch.js'
 import type { ImageSource } from './qr/image-source.js'
@@ -42,7 +43,8 @@ export function createContentPlugin(options: ContentOptions = {}) {
           unwatch?.()
           s.close()
         },
-        onTimer: key => (key.startsWith(QR_TIMER) ? s.finishQr(key) : []),
+        onTimer: key =>
+          key.startsWith(QR_TIMER) ? s.finishQr(key) : key.startsWith(HANDOVER_TIMER) ? s.handover(key) : [],
         onEvent: ev => {
           // Fleet: questions another account's answer decided are acted on at the next event (or the minute job).
           const notices = [...s.holder.takeNotices(), ...s.decideForeignAnswers()]
@@ -50,9 +52,10 @@ export function createContentPlugin(options: ContentOptions = {}) {
           const actions = s.onMessage(ev)
           return notices.length ? [...notices, ...actions] : actions
         },
-        // Fleet only (another account's records are readable): a quiet account decides them within a minute too.
+        // Fleet only (another account's records are readable): a quiet account decides them within a minute too, and
+        // carries out what another account left to the holder of a group it serves now (the group may move here later).
         jobs: ctx.fleet.readLog
-          ? [{ name: 'fleet-reviews', cron: '* * * * *', run: () => s.decideForeignAnswers() }]
+          ? [{ name: 'fleet-reviews', cron: '* * * * *', run: () => [...s.decideForeignAnswers(), ...s.carryOut()] }]
           : [],
         commands: contentCommands(s),
         views: contentViews({

@@ -25,8 +25,9 @@ export interface Review {
   at: number
   findings: Finding[]
   status: 'open' | 'confirmed' | 'ignored'
-  /** Who answered, and when. */
+  /** Who answered (contact id and name), and when. */
   decidedBy?: string
+  decidedByName?: string
   decidedAt?: number
   /** Phrases that, allowed, stop these hits (`#忽略 R3 允许`); found when the review is made. */
   hints?: AllowHint[]
@@ -47,6 +48,12 @@ export interface Review {
    * member's same evasion (`#确认`) or the same message (`#忽略`), still open when that answer came (`decidedAlong`).
    */
   answeredWith?: string
+  /**
+   * Fleet: the ids of this review's messages confirmed while their group was served by another account of the fleet
+   * (it moved there after the question): left to the account that serves it (`handedHere`), or reported to the admins
+   * when none did within `HANDOVER_MS`. Emptied as they are carried out.
+   */
+  leftToHolder?: string[]
 }
 
 /** One message a review answers: where and when it was posted, what it said and what it hit. */
@@ -61,6 +68,11 @@ export interface ReviewLog {
   reviews: Review[]
   /** False hits (`category|phrase`) already suggested to the admins for allowing, or allowed: never suggested again. */
   learned?: string[]
+  /**
+   * Fleet: other accounts' confirmed messages this account carried out in a group it serves (`R3@sales1|<message id>`,
+   * the newest 500), so each is carried out once; the account that left them reads here that they were.
+   */
+  carried?: string[]
 }
 
 /** Reviews kept at most. */
@@ -72,8 +84,8 @@ const HINT = z.object({ category: z.string().min(1), label: z.string(), phrase: 
 /**
  * The `content-reviews` document (durable: an admin may answer days later). Version 2 validates the
  * learning fields (`hints`, `allowed`, `learned`) that version 1 stored unchecked. `actedAgainAt` and `answeredWith`
- * came later within version 2: optional, so a document without them reads as before, and an older release keeps
- * them unread (it would only answer `#确认 R4` of a review decided along with R3 as `R4 已确认过`).
+ * (and `leftToHolder`, `carried`) came later within version 2: optional, so a document without them reads as before,
+ * and an older release keeps them unread (it drops `carried` when it writes; it would only answer `#确认 R4` of a review decided along with R3 as `R4 已确认过`).
  */
 export const REVIEWS_DOC = docSpec<ReviewLog>({
   version: 2,
@@ -91,6 +103,7 @@ export const REVIEWS_DOC = docSpec<ReviewLog>({
         decidedAt: z.number().optional(),
         actedAgainAt: z.number().optional(),
         answeredWith: z.string().optional(),
+        leftToHolder: z.array(z.string()).optional(),
         hints: z.array(HINT).optional(),
         allowed: z.boolean().optional(),
         repeats: z
@@ -106,6 +119,7 @@ export const REVIEWS_DOC = docSpec<ReviewLog>({
       }),
     ),
     learned: z.array(z.string()).optional(),
+    carried: z.array(z.string()).optional(),
   }),
   // Version 1 stored hints unchecked: the ones that are not well formed are dropped (they could not be allowed).
   migrations: { 1: migrateHints },

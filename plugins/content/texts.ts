@@ -348,10 +348,44 @@ export function reviewUsageText(prefix: string, id: string | undefined, r?: Revi
  * The answer's one line on the other open questions it decided (`decidedAlong`): `R4 与 R3 是同一人的同一变体（拼音
  * shabi → 傻逼），一并确认，不必再答复。`; for `#忽略`, the same message.
  */
-export function alongText(ids: readonly string[], answered: Review): string {
+export function alongText(ids: readonly string[], answered: Review, by?: string): string {
   const same = answered.status === 'confirmed' ? `同一变体（${evasionText(answered.findings)}）` : '同一条消息'
   const what = answered.status === 'confirmed' ? '一并确认，按违规处理' : '一并忽略'
-  return `${ids.join('、')} 与 ${answered.id} 是同一人的${same}，${what}，不必再答复。`
+  return `${ids.join('、')} 与 ${answered.id} 是同一人的${same}，${by ? `已由 ${by} ` : ''}${what}，不必再答复。`
+}
+
+/**
+ * The other admins' note that a question is closed, by whom and how, with the questions closed along:
+ * `✅ 待确认 R3（优惠多多：辱骂）已由 陈管理 确认，按违规处理；R4 一并确认。不必再答复。`
+ */
+export function closedText(answered: Review, along: readonly string[], by: string): string {
+  const confirmed = answered.status === 'confirmed'
+  const how = confirmed ? '确认，按违规处理' : '忽略，不做处理'
+  const more = along.length ? `；${along.join('、')} 一并${confirmed ? '确认' : '忽略'}` : ''
+  const what = `${answered.memberName}：${answered.findings.map(f => f.label).join('、')}`
+  return `✅ 待确认 ${answered.id}（${what}）已由 ${by} ${how}${more}。不必再答复。`
+}
+
+/** Groups named for the admins: `「A」「B」`. */
+const topicsText = (messages: readonly Pick<Review, 'groupTopic'>[]): string =>
+  [...new Set(messages.map(m => `「${m.groupTopic}」`))].join('')
+
+/**
+ * The answer's line when a confirmed message's group is now served by another bot account of the fleet: that one
+ * acts on it, and the admins hear if none does within `waitMs`.
+ */
+export function leftText(id: string, messages: readonly Pick<Review, 'groupTopic'>[], waitMs: number): string {
+  return `群${topicsText(messages)}现由其他机器人账号服务：${id} 在该群的处理（警告、记违规等）交给它执行；${formatDuration(waitMs)}内没有账号执行会告诉管理员。`
+}
+
+/** The admins' line from the account that carried out a confirmed message another account left to it. */
+export function handedOverText(id: string, member: string, messages: readonly Pick<Review, 'groupTopic'>[]): string {
+  return `${id} 已确认：群${topicsText(messages)}现由本机器人账号服务，对 ${member} 的处理由本账号执行。`
+}
+
+/** The admins' warning that a confirmed message was not acted on: no bot account serves its group. */
+export function unservedText(id: string, member: string, messages: readonly Pick<Review, 'groupTopic'>[]): string {
+  return `⚠️ ${id} 已确认，但群${topicsText(messages)}现在没有机器人账号服务，对 ${member} 的处理（警告、记违规等）没有执行，已记入审计；请在群里手动处理。`
 }
 
 /** The audit record of a question decided along with another: `R4 随 R3 一并确认`. */

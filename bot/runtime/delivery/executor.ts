@@ -173,7 +173,7 @@ export class Executor {
       case 'sendLink':
         return this.send({ chat: a.to, link: { url: a.url, title: a.title, description: a.description } })
       case 'notifyAdmins':
-        return this.notifyAdmins(a.text, a.file)
+        return this.notifyAdmins(a.text, a.file, a.except)
       case 'remove':
         return this.remove(plugin, a.groupId, a.memberId, auditId)
       default:
@@ -196,11 +196,12 @@ export class Executor {
     return names.join('、')
   }
 
-  /** Send a note to the admins through the configured channel. */
-  notifyAdmins(text: string, file?: string): void {
+  /** Send a note to the admins through the configured channel (privately: to each admin but those `except` names). */
+  notifyAdmins(text: string, file?: string, except?: readonly string[]): void {
     const ch = this.d.admins
     const room = ch.mode === 'group' ? ch.roomId() : undefined
-    const chats = room ? [{ room }] : ch.adminIds().map(id => ({ contact: id }))
+    const told = except ?? []
+    const chats = room ? [{ room }] : ch.adminIds().flatMap(id => (told.includes(id) ? [] : [{ contact: id }]))
     for (const chat of chats) {
       this.send({ chat, text })
       if (file) this.send({ chat, file })

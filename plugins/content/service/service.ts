@@ -14,17 +14,32 @@ import { FloodTracker } from '../assess/flood.js'
 import { limitReachedIn, newIncident, openIncidentFor, reached, type IncidentLog } from '../incidents/incident.js'
 import { INCIDENTS_JOURNAL, type IncidentRecord } from '../incidents/incident-journal.js'
 import { openForeignIncident, withFleetRepeats } from '../incidents/fleet-incidents.js'
-import { answeredElsewhere, fleetReviewId, foreignAnswers } from '../fleet-reviews.js'
+import {
+  answeredElsewhere,
+  carriedElsewhere,
+  carriedKey,
+  fleetReviewId,
+  foreignAnswers,
+  HANDOVER_MS,
+  type Handover,
+  handedHere,
+  leftMessages,
+} from '../fleet-reviews.js'
 import {
   decideAlong,
   decideAllow,
+  decideClosed,
   decideConfirmedAgain,
   decideConfirmedReport,
+  decideHandedOver,
   decideIgnore,
   decideIgnoredAgain,
+  decideLeft,
   decideReview,
   decideReviewRepeat,
+  decideUnserved,
   alongNote,
+  HANDOVER_TIMER,
   dueSuggestion,
   splitReview,
 } from '../decide-review.js'
@@ -33,6 +48,7 @@ import {
   addReview,
   answeredReviewFor,
   decidedAlong,
+  findReview,
   forgetLearned,
   markLearned,
   openReviewFor,
@@ -40,6 +56,7 @@ import {
   type Review,
   type ReviewedMessage,
   type ReviewLog,
+  REVIEW_LIMIT,
   reviewedMessages,
 } from '../state.js'
 import { type AllowOutcome, allowHints, allowProblem, learnedPhraseProblem } from '../assess/allow-phrase.js'
@@ -68,6 +85,7 @@ import {
   evasionText,
   ignoredText,
   qrTimerReason,
+  leftText,
   reviewAnswerText,
 } from '../texts.js'
 
@@ -274,18 +292,68 @@ export class ContentService {
     this.foreignAnswersDue = false
     const windowMs = this.ctx.configFor().incidentWindow
     const hold = { windowMs, quietMs: this.ctx.configFor().ignoredQuiet }
-    return foreignAnswers(this.reviews.data, this.foreignReviews, hold).flatMap(({ account, answered, along }) => {
-      const id = fleetReviewId(answered, account)
-      const named = { ...answered, id }
-      const decided = this.markAlong(along, named, answered.decidedBy ?? account, id)
-      if (!decided.length) return []
-      const told = decided.flatMap(r => [decideAlong(r, named, answered.decidedBy ?? account), alongNote(r, named)])
-      const done =
-        answered.status === 'confirmed'
-          ? this.confirmedMessages(decided, id)
-          : decided.flatMap(r => reviewedMessages(r).map(m => released(r, m)))
-      return [...told, ...done]
-    })
+    const answers = foreignAnswers(this.reviews.data, this.foreignReviews, hold).flatMap(
+      ({ account, answered, along }) => {
+        const id = fleetReviewId(answered, account)
+        const named = { ...answered, id }
+        const by = answered.decidedBy ?? account
+        const decided = this.markAlong(along, named, by, id, answered.decidedByName)
+        if (!decided.length) return []
+        // One line for the questions one answer decided: who answered, so no admin answers them again.
+        const told = [...decided.map(r => decideAlong(r, named, by)), alongNote(decided, named, answered.decidedByName)]
+        const done =
+          answered.status === 'confirmed'
+            ? this.confirmedMessages(decided, id)
+            : decided.flatMap(r => reviewedMessages(r).map(m => released(r, m)))
+        return [...told, ...done]
+      },
+    )
+    return [...answers, ...this.carryOut()]
+  }
+
+  /**
+   * Fleet: the confirmed messages left to the holder of a group this account serves now (`handedHere`): another
+   * account's (its answer came after the group moved here) or its own (the group came back), carried out here once.
+   */
+  carryOut(): Action[] {
+    const holds = this.ctx.fleet.holds
+    return holds ? handedHere(this.reviews.data, this.foreignReviews, holds).flatMap(h => this.carry(h)) : []
+  }
+
+  /** Handles confirmed messages left to this account as offences, as the account that left them would have. */
+  private carry({ account, review, messages }: Handover): Action[] {
+    const log = this.reviews.data
+    const id = account ? fleetReviewId(review, account) : review.id
+    const [first, ...rest] = messages
+    if (account) {
+      const carried = (log.carried ??= [])
+      carried.push(...messages.map(m => carriedKey(id, m.messageId)))
+      if (carried.length > REVIEW_LIMIT) carried.splice(0, carried.length - REVIEW_LIMIT)
+    } else review.leftToHolder = review.leftToHolder?.filter(x => !messages.some(m => m.messageId === x))
+    this.reviews.changed()
+    // A copy with only these messages, named as the admins know it (`R3@sales1`): the other account's is not written.
+    const copy: Review = { ...review, ...first, id, repeats: rest, leftToHolder: undefined }
+    return [...decideHandedOver(id, review, messages), ...this.confirmedMessages([copy], id)]
+  }
+
+  /**
+   * Fleet: the timer after a confirmed message was left to its group's holder (`HANDOVER_MS`): carried out by another
+   * account (its `carried`), it is done; in a group this account serves again, carried out here; else the admins are
+   * told to act by hand (audited), never dropped silently.
+   */
+  handover(key: string): Action[] {
+    const review = findReview(this.reviews.data, key.slice(HANDOVER_TIMER.length))
+    if (!review?.leftToHolder?.length) return []
+    const account = this.ctx.fleet.account?.()
+    const done = account ? carriedElsewhere(review, account, this.foreignReviews) : new Set<string>()
+    review.leftToHolder = review.leftToHolder.filter(id => !done.has(id))
+    const holds = this.ctx.fleet.holds ?? (() => true)
+    const here = leftMessages(review).filter(m => holds(m.groupId))
+    const carried = here.length ? this.carry({ review, messages: here }) : []
+    const unserved = leftMessages(review)
+    review.leftToHolder = undefined
+    this.reviews.changed()
+    return unserved.length ? [...carried, ...decideUnserved(review, unserved)] : carried
   }
 
   /**
@@ -400,38 +468,58 @@ export class ContentService {
    * any hit), with the review's evidence; the member's other open questions about the same evasion are decided
    * along (`decidedAlong`), their messages handled with R3's, oldest first (one incident within the window).
    */
-  confirmReview(review: Review, adminId: string): { actions: Action[]; text: string } {
-    this.decide(review, 'confirmed', adminId)
-    const along = this.decideAlong(review, adminId)
+  confirmReview(review: Review, admin: { id: string; name: string }): { actions: Action[]; text: string } {
+    this.decide(review, 'confirmed', admin.id, admin.name)
+    const along = this.decideAlong(review, admin)
     const actions = this.confirmedMessages([review, ...along], review.id)
     const reply = reviewAnswerText(review, 'confirmed')
-    return {
-      actions: [...along.map(r => decideAlong(r, review, adminId)), ...actions],
-      text: along.length
-        ? `${reply}\n${alongText(
+    const alongLine = along.length
+      ? [
+          alongText(
             along.map(r => r.id),
             review,
-          )}`
-        : reply,
+          ),
+        ]
+      : []
+    // Messages whose group another bot account serves now: that account acts on them (the answer says so).
+    const left = [review, ...along].flatMap(r => {
+      const messages = leftMessages(r)
+      return messages.length ? [leftText(r.id, messages, HANDOVER_MS)] : []
+    })
+    return {
+      actions: [...this.closed(review, along, admin), ...along.map(r => decideAlong(r, review, admin.id)), ...actions],
+      text: [reply, ...alongLine, ...left].join('\n'),
     }
+  }
+
+  /** Every other admin told once that the question is closed, by whom and how (`decideClosed`); none: nobody to tell. */
+  private closed(review: Review, along: Review[], admin: { id: string; name: string }): Action[] {
+    if (!this.ctx.membersWithRole('admin').some(id => id !== admin.id)) return []
+    return [decideClosed(review, along, admin, this.ctx.observing(groupOf(review)))]
   }
 
   /**
    * The member's other open questions an answer decides too (`decidedAlong`), marked answered with it.
    */
-  private decideAlong(answered: Review, adminId: string): Review[] {
-    return this.markAlong(decidedAlong(this.reviews.data, answered), answered, adminId, answered.id)
+  private decideAlong(answered: Review, admin: { id: string; name: string }): Review[] {
+    return this.markAlong(decidedAlong(this.reviews.data, answered), answered, admin.id, answered.id, admin.name)
   }
 
   /**
    * Marks open questions answered with `answered` (as `answeredWith`), those of its mode only: a rehearsed one is
    * never decided by a live answer, nor the other way round. Returns those marked.
    */
-  private markAlong(open: Review[], answered: Review, adminId: string, answeredWith: string): Review[] {
+  private markAlong(
+    open: Review[],
+    answered: Review,
+    adminId: string,
+    answeredWith: string,
+    adminName?: string,
+  ): Review[] {
     const observing = this.ctx.observing(groupOf(answered))
     const along = open.filter(r => this.ctx.observing(groupOf(r)) === observing)
     for (const r of along) {
-      this.decide(r, answered.status as 'confirmed' | 'ignored', adminId)
+      this.decide(r, answered.status as 'confirmed' | 'ignored', adminId, adminName)
       r.answeredWith = answeredWith
     }
     return along
@@ -444,7 +532,11 @@ export class ContentService {
   private confirmedMessages(reviews: Review[], answeredId: string): Action[] {
     const held: HeldReport[] = []
     let decidedStrikes = 0
-    const messages = reviews.flatMap(r => reviewedMessages(r).map(m => ({ r, m }))).sort((a, b) => a.m.at - b.m.at)
+    const holds = this.ctx.fleet.holds ?? (() => true)
+    const left = reviews.flatMap(r => this.leave(r, holds))
+    const messages = reviews
+      .flatMap(r => reviewedMessages(r).flatMap(m => (holds(m.groupId) ? [{ r, m }] : [])))
+      .sort((a, b) => a.m.at - b.m.at)
     const actions = messages.flatMap(({ r, m }) => {
       const group = groupOf(m)
       const ev: MessageEvent & { group: GroupRef } = {
@@ -468,7 +560,20 @@ export class ContentService {
     const ids = [answeredId, ...reviews.map(r => r.id).filter(id => id !== answeredId)]
     const report = decideConfirmedReport(ids, held)
     const at = actions.findIndex(a => a.type === 'remind' || a.type === 'remove')
-    return at < 0 ? [...actions, ...report] : [...actions.slice(0, at), ...report, ...actions.slice(at)]
+    const done = at < 0 ? [...actions, ...report] : [...actions.slice(0, at), ...report, ...actions.slice(at)]
+    return left.length ? [...left, ...done] : done
+  }
+
+  /**
+   * Fleet: a confirmed review's messages in groups this account does not serve now (moved to another account since
+   * the question): marked left to their holder (`leftToHolder`), audited, and a timer to see they were carried out.
+   */
+  private leave(r: Review, holds: (groupId: string) => boolean): Action[] {
+    const away = reviewedMessages(r).filter(m => !holds(m.groupId))
+    if (!away.length) return []
+    r.leftToHolder = [...new Set([...(r.leftToHolder ?? []), ...away.map(m => m.messageId)])]
+    this.reviews.changed()
+    return decideLeft(r, away, this.ctx.clock.now(), HANDOVER_MS)
   }
 
   /**
@@ -477,17 +582,23 @@ export class ContentService {
    * (`#忽略 R3 允许`, also on a review already ignored) the review's phrases are added as allowed phrases, as
    * `#词库 允许` adds them (written back, reloaded, audited; undone with `#词库 删除`).
    */
-  ignoreReview(review: Review, adminId: string, allow: boolean): { actions: Action[]; text: string } {
+  ignoreReview(
+    review: Review,
+    admin: { id: string; name: string },
+    allow: boolean,
+  ): { actions: Action[]; text: string } {
+    const adminId = admin.id
     const p = this.ctx.commandPrefix
     const wasOpen = review.status === 'open'
-    if (wasOpen) this.decide(review, 'ignored', adminId)
+    if (wasOpen) this.decide(review, 'ignored', adminId, admin.name)
     const log = this.reviews.data
     const suggestion =
       wasOpen && !allow ? dueSuggestion(log, review, this.ctx.configFor().suggestAllowAfter) : undefined
     if (suggestion) markLearned(log, [suggestion.hint])
-    const along = wasOpen ? this.decideAlong(review, adminId) : []
+    const along = wasOpen ? this.decideAlong(review, admin) : []
     const ignored = wasOpen
       ? [
+          ...this.closed(review, along, admin),
           ...decideIgnore(review, adminId, suggestion, p),
           ...along.map(r => decideAlong(r, review, adminId)),
           ...[review, ...along].flatMap(r => reviewedMessages(r).map(m => released(r, m))),
@@ -522,9 +633,10 @@ export class ContentService {
   }
 
   /** Marks a review answered. */
-  private decide(review: Review, status: 'confirmed' | 'ignored', adminId: string): void {
+  private decide(review: Review, status: 'confirmed' | 'ignored', adminId: string, adminName?: string): void {
     review.status = status
     review.decidedBy = adminId
+    if (adminName) review.decidedByName = adminName
     review.decidedAt = this.ctx.clock.now()
     this.reviews.changed()
   }

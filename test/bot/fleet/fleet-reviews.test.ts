@@ -44,7 +44,7 @@ describe.skipIf(!url)('an answer through one account decides the same question a
     await eventually(b, () => expect(b.wechat.textsTo('r2').join('\n')).toMatch(/违反群规/))
     await eventually(b, () =>
       expect(b.wechat.textsTo('admin1').join('\n')).toContain(
-        'R1 与 R1@sales1 是同一人的同一变体（拼音 shabi → 傻逼），一并确认，按违规处理，不必再答复。',
+        'R1 与 R1@sales1 是同一人的同一变体（拼音 shabi → 傻逼），已由 陈管理 一并确认，按违规处理，不必再答复。',
       ),
     )
     await b.say(admin, '#确认 R1')
@@ -60,7 +60,7 @@ describe.skipIf(!url)('an answer through one account decides the same question a
     await a.store.flush()
     await eventually(b, () =>
       expect(b.wechat.textsTo('admin1').join('\n')).toContain(
-        'R1 与 R1@sales1 是同一人的同一条消息，一并忽略，不必再答复。',
+        'R1 与 R1@sales1 是同一人的同一条消息，已由 陈管理 一并忽略，不必再答复。',
       ),
     )
     expect(b.wechat.textsTo('r2')).toEqual([])
@@ -84,5 +84,36 @@ describe.skipIf(!url)('an answer through one account decides the same question a
       ),
     )
     expect(b.wechat.textsTo('admin1').join('\n')).not.toContain('🔎 待确认')
+  })
+
+  it('a group moved to sales2 after sales1 asked: sales1’s #确认 is carried out by sales2 in that group, once', async () => {
+    const [a, b] = await fleetOfTwo(CONFIG, [contentPlugin])
+    a.wechat.addGroup(one, [spammer])
+    b.wechat.addGroup(one, [spammer])
+    await a.say(spammer, '客服都是shabi吗', one)
+    await eventually(a, () => expect(a.wechat.textsTo('admin1').join('\n')).toContain('🔎 待确认 R1'))
+    // The group's lease moves to sales2 (the lease itself is tested in pg-fleet and takeover tests).
+    const [aHolds, bHolds] = [a.fleet.holds.bind(a.fleet), b.fleet.holds.bind(b.fleet)]
+    a.fleet.holds = g => g !== 'r1' && aHolds(g)
+    b.fleet.holds = g => g === 'r1' || bHolds(g)
+    await a.say(admin, '#确认 R1')
+    await eventually(a, () =>
+      expect(a.wechat.textsTo('admin1').join('\n')).toContain('群「销售一群」现由其他机器人账号服务：R1 在该群的处理'),
+    )
+    expect(a.wechat.textsTo('r1')).toEqual([])
+    await a.store.flush()
+    await eventually(b, () => expect(b.wechat.textsTo('r1').join('\n')).toMatch(/违反群规/))
+    await eventually(b, () =>
+      expect(b.wechat.textsTo('admin1').join('\n')).toContain(
+        'R1@sales1 已确认：群「销售一群」现由本机器人账号服务，对 优惠多多 的处理由本账号执行。',
+      ),
+    )
+    expect(b.rt.ledger.activeStrikes('c3', b.clock.now()).filter(s => !s.id.includes('/'))).toHaveLength(1)
+    await b.store.flush()
+    // sales1's check after 5 minutes reads that sales2 carried it out: nobody is asked to act by hand.
+    await a.clock.advance(6 * MIN)
+    await b.clock.advance(6 * MIN)
+    expect(a.wechat.textsTo('admin1').join('\n')).not.toContain('没有机器人账号服务')
+    expect(b.wechat.textsTo('r1').filter(t => t.includes('违反群规'))).toHaveLength(1)
   })
 })

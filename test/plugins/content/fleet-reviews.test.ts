@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { answeredElsewhere, foreignAnswers, heldUntil } from '../../../plugins/content/fleet-reviews.js'
+import {
+  answeredElsewhere,
+  carriedElsewhere,
+  foreignAnswers,
+  handedHere,
+  heldUntil,
+} from '../../../plugins/content/fleet-reviews.js'
 import type { Review, ReviewLog } from '../../../plugins/content/state.js'
 
 const MIN = 60_000
@@ -57,5 +63,30 @@ describe('answers given through another account of the fleet (fleet-reviews)', (
     // biome-ignore lint/suspicious/noExplicitAny: the findings are test stand-ins
     const found = answeredElsewhere(foreign, q as any)
     expect([found?.account, found?.review.id]).toEqual(['sales2', 'R2'])
+  })
+
+  it('a confirmed message left to its group’s holder is carried out by the account serving the group, once', () => {
+    // sales1 confirmed R7 (group r1) and R8 (group r2) after both groups moved away; this account serves r1 only.
+    const sales1 = log(
+      r('R7', 'confirmed', 0, { messageId: 'm7', leftToHolder: ['m7'] }),
+      r('R8', 'confirmed', 0, { groupId: 'r2', messageId: 'm8', leftToHolder: ['m8'] }),
+    )
+    const holds = (g: string) => g === 'r1'
+    const own = log()
+    const found = handedHere(own, new Map([['sales1', sales1]]), holds)
+    expect(found.map(h => [h.account, h.review.id, h.messages.map(m => m.messageId)])).toEqual([
+      ['sales1', 'R7', ['m7']],
+    ])
+    // Carried out here: not again, and sales1 reads that it was.
+    own.carried = ['R7@sales1|m7']
+    expect(handedHere(own, new Map([['sales1', sales1]]), holds)).toEqual([])
+    expect([...carriedElsewhere(sales1.reviews[0], 'sales1', new Map([['sales2', own]]))]).toEqual(['m7'])
+    expect([...carriedElsewhere(sales1.reviews[1], 'sales1', new Map([['sales2', own]]))]).toEqual([])
+  })
+
+  it('its own message left while its lease was late is carried out when the group is served here again', () => {
+    const own = log(r('R3', 'confirmed', 0, { messageId: 'm3', leftToHolder: ['m3'] }), r('R4', 'confirmed', 0))
+    expect(handedHere(own, new Map(), () => false)).toEqual([])
+    expect(handedHere(own, new Map(), () => true).map(h => [h.account, h.review.id])).toEqual([[undefined, 'R3']])
   })
 })
