@@ -1,3 +1,6 @@
+import { copyFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { GroupRef, Member, MessageEvent } from '../../../bot/core/event.js'
 import { contentPlugin } from '../../../plugins/content/index.js'
 import { group, makeRuntime, member, text } from '../../helpers/harness.js'
@@ -56,7 +59,20 @@ ${extra
 `
 }
 
-/** A runtime with only the content plugin and the four groups populated; `edit` changes the config text first. */
+/**
+ * A copy of the test dictionary in a fresh folder: what a runtime started with the default dictionary reads, so an
+ * answer that writes back to it (`#忽略 R1 允许`, `#词库 添加`) never changes the fixture other tests read.
+ */
+function dictionaryCopy(): string {
+  const copy = join(mkdtempSync(join(tmpdir(), 'content-dict-')), 'test-dictionary.yaml')
+  copyFileSync(DICTIONARY, copy)
+  return copy
+}
+
+/**
+ * A runtime with only the content plugin and the four groups populated; `edit` changes the config text first.
+ * Without `dictionaries` it reads a copy of the test dictionary (see dictionaryCopy).
+ */
 export async function start(
   extra = '',
   dictionaries?: string[],
@@ -64,7 +80,9 @@ export async function start(
   top = '',
   edit = (yaml: string) => yaml,
 ) {
-  const h = await makeRuntime(edit(config(extra, dictionaries, top)), [contentPlugin], { sandboxed })
+  const h = await makeRuntime(edit(config(extra, dictionaries ?? [dictionaryCopy()], top)), [contentPlugin], {
+    sandboxed,
+  })
   h.wechat.addGroup(sales, [admin, boss, zhangsan, wangwu])
   h.wechat.addGroup(cust, [zhangsan, customer, spammer])
   h.wechat.addGroup(cust2, [zhangsan, spammer])
