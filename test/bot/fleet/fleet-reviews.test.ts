@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { contentPlugin } from '../../../plugins/content/index.js'
-import { group, member } from '../../helpers/harness.js'
+import { member } from '../../helpers/harness.js'
+import { CONTENT_CONFIG as CONFIG, one, spammer, two } from './content-customers.js'
 import { eventually, fleetOfTwo, url } from './two-accounts.js'
 
-const CONFIG = `
-company: 示例科技
-roles: { admin: [admin1] }
-groups:
-  - { name: 销售一群, topic: 销售一群, kind: customer }
-  - { name: 销售二群, topic: 销售二群, kind: customer }
-plugins:
-  content: { dictionaries: [test/plugins/content/fixtures/test-dictionary.yaml], watch: false }
-`
-const one = group('r1', '销售一群', 'customer', '销售一群')
-const two = group('r2', '销售二群', 'customer', '销售二群')
-const spammer = member('c3', '优惠多多')
 const admin = member('admin1', '陈管理')
 /** A customer's insult in pinyin: a fuzzy hit, asked about (review-only by default). */
 const FUZZY = '你是不是shabi啊'
