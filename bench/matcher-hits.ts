@@ -4,7 +4,8 @@
  * taking turns (see interleavedCpuSamples; medians of CPU time, ms a MB, bare ÷ this): the bare loop; the start
  * scan alone; the start scan and the matcher's candidates of its raw hits (termCandidates, no rules after it);
  * the same with the candidates worked out twice in a row (the second with the hit path's tables in the caches:
- * the two loops' difference is what the path costs hot, the rest of the first its cold misses); the whole scan;
+ * the two loops' difference is what the path costs hot, the rest of the first its cold misses); the candidates
+ * alone, back to back, of the raw hits kept beforehand (no start scan between to evict the path's tables); the whole scan;
  * and the whole scan with the messages whose raw hits give no candidate only start-scanned (what a perfect
  * per-hit or per-message reject could at most save). Then counts over one pass: what the checked hits (see
  * hitFates in matcher-kinds.ts) meet: a key, swap owners tried and passed (SwapChoices.maySwap), swap forms
@@ -75,13 +76,15 @@ export function matcherHits(rounds: number, size: number): string[] {
     const lazy: LazyUrls = { text, separators: textMayHoldUrl(), dots: textMaySpellDot(), found: undefined }
     return path.termCandidates(text, hits.ints, hits.length, lazy).length
   }
-  // Messages whose raw hits give no candidate at all.
+  // Messages whose raw hits give no candidate at all; the raw hits of each message that has some, kept.
   const idle = new Uint8Array(messages.length)
-  let withHits = 0
+  const kept: Array<{ text: string; hits: Int32Array; lazy: LazyUrls }> = []
   for (let i = 0; i < messages.length; i++) {
     if (startScan(messages[i]) === 0) continue
-    withHits++
-    if (candidatesOf(messages[i]) === 0) idle[i] = 1
+    const text = messages[i]
+    const lazy: LazyUrls = { text, separators: textMayHoldUrl(), dots: textMaySpellDot(), found: undefined }
+    kept.push({ text, hits: hits.ints.slice(0, hits.length), lazy })
+    if (candidatesOf(text) === 0) idle[i] = 1
   }
   const runs: Record<string, () => number> = {
     'bare loop': () => bareLookupLoop(messages, table),
@@ -93,6 +96,14 @@ export function matcherHits(rounds: number, size: number): string[] {
     'start scan + candidates': () => {
       let found = 0
       for (const text of messages) if (startScan(text) > 0) found += candidatesOf(text)
+      return found
+    },
+    'candidates alone, back to back': () => {
+      let found = 0
+      for (const { text, hits: ints, lazy } of kept) {
+        lazy.found = undefined
+        found += path.termCandidates(text, ints, ints.length, lazy).length
+      }
       return found
     },
     'start scan + candidates twice': () => {
@@ -119,14 +130,17 @@ export function matcherHits(rounds: number, size: number): string[] {
   }
   const bare = msOf('bare loop')
   const lines = [
-    `${mb.toFixed(2)} MB of chat, ${messages.length} messages (${withHits} with raw hits, ${idle.reduce((a, b) => a + b, 0)} of them no candidate), ${size} terms, ${rounds} rounds, ${loadAverageLine()}`,
+    `${mb.toFixed(2)} MB of chat, ${messages.length} messages (${kept.length} with raw hits, ${idle.reduce((a, b) => a + b, 0)} of them no candidate), ${size} terms, ${rounds} rounds, ${loadAverageLine()}`,
     'ms a MB (median), bare ÷ this:',
   ]
   for (const name of Object.keys(runs))
     lines.push(`  ${name.padEnd(32)} ${msOf(name).toFixed(3).padStart(7)}  ${(bare / msOf(name)).toFixed(3)}`)
   const once = msOf('start scan + candidates') - msOf('start scan')
   const hot = msOf('start scan + candidates twice') - msOf('start scan + candidates')
-  lines.push(`candidates: ${once.toFixed(3)} ms a MB in turn, ${hot.toFixed(3)} hot (the second time)`)
+  lines.push(
+    `candidates: ${once.toFixed(3)} ms a MB in turn, ${msOf('candidates alone, back to back').toFixed(3)} back to back ` +
+      `(no start scan between), ${hot.toFixed(3)} hot (the second time)`,
+  )
   lines.push(...hitCounts(matcher, messages))
   return lines
 }
