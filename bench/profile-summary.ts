@@ -6,11 +6,12 @@
  * `npx tsx bench/pipeline.ts --quick --profile p.cpuprofile` (the full bot's
  * timed passes).
  *
- *   npx tsx bench/profile-summary.ts FILE.cpuprofile [--match REGEX] [--top 30] [--by-file]
+ *   npx tsx bench/profile-summary.ts FILE.cpuprofile [--match REGEX] [--top 30] [--by-file] [--by-area [--messages N]]
  *
  * `--by-file`: self time summed per file and per module (a package in node_modules, a plugin, a folder of bot/),
  * a built-in without a file (JSON.stringify, a regular expression …) billed to the nearest caller that has one,
  * V8's own entries ((garbage collector), (program), (idle)) as they are.
+ * `--by-area`: self time per area of the bot (`selfByArea`), with `--messages` also in µs a message.
  */
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -84,6 +85,50 @@ function selfByFile(p: Profile): { file: Map<string, number>; module: Map<string
   return { file, module }
 }
 
+/** The area a script URL belongs to: a plugin, a folder of bot/ (runtime and store by their own folder), Wechaty. */
+function areaOfUrl(url: string): string | undefined {
+  const m =
+    url.match(/\/(plugins\/[^/]+)\//) ??
+    url.match(/\/(bot\/runtime\/[^/]+)\//) ??
+    url.match(/\/(bot\/ports\/store)\//) ??
+    url.match(/\/(bot\/[^/]+)\//)
+  if (m) return m[1]
+  if (url.includes('/bench/')) return 'bench'
+  if (url.includes('/node_modules/wechaty')) return 'wechaty'
+  return url.includes('/node_modules/') ? 'node_modules (other)' : undefined
+}
+
+/**
+ * Self ms per area (see `--by-area`): each sample billed to the innermost frame of the bot, a plugin or the
+ * bench above it; Wechaty's functions below such a frame apart (`wechaty under <area>`), Wechaty with no bot frame
+ * above (`wechaty (own path)`); V8's own entries as they are, the profiler's own work (`node:inspector`) apart.
+ */
+function selfByArea(p: Profile): Map<string, number> {
+  const byId = new Map(p.nodes.map(n => [n.id, n]))
+  const parent = new Map<number, number>()
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
+  const areaOf = (id: number): string => {
+    const own = byId.get(id)!.callFrame.functionName
+    if (own.startsWith('(')) return own
+    let wechaty = false
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const url = byId.get(cur)!.callFrame.url
+      if (url.startsWith('node:inspector')) return '(profiler)'
+      const area = areaOfUrl(url)
+      if (area === 'wechaty') wechaty = true
+      else if (area === 'node_modules (other)' && !wechaty) return area
+      else if (area && area !== 'node_modules (other)') return wechaty ? `wechaty under ${area}` : area
+    }
+    return wechaty ? 'wechaty (own path)' : 'node (no caller with a file)'
+  }
+  const out = new Map<string, number>()
+  for (const [i, id] of p.samples.entries()) {
+    const a = areaOf(id)
+    out.set(a, (out.get(a) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000)
+  }
+  return out
+}
+
 function main(): void {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -91,10 +136,22 @@ function main(): void {
       match: { type: 'string' },
       top: { type: 'string', default: '30' },
       'by-file': { type: 'boolean', default: false },
+      'by-area': { type: 'boolean', default: false },
+      messages: { type: 'string' },
     },
   })
   const profile = JSON.parse(readFileSync(positionals[0], 'utf8')) as Profile
   const s = summarize(profile)
+  if (values['by-area']) {
+    const areas = [...selfByArea(profile)].sort((a, b) => b[1] - a[1])
+    const n = Number(values.messages ?? 0)
+    const per = (ms: number) => (n ? `${((ms * 1000) / n).toFixed(2).padStart(7)} µs a message  ` : '')
+    console.log(`self, per area (profile total ${s.totalMs.toFixed(0)} ms${n ? `, ${n} messages` : ''})`)
+    for (const [k, ms] of areas) console.log(`${ms.toFixed(1).padStart(9)} ms  ${per(ms)}${k}`)
+    const busy = areas.filter(([k]) => k !== '(idle)' && k !== '(profiler)').reduce((t, [, ms]) => t + ms, 0)
+    console.log(`${busy.toFixed(1).padStart(9)} ms  ${per(busy)}busy (all but idle and the profiler)`)
+    return
+  }
   if (values['by-file']) {
     const byFile = selfByFile(profile)
     s.self = byFile.module
