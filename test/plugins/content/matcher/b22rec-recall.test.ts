@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js'
+import { SHARED_DICTIONARY, hasEvalFile } from './eval-helpers.js'
+
+/**
+ * Classes of misses blind22 and blind23 showed (issue #22, b22rec), with new sentences of each class, violating and
+ * clean, on the shared dictionary as it is (its standard categories' expansions and context words).
+ */
+describe.skipIf(!hasEvalFile)('b22rec: first top-ups, a price asked for, an order taken past a cut word', () => {
+  let compiled: ReturnType<typeof compileMatcher> | undefined
+  const categories = (text: string) =>
+    (compiled ??= compileMatcher(loadDictionaryFiles([SHARED_DICTIONARY]).dictionary)).categoriesOf(text)
+
+  it('confirms gambling initials with a first top-up bonus (首充), as with a first deposit (首存)', () => {
+    expect(categories('新上线的 bjl，首充送百分之五十')).toEqual(['gambling'])
+    expect(categories('lhc 老站换新域名了，首充就返')).toEqual(['gambling'])
+  })
+
+  it('leaves those initials alone when nothing is topped up (a contract party, a service centre)', () => {
+    expect(categories('合同里的 BJL 是乙方简称，首页写清楚')).toEqual([])
+    expect(categories('SSC 的同事说首次充电要满八小时')).toEqual([])
+  })
+
+  it('finds the initials of a price whose copy is asked for (jhj 清单发我一份)', () => {
+    expect(categories('上个月的 jhj 单子发我一份')).toEqual(['confidential'])
+    expect(categories('把 cbj 明细给我一份，明天要用')).toEqual(['confidential'])
+  })
+
+  it('leaves a price’s initials alone when what is sent is a form or a call (a tender’s field)', () => {
+    expect(categories('标书里 cbj 那栏填完发我')).toEqual([])
+    expect(categories('cbj 刚才给我打了个电话')).toEqual([])
+  })
+
+  it('finds an order term taken by a verb the segmenter joins to it (走私单, 接私单)', () => {
+    expect(categories('这个老客户以后都走私单，价格好说')).toEqual(['private_deal'])
+    expect(categories('周末那几单我走私单了')).toEqual(['private_deal'])
+  })
+
+  it('leaves smuggling alone where the term runs into a noun (走私单位, 走私单据)', () => {
+    expect(categories('新闻说海关查了一家走私单位')).toEqual([])
+    expect(categories('那批走私单据是伪造的')).toEqual([])
+  })
+})
