@@ -2,15 +2,18 @@ import type { Dictionary } from './types.js'
 
 /** The measure words a noun after 是 takes in speech: 是个骗子, 是一个骗子. */
 const MEASURE_WORDS = ['个', '一个']
+/** The adverbs that stress 是 in speech: 就是骗子, 真是个骗子, 也是骗子 (b22rec, issue #22). */
+const STRESS_ADVERBS = ['就', '真', '也']
 
 /** Ideographs of the CJK Unified Ideographs block, one UTF-16 unit each. */
 const IDEOGRAPHS = /^[\u4e00-\u9fff]+$/
 
 /**
  * The ways a term saying what someone or something is (`老板是骗子`, `产品是垃圾`) is said with a measure
- * word before the noun: `老板是个骗子`, `老板是一个骗子`. Only for a term of ideographs with one character
- * or more before 是 and two or more after it (the noun of a name-calling; `是否` or a term ending 是X is no
- * such sentence), whose noun has no measure word yet.
+ * word before the noun (`老板是个骗子`, `老板是一个骗子`), an adverb stressing 是 (`老板就是骗子`, `老板真是骗子`,
+ * `老板也是骗子`), or both (`老板就是个骗子`). Only for a term of ideographs with one character or more before 是
+ * and two or more after it (the noun of a name-calling; `是否` or a term ending 是X is no such sentence), whose
+ * noun has no measure word yet; a negation (`老板不是骗子`) is none of these.
  */
 export function measureWordForms(term: string): string[] {
   if (!IDEOGRAPHS.test(term)) return []
@@ -18,7 +21,10 @@ export function measureWordForms(term: string): string[] {
   if (at < 1 || term.length - at - 1 < 2) return []
   const noun = term.slice(at + 1)
   if (MEASURE_WORDS.some(w => noun.startsWith(w))) return []
-  return MEASURE_WORDS.map(w => `${term.slice(0, at + 1)}${w}${noun}`)
+  const subject = term.slice(0, at)
+  const measured = MEASURE_WORDS.map(w => `${subject}是${w}${noun}`)
+  const stressed = STRESS_ADVERBS.flatMap(a => ['', ...MEASURE_WORDS].map(w => `${subject}${a}是${w}${noun}`))
+  return [...measured, ...stressed]
 }
 
 /**

@@ -41,3 +41,20 @@ describe.skipIf(!hasEvalFile)('b22rec: first top-ups, a price asked for, an orde
     expect(categories('那批走私单据是伪造的')).toEqual([])
   })
 })
+
+describe.skipIf(!hasEvalFile)('b22rec: a term saying what someone is, with 是 stressed (老板就是个骗子)', () => {
+  let compiled: ReturnType<typeof compileMatcher> | undefined
+  const categories = (text: string) =>
+    (compiled ??= compileMatcher(loadDictionaryFiles([SHARED_DICTIONARY]).dictionary)).categoriesOf(text)
+
+  it('finds the term with 就, 真 or 也 before 是, a measure word or not, expansions and all', () => {
+    expect(categories('说实话我们老板真是个骗子')).toEqual(['defamation'])
+    expect(categories('别信了，老板也是骗子，跟中介一伙的')).toEqual(['defamation'])
+    expect(categories('我早说了老板就是个骗纸')).toEqual(['defamation'])
+  })
+
+  it('leaves a negation and other nouns alone', () => {
+    expect(categories('老板就不是骗子，是被中介坑了')).toEqual([])
+    expect(categories('老板真是个好人，骗子是那个中介')).toEqual([])
+  })
+})
