@@ -27,10 +27,32 @@ export function measureWordForms(term: string): string[] {
   return [...measured, ...stressed]
 }
 
+/** Words chat writes in letters, as the letters they are written with: 微信 as vx or v信 (v for wei, x for xin). */
+const CHAT_SPELLINGS: ReadonlyArray<[string, readonly string[]]> = [['微信', ['vx', 'v信']]]
+
 /**
- * The measure-word forms of a dictionary's terms (see measureWordForms), each with its term: the matcher
- * compiles each form as a term of the term's category, expansions and all (老板是个骗纸), and reports its hits
- * as the term's. Not for slang (a form would need no context word) nor a form that is a term itself.
+ * The ways chat writes a term holding a word it spells in letters (see CHAT_SPELLINGS): `加我微信` as `加我vx`,
+ * `加我v信`; `微信转账` as `vx转账` (b22rec, issue #22). The first such word of the term only.
+ */
+export function chatSpellings(term: string): string[] {
+  for (const [word, spellings] of CHAT_SPELLINGS) {
+    const at = term.indexOf(word)
+    if (at >= 0) return spellings.map(w => `${term.slice(0, at)}${w}${term.slice(at + word.length)}`)
+  }
+  return []
+}
+
+/** Every way a term is said that the matcher compiles as a term of its own: measureWordForms, chatSpellings. */
+export function spokenForms(term: string): string[] {
+  const chat = chatSpellings(term)
+  const measured = measureWordForms(term)
+  return chat.length === 0 ? measured : [...measured, ...chat]
+}
+
+/**
+ * The spoken forms of a dictionary's terms (see spokenForms), each with its term: the matcher compiles each
+ * form as a term of the term's category, expansions and all (老板是个骗纸), and reports its hits as the term's.
+ * Not for slang (a form would need no context word) nor a form that is a term itself.
  */
 export function measureWordTerms(dictionary: Dictionary): Map<string, string> {
   const terms = new Set(Object.values(dictionary.categories).flatMap(rule => rule.terms))
@@ -38,7 +60,7 @@ export function measureWordTerms(dictionary: Dictionary): Map<string, string> {
   for (const rule of Object.values(dictionary.categories)) {
     for (const term of rule.terms) {
       if (rule.slang?.includes(term)) continue
-      for (const form of measureWordForms(term)) if (!terms.has(form)) spoken.set(form, term)
+      for (const form of spokenForms(term)) if (!terms.has(form)) spoken.set(form, term)
     }
   }
   return spoken

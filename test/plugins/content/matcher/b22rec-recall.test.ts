@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js'
+import { chatSpellings, spokenForms } from '../../../../plugins/content/matcher/measure-words.js'
 import { SHARED_DICTIONARY, hasEvalFile } from './eval-helpers.js'
 
 /**
@@ -56,5 +57,36 @@ describe.skipIf(!hasEvalFile)('b22rec: a term saying what someone is, with 是 s
   it('leaves a negation and other nouns alone', () => {
     expect(categories('老板就不是骗子，是被中介坑了')).toEqual([])
     expect(categories('老板真是个好人，骗子是那个中介')).toEqual([])
+  })
+})
+
+describe.skipIf(!hasEvalFile)('b22rec: a term holding 微信 written as chat spells it (加我vx, 加我v信)', () => {
+  let compiled: ReturnType<typeof compileMatcher> | undefined
+  const scan = (text: string) =>
+    (compiled ??= compileMatcher(loadDictionaryFiles([SHARED_DICTIONARY]).dictionary))
+      .scan(text)
+      .map(m => [m.category, m.term, m.matched])
+
+  it('finds the term with 微信 written vx or v信, spaced or not, reported as the term', () => {
+    expect(scan('要资料的加我 vx，私发')).toEqual([['contact', '加我微信', '加我 vx']])
+    expect(scan('团购名额不多，加我V信登记')).toEqual([['contact', '加我微信', '加我V信']])
+  })
+
+  it('leaves other letters after 加我 alone', () => {
+    expect(scan('客户刚加我vip群了')).toEqual([])
+    expect(scan('老王说他加我 vs 他们组打一场')).toEqual([])
+  })
+})
+
+describe('b22rec: chat spellings of a term (chatSpellings)', () => {
+  it('writes 微信 in a term as vx and v信, and nothing for a term without it', () => {
+    expect(chatSpellings('加我微信')).toEqual(['加我vx', '加我v信'])
+    expect(chatSpellings('微信转账')).toEqual(['vx转账', 'v信转账'])
+    expect(chatSpellings('私聊我')).toEqual([])
+  })
+
+  it('puts them after the measure-word forms among a term’s spoken forms', () => {
+    expect(spokenForms('加我微信')).toEqual(['加我vx', '加我v信'])
+    expect(spokenForms('老板是骗子').slice(0, 2)).toEqual(['老板是个骗子', '老板是一个骗子'])
   })
 })
