@@ -30,16 +30,20 @@ export function measureWordForms(term: string): string[] {
 /** Words chat writes in letters, as the letters they are written with: 微信 as vx or v信 (v for wei, x for xin). */
 const CHAT_SPELLINGS: ReadonlyArray<[string, readonly string[]]> = [['微信', ['vx', 'v信']]]
 
+/** A term ending in the letter v after an ideograph (加v, 加个v): v writes 微, so vx after it writes 微信. */
+const ENDS_IN_WEI = /\p{Script=Han}v$/iu
+
 /**
  * The ways chat writes a term holding a word it spells in letters (see CHAT_SPELLINGS): `加我微信` as `加我vx`,
- * `加我v信`; `微信转账` as `vx转账` (b22rec, issue #22). The first such word of the term only.
+ * `加我v信`; `微信转账` as `vx转账`; and a term ending in v for 微 with x for 信 after it: `加v` as `加vx` (`+vx`,
+ * + read as 加) (b22rec, issue #22). The first such word of the term only.
  */
 export function chatSpellings(term: string): string[] {
   for (const [word, spellings] of CHAT_SPELLINGS) {
     const at = term.indexOf(word)
     if (at >= 0) return spellings.map(w => `${term.slice(0, at)}${w}${term.slice(at + word.length)}`)
   }
-  return []
+  return ENDS_IN_WEI.test(term) ? [`${term}x`] : []
 }
 
 /** Every way a term is said that the matcher compiles as a term of its own: measureWordForms, chatSpellings. */

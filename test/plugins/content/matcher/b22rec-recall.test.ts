@@ -72,6 +72,12 @@ describe.skipIf(!hasEvalFile)('b22rec: a term holding 微信 written as chat spe
     expect(scan('团购名额不多，加我V信登记')).toEqual([['contact', '加我微信', '加我V信']])
   })
 
+  it('finds 加v with x for 信 after it, + read as 加 (+vx), and no longer Latin word', () => {
+    expect(scan('装修报价 +vx 详聊')).toEqual([['contact', '加v', '+vx']])
+    expect(scan('想拿样品的加VX')).toEqual([['contact', '加v', '加VX']])
+    expect(scan('这款显卡加vxr驱动就行')).toEqual([])
+  })
+
   it('leaves other letters after 加我 alone', () => {
     expect(scan('客户刚加我vip群了')).toEqual([])
     expect(scan('老王说他加我 vs 他们组打一场')).toEqual([])
@@ -83,6 +89,12 @@ describe('b22rec: chat spellings of a term (chatSpellings)', () => {
     expect(chatSpellings('加我微信')).toEqual(['加我vx', '加我v信'])
     expect(chatSpellings('微信转账')).toEqual(['vx转账', 'v信转账'])
     expect(chatSpellings('私聊我')).toEqual([])
+  })
+
+  it('writes a term ending in v for 微 with x for 信 after it (加v as 加vx), not a term of letters alone', () => {
+    expect(chatSpellings('加v')).toEqual(['加vx'])
+    expect(chatSpellings('加个V')).toEqual(['加个Vx'])
+    expect(chatSpellings('tv')).toEqual([])
   })
 
   it('puts them after the measure-word forms among a term’s spoken forms', () => {
