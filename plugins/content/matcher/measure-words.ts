@@ -27,8 +27,8 @@ export function measureWordForms(term: string): string[] {
   return [...measured, ...stressed]
 }
 
-/** Words chat writes in letters, as the letters they are written with: 微信 as vx or v信 (v for wei, x for xin). */
-const CHAT_SPELLINGS: ReadonlyArray<[string, readonly string[]]> = [['微信', ['vx', 'v信']]]
+/** Words chat writes in letters, as the letters they are written with: 微信 as vx, v信 or v alone (v for wei, x for xin). */
+const CHAT_SPELLINGS: ReadonlyArray<[string, readonly string[]]> = [['微信', ['vx', 'v信', 'v']]]
 
 /** A term ending in the letter v after an ideograph (加v, 加个v): v writes 微, so vx after it writes 微信. */
 const ENDS_IN_WEI = /\p{Script=Han}v$/iu

@@ -60,16 +60,18 @@ describe.skipIf(!hasEvalFile)('b22rec: a term saying what someone is, with 是 s
   })
 })
 
-describe.skipIf(!hasEvalFile)('b22rec: a term holding 微信 written as chat spells it (加我vx, 加我v信)', () => {
+describe.skipIf(!hasEvalFile)('b22rec: a term holding 微信 written as chat spells it (加我vx, 加我v信, 加我 v)', () => {
   let compiled: ReturnType<typeof compileMatcher> | undefined
   const scan = (text: string) =>
     (compiled ??= compileMatcher(loadDictionaryFiles([SHARED_DICTIONARY]).dictionary))
       .scan(text)
       .map(m => [m.category, m.term, m.matched])
 
-  it('finds the term with 微信 written vx or v信, spaced or not, reported as the term', () => {
+  it('finds the term with 微信 written vx, v信 or v, spaced or not, reported as the term', () => {
     expect(scan('要资料的加我 vx，私发')).toEqual([['contact', '加我微信', '加我 vx']])
-    expect(scan('团购名额不多，加我V信登记')).toEqual([['contact', '加我微信', '加我V信']])
+    // 加我V is found inside it too, as the same term.
+    expect(scan('团购名额不多，加我V信登记')).toContainEqual(['contact', '加我微信', '加我V信'])
+    expect(scan('价格群里不方便说，加我 v 细聊')).toEqual([['contact', '加我微信', '加我 v']])
   })
 
   it('finds 加v with x for 信 after it, + read as 加 (+vx), and no longer Latin word', () => {
@@ -86,8 +88,8 @@ describe.skipIf(!hasEvalFile)('b22rec: a term holding 微信 written as chat spe
 
 describe('b22rec: chat spellings of a term (chatSpellings)', () => {
   it('writes 微信 in a term as vx and v信, and nothing for a term without it', () => {
-    expect(chatSpellings('加我微信')).toEqual(['加我vx', '加我v信'])
-    expect(chatSpellings('微信转账')).toEqual(['vx转账', 'v信转账'])
+    expect(chatSpellings('加我微信')).toEqual(['加我vx', '加我v信', '加我v'])
+    expect(chatSpellings('微信转账')).toEqual(['vx转账', 'v信转账', 'v转账'])
     expect(chatSpellings('私聊我')).toEqual([])
   })
 
@@ -98,7 +100,7 @@ describe('b22rec: chat spellings of a term (chatSpellings)', () => {
   })
 
   it('puts them after the measure-word forms among a term’s spoken forms', () => {
-    expect(spokenForms('加我微信')).toEqual(['加我vx', '加我v信'])
+    expect(spokenForms('加我微信')).toEqual(['加我vx', '加我v信', '加我v'])
     expect(spokenForms('老板是骗子').slice(0, 2)).toEqual(['老板是个骗子', '老板是一个骗子'])
   })
 })
