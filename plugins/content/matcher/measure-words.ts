@@ -30,18 +30,25 @@ export function measureWordForms(term: string): string[] {
 /** Words chat writes in letters, as the letters they are written with: 微信 as vx, v信 or v alone (v for wei, x for xin). */
 const CHAT_SPELLINGS: ReadonlyArray<[string, readonly string[]]> = [['微信', ['vx', 'v信', 'v']]]
 
+/** An ideograph anywhere. */
+const HAN = /\p{Script=Han}/u
+
 /** A term ending in the letter v after an ideograph (加v, 加个v): v writes 微, so vx after it writes 微信. */
 const ENDS_IN_WEI = /\p{Script=Han}v$/iu
 
 /**
  * The ways chat writes a term holding a word it spells in letters (see CHAT_SPELLINGS): `加我微信` as `加我vx`,
  * `加我v信`; `微信转账` as `vx转账`; and a term ending in v for 微 with x for 信 after it: `加v` as `加vx` (`+vx`,
- * + read as 加) (b22rec, issue #22). The first such word of the term only.
+ * + read as 加) (b22rec, issue #22). The first such word of the term only, and no form of letters alone (微信 is
+ * no vx here).
  */
 export function chatSpellings(term: string): string[] {
   for (const [word, spellings] of CHAT_SPELLINGS) {
     const at = term.indexOf(word)
-    if (at >= 0) return spellings.map(w => `${term.slice(0, at)}${w}${term.slice(at + word.length)}`)
+    if (at < 0) continue
+    const forms = spellings.map(w => `${term.slice(0, at)}${w}${term.slice(at + word.length)}`)
+    // Letters alone (微信 as vx or v) are another term's business: a dictionary lists them with their own context.
+    return forms.filter(form => HAN.test(form))
   }
   return ENDS_IN_WEI.test(term) ? [`${term}x`] : []
 }

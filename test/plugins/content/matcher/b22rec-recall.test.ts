@@ -93,6 +93,10 @@ describe('b22rec: chat spellings of a term (chatSpellings)', () => {
     expect(chatSpellings('私聊我')).toEqual([])
   })
 
+  it('gives no form of letters alone: 微信 as a term is no vx nor v', () => {
+    expect(chatSpellings('微信')).toEqual(['v信'])
+  })
+
   it('writes a term ending in v for 微 with x for 信 after it (加v as 加vx), not a term of letters alone', () => {
     expect(chatSpellings('加v')).toEqual(['加vx'])
     expect(chatSpellings('加个V')).toEqual(['加个Vx'])
