@@ -14,10 +14,12 @@ function priceInitials(c: Candidate): boolean {
 const HAND_OVER_REACH = 8
 
 /**
- * Handing something over to someone, or putting it in a group: 给你了, 发你, 给他看, 发给客户, 拉到群里. A give
- * verb before a verb (`给你打电话`) is a preposition, and a send verb before a noun (`发你邮箱`) sends that noun.
+ * Handing something over to someone, or putting it in a group: 给你了, 发你, 给他看, 发给客户, 拉到群里; or a copy
+ * of it asked for: 发我一份, 给我一份. A give verb before a verb (`给你打电话`) is a preposition, and a send verb
+ * before a noun (`发你邮箱`) sends that noun.
  */
-const HANDED_OVER = /(?:发|给|传)(?:给)?(?:你|您|他|她|客户)(?:了|看|吧|啊|[\s，,。！!？?；;])|(?:拉|发)(?:到|进)群/u
+const HANDED_OVER =
+  /(?:发|给|传)(?:给)?(?:你|您|他|她|客户)(?:了|看|吧|啊|[\s，,。！!？?；;])|(?:发|给|传)(?:给)?我一份|(?:拉|发)(?:到|进)群/u
 
 /** What ends a sentence: a hand-over verb is looked for in the initials' sentence only. */
 const SENTENCE_END = /[。！!？?\n]/u
@@ -25,7 +27,8 @@ const SENTENCE_END = /[。！!？?\n]/u
 /**
  * True for initials of a price term (`cbj` 成本价, `jhj` 进货价) followed, in their sentence and at most
  * HAND_OVER_REACH characters on, by a verb handing it to someone (`cbj 给你了`, `这款的cbj我发你`,
- * `客户问我 jhj，我直接给他看了`): the price is passed on, as a leak word of the category would say.
+ * `客户问我 jhj，我直接给他看了`) or asking for a copy (`jhj 清单发我一份`): the price is passed on, as a leak word
+ * of the category would say.
  * `cbj 给你打电话了` (a name), `jhj 发你邮箱了` and a tender's `cbj 那一栏` stay without.
  */
 export function handsOverPrice(text: string, c: Candidate): boolean {
@@ -51,8 +54,17 @@ const OBJECT_END_AFTER = /^[ \t]?(?:[吗吧呢啊呀了就也都还才，,。！
  * `接 sd 吗？`, `走 sd 就行`. Followed by a noun they name something else (`走 sd 流程`, `接 sd 卡`).
  */
 export function takesAnOrder(text: string, c: Candidate): boolean {
-  if (c.kind !== 'initials' || !c.term.endsWith('单')) return false
+  return c.kind === 'initials' && isOrderTaken(text, c)
+}
+
+/**
+ * True for a hit of an order term (one ending in 单: 私单) as the whole object of a verb that takes orders, written
+ * right before it (see takesAnOrder): `这单走私单，不开票`, where the segmenter reads 走私|单 (smuggling) though the
+ * verb takes the order (see word-context.ts cutsWords). Followed by a noun it is another word (`走私单位`, `走私单据`).
+ */
+export function isOrderTaken(text: string, c: Candidate): boolean {
   return (
+    c.term.endsWith('单') &&
     ORDER_VERB_BEFORE.test(text.slice(Math.max(0, c.start - 2), c.start)) &&
     OBJECT_END_AFTER.test(text.slice(c.end, c.end + 2))
   )

@@ -2,15 +2,18 @@ import type { Dictionary } from './types.js'
 
 /** The measure words a noun after 是 takes in speech: 是个骗子, 是一个骗子. */
 const MEASURE_WORDS = ['个', '一个']
+/** The adverbs that stress 是 in speech: 就是骗子, 真是个骗子, 也是骗子 (b22rec, issue #22). */
+const STRESS_ADVERBS = ['就', '真', '也']
 
 /** Ideographs of the CJK Unified Ideographs block, one UTF-16 unit each. */
 const IDEOGRAPHS = /^[\u4e00-\u9fff]+$/
 
 /**
  * The ways a term saying what someone or something is (`老板是骗子`, `产品是垃圾`) is said with a measure
- * word before the noun: `老板是个骗子`, `老板是一个骗子`. Only for a term of ideographs with one character
- * or more before 是 and two or more after it (the noun of a name-calling; `是否` or a term ending 是X is no
- * such sentence), whose noun has no measure word yet.
+ * word before the noun (`老板是个骗子`, `老板是一个骗子`), an adverb stressing 是 (`老板就是骗子`, `老板真是骗子`,
+ * `老板也是骗子`), or both (`老板就是个骗子`). Only for a term of ideographs with one character or more before 是
+ * and two or more after it (the noun of a name-calling; `是否` or a term ending 是X is no such sentence), whose
+ * noun has no measure word yet; a negation (`老板不是骗子`) is none of these.
  */
 export function measureWordForms(term: string): string[] {
   if (!IDEOGRAPHS.test(term)) return []
@@ -18,13 +21,49 @@ export function measureWordForms(term: string): string[] {
   if (at < 1 || term.length - at - 1 < 2) return []
   const noun = term.slice(at + 1)
   if (MEASURE_WORDS.some(w => noun.startsWith(w))) return []
-  return MEASURE_WORDS.map(w => `${term.slice(0, at + 1)}${w}${noun}`)
+  const subject = term.slice(0, at)
+  const measured = MEASURE_WORDS.map(w => `${subject}是${w}${noun}`)
+  const stressed = STRESS_ADVERBS.flatMap(a => ['', ...MEASURE_WORDS].map(w => `${subject}${a}是${w}${noun}`))
+  return [...measured, ...stressed]
+}
+
+/** Words chat writes in letters, as the letters they are written with: 微信 as vx, v信 or v alone (v for wei, x for xin). */
+const CHAT_SPELLINGS: ReadonlyArray<[string, readonly string[]]> = [['微信', ['vx', 'v信', 'v']]]
+
+/** An ideograph anywhere. */
+const HAN = /\p{Script=Han}/u
+
+/** A term ending in the letter v after an ideograph (加v, 加个v): v writes 微, so vx after it writes 微信. */
+const ENDS_IN_WEI = /\p{Script=Han}v$/iu
+
+/**
+ * The ways chat writes a term holding a word it spells in letters (see CHAT_SPELLINGS): `加我微信` as `加我vx`,
+ * `加我v信`; `微信转账` as `vx转账`; and a term ending in v for 微 with x for 信 after it: `加v` as `加vx` (`+vx`,
+ * + read as 加) (b22rec, issue #22). The first such word of the term only, and no form of letters alone (微信 is
+ * no vx here).
+ */
+export function chatSpellings(term: string): string[] {
+  for (const [word, spellings] of CHAT_SPELLINGS) {
+    const at = term.indexOf(word)
+    if (at < 0) continue
+    const forms = spellings.map(w => `${term.slice(0, at)}${w}${term.slice(at + word.length)}`)
+    // Letters alone (微信 as vx or v) are another term's business: a dictionary lists them with their own context.
+    return forms.filter(form => HAN.test(form))
+  }
+  return ENDS_IN_WEI.test(term) ? [`${term}x`] : []
+}
+
+/** Every way a term is said that the matcher compiles as a term of its own: measureWordForms, chatSpellings. */
+export function spokenForms(term: string): string[] {
+  const chat = chatSpellings(term)
+  const measured = measureWordForms(term)
+  return chat.length === 0 ? measured : [...measured, ...chat]
 }
 
 /**
- * The measure-word forms of a dictionary's terms (see measureWordForms), each with its term: the matcher
- * compiles each form as a term of the term's category, expansions and all (老板是个骗纸), and reports its hits
- * as the term's. Not for slang (a form would need no context word) nor a form that is a term itself.
+ * The spoken forms of a dictionary's terms (see spokenForms), each with its term: the matcher compiles each
+ * form as a term of the term's category, expansions and all (老板是个骗纸), and reports its hits as the term's.
+ * Not for slang (a form would need no context word) nor a form that is a term itself.
  */
 export function measureWordTerms(dictionary: Dictionary): Map<string, string> {
   const terms = new Set(Object.values(dictionary.categories).flatMap(rule => rule.terms))
@@ -32,7 +71,7 @@ export function measureWordTerms(dictionary: Dictionary): Map<string, string> {
   for (const rule of Object.values(dictionary.categories)) {
     for (const term of rule.terms) {
       if (rule.slang?.includes(term)) continue
-      for (const form of measureWordForms(term)) if (!terms.has(form)) spoken.set(form, term)
+      for (const form of spokenForms(term)) if (!terms.has(form)) spoken.set(form, term)
     }
   }
   return spoken

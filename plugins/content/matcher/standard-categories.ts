@@ -66,6 +66,8 @@ export const STANDARD_CATEGORIES: Readonly<Record<string, StandardCategory>> = {
       '庄家',
       // A number that hits the special draw (一码中特, 中特码: b19fix, issue #22).
       '中特',
+      // The first top-up's bonus, as 首存 the first deposit's (首充翻倍, 首充送: b22rec, issue #22).
+      '首充',
     ],
   },
   ad: { expand: WITH_INITIALS },

@@ -1,6 +1,6 @@
 import { expandTerm, swapAlternatives, type ExpansionKind } from './expand.js'
 import { type IdArray, Int32Buffer, narrowIds, narrowSignedIds } from './key-list.js'
-import { measureWordForms, measureWordTerms } from './measure-words.js'
+import { measureWordTerms, spokenForms } from './measure-words.js'
 import { foldedKey } from './normalize.js'
 import { ReadingOwners, readingOwnerOf, type ReadingTables } from './reading-owners.js'
 import { SplitOwners, splitOwnerOf, type SplitTables } from './split-owners.js'
@@ -263,10 +263,10 @@ export function indexTerms(dictionary: Dictionary): IndexedTerms {
     owners.flags.push(flags | (kind << 8))
     owners.order.push(added)
   }
-  // Each term's measure-word forms follow it as terms of its own (老板是个骗子; see measureWordTerms).
+  // Each term's spoken forms follow it as terms of its own (老板是个骗子, 加我vx; see measureWordTerms).
   const spoken = measureWordTerms(dictionary)
   const spokenTerms = (terms: string[]): string[] =>
-    spoken.size === 0 ? terms : terms.flatMap(t => [t, ...measureWordForms(t).filter(f => spoken.get(f) === t)])
+    spoken.size === 0 ? terms : terms.flatMap(t => [t, ...spokenForms(t).filter(f => spoken.get(f) === t)])
   const categories = Object.entries(dictionary.categories)
   for (const [category, rule] of categories) {
     for (const term of spokenTerms(rule.terms)) add(category, term, 0, 0, term, foldedKey(term), order++)

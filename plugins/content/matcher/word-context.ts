@@ -7,6 +7,7 @@ import { movesPrice, offersPrice, readsAsPayment, receivesPay, sellsToSpeaker, s
 import { abbreviatesName, glossedAsName, namesMention, namesPerson, namesSubject } from './form-names.js'
 import { countsCompanies, countsSwap, namesWaste, takesComplement } from './form-waste-counts.js'
 import { handedInside, invitesToOwnGroup, namesPremises, promotesOwn, requiresSafety } from './form-work.js'
+import { isOrderTaken } from './initials-context.js'
 import { namesBySurname } from './surname-names.js'
 import { talkedAbout } from './talked-about.js'
 import type { MatchKind } from './types.js'
@@ -180,11 +181,12 @@ const NUMERALS = new Set('〇零一二三四五六七八九十两几百千万012
  * characters on either side of the hit's edge make a word of CC-CEDICT, or it is a number that a homophone
  * swapped a numeral into. 下注 in 表格|下|注明, 援交 in 救援|交接, 去死 in 去|死角, 日赚 in 节日|赚, 老虎机 →
  * 老胡机 in 老|胡|机电, 去死 → 去四 in 去|四楼 are no hits; 下注 in 网上|下|注|平台, 去死 in 你|快|去死吧 and 约炮
- * in 约|炮|吧 are (no word reaches out of the hit). The text is segmented only when an edge pair is such a
- * word, which few hits have.
+ * in 约|炮|吧 are (no word reaches out of the hit); nor is an order term taken by the verb before it (走私单 in
+ * 这单走私单, see isOrderTaken). The text is segmented only when an edge pair is such a word, which few hits have.
  */
 function cutsWords(text: string, c: Candidate): boolean {
   if (!CUT_KINDS.has(c.kind) || (c.term.length > SHORT_TERM && codePoints(c.term) > SHORT_TERM)) return false
+  if (isOrderTaken(text, c)) return false
   const { start, end } = c
   const startPair = start > 0 && isWordOf(text.charCodeAt(start - 1), text.charCodeAt(start))
   const endPair =

@@ -53,6 +53,16 @@ describe('check command', () => {
             kind: 'normalised',
             reviewOnly: false,
           },
+          // 加我微信 as chat spells it (加我v信, see measure-words.ts chatSpellings).
+          {
+            category: 'contact',
+            term: '加我微信',
+            start: 5,
+            end: 9,
+            matched: '加我Ｖ信',
+            kind: 'normalised',
+            reviewOnly: false,
+          },
           {
             category: 'contact',
             term: 'v信',

@@ -146,8 +146,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's goals are NOT met here. Blind, it measured 0.858 / 0.796 (109/127, 109/137); most of its misses
   // are slang the shared dictionary lacks (the shipped one has it: see below).
-  it('heldout-blind8: at least the figures after the class fixes (precision 115/118, recall 115/137)', () => {
-    expectFloors(matcherOf(), BLIND8, 115 / 118, 115 / 137)
+  it('heldout-blind8: at least the figures after the class fixes (precision 117/120, recall 117/137)', () => {
+    expectFloors(matcherOf(), BLIND8, 117 / 120, 117 / 137)
   })
 
   // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.885 / 0.871 (115/130, 115/132); its false positives
@@ -161,8 +161,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // Issue #22's goals are NOT met here. Blind on f348674: 0.816 / 0.767; below, after its classes (b10prec: reports,
   // words across a term's edge, internal-group scopes; b10rec: splits with radical forms, digit letters, initials;
   // b11prec: the company's own gift, safety required of the work; b11rec: a price's initials with an amount after them).
-  it('heldout-blind10: at least the figures after the class fixes (precision 111/114, recall 111/133)', () => {
-    expectFloors(matcherOf(), BLIND10, 111 / 114, 111 / 133)
+  it('heldout-blind10: at least the figures after the class fixes (precision 112/115, recall 112/133)', () => {
+    expectFloors(matcherOf(), BLIND10, 112 / 115, 112 / 133)
   })
 
   // Issue #22's recall goal is NOT met here. Blind on f348674: 0.823 / 0.779; after blind10's fixes (unseen):
@@ -192,8 +192,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // a code, a colour, a sale to us, a claim asked about). Its misses are a top-component look-alike (信誊), a dash
   // for 一, surname-like homophones (元交, 沙比) and 走私单 cut by 走私; below, after b13rec's dash for 一 and
   // look-alike components (信誊).
-  it('heldout-blind14: at least the figures after its classes (precision 133/133, recall 133/134)', () => {
-    expectFloors(matcherOf(), BLIND14, 133 / 133, 133 / 134)
+  it('heldout-blind14: at least the figures after its classes (precision 134/134, recall 134/134)', () => {
+    expectFloors(matcherOf(), BLIND14, 134 / 134, 134 / 134)
   })
 
   // Issue #22's recall goal is NOT met here. Blind on b40fa706 0.903 / 0.890; unseen after the standard categories,
@@ -205,14 +205,14 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.947 / 0.934 and 0.902 / 0.914; 146/150
-  // after left22's later-gloss surnames (夏, 郑…).
-  it('heldout-blind16 (unseen): at least the figures measured (precision 146/148, recall 146/152)', () => {
-    expectFloors(matcherOf(), BLIND16, 146 / 148, 146 / 152, true)
+  // after left22's later-gloss surnames (夏, 郑…); b22rec's recall classes (figures only): 146/148 → 147/149, 146/152 → 147/152.
+  it('heldout-blind16 (unseen): at least the figures measured (precision 147/149, recall 147/152)', () => {
+    expectFloors(matcherOf(), BLIND16, 147 / 149, 147 / 152, true)
   })
   // Opened for b17prec: 144/159 before its rule and report classes. left22: a surname (+1 precision), then an account
   // after 是 counted as contact details (a report passing one on keeps its hit; b17-222's label calls it clean: -1).
-  it('heldout-blind17: at least the figures after its rule and report classes (precision 146/148, recall 146/151)', () => {
-    expectFloors(matcherOf(), BLIND17, 146 / 148, 146 / 151)
+  it('heldout-blind17: at least the figures after its rule and report classes (precision 147/149, recall 147/151)', () => {
+    expectFloors(matcherOf(), BLIND17, 147 / 149, 147 / 151)
   })
 
   // Issue #22's goals are NOT met here. Blind on 144f0384 90/109, 90/105; unseen after the session's other classes
@@ -228,25 +228,25 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // 谁把…转到…了？, 竞品说自己是, 找我要…没给…报备, 谁去跟他沟通, 群成员“…”发了…请处理, …几个字), a name starting a
   // sentence, everyday words the tables lack (撕单, 跑圈), on-site safety, 有效 of a survey, letters said to be a code:
   // 108/108; then 音 for the component 咅 (内音阝), 中特 as gambling context, 3 read as e (ch3ng): 111/111, 111/114.
-  it('heldout-blind19: at least the figures after its rule, report, name, word, split and initials classes (precision 111/111, recall 111/114)', () => {
-    expectFloors(matcherOf(), BLIND19, 111 / 111, 111 / 114)
+  it('heldout-blind19: at least the figures after its rule, report, name, word, split and initials classes (precision 112/112, recall 112/114)', () => {
+    expectFloors(matcherOf(), BLIND19, 112 / 112, 112 / 114)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 104/111, 104/106; 104/110 on
-  // left22's merge of a296a973 (figures only).
-  it('heldout-blind20 (unseen): at least the figures measured (precision 104/108, recall 104/106)', () => {
-    expectFloors(matcherOf(), BLIND20, 104 / 108, 104 / 106, true)
+  // left22's merge of a296a973 (figures only); b22rec's recall classes: 104/108 → 105/109, 104/106 → 105/106.
+  it('heldout-blind20 (unseen): at least the figures measured (precision 105/109, recall 105/106)', () => {
+    expectFloors(matcherOf(), BLIND20, 105 / 109, 105 / 106, true)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 100/114, 100/103.
   it('heldout-blind21 (unseen): at least the figures measured (precision 100/111, recall 100/103)', () => {
     expectFloors(matcherOf(), BLIND21, 100 / 111, 100 / 103, true)
   })
   // Issue #22's goals are NOT met here. Blind on a6541f17 99/110, 99/104; opened for b22fix.
-  it('heldout-blind22: at least the figures measured (precision 99/110, recall 99/104)', () => {
-    expectFloors(matcherOf(), BLIND22, 99 / 110, 99 / 104)
+  it('heldout-blind22: at least the figures measured (precision 101/112, recall 101/104)', () => {
+    expectFloors(matcherOf(), BLIND22, 101 / 112, 101 / 104)
   })
   // Issue #22's goals are NOT met here. Blind on a6541f17 99/109, 99/104; opened for b22fix.
-  it('heldout-blind23: at least the figures measured (precision 99/109, recall 99/104)', () => {
-    expectFloors(matcherOf(), BLIND23, 99 / 109, 99 / 104)
+  it('heldout-blind23: at least the figures measured (precision 103/113, recall 103/104)', () => {
+    expectFloors(matcherOf(), BLIND23, 103 / 113, 103 / 104)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on a6541f17 97/110, 97/103.
   it('heldout-blind24 (unseen): at least the figures measured (precision 97/110, recall 97/103)', () => {
@@ -259,8 +259,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's precision goal is NOT met here: 6 of its 11 false positives are internal-work rows about
   // confidential prices and lists, which only the group kind tells apart (docs/plugins/content.md).
-  it('heldout-blind8: at least the figures with the slang vocabulary (precision 132/135, recall 132/137)', () => {
-    expectFloors(matcher, BLIND8, 132 / 135, 132 / 137)
+  it('heldout-blind8: at least the figures with the slang vocabulary (precision 133/136, recall 133/137)', () => {
+    expectFloors(matcher, BLIND8, 133 / 136, 133 / 137)
   })
 
   // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.869 / 0.902 (119/137, 119/132); below, after its
@@ -295,8 +295,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   })
 
   // Blind on b40fa706: 0.872 / 0.970; below, after its classes (b14fix), as with the shared dictionary above.
-  it('heldout-blind14: at least the figures after its classes (precision 133/133, recall 133/134)', () => {
-    expectFloors(matcher, BLIND14, 133 / 133, 133 / 134)
+  it('heldout-blind14: at least the figures after its classes (precision 134/134, recall 134/134)', () => {
+    expectFloors(matcher, BLIND14, 134 / 134, 134 / 134)
   })
 
   // Issue #22's goals are NOT met here. Blind on b40fa706 0.898 / 0.904; unseen after b13rec 0.899 / 0.912; below,
@@ -306,13 +306,14 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND15, 134 / 134, 134 / 136)
   })
 
-  // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.925 / 0.967 and 0.881 / 0.927.
-  it('heldout-blind16 (unseen): at least the figures measured (precision 149/152, recall 149/152)', () => {
-    expectFloors(matcher, BLIND16, 149 / 152, 149 / 152, true)
+  // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.925 / 0.967 and 0.881 / 0.927; b22rec's
+  // recall classes (figures only): 149/152 → 150/153, 149/152 → 150/152.
+  it('heldout-blind16 (unseen): at least the figures measured (precision 150/153, recall 150/152)', () => {
+    expectFloors(matcher, BLIND16, 150 / 153, 150 / 152, true)
   })
   // Opened for b17prec: 145/164 before its rule and report classes.
-  it('heldout-blind17: at least the figures after its rule and report classes (precision 147/149, recall 147/151)', () => {
-    expectFloors(matcher, BLIND17, 147 / 149, 147 / 151)
+  it('heldout-blind17: at least the figures after its rule and report classes (precision 148/150, recall 148/151)', () => {
+    expectFloors(matcher, BLIND17, 148 / 150, 148 / 151)
   })
 
   // Issue #22's goals are NOT met here. Blind on 144f0384 93/113, 93/105; unseen after the session's other classes
@@ -328,21 +329,21 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND19, 113 / 113, 113 / 114)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 104/113, 104/106; 104/112 on
-  // left22's merge of a296a973 (figures only).
-  it('heldout-blind20 (unseen): at least the figures measured (precision 104/110, recall 104/106)', () => {
-    expectFloors(matcher, BLIND20, 104 / 110, 104 / 106, true)
+  // left22's merge of a296a973 (figures only); b22rec's recall classes: 104/110 → 105/111, 104/106 → 105/106.
+  it('heldout-blind20 (unseen): at least the figures measured (precision 105/111, recall 105/106)', () => {
+    expectFloors(matcher, BLIND20, 105 / 111, 105 / 106, true)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 100/117, 100/103.
   it('heldout-blind21 (unseen): at least the figures measured (precision 100/114, recall 100/103)', () => {
     expectFloors(matcher, BLIND21, 100 / 114, 100 / 103, true)
   })
   // Issue #22's goals are NOT met here. Blind on a6541f17 100/112, 100/104; opened for b22fix.
-  it('heldout-blind22: at least the figures measured (precision 100/112, recall 100/104)', () => {
-    expectFloors(matcher, BLIND22, 100 / 112, 100 / 104)
+  it('heldout-blind22: at least the figures measured (precision 101/113, recall 101/104)', () => {
+    expectFloors(matcher, BLIND22, 101 / 113, 101 / 104)
   })
   // Issue #22's goals are NOT met here. Blind on a6541f17 100/110, 100/104; opened for b22fix.
-  it('heldout-blind23: at least the figures measured (precision 100/110, recall 100/104)', () => {
-    expectFloors(matcher, BLIND23, 100 / 110, 100 / 104)
+  it('heldout-blind23: at least the figures measured (precision 103/113, recall 103/104)', () => {
+    expectFloors(matcher, BLIND23, 103 / 113, 103 / 104)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on a6541f17 98/110, 98/103.
   it('heldout-blind24 (unseen): at least the figures measured (precision 98/110, recall 98/103)', () => {

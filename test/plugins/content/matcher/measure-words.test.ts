@@ -7,8 +7,20 @@ describe('a term saying what someone is, said with a measure word (老板是个�
   const matcher = matcherOf({ defamation: { terms: ['老板是骗子', '产品是垃圾', '是否'] } } as never)
   const found = (text: string) => matcher.scan(text).map(m => [m.term, m.matched, m.kind])
 
-  it('gives the term with 个 and 一个 before its noun', () => {
-    expect(measureWordForms('老板是骗子')).toEqual(['老板是个骗子', '老板是一个骗子'])
+  it('gives the term with 个 and 一个 before its noun, and with 就, 真 or 也 stressing 是', () => {
+    expect(measureWordForms('老板是骗子')).toEqual([
+      '老板是个骗子',
+      '老板是一个骗子',
+      '老板就是骗子',
+      '老板就是个骗子',
+      '老板就是一个骗子',
+      '老板真是骗子',
+      '老板真是个骗子',
+      '老板真是一个骗子',
+      '老板也是骗子',
+      '老板也是个骗子',
+      '老板也是一个骗子',
+    ])
   })
 
   it('gives none for a term without a noun of two characters after 是, or with a measure word already', () => {
@@ -41,6 +53,10 @@ describe('a term saying what someone is, said with a measure word (老板是个�
   it('gives no form of a slang term, nor one that is a term itself', () => {
     const dictionary = dictionaryOf({ d: { terms: ['老板是骗子', '老板是个骗子', '公司是皮包'] } })
     dictionary.categories.d.slang = ['公司是皮包']
-    expect([...measureWordTerms(dictionary)]).toEqual([['老板是一个骗子', '老板是骗子']])
+    const spoken = [...measureWordTerms(dictionary)]
+    expect(spoken).toContainEqual(['老板是一个骗子', '老板是骗子'])
+    expect(spoken).toContainEqual(['老板就是个骗子', '老板是骗子'])
+    expect(spoken.map(([form]) => form)).not.toContain('老板是个骗子')
+    expect(spoken.some(([, term]) => term !== '老板是骗子')).toBe(false)
   })
 })
