@@ -59,6 +59,7 @@ export function formatIssues(
         if (env)
           return `${at}这项设置不写在配置文件里，写在 .env（或环境变量）：${env}=…（an environment setting: set ${env} in .env, not in the config）`
         const near = nearestKey(k, known) ?? (parent && `${parent}.${k}`)
+        if (!near && path.length === 1 && path[0] === 'plugins') return `${at}${unknownPlugin(known)}`
         const hint = near ? `是不是 ${near}？（unknown key, did you mean ${near}?）` : '拼写错了？（unknown key）'
         return `${at}未知的设置项，${hint}`
       })
@@ -66,6 +67,17 @@ export function formatIssues(
     const hint = nearestValue(issue, doc, path) || asList(issue, doc, path)
     return [`${where(file, doc, lines, path)}${formatPath(path)}: ${issueText(issue)}${hint}`]
   })
+}
+
+/**
+ * A `plugins` section no plugin of this run has and no near name of one: a typo, or the section of a plugin a bot
+ * embedding the package adds, which only that bot's own check (`loadConfig` with its plugins) knows.
+ */
+function unknownPlugin(known: string[]): string {
+  return (
+    `没有这个插件（已知：${known.join(', ')}）。是自己的程序嵌入本包时加的插件，就由那个程序检查：loadConfig(文件, [...PLUGINS, 你的插件])；` +
+    `命令行的 check-config 和 start 只认自带插件 (unknown plugin; a plugin of a bot that embeds the package is checked by that bot's loadConfig)`
+  )
 }
 
 /**

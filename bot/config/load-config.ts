@@ -199,11 +199,11 @@ function groupOverrides(
       const path = ['groups', i, 'plugins', name]
       const def = plugins.find(p => p.name === name)
       if (!def) {
+        const known = plugins.map(p => p.name)
+        const near = nearestKey(name, known)
         problems.push(
-          `${at(path)}${formatPath(path)}: unknown plugin (${hintFor(
-            name,
-            plugins.map(p => p.name),
-          )}known: ${plugins.map(p => p.name).join(', ') || 'none'})`,
+          `${at(path)}${formatPath(path)}: 没有这个插件，${near ? `是不是 ${near}？` : ''}已知：${known.join(', ') || '无'}` +
+            `（unknown plugin${near ? `, did you mean ${near}?` : ''}）`,
         )
         continue
       }
@@ -266,11 +266,6 @@ function setsPath(override: unknown, path: PropertyKey[]): boolean {
 }
 
 /** `did you mean x? ` for a name near a known one, else nothing. */
-function hintFor(name: string, known: string[]): string {
-  const near = nearestKey(name, known)
-  return near ? `did you mean ${near}? ` : ''
-}
-
 function checkReferences(raw: RawConfig, at: (p: PropertyKey[]) => string, problems: string[]): void {
   const names = new Set<unknown>()
   const groups = Array.isArray(raw.groups) ? (raw.groups as RawGroup[]) : []

@@ -89,12 +89,18 @@ export function yearsWithoutHolidays(years: readonly number[], holidays: readonl
   return years.filter(y => !listed.has(y))
 }
 
-/** The warning for years without holiday data (undefined when none): what happens, and the fix. */
+/**
+ * The warning for years without holiday data (undefined when none), for an admin who reads it on day one: that the bot
+ * runs, what those years' days get wrong (and what that moves), and the fix; Chinese first, English after.
+ */
 export function calendarWarning(years: readonly number[]): string | undefined {
   if (!years.length) return undefined
   const list = years.map(y => `${y} 年`).join('、')
+  const last = Math.max(...packageYears)
   return (
-    `⚠️ 节假日日历没有 ${list}的数据：这些年份只按周末休息计算，法定节假日和调休上班日都不会被识别（期限、工作时间、定时任务会按普通工作日走）。` +
-    `请升级 chinese-days，或在配置 calendar.holidays / calendar.workdays 中列出这一年全部的法定放假和调休日期，并在 calendar.years 中写上 ${years.join('、')}（表示这一年已列全）。`
+    `⚠️ 节假日日历没有 ${list}的数据（chinese-days 只到 ${last} 年）。机器人照常运行，其他日期不受影响；` +
+    `只是 ${list}的法定节假日会当工作日算、调休上班的周末当休息日算，这些天的通知期限、工作时间和定时报表会按普通周一到周五走。` +
+    `补上的办法：在配置 calendar.holidays / calendar.workdays 列出${years.length > 1 ? '这些年' : '这一年'}全部的放假和调休日期，并写上 calendar.years: [${years.join(', ')}]（表示已列全）；或升级 chinese-days。` +
+    ` (no holiday data for ${years.join(', ')}: the bot runs; those years only rest on weekends until calendar.holidays, calendar.workdays and calendar.years list them)`
   )
 }

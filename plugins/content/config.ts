@@ -126,11 +126,38 @@ export function dictionaryFile(name: string, path: (p: string) => string): strin
 }
 
 /**
- * True when dictionary files failed to load because a category has no label or severity and the shipped dictionary
- * is not among them: a company file listed alone (it only adds to the shipped categories).
+ * What the shipped dictionary would complete in dictionary files that failed to load without it: the keys of the
+ * shipped categories (and `links`, its top-level links section) that the problems say lack a label, severity or
+ * category. Empty when the shipped dictionary is listed, or when it completes nothing: a company's own new category
+ * needs its own label and severity, and listing the shipped dictionary would not fix that.
  */
-export function lacksShippedDictionary(files: string[], problems: string): boolean {
-  return /has no (category|label|severity)/.test(problems) && !files.some(f => resolve(f) === DEFAULT_DICTIONARY)
+export function shippedCompletes(files: string[], problems: string): string[] {
+  if (files.some(f => resolve(f) === DEFAULT_DICTIONARY)) return []
+  const lacking = new Set([
+    ...[...problems.matchAll(/category "([^"]+)" has no (?:label|severity)/g)].map(m => m[1]),
+    ...(/the top-level links section has no/.test(problems) ? ['links'] : []),
+  ])
+  if (lacking.size === 0) return []
+  const shipped = loadDictionaryFiles([DEFAULT_DICTIONARY]).dictionary
+  return [...lacking].filter(key => (key === 'links' ? shipped.links !== null : Object.hasOwn(shipped.categories, key)))
+}
+
+/**
+ * The hint after dictionary problems that listing the shipped dictionary first fixes ({@link shippedCompletes}),
+ * naming what it completes, with the list to write (`list`); `''` when it fixes none of them.
+ */
+export function shippedFirstHint(files: string[], problems: string, list: string): string {
+  const keys = shippedCompletes(files, problems)
+  if (keys.length === 0) return ''
+  const categories = keys.filter(k => k !== 'links')
+  const named = [
+    ...(categories.length > 0 ? [`类别 ${categories.join('、')}`] : []),
+    ...(keys.includes('links') ? ['顶层的 links 段'] : []),
+  ].join(' 和')
+  return (
+    `提示：${named} 由自带词库定义（label、severity 等），公司词库只往里加内容，要把自带词库列在前面：${list}` +
+    ` (hint: ${keys.join(', ')} get their label and severity from the shipped dictionary; list it first)`
+  )
 }
 
 /** A path as written from `base`: relative when it is below it, else absolute. */
@@ -159,16 +186,11 @@ const dictionaryFiles = z
     } catch (e) {
       const problems = e instanceof DictionaryError ? e.problems : [(e as Error).message]
       for (const p of problems) ctx.addIssue({ code: 'custom', message: p })
-      if (!lacksShippedDictionary(paths, problems.join('\n'))) return
       // Paths in config are relative to the config file's folder (resolveConfigPath('.')).
       const dir = resolveConfigPath('.')
-      const list = [BUILTIN_DEFAULT, ...paths.map(f => pathFrom(dir, f))].join(', ')
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          `提示：公司词库只往自带词库的类别里加词，要把自带词库列在前面：dictionaries: [${list}]（自己新建的类别才要写 label 和 severity）` +
-          ' (hint: a company dictionary only adds to the shipped categories; list the shipped one first)',
-      })
+      const list = `dictionaries: [${[BUILTIN_DEFAULT, ...paths.map(f => pathFrom(dir, f))].join(', ')}]`
+      const hint = shippedFirstHint(paths, problems.join('\n'), list)
+      if (hint) ctx.addIssue({ code: 'custom', message: hint })
     }
   })
 

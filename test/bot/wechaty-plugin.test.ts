@@ -4,11 +4,13 @@ import { join } from 'node:path'
 import { WechatyBuilder } from 'wechaty'
 import { describe, expect, it } from 'vitest'
 import type { App } from '../../bot/app.js'
-import { ConfigError } from '../../bot/config/load-config.js'
+import { ConfigError, loadConfig } from '../../bot/config/load-config.js'
+import { definePlugin } from '../../bot/core/plugin.js'
+import { PLUGINS } from '../../plugins/index.js'
+import { z } from 'zod'
 import { createLogger } from '../../bot/process/logger.js'
-import { createSandbox } from '../../bot/sandbox/index.js'
 import { GroupGuard } from '../../bot/wechaty-plugin.js'
-import { populateWorld, readWorld } from '../../bot/sandbox/load-world.js'
+import { DEMO_WORLD, createSandbox, populateWorld, readWorld } from '../../bot/sandbox/package-entry.js'
 import { demoConfig } from '../helpers/sandbox-app.js'
 
 function files(yaml: string) {
@@ -68,4 +70,47 @@ describe('GroupGuard as a Wechaty plugin', () => {
     const bot = WechatyBuilder.build({ puppet: createSandbox().puppet })
     expect(() => bot.use(GroupGuard({ ...files('company: 示例科技\ntimezone: Mars/Base\n') }))).toThrow(ConfigError)
   })
+
+  it("runs a plugin of the host's own beside the shipped ones, on the package's sandbox entry (trial3)", async () => {
+    const weather = definePlugin({
+      name: 'weather',
+      description: '天气：#天气 回复今天的天气',
+      configSchema: z.object({ text: z.string().default('今天晴') }).strict(),
+      create: ctx => ({
+        commands: [
+          {
+            name: '天气',
+            role: 'member',
+            usage: '#天气',
+            description: '今天的天气',
+            run: inv => [inv.reply(ctx.configFor().text)],
+          },
+        ],
+      }),
+    })
+    const sandbox = createSandbox()
+    const spec = readWorld(DEMO_WORLD)
+    populateWorld(sandbox.world, spec)
+    const bot = WechatyBuilder.build({ puppet: sandbox.puppet })
+    let app: App | undefined
+    const config = files(demoConfig('plugins:\n  weather: { text: 下雨，带伞 }\n'))
+    bot.use(
+      GroupGuard({ ...config, log: createLogger('silent'), plugins: [...PLUGINS, weather], onApp: a => (app = a) }),
+    )
+    await bot.start()
+    sandbox.world.login(spec.bot.id)
+    await app?.ready
+    sandbox.world.say('wxid_zhangsan', { room: 'r-sales@chatroom' }, '#天气')
+    await expect
+      .poll(() => sandbox.world.sent.find(r => r.roomId === 'r-sales@chatroom')?.text, { timeout: 8000 })
+      .toBe('@销售部-张三 下雨，带伞')
+    await bot.stop()
+    // The command line knows only the shipped plugins: it names the section as a plugin, and who checks it.
+    expect(() => loadConfig(config.configFile, PLUGINS)).toThrow(
+      /plugins\.weather: 没有这个插件（已知：ack, activity, .*）。是自己的程序嵌入本包时加的插件，就由那个程序检查：loadConfig\(文件, \[\.\.\.PLUGINS, 你的插件\]\)/,
+    )
+    expect(loadConfig(config.configFile, [...PLUGINS, weather]).config.plugins.weather).toMatchObject({
+      text: '下雨，带伞',
+    })
+  }, 15_000)
 })

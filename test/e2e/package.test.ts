@@ -31,5 +31,16 @@ describe('the package as users get it', () => {
     })
     expect(start.stdout + start.stderr).toMatch(/就绪 ready: 5 managed groups, \d+ plugins/)
     expect(start.status).toBe(0)
+    // An embedding bot tries its own plugins on the package's sandbox entry (README, examples/embed-sandbox.ts).
+    const entry = spawnSync(
+      'node',
+      [
+        '--input-type=module',
+        '-e',
+        "const m = await import('wechat-group-guard/sandbox'); console.log(typeof m.createSandbox, m.DEMO_WORLD.endsWith('data/demo/world.yaml'))",
+      ],
+      { cwd: app, encoding: 'utf8' },
+    )
+    expect(entry.stdout).toBe('function true\n')
   }, 180_000)
 })

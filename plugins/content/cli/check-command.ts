@@ -3,7 +3,7 @@ import { once } from 'node:events'
 import { createInterface } from 'node:readline'
 import { defineCli, UsageError } from '../../../bot/cli/args.js'
 import { type FileRole, UserFileError, userFile } from '../../../bot/config/user-file.js'
-import { BUILTIN_DEFAULT, dictionaryFile, lacksShippedDictionary } from '../config.js'
+import { BUILTIN_DEFAULT, dictionaryFile, shippedFirstHint } from '../config.js'
 import { DictionaryError, compileMatcher, loadDictionaryFiles, type Matcher } from '../matcher/index.js'
 
 /** Exit code when the command cannot run (bad arguments, bad dictionary, unreadable input). */
@@ -39,15 +39,12 @@ export function dictionaryArgs(names: string[]): string[] | { problem: string } 
 }
 
 /**
- * The fix for a category "has no label/severity" when the shipped dictionary was not given: a company file
- * only adds to the shipped categories, so it is loaded after the default one. `''` when it does not apply.
+ * The fix for dictionary problems that the shipped dictionary completes ({@link shippedFirstHint}) when it was not
+ * given: pass it first. `''` when it does not apply.
  */
 export function missingDefaultHint(files: string[], message: string): string {
-  if (!lacksShippedDictionary(files, message)) return ''
-  return (
-    `hint: a company dictionary only adds to the shipped categories; pass the default one first: ` +
-    `--dictionary ${BUILTIN_DEFAULT} --dictionary ${files.at(-1)} (a new category needs its own label and severity)\n`
-  )
+  const hint = shippedFirstHint(files, message, `--dictionary ${BUILTIN_DEFAULT} --dictionary ${files.at(-1)}`)
+  return hint && `${hint}\n`
 }
 
 const INPUT_FILE: FileRole = { zh: '待检查的消息文件', en: 'input file' }

@@ -270,8 +270,8 @@ groups:
       expect.arrayContaining([
         expect.stringMatching(/^bot\.yaml:8: groups\[1\]\.plugins\.probe\.limit: /),
         'bot.yaml:8: groups[1].plugins.probe.wrod: 未知的设置项，是不是 word？（unknown key, did you mean word?）',
-        'bot.yaml:9: groups[1].plugins.nope: unknown plugin (known: probe)',
-        'bot.yaml:10: groups[1].plugins.prbe: unknown plugin (did you mean probe? known: probe)',
+        'bot.yaml:9: groups[1].plugins.nope: 没有这个插件，已知：probe（unknown plugin）',
+        'bot.yaml:10: groups[1].plugins.prbe: 没有这个插件，是不是 probe？已知：probe（unknown plugin, did you mean probe?）',
       ]),
     )
   })

@@ -18,7 +18,7 @@ calendar:
   workdays: ["2027-01-09"]
   years: [2027]
 `
-const WARNING = /⚠️ 节假日日历没有 2027 年的数据：这些年份只按周末休息计算/
+const WARNING = /⚠️ 节假日日历没有 2027 年的数据（chinese-days 只到 2026 年）。机器人照常运行，其他日期不受影响；/
 
 describe('a holiday calendar that ends with 2026 (chinese-days 1.5.7)', () => {
   it('warns at start from December 2026, and not in November', async () => {
@@ -45,8 +45,11 @@ describe('a holiday calendar that ends with 2026 (chinese-days 1.5.7)', () => {
     const without = await status(BASE)
     expect(without).toContain('健康：⚠️ 节假日日历缺少数据')
     expect(without).toMatch(WARNING)
-    expect(without).toContain('calendar.holidays')
-    expect(without).toContain('并在 calendar.years 中写上 2027（表示这一年已列全）')
+    // What goes wrong, on which days, and the fix an admin can copy.
+    expect(without).toContain('只是 2027 年的法定节假日会当工作日算、调休上班的周末当休息日算')
+    expect(without).toContain(
+      '在配置 calendar.holidays / calendar.workdays 列出这一年全部的放假和调休日期，并写上 calendar.years: [2027]（表示已列全）',
+    )
     // One company day off (an outing in May) is not the year's holidays: Spring Festival would be a working day.
     const outing = await status(`${BASE}calendar: { holidays: ["2027-05-20"] }\n`)
     expect(outing).toContain('健康：⚠️ 节假日日历缺少数据')

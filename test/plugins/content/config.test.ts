@@ -78,13 +78,21 @@ describe('content config', () => {
     expect(problems.some(p => p.includes('category "ad" has no label'))).toBe(true)
     expect(problems).toContainEqual(
       expect.stringContaining(
-        `提示：公司词库只往自带词库的类别里加词，要把自带词库列在前面：dictionaries: [builtin:default, ${company}]`,
+        `提示：类别 ad 由自带词库定义（label、severity 等），公司词库只往里加内容，要把自带词库列在前面：dictionaries: [builtin:default, ${company}]`,
       ),
     )
-    // A new category of the company's own without a label gets no such hint when the shipped file is listed.
+    // A new category of the company's own without a label: the shipped file would not fix it, listed or not.
     writeFileSync(company, 'categories:\n  competitor:\n    terms: [碧源净水]\n')
-    expect(problemsOf(config('', [DEFAULT_DICTIONARY, company])).join('\n')).not.toContain('提示：公司词库')
-    expect(problemsOf(config('', ['builtin:default', company])).join('\n')).not.toContain('提示：公司词库')
+    for (const list of [[company], [DEFAULT_DICTIONARY, company], ['builtin:default', company]]) {
+      const shown = problemsOf(config('', list)).join('\n')
+      expect(shown).toContain('category "competitor" has no label')
+      expect(shown).not.toContain('提示')
+    }
+    // Both at once: the hint names only what the shipped file completes.
+    writeFileSync(company, 'categories:\n  competitor:\n    terms: [碧源净水]\n  gambling:\n    terms: [内部渠道价]\n')
+    expect(problemsOf(config('', [company]))).toContainEqual(
+      expect.stringMatching(/: 提示：类别 gambling 由自带词库定义/),
+    )
   })
 
   it('names the shipped dictionary builtin:default wherever the config is, and refuses another builtin: name (trial2)', () => {
@@ -107,8 +115,26 @@ describe('content config', () => {
     // `links` alone in a company file is a top-level section lacking its fields, said once, not three "categories".
     expect(load('company.yaml')).toEqual([
       `${file}:4: plugins.content.dictionaries: ${join(dir, 'company.yaml')}:1: 顶层的 links 段（链接设置，不是类别）缺少 category / label / severity (the top-level links section has no category / label / severity)`,
-      expect.stringContaining('dictionaries: [builtin:default, company.yaml]'),
+      expect.stringContaining(
+        '提示：顶层的 links 段 由自带词库定义（label、severity 等），公司词库只往里加内容，要把自带词库列在前面：dictionaries: [builtin:default, company.yaml]',
+      ),
     ])
+  })
+
+  it('warns (check-config) when a company file with only its links section is listed alone: no word is checked (trial3)', () => {
+    const company = join(mkdtempSync(join(tmpdir(), 'content-cfg-')), 'company.yaml')
+    writeFileSync(
+      company,
+      'links:\n  category: link\n  label: 链接\n  severity: medium\n  allow_domains: [example-water.com]\n',
+    )
+    const warningsOf = (list: string[]) =>
+      configWarnings(parseConfig(config('', list), 'bot.yaml', [contentPlugin]), [contentPlugin])
+    expect(warningsOf([company])).toContainEqual(
+      expect.stringMatching(
+        /^⚠️ 词库里没有任何类别：只检查链接，不会命中任何违禁词。.*dictionaries: \[builtin:default, …\]/,
+      ),
+    )
+    expect(warningsOf([DEFAULT_DICTIONARY, company]).join('\n')).not.toContain('没有任何类别')
   })
 
   it("warns (check-config) about a company category whose warning would quote only the generic rule, and the dictionary's warnings", () => {

@@ -55,7 +55,7 @@ describe('dictionary add|remove|allow (CLI)', () => {
     expect(alone.code).toBe(1)
     expect(alone.err).toContain('category "confidential" has no label')
     expect(alone.err).toContain(
-      `hint: a company dictionary only adds to the shipped categories; pass the default one first: --dictionary builtin:default --dictionary ${file}`,
+      `提示：类别 confidential、contact 和顶层的 links 段 由自带词库定义（label、severity 等），公司词库只往里加内容，要把自带词库列在前面：--dictionary builtin:default --dictionary ${file}`,
     )
     const both = await run([
       'add',
