@@ -92,11 +92,11 @@ function ownLinksOut(text: string, allowDomains: readonly string[]): string {
 /** A term that names a value or a list kept secret: `成本价`, `内部价格表`, `提成比例`, `客户名单`, `内部资料`. */
 const VALUE_TERM = /(?:价|价格表|比例|比率|名单|资料|返点)$/u
 /**
- * A figure: an amount with its unit (`8%`, `412家`, `每瓶68`, `六折`, `千分之八`, `三十五块`), or a number
- * after a word that states it (`是3400`, `旗舰款3400`, `标价4999`, `（进货价 45`).
+ * A figure: an amount with its unit (`8%`, `每瓶68`, `六折`, `千分之八`, `三十五块`), a list's size (`412家企业客户`, not
+ * `3家公司`), or a number after a word that states it (`是3400`, `旗舰款3400`, `标价4999`, `（进货价 45`).
  */
 const FIGURE =
-  /[0-9]+(?:\.[0-9]+)?\s*(?:%|％|‰|元|块|万|折|家|台|瓶|箱|套|个点)|(?:千分之|百分之)[0-9零一二三四五六七八九十两]|[零一二三四五六七八九十两百千万]{2,}(?:块|元)|[一二三四五六七八九十两](?:折|成)|(?:每|一)[台瓶箱套件个斤][0-9一二三四五六七八九十两百]+|(?:是|为|才|款|价|说|[：:（(])\s*[0-9]{2,}|说[零一二三四五六七八九十两百]{2,}/gu
+  /[0-9]+(?:\.[0-9]+)?\s*(?:%|％|‰|元|块|万|折|个点|家(?:企业|公司)?客户)|(?:千分之|百分之)[0-9零一二三四五六七八九十两]|[零一二三四五六七八九十两百千万]{2,}(?:块|元)|[一二三四五六七八九十两](?:折|成)|(?:每|一)[台瓶箱套件个斤][0-9一二三四五六七八九十两百]+|(?:是|为|才|款|价|说|[：:（(])\s*[0-9]{2,}|说[零一二三四五六七八九十两百]{2,}/gu
 /** What a figure follows when it is a fine, a reward or a number of a rule, not a value told: `罚款500元`, `第3条`. */
 const NOT_A_VALUE = /(?:罚|扣|奖|违者|第|赔)[^，,；;。！!？?\n]{0,3}$/u
 

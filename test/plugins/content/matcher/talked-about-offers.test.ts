@@ -41,7 +41,9 @@ describe('a statement about messages that offers, vouches or tells the value aft
     expect(m.categoriesOf('提醒：进货价不要外传，这款的进货价是每台1280')).toEqual(['confidential'])
     expect(m.categoriesOf('客户问成本价，统一说不清楚，其实成本价才三十五块')).toEqual(['confidential'])
     expect(m.categoriesOf('不要在群里讨论提成比例，老员工是百分之六')).toEqual(['confidential'])
+    expect(m.categoriesOf('客户问进货价，就说六十五')).toEqual(['confidential'])
     expect(m.categoriesOf('提醒：报价不得低于成本价的80%')).toEqual([])
+    expect(m.categoriesOf('提醒：内部资料属于机密，已有3家公司因泄露被起诉')).toEqual([])
     expect(m.categoriesOf('培训记录：提成比例明年会变，具体以HR邮件为准')).toEqual([])
   })
 
