@@ -1,6 +1,6 @@
 /**
- * Offers to the reader and contact details written out in a message, which keep a hit a report or a rule reminder
- * would clear (talked-about.ts).
+ * Offers to the reader, invitations, a speaker's vouching, contact details and secret values told in a message, which
+ * keep a hit a report, a rule reminder or a ban would clear (talked-about.ts).
  */
 
 import { findUrls, isAllowedHost } from './links.js'
@@ -9,10 +9,51 @@ import { findUrls, isAllowedHost } from './links.js'
  * An offer or a call to the reader outside the hit, which keeps a hit its report or reminder would clear:
  * `加我`, `私聊我`, `进群`, `联系我`; a bare `私聊` (`私聊了解`, not `私聊了他`) or who is addressed by what they
  * want (`想做的`, `想了解的`, `有意者`); not who joined (`新进群的号`): a spammer's report
- * (`…，管理员处理一下吧，想做的私聊`) still offers.
+ * (`…，管理员处理一下吧，想做的私聊`) still offers; so does an invitation (see invitation: `需要资源的加我微信`, `看我签名`).
  */
-export const OFFER =
-  /加我|加微|私聊(?!了?[他她对])|私信我|私我|找我|联系我|滴滴我|戳我|(?<![新刚])进群|加群|扫码|带你|私发你|发你|转我|转给我|打给我|想(?:做|了解|玩|要|赚|买|参加)的|有意者|有意向的|有兴趣的/u
+export const OFFER = new RegExp(
+  `加我|加微|私聊(?!了?[他她对])|私信我|私我|找我|联系我|滴滴我|戳我|(?<![新刚])进群|加群|扫码|带你|私发你|发你|转我|转给我|打给我|想(?:做|了解|玩|要|赚|买|参加)的|有意者|有意向的|有兴趣的|${invitation()}`,
+  'u',
+)
+
+/**
+ * The source of INVITED: who wants the thing, told to come to the speaker (`需要资源的加我微信`, `要名单的同行找我`,
+ * `真想便宜拿车的，私聊我`, `谁要的话`), or a wink at where to find it (`看我签名`, `扫我头像`, `进我主页`, `私↓`,
+ * `➕我`, `评论区扣1`).
+ */
+function invitation(): string {
+  const clause = '[^，,；;。！!？?\\n]'
+  const toMe =
+    '(?:私聊|私信|私我|私↓|私⬇)(?!群主|管理|客服|[他她])|加我|加v|加微|加薇|找我|联系我|戳我|滴滴|[➕+]我|留言我|[看点戳扫进]我'
+  return [
+    `(?:(?<![不只还就也])(?:真|还)?(?:想|要|需要)(?!求|注意|记住|知道|提醒|说明)${clause}{0,6}?|有意(?:向|做)?|有兴趣|有需要)的${clause}{0,4}?[，,\\s]?(?:${toMe})`,
+    '谁(?:要|想要)的话',
+    '(?:看|点|戳|扫|进)(?:我的?)?(?:头像|签名|简介|空间|朋友圈|主页)',
+    '私[↓⬇]|[➕+]我|留言我|评论区扣1',
+  ].join('|')
+}
+
+/**
+ * The speaker's own instruction in the hit's clause, after a warning of impostors: `所以有事直接加我微信`, `售后问题请直接
+ * 加我微信`: what follows is the speaker's offer, not the impostor's doing.
+ */
+export const DIRECTED = /(?:所以|因此|直接)[^，,；;。！!？?\n]{0,6}$/u
+
+/** An invitation to the reader (see invitation): a ban that one follows offers the thing after all. */
+export const INVITED = new RegExp(invitation(), 'u')
+
+/**
+ * The speaker vouching for what a report names, from their own use of it: `我玩了确实能提现`, `我试了两单真的日赚三百`,
+ * `我扫了真领到了`, `我跟了一期中了`. A report that vouches passes the thing on like an offer (`我试了，确实是骗局` vouches
+ * for nothing).
+ */
+const ENDORSED =
+  /我[^，,；;。！!？?\n]{0,4}?(?:玩|试|扫|买|跟|用|做|领|投|下注|入)(?:了|过)[^，,；;。！!？?\n]{0,8}?(?:确实(?:能|可以|有用|赚|到账)|真的?(?:能|可以|领到|到账|日赚|赚|赢|中)|赢了|中了|领到了?|到账了|赚了|挣了)/u
+
+/** True if an invitation to the reader follows `end`, past the hit's own clause (`禁止讨论网赌，有意向的看我签名`). */
+export function invitedAfter(text: string, end: number): boolean {
+  return INVITED.test(text.slice(end))
+}
 
 /**
  * A way to reach someone written out in the message: an account after a contact word, maybe after 是 or 为
@@ -26,13 +67,14 @@ const CONTACT_DETAILS =
   /(?:(?<![A-Za-z])(?:vx|wx|qq|tel)|v信|微信|威信|薇信|微|薇|扣扣|企鹅|电话|手机)(?:号码?)?\s*(?:是|为)?\s*[:：]?\s*(?![48]00[-\s]?[0-9]{3}[-\s]?[0-9]{4}(?![0-9]))[A-Za-z0-9][A-Za-z0-9_-]{4,}|(?<![A-Za-z])v\s*(?:是|为|[:：\s])\s*[:：]?\s*[A-Za-z0-9][A-Za-z0-9_-]{4,}|(?<![A-Za-z])q(?:号码?)?\s*(?:是|为)?\s*[:：]?\s*[1-9][0-9]{4,10}(?![0-9])|(?<![0-9])1[3-9][0-9]{9}(?![0-9])|https?:\/\/|www\./iu
 
 /**
- * True if the message offers the reader something outside text[start, end), or carries contact details
- * (a report never clears those; a link to an allowed domain is the company's own). Without `allowDomains`, a
+ * True if the message offers the reader something outside text[start, end) or vouches for it (ENDORSED), or
+ * carries contact details (a report never clears those; a link to an allowed domain is the company's own). Without `allowDomains`, a
  * rule reminder's hotline or link is its own: `温馨提示：请勿在群内私下转账，如有疑问请拨打客服电话`,
  * `发现飞单一律严肃处理，举报电话 138…`.
  */
 export function offers(text: string, start: number, end: number, allowDomains?: readonly string[]): boolean {
-  if (OFFER.test(text.slice(0, start)) || OFFER.test(text.slice(end))) return true
+  const outside = [text.slice(0, start), text.slice(end)]
+  if (outside.some(part => OFFER.test(part) || ENDORSED.test(part))) return true
   return (
     allowDomains !== undefined && CONTACT_DETAILS.test(text) && CONTACT_DETAILS.test(ownLinksOut(text, allowDomains))
   )
@@ -45,4 +87,29 @@ function ownLinksOut(text: string, allowDomains: readonly string[]): string {
     if (isAllowedHost(url.host, allowDomains))
       out = out.slice(0, url.start) + ' '.repeat(url.end - url.start) + out.slice(url.end)
   return out
+}
+
+/** A term that names a value or a list kept secret: `成本价`, `内部价格表`, `提成比例`, `客户名单`, `内部资料`. */
+const VALUE_TERM = /(?:价|价格表|比例|比率|名单|资料|返点)$/u
+/**
+ * A figure: an amount with its unit (`8%`, `每瓶68`, `六折`, `千分之八`, `三十五块`), a list's size (`412家企业客户`, not
+ * `3家公司`), or a number after a word that states it (`是3400`, `旗舰款3400`, `标价4999`, `（进货价 45`).
+ */
+const FIGURE =
+  /[0-9]+(?:\.[0-9]+)?\s*(?:%|％|‰|元|块|万|折|个点|家(?:企业|公司)?客户)|(?:千分之|百分之)[0-9零一二三四五六七八九十两]|[零一二三四五六七八九十两百千万]{2,}(?:块|元)|[一二三四五六七八九十两](?:折|成)|(?:每|一)[台瓶箱套件个斤][0-9一二三四五六七八九十两百]+|(?:是|为|才|款|价|说|[：:（(])\s*[0-9]{2,}|说[零一二三四五六七八九十两百]{2,}/gu
+/** What a figure follows when it is a fine, a reward or a number of a rule, not a value told: `罚款500元`, `第3条`. */
+const NOT_A_VALUE = /(?:罚|扣|奖|违者|第|赔)[^，,；;。！!？?\n]{0,3}$/u
+
+/**
+ * True if the hit names a secret value (VALUE_TERM) and the message tells it after the hit: `进货价不能透露，这批红酒
+ * 进货价每瓶68`, `不要讨论提成比例！新盘是千分之八`, `客户问成本价，就说二十八`. A rule that forbids telling it gives it away
+ * all the same; a fine (`违者罚款500元`) is no value told.
+ */
+export function tellsValue(text: string, start: number, end: number): boolean {
+  if (!VALUE_TERM.test(text.slice(start, end))) return false
+  for (const figure of text.slice(end).matchAll(FIGURE)) {
+    const at = end + (figure.index ?? 0)
+    if (!NOT_A_VALUE.test(text.slice(Math.max(end, at - 6), at))) return true
+  }
+  return false
 }

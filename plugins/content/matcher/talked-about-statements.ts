@@ -11,15 +11,15 @@
  */
 
 import { CLAUSE_END, SENTENCE_END, edgeAfter, edgeBefore } from './talked-about-clauses.js'
-import { OFFER, offers } from './talked-about-offers.js'
+import { INVITED, OFFER, offers } from './talked-about-offers.js'
 
 /**
  * Cues of a statement about messages anywhere in the message: a rule (`群规`, `禁止`, `违者`, `广告法`), a report or
  * a removal (`举报`, `截图`, `撤回`, `踢`), a warning (`提醒`, `诈骗`, `与本公司无关`), a training note or an FAQ
- * (`话术`, `答：`, `怎么办`).
+ * (`话术`, `答：`, `怎么办`, `合规课`), a quotation or a rebuttal (`客户原话是`, `引用`, `辟谣`).
  */
 const STATEMENT =
-  /群规|规定|规则|规矩|须知|公约|红线|原则|守则|制度|协议|条例|广告法|违者|违反|违规|违纪|违法|追责|追究|依法|审核|禁止|严禁|不得|不准|不许|不让|请勿|切勿|举报|投诉|上报|截图|取证|记录|处理|删|撤回|清理|踢|移出|拉黑|禁言|管管|管一下|提醒|提示|警惕|注意|小心|防骗|诈骗|骗局|骗子|套路|谣言|伪造|无关|假的|核实|澄清|答[:：]|^A[:：]|[\s。？?]A[:：]|回答|怎么办|怎么回|培训|话术|案例|引以为戒|自查|检讨|我们没有|不是我们|遇到(?:客户|顾客|用户|有人)|诽谤|侵犯|名誉|(?:不要|别|不能|不可以)(?:说|回|讲|提|写|用)/u
+  /群规|规定|规则|规矩|须知|公约|红线|原则|守则|制度|协议|条例|广告法|违者|违反|违规|违纪|违法|追责|追究|依法|审核|禁止|严禁|不得|不准|不许|不让|请勿|切勿|举报|投诉|上报|截图|取证|记录|处理|删|撤回|清理|踢|移出|拉黑|禁言|管管|管一下|提醒|提示|警惕|注意|小心|防骗|诈骗|骗局|骗子|套路|谣言|伪造|无关|假的|核实|澄清|答[:：]|^A[:：]|[\s。？?]A[:：]|回答|怎么办|怎么回|培训|话术|案例|引以为戒|自查|检讨|我们没有|不是我们|遇到(?:客户|顾客|用户|有人)|诽谤|侵犯|名誉|原话|引用|转发自|辟谣|课程|合规|作业|问答|(?:不要|别|不能|不可以)(?:说|回|讲|提|写|用)/u
 let lastText = ''
 let lastStated = false
 
@@ -32,21 +32,26 @@ export function statesAboutMessages(text: string): boolean {
   return lastStated
 }
 
-/** A turn after a rule or a warning: what follows it goes against it (`群规禁止赌博，不过今晚…`). */
-const TURN = /但是?|不过|可是|然而|偏要|偏偏|还是|悄悄/u
+/**
+ * A turn after a rule or a warning: what follows it goes against it (`群规禁止赌博，不过今晚…`, `虽然…`, `…，可我们这个…`).
+ */
+const TURN = /但是?|不过|可是|然而|偏要|偏偏|还是|悄悄|虽然|[，,]\s*可(?=我|咱|他|她|这|那)/u
 /**
  * What undoes a statement: a removal or report in vain (`都删了也没用`), a warning disowned (`别信那些举报的`), or a
- * scam denied (`不是骗局`, `我这是正规的`).
+ * scam denied (`不是骗局`, `我这是正规的`, not asked: `是真的吗`).
  */
 const UNDONE =
-  /没用|照样|还会|别(?:信|听|理)(?:那些|他们|管理|群主|举报)|不是(?:骗局|诈骗|骗子|骗人|假的)|不存在|正规|是真的|靠谱/u
+  /没用|照样|还会|别(?:信|听|理)(?:那些|他们|管理|群主|举报)|不是(?:骗局|诈骗|骗子|骗人|假的)|不存在|正规|是真的(?!吗|么|嘛)|靠谱/u
 /**
- * A wink past the statement at who wants the thing, or at where to get it: `想看的私↓`, `有意做的戳头像`, `看我签名`,
- * `评论区扣1`, `➕我`, `名单放群文件了`, `老客户照旧，懂的`, `我试了确实能提现`; or the term turned on a member after
- * it: `@赵六 说的就是你`, `虽然你确实是`.
+ * A wink past the statement at who wants the thing, or at where to get it: an invitation every talked-about rule
+ * reads (INVITED: `看我签名`, `私↓`, `➕我`), or one a statement's reader takes as such: `想看的`, `有意做的`,
+ * `评论区`, `名单放群文件了`, `老客户照旧，懂的`, `我试了确实能提现`; or the term turned on a member after it:
+ * `@赵六 说的就是你`, `虽然你确实是`.
  */
-const WINK =
-  /(?:想|要)(?:看|找|玩|买|赚|约|做)[^，,；;。！!？?\n]{0,4}?的|有意(?:向|做)?的|(?:看|点|戳)(?:我的?)?(?:头像|签名|简介|空间|朋友圈|主页)|评论区|扣1|私[↓⬇]|[➕+]我|留言我|群文件|自取|自己(?:下|去看|领)|照旧|懂的|你懂|确实能|可以试试|说的就是你|就是说你|你确实是/u
+const WINK = new RegExp(
+  `${INVITED.source}|(?:想|要)(?:看|找|玩|买|赚|约|做)[^，,；;。！!？?\\n]{0,4}?的|有意(?:向|做)?的|评论区|扣1|群文件|自取|自己(?:下|去看|领)|照旧|懂的|你懂|确实能|可以试试|说的就是你|就是说你|你确实是`,
+  'u',
+)
 /** A handover to the reader anywhere in the message: `截图发你`, `给你们看`, `私发`. */
 const HANDED_OVER = /(?:发|给|传|私发)(?:给)?(?:你|您)|私发|网盘/u
 /** A message addressed to an admin or a superior, whom evidence is handed to: `管理员你好，…要不要发给你？`. */
@@ -61,20 +66,21 @@ const PREDICATED =
 const C = '[^，,；;。！!？?\\n]'
 /**
  * A prohibition before the term in its clause: directly (`不私下交易`), or with a verb of posting, saying or doing
- * (`不发小电影、`, `②不拉人进`, `严禁员工接`, `不要回“`, `不给客户承诺`).
+ * (`不发小电影、`, `②不拉人进`, `严禁员工接`, `不要回“`, `不给客户承诺`, `禁说“`).
  */
 const BANNED_BEFORE = new RegExp(
-  `(?:禁止|严禁|不得|不准|不许|不能|不可|不要|不让|请勿|切勿|勿|别|杜绝|不)(?:(?:任何(?:形式|方式)?的?|一切|各种)${C}{0,8}|${C}{0,6}?(?:发布|发送|发|传播|传|转发|讨论|谈论|宣传|说|讲|写|提|用|使用|出现|接|做|搞|碰|收|给|让|引导|拉|骂|承诺|透露|泄露|外发|参与|推|卖|回|回答|回复)${C}{0,8})?[“‘「『"]?$`,
+  `(?:禁止|严禁|不得|不准|不许|不能|不可|不要|不让|请勿|切勿|勿|别|杜绝|禁(?=说|用|提|发|写)|不)(?:(?:任何(?:形式|方式)?的?|一切|各种)${C}{0,8}|${C}{0,6}?(?:发布|发送|发|传播|传|转发|讨论|谈论|宣传|说|讲|写|提|用|使用|出现|接|做|搞|碰|收|给|让|引导|拉|骂|承诺|透露|泄露|外发|参与|推|卖|回|回答|回复)${C}{0,8})?[“‘「『"]?$`,
   'u',
 )
 /** An example marker before the term, maybe past other quoted examples: `如“`, `如“傻逼”“`, `（如`. */
 const EXAMPLE_BEFORE = /(?:如|比如|例如|譬如|诸如|像是|包括)(?:[“‘「『"][^”’」』"]{1,12}[”’」』"][、，,]?)*[“‘「『"]?$/u
 /**
  * After the term, maybe past a closing quote, other items of a list and a few words, a kind of post or of talk:
- * `链接`, `广告`, `的小号`, `类推广`, `等诽谤内容`, `杀猪盘`, `净水器的网店`, `样机的情况`.
+ * `链接`, `广告`, `的小号`, `类推广`, `等诽谤内容`, `杀猪盘`, `净水器的网店`, `样机的情况`, `的谣言`, `类引流`,
+ * `泄露的风险`.
  */
 const NAMED_KIND = new RegExp(
-  `^[”’」』"]?(?:[、和及与或]${C}{1,10}?)*(?:等|之类的?|类|这类|这种|一类|此类)?${C}{0,6}?的?(?:链接|广告|小广告|消息|短信|信息|视频|图片|内容|言论|表述|用语|说法|行为|活动|推广|海报|网站|网店|小号|账号|僵尸号|帖子|套路|骗局|杀猪盘|敲诈|情况|字样)`,
+  `^[”’」』"]?(?:[、和及与或]${C}{1,10}?)*(?:等|之类的?|类|这类|这种|一类|此类)?${C}{0,6}?的?(?:链接|广告|小广告|消息|短信|信息|视频|图片|内容|言论|表述|用语|说法|行为|活动|推广|海报|网站|网店|小号|账号|僵尸号|帖子|套路|骗局|杀猪盘|敲诈|情况|字样|谣言|传言|传闻|引流|风险)`,
   'u',
 )
 /**
@@ -93,6 +99,15 @@ const CONDITION_LEAD = /(?:凡是?|任何|只要|如有|若有)[^。！!？?\n]{
 /** A label or a sanction of the condition, later in the sentence: `，一律是诈骗`, `的都移出`. */
 const CONDITION_LABEL =
   /(?:一律|都|均|全部?)(?:是|为|属于)?(?:诈骗|骗子|骗局|假的|假冒|虚假|违规|违法|无效)|移出|踢|拉黑|报警|举报/u
+/**
+ * A verdict on the term later in its sentence: a class labelled a scam, by a clause that starts with it (`，都是诈骗`,
+ * `，百分之百是骗局`; not another subject's: `，入职承诺全是假的`), `没有不输的`, what to do on seeing it (`看到就拉黑`), or
+ * what follows (`要追责`, `保修不管`).
+ */
+const VERDICT =
+  /(?:^|[，,；;])\s*(?:都|全|均|百分之百|一律|肯定|统统)(?:是|为)(?:骗局|诈骗|骗子|假的?|假货|陷阱|违规|违法)|没有不输|(?:看到|发现|遇到)(?:就|请|立即|马上)?(?:拉黑|举报|踢|删)|(?:要|将|会)(?:被)?追责|(?:公司|保修|售后)(?:不管|不负责|不认)/u
+/** A term deferred to a source later in its sentence: `，具体以人事邮件为准`, `一律按财务口径`. */
+const DEFERRED = /(?:以|按)[^，,；;。！!？?\n]{1,12}?(?:为准|口径)/u
 /** A permission or what happens, asked: `能不能说`, `可以吗`, `会怎样`, `为什么`. */
 const ASKS_LEAVE = /能不能|可不可以|可以吗|能吗|行吗|会怎样|会怎么样|怎么办|为什么|要不要|允许吗|吗$/u
 /** An answer after a question: `答：`, `A：`, `回答`. */
@@ -139,11 +154,16 @@ export function turnsToOffer(text: string, end: number): boolean {
   return turn !== null && OFFER.test(rest.slice(turn.index))
 }
 
-/** True if the hit is banned, an example, a named kind, labelled, a question answered or a labelled condition. */
+/**
+ * True if the hit is banned, an example, a named kind, labelled, given a verdict or deferred, a question answered or
+ * a labelled condition.
+ */
 function shaped(text: string, end: number, before: string, after: string, sentenceBefore: string): boolean {
   if (BANNED_BEFORE.test(before) || EXAMPLE_BEFORE.test(before) || /[（(]如?$/u.test(before)) return true
   if (NAMED_KIND.test(after) || LABELLED_AFTER.test(after)) return true
   const sentenceEnd = edgeAfter(text, end, SENTENCE_END)
+  const sentenceAfter = text.slice(end, sentenceEnd)
+  if (VERDICT.test(sentenceAfter) || DEFERRED.test(sentenceAfter)) return true
   if ((text[sentenceEnd] === '？' || text[sentenceEnd] === '?') && asked(text, end, sentenceEnd, sentenceBefore))
     return true
   if (!CONDITION_LEAD.test(sentenceBefore)) return false

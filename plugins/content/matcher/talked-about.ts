@@ -60,7 +60,7 @@ import {
   reportedPost,
   toSpeaker,
 } from './talked-about-reports.js'
-import { OFFER, offers } from './talked-about-offers.js'
+import { DIRECTED, OFFER, invitedAfter, offers, tellsValue } from './talked-about-offers.js'
 import { mayRuleTopic, ruleTopic } from './talked-about-rule-topics.js'
 import { inStatement, statesAboutMessages, turnsToOffer } from './talked-about-statements.js'
 import { simplifiedCjk } from './talked-about-simplified.js'
@@ -142,6 +142,9 @@ const NEGATION_ENDS = new Set('是非说算止禁要准许得勿别绝于近过�
  *   when forbidden to take part in or hunted down (`不允许接私单`, `严查刷信誉`), labelled a scam with its list or the
  *   label of a post reported (see labelled), or quoted as a post someone else sent (`刚才那条“内部价格表”的消息`), with
  *   no offer;
+ * - not talked about when a secret value's figures follow (`进货价不能透露，这款进货价每台1280`, see tellsValue),
+ *   a ban is followed by an invitation to whoever wants it (`禁止讨论网赌，有意向的看我签名`, see INVITED), or the
+ *   speaker's own instruction follows a warning of impostors (`谨防冒充客服，所以有事直接加我微信`);
  * - `review` when quoted in a clause with a verb of saying and nothing more (`他说“第一品牌”`);
  * - undefined otherwise: the term is said (`不是骗子就加我vx` still finds 加我vx).
  */
@@ -161,15 +164,25 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
   const clauseTo = edgeAfter(text, end, CLAUSE_END)
   const before = text.slice(clauseFrom, start)
   const after = text.slice(end, clauseTo)
+  if (tellsValue(text, start, end) && !(text[end - 1] === '价' && PRICE_BOUND.test(before))) return undefined
   if (
     NEGATED.test(before) &&
     !CONDITION.test(after) &&
     (!before.endsWith('是不是') || ASKED.test(before)) &&
-    !turnsToOffer(text, end)
+    !turnsToOffer(text, end) &&
+    !invitedAfter(text, clauseTo)
   )
     return 'drop'
-  if (FORBIDDEN_TO_POST.test(before) || NAMED_AFTER.test(after) || KEPT_BACK.test(after)) return 'drop'
-  if (FORBIDDEN_WITH.test(before) || FORBIDDEN_LIST.test(before) || LISTED_FORBIDDEN.test(after)) return 'drop'
+  if (
+    (FORBIDDEN_TO_POST.test(before) || NAMED_AFTER.test(after) || KEPT_BACK.test(after)) &&
+    !invitedAfter(text, clauseTo)
+  )
+    return 'drop'
+  if (
+    (FORBIDDEN_WITH.test(before) || FORBIDDEN_LIST.test(before) || LISTED_FORBIDDEN.test(after)) &&
+    !invitedAfter(text, clauseTo)
+  )
+    return 'drop'
   const pretext = text[start - 1] === '以' && PRETEXT_AFTER.test(after)
   if ((FORBIDDEN_TO_DO.test(before) || CRACKDOWN.test(before) || pretext) && !offers(text, start, end, allowDomains))
     return 'drop'
@@ -216,7 +229,7 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
   if (WARNING.test(sentenceBefore) && ASKER.test(before)) return 'drop'
   if (IMPOSTOR.test(sentenceBefore)) {
     const sentence = text.slice(edgeBefore(text, start, SENTENCE_END), edgeAfter(text, end, SENTENCE_END))
-    if (IMPOSTOR_WARNING.test(sentence)) return 'drop'
+    if (IMPOSTOR_WARNING.test(sentence) && (IMPOSTOR.test(before) || !DIRECTED.test(before))) return 'drop'
   }
   return undefined
 }

@@ -10,6 +10,7 @@ import { handedInside, invitesToOwnGroup, namesPremises, promotesOwn, requiresSa
 import { isOrderTaken } from './initials-context.js'
 import { namesBySurname } from './surname-names.js'
 import { talkedAbout } from './talked-about.js'
+import { turnsToOffer } from './talked-about-statements.js'
 import type { MatchKind } from './types.js'
 
 /**
@@ -365,7 +366,8 @@ const SCAM_WORD_SAID = /(?<!不是|并非|绝非|没有|不会是|无|零)(?:诈
  * (警惕, 谨防, 所谓, 培训…) and a word that names a scam after it (诈骗, 骗局, 陷阱…), not negated (不是骗局,
  * 无陷阱). A company's anti-fraud notice or training quotes the scam: `警惕兼职刷单诈骗`, `反诈提醒：网上所谓
  * 日赚千元都是骗局`, `培训讲了网赌和电信诈骗的案例`. Either alone is not enough
- * (`小心，老板是骗子`, `日赚千元，不是骗局`), nor a cue in the sentence before (`谨防诈骗！日赚千元，陷阱？不存在`).
+ * (`小心，老板是骗子`, `日赚千元，不是骗局`), nor a cue in the sentence before (`谨防诈骗！日赚千元，陷阱？不存在`);
+ * nor a warning turned to an offer (`小心兼职刷单诈骗，但我这边是正规的，想做的私聊我`, see turnsToOffer).
  */
 function quotedByWarning(text: string, start: number, end: number): boolean {
   let from = start
@@ -374,7 +376,7 @@ function quotedByWarning(text: string, start: number, end: number): boolean {
   if (!WARNING_CUES.some(cue => before.includes(cue))) return false
   let to = end
   while (to < text.length && !SENTENCE_END.has(text[to])) to++
-  return SCAM_WORD_SAID.test(text.slice(end, to))
+  return SCAM_WORD_SAID.test(text.slice(end, to)) && !turnsToOffer(text, end)
 }
 
 /** Kinds that write other characters than the term's. */

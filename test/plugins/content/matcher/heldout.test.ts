@@ -101,6 +101,14 @@ const BLIND21 = fixture('heldout-blind21.jsonl')
 const BLIND22 = fixture('heldout-blind22.jsonl')
 const BLIND23 = fixture('heldout-blind23.jsonl')
 const BLIND24 = fixture('heldout-blind24.jsonl')
+/**
+ * Probes of terms inside statements about messages (rules, reports, warnings, quotes): rule-report-probe, the class
+ * repgen fixed in the twenty-eighth session; offer-probe, written blind by another author for the disguises a review
+ * of repgen named (a ban then an offer, a report that vouches, a leak with figures, turns), measured on a6541f17
+ * (precision 0.831 recall 0.784 shared, 0.810 / 0.773 shipped) and then opened for the offer helper's classes.
+ */
+const RULE_REPORT_PROBE = fixture('rule-report-probe.jsonl')
+const OFFER_PROBE = fixture('offer-probe.jsonl')
 
 describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 setup)', () => {
   let compiled: ReturnType<typeof compileMatcher> | undefined
@@ -134,8 +142,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // Issue #22's goals are NOT met here. Blind, it measured 0.843 / 0.843 (97/115, 97/115) on 9d56a09's matcher;
   // below, after pinyin's tone marks are read (gōng sī yào dǎo bì, Chǔn Huò) and blind7's classes (+√, sxzz, khmd).
   // After b17prec's rules and reports (a notice that 一律不认 a condition, a crackdown): 110/116.
-  it('heldout-blind6: at least the figures measured (precision 111/114, recall 111/115)', () => {
-    expectFloors(matcherOf(), BLIND6, 111 / 114, 111 / 115)
+  // After offer's statements with a verdict or a named kind (成人视频课程的试听链接): 111/113.
+  it('heldout-blind6: at least the figures measured (precision 111/113, recall 111/115)', () => {
+    expectFloors(matcherOf(), BLIND6, 111 / 113, 111 / 115)
   })
 
   // Issue #22's recall goal is NOT met here. Blind, it measured 0.855 / 0.877 (100/117, 100/114) on 5e74de0's
@@ -252,6 +261,14 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind24 (unseen): at least the figures measured (precision 97/110, recall 97/103)', () => {
     expectFloors(matcherOf(), BLIND24, 97 / 110, 97 / 103, true)
   })
+
+  it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
+    expectFloors(matcherOf(), RULE_REPORT_PROBE, 45 / 46, 45 / 45)
+  })
+  // Opened to fix its classes: the figures below are no longer blind (they were 0.831 / 0.784 on a6541f17).
+  it('offer-probe: at least the figures after its classes (precision 88/88, recall 88/88)', () => {
+    expectFloors(matcherOf(), OFFER_PROBE, 88 / 88, 88 / 88)
+  })
 })
 
 describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (default.yaml, eval-v2 options)', () => {
@@ -348,5 +365,14 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // Issue #22's goals are NOT met here. Never opened: blind on a6541f17 98/110, 98/103.
   it('heldout-blind24 (unseen): at least the figures measured (precision 98/110, recall 98/103)', () => {
     expectFloors(matcher, BLIND24, 98 / 110, 98 / 103, true)
+  })
+
+  it('rule-report-probe: at least the figures after repgen (precision 45/47, recall 45/45)', () => {
+    expectFloors(matcher, RULE_REPORT_PROBE, 45 / 47, 45 / 45)
+  })
+  // 0.810 / 0.773 on a6541f17; below, after its classes. Left: a turned warning the shipped terms cut elsewhere
+  // (op-027) and the shipped malware category on a look-alike domain (op-041).
+  it('offer-probe: at least the figures after its classes (precision 87/88, recall 87/88)', () => {
+    expectFloors(matcher, OFFER_PROBE, 87 / 88, 87 / 88)
   })
 })
