@@ -48,6 +48,7 @@ import {
   NEGATED,
   NOT_POSTED,
   PRETEXT_AFTER,
+  PRETEXT_BEFORE,
   SECRET_KEPT,
 } from './talked-about-bans.js'
 import {
@@ -170,7 +171,7 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
     return 'drop'
   if (FORBIDDEN_TO_POST.test(before) || NAMED_AFTER.test(after) || KEPT_BACK.test(after)) return 'drop'
   if (FORBIDDEN_WITH.test(before) || FORBIDDEN_LIST.test(before) || LISTED_FORBIDDEN.test(after)) return 'drop'
-  const pretext = text[start - 1] === '以' && PRETEXT_AFTER.test(after)
+  const pretext = PRETEXT_BEFORE.test(before) && PRETEXT_AFTER.test(after)
   if ((FORBIDDEN_TO_DO.test(before) || CRACKDOWN.test(before) || pretext) && !offers(text, start, end, allowDomains))
     return 'drop'
   if (labelled(text, start, end, clauseFrom, before, after, allowDomains)) return 'drop'
