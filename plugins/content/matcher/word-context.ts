@@ -202,7 +202,10 @@ function cutsWords(text: string, c: Candidate): boolean {
     const cutsEnd = endPair && s.start > start && s.start < end && s.end > end
     if (!cutsStart && !cutsEnd) continue
     const rest = cutsStart ? text.slice(s.end, end) : text.slice(start, s.start)
-    const saysTerm = isWordAlone(rest.trim()) && (cutsStart || LENGTHENED.has(text.slice(s.start, s.end)))
+    // A two-character word that takes the hit's first character reads it otherwise, whatever the rest (权威|信号).
+    const takesFirst = cutsStart && s.end - s.start === 2
+    const saysTerm =
+      isWordAlone(rest.trim()) && ((cutsStart && !takesFirst) || LENGTHENED.has(text.slice(s.start, s.end)))
     if (!readsOtherwise(text, s, c) && !saysTerm) return true
   }
   return pulledApart(text, segments, c, startPair, endPair)

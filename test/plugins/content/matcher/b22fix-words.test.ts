@@ -10,7 +10,7 @@ const m = compileMatcher(
       gambling: ['博彩', '下注', '赌球'],
       defamation: ['垃圾公司'],
       insult: ['傻逼'],
-      contact: ['加薇'],
+      contact: ['加薇', '威信号'],
     },
     ['homophone', 'pinyin'],
   ),
@@ -33,6 +33,11 @@ describe('a term read as other words (issue #22, blind22/23 classes)', () => {
   it('is no hit as a firm that comes to collect waste', () => {
     expect(m.categoriesOf('工地找的垃圾公司周六上门拉渣土')).toEqual([])
     expect(m.categoriesOf('这垃圾公司工资又拖了一个月')).toEqual(['defamation'])
+  })
+
+  it('is no hit when a two-character word takes its first character, whatever the rest', () => {
+    expect(m.categoriesOf('降息是央行给出的权威信号，银行股应声上涨')).toEqual([])
+    expect(m.categoriesOf('我威信号是 abc123，有事找我')).toEqual(['contact'])
   })
 
   it('is no hit as an everyday word a sound-alike of both characters writes', () => {
