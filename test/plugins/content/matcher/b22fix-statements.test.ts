@@ -13,6 +13,7 @@ const m = compileMatcher(
       insult: ['废物', '蠢货'],
       false_ad: ['永久有效', '包治百病'],
       private_deal: ['私下转账', '私单'],
+      defamation: ['公司骗人', '公司要倒闭'],
     },
     ['homophone', 'pinyin'],
   ),
@@ -39,6 +40,12 @@ describe('a term in a report of what others did (issue #22, blind22/23 classes)'
 
   it("is no hit of a rival's label quoted", () => {
     expect(m.categoriesOf('隔壁店的奶粉罐上标着“包治百病”，我们可不敢这么写')).toEqual([])
+  })
+
+  it('is no hit quoted as what a person said or posted, before the person it names', () => {
+    expect(m.categoriesOf('上周群里喊“公司要倒闭”的几个客户，后来都收到了货')).toEqual([])
+    expect(m.categoriesOf('在评论区写“公司骗人”的那位朋友，退款已经到账了')).toEqual([])
+    expect(m.categoriesOf('发“公司骗人”的那位朋友，想知道内幕的私聊我')).toEqual(['contact', 'defamation'])
   })
 
   it('is a hit said or offered in the same words', () => {
