@@ -93,15 +93,24 @@ export function initialsOfTwoTerms(candidates: readonly Candidate[]): string[] {
 
 /** A term that starts with a colour: 黄色网站, 黄色视频. */
 const COLOUR_TERM = /^(?:黄|红|绿|蓝|紫|粉|黑|白)色/u
+/**
+ * A shade directly before the colour, making another colour word: `金黄色`, `淡黄色`, `深红色`, `天蓝色`, `墨绿色`.
+ */
+const SHADE =
+  /(?:金|橘|橙|柠檬|淡|浅|深|嫩|鲜|明|暗|亮|土|米|鹅|天|湖|宝|藏|墨|草|翠|桃|玫|酒|枣|姜|杏|奶|咖啡|棕|灰|银)$/u
 /** A change of colour directly before it: `调成`, `改成`, `刷成`, `换成`. */
 const MADE_INTO = /(?:调|改|换|变|刷|染|涂|印|喷|做)成$/u
 
 /**
  * True for a term that starts with a colour right after a verb that makes something that colour: the colour
- * itself, then the next words (`主色调成黄色网站整体亮了`: the site turned yellow). `看黄色网站` stays a hit.
+ * itself, then the next words (`主色调成黄色网站整体亮了`: the site turned yellow), or after a shade that makes another
+ * colour word (`首页用了淡黄色网站模板`). `看黄色网站` stays a hit.
  */
 export function namesColour(text: string, c: Candidate): boolean {
-  return COLOUR_TERM.test(c.term) && MADE_INTO.test(text.slice(Math.max(0, c.start - 2), c.start))
+  return (
+    COLOUR_TERM.test(c.term) &&
+    (MADE_INTO.test(text.slice(Math.max(0, c.start - 2), c.start)) || SHADE.test(text.slice(0, c.start)))
+  )
 }
 
 /** A definition after letters: `表示`, `代表`, `指的是`, `=`, `是…的缩写`. */

@@ -72,7 +72,7 @@ const BEFORE_NAME =
 /**
  * True for a two-character hit written as a given name after a common surname that starts a name (the
  * text's start, a space, punctuation, or a word for a person before it): `欢迎新同事张加薇加入` (加薇),
- * `@销售一部-刘思丹` (私单 → 思丹); `加薇详聊` and `月入过万加薇` stay hits. A three-character hit reads so too when
+ * `@销售一部-刘思丹` (私单 → 思丹), or with a title after it (`下节课请孙博彩老师讲`); `加薇详聊` and `月入过万加薇` stay hits. A three-character hit reads so too when
  * its first two characters are the given name and its last starts a word with the next (`吴威信号码换了`: 吴威信 and
  * 号码, not 威信号); `王威信号多少` stays a hit.
  */
@@ -86,8 +86,12 @@ export function namesPerson(text: string, c: Candidate): boolean {
         c.end - c.start === 3 &&
         isWordOf(text.charCodeAt(c.end - 1), text.charCodeAt(c.end)) &&
         GIVEN_NAME.test(text.slice(c.start, c.start + 2))
-  return named && BEFORE_NAME.test(text.slice(Math.max(0, c.start - 5), c.start - 1))
+  if (!named) return false
+  return BEFORE_NAME.test(text.slice(Math.max(0, c.start - 5), c.start - 1)) || TITLE_AFTER.test(text.slice(c.end))
 }
+
+/** A title or form of address right after a full name: `胡某某老师`, `王某某同学`, `李某某经理`. */
+const TITLE_AFTER = /^(?:老师|同学|经理|主管|组长|店长|总监|助理|专员|师傅|先生|女士|医生|律师|教练|阿姨)/u
 
 /** Kinds that swap a term's characters for others of the same sound, as a given name may be written. */
 const SOUND_KINDS = new Set(['homophone', 'toneless'])

@@ -39,7 +39,9 @@ export const FORBIDDEN_BEFORE =
 export const SANCTION =
   /违者|违反者|违规者|一经发现|一旦发现|一经查实|发现一次|发现(?:后|即|就)?(?:直接|立即|立刻|一律)|否则(?:一律|直接|立即)?(?:踢|移出|清退|禁言|罚|处理|开除|辞退)|一律(?:踢|移出|清退|禁言|处理|开除|辞退|罚)/u
 /** After a term right after 以, what names it a pretext: `有不法分子以兼职刷单为名行骗`. */
-export const PRETEXT_AFTER = /^(?:为名|为幌子|为由|为借口|的名义)/u
+export const PRETEXT_AFTER = /^[”’」』"]?[^，,；;。！!？?\n]{0,4}?(?:为名|为幌子|为由|为借口|的名义)/u
+/** The 以 of a pretext right before its term, maybe before a quotation mark: `以网赌回本为名`, `以“兼职刷单”为名`. */
+export const PRETEXT_BEFORE = /以[“‘「『"]?$/u
 /**
  * A crackdown directly before a term: what the platform or the police hunt down (`平台最近严查刷信誉`, `严厉打击跑分`).
  */

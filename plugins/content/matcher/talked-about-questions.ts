@@ -43,7 +43,7 @@ export const RUMOURED = /(?:造谣|谣传|传谣|诽谤|污蔑|诬蔑|诬陷|抹
  * `别家号称`. A rival's claim reported is not the speaker's.
  */
 export const CLAIMED_BY_OTHERS =
-  /(?:竞品|同行|别家|别的(?:品牌|商家|厂家|公司|店)|对手|友商|隔壁|人家|他们家|那家|有的(?:商家|品牌|厂家)|有些(?:商家|品牌|厂家)|某些(?:商家|品牌|厂家))[^，,；;。！!？?\n]{0,4}?(?:(?:说|称|吹|宣传|标榜|吹嘘)(?:自己|自家)(?:是|为)?|号称|自称|自诩)$/u
+  /(?:竞品|同行|别家|别的(?:品牌|商家|厂家|公司|店)|对手|友商|隔壁|人家|他们家|那家|有的(?:商家|品牌|厂家)|有些(?:商家|品牌|厂家)|某些(?:商家|品牌|厂家))[^，,；;。！!？?\n]{0,6}?(?:(?:说|称|吹|宣传|标榜|吹嘘)(?:自己|自家)(?:是|为)?|号称|自称|自诩|标着|写着|打着)[“‘「『"]?$/u
 /**
  * Who passed it on, asked about before the term: `谁把内部资料转到客户群了？`, `是谁将客户名单发出去的？`. With a question
  * about what was done (see passedOnAsked), the speaker asks who leaked it, and leaks nothing.

@@ -35,7 +35,12 @@ export const NAMED_AS_WORDS =
 export const QUOTED_POST =
   /^(?:的?(?:消息|短信|信息|帖子|广告|小广告|私信|邮件|发言|言论|留言|评论|聊天记录|宣传|文案|号|账号|小号)|(?:是|又是|到底是)?谁(?:发|转|贴|推)的)/u
 /** A warning before the hit in its sentence: `警方提醒：“裸聊”敲诈高发`. */
-export const WARNING = /提醒|提示|警惕|谨防|注意|小心|当心|警示|反诈|防骗/u
+export const WARNING = /提醒|提示|警惕|谨防|注意|小心|当心|警示|反诈|防骗|规定|通知|公告|通报/u
+/**
+ * A person named right after a quotation by what they said: `说“…”的那位业主`, `发“…”的那个人`, `喊“…”的几个客户`.
+ */
+export const SPEAKER_NAMED =
+  /^的(?:那位|那个|这位|这个|几位|几个|那些|这些)?(?:人|业主|客户|顾客|用户|家长|学员|会员|群友|网友|同事|员工|朋友|先生|女士|大哥|大姐)/u
 /** A verb of saying anywhere in the clause: a quotation that may be reported speech. */
 export const SAYING = /说|讲|提到|写|喊|称|问/u
 

@@ -31,6 +31,7 @@ import {
   NOT_TO_SAY,
   QUOTED_POST,
   SAYING,
+  SPEAKER_NAMED,
   WARNING,
   quotedTo,
 } from './talked-about-quotes.js'
@@ -48,6 +49,7 @@ import {
   NEGATED,
   NOT_POSTED,
   PRETEXT_AFTER,
+  PRETEXT_BEFORE,
   SECRET_KEPT,
 } from './talked-about-bans.js'
 import {
@@ -64,6 +66,9 @@ import { DIRECTED, OFFER, invitedAfter, offers, tellsValue } from './talked-abou
 import { mayRuleTopic, ruleTopic } from './talked-about-rule-topics.js'
 import { inStatement, statesAboutMessages, turnsToOffer } from './talked-about-statements.js'
 import { simplifiedCjk } from './talked-about-simplified.js'
+
+/** A verb of saying or posting before a quotation: `说“`, `发了“`, `骂“`. */
+const SAID_OR_POSTED = /说|讲|提到|写|喊|称|问|发|贴|骂/u
 
 /** How a hit is talked about: `drop` (not said at all), `review` (a human should look), or said. */
 export type TalkedAbout = 'drop' | 'review' | undefined
@@ -131,6 +136,7 @@ const NEGATION_ENDS = new Set('是非说算止禁要准许得勿别绝于近过�
  *   (`包治百病这种词`), kept back or deferred to a source (`内部资料请勿外传`, `提成比例以邮件为准`), asked
  *   about and refused (`客户问进货价的，一律回复不方便透露`), a price named as a bound (`低于成本价`), or a
  *   value looked up (`帮我查下底价是多少`);
+ *   when quoted after a verb of saying before the person it names (`说“公司骗人”的那位业主`);
  *   when quoted with a prohibition of saying in its clause (`别跟客户说“全网最低”`) or named as words
  *   (`“老板是骗子”这种话`), quoted as a reported question (`客户问“你们公司骗人吗”`), or quoted after a
  *   warning in its sentence (`警方提醒：“裸聊”敲诈高发`); when a warning in its sentence reports who asks you
@@ -183,7 +189,7 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
     !invitedAfter(text, clauseTo)
   )
     return 'drop'
-  const pretext = text[start - 1] === '以' && PRETEXT_AFTER.test(after)
+  const pretext = PRETEXT_BEFORE.test(before) && PRETEXT_AFTER.test(after)
   if ((FORBIDDEN_TO_DO.test(before) || CRACKDOWN.test(before) || pretext) && !offers(text, start, end, allowDomains))
     return 'drop'
   if (labelled(text, start, end, clauseFrom, before, after, allowDomains)) return 'drop'
@@ -224,6 +230,12 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
     if (QUOTED_POST.test(text.slice(quoteEnd + 1)) && reportedPost(text, start, end, sentenceBefore, allowDomains))
       return 'drop'
     if (ASKED.test(text.slice(clauseFrom, start)) && QUESTION_END.test(text.slice(end, quoteEnd))) return 'drop'
+    if (
+      SAID_OR_POSTED.test(before) &&
+      SPEAKER_NAMED.test(text.slice(quoteEnd + 1)) &&
+      !offers(text, start, end, allowDomains)
+    )
+      return 'drop'
     if (SAYING.test(clause)) return 'review'
   }
   if (WARNING.test(sentenceBefore) && ASKER.test(before)) return 'drop'

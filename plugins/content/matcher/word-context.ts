@@ -1,6 +1,6 @@
 import type { Candidate } from './allow-filter.js'
 import type { ExpansionKind } from './expand.js'
-import { isWordOf } from './expansion-data.js'
+import { isWordOf, wordCount, wordTables } from './expansion-data.js'
 import { asksClaim, countsValid, deniesClaim, namesInstitution, praisesRank } from './form-claims.js'
 import { definesLetters, namesCodeKind, namesColour, namesShape, readsAsCode } from './form-codes.js'
 import { movesPrice, offersPrice, readsAsPayment, receivesPay, sellsToSpeaker, sendsFiles } from './form-money.js'
@@ -32,6 +32,7 @@ const WINDOW = 12
  * name no context:
  * - a short term cut by a word boundary whose word reaches outside the hit (see cutsWords);
  * - a term quoted by a warning against scams (see quotedByWarning);
+ * - a form by sound that is an everyday word of the segmenter's (see soundsLikeWord);
  * - a swap form of a term used as a shop's name (see namesShop);
  * - a context word that is a numbered phase of what comes after it (see readsAsPhase);
  * - initials in a code or before a version, a swap form counted or taking a complement, a given name (after a
@@ -87,6 +88,7 @@ function insideReadAway(c: Candidate, readAway: readonly Candidate[]): boolean {
 function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean {
   return (
     (mayWarn && quotedByWarning(text, c.start, c.end)) ||
+    soundsLikeWord(text, c) ||
     namesShop(text, c) ||
     readsAsCode(text, c) ||
     countsSwap(text, c) ||
@@ -203,7 +205,10 @@ function cutsWords(text: string, c: Candidate): boolean {
     const cutsEnd = endPair && s.start > start && s.start < end && s.end > end
     if (!cutsStart && !cutsEnd) continue
     const rest = cutsStart ? text.slice(s.end, end) : text.slice(start, s.start)
-    const saysTerm = isWordAlone(rest.trim()) && (cutsStart || LENGTHENED.has(text.slice(s.start, s.end)))
+    // A two-character word that takes the hit's first character reads it otherwise, whatever the rest (权威|信号).
+    const takesFirst = cutsStart && s.end - s.start === 2
+    const saysTerm =
+      isWordAlone(rest.trim()) && ((cutsStart && !takesFirst) || LENGTHENED.has(text.slice(s.start, s.end)))
     if (!readsOtherwise(text, s, c) && !saysTerm) return true
   }
   return pulledApart(text, segments, c, startPair, endPair)
@@ -227,6 +232,22 @@ function swapKeepsFirst(text: string, c: Candidate): boolean {
   const after = text[c.end] ?? ''
   if (!IDEOGRAPH.test(text[c.start - 1]) || !IDEOGRAPH.test(after) || MODAL_PARTICLES.has(after)) return false
   return isSegmenterWord(text.charCodeAt(c.start - 1), text.charCodeAt(c.start))
+}
+
+/** Kinds that swap a term's characters for others of the same sound. */
+const SOUND_KINDS = new Set<MatchKind>(['homophone', 'toneless'])
+
+/**
+ * True for a two-character form by sound that swaps both of the term's characters and that the segmenter reads as
+ * one word of its own where CC-CEDICT has none (下注 → 吓住 in `被电钻声吓住了`): an everyday word, as readsAsWords
+ * keeps out the forms CC-CEDICT has and the term does not dwarf (赌场 → 独唱; 傻逼 → 煞笔 stays). A form that keeps a
+ * character of the term (加薇 → 加维) stays a hit.
+ */
+function soundsLikeWord(text: string, c: Candidate): boolean {
+  if (!SOUND_KINDS.has(c.kind) || c.end - c.start !== 2 || c.term.length !== 2) return false
+  if (text[c.start] === c.term[0] || text[c.start + 1] === c.term[1]) return false
+  if (wordCount(wordTables(), text[c.start], text[c.start + 1]) >= 0) return false
+  return isSegmenterWord(text.charCodeAt(c.start), text.charCodeAt(c.start + 1))
 }
 
 /** How many pairs isSegmenterWord remembers before it starts afresh. */

@@ -120,8 +120,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
 
   // Issue #22's goals (precision >= 0.97, recall >= 0.95) are NOT met here: this holds what was measured.
-  it('heldout-test: at least the figures after the class fixes (precision 103/104, recall 103/105)', () => {
-    expectFloors(matcherOf(), TEST, 103 / 104, 103 / 105)
+  it('heldout-test: at least the figures after the class fixes (precision 103/103, recall 103/105)', () => {
+    expectFloors(matcherOf(), TEST, 103 / 103, 103 / 105)
   })
 
   it('heldout-final: at least the figures after the class fixes (precision 112/112, recall 112/114)', () => {
@@ -245,21 +245,24 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind20 (unseen): at least the figures measured (precision 105/109, recall 105/106)', () => {
     expectFloors(matcherOf(), BLIND20, 105 / 109, 105 / 106, true)
   })
-  // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 100/114, 100/103.
-  it('heldout-blind21 (unseen): at least the figures measured (precision 100/111, recall 100/103)', () => {
-    expectFloors(matcherOf(), BLIND21, 100 / 111, 100 / 103, true)
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 100/114, 100/103; 100/110 after
+  // b22fix (figures only).
+  it('heldout-blind21 (unseen): at least the figures measured (precision 100/110, recall 100/103)', () => {
+    expectFloors(matcherOf(), BLIND21, 100 / 110, 100 / 103, true)
   })
-  // Issue #22's goals are NOT met here. Blind on a6541f17 99/110, 99/104; opened for b22fix.
-  it('heldout-blind22: at least the figures measured (precision 101/112, recall 101/104)', () => {
-    expectFloors(matcherOf(), BLIND22, 101 / 112, 101 / 104)
+  // Issue #22's precision goal is NOT met here. Blind on a6541f17 99/110, 99/104; opened: b22rec's recall classes
+  // 101/112, 101/104; b22fix's precision classes 101/105.
+  it('heldout-blind22: at least the figures measured (precision 101/105, recall 101/104)', () => {
+    expectFloors(matcherOf(), BLIND22, 101 / 105, 101 / 104)
   })
-  // Issue #22's goals are NOT met here. Blind on a6541f17 99/109, 99/104; opened for b22fix.
-  it('heldout-blind23: at least the figures measured (precision 103/113, recall 103/104)', () => {
-    expectFloors(matcherOf(), BLIND23, 103 / 113, 103 / 104)
+  // Blind on a6541f17 99/109, 99/104; opened: b22rec's recall classes 103/113, 103/104; b22fix's precision classes
+  // 103/104.
+  it('heldout-blind23: at least the figures measured (precision 103/104, recall 103/104)', () => {
+    expectFloors(matcherOf(), BLIND23, 103 / 104, 103 / 104)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on a6541f17 97/110, 97/103.
-  it('heldout-blind24 (unseen): at least the figures measured (precision 97/110, recall 97/103)', () => {
-    expectFloors(matcherOf(), BLIND24, 97 / 110, 97 / 103, true)
+  // Issue #22's goals are NOT met here. Never opened: blind on a6541f17 97/110, 97/103; 97/109 after b22fix.
+  it('heldout-blind24 (unseen): at least the figures measured (precision 97/109, recall 97/103)', () => {
+    expectFloors(matcherOf(), BLIND24, 97 / 109, 97 / 103, true)
   })
 
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
@@ -351,20 +354,21 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND20, 105 / 111, 105 / 106, true)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 100/117, 100/103.
-  it('heldout-blind21 (unseen): at least the figures measured (precision 100/114, recall 100/103)', () => {
-    expectFloors(matcher, BLIND21, 100 / 114, 100 / 103, true)
+  it('heldout-blind21 (unseen): at least the figures measured (precision 100/113, recall 100/103)', () => {
+    expectFloors(matcher, BLIND21, 100 / 113, 100 / 103, true)
   })
-  // Issue #22's goals are NOT met here. Blind on a6541f17 100/112, 100/104; opened for b22fix.
-  it('heldout-blind22: at least the figures measured (precision 101/113, recall 101/104)', () => {
-    expectFloors(matcher, BLIND22, 101 / 113, 101 / 104)
+  // Issue #22's precision goal is NOT met here. Blind on a6541f17 100/112, 100/104; opened: b22rec 101/113, 101/104;
+  // b22fix 101/106.
+  it('heldout-blind22: at least the figures measured (precision 101/106, recall 101/104)', () => {
+    expectFloors(matcher, BLIND22, 101 / 106, 101 / 104)
   })
-  // Issue #22's goals are NOT met here. Blind on a6541f17 100/110, 100/104; opened for b22fix.
-  it('heldout-blind23: at least the figures measured (precision 103/113, recall 103/104)', () => {
-    expectFloors(matcher, BLIND23, 103 / 113, 103 / 104)
+  // Blind on a6541f17 100/110, 100/104; opened: b22rec 103/113, 103/104; b22fix 103/104.
+  it('heldout-blind23: at least the figures measured (precision 103/104, recall 103/104)', () => {
+    expectFloors(matcher, BLIND23, 103 / 104, 103 / 104)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on a6541f17 98/110, 98/103.
-  it('heldout-blind24 (unseen): at least the figures measured (precision 98/110, recall 98/103)', () => {
-    expectFloors(matcher, BLIND24, 98 / 110, 98 / 103, true)
+  // Issue #22's goals are NOT met here. Never opened: blind on a6541f17 98/110, 98/103; 98/109 after b22fix.
+  it('heldout-blind24 (unseen): at least the figures measured (precision 98/109, recall 98/103)', () => {
+    expectFloors(matcher, BLIND24, 98 / 109, 98 / 103, true)
   })
 
   it('rule-report-probe: at least the figures after repgen (precision 45/47, recall 45/45)', () => {
