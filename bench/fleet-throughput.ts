@@ -30,7 +30,7 @@ import {
   FLEET_BOT_IDS,
   fleetAccounts,
   flushEverySecond,
-  isCommandText,
+  countsAsActivity,
   splitWorld,
   type FleetWorld,
 } from './fleet-world.js'
@@ -178,6 +178,7 @@ async function startEmbedded(split: FleetWorld, configFile: string, dir: string)
     pass: messages =>
       timedPass(
         messages,
+        countsAsActivity(split.whole),
         m => [() => bot.served.world.send(m.from, { room: m.room }, m.content, { mentions: m.mentions })],
         async () => countedOnDisk(dataDir),
         () => bot.cpuMs(),
@@ -233,6 +234,7 @@ async function startFleet(
       const worlds = bots.map(b => b.served.world)
       return timedPass(
         messages,
+        countsAsActivity(split.whole),
         m => {
           const holder = accounts.indexOf(held.get(m.room) ?? '')
           const order = [...split.inside.get(m.room)!].sort((x, y) => Number(y === holder) - Number(x === holder))
@@ -268,10 +270,11 @@ function stillRunning(bots: BotChild[], names: string[]): void {
 
 /**
  * Send `messages` (each through the sends `deliveries` gives, in order: the first one refusing skips
- * the message) and wait until `counted()` grew by the number of non-command messages sent.
+ * the message) and wait until `counted()` grew by the number of messages sent that `counts` (activity).
  */
 async function timedPass(
   messages: StreamMessage[],
+  counts: (m: StreamMessage) => boolean,
   deliveries: (m: StreamMessage) => (() => void)[],
   counted: () => Promise<number>,
   botCpu: () => number,
@@ -291,7 +294,7 @@ async function timedPass(
         send()
         delivered++
       }
-      if (!isCommandText(m.content as { kind: string; text?: string })) expected++
+      if (counts(m)) expected++
     } catch (e) {
       if (!/is not a member/.test((e as Error).message)) throw e
     }

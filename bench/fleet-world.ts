@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { parseDocument } from 'yaml'
+import type { StreamMessage } from './message-stream.js'
 import type { BenchWorld } from './synthetic-world.js'
 
 /**
@@ -63,4 +64,22 @@ export function flushEverySecond(configFile: string): void {
 /** Whether a stream message is a command (not activity: the counters skip it). */
 export function isCommandText(content: { kind: string; text?: string }): boolean {
   return content.kind === 'text' && /^[#＃]/.test(content.text ?? '')
+}
+
+/** The stream's commands only staff may use (bench/message-stream.ts): `#排期`. */
+const STAFF_ONLY_COMMANDS = new Set(['#排期'])
+
+/**
+ * Whether the bot counts a stream message as activity: every message but commands, except a customer's staff-only
+ * command in a customer group, which the runtime refuses silently and keeps as the customer's words to the staff
+ * (so it counts). Without this exception every pass counted one message more than it expected.
+ */
+export function countsAsActivity(world: BenchWorld): (m: StreamMessage) => boolean {
+  const kinds = new Map(world.groups.map(g => [g.id, g.kind]))
+  const staff = new Set(world.roster.map(s => s.contactId))
+  return m => {
+    const content = m.content as { kind: string; text?: string }
+    if (!isCommandText(content)) return true
+    return kinds.get(m.room) === 'customer' && !staff.has(m.from) && STAFF_ONLY_COMMANDS.has(content.text ?? '')
+  }
 }

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { countedIn, countedOnDisk } from '../../bench/fleet-procs.js'
-import { FLEET_BOT_IDS, fleetAccounts, isCommandText, splitWorld } from '../../bench/fleet-world.js'
-import { messageList } from '../../bench/message-stream.js'
+import { countsAsActivity, FLEET_BOT_IDS, fleetAccounts, isCommandText, splitWorld } from '../../bench/fleet-world.js'
+import { messageList, type StreamMessage } from '../../bench/message-stream.js'
 import { syntheticWorld } from '../../bench/synthetic-world.js'
 import { FileStore } from '../../bot/ports/store/file-store.js'
 import {
@@ -99,5 +99,18 @@ describe('what the bench counts', () => {
     expect(new Set(commands.map(m => (m.content as { text: string }).text))).toEqual(
       new Set(['#帮助', '#help', '#排期']),
     )
+  })
+
+  it("counts a customer's staff-only command as activity (refused silently, kept as their words), no other command", () => {
+    const counts = countsAsActivity(world)
+    const customerGroup = world.groups.find(g => g.kind === 'customer')!
+    const customerId = Object.keys(customerGroup.members).find(id => !customerGroup.staff.includes(id))!
+    const staffId = customerGroup.staff[0]
+    const say = (from: string, text: string) =>
+      ({ from, room: customerGroup.id, content: { kind: 'text', text }, mentions: [] }) as StreamMessage
+    expect(counts(say(customerId, '#排期'))).toBe(true)
+    expect(counts(say(customerId, '#帮助'))).toBe(false)
+    expect(counts(say(staffId, '#排期'))).toBe(false)
+    expect(counts(say(customerId, '你好'))).toBe(true)
   })
 })
