@@ -4,7 +4,7 @@
  * (`有人造谣说公司要倒闭`).
  */
 
-import { REPORTED_LATER } from './talked-about-reports.js'
+import { reportedFrom } from './talked-about-reports.js'
 import { offers } from './talked-about-offers.js'
 
 /** A refusal to tell, after a reported question in the sentence: `客户问进货价的，一律回复不方便透露`. */
@@ -80,6 +80,5 @@ export function labelled(
   const scam = SCAM_LABELLED.exec(after)
   if (scam !== null) return !offers(text, clauseFrom, end + scam[0].length, allowDomains)
   if (!LABEL_BEFORE.test(before) || !LABEL_AFTER.test(after)) return false
-  REPORTED_LATER.lastIndex = end
-  return REPORTED_LATER.test(text) && !offers(text, start, end, allowDomains)
+  return reportedFrom(text, end) && !offers(text, start, end, allowDomains)
 }

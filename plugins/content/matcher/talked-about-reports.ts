@@ -86,8 +86,33 @@ function namesMemberDealtWith(before: string, after: string, sentenceBefore: str
   return before.length < sentenceBefore.length && MEMBER_POINTED_AT.test(before) && DEALT_WITH_MEMBER.test(after)
 }
 
-/** REPORTED anywhere from lastIndex on: a hit someone else said may be reported in a later clause. */
-export const REPORTED_LATER = new RegExp(REPORTED.source, 'gu')
+/** REPORTED searched from a place on, for reportedFrom. */
+const REPORTED_LATER = new RegExp(REPORTED.source, 'gu')
+let reportedText = ''
+/** A place of the last text where REPORTED matches (-1 for none known). */
+let reportedAt = -1
+/** A place of the last text from which REPORTED matches nowhere (past its end for none known). */
+let unreportedFrom = Number.POSITIVE_INFINITY
+
+/**
+ * True if REPORTED matches at `from` or later: a hit someone else said may be reported in a later clause. What a
+ * search of the last text found is kept: a match at or after `from`, or none from a place at or before it, answers
+ * the text's later candidates without a search.
+ */
+export function reportedFrom(text: string, from: number): boolean {
+  if (text !== reportedText) {
+    reportedText = text
+    reportedAt = -1
+    unreportedFrom = Number.POSITIVE_INFINITY
+  }
+  if (reportedAt >= from) return true
+  if (from >= unreportedFrom) return false
+  REPORTED_LATER.lastIndex = from
+  const match = REPORTED_LATER.exec(text)
+  if (match === null) unreportedFrom = from
+  else reportedAt = match.index
+  return match !== null
+}
 
 /**
  * True for a quoted post (see QUOTED_POST) that someone else sent (SOMEONE_SAID: `刚才那条`, `有客户投诉收到`) or that is
@@ -100,8 +125,7 @@ export function reportedPost(
   sentenceBefore: string,
   allowDomains: readonly string[],
 ): boolean {
-  REPORTED_LATER.lastIndex = end
-  return (SOMEONE_SAID.test(sentenceBefore) || REPORTED_LATER.test(text)) && !offers(text, start, end, allowDomains)
+  return (SOMEONE_SAID.test(sentenceBefore) || reportedFrom(text, end)) && !offers(text, start, end, allowDomains)
 }
 
 /**

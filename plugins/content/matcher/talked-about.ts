@@ -56,8 +56,8 @@ import {
   DM_FROM,
   DM_TOLD,
   REMOVED,
-  REPORTED_LATER,
   REPORTED_POST,
+  reportedFrom,
   reportedOrForbidden,
   reportedPost,
   toSpeaker,
@@ -116,9 +116,7 @@ function mayTalkAbout(text: string, start: number, end: number): boolean {
       break
     }
   }
-  if (mayRuleTopic(text, start, end) || statesAboutMessages(text)) return true
-  REPORTED_LATER.lastIndex = end
-  return REPORTED_LATER.test(text)
+  return mayRuleTopic(text, start, end) || statesAboutMessages(text) || reportedFrom(text, end)
 }
 
 /**
