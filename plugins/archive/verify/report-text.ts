@@ -40,6 +40,11 @@ export function verifyText(report: VerifyReport, titles: ReadonlyMap<string, str
         `   时间倒序 out of order：${d.file} 第 ${x.line} 行 ${when(x.at, tz)} 早于前一条 ${when(x.previousAt, tz)}` +
           '（earlier than the record before it）',
       )
+    for (const x of d.seqBackwards)
+      out.push(
+        `   顺序错乱 seq out of order：${d.file} 第 ${x.line} 行 seq ${x.seq} 排在 seq ${x.previousSeq} 之后` +
+          '（stored after a higher seq）',
+      )
   }
   out.push(
     report.problems

@@ -15,7 +15,10 @@ export interface DayCheck {
   file: string
   /** Records read (whole lines). */
   messages: number
-  /** Missing `seq` numbers before a record of this day (a gap across days is reported on the later day). */
+  /**
+   * Missing `seq` numbers before a record of this day, in `seq` order over the chat's records in range (a gap
+   * across days is reported on the later day).
+   */
   gaps: SeqGap[]
   /** Lines that are not records: file line numbers and why. */
   damaged: { line: number; problem: 'truncated' | 'damaged' }[]
@@ -23,6 +26,8 @@ export interface DayCheck {
   duplicates: { line: number; id: string; seq: number; first: { day: string; line: number } }[]
   /** Records timed before the record stored before them (line, its time, the earlier record's time). */
   outOfOrder: { line: number; at: number; previousAt: number }[]
+  /** Records stored after one with a higher `seq` (lines swapped or moved). */
+  seqBackwards: { line: number; seq: number; previousSeq: number }[]
   /** The file could not be read. */
   unreadable?: string
 }
@@ -35,14 +40,15 @@ export interface VerifyReport {
   days: DayCheck[]
   chats: number
   messages: number
-  /** Gaps, damaged lines, duplicates, out-of-order times and unreadable files, counted. */
+  /** Gaps, damaged lines, duplicates, out-of-order times and `seq` numbers, unreadable files, counted. */
   problems: number
 }
 
 /**
  * Check the stored segments (chat by chat, days ascending, as `storedSegments` reads them): count each day's
  * records and find `seq` gaps (also across a chat's days in range; before the first record in range nothing is
- * known), damaged lines, records stored twice (same id or same `seq` in the chat) and times that run backwards.
+ * known), damaged lines, records stored twice (same id or same `seq` in the chat), times and `seq` numbers that run
+ * backwards.
  * Pure: reads only what it is given.
  */
 export async function verifySegments(
@@ -53,13 +59,18 @@ export async function verifySegments(
   const days: DayCheck[] = []
   const chats = new Set<string>()
   let chat: string | undefined
-  let last: { seq: number; at: number } | undefined
+  /** The record stored before this one in the chat. */
+  let prev: { seq: number; at: number } | undefined
   let seen = new Map<string, { day: string; line: number }>()
+  /** The chat's records by where they are, for its gaps once all its days are read. */
+  let placed: Placed[] = []
   for await (const s of segments) {
     if (s.chat !== chat) {
+      addGaps(placed)
       chat = s.chat
-      last = undefined
+      prev = undefined
       seen = new Map()
+      placed = []
     }
     chats.add(s.chat)
     const d: DayCheck = {
@@ -71,6 +82,7 @@ export async function verifySegments(
       damaged: [],
       duplicates: [],
       outOfOrder: [],
+      seqBackwards: [],
       unreadable: s.unreadable,
     }
     for (const l of s.lines) {
@@ -87,19 +99,37 @@ export async function verifySegments(
       }
       seen.set(`id:${r.id}`, { day: s.day, line: l.line })
       seen.set(`seq:${r.seq}`, { day: s.day, line: l.line })
-      if (last && r.seq > last.seq + 1)
-        d.gaps.push({ after: last.seq, before: r.seq, afterAt: last.at, beforeAt: r.at })
-      if (last && r.at < last.at) d.outOfOrder.push({ line: l.line, at: r.at, previousAt: last.at })
-      if (!last || r.seq > last.seq) last = { seq: r.seq, at: r.at }
+      placed.push({ seq: r.seq, at: r.at, day: d })
+      if (prev && r.at < prev.at) d.outOfOrder.push({ line: l.line, at: r.at, previousAt: prev.at })
+      if (prev && r.seq < prev.seq) d.seqBackwards.push({ line: l.line, seq: r.seq, previousSeq: prev.seq })
+      prev = { seq: r.seq, at: r.at }
     }
     days.push(d)
   }
+  addGaps(placed)
   const problems = days.reduce((n, d) => n + dayProblems(d), 0)
   const messages = days.reduce((n, d) => n + d.messages, 0)
   return { from, to, days, chats: chats.size, messages, problems }
 }
 
-/** Findings of one day (each gap, damaged line, duplicate, backward time; an unreadable file). */
+/** Findings of one day (each gap, damaged line, duplicate, backward time or seq; an unreadable file). */
 export function dayProblems(d: DayCheck): number {
-  return d.gaps.length + d.damaged.length + d.duplicates.length + d.outOfOrder.length + (d.unreadable ? 1 : 0)
+  const found = d.gaps.length + d.damaged.length + d.duplicates.length + d.outOfOrder.length + d.seqBackwards.length
+  return found + (d.unreadable ? 1 : 0)
+}
+
+/** A record of a chat: its `seq`, time and the day it is stored in. */
+interface Placed {
+  seq: number
+  at: number
+  day: DayCheck
+}
+
+/** The missing `seq` numbers between a chat's records (in `seq` order), each on the day of the record after it. */
+function addGaps(placed: Placed[]): void {
+  placed.sort((a, b) => a.seq - b.seq)
+  for (let i = 1; i < placed.length; i++) {
+    const [a, b] = [placed[i - 1], placed[i]]
+    if (b.seq > a.seq + 1) b.day.gaps.push({ after: a.seq, before: b.seq, afterAt: a.at, beforeAt: b.at })
+  }
 }

@@ -153,6 +153,23 @@ describe('archive verify (CLI)', () => {
     expect(reversed.err).toContain('晚于')
   })
 
+  it('two lines swapped: no gap is claimed, the later one is named as out of order (seq and time)', async () => {
+    const { dir, day1 } = await twoDays()
+    const [m1, m2, m3, m4] = lines(day1)
+    writeFileSync(day1, `${[m1, m3, m2, m4].join('\n')}\n`)
+    const r = await verify(dir, ['--group', '张三交流群'])
+    expect(r.code).toBe(3)
+    expect(r.out).not.toContain('缺号')
+    const file = `chats/${folderName('r-cust')}/2026-11-30.jsonl`
+    expect(r.out).toContain(
+      `   顺序错乱 seq out of order：${file} 第 3 行 seq 2 排在 seq 3 之后（stored after a higher seq）`,
+    )
+    expect(r.out).toContain(
+      `   时间倒序 out of order：${file} 第 3 行 2026-11-30 09:02:00 早于前一条 2026-11-30 09:03:00`,
+    )
+    expect(r.out).toContain('结果：发现 2 处问题（2 problem(s) found）')
+  })
+
   it('on PostgreSQL (no archive folder) it says it is not supported there, exit 2', async () => {
     const { dir } = await twoDays()
     let err = ''
