@@ -15,7 +15,7 @@ import { takeOptions, UsageError } from './args.js'
 
 /**
  * `archive export --from --to [--group] [--format jsonl|csv|md|html] [--data DIR]`: the message
- * archive of the bot's state folder (`BOT_DATA_DIR`, or `--data DIR`) on stdout. The export is
+ * archive of the bot's state folder (`BOT_DATA_DIR`, or `--data DIR`) on stdout; `archive verify` checks it. The export is
  * written to the archive's access log and to the bot's audit log, with the OS user who ran it. With
  * `BOT_DATABASE_URL` set it exports the fleet's archive from PostgreSQL instead.
  */
@@ -44,6 +44,7 @@ export async function archiveCommand(argv: string[]): Promise<number> {
   if (problem) return new UserFileError(problem).report(process.stderr)
   return runArchiveCli(rest, {
     backend: new FileArchive(dir),
+    dir,
     timezone,
     out: process.stdout,
     err: process.stderr,

@@ -65,8 +65,8 @@ const COMMANDS: Record<string, Command> = {
   },
   archive: {
     run: archiveCommand,
-    args: 'export --from DATE --to DATE [--group G] [--member M] --format jsonl|csv|md|html [--data DIR]',
-    about: 'export the message archive',
+    args: 'export --from DATE --to DATE [--group G] [--member M] --format jsonl|csv|md|html [--data DIR] | verify [--from DATE --to DATE] [--group G] [--json] [--data DIR]',
+    about: 'export the message archive, or check it (seq gaps, damaged lines, duplicates)',
   },
   backup: {
     run: backupCommand,

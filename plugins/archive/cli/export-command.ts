@@ -1,15 +1,18 @@
 import { dayRangeOption, defineCli, UsageError } from '../../../bot/cli/args.js'
 import { dayKey } from '../../../bot/time/zoned.js'
-import type { ArchiveBackend } from '../store/backend.js'
 import { EXPORT_FORMATS, type ExportFormat, exportArchive } from '../export/export.js'
 import { type ArchiveQuery, chatsNamed } from '../search/query.js'
 import { type ArchiveType, TYPE_LABEL } from '../capture/record.js'
+import type { ArchiveCliEnv } from './cli-env.js'
+import { runVerifyCli, VERIFY_USAGE } from './verify-command.js'
 
 /** The `archive export` usage line. */
-export const ARCHIVE_USAGE =
+const EXPORT_USAGE =
   'usage: archive export --from YYYY-MM-DD --to YYYY-MM-DD [--group NAME|ID]... [--member ID|NAME] [--type 图片] [--format jsonl|csv|md|html] [--data DIR]'
+/** The `archive` usage lines: export, verify. */
+export const ARCHIVE_USAGE = `${EXPORT_USAGE}\n       ${VERIFY_USAGE.replace('usage: ', '')}`
 const CLI = defineCli({
-  usage: ARCHIVE_USAGE,
+  usage: EXPORT_USAGE,
   options: {
     from: { type: 'string' },
     to: { type: 'string' },
@@ -21,26 +24,15 @@ const CLI = defineCli({
   positionals: { min: 1, max: 1 },
 })
 
-/** What the `archive` CLI runs over. */
-export interface ArchiveCliEnv {
-  backend: ArchiveBackend
-  timezone: string
-  out: NodeJS.WritableStream
-  err: NodeJS.WritableStream
-  /** Who runs it, for the access log (`cli:<os user>`). */
-  who: string
-  now: number
-  /** Also write the export to the bot's audit log. */
-  audit?: (text: string) => Promise<void>
-}
-
 /**
+ * `archive export` (below) or `archive verify` (`runVerifyCli`).
  * `archive export`: the records of a date range (optionally some groups, one
  * member, some types) as JSONL, CSV (BOM at byte 0) or a Markdown transcript
  * on stdout; the export is written to the access log first. Exit codes: 0
  * done, 2 bad arguments or an unknown group.
  */
 export async function runArchiveCli(argv: string[], env: ArchiveCliEnv): Promise<number> {
+  if (argv[0] === 'verify') return runVerifyCli(argv, env)
   const fail = (msg: string) => CLI.error(msg).report(env.err)
   const a = exportArgs(argv)
   if (a instanceof UsageError) return a.report(env.err)
@@ -75,10 +67,11 @@ interface ExportArgs {
 
 function exportArgs(argv: string[]): ExportArgs | UsageError {
   if (argv[0] !== 'export')
-    return CLI.error(
+    return new UsageError(
       argv[0]
-        ? `没有 archive ${argv[0]} 这个命令，只有 export（unknown archive command ${argv[0]}）`
-        : '缺少命令：archive export …（missing archive command）',
+        ? `没有 archive ${argv[0]} 这个命令，只有 export 和 verify（unknown archive command ${argv[0]}）`
+        : '缺少命令：archive export … 或 archive verify …（missing archive command）',
+      ARCHIVE_USAGE,
     )
   const parsed = CLI.parse(argv)
   if (parsed instanceof UsageError) return parsed
