@@ -37,8 +37,8 @@ export function verifyText(report: VerifyReport, titles: ReadonlyMap<string, str
       )
     for (const x of d.outOfOrder)
       out.push(
-        `   时间倒序 out of order：${d.file} 第 ${x.line} 行 ${when(x.at, tz)} 早于前一条 ${when(x.previousAt, tz)}` +
-          '（earlier than the record before it）',
+        `   ℹ️ 时间早于前一条（提示，不算问题）：${d.file} 第 ${x.line} 行 ${when(x.at, tz)} 早于前一条 ${when(x.previousAt, tz)}` +
+          '（note, not a problem: earlier than the record before it; WeChat delivers messages late after a reconnect）',
       )
     for (const x of d.seqBackwards)
       out.push(

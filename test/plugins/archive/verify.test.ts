@@ -83,7 +83,7 @@ describe('archive verify (CLI)', () => {
     expect(r.out).toContain('结果：✅ 未发现问题（no problems found）')
   })
 
-  it('a damaged archive: the auditor sees the gap, the cut line, the duplicate and the backward time, exit 3', async () => {
+  it('a damaged archive: the auditor sees the gap, the cut line and the duplicate, exit 3; an earlier time is a note', async () => {
     const { dir, day1, day2 } = await twoDays()
     // Day 1: record 3 removed by hand (a gap), record 2 stored twice.
     const [l1, l2, , l4] = lines(day1)
@@ -105,8 +105,8 @@ describe('archive verify (CLI)', () => {
       `   重复 duplicate：${file1} 第 4 行（id m2，seq 2）与 2026-11-30 第 2 行重复（same id or seq as that line）`,
       '⚠️ 张三交流群 · 2026-12-01：4 条（messages）',
       `   损坏行 damaged line：${file2} 第 5 行，末行被截断（last line cut short）`,
-      `   时间倒序 out of order：${file2} 第 2 行 2026-12-01 08:06:00 早于前一条 2026-12-01 09:05:00（earlier than the record before it）`,
-      '结果：发现 4 处问题（4 problem(s) found）',
+      `   ℹ️ 时间早于前一条（提示，不算问题）：${file2} 第 2 行 2026-12-01 08:06:00 早于前一条 2026-12-01 09:05:00（note, not a problem: earlier than the record before it; WeChat delivers messages late after a reconnect）`,
+      '结果：发现 3 处问题（3 problem(s) found）',
       '',
     ])
   })
@@ -153,7 +153,7 @@ describe('archive verify (CLI)', () => {
     expect(reversed.err).toContain('晚于')
   })
 
-  it('two lines swapped: no gap is claimed, the later one is named as out of order (seq and time)', async () => {
+  it('two lines swapped: no gap is claimed, the later one is named as out of order (seq; its time as a note)', async () => {
     const { dir, day1 } = await twoDays()
     const [m1, m2, m3, m4] = lines(day1)
     writeFileSync(day1, `${[m1, m3, m2, m4].join('\n')}\n`)
@@ -165,9 +165,9 @@ describe('archive verify (CLI)', () => {
       `   顺序错乱 seq out of order：${file} 第 3 行 seq 2 排在 seq 3 之后（stored after a higher seq）`,
     )
     expect(r.out).toContain(
-      `   时间倒序 out of order：${file} 第 3 行 2026-11-30 09:02:00 早于前一条 2026-11-30 09:03:00`,
+      `   ℹ️ 时间早于前一条（提示，不算问题）：${file} 第 3 行 2026-11-30 09:02:00 早于前一条 2026-11-30 09:03:00`,
     )
-    expect(r.out).toContain('结果：发现 2 处问题（2 problem(s) found）')
+    expect(r.out).toContain('结果：发现 1 处问题（1 problem(s) found）')
   })
 
   it('on PostgreSQL (no archive folder) it says it is not supported there, exit 2', async () => {
