@@ -1,0 +1,86 @@
+import type { Action } from '../../../bot/core/actions.js'
+import { alongNote, decideAlong, decideHandedOver, decideUnserved, HANDOVER_TIMER } from '../decide-review.js'
+import {
+  carriedElsewhere,
+  carriedKey,
+  fleetReviewId,
+  foreignAnswers,
+  type Handover,
+  handedHere,
+  leftMessages,
+} from '../fleet-reviews.js'
+import { findReview, type Review, REVIEW_LIMIT, reviewedMessages } from '../state.js'
+import { confirmedMessages } from './confirmed.js'
+import type { ServiceParts } from './parts.js'
+import { markAlong } from './review-answers.js'
+import { released } from './signals.js'
+
+/**
+ * Fleet: this account's open questions that an answer given through another account decides (`foreignAnswers`),
+ * decided as that answer was: `#确认` handles their messages as offences (one report), `#忽略` releases them; the
+ * admins are told in one line each; then the confirmed messages handed here are carried out (`carryOut`).
+ */
+export function decideForeignAnswers(s: ServiceParts): Action[] {
+  const windowMs = s.ctx.configFor().incidentWindow
+  const hold = { windowMs, quietMs: s.ctx.configFor().ignoredQuiet }
+  const answers = foreignAnswers(s.reviews.data, s.foreignReviews, hold).flatMap(({ account, answered, along }) => {
+    const id = fleetReviewId(answered, account)
+    const named = { ...answered, id }
+    const by = answered.decidedBy ?? account
+    const decided = markAlong(s, along, named, by, id, answered.decidedByName)
+    if (!decided.length) return []
+    // One line for the questions one answer decided: who answered, so no admin answers them again.
+    const told = [...decided.map(r => decideAlong(r, named, by)), alongNote(decided, named, answered.decidedByName)]
+    const done =
+      answered.status === 'confirmed'
+        ? confirmedMessages(s, decided, id)
+        : decided.flatMap(r => reviewedMessages(r).map(m => released(r, m)))
+    return [...told, ...done]
+  })
+  return [...answers, ...carryOut(s)]
+}
+
+/**
+ * Fleet: the confirmed messages left to the holder of a group this account serves now (`handedHere`): another
+ * account's (its answer came after the group moved here) or its own (the group came back), carried out here once.
+ */
+export function carryOut(s: ServiceParts): Action[] {
+  const holds = s.ctx.fleet.holds
+  return holds ? handedHere(s.reviews.data, s.foreignReviews, holds).flatMap(h => carry(s, h)) : []
+}
+
+/** Handles confirmed messages left to this account as offences, as the account that left them would have. */
+function carry(s: ServiceParts, { account, review, messages }: Handover): Action[] {
+  const log = s.reviews.data
+  const id = account ? fleetReviewId(review, account) : review.id
+  const [first, ...rest] = messages
+  if (account) {
+    const carried = (log.carried ??= [])
+    carried.push(...messages.map(m => carriedKey(id, m.messageId)))
+    if (carried.length > REVIEW_LIMIT) carried.splice(0, carried.length - REVIEW_LIMIT)
+  } else review.leftToHolder = review.leftToHolder?.filter(x => !messages.some(m => m.messageId === x))
+  s.reviews.changed()
+  // A copy with only these messages, named as the admins know it (`R3@sales1`): the other account's is not written.
+  const copy: Review = { ...review, ...first, id, repeats: rest, leftToHolder: undefined }
+  return [...decideHandedOver(id, review, messages), ...confirmedMessages(s, [copy], id)]
+}
+
+/**
+ * Fleet: the timer after a confirmed message was left to its group's holder (`HANDOVER_MS`): carried out by another
+ * account (its `carried`), it is done; in a group this account serves again, carried out here; else the admins are
+ * told to act by hand (audited), never dropped silently.
+ */
+export function handover(s: ServiceParts, key: string): Action[] {
+  const review = findReview(s.reviews.data, key.slice(HANDOVER_TIMER.length))
+  if (!review?.leftToHolder?.length) return []
+  const account = s.ctx.fleet.account?.()
+  const done = account ? carriedElsewhere(review, account, s.foreignReviews) : new Set<string>()
+  review.leftToHolder = review.leftToHolder.filter(id => !done.has(id))
+  const holds = s.ctx.fleet.holds ?? (() => true)
+  const here = leftMessages(review).filter(m => holds(m.groupId))
+  const carried = here.length ? carry(s, { review, messages: here }) : []
+  const unserved = leftMessages(review)
+  review.leftToHolder = undefined
+  s.reviews.changed()
+  return unserved.length ? [...carried, ...decideUnserved(review, unserved)] : carried
+}
