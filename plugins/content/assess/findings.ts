@@ -1,5 +1,5 @@
 import type { MessageEvent } from '../../../bot/core/event.js'
-import type { Dictionary, Match, Matcher, Severity } from '../matcher/index.js'
+import { type Dictionary, type Match, type Matcher, type Severity, withoutNestedHits } from '../matcher/index.js'
 
 /** Which part of a message a match was found in. */
 export type TextSource = 'text' | 'title' | 'description' | 'url' | 'fileName'
@@ -29,7 +29,8 @@ export function maxSeverity(a: Severity, b: Severity): Severity {
 /**
  * Dictionary matches in the text a member wrote: the text of text messages,
  * link-card title, description and URL, mini-program title and description,
- * and file names. Placeholders such as `[链接] …` are not scanned.
+ * and file names. Placeholders such as `[链接] …` are not scanned. A hit another of its category already reports
+ * is left out (`加我V信` is 加我微信 once, not also 加我v and v信).
  */
 export function scanMessage(ev: MessageEvent, matcher: Matcher): readonly Evidence[] {
   const a = ev.attachment
@@ -53,8 +54,9 @@ export function scanMessage(ev: MessageEvent, matcher: Matcher): readonly Eviden
   }
 }
 
+/** The matches of one field as evidence, each hit once: none inside a longer one of its category (see withoutNestedHits). */
 function tag(source: TextSource, matches: Match[]): readonly Evidence[] {
-  return matches.length ? matches.map(match => ({ source, match })) : NONE
+  return matches.length ? withoutNestedHits(matches).map(match => ({ source, match })) : NONE
 }
 
 /** Group dictionary evidence by category, with the category's label and severity from the dictionary. */

@@ -4,7 +4,13 @@ import { createInterface } from 'node:readline'
 import { defineCli, UsageError } from '../../../bot/cli/args.js'
 import { type FileRole, UserFileError, userFile } from '../../../bot/config/user-file.js'
 import { BUILTIN_DEFAULT, dictionaryFile, shippedFirstHint } from '../config.js'
-import { DictionaryError, compileMatcher, loadDictionaryFiles, type Matcher } from '../matcher/index.js'
+import {
+  DictionaryError,
+  compileMatcher,
+  loadDictionaryFiles,
+  type Matcher,
+  withoutNestedHits,
+} from '../matcher/index.js'
 
 /** Exit code when the command cannot run (bad arguments, bad dictionary, unreadable input). */
 const EXIT_FAILURE = 1
@@ -106,8 +112,12 @@ async function checkLines(
         badLines++
         continue
       }
-      // Every match says how it was found (kind) and whether it only goes to the admins for review.
-      const matches = matcher.scan(message.text).map(m => ({ ...m, reviewOnly: m.reviewOnly === true }))
+      // Every match says how it was found (kind) and whether it only goes to the admins for review; a hit inside
+      // a longer one of its category is that one's (see withoutNestedHits), as the bot shows it.
+      const matches = withoutNestedHits(matcher.scan(message.text)).map(m => ({
+        ...m,
+        reviewOnly: m.reviewOnly === true,
+      }))
       const categories = [...new Set(matches.map(m => m.category))].sort()
       const result = { id: message.id, categories, matches }
       if (!out.write(`${JSON.stringify(result)}\n`)) await once(out, 'drain')

@@ -1,6 +1,6 @@
 import type { ContentConfig } from '../config.js'
 import { excerpt } from '../assess/excerpt.js'
-import { describeMatchKind, type Match, type Matcher, type Severity } from '../matcher/index.js'
+import { describeMatchKind, type Match, type Matcher, type Severity, withoutNestedHits } from '../matcher/index.js'
 import { normalizeText } from '../matcher/normalize.js'
 import { KIND_LABEL, SEVERITY_LABEL, linkReason, stepsText } from '../texts.js'
 
@@ -25,7 +25,7 @@ function why(matcher: Matcher, m: Match): string {
  * why they are none (slang without a context word, a term talked about).
  */
 export function describeScan(matcher: Matcher, text: string, cfg: ContentConfig, prefix = '#'): string {
-  const matches = matcher.scan(text)
+  const matches = withoutNestedHits(matcher.scan(text))
   if (!matches.length)
     return [
       `「${excerpt(text, 40)}」没有命中任何类别（允许短语中的词不算命中）。`,

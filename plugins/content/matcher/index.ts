@@ -6,4 +6,5 @@ export { loadDictionaryFiles, type LoadedDictionary } from './dictionary-loader.
 export { findUrls, type FoundUrl } from './links.js'
 export { DEFAULT_EXPANSIONS, EXPANSION_KINDS, type ExpansionKind } from './expand.js'
 export { MATCH_KIND_LABEL, describeMatchKind } from './match-kind.js'
+export { withoutNestedHits } from './nested-hits.js'
 export type { CategoryRule, Dictionary, LinkRule, Match, MatchKind, Matcher, Severity } from './types.js'

@@ -99,6 +99,29 @@ const NAMED_KIND = new RegExp(
   `^[”’」』"]?(?:[、和及与或“‘「『"]${C}{1,10}?)*(?:等|之类的?|类|这类|这种|一类|此类)?${C}{0,6}?的?(?:链接|广告|小广告|消息|短信|信息|视频|图片|内容|言论|发言|留言|评论|表述|用语|说法|行为|活动|推广|海报|网站|网店|小号|账号|僵尸号|帖子|套路|骗局|杀猪盘|敲诈|情况|字样|谣言|传言|传闻|引流|风险)`,
   'u',
 )
+/**
+ * What to recognise or guard against, right before the term: `如何识别下注截图`, `教你辨别刷单骗局`, `提防私下转账`. The 别
+ * of 识别 may come masked (〇, see withoutWordNegations).
+ */
+const RECOGNISED = /(?:(?:识|辨|鉴)[别〇]|分辨|辨认|认清|看穿|防范|提防)$/u
+
+/** A kind NAMED_KIND reads that is a deed, not a message: `的套路`, `的骗局`, `的行为`. */
+const DEED_KIND = /(?:套路|骗局|杀猪盘|敲诈|行为|活动)$/u
+/** The speaker's or our company right before the term, unquoted: `我们公司`, `咱们`, `这家`, `公司`. */
+const COMPANY_BEFORE = /(?:我们|咱们|这家|那家|本|公司)(?:公司)?(?:就是|就|是|在|又|总)?$/u
+
+/**
+ * True if the term names a kind of post or talk after it (NAMED_KIND), unless it is said, unquoted, of the
+ * speaker's or our company and the kind is a deed: `公司骗人的套路我算是看透了`, `这家黑心公司的骗局` are the speaker's own
+ * claim about the company, while `“黑心公司”的套路` and `公司骗人的说法` name what is said.
+ */
+function namesKind(text: string, start: number, end: number, before: string, after: string): boolean {
+  const kind = NAMED_KIND.exec(after)
+  if (kind === null) return false
+  if (!DEED_KIND.test(kind[0]) || /[“‘「『"]$/u.test(before)) return true
+  return !(text.slice(start, end).includes('公司') || COMPANY_BEFORE.test(before))
+}
+
 /** What someone else does to or with the term, after them in its sentence: `说`, `发`, `反映被拉进`, `用…搞`. */
 const DID = `${C}{0,12}?(?:说|发|贴|刷|推|推销|卖|拿|传|写|喊|称|问|让|叫|要|拉|骂|反映|转发|私聊|私信|原话|搞|做|用)${C}{0,12}`
 /**
@@ -153,7 +176,7 @@ export function inStatement(
   const someone = SOMEONE_ELSE.exec(sentenceBefore)
   if (someone !== null && !HEARSAY.test(sentenceBefore.slice(0, someone.index)))
     return !offers(text, sentenceFrom + someone.index, end, allowDomains)
-  if (!shaped(text, end, before, after, sentenceBefore)) return false
+  if (!shaped(text, start, end, before, after, sentenceBefore)) return false
   return !offers(text, start - before.length, end + after.length, allowDomains)
 }
 
@@ -168,12 +191,20 @@ export function turnsToOffer(text: string, end: number): boolean {
 }
 
 /**
- * True if the hit is banned, an example, a named kind, labelled, given a verdict or deferred, a question answered or
- * a labelled condition.
+ * True if the hit is banned, an example, what to recognise, a named kind, labelled, given a verdict or deferred, a
+ * question answered or a labelled condition.
  */
-function shaped(text: string, end: number, before: string, after: string, sentenceBefore: string): boolean {
-  if (BANNED_BEFORE.test(before) || EXAMPLE_BEFORE.test(before) || /[（(]如?$/u.test(before)) return true
-  if (NAMED_KIND.test(after) || LABELLED_AFTER.test(after)) return true
+function shaped(
+  text: string,
+  start: number,
+  end: number,
+  before: string,
+  after: string,
+  sentenceBefore: string,
+): boolean {
+  if (BANNED_BEFORE.test(before) || EXAMPLE_BEFORE.test(before) || RECOGNISED.test(before) || /[（(]如?$/u.test(before))
+    return true
+  if (namesKind(text, start, end, before, after) || LABELLED_AFTER.test(after)) return true
   const sentenceEnd = edgeAfter(text, end, SENTENCE_END)
   const sentenceAfter = text.slice(end, sentenceEnd)
   if (VERDICT.test(sentenceAfter) || DEFERRED.test(sentenceAfter)) return true

@@ -66,6 +66,7 @@ import { DIRECTED, OFFER, invitedAfter, offers, tellsValue } from './talked-abou
 import { mayRuleTopic, ruleTopic } from './talked-about-rule-topics.js'
 import { inStatement, statesAboutMessages, turnsToOffer } from './talked-about-statements.js'
 import { simplifiedCjk } from './talked-about-simplified.js'
+import { withoutWordNegations } from './talked-about-words.js'
 
 /** A verb of saying or posting before a quotation: `说“`, `发了“`, `骂“`. */
 const SAID_OR_POSTED = /说|讲|提到|写|喊|称|问|发|贴|骂/u
@@ -158,10 +159,24 @@ export function talkedAbout(
   end: number,
   allowDomains: readonly string[] = [],
 ): TalkedAbout {
-  return talkedAboutIn(simplifiedCjk(text), start, end, allowDomains)
+  return talkedAboutIn(withoutWordNegations(simplifiedCjk(text)), start, end, allowDomains)
 }
 
-/** talkedAbout of a text whose traditional characters are simplified, offsets kept. */
+/** A denial asked to affirm: `难道不是黑心公司吗`, `你们不是“骗子公司”是什么`. */
+const RHETORICAL = /难道|不是[^，,；;。！!？?\n]{0,12}?(?:还|又)?是(?:什么|啥)/u
+
+/**
+ * True for a quotation denied right before its opening mark and closed right after the term: `我们不是“黑心公司”的人`,
+ * `本店从来不是“骗子公司”` deny the insult they quote, as `不是骗子公司` does.
+ */
+function deniesQuoted(before: string, after: string): boolean {
+  return /[“‘「『"]$/u.test(before) && /^[”’」』"]/u.test(after) && NEGATED.test(before.slice(0, -1))
+}
+
+/**
+ * talkedAbout of a text whose traditional characters are simplified and whose 别 inside words (识别, 特别) is
+ * masked (see withoutWordNegations), offsets kept.
+ */
 function talkedAboutIn(text: string, start: number, end: number, allowDomains: readonly string[]): TalkedAbout {
   if (!mayTalkAbout(text, start, end)) return undefined
   const clauseFrom = edgeBefore(text, start, CLAUSE_END)
@@ -170,7 +185,8 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
   const after = text.slice(end, clauseTo)
   if (tellsValue(text, start, end) && !(text[end - 1] === '价' && PRICE_BOUND.test(before))) return undefined
   if (
-    NEGATED.test(before) &&
+    (NEGATED.test(before) || deniesQuoted(before, after)) &&
+    !RHETORICAL.test(before + after) &&
     !CONDITION.test(after) &&
     (!before.endsWith('是不是') || ASKED.test(before)) &&
     !turnsToOffer(text, end) &&

@@ -256,9 +256,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     expectFloors(matcherOf(), BLIND22, 101 / 105, 101 / 104)
   })
   // Blind on a6541f17 99/109, 99/104; opened: b22rec's recall classes 103/113, 103/104; b22fix's precision classes
-  // 103/104.
-  it('heldout-blind23: at least the figures measured (precision 103/104, recall 103/104)', () => {
-    expectFloors(matcherOf(), BLIND23, 103 / 104, 103 / 104)
+  // 103/104; wart's company claims (公司骗人的套路) 104/105, 104/104.
+  it('heldout-blind23: at least the figures measured (precision 104/105, recall 104/104)', () => {
+    expectFloors(matcherOf(), BLIND23, 104 / 105, 104 / 104)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on a6541f17 97/110, 97/103; 97/109 after b22fix.
   it('heldout-blind24 (unseen): at least the figures measured (precision 97/109, recall 97/103)', () => {
@@ -362,9 +362,9 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   it('heldout-blind22: at least the figures measured (precision 101/106, recall 101/104)', () => {
     expectFloors(matcher, BLIND22, 101 / 106, 101 / 104)
   })
-  // Blind on a6541f17 100/110, 100/104; opened: b22rec 103/113, 103/104; b22fix 103/104.
-  it('heldout-blind23: at least the figures measured (precision 103/104, recall 103/104)', () => {
-    expectFloors(matcher, BLIND23, 103 / 104, 103 / 104)
+  // Blind on a6541f17 100/110, 100/104; opened: b22rec 103/113, 103/104; b22fix 103/104; wart 104/105, 104/104.
+  it('heldout-blind23: at least the figures measured (precision 104/105, recall 104/104)', () => {
+    expectFloors(matcher, BLIND23, 104 / 105, 104 / 104)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on a6541f17 98/110, 98/103; 98/109 after b22fix.
   it('heldout-blind24 (unseen): at least the figures measured (precision 98/109, recall 98/103)', () => {
