@@ -25,7 +25,7 @@ import {
 import { SwapChoices } from '../plugins/content/matcher/swap-filter.js'
 import { SwapForms } from '../plugins/content/matcher/swap-form-cache.js'
 import { bareLookupLoop, benchInputs, dictionaryOf } from './matcher.js'
-import { interleavedCpuSamples, loadAverageLine } from './measure.js'
+import { interleavedCpuSamples, medianMsPerMb, loadAverageLine } from './measure.js'
 
 /** Rounds dropped before the medians (the JIT's warm-up). */
 const WARM_ROUNDS = 3
@@ -124,10 +124,7 @@ export function matcherHits(rounds: number, size: number): string[] {
     },
   }
   const samples = interleavedCpuSamples(runs, rounds, WARM_ROUNDS)
-  const msOf = (name: string): number => {
-    const sorted = samples.get(name)!.sort((x, y) => x - y)
-    return sorted[sorted.length >> 1] / mb
-  }
+  const msOf = medianMsPerMb(samples, mb)
   const bare = msOf('bare loop')
   const lines = [
     `${mb.toFixed(2)} MB of chat, ${messages.length} messages (${kept.length} with raw hits, ${idle.reduce((a, b) => a + b, 0)} of them no candidate), ${size} terms, ${rounds} rounds, ${loadAverageLine()}`,

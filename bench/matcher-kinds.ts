@@ -27,7 +27,7 @@ import {
   type StartScanTables,
 } from '../plugins/content/matcher/start-scan.js'
 import { bareLookupLoop, benchInputs, dictionaryOf } from './matcher.js'
-import { interleavedCpuSamples } from './measure.js'
+import { interleavedCpuSamples, medianMsPerMb } from './measure.js'
 
 /** Rounds dropped before the medians (the JIT's warm-up). */
 const WARM_ROUNDS = 3
@@ -125,10 +125,7 @@ export function matcherKinds(rounds: number, size: number): string[] {
   }
   const names = Object.keys(runs)
   const samples = interleavedCpuSamples(runs, rounds, WARM_ROUNDS)
-  const msOf = (name: string): number => {
-    const sorted = samples.get(name)!.sort((x, y) => x - y)
-    return sorted[sorted.length >> 1] / mb
-  }
+  const msOf = medianMsPerMb(samples, mb)
   const bare = msOf('bare loop')
   const lines = [
     `${mb.toFixed(2)} MB of chat, ${messages.length} messages, ${size} terms; ms a MB (median), bare ÷ this`,

@@ -58,6 +58,14 @@ export function interleavedCpuSamples(
   return samples
 }
 
+/** The median CPU ms of each named run's samples, divided by `mb` (ms a MB of the text the run scans). */
+export function medianMsPerMb(samples: Map<string, number[]>, mb: number): (name: string) => number {
+  return name => {
+    const sorted = [...samples.get(name)!].sort((x, y) => x - y)
+    return sorted[sorted.length >> 1] / mb
+  }
+}
+
 /**
  * Run `fn`, recording a CPU profile of it into `file` (appended as `file.N` for later passes) when given;
  * `intervalUs`: the time between samples (V8's default otherwise).
