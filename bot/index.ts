@@ -6,6 +6,8 @@ export type * from './core/actions.js'
 export type * from './core/event.js'
 export type * from './core/plugin.js'
 export { definePlugin } from './core/plugin.js'
+/** The zod (4) the package validates its config with: build an own plugin's `configSchema` with it. */
+export { z } from 'zod'
 export { PLUGINS } from '../plugins/index.js'
 export { createApp, type App, type AppOptions } from './app.js'
 export { GroupGuard, type GroupGuardOptions } from './wechaty-plugin.js'

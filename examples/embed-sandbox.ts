@@ -2,7 +2,7 @@
  * Your own bot with Group Guard and a plugin of your own, tried on the sandbox (no WeChat account). In your project,
  * with the tarball installed (see examples/embed.ts), the imports are
  *
- *   import { GroupGuard, PLUGINS, definePlugin } from 'wechat-group-guard'
+ *   import { GroupGuard, PLUGINS, definePlugin, z } from 'wechat-group-guard'
  *   import { DEMO_WORLD, createSandbox, populateWorld, readWorld } from 'wechat-group-guard/sandbox'
  *
  * Run it from the repository with `npx tsx examples/embed-sandbox.ts`: it starts the bot on the demo company's
@@ -13,8 +13,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { WechatyBuilder } from 'wechaty'
-import { z } from 'zod'
-import { GroupGuard, PLUGINS, definePlugin } from '../bot/index.js'
+import { GroupGuard, PLUGINS, definePlugin, z } from '../bot/index.js'
 import { DEMO_WORLD, createSandbox, populateWorld, readWorld } from '../bot/sandbox/package-entry.js'
 import { shipped } from '../bot/package-root.js'
 

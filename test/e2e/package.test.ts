@@ -31,16 +31,17 @@ describe('the package as users get it', () => {
     })
     expect(start.stdout + start.stderr).toMatch(/就绪 ready: 5 managed groups, \d+ plugins/)
     expect(start.status).toBe(0)
-    // An embedding bot tries its own plugins on the package's sandbox entry (README, examples/embed-sandbox.ts).
+    // An embedding bot tries its own plugins on the package's sandbox entry, their schemas built with the package's
+    // zod (README, examples/embed-sandbox.ts).
     const entry = spawnSync(
       'node',
       [
         '--input-type=module',
         '-e',
-        "const m = await import('wechat-group-guard/sandbox'); console.log(typeof m.createSandbox, m.DEMO_WORLD.endsWith('data/demo/world.yaml'))",
+        "const m = await import('wechat-group-guard/sandbox'); const g = await import('wechat-group-guard'); console.log(typeof m.createSandbox, m.DEMO_WORLD.endsWith('data/demo/world.yaml'), typeof g.z.object)",
       ],
       { cwd: app, encoding: 'utf8' },
     )
-    expect(entry.stdout).toBe('function true\n')
+    expect(entry.stdout).toBe('function true function\n')
   }, 180_000)
 })
