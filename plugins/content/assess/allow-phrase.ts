@@ -1,6 +1,7 @@
 import type { MessageEvent } from '../../../bot/core/event.js'
 import { describeMatchKind, type Match, type Matcher } from '../matcher/index.js'
 import { foldedKey } from '../matcher/normalize.js'
+import { segmentsOf } from '../matcher/word-segments.js'
 import type { Finding, TextSource } from './findings.js'
 
 /** A phrase that, allowed in its category, stops a review-only hit from being asked about again. */
@@ -13,25 +14,6 @@ export interface AllowHint {
 
 /** Characters segmented on each side of a hit: enough for the words touching it. */
 const WINDOW = 12
-
-let segmenter: Intl.Segmenter | undefined
-
-/** One segment of the word segmenter: offsets into the whole text, and whether it is a word. */
-interface Segment {
-  start: number
-  end: number
-  wordLike: boolean
-}
-
-/** The segments of text[from, to) as the matcher's word rules read them (ICU's `Intl.Segmenter("zh")`). */
-function segmentsOf(text: string, from: number, to: number): Segment[] {
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' })
-  return [...segmenter.segment(text.slice(from, to))].map(s => ({
-    start: from + s.index,
-    end: from + s.index + s.segment.length,
-    wordLike: s.isWordLike === true,
-  }))
-}
 
 /** Spans that hold the hit, shortest reading first: its words, then its words with a word beside them. */
 function spansAround(text: string, m: Match): Array<[number, number]> {

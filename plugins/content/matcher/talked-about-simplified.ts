@@ -5,6 +5,7 @@
  */
 
 import { TRAD_TO_SIMP } from './data/trad-to-simp-pairs.js'
+import { keptForLastText } from './last-text.js'
 
 let table: Uint16Array | undefined
 
@@ -31,12 +32,8 @@ function pairs(): Uint16Array {
   return table
 }
 
-let lastIn = ''
-let lastOut = ''
-
 /** The text with its traditional BMP characters simplified, the same length (the last answer is kept). */
-export function simplifiedCjk(text: string): string {
-  if (text === lastIn) return lastOut
+export const simplifiedCjk = keptForLastText(text => {
   const map = pairs()
   let out = ''
   let from = 0
@@ -46,7 +43,5 @@ export function simplifiedCjk(text: string): string {
     out += text.slice(from, at) + String.fromCharCode(simple)
     from = at + 1
   }
-  lastIn = text
-  lastOut = from === 0 ? text : out + text.slice(from)
-  return lastOut
-}
+  return from === 0 ? text : out + text.slice(from)
+})

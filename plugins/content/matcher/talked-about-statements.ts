@@ -11,6 +11,7 @@
  */
 
 import { CLAUSE_END, SENTENCE_END, edgeAfter, edgeBefore } from './talked-about-clauses.js'
+import { keptForLastText } from './last-text.js'
 import { INVITED, OFFER, offers } from './talked-about-offers.js'
 
 /**
@@ -21,32 +22,17 @@ import { INVITED, OFFER, offers } from './talked-about-offers.js'
  */
 const STATEMENT =
   /群规|规定|规则|规矩|须知|公约|遵守|红线|原则|守则|制度|协议|条例|广告法|违者|违反|违规|违纪|违法|追责|追究|依法|审核|禁止|严禁|不得|不准|不许|不让|请勿|切勿|举报|投诉|上报|截图|取证|记录|处理|删|撤回|清理|踢|移出|拉黑|禁言|管管|管一下|提醒|提示|警惕|注意|小心|防骗|诈骗|骗局|骗子|套路|谣言|伪造|无关|假的|核实|澄清|通报|新闻|报道|警方|公安|派出所|被(?:要求|诱导|骗|拉进|拉入)|上当|答[:：]|^A[:：]|[\s。？?]A[:：]|回答|怎么办|怎么回|培训|话术|案例|引以为戒|自查|检讨|我们没有|不是我们|遇到(?:客户|顾客|用户|有人)|诽谤|侵犯|名誉|原话|引用|转发自|辟谣|课程|合规|作业|问答|(?:不要|别|不能|不可以)(?:说|回|讲|提|写|用)/u
-let lastText = ''
-let lastStated = false
-let undoneText = ''
-let lastUndone = false
 
 /** STATEMENT.test(text), the last answer kept: every candidate of a message asks it. */
-export function statesAboutMessages(text: string): boolean {
-  if (text !== lastText) {
-    lastText = text
-    lastStated = STATEMENT.test(text)
-  }
-  return lastStated
-}
+export const statesAboutMessages = keptForLastText(text => STATEMENT.test(text))
 
 /**
  * True if the whole message goes against its statement: a turn, a statement undone, a wink or a handover to the
  * reader not addressed to an admin. The last answer kept: every candidate of a message asks it.
  */
-function statementUndone(text: string): boolean {
-  if (text !== undoneText) {
-    undoneText = text
-    lastUndone =
-      TURN.test(text) || UNDONE.test(text) || WINK.test(text) || (HANDED_OVER.test(text) && !TO_ADMIN.test(text))
-  }
-  return lastUndone
-}
+const statementUndone = keptForLastText(
+  text => TURN.test(text) || UNDONE.test(text) || WINK.test(text) || (HANDED_OVER.test(text) && !TO_ADMIN.test(text)),
+)
 
 /**
  * A turn after a rule or a warning: what follows it goes against it (`群规禁止赌博，不过今晚…`, `虽然…`, `…，可我们这个…`).

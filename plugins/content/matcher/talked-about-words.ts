@@ -4,14 +4,27 @@
  * inside a longer word; that 别 is written as a character no rule reads as a negation, offsets kept.
  */
 
+import { keptForLastText } from './last-text.js'
+import { wordSegmenter } from './word-segments.js'
+
 /** What a 别 inside a word is written as: an ideograph no rule reads (〇), so clauses and words stay whole. */
 const MASK = '〇'
 /** Words the segmenter makes of a negation: `可别` (`你可别下注`) is still "don't". */
 const NEGATION_WORDS = new Set(['可别'])
 
-let segmenter: Intl.Segmenter | undefined
-let lastText = ''
-let lastMasked = ''
+/** The masked text of one holding a 别 after its first character, the last answer kept. */
+const masked = keptForLastText(text => {
+  let chars: string[] | null = null
+  for (const s of wordSegmenter().segment(text)) {
+    const word = s.segment
+    if (word.length < 2 || NEGATION_WORDS.has(word)) continue
+    for (let at = word.indexOf('别', 1); at > 0; at = word.indexOf('别', at + 1)) {
+      chars ??= text.split('')
+      chars[s.index + at] = MASK
+    }
+  }
+  return chars === null ? text : chars.join('')
+})
 
 /**
  * The text with every 别 that ends or sits inside a longer word of the segmenter's (not one that starts it: 别人,
@@ -19,19 +32,5 @@ let lastMasked = ''
  * kept: every candidate of a message asks it.
  */
 export function withoutWordNegations(text: string): string {
-  if (text.indexOf('别', 1) < 0) return text
-  if (text === lastText) return lastMasked
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' })
-  let masked: string[] | null = null
-  for (const s of segmenter.segment(text)) {
-    const word = s.segment
-    if (word.length < 2 || NEGATION_WORDS.has(word)) continue
-    for (let at = word.indexOf('别', 1); at > 0; at = word.indexOf('别', at + 1)) {
-      masked ??= text.split('')
-      masked[s.index + at] = MASK
-    }
-  }
-  lastText = text
-  lastMasked = masked === null ? text : masked.join('')
-  return lastMasked
+  return text.indexOf('别', 1) < 0 ? text : masked(text)
 }

@@ -12,6 +12,7 @@ import { namesBySurname } from './surname-names.js'
 import { talkedAbout } from './talked-about.js'
 import { turnsToOffer } from './talked-about-statements.js'
 import type { MatchKind } from './types.js'
+import { type Segment, segmentsOf } from './word-segments.js'
 
 /**
  * Context rules that read the words around a hit (ICU's word segmenter, `Intl.Segmenter`). They run on
@@ -153,26 +154,6 @@ function talked(text: string, c: Candidate, allowDomains: readonly string[]): 'd
   const how = talkedAbout(text, c.start, c.end, allowDomains)
   if (how === 'review') c.review = true
   return how
-}
-
-/** One segment of the segmenter: offsets into the text, and whether it is a word (not punctuation). */
-interface Segment {
-  start: number
-  end: number
-  wordLike: boolean
-}
-
-let segmenter: Intl.Segmenter | undefined
-
-/** The segments of text[from, to), offsets into the whole text. */
-function segmentsOf(text: string, from: number, to: number): Segment[] {
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' })
-  const out: Segment[] = []
-  for (const s of segmenter.segment(text.slice(from, to))) {
-    const start = from + s.index
-    out.push({ start, end: start + s.segment.length, wordLike: s.isWordLike === true })
-  }
-  return out
 }
 
 /** Numerals, as characters and digits. */
