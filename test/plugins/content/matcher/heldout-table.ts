@@ -65,6 +65,9 @@ const files = [
     'blind22',
     'blind23',
     'blind24',
+    'blind25',
+    'blind26',
+    'blind27',
   ].map(name => path.join(fixtures, `heldout-${name}.jsonl`)),
 ]
 const shared = asInternalStaff(matcherOf(SHARED_DICTIONARY), files, internal)

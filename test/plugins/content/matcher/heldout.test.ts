@@ -102,6 +102,16 @@ const BLIND22 = fixture('heldout-blind22.jsonl')
 const BLIND23 = fixture('heldout-blind23.jsonl')
 const BLIND24 = fixture('heldout-blind24.jsonl')
 /**
+ * Written blind on 2d9497d3 by three new authors who saw only the shared dictionary, the two public evals and the
+ * issue (blind25: rooftop solar, wedding photography, children's tutoring; blind26: valves and steel pipe wholesale,
+ * freight brokers, office furniture; blind27: phones and data plans, cold-chain seafood, salons with prepaid cards).
+ * blind25 was opened for its classes in the thirtieth session (with blind21 and blind24); blind26 and blind27 are
+ * kept unseen.
+ */
+const BLIND25 = fixture('heldout-blind25.jsonl')
+const BLIND26 = fixture('heldout-blind26.jsonl')
+const BLIND27 = fixture('heldout-blind27.jsonl')
+/**
  * Probes of terms inside statements about messages (rules, reports, warnings, quotes): rule-report-probe, the class
  * repgen fixed in the twenty-eighth session; offer-probe, written blind by another author for the disguises a review
  * of repgen named (a ban then an offer, a report that vouches, a leak with figures, turns), measured on a6541f17
@@ -245,10 +255,10 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind20 (unseen): at least the figures measured (precision 105/109, recall 105/106)', () => {
     expectFloors(matcherOf(), BLIND20, 105 / 109, 105 / 106, true)
   })
-  // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 100/114, 100/103; 100/110 after
-  // b22fix (figures only).
-  it('heldout-blind21 (unseen): at least the figures measured (precision 100/110, recall 100/103)', () => {
-    expectFloors(matcherOf(), BLIND21, 100 / 110, 100 / 103, true)
+  // Issue #22's precision goal is NOT met here. Blind on 9d2b7b0f 100/114, 100/103; unseen until the thirtieth
+  // session (100/110 after b22fix), then opened for its classes.
+  it('heldout-blind21: at least the figures measured (precision 100/110, recall 100/103)', () => {
+    expectFloors(matcherOf(), BLIND21, 100 / 110, 100 / 103)
   })
   // Issue #22's precision goal is NOT met here. Blind on a6541f17 99/110, 99/104; opened: b22rec's recall classes
   // 101/112, 101/104; b22fix's precision classes 101/105.
@@ -260,9 +270,23 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind23: at least the figures measured (precision 104/105, recall 104/104)', () => {
     expectFloors(matcherOf(), BLIND23, 104 / 105, 104 / 104)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on a6541f17 97/110, 97/103; 97/109 after b22fix.
-  it('heldout-blind24 (unseen): at least the figures measured (precision 97/109, recall 97/103)', () => {
-    expectFloors(matcherOf(), BLIND24, 97 / 109, 97 / 103, true)
+  // Issue #22's goals are NOT met here. Blind on a6541f17 97/110, 97/103; unseen until the thirtieth session
+  // (97/109 after b22fix), then opened for its classes.
+  it('heldout-blind24: at least the figures measured (precision 97/109, recall 97/103)', () => {
+    expectFloors(matcherOf(), BLIND24, 97 / 109, 97 / 103)
+  })
+
+  // Blind on 2d9497d3 99/114, 99/103; opened in the thirtieth session.
+  it('heldout-blind25: at least the figures measured (precision 99/114, recall 99/103)', () => {
+    expectFloors(matcherOf(), BLIND25, 99 / 114, 99 / 103)
+  })
+  // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 100/106, 100/102.
+  it('heldout-blind26 (unseen): at least the figures measured (precision 100/106, recall 100/102)', () => {
+    expectFloors(matcherOf(), BLIND26, 100 / 106, 100 / 102, true)
+  })
+  // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 97/106, 97/102.
+  it('heldout-blind27 (unseen): at least the figures measured (precision 97/106, recall 97/102)', () => {
+    expectFloors(matcherOf(), BLIND27, 97 / 106, 97 / 102, true)
   })
 
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
@@ -353,9 +377,10 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   it('heldout-blind20 (unseen): at least the figures measured (precision 105/111, recall 105/106)', () => {
     expectFloors(matcher, BLIND20, 105 / 111, 105 / 106, true)
   })
-  // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 100/117, 100/103.
-  it('heldout-blind21 (unseen): at least the figures measured (precision 100/113, recall 100/103)', () => {
-    expectFloors(matcher, BLIND21, 100 / 113, 100 / 103, true)
+  // Issue #22's precision goal is NOT met here. Blind on 9d2b7b0f 100/117, 100/103; unseen until the thirtieth
+  // session (100/113), then opened for its classes.
+  it('heldout-blind21: at least the figures measured (precision 100/113, recall 100/103)', () => {
+    expectFloors(matcher, BLIND21, 100 / 113, 100 / 103)
   })
   // Issue #22's precision goal is NOT met here. Blind on a6541f17 100/112, 100/104; opened: b22rec 101/113, 101/104;
   // b22fix 101/106.
@@ -366,9 +391,23 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   it('heldout-blind23: at least the figures measured (precision 104/105, recall 104/104)', () => {
     expectFloors(matcher, BLIND23, 104 / 105, 104 / 104)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on a6541f17 98/110, 98/103; 98/109 after b22fix.
-  it('heldout-blind24 (unseen): at least the figures measured (precision 98/109, recall 98/103)', () => {
-    expectFloors(matcher, BLIND24, 98 / 109, 98 / 103, true)
+  // Issue #22's goals are NOT met here. Blind on a6541f17 98/110, 98/103; unseen until the thirtieth session
+  // (98/109 after b22fix), then opened for its classes.
+  it('heldout-blind24: at least the figures measured (precision 98/109, recall 98/103)', () => {
+    expectFloors(matcher, BLIND24, 98 / 109, 98 / 103)
+  })
+
+  // Blind on 2d9497d3 99/114, 99/103; opened in the thirtieth session.
+  it('heldout-blind25: at least the figures measured (precision 99/114, recall 99/103)', () => {
+    expectFloors(matcher, BLIND25, 99 / 114, 99 / 103)
+  })
+  // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 101/111, 101/102.
+  it('heldout-blind26 (unseen): at least the figures measured (precision 101/111, recall 101/102)', () => {
+    expectFloors(matcher, BLIND26, 101 / 111, 101 / 102, true)
+  })
+  // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 97/107, 97/102.
+  it('heldout-blind27 (unseen): at least the figures measured (precision 97/107, recall 97/102)', () => {
+    expectFloors(matcher, BLIND27, 97 / 107, 97 / 102, true)
   })
 
   it('rule-report-probe: at least the figures after repgen (precision 45/47, recall 45/45)', () => {
