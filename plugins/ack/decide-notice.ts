@@ -1,4 +1,5 @@
 import type { Action } from '../../bot/core/actions.js'
+import { deadlineTimers } from '../../bot/core/deadline-timers.js'
 import type { Member, MessageEvent, Role } from '../../bot/core/event.js'
 import type { Roster } from '../../bot/roster/roster.js'
 import type { WorkCalendar } from '../../bot/time/workdays.js'
@@ -127,24 +128,16 @@ export function trackingActions(n: Notice, tz: string, confirm: boolean): Action
   const actions: Action[] = confirm
     ? [{ type: 'say', to: { room: n.groupId }, text: confirmText(n, tz), rule: 'ack.tracking', ...meta }]
     : []
-  if (n.remindAt !== undefined && n.remindAt < n.deadline)
-    actions.push({
-      type: 'schedule',
-      key: `remind:${n.id}`,
-      at: n.remindAt,
+  actions.push(
+    ...deadlineTimers({
+      id: n.id,
+      deadline: n.deadline,
+      remindAt: n.remindAt,
       payload: { id: n.id },
       rule: 'ack.schedule',
-      reason: `通知 ${n.id}：截止前提醒未回复的人`,
-      ...meta,
-    })
-  actions.push({
-    type: 'schedule',
-    key: `deadline:${n.id}`,
-    at: n.deadline,
-    payload: { id: n.id },
-    rule: 'ack.schedule',
-    reason: `通知 ${n.id}：截止时统计未回复的人`,
-    ...meta,
-  })
+      reasons: { remind: `通知 ${n.id}：截止前提醒未回复的人`, deadline: `通知 ${n.id}：截止时统计未回复的人` },
+      meta,
+    }),
+  )
   return actions
 }

@@ -1,4 +1,5 @@
 import type { Action } from '../../bot/core/actions.js'
+import { cancelDeadlineTimers } from '../../bot/core/deadline-timers.js'
 import type { MessageEvent } from '../../bot/core/event.js'
 import { dayKey } from '../../bot/time/zoned.js'
 import { excuseText } from './match/ack-words.js'
@@ -106,10 +107,7 @@ export function onLeave(groupId: string, memberIds: string[], notices: Notice[])
 
 /** Cancel a notice's reminder and deadline timers. */
 export function stopTimers(n: Notice): Action[] {
-  return [
-    { type: 'cancel', key: `remind:${n.id}`, rule: 'ack.stop', groupId: n.groupId },
-    { type: 'cancel', key: `deadline:${n.id}`, rule: 'ack.stop', groupId: n.groupId },
-  ]
+  return cancelDeadlineTimers(n.id, { rule: 'ack.stop', groupId: n.groupId })
 }
 
 function registerExcuse(n: Notice, e: MessageEvent, text: string): Outcome {

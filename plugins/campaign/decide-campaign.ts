@@ -1,4 +1,5 @@
 import { asRehearsal, type Action } from '../../bot/core/actions.js'
+import { cancelDeadlineTimers, deadlineTimerKey, deadlineTimers } from '../../bot/core/deadline-timers.js'
 import type { GroupRef } from '../../bot/core/event.js'
 import { dayKey } from '../../bot/time/zoned.js'
 import type { CampaignConfig } from './config.js'
@@ -11,8 +12,7 @@ import { announcementText, progressReport, T } from './texts.js'
 
 /** Timer keys of a campaign. */
 export const campaignTimer = {
-  remind: (id: string) => `remind:${id}`,
-  deadline: (id: string) => `deadline:${id}`,
+  ...deadlineTimerKey,
   proof: (id: string, memberId: string) => `proof:${id}:${memberId}`,
 }
 
@@ -41,22 +41,16 @@ export function announce(c: Campaign, groups: GroupRef[], text: string, now: num
     c.announced[g.id] = { name: g.topic, at: now }
     out.push(...publishActions(g, text, c.content, 'campaign.announce', T.announceReason(c.id)))
   }
-  const remindAt = c.deadline - remindBefore
-  if (remindBefore > 0 && remindAt > now)
-    out.push({
-      type: 'schedule',
-      key: campaignTimer.remind(c.id),
-      at: remindAt,
-      rule: 'campaign.remind-timer',
-      reason: T.timerReason.remind(c.id),
-    })
-  out.push({
-    type: 'schedule',
-    key: campaignTimer.deadline(c.id),
-    at: c.deadline,
-    rule: 'campaign.deadline-timer',
-    reason: T.timerReason.deadline(c.id),
-  })
+  out.push(
+    ...deadlineTimers({
+      id: c.id,
+      deadline: c.deadline,
+      remindAt: remindBefore > 0 ? c.deadline - remindBefore : undefined,
+      remindAfter: now,
+      rule: { remind: 'campaign.remind-timer', deadline: 'campaign.deadline-timer' },
+      reasons: { remind: T.timerReason.remind(c.id), deadline: T.timerReason.deadline(c.id) },
+    }),
+  )
   return out
 }
 
@@ -198,8 +192,7 @@ export function decideFinish(
   const actions: Action[] = [
     tellAdmins(progressReport(heading, groups, done), 'campaign.report'),
     ...violationActions(c, groups, done, x.violation),
-    { type: 'cancel', key: campaignTimer.remind(c.id), rule: 'campaign.closed' },
-    { type: 'cancel', key: campaignTimer.deadline(c.id), rule: 'campaign.closed' },
+    ...cancelDeadlineTimers(c.id, { rule: 'campaign.closed' }),
   ]
   return c.observed ? asRehearsal(actions) : actions
 }

@@ -1,4 +1,5 @@
 import { asRehearsal, type Action } from '../../bot/core/actions.js'
+import { cancelDeadlineTimers, deadlineTimers } from '../../bot/core/deadline-timers.js'
 import type { ServiceConfig } from './config.js'
 import type { Ticket } from './state.js'
 import {
@@ -56,25 +57,17 @@ export function openActions(t: Ticket, cfg: ServiceConfig, d: DecideDeps): Actio
     rule: 'service.ticket-received',
     ...m,
   })
-  if (t.remindAt !== undefined && t.remindAt < t.deadline)
-    out.push({
-      type: 'schedule',
-      key: `remind:${t.id}`,
-      at: t.remindAt,
+  out.push(
+    ...deadlineTimers({
+      id: t.id,
+      deadline: t.deadline,
+      remindAt: t.remindAt,
       payload: { id: t.id },
       rule: 'service.schedule',
-      reason: timerReason.remind(t.id),
-      ...m,
-    })
-  out.push({
-    type: 'schedule',
-    key: `deadline:${t.id}`,
-    at: t.deadline,
-    payload: { id: t.id },
-    rule: 'service.schedule',
-    reason: timerReason.deadline(t.id),
-    ...m,
-  })
+      reasons: { remind: timerReason.remind(t.id), deadline: timerReason.deadline(t.id) },
+      meta: m,
+    }),
+  )
   return guard(t, out)
 }
 
@@ -131,8 +124,7 @@ export function deadlineActions(t: Ticket, d: DecideDeps): Action[] {
 export function resolveActions(t: Ticket, cfg: ServiceConfig, toldJustNow = false): Action[] {
   const m = meta(t)
   return [
-    { type: 'cancel', key: `remind:${t.id}`, rule: 'service.schedule', ...m },
-    { type: 'cancel', key: `deadline:${t.id}`, rule: 'service.schedule', ...m },
+    ...cancelDeadlineTimers(t.id, { rule: 'service.schedule', ...m }),
     ...guard(t, [
       {
         type: 'say',
