@@ -7,8 +7,12 @@
 import { reportedFrom } from './talked-about-reports.js'
 import { offers } from './talked-about-offers.js'
 
-/** A refusal to tell, after a reported question in the sentence: `客户问进货价的，一律回复不方便透露`. */
-export const REFUSED = /(?:不方便|不便|不能|不可|不予|不)(?:透露|告知|回答|对外)|无可奉告/u
+/**
+ * A refusal to tell, after a reported question in the sentence: `客户问进货价的，一律回复不方便透露`; or no answer given,
+ * ending its clause: `有人问底价，我没回`, `我没理他`, `没告诉她`.
+ */
+export const REFUSED =
+  /(?:不方便|不便|不能|不可|不予|不)(?:透露|告知|回答|对外)|无可奉告|(?:没|没有|未|不)(?:回|回复|回答|理|理会|搭理|告诉)(?:他|她|对方|人家)?(?:[了呢哦啊]|$|[，,；;。！!？?\n\s])/u
 /** A bound before a price, which it names without giving it: `低于成本价的促销`, `按进货价算`. */
 export const PRICE_BOUND = /(?:低于|高于|不低于|不高于|接近|超过|按|照)$/u
 /** A question about a value right after a term, in its clause: `全网最低卖多少`, `成本价是多少`, `底价什么价`. */

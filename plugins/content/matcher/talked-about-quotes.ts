@@ -1,8 +1,10 @@
 /**
  * Quotations and words named as words, for talkedAbout (talked-about.ts): the quotation marks around a hit, who
  * says it or forbids saying it (`别跟客户说“全网最低”`), words that name it as words (`包治百病这种词`) or a post,
- * and warnings and impostors before it.
+ * and warnings and impostors before it; a term listed under a heading of banned words (`违禁词：约炮、裸聊`).
  */
+
+import { offers } from './talked-about-offers.js'
 
 /**
  * Words after a term, maybe past other items of a list, that name it as words or a written form:
@@ -65,4 +67,35 @@ export function quotedTo(text: string, clauseFrom: number, start: number, end: n
     return at >= 0 && at < clauseTo && at - open - 1 <= QUOTED_MAX ? at : -1
   }
   return -1
+}
+
+/** A list's characters, not its end nor a separator of its items. */
+const ITEM = '[“‘「『"]?[^，,；;。！!？?\\n、/／:：“”‘’「」『』"]{1,8}[”’」』"]?'
+/**
+ * A heading that names a list as banned or sensitive words, then the list's items before the term (maybe separated by
+ * commas): `违禁词：`, `敏感词包括：约炮、`, `以下词语禁止在群里出现：网赌，`, `这些词会被撤回：“裸聊”、“`.
+ */
+const LISTED_AS_WORDS = new RegExp(
+  `(?:(?:违禁|敏感|禁用|屏蔽|违规|极限)(?:词语?|字眼|用语|词汇|关键词)|(?:以下|下列|这些|这几个)(?:词语?|字眼|用语|词汇|说法|关键词)[^。！!？?\\n:：]{0,8}?(?:禁止|严禁|不能|不要|不得|不准|不许|别|会被|一律))[^。！!？?\\n:：]{0,8}?[:：]\\s*(?:${ITEM}\\s*[、，,/／]\\s*)*[“‘「『"]?$`,
+  'u',
+)
+/** The items of a list after a term: `、援交、一夜情`. */
+const MORE_ITEMS = new RegExp(`^[”’」』"]?(?:\\s*[、/／]\\s*${ITEM})*`, 'u')
+
+/**
+ * True for a term listed under a heading that names its list as banned words (`违禁词：约炮、裸聊，机器人会自动撤回`), with
+ * no offer to the reader outside the heading and its items: other contact terms in the list offer nothing, but
+ * `敏感词：约炮，想约的私聊` does.
+ */
+export function listedAsWords(
+  text: string,
+  start: number,
+  end: number,
+  sentenceBefore: string,
+  allowDomains: readonly string[],
+): boolean {
+  const heading = LISTED_AS_WORDS.exec(sentenceBefore)
+  if (heading === null) return false
+  const listEnd = end + (MORE_ITEMS.exec(text.slice(end))?.[0].length ?? 0)
+  return !offers(text, start - sentenceBefore.length + heading.index, listEnd, allowDomains)
 }

@@ -17,11 +17,11 @@ import { INVITED, OFFER, offers } from './talked-about-offers.js'
 /**
  * Cues of a statement about messages anywhere in the message: a rule (`群规`, `禁止`, `违者`, `广告法`), a report or
  * a removal (`举报`, `截图`, `撤回`, `踢`), a warning (`提醒`, `诈骗`, `与本公司无关`), news or a police notice
- * (`新闻`, `警方通报`), a victim's story (`被要求`, `被拉进`, `上当`), a training note or an FAQ (`话术`, `答：`,
+ * (`新闻`, `警方通报`, `酒店被查了`), a disowning (`跟我们的团没关系`), a victim's story (`被要求`, `被拉进`, `上当`), a training note or an FAQ (`话术`, `答：`,
  * `怎么办`, `合规课`), a quotation or a rebuttal (`客户原话是`, `引用`, `辟谣`).
  */
 const STATEMENT =
-  /群规|规定|规则|规矩|须知|公约|遵守|红线|原则|守则|制度|协议|条例|广告法|违者|违反|违规|违纪|违法|追责|追究|依法|审核|禁止|严禁|不得|不准|不许|不让|请勿|切勿|举报|投诉|上报|截图|取证|记录|处理|删|撤回|清理|踢|移出|拉黑|禁言|管管|管一下|提醒|提示|警惕|注意|小心|防骗|诈骗|骗局|骗子|套路|谣言|伪造|无关|假的|核实|澄清|通报|新闻|报道|警方|公安|派出所|被(?:要求|诱导|骗|拉进|拉入)|上当|答[:：]|^A[:：]|[\s。？?]A[:：]|回答|怎么办|怎么回|培训|话术|案例|引以为戒|自查|检讨|我们没有|不是我们|遇到(?:客户|顾客|用户|有人)|诽谤|侵犯|名誉|原话|引用|转发自|辟谣|课程|合规|作业|问答|(?:不要|别|不能|不可以)(?:说|回|讲|提|写|用)/u
+  /群规|规定|规则|规矩|须知|公约|遵守|红线|原则|守则|制度|协议|条例|广告法|违者|违反|违规|违纪|违法|追责|追究|依法|审核|禁止|严禁|不得|不准|不许|不让|请勿|切勿|举报|投诉|上报|截图|取证|记录|处理|删|撤回|清理|踢|移出|拉黑|禁言|管管|管一下|提醒|提示|警惕|注意|小心|防骗|诈骗|骗局|骗子|套路|谣言|伪造|无关|假的|核实|澄清|通报|新闻|报道|警方|公安|派出所|被查|被抓|查处|破获|落网|(?:与|和|跟)[^，,；;。！!？?\n]{1,8}?没(?:有|啥|什么)?关系|被(?:要求|诱导|骗|拉进|拉入)|上当|答[:：]|^A[:：]|[\s。？?]A[:：]|回答|怎么办|怎么回|培训|话术|案例|引以为戒|自查|检讨|我们没有|不是我们|遇到(?:客户|顾客|用户|有人)|诽谤|侵犯|名誉|原话|引用|转发自|辟谣|课程|合规|作业|问答|(?:不要|别|不能|不可以)(?:说|回|讲|提|写|用)/u
 
 /** STATEMENT.test(text), the last answer kept: every candidate of a message asks it. */
 export const statesAboutMessages = keptForLastText(text => STATEMENT.test(text))
@@ -79,10 +79,10 @@ const EXAMPLE_BEFORE = /(?:如|比如|例如|譬如|诸如|像是|包括)(?:[“
 /**
  * After the term, maybe past a closing quote, other items of a list and a few words, a kind of post or of talk:
  * `链接`, `广告`, `的小号`, `类推广`, `等诽谤内容`, `杀猪盘`, `净水器的网店`, `样机的情况`, `的谣言`, `类引流`,
- * `泄露的风险`.
+ * `泄露的风险`; or a kind of crime, in news or a police notice: `诈骗高发`, `诈骗案破了`, `团伙`, `案告破`.
  */
 const NAMED_KIND = new RegExp(
-  `^[”’」』"]?(?:[、和及与或“‘「『"]${C}{1,10}?)*(?:等|之类的?|类|这类|这种|一类|此类)?${C}{0,6}?的?(?:链接|广告|小广告|消息|短信|信息|视频|图片|内容|言论|发言|留言|评论|表述|用语|说法|行为|活动|推广|海报|网站|网店|小号|账号|僵尸号|帖子|套路|骗局|杀猪盘|敲诈|情况|字样|谣言|传言|传闻|引流|风险)`,
+  `^[”’」』"]?(?:[、和及与或“‘「『"]${C}{1,10}?)*(?:等|之类的?|类|这类|这种|一类|此类)?${C}{0,6}?的?(?:链接|广告|小广告|消息|短信|信息|视频|图片|内容|言论|发言|留言|评论|表述|用语|说法|行为|活动|推广|海报|网站|网店|小号|账号|僵尸号|帖子|套路|骗局|杀猪盘|敲诈|情况|字样|谣言|传言|传闻|引流|风险|诈骗|犯罪|团伙|窝点|案件|案子|(?<![方答文档提草备图议预专个])案)`,
   'u',
 )
 /**
@@ -91,8 +91,8 @@ const NAMED_KIND = new RegExp(
  */
 const RECOGNISED = /(?:(?:识|辨|鉴)[别〇]|分辨|辨认|认清|看穿|防范|提防)$/u
 
-/** A kind NAMED_KIND reads that is a deed, not a message: `的套路`, `的骗局`, `的行为`. */
-const DEED_KIND = /(?:套路|骗局|杀猪盘|敲诈|行为|活动)$/u
+/** A kind NAMED_KIND reads that is a deed, not a message: `的套路`, `的骗局`, `的行为`, `诈骗`, `案`. */
+const DEED_KIND = /(?:套路|骗局|杀猪盘|敲诈|行为|活动|诈骗|犯罪|团伙|窝点|案件|案子|案)$/u
 /** The speaker's or our company right before the term, unquoted: `我们公司`, `咱们`, `这家`, `公司`. */
 const COMPANY_BEFORE = /(?:我们|咱们|这家|那家|本|公司)(?:公司)?(?:就是|就|是|在|又|总)?$/u
 
@@ -108,16 +108,19 @@ function namesKind(text: string, start: number, end: number, before: string, aft
   return !(text.slice(start, end).includes('公司') || COMPANY_BEFORE.test(before))
 }
 
-/** What someone else does to or with the term, after them in its sentence: `说`, `发`, `反映被拉进`, `用…搞`. */
-const DID = `${C}{0,12}?(?:说|发|贴|刷|推|推销|卖|拿|传|写|喊|称|问|让|叫|要|拉|骂|反映|转发|私聊|私信|原话|搞|做|用)${C}{0,12}`
+/**
+ * What someone else does to or with the term, after them in its sentence: `说`, `发`, `反映被拉进`, `用…搞`, `投诉隔壁…`,
+ * `组织`.
+ */
+const DID = `${C}{0,12}?(?:说|发|贴|刷|推|推销|卖|拿|传|写|喊|称|问|让|叫|要|拉|骂|反映|投诉|转发|私聊|私信|原话|搞|做|用|组织|开设|聚众)${C}{0,12}`
 /**
  * Someone else who posts, says or does it, earlier in the sentence (`别人贴的`, `有人拿`, `客户反映有业务员让他`,
- * `他原话是“`, `某账号发布“`, `骗子借此拉`, `有学员反映被拉进`, `任何人让你`), or right before the term (`有个号私聊我`);
- * a member the message may address (`报名的家长私聊我`) only with a verb between; or a passive, what someone
- * else made the victim do (`被要求私下转账`).
+ * `他原话是“`, `某账号发布“`, `骗子借此拉`, `有学员反映被拉进`, `任何人让你`, `客人投诉隔壁`, `有人在房间里组织`), or right
+ * before the term (`有个号私聊我`); a member the message may address (`报名的家长私聊我`) only with a verb between; or a
+ * passive, what someone else made the victim do (`被要求私下转账`).
  */
 const SOMEONE_ELSE = new RegExp(
-  `(?:(?:有人|有个${C}{0,2}?[人号]|别人|他人|某人|某个?${C}{0,2}?(?:号|人|销售|员工)|那人|那个号|这个号|客户|顾客|用户|对方|朋友|网友|群友|骗子|业务员|主播|广告|视频|截图|短信|来电|[他她])(?:${DID}|(?:刚才|刚刚|一直|又)?)|(?:任何人|学员|同事|业主|家长|会员|团伙)${DID}|被(?:要求|诱导|逼着?|拉进|拉入)${C}{0,4})$`,
+  `(?:(?:有人|有个${C}{0,2}?[人号]|别人|他人|某人|某个?${C}{0,2}?(?:号|人|销售|员工)|那人|那个号|这个号|客户|顾客|客人|住客|邻居|用户|对方|朋友|网友|群友|骗子|业务员|主播|广告|视频|截图|短信|来电|[他她])(?:${DID}|(?:刚才|刚刚|一直|又)?)|(?:任何人|学员|同事|业主|家长|会员|团伙)${DID}|被(?:要求|诱导|逼着?|拉进|拉入)${C}{0,4})$`,
   'u',
 )
 /** What labels the term right after it: `属于商业机密`, `被查`, `会怎样`, `都是骗局`. */

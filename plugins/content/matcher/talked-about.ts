@@ -33,6 +33,7 @@ import {
   SAYING,
   SPEAKER_NAMED,
   WARNING,
+  listedAsWords,
   quotedTo,
 } from './talked-about-quotes.js'
 import { CLAUSE_END, SENTENCE_END, edgeAfter, edgeBefore } from './talked-about-clauses.js'
@@ -63,6 +64,7 @@ import {
   toSpeaker,
 } from './talked-about-reports.js'
 import { DIRECTED, OFFER, invitedAfter, offers, tellsValue } from './talked-about-offers.js'
+import { othersWords } from './talked-about-others-words.js'
 import { mayRuleTopic, ruleTopic } from './talked-about-rule-topics.js'
 import { inStatement, statesAboutMessages, turnsToOffer } from './talked-about-statements.js'
 import { simplifiedCjk } from './talked-about-simplified.js'
@@ -77,11 +79,11 @@ export type TalkedAbout = 'drop' | 'review' | undefined
 /** How far before a hit its cue may stand (the rules read no further back than this for a quick test). */
 const CUE_REACH = 24
 /**
- * A table of UTF-16 codes: 1 for a first character of a cue (see QUOTES, WARNING, IMPOSTOR, REPORT_LEAD), 2 for a
- * sentence end.
+ * A table of UTF-16 codes: 1 for a first character of a cue (see QUOTES, WARNING, IMPOSTOR, REPORT_LEAD, the headings of
+ * banned words, the concessions and the rivals of talked-about-others-words.ts), 2 for a sentence end.
  */
 const CUE_CODES = new Uint8Array(0x10000)
-for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查他她对网骗造谣诽污诬抹@＠举投谁竞同友隔')
+for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查他她对网骗造谣诽污诬抹@＠举投谁竞同友隔差评违敏屏极哪即纵')
   CUE_CODES[char.charCodeAt(0)] = 1
 for (const char of SENTENCE_END) CUE_CODES[char.charCodeAt(0)] = 2
 /** How far after a hit a cue of NAMED_AFTER or KEPT_BACK may stand. */
@@ -133,8 +135,8 @@ const NEGATION_ENDS = new Set('是非说算止禁要准许得勿别绝于近过�
  *   after: `不是全网最低就退差价`; 是不是 only in a reported question: `客户问是不是包治百病`, not
  *   `你是不是脑残`), or forbidden to post (`严禁在群里发赌博、六合彩`); when named as words
  *   (`包治百病这种词`), kept back or deferred to a source (`内部资料请勿外传`, `提成比例以邮件为准`), asked
- *   about and refused (`客户问进货价的，一律回复不方便透露`), a price named as a bound (`低于成本价`), or a
- *   value looked up (`帮我查下底价是多少`);
+ *   about and refused or left unanswered with no offer (`客户问进货价的，一律回复不方便透露`, `有人问底价，我没回`), a
+ *   price named as a bound (`低于成本价`), or a value looked up (`帮我查下底价是多少`);
  *   when quoted after a verb of saying before the person it names (`说“公司骗人”的那位业主`);
  *   when quoted with a prohibition of saying in its clause (`别跟客户说“全网最低”`) or named as words
  *   (`“老板是骗子”这种话`), quoted as a reported question (`客户问“你们公司骗人吗”`), or quoted after a
@@ -144,6 +146,8 @@ const NEGATION_ENDS = new Set('是非说算止禁要准许得勿别绝于近过�
  *   offer to the reader (see reportedOrForbidden); when asked about in a reported question (`客户问能不能包治百病`)
  *   or called a rumour (`有人造谣说公司要倒闭`), claimed by a rival of itself (`竞品老说自己是第一品牌`), asked who
  *   passed it on (`谁把内部资料转到客户群了？`), or the topic of a rule or notice (see ruleTopic), with no offer;
+ *   when listed under a heading of banned words (`违禁词：约炮、裸聊`), said of us by someone else (`竞品说我们是黑心公司`)
+ *   or an insult staff are told to bear (`哪怕客户说你是废物也要忍住`), with no offer;
  *   when forbidden to take part in or hunted down (`不允许接私单`, `严查刷信誉`), labelled a scam with its list or the
  *   label of a post reported (see labelled), or quoted as a post someone else sent (`刚才那条“内部价格表”的消息`), with
  *   no offer;
@@ -219,8 +223,16 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
   if (text[end - 1] === '价' && PRICE_BOUND.test(before)) return 'drop'
   if (VALUE_ASKED.test(after) && LOOKED_UP.test(before) && !OFFER.test(text)) return 'drop'
   const sentenceBefore = text.slice(edgeBefore(text, start, SENTENCE_END), start)
-  if (ASKED.test(before) && REFUSED.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) return 'drop'
+  if (
+    ASKED.test(before) &&
+    REFUSED.test(text.slice(end, edgeAfter(text, end, SENTENCE_END))) &&
+    !offers(text, start, end, allowDomains)
+  )
+    return 'drop'
   if (reportedOrForbidden(text, start, end, before, after, sentenceBefore, allowDomains)) return 'drop'
+  if (listedAsWords(text, start, end, sentenceBefore, allowDomains)) return 'drop'
+  if (othersWords(text, start, end, before, text.slice(end, edgeAfter(text, end, SENTENCE_END)), allowDomains))
+    return 'drop'
   if (
     (ASKED_WHETHER.test(before) || RUMOURED.test(before) || CLAIMED_BY_OTHERS.test(before)) &&
     !offers(text, start, end, allowDomains)

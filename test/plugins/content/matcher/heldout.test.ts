@@ -251,14 +251,16 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     expectFloors(matcherOf(), BLIND19, 112 / 112, 112 / 114)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 104/111, 104/106; 104/110 on
-  // left22's merge of a296a973 (figures only); b22rec's recall classes: 104/108 → 105/109, 104/106 → 105/106.
-  it('heldout-blind20 (unseen): at least the figures measured (precision 105/109, recall 105/106)', () => {
-    expectFloors(matcherOf(), BLIND20, 105 / 109, 105 / 106, true)
+  // left22's merge of a296a973 (figures only); b22rec's recall classes: 104/108 → 105/109, 104/106 → 105/106;
+  // fstate's statement classes (figures only): 105/107.
+  it('heldout-blind20 (unseen): at least the figures measured (precision 105/107, recall 105/106)', () => {
+    expectFloors(matcherOf(), BLIND20, 105 / 107, 105 / 106, true)
   })
   // Issue #22's precision goal is NOT met here. Blind on 9d2b7b0f 100/114, 100/103; unseen until the thirtieth
-  // session (100/110 after b22fix), then opened for its classes.
-  it('heldout-blind21: at least the figures measured (precision 100/110, recall 100/103)', () => {
-    expectFloors(matcherOf(), BLIND21, 100 / 110, 100 / 103)
+  // session (100/110 after b22fix), then opened for its classes. fstate's statement classes (what a rival says we are,
+  // a report checked, an insult to bear, a secret not answered): 100/106.
+  it('heldout-blind21: at least the figures measured (precision 100/106, recall 100/103)', () => {
+    expectFloors(matcherOf(), BLIND21, 100 / 106, 100 / 103)
   })
   // Issue #22's precision goal is NOT met here. Blind on a6541f17 99/110, 99/104; opened: b22rec's recall classes
   // 101/112, 101/104; b22fix's precision classes 101/105.
@@ -271,22 +273,26 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     expectFloors(matcherOf(), BLIND23, 104 / 105, 104 / 104)
   })
   // Issue #22's goals are NOT met here. Blind on a6541f17 97/110, 97/103; unseen until the thirtieth session
-  // (97/109 after b22fix), then opened for its classes.
-  it('heldout-blind24: at least the figures measured (precision 97/109, recall 97/103)', () => {
-    expectFloors(matcherOf(), BLIND24, 97 / 109, 97 / 103)
+  // (97/109 after b22fix), then opened for its classes. fstate's statement classes (a review says we are, a list of
+  // banned words, news of a raid, a guest's complaint): 97/105.
+  it('heldout-blind24: at least the figures measured (precision 97/105, recall 97/103)', () => {
+    expectFloors(matcherOf(), BLIND24, 97 / 105, 97 / 103)
   })
 
-  // Blind on 2d9497d3 99/114, 99/103; opened in the thirtieth session.
-  it('heldout-blind25: at least the figures measured (precision 99/114, recall 99/103)', () => {
-    expectFloors(matcherOf(), BLIND25, 99 / 114, 99 / 103)
+  // Blind on 2d9497d3 99/114, 99/103; opened in the thirtieth session. fstate's statement classes (a rival says we
+  // are, a report checked, news and police notices of a crime, who did it warned or fired): 99/108.
+  it('heldout-blind25: at least the figures measured (precision 99/108, recall 99/103)', () => {
+    expectFloors(matcherOf(), BLIND25, 99 / 108, 99 / 103)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 100/106, 100/102.
-  it('heldout-blind26 (unseen): at least the figures measured (precision 100/106, recall 100/102)', () => {
-    expectFloors(matcherOf(), BLIND26, 100 / 106, 100 / 102, true)
+  // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 100/106, 100/102; fstate's statement
+  // classes (figures only): 100/104.
+  it('heldout-blind26 (unseen): at least the figures measured (precision 100/104, recall 100/102)', () => {
+    expectFloors(matcherOf(), BLIND26, 100 / 104, 100 / 102, true)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 97/106, 97/102.
-  it('heldout-blind27 (unseen): at least the figures measured (precision 97/106, recall 97/102)', () => {
-    expectFloors(matcherOf(), BLIND27, 97 / 106, 97 / 102, true)
+  // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 97/106, 97/102; fstate's statement classes
+  // (figures only): 97/105.
+  it('heldout-blind27 (unseen): at least the figures measured (precision 97/105, recall 97/102)', () => {
+    expectFloors(matcherOf(), BLIND27, 97 / 105, 97 / 102, true)
   })
 
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
@@ -373,14 +379,15 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND19, 113 / 113, 113 / 114)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 104/113, 104/106; 104/112 on
-  // left22's merge of a296a973 (figures only); b22rec's recall classes: 104/110 → 105/111, 104/106 → 105/106.
-  it('heldout-blind20 (unseen): at least the figures measured (precision 105/111, recall 105/106)', () => {
-    expectFloors(matcher, BLIND20, 105 / 111, 105 / 106, true)
+  // left22's merge of a296a973 (figures only); b22rec's recall classes: 104/110 → 105/111, 104/106 → 105/106;
+  // fstate (figures only): 105/109.
+  it('heldout-blind20 (unseen): at least the figures measured (precision 105/109, recall 105/106)', () => {
+    expectFloors(matcher, BLIND20, 105 / 109, 105 / 106, true)
   })
   // Issue #22's precision goal is NOT met here. Blind on 9d2b7b0f 100/117, 100/103; unseen until the thirtieth
-  // session (100/113), then opened for its classes.
-  it('heldout-blind21: at least the figures measured (precision 100/113, recall 100/103)', () => {
-    expectFloors(matcher, BLIND21, 100 / 113, 100 / 103)
+  // session (100/113), then opened for its classes; fstate 100/109.
+  it('heldout-blind21: at least the figures measured (precision 100/109, recall 100/103)', () => {
+    expectFloors(matcher, BLIND21, 100 / 109, 100 / 103)
   })
   // Issue #22's precision goal is NOT met here. Blind on a6541f17 100/112, 100/104; opened: b22rec 101/113, 101/104;
   // b22fix 101/106.
@@ -392,22 +399,23 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND23, 104 / 105, 104 / 104)
   })
   // Issue #22's goals are NOT met here. Blind on a6541f17 98/110, 98/103; unseen until the thirtieth session
-  // (98/109 after b22fix), then opened for its classes.
-  it('heldout-blind24: at least the figures measured (precision 98/109, recall 98/103)', () => {
-    expectFloors(matcher, BLIND24, 98 / 109, 98 / 103)
+  // (98/109 after b22fix), then opened for its classes; fstate 98/105.
+  it('heldout-blind24: at least the figures measured (precision 98/105, recall 98/103)', () => {
+    expectFloors(matcher, BLIND24, 98 / 105, 98 / 103)
   })
 
-  // Blind on 2d9497d3 99/114, 99/103; opened in the thirtieth session.
-  it('heldout-blind25: at least the figures measured (precision 99/114, recall 99/103)', () => {
-    expectFloors(matcher, BLIND25, 99 / 114, 99 / 103)
+  // Blind on 2d9497d3 99/114, 99/103; opened in the thirtieth session; fstate 99/108.
+  it('heldout-blind25: at least the figures measured (precision 99/108, recall 99/103)', () => {
+    expectFloors(matcher, BLIND25, 99 / 108, 99 / 103)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 101/111, 101/102.
-  it('heldout-blind26 (unseen): at least the figures measured (precision 101/111, recall 101/102)', () => {
-    expectFloors(matcher, BLIND26, 101 / 111, 101 / 102, true)
+  // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 101/111, 101/102; fstate (figures only)
+  // 101/109.
+  it('heldout-blind26 (unseen): at least the figures measured (precision 101/109, recall 101/102)', () => {
+    expectFloors(matcher, BLIND26, 101 / 109, 101 / 102, true)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 97/107, 97/102.
-  it('heldout-blind27 (unseen): at least the figures measured (precision 97/107, recall 97/102)', () => {
-    expectFloors(matcher, BLIND27, 97 / 107, 97 / 102, true)
+  // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 97/107, 97/102; fstate (figures only) 97/106.
+  it('heldout-blind27 (unseen): at least the figures measured (precision 97/106, recall 97/102)', () => {
+    expectFloors(matcher, BLIND27, 97 / 106, 97 / 102, true)
   })
 
   it('rule-report-probe: at least the figures after repgen (precision 45/47, recall 45/45)', () => {

@@ -1,0 +1,51 @@
+/**
+ * Someone else's words about us or to our staff, for talkedAbout (talked-about.ts): what a rival, a review or a
+ * customer says we are (`竞品在抖音说我们公司要倒闭`, `差评里说我们是“黑心公司”`), and an insult a rule tells staff to
+ * bear (`哪怕客户说你是废物也要忍住`). The speaker reports or answers those words; they do not say them.
+ */
+
+import { offers } from './talked-about-offers.js'
+
+/** A clause's characters, not its end: `[^，,；;。！!？?\n]`. */
+const C = '[^，,；;。！!？?\\n]'
+/**
+ * Someone else who says it of us, directly before a term in its clause: `有竞品在业主群说我们是`, `差评里说我们是“`,
+ * `客户骂我们`, `网上有人传我们公司`.
+ */
+const SAID_OF_US = new RegExp(
+  `(?:竞品|同行|友商|对手|别家|差评|评论|评价|网上|有人|客户|顾客|客人|网友|对方)${C}{0,8}?(?:说|称|骂|写|讲|传|造谣)(?:我们|咱们|我司|本店|本公司)(?:公司|店|家)?(?:是|就是|都是)?[“‘「『"]?$`,
+  'u',
+)
+/** The speaker agreeing with those words, later in the sentence: `，确实是`, `说得没错`. */
+const AGREED = /确实|的确|没错|说得对|说的对|本来就|没说错/u
+/**
+ * A concession that someone else says or calls it, directly before a term: `哪怕客户说你是`, `即使对方骂你`,
+ * `就算家长嫌你`.
+ */
+const CONCEDED = new RegExp(
+  `(?:哪怕|即使|即便|就算|纵使|纵然|无论|不管)(?:是)?(?:客户|顾客|客人|对方|别人|家长|业主|学员|会员|用户|买家|患者|病人|有人|他们?|她们?)${C}{0,6}?(?:说|骂|喊|叫|称|讲|嫌)(?:你|您|你们|我们|咱们)?(?:是|就是)?[“‘「『"]?$`,
+  'u',
+)
+/**
+ * What staff are told to do about it, later in the sentence: bear it (`也要忍住`, `保持礼貌`, `耐心解释`) or not to
+ * answer back (`不要回骂`, `别还嘴`).
+ */
+const BORNE =
+  /(?:也|都|还)?(?:要|得|请|必须|务必|应该|应当)?(?:忍|冷静|克制|保持|礼貌|耐心|微笑|心平气和|好好说)|(?:别|不要|不能|不许|不准|不得|不可以?)(?:还口|还嘴|回骂|骂回去|顶嘴|吵|争吵|争执|发火|动手|计较|生气)/u
+
+/**
+ * True for a term someone else says of us (SAID_OF_US) and the speaker does not agree with, or an insult a rule
+ * tells staff to bear (CONCEDED, then BORNE in the sentence), with no offer to the reader.
+ */
+export function othersWords(
+  text: string,
+  start: number,
+  end: number,
+  before: string,
+  sentenceAfter: string,
+  allowDomains: readonly string[],
+): boolean {
+  const said = SAID_OF_US.test(before) && !AGREED.test(sentenceAfter)
+  if (!said && !(CONCEDED.test(before) && BORNE.test(sentenceAfter))) return false
+  return !offers(text, start, end, allowDomains)
+}
