@@ -44,8 +44,8 @@ const WINDOW = 12
  *   required of the work, initials where a verb of paying stands, a colour made, a sale to the speaker, a
  *   claim asked about or denied, a thing handed in to a role inside the company, a file sent, a price offered or changed, letters
  *   defined or given as a label or said to be a code, a first place praised, an institution named, a document
- *   counted valid (see
- *   form-codes.ts, form-names.ts, form-money.ts, form-work.ts, form-claims.ts, form-waste-counts.ts);
+ *   counted valid, a shelf life told, a sound-alike that is the everyday word the message is about (see
+ *   form-codes.ts, form-names.ts, form-money.ts, form-work.ts, form-claims.ts, form-waste-counts.ts, form-senses.ts);
  * - a fuzzy hit inside a longer hit of another term that reads its letters otherwise (see readInLonger);
  * - a term talked about, not said (see talked-about.ts), or sent to review only when quoted in speech, and a
  *   shorter term of its category inside a longer one that reads otherwise or is talked about (see insideReadAway).
