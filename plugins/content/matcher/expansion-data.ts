@@ -167,12 +167,14 @@ function readWordTables(text: string): WordTables {
 /**
  * Everyday two-character words CC-CEDICT lacks that a swap form writes (b19fix): 撕单 (tearing off a waybill, 私单's
  * homophone), 跑圈 (running laps: 悦跑圈 is no 约炮), 读博 (doing a doctorate, 赌博 in another tone), 滚单 (rolling
- * orders). Each counts 100, an ordinary word (跑步 has 1691, 面单 4; see wordCount): a form that is one is a word (see readsAsWords), and a
+ * orders); and that take a term's edge character in everyday words (fsub): 彩椒 and 彩钢 (bell peppers, colour-steel
+ * sheet: 南京六合|彩椒 is no 六合彩), 清透 (clear: 漆色|清透 is no 色情 by sound), 死蟹, 死虾, 死鱼 (dead stock picked out:
+ * 挑去|死蟹 is no 去死). Each counts 100, an ordinary word (跑步 has 1691, 面单 4; see wordCount): a form that is one is a word (see readsAsWords), and a
  * swapped character that makes one with its neighbour reads as it (see joinsNeighbour). They stay out of the word
  * list, so no term spells one by sound (see spellsWordBySound): `sd` is still 私单's initials, no one's 撕单.
  */
 const EVERYDAY_WORDS: ReadonlyMap<number, number> = new Map(
-  ['撕单', '跑圈', '读博', '滚单'].map(w => [unitPair(w, 0), 100]),
+  ['撕单', '跑圈', '读博', '滚单', '彩椒', '彩钢', '清透', '死蟹', '死虾', '死鱼'].map(w => [unitPair(w, 0), 100]),
 )
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Readings of a claim about a product as something else: denied, asked about, a first place praised, an
- * institution named, a document counted valid. They run on the candidates of a scan only.
+ * institution or the state's inspection named, a document counted valid, a shelf life told. They run on the candidates of a scan only.
  */
 
 import type { Candidate } from './allow-filter.js'
@@ -51,12 +51,27 @@ export function praisesRank(text: string, c: Candidate): boolean {
 const INSTITUTION_AFTER =
   /^[^，,；;。！!？?\n\s]{0,10}?(?:中心|研究院|研究所|检验所|检测所|检测站|质检站|实验室|监督局|管理局)/u
 
+/** The state's supervision of product quality, right after a claim ending in 产品: `质量监督抽查`, `质量监督检验`. */
+const SUPERVISION_AFTER = /^质量监督(?:抽查|抽检|检查|检验)/u
+
 /**
  * True for a claim of the state (国家级产品, 国家免检) that starts an institution's name, its kind in the clause
- * after it: a testing body named (`报告是国家级产品质量监督检验中心出的`), not a claim. `国家级产品，放心用` stays a hit.
+ * after it: a testing body named (`报告是国家级产品质量监督检验中心出的`), not a claim; or, for one ending in 产品,
+ * the state's supervision of product quality (`通过了国家级产品质量监督抽查`: 国家级 says whose inspection).
+ * `国家级产品，放心用` and `国家级产品质量好` stay hits.
  */
 export function namesInstitution(text: string, c: Candidate): boolean {
-  return c.term.startsWith('国家') && INSTITUTION_AFTER.test(text.slice(c.end, c.end + 14))
+  if (!c.term.startsWith('国家')) return false
+  const after = text.slice(c.end, c.end + 14)
+  return INSTITUTION_AFTER.test(after) || (c.term.endsWith('产品') && SUPERVISION_AFTER.test(after))
+}
+
+/**
+ * True for a claim ending in 有效 followed by 期: the word 有效期, a product's shelf life told (`这批奶粉100%有效期在
+ * 一年以上`), no claim of effect. `这款药100%有效，期待您的好评` stays a hit.
+ */
+export function tellsShelfLife(text: string, c: Candidate): boolean {
+  return c.term.endsWith('有效') && text[c.end] === '期'
 }
 
 /** A thing counted or filed as valid, before 有效 in its clause: `问卷`, `选票`, `样本`, `发票`. */

@@ -93,6 +93,13 @@ export function sendsFiles(text: string, c: Candidate): boolean {
  */
 const OFFERED_BEFORE =
   /(?:(?:发|给|报|私)(?:你|您)(?:个|一个)?|(?:想要|想拿|要拿|想|要|拿|有)(?:到)?(?:团购|优惠|会员|内部)?|最|(?:fa|gei) ?ni ?|(?:xiang ?)?yao ?)$/iu
+/**
+ * Whoever wants the price of a thing, the clause's first words: `要茶叶`, `想要这款`, `谁要空调` (with 的 after the
+ * term: 要茶叶底价的, those who want the tea's floor price); `不要泄露` is no one wanting it.
+ */
+const WANTED_BEFORE = /(?:^|想|谁)(?:要拿|要|拿)\p{Script=Han}{1,4}$/u
+/** Spaces, as a message spaced out character by character has them (`私 聊 我 拿 底 价`). */
+const SPACES = /\s+/gu
 /** A request to contact the speaker right after the term: the price is what the contact gets (`底价加我`). */
 const CONTACT_AFTER = /^的?(?:加我|加[vV微威薇]|加个|私聊|私我|私信|找我|联系我|滴我)/u
 /** A change or a negotiation of a price right after it, maybe past 格 or an adverb: `涨了`, `又下调`, `能不能再谈`. */
@@ -117,12 +124,15 @@ const AMOUNT = /\d|[一二两三四五六七八九十][十百千万块元]|[百�
 /**
  * True for a price term (ending in 价: 底价, 内部价) offered to the reader or claimed as the lowest, with no table
  * and no figure told after it: the bait of a private contact or a claim (`要底价的私聊我`, `加我微信，发你底价`,
- * `私聊我，有底价`, `团购底价加我微信`, `全网最底价`), which the message's other hits name; no price is leaked. `底价表我拍下来了`,
- * `发你底价，三百八` and `底价是多少我都知道` stay hits.
+ * `私聊我，有底价`, `团购底价加我微信`, `全网最底价`, `要空调底价的加我`, spaced out too: `私 聊 我 拿 底 价`), which the
+ * message's other hits name; no price is leaked. `底价表我拍下来了`, `发你底价，三百八`, `底价是多少我都知道` and
+ * `不要泄露底价的事` stay hits.
  */
 export function offersPrice(text: string, c: Candidate): boolean {
   if (!c.term.endsWith('价')) return false
-  const after = text.slice(c.end)
-  if (!OFFERED_BEFORE.test(clauseBefore(text, c.start)) && !CONTACT_AFTER.test(after)) return false
-  return !TOLD_AFTER.test(after) && !AMOUNT.test(after)
+  const after = text.slice(c.end).replace(SPACES, '')
+  const before = clauseBefore(text, c.start).replace(SPACES, '')
+  const offered =
+    OFFERED_BEFORE.test(before) || (WANTED_BEFORE.test(before) && after.startsWith('的')) || CONTACT_AFTER.test(after)
+  return offered && !TOLD_AFTER.test(after) && !AMOUNT.test(after)
 }

@@ -8,22 +8,33 @@ import { clauseBefore } from './form-clause.js'
 
 /** A place on the company's premises after 公司: `正门`, `东侧门`, `门口`, `楼道`, `停车场`. */
 const PREMISES_AFTER = /^的?(?:[正大侧前后东西南北小]?侧?门|楼道|楼梯|通道|走廊|停车场|电梯|院子?)/u
+/** A road by the company after 公司: `那条路`, `门前那段路` (not `那条路子`, a channel). */
+const ROAD_AFTER = /^(?:门前|门口|楼下)?(?:的|那|这)?[条段]路(?!子)/u
+/** Where the company stands, after 公司: `那边`, `那儿`, `那里`. */
+const THERE_AFTER = /^(?:那边|那儿|那里)/u
 
 /**
- * True for a term of going round the company (不走公司, 绕过公司) followed by a place on its premises, or by a
- * journey in a message with no word of a deal: a way walked, not a deal (`下班不走公司正门`, `不走公司东侧门`,
- * `我今天不走公司了，直接从家出发`). `不走公司账户` and `这单不走公司了，直接从家出发去收钱` stay hits.
+ * True for a term of going round the company (不走公司, 绕过公司) followed by a place on its premises, or, in a
+ * message with no word of a deal, by a road by it, a journey, or where the company stands in a message that makes
+ * a journey: a way walked, not a deal (`下班不走公司正门`, `不走公司东侧门`, `明天不走公司那条路了`, `我今天不走公司了，
+ * 直接从家出发`, `我直接去工地，不走公司那边了`). `不走公司账户`, `这单不走公司了，直接从家出发去收钱`,
+ * `这单不走公司那条路了，钱直接转我` and `不走公司那边，直接找我` stay hits.
  */
 export function namesPremises(text: string, c: Candidate): boolean {
   if (!/[走绕]/u.test(c.term) || !text.endsWith('公司', c.end)) return false
-  if (PREMISES_AFTER.test(text.slice(c.end, c.end + 5))) return true
-  return JOURNEY.test(text.slice(c.end)) && !DEAL_WORDS.test(text)
+  const after = text.slice(c.end)
+  if (PREMISES_AFTER.test(after)) return true
+  const way = ROAD_AFTER.test(after) || JOURNEY.test(after) || (THERE_AFTER.test(after) && JOURNEY.test(text))
+  return way && !DEAL_WORDS.test(text)
 }
 
 /** A journey made instead, after not going to the office: `直接从家出发`, `去现场`, `下班回家`. */
 const JOURNEY = /从家|出发|回家|直接去|直接过去|去现场|到现场|上班|下班|打卡|到岗/u
-/** Words of a deal anywhere in the message: then 不走公司 is a deal kept from the company (`这单不走公司了`). */
-const DEAL_WORDS = /单|款|钱|账|转|价|私下|合同|付|收费/u
+/**
+ * Words of a deal anywhere in the message: then 不走公司 is a deal kept from the company (`这单不走公司了`,
+ * `不走公司那边，现金给我`).
+ */
+const DEAL_WORDS = /单|款|钱|账|转|价|私下|合同|付|收费|现金|便宜|优惠|给我/u
 
 /** Claims of safety: 绝对安全, 零风险. */
 const SAFETY = /安全|风险/u

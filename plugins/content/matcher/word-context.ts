@@ -1,9 +1,10 @@
 import type { Candidate } from './allow-filter.js'
 import type { ExpansionKind } from './expand.js'
 import { isWordOf, wordCount, wordTables } from './expansion-data.js'
-import { asksClaim, countsValid, deniesClaim, namesInstitution, praisesRank } from './form-claims.js'
+import { asksClaim, countsValid, deniesClaim, namesInstitution, praisesRank, tellsShelfLife } from './form-claims.js'
 import { definesLetters, namesCodeKind, namesColour, namesShape, readsAsCode } from './form-codes.js'
 import { movesPrice, offersPrice, readsAsPayment, receivesPay, sellsToSpeaker, sendsFiles } from './form-money.js'
+import { namesEverydayThing } from './form-senses.js'
 import { abbreviatesName, glossedAsName, namesMention, namesPerson, namesSubject } from './form-names.js'
 import { countsCompanies, countsSwap, namesWaste, takesComplement } from './form-waste-counts.js'
 import { handedInside, invitesToOwnGroup, namesPremises, promotesOwn, requiresSafety } from './form-work.js'
@@ -43,8 +44,8 @@ const WINDOW = 12
  *   required of the work, initials where a verb of paying stands, a colour made, a sale to the speaker, a
  *   claim asked about or denied, a thing handed in to a role inside the company, a file sent, a price offered or changed, letters
  *   defined or given as a label or said to be a code, a first place praised, an institution named, a document
- *   counted valid (see
- *   form-codes.ts, form-names.ts, form-money.ts, form-work.ts, form-claims.ts, form-waste-counts.ts);
+ *   counted valid, a shelf life told, a sound-alike that is the everyday word the message is about (see
+ *   form-codes.ts, form-names.ts, form-money.ts, form-work.ts, form-claims.ts, form-waste-counts.ts, form-senses.ts);
  * - a fuzzy hit inside a longer hit of another term that reads its letters otherwise (see readInLonger);
  * - a term talked about, not said (see talked-about.ts), or sent to review only when quoted in speech, and a
  *   shorter term of its category inside a longer one that reads otherwise or is talked about (see insideReadAway).
@@ -121,7 +122,9 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     namesCodeKind(text, c) ||
     countsValid(text, c) ||
     praisesRank(text, c) ||
-    namesInstitution(text, c)
+    namesInstitution(text, c) ||
+    tellsShelfLife(text, c) ||
+    namesEverydayThing(text, c)
   )
 }
 
@@ -190,7 +193,7 @@ function cutsWords(text: string, c: Candidate): boolean {
     const takesFirst = cutsStart && s.end - s.start === 2
     const saysTerm =
       isWordAlone(rest.trim()) && ((cutsStart && !takesFirst) || LENGTHENED.has(text.slice(s.start, s.end)))
-    if (!readsOtherwise(text, s, c) && !saysTerm) return true
+    if (!readsOtherwise(text, s, c, segments) && !saysTerm) return true
   }
   return pulledApart(text, segments, c, startPair, endPair)
 }
@@ -268,7 +271,7 @@ function pulledApart(text: string, segments: Segment[], c: Candidate, startPair:
     const outward =
       (startPair && s.start > start && s.start < end && s.end > end) ||
       (endPair && s.start < start && s.end > start && s.end < end)
-    if (outward && !readsOtherwise(text, s, c)) return true
+    if (outward && !readsOtherwise(text, s, c, segments)) return true
     if (endPair && s.start === end && s.end === end + 1 && !saysLengthened(text, start, end))
       return end + 1 >= text.length || !isWordOf(text.charCodeAt(end), text.charCodeAt(end + 1))
     if (startPair && s.start === start - 1 && s.end === start && !isWordAlone(text.slice(start + 1, end)))
@@ -308,17 +311,24 @@ function isWordAlone(rest: string): boolean {
 /**
  * True when the one character the word takes from outside the hit makes a word with its other neighbour
  * too, so that the text also reads with the term whole: 下|注明|天 is also 下注|明天 (`下注明天的比赛`). An aspect
- * particle after the word is the word's (`最下注明了`: 注明了, not 明了).
+ * particle after the word is the word's (`最下注明了`: 注明了, not 明了), and so is a character the segmenter
+ * puts in a word of its own with what follows (`签名下注明日期`: 注明|日期, no 明日).
  */
-function readsOtherwise(text: string, s: Segment, c: Candidate): boolean {
+function readsOtherwise(text: string, s: Segment, c: Candidate, segments: readonly Segment[]): boolean {
   if (s.start < c.start)
     return c.start - s.start === 1 && s.start > 0 && isWordOf(text.charCodeAt(s.start - 1), text.charCodeAt(s.start))
   return (
     s.end - c.end === 1 &&
     s.end < text.length &&
     !ASPECT_PARTICLES.has(text[s.end]) &&
-    isWordOf(text.charCodeAt(c.end), text.charCodeAt(s.end))
+    isWordOf(text.charCodeAt(c.end), text.charCodeAt(s.end)) &&
+    !startsLongerWord(segments, s.end)
   )
+}
+
+/** True if a word of two characters or more of the segments starts at `at` (日期 after 注明 in 注明|日期). */
+function startsLongerWord(segments: readonly Segment[], at: number): boolean {
+  return segments.some(s => s.start === at && s.wordLike && s.end - s.start >= 2)
 }
 
 /** Aspect particles, which follow the verb before them: 了, 过, 着. */

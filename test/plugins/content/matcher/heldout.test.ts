@@ -144,17 +144,18 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
 
   // Issue #22's goals are NOT met here. Blind, it measured 0.839 / 0.900 (99/118, 99/110); below, after the
-  // rules for phrases talked about, codes, counted spans and unread words.
-  it('heldout-blind5: at least the figures after the class fixes (precision 106/107, recall 106/110)', () => {
-    expectFloors(matcherOf(), BLIND5, 106 / 107, 106 / 110)
+  // rules for phrases talked about, codes, counted spans and unread words. fsub: 援教 with teachers 106/106.
+  it('heldout-blind5: at least the figures after the class fixes (precision 106/106, recall 106/110)', () => {
+    expectFloors(matcherOf(), BLIND5, 106 / 106, 106 / 110)
   })
 
   // Issue #22's goals are NOT met here. Blind, it measured 0.843 / 0.843 (97/115, 97/115) on 9d56a09's matcher;
   // below, after pinyin's tone marks are read (gōng sī yào dǎo bì, Chǔn Huò) and blind7's classes (+√, sxzz, khmd).
   // After b17prec's rules and reports (a notice that 一律不认 a condition, a crackdown): 110/116.
   // After offer's statements with a verdict or a named kind (成人视频课程的试听链接): 111/113.
-  it('heldout-blind6: at least the figures measured (precision 111/113, recall 111/115)', () => {
-    expectFloors(matcherOf(), BLIND6, 111 / 113, 111 / 115)
+  // fsub: everyday words CC-CEDICT lacks at a term's edge (汤色|清透, 六合|彩钢): 111/111.
+  it('heldout-blind6: at least the figures measured (precision 111/111, recall 111/115)', () => {
+    expectFloors(matcherOf(), BLIND6, 111 / 111, 111 / 115)
   })
 
   // Issue #22's recall goal is NOT met here. Blind, it measured 0.855 / 0.877 (100/117, 100/114) on 5e74de0's
@@ -180,8 +181,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // Issue #22's goals are NOT met here. Blind on f348674: 0.816 / 0.767; below, after its classes (b10prec: reports,
   // words across a term's edge, internal-group scopes; b10rec: splits with radical forms, digit letters, initials;
   // b11prec: the company's own gift, safety required of the work; b11rec: a price's initials with an amount after them).
-  it('heldout-blind10: at least the figures after the class fixes (precision 112/115, recall 112/133)', () => {
-    expectFloors(matcherOf(), BLIND10, 112 / 115, 112 / 133)
+  // fsub: 六合|彩钢 112/114.
+  it('heldout-blind10: at least the figures after the class fixes (precision 112/114, recall 112/133)', () => {
+    expectFloors(matcherOf(), BLIND10, 112 / 114, 112 / 133)
   })
 
   // Issue #22's recall goal is NOT met here. Blind on f348674: 0.823 / 0.779; after blind10's fixes (unseen):
@@ -238,9 +240,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // 91/107, 91/105; opened for b18fix: its rule and report
   // false positives (让客户, 一律删除, 公司不负责, 怎么回复, 报给经理, 谁发的…？管理员已经撤回了吧): 91/99; then a name
   // before 这个月, capitals glossed in brackets (NC（新客户）) and 包装 as a kind of waste; then b19fix's classes 92/97;
-  // then left22's later-gloss surnames and look-alikes (咸, 酉): 94/98, 94/105.
-  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 94/98, recall 94/105)', () => {
-    expectFloors(matcherOf(), BLIND18, 94 / 98, 94 / 105)
+  // then left22's later-gloss surnames and look-alikes (咸, 酉): 94/98, 94/105; fsub's 色|清透: 94/97.
+  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 94/97, recall 94/105)', () => {
+    expectFloors(matcherOf(), BLIND18, 94 / 97, 94 / 105)
   })
   // Blind on 144f0384 106/125, 106/114; unseen after the session's classes 108/123, 108/114; after b18fix's
   // 108/121. Opened for b19fix in the twenty-eighth session: its rule and report false positives (那条“…”是谁发的,
@@ -259,40 +261,45 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // Issue #22's precision goal is NOT met here. Blind on 9d2b7b0f 100/114, 100/103; unseen until the thirtieth
   // session (100/110 after b22fix), then opened for its classes. fstate's statement classes (what a rival says we are,
   // a report checked, an insult to bear, a secret not answered): 100/106.
-  it('heldout-blind21: at least the figures measured (precision 100/106, recall 100/103)', () => {
-    expectFloors(matcherOf(), BLIND21, 100 / 106, 100 / 103)
+  // then fsub (不走公司那边, 约跑 with 接龙).
+  it('heldout-blind21: at least the figures measured (precision 100/104, recall 100/103)', () => {
+    expectFloors(matcherOf(), BLIND21, 100 / 104, 100 / 103)
   })
   // Issue #22's precision goal is NOT met here. Blind on a6541f17 99/110, 99/104; opened: b22rec's recall classes
-  // 101/112, 101/104; b22fix's precision classes 101/105.
-  it('heldout-blind22: at least the figures measured (precision 101/105, recall 101/104)', () => {
-    expectFloors(matcherOf(), BLIND22, 101 / 105, 101 / 104)
+  // 101/112, 101/104; b22fix's precision classes 101/105; fsub's (一夜晴 in the rain, 色|清透, 有效期, the state's
+  // product-quality supervision) 101/101.
+  it('heldout-blind22: at least the figures measured (precision 101/101, recall 101/104)', () => {
+    expectFloors(matcherOf(), BLIND22, 101 / 101, 101 / 104)
   })
   // Blind on a6541f17 99/109, 99/104; opened: b22rec's recall classes 103/113, 103/104; b22fix's precision classes
-  // 103/104; wart's company claims (公司骗人的套路) 104/105, 104/104.
-  it('heldout-blind23: at least the figures measured (precision 104/105, recall 104/104)', () => {
-    expectFloors(matcherOf(), BLIND23, 104 / 105, 104 / 104)
+  // 103/104; wart's company claims (公司骗人的套路) 104/105, 104/104; fsub's 援教 with teachers 104/104.
+  it('heldout-blind23: at least the figures measured (precision 104/104, recall 104/104)', () => {
+    expectFloors(matcherOf(), BLIND23, 104 / 104, 104 / 104)
   })
   // Issue #22's goals are NOT met here. Blind on a6541f17 97/110, 97/103; unseen until the thirtieth session
   // (97/109 after b22fix), then opened for its classes. fstate's statement classes (a review says we are, a list of
   // banned words, news of a raid, a guest's complaint): 97/105.
-  it('heldout-blind24: at least the figures measured (precision 97/105, recall 97/103)', () => {
-    expectFloors(matcherOf(), BLIND24, 97 / 105, 97 / 103)
+  // then fsub (挑去|死蟹, 下|注明|日期, 六合|彩椒, 春货 上新).
+  it('heldout-blind24: at least the figures measured (precision 97/101, recall 97/103)', () => {
+    expectFloors(matcherOf(), BLIND24, 97 / 101, 97 / 103)
   })
 
   // Blind on 2d9497d3 99/114, 99/103; opened in the thirtieth session. fstate's statement classes (a rival says we
   // are, a report checked, news and police notices of a crime, who did it warned or fired): 99/108.
-  it('heldout-blind25: at least the figures measured (precision 99/108, recall 99/103)', () => {
-    expectFloors(matcherOf(), BLIND25, 99 / 108, 99 / 103)
+  // then fsub (日转夜, 不走公司那条路, 春货 上新).
+  it('heldout-blind25: at least the figures measured (precision 99/105, recall 99/103)', () => {
+    expectFloors(matcherOf(), BLIND25, 99 / 105, 99 / 103)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 100/106, 100/102; fstate's statement
   // classes (figures only): 100/104.
-  it('heldout-blind26 (unseen): at least the figures measured (precision 100/104, recall 100/102)', () => {
-    expectFloors(matcherOf(), BLIND26, 100 / 104, 100 / 102, true)
+  // then fsub (figures only).
+  it('heldout-blind26 (unseen): at least the figures measured (precision 100/103, recall 100/102)', () => {
+    expectFloors(matcherOf(), BLIND26, 100 / 103, 100 / 102, true)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 97/106, 97/102; fstate's statement classes
   // (figures only): 97/105.
-  it('heldout-blind27 (unseen): at least the figures measured (precision 97/105, recall 97/102)', () => {
-    expectFloors(matcherOf(), BLIND27, 97 / 105, 97 / 102, true)
+  it('heldout-blind27 (unseen): at least the figures measured (precision 97/104, recall 97/102)', () => {
+    expectFloors(matcherOf(), BLIND27, 97 / 104, 97 / 102, true)
   })
 
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
@@ -321,8 +328,9 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's precision goal is NOT met here. Blind on f348674: 0.827 / 0.827; below, after its classes and the
   // shipped dictionary's wider slang (b10rec), and a price's initials with an amount after them (b11rec).
-  it('heldout-blind10: at least the figures after the class fixes (precision 132/136, recall 132/133)', () => {
-    expectFloors(matcher, BLIND10, 132 / 136, 132 / 133)
+  // fsub: 六合|彩钢 132/135.
+  it('heldout-blind10: at least the figures after the class fixes (precision 132/135, recall 132/133)', () => {
+    expectFloors(matcher, BLIND10, 132 / 135, 132 / 133)
   })
 
   // Issue #22's recall goal is NOT met here. Blind on f348674: 0.830 / 0.855; after blind10's fixes (unseen):
@@ -368,9 +376,10 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's goals are NOT met here. Blind on 144f0384 93/113, 93/105; unseen after the session's other classes
   // 94/110, 94/105; opened for b18fix (its rule and report
-  // false positives); then b19fix's classes 95/100, 95/105; then left22's surnames and look-alikes 97/101, 97/105.
-  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 97/101, recall 97/105)', () => {
-    expectFloors(matcher, BLIND18, 97 / 101, 97 / 105)
+  // false positives); then b19fix's classes 95/100, 95/105; then left22's surnames and look-alikes 97/101, 97/105;
+  // fsub's 色|清透 97/100.
+  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 97/100, recall 97/105)', () => {
+    expectFloors(matcher, BLIND18, 97 / 100, 97 / 105)
   })
   // Blind on 144f0384 108/128, 108/114; unseen after the session's classes 110/125, 110/114; after b18fix's
   // 110/123. Opened for b19fix in the twenty-eighth session (its rule and report false positives and the other
@@ -386,36 +395,41 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   })
   // Issue #22's precision goal is NOT met here. Blind on 9d2b7b0f 100/117, 100/103; unseen until the thirtieth
   // session (100/113), then opened for its classes; fstate 100/109.
-  it('heldout-blind21: at least the figures measured (precision 100/109, recall 100/103)', () => {
-    expectFloors(matcher, BLIND21, 100 / 109, 100 / 103)
+  // then fsub (不走公司那边, 约跑 with 接龙, 底价 wanted of a thing or spaced out).
+  it('heldout-blind21: at least the figures measured (precision 100/105, recall 100/103)', () => {
+    expectFloors(matcher, BLIND21, 100 / 105, 100 / 103)
   })
   // Issue #22's precision goal is NOT met here. Blind on a6541f17 100/112, 100/104; opened: b22rec 101/113, 101/104;
-  // b22fix 101/106.
-  it('heldout-blind22: at least the figures measured (precision 101/106, recall 101/104)', () => {
-    expectFloors(matcher, BLIND22, 101 / 106, 101 / 104)
+  // b22fix 101/106; fsub 101/102.
+  it('heldout-blind22: at least the figures measured (precision 101/102, recall 101/104)', () => {
+    expectFloors(matcher, BLIND22, 101 / 102, 101 / 104)
   })
-  // Blind on a6541f17 100/110, 100/104; opened: b22rec 103/113, 103/104; b22fix 103/104; wart 104/105, 104/104.
-  it('heldout-blind23: at least the figures measured (precision 104/105, recall 104/104)', () => {
-    expectFloors(matcher, BLIND23, 104 / 105, 104 / 104)
+  // Blind on a6541f17 100/110, 100/104; opened: b22rec 103/113, 103/104; b22fix 103/104; wart 104/105, 104/104;
+  // fsub 104/104.
+  it('heldout-blind23: at least the figures measured (precision 104/104, recall 104/104)', () => {
+    expectFloors(matcher, BLIND23, 104 / 104, 104 / 104)
   })
   // Issue #22's goals are NOT met here. Blind on a6541f17 98/110, 98/103; unseen until the thirtieth session
   // (98/109 after b22fix), then opened for its classes; fstate 98/105.
-  it('heldout-blind24: at least the figures measured (precision 98/105, recall 98/103)', () => {
-    expectFloors(matcher, BLIND24, 98 / 105, 98 / 103)
+  // then fsub.
+  it('heldout-blind24: at least the figures measured (precision 98/102, recall 98/103)', () => {
+    expectFloors(matcher, BLIND24, 98 / 102, 98 / 103)
   })
 
   // Blind on 2d9497d3 99/114, 99/103; opened in the thirtieth session; fstate 99/108.
-  it('heldout-blind25: at least the figures measured (precision 99/108, recall 99/103)', () => {
-    expectFloors(matcher, BLIND25, 99 / 108, 99 / 103)
+  // then fsub.
+  it('heldout-blind25: at least the figures measured (precision 99/105, recall 99/103)', () => {
+    expectFloors(matcher, BLIND25, 99 / 105, 99 / 103)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 101/111, 101/102; fstate (figures only)
   // 101/109.
-  it('heldout-blind26 (unseen): at least the figures measured (precision 101/109, recall 101/102)', () => {
-    expectFloors(matcher, BLIND26, 101 / 109, 101 / 102, true)
+  // then fsub (figures only).
+  it('heldout-blind26 (unseen): at least the figures measured (precision 101/108, recall 101/102)', () => {
+    expectFloors(matcher, BLIND26, 101 / 108, 101 / 102, true)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 97/107, 97/102; fstate (figures only) 97/106.
-  it('heldout-blind27 (unseen): at least the figures measured (precision 97/106, recall 97/102)', () => {
-    expectFloors(matcher, BLIND27, 97 / 106, 97 / 102, true)
+  it('heldout-blind27 (unseen): at least the figures measured (precision 97/105, recall 97/102)', () => {
+    expectFloors(matcher, BLIND27, 97 / 105, 97 / 102, true)
   })
 
   it('rule-report-probe: at least the figures after repgen (precision 45/47, recall 45/45)', () => {
