@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
+import { activityPlugin } from '../../../plugins/activity/index.js'
 import { contentPlugin } from '../../../plugins/content/index.js'
 import { REVIEWS_DOC, REVIEWS_NAME } from '../../../plugins/content/state.js'
-import { member } from '../../helpers/harness.js'
+import { group, member } from '../../helpers/harness.js'
 import { CONTENT_CONFIG as CONFIG, one, spammer, two } from './content-customers.js'
 import { eventually, fleetBot, fleetOfTwo, url } from './two-accounts.js'
 
@@ -72,5 +73,58 @@ describe.skipIf(!url)('review questions move with their group at a takeover', ()
     expect(back.wechat.textsTo('r1')).toEqual([])
     expect(reviewIds(back)).toEqual([])
     expect(reviewIds(b).sort()).toEqual(['R1', 'R1@sales1'])
+  })
+})
+
+/** Customer groups whose customers wait for 张三 (activity), with the shipped dictionary (content). */
+const WAITING_CONFIG = `
+company: 示例科技
+roles: { admin: [admin1], staff: [wxid_zhangsan] }
+groups:
+  - { name: 客户交流群, topicPattern: "交流群$", kind: customer, responsible: [wxid_zhangsan] }
+plugins:
+  activity: { responseThreshold: 10m }
+  content: { watch: false }
+`
+const zhang = { ...member('wxid_zhangsan', '张三'), roles: ['staff' as const], isStaff: true }
+const liu = member('c1', '刘总')
+const g1 = group('r-c1', '示例科技张三交流群', 'customer', '客户交流群')
+const g2 = group('r-c2', '示例科技李四交流群', 'customer', '客户交流群')
+const MIN = 60_000
+
+describe.skipIf(!url)('a customer message held for the admins is released wherever the fleet holds it', () => {
+  it('#忽略 through the account that took one group over releases it there, and sales1 back releases it in the other', async () => {
+    const plugins = [activityPlugin, contentPlugin]
+    const [a, b] = await fleetOfTwo(WAITING_CONFIG, plugins, [['r-c1', 'r-c2'], ['r-c1']], {}, LEASE_MS)
+    for (const g of [g1, g2]) a.wechat.addGroup(g, [zhang, liu])
+    b.wechat.addGroup(g1, [zhang, liu])
+    // Held for the admins in both groups (one question: the second is its repeat), so 张三 is not reminded meanwhile.
+    await a.say(liu, '加我微信 liu2026，报价发我', g1)
+    await a.say(liu, '加我微信 liu2026，报价发我', g2)
+    await eventually(a, () => expect(a.wechat.textsTo('admin1').join('\n')).toContain('🔎 待确认 R1'))
+    await a.kill()
+    await vi.waitFor(() => expect(reviewIds(b)).toEqual(['R1@sales1']), { timeout: 4 * LEASE_MS, interval: 100 })
+
+    await b.say(admin, '#忽略 R1')
+    await eventually(b, () => expect(b.wechat.textsTo('admin1').join('\n')).toContain('已忽略 R1@sales1'))
+    await b.clock.advance(11 * MIN)
+    await eventually(b, () => expect(b.wechat.textsTo('wxid_zhangsan').join('\n')).toContain('客户等待提醒'))
+    expect(b.wechat.textsTo('wxid_zhangsan').join('\n')).toMatch(/张三交流群[\s\S]*刘总/)
+    expect(b.wechat.textsTo('wxid_zhangsan').join('\n')).not.toMatch(/李四交流群|等管理员确认/)
+
+    // sales1 back, before the customer's deadline, serves the group nobody took over: the customer waits there again
+    // (reminded once, as any customer, not as a message the admins still look at).
+    const back = await fleetBot(a.schema, 'sales1', ['r-c1', 'r-c2'], WAITING_CONFIG, plugins, {}, LEASE_MS)
+    for (const g of [g1, g2]) back.wechat.addGroup(g, [zhang, liu])
+    await back.clock.advance(2 * MIN)
+    expect(back.fleet.holds('r-c2')).toBe(true)
+    await back.clock.advance(10 * MIN)
+    await eventually(back, () => expect(back.wechat.textsTo('wxid_zhangsan').join('\n')).toContain('客户等待提醒'))
+    await back.clock.advance(30 * MIN)
+    const reminders = back.wechat.textsTo('wxid_zhangsan').filter(t => t.includes('客户等待提醒'))
+    expect(reminders).toHaveLength(1)
+    expect(reminders[0]).toMatch(/李四交流群[\s\S]*刘总/)
+    expect(reminders[0]).not.toContain('张三交流群')
+    expect(reminders[0]).not.toContain('等管理员确认')
   })
 })
