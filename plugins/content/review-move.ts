@@ -7,8 +7,9 @@ import { REVIEW_LIMIT, type Review, type ReviewLog, reviewedMessages } from './s
  * has one), in time order (`openReviewFor` reads the newest first), so the admins answer them here and a repeat here
  * joins them instead of being asked again. A question with messages in several groups moves with the first of them
  * taken over; answered ones stay (every account reads them as the other account's answers). `theirs` keeps where
- * each went (`moved`), so an answer through `from`, back, says where. One already here (a retried transaction) is
- * not added twice. Returns the questions moved, as named here.
+ * each went (`moved`), so an answer through `from`, back, says where. One already here (a retried transaction reads
+ * `theirs` again) is not added twice, but still leaves `theirs`. Returns the questions that left `theirs`, as named
+ * here.
  */
 export function moveReviews(
   theirs: ReviewLog,
@@ -22,9 +23,9 @@ export function moveReviews(
   const moved = (theirs.moved ??= [])
   moved.push(...going.map(r => ({ id: r.id, to: accounts.to, groupTopic: r.groupTopic })))
   if (moved.length > REVIEW_LIMIT) moved.splice(0, moved.length - REVIEW_LIMIT)
+  const arriving = going.map(r => ({ ...r, id: fleetReviewId(r, accounts.from) }))
   const known = new Set(mine.reviews.map(r => r.id))
-  const arriving = going.map(r => ({ ...r, id: fleetReviewId(r, accounts.from) })).filter(r => !known.has(r.id))
-  mine.reviews = [...mine.reviews, ...arriving].sort((a, b) => a.at - b.at)
+  mine.reviews = [...mine.reviews, ...arriving.filter(r => !known.has(r.id))].sort((a, b) => a.at - b.at)
   if (mine.reviews.length > REVIEW_LIMIT) mine.reviews.splice(0, mine.reviews.length - REVIEW_LIMIT)
   return arriving
 }

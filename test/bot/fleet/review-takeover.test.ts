@@ -63,7 +63,7 @@ describe.skipIf(!url)('review questions move with their group at a takeover', ()
     const { a, b } = await askedThenKilled()
     const back = await fleetBot(a.schema, 'sales1', ['r1'], CONFIG, [contentPlugin], {}, LEASE_MS)
     back.wechat.addGroup(one, [spammer])
-    await back.say(admin, '#确认 R1 ')
+    await back.say(admin, '#确认 R1')
     await eventually(back, () =>
       expect(back.wechat.textsTo('admin1').at(-1)).toBe(
         'R1 已随群「销售一群」转给机器人账号 sales2（本账号离线时由它接管该群），请私聊 sales2 发送：#确认 R1@sales1',

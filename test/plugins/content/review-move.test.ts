@@ -44,8 +44,9 @@ describe('review questions moving with their group at a takeover (review-move)',
       r('R1', 'open', 0, { groupId: 'r5', repeats: [repeat] }),
       r('R2', 'open', MIN, { groupId: 'r5' }),
     )
-    const mine = log(r('R1@sales1', 'open', 0))
-    expect(moveReviews(theirs, mine, 'r1', accounts)).toEqual([])
+    // Already here: the takeover's transaction ran again after a failure, reading sales1's copy again.
+    const mine = log(r('R1@sales1', 'open', 0, { groupId: 'r5', repeats: [repeat] }))
+    expect(moveReviews(theirs, mine, 'r1', accounts).map(x => x.id)).toEqual(['R1@sales1'])
     expect(mine.reviews.map(x => x.id)).toEqual(['R1@sales1'])
     expect(theirs.reviews.map(x => x.id)).toEqual(['R2'])
   })
