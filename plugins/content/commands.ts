@@ -11,15 +11,17 @@ import { recentIncidents, type Incident } from './incidents/incident.js'
 import { withFleetRepeats } from './incidents/fleet-incidents.js'
 import { describeScan } from './dictionary/scan-report.js'
 import type { ContentService } from './service/service.js'
-import { findReview } from './state.js'
+import { lookUpReview } from './review-move.js'
 import { rejectedText } from './dictionary/holder.js'
 import {
   dictionaryEditText,
   dictionaryFormsText,
   dictionaryUsageText,
+  movedReviewText,
   reviewUsageText,
   SEVERITY_LABEL,
   stepsText,
+  whichReviewText,
 } from './texts.js'
 import type { DictionaryEditOp } from './matcher/dictionary-edit.js'
 
@@ -103,7 +105,11 @@ function reviewCommand(
     description,
     run: inv => {
       const [id, word] = inv.argv
-      const review = id ? findReview(s.reviews.data, id) : undefined
+      const found = id ? lookUpReview(s.reviews.data, id, s.ctx.fleet.account?.()) : undefined
+      if (found && 'several' in found)
+        return [inv.reply(whichReviewText(id, found.several, `${p}${name}`, s.ctx.fleet.account?.()))]
+      if (found && 'movedTo' in found) return [inv.reply(movedReviewText(id, found, `${p}${name} ${inv.args}`))]
+      const review = found && 'review' in found ? found.review : undefined
       const allow = answer === 'ignore' && ALLOW_WORDS.has(word?.toLowerCase() ?? '')
       // An ignored review may still be allowed: the admin decides to stop the kind of hit later.
       const answerable = review?.status === 'open' || (allow && review?.status === 'ignored')

@@ -8,8 +8,12 @@ import {
   reviewedMessages,
 } from './state.js'
 
-/** Another account's answered review as this account names it: `R3@sales1`. */
-export const fleetReviewId = (r: Pick<Review, 'id'>, account: string): string => `${r.id}@${account}`
+/**
+ * Another account's review as this account names it: `R3@sales1`; one that account took over with its group keeps
+ * the fleet id it moved under (`R3@sales1`, not `R3@sales1@sales2`), so every account names a question alike.
+ */
+export const fleetReviewId = (r: Pick<Review, 'id'>, account: string): string =>
+  r.id.includes('@') ? r.id : `${r.id}@${account}`
 
 /** How long an answer holds: `incidentWindow` for `#确认` (after the last repeat so acted on), `ignoredQuiet` for `#忽略`. */
 export interface AnswerHold {
@@ -132,4 +136,31 @@ export function carriedElsewhere(r: Review, account: string, foreign: ReadonlyMa
   for (const log of foreign.values())
     for (const m of leftMessages(r)) if (log.carried?.includes(carriedKey(id, m.messageId))) done.add(m.messageId)
   return done
+}
+
+/** How long after a `#忽略` another account still releases its held messages in a group it serves (`releasedHere`). */
+export const RELEASE_MS = 24 * 3_600_000
+
+/**
+ * Fleet: the messages of other accounts' `#忽略` answers (given within `RELEASE_MS` before `now`) in groups this
+ * account serves (`holds`), not released here before (`own.carried`): a customer message held for the admins is
+ * held where its group's waiting list is (activity), which moves with the group, so the account serving the group
+ * releases it too, once.
+ */
+export function releasedHere(
+  own: ReviewLog,
+  foreign: ReadonlyMap<string, ReviewLog>,
+  holds: (groupId: string) => boolean,
+  now: number,
+): Handover[] {
+  const done = new Set(own.carried)
+  const out: Handover[] = []
+  for (const [account, log] of foreign)
+    for (const review of log.reviews) {
+      if (review.status !== 'ignored' || (review.decidedAt ?? 0) < now - RELEASE_MS) continue
+      const id = fleetReviewId(review, account)
+      const messages = reviewedMessages(review).filter(m => holds(m.groupId) && !done.has(carriedKey(id, m.messageId)))
+      if (messages.length) out.push({ account, review, messages })
+    }
+  return out
 }

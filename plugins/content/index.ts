@@ -7,6 +7,7 @@ import { dictionarySummary } from './dictionary/holder.js'
 import { watchDictionaries } from './dictionary/watch.js'
 import type { ImageSource } from './qr/image-source.js'
 import { ContentService, QR_TIMER } from './service/service.js'
+import { REVIEWS_NAME } from './state.js'
 import { contentViews } from './views.js'
 
 /** Ways to build the content plugin with other parts. */
@@ -54,9 +55,9 @@ export function createContentPlugin(options: ContentOptions = {}) {
         },
         // Fleet only (another account's records are readable): a quiet account decides them within a minute too, and
         // carries out what another account left to the holder of a group it serves now (the group may move here later).
-        jobs: ctx.fleet.readLog
-          ? [{ name: 'fleet-reviews', cron: '* * * * *', run: () => [...s.decideForeignAnswers(), ...s.carryOut()] }]
-          : [],
+        jobs: ctx.fleet.readLog ? [{ name: 'fleet-reviews', cron: '* * * * *', run: () => s.fleetReviews() }] : [],
+        // Fleet takeover: the down account's open questions about the group move here (answered here, by either id).
+        adopt: { docs: [REVIEWS_NAME], take: (groupId, from) => s.takeReviews(groupId, from) },
         commands: contentCommands(s),
         views: contentViews({
           dictionary: () => s.holder.matcher.dictionary,

@@ -73,7 +73,24 @@ export interface ReviewLog {
    * the newest 500), so each is carried out once; the account that left them reads here that they were.
    */
   carried?: string[]
+  /**
+   * Fleet: this account's open questions another account took over with their group while this one was down
+   * (`moveReviews`, the newest 500): an answer through this account says where the question is now.
+   */
+  moved?: MovedReview[]
 }
+
+/** A question that moved with its group to another account (`ReviewLog.moved`). */
+export interface MovedReview {
+  /** Its id here (`R3`), or the fleet id it had already moved under (`R3@sales1`). */
+  id: string
+  /** The account that took it over. */
+  to: string
+  groupTopic: string
+}
+
+/** The store document of the review questions and answers. */
+export const REVIEWS_NAME = 'content-reviews'
 
 /** Reviews kept at most. */
 export const REVIEW_LIMIT = 500
@@ -84,8 +101,8 @@ const HINT = z.object({ category: z.string().min(1), label: z.string(), phrase: 
 /**
  * The `content-reviews` document (durable: an admin may answer days later). Version 2 validates the
  * learning fields (`hints`, `allowed`, `learned`) that version 1 stored unchecked. `actedAgainAt` and `answeredWith`
- * (and `leftToHolder`, `carried`) came later within version 2: optional, so a document without them reads as before,
- * and an older release keeps them unread (it drops `carried` when it writes; it would only answer `#确认 R4` of a review decided along with R3 as `R4 已确认过`).
+ * (and `leftToHolder`, `carried`, `moved`) came later within version 2: optional, so a document without them reads as
+ * before, and an older release keeps them unread (it drops `carried` and `moved` when it writes; it would only answer `#确认 R4` of a review decided along with R3 as `R4 已确认过`).
  */
 export const REVIEWS_DOC = docSpec<ReviewLog>({
   version: 2,
@@ -120,6 +137,7 @@ export const REVIEWS_DOC = docSpec<ReviewLog>({
     ),
     learned: z.array(z.string()).optional(),
     carried: z.array(z.string()).optional(),
+    moved: z.array(z.looseObject({ id: z.string(), to: z.string(), groupTopic: z.string() })).optional(),
   }),
   // Version 1 stored hints unchecked: the ones that are not well formed are dropped (they could not be allowed).
   migrations: { 1: migrateHints },
@@ -240,10 +258,10 @@ export function reviewedMessages(review: Review): ReviewedMessage[] {
   return [review, ...(review.repeats ?? [])]
 }
 
-/** The review with this id (case-insensitive, `r3` or `R3`), if kept. */
+/** The review with this id (case-insensitive, `r3` or `R3`, `R3@sales1` of a question moved here), if kept. */
 export function findReview(log: ReviewLog, id: string): Review | undefined {
   const wanted = id.trim().toUpperCase()
-  return log.reviews.find(r => r.id === wanted)
+  return log.reviews.find(r => r.id.toUpperCase() === wanted)
 }
 
 /** The key of a false hit: its category and the phrase that would stop it. */

@@ -345,6 +345,32 @@ export function reviewUsageText(prefix: string, id: string | undefined, r?: Revi
 }
 
 /**
+ * `#确认 R3` when this account has several open questions named so (its own `R3` and one moved here with its group,
+ * `R3@sales1`): each listed with what it is about, and how to name one.
+ */
+export function whichReviewText(typed: string, reviews: readonly Review[], answer: string, self?: string): string {
+  const list = reviews.map(
+    r => `${r.id}（${r.memberName}：${r.findings.map(f => f.label).join('、')}，群「${r.groupTopic}」）`,
+  )
+  const mine = reviews.find(r => !r.id.includes('@'))
+  const own = mine && self ? `；本账号自己的 ${mine.id} 也可写 ${mine.id}@${self}` : ''
+  const moved = reviews.find(r => r.id.includes('@'))
+  return `「${typed}」对应 ${reviews.length} 条待确认：${list.join('、')}。请写完整编号，例如 ${answer} ${moved?.id ?? reviews[0].id}${own}。`
+}
+
+/**
+ * `#确认 R3` through the account that asked R3, after R3 moved with its group to another account (this one was down):
+ * answered there, by the id it has there (`R3@sales1`) or the one the admin has.
+ */
+export function movedReviewText(
+  typed: string,
+  moved: { movedTo: string; fleetId: string; groupTopic: string },
+  command: string,
+): string {
+  return `${typed} 已随群「${moved.groupTopic}」转给机器人账号 ${moved.movedTo}（本账号离线时由它接管该群），请私聊 ${moved.movedTo} 发送：${command.replace(typed, moved.fleetId)}`
+}
+
+/**
  * The answer's one line on the other open questions it decided (`decidedAlong`): `R4 与 R3 是同一人的同一变体（拼音
  * shabi → 傻逼），一并确认，不必再答复。`; for `#忽略`, the same message.
  */

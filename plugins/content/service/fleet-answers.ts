@@ -8,8 +8,9 @@ import {
   type Handover,
   handedHere,
   leftMessages,
+  releasedHere,
 } from '../fleet-reviews.js'
-import { findReview, type Review, REVIEW_LIMIT, reviewedMessages } from '../state.js'
+import { findReview, type Review, REVIEW_LIMIT, type ReviewedMessage, reviewedMessages } from '../state.js'
 import { confirmedMessages } from './confirmed.js'
 import type { ServiceParts } from './parts.js'
 import { markAlong } from './review-answers.js'
@@ -46,20 +47,35 @@ export function decideForeignAnswers(s: ServiceParts): Action[] {
  */
 export function carryOut(s: ServiceParts): Action[] {
   const holds = s.ctx.fleet.holds
-  return holds ? handedHere(s.reviews.data, s.foreignReviews, holds).flatMap(h => carry(s, h)) : []
+  if (!holds) return []
+  const carried = handedHere(s.reviews.data, s.foreignReviews, holds).flatMap(h => carry(s, h))
+  const now = s.ctx.clock.now()
+  return [...carried, ...releasedHere(s.reviews.data, s.foreignReviews, holds, now).flatMap(h => release(s, h))]
+}
+
+/** Another account's `#忽略` of messages in a group this account serves: released here too (`message.released`), once. */
+function release(s: ServiceParts, { account, review, messages }: Handover): Action[] {
+  remember(s, fleetReviewId(review, account as string), messages)
+  return messages.map(m => released(review, m))
+}
+
+/** Marks another account's messages carried out (or released) here, so they are not again (the newest 500 kept). */
+function remember(s: ServiceParts, id: string, messages: readonly ReviewedMessage[]): void {
+  const carried = (s.reviews.data.carried ??= [])
+  carried.push(...messages.map(m => carriedKey(id, m.messageId)))
+  if (carried.length > REVIEW_LIMIT) carried.splice(0, carried.length - REVIEW_LIMIT)
+  s.reviews.changed()
 }
 
 /** Handles confirmed messages left to this account as offences, as the account that left them would have. */
 function carry(s: ServiceParts, { account, review, messages }: Handover): Action[] {
-  const log = s.reviews.data
   const id = account ? fleetReviewId(review, account) : review.id
   const [first, ...rest] = messages
-  if (account) {
-    const carried = (log.carried ??= [])
-    carried.push(...messages.map(m => carriedKey(id, m.messageId)))
-    if (carried.length > REVIEW_LIMIT) carried.splice(0, carried.length - REVIEW_LIMIT)
-  } else review.leftToHolder = review.leftToHolder?.filter(x => !messages.some(m => m.messageId === x))
-  s.reviews.changed()
+  if (account) remember(s, id, messages)
+  else {
+    review.leftToHolder = review.leftToHolder?.filter(x => !messages.some(m => m.messageId === x))
+    s.reviews.changed()
+  }
   // A copy with only these messages, named as the admins know it (`R3@sales1`): the other account's is not written.
   const copy: Review = { ...review, ...first, id, repeats: rest, leftToHolder: undefined }
   return [...decideHandedOver(id, review, messages), ...confirmedMessages(s, [copy], id)]

@@ -1,6 +1,7 @@
 import type { Action } from '../../../bot/core/actions.js'
 import type { MessageEvent } from '../../../bot/core/event.js'
 import type { PluginContext } from '../../../bot/core/plugin.js'
+import type { AdoptSource } from '../../../bot/fleet/gate.js'
 import type { Doc, Journal } from '../../../bot/ports/store/store.js'
 import { FloodTracker } from '../assess/flood.js'
 import type { ContentConfig } from '../config.js'
@@ -13,7 +14,8 @@ import type { DictionaryEdit } from '../matcher/dictionary-edit.js'
 import type { Matcher } from '../matcher/index.js'
 import { MatcherCache, matcherCacheDir } from '../matcher/matcher-cache.js'
 import { type ImageSource, receivedImages } from '../qr/image-source.js'
-import { REVIEWS_DOC, type Review, type ReviewLog } from '../state.js'
+import { REVIEWS_DOC, REVIEWS_NAME, type Review, type ReviewLog } from '../state.js'
+import { moveReviews } from '../review-move.js'
 import { editDictionary, reloadDictionary } from './dictionary.js'
 import { carryOut, decideForeignAnswers, handover } from './fleet-answers.js'
 import { finishQr, onMessage } from './message-path.js'
@@ -60,14 +62,14 @@ export class ContentService implements ServiceParts {
     )
     this.qr = new QrCheck(ctx, images)
     this.incidents = ctx.store.journal('content-incidents', INCIDENTS_JOURNAL)
-    this.reviews = ctx.store.doc('content-reviews', REVIEWS_DOC)
+    this.reviews = ctx.store.doc(REVIEWS_NAME, REVIEWS_DOC)
     // Fleet: the other accounts' incidents, listed by `#违规` here too (each account writes only its own).
     ctx.fleet.follow('content-incidents', (account, data) => {
       const parsed = INCIDENTS_JOURNAL.schema.safeParse(data)
       if (parsed.success) this.foreignIncidents.set(account, parsed.data as IncidentLog)
     })
     // Fleet: an answer given through another account decides this account's questions about the same thing.
-    ctx.fleet.follow('content-reviews', (account, data) => {
+    ctx.fleet.follow(REVIEWS_NAME, (account, data) => {
       const parsed = REVIEWS_DOC.schema.safeParse(data)
       if (!parsed.success) return
       this.foreignReviews.set(account, parsed.data as ReviewLog)
@@ -116,9 +118,28 @@ export class ContentService implements ServiceParts {
     return decideForeignAnswers(this)
   }
 
-  /** Fleet: the confirmed messages left to the holder of a group this account serves now, carried out here once. */
-  carryOut(): Action[] {
-    return carryOut(this)
+  /**
+   * Fleet, the minute job: the open questions other accounts' answers decide (when their reviews changed), and what
+   * other accounts' answers left to this account as the one serving the group (`carryOut`), each looked at once.
+   */
+  fleetReviews(): Action[] {
+    return this.foreignAnswersDue ? this.decideForeignAnswers() : carryOut(this)
+  }
+
+  /**
+   * Fleet takeover of `groupId` from the down account `from`: its open questions about the group move here
+   * (`moveReviews`), written in the takeover's commit. Returns how many moved.
+   */
+  takeReviews(groupId: string, from: AdoptSource): number {
+    const theirs = from.doc(REVIEWS_NAME, REVIEWS_DOC)
+    const to = this.ctx.fleet.account?.() ?? ''
+    const moved = moveReviews(theirs.data, this.reviews.data, groupId, { from: from.account, to })
+    if (!moved.length) return 0
+    theirs.changed()
+    this.reviews.changed()
+    // Another account's answer may already decide a question that moved here.
+    this.foreignAnswersDue = true
+    return moved.length
   }
 
   /** Fleet: the timer after a confirmed message was left to its group's holder (see `handover` in `fleet-answers.ts`). */

@@ -4,25 +4,41 @@ import { PgStore } from '../../../bot/ports/postgres/pg-store.js'
 import { type group, makeRuntime, type member, type RuntimeOptions, text } from '../../helpers/harness.js'
 import { usePgFixture } from '../../helpers/pg-test.js'
 import { testFleet } from '../../helpers/test-fleet.js'
+import type { PgFleetOptions } from '../../../bot/fleet/pg-fleet.js'
 
 const pg = await usePgFixture()
 /** The PostgreSQL server of the two-account tests (undefined: they skip). */
 export const url = pg.url
 const closers = pg.closers
 
-/** One bot account on the shared database (schema), holding `groups`. */
-async function bot(
+/**
+ * One bot account on the shared database (schema), in `groups` (it holds those no account holds yet). With `leaseMs`
+ * its leases are that short and it takes over the groups of an account that is down, moving that account's open work
+ * (`kill` ends it as SIGKILL would, as far as the database can tell).
+ */
+export async function fleetBot(
   schema: string,
   account: string,
   groups: string[],
   config: string,
   plugins: PluginDefinition[],
-  opts: RuntimeOptions,
+  opts: RuntimeOptions = {},
+  leaseMs?: number,
 ) {
   const store = await PgStore.open({ url: url as string, schema, account })
-  const fleet = testFleet(store, groups)
+  const takeovers: Partial<PgFleetOptions> = leaseMs
+    ? { leaseMs, renewMs: leaseMs / 4, adopt: (from, names, move) => store.adopt(from, names, move) }
+    : {}
+  const fleet = testFleet(store, groups, takeovers)
   const h = await makeRuntime(config, plugins, { ...opts, store, gate: fleet })
+  let dead = false
+  const kill = async () => {
+    dead = true
+    h.rt.timers.stop()
+    await store.close()
+  }
   closers.push(async () => {
+    if (dead) return
     await h.rt.stop()
     await store.close()
   })
@@ -31,20 +47,24 @@ async function bot(
     await h.rt.enqueue(text(from, body, h.clock.now(), g))
     await h.clock.advance(5_000)
   }
-  return { ...h, say, fleet }
+  return { ...h, say, fleet, store, schema, kill }
 }
 
-/** Two accounts on one fresh schema: `sales1` holding `r1`, `sales2` holding `r2` (or the groups given); `opts` for both runtimes. */
+/**
+ * Two accounts on one fresh schema: `sales1` holding `r1`, `sales2` holding `r2` (or the groups given, `sales1` first);
+ * `opts` for both runtimes; `leaseMs` as in `fleetBot`.
+ */
 export async function fleetOfTwo(
   config: string,
   plugins: PluginDefinition[],
   groups: [string[], string[]] = [['r1'], ['r2']],
   opts: RuntimeOptions = {},
+  leaseMs?: number,
 ) {
   const schema = pg.fresh()
   return [
-    await bot(schema, 'sales1', groups[0], config, plugins, opts),
-    await bot(schema, 'sales2', groups[1], config, plugins, opts),
+    await fleetBot(schema, 'sales1', groups[0], config, plugins, opts, leaseMs),
+    await fleetBot(schema, 'sales2', groups[1], config, plugins, opts, leaseMs),
   ] as const
 }
 

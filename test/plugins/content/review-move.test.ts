@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest'
+import { releasedHere } from '../../../plugins/content/fleet-reviews.js'
+import { lookUpReview, moveReviews } from '../../../plugins/content/review-move.js'
+import type { Review, ReviewLog } from '../../../plugins/content/state.js'
+
+const MIN = 60_000
+const HOUR = 60 * MIN
+const hit = { category: 'ad', label: '广告', evidence: [{ source: 'text', match: { term: '加微信', kind: 'pinyin' } }] }
+const r = (id: string, status: string, at: number, extra: object = {}) =>
+  ({
+    id,
+    memberId: 'wxid_c3',
+    memberName: '优惠多多',
+    groupId: 'r1',
+    groupTopic: '销售一群',
+    messageId: `m-${id}`,
+    text: 'jia weixin',
+    findings: [hit],
+    status,
+    at,
+    ...extra,
+  }) as unknown as Review
+const log = (...reviews: Review[]): ReviewLog => ({ next: reviews.length + 1, reviews })
+const accounts = { from: 'sales1', to: 'sales2' }
+
+describe('review questions moving with their group at a takeover (review-move)', () => {
+  it('moves the open questions about the group, named R3@sales1, in time order; the answered ones stay', () => {
+    const theirs = log(r('R1', 'confirmed', 0, { decidedAt: MIN }), r('R2', 'open', 2 * MIN), r('R3', 'open', 9 * MIN))
+    const mine = log(r('R1', 'open', MIN, { groupId: 'r2' }), r('R2', 'open', 10 * MIN, { groupId: 'r2' }))
+    const moved = moveReviews(theirs, mine, 'r1', accounts)
+    expect(moved.map(x => x.id)).toEqual(['R2@sales1', 'R3@sales1'])
+    expect(mine.reviews.map(x => x.id)).toEqual(['R1', 'R2@sales1', 'R3@sales1', 'R2'])
+    expect(mine.next).toBe(3)
+    expect(theirs.reviews.map(x => x.id)).toEqual(['R1'])
+    expect(theirs.moved).toEqual([
+      { id: 'R2', to: 'sales2', groupTopic: '销售一群' },
+      { id: 'R3', to: 'sales2', groupTopic: '销售一群' },
+    ])
+  })
+
+  it('a question with a repeat in the group moves with it; one about other groups stays; none twice', () => {
+    const repeat = { groupId: 'r1', groupTopic: '销售一群', messageId: 'm9', at: 5 * MIN, findings: [hit] }
+    const theirs = log(
+      r('R1', 'open', 0, { groupId: 'r5', repeats: [repeat] }),
+      r('R2', 'open', MIN, { groupId: 'r5' }),
+    )
+    // Already here: the takeover's transaction ran again after a failure, reading sales1's copy again.
+    const mine = log(r('R1@sales1', 'open', 0, { groupId: 'r5', repeats: [repeat] }))
+    expect(moveReviews(theirs, mine, 'r1', accounts).map(x => x.id)).toEqual(['R1@sales1'])
+    expect(mine.reviews.map(x => x.id)).toEqual(['R1@sales1'])
+    expect(theirs.reviews.map(x => x.id)).toEqual(['R2'])
+  })
+
+  it('a question moved once keeps its fleet id when it moves on', () => {
+    const theirs = log(r('R4@sales1', 'open', 0))
+    const mine = log()
+    expect(moveReviews(theirs, mine, 'r1', { from: 'sales2', to: 'sales3' }).map(x => x.id)).toEqual(['R4@sales1'])
+    expect(theirs.moved).toEqual([{ id: 'R4@sales1', to: 'sales3', groupTopic: '销售一群' }])
+  })
+})
+
+describe('the id an admin types after a move (lookUpReview)', () => {
+  const mine = log(r('R1', 'confirmed', 0, { decidedAt: MIN }), r('R1@sales1', 'open', MIN), r('R2', 'open', 2 * MIN))
+  const found = (typed: string, self = 'sales2') => {
+    const x = lookUpReview(mine, typed, self)
+    return 'review' in x ? x.review.id : 'several' in x ? x.several.map(y => y.id) : x
+  }
+
+  it('R1 names the open one of this account’s R1 and the R1 moved here; R1@sales1 the moved one exactly', () => {
+    expect(found('R1')).toBe('R1@sales1')
+    expect(found('r1@SALES1')).toBe('R1@sales1')
+    expect(found('R1@sales2')).toBe('R1')
+    expect(found('R2')).toBe('R2')
+  })
+
+  it('two open questions named R2: the admin is asked which', () => {
+    const both = log(r('R2', 'open', 0), r('R2@sales1', 'open', MIN))
+    const x = lookUpReview(both, 'R2', 'sales2')
+    expect('several' in x && x.several.map(y => y.id)).toEqual(['R2', 'R2@sales1'])
+  })
+
+  it('through the account that asked it, a moved question names the account it went to', () => {
+    const asked = { ...log(), moved: [{ id: 'R7', to: 'sales2', groupTopic: '销售一群' }] }
+    expect(lookUpReview(asked, 'R7', 'sales1')).toEqual({
+      movedTo: 'sales2',
+      fleetId: 'R7@sales1',
+      groupTopic: '销售一群',
+    })
+    expect(lookUpReview(asked, 'R7@sales1', 'sales1')).toEqual({
+      movedTo: 'sales2',
+      fleetId: 'R7@sales1',
+      groupTopic: '销售一群',
+    })
+    expect(lookUpReview(asked, 'R8', 'sales1')).toEqual({ none: true })
+  })
+})
+
+describe('another account’s #忽略 released where the group is served now (releasedHere)', () => {
+  it('the ignored messages in groups this account serves, answered within a day, once', () => {
+    const sales1 = log(
+      r('R1', 'ignored', 0, { decidedAt: HOUR }),
+      r('R2', 'ignored', 0, { decidedAt: HOUR, groupId: 'r5' }),
+      r('R3', 'confirmed', 0, { decidedAt: HOUR }),
+      r('R4', 'ignored', 0, { decidedAt: 0 }),
+    )
+    const foreign = new Map([['sales1', sales1]])
+    const holds = (g: string) => g === 'r1'
+    const due = releasedHere(log(), foreign, holds, 2 * HOUR)
+    expect(due.map(h => [h.account, h.review.id, h.messages.map(m => m.messageId)])).toEqual([
+      ['sales1', 'R1', ['m-R1']],
+      ['sales1', 'R4', ['m-R4']],
+    ])
+    expect(releasedHere({ ...log(), carried: ['R1@sales1|m-R1'] }, foreign, holds, 25 * HOUR)).toEqual([])
+  })
+})
