@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { DictionaryError, compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js'
+import {
+  DictionaryError,
+  compileMatcher,
+  loadDictionaryFiles,
+  problemText,
+} from '../../../../plugins/content/matcher/index.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'dictionary-load-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -14,13 +19,13 @@ function write(name: string, lines: string[]): string {
   return file
 }
 
-/** The problems of a failing load. */
+/** The problems of a failing load, as the admin reads them ("file:line: message"). */
 function problemsOf(paths: string[]): string[] {
   try {
     loadDictionaryFiles(paths)
   } catch (error) {
     expect(error).toBeInstanceOf(DictionaryError)
-    return (error as DictionaryError).problems
+    return (error as DictionaryError).problems.map(problemText)
   }
   throw new Error('expected the load to fail')
 }
