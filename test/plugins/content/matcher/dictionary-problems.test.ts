@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { DEFAULT_DICTIONARY, shippedCompletes } from '../../../../plugins/content/config.js'
+import { DictionaryHolder, failureText, rejectedText } from '../../../../plugins/content/dictionary/holder.js'
 import {
   DictionaryError,
   type DictionaryProblem,
@@ -229,6 +230,27 @@ describe('the hint to list the shipped dictionary first reads the codes', () => 
       categories: [],
       links: false,
     })
+  })
+})
+
+describe('a failed reload keeps its problems for the admins', () => {
+  it('says each at its file and line, and in a status line the first and how many', () => {
+    const file = write('reloaded.yaml', category('    terms: [押一付一]'))
+    const holder = new DictionaryHolder([file], () => 0)
+    write('reloaded.yaml', category('    terms: [押一付一, "……"]', '    patterns: ["(押"]'))
+    const outcome = holder.reload(false)
+    expect(outcome.problems.map(p => [p.code, p.line])).toEqual([
+      ['empty-term', 5],
+      ['bad-pattern', 6],
+    ])
+    expect(holder.lastFailure?.problems).toEqual(outcome.problems)
+    const empty = `${file}:5: categories.rental.terms: "……" is empty after normalisation (only separators, punctuation, symbols or emoji)`
+    expect(rejectedText(outcome.problems, holder.version).split('\n').slice(0, 2)).toEqual([
+      '⚠️ 词库文件有 2 个问题，继续使用旧词库（版本 1）：',
+      empty,
+    ])
+    expect(failureText(outcome.problems)).toBe(`${empty} 等 2 个问题`)
+    expect(failureText(outcome.problems.slice(0, 1))).toBe(empty)
   })
 })
 
