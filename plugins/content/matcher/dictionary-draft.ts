@@ -77,6 +77,9 @@ export function problemAt(
   }
 }
 
+/** What a category's label and severity are, for the admin who left one out. */
+const LACKING = { label: '类别的中文名，如 label: 广告', severity: '严重程度：low、medium 或 high' }
+
 /**
  * Validates a merged draft. Checks that need every part of a category (its label and severity) are
  * skipped for parts that could not be read: those already have their own problem.
@@ -91,7 +94,14 @@ export function finishDraft(draft: DictionaryDraft): DraftResult {
     const complete = isComplete(key)
     for (const field of ['label', 'severity'] as const)
       if (complete && d[field] === undefined)
-        problems.push(problemAt(d.at, 'category-incomplete', `category "${key}" has no ${field}`, key))
+        problems.push(
+          problemAt(
+            d.at,
+            'category-incomplete',
+            `类别 ${key} 缺少 ${field}（${LACKING[field]}）(category "${key}" has no ${field})`,
+            key,
+          ),
+        )
     const termIds = new Map<string, Located>()
     for (const term of [...d.terms, ...d.slang]) {
       const problem = termProblem(term.value)

@@ -200,8 +200,8 @@ describe('loading dictionary files', () => {
   it('requires a label and severity for a category defined nowhere else', () => {
     const file = write('no-label.yaml', ['categories:', '  other:', '    terms: [东西]'])
     expect(problemsOf([base, file])).toEqual([
-      `${file}:2: category "other" has no label`,
-      `${file}:2: category "other" has no severity`,
+      `${file}:2: 类别 other 缺少 label（类别的中文名，如 label: 广告）(category "other" has no label)`,
+      `${file}:2: 类别 other 缺少 severity（严重程度：low、medium 或 high）(category "other" has no severity)`,
     ])
   })
 

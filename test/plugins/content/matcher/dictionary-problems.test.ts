@@ -118,8 +118,8 @@ describe('a dictionary problem says what kind it is, where, and what the admin r
       ['category-incomplete', 'ad', 2],
     ])
     expect(found.map(problemText)).toEqual([
-      `${file}:2: category "ad" has no label`,
-      `${file}:2: category "ad" has no severity`,
+      `${file}:2: 类别 ad 缺少 label（类别的中文名，如 label: 广告）(category "ad" has no label)`,
+      `${file}:2: 类别 ad 缺少 severity（严重程度：low、medium 或 high）(category "ad" has no severity)`,
     ])
   })
 
