@@ -160,7 +160,7 @@ function describeIssue(
   return [problemAt(locator.placeOf(path), 'invalid-value', `${where}${issueText(issue)}`, category)]
 }
 
-/** The strings of a YAML list with their "file:line". */
+/** The strings of a YAML list with their places in the file. */
 function located(locator: YamlLocator, values: string[] | null | undefined, path: YamlPath): Located[] {
   return (values ?? []).map((value, i) => ({ value, at: locator.placeOf([...path, i]) }))
 }
