@@ -24,6 +24,7 @@ import {
   whichReviewText,
 } from './texts.js'
 import type { DictionaryEditOp } from './matcher/dictionary-edit.js'
+import { problemText } from './matcher/index.js'
 
 /** `#违规` (recent incidents with the audit ids `#撤销` takes) and `#词库` (status, test, reload). `#撤销` is the runtime's. */
 export function contentCommands(s: ContentService): CommandSpec[] {
@@ -309,7 +310,7 @@ export function statusText(s: ContentService): string {
     ...(holder.lastFailure
       ? [
           `⚠️ ${shortDateTime(holder.lastFailure.at, ctx.timezone)} 重载失败，仍用旧词库：`,
-          ...holder.lastFailure.problems.slice(0, 5),
+          ...holder.lastFailure.problems.slice(0, 5).map(problemText),
         ]
       : []),
     dictionaryUsageText(ctx.commandPrefix),

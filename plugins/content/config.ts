@@ -4,7 +4,7 @@ import { ROLES } from '../../bot/core/event.js'
 import { shipped } from '../../bot/package-root.js'
 import { duration } from '../../bot/config/duration.js'
 import { globalOnly, resolveConfigPath } from '../../bot/config/fields.js'
-import { DictionaryError, loadDictionaryFiles } from './matcher/index.js'
+import { type DictionaryProblem, loadDictionaryFiles, problemText, problemsOf } from './matcher/index.js'
 
 const severity = z.enum(['low', 'medium', 'high'])
 const step = z.enum(['record', 'warn', 'report', 'strike'])
@@ -126,33 +126,39 @@ export function dictionaryFile(name: string, path: (p: string) => string): strin
 }
 
 /**
- * What the shipped dictionary would complete in dictionary files that failed to load without it: the keys of the
- * shipped categories (and `links`, its top-level links section) that the problems say lack a label, severity or
- * category. Empty when the shipped dictionary is listed, or when it completes nothing: a company's own new category
- * needs its own label and severity, and listing the shipped dictionary would not fix that.
+ * What the shipped dictionary would complete in dictionary files that failed to load without it: the shipped
+ * categories that the problems say lack a label or severity (`category-incomplete`), and whether its top-level links
+ * section would complete theirs (`links-incomplete`). Nothing when the shipped dictionary is listed, or when it
+ * completes nothing: a company's own new category needs its own label and severity, and listing the shipped
+ * dictionary would not fix that.
  */
-export function shippedCompletes(files: string[], problems: string): string[] {
-  if (files.some(f => resolve(f) === DEFAULT_DICTIONARY)) return []
-  const lacking = new Set([
-    ...[...problems.matchAll(/category "([^"]+)" has no (?:label|severity)/g)].map(m => m[1]),
-    ...(/the top-level links section has no/.test(problems) ? ['links'] : []),
-  ])
-  if (lacking.size === 0) return []
+export function shippedCompletes(
+  files: string[],
+  problems: readonly DictionaryProblem[],
+): { categories: string[]; links: boolean } {
+  const none = { categories: [], links: false }
+  if (files.some(f => resolve(f) === DEFAULT_DICTIONARY)) return none
+  const lacking = new Set(problems.flatMap(p => (p.code === 'category-incomplete' && p.category ? [p.category] : [])))
+  const linksLacking = problems.some(p => p.code === 'links-incomplete')
+  if (lacking.size === 0 && !linksLacking) return none
   const shipped = loadDictionaryFiles([DEFAULT_DICTIONARY]).dictionary
-  return [...lacking].filter(key => (key === 'links' ? shipped.links !== null : Object.hasOwn(shipped.categories, key)))
+  return {
+    categories: [...lacking].filter(key => Object.hasOwn(shipped.categories, key)),
+    links: linksLacking && shipped.links !== null,
+  }
 }
 
 /**
  * The hint after dictionary problems that listing the shipped dictionary first fixes ({@link shippedCompletes}),
  * naming what it completes, with the list to write (`list`); `''` when it fixes none of them.
  */
-export function shippedFirstHint(files: string[], problems: string, list: string): string {
-  const keys = shippedCompletes(files, problems)
-  if (keys.length === 0) return ''
-  const categories = keys.filter(k => k !== 'links')
+export function shippedFirstHint(files: string[], problems: readonly DictionaryProblem[], list: string): string {
+  const { categories, links } = shippedCompletes(files, problems)
+  if (categories.length === 0 && !links) return ''
+  const keys = [...categories, ...(links ? ['links'] : [])]
   const named = [
     ...(categories.length > 0 ? [`类别 ${categories.join('、')}`] : []),
-    ...(keys.includes('links') ? ['顶层的 links 段'] : []),
+    ...(links ? ['顶层的 links 段'] : []),
   ].join(' 和')
   return (
     `提示：${named} 由自带词库定义（label、severity 等），公司词库只往里加内容，要把自带词库列在前面：${list}` +
@@ -184,12 +190,12 @@ const dictionaryFiles = z
     try {
       loadDictionaryFiles(paths)
     } catch (e) {
-      const problems = e instanceof DictionaryError ? e.problems : [(e as Error).message]
-      for (const p of problems) ctx.addIssue({ code: 'custom', message: p })
+      const problems = problemsOf(e)
+      for (const p of problems) ctx.addIssue({ code: 'custom', message: problemText(p) })
       // Paths in config are relative to the config file's folder (resolveConfigPath('.')).
       const dir = resolveConfigPath('.')
       const list = `dictionaries: [${[BUILTIN_DEFAULT, ...paths.map(f => pathFrom(dir, f))].join(', ')}]`
-      const hint = shippedFirstHint(paths, problems.join('\n'), list)
+      const hint = shippedFirstHint(paths, problems, list)
       if (hint) ctx.addIssue({ code: 'custom', message: hint })
     }
   })

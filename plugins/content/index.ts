@@ -3,12 +3,13 @@ import { contentCommands, weekCountText } from './commands.js'
 import { contentConfigSchema } from './config.js'
 import { contentConfigWarnings } from './config-warnings.js'
 import { HANDOVER_TIMER } from './decide-review.js'
-import { dictionarySummary } from './dictionary/holder.js'
+import { dictionarySummary, failureText } from './dictionary/holder.js'
 import { watchDictionaries } from './dictionary/watch.js'
 import type { ImageSource } from './qr/image-source.js'
 import { ContentService, QR_TIMER } from './service/service.js'
 import { REVIEWS_NAME } from './state.js'
 import { contentViews } from './views.js'
+import { problemText } from './matcher/index.js'
 
 /** Ways to build the content plugin with other parts. */
 export interface ContentOptions {
@@ -35,7 +36,9 @@ export function createContentPlugin(options: ContentOptions = {}) {
       // The bot's own warnings must not match its own dictionary, or two bots of one fleet warn each other.
       const problems = s.selfCheck(s.holder.matcher)
       if (problems.length)
-        throw new Error(`警告模板会被词库命中 warning templates match the dictionary:\n${problems.join('\n')}`)
+        throw new Error(
+          `警告模板会被词库命中 warning templates match the dictionary:\n${problems.map(problemText).join('\n')}`,
+        )
       // A file's new time stamp may be the bot's own edit (#词库 添加), already loaded: only new content reloads.
       const onChange = () => void (s.holder.changedSinceRead() && s.reload())
       const unwatch = global.watch ? watchDictionaries(global.dictionaries, onChange) : undefined
@@ -68,17 +71,16 @@ export function createContentPlugin(options: ContentOptions = {}) {
         status: () => {
           const h = s.holder
           const failed = h.lastFailure
-            ? `；⚠️ 词库重载失败（${h.lastFailure.problems[0]}${h.lastFailure.problems.length > 1 ? ` 等 ${h.lastFailure.problems.length} 个问题` : ''}），仍用版本 ${h.version}`
+            ? `；⚠️ 词库重载失败（${failureText(h.lastFailure.problems)}），仍用版本 ${h.version}`
             : ''
           return `词库版本 ${h.version}：${dictionarySummary(h.matcher.dictionary)}；近 7 天违规 ${weekCountText(s, ctx.clock.now())}${failed}`
         },
         health: () => {
           const failed = s.holder.lastFailure
           if (!failed) return undefined
-          const more = failed.problems.length > 1 ? ` 等 ${failed.problems.length} 个问题` : ''
           return {
             label: '词库重载失败',
-            detail: `词库重载失败（${failed.problems[0]}${more}），仍用版本 ${s.holder.version}；改好后 ${ctx.commandPrefix}词库 重载`,
+            detail: `词库重载失败（${failureText(failed.problems)}），仍用版本 ${s.holder.version}；改好后 ${ctx.commandPrefix}词库 重载`,
           }
         },
       }

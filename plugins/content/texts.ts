@@ -4,7 +4,7 @@ import type { ContentConfig } from './config.js'
 import type { StrikePlan } from './decide-escalation.js'
 import { excerpt } from './assess/excerpt.js'
 import type { Evidence, Finding } from './assess/findings.js'
-import { describeMatchKind, type Match } from './matcher/index.js'
+import { describeMatchKind, type DictionaryProblem, type Match, problemText } from './matcher/index.js'
 import type { Review } from './state.js'
 import type { AllowOutcome, AllowProblem, Suggestion } from './assess/allow-phrase.js'
 import type { DictionaryEdit } from './matcher/dictionary-edit.js'
@@ -446,10 +446,10 @@ export const dictionaryEditText = {
   notListed: (e: DictionaryEdit): string => `「${e.word}」不在类别 ${e.category} 的词条或允许短语里。`,
   unchanged: (e: DictionaryEdit): string =>
     e.op === 'remove' ? `「${e.word}」不在类别 ${e.category} 里。` : `「${e.word}」已在类别 ${e.category} 里，未改动。`,
-  refused: (e: DictionaryEdit, problems: string[]): string =>
+  refused: (e: DictionaryEdit, problems: readonly DictionaryProblem[]): string =>
     [
       `未${EDIT_VERB[e.op]}「${e.word}」（${e.category}）：改后的词库不能使用，已恢复原文件：`,
-      ...problems.slice(0, 5),
+      ...problems.slice(0, 5).map(problemText),
     ].join('\n'),
   done: (e: DictionaryEdit, files: string[], version: number, warnings: string[] = []): string =>
     [

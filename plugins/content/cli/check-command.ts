@@ -6,6 +6,7 @@ import { type FileRole, UserFileError, userFile } from '../../../bot/config/user
 import { BUILTIN_DEFAULT, dictionaryFile, shippedFirstHint } from '../config.js'
 import {
   DictionaryError,
+  type DictionaryProblem,
   compileMatcher,
   loadDictionaryFiles,
   type Matcher,
@@ -48,8 +49,8 @@ export function dictionaryArgs(names: string[]): string[] | { problem: string } 
  * The fix for dictionary problems that the shipped dictionary completes ({@link shippedFirstHint}) when it was not
  * given: pass it first. `''` when it does not apply.
  */
-export function missingDefaultHint(files: string[], message: string): string {
-  const hint = shippedFirstHint(files, message, `--dictionary ${BUILTIN_DEFAULT} --dictionary ${files.at(-1)}`)
+export function missingDefaultHint(files: string[], problems: readonly DictionaryProblem[]): string {
+  const hint = shippedFirstHint(files, problems, `--dictionary ${BUILTIN_DEFAULT} --dictionary ${files.at(-1)}`)
   return hint && `${hint}\n`
 }
 
@@ -86,7 +87,7 @@ export async function runCheck(
     matcher = compileMatcher(dictionary)
   } catch (error) {
     if (!(error instanceof DictionaryError)) throw error
-    err.write(`${error.message}\n${missingDefaultHint(dictionaries, error.message)}`)
+    err.write(`${error.message}\n${missingDefaultHint(dictionaries, error.problems)}`)
     return EXIT_FAILURE
   }
   return checkLines(input, matcher, out, err)

@@ -14,7 +14,7 @@ import {
   undoEdits,
 } from '../matcher/dictionary-edit.js'
 import { allowProblem } from '../assess/allow-phrase.js'
-import { compileMatcher, loadDictionaryFiles } from '../matcher/index.js'
+import { compileMatcher, loadDictionaryFiles, problemsOf } from '../matcher/index.js'
 import { dictionaryEditText } from '../texts.js'
 
 const CLI = defineCli({
@@ -65,8 +65,8 @@ export async function runDictionaryEdit(
   try {
     loaded = loadDictionaryFiles(files)
   } catch (error) {
-    const message = (error as Error).message
-    err.write(`not changed, the dictionary does not load:\n${message}\n${missingDefaultHint(files, message)}`)
+    const hint = missingDefaultHint(files, problemsOf(error))
+    err.write(`not changed, the dictionary does not load:\n${(error as Error).message}\n${hint}`)
     return 1
   }
   const categories = loaded.dictionary.categories
@@ -103,8 +103,8 @@ export async function runDictionaryEdit(
     warnings = newWarnings(loaded.warnings, edited.warnings)
   } catch (error) {
     undoEdits(edits)
-    const message = (error as Error).message
-    err.write(`not changed, the edited dictionary does not load:\n${message}\n${missingDefaultHint(files, message)}`)
+    const hint = missingDefaultHint(files, problemsOf(error))
+    err.write(`not changed, the edited dictionary does not load:\n${(error as Error).message}\n${hint}`)
     return 1
   }
   const changed = [...new Set(edits.filter(e => e.changed).map(e => e.file))]

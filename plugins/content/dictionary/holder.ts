@@ -5,7 +5,10 @@ import {
   compileMatcher,
   DictionaryError,
   loadDictionaryFiles,
+  problemText,
+  problemsOf,
   type Dictionary,
+  type DictionaryProblem,
   type MatcherCache,
   type Matcher,
 } from '../matcher/index.js'
@@ -13,7 +16,7 @@ import {
 /** The result of one reload attempt. */
 export interface ReloadOutcome {
   ok: boolean
-  problems: string[]
+  problems: DictionaryProblem[]
 }
 
 /** Categories, terms and allowed domains of a dictionary, in one short line. */
@@ -27,13 +30,16 @@ export function dictionarySummary(d: Dictionary): string {
 const REJECTED = 'content.dictionary-rejected'
 
 /** A failed reload, as the admins' notice and `#词库 重载` both say it: the first 10 problems, each at its file:line. */
-export function rejectedText(problems: readonly string[], version: number): string {
-  const shown = problems.slice(0, 10).join('\n') + (problems.length > 10 ? `\n…共 ${problems.length} 个问题` : '')
+export function rejectedText(problems: readonly DictionaryProblem[], version: number): string {
+  const shown =
+    problems.slice(0, 10).map(problemText).join('\n') + (problems.length > 10 ? `\n…共 ${problems.length} 个问题` : '')
   return `⚠️ 词库文件有 ${problems.length} 个问题，继续使用旧词库（版本 ${version}）：\n${shown}`
 }
 
-function problemsOf(e: unknown): string[] {
-  return e instanceof DictionaryError ? e.problems : [(e as Error)?.message ?? String(e)]
+/** A failed reload in a status line: its first problem, and how many there are when more (`… 等 3 个问题`). */
+export function failureText(problems: readonly DictionaryProblem[]): string {
+  const first = problems[0] ? problemText(problems[0]) : ''
+  return problems.length > 1 ? `${first} 等 ${problems.length} 个问题` : first
 }
 
 /**
@@ -48,7 +54,7 @@ export class DictionaryHolder {
   version = 1
   loadedAt: number
   warnings: string[]
-  lastFailure?: { at: number; problems: string[] }
+  lastFailure?: { at: number; problems: DictionaryProblem[] }
   private pending: Action[] = []
   /** Each file's content hash as last read (loaded or refused); `''` for a file that could not be read. */
   private read = new Map<string, string>()
@@ -60,7 +66,7 @@ export class DictionaryHolder {
   constructor(
     readonly files: string[],
     private now: () => number,
-    private check: (m: Matcher) => string[] = () => [],
+    private check: (m: Matcher) => DictionaryProblem[] = () => [],
     private cache?: MatcherCache,
   ) {
     this.noteContents()
@@ -91,7 +97,9 @@ export class DictionaryHolder {
       return { ok: true, problems: [] }
     } catch (e) {
       const problems = problemsOf(e)
-      const same = this.lastFailure?.problems.join('\n') === problems.join('\n')
+      // The same problems as the admins read them: an unchanged failure.
+      const read = (ps: readonly DictionaryProblem[]) => ps.map(problemText).join('\n')
+      const same = this.lastFailure !== undefined && read(this.lastFailure.problems) === read(problems)
       this.lastFailure = { at: this.now(), problems }
       if (notify && !same) this.notify(REJECTED, rejectedText(problems, this.version))
       // Asked (`#词库 重载`, an edit): the answer says it, so a queued notice of the same failure is not sent too.

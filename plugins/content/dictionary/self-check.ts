@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { ContentConfig } from '../config.js'
 import type { StrikePlan } from '../decide-escalation.js'
 import type { Finding } from '../assess/findings.js'
-import type { Matcher } from '../matcher/index.js'
+import type { DictionaryProblem, Matcher } from '../matcher/index.js'
 import { readPrivateFile, writeCacheFile } from '../matcher/cache-file.js'
 import { cacheKey } from '../matcher/matcher-cache.js'
 import { DEFAULT_RULES, type WarnAudience, warnText } from '../texts.js'
@@ -54,18 +54,20 @@ function warningTexts(cfg: ContentConfig, matcher: Matcher): { category: string;
  * dictionary's cache key (its code and content) and of every text read: the next start with the same
  * dictionary and texts skips the scans. A failure is never remembered.
  */
-export function selfCheckProblems(cfg: ContentConfig, matcher: Matcher, cacheDir?: string): string[] {
+export function selfCheckProblems(cfg: ContentConfig, matcher: Matcher, cacheDir?: string): DictionaryProblem[] {
   const warnings = warningTexts(cfg, matcher)
   const pass = cacheDir ? passFile(cacheDir, matcher, warnings) : undefined
   if (pass && passed(pass)) return []
-  const problems: string[] = []
+  const problems: DictionaryProblem[] = []
   for (const c of warnings) {
     const found = new Set<string>()
     for (const text of c.texts) for (const m of matcher.scan(text)) found.add(`「${m.matched}」(${m.category})`)
     if (found.size)
-      problems.push(
-        `warnText for category ${c.category}「${c.label}」 matches the dictionary: ${[...found].join('、')}; the bot's own warning would be flagged by another bot of the fleet (机器人自己的警告会被词库命中，请修改 warnText 或 rules.${c.category}，不要引用违规词)`,
-      )
+      problems.push({
+        code: 'self-check',
+        category: c.category,
+        message: `warnText for category ${c.category}「${c.label}」 matches the dictionary: ${[...found].join('、')}; the bot's own warning would be flagged by another bot of the fleet (机器人自己的警告会被词库命中，请修改 warnText 或 rules.${c.category}，不要引用违规词)`,
+      })
   }
   if (pass && !problems.length) remember(pass)
   return problems

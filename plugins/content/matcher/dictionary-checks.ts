@@ -1,5 +1,6 @@
 import { foldString } from './normalize.js'
 import { patternProblem } from './patterns.js'
+import type { DictionaryProblem, DictionaryProblemCode } from './dictionary-error.js'
 import type { Dictionary } from './types.js'
 
 export { patternProblem }
@@ -27,26 +28,29 @@ export function domainProblem(domain: string): string | null {
     : 'is not a host name (write example.com, without scheme or path)'
 }
 
-/** Every problem of a dictionary built in code (no file locations), as "category: message". */
-export function dictionaryProblems(dictionary: Dictionary): string[] {
-  const problems: string[] = []
-  for (const [key, rule] of Object.entries(dictionary.categories)) {
+/** Every problem of a dictionary built in code (no file locations), each message "category: …". */
+export function dictionaryProblems(dictionary: Dictionary): DictionaryProblem[] {
+  const problems: DictionaryProblem[] = []
+  for (const [category, rule] of Object.entries(dictionary.categories)) {
+    const add = (code: DictionaryProblemCode, message: string) =>
+      problems.push({ code, category, message: `${category}: ${message}` })
     for (const term of rule.terms) {
       const problem = termProblem(term)
-      if (problem) problems.push(`${key}: term ${JSON.stringify(term)} ${problem}`)
+      if (problem) add('empty-term', `term ${JSON.stringify(term)} ${problem}`)
     }
     for (const phrase of rule.allow) {
       const problem = termProblem(phrase)
-      if (problem) problems.push(`${key}: allowed phrase ${JSON.stringify(phrase)} ${problem}`)
+      if (problem) add('empty-term', `allowed phrase ${JSON.stringify(phrase)} ${problem}`)
     }
     for (const source of rule.patterns) {
       const problem = patternProblem(source)
-      if (problem) problems.push(`${key}: pattern ${JSON.stringify(source)}: ${problem}`)
+      if (problem) add('bad-pattern', `pattern ${JSON.stringify(source)}: ${problem}`)
     }
   }
   for (const domain of dictionary.links?.allowDomains ?? []) {
     const problem = domainProblem(domain)
-    if (problem) problems.push(`links: allowed domain ${JSON.stringify(domain)} ${problem}`)
+    if (problem)
+      problems.push({ code: 'bad-domain', message: `links: allowed domain ${JSON.stringify(domain)} ${problem}` })
   }
   return problems
 }

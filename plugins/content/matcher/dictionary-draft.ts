@@ -1,20 +1,22 @@
 import { domainProblem, normalizeDomain, patternProblem, termProblem } from './dictionary-checks.js'
+import type { DictionaryProblem, DictionaryProblemCode } from './dictionary-error.js'
 import { foldString } from './normalize.js'
 import { DEFAULT_EXPANSIONS, type ExpansionKind } from './expand.js'
 import { STANDARD_CATEGORIES } from './standard-categories.js'
 import { DEFAULT_ACT, type CategoryRule, type Dictionary, type MatchKind, type Severity } from './types.js'
+import { type FilePlace, placeText } from './yaml-locator.js'
 
-/** A string from a dictionary file with its "file:line". */
+/** A string from a dictionary file with its place. */
 export interface Located {
   value: string
-  at: string
+  at: FilePlace
   /** For a `disable` entry: true once it switched off a word of an earlier file. */
   used?: boolean
 }
 
 /** A category merged from one or more files, before validation. */
 export interface CategoryDraft {
-  at: string
+  at: FilePlace
   label?: string
   severity?: Severity
   terms: Located[]
@@ -34,7 +36,7 @@ export interface CategoryDraft {
 
 /** The links section merged from one or more files, before validation. */
 export interface LinksDraft {
-  at: string
+  at: FilePlace
   category?: string
   label?: string
   severity?: Severity
@@ -54,28 +56,59 @@ export interface DictionaryDraft {
 /** The validated dictionary (null if there are problems), the problems and the warnings. */
 export interface DraftResult {
   dictionary: Dictionary | null
-  problems: string[]
+  problems: DictionaryProblem[]
   warnings: string[]
 }
+
+/** A problem at a place of a file. */
+export function problemAt(
+  at: FilePlace,
+  code: DictionaryProblemCode,
+  message: string,
+  category?: string,
+): DictionaryProblem {
+  return {
+    code,
+    file: at.file,
+    line: at.line,
+    column: at.column,
+    ...(category === undefined ? {} : { category }),
+    message,
+  }
+}
+
+/** What a category's label and severity are, for the admin who left one out. */
+const LACKING = { label: '类别的中文名，如 label: 广告', severity: '严重程度：low、medium 或 high' }
 
 /**
  * Validates a merged draft. Checks that need every part of a category (its label and severity) are
  * skipped for parts that could not be read: those already have their own problem.
  */
 export function finishDraft(draft: DictionaryDraft): DraftResult {
-  const problems: string[] = []
+  const problems: DictionaryProblem[] = []
   const warnings: string[] = []
   const firstTerm = new Map<string, { category: string; term: Located }>()
   const categories: Record<string, CategoryRule> = {}
   const isComplete = (key: string): boolean => !draft.fileUnreadable && !draft.unreadable.has(key)
   for (const [key, d] of draft.categories) {
     const complete = isComplete(key)
-    if (complete && d.label === undefined) problems.push(`${d.at}: category "${key}" has no label`)
-    if (complete && d.severity === undefined) problems.push(`${d.at}: category "${key}" has no severity`)
+    for (const field of ['label', 'severity'] as const)
+      if (complete && d[field] === undefined)
+        problems.push(
+          problemAt(
+            d.at,
+            'category-incomplete',
+            `类别 ${key} 缺少 ${field}（${LACKING[field]}）(category "${key}" has no ${field})`,
+            key,
+          ),
+        )
     const termIds = new Map<string, Located>()
     for (const term of [...d.terms, ...d.slang]) {
       const problem = termProblem(term.value)
-      if (problem) problems.push(`${term.at}: categories.${key}.terms: ${JSON.stringify(term.value)} ${problem}`)
+      if (problem)
+        problems.push(
+          problemAt(term.at, 'empty-term', `categories.${key}.terms: ${JSON.stringify(term.value)} ${problem}`, key),
+        )
       const id = String.fromCodePoint(...foldString(term.value))
       if (problem || termIds.has(id)) continue
       termIds.set(id, term)
@@ -83,27 +116,42 @@ export function finishDraft(draft: DictionaryDraft): DraftResult {
       if (!earlier) firstTerm.set(id, { category: key, term })
       else
         warnings.push(
-          `${term.at}: term ${JSON.stringify(term.value)} is in both ${earlier.category} (${earlier.term.at}) and ${key} (${term.at})`,
+          `${placeText(term.at)}: term ${JSON.stringify(term.value)} is in both ${earlier.category} (${placeText(earlier.term.at)}) and ${key} (${placeText(term.at)})`,
         )
     }
     for (const phrase of d.allow) {
       const problem = termProblem(phrase.value)
-      if (problem) problems.push(`${phrase.at}: categories.${key}.allow: ${JSON.stringify(phrase.value)} ${problem}`)
+      if (problem)
+        problems.push(
+          problemAt(
+            phrase.at,
+            'empty-term',
+            `categories.${key}.allow: ${JSON.stringify(phrase.value)} ${problem}`,
+            key,
+          ),
+        )
       const same = problem ? undefined : termIds.get(String.fromCodePoint(...foldString(phrase.value)))
       if (same)
         warnings.push(
-          `${phrase.at}: allowed phrase ${JSON.stringify(phrase.value)} equals term ${JSON.stringify(same.value)} (${same.at}) of ${key}: that term never matches`,
+          `${placeText(phrase.at)}: allowed phrase ${JSON.stringify(phrase.value)} equals term ${JSON.stringify(same.value)} (${placeText(same.at)}) of ${key}: that term never matches`,
         )
     }
     for (const off of d.disable)
       if (!off.used)
         warnings.push(
-          `${off.at}: categories.${key}.disable: ${JSON.stringify(off.value)} is no term or allowed phrase of ${key} in an earlier file: it switches nothing off`,
+          `${placeText(off.at)}: categories.${key}.disable: ${JSON.stringify(off.value)} is no term or allowed phrase of ${key} in an earlier file: it switches nothing off`,
         )
     for (const pattern of d.patterns) {
       const problem = patternProblem(pattern.value)
       if (problem)
-        problems.push(`${pattern.at}: categories.${key}.patterns: ${JSON.stringify(pattern.value)}: ${problem}`)
+        problems.push(
+          problemAt(
+            pattern.at,
+            'bad-pattern',
+            `categories.${key}.patterns: ${JSON.stringify(pattern.value)}: ${problem}`,
+            key,
+          ),
+        )
     }
     const standard = Object.hasOwn(STANDARD_CATEGORIES, key) ? STANDARD_CATEGORIES[key] : undefined
     categories[key] = {
@@ -126,11 +174,18 @@ export function finishDraft(draft: DictionaryDraft): DraftResult {
     // `links` is a top-level section (beside `categories`), not a category: one problem names what it lacks.
     if (isComplete('links') && missing.length > 0)
       problems.push(
-        `${links.at}: 顶层的 links 段（链接设置，不是类别）缺少 ${missing.join(' / ')} (the top-level links section has no ${missing.join(' / ')})`,
+        problemAt(
+          links.at,
+          'links-incomplete',
+          `顶层的 links 段（链接设置，不是类别）缺少 ${missing.join(' / ')} (the top-level links section has no ${missing.join(' / ')})`,
+        ),
       )
     for (const domain of links.allowDomains) {
       const problem = domainProblem(domain.value)
-      if (problem) problems.push(`${domain.at}: links.allow_domains: ${JSON.stringify(domain.value)} ${problem}`)
+      if (problem)
+        problems.push(
+          problemAt(domain.at, 'bad-domain', `links.allow_domains: ${JSON.stringify(domain.value)} ${problem}`),
+        )
     }
   }
   if (problems.length > 0) return { dictionary: null, problems, warnings }

@@ -6,8 +6,8 @@ import { fileProblem } from '../../../bot/config/user-file.js'
 import { issueText } from '../../../bot/config/issue-text.js'
 import { knownKeysAt, nearestKey } from '../../../bot/config/suggest-key.js'
 import type { z } from 'zod'
-import { DictionaryError } from './dictionary-error.js'
-import { finishDraft, type DictionaryDraft, type Located } from './dictionary-draft.js'
+import { DictionaryError, type DictionaryProblem } from './dictionary-error.js'
+import { finishDraft, problemAt, type DictionaryDraft, type Located } from './dictionary-draft.js'
 import { foldString } from './normalize.js'
 import {
   categorySchema,
@@ -18,7 +18,7 @@ import {
   type LinksEntry,
 } from './dictionary-schema.js'
 import type { Dictionary } from './types.js'
-import { YamlLocator, formatPath, type YamlPath } from './yaml-locator.js'
+import { YamlLocator, formatPath, placeText, type YamlPath } from './yaml-locator.js'
 
 /** A loaded dictionary and the non-fatal warnings found while loading it. */
 export interface LoadedDictionary {
@@ -30,7 +30,7 @@ export interface LoadedDictionary {
 /**
  * Loads and merges dictionary YAML files in order: categories with the same key are merged (lists
  * are concatenated, a later label or severity wins), and so are the links sections.
- * Throws DictionaryError listing every problem as "file:line: message". The same files, unchanged, give the same
+ * Throws DictionaryError listing every problem with its file and line. The same files, unchanged, give the same
  * result object (shared: callers must not change it).
  */
 export function loadDictionaryFiles(paths: string[]): LoadedDictionary {
@@ -40,10 +40,10 @@ export function loadDictionaryFiles(paths: string[]): LoadedDictionary {
     .update(JSON.stringify([paths, sources.map(s => (typeof s === 'string' ? s : null))]))
     .digest('hex')
   if (lastLoad?.key === key) return lastLoad.loaded
-  const problems: string[] = []
+  const problems: DictionaryProblem[] = []
   const warnings: string[] = []
   const draft: DictionaryDraft = { categories: new Map(), links: null, unreadable: new Set(), fileUnreadable: false }
-  if (paths.length === 0) problems.push('no dictionary file given')
+  if (paths.length === 0) problems.push({ code: 'no-file', message: 'no dictionary file given' })
   for (const [i, path] of paths.entries()) readDictionaryFile(path, sources[i], draft, problems, warnings)
   const result = finishDraft(draft)
   problems.push(...result.problems)
@@ -76,32 +76,37 @@ function readDictionaryFile(
   path: string,
   source: string | Error,
   draft: DictionaryDraft,
-  problems: string[],
+  problems: DictionaryProblem[],
   warnings: string[],
 ): void {
   if (typeof source !== 'string') {
-    problems.push(
-      fileProblem(path, { zh: '词库文件', en: 'dictionary file' }) ?? `${path}: cannot read file: ${source.message}`,
-    )
+    const message =
+      fileProblem(path, { zh: '词库文件', en: 'dictionary file' }) ?? `${path}: cannot read file: ${source.message}`
+    problems.push({ code: 'unreadable', file: path, message })
     draft.fileUnreadable = true
     return
   }
   const lineCounter = new LineCounter()
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true })
-  const lineAt = (offset: number): number => lineCounter.linePos(offset).line
-  for (const warning of doc.warnings) warnings.push(`${path}:${lineAt(warning.pos[0])}: ${warning.message}`)
+  const locator = new YamlLocator(path, doc, lineCounter)
+  for (const warning of doc.warnings) warnings.push(`${placeText(locator.placeAt(warning.pos[0]))}: ${warning.message}`)
   if (doc.errors.length > 0) {
     // Chinese first, as check-config says them; the first few only (the rest mostly follow from the first).
     const shown = doc.errors.slice(0, SHOWN_SYNTAX_ERRORS)
-    for (const error of shown) problems.push(`${path}:${lineAt(error.pos[0])}: ${yamlErrorText(error)}`)
-    if (doc.errors.length > shown.length)
-      problems.push(
-        `${path}: 后面还有 ${doc.errors.length - shown.length} 个语法错误，多半由第一个引起：改好第一个再检查`,
-      )
+    for (const error of shown) {
+      const code = error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'syntax'
+      problems.push(problemAt(locator.placeAt(error.pos[0]), code, yamlErrorText(error)))
+    }
+    const more = doc.errors.length - shown.length
+    if (more > 0)
+      problems.push({
+        code: 'syntax',
+        file: path,
+        message: `后面还有 ${more} 个语法错误，多半由第一个引起：改好第一个再检查`,
+      })
     draft.fileUnreadable = true
     return
   }
-  const locator = new YamlLocator(path, doc, lineCounter)
   const report = (issues: z.core.$ZodIssue[], prefix: YamlPath, schema: z.ZodType): void => {
     for (const issue of issues) problems.push(...describeIssue(locator, issue, prefix, schema))
   }
@@ -131,27 +136,33 @@ function readDictionaryFile(
 }
 
 /**
- * "file:line: path: message" for a schema issue (checked by `schema` at `prefix`), in Chinese as config problems are;
- * each unknown key is a problem of its own at the key's line, naming the nearest key the schema knows there.
+ * The problems of a schema issue (checked by `schema` at `prefix`), "path: message" in Chinese as config problems
+ * are; each unknown key is a problem of its own at the key's line, naming the nearest key the schema knows there.
  */
-function describeIssue(locator: YamlLocator, issue: z.core.$ZodIssue, prefix: YamlPath, schema: z.ZodType): string[] {
+function describeIssue(
+  locator: YamlLocator,
+  issue: z.core.$ZodIssue,
+  prefix: YamlPath,
+  schema: z.ZodType,
+): DictionaryProblem[] {
   const path: YamlPath = [...prefix, ...issue.path]
+  const category = path[0] === 'categories' && typeof path[1] === 'string' ? path[1] : undefined
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(schema, issue.path)
     return issue.keys.map(key => {
-      const line = locator.keyLine(path, key) ?? locator.lineOf(path)
       const near = nearestKey(key, known)
       const hint = near ? `是不是 ${near}？（unknown key, did you mean ${near}?）` : '拼写错了？（unknown key）'
-      return `${locator.file}:${line}: ${formatPath([...path, key])}: 未知的设置项，${hint}`
+      const at = locator.keyPlace(path, key) ?? locator.placeOf(path)
+      return problemAt(at, 'unknown-key', `${formatPath([...path, key])}: 未知的设置项，${hint}`, category)
     })
   }
   const where = path.length > 0 ? `${formatPath(path)}: ` : ''
-  return [`${locator.at(path)}: ${where}${issueText(issue)}`]
+  return [problemAt(locator.placeOf(path), 'invalid-value', `${where}${issueText(issue)}`, category)]
 }
 
-/** The strings of a YAML list with their "file:line". */
+/** The strings of a YAML list with their places in the file. */
 function located(locator: YamlLocator, values: string[] | null | undefined, path: YamlPath): Located[] {
-  return (values ?? []).map((value, i) => ({ value, at: locator.at([...path, i]) }))
+  return (values ?? []).map((value, i) => ({ value, at: locator.placeOf([...path, i]) }))
 }
 
 /** Merges one category of a file into the draft. */
@@ -160,7 +171,7 @@ function mergeCategory(key: string, category: CategoryEntry, locator: YamlLocato
   let d = draft.categories.get(key)
   if (!d) {
     d = {
-      at: locator.at(path),
+      at: locator.placeOf(path),
       terms: [],
       allow: [],
       patterns: [],
@@ -205,7 +216,7 @@ function termId(term: string): string {
 
 /** Merges the links section of a file into the draft. */
 function mergeLinks(entry: LinksEntry, locator: YamlLocator, draft: DictionaryDraft): void {
-  const links = (draft.links ??= { at: locator.at(['links']), allowDomains: [] })
+  const links = (draft.links ??= { at: locator.placeOf(['links']), allowDomains: [] })
   if (entry.category !== undefined) links.category = entry.category
   if (entry.label !== undefined) links.label = entry.label
   if (entry.severity !== undefined) links.severity = entry.severity

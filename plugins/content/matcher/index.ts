@@ -1,7 +1,13 @@
 /** Banned-content matcher: dictionary loading, one-pass normalised matching, link checks. */
 export { compileMatcher } from './compile.js'
 export { MatcherCache } from './matcher-cache.js'
-export { DictionaryError } from './dictionary-error.js'
+export {
+  DictionaryError,
+  problemText,
+  problemsOf,
+  type DictionaryProblem,
+  type DictionaryProblemCode,
+} from './dictionary-error.js'
 export { loadDictionaryFiles, type LoadedDictionary } from './dictionary-loader.js'
 export { findUrls, type FoundUrl } from './links.js'
 export { DEFAULT_EXPANSIONS, EXPANSION_KINDS, type ExpansionKind } from './expand.js'

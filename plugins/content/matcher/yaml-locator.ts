@@ -3,7 +3,14 @@ import { isMap, isNode, isScalar, type Document, type LineCounter } from 'yaml'
 /** A path into a YAML document, as zod reports it. */
 export type YamlPath = readonly PropertyKey[]
 
-/** Maps paths in a parsed YAML document to 1-based line numbers of the file. */
+/** A place in a dictionary file: 1-based line and column. */
+export interface FilePlace {
+  file: string
+  line: number
+  column: number
+}
+
+/** Maps paths in a parsed YAML document to places (1-based line and column) in the file. */
 export class YamlLocator {
   constructor(
     readonly file: string,
@@ -11,34 +18,40 @@ export class YamlLocator {
     private readonly lineCounter: LineCounter,
   ) {}
 
-  /** Line of the node at path; for a map key, the key's own line; falls back to the nearest parent. */
-  lineOf(path: YamlPath): number {
+  /** Place of the node at path; for a map key, the key's own place; falls back to the nearest parent. */
+  placeOf(path: YamlPath): FilePlace {
     for (let n = path.length; n >= 0; n--) {
       const prefix = path.slice(0, n)
       const last = prefix[prefix.length - 1]
       if (typeof last === 'string') {
-        const keyLine = this.keyLine(prefix.slice(0, -1), last)
-        if (keyLine !== null) return keyLine
+        const key = this.keyPlace(prefix.slice(0, -1), last)
+        if (key !== null) return key
       }
       const node = n === 0 ? this.doc.contents : this.doc.getIn(prefix as unknown[], true)
-      if (isNode(node) && node.range) return this.lineCounter.linePos(node.range[0]).line
+      if (isNode(node) && node.range) return this.placeAt(node.range[0])
     }
-    return 1
+    return { file: this.file, line: 1, column: 1 }
   }
 
-  /** "file:line" of the node at path. */
-  at(path: YamlPath): string {
-    return `${this.file}:${this.lineOf(path)}`
-  }
-
-  /** Line of the key `key` in the map at `mapPath`, or null. */
-  keyLine(mapPath: YamlPath, key: string): number | null {
+  /** Place of the key `key` in the map at `mapPath`, or null. */
+  keyPlace(mapPath: YamlPath, key: string): FilePlace | null {
     const map = mapPath.length === 0 ? this.doc.contents : this.doc.getIn(mapPath as unknown[], true)
     if (!isMap(map)) return null
     const pair = map.items.find(p => isScalar(p.key) && String(p.key.value) === key)
     const range = isNode(pair?.key) ? pair.key.range : undefined
-    return range ? this.lineCounter.linePos(range[0]).line : null
+    return range ? this.placeAt(range[0]) : null
   }
+
+  /** Place of a character offset of the source. */
+  placeAt(offset: number): FilePlace {
+    const { line, col } = this.lineCounter.linePos(offset)
+    return { file: this.file, line, column: col }
+  }
+}
+
+/** "file:line" of a place, as problems and warnings name it. */
+export function placeText(p: FilePlace): string {
+  return `${p.file}:${p.line}`
 }
 
 /** A path written the way a user reads it: categories.porn.terms[2]. */

@@ -11,6 +11,7 @@ import {
   planEdit,
   undoEdits,
 } from '../matcher/dictionary-edit.js'
+import { problemText } from '../matcher/index.js'
 import { forgetLearned } from '../state.js'
 import { dictionaryEditText } from '../texts.js'
 import type { ServiceParts } from './parts.js'
@@ -71,6 +72,9 @@ export function reloadDictionary(
 ): ReturnType<DictionaryHolder['reload']> {
   const outcome = holder.reload(notify)
   if (outcome.ok) ctx.log.info(`dictionary reloaded (version ${holder.version})`)
-  else ctx.log.warn(`dictionary reload failed, keeping version ${holder.version}: ${outcome.problems.join('; ')}`)
+  else
+    ctx.log.warn(
+      `dictionary reload failed, keeping version ${holder.version}: ${outcome.problems.map(problemText).join('; ')}`,
+    )
   return outcome
 }

@@ -11,7 +11,7 @@ import '../facts.js'
 import type { IncidentLog } from '../incidents/incident.js'
 import { INCIDENTS_JOURNAL, type IncidentRecord } from '../incidents/incident-journal.js'
 import type { DictionaryEdit } from '../matcher/dictionary-edit.js'
-import type { Matcher } from '../matcher/index.js'
+import type { DictionaryProblem, Matcher } from '../matcher/index.js'
 import { MatcherCache, matcherCacheDir } from '../matcher/matcher-cache.js'
 import { type ImageSource, receivedImages } from '../qr/image-source.js'
 import { REVIEWS_DOC, REVIEWS_NAME, type Review, type ReviewLog } from '../state.js'
@@ -78,7 +78,7 @@ export class ContentService implements ServiceParts {
   }
 
   /** What the warning self-check finds wrong with `matcher` (a pass is remembered in the matcher's cache folder). */
-  selfCheck(matcher: Matcher): string[] {
+  selfCheck(matcher: Matcher): DictionaryProblem[] {
     return selfCheckProblems(this.ctx.configFor(), matcher, this.cacheDir)
   }
 

@@ -49,7 +49,13 @@ describe('the warning self-check at start', () => {
     const m = countedMatcher()
     const problems = selfCheckProblems(quoting, m.matcher, dir)
     expect(m.scan).toHaveBeenCalled()
-    expect(problems.join('\n')).toContain('「兼职刷单」(ad)')
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: 'self-check',
+        category: 'ad',
+        message: expect.stringContaining('「兼职刷单」(ad)'),
+      }),
+    ])
     const retry = countedMatcher()
     expect(selfCheckProblems(quoting, retry.matcher, dir)).toEqual(problems)
     expect(retry.scan).toHaveBeenCalled()

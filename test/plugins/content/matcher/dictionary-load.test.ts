@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { DictionaryError, compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js'
+import {
+  DictionaryError,
+  compileMatcher,
+  loadDictionaryFiles,
+  problemText,
+} from '../../../../plugins/content/matcher/index.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'dictionary-load-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -14,13 +19,13 @@ function write(name: string, lines: string[]): string {
   return file
 }
 
-/** The problems of a failing load. */
+/** The problems of a failing load, as the admin reads them ("file:line: message"). */
 function problemsOf(paths: string[]): string[] {
   try {
     loadDictionaryFiles(paths)
   } catch (error) {
     expect(error).toBeInstanceOf(DictionaryError)
-    return (error as DictionaryError).problems
+    return (error as DictionaryError).problems.map(problemText)
   }
   throw new Error('expected the load to fail')
 }
@@ -195,8 +200,8 @@ describe('loading dictionary files', () => {
   it('requires a label and severity for a category defined nowhere else', () => {
     const file = write('no-label.yaml', ['categories:', '  other:', '    terms: [东西]'])
     expect(problemsOf([base, file])).toEqual([
-      `${file}:2: category "other" has no label`,
-      `${file}:2: category "other" has no severity`,
+      `${file}:2: 类别 other 缺少 label（类别的中文名，如 label: 广告）(category "other" has no label)`,
+      `${file}:2: 类别 other 缺少 severity（严重程度：low、medium 或 high）(category "other" has no severity)`,
     ])
   })
 
