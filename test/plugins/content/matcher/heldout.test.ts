@@ -225,8 +225,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.947 / 0.934 and 0.902 / 0.914; 146/150
   // after left22's later-gloss surnames (夏, 郑…); b22rec's recall classes (figures only): 146/148 → 147/149, 146/152 → 147/152.
-  it('heldout-blind16 (unseen): at least the figures measured (precision 147/149, recall 147/152)', () => {
-    expectFloors(matcherOf(), BLIND16, 147 / 149, 147 / 152, true)
+  // fname's names of shops, firms, brands and people (figures only): 147/149 → 147/148.
+  it('heldout-blind16 (unseen): at least the figures measured (precision 147/148, recall 147/152)', () => {
+    expectFloors(matcherOf(), BLIND16, 147 / 148, 147 / 152, true)
   })
   // Opened for b17prec: 144/159 before its rule and report classes. left22: a surname (+1 precision), then an account
   // after 是 counted as contact details (a report passing one on keeps its hit; b17-222's label calls it clean: -1).
@@ -256,9 +257,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     expectFloors(matcherOf(), BLIND20, 105 / 109, 105 / 106, true)
   })
   // Issue #22's precision goal is NOT met here. Blind on 9d2b7b0f 100/114, 100/103; unseen until the thirtieth
-  // session (100/110 after b22fix), then opened for its classes.
-  it('heldout-blind21: at least the figures measured (precision 100/110, recall 100/103)', () => {
-    expectFloors(matcherOf(), BLIND21, 100 / 110, 100 / 103)
+  // session (100/110 after b22fix), then opened for its classes. fname's names of shops, people and Latin words: 100/106.
+  it('heldout-blind21: at least the figures measured (precision 100/106, recall 100/103)', () => {
+    expectFloors(matcherOf(), BLIND21, 100 / 106, 100 / 103)
   })
   // Issue #22's precision goal is NOT met here. Blind on a6541f17 99/110, 99/104; opened: b22rec's recall classes
   // 101/112, 101/104; b22fix's precision classes 101/105.
@@ -271,18 +272,19 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     expectFloors(matcherOf(), BLIND23, 104 / 105, 104 / 104)
   })
   // Issue #22's goals are NOT met here. Blind on a6541f17 97/110, 97/103; unseen until the thirtieth session
-  // (97/109 after b22fix), then opened for its classes.
-  it('heldout-blind24: at least the figures measured (precision 97/109, recall 97/103)', () => {
-    expectFloors(matcherOf(), BLIND24, 97 / 109, 97 / 103)
+  // (97/109 after b22fix), then opened for its classes. fname's names of people and mail prefixes: 97/105.
+  it('heldout-blind24: at least the figures measured (precision 97/105, recall 97/103)', () => {
+    expectFloors(matcherOf(), BLIND24, 97 / 105, 97 / 103)
   })
 
-  // Blind on 2d9497d3 99/114, 99/103; opened in the thirtieth session.
-  it('heldout-blind25: at least the figures measured (precision 99/114, recall 99/103)', () => {
-    expectFloors(matcherOf(), BLIND25, 99 / 114, 99 / 103)
+  // Blind on 2d9497d3 99/114, 99/103; opened in the thirtieth session. fname's names of shops, people, brands and
+  // mail prefixes: 99/108.
+  it('heldout-blind25: at least the figures measured (precision 99/108, recall 99/103)', () => {
+    expectFloors(matcherOf(), BLIND25, 99 / 108, 99 / 103)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 100/106, 100/102.
-  it('heldout-blind26 (unseen): at least the figures measured (precision 100/106, recall 100/102)', () => {
-    expectFloors(matcherOf(), BLIND26, 100 / 106, 100 / 102, true)
+  // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 100/106, 100/102; fname (figures only): 100/105.
+  it('heldout-blind26 (unseen): at least the figures measured (precision 100/105, recall 100/102)', () => {
+    expectFloors(matcherOf(), BLIND26, 100 / 105, 100 / 102, true)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 97/106, 97/102.
   it('heldout-blind27 (unseen): at least the figures measured (precision 97/106, recall 97/102)', () => {
@@ -351,9 +353,9 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.925 / 0.967 and 0.881 / 0.927; b22rec's
-  // recall classes (figures only): 149/152 → 150/153, 149/152 → 150/152.
-  it('heldout-blind16 (unseen): at least the figures measured (precision 150/153, recall 150/152)', () => {
-    expectFloors(matcher, BLIND16, 150 / 153, 150 / 152, true)
+  // recall classes (figures only): 149/152 → 150/153, 149/152 → 150/152; fname (figures only): 150/152.
+  it('heldout-blind16 (unseen): at least the figures measured (precision 150/152, recall 150/152)', () => {
+    expectFloors(matcher, BLIND16, 150 / 152, 150 / 152, true)
   })
   // Opened for b17prec: 145/164 before its rule and report classes.
   it('heldout-blind17: at least the figures after its rule and report classes (precision 148/150, recall 148/151)', () => {
@@ -378,9 +380,9 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND20, 105 / 111, 105 / 106, true)
   })
   // Issue #22's precision goal is NOT met here. Blind on 9d2b7b0f 100/117, 100/103; unseen until the thirtieth
-  // session (100/113), then opened for its classes.
-  it('heldout-blind21: at least the figures measured (precision 100/113, recall 100/103)', () => {
-    expectFloors(matcher, BLIND21, 100 / 113, 100 / 103)
+  // session (100/113), then opened for its classes. fname's names of shops, people and Latin words: 100/108.
+  it('heldout-blind21: at least the figures measured (precision 100/108, recall 100/103)', () => {
+    expectFloors(matcher, BLIND21, 100 / 108, 100 / 103)
   })
   // Issue #22's precision goal is NOT met here. Blind on a6541f17 100/112, 100/104; opened: b22rec 101/113, 101/104;
   // b22fix 101/106.
@@ -392,18 +394,19 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND23, 104 / 105, 104 / 104)
   })
   // Issue #22's goals are NOT met here. Blind on a6541f17 98/110, 98/103; unseen until the thirtieth session
-  // (98/109 after b22fix), then opened for its classes.
-  it('heldout-blind24: at least the figures measured (precision 98/109, recall 98/103)', () => {
-    expectFloors(matcher, BLIND24, 98 / 109, 98 / 103)
+  // (98/109 after b22fix), then opened for its classes. fname's names of people and mail prefixes: 98/105.
+  it('heldout-blind24: at least the figures measured (precision 98/105, recall 98/103)', () => {
+    expectFloors(matcher, BLIND24, 98 / 105, 98 / 103)
   })
 
-  // Blind on 2d9497d3 99/114, 99/103; opened in the thirtieth session.
-  it('heldout-blind25: at least the figures measured (precision 99/114, recall 99/103)', () => {
-    expectFloors(matcher, BLIND25, 99 / 114, 99 / 103)
+  // Blind on 2d9497d3 99/114, 99/103; opened in the thirtieth session. fname's names of shops, people, brands and
+  // mail prefixes: 99/108.
+  it('heldout-blind25: at least the figures measured (precision 99/108, recall 99/103)', () => {
+    expectFloors(matcher, BLIND25, 99 / 108, 99 / 103)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 101/111, 101/102.
-  it('heldout-blind26 (unseen): at least the figures measured (precision 101/111, recall 101/102)', () => {
-    expectFloors(matcher, BLIND26, 101 / 111, 101 / 102, true)
+  // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 101/111, 101/102; fname (figures only): 101/109.
+  it('heldout-blind26 (unseen): at least the figures measured (precision 101/109, recall 101/102)', () => {
+    expectFloors(matcher, BLIND26, 101 / 109, 101 / 102, true)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 97/107, 97/102.
   it('heldout-blind27 (unseen): at least the figures measured (precision 97/107, recall 97/102)', () => {
