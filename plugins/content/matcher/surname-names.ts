@@ -49,9 +49,10 @@ const TERM_BEFORE = /(?:^|[\s\p{P}\p{S}]|[个是的这那些我你他她们找�
 
 /**
  * True for a homophone, toneless or look-alike hit of a term of up to NAME_LENGTH characters whose swapped
- * first character is a surname, standing where a name stands (after BEFORE_NAME, before AFTER_NAME, or set
- * apart by spaces: `@市场部-杜博`, `袁娇负责华东区`, `老罗聊完客户`, `白佳乐 明天到岗`) or not where the term
- * stands (see TERM_BEFORE: `门店春货备齐了`); `你个沙比，别乱发`, `想要优惠价的佳薇，` and `陆合彩特码` stay hits.
+ * first character is a surname, standing where a name stands (after BEFORE_NAME, before AFTER_NAME or
+ * GIVEN_AND_TITLE, set apart by spaces or starting its clause before HOUSEHOLD_AFTER: `@市场部-杜博`, `袁娇负责华东区`,
+ * `老罗聊完客户`, `白佳乐 明天到岗`, `司丹玲律师`, `罗廖家的空调`) or not where the term stands (see TERM_BEFORE:
+ * `门店春货备齐了`); `你个沙比，别乱发`, `想要优惠价的佳薇，`, `陆合彩特码` and `司丹找经理` stay hits.
  */
 export function namesBySurname(text: string, c: Candidate): boolean {
   if (!SWAP_KINDS.has(c.kind as never) || c.form === undefined) return false
