@@ -75,11 +75,12 @@ const SHOP_FIRST = new Set(SHOPS.map(shop => shop[0]))
  */
 const SHOP_RUN = /^(\p{Script=Han}{1,3}?)[店庄馆坊铺]/u
 /**
- * Characters that make the run a clause, not a line of business: particles, pronouns, numerals and the verbs an
- * offer puts between a contact and a shop (`加薇到店领取`, `加薇咨询门店`, `佳薇进店有礼`, `加薇预约到店`).
+ * Characters that make the run a clause, not a line of business: particles, pronouns, numerals, the verbs an
+ * offer puts between a contact and a shop (`加薇到店领取`, `加薇咨询门店`, `佳薇进店有礼`, `加薇预约到店`), and what
+ * names a platform rather than a shop (网店, 官方店, 赌, 钱庄).
  */
 const CLAUSE_CHARACTERS = new Set(
-  '的了着过到进来去回在和跟与同找送领取给是就请可有要把被让带拉加入问约逛看买购订选试享免咨询预联系解速私赌钱网你我他她们这那一二三四五六七八九十两几',
+  '的了着过到进来去回在和跟与同找送领取给是就请可有要把被让带拉加入问约逛看买购订选试享免咨询预联系解速私赌钱网官你我他她们这那一二三四五六七八九十两几',
 )
 
 /**

@@ -37,6 +37,7 @@ describe('a sound-alike named as a shop or a business (issue #22, blind21/25 cla
     expect(m.categoriesOf('佳薇咨询门店地址')).toEqual(['contact'])
     expect(m.categoriesOf('佳薇进店有礼')).toEqual(['contact'])
     expect(m.categoriesOf('伯才网店充值送彩金')).toEqual(['gambling'])
+    expect(m.categoriesOf('伯才官方店充值返水')).toEqual(['gambling'])
     expect(m.categoriesOf('百佳乐平台天天返水')).toEqual(['gambling'])
     expect(m.categoriesOf('正规伯才集团，日出千万')).toEqual(['gambling'])
   })
