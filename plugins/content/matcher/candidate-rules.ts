@@ -3,6 +3,7 @@ import type { ExpansionKind } from './expand.js'
 import { isIdiom, isWordOf, wordTables } from './expansion-data.js'
 import { isLookalikeLetter } from './fold-table.js'
 import type { HitSpan } from './hit-span.js'
+import { FIRM_AFTER } from './form-brands.js'
 import { findUrls, type FoundUrl, mayHoldSpelledUrl } from './links.js'
 import { spacedNameStands } from './surname-names.js'
 import type { MatchKind } from './types.js'
@@ -84,12 +85,21 @@ const EDGE_BEFORE = /(?:^|[\s\p{P}])$/u
  */
 const TIME_AFTER =
   /^ +(?:今天|明天|后天|昨天|今早|今晚|明早|上午|下午|中午|晚上|早上|这周|下周|上周|周[一二三四五六日末]|刚才|刚刚)/u
+/**
+ * A space, then what a sentence's subject does next after a lone given name: `Jiawei 把航班改了`, `Jiawei 负责这个项目`,
+ * `Jiawei 已经到了`. A verb that offers a contact (`Jiawei 详聊`, `Jiawei 领资料`) or an alternative (`…或 Jiawei 也行`)
+ * is none of them.
+ */
+const SUBJECT_DOES_AFTER = /^ +(?:把|负责|已经|正在|请假|出差|值班|跟进|带班|接手|休假)/u
+/** A verb of adding or seeking before a name: the name is its object, the contact (`加 Jiawei 把资料领了`). */
+const ADDED_BEFORE = /[加找约私]\s*$/u
 
 /**
  * True for pinyin written as a name and set apart by spaces: a surname's syllable and a given name where a name
  * stands (`新同事 Wei Xin 下周`, see spacedNameStands; not `你就是个 Sha Bi`, `玩Du Bo的`, `Mianfei Lingqu`), a given name after one (`Zhang Jiawei`) or
- * before one (`Seqing Wang`), a lone given name followed by a word of time, as the subject of a sentence (see
- * TIME_AFTER), or a capitalised name followed by a firm's word (`Jiawei Tech`).
+ * before one (`Seqing Wang`), a lone given name followed by a word of time or what a subject does next, as the
+ * subject of a sentence (see TIME_AFTER, SUBJECT_DOES_AFTER: `Jiawei 负责周五的团建`), or a capitalised name followed
+ * by a firm's word (`Jiawei Tech`).
  */
 function readsAsName(text: string, start: number, end: number): boolean {
   if (!NAME_EDGE.test(text.slice(end, end + 1))) return false
@@ -104,7 +114,9 @@ function readsAsName(text: string, start: number, end: number): boolean {
     )
   if (!GIVEN_NAME.test(written)) return false
   const before = text.slice(Math.max(0, start - 16), start)
-  if (EDGE_BEFORE.test(before) && TIME_AFTER.test(text.slice(end, end + 8))) return true
+  const next = text.slice(end, end + 8)
+  if (EDGE_BEFORE.test(before) && TIME_AFTER.test(next)) return true
+  if (EDGE_BEFORE.test(before) && SUBJECT_DOES_AFTER.test(next) && !ADDED_BEFORE.test(before)) return true
   const surname = SURNAME_BEFORE.exec(before)
   if (surname !== null && surnameSyllables.has(surname[1].toLowerCase())) return true
   if (!EDGE_BEFORE.test(before)) return false
@@ -115,10 +127,6 @@ function readsAsName(text: string, start: number, end: number): boolean {
 
 /** A capitalised surname after a given name and a space, then a name edge: a name in Western order (`Seqing Wang`). */
 const SURNAME_AFTER = /^ ([A-Z][a-z]+)(?=$|[\s\p{P}])/u
-/** A firm's word after a capitalised name: `Jiawei Tech`, `Jiawei Design`, `Jiawei Co., Ltd`. */
-const FIRM_AFTER =
-  /^ (?:Tech|Technology|Technologies|Design|Studio|Group|Trading|Home|Decor|Co\b|Ltd\b|Inc\b|Company|Consulting)/u
-
 /** A payment service's name after a brand: `Pay` or 支付, not 支付宝 (`Weixin Pay`, `Weixin 支付`). */
 const SERVICE_AFTER = /^ ?(?:Pay\b|支付(?!宝))/u
 
@@ -154,6 +162,7 @@ const NO_SPELLING = /[你他她我]|狗头|滑稽|笑|哈|手动|不是|懂/u
  * with a meme or a pronoun in brackets (`sb（狗头）`, `SB（说的就是你）`).
  */
 function readsAsAbbreviation(text: string, start: number, end: number, term: string): boolean {
+  if (marksForward(text, start, end)) return true
   if (SYMBOL.test(text.slice(start, end)) && GLOSS_AFTER.test(text.slice(end, end + 3))) return true
   if (!CAPITALS.test(text.slice(start, end))) return false
   const gloss = SPELLED_OUT.exec(text.slice(end, end + 11))
@@ -170,6 +179,25 @@ function readsAsAbbreviation(text: string, start: number, end: number, term: str
     !NUMERALS.has(following) &&
     !wordTables().classifiers.has(following) &&
     /\p{Script=Han}/u.test(following)
+  )
+}
+
+/** A forwarded mail's mark as mail programs write it: `Fw`, `FW`, then a colon (`Fw: 报价单`, `FW：Re: 通知`). */
+const FORWARD_MARK = /^F[wW]$/
+/** A colon after the mark, past spaces. */
+const COLON_AFTER = /^\s*[:：]/u
+/** A line's start, maybe past other subject prefixes (`Re: `, `回复：`): where a mail subject begins. */
+const SUBJECT_START = /^\s*(?:(?:Re|RE|Fwd|FWD|Fw|FW|AW|WG|回复|转发|答复)\s*[:：]\s*)*$/u
+
+/**
+ * True for `Fw` or `FW` and a colon where a mail subject begins: a forwarded mail's subject line pasted into the
+ * group (`Fw: 三月对账单`, `Re: FW: 合同终稿`), not 废物's initials. `fw：你别说话` and `这个 FW: 真不行` stay hits.
+ */
+function marksForward(text: string, start: number, end: number): boolean {
+  return (
+    FORWARD_MARK.test(text.slice(start, end)) &&
+    COLON_AFTER.test(text.slice(end, end + 3)) &&
+    SUBJECT_START.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start))
   )
 }
 

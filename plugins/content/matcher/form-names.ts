@@ -64,10 +64,10 @@ const NAME_KINDS = new Set(['exact', 'normalised', 'homophone', 'toneless'])
 const GIVEN_NAME = /^\p{Script=Han}{2}$/u
 /**
  * What may stand before a full name: the text's start, a space, punctuation (`@`, `-`), a word for a person, a
- * department or role (`财务石诗彩提醒大家`), or a verb of naming (`实习生叫夏柱`).
+ * department, role or trade (`财务石诗彩提醒大家`, `司机李加薇已经出发了`), or a verb of naming (`实习生叫夏柱`).
  */
 const BEFORE_NAME =
-  /(?:^|[\s\p{P}]|同事|新人|同学|老师|经理|主管|组长|店长|员工|师傅|专员|总监|助理|欢迎|感谢|恭喜|财务|行政|人事|客服|前台|仓库|售后|采购|法务|会计|出纳|叫|名叫|叫做|名字是)$/u
+  /(?:^|[\s\p{P}]|同事|新人|新来的|同学|老师|经理|主管|组长|店长|员工|师傅|专员|总监|助理|欢迎|感谢|恭喜|财务|行政|人事|客服|前台|仓库|售后|采购|法务|会计|出纳|护士|医生|大夫|药师|律师|教练|司机|保安|保洁|厨师|导游|设计师|工程师|技术员|实习生|班主任|助教|主任|院长|校长|队长|秘书|叫|名叫|叫做|名字是)$/u
 
 /**
  * True for a two-character hit written as a given name after a common surname that starts a name (the

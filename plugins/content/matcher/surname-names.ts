@@ -17,12 +17,27 @@ const NAME_LENGTH = 3
  */
 const BEFORE_NAME =
   /(?:[@＠\-—–_·・/（(、]|叫|名叫|姓|老|小|阿|同事|新人|同学|老师|经理|主管|组长|店长|员工|师傅|专员|总监|助理|实习生|客户|学员|讲师|欢迎|感谢|恭喜)$/u
+/** A title or form of address after a name: 总, 经理, 老师, 医生, 姐, 哥… */
+const TITLE =
+  '总|经理|老师|医生|大夫|护士|律师|教练|阿姨|姐|哥|主管|主任|同学|先生|女士|小姐|师傅|老板|组长|部长|店长|总监|助理|专员|同事'
 /**
- * What follows a name: a title (总, 经理, 老师, 姐, 哥…), a gloss in brackets or a list's comma, the possessive
- * 的, or what a sentence's subject does next (是, 负责, 介绍, 说, 已经, a word of time: 今天, 这周, 这个月…).
+ * What follows a name: a title (see TITLE), a gloss in brackets or a list's comma, the possessive 的, or what a
+ * sentence's subject does next (是, 负责, 介绍, 说, 已经, a word of time: 今天, 这周, 这个月…).
  */
-const AFTER_NAME =
-  /^(?:[（(、]|总|经理|老师|姐|哥|主管|主任|同学|先生|女士|小姐|师傅|老板|组长|部长|店长|总监|助理|专员|同事|的|是|负责|介绍|说|已经|已|到|也|和|跟|与|刚|还|今天|明天|后天|昨天|今早|今晚|明早|上午|下午|中午|晚上|早上|这周|下周|上周|周[一二三四五六日末]|这个月|本月|上个月|上月|今年|去年|刚才|刚刚|你好|您好|麻烦|收到)/u
+const AFTER_NAME = new RegExp(
+  `^(?:[（(、]|${TITLE}|的|是|负责|介绍|说|已经|已|到|也|和|跟|与|刚|还|今天|明天|后天|昨天|今早|今晚|明早|上午|下午|中午|晚上|早上|这周|下周|上周|周[一二三四五六日末]|这个月|本月|上个月|上月|今年|去年|刚才|刚刚|你好|您好|麻烦|收到)`,
+  'u',
+)
+/**
+ * One more given character and a title after a hit: the hit is a surname and the first given character of a
+ * three-character name (`司丹玲律师`, `罗廖芳医生`). Not past a character that starts a clause of its own (`司丹找经理`).
+ */
+const GIVEN_AND_TITLE = new RegExp(
+  `^[^\\P{Script=Han}找给问跟和与让叫请被交由归是的去来向对把要及就都也还在了](?:${TITLE})`,
+  'u',
+)
+/** A household after a name that starts its clause: `罗廖家的空调` (the Luo Liao family's), `白家乐家里`. */
+const HOUSEHOLD_AFTER = /^家(?:的|里)/u
 /** The text's start, a space or punctuation: where a name standing alone begins. */
 const EDGE_BEFORE = /(?:^|[\s\p{P}])$/u
 /**
@@ -34,9 +49,10 @@ const TERM_BEFORE = /(?:^|[\s\p{P}\p{S}]|[个是的这那些我你他她们找�
 
 /**
  * True for a homophone, toneless or look-alike hit of a term of up to NAME_LENGTH characters whose swapped
- * first character is a surname, standing where a name stands (after BEFORE_NAME, before AFTER_NAME, or set
- * apart by spaces: `@市场部-杜博`, `袁娇负责华东区`, `老罗聊完客户`, `白佳乐 明天到岗`) or not where the term
- * stands (see TERM_BEFORE: `门店春货备齐了`); `你个沙比，别乱发`, `想要优惠价的佳薇，` and `陆合彩特码` stay hits.
+ * first character is a surname, standing where a name stands (after BEFORE_NAME, before AFTER_NAME or
+ * GIVEN_AND_TITLE, set apart by spaces or starting its clause before HOUSEHOLD_AFTER: `@市场部-杜博`, `袁娇负责华东区`,
+ * `老罗聊完客户`, `白佳乐 明天到岗`, `司丹玲律师`, `罗廖家的空调`) or not where the term stands (see TERM_BEFORE:
+ * `门店春货备齐了`); `你个沙比，别乱发`, `想要优惠价的佳薇，`, `陆合彩特码` and `司丹找经理` stay hits.
  */
 export function namesBySurname(text: string, c: Candidate): boolean {
   if (!SWAP_KINDS.has(c.kind as never) || c.form === undefined) return false
@@ -47,9 +63,9 @@ export function namesBySurname(text: string, c: Candidate): boolean {
   const before = text.slice(Math.max(0, c.start - 3), c.start)
   if (BEFORE_NAME.test(before)) return true
   const after = text.slice(c.end, c.end + 4)
-  if (AFTER_NAME.test(after)) return true
+  if (AFTER_NAME.test(after) || GIVEN_AND_TITLE.test(after)) return true
   if (!TERM_BEFORE.test(before)) return true
-  return EDGE_BEFORE.test(before) && /^\s/u.test(after)
+  return EDGE_BEFORE.test(before) && (/^\s/u.test(after) || HOUSEHOLD_AFTER.test(after))
 }
 
 /** Words before spaced pinyin that put the term there: a classifier or pointer (`你就是个 Sha Bi`), a verb of playing, adding or sending. */

@@ -4,6 +4,7 @@ import { isWordOf, wordCount, wordTables } from './expansion-data.js'
 import { asksClaim, countsValid, deniesClaim, namesInstitution, praisesRank, tellsShelfLife } from './form-claims.js'
 import { definesLetters, namesCodeKind, namesColour, namesShape, readsAsCode } from './form-codes.js'
 import { movesPrice, offersPrice, readsAsPayment, receivesPay, sellsToSpeaker, sendsFiles } from './form-money.js'
+import { namesBrand, namesShop } from './form-brands.js'
 import { namesEverydayThing } from './form-senses.js'
 import { abbreviatesName, glossedAsName, namesMention, namesPerson, namesSubject } from './form-names.js'
 import { countsCompanies, countsSwap, namesWaste, takesComplement } from './form-waste-counts.js'
@@ -35,7 +36,7 @@ const WINDOW = 12
  * - a short term cut by a word boundary whose word reaches outside the hit (see cutsWords);
  * - a term quoted by a warning against scams (see quotedByWarning);
  * - a form by sound that is an everyday word of the segmenter's (see soundsLikeWord);
- * - a swap form of a term used as a shop's name (see namesShop);
+ * - a swap form of a term used as a shop's name, capitals as a brand or product line (see form-brands.ts);
  * - a context word that is a numbered phase of what comes after it (see readsAsPhase);
  * - initials in a code or before a version, a swap form counted or taking a complement, a given name (after a
  *   surname, or a sound-alike starting a sentence before what a person does), an
@@ -92,6 +93,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     (mayWarn && quotedByWarning(text, c.start, c.end)) ||
     soundsLikeWord(text, c) ||
     namesShop(text, c) ||
+    namesBrand(text, c) ||
     readsAsCode(text, c) ||
     countsSwap(text, c) ||
     takesComplement(text, c) ||
@@ -393,51 +395,6 @@ function quotedByWarning(text: string, start: number, end: number): boolean {
 
 /** Kinds that write other characters than the term's. */
 const SWAP_KINDS = new Set<MatchKind>(['homophone', 'toneless', 'lookalike'])
-/** Shops and businesses of a kind, after a name: `百佳乐超市`, `老王商行`, `家薇装饰`. */
-const SHOPS = [
-  '超市',
-  '商行',
-  '商店',
-  '门店',
-  '便利店',
-  '专卖店',
-  '药店',
-  '药房',
-  '饭店',
-  '酒店',
-  '餐厅',
-  '餐馆',
-  '宾馆',
-  '旅馆',
-  '五金',
-  '百货',
-  '商场',
-  '批发部',
-  '维修部',
-  '水果店',
-  // A business's kind after its name: `家薇装饰`, `佳威科技`.
-  '装饰',
-  '装修',
-  '公司',
-  '科技',
-  '建材',
-  '家居',
-  '家具',
-  '贸易',
-  '物业',
-  '工作室',
-  '设计',
-]
-/** The first characters of SHOPS: a quick test before the list. */
-const SHOP_FIRST = new Set(SHOPS.map(shop => shop[0]))
-
-/**
- * True for a homophone or look-alike form followed by the kind of shop or business it names: a shop's or a
- * firm's name (百家乐 → 百佳乐 in `百佳乐超市`, 加薇 → 家薇 in `家薇装饰的尾款`); `百佳乐真人荷官` stays a hit.
- */
-function namesShop(text: string, c: Candidate): boolean {
-  return SWAP_KINDS.has(c.kind) && SHOP_FIRST.has(text[c.end]) && SHOPS.some(shop => text.startsWith(shop, c.end))
-}
 
 /**
  * True for a context word that starts with a numeral and is followed by a word: a numbered phase of that

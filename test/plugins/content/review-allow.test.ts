@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_DICTIONARY } from '../../../plugins/content/config.js'
 import { admin, CUSTOMERS_CONTACT, cust, spammer, start } from './setup.js'
 
-/** 家薇 is a homophone of the contact term 加薇 (review only); here it is a flower shop's name. */
-const SHOP = '家薇花店的尾款今天到账了'
+/** 家薇 is a homophone of the contact term 加薇 (review only); here it is a flower wholesaler's name. */
+const SHOP = '家薇花卉的尾款今天到账了'
 /** The shop named again in other words (`#忽略` keeps the same message from being asked about again for a day). */
-const shop = (n: number): string => `家薇花店的第 ${n} 笔尾款今天到账了`
+const shop = (n: number): string => `家薇花卉的第 ${n} 笔尾款今天到账了`
 
 /** A runtime over a writable copy of the review-learning dictionary; `ask` returns the admin's new texts. */
 async function learning(extra = '') {
@@ -42,7 +42,7 @@ describe('#忽略 R3 允许: admins’ review decisions teach the matcher', () =
     expect(await h.say(SHOP)).toContain('🔎 待确认 R1')
     const reply = await h.ask('#忽略 R1')
     expect(reply).toContain('已忽略 R1（优惠多多：私加联系方式），不做处理。')
-    expect(reply).toContain('以后不再提示「家薇花店」：#忽略 R1 允许')
+    expect(reply).toContain('以后不再提示「家薇花卉」：#忽略 R1 允许')
     expect(readFileSync(h.file, 'utf8')).toBe(before)
     // Ignoring is not allowing: the same false hit in other words is asked about again (the same message is not,
     // for a day: review-answered.test.ts).
@@ -54,18 +54,18 @@ describe('#忽略 R3 允许: admins’ review decisions teach the matcher', () =
     await h.say(SHOP)
     const reply = await h.ask('#忽略 R1 允许')
     expect(reply).toContain('已忽略 R1')
-    expect(reply).toContain('✅ 已添加允许短语「家薇花店」（contact）')
-    expect(reply).toContain('撤回：#词库 删除 contact 家薇花店')
+    expect(reply).toContain('✅ 已添加允许短语「家薇花卉」（contact）')
+    expect(reply).toContain('撤回：#词库 删除 contact 家薇花卉')
     const text = readFileSync(h.file, 'utf8')
-    expect(text).toContain('allow: [加vip, 家薇花店]')
+    expect(text).toContain('allow: [加vip, 家薇花卉]')
     expect(text).toContain('# Dictionary for the tests of admins teaching the matcher')
     const audit = h.audit()
     expect(audit.map(a => a.rule)).toEqual(expect.arrayContaining(['content.review.ignore', 'content.dictionary.edit']))
-    expect(audit.find(a => a.rule === 'content.dictionary.edit')?.reason).toBe('allow contact 家薇花店 (R1)')
+    expect(audit.find(a => a.rule === 'content.dictionary.edit')?.reason).toBe('allow contact 家薇花卉 (R1)')
 
-    expect(await h.say('家薇花店这周六上门量尺寸')).not.toContain('待确认')
+    expect(await h.say('家薇花卉这周六上门量尺寸')).not.toContain('待确认')
     // The term as written, outside the allowed phrase, still acts: a warning in the group and a strike.
-    expect(await h.say('家薇花店的活干完了，要报价加薇详聊')).not.toContain('待确认')
+    expect(await h.say('家薇花卉的活干完了，要报价加薇详聊')).not.toContain('待确认')
     expect(h.wechat.textsTo(cust.id)).toHaveLength(1)
     expect(h.rt.ledger.activeStrikes(spammer.id, h.clock.now()).map(s => s.category)).toEqual(['content.contact'])
   })
@@ -74,7 +74,7 @@ describe('#忽略 R3 允许: admins’ review decisions teach the matcher', () =
     const h = await learning()
     await h.say(SHOP)
     await h.ask('#忽略 R1 允许')
-    expect(await h.ask('#词库 删除 contact 家薇花店')).toContain('已删除「家薇花店」')
+    expect(await h.ask('#词库 删除 contact 家薇花卉')).toContain('已删除「家薇花卉」')
     expect(readFileSync(h.file, 'utf8')).toContain('allow: [加vip]')
     expect(await h.say(shop(2))).toContain('🔎 待确认 R2')
   })
@@ -83,13 +83,13 @@ describe('#忽略 R3 允许: admins’ review decisions teach the matcher', () =
     const h = await learning()
     await h.say(SHOP)
     await h.ask('#忽略 R1 允许')
-    await h.ask('#词库 删除 contact 家薇花店')
+    await h.ask('#词库 删除 contact 家薇花卉')
     const asked: string[] = []
     for (let i = 2; i <= 4; i++) {
       await h.say(shop(i))
       asked.push(await h.ask(`#忽略 R${i}`))
     }
-    expect(asked[2]).toContain('💡 「家薇花店」里的私加联系方式命中已被忽略 3 次（R2、R3、R4），每次仍会提示。')
+    expect(asked[2]).toContain('💡 「家薇花卉」里的私加联系方式命中已被忽略 3 次（R2、R3、R4），每次仍会提示。')
   })
 
   it('allows a review ignored earlier; a confirmed one is not allowed', async () => {
@@ -98,12 +98,12 @@ describe('#忽略 R3 允许: admins’ review decisions teach the matcher', () =
     await h.ask('#忽略 R1')
     const later = await h.ask('#忽略 R1 允许')
     expect(later).not.toContain('已忽略 R1（')
-    expect(later).toContain('✅ 已添加允许短语「家薇花店」')
+    expect(later).toContain('✅ 已添加允许短语「家薇花卉」')
     // Asked once R1 is answered (while it was open, the same hit would have joined it).
-    await h.say('找家薇茶楼的客户又来了一个')
+    await h.say('找家薇茶叶的客户又来了一个')
     await h.ask('#确认 R2')
     expect(await h.ask('#忽略 R2 允许')).toContain('R2 已确认过，不再处理。')
-    expect(readFileSync(h.file, 'utf8')).not.toContain('家薇茶楼')
+    expect(readFileSync(h.file, 'utf8')).not.toContain('家薇茶叶')
   })
 
   it('with only the shipped dictionary it still ignores, and says where allowed phrases can go', async () => {
@@ -119,7 +119,7 @@ describe('#忽略 R3 允许: admins’ review decisions teach the matcher', () =
 
   it('says a refusal that holds for every phrase once (the sandbox writes no dictionary file)', async () => {
     const h = await start(CUSTOMERS_CONTACT, ['test/plugins/content/fixtures/review-learn.yaml'], true)
-    await h.post(spammer, cust, '家薇花店的尾款到了，保证家薇再来')
+    await h.post(spammer, cust, '家薇花卉的尾款到了，保证家薇再来')
     await h.post(admin, undefined, '#忽略 R1 允许')
     await h.drain()
     const lines = (h.wechat.textsTo(admin.id).at(-1) ?? '').split('\n')
@@ -157,11 +157,11 @@ describe('#忽略 R3 允许: admins’ review decisions teach the matcher', () =
     expect(await h.say('本产品保证绝对安全，无效退款')).toContain('🔎 待确认 R2')
   })
 
-  it('an allowed phrase covers only its own text: 家薇花店 does not hide 加薇 as written in 加薇花店', async () => {
+  it('an allowed phrase covers only its own text: 家薇花卉 does not hide 加薇 as written in 加薇花卉', async () => {
     const h = await learning()
     await h.say(SHOP)
     await h.ask('#忽略 R1 允许')
-    expect(await h.say('有需要请加薇花店小王')).not.toContain('待确认')
+    expect(await h.say('有需要请加薇花卉小王')).not.toContain('待确认')
     expect(h.wechat.textsTo(cust.id)).toHaveLength(1)
     expect(h.rt.ledger.activeStrikes(spammer.id, h.clock.now()).map(s => s.category)).toEqual(['content.contact'])
   })
@@ -172,9 +172,9 @@ describe('#忽略 R3 允许: admins’ review decisions teach the matcher', () =
     await h.ask('#词库 添加 contact 家薇')
     const reply = await h.ask('#忽略 R1 允许')
     expect(reply).toContain(
-      '未添加允许短语「家薇花店」（contact）：其中的「家薇」会直接处理（原词 家薇），允许这个短语它就不再处理。',
+      '未添加允许短语「家薇花卉」（contact）：其中的「家薇」会直接处理（原词 家薇），允许这个短语它就不再处理。',
     )
-    expect(readFileSync(h.file, 'utf8')).not.toContain('家薇花店')
+    expect(readFileSync(h.file, 'utf8')).not.toContain('家薇花卉')
     expect(h.audit().map(a => a.rule)).toContain('content.dictionary.edit-refused')
   })
 
@@ -186,7 +186,7 @@ describe('#忽略 R3 允许: admins’ review decisions teach the matcher', () =
       asked.push(await h.ask(`#忽略 R${i}`))
     }
     expect(asked.slice(0, 2).join('\n')).not.toContain('💡')
-    expect(asked[2]).toContain('💡 「家薇花店」里的私加联系方式命中已被忽略 3 次（R1、R2、R3），每次仍会提示。')
+    expect(asked[2]).toContain('💡 「家薇花卉」里的私加联系方式命中已被忽略 3 次（R1、R2、R3），每次仍会提示。')
     expect(asked[2]).toContain('以后不再提示：#忽略 R3 允许')
     expect(asked[3]).not.toContain('💡')
     expect(h.audit().filter(a => a.rule === 'content.review.suggest-allow')).toHaveLength(1)

@@ -6,8 +6,8 @@ import { admin, CUSTOMERS_CONTACT, cust, cust2, MIN, spammer, start } from './se
 
 /** A customer's insult in pinyin: a fuzzy hit, review-only by default. */
 const FUZZY = '你是不是shabi啊'
-/** 家薇 is a homophone of the contact term 加薇 (review only); here it is a flower shop's name. */
-const SHOP = '家薇花店的尾款今天到账了'
+/** 家薇 is a homophone of the contact term 加薇 (review only); here it is a flower wholesaler's name. */
+const SHOP = '家薇花卉的尾款今天到账了'
 
 /** The admins' questions (`🔎 待确认 R…`) so far, by id. */
 const questions = (h: Awaited<ReturnType<typeof start>>) =>
@@ -107,7 +107,7 @@ describe('#忽略 R1 also closes an open R2 of the same message', () => {
     await h.post(spammer, cust, SHOP)
     await h.post(spammer, cust2, SHOP, {}, 20 * MIN)
     await h.post(admin, undefined, '#忽略 R1')
-    await h.post(spammer, cust, '家薇花店的第 2 笔尾款今天到账了')
+    await h.post(spammer, cust, '家薇花卉的第 2 笔尾款今天到账了')
     await h.post(admin, undefined, '#忽略 R3')
     await h.drain()
     expect(h.wechat.textsTo(admin.id).join('\n')).toContain('R2 与 R1 是同一人的同一条消息')

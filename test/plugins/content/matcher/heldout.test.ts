@@ -227,8 +227,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.947 / 0.934 and 0.902 / 0.914; 146/150
   // after left22's later-gloss surnames (夏, 郑…); b22rec's recall classes (figures only): 146/148 → 147/149, 146/152 → 147/152.
-  it('heldout-blind16 (unseen): at least the figures measured (precision 147/149, recall 147/152)', () => {
-    expectFloors(matcherOf(), BLIND16, 147 / 149, 147 / 152, true)
+  // fname's names of shops, firms, brands and people (figures only): 147/149 → 147/148.
+  it('heldout-blind16 (unseen): at least the figures measured (precision 147/148, recall 147/152)', () => {
+    expectFloors(matcherOf(), BLIND16, 147 / 148, 147 / 152, true)
   })
   // Opened for b17prec: 144/159 before its rule and report classes. left22: a surname (+1 precision), then an account
   // after 是 counted as contact details (a report passing one on keeps its hit; b17-222's label calls it clean: -1).
@@ -262,8 +263,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // session (100/110 after b22fix), then opened for its classes. fstate's statement classes (what a rival says we are,
   // a report checked, an insult to bear, a secret not answered): 100/106.
   // then fsub (不走公司那边, 约跑 with 接龙).
-  it('heldout-blind21: at least the figures measured (precision 100/104, recall 100/103)', () => {
-    expectFloors(matcherOf(), BLIND21, 100 / 104, 100 / 103)
+  // then fname's names of shops, people and Latin words.
+  it('heldout-blind21: at least the figures measured (precision 100/100, recall 100/103)', () => {
+    expectFloors(matcherOf(), BLIND21, 100 / 100, 100 / 103)
   })
   // Issue #22's precision goal is NOT met here. Blind on a6541f17 99/110, 99/104; opened: b22rec's recall classes
   // 101/112, 101/104; b22fix's precision classes 101/105; fsub's (一夜晴 in the rain, 色|清透, 有效期, the state's
@@ -280,21 +282,24 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // (97/109 after b22fix), then opened for its classes. fstate's statement classes (a review says we are, a list of
   // banned words, news of a raid, a guest's complaint): 97/105.
   // then fsub (挑去|死蟹, 下|注明|日期, 六合|彩椒, 春货 上新).
-  it('heldout-blind24: at least the figures measured (precision 97/101, recall 97/103)', () => {
-    expectFloors(matcherOf(), BLIND24, 97 / 101, 97 / 103)
+  // then fname's names of people and mail prefixes.
+  it('heldout-blind24: at least the figures measured (precision 97/97, recall 97/103)', () => {
+    expectFloors(matcherOf(), BLIND24, 97 / 97, 97 / 103)
   })
 
   // Blind on 2d9497d3 99/114, 99/103; opened in the thirtieth session. fstate's statement classes (a rival says we
   // are, a report checked, news and police notices of a crime, who did it warned or fired): 99/108.
   // then fsub (日转夜, 不走公司那条路, 春货 上新).
-  it('heldout-blind25: at least the figures measured (precision 99/105, recall 99/103)', () => {
-    expectFloors(matcherOf(), BLIND25, 99 / 105, 99 / 103)
+  // then fname's names of shops, people, brands and mail prefixes.
+  it('heldout-blind25: at least the figures measured (precision 99/99, recall 99/103)', () => {
+    expectFloors(matcherOf(), BLIND25, 99 / 99, 99 / 103)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 100/106, 100/102; fstate's statement
   // classes (figures only): 100/104.
   // then fsub (figures only).
-  it('heldout-blind26 (unseen): at least the figures measured (precision 100/103, recall 100/102)', () => {
-    expectFloors(matcherOf(), BLIND26, 100 / 103, 100 / 102, true)
+  // then fname (figures only).
+  it('heldout-blind26 (unseen): at least the figures measured (precision 100/102, recall 100/102)', () => {
+    expectFloors(matcherOf(), BLIND26, 100 / 102, 100 / 102, true)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 97/106, 97/102; fstate's statement classes
   // (figures only): 97/105.
@@ -365,9 +370,9 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.925 / 0.967 and 0.881 / 0.927; b22rec's
-  // recall classes (figures only): 149/152 → 150/153, 149/152 → 150/152.
-  it('heldout-blind16 (unseen): at least the figures measured (precision 150/153, recall 150/152)', () => {
-    expectFloors(matcher, BLIND16, 150 / 153, 150 / 152, true)
+  // recall classes (figures only): 149/152 → 150/153, 149/152 → 150/152; fname (figures only): 150/152.
+  it('heldout-blind16 (unseen): at least the figures measured (precision 150/152, recall 150/152)', () => {
+    expectFloors(matcher, BLIND16, 150 / 152, 150 / 152, true)
   })
   // Opened for b17prec: 145/164 before its rule and report classes.
   it('heldout-blind17: at least the figures after its rule and report classes (precision 148/150, recall 148/151)', () => {
@@ -396,8 +401,9 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // Issue #22's precision goal is NOT met here. Blind on 9d2b7b0f 100/117, 100/103; unseen until the thirtieth
   // session (100/113), then opened for its classes; fstate 100/109.
   // then fsub (不走公司那边, 约跑 with 接龙, 底价 wanted of a thing or spaced out).
-  it('heldout-blind21: at least the figures measured (precision 100/105, recall 100/103)', () => {
-    expectFloors(matcher, BLIND21, 100 / 105, 100 / 103)
+  // then fname's names of shops, people and Latin words.
+  it('heldout-blind21: at least the figures measured (precision 100/100, recall 100/103)', () => {
+    expectFloors(matcher, BLIND21, 100 / 100, 100 / 103)
   })
   // Issue #22's precision goal is NOT met here. Blind on a6541f17 100/112, 100/104; opened: b22rec 101/113, 101/104;
   // b22fix 101/106; fsub 101/102.
@@ -412,20 +418,23 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // Issue #22's goals are NOT met here. Blind on a6541f17 98/110, 98/103; unseen until the thirtieth session
   // (98/109 after b22fix), then opened for its classes; fstate 98/105.
   // then fsub.
-  it('heldout-blind24: at least the figures measured (precision 98/102, recall 98/103)', () => {
-    expectFloors(matcher, BLIND24, 98 / 102, 98 / 103)
+  // then fname's names of people and mail prefixes.
+  it('heldout-blind24: at least the figures measured (precision 98/98, recall 98/103)', () => {
+    expectFloors(matcher, BLIND24, 98 / 98, 98 / 103)
   })
 
   // Blind on 2d9497d3 99/114, 99/103; opened in the thirtieth session; fstate 99/108.
   // then fsub.
-  it('heldout-blind25: at least the figures measured (precision 99/105, recall 99/103)', () => {
-    expectFloors(matcher, BLIND25, 99 / 105, 99 / 103)
+  // then fname's names of shops, people, brands and mail prefixes.
+  it('heldout-blind25: at least the figures measured (precision 99/99, recall 99/103)', () => {
+    expectFloors(matcher, BLIND25, 99 / 99, 99 / 103)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 101/111, 101/102; fstate (figures only)
   // 101/109.
   // then fsub (figures only).
-  it('heldout-blind26 (unseen): at least the figures measured (precision 101/108, recall 101/102)', () => {
-    expectFloors(matcher, BLIND26, 101 / 108, 101 / 102, true)
+  // then fname (figures only).
+  it('heldout-blind26 (unseen): at least the figures measured (precision 101/106, recall 101/102)', () => {
+    expectFloors(matcher, BLIND26, 101 / 106, 101 / 102, true)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 97/107, 97/102; fstate (figures only) 97/106.
   it('heldout-blind27 (unseen): at least the figures measured (precision 97/105, recall 97/102)', () => {

@@ -1,0 +1,120 @@
+/**
+ * Readings of a hit as the name of a shop, a firm or a brand, from the words written after it (`百佳乐超市`,
+ * `佳薇花店`, `GD Energy`, `SB 型号`). They run on the candidates of a scan only.
+ */
+
+import type { Candidate } from './allow-filter.js'
+import { SWAP_KINDS } from './expand.js'
+
+/** Shops and businesses of a kind, after a name: `百佳乐超市`, `老王商行`, `家薇装饰`, `伯才文化`. */
+const SHOPS = [
+  '超市',
+  '商行',
+  '商店',
+  '门店',
+  '便利店',
+  '专卖店',
+  '药店',
+  '药房',
+  '饭店',
+  '酒店',
+  '餐厅',
+  '餐馆',
+  '宾馆',
+  '旅馆',
+  '五金',
+  '百货',
+  '商场',
+  '批发部',
+  '维修部',
+  '水果店',
+  // A business's kind after its name: `家薇装饰`, `佳威科技`, `伯才文化`, `白家乐影楼`.
+  '装饰',
+  '装修',
+  '公司',
+  '科技',
+  '建材',
+  '家居',
+  '家具',
+  '贸易',
+  '物业',
+  '工作室',
+  '设计',
+  '教育',
+  '婚纱',
+  '摄影',
+  '影楼',
+  '美容',
+  '美发',
+  '美妆',
+  '传媒',
+  '文化',
+  '印刷',
+  '餐饮',
+  '物流',
+  '快递',
+  '茶行',
+  '茶楼',
+  '酒楼',
+  '诊所',
+  '门诊',
+  '幼儿园',
+  '驾校',
+  '俱乐部',
+  '旅行社',
+  '事务所',
+  '商贸',
+  '实业',
+]
+/** The first characters of SHOPS: a quick test before the list. */
+const SHOP_FIRST = new Set(SHOPS.map(shop => shop[0]))
+
+/**
+ * A shop's line of business (or its street) and the word for the shop after a name, as one run of ideographs:
+ * `花店`, `书店`, `东路店`, `农庄`, `面馆`, `豆腐坊`, `杂货铺`.
+ */
+const SHOP_RUN = /^(\p{Script=Han}{1,3}?)[店庄馆坊铺]/u
+/**
+ * Characters that make the run a clause, not a line of business: particles, pronouns, numerals, the verbs an
+ * offer puts between a contact and a shop (`加薇到店领取`, `加薇咨询门店`, `佳薇进店有礼`, `加薇预约到店`), and what
+ * names a platform rather than a shop (网店, 官方店, 赌, 钱庄).
+ */
+const CLAUSE_CHARACTERS = new Set(
+  '的了着过到进来去回在和跟与同找送领取给是就请可有要把被让带拉加入问约逛看买购订选试享免咨询预联系解速私赌钱网官你我他她们这那一二三四五六七八九十两几',
+)
+
+/**
+ * True for a swap form (homophone, toneless, look-alike) followed by the kind of shop or business it names
+ * (SHOPS: `百佳乐超市`, `家薇装饰的尾款`, `伯才文化的合同`), or by a line of business or a street and a word for a
+ * shop (`佳薇花店`, `白家乐面馆`, `伯才东路店`): a shop's or a firm's name. `百佳乐真人荷官`, `加薇到店领取`,
+ * `佳薇咨询门店地址` and the term as written (`加薇美妆店`) stay hits.
+ */
+export function namesShop(text: string, c: Candidate): boolean {
+  if (!SWAP_KINDS.has(c.kind as never)) return false
+  if (SHOP_FIRST.has(text[c.end]) && SHOPS.some(shop => text.startsWith(shop, c.end))) return true
+  const run = SHOP_RUN.exec(text.slice(c.end, c.end + 4))
+  return run !== null && ![...run[1]].some(ch => CLAUSE_CHARACTERS.has(ch))
+}
+
+/**
+ * A firm's or an industry's word after a capitalised name or capitals: `Jiawei Tech`, `Jiawei Co., Ltd`,
+ * `GD Energy`, `NC Lighting`.
+ */
+export const FIRM_AFTER =
+  /^ (?:Tech|Technology|Technologies|Designs?|Studios?|Group|Trading|Homes?|Decor|Co|Ltd|Inc|Company|Consulting|Solar|Energy|Power|Electric|Electronics|Motors?|Auto|Foods?|Pharma|Bio|Medical|Health|Logistics|Travel|Education|Systems|Labs?|Media|Capital|Holdings|International|Industries|Industrial|Global|Software|Networks?|Cloud|Steel|Chemicals?|Partners|Fashion|Beauty|Hotels?|Airlines|Clinic|Realty|Bank|Finance|Insurance|Construction|Engineering|Lighting|Battery|Water)\b/u
+
+/** Capital letters only, as a brand's or product line's letters are written. */
+const CAPITALS = /^[A-Z]{2,}$/u
+/** A range of goods after letters: `SB 型号`, `GD 套装`, `NC 款`. */
+const PRODUCT_LINE_AFTER = /^ ?(?:系列|型号|机型|款|套装|产品线)/u
+
+/**
+ * True for capital letters (initials, or a Latin term such as `sb`) followed by a firm's or industry's word
+ * (`GD Energy 的报价`, `SB Lighting`) or a range of goods (`SB 型号的面霜`, `GD 套装`): a brand or a product
+ * line, not the term. `SB 滚`, `你个SB`, `sb 系列`, `SB Wang` and `SB 你看什么` stay hits.
+ */
+export function namesBrand(text: string, c: Candidate): boolean {
+  if (!CAPITALS.test(text.slice(c.start, c.end))) return false
+  const after = text.slice(c.end, c.end + 16)
+  return FIRM_AFTER.test(after) || PRODUCT_LINE_AFTER.test(after)
+}
