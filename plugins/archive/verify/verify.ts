@@ -1,4 +1,6 @@
-import type { StoredSegment } from './stored-lines.js'
+import { chainStart } from '../store/chain.js'
+import type { AnchorBook } from './anchor-book.js'
+import type { StoredLine, StoredSegment } from './stored-lines.js'
 
 /** A run of missing `seq` numbers: after `after` (at `afterAt`), before `before` (at `beforeAt`). */
 export interface SeqGap {
@@ -30,6 +32,48 @@ export interface DayCheck {
   seqBackwards: { line: number; seq: number; previousSeq: number }[]
   /** The file could not be read. */
   unreadable?: string
+  /** The hash chain of the file (`store/chain.ts`). */
+  chain: ChainCheck
+  /** The anchors of the file (its heads in the anchor log) checked against it. */
+  anchors: AnchorCheck
+  /** The anchor log names this day and its file is gone, with no record of the retention purge deleting it. */
+  missing?: { anchoredAt: number; bytes: number }
+}
+
+/** What the chain of one file says. */
+export interface ChainCheck {
+  /** Records carrying their link (version 2). */
+  chained: number
+  /** Records before the chain began in the file (version 1, written by a release before it): a note. */
+  before: number
+  /**
+   * The first broken link: `start` the file's first line does not start its chat's and day's chain (lines removed
+   * from the start, or the file moved); `link` the line before it is not the one it was written after (edited,
+   * removed or inserted); `unlinked` a record without its link after the chain began (its link removed).
+   */
+  broken?: { line: number; problem: 'start' | 'link' | 'unlinked' }
+}
+
+/** What the anchors of one file say. */
+export interface AnchorCheck {
+  /** Anchors of the file checked. */
+  checked: number
+  /** Lines after the newest anchor (added since, or not anchored yet): a note. */
+  after: number
+  /**
+   * The first anchor the file no longer matches (the smallest): `cut` the file is shorter than it was then (lines
+   * removed from its end; `line` is the first line missing); `rewritten` the line the anchor ends at is not the
+   * one anchored (lines changed before it, the chain recomputed).
+   */
+  broken?: { problem: 'cut' | 'rewritten'; line: number; anchoredAt: number; bytes: number }
+}
+
+/** Day segments the retention purge deleted (the anchor log holds its record), per chat. */
+export interface PurgedDays {
+  chat: string
+  days: number
+  first: string
+  last: string
 }
 
 /** The whole check: each chat's days in the range, and totals. */
@@ -40,23 +84,34 @@ export interface VerifyReport {
   days: DayCheck[]
   chats: number
   messages: number
-  /** Gaps, damaged lines, duplicates, `seq` numbers out of order, unreadable files, counted (earlier times are notes). */
+  /**
+   * Gaps, damaged lines, duplicates, `seq` numbers out of order, unreadable files, broken links, anchors not
+   * matched, anchored files missing, counted (earlier times, records before the chain, lines after the last
+   * anchor and days deleted by retention are notes).
+   */
   problems: number
+  /** Days the retention purge deleted (recorded in the anchor log): a note, per chat. */
+  purged: PurgedDays[]
+  /** Whether an anchor log was read (false: the chain alone was checked). */
+  anchorLog: boolean
 }
 
 /**
  * Check the stored segments (chat by chat, days ascending, as `storedSegments` reads them): count each day's
  * records and find `seq` gaps (also across a chat's days in range; before the first record in range nothing is
  * known), damaged lines, records stored twice (same id or same `seq` in the chat), times and `seq` numbers that run
- * backwards.
+ * backwards; each file's hash chain, and its anchors in `book` (a file the book names and the folder lacks is
+ * missing, or deleted by retention when the book says the purge deleted it).
  * Pure: reads only what it is given.
  */
 export async function verifySegments(
   segments: AsyncIterable<StoredSegment>,
+  book: AnchorBook | undefined,
   from?: string,
   to?: string,
 ): Promise<VerifyReport> {
   const days: DayCheck[] = []
+  const purged: PurgedDays[] = []
   const chats = new Set<string>()
   let chat: string | undefined
   /** The record stored before this one in the chat. */
@@ -73,6 +128,13 @@ export async function verifySegments(
       placed = []
     }
     chats.add(s.chat)
+    const deleted = s.missing ? book?.purgedAt(s.chat, s.day) : undefined
+    if (deleted !== undefined) {
+      const last = purged.at(-1)
+      if (last?.chat === s.chat) [last.days, last.last] = [last.days + 1, s.day]
+      else purged.push({ chat: s.chat, days: 1, first: s.day, last: s.day })
+      continue
+    }
     const d: DayCheck = {
       chat: s.chat,
       day: s.day,
@@ -84,11 +146,18 @@ export async function verifySegments(
       outOfOrder: [],
       seqBackwards: [],
       unreadable: s.unreadable,
+      chain: checkChain(s),
+      anchors: { checked: 0, after: 0 },
     }
+    const heads = book?.heads(s.chat, s.day) ?? []
+    if (s.missing) {
+      const newest = heads.reduce((a, b) => (b.bytes > a.bytes ? b : a), heads[0])
+      if (newest) d.missing = { anchoredAt: newest.at, bytes: newest.bytes }
+    } else if (!s.unreadable) d.anchors = checkAnchors(s, heads)
     for (const l of s.lines) {
       const r = l.record
       if (!r) {
-        d.damaged.push({ line: l.line, problem: l.problem ?? 'damaged' })
+        if (l.problem) d.damaged.push({ line: l.line, problem: l.problem })
         continue
       }
       d.messages++
@@ -109,15 +178,75 @@ export async function verifySegments(
   addGaps(placed)
   const problems = days.reduce((n, d) => n + dayProblems(d), 0)
   const messages = days.reduce((n, d) => n + d.messages, 0)
-  return { from, to, days, chats: chats.size, messages, problems }
+  return { from, to, days, chats: chats.size, messages, problems, purged, anchorLog: !!book }
 }
 
-/** Problems of one day (each gap, damaged line, duplicate, backward seq; an unreadable file); earlier times are notes. */
+/**
+ * Problems of one day (each gap, damaged line, duplicate, backward seq; an unreadable file; a broken link, an
+ * anchor not matched, an anchored file missing); earlier times, records before the chain and lines after the last
+ * anchor are notes.
+ */
 export function dayProblems(d: DayCheck): number {
   // A time earlier than the record before is no problem: the archive keeps WeChat's time of each message, and
   // WeChat delivers messages late (after a reconnect, minutes or hours late) in arrival order. It is a note.
   const found = d.gaps.length + d.damaged.length + d.duplicates.length + d.seqBackwards.length
-  return found + (d.unreadable ? 1 : 0)
+  const chain = (d.chain.broken ? 1 : 0) + (d.anchors.broken ? 1 : 0) + (d.missing ? 1 : 0)
+  return found + chain + (d.unreadable ? 1 : 0)
+}
+
+/**
+ * Walk a file's links: each record of version 2 names the hash of the line before it (the first line: the chain's
+ * start for its chat and day). Lines that are no record (damaged, blank) are links like the others: a record after
+ * them names their hash. Only the first broken link is reported; the walk goes on to count the records.
+ */
+function checkChain(s: StoredSegment): ChainCheck {
+  const out: ChainCheck = { chained: 0, before: 0 }
+  let expected = chainStart(s.chat, s.day)
+  let first = true
+  for (const l of s.lines) {
+    const r = l.record
+    if (r?.prev !== undefined) {
+      out.chained++
+      if (r.prev !== expected) out.broken ??= { line: l.line, problem: first ? 'start' : 'link' }
+    } else if (r) {
+      if (out.chained) out.broken ??= { line: l.line, problem: 'unlinked' }
+      else out.before++
+    }
+    expected = l.hash
+    first = false
+  }
+  return out
+}
+
+/**
+ * Check a file against its anchors (smallest first): each must end at a line of the file whose hash it holds. The
+ * first that does not is reported; lines after the newest anchor are counted.
+ */
+function checkAnchors(s: StoredSegment, heads: readonly { bytes: number; hash: string; at: number }[]): AnchorCheck {
+  const out: AnchorCheck = { checked: heads.length, after: 0 }
+  const byEnd = new Map<number, StoredLine>(s.lines.map(l => [l.end, l]))
+  let through = 0
+  for (const a of [...heads].sort((x, y) => x.bytes - y.bytes)) {
+    through = Math.max(through, a.bytes)
+    if (out.broken) continue
+    if (a.bytes > s.bytes) {
+      out.broken = { problem: 'cut', line: lineCount(s) + 1, anchoredAt: a.at, bytes: a.bytes }
+      continue
+    }
+    const l = byEnd.get(a.bytes)
+    if (l?.hash !== a.hash) {
+      const line = l?.line ?? s.lines.find(x => x.end > a.bytes)?.line ?? lineCount(s)
+      out.broken = { problem: 'rewritten', line, anchoredAt: a.at, bytes: a.bytes }
+    }
+  }
+  if (heads.length) out.after = s.lines.filter(l => l.end > through && l.record).length
+  else out.after = s.lines.filter(l => l.record).length
+  return out
+}
+
+/** The number of the file's last line (0 when it has none). */
+function lineCount(s: StoredSegment): number {
+  return s.lines.at(-1)?.line ?? 0
 }
 
 /** A record of a chat: its `seq`, time and the day it is stored in. */
