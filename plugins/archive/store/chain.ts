@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 
 /**
  * The file archive's hash chain. Each record line a day segment holds carries in `prev` the hash of the line
@@ -10,12 +10,13 @@ import { createHash } from 'node:crypto'
  * edit) is caught by anchors: files' heads written outside the archive (`ANCHOR_LOG`).
  */
 
-/** Bytes of SHA-256 kept (128 bits), written as base64url: 22 characters a line. */
-const HASH_BYTES = 16
+/** Characters of SHA-256's base64url kept: 22 (132 bits) a line. */
+const HASH_CHARS = 22
 
 /** The hash of one line's bytes (without its newline): the next line's `prev`. */
 export function lineHash(line: Uint8Array): string {
-  return createHash('sha256').update(line).digest().subarray(0, HASH_BYTES).toString('base64url')
+  // One call, no Hash object made per line (about half the CPU of createHash for a 300-byte line), its text cut.
+  return hash('sha256', line, 'base64url').slice(0, HASH_CHARS)
 }
 
 /** The `prev` of a file's first line: binds the file to its chat and day (a file moved elsewhere breaks it). */

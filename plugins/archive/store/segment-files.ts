@@ -110,7 +110,8 @@ export class LineFiles {
 
   /**
    * The last line of `file` (without its newline; what this process buffered for it written first) and the file's
-   * size; undefined when it holds no line. A line a crash left torn is closed first, as before any append.
+   * size; undefined when it holds no line. Opened as for an append (created when missing), so a line a crash left
+   * torn is closed first, as before any append.
    */
   lastLine(file: string): { line: Buffer; size: number } | undefined {
     const f = this.handle(file)
