@@ -289,6 +289,31 @@ describe('archive verify: the hash chain and its anchors', () => {
     expect(r.out).toContain('结果：发现 1 处问题（1 problem(s) found）')
   })
 
+  it('late messages to an earlier day and chats written in turn keep every link (one chain per day file)', async () => {
+    const dir = tempArchiveDir()
+    const a = new FileArchive(dir)
+    await a.saveChat({ chat: 'r-cust', kind: 'customer', title: '张三交流群', configName: '客户群' })
+    await a.saveChat({ chat: 'r-other', kind: 'customer', title: '李四交流群', configName: '客户群' })
+    const other = (s: number) => ({ ...rec(s, `另一群${s}`), chat: 'r-other', id: `o${s}` })
+    const DAY = 86_400_000
+    // Today's messages, with yesterday's delivered late in between (each to its own day's file), two chats in turn.
+    for (const [r, day] of [
+      [rec(1, '昨天'), '2026-11-30'],
+      [rec(3, '今天', T0 + DAY), '2026-12-01'],
+      [other(1), '2026-12-01'],
+      [rec(2, '昨天晚到的', T0 + 2 * 60_000), '2026-11-30'],
+      [rec(4, '今天', T0 + DAY + 60_000), '2026-12-01'],
+      [other(2), '2026-12-01'],
+      [rec(5, '今天', T0 + DAY + 120_000), '2026-12-01'],
+    ] as const)
+      a.appendNow({ ...r }, day)
+    await a.close()
+    const r = await verify(dir, [], anchorsOf(dir))
+    expect(r.out).not.toContain('链断开')
+    expect(r.out).toContain('ℹ️ 哈希链 hash chain：7 条记录在链中（7 chained）')
+    expect(r.code).toBe(0)
+  })
+
   it('records written before the chain are a note, never broken; a record stripped of its link after it began is', async () => {
     const dir = tempArchiveDir()
     const day = join(dir, 'chats', folderName('r-cust'), '2026-11-30.jsonl')
