@@ -5,6 +5,8 @@ import { FileArchive } from '../../plugins/archive/store/file-backend.js'
 import { PgArchive } from '../../plugins/archive/store/pg-backend.js'
 import { PgStore } from '../ports/postgres/pg-store.js'
 import { ARCHIVE_USAGE, runArchiveCli } from '../../plugins/archive/cli/export-command.js'
+import { ANCHOR_LOG } from '../../plugins/archive/store/chain.js'
+import { readAnchorLog } from '../../plugins/archive/verify/anchor-book.js'
 import { PLUGINS } from '../../plugins/index.js'
 import { loadConfig } from '../config/load-config.js'
 import { DATA_FOLDER, readEnv } from '../env.js'
@@ -45,6 +47,8 @@ export async function archiveCommand(argv: string[]): Promise<number> {
   return runArchiveCli(rest, {
     backend: new FileArchive(dir),
     dir,
+    // The anchors are in the data folder's state logs (as `FileStore` keeps them), outside the archive folder.
+    anchors: () => readAnchorLog(join(dataDir, 'logs', ANCHOR_LOG)),
     timezone,
     out: process.stdout,
     err: process.stderr,

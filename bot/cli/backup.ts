@@ -42,7 +42,8 @@ export interface BackupSummary {
 }
 
 /**
- * Copy order, so a copy taken while the bot runs restores into a working state: the archive index's
+ * Copy order, so a copy taken while the bot runs restores into a working state: the archive's anchor log first (each
+ * anchor names a size its segment only grows past, so the segments copied after it verify against it), the index's
  * `meta.log.jsonl` and `meta.json`, then its posting segments, then its doc table (each entry's line was written
  * before the entry), then everything else, with the archive's `chats.log.jsonl` and `chats.json` last (a chat is
  * named before its first line). A log before its snapshot: a compaction in between leaves a newer snapshot, which
@@ -51,6 +52,7 @@ export interface BackupSummary {
  * archive index catches up on lines it lacks when it opens).
  */
 function rank(path: string): number {
+  if (/(^|\/)logs\/archive-anchors\//.test(path)) return -1
   if (/(^|\/)archive\/index\/meta\.log\.jsonl$/.test(path)) return 0
   if (/(^|\/)archive\/index\/meta\.json$/.test(path)) return 1
   if (/(^|\/)archive\/index\/[^/]+\.aix$/.test(path)) return 2

@@ -35,7 +35,12 @@ export const archiveConfigSchema = z
       .default(false)
       .describe('法律保全：本群记录暂停清理（在群的覆盖设置中打开） Legal hold: never purge this group'),
     purgeCron: globalOnly(
-      z.string().default('30 3 * * *').describe('每日清理时间（cron，按配置时区） When the daily purge runs'),
+      z
+        .string()
+        .default('30 3 * * *')
+        .describe(
+          '每日清理与链头锚定时间（cron，按配置时区） When the daily purge runs, and the anchors of the hash chain are written',
+        ),
     ),
     search: globalOnly(
       z

@@ -14,6 +14,7 @@ import { outgoingCapture } from './capture/outgoing.js'
 import { archiveCommands } from './commands.js'
 import { type ArchiveConfig, archiveConfigSchema } from './config.js'
 import { archives, decideWriteAlarm, RETRY_TIMER, type WriteAlarm } from './decide.js'
+import { anchorHeads } from './retention/anchors.js'
 import { purgeExpired } from './retention/purge.js'
 import { HOLDS_DOC } from './state.js'
 import type { ArchiveBackend } from './store/backend.js'
@@ -100,7 +101,11 @@ export function createArchivePlugin(opts: ArchiveOptions = {}) {
           return alarmNow()
         },
         views: archiveViews(d),
-        jobs: [{ name: 'purge', cron: cfg.purgeCron, run: now => purgeExpired(d, now) }],
+        // Both daily: the anchors of the last days' segments, and the purge (which records the heads it deletes).
+        jobs: [
+          { name: 'anchor', cron: cfg.purgeCron, run: now => anchorHeads(d, now) },
+          { name: 'purge', cron: cfg.purgeCron, run: now => purgeExpired(d, now) },
+        ],
         status: () => statusLine(archiver.written, archiver.backlog, !!archiver.failing, archiver.lost),
         // Lines are buffered for the rest of an event-loop turn: written before the process stops, then what the
         // next start would rebuild.

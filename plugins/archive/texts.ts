@@ -70,5 +70,9 @@ export const holdChanged = (titles: string, on: boolean) =>
 export const purged = (segments: number, records: number, held: string[]) =>
   `信息记录到期清理：删除 ${segments} 个日记录文件，共 ${records} 条；法律保全未清理：${held.join('、') || '无'}`
 
+/** The daily anchors' audit text. */
+export const anchored = (files: number) =>
+  `信息记录链头锚定：${files} 个日记录文件的末行哈希已记入锚点日志（archive verify 据此发现截尾、删文件、重算的链）`
+
 /** The retry timer after a failed write, as the audit log (#审计, replay) names it. */
 export const retryTimerReason = '存档写入失败：稍后重试'

@@ -8,6 +8,11 @@ import {
 
 /** Schema version written on every archived record; readers refuse nothing, they check `v`. */
 export const RECORD_VERSION = 1
+/**
+ * Schema version of a record the file archive wrote into its hash chain (December 2026): `prev` holds the hash of
+ * the line before it in its day segment (`store/chain.ts`). Records of version 1 were written before the chain.
+ */
+export const CHAINED_VERSION = 2
 
 /** What a record is, as auditors read it: the message kinds, with `quote` (a reply) and `recall` (撤回). */
 export type ArchiveType = Exclude<MessageKind, 'recalled'> | 'quote' | 'recall'
@@ -50,7 +55,8 @@ export interface ArchivedAttachment extends Attachment {
 
 /** One archived message: append-only, never edited (a recall is a record of its own). */
 export interface ArchiveRecord {
-  v: typeof RECORD_VERSION
+  /** `RECORD_VERSION` as made; `CHAINED_VERSION` once the file archive chains it (with `prev`). */
+  v: typeof RECORD_VERSION | typeof CHAINED_VERSION
   /** Arrival order inside the chat (1, 2, 3…). */
   seq: number
   /** WeChat message id. */
@@ -72,6 +78,8 @@ export interface ArchiveRecord {
   rawKind?: string
   /** The bot's own message (sent through the outbox); `sender` is the bot's account. */
   fromBot?: true
+  /** File archive, version 2: the hash of the line before this one in its day segment (the last field written). */
+  prev?: string
 }
 
 /** The chat key of an event: the group id, or `private:<sender id>`. */
@@ -117,6 +125,7 @@ export function recordOf(ev: MessageEvent, displayName: string, seq: number): Ar
     attachment: ev.attachment ? { ...ev.attachment } : undefined,
     recalls: type === 'recall' ? recalledId(ev) : undefined,
     rawKind: type === 'other' && ev.kind !== 'other' ? ev.kind : undefined,
+    prev: undefined,
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ArchiveBackend } from '../store/backend.js'
+import type { AnchorBook } from '../verify/anchor-book.js'
 
 /** What the `archive` CLI runs over. */
 export interface ArchiveCliEnv {
@@ -13,4 +14,6 @@ export interface ArchiveCliEnv {
   audit?: (text: string) => Promise<void>
   /** The file archive's folder (what `archive verify` reads); undefined on PostgreSQL. */
   dir?: string
+  /** The anchor log (`archive verify` checks the files against it); undefined when there is none. */
+  anchors?: () => AnchorBook | undefined
 }

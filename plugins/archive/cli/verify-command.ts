@@ -24,10 +24,12 @@ export const VERIFY_PROBLEMS = 3
 
 /**
  * `archive verify`: read the file archive's day segments as stored (every day kept, or `--from`/`--to`; all chats or
- * `--group`) and report per chat and day the messages, `seq` gaps, damaged lines (file and line), duplicates and
- * times that run backwards; Chinese first with English, or the report as JSON (`--json`). Writes nothing, the
- * access log included: it shows no message content. Exit codes: 0 nothing wrong, 3 something wrong, 2 bad
- * arguments, an unknown group, or an archive on PostgreSQL (not supported there).
+ * `--group`) and report per chat and day the messages, `seq` gaps, damaged lines (file and line), duplicates,
+ * times that run backwards, the first broken link of each file's hash chain and the anchors it no longer matches
+ * (with the chats and days only the anchor log names: a removed file, or one the retention purge deleted);
+ * Chinese first with English, or the report as JSON (`--json`). Writes nothing, the access log included: it
+ * shows no message content. Exit codes: 0 nothing wrong, 3 something wrong, 2 bad arguments, an unknown group,
+ * or an archive on PostgreSQL (not supported there).
  */
 export async function runVerifyCli(argv: string[], env: ArchiveCliEnv): Promise<number> {
   const parsed = CLI.parse(argv)
@@ -43,11 +45,13 @@ export async function runVerifyCli(argv: string[], env: ArchiveCliEnv): Promise<
   if (!env.dir)
     return CLI.error(
       'archive verify 只核对文件存档（BOT_DATA_DIR）；PostgreSQL 存档（BOT_DATABASE_URL）不支持：' +
-        '那里 seq 按账号编号、重复的消息在写入时就被去掉，缺号与重复无从判断 ' +
-        '(archive verify checks the file archive only; not supported on PostgreSQL: unset BOT_DATABASE_URL)',
+        '那里 seq 按账号编号、重复的消息在写入时就被去掉，缺号与重复无从判断；记录也没有哈希链 ' +
+        '(archive verify checks the file archive only; not supported on PostgreSQL, whose rows carry no hash chain: unset BOT_DATABASE_URL)',
     ).report(env.err)
   const chats = await env.backend.chats()
-  let keys = chats.map(c => c.chat).sort()
+  const book = env.anchors?.()
+  // A chat only the anchor log names (its folder and its line in the chat list removed) is checked too.
+  let keys = [...new Set([...chats.map(c => c.chat), ...(book?.chats() ?? [])])].sort()
   if (values.group?.length) {
     const picked = new Set<string>()
     for (const g of values.group) {
@@ -58,7 +62,8 @@ export async function runVerifyCli(argv: string[], env: ArchiveCliEnv): Promise<
     }
     keys = keys.filter(k => picked.has(k))
   }
-  const report = await verifySegments(storedSegments(env.dir, keys, from ?? '0000-00-00', to ?? '9999-99-99'), from, to)
+  const segments = storedSegments(env.dir, keys, from ?? '0000-00-00', to ?? '9999-99-99', c => book?.days(c) ?? [])
+  const report = await verifySegments(segments, book, from, to)
   const titles = new Map(chats.map(c => [c.chat, c.title]))
   const text = values.json
     ? `${JSON.stringify({ ...report, days: report.days.map(d => ({ ...d, title: titles.get(d.chat) })) }, null, 2)}\n`

@@ -3,6 +3,7 @@ import { addDays, dayKey } from '../../../bot/time/zoned.js'
 import { type ArchiveDeps, logAccess } from '../access/deps.js'
 import type { ChatInfo } from '../capture/record.js'
 import { purged } from '../texts.js'
+import { recordHeads } from './anchors.js'
 
 /** True when a group's records may not be purged: a hold from config (`legalHold`) or from `#记录 保全`. */
 export function onHold(d: ArchiveDeps, c: ChatInfo): boolean {
@@ -13,20 +14,33 @@ export function onHold(d: ArchiveDeps, c: ChatInfo): boolean {
 /**
  * The daily purge: each chat's day segments older than its retention
  * (`retentionDays` of its kind, per group overridable) are deleted, except in
- * groups on legal hold. Returns one audit record saying what went and what was held.
+ * groups on legal hold. Where records are chained, the heads of the segments it deletes are written to the anchor
+ * log first (and flushed), so `archive verify` reports them as deleted by retention, not as removed.
+ * Returns one audit record saying what went and what was held.
  */
 export async function purgeExpired(d: ArchiveDeps, now: number): Promise<Action[]> {
   const today = dayKey(now, d.ctx.timezone)
   const held: string[] = []
-  let segments = 0
-  let records = 0
+  const cuts: { chat: string; before: string }[] = []
   for (const listed of await d.backend.chats()) {
     const c = listed.recovered ? await known(d, listed) : listed
-    if (onHold(d, c)) {
-      held.push(c.title)
-      continue
-    }
-    const r = await d.backend.purgeBefore(c.chat, addDays(today, -retentionOf(d, c)))
+    if (onHold(d, c)) held.push(c.title)
+    else cuts.push({ chat: c.chat, before: addDays(today, -retentionOf(d, c)) })
+  }
+  if (d.backend.heads) {
+    for (const cut of cuts)
+      recordHeads(
+        d,
+        d.backend.heads({ chats: [cut.chat], from: '0000-00-00', to: addDays(cut.before, -1) }),
+        'purged',
+        now,
+      )
+    await d.ctx.store.flush()
+  }
+  let segments = 0
+  let records = 0
+  for (const cut of cuts) {
+    const r = await d.backend.purgeBefore(cut.chat, cut.before)
     segments += r.segments
     records += r.records
   }

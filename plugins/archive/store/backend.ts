@@ -1,5 +1,6 @@
 import type { ArchiveQuery, SearchResult } from '../search/query.js'
 import type { ArchiveRecord, ChatInfo } from '../capture/record.js'
+import type { ChainHead } from './chain.js'
 
 /** One chat's records of one day, in arrival order. */
 export interface Segment {
@@ -67,6 +68,11 @@ export interface ArchiveBackend {
   scan(range: ScanRange): AsyncIterable<Segment>
   /** The newest `limit` records matching `q` with their neighbours, and the number of matches. */
   search(q: ArchiveQuery, limit: number): Promise<SearchResult>
+  /**
+   * Where each day segment of the chats in `range` ends now (size and last line's hash), for the anchors written
+   * outside the archive; absent where records are not chained (`MemoryArchive`, `PgArchive`).
+   */
+  heads?(range: ScanRange): ChainHead[]
   /** Delete a chat's segments of days before `day`. */
   purgeBefore(chat: string, day: string): Promise<PurgeResult>
   /** Append to the access log (kept apart from the records, never purged). */

@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, resolve, sep } from 'node:path'
-import { type ArchiveRecord, type ChatInfo, RECORD_VERSION } from '../capture/record.js'
+import { type ArchiveRecord, CHAINED_VERSION, type ChatInfo, RECORD_VERSION } from '../capture/record.js'
 import { type LineAt, NgramIndex } from '../search/ngram-index.js'
 import { type ArchiveQuery, type SearchResult, scanSearch } from '../search/query.js'
 import type { AccessEntry, ArchiveBackend, PurgeResult, ScanRange, Segment } from './backend.js'
+import { type ChainHead, chainStart, lineHash } from './chain.js'
 import { encodeRecordLine, recordLineBound } from './record-line.js'
 import { folderName, idOfFolder, LineFiles, listDays, parseLines, readAfter } from './segment-files.js'
 import { readSnapshotLog, type Snapshot, SnapshotLog } from './snapshot-log.js'
@@ -17,6 +18,7 @@ import { readSnapshotLog, type Snapshot, SnapshotLog } from './snapshot-log.js'
  * `<dir>/index/` the character n-gram index (see `NgramIndex`),
  * `<dir>/access/<day>.jsonl` for the access log and `<dir>/media/` for kept
  * attachment bytes. Purging deletes whole day segments (and that day's media); nothing is rewritten.
+ * Each record line carries the hash of the line before it in its segment (`prev`, version 2; see `chain.ts`).
  * A chat folder the chat list does not name (its line torn by a crash) is listed again at open (`recovered`).
  *
  * Lines (and their index entries) are buffered and written once per event-loop turn, before any read
@@ -30,8 +32,11 @@ export class FileArchive implements ArchiveBackend {
   /** Chats with a folder and no line in the chat list, until their info is saved again (not written). */
   private recovered = new Map<string, ChatInfo>()
   private files = new LineFiles()
-  /** Each chat's segment file of the last day asked for. */
-  private paths = new Map<string, { day: string; file: string }>()
+  /**
+   * Each chat's segment file of the last day asked for, and the hash of that file's last line once a record was
+   * appended to it here (the next line's `prev`; read from the file at its first append).
+   */
+  private paths = new Map<string, { day: string; file: string; head?: string }>()
   private opened?: NgramIndex
   private scheduled = false
   /** The disk refused the last write of buffered lines (they stay buffered). */
@@ -101,13 +106,38 @@ export class FileArchive implements ArchiveBackend {
     // While the disk refuses lines already buffered, this one is refused too: the archiver keeps it and retries.
     if (this.refused) this.flush()
     const index = this.index // opened (and an older archive indexed) before the line is written
-    const file = this.segmentFile(record.chat, day)
+    const path = this.appendTarget(record.chat, day)
+    const file = path.file
+    record.v = CHAINED_VERSION
+    record.prev = path.head ?? this.headOf(file, record.chat, day)
     // Most records are encoded into the file's buffer as they are read; the others go through their JSON text.
     const at =
       this.files.appendEncoded(file, recordLineBound(record), encodeRecordLine, record) ??
       this.files.append(file, JSON.stringify(record))
+    path.head = lineHash(this.files.lineJustBuffered(file, at))
     index.add(record, day, at.offset, at.length)
     this.schedule()
+  }
+
+  /** The hash a new line of `file` links to: its last line's, or the chain's start for an empty file. */
+  private headOf(file: string, chat: string, day: string): string {
+    const last = existsSync(file) ? this.files.lastLine(file) : undefined
+    return last ? lineHash(last.line) : chainStart(chat, day)
+  }
+
+  /**
+   * Where each segment of the chats in `range` ends now (what is buffered written first): its size and its last
+   * line's hash, for anchors. A line a crash left torn is closed first (as the next append would).
+   */
+  heads(range: ScanRange): ChainHead[] {
+    this.flush()
+    const out: ChainHead[] = []
+    for (const chat of range.chats ?? this.chatKeys())
+      for (const day of this.days(chat).filter(d => d >= range.from && d <= range.to)) {
+        const last = this.files.lastLine(this.segmentFile(chat, day))
+        if (last) out.push({ chat, day, bytes: last.size, hash: lineHash(last.line) })
+      }
+    return out
   }
 
   /** Write the buffered lines, then their index entries. Throws when the disk refuses (they stay buffered). */
@@ -180,6 +210,7 @@ export class FileArchive implements ArchiveBackend {
       const file = this.segmentFile(chat, d)
       out.records += this.readSegment(chat, d).length
       this.files.forget(file)
+      if (this.paths.get(chat)?.file === file) this.paths.delete(chat)
       rmSync(file)
       rmSync(join(this.dir, 'media', folderName(chat), d), { recursive: true, force: true })
       out.segments++
@@ -276,12 +307,23 @@ export class FileArchive implements ArchiveBackend {
     return listDays(join(this.dir, 'chats', folderName(chat)))
   }
 
+  /** `chat`'s segment file of `day` (the one appended to last without making a path). */
   private segmentFile(chat: string, day: string): string {
     const known = this.paths.get(chat)
-    if (known?.day === day) return known.file // every message of a chat's day asks for the same one
-    const file = join(this.dir, 'chats', folderName(chat), `${day}.jsonl`)
-    this.paths.set(chat, { day, file })
-    return file
+    if (known?.day === day) return known.file
+    return join(this.dir, 'chats', folderName(chat), `${day}.jsonl`)
+  }
+
+  /**
+   * The segment a record of `chat` on `day` is appended to, with the hash of its last line once known: every message
+   * of a chat's day asks for the same one. Another day (a late message, a new day) reads its head from its file.
+   */
+  private appendTarget(chat: string, day: string): { day: string; file: string; head?: string } {
+    const known = this.paths.get(chat)
+    if (known?.day === day) return known
+    const target = { day, file: join(this.dir, 'chats', folderName(chat), `${day}.jsonl`) }
+    this.paths.set(chat, target)
+    return target
   }
 
   /**

@@ -21,6 +21,7 @@ export const ENCODED_FIELDS = [
   'attachment',
   'recalls',
   'rawKind',
+  'prev',
 ] as const
 
 /**
@@ -30,7 +31,7 @@ export const ENCODED_FIELDS = [
 export function recordLineBound(r: ArchiveRecord): number {
   let chars = r.id.length + r.chat.length + r.type.length + r.text.length
   chars += (r.topic?.length ?? 0) + (r.recalls?.length ?? 0) + (r.rawKind?.length ?? 0)
-  chars += (r.sender.id?.length ?? 0) + (r.sender.name?.length ?? 0)
+  chars += (r.sender.id?.length ?? 0) + (r.sender.name?.length ?? 0) + (r.prev?.length ?? 0) + 16
   const mentions = r.mentions
   for (let i = 0; i < mentions.length; i++) chars += (mentions[i]?.length ?? 0) + 1
   return 3 * chars + 256
@@ -63,6 +64,7 @@ export function encodeRecordLine(r: ArchiveRecord, buf: Buffer, at: number): num
   if (r.mentionsAll !== undefined) p = r.mentionsAll === true ? ascii(',"mentionsAll":true', buf, p) : -1
   if (r.recalls !== undefined) p = str(r.recalls, buf, ascii(',"recalls":', buf, p))
   if (r.rawKind !== undefined) p = str(r.rawKind, buf, ascii(',"rawKind":', buf, p))
+  if (r.prev !== undefined) p = str(r.prev, buf, ascii(',"prev":', buf, p))
   return ascii('}', buf, p)
 }
 

@@ -98,6 +98,28 @@ export class LineFiles {
     return { offset, length }
   }
 
+  /**
+   * The bytes of the line `append` or `appendEncoded` just buffered for `file` (`at` as it returned; without the
+   * newline): a view of the file's buffer, valid until the next append or write.
+   */
+  lineJustBuffered(file: string, at: { offset: number; length: number }): Buffer {
+    const f = this.handle(file)
+    const from = at.offset - f.written
+    return (f.bytes as Buffer).subarray(from, from + at.length - 1)
+  }
+
+  /**
+   * The last line of `file` (without its newline; what this process buffered for it written first) and the file's
+   * size; undefined when it holds no line. Opened as for an append (created when missing), so a line a crash left
+   * torn is closed first, as before any append.
+   */
+  lastLine(file: string): { line: Buffer; size: number } | undefined {
+    const f = this.handle(file)
+    this.writeOut(f)
+    const line = lastLineOf(f.fd, f.size)
+    return line && { line, size: f.size }
+  }
+
   /** Lines buffered and not written yet. */
   get buffered(): boolean {
     return this.dirty.size > 0
@@ -231,6 +253,31 @@ function openOrCreate(file: string): number {
     mkdirSync(dirname(file), { recursive: true })
     return openSync(file, 'w+')
   }
+}
+
+/** Bytes read at a time when looking back for a file's last line. */
+const BACK_CHUNK = 64 * 1024
+
+/** The last non-empty line of the first `size` bytes of `fd` (without its newline), read backwards a chunk at a time. */
+function lastLineOf(fd: number, size: number): Buffer | undefined {
+  let end = size
+  const parts: Buffer[] = []
+  for (let pos = size; pos > 0; ) {
+    const n = Math.min(BACK_CHUNK, pos)
+    pos -= n
+    const chunk = Buffer.alloc(n)
+    readSync(fd, chunk, 0, n, pos)
+    let i = n
+    // Newlines at the end of the file: skipped until the line's last byte.
+    if (end === pos + n) {
+      while (i > 0 && chunk[i - 1] === 0x0a) i--
+      end = pos + i
+    }
+    const nl = chunk.lastIndexOf(0x0a, i - 1)
+    if (i > 0 && nl >= 0) return Buffer.concat([chunk.subarray(nl + 1, i), ...parts])
+    if (i > 0) parts.unshift(chunk.subarray(0, i))
+  }
+  return parts.length ? Buffer.concat(parts) : undefined
 }
 
 function lastByte(fd: number, size: number): number {

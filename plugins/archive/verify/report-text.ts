@@ -16,6 +16,24 @@ export function verifyText(report: VerifyReport, titles: ReadonlyMap<string, str
     const bad = dayProblems(d)
     out.push(`${bad ? '⚠️' : '✅'} ${title} · ${d.day}：${d.messages} 条（messages）`)
     if (d.unreadable) out.push(`   无法读取 unreadable：${d.file}（${d.unreadable}）`)
+    if (d.missing)
+      out.push(
+        `   文件缺失 file missing：${d.file}，${when(d.missing.anchoredAt, tz)} 锚定时有 ${d.missing.bytes} 字节，没有保留期清理的记录` +
+          '（anchored, and not deleted by the retention purge）',
+      )
+    if (d.chain.broken)
+      out.push(`   链断开 chain broken：${d.file} 第 ${d.chain.broken.line} 行，${LINK[d.chain.broken.problem]}`)
+    const anchor = d.anchors.broken
+    if (anchor?.problem === 'cut')
+      out.push(
+        `   截尾 cut tail：${d.file} 自第 ${anchor.line} 行起缺失，${when(anchor.anchoredAt, tz)} 锚定时文件有 ${anchor.bytes} 字节` +
+          '（lines removed from the end since they were anchored）',
+      )
+    if (anchor?.problem === 'rewritten')
+      out.push(
+        `   与锚点不符 anchor mismatch：${d.file} 第 ${anchor.line} 行及以前与 ${when(anchor.anchoredAt, tz)} 锚定的不同，链被重算` +
+          '（lines before it changed and the chain recomputed）',
+      )
     for (const g of d.gaps) {
       const missing = g.before - g.after - 1
       const nums = missing === 1 ? `${g.after + 1}` : `${g.after + 1}–${g.before - 1}`
@@ -46,12 +64,48 @@ export function verifyText(report: VerifyReport, titles: ReadonlyMap<string, str
           '（stored after a higher seq）',
       )
   }
+  out.push(...chainNotes(report, titles))
   out.push(
     report.problems
       ? `结果：发现 ${report.problems} 处问题（${report.problems} problem(s) found）`
       : '结果：✅ 未发现问题（no problems found）',
   )
   return `${out.join('\n')}\n`
+}
+
+/** How each broken link reads. */
+const LINK = {
+  start: '不是本文件链的开头：前面的行被删除，或文件被移动（the first line does not start the file’s chain）',
+  link: '上一行不是写入时的那一行：上一行被改动、删除或插入（the line before it was changed, removed or inserted）',
+  unlinked: '链开始后的记录缺少链接（a record without its link after the chain began）',
+}
+
+/** The notes after the days: records before the chain, the anchors, the days deleted by retention. */
+function chainNotes(report: VerifyReport, titles: ReadonlyMap<string, string>): string[] {
+  const sum = (f: (d: VerifyReport['days'][number]) => number) => report.days.reduce((n, d) => n + f(d), 0)
+  const [chained, before] = [sum(d => d.chain.chained), sum(d => d.chain.before)]
+  const out = [
+    `ℹ️ 哈希链 hash chain：${chained} 条记录在链中` +
+      (before ? `，${before} 条写于链之前（版本 1，改动无从发现）` : '') +
+      `（${chained} chained${before ? `, ${before} written before the chain` : ''}）`,
+  ]
+  if (!report.anchorLog)
+    out.push(
+      'ℹ️ 没有锚点日志：只核对了链本身，截尾、删除的文件、重算的链无从发现（no anchor log: the chain alone was checked）',
+    )
+  else {
+    const [checked, after] = [sum(d => d.anchors.checked), sum(d => d.anchors.after)]
+    out.push(
+      `ℹ️ 锚点 anchors：核对 ${checked} 个；${after} 条记录在最近的锚点之后，尚未锚定（每日任务锚定）` +
+        `（${checked} checked; ${after} record(s) not anchored yet）`,
+    )
+  }
+  for (const p of report.purged)
+    out.push(
+      `ℹ️ ${titles.get(p.chat) ?? p.chat}：${p.days} 个日记录文件按保留期删除（${p.first === p.last ? p.first : `${p.first} 至 ${p.last}`}，有清理记录）` +
+        '（deleted by the retention purge, recorded）',
+    )
+  return out
 }
 
 function range(r: VerifyReport): string {

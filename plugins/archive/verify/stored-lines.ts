@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ArchiveRecord } from '../capture/record.js'
+import { lineHash } from '../store/chain.js'
 import { folderName, listDays } from '../store/segment-files.js'
 
 /** One line of a day segment as stored: its record, or why it is not one. */
@@ -13,6 +14,10 @@ export interface StoredLine {
    * any other line that is not a record of this chat (torn and closed by a later write, or edited).
    */
   problem?: 'truncated' | 'damaged'
+  /** `lineHash` of the line's bytes as stored (what the next line's `prev` names). */
+  hash: string
+  /** Byte offset just after the line's newline (the file's size when it was the last line). */
+  end: number
 }
 
 /** One chat's day segment as stored, every line numbered. */
@@ -22,47 +27,74 @@ export interface StoredSegment {
   /** The file, relative to the archive folder (`chats/<folder>/<day>.jsonl`). */
   file: string
   lines: StoredLine[]
+  /** Bytes of the file. */
+  bytes: number
   /** The file could not be read at all (its error). */
   unreadable?: string
+  /** The file is not there (a day the anchor log names): `lines` is empty. */
+  missing?: true
 }
 
 /**
  * The day segments of the file archive in `dir` for `chats` in [from, to], read as stored (unlike `scan`, which
- * skips a damaged line): chat by chat, days ascending, one file in memory at a time. Reads only; writes nothing.
+ * skips a damaged line): chat by chat, days ascending, one file in memory at a time; with the days `alsoDays` names
+ * for a chat (those the anchor log knows) that have no file, as missing. Reads only; writes nothing.
  */
 export async function* storedSegments(
   dir: string,
   chats: readonly string[],
   from: string,
   to: string,
+  alsoDays: (chat: string) => Iterable<string> = () => [],
 ): AsyncIterable<StoredSegment> {
   for (const chat of chats) {
     const folder = join('chats', folderName(chat))
-    for (const day of listDays(join(dir, folder)).filter(d => d >= from && d <= to)) {
+    const stored = listDays(join(dir, folder))
+    const days = [...new Set([...stored, ...alsoDays(chat)])].filter(d => d >= from && d <= to).sort()
+    const present = new Set(stored)
+    for (const day of days) {
       const file = join(folder, `${day}.jsonl`)
-      let text: string
-      try {
-        text = readFileSync(join(dir, file), 'utf8')
-      } catch (e) {
-        yield { chat, day, file, lines: [], unreadable: (e as Error).message }
+      if (!present.has(day)) {
+        yield { chat, day, file, lines: [], bytes: 0, missing: true }
         continue
       }
-      yield { chat, day, file, lines: storedLines(text, chat) }
+      let bytes: Buffer
+      try {
+        bytes = readFileSync(join(dir, file))
+      } catch (e) {
+        yield { chat, day, file, lines: [], bytes: 0, unreadable: (e as Error).message }
+        continue
+      }
+      yield { chat, day, file, lines: storedLines(bytes, chat), bytes: bytes.length }
     }
   }
 }
 
-/** The lines of a segment's text, numbered from 1; blank lines are left out (no record was meant there). */
-export function storedLines(text: string, chat: string): StoredLine[] {
-  const parts = text.split('\n')
+/**
+ * The lines of a segment's bytes, numbered from 1, each with its hash; empty lines are left out (no record was
+ * meant there, and the chain skips them), so are lines of blanks (hashed, as the chain counts them).
+ */
+export function storedLines(bytes: Buffer, chat: string): StoredLine[] {
   const out: StoredLine[] = []
-  for (let i = 0; i < parts.length; i++) {
-    const raw = parts[i]
-    if (!raw.trim()) continue
-    const record = recordOf(raw, chat)
+  let number = 0
+  for (let at = 0; at < bytes.length; ) {
+    const nl = bytes.indexOf(0x0a, at)
+    const stop = nl < 0 ? bytes.length : nl
+    number++
+    const raw = bytes.subarray(at, stop)
+    at = stop + 1
+    if (!raw.length) continue
+    const text = raw.toString('utf8')
+    const hash = lineHash(raw)
+    const end = Math.min(at, bytes.length)
+    if (!text.trim()) {
+      out.push({ line: number, hash, end })
+      continue
+    }
+    const record = recordOf(text, chat)
     // A last line without its newline and not whole is a write cut short; a whole one is a record like the others.
-    const problem = i === parts.length - 1 ? 'truncated' : 'damaged'
-    out.push(record ? { line: i + 1, record } : { line: i + 1, problem })
+    const problem = nl < 0 ? 'truncated' : 'damaged'
+    out.push(record ? { line: number, record, hash, end } : { line: number, problem, hash, end })
   }
   return out
 }

@@ -1,3 +1,5 @@
+import type { AnchorBook } from './anchor-book.js'
+import { type AnchorCheck, type ChainCheck, checkAnchors, checkChain } from './links.js'
 import type { StoredSegment } from './stored-lines.js'
 
 /** A run of missing `seq` numbers: after `after` (at `afterAt`), before `before` (at `beforeAt`). */
@@ -30,6 +32,20 @@ export interface DayCheck {
   seqBackwards: { line: number; seq: number; previousSeq: number }[]
   /** The file could not be read. */
   unreadable?: string
+  /** The hash chain of the file (`store/chain.ts`). */
+  chain: ChainCheck
+  /** The anchors of the file (its heads in the anchor log) checked against it. */
+  anchors: AnchorCheck
+  /** The anchor log names this day and its file is gone, with no record of the retention purge deleting it. */
+  missing?: { anchoredAt: number; bytes: number }
+}
+
+/** Day segments the retention purge deleted (the anchor log holds its record), per chat. */
+export interface PurgedDays {
+  chat: string
+  days: number
+  first: string
+  last: string
 }
 
 /** The whole check: each chat's days in the range, and totals. */
@@ -40,23 +56,34 @@ export interface VerifyReport {
   days: DayCheck[]
   chats: number
   messages: number
-  /** Gaps, damaged lines, duplicates, `seq` numbers out of order, unreadable files, counted (earlier times are notes). */
+  /**
+   * Gaps, damaged lines, duplicates, `seq` numbers out of order, unreadable files, broken links, anchors not
+   * matched, anchored files missing, counted (earlier times, records before the chain, lines after the last
+   * anchor and days deleted by retention are notes).
+   */
   problems: number
+  /** Days the retention purge deleted (recorded in the anchor log): a note, per chat. */
+  purged: PurgedDays[]
+  /** Whether an anchor log was read (false: the chain alone was checked). */
+  anchorLog: boolean
 }
 
 /**
  * Check the stored segments (chat by chat, days ascending, as `storedSegments` reads them): count each day's
  * records and find `seq` gaps (also across a chat's days in range; before the first record in range nothing is
  * known), damaged lines, records stored twice (same id or same `seq` in the chat), times and `seq` numbers that run
- * backwards.
+ * backwards; each file's hash chain, and its anchors in `book` (a file the book names and the folder lacks is
+ * missing, or deleted by retention when the book says the purge deleted it).
  * Pure: reads only what it is given.
  */
 export async function verifySegments(
   segments: AsyncIterable<StoredSegment>,
+  book: AnchorBook | undefined,
   from?: string,
   to?: string,
 ): Promise<VerifyReport> {
   const days: DayCheck[] = []
+  const purged: PurgedDays[] = []
   const chats = new Set<string>()
   let chat: string | undefined
   /** The record stored before this one in the chat. */
@@ -73,6 +100,13 @@ export async function verifySegments(
       placed = []
     }
     chats.add(s.chat)
+    const deleted = s.missing ? book?.purgedAt(s.chat, s.day) : undefined
+    if (deleted !== undefined) {
+      const last = purged.at(-1)
+      if (last?.chat === s.chat) [last.days, last.last] = [last.days + 1, s.day]
+      else purged.push({ chat: s.chat, days: 1, first: s.day, last: s.day })
+      continue
+    }
     const d: DayCheck = {
       chat: s.chat,
       day: s.day,
@@ -84,11 +118,18 @@ export async function verifySegments(
       outOfOrder: [],
       seqBackwards: [],
       unreadable: s.unreadable,
+      chain: checkChain(s),
+      anchors: { checked: 0, after: 0 },
     }
+    const heads = book?.heads(s.chat, s.day) ?? []
+    if (s.missing) {
+      const newest = heads.reduce((a, b) => (b.bytes > a.bytes ? b : a), heads[0])
+      if (newest) d.missing = { anchoredAt: newest.at, bytes: newest.bytes }
+    } else if (!s.unreadable) d.anchors = checkAnchors(s, heads)
     for (const l of s.lines) {
       const r = l.record
       if (!r) {
-        d.damaged.push({ line: l.line, problem: l.problem ?? 'damaged' })
+        if (l.problem) d.damaged.push({ line: l.line, problem: l.problem })
         continue
       }
       d.messages++
@@ -109,15 +150,20 @@ export async function verifySegments(
   addGaps(placed)
   const problems = days.reduce((n, d) => n + dayProblems(d), 0)
   const messages = days.reduce((n, d) => n + d.messages, 0)
-  return { from, to, days, chats: chats.size, messages, problems }
+  return { from, to, days, chats: chats.size, messages, problems, purged, anchorLog: !!book }
 }
 
-/** Problems of one day (each gap, damaged line, duplicate, backward seq; an unreadable file); earlier times are notes. */
+/**
+ * Problems of one day (each gap, damaged line, duplicate, backward seq; an unreadable file; a broken link, an
+ * anchor not matched, an anchored file missing); earlier times, records before the chain and lines after the last
+ * anchor are notes.
+ */
 export function dayProblems(d: DayCheck): number {
   // A time earlier than the record before is no problem: the archive keeps WeChat's time of each message, and
   // WeChat delivers messages late (after a reconnect, minutes or hours late) in arrival order. It is a note.
   const found = d.gaps.length + d.damaged.length + d.duplicates.length + d.seqBackwards.length
-  return found + (d.unreadable ? 1 : 0)
+  const chain = (d.chain.broken ? 1 : 0) + (d.anchors.broken ? 1 : 0) + (d.missing ? 1 : 0)
+  return found + chain + (d.unreadable ? 1 : 0)
 }
 
 /** A record of a chat: its `seq`, time and the day it is stored in. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { MessageEvent } from '../../../bot/core/event.js'
 import { Archiver } from '../../../plugins/archive/capture/archiver.js'
 import { archiveConfigSchema } from '../../../plugins/archive/config.js'
+import { chainStart, lineHash } from '../../../plugins/archive/store/chain.js'
 import { FileArchive } from '../../../plugins/archive/store/file-backend.js'
 import { MemoryArchive } from '../../../plugins/archive/store/memory-backend.js'
 import { createArchivePlugin } from '../../../plugins/archive/index.js'
@@ -38,7 +39,6 @@ describe('archive: capture', () => {
     const recs = await h.records('r-sales')
     expect(recs.map(r => r.type)).toEqual(['text', ...TYPES.map(t => t[2]), 'quote'])
     expect(recs[0]).toMatchObject({
-      v: 1,
       seq: 1,
       chat: 'r-sales',
       topic: '销售部工作群',
@@ -57,7 +57,7 @@ describe('archive: capture', () => {
     expect(recs.at(-1)?.quote).toEqual({ senderName: '张三', text: '明天九点开会' })
   })
 
-  it('writes append-only JSONL day segments per chat, with the schema version on each line', async () => {
+  it('writes append-only JSONL day segments per chat, with the schema version and its link on each line', async () => {
     const h = await setup({ dir: tempArchiveDir() }) // the file back end's layout
     await h.say(customer, '你好，想了解一下净水器', customers)
     await h.say(zhang, '您好刘总', customers)
@@ -65,9 +65,13 @@ describe('archive: capture', () => {
     expect(readdirSync(folder)).toEqual(['2026-11-30.jsonl'])
     const lines = readFileSync(join(folder, '2026-11-30.jsonl'), 'utf8').trim().split('\n')
     expect(lines.map(l => JSON.parse(l)).map(r => [r.v, r.seq, r.text])).toEqual([
-      [1, 1, '你好，想了解一下净水器'],
-      [1, 2, '您好刘总'],
+      [2, 1, '你好，想了解一下净水器'],
+      [2, 2, '您好刘总'],
     ])
+    // Version 2: each line names the hash of the line before it (the first line: its chat's and day's start).
+    const [first, second] = lines.map(l => JSON.parse(l).prev)
+    expect(first).toBe(chainStart('r-cust', '2026-11-30'))
+    expect(second).toBe(lineHash(Buffer.from(lines[0])))
     // The chat's name is on disk (in chats.json or its log): another process opening the archive reads it.
     expect(await new FileArchive(h.dir).chats()).toEqual([
       { chat: 'r-cust', kind: 'customer', title: '张三交流群', configName: '客户群' },

@@ -2,13 +2,11 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import type { ArchiveBackend } from '../../../plugins/archive/store/backend.js'
-import { runArchiveCli } from '../../../plugins/archive/cli/export-command.js'
 import { createArchivePlugin } from '../../../plugins/archive/index.js'
 import { makeRuntime, text } from '../../helpers/harness.js'
-import { CONFIG, customer, customers, li, sales, setup, tempArchiveDir, testArchive, zhang } from './setup.js'
+import { CONFIG, customer, customers, li, runCli, sales, setup, tempArchiveDir, testArchive, zhang } from './setup.js'
 
 /**
  * An archive holding a short customer conversation (with a quote, a file and a recall) and one internal message:
@@ -27,33 +25,10 @@ async function archived(dir?: string): Promise<ArchiveBackend> {
   return h.backend
 }
 
+/** `archive …` over `backend`, with the access log of the day it runs. */
 async function run(backend: ArchiveBackend, argv: string[]) {
-  let out = ''
-  let err = ''
-  const sink = (add: (s: string) => void) =>
-    new Writable({
-      write(chunk, _enc, done) {
-        add(String(chunk))
-        done()
-      },
-    })
-  const audited: string[] = []
-  const code = await runArchiveCli(argv, {
-    backend,
-    timezone: 'Asia/Shanghai',
-    out: sink(s => {
-      out += s
-    }),
-    err: sink(s => {
-      err += s
-    }),
-    who: 'cli:tester',
-    now: Date.parse('2026-12-01T02:00:00Z'),
-    audit: async text => {
-      audited.push(text)
-    },
-  })
-  return { code, out, err, audited, access: await backend.readAccess('2026-12-01', '2026-12-01') }
+  const r = await runCli(argv, { backend })
+  return { ...r, access: await backend.readAccess('2026-12-01', '2026-12-01') }
 }
 
 describe('archive export (CLI)', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { MessageEvent } from '../../../bot/core/event.js'
-import { type ArchiveRecord, recordOf } from '../../../plugins/archive/capture/record.js'
+import { type ArchiveRecord, CHAINED_VERSION, recordOf } from '../../../plugins/archive/capture/record.js'
+import { chainStart } from '../../../plugins/archive/store/chain.js'
 import { ENCODED_FIELDS, encodeRecordLine, recordLineBound } from '../../../plugins/archive/store/record-line.js'
 import { group, member, text } from '../../helpers/harness.js'
 
@@ -47,6 +48,9 @@ describe('an archived record written without its JSON text', () => {
         const line = encoded(r)
         if (line !== undefined) fast++
         expect(line ?? JSON.stringify(r)).toBe(JSON.stringify(r))
+        // As the file archive writes it: version 2 with its link, the last field.
+        const chained: ArchiveRecord = { ...r, v: CHAINED_VERSION, prev: chainStart(r.chat, '2026-12-07') }
+        expect(encoded(chained) ?? JSON.stringify(chained)).toBe(JSON.stringify(chained))
       }
     }
     expect(fast).toBeGreaterThan(texts.length) // most texts take the encoder

@@ -75,4 +75,21 @@ describe('LineFiles', () => {
           .join(''),
       )
   })
+
+  it('reads a file’s last line back for the next link: one longer than a read back, lines still buffered, a torn one closed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'line-files-'))
+    const long = JSON.stringify({ text: '长'.repeat(60_000) }) // 180 KB: three reads back
+    writeFileSync(join(dir, 'a.jsonl'), `{"n":1}\n${long}\n\n`)
+    writeFileSync(join(dir, 'b.jsonl'), '{"n":1}\n{"n":2,"te')
+    const files = new LineFiles()
+    expect(files.lastLine(join(dir, 'a.jsonl'))?.line.toString()).toBe(long)
+    const torn = files.lastLine(join(dir, 'b.jsonl'))
+    expect(torn?.line.toString()).toBe('{"n":2,"te')
+    expect(torn?.size).toBe(readFileSync(join(dir, 'b.jsonl')).length) // the newline that closed it counted
+    const at = files.append(join(dir, 'b.jsonl'), '{"n":3}')
+    expect(files.lineJustBuffered(join(dir, 'b.jsonl'), at).toString()).toBe('{"n":3}')
+    expect(files.lastLine(join(dir, 'b.jsonl'))?.line.toString()).toBe('{"n":3}')
+    expect(files.lastLine(join(dir, 'none.jsonl'))).toBeUndefined()
+    files.closeAll()
+  })
 })

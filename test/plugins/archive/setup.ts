@@ -1,7 +1,10 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Writable } from 'node:stream'
 import type { MessageEvent } from '../../../bot/core/event.js'
+import type { ArchiveCliEnv } from '../../../plugins/archive/cli/cli-env.js'
+import { runArchiveCli } from '../../../plugins/archive/cli/export-command.js'
 import type { ArchiveBackend } from '../../../plugins/archive/store/backend.js'
 import { FileArchive } from '../../../plugins/archive/store/file-backend.js'
 import { createArchivePlugin } from '../../../plugins/archive/index.js'
@@ -107,4 +110,38 @@ function tracked(inner: ArchiveBackend): { backend: ArchiveBackend; settle: () =
     inflight.clear()
   }
   return { backend, settle }
+}
+
+/**
+ * Run the `archive` command line (`export`, `verify`) over `env` as `bot/cli/archive.ts` runs it: Shanghai time, as
+ * `cli:tester` at 2026-12-01 10:00 unless `env` says otherwise; what it writes to stdout and stderr and what it
+ * audits are collected.
+ */
+export async function runCli(argv: string[], env: Partial<ArchiveCliEnv> & Pick<ArchiveCliEnv, 'backend'>) {
+  let out = ''
+  let err = ''
+  const audited: string[] = []
+  const sink = (add: (s: string) => void) =>
+    new Writable({
+      write(chunk, _enc, done) {
+        add(String(chunk))
+        done()
+      },
+    })
+  const code = await runArchiveCli(argv, {
+    timezone: 'Asia/Shanghai',
+    who: 'cli:tester',
+    now: Date.parse('2026-12-01T02:00:00Z'),
+    audit: async text => {
+      audited.push(text)
+    },
+    ...env,
+    out: sink(s => {
+      out += s
+    }),
+    err: sink(s => {
+      err += s
+    }),
+  })
+  return { code, out, err, audited }
 }

@@ -1,0 +1,46 @@
+import type { Action } from '../../../bot/core/actions.js'
+import { addDays, dayKey } from '../../../bot/time/zoned.js'
+import type { ArchiveDeps } from '../access/deps.js'
+import { ANCHOR_LOG, type AnchorEntry, type ChainHead } from '../store/chain.js'
+import { anchored } from '../texts.js'
+
+/**
+ * Days (today and the ones before) whose segments the daily job anchors: a message delivered late is appended to
+ * its own day's file, so a file may grow after its day.
+ */
+export const ANCHOR_DAYS = 3
+
+/**
+ * The daily anchors: the head (size, last line's hash) of every day segment of the last `ANCHOR_DAYS` days that
+ * grew since it was last anchored, appended to the state store's `ANCHOR_LOG` (outside the archive folder), so
+ * `archive verify` catches a cut tail, a removed file or a chain recomputed after an edit. Returns one audit
+ * record saying how many; nothing where the back end keeps no chain.
+ */
+export function anchorHeads(d: ArchiveDeps, now: number): Action[] {
+  if (!d.backend.heads) return []
+  const today = dayKey(now, d.ctx.timezone)
+  const from = addDays(today, -(ANCHOR_DAYS - 1))
+  // An anchor of a file of these days is written on its day or later: these days of the log hold them all.
+  const last = new Map<string, number>()
+  for (const a of d.ctx.store.readLog<AnchorEntry>(ANCHOR_LOG, from, today))
+    if (a.kind === 'head') last.set(fileKey(a), Math.max(a.bytes, last.get(fileKey(a)) ?? 0))
+  const fresh = d.backend.heads({ from, to: today }).filter(h => last.get(fileKey(h)) !== h.bytes)
+  if (!fresh.length) return []
+  recordHeads(d, fresh, 'head', now)
+  return [
+    { type: 'record', rule: 'archive.anchor', text: anchored(fresh.length), reason: `chain heads ${from}..${today}` },
+  ]
+}
+
+/** Append `heads` to the anchor log (dated today), as `kind`. */
+export function recordHeads(d: ArchiveDeps, heads: readonly ChainHead[], kind: AnchorEntry['kind'], now: number): void {
+  const day = dayKey(now, d.ctx.timezone)
+  for (const h of heads) {
+    const entry: AnchorEntry = { v: 1, kind, chat: h.chat, day: h.day, bytes: h.bytes, hash: h.hash, at: now }
+    d.ctx.store.append(ANCHOR_LOG, day, entry)
+  }
+}
+
+function fileKey(h: ChainHead): string {
+  return `${h.chat}\n${h.day}`
+}

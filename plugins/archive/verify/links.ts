@@ -1,0 +1,86 @@
+import { chainStart } from '../store/chain.js'
+import type { FileAnchor } from './anchor-book.js'
+import type { StoredLine, StoredSegment } from './stored-lines.js'
+
+/** What the chain of one file says. */
+export interface ChainCheck {
+  /** Records carrying their link (version 2). */
+  chained: number
+  /** Records before the chain began in the file (version 1, written by a release before it): a note. */
+  before: number
+  /**
+   * The first broken link: `start` the file's first line does not start its chat's and day's chain (lines removed
+   * from the start, or the file moved); `link` the line before it is not the one it was written after (edited,
+   * removed or inserted); `unlinked` a record without its link after the chain began (its link removed).
+   */
+  broken?: { line: number; problem: 'start' | 'link' | 'unlinked' }
+}
+
+/** What the anchors of one file say. */
+export interface AnchorCheck {
+  /** Anchors of the file checked. */
+  checked: number
+  /** Lines after the newest anchor (added since, or not anchored yet): a note. */
+  after: number
+  /**
+   * The first anchor the file no longer matches (the smallest): `cut` the file is shorter than it was then (lines
+   * removed from its end; `line` is the first line missing); `rewritten` the line the anchor ends at is not the
+   * one anchored (lines changed before it, the chain recomputed).
+   */
+  broken?: { problem: 'cut' | 'rewritten'; line: number; anchoredAt: number; bytes: number }
+}
+
+/**
+ * Walk a file's links: each record of version 2 names the hash of the line before it (the first line: the chain's
+ * start for its chat and day). Lines that are no record (damaged, blank) are links like the others: a record after
+ * them names their hash. Only the first broken link is reported; the walk goes on to count the records.
+ */
+export function checkChain(s: StoredSegment): ChainCheck {
+  const out: ChainCheck = { chained: 0, before: 0 }
+  let expected = chainStart(s.chat, s.day)
+  let first = true
+  for (const l of s.lines) {
+    const r = l.record
+    if (r?.prev !== undefined) {
+      out.chained++
+      if (r.prev !== expected) out.broken ??= { line: l.line, problem: first ? 'start' : 'link' }
+    } else if (r) {
+      if (out.chained) out.broken ??= { line: l.line, problem: 'unlinked' }
+      else out.before++
+    }
+    expected = l.hash
+    first = false
+  }
+  return out
+}
+
+/**
+ * Check a file against its anchors (smallest first): each must end at a line of the file whose hash it holds. The
+ * first that does not is reported; lines after the newest anchor are counted.
+ */
+export function checkAnchors(s: StoredSegment, heads: readonly FileAnchor[]): AnchorCheck {
+  const out: AnchorCheck = { checked: heads.length, after: 0 }
+  const byEnd = new Map<number, StoredLine>(s.lines.map(l => [l.end, l]))
+  let through = 0
+  for (const a of [...heads].sort((x, y) => x.bytes - y.bytes)) {
+    through = Math.max(through, a.bytes)
+    if (out.broken) continue
+    if (a.bytes > s.bytes) {
+      out.broken = { problem: 'cut', line: lineCount(s) + 1, anchoredAt: a.at, bytes: a.bytes }
+      continue
+    }
+    const l = byEnd.get(a.bytes)
+    if (l?.hash !== a.hash) {
+      const line = l?.line ?? s.lines.find(x => x.end > a.bytes)?.line ?? lineCount(s)
+      out.broken = { problem: 'rewritten', line, anchoredAt: a.at, bytes: a.bytes }
+    }
+  }
+  if (heads.length) out.after = s.lines.filter(l => l.end > through && l.record).length
+  else out.after = s.lines.filter(l => l.record).length
+  return out
+}
+
+/** The number of the file's last line (0 when it has none). */
+function lineCount(s: StoredSegment): number {
+  return s.lines.at(-1)?.line ?? 0
+}
