@@ -92,7 +92,7 @@ export function decideAttach(
     actions: [
       {
         type: 'record',
-        text: `image ${ev.id} attached to ${latest.id}`,
+        text: `截图已附到案例 ${latest.id}（消息 ${ev.id}）`,
         rule: 'cases.image-attached',
         groupId: ev.group?.id,
         memberId: ev.sender.id,

@@ -120,6 +120,14 @@ describe('cases plugin: images', () => {
     await say(zhang, '#案例 查看 C1', sales)
     expect(to('r-sales')).toContain('附图 1 张')
   })
+
+  it('says in the audit log (#审计, replay) in Chinese which case an image went to', async () => {
+    const { say, image, rt } = await setup()
+    await say(zhang, DEAL, sales)
+    await image(zhang, sales, '成交截图.jpg')
+    const entry = rt.audit.query({ plugin: 'cases' }).find(e => e.rule === 'cases.image-attached')
+    expect(entry?.text).toMatch(/^截图已附到案例 C1（消息 \S+）$/)
+  })
 })
 
 describe('cases plugin: amend, withdraw, delete', () => {
