@@ -71,7 +71,7 @@ export function activityCommands(d: ActivityCommandDeps): CommandSpec[] {
     },
     {
       name: '周榜',
-      aliases: ['weekly'],
+      aliases: ['周报', 'weekly'], // 周报: the word a leader asking for this week's report types first
       role: 'leader',
       usage: T.weeklyUsage(p),
       description: T.weeklyDescription,

@@ -216,7 +216,7 @@ describe('#周榜', () => {
     await clock.advanceTo(Date.parse('2026-12-02T10:00:00+08:00')) // Wednesday: the Friday board is not due
     await rt.handle(text(zhang, '周三拜访两家', clock.now(), sales))
     await rt.handle(text(li, '收到', clock.now(), sales))
-    await rt.handle(text(boss, '#周榜', clock.now()))
+    await rt.handle(text(boss, '#周报', clock.now())) // the word a leader types first
     await rt.handle(text(boss, '#周榜', clock.now(), cust))
     await clock.advance(MIN)
     const [board, chart, refused] = sentTo(wechat, 'boss')
