@@ -81,7 +81,9 @@ describe('cases plugin: capture', () => {
   it('tells a trainer who sends a bare #案例 how to ask for the digest; other staff are not offered it', async () => {
     const { say, to, wechat } = await setup()
     await say(trainer, '#案例')
-    expect(to('trainer1')).toContain('搜索：#案例 搜索 关键词；查看：#案例 查看 编号；周报：#案例 周报 [本周|上周|本月]')
+    expect(to('trainer1')).toContain(
+      '搜索：#案例 搜索 关键词；查看：#案例 查看 编号；周报：#案例 周报 [本周|上周|本月]',
+    )
     await say(zhang, '#案例')
     expect(wechat.textsTo('zhang').at(-1)).toMatch(/搜索：#案例 搜索 关键词；查看：#案例 查看 编号$/)
   })
