@@ -12,8 +12,8 @@ const REFERENCE_CLI = defineCli({
   options: { json: { type: 'boolean', default: false } },
 })
 
-/** A command: what runs it, its arguments (the usage line after its name) and what it does. */
-type Command = { run: (argv: string[]) => Promise<number>; args: string; about: string }
+/** A command: what runs it, its arguments (the usage line after its name) and what it does (`zh` first, then `about`). */
+type Command = { run: (argv: string[]) => Promise<number>; args: string; zh: string; about: string }
 
 // Each command's module loads when it runs: `start` does not pay for the replay's simulated WeChat (and the mock
 // puppet's fake-data library), the console-free exports or the matcher's command-line tools.
@@ -41,52 +41,62 @@ const COMMANDS: Record<string, Command> = {
   start: {
     run: startCommand,
     args: '[--world WORLD.yaml] [--accept-state-loss]',
+    zh: '启动机器人（未配置微信时进入沙盒）',
     about: 'start the bot (sandbox + console when WECHATY_PUPPET is unset; WORLD.yaml: the sandbox world)',
   },
   'check-config': {
     run: checkConfigCommand,
     args: '[FILE]',
+    zh: '检查配置文件，列出每个问题',
     about: 'validate a config file (default: the one `start` would use), list every problem',
   },
   check: {
     run: argv => runCheck(argv, process.stdout),
     args: '--dictionary FILE [--dictionary F2] --input FILE.jsonl',
+    zh: '用词库离线检查句子',
     about: 'run the banned-content matcher over {"id","text"} lines',
   },
   dictionary: {
     run: argv => runDictionaryEdit(argv, process.stdout),
     args: 'add|remove|allow --dictionary FILE [--dictionary F2] <category> <word>',
+    zh: '修改词库文件（保留注释）',
     about: 'edit a dictionary file (comments kept)',
   },
   cases: {
     run: casesCommand,
-    args: 'export --from DATE --to DATE --format md|json|csv [--data DIR] [--out FILE]',
+    args: 'export [--from DATE] [--to DATE] [--format md|json|csv] [--mask] [--data DIR] [--out FILE]',
+    zh: '导出销售案例',
     about: 'export shared sales cases (every account with BOT_DATABASE_URL)',
   },
   archive: {
     run: archiveCommand,
-    args: 'export --from DATE --to DATE [--group G] [--member M] --format jsonl|csv|md|html [--data DIR] | verify [--from DATE --to DATE] [--group G] [--json] [--data DIR]',
+    args: 'export --from DATE --to DATE [--group G] [--member M] [--type 图片] [--format jsonl|csv|md|html] [--data DIR] | verify [--from DATE --to DATE] [--group G] [--json] [--data DIR]',
+    zh: '导出信息记录，或核对存档是否完整',
     about: 'export the message archive, or check it (seq gaps, damaged lines, duplicates)',
   },
   backup: {
     run: backupCommand,
     args: 'FILE [--data DIR]',
+    zh: '把整个数据目录备份为一个文件（运行中也可以）',
     about: 'the whole data folder (state, logs, message archive) into one file, also while the bot runs',
   },
   restore: {
     run: restoreCommand,
     args: 'FILE --into DIR',
+    zh: '把备份恢复到一个新目录',
     about: 'a backup into a new folder; then start with BOT_DATA_DIR=DIR',
   },
   stats: {
     run: statsCommand,
     args: '--from DATE [--to DATE] [--format csv|json] [--by member|group] [--data DIR] [--out FILE]',
+    zh: '导出群活跃度统计',
     about:
       'activity figures, one day without --to (from BOT_DATA_DIR, default data/state; every account with BOT_DATABASE_URL)',
   },
   fleet: {
     run: fleetCommand,
     args: 'status [--json]',
+    zh: '多账号：各账号、它们的群、租约和待发消息',
     about: 'accounts, their groups, leases and queue depths (BOT_DATABASE_URL)',
   },
   'config-reference': {
@@ -100,11 +110,13 @@ const COMMANDS: Record<string, Command> = {
       return 0
     },
     args: '[--json]',
+    zh: '列出每个配置项及其默认值',
     about: 'every config key with its default (Markdown), or the JSON Schema',
   },
   replay: {
     run: replayCommand,
     args: 'FILE.jsonl [--config F] [--world F] [--out DIR] [--live]',
+    zh: '用沙盒回放聊天记录（默认只观察）',
     about: 'feed a transcript through the sandbox (dry-run)',
   },
 }
@@ -114,9 +126,9 @@ const NAME_WIDTH = Math.max(...Object.keys(COMMANDS).map(name => name.length))
 /** Every command: its name and what it does, then its usage line below. */
 function usage(): string {
   const rows = Object.entries(COMMANDS).map(
-    ([name, c]) => `  ${name.padEnd(NAME_WIDTH)}  ${c.about}\n  ${''.padEnd(NAME_WIDTH)}  ${name} ${c.args}`,
+    ([name, c]) => `  ${name.padEnd(NAME_WIDTH)}  ${c.zh} ${c.about}\n  ${''.padEnd(NAME_WIDTH)}  ${name} ${c.args}`,
   )
-  return `usage: group-guard <command> [arguments]   (group-guard <command> --help: that command's usage)\n${rows.join('\n')}\n`
+  return `usage: group-guard <command> [arguments]   （group-guard <command> --help：该命令的用法 that command's usage）\n${rows.join('\n')}\n`
 }
 
 /** `--help` or `-h` among a command's arguments (before a `--`). */
@@ -133,11 +145,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const cmd = COMMANDS[name]
   if (!cmd) {
-    process.stderr.write(`unknown command ${name}\n${usage()}`)
+    process.stderr.write(`没有这个命令 ${name}（unknown command）\n${usage()}`)
     return 2
   }
   if (asksHelp(rest)) {
-    process.stdout.write(`usage: group-guard ${name} ${cmd.args}\n  ${cmd.about}\n`)
+    process.stdout.write(`usage: group-guard ${name} ${cmd.args}\n  ${cmd.zh} ${cmd.about}\n`)
     return 0
   }
   if (name !== 'start') endQuietlyOnClosedStdout()

@@ -120,6 +120,8 @@ export interface StrikeAction extends ActionMeta {
   memberId: string
   category: string
   ttlMs: number
+  /** What the audit log (#审计, replay) says the strike was for, in words; without it, the category key. */
+  text?: string
 }
 /** Record a violation that owes a fine under the ledger's policy. */
 export interface FineAction extends ActionMeta {

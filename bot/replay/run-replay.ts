@@ -1,5 +1,6 @@
 import { basename } from 'node:path'
 import { createApp } from '../app.js'
+import { undoOf } from '../commands/builtin/undo-command.js'
 import { FakeClock, flushMicrotasks } from '../ports/clock.js'
 import { MemoryStore } from '../ports/store/memory-store.js'
 import { createLogger, type LogLevel } from '../process/logger.js'
@@ -132,7 +133,10 @@ export function formatEntry(e: AuditEntry, tz: string, world: SandboxWorld): str
     what.push(group && `群「${group}」`)
     if (member) what.push(`@${member}`)
   }
-  const head = `${what.filter(Boolean).join(' ')}${e.reason ? `（${e.reason}）` : ''} · ${e.plugin}/${e.rule}`
+  // An undo's reason is stored as `undo A5 by wxid_it[: why]`: said in words, as `#审计` says it.
+  const undo = e.type === 'undo' ? undoOf(e) : undefined
+  const reason = undo ? `撤销 ${undo.id}，${known(undo.by) ?? undo.by}${undo.why ? `：${undo.why}` : ''}` : e.reason
+  const head = `${what.filter(Boolean).join(' ')}${reason ? `（${reason}）` : ''} · ${e.plugin}/${e.rule}`
   const body = [
     ...(e.text ? e.text.split('\n') : []),
     ...(e.failed ? [`⚠️ 未成功：${e.failed}`] : []),

@@ -18,7 +18,7 @@ export interface ActivityCommandDeps {
   closer: DayCloser
 }
 
-/** The `#活跃度`, `#沉默成员`, `#响应` and `#日报` commands. */
+/** The `#活跃度`, `#沉默成员`, `#响应`, `#日报` and `#周榜` commands. */
 export function activityCommands(d: ActivityCommandDeps): CommandSpec[] {
   const p = d.ctx.commandPrefix
   return [
@@ -68,6 +68,17 @@ export function activityCommands(d: ActivityCommandDeps): CommandSpec[] {
         inv.event.group?.kind === 'customer'
           ? [inv.reply(T.dailyNotHere)]
           : answer(inv, await d.reports.daily(d.ctx.clock.now())),
+    },
+    {
+      name: '周榜',
+      aliases: ['周报', 'weekly'], // 周报: the word a leader asking for this week's report types first
+      role: 'leader',
+      usage: T.weeklyUsage(p),
+      description: T.weeklyDescription,
+      run: async inv =>
+        inv.event.group?.kind === 'customer'
+          ? [inv.reply(T.weeklyNotHere)]
+          : answer(inv, await d.reports.weekly(d.ctx.clock.now())),
     },
   ]
 }

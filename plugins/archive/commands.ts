@@ -37,8 +37,12 @@ export function archiveCommands(d: ArchiveDeps): CommandSpec[] {
         if (sub === '搜索' || sub === 'search') return search(d, inv, rest)
         if (sub === '导出' || sub === 'export') return exportFile(d, inv, rest)
         if (sub === '保全' || sub === 'hold') return hold(d, inv, rest)
-        if (sub === undefined) return [inv.reply(T.usageReply(usage))]
-        return [inv.reply(unknownSubcommandText(`${p}记录`, sub, ['搜索', '导出', '保全'], usage))]
+        // An auditor is shown only the parts they may use, as in `#帮助` (保全 is for admins).
+        const admin = inv.event.sender.roles.includes('admin')
+        const theirs = T.usage(p, admin)
+        if (sub === undefined) return [inv.reply(T.usageReply(theirs))]
+        const known = admin ? ['搜索', '导出', '保全'] : ['搜索', '导出']
+        return [inv.reply(unknownSubcommandText(`${p}记录`, sub, known, theirs))]
       },
     },
   ]

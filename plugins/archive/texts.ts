@@ -21,8 +21,11 @@ export const usageParts = (p: string) => ({
   export: `${p}记录 导出 [群:群名] [日期] [人:成员] [csv|html|md|jsonl]`,
   hold: `${p}记录 保全 [群 开|关]`,
 })
-/** `#记录` usage line. */
-export const usage = (p: string) => Object.values(usageParts(p)).join('；')
+/** `#记录` usage line; without `hold` (an auditor's), the 保全 part is left out. */
+export const usage = (p: string, hold = true) => {
+  const { search, export: exportLine, hold: holdLine } = usageParts(p)
+  return [search, exportLine, ...(hold ? [holdLine] : [])].join('；')
+}
 /** `#记录`'s description (the console's command list). */
 export const COMMAND_DESCRIPTION = '信息记录：搜索、导出聊天记录（仅私聊，审计员/管理员）；法律保全（管理员）'
 /** `#帮助`'s words for each part of `#记录`, each shown only to who may use that part. */

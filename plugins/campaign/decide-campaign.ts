@@ -105,7 +105,7 @@ export function violationActions(
       out.push(
         mode === 'fine'
           ? { type: 'fine', violation: T.notSharedViolation, ...meta }
-          : { type: 'strike', category: 'campaign', ttlMs: 0, ...meta },
+          : { type: 'strike', category: 'campaign', ttlMs: 0, text: T.notSharedViolation, ...meta },
       )
     }
   }

@@ -28,7 +28,9 @@ export type CaptureDecision = { reply: string; whisper?: boolean } | { draft: Ne
 export function decideCapture(ev: MessageEvent, text: string, tag: string, x: CaptureInputs): CaptureDecision {
   const refused = refusal(ev, x.cfg)
   if (refused) return { reply: refused, whisper: true }
-  if (!text) return { reply: captureUsage(tag, x.fields, x.cfg.imageWindow, x.prefix) }
+  // Trainers and admins, who may ask for the digest, are told how (a trainer's bare #案例 is often that question).
+  const digest = ev.sender.roles.some(r => r === 'trainer' || r === 'admin')
+  if (!text) return { reply: captureUsage(tag, x.fields, x.cfg.imageWindow, x.prefix, digest) }
   const dup = x.duplicateOf(text)
   if (dup) return { reply: T.duplicate(dup, x.prefix) }
   const parsed = x.template.parse(text)
@@ -92,7 +94,7 @@ export function decideAttach(
     actions: [
       {
         type: 'record',
-        text: `image ${ev.id} attached to ${latest.id}`,
+        text: `截图已附到案例 ${latest.id}（消息 ${ev.id}）`,
         rule: 'cases.image-attached',
         groupId: ev.group?.id,
         memberId: ev.sender.id,

@@ -60,13 +60,13 @@ export const T = {
   status: (size: number, week: number) => `案例库 ${size} 条，最近 7 天新增 ${week} 条`,
 }
 
-/** Usage help for a capture tag, showing the loose template. */
-export function captureUsage(tag: string, fields: string[], imageWindow: number, p: string): string {
+/** Usage help for a capture tag, showing the loose template; with `digest` (a trainer or admin), how to ask for the digest. */
+export function captureUsage(tag: string, fields: string[], imageWindow: number, p: string, digest = false): string {
   return [
     `用法：${p}${tag} 后面写案例内容。可以按模板一行一项（没有的项不写）：`,
     ...fields.map(f => `${f}：`),
     `也可以直接写一段话。发出后 ${formatDuration(imageWindow)}内你在同一会话发的截图会附到这个案例。`,
-    `搜索：${p}案例 搜索 关键词；查看：${p}案例 查看 编号`,
+    `搜索：${p}案例 搜索 关键词；查看：${p}案例 查看 编号${digest ? `；周报：${p}案例 周报 [本周|上周|本月]` : ''}`,
   ].join('\n')
 }
 

@@ -23,6 +23,8 @@ export interface CasesViews {
   search(query: string, limit: number): { hits: CaseView[]; total: number; size: number }
   /** One live case by id (`C12`), with its template fields and how many screenshots it has. */
   get(id: string): (CaseView & { fields: Record<string, string>; images: number }) | undefined
+  /** How many days back `#案例 周报` without a period covers (`digest.days`). */
+  digestDays(): number
 }
 
 declare module '../../bot/core/views.js' {
@@ -55,5 +57,6 @@ export function casesViews(d: CasesDeps): CasesViews {
       const fields = Object.fromEntries(Object.entries(c.fields).map(([k, v]) => [k, mask(v)]))
       return { ...view(c, mask), fields, images: c.images.length }
     },
+    digestDays: () => d.ctx.configFor().digest.days,
   }
 }

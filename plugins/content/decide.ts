@@ -154,6 +154,7 @@ function groupActions(
       rule: 'content.strike',
       memberId: ev.sender.id,
       category: strikeCategory(findings[0].category),
+      text: findings[0].label,
       ttlMs: cfg.strikeTtl,
     })
   const done = doneSteps(steps, plan, strike, correctedInGroup(kind, ev.sender.isStaff))

@@ -112,7 +112,8 @@ export function onLeave(s: Realname, ev: LeaveEvent): Action[] {
         category: 'realname.quit',
         ttlMs: cfg.leave.strikeTtl,
         rule: 'realname.quit',
-        reason: `quit ${ev.group.topic}`,
+        reason: T.quitReason(ev.group.topic),
+        text: T.quitReason(ev.group.topic),
         ...meta,
       },
       {

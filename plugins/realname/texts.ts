@@ -213,6 +213,8 @@ export const T = {
     undo ? `已取消 ${names} 的实名豁免，下次检查起恢复要求。` : `已豁免 ${names} 的实名昵称要求。`,
   removedBy: (who: string, remover: string, group: string) => `${who} 被 ${remover} 移出「${group}」`,
   left: (who: string, group: string) => `${who} 退出了「${group}」`,
+  /** The audit log's words for the strike of a staff member who left an internal group by themselves. */
+  quitReason: (group: string) => `自行退出「${group}」`,
   goneAtSweep: (who: string, group: string) => `${who} 已不在「${group}」`,
   inGroup: (who: string, group: string) => `${who}（${group}）`,
   sinceFirst: (elapsed: string) => `首次提醒后${elapsed}`,

@@ -18,7 +18,7 @@ export function casesPage(source: ConsoleSource, query: string, csrf: string): H
 <input type="search" name="q" value="${q}" placeholder="关键词，如 价格 净水器 标签:成交" aria-label="搜索案例">
 <button>搜索</button></form>
 <form method="post" action="/cases/digest" class="filters">${csrfField(csrf)}
-<select name="period" aria-label="周报范围"><option value="">最近几天</option><option>本周</option><option>上周</option><option>本月</option></select>
+<select name="period" aria-label="周报范围"><option value="">最近 ${views.digestDays()} 天</option><option>本周</option><option>上周</option><option>本月</option></select>
 <button>生成案例周报</button><span class="muted">与微信里发送「#案例 周报」相同：摘要显示在这里，完整文件私聊发给你。</span></form>
 <p class="muted">${q ? `找到 ${total} 个案例` : `共 ${size} 个案例，最新在前`}${total > LIMIT ? `，显示前 ${LIMIT} 个` : ''}。</p>
 ${

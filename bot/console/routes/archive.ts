@@ -66,7 +66,9 @@ export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteCont
         log.error('console: archive export failed', e)
         return writer.abort(e).catch(() => {})
       })
-    const name = `信息记录-${query.from}-${query.to}.${format}`
+    // One chat chosen (an auditor exporting one customer's group): its name in the file's, so exports differ.
+    const chat = f.chat ? (await namedChats(source, await views.chats())).find(x => x.chat === f.chat) : undefined
+    const name = `信息记录-${chat ? `${fileNamePart(chat.title)}-` : ''}${query.from}-${query.to}.${format}`
     return c.body(readable, 200, {
       'Content-Type': EXPORT_TYPES[format],
       'Content-Disposition': `attachment; filename="archive-${query.from}-${query.to}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
@@ -87,6 +89,11 @@ async function namedChats(source: ConsoleSource, chats: ChatInfo[]): Promise<Cha
     const name = c.kind === 'private' && c.title === id(c) ? names.get(id(c)) : undefined
     return name ? { ...c, title: name } : c
   })
+}
+
+/** A chat's title as part of a file name: no path separators or characters Windows refuses, at most 40 characters. */
+function fileNamePart(title: string): string {
+  return title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 40)
 }
 
 function describe(f: ArchiveForm, search = false): string {

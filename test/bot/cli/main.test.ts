@@ -24,6 +24,15 @@ describe('the command line', () => {
     expect(columns.size).toBe(1)
   })
 
+  it('says what each command does in Chinese first, as every other message of the command line', () => {
+    const { stdout } = cli('--help')
+    expect(stdout).toContain('  archive           导出信息记录，或核对存档是否完整 export the message archive')
+    expect(stdout).toContain('  stats             导出群活跃度统计 activity figures')
+    expect(cli('cases', '--help').stdout).toBe(
+      'usage: group-guard cases export [--from DATE] [--to DATE] [--format md|json|csv] [--mask] [--data DIR] [--out FILE]\n  导出销售案例 export shared sales cases (every account with BOT_DATABASE_URL)\n',
+    )
+  })
+
   it('takes -h for --help', () => {
     expect(cli('stats', '-h')).toEqual({
       rc: 0,
@@ -35,7 +44,7 @@ describe('the command line', () => {
   it('says an unknown command is unknown before the usage, rc 2', () => {
     const { rc, stderr } = cli('chek')
     expect(rc).toBe(2)
-    expect(stderr.split('\n')[0]).toBe('unknown command chek')
+    expect(stderr.split('\n')[0]).toBe('没有这个命令 chek（unknown command）')
     expect(stderr).toContain('check-config')
   })
 

@@ -90,7 +90,7 @@ describe('the CLI (exit codes and messages)', { timeout: 90_000 }, () => {
     expect(fromRoot.err.replace(/^⚠️ 节假日日历.*\n/m, '')).toBe('')
     expect(fromRoot.code).toBe(0)
     expect(fromRoot.out).toContain('配置有效 config OK')
-    expect(fromRoot.out).toContain('花名册 roster: 9 人')
+    expect(fromRoot.out).toContain('花名册 roster: 10 人')
     const elsewhere = cli(['check-config', 'bot.config.yaml'], dir)
     expect(elsewhere.code).toBe(0)
     expect(elsewhere.out).toContain('插件 plugins: ack, activity, archive, campaign, cases, content, realname')

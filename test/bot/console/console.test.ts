@@ -377,6 +377,8 @@ describe('web console read-only pages', () => {
     expect(found).not.toContain('价格异议')
     expect(found).toContain('138****8001')
     expect(found).not.toContain('13812348001')
+    // The digest's default period says how many days it covers (digest.days), as #案例 周报 without a period does.
+    expect(found).toContain('<option value="">最近 7 天</option>')
     const id = /href="\/cases\/(C\d+)"><strong>刘总 净水器/.exec(found)?.[1]
     const one = await (await get(`/cases/${id}`)).text()
     expect(one).toContain('产品')

@@ -354,6 +354,12 @@ describe('web console pages over the plugins views', () => {
     const rules = rt.audit.query({ days: 1, limit: 100 }).map(e => e.rule)
     expect(rules).toContain('console.archive-search')
     expect(rules).toContain('console.archive-export')
+    // One chat chosen: the download is named after it, so two customers' exports are not both 信息记录-….csv.
+    const one = await admin.post('/archive/export', { chat: 'r1', format: 'html' })
+    const day = /filename="archive-(\d{4}-\d\d-\d\d)-/.exec(one.headers.get('content-disposition') ?? '')?.[1]
+    expect(one.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent(`信息记录-销售部工作群-${day}-`)}`,
+    )
   })
 
   it('audits an export when it starts: a download cancelled half-way leaves a trace of who read what', async () => {

@@ -71,6 +71,16 @@ describe('replay output a manager can read', () => {
     for (const line of help.split('\n')) expect(printed).toContain(`      ${line}\n`)
   })
 
+  it('says who undid a penalty and which entry, in words, as #审计 does (not the stored `undo A5 by wxid_…`)', async () => {
+    const group = '示例科技销售部工作群'
+    const { printed } = await replay(mkdtempSync(join(tmpdir(), 'replay-out-')), [
+      { t: '2026-12-07T10:00:00+08:00', type: 'message', group, from: '王五', text: '内部价格表我晚点私发给客户' },
+      { t: '2026-12-07T10:05:00+08:00', type: 'message', group, from: '陈管理', text: '#撤销 @王五' },
+    ])
+    expect(printed).toMatch(/^10:05 撤销处罚 群「示例科技销售部工作群」 @王五（撤销 A\d+，陈管理） · runtime\/undo$/m)
+    expect(printed).not.toContain('undo A')
+  })
+
   it('lists only this run’s files: an earlier replay’s output is cleared first', async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'replay-out-'))
     await replay(outDir)

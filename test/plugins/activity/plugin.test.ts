@@ -209,6 +209,32 @@ describe('reports', () => {
   })
 })
 
+describe('#周榜', () => {
+  it('gives a leader this week’s leaderboard and its chart on any day, privately; not in a customer group', async () => {
+    const { rt, clock, wechat } = await setup()
+    await rt.handle(text(zhang, '周一拜访三家', clock.now(), sales))
+    await clock.advanceTo(Date.parse('2026-12-02T10:00:00+08:00')) // Wednesday: the Friday board is not due
+    await rt.handle(text(zhang, '周三拜访两家', clock.now(), sales))
+    await rt.handle(text(li, '收到', clock.now(), sales))
+    await rt.handle(text(boss, '#周报', clock.now())) // the word a leader types first
+    await rt.handle(text(boss, '#周榜', clock.now(), cust))
+    await clock.advance(MIN)
+    const [board, chart, refused] = sentTo(wechat, 'boss')
+    expect(board).toMatch(/^🏆 本周活跃榜 · 11-30 至 12-02\n共 3 条消息/)
+    expect(board).toContain('【发言榜】\n1. 张三 2 条（2 天）\n2. 李四 1 条（1 天）')
+    expect(chart).toMatch(/^\[file\] .*activity\/weekly-2026-12-02-\d+-\d+\.png$/)
+    expect(refused).toBe('周榜包含所有群的数据，请私聊机器人或在内部群使用。')
+    expect(sentTo(wechat, 'c1')).toEqual([])
+  })
+
+  it('is refused to staff without the leader role', async () => {
+    const { rt, clock, wechat } = await setup()
+    await rt.handle(text(zhang, '#周榜', clock.now()))
+    await clock.advance(MIN)
+    expect(wechat.textsTo('zhang')).toEqual(['⛔ 没有权限：#周榜 需要「领导」或「管理员」角色。'])
+  })
+})
+
 describe('#活跃度 and #沉默成员', () => {
   it('shows one group with its members for a period name, and a chart', async () => {
     const { rt, clock, wechat } = await setup()

@@ -140,6 +140,22 @@ describe('archive: search in chat', () => {
     expect(h.to('aud1')).toContain('用法：#记录 搜索 <词> [群:群名] [日期] [人:成员] [类型:图片] [含命令]')
   })
 
+  it('shows an auditor only the parts they may use (保全 is for admins), as #帮助 does', async () => {
+    const h = await history()
+    const last = (id: string) => h.wechat.textsTo(id).at(-1)
+    await h.say(auditor, '#记录')
+    expect(last('aud1')).toBe(
+      '用法：#记录 搜索 <词> [群:群名] [日期] [人:成员] [类型:图片] [含命令]；#记录 导出 [群:群名] [日期] [人:成员] [csv|html|md|jsonl]',
+    )
+    await h.say(auditor, '#记录 保存')
+    expect(last('aud1')).toContain('#记录 没有「保存」这个用法。')
+    expect(last('aud1')).not.toContain('保全')
+    await h.say(admin, '#记录')
+    expect(last('admin1')).toContain('；#记录 保全 [群 开|关]')
+    await h.say(admin, '#记录 保存')
+    expect(last('admin1')).toContain('您是不是要找 #记录 保全？')
+  })
+
   it('answers a mistyped subcommand with the nearest one, as for a mistyped command', async () => {
     const h = await history()
     await h.say(auditor, '#记录 搜素 价格')

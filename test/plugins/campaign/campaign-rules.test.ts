@@ -108,6 +108,7 @@ describe('reminders, report and violations', () => {
     expect(violationActions(campaign(), [sales], done(), 'strike')[0]).toMatchObject({
       type: 'strike',
       category: 'campaign',
+      text: '未分享活动', // what #审计 and the replay say it was for
     })
   })
 })

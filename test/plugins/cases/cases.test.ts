@@ -78,6 +78,16 @@ describe('cases plugin: capture', () => {
     expect(to('r-sales')).toContain('没有找到案例 C1')
   })
 
+  it('tells a trainer who sends a bare #案例 how to ask for the digest; other staff are not offered it', async () => {
+    const { say, to, wechat } = await setup()
+    await say(trainer, '#案例')
+    expect(to('trainer1')).toContain(
+      '搜索：#案例 搜索 关键词；查看：#案例 查看 编号；周报：#案例 周报 [本周|上周|本月]',
+    )
+    await say(zhang, '#案例')
+    expect(wechat.textsTo('zhang').at(-1)).toMatch(/搜索：#案例 搜索 关键词；查看：#案例 查看 编号$/)
+  })
+
   it('does not store an identical re-post twice (whitespace differences ignored)', async () => {
     const { say, to } = await setup()
     await say(zhang, DEAL, sales)
@@ -119,6 +129,14 @@ describe('cases plugin: images', () => {
     await image(zhang, sales, '太晚了.jpg')
     await say(zhang, '#案例 查看 C1', sales)
     expect(to('r-sales')).toContain('附图 1 张')
+  })
+
+  it('says in the audit log (#审计, replay) in Chinese which case an image went to', async () => {
+    const { say, image, rt } = await setup()
+    await say(zhang, DEAL, sales)
+    await image(zhang, sales, '成交截图.jpg')
+    const entry = rt.audit.query({ plugin: 'cases' }).find(e => e.rule === 'cases.image-attached')
+    expect(entry?.text).toMatch(/^截图已附到案例 C1（消息 \S+）$/)
   })
 })
 

@@ -32,6 +32,8 @@ describe('content plugin on the runtime', () => {
     expect(warn.text).not.toMatch(/兼|刷单|日 赚|加 v/)
     expect(h.wechat.textsTo('wxid_admin')[0]).toContain('「兼 职 刷 单」位置 0–7')
     expect(h.rt.ledger.activeStrikes('wxid_c3', h.clock.now()).map(s => s.category)).toEqual(['content.ad'])
+    // #审计 and the replay say what the strike was for in the dictionary's words, not the key content.ad.
+    expect(h.audit().find(a => a.rule === 'content.strike')?.text).toBe('无关商业广告')
   })
 
   it('merges a repeated offence within the window into one incident: one warning, one strike, the rest recorded', async () => {
