@@ -139,6 +139,11 @@ export interface PluginInstance {
    * is not `正常` while it holds. `label` in a word or two (`词库重载失败`), `detail` one line.
    */
   health?(): { label: string; detail: string } | undefined
+  /**
+   * The reason of one of this plugin's audit entries as people read it (`#审计`, a replay's output): the log keeps
+   * what was written (content's category keys), this says it in today's words (their labels). Undefined: as written.
+   */
+  auditReason?(entry: { rule: string; reason?: string }): string | undefined
   /** Read-only queries for the web console, declared in the plugin's `views.ts` (see `bot/core/views.ts`). */
   views?: object
   /** Release what the plugin holds (file watchers): called before a config reload replaces it and at shutdown. */

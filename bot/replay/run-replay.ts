@@ -4,6 +4,7 @@ import { undoOf } from '../commands/builtin/undo-command.js'
 import { FakeClock, flushMicrotasks } from '../ports/clock.js'
 import { MemoryStore } from '../ports/store/memory-store.js'
 import { createLogger, type LogLevel } from '../process/logger.js'
+import { readableAuditReason } from '../runtime/host/plugin-host.js'
 import { AUDIT_TYPE_NAMES, type AuditEntry } from '../runtime/records/audit.js'
 import { createSandbox, type SandboxWorld } from '../sandbox/index.js'
 import { sandboxLogLine } from '../sandbox/refusal.js'
@@ -56,7 +57,7 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
   app.runtime.audit.subscribe(e => {
     actions.push(e)
     if (dayKey(e.at, tz) !== day) o.out.write(`── ${(day = dayKey(e.at, tz))} ──\n`) // a transcript of several days
-    o.out.write(`${formatEntry(e, tz, sandbox.world)}\n`)
+    o.out.write(`${formatEntry(e, tz, sandbox.world, readableAuditReason(app.runtime.plugins, e))}\n`)
   })
   const mode = o.live ? '实际执行 live' : '观察模式 dry-run：只记录，不发送、不处罚'
   o.out.write(`▶ 回放 replay ${basename(o.transcript)}：${events.length} 条事件，${mode}\n`)
@@ -116,8 +117,11 @@ async function settle(idle: () => Promise<void>): Promise<void> {
   }
 }
 
-/** One entry as a manager reads it: time, what (in Chinese), where and who, then the whole text, line by line. */
-export function formatEntry(e: AuditEntry, tz: string, world: SandboxWorld): string {
+/**
+ * One entry as a manager reads it: time, what (in Chinese), where and who (the reason as `reasonRead` gives it: its
+ * plugin's reading, `readableAuditReason`), then the whole text, line by line.
+ */
+export function formatEntry(e: AuditEntry, tz: string, world: SandboxWorld, reasonRead = e.reason): string {
   const group = e.groupId ? safe(() => world.room(e.groupId!).topic) : undefined
   const known = (id: string) => world.contacts().find(c => c.id === id)?.name
   const member = e.memberId ? known(e.memberId) : undefined
@@ -135,7 +139,7 @@ export function formatEntry(e: AuditEntry, tz: string, world: SandboxWorld): str
   }
   // An undo's reason is stored as `undo A5 by wxid_it[: why]`: said in words, as `#审计` says it.
   const undo = e.type === 'undo' ? undoOf(e) : undefined
-  const reason = undo ? `撤销 ${undo.id}，${known(undo.by) ?? undo.by}${undo.why ? `：${undo.why}` : ''}` : e.reason
+  const reason = undo ? `撤销 ${undo.id}，${known(undo.by) ?? undo.by}${undo.why ? `：${undo.why}` : ''}` : reasonRead
   const head = `${what.filter(Boolean).join(' ')}${reason ? `（${reason}）` : ''} · ${e.plugin}/${e.rule}`
   const body = [
     ...(e.text ? e.text.split('\n') : []),

@@ -5,7 +5,8 @@ import type { Finding } from './assess/findings.js'
  * How this plugin writes an incident into the audit log, and reads it back for people: the reason is
  * `<incident id> <category>,<category>` and the evidence `<category>: <matched text> [<start>,<end>)` or
  * `<category>: <policy note>`, parts joined by `; `. The log keeps the category keys (labels may change with the
- * dictionary); the web console shows them with the current labels, as chat does.
+ * dictionary); people read them with the current labels: the web console, `#审计` and a replay's output
+ * (`readableReason`, through the plugin's `auditReason`).
  */
 
 /** The audit reason of an incident or review: its id and its categories. */
@@ -31,6 +32,15 @@ export function auditEvidence(findings: Finding[]): string {
 export function reasonCategories(reason: string | undefined): string[] {
   const m = /^[VR]\d+(?:@\S+)? (\S+)$/.exec(reason ?? '')
   return m ? m[1].split(',').filter(Boolean) : []
+}
+
+/**
+ * A reason written by `auditReason` as people read it (`V1 广告、联系方式`), with `labelOf` giving a category's
+ * label; undefined for another reason.
+ */
+export function readableReason(reason: string | undefined, labelOf: (category: string) => string): string | undefined {
+  const keys = reasonCategories(reason)
+  return keys.length ? `${reason?.split(' ')[0]} ${keys.map(labelOf).join('、')}` : undefined
 }
 
 /**

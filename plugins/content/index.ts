@@ -8,7 +8,8 @@ import { watchDictionaries } from './dictionary/watch.js'
 import type { ImageSource } from './qr/image-source.js'
 import { ContentService, QR_TIMER } from './service/service.js'
 import { REVIEWS_NAME } from './state.js'
-import { contentViews } from './views.js'
+import { readableReason } from './audit-text.js'
+import { categoryLabel, contentViews } from './views.js'
 import { problemText } from './matcher/index.js'
 
 /** Ways to build the content plugin with other parts. */
@@ -62,6 +63,9 @@ export function createContentPlugin(options: ContentOptions = {}) {
         // Fleet takeover: the down account's open questions about the group move here (answered here, by either id).
         adopt: { docs: [REVIEWS_NAME], take: (groupId, from) => s.takeReviews(groupId, from) },
         commands: contentCommands(s),
+        // `#审计` and a replay read `V1 ad,contact` as `V1 无关商业广告、联系方式` (the log keeps the keys).
+        auditReason: e =>
+          readableReason(e.reason, key => categoryLabel(s.holder.matcher.dictionary, ctx.configFor(), key)),
         views: contentViews({
           dictionary: () => s.holder.matcher.dictionary,
           config: () => ctx.configFor(),

@@ -3,7 +3,7 @@ import type { Roster } from '../../bot/roster/roster.js'
 import type { Dictionary } from './matcher/index.js'
 import type { ContentConfig } from './config.js'
 import type { IncidentLog } from './incidents/incident.js'
-import { readableEvidence, reasonCategories } from './audit-text.js'
+import { readableEvidence, readableReason, reasonCategories } from './audit-text.js'
 
 /** One of this plugin's audit entries as people read it, in the words chat uses. */
 export interface ViolationView {
@@ -31,6 +31,17 @@ declare module '../../bot/core/views.js' {
   }
 }
 
+/** A category's label: the dictionary's, the link category's, or a message-type rule's (`kinds`); else its key. */
+export function categoryLabel(dictionary: Dictionary, config: ContentConfig, key: string): string {
+  const kinds = config.kinds as Record<string, { label: string } | undefined>
+  return (
+    dictionary.categories[key]?.label ??
+    (dictionary.links?.category === key ? dictionary.links.label : undefined) ??
+    kinds[key]?.label ??
+    key
+  )
+}
+
 /** The content views over the dictionary in use, the config, the roster and every account's incident log. */
 export function contentViews(d: {
   dictionary: () => Dictionary
@@ -38,16 +49,7 @@ export function contentViews(d: {
   roster: () => Roster
   incidents: () => IncidentLog[]
 }): ContentViews {
-  const labelOf = (key: string): string => {
-    const dictionary = d.dictionary()
-    const kinds = d.config().kinds as Record<string, { label: string } | undefined>
-    return (
-      dictionary.categories[key]?.label ??
-      (dictionary.links?.category === key ? dictionary.links.label : undefined) ??
-      kinds[key]?.label ??
-      key
-    )
-  }
+  const labelOf = (key: string): string => categoryLabel(d.dictionary(), d.config(), key)
   const nameOf = (memberId: string, messageId: string | undefined): string | undefined => {
     const listed = d.roster().byContact(memberId)?.name
     if (listed) return listed
@@ -61,9 +63,7 @@ export function contentViews(d: {
       const text = entry.evidence?.text
       return {
         member: entry.memberId && nameOf(entry.memberId, entry.evidence?.messageId),
-        reason: keys.length
-          ? `${entry.reason?.split(' ')[0]} ${categories.map(c => c.label).join('、')}`
-          : entry.reason,
+        reason: readableReason(entry.reason, labelOf) ?? entry.reason,
         categories,
         incident: keys.length ? entry.reason?.split(' ')[0] : undefined,
         evidence: text ? (readableEvidence(text, keys, labelOf) ?? text) : undefined,

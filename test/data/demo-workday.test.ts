@@ -76,7 +76,7 @@ describe('npm run demo: the shipped working day', () => {
 
   it('content: where the bot is known not to be owner or admin, the limit asks the group owner and nothing is tried', () => {
     expect(printed).toMatch(
-      /^15:30 通知管理员 群「示例科技张三交流群」 @优惠多多（V\d+ \w+） · content\/content\.escalate$/m,
+      /^15:30 通知管理员 群「示例科技张三交流群」 @优惠多多（V\d+ 无关商业广告） · content\/content\.escalate$/m,
     )
     expect(printed).toContain(
       '⚠️ 已达违规上限：机器人不是本群的群主或管理员，不能移出。请群主手动移出，或把机器人设为群管理员。',

@@ -7,6 +7,7 @@ import { memberLabel, whichOneText } from '../member-names.js'
 import { membersNamed } from './members-named.js'
 import { undoOf } from './undo-command.js'
 import type { RuntimeView } from './runtime-view.js'
+import { readableAuditReason } from '../../runtime/host/plugin-host.js'
 
 /**
  * `#审计 [@成员｜成员名｜微信ID] [插件名] [天数]`: what the bot did (or would do in observe mode), newest first.
@@ -84,7 +85,9 @@ function auditLine(e: AuditEntry, rt: RuntimeView, names: Map<string, string>, u
   const group = e.groupId && (rt.deps.directory.group(e.groupId)?.topic ?? e.groupId)
   const to = e.privateTo ? ` → 私聊 ${nameOf(e.privateTo)}` : e.memberId ? ` @${nameOf(e.memberId)}` : ''
   const undo = e.type === 'undo' ? undoOf(e) : undefined
-  const reason = undo ? `撤销 ${undo.id}，${nameOf(undo.by)}${undo.why ? `：${undo.why}` : ''}` : e.reason
+  const reason = undo
+    ? `撤销 ${undo.id}，${nameOf(undo.by)}${undo.why ? `：${undo.why}` : ''}`
+    : readableAuditReason(rt.plugins, e)
   // Rehearsals recorded before observe mode was decided in the executor (kept a week) start their text with 【观察】:
   // the mark is shown once, before the type.
   const line = e.text?.split('\n')[0].replace(e.dryRun ? /^【观察】/ : /^$/, '')

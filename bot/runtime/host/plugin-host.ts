@@ -19,6 +19,23 @@ export interface HostedPlugin {
   instance: PluginInstance
 }
 
+/**
+ * The reason of an audit entry as people read it: its plugin's `auditReason` (labels for category keys), else the
+ * reason as written (also when that plugin is not loaded now, or its reading throws).
+ */
+export function readableAuditReason(
+  plugins: readonly HostedPlugin[],
+  e: { plugin: string; rule: string; reason?: string },
+): string | undefined {
+  const read = plugins.find(p => p.name === e.plugin)?.instance.auditReason
+  if (!read) return e.reason
+  try {
+    return read(e) ?? e.reason
+  } catch {
+    return e.reason
+  }
+}
+
 /** Shared services every plugin context is built from. */
 export interface HostServices {
   clock: Clock
