@@ -68,6 +68,8 @@ const files = [
     'blind25',
     'blind26',
     'blind27',
+    'blind28',
+    'blind29',
   ].map(name => path.join(fixtures, `heldout-${name}.jsonl`)),
 ]
 const shared = asInternalStaff(matcherOf(SHARED_DICTIONARY), files, internal)

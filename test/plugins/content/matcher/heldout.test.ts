@@ -112,6 +112,15 @@ const BLIND25 = fixture('heldout-blind25.jsonl')
 const BLIND26 = fixture('heldout-blind26.jsonl')
 const BLIND27 = fixture('heldout-blind27.jsonl')
 /**
+ * Written blind on fdab5948 (after the thirtieth session's statement, everyday-word and name classes) by two new
+ * authors who saw only the shared dictionary, the two public evals and the issue (blind28: car rental and
+ * ride-hailing, pharmacies and health-insurance agents, property management; blind29: livestream e-commerce,
+ * veterinary clinics and grooming, private kindergartens). blind28 opened for its classes in the same session;
+ * blind29 kept unseen.
+ */
+const BLIND28 = fixture('heldout-blind28.jsonl')
+const BLIND29 = fixture('heldout-blind29.jsonl')
+/**
  * Probes of terms inside statements about messages (rules, reports, warnings, quotes): rule-report-probe, the class
  * repgen fixed in the twenty-eighth session; offer-probe, written blind by another author for the disguises a review
  * of repgen named (a ban then an offer, a report that vouches, a leak with figures, turns), measured on a6541f17
@@ -307,6 +316,15 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     expectFloors(matcherOf(), BLIND27, 97 / 104, 97 / 102, true)
   })
 
+  // Blind on fdab5948 102/119, 102/104; opened in the thirtieth session.
+  it('heldout-blind28: at least the figures measured (precision 102/119, recall 102/104)', () => {
+    expectFloors(matcherOf(), BLIND28, 102 / 119, 102 / 104)
+  })
+  // Issue #22's goals are NOT met here. Never opened: blind on fdab5948 102/109, 102/103.
+  it('heldout-blind29 (unseen): at least the figures measured (precision 102/109, recall 102/103)', () => {
+    expectFloors(matcherOf(), BLIND29, 102 / 109, 102 / 103, true)
+  })
+
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
     expectFloors(matcherOf(), RULE_REPORT_PROBE, 45 / 46, 45 / 45)
   })
@@ -439,6 +457,15 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 97/107, 97/102; fstate (figures only) 97/106.
   it('heldout-blind27 (unseen): at least the figures measured (precision 97/105, recall 97/102)', () => {
     expectFloors(matcher, BLIND27, 97 / 105, 97 / 102, true)
+  })
+
+  // Blind on fdab5948 101/119, 101/104; opened in the thirtieth session.
+  it('heldout-blind28: at least the figures measured (precision 101/119, recall 101/104)', () => {
+    expectFloors(matcher, BLIND28, 101 / 119, 101 / 104)
+  })
+  // Issue #22's goals are NOT met here. Never opened: blind on fdab5948 101/108, 101/103.
+  it('heldout-blind29 (unseen): at least the figures measured (precision 101/108, recall 101/103)', () => {
+    expectFloors(matcher, BLIND29, 101 / 108, 101 / 103, true)
   })
 
   it('rule-report-probe: at least the figures after repgen (precision 45/47, recall 45/45)', () => {
