@@ -8,6 +8,7 @@ import {
   wordTables,
   type ExpansionTables,
 } from './expansion-data.js'
+import { nounSaidOf } from './measure-words.js'
 import { foldedKey } from './normalize.js'
 
 /**
@@ -699,7 +700,10 @@ export function readsAsWords(term: string, form: string): boolean {
   const t = [...term]
   const f = [...form]
   if (t.length !== f.length) return false
+  const noun = nounSaidOf(term)
   for (let i = 0; i + 1 < f.length; i++) {
+    // A noun said of someone (老板是骗子) swapped into another word is still said of them: 老板是片子 (frec).
+    if (noun > 0 && i >= noun) continue
     const changed = f[i] !== t[i] || f[i + 1] !== t[i + 1]
     if ([i, i + 1].every(k => f[k] === t[k] || tables.punCharacters.get(t[k])?.includes(f[k]))) continue
     const bothChanged = f[i] !== t[i] && f[i + 1] !== t[i + 1]

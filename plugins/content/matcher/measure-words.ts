@@ -16,15 +16,24 @@ const IDEOGRAPHS = /^[\u4e00-\u9fff]+$/
  * noun has no measure word yet; a negation (`老板不是骗子`) is none of these.
  */
 export function measureWordForms(term: string): string[] {
-  if (!IDEOGRAPHS.test(term)) return []
-  const at = term.indexOf('是')
-  if (at < 1 || term.length - at - 1 < 2) return []
+  const at = nounSaidOf(term) - 1
+  if (at < 0) return []
   const noun = term.slice(at + 1)
   if (MEASURE_WORDS.some(w => noun.startsWith(w))) return []
   const subject = term.slice(0, at)
   const measured = MEASURE_WORDS.map(w => `${subject}是${w}${noun}`)
   const stressed = STRESS_ADVERBS.flatMap(a => ['', ...MEASURE_WORDS].map(w => `${subject}${a}是${w}${noun}`))
   return [...measured, ...stressed]
+}
+
+/**
+ * Where the noun of a term saying what someone or something is starts (`老板是骗子`: 3, at 骗): a term of ideographs
+ * with one character or more before 是 and two or more after it; -1 for any other term.
+ */
+export function nounSaidOf(term: string): number {
+  if (!IDEOGRAPHS.test(term)) return -1
+  const at = term.indexOf('是')
+  return at < 1 || term.length - at - 1 < 2 ? -1 : at + 1
 }
 
 /** Words chat writes in letters, as the letters they are written with: 微信 as vx, v信 or v alone (v for wei, x for xin). */

@@ -1,5 +1,5 @@
 import type { Candidate } from './allow-filter.js'
-import type { ExpansionKind } from './expand.js'
+import { type ExpansionKind, readsAsWords } from './expand.js'
 import { isWordOf, wordCount, wordTables } from './expansion-data.js'
 import { asksClaim, countsValid, deniesClaim, namesInstitution, praisesRank } from './form-claims.js'
 import { definesLetters, namesCodeKind, namesColour, namesShape, readsAsCode } from './form-codes.js'
@@ -8,6 +8,7 @@ import { abbreviatesName, glossedAsName, namesMention, namesPerson, namesSubject
 import { countsCompanies, countsSwap, namesWaste, takesComplement } from './form-waste-counts.js'
 import { handedInside, invitesToOwnGroup, namesPremises, promotesOwn, requiresSafety } from './form-work.js'
 import { isOrderTaken } from './initials-context.js'
+import { nounSaidOf } from './measure-words.js'
 import { namesBySurname } from './surname-names.js'
 import { talkedAbout } from './talked-about.js'
 import { turnsToOffer } from './talked-about-statements.js'
@@ -90,6 +91,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
   return (
     (mayWarn && quotedByWarning(text, c.start, c.end)) ||
     soundsLikeWord(text, c) ||
+    nounReadsAsWord(text, c) ||
     namesShop(text, c) ||
     readsAsCode(text, c) ||
     countsSwap(text, c) ||
@@ -123,6 +125,20 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     praisesRank(text, c) ||
     namesInstitution(text, c)
   )
+}
+
+/**
+ * True for a swap form of a term saying what someone is whose noun reads as another word (老板是骗子 written
+ * 老板是片子: 片子, a film; readsAsWords lets such a noun through, see there) with more of the sentence after it:
+ * the word goes on being that word (`老板是片子里的反派`). Where the noun ends what is said (a punctuation mark,
+ * a space, the text's end, a modal particle: `老板是片子，`, `老板就是个片子吧`) it is the name-calling.
+ */
+function nounReadsAsWord(text: string, c: Candidate): boolean {
+  const noun = nounSaidOf(c.term)
+  if (noun < 0 || c.form === undefined || !SWAP_KINDS.has(c.kind) || c.form.length !== c.term.length) return false
+  const after = text[c.end] ?? ''
+  if (!IDEOGRAPH.test(after) || MODAL_PARTICLES.has(after)) return false
+  return readsAsWords(c.term.slice(noun), c.form.slice(noun))
 }
 
 /** Kinds that read letters or sounds as a term's characters: another term may read them otherwise. */

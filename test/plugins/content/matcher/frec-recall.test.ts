@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js'
+import { SHARED_DICTIONARY, hasEvalFile } from './eval-helpers.js'
+
+/**
+ * Classes of misses blind21, blind24 and blind25 showed (issue #22, frec), with new sentences of each class,
+ * violating and clean, on the shared dictionary as it is (its standard categories' expansions and context words).
+ */
+let compiled: ReturnType<typeof compileMatcher> | undefined
+const categories = (text: string) =>
+  (compiled ??= compileMatcher(loadDictionaryFiles([SHARED_DICTIONARY]).dictionary)).categoriesOf(text)
+
+describe.skipIf(!hasEvalFile)('frec: a noun said of someone swapped into another word (老板是骗子 as 老板是片子)', () => {
+  it('finds the noun by sound though it reads as another word, where it ends what is said', () => {
+    expect(categories('别替他说话了，老板是片子')).toEqual(['defamation'])
+    expect(categories('老板就是个片子吧，押金到现在不退')).toEqual(['defamation'])
+    expect(categories('我算看明白了 老板是片子 大家小心')).toEqual(['defamation'])
+  })
+
+  it('leaves the other word alone where the sentence goes on with it (a film, a scene)', () => {
+    expect(categories('这个老板是片子里的反派，演得真好')).toEqual([])
+    expect(categories('剧组说那个老板是片子中途加的角色')).toEqual([])
+  })
+})
