@@ -36,8 +36,11 @@ export function nounSaidOf(term: string): number {
   return at < 1 || term.length - at - 1 < 2 ? -1 : at + 1
 }
 
-/** Words chat writes in letters, as the letters they are written with: 微信 as vx, v信 or v alone (v for wei, x for xin). */
-const CHAT_SPELLINGS: ReadonlyArray<[string, readonly string[]]> = [['微信', ['vx', 'v信', 'v']]]
+/**
+ * Words chat writes in letters, as the letters they are written with: 微信 as vx, v信 or v alone (v for wei, x for
+ * xin), or as its initials wx.
+ */
+const CHAT_SPELLINGS: ReadonlyArray<[string, readonly string[]]> = [['微信', ['vx', 'v信', 'v', 'wx']]]
 
 /** An ideograph anywhere. */
 const HAN = /\p{Script=Han}/u
@@ -59,7 +62,21 @@ export function chatSpellings(term: string): string[] {
     // Letters alone (微信 as vx or v) are another term's business: a dictionary lists them with their own context.
     return forms.filter(form => HAN.test(form))
   }
-  return ENDS_IN_WEI.test(term) ? [`${term}x`] : []
+  return ENDS_IN_WEI.test(term) ? [`${term}x`, `${term.slice(0, -1)}wx`] : []
+}
+
+/** A hit that ends in 微信 written in letters (加vx, 加我 wx, +v): see namesWeChatFeature. */
+const ENDS_IN_CHAT_SPELLING = /(?:^|[^a-z])(?:vx|wx|v)$/iu
+/** What WeChat offers a program or a page, right after its letters (past a space): its pay, its log-in, its mini programs. */
+const WECHAT_FEATURE = /^\s?(?:支付|登录|登陆|授权|分享|小程序|公众号|接口|开发|sdk|api|jssdk)/iu
+
+/**
+ * True for 微信 written in letters at a hit's end with one of WeChat's features right after it: the product is
+ * added to a program or a page (`给接口加wx登录`, `小程序要加 vx 支付吗`), no account asked for. `加wx详聊`,
+ * `加我 vx，发你资料` stay hits.
+ */
+export function namesWeChatFeature(text: string, start: number, end: number): boolean {
+  return ENDS_IN_CHAT_SPELLING.test(text.slice(start, end)) && WECHAT_FEATURE.test(text.slice(end, end + 8))
 }
 
 /** Every way a term is said that the matcher compiles as a term of its own: measureWordForms, chatSpellings. */

@@ -8,7 +8,7 @@ import { abbreviatesName, glossedAsName, namesMention, namesPerson, namesSubject
 import { countsCompanies, countsSwap, namesWaste, takesComplement } from './form-waste-counts.js'
 import { handedInside, invitesToOwnGroup, namesPremises, promotesOwn, requiresSafety } from './form-work.js'
 import { isOrderTaken } from './initials-context.js'
-import { nounSaidOf } from './measure-words.js'
+import { namesWeChatFeature, nounSaidOf } from './measure-words.js'
 import { namesBySurname } from './surname-names.js'
 import { talkedAbout } from './talked-about.js'
 import { turnsToOffer } from './talked-about-statements.js'
@@ -92,6 +92,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     (mayWarn && quotedByWarning(text, c.start, c.end)) ||
     soundsLikeWord(text, c) ||
     nounReadsAsWord(text, c) ||
+    namesWeChatFeature(text, c.start, c.end) ||
     namesShop(text, c) ||
     readsAsCode(text, c) ||
     countsSwap(text, c) ||

@@ -22,3 +22,17 @@ describe.skipIf(!hasEvalFile)('frec: a noun said of someone swapped into another
     expect(categories('剧组说那个老板是片子中途加的角色')).toEqual([])
   })
 })
+
+describe.skipIf(!hasEvalFile)('frec: 微信 written as its initials wx in a term (加我wx, +wx)', () => {
+  it('finds a term holding 微信, or 加v, with 微信 written wx, spaced or not, + read as 加', () => {
+    expect(categories('报名的 +wx 备注姓名')).toEqual(['contact'])
+    expect(categories('想要电子版的加我 wx，群里不方便')).toEqual(['contact'])
+    expect(categories('有问题加WX细说')).toEqual(['contact'])
+  })
+
+  it('leaves WeChat’s features added to a program or a page alone (its pay, its log-in), as with vx', () => {
+    expect(categories('后台这周要加wx登录，接口文档看群公告')).toEqual([])
+    expect(categories('收银页能不能加 vx 支付？')).toEqual([])
+    expect(categories('wx.config 报错了，谁帮我看下')).toEqual([])
+  })
+})
