@@ -37,7 +37,7 @@ import { splitAnchorsIn, type SplitAnchors } from './split-anchors.js'
 import { SwapChoices } from './swap-filter.js'
 import { PairFilter } from './pair-filter.js'
 import { dropByWords } from './word-context.js'
-import { measureWordTerms } from './measure-words.js'
+import { asksForAccount, isLettersAlone, measureWordTerms } from './measure-words.js'
 import { textWithDigitLetters } from './digit-letters.js'
 import { textWithJoinedSplits } from './joined-splits.js'
 import { textWithDashOnes } from './dash-ones.js'
@@ -107,6 +107,8 @@ class CompiledMatcher implements Matcher {
   /** Each category's slang terms, which need a context word nearby (see CategoryRule.slang), if it has any. */
   /** A term's measure-word forms, compiled as terms of their own, to the term (see measureWordTerms). */
   private readonly spoken: ReadonlyMap<string, string>
+  /** True when a spoken form is 微信 in letters alone (see askedLetters). */
+  private readonly spokenLetters: boolean
   private readonly slang = new Map<string, ReadonlySet<string>>()
   /** Each category's slang context words, normalised (see normalizeText), looked for around a slang hit only. */
   private readonly slangWords = new Map<string, readonly string[]>()
@@ -114,6 +116,7 @@ class CompiledMatcher implements Matcher {
   constructor(dictionary: Dictionary, tables: CompiledTables) {
     this.dictionary = dictionary
     this.spoken = measureWordTerms(dictionary)
+    this.spokenLetters = [...this.spoken.keys()].some(isLettersAlone)
     this.index = tables.index
     this.alphabet = tables.alphabet
     this.arena = tables.arena
@@ -247,7 +250,7 @@ class CompiledMatcher implements Matcher {
     const candidates = hits.length > 0 ? this.termCandidates(text, hits.ints, hits.length, lazy) : []
     if (this.patterns.length > 0) candidates.push(...findPatternMatches(normalizeText(text), this.patterns))
     if (candidates.length === 0 && !this.dictionary.links) return NO_MATCHES
-    const kept = dropByWords(text, dropAllowed(candidates), this.kinds, this.allowDomains)
+    const kept = this.askedLetters(text, dropByWords(text, dropAllowed(candidates), this.kinds, this.allowDomains))
     const matches: Match[] = this.confirmed(text, kept).map(toMatch, text)
     if (this.spoken.size > 0) this.asTerms(matches)
     for (const m of matches) {
@@ -255,6 +258,17 @@ class CompiledMatcher implements Matcher {
     }
     if (this.dictionary.links) this.pushLinkMatches(matches, urlsOf(lazy), text)
     return matches.length > 1 ? matches.sort(byPosition) : matches
+  }
+
+  /**
+   * Drops the hits of 微信 in letters alone (a spoken form of 薇信: wx) where no account is asked for right
+   * beside them (see asksForAccount): `留个 wx` is a hit, `我 wx 发你了` none.
+   */
+  private askedLetters(text: string, candidates: Candidate[]): Candidate[] {
+    if (!this.spokenLetters) return candidates
+    return candidates.filter(
+      c => !isLettersAlone(c.term) || !this.spoken.has(c.term) || asksForAccount(text, c.start, c.end),
+    )
   }
 
   /**
@@ -278,7 +292,8 @@ class CompiledMatcher implements Matcher {
    * namesItsPrice) or handed to someone (`cbj 给你了`), an order's taken (`走 sd`) or a bet on a football
    * competition (`欧冠 dq`, see initials-context.ts); initials that read as an abbreviation stay only with
    * a context word of their category (`BC 平台注册送彩金`). A slang hit (see
-   * CategoryRule.slang) stays only with a context word of its category nearby (`菠菜平台`).
+   * CategoryRule.slang) stays only with a context word of its category nearby (`菠菜平台`), or, for 微信 in letters
+   * alone (`wx`), with an account asked for right beside it (`留个 wx`, see asksForAccount).
    */
   private confirmed(text: string, candidates: Candidate[]): Candidate[] {
     const slang = this.slang
@@ -294,7 +309,7 @@ class CompiledMatcher implements Matcher {
       c =>
         !c.context &&
         (isIn(slang, c)
-          ? this.hasSlangWordNear(text, c)
+          ? this.hasSlangWordNear(text, c) || (isLettersAlone(c.term) && asksForAccount(text, c.start, c.end))
           : c.abbreviation
             ? contextCategories.has(c.category)
             : c.kind !== 'initials' ||

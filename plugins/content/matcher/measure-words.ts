@@ -1,3 +1,4 @@
+import { tonelessReadings } from './expansion-data.js'
 import type { Dictionary } from './types.js'
 
 /** The measure words a noun after 是 takes in speech: 是个骗子, 是一个骗子. */
@@ -79,11 +80,45 @@ export function namesWeChatFeature(text: string, start: number, end: number): bo
   return ENDS_IN_CHAT_SPELLING.test(text.slice(start, end)) && WECHAT_FEATURE.test(text.slice(end, end + 8))
 }
 
-/** Every way a term is said that the matcher compiles as a term of its own: measureWordForms, chatSpellings. */
+/**
+ * 微信 in letters alone: its initials (see lettersOfWeChat). Not vx: a dictionary's v信 reads it as its initials, a
+ * hit wherever it stands (`vx:abc123`), which a spoken form of the same letters would take over.
+ */
+const WECHAT_LETTERS = ['wx']
+
+/**
+ * 微信 in letters alone (wx) for a term that writes 微信 by sound with another first character (薇信, 威信): a
+ * term's initials in effect, which such a term takes none of (wx is as much 微信's, see spellsWordBySound). Its
+ * hits stay only where an account is asked for right beside them (see asksForAccount).
+ */
+function lettersOfWeChat(term: string): string[] {
+  if (term.length !== 2 || term[1] !== '信' || term[0] === '微' || !IDEOGRAPHS.test(term)) return []
+  return tonelessReadings(term).join(' ') === 'wei xin' ? WECHAT_LETTERS : []
+}
+
+/** A verb that asks for an account, right before letters (past a space): 留个, 留下, 加, 加个, +, 换个, 给个. */
+const ASKS_BEFORE = /(?:留|加|\+|＋|换|给)(?:个|一个|下)?[ \t]?$/u
+/** What is done with an account, right after letters (past a space): 搜我 (not 搜我们, the company's own), 联系我. */
+const ASKS_AFTER = /^[ \t]?(?:搜索?我(?!们)|联系我|找我|私聊|私我|详聊|细聊)/u
+
+/**
+ * True where the letters of 微信 alone (see lettersOfWeChat) ask for an account: `留个 wx，我拉你进群`, `加个wx`,
+ * `wx 搜我手机号`. `我 wx 发你了`, `wx 搜我们店名` and a file's `wx.config` stay no hit.
+ */
+export function asksForAccount(text: string, start: number, end: number): boolean {
+  return ASKS_BEFORE.test(text.slice(Math.max(0, start - 3), start)) || ASKS_AFTER.test(text.slice(end, end + 5))
+}
+
+/** Every way a term is said that the matcher compiles as a term of its own: measureWordForms, chatSpellings, lettersOfWeChat. */
 export function spokenForms(term: string): string[] {
-  const chat = chatSpellings(term)
+  const chat = [...chatSpellings(term), ...lettersOfWeChat(term)]
   const measured = measureWordForms(term)
   return chat.length === 0 ? measured : [...measured, ...chat]
+}
+
+/** True for 微信 in letters alone (wx, see lettersOfWeChat): kept only where an account is asked for. */
+export function isLettersAlone(form: string): boolean {
+  return WECHAT_LETTERS.includes(form.toLowerCase())
 }
 
 /**

@@ -36,3 +36,18 @@ describe.skipIf(!hasEvalFile)('frec: 微信 written as its initials wx in a term
     expect(categories('wx.config 报错了，谁帮我看下')).toEqual([])
   })
 })
+
+describe.skipIf(!hasEvalFile)('frec: 微信 in letters alone (wx) where an account is asked for (留个 wx, wx 搜我)', () => {
+  it('finds wx for 薇信 after a verb asking for an account, or before one searching for the speaker', () => {
+    expect(categories('感兴趣的留个 wx，回头发你课程表')).toEqual(['contact'])
+    expect(categories('名额有限，给个wx我拉你')).toEqual(['contact'])
+    expect(categories('WX 搜索我的手机号就能加')).toEqual(['contact'])
+  })
+
+  it('leaves wx alone where no account is asked for: between colleagues, the company’s own, a file', () => {
+    expect(categories('合同我 wx 发你了，查收一下')).toEqual([])
+    expect(categories('wx 搜我们店名就能看到小程序')).toEqual([])
+    expect(categories('留个心眼，wx 上陌生人发的链接别点')).toEqual([])
+    expect(categories('wx_login.js 里的回调要改')).toEqual([])
+  })
+})
