@@ -10,18 +10,21 @@ let compiled: ReturnType<typeof compileMatcher> | undefined
 const categories = (text: string) =>
   (compiled ??= compileMatcher(loadDictionaryFiles([SHARED_DICTIONARY]).dictionary)).categoriesOf(text)
 
-describe.skipIf(!hasEvalFile)('frec: a noun said of someone swapped into another word (老板是骗子 as 老板是片子)', () => {
-  it('finds the noun by sound though it reads as another word, where it ends what is said', () => {
-    expect(categories('别替他说话了，老板是片子')).toEqual(['defamation'])
-    expect(categories('老板就是个片子吧，押金到现在不退')).toEqual(['defamation'])
-    expect(categories('我算看明白了 老板是片子 大家小心')).toEqual(['defamation'])
-  })
+describe.skipIf(!hasEvalFile)(
+  'frec: a noun said of someone swapped into another word (老板是骗子 as 老板是片子)',
+  () => {
+    it('finds the noun by sound though it reads as another word, where it ends what is said', () => {
+      expect(categories('别替他说话了，老板是片子')).toEqual(['defamation'])
+      expect(categories('老板就是个片子吧，押金到现在不退')).toEqual(['defamation'])
+      expect(categories('我算看明白了 老板是片子 大家小心')).toEqual(['defamation'])
+    })
 
-  it('leaves the other word alone where the sentence goes on with it (a film, a scene)', () => {
-    expect(categories('这个老板是片子里的反派，演得真好')).toEqual([])
-    expect(categories('剧组说那个老板是片子中途加的角色')).toEqual([])
-  })
-})
+    it('leaves the other word alone where the sentence goes on with it (a film, a scene)', () => {
+      expect(categories('这个老板是片子里的反派，演得真好')).toEqual([])
+      expect(categories('剧组说那个老板是片子中途加的角色')).toEqual([])
+    })
+  },
+)
 
 describe.skipIf(!hasEvalFile)('frec: 微信 written as its initials wx in a term (加我wx, +wx)', () => {
   it('finds a term holding 微信, or 加v, with 微信 written wx, spaced or not, + read as 加', () => {
@@ -37,17 +40,20 @@ describe.skipIf(!hasEvalFile)('frec: 微信 written as its initials wx in a term
   })
 })
 
-describe.skipIf(!hasEvalFile)('frec: 微信 in letters alone (wx) where an account is asked for (留个 wx, wx 搜我)', () => {
-  it('finds wx for 薇信 after a verb asking for an account, or before one searching for the speaker', () => {
-    expect(categories('感兴趣的留个 wx，回头发你课程表')).toEqual(['contact'])
-    expect(categories('名额有限，给个wx我拉你')).toEqual(['contact'])
-    expect(categories('WX 搜索我的手机号就能加')).toEqual(['contact'])
-  })
+describe.skipIf(!hasEvalFile)(
+  'frec: 微信 in letters alone (wx) where an account is asked for (留个 wx, wx 搜我)',
+  () => {
+    it('finds wx for 薇信 after a verb asking for an account, or before one searching for the speaker', () => {
+      expect(categories('感兴趣的留个 wx，回头发你课程表')).toEqual(['contact'])
+      expect(categories('名额有限，给个wx我拉你')).toEqual(['contact'])
+      expect(categories('WX 搜索我的手机号就能加')).toEqual(['contact'])
+    })
 
-  it('leaves wx alone where no account is asked for: between colleagues, the company’s own, a file', () => {
-    expect(categories('合同我 wx 发你了，查收一下')).toEqual([])
-    expect(categories('wx 搜我们店名就能看到小程序')).toEqual([])
-    expect(categories('留个心眼，wx 上陌生人发的链接别点')).toEqual([])
-    expect(categories('wx_login.js 里的回调要改')).toEqual([])
-  })
-})
+    it('leaves wx alone where no account is asked for: between colleagues, the company’s own, a file', () => {
+      expect(categories('合同我 wx 发你了，查收一下')).toEqual([])
+      expect(categories('wx 搜我们店名就能看到小程序')).toEqual([])
+      expect(categories('留个心眼，wx 上陌生人发的链接别点')).toEqual([])
+      expect(categories('wx_login.js 里的回调要改')).toEqual([])
+    })
+  },
+)
