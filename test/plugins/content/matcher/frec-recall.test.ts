@@ -57,3 +57,15 @@ describe.skipIf(!hasEvalFile)(
     })
   },
 )
+
+describe.skipIf(!hasEvalFile)('frec: a leak of price initials sent privately (私发)', () => {
+  it('confirms a confidential term’s initials with 私发, as with 别发 or 别截图', () => {
+    expect(categories('jhj 明细我整理好了，需要的私发')).toEqual(['confidential'])
+    expect(categories('上季度的 cbj 谁要？私发你')).toEqual(['confidential'])
+  })
+
+  it('leaves the initials alone without it, and 私发 alone confirms nothing', () => {
+    expect(categories('jhj 明细我整理好了，放共享盘')).toEqual([])
+    expect(categories('课表我私发你了，记得看')).toEqual([])
+  })
+})
