@@ -510,6 +510,8 @@ interface Memo {
   toneless: Map<string, Map<string, string[]>>
   /** The characters of each toneless syllable by rank (see tonelessAlternatives). */
   bySyllable: Map<string, string[]>
+  /** Characters and their form with 口 beside them that reads the same (see mouthFormOf), made on first use. */
+  mouthForms?: Map<string, string>
 }
 
 /** The memo of each tables object: it goes when they go (see expansionTables). */
@@ -575,8 +577,41 @@ function characterAlternatives(c: string, reading: string, long: boolean, tables
     if (best < 0) break
     open = take(lists[best][at[best]++].char)
   }
+  // A homophone written with 口 beside it, reading the same, as chat writes a sound (哔 for 毕, so 傻哔 for 傻逼; frec).
+  for (const h of [...alternatives]) {
+    const mouth = mouthFormOf(h, tables)
+    if (mouth !== undefined && !seen.has(mouth)) {
+      seen.add(mouth)
+      alternatives.push(mouth)
+    }
+  }
   const digit = NUMERAL_DIGITS[c]
   return digit === undefined ? alternatives : [digit, ...alternatives]
+}
+
+/** Particles written with 口 (吧 啊 吗…): they end a sentence, no sound is written with them. */
+const MOUTH_PARTICLES = new Set('吧啊吗呢呀啦哦嘛哪呗咯喽哈呵')
+
+/**
+ * The common character written as 口 beside `c` that reads as `c` alone does (毕 bi4 -> 哔 bi4, 八 -> 叭, 拉 ->
+ * 啦 is a particle: none), from cjk-decomp's splits and pinyin-pro's readings; undefined when there is none.
+ */
+function mouthFormOf(c: string, tables: ExpansionTables): string | undefined {
+  const memo = memoOf(tables)
+  if (memo.mouthForms === undefined) {
+    memo.mouthForms = new Map()
+    for (const [char, splits] of tables.splits) {
+      if ((tables.rank.get(char) ?? Infinity) > COMMON_RANK || MOUTH_PARTICLES.has(char)) continue
+      for (const split of splits.split('\t')) {
+        const [mouth, inner, more] = [...split]
+        if (mouth !== '口' || inner === undefined || more !== undefined) continue
+        const reading = tables.pinyinReadings.get(char)
+        if (reading !== undefined && reading === tables.pinyinReadings.get(inner) && readsAsItself(char))
+          memo.mouthForms.set(inner, char)
+      }
+    }
+  }
+  return memo.mouthForms.get(c)
 }
 
 /**

@@ -69,3 +69,15 @@ describe.skipIf(!hasEvalFile)('frec: a leak of price initials sent privately (�
     expect(categories('课表我私发你了，记得看')).toEqual([])
   })
 })
+
+describe.skipIf(!hasEvalFile)('frec: a homophone written with 口 beside it, reading the same (傻逼 as 傻哔)', () => {
+  it('finds the term with a homophone’s 口 form (哔 for 毕, 吡 for 比), as chat writes a sound', () => {
+    expect(categories('你个傻哔，又把单子弄丢了')).toEqual(['insult'])
+    expect(categories('傻吡才信他的话')).toEqual(['insult'])
+  })
+
+  it('leaves the sound alone where no term is written with it', () => {
+    expect(categories('教程在哔哩哔哩上，搜店名就有')).toEqual([])
+    expect(categories('扫码枪哔的一声就录进去了')).toEqual([])
+  })
+})
