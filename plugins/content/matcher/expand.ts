@@ -577,6 +577,12 @@ function characterAlternatives(c: string, reading: string, long: boolean, tables
     if (best < 0) break
     open = take(lists[best][at[best]++].char)
   }
+  // In a long term, the character written as its sounding side (比列 for 比例, 网占 for 网站; frec).
+  const side = long && common && reading !== '' ? soundingSideOf(c, reading, tables) : undefined
+  if (side !== undefined && !seen.has(side)) {
+    seen.add(side)
+    alternatives.push(side)
+  }
   // A homophone written with 口 beside it, reading the same, as chat writes a sound (哔 for 毕, so 傻哔 for 傻逼; frec).
   for (const h of [...alternatives]) {
     const mouth = mouthFormOf(h, tables)
@@ -587,6 +593,26 @@ function characterAlternatives(c: string, reading: string, long: boolean, tables
   }
   const digit = NUMERAL_DIGITS[c]
   return digit === undefined ? alternatives : [digit, ...alternatives]
+}
+
+/** A toneless syllable's initial and first vowel (li of lie4, zha of zhan4): how near a side's sound must be. */
+const ONSET = /^[^aeiouv]*[aeiouv]/
+
+/**
+ * The right side of a character's left–right split when it is a common character that starts as the character
+ * sounds, whatever its tone and the end of its final (列 lie4 for 例 li4, 占 zhan4 for 站 zhan4, 丙 bing3 for 病):
+ * the phonetic a hasty writer keeps; undefined when there is none.
+ */
+function soundingSideOf(c: string, reading: string, tables: ExpansionTables): string | undefined {
+  const onset = ONSET.exec(reading)?.[0]
+  for (const split of splitsOf(tables, c)) {
+    const [left, right, more] = [...split]
+    if (left === undefined || right === undefined || more !== undefined) continue
+    if ((tables.rank.get(right) ?? Infinity) > COMMON_RANK || !readsAsItself(right)) continue
+    const own = tables.pinyinReadings.get(right)
+    if (onset !== undefined && own !== undefined && ONSET.exec(own)?.[0] === onset) return right
+  }
+  return undefined
 }
 
 /** Particles written with 口 (吧 啊 吗…): they end a sentence, no sound is written with them. */

@@ -81,3 +81,16 @@ describe.skipIf(!hasEvalFile)('frec: a homophone written with 口 beside it, rea
     expect(categories('扫码枪哔的一声就录进去了')).toEqual([])
   })
 })
+
+describe.skipIf(!hasEvalFile)('frec: a character of a long term written as its sounding side (比例 as 比列)', () => {
+  it('finds a long term with a character written as the side that starts as it sounds (列 for 例, 占 for 站)', () => {
+    expect(categories('下季度的提成比列定了，先别外传')).toEqual(['confidential'])
+    expect(categories('这有黄色网占，私聊发你')).toEqual(['porn'])
+    expect(categories('我们的药酒包治百丙')).toEqual(['false_ad'])
+  })
+
+  it('leaves the side alone where it makes a word with what follows, and in short terms', () => {
+    expect(categories('把三个组的提成比列出来看看')).toEqual([])
+    expect(categories('按比列分配，各拿各的')).toEqual([])
+  })
+})
