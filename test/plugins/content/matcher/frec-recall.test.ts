@@ -94,3 +94,19 @@ describe.skipIf(!hasEvalFile)('frec: a character of a long term written as its s
     expect(categories('按比列分配，各拿各的')).toEqual([])
   })
 })
+
+describe.skipIf(!hasEvalFile)(
+  'frec: an insult’s initials in capitals right before a word for a person (SB领导)',
+  () => {
+    it('finds the initials said of a person, though capitals before an ideograph read as an abbreviation', () => {
+      expect(categories('SB老板，三个月不发工资')).toEqual(['insult'])
+      expect(categories('又是那个NC经理，报价全算错')).toEqual(['insult'])
+    })
+
+    it('leaves an abbreviation before a thing, a spaced one, and new customers alone', () => {
+      expect(categories('FW 版本下周推送')).toEqual([])
+      expect(categories('NC客户占比这个月到了四成')).toEqual([])
+      expect(categories('HR领导说周五开会')).toEqual([])
+    })
+  },
+)
