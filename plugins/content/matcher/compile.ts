@@ -13,7 +13,7 @@ import { foldedBefore, spanOfHit } from './hit-span.js'
 import { type FoundUrl, findUrls, hostOf, imitatedDomain, isAllowedHost, mayHoldSpelledUrl } from './links.js'
 import { ANCHOR, type ImageInfo, LATIN, lengthOf } from './image-info.js'
 import { NO_MEMBERS } from './image-members.js'
-import { normalizeText } from './normalize.js'
+import { foldedKey, normalizeText } from './normalize.js'
 import { compilePattern, findPatternMatches, type CompiledPattern } from './patterns.js'
 import { ReadingGate } from './reading-gate.js'
 import { ReadingScan, type ReadingOwnerOfHit } from './reading-scan.js'
@@ -59,6 +59,8 @@ export function compileMatcher(dictionary: Dictionary, cache?: MatcherCache): Ma
 
 /** How far (characters between them) a context word may stand from a slang hit (see CategoryRule.slang). */
 const SLANG_REACH = 10
+/** The most UTF-16 units 微信 in letters alone spans, separators and all (`w x`, `ｗ·ｘ`): see askedLetters. */
+const LETTERS_SPAN = 6
 
 /** True if the candidate's term is in its category's set of `sets`. */
 function isIn(sets: ReadonlyMap<string, ReadonlySet<string>>, c: Candidate): boolean {
@@ -107,8 +109,6 @@ class CompiledMatcher implements Matcher {
   /** Each category's slang terms, which need a context word nearby (see CategoryRule.slang), if it has any. */
   /** A term's measure-word forms, compiled as terms of their own, to the term (see measureWordTerms). */
   private readonly spoken: ReadonlyMap<string, string>
-  /** True when a spoken form is 微信 in letters alone (see askedLetters). */
-  private readonly spokenLetters: boolean
   private readonly slang = new Map<string, ReadonlySet<string>>()
   /** Each category's slang context words, normalised (see normalizeText), looked for around a slang hit only. */
   private readonly slangWords = new Map<string, readonly string[]>()
@@ -116,7 +116,6 @@ class CompiledMatcher implements Matcher {
   constructor(dictionary: Dictionary, tables: CompiledTables) {
     this.dictionary = dictionary
     this.spoken = measureWordTerms(dictionary)
-    this.spokenLetters = [...this.spoken.keys()].some(isLettersAlone)
     this.index = tables.index
     this.alphabet = tables.alphabet
     this.arena = tables.arena
@@ -261,14 +260,17 @@ class CompiledMatcher implements Matcher {
   }
 
   /**
-   * Drops the hits of 微信 in letters alone (a spoken form of 薇信: wx) where no account is asked for right
-   * beside them (see asksForAccount): `留个 wx` is a hit, `我 wx 发你了` none.
+   * Drops the hits of 微信 in letters alone for a term writing it otherwise (薇信 ← wx, see lettersOfWeChat) where no
+   * account is asked for right beside them (see asksForAccount): `留个 wx` is a hit, `我 wx 发你了` none.
    */
   private askedLetters(text: string, candidates: Candidate[]): Candidate[] {
-    if (!this.spokenLetters) return candidates
-    return candidates.filter(
-      c => !isLettersAlone(c.term) || !this.spoken.has(c.term) || asksForAccount(text, c.start, c.end),
-    )
+    const letters = (c: Candidate): boolean =>
+      c.end - c.start <= LETTERS_SPAN &&
+      (c.kind === 'exact' || c.kind === 'normalised') &&
+      isLettersAlone(foldedKey(text.slice(c.start, c.end))) &&
+      !isLettersAlone(foldedKey(c.term))
+    if (!candidates.some(letters)) return candidates
+    return candidates.filter(c => !letters(c) || asksForAccount(text, c.start, c.end))
   }
 
   /**
@@ -309,7 +311,8 @@ class CompiledMatcher implements Matcher {
       c =>
         !c.context &&
         (isIn(slang, c)
-          ? this.hasSlangWordNear(text, c) || (isLettersAlone(c.term) && asksForAccount(text, c.start, c.end))
+          ? this.hasSlangWordNear(text, c) ||
+            (isLettersAlone(foldedKey(c.term)) && asksForAccount(text, c.start, c.end))
           : c.abbreviation
             ? contextCategories.has(c.category)
             : c.kind !== 'initials' ||

@@ -88,10 +88,12 @@ const WECHAT_LETTERS = ['wx']
 
 /**
  * 微信 in letters alone (wx) for a term that writes 微信 by sound with another first character (薇信, 威信): a
- * term's initials in effect, which such a term takes none of (wx is as much 微信's, see spellsWordBySound). Its
- * hits stay only where an account is asked for right beside them (see asksForAccount).
+ * term's initials in effect, which such a term takes none of (wx is as much 微信's, see spellsWordBySound). The
+ * compile makes them keys of the term itself (see indexTerms: reading the term needs pinyin-pro, which a matcher
+ * read from the cache never loads); their hits stay only where an account is asked for right beside them (see
+ * isLettersAlone, asksForAccount).
  */
-function lettersOfWeChat(term: string): string[] {
+export function lettersOfWeChat(term: string): string[] {
   if (term.length !== 2 || term[1] !== '信' || term[0] === '微' || !IDEOGRAPHS.test(term)) return []
   return tonelessReadings(term).join(' ') === 'wei xin' ? WECHAT_LETTERS : []
 }
@@ -109,16 +111,16 @@ export function asksForAccount(text: string, start: number, end: number): boolea
   return ASKS_BEFORE.test(text.slice(Math.max(0, start - 3), start)) || ASKS_AFTER.test(text.slice(end, end + 5))
 }
 
-/** Every way a term is said that the matcher compiles as a term of its own: measureWordForms, chatSpellings, lettersOfWeChat. */
+/** Every way a term is said that the matcher compiles as a term of its own: measureWordForms, chatSpellings. */
 export function spokenForms(term: string): string[] {
-  const chat = [...chatSpellings(term), ...lettersOfWeChat(term)]
+  const chat = chatSpellings(term)
   const measured = measureWordForms(term)
   return chat.length === 0 ? measured : [...measured, ...chat]
 }
 
-/** True for 微信 in letters alone (wx, see lettersOfWeChat): kept only where an account is asked for. */
-export function isLettersAlone(form: string): boolean {
-  return WECHAT_LETTERS.includes(form.toLowerCase())
+/** True for 微信 in letters alone (wx, folded, see lettersOfWeChat): kept only where an account is asked for. */
+export function isLettersAlone(folded: string): boolean {
+  return WECHAT_LETTERS.includes(folded)
 }
 
 /**
