@@ -110,3 +110,17 @@ describe.skipIf(!hasEvalFile)(
     })
   },
 )
+
+describe.skipIf(!hasEvalFile)(
+  'frec: a split whose rare component repeats a common one, written once (蠢 as 春虫)',
+  () => {
+    it('finds the term with the repeated component written once (䖵, 虫 twice: 春虫 for 蠢)', () => {
+      expect(categories('别理那个春虫货，说了也白说')).toEqual(['insult'])
+      expect(categories('又算错了，真是个春虫货')).toEqual(['insult'])
+    })
+
+    it('leaves the components alone where no term is written with them', () => {
+      expect(categories('春虫都出来了，记得给花打药')).toEqual([])
+    })
+  },
+)

@@ -264,9 +264,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
   // Issue #22's precision goal is NOT met here. Blind on 9d2b7b0f 100/114, 100/103; unseen until the thirtieth
   // session (100/110 after b22fix), then opened for its classes.
-  // frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导): 101/111, 101/103.
-  it('heldout-blind21: at least the figures measured (precision 101/111, recall 101/103)', () => {
-    expectFloors(matcherOf(), BLIND21, 101 / 111, 101 / 103)
+  // frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导): 101/111, 101/103; a repeated component written once (春虫货): 102/112, 102/103.
+  it('heldout-blind21: at least the figures measured (precision 102/112, recall 102/103)', () => {
+    expectFloors(matcherOf(), BLIND21, 102 / 112, 102 / 103)
   })
   // Issue #22's precision goal is NOT met here. Blind on a6541f17 99/110, 99/104; opened: b22rec's recall classes
   // 101/112, 101/104; b22fix's precision classes 101/105.
@@ -395,9 +395,9 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   })
   // Issue #22's precision goal is NOT met here. Blind on 9d2b7b0f 100/117, 100/103; unseen until the thirtieth
   // session (100/113), then opened for its classes.
-  // frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导): 101/114, 101/103.
-  it('heldout-blind21: at least the figures measured (precision 101/114, recall 101/103)', () => {
-    expectFloors(matcher, BLIND21, 101 / 114, 101 / 103)
+  // frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导): 101/114, 101/103; a repeated component written once (春虫货): 102/115, 102/103.
+  it('heldout-blind21: at least the figures measured (precision 102/115, recall 102/103)', () => {
+    expectFloors(matcher, BLIND21, 102 / 115, 102 / 103)
   })
   // Issue #22's precision goal is NOT met here. Blind on a6541f17 100/112, 100/104; opened: b22rec 101/113, 101/104;
   // b22fix 101/106.
