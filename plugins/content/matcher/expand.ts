@@ -8,7 +8,7 @@ import {
   wordTables,
   type ExpansionTables,
 } from './expansion-data.js'
-import { nounSaidOf } from './measure-words.js'
+import { nounSaidOf } from './said-nouns.js'
 import { foldedKey } from './normalize.js'
 
 /**

@@ -1,13 +1,11 @@
 import { tonelessReadings } from './expansion-data.js'
+import { IDEOGRAPHS, nounSaidOf } from './said-nouns.js'
 import type { Dictionary } from './types.js'
 
 /** The measure words a noun after 是 takes in speech: 是个骗子, 是一个骗子. */
 const MEASURE_WORDS = ['个', '一个']
 /** The adverbs that stress 是 in speech: 就是骗子, 真是个骗子, 也是骗子 (b22rec, issue #22). */
 const STRESS_ADVERBS = ['就', '真', '也']
-
-/** Ideographs of the CJK Unified Ideographs block, one UTF-16 unit each. */
-const IDEOGRAPHS = /^[\u4e00-\u9fff]+$/
 
 /**
  * The ways a term saying what someone or something is (`老板是骗子`, `产品是垃圾`) is said with a measure
@@ -25,16 +23,6 @@ export function measureWordForms(term: string): string[] {
   const measured = MEASURE_WORDS.map(w => `${subject}是${w}${noun}`)
   const stressed = STRESS_ADVERBS.flatMap(a => ['', ...MEASURE_WORDS].map(w => `${subject}${a}是${w}${noun}`))
   return [...measured, ...stressed]
-}
-
-/**
- * Where the noun of a term saying what someone or something is starts (`老板是骗子`: 3, at 骗): a term of ideographs
- * with one character or more before 是 and two or more after it; -1 for any other term.
- */
-export function nounSaidOf(term: string): number {
-  if (!IDEOGRAPHS.test(term)) return -1
-  const at = term.indexOf('是')
-  return at < 1 || term.length - at - 1 < 2 ? -1 : at + 1
 }
 
 /**
