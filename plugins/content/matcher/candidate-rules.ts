@@ -145,6 +145,9 @@ const IDEOGRAPH_AFTER = /^\s*[:：]?\s*(\p{Script=Han})/u
 /** Particles, numerals and 个: after them an abbreviation is no name of a thing (`真是个SB啊`, `SSC 五分钟一期`). */
 const NOT_NAMED = new Set('的了吗吧呢啊呀嘛哦哈啦么是个一二三四五六七八九十两几百千万')
 
+/** Words for a person name-calling is said of, right after initials (no space, no colon): `SB领导`, `SB老板`. */
+const PERSON_CALLED = /^(?:领导|老板|同事|经理|主管|上司|东西|玩意)/u
+
 /** A capital and a small letter, as a chemical element's symbol is written (Sb, Pb). */
 const SYMBOL = /^\p{Lu}\p{Ll}$/u
 /** A gloss in brackets after letters: `Sb（锑）`. */
@@ -158,7 +161,8 @@ const NO_SPELLING = /[你他她我]|狗头|滑稽|笑|哈|手动|不是|懂/u
  * True for an initials form in capitals that names the thing written after it, as abbreviations do
  * (`FW 版本` firmware, `NC 机床`, `GD 区域`, `QS 标志`, `JW 万豪酒店`: a numeral that starts no number), or written as an element's symbol and glossed in
  * brackets (`Sb（锑）` antimony), or in capitals with what they stand for in brackets (`KPI 里 NC（新客户）占 40%`);
- * an insult stands alone (`真是个SB`), in lower case (`那个 nc 又在刷屏`), glossed as itself (`NC（脑残）`) or
+ * an insult stands alone (`真是个SB`), in lower case (`那个 nc 又在刷屏`), right before a word for the person it
+ * calls names (`SB领导`, see PERSON_CALLED), glossed as itself (`NC（脑残）`) or
  * with a meme or a pronoun in brackets (`sb（狗头）`, `SB（说的就是你）`).
  */
 function readsAsAbbreviation(text: string, start: number, end: number, term: string): boolean {
@@ -169,6 +173,9 @@ function readsAsAbbreviation(text: string, start: number, end: number, term: str
   if (gloss !== null) return !gloss[1].includes(term) && !NO_SPELLING.test(gloss[1])
   const next = IDEOGRAPH_AFTER.exec(text.slice(end, end + 8))
   if (next === null) return false
+  // Name-calling says the initials of someone (`SB领导`, `SB老板`); `HR领导` names a department, no term's; `NC客户`
+  // (new customers) is left to the abbreviation rule.
+  if (next[0] === next[1] && PERSON_CALLED.test(text.slice(end, end + 3))) return false
   if (!NOT_NAMED.has(next[1])) return true
   // A numeral that starts no number names a thing (`JW 万豪酒店`); `SSC 五分钟一期`, `BC 一千` are counts.
   if (!NUMERALS.has(next[1])) return false

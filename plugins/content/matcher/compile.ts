@@ -13,7 +13,7 @@ import { foldedBefore, spanOfHit } from './hit-span.js'
 import { type FoundUrl, findUrls, hostOf, imitatedDomain, isAllowedHost, mayHoldSpelledUrl } from './links.js'
 import { ANCHOR, type ImageInfo, LATIN, lengthOf } from './image-info.js'
 import { NO_MEMBERS } from './image-members.js'
-import { normalizeText } from './normalize.js'
+import { foldedKey, normalizeText } from './normalize.js'
 import { compilePattern, findPatternMatches, type CompiledPattern } from './patterns.js'
 import { ReadingGate } from './reading-gate.js'
 import { ReadingScan, type ReadingOwnerOfHit } from './reading-scan.js'
@@ -37,7 +37,7 @@ import { splitAnchorsIn, type SplitAnchors } from './split-anchors.js'
 import { SwapChoices } from './swap-filter.js'
 import { PairFilter } from './pair-filter.js'
 import { dropByWords } from './word-context.js'
-import { measureWordTerms } from './measure-words.js'
+import { asksForAccount, isLettersAlone, measureWordTerms } from './measure-words.js'
 import { textWithDigitLetters } from './digit-letters.js'
 import { textWithJoinedSplits } from './joined-splits.js'
 import { textWithDashOnes } from './dash-ones.js'
@@ -59,6 +59,8 @@ export function compileMatcher(dictionary: Dictionary, cache?: MatcherCache): Ma
 
 /** How far (characters between them) a context word may stand from a slang hit (see CategoryRule.slang). */
 const SLANG_REACH = 10
+/** The most UTF-16 units 微信 in letters alone spans, separators and all (`w x`, `ｗ·ｘ`): see askedLetters. */
+const LETTERS_SPAN = 6
 
 /** True if the candidate's term is in its category's set of `sets`. */
 function isIn(sets: ReadonlyMap<string, ReadonlySet<string>>, c: Candidate): boolean {
@@ -247,7 +249,7 @@ class CompiledMatcher implements Matcher {
     const candidates = hits.length > 0 ? this.termCandidates(text, hits.ints, hits.length, lazy) : []
     if (this.patterns.length > 0) candidates.push(...findPatternMatches(normalizeText(text), this.patterns))
     if (candidates.length === 0 && !this.dictionary.links) return NO_MATCHES
-    const kept = dropByWords(text, dropAllowed(candidates), this.kinds, this.allowDomains)
+    const kept = this.askedLetters(text, dropByWords(text, dropAllowed(candidates), this.kinds, this.allowDomains))
     const matches: Match[] = this.confirmed(text, kept).map(toMatch, text)
     if (this.spoken.size > 0) this.asTerms(matches)
     for (const m of matches) {
@@ -255,6 +257,20 @@ class CompiledMatcher implements Matcher {
     }
     if (this.dictionary.links) this.pushLinkMatches(matches, urlsOf(lazy), text)
     return matches.length > 1 ? matches.sort(byPosition) : matches
+  }
+
+  /**
+   * Drops the hits of 微信 in letters alone for a term writing it otherwise (薇信 ← wx, see lettersOfWeChat) where no
+   * account is asked for right beside them (see asksForAccount): `留个 wx` is a hit, `我 wx 发你了` none.
+   */
+  private askedLetters(text: string, candidates: Candidate[]): Candidate[] {
+    const letters = (c: Candidate): boolean =>
+      c.end - c.start <= LETTERS_SPAN &&
+      (c.kind === 'exact' || c.kind === 'normalised') &&
+      isLettersAlone(foldedKey(text.slice(c.start, c.end))) &&
+      !isLettersAlone(foldedKey(c.term))
+    if (!candidates.some(letters)) return candidates
+    return candidates.filter(c => !letters(c) || asksForAccount(text, c.start, c.end))
   }
 
   /**
@@ -278,7 +294,8 @@ class CompiledMatcher implements Matcher {
    * namesItsPrice) or handed to someone (`cbj 给你了`), an order's taken (`走 sd`) or a bet on a football
    * competition (`欧冠 dq`, see initials-context.ts); initials that read as an abbreviation stay only with
    * a context word of their category (`BC 平台注册送彩金`). A slang hit (see
-   * CategoryRule.slang) stays only with a context word of its category nearby (`菠菜平台`).
+   * CategoryRule.slang) stays only with a context word of its category nearby (`菠菜平台`), or, for 微信 in letters
+   * alone (`wx`), with an account asked for right beside it (`留个 wx`, see asksForAccount).
    */
   private confirmed(text: string, candidates: Candidate[]): Candidate[] {
     const slang = this.slang
@@ -294,7 +311,8 @@ class CompiledMatcher implements Matcher {
       c =>
         !c.context &&
         (isIn(slang, c)
-          ? this.hasSlangWordNear(text, c)
+          ? this.hasSlangWordNear(text, c) ||
+            (isLettersAlone(foldedKey(c.term)) && asksForAccount(text, c.start, c.end))
           : c.abbreviation
             ? contextCategories.has(c.category)
             : c.kind !== 'initials' ||

@@ -8,6 +8,7 @@ import {
   wordTables,
   type ExpansionTables,
 } from './expansion-data.js'
+import { nounSaidOf } from './said-nouns.js'
 import { foldedKey } from './normalize.js'
 
 /**
@@ -509,6 +510,8 @@ interface Memo {
   toneless: Map<string, Map<string, string[]>>
   /** The characters of each toneless syllable by rank (see tonelessAlternatives). */
   bySyllable: Map<string, string[]>
+  /** Characters and their form with 口 beside them that reads the same (see mouthFormOf), made on first use. */
+  mouthForms?: Map<string, string>
 }
 
 /** The memo of each tables object: it goes when they go (see expansionTables). */
@@ -574,8 +577,67 @@ function characterAlternatives(c: string, reading: string, long: boolean, tables
     if (best < 0) break
     open = take(lists[best][at[best]++].char)
   }
+  // In a long term, the character written as its sounding side (比列 for 比例, 网占 for 网站; frec).
+  const side = long && common && reading !== '' ? soundingSideOf(c, reading, tables) : undefined
+  if (side !== undefined && !seen.has(side)) {
+    seen.add(side)
+    alternatives.push(side)
+  }
+  // A homophone written with 口 beside it, reading the same, as chat writes a sound (哔 for 毕, so 傻哔 for 傻逼; frec).
+  for (const h of [...alternatives]) {
+    const mouth = mouthFormOf(h, tables)
+    if (mouth !== undefined && !seen.has(mouth)) {
+      seen.add(mouth)
+      alternatives.push(mouth)
+    }
+  }
   const digit = NUMERAL_DIGITS[c]
   return digit === undefined ? alternatives : [digit, ...alternatives]
+}
+
+/** A toneless syllable's initial and first vowel (li of lie4, zha of zhan4): how near a side's sound must be. */
+const ONSET = /^[^aeiouv]*[aeiouv]/
+
+/**
+ * The right side of a character's left–right split when it is a common character that starts as the character
+ * sounds, whatever its tone and the end of its final (列 lie4 for 例 li4, 占 zhan4 for 站 zhan4, 丙 bing3 for 病):
+ * the phonetic a hasty writer keeps; undefined when there is none.
+ */
+function soundingSideOf(c: string, reading: string, tables: ExpansionTables): string | undefined {
+  const onset = ONSET.exec(reading)?.[0]
+  for (const split of splitsOf(tables, c)) {
+    const [left, right, more] = [...split]
+    if (left === undefined || right === undefined || more !== undefined) continue
+    if ((tables.rank.get(right) ?? Infinity) > COMMON_RANK || !readsAsItself(right)) continue
+    const own = tables.pinyinReadings.get(right)
+    if (onset !== undefined && own !== undefined && ONSET.exec(own)?.[0] === onset) return right
+  }
+  return undefined
+}
+
+/** Particles written with 口 (吧 啊 吗…): they end a sentence, no sound is written with them. */
+const MOUTH_PARTICLES = new Set('吧啊吗呢呀啦哦嘛哪呗咯喽哈呵')
+
+/**
+ * The common character written as 口 beside `c` that reads as `c` alone does (毕 bi4 -> 哔 bi4, 八 -> 叭, 拉 ->
+ * 啦 is a particle: none), from cjk-decomp's splits and pinyin-pro's readings; undefined when there is none.
+ */
+function mouthFormOf(c: string, tables: ExpansionTables): string | undefined {
+  const memo = memoOf(tables)
+  if (memo.mouthForms === undefined) {
+    memo.mouthForms = new Map()
+    for (const [char, splits] of tables.splits) {
+      if ((tables.rank.get(char) ?? Infinity) > COMMON_RANK || MOUTH_PARTICLES.has(char)) continue
+      for (const split of splits.split('\t')) {
+        const [mouth, inner, more] = [...split]
+        if (mouth !== '口' || inner === undefined || more !== undefined) continue
+        const reading = tables.pinyinReadings.get(char)
+        if (reading !== undefined && reading === tables.pinyinReadings.get(inner) && readsAsItself(char))
+          memo.mouthForms.set(inner, char)
+      }
+    }
+  }
+  return memo.mouthForms.get(c)
 }
 
 /**
@@ -699,7 +761,10 @@ export function readsAsWords(term: string, form: string): boolean {
   const t = [...term]
   const f = [...form]
   if (t.length !== f.length) return false
+  const noun = nounSaidOf(term)
   for (let i = 0; i + 1 < f.length; i++) {
+    // A noun said of someone (老板是骗子) swapped into another word is still said of them: 老板是片子 (frec).
+    if (noun > 0 && i >= noun) continue
     const changed = f[i] !== t[i] || f[i + 1] !== t[i + 1]
     if ([i, i + 1].every(k => f[k] === t[k] || tables.punCharacters.get(t[k])?.includes(f[k]))) continue
     const bothChanged = f[i] !== t[i] && f[i + 1] !== t[i + 1]

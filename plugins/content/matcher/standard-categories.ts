@@ -76,8 +76,8 @@ export const STANDARD_CATEGORIES: Readonly<Record<string, StandardCategory>> = {
   defamation: { expand: WITH_INITIALS },
   confidential: {
     expand: WITH_INITIALS,
-    // 别截图 and 别说是我 hush a leak as 别发 does (initrec, issue #22).
-    context: ['外传', '外泄', '泄露', '保密', '机密', '内部', '删掉', '别发', '别截图', '别说是我'],
+    // 别截图 and 别说是我 hush a leak as 别发 does (initrec, issue #22); 私发, sent privately, does too (frec).
+    context: ['外传', '外泄', '泄露', '保密', '机密', '内部', '删掉', '别发', '别截图', '别说是我', '私发'],
   },
   false_ad: { expand: WITH_INITIALS },
   private_deal: {

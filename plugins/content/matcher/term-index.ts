@@ -1,6 +1,6 @@
 import { expandTerm, swapAlternatives, type ExpansionKind } from './expand.js'
 import { type IdArray, Int32Buffer, narrowIds, narrowSignedIds } from './key-list.js'
-import { measureWordTerms, spokenForms } from './measure-words.js'
+import { lettersOfWeChat, measureWordTerms, spokenForms } from './measure-words.js'
 import { foldedKey } from './normalize.js'
 import { ReadingOwners, readingOwnerOf, type ReadingTables } from './reading-owners.js'
 import { SplitOwners, splitOwnerOf, type SplitTables } from './split-owners.js'
@@ -270,6 +270,9 @@ export function indexTerms(dictionary: Dictionary): IndexedTerms {
   const categories = Object.entries(dictionary.categories)
   for (const [category, rule] of categories) {
     for (const term of spokenTerms(rule.terms)) add(category, term, 0, 0, term, foldedKey(term), order++)
+    // 微信 in letters alone is a key of the term itself (薇信 ← wx), kept only where an account is asked for.
+    for (const term of rule.slang === undefined ? rule.terms : rule.terms.filter(t => !rule.slang?.includes(t)))
+      for (const letters of lettersOfWeChat(term)) add(category, term, 0, 0, letters, foldedKey(letters), order++)
     for (const phrase of rule.allow) add(category, phrase, ALLOW, 0, phrase, foldedKey(phrase), order++)
     for (const word of rule.context ?? []) add(category, word, CONTEXT, 0, word, foldedKey(word), order++)
   }

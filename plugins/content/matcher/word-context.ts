@@ -1,5 +1,5 @@
 import type { Candidate } from './allow-filter.js'
-import type { ExpansionKind } from './expand.js'
+import { type ExpansionKind, readsAsWords } from './expand.js'
 import { isWordOf, wordCount, wordTables } from './expansion-data.js'
 import { asksClaim, countsValid, deniesClaim, namesInstitution, praisesRank, tellsShelfLife } from './form-claims.js'
 import { definesLetters, namesCodeKind, namesColour, namesShape, readsAsCode } from './form-codes.js'
@@ -10,6 +10,8 @@ import { abbreviatesName, glossedAsName, namesMention, namesPerson, namesSubject
 import { countsCompanies, countsSwap, namesWaste, takesComplement } from './form-waste-counts.js'
 import { handedInside, invitesToOwnGroup, namesPremises, promotesOwn, requiresSafety } from './form-work.js'
 import { isOrderTaken } from './initials-context.js'
+import { namesWeChatFeature } from './measure-words.js'
+import { nounSaidOf } from './said-nouns.js'
 import { namesBySurname } from './surname-names.js'
 import { talkedAbout } from './talked-about.js'
 import { turnsToOffer } from './talked-about-statements.js'
@@ -92,6 +94,8 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
   return (
     (mayWarn && quotedByWarning(text, c.start, c.end)) ||
     soundsLikeWord(text, c) ||
+    nounReadsAsWord(text, c) ||
+    namesWeChatFeature(text, c.start, c.end) ||
     namesShop(text, c) ||
     namesBrand(text, c) ||
     readsAsCode(text, c) ||
@@ -128,6 +132,20 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     tellsShelfLife(text, c) ||
     namesEverydayThing(text, c)
   )
+}
+
+/**
+ * True for a swap form of a term saying what someone is whose noun reads as another word (老板是骗子 written
+ * 老板是片子: 片子, a film; readsAsWords lets such a noun through, see there) with more of the sentence after it:
+ * the word goes on being that word (`老板是片子里的反派`). Where the noun ends what is said (a punctuation mark,
+ * a space, the text's end, a modal particle: `老板是片子，`, `老板就是个片子吧`) it is the name-calling.
+ */
+function nounReadsAsWord(text: string, c: Candidate): boolean {
+  const noun = nounSaidOf(c.term)
+  if (noun < 0 || c.form === undefined || !SWAP_KINDS.has(c.kind) || c.form.length !== c.term.length) return false
+  const after = text[c.end] ?? ''
+  if (!IDEOGRAPH.test(after) || MODAL_PARTICLES.has(after)) return false
+  return readsAsWords(c.term.slice(noun), c.form.slice(noun))
 }
 
 /** Kinds that read letters or sounds as a term's characters: another term may read them otherwise. */

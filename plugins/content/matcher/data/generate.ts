@@ -710,9 +710,18 @@ function splitsOf(tables: SourceTables, char: string): string[] {
   if (deeper !== written[0]) written.push(deeper)
   const typed = parts.map(p => typedRadicals(tables.decompositions).get(p) ?? p).join('')
   if (!written.includes(typed)) written.push(typed)
+  // A rare component that repeats a common one, written once in haste (蠢 春䖵: 䖵 is 虫 twice, so 春虫; frec).
+  const once = parts.map(p => (common(p) ? p : (repeatedOnce(tables.decompositions, p) ?? p))).join('')
+  if (!written.includes(once)) written.push(once)
   const lookalike = parts.map(p => (common(p) ? p : (typedLookalike(tables, p) ?? p))).join('')
   if (!written.includes(lookalike)) written.push(lookalike)
   return written
+}
+
+/** The component a rare component repeats side by side or stacked (䖵 ra(虫) -> 虫), or undefined. */
+function repeatedOnce(decompositions: Map<string, string>, part: string): string | undefined {
+  const m = /^r[ad]\(([^,()]+)\)$/u.exec(decompositions.get(part) ?? '')
+  return m && [...m[1]].length === 1 ? m[1] : undefined
 }
 
 /** Common characters by their cjk-decomp entry ("d(立,日)" -> 音), once per tables (see typedLookalike). */

@@ -87,9 +87,10 @@ describe.skipIf(!hasEvalFile)('b22rec: a term holding 微信 written as chat spe
 })
 
 describe('b22rec: chat spellings of a term (chatSpellings)', () => {
-  it('writes 微信 in a term as vx and v信, and nothing for a term without it', () => {
-    expect(chatSpellings('加我微信')).toEqual(['加我vx', '加我v信', '加我v'])
-    expect(chatSpellings('微信转账')).toEqual(['vx转账', 'v信转账', 'v转账'])
+  // frec: wx, 微信's initials, too.
+  it('writes 微信 in a term as vx, v信, v and wx, and nothing for a term without it', () => {
+    expect(chatSpellings('加我微信')).toEqual(['加我vx', '加我v信', '加我v', '加我wx'])
+    expect(chatSpellings('微信转账')).toEqual(['vx转账', 'v信转账', 'v转账', 'wx转账'])
     expect(chatSpellings('私聊我')).toEqual([])
   })
 
@@ -97,14 +98,15 @@ describe('b22rec: chat spellings of a term (chatSpellings)', () => {
     expect(chatSpellings('微信')).toEqual(['v信'])
   })
 
-  it('writes a term ending in v for 微 with x for 信 after it (加v as 加vx), not a term of letters alone', () => {
-    expect(chatSpellings('加v')).toEqual(['加vx'])
-    expect(chatSpellings('加个V')).toEqual(['加个Vx'])
+  // frec: and with wx for 微信 (加v as 加wx).
+  it('writes a term ending in v for 微 with x for 信 after it (加v as 加vx, 加wx), not a term of letters alone', () => {
+    expect(chatSpellings('加v')).toEqual(['加vx', '加wx'])
+    expect(chatSpellings('加个V')).toEqual(['加个Vx', '加个wx'])
     expect(chatSpellings('tv')).toEqual([])
   })
 
   it('puts them after the measure-word forms among a term’s spoken forms', () => {
-    expect(spokenForms('加我微信')).toEqual(['加我vx', '加我v信', '加我v'])
+    expect(spokenForms('加我微信')).toEqual(['加我vx', '加我v信', '加我v', '加我wx'])
     expect(spokenForms('老板是骗子').slice(0, 2)).toEqual(['老板是个骗子', '老板是一个骗子'])
   })
 })

@@ -163,8 +163,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // After b17prec's rules and reports (a notice that 一律不认 a condition, a crackdown): 110/116.
   // After offer's statements with a verdict or a named kind (成人视频课程的试听链接): 111/113.
   // fsub: everyday words CC-CEDICT lacks at a term's edge (汤色|清透, 六合|彩钢): 111/111.
-  it('heldout-blind6: at least the figures measured (precision 111/111, recall 111/115)', () => {
-    expectFloors(matcherOf(), BLIND6, 111 / 111, 111 / 115)
+  // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
+  it('heldout-blind6: at least the figures measured (precision 112/112, recall 112/115)', () => {
+    expectFloors(matcherOf(), BLIND6, 112 / 112, 112 / 115)
   })
 
   // Issue #22's recall goal is NOT met here. Blind, it measured 0.855 / 0.877 (100/117, 100/114) on 5e74de0's
@@ -175,16 +176,18 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's goals are NOT met here. Blind, it measured 0.858 / 0.796 (109/127, 109/137); most of its misses
   // are slang the shared dictionary lacks (the shipped one has it: see below).
-  it('heldout-blind8: at least the figures after the class fixes (precision 117/120, recall 117/137)', () => {
-    expectFloors(matcherOf(), BLIND8, 117 / 120, 117 / 137)
+  // frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导): 118/121, 118/137.
+  it('heldout-blind8: at least the figures after the class fixes (precision 118/121, recall 118/137)', () => {
+    expectFloors(matcherOf(), BLIND8, 118 / 121, 118 / 137)
   })
 
   // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.885 / 0.871 (115/130, 115/132); its false positives
   // were mostly reports and rule reminders that quote a banned term, its misses slang and look-alike characters.
   // Below, after those two classes (b9fix): reports and reminders, 倩/情 and 卞/下 look-alikes, `.corn` TLDs; and
   // a word cut off a term that takes an aspect particle (最下注明了, b12fix).
-  it('heldout-blind9: at least the figures after the class fixes (precision 121/121, recall 121/132)', () => {
-    expectFloors(matcherOf(), BLIND9, 121 / 121, 121 / 132)
+  // frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导): 122/122, 122/132.
+  it('heldout-blind9: at least the figures after the class fixes (precision 122/122, recall 122/132)', () => {
+    expectFloors(matcherOf(), BLIND9, 122 / 122, 122 / 132)
   })
 
   // Issue #22's goals are NOT met here. Blind on f348674: 0.816 / 0.767; below, after its classes (b10prec: reports,
@@ -199,8 +202,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // 103/122; below, after its false positives' classes (b11prec: rule reminders, reports and warnings of scams,
   // someone else's message to the speaker, ordinary words, the company's own gift) and its misses' (b11rec: a spoken
   // dot, a stroke look-alike, a football bet's lines).
-  it('heldout-blind11: at least the figures after its classes (precision 109/109, recall 109/131)', () => {
-    expectFloors(matcherOf(), BLIND11, 109 / 109, 109 / 131)
+  // frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导): 112/112, 112/131.
+  it('heldout-blind11: at least the figures after its classes (precision 112/112, recall 112/131)', () => {
+    expectFloors(matcherOf(), BLIND11, 112 / 112, 112 / 131)
   })
 
   // Issue #22's recall goal is NOT met here: most misses are slang the shared dictionary lacks and look-alikes of
@@ -237,8 +241,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.947 / 0.934 and 0.902 / 0.914; 146/150
   // after left22's later-gloss surnames (夏, 郑…); b22rec's recall classes (figures only): 146/148 → 147/149, 146/152 → 147/152.
   // fname's names of shops, firms, brands and people (figures only): 147/149 → 147/148.
-  it('heldout-blind16 (unseen): at least the figures measured (precision 147/148, recall 147/152)', () => {
-    expectFloors(matcherOf(), BLIND16, 147 / 148, 147 / 152, true)
+  // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
+  it('heldout-blind16 (unseen): at least the figures measured (precision 148/149, recall 148/152)', () => {
+    expectFloors(matcherOf(), BLIND16, 148 / 149, 148 / 152, true)
   })
   // Opened for b17prec: 144/159 before its rule and report classes. left22: a surname (+1 precision), then an account
   // after 是 counted as contact details (a report passing one on keeps its hit; b17-222's label calls it clean: -1).
@@ -251,16 +256,18 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // false positives (让客户, 一律删除, 公司不负责, 怎么回复, 报给经理, 谁发的…？管理员已经撤回了吧): 91/99; then a name
   // before 这个月, capitals glossed in brackets (NC（新客户）) and 包装 as a kind of waste; then b19fix's classes 92/97;
   // then left22's later-gloss surnames and look-alikes (咸, 酉): 94/98, 94/105; fsub's 色|清透: 94/97.
-  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 94/97, recall 94/105)', () => {
-    expectFloors(matcherOf(), BLIND18, 94 / 97, 94 / 105)
+  // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
+  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 96/99, recall 96/105)', () => {
+    expectFloors(matcherOf(), BLIND18, 96 / 99, 96 / 105)
   })
   // Blind on 144f0384 106/125, 106/114; unseen after the session's classes 108/123, 108/114; after b18fix's
   // 108/121. Opened for b19fix in the twenty-eighth session: its rule and report false positives (那条“…”是谁发的,
   // 谁把…转到…了？, 竞品说自己是, 找我要…没给…报备, 谁去跟他沟通, 群成员“…”发了…请处理, …几个字), a name starting a
   // sentence, everyday words the tables lack (撕单, 跑圈), on-site safety, 有效 of a survey, letters said to be a code:
   // 108/108; then 音 for the component 咅 (内音阝), 中特 as gambling context, 3 read as e (ch3ng): 111/111, 111/114.
-  it('heldout-blind19: at least the figures after its rule, report, name, word, split and initials classes (precision 112/112, recall 112/114)', () => {
-    expectFloors(matcherOf(), BLIND19, 112 / 112, 112 / 114)
+  // frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导): 113/113, 113/114.
+  it('heldout-blind19: at least the figures after its rule, report, name, word, split and initials classes (precision 113/113, recall 113/114)', () => {
+    expectFloors(matcherOf(), BLIND19, 113 / 113, 113 / 114)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 9d2b7b0f 104/111, 104/106; 104/110 on
   // left22's merge of a296a973 (figures only); b22rec's recall classes: 104/108 → 105/109, 104/106 → 105/106;
@@ -273,14 +280,16 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // a report checked, an insult to bear, a secret not answered): 100/106.
   // then fsub (不走公司那边, 约跑 with 接龙).
   // then fname's names of shops, people and Latin words.
-  it('heldout-blind21: at least the figures measured (precision 100/100, recall 100/103)', () => {
-    expectFloors(matcherOf(), BLIND21, 100 / 100, 100 / 103)
+  // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
+  it('heldout-blind21: at least the figures measured (precision 102/102, recall 102/103)', () => {
+    expectFloors(matcherOf(), BLIND21, 102 / 102, 102 / 103)
   })
   // Issue #22's precision goal is NOT met here. Blind on a6541f17 99/110, 99/104; opened: b22rec's recall classes
   // 101/112, 101/104; b22fix's precision classes 101/105; fsub's (一夜晴 in the rain, 色|清透, 有效期, the state's
   // product-quality supervision) 101/101.
-  it('heldout-blind22: at least the figures measured (precision 101/101, recall 101/104)', () => {
-    expectFloors(matcherOf(), BLIND22, 101 / 101, 101 / 104)
+  // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
+  it('heldout-blind22: at least the figures measured (precision 102/102, recall 102/104)', () => {
+    expectFloors(matcherOf(), BLIND22, 102 / 102, 102 / 104)
   })
   // Blind on a6541f17 99/109, 99/104; opened: b22rec's recall classes 103/113, 103/104; b22fix's precision classes
   // 103/104; wart's company claims (公司骗人的套路) 104/105, 104/104; fsub's 援教 with teachers 104/104.
@@ -292,28 +301,32 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // banned words, news of a raid, a guest's complaint): 97/105.
   // then fsub (挑去|死蟹, 下|注明|日期, 六合|彩椒, 春货 上新).
   // then fname's names of people and mail prefixes.
-  it('heldout-blind24: at least the figures measured (precision 97/97, recall 97/103)', () => {
-    expectFloors(matcherOf(), BLIND24, 97 / 97, 97 / 103)
+  // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
+  it('heldout-blind24: at least the figures measured (precision 101/101, recall 101/103)', () => {
+    expectFloors(matcherOf(), BLIND24, 101 / 101, 101 / 103)
   })
 
   // Blind on 2d9497d3 99/114, 99/103; opened in the thirtieth session. fstate's statement classes (a rival says we
   // are, a report checked, news and police notices of a crime, who did it warned or fired): 99/108.
   // then fsub (日转夜, 不走公司那条路, 春货 上新).
   // then fname's names of shops, people, brands and mail prefixes.
-  it('heldout-blind25: at least the figures measured (precision 99/99, recall 99/103)', () => {
-    expectFloors(matcherOf(), BLIND25, 99 / 99, 99 / 103)
+  // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
+  it('heldout-blind25: at least the figures measured (precision 100/100, recall 100/103)', () => {
+    expectFloors(matcherOf(), BLIND25, 100 / 100, 100 / 103)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 100/106, 100/102; fstate's statement
   // classes (figures only): 100/104.
   // then fsub (figures only).
   // then fname (figures only).
-  it('heldout-blind26 (unseen): at least the figures measured (precision 100/102, recall 100/102)', () => {
-    expectFloors(matcherOf(), BLIND26, 100 / 102, 100 / 102, true)
+  // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
+  it('heldout-blind26 (unseen): at least the figures measured (precision 101/103, recall 101/102)', () => {
+    expectFloors(matcherOf(), BLIND26, 101 / 103, 101 / 102, true)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 97/106, 97/102; fstate's statement classes
   // (figures only): 97/105.
-  it('heldout-blind27 (unseen): at least the figures measured (precision 97/104, recall 97/102)', () => {
-    expectFloors(matcherOf(), BLIND27, 97 / 104, 97 / 102, true)
+  // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
+  it('heldout-blind27 (unseen): at least the figures measured (precision 98/105, recall 98/102)', () => {
+    expectFloors(matcherOf(), BLIND27, 98 / 105, 98 / 102, true)
   })
 
   // Blind on fdab5948 102/119, 102/104; opened in the thirtieth session.
@@ -345,8 +358,9 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.869 / 0.902 (119/137, 119/132); below, after its
   // two largest classes (b9fix), as with the shared dictionary above, and everyday words allowed (b12fix).
-  it('heldout-blind9: at least the figures after the class fixes (precision 127/127, recall 127/132)', () => {
-    expectFloors(matcher, BLIND9, 127 / 127, 127 / 132)
+  // frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导): 128/128, 128/132.
+  it('heldout-blind9: at least the figures after the class fixes (precision 128/128, recall 128/132)', () => {
+    expectFloors(matcher, BLIND9, 128 / 128, 128 / 132)
   })
 
   // Issue #22's precision goal is NOT met here. Blind on f348674: 0.827 / 0.827; below, after its classes and the
@@ -359,8 +373,9 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // Issue #22's recall goal is NOT met here. Blind on f348674: 0.830 / 0.855; after blind10's fixes (unseen):
   // 116/136; below, after its false positives' classes (b11prec) and its misses' with shipped slang (b11rec: v我/wx
   // with a sales word, 我个人码, 返点表).
-  it('heldout-blind11: at least the figures after its classes (precision 126/126, recall 126/131)', () => {
-    expectFloors(matcher, BLIND11, 126 / 126, 126 / 131)
+  // frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导): 127/127, 127/131.
+  it('heldout-blind11: at least the figures after its classes (precision 127/127, recall 127/131)', () => {
+    expectFloors(matcher, BLIND11, 127 / 127, 127 / 131)
   })
 
   // Issue #22's recall goal is NOT met here. Blind on e2df478: 0.900 / 0.818; after blind11's fixes: 0.924 / 0.826; below, after its classes (b12fix:
@@ -401,8 +416,9 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // 94/110, 94/105; opened for b18fix (its rule and report
   // false positives); then b19fix's classes 95/100, 95/105; then left22's surnames and look-alikes 97/101, 97/105;
   // fsub's 色|清透 97/100.
-  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 97/100, recall 97/105)', () => {
-    expectFloors(matcher, BLIND18, 97 / 100, 97 / 105)
+  // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
+  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 99/102, recall 99/105)', () => {
+    expectFloors(matcher, BLIND18, 99 / 102, 99 / 105)
   })
   // Blind on 144f0384 108/128, 108/114; unseen after the session's classes 110/125, 110/114; after b18fix's
   // 110/123. Opened for b19fix in the twenty-eighth session (its rule and report false positives and the other
@@ -420,13 +436,15 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // session (100/113), then opened for its classes; fstate 100/109.
   // then fsub (不走公司那边, 约跑 with 接龙, 底价 wanted of a thing or spaced out).
   // then fname's names of shops, people and Latin words.
-  it('heldout-blind21: at least the figures measured (precision 100/100, recall 100/103)', () => {
-    expectFloors(matcher, BLIND21, 100 / 100, 100 / 103)
+  // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
+  it('heldout-blind21: at least the figures measured (precision 102/102, recall 102/103)', () => {
+    expectFloors(matcher, BLIND21, 102 / 102, 102 / 103)
   })
   // Issue #22's precision goal is NOT met here. Blind on a6541f17 100/112, 100/104; opened: b22rec 101/113, 101/104;
   // b22fix 101/106; fsub 101/102.
-  it('heldout-blind22: at least the figures measured (precision 101/102, recall 101/104)', () => {
-    expectFloors(matcher, BLIND22, 101 / 102, 101 / 104)
+  // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
+  it('heldout-blind22: at least the figures measured (precision 102/103, recall 102/104)', () => {
+    expectFloors(matcher, BLIND22, 102 / 103, 102 / 104)
   })
   // Blind on a6541f17 100/110, 100/104; opened: b22rec 103/113, 103/104; b22fix 103/104; wart 104/105, 104/104;
   // fsub 104/104.
@@ -437,15 +455,17 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // (98/109 after b22fix), then opened for its classes; fstate 98/105.
   // then fsub.
   // then fname's names of people and mail prefixes.
-  it('heldout-blind24: at least the figures measured (precision 98/98, recall 98/103)', () => {
-    expectFloors(matcher, BLIND24, 98 / 98, 98 / 103)
+  // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
+  it('heldout-blind24: at least the figures measured (precision 101/101, recall 101/103)', () => {
+    expectFloors(matcher, BLIND24, 101 / 101, 101 / 103)
   })
 
   // Blind on 2d9497d3 99/114, 99/103; opened in the thirtieth session; fstate 99/108.
   // then fsub.
   // then fname's names of shops, people, brands and mail prefixes.
-  it('heldout-blind25: at least the figures measured (precision 99/99, recall 99/103)', () => {
-    expectFloors(matcher, BLIND25, 99 / 99, 99 / 103)
+  // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
+  it('heldout-blind25: at least the figures measured (precision 100/100, recall 100/103)', () => {
+    expectFloors(matcher, BLIND25, 100 / 100, 100 / 103)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 101/111, 101/102; fstate (figures only)
   // 101/109.
@@ -455,8 +475,9 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND26, 101 / 106, 101 / 102, true)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 97/107, 97/102; fstate (figures only) 97/106.
-  it('heldout-blind27 (unseen): at least the figures measured (precision 97/105, recall 97/102)', () => {
-    expectFloors(matcher, BLIND27, 97 / 105, 97 / 102, true)
+  // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
+  it('heldout-blind27 (unseen): at least the figures measured (precision 98/106, recall 98/102)', () => {
+    expectFloors(matcher, BLIND27, 98 / 106, 98 / 102, true)
   })
 
   // Blind on fdab5948 101/119, 101/104; opened in the thirtieth session.
