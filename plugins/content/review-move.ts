@@ -7,7 +7,8 @@ import { REVIEW_LIMIT, type Review, type ReviewLog, reviewedMessages } from './s
  * has one), in time order (`openReviewFor` reads the newest first), so the admins answer them here and a repeat here
  * joins them instead of being asked again. A question with messages in several groups moves with the first of them
  * taken over; answered ones stay (every account reads them as the other account's answers). `theirs` keeps where
- * each went (`moved`), so an answer through `from`, back, says where. One already here (a retried transaction reads
+ * each went (`moved`), so an answer through `from`, back, says where; one moving back to the account that asked it
+ * takes its own id again there (and leaves that account's `moved`). One already here (a retried transaction reads
  * `theirs` again) is not added twice, but still leaves `theirs`. Returns the questions that left `theirs`, as named
  * here.
  */
@@ -23,7 +24,14 @@ export function moveReviews(
   const moved = (theirs.moved ??= [])
   moved.push(...going.map(r => ({ id: r.id, to: accounts.to, groupTopic: r.groupTopic })))
   if (moved.length > REVIEW_LIMIT) moved.splice(0, moved.length - REVIEW_LIMIT)
-  const arriving = going.map(r => ({ ...r, id: fleetReviewId(r, accounts.from) }))
+  // A question coming back to the account that first asked it takes its own id again (`R3@sales2` → `R3` in sales2).
+  const home = `@${accounts.to}`
+  const arriving = going.map(r => ({
+    ...r,
+    id: r.id.endsWith(home) ? r.id.slice(0, -home.length) : fleetReviewId(r, accounts.from),
+  }))
+  const back = new Set(arriving.filter(r => !r.id.includes('@')).map(r => r.id))
+  if (back.size && mine.moved) mine.moved = mine.moved.filter(m => !back.has(m.id))
   const known = new Set(mine.reviews.map(r => r.id))
   mine.reviews = [...mine.reviews, ...arriving.filter(r => !known.has(r.id))].sort((a, b) => a.at - b.at)
   if (mine.reviews.length > REVIEW_LIMIT) mine.reviews.splice(0, mine.reviews.length - REVIEW_LIMIT)
@@ -41,8 +49,8 @@ export type ReviewLookup =
 
 /**
  * The question an admin's id names, as the admins may have it in front of them after a move: `R3@sales1` exactly;
- * `R3` is this account's own `R3` or the one question moved here from another account as `R3@…`, the open one when
- * only one of them is open (several open: the admin says which); `R3@<this account>` is its own `R3`. An id of a
+ * `R3` is this account's own `R3` or the one question moved here from another account as `R3@…` (both there, the own
+ * one answered or not, or several moved here open: the admin says which); `R3@<this account>` is its own `R3`. An id of a
  * question that moved away names where it went.
  */
 export function lookUpReview(log: ReviewLog, typed: string, self?: string): ReviewLookup {
@@ -52,10 +60,12 @@ export function lookUpReview(log: ReviewLog, typed: string, self?: string): Revi
   if (own && wanted.endsWith(own)) wanted = wanted.slice(0, -own.length)
   const exact = log.reviews.find(r => r.id.toUpperCase() === wanted)
   const alike = exactly ? [] : log.reviews.filter(r => r.id.toUpperCase().startsWith(`${wanted}@`))
-  const named = exact ? [exact, ...alike] : alike
-  const open = named.filter(r => r.status === 'open')
-  if (open.length > 1) return { several: open }
-  const review = open[0] ?? named[0]
+  const openAlike = alike.filter(r => r.status === 'open')
+  // This account's own R3 (answered or not) beside an open R3@… moved here: the admin may mean either, and a wrong
+  // guess is a warning and a strike for someone else; they say which.
+  if (exact && openAlike.length) return { several: [exact, ...openAlike] }
+  if (openAlike.length > 1) return { several: openAlike }
+  const review = exact ?? openAlike[0] ?? alike[0]
   if (review) return { review }
   const gone = log.moved?.findLast(m => m.id.toUpperCase() === wanted)
   if (!gone) return { none: true }

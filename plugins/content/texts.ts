@@ -345,17 +345,21 @@ export function reviewUsageText(prefix: string, id: string | undefined, r?: Revi
 }
 
 /**
- * `#确认 R3` when this account has several open questions named so (its own `R3` and one moved here with its group,
- * `R3@sales1`): each listed with what it is about, and how to name one.
+ * `#确认 R3` when the id may mean several questions (this account's own `R3`, open or answered, and one moved here
+ * open with its group, `R3@sales1`): each listed with what it is about (and 已确认/已忽略 when answered), and how to
+ * name one.
  */
 export function whichReviewText(typed: string, reviews: readonly Review[], answer: string, self?: string): string {
+  const done = { open: '', confirmed: '，已确认', ignored: '，已忽略' }
   const list = reviews.map(
-    r => `${r.id}（${r.memberName}：${r.findings.map(f => f.label).join('、')}，群「${r.groupTopic}」）`,
+    r =>
+      `${r.id}（${r.memberName}：${r.findings.map(f => f.label).join('、')}，群「${r.groupTopic}」${done[r.status]}）`,
   )
   const mine = reviews.find(r => !r.id.includes('@'))
   const own = mine && self ? `；本账号自己的 ${mine.id} 也可写 ${mine.id}@${self}` : ''
   const moved = reviews.find(r => r.id.includes('@'))
-  return `「${typed}」对应 ${reviews.length} 条待确认：${list.join('、')}。请写完整编号，例如 ${answer} ${moved?.id ?? reviews[0].id}${own}。`
+  const heading = reviews.every(r => r.status === 'open') ? '条待确认' : '条'
+  return `「${typed}」对应 ${reviews.length} ${heading}：${list.join('、')}。请写完整编号，例如 ${answer} ${moved?.id ?? reviews[0].id}${own}。`
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { releasedHere } from '../../../plugins/content/fleet-reviews.js'
 import { lookUpReview, moveReviews } from '../../../plugins/content/review-move.js'
 import type { Review, ReviewLog } from '../../../plugins/content/state.js'
+import { whichReviewText } from '../../../plugins/content/texts.js'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
@@ -51,6 +52,17 @@ describe('review questions moving with their group at a takeover (review-move)',
     expect(theirs.reviews.map(x => x.id)).toEqual(['R2'])
   })
 
+  it('a question moving back to the account that asked it takes its own id again there, not R3@sales1', () => {
+    // sales1 asked R3; the group moved to sales2 (R3@sales1 there); now it moves back to sales1.
+    const sales2 = log(r('R3@sales1', 'open', 0))
+    const sales1 = { ...log(), next: 4, moved: [{ id: 'R3', to: 'sales2', groupTopic: '销售一群' }] }
+    expect(moveReviews(sales2, sales1, 'r1', { from: 'sales2', to: 'sales1' }).map(x => x.id)).toEqual(['R3'])
+    expect(sales1.reviews.map(x => x.id)).toEqual(['R3'])
+    expect(sales1.moved).toEqual([])
+    expect(lookUpReview(sales1, 'R3@sales1', 'sales1')).toEqual({ review: sales1.reviews[0] })
+    expect(lookUpReview(sales1, 'R3', 'sales1')).toEqual({ review: sales1.reviews[0] })
+  })
+
   it('a question moved once keeps its fleet id when it moves on', () => {
     const theirs = log(r('R4@sales1', 'open', 0))
     const mine = log()
@@ -66,11 +78,25 @@ describe('the id an admin types after a move (lookUpReview)', () => {
     return 'review' in x ? x.review.id : 'several' in x ? x.several.map(y => y.id) : x
   }
 
-  it('R1 names the open one of this account’s R1 and the R1 moved here; R1@sales1 the moved one exactly', () => {
-    expect(found('R1')).toBe('R1@sales1')
+  it('R1 beside an open R1 moved here asks which, even when this account’s own R1 is answered; R1@sales1 exactly', () => {
+    // An admin who was asked this account's R1 and answers late must not strike the moved question's member.
+    expect(found('R1')).toEqual(['R1', 'R1@sales1'])
     expect(found('r1@SALES1')).toBe('R1@sales1')
     expect(found('R1@sales2')).toBe('R1')
     expect(found('R2')).toBe('R2')
+  })
+
+  it('the answer that asks which says which of them is answered already', () => {
+    const x = lookUpReview(mine, 'R1', 'sales2')
+    const text = 'several' in x ? whichReviewText('R1', x.several, '#确认', 'sales2') : ''
+    expect(text).toBe(
+      '「R1」对应 2 条：R1（优惠多多：广告，群「销售一群」，已确认）、R1@sales1（优惠多多：广告，群「销售一群」）。请写完整编号，例如 #确认 R1@sales1；本账号自己的 R1 也可写 R1@sales2。',
+    )
+  })
+
+  it('R5 moved here alone (no own R5): the moved one', () => {
+    const moved = log(r('R5@sales1', 'open', 0))
+    expect(lookUpReview(moved, 'R5', 'sales2')).toEqual({ review: moved.reviews[0] })
   })
 
   it('two open questions named R2: the admin is asked which', () => {
