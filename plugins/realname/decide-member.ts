@@ -112,7 +112,6 @@ export function onLeave(s: Realname, ev: LeaveEvent): Action[] {
         category: 'realname.quit',
         ttlMs: cfg.leave.strikeTtl,
         rule: 'realname.quit',
-        reason: T.quitReason(ev.group.topic),
         text: T.quitReason(ev.group.topic),
         ...meta,
       },
