@@ -85,6 +85,8 @@ export interface CommandInvocation {
   whisper(text: string, rule?: string): Action
   /** A file (chart, export) for the asker, sent wherever `reply` goes. */
   replyFile(path: string, rule?: string): Action
+  /** A file for the asker, always privately (as `whisper`). */
+  whisperFile(path: string, rule?: string): Action
 }
 
 /** A cron job owned by a plugin, run by the runtime's scheduler in the configured timezone. */
