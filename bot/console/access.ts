@@ -33,6 +33,20 @@ export const PAGES: readonly ConsolePage[] = [
   { path: '/settings', label: '设置', roles: ['admin'] },
 ]
 
+/**
+ * Where each role lands after signing in (the first of their roles in {@link CONSOLE_ROLES} order): a leader on
+ * 群活跃 (how the groups are doing is what they come for; the notices are a click away), a trainer on the cases,
+ * an auditor on the archive.
+ */
+const HOME: Record<Exclude<ConsoleRole, 'admin'>, string> = { leader: '/groups', trainer: '/cases', auditor: '/archive' }
+
+/** The page someone with `access` lands on at `/` (admins have the overview there: undefined). */
+export function homeOf(access: Access): ConsolePage | undefined {
+  if (access.includes('admin')) return undefined
+  const role = CONSOLE_ROLES.find((r): r is keyof typeof HOME => r !== 'admin' && access.includes(r))
+  return PAGES.find(p => p.path === (role && HOME[role])) ?? PAGES.find(p => mayOpen(access, p))
+}
+
 /** The page family a request path belongs to (`/cases/C12` is `/cases`); undefined for unknown paths. */
 export function pageOf(path: string): ConsolePage | undefined {
   return PAGES.find(p => path === p.path || (p.path !== '/' && path.startsWith(`${p.path}/`)))

@@ -290,18 +290,21 @@ describe('admin web console in Chromium', () => {
     await trainer.close()
   })
 
-  it('gives a leader the notices and group activity, with nothing to change, and refuses the archive', async () => {
+  it('gives a leader the group activity and notices, with nothing to change, and refuses the archive', async () => {
     const leader = await browser.newPage({ viewport: { width: 1280, height: 800 } })
     await signIn(leader, await linkFor('wxid_boss'))
-    // Their first page: the notices they post, read-only (fines are settled and waived by admins).
-    await leader.waitForURL(`${base}/notices`, { timeout: 5000 })
-    expect(await leader.locator('main').textContent()).toContain('罚款的结清与免除由管理员处理。')
+    // Their first page: how the groups are doing, read-only, with this week and last week a click away.
+    await leader.waitForURL(`${base}/groups`, { timeout: 5000 })
+    expect(await leader.locator('table').first().textContent()).toContain('示例科技销售部工作群')
     expect(await leader.locator('main form[method="post"], main form[method="POST"]').count()).toBe(0)
+    await leader.getByRole('link', { name: '上周' }).click()
+    await leader.waitForURL(`${base}/groups?week=last`, { timeout: 5000 })
+    expect(await leader.locator('main strong').first().textContent()).toBe('上周')
     expect((await leader.getByRole('navigation').getByRole('link').allTextContents()).sort()).toEqual(
       ['群活跃', '通知与罚款'].sort(),
     )
-    await leader.goto(`${base}/groups`)
-    expect(await leader.locator('table').first().textContent()).toContain('示例科技销售部工作群')
+    await leader.goto(`${base}/notices`)
+    expect(await leader.locator('main').textContent()).toContain('罚款的结清与免除由管理员处理。')
     expect(await leader.locator('main form[method="post"], main form[method="POST"]').count()).toBe(0)
     for (const path of ['/archive', '/settings', '/violations']) {
       const refused = await leader.goto(`${base}${path}`)

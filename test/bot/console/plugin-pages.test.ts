@@ -256,7 +256,7 @@ describe('web console pages over the plugins views', () => {
     const { say, as } = await setup()
     await say('u1', '早上好')
     const leader = await as('boss')
-    expect((await leader.get('/')).headers.get('location')).toBe('/notices') // their first page: the notices
+    expect((await leader.get('/')).headers.get('location')).toBe('/groups') // they land on 群活跃, not the notices
     await say('c1', '请问这个套餐怎么收费？', customers)
     const page = await (await leader.get('/groups?days=1')).text()
     expect(page).toContain('销售部工作群')
@@ -269,6 +269,22 @@ describe('web console pages over the plugins views', () => {
     expect((await leader.get('/groups/chart.png?days=1')).headers.get('content-type')).toBe('image/png')
     for (const path of ['/violations', '/archive', '/campaigns', '/cases'])
       expect((await leader.get(path)).status).toBe(403)
+  })
+
+  it('offers a leader this week and last week (Monday to Sunday, as #周榜) besides today, 7 and 30 days', async () => {
+    const { say, as, clock } = await setup()
+    await say('u1', '周一早上好') // Monday 2026-11-30
+    await clock.advance(2 * 24 * 3600_000) // Wednesday
+    await say('u1', '周三跟进客户')
+    const leader = await as('boss')
+    const week = await (await leader.get('/groups?week=this')).text()
+    expect(week).toContain('<strong>本周</strong>')
+    expect(week).toContain('<a href="/groups?week=last">上周</a>')
+    expect(week).toContain('2026-11-30 至 2026-12-02，共 2 条消息')
+    const last = await (await leader.get('/groups?week=last')).text()
+    expect(last).toContain('<strong>上周</strong>')
+    expect(last).toContain('<a href="/groups?week=this">本周</a>')
+    expect(last).toMatch(/2026-11-23 至 2026-11-29，共 0 条消息/)
   })
 
   it('gives a leader the notices they post, read-only: no fines, no settling or waiving', async () => {
