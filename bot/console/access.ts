@@ -38,7 +38,11 @@ export const PAGES: readonly ConsolePage[] = [
  * 群活跃 (how the groups are doing is what they come for; the notices are a click away), a trainer on the cases,
  * an auditor on the archive.
  */
-const HOME: Record<Exclude<ConsoleRole, 'admin'>, string> = { leader: '/groups', trainer: '/cases', auditor: '/archive' }
+const HOME: Record<Exclude<ConsoleRole, 'admin'>, string> = {
+  leader: '/groups',
+  trainer: '/cases',
+  auditor: '/archive',
+}
 
 /** The page someone with `access` lands on at `/` (admins have the overview there: undefined). */
 export function homeOf(access: Access): ConsolePage | undefined {

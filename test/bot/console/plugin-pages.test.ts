@@ -378,6 +378,35 @@ describe('web console pages over the plugins views', () => {
     )
   })
 
+  it('lets an auditor read one chat page by page, newest or oldest first, each page audited', async () => {
+    const { say, as, rt } = await setup()
+    for (let i = 1; i <= 55; i++) await say('u1', `跟进第${i}次`)
+    await say('u1', '#帮助')
+    const auditor = await as('aud1')
+    const page = await (await auditor.get('/archive?chat=r1')).text()
+    expect(page).toContain('销售部工作群（内部群） · ')
+    expect(page).toMatch(/共 55 条，最新在前。另有 \d+ 条命令\/机器人消息（默认不搜索），勾选「含命令」查看。/)
+    expect(page).toMatch(
+      /第 1\/2 页 · <a href="\/archive\?chat=r1&amp;from=[\d-]+&amp;to=[\d-]+&amp;order=newest&amp;page=2">下一页 ›<\/a>/,
+    )
+    expect(page.indexOf('跟进第55次')).toBeLessThan(page.indexOf('跟进第54次'))
+    expect(page).not.toContain('跟进第5次<')
+    const oldest = await (await auditor.get('/archive?chat=r1&order=oldest&page=2')).text()
+    expect(oldest).toContain('<option value="oldest" selected>最早在前</option>')
+    expect(oldest).toContain('跟进第55次')
+    expect(oldest).not.toContain('跟进第50次<')
+    expect(oldest).toContain('‹ 上一页</a> · 第 2/2 页')
+    const audited = rt.audit.query({ days: 1, limit: 400 }).filter(e => e.rule === 'console.archive-browse')
+    expect(audited.map(e => e.text).sort()).toEqual([
+      'aud1 在网页后台浏览信息记录：销售部工作群（内部群） · 2026-11-24 至 2026-11-30 · 第 1/2 页，显示 50 条',
+      'aud1 在网页后台浏览信息记录：销售部工作群（内部群） · 2026-11-24 至 2026-11-30 · 第 2/2 页，显示 5 条',
+    ])
+    // Nothing chosen: the page says what to do, and reads nothing.
+    expect(await (await auditor.get('/archive')).text()).toContain(
+      '只选一个会话（不填关键词和成员）可按时间浏览它的消息',
+    )
+  })
+
   it('audits an export when it starts: a download cancelled half-way leaves a trace of who read what', async () => {
     const { say, as, rt } = await setup()
     for (let i = 0; i < 60; i++) await say(`p${i}`, `报价单 第${i}条 ${'很长的内容'.repeat(40)}`, false)
