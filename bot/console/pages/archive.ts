@@ -115,14 +115,15 @@ ${result ? resultTable(result, info, tz) : opts.browsed ? browseTable(opts.brows
 /** One chat's page of messages, with the pages before and after (the form's other fields kept in the links). */
 function browseTable(b: BrowsePage, f: ArchiveForm, info: Map<string, ChatInfo>, tz: string): Html {
   const hint = b.hiddenCommands ? hiddenCommandsHint(b.hiddenCommands, true) : ''
-  if (!b.total) return h`<p class="muted">${f.from} 至 ${f.to} 这个会话没有消息。${hint}</p>`
+  const chat = chatTitle(info.get(f.chat), f.chat)
+  if (!b.total) return h`<p class="muted">${chat} · ${f.from} 至 ${f.to} 没有消息。${hint}</p>`
   const link = (page: number, label: string) => {
     const q = new URLSearchParams({ chat: f.chat, from: f.from, to: f.to, order: f.order, page: String(page) })
     if (f.commands) q.set('commands', '1')
     return h`<a href="/archive?${q.toString()}">${label}</a>`
   }
   const nav = h`<p>${b.page > 1 ? h`${link(b.page - 1, '‹ 上一页')} · ` : ''}第 ${b.page}/${b.pages} 页${b.page < b.pages ? h` · ${link(b.page + 1, '下一页 ›')}` : ''}</p>`
-  return h`<p>${chatTitle(info.get(f.chat), f.chat)} · ${f.from} 至 ${f.to} · 共 ${b.total} 条，${f.order === 'oldest' ? '最早在前' : '最新在前'}。${hint}</p>
+  return h`<p>${chat} · ${f.from} 至 ${f.to} · 共 ${b.total} 条，${f.order === 'oldest' ? '最早在前' : '最新在前'}。${hint}</p>
 ${nav}
 <table><thead><tr><th>时间</th><th>发送人</th><th>内容</th></tr></thead><tbody>
 ${b.records.map(

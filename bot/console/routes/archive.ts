@@ -2,7 +2,7 @@ import type { ExportFormat } from '../../../plugins/archive/export/export.js'
 import type { ChatInfo } from '../../../plugins/archive/capture/record.js'
 import type { ArchiveSearch } from '../../../plugins/archive/views.js'
 import type { BrowsePage } from '../../../plugins/archive/export/browse.js'
-import { chatTitle } from '../../../plugins/archive/export/export.js'
+import { chatName, chatTitle } from '../../../plugins/archive/export/export.js'
 import { WITH_COMMANDS } from '../../../plugins/archive/search/query.js'
 import { dayKey } from '../../time/zoned.js'
 import { h } from '../html.js'
@@ -85,7 +85,7 @@ export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteCont
       })
     // One chat chosen (an auditor exporting one customer's group): its name in the file's, so exports differ.
     const chat = f.chat ? (await namedChats(source, await views.chats())).find(x => x.chat === f.chat) : undefined
-    const name = `信息记录-${chat ? `${fileNamePart(chat.title)}-` : ''}${query.from}-${query.to}.${format}`
+    const name = `信息记录-${chat ? `${fileNamePart(chatName(chat, chat.chat))}-` : ''}${query.from}-${query.to}.${format}`
     return c.body(readable, 200, {
       'Content-Type': EXPORT_TYPES[format],
       'Content-Disposition': `attachment; filename="archive-${query.from}-${query.to}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,

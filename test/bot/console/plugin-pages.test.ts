@@ -454,9 +454,21 @@ describe('web console pages over the plugins views', () => {
     const { rt, clock, as } = await setup()
     await rt.act('runtime', [{ type: 'say', to: { contact: 'u2' }, text: '请查收报价单', rule: 'test' }])
     await clock.advance(10_000)
-    const page = await (await (await as('admin1')).get('/archive')).text()
+    const admin = await as('admin1')
+    const page = await (await admin.get('/archive')).text()
     expect(page).toContain('李四（私聊）')
     expect(page).not.toContain('u2（私聊）')
+    // Read and exported, the chat keeps its mark: the person's name alone reads like a group's.
+    expect(await (await admin.get('/archive?chat=private:u2')).text()).toContain('李四（私聊） · ')
+    const file = await admin.post('/archive/export', { chat: 'private:u2', format: 'md' })
+    expect(file.headers.get('content-disposition')).toContain(encodeURIComponent('信息记录-李四（私聊）-'))
+  })
+
+  it('says a case shared privately with the bot came from a private chat, as chat does', async () => {
+    const { say, as } = await setup()
+    await say('boss', '#经验 客户嫌贵时先讲三年滤芯成本', false)
+    const one = await (await (await as('trainer1')).get('/cases/C1')).text()
+    expect(one).toMatch(/C1 · #经验 · boss · 私聊 · /)
   })
 
   it("counts neither the bot nor the fleet's other account among the silent members, and shows the group size", async () => {
