@@ -327,6 +327,13 @@ describe('admin web console in Chromium', () => {
       auditor.getByRole('button', { name: 'CSV（Excel）' }).click(),
     ])
     expect(readFileSync((await download.path()) as string, 'utf8')).toContain('价格·表我晚点私发给他')
+    // One chat chosen and no keyword: its messages, page by page, to read before exporting.
+    await auditor.getByRole('searchbox', { name: '关键词' }).fill('')
+    await auditor.getByRole('combobox', { name: '会话' }).selectOption({ label: '示例科技销售部工作群（内部群）' })
+    await auditor.getByRole('combobox', { name: '顺序' }).selectOption({ label: '最早在前' })
+    await auditor.getByRole('button', { name: '搜索' }).click()
+    await expect.poll(() => auditor.locator('main').textContent()).toContain('最早在前。')
+    expect(await auditor.locator('main table').textContent()).toContain('价格·表我晚点私发给他')
     for (const path of ['/groups', '/cases', '/settings']) {
       const refused = await auditor.goto(`${base}${path}`)
       expect(refused?.status(), path).toBe(403)
@@ -336,6 +343,7 @@ describe('admin web console in Chromium', () => {
     const settings = await open('设置')
     expect(settings).toMatch(/小赵[^。]*搜索信息记录/)
     expect(settings).toMatch(/小赵[^。]*导出信息记录/)
+    expect(settings).toMatch(/小赵[^。]*浏览信息记录/)
   })
 
   it('refuses a link older than 10 minutes', async () => {
