@@ -34,21 +34,16 @@ export const PAGES: readonly ConsolePage[] = [
 ]
 
 /**
- * Where each role lands after signing in (the first of their roles in {@link CONSOLE_ROLES} order): a leader on
- * 群活跃 (how the groups are doing is what they come for; the notices are a click away), a trainer on the cases,
- * an auditor on the archive.
+ * Where each role lands after signing in (the first of their roles in {@link CONSOLE_ROLES} order): an admin on the
+ * overview, a leader on 群活跃 (how the groups are doing is what they come for; the notices are a click away), a
+ * trainer on the cases, an auditor on the archive.
  */
-const HOME: Record<Exclude<ConsoleRole, 'admin'>, string> = {
-  leader: '/groups',
-  trainer: '/cases',
-  auditor: '/archive',
-}
+const HOME: Record<ConsoleRole, string> = { admin: '/', leader: '/groups', trainer: '/cases', auditor: '/archive' }
 
-/** The page someone with `access` lands on at `/` (admins have the overview there: undefined). */
+/** The page someone with `access` lands on at `/`. */
 export function homeOf(access: Access): ConsolePage | undefined {
-  if (access.includes('admin')) return undefined
-  const role = CONSOLE_ROLES.find((r): r is keyof typeof HOME => r !== 'admin' && access.includes(r))
-  return PAGES.find(p => p.path === (role && HOME[role])) ?? PAGES.find(p => mayOpen(access, p))
+  const role = CONSOLE_ROLES.find(r => access.includes(r))
+  return PAGES.find(p => role && p.path === HOME[role])
 }
 
 /** The page family a request path belongs to (`/cases/C12` is `/cases`); undefined for unknown paths. */
