@@ -107,7 +107,7 @@ export function archivePage(opts: {
 <button name="format" value="csv">CSV（Excel）</button><button name="format" value="md">Markdown</button><button name="format" value="jsonl">JSONL</button><button name="format" value="html">HTML</button></form>`
   return h`<form method="get" action="/archive" class="filters">${fields}<button>搜索</button></form>
 ${exportBox}
-<p class="muted">每次搜索和导出都记入信息记录的访问日志和审计日志。${opts.note ?? ''}</p>
+<p class="muted">每次搜索、浏览和导出都记入信息记录的访问日志和审计日志。${opts.note ?? ''}</p>
 ${opts.error ? h`<p class="error" role="alert">${opts.error}</p>` : ''}
 ${result ? resultTable(result, info, tz) : opts.browsed ? browseTable(opts.browsed, form, info, tz) : h`<p class="muted">输入关键词或成员后搜索；只选一个会话（不填关键词和成员）可按时间浏览它的消息。</p>`}`
 }
