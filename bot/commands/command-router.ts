@@ -115,7 +115,7 @@ export class CommandRouter {
       const what = needed === cmd.spec.role ? name : `${name} ${sub}`
       return {
         kind: 'reply',
-        text: `⛔ 没有权限：${what} 需要${roleNames(orAdmin(needed))}角色。`,
+        text: `⛔ 没有权限：${what} 需要${roleNames(orAdmin(needed))}角色。${this.instead(cmd.spec, roles)}`,
         refused: cmd.spec.name,
         privately,
       }
@@ -126,6 +126,16 @@ export class CommandRouter {
     if (args.length > MAX_ARGS_CHARS)
       return { kind: 'reply', text: `${name} 的内容太长（最多 ${MAX_ARGS_CHARS} 字），请缩短后再发。`, privately }
     return { kind: 'run', command: cmd, args, argv }
+  }
+
+  /** The pointer of a refusal to what the asker's role offers instead (`CommandSpec.instead`), else nothing. */
+  private instead(spec: CommandSpec, roles: Role[]): string {
+    for (const role of roles) {
+      const to = spec.instead?.[role]
+      const there = to && this.find(to.command.split(/\s+/)[0])
+      if (to && there && allowed(there.spec.role, roles)) return to.text
+    }
+    return ''
   }
 
   /** A private `帮助` (or `help`) without the prefix: someone new to the bot asking, read as `#帮助`. */

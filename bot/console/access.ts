@@ -33,6 +33,19 @@ export const PAGES: readonly ConsolePage[] = [
   { path: '/settings', label: '设置', roles: ['admin'] },
 ]
 
+/**
+ * Where each role lands after signing in (the first of their roles in {@link CONSOLE_ROLES} order): an admin on the
+ * overview, a leader on 群活跃 (how the groups are doing is what they come for; the notices are a click away), a
+ * trainer on the cases, an auditor on the archive.
+ */
+const HOME: Record<ConsoleRole, string> = { admin: '/', leader: '/groups', trainer: '/cases', auditor: '/archive' }
+
+/** The page someone with `access` lands on at `/`. */
+export function homeOf(access: Access): ConsolePage | undefined {
+  const role = CONSOLE_ROLES.find(r => access.includes(r))
+  return PAGES.find(p => role && p.path === HOME[role])
+}
+
 /** The page family a request path belongs to (`/cases/C12` is `/cases`); undefined for unknown paths. */
 export function pageOf(path: string): ConsolePage | undefined {
   return PAGES.find(p => path === p.path || (p.path !== '/' && path.startsWith(`${p.path}/`)))

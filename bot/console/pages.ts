@@ -8,6 +8,7 @@ const KIND: Record<string, string> = { internal: '内部群', customer: '客户�
 const RULE: Record<string, string> = {
   'console.dry-run': '网页后台 · 观察模式',
   'console.archive-search': '网页后台 · 搜索信息记录',
+  'console.archive-browse': '网页后台 · 浏览信息记录',
   'console.archive-export': '网页后台 · 导出信息记录',
   'console.fine-settle': '网页后台 · 结清罚款',
   'console.fine-waive': '网页后台 · 免除罚款',

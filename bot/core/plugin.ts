@@ -36,6 +36,12 @@ export interface CommandSpec {
   aliases?: string[]
   /** Least role needed; `member` means anyone in a managed group or private chat; a list means any one of them. */
   role: Role | 'member' | readonly Role[]
+  /**
+   * What someone refused this command is pointed to instead, by a role they have: `#周榜` refused to a trainer says
+   * `#案例 周报` is theirs. Said only while that command (`command`, its name without the prefix, then any
+   * subcommand) is registered and they may use it.
+   */
+  instead?: Partial<Record<Role, { command: string; text: string }>>
   /** Subcommands (first argument) that need another role, e.g. `{ 新建: 'admin' }`: refusals name that role. */
   subcommandRoles?: Record<string, Role>
   /** One usage line shown in `#帮助` and on bad arguments, e.g. `#通知 <内容> [截止 30分钟]`. */
@@ -85,6 +91,8 @@ export interface CommandInvocation {
   whisper(text: string, rule?: string): Action
   /** A file (chart, export) for the asker, sent wherever `reply` goes. */
   replyFile(path: string, rule?: string): Action
+  /** A file for the asker, always privately (as `whisper`). */
+  whisperFile(path: string, rule?: string): Action
 }
 
 /** A cron job owned by a plugin, run by the runtime's scheduler in the configured timezone. */

@@ -73,6 +73,8 @@ export function activityCommands(d: ActivityCommandDeps): CommandSpec[] {
       name: '周榜',
       aliases: ['周报', 'weekly'], // 周报: the word a leader asking for this week's report types first
       role: 'leader',
+      // A trainer's 周报 is the case digest.
+      instead: { trainer: { command: '案例 周报', text: T.weeklyForTrainers(p) } },
       usage: T.weeklyUsage(p),
       description: T.weeklyDescription,
       run: async inv =>

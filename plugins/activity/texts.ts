@@ -22,6 +22,8 @@ export const T = {
   notFound: (target: string) => `没有找到「${quoted(target)}」对应的群或成员。`,
   badDays: '天数应为 1 到 365 的整数。',
   dailyNotHere: '日报包含所有群的数据，请私聊机器人或在内部群使用。',
+  /** Added to a trainer's refusal of `#周榜` (`#周报`): the weekly report that is theirs. */
+  weeklyForTrainers: (p: string) => `培训师的周报是案例周报：发送 ${p}案例 周报。`,
   weeklyNotHere: '周榜包含所有群的数据，请私聊机器人或在内部群使用。',
   memberGroupsChart: (name: string) => `${name} 各群发言条数`,
   groupMembersChart: (topic: string) => `${topic} 成员发言条数`,

@@ -1,5 +1,6 @@
 import { addDays } from '../../bot/time/zoned.js'
 import { type ArchiveDeps, logAccess } from './access/deps.js'
+import { browseChat, type BrowsePage, type BrowseQuery } from './export/browse.js'
 import { type ExportFormat, exportArchive } from './export/export.js'
 import { type ArchiveQuery, type Hit, WITH_COMMANDS } from './search/query.js'
 import type { ChatInfo } from './capture/record.js'
@@ -19,9 +20,17 @@ export interface ArchiveViews {
    * ends (with the count) or breaks off. Returns the count.
    */
   exportTo(q: ArchiveQuery, format: ExportFormat, who: string, write: (chunk: string) => Promise<void>): Promise<number>
+  /**
+   * One page of one chat's messages over some days ({@link browseChat}, {@link BROWSE_PAGE} a page); logged as a
+   * search by `who` (which chat, days and page, how many records shown), as reading it is.
+   */
+  browse(q: BrowseQuery, who: string): Promise<BrowsePage>
   /** The longest range (days) one console request may read. */
   maxDays(): number
 }
+
+/** Records a page of {@link ArchiveViews.browse}. */
+const BROWSE_PAGE = 50
 
 /** What a console search found: the newest hits, how many matched in the days read, and which days were read. */
 export interface ArchiveSearch {
@@ -78,6 +87,14 @@ export function archiveViews(d: ArchiveDeps): ArchiveViews {
       })
       await logAccess(d, { who, action: 'export', detail: `${what}）`, count })
       return count
+    },
+    browse: async (q, who) => {
+      const page = await browseChat(d.backend, q, BROWSE_PAGE)
+      const order = q.order === 'oldest' ? '最早在前' : '最新在前'
+      const all = q.skipCommands === undefined ? ` · ${WITH_COMMANDS}` : ''
+      const detail = `浏览 ${q.chat} · ${q.from} 至 ${q.to} · ${order} · 第 ${page.page}/${page.pages} 页${all}（网页后台）`
+      await logAccess(d, { who, action: 'search', detail, count: page.records.length })
+      return page
     },
     maxDays: () => 31,
   }

@@ -53,6 +53,8 @@ export const T = {
     `🗑️ 已${status === 'withdrawn' ? '撤回' : '删除'}案例 ${id}，内容已从案例库清除。`,
   adminsDelete: (p: string) => `⛔ 只有管理员可以删除案例；作者请用 ${p}案例 撤回 编号。`,
   digestRoles: '⛔ 案例周报仅限培训师和管理员查看。',
+  /** `#案例 周报` asked in a work group: the one line said there (the digest went to the asker privately). */
+  digestSentPrivately: '📚 案例周报已私聊发给你（周报含同事和客户的案例，不发在群里）。',
   digestUsage: (p: string, days: number) =>
     `用法：${p}案例 周报 [本周/上周/本月/2026-11-01~2026-11-30]，默认最近 ${days} 天。`,
   digestFileName: (from: string, to: string, raw: boolean) => `案例周报_${from}_${to}${raw ? '_原文' : ''}.md`,

@@ -290,18 +290,21 @@ describe('admin web console in Chromium', () => {
     await trainer.close()
   })
 
-  it('gives a leader the notices and group activity, with nothing to change, and refuses the archive', async () => {
+  it('gives a leader the group activity and notices, with nothing to change, and refuses the archive', async () => {
     const leader = await browser.newPage({ viewport: { width: 1280, height: 800 } })
     await signIn(leader, await linkFor('wxid_boss'))
-    // Their first page: the notices they post, read-only (fines are settled and waived by admins).
-    await leader.waitForURL(`${base}/notices`, { timeout: 5000 })
-    expect(await leader.locator('main').textContent()).toContain('罚款的结清与免除由管理员处理。')
+    // Their first page: how the groups are doing, read-only, with this week and last week a click away.
+    await leader.waitForURL(`${base}/groups`, { timeout: 5000 })
+    expect(await leader.locator('table').first().textContent()).toContain('示例科技销售部工作群')
     expect(await leader.locator('main form[method="post"], main form[method="POST"]').count()).toBe(0)
+    await leader.getByRole('link', { name: '上周' }).click()
+    await leader.waitForURL(`${base}/groups?week=last`, { timeout: 5000 })
+    expect(await leader.locator('main strong').first().textContent()).toBe('上周')
     expect((await leader.getByRole('navigation').getByRole('link').allTextContents()).sort()).toEqual(
       ['群活跃', '通知与罚款'].sort(),
     )
-    await leader.goto(`${base}/groups`)
-    expect(await leader.locator('table').first().textContent()).toContain('示例科技销售部工作群')
+    await leader.goto(`${base}/notices`)
+    expect(await leader.locator('main').textContent()).toContain('罚款的结清与免除由管理员处理。')
     expect(await leader.locator('main form[method="post"], main form[method="POST"]').count()).toBe(0)
     for (const path of ['/archive', '/settings', '/violations']) {
       const refused = await leader.goto(`${base}${path}`)
@@ -324,6 +327,13 @@ describe('admin web console in Chromium', () => {
       auditor.getByRole('button', { name: 'CSV（Excel）' }).click(),
     ])
     expect(readFileSync((await download.path()) as string, 'utf8')).toContain('价格·表我晚点私发给他')
+    // One chat chosen and no keyword: its messages, page by page, to read before exporting.
+    await auditor.getByRole('searchbox', { name: '关键词' }).fill('')
+    await auditor.getByRole('combobox', { name: '会话' }).selectOption({ label: '示例科技销售部工作群（内部群）' })
+    await auditor.getByRole('combobox', { name: '顺序' }).selectOption({ label: '最早在前' })
+    await auditor.getByRole('button', { name: '搜索' }).click()
+    await expect.poll(() => auditor.locator('main').textContent()).toContain('最早在前。')
+    expect(await auditor.locator('main table').textContent()).toContain('价格·表我晚点私发给他')
     for (const path of ['/groups', '/cases', '/settings']) {
       const refused = await auditor.goto(`${base}${path}`)
       expect(refused?.status(), path).toBe(403)
@@ -333,6 +343,7 @@ describe('admin web console in Chromium', () => {
     const settings = await open('设置')
     expect(settings).toMatch(/小赵[^。]*搜索信息记录/)
     expect(settings).toMatch(/小赵[^。]*导出信息记录/)
+    expect(settings).toMatch(/小赵[^。]*浏览信息记录/)
   })
 
   it('refuses a link older than 10 minutes', async () => {

@@ -1,6 +1,7 @@
 import { summarize, type PeriodSummary } from '../../../plugins/activity/report/aggregate.js'
 import { renderChart } from '../../../plugins/activity/chart/chart.js'
 import { topBars, trendSeries } from '../../../plugins/activity/report/builder.js'
+import { periodRange } from '../../../plugins/activity/report/periods.js'
 import { percentile } from '../../../plugins/activity/report/response-stats.js'
 import { waitingLines } from '../../../plugins/activity/report/text.js'
 import { formatDuration } from '../../config/duration.js'
@@ -18,8 +19,17 @@ export interface AskedRange extends DayRange {
   error?: string
 }
 
+/** The weeks the groups page offers (`?week=this|last`): Monday to Sunday in the configured timezone, as `#周榜`. */
+const WEEKS = { this: '本周', last: '上周' } as const
+
+/** This week (Monday to today, as `#周榜` counts it) or last week (Monday to Sunday), in `tz`. */
+function weekRange(which: keyof typeof WEEKS, now: number, tz: string): DayRange {
+  const { from, to } = periodRange('week', now, tz)
+  return which === 'this' ? { from, to } : { from: addDays(from, -7), to: addDays(from, -1) }
+}
+
 /**
- * The range a request asks for: `?days=1|7|30` (ending today), or `?from=&to=` (dates, at most
+ * The range a request asks for: `?days=1|7|30` (ending today), `?week=this|last` ({@link weekRange}), or `?from=&to=` (dates, at most
  * {@link MAX_RANGE_DAYS} days, not after today; one of the two alone is that one day). Default: the last 7 days,
  * also when the dates are not real days or run backwards, with `error` saying so.
  */
@@ -32,6 +42,8 @@ export function dateRange(source: ConsoleSource, get: (k: string) => string | un
     const end = [asked.range.to, today].sort()[0]
     return { from: [[asked.range.from, end].sort()[0], addDays(end, 1 - MAX_RANGE_DAYS)].sort()[1], to: end }
   }
+  const week = get('week')
+  if (!asked && (week === 'this' || week === 'last')) return weekRange(week, source.now(), source.timezone())
   const n = Number(get('days'))
   const days = Number.isInteger(n) && n >= 1 && n <= MAX_RANGE_DAYS ? n : 7
   return { from: addDays(today, 1 - days), to: today, error: asked?.error }
@@ -106,10 +118,17 @@ export async function groupsPage(source: ConsoleSource, range: AskedRange): Prom
     quiet.push({ topic: g.topic, size: members?.length, silent: members?.map(m => m.name) })
   }
   const today = dayKey(source.now(), source.timezone())
-  const ranges = RANGES.map(d => {
-    const on = range.to === today && range.from === addDays(today, 1 - d)
-    return on ? h`<strong>${label(d)}</strong>` : h`<a href="/groups?days=${d}">${label(d)}</a>`
-  })
+  const presets = [
+    ...RANGES.map(d => ({ label: label(d), href: `/groups?days=${d}`, from: addDays(today, 1 - d), to: today })),
+    ...(['this', 'last'] as const).map(w => ({
+      label: WEEKS[w],
+      href: `/groups?week=${w}`,
+      ...weekRange(w, source.now(), source.timezone()),
+    })),
+  ]
+  // On a Monday 本周 is today: one preset is marked, the first that fits.
+  const on = presets.find(p => p.from === range.from && p.to === range.to)
+  const ranges = presets.map(p => (p === on ? h`<strong>${p.label}</strong>` : h`<a href="${p.href}">${p.label}</a>`))
   const waiting = waitingLines(await source.waiting(), source.now(), source.timezone(), source.waited(source.now()))
   const median = (v: number[]) => {
     const p = percentile(v, 0.5)

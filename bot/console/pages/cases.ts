@@ -33,14 +33,14 @@ ${hits.map(
 }`
 }
 
-/** One case: title, text, template fields, author, group and time (masked as in chat). */
+/** One case: title, text, template fields, author, group (or 私聊) and time (masked as in chat). */
 export function casePage(source: ConsoleSource, id: string): Html | undefined {
   const c = source.views('cases')?.get(id)
   if (!c) return undefined
   const tz = source.timezone()
   const fields = Object.entries(c.fields)
   return h`<p><a href="/cases">← 返回案例列表</a></p>
-<p class="muted">${c.id} · #${c.tag} · ${c.author}${c.groupTopic ? ` · ${c.groupTopic}` : ''} · ${shortDateTime(c.at, tz)}${c.images ? ` · 截图 ${c.images} 张` : ''}</p>
+<p class="muted">${c.id} · #${c.tag} · ${c.author} · ${c.groupTopic ?? '私聊'} · ${shortDateTime(c.at, tz)}${c.images ? ` · 截图 ${c.images} 张` : ''}</p>
 <h2>${c.title}</h2>
 ${fields.length ? h`<table><tbody>${fields.map(([k, v]) => h`<tr><th>${k}</th><td>${v}</td></tr>`)}</tbody></table>` : ''}
 <div class="answer">${c.text}</div>`

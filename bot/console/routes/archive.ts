@@ -1,6 +1,8 @@
 import type { ExportFormat } from '../../../plugins/archive/export/export.js'
 import type { ChatInfo } from '../../../plugins/archive/capture/record.js'
 import type { ArchiveSearch } from '../../../plugins/archive/views.js'
+import type { BrowsePage } from '../../../plugins/archive/export/browse.js'
+import { chatName, chatTitle } from '../../../plugins/archive/export/export.js'
 import { WITH_COMMANDS } from '../../../plugins/archive/search/query.js'
 import { dayKey } from '../../time/zoned.js'
 import { h } from '../html.js'
@@ -15,7 +17,7 @@ const EXPORT_TYPES: Record<ExportFormat, string> = {
   html: 'text/html; charset=utf-8',
 }
 
-/** The message archive: search (audited) and streamed export (audited when done). */
+/** The message archive: search and one chat's pages (audited), and streamed export (audited when done). */
 export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteContext): void {
   app.get('/archive', async c => {
     const views = source.views('archive')
@@ -23,15 +25,30 @@ export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteCont
     const today = dayKey(source.now(), source.timezone())
     const { form, query, note, error } = archiveQuery(q => c.req.query(q), today, views.maxDays())
     const s = c.get('session')
+    const chats = await namedChats(source, await views.chats())
     let result: ArchiveSearch | undefined
-    if ((query.words || query.member) && !error) {
+    let browsed: BrowsePage | undefined
+    if (form.chat && !query.words && !query.member && !error) {
+      // One chat chosen and nothing to search for: its messages page by page (as in chat, without commands unless ticked).
+      const { from, to } = query
+      const skip = form.commands ? {} : { skipCommands: source.prefix() }
+      browsed = await views.browse(
+        { chat: form.chat, from, to, order: form.order, page: form.page, ...skip },
+        s.actor.id,
+      )
+      const what = `${chatTitle(
+        chats.find(x => x.chat === form.chat),
+        form.chat,
+      )} · ${form.from} 至 ${form.to} · 第 ${browsed.page}/${browsed.pages} 页`
+      const text = `${s.actor.name} 在网页后台浏览信息记录：${what}，显示 ${browsed.records.length} 条`
+      source.record(s.actor, 'console.archive-browse', text)
+    } else if ((query.words || query.member) && !error) {
       // As in chat: command conversations with the bot are not evidence unless 含命令 is ticked (exports keep every record).
       result = await views.search(form.commands ? query : { ...query, skipCommands: source.prefix() }, s.actor.id)
       const text = `${s.actor.name} 在网页后台搜索信息记录：${describe(form, true)}，命中 ${result.total} 条`
       source.record(s.actor, 'console.archive-search', text)
     }
-    const chats = await namedChats(source, await views.chats())
-    const page = archivePage({ chats, form, result, note, error, tz: source.timezone(), csrf: s.csrf })
+    const page = archivePage({ chats, form, result, browsed, note, error, tz: source.timezone(), csrf: s.csrf })
     return view(c, '/archive', '信息记录', page)
   })
 
@@ -68,7 +85,7 @@ export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteCont
       })
     // One chat chosen (an auditor exporting one customer's group): its name in the file's, so exports differ.
     const chat = f.chat ? (await namedChats(source, await views.chats())).find(x => x.chat === f.chat) : undefined
-    const name = `信息记录-${chat ? `${fileNamePart(chat.title)}-` : ''}${query.from}-${query.to}.${format}`
+    const name = `信息记录-${chat ? `${fileNamePart(chatName(chat, chat.chat))}-` : ''}${query.from}-${query.to}.${format}`
     return c.body(readable, 200, {
       'Content-Type': EXPORT_TYPES[format],
       'Content-Disposition': `attachment; filename="archive-${query.from}-${query.to}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { layout } from '../html.js'
 import { loginPage } from '../pages.js'
-import { type Access, mayOpen, PAGES, pageOf, refusal } from '../access.js'
+import { type Access, homeOf, mayOpen, pageOf, refusal } from '../access.js'
 import type { ConsoleHono, RouteContext } from './context.js'
 
 /** Cookie of a signed-in session. */
@@ -75,7 +75,7 @@ export function requireSession(app: ConsoleHono, { auth, source }: RouteContext)
     // Deny by default: a path of no page is only for admins (its 404) and signing out.
     if (page ? mayOpen(access, page) : c.req.path === '/logout' || access.includes('admin')) return next()
     if (!page) return c.text('页面不存在', 404)
-    const home = PAGES.find(p => mayOpen(access, p))
+    const home = homeOf(access)
     if (c.req.path === '/' && c.req.method === 'GET' && home) return c.redirect(home.path, 303)
     return c.text(refusal(page), 403)
   })

@@ -706,16 +706,18 @@ export class BotRuntime {
     event.command = spec.name
     const host = this.plugins.find(p => p.name === plugin) ?? 'runtime'
     const rule = `command.${spec.name}`
+    const file = (path: string, r: string, privately: boolean): Action => {
+      const { to, groupId, memberId, audience } = replyTo(event, '', r, privately)
+      return { type: 'sendFile', to, path, rule: r, groupId, memberId, audience }
+    }
     const inv = {
       args: routed.args,
       argv: routed.argv,
       event,
       reply: (text: string, r = rule) => replyTo(event, text, r, answerPrivately(event, spec)),
       whisper: (text: string, r = rule) => replyTo(event, text, r, true),
-      replyFile: (path: string, r = rule): Action => {
-        const { to, groupId, memberId, audience } = replyTo(event, '', r, answerPrivately(event, spec))
-        return { type: 'sendFile', to, path, rule: r, groupId, memberId, audience }
-      },
+      replyFile: (path: string, r = rule): Action => file(path, r, answerPrivately(event, spec)),
+      whisperFile: (path: string, r = rule): Action => file(path, r, true),
     }
     // Answers to the asker carry audience `asker`; everything else the command decides obeys observe mode.
     const decided = await guarded(plugin, `command ${spec.name}`, () => spec.run(inv), this.onError)

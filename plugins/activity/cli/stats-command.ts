@@ -6,9 +6,11 @@ import { CURRENT_DOC, CURRENT_SPEC, type GroupDay } from '../state.js'
 import { FleetDays } from '../days/fleet-days.js'
 import { loadDays } from '../days/history.js'
 import { responseStats } from '../report/response-stats.js'
+import { chineseCell, GROUP_COLUMNS, KINDS, MEMBER_COLUMNS } from './stats-columns.js'
 
 /** The `stats` usage line (the CLI adds `--data` and `--out`). */
-export const STATS_USAGE = 'usage: stats --from YYYY-MM-DD [--to YYYY-MM-DD] [--format csv|json] [--by member|group]'
+export const STATS_USAGE =
+  'usage: stats --from YYYY-MM-DD [--to YYYY-MM-DD] [--format csv|json] [--by member|group] [--headers zh|en]'
 const CLI = defineCli({
   usage: STATS_USAGE,
   options: {
@@ -16,10 +18,9 @@ const CLI = defineCli({
     to: { type: 'string' },
     format: { type: 'string', default: 'csv' },
     by: { type: 'string', default: 'member' },
+    headers: { type: 'string', default: 'zh' },
   },
 })
-const KINDS = ['text', 'image', 'link', 'file', 'voice', 'video', 'emoticon', 'miniprogram', 'redpacket'] as const
-
 type Row = Record<string, string | number | boolean>
 
 const minutes = (ms?: number) => (ms === undefined ? '' : Math.round(ms / 6000) / 10)
@@ -77,15 +78,25 @@ export function groupRows(days: GroupDay[]): Row[] {
   })
 }
 
-/** CSV with a BOM (so Excel reads the Chinese), quoted fields, and formula-looking text defused. */
-export function toCsv(rows: Row[]): string {
-  const cell = (v: string | number | boolean) => {
-    let s = String(v)
-    if (typeof v === 'string' && /^[=+\-@]/.test(s)) s = `'${s}`
+/**
+ * CSV with a BOM (so Excel reads the Chinese), quoted fields, and formula-looking text defused; `columns` in their
+ * order, headed in Chinese with the group kind and staff in words, or with `en` as before 2026-12 (the row keys,
+ * `customer`, `true`/`false`) for scripts that read those.
+ */
+export function toCsv(
+  rows: Row[],
+  columns: readonly (readonly [string, string])[],
+  headers: 'zh' | 'en' = 'zh',
+): string {
+  const cell = (k: string, v: string | number | boolean) => {
+    const shown = headers === 'zh' ? chineseCell(k, v) : v
+    let s = String(shown)
+    if (typeof shown === 'string' && /^[=+\-@]/.test(s)) s = `'${s}`
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
   }
-  const head = Object.keys(rows[0] ?? {})
-  return `\uFEFF${[head.join(','), ...rows.map(r => head.map(k => cell(r[k])).join(','))].join('\n')}\n`
+  const head = columns.map(([key, zh]) => (headers === 'zh' ? zh : key))
+  const lines = rows.map(r => columns.map(([k]) => cell(k, r[k])).join(','))
+  return `\uFEFF${[head.join(','), ...lines].join('\n')}\n`
 }
 
 interface StatsArgs {
@@ -93,12 +104,13 @@ interface StatsArgs {
   to: string
   format: 'csv' | 'json'
   by: 'member' | 'group'
+  headers: 'zh' | 'en'
 }
 
 function statsArgs(argv: string[]): StatsArgs | UsageError {
   const parsed = CLI.parse(argv)
   if (parsed instanceof UsageError) return parsed
-  const { from: fromText, to: toText = fromText, format, by } = parsed.values
+  const { from: fromText, to: toText = fromText, format, by, headers } = parsed.values
   if (fromText === undefined) return CLI.error('缺少 --from：请写日期，例如 2026-11-30（--from is required）')
   const range = dayRangeOption(CLI, fromText, toText)
   if (range instanceof UsageError) return range
@@ -107,7 +119,9 @@ function statsArgs(argv: string[]): StatsArgs | UsageError {
     return CLI.error('--format 只能是 csv 或 json（--format must be csv or json）')
   if (by !== 'member' && by !== 'group')
     return CLI.error('--by 只能是 member（按人）或 group（按群）（--by must be member or group）')
-  return { from, to, format, by }
+  if (headers !== 'zh' && headers !== 'en')
+    return CLI.error('--headers 只能是 zh（中文表头，默认）或 en（英文表头）（--headers must be zh or en）')
+  return { from, to, format, by, headers }
 }
 
 /**
@@ -146,6 +160,7 @@ export async function runStats(
         2,
       )}\n`,
     )
-  else out.write(toCsv(opts.by === 'group' ? groupRows(days) : memberRows(days, timezone)))
+  else if (opts.by === 'group') out.write(toCsv(groupRows(days), GROUP_COLUMNS, opts.headers))
+  else out.write(toCsv(memberRows(days, timezone), MEMBER_COLUMNS, opts.headers))
   return 0
 }

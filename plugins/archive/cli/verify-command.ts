@@ -1,4 +1,5 @@
 import { dayRangeOption, defineCli, UsageError } from '../../../bot/cli/args.js'
+import { chatName } from '../export/export.js'
 import { chatsNamed } from '../search/query.js'
 import { verifyText } from '../verify/report-text.js'
 import { storedSegments } from '../verify/stored-lines.js'
@@ -65,9 +66,11 @@ export async function runVerifyCli(argv: string[], env: ArchiveCliEnv): Promise<
   const segments = storedSegments(env.dir, keys, from ?? '0000-00-00', to ?? '9999-99-99', c => book?.days(c) ?? [])
   const report = await verifySegments(segments, book, from, to)
   const titles = new Map(chats.map(c => [c.chat, c.title]))
+  // In the text a private chat is marked (`李四（私聊） · 2026-12-07`): the person's name alone reads like a group's.
+  const named = new Map(chats.map(c => [c.chat, chatName(c, c.chat)]))
   const text = values.json
     ? `${JSON.stringify({ ...report, days: report.days.map(d => ({ ...d, title: titles.get(d.chat) })) }, null, 2)}\n`
-    : verifyText(report, titles, env.timezone)
+    : verifyText(report, named, env.timezone)
   await new Promise<void>((resolve, reject) => env.out.write(text, e => (e ? reject(e) : resolve())))
   return report.problems ? VERIFY_PROBLEMS : 0
 }

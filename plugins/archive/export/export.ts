@@ -94,6 +94,15 @@ export function chatTitle(c: ChatInfo | undefined, chat: string): string {
   return c ? `${c.title}（${c.recovered && c.kind !== 'private' ? '群' : KIND_LABEL[c.kind]}）` : chat
 }
 
+/**
+ * A chat's name where its kind is not shown beside it: a group's title, a private chat's person marked
+ * `李四（私聊）` (their name alone reads like a group's or a sender's).
+ */
+export function chatName(c: ChatInfo | undefined, chat: string): string {
+  if (!c) return chat
+  return c.kind === 'private' ? `${c.title}（${KIND_LABEL.private}）` : c.title
+}
+
 /** How a record reads in one line: text, or `[图片 a.jpg]`, `[链接 标题 url]`, `撤回了消息 …`. */
 export function describeRecord(r: ArchiveRecord): string {
   if (r.type === 'recall') return `撤回了一条消息（${r.recalls ?? '?'}）`
@@ -117,7 +126,7 @@ function csvRow(r: ArchiveRecord, c: ChatInfo | undefined, tz: string, recalled:
   const a = r.attachment
   return [
     `${dayKey(r.at, tz)} ${clockTime(r.at, tz)}`,
-    c?.title ?? r.topic ?? r.chat,
+    c ? chatName(c, r.chat) : (r.topic ?? r.chat),
     r.chat,
     r.sender.name,
     r.sender.id,

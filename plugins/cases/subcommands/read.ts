@@ -1,3 +1,4 @@
+import { customersRead } from '../../../bot/commands/audience.js'
 import type { Action } from '../../../bot/core/actions.js'
 import type { CommandInvocation } from '../../../bot/core/plugin.js'
 import { readDayRange } from '../../../bot/time/day-range.js'
@@ -31,7 +32,7 @@ export function viewCase(d: CasesDeps, inv: CommandInvocation, rest: string): Ac
   return Array.isArray(c) ? c : [inv.reply(viewReply(c, formatFor(d, inv)))]
 }
 
-/** `#案例 周报 [时段]` (trainers and admins). */
+/** `#案例 周报 [时段]` (trainers and admins): the text and the Markdown file, to the asker privately. */
 export function digestReply(d: CasesDeps, inv: CommandInvocation, rest: string): Action[] {
   const roles = inv.event.sender.roles
   if (!roles.includes('trainer') && !roles.includes('admin')) return [inv.reply(T.digestRoles)]
@@ -45,5 +46,9 @@ export function digestReply(d: CasesDeps, inv: CommandInvocation, rest: string):
   if (!range) return [inv.reply(T.digestUsage(d.ctx.commandPrefix, cfg.digest.days))]
   const mask = replyMasker(d, inv.event, cfg)
   const built = buildDigest(d.digest, range, mask, cfg.maxReplyChars, seesRaw(inv.event, cfg))
-  return [inv.reply(built.text), ...(built.path ? [inv.replyFile(built.path, `${RULE}.周报文件`)] : [])]
+  // The digest (colleagues' and customers' cases, the file too) is the asker's: privately, also when asked in a work
+  // group, where one line says where it went (a group customers read hears nothing, as for every staff command).
+  const note = inv.event.group && !customersRead(inv.event) ? [inv.reply(T.digestSentPrivately)] : []
+  const file = built.path ? [inv.whisperFile(built.path, `${RULE}.周报文件`)] : []
+  return [inv.whisper(built.text), ...file, ...note]
 }

@@ -73,9 +73,9 @@ describe.skipIf(!pg.url)('CLI exports in fleet mode (BOT_DATABASE_URL)', () => {
     const lines = csv.out.replace('\uFEFF', '').trim().split('\n')
     const rows = lines.map(l => l.split(',').slice(0, 6).join(','))
     expect(rows.slice(1)).toEqual([
-      '2026-11-30,r1,销售一群,customer,,7',
-      '2026-11-30,r2,销售二群,customer,,4',
-      '2026-12-01,r1,销售一群,customer,,5',
+      '2026-11-30,r1,销售一群,客户群,,7',
+      '2026-11-30,r2,销售二群,客户群,,4',
+      '2026-12-01,r1,销售一群,客户群,,5',
     ])
     const json = await cli(runStats, schema, ['--from', '2026-12-01', '--format', 'json'])
     const parsed = JSON.parse(json.out)

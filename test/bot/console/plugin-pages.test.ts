@@ -256,7 +256,7 @@ describe('web console pages over the plugins views', () => {
     const { say, as } = await setup()
     await say('u1', '早上好')
     const leader = await as('boss')
-    expect((await leader.get('/')).headers.get('location')).toBe('/notices') // their first page: the notices
+    expect((await leader.get('/')).headers.get('location')).toBe('/groups') // they land on 群活跃, not the notices
     await say('c1', '请问这个套餐怎么收费？', customers)
     const page = await (await leader.get('/groups?days=1')).text()
     expect(page).toContain('销售部工作群')
@@ -269,6 +269,22 @@ describe('web console pages over the plugins views', () => {
     expect((await leader.get('/groups/chart.png?days=1')).headers.get('content-type')).toBe('image/png')
     for (const path of ['/violations', '/archive', '/campaigns', '/cases'])
       expect((await leader.get(path)).status).toBe(403)
+  })
+
+  it('offers a leader this week and last week (Monday to Sunday, as #周榜) besides today, 7 and 30 days', async () => {
+    const { say, as, clock } = await setup()
+    await say('u1', '周一早上好') // Monday 2026-11-30
+    await clock.advance(2 * 24 * 3600_000) // Wednesday
+    await say('u1', '周三跟进客户')
+    const leader = await as('boss')
+    const week = await (await leader.get('/groups?week=this')).text()
+    expect(week).toContain('<strong>本周</strong>')
+    expect(week).toContain('<a href="/groups?week=last">上周</a>')
+    expect(week).toContain('2026-11-30 至 2026-12-02，共 2 条消息')
+    const last = await (await leader.get('/groups?week=last')).text()
+    expect(last).toContain('<strong>上周</strong>')
+    expect(last).toContain('<a href="/groups?week=this">本周</a>')
+    expect(last).toMatch(/2026-11-23 至 2026-11-29，共 0 条消息/)
   })
 
   it('gives a leader the notices they post, read-only: no fines, no settling or waiving', async () => {
@@ -362,6 +378,35 @@ describe('web console pages over the plugins views', () => {
     )
   })
 
+  it('lets an auditor read one chat page by page, newest or oldest first, each page audited', async () => {
+    const { say, as, rt } = await setup()
+    for (let i = 1; i <= 55; i++) await say('u1', `跟进第${i}次`)
+    await say('u1', '#帮助')
+    const auditor = await as('aud1')
+    const page = await (await auditor.get('/archive?chat=r1')).text()
+    expect(page).toContain('销售部工作群（内部群） · ')
+    expect(page).toMatch(/共 55 条，最新在前。另有 \d+ 条命令\/机器人消息（默认不搜索），勾选「含命令」查看。/)
+    expect(page).toMatch(
+      /第 1\/2 页 · <a href="\/archive\?chat=r1&amp;from=[\d-]+&amp;to=[\d-]+&amp;order=newest&amp;page=2">下一页 ›<\/a>/,
+    )
+    expect(page.indexOf('跟进第55次')).toBeLessThan(page.indexOf('跟进第54次'))
+    expect(page).not.toContain('跟进第5次<')
+    const oldest = await (await auditor.get('/archive?chat=r1&order=oldest&page=2')).text()
+    expect(oldest).toContain('<option value="oldest" selected>最早在前</option>')
+    expect(oldest).toContain('跟进第55次')
+    expect(oldest).not.toContain('跟进第50次<')
+    expect(oldest).toContain('‹ 上一页</a> · 第 2/2 页')
+    const audited = rt.audit.query({ days: 1, limit: 400 }).filter(e => e.rule === 'console.archive-browse')
+    expect(audited.map(e => e.text).sort()).toEqual([
+      'aud1 在网页后台浏览信息记录：销售部工作群（内部群） · 2026-11-24 至 2026-11-30 · 第 1/2 页，显示 50 条',
+      'aud1 在网页后台浏览信息记录：销售部工作群（内部群） · 2026-11-24 至 2026-11-30 · 第 2/2 页，显示 5 条',
+    ])
+    // Nothing chosen: the page says what to do, and reads nothing.
+    expect(await (await auditor.get('/archive')).text()).toContain(
+      '只选一个会话（不填关键词和成员）可按时间浏览它的消息',
+    )
+  })
+
   it('audits an export when it starts: a download cancelled half-way leaves a trace of who read what', async () => {
     const { say, as, rt } = await setup()
     for (let i = 0; i < 60; i++) await say(`p${i}`, `报价单 第${i}条 ${'很长的内容'.repeat(40)}`, false)
@@ -409,9 +454,21 @@ describe('web console pages over the plugins views', () => {
     const { rt, clock, as } = await setup()
     await rt.act('runtime', [{ type: 'say', to: { contact: 'u2' }, text: '请查收报价单', rule: 'test' }])
     await clock.advance(10_000)
-    const page = await (await (await as('admin1')).get('/archive')).text()
+    const admin = await as('admin1')
+    const page = await (await admin.get('/archive')).text()
     expect(page).toContain('李四（私聊）')
     expect(page).not.toContain('u2（私聊）')
+    // Read and exported, the chat keeps its mark: the person's name alone reads like a group's.
+    expect(await (await admin.get('/archive?chat=private:u2')).text()).toContain('李四（私聊） · ')
+    const file = await admin.post('/archive/export', { chat: 'private:u2', format: 'md' })
+    expect(file.headers.get('content-disposition')).toContain(encodeURIComponent('信息记录-李四（私聊）-'))
+  })
+
+  it('says a case shared privately with the bot came from a private chat, as chat does', async () => {
+    const { say, as } = await setup()
+    await say('boss', '#经验 客户嫌贵时先讲三年滤芯成本', false)
+    const one = await (await (await as('trainer1')).get('/cases/C1')).text()
+    expect(one).toMatch(/C1 · #经验 · boss · 私聊 · /)
   })
 
   it("counts neither the bot nor the fleet's other account among the silent members, and shows the group size", async () => {

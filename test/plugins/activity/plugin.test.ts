@@ -3,6 +3,7 @@ import { FakeClock } from '../../../bot/ports/clock.js'
 import { MemoryStore } from '../../../bot/ports/store/memory-store.js'
 import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
 import { activityPlugin } from '../../../plugins/activity/index.js'
+import { casesPlugin } from '../../../plugins/cases/index.js'
 import { makeRuntime, member, MONDAY_9AM, text } from '../../helpers/harness.js'
 import { activityConfig, boss, cust, li, liuzong, MIN, sales, wang, zhang, zhoujie } from './fixtures.js'
 
@@ -232,6 +233,21 @@ describe('#周榜', () => {
     await rt.handle(text(zhang, '#周榜', clock.now()))
     await clock.advance(MIN)
     expect(wechat.textsTo('zhang')).toEqual(['⛔ 没有权限：#周榜 需要「领导」或「管理员」角色。'])
+  })
+
+  it('points a trainer asking for #周报 to the case digest, when the cases plugin is there', async () => {
+    const config = CONFIG.replace('leader: [boss],', 'leader: [boss], trainer: [liu],')
+    const liu = member('liu', '刘老师')
+    const withCases = await makeRuntime(config, [activityPlugin, casesPlugin])
+    await withCases.rt.handle(text(liu, '#周报', withCases.clock.now()))
+    await withCases.clock.advance(MIN)
+    expect(withCases.wechat.textsTo('liu')).toEqual([
+      '⛔ 没有权限：#周榜 需要「领导」或「管理员」角色。培训师的周报是案例周报：发送 #案例 周报。',
+    ])
+    const alone = await makeRuntime(config, [activityPlugin])
+    await alone.rt.handle(text(liu, '#周报', alone.clock.now()))
+    await alone.clock.advance(MIN)
+    expect(alone.wechat.textsTo('liu')).toEqual(['⛔ 没有权限：#周榜 需要「领导」或「管理员」角色。'])
   })
 })
 

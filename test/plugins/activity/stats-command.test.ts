@@ -63,19 +63,37 @@ async function run(argv: string[], store = storeWithData()): Promise<{ code: num
 }
 
 describe('stats export', () => {
-  it('writes one CSV row per member and day, from closed and open days, safe for Excel', async () => {
+  it('writes one CSV row per member and day, from closed and open days, headed in Chinese, safe for Excel', async () => {
     const { code, out } = await run(['--from', '2026-11-29', '--to', '2026-11-30', '--format', 'csv'])
     expect(code).toBe(0)
     const lines = out.split('\n')
-    expect(lines[0]).toMatch(/^\uFEFFday,group_id,group,group_kind,member_id,member,staff,messages,chars,text,image/)
-    expect(lines[1]).toContain(`2026-11-29,c1,示例科技张三交流群,customer,c1,"'=刘总, ""VIP""",false,1,8,1,0`)
-    expect(lines[2]).toMatch(/^2026-11-29,c1,.*,zhang,张三,true,1,0,0,1,.*,10:08,10:08,1,3,3$/)
-    expect(lines[3]).toMatch(/^2026-11-30,r1,销售部工作群,internal,li,李四,true,1,2/)
+    expect(lines[0]).toBe(
+      '\uFEFF日期,群ID,群,群类型,成员ID,成员,员工,消息数,字数,文字,图片,链接,文件,语音,视频,表情,小程序,红包,其他,首条,末条,回复客户次数,响应中位数（分钟）,响应P90（分钟）',
+    )
+    expect(lines[1]).toContain(`2026-11-29,c1,示例科技张三交流群,客户群,c1,"'=刘总, ""VIP""",否,1,8,1,0`)
+    expect(lines[2]).toMatch(/^2026-11-29,c1,.*,zhang,张三,是,1,0,0,1,.*,10:08,10:08,1,3,3$/)
+    expect(lines[3]).toMatch(/^2026-11-30,r1,销售部工作群,内部群,li,李四,是,1,2/)
   })
 
   it('writes group rows with share and response times', async () => {
     const { out } = await run(['--from=2026-11-29', '--by', 'group'])
-    expect(out.split('\n')[1]).toBe('2026-11-29,c1,示例科技张三交流群,customer,4,2,2,50,0,0,1,3,3,0,10')
+    const [head, row] = out.split('\n')
+    expect(head).toBe(
+      '\uFEFF日期,群ID,群,群类型,群人数,消息数,发言人数,发言占比（%）,进群,退群,回复客户次数,响应中位数（分钟）,响应P90（分钟）,未回复,高峰小时',
+    )
+    expect(row).toBe('2026-11-29,c1,示例科技张三交流群,客户群,4,2,2,50,0,0,1,3,3,0,10')
+  })
+
+  it('writes the English headers and values of before with --headers en, for scripts that read them', async () => {
+    const members = (await run(['--from', '2026-11-29', '--headers', 'en'])).out.split('\n')
+    expect(members[0]).toMatch(/^\uFEFFday,group_id,group,group_kind,member_id,member,staff,messages,chars,text,image/)
+    expect(members[1]).toContain(`2026-11-29,c1,示例科技张三交流群,customer,c1,"'=刘总, ""VIP""",false,1,8,1,0`)
+    const groups = (await run(['--from=2026-11-29', '--by', 'group', '--headers', 'en'])).out.split('\n')
+    expect(groups[0]).toBe(
+      '\uFEFFday,group_id,group,group_kind,size,messages,active_members,active_share,joined,left,answered,response_median_min,response_p90_min,unanswered,peak_hour',
+    )
+    expect(groups[1]).toBe('2026-11-29,c1,示例科技张三交流群,customer,4,2,2,50,0,0,1,3,3,0,10')
+    expect((await run(['--from', '2026-11-29', '--headers', 'fr'])).err).toContain('--headers 只能是 zh')
   })
 
   it('writes JSON with both tables', async () => {

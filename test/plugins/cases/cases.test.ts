@@ -318,6 +318,17 @@ describe('cases plugin: digests', () => {
     expect(md).not.toContain('13912345678')
   })
 
+  it('answers a trainer asking in a work group privately (text and file), with one line in the group', async () => {
+    const { say, to, wechat } = await setup()
+    await say(zhang, DEAL, sales)
+    await say(trainer, '#案例 周报', sales)
+    expect(to('r-sales')).toContain('📚 案例周报已私聊发给你（周报含同事和客户的案例，不发在群里）。')
+    expect(to('r-sales')).not.toContain('案例周报 2026-11-24')
+    expect(to('trainer1')).toContain('📚 案例周报 2026-11-24 至 2026-11-30')
+    const files = wechat.sent.filter(s => s.file)
+    expect(files.map(s => s.chat)).toEqual([{ contact: 'trainer1' }])
+  })
+
   it('sends the scheduled weekly digest to trainers on Friday 17:00', async () => {
     const { say, clock, wechat } = await setup()
     await say(zhang, DEAL, sales)
