@@ -53,7 +53,8 @@ export const archiveConfigSchema = z
             ),
         })
         .strict()
-        .prefault({}),
+        .prefault({})
+        .describe('每日存档校验码（见 archive.md「完整性」） The daily archive check code (archive.md, Integrity)'),
     ),
     search: globalOnly(
       z
