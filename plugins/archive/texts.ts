@@ -84,7 +84,7 @@ export const retryTimerReason = '存档写入失败：稍后重试'
 /** The daily check code, privately to each auditor (or admin): the code, and what to do with it. */
 export const checkCodeMessage = (day: string, code: string, files: number, p: string) =>
   `🔐 存档校验码 ${day}：${code}（共 ${files} 个会话文件）\n` +
-  `这是当天全部聊天记录的指纹，请另存一份（截图或抄在机器人电脑以外的地方）。日后核对：私聊机器人「${p}记录 校验码 ${day}」，` +
+  `这是当天全部聊天记录的指纹，请另存一份（截图或抄在机器人电脑以外的地方）。日后核对：私聊机器人「${p}记录 校验码 ${day}」、网页后台「信息记录」页，` +
   `或在服务器上运行 archive verify --code ${code}；得出同一个码，当天的记录就没有被改动。`
 
 /** The daily check code's audit text. */

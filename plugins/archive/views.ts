@@ -3,6 +3,8 @@ import { type ArchiveDeps, logAccess } from './access/deps.js'
 import { type ExportFormat, exportArchive } from './export/export.js'
 import { type ArchiveQuery, type Hit, WITH_COMMANDS } from './search/query.js'
 import type { ChatInfo } from './capture/record.js'
+import { codeOfDay } from './retention/daily-code.js'
+import type { CodeCheck } from './verify/check-code.js'
 
 /** What the archive shows in the web console. Searches and exports are written to the archive's access log. */
 export interface ArchiveViews {
@@ -19,6 +21,11 @@ export interface ArchiveViews {
    * ends (with the count) or breaks off. Returns the count.
    */
   exportTo(q: ArchiveQuery, format: ExportFormat, who: string, write: (chunk: string) => Promise<void>): Promise<number>
+  /**
+   * `day`'s check code as the archive gives it now, with the code sent then (`#记录 校验码`'s answer); undefined where
+   * the archive keeps no chain. Logged as a check-code question by `who`.
+   */
+  checkCode(day: string, who: string): Promise<CodeCheck | undefined>
   /** The longest range (days) one console request may read. */
   maxDays(): number
 }
@@ -78,6 +85,11 @@ export function archiveViews(d: ArchiveDeps): ArchiveViews {
       })
       await logAccess(d, { who, action: 'export', detail: `${what}）`, count })
       return count
+    },
+    checkCode: async (day, who) => {
+      const check = await codeOfDay(d, day)
+      await logAccess(d, { who, action: 'check-code', detail: `${day} ${check?.computed ?? '无链'}（网页后台）` })
+      return check
     },
     maxDays: () => 31,
   }

@@ -3,7 +3,9 @@ import { addDays, dayKey } from '../../../bot/time/zoned.js'
 import type { ArchiveDeps } from '../access/deps.js'
 import { ANCHOR_LOG, type AnchorEntry, type CheckCodeEntry } from '../store/chain.js'
 import { checkCodeMessage, checkCodeRecord } from '../texts.js'
-import { checkCode } from '../verify/check-code.js'
+import { AnchorBook } from '../verify/anchor-book.js'
+import { type CodeCheck, checkCode, dayCode } from '../verify/check-code.js'
+import { ANCHOR_DAYS } from './anchors.js'
 
 /**
  * The daily check code (`verify/check-code.ts`) of yesterday's files, once a day (the first run of the daily job
@@ -32,4 +34,18 @@ export function dailyCheckCode(d: ArchiveDeps, now: number): Action[] {
     ...to.map((id): Action => ({ type: 'say', to: { contact: id }, text, rule: 'archive.check-code', memberId: id })),
     { type: 'record', rule: 'archive.check-code', text: checkCodeRecord(day, code, files.length, to.length) },
   ]
+}
+
+/**
+ * `day`'s check code as the file archive gives it now (`dayCode`: the files the recorded code read, read as far,
+ * every link walked), with the code recorded then; undefined where the back end keeps no chain. Reads the day's
+ * files: for a person's question (`#记录 校验码`, the console), never per message.
+ */
+export async function codeOfDay(d: ArchiveDeps, day: string): Promise<CodeCheck | undefined> {
+  const dir = d.backend.heads && d.backend.dir
+  if (!dir) return undefined
+  // The code of a day is written by the daily job of a day after it (normally the next).
+  const log = d.ctx.store.readLog<AnchorEntry | CheckCodeEntry>(ANCHOR_LOG, day, addDays(day, ANCHOR_DAYS))
+  const chats = (await d.backend.chats()).map(c => c.chat)
+  return dayCode(dir, day, new AnchorBook(log).code(day), chats)
 }

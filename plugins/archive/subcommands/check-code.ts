@@ -4,11 +4,9 @@ import { readDayRange } from '../../../bot/time/day-range.js'
 import { addDays, dayKey, shortDateTime } from '../../../bot/time/zoned.js'
 import { periodFromWord } from '../../cases/digest/period.js'
 import { type ArchiveDeps, logAccess } from '../access/deps.js'
-import { ANCHOR_LOG, type AnchorEntry, type CheckCodeEntry } from '../store/chain.js'
+import { codeOfDay } from '../retention/daily-code.js'
 import * as T from '../texts.js'
-import { AnchorBook } from '../verify/anchor-book.js'
-import { type CodeCheck, dayCode } from '../verify/check-code.js'
-import { ANCHOR_DAYS } from '../retention/anchors.js'
+import type { CodeCheck } from '../verify/check-code.js'
 
 /**
  * `#记录 校验码 [日期]` (auditors, admins; private): a day's check code (default yesterday) as the archive gives it
@@ -26,13 +24,8 @@ export async function checkCodeCommand(d: ArchiveDeps, inv: CommandInvocation, a
   if (word && (!range || range.from !== range.to)) return [inv.reply(T.CHECK_CODE_ONE_DAY)]
   const day = range?.from ?? addDays(today, -1)
   if (day >= today) return [inv.reply(T.checkCodeNotYet(day))]
-  if (!d.backend.heads || !d.backend.dir) return [inv.reply(T.CHECK_CODE_NO_CHAIN)]
-  // The code of a day is written by the daily job of a day after it (normally the next).
-  const book = new AnchorBook(
-    ctx.store.readLog<AnchorEntry | CheckCodeEntry>(ANCHOR_LOG, day, addDays(day, ANCHOR_DAYS)),
-  )
-  const chats = (await d.backend.chats()).map(c => c.chat)
-  const check = await dayCode(d.backend.dir, day, book.code(day), chats)
+  const check = await codeOfDay(d, day)
+  if (!check) return [inv.reply(T.CHECK_CODE_NO_CHAIN)]
   const text = answer(check, ctx.timezone)
   await logAccess(d, { who: inv.event.sender.id, action: 'check-code', detail: `${day} ${check.computed}` })
   return [

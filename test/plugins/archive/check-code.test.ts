@@ -52,7 +52,9 @@ describe('the daily archive check code', () => {
     const text = h.to('aud1')
     const code = sentCode(text)
     expect(text).toContain('这是当天全部聊天记录的指纹，请另存一份')
-    expect(text).toContain(`私聊机器人「#记录 校验码 2026-11-30」，或在服务器上运行 archive verify --code ${code}`)
+    expect(text).toContain(
+      `私聊机器人「#记录 校验码 2026-11-30」、网页后台「信息记录」页，或在服务器上运行 archive verify --code ${code}`,
+    )
     expect(h.to('admin1')).toBe('') // there is an auditor: admins are not sent it
     expect(h.to('r-cust')).not.toContain('校验码') // never into a group customers read
     expect(h.to('c1')).toBe('')
