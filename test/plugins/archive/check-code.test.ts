@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ANCHOR_LOG, type AnchorEntry, type CheckCodeEntry, lineHash } from '../../../plugins/archive/store/chain.js'
 import { FileArchive, folderName } from '../../../plugins/archive/store/file-backend.js'
-import { AnchorBook } from '../../../plugins/archive/verify/anchor-book.js'
+import { AnchorBook, readAnchorLog } from '../../../plugins/archive/verify/anchor-book.js'
 import { checkCode, normalizeCode } from '../../../plugins/archive/verify/check-code.js'
 import {
   admin,
@@ -77,6 +77,13 @@ describe('the daily archive check code', () => {
     const reopened = new FileArchive(h.dir).heads({ from: '2026-11-30', to: '2026-11-30' })
     expect(checkCode('2026-11-30', reopened)).toBe(code)
     expect(checkCode('2026-11-30', [...reopened].reverse())).toBe(code) // the order files are listed in is no part of it
+    expect(checkCode('2026-12-01', reopened)).not.toBe(code) // the day is part of it
+    // the anchor log as the command line reads it from the data folder (one JSON line a record) holds the code too
+    const folder = join(tempArchiveDir(), ANCHOR_LOG)
+    mkdirSync(folder)
+    const entries = h.store.readLog<object>(ANCHOR_LOG, '2026-12-01', '2026-12-01')
+    writeFileSync(join(folder, '2026-12-01.jsonl'), entries.map(e => `${JSON.stringify(e)}\n`).join(''))
+    expect(readAnchorLog(folder)?.code('2026-11-30')?.code).toBe(code)
     await h.clock.advance(86_400_000) // 12-02 03:30: the code of 12-01 (the private chat its message opened), not 11-30
     await h.clock.advance(3_600_000)
     expect(h.to('aud1').match(/🔐 存档校验码 \S+：/g)).toEqual([
