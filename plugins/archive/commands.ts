@@ -11,6 +11,7 @@ import { unknownSubcommandText } from '../../bot/commands/subcommand.js'
 import { chatTitle, describeRecord, type ExportFormat, exportArchive } from './export/export.js'
 import { type ArchiveQuery, chatsNamed, type Hit, WITH_COMMANDS } from './search/query.js'
 import { type ArchiveRecord, type ArchiveType, type ChatInfo, TYPE_LABEL } from './capture/record.js'
+import { checkCodeCommand } from './subcommands/check-code.js'
 
 const TYPE_BY_LABEL = new Map(Object.entries(TYPE_LABEL).map(([t, l]) => [l, t as ArchiveType]))
 
@@ -29,6 +30,7 @@ export function archiveCommands(d: ArchiveDeps): CommandSpec[] {
       help: [
         { usage: parts.search, description: T.HELP_DESCRIPTION.search },
         { usage: parts.export, description: T.HELP_DESCRIPTION.export },
+        { usage: parts.code, description: T.HELP_DESCRIPTION.code },
         { usage: parts.hold, description: T.HELP_DESCRIPTION.hold, roles: ['admin'] },
       ],
       description: T.COMMAND_DESCRIPTION,
@@ -36,12 +38,13 @@ export function archiveCommands(d: ArchiveDeps): CommandSpec[] {
         const [sub, ...rest] = inv.argv
         if (sub === '搜索' || sub === 'search') return search(d, inv, rest)
         if (sub === '导出' || sub === 'export') return exportFile(d, inv, rest)
+        if (sub === '校验码' || sub === 'code') return checkCodeCommand(d, inv, rest)
         if (sub === '保全' || sub === 'hold') return hold(d, inv, rest)
         // An auditor is shown only the parts they may use, as in `#帮助` (保全 is for admins).
         const admin = inv.event.sender.roles.includes('admin')
         const theirs = T.usage(p, admin)
         if (sub === undefined) return [inv.reply(T.usageReply(theirs))]
-        const known = admin ? ['搜索', '导出', '保全'] : ['搜索', '导出']
+        const known = admin ? ['搜索', '导出', '校验码', '保全'] : ['搜索', '导出', '校验码']
         return [inv.reply(unknownSubcommandText(`${p}记录`, sub, known, theirs))]
       },
     },

@@ -5,7 +5,7 @@ const days = (d: number, what: string) =>
   z.number().int().min(1).max(36_500).default(d).describe(`${what}记录保留天数 Days kept`)
 
 /**
- * Config of the `archive` plugin (message archive 信息记录). `dir`, `privateChats`, `purgeCron` and `search` are read
+ * Config of the `archive` plugin (message archive 信息记录). `dir`, `privateChats`, `purgeCron`, `checkCode` and `search` are read
  * only from the global section; `legalHold`, `retentionDays` and `media` may be set per group.
  */
 export const archiveConfigSchema = z
@@ -41,6 +41,20 @@ export const archiveConfigSchema = z
         .describe(
           '每日清理与链头锚定时间（cron，按配置时区） When the daily purge runs, and the anchors of the hash chain are written',
         ),
+    ),
+    checkCode: globalOnly(
+      z
+        .object({
+          send: z
+            .boolean()
+            .default(true)
+            .describe(
+              '每日把前一天的存档校验码私聊审计员（没有审计员时私聊管理员） Send yesterday’s archive check code privately to the auditors (none: the admins) each day',
+            ),
+        })
+        .strict()
+        .prefault({})
+        .describe('每日存档校验码（见 archive.md「完整性」） The daily archive check code (archive.md, Integrity)'),
     ),
     search: globalOnly(
       z

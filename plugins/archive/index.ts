@@ -15,6 +15,7 @@ import { archiveCommands } from './commands.js'
 import { type ArchiveConfig, archiveConfigSchema } from './config.js'
 import { archives, decideWriteAlarm, RETRY_TIMER, type WriteAlarm } from './decide.js'
 import { anchorHeads } from './retention/anchors.js'
+import { dailyCheckCode } from './retention/daily-code.js'
 import { purgeExpired } from './retention/purge.js'
 import { HOLDS_DOC } from './state.js'
 import type { ArchiveBackend } from './store/backend.js'
@@ -101,9 +102,10 @@ export function createArchivePlugin(opts: ArchiveOptions = {}) {
           return alarmNow()
         },
         views: archiveViews(d),
-        // Both daily: the anchors of the last days' segments, and the purge (which records the heads it deletes).
+        // Both daily: the anchors of the last days' segments with yesterday's check code, and the purge (which
+        // records the heads it deletes).
         jobs: [
-          { name: 'anchor', cron: cfg.purgeCron, run: now => anchorHeads(d, now) },
+          { name: 'anchor', cron: cfg.purgeCron, run: now => [...anchorHeads(d, now), ...dailyCheckCode(d, now)] },
           { name: 'purge', cron: cfg.purgeCron, run: now => purgeExpired(d, now) },
         ],
         status: () => statusLine(archiver.written, archiver.backlog, !!archiver.failing, archiver.lost),

@@ -1,4 +1,5 @@
 /** Every sentence the archive plugin shows people (Chinese), in one place. */
+import type { CodeFileProblem } from './verify/check-code.js'
 
 /** The name outgoing records carry as sender. */
 export const BOT_NAME = '机器人'
@@ -19,19 +20,22 @@ export const statusLine = (written: number, backlog: number, failing: boolean, l
 export const usageParts = (p: string) => ({
   search: `${p}记录 搜索 <词> [群:群名] [日期] [人:成员] [类型:图片] [含命令]`,
   export: `${p}记录 导出 [群:群名] [日期] [人:成员] [csv|html|md|jsonl]`,
+  code: `${p}记录 校验码 [日期]`,
   hold: `${p}记录 保全 [群 开|关]`,
 })
 /** `#记录` usage line; without `hold` (an auditor's), the 保全 part is left out. */
 export const usage = (p: string, hold = true) => {
-  const { search, export: exportLine, hold: holdLine } = usageParts(p)
-  return [search, exportLine, ...(hold ? [holdLine] : [])].join('；')
+  const { search, export: exportLine, code, hold: holdLine } = usageParts(p)
+  return [search, exportLine, code, ...(hold ? [holdLine] : [])].join('；')
 }
 /** `#记录`'s description (the console's command list). */
-export const COMMAND_DESCRIPTION = '信息记录：搜索、导出聊天记录（仅私聊，审计员/管理员）；法律保全（管理员）'
+export const COMMAND_DESCRIPTION =
+  '信息记录：搜索、导出聊天记录，存档校验码（仅私聊，审计员/管理员）；法律保全（管理员）'
 /** `#帮助`'s words for each part of `#记录`, each shown only to who may use that part. */
 export const HELP_DESCRIPTION = {
   search: '信息记录：搜索聊天记录（仅私聊）',
   export: '导出聊天记录',
+  code: '存档校验码：某天（默认昨天）的记录现在给出的校验码，与当天发出的是否一致',
   hold: '法律保全（到期记录暂停清理）',
 }
 /** A bad or missing subcommand. */
@@ -79,3 +83,45 @@ export const anchored = (files: number) =>
 
 /** The retry timer after a failed write, as the audit log (#审计, replay) names it. */
 export const retryTimerReason = '存档写入失败：稍后重试'
+
+/** The daily check code, privately to each auditor (or admin): the code, and what to do with it. */
+export const checkCodeMessage = (day: string, code: string, files: number, p: string) =>
+  `🔐 存档校验码 ${day}：${code}（共 ${files} 个会话文件）\n` +
+  `这是当天全部聊天记录的指纹，请另存一份（截图或抄在机器人电脑以外的地方）。日后核对：私聊机器人「${p}记录 校验码 ${day}」、网页后台「信息记录」页，` +
+  `或在服务器上运行 archive verify --code ${code}；得出同一个码，当天的记录就没有被改动。`
+
+/** The daily check code's audit text. */
+export const checkCodeRecord = (day: string, code: string, files: number, sentTo: number) =>
+  `存档校验码 ${day}：${code}（${files} 个会话文件），已记入锚点日志，${sentTo ? `私聊 ${sentTo} 人` : '未发送（无收件人或已关闭）'}`
+
+/** `#记录 校验码` with a range or a word that is no day. */
+export const CHECK_CODE_ONE_DAY = '请写一天，例如「#记录 校验码 2026-12-06」或「#记录 校验码 昨天」；不写日期为昨天。'
+/** `#记录 校验码` for today or later. */
+export const checkCodeNotYet = (day: string) =>
+  `${day} 的记录还在写入：校验码在第二天的每日任务（purgeCron，默认 03:30）发出后才有。`
+/** `#记录 校验码` where the archive keeps no hash chain. */
+export const CHECK_CODE_NO_CHAIN = '信息记录存放在 PostgreSQL（或内存）中，没有哈希链，没有存档校验码：只有文件存档有。'
+/** `#记录 校验码` for a day without records nor a code. */
+export const checkCodeNoFiles = (day: string) => `${day} 没有任何会话的记录，没有校验码。`
+/** The head of the answer: the code the archive gives now. */
+export const checkCodeNow = (day: string, code: string, files: number) =>
+  `🔐 存档校验码 ${day}：${code}（共 ${files} 个会话文件，按现存记录重新计算）`
+/** The day's code was never sent (before this feature, or the bot was off that day). */
+export const CHECK_CODE_NOT_SENT =
+  'ℹ️ 锚点日志里没有当天发出的校验码（当天机器人未运行，或早于此功能）：上面是按现存文件整体算出的。'
+/** The code now is the one sent. */
+export const checkCodeSame = (sent: string, later: number) =>
+  `✅ 与 ${sent} 发出的校验码一致：当天的记录与那时相同。请再与你保存的校验码对一下${later ? `；另有 ${later} 个会话文件在发出后才有当天的记录（迟到的消息），不在校验码内` : ''}。`
+/** The code now is not the one sent. */
+export const checkCodeDiffers = (sent: string, code: string) =>
+  `⚠️ 与 ${sent} 发出的校验码 ${code} 不同：当天的记录在那之后被改动过。`
+/** One file that no longer reads as when the code was made. */
+export const codeFileProblem = (p: CodeFileProblem) =>
+  `   ${p.file}：${CODE_PROBLEM[p.problem]}${p.line ? `（第 ${p.line} 行）` : ''}`
+const CODE_PROBLEM: Record<CodeFileProblem['problem'], string> = {
+  missing: '文件已不存在',
+  unreadable: '文件无法读取',
+  cut: '文件比当时短（末尾的行被删除，或有行被改短后链被重算）',
+  broken: '哈希链断开（这一行的上一行被改动、删除或插入）',
+  rewritten: '与当时的末行不同（这一行或前面的行被改动，链被重算）',
+}

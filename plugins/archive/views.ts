@@ -4,6 +4,8 @@ import { browseChat, type BrowsePage, type BrowseQuery } from './export/browse.j
 import { type ExportFormat, exportArchive } from './export/export.js'
 import { type ArchiveQuery, type Hit, WITH_COMMANDS } from './search/query.js'
 import type { ChatInfo } from './capture/record.js'
+import { codeOfDay } from './retention/daily-code.js'
+import type { CodeCheck } from './verify/check-code.js'
 
 /** What the archive shows in the web console. Searches and exports are written to the archive's access log. */
 export interface ArchiveViews {
@@ -25,6 +27,11 @@ export interface ArchiveViews {
    * search by `who` (which chat, days and page, how many records shown), as reading it is.
    */
   browse(q: BrowseQuery, who: string): Promise<BrowsePage>
+  /**
+   * `day`'s check code as the archive gives it now, with the code sent then (`#记录 校验码`'s answer); undefined where
+   * the archive keeps no chain. Logged as a check-code question by `who`.
+   */
+  checkCode(day: string, who: string): Promise<CodeCheck | undefined>
   /** The longest range (days) one console request may read. */
   maxDays(): number
 }
@@ -95,6 +102,11 @@ export function archiveViews(d: ArchiveDeps): ArchiveViews {
       const detail = `浏览 ${q.chat} · ${q.from} 至 ${q.to} · ${order} · 第 ${page.page}/${page.pages} 页${all}（网页后台）`
       await logAccess(d, { who, action: 'search', detail, count: page.records.length })
       return page
+    },
+    checkCode: async (day, who) => {
+      const check = await codeOfDay(d, day)
+      await logAccess(d, { who, action: 'check-code', detail: `${day} ${check?.computed ?? '无链'}（网页后台）` })
+      return check
     },
     maxDays: () => 31,
   }

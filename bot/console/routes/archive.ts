@@ -7,6 +7,8 @@ import { WITH_COMMANDS } from '../../../plugins/archive/search/query.js'
 import { dayKey } from '../../time/zoned.js'
 import { h } from '../html.js'
 import { type ArchiveForm, archivePage, archiveQuery } from '../pages/archive.js'
+import { codeBox, readCodeForm } from '../pages/archive-code.js'
+import type { CodeCheck } from '../../../plugins/archive/verify/check-code.js'
 import type { ConsoleSource } from '../source.js'
 import type { ConsoleHono, RouteContext } from './context.js'
 
@@ -17,7 +19,10 @@ const EXPORT_TYPES: Record<ExportFormat, string> = {
   html: 'text/html; charset=utf-8',
 }
 
-/** The message archive: search and one chat's pages (audited), and streamed export (audited when done). */
+/**
+ * The message archive: search and one chat's pages (audited), streamed export (audited when done), the check code
+ * (audited).
+ */
 export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteContext): void {
   app.get('/archive', async c => {
     const views = source.views('archive')
@@ -48,8 +53,15 @@ export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteCont
       const text = `${s.actor.name} 在网页后台搜索信息记录：${describe(form, true)}，命中 ${result.total} 条`
       source.record(s.actor, 'console.archive-search', text)
     }
+    const ask = readCodeForm(q => c.req.query(q), today)
+    let checked: { check?: CodeCheck } | undefined
+    if (ask.day) {
+      checked = { check: await views.checkCode(ask.day, s.actor.id) }
+      const text = `${s.actor.name} 在网页后台核对存档校验码 ${ask.day}：现为 ${checked.check?.computed ?? '（无哈希链）'}`
+      source.record(s.actor, 'console.archive-check-code', text)
+    }
     const page = archivePage({ chats, form, result, browsed, note, error, tz: source.timezone(), csrf: s.csrf })
-    return view(c, '/archive', '信息记录', page)
+    return view(c, '/archive', '信息记录', h`${page}${codeBox(ask, checked, source.timezone())}`)
   })
 
   app.post('/archive/export', async c => {

@@ -5,10 +5,12 @@ import { verifyText } from '../verify/report-text.js'
 import { storedSegments } from '../verify/stored-lines.js'
 import { verifySegments } from '../verify/verify.js'
 import type { ArchiveCliEnv } from './cli-env.js'
+import { codeVerdictText, verifyCode } from './verify-code.js'
 
 /** The `archive verify` usage line. */
 export const VERIFY_USAGE =
-  'usage: archive verify [--from YYYY-MM-DD --to YYYY-MM-DD] [--group NAME|ID]... [--json] [--data DIR]'
+  'usage: archive verify [--from YYYY-MM-DD --to YYYY-MM-DD] [--group NAME|ID]... [--json] [--data DIR]' +
+  ' | archive verify --code CODE [--day YYYY-MM-DD] [--json] [--data DIR]'
 const CLI = defineCli({
   usage: VERIFY_USAGE,
   options: {
@@ -16,6 +18,8 @@ const CLI = defineCli({
     to: { type: 'string' },
     group: { type: 'string', multiple: true },
     json: { type: 'boolean', default: false },
+    code: { type: 'string' },
+    day: { type: 'string' },
   },
   positionals: { min: 1, max: 1 },
 })
@@ -49,6 +53,8 @@ export async function runVerifyCli(argv: string[], env: ArchiveCliEnv): Promise<
         '那里 seq 按账号编号、重复的消息在写入时就被去掉，缺号与重复无从判断；记录也没有哈希链 ' +
         '(archive verify checks the file archive only; not supported on PostgreSQL, whose rows carry no hash chain: unset BOT_DATABASE_URL)',
     ).report(env.err)
+  if (values.code !== undefined) return codeCli(values.code, values, { ...env, dir: env.dir })
+  if (values.day !== undefined) return CLI.error('--day 只与 --code 同用（--day goes with --code）').report(env.err)
   const chats = await env.backend.chats()
   const book = env.anchors?.()
   // A chat only the anchor log names (its folder and its line in the chat list removed) is checked too.
@@ -71,6 +77,34 @@ export async function runVerifyCli(argv: string[], env: ArchiveCliEnv): Promise<
   const text = values.json
     ? `${JSON.stringify({ ...report, days: report.days.map(d => ({ ...d, title: titles.get(d.chat) })) }, null, 2)}\n`
     : verifyText(report, named, env.timezone)
-  await new Promise<void>((resolve, reject) => env.out.write(text, e => (e ? reject(e) : resolve())))
+  await write(env, text)
   return report.problems ? VERIFY_PROBLEMS : 0
+}
+
+/** `archive verify --code CODE [--day D]`: whether the archive still gives the day's check code (exit 3: not). */
+async function codeCli(
+  code: string,
+  values: { day?: string; json: boolean; from?: string; to?: string; group?: string[] },
+  env: ArchiveCliEnv & { dir: string },
+): Promise<number> {
+  if (values.from !== undefined || values.to !== undefined || values.group?.length)
+    return CLI.error('--code 核对一天的校验码，不与 --from/--to/--group 同用（--code checks one day）').report(env.err)
+  let day: string | undefined
+  if (values.day !== undefined) {
+    const range = dayRangeOption(CLI, values.day, values.day)
+    if (range instanceof UsageError) return range.report(env.err)
+    day = range.from
+  }
+  const verdict = await verifyCode(code, day, env)
+  if (typeof verdict === 'string') return CLI.error(verdict).report(env.err)
+  const titles = new Map((await env.backend.chats()).map(c => [c.chat, c.title]))
+  await write(
+    env,
+    values.json ? `${JSON.stringify(verdict, null, 2)}\n` : codeVerdictText(verdict, titles, env.timezone),
+  )
+  return verdict.matches ? 0 : VERIFY_PROBLEMS
+}
+
+function write(env: ArchiveCliEnv, text: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => env.out.write(text, e => (e ? reject(e) : resolve())))
 }

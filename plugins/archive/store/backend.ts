@@ -29,12 +29,12 @@ export interface PurgeResult {
   records: number
 }
 
-/** One line of the archive's own access log: every search, export, purge and legal-hold change. */
+/** One line of the archive's own access log: every search, export, purge, legal-hold change and check-code question. */
 export interface AccessEntry {
   at: number
   /** Contact id of who asked, or `cli:<os user>` for the command line, or `job` for the purge. */
   who: string
-  action: 'search' | 'export' | 'purge' | 'hold'
+  action: 'search' | 'export' | 'purge' | 'hold' | 'check-code'
   /** What was asked (query, range, groups) or done. */
   detail: string
   /** Records returned or removed. */
@@ -73,6 +73,8 @@ export interface ArchiveBackend {
    * outside the archive; absent where records are not chained (`MemoryArchive`, `PgArchive`).
    */
   heads?(range: ScanRange): ChainHead[]
+  /** The folder of a file archive, whose day files the check code reads as stored; absent elsewhere. */
+  readonly dir?: string
   /** Delete a chat's segments of days before `day`. */
   purgeBefore(chat: string, day: string): Promise<PurgeResult>
   /** Append to the access log (kept apart from the records, never purged). */

@@ -49,3 +49,25 @@ export interface AnchorEntry extends ChainHead {
   /** When it was written. */
   at: number
 }
+
+/** One day file a check code covers: its chat, its size then and the hash of its last line then. */
+export interface CodedFile {
+  chat: string
+  bytes: number
+  hash: string
+}
+
+/**
+ * A line of the anchor log: the daily check code of `day` (`verify/check-code.ts`), written when the daily job
+ * made it and sent it to the auditors, with the files it covers (where each was read to), so a later check can read
+ * each file to the same line and name the one that no longer gives its hash.
+ */
+export interface CheckCodeEntry {
+  v: 1
+  kind: 'code'
+  day: string
+  code: string
+  files: CodedFile[]
+  /** When it was made. */
+  at: number
+}

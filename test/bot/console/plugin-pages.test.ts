@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseConfig } from '../../../bot/config/load-config.js'
 import { runtimeSource, WebConsole } from '../../../bot/console/index.js'
@@ -8,6 +11,7 @@ import { SimulatedWeChat } from '../../../bot/ports/simulated.js'
 import { createLogger } from '../../../bot/process/logger.js'
 import { BotRuntime } from '../../../bot/runtime/host/runtime.js'
 import { PLUGINS } from '../../../plugins/index.js'
+import { folderName } from '../../../plugins/archive/store/file-backend.js'
 import { group, MONDAY_9AM, member, text } from '../../helpers/harness.js'
 
 const CONFIG = `
@@ -24,8 +28,11 @@ plugins:
 const sales = group('r1', '销售部工作群', 'internal', '销售群')
 const customers = group('r2', '张三交流群', 'customer', '客户群')
 
-/** The runtime with every shipped plugin, a sales group of four and a console app; `as(who)` signs someone in. */
-async function setup() {
+/**
+ * The runtime with every shipped plugin, a sales group of four and a console app (over `config`, default `CONFIG`);
+ * `as(who)` signs someone in.
+ */
+async function setup(config = CONFIG) {
   const clock = new FakeClock(MONDAY_9AM)
   const wechat = new SimulatedWeChat(clock)
   wechat.addGroup(sales, [
@@ -39,7 +46,7 @@ async function setup() {
   const log = createLogger('silent')
   const web = new WebConsole({ host: '127.0.0.1', port: 0, publicUrl: 'http://127.0.0.1:8080' }, log, () => clock.now())
   const rt = new BotRuntime({
-    loaded: parseConfig(CONFIG, 'test.yaml', PLUGINS),
+    loaded: parseConfig(config, 'test.yaml', PLUGINS),
     plugins: PLUGINS,
     clock,
     store: new MemoryStore(),
@@ -405,6 +412,32 @@ describe('web console pages over the plugins views', () => {
     expect(await (await auditor.get('/archive')).text()).toContain(
       '只选一个会话（不填关键词和成员）可按时间浏览它的消息',
     )
+  })
+
+  it('checks a day’s archive check code: what the archive gives now, against the code kept and the one sent', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'console-archive-'))
+    const { say, as, rt, clock, wechat } = await setup(
+      CONFIG.replace('plugins:\n', `plugins:\n  archive: { dir: ${dir} }\n`),
+    )
+    await say('u1', '报价单今天发给刘总')
+    await clock.advance(86_400_000) // 2026-12-01 09:00: the daily job of 03:30 sent the code of 11-30
+    const code = /存档校验码 2026-11-30：(\S{24})（/.exec(wechat.textsTo('aud1').join('\n'))?.[1] ?? 'none'
+    const auditor = await as('aud1')
+    const ok = await (await auditor.get(`/archive?codeDay=2026-11-30&code=${code.toLowerCase()}`)).text()
+    // the group, and the private chats the other plugins' messages of that day opened
+    expect(ok).toMatch(new RegExp(`🔐 存档校验码 2026-11-30：${code}（共 \\d+ 个会话文件，按现存记录重新计算）`))
+    expect(ok).toContain('✅ 与你保存的校验码一致：当天的记录没有被改动。')
+    expect(ok).toContain('✅ 与 12-01 03:30 发出的校验码一致')
+    const file = join(dir, 'chats', folderName('r1'), '2026-11-30.jsonl')
+    writeFileSync(file, readFileSync(file, 'utf8').replace('报价单今天发给刘总', '报价单昨天发给刘总'))
+    const edited = await (await auditor.get(`/archive?codeDay=2026-11-30&code=${code}`)).text()
+    expect(edited).toContain(`⚠️ 与你保存的 ${code} 不同：当天的记录被改动过，或校验码抄错了。`)
+    // the message is the file’s first line: the link of the line after it breaks
+    expect(edited).toContain(`chats/${folderName('r1')}/2026-11-30.jsonl：哈希链断开`)
+    const today = await (await auditor.get('/archive?codeDay=2026-12-01')).text()
+    expect(today).toContain('2026-12-01 的记录还在写入')
+    const rules = rt.audit.query({ days: 2, limit: 200 }).map(e => e.rule)
+    expect(rules.filter(r => r === 'console.archive-check-code')).toHaveLength(2)
   })
 
   it('audits an export when it starts: a download cancelled half-way leaves a trace of who read what', async () => {

@@ -294,7 +294,7 @@ describe('archive: #帮助 and the legal hold agree', () => {
     const help = h.to('aud1')
     expect(help.split('\n').at(-1)).toBe(
       '#记录 搜索 <词> [群:群名] [日期] [人:成员] [类型:图片] [含命令]；#记录 导出 [群:群名] [日期] [人:成员] [csv|html|md|jsonl]' +
-        '  信息记录：搜索聊天记录（仅私聊）；导出聊天记录',
+        '；#记录 校验码 [日期]  信息记录：搜索聊天记录（仅私聊）；导出聊天记录；存档校验码：某天（默认昨天）的记录现在给出的校验码，与当天发出的是否一致',
     )
     expect(help).not.toContain('#记录 保全')
     expect(help).not.toContain('法律保全')
@@ -302,7 +302,7 @@ describe('archive: #帮助 and the legal hold agree', () => {
     expect(h.wechat.textsTo('aud1').at(-1)).toBe('⛔ 没有权限：法律保全需要「管理员」角色。')
     await h.say(admin, '#帮助')
     expect(h.to('admin1')).toContain(
-      '#记录 保全 [群 开|关]  信息记录：搜索聊天记录（仅私聊）；导出聊天记录；法律保全（到期记录暂停清理）',
+      '#记录 保全 [群 开|关]  信息记录：搜索聊天记录（仅私聊）；导出聊天记录；存档校验码：某天（默认昨天）的记录现在给出的校验码，与当天发出的是否一致；法律保全（到期记录暂停清理）',
     )
   })
 })
