@@ -145,7 +145,7 @@ describe('archive: search in chat', () => {
     const last = (id: string) => h.wechat.textsTo(id).at(-1)
     await h.say(auditor, '#记录')
     expect(last('aud1')).toBe(
-      '用法：#记录 搜索 <词> [群:群名] [日期] [人:成员] [类型:图片] [含命令]；#记录 导出 [群:群名] [日期] [人:成员] [csv|html|md|jsonl]',
+      '用法：#记录 搜索 <词> [群:群名] [日期] [人:成员] [类型:图片] [含命令]；#记录 导出 [群:群名] [日期] [人:成员] [csv|html|md|jsonl]；#记录 校验码 [日期]',
     )
     await h.say(auditor, '#记录 保存')
     expect(last('aud1')).toContain('#记录 没有「保存」这个用法。')
