@@ -137,7 +137,7 @@ describe('warning self-check', () => {
     const err = await makeRuntime(yaml, [contentPlugin]).catch(e => e)
     expect(err).toBeInstanceOf(ConfigError)
     expect(String(err.problems ?? err.message)).toMatch(
-      /warnText for category gambling「赌博」 matches the dictionary: 「赌博」/,
+      /机器人自己对类别 gambling「赌博」的警告会被词库命中：「赌博」/,
     )
   })
 

@@ -75,7 +75,7 @@ describe('content config', () => {
     const company = join(dir, 'company.yaml')
     writeFileSync(company, 'categories:\n  ad:\n    terms: [刷单返利]\n')
     const problems = problemsOf(config('', [company]))
-    expect(problems.some(p => p.includes('category "ad" has no label'))).toBe(true)
+    expect(problems.some(p => p.includes('类别 ad 缺少 label'))).toBe(true)
     expect(problems).toContainEqual(
       expect.stringContaining(
         `提示：类别 ad 由自带词库定义（label、severity 等），公司词库只往里加内容，要把自带词库列在前面：dictionaries: [builtin:default, ${company}]`,
@@ -85,7 +85,7 @@ describe('content config', () => {
     writeFileSync(company, 'categories:\n  competitor:\n    terms: [碧源净水]\n')
     for (const list of [[company], [DEFAULT_DICTIONARY, company], ['builtin:default', company]]) {
       const shown = problemsOf(config('', list)).join('\n')
-      expect(shown).toContain('category "competitor" has no label')
+      expect(shown).toContain('类别 competitor 缺少 label')
       expect(shown).not.toContain('提示')
     }
     // Both at once: the hint names only what the shipped file completes.
@@ -114,7 +114,7 @@ describe('content config', () => {
     ])
     // `links` alone in a company file is a top-level section lacking its fields, said once, not three "categories".
     expect(load('company.yaml')).toEqual([
-      `${file}:4: plugins.content.dictionaries: ${join(dir, 'company.yaml')}:1: 顶层的 links 段（链接设置，不是类别）缺少 category / label / severity (the top-level links section has no category / label / severity)`,
+      `${file}:4: plugins.content.dictionaries: ${join(dir, 'company.yaml')}:1: 顶层的 links 段缺少 category / label / severity：它是链接设置，不是类别（the top-level links section has no category / label / severity）`,
       expect.stringContaining(
         '提示：顶层的 links 段 由自带词库定义（label、severity 等），公司词库只往里加内容，要把自带词库列在前面：dictionaries: [builtin:default, company.yaml]',
       ),

@@ -9,6 +9,7 @@ import {
   type DictionaryProblem,
   compileMatcher,
   loadDictionaryFiles,
+  problemCount,
   problemText,
   problemsOf,
 } from '../../../../plugins/content/matcher/index.js'
@@ -48,7 +49,8 @@ function category(...lines: string[]): string[] {
 
 describe('a dictionary problem says what kind it is, where, and what the admin reads', () => {
   it('no-file: nothing to load', () => {
-    expect(only([])).toEqual({ code: 'no-file', message: 'no dictionary file given', text: 'no dictionary file given' })
+    const none = '没有给出词库文件（no dictionary file given）'
+    expect(only([])).toEqual({ code: 'no-file', message: none, text: none })
   })
 
   it('unreadable: a file that is not there is named once, in the message', () => {
@@ -58,7 +60,7 @@ describe('a dictionary problem says what kind it is, where, and what the admin r
     expect(p.text).toBe(`找不到词库文件 dictionary file not found: ${missing}（请检查路径 check the path）`)
   })
 
-  it('syntax: an unclosed bracket at its line and column; past three, one line without a line number', () => {
+  it('syntax: an unclosed bracket at its line and column; past three, one line without a line number counting the rest', () => {
     const file = write('bracket.yaml', category('    terms: [押一付一, 免中介费'))
     expect(only([file])).toMatchObject({
       code: 'syntax',
@@ -69,13 +71,17 @@ describe('a dictionary problem says what kind it is, where, and what the admin r
     })
     const many = write('many.yaml', ['x: [', 'y: {', 'z: [', 'w: {', 'v: ['])
     const found = problems([many])
-    expect(found.map(p => [p.code, p.line])).toEqual([
-      ['syntax', 2],
-      ['syntax', 3],
-      ['syntax', 4],
-      ['syntax', undefined],
+    expect(found.map(p => [p.code, p.line, p.count])).toEqual([
+      ['syntax', 2, undefined],
+      ['syntax', 3, undefined],
+      ['syntax', 4, undefined],
+      ['syntax', undefined, 2],
     ])
-    expect(problemText(found[3])).toBe(`${many}: 后面还有 2 个语法错误，多半由第一个引起：改好第一个再检查`)
+    expect(problemText(found[3])).toBe(
+      `${many}: 后面还有 2 个语法错误，多半由第一个引起：改好第一个再检查（2 more syntax errors, most likely caused by the first: fix it and check again）`,
+    )
+    // Five errors are five problems, though four lines say them.
+    expect(problemCount(found)).toBe(5)
   })
 
   it('duplicate-key: a key written twice in one category, at the second', () => {
@@ -118,8 +124,8 @@ describe('a dictionary problem says what kind it is, where, and what the admin r
       ['category-incomplete', 'ad', 2],
     ])
     expect(found.map(problemText)).toEqual([
-      `${file}:2: 类别 ad 缺少 label（类别的中文名，如 label: 广告）(category "ad" has no label)`,
-      `${file}:2: 类别 ad 缺少 severity（严重程度：low、medium 或 high）(category "ad" has no severity)`,
+      `${file}:2: 类别 ad 缺少 label：类别的中文名，如 label: 广告（category "ad" has no label）`,
+      `${file}:2: 类别 ad 缺少 severity：严重程度，low、medium 或 high（category "ad" has no severity）`,
     ])
   })
 
@@ -129,7 +135,7 @@ describe('a dictionary problem says what kind it is, where, and what the admin r
       code: 'links-incomplete',
       file,
       line: 1,
-      text: `${file}:1: 顶层的 links 段（链接设置，不是类别）缺少 category / label / severity (the top-level links section has no category / label / severity)`,
+      text: `${file}:1: 顶层的 links 段缺少 category / label / severity：它是链接设置，不是类别（the top-level links section has no category / label / severity）`,
     })
   })
 
@@ -140,7 +146,7 @@ describe('a dictionary problem says what kind it is, where, and what the admin r
       file,
       line: 5,
       category: 'rental',
-      text: `${file}:5: categories.rental.terms: "——" is empty after normalisation (only separators, punctuation, symbols or emoji)`,
+      text: `${file}:5: categories.rental.terms: "——" 规范化后是空的：只有分隔符、标点、符号或表情，什么也匹配不到（is empty after normalisation: only separators, punctuation, symbols or emoji）`,
     })
   })
 
@@ -148,9 +154,9 @@ describe('a dictionary problem says what kind it is, where, and what the admin r
     const file = write('regex.yaml', category('    patterns: ["押[一二三付"]'))
     const p = only([file])
     expect(p).toMatchObject({ code: 'bad-pattern', file, line: 5, category: 'rental' })
-    expect(
-      p.text.startsWith(`${file}:5: categories.rental.patterns: "押[一二三付": invalid regular expression: `),
-    ).toBe(true)
+    expect(p.text).toBe(
+      `${file}:5: categories.rental.patterns: "押[一二三付" 不是有效的正则表达式（Invalid regular expression: /押[一二三付/iu: Unterminated character class）`,
+    )
   })
 
   it('bad-domain: an allowed domain written as a link', () => {
@@ -165,7 +171,7 @@ describe('a dictionary problem says what kind it is, where, and what the admin r
       code: 'bad-domain',
       file,
       line: 5,
-      text: `${file}:5: links.allow_domains: "https://zufang.example.cn/list" is not a host name (write example.com, without scheme or path)`,
+      text: `${file}:5: links.allow_domains: "https://zufang.example.cn/list" 不是域名：只写 example.com，不要 https:// 和路径（is not a host name: write example.com, without scheme or path）`,
     })
   })
 
@@ -191,14 +197,15 @@ describe('a dictionary problem says what kind it is, where, and what the admin r
       ['empty-term', 'rental', undefined],
       ['bad-pattern', 'rental', undefined],
     ])
-    expect(problemText(found[0])).toBe(
-      'rental: term "・・" is empty after normalisation (only separators, punctuation, symbols or emoji)',
-    )
+    expect(found.map(problemText)).toEqual([
+      'rental.terms: "・・" 规范化后是空的：只有分隔符、标点、符号或表情，什么也匹配不到（is empty after normalisation: only separators, punctuation, symbols or emoji）',
+      'rental.patterns: "(x+)+y" 可能极慢，会拖住机器人：重复的组里又有重复，如 (a+)+（could be catastrophically slow: nested quantifier: a repeated group contains a repetition）',
+    ])
   })
 
   it('unexpected: any other error is one problem with its message', () => {
     expect(problemsOf(new Error('EMFILE: too many open files'))).toEqual([
-      { code: 'unexpected', message: 'EMFILE: too many open files' },
+      { code: 'unexpected', message: '读取词库时出错（EMFILE: too many open files）' },
     ])
   })
 })
@@ -244,7 +251,7 @@ describe('a failed reload keeps its problems for the admins', () => {
       ['bad-pattern', 6],
     ])
     expect(holder.lastFailure?.problems).toEqual(outcome.problems)
-    const empty = `${file}:5: categories.rental.terms: "……" is empty after normalisation (only separators, punctuation, symbols or emoji)`
+    const empty = `${file}:5: categories.rental.terms: "……" 规范化后是空的：只有分隔符、标点、符号或表情，什么也匹配不到（is empty after normalisation: only separators, punctuation, symbols or emoji）`
     expect(rejectedText(outcome.problems, holder.version).split('\n').slice(0, 2)).toEqual([
       '⚠️ 词库文件有 2 个问题，继续使用旧词库（版本 1）：',
       empty,
