@@ -306,7 +306,9 @@ export function statusText(s: ContentService): string {
     `文件：${holder.files.join('、')}`,
     `类别：${cats.join('、')}`,
     ...(d.links ? [`链接（${d.links.category}）白名单：${d.links.allowDomains.join('、') || '无'}`] : []),
-    ...(holder.warnings.length ? [`提示 ${holder.warnings.length} 条：`, ...holder.warnings.slice(0, 5).map(warningText)] : []),
+    ...(holder.warnings.length
+      ? [`提示 ${holder.warnings.length} 条：`, ...holder.warnings.slice(0, 5).map(warningText)]
+      : []),
     ...(holder.lastFailure
       ? [
           `⚠️ ${shortDateTime(holder.lastFailure.at, ctx.timezone)} 重载失败，仍用旧词库：`,

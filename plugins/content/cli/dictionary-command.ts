@@ -58,7 +58,7 @@ export async function runDictionaryEdit(
   if (named === undefined || words.length === 0)
     return CLI.error(`missing ${named === undefined ? '<category> <word>' : '<word>'}`).report(err)
   if (!Array.isArray(files)) return CLI.error(files.problem).report(err)
-  if (files.length === 0) return CLI.error('--dictionary is required').report(err)
+  if (files.length === 0) return CLI.error('缺少 --dictionary（--dictionary is required）').report(err)
   try {
     for (const file of files) userFile(file, DICTIONARY_FILE)
   } catch (e) {

@@ -38,7 +38,8 @@ const REJECTED = 'content.dictionary-rejected'
  */
 export function rejectedText(problems: readonly DictionaryProblem[], version: number): string {
   const count = problemCount(problems)
-  const shown = problems.slice(0, 10).map(problemText).join('\n') + (problems.length > 10 ? `\n…共 ${count} 个问题` : '')
+  const shown =
+    problems.slice(0, 10).map(problemText).join('\n') + (problems.length > 10 ? `\n…共 ${count} 个问题` : '')
   return `⚠️ 词库文件有 ${count} 个问题，继续使用旧词库（版本 ${version}）：\n${shown}`
 }
 

@@ -41,7 +41,8 @@ export function dictionaryProblems(dictionary: Dictionary): DictionaryProblem[] 
   }
   for (const domain of dictionary.links?.allowDomains ?? []) {
     const problem = domainProblem(domain)
-    if (problem) problems.push({ code: 'bad-domain', message: valueProblemText('links.allow_domains', domain, problem) })
+    if (problem)
+      problems.push({ code: 'bad-domain', message: valueProblemText('links.allow_domains', domain, problem) })
   }
   return problems
 }

@@ -5,7 +5,7 @@ import { foldString } from './normalize.js'
 import { DEFAULT_EXPANSIONS, type ExpansionKind } from './expand.js'
 import { STANDARD_CATEGORIES } from './standard-categories.js'
 import { DEFAULT_ACT, type CategoryRule, type Dictionary, type MatchKind, type Severity } from './types.js'
-import { type FilePlace, placeText } from './yaml-locator.js'
+import type { FilePlace } from './yaml-locator.js'
 
 /** A string from a dictionary file with its place. */
 export interface Located {
@@ -106,11 +106,16 @@ export function finishDraft(draft: DictionaryDraft): DraftResult {
     // Each value with what is wrong with it, said at its list (`categories.ad.slang` for slang).
     const check = (code: DictionaryProblemCode, list: string, value: Located, problem: string | null) => {
       if (problem)
-        problems.push(problemAt(value.at, code, valueProblemText(`categories.${key}.${list}`, value.value, problem), key))
+        problems.push(
+          problemAt(value.at, code, valueProblemText(`categories.${key}.${list}`, value.value, problem), key),
+        )
       return problem
     }
     const termIds = new Map<string, Located>()
-    for (const [list, term] of [...d.terms.map(t => ['terms', t] as const), ...d.slang.map(t => ['slang', t] as const)]) {
+    for (const [list, term] of [
+      ...d.terms.map(t => ['terms', t] as const),
+      ...d.slang.map(t => ['slang', t] as const),
+    ]) {
       const problem = check('empty-term', list, term, termProblem(term.value))
       const id = String.fromCodePoint(...foldString(term.value))
       if (problem || termIds.has(id)) continue
@@ -156,7 +161,9 @@ export function finishDraft(draft: DictionaryDraft): DraftResult {
     for (const domain of links.allowDomains) {
       const problem = domainProblem(domain.value)
       if (problem)
-        problems.push(problemAt(domain.at, 'bad-domain', valueProblemText('links.allow_domains', domain.value, problem)))
+        problems.push(
+          problemAt(domain.at, 'bad-domain', valueProblemText('links.allow_domains', domain.value, problem)),
+        )
     }
   }
   if (problems.length > 0) return { dictionary: null, problems, warnings }

@@ -82,7 +82,8 @@ export function planEdit(
 export function editDictionaryFile(file: string, edit: DictionaryEdit, op: FileEditOp = edit.op): FileEdit {
   const before = readFileSync(file, 'utf8')
   const doc = parseDocument(before)
-  if (doc.errors.length > 0) throw new Error(`${file}:${doc.errors[0].linePos?.[0].line ?? '?'}: ${yamlErrorText(doc.errors[0])}`)
+  if (doc.errors.length > 0)
+    throw new Error(`${file}:${doc.errors[0].linePos?.[0].line ?? '?'}: ${yamlErrorText(doc.errors[0])}`)
   const word = edit.word.trim()
   const changes =
     op === 'remove' ? removeWord(doc, edit.category, word, WORD_LISTS) : addWord(doc, edit.category, op, word)

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { LineCounter, parseDocument, type YAMLWarning } from 'yaml'
-import { yamlErrorText } from '../../../bot/config/yaml-errors.js'
+import { LineCounter, parseDocument } from 'yaml'
 import { fileProblem } from '../../../bot/config/user-file.js'
 import { issueText } from '../../../bot/config/issue-text.js'
 import { knownKeysAt, nearestKey } from '../../../bot/config/suggest-key.js'
 import type { z } from 'zod'
 import { DictionaryError, type DictionaryProblem } from './dictionary-error.js'
 import type { DictionaryWarning } from './dictionary-warning.js'
+import { syntaxProblems, yamlWarnings } from './dictionary-syntax.js'
 import { finishDraft, problemAt, type DictionaryDraft, type Located } from './dictionary-draft.js'
 import { foldString } from './normalize.js'
 import {
@@ -61,15 +61,6 @@ export function loadDictionaryFiles(paths: string[]): LoadedDictionary {
  */
 let lastLoad: { key: string; loaded: LoadedDictionary } | undefined
 
-/** YAML syntax errors reported per file (the first ones; the rest usually follow from them). */
-const SHOWN_SYNTAX_ERRORS = 3
-
-/** A YAML parser warning as the admin reads it: Chinese first, the parser's English in brackets. */
-function yamlWarningText(w: YAMLWarning): string {
-  const zh = w.code === 'TAG_RESOLVE_FAILED' ? '不认识的 YAML 标签（! 开头），这个值按普通文本读取' : 'YAML 提示'
-  return `${zh}（${w.message}）`
-}
-
 function readSource(path: string): string | Error {
   try {
     return readFileSync(path, 'utf8')
@@ -97,23 +88,9 @@ function readDictionaryFile(
   const lineCounter = new LineCounter()
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const locator = new YamlLocator(path, doc, lineCounter)
-  for (const warning of doc.warnings)
-    warnings.push({ code: 'yaml', ...locator.placeAt(warning.pos[0]), message: yamlWarningText(warning) })
+  warnings.push(...yamlWarnings(doc.warnings, locator))
   if (doc.errors.length > 0) {
-    // Chinese first, as check-config says them; the first few only (the rest mostly follow from the first).
-    const shown = doc.errors.slice(0, SHOWN_SYNTAX_ERRORS)
-    for (const error of shown) {
-      const code = error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'syntax'
-      problems.push(problemAt(locator.placeAt(error.pos[0]), code, yamlErrorText(error)))
-    }
-    const more = doc.errors.length - shown.length
-    if (more > 0)
-      problems.push({
-        code: 'syntax',
-        file: path,
-        count: more,
-        message: `后面还有 ${more} 个语法错误，多半由第一个引起：改好第一个再检查（${more} more syntax errors, most likely caused by the first: fix it and check again）`,
-      })
+    problems.push(...syntaxProblems(doc.errors, locator))
     draft.fileUnreadable = true
     return
   }

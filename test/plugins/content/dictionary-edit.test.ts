@@ -65,7 +65,9 @@ describe('#词库 添加 / 删除 / 允许', () => {
     const reply = await h.ask('#词库 添加 ad 成本价')
     expect(reply).toContain('✅ 已添加词条「成本价」（ad）')
     expect(reply).toContain('⚠️ 改后词库的提示（请检查）：')
-    expect(reply).toMatch(/: 词 "成本价" 同时在类别 ad（.*:\d+）和 confidential 里（term "成本价" is in both ad and confidential）$/m)
+    expect(reply).toMatch(
+      /: 词 "成本价" 同时在类别 ad（.*:\d+）和 confidential 里（term "成本价" is in both ad and confidential）$/m,
+    )
     expect(await h.ask('#词库 添加 ad 代购')).not.toContain('⚠️')
   })
 

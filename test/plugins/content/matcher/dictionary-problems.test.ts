@@ -116,6 +116,17 @@ describe('a dictionary problem says what kind it is, where, and what the admin r
     )
   })
 
+  it('invalid-value: a category key with a space, saying what a key may hold', () => {
+    const file = write('key.yaml', ['categories:', '  rental ads:', '    label: 租房广告', '    severity: low'])
+    expect(only([file])).toMatchObject({
+      code: 'invalid-value',
+      file,
+      line: 2,
+      category: 'rental ads',
+      text: `${file}:2: categories.rental ads: 键名不对：类别名只能用英文字母、数字、_ 和 -（use only letters, digits, "_" and "-"）`,
+    })
+  })
+
   it('category-incomplete: a shipped category a company file adds to, listed alone: one problem each for label and severity', () => {
     const file = write('company-only.yaml', ['categories:', '  ad:', '    terms: [扫码领鸡蛋]'])
     const found = problems([file])
@@ -147,6 +158,22 @@ describe('a dictionary problem says what kind it is, where, and what the admin r
       line: 5,
       category: 'rental',
       text: `${file}:5: categories.rental.terms: "——" 规范化后是空的：只有分隔符、标点、符号或表情，什么也匹配不到（is empty after normalisation: only separators, punctuation, symbols or emoji）`,
+    })
+  })
+
+  it('empty-term: slang of nothing but a symbol, at its own list', () => {
+    const file = write('slang-dots.yaml', category('    slang: [拎包, "※"]'))
+    expect(only([file]).text).toBe(
+      `${file}:5: categories.rental.slang: "※" 规范化后是空的：只有分隔符、标点、符号或表情，什么也匹配不到（is empty after normalisation: only separators, punctuation, symbols or emoji）`,
+    )
+  })
+
+  it('bad-pattern: a regular expression that could be slow, saying why in Chinese first', () => {
+    const file = write('slow.yaml', category("    patterns: ['押\\d+付\\d+']"))
+    expect(only([file])).toMatchObject({
+      code: 'bad-pattern',
+      line: 5,
+      text: `${file}:5: categories.rental.patterns: ${JSON.stringify('押\\d+付\\d+')} 可能极慢，会拖住机器人：不限次数的重复（*、+、{n,}）不止一个，请改用 {0,20} 这样的上限（could be catastrophically slow: more than one unbounded quantifier (*, +, {n,}); use bounds like {0,20}）`,
     })
   })
 
@@ -258,6 +285,23 @@ describe('a failed reload keeps its problems for the admins', () => {
     ])
     expect(failureText(outcome.problems)).toBe(`${empty} 等 2 个问题`)
     expect(failureText(outcome.problems.slice(0, 1))).toBe(empty)
+  })
+})
+
+describe('a file with more syntax errors than are shown counts them all', () => {
+  const brackets = ['a: [', 'b: {', 'c: [', 'd: {', 'e: [']
+
+  it('in the error the command line prints, and in what the admins read in chat', () => {
+    const file = write('brackets.yaml', brackets)
+    const found = problems([file])
+    expect(found).toHaveLength(4)
+    expect(problemCount(found)).toBe(5)
+    expect(catchError(() => loadDictionaryFiles([file]))).toHaveProperty(
+      'message',
+      expect.stringMatching(/^词库有 5 个问题（invalid dictionary: 5 problems）:\n/),
+    )
+    expect(rejectedText(found, 3).split('\n')[0]).toBe('⚠️ 词库文件有 5 个问题，继续使用旧词库（版本 3）：')
+    expect(failureText(found)).toMatch(/ 等 5 个问题$/)
   })
 })
 

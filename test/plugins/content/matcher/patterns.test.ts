@@ -41,7 +41,9 @@ describe('pattern checks at load time', () => {
     ['a{1,1000}', 'repetition bound 1000'],
   ])('rejects %s as possibly slow (%s)', (source, reason) => {
     expect(patternProblem(source)).toMatch(
-      new RegExp(`^可能极慢，会拖住机器人：[^A-Za-z]+.*（could be catastrophically slow: .*${reason.replace(/[()]/g, '.')}`),
+      new RegExp(
+        `^可能极慢，会拖住机器人：[^A-Za-z]+.*（could be catastrophically slow: .*${reason.replace(/[()]/g, '.')}`,
+      ),
     )
   })
 
