@@ -72,7 +72,7 @@ export class DictionaryError extends Error {
   constructor(problems: DictionaryProblem[]) {
     const count = problemCount(problems)
     super(
-      `词库有 ${count} 个问题（invalid dictionary: ${count} problem${count === 1 ? '' : 's'}）:\n${problems.map(p => `  ${problemText(p)}`).join('\n')}`,
+      `词库有 ${count} 个问题（invalid dictionary: ${count} problem${count === 1 ? '' : 's'}）：\n${problems.map(p => `  ${problemText(p)}`).join('\n')}`,
     )
     this.name = 'DictionaryError'
     this.problems = problems

@@ -57,7 +57,7 @@ describe('dictionary add|remove|allow (CLI)', () => {
     expect(alone.code).toBe(1)
     expect(alone.err.split('\n').slice(0, 3)).toEqual([
       '未修改：词库不能加载（not changed, the dictionary does not load）',
-      '词库有 5 个问题（invalid dictionary: 5 problems）:',
+      '词库有 5 个问题（invalid dictionary: 5 problems）：',
       `  ${file}:19: 类别 confidential 缺少 label：类别的中文名，如 label: 广告（category "confidential" has no label）`,
     ])
     expect(alone.err).toContain(

@@ -69,6 +69,10 @@ describe('#词库 添加 / 删除 / 允许', () => {
       /: 词 "成本价" 同时在类别 ad（.*:\d+）和 confidential 里（term "成本价" is in both ad and confidential）$/m,
     )
     expect(await h.ask('#词库 添加 ad 代购')).not.toContain('⚠️')
+    // `#词库` keeps showing it, at its file and line, Chinese first.
+    expect(await h.ask('#词库')).toMatch(
+      /^提示 1 条：\n.*\.yaml:\d+: 词 "成本价" 同时在类别 ad（.*\.yaml:\d+）和 confidential 里（/m,
+    )
   })
 
   it('refuses an edit that would make the bot flag its own warnings, and restores the file', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { DEFAULT_DICTIONARY, shippedCompletes } from '../../../../plugins/content/config.js'
 import { DictionaryHolder, failureText, rejectedText } from '../../../../plugins/content/dictionary/holder.js'
+import { editDictionaryFile } from '../../../../plugins/content/matcher/dictionary-edit.js'
 import {
   DictionaryError,
   type DictionaryProblem,
@@ -298,10 +299,19 @@ describe('a file with more syntax errors than are shown counts them all', () => 
     expect(problemCount(found)).toBe(5)
     expect(catchError(() => loadDictionaryFiles([file]))).toHaveProperty(
       'message',
-      expect.stringMatching(/^词库有 5 个问题（invalid dictionary: 5 problems）:\n/),
+      expect.stringMatching(/^词库有 5 个问题（invalid dictionary: 5 problems）：\n/),
     )
     expect(rejectedText(found, 3).split('\n')[0]).toBe('⚠️ 词库文件有 5 个问题，继续使用旧词库（版本 3）：')
     expect(failureText(found)).toMatch(/ 等 5 个问题$/)
+  })
+})
+
+describe('an edit of a file that no longer parses (changed on disk since it loaded)', () => {
+  it('is refused at the first syntax error, Chinese first as a load says it', () => {
+    const file = write('edited.yaml', category('    terms: [押一付一, 免中介费'))
+    expect(() => editDictionaryFile(file, { op: 'add', category: 'rental', word: '包租' })).toThrow(
+      `${file}:6: 方括号 [ ] 没有闭合，或续行缩进不够（Flow sequence in block collection must be sufficiently indented and end with a ]）`,
+    )
   })
 })
 
