@@ -98,6 +98,13 @@ function readDictionaryFile(
     for (const issue of issues) problems.push(...describeIssue(locator, issue, prefix, schema))
   }
   const raw: unknown = doc.toJS()
+  if (raw === null || raw === undefined) {
+    // Nothing but comments (a company file just created): said as such, not as "expected a mapping, received null".
+    const message = '词库文件是空的：至少要写 categories: 或 links:（the dictionary file is empty）'
+    problems.push(problemAt(locator.placeOf([]), 'invalid-value', message))
+    draft.fileUnreadable = true
+    return
+  }
   const strict = strictDictionaryFileSchema.safeParse(raw)
   if (!strict.success) report(strict.error.issues, [], strictDictionaryFileSchema)
   const file = strict.success ? strict : dictionaryFileSchema.safeParse(raw)

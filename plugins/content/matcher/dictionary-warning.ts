@@ -42,7 +42,7 @@ export function warningText(w: DictionaryWarning): string {
  * same warning before and after an edit. The message counts only for a `yaml` warning (the parser's own words,
  * which hold no place); the others' messages quote the other place's line.
  */
-export function warningIdentity(w: DictionaryWarning): string {
+function warningIdentity(w: DictionaryWarning): string {
   const o = w.other
   return JSON.stringify([
     w.code,

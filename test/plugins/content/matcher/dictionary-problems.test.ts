@@ -128,6 +128,16 @@ describe('a dictionary problem says what kind it is, where, and what the admin r
     })
   })
 
+  it('invalid-value: a file with nothing but a comment is said to be empty', () => {
+    const file = write('just-created.yaml', ['# 公司词库：2026-12 起用'])
+    expect(only([file])).toMatchObject({
+      code: 'invalid-value',
+      file,
+      line: 1,
+      text: `${file}:1: 词库文件是空的：至少要写 categories: 或 links:（the dictionary file is empty）`,
+    })
+  })
+
   it('category-incomplete: a shipped category a company file adds to, listed alone: one problem each for label and severity', () => {
     const file = write('company-only.yaml', ['categories:', '  ad:', '    terms: [扫码领鸡蛋]'])
     const found = problems([file])
