@@ -7,7 +7,7 @@
  * - `duplicate-key`: a key written twice in one map (`label:` twice in a category);
  * - `unknown-key`: a key the dictionary format does not know (`term:` for `terms:`);
  * - `invalid-value`: a value of the wrong type or not one of the allowed ones (a severity, an `expand` or `act`
- *   kind, a category key with spaces);
+ *   kind, a category key with spaces, a file with nothing but comments);
  * - `category-incomplete`: a category without a label or severity in any file (one problem each);
  * - `links-incomplete`: the top-level links section without its category, label or severity;
  * - `empty-term`: a term, slang or allowed phrase that is nothing but separators, punctuation or emoji;
