@@ -36,6 +36,17 @@ const ENV_SETTINGS: Record<string, string> = {
 }
 
 /**
+ * How many more problems `issues` stand for than the lines they make: a custom issue whose `params.count` says it
+ * sums up several (a dictionary's syntax errors past the first few) counts as that many.
+ */
+export function problemsBeyondLines(issues: readonly z.core.$ZodIssue[]): number {
+  return issues.reduce((n, i) => {
+    const count = i.code === 'custom' ? i.params?.count : undefined
+    return n + (typeof count === 'number' && count > 1 ? count - 1 : 0)
+  }, 0)
+}
+
+/**
  * One readable line per zod issue: `file:line path: message`, unknown keys spelled out, with the nearest key
  * `schema` (what produced the issues) knows there.
  */

@@ -23,6 +23,8 @@ const UNIT: Record<string, string> = { string: '个字符', array: '项', set: '
  * time zones…) as they are.
  */
 export function issueText(issue: z.core.$ZodIssue): string {
+  // A key of a record its key schema refuses: what the key schema says (zod's own "Invalid key in record" says less).
+  if (issue.code === 'invalid_key') return `键名不对：${issue.issues.map(issueText).join('；')}`
   const zh = chinese(issue)
   return zh ? `${zh}（${issue.message}）` : issue.message
 }

@@ -6,7 +6,7 @@ import { withColonHints, yamlErrorText } from './yaml-errors.js'
 import type { PluginDefinition } from '../core/plugin.js'
 import { shipped } from '../package-root.js'
 import { baseConfigShape, type RawConfig, type RawGroup } from './schema.js'
-import { formatIssues, formatPath, lineOf, sortProblems, where } from './format-issues.js'
+import { formatIssues, formatPath, lineOf, problemsBeyondLines, sortProblems, where } from './format-issues.js'
 import { nearestKey } from './suggest-key.js'
 import { globalOnlyKeysOf, resolveConfigPath, withConfigDir } from './fields.js'
 import { checkContactIds } from './contact-ids.js'
@@ -107,19 +107,20 @@ export function parseConfig(text: string, file: string, plugins: PluginDefinitio
   return withConfigDir(dir, () => {
     const schema = buildConfigSchema(plugins)
     const parsed = schema.safeParse(raw)
-    // Every check runs even when the schema fails, so one run lists every problem.
-    const problems = parsed.success ? [] : formatIssues(parsed.error.issues, file, doc, lines, [], schema)
+    // Every check runs even when the schema fails, so one run lists every problem. A line that sums up several
+    // problems (a dictionary's syntax errors past the first few) counts as them all.
+    let beyond = 0
+    const format: IssueFormatter = (issues, prefix, section) => {
+      beyond += problemsBeyondLines(issues)
+      return formatIssues(issues, file, doc, lines, prefix, section)
+    }
+    const problems = parsed.success ? [] : format(parsed.error.issues, [], schema)
     checkReferences(raw, at, problems)
-    const overrides = groupOverrides(
-      raw,
-      plugins,
-      at,
-      (issues, prefix, section) => formatIssues(issues, file, doc, lines, prefix, section),
-      problems,
-    )
+    const overrides = groupOverrides(raw, plugins, at, format, problems)
     const roster = readRoster(raw.roster, file, at, i => lineOf(doc, lines, ['roster', i]) ?? 0, problems)
     checkContactIds(raw, roster, at, problems)
-    if (!parsed.success || problems.length) throw new ConfigError(withColonHints(problems, file, text))
+    if (!parsed.success || problems.length)
+      throw new ConfigError(withColonHints(problems, file, text), problems.length + beyond)
     const config = parsed.data as BotConfig
     const groupSections = new Map<string, Record<string, Record<string, unknown>>>()
     for (const [i, g] of config.groups.entries()) groupSections.set(g.name, { ...config.plugins, ...overrides[i] })

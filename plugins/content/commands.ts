@@ -24,7 +24,7 @@ import {
   whichReviewText,
 } from './texts.js'
 import type { DictionaryEditOp } from './matcher/dictionary-edit.js'
-import { problemText } from './matcher/index.js'
+import { problemText, warningText } from './matcher/index.js'
 
 /** `#违规` (recent incidents with the audit ids `#撤销` takes) and `#词库` (status, test, reload). `#撤销` is the runtime's. */
 export function contentCommands(s: ContentService): CommandSpec[] {
@@ -306,7 +306,9 @@ export function statusText(s: ContentService): string {
     `文件：${holder.files.join('、')}`,
     `类别：${cats.join('、')}`,
     ...(d.links ? [`链接（${d.links.category}）白名单：${d.links.allowDomains.join('、') || '无'}`] : []),
-    ...(holder.warnings.length ? [`提示 ${holder.warnings.length} 条：`, ...holder.warnings.slice(0, 5)] : []),
+    ...(holder.warnings.length
+      ? [`提示 ${holder.warnings.length} 条：`, ...holder.warnings.slice(0, 5).map(warningText)]
+      : []),
     ...(holder.lastFailure
       ? [
           `⚠️ ${shortDateTime(holder.lastFailure.at, ctx.timezone)} 重载失败，仍用旧词库：`,

@@ -1,4 +1,4 @@
-import { loadDictionaryFiles } from './matcher/index.js'
+import { loadDictionaryFiles, warningText } from './matcher/index.js'
 import { BUILTIN_DEFAULT, type ContentConfig } from './config.js'
 import { DEFAULT_RULES } from './texts.js'
 
@@ -35,6 +35,6 @@ export function contentConfigWarnings(cfg: ContentConfig): string[] {
         `⚠️ 词库类别 ${c.key}（${c.label}）没有自己的群规：警告里只会说「禁止发布违规内容」。请写 plugins.content.rules.${c.key}，如 rules: { ${c.key}: 禁止… }（不要写词条本身） ` +
         `(category ${c.key} has no rule text: warnings quote the generic rule; set plugins.content.rules.${c.key})`,
     ),
-    ...loaded.warnings.map(w => `⚠️ 词库 dictionary: ${w}`),
+    ...loaded.warnings.map(w => `⚠️ 词库 dictionary: ${warningText(w)}`),
   ]
 }

@@ -191,7 +191,9 @@ const dictionaryFiles = z
       loadDictionaryFiles(paths)
     } catch (e) {
       const problems = problemsOf(e)
-      for (const p of problems) ctx.addIssue({ code: 'custom', message: problemText(p) })
+      // A line standing for several syntax errors says how many, for the count check-config prints.
+      for (const p of problems)
+        ctx.addIssue({ code: 'custom', message: problemText(p), ...(p.count ? { params: { count: p.count } } : {}) })
       // Paths in config are relative to the config file's folder (resolveConfigPath('.')).
       const dir = resolveConfigPath('.')
       const list = `dictionaries: [${[BUILTIN_DEFAULT, ...paths.map(f => pathFrom(dir, f))].join(', ')}]`

@@ -4,7 +4,14 @@ import type { ContentConfig } from './config.js'
 import type { StrikePlan } from './decide-escalation.js'
 import { excerpt } from './assess/excerpt.js'
 import type { Evidence, Finding } from './assess/findings.js'
-import { describeMatchKind, type DictionaryProblem, type Match, problemText } from './matcher/index.js'
+import {
+  describeMatchKind,
+  type DictionaryProblem,
+  type DictionaryWarning,
+  type Match,
+  problemText,
+  warningText,
+} from './matcher/index.js'
 import type { Review } from './state.js'
 import type { AllowOutcome, AllowProblem, Suggestion } from './assess/allow-phrase.js'
 import type { DictionaryEdit } from './matcher/dictionary-edit.js'
@@ -455,20 +462,31 @@ export const dictionaryEditText = {
       `未${EDIT_VERB[e.op]}「${e.word}」（${e.category}）：改后的词库不能使用，已恢复原文件：`,
       ...problems.slice(0, 5).map(problemText),
     ].join('\n'),
-  done: (e: DictionaryEdit, files: string[], version: number, warnings: string[] = []): string =>
+  done: (e: DictionaryEdit, files: string[], version: number, warnings: readonly DictionaryWarning[] = []): string =>
     [
       `✅ 已${EDIT_VERB[e.op]}「${e.word}」（${e.category}），写入 ${files.join('、')}，词库已重新加载（版本 ${version}）。`,
-      ...(warnings.length ? ['⚠️ 改后词库的提示（请检查）：', ...warnings.slice(0, 5)] : []),
+      ...editWarningLines(warnings),
     ].join('\n'),
   /** A word of the shipped dictionary switched off for this company (`disable` in the company file), and the undo. */
-  disabled: (e: DictionaryEdit, files: string[], version: number, warnings: string[], prefix: string): string =>
+  disabled: (
+    e: DictionaryEdit,
+    files: string[],
+    version: number,
+    warnings: readonly DictionaryWarning[],
+    prefix: string,
+  ): string =>
     [
       `✅ 已停用自带词库的「${e.word}」（${e.category}）：写入 ${files.join('、')} 的 disable 列表（自带词库不改），词库已重新加载（版本 ${version}）。恢复：${prefix}词库 添加 ${e.category} ${e.word}`,
-      ...(warnings.length ? ['⚠️ 改后词库的提示（请检查）：', ...warnings.slice(0, 5)] : []),
+      ...editWarningLines(warnings),
     ].join('\n'),
   /** An allowed phrase refused: why it would switch a term off, and what to do instead. */
   notAllowed: (e: DictionaryEdit, p: AllowProblem, prefix: string): string =>
     `未添加允许短语「${e.word}」（${e.category}）：${allowProblemText(p, prefix, e.category)}`,
+}
+
+/** The warnings an edit brought, after its answer: the first five, each at its file:line. */
+function editWarningLines(warnings: readonly DictionaryWarning[]): string[] {
+  return warnings.length ? ['⚠️ 改后词库的提示（请检查）：', ...warnings.slice(0, 5).map(warningText)] : []
 }
 
 /** Why a phrase may not be allowed (see allowProblem), and what to do instead. */

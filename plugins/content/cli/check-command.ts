@@ -10,6 +10,7 @@ import {
   compileMatcher,
   loadDictionaryFiles,
   type Matcher,
+  warningText,
   withoutNestedHits,
 } from '../matcher/index.js'
 
@@ -23,6 +24,9 @@ const CLI = defineCli({
 })
 /** Exit code when some input lines were malformed (the others were still checked). */
 const EXIT_BAD_LINES = 2
+
+/** What leads a dictionary warning on the command line. */
+export const WARNING_LEAD = '⚠️ 词库提示 warning: '
 
 /** A dictionary file named with `--dictionary`, for messages about it. */
 export const DICTIONARY_FILE: FileRole = {
@@ -83,7 +87,7 @@ export async function runCheck(
   let matcher: Matcher
   try {
     const { dictionary, warnings } = loadDictionaryFiles(dictionaries)
-    for (const warning of warnings) err.write(`warning: ${warning}\n`)
+    for (const warning of warnings) err.write(`${WARNING_LEAD}${warningText(warning)}\n`)
     matcher = compileMatcher(dictionary)
   } catch (error) {
     if (!(error instanceof DictionaryError)) throw error

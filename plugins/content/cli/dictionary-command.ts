@@ -1,6 +1,6 @@
 import { defineCli, UsageError } from '../../../bot/cli/args.js'
 import { UserFileError, userFile } from '../../../bot/config/user-file.js'
-import { DICTIONARY_FILE, dictionaryArgs, missingDefaultHint } from './check-command.js'
+import { DICTIONARY_FILE, WARNING_LEAD, dictionaryArgs, missingDefaultHint } from './check-command.js'
 import { resolve } from 'node:path'
 import { shipped } from '../../../bot/package-root.js'
 import { BUILTIN_DEFAULT, DEFAULT_DICTIONARY, pathFrom } from '../config.js'
@@ -9,12 +9,18 @@ import {
   type DictionaryEditOp,
   editDictionaryFile,
   editProblem,
-  newWarnings,
   planEdit,
   undoEdits,
 } from '../matcher/dictionary-edit.js'
 import { allowProblem } from '../assess/allow-phrase.js'
-import { compileMatcher, loadDictionaryFiles, problemsOf } from '../matcher/index.js'
+import {
+  type DictionaryWarning,
+  compileMatcher,
+  loadDictionaryFiles,
+  newWarnings,
+  problemsOf,
+  warningText,
+} from '../matcher/index.js'
 import { dictionaryEditText } from '../texts.js'
 
 const CLI = defineCli({
@@ -52,7 +58,7 @@ export async function runDictionaryEdit(
   if (named === undefined || words.length === 0)
     return CLI.error(`missing ${named === undefined ? '<category> <word>' : '<word>'}`).report(err)
   if (!Array.isArray(files)) return CLI.error(files.problem).report(err)
-  if (files.length === 0) return CLI.error('--dictionary is required').report(err)
+  if (files.length === 0) return CLI.error('缺少 --dictionary（--dictionary is required）').report(err)
   try {
     for (const file of files) userFile(file, DICTIONARY_FILE)
   } catch (e) {
@@ -66,7 +72,7 @@ export async function runDictionaryEdit(
     loaded = loadDictionaryFiles(files)
   } catch (error) {
     const hint = missingDefaultHint(files, problemsOf(error))
-    err.write(`not changed, the dictionary does not load:\n${(error as Error).message}\n${hint}`)
+    err.write(`未修改：词库不能加载（not changed, the dictionary does not load）\n${(error as Error).message}\n${hint}`)
     return 1
   }
   const categories = loaded.dictionary.categories
@@ -96,7 +102,7 @@ export async function runDictionaryEdit(
     return 1
   }
   const edits = plan.map(c => editDictionaryFile(c.file, edit, c.op))
-  let warnings: string[]
+  let warnings: DictionaryWarning[]
   try {
     const edited = loadDictionaryFiles(files)
     compileMatcher(edited.dictionary)
@@ -104,7 +110,9 @@ export async function runDictionaryEdit(
   } catch (error) {
     undoEdits(edits)
     const hint = missingDefaultHint(files, problemsOf(error))
-    err.write(`not changed, the edited dictionary does not load:\n${(error as Error).message}\n${hint}`)
+    err.write(
+      `未修改：改后的词库不能加载，已恢复原文件（not changed, the edited dictionary does not load）\n${(error as Error).message}\n${hint}`,
+    )
     return 1
   }
   const changed = [...new Set(edits.filter(e => e.changed).map(e => e.file))]
@@ -112,6 +120,6 @@ export async function runDictionaryEdit(
     ? `${op} ${edit.category} ${word} (shipped: disabled)`
     : `${op} ${edit.category} ${word}`
   out.write(changed.length ? `${how}: written to ${changed.join(', ')}\n` : 'nothing to change\n')
-  for (const w of warnings) out.write(`warning: ${w}\n`)
+  for (const w of warnings) out.write(`${WARNING_LEAD}${warningText(w)}\n`)
   return 0
 }

@@ -5,10 +5,13 @@ import {
   compileMatcher,
   DictionaryError,
   loadDictionaryFiles,
+  problemCount,
   problemText,
   problemsOf,
+  warningText,
   type Dictionary,
   type DictionaryProblem,
+  type DictionaryWarning,
   type MatcherCache,
   type Matcher,
 } from '../matcher/index.js'
@@ -29,17 +32,22 @@ export function dictionarySummary(d: Dictionary): string {
 
 const REJECTED = 'content.dictionary-rejected'
 
-/** A failed reload, as the admins' notice and `#词库 重载` both say it: the first 10 problems, each at its file:line. */
+/**
+ * A failed reload, as the admins' notice and `#词库 重载` both say it: how many problems (a line standing for several
+ * syntax errors counts as them all), then the first 10 lines, each at its file:line.
+ */
 export function rejectedText(problems: readonly DictionaryProblem[], version: number): string {
+  const count = problemCount(problems)
   const shown =
-    problems.slice(0, 10).map(problemText).join('\n') + (problems.length > 10 ? `\n…共 ${problems.length} 个问题` : '')
-  return `⚠️ 词库文件有 ${problems.length} 个问题，继续使用旧词库（版本 ${version}）：\n${shown}`
+    problems.slice(0, 10).map(problemText).join('\n') + (problems.length > 10 ? `\n…共 ${count} 个问题` : '')
+  return `⚠️ 词库文件有 ${count} 个问题，继续使用旧词库（版本 ${version}）：\n${shown}`
 }
 
 /** A failed reload in a status line: its first problem, and how many there are when more (`… 等 3 个问题`). */
 export function failureText(problems: readonly DictionaryProblem[]): string {
   const first = problems[0] ? problemText(problems[0]) : ''
-  return problems.length > 1 ? `${first} 等 ${problems.length} 个问题` : first
+  const count = problemCount(problems)
+  return count > 1 ? `${first} 等 ${count} 个问题` : first
 }
 
 /**
@@ -53,7 +61,7 @@ export class DictionaryHolder {
   matcher: Matcher
   version = 1
   loadedAt: number
-  warnings: string[]
+  warnings: DictionaryWarning[]
   lastFailure?: { at: number; problems: DictionaryProblem[] }
   private pending: Action[] = []
   /** Each file's content hash as last read (loaded or refused); `''` for a file that could not be read. */
@@ -92,7 +100,7 @@ export class DictionaryHolder {
       if (notify)
         this.notify(
           'content.dictionary-reloaded',
-          `✅ 词库已重新加载（版本 ${this.version}）：${dictionarySummary(dictionary)}${warnings.length ? `\n提示：\n${warnings.slice(0, 5).join('\n')}` : ''}`,
+          `✅ 词库已重新加载（版本 ${this.version}）：${dictionarySummary(dictionary)}${warnings.length ? `\n提示：\n${warnings.slice(0, 5).map(warningText).join('\n')}` : ''}`,
         )
       return { ok: true, problems: [] }
     } catch (e) {

@@ -66,7 +66,7 @@ export function selfCheckProblems(cfg: ContentConfig, matcher: Matcher, cacheDir
       problems.push({
         code: 'self-check',
         category: c.category,
-        message: `warnText for category ${c.category}「${c.label}」 matches the dictionary: ${[...found].join('、')}; the bot's own warning would be flagged by another bot of the fleet (机器人自己的警告会被词库命中，请修改 warnText 或 rules.${c.category}，不要引用违规词)`,
+        message: `机器人自己对类别 ${c.category}「${c.label}」的警告会被词库命中：${[...found].join('、')}，同一公司的其他机器人会把它当违规。请修改 warnText 或 rules.${c.category}，不要引用违规词（warnText for category ${c.category} matches the dictionary; the bot's own warning would be flagged by another bot of the fleet）`,
       })
   }
   if (pass && !problems.length) remember(pass)

@@ -1,10 +1,11 @@
-import { domainProblem, normalizeDomain, patternProblem, termProblem } from './dictionary-checks.js'
+import { domainProblem, normalizeDomain, patternProblem, termProblem, valueProblemText } from './dictionary-checks.js'
 import type { DictionaryProblem, DictionaryProblemCode } from './dictionary-error.js'
+import { allowIsTerm, disableUnused, twoCategories, type DictionaryWarning } from './dictionary-warning.js'
 import { foldString } from './normalize.js'
 import { DEFAULT_EXPANSIONS, type ExpansionKind } from './expand.js'
 import { STANDARD_CATEGORIES } from './standard-categories.js'
 import { DEFAULT_ACT, type CategoryRule, type Dictionary, type MatchKind, type Severity } from './types.js'
-import { type FilePlace, placeText } from './yaml-locator.js'
+import type { FilePlace } from './yaml-locator.js'
 
 /** A string from a dictionary file with its place. */
 export interface Located {
@@ -57,7 +58,7 @@ export interface DictionaryDraft {
 export interface DraftResult {
   dictionary: Dictionary | null
   problems: DictionaryProblem[]
-  warnings: string[]
+  warnings: DictionaryWarning[]
 }
 
 /** A problem at a place of a file. */
@@ -78,7 +79,7 @@ export function problemAt(
 }
 
 /** What a category's label and severity are, for the admin who left one out. */
-const LACKING = { label: '类别的中文名，如 label: 广告', severity: '严重程度：low、medium 或 high' }
+const LACKING = { label: '类别的中文名，如 label: 广告', severity: '严重程度，low、medium 或 high' }
 
 /**
  * Validates a merged draft. Checks that need every part of a category (its label and severity) are
@@ -86,7 +87,7 @@ const LACKING = { label: '类别的中文名，如 label: 广告', severity: '�
  */
 export function finishDraft(draft: DictionaryDraft): DraftResult {
   const problems: DictionaryProblem[] = []
-  const warnings: string[] = []
+  const warnings: DictionaryWarning[] = []
   const firstTerm = new Map<string, { category: string; term: Located }>()
   const categories: Record<string, CategoryRule> = {}
   const isComplete = (key: string): boolean => !draft.fileUnreadable && !draft.unreadable.has(key)
@@ -98,61 +99,38 @@ export function finishDraft(draft: DictionaryDraft): DraftResult {
           problemAt(
             d.at,
             'category-incomplete',
-            `类别 ${key} 缺少 ${field}（${LACKING[field]}）(category "${key}" has no ${field})`,
+            `类别 ${key} 缺少 ${field}：${LACKING[field]}（category "${key}" has no ${field}）`,
             key,
           ),
         )
-    const termIds = new Map<string, Located>()
-    for (const term of [...d.terms, ...d.slang]) {
-      const problem = termProblem(term.value)
+    // Each value with what is wrong with it, said at its list (`categories.ad.slang` for slang).
+    const check = (code: DictionaryProblemCode, list: string, value: Located, problem: string | null) => {
       if (problem)
         problems.push(
-          problemAt(term.at, 'empty-term', `categories.${key}.terms: ${JSON.stringify(term.value)} ${problem}`, key),
+          problemAt(value.at, code, valueProblemText(`categories.${key}.${list}`, value.value, problem), key),
         )
+      return problem
+    }
+    const termIds = new Map<string, Located>()
+    for (const [list, term] of [
+      ...d.terms.map(t => ['terms', t] as const),
+      ...d.slang.map(t => ['slang', t] as const),
+    ]) {
+      const problem = check('empty-term', list, term, termProblem(term.value))
       const id = String.fromCodePoint(...foldString(term.value))
       if (problem || termIds.has(id)) continue
       termIds.set(id, term)
       const earlier = firstTerm.get(id)
       if (!earlier) firstTerm.set(id, { category: key, term })
-      else
-        warnings.push(
-          `${placeText(term.at)}: term ${JSON.stringify(term.value)} is in both ${earlier.category} (${placeText(earlier.term.at)}) and ${key} (${placeText(term.at)})`,
-        )
+      else warnings.push(twoCategories(term, key, earlier))
     }
     for (const phrase of d.allow) {
-      const problem = termProblem(phrase.value)
-      if (problem)
-        problems.push(
-          problemAt(
-            phrase.at,
-            'empty-term',
-            `categories.${key}.allow: ${JSON.stringify(phrase.value)} ${problem}`,
-            key,
-          ),
-        )
+      const problem = check('empty-term', 'allow', phrase, termProblem(phrase.value))
       const same = problem ? undefined : termIds.get(String.fromCodePoint(...foldString(phrase.value)))
-      if (same)
-        warnings.push(
-          `${placeText(phrase.at)}: allowed phrase ${JSON.stringify(phrase.value)} equals term ${JSON.stringify(same.value)} (${placeText(same.at)}) of ${key}: that term never matches`,
-        )
+      if (same) warnings.push(allowIsTerm(phrase, key, same))
     }
-    for (const off of d.disable)
-      if (!off.used)
-        warnings.push(
-          `${placeText(off.at)}: categories.${key}.disable: ${JSON.stringify(off.value)} is no term or allowed phrase of ${key} in an earlier file: it switches nothing off`,
-        )
-    for (const pattern of d.patterns) {
-      const problem = patternProblem(pattern.value)
-      if (problem)
-        problems.push(
-          problemAt(
-            pattern.at,
-            'bad-pattern',
-            `categories.${key}.patterns: ${JSON.stringify(pattern.value)}: ${problem}`,
-            key,
-          ),
-        )
-    }
+    for (const off of d.disable) if (!off.used) warnings.push(disableUnused(off, key))
+    for (const pattern of d.patterns) check('bad-pattern', 'patterns', pattern, patternProblem(pattern.value))
     const standard = Object.hasOwn(STANDARD_CATEGORIES, key) ? STANDARD_CATEGORIES[key] : undefined
     categories[key] = {
       label: d.label ?? key,
@@ -177,14 +155,14 @@ export function finishDraft(draft: DictionaryDraft): DraftResult {
         problemAt(
           links.at,
           'links-incomplete',
-          `顶层的 links 段（链接设置，不是类别）缺少 ${missing.join(' / ')} (the top-level links section has no ${missing.join(' / ')})`,
+          `顶层的 links 段缺少 ${missing.join(' / ')}：它是链接设置，不是类别（the top-level links section has no ${missing.join(' / ')}）`,
         ),
       )
     for (const domain of links.allowDomains) {
       const problem = domainProblem(domain.value)
       if (problem)
         problems.push(
-          problemAt(domain.at, 'bad-domain', `links.allow_domains: ${JSON.stringify(domain.value)} ${problem}`),
+          problemAt(domain.at, 'bad-domain', valueProblemText('links.allow_domains', domain.value, problem)),
         )
     }
   }

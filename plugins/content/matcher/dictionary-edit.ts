@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { isSeq, parseDocument, type Document } from 'yaml'
+import { yamlErrorText } from '../../../bot/config/yaml-errors.js'
 import { type ListChange, spliceChanges } from './yaml-splice.js'
 
 /** What an admin edit does: add a term, remove a term (or an allowed phrase), allow a phrase. */
@@ -81,7 +82,8 @@ export function planEdit(
 export function editDictionaryFile(file: string, edit: DictionaryEdit, op: FileEditOp = edit.op): FileEdit {
   const before = readFileSync(file, 'utf8')
   const doc = parseDocument(before)
-  if (doc.errors.length > 0) throw new Error(`${file}: ${doc.errors[0].message}`)
+  if (doc.errors.length > 0)
+    throw new Error(`${file}:${doc.errors[0].linePos?.[0].line ?? '?'}: ${yamlErrorText(doc.errors[0])}`)
   const word = edit.word.trim()
   const changes =
     op === 'remove' ? removeWord(doc, edit.category, word, WORD_LISTS) : addWord(doc, edit.category, op, word)
@@ -134,14 +136,4 @@ function removeWord(doc: Document, category: string, word: string, lists: string
 function listOf(doc: Document, category: string, list: string): string[] {
   const node = doc.getIn(['categories', category, list])
   return isSeq(node) ? node.items.map(item => String((item as { value?: unknown }).value ?? item)) : []
-}
-
-/**
- * The warnings of the edited dictionary that it did not have before the edit (a term now in two categories):
- * compared without their `file:line` places, which an edit moves.
- */
-export function newWarnings(before: string[], after: string[]): string[] {
-  const unplaced = (warning: string): string => warning.replace(/:\d+\b/g, ':')
-  const known = new Set(before.map(unplaced))
-  return after.filter(w => !known.has(unplaced(w)))
 }

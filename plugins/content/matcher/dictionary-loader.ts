@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { LineCounter, parseDocument } from 'yaml'
-import { yamlErrorText } from '../../../bot/config/yaml-errors.js'
 import { fileProblem } from '../../../bot/config/user-file.js'
 import { issueText } from '../../../bot/config/issue-text.js'
 import { knownKeysAt, nearestKey } from '../../../bot/config/suggest-key.js'
 import type { z } from 'zod'
 import { DictionaryError, type DictionaryProblem } from './dictionary-error.js'
+import type { DictionaryWarning } from './dictionary-warning.js'
+import { syntaxProblems, yamlWarnings } from './dictionary-syntax.js'
 import { finishDraft, problemAt, type DictionaryDraft, type Located } from './dictionary-draft.js'
 import { foldString } from './normalize.js'
 import {
@@ -18,13 +19,13 @@ import {
   type LinksEntry,
 } from './dictionary-schema.js'
 import type { Dictionary } from './types.js'
-import { YamlLocator, formatPath, placeText, type YamlPath } from './yaml-locator.js'
+import { YamlLocator, formatPath, type YamlPath } from './yaml-locator.js'
 
 /** A loaded dictionary and the non-fatal warnings found while loading it. */
 export interface LoadedDictionary {
   dictionary: Dictionary
-  /** "file:line: message" notes, e.g. a term listed in two categories. */
-  warnings: string[]
+  /** What an admin should look at though it loads, e.g. a term listed in two categories (see warningText). */
+  warnings: DictionaryWarning[]
 }
 
 /**
@@ -41,9 +42,9 @@ export function loadDictionaryFiles(paths: string[]): LoadedDictionary {
     .digest('hex')
   if (lastLoad?.key === key) return lastLoad.loaded
   const problems: DictionaryProblem[] = []
-  const warnings: string[] = []
+  const warnings: DictionaryWarning[] = []
   const draft: DictionaryDraft = { categories: new Map(), links: null, unreadable: new Set(), fileUnreadable: false }
-  if (paths.length === 0) problems.push({ code: 'no-file', message: 'no dictionary file given' })
+  if (paths.length === 0) problems.push({ code: 'no-file', message: '没有给出词库文件（no dictionary file given）' })
   for (const [i, path] of paths.entries()) readDictionaryFile(path, sources[i], draft, problems, warnings)
   const result = finishDraft(draft)
   problems.push(...result.problems)
@@ -60,9 +61,6 @@ export function loadDictionaryFiles(paths: string[]): LoadedDictionary {
  */
 let lastLoad: { key: string; loaded: LoadedDictionary } | undefined
 
-/** YAML syntax errors reported per file (the first ones; the rest usually follow from them). */
-const SHOWN_SYNTAX_ERRORS = 3
-
 function readSource(path: string): string | Error {
   try {
     return readFileSync(path, 'utf8')
@@ -77,11 +75,12 @@ function readDictionaryFile(
   source: string | Error,
   draft: DictionaryDraft,
   problems: DictionaryProblem[],
-  warnings: string[],
+  warnings: DictionaryWarning[],
 ): void {
   if (typeof source !== 'string') {
     const message =
-      fileProblem(path, { zh: '词库文件', en: 'dictionary file' }) ?? `${path}: cannot read file: ${source.message}`
+      fileProblem(path, { zh: '词库文件', en: 'dictionary file' }) ??
+      `无法读取词库文件 cannot read dictionary file: ${path}（${source.message}）`
     problems.push({ code: 'unreadable', file: path, message })
     draft.fileUnreadable = true
     return
@@ -89,21 +88,9 @@ function readDictionaryFile(
   const lineCounter = new LineCounter()
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const locator = new YamlLocator(path, doc, lineCounter)
-  for (const warning of doc.warnings) warnings.push(`${placeText(locator.placeAt(warning.pos[0]))}: ${warning.message}`)
+  warnings.push(...yamlWarnings(doc.warnings, locator))
   if (doc.errors.length > 0) {
-    // Chinese first, as check-config says them; the first few only (the rest mostly follow from the first).
-    const shown = doc.errors.slice(0, SHOWN_SYNTAX_ERRORS)
-    for (const error of shown) {
-      const code = error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'syntax'
-      problems.push(problemAt(locator.placeAt(error.pos[0]), code, yamlErrorText(error)))
-    }
-    const more = doc.errors.length - shown.length
-    if (more > 0)
-      problems.push({
-        code: 'syntax',
-        file: path,
-        message: `后面还有 ${more} 个语法错误，多半由第一个引起：改好第一个再检查`,
-      })
+    problems.push(...syntaxProblems(doc.errors, locator))
     draft.fileUnreadable = true
     return
   }
@@ -111,6 +98,13 @@ function readDictionaryFile(
     for (const issue of issues) problems.push(...describeIssue(locator, issue, prefix, schema))
   }
   const raw: unknown = doc.toJS()
+  if (raw === null || raw === undefined) {
+    // Nothing but comments (a company file just created): said as such, not as "expected a mapping, received null".
+    const message = '词库文件是空的：至少要写 categories: 或 links:（the dictionary file is empty）'
+    problems.push(problemAt(locator.placeOf([]), 'invalid-value', message))
+    draft.fileUnreadable = true
+    return
+  }
   const strict = strictDictionaryFileSchema.safeParse(raw)
   if (!strict.success) report(strict.error.issues, [], strictDictionaryFileSchema)
   const file = strict.success ? strict : dictionaryFileSchema.safeParse(raw)

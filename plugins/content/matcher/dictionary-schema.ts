@@ -2,7 +2,9 @@ import { z } from 'zod'
 
 /** Category keys appear in reports and logs: keep them simple. */
 const CATEGORY_KEY = /^[A-Za-z0-9_-]+$/
-const categoryKey = z.string().regex(CATEGORY_KEY, 'use only letters, digits, "_" and "-"')
+const categoryKey = z
+  .string()
+  .regex(CATEGORY_KEY, '类别名只能用英文字母、数字、_ 和 -（use only letters, digits, "_" and "-"）')
 const severity = z.enum(['low', 'medium', 'high'])
 /** Ways of writing a term a category can expand into (see expand.ts). */
 const expansionKind = z.enum(['pinyin', 'initials', 'homophone', 'toneless', 'split', 'lookalike'])

@@ -3,11 +3,18 @@ export { compileMatcher } from './compile.js'
 export { MatcherCache } from './matcher-cache.js'
 export {
   DictionaryError,
+  problemCount,
   problemText,
   problemsOf,
   type DictionaryProblem,
   type DictionaryProblemCode,
 } from './dictionary-error.js'
+export {
+  newWarnings,
+  warningText,
+  type DictionaryWarning,
+  type DictionaryWarningCode,
+} from './dictionary-warning.js'
 export { loadDictionaryFiles, type LoadedDictionary } from './dictionary-loader.js'
 export { findUrls, type FoundUrl } from './links.js'
 export { DEFAULT_EXPANSIONS, EXPANSION_KINDS, type ExpansionKind } from './expand.js'

@@ -14,17 +14,20 @@ export interface CompiledPattern {
   regex: RegExp
 }
 
-/** Why a pattern source is rejected (invalid, possibly slow, matches empty text), or null. */
+/**
+ * Why a pattern source is rejected (invalid, possibly slow, matches empty text), or null: Chinese first, the
+ * English in brackets (said after the quoted source).
+ */
 export function patternProblem(source: string): string | null {
   let regex: RegExp
   try {
     regex = new RegExp(source, 'iu')
   } catch (error) {
-    return `invalid regular expression: ${(error as Error).message}`
+    return `不是有效的正则表达式（${(error as Error).message}）`
   }
   const slow = slowRegexReason(source)
-  if (slow) return `regular expression could be catastrophically slow: ${slow}`
-  if (regex.test('')) return 'regular expression matches empty text'
+  if (slow) return `可能极慢，会拖住机器人：${slow.zh}（could be catastrophically slow: ${slow.en}）`
+  if (regex.test('')) return '能匹配空文本，每条消息都会命中（regular expression matches empty text）'
   return null
 }
 

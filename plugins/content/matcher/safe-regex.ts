@@ -11,14 +11,21 @@ interface Group {
   alternates: boolean
 }
 
+/** Why a regex could be slow: in Chinese for the admin, and in English. */
+export interface SlowReason {
+  zh: string
+  en: string
+}
+
 /**
  * A simple static check for regexes that could backtrack catastrophically. Rejects backreferences,
  * a repeated group that contains a repetition (`(a+)+`), a heavily repeated group with alternation
  * (`(a|ab)*`), bounds above 100, and more than one unbounded quantifier (`a*.*b`).
  * Returns the reason, or null when the pattern looks safe. Expects a syntactically valid source.
  */
-export function slowRegexReason(source: string): string | null {
-  if (source.length > MAX_SOURCE_LENGTH) return `longer than ${MAX_SOURCE_LENGTH} characters`
+export function slowRegexReason(source: string): SlowReason | null {
+  if (source.length > MAX_SOURCE_LENGTH)
+    return { zh: `超过 ${MAX_SOURCE_LENGTH} 个字符`, en: `longer than ${MAX_SOURCE_LENGTH} characters` }
   const stack: Group[] = [{ repeats: false, alternates: false }]
   let quantified: Group | 'atom' | null = null
   let unbounded = 0
@@ -26,7 +33,7 @@ export function slowRegexReason(source: string): string | null {
     const ch = source[i]
     if (ch === '\\') {
       const next = source[i + 1] ?? ''
-      if (/[1-9k]/.test(next)) return 'uses a backreference'
+      if (/[1-9k]/.test(next)) return { zh: '用了反向引用 \\1 或 \\k<名>', en: 'uses a backreference' }
       i = source[i + 2] === '{' && /[pPu]/.test(next) ? source.indexOf('}', i) : i + 1
       quantified = 'atom'
     } else if (ch === '[') {
@@ -47,10 +54,19 @@ export function slowRegexReason(source: string): string | null {
       i += length - 1
       if (source[i + 1] === '?') i++
       if (max === Infinity) unbounded++
-      else if (max > MAX_REPEAT_BOUND) return `repetition bound ${max} is above ${MAX_REPEAT_BOUND}`
+      else if (max > MAX_REPEAT_BOUND)
+        return {
+          zh: `重复次数上限 ${max} 超过 ${MAX_REPEAT_BOUND}`,
+          en: `repetition bound ${max} is above ${MAX_REPEAT_BOUND}`,
+        }
       if (max > 1 && quantified !== null && quantified !== 'atom') {
-        if (quantified.repeats) return 'nested quantifier: a repeated group contains a repetition'
-        if (quantified.alternates && max > HEAVY_REPEAT) return 'alternation inside a repeated group'
+        if (quantified.repeats)
+          return {
+            zh: '重复的组里又有重复，如 (a+)+',
+            en: 'nested quantifier: a repeated group contains a repetition',
+          }
+        if (quantified.alternates && max > HEAVY_REPEAT)
+          return { zh: '重复的组里有「|」分支，如 (a|ab)*', en: 'alternation inside a repeated group' }
       }
       if (max > 1) stack[stack.length - 1].repeats = true
       quantified = null
@@ -58,7 +74,11 @@ export function slowRegexReason(source: string): string | null {
       quantified = 'atom'
     }
   }
-  if (unbounded > 1) return 'more than one unbounded quantifier (*, +, {n,}); use bounds like {0,20}'
+  if (unbounded > 1)
+    return {
+      zh: '不限次数的重复（*、+、{n,}）不止一个，请改用 {0,20} 这样的上限',
+      en: 'more than one unbounded quantifier (*, +, {n,}); use bounds like {0,20}',
+    }
   return null
 }
 

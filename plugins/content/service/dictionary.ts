@@ -6,12 +6,11 @@ import {
   type DictionaryEdit,
   editDictionaryFile,
   editProblem,
-  newWarnings,
   categoryByLabel,
   planEdit,
   undoEdits,
 } from '../matcher/dictionary-edit.js'
-import { problemText } from '../matcher/index.js'
+import { newWarnings, problemText } from '../matcher/index.js'
 import { forgetLearned } from '../state.js'
 import { dictionaryEditText } from '../texts.js'
 import type { ServiceParts } from './parts.js'

@@ -136,9 +136,7 @@ describe('warning self-check', () => {
     const yaml = contentConfig('warnText: "你的消息涉及「{labels}」。{consequence}"', [SHIPPED])
     const err = await makeRuntime(yaml, [contentPlugin]).catch(e => e)
     expect(err).toBeInstanceOf(ConfigError)
-    expect(String(err.problems ?? err.message)).toMatch(
-      /warnText for category gambling「赌博」 matches the dictionary: 「赌博」/,
-    )
+    expect(String(err.problems ?? err.message)).toMatch(/机器人自己对类别 gambling「赌博」的警告会被词库命中：「赌博」/)
   })
 
   it('starts with the shipped wording and dictionary', async () => {

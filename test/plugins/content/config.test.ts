@@ -75,7 +75,7 @@ describe('content config', () => {
     const company = join(dir, 'company.yaml')
     writeFileSync(company, 'categories:\n  ad:\n    terms: [刷单返利]\n')
     const problems = problemsOf(config('', [company]))
-    expect(problems.some(p => p.includes('category "ad" has no label'))).toBe(true)
+    expect(problems.some(p => p.includes('类别 ad 缺少 label'))).toBe(true)
     expect(problems).toContainEqual(
       expect.stringContaining(
         `提示：类别 ad 由自带词库定义（label、severity 等），公司词库只往里加内容，要把自带词库列在前面：dictionaries: [builtin:default, ${company}]`,
@@ -85,7 +85,7 @@ describe('content config', () => {
     writeFileSync(company, 'categories:\n  competitor:\n    terms: [碧源净水]\n')
     for (const list of [[company], [DEFAULT_DICTIONARY, company], ['builtin:default', company]]) {
       const shown = problemsOf(config('', list)).join('\n')
-      expect(shown).toContain('category "competitor" has no label')
+      expect(shown).toContain('类别 competitor 缺少 label')
       expect(shown).not.toContain('提示')
     }
     // Both at once: the hint names only what the shipped file completes.
@@ -114,7 +114,7 @@ describe('content config', () => {
     ])
     // `links` alone in a company file is a top-level section lacking its fields, said once, not three "categories".
     expect(load('company.yaml')).toEqual([
-      `${file}:4: plugins.content.dictionaries: ${join(dir, 'company.yaml')}:1: 顶层的 links 段（链接设置，不是类别）缺少 category / label / severity (the top-level links section has no category / label / severity)`,
+      `${file}:4: plugins.content.dictionaries: ${join(dir, 'company.yaml')}:1: 顶层的 links 段缺少 category / label / severity：它是链接设置，不是类别（the top-level links section has no category / label / severity）`,
       expect.stringContaining(
         '提示：顶层的 links 段 由自带词库定义（label、severity 等），公司词库只往里加内容，要把自带词库列在前面：dictionaries: [builtin:default, company.yaml]',
       ),
@@ -153,8 +153,23 @@ describe('content config', () => {
         /^⚠️ 词库类别 competitor（竞品引流）没有自己的群规：警告里只会说「禁止发布违规内容」。请写 plugins\.content\.rules\.competitor/,
       ),
     )
-    expect(warnings).toContainEqual(expect.stringContaining('"没有这个词" is no term or allowed phrase of ad'))
+    expect(warnings).toContainEqual(
+      `⚠️ 词库 dictionary: ${company}:7: categories.ad.disable: "没有这个词" 不是前面词库文件里 ad 的词或允许短语，什么也没有停用（"没有这个词" is no term or allowed phrase of ad in an earlier file: it switches nothing off）`,
+    )
     expect(warningsOf('rules: { competitor: 禁止为其他品牌引流 }').join('\n')).not.toContain('competitor')
+  })
+
+  it('counts every syntax error of a dictionary (check-config), though the ones past the third share a line', () => {
+    const company = join(mkdtempSync(join(tmpdir(), 'content-cfg-')), 'company.yaml')
+    writeFileSync(company, 'categories:\n  ad:\n    terms: [刷单\n  competitor: {\n    terms: [碧源\n  x: [\n  y: {\n')
+    const error = catchConfigError(() =>
+      parseConfig(config('', [DEFAULT_DICTIONARY, company]), 'bot.yaml', [contentPlugin]),
+    )
+    const summary = error.problems.filter(p => p.includes('后面还有'))
+    expect(summary).toHaveLength(1)
+    const more = Number(/后面还有 (\d+) 个语法错误/.exec(summary[0])?.[1])
+    expect(more).toBeGreaterThan(1)
+    expect(error.count).toBe(error.problems.length - 1 + more)
   })
 
   it('rejects unknown placeholders in the warning and unknown steps in the matrix', () => {
@@ -175,3 +190,14 @@ describe('content config', () => {
     expect(section.actions.high.customer).toEqual(['warn', 'report', 'strike'])
   })
 })
+
+/** The ConfigError `fn` throws. */
+function catchConfigError(fn: () => unknown): ConfigError {
+  try {
+    fn()
+  } catch (e) {
+    if (e instanceof ConfigError) return e
+    throw e
+  }
+  throw new Error('expected a ConfigError')
+}

@@ -34,7 +34,9 @@ describe('dictionary add|remove|allow (CLI)', () => {
     expect(readFileSync(file, 'utf8')).toBe(before)
     const added = await run(['add', '--dictionary', file, 'ad', '成本价'])
     expect(added.code).toBe(0)
-    expect(added.out).toMatch(/warning: .*term "成本价" is in both/)
+    expect(added.out).toMatch(
+      /^⚠️ 词库提示 warning: .*d\.yaml:\d+: 词 "成本价" 同时在类别 \w+（.*d\.yaml:\d+）和 \w+ 里（term "成本价" is in both \w+ and \w+）$/m,
+    )
   })
 
   it('refuses an unknown category with the message chat gives, writing nothing', async () => {
@@ -53,7 +55,11 @@ describe('dictionary add|remove|allow (CLI)', () => {
     copyFileSync('data/dictionaries/company-custom.example.yaml', file)
     const alone = await run(['add', '--dictionary', file, 'confidential', '北极星计划'])
     expect(alone.code).toBe(1)
-    expect(alone.err).toContain('category "confidential" has no label')
+    expect(alone.err.split('\n').slice(0, 3)).toEqual([
+      '未修改：词库不能加载（not changed, the dictionary does not load）',
+      '词库有 5 个问题（invalid dictionary: 5 problems）：',
+      `  ${file}:19: 类别 confidential 缺少 label：类别的中文名，如 label: 广告（category "confidential" has no label）`,
+    ])
     expect(alone.err).toContain(
       `提示：类别 confidential、contact 和顶层的 links 段 由自带词库定义（label、severity 等），公司词库只往里加内容，要把自带词库列在前面：--dictionary builtin:default --dictionary ${file}`,
     )

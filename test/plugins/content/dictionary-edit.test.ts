@@ -65,8 +65,14 @@ describe('#词库 添加 / 删除 / 允许', () => {
     const reply = await h.ask('#词库 添加 ad 成本价')
     expect(reply).toContain('✅ 已添加词条「成本价」（ad）')
     expect(reply).toContain('⚠️ 改后词库的提示（请检查）：')
-    expect(reply).toMatch(/term "成本价" is in both ad .* and confidential/)
+    expect(reply).toMatch(
+      /: 词 "成本价" 同时在类别 ad（.*:\d+）和 confidential 里（term "成本价" is in both ad and confidential）$/m,
+    )
     expect(await h.ask('#词库 添加 ad 代购')).not.toContain('⚠️')
+    // `#词库` keeps showing it, at its file and line, Chinese first.
+    expect(await h.ask('#词库')).toMatch(
+      /^提示 1 条：\n.*\.yaml:\d+: 词 "成本价" 同时在类别 ad（.*\.yaml:\d+）和 confidential 里（/m,
+    )
   })
 
   it('refuses an edit that would make the bot flag its own warnings, and restores the file', async () => {

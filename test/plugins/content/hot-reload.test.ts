@@ -107,7 +107,7 @@ describe('hot reload of the dictionary', () => {
     await h.drain()
     const [notice] = h.wechat.textsTo('wxid_admin').filter(t => t.includes('继续使用旧词库'))
     expect(notice).toContain('继续使用旧词库（版本 1）')
-    expect(notice).toContain('warnText for category ad「无关商业广告」 matches the dictionary: 「违反群规」(ad)')
+    expect(notice).toContain('机器人自己对类别 ad「无关商业广告」的警告会被词库命中：「违反群规」(ad)')
     expect(h.audit().filter(a => a.type === 'warn')).toHaveLength(1)
   })
 

@@ -7,6 +7,7 @@ import {
   compileMatcher,
   loadDictionaryFiles,
   problemText,
+  warningText,
 } from '../../../../plugins/content/matcher/index.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'dictionary-load-'))
@@ -175,8 +176,8 @@ describe('loading dictionary files', () => {
       '      - "😀\u200b"',
     ])
     expect(problemsOf([file])).toEqual([
-      `${file}:7: categories.porn.terms: " - " is empty after normalisation (only separators, punctuation, symbols or emoji)`,
-      `${file}:8: categories.porn.terms: "😀\u200b" is empty after normalisation (only separators, punctuation, symbols or emoji)`,
+      `${file}:7: categories.porn.terms: " - " 规范化后是空的：只有分隔符、标点、符号或表情，什么也匹配不到（is empty after normalisation: only separators, punctuation, symbols or emoji）`,
+      `${file}:8: categories.porn.terms: "😀\u200b" 规范化后是空的：只有分隔符、标点、符号或表情，什么也匹配不到（is empty after normalisation: only separators, punctuation, symbols or emoji）`,
     ])
   })
 
@@ -193,15 +194,19 @@ describe('loading dictionary files', () => {
     ])
     const problems = problemsOf([file])
     expect(problems).toHaveLength(2)
-    expect(problems[0]).toMatch(new RegExp(`^${escapeRegExp(file)}:7: .*catastrophically slow: nested quantifier`))
-    expect(problems[1]).toMatch(new RegExp(`^${escapeRegExp(file)}:8: .*invalid regular expression`))
+    expect(problems[0]).toBe(
+      `${file}:7: categories.contact.patterns: "(a+)+b" 可能极慢，会拖住机器人：重复的组里又有重复，如 (a+)+（could be catastrophically slow: nested quantifier: a repeated group contains a repetition）`,
+    )
+    expect(problems[1]).toBe(
+      `${file}:8: categories.contact.patterns: "[unclosed" 不是有效的正则表达式（Invalid regular expression: /[unclosed/iu: Unterminated character class）`,
+    )
   })
 
   it('requires a label and severity for a category defined nowhere else', () => {
     const file = write('no-label.yaml', ['categories:', '  other:', '    terms: [东西]'])
     expect(problemsOf([base, file])).toEqual([
-      `${file}:2: 类别 other 缺少 label（类别的中文名，如 label: 广告）(category "other" has no label)`,
-      `${file}:2: 类别 other 缺少 severity（严重程度：low、medium 或 high）(category "other" has no severity)`,
+      `${file}:2: 类别 other 缺少 label：类别的中文名，如 label: 广告（category "other" has no label）`,
+      `${file}:2: 类别 other 缺少 severity：严重程度，low、medium 或 high（category "other" has no severity）`,
     ])
   })
 
@@ -216,8 +221,8 @@ describe('loading dictionary files', () => {
     const missing = path.join(dir, 'missing.yaml')
     const problems = problemsOf([bad, missing])
     expect(problems[0]).toBe(`找不到词库文件 dictionary file not found: ${missing}（请检查路径 check the path）`)
-    expect(problems[1]).toMatch(
-      new RegExp(`^${escapeRegExp(bad)}:5: links\\.allow_domains: "https://example\\.com/x" is not a host name`),
+    expect(problems[1]).toBe(
+      `${bad}:5: links.allow_domains: "https://example.com/x" 不是域名：只写 example.com，不要 https:// 和路径（is not a host name: write example.com, without scheme or path）`,
     )
   })
 
@@ -230,7 +235,18 @@ describe('loading dictionary files', () => {
       '    terms: [押注, 下 注]',
     ])
     const { warnings } = loadDictionaryFiles([base, other])
-    expect(warnings).toEqual([`${other}:5: term "下 注" is in both gambling (${base}:6) and betting (${other}:5)`])
+    expect(warnings).toEqual([
+      {
+        code: 'two-categories',
+        file: other,
+        line: 5,
+        column: 17,
+        category: 'betting',
+        word: '下 注',
+        other: { file: base, line: 6, column: 13, category: 'gambling', word: '下注' },
+        message: `词 "下 注" 同时在类别 gambling（${base}:6）和 betting 里（term "下 注" is in both gambling and betting）`,
+      },
+    ])
   })
 
   it('warns about an allowed phrase that equals a term of its category', () => {
@@ -243,13 +259,16 @@ describe('loading dictionary files', () => {
       '    allow: [加 v]',
     ])
     const { warnings } = loadDictionaryFiles([file])
-    expect(warnings).toEqual([
-      `${file}:6: allowed phrase "加 v" equals term "加V" (${file}:5) of contact: that term never matches`,
+    expect(warnings.map(w => [w.code, w.category, w.word, w.other?.word, w.other?.line])).toEqual([
+      ['allow-is-term', 'contact', '加 v', '加V', 5],
+    ])
+    expect(warnings.map(warningText)).toEqual([
+      `${file}:6: 允许短语 "加 v" 和类别 contact 的词 "加V"（${file}:5）相同：这个词永远不会命中（allowed phrase "加 v" equals term "加V" of contact: that term never matches）`,
     ])
   })
 
   it('refuses to load nothing', () => {
-    expect(problemsOf([])).toEqual(['no dictionary file given'])
+    expect(problemsOf([])).toEqual(['没有给出词库文件（no dictionary file given）'])
   })
 })
 
@@ -261,7 +280,7 @@ describe('compiling a dictionary built in code', () => {
         links: null,
       })
     expect(build).toThrow(DictionaryError)
-    expect(build).toThrow(/a: term "\.\.\." is empty after normalisation/)
+    expect(build).toThrow(/a\.terms: "\.\.\." 规范化后是空的/)
   })
 })
 
@@ -314,8 +333,9 @@ describe('a company file after the shipped one decides about the words it lists 
     const { dictionary, warnings } = loadDictionaryFiles([shipped, file])
     expect(compileMatcher(dictionary).categoriesOf('在家日赚三百')).toEqual([])
     expect(dictionary.categories.ad.terms).not.toContain('日赚')
-    expect(warnings).toEqual([
-      `${file}:3: categories.ad.disable: "没有这个词" is no term or allowed phrase of ad in an earlier file: it switches nothing off`,
+    expect(warnings.map(w => [w.code, w.category, w.word, w.line])).toEqual([['disable-unused', 'ad', '没有这个词', 3]])
+    expect(warnings.map(warningText)).toEqual([
+      `${file}:3: categories.ad.disable: "没有这个词" 不是前面词库文件里 ad 的词或允许短语，什么也没有停用（"没有这个词" is no term or allowed phrase of ad in an earlier file: it switches nothing off）`,
     ])
   })
 })

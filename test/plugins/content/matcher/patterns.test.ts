@@ -40,15 +40,19 @@ describe('pattern checks at load time', () => {
     ['\\d+x\\d+', 'more than one unbounded quantifier'],
     ['a{1,1000}', 'repetition bound 1000'],
   ])('rejects %s as possibly slow (%s)', (source, reason) => {
-    expect(patternProblem(source)).toMatch(new RegExp(`catastrophically slow: .*${reason.replace(/[()]/g, '.')}`))
+    expect(patternProblem(source)).toMatch(
+      new RegExp(
+        `^可能极慢，会拖住机器人：[^A-Za-z]+.*（could be catastrophically slow: .*${reason.replace(/[()]/g, '.')}`,
+      ),
+    )
   })
 
   it.each([['(abc'], ['a**'], ['[z-a]']])('rejects the invalid regex %s', source => {
-    expect(patternProblem(source)).toMatch(/^invalid regular expression/)
+    expect(patternProblem(source)).toMatch(/^不是有效的正则表达式（Invalid regular expression: .*）$/)
   })
 
   it.each([['a*'], ['(?:x)?']])('rejects %s, which matches empty text', source => {
-    expect(patternProblem(source)).toBe('regular expression matches empty text')
+    expect(patternProblem(source)).toBe('能匹配空文本，每条消息都会命中（regular expression matches empty text）')
   })
 
   it.each([
