@@ -5,6 +5,7 @@
 
 import type { Candidate } from './allow-filter.js'
 import { SWAP_KINDS } from './expand.js'
+import { isWordOf } from './expansion-data.js'
 
 /** Shops and businesses of a kind, after a name: `百佳乐超市`, `老王商行`, `家薇装饰`, `伯才文化`. */
 const SHOPS = [
@@ -93,8 +94,44 @@ export function namesShop(text: string, c: Candidate): boolean {
   if (!SWAP_KINDS.has(c.kind as never)) return false
   if (SHOP_FIRST.has(text[c.end]) && SHOPS.some(shop => text.startsWith(shop, c.end))) return true
   const run = SHOP_RUN.exec(text.slice(c.end, c.end + 4))
-  return run !== null && ![...run[1]].some(ch => CLAUSE_CHARACTERS.has(ch))
+  if (run !== null && ![...run[1]].some(ch => CLAUSE_CHARACTERS.has(ch))) return true
+  return namesPlace(text, c.end)
 }
+
+/**
+ * The last characters of nouns for a place people live, work or buy in: 药房, 小区, 花园, 公寓, 华苑, 大厦, 医院,
+ * 工厂, 酒楼, 车行, 中心. A noun ends in one when CC-CEDICT has its last two characters as a word (see namesPlace).
+ */
+const PLACE_HEADS = new Set('房区园寓苑厦院厂楼行心')
+/**
+ * Characters before a place's noun that make it what a person does there or a platform's part, not a place: living,
+ * renting, leaving, selling, going up or out (开房, 租房, 住院, 退房, 售楼, 上楼, 出厂), a section of a site (专区),
+ * and what a clause holds (see CLAUSE_CHARACTERS).
+ */
+const PLACE_VERBS = new Set('开租住退售上下出专游戏娱博彩注')
+/** Characters before 行 that make a trade's shop of it (车行, 琴行, 银行, 米行): 行 after others is mostly a verb (运行, 进行, 流行). */
+const TRADE_BEFORE_HANG = new Set('车琴银米粮布花表商茶')
+
+/**
+ * True for the noun of a place where people live, work or buy after a name, as a run of ideographs: the run ends
+ * in PLACE_HEADS and CC-CEDICT has its last two characters as a word (`百佳乐大药房`, `柏家乐小区3栋`, `伯才花园`,
+ * `家薇公寓`, `伯才车行`), none of them a verb or a clause's character (`加薇租房`, `百佳乐专区`, `加薇到院`).
+ * A maintained word list decides the noun, not a list of kinds of business, which the next shop escapes.
+ */
+function namesPlace(text: string, at: number): boolean {
+  // The noun's last two characters end the run: at + 2 (小区), at + 3 (大药房), at + 4 (阳光花园).
+  for (let end = at + 2; end <= at + 4 && end <= text.length; end++) {
+    const first = text[end - 2]
+    const head = text[end - 1]
+    if (!PLACE_HEADS.has(head) || !isWordOf(first.charCodeAt(0), head.charCodeAt(0))) continue
+    if ((head === '行' && !TRADE_BEFORE_HANG.has(first)) || (head === '心' && first !== '中')) continue
+    return [...text.slice(at, end - 1)].every(ch => IDEOGRAPH.test(ch) && !CLAUSE_CHARACTERS.has(ch) && !PLACE_VERBS.has(ch))
+  }
+  return false
+}
+
+/** An ideograph. */
+const IDEOGRAPH = /^\p{Script=Han}$/u
 
 /**
  * A firm's or an industry's word after a capitalised name or capitals: `Jiawei Tech`, `Jiawei Co., Ltd`,

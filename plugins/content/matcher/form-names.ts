@@ -4,7 +4,7 @@
  */
 
 import type { Candidate } from './allow-filter.js'
-import { everyTonelessReading, isWordOf } from './expansion-data.js'
+import { everyTonelessReading, isWordOf, wordTables } from './expansion-data.js'
 
 /** Brackets that gloss what comes before them: `（江西都昌）`, `(Duchang)`, `【都昌】`. */
 const GLOSS = /[（(【[]([^）)】\]]{1,16})[）)】\]]/gu
@@ -88,6 +88,41 @@ export function namesPerson(text: string, c: Candidate): boolean {
         GIVEN_NAME.test(text.slice(c.start, c.start + 2))
   if (!named) return false
   return BEFORE_NAME.test(text.slice(Math.max(0, c.start - 5), c.start - 1)) || TITLE_AFTER.test(text.slice(c.end))
+}
+
+/**
+ * A word for a person that a full name follows, as in a record or a roster: `客户何成人`, `业主李威`, `同事张威`.
+ * Any surname may follow one (何, 常, 文 too, which COMMON_SURNAMES leaves out).
+ */
+const PERSON_BEFORE =
+  /(?:客户|顾客|业主|住户|租户|房东|乘客|学员|学生|家长|患者|病人|会员|同事|新人|新来的|同学|老师|经理|主管|组长|店长|员工|师傅|专员|助理|司机|技术员|实习生|财务|客服|销售)$/u
+/** How the word after a name is: `信号不好`, `视频卡了`, `电话打不通` (a noun of the sentence and its state). */
+const STATE_AFTER = /^(?:不好|不行|不稳|不太好|太差|很差|很弱|太弱|差|弱|断了|卡了|没了|有问题|打不通|不通|一般)/u
+/**
+ * What asks for the term after it or gives it (`是多少`, `发我`, `给我`, a colon, an account: `威信号：abc123`), or a
+ * thing the term names (`成人视频资源`, `…合集`, `…网站`).
+ */
+const ASKED_AFTER = /^\s*(?:是?多少|发我|给我|私|加|[:：]|[\dA-Za-z]|资源|合集|网站|网址|链接|在线|免费|群)/u
+
+/**
+ * True for a hit of three or four characters whose first one or two are the given name of a person named just
+ * before it, and whose rest is a word of its sentence: the name takes the term's start (`客户何成人视频面签已完成`:
+ * 何成人 and 视频, not 成人视频; `张威信号不好`: 张威 and 信号, not 威信号). The name follows a word for a person
+ * (PERSON_BEFORE, after which any surname may stand), or a common surname starts the clause and the word is followed
+ * by its state (STATE_AFTER). `王威信号多少`, `客户李威信号发我` and `你看成人视频吗` stay hits.
+ */
+export function namesPersonBeforeWord(text: string, c: Candidate): boolean {
+  const size = c.end - c.start
+  if (!NAME_KINDS.has(c.kind) || c.start < 1 || (size !== 3 && size !== 4) || c.term.length !== size) return false
+  const surname = text[c.start - 1]
+  if (!wordTables().surnames.has(surname)) return false
+  const rest = text.slice(c.end - 2, c.end)
+  if (!/^\p{Script=Han}{2}$/u.test(rest) || !isWordOf(rest.charCodeAt(0), rest.charCodeAt(1))) return false
+  const after = text.slice(c.end, c.end + 6)
+  if (ASKED_AFTER.test(after)) return false
+  const before = text.slice(Math.max(0, c.start - 4), c.start - 1)
+  if (PERSON_BEFORE.test(before)) return true
+  return COMMON_SURNAMES.has(surname) && /(?:^|[\s\p{P}])$/u.test(before) && STATE_AFTER.test(after)
 }
 
 /** A title or form of address right after a full name: `胡某某老师`, `王某某同学`, `李某某经理`. */

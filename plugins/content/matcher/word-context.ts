@@ -6,7 +6,14 @@ import { definesLetters, namesCodeKind, namesColour, namesShape, readsAsCode } f
 import { movesPrice, offersPrice, readsAsPayment, receivesPay, sellsToSpeaker, sendsFiles } from './form-money.js'
 import { namesBrand, namesShop } from './form-brands.js'
 import { namesEverydayThing } from './form-senses.js'
-import { abbreviatesName, glossedAsName, namesMention, namesPerson, namesSubject } from './form-names.js'
+import {
+  abbreviatesName,
+  glossedAsName,
+  namesMention,
+  namesPerson,
+  namesPersonBeforeWord,
+  namesSubject,
+} from './form-names.js'
 import { countsCompanies, countsSwap, namesWaste, takesComplement } from './form-waste-counts.js'
 import { handedInside, invitesToOwnGroup, namesPremises, promotesOwn, requiresSafety } from './form-work.js'
 import { isOrderTaken } from './initials-context.js'
@@ -102,6 +109,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     countsSwap(text, c) ||
     takesComplement(text, c) ||
     namesPerson(text, c) ||
+    namesPersonBeforeWord(text, c) ||
     namesSubject(text, c) ||
     namesMention(text, c) ||
     abbreviatesName(text, c) ||
