@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { compileMatcher } from '../../../../plugins/content/matcher/index.js'
+import { compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js'
+import { SHARED_DICTIONARY, hasEvalFile } from './eval-helpers.js'
 import { expandingDictionary } from './helpers.js'
 
 /** The shared categories the sentences below name, terms as given, with the expansions that find their names. */
@@ -85,5 +86,18 @@ describe('a place written in pinyin before a word for the place around it (issue
     expect(m.categoriesOf('wangdu 那边天天返水')).toEqual(['gambling'])
     expect(m.categoriesOf('Wangdu 详聊')).toEqual(['gambling'])
     expect(m.categoriesOf('Baijiale 平台注册')).toEqual(['gambling'])
+  })
+})
+
+describe.skipIf(!hasEvalFile)('a casino table opened beside gambling initials (issue #22, blind28 class)', () => {
+  const shared = compileMatcher(loadDictionaryFiles([SHARED_DICTIONARY]).dictionary)
+  it('is a hit of the initials with 开台 beside them', () => {
+    expect(shared.categoriesOf('周六晚上 bjl 开台，老地方')).toEqual(['gambling'])
+    expect(shared.categoriesOf('今晚九点 BJL 准时开台')).toEqual(['gambling'])
+  })
+
+  it('leaves the initials alone without it, or with a ledger (台账)', () => {
+    expect(shared.categoriesOf('BJL 项目开台账了')).toEqual([])
+    expect(shared.categoriesOf('BJL 项目周五验收')).toEqual([])
   })
 })
