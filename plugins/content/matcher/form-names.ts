@@ -87,7 +87,25 @@ export function namesPerson(text: string, c: Candidate): boolean {
         isWordOf(text.charCodeAt(c.end - 1), text.charCodeAt(c.end)) &&
         GIVEN_NAME.test(text.slice(c.start, c.start + 2))
   if (!named) return false
-  return BEFORE_NAME.test(text.slice(Math.max(0, c.start - 5), c.start - 1)) || TITLE_AFTER.test(text.slice(c.end))
+  const before = text.slice(Math.max(0, c.start - 5), c.start - 1)
+  if (BEFORE_NAME.test(before) || TITLE_AFTER.test(text.slice(c.end))) return true
+  return size === 2 && doesAsPerson(text, c.end) && !SOUGHT_BEFORE.test(before)
+}
+
+/** What a person does after a full name in a sentence: PERSON_AFTER, or 把, 去, 来, 一起, 表现 (`麻烦陈某某把发票寄一下`). */
+const NAME_DOES_AFTER = /^(?:把|去|来|一起|表现)/u
+/** A verb of adding, seeking or contacting before a name: the name is its object, the contact (`找王某某`). */
+const SOUGHT_BEFORE = /(?:加|找|问|私|扫|添加|联系)$/u
+/** An offer after a name: it is the contact (`王某某来领资料`, `…说加我`). */
+const OFFERED_AFTER = /加我|私聊|联系我|找我|领|详聊|咨询/u
+
+/**
+ * True for what a person does right after a full name, and no offer after it in the text: the name is the
+ * sentence's subject (`昨天张某某请假了`, `下午李某某去客户那边了`, `我和赵某某一起去`).
+ */
+function doesAsPerson(text: string, end: number): boolean {
+  const after = text.slice(end, end + 8)
+  return (PERSON_AFTER.test(after) || NAME_DOES_AFTER.test(after)) && !OFFERED_AFTER.test(text.slice(end))
 }
 
 /**

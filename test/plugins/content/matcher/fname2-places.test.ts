@@ -101,3 +101,36 @@ describe.skipIf(!hasEvalFile)('a casino table opened beside gambling initials (i
     expect(shared.categoriesOf('BJL 项目周五验收')).toEqual([])
   })
 })
+
+describe('more places and full names doing what a person does (issue #22, fname2 generalised)', () => {
+  it('is no hit before a place the segmenter reads as one word, or a school', () => {
+    expect(m.categoriesOf('佳薇健身房的年卡到期了')).toEqual([])
+    expect(m.categoriesOf('伯才菜市场门口修路')).toEqual([])
+    expect(m.categoriesOf('佳薇小学门口有交警')).toEqual([])
+    expect(m.categoriesOf('伯才中学的家长会改到周五')).toEqual([])
+    expect(m.categoriesOf('佳薇广场今晚有灯光秀')).toEqual([])
+  })
+
+  it('stays a hit before a place of play, a study abroad ad or a game hall', () => {
+    expect(m.categoriesOf('百佳乐娱乐场注册送彩金')).toEqual(['gambling'])
+    expect(m.categoriesOf('百佳乐现场直播')).toEqual(['gambling'])
+    expect(m.categoriesOf('佳薇留学咨询')).toEqual(['contact'])
+    expect(m.categoriesOf('百佳乐教学，包赢')).toEqual(['gambling'])
+  })
+
+  it('is no hit as a full name followed by what a person does, wherever it stands', () => {
+    expect(m.categoriesOf('昨天张加薇请假了，她的工单我来跟')).toEqual([])
+    expect(m.categoriesOf('下午李思丹去客户那边量尺寸')).toEqual([])
+    expect(m.categoriesOf('麻烦陈加薇把发票寄一下')).toEqual([])
+    expect(m.categoriesOf('周三我和赵加薇一起去仓库')).toEqual([])
+    expect(m.categoriesOf('经理夸杨加薇表现很好')).toEqual([])
+    expect(m.categoriesOf('周一孙思丹出差回来')).toEqual([])
+  })
+
+  it('stays a hit where the name is sought or the sentence offers', () => {
+    expect(m.categoriesOf('找王加薇详聊')).toEqual(['contact'])
+    expect(m.categoriesOf('想要资料的王加薇来领')).toEqual(['contact'])
+    expect(m.categoriesOf('快加王加薇一起赚')).toEqual(['contact'])
+    expect(m.categoriesOf('今天李思丹去办，私聊我')).toEqual(['private_deal'])
+  })
+})
