@@ -141,7 +141,9 @@ function namesPlace(text: string, at: number): boolean {
     const head = text[end - 1]
     if (!endsPlace(first, head)) continue
     if (!isWordOf(first.charCodeAt(0), head.charCodeAt(0)) && !segmenterWordEnds(text, at, end)) continue
-    return [...text.slice(at, end - 1)].every(ch => IDEOGRAPH.test(ch) && !CLAUSE_CHARACTERS.has(ch) && !PLACE_VERBS.has(ch))
+    return [...text.slice(at, end - 1)].every(
+      ch => IDEOGRAPH.test(ch) && !CLAUSE_CHARACTERS.has(ch) && !PLACE_VERBS.has(ch),
+    )
   }
   return false
 }
