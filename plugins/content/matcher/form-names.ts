@@ -64,10 +64,11 @@ const NAME_KINDS = new Set(['exact', 'normalised', 'homophone', 'toneless'])
 const GIVEN_NAME = /^\p{Script=Han}{2}$/u
 /**
  * What may stand before a full name: the text's start, a space, punctuation (`@`, `-`), a word for a person, a
- * department, role or trade (`财务石诗彩提醒大家`, `司机李加薇已经出发了`), or a verb of naming (`实习生叫夏柱`).
+ * department, role or trade, a customer or a resident (`财务石诗彩提醒大家`, `司机李加薇已经出发了`, `业主王某某家漏水`), or
+ * a verb of naming (`实习生叫夏柱`).
  */
 const BEFORE_NAME =
-  /(?:^|[\s\p{P}]|同事|新人|新来的|同学|老师|经理|主管|组长|店长|员工|师傅|专员|总监|助理|欢迎|感谢|恭喜|财务|行政|人事|客服|前台|仓库|售后|采购|法务|会计|出纳|护士|医生|大夫|药师|律师|教练|司机|保安|保洁|厨师|导游|设计师|工程师|技术员|实习生|班主任|助教|主任|院长|校长|队长|秘书|叫|名叫|叫做|名字是)$/u
+  /(?:^|[\s\p{P}]|同事|新人|新来的|同学|老师|经理|主管|组长|店长|员工|师傅|专员|总监|助理|欢迎|感谢|恭喜|财务|行政|人事|客服|前台|仓库|售后|采购|法务|会计|出纳|护士|医生|大夫|药师|律师|教练|司机|保安|保洁|厨师|导游|设计师|工程师|技术员|实习生|班主任|助教|主任|院长|校长|队长|秘书|客户|顾客|业主|住户|租户|房东|乘客|学员|家长|患者|病人|会员|叫|名叫|叫做|名字是)$/u
 
 /**
  * True for a two-character hit written as a given name after a common surname that starts a name (the
@@ -92,16 +93,22 @@ export function namesPerson(text: string, c: Candidate): boolean {
   return size === 2 && doesAsPerson(text, c.end) && !SOUGHT_BEFORE.test(before)
 }
 
-/** What a person does after a full name in a sentence: PERSON_AFTER, or 把, 去, 来, 一起, 表现 (`麻烦陈某某把发票寄一下`). */
-const NAME_DOES_AFTER = /^(?:把|去|来|一起|表现)/u
-/** A verb of adding, seeking or contacting before a name: the name is its object, the contact (`找王某某`). */
-const SOUGHT_BEFORE = /(?:加|找|问|私|扫|添加|联系)$/u
+/**
+ * What a person does or has after a full name in a sentence: PERSON_AFTER, or 把, 去, 来, 一起, 表现
+ * (`麻烦陈某某把发票寄一下`), a thing of theirs (的 and a noun: `张某某的快递到了`) or their household (`王某某家漏水`).
+ */
+const NAME_DOES_AFTER = /^(?:把|去|来|一起|表现|的\p{Script=Han}|家)/u
+/**
+ * A verb of adding, seeking or contacting before a name: the name is its object, the contact (`找王某某`); or a
+ * clause's 的 that says who the name is for (`想要内部价的王某某`).
+ */
+const SOUGHT_BEFORE = /(?:加|找|问|私|扫|添加|联系|的)$/u
 /** An offer after a name: it is the contact (`王某某来领资料`, `…说加我`). */
 const OFFERED_AFTER = /加我|私聊|联系我|找我|领|详聊|咨询/u
 
 /**
- * True for what a person does right after a full name, and no offer after it in the text: the name is the
- * sentence's subject (`昨天张某某请假了`, `下午李某某去客户那边了`, `我和赵某某一起去`).
+ * True for what a person does or has right after a full name, and no offer after it in the text: the name is
+ * the sentence's subject or owner (`昨天张某某请假了`, `下午李某某去客户那边了`, `上周刘某某的车被刮了`).
  */
 function doesAsPerson(text: string, end: number): boolean {
   const after = text.slice(end, end + 8)

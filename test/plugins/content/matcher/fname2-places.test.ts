@@ -127,7 +127,17 @@ describe('more places and full names doing what a person does (issue #22, fname2
     expect(m.categoriesOf('周一孙思丹出差回来')).toEqual([])
   })
 
+  it('is no hit as a full name that owns a thing or a household, or after a customer or a resident', () => {
+    expect(m.categoriesOf('昨天张加薇的快递放前台了')).toEqual([])
+    expect(m.categoriesOf('这是李思丹的出差报销单')).toEqual([])
+    expect(m.categoriesOf('上周刘加薇的车在车库被刮了')).toEqual([])
+    expect(m.categoriesOf('5栋王加薇家卫生间漏水')).toEqual([])
+    expect(m.categoriesOf('住户赵加薇反映电梯异响')).toEqual([])
+  })
+
   it('stays a hit where the name is sought or the sentence offers', () => {
+    expect(m.categoriesOf('想要内部价的王加薇的朋友圈看')).toEqual(['contact'])
+    expect(m.categoriesOf('月入过万王加薇的')).toEqual(['contact'])
     expect(m.categoriesOf('找王加薇详聊')).toEqual(['contact'])
     expect(m.categoriesOf('想要资料的王加薇来领')).toEqual(['contact'])
     expect(m.categoriesOf('快加王加薇一起赚')).toEqual(['contact'])
