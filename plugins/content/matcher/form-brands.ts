@@ -1,6 +1,6 @@
 /**
- * Readings of a hit as the name of a shop, a firm or a brand, from the words written after it (`百佳乐超市`,
- * `佳薇花店`, `GD Energy`, `SB 型号`). They run on the candidates of a scan only.
+ * Readings of a hit as the name of a shop, a firm, a place or a brand, from the words written after it (`百佳乐超市`,
+ * `佳薇花店`, `柏家乐小区`, `GD Energy`, `SB 型号`). They run on the candidates of a scan only.
  */
 
 import type { Candidate } from './allow-filter.js'
@@ -88,8 +88,9 @@ const CLAUSE_CHARACTERS = new Set(
 /**
  * True for a swap form (homophone, toneless, look-alike) followed by the kind of shop or business it names
  * (SHOPS: `百佳乐超市`, `家薇装饰的尾款`, `伯才文化的合同`), or by a line of business or a street and a word for a
- * shop (`佳薇花店`, `白家乐面馆`, `伯才东路店`): a shop's or a firm's name. `百佳乐真人荷官`, `加薇到店领取`,
- * `佳薇咨询门店地址` and the term as written (`加薇美妆店`) stay hits.
+ * shop (`佳薇花店`, `白家乐面馆`, `伯才东路店`), or by the noun of a place (see namesPlace: `柏家乐小区`): a shop's, a
+ * firm's or a place's name. `百佳乐真人荷官`, `加薇到店领取`, `佳薇咨询门店地址` and the term as written (`加薇美妆店`)
+ * stay hits.
  */
 export function namesShop(text: string, c: Candidate): boolean {
   if (!SWAP_KINDS.has(c.kind as never)) return false
