@@ -101,9 +101,9 @@ export function namesShop(text: string, c: Candidate): boolean {
 }
 
 /**
- * The last characters of nouns for a place people live, work, learn or buy in: 药房, 小区, 花园, 公寓, 华苑, 大厦, 医院,
- * 工厂, 酒楼, 广场, 加油站, 小学, 车行, 中心. A noun ends in one when CC-CEDICT has its last two characters as a word,
- * or the segmenter reads it as one word (健身房, 写字楼, 停车场: see namesPlace).
+ * The last characters of nouns for a place people live, work, learn or buy in: 药房, 小区, 花园, 公寓, 大厦, 医院, 工厂,
+ * 酒楼, 广场, 车站, 小学, 车行, 中心. A noun ends in one when CC-CEDICT has its last two characters as a word, or the
+ * segmenter reads it as one word (健身房; not 写字|楼, 停车|场, which it splits: see namesPlace).
  */
 const PLACE_HEADS = new Set('房区园寓苑厦院厂楼场站学行心')
 /**

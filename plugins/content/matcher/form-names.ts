@@ -75,7 +75,9 @@ const BEFORE_NAME =
  * text's start, a space, punctuation, or a word for a person before it): `欢迎新同事张加薇加入` (加薇),
  * `@销售一部-刘思丹` (私单 → 思丹), or with a title after it (`下节课请孙博彩老师讲`); `加薇详聊` and `月入过万加薇` stay hits. A three-character hit reads so too when
  * its first two characters are the given name and its last starts a word with the next (`吴威信号码换了`: 吴威信 and
- * 号码, not 威信号); `王威信号多少` stays a hit.
+ * 号码, not 威信号); `王威信号多少` stays a hit. A two-character given name is one wherever it stands when what a person
+ * does or has follows it (see doesAsPerson: `昨天张加薇请假了`), unless it is sought or described before it
+ * (SOUGHT_BEFORE: `找王加薇详聊`, `想要资料的王加薇…`).
  */
 export function namesPerson(text: string, c: Candidate): boolean {
   if (!NAME_KINDS.has(c.kind) || c.start < 1 || !COMMON_SURNAMES.has(text[c.start - 1])) return false
