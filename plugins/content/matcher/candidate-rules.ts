@@ -91,6 +91,13 @@ const TIME_AFTER =
  * is none of them.
  */
 const SUBJECT_DOES_AFTER = /^ +(?:把|负责|已经|正在|请假|出差|值班|跟进|带班|接手|休假)/u
+/**
+ * A space, then a word for the place around a name or its part: the name is a place's, in pinyin (`Wangdu 那边的补贴`,
+ * `Duchang 这边`, `Wangdu 一带`, `Wangdu 分公司`), not a handle (`Wangdu 详聊`).
+ */
+const PLACE_AFTER = /^ +(?:那边|这边|那里|这里|那儿|这儿|一带|附近|周边|片区|当地|分公司|分店|站点|城区|市区|县城)/u
+/** A verb of adding, seeking, playing or betting before a place's name: the name is a site (`玩 Wangdu 那边`). */
+const PLAYED_BEFORE = /[加找约私玩赌押上]\s*$/u
 /** A verb of adding or seeking before a name: the name is its object, the contact (`加 Jiawei 把资料领了`). */
 const ADDED_BEFORE = /[加找约私]\s*$/u
 
@@ -98,8 +105,9 @@ const ADDED_BEFORE = /[加找约私]\s*$/u
  * True for pinyin written as a name and set apart by spaces: a surname's syllable and a given name where a name
  * stands (`新同事 Wei Xin 下周`, see spacedNameStands; not `你就是个 Sha Bi`, `玩Du Bo的`, `Mianfei Lingqu`), a given name after one (`Zhang Jiawei`) or
  * before one (`Seqing Wang`), a lone given name followed by a word of time or what a subject does next, as the
- * subject of a sentence (see TIME_AFTER, SUBJECT_DOES_AFTER: `Jiawei 负责周五的团建`), or a capitalised name followed
- * by a firm's word (`Jiawei Tech`).
+ * subject of a sentence (see TIME_AFTER, SUBJECT_DOES_AFTER: `Jiawei 负责周五的团建`), a capitalised place's name
+ * before a word for the place around it (see PLACE_AFTER: `Wangdu 那边`), or a capitalised name followed by a firm's
+ * word (`Jiawei Tech`).
  */
 function readsAsName(text: string, start: number, end: number): boolean {
   if (!NAME_EDGE.test(text.slice(end, end + 1))) return false
@@ -117,6 +125,7 @@ function readsAsName(text: string, start: number, end: number): boolean {
   const next = text.slice(end, end + 8)
   if (EDGE_BEFORE.test(before) && TIME_AFTER.test(next)) return true
   if (EDGE_BEFORE.test(before) && SUBJECT_DOES_AFTER.test(next) && !ADDED_BEFORE.test(before)) return true
+  if (EDGE_BEFORE.test(before) && PLACE_AFTER.test(next) && !PLAYED_BEFORE.test(before)) return true
   const surname = SURNAME_BEFORE.exec(before)
   if (surname !== null && surnameSyllables.has(surname[1].toLowerCase())) return true
   if (!EDGE_BEFORE.test(before)) return false

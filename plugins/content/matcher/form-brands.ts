@@ -1,10 +1,12 @@
 /**
- * Readings of a hit as the name of a shop, a firm or a brand, from the words written after it (`百佳乐超市`,
- * `佳薇花店`, `GD Energy`, `SB 型号`). They run on the candidates of a scan only.
+ * Readings of a hit as the name of a shop, a firm, a place or a brand, from the words written after it (`百佳乐超市`,
+ * `佳薇花店`, `柏家乐小区`, `GD Energy`, `SB 型号`). They run on the candidates of a scan only.
  */
 
 import type { Candidate } from './allow-filter.js'
 import { SWAP_KINDS } from './expand.js'
+import { isWordOf } from './expansion-data.js'
+import { segmentsOf } from './word-segments.js'
 
 /** Shops and businesses of a kind, after a name: `百佳乐超市`, `老王商行`, `家薇装饰`, `伯才文化`. */
 const SHOPS = [
@@ -86,15 +88,76 @@ const CLAUSE_CHARACTERS = new Set(
 /**
  * True for a swap form (homophone, toneless, look-alike) followed by the kind of shop or business it names
  * (SHOPS: `百佳乐超市`, `家薇装饰的尾款`, `伯才文化的合同`), or by a line of business or a street and a word for a
- * shop (`佳薇花店`, `白家乐面馆`, `伯才东路店`): a shop's or a firm's name. `百佳乐真人荷官`, `加薇到店领取`,
- * `佳薇咨询门店地址` and the term as written (`加薇美妆店`) stay hits.
+ * shop (`佳薇花店`, `白家乐面馆`, `伯才东路店`), or by the noun of a place (see namesPlace: `柏家乐小区`): a shop's, a
+ * firm's or a place's name. `百佳乐真人荷官`, `加薇到店领取`, `佳薇咨询门店地址` and the term as written (`加薇美妆店`)
+ * stay hits.
  */
 export function namesShop(text: string, c: Candidate): boolean {
   if (!SWAP_KINDS.has(c.kind as never)) return false
   if (SHOP_FIRST.has(text[c.end]) && SHOPS.some(shop => text.startsWith(shop, c.end))) return true
   const run = SHOP_RUN.exec(text.slice(c.end, c.end + 4))
-  return run !== null && ![...run[1]].some(ch => CLAUSE_CHARACTERS.has(ch))
+  if (run !== null && ![...run[1]].some(ch => CLAUSE_CHARACTERS.has(ch))) return true
+  return namesPlace(text, c.end)
 }
+
+/**
+ * The last characters of nouns for a place people live, work, learn or buy in: 药房, 小区, 花园, 公寓, 大厦, 医院, 工厂,
+ * 酒楼, 广场, 车站, 小学, 车行, 中心. A noun ends in one when CC-CEDICT has its last two characters as a word, or the
+ * segmenter reads it as one word (健身房; not 写字|楼, 停车|场, which it splits: see namesPlace).
+ */
+const PLACE_HEADS = new Set('房区园寓苑厦院厂楼场站学行心')
+/**
+ * Characters before a place's noun that make it what a person does there or a platform's part, not a place: living,
+ * renting, leaving, selling, going up or out, learning (开房, 租房, 住院, 退房, 售楼, 上楼, 出厂, 教学, 留学), a
+ * site's or a game's part (专区, 游戏区, 分站, 主场, 现场, 娱乐场), and what a clause holds (see CLAUSE_CHARACTERS).
+ */
+const PLACE_VERBS = new Set('开租住退售上下出专游戏娱博彩注教留自现登主赛分总')
+
+/**
+ * True if `head` ends a place's noun after `first`: 行 only after a trade's goods (车行, 琴行, 银行, 米行; after others
+ * it is mostly a verb: 运行, 进行, 流行), 心 only in 中心, 学 only as a school (小学, 中学, 大学).
+ */
+function endsPlace(first: string, head: string): boolean {
+  if (head === '行') return TRADE_BEFORE_HANG.has(first)
+  if (head === '心') return first === '中'
+  if (head === '学') return SCHOOL_BEFORE_XUE.has(first)
+  return PLACE_HEADS.has(head)
+}
+/** Characters before 行 that make a trade's shop of it. */
+const TRADE_BEFORE_HANG = new Set('车琴银米粮布花表商茶')
+/** Characters before 学 that make a school of it. */
+const SCHOOL_BEFORE_XUE = new Set('小中大')
+
+/**
+ * True for the noun of a place where people live, work, learn or buy after a name, as a run of ideographs: the run
+ * ends in PLACE_HEADS (see endsPlace) and is a word, CC-CEDICT's last two characters or the segmenter's whole
+ * word (`百佳乐大药房`, `柏家乐小区3栋`, `伯才花园`, `家薇公寓`, `伯才车行`, `佳薇健身房`), none of its characters a verb or
+ * a clause's (`加薇租房`, `百佳乐专区`, `加薇到院`). A maintained word list decides the noun, not a list of kinds of
+ * business, which the next shop escapes.
+ */
+function namesPlace(text: string, at: number): boolean {
+  // The noun's last two characters end the run: at + 2 (小区), at + 3 (大药房), at + 4 (阳光花园).
+  for (let end = at + 2; end <= at + 4 && end <= text.length; end++) {
+    const first = text[end - 2]
+    const head = text[end - 1]
+    if (!endsPlace(first, head)) continue
+    if (!isWordOf(first.charCodeAt(0), head.charCodeAt(0)) && !segmenterWordEnds(text, at, end)) continue
+    return [...text.slice(at, end - 1)].every(
+      ch => IDEOGRAPH.test(ch) && !CLAUSE_CHARACTERS.has(ch) && !PLACE_VERBS.has(ch),
+    )
+  }
+  return false
+}
+
+/** True if the segmenter, reading text from `at`, makes one word of two characters or more that ends at `end`. */
+function segmenterWordEnds(text: string, at: number, end: number): boolean {
+  return segmentsOf(text, at, Math.min(text.length, at + 6)).some(
+    s => s.wordLike && s.end === end && s.end - s.start >= 2,
+  )
+}
+
+/** An ideograph. */
+const IDEOGRAPH = /^\p{Script=Han}$/u
 
 /**
  * A firm's or an industry's word after a capitalised name or capitals: `Jiawei Tech`, `Jiawei Co., Ltd`,

@@ -4,7 +4,7 @@
  */
 
 import type { Candidate } from './allow-filter.js'
-import { everyTonelessReading, isWordOf } from './expansion-data.js'
+import { everyTonelessReading, isWordOf, wordTables } from './expansion-data.js'
 
 /** Brackets that gloss what comes before them: `（江西都昌）`, `(Duchang)`, `【都昌】`. */
 const GLOSS = /[（(【[]([^）)】\]]{1,16})[）)】\]]/gu
@@ -64,17 +64,20 @@ const NAME_KINDS = new Set(['exact', 'normalised', 'homophone', 'toneless'])
 const GIVEN_NAME = /^\p{Script=Han}{2}$/u
 /**
  * What may stand before a full name: the text's start, a space, punctuation (`@`, `-`), a word for a person, a
- * department, role or trade (`财务石诗彩提醒大家`, `司机李加薇已经出发了`), or a verb of naming (`实习生叫夏柱`).
+ * department, role or trade, a customer or a resident (`财务石诗彩提醒大家`, `司机李加薇已经出发了`, `业主王某某家漏水`), or
+ * a verb of naming (`实习生叫夏柱`).
  */
 const BEFORE_NAME =
-  /(?:^|[\s\p{P}]|同事|新人|新来的|同学|老师|经理|主管|组长|店长|员工|师傅|专员|总监|助理|欢迎|感谢|恭喜|财务|行政|人事|客服|前台|仓库|售后|采购|法务|会计|出纳|护士|医生|大夫|药师|律师|教练|司机|保安|保洁|厨师|导游|设计师|工程师|技术员|实习生|班主任|助教|主任|院长|校长|队长|秘书|叫|名叫|叫做|名字是)$/u
+  /(?:^|[\s\p{P}]|同事|新人|新来的|同学|老师|经理|主管|组长|店长|员工|师傅|专员|总监|助理|欢迎|感谢|恭喜|财务|行政|人事|客服|前台|仓库|售后|采购|法务|会计|出纳|护士|医生|大夫|药师|律师|教练|司机|保安|保洁|厨师|导游|设计师|工程师|技术员|实习生|班主任|助教|主任|院长|校长|队长|秘书|客户|顾客|业主|住户|租户|房东|乘客|学员|家长|患者|病人|会员|叫|名叫|叫做|名字是)$/u
 
 /**
  * True for a two-character hit written as a given name after a common surname that starts a name (the
  * text's start, a space, punctuation, or a word for a person before it): `欢迎新同事张加薇加入` (加薇),
  * `@销售一部-刘思丹` (私单 → 思丹), or with a title after it (`下节课请孙博彩老师讲`); `加薇详聊` and `月入过万加薇` stay hits. A three-character hit reads so too when
  * its first two characters are the given name and its last starts a word with the next (`吴威信号码换了`: 吴威信 and
- * 号码, not 威信号); `王威信号多少` stays a hit.
+ * 号码, not 威信号); `王威信号多少` stays a hit. A two-character given name is one wherever it stands when what a person
+ * does or has follows it (see doesAsPerson: `昨天张加薇请假了`), unless it is sought or described before it
+ * (SOUGHT_BEFORE: `找王加薇详聊`, `想要资料的王加薇…`).
  */
 export function namesPerson(text: string, c: Candidate): boolean {
   if (!NAME_KINDS.has(c.kind) || c.start < 1 || !COMMON_SURNAMES.has(text[c.start - 1])) return false
@@ -87,7 +90,66 @@ export function namesPerson(text: string, c: Candidate): boolean {
         isWordOf(text.charCodeAt(c.end - 1), text.charCodeAt(c.end)) &&
         GIVEN_NAME.test(text.slice(c.start, c.start + 2))
   if (!named) return false
-  return BEFORE_NAME.test(text.slice(Math.max(0, c.start - 5), c.start - 1)) || TITLE_AFTER.test(text.slice(c.end))
+  const before = text.slice(Math.max(0, c.start - 5), c.start - 1)
+  if (BEFORE_NAME.test(before) || TITLE_AFTER.test(text.slice(c.end))) return true
+  return size === 2 && doesAsPerson(text, c.end) && !SOUGHT_BEFORE.test(before)
+}
+
+/**
+ * What a person does or has after a full name in a sentence: PERSON_AFTER, or 把, 去, 来, 一起, 表现
+ * (`麻烦陈某某把发票寄一下`), a thing of theirs (的 and a noun: `张某某的快递到了`) or their household (`王某某家漏水`).
+ */
+const NAME_DOES_AFTER = /^(?:把|去|来|一起|表现|的\p{Script=Han}|家)/u
+/**
+ * A verb of adding, seeking or contacting before a name: the name is its object, the contact (`找王某某`); or a
+ * clause's 的 that says who the name is for (`想要内部价的王某某`).
+ */
+const SOUGHT_BEFORE = /(?:加|找|问|私|扫|添加|联系|的)$/u
+/** An offer after a name: it is the contact (`王某某来领资料`, `…说加我`). */
+const OFFERED_AFTER = /加我|私聊|联系我|找我|领|详聊|咨询/u
+
+/**
+ * True for what a person does or has right after a full name, and no offer after it in the text: the name is
+ * the sentence's subject or owner (`昨天张某某请假了`, `下午李某某去客户那边了`, `上周刘某某的车被刮了`).
+ */
+function doesAsPerson(text: string, end: number): boolean {
+  const after = text.slice(end, end + 8)
+  return (PERSON_AFTER.test(after) || NAME_DOES_AFTER.test(after)) && !OFFERED_AFTER.test(text.slice(end))
+}
+
+/**
+ * A word for a person that a full name follows, as in a record or a roster: `客户何成人`, `业主李威`, `同事张威`.
+ * Any surname may follow one (何, 常, 文 too, which COMMON_SURNAMES leaves out).
+ */
+const PERSON_BEFORE =
+  /(?:客户|顾客|业主|住户|租户|房东|乘客|学员|学生|家长|患者|病人|会员|同事|新人|新来的|同学|老师|经理|主管|组长|店长|员工|师傅|专员|助理|司机|技术员|实习生|财务|客服|销售)$/u
+/** How the word after a name is: `信号不好`, `视频卡了`, `电话打不通` (a noun of the sentence and its state). */
+const STATE_AFTER = /^(?:不好|不行|不稳|不太好|太差|很差|很弱|太弱|差|弱|断了|卡了|没了|有问题|打不通|不通|一般)/u
+/**
+ * What asks for the term after it or gives it (`是多少`, `发我`, `给我`, a colon, an account: `威信号：abc123`), or a
+ * thing the term names (`成人视频资源`, `…合集`, `…网站`).
+ */
+const ASKED_AFTER = /^\s*(?:是?多少|发我|给我|私|加|[:：]|[\dA-Za-z]|资源|合集|网站|网址|链接|在线|免费|群)/u
+
+/**
+ * True for a hit of three or four characters whose first one or two are the given name of a person named just
+ * before it, and whose rest is a word of its sentence: the name takes the term's start (`客户何成人视频面签已完成`:
+ * 何成人 and 视频, not 成人视频; `张威信号不好`: 张威 and 信号, not 威信号). The name follows a word for a person
+ * (PERSON_BEFORE, after which any surname may stand), or a common surname starts the clause and the word is followed
+ * by its state (STATE_AFTER). `王威信号多少`, `客户李威信号发我` and `你看成人视频吗` stay hits.
+ */
+export function namesPersonBeforeWord(text: string, c: Candidate): boolean {
+  const size = c.end - c.start
+  if (!NAME_KINDS.has(c.kind) || c.start < 1 || (size !== 3 && size !== 4) || c.term.length !== size) return false
+  const surname = text[c.start - 1]
+  if (!wordTables().surnames.has(surname)) return false
+  const rest = text.slice(c.end - 2, c.end)
+  if (!/^\p{Script=Han}{2}$/u.test(rest) || !isWordOf(rest.charCodeAt(0), rest.charCodeAt(1))) return false
+  const after = text.slice(c.end, c.end + 6)
+  if (ASKED_AFTER.test(after)) return false
+  const before = text.slice(Math.max(0, c.start - 4), c.start - 1)
+  if (PERSON_BEFORE.test(before)) return true
+  return COMMON_SURNAMES.has(surname) && /(?:^|[\s\p{P}])$/u.test(before) && STATE_AFTER.test(after)
 }
 
 /** A title or form of address right after a full name: `胡某某老师`, `王某某同学`, `李某某经理`. */

@@ -68,6 +68,8 @@ export const STANDARD_CATEGORIES: Readonly<Record<string, StandardCategory>> = {
       '中特',
       // The first top-up's bonus, as 首存 the first deposit's (首充翻倍, 首充送: b22rec, issue #22).
       '首充',
+      // A table opened for play, as a casino's or a card den's (bjl 开台: fname2, issue #22).
+      '开台',
     ],
   },
   ad: { expand: WITH_INITIALS },

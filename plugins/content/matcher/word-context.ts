@@ -6,7 +6,14 @@ import { definesLetters, namesCodeKind, namesColour, namesShape, readsAsCode } f
 import { movesPrice, offersPrice, readsAsPayment, receivesPay, sellsToSpeaker, sendsFiles } from './form-money.js'
 import { namesBrand, namesShop } from './form-brands.js'
 import { namesEverydayThing } from './form-senses.js'
-import { abbreviatesName, glossedAsName, namesMention, namesPerson, namesSubject } from './form-names.js'
+import {
+  abbreviatesName,
+  glossedAsName,
+  namesMention,
+  namesPerson,
+  namesPersonBeforeWord,
+  namesSubject,
+} from './form-names.js'
 import { countsCompanies, countsSwap, namesWaste, takesComplement } from './form-waste-counts.js'
 import { handedInside, invitesToOwnGroup, namesPremises, promotesOwn, requiresSafety } from './form-work.js'
 import { isOrderTaken } from './initials-context.js'
@@ -38,10 +45,11 @@ const WINDOW = 12
  * - a short term cut by a word boundary whose word reaches outside the hit (see cutsWords);
  * - a term quoted by a warning against scams (see quotedByWarning);
  * - a form by sound that is an everyday word of the segmenter's (see soundsLikeWord);
- * - a swap form of a term used as a shop's name, capitals as a brand or product line (see form-brands.ts);
+ * - a swap form of a term used as a shop's or a place's name, capitals as a brand or product line (see form-brands.ts);
  * - a context word that is a numbered phase of what comes after it (see readsAsPhase);
  * - initials in a code or before a version, a swap form counted or taking a complement, a given name (after a
- *   surname, or a sound-alike starting a sentence before what a person does), an
+ *   surname, or a sound-alike starting a sentence before what a person does), a full name taking a term's start
+ *   before a word of the sentence, an
  *   @-mention's name, a name's initials in brackets beside it, companies counted, a term naming waste used of waste, a Latin letter naming a shape, pinyin glossed as a
  *   name, a way round the company's premises, the company's pay received, the company's own gift or group, safety
  *   required of the work, initials where a verb of paying stands, a colour made, a sale to the speaker, a
@@ -102,6 +110,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     countsSwap(text, c) ||
     takesComplement(text, c) ||
     namesPerson(text, c) ||
+    namesPersonBeforeWord(text, c) ||
     namesSubject(text, c) ||
     namesMention(text, c) ||
     abbreviatesName(text, c) ||

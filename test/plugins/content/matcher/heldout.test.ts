@@ -329,9 +329,10 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     expectFloors(matcherOf(), BLIND27, 98 / 105, 98 / 102, true)
   })
 
-  // Blind on fdab5948 102/119, 102/104; opened in the thirtieth session.
-  it('heldout-blind28: at least the figures measured (precision 102/119, recall 102/104)', () => {
-    expectFloors(matcherOf(), BLIND28, 102 / 119, 102 / 104)
+  // Blind on fdab5948 102/119, 102/104; opened in the thirtieth session. fname2: 103/115, 103/104 (places after a
+  // sound-alike, a full name taking a term's start, a pinyin place before 那边, 开台 confirming gambling initials).
+  it('heldout-blind28: at least the figures measured (precision 103/115, recall 103/104)', () => {
+    expectFloors(matcherOf(), BLIND28, 103 / 115, 103 / 104)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on fdab5948 102/109, 102/103.
   it('heldout-blind29 (unseen): at least the figures measured (precision 102/109, recall 102/103)', () => {
@@ -480,9 +481,9 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND27, 98 / 106, 98 / 102, true)
   })
 
-  // Blind on fdab5948 101/119, 101/104; opened in the thirtieth session.
-  it('heldout-blind28: at least the figures measured (precision 101/119, recall 101/104)', () => {
-    expectFloors(matcher, BLIND28, 101 / 119, 101 / 104)
+  // Blind on fdab5948 101/119, 101/104; opened in the thirtieth session. fname2: 102/115, 102/104.
+  it('heldout-blind28: at least the figures measured (precision 102/115, recall 102/104)', () => {
+    expectFloors(matcher, BLIND28, 102 / 115, 102 / 104)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on fdab5948 101/108, 101/103.
   it('heldout-blind29 (unseen): at least the figures measured (precision 101/108, recall 101/103)', () => {
