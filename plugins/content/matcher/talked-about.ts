@@ -43,6 +43,7 @@ import {
   FORBIDDEN_LIST,
   FORBIDDEN_TO_DO,
   FORBIDDEN_TO_POST,
+  FORBIDDEN_WHO,
   FORBIDDEN_WITH,
   KEPT_BACK,
   KIND_AFTER,
@@ -51,6 +52,8 @@ import {
   NOT_POSTED,
   PRETEXT_AFTER,
   PRETEXT_BEFORE,
+  RULES_HEADED,
+  SANCTION_AFTER,
   SECRET_KEPT,
 } from './talked-about-bans.js'
 import {
@@ -64,7 +67,9 @@ import {
   toSpeaker,
 } from './talked-about-reports.js'
 import { DIRECTED, OFFER, invitedAfter, offers, tellsValue } from './talked-about-offers.js'
-import { othersWords } from './talked-about-others-words.js'
+import { othersWords, rivalClaim } from './talked-about-others-words.js'
+import { checkedNot, handledReport } from './talked-about-handled.js'
+import { campaignAgainst } from './talked-about-campaigns.js'
 import { mayRuleTopic, ruleTopic } from './talked-about-rule-topics.js'
 import { inStatement, statesAboutMessages, turnsToOffer } from './talked-about-statements.js'
 import { simplifiedCjk } from './talked-about-simplified.js'
@@ -83,7 +88,7 @@ const CUE_REACH = 24
  * banned words, the concessions and the rivals of talked-about-others-words.ts), 2 for a sentence end.
  */
 const CUE_CODES = new Uint8Array(0x10000)
-for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查他她对网骗造谣诽污诬抹@＠举投谁竞同友隔差评违敏屏极哪即纵')
+for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查他她对网骗造谣诽污诬抹@＠举投谁竞同友隔差评违敏屏极哪即纵称讲通：:')
   CUE_CODES[char.charCodeAt(0)] = 1
 for (const char of SENTENCE_END) CUE_CODES[char.charCodeAt(0)] = 2
 /** How far after a hit a cue of NAMED_AFTER or KEPT_BACK may stand. */
@@ -126,7 +131,9 @@ function mayTalkAbout(text: string, start: number, end: number): boolean {
  * The last characters of the negations and prohibitions of NEGATED, of the bounds of PRICE_BOUND, of
  * FORBIDDEN_TO_DO and of CRACKDOWN, of the labels of LABEL_BEFORE, and the 以 of a pretext (PRETEXT_AFTER).
  */
-const NEGATION_ENDS = new Set('是非说算止禁要准许得勿别绝于近过按照嫌接做搞走碰沾与事收查打击处治杀缔式由义以')
+const NEGATION_ENDS = new Set(
+  '是非说算止禁要准许得勿别绝于近过按照嫌接做搞走碰沾与事收查打击处治杀缔式由义以反防制离对理范没未',
+)
 
 /**
  * How the hit text[start, end) is talked about (a cue at most CUE_REACH characters before it, or
@@ -208,8 +215,13 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
   )
     return 'drop'
   const pretext = PRETEXT_BEFORE.test(before) && PRETEXT_AFTER.test(after)
-  if ((FORBIDDEN_TO_DO.test(before) || CRACKDOWN.test(before) || pretext) && !offers(text, start, end, allowDomains))
+  const headedRule = RULES_HEADED.test(before) && SANCTION_AFTER.test(text.slice(end))
+  if (
+    (FORBIDDEN_TO_DO.test(before) || CRACKDOWN.test(before) || FORBIDDEN_WHO.test(before) || headedRule || pretext) &&
+    !offers(text, start, end, allowDomains)
+  )
     return 'drop'
+  if (campaignAgainst(text, start, end, before, after, allowDomains)) return 'drop'
   if (labelled(text, start, end, clauseFrom, before, after, allowDomains)) return 'drop'
   if (NOT_POSTED.test(before) && KIND_AFTER.test(after)) return 'drop'
   if (SECRET_KEPT.test(text.slice(end, edgeAfter(text, end, SENTENCE_END))) && !offers(text, start, end, allowDomains))
@@ -230,9 +242,12 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
   )
     return 'drop'
   if (reportedOrForbidden(text, start, end, before, after, sentenceBefore, allowDomains)) return 'drop'
+  if (handledReport(text, start, end, sentenceBefore, allowDomains)) return 'drop'
+  if (checkedNot(text, start, end, sentenceBefore, allowDomains)) return 'drop'
   if (listedAsWords(text, start, end, sentenceBefore, allowDomains)) return 'drop'
   if (othersWords(text, start, end, before, text.slice(end, edgeAfter(text, end, SENTENCE_END)), allowDomains))
     return 'drop'
+  if (rivalClaim(text, start, end, before, allowDomains)) return 'drop'
   if (
     (ASKED_WHETHER.test(before) || RUMOURED.test(before) || CLAIMED_BY_OTHERS.test(before)) &&
     !offers(text, start, end, allowDomains)
