@@ -120,12 +120,13 @@ export const FOUND_AFTER =
 export const DEALT_WITH =
   /^[^。！!？?\n]{0,4}?(?:一律|一经查实|均|都|将|会|必将|直接|立即)[^，,；;。！!？?\n]{0,10}?(?:处理|处罚|开除|辞退|追责|罚款)/u
 /**
- * A formal prohibition, then who (maybe with whom) before a term in its clause: `严禁司机与乘客`, `禁止员工跟供应商`,
- * `不准房东和租客`, `严禁员工`. Not a ban on letting someone do or know something (`严禁让客户知道我们`), nor 不得不,
- * 不得了 or 不准备.
+ * A formal prohibition, then who before a term in its clause: a person (`严禁员工`, `禁止销售人员`, `不许你们`,
+ * `严禁任何人`), maybe with whom (`严禁司机与乘客`, `禁止员工跟供应商`, `不准房东和租客`). Not a ban on something else
+ * first (`禁止外传`, `不准骂人`), nor a condition (`不允许的话就`), nor a ban on letting someone do or know it
+ * (`严禁让客户知道我们`).
  */
 export const FORBIDDEN_WHO =
-  /(?:禁止|严禁|不准(?![备确时])|不许|不允许|杜绝|不得(?![不了]))(?:(?![让叫知:：])[^，,；;。！!？?\n、]){1,8}$/u
+  /(?:禁止|严禁|不准(?![备确时])|不许|不允许|杜绝|不得(?![不了]))(?:(?:任何|所有|各位|全体|其他)?(?:人|[^，,；;。！!？?\n、让叫知就话骂打拉找带约骗:：]{0,5}?[员工者们师长主客生东户商手家方]))(?:(?:与|和|跟|同|向|对|给)[^，,；;。！!？?\n、让叫知就话:：]{1,6})?$/u
 /**
  * A rules heading at the start of a term's sentence, then at most a few characters of the term's clause: `代驾群规：拉`,
  * `店规：接`, `员工手册：泄露`, `第三条：骂客户`, `车队规定：和乘客`.
