@@ -38,14 +38,15 @@ const REPORTER = new RegExp(
  * `道歉`).
  */
 const ACT =
-  '(?:上报|报警|报案|报给(?![你您他她])|报到|查|调查|追查|核实|核查|处理|封|冻结|罚|处分|处罚|约谈|找[^，,；;。！!？?\\n]{1,3}?谈|停|暂停|没收|赶走|清理|清除|移交|通知|介入|立案|开除|辞退|警告|拉黑|踢|删|撤|禁言|追回|批评|扣|端|抓|拘|出警|到场|关停|下架|屏蔽|上门|劝阻|制止|叫停|劝离|驱离|取缔|让[^，,；;。！!？?\\n]{1,5}?道歉)'
+  '(?:上报|报警|报案|报给(?![你您他她])|报到|查|调查|追查|核实|核查|处理|封|冻结|罚|处分|处罚|约谈|找[^，,；;。！!？?\\n]{1,3}?谈|停|暂停|没收|赶走|清理|清除|移交|通知(?!大家|你们|各位|群里|所有人)|介入|立案|开除|辞退|警告|拉黑|踢|删|撤|禁言|追回|批评|扣|端|抓|拘|出警|到场|关停|下架|屏蔽|上门|劝阻|制止|叫停|劝离|驱离|取缔|让[^，,；;。！!？?\\n]{1,5}?道歉)'
 /**
- * A later clause of the term's sentence that tells the deed handled: maybe who, then done or under way (`已经`, `正在`,
- * `被…`) and an act (ACT): `，已经上报车队长`, `，正在查`, `，平台已经封了乘客账号`, `，系统已自动封号`, `，导购已经被约谈`;
- * an act done to who did it (`，被总部罚了`, `，被警察端了`); or someone sent to look (`，保安去看了`, `，经理已经过去了`).
+ * A later clause of the term's sentence or the next sentence's start that tells the deed handled: maybe who, then done
+ * or under way (`已经`, `正在`, `被…`) and an act (ACT): `，已经上报车队长`, `，正在查`, `，平台已经封了乘客账号`,
+ * `，系统已自动封号`, `，导购已经被约谈`, `。已报警。`; an act done to who did it (`，被总部罚了`, `，被警察端了`); or someone
+ * sent to look (`，保安去看了`, `，经理已经过去了`).
  */
 const HANDLED = new RegExp(
-  `[，,；;]\\s*${C}{0,6}?(?:(?:已经?|正在|都已|均已)(?:被${C}{0,4}?)?(?:自动|直接|马上|立即|立刻|及时|当场|连夜|派人|去|来|过来|过去)*(?:${ACT}|过去了|赶过去)|被${C}{0,4}?${ACT}(?:了|过)|(?:去|来|过去)(?:看|查|处理|核实)(?:了|过))`,
+  `[，,；;。！!]\\s*${C}{0,6}?(?:(?:已经?|正在|都已|均已)(?:被${C}{0,4}?)?(?:自动|直接|马上|立即|立刻|及时|当场|连夜|派人|去|来|过来|过去)*(?:${ACT}|过去了|赶过去)|被${C}{0,4}?${ACT}(?:了|过)|(?:去|来|过去)(?:看|查|处理|核实)(?:了|过))`,
   'u',
 )
 /**
@@ -58,13 +59,24 @@ const CHECKED_NOT = new RegExp(
 )
 /** After a denied term, a comparison or a kind that turns the denial into a claim: `没网赌平台比我这稳`, `没下注的`. */
 const NOT_DENIED = /^(?:的|比|更)/u
-/** The speaker's own offer of the thing after a report: `我这私单照接`, `来我这玩`, `我那有`. */
-const OWN_OFFER = /(?:来|找|到)我(?:这|那|们)|我(?:这|那)(?:里|边)?(?:有|也有|还有|照|可以|能|开)/u
+/**
+ * The speaker's own offer of the thing after a report: `我这私单照接`, `来我这玩`, `我那有`; not evidence the speaker
+ * keeps (`我这有录音`).
+ */
+const OWN_OFFER =
+  /(?:来|找|到)我(?:这|那|们)|我(?:这|那)(?:里|边)?(?:(?:也|还)?有(?!截图|录音|证据|记录|聊天记录|照片|视频|监控)|照|可以|能|开)/u
+/**
+ * The term said of the reader or of a person pointed at, right before it: `举报你个`, `你这个`, `那人就是`; not what
+ * someone was called (`骂他`, `说她是`).
+ */
+const ADDRESSED =
+  /(?:(?<![骂说叫喊称让])(?:你们?|您|他|她)|这个|那个|此人|这人|那人)(?:个|这个|那个|真|就|简直|根本)?(?:就是|是|像)?$/u
 
 /**
- * True for a term in a deed someone else did that a reporter tells (REPORTER) and a later clause of the sentence
- * tells handled (HANDLED), with no offer to the reader outside the report (from the reporter on) and none of the
- * speaker's own: `有乘客说司机让他私下转账，已经上报车队长`, but not `…，已报警，老虎机我这有`.
+ * True for a term in a deed someone else did that a reporter tells (REPORTER) and a later clause of the sentence or the
+ * next sentence tells handled (HANDLED), not said of the reader or a person pointed at (ADDRESSED), with no offer to the
+ * reader outside the report (from the reporter on) and none of the speaker's own: `有乘客说司机让他私下转账，已经上报车队长`,
+ * but not `…，已报警，老虎机我这有` nor `举报你个傻逼，已经报警了`.
  */
 export function handledReport(
   text: string,
@@ -74,9 +86,10 @@ export function handledReport(
   allowDomains: readonly string[],
 ): boolean {
   const reporter = REPORTER.exec(sentenceBefore)
-  if (reporter === null) return false
-  const sentenceAfter = text.slice(end, edgeAfter(text, end, SENTENCE_END))
-  if (!HANDLED.test(sentenceAfter) || OWN_OFFER.test(text.slice(end))) return false
+  if (reporter === null || ADDRESSED.test(sentenceBefore)) return false
+  const sentenceEnd = edgeAfter(text, end, SENTENCE_END)
+  if (!HANDLED.test(text.slice(end, edgeAfter(text, sentenceEnd + 1, SENTENCE_END))) || OWN_OFFER.test(text.slice(end)))
+    return false
   return !offers(text, start - sentenceBefore.length + reporter.index, end, allowDomains)
 }
 
