@@ -19,7 +19,8 @@ const WITNESSING = '(?:发现|拍到|查到|监测到|看到|看见|听到|听�
  * Who reported someone else's deed, earlier in the term's sentence: someone introduced with 有 and a verb of reporting
  * (`有乘客说`, `有病人家属反映`, `有位车主投诉`); any reporter, camera or witness, not the speaker or the reader, then
  * someone introduced with 有 (`风控说有代理人`, `监控拍到有人`, `听说隔壁车行有人`, `后台查到有个账号`); a complaint
- * (`租客投诉隔壁`, `举报楼下`); a reporter who says what someone did to them (`乘客反映司机辱骂他`, `顾客投诉导购让她`); or
+ * (`租客投诉隔壁`, `举报楼下`); a reporter who says what someone did to them (`乘客反映司机辱骂他`, `顾客投诉导购让她`) or
+ * what someone does (`听说隔壁车行老板接`, `客户说楼下在`); or
  * someone who did it, introduced with 有 (`有人在群里发`, `有个号一直刷`), not what the speaker has (`我这有`).
  */
 const REPORTER = new RegExp(
@@ -28,6 +29,7 @@ const REPORTER = new RegExp(
     `(?<![我你您])(?:${REPORTING}|${WITNESSING})${C}{0,8}?有(?!没|点|空|意|需|兴)`,
     '(?:投诉|举报|反映|反馈)',
     `(?<![我你您])${REPORTING}${C}{1,6}?(?:让|叫|骂|辱骂|要求|逼|劝|拉|带)(?:他|她|他们|她们|我们)`,
+    `(?<![我你您])(?:${REPORTING}|${WITNESSING})${C}{1,8}?(?:接|做|搞|开|组织|卖|泄露|偷偷|私下|在)`,
     `(?<![我你您咱这那还也都没])有(?:人|个${C}{0,3}?[人号])`,
   ].join('|'),
   'u',
@@ -39,14 +41,16 @@ const REPORTER = new RegExp(
  */
 const ACT =
   '(?:上报|报警|报案|报给(?![你您他她])|报到|查|调查|追查|核实|核查|处理|封|冻结|罚|处分|处罚|约谈|找[^，,；;。！!？?\\n]{1,3}?谈|停|暂停|没收|赶走|清理|清除|移交|通知(?!大家|你们|各位|群里|所有人)|介入|立案|开除|辞退|警告|拉黑|踢|删|撤|禁言|追回|批评|扣|端|抓|拘|出警|到场|关停|下架|屏蔽|上门|劝阻|制止|叫停|劝离|驱离|取缔|让[^，,；;。！!？?\\n]{1,5}?道歉)'
+/** An act that tells the deed handled when told done with 了 alone (`平台封了`, `物业报警了`), unlike 查了 (a look-up). */
+const DONE = '(?:封|罚|处分|开除|辞退|冻结|报警|上报|没收|拉黑|踢|禁言|约谈|移交|立案|赶走|劝阻|制止|叫停|取缔|端)'
 /**
  * A later clause of the term's sentence or the next sentence's start that tells the deed handled: maybe who, then done
  * or under way (`已经`, `正在`, `被…`) and an act (ACT): `，已经上报车队长`, `，正在查`, `，平台已经封了乘客账号`,
- * `，系统已自动封号`, `，导购已经被约谈`, `。已报警。`; an act done to who did it (`，被总部罚了`, `，被警察端了`); or someone
- * sent to look (`，保安去看了`, `，经理已经过去了`).
+ * `，系统已自动封号`, `，导购已经被约谈`, `。已报警。`; an act done to who did it (`，被总部罚了`, `，被警察端了`); an act told done
+ * (`，平台封了乘客账号`, DONE); or someone sent to look (`，保安去看了`, `，经理已经过去了`).
  */
 const HANDLED = new RegExp(
-  `[，,；;。！!]\\s*${C}{0,6}?(?:(?:已经?|正在|都已|均已)(?:被${C}{0,4}?)?(?:自动|直接|马上|立即|立刻|及时|当场|连夜|派人|去|来|过来|过去)*(?:${ACT}|过去了|赶过去)|被${C}{0,4}?${ACT}(?:了|过)|(?:去|来|过去)(?:看|查|处理|核实)(?:了|过))`,
+  `[，,；;。！!]\\s*${C}{0,6}?(?:(?:已经?|正在|都已|均已)(?:被${C}{0,4}?)?(?:自动|直接|马上|立即|立刻|及时|当场|连夜|派人|去|来|过来|过去)*(?:${ACT}|过去了|赶过去)|被${C}{0,4}?${ACT}(?:了|过)|${DONE}了|(?:去|来|过去)(?:看|查|处理|核实)(?:了|过))`,
   'u',
 )
 /**

@@ -51,6 +51,9 @@ describe('a reporter of any kind, then the deed handled (issue #22, blind28)', (
     expect(m.categoriesOf('有顾客反映店员骂他蠢货。店长已经处理了。')).toEqual([])
     expect(m.categoriesOf('有位业主说保安在值班室赌博。物业已经约谈了保安队长')).toEqual([])
     expect(m.categoriesOf('有乘客说司机让他私下转账，我这有录音，已经上报了')).toEqual([])
+    expect(m.categoriesOf('有司机反映乘客骂他傻逼，平台封了乘客账号')).toEqual([])
+    expect(m.categoriesOf('听说隔壁车行老板接私单，被总部罚了')).toEqual([])
+    expect(m.categoriesOf('客户说楼下在赌博，物业报警了')).toEqual([])
   })
 
   it('is a hit that passes on contact details, a link or an offer, or the speaker has it', () => {
@@ -70,6 +73,7 @@ describe('a reporter of any kind, then the deed handled (issue #22, blind28)', (
     expect(m.categoriesOf('有乘客说要私下交易，我已经答应了')).toEqual(['private_deal'])
     expect(m.categoriesOf('有人说今晚六合彩开奖，已经通知大家了')).toEqual(['gambling'])
     expect(m.categoriesOf('举报你个傻逼，已经报警了')).toEqual(['insult'])
+    expect(m.categoriesOf('听说公司骗人，老板上报了吗')).toEqual(['defamation'])
     expect(m.categoriesOf('有司机反映乘客骂他傻逼，那乘客确实是个傻逼')).toEqual(['insult'])
     expect(m.categoriesOf('听说有人接私单被罚了，我这私单照接，放心')).toEqual(['private_deal'])
   })
