@@ -2,8 +2,8 @@
  * A deed someone else did, reported and then handled, for talkedAbout (talked-about.ts): a reporter of any kind with a
  * verb of saying or seeing before the term (`有乘客说`, `风控说有代理人`, `监控拍到有人`, `听说隔壁有人`), and a later clause
  * of the sentence that tells how it was dealt with (`，已经上报车队长`, `，正在查`, `，平台已经封了账号`, `，被总部罚了`,
- * `，保安去看了`). The shapes hold for reporters and outcomes no list names: who reports is any short noun phrase,
- * what was done is an official act told as done or under way.
+ * `，保安去看了`); or what a check found not done (`保安去看了是打牌没赌钱`). The shapes hold for reporters and outcomes
+ * no list names: who reports is any short noun phrase, what was done is an official act told as done or under way.
  */
 
 import { SENTENCE_END, edgeAfter } from './talked-about-clauses.js'

@@ -155,6 +155,10 @@ const NEGATION_ENDS = new Set(
  *   passed it on (`谁把内部资料转到客户群了？`), or the topic of a rule or notice (see ruleTopic), with no offer;
  *   when listed under a heading of banned words (`违禁词：约炮、裸聊`), said of us by someone else (`竞品说我们是黑心公司`)
  *   or an insult staff are told to bear (`哪怕客户说你是废物也要忍住`), with no offer;
+ *   when a reporter of any kind tells it and a later clause tells it handled (`有乘客说司机让他私下转账，已经上报车队长`,
+ *   see handledReport), a check found it not done (`保安去看了是打牌没赌钱`), a formal ban names who (`严禁司机与乘客
+ *   私下转账`), a rules heading's sanction follows (`代驾群规：拉私单直接开除`), a campaign fights it (`反网赌宣传`) or a
+ *   rival claims it of their goods (`别家药房讲保健品永久有效`), with no offer;
  *   when forbidden to take part in or hunted down (`不允许接私单`, `严查刷信誉`), labelled a scam with its list or the
  *   label of a post reported (see labelled), or quoted as a post someone else sent (`刚才那条“内部价格表”的消息`), with
  *   no offer;
