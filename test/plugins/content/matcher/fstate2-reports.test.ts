@@ -42,6 +42,11 @@ describe('a reporter of any kind, then the deed handled (issue #22, blind28)', (
     expect(m.categoriesOf('网格员说街上有人摆摊卖老虎机，城管已经没收了')).toEqual([])
     expect(m.categoriesOf('3号楼住户投诉楼上有人打麻将赌博，物业已经上门劝阻了')).toEqual([])
     expect(m.categoriesOf('有人在群里发裸聊广告，已经移交网警')).toEqual([])
+    // A second probe, written after the rules: reporters and acts they were not written from.
+    expect(m.categoriesOf('系统提示有账号发了赌球链接，已经自动撤回')).toEqual([])
+    expect(m.categoriesOf('药房监控显示有人偷拍进货价，正在核查')).toEqual([])
+    expect(m.categoriesOf('门卫报告有人在车里赌博，派出所已经出警')).toEqual([])
+    expect(m.categoriesOf('有家长说孩子在学校被同学骂废物，班主任已经批评了那个同学')).toEqual([])
   })
 
   it('is no hit in hearsay of a deed punished, or with the outcome in the next sentence', () => {
@@ -74,6 +79,7 @@ describe('a reporter of any kind, then the deed handled (issue #22, blind28)', (
     expect(m.categoriesOf('有人说今晚六合彩开奖，已经通知大家了')).toEqual(['gambling'])
     expect(m.categoriesOf('举报你个傻逼，已经报警了')).toEqual(['insult'])
     expect(m.categoriesOf('听说公司骗人，老板上报了吗')).toEqual(['defamation'])
+    expect(m.categoriesOf('有人说进货价，已经上报，进货价每台1280')).toEqual(['confidential'])
     expect(m.categoriesOf('有司机反映乘客骂他傻逼，那乘客确实是个傻逼')).toEqual(['insult'])
     expect(m.categoriesOf('听说有人接私单被罚了，我这私单照接，放心')).toEqual(['private_deal'])
   })
@@ -116,6 +122,7 @@ describe('a sanction under a rules heading (issue #22, blind28)', () => {
     expect(m.categoriesOf('第三条：骂客户废物的，罚款五百')).toEqual([])
     expect(m.categoriesOf('车队规定：和乘客私下交易，直接停单')).toEqual([])
     expect(m.categoriesOf('员工手册：泄露客户名单直接开除，并追究法律责任')).toEqual([])
+    expect(m.categoriesOf('公司红线：泄露客户名单一律开除')).toEqual([])
   })
 
   it('is a hit with no sanction, or an offer after', () => {
@@ -133,6 +140,7 @@ describe('a campaign or a slogan against the kind (issue #22, blind28)', () => {
     expect(m.categoriesOf('抵制网赌签名活动在大堂举行')).toEqual([])
     expect(m.categoriesOf('街道开展扫黄打非和反网赌专项行动')).toEqual([])
     expect(m.categoriesOf('珍爱生命，远离赌博')).toEqual([])
+    expect(m.categoriesOf('学校开展远离赌博教育活动')).toEqual([])
   })
 
   it('is a hit offered beside the campaign or after it', () => {
