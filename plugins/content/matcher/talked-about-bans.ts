@@ -119,3 +119,23 @@ export const FOUND_AFTER =
 /** What the rules do about it, in the term's sentence: `一律按公司制度处理`, `，将严肃处理`, `直接开除`. */
 export const DEALT_WITH =
   /^[^。！!？?\n]{0,4}?(?:一律|一经查实|均|都|将|会|必将|直接|立即)[^，,；;。！!？?\n]{0,10}?(?:处理|处罚|开除|辞退|追责|罚款)/u
+/**
+ * A formal prohibition, then who before a term in its clause: a person (`严禁员工`, `禁止销售人员`, `不许你们`,
+ * `严禁任何人`), maybe with whom (`严禁司机与乘客`, `禁止员工跟供应商`, `不准房东和租客`). Not a ban on something else
+ * first (`禁止外传`, `不准骂人`), nor a condition (`不允许的话就`), nor a ban on letting someone do or know it
+ * (`严禁让客户知道我们`).
+ */
+export const FORBIDDEN_WHO =
+  /(?:禁止|严禁|不准(?![备确时])|不许|不允许|杜绝|不得(?![不了]))(?:(?:任何|所有|各位|全体|其他)?(?:人|[^，,；;。！!？?\n、让叫知就话骂打拉找带约骗:：]{0,5}?[员工者们师长主客生东户商手家方]))(?:(?:与|和|跟|同|向|对|给)[^，,；;。！!？?\n、让叫知就话:：]{1,6})?$/u
+/**
+ * A rules heading at the start of a term's sentence, then at most a few characters of the term's clause: `代驾群规：拉`,
+ * `店规：接`, `员工手册：泄露`, `第三条：骂客户`, `车队规定：和乘客`.
+ */
+export const RULES_HEADED =
+  /^[^，,；;。！!？?\n:：]{0,8}?(?:群规|店规|规定|规则|守则|制度|须知|手册|条例|公约|红线|纪律|规章|规范|第[一二三四五六七八九十0-9]+条)[^，,；;。！!？?\n:：]{0,4}?[:：]\s*[^，,；;。！!？?\n]{0,8}$/u
+/**
+ * A sanction after a term under a rules heading, in its clause past a few characters or at the start of the next:
+ * `直接开除`, `链接立即移出`, `，罚款五百`, `，直接停单`.
+ */
+export const SANCTION_AFTER =
+  /^[^，,；;。！!？?\n]{0,6}?(?:[，,；;]\s*)?(?:直接|立即|立刻|马上|一律|当场|将|会|予以)?被?(?:开除|辞退|踢出?|移出|清退|罚款?|扣(?:分|钱|款|工资|绩效|奖金)|停单|封号|拉黑|禁言|处分|处罚|追责|解约|解聘|劝退)/u

@@ -34,6 +34,34 @@ const BORNE =
   /(?:也|都|还)?(?:要|得|请|必须|务必|应该|应当)?(?:忍|冷静|克制|保持|礼貌|耐心|微笑|心平气和|好好说)|(?:别|不要|不能|不许|不准|不得|不可以?)(?:还口|还嘴|回骂|骂回去|顶嘴|吵|争吵|争执|发火|动手|计较|生气)/u
 
 /**
+ * A rival who says or advertises something of their goods, before a term in its clause: `别家药房讲保健品`,
+ * `隔壁店宣传他们的净水器`, `同行广告写`, `有的商家吹`; not of us (`竞品说我们是`, see SAID_OF_US). Who reports a rival's
+ * claim does not make it.
+ */
+const RIVAL_CLAIMS = new RegExp(
+  `(?:竞品|同行|别家|别的(?:品牌|商家|厂家|公司|店|药房|药店)|对手|友商|隔壁|他们家|那家|有的(?:商家|品牌|厂家|店)|有些(?:商家|品牌|厂家|店))${C}{0,6}?(?:说|讲|称|宣传|吹|吹嘘|广告|写|标)(?:(?![我咱本])${C}){0,8}$`,
+  'u',
+)
+/** The speaker claiming the same of our goods later in the text: `我们的也是`, `咱家这款更`; not asked (`问我们是不是也`). */
+const WE_TOO =
+  /(?<!问)(?:我们|咱们|本店|我家|咱家|我这)(?:的|家|这|这边)?[^，,；;。！!？?\n]{0,4}?(?:也|同样|一样|更|才)(?!不)/u
+
+/**
+ * True for a term a rival claims of their goods (RIVAL_CLAIMS) that the speaker does not claim too (WE_TOO) nor agree
+ * with (AGREED), with no offer to the reader: `顾客说别家药房讲保健品永久有效，问我们是不是也这样`.
+ */
+export function rivalClaim(
+  text: string,
+  start: number,
+  end: number,
+  before: string,
+  allowDomains: readonly string[],
+): boolean {
+  if (!RIVAL_CLAIMS.test(before) || WE_TOO.test(text.slice(end)) || AGREED.test(text.slice(end))) return false
+  return !offers(text, start, end, allowDomains)
+}
+
+/**
  * True for a term someone else says of us (SAID_OF_US) and the speaker does not agree with, or an insult a rule
  * tells staff to bear (CONCEDED, then BORNE in the sentence), with no offer to the reader.
  */

@@ -43,6 +43,7 @@ import {
   FORBIDDEN_LIST,
   FORBIDDEN_TO_DO,
   FORBIDDEN_TO_POST,
+  FORBIDDEN_WHO,
   FORBIDDEN_WITH,
   KEPT_BACK,
   KIND_AFTER,
@@ -51,6 +52,8 @@ import {
   NOT_POSTED,
   PRETEXT_AFTER,
   PRETEXT_BEFORE,
+  RULES_HEADED,
+  SANCTION_AFTER,
   SECRET_KEPT,
 } from './talked-about-bans.js'
 import {
@@ -64,7 +67,9 @@ import {
   toSpeaker,
 } from './talked-about-reports.js'
 import { DIRECTED, OFFER, invitedAfter, offers, tellsValue } from './talked-about-offers.js'
-import { othersWords } from './talked-about-others-words.js'
+import { othersWords, rivalClaim } from './talked-about-others-words.js'
+import { checkedNot, handledReport } from './talked-about-handled.js'
+import { campaignAgainst } from './talked-about-campaigns.js'
 import { mayRuleTopic, ruleTopic } from './talked-about-rule-topics.js'
 import { inStatement, statesAboutMessages, turnsToOffer } from './talked-about-statements.js'
 import { simplifiedCjk } from './talked-about-simplified.js'
@@ -83,7 +88,7 @@ const CUE_REACH = 24
  * banned words, the concessions and the rivals of talked-about-others-words.ts), 2 for a sentence end.
  */
 const CUE_CODES = new Uint8Array(0x10000)
-for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查他她对网骗造谣诽污诬抹@＠举投谁竞同友隔差评违敏屏极哪即纵')
+for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查他她对网骗造谣诽污诬抹@＠举投谁竞同友隔差评违敏屏极哪即纵称讲通：:')
   CUE_CODES[char.charCodeAt(0)] = 1
 for (const char of SENTENCE_END) CUE_CODES[char.charCodeAt(0)] = 2
 /** How far after a hit a cue of NAMED_AFTER or KEPT_BACK may stand. */
@@ -126,7 +131,9 @@ function mayTalkAbout(text: string, start: number, end: number): boolean {
  * The last characters of the negations and prohibitions of NEGATED, of the bounds of PRICE_BOUND, of
  * FORBIDDEN_TO_DO and of CRACKDOWN, of the labels of LABEL_BEFORE, and the 以 of a pretext (PRETEXT_AFTER).
  */
-const NEGATION_ENDS = new Set('是非说算止禁要准许得勿别绝于近过按照嫌接做搞走碰沾与事收查打击处治杀缔式由义以')
+const NEGATION_ENDS = new Set(
+  '是非说算止禁要准许得勿别绝于近过按照嫌接做搞走碰沾与事收查打击处治杀缔式由义以反防制离对理范没未',
+)
 
 /**
  * How the hit text[start, end) is talked about (a cue at most CUE_REACH characters before it, or
@@ -148,6 +155,10 @@ const NEGATION_ENDS = new Set('是非说算止禁要准许得勿别绝于近过�
  *   passed it on (`谁把内部资料转到客户群了？`), or the topic of a rule or notice (see ruleTopic), with no offer;
  *   when listed under a heading of banned words (`违禁词：约炮、裸聊`), said of us by someone else (`竞品说我们是黑心公司`)
  *   or an insult staff are told to bear (`哪怕客户说你是废物也要忍住`), with no offer;
+ *   when a reporter of any kind tells it and a later clause tells it handled (`有乘客说司机让他私下转账，已经上报车队长`,
+ *   see handledReport), a check found it not done (`保安去看了是打牌没赌钱`), a formal ban names who (`严禁司机与乘客
+ *   私下转账`), a rules heading's sanction follows (`代驾群规：拉私单直接开除`), a campaign fights it (`反网赌宣传`) or a
+ *   rival claims it of their goods (`别家药房讲保健品永久有效`), with no offer;
  *   when forbidden to take part in or hunted down (`不允许接私单`, `严查刷信誉`), labelled a scam with its list or the
  *   label of a post reported (see labelled), or quoted as a post someone else sent (`刚才那条“内部价格表”的消息`), with
  *   no offer;
@@ -208,8 +219,13 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
   )
     return 'drop'
   const pretext = PRETEXT_BEFORE.test(before) && PRETEXT_AFTER.test(after)
-  if ((FORBIDDEN_TO_DO.test(before) || CRACKDOWN.test(before) || pretext) && !offers(text, start, end, allowDomains))
+  const headedRule = RULES_HEADED.test(before) && SANCTION_AFTER.test(text.slice(end))
+  if (
+    (FORBIDDEN_TO_DO.test(before) || CRACKDOWN.test(before) || FORBIDDEN_WHO.test(before) || headedRule || pretext) &&
+    !offers(text, start, end, allowDomains)
+  )
     return 'drop'
+  if (campaignAgainst(text, start, end, before, after, allowDomains)) return 'drop'
   if (labelled(text, start, end, clauseFrom, before, after, allowDomains)) return 'drop'
   if (NOT_POSTED.test(before) && KIND_AFTER.test(after)) return 'drop'
   if (SECRET_KEPT.test(text.slice(end, edgeAfter(text, end, SENTENCE_END))) && !offers(text, start, end, allowDomains))
@@ -230,9 +246,12 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
   )
     return 'drop'
   if (reportedOrForbidden(text, start, end, before, after, sentenceBefore, allowDomains)) return 'drop'
+  if (handledReport(text, start, end, sentenceBefore, allowDomains)) return 'drop'
+  if (checkedNot(text, start, end, sentenceBefore, allowDomains)) return 'drop'
   if (listedAsWords(text, start, end, sentenceBefore, allowDomains)) return 'drop'
   if (othersWords(text, start, end, before, text.slice(end, edgeAfter(text, end, SENTENCE_END)), allowDomains))
     return 'drop'
+  if (rivalClaim(text, start, end, before, allowDomains)) return 'drop'
   if (
     (ASKED_WHETHER.test(before) || RUMOURED.test(before) || CLAIMED_BY_OTHERS.test(before)) &&
     !offers(text, start, end, allowDomains)

@@ -43,9 +43,10 @@ describe('the warning self-check at start', () => {
     const plain = contentConfigSchema.parse({ dictionaries: [DICTIONARY] })
     expect(selfCheckProblems(plain, countedMatcher().matcher, dir)).toEqual([])
 
-    // A company rule quoting a listed word: the same dictionary, another warning text (`禁止兼职刷单` or
-    // `发兼职刷单广告者移出群聊` would not do: a term forbidden or named as a kind of post is talked about, not said).
-    const quoting = contentConfigSchema.parse({ dictionaries: [DICTIONARY], rules: { ad: '兼职刷单者移出群聊' } })
+    // A company rule quoting a listed word: the same dictionary, another warning text (`禁止兼职刷单`,
+    // `发兼职刷单广告者移出群聊` or `兼职刷单者移出群聊` would not do: a term forbidden, named as a kind of post or
+    // punished under the warning's heading `违反群规：` is talked about, not said).
+    const quoting = contentConfigSchema.parse({ dictionaries: [DICTIONARY], rules: { ad: '兼职刷单' } })
     const m = countedMatcher()
     const problems = selfCheckProblems(quoting, m.matcher, dir)
     expect(m.scan).toHaveBeenCalled()

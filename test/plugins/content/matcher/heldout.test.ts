@@ -325,18 +325,21 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 97/106, 97/102; fstate's statement classes
   // (figures only): 97/105.
   // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
-  it('heldout-blind27 (unseen): at least the figures measured (precision 98/105, recall 98/102)', () => {
-    expectFloors(matcherOf(), BLIND27, 98 / 105, 98 / 102, true)
+  // fstate2: reports, rules and campaigns by shape (figures only): 98/104.
+  it('heldout-blind27 (unseen): at least the figures measured (precision 98/104, recall 98/102)', () => {
+    expectFloors(matcherOf(), BLIND27, 98 / 104, 98 / 102, true)
   })
 
   // Blind on fdab5948 102/119, 102/104; opened in the thirtieth session. fname2: 103/115, 103/104 (places after a
   // sound-alike, a full name taking a term's start, a pinyin place before 那边, 开台 confirming gambling initials).
-  it('heldout-blind28: at least the figures measured (precision 103/115, recall 103/104)', () => {
-    expectFloors(matcherOf(), BLIND28, 103 / 115, 103 / 104)
+  // then fstate2: reports, rules and campaigns by shape (a reporter of any kind and the deed handled, a check that found nothing, a ban with who, a rules heading's sanction, a campaign, a rival's claim).
+  it('heldout-blind28: at least the figures measured (precision 103/106, recall 103/104)', () => {
+    expectFloors(matcherOf(), BLIND28, 103 / 106, 103 / 104)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on fdab5948 102/109, 102/103.
-  it('heldout-blind29 (unseen): at least the figures measured (precision 102/109, recall 102/103)', () => {
-    expectFloors(matcherOf(), BLIND29, 102 / 109, 102 / 103, true)
+  // fstate2 (figures only): 102/107.
+  it('heldout-blind29 (unseen): at least the figures measured (precision 102/107, recall 102/103)', () => {
+    expectFloors(matcherOf(), BLIND29, 102 / 107, 102 / 103, true)
   })
 
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
@@ -477,17 +480,19 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   })
   // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 97/107, 97/102; fstate (figures only) 97/106.
   // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
-  it('heldout-blind27 (unseen): at least the figures measured (precision 98/106, recall 98/102)', () => {
-    expectFloors(matcher, BLIND27, 98 / 106, 98 / 102, true)
+  // fstate2 (figures only): 98/105.
+  it('heldout-blind27 (unseen): at least the figures measured (precision 98/105, recall 98/102)', () => {
+    expectFloors(matcher, BLIND27, 98 / 105, 98 / 102, true)
   })
 
   // Blind on fdab5948 101/119, 101/104; opened in the thirtieth session. fname2: 102/115, 102/104.
-  it('heldout-blind28: at least the figures measured (precision 102/115, recall 102/104)', () => {
-    expectFloors(matcher, BLIND28, 102 / 115, 102 / 104)
+  it('heldout-blind28: at least the figures measured (precision 102/105, recall 102/104)', () => {
+    expectFloors(matcher, BLIND28, 102 / 105, 102 / 104)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on fdab5948 101/108, 101/103.
-  it('heldout-blind29 (unseen): at least the figures measured (precision 101/108, recall 101/103)', () => {
-    expectFloors(matcher, BLIND29, 101 / 108, 101 / 103, true)
+  // Issue #22's goals are NOT met here. Never opened: blind on fdab5948 101/108, 101/103; fstate2 (figures only)
+  // 101/106.
+  it('heldout-blind29 (unseen): at least the figures measured (precision 101/106, recall 101/103)', () => {
+    expectFloors(matcher, BLIND29, 101 / 106, 101 / 103, true)
   })
 
   it('rule-report-probe: at least the figures after repgen (precision 45/47, recall 45/45)', () => {

@@ -1,0 +1,113 @@
+/**
+ * A deed someone else did, reported and then handled, for talkedAbout (talked-about.ts): a reporter of any kind with a
+ * verb of saying or seeing before the term (`有乘客说`, `风控说有代理人`, `监控拍到有人`, `听说隔壁有人`), and a later clause
+ * of the sentence that tells how it was dealt with (`，已经上报车队长`, `，正在查`, `，平台已经封了账号`, `，被总部罚了`,
+ * `，保安去看了`); or what a check found not done (`保安去看了是打牌没赌钱`). The shapes hold for reporters and outcomes
+ * no list names: who reports is any short noun phrase, what was done is an official act told as done or under way.
+ */
+
+import { SENTENCE_END, edgeAfter } from './talked-about-clauses.js'
+import { offers } from './talked-about-offers.js'
+
+/** A clause's characters, not its end: `[^，,；;。！!？?\n]`. */
+const C = '[^，,；;。！!？?\\n]'
+/** A verb of saying, reporting or seeing: what a reporter does. */
+const REPORTING = '(?:说|反映|反馈|投诉|举报|称|讲|提到|通报)'
+/** A verb of seeing or hearing something happen: what a witness or a camera does. */
+const WITNESSING = '(?:发现|拍到|查到|监测到|看到|看见|听到|听说|据说|抓到)'
+/**
+ * Who reported someone else's deed, earlier in the term's sentence: someone introduced with 有 and a verb of reporting
+ * (`有乘客说`, `有病人家属反映`, `有位车主投诉`); any reporter, camera or witness, not the speaker or the reader, then
+ * someone introduced with 有 (`风控说有代理人`, `监控拍到有人`, `听说隔壁车行有人`, `后台查到有个账号`); a complaint
+ * (`租客投诉隔壁`, `举报楼下`); a reporter who says what someone did to them (`乘客反映司机辱骂他`, `顾客投诉导购让她`) or
+ * what someone does (`听说隔壁车行老板接`, `客户说楼下在`); or
+ * someone who did it, introduced with 有 (`有人在群里发`, `有个号一直刷`), not what the speaker has (`我这有`).
+ */
+const REPORTER = new RegExp(
+  [
+    `有(?:个|位|名|些)?(?!没|点)${C}{1,5}?${REPORTING}`,
+    `(?<![我你您])(?:${REPORTING}|${WITNESSING})${C}{0,8}?有(?!没|点|空|意|需|兴)`,
+    '(?:投诉|举报|反映|反馈)',
+    `(?<![我你您])${REPORTING}${C}{1,6}?(?:让|叫|骂|辱骂|要求|逼|劝|拉|带)(?:他|她|他们|她们|我们)`,
+    `(?<![我你您])(?:${REPORTING}|${WITNESSING})${C}{1,8}?(?:接|做|搞|开|组织|卖|泄露|偷偷|私下|在)`,
+    `(?<![我你您咱这那还也都没])有(?:人|个${C}{0,3}?[人号])`,
+  ].join('|'),
+  'u',
+)
+/**
+ * An official act on a deed: reported up or to the police, looked into, stopped, punished, or someone sent to it
+ * (`上报`, `报警`, `查`, `核实`, `封`, `冻结`, `罚`, `处分`, `约谈`, `没收`, `赶走`, `移交`, `介入`, `开除`, `劝阻`,
+ * `道歉`).
+ */
+const ACT =
+  '(?:上报|报警|报案|报给(?![你您他她])|报到|查|调查|追查|核实|核查|处理|封|冻结|罚|处分|处罚|约谈|找[^，,；;。！!？?\\n]{1,3}?谈|停|暂停|没收|赶走|清理|清除|移交|通知(?!大家|你们|各位|群里|所有人)|介入|立案|开除|辞退|警告|拉黑|踢|删|撤|禁言|追回|批评|扣|端|抓|拘|出警|到场|关停|下架|屏蔽|上门|劝阻|制止|叫停|劝离|驱离|取缔|让[^，,；;。！!？?\\n]{1,5}?道歉)'
+/** An act that tells the deed handled when told done with 了 alone (`平台封了`, `物业报警了`), unlike 查了 (a look-up). */
+const DONE = '(?:封|罚|处分|开除|辞退|冻结|报警|上报|没收|拉黑|踢|禁言|约谈|移交|立案|赶走|劝阻|制止|叫停|取缔|端)'
+/**
+ * A later clause of the term's sentence or the next sentence's start that tells the deed handled: maybe who, then done
+ * or under way (`已经`, `正在`, `被…`) and an act (ACT): `，已经上报车队长`, `，正在查`, `，平台已经封了乘客账号`,
+ * `，系统已自动封号`, `，导购已经被约谈`, `。已报警。`; an act done to who did it (`，被总部罚了`, `，被警察端了`); an act told done
+ * (`，平台封了乘客账号`, DONE); or someone sent to look (`，保安去看了`, `，经理已经过去了`).
+ */
+const HANDLED = new RegExp(
+  `[，,；;。！!]\\s*${C}{0,6}?(?:(?:已经?|正在|都已|均已)(?:被${C}{0,4}?)?(?:自动|直接|马上|立即|立刻|及时|当场|连夜|派人|去|来|过来|过去)*(?:${ACT}|过去了|赶过去)|被${C}{0,4}?${ACT}(?:了|过)|${DONE}了|(?:去|来|过去)(?:看|查|处理|核实)(?:了|过))`,
+  'u',
+)
+/**
+ * A check earlier in the term's sentence, then its finding that denies the deed, directly before the term (maybe past a
+ * verb): `保安去看了是打牌没赌钱`, `查了监控，他们没有私下转账`, `核实过，并未泄露客户名单`.
+ */
+const CHECKED_NOT = new RegExp(
+  `(?:看|查|核实|核查|确认|调查|问|了解)(?:了|过)[^。！!？?\\n]{0,12}?(?:没有?|并没有?|并未|未)${C}{0,2}$`,
+  'u',
+)
+/** After a denied term, a comparison or a kind that turns the denial into a claim: `没网赌平台比我这稳`, `没下注的`. */
+const NOT_DENIED = /^(?:的|比|更)/u
+/**
+ * The speaker's own offer of the thing after a report: `我这私单照接`, `来我这玩`, `我那有`; not evidence the speaker
+ * keeps (`我这有录音`).
+ */
+const OWN_OFFER =
+  /(?:来|找|到)我(?:这|那|们)|我(?:这|那)(?:里|边)?(?:(?:也|还)?有(?!截图|录音|证据|记录|聊天记录|照片|视频|监控)|照|可以|能|开)/u
+/**
+ * The term said of the reader or of a person pointed at, right before it: `举报你个`, `你这个`, `那人就是`; not what
+ * someone was called (`骂他`, `说她是`).
+ */
+const ADDRESSED =
+  /(?:(?<![骂说叫喊称让])(?:你们?|您|他|她)|这个|那个|此人|这人|那人)(?:个|这个|那个|真|就|简直|根本)?(?:就是|是|像)?$/u
+
+/**
+ * True for a term in a deed someone else did that a reporter tells (REPORTER) and a later clause of the sentence or the
+ * next sentence tells handled (HANDLED), not said of the reader or a person pointed at (ADDRESSED), with no offer to the
+ * reader outside the report (from the reporter on) and none of the speaker's own: `有乘客说司机让他私下转账，已经上报车队长`,
+ * but not `…，已报警，老虎机我这有` nor `举报你个傻逼，已经报警了`.
+ */
+export function handledReport(
+  text: string,
+  start: number,
+  end: number,
+  sentenceBefore: string,
+  allowDomains: readonly string[],
+): boolean {
+  const reporter = REPORTER.exec(sentenceBefore)
+  if (reporter === null || ADDRESSED.test(sentenceBefore)) return false
+  const sentenceEnd = edgeAfter(text, end, SENTENCE_END)
+  if (!HANDLED.test(text.slice(end, edgeAfter(text, sentenceEnd + 1, SENTENCE_END))) || OWN_OFFER.test(text.slice(end)))
+    return false
+  return !offers(text, start - sentenceBefore.length + reporter.index, end, allowDomains)
+}
+
+/**
+ * True for a term a check found not done (CHECKED_NOT: `保安去看了是打牌没赌钱`), not turned into a claim (NOT_DENIED),
+ * with no offer to the reader outside it.
+ */
+export function checkedNot(
+  text: string,
+  start: number,
+  end: number,
+  sentenceBefore: string,
+  allowDomains: readonly string[],
+): boolean {
+  if (!CHECKED_NOT.test(sentenceBefore) || NOT_DENIED.test(text.slice(end))) return false
+  return !offers(text, start, end, allowDomains)
+}
