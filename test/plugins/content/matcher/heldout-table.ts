@@ -70,6 +70,8 @@ const files = [
     'blind27',
     'blind28',
     'blind29',
+    'blind30',
+    'blind31',
   ].map(name => path.join(fixtures, `heldout-${name}.jsonl`)),
 ]
 const shared = asInternalStaff(matcherOf(SHARED_DICTIONARY), files, internal)

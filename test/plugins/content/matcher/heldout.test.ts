@@ -121,6 +121,13 @@ const BLIND27 = fixture('heldout-blind27.jsonl')
 const BLIND28 = fixture('heldout-blind28.jsonl')
 const BLIND29 = fixture('heldout-blind29.jsonl')
 /**
+ * Written blind on 060722d1, at the end of the thirtieth session's fixes, by two new authors who saw only the shared
+ * dictionary, the two public evals and the issue (blind30: funeral services, farm machinery, study-abroad agencies;
+ * blind31: printing and packaging, dress rental, second-hand luxury bags); kept unseen.
+ */
+const BLIND30 = fixture('heldout-blind30.jsonl')
+const BLIND31 = fixture('heldout-blind31.jsonl')
+/**
  * Probes of terms inside statements about messages (rules, reports, warnings, quotes): rule-report-probe, the class
  * repgen fixed in the twenty-eighth session; offer-probe, written blind by another author for the disguises a review
  * of repgen named (a ban then an offer, a report that vouches, a leak with figures, turns), measured on a6541f17
@@ -342,6 +349,15 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     expectFloors(matcherOf(), BLIND29, 102 / 107, 102 / 103, true)
   })
 
+  // Issue #22's goals are NOT met here. Never opened: blind on 060722d1 103/109, 103/104.
+  it('heldout-blind30 (unseen): at least the figures measured (precision 103/109, recall 103/104)', () => {
+    expectFloors(matcherOf(), BLIND30, 103 / 109, 103 / 104, true)
+  })
+  // Issue #22's goals are NOT met here. Never opened: blind on 060722d1 96/108, 96/101.
+  it('heldout-blind31 (unseen): at least the figures measured (precision 96/108, recall 96/101)', () => {
+    expectFloors(matcherOf(), BLIND31, 96 / 108, 96 / 101, true)
+  })
+
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
     expectFloors(matcherOf(), RULE_REPORT_PROBE, 45 / 46, 45 / 45)
   })
@@ -493,6 +509,15 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // 101/106.
   it('heldout-blind29 (unseen): at least the figures measured (precision 101/106, recall 101/103)', () => {
     expectFloors(matcher, BLIND29, 101 / 106, 101 / 103, true)
+  })
+
+  // Issue #22's goals are NOT met here. Never opened: blind on 060722d1 103/109, 103/104.
+  it('heldout-blind30 (unseen): at least the figures measured (precision 103/109, recall 103/104)', () => {
+    expectFloors(matcher, BLIND30, 103 / 109, 103 / 104, true)
+  })
+  // Issue #22's goals are NOT met here. Never opened: blind on 060722d1 97/109, 97/101.
+  it('heldout-blind31 (unseen): at least the figures measured (precision 97/109, recall 97/101)', () => {
+    expectFloors(matcher, BLIND31, 97 / 109, 97 / 101, true)
   })
 
   it('rule-report-probe: at least the figures after repgen (precision 45/47, recall 45/45)', () => {
