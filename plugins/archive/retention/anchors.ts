@@ -28,7 +28,7 @@ export function anchorHeads(d: ArchiveDeps, now: number): Action[] {
   if (!fresh.length) return []
   recordHeads(d, fresh, 'head', now)
   return [
-    { type: 'record', rule: 'archive.anchor', text: anchored(fresh.length), reason: `chain heads ${from}..${today}` },
+    { type: 'record', rule: 'archive.anchor', text: anchored(fresh.length), reason: `链头锚定 ${from} 至 ${today}（chain heads）` },
   ]
 }
 

@@ -338,8 +338,25 @@ describe('archive verify: the hash chain and its anchors', () => {
     const s = await verify(dir)
     expect(s.code).toBe(3)
     expect(s.out).toContain(
-      `链断开 chain broken：${file1} 第 4 行，链开始后的记录缺少链接（a record without its link after the chain began）`,
+      `链断开 chain broken：${file1} 第 4 行，记录缺少链接：链接被去掉（a record without its link: it was stripped）`,
     )
+  })
+
+  it('a chained record stripped of its link at the start of a file is tampering, not a record written before the chain', async () => {
+    const { dir, day1 } = await twoDays()
+    // Every link of the day removed, the version left as written: no line of it can pass as an older release's.
+    const stripped = lines(day1).map(l => {
+      const r = JSON.parse(l)
+      delete r.prev
+      return JSON.stringify(r)
+    })
+    writeFileSync(day1, `${stripped.join('\n')}\n`)
+    const r = await verify(dir)
+    expect(r.code).toBe(3)
+    expect(r.out).toContain(
+      `链断开 chain broken：${file1} 第 1 行，记录缺少链接：链接被去掉（a record without its link: it was stripped）`,
+    )
+    expect(r.out).not.toContain('写于链之前')
   })
 
   it('through the bot: the daily job anchors each day outside the archive, the purge records what it deletes', async () => {
@@ -360,6 +377,8 @@ describe('archive verify: the hash chain and its anchors', () => {
     expect(audit.filter(e => e.rule === 'archive.anchor').map(e => e.text)).toEqual([
       '信息记录链头锚定：2 个日记录文件的末行哈希已记入锚点日志（archive verify 据此发现截尾、删文件、重算的链）',
     ])
+    // What #审计 shows beside it: Chinese first.
+    expect(audit.find(e => e.rule === 'archive.anchor')?.reason).toBe('链头锚定 2026-11-29 至 2026-12-01（chain heads）')
     await h.clock.advance(86_400_000) // 2026-12-02 03:30: the internal group's 11-30 expires; nothing grew
     expect(await h.records('r-sales')).toEqual([])
     expect(book().purgedAt('r-sales', '2026-11-30')).toBeDefined()
