@@ -41,6 +41,9 @@ export interface BackupSummary {
   bytes: number
 }
 
+/** The archive's anchor log in the data folder (`logs/archive-anchors/<day>.jsonl`). */
+const ANCHOR_LOG = /(^|\/)logs\/archive-anchors\//
+
 /**
  * Copy order, so a copy taken while the bot runs restores into a working state: the archive's anchor log first (each
  * anchor names a size its segment only grows past, so the segments copied after it verify against it), the index's
@@ -49,10 +52,17 @@ export interface BackupSummary {
  * named before its first line). A log before its snapshot: a compaction in between leaves a newer snapshot, which
  * tells which of the log's entries it includes. Documents are replaced by atomic renames, so each is copied whole;
  * append-only files are copied up to their size when reached (a torn last line is skipped by their readers; the
- * archive index catches up on lines it lacks when it opens).
+ * archive index catches up on lines it lacks when it opens). The anchor log is copied again at the very end, as
+ * listed then ({@link writeBackup}): a retention purge that ran during the copy recorded the files it deleted there
+ * (`purged`) before deleting them, so a file missing from the copy has its record in it; the later copy of a log
+ * file replaces the first when restored (it only grew; more anchors are harmless).
  */
+export function copyOrder(paths: readonly string[]): string[] {
+  return [...paths].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
+}
+
 function rank(path: string): number {
-  if (/(^|\/)logs\/archive-anchors\//.test(path)) return -1
+  if (ANCHOR_LOG.test(path)) return -1
   if (/(^|\/)archive\/index\/meta\.log\.jsonl$/.test(path)) return 0
   if (/(^|\/)archive\/index\/meta\.json$/.test(path)) return 1
   if (/(^|\/)archive\/index\/[^/]+\.aix$/.test(path)) return 2
@@ -60,6 +70,11 @@ function rank(path: string): number {
   if (/(^|\/)archive\/chats\.log\.jsonl$/.test(path)) return 5
   if (/(^|\/)archive\/chats\.json$/.test(path)) return 6
   return 4
+}
+
+/** The anchor log's files under `dataDir` as they are now (relative paths), for the copy's last pass. */
+function anchorLogFiles(dataDir: string): string[] {
+  return existsSync(join(dataDir, 'logs', 'archive-anchors')) ? listFiles(dataDir, 'logs/archive-anchors').sort() : []
 }
 
 /** Regular files under `dir` (relative, `/`-separated), without the lock and temporary files. */
@@ -77,10 +92,10 @@ function listFiles(dir: string, under = ''): string[] {
  * Write a backup of the whole data folder (documents, logs, the message archive with its index and
  * kept media, output files) to `file`: one gzip stream of a header line, then per file a JSON line
  * (`path`, `size`, `mode`) and its bytes, then an end line with the count. Written to `<file>.tmp`,
- * fsynced and renamed, so a backup file is whole or absent. Safe while the bot runs (see {@link rank}).
+ * fsynced and renamed, so a backup file is whole or absent. Safe while the bot runs (see {@link copyOrder}).
  */
 export async function writeBackup(dataDir: string, file: string): Promise<BackupSummary> {
-  const paths = listFiles(dataDir).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
+  const paths = copyOrder(listFiles(dataDir))
   const tmp = `${file}.tmp`
   mkdirSync(dirname(resolve(file)), { recursive: true })
   const gzip = createGzip()
@@ -90,14 +105,16 @@ export async function writeBackup(dataDir: string, file: string): Promise<Backup
     if (!gzip.write(chunk)) await once(gzip, 'drain')
   }
   await put(`${MAGIC}\n`)
-  const summary = { files: 0, bytes: 0 }
-  for (const path of paths) {
+  // Each file's size as copied last (an anchor log file is copied twice; its later copy is what a restore keeps).
+  const sizes = new Map<string, number>()
+  let entries = 0
+  const copy = async (path: string) => {
     const full = join(dataDir, path)
     let fd: number
     try {
       fd = openSync(full, 'r')
     } catch {
-      continue // deleted meanwhile (a purge, a temporary document)
+      return // deleted meanwhile (a purge, a temporary document)
     }
     try {
       const st = statSync(full)
@@ -113,20 +130,29 @@ export async function writeBackup(dataDir: string, file: string): Promise<Backup
         await put(Buffer.from(buf.subarray(0, n)))
         done += n
       }
-      summary.files++
-      summary.bytes += size
+      entries++
+      sizes.set(path, size)
     } finally {
       closeSync(fd)
     }
   }
-  await put(`${JSON.stringify({ end: true, files: summary.files })}\n`)
+  for (const path of paths) await copy(path)
+  for (const path of anchorLogFiles(dataDir)) await copy(path)
+  await put(`${JSON.stringify({ end: true, files: entries })}\n`)
   gzip.end()
   await once(sink, 'close')
   const fd = openSync(tmp, 'r')
   fsyncSync(fd)
   closeSync(fd)
   renameSync(tmp, file)
-  return summary
+  return sizesSummary(sizes)
+}
+
+/** Files and bytes of a copy, each file counted once at its last size. */
+function sizesSummary(sizes: ReadonlyMap<string, number>): BackupSummary {
+  let bytes = 0
+  for (const n of sizes.values()) bytes += n
+  return { files: sizes.size, bytes }
 }
 
 /** A backup that cannot be restored (not a backup, truncated, or naming a path outside the folder). */
@@ -142,7 +168,9 @@ export async function restoreBackup(file: string, into: string): Promise<BackupS
     throw new BackupError(`${into} 不是空文件夹：请恢复到一个新文件夹（not empty: restore into a new folder）`)
   ensurePrivateDir(into)
   const root = resolve(into)
-  const summary = { files: 0, bytes: 0 }
+  // A path that comes again (the anchor log's last pass) replaces its first copy: counted once, at its last size.
+  const sizes = new Map<string, number>()
+  let entries = 0
   let buf: Buffer = Buffer.alloc(0)
   let state: 'magic' | 'header' | 'body' | 'end' = 'magic'
   let current: { fd: number; left: number } | undefined
@@ -174,20 +202,19 @@ export async function restoreBackup(file: string, into: string): Promise<BackupS
         if (state === 'end') throw new BackupError(`${file} 已损坏：结尾之后还有数据（damaged: data after its end）`)
         const h = JSON.parse(line) as EntryHeader
         if (h.end) {
-          if (h.files !== summary.files)
-            throw new BackupError(`${file} 已损坏：只有 ${summary.files} 个文件，应有 ${h.files} 个（damaged）`)
+          if (h.files !== entries)
+            throw new BackupError(`${file} 已损坏：只有 ${entries} 个文件，应有 ${h.files} 个（damaged）`)
           state = 'end'
           continue
         }
         current = openEntry(root, file, h)
-        summary.files++
-        summary.bytes += h.size ?? 0
+        entries++
+        sizes.set(h.path ?? '', h.size ?? 0)
         state = 'body'
       }
     }
-    if (state !== 'end')
-      throw new BackupError(`${file} 不完整：只读到 ${summary.files} 个文件就结束了（damaged: truncated）`)
-    return summary
+    if (state !== 'end') throw new BackupError(`${file} 不完整：只读到 ${entries} 个文件就结束了（damaged: truncated）`)
+    return sizesSummary(sizes)
   } catch (e) {
     if (current) closeSync(current.fd)
     rmSync(root, { recursive: true, force: true })

@@ -12,7 +12,7 @@ export const ANCHOR_DAYS = 3
 
 /**
  * The daily anchors: the head (size, last line's hash) of every day segment of the last `ANCHOR_DAYS` days that
- * grew since it was last anchored, appended to the state store's `ANCHOR_LOG` (outside the archive folder), so
+ * grew since it was last anchored, and of any older one a late message grew since the last run, appended to the state store's `ANCHOR_LOG` (outside the archive folder), so
  * `archive verify` catches a cut tail, a removed file or a chain recomputed after an edit. Returns one audit
  * record saying how many; nothing where the back end keeps no chain.
  */
@@ -24,11 +24,20 @@ export function anchorHeads(d: ArchiveDeps, now: number): Action[] {
   const last = new Map<string, number>()
   for (const a of d.ctx.store.readLog<AnchorEntry>(ANCHOR_LOG, from, today))
     if (a.kind === 'head') last.set(fileKey(a), Math.max(a.bytes, last.get(fileKey(a)) ?? 0))
-  const fresh = d.backend.heads({ from, to: today }).filter(h => last.get(fileKey(h)) !== h.bytes)
+  const fresh = [
+    // Older files a late message grew since the last run (their anchors are in older days of the log).
+    ...(d.backend.grownBefore?.(from) ?? []),
+    ...d.backend.heads({ from, to: today }).filter(h => last.get(fileKey(h)) !== h.bytes),
+  ]
   if (!fresh.length) return []
   recordHeads(d, fresh, 'head', now)
   return [
-    { type: 'record', rule: 'archive.anchor', text: anchored(fresh.length), reason: `chain heads ${from}..${today}` },
+    {
+      type: 'record',
+      rule: 'archive.anchor',
+      text: anchored(fresh.length),
+      reason: `链头锚定 ${from} 至 ${today}（chain heads）`,
+    },
   ]
 }
 

@@ -35,7 +35,7 @@ export async function purgeExpired(d: ArchiveDeps, now: number): Promise<Action[
         'purged',
         now,
       )
-    await d.ctx.store.flush()
+    await d.ctx.store.flush(true) // the anchor log's lines on disk now, before any file goes
   }
   let segments = 0
   let records = 0
@@ -46,7 +46,7 @@ export async function purgeExpired(d: ArchiveDeps, now: number): Promise<Action[
   }
   const text = purged(segments, records, held)
   await logAccess(d, { who: 'job', action: 'purge', detail: text, count: records })
-  return [{ type: 'record', rule: 'archive.purge', text, reason: `retention purge before day ${today}` }]
+  return [{ type: 'record', rule: 'archive.purge', text, reason: `保留期清理 ${today} 之前（retention purge）` }]
 }
 
 /**

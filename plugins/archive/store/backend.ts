@@ -73,6 +73,11 @@ export interface ArchiveBackend {
    * outside the archive; absent where records are not chained (`MemoryArchive`, `PgArchive`).
    */
   heads?(range: ScanRange): ChainHead[]
+  /**
+   * The heads of the day files of days before `day` appended to since the last call (a message delivered days
+   * late), for the daily anchors; in this process only (a restart forgets). With `heads`.
+   */
+  grownBefore?(day: string): ChainHead[]
   /** The folder of a file archive, whose day files the check code reads as stored; absent elsewhere. */
   readonly dir?: string
   /** Delete a chat's segments of days before `day`. */

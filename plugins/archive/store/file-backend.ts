@@ -33,10 +33,13 @@ export class FileArchive implements ArchiveBackend {
   private recovered = new Map<string, ChatInfo>()
   private files = new LineFiles()
   /**
-   * Each chat's segment file of the last day asked for, and the hash of that file's last line once a record was
-   * appended to it here (the next line's `prev`; read from the file at its first append).
+   * Each chat's segment files of the last `KEPT_DAYS` days appended to (the latest first), with the hash of each
+   * file's last line once a record was appended to it here (the next line's `prev`; read from the file at its first
+   * append): late messages alternating with today's read no file.
    */
-  private paths = new Map<string, { day: string; file: string; head?: string }>()
+  private paths = new Map<string, Target[]>()
+  /** Files (`chat\nday`) appended to since `grownBefore` last asked whose target left `paths`. */
+  private grown = new Set<string>()
   private opened?: NgramIndex
   private scheduled = false
   /** The disk refused the last write of buffered lines (they stay buffered). */
@@ -107,6 +110,7 @@ export class FileArchive implements ArchiveBackend {
     if (this.refused) this.flush()
     const index = this.index // opened (and an older archive indexed) before the line is written
     const path = this.appendTarget(record.chat, day)
+    path.grown = true
     const file = path.file
     record.v = CHAINED_VERSION
     record.prev = path.head ?? this.headOf(file, record.chat, day)
@@ -137,6 +141,26 @@ export class FileArchive implements ArchiveBackend {
         const last = this.files.lastLine(this.segmentFile(chat, day))
         if (last) out.push({ chat, day, bytes: last.size, hash: lineHash(last.line) })
       }
+    return out
+  }
+
+  /**
+   * The heads (as `heads` gives them) of the day files of days before `day` appended to since the last call, in
+   * this process: a late message to an older day, for the daily anchors (which read the last days' files anyway).
+   */
+  grownBefore(day: string): ChainHead[] {
+    const files = [...this.grown]
+    this.grown.clear()
+    for (const [chat, kept] of this.paths)
+      for (const t of kept) {
+        if (t.grown) files.push(fileKey(chat, t.day))
+        t.grown = false
+      }
+    const out: ChainHead[] = []
+    for (const key of new Set(files)) {
+      const [chat, d] = [key.slice(0, key.lastIndexOf('\n')), key.slice(key.lastIndexOf('\n') + 1)]
+      if (d < day) out.push(...this.heads({ chats: [chat], from: d, to: d }))
+    }
     return out
   }
 
@@ -210,11 +234,14 @@ export class FileArchive implements ArchiveBackend {
       const file = this.segmentFile(chat, d)
       out.records += this.readSegment(chat, d).length
       this.files.forget(file)
-      if (this.paths.get(chat)?.file === file) this.paths.delete(chat)
+      this.grown.delete(fileKey(chat, d))
       rmSync(file)
       rmSync(join(this.dir, 'media', folderName(chat), d), { recursive: true, force: true })
       out.segments++
     }
+    const kept = this.paths.get(chat)?.filter(t => t.day >= day)
+    if (kept?.length) this.paths.set(chat, kept)
+    else this.paths.delete(chat)
     if (out.segments) this.index.purge(chat, day)
     return out
   }
@@ -309,20 +336,28 @@ export class FileArchive implements ArchiveBackend {
 
   /** `chat`'s segment file of `day` (the one appended to last without making a path). */
   private segmentFile(chat: string, day: string): string {
-    const known = this.paths.get(chat)
-    if (known?.day === day) return known.file
+    const known = this.paths.get(chat)?.find(t => t.day === day)
+    if (known) return known.file
     return join(this.dir, 'chats', folderName(chat), `${day}.jsonl`)
   }
 
   /**
    * The segment a record of `chat` on `day` is appended to, with the hash of its last line once known: every message
-   * of a chat's day asks for the same one. Another day (a late message, a new day) reads its head from its file.
+   * of a chat's day asks for the same one, and one of the last `KEPT_DAYS` days appended to keeps its head. Another
+   * day (a message days late, a new day) reads its head from its file.
    */
-  private appendTarget(chat: string, day: string): { day: string; file: string; head?: string } {
-    const known = this.paths.get(chat)
-    if (known?.day === day) return known
-    const target = { day, file: join(this.dir, 'chats', folderName(chat), `${day}.jsonl`) }
-    this.paths.set(chat, target)
+  private appendTarget(chat: string, day: string): Target {
+    const kept = this.paths.get(chat)
+    if (kept?.[0]?.day === day) return kept[0]
+    const list = kept ?? []
+    const i = list.findIndex(t => t.day === day)
+    const target =
+      i >= 0
+        ? list.splice(i, 1)[0]
+        : { day, file: join(this.dir, 'chats', folderName(chat), `${day}.jsonl`), grown: false }
+    list.unshift(target)
+    if (!kept) this.paths.set(chat, list)
+    for (const gone of list.splice(KEPT_DAYS)) if (gone.grown) this.grown.add(fileKey(chat, gone.day))
     return target
   }
 
@@ -348,6 +383,23 @@ export class FileArchive implements ArchiveBackend {
 }
 
 export { folderName }
+
+/** Day files of a chat whose heads are kept: today's, and two earlier days late messages go to. */
+const KEPT_DAYS = 3
+
+/** A day file appended to here. */
+interface Target {
+  day: string
+  file: string
+  /** The hash of its last line, once a record was appended to it here. */
+  head?: string
+  /** Appended to since `grownBefore` last asked. */
+  grown?: boolean
+}
+
+function fileKey(chat: string, day: string): string {
+  return `${chat}\n${day}`
+}
 
 function sameChat(a: ChatInfo, b: ChatInfo): boolean {
   const keys = Object.keys(b) as (keyof ChatInfo)[]

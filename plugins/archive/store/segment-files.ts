@@ -255,19 +255,25 @@ function openOrCreate(file: string): number {
   }
 }
 
-/** Bytes read at a time when looking back for a file's last line. */
-const BACK_CHUNK = 64 * 1024
+/**
+ * Bytes read first when looking back for a file's last line (a record line is a few hundred bytes), doubled at
+ * each further read up to `BACK_CHUNK_MOST`.
+ */
+const BACK_CHUNK = 4 * 1024
+const BACK_CHUNK_MOST = 64 * 1024
 
-/** The last non-empty line of the first `size` bytes of `fd` (without its newline), read backwards a chunk at a time. */
+/**
+ * The last non-empty line of the first `size` bytes of `fd` (without its newline), read backwards a chunk at a time,
+ * each chunk twice the one before (up to `BACK_CHUNK_MOST`).
+ */
 function lastLineOf(fd: number, size: number): Buffer | undefined {
   let end = size
   const parts: Buffer[] = []
-  for (let pos = size; pos > 0; ) {
-    const n = Math.min(BACK_CHUNK, pos)
+  for (let pos = size, want = BACK_CHUNK; pos > 0; want = Math.min(want * 2, BACK_CHUNK_MOST)) {
+    const n = Math.min(want, pos)
     pos -= n
-    const chunk = Buffer.alloc(n)
-    readSync(fd, chunk, 0, n, pos)
-    let i = n
+    const chunk = readAt(fd, n, pos)
+    let i = chunk.length
     // Newlines at the end of the file: skipped until the line's last byte.
     if (end === pos + n) {
       while (i > 0 && chunk[i - 1] === 0x0a) i--
@@ -278,6 +284,17 @@ function lastLineOf(fd: number, size: number): Buffer | undefined {
     if (i > 0) parts.unshift(chunk.subarray(0, i))
   }
   return parts.length ? Buffer.concat(parts) : undefined
+}
+
+/** `n` bytes of `fd` from `pos` (not zero-filled first: every byte is read). */
+function readAt(fd: number, n: number, pos: number): Buffer {
+  const b = Buffer.allocUnsafe(n)
+  for (let got = 0; got < n; ) {
+    const r = readSync(fd, b, got, n - got, pos + got)
+    if (!r) return b.subarray(0, got) // shorter than its size said: what is there
+    got += r
+  }
+  return b
 }
 
 function lastByte(fd: number, size: number): number {

@@ -1,3 +1,4 @@
+import { CHAINED_VERSION } from '../capture/record.js'
 import { chainStart } from '../store/chain.js'
 import type { FileAnchor } from './anchor-book.js'
 import type { StoredLine, StoredSegment } from './stored-lines.js'
@@ -6,12 +7,13 @@ import type { StoredLine, StoredSegment } from './stored-lines.js'
 export interface ChainCheck {
   /** Records carrying their link (version 2). */
   chained: number
-  /** Records before the chain began in the file (version 1, written by a release before it): a note. */
+  /** Records of version 1 (written by a release before the chain) before the chain began in the file: a note. */
   before: number
   /**
    * The first broken link: `start` the file's first line does not start its chat's and day's chain (lines removed
    * from the start, or the file moved); `link` the line before it is not the one it was written after (edited,
-   * removed or inserted); `unlinked` a record without its link after the chain began (its link removed).
+   * removed or inserted); `unlinked` a record without its link after the chain began, or of the chained version
+   * anywhere (its link removed).
    */
   broken?: { line: number; problem: 'start' | 'link' | 'unlinked' }
 }
@@ -45,7 +47,8 @@ export function checkChain(s: StoredSegment): ChainCheck {
       out.chained++
       if (r.prev !== expected) out.broken ??= { line: l.line, problem: first ? 'start' : 'link' }
     } else if (r) {
-      if (out.chained) out.broken ??= { line: l.line, problem: 'unlinked' }
+      // A record of the chained version names its link wherever it is: without one, the link was stripped.
+      if (out.chained || r.v === CHAINED_VERSION) out.broken ??= { line: l.line, problem: 'unlinked' }
       else out.before++
     }
     expected = l.hash

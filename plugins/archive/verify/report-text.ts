@@ -77,7 +77,7 @@ export function verifyText(report: VerifyReport, titles: ReadonlyMap<string, str
 const LINK = {
   start: '不是本文件链的开头：前面的行被删除，或文件被移动（the first line does not start the file’s chain）',
   link: '上一行不是写入时的那一行：上一行被改动、删除或插入（the line before it was changed, removed or inserted）',
-  unlinked: '链开始后的记录缺少链接（a record without its link after the chain began）',
+  unlinked: '记录缺少链接：链接被去掉（a record without its link: it was stripped）',
 }
 
 /** The notes after the days: records before the chain, the anchors, the days deleted by retention. */

@@ -1,9 +1,11 @@
 import {
   appendFileSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   truncateSync,
   writeFileSync,
@@ -12,13 +14,18 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createApp } from '../../../bot/app.js'
-import { BackupError, restoreBackup, writeBackup } from '../../../bot/cli/backup.js'
+import { BackupError, copyOrder, restoreBackup, writeBackup } from '../../../bot/cli/backup.js'
 import { FakeClock, flushMicrotasks } from '../../../bot/ports/clock.js'
 import { createLogger } from '../../../bot/process/logger.js'
 import { createSandbox } from '../../../bot/sandbox/index.js'
 import { populateWorld, readWorld } from '../../../bot/sandbox/load-world.js'
 import { MONDAY_9AM } from '../../helpers/harness.js'
 import { demoConfig } from '../../helpers/sandbox-app.js'
+import type { ArchiveRecord } from '../../../plugins/archive/capture/record.js'
+import { ANCHOR_LOG, type AnchorEntry, type ChainHead } from '../../../plugins/archive/store/chain.js'
+import { FileArchive, folderName } from '../../../plugins/archive/store/file-backend.js'
+import { readAnchorLog } from '../../../plugins/archive/verify/anchor-book.js'
+import { runCli } from '../../plugins/archive/setup.js'
 
 const stops: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -119,5 +126,84 @@ describe('backup and restore', () => {
     await expect(restoreBackup(file, into)).rejects.toThrow(BackupError)
     expect(readdirSync(busy)).toEqual(['x'])
     expect(readFileSync(join(busy, 'x'), 'utf8')).toBe('')
+  })
+})
+
+describe('backup while the retention purge runs', () => {
+  const chat = 'r-cust'
+  const record = (seq: number, day: string): ArchiveRecord => ({
+    v: 1,
+    seq,
+    id: `m${seq}`,
+    at: Date.parse(`${day}T01:00:00Z`),
+    chat,
+    topic: '张三交流群',
+    sender: { id: 'c1', name: '刘总' },
+    type: 'text',
+    text: `第${seq}条`,
+    mentions: [],
+  })
+
+  it('the anchor log is copied first and again last; everything else between', () => {
+    const paths = [
+      'archive/chats.json',
+      'archive/chats/c_r-cust/2026-11-30.jsonl',
+      'logs/archive-anchors/2026-12-01.jsonl',
+      'archive/index/docs.bin',
+    ]
+    expect(copyOrder(paths)).toEqual([
+      'logs/archive-anchors/2026-12-01.jsonl',
+      'archive/index/docs.bin',
+      'archive/chats/c_r-cust/2026-11-30.jsonl',
+      'archive/chats.json',
+    ])
+  })
+
+  it('a day file the purge deletes during the copy: the restored copy has its purge record, so verify misses nothing', async () => {
+    const data = temp('backup-purge')
+    const archive = new FileArchive(join(data, 'archive'))
+    await archive.saveChat({ chat, kind: 'customer', title: '张三交流群', configName: '客户群' })
+    await archive.append(record(1, '2026-11-30'), '2026-11-30')
+    await archive.append(record(2, '2026-12-01'), '2026-12-01')
+    await archive.close()
+    const anchors = join(data, 'logs', ANCHOR_LOG)
+    mkdirSync(anchors, { recursive: true })
+    const at = Date.parse('2026-12-01T19:30:00Z')
+    const heads = new FileArchive(join(data, 'archive')).heads({ from: '0000-00-00', to: '9999-12-31' })
+    const line = (kind: AnchorEntry['kind'], h: ChainHead) => `${JSON.stringify({ v: 1, kind, ...h, at })}\n`
+    writeFileSync(join(anchors, '2026-12-01.jsonl'), heads.map(h => line('head', h)).join(''))
+    // The backup has listed the folder (the copy starts); then the 03:30 purge records the 11-30 file in a log file
+    // of a new day, and deletes the file, before the copy reaches either.
+    const file = join(temp('backup-file'), 'b.backup')
+    const copying = writeBackup(data, file)
+    appendFileSync(join(anchors, '2026-12-02.jsonl'), line('purged', heads[0]))
+    rmSync(join(data, 'archive', 'chats', folderName(chat), '2026-11-30.jsonl'))
+    expect(await copying).toEqual({ files: expect.any(Number), bytes: expect.any(Number) })
+    const into = join(temp('backup-into'), 'r')
+    await restoreBackup(file, into)
+    const r = await runCli(['verify'], {
+      backend: new FileArchive(join(into, 'archive')),
+      dir: join(into, 'archive'),
+      anchors: () => readAnchorLog(join(into, 'logs', ANCHOR_LOG)),
+    })
+    expect(r.out).not.toContain('文件缺失')
+    expect(r.out).toContain('张三交流群：1 个日记录文件按保留期删除（2026-11-30，有清理记录）')
+    expect(r.code).toBe(0)
+  })
+
+  it('a log file copied twice restores once, at its later size, and is counted once', async () => {
+    const data = temp('backup-twice')
+    mkdirSync(join(data, 'logs', ANCHOR_LOG), { recursive: true })
+    const log = join(data, 'logs', ANCHOR_LOG, '2026-12-01.jsonl')
+    writeFileSync(log, '{"a":1}\n')
+    writeFileSync(join(data, 'doc.json'), '{}')
+    const file = join(temp('backup-file'), 'b.backup')
+    const copying = writeBackup(data, file)
+    appendFileSync(log, '{"a":2}\n') // before the copy reaches it: both passes see it
+    const wrote = await copying
+    const into = join(temp('backup-into'), 'r')
+    expect(await restoreBackup(file, into)).toEqual(wrote)
+    expect(wrote).toEqual({ files: 2, bytes: 18 })
+    expect(readFileSync(join(into, 'logs', ANCHOR_LOG, '2026-12-01.jsonl'), 'utf8')).toBe('{"a":1}\n{"a":2}\n')
   })
 })

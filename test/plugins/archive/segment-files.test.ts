@@ -92,4 +92,19 @@ describe('LineFiles', () => {
     expect(files.lastLine(join(dir, 'none.jsonl'))).toBeUndefined()
     files.closeAll()
   })
+
+  it('a last line ending at, before or after the edge of each read back (4, 12, 28 KB from the end) is read whole', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'line-files-'))
+    const files = new LineFiles()
+    for (const edge of [4096, 12_288, 28_672])
+      for (const length of [edge - 2, edge - 1, edge, edge + 1]) {
+        const file = join(dir, `${length}.jsonl`)
+        const last = 'x'.repeat(length)
+        writeFileSync(file, `${'y'.repeat(edge)}\n${last}\n`)
+        expect(files.lastLine(file)?.line.toString()).toBe(last)
+        writeFileSync(join(dir, `${length}-nl.jsonl`), `${'y'.repeat(length)}\n\n`)
+        expect(files.lastLine(join(dir, `${length}-nl.jsonl`))?.line.toString()).toBe('y'.repeat(length))
+      }
+    files.closeAll()
+  })
 })

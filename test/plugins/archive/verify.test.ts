@@ -5,6 +5,7 @@ import type { ArchiveRecord } from '../../../plugins/archive/capture/record.js'
 import { ANCHOR_LOG, type AnchorEntry, lineHash } from '../../../plugins/archive/store/chain.js'
 import { FileArchive, folderName } from '../../../plugins/archive/store/file-backend.js'
 import { AnchorBook } from '../../../plugins/archive/verify/anchor-book.js'
+import { MONDAY_9AM } from '../../helpers/harness.js'
 import { CONFIG, customer, customers, li, runCli, sales, setup, tempArchiveDir, zhang } from './setup.js'
 
 const T0 = Date.parse('2026-11-30T01:00:00Z') // 09:00 in Shanghai
@@ -338,8 +339,75 @@ describe('archive verify: the hash chain and its anchors', () => {
     const s = await verify(dir)
     expect(s.code).toBe(3)
     expect(s.out).toContain(
-      `链断开 chain broken：${file1} 第 4 行，链开始后的记录缺少链接（a record without its link after the chain began）`,
+      `链断开 chain broken：${file1} 第 4 行，记录缺少链接：链接被去掉（a record without its link: it was stripped）`,
     )
+  })
+
+  it('a chained record stripped of its link at the start of a file is tampering, not a record written before the chain', async () => {
+    const { dir, day1 } = await twoDays()
+    // Every link of the day removed, the version left as written: no line of it can pass as an older release's.
+    const stripped = lines(day1).map(l => {
+      const r = JSON.parse(l)
+      delete r.prev
+      return JSON.stringify(r)
+    })
+    writeFileSync(day1, `${stripped.join('\n')}\n`)
+    const r = await verify(dir)
+    expect(r.code).toBe(3)
+    expect(r.out).toContain(
+      `链断开 chain broken：${file1} 第 1 行，记录缺少链接：链接被去掉（a record without its link: it was stripped）`,
+    )
+    expect(r.out).not.toContain('写于链之前')
+  })
+
+  it('messages of five days delivered in turn, more days than the archive keeps heads of: every link kept', async () => {
+    const dir = tempArchiveDir()
+    const a = new FileArchive(dir)
+    await a.saveChat({ chat: 'r-cust', kind: 'customer', title: '张三交流群', configName: '客户群' })
+    const DAY = 86_400_000
+    const days = ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04']
+    let seq = 0
+    // Today's (12-04) between late ones of each earlier day, twice round: a day comes back after others pushed it out.
+    for (const round of [0, 1])
+      for (const [i, day] of days.entries()) {
+        seq++
+        a.appendNow(rec(seq, `第${round + 1}轮`, T0 + i * DAY + seq * 60_000), day)
+        seq++
+        a.appendNow(rec(seq, '今天', T0 + 4 * DAY + seq * 60_000), '2026-12-04')
+      }
+    await a.close()
+    const r = await verify(dir, [], anchorsOf(dir))
+    expect(r.out).not.toContain('链断开')
+    expect(r.out).toContain('ℹ️ 哈希链 hash chain：20 条记录在链中（20 chained）')
+    // (The seq numbers, given in arrival order across days here, are verify's other check.)
+  })
+
+  it('a message delivered days late to an older day file is anchored at the next daily run', async () => {
+    // Messages are taken up to a week old (`runtime.maxMessageAge`; by default only five minutes).
+    const config = CONFIG.replace(
+      'groups:',
+      'runtime: { maxMessageAge: 168h }\nplugins: { archive: { checkCode: { send: false } } }\ngroups:',
+    )
+    const h = await setup({ config, dir: tempArchiveDir() })
+    await h.say(customer, '11-30 的消息', customers)
+    await h.clock.advance(4 * 86_400_000) // 2026-12-04 09:00, after four daily runs: 11-30 anchored once
+    const book = () => new AnchorBook(h.store.readLog<AnchorEntry>(ANCHOR_LOG, '2026-01-01', '2027-12-31'))
+    expect(book().heads('r-cust', '2026-11-30')).toHaveLength(1)
+    // After a reconnect: a message of 11-30 goes to its own day's file, four days old, past the days re-read daily.
+    await h.say(customer, '11-30 晚到的消息', customers, { at: MONDAY_9AM + 3_600_000 })
+    expect((await h.records('r-cust', '2026-11-30', '2026-11-30')).map(r => r.text)).toEqual([
+      '11-30 的消息',
+      '11-30 晚到的消息',
+    ])
+    await h.clock.advance(86_400_000) // 2026-12-05 03:30
+    await h.records('r-cust')
+    expect(book().heads('r-cust', '2026-11-30')).toHaveLength(2)
+    const r = await runCli(['verify'], { backend: h.backend, dir: h.dir, anchors: book })
+    expect(r.out).toContain('ℹ️ 锚点 anchors：核对 2 个；0 条记录在最近的锚点之后')
+    expect(r.code).toBe(0)
+    await h.clock.advance(86_400_000) // nothing grew since: no anchor of it again
+    await h.records('r-cust')
+    expect(book().heads('r-cust', '2026-11-30')).toHaveLength(2)
   })
 
   it('through the bot: the daily job anchors each day outside the archive, the purge records what it deletes', async () => {
@@ -360,6 +428,10 @@ describe('archive verify: the hash chain and its anchors', () => {
     expect(audit.filter(e => e.rule === 'archive.anchor').map(e => e.text)).toEqual([
       '信息记录链头锚定：2 个日记录文件的末行哈希已记入锚点日志（archive verify 据此发现截尾、删文件、重算的链）',
     ])
+    // What #审计 shows beside it: Chinese first.
+    expect(audit.find(e => e.rule === 'archive.anchor')?.reason).toBe(
+      '链头锚定 2026-11-29 至 2026-12-01（chain heads）',
+    )
     await h.clock.advance(86_400_000) // 2026-12-02 03:30: the internal group's 11-30 expires; nothing grew
     expect(await h.records('r-sales')).toEqual([])
     expect(book().purgedAt('r-sales', '2026-11-30')).toBeDefined()
