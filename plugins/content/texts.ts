@@ -429,7 +429,8 @@ export function unservedText(id: string, member: string, messages: readonly Pick
 export const alongRecordText = (id: string, answeredId: string, confirmed: boolean): string =>
   `${id} 随 ${answeredId} 一并${confirmed ? '确认' : '忽略'}`
 
-const EDIT_VERB = { add: '添加词条', remove: '删除', allow: '添加允许短语' } as const
+/** What each dictionary edit does, as its answers say it (`已添加词条「代购」`). */
+export const EDIT_VERB = { add: '添加词条', remove: '删除', allow: '添加允许短语' } as const
 
 const editUsage = (prefix: string): string =>
   `${prefix}词库 添加 <类别> <词>｜${prefix}词库 删除 <类别> <词>｜${prefix}词库 允许 <类别> <短语>`
