@@ -377,8 +377,12 @@ export function movedReviewText(
   typed: string,
   moved: { movedTo: string; fleetId: string; groupTopic: string },
   command: string,
+  /** The other account's WeChat name, when the fleet knows it: the admins know the bots by it. */
+  wechatName?: string,
 ): string {
-  return `${typed} 已随群「${moved.groupTopic}」转给机器人账号 ${moved.movedTo}（本账号离线时由它接管该群），请私聊 ${moved.movedTo} 发送：${command.replace(typed, moved.fleetId)}`
+  const bot = wechatName ? `「${wechatName}」(${moved.movedTo})` : ` ${moved.movedTo}`
+  const to = wechatName ? `「${wechatName}」` : ` ${moved.movedTo} `
+  return `${typed} 已随群「${moved.groupTopic}」转给机器人账号${bot}（本账号离线时由它接管该群），请私聊${to}发送：${command.replace(typed, moved.fleetId)}`
 }
 
 /**
